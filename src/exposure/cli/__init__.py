@@ -1,0 +1,87 @@
+"""Command-line interface: ``exposure <command> ...``.
+
+Each command group lives in its own module in this package and exposes
+``register(subparsers)``, which adds its sub-commands and sets ``func`` on each parser.
+``func(args)`` returns the process exit code. Library errors (:class:`exposure.errors.
+ExposureError`) become a one-line message on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from exposure import __version__
+from exposure.errors import ExposureError
+
+#: Modules of this package that register sub-commands, in the order they appear in --help.
+COMMAND_MODULES = ("_data", "_score", "_rollup", "_pipeline", "_compare")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser with every registered sub-command.
+
+    Returns
+    -------
+    argparse.ArgumentParser
+
+    Examples
+    --------
+    >>> parser = build_parser()
+    >>> parser.prog
+    'exposure'
+    """
+    parser = argparse.ArgumentParser(
+        prog="exposure",
+        description="Measure exposure of tasks, occupations and sectors to LLMs and agents.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"exposure.cli.{name}")
+        except ModuleNotFoundError as exc:  # a command group not written yet
+            if exc.name == f"exposure.cli.{name}":
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; return the exit code.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        Arguments without the program name; defaults to ``sys.argv[1:]``.
+
+    Returns
+    -------
+    int
+        0 on success, 2 on a library error (bad input, checksum mismatch, ...).
+    """
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 1
+    try:
+        return int(args.func(args) or 0)
+    except ExposureError as exc:
+        print(f"exposure {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"exposure {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

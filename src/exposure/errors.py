@@ -1,0 +1,84 @@
+"""Exception types raised by :mod:`exposure`.
+
+Every error the library raises on bad input derives from :class:`ExposureError`, so
+callers can catch one type; the CLI turns them into a one-line message and exit code 2.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ExposureError",
+    "DataFormatError",
+    "ChecksumMismatchError",
+    "DownloadError",
+    "SchemaError",
+]
+
+
+class ExposureError(Exception):
+    """Base class of every error raised by :mod:`exposure`."""
+
+
+class DataFormatError(ExposureError, ValueError):
+    """A file or frame does not have the expected format.
+
+    Parameters
+    ----------
+    message : str
+        What is wrong.
+    path : str or os.PathLike, optional
+        The file that holds the bad input.
+    row : int, optional
+        1-based line number in the file (the header is line 1), where it applies.
+    column : str, optional
+        The column name, where it applies.
+
+    Examples
+    --------
+    >>> err = DataFormatError("bad code '1-1'", path="Task Statements.txt", row=3,
+    ...                       column="O*NET-SOC Code")
+    >>> str(err)
+    "Task Statements.txt, row 3, column 'O*NET-SOC Code': bad code '1-1'"
+    """
+
+    def __init__(self, message, *, path=None, row=None, column=None):
+        self.path = None if path is None else str(path)
+        self.row = row
+        self.column = column
+        self.reason = message
+        where = []
+        if self.path is not None:
+            where.append(self.path)
+        if row is not None:
+            where.append(f"row {row}")
+        if column is not None:
+            where.append(f"column {column!r}")
+        super().__init__(f"{', '.join(where)}: {message}" if where else message)
+
+
+class SchemaError(DataFormatError):
+    """A frame failed validation against one of the :mod:`exposure.schemas` models."""
+
+
+class ChecksumMismatchError(ExposureError):
+    """A downloaded or mirrored file does not have the sha256 the registry pins.
+
+    Parameters
+    ----------
+    name : str
+        Registry name of the file.
+    expected, actual : str
+        The pinned and the computed sha256 (hex).
+    """
+
+    def __init__(self, name, expected, actual, path=None):
+        self.name, self.expected, self.actual, self.path = name, expected, actual, path
+        src = f" (read from {path})" if path else ""
+        super().__init__(
+            f"sha256 mismatch for {name}{src}: expected {expected}, got {actual}; "
+            "nothing was written to the cache"
+        )
+
+
+class DownloadError(ExposureError):
+    """A file could not be downloaded (network error, HTTP error, timeout, HTML page)."""

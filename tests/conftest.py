@@ -1,0 +1,39 @@
+"""Shared pytest fixtures.
+
+``shared_data`` points at the real public data mirror (``../shared/data`` beside the
+repository, or ``$EXPOSURE_MIRROR``); integration tests that need it are skipped with a
+clear reason when it is absent. In CI it is present, and ``EXPOSURE_REQUIRE_MIRROR=1``
+turns the skip into a failure so that integration tests can never silently vanish.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "data"
+
+
+def _mirror() -> Path:
+    env = os.environ.get("EXPOSURE_MIRROR")
+    return Path(env) if env else REPO.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """Path of the real data mirror; skip (or fail in CI) when it is missing."""
+    path = _mirror()
+    if not (path / "MANIFEST.tsv").is_file():
+        if os.environ.get("EXPOSURE_REQUIRE_MIRROR") == "1":
+            pytest.fail(f"real data mirror not found at {path}")
+        pytest.skip(f"real data mirror not found at {path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def fixtures() -> Path:
+    """Directory of the small hand-written fixture files."""
+    return FIXTURES
