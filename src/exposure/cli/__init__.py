@@ -17,7 +17,7 @@ from exposure import __version__
 from exposure.errors import ExposureError
 
 #: Modules of this package that register sub-commands, in the order they appear in --help.
-COMMAND_MODULES = ("_data", "_score", "_rollup", "_pipeline", "_compare")
+COMMAND_MODULES = ("_data", "_validate", "_score", "_rollup", "_pipeline", "_compare")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,93 @@
+"""Validation entry point shared by every stage.
+
+:func:`validate` runs a pandera model lazily and turns its failure cases into one
+:class:`exposure.errors.SchemaError` that names the table (or file), the first failing
+row and the column, so a user sees *where* the input is wrong, not a pandera traceback.
+"""
+
+
+import pandas as pd
+import pandera.pandas as pa
+
+from exposure.errors import SchemaError
+
+__all__ = ["validate"]
+
+
+def validate(
+    frame: pd.DataFrame,
+    model: type[pa.DataFrameModel],
+    *,
+    path=None,
+    row_offset: int | None = None,
+    max_cases: int = 5,
+) -> pd.DataFrame:
+    """Validate ``frame`` against ``model`` and return the coerced frame.
+
+    The index is reset before validation so that frame-level uniqueness checks see rows,
+    and the returned frame has a fresh ``RangeIndex``.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Table to validate.
+    model : pandera.pandas.DataFrameModel subclass
+        Schema to validate against.
+    path : str or os.PathLike, optional
+        File the frame was read from; named in the error. Defaults to the model name.
+    row_offset : int, optional
+        Add this to the 0-based row position to get the row number reported in errors
+        (2 for a file with one header line, so that the number is the file's line
+        number). When omitted the error reports 0-based frame positions as ``row``.
+    max_cases : int, default 5
+        How many failure cases to list in the message.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The validated, coerced frame.
+
+    Raises
+    ------
+    exposure.errors.SchemaError
+        If any check fails; ``.row`` and ``.column`` name the first failure.
+
+    Examples
+    --------
+    >>> import pandas as pd, pandera.pandas as pa
+    >>> from pandera.typing import Series
+    >>> class Share(pa.DataFrameModel):
+    ...     share: Series[float] = pa.Field(ge=0, le=1)
+    >>> validate(pd.DataFrame({"share": [0.5, 1.5]}), Share, path="shares.csv", row_offset=2)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.SchemaError: shares.csv, row 3, column 'share': ...
+    """
+    frame = frame.reset_index(drop=True)
+    try:
+        return model.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        raise _to_error(exc, model, path, row_offset, max_cases) from None
+    except pa.errors.SchemaError as exc:  # non-lazy paths (e.g. dtype coercion of index)
+        raise SchemaError(str(exc).splitlines()[0], path=path or model.__name__) from None
+
+
+def _to_error(exc, model, path, row_offset, max_cases) -> SchemaError:
+    cases = exc.failure_cases.copy()
+    where = path or model.__name__
+    cases["_pos"] = pd.to_numeric(cases["index"], errors="coerce")
+    cases = cases.sort_values("_pos", na_position="first", kind="stable")
+    first = cases.iloc[0]
+    column = first["column"] if isinstance(first["column"], str) else None
+    pos = first["_pos"]
+    row = None if pd.isna(pos) else int(pos) + (row_offset or 0)
+    lines = []
+    for _, case in cases.head(max_cases).iterrows():
+        loc = "" if pd.isna(case["_pos"]) else f"row {int(case['_pos']) + (row_offset or 0)}, "
+        col = f"column {case['column']!r}, " if isinstance(case["column"], str) else ""
+        lines.append(f"{loc}{col}check {case['check']}: {case['failure_case']!r}")
+    more = len(cases) - max_cases
+    msg = f"{model.__name__} validation failed ({len(cases)} failure(s)): " + "; ".join(lines)
+    if more > 0:
+        msg += f"; and {more} more"
+    return SchemaError(msg, path=where, row=row, column=column)
