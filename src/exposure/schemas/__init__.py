@@ -6,9 +6,11 @@ re-exported here:
 - ``_onet``: O*NET tables (occupations, tasks, task ratings, DWAs, IWAs, job zones, ...);
 - ``_oews``: OEWS employment and wages;
 - ``_crosswalks``: SOC/NAICS/ISCO crosswalks;
+- ``_labels``: Eloundou et al. human and GPT-4 labels;
 - ``_scores``: task scores;
 - ``_rollup``: occupation, SOC, sector and workforce tables;
-- ``_measures``: published reference measures.
+- ``_measures``: published reference measures;
+- ``_pipeline``: the recompute manifest tables.
 
 Each field carries a ``description`` (and a unit in ``metadata={"unit": ...}`` where it
 applies); the docs' table pages are generated from them. :func:`validate` runs a model
@@ -25,7 +27,7 @@ from exposure.schemas._base import validate
 
 __all__ = ["validate", "all_models"]
 
-_MODULES = ("_onet", "_oews", "_crosswalks", "_scores", "_rollup", "_measures")
+_MODULES = ("_onet", "_oews", "_crosswalks", "_labels", "_scores", "_rollup", "_measures", "_pipeline")
 
 
 def all_models() -> dict[str, type[pa.DataFrameModel]]:
