@@ -1,0 +1,483 @@
+"""Parse the occupation and industry crosswalks into validated frames.
+
+- ``2019_to_SOC_Crosswalk.xlsx``: O*NET-SOC 2019 -> SOC 2018 (:func:`read_onet_to_soc`,
+  :func:`onet_to_soc_map`);
+- ``SOC_Structure.xlsx``: SOC 2018 hierarchy (:func:`read_soc_structure`);
+- ``2010_to_2018_SOC_Crosswalk.xlsx``: O*NET-SOC 2010 -> SOC 2018
+  (:func:`read_soc_2010_to_2018`);
+- ``soc10_isco08.csv``: SOC 2010 -> ISCO-08 (:func:`read_soc10_isco08`);
+- ``ISCOGroups_en.csv``: ISCO-08 titles (:func:`read_isco_groups`);
+- ``2-6 digit_2022_Codes.xlsx``: NAICS 2022 titles (:func:`read_naics_titles`).
+
+The O*NET workbooks have title lines above the table; the header row is detected (the
+first row holding every expected column name), not hard-coded.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import re
+
+import pandas as pd
+
+from exposure.errors import DataFormatError
+from exposure.onet import missing_to_na, read_table, validate
+from exposure.schemas._crosswalks import (
+    IscoGroups,
+    NaicsTitles,
+    OnetToSoc,
+    Soc2010To2018,
+    Soc10Isco08,
+    SocStructure,
+)
+
+__all__ = [
+    "read_onet_to_soc",
+    "read_soc_structure",
+    "read_soc_2010_to_2018",
+    "read_soc10_isco08",
+    "read_isco_groups",
+    "read_naics_titles",
+    "load_onet_to_soc",
+    "load_soc_structure",
+    "load_soc_2010_to_2018",
+    "load_soc10_isco08",
+    "load_isco_groups",
+    "load_naics_titles",
+    "onet_to_soc_map",
+    "soc_major",
+    "CROSSWALK_FILES",
+]
+
+log = logging.getLogger(__name__)
+
+#: Registry names of the crosswalk files, by reader.
+CROSSWALK_FILES = {
+    "onet_to_soc": "crosswalks/2019_to_SOC_Crosswalk.xlsx",
+    "soc_structure": "crosswalks/SOC_Structure.xlsx",
+    "soc_2010_to_2018": "crosswalks/2010_to_2018_SOC_Crosswalk.xlsx",
+    "soc10_isco08": "crosswalks/soc10_isco08.csv",
+    "isco_groups": "crosswalks/ISCOGroups_en.csv",
+    "naics_titles": "crosswalks/2-6 digit_2022_Codes.xlsx",
+}
+
+_CSV = {"sep": ",", "quoting": csv.QUOTE_MINIMAL}
+
+
+def _csv_kwargs(path) -> dict:
+    return {} if str(path).lower().endswith((".xlsx", ".xlsm")) else _CSV
+
+
+def _strip(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.apply(lambda s: s.str.strip())
+
+
+def read_onet_to_soc(path) -> pd.DataFrame:
+    """Read the O*NET-SOC 2019 -> SOC 2018 crosswalk (``2019_to_SOC_Crosswalk.xlsx``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        :class:`~exposure.schemas._crosswalks.OnetToSoc`: ``onetsoc_code``,
+        ``onetsoc_title``, ``soc_code``, ``soc_title``; one row per O*NET code. Several
+        O*NET codes share one SOC code (``11-1011.00`` and ``11-1011.03`` -> ``11-1011``).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, openpyxl
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.xlsx"
+    >>> wb = openpyxl.Workbook(); ws = wb.active
+    >>> for row in [["O*NET-SOC 2019 Occupation Listings"], [],
+    ...             ["O*NET-SOC 2019 Code", "O*NET-SOC 2019 Title", "2018 SOC Code",
+    ...              "2018 SOC Title"],
+    ...             ["11-1011.03", "Chief Sustainability Officers", "11-1011", "Chief Executives"]]:
+    ...     ws.append(row)
+    >>> wb.save(p)
+    >>> read_onet_to_soc(p)[["onetsoc_code", "soc_code"]].to_dict("records")
+    [{'onetsoc_code': '11-1011.03', 'soc_code': '11-1011'}]
+    """
+    raw = read_table(
+        path,
+        {
+            "onetsoc_code": ("O*NET-SOC 2019 Code", "O*NET-SOC Code"),
+            "onetsoc_title": ("O*NET-SOC 2019 Title", "O*NET-SOC Title"),
+            "soc_code": ("2018 SOC Code", "SOC Code"),
+            "soc_title": ("2018 SOC Title", "SOC Title"),
+        },
+        **_csv_kwargs(path),
+    )
+    return validate(_strip(raw.frame), OnetToSoc, path=raw.path, row_offset=raw.first_row)
+
+
+_LEVEL_COLUMNS = {
+    "major": "Major Group",
+    "minor": "Minor Group",
+    "broad": "Broad Occupation",
+    "detailed": "Detailed Occupation",
+}
+
+
+def read_soc_structure(path) -> pd.DataFrame:
+    """Read the SOC 2018 / O*NET-SOC 2019 hierarchy (``SOC_Structure.xlsx``).
+
+    The workbook lists each code in the column of its level (major, minor, broad,
+    detailed, O*NET-SOC detail) with the title in the last column; parents are carried
+    down from the rows above.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :class:`~exposure.schemas._crosswalks.SocStructure`: ``soc_code``, ``level``,
+        ``title``, ``major_code``, ``minor_code``, ``broad_code``, ``detailed_code``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, openpyxl
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "s.xlsx"
+    >>> wb = openpyxl.Workbook(); ws = wb.active
+    >>> rows = [["Major Group", "Minor Group", "Broad Occupation", "Detailed Occupation",
+    ...          "Detailed O*NET-SOC", "SOC or O*NET-SOC 2019 Title"],
+    ...         ["11-0000", None, None, None, None, "Management Occupations"],
+    ...         [None, "11-1000", None, None, None, "Top Executives"],
+    ...         [None, None, "11-1010", None, None, "Chief Executives"],
+    ...         [None, None, None, "11-1011", None, "Chief Executives"],
+    ...         [None, None, None, None, "11-1011.03", "Chief Sustainability Officers"]]
+    >>> for row in rows:
+    ...     ws.append(row)
+    >>> wb.save(p)
+    >>> s = read_soc_structure(p)
+    >>> s[["soc_code", "level", "broad_code"]].iloc[-1].tolist()
+    ['11-1011.03', 'onet', '11-1010']
+    """
+    raw = read_table(
+        path,
+        {**_LEVEL_COLUMNS, "title": ("SOC or O*NET-SOC 2019 Title", "Title")},
+        optional={"onet": ("Detailed O*NET-SOC", "O*NET-SOC Code")},
+        **_csv_kwargs(path),
+    )
+    f = _strip(raw.frame)
+    levels = [lv for lv in ("major", "minor", "broad", "detailed", "onet") if lv in f]
+    codes, level_of, parents = [], [], {lv: [] for lv in ("major", "minor", "broad", "detailed")}
+    current = dict.fromkeys(parents)
+    for pos, row in enumerate(f[levels].itertuples(index=False)):
+        filled = [(lv, v) for lv, v in zip(levels, row) if v]
+        if len(filled) != 1:
+            raise DataFormatError(
+                f"expected exactly one code per row, got {len(filled)}",
+                path=raw.path,
+                row=raw.row(pos),
+            )
+        lv, code = filled[0]
+        if lv in current:
+            current[lv] = code
+            # a new parent resets its children
+            for child in list(current)[list(current).index(lv) + 1 :]:
+                current[child] = None
+        codes.append(code)
+        level_of.append(lv)
+        for p in parents:
+            parents[p].append(current[p])
+    frame = pd.DataFrame(
+        {
+            "soc_code": codes,
+            "level": level_of,
+            "title": f["title"].to_numpy(),
+            **{f"{p}_code": pd.array(v, dtype="str") for p, v in parents.items()},
+        }
+    )
+    return validate(frame, SocStructure, path=raw.path, row_offset=raw.first_row)
+
+
+def read_soc_2010_to_2018(path) -> pd.DataFrame:
+    """Read the O*NET-SOC 2010 -> SOC 2018 crosswalk (``2010_to_2018_SOC_Crosswalk.xlsx``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        :class:`~exposure.schemas._crosswalks.Soc2010To2018`: ``onetsoc_2010_code``,
+        ``onetsoc_2010_title``, ``soc_2010_code`` (first 7 characters of the O*NET-SOC
+        2010 code), ``soc_code`` (2018), ``soc_title``. Some 2010 codes map to several
+        2018 codes.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.csv"
+    >>> _ = p.write_text("O*NET-SOC 2010 Code,O*NET-SOC 2010 Title,2018 SOC Code,2018 SOC Title\\n"
+    ...                  "11-1011.00,Chief Executives,11-1011,Chief Executives\\n")
+    >>> read_soc_2010_to_2018(p)["soc_2010_code"].tolist()
+    ['11-1011']
+    """
+    raw = read_table(
+        path,
+        {
+            "onetsoc_2010_code": "O*NET-SOC 2010 Code",
+            "onetsoc_2010_title": "O*NET-SOC 2010 Title",
+            "soc_code": "2018 SOC Code",
+            "soc_title": "2018 SOC Title",
+        },
+        **_csv_kwargs(path),
+    )
+    f = _strip(raw.frame)
+    frame = pd.DataFrame(
+        {
+            "onetsoc_2010_code": f["onetsoc_2010_code"],
+            "onetsoc_2010_title": f["onetsoc_2010_title"],
+            "soc_2010_code": f["onetsoc_2010_code"].str.slice(0, 7),
+            "soc_code": f["soc_code"],
+            "soc_title": f["soc_title"],
+        }
+    )
+    return validate(frame, Soc2010To2018, path=raw.path, row_offset=raw.first_row)
+
+
+def _hyphenate_soc(code: pd.Series) -> pd.Series:
+    return code.where(~code.str.fullmatch(r"[0-9]{6}"), code.str[:2] + "-" + code.str[2:])
+
+
+def read_soc10_isco08(path) -> pd.DataFrame:
+    """Read the SOC 2010 -> ISCO-08 crosswalk (``soc10_isco08.csv``: ``soc10,isco08``).
+
+    SOC codes published without hyphen (``111011``) are hyphenated (``11-1011``);
+    ISCO-08 codes that lost their leading zero in the CSV (armed forces ``110``, ``210``,
+    ``310``) are zero-padded to four digits (``0110``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        :class:`~exposure.schemas._crosswalks.Soc10Isco08`: ``soc_2010_code``,
+        ``isco08_code``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "soc10_isco08.csv"
+    >>> _ = p.write_text("soc10,isco08\\n111011,1112\\n551011,110\\n")
+    >>> read_soc10_isco08(p).values.tolist()
+    [['11-1011', '1112'], ['55-1011', '0110']]
+    """
+    raw = read_table(path, {"soc_2010_code": "soc10", "isco08_code": "isco08"}, **_CSV)
+    f = _strip(raw.frame)
+    isco = f["isco08_code"]
+    isco = isco.where(~isco.str.fullmatch(r"[0-9]{3}"), isco.str.zfill(4))
+    frame = pd.DataFrame({"soc_2010_code": _hyphenate_soc(f["soc_2010_code"]), "isco08_code": isco})
+    return validate(frame, Soc10Isco08, path=raw.path, row_offset=raw.first_row)
+
+
+def read_isco_groups(path) -> pd.DataFrame:
+    """Read ISCO-08 group titles (ESCO's ``ISCOGroups_en.csv``).
+
+    Rows are CSV records; some descriptions span several lines, so reported row numbers
+    are record numbers (header = 1).
+
+    Returns
+    -------
+    pandas.DataFrame
+        :class:`~exposure.schemas._crosswalks.IscoGroups`: ``isco08_code``, ``level``
+        (number of digits), ``isco_title``, ``description``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "isco.csv"
+    >>> _ = p.write_text('conceptType,code,preferredLabel,description\\n'
+    ...                  'ISCOGroup,0110,Commissioned armed forces officers,"Officers.\\nMore."\\n')
+    >>> read_isco_groups(p)[["isco08_code", "level"]].values.tolist()
+    [['0110', 4]]
+    """
+    raw = read_table(
+        path,
+        {"isco08_code": "code", "isco_title": "preferredLabel"},
+        optional={"description": "description"},
+        **_CSV,
+    )
+    f = raw.frame
+    code = f["isco08_code"].str.strip()
+    frame = pd.DataFrame(
+        {
+            "isco08_code": code,
+            "level": code.str.len(),
+            "isco_title": f["isco_title"].str.strip(),
+            "description": missing_to_na(f["description"], {""}) if "description" in f else pd.NA,
+        }
+    )
+    return validate(frame, IscoGroups, path=raw.path, row_offset=raw.first_row)
+
+
+def read_naics_titles(path) -> pd.DataFrame:
+    """Read NAICS 2022 codes and titles (``2-6 digit_2022_Codes.xlsx``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        :class:`~exposure.schemas._crosswalks.NaicsTitles`: ``naics``, ``naics_title``
+        (surrounding whitespace stripped), ``level`` (2-6; sector ranges such as
+        ``31-33`` are level 2).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, openpyxl
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "n.xlsx"
+    >>> wb = openpyxl.Workbook(); ws = wb.active
+    >>> for row in [["Seq. No.", "2022 NAICS US   Code", "2022 NAICS US Title"],
+    ...             [1, "31-33", "Manufacturing "], [2, "311", "Food Manufacturing"]]:
+    ...     ws.append(row)
+    >>> wb.save(p)
+    >>> read_naics_titles(p).values.tolist()
+    [['31-33', 'Manufacturing', 2], ['311', 'Food Manufacturing', 3]]
+    """
+    raw = read_table(
+        path,
+        {
+            "naics": ("2022 NAICS US Code", "2022 NAICS Code", "NAICS Code"),
+            "naics_title": ("2022 NAICS US Title", "2022 NAICS Title", "NAICS Title"),
+        },
+        **_csv_kwargs(path),
+    )
+    f = _strip(raw.frame)
+    level = f["naics"].map(lambda c: 2 if re.fullmatch(r"[0-9]{2}-[0-9]{2}", c) else len(c))
+    frame = pd.DataFrame({"naics": f["naics"], "naics_title": f["naics_title"], "level": level})
+    return validate(frame, NaicsTitles, path=raw.path, row_offset=raw.first_row)
+
+
+def _load(key: str, reader, mirror, data_dir) -> pd.DataFrame:
+    from exposure.fetch import fetch
+
+    path = fetch(CROSSWALK_FILES[key], mirror=mirror, data_dir=data_dir)
+    log.info("reading %s", path)
+    return reader(path)
+
+
+def load_onet_to_soc(*, mirror=None, data_dir=None) -> pd.DataFrame:
+    """:func:`read_onet_to_soc` of the registered file, via :func:`exposure.fetch.fetch`.
+
+    Examples
+    --------
+    >>> callable(load_onet_to_soc)
+    True
+    """
+    return _load("onet_to_soc", read_onet_to_soc, mirror, data_dir)
+
+
+def load_soc_structure(*, mirror=None, data_dir=None) -> pd.DataFrame:
+    """:func:`read_soc_structure` of the registered file, via :func:`exposure.fetch.fetch`.
+
+    Examples
+    --------
+    >>> callable(load_soc_structure)
+    True
+    """
+    return _load("soc_structure", read_soc_structure, mirror, data_dir)
+
+
+def load_soc_2010_to_2018(*, mirror=None, data_dir=None) -> pd.DataFrame:
+    """:func:`read_soc_2010_to_2018` of the registered file, via :func:`exposure.fetch.fetch`.
+
+    Examples
+    --------
+    >>> callable(load_soc_2010_to_2018)
+    True
+    """
+    return _load("soc_2010_to_2018", read_soc_2010_to_2018, mirror, data_dir)
+
+
+def load_soc10_isco08(*, mirror=None, data_dir=None) -> pd.DataFrame:
+    """:func:`read_soc10_isco08` of the registered file, via :func:`exposure.fetch.fetch`.
+
+    Examples
+    --------
+    >>> callable(load_soc10_isco08)
+    True
+    """
+    return _load("soc10_isco08", read_soc10_isco08, mirror, data_dir)
+
+
+def load_isco_groups(*, mirror=None, data_dir=None) -> pd.DataFrame:
+    """:func:`read_isco_groups` of the registered file, via :func:`exposure.fetch.fetch`.
+
+    Examples
+    --------
+    >>> callable(load_isco_groups)
+    True
+    """
+    return _load("isco_groups", read_isco_groups, mirror, data_dir)
+
+
+def load_naics_titles(*, mirror=None, data_dir=None) -> pd.DataFrame:
+    """:func:`read_naics_titles` of the registered file, via :func:`exposure.fetch.fetch`.
+
+    Examples
+    --------
+    >>> callable(load_naics_titles)
+    True
+    """
+    return _load("naics_titles", read_naics_titles, mirror, data_dir)
+
+
+def onet_to_soc_map(crosswalk: pd.DataFrame | None = None, *, mirror=None, data_dir=None):
+    """O*NET-SOC 2019 code -> SOC 2018 detailed code, as a Series.
+
+    Parameters
+    ----------
+    crosswalk : pandas.DataFrame, optional
+        Output of :func:`read_onet_to_soc`; loaded with :func:`load_onet_to_soc` (using
+        ``mirror``/``data_dir``) when omitted.
+
+    Returns
+    -------
+    pandas.Series
+        Index ``onetsoc_code``, values ``soc_code`` (name ``soc_code``). Several O*NET
+        codes map to the same SOC code; count SOC employment once.
+
+    Examples
+    --------
+    >>> cw = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.03"],
+    ...                    "soc_code": ["11-1011", "11-1011"]})
+    >>> onet_to_soc_map(cw).to_dict()
+    {'11-1011.00': '11-1011', '11-1011.03': '11-1011'}
+    """
+    if crosswalk is None:
+        crosswalk = load_onet_to_soc(mirror=mirror, data_dir=data_dir)
+    return crosswalk.set_index("onetsoc_code")["soc_code"].rename("soc_code")
+
+
+_SOC_ANY = re.compile(r"^[0-9]{2}-[0-9]{4}(\.[0-9]{2})?$")
+
+
+def soc_major(code):
+    """SOC major group of a SOC 2018 or O*NET-SOC code (``"11-1011"`` -> ``"11-0000"``).
+
+    Parameters
+    ----------
+    code : str or pandas.Series of str
+
+    Returns
+    -------
+    str or pandas.Series
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        If a value is not a SOC/O*NET-SOC code.
+
+    Examples
+    --------
+    >>> soc_major("11-1011"), soc_major("15-1252.00")
+    ('11-0000', '15-0000')
+    >>> soc_major(pd.Series(["29-2010", "53-7062"])).tolist()
+    ['29-0000', '53-0000']
+    >>> soc_major("111011")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: not a SOC or O*NET-SOC code: '111011'
+    """
+    if isinstance(code, pd.Series):
+        ok = code.astype(str).str.fullmatch(_SOC_ANY.pattern)
+        if not ok.all():
+            bad = code[~ok].iloc[0]
+            raise DataFormatError(f"not a SOC or O*NET-SOC code: {bad!r}")
+        return code.str.slice(0, 2) + "-0000"
+    if not isinstance(code, str) or not _SOC_ANY.match(code):
+        raise DataFormatError(f"not a SOC or O*NET-SOC code: {code!r}")
+    return code[:2] + "-0000"

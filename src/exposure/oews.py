@@ -1,0 +1,205 @@
+"""Parse OEWS (Occupational Employment and Wage Statistics) files into validated frames.
+
+:func:`read_oews` reads a BLS OEWS table, as ``.csv`` or ``.xlsx`` (first sheet), with
+BLS's column names in any case (``OCC_CODE`` or ``occ_code``), normalized to snake_case
+lower case. Numbers may carry thousands separators (``"1,234"`` in BLS's CSV files).
+
+BLS special values are handled explicitly, never silently coerced:
+
+- ``**`` employment not released -> ``tot_emp`` missing, ``tot_emp_not_released`` True;
+- ``*`` wage (or RSE) not released -> missing, ``<col>_not_released`` True;
+- ``#`` wage top-coded -> missing, ``<col>_top_coded`` True (``any_top_coded`` over all
+  wage columns);
+- ``~`` (share below 0.5 %) -> missing, treated as not released.
+
+Any other non-numeric value raises :class:`exposure.errors.DataFormatError` naming the
+file, the line (or sheet row) and the column. :func:`load_oews` resolves the files of one
+release through :func:`exposure.fetch.fetch`.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+
+import numpy as np
+import pandas as pd
+
+from exposure.errors import ExposureError
+from exposure.onet import RawTable, read_table, to_number, validate
+from exposure.schemas._oews import Employment
+
+__all__ = ["read_oews", "load_oews", "OEWS_FILES", "SPECIAL_VALUES"]
+
+log = logging.getLogger(__name__)
+
+#: Registry names of the OEWS tables, by (release, table).
+OEWS_FILES = {
+    ("2025", "by_industry"): "oews/oews_national_by_industry_M2025.csv",
+    ("2025", "cross_industry"): "oews/oews_national_cross_industry_M2025.csv",
+    ("2024", "cross_industry"): "oews/national_M2024_dl.xlsx",
+    ("2023", "cross_industry"): "oews/national_M2023_dl.xlsx",
+    ("2022", "cross_industry"): "oews/national_M2022_dl.xlsx",
+    ("2021", "cross_industry"): "oews/national_M2021_dl.csv",
+}
+
+#: BLS special values and what they mean.
+SPECIAL_VALUES = {
+    "**": "employment not released",
+    "*": "wage or relative standard error not released",
+    "#": "wage at or above the top-code (e.g. $115.00/hour or $239,200/year in May 2025)",
+    "~": "share below 0.5 percent (treated as not released)",
+}
+
+_TEXT = {
+    "naics": "NAICS",
+    "naics_title": "NAICS_TITLE",
+    "i_group": "I_GROUP",
+    "occ_code": "OCC_CODE",
+    "occ_title": "OCC_TITLE",
+    "o_group": "O_GROUP",
+}
+_NUMERIC = ["tot_emp", "emp_prse", "h_mean", "a_mean", "mean_prse", "h_median", "a_median"]
+_PERCENTILES = [
+    "h_pct10", "h_pct25", "h_pct75", "h_pct90", "a_pct10", "a_pct25", "a_pct75", "a_pct90",
+]
+_WAGES = ["h_mean", "a_mean", "h_median", "a_median", *_PERCENTILES]
+_FLAGGED = ["tot_emp", "h_mean", "a_mean", "h_median", "a_median"]
+_ORDER = [
+    "naics", "occ_code", "o_group", "naics_title", "i_group", "occ_title", "tot_emp",
+    "emp_prse", "h_mean", "a_mean", "mean_prse", "h_pct10", "h_pct25", "h_median", "h_pct75",
+    "h_pct90", "a_pct10", "a_pct25", "a_median", "a_pct75", "a_pct90", "annual", "hourly",
+]
+
+
+def read_oews(path) -> pd.DataFrame:
+    """Read one OEWS table (BLS layout, ``.csv`` or ``.xlsx``) into a validated frame.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        E.g. ``national_M2024_dl.xlsx`` or ``oews_national_by_industry_M2025.csv``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :class:`~exposure.schemas._oews.Employment`: keys ``naics``, ``occ_code``,
+        ``o_group``; ``naics_title``, ``i_group``, ``occ_title``, ``tot_emp`` (Int64),
+        ``emp_prse``, ``h_mean``, ``a_mean``, ``mean_prse``, hourly and annual percentiles
+        (``h_pct10`` ... ``a_pct90``, ``h_median``, ``a_median``), ``annual``, ``hourly``,
+        and the flags ``tot_emp_not_released``, ``{h,a}_{mean,median}_not_released``,
+        ``{h,a}_{mean,median}_top_coded``, ``any_top_coded``. ``naics`` is kept as
+        published (string, leading zeros kept). Percentile columns absent from the file
+        are missing.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Unreadable file, missing column, a value that is neither a number nor a BLS
+        special value (naming line and column).
+    exposure.errors.SchemaError
+        Malformed code, unknown group, duplicate key.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "oews.csv"
+    >>> _ = p.write_text(
+    ...     "naics,naics_title,i_group,occ_code,occ_title,o_group,tot_emp,emp_prse,h_mean,"
+    ...     "a_mean,mean_prse,h_median,a_median\\n"
+    ...     '000000,Cross-industry,cross-industry,11-1011,Chief Executives,detailed,"211,850",'
+    ...     "1.2,*,#,0.5,*,#\\n"
+    ...     "000000,Cross-industry,cross-industry,11-1021,Managers,detailed,**,*,60.1,"
+    ...     "125000,0.4,50.2,104500\\n")
+    >>> df = read_oews(p)
+    >>> df[["occ_code", "tot_emp", "a_mean", "a_mean_top_coded"]].to_dict("records")[0]
+    {'occ_code': '11-1011', 'tot_emp': 211850, 'a_mean': nan, 'a_mean_top_coded': True}
+    >>> bool(df["tot_emp_not_released"][1]), df["tot_emp"][1]
+    (True, <NA>)
+    """
+    optional = {c: c.upper() for c in _PERCENTILES}
+    optional.update(annual="ANNUAL", hourly="HOURLY")
+    raw = read_table(
+        path,
+        {**_TEXT, **{c: c.upper() for c in _NUMERIC}},
+        optional=optional,
+        **({} if str(path).lower().endswith((".xlsx", ".xlsm")) else {"sep": ",", "quoting": csv.QUOTE_MINIMAL}),
+    )
+    f = raw.frame
+    out = {c: f[c].str.strip() for c in _TEXT}
+    flags = {}
+    top_any = np.zeros(len(f), dtype=bool)
+    for col in _NUMERIC + _PERCENTILES:
+        if col not in f:
+            out[col] = np.full(len(f), np.nan)
+            continue
+        text = f[col].str.strip()
+        not_released = text.isin(["**", "*", "~"]).to_numpy()
+        top = (text == "#").to_numpy()
+        cleaned = RawTable(
+            pd.DataFrame({col: text.where(~(not_released | top), "")}),
+            raw.path,
+            raw.first_row,
+            raw.sources,
+        )
+        out[col] = to_number(cleaned, col, integer=(col == "tot_emp"))
+        if col in _WAGES:
+            top_any |= top
+        if col in _FLAGGED:
+            flags[f"{col}_not_released"] = not_released
+            if col != "tot_emp":
+                flags[f"{col}_top_coded"] = top
+    for col in ("annual", "hourly"):
+        out[col] = (
+            f[col].str.strip().str.upper().isin(["TRUE", "T", "Y", "YES", "1"]).to_numpy()
+            if col in f
+            else np.zeros(len(f), dtype=bool)
+        )
+    frame = pd.DataFrame({c: out[c] for c in _ORDER})
+    for name in (
+        "tot_emp_not_released", "h_mean_not_released", "a_mean_not_released",
+        "h_median_not_released", "a_median_not_released", "h_mean_top_coded",
+        "a_mean_top_coded", "h_median_top_coded", "a_median_top_coded",
+    ):
+        frame[name] = flags[name]
+    frame["any_top_coded"] = top_any
+    return validate(frame, Employment, path=raw.path, row_offset=raw.first_row)
+
+
+def load_oews(release: str = "2025", table: str = "by_industry", *, mirror=None, data_dir=None):
+    """Load one OEWS table of ``release`` through :func:`exposure.fetch.fetch`.
+
+    Parameters
+    ----------
+    release : {"2025", "2024", "2023", "2022", "2021"}
+        May reference year of the estimates.
+    table : {"by_industry", "cross_industry", "national"}
+        ``by_industry``: national estimates by industry x occupation (May 2025 only);
+        ``cross_industry`` (alias ``national``): national, all industries (``000000``).
+    mirror, data_dir : str or os.PathLike, optional
+        Passed to :func:`exposure.fetch.fetch`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        As :func:`read_oews`.
+
+    Examples
+    --------
+    >>> load_oews("2021", "by_industry")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: no OEWS table 'by_industry' for release '2021'; available: 2025/by_industry, 2025/cross_industry, 2024/cross_industry, 2023/cross_industry, 2022/cross_industry, 2021/cross_industry
+    """
+    table = "cross_industry" if table == "national" else table
+    key = (str(release), table)
+    if key not in OEWS_FILES:
+        avail = ", ".join(f"{r}/{t}" for r, t in OEWS_FILES)
+        raise ExposureError(
+            f"no OEWS table {table!r} for release {str(release)!r}; available: {avail}"
+        )
+    from exposure.fetch import fetch
+
+    path = fetch(OEWS_FILES[key], mirror=mirror, data_dir=data_dir)
+    log.info("reading %s", path)
+    return read_oews(path)

@@ -1,0 +1,140 @@
+"""Pandera models of the occupation and industry crosswalks (:mod:`exposure.crosswalks`)."""
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+__all__ = [
+    "OnetToSoc",
+    "SocStructure",
+    "Soc2010To2018",
+    "Soc10Isco08",
+    "IscoGroups",
+    "NaicsTitles",
+]
+
+ONETSOC_PATTERN = r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}$"
+SOC_PATTERN = r"^[0-9]{2}-[0-9]{4}$"
+SOC_OR_ONETSOC_PATTERN = r"^[0-9]{2}-[0-9]{4}(\.[0-9]{2})?$"
+ISCO_PATTERN = r"^[0-9]{1,4}$"
+NAICS_PATTERN = r"^([0-9]{2}-[0-9]{2}|[0-9]{2,6})$"
+
+
+class OnetToSoc(pa.DataFrameModel):
+    """O*NET-SOC 2019 occupations and the SOC 2018 detailed code each belongs to."""
+
+    onetsoc_code: Series[str] = pa.Field(
+        str_matches=ONETSOC_PATTERN, description="O*NET-SOC 2019 code (``11-1011.03``)."
+    )
+    onetsoc_title: Series[str] = pa.Field(description="O*NET-SOC 2019 title.")
+    soc_code: Series[str] = pa.Field(
+        str_matches=SOC_PATTERN, description="SOC 2018 detailed occupation code (``11-1011``)."
+    )
+    soc_title: Series[str] = pa.Field(description="SOC 2018 title.")
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["onetsoc_code"]
+
+
+class SocStructure(pa.DataFrameModel):
+    """SOC 2018 hierarchy (major, minor, broad, detailed) with O*NET-SOC detail codes,
+    one row per code, with the codes of its parents."""
+
+    soc_code: Series[str] = pa.Field(
+        str_matches=SOC_OR_ONETSOC_PATTERN,
+        description="The code of the row: SOC 2018 code, or O*NET-SOC code for level onet.",
+    )
+    level: Series[str] = pa.Field(
+        isin=["major", "minor", "broad", "detailed", "onet"],
+        description="Level of the code in the hierarchy.",
+    )
+    title: Series[str] = pa.Field(description="SOC 2018 or O*NET-SOC 2019 title.")
+    major_code: Series[str] = pa.Field(
+        str_matches=r"^[0-9]{2}-0000$", description="Major group (``11-0000``)."
+    )
+    minor_code: Series[str] = pa.Field(
+        nullable=True, str_matches=SOC_PATTERN, description="Minor group (``11-1000``)."
+    )
+    broad_code: Series[str] = pa.Field(
+        nullable=True, str_matches=SOC_PATTERN, description="Broad occupation (``11-1010``)."
+    )
+    detailed_code: Series[str] = pa.Field(
+        nullable=True, str_matches=SOC_PATTERN, description="Detailed occupation (``11-1011``)."
+    )
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["soc_code"]
+
+
+class Soc2010To2018(pa.DataFrameModel):
+    """O*NET-SOC 2010 occupations -> SOC 2018 codes (some 2010 codes split)."""
+
+    onetsoc_2010_code: Series[str] = pa.Field(
+        str_matches=ONETSOC_PATTERN, description="O*NET-SOC 2010 code."
+    )
+    onetsoc_2010_title: Series[str] = pa.Field(description="O*NET-SOC 2010 title.")
+    soc_2010_code: Series[str] = pa.Field(
+        str_matches=SOC_PATTERN,
+        description="SOC 2010 detailed code: the first 7 characters of the O*NET-SOC 2010 code.",
+    )
+    soc_code: Series[str] = pa.Field(str_matches=SOC_PATTERN, description="SOC 2018 code.")
+    soc_title: Series[str] = pa.Field(description="SOC 2018 title.")
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["onetsoc_2010_code", "soc_code"]
+
+
+class Soc10Isco08(pa.DataFrameModel):
+    """SOC 2010 -> ISCO-08 pairs (many-to-many)."""
+
+    soc_2010_code: Series[str] = pa.Field(
+        str_matches=SOC_PATTERN, description="SOC 2010 code, hyphenated (``11-1011``)."
+    )
+    isco08_code: Series[str] = pa.Field(
+        str_matches=r"^[0-9]{4}$",
+        description="ISCO-08 unit group, 4 digits (leading zero restored: ``0110``).",
+    )
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["soc_2010_code", "isco08_code"]
+
+
+class IscoGroups(pa.DataFrameModel):
+    """ISCO-08 groups (ESCO ``ISCOGroups_en.csv``), levels 1-4."""
+
+    isco08_code: Series[str] = pa.Field(
+        str_matches=ISCO_PATTERN, description="ISCO-08 code, 1-4 digits, leading zeros kept."
+    )
+    level: Series[int] = pa.Field(
+        ge=1, le=4, description="1 major, 2 sub-major, 3 minor, 4 unit group."
+    )
+    isco_title: Series[str] = pa.Field(description="Preferred English label.")
+    description: Series[str] = pa.Field(nullable=True, description="ESCO description.")
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["isco08_code"]
+
+
+class NaicsTitles(pa.DataFrameModel):
+    """NAICS 2022 codes (2-6 digits, sector ranges such as ``31-33``) and titles."""
+
+    naics: Series[str] = pa.Field(str_matches=NAICS_PATTERN, description="NAICS 2022 code.")
+    naics_title: Series[str] = pa.Field(description="NAICS 2022 title (whitespace stripped).")
+    level: Series[int] = pa.Field(
+        ge=2, le=6, description="Number of digits (2 sector, ..., 6 national industry)."
+    )
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["naics"]

@@ -1,0 +1,115 @@
+"""Pandera model of the OEWS employment and wage table (parsed by :mod:`exposure.oews`).
+
+Column names are BLS's published names in snake_case lower case. BLS special values are
+parsed into missing numbers plus boolean flags: ``**`` (employment not released) and
+``*`` (wage or RSE not released) set ``<col>_not_released``; ``#`` (wage at or above the
+top-code, e.g. $239,200/yr in May 2025) sets ``<col>_top_coded``; ``~`` (a share below
+0.5 %, only in columns we do not keep) is treated as not released.
+"""
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+__all__ = ["SOC_PATTERN", "NAICS_PATTERN", "Employment", "I_GROUPS", "O_GROUPS"]
+
+#: SOC 2018 code as used by OEWS (detailed or aggregate, e.g. ``11-1011``, ``13-1020``).
+SOC_PATTERN = r"^[0-9]{2}-[0-9]{4}$"
+#: NAICS as OEWS publishes it: 2-6 digits (``000000`` = cross-industry, ``113000`` = NAICS
+#: 113 padded to 6 characters), sector ranges (``31-33``), and BLS groupings with a letter
+#: (``4451A1``, ``5241A1``).
+NAICS_PATTERN = r"^([0-9]{2}-[0-9]{2}|[0-9]{2}[0-9A-Z]{0,4})$"
+#: Industry aggregation levels (``I_GROUP``).
+I_GROUPS = [
+    "cross-industry",
+    "cross-industry, ownership",
+    "sector",
+    "3-digit",
+    "4-digit",
+    "4-digit, ownership",
+    "5-digit",
+    "6-digit",
+]
+#: Occupation aggregation levels (``O_GROUP``).
+O_GROUPS = ["total", "major", "minor", "broad", "detailed"]
+
+_HOURLY = {"unit": "USD per hour"}
+_ANNUAL = {"unit": "USD per year"}
+
+
+def _wage(what: str, meta: dict):
+    return pa.Field(
+        nullable=True,
+        ge=0,
+        description=f"{what}; missing when BLS did not release it (``*``) or top-coded (``#``).",
+        metadata=meta,
+    )
+
+
+def _flag(what: str):
+    return pa.Field(description=what)
+
+
+class Employment(pa.DataFrameModel):
+    """OEWS national employment and wages by industry (``naics``) and occupation."""
+
+    naics: Series[str] = pa.Field(
+        str_matches=NAICS_PATTERN,
+        description="Industry code as published by OEWS (string; ``000000`` cross-industry).",
+    )
+    occ_code: Series[str] = pa.Field(
+        str_matches=SOC_PATTERN, description="SOC 2018 occupation code (``00-0000`` = all)."
+    )
+    o_group: Series[str] = pa.Field(
+        isin=O_GROUPS,
+        description="Occupation level: total, major, minor, broad or detailed. Part of the "
+        "key: BLS lists a few codes (e.g. ``13-1020``) both as broad and as detailed.",
+    )
+    naics_title: Series[str] = pa.Field(description="Industry title.")
+    i_group: Series[str] = pa.Field(isin=I_GROUPS, description="Industry level (``I_GROUP``).")
+    occ_title: Series[str] = pa.Field(description="Occupation title.")
+    tot_emp: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True,
+        ge=0,
+        description="Employment (excluding self-employed); missing when not released (``**``).",
+        metadata={"unit": "jobs"},
+    )
+    emp_prse: Series[float] = pa.Field(
+        nullable=True, ge=0, description="Relative standard error of ``tot_emp``.",
+        metadata={"unit": "percent"},
+    )
+    h_mean: Series[float] = _wage("Mean hourly wage", _HOURLY)
+    a_mean: Series[float] = _wage("Mean annual wage", _ANNUAL)
+    mean_prse: Series[float] = pa.Field(
+        nullable=True, ge=0, description="Relative standard error of the mean wage.",
+        metadata={"unit": "percent"},
+    )
+    h_pct10: Series[float] = _wage("10th percentile hourly wage", _HOURLY)
+    h_pct25: Series[float] = _wage("25th percentile hourly wage", _HOURLY)
+    h_median: Series[float] = _wage("Median hourly wage", _HOURLY)
+    h_pct75: Series[float] = _wage("75th percentile hourly wage", _HOURLY)
+    h_pct90: Series[float] = _wage("90th percentile hourly wage", _HOURLY)
+    a_pct10: Series[float] = _wage("10th percentile annual wage", _ANNUAL)
+    a_pct25: Series[float] = _wage("25th percentile annual wage", _ANNUAL)
+    a_median: Series[float] = _wage("Median annual wage", _ANNUAL)
+    a_pct75: Series[float] = _wage("75th percentile annual wage", _ANNUAL)
+    a_pct90: Series[float] = _wage("90th percentile annual wage", _ANNUAL)
+    annual: Series[bool] = _flag("Only annual wages are published (``ANNUAL`` = TRUE).")
+    hourly: Series[bool] = _flag("Only hourly wages are published (``HOURLY`` = TRUE).")
+    tot_emp_not_released: Series[bool] = _flag("``TOT_EMP`` was ``**`` (not released).")
+    h_mean_not_released: Series[bool] = _flag("``H_MEAN`` was ``*`` (not released).")
+    a_mean_not_released: Series[bool] = _flag("``A_MEAN`` was ``*`` (not released).")
+    h_median_not_released: Series[bool] = _flag("``H_MEDIAN`` was ``*`` (not released).")
+    a_median_not_released: Series[bool] = _flag("``A_MEDIAN`` was ``*`` (not released).")
+    h_mean_top_coded: Series[bool] = _flag("``H_MEAN`` was ``#`` (at or above the top-code).")
+    a_mean_top_coded: Series[bool] = _flag("``A_MEAN`` was ``#`` (at or above the top-code).")
+    h_median_top_coded: Series[bool] = _flag("``H_MEDIAN`` was ``#`` (top-coded).")
+    a_median_top_coded: Series[bool] = _flag("``A_MEDIAN`` was ``#`` (top-coded).")
+    any_top_coded: Series[bool] = _flag(
+        "Any wage column (mean or percentile, hourly or annual) was ``#`` (top-coded)."
+    )
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["naics", "occ_code", "o_group"]
