@@ -84,6 +84,8 @@ BACKOFF = 1.0
 MAX_BACKOFF = 30.0
 
 _CHUNK = 1 << 20
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 _STAMP_DIR = ".verified"
 _ARCHIVE_DIR = ".archives"
 _HTML_SUFFIXES = (".html", ".htm")
@@ -419,8 +421,10 @@ def extract_zip(archive, target_dir, members=None) -> list[Path]:
             plan.append((info, dest))
         out = []
         for info, dest in plan:
-            with atomic_path(dest) as tmp, zf.open(info) as src, open(tmp, "wb") as fh:
-                shutil.copyfileobj(src, fh, _CHUNK)
+            with atomic_path(dest) as tmp:
+                with zf.open(info) as src, open(tmp, "wb") as fh:
+                    shutil.copyfileobj(src, fh, _CHUNK)
+                _make_readable(tmp)
             out.append(dest)
     return out
 
@@ -449,6 +453,7 @@ def _extract_member_verified(archive: Path, src: Source, dest: Path) -> None:
                 raise ChecksumMismatchError(
                     src.name, src.sha256, digest.hexdigest(), path=f"{archive}!{src.member}"
                 )
+            _make_readable(tmp)
 
 
 # ---------------------------------------------------------------------------------------
@@ -501,9 +506,9 @@ def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool
                     digest.update(chunk)
                     fh.write(chunk)
         except Exception as exc:  # urllib3 ProtocolError (IncompleteRead), timeouts, resets
+            what = "truncated body" if "IncompleteRead" in str(exc) else "transfer interrupted"
             raise _Retryable(
-                f"transfer interrupted after {received} bytes "
-                f"(Content-Length {expected_len}): {type(exc).__name__}: {exc}"
+                f"{what} (Content-Length {expected_len}): {type(exc).__name__}: {exc}"
             ) from exc
         if expected_len is not None and not encoded and received != int(expected_len):
             raise _Retryable(
@@ -611,6 +616,7 @@ def download(
                                       html_ok=html_ok)
                     if sha256 is not None and actual != sha256.lower():
                         raise ChecksumMismatchError(label, sha256, actual, path=url)
+                    _make_readable(tmp)
                 return dest
             except _Retryable as exc:
                 last = str(exc)
@@ -639,7 +645,26 @@ def _copy_verified(path: Path, src: Source, dest: Path) -> None:
                 fout.write(chunk)
         if digest.hexdigest() != src.sha256:
             raise ChecksumMismatchError(src.name, src.sha256, digest.hexdigest(), path=str(path))
-        shutil.copystat(path, tmp)
+        _make_readable(tmp)
+
+
+def _prune_empty_dirs(directory: Path, root: Path) -> None:
+    """Remove ``directory`` and its parents up to (excluding) ``root`` while empty."""
+    try:
+        directory.relative_to(root)
+    except ValueError:
+        return
+    while directory != root:
+        try:
+            directory.rmdir()
+        except OSError:
+            return
+        directory = directory.parent
+
+
+def _make_readable(path: Path) -> None:
+    """Give a finished temporary file the usual permissions (mkstemp creates 0600)."""
+    os.chmod(path, 0o666 & ~_UMASK)
 
 
 def _from_mirror(mirror: Path, src: Source, dest: Path) -> None:
@@ -750,10 +775,15 @@ def fetch(
         dest.unlink()
     _drop_stamp(root, src)
     mirror_dir = resolve_mirror(mirror)
-    if mirror_dir is not None:
-        _from_mirror(mirror_dir, src, dest)
-    else:
-        _from_network(root, src, dest, timeout=timeout, retries=retries, backoff=backoff)
+    try:
+        if mirror_dir is not None:
+            _from_mirror(mirror_dir, src, dest)
+        else:
+            _from_network(root, src, dest, timeout=timeout, retries=retries, backoff=backoff)
+    except BaseException:
+        _prune_empty_dirs(dest.parent, root)
+        _prune_empty_dirs(root / _ARCHIVE_DIR, root)
+        raise
     _write_stamp(root, src, dest)
     log.info("verified %s -> %s", src.name, dest)
     return dest
@@ -794,7 +824,7 @@ def fetch_many(names=None, *, mirror=None, data_dir=None, **kwargs):
         try:
             fetched[src.name] = fetch(src, mirror=mirror, data_dir=data_dir, **kwargs)
         except ExposureError as exc:
-            log.error("%s", exc)
+            log.info("failed: %s", exc)
             errors[src.name] = exc
     return fetched, errors
 

@@ -1,0 +1,131 @@
+"""``exposure sources`` and ``exposure fetch``: the source registry and the local cache."""
+
+from __future__ import annotations
+
+import sys
+
+from exposure import fetch as _fetch
+from exposure.sources import select_sources, sources_markdown
+
+__all__ = ["register", "run_sources", "run_fetch"]
+
+
+def _add_location_args(parser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="cache directory (default: $EXPOSURE_DATA_DIR, else data/raw of the source "
+        "checkout, else ~/.cache/exposure)",
+    )
+
+
+def register(subparsers) -> None:
+    """Add the ``sources`` and ``fetch`` sub-commands.
+
+    Examples
+    --------
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="exposure")
+    >>> register(parser.add_subparsers(dest="command"))
+    >>> args = parser.parse_args(["fetch", "--mirror", "m", "onet/29.1"])
+    >>> args.mirror, args.names, args.func.__name__
+    ('m', ['onet/29.1'], 'run_fetch')
+    """
+    p = subparsers.add_parser(
+        "sources",
+        help="list the source registry and what is cached and verified",
+        description="List the pinned upstream files and their state in the local cache "
+        "(missing / verified / mismatch).",
+    )
+    p.add_argument(
+        "names", nargs="*", metavar="NAME",
+        help="registry names, directory prefixes (onet/29.1), kinds (oews) or globs",
+    )
+    _add_location_args(p)
+    p.add_argument(
+        "--format", choices=("table", "tsv", "markdown"), default="table",
+        help="output format (markdown: the docs table of names, releases, licences, URLs)",
+    )
+    p.add_argument(
+        "--rehash", action="store_true",
+        help="hash cached files even when their verification stamp is current",
+    )
+    p.set_defaults(func=run_sources)
+
+    p = subparsers.add_parser(
+        "fetch",
+        help="populate the cache (from a mirror or the network), verifying sha256",
+        description="Copy (--mirror / $EXPOSURE_MIRROR) or download registry files into "
+        "the cache, verifying each pinned sha256. Without NAME, fetch the whole registry.",
+    )
+    p.add_argument(
+        "names", nargs="*", metavar="NAME",
+        help="registry names, directory prefixes (onet/29.1), kinds (oews) or globs",
+    )
+    p.add_argument(
+        "--mirror", metavar="DIR",
+        help="local mirror laid out like ../shared/data (default: $EXPOSURE_MIRROR; "
+        "unset: download)",
+    )
+    _add_location_args(p)
+    p.add_argument("--retries", type=int, default=None, help="retries per download")
+    p.add_argument("--timeout", type=float, default=None, help="connect/read timeout, seconds")
+    p.set_defaults(func=run_fetch)
+
+
+def _human(size: int) -> str:
+    for unit in ("B", "kB", "MB", "GB"):
+        if size < 1000 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1000
+    return str(size)  # pragma: no cover
+
+
+def run_sources(args) -> int:
+    """List the registry with each file's cache state; exit 1 if any cached file is bad."""
+    chosen = select_sources(args.names)
+    if args.format == "markdown":
+        sys.stdout.write(sources_markdown(chosen))
+        return 0
+    root = _fetch.resolve_data_dir(args.data_dir)
+    rows = []
+    for s in chosen:
+        state = _fetch.cache_status(s, root, rehash=args.rehash)
+        rows.append((s.name, s.kind, s.release, str(s.size), state,
+                     "mirror-only" if s.mirror_only else s.licence))
+    if args.format == "tsv":
+        print("name\tkind\trelease\tsize\tstatus\tlicence")
+        for r in rows:
+            print("\t".join(r))
+    else:
+        header = ("NAME", "KIND", "RELEASE", "SIZE", "STATUS", "LICENCE")
+        shown = [(r[0], r[1], r[2], _human(int(r[3])), r[4], r[5]) for r in rows]
+        widths = [max(len(x[i]) for x in [header, *shown]) for i in range(5)]
+        for r in [header, *shown]:
+            print("  ".join(c.ljust(w) for c, w in zip(r[:5], widths)) + "  " + r[5])
+        counts = {k: sum(r[4] == k for r in rows) for k in ("verified", "missing", "mismatch")}
+        print(
+            f"\n{len(rows)} files in {root}: {counts['verified']} verified, "
+            f"{counts['missing']} missing, {counts['mismatch']} with a wrong sha256"
+        )
+    return 1 if any(r[4] == "mismatch" for r in rows) else 0
+
+
+def run_fetch(args) -> int:
+    """Fetch the selected files; print one line per failure; exit 2 if any failed."""
+    kwargs = {}
+    if args.retries is not None:
+        kwargs["retries"] = args.retries
+    if args.timeout is not None:
+        kwargs["timeout"] = args.timeout
+    mirror = _fetch.resolve_mirror(args.mirror)
+    root = _fetch.resolve_data_dir(args.data_dir)
+    chosen = select_sources(args.names)
+    fetched, errors = _fetch.fetch_many(
+        [s.name for s in chosen], mirror=mirror, data_dir=root, **kwargs
+    )
+    for exc in errors.values():
+        print(f"exposure fetch: error: {exc}", file=sys.stderr)
+    where = f"mirror {mirror}" if mirror else "the network"
+    print(f"{len(fetched)} of {len(chosen)} files verified in {root} (from the cache or {where})")
+    return 2 if errors else 0
