@@ -1,0 +1,241 @@
+"""Weighted code links between occupation classifications, and how scores cross them.
+
+One rule is used for every crosswalk of the published measures (SOC 2010, occ1990dd,
+O*NET-SOC, ISCO-08 -> SOC 2018, and SOC 2018 -> ISCO-08 for :func:`to_isco`):
+
+1. **One-to-many:** a source code linked to ``k`` distinct target codes gives each link
+   the weight ``1/k`` (its ``crosswalk_weight``); the weights of one source sum to 1.
+2. **Many-to-one:** a target code reached from several sources takes the
+   ``crosswalk_weight``-weighted mean of their scores. When every source maps to this one
+   target only, that is the plain mean.
+3. **Chains** (e.g. ISCO-08 -> SOC 2010 -> SOC 2018) multiply the weights along each path
+   and add the paths that end at the same target (:func:`compose_links`).
+4. Counts (such as employment) are *split*, not averaged: a target receives
+   ``sum(crosswalk_weight * count)`` so that totals are preserved.
+
+The target row reports ``crosswalk_weight`` = the sum of the link weights that reached it
+(1.0 for a clean one-to-one code, 0.5 for a target that got half of one source, 2.0 for
+a target fed entirely by two sources) and ``n_sources`` = how many source codes it averages.
+Source codes without any link are never silently dropped: they are listed in the
+``attrs["unmatched"]`` of the result.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+
+from exposure.errors import DataFormatError
+
+__all__ = ["links_from_pairs", "compose_links", "reverse_links", "apply_links"]
+
+log = logging.getLogger(__name__)
+
+LINK_COLUMNS = ["source_code", "target_code", "crosswalk_weight"]
+
+
+def links_from_pairs(pairs: pd.DataFrame, source: str, target: str) -> pd.DataFrame:
+    """Turn code pairs into weighted links: a source with ``k`` targets gives ``1/k`` each.
+
+    Duplicate pairs count once; rows with a missing code are ignored.
+
+    Parameters
+    ----------
+    pairs : pandas.DataFrame
+        One row per (source, target) pair.
+    source, target : str
+        Column names of the source and target codes in ``pairs``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``source_code``, ``target_code``, ``crosswalk_weight``, sorted by codes.
+
+    Examples
+    --------
+    >>> pairs = pd.DataFrame({"a": ["1", "1", "2", "2"], "b": ["x", "y", "x", "x"]})
+    >>> links_from_pairs(pairs, "a", "b")
+      source_code target_code  crosswalk_weight
+    0           1           x               0.5
+    1           1           y               0.5
+    2           2           x               1.0
+    """
+    for col in (source, target):
+        if col not in pairs.columns:
+            raise DataFormatError(f"crosswalk has no column {col!r}", column=col)
+    links = (
+        pairs[[source, target]]
+        .dropna()
+        .astype(str)
+        .drop_duplicates()
+        .rename(columns={source: "source_code", target: "target_code"})
+    )
+    k = links.groupby("source_code")["target_code"].transform("size")
+    links["crosswalk_weight"] = 1.0 / k
+    return links.sort_values(["source_code", "target_code"]).reset_index(drop=True)
+
+
+def compose_links(first: pd.DataFrame, second: pd.DataFrame) -> pd.DataFrame:
+    """Chain two link tables: weights multiply along a path and add over paths.
+
+    A middle code of ``first`` with no link in ``second`` loses its share of weight (the
+    source's weights then sum to less than 1); such middle codes are listed in
+    ``attrs["unmatched"]``.
+
+    Parameters
+    ----------
+    first : pandas.DataFrame
+        Links source -> middle (columns of :func:`links_from_pairs`).
+    second : pandas.DataFrame
+        Links middle -> target.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Links source -> target.
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"source_code": ["i", "i"], "target_code": ["m1", "m2"],
+    ...                   "crosswalk_weight": [0.5, 0.5]})
+    >>> b = pd.DataFrame({"source_code": ["m1", "m2", "m2"], "target_code": ["t", "t", "u"],
+    ...                   "crosswalk_weight": [1.0, 0.5, 0.5]})
+    >>> compose_links(a, b)
+      source_code target_code  crosswalk_weight
+    0           i           t              0.75
+    1           i           u              0.25
+    """
+    merged = first.merge(
+        second, left_on="target_code", right_on="source_code", how="left", suffixes=("", "_2")
+    )
+    unmatched = sorted(merged.loc[merged["target_code_2"].isna(), "target_code"].unique())
+    merged = merged.dropna(subset=["target_code_2"])
+    merged["w"] = merged["crosswalk_weight"] * merged["crosswalk_weight_2"]
+    out = (
+        merged.groupby(["source_code", "target_code_2"], as_index=False)["w"]
+        .sum()
+        .rename(columns={"target_code_2": "target_code", "w": "crosswalk_weight"})
+        .sort_values(["source_code", "target_code"])
+        .reset_index(drop=True)
+    )
+    out.attrs["unmatched"] = unmatched
+    return out
+
+
+def reverse_links(links: pd.DataFrame) -> pd.DataFrame:
+    """Reverse a link table and re-apply the ``1/k`` rule from the other side.
+
+    Parameters
+    ----------
+    links : pandas.DataFrame
+        Links source -> target.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Links target -> source, each new source's weights summing to 1.
+
+    Examples
+    --------
+    >>> links = pd.DataFrame({"source_code": ["1", "2"], "target_code": ["x", "x"],
+    ...                       "crosswalk_weight": [1.0, 1.0]})
+    >>> reverse_links(links)
+      source_code target_code  crosswalk_weight
+    0           x           1               0.5
+    1           x           2               0.5
+    """
+    return links_from_pairs(links, "target_code", "source_code")
+
+
+def apply_links(
+    frame: pd.DataFrame,
+    links: pd.DataFrame,
+    *,
+    code: str,
+    values: list[str],
+    counts: tuple[str, ...] = (),
+    target: str = "soc_code",
+) -> pd.DataFrame:
+    """Move scores from source codes to target codes through weighted links.
+
+    Each value column of a target is the ``crosswalk_weight``-weighted mean of the
+    sources that have a (non-missing) value; count columns are split
+    (``sum(weight * count)``). Missing values stay missing: a target none of whose
+    sources has a value gets NaN, never 0.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Scores keyed by source code (one row per code).
+    links : pandas.DataFrame
+        Links source -> target (columns of :func:`links_from_pairs`).
+    code : str
+        Column of ``frame`` holding the source code.
+    values : list of str
+        Score columns to average.
+    counts : tuple of str, optional
+        Count columns to split.
+    target : str, default "soc_code"
+        Name of the target code column in the result.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``target``, the value and count columns, ``crosswalk_weight`` (sum of link weights
+        reaching the target) and ``n_sources``. ``attrs["unmatched"]`` lists source codes
+        without any link, ``attrs["n_source"]``/``attrs["n_matched"]`` count them.
+
+    Examples
+    --------
+    Source ``A`` splits between ``x`` and ``y`` (1/2 each); ``x`` also gets all of ``B``:
+
+    >>> scores = pd.DataFrame({"code": ["A", "B"], "v": [0.2, 0.8]})
+    >>> links = pd.DataFrame({"source_code": ["A", "A", "B"], "target_code": ["x", "y", "x"],
+    ...                       "crosswalk_weight": [0.5, 0.5, 1.0]})
+    >>> out = apply_links(scores, links, code="code", values=["v"])
+    >>> out[["soc_code", "v", "crosswalk_weight", "n_sources"]].round(4)
+      soc_code    v  crosswalk_weight  n_sources
+    0        x  0.6               1.5          2
+    1        y  0.2               0.5          1
+    """
+    missing = [c for c in [code, *values, *counts] if c not in frame.columns]
+    if missing:
+        raise DataFormatError(f"missing column(s) {missing}", column=missing[0])
+    if frame[code].duplicated().any():
+        dup = frame.loc[frame[code].duplicated(), code].iloc[0]
+        raise DataFormatError(f"code {dup!r} appears more than once", column=code)
+    src = frame[[code, *values, *counts]].copy()
+    src[code] = src[code].astype(str)
+    merged = src.merge(links, left_on=code, right_on="source_code", how="left")
+    unmatched = sorted(merged.loc[merged["target_code"].isna(), code].unique())
+    if unmatched:
+        log.info("%d source code(s) have no crosswalk link: %s", len(unmatched), unmatched[:10])
+    merged = merged.dropna(subset=["target_code"])
+    w = merged["crosswalk_weight"].to_numpy(float)
+    parts = {"target_code": merged["target_code"].to_numpy(), "_w": w, "_one": 1}
+    for col in values:
+        x = merged[col].to_numpy(float)
+        ok = ~np.isnan(x)
+        parts[f"_wx_{col}"] = np.where(ok, w * np.where(ok, x, 0.0), 0.0)
+        parts[f"_wo_{col}"] = np.where(ok, w, 0.0)
+    for col in counts:
+        x = merged[col].to_numpy(float)
+        parts[f"_c_{col}"] = w * x
+    tmp = pd.DataFrame(parts)
+    agg = tmp.groupby("target_code", sort=True).sum()
+    out = pd.DataFrame({target: agg.index.astype(str)})
+    for col in values:
+        den = agg[f"_wo_{col}"].to_numpy()
+        num = agg[f"_wx_{col}"].to_numpy()
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out[col] = np.where(den > 0, num / np.where(den > 0, den, 1.0), np.nan)
+    for col in counts:
+        out[col] = agg[f"_c_{col}"].to_numpy()
+    out["crosswalk_weight"] = agg["_w"].to_numpy()
+    out["n_sources"] = agg["_one"].to_numpy().astype("int64")
+    out.attrs["unmatched"] = unmatched
+    out.attrs["n_source"] = int(src[code].nunique())
+    out.attrs["n_matched"] = int(src[code].nunique() - len(unmatched))
+    return out

@@ -1,0 +1,348 @@
+"""Anthropic Economic Index: Claude usage by O*NET task, and automation vs augmentation.
+
+The published files key tasks by ``task_name``, the lower-cased O*NET task text of an
+older O*NET release. They are matched to O*NET 29.1 task statements by normalized text
+(:func:`normalize_task`: Unicode NFKC, lower case, typographic quotes and dashes made
+plain, whitespace collapsed, trailing period dropped). A text found in ``n`` O*NET
+occupations gives each ``1/n`` of its usage. At SOC 2018 level (O*NET-SOC code truncated
+to 7 characters; O*NET 29.1 uses the 2019 O*NET-SOC taxonomy built on SOC 2018):
+
+- ``anthropic_usage``: the share of all conversations on the code's tasks (sum);
+- ``anthropic_automation`` / ``anthropic_augmentation``: usage-weighted mean, over the
+  code's tasks, of ``directive + feedback_loop`` and ``task_iteration + validation +
+  learning`` (Handa et al. 2025's definitions; ``filtered`` is neither).
+
+Handa K, Tamkin A, McCain M, et al. (2025) Which Economic Tasks are Performed with AI?
+Evidence from Millions of Claude Conversations. arXiv:2503.04761. Data CC BY.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import re
+import unicodedata
+
+import numpy as np
+import pandas as pd
+
+from exposure.errors import DataFormatError
+from exposure.measures import _common
+from exposure.schemas import validate
+from exposure.schemas._measures import AnthropicTaskCollaboration, AnthropicTaskUsage
+
+__all__ = [
+    "RELEASES",
+    "normalize_task",
+    "read_task_usage",
+    "read_task_collaboration",
+    "match_tasks",
+    "anthropic_to_soc",
+    "load_anthropic",
+]
+
+log = logging.getLogger(__name__)
+
+DIR = "reference/anthropic_economic_index/"
+TASKS_29_1 = "onet/29.1/Task Statements.txt"
+OLDER_TASKS = "onet_task_statements.csv"
+#: release -> (usage file or None, collaboration file or None)
+RELEASES = {
+    "v1": ("onet_task_mappings.csv", None),
+    "v2": ("task_pct_v2.csv", "automation_vs_augmentation_by_task_v2.csv"),
+    "v3": (None, "automation_vs_augmentation_by_task_v3.csv"),
+}
+_PATTERNS = ["directive", "feedback_loop", "task_iteration", "validation", "learning", "filtered"]
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+
+
+def normalize_task(text: str) -> str:
+    """Normalize a task text for matching.
+
+    Examples
+    --------
+    >>> normalize_task("  Act as  advisers to student organizations. ")
+    'act as advisers to student organizations'
+    >>> normalize_task("Review clients\u2019 records.") == normalize_task("review clients' records")
+    True
+    """
+    text = unicodedata.normalize("NFKC", str(text)).translate(_QUOTES).lower()
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.rstrip(". ").strip()
+
+
+def _name(path):
+    return "<buffer>" if hasattr(path, "read") else path
+
+
+def read_task_usage(path, *, percent: bool = True) -> pd.DataFrame:
+    """Read a task usage file (``onet_task_mappings.csv`` or ``task_pct_v2.csv``).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+    percent : bool, default True
+        The ``pct`` column is in percent (sums to 100); it is divided by 100.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :class:`~exposure.schemas._measures.AnthropicTaskUsage`.
+
+    Examples
+    --------
+    >>> import io
+    >>> read_task_usage(io.StringIO("task_name,pct\\nact as advisers.,0.5\\n"))
+              task_name  usage_share
+    0  act as advisers.        0.005
+    """
+    frame = pd.read_csv(path, dtype=str, encoding="utf-8-sig")
+    name = _name(path)
+    _common.require_columns(frame, ["task_name", "pct"], name)
+    share = _common.to_float(frame, "pct", name) / (100.0 if percent else 1.0)
+    out = pd.DataFrame({"task_name": frame["task_name"], "usage_share": share})
+    return validate(out, AnthropicTaskUsage, path=name, row_offset=2)
+
+
+def read_task_collaboration(path) -> pd.DataFrame:
+    """Read ``automation_vs_augmentation_by_task_v*.csv``.
+
+    Shares may exceed 1 by rounding (1e-9); they are clipped to [0, 1].
+
+    Examples
+    --------
+    >>> import io
+    >>> text = ("task_name,directive,feedback_loop,learning,filtered,task_iteration,validation,pct\\n"
+    ...         "a.,0.5,0.1,0.1,0.2,0.1,0,0.01\\n")
+    >>> read_task_collaboration(io.StringIO(text))[["automation", "augmentation", "usage_share"]]
+       automation  augmentation  usage_share
+    0         0.6           0.2         0.01
+    """
+    frame = pd.read_csv(path, dtype=str, encoding="utf-8-sig")
+    name = _name(path)
+    _common.require_columns(frame, ["task_name", *_PATTERNS], name)
+    out = pd.DataFrame({"task_name": frame["task_name"]})
+    for col in _PATTERNS:
+        out[col] = _common.to_float(frame, col, name)
+    out["automation"] = out["directive"] + out["feedback_loop"]
+    out["augmentation"] = out["task_iteration"] + out["validation"] + out["learning"]
+    cols = [*_PATTERNS, "automation", "augmentation"]
+    over = (out[cols] > 1 + 1e-6).any(axis=1)
+    if over.any():
+        pos = int(np.flatnonzero(over.to_numpy())[0])
+        raise DataFormatError("shares add up to more than 1", path=name, row=pos + 2)
+    out[cols] = out[cols].clip(0.0, 1.0)
+    out["usage_share"] = _common.to_float(frame, "pct", name) if "pct" in frame.columns else np.nan
+    return validate(out, AnthropicTaskCollaboration, path=name, row_offset=2)
+
+
+def _read_onet_tasks(path) -> pd.DataFrame:
+    try:
+        from exposure.onet import read_tasks
+    except ImportError:
+        read_tasks = None
+    if read_tasks is not None:
+        return read_tasks(path)[["onetsoc_code", "task_id", "task"]]
+    frame = pd.read_csv(path, sep="\t", dtype=str, quoting=csv.QUOTE_NONE, encoding="utf-8")
+    frame.columns = [c.strip() for c in frame.columns]
+    _common.require_columns(frame, ["O*NET-SOC Code", "Task ID", "Task"], path)
+    return frame.rename(columns={"O*NET-SOC Code": "onetsoc_code", "Task ID": "task_id", "Task": "task"})[
+        ["onetsoc_code", "task_id", "task"]
+    ]
+
+
+def _read_older_tasks(path) -> pd.DataFrame:
+    frame = pd.read_csv(path, dtype=str, encoding="utf-8-sig")
+    _common.require_columns(frame, ["O*NET-SOC Code", "Task ID", "Task"], path)
+    return frame.rename(columns={"O*NET-SOC Code": "onetsoc_code", "Task ID": "task_id", "Task": "task"})
+
+
+def match_tasks(task_names: pd.Series, onet_tasks: pd.DataFrame, older: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Match published task names to O*NET task statements by normalized text.
+
+    Stage 1 matches the text against ``onet_tasks``. Stage 2 (when ``older`` is given)
+    takes the names left over, finds their text in ``older`` (the O*NET release the
+    publisher used) and follows its ``task_id`` to the same task ID in ``onet_tasks``
+    (O*NET keeps task IDs when it edits a statement).
+
+    Parameters
+    ----------
+    task_names : pandas.Series of str
+        Published ``task_name`` values.
+    onet_tasks : pandas.DataFrame
+        O*NET tasks with ``onetsoc_code``, ``task_id``, ``task``.
+    older : pandas.DataFrame, optional
+        Task statements of the publisher's release, same columns.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (task_name, O*NET task) match: ``task_name``, ``onetsoc_code``,
+        ``task_id``, ``split`` (1/n for a name matched to n O*NET rows), ``match``
+        ("text" or "task_id"). ``attrs`` holds ``n_names``, ``n_matched``,
+        ``n_text`` (stage-1 matches) and ``unmatched``.
+
+    Examples
+    --------
+    >>> onet = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1021.00", "11-1021.00"],
+    ...                      "task_id": ["1", "2", "3"],
+    ...                      "task": ["Direct budgets.", "Direct budgets.", "Hire staff."]})
+    >>> m = match_tasks(pd.Series(["direct budgets.", "fly planes."]), onet)
+    >>> m
+             task_name onetsoc_code task_id  split match
+    0  direct budgets.   11-1011.00       1    0.5  text
+    1  direct budgets.   11-1021.00       2    0.5  text
+    >>> m.attrs["unmatched"]
+    ['fly planes.']
+    >>> older = pd.DataFrame({"onetsoc_code": ["11-1021.00"], "task_id": ["3"],
+    ...                       "task": ["Hire staff and fly planes."]})
+    >>> match_tasks(pd.Series(["hire staff and fly planes."]), onet, older)[["task_id", "match"]]
+      task_id    match
+    0       3  task_id
+    """
+    names = pd.DataFrame({"task_name": pd.unique(task_names.astype(str))})
+    names["key"] = names["task_name"].map(normalize_task)
+
+    def keyed(frame):
+        out = frame[["onetsoc_code", "task_id", "task"]].astype(str)
+        return out.assign(key=out["task"].map(normalize_task)).drop(columns="task")
+
+    onet = keyed(onet_tasks)
+    out = names.merge(onet, on="key", how="left")
+    first = out.dropna(subset=["onetsoc_code"]).assign(match="text")
+    left = names[~names["task_name"].isin(first["task_name"])]
+    parts = [first]
+    if older is not None and len(left):
+        ids = left.merge(keyed(older)[["key", "task_id"]].drop_duplicates(), on="key")
+        second = ids.merge(onet[["onetsoc_code", "task_id"]], on="task_id").assign(match="task_id")
+        parts.append(second)
+    out = pd.concat(parts, ignore_index=True).drop(columns="key")
+    out = out.drop_duplicates(["task_name", "onetsoc_code", "task_id"])
+    unmatched = sorted(set(names["task_name"]) - set(out["task_name"]))
+    out["split"] = 1.0 / out.groupby("task_name")["task_id"].transform("size")
+    out = out[["task_name", "onetsoc_code", "task_id", "split", "match"]]
+    out = out.sort_values(["task_name", "onetsoc_code", "task_id"]).reset_index(drop=True)
+    out.attrs.update(
+        n_names=len(names),
+        n_matched=len(names) - len(unmatched),
+        n_text=int(first["task_name"].nunique()),
+        unmatched=unmatched,
+    )
+    return out
+
+
+def anthropic_to_soc(usage: pd.DataFrame | None, collaboration: pd.DataFrame | None, matches: pd.DataFrame) -> pd.DataFrame:
+    """Aggregate task usage and collaboration patterns to SOC 2018 codes.
+
+    Parameters
+    ----------
+    usage : pandas.DataFrame or None
+        Output of :func:`read_task_usage` (``task_name``, ``usage_share``).
+    collaboration : pandas.DataFrame or None
+        Output of :func:`read_task_collaboration`; its ``usage_share`` weights the means.
+    matches : pandas.DataFrame
+        Output of :func:`match_tasks`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``soc_code``, ``anthropic_usage``, ``anthropic_automation``,
+        ``anthropic_augmentation``, ``crosswalk_weight`` (sum of the ``split`` weights of
+        the code's matched tasks), ``n_sources`` (matched task rows).
+
+    Examples
+    --------
+    >>> matches = pd.DataFrame({"task_name": ["a", "b", "b"],
+    ...     "onetsoc_code": ["11-1011.00", "11-1011.03", "11-1021.00"],
+    ...     "task_id": ["1", "2", "3"], "split": [1.0, 0.5, 0.5]})
+    >>> usage = pd.DataFrame({"task_name": ["a", "b"], "usage_share": [0.1, 0.4]})
+    >>> collab = pd.DataFrame({"task_name": ["a", "b"], "automation": [1.0, 0.0],
+    ...     "augmentation": [0.0, 1.0], "usage_share": [0.1, 0.4]})
+    >>> out = anthropic_to_soc(usage, collab, matches)
+    >>> out[["soc_code", "anthropic_usage", "anthropic_automation"]].round(4)
+      soc_code  anthropic_usage  anthropic_automation
+    0  11-1011              0.3                0.3333
+    1  11-1021              0.2                0.0000
+    """
+    rows = matches.copy()
+    rows["soc_code"] = rows["onetsoc_code"].astype(str).str[:7]
+    parts = [rows.groupby("soc_code").agg(crosswalk_weight=("split", "sum"), n_sources=("split", "size"))]
+    if usage is not None:
+        u = rows.merge(usage[["task_name", "usage_share"]], on="task_name", how="inner")
+        u["w"] = u["split"] * u["usage_share"]
+        parts.append(u.groupby("soc_code")["w"].sum().rename("anthropic_usage"))
+    if collaboration is not None:
+        c = rows.merge(collaboration[["task_name", "automation", "augmentation", "usage_share"]], on="task_name")
+        c["w"] = c["split"] * c["usage_share"]
+        g = c.assign(a=c["w"] * c["automation"], b=c["w"] * c["augmentation"]).groupby("soc_code")
+        s = g[["w", "a", "b"]].sum()
+        with np.errstate(invalid="ignore", divide="ignore"):
+            parts.append((s["a"] / s["w"]).where(s["w"] > 0).rename("anthropic_automation"))
+            parts.append((s["b"] / s["w"]).where(s["w"] > 0).rename("anthropic_augmentation"))
+    out = pd.concat(parts, axis=1).reset_index().rename(columns={"index": "soc_code"})
+    for col in ("anthropic_usage", "anthropic_automation", "anthropic_augmentation"):
+        if col not in out.columns:
+            out[col] = np.nan
+    cols = ["soc_code", "anthropic_usage", "anthropic_automation", "anthropic_augmentation", "crosswalk_weight", "n_sources"]
+    out = out[cols].sort_values("soc_code").reset_index(drop=True)
+    out["n_sources"] = out["n_sources"].astype("int64")
+    return out
+
+
+def load_anthropic(release: str = "v2", *, mirror=None, data_dir=None) -> pd.DataFrame:
+    """Anthropic Economic Index measures on SOC 2018 codes, matched to O*NET 29.1 tasks.
+
+    Parameters
+    ----------
+    release : {"v1", "v2", "v3"}, default "v2"
+        ``v1``: usage only (``onet_task_mappings.csv``); ``v2``: usage (``task_pct_v2.csv``)
+        and collaboration v2; ``v3``: collaboration v3 (its ``pct`` is the usage).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Output of :func:`anthropic_to_soc`. ``attrs`` has ``n_source`` (task names of the
+        usage file), ``n_matched`` (matched by text or task ID), ``n_text`` (by text
+        alone), ``unmatched`` (all names without a match) and ``usage_matched`` (share of
+        usage whose task matched).
+
+    Examples
+    --------
+    >>> sorted(RELEASES)
+    ['v1', 'v2', 'v3']
+    """
+    if release not in RELEASES:
+        raise ValueError(f"release must be one of {sorted(RELEASES)}, not {release!r}")
+    usage_file, collab_file = RELEASES[release]
+    usage = collab = None
+    source = []
+    if usage_file:
+        path = _common.resolve(DIR + usage_file, mirror=mirror, data_dir=data_dir)
+        usage = read_task_usage(path)
+        source.append(str(path))
+    if collab_file:
+        path = _common.resolve(DIR + collab_file, mirror=mirror, data_dir=data_dir)
+        collab = read_task_collaboration(path)
+        source.append(str(path))
+        if usage is None:
+            usage = collab[["task_name", "usage_share"]]
+    names = pd.concat([d["task_name"] for d in (usage, collab) if d is not None]).drop_duplicates()
+    onet = _read_onet_tasks(_common.resolve(TASKS_29_1, mirror=mirror, data_dir=data_dir))
+    older = _read_older_tasks(_common.resolve(DIR + OLDER_TASKS, mirror=mirror, data_dir=data_dir))
+    matches = match_tasks(names, onet, older)
+    out = anthropic_to_soc(usage, collab, matches)
+    matched = usage["task_name"].isin(matches["task_name"])
+    by_text = usage["task_name"].isin(matches.loc[matches["match"] == "text", "task_name"])
+    out.attrs.update(
+        source_file=";".join(source),
+        n_source=len(usage),
+        n_matched=int(matched.sum()),
+        n_text=int(by_text.sum()),
+        unmatched=matches.attrs["unmatched"],
+        usage_matched=float(usage.loc[matched, "usage_share"].sum() / usage["usage_share"].sum()),
+    )
+    log.info(
+        "Anthropic %s: %d of %d task names matched O*NET 29.1 (%.1f%% of usage)",
+        release, out.attrs["n_matched"], out.attrs["n_source"], 100 * out.attrs["usage_matched"],
+    )
+    return out

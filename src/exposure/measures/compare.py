@@ -1,0 +1,392 @@
+"""Published exposure measures side by side on SOC 2018 codes.
+
+:func:`compare` loads each measure (crosswalked to SOC 2018 by its module), puts every one
+on the occupation codes OEWS publishes (a detailed code that OEWS only publishes inside an
+aggregate, e.g. ``31-1122`` in ``31-1120``, is averaged into the aggregate), and returns
+
+- ``table``: one row per code, one column per measure, plus ``tot_emp`` (OEWS May 2025
+  national cross-industry employment);
+- ``correlations``: Pearson and Spearman correlation of every pair of measures on the
+  codes both cover, plain and weighted by employment;
+- ``disagreements``: for each pair, the codes whose percentile ranks differ most;
+- ``coverage``: for each measure, source codes matched, SOC codes reached and employment
+  covered.
+
+Our own scores (``alpha``, ``beta``, ``gamma`` of ``data/processed/soc_scores.parquet``)
+are added when given. Measures keep their own scales (Felten's AIOE is a z-score, Webb's
+a percentile, the others fractions); correlations and ranks do not depend on scale.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import logging
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from exposure.errors import DataFormatError
+from exposure.measures import _common, anthropic, felten, ilo, microsoft, webb
+from exposure.measures._crosswalk import apply_links, links_from_pairs
+from exposure.measures.ilo import to_isco
+from exposure.schemas import validate
+from exposure.schemas._measures import MeasureCoverage
+
+__all__ = [
+    "MEASURES",
+    "KEY_MEASURES",
+    "Comparison",
+    "compare",
+    "correlations",
+    "disagreements",
+    "to_oews_codes",
+    "weighted_pearson",
+    "weighted_spearman",
+    "to_isco",
+]
+
+log = logging.getLogger(__name__)
+
+ELOUNDOU_OCC = "reference/eloundou2023/occ_level_train.csv"
+
+
+def _eloundou(mirror=None, data_dir=None) -> pd.DataFrame:
+    """Eloundou et al. occupation-level alpha/beta/gamma (train split) on SOC 2018."""
+    path = _common.resolve(ELOUNDOU_OCC, mirror=mirror, data_dir=data_dir)
+    frame = pd.read_csv(path, dtype=str)
+    cols = ["O*NET-SOC Code", "dv_rating_beta", "human_rating_beta"]
+    _common.require_columns(frame, cols, path)
+    occ = pd.DataFrame(
+        {
+            "onetsoc_code": frame["O*NET-SOC Code"].str.strip(),
+            "eloundou_gpt4_beta": _common.to_float(frame, "dv_rating_beta", path),
+            "eloundou_human_beta": _common.to_float(frame, "human_rating_beta", path),
+        }
+    )
+    occ["soc_code"] = occ["onetsoc_code"].str[:7]
+    links = links_from_pairs(occ, "onetsoc_code", "soc_code")
+    out = apply_links(occ, links, code="onetsoc_code", values=["eloundou_gpt4_beta", "eloundou_human_beta"])
+    out.attrs["source_file"] = str(path)
+    return out
+
+
+#: measure name -> (loader(mirror, data_dir), column of the loader's frame)
+MEASURES: dict[str, tuple[Callable, str]] = {
+    "eloundou_gpt4_beta": (_eloundou, "eloundou_gpt4_beta"),
+    "eloundou_human_beta": (_eloundou, "eloundou_human_beta"),
+    "felten_aioe": (lambda m, d: felten.load_felten("aioe", mirror=m, data_dir=d), "aioe"),
+    "felten_lm_aioe": (lambda m, d: felten.load_felten("lm", mirror=m, data_dir=d), "aioe"),
+    "felten_ig_aioe": (lambda m, d: felten.load_felten("ig", mirror=m, data_dir=d), "aioe"),
+    "webb_ai": (lambda m, d: webb.load_webb(mirror=m, data_dir=d), "webb_ai"),
+    "webb_software": (lambda m, d: webb.load_webb(mirror=m, data_dir=d), "webb_software"),
+    "webb_robot": (lambda m, d: webb.load_webb(mirror=m, data_dir=d), "webb_robot"),
+    "microsoft_applicability": (
+        lambda m, d: microsoft.load_microsoft(mirror=m, data_dir=d),
+        "ai_applicability_score",
+    ),
+    "anthropic_usage": (lambda m, d: anthropic.load_anthropic("v2", mirror=m, data_dir=d), "anthropic_usage"),
+    "anthropic_automation": (
+        lambda m, d: anthropic.load_anthropic("v2", mirror=m, data_dir=d),
+        "anthropic_automation",
+    ),
+    "anthropic_augmentation": (
+        lambda m, d: anthropic.load_anthropic("v2", mirror=m, data_dir=d),
+        "anthropic_augmentation",
+    ),
+    "ilo_2025": (lambda m, d: ilo.load_ilo(mirror=m, data_dir=d), "mean_score_2025"),
+    "ilo_2023": (lambda m, d: ilo.load_ilo(mirror=m, data_dir=d), "mean_score_2023"),
+}
+_LOADER_KEY = {
+    "eloundou_gpt4_beta": "eloundou", "eloundou_human_beta": "eloundou",
+    "webb_ai": "webb", "webb_software": "webb", "webb_robot": "webb",
+    "anthropic_usage": "anthropic", "anthropic_automation": "anthropic", "anthropic_augmentation": "anthropic",
+    "ilo_2025": "ilo", "ilo_2023": "ilo",
+}  # fmt: skip
+OURS = ("alpha", "beta", "gamma")
+#: one headline measure per source (plus ours): the pairs of the disagreement table
+KEY_MEASURES = (
+    "beta",
+    "eloundou_human_beta",
+    "felten_lm_aioe",
+    "webb_ai",
+    "microsoft_applicability",
+    "anthropic_usage",
+    "ilo_2025",
+)
+
+
+@dataclasses.dataclass
+class Comparison:
+    """Result of :func:`compare`."""
+
+    table: pd.DataFrame
+    correlations: pd.DataFrame
+    disagreements: pd.DataFrame
+    coverage: pd.DataFrame
+
+
+def weighted_pearson(x, y, w=None) -> float:
+    """Pearson correlation with optional weights.
+
+    Examples
+    --------
+    >>> round(weighted_pearson([1, 2, 3], [1, 2, 4]), 4)
+    0.982
+    >>> round(weighted_pearson([1, 2, 3], [1, 2, 4], [1, 1, 0]), 4)
+    1.0
+    """
+    x, y = np.asarray(x, float), np.asarray(y, float)
+    w = np.ones_like(x) if w is None else np.asarray(w, float)
+    w = w / w.sum()
+    mx, my = (w * x).sum(), (w * y).sum()
+    cov = (w * (x - mx) * (y - my)).sum()
+    den = np.sqrt((w * (x - mx) ** 2).sum() * (w * (y - my) ** 2).sum())
+    return float(cov / den) if den > 0 else float("nan")
+
+
+def _weighted_rank(x, w) -> np.ndarray:
+    """Mid-point of each value's weight interval in the weighted distribution (ties share)."""
+    s = pd.DataFrame({"x": x, "w": w})
+    by = s.groupby("x")["w"].sum().sort_index()
+    cum = by.cumsum()
+    mid = (cum - by / 2) / by.sum()
+    return s["x"].map(mid).to_numpy(float)
+
+
+def weighted_spearman(x, y, w=None) -> float:
+    """Spearman correlation; with weights, the weighted Pearson of weighted mid-ranks.
+
+    Examples
+    --------
+    >>> weighted_spearman([1, 2, 3], [1, 2, 40])
+    1.0
+    >>> round(weighted_spearman([1, 2, 3, 4], [2, 1, 3, 4], [1, 1, 1, 1]), 4)
+    0.8
+    """
+    x, y = np.asarray(x, float), np.asarray(y, float)
+    if w is None:
+        return weighted_pearson(pd.Series(x).rank().to_numpy(), pd.Series(y).rank().to_numpy())
+    w = np.asarray(w, float)
+    return weighted_pearson(_weighted_rank(x, w), _weighted_rank(y, w), w)
+
+
+def correlations(table: pd.DataFrame, measures: list[str], weight: str | None = "tot_emp") -> pd.DataFrame:
+    """Pairwise Pearson and Spearman correlations, plain and employment-weighted.
+
+    Each pair uses the codes where both measures are present; the weighted versions use
+    those of them with positive employment.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``measure_a``, ``measure_b``, ``n``, ``pearson``, ``spearman``, ``n_weighted``,
+        ``pearson_emp``, ``spearman_emp`` (one row per unordered pair).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"a": [0.1, 0.2, 0.3, 0.4], "b": [1.0, 3.0, 2.0, 4.0],
+    ...                   "tot_emp": [1.0, 1.0, 1.0, 1.0]})
+    >>> correlations(t, ["a", "b"])[["n", "pearson", "spearman", "spearman_emp"]].round(2)
+       n  pearson  spearman  spearman_emp
+    0  4      0.8       0.8           0.8
+    """
+    rows = []
+    for a, b in itertools.combinations(measures, 2):
+        both = table[[a, b] + ([weight] if weight else [])].dropna(subset=[a, b])
+        row = {"measure_a": a, "measure_b": b, "n": len(both)}
+        ok = len(both) >= 3
+        row["pearson"] = weighted_pearson(both[a], both[b]) if ok else np.nan
+        row["spearman"] = weighted_spearman(both[a], both[b]) if ok else np.nan
+        if weight:
+            wb = both[both[weight] > 0]
+            okw = len(wb) >= 3
+            row["n_weighted"] = len(wb)
+            row["pearson_emp"] = weighted_pearson(wb[a], wb[b], wb[weight]) if okw else np.nan
+            row["spearman_emp"] = weighted_spearman(wb[a], wb[b], wb[weight]) if okw else np.nan
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def disagreements(table: pd.DataFrame, measures: list[str], *, top: int = 3, titles=None) -> pd.DataFrame:
+    """The codes where two measures disagree most, by percentile rank.
+
+    For each pair, both measures are ranked (percentile, 0-1) on their common codes and
+    the ``top`` codes with the largest absolute rank difference are kept.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``measure_a``, ``measure_b``, ``soc_code``, ``title`` (when ``titles`` maps codes
+        to titles), ``rank_a``, ``rank_b``, ``rank_diff`` (``rank_a - rank_b``).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"soc_code": ["a", "b", "c", "d"], "x": [1, 2, 3, 4], "y": [4, 2, 3, 1]})
+    >>> disagreements(t, ["x", "y"], top=1)[["soc_code", "rank_a", "rank_b", "rank_diff"]]
+      soc_code  rank_a  rank_b  rank_diff
+    0        a    0.25     1.0      -0.75
+    """
+    out = []
+    for a, b in itertools.combinations(measures, 2):
+        both = table[["soc_code", a, b]].dropna()
+        if both.empty:
+            continue
+        ra, rb = both[a].rank(pct=True), both[b].rank(pct=True)
+        d = pd.DataFrame(
+            {"measure_a": a, "measure_b": b, "soc_code": both["soc_code"], "rank_a": ra, "rank_b": rb, "rank_diff": ra - rb}
+        )
+        d = d.assign(_abs=d["rank_diff"].abs()).sort_values(["_abs", "soc_code"], ascending=[False, True])
+        out.append(d.head(top).drop(columns="_abs"))
+    cols = ["measure_a", "measure_b", "soc_code", "rank_a", "rank_b", "rank_diff"]
+    res = pd.concat(out, ignore_index=True) if out else pd.DataFrame(columns=cols)
+    if titles is not None:
+        res.insert(3, "title", res["soc_code"].map(titles))
+    return res
+
+
+def to_oews_codes(frame: pd.DataFrame, columns: list[str], oews_codes) -> pd.DataFrame:
+    """Average detailed codes that OEWS publishes only inside an aggregate into that code.
+
+    A code not published by OEWS whose broad code ``XX-XXX0`` is an OEWS code goes to that
+    aggregate; other codes stay as they are.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"soc_code": ["31-1122", "31-1121", "11-1011"], "m": [0.2, 0.4, 0.9]})
+    >>> to_oews_codes(f, ["m"], ["31-1120", "11-1011"])[["soc_code", "m", "n_sources"]]
+      soc_code    m  n_sources
+    0  11-1011  0.9          1
+    1  31-1120  0.3          2
+    """
+    oews = set(oews_codes)
+    codes = frame["soc_code"].astype(str)
+    agg = codes.str[:6] + "0"
+    target = np.where(~codes.isin(oews) & agg.isin(oews), agg, codes)
+    links = pd.DataFrame({"source_code": codes, "target_code": target, "crosswalk_weight": 1.0})
+    return apply_links(frame, links, code="soc_code", values=columns)
+
+
+def _coverage_row(measure, loaded, column, table, emp_total) -> dict:
+    has = table[measure].notna()
+    return {
+        "measure": measure,
+        "source_codes": int(loaded.attrs.get("n_source", len(loaded))),
+        "matched_codes": int(loaded.attrs.get("n_matched", len(loaded))),
+        "match_rate": float(loaded.attrs.get("n_matched", 1) / max(loaded.attrs.get("n_source", 1), 1)),
+        "soc_codes": int(has.sum()),
+        "emp_covered": float(table.loc[has, "tot_emp"].fillna(0).sum()),
+        "emp_share": float(table.loc[has, "tot_emp"].fillna(0).sum() / emp_total) if emp_total else 0.0,
+    }
+
+
+def compare(
+    soc_scores: pd.DataFrame | None = None,
+    *,
+    measures: list[str] | None = None,
+    employment: pd.DataFrame | None = None,
+    top: int = 3,
+    key_measures: tuple[str, ...] = KEY_MEASURES,
+    mirror=None,
+    data_dir=None,
+    loaded: dict[str, pd.DataFrame] | None = None,
+) -> Comparison:
+    """Compare published exposure measures (and ours) on common SOC codes.
+
+    Parameters
+    ----------
+    soc_scores : pandas.DataFrame, optional
+        Our SOC scores (``soc_code`` + ``alpha``/``beta``/``gamma``); when given, those
+        columns join the comparison.
+    measures : list of str, optional
+        Names of :data:`MEASURES` to load; default all.
+    employment : pandas.DataFrame, optional
+        ``soc_code``, ``tot_emp`` (and optionally ``title``); default OEWS May 2025 national
+        cross-industry detailed codes.
+    top : int, default 3
+        Codes per pair in the disagreement table.
+    key_measures : tuple of str
+        Measures whose pairs enter the disagreement table (those present).
+    mirror, data_dir : optional
+        Passed to :func:`exposure.fetch.fetch`.
+    loaded : dict, optional
+        Pre-loaded crosswalked frames by measure name (``soc_code`` + the measure column
+        named as the measure, and ``attrs`` with ``n_source``/``n_matched``); used instead
+        of the registry files (tests, custom measures).
+
+    Returns
+    -------
+    Comparison
+        ``table``, ``correlations``, ``disagreements``, ``coverage``.
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"soc_code": ["11-1011", "15-1252", "43-9021", "53-3032"],
+    ...                   "a": [0.3, 0.9, 0.8, 0.1]})
+    >>> b = pd.DataFrame({"soc_code": ["11-1011", "15-1252", "43-9021", "31-1122"],
+    ...                   "b": [0.2, 0.7, 0.9, 0.1]})
+    >>> emp = pd.DataFrame({"soc_code": ["11-1011", "15-1252", "43-9021", "53-3032", "31-1120"],
+    ...                     "tot_emp": [200.0, 1000.0, 50.0, 900.0, 300.0]})
+    >>> res = compare(measures=[], employment=emp, loaded={"a": a, "b": b})
+    >>> res.table.columns.tolist()
+    ['soc_code', 'tot_emp', 'a', 'b']
+    >>> res.coverage[["measure", "soc_codes", "emp_share"]]
+      measure  soc_codes  emp_share
+    0       a          4   0.877551
+    1       b          4   0.632653
+    >>> res.correlations[["n", "pearson", "spearman"]].round(3)
+       n  pearson  spearman
+    0  3    0.906       0.5
+    """
+    names = list(MEASURES) if measures is None else list(measures)
+    unknown = [m for m in names if m not in MEASURES]
+    if unknown:
+        raise DataFormatError(f"unknown measure(s) {unknown}; known: {sorted(MEASURES)}")
+    if employment is None:
+        employment = _common.load_employment(mirror=mirror, data_dir=data_dir)
+    _common.require_columns(employment, ["soc_code", "tot_emp"], "employment")
+    oews_codes = employment["soc_code"].astype(str)
+
+    frames: dict[str, tuple[pd.DataFrame, str]] = {}
+    cache: dict[str, pd.DataFrame] = {}
+    for name in names:
+        loader, column = MEASURES[name]
+        key = _LOADER_KEY.get(name, name)
+        if key not in cache:
+            cache[key] = loader(mirror, data_dir)
+        frames[name] = (cache[key], column)
+    for name, frame in (loaded or {}).items():
+        frames[name] = (frame, name)
+    if soc_scores is not None:
+        _common.require_columns(soc_scores, ["soc_code"], "soc_scores")
+        ours = [c for c in OURS if c in soc_scores.columns]
+        if not ours:
+            raise DataFormatError("soc_scores has none of the columns alpha, beta, gamma", path="soc_scores")
+        for col in ours:
+            f = soc_scores[["soc_code", col]].copy()
+            f.attrs.update(n_source=len(f), n_matched=len(f))
+            frames[col] = (f, col)
+
+    table = pd.DataFrame({"soc_code": pd.Series([], dtype=str)})
+    for name, (frame, column) in frames.items():
+        _common.require_columns(frame, ["soc_code", column], f"measure {name}")
+        part = frame[["soc_code", column]].dropna().rename(columns={column: name})
+        part = to_oews_codes(part, [name], oews_codes)[["soc_code", name]]
+        table = table.merge(part, on="soc_code", how="outer")
+    table["tot_emp"] = _common.employment_for(table["soc_code"], employment).to_numpy()
+    table = table[["soc_code", "tot_emp", *frames]].sort_values("soc_code").reset_index(drop=True)
+
+    emp_total = float(pd.to_numeric(employment["tot_emp"], errors="coerce").sum())
+    cov = pd.DataFrame([_coverage_row(n, f, c, table, emp_total) for n, (f, c) in frames.items()])
+    cov = validate(cov, MeasureCoverage, path="measure coverage")
+    for row in cov.itertuples():
+        log.info("%s: %d/%d codes matched, %d SOC codes, %.1f%% of employment",
+                 row.measure, row.matched_codes, row.source_codes, row.soc_codes, 100 * row.emp_share)
+
+    measure_cols = list(frames)
+    corr = correlations(table, measure_cols)
+    titles = employment.set_index("soc_code")["title"] if "title" in employment.columns else None
+    keys = [m for m in key_measures if m in frames]
+    dis = disagreements(table, keys, top=top, titles=titles)
+    return Comparison(table=table, correlations=corr, disagreements=dis, coverage=cov)

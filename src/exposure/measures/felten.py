@@ -1,0 +1,201 @@
+"""Felten, Raj and Seamans AI occupational and industry exposure (AIOE / AIIE).
+
+Three variants are published: the original AIOE (``AIOE_DataAppendix.xlsx``, Appendix A
+occupations on SOC 2010 codes, Appendix B industries on 4-digit NAICS), and the
+generative-AI variants for language modelling (``Language Modeling AIOE and AIIE.xlsx``)
+and image generation (``Image Generation AIOE and AIIE.xlsx``). The scores are
+standardized (mean 0, sd 1 across occupations), not fractions.
+
+Felten E, Raj M, Seamans R (2021) Occupational, industry, and geographic exposure to
+artificial intelligence: A novel dataset and its potential uses. Strategic Management
+Journal 42(12):2195-2217.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from exposure.errors import DataFormatError
+from exposure.measures import _common
+from exposure.measures._crosswalk import apply_links
+from exposure.schemas import validate
+from exposure.schemas._measures import FeltenIndustryScores, FeltenOccupationScores
+
+__all__ = ["VARIANTS", "read_felten_occupations", "read_felten_industries", "load_felten", "felten_to_soc"]
+
+#: variant -> (registry name, occupation sheet, score column, industry sheet, industry score column)
+VARIANTS = {
+    "aioe": ("reference/felten_aioe/AIOE_DataAppendix.xlsx", "Appendix A", "AIOE", "Appendix B", "AIIE"),
+    "lm": (
+        "reference/felten_aioe/Language Modeling AIOE and AIIE.xlsx",
+        "LM AIOE",
+        "Language Modeling AIOE",
+        "LM AIIE",
+        "Language Modeling AIIE",
+    ),
+    "ig": (
+        "reference/felten_aioe/Image Generation AIOE and AIIE.xlsx",
+        "IG AIOE",
+        "Image Generation AIOE",
+        "IG AIIE",
+        "Image Generation AIIE",
+    ),
+}
+
+
+def _sheet(path, sheet):
+    try:
+        return _common.read_excel_table(path, sheet, _first_header(path, sheet))
+    except ValueError as exc:
+        if isinstance(exc, DataFormatError):
+            raise
+        raise DataFormatError(f"cannot read sheet {sheet!r}: {exc}", path=path) from None
+
+
+def _first_header(path, sheet):
+    raw = pd.read_excel(path, sheet_name=sheet, header=None, dtype=str, nrows=1)
+    return str(raw.iloc[0, 0]).strip()
+
+
+def read_felten_occupations(path, variant: str = "aioe") -> pd.DataFrame:
+    """Read the occupation sheet of a Felten AIOE workbook.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The workbook of ``variant`` (see :data:`VARIANTS`).
+    variant : {"aioe", "lm", "ig"}
+        Original AIOE, language-modelling or image-generation AIOE.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :class:`~exposure.schemas._measures.FeltenOccupationScores`: ``soc10_code``,
+        ``title``, ``aioe``.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        If the sheet or an expected column is missing or a score is not a number.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "lm.xlsx"
+    >>> df = pd.DataFrame({"SOC Code": ["11-1011"], "Occupation Title": ["Chief Executives"],
+    ...                    "Language Modeling AIOE": [1.3]})
+    >>> df.to_excel(p, sheet_name="LM AIOE", index=False)
+    >>> read_felten_occupations(p, "lm")
+      soc10_code             title  aioe
+    0    11-1011  Chief Executives   1.3
+    """
+    if variant not in VARIANTS:
+        raise ValueError(f"variant must be one of {sorted(VARIANTS)}, not {variant!r}")
+    _, sheet, col, _, _ = VARIANTS[variant]
+    frame, first = _sheet(path, sheet)
+    _common.require_columns(frame, ["SOC Code", "Occupation Title", col], path)
+    out = pd.DataFrame(
+        {
+            "soc10_code": frame["SOC Code"].astype(str).str.strip(),
+            "title": frame["Occupation Title"].astype(str).str.strip(),
+            "aioe": _common.to_float(frame, col, path, row_offset=first),
+        }
+    )
+    return validate(out, FeltenOccupationScores, path=path, row_offset=first)
+
+
+def read_felten_industries(path, variant: str = "aioe") -> pd.DataFrame:
+    """Read the industry (AIIE) sheet of a Felten workbook.
+
+    The generative-AI workbooks give 6-character codes (``113300``); they are reduced to
+    the 4-digit NAICS industry (``1133``) the original appendix uses.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The workbook of ``variant``.
+    variant : {"aioe", "lm", "ig"}
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``naics``, ``title``, ``aiie``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "ig.xlsx"
+    >>> df = pd.DataFrame({"NAICS": ["113300"], "NAICS Description": ["Logging"],
+    ...                    "Image Generation AIIE": [-0.07]})
+    >>> df.to_excel(p, sheet_name="IG AIIE", index=False)
+    >>> read_felten_industries(p, "ig")
+      naics    title  aiie
+    0  1133  Logging -0.07
+    """
+    if variant not in VARIANTS:
+        raise ValueError(f"variant must be one of {sorted(VARIANTS)}, not {variant!r}")
+    _, _, _, sheet, col = VARIANTS[variant]
+    frame, first = _sheet(path, sheet)
+    title = "Industry Title" if "Industry Title" in frame.columns else "NAICS Description"
+    _common.require_columns(frame, ["NAICS", title, col], path)
+    code = frame["NAICS"].astype(str).str.strip()
+    code = code.where(~(code.str.fullmatch(r"[0-9]{4}00")), code.str[:4])
+    out = pd.DataFrame(
+        {
+            "naics": code,
+            "title": frame[title].astype(str).str.strip(),
+            "aiie": _common.to_float(frame, col, path, row_offset=first),
+        }
+    )
+    return validate(out, FeltenIndustryScores, path=path, row_offset=first)
+
+
+def felten_to_soc(scores: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
+    """Cross Felten SOC 2010 scores to SOC 2018 (rule in :mod:`exposure.measures._crosswalk`).
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        Output of :func:`read_felten_occupations`.
+    links : pandas.DataFrame
+        SOC 2010 -> SOC 2018 links (``source_code``, ``target_code``, ``crosswalk_weight``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``soc_code``, ``aioe``, ``crosswalk_weight``, ``n_sources``.
+
+    Examples
+    --------
+    >>> scores = pd.DataFrame({"soc10_code": ["15-1132", "15-1133"], "title": ["a", "b"],
+    ...                        "aioe": [1.0, 2.0]})
+    >>> links = pd.DataFrame({"source_code": ["15-1132", "15-1133"],
+    ...                       "target_code": ["15-1252", "15-1252"], "crosswalk_weight": [1.0, 1.0]})
+    >>> felten_to_soc(scores, links)
+      soc_code  aioe  crosswalk_weight  n_sources
+    0  15-1252   1.5               2.0          2
+    """
+    return apply_links(scores, links, code="soc10_code", values=["aioe"])
+
+
+def load_felten(variant: str = "aioe", *, mirror=None, data_dir=None) -> pd.DataFrame:
+    """Felten AIOE of ``variant`` on SOC 2018 codes, from the registry files.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Output of :func:`felten_to_soc`; ``attrs`` has ``n_source``, ``n_matched`` and
+        ``unmatched`` (SOC 2010 codes without a SOC 2018 link).
+
+    Examples
+    --------
+    >>> sorted(VARIANTS)
+    ['aioe', 'ig', 'lm']
+    """
+    if variant not in VARIANTS:
+        raise ValueError(f"variant must be one of {sorted(VARIANTS)}, not {variant!r}")
+    path = _common.resolve(VARIANTS[variant][0], mirror=mirror, data_dir=data_dir)
+    scores = read_felten_occupations(path, variant)
+    out = felten_to_soc(scores, _common.soc10_to_18(mirror=mirror, data_dir=data_dir))
+    out.attrs["source_file"] = str(path)
+    return out

@@ -1,0 +1,215 @@
+"""ILO generative-AI exposure (Gmyrek et al. 2025) on ISCO-08, and SOC <-> ISCO-08.
+
+``Final_Scores_ISCO08_Gmyrek_et_al_2025.xlsx`` has one row per ISCO task with the
+occupation-level mean, SD and exposure gradient repeated on each row; :func:`read_ilo`
+checks that they are constant within an occupation and keeps one row per ISCO-08 unit
+group. ISCO-08 reaches SOC 2018 through SOC 2010 (``soc10_isco08.csv``, then
+``2010_to_2018_SOC_Crosswalk.xlsx``); :func:`to_isco` runs the same chain backwards to put
+SOC-level scores (ours or anyone's) on ISCO-08 codes. Both use the weight rule of
+:mod:`exposure.measures._crosswalk`.
+
+Gmyrek P, Berg J, Kamiński K, Konopczyński F, Ładna A, Nafradi B, Rosłaniec K, Troszyński M
+(2025) Generative AI and Jobs: A Refined Global Index of Occupational Exposure. ILO
+Working Paper 140.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from exposure.errors import DataFormatError
+from exposure.measures import _common
+from exposure.measures._crosswalk import apply_links
+from exposure.schemas import validate
+from exposure.schemas._measures import IloScores
+
+__all__ = ["GRADIENTS", "read_ilo", "ilo_to_soc", "load_ilo", "to_isco"]
+
+SCORES = "reference/ilo2025/Final_Scores_ISCO08_Gmyrek_et_al_2025.xlsx"
+#: 2025 exposure class -> number
+GRADIENTS = {
+    "Not Exposed": -1,
+    "Minimal Exposure": 0,
+    "Exposed: Gradient 1": 1,
+    "Exposed: Gradient 2": 2,
+    "Exposed: Gradient 3": 3,
+    "Exposed: Gradient 4": 4,
+}
+_OCC_COLS = {
+    "Title": "title",
+    "mean_score_2025": "mean_score_2025",
+    "SD_2025": "sd_2025",
+    "mean_score_2023": "mean_score_2023",
+    "SD_2023": "sd_2023",
+    "potential25": "gradient_2025",
+    "potential23": "potential_2023",
+}
+
+
+def read_ilo(path, *, sheet=0) -> pd.DataFrame:
+    """Read the ILO 2025 workbook as one row per ISCO-08 unit group.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+    sheet : int or str, default 0
+
+    Returns
+    -------
+    pandas.DataFrame
+        :class:`~exposure.schemas._measures.IloScores`.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Missing column, non-numeric score, unknown gradient, or occupation-level values
+        that differ between the task rows of one occupation.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "ilo.xlsx"
+    >>> row = {"ISCO_08": "2512", "Title": "Software developers", "taskID": 1,
+    ...        "mean_score_2025": 0.5, "SD_2025": 0.1, "mean_score_2023": 0.4, "SD_2023": 0.1,
+    ...        "potential25": "Exposed: Gradient 3", "potential23": "Automation Potential"}
+    >>> pd.DataFrame([row, {**row, "taskID": 2}]).to_excel(p, index=False)
+    >>> read_ilo(p)[["isco08_code", "n_tasks", "mean_score_2025", "gradient_level_2025"]]
+      isco08_code  n_tasks  mean_score_2025  gradient_level_2025
+    0        2512        2              0.5                    3
+    """
+    try:
+        frame = pd.read_excel(path, sheet_name=sheet, dtype=str)
+    except ValueError as exc:
+        raise DataFormatError(f"cannot read sheet {sheet!r}: {exc}", path=path) from None
+    _common.require_columns(frame, ["ISCO_08", *_OCC_COLS], path)
+    for col in ("mean_score_2025", "SD_2025", "mean_score_2023", "SD_2023"):
+        frame[col] = _common.to_float(frame, col, path)
+    code = frame["ISCO_08"].astype(str).str.strip()
+    frame["ISCO_08"] = code
+    varies = frame.groupby("ISCO_08")[list(_OCC_COLS)].nunique(dropna=False).gt(1)
+    if varies.to_numpy().any():
+        isco, col = varies.stack()[varies.stack()].index[0]
+        raise DataFormatError(f"occupation {isco} has more than one {col} across its tasks", path=path, column=col)
+    unknown = ~frame["potential25"].isin(list(GRADIENTS))
+    if unknown.any():
+        pos = int(np.flatnonzero(unknown.to_numpy())[0])
+        raise DataFormatError(
+            f"unknown gradient {frame['potential25'].iloc[pos]!r}", path=path, row=pos + 2, column="potential25"
+        )
+    occ = frame.groupby("ISCO_08", sort=True).agg(n_tasks=("ISCO_08", "size"), **{v: (k, "first") for k, v in _OCC_COLS.items()})
+    occ = occ.reset_index().rename(columns={"ISCO_08": "isco08_code"})
+    occ["gradient_level_2025"] = occ["gradient_2025"].map(GRADIENTS)
+    cols = ["isco08_code", "title", "n_tasks", "mean_score_2025", "sd_2025", "mean_score_2023", "sd_2023",
+            "gradient_2025", "gradient_level_2025", "potential_2023"]
+    return validate(occ[cols], IloScores, path=path)
+
+
+def ilo_to_soc(scores: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
+    """Cross ILO scores ISCO-08 -> SOC 2018 through weighted links.
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        Output of :func:`read_ilo`.
+    links : pandas.DataFrame
+        ISCO-08 -> SOC 2018 links (e.g. a :func:`~exposure.measures._crosswalk.compose_links`
+        chain through SOC 2010).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``soc_code``, ``mean_score_2025``, ``mean_score_2023``, ``gradient_level_2025``
+        (weighted means), ``crosswalk_weight``, ``n_sources``.
+
+    Examples
+    --------
+    >>> scores = pd.DataFrame({"isco08_code": ["2511", "2512"], "mean_score_2025": [0.4, 0.6],
+    ...     "mean_score_2023": [0.3, 0.5], "gradient_level_2025": [2, 4]})
+    >>> links = pd.DataFrame({"source_code": ["2511", "2511", "2512"],
+    ...     "target_code": ["15-1211", "15-1252", "15-1252"], "crosswalk_weight": [0.5, 0.5, 1.0]})
+    >>> ilo_to_soc(scores, links)[["soc_code", "mean_score_2025", "crosswalk_weight"]].round(4)
+      soc_code  mean_score_2025  crosswalk_weight
+    0  15-1211           0.4000               0.5
+    1  15-1252           0.5333               1.5
+    """
+    return apply_links(
+        scores, links, code="isco08_code", values=["mean_score_2025", "mean_score_2023", "gradient_level_2025"]
+    )
+
+
+def load_ilo(*, mirror=None, data_dir=None) -> pd.DataFrame:
+    """ILO 2025 exposure on SOC 2018 codes, from the registry files.
+
+    Examples
+    --------
+    >>> GRADIENTS["Exposed: Gradient 4"]
+    4
+    """
+    path = _common.resolve(SCORES, mirror=mirror, data_dir=data_dir)
+    out = ilo_to_soc(read_ilo(path), _common.isco_to_soc18(mirror=mirror, data_dir=data_dir))
+    out.attrs["source_file"] = str(path)
+    return out
+
+
+def to_isco(
+    soc_scores: pd.DataFrame,
+    *,
+    values: list[str] | None = None,
+    counts: tuple[str, ...] = ("tot_emp",),
+    links: pd.DataFrame | None = None,
+    mirror=None,
+    data_dir=None,
+) -> pd.DataFrame:
+    """Put SOC 2018 scores on ISCO-08 unit groups (SOC 2018 -> SOC 2010 -> ISCO-08).
+
+    A SOC code linked to ``k`` ISCO groups gives each weight ``1/k``; an ISCO group takes
+    the weighted mean of the measures of its SOC codes; employment (``counts``) is split
+    by the same weights, so the total is preserved over matched codes.
+
+    Parameters
+    ----------
+    soc_scores : pandas.DataFrame
+        One row per ``soc_code``, e.g. ``data/processed/soc_scores.parquet``.
+    values : list of str, optional
+        Measures to carry; default every float column other than ``counts``,
+        ``crosswalk_weight`` and ``n_*`` columns.
+    counts : tuple of str, default ("tot_emp",)
+        Count columns to split (those absent from ``soc_scores`` are ignored).
+    links : pandas.DataFrame, optional
+        SOC 2018 -> ISCO-08 links; default built from the registry crosswalks.
+    mirror, data_dir : optional
+        Passed to :func:`exposure.fetch.fetch` when ``links`` is None.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``isco08_code``, the measures, the counts, ``crosswalk_weight``, ``n_sources``;
+        ``attrs["unmatched"]`` lists SOC codes without an ISCO-08 link.
+
+    Examples
+    --------
+    >>> soc = pd.DataFrame({"soc_code": ["15-1252", "15-1253"], "beta": [0.6, 0.4],
+    ...                     "tot_emp": [100.0, 50.0]})
+    >>> links = pd.DataFrame({"source_code": ["15-1252", "15-1253", "15-1253"],
+    ...     "target_code": ["2512", "2512", "2519"], "crosswalk_weight": [1.0, 0.5, 0.5]})
+    >>> to_isco(soc, links=links)
+      isco08_code      beta  tot_emp  crosswalk_weight  n_sources
+    0        2512  0.533333    125.0               1.5          2
+    1        2519  0.400000     25.0               0.5          1
+    """
+    if "soc_code" not in soc_scores.columns:
+        raise DataFormatError("SOC scores have no 'soc_code' column", column="soc_code")
+    counts = tuple(c for c in counts if c in soc_scores.columns)
+    if values is None:
+        values = [
+            c
+            for c in soc_scores.columns
+            if c not in counts
+            and c != "crosswalk_weight"
+            and not c.startswith("n_")
+            and pd.api.types.is_float_dtype(soc_scores[c])
+        ]
+    if links is None:
+        links = _common.soc18_to_isco(mirror=mirror, data_dir=data_dir)
+    return apply_links(soc_scores, links, code="soc_code", values=list(values), counts=counts, target="isco08_code")

@@ -1,0 +1,272 @@
+"""Tomlinson et al. (2025) "Working with AI": AI applicability by SOC 2018 code.
+
+The published score (``soc_ai_applicability_scores.csv``) is already on detailed SOC 2018
+codes, so no crosswalk is needed (``crosswalk_weight`` 1). :func:`rebuild_applicability`
+recomputes it from the IWA-level components with Equation (1) of the paper, as given in
+the data README:
+
+``score(soc) = sum_iwa w(soc, iwa) / W(soc) * 0.5 * (1[share_user > 0.0005] *
+completion_user * impact_scope_user + 1[share_ai > 0.0005] * completion_ai *
+impact_scope_ai)``, where the sum runs over the IWAs that ``soc_to_iwas.csv`` lists for
+the SOC code, ``w`` is ``soc_iwa_weights.csv`` and ``W(soc)`` the sum of ``w`` over
+those IWAs.
+
+Tomlinson K, Jaffe S, Wang W, Counts S, Suri S (2025) Working with AI: Measuring the
+Applicability of Generative AI to Occupations. arXiv:2507.07935. CC BY 4.0.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from exposure.errors import DataFormatError
+from exposure.measures import _common
+from exposure.schemas import validate
+from exposure.schemas._measures import MicrosoftApplicability
+
+__all__ = [
+    "COVERAGE_THRESHOLD",
+    "read_applicability",
+    "read_iwa_metrics",
+    "read_soc_iwa_weights",
+    "read_soc_to_iwas",
+    "rebuild_applicability",
+    "load_microsoft",
+    "load_rebuild",
+]
+
+DIR = "reference/microsoft_working_with_ai/"
+COVERAGE_THRESHOLD = 0.0005
+_IWA_COLS = ["IWA", "share_user", "share_ai", "completion_user", "completion_ai", "impact_scope_user", "impact_scope_ai"]
+
+
+def _name(path):
+    return "<buffer>" if hasattr(path, "read") else path
+
+
+def read_applicability(path) -> pd.DataFrame:
+    """Read ``soc_ai_applicability_scores.csv``.
+
+    Examples
+    --------
+    >>> import io
+    >>> text = "SOC Code,title,ai_applicability_score\\n11-1011,Chief Executives,0.1555\\n"
+    >>> read_applicability(io.StringIO(text))
+      soc_code             title  ai_applicability_score
+    0  11-1011  Chief Executives                  0.1555
+    """
+    frame = pd.read_csv(path, dtype=str)
+    name = _name(path)
+    _common.require_columns(frame, ["SOC Code", "title", "ai_applicability_score"], name)
+    out = pd.DataFrame(
+        {
+            "soc_code": frame["SOC Code"].str.strip(),
+            "title": frame["title"],
+            "ai_applicability_score": _common.to_float(frame, "ai_applicability_score", name),
+        }
+    )
+    return validate(out, MicrosoftApplicability, path=name, row_offset=2)
+
+
+def read_iwa_metrics(path) -> pd.DataFrame:
+    """Read ``iwa_metrics.csv``: one row per IWA, numeric metrics as floats.
+
+    Completion and impact scope may be empty for IWAs without conversations; they are
+    only used when the IWA's share passes the coverage threshold.
+
+    Examples
+    --------
+    >>> import io
+    >>> text = ("IWA,share_user,share_ai,completion_user,completion_ai,impact_scope_user,"
+    ...         "impact_scope_ai\\n4.A.1.a.1.I01,0.004,0.0001,0.8,0.9,0.5,0.4\\n")
+    >>> read_iwa_metrics(io.StringIO(text)).loc[0, "iwa_id"]
+    '4.A.1.a.1.I01'
+    """
+    frame = pd.read_csv(path, dtype=str)
+    name = _name(path)
+    _common.require_columns(frame, _IWA_COLS, name)
+    out = pd.DataFrame({"iwa_id": frame["IWA"].str.strip()})
+    for col in _IWA_COLS[1:]:
+        out[col] = _common.to_float(frame, col, name)
+        # completion/scope are empty for IWAs without conversations (share 0): allowed
+        if col.startswith("share") and out[col].isna().any():
+            pos = int(np.flatnonzero(out[col].isna().to_numpy())[0])
+            raise DataFormatError("missing value", path=name, row=pos + 2, column=col)
+    if out["iwa_id"].duplicated().any():
+        pos = int(np.flatnonzero(out["iwa_id"].duplicated().to_numpy())[0])
+        raise DataFormatError(f"duplicate IWA {out['iwa_id'].iloc[pos]!r}", path=name, row=pos + 2, column="IWA")
+    return out
+
+
+def read_soc_iwa_weights(path) -> pd.DataFrame:
+    """Read the wide ``soc_iwa_weights.csv`` as long [soc_code, iwa_id, weight].
+
+    Examples
+    --------
+    >>> import io
+    >>> text = "SOC Code,4.A.1.a.1.I01,4.A.1.a.1.I02\\n11-1011,0.0,2.5\\n"
+    >>> read_soc_iwa_weights(io.StringIO(text))
+      soc_code         iwa_id  weight
+    0  11-1011  4.A.1.a.1.I01     0.0
+    1  11-1011  4.A.1.a.1.I02     2.5
+    """
+    frame = pd.read_csv(path, dtype=str)
+    name = _name(path)
+    _common.require_columns(frame, ["SOC Code"], name)
+    iwas = [c for c in frame.columns if c != "SOC Code"]
+    num = pd.DataFrame({c: _common.to_float(frame, c, name) for c in iwas})
+    num.insert(0, "soc_code", frame["SOC Code"].str.strip())
+    out = num.melt(id_vars="soc_code", var_name="iwa_id", value_name="weight")
+    return out.sort_values(["soc_code", "iwa_id"], kind="stable").reset_index(drop=True)
+
+
+def read_soc_to_iwas(path) -> pd.DataFrame:
+    """Read ``soc_to_iwas.csv`` as [soc_code, iwa_id] (duplicates dropped).
+
+    Examples
+    --------
+    >>> import io
+    >>> read_soc_to_iwas(io.StringIO("SOC Code,IWA\\n11-1011,4.A.4.a.2.I03\\n")).shape
+    (1, 2)
+    """
+    frame = pd.read_csv(path, dtype=str)
+    _common.require_columns(frame, ["SOC Code", "IWA"], _name(path))
+    return (
+        pd.DataFrame({"soc_code": frame["SOC Code"].str.strip(), "iwa_id": frame["IWA"].str.strip()})
+        .drop_duplicates()
+        .reset_index(drop=True)
+    )
+
+
+def rebuild_applicability(
+    iwa_metrics: pd.DataFrame,
+    weights: pd.DataFrame,
+    soc_to_iwas: pd.DataFrame,
+    *,
+    threshold: float = COVERAGE_THRESHOLD,
+) -> pd.DataFrame:
+    """Recompute the AI applicability score of every SOC code from its IWA components.
+
+    Parameters
+    ----------
+    iwa_metrics : pandas.DataFrame
+        Output of :func:`read_iwa_metrics`.
+    weights : pandas.DataFrame
+        Output of :func:`read_soc_iwa_weights`.
+    soc_to_iwas : pandas.DataFrame
+        Output of :func:`read_soc_to_iwas`.
+    threshold : float, default 0.0005
+        Minimum activity share for an IWA to count as covered.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``soc_code``, ``ai_applicability_score_user``, ``ai_applicability_score_ai``,
+        ``ai_applicability_score`` (their mean), sorted by code.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        If ``soc_to_iwas`` names an IWA without metrics or a (SOC, IWA) pair without weight.
+
+    Examples
+    --------
+    Two IWAs with weights 1 and 3; the second is below the coverage threshold on the AI side:
+
+    >>> iwa = pd.DataFrame({"iwa_id": ["a", "b"], "share_user": [0.01, 0.01],
+    ...     "share_ai": [0.01, 0.0001], "completion_user": [0.8, 0.5], "completion_ai": [1.0, 1.0],
+    ...     "impact_scope_user": [0.5, 0.4], "impact_scope_ai": [0.2, 0.9]})
+    >>> w = pd.DataFrame({"soc_code": ["x", "x"], "iwa_id": ["a", "b"], "weight": [1.0, 3.0]})
+    >>> links = pd.DataFrame({"soc_code": ["x", "x"], "iwa_id": ["a", "b"]})
+    >>> out = rebuild_applicability(iwa, w, links).round(4)
+    >>> [float(v) for v in out.iloc[0, 1:]]
+    [0.25, 0.05, 0.15]
+    """
+    merged = soc_to_iwas.merge(iwa_metrics, on="iwa_id", how="left", indicator=True)
+    if (merged["_merge"] != "both").any():
+        bad = merged.loc[merged["_merge"] != "both", "iwa_id"].iloc[0]
+        raise DataFormatError(f"IWA {bad!r} of soc_to_iwas has no row in iwa_metrics", column="IWA")
+    merged = merged.drop(columns="_merge").merge(weights, on=["soc_code", "iwa_id"], how="left")
+    if merged["weight"].isna().any():
+        row = merged.loc[merged["weight"].isna()].iloc[0]
+        raise DataFormatError(
+            f"no weight for SOC {row['soc_code']!r} and IWA {row['iwa_id']!r}", column=row["iwa_id"]
+        )
+    total = merged.groupby("soc_code")["weight"].transform("sum")
+    share = merged["weight"] / total
+    for side in ("user", "ai"):
+        covered = merged[f"share_{side}"] > threshold
+        gap = covered & merged[[f"completion_{side}", f"impact_scope_{side}"]].isna().any(axis=1)
+        if gap.any():
+            bad = merged.loc[gap, "iwa_id"].iloc[0]
+            raise DataFormatError(
+                f"IWA {bad!r} is covered on the {side} side but has no completion/impact scope",
+                column=f"completion_{side}",
+            )
+        merged[side] = np.where(
+            covered, share * merged[f"completion_{side}"] * merged[f"impact_scope_{side}"], 0.0
+        )
+    out = merged.groupby("soc_code", sort=True)[["user", "ai"]].sum().reset_index()
+    out = out.rename(columns={"user": "ai_applicability_score_user", "ai": "ai_applicability_score_ai"})
+    out["ai_applicability_score"] = 0.5 * out["ai_applicability_score_user"] + 0.5 * out["ai_applicability_score_ai"]
+    return out
+
+
+def load_rebuild(*, mirror=None, data_dir=None) -> pd.DataFrame:
+    """Rebuild the scores from the registry files and compare with the published ones.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``soc_code``, ``published``, ``rebuilt``, ``abs_diff``; ``attrs["max_abs_diff"]``.
+
+    Examples
+    --------
+    >>> COVERAGE_THRESHOLD
+    0.0005
+    """
+
+    def res(name):
+        return _common.resolve(DIR + name, mirror=mirror, data_dir=data_dir)
+
+    rebuilt = rebuild_applicability(
+        read_iwa_metrics(res("iwa_metrics.csv")),
+        read_soc_iwa_weights(res("soc_iwa_weights.csv")),
+        read_soc_to_iwas(res("soc_to_iwas.csv")),
+    )
+    published = read_applicability(res("soc_ai_applicability_scores.csv"))
+    rebuilt = rebuilt.rename(columns={"ai_applicability_score": "rebuilt"})
+    published = published.rename(columns={"ai_applicability_score": "published"})
+    both = published.merge(rebuilt, on="soc_code", how="outer", indicator=True)
+    if (both["_merge"] != "both").any():
+        bad = both.loc[both["_merge"] != "both", "soc_code"].iloc[0]
+        raise DataFormatError(f"SOC code {bad!r} is in only one of published/rebuilt scores")
+    out = both[["soc_code", "published", "rebuilt"]].copy()
+    out["abs_diff"] = (out["published"] - out["rebuilt"]).abs()
+    out = out.sort_values("soc_code").reset_index(drop=True)
+    out.attrs["max_abs_diff"] = float(out["abs_diff"].max())
+    return out
+
+
+def load_microsoft(*, mirror=None, data_dir=None) -> pd.DataFrame:
+    """Published AI applicability on SOC 2018 codes, in crosswalked form.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``soc_code``, ``ai_applicability_score``, ``crosswalk_weight`` (1.0),
+        ``n_sources`` (1).
+
+    Examples
+    --------
+    >>> "ai_applicability_score" in MicrosoftApplicability.to_schema().columns
+    True
+    """
+    path = _common.resolve(DIR + "soc_ai_applicability_scores.csv", mirror=mirror, data_dir=data_dir)
+    scores = read_applicability(path)
+    out = scores[["soc_code", "ai_applicability_score"]].copy()
+    out["crosswalk_weight"] = 1.0
+    out["n_sources"] = 1
+    out.attrs.update(source_file=str(path), n_source=len(scores), n_matched=len(scores), unmatched=[])
+    return out

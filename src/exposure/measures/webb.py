@@ -1,0 +1,161 @@
+"""Webb (2020) exposure of occupations to AI, software and robots.
+
+Published on Dorn's ``occ1990dd`` occupations as employment-weighted percentiles
+(0-100); the loader stores them as fractions (``/ 100``). The chain to SOC 2018 is
+occ1990dd -> O*NET-SOC 2010 (``onet_to_occ1990dd.csv``) -> SOC 2018
+(``2010_to_2018_SOC_Crosswalk.xlsx``), with the weight rule of
+:mod:`exposure.measures._crosswalk`.
+
+Webb M (2020) The impact of artificial intelligence on the labor market. Working paper,
+Stanford University.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from exposure.errors import DataFormatError
+from exposure.measures import _common
+from exposure.measures._crosswalk import apply_links, compose_links, links_from_pairs
+from exposure.schemas import validate
+from exposure.schemas._measures import WebbScores
+
+__all__ = ["read_webb", "read_onet_to_occ1990dd", "webb_to_soc", "load_webb", "MEASURES"]
+
+SCORES = "reference/webb2020/exposure_by_occ1990dd_lswt2010.csv"
+CROSSWALK = "reference/webb2020/onet_to_occ1990dd.csv"
+MEASURES = ["webb_ai", "webb_software", "webb_robot"]
+
+
+def _occ_code(raw: pd.Series, path, column: str) -> pd.Series:
+    num = pd.to_numeric(raw, errors="coerce")
+    bad = num.isna() | (num != num.round())
+    if bad.any():
+        pos = int(bad.to_numpy().nonzero()[0][0])
+        raise DataFormatError(f"not an occ1990dd code: {raw.iloc[pos]!r}", path=path, row=pos + 2, column=column)
+    return num.astype(int).astype(str)
+
+
+def read_webb(path) -> pd.DataFrame:
+    """Read ``exposure_by_occ1990dd_lswt2010.csv``.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+
+    Returns
+    -------
+    pandas.DataFrame
+        :class:`~exposure.schemas._measures.WebbScores` (percentiles / 100).
+
+    Examples
+    --------
+    >>> import io
+    >>> text = "occ1990dd,occ1990dd_title,lswt2010,pct_software,pct_robot,pct_ai\\n4,Chiefs,10.5,30,9,28\\n"
+    >>> read_webb(io.StringIO(text))
+      occ1990dd   title  lswt2010  webb_software  webb_robot  webb_ai
+    0         4  Chiefs      10.5            0.3        0.09     0.28
+    """
+    frame = pd.read_csv(path, dtype=str)
+    name = "<webb scores>" if hasattr(path, "read") else path
+    cols = ["occ1990dd", "occ1990dd_title", "lswt2010", "pct_software", "pct_robot", "pct_ai"]
+    _common.require_columns(frame, cols, name)
+    out = pd.DataFrame(
+        {
+            "occ1990dd": _occ_code(frame["occ1990dd"], name, "occ1990dd"),
+            "title": frame["occ1990dd_title"].astype(str),
+            "lswt2010": _common.to_float(frame, "lswt2010", name),
+            "webb_software": _common.to_float(frame, "pct_software", name) / 100,
+            "webb_robot": _common.to_float(frame, "pct_robot", name) / 100,
+            "webb_ai": _common.to_float(frame, "pct_ai", name) / 100,
+        }
+    )
+    return validate(out, WebbScores, path=name, row_offset=2)
+
+
+def read_onet_to_occ1990dd(path) -> pd.DataFrame:
+    """Read ``onet_to_occ1990dd.csv`` as pairs [onetsoc_code, occ1990dd].
+
+    Rows whose ``occ1990dd`` is empty (O*NET codes without an occ1990dd) are kept out of
+    the pairs and counted in ``attrs["unlinked"]``.
+
+    Examples
+    --------
+    >>> import io
+    >>> text = "onet_name,onetsoccode,occ1990dd\\nChief Executives,11-1011.00,4.0\\nX,11-9999.00,\\n"
+    >>> pairs = read_onet_to_occ1990dd(io.StringIO(text))
+    >>> pairs
+      onetsoc_code occ1990dd
+    0   11-1011.00         4
+    >>> pairs.attrs["unlinked"]
+    ['11-9999.00']
+    """
+    frame = pd.read_csv(path, dtype=str)
+    name = "<onet_to_occ1990dd>" if hasattr(path, "read") else path
+    _common.require_columns(frame, ["onetsoccode", "occ1990dd"], name)
+    has = frame["occ1990dd"].notna()
+    out = pd.DataFrame(
+        {
+            "onetsoc_code": frame.loc[has, "onetsoccode"].str.strip().to_numpy(),
+            "occ1990dd": _occ_code(frame.loc[has, "occ1990dd"].reset_index(drop=True), name, "occ1990dd").to_numpy(),
+        }
+    )
+    out.attrs["unlinked"] = sorted(frame.loc[~has, "onetsoccode"])
+    return out
+
+
+def webb_to_soc(scores: pd.DataFrame, occ_to_onet: pd.DataFrame, onet_to_soc: pd.DataFrame) -> pd.DataFrame:
+    """Cross Webb scores occ1990dd -> O*NET-SOC -> SOC 2018.
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        Output of :func:`read_webb`.
+    occ_to_onet : pandas.DataFrame
+        Pairs from :func:`read_onet_to_occ1990dd`.
+    onet_to_soc : pandas.DataFrame
+        O*NET-SOC -> SOC 2018 links.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``soc_code``, ``webb_ai``, ``webb_software``, ``webb_robot``, ``crosswalk_weight``,
+        ``n_sources`` (number of occ1990dd codes averaged).
+
+    Examples
+    --------
+    occ1990dd ``7`` covers two O*NET codes that fall in different SOC codes (weight 1/2
+    each); ``15-1252`` also receives all of occ1990dd ``8``:
+
+    >>> scores = pd.DataFrame({"occ1990dd": ["7", "8"], "webb_ai": [0.2, 0.6],
+    ...                        "webb_software": [0.1, 0.1], "webb_robot": [0.0, 0.0]})
+    >>> pairs = pd.DataFrame({"onetsoc_code": ["15-1132.00", "13-2011.00", "15-1133.00"],
+    ...                       "occ1990dd": ["7", "7", "8"]})
+    >>> onet = pd.DataFrame({"source_code": ["15-1132.00", "13-2011.00", "15-1133.00"],
+    ...                      "target_code": ["15-1252", "13-2011", "15-1252"],
+    ...                      "crosswalk_weight": [1.0, 1.0, 1.0]})
+    >>> webb_to_soc(scores, pairs, onet)[["soc_code", "webb_ai", "crosswalk_weight"]].round(4)
+      soc_code  webb_ai  crosswalk_weight
+    0  13-2011   0.2000               0.5
+    1  15-1252   0.4667               1.5
+    """
+    links = compose_links(links_from_pairs(occ_to_onet, "occ1990dd", "onetsoc_code"), onet_to_soc)
+    out = apply_links(scores, links, code="occ1990dd", values=MEASURES)
+    out.attrs["unmatched_onet"] = links.attrs.get("unmatched", [])
+    return out
+
+
+def load_webb(*, mirror=None, data_dir=None) -> pd.DataFrame:
+    """Webb AI, software and robot exposure on SOC 2018 codes, from the registry files.
+
+    Examples
+    --------
+    >>> MEASURES
+    ['webb_ai', 'webb_software', 'webb_robot']
+    """
+    path = _common.resolve(SCORES, mirror=mirror, data_dir=data_dir)
+    scores = read_webb(path)
+    pairs = read_onet_to_occ1990dd(_common.resolve(CROSSWALK, mirror=mirror, data_dir=data_dir))
+    out = webb_to_soc(scores, pairs, _common.onetsoc10_to_18(mirror=mirror, data_dir=data_dir))
+    out.attrs["source_file"] = str(path)
+    return out

@@ -1,0 +1,213 @@
+"""Schemas of the published reference measures (:mod:`exposure.measures`).
+
+Each loader returns the measure on its own codes first (SOC 2010, occ1990dd, SOC 2018,
+O*NET tasks, ISCO-08); the crosswalked, comparable form is :class:`MeasureScores`, one
+row per SOC 2018 code and measure.
+"""
+
+import pandera.pandas as pa
+from pandera.typing import Series
+
+__all__ = [
+    "FeltenOccupationScores",
+    "FeltenIndustryScores",
+    "WebbScores",
+    "MicrosoftApplicability",
+    "AnthropicTaskUsage",
+    "AnthropicTaskCollaboration",
+    "IloScores",
+    "MeasureScores",
+    "MeasureCoverage",
+]
+
+SOC = r"^[0-9]{2}-[0-9]{4}$"
+FRACTION = {"unit": "fraction"}
+
+
+class FeltenOccupationScores(pa.DataFrameModel):
+    """Felten, Raj and Seamans AI occupational exposure (AIOE, LM-AIOE or image AIOE)."""
+
+    soc10_code: Series[str] = pa.Field(str_matches=SOC, unique=True, description="SOC 2010 detailed code.")
+    title: Series[str] = pa.Field(description="Occupation title as published.")
+    aioe: Series[float] = pa.Field(
+        description="AI occupational exposure, standardized across occupations (mean 0, sd 1).",
+        metadata={"unit": "standard deviations"},
+    )
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class FeltenIndustryScores(pa.DataFrameModel):
+    """Felten, Raj and Seamans AI industry exposure (AIIE, LM-AIIE or image AIIE)."""
+
+    naics: Series[str] = pa.Field(
+        str_matches=r"^[0-9]{4}(A[0-9])?$",
+        description="NAICS 4-digit industry as published; OEWS-style partial aggregates "
+        "keep their suffix (e.g. '3250A1') or, in the original appendix, repeat the code "
+        "with a different title.",
+    )
+    title: Series[str] = pa.Field(description="Industry title as published.")
+    aiie: Series[float] = pa.Field(
+        description="AI industry exposure, standardized across industries.",
+        metadata={"unit": "standard deviations"},
+    )
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["naics", "title"]
+
+
+class WebbScores(pa.DataFrameModel):
+    """Webb (2020) exposure percentiles by occ1990dd occupation."""
+
+    occ1990dd: Series[str] = pa.Field(
+        str_matches=r"^[0-9]{1,3}$", unique=True, description="Dorn's occ1990dd code."
+    )
+    title: Series[str] = pa.Field(description="occ1990dd title.")
+    lswt2010: Series[float] = pa.Field(
+        ge=0, description="Labour-supply weight of the occupation in 2010.", metadata={"unit": "hours"}
+    )
+    webb_software: Series[float] = pa.Field(
+        ge=0, le=1, nullable=True, metadata=FRACTION,
+        description="Software exposure: employment-weighted percentile / 100 (empty where unpublished).",
+    )
+    webb_robot: Series[float] = pa.Field(
+        ge=0, le=1, nullable=True, metadata=FRACTION,
+        description="Robot exposure: employment-weighted percentile / 100 (empty where unpublished).",
+    )
+    webb_ai: Series[float] = pa.Field(
+        ge=0, le=1, nullable=True, metadata=FRACTION,
+        description="AI exposure: employment-weighted percentile / 100 (empty where unpublished).",
+    )
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class MicrosoftApplicability(pa.DataFrameModel):
+    """Tomlinson et al. (2025) AI applicability score by SOC 2018 code."""
+
+    soc_code: Series[str] = pa.Field(str_matches=SOC, unique=True, description="SOC 2018 detailed code.")
+    title: Series[str] = pa.Field(description="Occupation title as published.")
+    ai_applicability_score: Series[float] = pa.Field(
+        ge=0, le=1, description="Mean of user-goal and AI-action applicability.", metadata=FRACTION
+    )
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class AnthropicTaskUsage(pa.DataFrameModel):
+    """Anthropic Economic Index: share of Claude conversations per O*NET task text."""
+
+    task_name: Series[str] = pa.Field(unique=True, description="Lower-cased O*NET task text as published.")
+    usage_share: Series[float] = pa.Field(
+        ge=0, le=1, description="Share of conversations mapped to the task (pct / 100).", metadata=FRACTION
+    )
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class AnthropicTaskCollaboration(pa.DataFrameModel):
+    """Anthropic Economic Index: automation vs augmentation patterns per task text."""
+
+    task_name: Series[str] = pa.Field(unique=True, description="Lower-cased O*NET task text as published.")
+    directive: Series[float] = pa.Field(ge=0, le=1, description="Share 'directive' (automation).", metadata=FRACTION)
+    feedback_loop: Series[float] = pa.Field(
+        ge=0, le=1, description="Share 'feedback loop' (automation).", metadata=FRACTION
+    )
+    task_iteration: Series[float] = pa.Field(
+        ge=0, le=1, description="Share 'task iteration' (augmentation).", metadata=FRACTION
+    )
+    validation: Series[float] = pa.Field(ge=0, le=1, description="Share 'validation' (augmentation).", metadata=FRACTION)
+    learning: Series[float] = pa.Field(ge=0, le=1, description="Share 'learning' (augmentation).", metadata=FRACTION)
+    filtered: Series[float] = pa.Field(
+        ge=0, le=1, description="Share not classified (filtered out).", metadata=FRACTION
+    )
+    automation: Series[float] = pa.Field(
+        ge=0, le=1, description="directive + feedback_loop.", metadata=FRACTION
+    )
+    augmentation: Series[float] = pa.Field(
+        ge=0, le=1, description="task_iteration + validation + learning.", metadata=FRACTION
+    )
+    usage_share: Series[float] = pa.Field(
+        ge=0, le=1, nullable=True, description="Share of conversations on the task.", metadata=FRACTION
+    )
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class IloScores(pa.DataFrameModel):
+    """Gmyrek et al. (2025) generative-AI exposure by ISCO-08 unit group."""
+
+    isco08_code: Series[str] = pa.Field(
+        str_matches=r"^[0-9]{4}$", unique=True, description="ISCO-08 4-digit unit group."
+    )
+    title: Series[str] = pa.Field(description="ISCO-08 title.")
+    n_tasks: Series[int] = pa.Field(ge=1, description="Number of ISCO tasks scored.", metadata={"unit": "tasks"})
+    mean_score_2025: Series[float] = pa.Field(
+        ge=0, le=1, description="Mean task exposure score, 2025 update.", metadata=FRACTION
+    )
+    sd_2025: Series[float] = pa.Field(ge=0, description="SD of task scores, 2025.", metadata=FRACTION)
+    mean_score_2023: Series[float] = pa.Field(
+        ge=0, le=1, description="Mean task exposure score, 2023 study.", metadata=FRACTION
+    )
+    sd_2023: Series[float] = pa.Field(ge=0, description="SD of task scores, 2023.", metadata=FRACTION)
+    gradient_2025: Series[str] = pa.Field(
+        description="2025 exposure class ('Not Exposed', 'Minimal Exposure', 'Exposed: Gradient 1..4')."
+    )
+    gradient_level_2025: Series[int] = pa.Field(
+        ge=-1, le=4, description="Gradient as a number: -1 not exposed, 0 minimal, 1-4 gradients."
+    )
+    potential_2023: Series[str] = pa.Field(description="2023 class (automation / augmentation / ...).")
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class MeasureScores(pa.DataFrameModel):
+    """Published measures on SOC 2018 codes, long format (one row per code and measure)."""
+
+    soc_code: Series[str] = pa.Field(str_matches=SOC, description="SOC 2018 detailed code.")
+    measure: Series[str] = pa.Field(description="Measure name, e.g. 'felten_aioe', 'webb_ai'.")
+    value: Series[float] = pa.Field(description="Score on the measure's own scale (see the methods page).")
+    crosswalk_weight: Series[float] = pa.Field(
+        gt=0, description="Sum of crosswalk link weights reaching this code (1 = one-to-one).",
+        metadata={"unit": "source codes"},
+    )
+    n_sources: Series[int] = pa.Field(ge=1, description="Number of source codes averaged.")
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["soc_code", "measure"]
+
+
+class MeasureCoverage(pa.DataFrameModel):
+    """How much of a measure reached SOC 2018 and how much employment it covers."""
+
+    measure: Series[str] = pa.Field(unique=True, description="Measure name.")
+    source_codes: Series[int] = pa.Field(ge=0, description="Codes in the published file.")
+    matched_codes: Series[int] = pa.Field(ge=0, description="Source codes with at least one SOC 2018 link.")
+    match_rate: Series[float] = pa.Field(ge=0, le=1, description="matched_codes / source_codes.", metadata=FRACTION)
+    soc_codes: Series[int] = pa.Field(ge=0, description="SOC 2018 codes with a value.")
+    emp_covered: Series[float] = pa.Field(
+        ge=0, description="OEWS May 2025 employment of the SOC codes with a value.", metadata={"unit": "workers"}
+    )
+    emp_share: Series[float] = pa.Field(
+        ge=0, le=1, description="emp_covered / employment of all detailed OEWS codes.", metadata=FRACTION
+    )
+
+    class Config:
+        strict = True
+        coerce = True
