@@ -1,0 +1,102 @@
+"""``exposure recompute`` and ``exposure diff``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from exposure.pipeline import DEFAULT_OUT, ONET_RELEASES, OEWS_RELEASES
+
+DEFAULT_REPORTS = DEFAULT_OUT / "reports"
+
+
+def register(subparsers) -> None:
+    """Add the ``recompute`` and ``diff`` sub-commands.
+
+    Examples
+    --------
+    >>> import argparse
+    >>> sub = argparse.ArgumentParser().add_subparsers()
+    >>> register(sub)
+    >>> sorted(sub.choices)
+    ['diff', 'recompute']
+    """
+    p = subparsers.add_parser(
+        "recompute",
+        help="recompute every processed table from the raw sources",
+        description="Fetch (or read the mirror), validate, score every task, roll up to "
+        "occupations, SOC codes, sectors and workforce statistics, and write Parquet "
+        "tables plus manifest.json atomically into --out.",
+    )
+    p.add_argument("--mirror", type=Path, default=None,
+                   help="local data mirror laid out like ../shared/data (default "
+                   "$EXPOSURE_MIRROR, else download)")
+    p.add_argument("--data-dir", type=Path, default=None,
+                   help="download cache (default $EXPOSURE_DATA_DIR or data/raw)")
+    p.add_argument("--out", type=Path, default=DEFAULT_OUT,
+                   help=f"output directory (default {DEFAULT_OUT})")
+    p.add_argument("--onet-release", choices=ONET_RELEASES, default="29.1")
+    p.add_argument("--oews-release", choices=OEWS_RELEASES, default="2025")
+    p.add_argument("--compare", type=Path, default=None, metavar="OLD_DIR",
+                   help="after recomputing, diff OLD_DIR against --out and write the diff "
+                   "reports")
+    p.add_argument("--reports", type=Path, default=DEFAULT_REPORTS,
+                   help=f"directory of the diff reports (default {DEFAULT_REPORTS})")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
+    p.set_defaults(func=run_recompute)
+
+    d = subparsers.add_parser(
+        "diff",
+        help="compare two recompute outputs (e.g. O*NET 29.1 vs 30.1)",
+        description="Report tasks added, removed and reworded between the releases of two "
+        "output directories, the occupations whose exposure moved most and the sector "
+        "changes; write diff_*.csv into --reports.",
+    )
+    d.add_argument("old_dir", type=Path, metavar="OLD_DIR")
+    d.add_argument("new_dir", type=Path, metavar="NEW_DIR")
+    d.add_argument("--reports", type=Path, default=DEFAULT_REPORTS,
+                   help=f"where to write diff_*.csv (default {DEFAULT_REPORTS})")
+    d.add_argument("--top", type=int, default=20, help="occupations listed (default 20)")
+    d.add_argument("--quiet", "-q", action="store_true")
+    d.set_defaults(func=run_diff)
+
+
+def run_recompute(args: argparse.Namespace) -> int:
+    """Run ``exposure recompute``; return the exit code."""
+    from exposure.pipeline import recompute
+
+    result = recompute(
+        mirror=args.mirror, out=args.out, onet_release=args.onet_release,
+        oews_release=args.oews_release, data_dir=args.data_dir, progress=not args.quiet,
+    )
+    if not args.quiet:
+        print(f"wrote {args.out} (O*NET {args.onet_release}, OEWS May {args.oews_release}) "
+              f"in {result.timings['total_s']:.1f} s, peak memory "
+              f"{result.timings['peak_rss_mib']:.0f} MiB")
+        for name, info in result.manifest["tables"].items():
+            print(f"  {name:30s} {info['rows']:>8,d} rows {info['bytes']:>10,d} bytes")
+    if args.compare is not None:
+        return _diff(args.compare, args.out, args.reports, 20, args.quiet)
+    return 0
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    """Run ``exposure diff``; return the exit code."""
+    return _diff(args.old_dir, args.new_dir, args.reports, args.top, args.quiet)
+
+
+def _diff(old, new, reports, top, quiet) -> int:
+    from exposure.diff import diff_outputs, write_diff_reports
+
+    result = diff_outputs(old, new)
+    paths = write_diff_reports(result, reports, top=top)
+    if not quiet:
+        rel = lambda r: ", ".join(f"{k} {v}" for k, v in sorted(r.items())) or "?"  # noqa: E731
+        print(f"{old} ({rel(result.old_releases)}) -> {new} ({rel(result.new_releases)})")
+        for item, count in result.summary.itertuples(index=False):
+            print(f"  {item:34s} {count:>8,d}")
+        print("top moves of occupation beta:")
+        print(result.occupations.head(10).to_string(index=False))
+        print("wrote " + ", ".join(str(p) for p in paths))
+    return 0
+

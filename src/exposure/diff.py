@@ -1,0 +1,294 @@
+"""Compare two recompute outputs, e.g. O*NET 29.1 against O*NET 30.1.
+
+:func:`diff_outputs` reads two output directories of :func:`exposure.pipeline.recompute`
+and reports:
+
+- tasks **added** and **removed** (a ``(onetsoc_code, task_id)`` pair present in only one
+  release), **reworded** (same pair, different normalized text, compared through the
+  ``text_digest`` of ``task_digests.parquet``) and **moved** (a ``task_id`` that changed
+  occupation);
+- occupations whose exposure (``beta``) moved most;
+- the change of every sector and subsector.
+
+:func:`write_diff_reports` writes them as ``diff_summary.csv``, ``diff_tasks.csv``,
+``diff_occupations.csv`` and ``diff_sectors.csv``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from exposure._io import write_csv
+from exposure._load import load, load_manifest
+from exposure.errors import ExposureError
+
+__all__ = ["ReleaseDiff", "diff_tasks", "diff_outputs", "write_diff_reports"]
+
+log = logging.getLogger(__name__)
+
+_KEY = ["onetsoc_code", "task_id"]
+
+
+@dataclass
+class ReleaseDiff:
+    """Result of :func:`diff_outputs`.
+
+    Attributes
+    ----------
+    summary : pandas.DataFrame
+        ``item``, ``count``.
+    tasks : pandas.DataFrame
+        One row per changed task (schema ``DiffTasks``).
+    occupations : pandas.DataFrame
+        Every occupation of either release, largest ``|delta_beta|`` first
+        (schema ``DiffOccupations`` plus ``soc_title``).
+    sectors : pandas.DataFrame
+        Every sector and subsector (schema ``DiffSectors``).
+    old_releases, new_releases : dict
+        The ``releases`` entry of each manifest.
+    """
+
+    summary: pd.DataFrame
+    tasks: pd.DataFrame
+    occupations: pd.DataFrame
+    sectors: pd.DataFrame
+    old_releases: dict
+    new_releases: dict
+
+
+def diff_tasks(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
+    """Classify the tasks that differ between two ``task_digests`` tables.
+
+    Parameters
+    ----------
+    old, new : pandas.DataFrame
+        ``onetsoc_code``, ``task_id``, ``text_digest`` (see
+        :func:`exposure.pipeline.task_digests`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``onetsoc_code``, ``task_id``, ``change`` (added / removed / reworded / moved),
+        sorted by key. A moved task is reported once, under its new occupation.
+
+    Examples
+    --------
+    >>> old = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 3, "task_id": [1, 2, 3],
+    ...                     "text_digest": ["a", "b", "c"]})
+    >>> new = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 3 + ["11-2011.00"],
+    ...                     "task_id": [1, 2, 4, 3], "text_digest": ["a", "B", "d", "c"]})
+    >>> diff_tasks(old, new)
+      onetsoc_code  task_id    change
+    0   11-1011.00        2  reworded
+    1   11-1011.00        4     added
+    2   11-2011.00        3     moved
+    """
+    cols = _KEY + ["text_digest"]
+    both = old[cols].merge(new[cols], on=_KEY, how="outer", suffixes=("_old", "_new"),
+                           indicator=True)
+    reworded = both[(both["_merge"] == "both")
+                    & (both["text_digest_old"] != both["text_digest_new"])]
+    only_old = both[both["_merge"] == "left_only"]
+    only_new = both[both["_merge"] == "right_only"]
+    moved_ids = set(only_old["task_id"]) & set(only_new["task_id"])
+    parts = [
+        reworded[_KEY].assign(change="reworded"),
+        only_new[~only_new["task_id"].isin(moved_ids)][_KEY].assign(change="added"),
+        only_old[~only_old["task_id"].isin(moved_ids)][_KEY].assign(change="removed"),
+        only_new[only_new["task_id"].isin(moved_ids)][_KEY].assign(change="moved"),
+    ]
+    out = pd.concat(parts, ignore_index=True)
+    out["task_id"] = out["task_id"].astype("int64")
+    return out.sort_values(_KEY + ["change"], kind="stable").reset_index(drop=True)
+
+
+def _releases(directory) -> dict:
+    try:
+        return dict(load_manifest(directory).get("releases", {}))
+    except ExposureError:
+        return {}
+
+
+def _soc_titles(*dirs) -> pd.Series:
+    titles = {}
+    for d in dirs:
+        try:
+            soc = load("soc_scores", directory=d, validate=False)
+        except ExposureError:
+            continue
+        for code, title in zip(soc["soc_code"], soc["soc_title"]):
+            if isinstance(title, str):
+                titles.setdefault(code, title)
+    return pd.Series(titles, dtype="object")
+
+
+def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
+    """Compare two output directories of ``exposure recompute``.
+
+    Parameters
+    ----------
+    old_dir, new_dir : str or os.PathLike
+        Directories holding ``task_digests.parquet``, ``task_scores.parquet``,
+        ``occupation_scores.parquet``, ``sector_scores.parquet`` and
+        ``subsector_scores.parquet``.
+
+    Returns
+    -------
+    ReleaseDiff
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        A directory lacks one of the tables.
+
+    Examples
+    --------
+    >>> diff_outputs("/nonexistent/a", "/nonexistent/b")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: processed table 'task_digests' not found at /nonexistent/a/...
+    """
+    old_dir, new_dir = Path(old_dir), Path(new_dir)
+    digests = {k: load("task_digests", directory=d) for k, d in (("old", old_dir), ("new", new_dir))}
+    scores = {k: load("task_scores", directory=d, validate=False)
+              for k, d in (("old", old_dir), ("new", new_dir))}
+    occ = {k: load("occupation_scores", directory=d, validate=False)
+           for k, d in (("old", old_dir), ("new", new_dir))}
+
+    tasks = diff_tasks(digests["old"], digests["new"])
+    for side in ("old", "new"):
+        beta = scores[side].set_index(_KEY)["beta"]
+        tasks[f"{side}_beta"] = pd.MultiIndex.from_frame(tasks[_KEY]).map(
+            lambda k, b=beta: b.get(k)).astype("float64")
+    # a removed task has no new score, an added one no old score
+    tasks.loc[tasks["change"] == "removed", "new_beta"] = float("nan")
+    tasks.loc[tasks["change"].isin(["added", "moved"]), "old_beta"] = float("nan")
+
+    occupations = _diff_occupations(occ["old"], occ["new"], tasks, _soc_titles(new_dir, old_dir))
+    sectors = _diff_sectors(old_dir, new_dir)
+
+    counts = tasks["change"].value_counts()
+    old_codes, new_codes = set(occ["old"]["onetsoc_code"]), set(occ["new"]["onetsoc_code"])
+    moved = occupations["delta_beta"].abs()
+    summary = pd.DataFrame(
+        [
+            ("tasks_old", len(digests["old"])),
+            ("tasks_new", len(digests["new"])),
+            ("tasks_added", int(counts.get("added", 0))),
+            ("tasks_removed", int(counts.get("removed", 0))),
+            ("tasks_reworded", int(counts.get("reworded", 0))),
+            ("tasks_moved", int(counts.get("moved", 0))),
+            ("occupations_old", len(old_codes)),
+            ("occupations_new", len(new_codes)),
+            ("occupations_added", len(new_codes - old_codes)),
+            ("occupations_removed", len(old_codes - new_codes)),
+            ("occupations_with_task_changes", int((occupations["tasks_changed"] > 0).sum())),
+            ("occupations_beta_moved_gt_0.01", int((moved > 0.01).sum())),
+            ("occupations_beta_moved_gt_0.05", int((moved > 0.05).sum())),
+            ("sectors_beta_moved_gt_0.01", int((sectors["delta_beta"].abs() > 0.01).sum())),
+        ],
+        columns=["item", "count"],
+    )
+    return ReleaseDiff(summary=summary, tasks=tasks, occupations=occupations, sectors=sectors,
+                       old_releases=_releases(old_dir), new_releases=_releases(new_dir))
+
+
+def _diff_occupations(old, new, tasks, soc_titles) -> pd.DataFrame:
+    cols = ["onetsoc_code", "beta", "n_tasks"]
+    both = old[cols].merge(new[cols], on="onetsoc_code", how="outer", suffixes=("_old", "_new"))
+    changed = tasks.groupby("onetsoc_code").size()
+    out = pd.DataFrame({
+        "onetsoc_code": both["onetsoc_code"].astype(str),
+        "soc_title": both["onetsoc_code"].str[:7].map(soc_titles),
+        "old_beta": both["beta_old"].astype("float64"),
+        "new_beta": both["beta_new"].astype("float64"),
+        "delta_beta": (both["beta_new"] - both["beta_old"]).astype("float64"),
+        "old_n_tasks": both["n_tasks_old"].astype("float64"),
+        "new_n_tasks": both["n_tasks_new"].astype("float64"),
+        "tasks_changed": both["onetsoc_code"].map(changed).fillna(0).astype("int64"),
+    })
+    out["_abs"] = out["delta_beta"].abs()
+    out = out.sort_values(["_abs", "onetsoc_code"], ascending=[False, True], kind="stable",
+                          na_position="last")
+    return out.drop(columns="_abs").reset_index(drop=True)
+
+
+def _diff_sectors(old_dir, new_dir) -> pd.DataFrame:
+    frames = {}
+    for side, d in (("old", old_dir), ("new", new_dir)):
+        parts = [load(t, directory=d, validate=False) for t in ("sector_scores", "subsector_scores")]
+        frames[side] = pd.concat(parts, ignore_index=True)
+    cols = ["naics", "level", "beta", "exposed_workers"]
+    both = frames["old"][cols].merge(frames["new"][cols], on=["naics", "level"], how="outer",
+                                     suffixes=("_old", "_new"))
+    titles = pd.concat([frames["new"], frames["old"]]).drop_duplicates(["naics", "level"])
+    titles = titles.set_index(["naics", "level"])["naics_title"]
+    out = pd.DataFrame({
+        "naics": both["naics"].astype(str),
+        "level": both["level"].astype(str),
+        "naics_title": pd.MultiIndex.from_frame(both[["naics", "level"]]).map(titles.to_dict()),
+        "old_beta": both["beta_old"].astype("float64"),
+        "new_beta": both["beta_new"].astype("float64"),
+        "delta_beta": (both["beta_new"] - both["beta_old"]).astype("float64"),
+        "old_exposed_workers": both["exposed_workers_old"].astype("float64"),
+        "new_exposed_workers": both["exposed_workers_new"].astype("float64"),
+    })
+    order = {"sector": 0, "subsector": 1}
+    out = out.sort_values(["level", "naics"], key=lambda s: s.map(order) if s.name == "level"
+                          else s, kind="stable")
+    return out.reset_index(drop=True)
+
+
+def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list[Path]:
+    """Write the diff as CSV reports into ``reports_dir``.
+
+    Files: ``diff_summary.csv`` (counts, with the two releases), ``diff_tasks.csv`` (every
+    changed task), ``diff_occupations.csv`` (the ``top`` largest moves of ``beta``) and
+    ``diff_sectors.csv`` (every NAICS sector). Measures are rounded to 4 decimals.
+
+    Parameters
+    ----------
+    diff : ReleaseDiff
+    reports_dir : str or os.PathLike
+    top : int, default 20
+        Number of occupations in ``diff_occupations.csv``.
+
+    Returns
+    -------
+    list of pathlib.Path
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> empty = pd.DataFrame({"item": ["tasks_added"], "count": [0]})
+    >>> d = ReleaseDiff(empty, pd.DataFrame(), pd.DataFrame({"delta_beta": []}),
+    ...                 pd.DataFrame({"level": []}), {"onet": "29.1"}, {"onet": "30.1"})
+    >>> out = pathlib.Path(tempfile.mkdtemp())
+    >>> [p.name for p in write_diff_reports(d, out)]
+    ['diff_summary.csv', 'diff_tasks.csv', 'diff_occupations.csv', 'diff_sectors.csv']
+    >>> (out / "diff_summary.csv").read_text().splitlines()[:3]
+    ['item,count', 'old_onet_release,29.1', 'new_onet_release,30.1']
+    """
+    reports_dir = Path(reports_dir)
+    meta = []
+    for side, rel in (("old", diff.old_releases), ("new", diff.new_releases)):
+        for k in sorted(rel):
+            meta.append((f"{side}_{k}_release", str(rel[k])))
+    summary = pd.concat([pd.DataFrame(meta, columns=["item", "count"]),
+                         diff.summary.astype({"count": "object"})], ignore_index=True)
+    occupations = diff.occupations.head(top)
+    sectors = diff.sectors[diff.sectors["level"] == "sector"] if len(diff.sectors) else diff.sectors
+    files = [
+        ("diff_summary.csv", summary),
+        ("diff_tasks.csv", diff.tasks),
+        ("diff_occupations.csv", occupations),
+        ("diff_sectors.csv", sectors),
+    ]
+    paths = []
+    for name, frame in files:
+        paths.append(write_csv(frame.round(4), reports_dir / name))
+    return paths

@@ -1,0 +1,145 @@
+"""Release diffs between two recompute output directories (made-up tiny tables)."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from exposure._io import write_parquet
+from exposure.diff import diff_outputs, diff_tasks, write_diff_reports
+from exposure.errors import ExposureError
+from exposure.pipeline import task_digests
+
+
+def _tasks(rows):
+    return pd.DataFrame(rows, columns=["onetsoc_code", "task_id", "task", "task_type"])
+
+
+def _write_out(d, tasks, task_beta, occ_beta, sector_beta, release):
+    d.mkdir()
+    write_parquet(task_digests(tasks), d / "task_digests.parquet")
+    ts = tasks[["onetsoc_code", "task_id"]].copy()
+    ts["beta"] = [task_beta[t] for t in ts["task_id"]]
+    write_parquet(ts, d / "task_scores.parquet")
+    occ = pd.DataFrame({"onetsoc_code": list(occ_beta), "beta": list(occ_beta.values())})
+    occ["n_tasks"] = [int((tasks["onetsoc_code"] == c).sum()) for c in occ["onetsoc_code"]]
+    write_parquet(occ, d / "occupation_scores.parquet")
+    write_parquet(pd.DataFrame({"soc_code": ["11-1011", "13-2011"],
+                                "soc_title": ["Chief Executives", "Accountants and Auditors"]}),
+                  d / "soc_scores.parquet")
+    for level, naics in (("sector", ["52", "62"]), ("subsector", ["522"])):
+        write_parquet(pd.DataFrame({
+            "naics": naics, "naics_title": [f"title {n}" for n in naics], "level": level,
+            "beta": [sector_beta[n] for n in naics],
+            "exposed_workers": [1000.0 * sector_beta[n] for n in naics],
+        }), d / f"{level}_scores.parquet")
+    (d / "manifest.json").write_text(json.dumps({"releases": {"onet": release, "oews": "2025"}}))
+
+
+@pytest.fixture
+def two_outputs(tmp_path):
+    old_tasks = _tasks([
+        ("11-1011.00", 1, "Direct operations.", "Core"),
+        ("11-1011.00", 2, "Confer with board members.", "Core"),
+        ("11-1011.00", 3, 'Prepare "budget" reports.', "Supplemental"),
+        ("13-2011.00", 10, "Audit accounts.", "Core"),
+        ("13-2011.00", 11, "Advise clients.", None),
+    ])
+    new_tasks = _tasks([
+        ("11-1011.00", 1, "  direct   OPERATIONS ", "Core"),     # whitespace/case only
+        ("11-1011.00", 2, "Confer with the board.", "Core"),     # reworded
+        ("13-2011.00", 3, 'Prepare "budget" reports.', "Core"),  # moved occupation
+        ("13-2011.00", 10, "Audit accounts.", "Core"),
+        ("13-2011.00", 12, "Use AI assistants.", "Core"),        # added (11 removed)
+        ("15-1252.00", 20, "Write code.", "Core"),               # new occupation
+    ])
+    old, new = tmp_path / "old", tmp_path / "new"
+    _write_out(old, old_tasks, {1: 0.5, 2: 0.0, 3: 1.0, 10: 0.5, 11: 0.0},
+               {"11-1011.00": 0.5, "13-2011.00": 0.25}, {"52": 0.4, "62": 0.1, "522": 0.5},
+               "29.1")
+    _write_out(new, new_tasks, {1: 0.5, 2: 1.0, 3: 1.0, 10: 0.5, 12: 1.0, 20: 1.0},
+               {"11-1011.00": 0.75, "13-2011.00": 0.8, "15-1252.00": 1.0},
+               {"52": 0.45, "62": 0.1, "522": 0.5}, "30.1")
+    return old, new
+
+
+def test_diff_tasks_classifies_each_change(two_outputs):
+    old, new = two_outputs
+    d = diff_outputs(old, new)
+    got = {(r.onetsoc_code, r.task_id): r.change for r in d.tasks.itertuples()}
+    assert got == {
+        ("11-1011.00", 2): "reworded",
+        ("13-2011.00", 3): "moved",
+        ("13-2011.00", 11): "removed",
+        ("13-2011.00", 12): "added",
+        ("15-1252.00", 20): "added",
+    }
+    t = d.tasks.set_index("task_id")
+    assert t.loc[2, "old_beta"] == 0.0 and t.loc[2, "new_beta"] == 1.0
+    assert pd.isna(t.loc[11, "new_beta"]) and t.loc[11, "old_beta"] == 0.0
+    assert pd.isna(t.loc[12, "old_beta"]) and t.loc[12, "new_beta"] == 1.0
+
+
+def test_summary_counts(two_outputs):
+    d = diff_outputs(*two_outputs)
+    s = dict(zip(d.summary["item"], d.summary["count"]))
+    assert s["tasks_old"] == 5 and s["tasks_new"] == 6
+    assert (s["tasks_added"], s["tasks_removed"], s["tasks_reworded"], s["tasks_moved"]) == (2, 1, 1, 1)
+    assert (s["occupations_old"], s["occupations_new"]) == (2, 3)
+    assert (s["occupations_added"], s["occupations_removed"]) == (1, 0)
+    assert s["occupations_with_task_changes"] == 3
+    assert s["occupations_beta_moved_gt_0.05"] == 2
+    assert s["sectors_beta_moved_gt_0.01"] == 1
+    assert d.old_releases["onet"] == "29.1" and d.new_releases["onet"] == "30.1"
+
+
+def test_occupations_sorted_by_absolute_move(two_outputs):
+    d = diff_outputs(*two_outputs)
+    occ = d.occupations
+    assert occ["onetsoc_code"].tolist() == ["13-2011.00", "11-1011.00", "15-1252.00"]
+    assert occ["delta_beta"].iloc[0] == pytest.approx(0.55)
+    assert occ["delta_beta"].iloc[1] == pytest.approx(0.25)
+    assert pd.isna(occ["delta_beta"].iloc[2])  # new occupation: no old value
+    assert occ["soc_title"].tolist()[:2] == ["Accountants and Auditors", "Chief Executives"]
+    assert occ["tasks_changed"].tolist() == [3, 1, 1]
+    assert occ["new_n_tasks"].tolist() == [3.0, 2.0, 1.0]
+
+
+def test_sectors(two_outputs):
+    d = diff_outputs(*two_outputs)
+    sec = d.sectors
+    assert list(zip(sec["naics"], sec["level"])) == [("52", "sector"), ("62", "sector"),
+                                                     ("522", "subsector")]
+    assert sec["delta_beta"].round(6).tolist() == [0.05, 0.0, 0.0]
+    assert sec["naics_title"].tolist()[0] == "title 52"
+    assert sec["new_exposed_workers"].tolist()[0] == pytest.approx(450.0)
+
+
+def test_reports_written_and_deterministic(two_outputs, tmp_path):
+    d = diff_outputs(*two_outputs)
+    a, b = tmp_path / "ra", tmp_path / "rb"
+    write_diff_reports(d, a, top=2)
+    write_diff_reports(diff_outputs(*two_outputs), b, top=2)
+    for name in ("diff_summary.csv", "diff_tasks.csv", "diff_occupations.csv", "diff_sectors.csv"):
+        assert (a / name).read_bytes() == (b / name).read_bytes()
+    summary = (a / "diff_summary.csv").read_text().splitlines()
+    assert summary[:3] == ["item,count", "old_oews_release,2025", "old_onet_release,29.1"]
+    assert "tasks_reworded,1" in summary
+    occ = pd.read_csv(a / "diff_occupations.csv")
+    assert len(occ) == 2 and occ["delta_beta"].tolist() == [0.55, 0.25]
+    sectors = pd.read_csv(a / "diff_sectors.csv", dtype={"naics": str})
+    assert sectors["naics"].tolist() == ["52", "62"]
+
+
+def test_missing_table_is_a_clear_error(two_outputs):
+    old, new = two_outputs
+    (new / "task_digests.parquet").unlink()
+    with pytest.raises(ExposureError, match="task_digests.*not found"):
+        diff_outputs(old, new)
+
+
+def test_diff_tasks_identical_releases_is_empty():
+    t = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": [1], "text_digest": ["a"]})
+    assert diff_tasks(t, t).empty
