@@ -1,0 +1,481 @@
+"""Tasks -> O*NET-SOC occupations: label mapping, task weights, weighted means, bootstrap."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from exposure.errors import DataFormatError
+from exposure.schemas import validate
+from exposure.schemas._rollup import OccupationScores
+
+__all__ = [
+    "LABEL_SCORES",
+    "FREQUENCY_PER_YEAR",
+    "MEASURES",
+    "CATEGORIES",
+    "label_scores",
+    "scores_from_labels",
+    "task_weights",
+    "to_occupations",
+    "OccupationDraws",
+    "bootstrap_occupations",
+]
+
+log = logging.getLogger(__name__)
+
+#: (alpha, beta, gamma) of each exposure label, as in Eloundou et al. (2023).
+LABEL_SCORES = {"E0": (0.0, 0.0, 0.0), "E1": (1.0, 1.0, 1.0), "E2": (0.0, 0.5, 1.0)}
+
+#: O*NET Task Ratings frequency (scale FT) categories -> occurrences per year. The category
+#: titles are O*NET's; the numbers are this library's reading of them (a year of 250 work
+#: days, 8 hours a day): 1 "yearly or less" = 1, 2 "more than yearly" = 6 (about every two
+#: months), 3 "more than monthly" = 24 (twice a month), 4 "more than weekly" = 104 (twice a
+#: week), 5 "daily" = 250, 6 "several times daily" = 750 (three times a day),
+#: 7 "hourly or more" = 2000 (once per working hour).
+FREQUENCY_PER_YEAR = {1: 1.0, 2: 6.0, 3: 24.0, 4: 104.0, 5: 250.0, 6: 750.0, 7: 2000.0}
+
+#: Measures computed at every level, in output order.
+MEASURES = (
+    "alpha",
+    "beta",
+    "gamma",
+    "share_e1",
+    "share_exposed",
+    "share_admin",
+    "share_routine_coding",
+    "share_entry_creative",
+)
+
+#: Task category flags of TaskScores and the share columns they become.
+CATEGORIES = {"admin": "share_admin", "routine_coding": "share_routine_coding", "entry_creative": "share_entry_creative"}
+
+WEIGHTS = ("equal", "core", "importance", "frequency")
+
+
+def label_scores(labels: pd.Series) -> pd.DataFrame:
+    """Map exposure labels E0/E1/E2 to (alpha, beta, gamma); missing labels stay missing.
+
+    Parameters
+    ----------
+    labels : pandas.Series
+        Values ``"E0"``, ``"E1"``, ``"E2"`` or missing.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``alpha``, ``beta``, ``gamma`` with the index of ``labels``.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        On any other label.
+
+    Examples
+    --------
+    >>> label_scores(pd.Series(["E0", "E1", "E2", None]))
+       alpha  beta  gamma
+    0    0.0   0.0    0.0
+    1    1.0   1.0    1.0
+    2    0.0   0.5    1.0
+    3    NaN   NaN    NaN
+    """
+    bad = labels.notna() & ~labels.isin(list(LABEL_SCORES))
+    if bad.any():
+        pos = int(np.flatnonzero(bad.to_numpy())[0])
+        raise DataFormatError(f"unknown exposure label {labels.iloc[pos]!r} (expected E0, E1 or E2)", row=pos)
+    out = {}
+    for j, name in enumerate(("alpha", "beta", "gamma")):
+        out[name] = labels.map({k: v[j] for k, v in LABEL_SCORES.items()}).astype(float)
+    return pd.DataFrame(out, index=labels.index)
+
+
+def scores_from_labels(frame: pd.DataFrame, column: str, *, method: str = "reference") -> pd.DataFrame:
+    """Turn a frame of task labels into task scores with one-hot probabilities.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Columns ``onetsoc_code``, ``task_id`` and ``column``; a ``task_type`` column is kept.
+    column : str
+        Column holding E0/E1/E2 labels (e.g. ``human_exposure_agg`` or ``gpt4_exposure``).
+    method : str, default "reference"
+        Value of the ``method`` column.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``onetsoc_code, task_id, p_e0, p_e1, p_e2, label, alpha, beta, gamma, method``
+        (+ ``task_type``); missing labels give missing probabilities and scores.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": [1, 2],
+    ...                   "gpt4": ["E2", "E0"]})
+    >>> scores_from_labels(f, "gpt4")[["task_id", "p_e2", "label", "beta"]]
+       task_id  p_e2 label  beta
+    0        1   1.0    E2   0.5
+    1        2   0.0    E0   0.0
+    """
+    labels = frame[column].astype(object).where(frame[column].notna(), None)
+    out = frame[["onetsoc_code", "task_id"]].copy()
+    for lab in ("E0", "E1", "E2"):
+        out[f"p_{lab.lower()}"] = (labels == lab).astype(float).where(labels.notna())
+    out["label"] = labels
+    out = pd.concat([out, label_scores(labels)], axis=1)
+    out["method"] = method
+    if "task_type" in frame.columns:
+        out["task_type"] = frame["task_type"].to_numpy()
+    return out
+
+
+def _task_key(series: pd.Series) -> pd.Series:
+    """Normalize task ids to strings of integers (``'20699.0'`` and ``20699`` agree)."""
+    num = pd.to_numeric(series, errors="coerce")
+    if num.notna().all():
+        return num.astype("int64").astype(str)
+    return series.astype(str)
+
+
+def _lookup(task_scores: pd.DataFrame, table: pd.DataFrame, value: str) -> pd.Series:
+    keys = pd.MultiIndex.from_arrays([task_scores["onetsoc_code"].astype(str), _task_key(task_scores["task_id"])])
+    right = pd.Series(
+        table[value].to_numpy(),
+        index=pd.MultiIndex.from_arrays([table["onetsoc_code"].astype(str), _task_key(table["task_id"])]),
+    )
+    right = right[~right.index.duplicated()]
+    return pd.Series(right.reindex(keys).to_numpy(), index=task_scores.index)
+
+
+def task_weights(
+    task_scores: pd.DataFrame,
+    weights: str = "core",
+    *,
+    task_ratings: pd.DataFrame | None = None,
+    tasks: pd.DataFrame | None = None,
+) -> np.ndarray:
+    """Weight of each task row within its occupation.
+
+    Parameters
+    ----------
+    task_scores : pandas.DataFrame
+        Task rows (``onetsoc_code``, ``task_id``; ``task_type`` is used when present).
+    weights : {"equal", "core", "importance", "frequency"}
+        ``"equal"``: 1 per task. ``"core"``: 2 for Core tasks, 1 for Supplemental or missing
+        task type (Eloundou et al.); the type comes from a ``task_type`` column of
+        ``task_scores`` or else from ``tasks``. ``"importance"``: the O*NET Task Ratings
+        importance (scale ``IM``, 1-5). ``"frequency"``: expected occurrences per year from
+        the Task Ratings frequency distribution (scale ``FT``, categories 1-7, percentages
+        in ``data_value``), using :data:`FREQUENCY_PER_YEAR`.
+    task_ratings : pandas.DataFrame, optional
+        O*NET Task Ratings (``onetsoc_code, task_id, scale_id, category, data_value``).
+    tasks : pandas.DataFrame, optional
+        O*NET task statements with ``task_type``.
+
+    Returns
+    -------
+    numpy.ndarray
+        One non-negative weight per row of ``task_scores``.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        When the weights need data that is absent (no task type, no ratings, or a task
+        without a rating); there is never a silent fallback to other weights.
+
+    Examples
+    --------
+    >>> ts = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 3, "task_id": [1, 2, 3],
+    ...                    "task_type": ["Core", "Supplemental", None]})
+    >>> task_weights(ts, "core")
+    array([2., 1., 1.])
+    >>> task_weights(ts, "importance")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: weights='importance' needs O*NET Task Ratings (scale IM); pass task_ratings=
+    """
+    n = len(task_scores)
+    if weights == "equal":
+        return np.ones(n)
+    if weights == "core":
+        if "task_type" in task_scores.columns:
+            ttype = task_scores["task_type"]
+        elif tasks is not None and "task_type" in tasks.columns:
+            ttype = _lookup(task_scores, tasks, "task_type")
+        else:
+            raise DataFormatError(
+                "weights='core' needs the task type: pass tasks= (O*NET task statements) "
+                "or a task_type column"
+            )
+        return np.where(ttype.to_numpy(dtype=object) == "Core", 2.0, 1.0)
+    if weights in ("importance", "frequency"):
+        scale = "IM" if weights == "importance" else "FT"
+        if task_ratings is None or not (task_ratings["scale_id"] == scale).any():
+            raise DataFormatError(
+                f"weights={weights!r} needs O*NET Task Ratings (scale {scale}); pass task_ratings="
+            )
+        rat = task_ratings[task_ratings["scale_id"] == scale]
+        if scale == "IM":
+            table = rat[["onetsoc_code", "task_id", "data_value"]].rename(columns={"data_value": "w"})
+        else:
+            cat = pd.to_numeric(rat["category"], errors="coerce")
+            if not cat.isin(list(FREQUENCY_PER_YEAR)).all():
+                raise DataFormatError("Task Ratings FT categories must be 1-7", column="category")
+            pct = pd.to_numeric(rat["data_value"], errors="coerce").fillna(0.0)
+            tmp = pd.DataFrame(
+                {
+                    "onetsoc_code": rat["onetsoc_code"].astype(str).to_numpy(),
+                    "task_id": _task_key(rat["task_id"]).to_numpy(),
+                    "num": (pct * cat.map(FREQUENCY_PER_YEAR)).to_numpy(),
+                    "den": pct.to_numpy(),
+                }
+            )
+            g = tmp.groupby(["onetsoc_code", "task_id"], sort=False)[["num", "den"]].sum().reset_index()
+            g["w"] = np.where(g["den"] > 0, g["num"] / g["den"].where(g["den"] > 0), np.nan)
+            table = g[["onetsoc_code", "task_id", "w"]]
+        w = pd.to_numeric(_lookup(task_scores, table, "w"), errors="coerce")
+        missing = w.isna().to_numpy()
+        if missing.any():
+            pos = int(np.flatnonzero(missing)[0])
+            row = task_scores.iloc[pos]
+            raise DataFormatError(
+                f"weights={weights!r}: {int(missing.sum())} of {n} tasks have no {scale} rating, "
+                f"first {row['onetsoc_code']} task {row['task_id']}",
+                row=pos,
+            )
+        return w.to_numpy(dtype=float)
+    raise DataFormatError(f"unknown weights {weights!r}; expected one of {', '.join(WEIGHTS)}")
+
+
+def _measure_matrix(task_scores: pd.DataFrame) -> np.ndarray:
+    """Task-level values of :data:`MEASURES` (rows x 8), NaN where unknown."""
+    n = len(task_scores)
+    cols = []
+    for name in ("alpha", "beta", "gamma"):
+        cols.append(pd.to_numeric(task_scores[name], errors="coerce").to_numpy(dtype=float))
+    if "label" in task_scores.columns:
+        lab = task_scores["label"].to_numpy(dtype=object)
+        known = pd.notna(lab)
+        cols.append(np.where(known, lab == "E1", np.nan).astype(float))
+        cols.append(np.where(known, (lab == "E1") | (lab == "E2"), np.nan).astype(float))
+    elif {"p_e1", "p_e2"} <= set(task_scores.columns):
+        p1 = task_scores["p_e1"].to_numpy(dtype=float)
+        cols += [p1, p1 + task_scores["p_e2"].to_numpy(dtype=float)]
+    else:
+        cols += [np.full(n, np.nan), np.full(n, np.nan)]
+    for flag in CATEGORIES:
+        if flag in task_scores.columns:
+            v = task_scores[flag]
+            cols.append(np.where(v.isna(), np.nan, v.astype(object) == True).astype(float))  # noqa: E712
+        else:
+            cols.append(np.full(n, np.nan))
+    return np.column_stack(cols)
+
+
+def _weighted_means(group: np.ndarray, n_groups: int, w: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Per-group weighted means of each column of ``values``, skipping NaN (NaN if none)."""
+    out = np.empty((n_groups, values.shape[1]))
+    for j in range(values.shape[1]):
+        v = values[:, j]
+        ok = ~np.isnan(v)
+        num = np.bincount(group, weights=np.where(ok, w * np.where(ok, v, 0.0), 0.0), minlength=n_groups)
+        den = np.bincount(group, weights=np.where(ok, w, 0.0), minlength=n_groups)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out[:, j] = np.where(den > 0, num / np.where(den > 0, den, 1.0), np.nan)
+    return out
+
+
+def to_occupations(
+    task_scores: pd.DataFrame,
+    weights: str = "core",
+    task_ratings: pd.DataFrame | None = None,
+    tasks: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Roll task scores up to O*NET-SOC occupations.
+
+    Each measure is the weighted mean over the occupation's tasks that have a value for it;
+    tasks with a missing value (e.g. a missing reference label) are left out of that
+    measure's numerator and denominator, and an occupation with no valued task gets a
+    missing measure. ``share_e1`` / ``share_exposed`` are the weighted shares of tasks
+    labelled E1 / E1-or-E2 (from ``label``; from ``p_e1`` and ``p_e1 + p_e2`` when there
+    is no label column). Category shares come from the boolean ``admin``,
+    ``routine_coding`` and ``entry_creative`` columns (missing when absent).
+
+    Parameters
+    ----------
+    task_scores : pandas.DataFrame
+        Task scores (TaskScores columns; at least ``onetsoc_code, task_id, alpha, beta,
+        gamma``).
+    weights : {"equal", "core", "importance", "frequency"}, default "core"
+        See :func:`task_weights`.
+    task_ratings, tasks : pandas.DataFrame, optional
+        O*NET Task Ratings and task statements, for the weights that need them.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :class:`exposure.schemas.OccupationScores`, one row per O*NET-SOC code, sorted.
+
+    Examples
+    --------
+    Two Core tasks (E1, E0) and one Supplemental (E2); core weights 2, 2, 1:
+    alpha = 2/5, beta = (2 + 0.5)/5 = 0.5, gamma = (2 + 1)/5 = 0.6.
+
+    >>> ts = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 3, "task_id": [1, 2, 3],
+    ...                    "label": ["E1", "E0", "E2"],
+    ...                    "task_type": ["Core", "Core", "Supplemental"]})
+    >>> ts = pd.concat([ts, label_scores(ts["label"])], axis=1)
+    >>> occ = to_occupations(ts, weights="core")
+    >>> occ[["alpha", "beta", "gamma", "share_exposed", "n_tasks"]]
+       alpha  beta  gamma  share_exposed  n_tasks
+    0    0.4   0.5    0.6            0.6        3
+    """
+    ts = task_scores.reset_index(drop=True)
+    missing = {"onetsoc_code", "task_id", "alpha", "beta", "gamma"} - set(ts.columns)
+    if missing:
+        raise DataFormatError(f"task scores lack column(s) {sorted(missing)}")
+    w = task_weights(ts, weights, task_ratings=task_ratings, tasks=tasks)
+    codes, group = _groups(ts["onetsoc_code"])
+    vals = _measure_matrix(ts)
+    means = _weighted_means(group, len(codes), w, vals)
+    out = pd.DataFrame(means, columns=list(MEASURES))
+    out.insert(0, "onetsoc_code", codes)
+    out["n_tasks"] = np.bincount(group, minlength=len(codes))
+    out["n_scored"] = np.bincount(group, weights=~np.isnan(vals[:, 1]), minlength=len(codes)).astype(int)
+    out["weights"] = weights
+    return validate(out, OccupationScores)
+
+
+def _groups(codes: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted unique codes and the group index of each row."""
+    uniq, inv = np.unique(codes.astype(str).to_numpy(), return_inverse=True)
+    return uniq.astype(object), inv
+
+
+@dataclass(frozen=True)
+class OccupationDraws:
+    """Bootstrap draws of occupation measures.
+
+    Attributes
+    ----------
+    onetsoc_code : numpy.ndarray
+        Occupation codes (columns of each draw matrix), sorted as in :func:`to_occupations`.
+    draws : dict of str to numpy.ndarray
+        ``alpha``, ``beta``, ``gamma`` -> array (n_draws, n_occupations).
+    seed : int
+    sample_labels : bool
+    """
+
+    onetsoc_code: np.ndarray
+    draws: dict
+    seed: int
+    sample_labels: bool
+
+    def interval(self, measure: str, level: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
+        """Percentile interval of ``measure`` per occupation."""
+        return _interval(self.draws[measure], level)
+
+
+def _interval(draws: np.ndarray, level: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
+    lo, hi = (1 - level) / 2, 1 - (1 - level) / 2
+    if draws.shape[0] == 0:
+        nan = np.full(draws.shape[1:], np.nan)
+        return nan, nan
+    q = np.quantile(draws, [lo, hi], axis=0)
+    return q[0], q[1]
+
+
+def bootstrap_occupations(
+    task_scores: pd.DataFrame,
+    weights: str = "core",
+    *,
+    n_draws: int = 1000,
+    seed: int = 0,
+    sample_labels: bool | None = None,
+    task_ratings: pd.DataFrame | None = None,
+    tasks: pd.DataFrame | None = None,
+    chunk: int = 50,
+) -> OccupationDraws:
+    """Bootstrap alpha, beta and gamma of each occupation over its tasks.
+
+    Each draw resamples, within every occupation, as many task rows as it has, with
+    replacement (each row keeps its weight). With ``sample_labels`` each drawn task's label
+    is also drawn from its probabilities ``p_e0, p_e1, p_e2`` (the scorer's uncertainty);
+    by default this happens when ``method`` is ``"learned"``. Rows with a missing beta are
+    drawn and then left out, as in :func:`to_occupations`. Vectorized with numpy in chunks
+    of ``chunk`` draws; a fixed ``seed`` gives identical draws.
+
+    Parameters
+    ----------
+    task_scores : pandas.DataFrame
+    weights : str, default "core"
+    n_draws : int, default 1000
+    seed : int, default 0
+    sample_labels : bool, optional
+    task_ratings, tasks : pandas.DataFrame, optional
+    chunk : int, default 50
+
+    Returns
+    -------
+    OccupationDraws
+
+    Examples
+    --------
+    >>> ts = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2 + ["11-2011.00"],
+    ...                    "task_id": [1, 2, 3], "label": ["E1", "E0", "E2"]})
+    >>> ts = pd.concat([ts, label_scores(ts["label"])], axis=1)
+    >>> b = bootstrap_occupations(ts, "equal", n_draws=200, seed=1)
+    >>> b.draws["beta"].shape
+    (200, 2)
+    >>> sorted(set(b.draws["beta"][:, 0].tolist()))   # 0, 1/2 or 1 of two resampled tasks
+    [0.0, 0.5, 1.0]
+    >>> float(b.draws["beta"][:, 1].max())
+    0.5
+    """
+    ts = task_scores.reset_index(drop=True)
+    w = task_weights(ts, weights, task_ratings=task_ratings, tasks=tasks)
+    codes, group = _groups(ts["onetsoc_code"])
+    n_groups = len(codes)
+    if sample_labels is None:
+        sample_labels = "method" in ts.columns and bool((ts["method"] == "learned").any())
+    order = np.argsort(group, kind="stable")
+    g_sorted = group[order]
+    counts = np.bincount(g_sorted, minlength=n_groups)
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    row_start = starts[g_sorted]
+    row_count = counts[g_sorted]
+    w_s = w[order]
+    if sample_labels:
+        p = ts[["p_e0", "p_e1", "p_e2"]].to_numpy(dtype=float)[order]
+        c0 = p[:, 0]
+        c1 = p[:, 0] + p[:, 1]
+        known = ~np.isnan(p).any(axis=1)
+    else:
+        abg = ts[["alpha", "beta", "gamma"]].to_numpy(dtype=float)[order]
+        known = ~np.isnan(abg[:, 1])
+    rng = np.random.default_rng(seed)
+    n = len(ts)
+    out = {m: np.empty((n_draws, n_groups)) for m in ("alpha", "beta", "gamma")}
+    for b0 in range(0, n_draws, chunk):
+        nb = min(chunk, n_draws - b0)
+        pick = row_start + np.floor(rng.random((nb, n)) * row_count).astype(np.int64)
+        ww = np.where(known[pick], w_s[pick], 0.0)
+        flat = (np.arange(nb)[:, None] * n_groups + g_sorted[None, :]).ravel()
+        den = np.bincount(flat, weights=ww.ravel(), minlength=nb * n_groups).reshape(nb, n_groups)
+        if sample_labels:
+            u = rng.random((nb, n))
+            e1 = (u >= c0[pick]) & (u < c1[pick])
+            e2 = u >= c1[pick]
+            task_vals = {"alpha": e1 * 1.0, "beta": e1 + 0.5 * e2, "gamma": (e1 | e2) * 1.0}
+        else:
+            task_vals = {m: abg[:, j][pick] for j, m in enumerate(("alpha", "beta", "gamma"))}
+        for m, v in task_vals.items():
+            num = np.bincount(flat, weights=(ww * np.nan_to_num(v)).ravel(), minlength=nb * n_groups)
+            num = num.reshape(nb, n_groups)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                out[m][b0 : b0 + nb] = np.where(den > 0, num / np.where(den > 0, den, 1.0), np.nan)
+    log.info("bootstrap: %d draws over %d tasks in %d occupations", n_draws, n, n_groups)
+    return OccupationDraws(onetsoc_code=codes, draws=out, seed=seed, sample_labels=bool(sample_labels))

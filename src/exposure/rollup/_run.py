@@ -1,0 +1,179 @@
+"""All rollup stages in one call, with bootstrap intervals carried through every level."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from exposure.rollup._occupations import CATEGORIES, _interval, bootstrap_occupations, to_occupations
+from exposure.rollup._sectors import (
+    _cell_matrix,
+    _industry_cells,
+    to_sectors,
+    workforce_stats,
+    working_time,
+)
+from exposure.rollup._soc import _combine, _soc_matrix, coverage, employment_frame, onet_to_oews, to_soc
+from exposure.schemas import validate
+from exposure.schemas._rollup import OccupationScores, SectorScores, SocScores, WorkforceStats
+
+__all__ = ["Rollup", "rollup"]
+
+log = logging.getLogger(__name__)
+
+CI_MEASURES = ("alpha", "beta", "gamma")
+
+
+@dataclass
+class Rollup:
+    """Result of :func:`rollup`.
+
+    Attributes
+    ----------
+    occupations, soc, sectors, workforce, working_time : pandas.DataFrame
+        :class:`~exposure.schemas.OccupationScores`, :class:`~exposure.schemas.SocScores`,
+        :class:`~exposure.schemas.SectorScores` (sector and subsector rows),
+        :class:`~exposure.schemas.WorkforceStats` and
+        :class:`~exposure.schemas.WorkingTime`.
+    coverage : dict
+        :func:`~exposure.rollup.coverage` of the OEWS employment.
+    settings : dict
+        The parameters used.
+    """
+
+    occupations: pd.DataFrame
+    soc: pd.DataFrame
+    sectors: pd.DataFrame
+    workforce: pd.DataFrame
+    working_time: pd.DataFrame
+    coverage: dict
+    settings: dict = field(default_factory=dict)
+
+
+def _has_sectors(employment: pd.DataFrame) -> bool:
+    return bool((employment_frame(employment)["i_group"] == "sector").any())
+
+
+def rollup(
+    task_scores: pd.DataFrame,
+    onet_to_soc: pd.DataFrame,
+    employment: pd.DataFrame,
+    *,
+    weights: str = "core",
+    tasks: pd.DataFrame | None = None,
+    task_ratings: pd.DataFrame | None = None,
+    combine: str = "equal",
+    n_draws: int = 0,
+    seed: int = 0,
+    sample_labels: bool | None = None,
+    gain: float = 0.5,
+    level: float = 0.95,
+) -> Rollup:
+    """Roll task scores up to occupations, OEWS codes, sectors and the workforce.
+
+    With ``n_draws > 0`` the occupation measures are bootstrapped
+    (:func:`~exposure.rollup.bootstrap_occupations`) and every draw is carried through
+    the same crosswalk and employment weights, giving ``*_ci_low``/``*_ci_high`` columns
+    at the occupation, SOC and sector levels and for the workforce shares.
+
+    Parameters
+    ----------
+    task_scores : pandas.DataFrame
+        Task scores (TaskScores).
+    onet_to_soc : pandas.DataFrame
+        O*NET-SOC -> SOC 2018 crosswalk.
+    employment : pandas.DataFrame
+        OEWS frame with cross-industry rows and, optionally, sector/3-digit rows.
+    weights : str, default "core"
+    tasks, task_ratings : pandas.DataFrame, optional
+    combine : {"equal", "n_tasks"}, default "equal"
+    n_draws : int, default 0
+    seed : int, default 0
+    sample_labels : bool, optional
+    gain : float, default 0.5
+        Productivity gain of the working-time scenario.
+    level : float, default 0.95
+        Confidence level of the bootstrap intervals.
+
+    Returns
+    -------
+    Rollup
+
+    Examples
+    --------
+    >>> ts = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.00", "13-1021.00"],
+    ...     "task_id": [1, 2, 3], "label": ["E1", "E0", "E2"], "alpha": [1.0, 0.0, 0.0],
+    ...     "beta": [1.0, 0.0, 0.5], "gamma": [1.0, 0.0, 1.0]})
+    >>> xw = pd.DataFrame({"onetsoc_code": ["11-1011.00", "13-1021.00"],
+    ...                    "soc_code": ["11-1011", "13-1021"]})
+    >>> emp = pd.DataFrame({"naics": "000000", "i_group": "cross-industry",
+    ...     "occ_code": ["11-1011", "13-1020"], "o_group": "detailed", "tot_emp": [100.0, 300.0]})
+    >>> r = rollup(ts, xw, emp, weights="equal", n_draws=100, seed=0)
+    >>> r.soc[["soc_code", "beta", "tot_emp"]]
+      soc_code  beta  tot_emp
+    0  11-1011   0.5    100.0
+    1  13-1020   0.5    300.0
+    >>> r.coverage["share"]
+    1.0
+    >>> float(r.workforce.query("group == 'all' and measure == 'beta'")["share_ge_10"].iloc[0])
+    1.0
+    """
+    occ = to_occupations(task_scores, weights=weights, task_ratings=task_ratings, tasks=tasks)
+    soc = to_soc(occ, onet_to_soc, employment, combine=combine)
+    sector_frames = []
+    if _has_sectors(employment):
+        sector_frames = [to_sectors(soc, employment, level=lv) for lv in ("sector", "subsector")]
+    draws_soc = None
+    if n_draws > 0:
+        boot = bootstrap_occupations(
+            task_scores, weights, n_draws=n_draws, seed=seed, sample_labels=sample_labels,
+            task_ratings=task_ratings, tasks=tasks,
+        )
+        col = pd.Index(boot.onetsoc_code).get_indexer(occ["onetsoc_code"])
+        links = onet_to_oews(occ, onet_to_soc, soc["soc_code"], combine=combine)
+        matrix = _soc_matrix(occ["onetsoc_code"].to_numpy(), links, soc["soc_code"].to_numpy())
+        draws_soc = {}
+        for m in CI_MEASURES:
+            d_occ = boot.draws[m][:, col]  # (B, n_occ)
+            occ[f"{m}_ci_low"], occ[f"{m}_ci_high"] = _interval(d_occ, level)
+            d_soc = _combine(matrix, d_occ.T).T  # (B, n_soc)
+            soc[f"{m}_ci_low"], soc[f"{m}_ci_high"] = _interval(d_soc, level)
+            draws_soc[m] = d_soc
+        for i, lv in enumerate(("sector", "subsector") if sector_frames else ()):
+            industries, cells = _industry_cells(employment, lv)
+            emp_m = _cell_matrix(cells, industries, soc["soc_code"].to_numpy(), cells["tot_emp"])
+            for m in CI_MEASURES:
+                d_sec = _combine(emp_m, draws_soc[m].T).T
+                lo, hi = _interval(d_sec, level)
+                sector_frames[i][f"{m}_ci_low"], sector_frames[i][f"{m}_ci_high"] = lo, hi
+        occ = validate(occ, OccupationScores)
+        soc = validate(soc, SocScores)
+    sectors = (
+        validate(pd.concat(sector_frames, ignore_index=True), SectorScores)
+        if sector_frames
+        else pd.DataFrame(columns=list(SectorScores.to_schema().columns))
+    )
+    workforce = workforce_stats(soc, employment, draws=draws_soc, level=level)
+    cat_rows = []
+    for flag in CATEGORIES:
+        if flag not in task_scores.columns:
+            continue
+        sub = task_scores[task_scores[flag].astype("boolean").fillna(False).to_numpy(dtype=bool)]
+        if sub.empty:
+            continue
+        occ_c = to_occupations(sub, weights=weights, task_ratings=task_ratings, tasks=tasks)
+        soc_c = to_soc(occ_c, onet_to_soc, employment, combine=combine)
+        w = workforce_stats(soc_c, None)
+        w = w[w["group_type"] == "all"].copy()
+        w["group_type"], w["group"], w["group_title"] = "category", flag, f"{flag} tasks"
+        cat_rows.append(w)
+    if cat_rows:
+        workforce = validate(pd.concat([workforce] + cat_rows, ignore_index=True), WorkforceStats)
+    wt = working_time(soc, employment if _has_sectors(employment) else None, gain=gain)
+    cov = coverage(soc, occ)
+    log.info("rollup: %.4f of OEWS employment scored (prefix match alone: %.4f)", cov["share"], cov["prefix_share"])
+    settings = {"weights": weights, "combine": combine, "n_draws": n_draws, "seed": seed, "gain": gain, "level": level}
+    return Rollup(occ, soc, sectors, workforce, wt, cov, settings)

@@ -1,0 +1,362 @@
+"""OEWS codes -> NAICS sectors and subsectors, workforce statistics, working-time scenario."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from exposure.errors import DataFormatError
+from exposure.rollup._occupations import MEASURES
+from exposure.rollup._soc import _combine, employment_frame
+from exposure.schemas import validate
+from exposure.schemas._rollup import SectorScores, WorkforceStats, WorkingTime
+
+__all__ = ["to_sectors", "workforce_stats", "working_time", "LEVELS"]
+
+log = logging.getLogger(__name__)
+
+#: OEWS ``i_group`` of each industry level.
+LEVELS = {"sector": "sector", "subsector": "3-digit"}
+
+#: Thresholds of the workforce shares: at least 10% and more than 50% of tasks exposed.
+GE_THRESHOLD = 0.10
+GT_THRESHOLD = 0.50
+
+
+def _industry_cells(employment: pd.DataFrame, level: str):
+    """Industries of ``level``, their totals, and their detailed occupation cells."""
+    if level not in LEVELS:
+        raise DataFormatError(f"unknown level {level!r}; expected 'sector' or 'subsector'")
+    f = employment_frame(employment)
+    f = f[f["i_group"] == LEVELS[level]]
+    if f.empty:
+        raise DataFormatError(f"employment frame has no {level} rows (i_group {LEVELS[level]!r})")
+    industries = f[["naics", "naics_title"]].drop_duplicates("naics").sort_values("naics").reset_index(drop=True)
+    totals = f[f["o_group"] == "total"].drop_duplicates("naics").set_index("naics")["tot_emp"]
+    cells = f[f["o_group"] == "detailed"].reset_index(drop=True)
+    if cells.duplicated(["naics", "occ_code"]).any():
+        first = cells[cells.duplicated(["naics", "occ_code"])].iloc[0]
+        raise DataFormatError(f"duplicate {level} cell {first['naics']} x {first['occ_code']}")
+    industries["tot_emp"] = totals.reindex(industries["naics"]).to_numpy()
+    return industries, cells
+
+
+def _cell_matrix(cells: pd.DataFrame, industries: pd.DataFrame, soc_codes, values) -> sparse.csr_matrix:
+    """Sparse (n_industries x n_soc) matrix of cell ``values`` (NaN -> 0; unknown codes dropped)."""
+    row = pd.Index(industries["naics"]).get_indexer(cells["naics"])
+    col = pd.Index(soc_codes).get_indexer(cells["occ_code"])
+    v = np.nan_to_num(np.asarray(values, dtype=float))
+    ok = (row >= 0) & (col >= 0)
+    return sparse.csr_matrix((v[ok], (row[ok], col[ok])), shape=(len(industries), len(soc_codes)))
+
+
+def _soc_values(soc_scores: pd.DataFrame) -> np.ndarray:
+    return np.column_stack(
+        [
+            pd.to_numeric(soc_scores[m], errors="coerce").to_numpy(dtype=float)
+            if m in soc_scores
+            else np.full(len(soc_scores), np.nan)
+            for m in MEASURES
+        ]
+    )
+
+
+def to_sectors(
+    soc_scores: pd.DataFrame,
+    employment: pd.DataFrame,
+    level: str = "sector",
+    exposed_threshold: float = GT_THRESHOLD,
+) -> pd.DataFrame:
+    """Employment-weighted exposure of NAICS sectors or 3-digit subsectors.
+
+    Uses the detailed occupation cells of each industry in the OEWS by-industry table
+    (``i_group`` ``sector`` -- 20 sectors, with ``31-33``, ``44-45`` and ``48-49`` coded
+    as such -- or ``3-digit``). A measure is the mean over cells whose employment is
+    released and whose occupation has a score, weighted by the cell's employment.
+    Cells with employment not released (``**``) are counted in ``suppressed_cells``; their
+    combined employment is estimable as the industry's "All Occupations" total minus the
+    released detailed cells (``suppressed_emp``), but it cannot be attributed to
+    occupations, so it is not scored: ``coverage`` = ``covered_emp / tot_emp`` shows it.
+
+    Parameters
+    ----------
+    soc_scores : pandas.DataFrame
+        :class:`~exposure.schemas.SocScores`.
+    employment : pandas.DataFrame
+        OEWS by-industry frame (see :func:`~exposure.rollup.employment_frame`).
+    level : {"sector", "subsector"}, default "sector"
+    exposed_threshold : float, default 0.5
+        ``exposed_workers`` counts workers in occupations with beta above this.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :class:`~exposure.schemas.SectorScores`.
+
+    Examples
+    --------
+    Sector 11 has 60 workers in 11-1011 (beta 0.6), 40 in 13-1020 (beta 0.1) and one
+    suppressed cell; its total is 120, so 20 workers are in the suppressed cell:
+    beta = (60 * 0.6 + 40 * 0.1) / 100 = 0.4.
+
+    >>> soc = pd.DataFrame({"soc_code": ["11-1011", "13-1020", "15-1252"],
+    ...     "alpha": [0.5, 0.0, 0.9], "beta": [0.6, 0.1, 0.9], "gamma": [0.7, 0.2, 0.9]})
+    >>> emp = pd.DataFrame({"naics": "11", "naics_title": "Agriculture", "i_group": "sector",
+    ...     "occ_code": ["00-0000", "11-1011", "13-1020", "15-1252"],
+    ...     "o_group": ["total", "detailed", "detailed", "detailed"],
+    ...     "tot_emp": ["120", "60", "40", "**"]})
+    >>> to_sectors(soc, emp)[["naics", "beta", "covered_emp", "exposed_workers",
+    ...                       "suppressed_cells", "suppressed_emp"]]
+      naics  beta  covered_emp  exposed_workers  suppressed_cells  suppressed_emp
+    0    11   0.4        100.0             60.0                 1            20.0
+    """
+    industries, cells = _industry_cells(employment, level)
+    soc_codes = soc_scores["soc_code"].astype(str).to_numpy()
+    emp_m = _cell_matrix(cells, industries, soc_codes, cells["tot_emp"])
+    vals = _soc_values(soc_scores)
+    out = pd.DataFrame(_combine(emp_m, vals), columns=list(MEASURES))
+    out.insert(0, "naics", industries["naics"].to_numpy())
+    out.insert(1, "naics_title", industries["naics_title"].to_numpy())
+    out.insert(2, "level", level)
+    beta = vals[:, 1]
+    out["tot_emp"] = industries["tot_emp"].to_numpy()
+    out["covered_emp"] = emp_m @ (~np.isnan(beta)).astype(float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out["coverage"] = np.clip(out["covered_emp"] / out["tot_emp"], 0, 1)
+    out["exposed_workers"] = emp_m @ (np.nan_to_num(beta) > exposed_threshold).astype(float)
+    idx = pd.Index(industries["naics"]).get_indexer(cells["naics"])
+    supp = cells["tot_emp"].isna().to_numpy()
+    out["suppressed_cells"] = np.bincount(idx[supp], minlength=len(industries)).astype(int)
+    released = np.bincount(idx, weights=np.nan_to_num(cells["tot_emp"].to_numpy()), minlength=len(industries))
+    out["suppressed_emp"] = np.clip(out["tot_emp"].to_numpy() - released, 0, None)
+    n_supp = int(out["suppressed_cells"].sum())
+    if n_supp:
+        log.info("%s: %d suppressed cells, estimated %.0f workers", level, n_supp, out["suppressed_emp"].sum())
+    return validate(out, SectorScores)
+
+
+def _stats(groups: np.ndarray, n_groups: int, emp: np.ndarray, wage: np.ndarray, x: np.ndarray) -> dict:
+    """Group statistics of ``x`` (n,) or draws (B, n): shares above thresholds and means."""
+    x2 = np.atleast_2d(x)
+    emp = np.nan_to_num(emp)
+    wb = np.nan_to_num(emp * wage)
+    gm = sparse.csr_matrix((np.ones(len(groups)), (np.arange(len(groups)), groups)), shape=(len(groups), n_groups))
+    ok = ~np.isnan(x2)
+    xv = np.where(ok, x2, 0.0)
+
+    def agg(a):  # (B, n) -> (B, K)
+        return np.asarray((gm.T @ a.T).T)
+
+    covered = agg(ok * emp)
+    wcov = agg(ok * wb)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        res = {
+            "covered_emp": covered,
+            "share_ge_10": np.where(covered > 0, agg((xv >= GE_THRESHOLD) * ok * emp) / covered, np.nan),
+            "share_gt_50": np.where(covered > 0, agg((xv > GT_THRESHOLD) * ok * emp) / covered, np.nan),
+            "emp_mean": np.where(covered > 0, agg(xv * emp) / covered, np.nan),
+            "wage_mean": np.where(wcov > 0, agg(xv * wb) / wcov, np.nan),
+        }
+    if x.ndim == 1:
+        res = {k: v[0] for k, v in res.items()}
+    res["tot_emp"] = np.bincount(groups, weights=emp, minlength=n_groups)
+    return res
+
+
+def _workforce_inputs(soc_scores: pd.DataFrame, employment: pd.DataFrame | None):
+    """Units (occupations or industry x occupation cells) and their groups for each group type."""
+    soc = soc_scores.reset_index(drop=True)
+    n = len(soc)
+    units = []
+    emp = soc["tot_emp"].to_numpy(dtype=float)
+    wage = soc["a_mean"].to_numpy(dtype=float) if "a_mean" in soc else np.full(n, np.nan)
+    units.append(("all", np.array(["all"], dtype=object), np.array(["All workers"], dtype=object),
+                  np.zeros(n, dtype=int), np.arange(n), emp, wage))
+    major = soc["soc_code"].astype(str).str[:2].to_numpy() + "-0000"
+    codes, inv = np.unique(major, return_inverse=True)
+    titles = pd.Series(codes, index=codes, dtype=object).map(lambda c: None)
+    if employment is not None:
+        f = employment_frame(employment)
+        mj = f[(f["i_group"] == "cross-industry") & (f["o_group"] == "major")].drop_duplicates("occ_code")
+        titles = mj.set_index("occ_code")["occ_title"].reindex(codes)
+    units.append(("major", codes.astype(object), titles.to_numpy(dtype=object), inv, np.arange(n), emp, wage))
+    if employment is not None:
+        f = employment_frame(employment)
+        if (f["i_group"] == "sector").any():
+            industries, cells = _industry_cells(employment, "sector")
+            col = pd.Index(soc["soc_code"].astype(str)).get_indexer(cells["occ_code"])
+            keep = col >= 0
+            cells = cells[keep]
+            grp = pd.Index(industries["naics"]).get_indexer(cells["naics"])
+            units.append(("sector", industries["naics"].to_numpy(dtype=object),
+                          industries["naics_title"].to_numpy(dtype=object), grp, col[keep],
+                          cells["tot_emp"].to_numpy(dtype=float), cells["a_mean"].to_numpy(dtype=float)))
+    return units
+
+
+def workforce_stats(
+    soc_scores: pd.DataFrame,
+    employment: pd.DataFrame | None = None,
+    measures=("alpha", "beta", "gamma"),
+    draws: dict | None = None,
+    level: float = 0.95,
+) -> pd.DataFrame:
+    """Workforce shares and means of each measure: all workers, SOC major groups, sectors.
+
+    ``share_ge_10`` is the share of covered workers in occupations with measure >= 0.10
+    (at least 10% of tasks exposed), ``share_gt_50`` the share with measure > 0.50 (more
+    than half), ``emp_mean`` the employment-weighted mean, ``wage_mean`` the mean weighted
+    by the wage bill (employment x mean annual wage; rows with a suppressed or top-coded
+    wage are left out). Sector rows use the industry x occupation cells of the OEWS
+    by-industry table (when ``employment`` has sector rows), with each cell's own wage.
+
+    Parameters
+    ----------
+    soc_scores : pandas.DataFrame
+        :class:`~exposure.schemas.SocScores`.
+    employment : pandas.DataFrame, optional
+        OEWS frame; gives major-group titles and, when it has them, the sector cells.
+    measures : sequence of str, default ("alpha", "beta", "gamma")
+    draws : dict of str to numpy.ndarray, optional
+        Bootstrap draws per measure, arrays (n_draws, len(soc_scores)); adds
+        ``*_ci_low``/``*_ci_high`` columns for the shares and the employment mean.
+    level : float, default 0.95
+        Confidence level of the intervals.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :class:`~exposure.schemas.WorkforceStats`.
+
+    Examples
+    --------
+    Workers: 100 with beta 0.05, 300 with 0.3, 100 with 0.8 (and 50 unscored):
+    share_ge_10 = 400/500 = 0.8, share_gt_50 = 100/500 = 0.2,
+    emp_mean = (5 + 90 + 80)/500 = 0.35.
+
+    >>> soc = pd.DataFrame({"soc_code": ["11-1011", "13-1020", "15-1252", "17-2011"],
+    ...     "alpha": [0.0, 0.1, 0.7, None], "beta": [0.05, 0.3, 0.8, None],
+    ...     "gamma": [0.1, 0.5, 0.9, None], "tot_emp": [100.0, 300.0, 100.0, 50.0],
+    ...     "a_mean": [50.0, 50.0, 100.0, 10.0]})
+    >>> w = workforce_stats(soc, measures=["beta"])
+    >>> [round(float(w.loc[0, k]), 6) for k in ("tot_emp", "covered_emp", "share_ge_10",
+    ...                                          "share_gt_50", "emp_mean")]
+    [550.0, 500.0, 0.8, 0.2, 0.35]
+    """
+    rows = []
+    units = _workforce_inputs(soc_scores, employment)
+    for gtype, codes, titles, grp, col, emp, wage in units:
+        for m in measures:
+            x = pd.to_numeric(soc_scores[m], errors="coerce").to_numpy(dtype=float)
+            st = _stats(grp, len(codes), emp, wage, x[col])
+            frame = pd.DataFrame({"group_type": gtype, "group": codes, "group_title": titles, "measure": m})
+            for k in ("tot_emp", "covered_emp", "share_ge_10", "share_gt_50", "emp_mean", "wage_mean"):
+                frame[k] = st[k]
+            if draws is not None and m in draws:
+                d = draws[m][:, col]
+                sd = _stats(grp, len(codes), emp, wage, d)
+                lo, hi = (1 - level) / 2, 1 - (1 - level) / 2
+                for k in ("share_ge_10", "share_gt_50", "emp_mean"):
+                    q = np.quantile(sd[k], [lo, hi], axis=0)
+                    frame[f"{k}_ci_low"], frame[f"{k}_ci_high"] = q[0], q[1]
+            rows.append(frame)
+    out = pd.concat(rows, ignore_index=True)
+    return validate(out, WorkforceStats)
+
+
+def working_time(
+    soc_scores: pd.DataFrame,
+    employment: pd.DataFrame | None = None,
+    gain: float = 0.5,
+    hours: float = 40.0,
+    measure: str = "beta",
+) -> pd.DataFrame:
+    """Scenario: workers whose saveable hours reach 10% and 20% of the working week.
+
+    A scenario, not a forecast. Assumptions: a worker's hours are spread over the
+    occupation's tasks in proportion to the task weights used in :func:`to_occupations`;
+    the exposed share of time is the occupation's ``measure`` (beta by default: E1 tasks
+    count fully, E2 tasks half); a productivity ``gain`` g on exposed time saves a share
+    g x beta of the week (``saveable_share``); every worker of an occupation is alike, so
+    an occupation's whole employment reaches a threshold or none of it does. Nothing is
+    said about adoption, timing, demand or wages.
+
+    Parameters
+    ----------
+    soc_scores : pandas.DataFrame
+        :class:`~exposure.schemas.SocScores`.
+    employment : pandas.DataFrame, optional
+        OEWS by-industry frame; adds one row per NAICS sector.
+    gain : float, default 0.5
+        Productivity gain on exposed time, in [0, 1].
+    hours : float, default 40.0
+        Hours of the working week.
+    measure : str, default "beta"
+
+    Returns
+    -------
+    pandas.DataFrame
+        :class:`~exposure.schemas.WorkingTime`, occupation rows then sector rows.
+
+    Examples
+    --------
+    With gain 0.5, beta 0.25 saves 12.5% of the week (5 hours of 40), beta 0.5 saves 25%:
+
+    >>> soc = pd.DataFrame({"soc_code": ["11-1011", "13-1020"], "soc_title": ["A", "B"],
+    ...                     "beta": [0.25, 0.5], "tot_emp": [10.0, 30.0]})
+    >>> wt = working_time(soc, gain=0.5)
+    >>> wt[["code", "saveable_share", "saveable_hours", "workers_ge_10", "workers_ge_20"]]
+          code  saveable_share  saveable_hours  workers_ge_10  workers_ge_20
+    0  11-1011           0.125             5.0           10.0            0.0
+    1  13-1020           0.250            10.0           30.0           30.0
+    """
+    if not 0 <= gain <= 1:
+        raise DataFormatError(f"gain must be in [0, 1], got {gain}")
+    soc = soc_scores.reset_index(drop=True)
+    share = gain * pd.to_numeric(soc[measure], errors="coerce").to_numpy(dtype=float)
+    tol = 1e-12
+    emp = soc["tot_emp"].to_numpy(dtype=float)
+    ok = ~np.isnan(share)
+    out = pd.DataFrame(
+        {
+            "level": "soc",
+            "code": soc["soc_code"].astype(str).to_numpy(),
+            "title": soc["soc_title"].to_numpy(dtype=object) if "soc_title" in soc else None,
+            "gain": gain,
+            "tot_emp": emp,
+            "covered_emp": np.where(ok, np.nan_to_num(emp), 0.0),
+            "saveable_share": share,
+            "saveable_hours": share * hours,
+            "workers_ge_10": np.where(ok & (share >= 0.10 - tol), np.nan_to_num(emp), 0.0),
+            "workers_ge_20": np.where(ok & (share >= 0.20 - tol), np.nan_to_num(emp), 0.0),
+        }
+    )
+    frames = [out]
+    if employment is not None and (employment_frame(employment)["i_group"] == "sector").any():
+        industries, cells = _industry_cells(employment, "sector")
+        codes = out["code"].to_numpy()
+        emp_m = _cell_matrix(cells, industries, codes, cells["tot_emp"])
+        s0 = np.nan_to_num(share)
+        cov = emp_m @ ok.astype(float)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mean = np.where(cov > 0, (emp_m @ s0) / np.where(cov > 0, cov, 1), np.nan)
+        frames.append(
+            pd.DataFrame(
+                {
+                    "level": "sector",
+                    "code": industries["naics"].to_numpy(),
+                    "title": industries["naics_title"].to_numpy(dtype=object),
+                    "gain": gain,
+                    "tot_emp": industries["tot_emp"].to_numpy(),
+                    "covered_emp": cov,
+                    "saveable_share": mean,
+                    "saveable_hours": mean * hours,
+                    "workers_ge_10": emp_m @ (ok & (s0 >= 0.10 - tol)).astype(float),
+                    "workers_ge_20": emp_m @ (ok & (s0 >= 0.20 - tol)).astype(float),
+                }
+            )
+        )
+    return validate(pd.concat(frames, ignore_index=True), WorkingTime)

@@ -1,0 +1,335 @@
+"""O*NET-SOC occupations -> SOC 2018 -> OEWS occupation codes, counting employment once."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from exposure.errors import DataFormatError
+from exposure.rollup._occupations import MEASURES
+from exposure.schemas import validate
+from exposure.schemas._rollup import SocScores
+
+__all__ = ["employment_frame", "national_detailed", "oews_code_map", "onet_to_oews", "to_soc", "coverage"]
+
+log = logging.getLogger(__name__)
+
+COMBINE = ("equal", "n_tasks")
+
+
+def _number(series: pd.Series) -> pd.Series:
+    """Parse OEWS numbers ('1,234', '**', '*', '#') to floats; special values -> NaN."""
+    if pd.api.types.is_numeric_dtype(series):
+        return series.astype(float)
+    s = series.astype(str).str.replace(",", "", regex=False).str.strip()
+    return pd.to_numeric(s, errors="coerce").astype(float)
+
+
+def employment_frame(employment: pd.DataFrame) -> pd.DataFrame:
+    """Normalize an OEWS frame to ``naics, naics_title, i_group, occ_code, occ_title,
+    o_group, tot_emp, a_mean`` with numeric employment and wages.
+
+    Accepts the frame of :func:`exposure.oews.read_oews` (snake_case, numbers already
+    parsed) or BLS's published columns (``NAICS``, ``TOT_EMP`` ..., numbers as text with
+    ``**``, ``*`` and ``#``). Suppressed or top-coded values become missing.
+
+    Examples
+    --------
+    >>> raw = pd.DataFrame({"NAICS": ["000000"], "NAICS_TITLE": ["Cross-industry"],
+    ...     "I_GROUP": ["cross-industry"], "OCC_CODE": ["11-1011"], "OCC_TITLE": ["CEOs"],
+    ...     "O_GROUP": ["detailed"], "TOT_EMP": ["1,200"], "A_MEAN": ["#"]})
+    >>> employment_frame(raw)[["occ_code", "tot_emp", "a_mean"]]
+      occ_code  tot_emp  a_mean
+    0  11-1011   1200.0     NaN
+    """
+    f = employment.rename(columns=str.lower)
+    need = ["naics", "i_group", "occ_code", "o_group", "tot_emp"]
+    missing = [c for c in need if c not in f.columns]
+    if missing:
+        raise DataFormatError(f"employment frame lacks column(s) {missing}")
+    out = pd.DataFrame(
+        {
+            "naics": f["naics"].astype(str).to_numpy(),
+            "naics_title": (f["naics_title"] if "naics_title" in f else pd.Series(None, index=f.index)).to_numpy(),
+            "i_group": f["i_group"].astype(str).to_numpy(),
+            "occ_code": f["occ_code"].astype(str).to_numpy(),
+            "occ_title": (f["occ_title"] if "occ_title" in f else pd.Series(None, index=f.index)).to_numpy(),
+            "o_group": f["o_group"].astype(str).to_numpy(),
+            "tot_emp": _number(f["tot_emp"]).to_numpy(),
+            "a_mean": (_number(f["a_mean"]) if "a_mean" in f else pd.Series(np.nan, index=f.index)).to_numpy(),
+        }
+    )
+    return out
+
+
+def national_detailed(employment: pd.DataFrame) -> pd.DataFrame:
+    """Cross-industry rows of detailed OEWS occupations (the level that sums to the total).
+
+    OEWS marks its aggregates of detailed SOC codes (e.g. ``13-1020``) as ``detailed``
+    too, so these rows partition the workforce and each worker is counted once.
+
+    Examples
+    --------
+    >>> emp = pd.DataFrame({"naics": ["000000"] * 3, "i_group": ["cross-industry"] * 3,
+    ...     "occ_code": ["00-0000", "11-1010", "11-1011"], "o_group": ["total", "broad", "detailed"],
+    ...     "tot_emp": [10.0, 10.0, 10.0]})
+    >>> national_detailed(emp)["occ_code"].tolist()
+    ['11-1011']
+    """
+    f = employment_frame(employment)
+    f = f[(f["o_group"] == "detailed") & (f["i_group"] == "cross-industry")]
+    if f.empty:
+        raise DataFormatError("employment frame has no cross-industry detailed occupation rows")
+    if f["occ_code"].duplicated().any():
+        raise DataFormatError(
+            f"duplicate cross-industry occupation code {f.loc[f['occ_code'].duplicated(), 'occ_code'].iloc[0]}"
+        )
+    return f.sort_values("occ_code").reset_index(drop=True)
+
+
+def _broad(code: str) -> str:
+    """SOC 2018 broad group of a detailed code: its first five digits and a 0."""
+    return code[:6] + "0"
+
+
+def oews_code_map(soc_codes, oews_codes) -> pd.DataFrame:
+    """Map SOC 2018 detailed codes to the OEWS code that publishes their employment.
+
+    Rules, in order: (1) the code itself when OEWS publishes it (``exact``); (2) its broad
+    group code (first five digits and 0, e.g. ``13-1021`` -> ``13-1020``) when OEWS
+    publishes that as an occupation (``broad``); (3) the single OEWS code of the same broad
+    group that is not a SOC detailed code (an OEWS aggregate such as ``21-1018``,
+    ``25-2052``, ``53-1047``; ``aggregate``); otherwise unmapped (``none``; e.g. the
+    military codes 55-xxxx, which OEWS does not survey).
+
+    Parameters
+    ----------
+    soc_codes : iterable of str
+        SOC 2018 detailed codes (from the O*NET-SOC crosswalk).
+    oews_codes : iterable of str
+        OEWS detailed-level occupation codes.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``soc_code, occ_code (missing when unmapped), how``.
+
+    Examples
+    --------
+    >>> oews_code_map(["13-1021", "13-1031", "21-1011", "21-1012", "55-1011"],
+    ...               ["13-1020", "13-1031", "21-1018", "21-1012"])
+      soc_code occ_code        how
+    0  13-1021  13-1020      broad
+    1  13-1031  13-1031      exact
+    2  21-1011  21-1018  aggregate
+    3  21-1012  21-1012      exact
+    4  55-1011      NaN       none
+    """
+    soc = sorted(set(map(str, soc_codes)))
+    oews = set(map(str, oews_codes))
+    soc_set = set(soc)
+    aggregates: dict[str, list[str]] = {}
+    for code in sorted(oews - soc_set):
+        aggregates.setdefault(_broad(code), []).append(code)
+    rows = []
+    for code in soc:
+        if code in oews:
+            rows.append((code, code, "exact"))
+        elif _broad(code) in oews:
+            rows.append((code, _broad(code), "broad"))
+        elif len(aggregates.get(_broad(code), [])) == 1:
+            rows.append((code, aggregates[_broad(code)][0], "aggregate"))
+        else:
+            if len(aggregates.get(_broad(code), [])) > 1:
+                log.warning("%s: several OEWS aggregates in its broad group %s", code, aggregates[_broad(code)])
+            rows.append((code, None, "none"))
+    return pd.DataFrame(rows, columns=["soc_code", "occ_code", "how"])
+
+
+def onet_to_oews(
+    occupation_scores: pd.DataFrame, onet_to_soc: pd.DataFrame, oews_codes, combine: str = "equal"
+) -> pd.DataFrame:
+    """Weights of O*NET-SOC occupations within each OEWS code.
+
+    Parameters
+    ----------
+    occupation_scores : pandas.DataFrame
+        OccupationScores (``onetsoc_code``, ``n_tasks``).
+    onet_to_soc : pandas.DataFrame
+        The official O*NET-SOC 2019 -> SOC 2018 crosswalk (``onetsoc_code, soc_code``).
+    oews_codes : iterable of str
+        OEWS detailed-level occupation codes.
+    combine : {"equal", "n_tasks"}, default "equal"
+        Weight of each scored O*NET occupation within its OEWS code: 1, or its number of
+        task rows. Weights are renormalized over the children that carry a score.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``onetsoc_code, soc_code, occ_code, how, weight`` for every crosswalk row whose
+        O*NET code is in ``occupation_scores``.
+
+    Examples
+    --------
+    >>> occ = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.03"], "n_tasks": [30, 10]})
+    >>> xw = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.03"], "soc_code": ["11-1011"] * 2})
+    >>> onet_to_oews(occ, xw, ["11-1011"], combine="n_tasks")[["onetsoc_code", "occ_code", "weight"]]
+      onetsoc_code occ_code  weight
+    0   11-1011.00  11-1011    30.0
+    1   11-1011.03  11-1011    10.0
+    """
+    if combine not in COMBINE:
+        raise DataFormatError(f"unknown combine {combine!r}; expected one of {', '.join(COMBINE)}")
+    xw = onet_to_soc[["onetsoc_code", "soc_code"]].astype(str).drop_duplicates()
+    dup = xw["onetsoc_code"].duplicated()
+    if dup.any():
+        raise DataFormatError(f"O*NET-SOC code {xw.loc[dup, 'onetsoc_code'].iloc[0]} maps to several SOC codes")
+    cmap = oews_code_map(xw["soc_code"], oews_codes)
+    xw = xw.merge(cmap, on="soc_code", how="left")
+    occ = occupation_scores[["onetsoc_code", "n_tasks"]].astype({"onetsoc_code": str})
+    out = occ.merge(xw, on="onetsoc_code", how="left")
+    unmatched = out["soc_code"].isna()
+    if unmatched.any():
+        log.warning(
+            "%d O*NET-SOC codes are not in the crosswalk (e.g. %s)",
+            int(unmatched.sum()),
+            out.loc[unmatched, "onetsoc_code"].iloc[0],
+        )
+    out["weight"] = 1.0 if combine == "equal" else out["n_tasks"].astype(float)
+    return out[["onetsoc_code", "soc_code", "occ_code", "how", "weight"]].reset_index(drop=True)
+
+
+def _soc_matrix(occ_codes: np.ndarray, links: pd.DataFrame, soc_codes: np.ndarray) -> sparse.csr_matrix:
+    """Sparse (n_soc x n_occupations) matrix of combination weights."""
+    links = links[links["occ_code"].notna()]
+    col = pd.Index(occ_codes).get_indexer(links["onetsoc_code"])
+    row = pd.Index(soc_codes).get_indexer(links["occ_code"])
+    ok = (col >= 0) & (row >= 0)
+    return sparse.csr_matrix(
+        (links["weight"].to_numpy(dtype=float)[ok], (row[ok], col[ok])), shape=(len(soc_codes), len(occ_codes))
+    )
+
+
+def _combine(matrix: sparse.csr_matrix, values: np.ndarray) -> np.ndarray:
+    """Weighted means of columns (``values``: n_occ x k) through ``matrix``, skipping NaN."""
+    ok = ~np.isnan(values)
+    num = matrix @ np.where(ok, values, 0.0)
+    den = matrix @ ok.astype(float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(den > 0, num / np.where(den > 0, den, 1.0), np.nan)
+
+
+def to_soc(
+    occupation_scores: pd.DataFrame,
+    onet_to_soc: pd.DataFrame,
+    employment: pd.DataFrame,
+    combine: str = "equal",
+) -> pd.DataFrame:
+    """Roll O*NET-SOC occupation scores up to OEWS occupation codes.
+
+    Follows the official crosswalk (O*NET-SOC 2019 -> SOC 2018), maps SOC detailed codes
+    to the OEWS code that publishes them (:func:`oews_code_map`) and combines the O*NET
+    occupations of one OEWS code with :func:`onet_to_oews` weights. There is one row per
+    cross-industry detailed OEWS code (scored or not), so each code's employment is
+    counted exactly once.
+
+    Parameters
+    ----------
+    occupation_scores : pandas.DataFrame
+        :class:`~exposure.schemas.OccupationScores`.
+    onet_to_soc : pandas.DataFrame
+        Crosswalk with ``onetsoc_code, soc_code``.
+    employment : pandas.DataFrame
+        OEWS frame with cross-industry rows (see :func:`employment_frame`).
+    combine : {"equal", "n_tasks"}, default "equal"
+
+    Returns
+    -------
+    pandas.DataFrame
+        :class:`~exposure.schemas.SocScores`.
+
+    Examples
+    --------
+    Two O*NET children of 11-1011 (beta 0.2 and 0.6) combined equally; 13-1021 maps to the
+    OEWS aggregate 13-1020:
+
+    >>> occ = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.03", "13-1021.00"],
+    ...     "alpha": [0.1, 0.5, 0.0], "beta": [0.2, 0.6, 0.3], "gamma": [0.3, 0.7, 0.6],
+    ...     "n_tasks": [30, 10, 5]})
+    >>> xw = pd.DataFrame({"onetsoc_code": occ["onetsoc_code"],
+    ...                    "soc_code": ["11-1011", "11-1011", "13-1021"]})
+    >>> emp = pd.DataFrame({"naics": "000000", "i_group": "cross-industry",
+    ...     "occ_code": ["11-1011", "13-1020"], "o_group": "detailed", "tot_emp": [100.0, 50.0]})
+    >>> to_soc(occ, xw, emp)[["soc_code", "beta", "tot_emp", "n_onet"]]
+      soc_code  beta  tot_emp  n_onet
+    0  11-1011   0.4    100.0       2
+    1  13-1020   0.3     50.0       1
+    """
+    emp = national_detailed(employment)
+    occ = occupation_scores.reset_index(drop=True)
+    occ_codes = occ["onetsoc_code"].astype(str).to_numpy()
+    soc_codes = emp["occ_code"].to_numpy()
+    links = onet_to_oews(occ, onet_to_soc, soc_codes, combine=combine)
+    matrix = _soc_matrix(occ_codes, links, soc_codes)
+    vals = np.column_stack(
+        [pd.to_numeric(occ[m], errors="coerce").to_numpy(dtype=float) if m in occ else np.full(len(occ), np.nan)
+         for m in MEASURES]
+    )
+    means = _combine(matrix, vals)
+    out = pd.DataFrame(means, columns=list(MEASURES))
+    out.insert(0, "soc_code", soc_codes)
+    out.insert(1, "soc_title", emp["occ_title"].to_numpy())
+    out["tot_emp"] = emp["tot_emp"].to_numpy()
+    out["a_mean"] = emp["a_mean"].to_numpy()
+    structure = matrix.copy()
+    structure.data[:] = 1.0
+    out["n_onet"] = np.asarray(structure.sum(axis=1)).ravel().astype(int)
+    scored = (~np.isnan(vals[:, 1])).astype(float)
+    total_w = np.asarray(matrix.sum(axis=1)).ravel()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out["crosswalk_weight"] = np.where(total_w > 0, (matrix @ scored) / np.where(total_w > 0, total_w, 1), np.nan)
+    return validate(out, SocScores)
+
+
+def coverage(soc_scores: pd.DataFrame, occupation_scores: pd.DataFrame | None = None) -> dict:
+    """Share of OEWS employment that received a score.
+
+    Parameters
+    ----------
+    soc_scores : pandas.DataFrame
+        :class:`~exposure.schemas.SocScores` (all OEWS detailed codes).
+    occupation_scores : pandas.DataFrame, optional
+        When given, also report the naive coverage of matching O*NET codes to OEWS codes
+        by their first seven characters only (``prefix_share``).
+
+    Returns
+    -------
+    dict
+        ``tot_emp``, ``covered_emp``, ``share``, ``n_codes``, ``n_covered``
+        (and ``prefix_share``).
+
+    Examples
+    --------
+    >>> soc = pd.DataFrame({"soc_code": ["11-1011", "13-1020"], "beta": [0.4, None],
+    ...                     "tot_emp": [300.0, 100.0]})
+    >>> coverage(soc)["share"]
+    0.75
+    """
+    emp = soc_scores["tot_emp"].fillna(0.0).to_numpy()
+    scored = soc_scores["beta"].notna().to_numpy()
+    total = float(emp.sum())
+    out = {
+        "tot_emp": total,
+        "covered_emp": float(emp[scored].sum()),
+        "share": float(emp[scored].sum() / total) if total else float("nan"),
+        "n_codes": int(len(soc_scores)),
+        "n_covered": int(scored.sum()),
+    }
+    if occupation_scores is not None:
+        has = occupation_scores.loc[occupation_scores["beta"].notna(), "onetsoc_code"].astype(str).str[:7]
+        hit = soc_scores["soc_code"].isin(set(has)).to_numpy()
+        out["prefix_share"] = float(emp[hit].sum() / total) if total else float("nan")
+    return out

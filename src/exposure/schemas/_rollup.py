@@ -1,0 +1,189 @@
+"""Schemas of the rollup tables (:mod:`exposure.rollup`).
+
+Occupation (O*NET-SOC), SOC/OEWS, sector and workforce tables share measure names:
+``alpha``, ``beta``, ``gamma`` (Eloundou et al. exposure measures), ``share_e1``,
+``share_exposed`` (share of tasks labelled E1, and E1 or E2) and the category shares
+``share_admin``, ``share_routine_coding``, ``share_entry_creative``. All are fractions
+in [0, 1]; a missing value means no scored task (or no scored occupation) contributed.
+Bootstrap confidence bounds, when computed, are the optional ``<measure>_ci_low`` and
+``<measure>_ci_high`` columns (2.5th and 97.5th percentiles of the draws).
+"""
+
+from typing import Optional
+
+import pandera.pandas as pa
+from pandera.typing import Series
+
+__all__ = ["OccupationScores", "SocScores", "SectorScores", "WorkforceStats", "WorkingTime"]
+
+ONETSOC = r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}$"
+SOC = r"^[0-9]{2}-[0-9]{4}$"
+FRACTION = {"unit": "fraction"}
+WORKERS = {"unit": "workers"}
+
+
+def _measure(text):
+    return pa.Field(ge=0, le=1, nullable=True, description=text, metadata=FRACTION)
+
+
+def _ci(text):
+    return pa.Field(ge=0, le=1, nullable=True, description=text, metadata=FRACTION)
+
+
+class _Measures(pa.DataFrameModel):
+    alpha: Series[float] = _measure("Weighted mean of task alpha (E1 = 1, E2 = 0, E0 = 0).")
+    beta: Series[float] = _measure("Weighted mean of task beta (E1 = 1, E2 = 0.5, E0 = 0).")
+    gamma: Series[float] = _measure("Weighted mean of task gamma (E1 = 1, E2 = 1, E0 = 0).")
+    share_e1: Series[float] = _measure("Weighted share of tasks labelled E1.")
+    share_exposed: Series[float] = _measure("Weighted share of tasks labelled E1 or E2.")
+    share_admin: Series[float] = _measure("Weighted share of administrative tasks.")
+    share_routine_coding: Series[float] = _measure("Weighted share of routine coding tasks.")
+    share_entry_creative: Series[float] = _measure("Weighted share of entry-level creative tasks.")
+    alpha_ci_low: Optional[Series[float]] = _ci("Bootstrap 2.5th percentile of alpha.")
+    alpha_ci_high: Optional[Series[float]] = _ci("Bootstrap 97.5th percentile of alpha.")
+    beta_ci_low: Optional[Series[float]] = _ci("Bootstrap 2.5th percentile of beta.")
+    beta_ci_high: Optional[Series[float]] = _ci("Bootstrap 97.5th percentile of beta.")
+    gamma_ci_low: Optional[Series[float]] = _ci("Bootstrap 2.5th percentile of gamma.")
+    gamma_ci_high: Optional[Series[float]] = _ci("Bootstrap 97.5th percentile of gamma.")
+
+
+class OccupationScores(_Measures):
+    """Exposure of each O*NET-SOC occupation, weighted over its tasks."""
+
+    onetsoc_code: Series[str] = pa.Field(str_matches=ONETSOC, unique=True, description="O*NET-SOC 2019 code.")
+    n_tasks: Series[int] = pa.Field(ge=0, description="Number of task rows of the occupation.", metadata={"unit": "tasks"})
+    n_scored: Series[int] = pa.Field(
+        ge=0, description="Number of task rows with a non-missing beta.", metadata={"unit": "tasks"}
+    )
+    weights: Series[str] = pa.Field(
+        isin=["equal", "core", "importance", "frequency"], description="Task weighting used."
+    )
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class SocScores(_Measures):
+    """Exposure of each OEWS occupation code (SOC 2018 detailed code or OEWS aggregate)."""
+
+    soc_code: Series[str] = pa.Field(
+        str_matches=SOC, unique=True, description="OEWS occupation code (SOC 2018 detailed or an OEWS aggregate)."
+    )
+    soc_title: Series[str] = pa.Field(nullable=True, description="OEWS occupation title.")
+    tot_emp: Series[float] = pa.Field(
+        ge=0, nullable=True, description="Cross-industry employment (missing when not released).", metadata=WORKERS
+    )
+    a_mean: Series[float] = pa.Field(
+        ge=0, nullable=True, description="Mean annual wage (missing when not released or top-coded).",
+        metadata={"unit": "USD per year"},
+    )
+    n_onet: Series[int] = pa.Field(ge=0, description="Number of O*NET-SOC occupations mapped to the code.")
+    crosswalk_weight: Series[float] = pa.Field(
+        ge=0, le=1, nullable=True,
+        description="Share of the combination weight of the mapped O*NET occupations that carried a "
+        "score (1 when every child is scored; missing when nothing is mapped).",
+        metadata=FRACTION,
+    )
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class SectorScores(_Measures):
+    """Employment-weighted exposure of a NAICS sector or 3-digit subsector."""
+
+    naics: Series[str] = pa.Field(description="NAICS code as published by OEWS (e.g. '31-33', '113000').")
+    naics_title: Series[str] = pa.Field(nullable=True, description="Industry title.")
+    level: Series[str] = pa.Field(isin=["sector", "subsector"], description="Industry level.")
+    tot_emp: Series[float] = pa.Field(
+        ge=0, nullable=True, description="Industry employment (the 'All Occupations' row).", metadata=WORKERS
+    )
+    covered_emp: Series[float] = pa.Field(
+        ge=0, description="Employment in released detailed cells that received a score.", metadata=WORKERS
+    )
+    coverage: Series[float] = pa.Field(
+        ge=0, le=1, nullable=True, description="covered_emp / tot_emp.", metadata=FRACTION
+    )
+    exposed_workers: Series[float] = pa.Field(
+        ge=0, description="Workers in covered occupations whose beta exceeds the exposure threshold.",
+        metadata=WORKERS,
+    )
+    suppressed_cells: Series[int] = pa.Field(
+        ge=0, description="Detailed occupation cells whose employment is not released ('**')."
+    )
+    suppressed_emp: Series[float] = pa.Field(
+        ge=0, nullable=True,
+        description="Employment of the suppressed cells estimated as the industry total minus the "
+        "released detailed cells (missing when the total is not released).",
+        metadata=WORKERS,
+    )
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["naics", "level"]
+
+
+class WorkforceStats(pa.DataFrameModel):
+    """Workforce statistics of one measure for one group of workers."""
+
+    group_type: Series[str] = pa.Field(
+        isin=["all", "major", "sector", "category"], description="How workers are grouped."
+    )
+    group: Series[str] = pa.Field(description="Group code ('all', SOC major group, NAICS sector or category).")
+    group_title: Series[str] = pa.Field(nullable=True, description="Group title.")
+    measure: Series[str] = pa.Field(isin=["alpha", "beta", "gamma"], description="Exposure measure.")
+    tot_emp: Series[float] = pa.Field(ge=0, description="Released employment of the group.", metadata=WORKERS)
+    covered_emp: Series[float] = pa.Field(
+        ge=0, description="Employment in occupations with a score.", metadata=WORKERS
+    )
+    share_ge_10: Series[float] = _measure("Share of covered workers in occupations with measure >= 0.10.")
+    share_gt_50: Series[float] = _measure("Share of covered workers in occupations with measure > 0.50.")
+    emp_mean: Series[float] = _measure("Employment-weighted mean of the measure.")
+    wage_mean: Series[float] = _measure("Wage-bill-weighted mean (weight tot_emp * a_mean).")
+    share_ge_10_ci_low: Optional[Series[float]] = _ci("Bootstrap 2.5th percentile of share_ge_10.")
+    share_ge_10_ci_high: Optional[Series[float]] = _ci("Bootstrap 97.5th percentile of share_ge_10.")
+    share_gt_50_ci_low: Optional[Series[float]] = _ci("Bootstrap 2.5th percentile of share_gt_50.")
+    share_gt_50_ci_high: Optional[Series[float]] = _ci("Bootstrap 97.5th percentile of share_gt_50.")
+    emp_mean_ci_low: Optional[Series[float]] = _ci("Bootstrap 2.5th percentile of emp_mean.")
+    emp_mean_ci_high: Optional[Series[float]] = _ci("Bootstrap 97.5th percentile of emp_mean.")
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["group_type", "group", "measure"]
+
+
+class WorkingTime(pa.DataFrameModel):
+    """Working-time scenario: workers whose saveable hours reach 10% and 20% of the week."""
+
+    level: Series[str] = pa.Field(isin=["soc", "sector"], description="Occupation or sector row.")
+    code: Series[str] = pa.Field(description="OEWS occupation code or NAICS sector code.")
+    title: Series[str] = pa.Field(nullable=True, description="Occupation or sector title.")
+    gain: Series[float] = pa.Field(
+        ge=0, le=1, description="Assumed productivity gain on exposed time.", metadata=FRACTION
+    )
+    tot_emp: Series[float] = pa.Field(ge=0, nullable=True, description="Employment.", metadata=WORKERS)
+    covered_emp: Series[float] = pa.Field(
+        ge=0, description="Employment with a score.", metadata=WORKERS
+    )
+    saveable_share: Series[float] = _measure(
+        "Employment-weighted mean share of the week that could be saved (gain * exposed time)."
+    )
+    saveable_hours: Series[float] = pa.Field(
+        ge=0, nullable=True, description="saveable_share times the hours of the week.",
+        metadata={"unit": "hours per week"},
+    )
+    workers_ge_10: Series[float] = pa.Field(
+        ge=0, description="Workers whose saveable time is at least 10% of the week.", metadata=WORKERS
+    )
+    workers_ge_20: Series[float] = pa.Field(
+        ge=0, description="Workers whose saveable time is at least 20% of the week.", metadata=WORKERS
+    )
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["level", "code"]
