@@ -1,0 +1,107 @@
+"""Tests of ``exposure sources`` and ``exposure fetch`` on a tiny fixture registry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from exposure import sources as S
+from exposure.cli import main
+from exposure.sources import Source
+
+FIX = Path(__file__).resolve().parents[1] / "data" / "fetch"
+MIRROR = FIX / "mirror"
+TASKS = "onet/demo/Task Statements.txt"
+OEWS = "oews/demo.csv"
+
+
+def _src(name, sha256, size, kind, **kw):
+    return Source(name=name, release="demo", url="https://example.org/" + name,
+                  sha256=sha256, size=size, licence="CC0", attribution="made up",
+                  kind=kind, **kw)
+
+
+@pytest.fixture
+def registry(monkeypatch):
+    """Replace the registry with two fixture entries served by tests/data/fetch/mirror."""
+    fake = {
+        TASKS: _src(TASKS, "a94124c332a55428aac75f4578106057f9023f5bd079f4c9492534049dd441d1",
+                    220, "onet"),
+        OEWS: _src(OEWS, "fe46be165e33ed54da78e132d81e574218e00f71d03fbc4013ca14c50b16a02a",
+                   103, "oews", mirror_only=True, notes="made up"),
+    }
+    monkeypatch.setattr(S, "SOURCES", fake)
+    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
+    monkeypatch.delenv("EXPOSURE_DATA_DIR", raising=False)
+    return fake
+
+
+def test_fetch_then_sources(registry, tmp_path, capsys):
+    cache = tmp_path / "cache"
+    assert main(["fetch", "--mirror", str(MIRROR), "--data-dir", str(cache)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("2 of 2 files verified in ")
+    assert (cache / TASKS).read_bytes() == (MIRROR / TASKS).read_bytes()
+    assert (cache / OEWS).read_bytes() == (MIRROR / OEWS).read_bytes()
+
+    assert main(["sources", "--data-dir", str(cache)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["NAME", "KIND", "RELEASE", "SIZE", "STATUS", "LICENCE"]
+    assert lines[1].split()[0] == "onet/demo/Task"  # name contains a space
+    assert "220 B" in lines[1] and "verified" in lines[1] and lines[1].endswith("CC0")
+    assert lines[2].split() == [OEWS, "oews", "demo", "103", "B", "verified", "mirror-only"]
+    assert lines[-1] == f"2 files in {cache}: 2 verified, 0 missing, 0 with a wrong sha256"
+
+
+def test_fetch_env_mirror_and_selection(registry, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("EXPOSURE_MIRROR", str(MIRROR))
+    monkeypatch.setenv("EXPOSURE_DATA_DIR", str(tmp_path))
+    assert main(["fetch", "oews"]) == 0
+    assert capsys.readouterr().out.startswith("1 of 1 files verified")
+    assert (tmp_path / OEWS).is_file() and not (tmp_path / TASKS).exists()
+
+
+def test_sources_tsv_and_markdown(registry, tmp_path, capsys):
+    bad = tmp_path / OEWS
+    bad.parent.mkdir(parents=True)
+    bad.write_bytes(b"NAICS\n")
+    assert main(["sources", "--data-dir", str(tmp_path), "--format", "tsv"]) == 1  # mismatch
+    assert capsys.readouterr().out.splitlines() == [
+        "name\tkind\trelease\tsize\tstatus\tlicence",
+        f"{TASKS}\tonet\tdemo\t220\tmissing\tCC0",
+        f"{OEWS}\toews\tdemo\t103\tmismatch\tmirror-only",
+    ]
+    assert main(["sources", "--format", "markdown", "onet/demo"]) == 0
+    md = capsys.readouterr().out.splitlines()
+    assert md[0] == "| name | release | licence | attribution | url |" and len(md) == 3
+
+
+def test_fetch_bad_mirror_file_fails_cleanly(registry, tmp_path, capsys):
+    mirror = tmp_path / "mirror"
+    (mirror / "oews").mkdir(parents=True)
+    (mirror / "onet" / "demo").mkdir(parents=True)
+    (mirror / OEWS).write_bytes((MIRROR / OEWS).read_bytes()[:50])  # truncated copy
+    (mirror / TASKS).write_bytes((MIRROR / TASKS).read_bytes())
+    cache = tmp_path / "cache"
+    assert main(["fetch", "--mirror", str(mirror), "--data-dir", str(cache)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.startswith(f"exposure fetch: error: sha256 mismatch for {OEWS}")
+    assert captured.out.startswith("1 of 2 files verified")
+    assert not (cache / OEWS).exists() and (cache / TASKS).is_file()
+    assert not (cache / "oews").exists()  # no temporary file, not even an empty folder
+
+
+def test_fetch_without_mirror_reports_mirror_only(registry, tmp_path, capsys):
+    assert main(["fetch", "--data-dir", str(tmp_path), OEWS]) == 2
+    err = capsys.readouterr().err
+    assert f"exposure fetch: error: {OEWS}: upstream does not publish this file" in err
+    assert not (tmp_path / OEWS).exists()
+
+
+def test_unknown_name_and_missing_mirror_exit_2(registry, tmp_path, capsys):
+    assert main(["fetch", "--mirror", str(MIRROR), "--data-dir", str(tmp_path), "oews/x"]) == 2
+    assert "unknown source 'oews/x'" in capsys.readouterr().err
+    assert main(["fetch", "--mirror", str(tmp_path / "none"), "--data-dir", str(tmp_path)]) == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
