@@ -1,0 +1,765 @@
+"""Figures and summary tables of the results, drawn from the processed tables.
+
+Everything here reads the tables written by ``exposure recompute`` (``soc_scores``,
+``sector_scores`` and ``workforce`` in ``data/processed/``); nothing is recomputed. The
+documentation's Results page is built from :func:`render_results` and
+:func:`results_tables`.
+
+Figures are deterministic: the same tables give byte-identical PNG files. They are drawn
+with matplotlib's object-oriented API on the Agg canvas (the global backend is left
+alone), in matplotlib's bundled DejaVu Sans font, at a fixed size and resolution, and
+saved without the ``Software`` and date metadata that would change between versions or
+runs.
+"""
+
+import logging
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from exposure._io import atomic_path
+from exposure.errors import DataFormatError, ExposureError
+
+__all__ = [
+    "MEASURES",
+    "CATEGORIES",
+    "SOC_MAJOR_GROUPS",
+    "soc_major_group",
+    "weighted_mean",
+    "by_major_group",
+    "by_wage_decile",
+    "ranked",
+    "plot_ranked_occupations",
+    "plot_sectors",
+    "plot_major_groups",
+    "plot_wage",
+    "plot_categories",
+    "plot_distribution",
+    "save_png",
+    "read_results",
+    "render_results",
+    "results_tables",
+]
+
+logger = logging.getLogger(__name__)
+
+MEASURES = ("alpha", "beta", "gamma")
+"""The three exposure measures, in the order they are drawn."""
+
+CATEGORIES = {
+    "share_admin": "administrative",
+    "share_routine_coding": "routine coding",
+    "share_entry_creative": "entry-level creative",
+}
+"""Category share columns of the rollup tables and their labels."""
+
+SOC_MAJOR_GROUPS = {
+    "11-0000": "Management",
+    "13-0000": "Business and Financial Operations",
+    "15-0000": "Computer and Mathematical",
+    "17-0000": "Architecture and Engineering",
+    "19-0000": "Life, Physical, and Social Science",
+    "21-0000": "Community and Social Service",
+    "23-0000": "Legal",
+    "25-0000": "Educational Instruction and Library",
+    "27-0000": "Arts, Design, Entertainment, Sports, and Media",
+    "29-0000": "Healthcare Practitioners and Technical",
+    "31-0000": "Healthcare Support",
+    "33-0000": "Protective Service",
+    "35-0000": "Food Preparation and Serving Related",
+    "37-0000": "Building and Grounds Cleaning and Maintenance",
+    "39-0000": "Personal Care and Service",
+    "41-0000": "Sales and Related",
+    "43-0000": "Office and Administrative Support",
+    "45-0000": "Farming, Fishing, and Forestry",
+    "47-0000": "Construction and Extraction",
+    "49-0000": "Installation, Maintenance, and Repair",
+    "51-0000": "Production",
+    "53-0000": "Transportation and Material Moving",
+}
+"""Titles of the 22 SOC 2018 major groups (the classification's own titles, shortened
+by dropping the trailing "Occupations")."""
+
+_COLOURS = {"alpha": "#1b6ca8", "beta": "#e08a1e", "gamma": "#7a9e3a"}
+_CATEGORY_COLOURS = ("#6a4c93", "#1982c4", "#ff595e")
+_LABELS = {
+    "alpha": "alpha (LLM alone)",
+    "beta": "beta (E1 + \u00bd E2)",
+    "gamma": "gamma (LLM + agents)",
+}
+_STYLE = {
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.titlesize": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.axisbelow": True,
+    "grid.color": "#dddddd",
+    "grid.linewidth": 0.6,
+    "legend.frameon": False,
+    "svg.hashsalt": "exposure",
+    "path.simplify": True,
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+}
+WIDTH = 8.0
+"""Width of every figure, in inches (800 pixels at the fixed 100 dpi)."""
+
+_REQUIRED = {
+    "soc_scores": ("soc_code", "soc_title", "tot_emp", "a_mean", *MEASURES, *CATEGORIES),
+    "sector_scores": ("naics", "naics_title", "level", "tot_emp", "covered_emp", "coverage",
+                      *MEASURES, "exposed_workers"),
+    "workforce": ("group_type", "group", "measure", "tot_emp", "covered_emp", "share_ge_10",
+                  "share_gt_50", "emp_mean", "wage_mean"),
+}
+
+
+# --------------------------------------------------------------------------- data
+def soc_major_group(codes) -> pd.Series:
+    """SOC major group (``"NN-0000"``) of each SOC or O*NET-SOC code.
+
+    Parameters
+    ----------
+    codes : sequence of str
+        SOC 2018 codes (``"15-1252"``), OEWS aggregates or O*NET-SOC codes.
+
+    Returns
+    -------
+    pandas.Series of str
+
+    Examples
+    --------
+    >>> soc_major_group(["15-1252", "43-9061.00"]).tolist()
+    ['15-0000', '43-0000']
+    """
+    return pd.Series(codes, dtype="string").str.slice(0, 2).astype(object) + "-0000"
+
+
+def weighted_mean(frame: pd.DataFrame, value: str, weight: str = "tot_emp") -> float:
+    """Mean of ``value`` weighted by ``weight``, over rows where both are present.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+    value, weight : str
+        Column names.
+
+    Returns
+    -------
+    float
+        NaN when no row has both a value and a positive weight.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"beta": [0.2, 0.6, None], "tot_emp": [300.0, 100.0, 50.0]})
+    >>> round(weighted_mean(df, "beta"), 6)
+    0.3
+    """
+    v = pd.to_numeric(frame[value], errors="coerce").to_numpy(dtype=float)
+    w = pd.to_numeric(frame[weight], errors="coerce").to_numpy(dtype=float)
+    ok = ~np.isnan(v) & ~np.isnan(w) & (w > 0)
+    if not ok.any():
+        return float("nan")
+    return float(np.sum(v[ok] * w[ok]) / np.sum(w[ok]))
+
+
+def _detailed(soc_scores: pd.DataFrame) -> pd.DataFrame:
+    """Occupation rows only (drop any major-group or all-occupation total rows)."""
+    return soc_scores[~soc_scores["soc_code"].astype(str).str.endswith("-0000")]
+
+
+def by_major_group(soc_scores: pd.DataFrame, columns=MEASURES) -> pd.DataFrame:
+    """Employment-weighted means of ``columns`` for each SOC major group.
+
+    Parameters
+    ----------
+    soc_scores : pandas.DataFrame
+        ``SocScores`` table (``soc_code``, ``tot_emp`` and the measure columns).
+    columns : sequence of str, default ``MEASURES``
+        Columns to average.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``major_group``, ``title``, ``tot_emp`` (employment of the occupations that have
+        a ``beta``) and one column per entry of ``columns``, sorted by ``major_group``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> soc = pd.DataFrame({"soc_code": ["15-1252", "15-1211", "47-2061"],
+    ...                     "tot_emp": [100.0, 300.0, 50.0], "beta": [0.8, 0.4, 0.0]})
+    >>> by_major_group(soc, ["beta"])[["major_group", "tot_emp", "beta"]].to_dict("records")
+    [{'major_group': '15-0000', 'tot_emp': 400.0, 'beta': 0.5}, {'major_group': '47-0000', 'tot_emp': 50.0, 'beta': 0.0}]
+    """
+    soc = _detailed(soc_scores).copy()
+    soc["major_group"] = soc_major_group(soc["soc_code"]).to_numpy()
+    rows = []
+    for group, part in soc.groupby("major_group", sort=True):
+        has = part[part["beta"].notna()] if "beta" in part else part
+        row = {
+            "major_group": group,
+            "title": SOC_MAJOR_GROUPS.get(group, group),
+            "tot_emp": float(has["tot_emp"].fillna(0).sum()),
+        }
+        row.update({c: weighted_mean(part, c) for c in columns})
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["major_group", "title", "tot_emp", *columns])
+
+
+def by_wage_decile(soc_scores: pd.DataFrame, columns=MEASURES, n: int = 10) -> pd.DataFrame:
+    """Employment-weighted means of ``columns`` by quantile of workers' mean annual wage.
+
+    Occupations are sorted by ``a_mean``; an occupation belongs to the quantile that
+    holds the midpoint of its employment on the cumulative employment scale, so each
+    quantile holds about ``1/n`` of the workers (occupations are not split).
+
+    Parameters
+    ----------
+    soc_scores : pandas.DataFrame
+        ``SocScores`` table with ``a_mean`` and ``tot_emp``.
+    columns : sequence of str, default ``MEASURES``
+    n : int, default 10
+        Number of quantiles.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``quantile`` (1 = lowest paid), ``wage_low``, ``wage_high`` (range of ``a_mean``),
+        ``wage_mean`` (employment-weighted), ``tot_emp`` and one column per measure.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> soc = pd.DataFrame({"soc_code": ["a", "b", "c", "d"], "a_mean": [30e3, 40e3, 80e3, 90e3],
+    ...                     "tot_emp": [10.0, 10.0, 10.0, 10.0], "beta": [0.1, 0.3, 0.5, 0.9]})
+    >>> by_wage_decile(soc, ["beta"], n=2)[["quantile", "wage_low", "wage_high", "beta"]].to_dict("records")
+    [{'quantile': 1, 'wage_low': 30000.0, 'wage_high': 40000.0, 'beta': 0.2}, {'quantile': 2, 'wage_low': 80000.0, 'wage_high': 90000.0, 'beta': 0.7}]
+    """
+    soc = _detailed(soc_scores)
+    soc = soc[soc["a_mean"].notna() & (soc["tot_emp"].fillna(0) > 0) & soc["beta"].notna()]
+    soc = soc.sort_values(["a_mean", "soc_code"], kind="stable")
+    emp = soc["tot_emp"].to_numpy(dtype=float)
+    mid = (np.cumsum(emp) - emp / 2) / emp.sum()
+    quantile = np.minimum(np.floor(mid * n).astype(int) + 1, n)
+    soc = soc.assign(quantile=quantile)
+    rows = []
+    for q, part in soc.groupby("quantile", sort=True):
+        row = {
+            "quantile": int(q),
+            "wage_low": float(part["a_mean"].min()),
+            "wage_high": float(part["a_mean"].max()),
+            "wage_mean": weighted_mean(part, "a_mean"),
+            "tot_emp": float(part["tot_emp"].sum()),
+        }
+        row.update({c: weighted_mean(part, c) for c in columns})
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def ranked(frame: pd.DataFrame, value: str = "beta", n: int = 15, *, key: str = "soc_code"):
+    """The ``n`` rows with the highest and the ``n`` with the lowest ``value``.
+
+    Ties are broken by ``key`` so the order is stable. Rows without a value are dropped.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+    value : str, default "beta"
+    n : int, default 15
+    key : str, default "soc_code"
+
+    Returns
+    -------
+    (pandas.DataFrame, pandas.DataFrame)
+        Most exposed first (descending), least exposed (ascending).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"soc_code": ["a", "b", "c", "d"], "beta": [0.5, 0.9, None, 0.1]})
+    >>> top, bottom = ranked(df, n=2)
+    >>> top["soc_code"].tolist(), bottom["soc_code"].tolist()
+    (['b', 'a'], ['d', 'a'])
+    """
+    has = frame[frame[value].notna()]
+    top = has.sort_values([value, key], ascending=[False, True], kind="stable").head(n)
+    bottom = has.sort_values([value, key], ascending=[True, True], kind="stable").head(n)
+    return top.reset_index(drop=True), bottom.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- drawing
+def _figure(height: float, nrows: int = 1, **kwargs):
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(WIDTH, height), dpi=100, layout="constrained")
+    axes = fig.subplots(nrows, 1, squeeze=False, **kwargs)[:, 0]
+    return fig, axes
+
+
+def _legend(fig, ax, ncols: int = 3) -> None:
+    """One legend above the plot, outside the axes."""
+    handles, labels = ax.get_legend_handles_labels()
+    order = sorted(range(len(labels)), key=lambda i: labels[i] == "beta")  # markers last
+    fig.legend([handles[i] for i in order], [labels[i] for i in order],
+               loc="outside upper center", ncols=ncols)
+
+
+def _short(text, width: int = 46) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "\u2026"
+
+
+def _style():
+    import matplotlib
+
+    return matplotlib.rc_context(_STYLE)
+
+
+def _channel_bars(ax, labels, frame: pd.DataFrame) -> None:
+    """Horizontal bars: alpha (LLM alone) + the agent channel up to gamma; beta as a tick."""
+    y = np.arange(len(frame))[::-1]
+    alpha = frame["alpha"].to_numpy(dtype=float)
+    gamma = frame["gamma"].to_numpy(dtype=float)
+    ax.barh(y, alpha, color=_COLOURS["alpha"], height=0.7, label=_LABELS["alpha"])
+    ax.barh(y, gamma - alpha, left=alpha, color=_COLOURS["gamma"], height=0.7, alpha=0.55,
+            label="agent channel (gamma \u2212 alpha)")
+    ax.scatter(frame["beta"].to_numpy(dtype=float), y, marker="|", s=90, color="black",
+               linewidths=1.6, zorder=3, label="beta")
+    ax.set_yticks(y, labels)
+    ax.set_xlim(0, 1)
+    ax.grid(axis="y", visible=False)
+
+
+def plot_ranked_occupations(soc_scores: pd.DataFrame, n: int = 15):
+    """Bar chart of the ``n`` most and ``n`` least exposed occupations (by beta).
+
+    Parameters
+    ----------
+    soc_scores : pandas.DataFrame
+        ``SocScores`` table (``soc_code``, ``soc_title``, ``alpha``, ``beta``, ``gamma``).
+    n : int, default 15
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> soc = pd.DataFrame({"soc_code": ["15-1252", "47-2061"], "soc_title": ["Developers", "Laborers"],
+    ...                     "alpha": [0.5, 0.0], "beta": [0.7, 0.05], "gamma": [0.9, 0.1]})
+    >>> fig = plot_ranked_occupations(soc, n=1)
+    >>> [ax.get_title(loc="left") for ax in fig.axes]
+    ['Most exposed', 'Least exposed']
+    """
+    top, bottom = ranked(_detailed(soc_scores), "beta", n)
+    with _style():
+        fig, (ax_top, ax_bottom) = _figure(0.22 * (len(top) + len(bottom)) + 2.0, nrows=2,
+                                           sharex=True)
+        for ax, frame, title in ((ax_top, top, "Most exposed"), (ax_bottom, bottom, "Least exposed")):
+            labels = [_short(t, 60) for t in frame["soc_title"].fillna(frame["soc_code"])]
+            _channel_bars(ax, labels, frame)
+            ax.set_title(title, loc="left")
+        ax_bottom.set_xlabel("share of the occupation's tasks (fraction)")
+        _legend(fig, ax_top)
+    return fig
+
+
+def plot_sectors(sector_scores: pd.DataFrame):
+    """Bar chart of every NAICS sector, sorted by beta.
+
+    Parameters
+    ----------
+    sector_scores : pandas.DataFrame
+        ``SectorScores`` table; rows with ``level == "sector"`` are drawn.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> sec = pd.DataFrame({"naics": ["51", "23"], "naics_title": ["Information", "Construction"],
+    ...                     "level": ["sector", "sector"], "alpha": [0.4, 0.1],
+    ...                     "beta": [0.5, 0.15], "gamma": [0.6, 0.2]})
+    >>> fig = plot_sectors(sec)
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]  # most exposed at the top
+    ['Information', 'Construction']
+    """
+    sectors = sector_scores[sector_scores["level"] == "sector"]
+    frame = sectors[sectors["beta"].notna()].sort_values(["beta", "naics"], ascending=[False, True],
+                                                         kind="stable")
+    with _style():
+        fig, (ax,) = _figure(0.24 * len(frame) + 1.2)
+        labels = [_short(t, 52) for t in frame["naics_title"].fillna(frame["naics"])]
+        _channel_bars(ax, labels, frame)
+        ax.set_xlabel("employment-weighted share of tasks (fraction)")
+        _legend(fig, ax)
+    return fig
+
+
+def plot_major_groups(soc_scores: pd.DataFrame):
+    """Employment-weighted alpha, beta and gamma of each SOC major group.
+
+    Parameters
+    ----------
+    soc_scores : pandas.DataFrame
+        ``SocScores`` table.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> soc = pd.DataFrame({"soc_code": ["15-1252", "47-2061"], "tot_emp": [10.0, 20.0],
+    ...                     "alpha": [0.5, 0.0], "beta": [0.7, 0.05], "gamma": [0.9, 0.1]})
+    >>> len(plot_major_groups(soc).axes[0].patches)
+    6
+    """
+    groups = by_major_group(soc_scores).sort_values(["beta", "major_group"], ascending=[True, True],
+                                                     kind="stable")
+    with _style():
+        fig, (ax,) = _figure(0.3 * len(groups) + 1.2)
+        y = np.arange(len(groups))
+        h = 0.27
+        for i, m in enumerate(MEASURES):
+            ax.barh(y + (1 - i) * h, groups[m].to_numpy(dtype=float), height=h, color=_COLOURS[m],
+                    label=_LABELS[m])
+        ax.set_yticks(y, [_short(t, 48) for t in groups["title"]])
+        ax.set_xlim(0, 1)
+        ax.grid(axis="y", visible=False)
+        ax.set_xlabel("employment-weighted mean (fraction of tasks)")
+        _legend(fig, ax)
+    return fig
+
+
+def plot_wage(soc_scores: pd.DataFrame, n: int = 10):
+    """Exposure against mean annual wage: occupations and wage-decile means.
+
+    Parameters
+    ----------
+    soc_scores : pandas.DataFrame
+        ``SocScores`` table with ``a_mean`` and ``tot_emp``.
+    n : int, default 10
+        Number of wage quantiles for the mean lines.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> soc = pd.DataFrame({"soc_code": ["a", "b"], "a_mean": [30e3, 90e3], "tot_emp": [5.0, 5.0],
+    ...                     "alpha": [0.0, 0.4], "beta": [0.1, 0.6], "gamma": [0.2, 0.8]})
+    >>> fig = plot_wage(soc, n=2)
+    >>> fig.axes[0].get_xscale()
+    'log'
+    """
+    soc = _detailed(soc_scores)
+    soc = soc[soc["a_mean"].notna() & soc["beta"].notna() & (soc["tot_emp"].fillna(0) > 0)]
+    deciles = by_wage_decile(soc, MEASURES, n=n)
+    with _style():
+        fig, (ax,) = _figure(4.2)
+        size = 400 * soc["tot_emp"].to_numpy(dtype=float) / max(float(soc["tot_emp"].max()), 1.0)
+        ax.scatter(soc["a_mean"], soc["beta"], s=np.maximum(size, 2), color="#999999", alpha=0.35,
+                   linewidths=0, label="occupation (beta; area \u221d employment)")
+        for m in MEASURES:
+            ax.plot(deciles["wage_mean"], deciles[m], marker="o", ms=4, color=_COLOURS[m],
+                    label=f"{_LABELS[m]}, wage-decile mean")
+        from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
+
+        ax.set_xscale("log")
+        ticks = [t * 1000.0 for t in (20, 30, 50, 75, 100, 150, 200, 300, 500)]
+        ax.xaxis.set_major_locator(FixedLocator(ticks))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"${v / 1000:.0f}k"))
+        ax.xaxis.set_minor_formatter(NullFormatter())
+        ax.set_ylim(0, 1)
+        ax.set_xlabel("mean annual wage (USD per year, log scale)")
+        ax.set_ylabel("share of tasks (fraction)")
+        _legend(fig, ax, ncols=2)
+    return fig
+
+
+def plot_categories(soc_scores: pd.DataFrame):
+    """Employment-weighted share of each task category, by SOC major group.
+
+    Parameters
+    ----------
+    soc_scores : pandas.DataFrame
+        ``SocScores`` table with the ``share_admin``, ``share_routine_coding`` and
+        ``share_entry_creative`` columns.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> soc = pd.DataFrame({"soc_code": ["15-1252", "43-9061"], "tot_emp": [10.0, 20.0],
+    ...                     "beta": [0.7, 0.6], "share_admin": [0.1, 0.8],
+    ...                     "share_routine_coding": [0.5, 0.0], "share_entry_creative": [0.1, 0.0]})
+    >>> fig = plot_categories(soc)
+    >>> [t.get_text() for t in fig.legends[0].get_texts()]
+    ['administrative', 'routine coding', 'entry-level creative']
+    """
+    cols = list(CATEGORIES)
+    groups = by_major_group(soc_scores, cols)
+    groups = groups.assign(_total=groups[cols].sum(axis=1)).sort_values(
+        ["_total", "major_group"], ascending=[True, True], kind="stable")
+    with _style():
+        fig, (ax,) = _figure(0.3 * len(groups) + 1.2)
+        y = np.arange(len(groups))
+        h = 0.27
+        for i, (col, colour) in enumerate(zip(cols, _CATEGORY_COLOURS)):
+            ax.barh(y + (1 - i) * h, groups[col].to_numpy(dtype=float), height=h, color=colour,
+                    label=CATEGORIES[col])
+        ax.set_yticks(y, [_short(t, 48) for t in groups["title"]])
+        ax.grid(axis="y", visible=False)
+        ax.set_xlim(0, max(0.05, float(np.nanmax(groups[cols].to_numpy(dtype=float))) * 1.1))
+        ax.set_xlabel("employment-weighted share of tasks (fraction)")
+        _legend(fig, ax)
+    return fig
+
+
+def plot_distribution(soc_scores: pd.DataFrame, bins: int = 20):
+    """Distribution of workers over occupation exposure (alpha, beta, gamma).
+
+    Parameters
+    ----------
+    soc_scores : pandas.DataFrame
+        ``SocScores`` table with ``tot_emp``.
+    bins : int, default 20
+        Number of equal-width bins on [0, 1].
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> soc = pd.DataFrame({"soc_code": ["a", "b"], "tot_emp": [5.0, 15.0],
+    ...                     "alpha": [0.0, 0.4], "beta": [0.1, 0.6], "gamma": [0.2, 0.8]})
+    >>> len(plot_distribution(soc, bins=4).axes[0].lines)
+    3
+    """
+    soc = _detailed(soc_scores)
+    edges = np.linspace(0, 1, bins + 1)
+    with _style():
+        fig, (ax,) = _figure(3.4)
+        for m in MEASURES:
+            part = soc[soc[m].notna() & (soc["tot_emp"].fillna(0) > 0)]
+            weights = part["tot_emp"].to_numpy(dtype=float)
+            hist, _ = np.histogram(part[m].to_numpy(dtype=float), bins=edges, weights=weights)
+            share = hist / weights.sum() if weights.sum() > 0 else hist
+            ax.step(edges, np.append(share, share[-1]), where="post", color=_COLOURS[m],
+                    label=_LABELS[m], linewidth=1.6)
+        ax.set_xlim(0, 1)
+        ax.set_xlabel("occupation exposure (fraction of tasks)")
+        ax.set_ylabel("share of workers")
+        _legend(fig, ax)
+    return fig
+
+
+def save_png(fig, path) -> Path:
+    """Save ``fig`` as a PNG, atomically and byte-for-byte reproducibly.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    path : str or os.PathLike
+
+    Returns
+    -------
+    pathlib.Path
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, pandas as pd
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> soc = pd.DataFrame({"soc_code": ["a", "b"], "tot_emp": [5.0, 15.0],
+    ...                     "alpha": [0.0, 0.4], "beta": [0.1, 0.6], "gamma": [0.2, 0.8]})
+    >>> a = save_png(plot_distribution(soc), d / "a.png").read_bytes()
+    >>> b = save_png(plot_distribution(soc), d / "b.png").read_bytes()
+    >>> a == b, a[:4] == b"\\x89PNG"
+    (True, True)
+    """
+    path = Path(path)
+    with _style(), atomic_path(path) as tmp:
+        fig.savefig(tmp, format="png", dpi=100, metadata={"Software": None})
+        tmp.chmod(0o644)  # readable like any other file (temporary files start private)
+    return path
+
+
+# --------------------------------------------------------------------------- results
+def read_results(processed_dir) -> dict[str, pd.DataFrame]:
+    """Read the processed tables the results need, checking that they are there.
+
+    Parameters
+    ----------
+    processed_dir : str or os.PathLike
+        ``data/processed`` (the output directory of ``exposure recompute``).
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        ``soc_scores``, ``sector_scores`` and ``workforce``.
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        If a table is missing (naming every missing file).
+    exposure.errors.DataFormatError
+        If a table lacks a column the results need (naming file and column).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> read_results(tempfile.mkdtemp())  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: missing processed table(s) .../soc_scores.parquet, ...
+    """
+    processed_dir = Path(processed_dir)
+    paths = {name: processed_dir / f"{name}.parquet" for name in _REQUIRED}
+    missing = [str(p) for p in paths.values() if not p.is_file()]
+    if missing:
+        raise ExposureError(
+            "missing processed table(s) " + ", ".join(missing)
+            + " (written by `exposure recompute`)"
+        )
+    out = {}
+    for name, path in paths.items():
+        frame = pd.read_parquet(path)
+        for col in _REQUIRED[name]:
+            if col not in frame.columns:
+                raise DataFormatError(f"column {col!r} missing from {name}", path=path, column=col)
+        out[name] = frame
+    return out
+
+
+FIGURES = {
+    "occupations": plot_ranked_occupations,
+    "sectors": plot_sectors,
+    "major_groups": plot_major_groups,
+    "wage": plot_wage,
+    "categories": plot_categories,
+    "distribution": plot_distribution,
+}
+
+
+def render_results(processed_dir, out_dir) -> dict[str, Path]:
+    """Draw every results figure from ``processed_dir`` into ``out_dir`` as PNG.
+
+    Parameters
+    ----------
+    processed_dir : str or os.PathLike
+        Directory with ``soc_scores.parquet``, ``sector_scores.parquet`` and
+        ``workforce.parquet``.
+    out_dir : str or os.PathLike
+        Where to write ``<name>.png``; created if needed.
+
+    Returns
+    -------
+    dict of str to pathlib.Path
+        Figure name (``occupations``, ``sectors``, ``major_groups``, ``wage``,
+        ``categories``, ``distribution``) to the written file.
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        If a processed table is missing.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> render_results(tempfile.mkdtemp(), tempfile.mkdtemp())  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: missing processed table(s) ...
+    """
+    tables = read_results(processed_dir)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = {}
+    for name, draw in FIGURES.items():
+        source = tables["sector_scores"] if name == "sectors" else tables["soc_scores"]
+        fig = draw(source)
+        written[name] = save_png(fig, out_dir / f"{name}.png")
+        logger.debug("figure %s written to %s", name, written[name])
+    return written
+
+
+def results_tables(processed_dir, n: int = 15) -> dict[str, pd.DataFrame]:
+    """Summary tables of the Results page, computed from the processed tables.
+
+    Parameters
+    ----------
+    processed_dir : str or os.PathLike
+    n : int, default 15
+        Rows of the most and least exposed occupation tables.
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        ``workforce`` (all workers: share of workers with measure >= 0.10 and > 0.50 and
+        the employment- and wage-weighted means, per measure), ``most_exposed`` and
+        ``least_exposed`` (occupations by beta), ``sectors``, ``major_groups``,
+        ``wage_deciles`` and ``categories`` (employment-weighted category shares by
+        major group).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> results_tables(tempfile.mkdtemp())  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: missing processed table(s) ...
+    """
+    t = read_results(processed_dir)
+    soc, sec, work = _detailed(t["soc_scores"]), t["sector_scores"], t["workforce"]
+    occ_cols = {"soc_code": "SOC code", "soc_title": "occupation", "tot_emp": "employment",
+                "alpha": "alpha", "beta": "beta", "gamma": "gamma"}
+    top, bottom = ranked(soc, "beta", n)
+    every = work[work["group_type"] == "all"].sort_values("measure", kind="stable")
+    workforce = every[["measure", "covered_emp", "share_ge_10", "share_gt_50", "emp_mean",
+                       "wage_mean"]].rename(columns={
+                           "covered_emp": "workers covered",
+                           "share_ge_10": "share of workers, measure \u2265 0.10",
+                           "share_gt_50": "share of workers, measure > 0.50",
+                           "emp_mean": "employment-weighted mean",
+                           "wage_mean": "wage-bill-weighted mean"})
+    sectors = sec[sec["level"] == "sector"].sort_values(["beta", "naics"], ascending=[False, True],
+                                                        kind="stable")
+    sectors = sectors[["naics", "naics_title", "tot_emp", "coverage", *MEASURES,
+                       "exposed_workers"]].rename(columns={
+                           "naics": "NAICS", "naics_title": "sector", "tot_emp": "employment",
+                           "exposed_workers": "exposed workers"})
+    groups = by_major_group(soc).sort_values(["beta", "major_group"], ascending=[False, True],
+                                             kind="stable")
+    groups = groups.rename(columns={"major_group": "SOC major group", "title": "title",
+                                    "tot_emp": "employment"})
+    deciles = by_wage_decile(soc).rename(columns={
+        "quantile": "wage decile", "wage_low": "lowest mean wage (USD)",
+        "wage_high": "highest mean wage (USD)", "wage_mean": "mean wage (USD)",
+        "tot_emp": "employment"})
+    cats = by_major_group(soc, list(CATEGORIES)).rename(
+        columns={"major_group": "SOC major group", "tot_emp": "employment", **CATEGORIES})
+    return {
+        "workforce": workforce.reset_index(drop=True),
+        "most_exposed": top[list(occ_cols)].rename(columns=occ_cols),
+        "least_exposed": bottom[list(occ_cols)].rename(columns=occ_cols),
+        "sectors": sectors.reset_index(drop=True),
+        "major_groups": groups.reset_index(drop=True),
+        "wage_deciles": deciles,
+        "categories": cats.reset_index(drop=True),
+    }
