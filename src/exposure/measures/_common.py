@@ -64,39 +64,20 @@ def to_float(frame: pd.DataFrame, column: str, path, row_offset: int = 2) -> pd.
     return num.astype(float)
 
 
-def read_excel_table(path, sheet, header_cell: str) -> tuple[pd.DataFrame, int]:
-    """Read a sheet whose header row starts with ``header_cell`` (title lines above it).
+def read_soc10_to_18_links(path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """SOC 2010 -> SOC 2018 and O*NET-SOC 2010 -> SOC 2018 weighted links.
 
-    Returns the frame (all cells as strings) and the 1-based line number of the first
-    data row.
+    Reads ``2010_to_2018_SOC_Crosswalk.xlsx`` with
+    :func:`exposure.crosswalks.read_soc_2010_to_2018` (the SOC 2010 code is the first 7
+    characters of the O*NET-SOC 2010 code).
     """
-    raw = pd.read_excel(path, sheet_name=sheet, header=None, dtype=str)
-    first = raw.iloc[:, 0].astype(str).str.strip()
-    hits = np.flatnonzero((first == header_cell).to_numpy())
-    if len(hits) == 0:
-        raise DataFormatError(
-            f"no header row starting with {header_cell!r} in sheet {sheet!r}", path=path
-        )
-    h = int(hits[0])
-    frame = raw.iloc[h + 1 :].copy()
-    frame.columns = [str(c).strip() for c in raw.iloc[h]]
-    frame = frame.dropna(how="all").reset_index(drop=True)
-    return frame, h + 2
+    from exposure.crosswalks import read_soc_2010_to_2018
 
-
-def read_soc10_to_18_links(path) -> pd.DataFrame:
-    """SOC 2010 -> SOC 2018 links from BLS/O*NET's ``2010_to_2018_SOC_Crosswalk.xlsx``.
-
-    The file lists O*NET-SOC 2010 codes; the SOC 2010 code is the first 7 characters.
-    Returns two link tables in ``attrs``-free form: (soc10 links, onetsoc10 links).
-    """
-    frame, _ = read_excel_table(path, 0, "O*NET-SOC 2010 Code")
-    require_columns(frame, ["O*NET-SOC 2010 Code", "2018 SOC Code"], path)
-    frame = frame.dropna(subset=["O*NET-SOC 2010 Code", "2018 SOC Code"])
-    frame["soc10"] = frame["O*NET-SOC 2010 Code"].str.strip().str[:7]
-    frame["soc18"] = frame["2018 SOC Code"].str.strip()
-    frame["onet10"] = frame["O*NET-SOC 2010 Code"].str.strip()
-    return links_from_pairs(frame, "soc10", "soc18"), links_from_pairs(frame, "onet10", "soc18")
+    frame = read_soc_2010_to_2018(path)
+    return (
+        links_from_pairs(frame, "soc_2010_code", "soc_code"),
+        links_from_pairs(frame, "onetsoc_2010_code", "soc_code"),
+    )
 
 
 def soc10_to_18(*, mirror=None, data_dir=None, path=None) -> pd.DataFrame:
@@ -112,20 +93,13 @@ def onetsoc10_to_18(*, mirror=None, data_dir=None, path=None) -> pd.DataFrame:
 def read_soc10_isco08_pairs(path) -> pd.DataFrame:
     """SOC 2010 <-> ISCO-08 pairs [soc10_code 'XX-XXXX', isco08_code 'XXXX'].
 
-    ISCO codes written with 3 digits (the armed-forces groups ``110`` etc.) get back
-    their leading zero.
+    Reads ``soc10_isco08.csv`` with :func:`exposure.crosswalks.read_soc10_isco08` (which
+    restores the leading zero of the armed-forces groups ``0110`` etc.).
     """
-    frame = pd.read_csv(path, dtype=str)
-    require_columns(frame, ["soc10", "isco08"], path)
-    soc = frame["soc10"].str.strip().str.replace("-", "", regex=False)
-    # armed-forces groups 0110/0210/0310 are written without their leading zero
-    isco = frame["isco08"].str.strip().str.zfill(4)
-    bad = ~soc.str.fullmatch(r"[0-9]{6}") | ~isco.str.fullmatch(r"[0-9]{4}")
-    if bad.any():
-        pos = int(np.flatnonzero(bad.to_numpy())[0])
-        col = "soc10" if not soc.iloc[pos].isdigit() or len(soc.iloc[pos]) != 6 else "isco08"
-        raise DataFormatError(f"bad code {frame[col].iloc[pos]!r}", path=path, row=pos + 2, column=col)
-    return pd.DataFrame({"soc10_code": soc.str[:2] + "-" + soc.str[2:], "isco08_code": isco})
+    from exposure.crosswalks import read_soc10_isco08
+
+    frame = read_soc10_isco08(path)
+    return frame.rename(columns={"soc_2010_code": "soc10_code"})[["soc10_code", "isco08_code"]]
 
 
 def isco_to_soc18(*, mirror=None, data_dir=None) -> pd.DataFrame:

@@ -45,6 +45,7 @@ __all__ = [
     "weighted_pearson",
     "weighted_spearman",
     "to_isco",
+    "anthropic_match_rates",
 ]
 
 log = logging.getLogger(__name__)
@@ -390,3 +391,38 @@ def compare(
     keys = [m for m in key_measures if m in frames]
     dis = disagreements(table, keys, top=top, titles=titles)
     return Comparison(table=table, correlations=corr, disagreements=dis, coverage=cov)
+
+
+def anthropic_match_rates(*, mirror=None, data_dir=None) -> pd.DataFrame:
+    """Match rate of each Anthropic release's task names against O*NET 29.1 tasks.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``release``, ``task_names``, ``matched_text`` (by normalized text),
+        ``matched`` (text or, failing that, task ID via the publisher's older statements),
+        ``match_rate_text``, ``match_rate``, ``usage_matched`` (share of usage matched),
+        ``soc_codes``.
+
+    Examples
+    --------
+    >>> sorted(anthropic.RELEASES)
+    ['v1', 'v2', 'v3']
+    """
+    rows = []
+    for release in anthropic.RELEASES:
+        out = anthropic.load_anthropic(release, mirror=mirror, data_dir=data_dir)
+        a = out.attrs
+        rows.append(
+            {
+                "release": release,
+                "task_names": a["n_source"],
+                "matched_text": a["n_text"],
+                "matched": a["n_matched"],
+                "match_rate_text": a["n_text"] / a["n_source"],
+                "match_rate": a["n_matched"] / a["n_source"],
+                "usage_matched": a["usage_matched"],
+                "soc_codes": len(out),
+            }
+        )
+    return pd.DataFrame(rows)

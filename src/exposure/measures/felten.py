@@ -43,18 +43,14 @@ VARIANTS = {
 }
 
 
-def _sheet(path, sheet):
+def _sheet(path, sheet) -> tuple[pd.DataFrame, int]:
+    """The sheet as strings, and the file line number of its first data row."""
     try:
-        return _common.read_excel_table(path, sheet, _first_header(path, sheet))
+        frame = pd.read_excel(path, sheet_name=sheet, dtype=str)
     except ValueError as exc:
-        if isinstance(exc, DataFormatError):
-            raise
         raise DataFormatError(f"cannot read sheet {sheet!r}: {exc}", path=path) from None
-
-
-def _first_header(path, sheet):
-    raw = pd.read_excel(path, sheet_name=sheet, header=None, dtype=str, nrows=1)
-    return str(raw.iloc[0, 0]).strip()
+    frame.columns = [str(c).strip() for c in frame.columns]
+    return frame.dropna(how="all").reset_index(drop=True), 2
 
 
 def read_felten_occupations(path, variant: str = "aioe") -> pd.DataFrame:

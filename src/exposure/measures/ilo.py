@@ -152,6 +152,28 @@ def load_ilo(*, mirror=None, data_dir=None) -> pd.DataFrame:
     return out
 
 
+def _with_aggregates(links: pd.DataFrame, codes: pd.Series) -> pd.DataFrame:
+    """Add links for OEWS aggregate codes (``XX-XXX0``) absent from ``links``.
+
+    An aggregate such as ``13-1020`` takes the ISCO groups of the detailed codes under it
+    (``13-102*``), ``1/k`` each over its ``k`` distinct groups.
+    """
+    known = set(links["source_code"])
+    extra = []
+    for code in sorted(set(codes) - known):
+        if not code.endswith("0"):
+            continue
+        under = links[links["source_code"].str.startswith(code[:6]) & (links["source_code"] != code)]
+        for target in sorted(set(under["target_code"])):
+            extra.append((code, target))
+    if not extra:
+        return links
+    pairs = pd.DataFrame(extra, columns=["source_code", "target_code"])
+    from exposure.measures._crosswalk import links_from_pairs
+
+    return pd.concat([links, links_from_pairs(pairs, "source_code", "target_code")], ignore_index=True)
+
+
 def to_isco(
     soc_scores: pd.DataFrame,
     *,
@@ -163,7 +185,8 @@ def to_isco(
 ) -> pd.DataFrame:
     """Put SOC 2018 scores on ISCO-08 unit groups (SOC 2018 -> SOC 2010 -> ISCO-08).
 
-    A SOC code linked to ``k`` ISCO groups gives each weight ``1/k``; an ISCO group takes
+    An OEWS aggregate code (e.g. ``13-1020``) is linked to the ISCO groups of the detailed
+    codes under it. A SOC code linked to ``k`` ISCO groups gives each weight ``1/k``; an ISCO group takes
     the weighted mean of the measures of its SOC codes; employment (``counts``) is split
     by the same weights, so the total is preserved over matched codes.
 
@@ -212,4 +235,5 @@ def to_isco(
         ]
     if links is None:
         links = _common.soc18_to_isco(mirror=mirror, data_dir=data_dir)
+    links = _with_aggregates(links, soc_scores["soc_code"].astype(str))
     return apply_links(soc_scores, links, code="soc_code", values=list(values), counts=counts, target="isco08_code")

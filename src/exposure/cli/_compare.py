@@ -1,0 +1,106 @@
+"""``exposure compare``: published exposure measures (and ours) side by side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from exposure._io import write_csv
+from exposure.errors import DataFormatError
+
+__all__ = ["register", "run_compare", "DEFAULT_OURS", "DEFAULT_OUT"]
+
+DEFAULT_OURS = Path("data/processed/soc_scores.parquet")
+DEFAULT_OUT = Path("data/processed/reports")
+
+
+def register(subparsers) -> None:
+    """Add the ``compare`` sub-command.
+
+    Examples
+    --------
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="exposure")
+    >>> register(parser.add_subparsers(dest="command"))
+    >>> args = parser.parse_args(["compare", "--mirror", "m", "-o", "out"])
+    >>> args.mirror, args.output, args.func.__name__
+    ('m', 'out', 'run_compare')
+    """
+    p = subparsers.add_parser(
+        "compare",
+        help="compare published exposure measures (and our SOC scores) on common SOC codes",
+        description="Load the published measures (Eloundou et al., Felten AIOE/LM/image, Webb, "
+        "Microsoft applicability, Anthropic Economic Index, ILO 2025), cross them to SOC 2018, "
+        "and write the table, coverage, Pearson/Spearman correlations (plain and weighted by "
+        "OEWS May 2025 employment), the largest disagreements and the Microsoft rebuild check "
+        "to OUTPUT/measures_*.csv and OUTPUT/microsoft_rebuild.csv.",
+    )
+    p.add_argument("--mirror", metavar="DIR", help="local data mirror (default $EXPOSURE_MIRROR)")
+    p.add_argument("--data-dir", metavar="DIR", help="cache directory (default $EXPOSURE_DATA_DIR)")
+    p.add_argument(
+        "--ours",
+        metavar="PATH",
+        help=f"our SOC scores parquet (default {DEFAULT_OURS} when it exists; 'none' to skip)",
+    )
+    p.add_argument("-o", "--output", metavar="DIR", default=str(DEFAULT_OUT), help=f"output directory (default {DEFAULT_OUT})")
+    p.add_argument("--top", type=int, default=3, help="codes per measure pair in the disagreement table")
+    p.set_defaults(func=run_compare)
+
+
+def _read_ours(arg) -> pd.DataFrame | None:
+    if arg is not None and str(arg).lower() == "none":
+        return None
+    path = Path(arg) if arg else DEFAULT_OURS
+    if not path.is_file():
+        if arg:
+            raise DataFormatError("file not found", path=path)
+        return None
+    try:
+        return pd.read_parquet(path)
+    except Exception as exc:  # pyarrow raises several types for a bad file
+        raise DataFormatError(f"cannot read parquet: {exc}", path=path) from None
+
+
+def run_compare(args) -> int:
+    """Run ``exposure compare``; return the exit code."""
+    from exposure.measures import compare as cmp
+    from exposure.measures import microsoft
+
+    ours = _read_ours(args.ours)
+    res = cmp.compare(ours, mirror=args.mirror, data_dir=args.data_dir, top=args.top)
+    rebuild = microsoft.load_rebuild(mirror=args.mirror, data_dir=args.data_dir)
+    out = Path(args.output)
+    table = res.table.assign(tot_emp=res.table["tot_emp"].round().astype("Int64"))
+    coverage = res.coverage.assign(emp_covered=res.coverage["emp_covered"].round().astype("Int64"))
+    files = {
+        "measures_table.csv": table,
+        "measures_coverage.csv": coverage,
+        "measures_correlations.csv": res.correlations,
+        "measures_disagreements.csv": res.disagreements,
+        "microsoft_rebuild.csv": pd.DataFrame(
+            {
+                "soc_codes": [len(rebuild)],
+                "max_abs_diff": [rebuild.attrs["max_abs_diff"]],
+                "tolerance": [1e-9],
+                "within_tolerance": [rebuild.attrs["max_abs_diff"] <= 1e-9],
+            }
+        ),
+    }
+    for name, frame in files.items():
+        write_csv(frame, out / name, float_format="%.6g")
+    anth = cmp.anthropic_match_rates(mirror=args.mirror, data_dir=args.data_dir)
+    write_csv(anth, out / "measures_anthropic_match.csv", float_format="%.6g")
+
+    pd.set_option("display.width", 160)
+    print("Coverage (SOC 2018 codes reached, OEWS May 2025 employment covered):")
+    print(res.coverage.to_string(index=False, float_format=lambda v: f"{v:.4g}"))
+    print("\nAnthropic task match rate against O*NET 29.1 Task Statements:")
+    print(anth.to_string(index=False, float_format=lambda v: f"{v:.4g}"))
+    print(f"\nMicrosoft applicability rebuilt for {len(rebuild)} SOC codes, max abs diff {rebuild.attrs['max_abs_diff']:.3g}")
+    key = [m for m in cmp.KEY_MEASURES if m in res.table.columns]
+    sub = res.correlations[res.correlations["measure_a"].isin(key) & res.correlations["measure_b"].isin(key)]
+    print("\nCorrelations of the headline measures:")
+    print(sub.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    print(f"\nwrote {', '.join(sorted([*files, 'measures_anthropic_match.csv']))} to {out}")
+    return 0
