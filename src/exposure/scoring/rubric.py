@@ -1,0 +1,613 @@
+"""The ``rubric`` scoring method: a transparent, hand-written rule-based scorer.
+
+It scores each task on the exposure rubric of Eloundou et al. (2023), "GPTs are GPTs":
+
+- **E0** no exposure;
+- **E1** direct exposure: an LLM used alone through a chat interface cuts the time of the
+  task by at least half at equal quality;
+- **E2** exposure through LLM-powered software or agents (tools, retrieval, multi-step
+  workflows) that would cut the time by half.
+
+Nothing is fitted. Every task's probabilities are the weighted mean of *evidence
+vectors*, one per piece of evidence, and the ``rule`` column lists each piece:
+
+1. **Work activities** (when an O*NET release is given and the frame carries
+   ``onetsoc_code`` and ``task_id``): each of the task's detailed work activities (DWAs)
+   votes with the label of its intermediate work activity (IWA) in the shipped table
+   ``exposure/data/rubric/iwa_rules-v1.csv`` (one hand-written label and note per IWA,
+   plus a few DWA-level overrides). Information processing, writing and analysis -> E1;
+   work needing tools, data systems or multi-step software -> E2; physical, manual,
+   in-person interpersonal work and equipment operation -> E0. Weight 1 per DWA.
+2. **First verb** of the task statement (O*NET task statements start with an
+   imperative verb), looked up in :data:`FIRST_VERBS`. Weight 1.
+3. **Keyword rules** anywhere in the text (:data:`KEYWORD_RULES`). Weight 1 each.
+4. **Job-zone prior**: the occupation's O*NET Job Zone (from ``onet`` or a ``job_zone``
+   column) gives a weak prior (:data:`JOB_ZONE_PRIOR`, weight :data:`PRIOR_WEIGHT`);
+   when unknown the prior is :data:`DEFAULT_PRIOR`.
+
+Each label votes with a soft vector (:data:`LABEL_VECTORS`) rather than a one-hot one,
+so that the output is a calibrated-looking distribution and never exactly 0 or 1.
+See ``docs/methods/rubric.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib.resources
+import logging
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from exposure.errors import DataFormatError
+from exposure.scoring.categories import (
+    _check_text,
+    _job_zones_for,
+    _task_dwas_for,
+)
+
+__all__ = [
+    "RUBRIC_VERSION",
+    "LABELS",
+    "LABEL_VECTORS",
+    "JOB_ZONE_PRIOR",
+    "DEFAULT_PRIOR",
+    "PRIOR_WEIGHT",
+    "FIRST_VERBS",
+    "KEYWORD_RULES",
+    "KeywordRule",
+    "load_rubric_rules",
+    "score_rubric",
+    "read_eloundou_labels",
+    "rubric_agreement",
+    "write_rubric_agreement",
+]
+
+logger = logging.getLogger(__name__)
+
+#: Version of the shipped work-activity rule table (file ``iwa_rules-v1.csv``).
+RUBRIC_VERSION = "v1"
+
+#: Exposure labels in column order.
+LABELS = ("E0", "E1", "E2")
+
+#: Soft vote (p_e0, p_e1, p_e2) of one piece of evidence for each label.
+LABEL_VECTORS = {
+    "E0": (0.80, 0.10, 0.10),
+    "E1": (0.15, 0.60, 0.25),
+    "E2": (0.15, 0.20, 0.65),
+}
+
+#: Prior (p_e0, p_e1, p_e2) by O*NET Job Zone: more preparation, more cognitive work.
+JOB_ZONE_PRIOR = {
+    1: (0.80, 0.10, 0.10),
+    2: (0.70, 0.12, 0.18),
+    3: (0.50, 0.18, 0.32),
+    4: (0.35, 0.20, 0.45),
+    5: (0.35, 0.20, 0.45),
+}
+
+#: Prior when the job zone is unknown (roughly the overall label shares).
+DEFAULT_PRIOR = (0.50, 0.15, 0.35)
+
+#: Weight of the job-zone prior relative to one piece of evidence.
+PRIOR_WEIGHT = 0.5
+
+
+def _verbs(label: str, note: str, words: str) -> dict[str, tuple[str, str]]:
+    return {w: (label, note) for w in words.split()}
+
+
+#: First word of the task statement -> (label, note).
+FIRST_VERBS: dict[str, tuple[str, str]] = {
+    **_verbs(
+        "E0",
+        "physical or manual work",
+        "operate drive lift load unload carry move clean wash sweep scrub vacuum repair fix "
+        "replace install assemble disassemble dismantle weld solder braze cut trim prune sew "
+        "stitch paint drill bore grind polish sand buff mix pour dig excavate climb cook bake "
+        "fry grill season serve feed bathe groom massage harvest plant spray inspect measure "
+        "adjust tend set position mount fit splice attach fasten bolt nail hammer lay spread "
+        "apply insert remove stack pack package wrap stock deliver transport haul tow fuel "
+        "refuel park steer navigate pilot fly sail handle place lower raise open close lock "
+        "clamp thread fill empty drain pump heat cool melt cast mold press roll fold bend "
+        "straighten smooth scrape chip blast coat seal caulk glue tape label mark weigh "
+        "collect calibrate align wire lubricate oil shape form fabricate build construct "
+        "erect demolish hang tie secure connect turn start stop pull push test check "
+        "dispense immunize inject vaccinate bandage suture resuscitate rescue evacuate "
+        "restrain arrest patrol guard escort sort count load unpack dress prepare",
+    ),
+    **_verbs(
+        "E0",
+        "in-person care, teaching, supervision or performance",
+        "administer treat examine observe watch monitor demonstrate teach instruct train "
+        "coach tutor supervise direct oversee manage coordinate care assist help greet pose "
+        "play dance sing perform officiate hunt trap butcher slaughter diagnose prescribe "
+        "confer meet discuss negotiate interview counsel lead participate attend "
+        "accompany visit travel",
+    ),
+    **_verbs(
+        "E1",
+        "writing, reading, explaining or planning",
+        "write draft edit proofread translate interpret summarize compose review read study "
+        "explain answer respond advise recommend develop plan propose evaluate critique "
+        "revise formulate outline document present consult inform notify communicate "
+        "correspond create establish define determine identify assess report publish "
+        "promote advertise market brief transcribe design devise conceive select",
+    ),
+    **_verbs(
+        "E2",
+        "data, records, scheduling or transactions through software",
+        "schedule enter record compile analyze analyse calculate compute process track "
+        "search retrieve order purchase procure reconcile verify audit bill invoice code "
+        "program configure update file book reserve estimate forecast model map simulate "
+        "tabulate catalog catalogue classify index archive query research gather obtain "
+        "locate register enroll issue approve authorize allocate budget post log digitize "
+        "requisition replenish investigate",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class KeywordRule:
+    """A keyword rule of the rubric: a regular expression that votes for one label.
+
+    Attributes
+    ----------
+    rule_id : str
+        Identifier shown in the ``rule`` column.
+    label : str
+        ``"E0"``, ``"E1"`` or ``"E2"``.
+    pattern : str
+        Case-insensitive regular expression searched anywhere in the task text.
+    note : str
+        What the rule stands for.
+
+    Examples
+    --------
+    >>> rule = KeywordRule("kw:x", "E2", r"\\bspreadsheets?\\b", "spreadsheets")
+    >>> rule.search("Update spreadsheets weekly.")
+    True
+    """
+
+    rule_id: str
+    label: str
+    pattern: str
+    note: str
+
+    def search(self, text: str) -> bool:
+        """Return True when the rule fires on ``text``."""
+        return re.search(self.pattern, text, flags=re.IGNORECASE) is not None
+
+
+#: Keyword rules, each adding one vote when it fires.
+KEYWORD_RULES: tuple[KeywordRule, ...] = (
+    KeywordRule(
+        "kw:software",
+        "E2",
+        r"\b(computers?|computerized|software|databases?|spreadsheets?|online|electronic(ally)?"
+        r"|information systems?|internet|web ?sites?|digital|e-?mail)\b",
+        "mentions computers, software or databases",
+    ),
+    KeywordRule(
+        "kw:records",
+        "E2",
+        r"\b(records|files|logs|ledgers?|inventor(y|ies)|schedules|appointments?|invoices?"
+        r"|payroll|accounts|transactions?|bookings?|reservations?)\b",
+        "records, schedules, accounts or transactions kept in systems",
+    ),
+    KeywordRule(
+        "kw:data",
+        "E2",
+        r"\b(data|statistic\w*|analy[sz]\w*|forecasts?|trends|models?|calculations?)\b",
+        "data analysis",
+    ),
+    KeywordRule(
+        "kw:writing",
+        "E1",
+        r"\b(writ\w*|draft\w*|edit(s|ing)?|proofread\w*|translat\w*|summar\w*|reports?"
+        r"|letters|correspondence|documents?|documentation|articles?|manuals?|proposals?"
+        r"|memos?|speeches|scripts?|briefs?|policies|procedures|guidelines|plans?)\b",
+        "writing and documents",
+    ),
+    KeywordRule(
+        "kw:explain",
+        "E1",
+        r"\b(explain\w*|inform\w*|advise\w*|answer\w*|questions|inquiries|recommend\w*"
+        r"|instructions|information)\b",
+        "explaining or giving information",
+    ),
+    KeywordRule(
+        "kw:physical",
+        "E0",
+        r"\b(hand tools|power tools|machines?|machinery|vehicles?|tools|trucks?|forklifts?"
+        r"|hoists?|cranes?|wrenches|hammers?|welding|torch\w*|gauges?|pipes?|wires?|wiring"
+        r"|engines?|furnaces?|ovens?|soil|concrete|lumber|metal|livestock|crops|food)\b",
+        "physical objects, tools or machines",
+    ),
+    KeywordRule(
+        "kw:in_person",
+        "E0",
+        r"\b(patients?|in person|face[- ]to[- ]face|on site|on-site|at the scene|bedside"
+        r"|children|residents|inmates|passengers|athletes|animals?|guests|crowds?)\b",
+        "in-person work with people or animals",
+    ),
+)
+
+_ID_RE = re.compile(r"^[0-9]+(\.[A-Za-z0-9]+)*$")
+
+
+def load_rubric_rules(version: str = RUBRIC_VERSION) -> pd.DataFrame:
+    """Read the shipped work-activity rule table.
+
+    Parameters
+    ----------
+    version : str, default :data:`RUBRIC_VERSION`
+        Table version; the file is ``exposure/data/rubric/iwa_rules-<version>.csv``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``level`` (``"iwa"`` or ``"dwa"``), ``id``, ``label`` (E0/E1/E2), ``note``.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Unknown version, or a malformed or duplicated row (naming file, row, column).
+
+    Examples
+    --------
+    >>> rules = load_rubric_rules()
+    >>> int((rules["level"] == "iwa").sum())
+    332
+    >>> sorted(rules["label"].unique())
+    ['E0', 'E1', 'E2']
+    """
+    resource = importlib.resources.files("exposure").joinpath(
+        "data", "rubric", f"iwa_rules-{version}.csv"
+    )
+    if not resource.is_file():
+        raise DataFormatError(f"no rubric rule table version {version!r}", path=str(resource))
+    with resource.open("r", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    expected = ["level", "id", "label", "note"]
+    seen = set()
+    for line, row in enumerate(rows, start=2):
+        if list(row) != expected:
+            raise DataFormatError(f"expected columns {expected}", path=str(resource), row=line)
+        if row["level"] not in ("iwa", "dwa"):
+            raise DataFormatError(
+                f"level must be 'iwa' or 'dwa', got {row['level']!r}",
+                path=str(resource), row=line, column="level",
+            )
+        if not _ID_RE.match(row["id"] or ""):
+            raise DataFormatError(
+                f"bad work-activity id {row['id']!r}", path=str(resource), row=line, column="id"
+            )
+        if row["label"] not in LABELS:
+            raise DataFormatError(
+                f"label must be E0, E1 or E2, got {row['label']!r}",
+                path=str(resource), row=line, column="label",
+            )
+        if (row["level"], row["id"]) in seen:
+            raise DataFormatError(f"duplicate id {row['id']!r}", path=str(resource), row=line)
+        seen.add((row["level"], row["id"]))
+    return pd.DataFrame(rows, columns=expected).astype(str)
+
+
+def _first_word(text: str) -> str:
+    match = re.match(r"\W*([A-Za-z]+)", text)
+    return match.group(1).lower() if match else ""
+
+
+def score_rubric(
+    frame: pd.DataFrame, *, text_column: str = "task", onet=None
+) -> pd.DataFrame:
+    """Score tasks with the hand-written, explainable E0/E1/E2 rubric.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        One row per task with a text column; optionally ``onetsoc_code`` and ``task_id``
+        (to use the task's O*NET work activities), ``title`` (ignored) and ``job_zone``.
+    text_column : str, default "task"
+        Column holding the task statement.
+    onet : exposure.onet.OnetRelease or object, optional
+        Anything with ``task_dwas`` [onetsoc_code, task_id, dwa_id], ``dwas`` [dwa_id,
+        iwa_id] and ``occupations`` or ``job_zones`` [onetsoc_code, job_zone]. Without it
+        (or without the key columns) only the text rules and a ``job_zone`` column are used.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Same index as ``frame``; float columns ``p_e0``, ``p_e1``, ``p_e2`` (summing to 1)
+        and ``rule``: every piece of evidence that fired, separated by ``"; "``, e.g.
+        ``"iwa 4.A.3.a.4.I01 -> E0 (driving or piloting); verb 'drive' -> E0 (physical or
+        manual work); job zone 2 prior"``.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        When the text column is missing or a cell is empty or not a string.
+
+    Examples
+    --------
+    >>> tasks = pd.DataFrame({"task": ["Weld steel beams using torches.",
+    ...                                "Write press releases.",
+    ...                                "Enter customer data into databases."]})
+    >>> out = score_rubric(tasks)
+    >>> out[["p_e0", "p_e1", "p_e2"]].idxmax(axis=1).tolist()
+    ['p_e0', 'p_e1', 'p_e2']
+    >>> out.loc[0, "rule"]
+    "verb 'weld' -> E0 (physical or manual work); kw:physical -> E0 (physical objects, tools or machines); job zone unknown prior"
+    >>> bool(np.allclose(out[["p_e0", "p_e1", "p_e2"]].sum(axis=1), 1.0))
+    True
+    """
+    texts = _check_text(frame, text_column)
+    rules = load_rubric_rules()
+    by_iwa = {i: (lab, note) for lvl, i, lab, note in rules.itertuples(index=False) if lvl == "iwa"}
+    by_dwa = {i: (lab, note) for lvl, i, lab, note in rules.itertuples(index=False) if lvl == "dwa"}
+    dwas = _task_dwas_for(frame, onet)
+    zones = _job_zones_for(frame, onet)
+    vec = {k: np.array(v, dtype=float) for k, v in LABEL_VECTORS.items()}
+
+    probs = np.empty((len(frame), 3), dtype=float)
+    explanations: list[str] = []
+    for i, (text, task_dwas, jz) in enumerate(zip(texts, dwas, zones, strict=True)):
+        total = np.zeros(3)
+        weight = 0.0
+        parts: list[str] = []
+        for dwa, iwa in task_dwas:
+            if dwa in by_dwa:
+                label, note = by_dwa[dwa]
+                parts.append(f"dwa {dwa} -> {label} ({note})")
+            elif iwa in by_iwa:
+                label, note = by_iwa[iwa]
+                parts.append(f"iwa {iwa} -> {label} ({note})")
+            else:
+                parts.append(f"dwa {dwa} not in rule table")
+                continue
+            total += vec[label]
+            weight += 1.0
+        verb = _first_word(text)
+        if verb in FIRST_VERBS:
+            label, note = FIRST_VERBS[verb]
+            parts.append(f"verb {verb!r} -> {label} ({note})")
+            total += vec[label]
+            weight += 1.0
+        for rule in KEYWORD_RULES:
+            if rule.search(text):
+                parts.append(f"{rule.rule_id} -> {rule.label} ({rule.note})")
+                total += vec[rule.label]
+                weight += 1.0
+        if jz is not None and jz in JOB_ZONE_PRIOR:
+            prior = np.array(JOB_ZONE_PRIOR[jz])
+            parts.append(f"job zone {jz} prior")
+        else:
+            prior = np.array(DEFAULT_PRIOR)
+            parts.append("job zone unknown prior")
+        total += PRIOR_WEIGHT * prior
+        weight += PRIOR_WEIGHT
+        probs[i] = total / weight
+        explanations.append("; ".join(parts))
+
+    probs = probs / probs.sum(axis=1, keepdims=True) if len(frame) else probs
+    out = pd.DataFrame(probs, columns=["p_e0", "p_e1", "p_e2"], index=frame.index)
+    out["rule"] = pd.Series(explanations, index=frame.index, dtype=object)
+    logger.debug("rubric scored %d tasks", len(out))
+    return out
+
+
+# ----------------------------------------------------------------------------------
+# agreement with the human labels of Eloundou et al. (2023)
+# ----------------------------------------------------------------------------------
+
+LABELS_NAME = "reference/eloundou2023/full_labelset_train.tsv"
+
+
+def read_eloundou_labels(path) -> pd.DataFrame:
+    """Read the Eloundou et al. (2023) task label file (``full_labelset*.tsv``).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        Tab-separated file with columns ``O*NET-SOC Code``, ``Task ID``, ``Task``,
+        ``Task Type``, ``Title``, ``human_exposure_agg``, ``gpt4_exposure`` (others are
+        ignored).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``onetsoc_code``, ``task_id`` (str), ``task``, ``task_type`` (``""`` when
+        missing), ``title``, ``human_label``, ``gpt4_label``.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Missing columns, or a label other than E0/E1/E2 (naming file, row and column).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "labels.tsv"
+    >>> _ = p.write_text("\\tO*NET-SOC Code\\tTask ID\\tTask\\tTask Type\\tTitle\\t"
+    ...                  "human_exposure_agg\\tgpt4_exposure\\n"
+    ...                  "0\\t11-1011.00\\t1.0\\tDo a thing.\\tCore\\tChief\\tE1\\tE2\\n")
+    >>> read_eloundou_labels(p)[["task_id", "human_label", "gpt4_label"]].iloc[0].tolist()
+    ['1', 'E1', 'E2']
+    """
+    from exposure.scoring.categories import _norm_task_id
+
+    raw = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False, quoting=csv.QUOTE_MINIMAL)
+    need = {
+        "O*NET-SOC Code": "onetsoc_code",
+        "Task ID": "task_id",
+        "Task": "task",
+        "Task Type": "task_type",
+        "Title": "title",
+        "human_exposure_agg": "human_label",
+        "gpt4_exposure": "gpt4_label",
+    }
+    missing = [c for c in need if c not in raw.columns]
+    if missing:
+        raise DataFormatError(f"missing columns {missing}", path=path)
+    out = raw[list(need)].rename(columns=need).reset_index(drop=True)
+    out["task_id"] = out["task_id"].map(_norm_task_id)
+    for col, src in (("human_label", "human_exposure_agg"), ("gpt4_label", "gpt4_exposure")):
+        bad = ~out[col].isin(LABELS)
+        if bad.any():
+            pos = int(np.flatnonzero(bad.to_numpy())[0])
+            raise DataFormatError(
+                f"label must be E0, E1 or E2, got {out[col].iloc[pos]!r}",
+                path=path, row=pos + 2, column=src,
+            )
+    return out
+
+
+def _kappa(a, b) -> float:
+    a = np.asarray(a)
+    b = np.asarray(b)
+    po = float(np.mean(a == b))
+    pe = sum(float(np.mean(a == k)) * float(np.mean(b == k)) for k in LABELS)
+    return (po - pe) / (1 - pe) if pe < 1 else float("nan")
+
+
+_MEASURE_OF_LABEL = {"E0": (0.0, 0.0, 0.0), "E1": (1.0, 1.0, 1.0), "E2": (0.0, 0.5, 1.0)}
+
+
+def _occupation_means(codes, weights, alpha, beta, gamma) -> pd.DataFrame:
+    df = pd.DataFrame({"code": codes, "w": weights, "alpha": alpha, "beta": beta, "gamma": gamma})
+    for m in ("alpha", "beta", "gamma"):
+        df[m] = df[m] * df["w"]
+    g = df.groupby("code", sort=True)[["w", "alpha", "beta", "gamma"]].sum()
+    return g[["alpha", "beta", "gamma"]].div(g["w"], axis=0)
+
+
+def rubric_agreement(labels: pd.DataFrame, *, onet=None) -> pd.DataFrame:
+    """Agreement of the rubric with human (and GPT-4) exposure labels.
+
+    Parameters
+    ----------
+    labels : pandas.DataFrame
+        As returned by :func:`read_eloundou_labels` (``onetsoc_code``, ``task_id``,
+        ``task``, ``task_type``, ``human_label``; ``gpt4_label`` optional).
+    onet : exposure.onet.OnetRelease or object, optional
+        Passed to :func:`score_rubric`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Long table with columns ``reference`` (``human`` or ``gpt4``), ``level``
+        (``task`` or ``occupation``), ``metric`` (``accuracy``, ``cohen_kappa``,
+        ``pearson_r_alpha``/``beta``/``gamma``, ``share_e0``/``e1``/``e2`` of the rubric's
+        labels and of the reference), ``value`` and ``n`` (tasks or occupations).
+        Occupation-level measures are weighted means over each O*NET-SOC occupation's
+        tasks with Core = 2 and Supplemental-or-missing = 1; the reference uses
+        E0 = (0, 0, 0), E1 = (1, 1, 1), E2 = (0, 0.5, 1) for (alpha, beta, gamma), the
+        rubric uses its probabilities (alpha = p_e1, beta = p_e1 + 0.5 p_e2,
+        gamma = p_e1 + p_e2).
+
+    Examples
+    --------
+    >>> labels = pd.DataFrame({
+    ...     "onetsoc_code": ["11-1011.00", "11-1011.00", "47-2031.00", "47-2031.00"],
+    ...     "task_id": ["1", "2", "3", "4"],
+    ...     "task": ["Write reports.", "Enter data into databases.",
+    ...              "Cut lumber with saws.", "Nail boards using hammers."],
+    ...     "task_type": ["Core", "Supplemental", "Core", ""],
+    ...     "human_label": ["E1", "E2", "E0", "E0"]})
+    >>> table = rubric_agreement(labels)
+    >>> float(table.query("metric == 'accuracy'")["value"].iloc[0])
+    1.0
+    """
+    scores = score_rubric(labels, onet=onet)
+    pred = scores[["p_e0", "p_e1", "p_e2"]].to_numpy().argmax(axis=1)
+    pred_labels = np.array(LABELS)[pred]
+    weights = np.where(labels["task_type"].astype(str).str.strip().eq("Core"), 2.0, 1.0)
+    p1 = scores["p_e1"].to_numpy()
+    p2 = scores["p_e2"].to_numpy()
+    ours = _occupation_means(labels["onetsoc_code"], weights, p1, p1 + 0.5 * p2, p1 + p2)
+    rows = []
+    n = len(labels)
+    for k in LABELS:
+        rows.append(("rubric", "task", f"share_{k.lower()}", float(np.mean(pred_labels == k)), n))
+    refs = [("human", "human_label"), ("gpt4", "gpt4_label")]
+    for ref, col in refs:
+        if col not in labels.columns:
+            continue
+        truth = labels[col].to_numpy()
+        for k in LABELS:
+            rows.append((ref, "task", f"share_{k.lower()}", float(np.mean(truth == k)), n))
+        rows.append((ref, "task", "accuracy", float(np.mean(truth == pred_labels)), n))
+        rows.append((ref, "task", "cohen_kappa", _kappa(truth, pred_labels), n))
+        m = np.array([_MEASURE_OF_LABEL[x] for x in truth])
+        theirs = _occupation_means(labels["onetsoc_code"], weights, m[:, 0], m[:, 1], m[:, 2])
+        for measure in ("alpha", "beta", "gamma"):
+            r = float(np.corrcoef(ours[measure], theirs[measure])[0, 1])
+            rows.append((ref, "occupation", f"pearson_r_{measure}", r, len(ours)))
+    out = pd.DataFrame(rows, columns=["reference", "level", "metric", "value", "n"])
+    out["value"] = out["value"].round(4)
+    return out
+
+
+def write_rubric_agreement(
+    out="data/processed/reports/rubric_agreement.csv", *, mirror=None, data_dir=None
+) -> pd.DataFrame:
+    """Compute :func:`rubric_agreement` on the Eloundou et al. train labels and write it.
+
+    Reads ``reference/eloundou2023/full_labelset_train.tsv`` and O*NET 29.1 through
+    :func:`exposure.fetch.fetch` / :func:`exposure.onet.load_onet` (hash-verified), then
+    writes the table atomically to ``out``. Also available as
+    ``python -m exposure.scoring.rubric agreement``.
+
+    Parameters
+    ----------
+    out : str or os.PathLike
+        Destination CSV.
+    mirror, data_dir : optional
+        Passed to :func:`exposure.fetch.fetch` and :func:`exposure.onet.load_onet`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table written.
+
+    Examples
+    --------
+    >>> callable(write_rubric_agreement)  # needs the real data; see the integration test
+    True
+    """
+    from exposure._io import write_csv
+    from exposure.fetch import fetch
+    from exposure.onet import load_onet
+
+    labels = read_eloundou_labels(fetch(LABELS_NAME, mirror=mirror, data_dir=data_dir))
+    onet = load_onet("29.1", mirror=mirror, data_dir=data_dir)
+    table = rubric_agreement(labels, onet=onet)
+    write_csv(table, Path(out))
+    logger.info("wrote %s", out)
+    return table
+
+
+def main(argv=None) -> int:
+    """``python -m exposure.scoring.rubric agreement [--out PATH] [--mirror DIR]``."""
+    parser = argparse.ArgumentParser(prog="python -m exposure.scoring.rubric")
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("agreement", help="write rubric agreement with the human labels")
+    p.add_argument("--out", default="data/processed/reports/rubric_agreement.csv")
+    p.add_argument("--mirror", default=None)
+    p.add_argument("--data-dir", default=None)
+    args = parser.parse_args(argv)
+    table = write_rubric_agreement(args.out, mirror=args.mirror, data_dir=args.data_dir)
+    print(table.to_string(index=False))
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
