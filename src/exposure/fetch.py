@@ -193,10 +193,10 @@ def default_data_dir() -> Path:
     Examples
     --------
     >>> import os
-    >>> os.environ["EXPOSURE_DATA_DIR"] = "/tmp/exposure-cache"
-    >>> default_data_dir()
-    PosixPath('/tmp/exposure-cache')
-    >>> del os.environ["EXPOSURE_DATA_DIR"]
+    >>> from unittest import mock
+    >>> with mock.patch.dict(os.environ, {"EXPOSURE_DATA_DIR": "/tmp/exposure-cache"}):
+    ...     print(default_data_dir())
+    /tmp/exposure-cache
     """
     env = os.environ.get(ENV_DATA_DIR)
     if env:
@@ -229,13 +229,14 @@ def resolve_mirror(mirror=None) -> Path | None:
 
     Examples
     --------
-    >>> import os, tempfile
-    >>> os.environ.pop("EXPOSURE_MIRROR", None) and None
-    >>> resolve_mirror() is None
-    True
+    >>> import os, pathlib, tempfile
+    >>> from unittest import mock
     >>> d = tempfile.mkdtemp()
-    >>> resolve_mirror(d) == __import__("pathlib").Path(d)
+    >>> resolve_mirror(d) == pathlib.Path(d)
     True
+    >>> with mock.patch.dict(os.environ, {"EXPOSURE_MIRROR": ""}):
+    ...     print(resolve_mirror())
+    None
     """
     value = mirror if mirror is not None else os.environ.get(ENV_MIRROR) or None
     if value is None:
