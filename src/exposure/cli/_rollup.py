@@ -1,0 +1,162 @@
+"""``exposure rollup``: task scores -> occupation, SOC, sector and workforce tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from exposure.errors import DataFormatError, ExposureError
+
+__all__ = ["register", "run_rollup", "read_task_scores"]
+
+OUTPUTS = (
+    "occupation_scores.parquet",
+    "soc_scores.parquet",
+    "sector_scores.parquet",
+    "subsector_scores.parquet",
+    "workforce.parquet",
+    "working_time.parquet",
+    "coverage.json",
+)
+
+
+def register(subparsers) -> None:
+    """Add the ``rollup`` sub-command.
+
+    Examples
+    --------
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="exposure")
+    >>> register(parser.add_subparsers(dest="command"))
+    >>> args = parser.parse_args(["rollup", "scores.parquet", "-o", "out", "--bootstrap", "100"])
+    >>> args.weights, args.bootstrap, args.seed, args.func.__name__
+    ('core', 100, 0, 'run_rollup')
+    """
+    p = subparsers.add_parser(
+        "rollup",
+        help="roll task scores up to occupations, SOC codes, sectors and the workforce",
+        description="Roll task scores (Parquet or CSV in the TaskScores layout) up to O*NET-SOC "
+        "occupations, OEWS occupation codes, NAICS sectors and subsectors, workforce statistics "
+        "and the working-time scenario; write one Parquet file per table (atomically) and "
+        "coverage.json. Inputs come from the source registry (--mirror / $EXPOSURE_MIRROR, or "
+        "the cache) unless given as files.",
+    )
+    p.add_argument("task_scores", metavar="TASK_SCORES", help="task scores file (.parquet or .csv)")
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="output directory")
+    p.add_argument(
+        "--weights", choices=("equal", "core", "importance", "frequency"), default="core",
+        help="task weights within an occupation (default: core = Core 2, Supplemental/missing 1)",
+    )
+    p.add_argument(
+        "--combine", choices=("equal", "n_tasks"), default="equal",
+        help="weights of the O*NET occupations that share one OEWS code (default: equal)",
+    )
+    p.add_argument("--mirror", metavar="DIR", help="data mirror laid out like the shared data folder")
+    p.add_argument("--data-dir", metavar="DIR", help="cache directory")
+    p.add_argument("--bootstrap", type=int, default=0, metavar="N", help="bootstrap draws (default 0: none)")
+    p.add_argument("--seed", type=int, default=0, metavar="S", help="random seed of the bootstrap")
+    p.add_argument("--gain", type=float, default=0.5, help="productivity gain of the working-time scenario")
+    p.add_argument("--onet-release", default="29.1", help="O*NET release of the task statements")
+    p.add_argument("--oews-release", default="2025", help="OEWS release (2025 has the by-industry table)")
+    p.add_argument("--crosswalk", metavar="FILE", help="O*NET-SOC -> SOC 2018 crosswalk file")
+    p.add_argument("--employment", metavar="FILE", help="OEWS file (BLS layout)")
+    p.add_argument("--tasks", metavar="FILE", help="O*NET Task Statements file (task types)")
+    p.add_argument("--task-ratings", metavar="FILE", help="O*NET Task Ratings file")
+    p.set_defaults(func=run_rollup)
+
+
+def read_task_scores(path) -> pd.DataFrame:
+    """Read a task scores file (.parquet, or .csv with string codes).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "s.csv"
+    >>> _ = p.write_text("onetsoc_code,task_id,alpha,beta,gamma\\n11-1011.00,1,1,1,1\\n")
+    >>> read_task_scores(p)["onetsoc_code"].tolist()
+    ['11-1011.00']
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise DataFormatError("task scores file not found", path=path)
+    if path.suffix == ".parquet":
+        frame = pd.read_parquet(path)
+    elif path.suffix in (".csv", ".tsv"):
+        frame = pd.read_csv(path, sep="\t" if path.suffix == ".tsv" else ",",
+                            dtype={"onetsoc_code": str, "label": str, "task_type": str})
+    else:
+        raise DataFormatError("expected a .parquet, .csv or .tsv file", path=path)
+    missing = {"onetsoc_code", "task_id", "alpha", "beta", "gamma"} - set(frame.columns)
+    if missing:
+        raise DataFormatError(f"missing column(s) {sorted(missing)}", path=path)
+    return frame
+
+
+def _inputs(args, task_scores: pd.DataFrame):
+    from exposure import crosswalks, oews, onet
+    from exposure.fetch import fetch
+    from exposure.sources import SOURCES
+
+    registry = set(SOURCES)
+    loc = {"mirror": args.mirror, "data_dir": args.data_dir}
+    xw = (crosswalks.read_onet_to_soc(args.crosswalk) if args.crosswalk
+          else crosswalks.load_onet_to_soc(**loc))
+    emp = (oews.read_oews(args.employment) if args.employment
+           else oews.load_oews(args.oews_release, "by_industry" if args.oews_release == "2025" else "national", **loc))
+    tasks = ratings = None
+    if args.weights == "core" and "task_type" not in task_scores.columns:
+        name = onet.onet_file_name(args.onet_release, "Task Statements", registry)
+        if not args.tasks and name is None:
+            raise ExposureError(f"no O*NET {args.onet_release} Task Statements in the registry; pass --tasks FILE")
+        path = args.tasks or fetch(name, **loc)
+        tasks = onet.read_tasks(path)
+    if args.weights in ("importance", "frequency"):
+        if args.task_ratings:
+            ratings = onet.read_task_ratings(args.task_ratings)
+        else:
+            name = onet.onet_file_name(args.onet_release, "Task Ratings", registry)
+            if name is None:
+                raise ExposureError(
+                    f"--weights {args.weights} needs O*NET Task Ratings, which the registry does not "
+                    f"have for release {args.onet_release}; pass --task-ratings FILE"
+                )
+            ratings = onet.read_task_ratings(fetch(name, **loc))
+    return xw, emp, tasks, ratings
+
+
+def run_rollup(args) -> int:
+    """Run ``exposure rollup``; return the exit code."""
+    from exposure._io import write_json, write_parquet
+    from exposure.rollup import rollup
+
+    scores = read_task_scores(args.task_scores)
+    xw, emp, tasks, ratings = _inputs(args, scores)
+    result = rollup(
+        scores, xw, emp, weights=args.weights, tasks=tasks, task_ratings=ratings,
+        combine=args.combine, n_draws=args.bootstrap, seed=args.seed, gain=args.gain,
+    )
+    out = Path(args.output)
+    level = result.sectors["level"]
+    tables = {
+        "occupation_scores.parquet": result.occupations,
+        "soc_scores.parquet": result.soc,
+        "sector_scores.parquet": result.sectors[level == "sector"],
+        "subsector_scores.parquet": result.sectors[level == "subsector"],
+        "workforce.parquet": result.workforce,
+        "working_time.parquet": result.working_time,
+    }
+    for name, frame in tables.items():
+        write_parquet(frame, out / name)
+    write_json({"coverage": result.coverage, "settings": result.settings}, out / "coverage.json")
+    cov = result.coverage
+    print(
+        f"{len(result.occupations)} occupations, {len(result.soc)} OEWS codes, "
+        f"{int((level == 'sector').sum())} sectors, {int((level == 'subsector').sum())} subsectors"
+    )
+    print(
+        f"coverage: {cov['share']:.4f} of OEWS employment scored "
+        f"({cov['covered_emp']:,.0f} of {cov['tot_emp']:,.0f}); prefix match alone: {cov['prefix_share']:.4f}"
+    )
+    print(f"wrote {len(tables) + 1} files to {out}")
+    return 0
