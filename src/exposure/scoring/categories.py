@@ -51,6 +51,10 @@ __all__ = [
     "load_category_mapping",
     "tag_categories",
     "explain_categories",
+    "read_hand_checked",
+    "precision_recall",
+    "category_shares",
+    "write_category_reports",
 ]
 
 logger = logging.getLogger(__name__)
@@ -107,6 +111,7 @@ def _compiled(pattern: str) -> re.Pattern:
 
 
 _W = r"[^.;]{0,40}"  # up to 40 characters within the same clause
+_CLAUSE = r"(?:^\W*|,\s*|\band\s+|\bor\s+)"  # a verb that heads the task or a coordinated clause
 
 #: Text rules, in the order they are reported.
 TEXT_RULES: tuple[TextRule, ...] = (
@@ -122,8 +127,9 @@ TEXT_RULES: tuple[TextRule, ...] = (
     TextRule(
         "admin:appointments",
         "admin",
-        r"\b(appointments?|itinerar\w+|work schedules?|office hours)\b",
-        "appointments, itineraries, work schedules",
+        r"\b(make|arrang|plan|confirm|cancel|book|set)\w*\b" + _W + r"\b(appointments?|itinerar\w+)\b"
+        r"|\b(work schedules?|office hours)\b",
+        "making appointments or itineraries; work schedules",
     ),
     TextRule(
         "admin:data_entry",
@@ -145,7 +151,7 @@ TEXT_RULES: tuple[TextRule, ...] = (
         "admin:paperwork",
         "admin",
         r"\b(prepar|process|comput|issu|complet)(e|es|ed|ing)?\b" + _W
-        + r"\b(invoices?|bills?|billing|payroll|paperwork|forms|applications|receipts)\b",
+        + r"\b(invoices?|billing|payroll|paperwork|forms|applications|receipts)\b",
         "clerical paperwork: invoices, bills, payroll, forms",
     ),
     TextRule(
@@ -217,11 +223,12 @@ TEXT_RULES: tuple[TextRule, ...] = (
     TextRule(
         "entry_creative:design",
         "entry_creative",
-        r"\b(design(s|ing|ed)?|sketch(es|ing|ed)?|draw(s|ing)?|illustrat(e|es|ing)|lay out"
+        _CLAUSE
+        + r"(design(s|ing)?|sketch(es|ing)?|draw(s|ing)?|illustrat(e|es|ing)|lay out"
         r"|creat(e|es|ing)|prepar(e|es|ing)|develop(s|ing)?|devis(e|es|ing))\b" + _W
         + r"\b(sketch\w*|graphics?|logos?|layouts?|illustrations?|artwork|posters?|flyers?"
         r"|brochures?|signs|signage|displays?|mock-?ups?|storyboards?|concepts?|creative ideas"
-        r"|patterns?|dances?|playlists?|menus?|images?|models of (proposed )?displays)\b"
+        r"|dances?|playlists?|menus?|images?|models of (proposed )?displays)\b"
         r"|\b(choreograph\w*|retouch\w*)\b"
         r"|\b(enhance|manipulate)\w*\b" + _W + r"\b(images?|photographs?)\b",
         "basic design: sketches, layouts, graphics, concepts, choreography",
@@ -229,8 +236,8 @@ TEXT_RULES: tuple[TextRule, ...] = (
     TextRule(
         "entry_creative:research",
         "entry_creative",
-        r"\bresearch\w*\b"
-        r"|\b(gather|collect|compile|look up|search)\w*\b" + _W
+        _CLAUSE + r"(research(es|ing)?|conduct\w* (\w+ )?research)\b"
+        r"|" + _CLAUSE + r"(gather|collect|compile|look up|search)\w*\b" + _W
         + r"\b(background|reference (materials?|information)|trends?|ideas|inspiration"
         r"|sources|facts)\b",
         "preliminary research",
@@ -541,3 +548,227 @@ def tag_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None)
     2  False           False           False
     """
     return explain_categories(frame, text_column=text_column, onet=onet)[list(CATEGORIES)]
+
+
+# ----------------------------------------------------------------------------------
+# validation reports
+# ----------------------------------------------------------------------------------
+
+
+def read_hand_checked(path) -> pd.DataFrame:
+    """Read a hand-checked category sample (``tests/data/categories/hand_checked_v1.csv``).
+
+    The file holds no O*NET text: columns ``onetsoc_code``, ``task_id``, ``stratum``,
+    ``admin``, ``routine_coding``, ``entry_creative`` (``True``/``False``) and ``note``.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+
+    Returns
+    -------
+    pandas.DataFrame
+        With bool category columns and string ``task_id``.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Missing column, or a category cell that is not True/False (naming row and column).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "h.csv"
+    >>> _ = p.write_text("onetsoc_code,task_id,stratum,admin,routine_coding,entry_creative,note\\n"
+    ...                  "43-6014.00,9,random,True,False,False,filing\\n")
+    >>> read_hand_checked(p)["admin"].tolist()
+    [True]
+    """
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    need = ["onetsoc_code", "task_id", "stratum", *CATEGORIES, "note"]
+    for col in need:
+        if col not in raw.columns:
+            raise DataFormatError(f"missing column {col!r}", path=path, column=col)
+    out = raw[need].copy()
+    for cat in CATEGORIES:
+        bad = ~out[cat].isin(["True", "False"])
+        if bad.any():
+            pos = int(bad.to_numpy().nonzero()[0][0])
+            raise DataFormatError(
+                f"expected True or False, got {out[cat].iloc[pos]!r}",
+                path=path, row=pos + 2, column=cat,
+            )
+        out[cat] = out[cat].eq("True")
+    out["task_id"] = out["task_id"].map(_norm_task_id)
+    return out
+
+
+def precision_recall(expected: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
+    """Precision and recall of each category of ``predicted`` against ``expected``.
+
+    Parameters
+    ----------
+    expected, predicted : pandas.DataFrame
+        Bool columns ``admin``, ``routine_coding``, ``entry_creative``, aligned rows.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per category: ``category``, ``n``, ``positives``, ``tagged``,
+        ``true_positives``, ``precision``, ``recall`` (NaN when undefined).
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"admin": [True, True, False], "routine_coding": [False] * 3,
+    ...                   "entry_creative": [False, False, True]})
+    >>> p = pd.DataFrame({"admin": [True, False, True], "routine_coding": [False] * 3,
+    ...                   "entry_creative": [False, False, True]})
+    >>> precision_recall(e, p)[["category", "precision", "recall"]].iloc[0].tolist()
+    ['admin', 0.5, 0.5]
+    """
+    rows = []
+    for cat in CATEGORIES:
+        y = expected[cat].to_numpy(dtype=bool)
+        p = predicted[cat].to_numpy(dtype=bool)
+        tp = int((y & p).sum())
+        prec = tp / int(p.sum()) if p.sum() else float("nan")
+        rec = tp / int(y.sum()) if y.sum() else float("nan")
+        rows.append((cat, len(y), int(y.sum()), int(p.sum()), tp, round(prec, 4), round(rec, 4)))
+    cols = ["category", "n", "positives", "tagged", "true_positives", "precision", "recall"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def category_shares(tasks: pd.DataFrame, *, onet=None, text_column: str = "task") -> pd.DataFrame:
+    """Share of tasks tagged per category, and which kind of rule tagged them.
+
+    Parameters
+    ----------
+    tasks : pandas.DataFrame
+        Task frame (e.g. ``load_onet().tasks``).
+    onet : optional
+        Passed to :func:`explain_categories`.
+    text_column : str, default "task"
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per category: ``category``, ``n_tasks``, ``n_tagged``, ``share``,
+        ``n_by_mapping`` (a DWA/IWA mapping entry fired), ``n_by_text_only`` (only text
+        rules fired), ``n_gated`` (entry_creative evidence dropped by the job-zone gate).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"task": ["File records.", "Weld pipes.", "Type letters."]})
+    >>> category_shares(t)[["category", "n_tagged"]].iloc[0].tolist()
+    ['admin', 2]
+    """
+    ex = explain_categories(tasks, onet=onet, text_column=text_column)
+    rows = []
+    for cat in CATEGORIES:
+        rule = ex[f"{cat}_rule"]
+        tagged = ex[cat]
+        by_map = tagged & rule.str.contains(r"(?:^|; )(?:dwa|iwa) ", regex=True)
+        gated = ~tagged & rule.str.contains("[gated", regex=False)
+        rows.append(
+            (cat, len(ex), int(tagged.sum()), round(float(tagged.mean()) if len(ex) else 0.0, 4),
+             int(by_map.sum()), int((tagged & ~by_map).sum()), int(gated.sum()))
+        )
+    cols = ["category", "n_tasks", "n_tagged", "share", "n_by_mapping", "n_by_text_only", "n_gated"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def write_category_reports(
+    hand_checked="tests/data/categories/hand_checked_v1.csv",
+    out_dir="data/processed/reports",
+    *,
+    mirror=None,
+    data_dir=None,
+) -> dict[str, pd.DataFrame]:
+    """Write the category validation reports computed on the real O*NET 29.1 data.
+
+    Writes ``categories_precision_recall.csv`` (per category and per hand-checked file;
+    the development sample ``hand_checked_v1.csv`` and, when present beside it, the
+    holdout sample ``hand_checked_holdout_v1.csv``) and ``categories_shares.csv`` (share
+    of all O*NET 29.1 tasks tagged). Also available as
+    ``python -m exposure.scoring.categories report``.
+
+    Parameters
+    ----------
+    hand_checked : str or os.PathLike
+        Development sample; ``*_holdout_v1.csv`` in the same directory is used too.
+    out_dir : str or os.PathLike
+    mirror, data_dir : optional
+        Passed to :func:`exposure.onet.load_onet`.
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        ``{"precision_recall": ..., "shares": ...}``.
+
+    Examples
+    --------
+    >>> callable(write_category_reports)  # needs the real data; see the integration test
+    True
+    """
+    from pathlib import Path
+
+    from exposure._io import write_csv
+    from exposure.onet import load_onet
+
+    onet = load_onet("29.1", mirror=mirror, data_dir=data_dir)
+    tasks = onet.tasks.assign(task_id=onet.tasks["task_id"].map(_norm_task_id))
+    hand_checked = Path(hand_checked)
+    files = [("development", hand_checked)]
+    holdout = hand_checked.with_name("hand_checked_holdout_v1.csv")
+    if holdout.is_file():
+        files.append(("holdout", holdout))
+    tables = []
+    for sample, path in files:
+        expected = read_hand_checked(path)
+        joined = expected.drop(columns=list(CATEGORIES)).merge(
+            tasks[["onetsoc_code", "task_id", "task"]], on=["onetsoc_code", "task_id"], how="left"
+        )
+        if joined["task"].isna().any():
+            pos = int(joined["task"].isna().to_numpy().nonzero()[0][0])
+            raise DataFormatError(
+                "task not found in O*NET 29.1", path=path, row=pos + 2, column="task_id"
+            )
+        predicted = tag_categories(joined, onet=onet)
+        pr = precision_recall(expected, predicted)
+        pr.insert(0, "sample", sample)
+        tables.append(pr)
+    pr_all = pd.concat(tables, ignore_index=True)
+    pr_all.insert(1, "mapping_version", CATEGORY_MAPPING_VERSION)
+    shares = category_shares(tasks, onet=onet)
+    shares.insert(1, "mapping_version", CATEGORY_MAPPING_VERSION)
+    out_dir = Path(out_dir)
+    write_csv(pr_all, out_dir / "categories_precision_recall.csv")
+    write_csv(shares, out_dir / "categories_shares.csv")
+    logger.info("wrote category reports to %s", out_dir)
+    return {"precision_recall": pr_all, "shares": shares}
+
+
+def main(argv=None) -> int:
+    """``python -m exposure.scoring.categories report [--hand-checked F] [--out-dir D]``."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m exposure.scoring.categories")
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("report", help="write precision/recall and share reports")
+    p.add_argument("--hand-checked", default="tests/data/categories/hand_checked_v1.csv")
+    p.add_argument("--out-dir", default="data/processed/reports")
+    p.add_argument("--mirror", default=None)
+    p.add_argument("--data-dir", default=None)
+    args = parser.parse_args(argv)
+    tables = write_category_reports(
+        args.hand_checked, args.out_dir, mirror=args.mirror, data_dir=args.data_dir
+    )
+    for name, table in tables.items():
+        print(f"== {name}")
+        print(table.to_string(index=False))
+    print(f"wrote {args.out_dir}/categories_precision_recall.csv and categories_shares.csv")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
