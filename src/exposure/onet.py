@@ -199,20 +199,19 @@ def read_text_table(
         ) from None
     if not text.strip():
         raise DataFormatError("file is empty", path=path)
+    _check_field_counts(text, sep, quoting, path)
     try:
         frame = pd.read_csv(
             io.StringIO(text),
             sep=sep,
             dtype=str,
             keep_default_na=False,
-            na_filter=True,
             quoting=quoting,
-            skip_blank_lines=False,
             engine="c",
         )
     except pd.errors.EmptyDataError:
         raise DataFormatError("file has no header line", path=path) from None
-    except pd.errors.ParserError as exc:
+    except pd.errors.ParserError as exc:  # pragma: no cover - caught by the field counts
         msg = str(exc)
         m = re.search(r"line (\d+)", msg)
         raise DataFormatError(
@@ -222,27 +221,53 @@ def read_text_table(
         ) from None
     header = list(frame.columns)
     found = _match_columns(header, columns, optional, path, "line 1")
-    # drop trailing blank lines (pandas keeps them as all-NA rows with skip_blank_lines=False)
-    blank = frame.isna().all(axis=1) | (frame.fillna("") == "").all(axis=1)
-    n = len(frame)
-    while n and blank.iloc[n - 1]:
-        n -= 1
-    frame = frame.iloc[:n]
-    short = frame.isna().any(axis=1)
-    if short.any():
-        pos = int(short.to_numpy().nonzero()[0][0])
-        first_na = frame.columns[frame.iloc[pos].isna().to_numpy()][0]
-        raise DataFormatError(
-            f"too few fields: expected {len(header)}, got "
-            f"{int(frame.iloc[pos].notna().sum())} (truncated file or line?)",
-            path=path,
-            row=pos + 2,
-            column=str(first_na),
-        )
     out = pd.DataFrame(
         {target: frame.iloc[:, idx].astype(str).to_numpy() for target, idx in found.items()}
     )
     return RawTable(out, path, 2, {t: str(header[i]) for t, i in found.items()})
+
+
+def _check_field_counts(text: str, sep: str, quoting: int, path: Path) -> None:
+    """Raise if a line has more or fewer fields than the header (truncated line, ...).
+
+    Counting is per physical line, so the reported row is the file's line number. For
+    quoted CSV, separators inside ``"..."`` are not counted; a file whose quoted fields
+    span lines is checked record by record with :mod:`csv` instead.
+    """
+    lines = pd.Series(text.split("\n"), dtype=object).str.rstrip("\r")
+    n = len(lines)
+    while n > 1 and lines.iloc[n - 1] == "":
+        n -= 1
+    lines = lines.iloc[:n]
+    header = next(csv.reader([lines.iloc[0]], delimiter=sep, quoting=quoting))
+    if quoting == csv.QUOTE_NONE:
+        counts = lines.str.count(re.escape(sep)) + 1
+        line_no = pd.Series(range(1, n + 1))
+    elif not (lines.str.count('"') % 2).any():
+        counts = lines.str.replace(r'"[^"]*"', "", regex=True).str.count(re.escape(sep)) + 1
+        line_no = pd.Series(range(1, n + 1))
+    else:  # quoted fields spanning lines: count fields per record
+        reader = csv.reader(io.StringIO(text), delimiter=sep, quoting=quoting)
+        counts_l, lines_l, start = [], [], 1
+        for record in reader:
+            counts_l.append(len(record) if record else 0)
+            lines_l.append(start)
+            start = reader.line_num + 1
+        while counts_l and counts_l[-1] == 0:
+            counts_l.pop()
+            lines_l.pop()
+        counts, line_no = pd.Series(counts_l), pd.Series(lines_l)
+    bad = (counts != len(header)).to_numpy()
+    if bad.any():
+        pos = int(bad.nonzero()[0][0])
+        got = int(counts.iloc[pos])
+        if got < len(header):
+            what = f"too few fields: expected {len(header)}, got {got} (truncated file or line?)"
+            column = header[got] if got < len(header) else None
+        else:
+            what = f"too many fields: expected {len(header)}, got {got}"
+            column = None
+        raise DataFormatError(what, path=path, row=int(line_no.iloc[pos]), column=column)
 
 
 def _cell_str(value) -> str:
@@ -537,8 +562,9 @@ def read_task_ratings(path) -> pd.DataFrame:
     ...         "Domain Source\\n")
     >>> _ = p.write_text(head + "11-1011.00\\t8823\\tIM\\tn/a\\t4.5\\t60\\t0.1\\t4.3\\t4.7\\tN\\t"
     ...                  "08/2023\\tIncumbent\\n")
-    >>> read_task_ratings(p)[["scale_id", "category", "data_value"]].to_dict("records")
-    [{'scale_id': 'IM', 'category': <NA>, 'data_value': 4.5}]
+    >>> r = read_task_ratings(p)
+    >>> r["scale_id"].tolist(), r["category"].tolist(), r["data_value"].tolist()
+    (['IM'], [<NA>], [4.5])
     """
     raw = read_table(
         path,
