@@ -723,6 +723,7 @@ def write_category_reports(
     if holdout.is_file():
         files.append(("holdout", holdout))
     tables = []
+    pooled_e, pooled_p = [], []
     for sample, path in files:
         expected = read_hand_checked(path)
         joined = expected.drop(columns=list(CATEGORIES)).merge(
@@ -736,6 +737,14 @@ def write_category_reports(
         predicted = tag_categories(joined, onet=onet)
         pr = precision_recall(expected, predicted)
         pr.insert(0, "sample", sample)
+        tables.append(pr)
+        pooled_e.append(expected[list(CATEGORIES)])
+        pooled_p.append(predicted)
+    if len(files) > 1:
+        pr = precision_recall(
+            pd.concat(pooled_e, ignore_index=True), pd.concat(pooled_p, ignore_index=True)
+        )
+        pr.insert(0, "sample", "pooled")
         tables.append(pr)
     pr_all = pd.concat(tables, ignore_index=True)
     pr_all.insert(1, "mapping_version", CATEGORY_MAPPING_VERSION)
