@@ -27,6 +27,7 @@ TABLES: dict[str, tuple[str, str]] = {
     "sector_scores": ("sector_scores.parquet", "SectorScores"),
     "subsector_scores": ("subsector_scores.parquet", "SectorScores"),
     "workforce": ("workforce.parquet", "WorkforceStats"),
+    "working_time": ("working_time.parquet", "WorkingTime"),
 }
 
 #: Short names accepted by :func:`load`.
@@ -71,7 +72,8 @@ def load(name: str, *, directory=None, validate: bool = True) -> pd.DataFrame:
     name : str
         ``"tasks"`` / ``"task_scores"``, ``"occupations"`` / ``"occupation_scores"``,
         ``"soc"`` / ``"soc_scores"``, ``"sectors"`` / ``"sector_scores"``,
-        ``"subsectors"`` / ``"subsector_scores"``, ``"workforce"`` or ``"task_digests"``.
+        ``"subsectors"`` / ``"subsector_scores"``, ``"workforce"``, ``"working_time"`` or
+        ``"task_digests"``.
     directory : str or os.PathLike, optional
         Read from this output directory of ``exposure recompute`` instead of the tables
         shipped with the package.

@@ -449,7 +449,8 @@ def run_pipeline(
         Output directory.
     context : dict, optional
         Initial context (e.g. ``{"mirror": ...}``). Stages may append dicts
-        ``{"name", "sha256", "size"}`` to ``context["sources"]`` to record their inputs.
+        ``{"name", "sha256", "size"}`` to ``context["sources"]`` to record their inputs,
+        and add deterministic entries to the dict ``context["manifest_extra"]``.
     manifest : mapping, optional
         Extra deterministic entries for ``manifest.json`` (releases, scorer, ...).
         Must not contain times or absolute paths.
@@ -485,6 +486,7 @@ def run_pipeline(
     out = Path(out)
     ctx: dict[str, Any] = dict(context or {})
     ctx.setdefault("sources", [])
+    ctx.setdefault("manifest_extra", {})
     timings: dict[str, float] = {}
     t_start = time.perf_counter()
     with output_lock(out):
@@ -562,6 +564,7 @@ def _write(out: Path, outputs: list[Output], ctx: dict[str, Any],
             "format": MANIFEST_FORMAT,
             "package": {"name": "ai-exposure", "version": __version__},
             **{k: v for k, v in extra.items()},
+            **ctx.get("manifest_extra", {}),
             "sources": [sources[k] for k in sorted(sources)],
             "tables": tables,
         }
@@ -594,7 +597,26 @@ RECOMPUTE_OUTPUTS = (
     Output("subsector_scores.parquet", "subsector_scores", "SectorScores", ("naics",)),
     Output("workforce.parquet", "workforce", "WorkforceStats",
            ("group_type", "group", "measure")),
+    Output("working_time.parquet", "working_time", "WorkingTime", ("level", "code")),
 )
+
+#: Rollup settings of the shipped tables (see :func:`exposure.rollup.rollup`): Core = 2,
+#: Supplemental = 1 task weights, equal combination of the O*NET children of an OEWS code,
+#: and 200 bootstrap draws with a fixed seed for the confidence bounds.
+ROLLUP_SETTINGS = {"weights": "core", "combine": "equal", "n_draws": 200, "seed": 0}
+
+
+def _plain(obj):
+    """Plain JSON types (floats rounded to 12 digits) for the manifest."""
+    if isinstance(obj, dict):
+        return {str(k): _plain(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_plain(v) for v in obj]
+    if hasattr(obj, "item"):
+        obj = obj.item()
+    if isinstance(obj, float):
+        return round(obj, 12)
+    return obj
 
 
 def _onet_files(release: str) -> list[str]:
@@ -686,19 +708,23 @@ def build_recompute(*, mirror=None, onet_release="29.1", oews_release="2025",
         return {"task_digests": task_digests(ctx["onet"].tasks)}
 
     def rollup_stage(ctx):
-        from exposure import rollup
+        from exposure.rollup import rollup
 
-        occ = rollup.to_occupations(ctx["task_scores"], weights="core")
-        soc = rollup.to_soc(occ, ctx["onet_to_soc"], ctx["employment_national"])
-        sectors = rollup.to_sectors(soc, ctx["employment"], level="sector")
-        subsectors = rollup.to_sectors(soc, ctx["employment"], level="subsector")
-        return {"occupation_scores": occ, "soc_scores": soc, "sector_scores": sectors,
-                "subsector_scores": subsectors}
-
-    def workforce_stage(ctx):
-        from exposure import rollup
-
-        return {"workforce": rollup.workforce_stats(ctx["soc_scores"], ctx["employment"])}
+        onet = ctx["onet"]
+        r = rollup(ctx["task_scores"], ctx["onet_to_soc"], ctx["employment"],
+                   weights=ROLLUP_SETTINGS["weights"], tasks=onet.tasks,
+                   task_ratings=onet.task_ratings, combine=ROLLUP_SETTINGS["combine"],
+                   n_draws=ROLLUP_SETTINGS["n_draws"], seed=ROLLUP_SETTINGS["seed"])
+        level = r.sectors["level"]
+        ctx["manifest_extra"]["rollup"] = {**r.settings, "coverage": _plain(r.coverage)}
+        return {
+            "occupation_scores": r.occupations,
+            "soc_scores": r.soc,
+            "sector_scores": r.sectors[level == "sector"],
+            "subsector_scores": r.sectors[level == "subsector"],
+            "workforce": r.workforce,
+            "working_time": r.working_time,
+        }
 
     stages = [
         Stage("fetch", fetch_stage),
@@ -708,7 +734,6 @@ def build_recompute(*, mirror=None, onet_release="29.1", oews_release="2025",
         Stage("score", score_stage),
         Stage("digests", digest_stage),
         Stage("rollup", rollup_stage),
-        Stage("workforce", workforce_stage),
     ]
     meta = {
         "releases": {"onet": onet_release, "oews": oews_release},
