@@ -210,7 +210,7 @@ def task_weights(
                 "weights='core' needs the task type: pass tasks= (O*NET task statements) "
                 "or a task_type column"
             )
-        return np.where(ttype.to_numpy(dtype=object) == "Core", 2.0, 1.0)
+        return np.where((ttype == "Core").fillna(False).to_numpy(dtype=bool), 2.0, 1.0)
     if weights in ("importance", "frequency"):
         scale = "IM" if weights == "importance" else "FT"
         if task_ratings is None or not (task_ratings["scale_id"] == scale).any():
@@ -253,36 +253,40 @@ def task_weights(
 def _measure_matrix(task_scores: pd.DataFrame) -> np.ndarray:
     """Task-level values of :data:`MEASURES` (rows x 8), NaN where unknown."""
     n = len(task_scores)
-    cols = []
-    for name in ("alpha", "beta", "gamma"):
-        cols.append(pd.to_numeric(task_scores[name], errors="coerce").to_numpy(dtype=float))
+    out = np.full((n, len(MEASURES)), np.nan)
+    for j, name in enumerate(("alpha", "beta", "gamma")):
+        out[:, j] = pd.to_numeric(task_scores[name], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
     if "label" in task_scores.columns:
-        lab = task_scores["label"].to_numpy(dtype=object)
-        known = pd.notna(lab)
-        cols.append(np.where(known, lab == "E1", np.nan).astype(float))
-        cols.append(np.where(known, (lab == "E1") | (lab == "E2"), np.nan).astype(float))
+        codes = pd.Categorical(task_scores["label"], categories=["E0", "E1", "E2"]).codes
+        known = codes >= 0
+        out[:, 3] = np.where(known, codes == 1, np.nan)
+        out[:, 4] = np.where(known, codes >= 1, np.nan)
     elif {"p_e1", "p_e2"} <= set(task_scores.columns):
-        p1 = task_scores["p_e1"].to_numpy(dtype=float)
-        cols += [p1, p1 + task_scores["p_e2"].to_numpy(dtype=float)]
-    else:
-        cols += [np.full(n, np.nan), np.full(n, np.nan)]
-    for flag in CATEGORIES:
+        p1 = task_scores["p_e1"].to_numpy(dtype=float, na_value=np.nan)
+        out[:, 3] = p1
+        out[:, 4] = p1 + task_scores["p_e2"].to_numpy(dtype=float, na_value=np.nan)
+    for j, flag in enumerate(CATEGORIES, start=5):
         if flag in task_scores.columns:
-            v = task_scores[flag]
-            cols.append(np.where(v.isna(), np.nan, v.astype(object) == True).astype(float))  # noqa: E712
-        else:
-            cols.append(np.full(n, np.nan))
-    return np.column_stack(cols)
+            out[:, j] = task_scores[flag].astype("boolean").astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+    return out
 
 
 def _weighted_means(group: np.ndarray, n_groups: int, w: np.ndarray, values: np.ndarray) -> np.ndarray:
     """Per-group weighted means of each column of ``values``, skipping NaN (NaN if none)."""
     out = np.empty((n_groups, values.shape[1]))
+    den_all = np.bincount(group, weights=w, minlength=n_groups)
     for j in range(values.shape[1]):
         v = values[:, j]
         ok = ~np.isnan(v)
-        num = np.bincount(group, weights=np.where(ok, w * np.where(ok, v, 0.0), 0.0), minlength=n_groups)
-        den = np.bincount(group, weights=np.where(ok, w, 0.0), minlength=n_groups)
+        if ok.all():
+            num = np.bincount(group, weights=w * v, minlength=n_groups)
+            den = den_all
+        elif not ok.any():
+            out[:, j] = np.nan
+            continue
+        else:
+            num = np.bincount(group, weights=np.where(ok, w * np.where(ok, v, 0.0), 0.0), minlength=n_groups)
+            den = np.bincount(group, weights=np.where(ok, w, 0.0), minlength=n_groups)
         with np.errstate(invalid="ignore", divide="ignore"):
             out[:, j] = np.where(den > 0, num / np.where(den > 0, den, 1.0), np.nan)
     return out
@@ -350,9 +354,9 @@ def to_occupations(
 
 
 def _groups(codes: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Sorted unique codes and the group index of each row."""
-    uniq, inv = np.unique(codes.astype(str).to_numpy(), return_inverse=True)
-    return uniq.astype(object), inv
+    """Sorted unique codes and the group index of each row (hash-based, then sorted)."""
+    inv, uniq = pd.factorize(codes.astype(str), sort=True)
+    return np.asarray(uniq, dtype=object), np.asarray(inv, dtype=np.int64)
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,7 @@ def reproduce_occ_level(labels: pd.DataFrame, occ_level: pd.DataFrame) -> pd.Dat
     >>> ref = pd.DataFrame({"O*NET-SOC Code": ["11-1011.00"], "human_rating_alpha": [2 / 3],
     ...     "human_rating_beta": [2 / 3], "human_rating_gamma": [2 / 3], "dv_rating_alpha": [0.0],
     ...     "dv_rating_beta": [0.5], "dv_rating_gamma": [1.0]})
-    >>> reproduce_occ_level(lab, ref)["max_abs_diff"].max() < 1e-15
+    >>> bool(reproduce_occ_level(lab, ref)["max_abs_diff"].max() < 1e-15)
     True
     """
     ref = occ_level.rename(columns={"O*NET-SOC Code": "onetsoc_code"}).set_index("onetsoc_code")
@@ -169,6 +169,7 @@ def main(argv=None) -> int:
     write_csv(rep, out / "reproduction_occ_level.csv", float_format="%.3g")
     print(rep.to_string(index=False))
     wf = reproduce_workforce_2021(labels, load_onet_to_soc(mirror=args.mirror), load_oews("2021", "national", mirror=args.mirror))
+    wf[["oews_emp", "covered_emp"]] = wf[["oews_emp", "covered_emp"]].round().astype("int64")
     write_csv(wf, out / "workforce_2021.csv", float_format="%.4f")
     print(wf.to_string(index=False))
     return 0
