@@ -46,11 +46,12 @@ VARIANTS = {
 def _sheet(path, sheet) -> tuple[pd.DataFrame, int]:
     """The sheet as strings, and the file line number of its first data row."""
     try:
-        frame = pd.read_excel(path, sheet_name=sheet, dtype=str)
+        frame = pd.read_excel(path, sheet_name=sheet, dtype=str, keep_default_na=False)
     except ValueError as exc:
         raise DataFormatError(f"cannot read sheet {sheet!r}: {exc}", path=path) from None
     frame.columns = [str(c).strip() for c in frame.columns]
-    return frame.dropna(how="all").reset_index(drop=True), 2
+    blank = (frame.astype(str).apply(lambda c: c.str.strip()) == "").all(axis=1)
+    return frame[~blank].reset_index(drop=True), 2
 
 
 def read_felten_occupations(path, variant: str = "aioe") -> pd.DataFrame:

@@ -1,0 +1,60 @@
+"""``exposure compare``: files written, output printed, bad input -> exit 2."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from exposure.cli import main
+from exposure.measures import compare as cmp
+from exposure.measures import microsoft
+
+
+@pytest.fixture
+def fake(monkeypatch):
+    seen = {}
+    real_compare = cmp.compare
+
+    def fake_compare(ours, **kwargs):
+        seen["ours"] = ours
+        seen["kwargs"] = kwargs
+        a = pd.DataFrame({"soc_code": ["11-1011", "15-1252", "43-9021"], "a": [0.1, 0.9, 0.5]})
+        b = pd.DataFrame({"soc_code": ["11-1011", "15-1252", "43-9021"], "b": [0.2, 0.8, 0.7]})
+        emp = pd.DataFrame({"soc_code": ["11-1011", "15-1252", "43-9021"], "tot_emp": [1.0, 2.0, 3.0]})
+        return real_compare(ours, measures=[], employment=emp, loaded={"a": a, "b": b}, key_measures=("a", "b"))
+
+    rebuild = pd.DataFrame({"soc_code": ["11-1011"], "published": [0.1], "rebuilt": [0.1], "abs_diff": [0.0]})
+    rebuild.attrs["max_abs_diff"] = 0.0
+    monkeypatch.setattr(cmp, "compare", fake_compare)
+    monkeypatch.setattr(microsoft, "load_rebuild", lambda **kw: rebuild)
+    monkeypatch.setattr(
+        cmp, "anthropic_match_rates",
+        lambda **kw: pd.DataFrame({"release": ["v2"], "task_names": [4], "matched": [3], "match_rate": [0.75]}),
+    )
+    return seen
+
+
+def test_compare_writes_reports(tmp_path, fake, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no data/processed/soc_scores.parquet here
+    assert main(["compare", "--mirror", "m", "-o", str(tmp_path / "out")]) == 0
+    files = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert files == ["measures_anthropic_match.csv", "measures_correlations.csv", "measures_coverage.csv",
+                     "measures_disagreements.csv", "measures_table.csv", "microsoft_rebuild.csv"]
+    assert fake["ours"] is None and fake["kwargs"]["mirror"] == "m"
+    corr = pd.read_csv(tmp_path / "out" / "measures_correlations.csv")
+    assert corr.loc[0, "n"] == 3
+    out = capsys.readouterr().out
+    assert "Coverage" in out and "max abs diff" in out
+
+
+def test_compare_reads_ours(tmp_path, fake):
+    ours = tmp_path / "soc.parquet"
+    pd.DataFrame({"soc_code": ["11-1011", "15-1252", "43-9021"], "beta": [0.3, 0.6, 0.9]}).to_parquet(ours)
+    assert main(["compare", "--ours", str(ours), "-o", str(tmp_path / "out")]) == 0
+    assert list(fake["ours"]["beta"]) == [0.3, 0.6, 0.9]
+    assert "beta" in pd.read_csv(tmp_path / "out" / "measures_table.csv").columns
+
+
+def test_compare_missing_ours_is_an_error(tmp_path, fake, capsys):
+    assert main(["compare", "--ours", str(tmp_path / "nope.parquet"), "-o", str(tmp_path / "o")]) == 2
+    assert "nope.parquet" in capsys.readouterr().err
