@@ -38,7 +38,8 @@ def test_compare_writes_reports(tmp_path, fake, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)  # no data/processed/soc_scores.parquet here
     assert main(["compare", "--mirror", "m", "-o", str(tmp_path / "out")]) == 0
     files = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert files == ["measures_anthropic_match.csv", "measures_correlations.csv", "measures_coverage.csv",
+    assert files == ["measures_anthropic_match.csv", "measures_correlation_matrix.csv",
+                     "measures_correlation_matrix_emp.csv", "measures_correlations.csv", "measures_coverage.csv",
                      "measures_disagreements.csv", "measures_table.csv", "microsoft_rebuild.csv"]
     assert fake["ours"] is None and fake["kwargs"]["mirror"] == "m"
     corr = pd.read_csv(tmp_path / "out" / "measures_correlations.csv")

@@ -71,6 +71,7 @@ def run_compare(args) -> int:
     res = cmp.compare(ours, mirror=args.mirror, data_dir=args.data_dir, top=args.top)
     rebuild = microsoft.load_rebuild(mirror=args.mirror, data_dir=args.data_dir)
     out = Path(args.output)
+    key = [m for m in cmp.KEY_MEASURES if m in res.table.columns]
     table = res.table.assign(tot_emp=res.table["tot_emp"].round().astype("Int64"))
     coverage = res.coverage.assign(emp_covered=res.coverage["emp_covered"].round().astype("Int64"))
     files = {
@@ -78,6 +79,8 @@ def run_compare(args) -> int:
         "measures_coverage.csv": coverage,
         "measures_correlations.csv": res.correlations,
         "measures_disagreements.csv": res.disagreements,
+        "measures_correlation_matrix.csv": cmp.correlation_matrix(res.correlations, "spearman", key),
+        "measures_correlation_matrix_emp.csv": cmp.correlation_matrix(res.correlations, "spearman_emp", key),
         "microsoft_rebuild.csv": pd.DataFrame(
             {
                 "soc_codes": [len(rebuild)],
@@ -88,7 +91,7 @@ def run_compare(args) -> int:
         ),
     }
     for name, frame in files.items():
-        write_csv(frame, out / name, float_format="%.6g")
+        write_csv(frame, out / name, float_format="%.3f" if "matrix" in name else "%.6g")
     anth = cmp.anthropic_match_rates(mirror=args.mirror, data_dir=args.data_dir)
     write_csv(anth, out / "measures_anthropic_match.csv", float_format="%.6g")
 
@@ -98,7 +101,6 @@ def run_compare(args) -> int:
     print("\nAnthropic task match rate against O*NET 29.1 Task Statements:")
     print(anth.to_string(index=False, float_format=lambda v: f"{v:.4g}"))
     print(f"\nMicrosoft applicability rebuilt for {len(rebuild)} SOC codes, max abs diff {rebuild.attrs['max_abs_diff']:.3g}")
-    key = [m for m in cmp.KEY_MEASURES if m in res.table.columns]
     sub = res.correlations[res.correlations["measure_a"].isin(key) & res.correlations["measure_b"].isin(key)]
     print("\nCorrelations of the headline measures:")
     print(sub.to_string(index=False, float_format=lambda v: f"{v:.3f}"))

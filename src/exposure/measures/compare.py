@@ -46,6 +46,7 @@ __all__ = [
     "weighted_spearman",
     "to_isco",
     "anthropic_match_rates",
+    "correlation_matrix",
 ]
 
 log = logging.getLogger(__name__)
@@ -208,6 +209,41 @@ def correlations(table: pd.DataFrame, measures: list[str], weight: str | None = 
             row["spearman_emp"] = weighted_spearman(wb[a], wb[b], wb[weight]) if okw else np.nan
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def correlation_matrix(corr: pd.DataFrame, stat: str = "spearman", measures=None) -> pd.DataFrame:
+    """A square matrix of one statistic of :func:`correlations` (diagonal 1).
+
+    Parameters
+    ----------
+    corr : pandas.DataFrame
+        Output of :func:`correlations`.
+    stat : str, default "spearman"
+        ``pearson``, ``spearman``, ``pearson_emp`` or ``spearman_emp``.
+    measures : list of str, optional
+        Rows/columns, in order; default every measure of ``corr``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        First column ``measure``, then one column per measure.
+
+    Examples
+    --------
+    >>> corr = pd.DataFrame({"measure_a": ["a"], "measure_b": ["b"], "spearman": [0.5]})
+    >>> correlation_matrix(corr)
+      measure    a    b
+    0       a  1.0  0.5
+    1       b  0.5  1.0
+    """
+    if measures is None:
+        measures = list(dict.fromkeys([*corr["measure_a"], *corr["measure_b"]]))
+    m = pd.DataFrame(np.eye(len(measures)), index=measures, columns=measures)
+    for row in corr.itertuples():
+        if row.measure_a in m.index and row.measure_b in m.index:
+            v = getattr(row, stat)
+            m.loc[row.measure_a, row.measure_b] = m.loc[row.measure_b, row.measure_a] = v
+    return m.rename_axis("measure").reset_index()
 
 
 def disagreements(table: pd.DataFrame, measures: list[str], *, top: int = 3, titles=None) -> pd.DataFrame:
