@@ -1,0 +1,124 @@
+"""Unit tests of ``exposure validate`` on fixtures (no real data, fetch faked)."""
+
+from __future__ import annotations
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from exposure.cli import main
+
+BAD = [
+    ("truncated.txt", "row 4, column 'Task Type': too few fields"),
+    ("renamed_column.txt", "missing column(s) 'Task ID'"),
+    ("malformed_code.txt", "row 3, column 'onetsoc_code'"),
+    ("duplicate_key.txt", "multiple_fields_uniqueness"),
+    ("non_utf8.txt", "row 4, column 'Task': byte 0xe9 is not valid UTF-8"),
+    ("error_page.txt", "HTML"),
+    ("empty.txt", "file is empty"),
+]
+
+
+@pytest.mark.parametrize("name, message", BAD)
+def test_bad_file_exits_non_zero_naming_file_row_column(capsys, fixtures, name, message):
+    path = fixtures / "onet" / "bad" / name
+    rc = main(["validate", "--file", "tasks", str(path)])
+    err = capsys.readouterr().err
+    assert rc == 2
+    assert f"exposure validate: error: tasks: {path}" in err
+    assert message in err
+
+
+def test_good_files_print_row_counts(capsys, fixtures):
+    rc = main([
+        "validate",
+        "--file", "tasks", str(fixtures / "onet" / "Task Statements.txt"),
+        "--file", "oews", str(fixtures / "oews" / "national_M2099_dl.csv"),
+    ])
+    out = capsys.readouterr().out.splitlines()
+    assert rc == 0
+    assert out[0].split()[:2] == ["tasks", "5"] and out[1].split()[:2] == ["oews", "6"]
+
+
+def test_unknown_table(capsys, fixtures):
+    rc = main(["validate", "--file", "nope", str(fixtures / "onet" / "Task Statements.txt")])
+    assert rc == 2 and "unknown table 'nope'" in capsys.readouterr().err
+
+
+def _xlsx(path, rows):
+    wb = openpyxl.Workbook()
+    for row in rows:
+        wb.active.append(row)
+    wb.save(path)
+    return path
+
+
+@pytest.fixture()
+def fake_mirror(tmp_path, fixtures, monkeypatch):
+    """Fake fetch: registry names -> fixture files (crosswalk workbooks built here)."""
+    xw = tmp_path / "crosswalks"
+    xw.mkdir()
+    files = {
+        "crosswalks/2019_to_SOC_Crosswalk.xlsx": _xlsx(xw / "a.xlsx", [
+            ["O*NET-SOC 2019 Code", "O*NET-SOC 2019 Title", "2018 SOC Code", "2018 SOC Title"],
+            ["11-1011.00", "Chief Executives", "11-1011", "Chief Executives"],
+            ["11-1011.03", "Chief Sustainability Officers", "11-1011", "Chief Executives"],
+        ]),
+        "crosswalks/SOC_Structure.xlsx": _xlsx(xw / "b.xlsx", [
+            ["Major Group", "Minor Group", "Broad Occupation", "Detailed Occupation",
+             "Detailed O*NET-SOC", "SOC or O*NET-SOC 2019 Title"],
+            ["11-0000", None, None, None, None, "Management Occupations"],
+        ]),
+        "crosswalks/2010_to_2018_SOC_Crosswalk.xlsx": _xlsx(xw / "c.xlsx", [
+            ["O*NET-SOC 2010 Code", "O*NET-SOC 2010 Title", "2018 SOC Code", "2018 SOC Title"],
+            ["11-1011.00", "Chief Executives", "11-1011", "Chief Executives"],
+        ]),
+        "crosswalks/2-6 digit_2022_Codes.xlsx": _xlsx(xw / "d.xlsx", [
+            ["Seq. No.", "2022 NAICS US   Code", "2022 NAICS US Title"], [1, "11", "Agriculture"],
+        ]),
+        "crosswalks/soc10_isco08.csv": fixtures / "crosswalks" / "soc10_isco08_tiny.csv",
+        "crosswalks/ISCOGroups_en.csv": fixtures / "crosswalks" / "ISCOGroups_tiny.csv",
+    }
+
+    def fetch(name, *, mirror=None, data_dir=None):
+        if name in files:
+            return files[name]
+        if name.startswith("onet/29.1/"):
+            return fixtures / "onet" / name.split("/")[-1]
+        if name.startswith("oews/"):
+            return files.get("oews", fixtures / "oews" / "national_M2099_dl.csv")
+        raise AssertionError(name)
+
+    monkeypatch.setattr("exposure.fetch.fetch", fetch)
+    return files
+
+
+def test_validate_all_sources_prints_counts_and_writes_reports(capsys, tmp_path, fake_mirror):
+    rc = main(["validate", "--onet-release", "29.1", "--report-dir", str(tmp_path / "rep")])
+    out = capsys.readouterr().out
+    assert rc == 0, out
+    lines = {tuple(line.split()[:3]): line.split()[-1] for line in out.splitlines()[1:]}
+    assert lines[("onet", "29.1", "tasks")] == "5"
+    assert lines[("onet", "29.1", "occupations")] == "4"
+    assert lines[("onet", "29.1", "task_ratings")] == "-"
+    assert lines[("oews", "2025", "by_industry")] == "6"
+    assert "all sources valid" in out
+    counts = pd.read_csv(tmp_path / "rep" / "validate_row_counts.csv", dtype={"release": str})
+    assert len(counts) == 8 + 6 + 6
+    cov = pd.read_csv(tmp_path / "rep" / "data_coverage.csv", dtype={"release": str})
+    fig = cov.set_index(["source", "release", "figure"])["value"]
+    assert fig[("onet", "29.1", "occupations with task statements")] == 3
+    assert fig[("onet", "29.1", "tasks whose text contains a double quote")] == 3
+    shared = cov[cov["figure"] == "SOC codes shared by several O*NET codes"]["value"]
+    assert shared.tolist() == [1]  # 11-1011.00 and 11-1011.03 -> 11-1011
+    assert fig[("oews", "2025 by_industry", "rows with any top-coded wage (#)")] == 1
+
+
+def test_validate_reports_every_failure_and_exits_2(capsys, fake_mirror, fixtures):
+    fake_mirror["oews"] = fixtures / "onet" / "bad" / "error_page.txt"
+    rc = main(["validate", "--onet-release", "29.1"])
+    captured = capsys.readouterr()
+    assert rc == 2
+    assert captured.err.count("HTML") == 6  # each OEWS table fails, named
+    assert "OEWS 2025 by_industry" in captured.err
+    assert "onet       29.1     tasks" in captured.out  # the others were still validated
