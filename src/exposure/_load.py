@@ -16,7 +16,7 @@ import pandas as pd
 
 from exposure.errors import ExposureError
 
-__all__ = ["TABLES", "ALIASES", "load", "load_manifest", "processed_dir"]
+__all__ = ["TABLES", "ALIASES", "load", "load_manifest", "processed_dir", "schema_model"]
 
 #: Table name -> (file name, schema model name in :mod:`exposure.schemas`).
 TABLES: dict[str, tuple[str, str]] = {
@@ -29,6 +29,44 @@ TABLES: dict[str, tuple[str, str]] = {
     "workforce": ("workforce.parquet", "WorkforceStats"),
     "working_time": ("working_time.parquet", "WorkingTime"),
 }
+
+#: Schema model name -> module of :mod:`exposure.schemas` that declares it.
+SCHEMA_MODULES: dict[str, str] = {
+    "TaskScores": "_scores",
+    "TaskDigests": "_pipeline",
+    "OccupationScores": "_rollup",
+    "SocScores": "_rollup",
+    "SectorScores": "_rollup",
+    "WorkforceStats": "_rollup",
+    "WorkingTime": "_rollup",
+}
+
+
+def schema_model(name: str):
+    """Return the :mod:`exposure.schemas` model ``name``, or None if it does not exist.
+
+    Examples
+    --------
+    >>> schema_model("TaskDigests").__name__
+    'TaskDigests'
+    >>> schema_model("NoSuchModel") is None
+    True
+    """
+    import importlib
+
+    module_name = SCHEMA_MODULES.get(name)
+    if module_name is None:
+        from exposure import schemas
+
+        return schemas.all_models().get(name)
+    try:
+        module = importlib.import_module(f"exposure.schemas.{module_name}")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"exposure.schemas.{module_name}":
+            return None
+        raise
+    return getattr(module, name, None)
+
 
 #: Short names accepted by :func:`load`.
 ALIASES: dict[str, str] = {
@@ -116,7 +154,7 @@ def load(name: str, *, directory=None, validate: bool = True) -> pd.DataFrame:
     if validate:
         from exposure import schemas
 
-        model = schemas.all_models().get(schema)
+        model = schema_model(schema)
         if model is not None:
             frame = schemas.validate(frame, model, path=path)
     return frame

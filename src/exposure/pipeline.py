@@ -406,8 +406,9 @@ def _validate(frame: pd.DataFrame, output: Output) -> pd.DataFrame:
                             "not a DataFrame")
     if output.schema:
         from exposure import schemas
+        from exposure._load import schema_model
 
-        model = schemas.all_models().get(output.schema)
+        model = schema_model(output.schema)
         if model is None:
             log.warning("schema %s not found; %s written unvalidated", output.schema,
                         output.filename)
@@ -630,8 +631,8 @@ def _onet_files(release: str) -> list[str]:
 
 
 def _oews_files(release: str) -> list[str]:
-    return [f"oews/oews_national_by_industry_M{release}.csv",
-            f"oews/oews_national_cross_industry_M{release}.csv"]
+    # the by-industry table also holds the cross-industry (NAICS 000000) rows
+    return [f"oews/oews_national_by_industry_M{release}.csv"]
 
 
 CROSSWALK_FILES = ["crosswalks/2019_to_SOC_Crosswalk.xlsx", "crosswalks/SOC_Structure.xlsx"]
@@ -686,10 +687,7 @@ def build_recompute(*, mirror=None, onet_release="29.1", oews_release="2025",
     def oews_stage(ctx):
         from exposure.oews import load_oews
 
-        return {
-            "employment": load_oews(oews_release, table="by_industry", **io),
-            "employment_national": load_oews(oews_release, table="cross_industry", **io),
-        }
+        return {"employment": load_oews(oews_release, table="by_industry", **io)}
 
     def crosswalk_stage(ctx):
         from exposure import crosswalks
