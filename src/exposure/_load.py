@@ -56,9 +56,7 @@ def schema_model(name: str):
 
     module_name = SCHEMA_MODULES.get(name)
     if module_name is None:
-        from exposure import schemas
-
-        return schemas.all_models().get(name)
+        return None
     try:
         module = importlib.import_module(f"exposure.schemas.{module_name}")
     except ModuleNotFoundError as exc:
