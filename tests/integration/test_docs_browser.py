@@ -1,0 +1,217 @@
+"""The built site renders in headless Chromium, with its figures and math, fully offline.
+
+The site (built once per session, see ``docs/_ext/docs_testing.py``) is served from a
+local ``http.server`` on 127.0.0.1. Chromium runs headless with every host name mapped to
+nothing except 127.0.0.1 and with a local recording proxy: a request for anything that is
+not on this machine reaches the proxy (which refuses it and writes it down) and fails the
+test. A small check page served beside the site loads a page in a same-origin iframe and
+writes what rendered (``naturalWidth`` of each image, MathJax output) into its own DOM,
+which ``--dump-dom`` returns.
+
+Skipped with a clear reason when /usr/bin/chromium is absent, except in CI (``CI=true``),
+where its absence is a failure.
+"""
+
+import functools
+import http.server
+import json
+import os
+import re
+import socketserver
+import subprocess
+import sys
+import threading
+import zlib
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "docs" / "_ext"))
+
+import docs_testing  # noqa: E402
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow, pytest.mark.browser]
+
+CHROMIUM = Path(os.environ.get("EXPOSURE_CHROMIUM", "/usr/bin/chromium"))
+
+CHECK_PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>check</title></head>
+<body><pre id="report">pending</pre>
+<iframe id="page" src="{target}" style="width:1200px;height:900px"></iframe>
+<script>
+function settled(d) {{
+  var images = Array.prototype.every.call(d.images, function (i) {{ return i.complete; }});
+  var math = d.querySelectorAll(".math").length === 0 || d.querySelectorAll("mjx-container").length > 0;
+  return images && math;
+}}
+function report(d) {{
+  var imgs = Array.prototype.map.call(d.images, function (i) {{
+    return {{src: i.getAttribute("src"), complete: i.complete, width: i.naturalWidth}};
+  }});
+  var out = {{
+    title: d.title,
+    h1: d.querySelector("h1") ? d.querySelector("h1").textContent : null,
+    images: imgs,
+    mathjax: d.querySelectorAll("mjx-container").length,
+    math: d.querySelectorAll(".math").length,
+    stylesheets: d.styleSheets.length
+  }};
+  document.getElementById("report").textContent = "REPORT" + JSON.stringify(out) + "END";
+}}
+document.getElementById("page").addEventListener("load", function () {{
+  var d = this.contentDocument, tries = 0;
+  (function poll() {{
+    if (settled(d) || ++tries > 100) {{ report(d); }} else {{ setTimeout(poll, 100); }}
+  }})();
+}});
+</script></body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    if not CHROMIUM.is_file():
+        reason = f"headless Chromium not found at {CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(reason + "; CI must run the browser test")
+        pytest.skip(reason)
+    return CHROMIUM
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    build = docs_testing.built_site(tmp_path_factory.getbasetemp() / "docs_site")
+    if build.returncode != 0:
+        pytest.fail(f"docs build failed ({build.returncode}):\n{build.output[-6000:]}")
+    return build
+
+
+class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+
+
+class _TCPServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
+    daemon_threads = True
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    requests: list = []
+
+    def do_GET(self):  # noqa: N802 - http.server's name
+        self.requests.append(self.path)
+        match = re.fullmatch(r"/__check/(.+)", self.path)
+        if match:
+            body = CHECK_PAGE.format(target="/" + match.group(1)).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().do_GET()
+
+    def log_message(self, *args):
+        pass
+
+
+class _ProxyHandler(socketserver.StreamRequestHandler):
+    """Records the request line of anything sent to the proxy and refuses it."""
+
+    seen: list = []
+
+    def handle(self):
+        line = self.rfile.readline(4096).decode("latin-1").strip()
+        self.seen.append(line)
+        self.wfile.write(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+
+
+@pytest.fixture(scope="module")
+def servers(site):
+    handler = type("Handler", (_SiteHandler,), {"requests": []})
+    proxy_handler = type("Proxy", (_ProxyHandler,), {"seen": []})
+    web = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(site.html)))
+    proxy = _TCPServer(("127.0.0.1", 0), proxy_handler)
+    threads = [threading.Thread(target=s.serve_forever, daemon=True) for s in (web, proxy)]
+    for t in threads:
+        t.start()
+    yield {"url": f"http://127.0.0.1:{web.server_address[1]}", "proxy": proxy.server_address[1],
+           "requests": handler.requests, "external": proxy_handler.seen}
+    for s in (web, proxy):
+        s.shutdown()
+        s.server_close()
+
+
+def _run_chromium(chromium, servers, tmp_path, url, *extra) -> subprocess.CompletedProcess:
+    args = [
+        str(chromium), "--headless", "--no-sandbox", "--disable-gpu",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run", "--no-default-browser-check", "--disable-default-apps",
+        "--disable-extensions", "--disable-domain-reliability", "--metrics-recording-only",
+        "--disable-client-side-phishing-detection", "--disable-features=Translate,MediaRouter,OptimizationHints",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+        f"--proxy-server=http://127.0.0.1:{servers['proxy']}",
+        "--window-size=1280,1600", "--virtual-time-budget=15000",
+        *extra, url,
+    ]
+    return subprocess.run(args, capture_output=True, text=True, timeout=180, cwd=tmp_path)
+
+
+def _report(chromium, servers, tmp_path, page: str) -> dict:
+    proc = _run_chromium(chromium, servers, tmp_path, f"{servers['url']}/__check/{page}",
+                         "--dump-dom")
+    match = re.search(r"REPORT(.*?)END", proc.stdout, re.S)
+    assert match, f"check page did not report for {page}:\n{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}"
+    return json.loads(match.group(1))
+
+
+def _png_pixels(path: Path):
+    """(width, height, distinct 8-bit grey levels seen) of an RGB(A) PNG, without PIL."""
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat, width, height, ctype = 8, b"", 0, 0, 0
+    while pos < len(data):
+        length = int.from_bytes(data[pos : pos + 4], "big")
+        kind, body = data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + length]
+        if kind == b"IHDR":
+            width, height = int.from_bytes(body[:4], "big"), int.from_bytes(body[4:8], "big")
+            ctype = body[9]
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    raw = zlib.decompress(idat)
+    return width, height, len(set(raw[:: 97])), ctype
+
+
+def test_index_page_renders(chromium, servers, site, tmp_path):
+    report = _report(chromium, servers, tmp_path, "index.html")
+    assert report["h1"].startswith("exposure")
+    assert report["stylesheets"] >= 2
+    shot = tmp_path / "index.png"
+    proc = _run_chromium(chromium, servers, tmp_path, f"{servers['url']}/index.html",
+                         f"--screenshot={shot}")
+    assert shot.is_file(), proc.stderr[-3000:]
+    width, height, levels, _ = _png_pixels(shot)
+    assert (width, height) == (1280, 1600)
+    assert levels > 10, "the screenshot is blank"
+    assert not servers["external"], f"requests left the machine: {servers['external']}"
+
+
+def test_results_page_renders_every_figure(chromium, servers, site, tmp_path):
+    report = _report(chromium, servers, tmp_path, "results.html")
+    assert report["h1"].startswith("Results")
+    figures = [i for i in report["images"] if "/_images/" in "/" + i["src"]]
+    assert len(figures) == 6, report["images"]
+    for image in figures:
+        assert image["complete"] and image["width"] == 800, image
+    fetched = [p for p in servers["requests"] if p.startswith("/_images/")]
+    assert len(set(fetched)) == 6
+    assert not servers["external"], f"requests left the machine: {servers['external']}"
+
+
+def test_math_is_rendered_by_the_local_mathjax(chromium, servers, site, tmp_path):
+    report = _report(chromium, servers, tmp_path, "methods/index.html")
+    assert report["math"] >= 1
+    assert report["mathjax"] >= 1, "MathJax did not typeset the formulas"
+    assert any(p.startswith("/_static/mathjax/") for p in servers["requests"])
+    assert not servers["external"], f"requests left the machine: {servers['external']}"

@@ -1,0 +1,173 @@
+"""The documentation builds offline, without warnings, from the repository's own outputs.
+
+The site is built once per session (``docs/_ext/docs_testing.py``) with the documented
+command ``sphinx-build -W --keep-going -b html docs <out>`` and the Results page switched
+on (real ``data/processed`` tables when committed, otherwise tiny made-up ones).
+"""
+
+import html
+import importlib
+import pkgutil
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "docs" / "_ext"))
+
+import docs_testing  # noqa: E402
+import exposure_docs  # noqa: E402
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
+# tags whose src/href make the browser fetch something (links <a href> do not)
+RESOURCE = re.compile(
+    r"<(script|link|img|iframe|source|video|audio|embed|object|track|input)\b[^>]*?"
+    r"\b(?:src|href|data|srcset|poster)\s*=\s*[\"']?\s*((?:https?:)?//[^\"'\s>]+)",
+    re.I,
+)
+CSS_REMOTE = re.compile(r"(?:url\(\s*[\"']?|@import\s+[\"']?)\s*((?:https?:)?//[^\"')\s]+)", re.I)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    build = docs_testing.built_site(tmp_path_factory.getbasetemp() / "docs_site")
+    if build.returncode != 0:
+        pytest.fail(f"docs build failed ({build.returncode}):\n{build.output[-6000:]}")
+    return build
+
+
+def test_build_has_no_warning(site):
+    # -W turns every warning into a failure; the build finished and wrote every page
+    assert "WARNING" not in site.output
+    for page in ("index", "quickstart", "sources", "tables", "methods/index", "validation/index",
+                 "limitations", "architecture", "api", "results"):
+        assert (site.html / f"{page}.html").is_file(), page
+
+
+def test_tables_page_documents_every_model_and_column(site):
+    from exposure.schemas import all_models
+
+    html = (site.html / "tables.html").read_text()
+    models = all_models()
+    assert models
+    for name, model in models.items():
+        assert f'id="schema-{name.lower()}"' in html, name
+        for column, col in model.to_schema().columns.items():
+            assert f"<span class=\"pre\">{column}</span>" in html, (name, column)
+            unit = (col.metadata or {}).get("unit")
+            if unit:
+                assert unit in html
+
+
+def _text(path: Path) -> str:
+    """Visible text of an HTML page, whitespace collapsed."""
+    text = re.sub(r"<[^>]+>", " ", path.read_text())
+    return " ".join(html.unescape(text).split())
+
+
+def test_sources_page_lists_every_registry_entry(site):
+    sources = pytest.importorskip("exposure.sources")
+    text = _text(site.html / "sources.html")
+    for entry in sources.SOURCES.values():
+        assert " ".join(entry.name.split()) in text, entry.name
+        assert " ".join(entry.licence.split()) in text, entry.licence
+        assert " ".join(entry.attribution.split()) in text, entry.attribution
+
+
+def test_api_page_documents_public_functions(site):
+    html = (site.html / "api.html").read_text()
+    for obj in ("exposure.schemas.validate", "exposure.schemas.all_models",
+                "exposure.figures.render_results"):
+        assert f'id="{obj}"' in html, obj
+    # numpydoc rendered the sections of the docstrings
+    assert "Examples" in html and "Parameters" in html
+
+
+def _api_modules() -> list[str]:
+    text = (REPO / "docs" / "api.md").read_text()
+    block = re.search(r"```\{exposure:api\}\n(.*?)```", text, re.S)
+    return [line.strip() for line in block.group(1).splitlines() if line.strip()]
+
+
+def test_api_page_lists_every_public_module():
+    import exposure
+
+    listed = set(_api_modules())
+    public = {"exposure"} | {
+        m.name for m in pkgutil.walk_packages(exposure.__path__, "exposure.")
+        if not any(part.startswith("_") for part in m.name.split("."))
+    }
+    missing = sorted(public - listed)
+    assert not missing, f"add these modules to the {{exposure:api}} block of docs/api.md: {missing}"
+
+
+def test_architecture_lists_every_module(site):
+    import exposure
+
+    html = (site.html / "architecture.html").read_text()
+    for m in pkgutil.walk_packages(exposure.__path__, "exposure."):
+        if not m.name.endswith("__main__"):
+            importlib.import_module(m.name)
+            assert f'<span class="pre">{m.name}</span>' in html, m.name
+
+
+def test_results_page_has_every_figure(site):
+    html = (site.html / "results.html").read_text()
+    images = re.findall(r'<img[^>]*src="([^"]+)"', html)
+    names = sorted(Path(src).name for src in images)
+    assert names == sorted(f"{n}.png" for n in
+                           ("occupations", "sectors", "major_groups", "wage", "categories",
+                            "distribution"))
+    for src in images:
+        data = (site.html / src).read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    # the tables are there, with the data's own numbers
+    from exposure.figures import results_tables
+
+    top = results_tables(site.processed)["most_exposed"]
+    assert top["occupation"].iloc[0] in html
+
+
+def test_no_page_loads_anything_from_another_host(site):
+    offenders = []
+    for path in sorted(site.html.rglob("*.html")):
+        for tag, url in RESOURCE.findall(path.read_text(errors="replace")):
+            offenders.append(f"{path.relative_to(site.html)}: <{tag}> {url}")
+    for path in sorted(site.html.rglob("*.css")):
+        for url in CSS_REMOTE.findall(path.read_text(errors="replace")):
+            offenders.append(f"{path.relative_to(site.html)}: {url}")
+    assert not offenders, "\n".join(offenders)
+    # math is rendered by the bundled MathJax
+    methods = (site.html / "methods" / "index.html").read_text()
+    assert re.search(r'<script[^>]+src="\.\./_static/mathjax/tex-chtml\.js', methods)
+    assert (site.html / "_static" / "mathjax" / "tex-chtml.js").is_file()
+    assert list((site.html / "_static" / "mathjax" / "output" / "chtml" / "fonts").rglob("*.woff"))
+
+
+def test_missing_processed_tables_fail_the_build_clearly(tmp_path):
+    empty = tmp_path / "processed"
+    empty.mkdir()
+    build = docs_testing.build(tmp_path / "html", empty, results=True)
+    assert build.returncode != 0
+    assert "missing processed table(s)" in build.output
+    assert str(empty / "soc_scores.parquet") in build.output
+    assert "exposure recompute" in build.output
+
+
+def test_demote_headings_keeps_code_fences():
+    md = "# A\n\n```\n# not a heading\n```\n\n## B\n"
+    assert exposure_docs.demote_headings(md, top=2) == "## A\n\n```\n# not a heading\n```\n\n### B\n"
+    assert exposure_docs.demote_headings("## A\n", top=2) == "## A\n"
+
+
+def test_check_text_reads_like_the_rule():
+    import pandera.pandas as pa
+
+    assert exposure_docs._check_text(pa.Check.ge(0)) == "\u2265 0"
+    assert exposure_docs._check_text(pa.Check.in_range(0, 1)) == "in [0, 1]"
+    assert exposure_docs._check_text(pa.Check.isin(["Core", "Supplemental"])) == (
+        "one of Core, Supplemental")
+    assert exposure_docs._check_text(pa.Check.str_matches(r"^[0-9]{2}$")) == "matches ^[0-9]{2}$"
