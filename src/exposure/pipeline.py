@@ -485,6 +485,8 @@ def run_pipeline(
     stages = list(stages)
     outputs = list(outputs)
     out = Path(out)
+    # swap the directory a symlink points to, never the link itself
+    out = out.resolve() if out.is_symlink() else out
     ctx: dict[str, Any] = dict(context or {})
     ctx.setdefault("sources", [])
     ctx.setdefault("manifest_extra", {})

@@ -308,3 +308,15 @@ def test_unknown_releases_are_rejected():
         pipeline.recompute(onet_release="28.0")
     with pytest.raises(ExposureError, match="unknown OEWS release '2019'"):
         pipeline.recompute(oews_release="2019")
+
+
+def test_out_given_as_symlink_keeps_the_link(tmp_path):
+    real = tmp_path / "data" / "processed"
+    _run(real, version=1)
+    link = tmp_path / "pkg" / "processed"
+    link.parent.mkdir()
+    link.symlink_to(Path("..") / "data" / "processed")
+    _run(link, version=2)
+    assert link.is_symlink()
+    assert pd.read_parquet(link / "scores.parquet")["value"].tolist()[-1] == 2.0
+    assert pd.read_parquet(real / "scores.parquet")["value"].tolist()[-1] == 2.0
