@@ -1,0 +1,98 @@
+"""Task categories on the real O*NET 29.1 data.
+
+The hand-checked samples (tests/data/categories/hand_checked*_v1.csv) store only codes,
+task ids, expected tags and a short note; the task texts are joined from the mirror.
+"""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from exposure.scoring.categories import (
+    CATEGORIES,
+    _norm_task_id,
+    explain_categories,
+    load_category_mapping,
+    read_hand_checked,
+    write_category_reports,
+)
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
+REPO_REPORTS = Path(__file__).resolve().parents[2] / "data" / "processed" / "reports"
+
+
+@pytest.fixture(scope="module")
+def onet(shared_data, tmp_path_factory):
+    from exposure.onet import load_onet
+
+    return load_onet("29.1", mirror=shared_data, data_dir=tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture(scope="module")
+def reports(shared_data, fixtures, tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports")
+    tables = write_category_reports(
+        fixtures / "categories" / "hand_checked_v1.csv",
+        out,
+        mirror=shared_data,
+        data_dir=tmp_path_factory.mktemp("cache2"),
+    )
+    return out, tables
+
+
+def test_mapping_ids_exist_in_onet(onet):
+    mapping = load_category_mapping()
+    dwa_ids = set(onet.dwas["dwa_id"])
+    iwa_ids = set(onet.iwas["iwa_id"])
+    for level, id_ in mapping[["level", "id"]].itertuples(index=False):
+        assert id_ in (dwa_ids if level == "dwa" else iwa_ids), (level, id_)
+
+
+def test_hand_checked_tasks_exist(onet, fixtures):
+    keys = set(zip(onet.tasks["onetsoc_code"], onet.tasks["task_id"].map(_norm_task_id)))
+    for name in ("hand_checked_v1.csv", "hand_checked_holdout_v1.csv"):
+        h = read_hand_checked(fixtures / "categories" / name)
+        missing = [k for k in zip(h.onetsoc_code, h.task_id) if k not in keys]
+        assert not missing, (name, missing[:5])
+
+
+def test_precision_recall_on_hand_checked_samples(reports):
+    _, tables = reports
+    pr = tables["precision_recall"].set_index(["sample", "category"])
+    assert set(pr.index.get_level_values("sample")) == {"development", "holdout", "pooled"}
+    assert pr.loc[("development", "admin"), "n"] == 217
+    assert pr.loc[("holdout", "admin"), "n"] == 97
+    # floors well below what v1 reaches, so that a broken rule or mapping shows up
+    for cat in CATEGORIES:
+        assert pr.loc[("pooled", cat), "precision"] >= 0.7, cat
+        assert pr.loc[("pooled", cat), "recall"] >= 0.75, cat
+
+
+def test_shares_of_all_tasks(reports):
+    _, tables = reports
+    shares = tables["shares"].set_index("category")
+    assert (shares["n_tasks"] == 18796).all()
+    assert 0.05 < shares.loc["admin", "share"] < 0.15
+    assert 0.01 < shares.loc["routine_coding", "share"] < 0.05
+    assert 0.005 < shares.loc["entry_creative", "share"] < 0.03
+    assert shares.loc["entry_creative", "n_gated"] > 0
+
+
+def test_committed_reports_are_current(reports):
+    out, _ = reports
+    for name in ("categories_precision_recall.csv", "categories_shares.csv"):
+        fresh = pd.read_csv(out / name)
+        committed = pd.read_csv(REPO_REPORTS / name)
+        pd.testing.assert_frame_equal(fresh, committed, check_exact=False, atol=1e-4)
+
+
+def test_full_release_tags_and_explanations(onet):
+    out = explain_categories(onet.tasks, onet=onet)
+    assert len(out) == 18796
+    for cat in CATEGORIES:
+        # every tagged task carries an explanation
+        assert (out.loc[out[cat], f"{cat}_rule"].str.len() > 0).all()
+    # entry_creative only in job zones 1-3
+    assert out.loc[out["entry_creative"], "job_zone"].le(3).all()

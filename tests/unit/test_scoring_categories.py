@@ -1,0 +1,272 @@
+"""Unit tests of exposure.scoring.categories on small made-up frames.
+
+Each rule path is exercised: the DWA/IWA mapping (IWA entry, DWA entry, DWA ``none``
+override), the text rules, and the job-zone gate of entry_creative.
+"""
+
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from exposure.errors import DataFormatError
+from exposure.scoring.categories import (
+    CATEGORIES,
+    CATEGORY_MAPPING_VERSION,
+    TEXT_RULES,
+    category_shares,
+    explain_categories,
+    load_category_mapping,
+    precision_recall,
+    read_hand_checked,
+    tag_categories,
+)
+
+
+def make_onet(links, job_zones):
+    """A fake O*NET release: links = [(code, task_id, dwa_id)], job_zones = {code: jz}."""
+    task_dwas = pd.DataFrame(links, columns=["onetsoc_code", "task_id", "dwa_id"])
+    dwa_ids = sorted({d for _, _, d in links})
+    dwas = pd.DataFrame(
+        {
+            "dwa_id": dwa_ids,
+            "dwa_title": ["made-up"] * len(dwa_ids),
+            "iwa_id": [d.rsplit(".", 1)[0] for d in dwa_ids],
+            "element_id": [d.rsplit(".", 2)[0] for d in dwa_ids],
+        }
+    )
+    occupations = pd.DataFrame(
+        {
+            "onetsoc_code": list(job_zones),
+            "title": ["x"] * len(job_zones),
+            "description": ["x"] * len(job_zones),
+            "job_zone": pd.array(list(job_zones.values()), dtype="Int64"),
+        }
+    )
+    return SimpleNamespace(task_dwas=task_dwas, dwas=dwas, occupations=occupations)
+
+
+# Neutral text: fires no text rule, so only the mapping decides.
+NEUTRAL = "Zorble the quux."
+
+
+def test_neutral_text_fires_nothing():
+    out = explain_categories(pd.DataFrame({"task": [NEUTRAL]}))
+    assert not out.loc[0, list(CATEGORIES)].any()
+    assert (out.loc[0, [f"{c}_rule" for c in CATEGORIES]] == "").all()
+
+
+def test_iwa_mapping_entry_tags_admin():
+    # 4.A.3.b.6.I08 (keep operational records) is mapped to admin at IWA level.
+    onet = make_onet([("43-0000.00", 1, "4.A.3.b.6.I08.D05")], {"43-0000.00": 2})
+    frame = pd.DataFrame({"onetsoc_code": ["43-0000.00"], "task_id": ["1"], "task": [NEUTRAL]})
+    out = explain_categories(frame, onet=onet)
+    assert out.loc[0, "admin"]
+    assert out.loc[0, "admin_rule"].startswith("iwa 4.A.3.b.6.I08:")
+    assert not out.loc[0, "routine_coding"]
+
+
+def test_dwa_none_overrides_iwa_entry():
+    # D02 (documenting procedures) is set to 'none' although its IWA is admin.
+    onet = make_onet([("43-0000.00", 1, "4.A.3.b.6.I08.D02")], {"43-0000.00": 2})
+    frame = pd.DataFrame({"onetsoc_code": ["43-0000.00"], "task_id": [1], "task": [NEUTRAL]})
+    assert not tag_categories(frame, onet=onet).loc[0, "admin"]
+
+
+def test_dwa_entry_without_iwa_entry():
+    # IWA 4.A.3.b.1.I01 (program systems or production equipment) has no entry; only its
+    # DWA D03 (write code) is routine coding, D01 (enter commands into equipment) is not.
+    onet = make_onet(
+        [("15-0000.00", 1, "4.A.3.b.1.I01.D03"), ("51-0000.00", 2, "4.A.3.b.1.I01.D01")],
+        {"15-0000.00": 4, "51-0000.00": 2},
+    )
+    frame = pd.DataFrame(
+        {"onetsoc_code": ["15-0000.00", "51-0000.00"], "task_id": [1, 2], "task": [NEUTRAL] * 2}
+    )
+    out = explain_categories(frame, onet=onet)
+    assert out["routine_coding"].tolist() == [True, False]
+    assert out.loc[0, "routine_coding_rule"] == "dwa 4.A.3.b.1.I01.D03: writing code"
+
+
+def test_task_id_forms_match():
+    onet = make_onet([("43-0000.00", 20699, "4.A.2.b.5.I03.D01")], {"43-0000.00": 2})
+    for tid in (20699, "20699", "20699.0", 20699.0):
+        frame = pd.DataFrame({"onetsoc_code": ["43-0000.00"], "task_id": [tid], "task": [NEUTRAL]})
+        assert tag_categories(frame, onet=onet).loc[0, "admin"], tid
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "rule_id"),
+    [
+        ("Answer telephones and take messages.", "admin", "admin:communication"),
+        ("Schedule appointments for clients.", "admin", "admin:schedule"),
+        ("Enter customer data into computers.", "admin", "admin:data_entry"),
+        ("Maintain personnel records and files.", "admin", "admin:records"),
+        ("File documents alphabetically.", "admin", "admin:records"),
+        ("Prepare invoices for shipments.", "admin", "admin:paperwork"),
+        ("Type memos and letters.", "admin", "admin:correspondence"),
+        ("Write and debug code for web applications.", "routine_coding", "routine_coding:code"),
+        ("Resolve software problems reported by users.", "routine_coding", "routine_coding:it_support"),
+        ("Write SQL queries.", "routine_coding", "routine_coding:languages"),
+    ],
+)
+def test_text_rules(text, category, rule_id):
+    out = explain_categories(pd.DataFrame({"task": [text]}))
+    assert out.loc[0, category], text
+    assert f"text {rule_id}" in out.loc[0, f"{category}_rule"]
+    others = [c for c in CATEGORIES if c != category]
+    assert not out.loc[0, others].any(), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Weld steel beams.",
+        "Clean brass particles from files by drawing file cards through file grooves.",
+        "Select sources from which programming will be received.",
+        "Write and edit scripts for broadcasts.",
+        "Operate cash registers and compute bills.",
+        "Pick up passengers according to appointments or schedules.",
+    ],
+)
+def test_text_rules_do_not_fire_on_lookalikes(text):
+    out = tag_categories(pd.DataFrame({"task": [text], "job_zone": [5]}))
+    assert not out.loc[0, ["admin", "routine_coding"]].any(), text
+
+
+def test_entry_creative_job_zone_gate_from_column():
+    frame = pd.DataFrame(
+        {"task": ["Draft copy for brochures."] * 4, "job_zone": [1, 3, 4, None]}
+    )
+    out = explain_categories(frame)
+    assert out["entry_creative"].tolist() == [True, True, False, False]
+    assert out.loc[2, "entry_creative_rule"].endswith("[gated: job zone 4 > 3]")
+    assert out.loc[3, "entry_creative_rule"].endswith("[gated: job zone unknown]")
+    assert out["job_zone"].tolist()[:3] == [1, 3, 4]
+
+
+def test_entry_creative_job_zone_gate_from_onet():
+    # DWA 4.A.2.b.2.I18.D15 (illustrations) is entry_creative; gate by the occupation's zone.
+    onet = make_onet(
+        [("27-1000.00", 1, "4.A.2.b.2.I18.D15"), ("27-2000.00", 2, "4.A.2.b.2.I18.D15")],
+        {"27-1000.00": 3, "27-2000.00": 5},
+    )
+    frame = pd.DataFrame(
+        {"onetsoc_code": ["27-1000.00", "27-2000.00"], "task_id": [1, 2], "task": [NEUTRAL] * 2}
+    )
+    out = explain_categories(frame, onet=onet)
+    assert out["entry_creative"].tolist() == [True, False]
+    assert "[gated: job zone 5 > 3]" in out.loc[1, "entry_creative_rule"]
+
+
+def test_index_preserved_and_dtypes():
+    frame = pd.DataFrame({"task": ["File records.", "Weld pipes."]}, index=["a", "b"])
+    out = tag_categories(frame)
+    assert list(out.index) == ["a", "b"]
+    assert list(out.columns) == list(CATEGORIES)
+    assert all(out[c].dtype == bool for c in CATEGORIES)
+
+
+def test_empty_frame():
+    out = tag_categories(pd.DataFrame({"task": pd.Series([], dtype=str)}))
+    assert len(out) == 0 and list(out.columns) == list(CATEGORIES)
+
+
+def test_missing_text_column_names_column():
+    with pytest.raises(DataFormatError, match="missing text column 'task'") as err:
+        tag_categories(pd.DataFrame({"text": ["x"]}))
+    assert err.value.column == "task"
+
+
+@pytest.mark.parametrize("bad", ["", "   ", None, float("nan"), 3])
+def test_bad_cell_names_row_and_column(bad):
+    frame = pd.DataFrame({"statement": ["File records.", bad]}, index=[10, 11])
+    with pytest.raises(DataFormatError) as err:
+        tag_categories(frame, text_column="statement")
+    assert err.value.column == "statement"
+    assert err.value.row == 2
+    assert "index 11" in str(err.value)
+
+
+def test_not_a_frame():
+    with pytest.raises(DataFormatError, match="DataFrame"):
+        tag_categories(["File records."])
+
+
+def test_mapping_file():
+    mapping = load_category_mapping()
+    assert CATEGORY_MAPPING_VERSION == "v1"
+    assert set(mapping["level"]) == {"dwa", "iwa"}
+    assert set(mapping["category"]) == {"admin", "routine_coding", "entry_creative", "none"}
+    assert mapping["note"].str.len().min() > 0
+    assert not mapping.duplicated(["level", "id", "category"]).any()
+    # 'none' is only meaningful on DWAs whose IWA has an entry
+    iwa_ids = set(mapping.loc[mapping["level"] == "iwa", "id"])
+    for dwa in mapping.loc[mapping["category"] == "none", "id"]:
+        assert dwa.rsplit(".", 1)[0] in iwa_ids, dwa
+
+
+def test_unknown_mapping_version():
+    with pytest.raises(DataFormatError, match="no category mapping version 'v0'"):
+        load_category_mapping("v0")
+
+
+def test_text_rule_ids_unique():
+    ids = [r.rule_id for r in TEXT_RULES]
+    assert len(ids) == len(set(ids))
+    assert {r.category for r in TEXT_RULES} == set(CATEGORIES)
+
+
+def test_precision_recall_hand_computed():
+    e = pd.DataFrame(
+        {"admin": [True, True, True, False], "routine_coding": [False, False, False, False],
+         "entry_creative": [True, False, False, False]}
+    )
+    p = pd.DataFrame(
+        {"admin": [True, True, False, True], "routine_coding": [False, True, False, False],
+         "entry_creative": [False, False, False, False]}
+    )
+    pr = precision_recall(e, p).set_index("category")
+    assert pr.loc["admin", "precision"] == pytest.approx(2 / 3, abs=1e-4)
+    assert pr.loc["admin", "recall"] == pytest.approx(2 / 3, abs=1e-4)
+    assert pr.loc["routine_coding", "precision"] == 0.0
+    assert pd.isna(pr.loc["routine_coding", "recall"])
+    assert pd.isna(pr.loc["entry_creative", "precision"])
+    assert pr.loc["entry_creative", "recall"] == 0.0
+
+
+def test_category_shares():
+    t = pd.DataFrame({"task": ["File records.", "Weld pipes.", "Type letters.", "Write code."]})
+    shares = category_shares(t).set_index("category")
+    assert shares.loc["admin", "n_tagged"] == 2
+    assert shares.loc["admin", "share"] == 0.5
+    assert shares.loc["admin", "n_by_text_only"] == 2
+    assert shares.loc["routine_coding", "n_tagged"] == 1
+
+
+def test_read_hand_checked_rejects_bad_flag(tmp_path):
+    p = tmp_path / "h.csv"
+    p.write_text(
+        "onetsoc_code,task_id,stratum,admin,routine_coding,entry_creative,note\n"
+        "43-6014.00,9,random,True,False,False,filing\n"
+        "43-6014.00,10,random,yes,False,False,filing\n"
+    )
+    with pytest.raises(DataFormatError) as err:
+        read_hand_checked(p)
+    assert err.value.row == 3 and err.value.column == "admin"
+
+
+def test_hand_checked_fixtures_are_well_formed(fixtures):
+    for name in ("hand_checked_v1.csv", "hand_checked_holdout_v1.csv"):
+        h = read_hand_checked(fixtures / "categories" / name)
+        assert not h.duplicated(["onetsoc_code", "task_id"]).any()
+        assert h["onetsoc_code"].str.fullmatch(r"[0-9]{2}-[0-9]{4}\.[0-9]{2}").all()
+        assert h["note"].str.len().min() > 0
+        # no O*NET text is stored: notes are short
+        assert h["note"].str.len().max() <= 80
+    dev = read_hand_checked(fixtures / "categories" / "hand_checked_v1.csv")
+    hold = read_hand_checked(fixtures / "categories" / "hand_checked_holdout_v1.csv")
+    assert len(dev) >= 150
+    assert dev[list(CATEGORIES)].sum().min() >= 10
+    overlap = set(zip(dev.onetsoc_code, dev.task_id)) & set(zip(hold.onetsoc_code, hold.task_id))
+    assert not overlap

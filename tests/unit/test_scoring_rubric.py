@@ -1,0 +1,188 @@
+"""Unit tests of exposure.scoring.rubric on small made-up frames."""
+
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from exposure.errors import DataFormatError
+from exposure.scoring.rubric import (
+    DEFAULT_PRIOR,
+    FIRST_VERBS,
+    JOB_ZONE_PRIOR,
+    KEYWORD_RULES,
+    LABEL_VECTORS,
+    PRIOR_WEIGHT,
+    load_rubric_rules,
+    read_eloundou_labels,
+    rubric_agreement,
+    score_rubric,
+)
+
+P = ["p_e0", "p_e1", "p_e2"]
+NEUTRAL = "Zorble the quux."  # no verb or keyword rule fires
+
+
+def make_onet(links, job_zones):
+    task_dwas = pd.DataFrame(links, columns=["onetsoc_code", "task_id", "dwa_id"])
+    dwa_ids = sorted({d for _, _, d in links})
+    dwas = pd.DataFrame({"dwa_id": dwa_ids, "iwa_id": [d.rsplit(".", 1)[0] for d in dwa_ids]})
+    job_zones_frame = pd.DataFrame(
+        {"onetsoc_code": list(job_zones), "job_zone": list(job_zones.values())}
+    )
+    return SimpleNamespace(task_dwas=task_dwas, dwas=dwas, job_zones=job_zones_frame)
+
+
+def expected(votes, prior):
+    total = sum(np.array(LABEL_VECTORS[v]) for v in votes) + PRIOR_WEIGHT * np.array(prior)
+    return total / (len(votes) + PRIOR_WEIGHT)
+
+
+def test_prior_only():
+    out = score_rubric(pd.DataFrame({"task": [NEUTRAL, NEUTRAL], "job_zone": [1, None]}))
+    np.testing.assert_allclose(out.loc[0, P].to_numpy(float), JOB_ZONE_PRIOR[1])
+    np.testing.assert_allclose(out.loc[1, P].to_numpy(float), DEFAULT_PRIOR)
+    assert out.loc[0, "rule"] == "job zone 1 prior"
+    assert out.loc[1, "rule"] == "job zone unknown prior"
+
+
+def test_hand_computed_text_rules():
+    # verb 'weld' -> E0 and kw:physical ('torches') -> E0, unknown job zone:
+    # (2 * (0.80, 0.10, 0.10) + 0.5 * (0.50, 0.15, 0.35)) / 2.5 = (0.74, 0.11, 0.15)
+    out = score_rubric(pd.DataFrame({"task": ["Weld steel beams using torches."]}))
+    np.testing.assert_allclose(out.loc[0, P].to_numpy(float), [0.74, 0.11, 0.15])
+    assert "verb 'weld' -> E0" in out.loc[0, "rule"]
+    assert "kw:physical -> E0" in out.loc[0, "rule"]
+
+
+def test_verb_paths_pick_each_label():
+    frame = pd.DataFrame(
+        {"task": ["Drive trucks to sites.", "Translate texts.", "Schedule the work."]}
+    )
+    out = score_rubric(frame)
+    assert out[P].to_numpy().argmax(axis=1).tolist() == [0, 1, 2]
+
+
+def test_iwa_rule_path():
+    # Neutral text; the DWA's IWA 4.A.3.a.4.I01 (operate vehicles) is E0 and the
+    # occupation is in job zone 2.
+    onet = make_onet([("53-0000.00", 7, "4.A.3.a.4.I01.D01")], {"53-0000.00": 2})
+    frame = pd.DataFrame({"onetsoc_code": ["53-0000.00"], "task_id": ["7.0"], "task": [NEUTRAL]})
+    out = score_rubric(frame, onet=onet)
+    np.testing.assert_allclose(out.loc[0, P].to_numpy(float), expected(["E0"], JOB_ZONE_PRIOR[2]))
+    assert out.loc[0, "rule"] == "iwa 4.A.3.a.4.I01 -> E0 (driving or piloting); job zone 2 prior"
+
+
+def test_dwa_override_path():
+    # IWA 4.A.4.c.1.I01 (clerical) is E2, but its DWA D04 (business letters) is E1.
+    onet = make_onet(
+        [("43-0000.00", 1, "4.A.4.c.1.I01.D04"), ("43-0000.00", 2, "4.A.4.c.1.I01.D02")],
+        {"43-0000.00": 3},
+    )
+    frame = pd.DataFrame(
+        {"onetsoc_code": ["43-0000.00"] * 2, "task_id": [1, 2], "task": [NEUTRAL] * 2}
+    )
+    out = score_rubric(frame, onet=onet)
+    np.testing.assert_allclose(out.loc[0, P].to_numpy(float), expected(["E1"], JOB_ZONE_PRIOR[3]))
+    np.testing.assert_allclose(out.loc[1, P].to_numpy(float), expected(["E2"], JOB_ZONE_PRIOR[3]))
+    assert out.loc[0, "rule"].startswith("dwa 4.A.4.c.1.I01.D04 -> E1")
+    assert out.loc[1, "rule"].startswith("iwa 4.A.4.c.1.I01 -> E2")
+
+
+def test_several_dwas_average():
+    onet = make_onet(
+        [("15-0000.00", 1, "4.A.3.a.4.I01.D01"), ("15-0000.00", 1, "4.A.3.b.6.I16.D01")],
+        {"15-0000.00": 4},
+    )
+    frame = pd.DataFrame({"onetsoc_code": ["15-0000.00"], "task_id": [1], "task": [NEUTRAL]})
+    out = score_rubric(frame, onet=onet)
+    np.testing.assert_allclose(
+        out.loc[0, P].to_numpy(float), expected(["E0", "E1"], JOB_ZONE_PRIOR[4])
+    )
+
+
+def test_without_keys_onet_is_ignored():
+    onet = make_onet([("53-0000.00", 7, "4.A.3.a.4.I01.D01")], {"53-0000.00": 2})
+    out = score_rubric(pd.DataFrame({"task": [NEUTRAL]}), onet=onet)
+    np.testing.assert_allclose(out.loc[0, P].to_numpy(float), DEFAULT_PRIOR)
+
+
+def test_output_shape_and_sums():
+    frame = pd.DataFrame(
+        {"task": ["Write reports.", "Lift boxes.", "Enter data.", NEUTRAL],
+         "title": ["a", "b", "c", "d"]},
+        index=[5, 6, 7, 8],
+    )
+    out = score_rubric(frame)
+    assert list(out.columns) == P + ["rule"]
+    assert list(out.index) == [5, 6, 7, 8]
+    np.testing.assert_allclose(out[P].sum(axis=1), 1.0)
+    assert ((out[P] > 0) & (out[P] < 1)).all().all()
+
+
+def test_missing_column_and_bad_cells():
+    with pytest.raises(DataFormatError, match="missing text column 'task'"):
+        score_rubric(pd.DataFrame({"x": ["a"]}))
+    with pytest.raises(DataFormatError) as err:
+        score_rubric(pd.DataFrame({"task": ["Write.", None]}))
+    assert err.value.row == 2 and err.value.column == "task"
+
+
+def test_rule_table():
+    rules = load_rubric_rules()
+    iwa = rules[rules["level"] == "iwa"]
+    assert len(iwa) == 332 and iwa["id"].is_unique
+    assert set(rules["label"]) == {"E0", "E1", "E2"}
+    assert rules["note"].str.len().min() > 0
+    # every DWA override refers to an IWA present in the table
+    for dwa in rules.loc[rules["level"] == "dwa", "id"]:
+        assert dwa.rsplit(".", 1)[0] in set(iwa["id"])
+    with pytest.raises(DataFormatError, match="no rubric rule table"):
+        load_rubric_rules("v0")
+
+
+def test_vectors_and_priors_are_distributions():
+    for v in [*LABEL_VECTORS.values(), *JOB_ZONE_PRIOR.values(), DEFAULT_PRIOR]:
+        assert sum(v) == pytest.approx(1.0)
+    assert all(label in LABEL_VECTORS for label, _ in FIRST_VERBS.values())
+    assert len({r.rule_id for r in KEYWORD_RULES}) == len(KEYWORD_RULES)
+
+
+def test_agreement_hand_computed():
+    labels = pd.DataFrame(
+        {
+            "onetsoc_code": ["11-1011.00"] * 2 + ["47-2031.00"] * 2,
+            "task_id": ["1", "2", "3", "4"],
+            "task": ["Write reports.", "Enter data into databases.", "Cut lumber with saws.",
+                     "Translate letters."],
+            "task_type": ["Core", "Supplemental", "Core", ""],
+            "human_label": ["E1", "E2", "E0", "E0"],
+            "gpt4_label": ["E1", "E1", "E0", "E1"],
+        }
+    )
+    table = rubric_agreement(labels).set_index(["reference", "metric"])["value"]
+    # rubric predicts E1, E2, E0, E1
+    assert table[("human", "accuracy")] == 0.75
+    # human: po = 0.75; pe = .5*.25 + .25*.5 + .25*.25 = 0.3125; kappa = 0.4375/0.6875
+    assert table[("human", "cohen_kappa")] == pytest.approx(0.4375 / 0.6875, abs=1e-4)
+    assert table[("gpt4", "accuracy")] == 0.75
+    assert table[("rubric", "share_e1")] == 0.5
+    # two occupations -> correlations are +-1
+    assert abs(table[("human", "pearson_r_gamma")]) == pytest.approx(1.0)
+
+
+def test_read_labels_bad_label(tmp_path):
+    p = tmp_path / "labels.tsv"
+    p.write_text(
+        "\tO*NET-SOC Code\tTask ID\tTask\tTask Type\tTitle\thuman_exposure_agg\tgpt4_exposure\n"
+        "0\t11-1011.00\t1.0\tDo a thing.\tCore\tChief\tE1\tE2\n"
+        '1\t11-1011.00\t2.0\tSay "hi".\t\tChief\tE3\tE2\n'
+    )
+    with pytest.raises(DataFormatError) as err:
+        read_eloundou_labels(p)
+    assert err.value.row == 3 and err.value.column == "human_exposure_agg"
+    p.write_text(p.read_text().replace("E3", "E0"))
+    labels = read_eloundou_labels(p)
+    assert labels["task"].tolist() == ["Do a thing.", 'Say "hi".']
+    assert labels["task_type"].tolist() == ["Core", ""]
