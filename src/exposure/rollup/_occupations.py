@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -379,7 +380,7 @@ class OccupationDraws:
     sample_labels: bool
 
     def interval(self, measure: str, level: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
-        """Percentile interval of ``measure`` per occupation."""
+        """Percentile interval of ``measure`` per occupation (draws without a value are skipped)."""
         return _interval(self.draws[measure], level)
 
 
@@ -388,7 +389,9 @@ def _interval(draws: np.ndarray, level: float = 0.95) -> tuple[np.ndarray, np.nd
     if draws.shape[0] == 0:
         nan = np.full(draws.shape[1:], np.nan)
         return nan, nan
-    q = np.quantile(draws, [lo, hi], axis=0)
+    with warnings.catch_warnings():  # all-missing columns give NaN bounds
+        warnings.simplefilter("ignore", RuntimeWarning)
+        q = np.nanquantile(draws, [lo, hi], axis=0)
     return q[0], q[1]
 
 

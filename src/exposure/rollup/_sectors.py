@@ -9,7 +9,7 @@ import pandas as pd
 from scipy import sparse
 
 from exposure.errors import DataFormatError
-from exposure.rollup._occupations import MEASURES
+from exposure.rollup._occupations import MEASURES, _interval
 from exposure.rollup._soc import _combine, employment_frame
 from exposure.schemas import validate
 from exposure.schemas._rollup import SectorScores, WorkforceStats, WorkingTime
@@ -258,10 +258,8 @@ def workforce_stats(
             if draws is not None and m in draws:
                 d = draws[m][:, col]
                 sd = _stats(grp, len(codes), emp, wage, d)
-                lo, hi = (1 - level) / 2, 1 - (1 - level) / 2
                 for k in ("share_ge_10", "share_gt_50", "emp_mean"):
-                    q = np.quantile(sd[k], [lo, hi], axis=0)
-                    frame[f"{k}_ci_low"], frame[f"{k}_ci_high"] = q[0], q[1]
+                    frame[f"{k}_ci_low"], frame[f"{k}_ci_high"] = _interval(sd[k], level)
             rows.append(frame)
     out = pd.concat(rows, ignore_index=True)
     return validate(out, WorkforceStats)

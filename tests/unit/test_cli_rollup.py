@@ -1,0 +1,53 @@
+"""``exposure rollup`` on the tiny fixture files."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from exposure.cli import main
+
+
+def _args(fixtures, out, *extra):
+    d = fixtures / "rollup"
+    return ["rollup", str(d / "task_scores_tiny.csv"), "-o", str(out),
+            "--crosswalk", str(d / "onet_to_soc_tiny.csv"), "--employment", str(d / "oews_tiny.csv"), *extra]
+
+
+def test_cli_rollup_writes_every_table(fixtures, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(_args(fixtures, out, "--bootstrap", "50", "--seed", "3")) == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(["occupation_scores.parquet", "soc_scores.parquet", "sector_scores.parquet",
+                            "subsector_scores.parquet", "workforce.parquet", "working_time.parquet",
+                            "coverage.json"])
+    soc = pd.read_parquet(out / "soc_scores.parquet").set_index("soc_code")
+    assert soc.loc["11-1011", "beta"] == pytest.approx(0.375)
+    assert "beta_ci_low" in soc.columns
+    meta = json.loads((out / "coverage.json").read_text())
+    assert meta["coverage"]["share"] == pytest.approx(0.875)
+    assert meta["settings"]["seed"] == 3
+    assert "coverage: 0.8750" in capsys.readouterr().out
+
+
+def test_cli_rollup_is_deterministic(fixtures, tmp_path):
+    for name in ("a", "b"):
+        assert main(_args(fixtures, tmp_path / name, "--bootstrap", "20")) == 0
+    assert (tmp_path / "a" / "sector_scores.parquet").read_bytes() == (tmp_path / "b" / "sector_scores.parquet").read_bytes()
+
+
+def test_cli_rollup_importance_from_ratings_file(fixtures, tmp_path, capsys):
+    code = main(_args(fixtures, tmp_path / "o", "--weights", "importance",
+                      "--task-ratings", str(fixtures / "rollup" / "task_ratings_tiny.txt")))
+    assert code == 2  # ratings cover only 11-1011.03: a clear error, no fallback
+    assert "have no IM rating" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
+
+
+def test_cli_rollup_bad_scores_file(fixtures, tmp_path, capsys):
+    bad = tmp_path / "s.csv"
+    bad.write_text("onetsoc_code,task_id\n11-1011.00,1\n")
+    assert main(["rollup", str(bad), "-o", str(tmp_path / "o")]) == 2
+    assert "missing column(s) ['alpha', 'beta', 'gamma']" in capsys.readouterr().err

@@ -1,0 +1,268 @@
+"""Tasks -> occupations -> OEWS codes on hand-computed fixtures (tests/data/rollup).
+
+The tiny world of ``task_scores_tiny.csv`` (labels; task type C = Core, S = Supplemental,
+- = missing):
+
+    11-1011.00  t1 E1 C, t2 E0 C, t3 E2 S, t4 E2 -     -> SOC 11-1011
+    11-1011.03  t5 E2 C, t6 E0 C                       -> SOC 11-1011
+    13-1021.00  t7 E1 C, t8 (no label) S               -> SOC 13-1021 -> OEWS 13-1020
+    15-1252.00  t9 E0 C (admin), t10 E0 C              -> SOC 15-1252
+
+OEWS cross-industry detailed employment (``oews_tiny.csv``): 11-1011 1,000;
+13-1020 500; 15-1252 2,000; 15-1299 500 (no O*NET tasks) -> total 4,000.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from exposure.crosswalks import read_onet_to_soc
+from exposure.errors import DataFormatError, SchemaError
+from exposure.oews import read_oews
+from exposure.onet import read_task_ratings, read_tasks
+from exposure.rollup import (
+    FREQUENCY_PER_YEAR,
+    coverage,
+    label_scores,
+    national_detailed,
+    oews_code_map,
+    onet_to_oews,
+    scores_from_labels,
+    task_weights,
+    to_occupations,
+    to_soc,
+)
+from exposure.schemas import validate
+from exposure.schemas._rollup import OccupationScores
+
+
+@pytest.fixture()
+def ts(fixtures):
+    return pd.read_csv(fixtures / "rollup" / "task_scores_tiny.csv", dtype={"onetsoc_code": str, "task_type": str})
+
+
+@pytest.fixture()
+def xw(fixtures):
+    return read_onet_to_soc(fixtures / "rollup" / "onet_to_soc_tiny.csv")
+
+
+@pytest.fixture()
+def emp(fixtures):
+    return read_oews(fixtures / "rollup" / "oews_tiny.csv")
+
+
+def _row(frame, key, value):
+    return frame.set_index(key).loc[value]
+
+
+# ---------------------------------------------------------------- labels
+def test_label_scores_mapping_and_missing():
+    out = label_scores(pd.Series(["E0", "E1", "E2", np.nan]))
+    assert out.iloc[:3].to_numpy().tolist() == [[0, 0, 0], [1, 1, 1], [0, 0.5, 1]]
+    assert out.iloc[3].isna().all()
+
+
+def test_label_scores_rejects_unknown_label():
+    with pytest.raises(DataFormatError, match="E3"):
+        label_scores(pd.Series(["E0", "E3"]))
+
+
+def test_scores_from_labels_one_hot():
+    f = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": [1, 2], "x": ["E2", None]})
+    out = scores_from_labels(f, "x")
+    assert out.loc[0, ["p_e0", "p_e1", "p_e2"]].tolist() == [0.0, 0.0, 1.0]
+    assert out.loc[1, ["p_e0", "p_e1", "p_e2", "beta"]].isna().all()
+    assert out["method"].unique().tolist() == ["reference"]
+
+
+# ---------------------------------------------------------------- occupations
+def test_core_weights_hand_computed(ts):
+    occ = to_occupations(ts, weights="core")
+    a = _row(occ, "onetsoc_code", "11-1011.00")
+    # weights 2, 2, 1, 1 (Core, Core, Supplemental, missing) -> sum 6
+    assert a["alpha"] == pytest.approx(2 / 6)  # t1 E1
+    assert a["beta"] == pytest.approx((2 * 1 + 1 * 0.5 + 1 * 0.5) / 6)  # 0.5
+    assert a["gamma"] == pytest.approx((2 + 1 + 1) / 6)
+    assert a["share_e1"] == pytest.approx(2 / 6)
+    assert a["share_exposed"] == pytest.approx(4 / 6)
+    assert a["share_admin"] == pytest.approx((2 + 1) / 6)  # t1 (2) and t3 (1)
+    assert a["share_routine_coding"] == pytest.approx(1 / 6)  # t4
+    assert a["share_entry_creative"] == 0.0
+    assert (a["n_tasks"], a["n_scored"], a["weights"]) == (4, 4, "core")
+    b = _row(occ, "onetsoc_code", "11-1011.03")
+    assert (b["alpha"], b["beta"], b["gamma"]) == (0.0, 0.25, 0.5)
+    assert b["share_entry_creative"] == 0.5
+
+
+def test_equal_weights_hand_computed(ts):
+    occ = to_occupations(ts, weights="equal")
+    a = _row(occ, "onetsoc_code", "11-1011.00")
+    assert (a["alpha"], a["beta"], a["gamma"]) == (0.25, 0.5, 0.75)
+    assert a["share_admin"] == 0.5
+
+
+def test_missing_labels_are_left_out_not_zero(ts):
+    occ = to_occupations(ts, weights="core")
+    c = _row(occ, "onetsoc_code", "13-1021.00")
+    # t7 (E1, weight 2) is labelled, t8 is not: the mean is over t7 only
+    assert (c["alpha"], c["beta"], c["gamma"], c["share_e1"]) == (1.0, 1.0, 1.0, 1.0)
+    assert (c["n_tasks"], c["n_scored"]) == (2, 1)
+    # categories are known for t8, so its weight counts there: 0 of 3
+    assert c["share_admin"] == 0.0
+
+
+def test_all_missing_gives_missing_measure():
+    f = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": [1, 2], "label": [None, None]})
+    f = pd.concat([f, label_scores(f["label"])], axis=1)
+    occ = to_occupations(f, weights="equal")
+    assert occ[["alpha", "beta", "gamma", "share_e1", "share_exposed"]].isna().all(axis=None)
+    assert occ["share_admin"].isna().all()  # no category columns at all
+    assert occ.loc[0, "n_scored"] == 0
+
+
+def test_share_e1_from_probabilities_without_labels():
+    f = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": [1, 2],
+                      "p_e0": [0.2, 0.5], "p_e1": [0.6, 0.1], "p_e2": [0.2, 0.4]})
+    f["alpha"], f["beta"], f["gamma"] = f["p_e1"], f["p_e1"] + 0.5 * f["p_e2"], f["p_e1"] + f["p_e2"]
+    occ = to_occupations(f, weights="equal")
+    assert occ.loc[0, "share_e1"] == pytest.approx(0.35)  # (0.6 + 0.1) / 2
+    assert occ.loc[0, "share_exposed"] == pytest.approx(0.65)  # (0.8 + 0.5) / 2
+    assert occ.loc[0, "beta"] == pytest.approx((0.7 + 0.3) / 2)
+
+
+def test_core_weights_from_tasks_frame(ts, fixtures):
+    tasks = read_tasks(fixtures / "rollup" / "task_statements_tiny.txt")
+    sub = ts[ts["onetsoc_code"] == "11-1011.03"].drop(columns="task_type")
+    occ = to_occupations(sub, weights="core", tasks=tasks)
+    # the statements file says t5 Core (2, E2), t6 Supplemental (1, E0): beta = 2 * 0.5 / 3
+    assert occ.loc[0, "beta"] == pytest.approx(1 / 3)
+    assert occ.loc[0, "gamma"] == pytest.approx(2 / 3)
+
+
+def test_core_weights_without_task_type_is_an_error(ts):
+    with pytest.raises(DataFormatError, match="task type"):
+        to_occupations(ts.drop(columns="task_type"), weights="core")
+
+
+def test_importance_weights_hand_computed(ts, fixtures):
+    ratings = read_task_ratings(fixtures / "rollup" / "task_ratings_tiny.txt")
+    sub = ts[ts["onetsoc_code"] == "11-1011.03"]
+    w = task_weights(sub, "importance", task_ratings=ratings)
+    assert w.tolist() == [4.0, 2.0]
+    occ = to_occupations(sub, weights="importance", task_ratings=ratings)
+    # t5 E2 importance 4, t6 E0 importance 2: beta = 4 * 0.5 / 6, gamma = 4 / 6
+    assert occ.loc[0, "beta"] == pytest.approx(1 / 3)
+    assert occ.loc[0, "gamma"] == pytest.approx(2 / 3)
+    assert occ.loc[0, "weights"] == "importance"
+
+
+def test_frequency_weights_hand_computed(ts, fixtures):
+    ratings = read_task_ratings(fixtures / "rollup" / "task_ratings_tiny.txt")
+    sub = ts[ts["onetsoc_code"] == "11-1011.03"]
+    w = task_weights(sub, "frequency", task_ratings=ratings)
+    # t5: 100% "daily" -> 250 a year; t6: 50% yearly (1) + 50% more than yearly (6) -> 3.5
+    assert FREQUENCY_PER_YEAR[5] == 250.0
+    assert w == pytest.approx([250.0, 3.5])
+    occ = to_occupations(sub, weights="frequency", task_ratings=ratings)
+    assert occ.loc[0, "beta"] == pytest.approx(250 * 0.5 / 253.5)
+
+
+@pytest.mark.parametrize("weights", ["importance", "frequency"])
+def test_ratings_absent_is_an_error_not_a_fallback(ts, weights):
+    with pytest.raises(DataFormatError, match="Task Ratings"):
+        to_occupations(ts, weights=weights)
+
+
+def test_task_without_rating_is_an_error(ts, fixtures):
+    ratings = read_task_ratings(fixtures / "rollup" / "task_ratings_tiny.txt")
+    with pytest.raises(DataFormatError, match="8 of 10 tasks have no IM rating, first 11-1011.00 task 1"):
+        to_occupations(ts, weights="importance", task_ratings=ratings)
+
+
+def test_unknown_weights(ts):
+    with pytest.raises(DataFormatError, match="unknown weights 'hours'"):
+        to_occupations(ts, weights="hours")
+
+
+def test_occupation_schema_rejects_out_of_range():
+    bad = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "alpha": [1.5], "beta": [0.1], "gamma": [0.1],
+                        "share_e1": [0.0], "share_exposed": [0.0], "share_admin": [None],
+                        "share_routine_coding": [None], "share_entry_creative": [None],
+                        "n_tasks": [1], "n_scored": [1], "weights": ["core"]})
+    with pytest.raises(SchemaError, match="alpha"):
+        validate(bad, OccupationScores)
+
+
+# ---------------------------------------------------------------- crosswalk to OEWS codes
+def test_oews_code_map_rules():
+    m = oews_code_map(
+        ["13-1021", "13-1022", "21-1011", "21-1012", "53-1041", "53-1042", "55-1011", "11-1011"],
+        ["13-1020", "21-1018", "21-1012", "53-1041", "53-1047", "11-1011"],
+    ).set_index("soc_code")
+    assert m.loc["11-1011"].tolist() == ["11-1011", "exact"]
+    assert m.loc["13-1021"].tolist() == ["13-1020", "broad"]  # OEWS publishes the broad code
+    assert m.loc["13-1022"].tolist() == ["13-1020", "broad"]
+    assert m.loc["21-1011"].tolist() == ["21-1018", "aggregate"]  # the one non-SOC code of 21-1010
+    assert m.loc["53-1042"].tolist() == ["53-1047", "aggregate"]
+    assert m.loc["53-1041"].tolist() == ["53-1041", "exact"]
+    assert pd.isna(m.loc["55-1011", "occ_code"]) and m.loc["55-1011", "how"] == "none"
+
+
+def test_to_soc_equal_combination_hand_computed(ts, xw, emp):
+    soc = to_soc(to_occupations(ts, "core"), xw, emp, combine="equal")
+    assert soc["soc_code"].tolist() == ["11-1011", "13-1020", "15-1252", "15-1299"]
+    a = _row(soc, "soc_code", "11-1011")
+    # children 11-1011.00 (beta 0.5) and 11-1011.03 (beta 0.25), equal weights
+    assert a["beta"] == pytest.approx(0.375)
+    assert a["alpha"] == pytest.approx((1 / 3 + 0) / 2)
+    assert a["gamma"] == pytest.approx((2 / 3 + 0.5) / 2)
+    assert (a["tot_emp"], a["a_mean"], a["n_onet"], a["crosswalk_weight"]) == (1000, 200000, 2, 1.0)
+    b = _row(soc, "soc_code", "13-1020")  # 13-1021.00 through the OEWS aggregate
+    assert (b["beta"], b["tot_emp"], b["n_onet"]) == (1.0, 500, 1)
+    d = _row(soc, "soc_code", "15-1299")  # "All Other": no tasks, no score, employment kept
+    assert np.isnan(d["beta"]) and d["tot_emp"] == 500 and d["n_onet"] == 0
+    assert np.isnan(d["a_mean"])  # '*' wage not released
+
+
+def test_to_soc_n_tasks_combination(ts, xw, emp):
+    soc = to_soc(to_occupations(ts, "core"), xw, emp, combine="n_tasks")
+    # 4 and 2 task rows: (4 * 0.5 + 2 * 0.25) / 6
+    assert _row(soc, "soc_code", "11-1011")["beta"] == pytest.approx(5 / 12)
+
+
+def test_employment_counted_once(ts, xw, emp):
+    soc = to_soc(to_occupations(ts, "core"), xw, emp)
+    # two O*NET children of 11-1011 do not double its 1,000 workers
+    assert soc["tot_emp"].sum() == 4000 == national_detailed(emp)["tot_emp"].sum()
+    assert soc["soc_code"].is_unique
+
+
+def test_crosswalk_weight_counts_unscored_children(xw, emp):
+    occ = pd.DataFrame({"onetsoc_code": ["13-1021.00", "13-1022.00"], "alpha": [0.2, None],
+                        "beta": [0.4, None], "gamma": [0.6, None], "n_tasks": [3, 0]})
+    soc = to_soc(occ, xw, emp)
+    b = _row(soc, "soc_code", "13-1020")
+    assert (b["beta"], b["n_onet"], b["crosswalk_weight"]) == (0.4, 2, 0.5)
+
+
+def test_onet_to_oews_rejects_ambiguous_crosswalk():
+    occ = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "n_tasks": [1]})
+    xw = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.00"], "soc_code": ["11-1011", "11-1021"]})
+    with pytest.raises(DataFormatError, match="several SOC codes"):
+        onet_to_oews(occ, xw, ["11-1011"])
+
+
+def test_coverage_hand_computed(ts, xw, emp):
+    occ = to_occupations(ts, "core")
+    cov = coverage(to_soc(occ, xw, emp), occ)
+    # scored: 1,000 + 500 + 2,000 of 4,000; by prefix only 13-1021 misses 13-1020
+    assert cov["share"] == pytest.approx(3500 / 4000)
+    assert cov["prefix_share"] == pytest.approx(3000 / 4000)
+    assert (cov["n_codes"], cov["n_covered"]) == (4, 3)
+
+
+def test_national_detailed_needs_cross_industry_rows(emp):
+    with pytest.raises(DataFormatError, match="no cross-industry detailed"):
+        national_detailed(emp[emp["naics"] != "000000"])
