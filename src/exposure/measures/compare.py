@@ -47,31 +47,25 @@ __all__ = [
     "to_isco",
     "anthropic_match_rates",
     "correlation_matrix",
+    "load_measure",
+    "coverage",
 ]
 
 log = logging.getLogger(__name__)
 
-ELOUNDOU_OCC = "reference/eloundou2023/occ_level_train.csv"
-
-
 def _eloundou(mirror=None, data_dir=None) -> pd.DataFrame:
-    """Eloundou et al. occupation-level alpha/beta/gamma (train split) on SOC 2018."""
-    path = _common.resolve(ELOUNDOU_OCC, mirror=mirror, data_dir=data_dir)
-    frame = pd.read_csv(path, dtype=str)
-    cols = ["O*NET-SOC Code", "dv_rating_beta", "human_rating_beta"]
-    _common.require_columns(frame, cols, path)
-    occ = pd.DataFrame(
-        {
-            "onetsoc_code": frame["O*NET-SOC Code"].str.strip(),
-            "eloundou_gpt4_beta": _common.to_float(frame, "dv_rating_beta", path),
-            "eloundou_human_beta": _common.to_float(frame, "human_rating_beta", path),
-        }
-    )
+    """Eloundou et al. occupation-level beta (GPT-4 and human, train split) on SOC 2018.
+
+    O*NET-SOC 2019 codes are built on SOC 2018: the SOC code is the first 7 characters;
+    several O*NET codes of one SOC code are averaged (plain mean, weight 1 each).
+    """
+    from exposure.measures.eloundou import load_occ_level
+
+    occ = load_occ_level(mirror=mirror, data_dir=data_dir)
+    occ = occ.rename(columns={"gpt4_beta": "eloundou_gpt4_beta", "human_beta": "eloundou_human_beta"})
     occ["soc_code"] = occ["onetsoc_code"].str[:7]
     links = links_from_pairs(occ, "onetsoc_code", "soc_code")
-    out = apply_links(occ, links, code="onetsoc_code", values=["eloundou_gpt4_beta", "eloundou_human_beta"])
-    out.attrs["source_file"] = str(path)
-    return out
+    return apply_links(occ, links, code="onetsoc_code", values=["eloundou_gpt4_beta", "eloundou_human_beta"])
 
 
 #: measure name -> (loader(mirror, data_dir), column of the loader's frame)
@@ -303,6 +297,69 @@ def to_oews_codes(frame: pd.DataFrame, columns: list[str], oews_codes) -> pd.Dat
     target = np.where(~codes.isin(oews) & agg.isin(oews), agg, codes)
     links = pd.DataFrame({"source_code": codes, "target_code": target, "crosswalk_weight": 1.0})
     return apply_links(frame, links, code="soc_code", values=columns)
+
+
+def load_measure(name: str, *, mirror=None, data_dir=None) -> pd.DataFrame:
+    """One published measure on SOC 2018 codes as a validated long table.
+
+    Parameters
+    ----------
+    name : str
+        A key of :data:`MEASURES`, e.g. ``"felten_lm_aioe"``.
+    mirror, data_dir : optional
+        Passed to :func:`exposure.fetch.fetch`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :class:`~exposure.schemas._measures.MeasureScores`: ``soc_code``, ``measure``,
+        ``value``, ``crosswalk_weight``, ``n_sources``; ``attrs`` has ``n_source``,
+        ``n_matched`` and ``unmatched``.
+
+    Examples
+    --------
+    >>> "webb_ai" in MEASURES
+    True
+    """
+    if name not in MEASURES:
+        raise DataFormatError(f"unknown measure {name!r}; known: {sorted(MEASURES)}")
+    loader, column = MEASURES[name]
+    return _common.to_measure_scores(loader(mirror, data_dir), column, name)
+
+
+def coverage(measure: pd.DataFrame, employment: pd.DataFrame, *, name: str = "measure", column: str = "value") -> dict:
+    """Codes matched and employment covered by one crosswalked measure.
+
+    Parameters
+    ----------
+    measure : pandas.DataFrame
+        ``soc_code`` and ``column``, with ``attrs`` ``n_source``/``n_matched`` when known.
+    employment : pandas.DataFrame
+        ``soc_code``, ``tot_emp`` (OEWS detailed codes).
+    name, column : str
+
+    Returns
+    -------
+    dict
+        ``measure``, ``source_codes``, ``matched_codes``, ``match_rate``, ``soc_codes``,
+        ``emp_covered``, ``emp_share`` (the :class:`MeasureCoverage` columns).
+
+    Examples
+    --------
+    >>> m = pd.DataFrame({"soc_code": ["11-1011", "31-1122"], "value": [0.1, 0.2]})
+    >>> m.attrs.update(n_source=3, n_matched=2)
+    >>> emp = pd.DataFrame({"soc_code": ["11-1011", "31-1120", "15-1252"],
+    ...                     "tot_emp": [100.0, 50.0, 850.0]})
+    >>> c = coverage(m, emp, name="m")
+    >>> c["match_rate"], c["emp_covered"], c["emp_share"]
+    (0.6666666666666666, 150.0, 0.15)
+    """
+    part = measure[["soc_code", column]].dropna().rename(columns={column: name})
+    part = to_oews_codes(part, [name], employment["soc_code"].astype(str))
+    part.attrs.update(measure.attrs)
+    table = part.assign(tot_emp=_common.employment_for(part["soc_code"], employment).to_numpy())
+    emp_total = float(pd.to_numeric(employment["tot_emp"], errors="coerce").sum())
+    return _coverage_row(name, part, name, table, emp_total)
 
 
 def _coverage_row(measure, loaded, column, table, emp_total) -> dict:
