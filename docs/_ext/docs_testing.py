@@ -9,6 +9,7 @@ before the pipeline's outputs land). The build command is the documented one:
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -102,7 +103,15 @@ def build(out: Path, processed: Path | None = None, *, results: bool = True) -> 
 
 
 def built_site(root: Path) -> Build:
-    """Build the site once per process under ``root`` (a session temporary directory)."""
+    """Build the site once per process under ``root`` (a session temporary directory).
+
+    With ``EXPOSURE_DOCS_HTML`` set to a built site (with its Results page), that site is
+    used instead of building one (``EXPOSURE_DOCS_PROCESSED``: the tables it was built from).
+    """
+    prebuilt = os.environ.get("EXPOSURE_DOCS_HTML")
+    if prebuilt:
+        processed = Path(os.environ.get("EXPOSURE_DOCS_PROCESSED", PROCESSED))
+        return Build(Path(prebuilt), processed, processed == PROCESSED, 0, "", 0.0)
     if root not in _CACHE:
         processed = PROCESSED if have_real_results() else write_sample_processed(root / "processed")
         _CACHE[root] = build(root / "html", processed)
