@@ -199,7 +199,8 @@ def read_text_table(
         ) from None
     if not text.strip():
         raise DataFormatError("file is empty", path=path)
-    _check_field_counts(text, sep, quoting, path)
+    header = _check_field_counts(text, sep, quoting, path)
+    found = _match_columns(header, columns, optional, path, "line 1")
     try:
         frame = pd.read_csv(
             io.StringIO(text),
@@ -208,6 +209,9 @@ def read_text_table(
             keep_default_na=False,
             quoting=quoting,
             engine="c",
+            header=0,
+            names=[f"c{i}" for i in range(len(header))],
+            usecols=sorted(set(found.values())),
         )
     except pd.errors.EmptyDataError:
         raise DataFormatError("file has no header line", path=path) from None
@@ -219,55 +223,53 @@ def read_text_table(
             path=path,
             row=int(m.group(1)) if m else None,
         ) from None
-    header = list(frame.columns)
-    found = _match_columns(header, columns, optional, path, "line 1")
-    out = pd.DataFrame(
-        {target: frame.iloc[:, idx].astype(str).to_numpy() for target, idx in found.items()}
-    )
+    out = pd.DataFrame({target: frame[f"c{idx}"].astype(str) for target, idx in found.items()})
     return RawTable(out, path, 2, {t: str(header[i]) for t, i in found.items()})
 
 
-def _check_field_counts(text: str, sep: str, quoting: int, path: Path) -> None:
-    """Raise if a line has more or fewer fields than the header (truncated line, ...).
+def _check_field_counts(text: str, sep: str, quoting: int, path: Path) -> list:
+    """Return the header fields; raise if a line has more or fewer fields than the
+    header (truncated line, ...).
 
     Counting is per physical line, so the reported row is the file's line number. For
     quoted CSV, separators inside ``"..."`` are not counted; a file whose quoted fields
     span lines is checked record by record with :mod:`csv` instead.
     """
-    lines = pd.Series(text.split("\n"), dtype=object).str.rstrip("\r")
+    lines = text.split("\n")
     n = len(lines)
-    while n > 1 and lines.iloc[n - 1] == "":
+    while n > 1 and lines[n - 1].rstrip("\r") == "":
         n -= 1
-    lines = lines.iloc[:n]
-    header = next(csv.reader([lines.iloc[0]], delimiter=sep, quoting=quoting))
+    lines = [line.rstrip("\r") for line in lines[:n]]
+    header = next(csv.reader([lines[0]], delimiter=sep, quoting=quoting))
     if quoting == csv.QUOTE_NONE:
-        counts = lines.str.count(re.escape(sep)) + 1
-        line_no = pd.Series(range(1, n + 1))
-    elif not (lines.str.count('"') % 2).any():
-        counts = lines.str.replace(r'"[^"]*"', "", regex=True).str.count(re.escape(sep)) + 1
-        line_no = pd.Series(range(1, n + 1))
+        counts = [line.count(sep) + 1 for line in lines]
+        line_no = list(range(1, n + 1))
+    elif not any(line.count('"') % 2 for line in lines):
+        quoted = re.compile(r'"[^"]*"')
+        counts = [(quoted.sub("", ln) if '"' in ln else ln).count(sep) + 1 for ln in lines]
+        line_no = list(range(1, n + 1))
     else:  # quoted fields spanning lines: count fields per record
         reader = csv.reader(io.StringIO(text), delimiter=sep, quoting=quoting)
-        counts_l, lines_l, start = [], [], 1
+        counts, line_no, start = [], [], 1
         for record in reader:
-            counts_l.append(len(record) if record else 0)
-            lines_l.append(start)
+            counts.append(len(record) if record else 0)
+            line_no.append(start)
             start = reader.line_num + 1
-        while counts_l and counts_l[-1] == 0:
-            counts_l.pop()
-            lines_l.pop()
-        counts, line_no = pd.Series(counts_l), pd.Series(lines_l)
-    bad = (counts != len(header)).to_numpy()
-    if bad.any():
-        pos = int(bad.nonzero()[0][0])
-        got = int(counts.iloc[pos])
+        while counts and counts[-1] == 0:
+            counts.pop()
+            line_no.pop()
+    width = len(header)
+    pos = next((i for i, c in enumerate(counts) if c != width), None)
+    if pos is not None:
+        got = counts[pos]
         if got < len(header):
             what = f"too few fields: expected {len(header)}, got {got} (truncated file or line?)"
             column = header[got] if got < len(header) else None
         else:
             what = f"too many fields: expected {len(header)}, got {got}"
             column = None
-        raise DataFormatError(what, path=path, row=int(line_no.iloc[pos]), column=column)
+        raise DataFormatError(what, path=path, row=line_no[pos], column=column)
+    return header
 
 
 def _cell_str(value) -> str:
