@@ -177,3 +177,13 @@ def test_to_isco_aggregate_code_takes_detailed_links():
     links = links_from_pairs(pd.DataFrame({"s": ["13-1021", "13-1022"], "t": ["3324", "3323"]}), "s", "t")
     out = ilo.to_isco(pd.DataFrame({"soc_code": ["13-1020"], "beta": [0.5], "tot_emp": [10.0]}), links=links)
     assert out.set_index("isco08_code")["tot_emp"].to_dict() == {"3323": 5.0, "3324": 5.0}
+
+
+def test_codes_matching_nothing_are_an_error_naming_file(tmp_path, mdir):
+    path = _felten_xlsx(tmp_path / "lm.xlsx", [["1111", "ISCO code by mistake", 1.0]])
+    scores = pd.DataFrame({"soc10_code": ["1111"], "title": ["x"], "aioe": [1.0]})
+    links = _common.soc10_to_18(path=mdir / "soc_2010_to_2018.csv")
+    with pytest.raises(DataFormatError) as exc:
+        felten.felten_to_soc(scores, links, path=path)
+    assert "none of the 1 codes" in str(exc.value) and exc.value.column == "soc10_code"
+    assert "lm.xlsx" in str(exc.value)

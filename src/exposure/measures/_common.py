@@ -6,7 +6,6 @@ Private: the public loaders live in the per-measure modules.
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 import numpy as np
@@ -24,20 +23,10 @@ OEWS_CROSS = "oews/oews_national_cross_industry_M2025.csv"
 
 
 def resolve(name: str, *, mirror=None, data_dir=None) -> Path:
-    """Local path of registry file ``name`` (via :func:`exposure.fetch.fetch` when present)."""
-    try:
-        from exposure.fetch import fetch
-    except ImportError:  # pragma: no cover - fetch not installed
-        fetch = None
-    if fetch is not None:
-        return Path(fetch(name, mirror=mirror, data_dir=data_dir))
-    root = mirror or os.environ.get("EXPOSURE_MIRROR")  # pragma: no cover
-    if root is None:  # pragma: no cover
-        root = Path(__file__).resolve().parents[4] / "shared" / "data"
-    path = Path(root) / name  # pragma: no cover
-    if not path.is_file():  # pragma: no cover
-        raise DataFormatError("file not found in the mirror", path=path)
-    return path  # pragma: no cover
+    """Local, sha256-verified path of registry file ``name`` (:func:`exposure.fetch.fetch`)."""
+    from exposure.fetch import fetch
+
+    return Path(fetch(name, mirror=mirror, data_dir=data_dir))
 
 
 def require_columns(frame: pd.DataFrame, columns, path) -> None:

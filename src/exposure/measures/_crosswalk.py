@@ -157,6 +157,7 @@ def apply_links(
     values: list[str],
     counts: tuple[str, ...] = (),
     target: str = "soc_code",
+    path=None,
 ) -> pd.DataFrame:
     """Move scores from source codes to target codes through weighted links.
 
@@ -179,6 +180,8 @@ def apply_links(
         Count columns to split.
     target : str, default "soc_code"
         Name of the target code column in the result.
+    path : str or os.PathLike, optional
+        File the scores come from, named in errors.
 
     Returns
     -------
@@ -186,6 +189,12 @@ def apply_links(
         ``target``, the value and count columns, ``crosswalk_weight`` (sum of link weights
         reaching the target) and ``n_sources``. ``attrs["unmatched"]`` lists source codes
         without any link, ``attrs["n_source"]``/``attrs["n_matched"]`` count them.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A missing or duplicated code, or codes none of which has a link (the file is
+        probably on another classification).
 
     Examples
     --------
@@ -202,14 +211,20 @@ def apply_links(
     """
     missing = [c for c in [code, *values, *counts] if c not in frame.columns]
     if missing:
-        raise DataFormatError(f"missing column(s) {missing}", column=missing[0])
+        raise DataFormatError(f"missing column(s) {missing}", path=path, column=missing[0])
     if frame[code].duplicated().any():
         dup = frame.loc[frame[code].duplicated(), code].iloc[0]
-        raise DataFormatError(f"code {dup!r} appears more than once", column=code)
+        raise DataFormatError(f"code {dup!r} appears more than once", path=path, column=code)
     src = frame[[code, *values, *counts]].copy()
     src[code] = src[code].astype(str)
     merged = src.merge(links, left_on=code, right_on="source_code", how="left")
     unmatched = sorted(merged.loc[merged["target_code"].isna(), code].unique())
+    if len(src) and len(unmatched) == src[code].nunique():
+        raise DataFormatError(
+            f"none of the {len(unmatched)} codes matches the crosswalk (e.g. {unmatched[0]!r})",
+            path=path,
+            column=code,
+        )
     if unmatched:
         log.info("%d source code(s) have no crosswalk link: %s", len(unmatched), unmatched[:10])
     merged = merged.dropna(subset=["target_code"])

@@ -330,6 +330,10 @@ def load_anthropic(release: str = "v2", *, mirror=None, data_dir=None) -> pd.Dat
     onet = _read_onet_tasks(_common.resolve(TASKS_29_1, mirror=mirror, data_dir=data_dir))
     older = _read_older_tasks(_common.resolve(DIR + OLDER_TASKS, mirror=mirror, data_dir=data_dir))
     matches = match_tasks(names, onet, older)
+    if matches.empty:
+        raise DataFormatError(
+            "no task name matches an O*NET 29.1 task statement", path=source[0], column="task_name"
+        )
     out = anthropic_to_soc(usage, collab, matches)
     matched = usage["task_name"].isin(matches["task_name"])
     by_text = usage["task_name"].isin(matches.loc[matches["match"] == "text", "task_name"])

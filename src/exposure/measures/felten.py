@@ -147,7 +147,7 @@ def read_felten_industries(path, variant: str = "aioe") -> pd.DataFrame:
     return validate(out, FeltenIndustryScores, path=path, row_offset=first)
 
 
-def felten_to_soc(scores: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
+def felten_to_soc(scores: pd.DataFrame, links: pd.DataFrame, *, path=None) -> pd.DataFrame:
     """Cross Felten SOC 2010 scores to SOC 2018 (rule in :mod:`exposure.measures._crosswalk`).
 
     Parameters
@@ -156,6 +156,8 @@ def felten_to_soc(scores: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
         Output of :func:`read_felten_occupations`.
     links : pandas.DataFrame
         SOC 2010 -> SOC 2018 links (``source_code``, ``target_code``, ``crosswalk_weight``).
+    path : optional
+        File the scores come from, named in errors.
 
     Returns
     -------
@@ -172,7 +174,7 @@ def felten_to_soc(scores: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
       soc_code  aioe  crosswalk_weight  n_sources
     0  15-1252   1.5               2.0          2
     """
-    return apply_links(scores, links, code="soc10_code", values=["aioe"])
+    return apply_links(scores, links, code="soc10_code", values=["aioe"], path=path)
 
 
 def load_felten(variant: str = "aioe", *, mirror=None, data_dir=None) -> pd.DataFrame:
@@ -193,6 +195,6 @@ def load_felten(variant: str = "aioe", *, mirror=None, data_dir=None) -> pd.Data
         raise ValueError(f"variant must be one of {sorted(VARIANTS)}, not {variant!r}")
     path = _common.resolve(VARIANTS[variant][0], mirror=mirror, data_dir=data_dir)
     scores = read_felten_occupations(path, variant)
-    out = felten_to_soc(scores, _common.soc10_to_18(mirror=mirror, data_dir=data_dir))
+    out = felten_to_soc(scores, _common.soc10_to_18(mirror=mirror, data_dir=data_dir), path=path)
     out.attrs["source_file"] = str(path)
     return out

@@ -105,7 +105,7 @@ def read_ilo(path, *, sheet=0) -> pd.DataFrame:
     return validate(occ[cols], IloScores, path=path)
 
 
-def ilo_to_soc(scores: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
+def ilo_to_soc(scores: pd.DataFrame, links: pd.DataFrame, *, path=None) -> pd.DataFrame:
     """Cross ILO scores ISCO-08 -> SOC 2018 through weighted links.
 
     Parameters
@@ -115,6 +115,8 @@ def ilo_to_soc(scores: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
     links : pandas.DataFrame
         ISCO-08 -> SOC 2018 links (e.g. a :func:`~exposure.measures._crosswalk.compose_links`
         chain through SOC 2010).
+    path : optional
+        File the scores come from, named in errors.
 
     Returns
     -------
@@ -134,7 +136,8 @@ def ilo_to_soc(scores: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
     1  15-1252           0.5333               1.5
     """
     return apply_links(
-        scores, links, code="isco08_code", values=["mean_score_2025", "mean_score_2023", "gradient_level_2025"]
+        scores, links, code="isco08_code", values=["mean_score_2025", "mean_score_2023", "gradient_level_2025"],
+        path=path,
     )
 
 
@@ -147,7 +150,7 @@ def load_ilo(*, mirror=None, data_dir=None) -> pd.DataFrame:
     4
     """
     path = _common.resolve(SCORES, mirror=mirror, data_dir=data_dir)
-    out = ilo_to_soc(read_ilo(path), _common.isco_to_soc18(mirror=mirror, data_dir=data_dir))
+    out = ilo_to_soc(read_ilo(path), _common.isco_to_soc18(mirror=mirror, data_dir=data_dir), path=path)
     out.attrs["source_file"] = str(path)
     return out
 

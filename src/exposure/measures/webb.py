@@ -104,7 +104,9 @@ def read_onet_to_occ1990dd(path) -> pd.DataFrame:
     return out
 
 
-def webb_to_soc(scores: pd.DataFrame, occ_to_onet: pd.DataFrame, onet_to_soc: pd.DataFrame) -> pd.DataFrame:
+def webb_to_soc(
+    scores: pd.DataFrame, occ_to_onet: pd.DataFrame, onet_to_soc: pd.DataFrame, *, path=None
+) -> pd.DataFrame:
     """Cross Webb scores occ1990dd -> O*NET-SOC -> SOC 2018.
 
     Parameters
@@ -115,6 +117,8 @@ def webb_to_soc(scores: pd.DataFrame, occ_to_onet: pd.DataFrame, onet_to_soc: pd
         Pairs from :func:`read_onet_to_occ1990dd`.
     onet_to_soc : pandas.DataFrame
         O*NET-SOC -> SOC 2018 links.
+    path : optional
+        File the scores come from, named in errors.
 
     Returns
     -------
@@ -140,7 +144,7 @@ def webb_to_soc(scores: pd.DataFrame, occ_to_onet: pd.DataFrame, onet_to_soc: pd
     1  15-1252   0.4667               1.5
     """
     links = compose_links(links_from_pairs(occ_to_onet, "occ1990dd", "onetsoc_code"), onet_to_soc)
-    out = apply_links(scores, links, code="occ1990dd", values=MEASURES)
+    out = apply_links(scores, links, code="occ1990dd", values=MEASURES, path=path)
     out.attrs["unmatched_onet"] = links.attrs.get("unmatched", [])
     return out
 
@@ -156,6 +160,6 @@ def load_webb(*, mirror=None, data_dir=None) -> pd.DataFrame:
     path = _common.resolve(SCORES, mirror=mirror, data_dir=data_dir)
     scores = read_webb(path)
     pairs = read_onet_to_occ1990dd(_common.resolve(CROSSWALK, mirror=mirror, data_dir=data_dir))
-    out = webb_to_soc(scores, pairs, _common.onetsoc10_to_18(mirror=mirror, data_dir=data_dir))
+    out = webb_to_soc(scores, pairs, _common.onetsoc10_to_18(mirror=mirror, data_dir=data_dir), path=path)
     out.attrs["source_file"] = str(path)
     return out
