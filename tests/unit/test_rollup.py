@@ -266,3 +266,11 @@ def test_coverage_hand_computed(ts, xw, emp):
 def test_national_detailed_needs_cross_industry_rows(emp):
     with pytest.raises(DataFormatError, match="no cross-industry detailed"):
         national_detailed(emp[emp["naics"] != "000000"])
+
+
+def test_physicians_broad_group_exception():
+    # SOC 2018 puts 29-1221 ... 29-1229 in broad group 29-1210, not 29-1220
+    m = oews_code_map(["29-1221", "29-1222"], ["29-1210"]).set_index("soc_code")
+    assert m["occ_code"].tolist() == ["29-1210", "29-1210"] and set(m["how"]) == {"broad"}
+    structure = pd.DataFrame({"soc_code": ["29-1221"], "level": ["detailed"], "broad_code": ["29-1290"]})
+    assert oews_code_map(["29-1221"], ["29-1290"], structure)["occ_code"].tolist() == ["29-1290"]

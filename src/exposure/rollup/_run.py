@@ -71,6 +71,7 @@ def rollup(
     sample_labels: bool | None = None,
     gain: float = 0.5,
     level: float = 0.95,
+    soc_structure: pd.DataFrame | None = None,
 ) -> Rollup:
     """Roll task scores up to occupations, OEWS codes, sectors and the workforce.
 
@@ -97,6 +98,8 @@ def rollup(
         Productivity gain of the working-time scenario.
     level : float, default 0.95
         Confidence level of the bootstrap intervals.
+    soc_structure : pandas.DataFrame, optional
+        SOC structure (broad groups) for :func:`~exposure.rollup.oews_code_map`.
 
     Returns
     -------
@@ -122,7 +125,7 @@ def rollup(
     1.0
     """
     occ = to_occupations(task_scores, weights=weights, task_ratings=task_ratings, tasks=tasks)
-    soc = to_soc(occ, onet_to_soc, employment, combine=combine)
+    soc = to_soc(occ, onet_to_soc, employment, combine=combine, soc_structure=soc_structure)
     sector_frames = []
     if _has_sectors(employment):
         sector_frames = [to_sectors(soc, employment, level=lv) for lv in ("sector", "subsector")]
@@ -133,7 +136,7 @@ def rollup(
             task_ratings=task_ratings, tasks=tasks,
         )
         col = pd.Index(boot.onetsoc_code).get_indexer(occ["onetsoc_code"])
-        links = onet_to_oews(occ, onet_to_soc, soc["soc_code"], combine=combine)
+        links = onet_to_oews(occ, onet_to_soc, soc["soc_code"], combine=combine, soc_structure=soc_structure)
         matrix = _soc_matrix(occ["onetsoc_code"].to_numpy(), links, soc["soc_code"].to_numpy())
         draws_soc = {}
         for m in CI_MEASURES:
@@ -165,7 +168,7 @@ def rollup(
         if sub.empty:
             continue
         occ_c = to_occupations(sub, weights=weights, task_ratings=task_ratings, tasks=tasks)
-        soc_c = to_soc(occ_c, onet_to_soc, employment, combine=combine)
+        soc_c = to_soc(occ_c, onet_to_soc, employment, combine=combine, soc_structure=soc_structure)
         w = workforce_stats(soc_c, None)
         w = w[w["group_type"] == "all"].copy()
         w["group_type"], w["group"], w["group_title"] = "category", flag, f"{flag} tasks"

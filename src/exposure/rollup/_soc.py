@@ -90,20 +90,29 @@ def national_detailed(employment: pd.DataFrame) -> pd.DataFrame:
     return f.sort_values("occ_code").reset_index(drop=True)
 
 
-def _broad(code: str) -> str:
-    """SOC 2018 broad group of a detailed code: its first five digits and a 0."""
-    return code[:6] + "0"
+#: SOC 2018 detailed codes whose broad group is not "first five digits and 0": the
+#: physicians 29-1221 ... 29-1229 belong to broad group 29-1210 (SOC_Structure.xlsx).
+BROAD_EXCEPTIONS = {"29-122": "29-1210"}
 
 
-def oews_code_map(soc_codes, oews_codes) -> pd.DataFrame:
+def _broad(code: str, structure: dict | None = None) -> str:
+    """SOC 2018 broad group of a detailed code (from ``structure`` when given)."""
+    if structure is not None and code in structure:
+        return structure[code]
+    return BROAD_EXCEPTIONS.get(code[:6], code[:6] + "0")
+
+
+def oews_code_map(soc_codes, oews_codes, soc_structure: pd.DataFrame | None = None) -> pd.DataFrame:
     """Map SOC 2018 detailed codes to the OEWS code that publishes their employment.
 
     Rules, in order: (1) the code itself when OEWS publishes it (``exact``); (2) its broad
-    group code (first five digits and 0, e.g. ``13-1021`` -> ``13-1020``) when OEWS
-    publishes that as an occupation (``broad``); (3) the single OEWS code of the same broad
-    group that is not a SOC detailed code (an OEWS aggregate such as ``21-1018``,
-    ``25-2052``, ``53-1047``; ``aggregate``); otherwise unmapped (``none``; e.g. the
-    military codes 55-xxxx, which OEWS does not survey).
+    group code (e.g. ``13-1021`` -> ``13-1020``) when OEWS publishes that as an
+    occupation (``broad``); (3) the single OEWS code of the same broad group that is not a
+    SOC detailed code (an OEWS aggregate such as ``21-1018``, ``25-2052``, ``53-1047``;
+    ``aggregate``); otherwise unmapped (``none``; e.g. the military codes 55-xxxx, which
+    OEWS does not survey). The broad group of a detailed code is its first five digits
+    followed by 0, except the physicians 29-1221 ... 29-1229 (broad group 29-1210); with
+    ``soc_structure`` the groups and the set of detailed codes are read from it.
 
     Parameters
     ----------
@@ -111,6 +120,9 @@ def oews_code_map(soc_codes, oews_codes) -> pd.DataFrame:
         SOC 2018 detailed codes (from the O*NET-SOC crosswalk).
     oews_codes : iterable of str
         OEWS detailed-level occupation codes.
+    soc_structure : pandas.DataFrame, optional
+        :func:`exposure.crosswalks.read_soc_structure` output (``soc_code``, ``level``,
+        ``broad_code``).
 
     Returns
     -------
@@ -130,27 +142,37 @@ def oews_code_map(soc_codes, oews_codes) -> pd.DataFrame:
     """
     soc = sorted(set(map(str, soc_codes)))
     oews = set(map(str, oews_codes))
+    structure = None
     soc_set = set(soc)
+    if soc_structure is not None:
+        det = soc_structure[soc_structure["level"] == "detailed"]
+        structure = dict(zip(det["soc_code"].astype(str), det["broad_code"].astype(str)))
+        soc_set |= set(structure)
     aggregates: dict[str, list[str]] = {}
     for code in sorted(oews - soc_set):
-        aggregates.setdefault(_broad(code), []).append(code)
+        aggregates.setdefault(_broad(code, structure), []).append(code)
     rows = []
     for code in soc:
+        broad = _broad(code, structure)
         if code in oews:
             rows.append((code, code, "exact"))
-        elif _broad(code) in oews:
-            rows.append((code, _broad(code), "broad"))
-        elif len(aggregates.get(_broad(code), [])) == 1:
-            rows.append((code, aggregates[_broad(code)][0], "aggregate"))
+        elif broad in oews:
+            rows.append((code, broad, "broad"))
+        elif len(aggregates.get(broad, [])) == 1:
+            rows.append((code, aggregates[broad][0], "aggregate"))
         else:
-            if len(aggregates.get(_broad(code), [])) > 1:
-                log.warning("%s: several OEWS aggregates in its broad group %s", code, aggregates[_broad(code)])
+            if len(aggregates.get(broad, [])) > 1:
+                log.warning("%s: several OEWS aggregates in its broad group %s", code, aggregates[broad])
             rows.append((code, None, "none"))
     return pd.DataFrame(rows, columns=["soc_code", "occ_code", "how"])
 
 
 def onet_to_oews(
-    occupation_scores: pd.DataFrame, onet_to_soc: pd.DataFrame, oews_codes, combine: str = "equal"
+    occupation_scores: pd.DataFrame,
+    onet_to_soc: pd.DataFrame,
+    oews_codes,
+    combine: str = "equal",
+    soc_structure: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Weights of O*NET-SOC occupations within each OEWS code.
 
@@ -165,6 +187,8 @@ def onet_to_oews(
     combine : {"equal", "n_tasks"}, default "equal"
         Weight of each scored O*NET occupation within its OEWS code: 1, or its number of
         task rows. Weights are renormalized over the children that carry a score.
+    soc_structure : pandas.DataFrame, optional
+        SOC structure for :func:`oews_code_map`.
 
     Returns
     -------
@@ -187,7 +211,7 @@ def onet_to_oews(
     dup = xw["onetsoc_code"].duplicated()
     if dup.any():
         raise DataFormatError(f"O*NET-SOC code {xw.loc[dup, 'onetsoc_code'].iloc[0]} maps to several SOC codes")
-    cmap = oews_code_map(xw["soc_code"], oews_codes)
+    cmap = oews_code_map(xw["soc_code"], oews_codes, soc_structure)
     xw = xw.merge(cmap, on="soc_code", how="left")
     occ = occupation_scores[["onetsoc_code", "n_tasks"]].astype({"onetsoc_code": str})
     out = occ.merge(xw, on="onetsoc_code", how="left")
@@ -227,6 +251,7 @@ def to_soc(
     onet_to_soc: pd.DataFrame,
     employment: pd.DataFrame,
     combine: str = "equal",
+    soc_structure: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Roll O*NET-SOC occupation scores up to OEWS occupation codes.
 
@@ -245,6 +270,8 @@ def to_soc(
     employment : pandas.DataFrame
         OEWS frame with cross-industry rows (see :func:`employment_frame`).
     combine : {"equal", "n_tasks"}, default "equal"
+    soc_structure : pandas.DataFrame, optional
+        SOC structure for :func:`oews_code_map` (broad groups read from it).
 
     Returns
     -------
@@ -272,7 +299,7 @@ def to_soc(
     occ = occupation_scores.reset_index(drop=True)
     occ_codes = occ["onetsoc_code"].astype(str).to_numpy()
     soc_codes = emp["occ_code"].to_numpy()
-    links = onet_to_oews(occ, onet_to_soc, soc_codes, combine=combine)
+    links = onet_to_oews(occ, onet_to_soc, soc_codes, combine=combine, soc_structure=soc_structure)
     matrix = _soc_matrix(occ_codes, links, soc_codes)
     vals = np.column_stack(
         [pd.to_numeric(occ[m], errors="coerce").to_numpy(dtype=float) if m in occ else np.full(len(occ), np.nan)
