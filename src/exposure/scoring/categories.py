@@ -534,7 +534,9 @@ def tag_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None)
     Raises
     ------
     exposure.errors.DataFormatError
-        When the text column is missing or a cell is empty or not a string.
+        When the text column is missing or a cell is empty or not a string; ``column`` is
+        the text column and ``row`` the 1-based position of the bad row in ``frame`` (its
+        index label is in the message).
 
     Examples
     --------
