@@ -17,7 +17,15 @@ import pandas as pd
 from exposure.rollup._occupations import scores_from_labels, to_occupations
 from exposure.rollup._soc import coverage, to_soc
 
-__all__ = ["LABELERS", "read_labels", "reproduce_occ_level", "workforce_shares", "reproduce_workforce_2021", "main"]
+__all__ = [
+    "LABELERS",
+    "read_labels",
+    "reproduce_occ_level",
+    "workforce_shares",
+    "reproduce_workforce_2021",
+    "coverage_table",
+    "main",
+]
 
 log = logging.getLogger(__name__)
 
@@ -151,12 +159,48 @@ def reproduce_workforce_2021(labels: pd.DataFrame, onet_to_soc: pd.DataFrame, em
     return pd.DataFrame(rows)
 
 
+def coverage_table(occupation_sets: dict, onet_to_soc: pd.DataFrame, employments: dict) -> pd.DataFrame:
+    """Share of OEWS employment scored by prefix matching and by :func:`to_soc`.
+
+    Parameters
+    ----------
+    occupation_sets : dict of str to pandas.DataFrame
+        Name -> OccupationScores (only which occupations have a beta matters).
+    onet_to_soc : pandas.DataFrame
+    employments : dict of str to pandas.DataFrame
+        OEWS release -> employment frame.
+
+    Examples
+    --------
+    >>> occ = pd.DataFrame({"onetsoc_code": ["13-1021.00"], "alpha": [0.1], "beta": [0.2],
+    ...                     "gamma": [0.3], "n_tasks": [2]})
+    >>> xw = pd.DataFrame({"onetsoc_code": ["13-1021.00"], "soc_code": ["13-1021"]})
+    >>> emp = pd.DataFrame({"naics": "000000", "i_group": "cross-industry",
+    ...     "occ_code": ["13-1020", "15-1252"], "o_group": "detailed", "tot_emp": [1.0, 3.0]})
+    >>> coverage_table({"x": occ}, xw, {"2025": emp})[["prefix_share", "share"]].to_numpy().tolist()
+    [[0.0, 0.25]]
+    """
+    rows = []
+    for release, emp in employments.items():
+        for name, occ in occupation_sets.items():
+            cov = coverage(to_soc(occ, onet_to_soc, emp), occ)
+            rows.append({"oews_release": release, "occupations": name, "n_onet": int(occ["beta"].notna().sum()),
+                         "n_oews_codes": cov["n_codes"], "n_oews_scored": cov["n_covered"],
+                         "oews_emp": cov["tot_emp"], "covered_emp": cov["covered_emp"],
+                         "prefix_share": cov["prefix_share"], "share": cov["share"]})
+    out = pd.DataFrame(rows)
+    out[["oews_emp", "covered_emp"]] = out[["oews_emp", "covered_emp"]].round().astype("int64")
+    return out
+
+
 def main(argv=None) -> int:
     """Write the reproduction reports (see the module docstring)."""
     from exposure._io import write_csv
     from exposure.crosswalks import load_onet_to_soc
     from exposure.fetch import fetch
     from exposure.oews import load_oews
+    from exposure.onet import read_tasks
+    from exposure.rollup._run import rollup
 
     parser = argparse.ArgumentParser(prog="python -m exposure.rollup.reproduction")
     parser.add_argument("--mirror", default=None, help="data mirror directory (default $EXPOSURE_MIRROR)")
@@ -168,10 +212,30 @@ def main(argv=None) -> int:
     rep = reproduce_occ_level(labels, occ_level)
     write_csv(rep, out / "reproduction_occ_level.csv", float_format="%.3g")
     print(rep.to_string(index=False))
-    wf = reproduce_workforce_2021(labels, load_onet_to_soc(mirror=args.mirror), load_oews("2021", "national", mirror=args.mirror))
+    xw = load_onet_to_soc(mirror=args.mirror)
+    emp2021 = load_oews("2021", "national", mirror=args.mirror)
+    emp2025 = load_oews("2025", "by_industry", mirror=args.mirror)
+    wf = reproduce_workforce_2021(labels, xw, emp2021)
     wf[["oews_emp", "covered_emp"]] = wf[["oews_emp", "covered_emp"]].round().astype("int64")
     write_csv(wf, out / "workforce_2021.csv", float_format="%.4f")
     print(wf.to_string(index=False))
+    # bootstrap intervals of the headline shares (human labels, core weights, equal combination)
+    r = rollup(scores_from_labels(labels, "human_exposure_agg"), xw, emp2021, weights="core",
+               n_draws=1000, seed=0)
+    boot = r.workforce[r.workforce["group_type"] == "all"].drop(columns=["group_type", "group", "group_title"])
+    boot[["tot_emp", "covered_emp"]] = boot[["tot_emp", "covered_emp"]].round().astype("int64")
+    write_csv(boot, out / "workforce_2021_bootstrap.csv", float_format="%.4f")
+    print(boot.to_string(index=False))
+    # coverage of OEWS employment: all O*NET occupations with task statements vs the train split
+    tasks = read_tasks(fetch("onet/29.1/Task Statements.txt", mirror=args.mirror))
+    every = tasks[["onetsoc_code", "task_id"]].assign(alpha=0.0, beta=0.0, gamma=0.0)
+    sets = {
+        "O*NET 29.1 occupations with tasks": to_occupations(every, weights="equal"),
+        "Eloundou et al. train split": to_occupations(scores_from_labels(labels, "human_exposure_agg"), "equal"),
+    }
+    cov = coverage_table(sets, xw, {"2021": emp2021, "2025": emp2025})
+    write_csv(cov, out / "reproduction_coverage.csv", float_format="%.4f")
+    print(cov.to_string(index=False))
     return 0
 
 
