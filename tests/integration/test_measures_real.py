@@ -30,6 +30,13 @@ def test_felten_every_code_crosses(where, variant):
     assert out["aioe"].notna().all()
 
 
+@pytest.mark.parametrize("variant", ["aioe", "lm", "ig"])
+def test_felten_industries(where, variant):
+    out = felten.load_felten_industries(variant, **where)
+    assert len(out) == 250
+    assert out["naics"].str.fullmatch(r"[0-9]{4}(A[0-9])?").all()
+
+
 def test_webb_coverage(where):
     out = webb.load_webb(**where)
     assert out.attrs["n_source"] == 341

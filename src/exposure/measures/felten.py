@@ -21,7 +21,14 @@ from exposure.measures._crosswalk import apply_links
 from exposure.schemas import validate
 from exposure.schemas._measures import FeltenIndustryScores, FeltenOccupationScores
 
-__all__ = ["VARIANTS", "read_felten_occupations", "read_felten_industries", "load_felten", "felten_to_soc"]
+__all__ = [
+    "VARIANTS",
+    "read_felten_occupations",
+    "read_felten_industries",
+    "load_felten",
+    "load_felten_industries",
+    "felten_to_soc",
+]
 
 #: variant -> (registry name, occupation sheet, score column, industry sheet, industry score column)
 VARIANTS = {
@@ -198,3 +205,22 @@ def load_felten(variant: str = "aioe", *, mirror=None, data_dir=None) -> pd.Data
     out = felten_to_soc(scores, _common.soc10_to_18(mirror=mirror, data_dir=data_dir), path=path)
     out.attrs["source_file"] = str(path)
     return out
+
+
+def load_felten_industries(variant: str = "aioe", *, mirror=None, data_dir=None) -> pd.DataFrame:
+    """Felten AI industry exposure (AIIE) of ``variant``, from the registry files.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Output of :func:`read_felten_industries` (``naics``, ``title``, ``aiie``).
+
+    Examples
+    --------
+    >>> VARIANTS["lm"][3]
+    'LM AIIE'
+    """
+    if variant not in VARIANTS:
+        raise ValueError(f"variant must be one of {sorted(VARIANTS)}, not {variant!r}")
+    path = _common.resolve(VARIANTS[variant][0], mirror=mirror, data_dir=data_dir)
+    return read_felten_industries(path, variant)
