@@ -214,7 +214,23 @@ def coverage_figures(loaded: dict) -> pd.DataFrame:
                 ("oews", rel, "annual mean wage top-coded (#)", int(f["a_mean_top_coded"].sum())),
                 ("oews", rel, "rows with any top-coded wage (#)", int(f["any_top_coded"].sum())),
             ]
-    return pd.DataFrame(out, columns=["source", "release", "figure", "value"])
+    cw, emp = loaded.get(("crosswalks", "onet_to_soc")), loaded.get(("oews", "2025", "cross_industry"))
+    if cw is not None and emp is not None:
+        soc = set(cw["soc_code"])
+        detailed = emp[emp["o_group"] == "detailed"]
+        direct = detailed["occ_code"].isin(soc)
+        total = detailed["tot_emp"].sum()
+        out += [
+            ("crosswalks+oews", "2025", "SOC codes of the crosswalk published by OEWS (any level)",
+             int(pd.Series(sorted(soc)).isin(emp["occ_code"]).sum())),
+            ("crosswalks+oews", "2025", "OEWS detailed codes that are crosswalk SOC codes",
+             int(direct.sum())),
+            ("crosswalks+oews", "2025", "OEWS detailed codes that are not (aggregates)",
+             int((~direct).sum())),
+            ("crosswalks+oews", "2025", "share of detailed employment with a direct SOC match",
+             round(float(detailed.loc[direct, "tot_emp"].sum() / total), 4) if total else None),
+        ]
+    return pd.DataFrame(out, columns=["source", "release", "figure", "value"], dtype=object)
 
 
 def run_validate(args) -> int:
