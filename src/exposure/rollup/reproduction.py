@@ -183,13 +183,20 @@ def coverage_table(occupation_sets: dict, onet_to_soc: pd.DataFrame, employments
     rows = []
     for release, emp in employments.items():
         for name, occ in occupation_sets.items():
-            cov = coverage(to_soc(occ, onet_to_soc, emp), occ)
+            soc = to_soc(occ, onet_to_soc, emp)
+            cov = coverage(soc, occ)
+            # the trap: joining employment to every O*NET row by its SOC code counts a
+            # code's workers once per O*NET child
+            scored = occ.loc[occ["beta"].notna(), ["onetsoc_code"]].merge(onet_to_soc, on="onetsoc_code")
+            naive = scored.merge(soc[["soc_code", "tot_emp"]], on="soc_code")["tot_emp"].sum()
             rows.append({"oews_release": release, "occupations": name, "n_onet": int(occ["beta"].notna().sum()),
                          "n_oews_codes": cov["n_codes"], "n_oews_scored": cov["n_covered"],
                          "oews_emp": cov["tot_emp"], "covered_emp": cov["covered_emp"],
-                         "prefix_share": cov["prefix_share"], "share": cov["share"]})
+                         "prefix_share": cov["prefix_share"], "share": cov["share"],
+                         "naive_join_emp": float(naive)})
     out = pd.DataFrame(rows)
-    out[["oews_emp", "covered_emp"]] = out[["oews_emp", "covered_emp"]].round().astype("int64")
+    cols = ["oews_emp", "covered_emp", "naive_join_emp"]
+    out[cols] = out[cols].round().astype("int64")
     return out
 
 
