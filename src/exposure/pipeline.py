@@ -603,6 +603,9 @@ RECOMPUTE_OUTPUTS = (
     Output("working_time.parquet", "working_time", "WorkingTime", ("level", "code")),
 )
 
+#: Scoring method of the shipped tables (see :func:`exposure.scoring.score_tasks`).
+SCORING_METHOD = "learned"
+
 #: Rollup settings of the shipped tables (see :func:`exposure.rollup.rollup`): Core = 2,
 #: Supplemental = 1 task weights, equal combination of the O*NET children of an OEWS code,
 #: and 200 bootstrap draws with a fixed seed for the confidence bounds.
@@ -702,7 +705,13 @@ def build_recompute(*, mirror=None, onet_release="29.1", oews_release="2025",
     def score_stage(ctx):
         from exposure.scoring import score_tasks
 
-        return {"task_scores": score_tasks(ctx["onet"].tasks)}
+        onet = ctx["onet"]
+        titles = onet.occupations[["onetsoc_code", "title"]]
+        tasks = onet.tasks.merge(titles, on="onetsoc_code", how="left", validate="many_to_one")
+        scores = score_tasks(tasks, method=SCORING_METHOD, onet=onet,
+                             path=f"O*NET {onet_release} Task Statements")
+        ctx["manifest_extra"]["scorer"] = _scorer_info(SCORING_METHOD)
+        return {"task_scores": scores}
 
     def digest_stage(ctx):
         return {"task_digests": task_digests(ctx["onet"].tasks)}
@@ -714,7 +723,8 @@ def build_recompute(*, mirror=None, onet_release="29.1", oews_release="2025",
         r = rollup(ctx["task_scores"], ctx["onet_to_soc"], ctx["employment"],
                    weights=ROLLUP_SETTINGS["weights"], tasks=onet.tasks,
                    task_ratings=onet.task_ratings, combine=ROLLUP_SETTINGS["combine"],
-                   n_draws=ROLLUP_SETTINGS["n_draws"], seed=ROLLUP_SETTINGS["seed"])
+                   n_draws=ROLLUP_SETTINGS["n_draws"], seed=ROLLUP_SETTINGS["seed"],
+                   soc_structure=ctx["soc_structure"])
         level = r.sectors["level"]
         ctx["manifest_extra"]["rollup"] = {**r.settings, "coverage": _plain(r.coverage)}
         return {
@@ -735,23 +745,19 @@ def build_recompute(*, mirror=None, onet_release="29.1", oews_release="2025",
         Stage("digests", digest_stage),
         Stage("rollup", rollup_stage),
     ]
-    meta = {
-        "releases": {"onet": onet_release, "oews": oews_release},
-        "scorer": _scorer_info(),
-    }
+    meta = {"releases": {"onet": onet_release, "oews": oews_release}}
     return stages, RECOMPUTE_OUTPUTS, meta
 
 
-def _scorer_info() -> dict[str, Any]:
-    """Default scoring method and the sha256 of its shipped artifact (when known)."""
-    try:
-        from exposure import scoring
-    except ImportError:
-        return {"method": "learned", "artifact_sha256": None}
-    info = getattr(scoring, "artifact_info", None)
-    if callable(info):
-        return dict(info())
-    return {"method": "learned", "artifact_sha256": None}
+def _scorer_info(method: str) -> dict[str, Any]:
+    """Scoring method and the pinned sha256 of the shipped model artifact it uses."""
+    info: dict[str, Any] = {"method": method}
+    if method == "learned":
+        from exposure.scoring.learned import MODEL_NAME, read_registry
+
+        info["artifact"] = MODEL_NAME
+        info["artifact_sha256"] = read_registry()[MODEL_NAME]
+    return info
 
 
 def normalize_task_text(text: str) -> str:
