@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-import numpy as np
 import pandas as pd
 
 from exposure.rollup._occupations import CATEGORIES, _interval, bootstrap_occupations, to_occupations
