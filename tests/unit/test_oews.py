@@ -177,3 +177,9 @@ def test_registry_knows_every_oews_file():
     from exposure.sources import SOURCES
 
     assert set(oews.OEWS_FILES.values()) <= set(SOURCES)
+
+
+def test_tilde_in_a_kept_column_is_not_released(tmp_path, oews_dir):
+    path = _mutate(tmp_path, oews_dir, "Actors,detailed,500,5.0,", "Actors,detailed,~,5.0,")
+    actor = oews.read_oews(path).iloc[-1]
+    assert pd.isna(actor["tot_emp"]) and actor["tot_emp_not_released"]
