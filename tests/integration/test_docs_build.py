@@ -157,6 +157,35 @@ def test_missing_processed_tables_fail_the_build_clearly(tmp_path):
     assert "exposure recompute" in build.output
 
 
+def test_every_included_file_is_committed():
+    """A fresh clone builds: each ``:file:`` a page includes exists and is tracked by git."""
+    import shutil
+    import subprocess
+
+    refs = []
+    for page in sorted((REPO / "docs").rglob("*.md")):
+        if "_build" in page.parts:
+            continue
+        for line in page.read_text().splitlines():
+            match = re.match(r"^:file:\s*(\S.*?)\s*$", line.strip())
+            if match:
+                refs.append((page, (page.parent / match.group(1)).resolve()))
+    assert refs, "no page includes a file: the pattern is wrong"
+    missing = [f"{p.relative_to(REPO)} -> {f}" for p, f in refs if not f.is_file()]
+    assert not missing, "included files that do not exist:\n" + "\n".join(missing)
+    if shutil.which("git") is None or not (REPO / ".git").exists():
+        pytest.skip("not a git checkout")
+    untracked = []
+    for page, path in refs:
+        rel = path.relative_to(REPO)
+        proc = subprocess.run(["git", "ls-files", "--error-unmatch", str(rel)], cwd=REPO,
+                              capture_output=True, text=True)
+        if proc.returncode != 0:
+            untracked.append(f"{page.relative_to(REPO)} -> {rel}")
+    assert not untracked, "included files not committed (a fresh clone cannot build):\n" + (
+        "\n".join(untracked))
+
+
 def test_demote_headings_keeps_code_fences():
     md = "# A\n\n```\n# not a heading\n```\n\n## B\n"
     assert exposure_docs.demote_headings(md, top=2) == "## A\n\n```\n# not a heading\n```\n\n### B\n"
