@@ -114,10 +114,13 @@ def validate_sources(*, mirror=None, data_dir=None, onet_releases=("29.1", "30.1
 
     Examples
     --------
-    >>> counts, loaded = validate_sources(onet_releases=(), on_error=lambda label, exc: None,
-    ...                                   mirror="/nonexistent")
-    >>> list(counts.columns)
-    ['source', 'release', 'table', 'rows']
+    >>> import tempfile
+    >>> failed = []
+    >>> counts, loaded = validate_sources(
+    ...     onet_releases=(), mirror="/nonexistent", data_dir=tempfile.mkdtemp(),
+    ...     on_error=lambda label, exc: failed.append(label))
+    >>> list(counts.columns), len(counts), failed[:2]
+    (['source', 'release', 'table', 'rows'], 0, ['onet_to_soc', 'soc_structure'])
     """
     rows, loaded = [], {}
 
