@@ -380,7 +380,14 @@ class OccupationDraws:
     sample_labels: bool
 
     def interval(self, measure: str, level: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
-        """Percentile interval of ``measure`` per occupation (draws without a value are skipped)."""
+        """Percentile interval of ``measure`` per occupation (draws without a value are skipped).
+
+        Examples
+        --------
+        >>> d = OccupationDraws(np.array(["11-1011.00"]), {"beta": np.array([[0.0], [1.0]])}, 0, False)
+        >>> [float(v[0]) for v in d.interval("beta", level=0.5)]
+        [0.25, 0.75]
+        """
         return _interval(self.draws[measure], level)
 
 

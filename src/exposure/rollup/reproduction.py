@@ -201,7 +201,16 @@ def coverage_table(occupation_sets: dict, onet_to_soc: pd.DataFrame, employments
 
 
 def main(argv=None) -> int:
-    """Write the reproduction reports (see the module docstring)."""
+    """Write the reproduction reports (see the module docstring); return the exit code.
+
+    Needs the real data (a mirror laid out like the shared data folder) and takes about
+    30 s.
+
+    Examples
+    --------
+    >>> main(["--mirror", "../shared/data", "--out", "data/processed/reports"])  # doctest: +SKIP
+    0
+    """
     from exposure._io import write_csv
     from exposure.crosswalks import load_onet_to_soc
     from exposure.fetch import fetch
