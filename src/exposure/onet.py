@@ -180,7 +180,10 @@ def read_text_table(
     """
     path = Path(path)
     optional = optional or {}
-    _check_file(path)
+    if _check_file(path).startswith(b"PK\x03\x04"):
+        raise DataFormatError(
+            "file is a zip archive (an .xlsx workbook?), not delimited text", path=path
+        )
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")

@@ -402,3 +402,10 @@ def test_check_references_names_table_column_value(onet_dir, table, column, valu
         onet.check_references(_release(onet_dir, **{table: frame}))
     assert err.value.path == table and column in err.value.column
     assert err.value.row == len(frame) - 1
+
+
+def test_workbook_saved_as_text(tmp_path, xlsx_release):
+    path = tmp_path / "Task Statements.txt"
+    shutil.copy(xlsx_release / "Task Statements.xlsx", path)
+    with pytest.raises(DataFormatError, match="zip archive"):
+        onet.read_tasks(path)
