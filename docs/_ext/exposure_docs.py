@@ -105,6 +105,25 @@ _CHECK_OPS = {
 }
 
 
+def escape_intraword_stars(markdown: str) -> str:
+    """Escape ``*`` between two word characters (``O*NET``) outside code.
+
+    Markdown reads the two stars of "O*NET-SOC ... O*NET" as emphasis; the registry's texts
+    and the prose about O*NET are full of them.
+    """
+    out, fence = [], False
+    for line in markdown.split("\n"):
+        if line.lstrip().startswith(("```", "~~~")):
+            fence = not fence
+        if not fence:
+            parts = re.split(r"(`+[^`]*`+)", line)
+            line = "".join(
+                p if p.startswith("`") else re.sub(r"(?<=\w)\*(?=\w)", r"\\*", p) for p in parts
+            )
+        out.append(line)
+    return "\n".join(out)
+
+
 def _check_text(check) -> str:
     """A short human reading of a pandera check (falls back to its own description)."""
     name = getattr(check, "name", "")
@@ -214,16 +233,21 @@ def sources_block() -> str:
             raise
         logger.warning("exposure_docs: exposure.sources does not exist: registry not documented")
         return ""
-    return demote_headings(sources_markdown(), top=2)
+    return escape_intraword_stars(demote_headings(sources_markdown(), top=2))
 
 
 def optional_include(app, docname: str, path: str) -> str:
-    """An ``{include}`` of ``path`` (relative to the page) when the file exists."""
+    """The text of ``path`` (relative to the page) when the file exists, else nothing.
+
+    The text is inlined (rather than ``{include}``-d) so that intraword stars such as
+    ``O*NET`` can be escaped; Sphinx is told the page depends on the file.
+    """
     target = (Path(app.srcdir) / docname).parent / path
     if not target.is_file():
         logger.info("exposure_docs: %s: %s does not exist yet, not included", docname, path)
         return ""
-    return f"```{{include}} {path}\n```\n"
+    app.env.note_dependency(str(target))
+    return escape_intraword_stars(target.read_text(encoding="utf-8")) + "\n"
 
 
 def toctree_markdown(app, docname: str, order: list[str], options: str) -> str:
