@@ -13,6 +13,7 @@ runs.
 """
 
 import logging
+import re
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +27,7 @@ __all__ = [
     "CATEGORIES",
     "SOC_MAJOR_GROUPS",
     "soc_major_group",
+    "sector_title",
     "weighted_mean",
     "by_major_group",
     "by_wage_decile",
@@ -303,7 +305,9 @@ def _figure(height: float, nrows: int = 1, **kwargs):
 def _legend(fig, ax, ncols: int = 3) -> None:
     """One legend above the plot, outside the axes."""
     handles, labels = ax.get_legend_handles_labels()
-    order = sorted(range(len(labels)), key=lambda i: labels[i] == "beta")  # markers last
+    markers = {"beta", "beta 95% bootstrap interval"}
+    order = sorted(range(len(labels)), key=lambda i: labels[i] in markers)  # markers last
+    ncols = min(ncols, len(labels)) or 1
     fig.legend([handles[i] for i in order], [labels[i] for i in order],
                loc="outside upper center", ncols=ncols)
 
@@ -311,6 +315,21 @@ def _legend(fig, ax, ncols: int = 3) -> None:
 def _short(text, width: int = 46) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "\u2026"
+
+
+def sector_title(title) -> str:
+    """Industry title without OEWS's "Sector NN - " prefix.
+
+    Examples
+    --------
+    >>> sector_title("Sector 31-33 - Manufacturing")
+    'Manufacturing'
+    >>> sector_title("Sectors 31, 32, and 33 - Manufacturing")
+    'Manufacturing'
+    >>> sector_title("Information")
+    'Information'
+    """
+    return re.sub(r"^Sectors? [0-9][0-9, and-]*? - ", "", str(title))
 
 
 def _style():
@@ -327,8 +346,17 @@ def _channel_bars(ax, labels, frame: pd.DataFrame) -> None:
     ax.barh(y, alpha, color=_COLOURS["alpha"], height=0.7, label=_LABELS["alpha"])
     ax.barh(y, gamma - alpha, left=alpha, color=_COLOURS["gamma"], height=0.7, alpha=0.55,
             label="agent channel (gamma \u2212 alpha)")
-    ax.scatter(frame["beta"].to_numpy(dtype=float), y, marker="|", s=90, color="black",
-               linewidths=1.6, zorder=3, label="beta")
+    beta = frame["beta"].to_numpy(dtype=float)
+    if {"beta_ci_low", "beta_ci_high"} <= set(frame.columns):
+        low = frame["beta_ci_low"].to_numpy(dtype=float)
+        high = frame["beta_ci_high"].to_numpy(dtype=float)
+        ok = ~np.isnan(low) & ~np.isnan(high)
+        if ok.any():
+            ax.errorbar(beta[ok], y[ok], xerr=[np.maximum(beta[ok] - low[ok], 0),
+                                             np.maximum(high[ok] - beta[ok], 0)],
+                        fmt="none", ecolor="black", elinewidth=0.8, capsize=2, zorder=3,
+                        label="beta 95% bootstrap interval")
+    ax.scatter(beta, y, marker="|", s=90, color="black", linewidths=1.6, zorder=4, label="beta")
     ax.set_yticks(y, labels)
     ax.set_xlim(0, 1)
     ax.grid(axis="y", visible=False)
@@ -365,7 +393,7 @@ def plot_ranked_occupations(soc_scores: pd.DataFrame, n: int = 15):
             _channel_bars(ax, labels, frame)
             ax.set_title(title, loc="left")
         ax_bottom.set_xlabel("share of the occupation's tasks (fraction)")
-        _legend(fig, ax_top)
+        _legend(fig, ax_top, ncols=4)
     return fig
 
 
@@ -396,10 +424,10 @@ def plot_sectors(sector_scores: pd.DataFrame):
                                                          kind="stable")
     with _style():
         fig, (ax,) = _figure(0.24 * len(frame) + 1.2)
-        labels = [_short(t, 52) for t in frame["naics_title"].fillna(frame["naics"])]
+        labels = [_short(sector_title(t), 52) for t in frame["naics_title"].fillna(frame["naics"])]
         _channel_bars(ax, labels, frame)
         ax.set_xlabel("employment-weighted share of tasks (fraction)")
-        _legend(fig, ax)
+        _legend(fig, ax, ncols=4)
     return fig
 
 
@@ -740,6 +768,7 @@ def results_tables(processed_dir, n: int = 15) -> dict[str, pd.DataFrame]:
                            "wage_mean": "wage-bill-weighted mean"})
     sectors = sec[sec["level"] == "sector"].sort_values(["beta", "naics"], ascending=[False, True],
                                                         kind="stable")
+    sectors = sectors.assign(naics_title=sectors["naics_title"].map(sector_title, na_action="ignore"))
     sectors = sectors[["naics", "naics_title", "tot_emp", "coverage", *MEASURES,
                        "exposed_workers"]].rename(columns={
                            "naics": "NAICS", "naics_title": "sector", "tot_emp": "employment",
