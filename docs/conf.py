@@ -59,6 +59,7 @@ templates_path = ["_templates"]
 
 myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence", "deflist"]
 myst_heading_anchors = 3
+smartquotes = False  # keep "--" and quotes of O*NET titles as published
 
 # --- API reference -----------------------------------------------------------------------
 autodoc_member_order = "bysource"
