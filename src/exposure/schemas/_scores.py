@@ -1,0 +1,85 @@
+"""Pandera model of task exposure scores (:func:`exposure.scoring.score_tasks`).
+
+One row per scored task. ``p_e0, p_e1, p_e2`` are the probabilities of the rubric classes
+of Eloundou et al. (2023): E0 no exposure, E1 direct exposure to an LLM alone, E2
+exposure through LLM-powered software and agents. The measures follow from them:
+``alpha = p_e1`` (LLM alone), ``beta = p_e1 + 0.5 p_e2``, ``gamma = p_e1 + p_e2`` (LLM
+plus agents). Scores are missing (never zero) where a method has no answer, e.g. tasks
+without a published label under the ``reference`` method.
+"""
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+__all__ = ["TaskScores", "SCORE_COLUMNS", "METHODS"]
+
+#: Scorer names allowed in the ``method`` column.
+METHODS = ["learned", "rubric", "reference", "reference-human", "reference-gpt4"]
+
+_FRACTION = {"unit": "fraction"}
+_TOL = 1e-6
+
+
+def _prob(text):
+    return pa.Field(ge=0, le=1, nullable=True, description=text, metadata=_FRACTION)
+
+
+class TaskScores(pa.DataFrameModel):
+    """Exposure scores of tasks, keys first (``onetsoc_code``, ``task_id``)."""
+
+    onetsoc_code: Series[str] = pa.Field(
+        nullable=True,
+        str_matches=r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}$",
+        description="O*NET-SOC code of the task's occupation; missing for free-text tasks.",
+    )
+    task_id: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True, ge=0, description="O*NET task ID; missing for free-text tasks."
+    )
+    p_e0: Series[float] = _prob("Probability of E0 (no exposure).")
+    p_e1: Series[float] = _prob("Probability of E1 (direct exposure: an LLM alone halves the time).")
+    p_e2: Series[float] = _prob("Probability of E2 (exposure through LLM-powered software and agents).")
+    label: Series[str] = pa.Field(
+        nullable=True, isin=["E0", "E1", "E2"], description="Most probable class (E0/E1/E2)."
+    )
+    alpha: Series[float] = _prob("Exposure to an LLM alone: ``p_e1``.")
+    beta: Series[float] = _prob("Middle measure: ``p_e1 + 0.5 * p_e2``.")
+    gamma: Series[float] = _prob("Exposure to LLMs plus agents: ``p_e1 + p_e2``.")
+    admin: Series[pd.BooleanDtype] = pa.Field(
+        nullable=True, description="Administrative task (scheduling, data entry, records, basic communication)."
+    )
+    routine_coding: Series[pd.BooleanDtype] = pa.Field(
+        nullable=True, description="Routine coding or IT-support task."
+    )
+    entry_creative: Series[pd.BooleanDtype] = pa.Field(
+        nullable=True, description="Entry-level creative task (drafting, basic design, preliminary research)."
+    )
+    method: Series[str] = pa.Field(isin=METHODS, description="Scorer that produced the row.")
+
+    @pa.dataframe_check(description="p_e0 + p_e1 + p_e2 = 1 where scored; all three missing otherwise")
+    def _probabilities_sum_to_one(cls, df: pd.DataFrame) -> Series[bool]:
+        p = df[["p_e0", "p_e1", "p_e2"]].astype(float)
+        missing = p.isna()
+        total = p.sum(axis=1, skipna=False)
+        return (missing.all(axis=1)) | ((~missing.any(axis=1)) & (np.abs(total - 1.0) <= _TOL))
+
+    @pa.dataframe_check(description="alpha = p_e1, beta = p_e1 + 0.5 p_e2, gamma = p_e1 + p_e2")
+    def _measures_follow_probabilities(cls, df: pd.DataFrame) -> Series[bool]:
+        p1, p2 = df["p_e1"].astype(float), df["p_e2"].astype(float)
+        out = pd.Series(True, index=df.index)
+        for col, expected in (("alpha", p1), ("beta", p1 + 0.5 * p2), ("gamma", p1 + p2)):
+            got = df[col].astype(float)
+            both_na = got.isna() & expected.isna()
+            out &= both_na | (np.abs(got - expected) <= _TOL)
+        return out
+
+    @pa.dataframe_check(description="(onetsoc_code, task_id) is unique where both are known")
+    def _unique_keys(cls, df: pd.DataFrame) -> Series[bool]:
+        known = df["onetsoc_code"].notna() & df["task_id"].notna()
+        dup = df[["onetsoc_code", "task_id"]].duplicated(keep=False) & known
+        return ~dup
+
+    class Config:
+        strict = True
+        coerce = True

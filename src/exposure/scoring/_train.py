@@ -1,0 +1,357 @@
+"""Training and grouped cross-validation of the ``learned`` scorer (needs scikit-learn).
+
+scikit-learn (the ``train`` extra) is used only to fit vocabularies, idf weights and the
+logistic regressions; features are always built with the numpy/scipy vectorisers of
+:mod:`exposure.scoring._features`, so training and inference share one code path.
+Everything is deterministic for a fixed seed: the fold assignment (grouped by SOC
+6-digit code), the solver (L-BFGS) and the temperature fit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from scipy import optimize
+
+from exposure.errors import ExposureError
+from exposure.scoring._features import CharTfidf, WordTfidf
+from exposure.scoring.learned import (
+    BLOCKS,
+    CLASSES,
+    LearnedModel,
+    frame_codes,
+    task_dwa_lookup,
+)
+
+__all__ = [
+    "TrainConfig",
+    "training_frame",
+    "fit_model",
+    "grouped_folds",
+    "cross_validate",
+    "fit_temperature",
+    "train_learned",
+]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """Hyper-parameters of the ``learned`` scorer (chosen by grouped 5-fold CV).
+
+    Attributes
+    ----------
+    sets : dict
+        Feature blocks of each coefficient set.
+    C : dict
+        Inverse L2 penalty of the logistic regression of each set.
+    weights : dict
+        Multiplier of each feature block.
+    word_min_df, char_min_df : int
+        Minimum document frequency of word and character n-grams.
+    char_ngram : tuple of int
+        Character n-gram range.
+    max_iter : int
+        L-BFGS iterations.
+    """
+
+    sets: dict = field(default_factory=lambda: {
+        "onet": ["word", "title", "major", "activity"],
+        "text": ["word", "title", "major"],
+    })
+    C: dict = field(default_factory=lambda: {"onet": 2.0, "text": 2.0})
+    weights: dict = field(default_factory=lambda: {"word": 1.0, "char": 1.0, "title": 1.0, "major": 1.0,
+                                                   "activity": 2.0})
+    word_min_df: int = 2
+    char_min_df: int = 3
+    char_ngram: tuple = (2, 5)
+    max_iter: int = 3000
+
+    def to_dict(self) -> dict:
+        """Plain-JSON form (stored in the artifact's metadata)."""
+        return {"sets": self.sets, "C": self.C, "weights": self.weights,
+                "word_min_df": self.word_min_df, "char_min_df": self.char_min_df,
+                "char_ngram": list(self.char_ngram), "max_iter": self.max_iter}
+
+
+def _sklearn():
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:  # pragma: no cover - depends on the install
+        raise ExposureError(
+            "training the learned scorer needs scikit-learn: pip install 'ai-exposure[train]'"
+        ) from None
+
+
+def training_frame(labels: pd.DataFrame, onet=None, *, target: str = "human_exposure_agg") -> pd.DataFrame:
+    """Rows to train on: text, title, code, SOC group, class index, weight, DWA ids.
+
+    Parameters
+    ----------
+    labels : pandas.DataFrame
+        :func:`exposure.measures.eloundou.read_task_labels` output.
+    onet : exposure.onet.OnetRelease, optional
+        Source of each task's DWA ids (empty lists without it).
+    target : str, default "human_exposure_agg"
+        Label column to learn.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``task, title, onetsoc_code, task_id, soc6, y, weight, dwas``.
+
+    Examples
+    --------
+    >>> labels = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": [1],
+    ...     "task": ["Plan budgets."], "task_type": ["Core"], "title": ["Chief Executives"],
+    ...     "human_exposure_agg": ["E2"]})
+    >>> training_frame(labels)[["soc6", "y", "weight"]]
+          soc6  y  weight
+    0  11-1011  2     2.0
+    """
+    out = pd.DataFrame({
+        "task": labels["task"].astype(str).to_numpy(),
+        "title": labels["title"].astype(str).to_numpy(),
+        "onetsoc_code": labels["onetsoc_code"].astype(str).to_numpy(),
+        "task_id": labels["task_id"].astype("int64").to_numpy(),
+    })
+    out["soc6"] = out["onetsoc_code"].str[:7]
+    out["y"] = labels[target].map({c: i for i, c in enumerate(CLASSES)}).to_numpy()
+    if out["y"].isna().any():
+        raise ExposureError(f"labels column {target!r} has values outside {CLASSES}")
+    out["y"] = out["y"].astype(int)
+    out["weight"] = np.where(labels["task_type"].astype("string").eq("Core").fillna(False).to_numpy(bool), 2.0, 1.0)
+    if onet is not None:
+        lookup = task_dwa_lookup(onet)
+        keys = out["onetsoc_code"] + "|" + out["task_id"].astype(str)
+        out["dwas"] = [lookup.get(k, []) for k in keys]
+    else:
+        out["dwas"] = [[] for _ in range(len(out))]
+    return out
+
+
+def fit_model(rows: pd.DataFrame, config: TrainConfig | None = None, *, y=None,
+              metadata: dict | None = None) -> LearnedModel:
+    """Fit vocabularies and one logistic regression per coefficient set on ``rows``.
+
+    Parameters
+    ----------
+    rows : pandas.DataFrame
+        :func:`training_frame` output (or a subset).
+    config : TrainConfig, optional
+    y : array-like of int, optional
+        Class indices to learn instead of ``rows["y"]`` (used by the shuffled-label
+        control).
+    metadata : dict, optional
+        Stored in the model.
+
+    Returns
+    -------
+    LearnedModel
+        Temperatures are 1 (see :func:`fit_temperature`).
+    """
+    _sklearn()
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    config = config or TrainConfig()
+    texts = rows["task"].tolist()
+    titles = rows["title"].tolist()
+    codes = frame_codes(rows)
+    used = {b for names in config.sets.values() for b in names}
+    vw = TfidfVectorizer(ngram_range=(1, 2), min_df=config.word_min_df, sublinear_tf=True).fit(texts)
+    vt = TfidfVectorizer(min_df=1, sublinear_tf=True).fit(titles)
+    char = None
+    if "char" in used:
+        vc = TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(config.char_ngram),
+                             min_df=config.char_min_df, sublinear_tf=True).fit(texts)
+        char = CharTfidf(vc.get_feature_names_out(), vc.idf_, *config.char_ngram)
+    dwas = sorted({d for ds in rows["dwas"] for d in ds})
+    model = LearnedModel(
+        task_word=WordTfidf(vw.get_feature_names_out(), vw.idf_, 2),
+        task_char=char,
+        title_word=WordTfidf(vt.get_feature_names_out(), vt.idf_, 1),
+        majors=sorted({c[:2] for c in codes if c}),
+        dwas=dwas,
+        iwas=sorted({d[:-4] for d in dwas}),
+        weights=dict(config.weights),
+        coef={}, intercept={}, temperature={},
+        sets={k: list(v) for k, v in config.sets.items()},
+        metadata=dict(metadata or {}),
+    )
+    target = rows["y"].to_numpy() if y is None else np.asarray(y)
+    blocks = model.blocks([b for b in BLOCKS if b in used], texts, titles, codes, rows["dwas"].tolist())
+    from scipy import sparse
+
+    for which, names in config.sets.items():
+        X = sparse.hstack([blocks[b] for b in names], format="csr")
+        clf = LogisticRegression(C=config.C[which], max_iter=config.max_iter)
+        clf.fit(X, target)
+        if list(clf.classes_) != [0, 1, 2]:
+            raise ExposureError("training rows must contain all three classes E0, E1, E2")
+        model.coef[which] = clf.coef_.astype(np.float64)
+        model.intercept[which] = clf.intercept_.astype(np.float64)
+        model.temperature[which] = 1.0
+    return model
+
+
+def grouped_folds(groups, n_folds: int = 5, seed: int = 0) -> np.ndarray:
+    """Fold number of each row; rows of one group (SOC 6-digit code) share a fold.
+
+    Groups are shuffled with ``seed`` and dealt to folds greedily by size (largest first,
+    to the smallest fold), so folds have similar numbers of rows.
+
+    Examples
+    --------
+    >>> grouped_folds(["a", "a", "b", "c", "c", "c"], n_folds=2, seed=0).tolist()
+    [1, 1, 1, 0, 0, 0]
+    """
+    groups = pd.Series(np.asarray(groups, dtype=object).astype(str))
+    sizes = groups.value_counts(sort=False)
+    rng = np.random.default_rng(seed)
+    names = sizes.index.to_numpy()[rng.permutation(len(sizes))]
+    order = sorted(names, key=lambda g: -sizes[g])  # stable: ties keep the shuffled order
+    load = np.zeros(n_folds)
+    fold_of = {}
+    for g in order:
+        f = int(np.argmin(load))
+        fold_of[g] = f
+        load[f] += sizes[g]
+    return groups.map(fold_of).to_numpy()
+
+
+def fit_temperature(logits: np.ndarray, y) -> float:
+    """Temperature ``T`` minimising the log loss of ``softmax(logits / T)``.
+
+    Examples
+    --------
+    >>> z = np.array([[4.0, 0.0, 0.0], [0.0, 4.0, 0.0], [0.0, 0.0, 4.0], [4.0, 0.0, 0.0]])
+    >>> round(fit_temperature(z, [0, 1, 2, 1]), 2) > 1
+    True
+    """
+    logits = np.asarray(logits, dtype=float)
+    y = np.asarray(y, dtype=int)
+
+    def nll(log_t):
+        z = logits / np.exp(log_t)
+        z = z - z.max(axis=1, keepdims=True)
+        lse = np.log(np.exp(z).sum(axis=1))
+        return float(np.mean(lse - z[np.arange(len(y)), y]))
+
+    res = optimize.minimize_scalar(nll, bounds=(np.log(0.1), np.log(10.0)), method="bounded",
+                                   options={"xatol": 1e-6})
+    return float(np.exp(res.x))
+
+
+def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_folds: int = 5,
+                   seed: int = 0, shuffle_labels: bool = False) -> dict:
+    """Out-of-fold predictions under cross-validation grouped by SOC 6-digit code.
+
+    Parameters
+    ----------
+    rows : pandas.DataFrame
+        :func:`training_frame` output.
+    config : TrainConfig, optional
+    n_folds : int, default 5
+    seed : int, default 0
+        Seeds the fold assignment and the label permutation of the control.
+    shuffle_labels : bool, default False
+        Negative control: permute the training labels (within each training fold), so
+        the model can learn nothing true; its scores must be worse.
+
+    Returns
+    -------
+    dict
+        ``folds`` (fold per row), ``logits`` (set -> array n x 3), ``proba`` (set -> n x 3,
+        calibrated with a cross-fitted temperature: for fold k, the temperature fitted on
+        the out-of-fold logits of the other folds), ``raw_proba`` (uncalibrated) and
+        ``temperature`` (set -> temperature fitted on all out-of-fold logits).
+    """
+    config = config or TrainConfig()
+    folds = grouped_folds(rows["soc6"], n_folds, seed)
+    n = len(rows)
+    logits = {s: np.zeros((n, 3)) for s in config.sets}
+    rng = np.random.default_rng(seed + 1)
+    for k in range(n_folds):
+        tr = np.flatnonzero(folds != k)
+        te = np.flatnonzero(folds == k)
+        train = rows.iloc[tr]
+        y = train["y"].to_numpy()
+        if shuffle_labels:
+            y = rng.permutation(y)
+        model = fit_model(train, config, y=y)
+        test = rows.iloc[te]
+        codes = frame_codes(test)
+        for which in config.sets:
+            X = model.features(which, test["task"].tolist(), test["title"].tolist(), codes,
+                               test["dwas"].tolist())
+            logits[which][te] = np.asarray(X @ model.coef[which].T + model.intercept[which])
+        logger.info("cross-validation: fold %d/%d done", k + 1, n_folds)
+    y = rows["y"].to_numpy()
+    out = {"folds": folds, "logits": logits, "proba": {}, "raw_proba": {}, "temperature": {}}
+    for which, z in logits.items():
+        cal = np.zeros_like(z)
+        for k in range(n_folds):
+            te = folds == k
+            t_k = fit_temperature(z[~te], y[~te])
+            cal[te] = _softmax(z[te] / t_k)
+        out["proba"][which] = cal
+        out["raw_proba"][which] = _softmax(z.copy())
+        out["temperature"][which] = fit_temperature(z, y)
+    return out
+
+
+def _softmax(z):
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def train_learned(labels: pd.DataFrame, onet=None, *, config: TrainConfig | None = None,
+                  seed: int = 0, n_folds: int = 5, labels_sha256: str | None = None,
+                  version: str = "v1") -> tuple[LearnedModel, dict]:
+    """Train the shipped ``learned`` model: grouped CV for the temperature, then a full fit.
+
+    Parameters
+    ----------
+    labels : pandas.DataFrame
+        :func:`exposure.measures.eloundou.read_task_labels` output.
+    onet : exposure.onet.OnetRelease, optional
+        O*NET release providing the DWA ids of the ``onet`` set.
+    config : TrainConfig, optional
+    seed : int, default 0
+    n_folds : int, default 5
+    labels_sha256 : str, optional
+        Recorded in the metadata.
+    version : str, default "v1"
+
+    Returns
+    -------
+    (LearnedModel, dict)
+        The model (temperatures fitted on out-of-fold logits) and the cross-validation
+        output of :func:`cross_validate`.
+    """
+    config = config or TrainConfig()
+    rows = training_frame(labels, onet)
+    cv = cross_validate(rows, config, n_folds=n_folds, seed=seed)
+    digest = hashlib.sha256(pd.util.hash_pandas_object(rows[["onetsoc_code", "task_id", "y"]],
+                                                       index=False).to_numpy().tobytes()).hexdigest()
+    meta = {
+        "version": version,
+        "seed": seed,
+        "n_folds": n_folds,
+        "n_train": int(len(rows)),
+        "target": "human_exposure_agg",
+        "labels_sha256": labels_sha256,
+        "rows_digest": digest,
+        "onet_release": getattr(onet, "release", None),
+        "config": config.to_dict(),
+    }
+    model = fit_model(rows, config, metadata=meta)
+    model.temperature = {k: float(v) for k, v in cv["temperature"].items()}
+    return model, cv

@@ -1,0 +1,456 @@
+"""The ``learned`` scorer: a calibrated linear model trained on the human labels.
+
+The model is a multinomial logistic regression on sparse features of each task, trained
+on the aggregated human labels of Eloundou et al. (2023) (``human_exposure_agg``) by
+:func:`exposure.scoring._train.train_learned` (``exposure train``), then calibrated with a
+temperature fitted on grouped cross-validation predictions. Features:
+
+- TF-IDF of the task statement: word 1-2 grams and character 2-5 grams within words;
+- words of the occupation title and the SOC major group (first two digits of the code);
+- for O*NET tasks, when an O*NET release is given: the task's detailed and intermediate
+  work activities (DWA and IWA ids), which carry much of the signal.
+
+Two coefficient sets are shipped: ``onet`` (with work activities) for tasks found in the
+given O*NET release, and ``text`` (text, title and major group only) for any other task
+text. Inference needs numpy and scipy only: the artifact is a zip of ``.npy`` arrays and
+one JSON member (no pickles), pinned by sha256 in ``exposure/data/models/registry.txt`` and
+verified at load (:class:`exposure.errors.ChecksumMismatchError` on mismatch).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.resources
+import io
+import json
+import logging
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from exposure.errors import ChecksumMismatchError, DataFormatError, ExposureError
+from exposure.scoring._features import CharTfidf, WordTfidf
+
+__all__ = [
+    "MODEL_NAME",
+    "LearnedModel",
+    "load_model",
+    "read_registry",
+    "save_model",
+    "score_learned",
+    "frame_codes",
+    "task_dwa_lookup",
+]
+
+logger = logging.getLogger(__name__)
+
+#: File name of the shipped model artifact (in ``exposure/data/models``).
+MODEL_NAME = "learned-v1.npz"
+#: Feature blocks: task words, task characters, title words, SOC major group, DWA+IWA ids.
+BLOCKS = ("word", "char", "title", "major", "activity")
+#: Class order of the probability columns.
+CLASSES = ("E0", "E1", "E2")
+
+
+
+@dataclass
+class LearnedModel:
+    """Fitted parameters of the ``learned`` scorer.
+
+    Attributes
+    ----------
+    task_word, title_word : WordTfidf
+        Vectorisers of the task statement (word n-grams) and of the occupation title.
+    task_char : CharTfidf or None
+        Character n-gram vectoriser of the task statement.
+    majors : list of str
+        SOC major groups (``"11"`` ...) of the one-hot block.
+    dwas, iwas : list of str
+        Work-activity ids of the ``onet`` block.
+    weights : dict of str to float
+        Multiplier of each feature block.
+    sets : dict of str to list of str
+        Feature blocks (:data:`BLOCKS`) of each coefficient set, in column order.
+    coef, intercept, temperature : dict
+        Per coefficient set (``"onet"``, ``"text"``): array (3, n_features), array (3,),
+        float.
+    metadata : dict
+        Version, training data sha256, seed, cross-validation figures.
+    """
+
+    task_word: WordTfidf
+    task_char: CharTfidf | None
+    title_word: WordTfidf
+    majors: list
+    dwas: list
+    iwas: list
+    weights: dict
+    coef: dict
+    intercept: dict
+    temperature: dict
+    sets: dict = field(default_factory=dict)
+    metadata: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        self._major_index = {m: i for i, m in enumerate(self.majors)}
+        self._dwa_index = {m: i for i, m in enumerate(self.dwas)}
+        self._iwa_index = {m: i for i, m in enumerate(self.iwas)}
+
+    # ------------------------------------------------------------------ features
+    def blocks(self, names, texts, titles, codes, dwa_lists=None) -> dict:
+        """Weighted feature blocks ``names`` (subset of :data:`BLOCKS`) of the given tasks."""
+        w = self.weights
+        out = {}
+        for name in names:
+            if name == "word":
+                m = self.task_word.transform(texts)
+            elif name == "char":
+                m = self.task_char.transform(texts)
+            elif name == "title":
+                m = self.title_word.transform(titles)
+            elif name == "major":
+                m = self._one_hot([str(c)[:2] if c else None for c in codes], self._major_index)
+            elif name == "activity":
+                if dwa_lists is None:
+                    dwa_lists = [[] for _ in texts]
+                m = sparse.hstack([_bag(dwa_lists, self._dwa_index),
+                                   _bag([[d[:-4] for d in ds] for ds in dwa_lists], self._iwa_index)],
+                                  format="csr")
+            else:
+                raise ExposureError(f"unknown feature block {name!r}")
+            out[name] = m * w.get(name, 1.0)
+        return out
+
+    def features(self, which, texts, titles, codes, dwa_lists=None) -> sparse.csr_matrix:
+        """Feature matrix of coefficient set ``which`` (``"onet"`` or ``"text"``)."""
+        names = self.sets[which]
+        got = self.blocks(names, texts, titles, codes, dwa_lists)
+        return sparse.hstack([got[n] for n in names], format="csr")
+
+    @staticmethod
+    def _one_hot(values, index) -> sparse.csr_matrix:
+        rows, cols = [], []
+        for r, v in enumerate(values):
+            c = index.get(v)
+            if c is not None:
+                rows.append(r)
+                cols.append(c)
+        return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(values), len(index)))
+
+    # ---------------------------------------------------------------- inference
+    def predict_proba(self, X, which: str, *, calibrated: bool = True) -> np.ndarray:
+        """Class probabilities (E0, E1, E2) of feature matrix ``X`` with set ``which``."""
+        logits = X @ self.coef[which].T + self.intercept[which]
+        if calibrated:
+            logits = logits / self.temperature[which]
+        return _softmax(np.asarray(logits))
+
+    # --------------------------------------------------------------------- I/O
+    def to_arrays(self) -> tuple[dict, dict]:
+        """Arrays and JSON metadata of the artifact (see :func:`save_model`)."""
+        arrays = {
+            "task_word_vocab": np.array(self.task_word.vocabulary, dtype=str),
+            "task_word_idf": self.task_word.idf,
+            "title_word_vocab": np.array(self.title_word.vocabulary, dtype=str),
+            "title_word_idf": self.title_word.idf,
+            "majors": np.array(self.majors, dtype=str),
+            "dwas": np.array(self.dwas, dtype=str),
+            "iwas": np.array(self.iwas, dtype=str),
+        }
+        if self.task_char is not None:
+            arrays["task_char_vocab"] = np.array(self.task_char.vocabulary, dtype=str)
+            arrays["task_char_idf"] = self.task_char.idf
+        for which in self.coef:
+            arrays[f"coef_{which}"] = np.asarray(self.coef[which], dtype=np.float64)
+            arrays[f"intercept_{which}"] = np.asarray(self.intercept[which], dtype=np.float64)
+        meta = dict(self.metadata)
+        meta.update(
+            weights=self.weights,
+            temperature=self.temperature,
+            word_ngram_max=self.task_word.ngram_max,
+            char_ngram=None if self.task_char is None else [self.task_char.ngram_min, self.task_char.ngram_max],
+            sets=self.sets,
+            classes=list(CLASSES),
+        )
+        return arrays, meta
+
+    @classmethod
+    def from_arrays(cls, arrays: dict, meta: dict) -> "LearnedModel":
+        """Rebuild a model from :meth:`to_arrays` output."""
+        char = None
+        if meta.get("char_ngram"):
+            char = CharTfidf(arrays["task_char_vocab"], arrays["task_char_idf"], *meta["char_ngram"])
+        sets = dict(meta["sets"])
+        return cls(
+            sets=sets,
+            task_word=WordTfidf(arrays["task_word_vocab"], arrays["task_word_idf"], meta["word_ngram_max"]),
+            task_char=char,
+            title_word=WordTfidf(arrays["title_word_vocab"], arrays["title_word_idf"], 1),
+            majors=[str(m) for m in arrays["majors"]],
+            dwas=[str(m) for m in arrays["dwas"]],
+            iwas=[str(m) for m in arrays["iwas"]],
+            weights=dict(meta["weights"]),
+            coef={s: arrays[f"coef_{s}"] for s in sets},
+            intercept={s: arrays[f"intercept_{s}"] for s in sets},
+            temperature={s: float(meta["temperature"][s]) for s in sets},
+            metadata={k: v for k, v in meta.items()
+                      if k not in ("weights", "temperature", "sets", "word_ngram_max", "char_ngram")},
+        )
+
+
+def _bag(lists, index) -> sparse.csr_matrix:
+    rows, cols = [], []
+    for r, items in enumerate(lists):
+        hits = sorted({index[i] for i in items if i in index})
+        rows.extend([r] * len(hits))
+        cols.extend(hits)
+    mat = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(lists), len(index)))
+    norms = np.sqrt(np.asarray(mat.sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ mat)
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    np.exp(z, out=z)
+    z /= z.sum(axis=1, keepdims=True)
+    return z
+
+
+# ------------------------------------------------------------------ artifact I/O
+def save_model(model: LearnedModel, path) -> Path:
+    """Write ``model`` as a deterministic zip of ``.npy`` arrays plus ``metadata.json``.
+
+    The same model gives byte-identical files (fixed member order and timestamps).
+
+    Parameters
+    ----------
+    model : LearnedModel
+    path : str or os.PathLike
+
+    Returns
+    -------
+    pathlib.Path
+    """
+    from exposure._io import atomic_path
+
+    arrays, meta = model.to_arrays()
+    with atomic_path(path) as tmp:
+        with zipfile.ZipFile(tmp, "w") as zf:
+            for name in sorted(arrays):
+                buf = io.BytesIO()
+                np.lib.format.write_array(buf, np.ascontiguousarray(arrays[name]), allow_pickle=False)
+                info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                zf.writestr(info, buf.getvalue(), compresslevel=9)
+            info = zipfile.ZipInfo("metadata.json", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, json.dumps(meta, indent=1, sort_keys=True, default=str))
+    return Path(path)
+
+
+def read_registry(path=None) -> dict[str, str]:
+    """Read the pinned ``filename sha256`` lines of the model registry.
+
+    Parameters
+    ----------
+    path : str or os.PathLike, optional
+        Registry file; default ``exposure/data/models/registry.txt``.
+
+    Returns
+    -------
+    dict of str to str
+        File name -> sha256 (hex).
+
+    Examples
+    --------
+    >>> MODEL_NAME in read_registry()
+    True
+    """
+    if path is None:
+        text = _models_dir().joinpath("registry.txt").read_text()
+    else:
+        text = Path(path).read_text()
+    out = {}
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        parts = line.split()
+        if len(parts) != 2 or len(parts[1]) != 64:
+            raise DataFormatError("expected 'filename sha256'", path=path or "registry.txt", row=lineno)
+        out[parts[0]] = parts[1].lower()
+    return out
+
+
+def _models_dir():
+    return importlib.resources.files("exposure") / "data" / "models"
+
+
+_CACHE: dict = {}
+
+
+def load_model(path=None, *, registry=None) -> LearnedModel:
+    """Load (and sha256-verify) a ``learned`` model artifact.
+
+    Parameters
+    ----------
+    path : str or os.PathLike, optional
+        Artifact file; default the shipped :data:`MODEL_NAME`.
+    registry : str or os.PathLike, optional
+        Registry of pinned hashes; default the shipped ``registry.txt``. The artifact's
+        file name must be listed there.
+
+    Returns
+    -------
+    LearnedModel
+
+    Raises
+    ------
+    exposure.errors.ChecksumMismatchError
+        The file's sha256 differs from the pinned one.
+    exposure.errors.ExposureError
+        The file is missing or not listed in the registry.
+
+    Examples
+    --------
+    >>> model = load_model()
+    >>> sorted(model.coef)
+    ['onet', 'text']
+    """
+    path = Path(path) if path is not None else Path(str(_models_dir().joinpath(MODEL_NAME)))
+    if not path.is_file():
+        raise ExposureError(f"model artifact not found: {path}")
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    key = (str(path), digest, None if registry is None else str(registry))
+    if key in _CACHE:
+        return _CACHE[key]
+    pins = read_registry(registry)
+    if path.name not in pins:
+        raise ExposureError(f"model artifact {path.name!r} is not listed in the model registry")
+    if pins[path.name] != digest:
+        raise ChecksumMismatchError(path.name, pins[path.name], digest, path=path)
+    arrays = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        meta = json.loads(zf.read("metadata.json"))
+        for name in zf.namelist():
+            if name.endswith(".npy"):
+                arrays[name[:-4]] = np.lib.format.read_array(io.BytesIO(zf.read(name)), allow_pickle=False)
+    model = LearnedModel.from_arrays(arrays, meta)
+    _CACHE.clear()
+    _CACHE[key] = model
+    return model
+
+
+# ------------------------------------------------------------------ scoring
+def score_learned(
+    frame: pd.DataFrame,
+    *,
+    text_column: str = "task",
+    occupation_column: str | None = "title",
+    onet=None,
+    model: LearnedModel | None = None,
+) -> pd.DataFrame:
+    """Score tasks with the shipped ``learned`` model.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        One row per task with a text column; optional ``onetsoc_code``, ``task_id`` and an
+        occupation-title column.
+    text_column : str, default "task"
+        Column of task statements (validated by the caller).
+    occupation_column : str, optional, default "title"
+        Column of occupation titles; when absent, titles come from ``onet`` by code.
+    onet : exposure.onet.OnetRelease, optional
+        O*NET release; tasks whose (``onetsoc_code``, ``task_id``) it lists are scored
+        with the work-activity features (the ``onet`` coefficient set).
+    model : LearnedModel, optional
+        Default :func:`load_model`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``p_e0, p_e1, p_e2`` and ``feature_set`` (``onet`` or ``text``), same
+        index as ``frame``.
+
+    Examples
+    --------
+    >>> tasks = pd.DataFrame({"task": ["Answer telephones and take messages.",
+    ...                                "Lay bricks to build walls."]})
+    >>> out = score_learned(tasks)
+    >>> list(out.columns)
+    ['p_e0', 'p_e1', 'p_e2', 'feature_set']
+    >>> bool(out.loc[0, "p_e0"] < out.loc[1, "p_e0"])
+    True
+    """
+    model = model or load_model()
+    n = len(frame)
+    texts = frame[text_column].astype(str).tolist()
+    codes = frame_codes(frame)
+    if occupation_column and occupation_column in frame.columns:
+        titles = frame[occupation_column].astype("string").fillna("").tolist()
+    elif onet is not None:
+        occ = dict(zip(onet.occupations["onetsoc_code"].astype(str), onet.occupations["title"].astype(str)))
+        titles = [occ.get(c, "") for c in codes]
+    else:
+        titles = [""] * n
+    use_onet = np.zeros(n, dtype=bool)
+    dwa_lists = None
+    if onet is not None and "task_id" in frame.columns:
+        known = set(onet.tasks["onetsoc_code"].astype(str) + "|"
+                    + onet.tasks["task_id"].astype("int64").astype(str))
+        ids = pd.to_numeric(frame["task_id"], errors="coerce").tolist()
+        keys = [f"{c}|{int(i)}" if c and pd.notna(i) else "" for c, i in zip(codes, ids)]
+        use_onet = np.fromiter((k in known for k in keys), dtype=bool, count=n)
+        lookup = task_dwa_lookup(onet)
+        dwa_lists = [lookup.get(k, []) for k in keys]
+    needed = set(model.sets["text"]) if (~use_onet).any() else set()
+    if use_onet.any():
+        needed |= set(model.sets["onet"])
+    blocks = model.blocks([b for b in BLOCKS if b in needed], texts, titles, codes, dwa_lists)
+    probs = np.empty((n, 3))
+    for which, rows in (("text", np.flatnonzero(~use_onet)), ("onet", np.flatnonzero(use_onet))):
+        if len(rows):
+            X = sparse.hstack([blocks[b] for b in model.sets[which]], format="csr")
+            probs[rows] = model.predict_proba(X[rows] if len(rows) < n else X, which)
+    out = pd.DataFrame(probs, columns=["p_e0", "p_e1", "p_e2"], index=frame.index)
+    out["feature_set"] = np.where(use_onet, "onet", "text")
+    logger.info("learned: scored %d tasks (%d with O*NET work activities)", n, int(use_onet.sum()))
+    return out
+
+
+def frame_codes(frame: pd.DataFrame) -> list[str]:
+    """O*NET-SOC codes of ``frame`` (``""`` where absent or malformed).
+
+    Examples
+    --------
+    >>> frame_codes(pd.DataFrame({"onetsoc_code": ["11-1011.00", None, "x"]}))
+    ['11-1011.00', '', '']
+    """
+    if "onetsoc_code" not in frame.columns:
+        return [""] * len(frame)
+    codes = frame["onetsoc_code"].astype("string").fillna("")
+    ok = codes.str.fullmatch(r"[0-9]{2}-[0-9]{4}\.[0-9]{2}").fillna(False).astype(bool)
+    return codes.where(ok, "").tolist()
+
+
+def task_dwa_lookup(onet) -> dict:
+    """Map ``"onetsoc_code|task_id"`` to the task's list of DWA ids in an O*NET release.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> td = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": [8823, 8823],
+    ...                    "dwa_id": ["4.A.2.a.4.I09.D03", "4.A.4.b.6.I08.D04"]})
+    >>> task_dwa_lookup(SimpleNamespace(task_dwas=td))
+    {'11-1011.00|8823': ['4.A.2.a.4.I09.D03', '4.A.4.b.6.I08.D04']}
+    """
+    td = onet.task_dwas
+    keys = (td["onetsoc_code"].astype(str) + "|" + td["task_id"].astype("int64").astype(str)).to_numpy()
+    return pd.Series(td["dwa_id"].astype(str).to_numpy()).groupby(keys).agg(list).to_dict()

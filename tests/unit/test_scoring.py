@@ -1,0 +1,181 @@
+"""score_tasks: every method, the TaskScores contract and bad input."""
+
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from exposure.errors import DataFormatError, ExposureError, SchemaError
+from exposure.measures.eloundou import read_task_labels
+from exposure.schemas import validate
+from exposure.schemas._scores import TaskScores
+from exposure.scoring import SCORE_COLUMNS, score_tasks
+
+TASKS = pd.DataFrame(
+    {
+        "onetsoc_code": ["43-9061.00", "47-2021.00", "47-2021.00", None],
+        "task_id": [101, 201, 999, None],
+        "task": [
+            "Answer telephones, take messages and relay them to staff.",
+            "Lay bricks to build walls and chimneys.",
+            "Operate a forklift to move pallets of bricks.",
+            "Write Python scripts that clean a spreadsheet of sales figures.",
+        ],
+        "title": ["Office Clerks, General", "Brickmasons and Blockmasons", "Brickmasons and Blockmasons", None],
+    },
+    index=[10, 11, 12, 13],
+)
+
+
+def fake_onet():
+    """A made-up O*NET release with the tables the scorers read."""
+    tasks = pd.DataFrame({"onetsoc_code": ["43-9061.00", "47-2021.00"], "task_id": [101, 201],
+                          "task": TASKS["task"].iloc[:2].tolist(), "task_type": ["Core", "Core"]})
+    task_dwas = pd.DataFrame({"onetsoc_code": ["43-9061.00", "47-2021.00"], "task_id": [101, 201],
+                              "dwa_id": ["4.A.4.a.1.I01.D01", "4.A.3.a.2.I01.D01"]})
+    dwas = pd.DataFrame({"dwa_id": task_dwas["dwa_id"], "iwa_id": ["4.A.4.a.1.I01", "4.A.3.a.2.I01"],
+                         "dwa_title": ["Answer calls.", "Lay bricks."], "element_id": ["4.A.4.a.1", "4.A.3.a.2"]})
+    occupations = pd.DataFrame({"onetsoc_code": ["43-9061.00", "47-2021.00"],
+                                "title": ["Office Clerks, General", "Brickmasons and Blockmasons"],
+                                "description": ["", ""], "job_zone": pd.array([2, 2], dtype="Int64")})
+    job_zones = occupations[["onetsoc_code", "job_zone"]]
+    return SimpleNamespace(release="test", tasks=tasks, task_dwas=task_dwas, dwas=dwas,
+                           occupations=occupations, job_zones=job_zones, iwas=None)
+
+
+def _check_contract(out, n):
+    assert list(out.columns) == ["onetsoc_code", "task_id", *SCORE_COLUMNS]
+    assert len(out) == n and out.index.tolist() == list(range(n))
+    scored = out["p_e0"].notna()
+    p = out.loc[scored, ["p_e0", "p_e1", "p_e2"]].to_numpy()
+    np.testing.assert_allclose(p.sum(axis=1), 1.0)
+    np.testing.assert_allclose(out.loc[scored, "alpha"], p[:, 1])
+    np.testing.assert_allclose(out.loc[scored, "beta"], p[:, 1] + 0.5 * p[:, 2])
+    np.testing.assert_allclose(out.loc[scored, "gamma"], p[:, 1] + p[:, 2])
+    labels = np.array(["E0", "E1", "E2"])[p.argmax(axis=1)]
+    assert out.loc[scored, "label"].tolist() == labels.tolist()
+    validate(out, TaskScores)
+
+
+def test_learned_default_scores_and_order():
+    out = score_tasks(TASKS)
+    _check_contract(out, 4)
+    assert (out["method"] == "learned").all()
+    assert out["onetsoc_code"].tolist()[:3] == ["43-9061.00", "47-2021.00", "47-2021.00"]
+    assert out["task_id"].isna().tolist() == [False, False, False, True]
+    # the phone task is far more exposed than bricklaying and forklift driving
+    assert out.loc[0, "gamma"] > 0.6
+    assert out.loc[1, "gamma"] < 0.3 and out.loc[2, "gamma"] < 0.3
+    assert out.loc[1, "label"] == "E0"
+    assert out.loc[3, "gamma"] > 0.5  # scripting and spreadsheets
+    # categories come from tag_categories, unchanged
+    from exposure.scoring.categories import tag_categories
+
+    cats = tag_categories(TASKS)
+    for col in ("admin", "routine_coding", "entry_creative"):
+        assert out[col].tolist() == cats[col].tolist()
+    assert out["admin"].tolist()[0] is True
+
+
+def test_learned_text_only_frame():
+    texts = ["Write and edit press releases and newsletter articles.", "Lay bricks to build walls."]
+    out = score_tasks(pd.DataFrame({"text": texts}), text_column="text")
+    _check_contract(out, 2)
+    assert out["onetsoc_code"].isna().all() and out["task_id"].isna().all()
+    assert out.loc[0, "label"] in ("E1", "E2") and out.loc[1, "label"] == "E0"
+    assert out.loc[0, "gamma"] > out.loc[1, "gamma"] + 0.5
+
+
+def test_learned_uses_onet_work_activities():
+    from exposure.scoring.learned import score_learned
+
+    raw = score_learned(TASKS.reset_index(drop=True), onet=fake_onet())
+    assert raw["feature_set"].tolist() == ["onet", "onet", "text", "text"]
+    without = score_learned(TASKS.reset_index(drop=True))
+    assert (without["feature_set"] == "text").all()
+    # the work-activity set gives different probabilities for the two O*NET tasks only
+    assert not np.allclose(raw.iloc[:2, :3], without.iloc[:2, :3])
+    np.testing.assert_allclose(raw.iloc[2:, :3], without.iloc[2:, :3])
+    out = score_tasks(TASKS, onet=fake_onet())
+    _check_contract(out, 4)
+
+
+def test_rubric_dispatch():
+    pytest.importorskip("exposure.scoring.rubric")
+    out = score_tasks(TASKS, method="rubric")
+    _check_contract(out, 4)
+    assert (out["method"] == "rubric").all()
+    assert out.loc[1, "label"] == "E0"  # laying bricks is physical
+
+
+def test_reference_joins_by_task_id_and_keeps_missing(fixtures):
+    labels = read_task_labels(fixtures / "scoring" / "labels_tiny.tsv")
+    out = score_tasks(TASKS, method="reference", labels=labels)
+    _check_contract(out, 4)
+    assert out["method"].unique().tolist() == ["reference-human"]
+    assert out["label"].tolist()[:2] == ["E1", "E0"]
+    # no published label: missing, never zero
+    assert out.loc[2:, ["p_e0", "p_e1", "p_e2", "alpha", "beta", "gamma"]].isna().all().all()
+    assert out.loc[2:, "label"].isna().all()
+    gpt4 = score_tasks(TASKS, method="reference-gpt4", labels=labels)
+    assert gpt4["method"].iloc[0] == "reference-gpt4"
+    assert gpt4["label"].tolist()[:2] == ["E1", "E0"]
+    by_id = score_tasks(TASKS.drop(columns="onetsoc_code"), method="reference", labels=labels)
+    assert by_id["label"].tolist()[:2] == ["E1", "E0"]
+
+
+def test_reference_needs_task_ids(fixtures):
+    labels = read_task_labels(fixtures / "scoring" / "labels_tiny.tsv")
+    with pytest.raises(DataFormatError, match="task_id"):
+        score_tasks(TASKS.drop(columns="task_id"), method="reference", labels=labels)
+
+
+@pytest.mark.parametrize(
+    ("frame", "kwargs", "match"),
+    [
+        (TASKS.drop(columns="task"), {}, "missing text column 'task'"),
+        (TASKS.assign(task=["ok", "", "x", "y"]), {}, "non-empty string"),
+        (TASKS.assign(task=["ok", "  ", "x", "y"]), {}, "non-empty string"),
+        (TASKS.assign(task=["ok", 3.5, "x", "y"]), {}, "non-empty string"),
+        (TASKS.assign(task=["ok", None, "x", "y"]), {}, "non-empty string"),
+        (TASKS, {"occupation_column": "occ"}, "missing occupation column"),
+        (TASKS.assign(task_id=[1, "x", 3, 4]), {}, "not an integer"),
+    ],
+)
+def test_bad_input_raises_named_errors(frame, kwargs, match):
+    with pytest.raises(DataFormatError, match=match):
+        score_tasks(frame, **kwargs)
+
+
+def test_bad_text_error_names_row_and_column():
+    with pytest.raises(DataFormatError) as info:
+        score_tasks(TASKS.assign(task=["ok", "x", "", "y"]), path="in.csv", row_offset=2)
+    assert info.value.row == 4 and info.value.column == "task" and info.value.path == "in.csv"
+
+
+def test_unknown_method_and_non_frame():
+    with pytest.raises(ExposureError, match="unknown scoring method 'gpt5'"):
+        score_tasks(TASKS, method="gpt5")
+    with pytest.raises(DataFormatError, match="DataFrame"):
+        score_tasks(["a task"])
+
+
+def test_bad_code_fails_schema():
+    with pytest.raises(SchemaError, match="onetsoc_code"):
+        score_tasks(TASKS.assign(onetsoc_code=["43-9061", None, None, None]))
+
+
+def test_schema_rejects_inconsistent_measures():
+    out = score_tasks(TASKS.iloc[:2])
+    bad = out.copy()
+    bad.loc[0, "beta"] = bad.loc[0, "beta"] + 0.1
+    with pytest.raises(SchemaError, match="_measures_follow_probabilities"):
+        validate(bad, TaskScores)
+    bad = out.copy()
+    bad.loc[0, "p_e0"] = bad.loc[0, "p_e0"] + 0.1
+    with pytest.raises(SchemaError):
+        validate(bad, TaskScores)
+    dup = pd.concat([out.iloc[:1], out.iloc[:1]])
+    with pytest.raises(SchemaError, match="unique"):
+        validate(dup, TaskScores)

@@ -1,0 +1,59 @@
+"""The numpy/scipy vectorisers reproduce scikit-learn's TfidfVectorizer exactly."""
+
+import numpy as np
+import pytest
+from scipy import sparse
+
+from exposure.scoring._features import CharTfidf, WordTfidf, group_mean
+
+sklearn_text = pytest.importorskip("sklearn.feature_extraction.text")
+
+TRAIN = [
+    "Answer telephones, take messages and relay them to staff.",
+    "File records in cabinets by \"date\" and subject.",
+    "Lay bricks to build walls and chimneys.",
+    "Estimate the cost of materials from blueprints.",
+    "Write and debug code for web applications.",
+    "Answer questions from customers about products and prices.",
+    "Build walls, floors and roofs from wood.",
+]
+TEST = TRAIN + [
+    "Écrire des lettres — naïve café résumé.",  # accents and a non-ASCII dash
+    "a",  # one-letter word: no word token, short char n-grams
+    "x\ty\n z  ",  # odd whitespace
+    "Tele-phone the C.E.O. at 9am!!",
+    "Unrelated zebra xylophone",  # out of vocabulary
+]
+
+
+def test_word_tfidf_equals_sklearn():
+    vec = sklearn_text.TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True).fit(TRAIN)
+    ours = WordTfidf(vec.get_feature_names_out(), vec.idf_, 2)
+    expected = vec.transform(TEST)
+    got = ours.transform(TEST)
+    assert got.shape == expected.shape
+    assert abs(got - expected).max() < 1e-12
+
+
+@pytest.mark.parametrize("ngram", [(2, 5), (1, 3), (3, 3)])
+def test_char_tfidf_equals_sklearn(ngram):
+    vec = sklearn_text.TfidfVectorizer(analyzer="char_wb", ngram_range=ngram, min_df=1,
+                                       sublinear_tf=True).fit(TRAIN)
+    ours = CharTfidf(vec.get_feature_names_out(), vec.idf_, *ngram)
+    expected = vec.transform(TEST)
+    got = ours.transform(TEST)
+    assert abs(got - expected).max() < 1e-12
+
+
+def test_empty_inputs():
+    ours = CharTfidf([" a", "ab"], [1.0, 2.0], 2, 2)
+    assert ours.transform([]).shape == (0, 2)
+    assert ours.transform(["   "]).nnz == 0
+    word = WordTfidf(["ab"], [1.0])
+    assert word.transform(["zz"]).nnz == 0
+
+
+def test_group_mean_hand_computed():
+    m = sparse.csr_matrix(np.array([[2.0, 0.0], [0.0, 4.0], [1.0, 1.0], [3.0, 3.0]]))
+    got = group_mean(m, ["a", "b", "a", "b"]).toarray()
+    np.testing.assert_allclose(got, [[1.5, 0.5], [1.5, 3.5], [1.5, 0.5], [1.5, 3.5]])

@@ -1,0 +1,92 @@
+"""The shipped learned artifact: pinned sha256, loading, round trip, determinism."""
+
+import hashlib
+import shutil
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from exposure.errors import ChecksumMismatchError, DataFormatError, ExposureError
+from exposure.scoring.learned import MODEL_NAME, load_model, read_registry, save_model, score_learned
+
+
+def _shipped():
+    import importlib.resources
+
+    return importlib.resources.files("exposure") / "data" / "models"
+
+
+def test_registry_pins_shipped_artifact():
+    pins = read_registry()
+    data = (_shipped() / MODEL_NAME).read_bytes()
+    assert pins[MODEL_NAME] == hashlib.sha256(data).hexdigest()
+    assert len(data) < 5 * 2**20  # small: a few MB at most
+
+
+def test_shipped_model_contents():
+    model = load_model()
+    assert sorted(model.sets) == ["onet", "text"]
+    assert "activity" in model.sets["onet"] and "activity" not in model.sets["text"]
+    for which in model.sets:
+        assert model.coef[which].shape[0] == 3
+        assert 0.3 < model.temperature[which] < 3.0
+    assert model.metadata["target"] == "human_exposure_agg"
+
+
+def test_tampered_artifact_is_refused(tmp_path):
+    art = tmp_path / MODEL_NAME
+    shutil.copy(str(_shipped() / MODEL_NAME), art)
+    registry = tmp_path / "registry.txt"
+    registry.write_text(f"{MODEL_NAME} {read_registry()[MODEL_NAME]}\n")
+    assert load_model(art, registry=registry).sets  # intact copy loads
+    data = bytearray(art.read_bytes())
+    data[100] ^= 0xFF
+    art.write_bytes(bytes(data))
+    with pytest.raises(ChecksumMismatchError, match=MODEL_NAME):
+        load_model(art, registry=registry)
+
+
+def test_unlisted_or_missing_artifact(tmp_path):
+    art = tmp_path / "other.npz"
+    shutil.copy(str(_shipped() / MODEL_NAME), art)
+    with pytest.raises(ExposureError, match="not listed"):
+        load_model(art)
+    with pytest.raises(ExposureError, match="not found"):
+        load_model(tmp_path / "absent.npz")
+
+
+def test_registry_format_errors(tmp_path):
+    bad = tmp_path / "registry.txt"
+    bad.write_text("# comment\nlearned.npz abc\n")
+    with pytest.raises(DataFormatError, match="filename sha256") as info:
+        read_registry(bad)
+    assert info.value.row == 2
+
+
+def test_save_load_round_trip_is_byte_identical(tmp_path):
+    model = load_model()
+    a, b = tmp_path / "a.npz", tmp_path / "b.npz"
+    save_model(model, a)
+    save_model(model, b)
+    assert a.read_bytes() == b.read_bytes()
+    registry = tmp_path / "registry.txt"
+    registry.write_text(f"a.npz {hashlib.sha256(a.read_bytes()).hexdigest()}\n")
+    again = load_model(a, registry=registry)
+    tasks = pd.DataFrame({"task": ["Enter data into spreadsheets.", "Repair engines."],
+                          "title": ["Data Entry Keyers", ""]})
+    np.testing.assert_array_equal(score_learned(tasks, model=again).iloc[:, :3].to_numpy(),
+                                  score_learned(tasks, model=model).iloc[:, :3].to_numpy())
+
+
+def test_probabilities_are_calibrated_softmax():
+    model = load_model()
+    tasks = pd.DataFrame({"task": ["Enter data into spreadsheets."]})
+    X = model.features("text", tasks["task"].tolist(), [""], [""])
+    raw = model.predict_proba(X, "text", calibrated=False)
+    cal = model.predict_proba(X, "text")
+    z = np.asarray(X @ model.coef["text"].T + model.intercept["text"]) / model.temperature["text"]
+    expected = np.exp(z - z.max()) / np.exp(z - z.max()).sum()
+    np.testing.assert_allclose(cal, expected)
+    np.testing.assert_allclose(raw.sum(), 1.0)
+    np.testing.assert_allclose(score_learned(tasks, model=model).iloc[0, :3].to_numpy(float), cal[0])

@@ -1,0 +1,120 @@
+"""Training, grouped cross-validation and the shuffled-label control, on synthetic tasks."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+pytest.importorskip("sklearn")
+
+from exposure.scoring._evaluate import agreement  # noqa: E402
+from exposure.scoring._train import (  # noqa: E402
+    TrainConfig,
+    cross_validate,
+    fit_model,
+    fit_temperature,
+    grouped_folds,
+    training_frame,
+)
+
+WORDS = {
+    "E0": ["lift", "weld", "drive", "repair", "clean", "pour", "cut"],
+    "E1": ["write", "draft", "summarize", "translate", "edit", "proofread", "explain"],
+    "E2": ["analyze", "schedule", "database", "spreadsheet", "forecast", "invoice", "track"],
+}
+FILLER = ["the", "materials", "reports", "equipment", "customers", "records", "sites", "plans"]
+CONFIG = TrainConfig(sets={"text": ["word", "title", "major"]}, C={"text": 2.0}, word_min_df=1)
+
+
+def synthetic_labels(n_occ=12, n_tasks=15, noise=0.15, seed=0) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    rows = []
+    for o in range(n_occ):
+        code = f"{11 + 2 * (o % 4):02d}-{1000 + o:04d}.00"
+        mix = rng.dirichlet([1.0, 1.0, 1.0])
+        for t in range(n_tasks):
+            label = rng.choice(["E0", "E1", "E2"], p=mix)
+            words = list(rng.choice(WORDS[label], 2, replace=False)) + list(rng.choice(FILLER, 2))
+            rng.shuffle(words)
+            human = label if rng.random() > noise else rng.choice(["E0", "E1", "E2"])
+            rows.append({"onetsoc_code": code, "task_id": 100 * o + t,
+                         "task": " ".join(words).capitalize() + ".",
+                         "task_type": "Core" if t % 3 else None, "title": f"Occupation {o}",
+                         "human_exposure_agg": human})
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture(scope="module")
+def rows():
+    return training_frame(synthetic_labels())
+
+
+def test_grouped_folds_keep_groups_together():
+    groups = np.repeat([f"g{i}" for i in range(10)], [5, 1, 3, 8, 2, 2, 4, 6, 1, 3])
+    folds = grouped_folds(groups, n_folds=3, seed=4)
+    per_group = pd.Series(folds).groupby(groups).nunique()
+    assert (per_group == 1).all()
+    assert sorted(set(folds)) == [0, 1, 2]
+    np.testing.assert_array_equal(folds, grouped_folds(groups, n_folds=3, seed=4))
+    assert np.bincount(folds).max() - np.bincount(folds).min() <= 8
+
+
+def test_training_frame_weights_and_targets(rows):
+    assert rows["soc6"].str.len().eq(7).all()
+    assert set(rows["y"]) == {0, 1, 2}
+    assert rows["weight"].isin([1.0, 2.0]).all()
+    assert (rows["weight"] == 2.0).sum() == 12 * 10  # t % 3 != 0 -> Core
+
+
+def test_fit_is_deterministic(rows):
+    a = fit_model(rows, CONFIG)
+    b = fit_model(rows, CONFIG)
+    np.testing.assert_array_equal(a.coef["text"], b.coef["text"])
+    np.testing.assert_array_equal(a.intercept["text"], b.intercept["text"])
+
+
+def test_inference_equals_sklearn_pipeline(rows):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from scipy import sparse
+
+    model = fit_model(rows, CONFIG)
+    # independent scikit-learn pipeline on the same rows
+    vw = TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True).fit(rows["task"])
+    vt = TfidfVectorizer(sublinear_tf=True).fit(rows["title"])
+    majors = sorted(rows["onetsoc_code"].str[:2].unique())
+    major = sparse.csr_matrix((rows["onetsoc_code"].str[:2].to_numpy()[:, None] == np.array(majors)).astype(float))
+    X = sparse.hstack([vw.transform(rows["task"]), vt.transform(rows["title"]), major], format="csr")
+    clf = LogisticRegression(C=2.0, max_iter=3000).fit(X, rows["y"])
+    new = ["Weld and repair the equipment.", "Draft and edit reports.", "Track invoices in a spreadsheet."]
+    codes = ["11-1000.00", "13-1001.00", ""]
+    titles = ["Occupation 0", "Occupation 1", ""]
+    Xn = sparse.hstack([vw.transform(new), vt.transform(titles),
+                        sparse.csr_matrix((np.array([c[:2] for c in codes])[:, None] == np.array(majors)).astype(float))],
+                       format="csr")
+    ours = model.predict_proba(model.features("text", new, titles, codes), "text", calibrated=False)
+    np.testing.assert_allclose(ours, clf.predict_proba(Xn), atol=1e-6)
+    assert ours.argmax(axis=1).tolist() == [0, 1, 2]
+
+
+def test_shuffled_labels_do_worse_under_same_cv(rows):
+    real = cross_validate(rows, CONFIG, n_folds=4, seed=0)
+    shuffled = cross_validate(rows, CONFIG, n_folds=4, seed=0, shuffle_labels=True)
+    a = agreement(real["proba"]["text"], rows["y"], rows["onetsoc_code"], rows["weight"])
+    b = agreement(shuffled["proba"]["text"], rows["y"], rows["onetsoc_code"], rows["weight"])
+    assert a["kappa"] > 0.5
+    assert b["kappa"] < a["kappa"] - 0.3
+    assert b["brier"] > a["brier"]
+
+
+def test_temperature_flattens_overconfident_logits():
+    rng = np.random.default_rng(0)
+    y = rng.integers(0, 3, 500)
+    logits = np.eye(3)[y] * 6.0
+    flip = rng.random(500) < 0.3
+    logits[flip] = np.roll(logits[flip], 1, axis=1)
+    t = fit_temperature(logits, y)
+    assert t > 1.5
+    # calibrated confidence of the top class ~ its accuracy (0.7)
+    z = logits / t
+    p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+    assert p.max(axis=1).mean() == pytest.approx(0.7, abs=0.03)
