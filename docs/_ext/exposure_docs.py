@@ -175,16 +175,29 @@ def tables_markdown() -> str:
     by_module: dict[str, list] = {}
     for name, model in models.items():
         by_module.setdefault(model.__module__.rsplit(".", 1)[-1], []).append((name, model))
+    shipped = _shipped_tables()
     out = []
     for module, items in by_module.items():
         out.append(f"## {MODULE_TITLES.get(module, module)}\n")
         out.append(f"Declared in `exposure.schemas.{module}`.\n")
         for name, model in items:
-            out.append(model_markdown(name, model))
+            out.append(model_markdown(name, model, shipped.get(name, ())))
     return "\n".join(out)
 
 
-def model_markdown(name: str, model) -> str:
+def _shipped_tables() -> dict[str, list[tuple[str, str]]]:
+    """Schema model name -> [(table name, file name)] of the tables ``exposure.load`` reads."""
+    try:
+        from exposure._load import TABLES
+    except ImportError:
+        return {}
+    out: dict[str, list[tuple[str, str]]] = {}
+    for table, (filename, schema) in TABLES.items():
+        out.setdefault(schema, []).append((table, filename))
+    return out
+
+
+def model_markdown(name: str, model, shipped=()) -> str:
     """One section for one pandera ``DataFrameModel``: docstring, keys, column table."""
     import inspect
 
@@ -205,6 +218,9 @@ def model_markdown(name: str, model) -> str:
         facts.append("values coerced to the declared dtypes")
     if facts:
         lines += ["*" + "; ".join(facts) + ".*", ""]
+    for table, filename in shipped:
+        lines += [f"Shipped as `data/processed/{filename}`; load it with "
+                  f'`exposure.load("{table}")`.', ""]
     lines += [
         "| column | dtype | nullable | unit | checks | description |",
         "|---|---|---|---|---|---|",
