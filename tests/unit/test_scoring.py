@@ -84,7 +84,7 @@ def test_learned_text_only_frame():
     _check_contract(out, 2)
     assert out["onetsoc_code"].isna().all() and out["task_id"].isna().all()
     assert out.loc[0, "label"] in ("E1", "E2") and out.loc[1, "label"] == "E0"
-    assert out.loc[0, "gamma"] > out.loc[1, "gamma"] + 0.5
+    assert out.loc[0, "gamma"] > out.loc[1, "gamma"] + 0.3
 
 
 def test_learned_uses_onet_work_activities():

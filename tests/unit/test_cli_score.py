@@ -1,0 +1,136 @@
+"""exposure score / evaluate / train: files in, files out, clean failures."""
+
+import hashlib
+import shutil
+
+import pandas as pd
+import pytest
+
+from exposure.cli import main
+
+
+@pytest.fixture()
+def tasks_csv(fixtures, tmp_path):
+    path = tmp_path / "tasks.csv"
+    shutil.copy(fixtures / "scoring" / "tasks_tiny.csv", path)
+    return path
+
+
+def test_score_csv_keeps_input_columns(tasks_csv, tmp_path, capsys):
+    out = tmp_path / "scored.csv"
+    assert main(["score", str(tasks_csv), "-o", str(out)]) == 0
+    got = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert list(got.columns)[:5] == ["onetsoc_code", "task_id", "task", "title", "note"]
+    assert list(got.columns)[5:] == ["p_e0", "p_e1", "p_e2", "label", "alpha", "beta", "gamma",
+                                     "admin", "routine_coding", "entry_creative", "method"]
+    assert got["note"].tolist() == ["a", "b", "c"]
+    assert got["task"].iloc[0] == "Answer telephones, take messages and relay them to staff."
+    assert got["method"].unique().tolist() == ["learned"]
+    p = got[["p_e0", "p_e1", "p_e2"]].astype(float)
+    assert (p.sum(axis=1) - 1).abs().max() < 1e-9
+    assert got["label"].iloc[1] == "E0"
+    assert "scored 3 tasks" in capsys.readouterr().out
+
+
+def test_score_parquet_round_trip(tasks_csv, tmp_path):
+    src = tmp_path / "tasks.parquet"
+    pd.read_csv(tasks_csv).to_parquet(src)
+    out = tmp_path / "scored.parquet"
+    assert main(["score", str(src), "-o", str(out), "--method", "rubric"]) == 0
+    got = pd.read_parquet(out)
+    assert len(got) == 3 and (got["method"] == "rubric").all()
+    assert got["gamma"].between(0, 1).all()
+
+
+def test_score_reference_leaves_unlabelled_missing(tasks_csv, tmp_path, fixtures, monkeypatch, capsys):
+    from exposure.measures import eloundou
+
+    monkeypatch.setattr(eloundou, "load_task_labels",
+                        lambda **kw: eloundou.read_task_labels(fixtures / "scoring" / "labels_tiny.tsv"))
+    out = tmp_path / "ref.csv"
+    assert main(["score", str(tasks_csv), "-o", str(out), "--method", "reference"]) == 0
+    got = pd.read_csv(out)
+    assert got["label"].tolist()[:2] == ["E1", "E0"]
+    assert got.loc[2, ["p_e0", "alpha", "gamma"]].isna().all()
+    assert "1 without a score" in capsys.readouterr().out
+
+
+def test_score_text_and_occupation_columns(tmp_path):
+    src = tmp_path / "mine.csv"
+    pd.DataFrame({"desc": ["Draft letters.", "Weld pipes."], "job": ["Secretary", "Welder"]}).to_csv(src, index=False)
+    out = tmp_path / "out.csv"
+    assert main(["score", str(src), "-o", str(out), "--text-column", "desc", "--occupation-column", "job"]) == 0
+    assert pd.read_csv(out)["label"].iloc[1] == "E0"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--text-column", "missing"], "missing text column 'missing'"),
+        (["--method", "magic"], "unknown scoring method 'magic'"),
+        (["--occupation-column", "nope"], "missing occupation column 'nope'"),
+    ],
+)
+def test_score_bad_options_fail_without_output(tasks_csv, tmp_path, capsys, args, message):
+    out = tmp_path / "out.csv"
+    assert main(["score", str(tasks_csv), "-o", str(out), *args]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("exposure score: error:") and message in err
+    assert not out.exists() and list(tmp_path.iterdir()) == [tasks_csv]
+
+
+def test_score_empty_cell_names_file_row_column(fixtures, tmp_path, capsys):
+    out = tmp_path / "out.csv"
+    src = fixtures / "scoring" / "tasks_empty_cell.csv"
+    assert main(["score", str(src), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "tasks_empty_cell.csv, row 3, column 'task'" in err
+    assert not out.exists()
+
+
+def test_score_bad_file_types(tasks_csv, tmp_path, capsys):
+    assert main(["score", str(tasks_csv), "-o", str(tmp_path / "out.xlsx")]) == 2
+    assert "unsupported output file type '.xlsx'" in capsys.readouterr().err
+    txt = tmp_path / "tasks.txt"
+    txt.write_text("task\nx\n")
+    assert main(["score", str(txt), "-o", str(tmp_path / "o.csv")]) == 2
+    assert main(["score", str(tmp_path / "absent.csv"), "-o", str(tmp_path / "o.csv")]) == 2
+    assert "not found" in capsys.readouterr().err
+    assert not (tmp_path / "o.csv").exists()
+
+
+def test_score_refuses_tampered_model(tasks_csv, tmp_path, monkeypatch, capsys):
+    from exposure.scoring import learned
+
+    pinned = learned.read_registry()[learned.MODEL_NAME]
+    art = tmp_path / learned.MODEL_NAME
+    shutil.copy(str(learned._models_dir() / learned.MODEL_NAME), art)
+    data = bytearray(art.read_bytes())
+    data[-10] ^= 0xFF
+    art.write_bytes(bytes(data))
+    monkeypatch.setattr(learned, "_models_dir", lambda: tmp_path)
+    (tmp_path / "registry.txt").write_text(f"{learned.MODEL_NAME} {pinned}\n")
+    out = tmp_path / "out.csv"
+    learned._CACHE.clear()
+    assert main(["score", str(tasks_csv), "-o", str(out)]) == 2
+    assert "sha256 mismatch" in capsys.readouterr().err
+    assert not out.exists()
+    learned._CACHE.clear()
+
+
+def test_update_registry_replaces_line(tmp_path):
+    from exposure.cli._score import update_registry
+
+    reg = tmp_path / "registry.txt"
+    update_registry(reg, "m.npz", "a" * 64)
+    update_registry(reg, "n.npz", "b" * 64)
+    update_registry(reg, "m.npz", "c" * 64)
+    lines = reg.read_text().splitlines()
+    assert lines[1:] == [f"n.npz {'b' * 64}", f"m.npz {'c' * 64}"]
+    assert hashlib.sha256(b"").hexdigest() not in reg.read_text()
+
+
+def test_evaluate_rejects_bad_options(capsys):
+    assert main(["evaluate", "--method", "magic"]) == 2
+    assert "unknown scoring method" in capsys.readouterr().err
+    assert main(["evaluate", "--folds", "1"]) == 2
