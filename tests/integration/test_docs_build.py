@@ -158,7 +158,8 @@ def test_missing_processed_tables_fail_the_build_clearly(tmp_path):
 
 
 def test_every_included_file_is_committed():
-    """A fresh clone builds: each ``:file:`` a page includes exists and is tracked by git."""
+    """A fresh clone builds: each file a page includes (``:file:`` of a csv-table,
+    ``{include}``, ``{literalinclude}``, ``{image}``, ``{figure}``) exists and is tracked."""
     import shutil
     import subprocess
 
@@ -167,8 +168,10 @@ def test_every_included_file_is_committed():
         if "_build" in page.parts:
             continue
         for line in page.read_text().splitlines():
-            match = re.match(r"^:file:\s*(\S.*?)\s*$", line.strip())
-            if match:
+            match = re.match(r"^:file:\s*(\S.*?)\s*$", line.strip()) or re.match(
+                r"^(?:```+|:::+)\{(?:include|literalinclude|image|figure)\}\s+(\S.*?)\s*$",
+                line.strip())
+            if match and "://" not in match.group(1):
                 refs.append((page, (page.parent / match.group(1)).resolve()))
     assert refs, "no page includes a file: the pattern is wrong"
     missing = [f"{p.relative_to(REPO)} -> {f}" for p, f in refs if not f.is_file()]
