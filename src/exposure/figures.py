@@ -37,6 +37,7 @@ __all__ = [
     "plot_major_groups",
     "plot_wage",
     "plot_categories",
+    "plot_coverage",
     "plot_distribution",
     "save_png",
     "read_results",
@@ -558,6 +559,47 @@ def plot_categories(soc_scores: pd.DataFrame):
     return fig
 
 
+def plot_coverage(sector_scores: pd.DataFrame):
+    """Share of each sector's employment in occupations that received a score.
+
+    Parameters
+    ----------
+    sector_scores : pandas.DataFrame
+        ``SectorScores`` table (``naics``, ``naics_title``, ``level``, ``coverage``).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> sec = pd.DataFrame({"naics": ["51", "23"], "naics_title": ["Information", "Construction"],
+    ...                     "level": ["sector", "sector"], "coverage": [0.99, 0.9]})
+    >>> [round(float(p.get_width()), 2) for p in plot_coverage(sec).axes[0].patches]
+    [0.9, 0.99]
+    """
+    sectors = sector_scores[sector_scores["level"] == "sector"]
+    frame = sectors[sectors["coverage"].notna()].sort_values(
+        ["coverage", "naics"], ascending=[True, True], kind="stable")
+    with _style():
+        fig, (ax,) = _figure(0.24 * len(frame) + 1.0)
+        y = np.arange(len(frame))
+        values = frame["coverage"].to_numpy(dtype=float)
+        ax.barh(y, values, height=0.7, color="#5b7fa6")
+        for yi, v in zip(y, values):
+            ax.annotate(f"{v:.3f}", (v, yi), xytext=(3, 0), textcoords="offset points",
+                        va="center", fontsize=8)
+        labels = [_short(sector_title(t), 52) for t in frame["naics_title"].fillna(frame["naics"])]
+        ax.set_yticks(y, labels)
+        low = float(np.floor(values.min() * 20) / 20) - 0.05 if len(values) else 0.0
+        low = max(0.0, min(low, 0.9))
+        ax.set_xlim(low, 1.0)
+        ax.grid(axis="y", visible=False)
+        ax.set_xlabel(f"share of employment covered (fraction; axis starts at {low:.2f})")
+    return fig
+
+
 def plot_distribution(soc_scores: pd.DataFrame, bins: int = 20):
     """Distribution of workers over occupation exposure (alpha, beta, gamma).
 
@@ -682,6 +724,7 @@ FIGURES = {
     "wage": plot_wage,
     "categories": plot_categories,
     "distribution": plot_distribution,
+    "coverage": plot_coverage,
 }
 
 
@@ -700,7 +743,7 @@ def render_results(processed_dir, out_dir) -> dict[str, Path]:
     -------
     dict of str to pathlib.Path
         Figure name (``occupations``, ``sectors``, ``major_groups``, ``wage``,
-        ``categories``, ``distribution``) to the written file.
+        ``categories``, ``distribution``, ``coverage``) to the written file.
 
     Raises
     ------
@@ -720,7 +763,7 @@ def render_results(processed_dir, out_dir) -> dict[str, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = {}
     for name, draw in FIGURES.items():
-        source = tables["sector_scores"] if name == "sectors" else tables["soc_scores"]
+        source = tables["sector_scores"] if name in ("sectors", "coverage") else tables["soc_scores"]
         fig = draw(source)
         written[name] = save_png(fig, out_dir / f"{name}.png")
         logger.debug("figure %s written to %s", name, written[name])

@@ -244,11 +244,11 @@ def test_results_page_renders_every_figure(chromium, servers, site, tmp_path):
     report = _report(chromium, servers, tmp_path, "results.html")
     assert report["h1"].startswith("Results")
     figures = [i for i in report["images"] if "/_images/" in "/" + i["src"]]
-    assert len(figures) == 6, report["images"]
+    assert len(figures) == 7, report["images"]
     for image in figures:
         assert image["complete"] and image["width"] == 800, image
     fetched = [p for p in servers["requests"] if p.startswith("/_images/")]
-    assert len(set(fetched)) == 6
+    assert len(set(fetched)) == 7
     assert not _from_page(servers), f"the page asked for other hosts: {_from_page(servers)}"
 
 

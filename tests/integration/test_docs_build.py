@@ -120,7 +120,7 @@ def test_results_page_has_every_figure(site):
     names = sorted(Path(src).name for src in images)
     assert names == sorted(f"{n}.png" for n in
                            ("occupations", "sectors", "major_groups", "wage", "categories",
-                            "distribution"))
+                            "distribution", "coverage"))
     for src in images:
         data = (site.html / src).read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n"

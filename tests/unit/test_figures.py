@@ -124,8 +124,8 @@ def _png_text_chunks(data: bytes) -> list[bytes]:
 def test_render_results_is_byte_identical(processed, tmp_path_factory):
     a = figures.render_results(processed, tmp_path_factory.mktemp("a"))
     b = figures.render_results(processed, tmp_path_factory.mktemp("b"))
-    assert sorted(a) == ["categories", "distribution", "major_groups", "occupations", "sectors",
-                         "wage"]
+    assert sorted(a) == ["categories", "coverage", "distribution", "major_groups", "occupations",
+                         "sectors", "wage"]
     for name in a:
         data = a[name].read_bytes()
         assert data == b[name].read_bytes(), name
