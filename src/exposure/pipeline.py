@@ -549,6 +549,10 @@ def _write(out: Path, outputs: list[Output], ctx: dict[str, Any],
     tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=_tmp_prefix(out), suffix=".tmp"))
     current = None
     try:
+        # mkdtemp makes the directory 0700; the swapped-in output gets normal permissions
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o777 & ~umask)
         tables = {}
         for i, (name, frame) in enumerate(sorted(frames.items())):
             current = name

@@ -320,3 +320,13 @@ def test_out_given_as_symlink_keeps_the_link(tmp_path):
     assert link.is_symlink()
     assert pd.read_parquet(link / "scores.parquet")["value"].tolist()[-1] == 2.0
     assert pd.read_parquet(real / "scores.parquet")["value"].tolist()[-1] == 2.0
+
+
+def test_output_directory_and_files_get_normal_permissions(out):
+    umask = os.umask(0o022)
+    try:
+        _run(out)
+    finally:
+        os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o755
+    assert (out / "scores.parquet").stat().st_mode & 0o044 == 0o044
