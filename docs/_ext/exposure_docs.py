@@ -422,7 +422,18 @@ def expand(app, docname: str, text: str) -> str:
             return results_table_markdown(app, arg)
         raise ExtensionError(f"{docname}: unknown generated block {{exposure:{name}}}")
 
-    return BLOCK.sub(replace, text)
+    def guarded(match: re.Match) -> str:
+        try:
+            return replace(match)
+        except ExtensionError:
+            raise
+        except Exception as exc:
+            raise ExtensionError(
+                f"{docname}.md: generating {{exposure:{match['name']}}} failed: "
+                f"{type(exc).__name__}: {exc}"
+            ) from exc
+
+    return BLOCK.sub(guarded, text)
 
 
 def on_source_read(app, docname: str, source: list[str]) -> None:
