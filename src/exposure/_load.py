@@ -131,7 +131,8 @@ def load(name: str, *, directory=None, validate: bool = True) -> pd.DataFrame:
     >>> from exposure._io import write_parquet
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> _ = write_parquet(pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": [1],
-    ...     "task_type": ["Core"], "text_digest": ["0123456789abcdef"]}),
+    ...     "task_type": ["Core"], "text_digest": ["0123456789abcdef"],
+    ...     "dwa_digest": ["e3b0c44298fc1c14"]}),
     ...     d / "task_digests.parquet")
     >>> load("task_digests", directory=d)["task_id"].tolist()
     [1]

@@ -6,7 +6,8 @@ and reports:
 - tasks **added** and **removed** (a ``(onetsoc_code, task_id)`` pair present in only one
   release), **reworded** (same pair, different normalized text, compared through the
   ``text_digest`` of ``task_digests.parquet``) and **moved** (a ``task_id`` that changed
-  occupation);
+  occupation); for tasks kept, whether their task type or their linked detailed work
+  activities (``dwa_digest``) changed, and how far their score moved;
 - occupations whose exposure (``beta``) moved most;
 - the change of every sector and subsector.
 
@@ -25,6 +26,8 @@ import pandas as pd
 from exposure._io import write_csv
 from exposure._load import load, load_manifest
 from exposure.errors import ExposureError
+from exposure.schemas import validate
+from exposure.schemas._pipeline import DiffOccupations, DiffSectors, DiffTasks
 
 __all__ = ["ReleaseDiff", "diff_tasks", "diff_outputs", "write_diff_reports"]
 
@@ -168,8 +171,13 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
     tasks.loc[tasks["change"] == "removed", "new_beta"] = float("nan")
     tasks.loc[tasks["change"].isin(["added", "moved"]), "old_beta"] = float("nan")
 
-    occupations = _diff_occupations(occ["old"], occ["new"], tasks, _soc_titles(new_dir, old_dir))
+    kept = _kept_tasks(digests["old"], digests["new"], scores["old"], scores["new"])
+    occupations = _diff_occupations(occ["old"], occ["new"], tasks, kept,
+                                    _soc_titles(new_dir, old_dir))
     sectors = _diff_sectors(old_dir, new_dir)
+    tasks = validate(tasks, DiffTasks, path="diff_tasks")
+    occupations = validate(occupations, DiffOccupations, path="diff_occupations")
+    sectors = validate(sectors, DiffSectors, path="diff_sectors")
 
     counts = tasks["change"].value_counts()
     old_codes, new_codes = set(occ["old"]["onetsoc_code"]), set(occ["new"]["onetsoc_code"])
@@ -182,6 +190,13 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
             ("tasks_removed", int(counts.get("removed", 0))),
             ("tasks_reworded", int(counts.get("reworded", 0))),
             ("tasks_moved", int(counts.get("moved", 0))),
+            ("tasks_kept", len(kept)),
+            ("tasks_kept_type_changed", int(kept["type_changed"].sum())),
+            ("tasks_kept_dwas_changed", int(kept["dwas_changed"].sum())),
+            ("tasks_kept_beta_moved_gt_0.01", int((kept["delta_beta"].abs() > 0.01).sum())),
+            ("tasks_same_text_and_dwas_beta_moved_gt_0.01",
+             int(((kept["delta_beta"].abs() > 0.01) & ~kept["text_changed"]
+                  & ~kept["dwas_changed"]).sum())),
             ("occupations_old", len(old_codes)),
             ("occupations_new", len(new_codes)),
             ("occupations_added", len(new_codes - old_codes)),
@@ -197,7 +212,24 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
                        old_releases=_releases(old_dir), new_releases=_releases(new_dir))
 
 
-def _diff_occupations(old, new, tasks, soc_titles) -> pd.DataFrame:
+def _kept_tasks(old_d, new_d, old_s, new_s) -> pd.DataFrame:
+    """Tasks in both releases (same occupation and id): what changed besides the text."""
+    d = old_d.merge(new_d, on=_KEY, suffixes=("_old", "_new"))
+    s = old_s[_KEY + ["beta"]].merge(new_s[_KEY + ["beta"]], on=_KEY, suffixes=("_old", "_new"))
+    d = d.merge(s, on=_KEY, how="left")
+    has_dwa = "dwa_digest_old" in d.columns and "dwa_digest_new" in d.columns
+    return pd.DataFrame({
+        "onetsoc_code": d["onetsoc_code"],
+        "task_id": d["task_id"],
+        "text_changed": (d["text_digest_old"] != d["text_digest_new"]).to_numpy(),
+        "type_changed": (d["task_type_old"].fillna("") != d["task_type_new"].fillna("")).to_numpy(bool),
+        "dwas_changed": (d["dwa_digest_old"] != d["dwa_digest_new"]).to_numpy() if has_dwa
+        else False,
+        "delta_beta": (d["beta_new"] - d["beta_old"]).astype("float64"),
+    })
+
+
+def _diff_occupations(old, new, tasks, kept, soc_titles) -> pd.DataFrame:
     cols = ["onetsoc_code", "beta", "n_tasks"]
     both = old[cols].merge(new[cols], on="onetsoc_code", how="outer", suffixes=("_old", "_new"))
     changed = tasks.groupby("onetsoc_code").size()
@@ -211,6 +243,9 @@ def _diff_occupations(old, new, tasks, soc_titles) -> pd.DataFrame:
         "new_n_tasks": both["n_tasks_new"].astype("float64"),
         "tasks_changed": both["onetsoc_code"].map(changed).fillna(0).astype("int64"),
     })
+    for col in ("dwas_changed", "type_changed"):
+        per = kept.groupby("onetsoc_code")[col].sum()
+        out[f"tasks_{col}"] = out["onetsoc_code"].map(per).fillna(0).astype("int64")
     out["_abs"] = out["delta_beta"].abs()
     out = out.sort_values(["_abs", "onetsoc_code"], ascending=[False, True], kind="stable",
                           na_position="last")

@@ -718,7 +718,7 @@ def build_recompute(*, mirror=None, onet_release="29.1", oews_release="2025",
         return {"task_scores": scores}
 
     def digest_stage(ctx):
-        return {"task_digests": task_digests(ctx["onet"].tasks)}
+        return {"task_digests": task_digests(ctx["onet"].tasks, ctx["onet"].task_dwas)}
 
     def rollup_stage(ctx):
         from exposure.rollup import rollup
@@ -786,22 +786,30 @@ def normalize_task_text(text: str) -> str:
     return text[:-1].rstrip() if text.endswith(".") else text
 
 
-def task_digests(tasks: pd.DataFrame) -> pd.DataFrame:
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def task_digests(tasks: pd.DataFrame, task_dwas: pd.DataFrame | None = None) -> pd.DataFrame:
     """Fingerprint each task statement so releases can be compared without the text.
 
     The processed tables do not ship O*NET text; ``text_digest`` (the first 16 hex digits
     of the sha256 of :func:`normalize_task_text`) is enough to tell a reworded task (same
-    ``task_id``, different digest) from an unchanged one.
+    ``task_id``, different digest) from an unchanged one. ``dwa_digest`` fingerprints the
+    sorted list of the task's detailed work activities (the empty list when it has none
+    or ``task_dwas`` is not given), which the learned scorer uses as features.
 
     Parameters
     ----------
     tasks : pandas.DataFrame
         O*NET tasks with ``onetsoc_code``, ``task_id``, ``task`` and ``task_type``.
+    task_dwas : pandas.DataFrame, optional
+        O*NET Tasks to DWAs with ``onetsoc_code``, ``task_id``, ``dwa_id``.
 
     Returns
     -------
     pandas.DataFrame
-        ``onetsoc_code``, ``task_id``, ``task_type``, ``text_digest``.
+        ``onetsoc_code``, ``task_id``, ``task_type``, ``text_digest``, ``dwa_digest``.
 
     Examples
     --------
@@ -810,14 +818,26 @@ def task_digests(tasks: pd.DataFrame) -> pd.DataFrame:
     >>> task_digests(t).iloc[0]["text_digest"] == task_digests(
     ...     t.assign(task=" direct  OPERATIONS")).iloc[0]["text_digest"]
     True
+    >>> dwas = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": [8823],
+    ...                      "dwa_id": ["4.A.2.a.4.I09.D03"]})
+    >>> task_digests(t, dwas).iloc[0]["dwa_digest"] != task_digests(t).iloc[0]["dwa_digest"]
+    True
     """
-    digest = [hashlib.sha256(normalize_task_text(t).encode()).hexdigest()[:16]
-              for t in tasks["task"]]
+    text = [_digest(normalize_task_text(t)) for t in tasks["task"]]
+    dwa_lists: dict[tuple[str, int], str] = {}
+    if task_dwas is not None and len(task_dwas):
+        links = task_dwas[["onetsoc_code", "task_id", "dwa_id"]].astype(
+            {"onetsoc_code": str, "task_id": "int64", "dwa_id": str})
+        for (code, tid), ids in links.groupby(["onetsoc_code", "task_id"])["dwa_id"]:
+            dwa_lists[(code, int(tid))] = "\n".join(sorted(set(ids)))
+    keys = zip(tasks["onetsoc_code"].astype(str), tasks["task_id"].astype("int64"))
+    dwa = [_digest(dwa_lists.get((c, int(t)), "")) for c, t in keys]
     out = pd.DataFrame({
         "onetsoc_code": tasks["onetsoc_code"].astype(str).to_numpy(),
         "task_id": tasks["task_id"].astype("int64").to_numpy(),
         "task_type": tasks["task_type"].astype("string").to_numpy(),
-        "text_digest": digest,
+        "text_digest": text,
+        "dwa_digest": dwa,
     })
     return out.sort_values(["onetsoc_code", "task_id"], kind="stable").reset_index(drop=True)
 

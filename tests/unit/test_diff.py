@@ -143,3 +143,27 @@ def test_missing_table_is_a_clear_error(two_outputs):
 def test_diff_tasks_identical_releases_is_empty():
     t = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": [1], "text_digest": ["a"]})
     assert diff_tasks(t, t).empty
+
+
+def test_kept_tasks_type_and_dwa_changes(two_outputs):
+    old, new = two_outputs
+    d = pd.read_parquet(new / "task_digests.parquet")
+    d.loc[d["task_id"] == 10, "dwa_digest"] = "ffffffffffffffff"
+    d.loc[d["task_id"] == 1, "task_type"] = "Supplemental"
+    write_parquet(d, new / "task_digests.parquet")
+    ts = pd.read_parquet(new / "task_scores.parquet")
+    ts.loc[ts["task_id"] == 10, "beta"] = 0.9   # rescored after its DWAs changed
+    write_parquet(ts, new / "task_scores.parquet")
+    res = diff_outputs(old, new)
+    s = dict(zip(res.summary["item"], res.summary["count"]))
+    # kept: tasks 1, 2 (11-1011.00) and 10 (13-2011.00)
+    assert s["tasks_kept"] == 3
+    assert s["tasks_kept_type_changed"] == 1
+    assert s["tasks_kept_dwas_changed"] == 1
+    # task 2 (reworded, 0 -> 1) and task 10 (DWAs, 0.5 -> 0.9)
+    assert s["tasks_kept_beta_moved_gt_0.01"] == 2
+    assert s["tasks_same_text_and_dwas_beta_moved_gt_0.01"] == 0
+    occ = res.occupations.set_index("onetsoc_code")
+    assert occ.loc["13-2011.00", "tasks_dwas_changed"] == 1
+    assert occ.loc["11-1011.00", "tasks_type_changed"] == 1
+    assert occ.loc["15-1252.00", "tasks_dwas_changed"] == 0

@@ -30,6 +30,11 @@ class TaskDigests(pa.DataFrameModel):
         description="First 16 hex digits of the sha256 of the normalized task text "
         "(exposure.pipeline.normalize_task_text).",
     )
+    dwa_digest: Series[str] = pa.Field(
+        str_matches=r"^[0-9a-f]{16}$",
+        description="First 16 hex digits of the sha256 of the task's sorted DWA ids "
+        "(newline-separated; the empty string when it has none).",
+    )
 
     class Config:
         strict = True
@@ -73,12 +78,15 @@ class DiffOccupations(pa.DataFrameModel):
     """Occupation-level exposure in two releases and the change."""
 
     onetsoc_code: Series[str] = pa.Field(str_matches=ONETSOC, unique=True, description="O*NET-SOC 2019 code.")
+    soc_title: Series[str] = pa.Field(nullable=True, description="OEWS title of the SOC code (missing when OEWS publishes the code only inside an aggregate).")
     old_beta: Series[float] = pa.Field(ge=0, le=1, nullable=True, description="Occupation beta, old release.", metadata=FRACTION)
     new_beta: Series[float] = pa.Field(ge=0, le=1, nullable=True, description="Occupation beta, new release.", metadata=FRACTION)
     delta_beta: Series[float] = pa.Field(ge=-1, le=1, nullable=True, description="new_beta - old_beta.", metadata=FRACTION)
     old_n_tasks: Series[float] = pa.Field(ge=0, nullable=True, description="Task rows, old release.", metadata={"unit": "tasks"})
     new_n_tasks: Series[float] = pa.Field(ge=0, nullable=True, description="Task rows, new release.", metadata={"unit": "tasks"})
-    tasks_changed: Series[int] = pa.Field(ge=0, description="Tasks of the occupation added, removed or reworded.", metadata={"unit": "tasks"})
+    tasks_changed: Series[int] = pa.Field(ge=0, description="Tasks of the occupation added, removed, reworded or moved.", metadata={"unit": "tasks"})
+    tasks_dwas_changed: Series[int] = pa.Field(ge=0, description="Tasks kept (same id and occupation) whose linked DWAs changed.", metadata={"unit": "tasks"})
+    tasks_type_changed: Series[int] = pa.Field(ge=0, description="Tasks kept whose task type (Core/Supplemental) changed.", metadata={"unit": "tasks"})
 
     class Config:
         strict = True

@@ -19,6 +19,7 @@ def tiny_stages(version: int):
             "task_id": [2, 1],
             "task_type": ["Core", None],
             "text_digest": ["0123456789abcdef", f"{version:016x}"],
+            "dwa_digest": ["e3b0c44298fc1c14", "e3b0c44298fc1c14"],
         })
         return {"scores": scores, "digests": digests}
 
