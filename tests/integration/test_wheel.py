@@ -1,0 +1,99 @@
+"""The built wheel ships the processed tables: after ``pip install`` into a fresh virtual
+environment, ``exposure.load`` works with no network, no mirror and no source checkout.
+
+Slow (~1.5 min): builds the wheel with ``python -m build --wheel`` from a copy of the work
+tree, creates a real fresh venv (no ``--system-site-packages``) and installs the wheel with
+its dependencies from the package registry.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+import zipfile
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.slow
+
+_IGNORE = shutil.ignore_patterns(".venv", ".git", "build", "dist", "*.egg-info", "__pycache__",
+                                 ".pytest_cache", "_build", "raw", "node_modules")
+
+CHECK = textwrap.dedent(
+    """
+    import json, socket, sys, sysconfig
+    from pathlib import Path
+
+    def no_network(*args, **kwargs):
+        raise RuntimeError("network access attempted")
+
+    socket.socket.connect = no_network
+    socket.create_connection = no_network
+
+    import exposure
+    from exposure._load import TABLES, load, load_manifest, processed_dir
+
+    site = Path(sysconfig.get_paths()["purelib"]).resolve()
+    here = Path(exposure.__file__).resolve()
+    assert site in here.parents, (here, site)
+    assert site in processed_dir().resolve().parents
+    load_fn = getattr(exposure, "load", load)
+    rows = {name: len(load_fn(name)) for name in
+            ["tasks", "occupations", "soc", "sectors", "subsectors", "workforce"]}
+    rows.update({name: len(load(name)) for name in TABLES})
+    occ = load("occupations")
+    print(json.dumps({"file": str(here), "rows": rows, "manifest": load_manifest(),
+                      "beta_mean": float(occ["beta"].mean()),
+                      "shared_visible": Path("../shared/data").exists()}))
+    """
+)
+
+
+def test_wheel_ships_processed_tables_and_load_works(tmp_path):
+    manifest = json.loads((REPO / "data" / "processed" / "manifest.json").read_text())
+    src = tmp_path / "src-copy"
+    shutil.copytree(REPO, src, symlinks=True, ignore=_IGNORE)
+    dist = tmp_path / "dist"
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(src)],
+                   check=True, capture_output=True)
+    (wheel,) = dist.glob("ai_exposure-*.whl")
+    assert wheel.stat().st_size < 10_000_000
+    with zipfile.ZipFile(wheel) as zf:
+        names = set(zf.namelist())
+    for table in manifest["tables"]:
+        assert f"exposure/data/processed/{table}" in names
+    assert "exposure/data/processed/manifest.json" in names
+
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    py = venv / "bin" / "python"
+    subprocess.run([str(py), "-m", "pip", "install", "-q", str(wheel)], check=True,
+                   capture_output=True)
+
+    work = tmp_path / "elsewhere" / "cwd"
+    work.mkdir(parents=True)
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("EXPOSURE_") and k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    env["PATH"] = f"{venv / 'bin'}:{env.get('PATH', '')}"
+    done = subprocess.run([str(py), "-c", CHECK], cwd=work, env=env, check=True,
+                          capture_output=True, text=True)
+    result = json.loads(done.stdout)
+    assert result["shared_visible"] is False
+    assert str(venv.resolve()) in result["file"]
+    assert result["manifest"] == manifest
+    for table, info in manifest["tables"].items():
+        name = table.removesuffix(".parquet")
+        assert result["rows"][name] == info["rows"] > 0
+    assert result["rows"]["occupations"] == manifest["tables"]["occupation_scores.parquet"]["rows"]
+    assert 0 < result["beta_mean"] < 1
+
+    version = subprocess.run([str(venv / "bin" / "exposure"), "--version"], cwd=work, env=env,
+                             check=True, capture_output=True, text=True)
+    assert version.stdout.strip().startswith("exposure ")
