@@ -106,8 +106,8 @@ def main(argv=None) -> int:
           f"(best of {len(runs)}), mirror {args.mirror}")
     print(f"  end-to-end wall time (new process): {wall:8.2f} s   [target < 60 s]")
     print(f"  in-process total (timings.json):    {timings['total_s']:8.2f} s")
-    for stage, secs in timings["stages_s"].items():
-        print(f"    {stage:14s} {secs:8.2f} s")
+    for stage in timings.get("stage_order", list(timings["stages_s"])):
+        print(f"    {stage:14s} {timings['stages_s'][stage]:8.2f} s")
     print(f"  peak memory (ru_maxrss, child):     {rss_kib / 1024:8.0f} MiB   [target < 2048 MiB]")
     print(f"  raw inputs: {len(text)} text/csv files "
           f"({sum(p.stat().st_size for p in text) / 1e6:.1f} MB), {len(xlsx)} xlsx files "

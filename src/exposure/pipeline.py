@@ -521,6 +521,7 @@ def run_pipeline(
             bar.close()
         timing_doc = {
             "stages_s": timings,
+            "stage_order": list(timings),
             "total_s": round(time.perf_counter() - t_start, 3),
             "peak_rss_mib": _peak_rss_mib(),
             "note": "wall times; not part of the byte-identical output contract",
