@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from exposure.cli import build_parser, main
@@ -40,3 +41,25 @@ def test_recompute_missing_mirror_exits_2_and_leaves_out_alone(tmp_path, capsys)
     assert "exposure recompute: error: stage 'fetch' failed" in err
     assert (out / "keep.txt").read_text() == "old\n"
     assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
+
+
+def test_diff_command_writes_reports(tmp_path, capsys):
+    from test_diff import _tasks, _write_out
+
+    tasks_old = _tasks([("11-1011.00", 1, "Direct operations.", "Core"),
+                        ("11-1011.00", 2, "Plan budgets.", "Core")])
+    tasks_new = _tasks([("11-1011.00", 1, "Direct operations.", "Core"),
+                        ("11-1011.00", 3, "Use AI tools.", "Core")])
+    old, new = tmp_path / "old", tmp_path / "new"
+    sectors = {"52": 0.4, "62": 0.1, "522": 0.5}
+    _write_out(old, tasks_old, {1: 0.5, 2: 0.0}, {"11-1011.00": 0.25}, sectors, "29.1")
+    _write_out(new, tasks_new, {1: 0.5, 3: 1.0}, {"11-1011.00": 0.75}, sectors, "30.1")
+    reports = tmp_path / "reports"
+    assert main(["diff", str(old), str(new), "--reports", str(reports)]) == 0
+    out = capsys.readouterr().out
+    assert "onet 29.1" in out and "onet 30.1" in out
+    assert "tasks_added" in out
+    assert sorted(p.name for p in reports.iterdir()) == [
+        "diff_occupations.csv", "diff_sectors.csv", "diff_summary.csv", "diff_tasks.csv"]
+    tasks = pd.read_csv(reports / "diff_tasks.csv")
+    assert tasks[["task_id", "change"]].values.tolist() == [[2, "removed"], [3, "added"]]
