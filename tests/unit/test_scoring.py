@@ -179,3 +179,17 @@ def test_schema_rejects_inconsistent_measures():
     dup = pd.concat([out.iloc[:1], out.iloc[:1]])
     with pytest.raises(SchemaError, match="unique"):
         validate(dup, TaskScores)
+
+
+def test_learned_occupation_context_uses_the_other_tasks():
+    from exposure.scoring.learned import score_learned
+
+    task = "Prepare reports on the results."
+    alone = score_learned(pd.DataFrame({"task": [task]}))
+    office = score_learned(pd.DataFrame({"task": [task, "Type letters and memos.", "Enter data into spreadsheets."],
+                                         "title": ["Clerks"] * 3}))
+    field = score_learned(pd.DataFrame({"task": [task, "Dig trenches with shovels.", "Pour concrete footings."],
+                                        "title": ["Clerks"] * 3}))
+    # same task and title, different co-tasks -> different context -> different scores
+    assert office.loc[0, "p_e0"] < field.loc[0, "p_e0"]
+    assert not np.allclose(alone.iloc[0, :3].to_numpy(float), office.iloc[0, :3].to_numpy(float))

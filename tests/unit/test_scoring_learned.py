@@ -90,3 +90,19 @@ def test_probabilities_are_calibrated_softmax():
     np.testing.assert_allclose(cal, expected)
     np.testing.assert_allclose(raw.sum(), 1.0)
     np.testing.assert_allclose(score_learned(tasks, model=model).iloc[0, :3].to_numpy(float), cal[0])
+
+
+def test_decision_function_equals_explicit_features():
+    from exposure.scoring.learned import occupation_groups
+
+    model = load_model()
+    texts = ["Enter data into spreadsheets.", "Type letters.", "Repair engines.", "Weld pipes."]
+    titles = ["Clerks", "Clerks", "", ""]
+    codes = ["", "", "49-3023.00", ""]
+    dwas = [[], [], [model.dwas[0]], []]
+    groups = occupation_groups(codes, titles)
+    for which in ("text", "onet"):
+        X = model.features(which, texts, titles, codes, dwas, groups)
+        explicit = np.asarray(X @ model.coef[which].T + model.intercept[which])
+        fast = model.decision_function(which, texts, titles, codes, dwas, groups)
+        np.testing.assert_allclose(fast, explicit, atol=1e-10)

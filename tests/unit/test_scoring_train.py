@@ -118,3 +118,20 @@ def test_temperature_flattens_overconfident_logits():
     z = logits / t
     p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
     assert p.max(axis=1).mean() == pytest.approx(0.7, abs=0.03)
+
+
+def test_context_block_is_weighted_occupation_mean(rows):
+    from exposure.scoring.learned import occupation_groups
+
+    config = TrainConfig(sets={"text": ["word", "context"]}, C={"text": 2.0}, word_min_df=1,
+                         weights={"word": 1.0, "context": 3.0})
+    model = fit_model(rows, config)
+    texts = ["Weld the equipment.", "Draft reports.", "Track invoices."]
+    codes = ["11-1000.00", "11-1000.00", ""]
+    titles = ["", "", ""]
+    groups = occupation_groups(codes, titles)
+    got = model.blocks(["word", "context"], texts, titles, codes, groups=groups)
+    words = model.task_word.transform(texts).toarray()
+    expected = np.vstack([words[:2].mean(axis=0), words[:2].mean(axis=0), words[2]]) * 3.0
+    np.testing.assert_allclose(got["context"].toarray(), expected)
+    np.testing.assert_allclose(got["word"].toarray(), words)

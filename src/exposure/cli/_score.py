@@ -118,7 +118,7 @@ def run_score(args) -> int:
     scores = score_tasks(frame, args.method, text_column=args.text_column,
                          occupation_column=args.occupation_column, onet=onet,
                          reference_source=args.reference_source, mirror=args.mirror,
-                         data_dir=args.data_dir, path=src, row_offset=2 if _kind(src, "input") == "csv" else 0)
+                         data_dir=args.data_dir, path=src, row_offset=2 if _kind(src, "input") == "csv" else 1)
     result = frame.reset_index(drop=True).drop(columns=[c for c in SCORE_COLUMNS if c in frame.columns])
     for col in SCORE_COLUMNS:
         result[col] = scores[col].to_numpy()

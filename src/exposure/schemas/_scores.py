@@ -13,7 +13,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-__all__ = ["TaskScores", "SCORE_COLUMNS", "METHODS"]
+__all__ = ["TaskScores"]
 
 #: Scorer names allowed in the ``method`` column.
 METHODS = ["learned", "rubric", "reference", "reference-human", "reference-gpt4"]

@@ -39,7 +39,7 @@ SCORE_COLUMNS = ("p_e0", "p_e1", "p_e2", "label", "alpha", "beta", "gamma",
                  "admin", "routine_coding", "entry_creative", "method")
 
 
-def check_text_column(frame, text_column: str = "task", *, path=None, row_offset: int = 0) -> pd.Series:
+def check_text_column(frame, text_column: str = "task", *, path=None, row_offset: int = 1) -> pd.Series:
     """Check that ``frame[text_column]`` holds non-empty strings; return it.
 
     Parameters
@@ -48,8 +48,9 @@ def check_text_column(frame, text_column: str = "task", *, path=None, row_offset
     text_column : str, default "task"
     path : str or os.PathLike, optional
         File the frame came from, named in errors.
-    row_offset : int, default 0
-        Added to the 0-based row position in errors (2 for a file with a header line).
+    row_offset : int, default 1
+        Added to the 0-based row position in errors: 1 gives 1-based rows, 2 the line
+        number of a file with a header line.
 
     Raises
     ------
@@ -61,7 +62,7 @@ def check_text_column(frame, text_column: str = "task", *, path=None, row_offset
     >>> check_text_column(pd.DataFrame({"task": ["Type letters.", "  "]}), "task")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 1, column 'task': task text must be a non-empty string, got '  '
+    exposure.errors.DataFormatError: row 2, column 'task': task text must be a non-empty string, got '  '
     """
     if not isinstance(frame, pd.DataFrame):
         raise DataFormatError(f"expected a pandas DataFrame, got {type(frame).__name__}", path=path)
@@ -98,7 +99,7 @@ def score_tasks(
     data_dir=None,
     model=None,
     path=None,
-    row_offset: int = 0,
+    row_offset: int = 1,
 ) -> pd.DataFrame:
     """Score tasks; return validated :class:`~exposure.schemas._scores.TaskScores`.
 
@@ -127,8 +128,9 @@ def score_tasks(
         Model of ``learned``; default the shipped artifact.
     path : str, optional
         Input file name, for error messages.
-    row_offset : int, default 0
-        Offset of row numbers in error messages (2 for a file with a header line).
+    row_offset : int, default 1
+        Added to 0-based row positions in error messages (1: 1-based rows; 2: line
+        numbers of a file with a header line).
 
     Returns
     -------
@@ -215,4 +217,4 @@ def score_tasks(
     for col in ("admin", "routine_coding", "entry_creative"):
         out[col] = cats[col].astype("boolean").to_numpy()
     out["method"] = tag
-    return validate(out, TaskScores, path=path)
+    return validate(out, TaskScores, path=path, row_offset=row_offset)

@@ -229,7 +229,8 @@ def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: in
         from exposure.scoring._train import cross_validate
 
         cv = cross_validate(rows, config, n_folds=n_folds, seed=seed)
-        names = {"onet": "learned (O*NET work activities + text)", "text": "learned (text and title only)"}
+        names = {"onet": "learned (O*NET work activities + text)",
+                 "text": "learned (text, title, occupation context)"}
         for which in cv["proba"]:
             add(names.get(which, f"learned ({which})"), proto, cv["proba"][which])
             add(names.get(which, f"learned ({which})") + ", uncalibrated", proto, cv["raw_proba"][which])

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-__all__ = ["WordTfidf", "CharTfidf", "group_mean"]
+__all__ = ["WordTfidf", "CharTfidf", "group_mean", "group_means"]
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 
@@ -207,6 +207,40 @@ class CharTfidf:
         return _finish(rows, cols, n_docs, self.n_features, self.idf)
 
 
+def group_means(matrix: sparse.csr_matrix, groups) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Mean row of each group and the group index of every row.
+
+    Parameters
+    ----------
+    matrix : scipy.sparse matrix
+        One row per item.
+    groups : array-like
+        Group label per row.
+
+    Returns
+    -------
+    (scipy.sparse.csr_matrix, numpy.ndarray)
+        Means (one row per distinct label, sorted) and, per input row, its row in the means.
+
+    Examples
+    --------
+    >>> m = sparse.csr_matrix(np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]))
+    >>> means, inv = group_means(m, ["b", "b", "a"])
+    >>> means.toarray(), inv.tolist()
+    (array([[1. , 1. ],
+           [0.5, 0.5]]), [1, 1, 0])
+    """
+    n = matrix.shape[0]
+    if n == 0:
+        return sparse.csr_matrix((0, matrix.shape[1])), np.zeros(0, dtype=np.int64)
+    _, inv = np.unique(np.asarray(groups, dtype=object).astype(str), return_inverse=True)
+    inv = inv.ravel()
+    g = sparse.csr_matrix((np.ones(n), (inv, np.arange(n))), shape=(inv.max() + 1, n))
+    counts = np.asarray(g.sum(axis=1)).ravel()
+    means = sparse.diags(1.0 / counts) @ g @ matrix
+    return sparse.csr_matrix(means), inv
+
+
 def group_mean(matrix: sparse.csr_matrix, groups) -> sparse.csr_matrix:
     """Replace each row by the mean of the rows sharing its group label.
 
@@ -230,9 +264,5 @@ def group_mean(matrix: sparse.csr_matrix, groups) -> sparse.csr_matrix:
            [0.5, 0.5],
            [1. , 1. ]])
     """
-    _, inv = np.unique(np.asarray(groups, dtype=object).astype(str), return_inverse=True)
-    n = matrix.shape[0]
-    g = sparse.csr_matrix((np.ones(n), (inv, np.arange(n))), shape=(inv.max() + 1 if n else 0, n))
-    counts = np.asarray(g.sum(axis=1)).ravel()
-    means = sparse.diags(1.0 / np.maximum(counts, 1)) @ g @ matrix
-    return sparse.csr_matrix(means)[inv]
+    means, inv = group_means(matrix, groups)
+    return means[inv]

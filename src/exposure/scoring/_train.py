@@ -24,6 +24,7 @@ from exposure.scoring.learned import (
     CLASSES,
     LearnedModel,
     frame_codes,
+    occupation_groups,
     task_dwa_lookup,
 )
 
@@ -61,12 +62,12 @@ class TrainConfig:
     """
 
     sets: dict = field(default_factory=lambda: {
-        "onet": ["word", "title", "major", "activity"],
-        "text": ["word", "title", "major"],
+        "onet": ["word", "title", "major", "activity", "context"],
+        "text": ["word", "title", "major", "context"],
     })
     C: dict = field(default_factory=lambda: {"onet": 2.0, "text": 2.0})
     weights: dict = field(default_factory=lambda: {"word": 1.0, "char": 1.0, "title": 1.0, "major": 1.0,
-                                                   "activity": 2.0})
+                                                   "activity": 2.0, "context": 3.0})
     word_min_df: int = 2
     char_min_df: int = 3
     char_ngram: tuple = (2, 5)
@@ -185,7 +186,8 @@ def fit_model(rows: pd.DataFrame, config: TrainConfig | None = None, *, y=None,
         metadata=dict(metadata or {}),
     )
     target = rows["y"].to_numpy() if y is None else np.asarray(y)
-    blocks = model.blocks([b for b in BLOCKS if b in used], texts, titles, codes, rows["dwas"].tolist())
+    blocks = model.blocks([b for b in BLOCKS if b in used], texts, titles, codes, rows["dwas"].tolist(),
+                          occupation_groups(codes, titles))
     from scipy import sparse
 
     for which, names in config.sets.items():
@@ -289,7 +291,7 @@ def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_f
         codes = frame_codes(test)
         for which in config.sets:
             X = model.features(which, test["task"].tolist(), test["title"].tolist(), codes,
-                               test["dwas"].tolist())
+                               test["dwas"].tolist(), occupation_groups(codes, test["title"].tolist()))
             logits[which][te] = np.asarray(X @ model.coef[which].T + model.intercept[which])
         logger.info("cross-validation: fold %d/%d done", k + 1, n_folds)
     y = rows["y"].to_numpy()

@@ -5,13 +5,16 @@ on the aggregated human labels of Eloundou et al. (2023) (``human_exposure_agg``
 :func:`exposure.scoring._train.train_learned` (``exposure train``), then calibrated with a
 temperature fitted on grouped cross-validation predictions. Features:
 
-- TF-IDF of the task statement: word 1-2 grams and character 2-5 grams within words;
+- TF-IDF of the task statement: word 1-2 grams (a character n-gram block is supported by
+  the code but not used by the shipped model);
 - words of the occupation title and the SOC major group (first two digits of the code);
+- the occupation context: the mean word vector of all tasks of the same occupation in the
+  input (same code, else same title);
 - for O*NET tasks, when an O*NET release is given: the task's detailed and intermediate
   work activities (DWA and IWA ids), which carry much of the signal.
 
 Two coefficient sets are shipped: ``onet`` (with work activities) for tasks found in the
-given O*NET release, and ``text`` (text, title and major group only) for any other task
+given O*NET release, and ``text`` (text, title, major group, context) for any other task
 text. Inference needs numpy and scipy only: the artifact is a zip of ``.npy`` arrays and
 one JSON member (no pickles), pinned by sha256 in ``exposure/data/models/registry.txt`` and
 verified at load (:class:`exposure.errors.ChecksumMismatchError` on mismatch).
@@ -33,7 +36,7 @@ import pandas as pd
 from scipy import sparse
 
 from exposure.errors import ChecksumMismatchError, DataFormatError, ExposureError
-from exposure.scoring._features import CharTfidf, WordTfidf
+from exposure.scoring._features import CharTfidf, WordTfidf, group_mean, group_means
 
 __all__ = [
     "MODEL_NAME",
@@ -43,6 +46,7 @@ __all__ = [
     "save_model",
     "score_learned",
     "frame_codes",
+    "occupation_groups",
     "task_dwa_lookup",
 ]
 
@@ -50,8 +54,9 @@ logger = logging.getLogger(__name__)
 
 #: File name of the shipped model artifact (in ``exposure/data/models``).
 MODEL_NAME = "learned-v1.npz"
-#: Feature blocks: task words, task characters, title words, SOC major group, DWA+IWA ids.
-BLOCKS = ("word", "char", "title", "major", "activity")
+#: Feature blocks: task words, task characters, title words, SOC major group, DWA+IWA ids,
+#: and the occupation context (mean task-word vector of the tasks of the same occupation).
+BLOCKS = ("word", "char", "title", "major", "activity", "context")
 #: Class order of the probability columns.
 CLASSES = ("E0", "E1", "E2")
 
@@ -101,13 +106,22 @@ class LearnedModel:
         self._iwa_index = {m: i for i, m in enumerate(self.iwas)}
 
     # ------------------------------------------------------------------ features
-    def blocks(self, names, texts, titles, codes, dwa_lists=None) -> dict:
-        """Weighted feature blocks ``names`` (subset of :data:`BLOCKS`) of the given tasks."""
+    def blocks(self, names, texts, titles, codes, dwa_lists=None, groups=None) -> dict:
+        """Weighted feature blocks ``names`` (subset of :data:`BLOCKS`) of the given tasks.
+
+        ``groups`` (one label per task, see :func:`occupation_groups`) defines whose tasks
+        are averaged in the ``context`` block; default: each task on its own.
+        """
         w = self.weights
         out = {}
+        words = None
         for name in names:
+            if name in ("word", "context") and words is None:
+                words = self.task_word.transform(texts)
             if name == "word":
-                m = self.task_word.transform(texts)
+                m = words
+            elif name == "context":
+                m = group_mean(words, groups if groups is not None else np.arange(len(texts)))
             elif name == "char":
                 m = self.task_char.transform(texts)
             elif name == "title":
@@ -125,11 +139,51 @@ class LearnedModel:
             out[name] = m * w.get(name, 1.0)
         return out
 
-    def features(self, which, texts, titles, codes, dwa_lists=None) -> sparse.csr_matrix:
+    def features(self, which, texts, titles, codes, dwa_lists=None, groups=None) -> sparse.csr_matrix:
         """Feature matrix of coefficient set ``which`` (``"onet"`` or ``"text"``)."""
         names = self.sets[which]
-        got = self.blocks(names, texts, titles, codes, dwa_lists)
+        got = self.blocks(names, texts, titles, codes, dwa_lists, groups)
         return sparse.hstack([got[n] for n in names], format="csr")
+
+    def _widths(self) -> dict:
+        return {
+            "word": self.task_word.n_features,
+            "context": self.task_word.n_features,
+            "char": 0 if self.task_char is None else self.task_char.n_features,
+            "title": self.title_word.n_features,
+            "major": len(self.majors),
+            "activity": len(self.dwas) + len(self.iwas),
+        }
+
+    def decision_function(self, which, texts, titles, codes, dwa_lists=None, groups=None,
+                          cache: dict | None = None) -> np.ndarray:
+        """Logits (n, 3) of set ``which`` without building the per-task context rows.
+
+        Equals ``features(...) @ coef.T + intercept``, but the ``context`` block enters as
+        ``(group means @ coef) [group of each task]``, which keeps time and memory linear
+        in the number of tasks. ``cache`` (a dict) shares unweighted blocks between calls.
+        """
+        cache = {} if cache is None else cache
+        n = len(texts)
+        widths = self._widths()
+        z = np.tile(np.asarray(self.intercept[which], dtype=np.float64), (n, 1))
+        off = 0
+        for name in self.sets[which]:
+            W = self.coef[which][:, off : off + widths[name]]
+            off += widths[name]
+            weight = self.weights.get(name, 1.0)
+            if name == "context":
+                if "context" not in cache:
+                    if "word" not in cache:
+                        cache["word"] = self.blocks(["word"], texts, titles, codes)["word"] / self.weights.get("word", 1.0)
+                    cache["context"] = group_means(cache["word"], groups if groups is not None else np.arange(n))
+                means, inv = cache["context"]
+                z += np.asarray(means @ W.T)[inv] * weight
+                continue
+            if name not in cache:
+                cache[name] = self.blocks([name], texts, titles, codes, dwa_lists)[name] / weight
+            z += np.asarray(cache[name] @ W.T) * weight
+        return z
 
     @staticmethod
     def _one_hot(values, index) -> sparse.csr_matrix:
@@ -410,18 +464,31 @@ def score_learned(
         use_onet = np.fromiter((k in known for k in keys), dtype=bool, count=n)
         lookup = task_dwa_lookup(onet)
         dwa_lists = [lookup.get(k, []) for k in keys]
-    needed = set(model.sets["text"]) if (~use_onet).any() else set()
-    if use_onet.any():
-        needed |= set(model.sets["onet"])
-    blocks = model.blocks([b for b in BLOCKS if b in needed], texts, titles, codes, dwa_lists)
+    groups = occupation_groups(codes, titles)
+    cache: dict = {}
     probs = np.empty((n, 3))
-    for which, rows in (("text", np.flatnonzero(~use_onet)), ("onet", np.flatnonzero(use_onet))):
-        if len(rows):
-            X = sparse.hstack([blocks[b] for b in model.sets[which]], format="csr")
-            probs[rows] = model.predict_proba(X[rows] if len(rows) < n else X, which)
+    for which, mask in (("text", ~use_onet), ("onet", use_onet)):
+        if mask.any():
+            z = model.decision_function(which, texts, titles, codes, dwa_lists, groups, cache)[mask]
+            probs[mask] = _softmax(z / model.temperature[which])
     out = pd.DataFrame(probs, columns=["p_e0", "p_e1", "p_e2"], index=frame.index)
     out["feature_set"] = np.where(use_onet, "onet", "text")
     logger.info("learned: scored %d tasks (%d with O*NET work activities)", n, int(use_onet.sum()))
+    return out
+
+
+def occupation_groups(codes, titles) -> list[str]:
+    """Occupation of each task for the ``context`` block: code, else title, else the task alone.
+
+    Examples
+    --------
+    >>> occupation_groups(["11-1011.00", "", "", ""], ["Chief Executives", "Clerks", "clerks ", ""])
+    ['11-1011.00', 'title:clerks', 'title:clerks', 'row:3']
+    """
+    out = []
+    for i, (code, title) in enumerate(zip(codes, titles)):
+        title = str(title).strip().lower()
+        out.append(code if code else (f"title:{title}" if title else f"row:{i}"))
     return out
 
 
@@ -452,5 +519,8 @@ def task_dwa_lookup(onet) -> dict:
     {'11-1011.00|8823': ['4.A.2.a.4.I09.D03', '4.A.4.b.6.I08.D04']}
     """
     td = onet.task_dwas
-    keys = (td["onetsoc_code"].astype(str) + "|" + td["task_id"].astype("int64").astype(str)).to_numpy()
-    return pd.Series(td["dwa_id"].astype(str).to_numpy()).groupby(keys).agg(list).to_dict()
+    keys = (td["onetsoc_code"].astype(str) + "|" + td["task_id"].astype("int64").astype(str)).tolist()
+    out: dict = {}
+    for key, dwa in zip(keys, td["dwa_id"].astype(str).tolist()):
+        out.setdefault(key, []).append(dwa)
+    return out
