@@ -38,11 +38,11 @@ extensions = [
 ]
 
 # --- the Results page --------------------------------------------------------------------
-# True: results.md is in the toctree and its figures are rendered from data/processed/
-# (the build fails, naming the missing file, if a table is absent). False: the page is
-# left out of the build. Switch on once the recompute pipeline has written
-# data/processed/{occupation,soc,sector}_scores.parquet.
-exposure_results = False
+# True: results.md is in the toctree and its figures and tables are drawn from the
+# committed data/processed/{soc_scores,sector_scores,workforce}.parquet; the build fails,
+# naming the missing file, if a table is absent (it never recomputes). False leaves the
+# page out of the build.
+exposure_results = True
 
 # --- sources -----------------------------------------------------------------------------
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
