@@ -416,7 +416,28 @@ def _validate(frame: pd.DataFrame, output: Output) -> pd.DataFrame:
             frame = schemas.validate(frame, model, path=output.filename)
     if output.sort_by:
         frame = frame.sort_values(list(output.sort_by), kind="stable")
-    return frame.reset_index(drop=True)
+    frame = frame.reset_index(drop=True)
+    return _round_floats(frame)
+
+
+#: Floats are written rounded to this many decimals, so that last-bit differences of
+#: floating-point arithmetic (BLAS threading, summation order) do not change the bytes.
+FLOAT_DECIMALS = 12
+
+
+def _round_floats(frame: pd.DataFrame) -> pd.DataFrame:
+    """Round float columns to :data:`FLOAT_DECIMALS` decimals; -0.0 becomes 0.0.
+
+    Examples
+    --------
+    >>> _round_floats(pd.DataFrame({"x": [0.1 + 0.2, -1e-15], "n": [1, 2]}))["x"].tolist()
+    [0.3, 0.0]
+    """
+    out = frame.copy()
+    for col in out.columns:
+        if pd.api.types.is_float_dtype(out[col].dtype):
+            out[col] = out[col].round(FLOAT_DECIMALS) + 0.0
+    return out
 
 
 def _peak_rss_mib() -> float:
