@@ -1,10 +1,47 @@
 """exposure: how exposed work is to large language models and LLM-driven agents.
 
-The public API is small; see the documentation's API reference.
-"""
+The public API is small:
 
-from __future__ import annotations
+- :func:`load` returns the shipped, validated processed tables (no network needed);
+- :func:`score_tasks` scores task statements (methods ``learned``, ``rubric``,
+  ``reference``);
+- :func:`to_occupations`, :func:`to_soc` and :func:`to_sectors` roll task scores up to
+  O*NET occupations, SOC/OEWS codes and NAICS sectors;
+- :func:`fetch` and :data:`SOURCES` give the hash-pinned upstream files;
+- :func:`load_onet` and :func:`load_oews` parse the raw sources.
+
+Everything else lives in the stage modules (:mod:`exposure.sources`, :mod:`exposure.fetch`,
+:mod:`exposure.onet`, :mod:`exposure.oews`, :mod:`exposure.crosswalks`,
+:mod:`exposure.scoring`, :mod:`exposure.rollup`, :mod:`exposure.measures`,
+:mod:`exposure.pipeline`).
+
+Examples
+--------
+>>> import exposure
+>>> occ = exposure.load("occupations")
+>>> {"onetsoc_code", "alpha", "beta", "gamma"} <= set(occ.columns)
+True
+"""
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__"]
+from exposure._load import load
+from exposure.fetch import fetch
+from exposure.oews import load_oews
+from exposure.onet import load_onet
+from exposure.rollup import to_occupations, to_sectors, to_soc
+from exposure.scoring import score_tasks
+from exposure.sources import SOURCES
+
+__all__ = [
+    "__version__",
+    "SOURCES",
+    "fetch",
+    "load",
+    "load_oews",
+    "load_onet",
+    "score_tasks",
+    "to_occupations",
+    "to_sectors",
+    "to_soc",
+]

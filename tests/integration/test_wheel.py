@@ -44,8 +44,8 @@ CHECK = textwrap.dedent(
     here = Path(exposure.__file__).resolve()
     assert site in here.parents, (here, site)
     assert site in processed_dir().resolve().parents
-    load_fn = getattr(exposure, "load", load)
-    rows = {name: len(load_fn(name)) for name in
+    assert exposure.load is load
+    rows = {name: len(exposure.load(name)) for name in
             ["tasks", "occupations", "soc", "sectors", "subsectors", "workforce"]}
     rows.update({name: len(load(name)) for name in TABLES})
     occ = load("occupations")
