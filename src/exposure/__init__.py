@@ -7,7 +7,8 @@ The public API is small:
   ``reference``);
 - :func:`to_occupations`, :func:`to_soc` and :func:`to_sectors` roll task scores up to
   O*NET occupations, SOC/OEWS codes and NAICS sectors;
-- :func:`fetch` and :data:`SOURCES` give the hash-pinned upstream files;
+- :data:`SOURCES` is the hash-pinned registry of upstream files
+  (:func:`exposure.fetch.fetch` downloads or mirrors them);
 - :func:`load_onet` and :func:`load_oews` parse the raw sources.
 
 Everything else lives in the stage modules (:mod:`exposure.sources`, :mod:`exposure.fetch`,
@@ -26,7 +27,6 @@ True
 __version__ = "0.1.0"
 
 from exposure._load import load
-from exposure.fetch import fetch
 from exposure.oews import load_oews
 from exposure.onet import load_onet
 from exposure.rollup import to_occupations, to_sectors, to_soc
@@ -36,7 +36,6 @@ from exposure.sources import SOURCES
 __all__ = [
     "__version__",
     "SOURCES",
-    "fetch",
     "load",
     "load_oews",
     "load_onet",
