@@ -91,9 +91,10 @@ def test_score_empty_cell_names_file_row_column(fixtures, tmp_path, capsys):
 def test_score_bad_file_types(tasks_csv, tmp_path, capsys):
     assert main(["score", str(tasks_csv), "-o", str(tmp_path / "out.xlsx")]) == 2
     assert "unsupported output file type '.xlsx'" in capsys.readouterr().err
-    txt = tmp_path / "tasks.txt"
-    txt.write_text("task\nx\n")
-    assert main(["score", str(txt), "-o", str(tmp_path / "o.csv")]) == 2
+    other = tmp_path / "tasks.json"
+    other.write_text('{"task": ["x"]}')
+    assert main(["score", str(other), "-o", str(tmp_path / "o.csv")]) == 2
+    assert "unsupported input file type '.json'" in capsys.readouterr().err
     assert main(["score", str(tmp_path / "absent.csv"), "-o", str(tmp_path / "o.csv")]) == 2
     assert "not found" in capsys.readouterr().err
     assert not (tmp_path / "o.csv").exists()
@@ -134,3 +135,38 @@ def test_evaluate_rejects_bad_options(capsys):
     assert main(["evaluate", "--method", "magic"]) == 2
     assert "unknown scoring method" in capsys.readouterr().err
     assert main(["evaluate", "--folds", "1"]) == 2
+
+
+def test_score_tsv_with_onet_headers(tmp_path, capsys):
+    """O*NET's own headers ("O*NET-SOC Code", "Task ID", "Task", "Title") are understood."""
+    src = tmp_path / "onet_style.tsv"
+    src.write_text('O*NET-SOC Code\tTask ID\tTask\tTitle\n'
+                   '43-9061.00\t101\tAnswer telephones and "relay" messages.\tOffice Clerks\n'
+                   '47-2021.00\t201\tLay bricks to build walls.\tBrickmasons\n')
+    out = tmp_path / "scored.csv"
+    assert main(["score", str(src), "-o", str(out), "--onet", "none"]) == 0
+    got = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert list(got.columns)[:4] == ["O*NET-SOC Code", "Task ID", "Task", "Title"]
+    assert got["Task"].iloc[0] == 'Answer telephones and "relay" messages.'
+    assert got["label"].iloc[1] == "E0" and got["label"].iloc[0] in {"E1", "E2"}
+
+
+def test_score_auto_onet_without_data_notes_text_only(tasks_csv, tmp_path, monkeypatch, capsys):
+    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
+    out = tmp_path / "scored.csv"
+    empty_cache = tmp_path / "cache"
+    assert main(["score", str(tasks_csv), "-o", str(out), "--data-dir", str(empty_cache)]) == 0
+    captured = capsys.readouterr()
+    assert "scored from the text alone" in captured.err
+    assert "scored 3 tasks" in captured.out
+
+
+def test_score_auto_onet_fails_cleanly_before_note(tasks_csv, tmp_path, monkeypatch, capsys):
+    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
+    out = tmp_path / "scored.csv"
+    args = ["score", str(tasks_csv), "-o", str(out), "--data-dir", str(tmp_path / "c"),
+            "--text-column", "missing"]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("exposure score: error:") and "text alone" not in err
+    assert not out.exists()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import logging
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -13,7 +15,11 @@ from exposure.errors import DataFormatError, ExposureError
 logger = logging.getLogger(__name__)
 
 _CSV = (".csv",)
+_TSV = (".tsv", ".txt")
 _PARQUET = (".parquet", ".pq")
+#: O*NET's own published column names, accepted in place of the library's names.
+ONET_HEADER_ALIASES = {"O*NET-SOC Code": "onetsoc_code", "Task ID": "task_id", "Task": "task",
+                       "Title": "title", "Task Type": "task_type"}
 DEFAULT_REPORT = Path("data/processed/reports/agreement.csv")
 
 
@@ -31,9 +37,11 @@ def register(subparsers) -> None:
                    help="column of occupation titles (default: 'title' when present)")
     p.add_argument("--reference-source", default="human", choices=["human", "gpt4"],
                    help="published label used by --method reference (default: human)")
-    p.add_argument("--onet", default=None, metavar="RELEASE",
+    p.add_argument("--onet", default="auto", metavar="RELEASE",
                    help="O*NET release (e.g. 29.1) whose work activities and job zones to use "
-                        "for rows with onetsoc_code and task_id")
+                        "for rows with onetsoc_code and task_id; 'auto' (default) uses 29.1 "
+                        "when the input has those columns and the release is in the mirror or "
+                        "the cache, 'none' scores from the text alone")
     p.add_argument("--mirror", default=None, metavar="DIR", help="local data mirror (default $EXPOSURE_MIRROR)")
     p.add_argument("--data-dir", default=None, metavar="DIR", help="download cache directory")
     p.set_defaults(func=run_score)
@@ -74,14 +82,17 @@ def _kind(path: Path, what: str) -> str:
     suffix = path.suffix.lower()
     if suffix in _CSV:
         return "csv"
+    if suffix in _TSV and what == "input":
+        return "tsv"
     if suffix in _PARQUET:
         return "parquet"
-    raise DataFormatError(f"unsupported {what} file type {suffix or '(none)'!r}; use .csv or .parquet",
+    kinds = ".csv, .tsv, .txt or .parquet" if what == "input" else ".csv or .parquet"
+    raise DataFormatError(f"unsupported {what} file type {suffix or '(none)'!r}; use {kinds}",
                           path=path)
 
 
 def read_table(path) -> pd.DataFrame:
-    """Read a CSV (all columns as text) or Parquet file of tasks."""
+    """Read a CSV, tab-separated (all columns as text) or Parquet file of tasks."""
     path = Path(path)
     kind = _kind(path, "input")
     if not path.is_file():
@@ -89,6 +100,9 @@ def read_table(path) -> pd.DataFrame:
     try:
         if kind == "csv":
             return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+        if kind == "tsv":
+            return pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False, na_values=[""],
+                               quoting=csv.QUOTE_NONE)
         return pd.read_parquet(path)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, OSError) as exc:
         raise DataFormatError(f"cannot read: {exc}", path=path) from None
@@ -106,6 +120,46 @@ def _load_onet(release, mirror, data_dir):
     return load_onet(release, mirror=mirror, data_dir=data_dir)
 
 
+def onet_aliases(frame: pd.DataFrame) -> dict[str, str]:
+    """Map O*NET's published column names to the library's, where the latter are absent.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+
+    Returns
+    -------
+    dict of str to str
+        ``{published name: library name}`` for the columns to rename.
+
+    Examples
+    --------
+    >>> onet_aliases(pd.DataFrame(columns=["O*NET-SOC Code", "Task ID", "Task", "task"]))
+    {'O*NET-SOC Code': 'onetsoc_code', 'Task ID': 'task_id'}
+    """
+    return {src: dst for src, dst in ONET_HEADER_ALIASES.items()
+            if src in frame.columns and dst not in frame.columns}
+
+
+def _auto_onet(frame, method, mirror, data_dir):
+    """O*NET 29.1 when the rows carry O*NET keys and the files are at hand.
+
+    Returns ``(onet, note)``: the release or None, and a note for the user (or None).
+    """
+    if method.startswith("reference") or not {"onetsoc_code", "task_id"} <= set(frame.columns):
+        return None, None
+    from exposure.fetch import cache_status, resolve_mirror
+    from exposure.sources import SOURCES
+
+    names = [n for n in SOURCES if n.startswith("onet/29.1/")]
+    if resolve_mirror(mirror) is None and any(cache_status(n, data_dir) != "verified" for n in names):
+        return None, ("O*NET 29.1 is neither in a mirror nor in the cache, so the rows were "
+                      "scored from the text alone (pass --mirror DIR or run `exposure fetch` "
+                      "for the work-activity model)")
+    logger.info("using O*NET 29.1 work activities for rows with onetsoc_code and task_id")
+    return _load_onet("29.1", mirror, data_dir), None
+
+
 def run_score(args) -> int:
     """Run ``exposure score``."""
     from exposure._io import write_csv, write_parquet
@@ -114,11 +168,16 @@ def run_score(args) -> int:
     src, dst = Path(args.input), Path(args.output)
     out_kind = _kind(dst, "output")
     frame = read_table(src)
-    onet = _load_onet(args.onet, args.mirror, args.data_dir)
-    scores = score_tasks(frame, args.method, text_column=args.text_column,
+    renamed = frame.rename(columns=onet_aliases(frame))
+    note = None
+    if args.onet == "auto":
+        onet, note = _auto_onet(renamed, args.method, args.mirror, args.data_dir)
+    else:
+        onet = _load_onet(None if args.onet == "none" else args.onet, args.mirror, args.data_dir)
+    scores = score_tasks(renamed, args.method, text_column=args.text_column,
                          occupation_column=args.occupation_column, onet=onet,
                          reference_source=args.reference_source, mirror=args.mirror,
-                         data_dir=args.data_dir, path=src, row_offset=2 if _kind(src, "input") == "csv" else 1)
+                         data_dir=args.data_dir, path=src, row_offset=1 if _kind(src, "input") == "parquet" else 2)
     result = frame.reset_index(drop=True).drop(columns=[c for c in SCORE_COLUMNS if c in frame.columns])
     for col in SCORE_COLUMNS:
         result[col] = scores[col].to_numpy()
@@ -131,6 +190,8 @@ def run_score(args) -> int:
     if n_missing:
         msg += f" ({n_missing} without a score)"
     print(msg)
+    if note:
+        print(f"exposure score: note: {note}", file=sys.stderr)
     return 0
 
 
