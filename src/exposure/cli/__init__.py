@@ -20,6 +20,36 @@ from exposure.errors import ExposureError
 COMMAND_MODULES = ("_data", "_validate", "_score", "_rollup", "_pipeline", "_compare")
 
 
+def add_location_options(parser: argparse.ArgumentParser, *, mirror: bool = True) -> None:
+    """Add the ``--mirror`` and ``--data-dir`` options every data-reading command shares.
+
+    Parameters
+    ----------
+    parser : argparse.ArgumentParser
+        Sub-command parser.
+    mirror : bool, default True
+        Also add ``--mirror`` (``exposure sources`` only reads the cache).
+
+    Examples
+    --------
+    >>> p = argparse.ArgumentParser()
+    >>> add_location_options(p)
+    >>> vars(p.parse_args(["--mirror", "../shared/data"]))
+    {'mirror': '../shared/data', 'data_dir': None}
+    """
+    if mirror:
+        parser.add_argument(
+            "--mirror", metavar="DIR", default=None,
+            help="local mirror laid out like ../shared/data, used instead of the network "
+            "(default: $EXPOSURE_MIRROR; unset: download)",
+        )
+    parser.add_argument(
+        "--data-dir", metavar="DIR", default=None,
+        help="download cache (default: $EXPOSURE_DATA_DIR, else data/raw of the source "
+        "checkout, else ~/.cache/exposure)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with every registered sub-command.
 

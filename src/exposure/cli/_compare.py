@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from exposure.cli import add_location_options
 import pandas as pd
 
 from exposure._io import write_csv
@@ -36,8 +37,7 @@ def register(subparsers) -> None:
         "OEWS May 2025 employment), the largest disagreements and the Microsoft rebuild check "
         "to OUTPUT/measures_*.csv and OUTPUT/microsoft_rebuild.csv.",
     )
-    p.add_argument("--mirror", metavar="DIR", help="local data mirror (default $EXPOSURE_MIRROR)")
-    p.add_argument("--data-dir", metavar="DIR", help="cache directory (default $EXPOSURE_DATA_DIR)")
+    add_location_options(p)
     p.add_argument(
         "--ours",
         metavar="PATH",

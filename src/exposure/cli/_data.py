@@ -5,18 +5,10 @@ from __future__ import annotations
 import sys
 
 from exposure import fetch as _fetch
+from exposure.cli import add_location_options
 from exposure.sources import select_sources, sources_markdown
 
 __all__ = ["register", "run_sources", "run_fetch"]
-
-
-def _add_location_args(parser) -> None:
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help="cache directory (default: $EXPOSURE_DATA_DIR, else data/raw of the source "
-        "checkout, else ~/.cache/exposure)",
-    )
 
 
 def register(subparsers) -> None:
@@ -41,7 +33,7 @@ def register(subparsers) -> None:
         "names", nargs="*", metavar="NAME",
         help="registry names, directory prefixes (onet/29.1), kinds (oews) or globs",
     )
-    _add_location_args(p)
+    add_location_options(p, mirror=False)
     p.add_argument(
         "--format", choices=("table", "tsv", "markdown"), default="table",
         help="output format (markdown: the docs table of names, releases, licences, URLs)",
@@ -62,12 +54,7 @@ def register(subparsers) -> None:
         "names", nargs="*", metavar="NAME",
         help="registry names, directory prefixes (onet/29.1), kinds (oews) or globs",
     )
-    p.add_argument(
-        "--mirror", metavar="DIR",
-        help="local mirror laid out like ../shared/data (default: $EXPOSURE_MIRROR; "
-        "unset: download)",
-    )
-    _add_location_args(p)
+    add_location_options(p)
     p.add_argument("--retries", type=int, default=None, help="retries per download")
     p.add_argument("--timeout", type=float, default=None, help="connect/read timeout, seconds")
     p.set_defaults(func=run_fetch)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from exposure.cli import add_location_options
 import argparse
 from pathlib import Path
 
@@ -28,11 +29,7 @@ def register(subparsers) -> None:
         "occupations, SOC codes, sectors and workforce statistics, and write Parquet "
         "tables plus manifest.json atomically into --out.",
     )
-    p.add_argument("--mirror", type=Path, default=None,
-                   help="local data mirror laid out like ../shared/data (default "
-                   "$EXPOSURE_MIRROR, else download)")
-    p.add_argument("--data-dir", type=Path, default=None,
-                   help="download cache (default $EXPOSURE_DATA_DIR or data/raw)")
+    add_location_options(p)
     p.add_argument("--out", type=Path, default=DEFAULT_OUT,
                    help=f"output directory (default {DEFAULT_OUT})")
     p.add_argument("--onet-release", choices=ONET_RELEASES, default="29.1")

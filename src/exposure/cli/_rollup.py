@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from exposure.cli import add_location_options
 import pandas as pd
 
 from exposure.errors import DataFormatError, ExposureError
@@ -52,8 +53,7 @@ def register(subparsers) -> None:
         "--combine", choices=("equal", "n_tasks"), default="equal",
         help="weights of the O*NET occupations that share one OEWS code (default: equal)",
     )
-    p.add_argument("--mirror", metavar="DIR", help="data mirror laid out like the shared data folder")
-    p.add_argument("--data-dir", metavar="DIR", help="cache directory")
+    add_location_options(p)
     p.add_argument("--bootstrap", type=int, default=0, metavar="N", help="bootstrap draws (default 0: none)")
     p.add_argument("--seed", type=int, default=0, metavar="S", help="random seed of the bootstrap")
     p.add_argument("--gain", type=float, default=0.5, help="productivity gain of the working-time scenario")

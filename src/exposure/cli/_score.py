@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from exposure.cli import add_location_options
 import csv
 import hashlib
 import logging
@@ -42,8 +43,7 @@ def register(subparsers) -> None:
                         "for rows with onetsoc_code and task_id; 'auto' (default) uses 29.1 "
                         "when the input has those columns and the release is in the mirror or "
                         "the cache, 'none' scores from the text alone")
-    p.add_argument("--mirror", default=None, metavar="DIR", help="local data mirror (default $EXPOSURE_MIRROR)")
-    p.add_argument("--data-dir", default=None, metavar="DIR", help="download cache directory")
+    add_location_options(p)
     p.set_defaults(func=run_score)
 
     p = subparsers.add_parser(
@@ -56,8 +56,7 @@ def register(subparsers) -> None:
     p.add_argument("--seed", type=int, default=0, help="seed of the fold assignment (default 0)")
     p.add_argument("--control", action="store_true",
                    help="also run the shuffled-label negative control (learned only)")
-    p.add_argument("--mirror", default=None, metavar="DIR", help="local data mirror (default $EXPOSURE_MIRROR)")
-    p.add_argument("--data-dir", default=None, metavar="DIR", help="download cache directory")
+    add_location_options(p)
     p.add_argument("--out", default=None, metavar="PATH",
                    help=f"CSV report to write (default {DEFAULT_REPORT} for learned, "
                         "agreement_<method>.csv beside it otherwise)")
@@ -68,8 +67,7 @@ def register(subparsers) -> None:
         description="Fit the learned scorer on the Eloundou et al. (2023) human labels (with "
                     "O*NET 29.1 work activities), calibrate it under grouped CV, write the "
                     "artifact and pin its sha256 in registry.txt beside it.")
-    p.add_argument("--mirror", default=None, metavar="DIR", help="local data mirror (default $EXPOSURE_MIRROR)")
-    p.add_argument("--data-dir", default=None, metavar="DIR", help="download cache directory")
+    add_location_options(p)
     p.add_argument("--seed", type=int, default=0, help="seed (fold assignment) (default 0)")
     p.add_argument("--folds", type=int, default=5, help="folds of the calibration CV (default 5)")
     p.add_argument("--onet", default="29.1", metavar="RELEASE", help="O*NET release of the work activities")

@@ -12,6 +12,7 @@ when any source failed.
 
 from __future__ import annotations
 
+from exposure.cli import add_location_options
 import logging
 import sys
 from pathlib import Path
@@ -64,11 +65,7 @@ def register(subparsers) -> None:
         "verified cache, validate every table against its schema (and O*NET's references "
         "between tables) and print the row counts. Exit code 2 if any source fails.",
     )
-    p.add_argument(
-        "--mirror", metavar="DIR",
-        help="local mirror laid out like ../shared/data (default: $EXPOSURE_MIRROR)",
-    )
-    p.add_argument("--data-dir", metavar="DIR", help="cache directory (see `exposure fetch`)")
+    add_location_options(p)
     p.add_argument(
         "--onet-release", choices=("29.1", "30.1", "all"), default="all",
         help="O*NET release(s) to validate (default: all)",
