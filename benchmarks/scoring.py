@@ -58,6 +58,11 @@ def main(argv=None) -> int:
     big = pd.concat([tasks[["task", "title"]]] * reps, ignore_index=True).iloc[: args.large]
     t_big = best(lambda: score_learned(big, model=model))
     print(f"large input: {len(big):,} texts in {t_big:.2f} s = {len(big) / t_big:,.0f} texts/s")
+    t0 = time.perf_counter()
+    score_tasks(big, model=model)
+    t_big_full = time.perf_counter() - t0
+    print(f"large input, score_tasks end to end (learned + category text rules + schema): "
+          f"{t_big_full:.2f} s = {len(big) / t_big_full:,.0f} texts/s")
     tracemalloc.start()  # separate run: tracing slows allocation down
     score_learned(big, model=model)
     _, peak = tracemalloc.get_traced_memory()
