@@ -15,6 +15,7 @@ from exposure.scoring.categories import (
     explain_categories,
     load_category_mapping,
     read_hand_checked,
+    tag_categories,
     write_category_reports,
 )
 
@@ -96,3 +97,17 @@ def test_full_release_tags_and_explanations(onet):
         assert (out.loc[out[cat], f"{cat}_rule"].str.len() > 0).all()
     # entry_creative only in job zones 1-3
     assert out.loc[out["entry_creative"], "job_zone"].le(3).all()
+
+
+@pytest.mark.parametrize("use_re2", [True, False])
+def test_fast_path_equals_explained_path_on_every_task(onet, use_re2, monkeypatch):
+    """tag_categories (fast, RE2 or re) == explain_categories on all O*NET 29.1 tasks."""
+    from exposure.scoring import categories
+
+    if use_re2 and categories._re2 is None:
+        pytest.skip("google-re2 not installed")
+    if not use_re2:
+        monkeypatch.setattr(categories, "_re2", None)
+    for kwargs in ({"onet": onet}, {}):
+        expected = explain_categories(onet.tasks, **kwargs)[list(CATEGORIES)]
+        pd.testing.assert_frame_equal(tag_categories(onet.tasks, **kwargs), expected)

@@ -270,3 +270,48 @@ def test_hand_checked_fixtures_are_well_formed(fixtures):
     assert dev[list(CATEGORIES)].sum().min() >= 10
     overlap = set(zip(dev.onetsoc_code, dev.task_id)) & set(zip(hold.onetsoc_code, hold.task_id))
     assert not overlap
+
+
+# The fast path (tag_categories) must give exactly the flags of the explained path, with
+# RE2 and with Python's re, on texts that exercise every rule, look-alikes, mixed case and
+# non-ASCII letters, and on O*NET links that go through the DWA override and the IWA entry.
+FAST_PATH_TEXTS = [
+    "Answer telephones and take messages.",
+    "SCHEDULE APPOINTMENTS for clients.",
+    "Enter customer data into computers.",
+    "Maintain personnel records and files.",
+    "Prepare invoices for shipments.",
+    "Type memos and letters.",
+    "Write and debug code for web applications.",
+    "Resolve software problems reported by users.",
+    "Write SQL queries.",
+    "Draft copy for brochures and sketch layouts.",
+    "Research background facts for stories.",
+    "Weld steel beams.",
+    "Pick up passengers according to appointments or schedules.",
+    "Rédiger le résumé; schedule café réservations for staff.",
+    NEUTRAL,
+]
+
+
+@pytest.mark.parametrize("use_re2", [True, False])
+def test_fast_path_equals_explained_path(use_re2, monkeypatch):
+    from exposure.scoring import categories
+
+    if use_re2 and categories._re2 is None:
+        pytest.skip("google-re2 not installed")
+    if not use_re2:
+        monkeypatch.setattr(categories, "_re2", None)
+    n = len(FAST_PATH_TEXTS)
+    frame = pd.DataFrame({
+        "onetsoc_code": ["11-1111.00"] * (n - 1) + ["22-2222.00"],
+        "task_id": [str(i) for i in range(n)],
+        "task": FAST_PATH_TEXTS,
+    })
+    mapping = load_category_mapping()
+    iwa = mapping.loc[mapping["level"] == "iwa", "id"].iloc[0]
+    onet = make_onet([("22-2222.00", str(n - 1), f"{iwa}.001")], {"11-1111.00": 2, "22-2222.00": 3})
+    for kwargs in ({}, {"onet": onet}):
+        expected = explain_categories(frame, **kwargs)[list(CATEGORIES)]
+        pd.testing.assert_frame_equal(tag_categories(frame, **kwargs), expected)
+    assert tag_categories(frame, onet=onet)[list(CATEGORIES)].to_numpy().any()

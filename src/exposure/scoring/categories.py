@@ -42,6 +42,11 @@ import pandas as pd
 
 from exposure.errors import DataFormatError
 
+try:  # optional: RE2 runs the category rules several times faster (same matches, tested)
+    import re2 as _re2
+except ImportError:  # pragma: no cover - depends on the environment
+    _re2 = None
+
 __all__ = [
     "CATEGORIES",
     "CATEGORY_MAPPING_VERSION",
@@ -529,7 +534,9 @@ def tag_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None)
     -------
     pandas.DataFrame
         Bool columns ``admin``, ``routine_coding``, ``entry_creative``, same index as
-        ``frame``. Use :func:`explain_categories` to see why.
+        ``frame``. Use :func:`explain_categories` to see why; both give the same flags
+        (tested), this one is the fast path: the text rules of each category run as one
+        alternation, with RE2 (package ``google-re2``) when it is installed.
 
     Raises
     ------
@@ -549,7 +556,60 @@ def tag_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None)
     1  False            True           False
     2  False           False           False
     """
-    return explain_categories(frame, text_column=text_column, onet=onet)[list(CATEGORIES)]
+    texts = _check_text(frame, text_column).tolist()
+    by_dwa, by_iwa = _mapping_index(load_category_mapping())
+    dwas = _task_dwas_for(frame, onet)
+    zones = _job_zones_for(frame, onet)
+    out = pd.DataFrame(index=frame.index)
+    for cat in CATEGORIES:
+        search = _category_matcher(cat)
+        fired = [search(text) is not None for text in texts]
+        for i, task_dwas in enumerate(dwas):
+            if not fired[i] and task_dwas:
+                fired[i] = any(cat in _link_categories(dwa, iwa, by_dwa, by_iwa)
+                               for dwa, iwa in task_dwas)
+        if cat == "entry_creative":
+            fired = [f and jz is not None and jz <= ENTRY_CREATIVE_MAX_JOB_ZONE
+                     for f, jz in zip(fired, zones, strict=True)]
+        out[cat] = pd.Series(fired, index=frame.index, dtype=bool)
+    return out
+
+
+def _link_categories(dwa: str, iwa: str, by_dwa: dict, by_iwa: dict) -> set[str]:
+    """Categories a (DWA, IWA) link gives: the DWA's own entries override its IWA's."""
+    entries = by_dwa[dwa] if dwa in by_dwa else by_iwa.get(iwa, [])
+    return {cat for cat, _ in entries}
+
+
+_MATCHERS: dict[tuple[str, bool], object] = {}
+
+
+def _category_matcher(category: str, *, use_re2: bool | None = None):
+    """``search(text)`` that is not None when any text rule of ``category`` fires.
+
+    The rules of one category are joined into one alternation (a search of the
+    alternation finds a match exactly when one of the rules does). With ``google-re2``
+    installed the alternation runs on RE2, a linear-time engine several times faster here;
+    ``use_re2=False`` forces Python's :mod:`re`.
+
+    Examples
+    --------
+    >>> search = _category_matcher("admin", use_re2=False)
+    >>> search("Schedule appointments for patients.") is not None
+    True
+    """
+    if use_re2 is None:
+        use_re2 = _re2 is not None
+    key = (category, bool(use_re2))
+    if key not in _MATCHERS:
+        pattern = "|".join(f"(?:{r.pattern})" for r in TEXT_RULES if r.category == category)
+        if use_re2:
+            options = _re2.Options()
+            options.case_sensitive = False
+            _MATCHERS[key] = _re2.compile(pattern, options).search
+        else:
+            _MATCHERS[key] = re.compile(pattern, re.IGNORECASE).search
+    return _MATCHERS[key]
 
 
 # ----------------------------------------------------------------------------------
