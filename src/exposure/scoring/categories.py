@@ -38,6 +38,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from exposure.errors import DataFormatError
@@ -330,8 +331,16 @@ def _norm_task_id(value) -> str:
     return text
 
 
-def _check_text(frame, text_column: str) -> pd.Series:
-    """Validate the text column and return it as a Series of str."""
+def _norm_task_ids(column: pd.Series) -> list[str]:
+    """:func:`_norm_task_id` of every value of ``column`` (fast path for integer columns)."""
+    values = column.tolist()
+    if pd.api.types.is_integer_dtype(column.dtype) and not column.hasnans:
+        return [str(v) for v in values]  # what _norm_task_id gives for an int
+    return [_norm_task_id(v) for v in values]
+
+
+def _check_text(frame, text_column: str) -> list[str]:
+    """Validate the text column and return its cells as a list of str."""
     if not isinstance(frame, pd.DataFrame):
         raise DataFormatError(f"expected a pandas DataFrame, got {type(frame).__name__}")
     if text_column not in frame.columns:
@@ -340,14 +349,17 @@ def _check_text(frame, text_column: str) -> pd.Series:
             column=text_column,
         )
     col = frame[text_column]
-    for pos, (idx, value) in enumerate(col.items()):
-        if not isinstance(value, str) or not value.strip():
+    values = col.tolist()
+    for pos, value in enumerate(values):
+        # ``not value or value.isspace()`` is ``not value.strip()`` without the copy
+        if not isinstance(value, str) or not value or value.isspace():
             raise DataFormatError(
-                f"task text must be a non-empty string, got {value!r} (index {idx!r})",
+                f"task text must be a non-empty string, got {value!r} "
+                f"(index {col.index.tolist()[pos]!r})",
                 row=pos + 1,
                 column=text_column,
             )
-    return col.astype(str)
+    return values
 
 
 def _has_keys(frame: pd.DataFrame) -> bool:
@@ -355,10 +367,8 @@ def _has_keys(frame: pd.DataFrame) -> bool:
 
 
 def _keys(frame: pd.DataFrame) -> list[tuple[str, str]]:
-    return [
-        (str(code), _norm_task_id(tid))
-        for code, tid in zip(frame["onetsoc_code"], frame["task_id"], strict=True)
-    ]
+    codes = [str(code) for code in frame["onetsoc_code"].tolist()]
+    return list(zip(codes, _norm_task_ids(frame["task_id"]), strict=True))
 
 
 def _task_dwa_lookup(onet) -> tuple[dict, dict]:
@@ -368,9 +378,17 @@ def _task_dwa_lookup(onet) -> tuple[dict, dict]:
             raise DataFormatError(f"onet argument has no {name!r} frame")
     td = onet.task_dwas
     links: dict[tuple[str, str], list[str]] = {}
-    for code, tid, dwa in zip(td["onetsoc_code"], td["task_id"], td["dwa_id"], strict=True):
-        links.setdefault((str(code), _norm_task_id(tid)), []).append(str(dwa))
-    dwa_to_iwa = {str(d): str(i) for d, i in zip(onet.dwas["dwa_id"], onet.dwas["iwa_id"], strict=True)}
+    codes = [str(code) for code in td["onetsoc_code"].tolist()]
+    dwas = [str(dwa) for dwa in td["dwa_id"].tolist()]
+    for key, dwa in zip(zip(codes, _norm_task_ids(td["task_id"]), strict=True), dwas, strict=True):
+        if key in links:
+            links[key].append(dwa)
+        else:
+            links[key] = [dwa]
+    dwa_to_iwa = {
+        str(d): str(i)
+        for d, i in zip(onet.dwas["dwa_id"].tolist(), onet.dwas["iwa_id"].tolist(), strict=True)
+    }
     return links, dwa_to_iwa
 
 
@@ -381,7 +399,7 @@ def _job_zone_lookup(onet) -> dict[str, int]:
         frame = getattr(onet, name, None)
         if frame is None or "job_zone" not in frame.columns:
             continue
-        for code, jz in zip(frame["onetsoc_code"], frame["job_zone"], strict=True):
+        for code, jz in zip(frame["onetsoc_code"].tolist(), frame["job_zone"].tolist(), strict=True):
             if pd.notna(jz) and str(code) not in out:
                 out[str(code)] = int(jz)
     return out
@@ -392,12 +410,14 @@ def _job_zones_for(frame: pd.DataFrame, onet) -> list[int | None]:
     n = len(frame)
     zones: list[int | None] = [None] * n
     if "job_zone" in frame.columns:
-        for i, jz in enumerate(frame["job_zone"]):
-            if pd.notna(jz):
+        col = frame["job_zone"]
+        known = col.notna().to_numpy()
+        for i, jz in enumerate(col.tolist()):
+            if known[i]:
                 zones[i] = int(jz)
     if onet is not None and "onetsoc_code" in frame.columns:
         lookup = _job_zone_lookup(onet)
-        for i, code in enumerate(frame["onetsoc_code"]):
+        for i, code in enumerate(frame["onetsoc_code"].tolist()):
             if zones[i] is None:
                 zones[i] = lookup.get(str(code))
     return zones
@@ -408,7 +428,89 @@ def _task_dwas_for(frame: pd.DataFrame, onet) -> list[list[tuple[str, str]]]:
     if onet is None or not _has_keys(frame):
         return [[] for _ in range(len(frame))]
     links, dwa_to_iwa = _task_dwa_lookup(onet)
-    return [[(d, dwa_to_iwa.get(d, "")) for d in links.get(k, [])] for k in _keys(frame)]
+    pairs: dict[str, tuple[str, str]] = {}
+    for dwas in links.values():
+        for d in dwas:
+            if d not in pairs:
+                pairs[d] = (d, dwa_to_iwa.get(d, ""))
+    empty: list[str] = []
+    return [[pairs[d] for d in links.get(k, empty)] for k in _keys(frame)]
+
+
+class _RuleSet:
+    """Which of several case-insensitive regular expressions occur in each text, fast.
+
+    Gives exactly what ``[re.search(p, text, re.IGNORECASE) is not None for p in
+    patterns]`` gives, text by text, but (1) each distinct text is matched once and
+    (2) with ``google-re2`` installed, texts of printable ASCII characters go through an
+    RE2 ``FilteredRE2`` (literal atoms of all patterns found in one pass; only the
+    patterns whose atoms occur are run). On printable ASCII text RE2 and :mod:`re` agree
+    on every construct the rules use (``\\b``, ``\\w``, ``\\W``, ``\\s``, classes, case
+    folding); other texts (accents, curly quotes, tabs, vertical tabs, ...) are matched
+    with :mod:`re`, where the two engines can differ (RE2's ``\\w``/``\\b`` are ASCII, its
+    ``\\s`` has no ``\\v``).
+
+    Examples
+    --------
+    >>> rs = _RuleSet([r"\\bfile\\b", r"\\bcode\\b"])
+    >>> codes, uniques, found = rs.match(["File it.", "Write code.", "File it.", "Résumé"])
+    >>> codes.tolist(), found
+    ([0, 1, 0, 2], [[0], [1], []])
+    """
+
+    def __init__(self, patterns):
+        self.patterns = tuple(patterns)
+        self._re = [re.compile(p, re.IGNORECASE) for p in self.patterns]
+        self._filter = None
+
+    def _re2_match(self):
+        """``Match`` of the RE2 filter (None when google-re2 is not importable)."""
+        if _re2 is None:
+            return None
+        if self._filter is None:
+            options = _re2.Options()
+            options.case_sensitive = False
+            flt = _re2.Filter()
+            for pattern in self.patterns:
+                flt.Add(pattern, options)
+            flt.Compile()
+            self._filter = flt
+        return self._filter.Match
+
+    def search_one(self, text: str) -> list[int]:
+        """Indices of the patterns found in ``text``, ascending (with :mod:`re`)."""
+        return [j for j, rx in enumerate(self._re) if rx.search(text) is not None]
+
+    def match(self, texts) -> tuple[np.ndarray, list[str], list[list[int]]]:
+        """Match a sequence of str.
+
+        Returns ``(codes, uniques, found)``: ``uniques[codes[i]] == texts[i]`` and
+        ``found[u]`` is the ascending list of the indices of the patterns occurring in
+        ``uniques[u]``.
+        """
+        codes, uniques = pd.factorize(np.asarray(texts, dtype=object))
+        uniques = uniques.tolist()
+        re2_match = self._re2_match()
+        search_one = self.search_one
+        found: list[list[int]] = []
+        for text in uniques:
+            if re2_match is not None and text.isascii() and text.isprintable():
+                hits = re2_match(text)
+                found.append(list(hits) if hits else [])
+            else:
+                found.append(search_one(text))
+        return codes, uniques, found
+
+    def hit_matrix(self, found: list[list[int]]) -> np.ndarray:
+        """Bool matrix (len(found), n_patterns) from ``found`` of :meth:`match`."""
+        hits = np.zeros((len(found), len(self.patterns)), dtype=bool)
+        rows = [u for u, js in enumerate(found) for _ in js]
+        cols = [j for js in found for j in js]
+        hits[rows, cols] = True
+        return hits
+
+
+_TEXT_RULESET = _RuleSet(rule.pattern for rule in TEXT_RULES)
 
 
 # ----------------------------------------------------------------------------------
@@ -470,9 +572,14 @@ def explain_categories(
     by_dwa, by_iwa = _mapping_index(mapping)
     dwas = _task_dwas_for(frame, onet)
     zones = _job_zones_for(frame, onet)
+    codes, _, found = _TEXT_RULESET.match(texts)
+    # text evidence of each distinct text: [(category, "text <rule_id>"), ...] in rule order
+    text_evidence = [
+        [(TEXT_RULES[j].category, f"text {TEXT_RULES[j].rule_id}") for j in js] for js in found
+    ]
 
     records = []
-    for text, task_dwas, jz in zip(texts, dwas, zones, strict=True):
+    for code, task_dwas, jz in zip(codes.tolist(), dwas, zones, strict=True):
         evidence: dict[str, list[str]] = {c: [] for c in CATEGORIES}
         for dwa, iwa in task_dwas:
             if dwa in by_dwa:
@@ -484,9 +591,8 @@ def explain_categories(
                     item = f"{where}: {note}"
                     if item not in evidence[cat]:
                         evidence[cat].append(item)
-        for rule in TEXT_RULES:
-            if rule.search(text):
-                evidence[rule.category].append(f"text {rule.rule_id}")
+        for cat, item in text_evidence[code]:
+            evidence[cat].append(item)
         row: dict[str, object] = {"job_zone": jz}
         for cat in CATEGORIES:
             fired = bool(evidence[cat])
@@ -535,8 +641,10 @@ def tag_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None)
     pandas.DataFrame
         Bool columns ``admin``, ``routine_coding``, ``entry_creative``, same index as
         ``frame``. Use :func:`explain_categories` to see why; both give the same flags
-        (tested), this one is the fast path: the text rules of each category run as one
-        alternation, with RE2 (package ``google-re2``) when it is installed.
+        (tested). This is the fast path: each distinct text is matched once, against all
+        text rules in one pass (RE2's filtered matching when ``google-re2`` is installed,
+        for printable ASCII texts), and the work-activity mapping is resolved once per
+        DWA; no explanation strings are built.
 
     Raises
     ------
@@ -556,21 +664,22 @@ def tag_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None)
     1  False            True           False
     2  False           False           False
     """
-    texts = _check_text(frame, text_column).tolist()
-    by_dwa, by_iwa = _mapping_index(load_category_mapping())
-    dwas = _task_dwas_for(frame, onet)
-    zones = _job_zones_for(frame, onet)
+    texts = _check_text(frame, text_column)
+    codes, _, found = _TEXT_RULESET.match(texts)
+    hits = _TEXT_RULESET.hit_matrix(found)
+    mapping_bits = _dwa_category_bits(frame, onet)
     out = pd.DataFrame(index=frame.index)
-    for cat in CATEGORIES:
-        search = _category_matcher(cat)
-        fired = [search(text) is not None for text in texts]
-        for i, task_dwas in enumerate(dwas):
-            if not fired[i] and task_dwas:
-                fired[i] = any(cat in _link_categories(dwa, iwa, by_dwa, by_iwa)
-                               for dwa, iwa in task_dwas)
+    for k, cat in enumerate(CATEGORIES):
+        rules = [j for j, rule in enumerate(TEXT_RULES) if rule.category == cat]
+        fired = hits[:, rules].any(axis=1)[codes]
+        if mapping_bits is not None:
+            fired |= (mapping_bits & (1 << k)) != 0
         if cat == "entry_creative":
-            fired = [f and jz is not None and jz <= ENTRY_CREATIVE_MAX_JOB_ZONE
-                     for f, jz in zip(fired, zones, strict=True)]
+            zones = _job_zones_for(frame, onet)
+            fired &= np.fromiter(
+                (jz is not None and jz <= ENTRY_CREATIVE_MAX_JOB_ZONE for jz in zones),
+                dtype=bool, count=len(zones),
+            )
         out[cat] = pd.Series(fired, index=frame.index, dtype=bool)
     return out
 
@@ -581,35 +690,25 @@ def _link_categories(dwa: str, iwa: str, by_dwa: dict, by_iwa: dict) -> set[str]
     return {cat for cat, _ in entries}
 
 
-_MATCHERS: dict[tuple[str, bool], object] = {}
-
-
-def _category_matcher(category: str, *, use_re2: bool | None = None):
-    """``search(text)`` that is not None when any text rule of ``category`` fires.
-
-    The rules of one category are joined into one alternation (a search of the
-    alternation finds a match exactly when one of the rules does). With ``google-re2``
-    installed the alternation runs on RE2, a linear-time engine several times faster here;
-    ``use_re2=False`` forces Python's :mod:`re`.
-
-    Examples
-    --------
-    >>> search = _category_matcher("admin", use_re2=False)
-    >>> search("Schedule appointments for patients.") is not None
-    True
-    """
-    if use_re2 is None:
-        use_re2 = _re2 is not None
-    key = (category, bool(use_re2))
-    if key not in _MATCHERS:
-        pattern = "|".join(f"(?:{r.pattern})" for r in TEXT_RULES if r.category == category)
-        if use_re2:
-            options = _re2.Options()
-            options.case_sensitive = False
-            _MATCHERS[key] = _re2.compile(pattern, options).search
-        else:
-            _MATCHERS[key] = re.compile(pattern, re.IGNORECASE).search
-    return _MATCHERS[key]
+def _dwa_category_bits(frame: pd.DataFrame, onet) -> np.ndarray | None:
+    """Per row, bit k set when a DWA of the task maps to ``CATEGORIES[k]`` (None: no onet)."""
+    if onet is None or not _has_keys(frame):
+        return None
+    links, dwa_to_iwa = _task_dwa_lookup(onet)
+    by_dwa, by_iwa = _mapping_index(load_category_mapping())
+    bit_of_dwa: dict[str, int] = {}
+    task_bits: dict[tuple[str, str], int] = {}
+    for key, dwas in links.items():
+        bits = 0
+        for dwa in dwas:
+            if dwa not in bit_of_dwa:
+                cats = _link_categories(dwa, dwa_to_iwa.get(dwa, ""), by_dwa, by_iwa)
+                bit_of_dwa[dwa] = sum(1 << k for k, c in enumerate(CATEGORIES) if c in cats)
+            bits |= bit_of_dwa[dwa]
+        if bits:
+            task_bits[key] = bits
+    keys = _keys(frame)
+    return np.fromiter((task_bits.get(k, 0) for k in keys), dtype=np.uint8, count=len(keys))
 
 
 # ----------------------------------------------------------------------------------
