@@ -47,6 +47,7 @@ import pandas as pd
 from exposure.errors import DataFormatError
 from exposure.scoring.categories import (
     _check_text,
+    _RuleSet,
     _job_zones_for,
     _task_dwas_for,
 )
@@ -300,9 +301,15 @@ def load_rubric_rules(version: str = RUBRIC_VERSION) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=expected).astype(str)
 
 
+_FIRST_WORD = re.compile(r"\W*([A-Za-z]+)")
+
+
 def _first_word(text: str) -> str:
-    match = re.match(r"\W*([A-Za-z]+)", text)
+    match = _FIRST_WORD.match(text)
     return match.group(1).lower() if match else ""
+
+
+_KEYWORD_RULESET = _RuleSet(rule.pattern for rule in KEYWORD_RULES)
 
 
 def score_rubric(
@@ -354,47 +361,92 @@ def score_rubric(
     by_dwa = {i: (lab, note) for lvl, i, lab, note in rules.itertuples(index=False) if lvl == "dwa"}
     dwas = _task_dwas_for(frame, onet)
     zones = _job_zones_for(frame, onet)
-    vec = {k: np.array(v, dtype=float) for k, v in LABEL_VECTORS.items()}
+    n = len(texts)
+    label_index = {label: k for k, label in enumerate(LABELS)}
+    none = len(LABELS)  # index of the all-zero vector: padding / no vote
+    # votes[none] is zero, so adding it leaves a sum unchanged (x + 0.0 == x): summing the
+    # padded vote columns left to right adds each task's votes in the same order, with the
+    # same floating-point roundings, as one task at a time.
+    votes = np.vstack([np.array(LABEL_VECTORS[k], dtype=float) for k in LABELS] + [np.zeros(3)])
 
-    probs = np.empty((len(frame), 3), dtype=float)
-    explanations: list[str] = []
-    for i, (text, task_dwas, jz) in enumerate(zip(texts, dwas, zones, strict=True)):
-        total = np.zeros(3)
-        weight = 0.0
-        parts: list[str] = []
-        for dwa, iwa in task_dwas:
-            if dwa in by_dwa:
-                label, note = by_dwa[dwa]
-                parts.append(f"dwa {dwa} -> {label} ({note})")
-            elif iwa in by_iwa:
-                label, note = by_iwa[iwa]
-                parts.append(f"iwa {iwa} -> {label} ({note})")
-            else:
-                parts.append(f"dwa {dwa} not in rule table")
-                continue
-            total += vec[label]
-            weight += 1.0
+    # work activities: one evidence part and vote per distinct (DWA, IWA) link
+    link_info: dict[tuple[str, str], tuple[str, int]] = {}
+    dwa_text = [""] * n
+    n_dwa_cols = max((len(d) for d in dwas), default=0)
+    dwa_votes = np.full((n, n_dwa_cols), none, dtype=np.intp)
+    dwa_counts = np.zeros(n, dtype=np.intp)
+    for i, task_dwas in enumerate(dwas):
+        if not task_dwas:
+            continue
+        parts = []
+        col = 0
+        for link in task_dwas:
+            info = link_info.get(link)
+            if info is None:
+                dwa, iwa = link
+                if dwa in by_dwa:
+                    label, note = by_dwa[dwa]
+                    info = (f"dwa {dwa} -> {label} ({note})", label_index[label])
+                elif iwa in by_iwa:
+                    label, note = by_iwa[iwa]
+                    info = (f"iwa {iwa} -> {label} ({note})", label_index[label])
+                else:
+                    info = (f"dwa {dwa} not in rule table", none)
+                link_info[link] = info
+            parts.append(info[0])
+            if info[1] != none:
+                dwa_votes[i, col] = info[1]
+                col += 1
+        dwa_text[i] = "; ".join(parts)
+        dwa_counts[i] = col
+
+    # text: first verb and keyword rules, once per distinct text
+    codes, uniques, found = _KEYWORD_RULESET.match(texts)
+    n_text_cols = 1 + len(KEYWORD_RULES)
+    text_votes = np.full((len(uniques), n_text_cols), none, dtype=np.intp)
+    text_counts = np.zeros(len(uniques), dtype=np.intp)
+    text_part = [""] * len(uniques)
+    for u, (text, hits) in enumerate(zip(uniques, found, strict=True)):
+        parts = []
+        col = 0
         verb = _first_word(text)
         if verb in FIRST_VERBS:
             label, note = FIRST_VERBS[verb]
             parts.append(f"verb {verb!r} -> {label} ({note})")
-            total += vec[label]
-            weight += 1.0
-        for rule in KEYWORD_RULES:
-            if rule.search(text):
-                parts.append(f"{rule.rule_id} -> {rule.label} ({rule.note})")
-                total += vec[rule.label]
-                weight += 1.0
+            text_votes[u, col] = label_index[label]
+            col += 1
+        for j in hits:
+            rule = KEYWORD_RULES[j]
+            parts.append(f"{rule.rule_id} -> {rule.label} ({rule.note})")
+            text_votes[u, col] = label_index[rule.label]
+            col += 1
+        text_part[u] = "; ".join(parts)
+        text_counts[u] = col
+
+    # job-zone prior
+    priors = np.empty((n, 3), dtype=float)
+    zone_part = [""] * n
+    for i, jz in enumerate(zones):
         if jz is not None and jz in JOB_ZONE_PRIOR:
-            prior = np.array(JOB_ZONE_PRIOR[jz])
-            parts.append(f"job zone {jz} prior")
+            priors[i] = JOB_ZONE_PRIOR[jz]
+            zone_part[i] = f"job zone {jz} prior"
         else:
-            prior = np.array(DEFAULT_PRIOR)
-            parts.append("job zone unknown prior")
-        total += PRIOR_WEIGHT * prior
-        weight += PRIOR_WEIGHT
-        probs[i] = total / weight
-        explanations.append("; ".join(parts))
+            priors[i] = DEFAULT_PRIOR
+            zone_part[i] = "job zone unknown prior"
+
+    total = np.zeros((n, 3), dtype=float)
+    for col in range(n_dwa_cols):
+        total += votes[dwa_votes[:, col]]
+    codes_list = codes.tolist()
+    for col in range(n_text_cols):
+        total += votes[text_votes[codes, col]]
+    total += PRIOR_WEIGHT * priors
+    weight = (dwa_counts + text_counts[codes]).astype(float) + PRIOR_WEIGHT
+    probs = total / weight[:, None]
+    explanations = [
+        "; ".join(p for p in (d, text_part[c], z) if p)
+        for d, c, z in zip(dwa_text, codes_list, zone_part, strict=True)
+    ]
 
     probs = probs / probs.sum(axis=1, keepdims=True) if len(frame) else probs
     out = pd.DataFrame(probs, columns=["p_e0", "p_e1", "p_e2"], index=frame.index)
