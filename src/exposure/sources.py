@@ -282,6 +282,26 @@ _GROUPS: list[tuple[str, dict]] = [
         ),
     ),
     (
+        "crosswalks/onet_to_census_occ2018.csv",
+        dict(
+            kind="crosswalk",
+            release="2018",
+            url="https://github.com/Budget-Lab-Yale/AI-Employment-Model/blob/d9bb7ed/resources/crosswalk.csv",
+            licence="U.S. public domain (Census occupation codes); no licence file in the source repository",
+            attribution=(
+                "O*NET-SOC 2019 -> Census 2018 occupation code crosswalk, as compiled by the "
+                "Yale Budget Lab (AI-Employment-Model) from the U.S. Census Bureau's 2018 "
+                "occupation code list."
+            ),
+            mirror_only=True,
+            notes=(
+                "One row per O*NET-SOC occupation with its Census 2018 OCC code (the code of "
+                "CPS and ACS microdata), job zone and title; copied from "
+                "Budget-Lab-Yale/AI-Employment-Model@d9bb7ed resources/crosswalk.csv."
+            ),
+        ),
+    ),
+    (
         "crosswalks/ISCOGroups_en.csv",
         dict(
             kind="crosswalk",

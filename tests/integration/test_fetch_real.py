@@ -51,4 +51,4 @@ def test_cli_fetch_and_sources_on_real_mirror(shared_data, tmp_path, capsys):
     assert capsys.readouterr().out.startswith("36 of 36 files verified")
     assert main(["sources", "--data-dir", str(tmp_path)]) == 0
     last = capsys.readouterr().out.splitlines()[-1]
-    assert last == f"87 files in {tmp_path}: 36 verified, 51 missing, 0 with a wrong sha256"
+    assert last == f"88 files in {tmp_path}: 36 verified, 52 missing, 0 with a wrong sha256"

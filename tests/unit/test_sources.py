@@ -15,9 +15,9 @@ HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
 
 def test_registry_size_and_kinds():
-    assert len(SOURCES) == 87
+    assert len(SOURCES) == 88
     counts = {k: sum(s.kind == k for s in SOURCES.values()) for k in S.KINDS}
-    assert counts == {"onet": 49, "crosswalk": 7, "oews": 9, "reference": 22}
+    assert counts == {"onet": 49, "crosswalk": 8, "oews": 9, "reference": 22}
 
 
 def test_every_entry_is_complete():
@@ -132,28 +132,28 @@ def test_select_sources():
                      for y in range(2021, 2025)]
     assert len(S.select_sources(["onet/29.1"])) == 35
     assert len(S.select_sources(["onet/29.1/"])) == 35
-    assert len(S.select_sources(["crosswalk"])) == 7
+    assert len(S.select_sources(["crosswalk"])) == 8
     both = S.select_sources(["crosswalks/SOC_Structure.xlsx", "crosswalk"])
-    assert len(both) == 7  # no duplicates
-    assert len(S.select_sources(None)) == len(S.select_sources([])) == 87
+    assert len(both) == 8  # no duplicates
+    assert len(S.select_sources(None)) == len(S.select_sources([])) == 88
     with pytest.raises(ExposureError, match="unknown source 'onet/31.0'"):
         S.select_sources(["onet/31.0"])
 
 
 def test_registry_frame():
     df = S.registry_frame()
-    assert df.shape == (87, 13)
+    assert df.shape == (88, 13)
     assert list(df.columns) == [f.name for f in dataclasses.fields(Source)]
     assert df["name"].is_unique
     assert int(df["size"].sum()) == sum(s.size for s in SOURCES.values())
-    assert int(df["mirror_only"].sum()) == 16
+    assert int(df["mirror_only"].sum()) == 17
     assert str(df["size"].dtype) == "int64"
 
 
 def test_sources_markdown_all_and_escaping():
     md = S.sources_markdown()
     lines = md.splitlines()
-    assert len(lines) == 2 + 87
+    assert len(lines) == 2 + 88
     assert lines[1] == "|---|---|---|---|---|"
     assert all(line.count(" | ") == 4 for line in lines[2:])
     odd = Source(name="x/a|b.csv", release="1", url="https://e.org/a", sha256="0" * 64,

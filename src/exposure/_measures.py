@@ -1,0 +1,72 @@
+"""The facts every stage shares: labels, their scores, task weights, measures, categories.
+
+One home for each; every module imports them from here (ground floor: no domain, no
+package-root imports).
+
+Examples
+--------
+>>> from exposure._measures import CORE_WEIGHT, LABEL_SCORES, LABELS, OTHER_WEIGHT
+>>> LABELS
+('E0', 'E1', 'E2')
+>>> LABEL_SCORES["E2"]
+(0.0, 0.5, 1.0)
+>>> CORE_WEIGHT, OTHER_WEIGHT
+(2.0, 1.0)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = [
+    "LABELS",
+    "LABEL_SCORES",
+    "LABEL_LEVELS",
+    "EXPOSURE_MEASURES",
+    "CORE_WEIGHT",
+    "OTHER_WEIGHT",
+    "MEASURES",
+    "CATEGORIES",
+    "CATEGORY_SHARES",
+]
+
+#: The exposure rubric's classes (Eloundou et al. 2023), in probability-column order
+#: (``p_e0, p_e1, p_e2``): E0 no exposure, E1 direct exposure to an LLM, E2 exposure to an
+#: LLM with additional tools (agents).
+LABELS = ("E0", "E1", "E2")
+
+#: The three task-level exposure measures, in order.
+EXPOSURE_MEASURES = ("alpha", "beta", "gamma")
+
+#: (alpha, beta, gamma) of each label, as in Eloundou et al. (2023): alpha counts E1 only,
+#: beta adds half of E2, gamma counts E1 and E2 fully.
+LABEL_SCORES = {"E0": (0.0, 0.0, 0.0), "E1": (1.0, 1.0, 1.0), "E2": (0.0, 0.5, 1.0)}
+
+#: :data:`LABEL_SCORES` as a (3, 3) array, rows in :data:`LABELS` order, columns alpha,
+#: beta, gamma: ``proba @ LABEL_LEVELS`` turns class probabilities into expected measures.
+LABEL_LEVELS = np.array([LABEL_SCORES[k] for k in LABELS], dtype=float)
+LABEL_LEVELS.setflags(write=False)
+
+#: Task weight of a Core task under the ``core`` weighting (Eloundou et al.'s occupation
+#: level: Core = 2, Supplemental or missing task type = 1).
+CORE_WEIGHT = 2.0
+#: Task weight of a Supplemental or untyped task under the ``core`` weighting.
+OTHER_WEIGHT = 1.0
+
+#: Measures computed at every level (occupation, SOC code, sector), in output order.
+MEASURES = (
+    "alpha",
+    "beta",
+    "gamma",
+    "share_e1",
+    "share_exposed",
+    "share_admin",
+    "share_routine_coding",
+    "share_entry_creative",
+)
+
+#: Task category flags of TaskScores, in order.
+CATEGORIES = ("admin", "routine_coding", "entry_creative")
+
+#: Task category flag -> the share column it becomes at the occupation level and above.
+CATEGORY_SHARES = {c: f"share_{c}" for c in CATEGORIES}
