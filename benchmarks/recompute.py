@@ -30,6 +30,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from exposure.fetch import fetch
+from exposure.pipeline import RecomputeInputs
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -69,14 +72,8 @@ def main(argv=None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="timed recompute runs")
     args = parser.parse_args(argv)
 
-    from exposure.fetch import fetch
-    from exposure.pipeline import build_recompute
-
-    stages, _, _ = build_recompute(mirror=args.mirror, onet_release=args.onet_release)
-    # warm the cache: the fetch stage verifies every raw file the recompute reads
-    ctx: dict = {"sources": []}
-    stages[0].run(ctx)
-    names = [s["name"] for s in ctx["sources"]]
+    # the raw files the recompute reads, each verified into the cache
+    names = RecomputeInputs(onet_release=args.onet_release).files
     paths = [fetch(n, mirror=args.mirror) for n in names]
     text = [p for p in paths if p.suffix in (".txt", ".csv", ".tsv")]
     xlsx = [p for p in paths if p.suffix == ".xlsx"]

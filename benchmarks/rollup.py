@@ -83,11 +83,11 @@ def bench_bootstrap(mirror: Path) -> None:
     from exposure.oews import load_oews
     from exposure.onet import read_tasks
     from exposure.rollup import scores_from_labels
-    from exposure.rollup.reproduction import read_labels
+    from exposure.measures.eloundou import read_task_labels
 
     xw = load_onet_to_soc(mirror=mirror)
     emp = load_oews("2025", "by_industry", mirror=mirror)
-    labels = read_labels(mirror / "reference/eloundou2023/full_labelset_train.tsv")
+    labels = read_task_labels(mirror / "reference/eloundou2023/full_labelset_train.tsv")
     ts = scores_from_labels(labels, "human_exposure_agg")
     t0 = time.perf_counter()
     rollup(ts, xw, emp, weights="core", n_draws=1000, seed=0)

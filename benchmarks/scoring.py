@@ -21,6 +21,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from exposure.onet import load_onet
+from exposure.scoring import score_tasks
+from exposure.scoring.learned import load_model, score_learned
+
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -29,10 +33,6 @@ def main(argv=None) -> int:
     parser.add_argument("--large", type=int, default=200_000, help="rows of the throughput input")
     parser.add_argument("--repeat", type=int, default=3, help="best of N timings")
     args = parser.parse_args(argv)
-
-    from exposure.onet import load_onet
-    from exposure.scoring import score_tasks
-    from exposure.scoring.learned import load_model, score_learned
 
     onet = load_onet("29.1", mirror=args.mirror)
     tasks = onet.tasks.merge(onet.occupations[["onetsoc_code", "title"]], on="onetsoc_code", how="left")

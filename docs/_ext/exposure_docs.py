@@ -23,9 +23,9 @@ from the repository itself:
 ``api``
     An ``automodule`` block for every module named in the content that can be imported.
 ``figure NAME``
-    A figure rendered by :func:`exposure.figures.render_results` from ``data/processed``.
+    A figure rendered by :func:`exposure.reports.figures.render_results` from ``data/processed``.
 ``table NAME``
-    A table computed by :func:`exposure.figures.results_tables` from ``data/processed``.
+    A table computed by :func:`exposure.reports.figures.results_tables` from ``data/processed``.
 
 Nothing is written into the source tree: figures go to the build's doctree directory.
 """
@@ -40,6 +40,8 @@ from pathlib import Path
 
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
+
+from exposure.schemas._catalog import PROCESSED_TABLES
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +59,7 @@ MODULE_TITLES = {
     "_rollup": "Occupation, SOC, sector and workforce tables",
     "_measures": "Published reference measures",
     "_pipeline": "Recompute manifest",
+    "_outcomes": "Outcomes: OEWS occupation panel and event study",
 }
 
 
@@ -64,7 +67,7 @@ MODULE_TITLES = {
 def _cell(text) -> str:
     """Escape text for one cell of a Markdown pipe table."""
     text = " ".join(str(text).split())
-    return text.replace("\\", "\\\\").replace("|", "\\|") if text else ""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", r"\*") if text else ""
 
 
 def _code(text) -> str:
@@ -187,13 +190,9 @@ def tables_markdown() -> str:
 
 def _shipped_tables() -> dict[str, list[tuple[str, str]]]:
     """Schema model name -> [(table name, file name)] of the tables ``exposure.load`` reads."""
-    try:
-        from exposure._load import TABLES
-    except ImportError:
-        return {}
     out: dict[str, list[tuple[str, str]]] = {}
-    for table, (filename, schema) in TABLES.items():
-        out.setdefault(schema, []).append((table, filename))
+    for t in PROCESSED_TABLES:
+        out.setdefault(t.model.__name__, []).append((t.name, t.filename))
     return out
 
 
@@ -346,7 +345,7 @@ def render_figures(app) -> None:
     if not app.config.exposure_results:
         return
     from exposure.errors import ExposureError
-    from exposure.figures import render_results
+    from exposure.reports.figures import render_results
 
     start = time.perf_counter()
     try:
@@ -375,7 +374,7 @@ def figure_markdown(app, docname: str, name: str, caption: str) -> str:
 
 
 def results_table_markdown(app, name: str) -> str:
-    from exposure.figures import results_tables
+    from exposure.reports.figures import results_tables
 
     tables = getattr(app, "exposure_tables", None)
     if tables is None:

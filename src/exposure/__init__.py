@@ -24,9 +24,8 @@ Examples
 True
 """
 
-__version__ = "0.1.0"
-
 from exposure._load import load
+from exposure._version import __version__
 from exposure.oews import load_oews
 from exposure.onet import load_onet
 from exposure.rollup import to_occupations, to_sectors, to_soc

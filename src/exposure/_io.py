@@ -4,26 +4,156 @@ Nothing half-written is ever left behind: each writer writes to a temporary file
 target's directory and renames it into place with :func:`os.replace`, which is atomic on
 POSIX file systems. Parquet output is deterministic: the same frame gives the same bytes
 (no pandas index metadata, fixed compression, fixed row-group size).
+
+A write that fails (a read-only or full file system, a directory that is not writable, a
+target that is a directory) raises :class:`~exposure.errors.OutputError` naming the
+target, and the target is left as it was. :func:`check_output_path` refuses, before any
+work is done, an output that is a directory or that would replace one of the inputs.
+
+Spreadsheet formulas: a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return is run as a formula when a CSV file is opened in Excel or LibreOffice
+(``=cmd|' /C calc'!A0``, ``@SUM(...)``). :func:`write_csv` therefore neutralises such cells
+by default, prefixing them with a single quote (``'=cmd...``: the spreadsheet shows the text
+and runs nothing; OWASP's advice), and logs how many it changed; numbers such as ``-0.5``
+are left alone. Pass ``formulas="keep"`` for files meant for programs, not spreadsheets.
+Parquet and Stata files store text as text; :func:`write_xlsx` stores every string as a
+string cell, never as a formula, so the text is kept as is there.
 """
 
 import contextlib
+import errno as errno_codes
 import json
+import logging
 import os
+import re
 import tempfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-__all__ = ["atomic_path", "write_parquet", "write_json", "write_csv"]
+from exposure.errors import DataFormatError, OutputError
+
+__all__ = [
+    "atomic_path",
+    "check_output_path",
+    "output_error",
+    "neutralise_formulas",
+    "write_parquet",
+    "write_json",
+    "write_csv",
+    "write_xlsx",
+    "write_stata",
+]
+
+log = logging.getLogger(__name__)
+
+#: Why a write failed, by errno: said in words in :class:`~exposure.errors.OutputError`.
+_REASONS = {
+    errno_codes.EACCES: "permission denied (is the directory writable?)",
+    errno_codes.EPERM: "operation not permitted",
+    errno_codes.EROFS: "read-only file system",
+    errno_codes.ENOSPC: "no space left on the device",
+    errno_codes.EDQUOT: "disk quota exceeded",
+    errno_codes.EISDIR: "is a directory",
+    errno_codes.ENOTDIR: "a parent of the path is not a directory",
+    errno_codes.ENAMETOOLONG: "file name too long",
+    errno_codes.ENOENT: "no such directory",
+}
+
+
+def output_error(exc: OSError, path) -> OutputError:
+    """The :class:`~exposure.errors.OutputError` for an :class:`OSError` while writing ``path``.
+
+    Examples
+    --------
+    >>> import errno
+    >>> str(output_error(PermissionError(errno.EACCES, "Permission denied"), "o/t.csv"))
+    'o/t.csv: cannot write: permission denied (is the directory writable?)'
+    """
+    if isinstance(exc, OutputError):
+        return exc
+    reason = _REASONS.get(exc.errno) or exc.strerror or str(exc)
+    return OutputError(reason, path=path, errno=exc.errno)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def check_output_path(output, *inputs) -> Path:
+    """Refuse, before any work, an output path that cannot or must not be written.
+
+    Parameters
+    ----------
+    output : str or os.PathLike
+        File to be written.
+    *inputs : str or os.PathLike
+        Files the command reads; the output must not be any of them (same path, a
+        symlink or a hard link to it).
+
+    Returns
+    -------
+    pathlib.Path
+        ``output``.
+
+    Raises
+    ------
+    exposure.errors.OutputError
+        ``output`` is an existing directory (or ends with a path separator), is one of
+        ``inputs``, or lies below a path that is a file.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "in.csv").write_text("task\\nWeld.\\n")
+    >>> check_output_path(d / "out.csv", d / "in.csv").name
+    'out.csv'
+    >>> check_output_path(d / "in.csv", d / "in.csv")   # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.OutputError: .../in.csv: cannot write: the output is the input file ...
+    >>> check_output_path(d)   # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.OutputError: ...: cannot write: is a directory; give a file name
+    """
+    text = os.fspath(output)
+    out = Path(output)
+    if out.is_dir() or (isinstance(text, str) and text.endswith((os.sep, "/"))):
+        raise OutputError("is a directory; give a file name", path=out, errno=errno_codes.EISDIR)
+    for src in inputs:
+        src = Path(src)
+        if out.absolute() == src.absolute() or _same_file(out, src):
+            raise OutputError(
+                f"the output is the input file {src}; write to another file",
+                path=out,
+                errno=errno_codes.EEXIST,
+            )
+    parent = out.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if parent.exists() and not parent.is_dir():
+        raise OutputError(f"{parent} is a file, not a directory", path=out, errno=errno_codes.ENOTDIR)
+    if parent.is_dir() and not os.access(parent, os.W_OK | os.X_OK):
+        raise OutputError(f"directory {parent} is not writable", path=out, errno=errno_codes.EACCES)
+    return out
 
 
 @contextlib.contextmanager
 def atomic_path(path):
     """Yield a temporary path beside ``path``; rename it to ``path`` on success.
 
-    On an exception the temporary file is removed and ``path`` is left as it was.
+    On an exception the temporary file is removed and ``path`` is left as it was. A
+    temporary file or rename that cannot be made (read-only or full file system, a
+    directory that is not writable, ``path`` a directory) raises
+    :class:`~exposure.errors.OutputError` naming ``path``.
 
     Parameters
     ----------
@@ -40,20 +170,43 @@ def atomic_path(path):
     'done'
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    if path.is_dir():
+        raise OutputError("is a directory; give a file name", path=path, errno=errno_codes.EISDIR)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a parent is a file
+        raise OutputError(_REASONS[errno_codes.ENOTDIR], path=path, errno=errno_codes.ENOTDIR) from None
+    except OSError as exc:
+        raise output_error(exc, path) from None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:64]}.", suffix=".tmp")
+    except OSError as exc:
+        raise output_error(exc, path) from None
     os.close(fd)
     tmp = Path(tmp)
-    # mkstemp creates 0600 files; give the result the permissions a plain open() would.
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)
     try:
+        # mkstemp creates 0600 files; give the result the permissions a plain open() would.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         yield tmp
-        os.replace(tmp, path)
+        try:
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise output_error(exc, path) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def _writing(path):
+    """:func:`atomic_path` whose body's :class:`OSError` becomes an OutputError naming ``path``."""
+    with atomic_path(path) as tmp:
+        try:
+            yield tmp
+        except OSError as exc:
+            raise output_error(exc, path) from None
 
 
 def write_parquet(frame: pd.DataFrame, path) -> Path:
@@ -82,10 +235,10 @@ def write_parquet(frame: pd.DataFrame, path) -> Path:
     """
     table = pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False)
     table = table.replace_schema_metadata(None)
-    with atomic_path(path) as tmp:
+    with _writing(path) as tmp, open(tmp, "wb") as fh:  # a handle: any bytes in the name
         pq.write_table(
             table,
-            tmp,
+            fh,
             compression="zstd",
             compression_level=3,
             row_group_size=1_000_000,
@@ -107,13 +260,81 @@ def write_json(obj, path) -> Path:
     >>> p.read_text().splitlines()[1]
     '  "a": 2,'
     """
-    with atomic_path(path) as tmp:
+    with _writing(path) as tmp:
         tmp.write_text(json.dumps(obj, indent=2, sort_keys=True, default=str) + "\n")
     return Path(path)
 
 
-def write_csv(frame: pd.DataFrame, path, **kwargs) -> Path:
+#: First characters that make a spreadsheet read a text cell as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?%?")
+
+
+def _formula_like(value) -> bool:
+    return (
+        isinstance(value, str)
+        and value.startswith(_FORMULA_START)
+        and len(value) > 1
+        and not _NUMBER.fullmatch(value)
+    )
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """Prefix text cells that a spreadsheet would run as a formula with ``'``.
+
+    Cells that start with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return and are not
+    numbers get a leading single quote; other cells, numbers and column names of other
+    types are untouched. Column names are checked too.
+
+    Returns
+    -------
+    (pandas.DataFrame, int)
+        The frame (a copy when anything changed) and how many cells were changed.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"task": ["=cmd|' /C calc'!A0", "@SUM(A1)", "-0.5", "- list item", "Weld."]})
+    >>> out, n = neutralise_formulas(f)
+    >>> out["task"].tolist(), n
+    (["'=cmd|' /C calc'!A0", "'@SUM(A1)", '-0.5', "'- list item", 'Weld.'], 3)
+    """
+    changed = 0
+    out = frame
+    for j, col in enumerate(frame.columns):
+        series = frame.iloc[:, j]
+        if series.dtype.kind not in "OSU" and not isinstance(series.dtype, pd.StringDtype):
+            continue
+        mask = series.map(_formula_like).to_numpy(dtype=bool)
+        if mask.any():
+            if out is frame:
+                out = frame.copy()
+            out.iloc[mask, j] = "'" + series[mask].astype(str)
+            changed += int(mask.sum())
+    names = ["'" + c if _formula_like(c) else c for c in out.columns]
+    if names != list(out.columns):
+        changed += sum(a != b for a, b in zip(names, out.columns, strict=True))
+        out = out.set_axis(names, axis=1) if out is not frame else frame.set_axis(names, axis=1)
+    return out, changed
+
+
+def write_csv(frame: pd.DataFrame, path, *, formulas: str = "neutralise", **kwargs) -> Path:
     """Write ``frame`` as CSV (no index, ``\\n`` line endings) atomically.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+    path : str or os.PathLike
+    formulas : {"neutralise", "keep"}, default "neutralise"
+        ``"neutralise"``: text cells a spreadsheet would run as a formula are written with
+        a leading ``'`` (:func:`neutralise_formulas`; a warning is logged); ``"keep"``:
+        every cell verbatim.
+    **kwargs
+        Passed to :meth:`pandas.DataFrame.to_csv` (e.g. ``sep="\\t"``).
+
+    Raises
+    ------
+    exposure.errors.OutputError
+        The file cannot be written (nothing is left behind).
 
     Examples
     --------
@@ -122,9 +343,128 @@ def write_csv(frame: pd.DataFrame, path, **kwargs) -> Path:
     >>> _ = write_csv(pd.DataFrame({"a": [1]}), p)
     >>> p.read_text()
     'a\\n1\\n'
+    >>> _ = write_csv(pd.DataFrame({"task": ["=1+1"]}), p)
+    >>> p.read_text()
+    "task\\n'=1+1\\n"
     """
+    if formulas not in ("neutralise", "keep"):
+        raise ValueError(f"formulas must be 'neutralise' or 'keep', not {formulas!r}")
+    if formulas == "neutralise":
+        frame, n = neutralise_formulas(frame)
+        if n:
+            log.warning("%s: %d cell(s) that a spreadsheet would run as formulas were written "
+                        "with a leading ' (formulas='keep' writes them verbatim)", path, n)
     kwargs.setdefault("index", False)
     kwargs.setdefault("lineterminator", "\n")
-    with atomic_path(path) as tmp:
+    with _writing(path) as tmp:
         frame.to_csv(tmp, **kwargs)
+    return Path(path)
+
+
+def _cell(value):
+    """A frame cell as a value openpyxl can store (None for missing)."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and np.isnan(value):
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+        if isinstance(value, float) and np.isnan(value):
+            return None
+    return value
+
+
+#: Rows an .xlsx sheet can hold (the header included).
+XLSX_MAX_ROWS = 1_048_576
+
+
+def write_xlsx(frame: pd.DataFrame, path, *, sheet: str = "data") -> Path:
+    """Write ``frame`` to one sheet of an ``.xlsx`` workbook atomically.
+
+    Every string is stored as a string cell (never as a formula, whatever its first
+    character); missing values are empty cells.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        More rows than a sheet holds, or a cell with characters a workbook cannot store
+        (control characters), naming its row and column.
+    exposure.errors.OutputError
+        The file cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, openpyxl
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.xlsx"
+    >>> _ = write_xlsx(pd.DataFrame({"task": ["=1+1", None], "n": [1, 2]}), p)
+    >>> ws = openpyxl.load_workbook(p).active
+    >>> [[c.value for c in row] for row in ws.iter_rows()]
+    [['task', 'n'], ['=1+1', 1], [None, 2]]
+    >>> ws["A2"].data_type
+    's'
+    """
+    import openpyxl
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    if len(frame) + 1 > XLSX_MAX_ROWS:
+        raise DataFormatError(
+            f"{len(frame):,} rows do not fit in an .xlsx sheet ({XLSX_MAX_ROWS - 1:,} at most); "
+            "write .parquet or .csv", path=path)
+    columns = [str(c) for c in frame.columns]
+    with _writing(path) as tmp:
+        wb = openpyxl.Workbook(write_only=True)
+        ws = wb.create_sheet(sheet)
+
+        def row_cells(values):
+            cells = []
+            for v in values:
+                cell = WriteOnlyCell(ws, value=v)
+                if isinstance(v, str):
+                    cell.data_type = "s"
+                cells.append(cell)
+            return cells
+
+        ws.append(row_cells(columns))
+        for i, values in enumerate(frame.itertuples(index=False, name=None)):
+            try:
+                ws.append(row_cells([_cell(v) for v in values]))
+            except (IllegalCharacterError, ValueError) as exc:
+                bad = next((c for c, v in zip(columns, values, strict=True)
+                            if isinstance(v, str) and re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", v)),
+                           None)
+                raise DataFormatError(f"cannot store in .xlsx: {exc}", path=path, row=i + 2,
+                                      column=bad) from None
+        with open(tmp, "wb") as fh:
+            wb.save(fh)
+    return Path(path)
+
+
+def write_stata(frame: pd.DataFrame, path) -> Path:
+    """Write ``frame`` as a Stata ``.dta`` file (format 118, no index) atomically.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A frame Stata cannot hold (pandas' reason is given).
+    exposure.errors.OutputError
+        The file cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.dta"
+    >>> _ = write_stata(pd.DataFrame({"task": ["Weld."], "beta": [0.5]}), p)
+    >>> pd.read_stata(p).to_dict("list")
+    {'task': ['Weld.'], 'beta': [0.5]}
+    """
+    frame = frame.reset_index(drop=True)
+    for col in frame.columns:
+        if isinstance(frame[col].dtype, pd.BooleanDtype) or frame[col].dtype == bool:
+            frame[col] = frame[col].astype("Int8")
+    with _writing(path) as tmp, open(tmp, "wb") as fh:
+        try:
+            frame.to_stata(fh, write_index=False, version=118)
+        except (ValueError, TypeError, NotImplementedError) as exc:
+            raise DataFormatError(f"cannot write as Stata .dta: {exc}", path=path) from None
     return Path(path)

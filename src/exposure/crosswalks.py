@@ -11,6 +11,11 @@
 
 The O*NET workbooks have title lines above the table; the header row is detected (the
 first row holding every expected column name), not hard-coded.
+
+The rule that puts a SOC 2018 detailed code on the OEWS code publishing its employment
+(the code itself, its broad group, or an OEWS aggregate; :func:`soc_broad_group`,
+:func:`oews_code_map`) lives here too, once: the rollup and the published measures both
+use it.
 """
 
 from __future__ import annotations
@@ -21,14 +26,16 @@ import re
 
 import pandas as pd
 
+from exposure._tables import missing_to_na, read_table
 from exposure.errors import DataFormatError
-from exposure.onet import missing_to_na, read_table, validate
+from exposure.fetch import fetch
+from exposure.schemas import validate
 from exposure.schemas._crosswalks import (
     IscoGroups,
     NaicsTitles,
     OnetToSoc,
-    Soc2010To2018,
     Soc10Isco08,
+    Soc2010To2018,
     SocStructure,
 )
 
@@ -47,6 +54,9 @@ __all__ = [
     "load_naics_titles",
     "onet_to_soc_map",
     "soc_major",
+    "soc_broad_group",
+    "oews_code_map",
+    "BROAD_EXCEPTIONS",
     "CROSSWALK_FILES",
 ]
 
@@ -342,8 +352,6 @@ def read_naics_titles(path) -> pd.DataFrame:
 
 
 def _load(key: str, reader, mirror, data_dir) -> pd.DataFrame:
-    from exposure.fetch import fetch
-
     path = fetch(CROSSWALK_FILES[key], mirror=mirror, data_dir=data_dir)
     log.info("reading %s", path)
     return reader(path)
@@ -352,10 +360,25 @@ def _load(key: str, reader, mirror, data_dir) -> pd.DataFrame:
 def load_onet_to_soc(*, mirror=None, data_dir=None) -> pd.DataFrame:
     """:func:`read_onet_to_soc` of the registered file, via :func:`exposure.fetch.fetch`.
 
+    Parameters
+    ----------
+    mirror, data_dir : str or os.PathLike, optional
+        Passed to :func:`exposure.fetch.fetch` (the file is sha256-verified).
+
+    Returns
+    -------
+    pandas.DataFrame
+        See :func:`read_onet_to_soc`.
+
     Examples
     --------
-    >>> callable(load_onet_to_soc)
-    True
+    A mirror without the file is an error that names it:
+
+    >>> import tempfile
+    >>> load_onet_to_soc(mirror=tempfile.mkdtemp(), data_dir=tempfile.mkdtemp())
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DownloadError: crosswalks/2019_to_SOC_Crosswalk.xlsx: not found in mirror ...
     """
     return _load("onet_to_soc", read_onet_to_soc, mirror, data_dir)
 
@@ -363,10 +386,25 @@ def load_onet_to_soc(*, mirror=None, data_dir=None) -> pd.DataFrame:
 def load_soc_structure(*, mirror=None, data_dir=None) -> pd.DataFrame:
     """:func:`read_soc_structure` of the registered file, via :func:`exposure.fetch.fetch`.
 
+    Parameters
+    ----------
+    mirror, data_dir : str or os.PathLike, optional
+        Passed to :func:`exposure.fetch.fetch` (the file is sha256-verified).
+
+    Returns
+    -------
+    pandas.DataFrame
+        See :func:`read_soc_structure`.
+
     Examples
     --------
-    >>> callable(load_soc_structure)
-    True
+    A mirror without the file is an error that names it:
+
+    >>> import tempfile
+    >>> load_soc_structure(mirror=tempfile.mkdtemp(), data_dir=tempfile.mkdtemp())
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DownloadError: crosswalks/SOC_Structure.xlsx: not found in mirror ...
     """
     return _load("soc_structure", read_soc_structure, mirror, data_dir)
 
@@ -374,10 +412,25 @@ def load_soc_structure(*, mirror=None, data_dir=None) -> pd.DataFrame:
 def load_soc_2010_to_2018(*, mirror=None, data_dir=None) -> pd.DataFrame:
     """:func:`read_soc_2010_to_2018` of the registered file, via :func:`exposure.fetch.fetch`.
 
+    Parameters
+    ----------
+    mirror, data_dir : str or os.PathLike, optional
+        Passed to :func:`exposure.fetch.fetch` (the file is sha256-verified).
+
+    Returns
+    -------
+    pandas.DataFrame
+        See :func:`read_soc_2010_to_2018`.
+
     Examples
     --------
-    >>> callable(load_soc_2010_to_2018)
-    True
+    A mirror without the file is an error that names it:
+
+    >>> import tempfile
+    >>> load_soc_2010_to_2018(mirror=tempfile.mkdtemp(), data_dir=tempfile.mkdtemp())
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DownloadError: crosswalks/2010_to_2018_SOC_Crosswalk.xlsx: not found in mirror ...
     """
     return _load("soc_2010_to_2018", read_soc_2010_to_2018, mirror, data_dir)
 
@@ -385,10 +438,25 @@ def load_soc_2010_to_2018(*, mirror=None, data_dir=None) -> pd.DataFrame:
 def load_soc10_isco08(*, mirror=None, data_dir=None) -> pd.DataFrame:
     """:func:`read_soc10_isco08` of the registered file, via :func:`exposure.fetch.fetch`.
 
+    Parameters
+    ----------
+    mirror, data_dir : str or os.PathLike, optional
+        Passed to :func:`exposure.fetch.fetch` (the file is sha256-verified).
+
+    Returns
+    -------
+    pandas.DataFrame
+        See :func:`read_soc10_isco08`.
+
     Examples
     --------
-    >>> callable(load_soc10_isco08)
-    True
+    A mirror without the file is an error that names it:
+
+    >>> import tempfile
+    >>> load_soc10_isco08(mirror=tempfile.mkdtemp(), data_dir=tempfile.mkdtemp())
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DownloadError: crosswalks/soc10_isco08.csv: not found in mirror ...
     """
     return _load("soc10_isco08", read_soc10_isco08, mirror, data_dir)
 
@@ -396,10 +464,25 @@ def load_soc10_isco08(*, mirror=None, data_dir=None) -> pd.DataFrame:
 def load_isco_groups(*, mirror=None, data_dir=None) -> pd.DataFrame:
     """:func:`read_isco_groups` of the registered file, via :func:`exposure.fetch.fetch`.
 
+    Parameters
+    ----------
+    mirror, data_dir : str or os.PathLike, optional
+        Passed to :func:`exposure.fetch.fetch` (the file is sha256-verified).
+
+    Returns
+    -------
+    pandas.DataFrame
+        See :func:`read_isco_groups`.
+
     Examples
     --------
-    >>> callable(load_isco_groups)
-    True
+    A mirror without the file is an error that names it:
+
+    >>> import tempfile
+    >>> load_isco_groups(mirror=tempfile.mkdtemp(), data_dir=tempfile.mkdtemp())
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DownloadError: crosswalks/ISCOGroups_en.csv: not found in mirror ...
     """
     return _load("isco_groups", read_isco_groups, mirror, data_dir)
 
@@ -407,10 +490,25 @@ def load_isco_groups(*, mirror=None, data_dir=None) -> pd.DataFrame:
 def load_naics_titles(*, mirror=None, data_dir=None) -> pd.DataFrame:
     """:func:`read_naics_titles` of the registered file, via :func:`exposure.fetch.fetch`.
 
+    Parameters
+    ----------
+    mirror, data_dir : str or os.PathLike, optional
+        Passed to :func:`exposure.fetch.fetch` (the file is sha256-verified).
+
+    Returns
+    -------
+    pandas.DataFrame
+        See :func:`read_naics_titles`.
+
     Examples
     --------
-    >>> callable(load_naics_titles)
-    True
+    A mirror without the file is an error that names it:
+
+    >>> import tempfile
+    >>> load_naics_titles(mirror=tempfile.mkdtemp(), data_dir=tempfile.mkdtemp())
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DownloadError: crosswalks/2-6 digit_2022_Codes.xlsx: not found in mirror ...
     """
     return _load("naics_titles", read_naics_titles, mirror, data_dir)
 
@@ -481,3 +579,103 @@ def soc_major(code):
     if not isinstance(code, str) or not _SOC_ANY.match(code):
         raise DataFormatError(f"not a SOC or O*NET-SOC code: {code!r}")
     return code[:2] + "-0000"
+
+
+#: SOC 2018 detailed codes whose broad group is not "first five digits and 0": the
+#: physicians 29-1221 ... 29-1229 belong to broad group 29-1210 (``SOC_Structure.xlsx``).
+BROAD_EXCEPTIONS = {"29-122": "29-1210"}
+
+
+def soc_broad_group(code: str) -> str:
+    """SOC 2018 broad group of a detailed code: its first five digits followed by 0.
+
+    The one exception is the physicians 29-1221 ... 29-1229 (:data:`BROAD_EXCEPTIONS`),
+    whose broad group is 29-1210. The rule agrees with ``SOC_Structure.xlsx`` on every
+    SOC 2018 detailed code.
+
+    Parameters
+    ----------
+    code : str
+        SOC 2018 detailed code (``13-1021``).
+
+    Returns
+    -------
+    str
+        The broad group code (``13-1020``).
+
+    Examples
+    --------
+    >>> soc_broad_group("13-1021"), soc_broad_group("29-1224"), soc_broad_group("29-1218")
+    ('13-1020', '29-1210', '29-1210')
+    """
+    return BROAD_EXCEPTIONS.get(code[:6], code[:6] + "0")
+
+
+def oews_code_map(soc_codes, oews_codes, soc_structure: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Map SOC 2018 detailed codes to the OEWS code that publishes their employment.
+
+    Rules, in order: (1) the code itself when OEWS publishes it (``exact``); (2) its broad
+    group code (e.g. ``13-1021`` -> ``13-1020``) when OEWS publishes that as an
+    occupation (``broad``); (3) the single OEWS code of the same broad group that is not a
+    SOC detailed code (an OEWS aggregate such as ``21-1018``, ``25-2052``, ``53-1047``;
+    ``aggregate``); otherwise unmapped (``none``; e.g. the military codes 55-xxxx, which
+    OEWS does not survey). Broad groups follow :func:`soc_broad_group`; with
+    ``soc_structure`` the groups and the set of detailed codes are read from it. Without
+    it, the SOC detailed codes are ``soc_codes`` themselves, so pass every code of the
+    classification (or the structure) for rule 3 to tell aggregates from detailed codes.
+
+    Parameters
+    ----------
+    soc_codes : iterable of str
+        SOC 2018 detailed codes (e.g. from the O*NET-SOC crosswalk).
+    oews_codes : iterable of str
+        OEWS detailed-level occupation codes.
+    soc_structure : pandas.DataFrame, optional
+        :func:`read_soc_structure` output (``soc_code``, ``level``, ``broad_code``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``soc_code, occ_code (missing when unmapped), how``, one row per distinct code of
+        ``soc_codes``, sorted.
+
+    Examples
+    --------
+    >>> oews_code_map(["13-1021", "13-1031", "21-1011", "21-1012", "55-1011"],
+    ...               ["13-1020", "13-1031", "21-1018", "21-1012"])
+      soc_code occ_code        how
+    0  13-1021  13-1020      broad
+    1  13-1031  13-1031      exact
+    2  21-1011  21-1018  aggregate
+    3  21-1012  21-1012      exact
+    4  55-1011      NaN       none
+    """
+    soc = sorted(set(map(str, soc_codes)))
+    oews = set(map(str, oews_codes))
+    structure: dict[str, str] = {}
+    soc_set = set(soc)
+    if soc_structure is not None:
+        det = soc_structure[soc_structure["level"] == "detailed"]
+        structure = dict(zip(det["soc_code"].astype(str), det["broad_code"].astype(str)))
+        soc_set |= set(structure)
+
+    def broad_of(code: str) -> str:
+        return structure[code] if code in structure else soc_broad_group(code)
+
+    aggregates: dict[str, list[str]] = {}
+    for code in sorted(oews - soc_set):
+        aggregates.setdefault(broad_of(code), []).append(code)
+    rows = []
+    for code in soc:
+        broad = broad_of(code)
+        if code in oews:
+            rows.append((code, code, "exact"))
+        elif broad in oews:
+            rows.append((code, broad, "broad"))
+        elif len(aggregates.get(broad, [])) == 1:
+            rows.append((code, aggregates[broad][0], "aggregate"))
+        else:
+            if len(aggregates.get(broad, [])) > 1:
+                log.warning("%s: several OEWS aggregates in its broad group %s", code, aggregates[broad])
+            rows.append((code, None, "none"))
+    return pd.DataFrame(rows, columns=["soc_code", "occ_code", "how"])

@@ -12,6 +12,7 @@ __all__ = [
     "ChecksumMismatchError",
     "DownloadError",
     "SchemaError",
+    "OutputError",
 ]
 
 
@@ -82,3 +83,42 @@ class ChecksumMismatchError(ExposureError):
 
 class DownloadError(ExposureError):
     """A file could not be downloaded (network error, HTTP error, timeout, HTML page)."""
+
+
+class OutputError(ExposureError, OSError):
+    """A file could not be written (or would overwrite something it must not).
+
+    Also an :class:`OSError`, so code that catches ``OSError`` around a write still
+    does; ``errno`` is that of the underlying failure, when there was one.
+
+    Parameters
+    ----------
+    message : str
+        What went wrong, in words.
+    path : str or os.PathLike
+        The file that was to be written.
+    errno : int, optional
+        The error number of the underlying :class:`OSError`.
+
+    Examples
+    --------
+    >>> import errno
+    >>> err = OutputError("directory is not writable", path="out/t.csv", errno=errno.EACCES)
+    >>> str(err), err.errno, isinstance(err, OSError)
+    ('out/t.csv: cannot write: directory is not writable', 13, True)
+    """
+
+    def __init__(self, message, *, path, errno=None):
+        OSError.__init__(self, errno, message, str(path))
+        self.path = str(path)
+        self.reason = message
+
+    def __str__(self) -> str:
+        return f"{self.path}: cannot write: {self.reason}"
+
+    def __reduce__(self):
+        return (_output_error, (self.reason, self.path, self.errno))
+
+
+def _output_error(message, path, errno):
+    return OutputError(message, path=path, errno=errno)

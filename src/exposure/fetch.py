@@ -5,52 +5,91 @@ This is the only module of :mod:`exposure` that touches the network or a data mi
 checking its sha256:
 
 1. **Cache.** Files live at ``<data_dir>/<name>``. ``data_dir`` is the ``data_dir``
-   argument, else ``$EXPOSURE_DATA_DIR``, else ``data/raw`` of the source checkout when
-   :mod:`exposure` runs from one (a ``pyproject.toml`` naming ``ai-exposure`` two levels
-   above the package), else ``$XDG_CACHE_HOME/exposure`` (``~/.cache/exposure``). A cached
-   file is trusted when a stamp recorded at verification time still matches its size and
-   modification time (``<data_dir>/.verified/<name>``); otherwise it is hashed again, and
-   a cached file with the wrong hash is deleted and fetched again.
+   argument (or a :class:`DataStore`'s ``cache``), else ``$EXPOSURE_DATA_DIR``, else the
+   platform's user cache directory (:func:`platformdirs.user_cache_dir`, e.g.
+   ``~/.cache/exposure``); never the current directory or the source checkout. A cached
+   file is hashed again at every use (an edit in place that keeps size and modification
+   time is caught); a cached file with the wrong hash is deleted and fetched again. The
+   stamps under ``<data_dir>/.verified/`` only let ``exposure sources`` list the cache
+   without hashing; ``exposure sources --rehash`` hashes and removes a bad file.
 2. **Mirror.** When ``mirror`` (or ``$EXPOSURE_MIRROR``) names a directory laid out like
    ``../shared/data``, the file is read from there instead of the network: it is hashed
    while being copied to a temporary file in the cache, and renamed into place only when
    the hash matches. Downstream code therefore always reads one place, the cache. A file
-   missing from the mirror is an error (no silent fall-back to the network).
+   missing from the mirror is an error (no silent fall-back to the network). The mirror
+   is read-only to the library: when the cache is the mirror (or inside it), files are
+   hashed and read in place, and nothing is written, renamed or deleted there; a mirror
+   file with the wrong hash is an error, never removed.
 3. **Network.** Otherwise the file (or the upstream archive that holds it) is downloaded
    with :mod:`requests`: a User-Agent naming the project (BLS refuses anonymous robots),
    connect/read timeouts, retries with exponential backoff on connection errors, timeouts,
    truncated bodies and HTTP 429/5xx. The body goes to a temporary file; an empty body,
    a body shorter than its Content-Length, or an HTML page (``text/html`` content type or
    a body starting with ``<!DOCTYPE html``/``<html``) where data was expected are
-   :class:`~exposure.errors.DownloadError`. Archives (O*NET zips, BLS ``oesmYYnat.zip``)
-   are kept under ``<data_dir>/.archives/``; their hash is not pinned, the extracted
-   member is. Zip members are extracted only inside the target directory.
+   :class:`~exposure.errors.DownloadError`; so are a download that outlives its overall
+   deadline (:data:`DEADLINE`, retries included: a server trickling bytes cannot keep it
+   alive), a body longer than the pinned size plus :data:`SIZE_MARGIN` (reading stops
+   there), and a ``Content-Encoding`` the client did not ask for (it sends
+   ``Accept-Encoding: identity`` and never decodes). Archives (O*NET zips, BLS
+   ``oesmYYnat.zip``) are kept under ``<data_dir>/.archives/``; their hash is not pinned,
+   the extracted member is. Zip members are extracted only inside the target directory,
+   and only regular files (a symbolic-link member is refused before anything is written).
 
 A sha256 mismatch raises :class:`~exposure.errors.ChecksumMismatchError`, and in every
-failure nothing is left in the cache: writes go to a temporary file that is renamed into
-place only after verification.
+failure nothing is left in the cache: writes go to a partial file
+``.<name>.p<pid>-<random>.tmp`` that is renamed into place only after verification. A
+partial file left by a killed run (its process is gone) is removed by the next write of
+the same file (:func:`remove_stale_partials`). A cache that cannot be written raises
+:class:`CacheWriteError` naming the directory.
+
+**Locations held once.** A :class:`DataStore` holds the mirror, the cache, the user data
+directory (``$EXPOSURE_HOME``: recompute outputs and the lock file), the User-Agent
+(``$EXPOSURE_USER_AGENT``; put a contact in it) and URL substitutions
+(``$EXPOSURE_URL_MAP``); :func:`fetch` and the loaders take ``store=`` and still accept
+``mirror=``/``data_dir=``, which override the store's directories.
+
+**New releases.** A name that is not in the registry but follows a publisher's release
+layout (``onet/31.0/Task Statements.txt``, ``oews/national_M2026_dl.xlsx``: see
+:mod:`exposure.releases`) is pinned by the store's lock file when it has been fetched
+before, and verified against it like a registry file; otherwise it is fetched without a
+pin, and :func:`fetch_table` reads (validates) it and records its sha256 in the lock file.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
+import re
 import shutil
+import stat
+import tempfile
 import time
 import zipfile
+import zlib
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
-from exposure import __version__
+import platformdirs
+
 from exposure._io import atomic_path
+from exposure._version import __version__
 from exposure.errors import ChecksumMismatchError, DataFormatError, DownloadError, ExposureError
-from exposure.sources import SOURCES, Source, get_source
+from exposure.releases import LOCK_NAME, Lock, source_for
+from exposure.sources import SOURCES, Source, get_source, select_sources
 
 __all__ = [
     "ENV_DATA_DIR",
+    "ENV_HOME",
     "ENV_MIRROR",
+    "ENV_URL_MAP",
+    "ENV_USER_AGENT",
     "USER_AGENT",
+    "DataStore",
+    "resolve_store",
     "fetch",
+    "fetch_table",
     "fetch_many",
     "download",
     "verify",
@@ -60,7 +99,10 @@ __all__ = [
     "resolve_mirror",
     "cache_path",
     "cache_status",
+    "check_cache_dir",
     "extract_zip",
+    "remove_stale_partials",
+    "CacheWriteError",
 ]
 
 log = logging.getLogger(__name__)
@@ -69,6 +111,13 @@ log = logging.getLogger(__name__)
 ENV_DATA_DIR = "EXPOSURE_DATA_DIR"
 #: Environment variable naming a local mirror directory (laid out like ../shared/data).
 ENV_MIRROR = "EXPOSURE_MIRROR"
+#: Environment variable naming the user data directory (recompute outputs, lock file).
+ENV_HOME = "EXPOSURE_HOME"
+#: Environment variable with the User-Agent (put a contact in it: BLS asks for one).
+ENV_USER_AGENT = "EXPOSURE_USER_AGENT"
+#: Environment variable mapping publisher URL prefixes to others (``OLD=NEW`` pairs
+#: separated by whitespace), e.g. a local copy of the publishers' sites.
+ENV_URL_MAP = "EXPOSURE_URL_MAP"
 #: User-Agent sent with every request; override with $EXPOSURE_USER_AGENT.
 USER_AGENT = (
     f"ai-exposure/{__version__} (exposure research library; "
@@ -89,6 +138,150 @@ os.umask(_UMASK)
 _STAMP_DIR = ".verified"
 _ARCHIVE_DIR = ".archives"
 _HTML_SUFFIXES = (".html", ".htm")
+#: Overall deadline of one downloaded file, in seconds, retries included (the per-read
+#: timeout alone lets a server that trickles a byte at a time keep a download alive).
+DEADLINE = 3600.0
+#: Bytes accepted beyond a file's pinned size before the download is stopped.
+SIZE_MARGIN = 64 * 1024
+#: Time this process started (wall clock): an unnamed partial file older than this was
+#: left by an earlier run.
+_RUN_START = time.time()
+
+
+class CacheWriteError(ExposureError):
+    """The cache directory cannot be written (read-only, not a directory, no space).
+
+    Examples
+    --------
+    >>> isinstance(CacheWriteError("read-only"), ExposureError)
+    True
+    """
+
+
+# ---------------------------------------------------------------------------------------
+# Partial files
+# ---------------------------------------------------------------------------------------
+
+
+def _partial_prefix(dest: Path) -> str:
+    return f".{dest.name}."
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # EPERM: the process exists but belongs to someone else
+        return True
+    return True
+
+
+def _stale_partials(dest: Path) -> list[Path]:
+    """Partial files of ``dest`` left by runs that died.
+
+    A partial file is ``.<name>.p<pid>-<random>.tmp`` (this module) or
+    ``.<name>.<random>.tmp`` (older runs, :func:`exposure._io.atomic_path`). It is stale
+    when its process is gone, or, without a process id, when it was last written before
+    this process started.
+    """
+    try:
+        entries = list(os.scandir(dest.parent))
+    except OSError:
+        return []
+    prefix = _partial_prefix(dest)
+    stale = []
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(prefix) and name.endswith(".tmp")):
+            continue
+        middle = name[len(prefix):-len(".tmp")]
+        if "." in middle:  # belongs to a longer name (".a.csv.x.tmp" vs ".a.csv.tmp")
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            mtime = entry.stat(follow_symlinks=False).st_mtime
+        except OSError:
+            continue
+        match = re.fullmatch(r"p([0-9]+)-[A-Za-z0-9_]+", middle)
+        if match:
+            pid = int(match.group(1))
+            if pid != os.getpid() and not _pid_alive(pid):
+                stale.append(Path(entry.path))
+        elif mtime < _RUN_START:
+            stale.append(Path(entry.path))
+    return sorted(stale)
+
+
+def remove_stale_partials(dest) -> list[Path]:
+    """Remove the partial files a killed run left beside ``dest``; return them.
+
+    Parameters
+    ----------
+    dest : str or os.PathLike
+        A cache file (it need not exist).
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files removed.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, os
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> left = d / ".a.csv.p999999999-x1.tmp"   # no such process
+    >>> _ = left.write_bytes(b"partial")
+    >>> [p.name for p in remove_stale_partials(d / "a.csv")]
+    ['.a.csv.p999999999-x1.tmp']
+    >>> sorted(os.listdir(d))
+    []
+    """
+    removed = []
+    for path in _stale_partials(Path(dest)):
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            log.warning("could not remove stale partial file %s: %s", path, exc)
+            continue
+        log.warning("removed partial file %s left by an interrupted run", path)
+        removed.append(path)
+    return removed
+
+
+@contextlib.contextmanager
+def _partial(dest: Path):
+    """Yield a partial file beside ``dest``; rename it to ``dest`` on success.
+
+    Stale partial files of ``dest`` are removed first. The name carries the process id
+    (``.<name>.p<pid>-<random>.tmp``) so that a later run can tell a dead writer's file
+    from a live one's. On any exception (SIGTERM included, when the CLI turns it into
+    one) the partial file is removed.
+    """
+    dest = Path(dest)
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_partials(dest)
+        fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=f"{_partial_prefix(dest)}p{os.getpid()}-",
+                                   suffix=".tmp")
+        os.close(fd)
+    except OSError as exc:
+        raise CacheWriteError(
+            f"cannot write {dest.name} into {dest.parent}: {exc.strerror or exc}"
+        ) from exc
+    tmp = Path(tmp)
+    try:
+        yield tmp
+        os.replace(tmp, dest)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if isinstance(exc, OSError):  # reads are wrapped by the callers: this is a write
+            raise CacheWriteError(f"cannot write {dest}: {exc.strerror or exc}") from exc
+        raise
 
 
 # ---------------------------------------------------------------------------------------
@@ -168,21 +361,6 @@ def verify(path, sha256: str, *, name: str | None = None) -> Path:
 # ---------------------------------------------------------------------------------------
 
 
-def _source_checkout() -> Path | None:
-    """Repository root when running from a source checkout of ai-exposure, else None."""
-    root = Path(__file__).resolve().parents[2]
-    pyproject = root / "pyproject.toml"
-    if not pyproject.is_file():
-        return None
-    try:
-        import tomllib
-
-        name = tomllib.loads(pyproject.read_text("utf-8")).get("project", {}).get("name")
-    except (OSError, ValueError):
-        return None
-    return root if name == "ai-exposure" else None
-
-
 def default_data_dir() -> Path:
     """Return the default cache directory (see the module docstring for the order).
 
@@ -201,11 +379,7 @@ def default_data_dir() -> Path:
     env = os.environ.get(ENV_DATA_DIR)
     if env:
         return Path(env).expanduser()
-    checkout = _source_checkout()
-    if checkout is not None:
-        return checkout / "data" / "raw"
-    cache_home = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(cache_home) / "exposure"
+    return Path(platformdirs.user_cache_dir("exposure", appauthor=False))
 
 
 def resolve_data_dir(data_dir=None) -> Path:
@@ -216,6 +390,8 @@ def resolve_data_dir(data_dir=None) -> Path:
     >>> resolve_data_dir("/tmp/cache")
     PosixPath('/tmp/cache')
     """
+    if isinstance(data_dir, DataStore):
+        return data_dir.cache
     return default_data_dir() if data_dir is None else Path(data_dir).expanduser()
 
 
@@ -248,8 +424,173 @@ def resolve_mirror(mirror=None) -> Path | None:
     return path
 
 
-def _as_source(name) -> Source:
-    return name if isinstance(name, Source) else get_source(name)
+def default_home() -> Path:
+    """Return the default user data directory: ``$EXPOSURE_HOME``, else the platform's.
+
+    It holds the outputs of ``exposure recompute`` (``processed/<releases>/``) and the lock
+    file ``exposure.lock``.
+
+    Examples
+    --------
+    >>> import os
+    >>> from unittest import mock
+    >>> with mock.patch.dict(os.environ, {"EXPOSURE_HOME": "/tmp/exposure-home"}):
+    ...     print(default_home())
+    /tmp/exposure-home
+    """
+    env = os.environ.get(ENV_HOME)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir("exposure", appauthor=False))
+
+
+def _parse_url_map(text: str) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for item in text.split():
+        old, sep, new = item.partition("=")
+        if not sep or not old or not new:
+            raise ExposureError(f"${ENV_URL_MAP}: expected OLD=NEW pairs, got {item!r}")
+        pairs.append((old, new))
+    return tuple(pairs)
+
+
+@dataclass(frozen=True)
+class DataStore:
+    """Where exposure's data lives: mirror, cache and user data directory, held once.
+
+    Precedence, for each directory: the argument, else the environment variable, else
+    the platform default (:mod:`platformdirs`); never the current directory.
+
+    Parameters
+    ----------
+    cache : pathlib.Path
+        Download cache of raw files (``$EXPOSURE_DATA_DIR``, else the user cache dir).
+    home : pathlib.Path
+        User data directory (``$EXPOSURE_HOME``, else the user data dir): recompute
+        outputs under ``processed/`` and the lock file :attr:`lock_path`.
+    mirror : pathlib.Path or None
+        Local mirror laid out like ``../shared/data`` (``$EXPOSURE_MIRROR``); when set,
+        files are read from it instead of the network.
+    url_map : tuple of (str, str)
+        URL prefix substitutions applied before downloading (``$EXPOSURE_URL_MAP``).
+    user_agent : str
+        User-Agent of every request (``$EXPOSURE_USER_AGENT``, else :data:`USER_AGENT`).
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> from unittest import mock
+    >>> d = tempfile.mkdtemp()
+    >>> env = {"EXPOSURE_DATA_DIR": d + "/cache", "EXPOSURE_HOME": d + "/home",
+    ...        "EXPOSURE_MIRROR": "", "EXPOSURE_URL_MAP": "https://www.bls.gov=http://127.0.0.1:8000"}
+    >>> with mock.patch.dict(os.environ, env):
+    ...     store = DataStore.default()
+    >>> store.cache.name, store.home.name, store.mirror, store.lock_path.name
+    ('cache', 'home', None, 'exposure.lock')
+    >>> store.url("https://www.bls.gov/oes/special-requests/oesm26nat.zip")
+    'http://127.0.0.1:8000/oes/special-requests/oesm26nat.zip'
+    >>> store.output_dir({"onet": "31.0", "oews": "2026"}).relative_to(store.home).as_posix()
+    'processed/onet-31.0_oews-2026'
+    """
+
+    cache: Path
+    home: Path
+    mirror: Path | None = None
+    url_map: tuple[tuple[str, str], ...] = ()
+    user_agent: str = field(default=USER_AGENT)
+
+    def __post_init__(self):
+        for name in ("cache", "home", "mirror"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, Path):
+                object.__setattr__(self, name, Path(value).expanduser())
+
+    @classmethod
+    def default(cls, *, mirror=None, cache=None, home=None, data_dir=None) -> DataStore:
+        """Build a store from arguments, else environment variables, else platform dirs.
+
+        ``data_dir`` is an alias of ``cache`` (the name the loaders' keyword uses).
+        """
+        return cls(
+            cache=resolve_data_dir(cache if cache is not None else data_dir),
+            home=Path(home).expanduser() if home is not None else default_home(),
+            mirror=resolve_mirror(mirror),
+            url_map=_parse_url_map(os.environ.get(ENV_URL_MAP, "")),
+            user_agent=os.environ.get(ENV_USER_AGENT) or USER_AGENT,
+        )
+
+    def source(self, name) -> Source:
+        """The source of ``name``: registry pin, else lock-file pin, else release layout.
+
+        A source from the layout alone is unpinned (see :mod:`exposure.releases`).
+        """
+        return _as_source(name, self)
+
+    @property
+    def lock_path(self) -> Path:
+        """The lock file of new (unregistered) files: ``<home>/exposure.lock``."""
+        return self.home / LOCK_NAME
+
+    @property
+    def lock(self) -> Lock:
+        """The :class:`~exposure.releases.Lock` at :attr:`lock_path`."""
+        return Lock(self.lock_path)
+
+    @property
+    def outputs(self) -> Path:
+        """Parent directory of the user's recompute outputs: ``<home>/processed``."""
+        return self.home / "processed"
+
+    def output_dir(self, releases: dict) -> Path:
+        """Default recompute output directory for ``releases`` (``{"onet", "oews"}``)."""
+        return self.outputs / f"onet-{releases['onet']}_oews-{releases['oews']}"
+
+    @property
+    def timings_path(self) -> Path:
+        """Where recompute writes its wall times (outside the byte-identical outputs)."""
+        return self.cache / "timings" / "recompute.json"
+
+    def url(self, url: str) -> str:
+        """``url`` with the first matching :attr:`url_map` prefix substituted."""
+        for old, new in self.url_map:
+            if url.startswith(old):
+                return new + url[len(old):]
+        return url
+
+
+def resolve_store(store: DataStore | None = None, *, mirror=None, data_dir=None) -> DataStore:
+    """Return ``store`` (default :meth:`DataStore.default`) with overridden directories.
+
+    ``mirror`` and ``data_dir`` (the loaders' keyword arguments) replace the store's
+    mirror and cache when given.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> s = resolve_store(data_dir=tempfile.mkdtemp(), mirror=tempfile.mkdtemp())
+    >>> resolve_store(s) is s, resolve_store(s, data_dir="/tmp/c").cache.as_posix()
+    (True, '/tmp/c')
+    """
+    if store is None:
+        return DataStore.default(mirror=mirror, data_dir=data_dir)
+    changes = {}
+    if mirror is not None:
+        changes["mirror"] = resolve_mirror(mirror)
+    if data_dir is not None:
+        changes["cache"] = resolve_data_dir(data_dir)
+    return replace(store, **changes) if changes else store
+
+
+def _as_source(name, store: DataStore | None = None) -> Source:
+    """The source of ``name``: registry, else lock file, else the release layout."""
+    if isinstance(name, Source):
+        return name
+    if name in SOURCES:
+        return SOURCES[name]
+    try:
+        return source_for(name, store.lock if store is not None else None)
+    except ExposureError:
+        return get_source(name)  # raises with close-match suggestions
 
 
 def cache_path(name, data_dir=None) -> Path:
@@ -269,8 +610,11 @@ def _stamp_path(root: Path, name: str) -> Path:
 
 
 def _stamp_text(path: Path, sha256: str) -> str:
+    # st_ctime_ns and st_ino change on any write or replacement, even when the writer
+    # restores size and mtime; a stamp only speeds up `exposure sources`: fetch hashes
+    # the file at every use
     st = path.stat()
-    return f"{sha256} {st.st_size} {st.st_mtime_ns}\n"
+    return f"{sha256} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino}\n"
 
 
 def _write_stamp(root: Path, src: Source, path: Path) -> None:
@@ -289,10 +633,84 @@ def _stamp_ok(root: Path, src: Source, path: Path) -> bool:
 
 
 def _drop_stamp(root: Path, src: Source) -> None:
-    _stamp_path(root, src.name).unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        _stamp_path(root, src.name).unlink(missing_ok=True)
 
 
-def cache_status(name, data_dir=None, *, rehash: bool = False) -> str:
+def _within(path: Path, top: Path) -> bool:
+    """True when ``path`` is ``top`` or below it (symbolic links resolved)."""
+    try:
+        return Path(path).resolve().is_relative_to(Path(top).resolve())
+    except (OSError, RuntimeError):
+        return False
+
+
+def check_cache_dir(root) -> Path:
+    """Check that the cache directory ``root`` is a directory, or can be made one.
+
+    Parameters
+    ----------
+    root : str or os.PathLike
+
+    Returns
+    -------
+    pathlib.Path
+
+    Raises
+    ------
+    CacheWriteError
+        ``root`` (or a parent of it) is a file, or it cannot be created.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "file"
+    >>> _ = f.write_text("x")
+    >>> check_cache_dir(f)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.fetch.CacheWriteError: cache directory ...file exists and is not a directory...
+    """
+    root = Path(root)
+    if root.exists() and not root.is_dir():
+        raise CacheWriteError(
+            f"cache directory {root} exists and is not a directory (check --data-dir / "
+            f"${ENV_DATA_DIR})"
+        )
+    if not root.is_dir():
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CacheWriteError(
+                f"cannot create the cache directory {root}: {exc.strerror or exc} (check "
+                f"--data-dir / ${ENV_DATA_DIR})"
+            ) from exc
+    return root
+
+
+def _env_mirror() -> Path | None:
+    """``$EXPOSURE_MIRROR`` when it names a directory, else None (never raises)."""
+    try:
+        return resolve_mirror()
+    except ExposureError:
+        return None
+
+
+def _drop_cached(root: Path, src: Source, path: Path, mirror: Path | None) -> None:
+    """Remove a cached file with the wrong hash and its stamp; never inside a mirror."""
+    if mirror is not None and _within(path, mirror):
+        raise ChecksumMismatchError(src.name, src.sha256, file_sha256(path), path=str(path))
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as exc:
+        raise CacheWriteError(
+            f"{src.name}: cannot remove the corrupt cached file {path}: {exc.strerror or exc}"
+        ) from exc
+    _drop_stamp(root, src)
+
+
+def cache_status(name, data_dir=None, *, rehash: bool = False, drop: bool = False,
+                 mirror=None) -> str:
     """Return the cache state of registry file ``name``.
 
     Parameters
@@ -302,28 +720,52 @@ def cache_status(name, data_dir=None, *, rehash: bool = False) -> str:
         Cache directory (default: :func:`default_data_dir`).
     rehash : bool, default False
         Hash the file even when its verification stamp is current.
+    drop : bool, default False
+        Remove a file whose sha256 is wrong, and its stamp (``exposure sources
+        --rehash``), so that the next :func:`fetch` gets it again. A file inside the
+        mirror (``mirror`` or ``$EXPOSURE_MIRROR``) is never removed.
+    mirror : path, optional
+        The mirror directory, read-only to the library.
 
     Returns
     -------
     str
-        ``"missing"``, ``"verified"`` (sha256 matches) or ``"mismatch"``.
+        ``"missing"``, ``"verified"`` (sha256 matches), ``"mismatch"`` or, with
+        ``drop``, ``"removed"`` (it had the wrong sha256 and is gone).
 
     Examples
     --------
-    >>> import tempfile
-    >>> cache_status("onet/29.1/Task Statements.txt", data_dir=tempfile.mkdtemp())
+    >>> import tempfile, pathlib
+    >>> cache = pathlib.Path(tempfile.mkdtemp())
+    >>> cache_status("onet/29.1/Task Statements.txt", data_dir=cache)
     'missing'
+    >>> bad = cache / "onet/29.1/Task Statements.txt"
+    >>> bad.parent.mkdir(parents=True)
+    >>> _ = bad.write_text("not the pinned file")
+    >>> cache_status("onet/29.1/Task Statements.txt", data_dir=cache, rehash=True, drop=True)
+    'removed'
+    >>> bad.exists()
+    False
     """
     src = _as_source(name)
     root = resolve_data_dir(data_dir)
     path = cache_path(src, root)
     if not path.is_file():
         return "missing"
-    if not rehash and _stamp_ok(root, src, path):
+    mirror_dir = resolve_mirror(mirror) if mirror is not None else _env_mirror()
+    read_only = mirror_dir is not None and _cache_is_mirror(root, mirror_dir, src)
+    if not rehash and not read_only and _stamp_ok(root, src, path):
         return "verified"
     if file_sha256(path) == src.sha256:
-        _write_stamp(root, src, path)
+        if not read_only:
+            _write_stamp(root, src, path)
         return "verified"
+    if not read_only:
+        _drop_stamp(root, src)
+        if drop:
+            _drop_cached(root, src, path, mirror_dir)
+            log.warning("removed %s: its sha256 is not the pinned one", path)
+            return "removed"
     return "mismatch"
 
 
@@ -413,21 +855,59 @@ def extract_zip(archive, target_dir, members=None) -> list[Path]:
         base = target.resolve()
         for info in chosen:
             rel = _safe_relpath(info.filename, archive=archive)
+            _check_member_type(info, archive)
             dest = target.joinpath(*rel.parts)
             if not dest.resolve().is_relative_to(base):
                 raise DataFormatError(
                     f"unsafe zip member {info.filename!r}: resolves outside {target}",
                     path=archive,
                 )
+            if dest.is_dir():
+                raise DataFormatError(
+                    f"zip member {info.filename!r} would replace the directory {dest}; "
+                    "nothing was extracted", path=archive,
+                )
             plan.append((info, dest))
+        _check_member_paths(plan, archive)
         out = []
         for info, dest in plan:
-            with atomic_path(dest) as tmp:
+            with _partial(dest) as tmp:
                 with zf.open(info) as src, open(tmp, "wb") as fh:
                     shutil.copyfileobj(src, fh, _CHUNK)
                 _make_readable(tmp)
             out.append(dest)
     return out
+
+
+def _check_member_type(info: zipfile.ZipInfo, archive: Path) -> None:
+    """Refuse a member that is not a regular file (symbolic link, device, fifo)."""
+    mode = info.external_attr >> 16
+    kind = stat.S_IFMT(mode)
+    if mode and kind and not stat.S_ISREG(kind):
+        what = "a symbolic link" if stat.S_ISLNK(kind) else f"a special file (mode {oct(mode)})"
+        raise DataFormatError(
+            f"zip member {info.filename!r} is {what}, not a regular file; nothing was "
+            "extracted", path=archive,
+        )
+
+
+def _check_member_paths(plan, archive: Path) -> None:
+    """Refuse two members with one destination, or a file that another uses as a folder."""
+    files = {}
+    for info, dest in plan:
+        if dest in files:
+            raise DataFormatError(
+                f"zip members {files[dest]!r} and {info.filename!r} are both extracted to "
+                f"{dest}; nothing was extracted", path=archive,
+            )
+        files[dest] = info.filename
+    for info, dest in plan:
+        for parent in dest.parents:
+            if parent in files:
+                raise DataFormatError(
+                    f"zip member {info.filename!r} needs {files[parent]!r} to be a "
+                    "directory, but it is a file; nothing was extracted", path=archive,
+                )
 
 
 def _extract_member_verified(archive: Path, src: Source, dest: Path) -> None:
@@ -444,13 +924,24 @@ def _extract_member_verified(archive: Path, src: Source, dest: Path) -> None:
             raise DownloadError(
                 f"{src.name}: archive {src.archive_url} has no member {src.member!r}"
             ) from None
+        try:
+            _check_member_type(info, archive)
+        except DataFormatError as exc:
+            raise DownloadError(f"{src.name}: {exc}") from exc
         digest = hashlib.sha256()
-        with atomic_path(dest) as tmp:
-            with zf.open(info) as fin, open(tmp, "wb") as fout:
-                for chunk in iter(lambda: fin.read(_CHUNK), b""):
-                    digest.update(chunk)
-                    fout.write(chunk)
-            if digest.hexdigest() != src.sha256:
+        with _partial(dest) as tmp:
+            with open(tmp, "wb") as fout:
+                try:
+                    with zf.open(info) as fin:
+                        for chunk in iter(lambda: fin.read(_CHUNK), b""):
+                            digest.update(chunk)
+                            fout.write(chunk)
+                except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+                    raise DownloadError(
+                        f"{src.name}: member {src.member!r} of {archive} is corrupt ({exc}); "
+                        "the archive was removed, fetch again to download it anew"
+                    ) from exc
+            if src.pinned and digest.hexdigest() != src.sha256:
                 raise ChecksumMismatchError(
                     src.name, src.sha256, digest.hexdigest(), path=f"{archive}!{src.member}"
                 )
@@ -471,12 +962,28 @@ class _Retryable(Exception):
     """A failed attempt worth retrying."""
 
 
-def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool) -> str:
-    """One GET of ``url`` into ``tmp``; return the sha256 of the body."""
+def _read_timeout(timeout, remaining: float):
+    """``timeout`` with its read part capped at the ``remaining`` seconds of the deadline."""
+    connect, read = timeout if isinstance(timeout, tuple) else (timeout, timeout)
+    cap = max(remaining, 0.001)
+    return (connect if connect is None else min(connect, cap),
+            cap if read is None else min(read, cap))
+
+
+def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool,
+             deadline_at: float = float("inf"), max_bytes: int | None = None) -> str:
+    """One GET of ``url`` into ``tmp``; return the sha256 of the body.
+
+    The body is read as sent (never decoded), in reads of whatever the socket has, so
+    that the overall ``deadline_at`` (a :func:`time.monotonic` value) and the size cap
+    ``max_bytes`` are checked after every read.
+    """
     import requests
 
+    remaining = deadline_at - time.monotonic()
     try:
-        response = session.get(url, stream=True, timeout=timeout, allow_redirects=True)
+        response = session.get(url, stream=True, timeout=_read_timeout(timeout, remaining),
+                               allow_redirects=True, headers={"Accept-Encoding": "identity"})
     except requests.RequestException as exc:
         raise _Retryable(f"{type(exc).__name__}: {exc}") from exc
     with response:
@@ -491,27 +998,61 @@ def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool
                 f"{label}: {url} returned an HTML page (Content-Type text/html) instead of "
                 "the data file; nothing was written to the cache"
             )
+        encoding = response.headers.get("Content-Encoding", "").strip().lower()
+        if encoding not in ("", "identity"):
+            raise DownloadError(
+                f"{label}: {url} sent a body with Content-Encoding {encoding!r}, which was not "
+                "asked for (Accept-Encoding: identity); refused without decoding it, nothing "
+                "was written to the cache"
+            )
         expected_len = response.headers.get("Content-Length")
-        encoded = response.headers.get("Content-Encoding", "identity").lower() != "identity"
+        if (max_bytes is not None and expected_len is not None and expected_len.isdigit()
+                and int(expected_len) > max_bytes):
+            raise DownloadError(
+                f"{label}: {url} announces {int(expected_len):,d} bytes (Content-Length), "
+                f"more than the {max_bytes:,d} expected; nothing was downloaded"
+            )
         digest = hashlib.sha256()
         received = 0
         head = b""
         try:
-            with open(tmp, "wb") as fh:
-                for chunk in response.raw.stream(_CHUNK, decode_content=True):
-                    if not chunk:
-                        continue
-                    if len(head) < 512:
-                        head += chunk[: 512 - len(head)]
-                    received += len(chunk)
-                    digest.update(chunk)
+            fh = open(tmp, "wb")
+        except OSError as exc:
+            raise CacheWriteError(f"{label}: cannot write {tmp}: {exc.strerror or exc}") from exc
+        with fh:
+            while True:
+                if time.monotonic() > deadline_at:
+                    raise DownloadError(
+                        f"{label}: download of {url} exceeded its deadline after {received:,d} "
+                        "bytes (the server sends too slowly); nothing was written to the cache"
+                    )
+                try:
+                    chunk = response.raw.read1(_CHUNK, decode_content=False)
+                except Exception as exc:  # urllib3 ProtocolError (IncompleteRead), timeouts
+                    if time.monotonic() > deadline_at:
+                        continue  # reported as the deadline above
+                    what = "truncated body" if "IncompleteRead" in str(exc) else "transfer interrupted"
+                    raise _Retryable(
+                        f"{what} (Content-Length {expected_len}): {type(exc).__name__}: {exc}"
+                    ) from exc
+                if not chunk:
+                    break
+                if len(head) < 512:
+                    head += chunk[: 512 - len(head)]
+                received += len(chunk)
+                if max_bytes is not None and received > max_bytes:
+                    raise DownloadError(
+                        f"{label}: {url} sent more than the {max_bytes:,d} bytes expected; "
+                        "stopped reading, nothing was written to the cache"
+                    )
+                digest.update(chunk)
+                try:
                     fh.write(chunk)
-        except Exception as exc:  # urllib3 ProtocolError (IncompleteRead), timeouts, resets
-            what = "truncated body" if "IncompleteRead" in str(exc) else "transfer interrupted"
-            raise _Retryable(
-                f"{what} (Content-Length {expected_len}): {type(exc).__name__}: {exc}"
-            ) from exc
-        if expected_len is not None and not encoded and received != int(expected_len):
+                except OSError as exc:
+                    raise CacheWriteError(
+                        f"{label}: cannot write {tmp}: {exc.strerror or exc}"
+                    ) from exc
+        if expected_len is not None and expected_len.isdigit() and received != int(expected_len):
             raise _Retryable(
                 f"truncated body: received {received} of {expected_len} bytes (Content-Length)"
             )
@@ -525,11 +1066,12 @@ def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool
     return digest.hexdigest()
 
 
-def _session():
+def _session(user_agent: str | None = None):
     import requests
 
     session = requests.Session()
-    session.headers["User-Agent"] = os.environ.get("EXPOSURE_USER_AGENT") or USER_AGENT
+    session.headers["User-Agent"] = (user_agent or os.environ.get(ENV_USER_AGENT)
+                                     or USER_AGENT)
     session.headers["Accept-Encoding"] = "identity"
     return session
 
@@ -544,6 +1086,8 @@ def download(
     retries: int | None = None,
     backoff: float | None = None,
     session=None,
+    deadline: float | None = None,
+    max_bytes: int | None = None,
 ) -> Path:
     """Download ``url`` to ``dest`` atomically, optionally verifying its sha256.
 
@@ -551,7 +1095,9 @@ def download(
     when it is complete, not empty, not an HTML page (unless ``dest`` ends in ``.html``)
     and, if ``sha256`` is given, has that hash. Connection errors, timeouts, truncated
     bodies and HTTP 429/5xx are retried ``retries`` times with exponential backoff; other
-    HTTP errors fail at once.
+    HTTP errors fail at once. The whole download, retries included, must finish within
+    ``deadline`` seconds; a body longer than ``max_bytes``, or one with a
+    ``Content-Encoding`` (only ``identity`` is asked for), is refused.
 
     Parameters
     ----------
@@ -570,6 +1116,10 @@ def download(
         Base of the exponential backoff in seconds (default :data:`BACKOFF`).
     session : requests.Session, optional
         Session to use (default: a new one with the project's User-Agent).
+    deadline : float, optional
+        Overall time limit in seconds (default :data:`DEADLINE`).
+    max_bytes : int, optional
+        Largest body accepted (default: no limit); reading stops beyond it.
 
     Returns
     -------
@@ -579,9 +1129,12 @@ def download(
     Raises
     ------
     exposure.errors.DownloadError
-        Network/HTTP failure, timeout, truncated or empty body, HTML page.
+        Network/HTTP failure, timeout, deadline, truncated, empty, too long or encoded
+        body, HTML page.
     exposure.errors.ChecksumMismatchError
         The body's sha256 differs from ``sha256``.
+    CacheWriteError
+        The file cannot be written beside ``dest``.
 
     Examples
     --------
@@ -600,28 +1153,34 @@ def download(
     timeout = TIMEOUT if timeout is None else timeout
     retries = RETRIES if retries is None else retries
     backoff = BACKOFF if backoff is None else backoff
+    deadline_at = time.monotonic() + (DEADLINE if deadline is None else deadline)
     html_ok = dest.suffix.lower() in _HTML_SUFFIXES
     own_session = session is None
     session = _session() if own_session else session
     try:
-        last = None
+        last, made = None, 0
         for attempt in range(retries + 1):
             if attempt:
                 delay = min(MAX_BACKOFF, backoff * 2 ** (attempt - 1))
+                if time.monotonic() + delay >= deadline_at:
+                    last = f"{last}; no time left for a retry within the deadline"
+                    break
                 log.info("%s: retry %d/%d in %.1fs (%s)", label, attempt, retries, delay, last)
                 time.sleep(delay)
             log.info("downloading %s from %s", label, url)
+            made += 1
             try:
-                with atomic_path(dest) as tmp:
+                with _partial(dest) as tmp:
                     actual = _attempt(session, url, tmp, label=label, timeout=timeout,
-                                      html_ok=html_ok)
+                                      html_ok=html_ok, deadline_at=deadline_at,
+                                      max_bytes=max_bytes)
                     if sha256 is not None and actual != sha256.lower():
                         raise ChecksumMismatchError(label, sha256, actual, path=url)
                     _make_readable(tmp)
                 return dest
             except _Retryable as exc:
                 last = str(exc)
-        n = retries + 1
+        n = made
         raise DownloadError(
             f"{label}: download of {url} failed after {n} attempt{'s' if n > 1 else ''}: "
             f"{last}; nothing was written to the cache"
@@ -639,14 +1198,37 @@ def download(
 def _copy_verified(path: Path, src: Source, dest: Path) -> None:
     """Copy ``path`` to ``dest`` atomically, hashing on the way; mismatch -> error."""
     digest = hashlib.sha256()
-    with atomic_path(dest) as tmp:
-        with open(path, "rb") as fin, open(tmp, "wb") as fout:
-            for chunk in iter(lambda: fin.read(_CHUNK), b""):
+    with _partial(dest) as tmp:
+        try:
+            fin = open(path, "rb")
+        except OSError as exc:
+            raise DownloadError(f"{src.name}: cannot read {path}: {exc.strerror or exc}") from exc
+        with fin, open(tmp, "wb") as fout:
+            while True:
+                try:
+                    chunk = fin.read(_CHUNK)
+                except OSError as exc:
+                    raise DownloadError(
+                        f"{src.name}: cannot read {path}: {exc.strerror or exc}") from exc
+                if not chunk:
+                    break
                 digest.update(chunk)
-                fout.write(chunk)
-        if digest.hexdigest() != src.sha256:
+                try:
+                    fout.write(chunk)
+                except OSError as exc:
+                    raise CacheWriteError(
+                        f"{src.name}: cannot write {tmp}: {exc.strerror or exc}") from exc
+        if src.pinned and digest.hexdigest() != src.sha256:
             raise ChecksumMismatchError(src.name, src.sha256, digest.hexdigest(), path=str(path))
         _make_readable(tmp)
+
+
+def _hash_in_place(path: Path, src: Source) -> str:
+    """sha256 of ``path``; an unreadable file is a :class:`DownloadError` naming it."""
+    try:
+        return file_sha256(path)
+    except OSError as exc:
+        raise DownloadError(f"{src.name}: cannot read {path}: {exc.strerror or exc}") from exc
 
 
 def _prune_empty_dirs(directory: Path, root: Path) -> None:
@@ -668,35 +1250,65 @@ def _make_readable(path: Path) -> None:
     os.chmod(path, 0o666 & ~_UMASK)
 
 
-def _from_mirror(mirror: Path, src: Source, dest: Path) -> None:
+def _mirror_file(mirror: Path, src: Source) -> Path:
     path = mirror / _safe_relpath(src.name, what="registry name")
     if not path.is_file():
         raise DownloadError(
             f"{src.name}: not found in mirror {mirror} (expected {path}); "
             "fix the mirror or unset it to download"
         )
-    if dest.exists() and path.resolve() == dest.resolve():  # the mirror is the cache
-        verify(path, src.sha256, name=src.name)
-        return
+    return path
+
+
+def _from_mirror(mirror: Path, src: Source, dest: Path) -> None:
+    path = _mirror_file(mirror, src)
     log.info("copying %s from mirror %s", src.name, mirror)
     _copy_verified(path, src, dest)
 
 
-def _from_network(root: Path, src: Source, dest: Path, **kwargs) -> None:
+def _cache_is_mirror(root: Path, mirror: Path, src: Source) -> bool:
+    """True when the cache directory is the mirror, or the cached file is the mirror's."""
+    try:
+        if root.resolve() == mirror.resolve():
+            return True
+        rel = _safe_relpath(src.name, what="registry name")
+        return (root / rel).resolve() == (mirror / rel).resolve()
+    except (OSError, RuntimeError):
+        return False
+
+
+def _read_in_mirror(mirror: Path, src: Source) -> Path:
+    """The cache is the mirror: hash the mirror file and return it; write nothing."""
+    path = _mirror_file(mirror, src)
+    actual = _hash_in_place(path, src)
+    if src.pinned and actual != src.sha256:
+        raise ChecksumMismatchError(src.name, src.sha256, actual, path=str(path))
+    return path
+
+
+def _from_network(root: Path, src: Source, dest: Path, store: DataStore | None = None,
+                  **kwargs) -> None:
+    if store is not None:  # the store's User-Agent and URL map
+        with contextlib.closing(_session(store.user_agent)) as session:
+            mapped = replace(src, url=store.url(src.url), archive_url=(
+                store.url(src.archive_url) if src.archive_url else None))
+            return _from_network(root, mapped, dest, session=session, **kwargs)
     if src.mirror_only:
         raise DownloadError(
             f"{src.name}: upstream does not publish this file in this form, so it can only "
             f"be read from a mirror (set ${ENV_MIRROR} or pass --mirror). {src.notes}"
         )
     if not src.member:
-        download(src.url, dest, sha256=src.sha256, name=src.name, **kwargs)
+        cap = src.size + SIZE_MARGIN if src.size else None
+        download(src.url, dest, sha256=src.sha256 or None, name=src.name, max_bytes=cap,
+                 **kwargs)
         return
     archive = root / _ARCHIVE_DIR / src.archive_url.rstrip("/").rsplit("/", 1)[-1]
     if not zipfile.is_zipfile(archive):
         download(src.archive_url, archive, name=f"{src.name} (archive)", **kwargs)
     try:
         _extract_member_verified(archive, src, dest)
-    except ChecksumMismatchError:
+    except (ChecksumMismatchError, DownloadError):
         # The archive is not pinned; drop it so that a corrected upstream is picked up.
         archive.unlink(missing_ok=True)
         raise
@@ -710,6 +1322,8 @@ def fetch(
     timeout=None,
     retries: int | None = None,
     backoff: float | None = None,
+    store: DataStore | None = None,
+    deadline: float | None = None,
 ) -> Path:
     """Return the local, sha256-verified path of registry file ``name``.
 
@@ -727,8 +1341,15 @@ def fetch(
         ``$EXPOSURE_MIRROR``; when neither is set, the network is used.
     data_dir : str or os.PathLike, optional
         Cache directory. Default :func:`default_data_dir`.
-    timeout, retries, backoff : optional
+    timeout, retries, backoff, deadline : optional
         Network settings passed to :func:`download`.
+    store : DataStore, optional
+        Mirror, cache, lock file, User-Agent and URL map in one object (default
+        :meth:`DataStore.default`); ``mirror``/``data_dir`` override its directories.
+        A name that is not in the registry is resolved through the store's lock file
+        or the release layouts (:mod:`exposure.releases`); a file nobody pinned yet is
+        fetched without verification: read it with :func:`fetch_table` to validate and
+        pin it.
 
     Returns
     -------
@@ -759,41 +1380,107 @@ def fetch(
     >>> path.relative_to(cache).as_posix(), path.read_bytes()
     ('demo/a.csv', b'x,y\\n1,2\\n')
     """
-    src = _as_source(name)
-    root = resolve_data_dir(data_dir)
+    store = resolve_store(store, mirror=mirror, data_dir=data_dir)
+    src = _as_source(name, store)
+    root = store.cache
     dest = cache_path(src, root)
-    if dest.is_file():
-        if _stamp_ok(root, src, dest):
-            return dest
-        actual = file_sha256(dest)
+    mirror_dir = store.mirror
+    if mirror_dir is not None and _cache_is_mirror(root, mirror_dir, src):
+        # the mirror is read-only to the library: hash the file in place, write nothing
+        return _read_in_mirror(mirror_dir, src)
+    check_cache_dir(root)
+    remove_stale_partials(dest)  # left by a killed run, even when the file is cached now
+    if dest.is_file() and src.pinned:
+        # hashed at every use: a stamp (size, mtime) is no proof against an edit in place
+        actual = _hash_in_place(dest, src)
         if actual == src.sha256:
-            _write_stamp(root, src, dest)
+            if not _stamp_ok(root, src, dest):
+                _write_stamp(root, src, dest)
             return dest
         log.warning(
             "cached %s has sha256 %s, expected %s; removing it and fetching again",
             src.name, actual, src.sha256,
         )
-        dest.unlink()
+        _drop_cached(root, src, dest, mirror_dir)
     _drop_stamp(root, src)
-    mirror_dir = resolve_mirror(mirror)
     try:
         if mirror_dir is not None:
             _from_mirror(mirror_dir, src, dest)
         else:
-            _from_network(root, src, dest, timeout=timeout, retries=retries, backoff=backoff)
+            _from_network(root, src, dest, store, timeout=timeout, retries=retries,
+                          backoff=backoff, deadline=deadline)
     except BaseException:
         _prune_empty_dirs(dest.parent, root)
         _prune_empty_dirs(root / _ARCHIVE_DIR, root)
         raise
+    if not src.pinned:
+        log.info("fetched new file %s -> %s (not pinned yet)", src.name, dest)
+        return dest
     _write_stamp(root, src, dest)
     log.info("verified %s -> %s", src.name, dest)
     return dest
 
 
+def fetch_table(name, reader, *, store: DataStore | None = None, mirror=None, data_dir=None,
+                **kwargs):
+    """Fetch file ``name`` and read it with ``reader``; pin a new file once it validates.
+
+    A pinned file (registry or lock file) is verified by :func:`fetch` and read. A new
+    file (a release nobody pinned: see :mod:`exposure.releases`) is fetched, read by
+    ``reader`` (which validates it against its schema) and, when that succeeds, its
+    sha256 is recorded in the store's lock file; when it fails the file is removed from
+    the cache and the error is raised.
+
+    Parameters
+    ----------
+    name : str or Source
+        Registry name.
+    reader : callable
+        ``reader(path)`` returns the validated table (e.g. :func:`exposure.onet.read_tasks`).
+    store, mirror, data_dir, **kwargs
+        As for :func:`fetch`.
+
+    Returns
+    -------
+    object
+        What ``reader`` returns.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile, zipfile
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> (d / "mirror/onet/31.0").mkdir(parents=True)
+    >>> _ = (d / "mirror/onet/31.0/Job Zones.txt").write_text(
+    ...     "O*NET-SOC Code\\tJob Zone\\tDate\\tDomain Source\\n11-1011.00\\t5\\t08/2026\\tAnalyst\\n")
+    >>> store = DataStore(cache=d / "cache", home=d / "home", mirror=d / "mirror")
+    >>> fetch_table("onet/31.0/Job Zones.txt", lambda p: p.read_text().count("\\n"),
+    ...             store=store)
+    2
+    >>> store.lock.entries()["onet/31.0/Job Zones.txt"]["size"]
+    '72'
+    """
+    store = resolve_store(store, mirror=mirror, data_dir=data_dir)
+    src = _as_source(name, store)
+    path = fetch(src, store=store, **kwargs)
+    if src.pinned:
+        return reader(path)
+    try:
+        table = reader(path)
+    except BaseException:
+        if store.mirror is None or not _within(path, store.mirror):  # a mirror is read-only
+            path.unlink(missing_ok=True)
+        raise
+    entry = store.lock.pin(src, path)
+    log.warning("pinned new file %s (sha256 %s, %s bytes) in %s", src.name, entry["sha256"],
+                entry["size"], store.lock_path)
+    return table
+
+
 def fetch_many(names=None, *, mirror=None, data_dir=None, **kwargs):
     """Fetch several registry files; return ``(fetched, errors)``.
 
-    Unlike :func:`fetch` this does not stop at the first failure.
+    Unlike :func:`fetch` this does not stop at the first failure, except when the cache
+    cannot be written (:class:`CacheWriteError` is raised: every file would fail).
 
     Parameters
     ----------
@@ -818,12 +1505,12 @@ def fetch_many(names=None, *, mirror=None, data_dir=None, **kwargs):
     >>> ok, type(errors["onet/29.1/Task Categories.txt"]).__name__
     ({}, 'DownloadError')
     """
-    from exposure.sources import select_sources
-
     fetched, errors = {}, {}
     for src in select_sources(names):
         try:
             fetched[src.name] = fetch(src, mirror=mirror, data_dir=data_dir, **kwargs)
+        except CacheWriteError:
+            raise  # every later file would fail the same way
         except ExposureError as exc:
             log.info("failed: %s", exc)
             errors[src.name] = exc

@@ -25,11 +25,15 @@ import logging
 import numpy as np
 import pandas as pd
 
+import exposure.fetch as fetching
+from exposure import releases
+from exposure._tables import RawTable, read_table, to_number
 from exposure.errors import ExposureError
-from exposure.onet import RawTable, read_table, to_number, validate
+from exposure.schemas import validate
 from exposure.schemas._oews import Employment
+from exposure.sources import SOURCES
 
-__all__ = ["read_oews", "load_oews", "OEWS_FILES", "SPECIAL_VALUES"]
+__all__ = ["read_oews", "load_oews", "oews_file_names", "OEWS_FILES", "SPECIAL_VALUES"]
 
 log = logging.getLogger(__name__)
 
@@ -166,18 +170,28 @@ def read_oews(path) -> pd.DataFrame:
     return validate(frame, Employment, path=raw.path, row_offset=raw.first_row)
 
 
-def load_oews(release: str = "2025", table: str = "by_industry", *, mirror=None, data_dir=None):
-    """Load one OEWS table of ``release`` through :func:`exposure.fetch.fetch`.
+def load_oews(release: str = "2025", table: str = "by_industry", *, mirror=None, data_dir=None,
+              store=None):
+    """Load one OEWS table of ``release`` through :func:`exposure.fetch.fetch_table`.
+
+    The registered files (:data:`OEWS_FILES`) are read as pinned. Any other May year is
+    read from BLS's own files in their published layout (:mod:`exposure.releases`):
+    ``cross_industry`` from ``national_M{yyyy}_dl.xlsx`` (in ``oesm{yy}nat.zip``);
+    ``by_industry`` concatenates that file with the sector and 3-digit NAICS files
+    ``natsector_M{yyyy}_dl.xlsx`` and ``nat3d_M{yyyy}_dl.xlsx`` (in ``oesm{yy}in4.zip``).
+    New files are validated and pinned in the lock file.
 
     Parameters
     ----------
-    release : {"2025", "2024", "2023", "2022", "2021"}
-        May reference year of the estimates.
+    release : str
+        May reference year of the estimates (``"2025"``, ``"2026"``, ...).
     table : {"by_industry", "cross_industry", "national"}
-        ``by_industry``: national estimates by industry x occupation (May 2025 only);
+        ``by_industry``: national estimates by industry x occupation;
         ``cross_industry`` (alias ``national``): national, all industries (``000000``).
     mirror, data_dir : str or os.PathLike, optional
         Passed to :func:`exposure.fetch.fetch`.
+    store : exposure.fetch.DataStore, optional
+        Where data lives (default from the environment).
 
     Returns
     -------
@@ -186,20 +200,50 @@ def load_oews(release: str = "2025", table: str = "by_industry", *, mirror=None,
 
     Examples
     --------
-    >>> load_oews("2021", "by_industry")
+    >>> load_oews("May 2021", "by_industry")
     Traceback (most recent call last):
     ...
-    exposure.errors.ExposureError: no OEWS table 'by_industry' for release '2021'; available: 2025/by_industry, 2025/cross_industry, 2024/cross_industry, 2023/cross_industry, 2022/cross_industry, 2021/cross_industry
+    exposure.errors.ExposureError: OEWS release 'May 2021' is not a year such as 2025
+    >>> load_oews("2021", "by_occupation")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: unknown OEWS table 'by_occupation'; choose one of cross_industry, by_industry
     """
     table = "cross_industry" if table == "national" else table
-    key = (str(release), table)
-    if key not in OEWS_FILES:
-        avail = ", ".join(f"{r}/{t}" for r, t in OEWS_FILES)
-        raise ExposureError(
-            f"no OEWS table {table!r} for release {str(release)!r}; available: {avail}"
-        )
-    from exposure.fetch import fetch
+    store = fetching.resolve_store(store, mirror=mirror, data_dir=data_dir)
+    names = oews_file_names(release, table, online=store.mirror is None)
+    if names == [OEWS_FILES.get((str(release), table))]:
+        # looked up on the module at call time: one place to substitute the fetcher
+        path = fetching.fetch(names[0], store=store)
+        log.info("reading %s", path)
+        return read_oews(path)
+    frames = [fetching.fetch_table(name, read_oews, store=store) for name in names]
+    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    return validate(frame, Employment, path=" + ".join(names))
 
-    path = fetch(OEWS_FILES[key], mirror=mirror, data_dir=data_dir)
-    log.info("reading %s", path)
-    return read_oews(path)
+
+def oews_file_names(release, table: str = "by_industry", *, online: bool = False) -> list[str]:
+    """Registry names of the files of OEWS ``table`` of May ``release``.
+
+    The registered file when there is one (:data:`OEWS_FILES`), else BLS's files
+    (:func:`exposure.releases.oews_names`). ``online`` (no mirror at hand): a registered
+    file that only a mirror holds (``mirror_only``, such as the May 2025 by-industry
+    extract) is replaced by BLS's own files.
+
+    Examples
+    --------
+    >>> oews_file_names("2025")
+    ['oews/oews_national_by_industry_M2025.csv']
+    >>> oews_file_names("2025", online=True)
+    ['oews/national_M2025_dl.xlsx', 'oews/natsector_M2025_dl.xlsx', 'oews/nat3d_M2025_dl.xlsx']
+    >>> oews_file_names("2026", "cross_industry")
+    ['oews/national_M2026_dl.xlsx']
+    """
+    table = "cross_industry" if table == "national" else table
+    if table not in releases.OEWS_TABLE_FILES:
+        raise ExposureError(f"unknown OEWS table {table!r}; choose one of "
+                            f"{', '.join(releases.OEWS_TABLE_FILES)}")
+    key = (releases.check_oews_release(release), table)
+    if key in OEWS_FILES and not (online and SOURCES[OEWS_FILES[key]].mirror_only):
+        return [OEWS_FILES[key]]
+    return releases.oews_names(key[0], table)

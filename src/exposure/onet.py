@@ -7,9 +7,10 @@ against the matching model of :mod:`exposure.schemas._onet`. :func:`load_onet` r
 the files of one release through :func:`exposure.fetch.fetch` and returns an
 :class:`OnetRelease`.
 
-Text files are read with ``sep="\\t"``, every field as a string, no NA guessing and
-``quoting=csv.QUOTE_NONE`` so that task texts containing double quotes stay intact; CRLF
-line endings are accepted. ``n/a`` and empty fields become missing values (``<NA>``).
+Files are read by :mod:`exposure._tables`: text files with ``sep="\\t"``, every field as a
+string, no NA guessing and ``quoting=csv.QUOTE_NONE`` so that task texts containing double
+quotes stay intact; CRLF line endings are accepted. ``n/a`` and empty fields become missing
+values (``<NA>``).
 
 Bad input raises :class:`exposure.errors.DataFormatError` (unreadable, truncated, HTML,
 empty, non-UTF-8, missing column, non-numeric value) or :class:`exposure.errors.SchemaError`
@@ -19,16 +20,14 @@ applies, the line (``row``; the header is line 1) and the column.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
 import logging
-import re
-import zipfile
-from pathlib import Path
 
 import pandas as pd
 
+import exposure.fetch as fetching
+from exposure import releases
+from exposure._tables import RawTable, missing_to_na, read_table, to_number
 from exposure.errors import DataFormatError, ExposureError, SchemaError
 from exposure.schemas import validate
 from exposure.schemas._onet import (
@@ -41,6 +40,7 @@ from exposure.schemas._onet import (
     TaskRatings,
     Tasks,
 )
+from exposure.sources import SOURCES
 
 __all__ = [
     "OnetRelease",
@@ -62,395 +62,6 @@ log = logging.getLogger(__name__)
 #: O*NET releases in the source registry, with the file layout of each.
 ONET_RELEASES = {"29.1": ".txt", "30.1": ".xlsx"}
 
-#: Values O*NET uses for "not applicable / not available".
-_MISSING = frozenset({"", "n/a", "N/A", "NA"})
-
-
-# --------------------------------------------------------------------------------------
-# Generic reading of delimited text and xlsx tables (shared with oews.py, crosswalks.py)
-# --------------------------------------------------------------------------------------
-
-
-@dataclasses.dataclass
-class RawTable:
-    """A table read from a file: every cell a string, columns renamed to targets.
-
-    ``first_row`` is the file line (text) or sheet row (xlsx) of the first data row, so
-    that ``first_row + i`` is where frame row ``i`` came from. ``sources`` maps each
-    target column to the header as written in the file.
-    """
-
-    frame: pd.DataFrame
-    path: Path
-    first_row: int
-    sources: dict
-
-    def row(self, position: int) -> int:
-        """File line / sheet row of the 0-based frame position ``position``."""
-        return self.first_row + int(position)
-
-
-def _norm_header(name) -> str:
-    return re.sub(r"\s+", " ", str(name if name is not None else "")).strip().lstrip("\ufeff").lower()
-
-
-def _check_file(path: Path) -> bytes:
-    """Return the first bytes of ``path``; raise on a missing, empty or HTML file."""
-    if not path.is_file():
-        raise DataFormatError("file not found", path=path)
-    with open(path, "rb") as fh:
-        head = fh.read(4096)
-    if not head.strip():
-        raise DataFormatError("file is empty", path=path)
-    probe = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if probe.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<?xml")) or (
-        probe.startswith(b"<") and b"<html" in probe[:1024]
-    ):
-        raise DataFormatError(
-            "file is an HTML/XML page, not data (an error page saved instead of the file?)",
-            path=path,
-        )
-    return head
-
-
-def _match_columns(header: list[str], columns: dict, optional: dict, path: Path, where: str):
-    """Map target column -> index in ``header``; raise naming missing columns."""
-    normed = [_norm_header(h) for h in header]
-    found, missing = {}, []
-    for target, aliases in list(columns.items()) + list(optional.items()):
-        aliases = (aliases,) if isinstance(aliases, str) else aliases
-        idx = next((normed.index(_norm_header(a)) for a in aliases if _norm_header(a) in normed), None)
-        if idx is not None:
-            found[target] = idx
-        elif target in columns:
-            missing.append(aliases[0])
-    if missing:
-        shown = ", ".join(repr(str(h)) for h in header if h not in (None, ""))
-        raise DataFormatError(
-            f"missing column(s) {', '.join(repr(m) for m in missing)} in the header ({where}); "
-            f"found: {shown}",
-            path=path,
-        )
-    return found
-
-
-def read_text_table(
-    path,
-    columns: dict,
-    *,
-    optional: dict | None = None,
-    sep: str = "\t",
-    quoting: int = csv.QUOTE_NONE,
-) -> RawTable:
-    """Read a delimited text file (header on line 1) into a :class:`RawTable` of strings.
-
-    Parameters
-    ----------
-    path : str or os.PathLike
-        File to read (UTF-8, optional BOM, LF or CRLF line endings).
-    columns : dict
-        Target column name -> header name in the file (or a tuple of accepted names,
-        compared case- and whitespace-insensitively). All are required.
-    optional : dict, optional
-        Like ``columns`` but the columns may be absent.
-    sep : str, default tab
-        Field separator.
-    quoting : int, default csv.QUOTE_NONE
-        ``csv.QUOTE_NONE`` for O*NET text files (quotes are text); ``csv.QUOTE_MINIMAL``
-        for CSV files.
-
-    Returns
-    -------
-    RawTable
-
-    Raises
-    ------
-    exposure.errors.DataFormatError
-        Missing/empty/HTML file, a byte that is not UTF-8 (naming its line and column),
-        a line with too many or too few fields, a missing column.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.txt"
-    >>> _ = p.write_bytes(b'Code\\tText\\r\\n11-1011.00\\tSay "hi"\\r\\n')
-    >>> raw = read_text_table(p, {"code": "Code", "text": "Text"})
-    >>> raw.frame["text"].tolist(), raw.first_row
-    (['Say "hi"'], 2)
-    """
-    path = Path(path)
-    optional = optional or {}
-    if _check_file(path).startswith(b"PK\x03\x04"):
-        raise DataFormatError(
-            "file is a zip archive (an .xlsx workbook?), not delimited text", path=path
-        )
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        line = data.count(b"\n", 0, exc.start) + 1
-        field = data[line_start : exc.start].count(sep.encode())
-        header = data.split(b"\n", 1)[0].decode("utf-8-sig", "replace").rstrip("\r")
-        names = next(csv.reader([header], delimiter=sep)) if header else []
-        column = names[field] if field < len(names) else None
-        raise DataFormatError(
-            f"byte 0x{data[exc.start]:02x} is not valid UTF-8 (byte offset {exc.start})",
-            path=path,
-            row=line,
-            column=column,
-        ) from None
-    if not text.strip():
-        raise DataFormatError("file is empty", path=path)
-    header = _check_field_counts(text, sep, quoting, path)
-    found = _match_columns(header, columns, optional, path, "line 1")
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep=sep,
-            dtype=str,
-            keep_default_na=False,
-            quoting=quoting,
-            engine="c",
-            header=0,
-            names=[f"c{i}" for i in range(len(header))],
-            usecols=sorted(set(found.values())),
-        )
-    except pd.errors.EmptyDataError:
-        raise DataFormatError("file has no header line", path=path) from None
-    except pd.errors.ParserError as exc:  # pragma: no cover - caught by the field counts
-        msg = str(exc)
-        m = re.search(r"line (\d+)", msg)
-        raise DataFormatError(
-            f"malformed line: {msg.split('. ', 1)[-1]}",
-            path=path,
-            row=int(m.group(1)) if m else None,
-        ) from None
-    out = pd.DataFrame({target: frame[f"c{idx}"].astype(str) for target, idx in found.items()})
-    return RawTable(out, path, 2, {t: str(header[i]) for t, i in found.items()})
-
-
-def _check_field_counts(text: str, sep: str, quoting: int, path: Path) -> list:
-    """Return the header fields; raise if a line has more or fewer fields than the
-    header (truncated line, ...).
-
-    Counting is per physical line, so the reported row is the file's line number. For
-    quoted CSV, separators inside ``"..."`` are not counted; a file whose quoted fields
-    span lines is checked record by record with :mod:`csv` instead.
-    """
-    lines = text.split("\n")
-    n = len(lines)
-    while n > 1 and lines[n - 1].rstrip("\r") == "":
-        n -= 1
-    lines = [line.rstrip("\r") for line in lines[:n]]
-    header = next(csv.reader([lines[0]], delimiter=sep, quoting=quoting))
-    if quoting == csv.QUOTE_NONE:
-        counts = [line.count(sep) + 1 for line in lines]
-        line_no = list(range(1, n + 1))
-    elif not any(line.count('"') % 2 for line in lines):
-        quoted = re.compile(r'"[^"]*"')
-        counts = [(quoted.sub("", ln) if '"' in ln else ln).count(sep) + 1 for ln in lines]
-        line_no = list(range(1, n + 1))
-    else:  # quoted fields spanning lines: count fields per record
-        reader = csv.reader(io.StringIO(text), delimiter=sep, quoting=quoting)
-        counts, line_no, start = [], [], 1
-        for record in reader:
-            counts.append(len(record) if record else 0)
-            line_no.append(start)
-            start = reader.line_num + 1
-        while counts and counts[-1] == 0:
-            counts.pop()
-            line_no.pop()
-    width = len(header)
-    pos = next((i for i, c in enumerate(counts) if c != width), None)
-    if pos is not None:
-        got = counts[pos]
-        if got < len(header):
-            what = f"too few fields: expected {len(header)}, got {got} (truncated file or line?)"
-            column = header[got] if got < len(header) else None
-        else:
-            what = f"too many fields: expected {len(header)}, got {got}"
-            column = None
-        raise DataFormatError(what, path=path, row=line_no[pos], column=column)
-    return header
-
-
-def _cell_str(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return str(value)
-
-
-def read_xlsx_table(
-    path, columns: dict, *, optional: dict | None = None, sheet=None, max_header_row: int = 30
-) -> RawTable:
-    """Read a table from an ``.xlsx`` sheet into a :class:`RawTable` of strings.
-
-    The header row is detected: it is the first of the first ``max_header_row`` rows
-    that contains every required column name, so title lines above the table (as in
-    the O*NET crosswalk workbooks) are skipped.
-
-    Parameters
-    ----------
-    path : str or os.PathLike
-        Workbook.
-    columns, optional : dict
-        As in :func:`read_text_table`.
-    sheet : str or int, optional
-        Sheet name or 0-based index; default the first sheet.
-    max_header_row : int, default 30
-        How many rows to search for the header.
-
-    Returns
-    -------
-    RawTable
-        ``first_row`` is the sheet row number (1-based) of the first data row.
-
-    Raises
-    ------
-    exposure.errors.DataFormatError
-        Missing/empty/HTML/non-xlsx file, no header row with the required columns.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib, openpyxl
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.xlsx"
-    >>> wb = openpyxl.Workbook(); ws = wb.active
-    >>> for row in [["A title line"], [], ["Code", "N"], ["11-1011", 5]]:
-    ...     ws.append(row)
-    >>> wb.save(p)
-    >>> raw = read_xlsx_table(p, {"code": "Code", "n": "N"})
-    >>> raw.frame.to_dict("list"), raw.first_row
-    ({'code': ['11-1011'], 'n': ['5']}, 4)
-    """
-    import openpyxl
-
-    path = Path(path)
-    optional = optional or {}
-    head = _check_file(path)
-    if not head.startswith(b"PK\x03\x04"):
-        raise DataFormatError("not an .xlsx workbook (no zip signature)", path=path)
-    try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise DataFormatError(f"cannot read workbook: {exc}", path=path) from None
-    try:
-        if sheet is None:
-            ws = wb.worksheets[0]
-        elif isinstance(sheet, int):
-            ws = wb.worksheets[sheet]
-        else:
-            ws = wb[sheet]
-        rows = ws.iter_rows(values_only=True)
-        wanted = [
-            {_norm_header(a) for a in ((al,) if isinstance(al, str) else al)}
-            for al in columns.values()
-        ]
-        header, header_row, seen = None, 0, []
-        for header_row, cells in enumerate(rows, start=1):
-            names = {_norm_header(c) for c in cells}
-            seen.append(cells)
-            if all(names & w for w in wanted):
-                header = list(cells)
-                break
-            if header_row >= max_header_row:
-                break
-        if header is None:
-            best = max(seen, key=lambda r: sum(c is not None for c in r), default=())
-            _match_columns(list(best), columns, optional, path, f"first {len(seen)} rows")
-            raise DataFormatError("no header row found", path=path)  # pragma: no cover
-        found = _match_columns(header, columns, optional, path, f"row {header_row}")
-        idx = list(found.values())
-        data = []
-        for cells in rows:
-            cells = tuple(cells) + (None,) * max(0, len(header) - len(cells))
-            data.append([_cell_str(cells[i]) for i in idx])
-    finally:
-        wb.close()
-    while data and all(v.strip() == "" for v in data[-1]):
-        data.pop()
-    frame = pd.DataFrame(data, columns=list(found), dtype=str)
-    if frame.empty and not data:
-        frame = pd.DataFrame({c: pd.Series([], dtype=str) for c in found})
-    return RawTable(frame, path, header_row + 1, {t: str(header[i]) for t, i in found.items()})
-
-
-def read_table(path, columns: dict, *, optional: dict | None = None, **kwargs) -> RawTable:
-    """Read ``path`` as xlsx (by extension ``.xlsx``) or tab-delimited text.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.txt"
-    >>> _ = p.write_text("Code\\n11-1011.00\\n")
-    >>> read_table(p, {"code": "Code"}).frame["code"].tolist()
-    ['11-1011.00']
-    """
-    path = Path(path)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return read_xlsx_table(path, columns, optional=optional, **kwargs)
-    return read_text_table(path, columns, optional=optional, **kwargs)
-
-
-def missing_to_na(series: pd.Series, tokens=_MISSING) -> pd.Series:
-    """Strings in ``tokens`` (``""``, ``n/a``, ...) become ``<NA>``.
-
-    Examples
-    --------
-    >>> missing_to_na(pd.Series(["Core", "n/a", ""])).tolist()
-    ['Core', nan, nan]
-    """
-    out = series.astype(str)
-    return out.where(~out.str.strip().isin(tokens))
-
-
-def to_number(raw: RawTable, column: str, *, integer: bool = False, tokens=_MISSING) -> pd.Series:
-    """Parse ``raw.frame[column]`` as numbers; tokens become missing.
-
-    Thousands separators (``1,234``) are accepted. A value that is not a number raises
-    :class:`~exposure.errors.DataFormatError` naming the file, line and column.
-
-    Examples
-    --------
-    >>> raw = RawTable(pd.DataFrame({"n": ["1,234", "n/a"]}), Path("f.txt"), 2, {"n": "N"})
-    >>> to_number(raw, "n", integer=True).tolist()
-    [1234, <NA>]
-    >>> to_number(RawTable(pd.DataFrame({"n": ["x"]}), Path("f.txt"), 2, {"n": "N"}), "n")
-    Traceback (most recent call last):
-    ...
-    exposure.errors.DataFormatError: f.txt, row 2, column 'N': not a number: 'x'
-    """
-    text = missing_to_na(raw.frame[column], tokens)
-    cleaned = text.str.replace(",", "", regex=False).str.strip()
-    values = pd.to_numeric(cleaned, errors="coerce")
-    bad = text.notna() & values.isna()
-    if integer:
-        frac = values.notna() & (values % 1 != 0)
-        bad |= frac
-    if bad.any():
-        pos = int(bad.to_numpy().nonzero()[0][0])
-        raise DataFormatError(
-            f"not {'an integer' if integer else 'a number'}: {raw.frame[column].iloc[pos]!r}",
-            path=raw.path,
-            row=raw.row(pos),
-            column=raw.sources.get(column, column),
-        )
-    if integer:
-        return values.astype("Int64")
-    return values.astype(float)
-
-
-def _validate(frame: pd.DataFrame, model, raw: RawTable) -> pd.DataFrame:
-    return validate(frame, model, path=raw.path, row_offset=raw.first_row)
-
 
 # --------------------------------------------------------------------------------------
 # O*NET files
@@ -459,6 +70,11 @@ def _validate(frame: pd.DataFrame, model, raw: RawTable) -> pd.DataFrame:
 _CODE = ("O*NET-SOC Code",)
 _DATE = ("Date",)
 _SOURCE = ("Domain Source",)
+
+
+def _validate(frame: pd.DataFrame, model, raw: RawTable) -> pd.DataFrame:
+    """Validate ``frame`` against ``model``; failures name ``raw``'s file line."""
+    return validate(frame, model, path=raw.path, row_offset=raw.first_row)
 
 
 def read_occupations(path) -> pd.DataFrame:
@@ -823,12 +439,32 @@ _FILES = {
 }
 
 
-def _registry_names() -> set | None:
-    try:
-        from exposure.sources import SOURCES
-    except ImportError:  # pragma: no cover - registry not available
-        return None
+def _registry_names() -> set:
+    """Names of the files in the source registry."""
     return set(SOURCES)
+
+
+def onet_file_names(release: str, fmt: str | None = None, lock=None) -> dict[str, str | None]:
+    """Registry name of each O*NET file :func:`load_onet` reads, by table.
+
+    A release the package registry pins uses its registered files (``None`` for a file it
+    does not hold, e.g. ``Task Ratings`` of 30.1). Any other release follows the O*NET
+    layout (:mod:`exposure.releases`) in format ``fmt`` (default: the format the lock
+    file pins, else ``"text"``).
+
+    Examples
+    --------
+    >>> onet_file_names("30.1")["task_ratings"] is None
+    True
+    >>> onet_file_names("31.0", "excel")["tasks"]
+    'onet/31.0/Task Statements.xlsx'
+    """
+    releases.check_onet_release(release)
+    registry = _registry_names()
+    if any(name.startswith(f"onet/{release}/") for name in registry):
+        return {t: onet_file_name(release, base, registry) for t, (base, _) in _FILES.items()}
+    fmt = fmt or releases.onet_format(release, lock)
+    return {t: releases.onet_name(release, base, fmt) for t, (base, _) in _FILES.items()}
 
 
 def onet_file_name(release: str, base: str, registry: set | None = None) -> str | None:
@@ -848,19 +484,26 @@ def onet_file_name(release: str, base: str, registry: set | None = None) -> str 
     return next((c for c in candidates if c in registry), None)
 
 
-def load_onet(release: str = "29.1", *, mirror=None, data_dir=None) -> OnetRelease:
+def load_onet(release: str = "29.1", *, mirror=None, data_dir=None, store=None,
+              fmt: str | None = None) -> OnetRelease:
     """Load and validate every O*NET table of ``release``.
 
-    Files are resolved with :func:`exposure.fetch.fetch` (sha256-verified, from the
-    mirror or the cache). ``Task Ratings`` is optional: ``task_ratings`` is ``None`` when
-    the release has no such file in the source registry.
+    Files are resolved with :func:`exposure.fetch.fetch_table` (sha256-verified, from the
+    mirror, the cache or the publisher). ``Task Ratings`` is optional: ``task_ratings`` is
+    ``None`` when a registered release has no such file. A release the package does not
+    pin (e.g. ``"31.0"``) is downloaded in the O*NET layout, validated, and pinned in the
+    lock file (see :mod:`exposure.releases`).
 
     Parameters
     ----------
-    release : {"29.1", "30.1"}
-        O*NET database release.
+    release : str
+        O*NET database release, ``MAJOR.MINOR`` (``"29.1"``, ``"30.1"``, ``"31.0"``...).
     mirror, data_dir : str or os.PathLike, optional
         Passed to :func:`exposure.fetch.fetch`.
+    store : exposure.fetch.DataStore, optional
+        Where data lives (default from the environment).
+    fmt : {"text", "excel"}, optional
+        Download format of a release the package does not pin (default ``"text"``).
 
     Returns
     -------
@@ -873,30 +516,24 @@ def load_onet(release: str = "29.1", *, mirror=None, data_dir=None) -> OnetRelea
 
     Examples
     --------
-    >>> load_onet("1.0")
+    >>> load_onet("31")
     Traceback (most recent call last):
     ...
-    exposure.errors.ExposureError: unknown O*NET release '1.0'; known: 29.1, 30.1
+    exposure.errors.ExposureError: O*NET release '31' is not of the form MAJOR.MINOR (e.g. 29.1, 31.0)
     """
-    if release not in ONET_RELEASES:
-        raise ExposureError(
-            f"unknown O*NET release {release!r}; known: {', '.join(ONET_RELEASES)}"
-        )
-    from exposure.fetch import fetch
-
-    registry = _registry_names()
+    store = fetching.resolve_store(store, mirror=mirror, data_dir=data_dir)
+    names = onet_file_names(release, fmt, store.lock)
     tables = {}
     for table, (base, reader) in _FILES.items():
-        name = onet_file_name(release, base, registry)
+        name = names[table]
         if name is None:
             if table == "task_ratings":
                 log.info("O*NET %s: no Task Ratings file registered; task_ratings=None", release)
                 tables[table] = None
                 continue
             raise ExposureError(f"O*NET {release}: no registered file for {base!r}")
-        path = fetch(name, mirror=mirror, data_dir=data_dir)
-        log.info("reading %s", path)
-        tables[table] = reader(path)
+        log.info("reading %s", name)
+        tables[table] = fetching.fetch_table(name, reader, store=store)
     zones = tables["job_zones"].set_index("onetsoc_code")["job_zone"]
     occ = tables["occupations"]
     occ = occ.assign(job_zone=occ["onetsoc_code"].map(zones).astype("Int64"))

@@ -1,85 +1,103 @@
 """Recompute every processed table from the raw sources, atomically and reproducibly.
 
-:func:`recompute` runs the stages of the package in order (fetch and verify the raw files,
-parse O*NET / OEWS / crosswalks, score every task, roll up to occupations, SOC codes,
-sectors, subsectors and workforce statistics) and writes one Parquet file per table plus
-``manifest.json`` into the output directory (``data/processed`` by default).
+Two parts:
 
-The machinery below is generic and is what makes a run safe:
+- **The runner.** :func:`run_pipeline` runs stages (:class:`Stage`) in order over a
+  context (a dict of named entries). A stage's parameters name the entries it reads;
+  it returns the entries it adds. The runner then validates each table of the catalogue
+  (:mod:`exposure.schemas._catalog`) against its schema, sorts it by its keys, writes it
+  with :func:`exposure._io.write_parquet` plus ``manifest.json`` and ``timings.json``
+  into the fresh directory of :func:`exposure._outdir.replace_directory`, which swaps it
+  in atomically under a lock (a second run fails with
+  :class:`~exposure._outdir.RecomputeLockedError`; a failure or a kill leaves the
+  previous outputs untouched). Any failure is re-raised as :class:`StageError` naming the
+  stage and, where known, the file.
+- **The recipe.** :data:`RECOMPUTE_STAGES` (fetch and verify the raw files, parse
+  O*NET / OEWS / crosswalks, score every task, fingerprint the task texts, roll up to
+  occupations, SOC codes, sectors, subsectors and workforce statistics) applied to a
+  :class:`RecomputeInputs` (releases and where the raw files come from) by
+  :func:`recompute`, which writes the tables of :data:`RECOMPUTE_TABLES`.
 
-- **Lock.** :func:`output_lock` takes an exclusive :func:`fcntl.flock` on
-  ``.exposure-<dir>.lock`` beside the output directory for the whole run; a second run on
-  the same directory fails at once with :class:`RecomputeLockedError`.
-- **Atomic swap.** Tables are written into a fresh hidden directory beside the target
-  (``.<dir>.<random>.tmp``). Entries of the old directory that the pipeline does not own
-  (``reports/`` written by other commands, READMEs) are hard-linked into it, then the two
-  directories are exchanged in one ``renameat2(RENAME_EXCHANGE)`` system call, so a reader
-  sees either the complete old set or the complete new set, never a mix. Where the
-  exchange is not supported the old directory is renamed aside first, and the next run
-  restores it if the process died between the two renames. A failure or a kill at any
-  earlier point leaves the previous outputs untouched; stale temporary directories are
-  hidden (dot-prefixed, ``*.tmp``) and removed by the next run.
-- **Determinism.** Frames are validated, sorted by their keys and written with
-  :func:`exposure._io.write_parquet`; ``manifest.json`` holds only inputs and results
-  (source sha256s, releases, package version, scorer artifact hash, row counts and the
-  sha256 of every table), so two runs on the same inputs give byte-identical files.
-  Wall times and peak memory go to ``timings.json``, which is outside that contract.
-- **Errors.** Any failure is re-raised as :class:`StageError` naming the stage and, where
-  known, the file.
+Determinism: ``manifest.json`` holds only inputs and results (source sha256s, releases,
+package version, scorer artifact hash, rollup settings, row counts and the sha256 of
+every table) and floats are rounded before writing, so two runs on the same inputs give
+byte-identical files. Wall times and peak memory go to ``timings.json``, which is outside
+that contract.
 
-Test hook: when the environment variable ``EXPOSURE_PIPELINE_PAUSE`` is set to
-``<point>:<flag file>`` (point ``after_first_file`` or ``before_swap``), the writer creates
-the flag file and sleeps at that point so that a test can kill the process there.
+Test hook: ``EXPOSURE_PIPELINE_PAUSE=after_first_file:<flag file>`` pauses the writer
+after the first table (see :func:`exposure._outdir.pause`; ``before_swap`` pauses just
+before the swap).
 """
 
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import errno
-import fcntl
 import hashlib
+import inspect
+import json
 import logging
 import os
+import re
 import resource
-import shutil
 import sys
-import tempfile
 import time
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from tqdm.auto import tqdm
 
-from exposure import __version__
+import exposure.fetch as fetching
+import exposure.scoring as scoring
 from exposure._io import write_json, write_parquet
-from exposure.errors import ExposureError
+from exposure._outdir import pause, replace_directory
+from exposure._version import __version__
+from exposure.crosswalks import CROSSWALK_FILES, load_onet_to_soc, load_soc_structure
+from exposure.errors import ChecksumMismatchError, ExposureError
+from exposure.oews import OEWS_FILES, load_oews, oews_file_names, read_oews
+from exposure.onet import _FILES as ONET_FILES
+from exposure.onet import ONET_RELEASES as ONET_FORMATS
+from exposure.onet import OnetRelease, load_onet, onet_file_names
+from exposure.releases import check_oews_release, check_onet_release
+from exposure.rollup import rollup
+from exposure.schemas import validate
+from exposure.schemas._catalog import PROCESSED_TABLES, Table
+from exposure.scoring.learned import MODEL_NAME, read_registry
 
 __all__ = [
     "Stage",
-    "Output",
     "StageError",
-    "RecomputeLockedError",
     "PipelineResult",
+    "RecomputeInputs",
     "DEFAULT_OUT",
     "MANIFEST_NAME",
     "TIMINGS_NAME",
-    "output_lock",
+    "ONET_RELEASES",
+    "OEWS_RELEASES",
+    "RECOMPUTE_STAGES",
+    "RECOMPUTE_TABLES",
     "run_pipeline",
     "recompute",
+    "normalize_task_text",
+    "task_digests",
 ]
 
 log = logging.getLogger(__name__)
 
-#: Default output directory, relative to the current working directory.
+#: Directory of the tables shipped with the package, relative to a source checkout
+#: (``exposure recompute --out data/processed`` refreshes them). :func:`recompute` writes
+#: to the user data directory by default (:meth:`exposure.fetch.DataStore.output_dir`).
 DEFAULT_OUT = Path("data") / "processed"
 MANIFEST_NAME = "manifest.json"
 TIMINGS_NAME = "timings.json"
 #: Version of the manifest layout.
 MANIFEST_FORMAT = 1
-PAUSE_ENV = "EXPOSURE_PIPELINE_PAUSE"
+#: Floats are written rounded to this many decimals, so that last-bit differences of
+#: floating-point arithmetic (BLAS threading, summation order) do not change the bytes.
+FLOAT_DECIMALS = 12
 
 
 class StageError(ExposureError):
@@ -117,58 +135,34 @@ class StageError(ExposureError):
         )
 
 
-class RecomputeLockedError(ExposureError):
-    """Another process holds the lock of the output directory."""
-
-
 @dataclass(frozen=True)
 class Stage:
-    """One step of the pipeline.
+    """One step of a pipeline.
 
     Parameters
     ----------
     name : str
         Short name, used in progress output, timings and errors.
     run : callable
-        ``run(context) -> dict``: reads what earlier stages put in ``context`` (a dict)
-        and returns the new entries to add to it.
+        Called with the context entries named by its parameters (see :attr:`inputs`);
+        returns a mapping of the entries it adds to the context.
 
     Examples
     --------
-    >>> Stage("double", lambda ctx: {"y": ctx["x"] * 2}).run({"x": 2})
+    >>> double = Stage("double", lambda x: {"y": x * 2})
+    >>> double.inputs
+    ('x',)
+    >>> double.run(x=2)
     {'y': 4}
     """
 
     name: str
-    run: Callable[[dict[str, Any]], Mapping[str, Any]]
+    run: Callable[..., Mapping[str, Any]]
 
-
-@dataclass(frozen=True)
-class Output:
-    """One table the pipeline writes.
-
-    Parameters
-    ----------
-    filename : str
-        File name inside the output directory, e.g. ``"occupation_scores.parquet"``.
-    key : str
-        Context entry holding the frame.
-    schema : str, optional
-        Name of the :mod:`exposure.schemas` model the frame is validated against before it
-        is written (skipped, with a warning, if the model does not exist).
-    sort_by : tuple of str, optional
-        Key columns to sort by, so that row order never depends on the stages.
-
-    Examples
-    --------
-    >>> Output("x.parquet", "x", sort_by=("a",)).filename
-    'x.parquet'
-    """
-
-    filename: str
-    key: str
-    schema: str | None = None
-    sort_by: tuple[str, ...] = ()
+    @property
+    def inputs(self) -> tuple[str, ...]:
+        """Names of the context entries the stage reads: the parameters of ``run``."""
+        return tuple(inspect.signature(self.run).parameters)
 
 
 @dataclass
@@ -180,249 +174,216 @@ class PipelineResult:
     timings: dict[str, Any] = field(default_factory=dict)
 
 
-# --------------------------------------------------------------------------- lock
+# --------------------------------------------------------------------------- runner
 
 
-def _lock_path(out: Path) -> Path:
-    return out.parent / f".exposure-{out.name}.lock"
+def run_pipeline(
+    stages: Iterable[Stage],
+    tables: Iterable[Table],
+    out,
+    *,
+    context: Mapping[str, Any] | None = None,
+    manifest: Iterable[str] = (),
+    progress: bool = False,
+    timings_path=None,
+    protect: Iterable = (),
+) -> PipelineResult:
+    """Run ``stages`` in order and write ``tables`` atomically into directory ``out``.
 
-
-@contextlib.contextmanager
-def output_lock(out):
-    """Hold an exclusive lock on output directory ``out`` (non-blocking).
-
-    The lock is an :func:`fcntl.flock` on ``.exposure-<name>.lock`` beside ``out``; it is
-    released when the block ends or the process dies.
+    The output directory is locked for the whole run; the tables are validated, written
+    into a temporary directory beside ``out`` and swapped in at the end (see
+    :func:`exposure._outdir.replace_directory`). On any error nothing in ``out`` changes.
 
     Parameters
     ----------
+    stages : iterable of Stage
+        Steps to run; each reads the context entries named by its parameters and adds
+        the entries it returns.
+    tables : iterable of Table
+        Tables to write; table ``t`` is the context entry ``t.name`` once every stage has
+        run, validated against ``t.model``, sorted by ``t.keys`` and written to
+        ``t.filename``.
     out : str or os.PathLike
-        Output directory to protect (need not exist yet).
+        Output directory.
+    context : mapping, optional
+        Initial context entries (the inputs of the recipe).
+    manifest : iterable of str, optional
+        Names of context entries written into ``manifest.json`` besides ``format``,
+        ``package`` and ``tables``. They must be deterministic: no times or absolute
+        paths.
+    progress : bool, default False
+        Show a tqdm progress bar over the stages.
+    timings_path : str or os.PathLike, optional
+        Where to write the wall times (JSON). Default ``out/timings.json``; give a path
+        outside ``out`` to keep run-specific facts out of the output directory.
+    protect : iterable of path, optional
+        Paths the run reads that must not lie inside ``out`` (cache, mirror).
+
+    Returns
+    -------
+    PipelineResult
 
     Raises
     ------
-    RecomputeLockedError
-        If another process holds the lock.
+    StageError
+        If a stage, a validation or the write fails; ``out`` is untouched.
+    exposure._outdir.RecomputeLockedError
+        If another run holds the lock on ``out``.
+    exposure._outdir.OutputPathError
+        Before any stage runs, if ``out`` is refused (a file, a mount point or a
+        directory holding one, the current directory, a ``protect`` path; see
+        :func:`exposure._outdir.check_output_dir`) or its parent cannot be written.
 
     Examples
     --------
     >>> import tempfile, pathlib
+    >>> from exposure.schemas._catalog import TABLES
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "processed"
-    >>> with output_lock(out):
-    ...     with output_lock(out):
-    ...         pass
-    Traceback (most recent call last):
-    ...
-    exposure.pipeline.RecomputeLockedError: ...
+    >>> def make(code):
+    ...     return {"task_digests": pd.DataFrame({
+    ...         "onetsoc_code": code, "task_id": [2, 1], "task_type": ["Core", None],
+    ...         "text_digest": ["0123456789abcdef"] * 2, "dwa_digest": ["e3b0c44298fc1c14"] * 2})}
+    >>> res = run_pipeline([Stage("make", make)], [TABLES["task_digests"]], out,
+    ...                    context={"code": "11-1011.00"}, manifest=["code"])
+    >>> sorted(p.name for p in out.iterdir())
+    ['manifest.json', 'task_digests.parquet', 'timings.json']
+    >>> res.manifest["code"], res.manifest["tables"]["task_digests.parquet"]["rows"]
+    ('11-1011.00', 2)
     """
+    stages = list(stages)
+    tables = list(tables)
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    path = _lock_path(out)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    ctx: dict[str, Any] = dict(context or {})
+    timings: dict[str, float] = {}
+    t_start = time.perf_counter()
+    swapping = False
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                raise
-            holder = os.pread(fd, 64, 0).decode(errors="replace").strip() or "unknown"
-            raise RecomputeLockedError(
-                f"another recompute (pid {holder}) is writing {out}; lock file {path} is "
-                "held. Wait for it to finish or use a different --out directory"
-            ) from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-        try:
-            yield path
-        finally:
-            with contextlib.suppress(OSError):
-                os.ftruncate(fd, 0)
-            fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
+        # the previous manifest is read just before the lock is taken: only a recompute
+        # writes it, and a concurrent one makes replace_directory fail at once
+        owned = _owned_names(out, tables, timings=timings_path is None)
+        with replace_directory(out, owned=owned, protect=protect) as tmp:
+            bar = tqdm(total=len(stages) + 1, desc="recompute", unit="stage",
+                       disable=not progress, file=sys.stderr, leave=True)
+            try:
+                for stage in stages:
+                    bar.set_postfix_str(stage.name)
+                    log.info("stage %s", stage.name)
+                    t0 = time.perf_counter()
+                    ctx.update(_run_stage(stage, ctx))
+                    timings[stage.name] = round(time.perf_counter() - t0, 3)
+                    bar.update(1)
+                bar.set_postfix_str("write")
+                t0 = time.perf_counter()
+                result = _write(tmp, tables, ctx, manifest)
+                timings["write"] = round(time.perf_counter() - t0, 3)
+                bar.update(1)
+            finally:
+                bar.close()
+            timing_doc = {
+                "stages_s": timings,
+                "stage_order": list(timings),
+                "total_s": round(time.perf_counter() - t_start, 3),
+                "peak_rss_mib": _peak_rss_mib(),
+                "note": "wall times; not part of the byte-identical output contract",
+            }
+            if timings_path is None:
+                try:
+                    write_json(timing_doc, tmp / TIMINGS_NAME)
+                except OSError as exc:  # pragma: no cover - the tables are complete
+                    log.warning("could not write %s: %s", TIMINGS_NAME, exc)
+            swapping = True
+    except Exception as exc:
+        if not swapping or isinstance(exc, StageError):
+            raise
+        raise StageError("write", exc, path=str(out)) from exc
+    return PipelineResult(out=out, manifest=result, timings=timing_doc)
 
 
-# --------------------------------------------------------------------------- atomic swap
-
-_RENAME_EXCHANGE = 2
-_AT_FDCWD = -100
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Atomically exchange directories ``a`` and ``b``; False if unsupported."""
-    if not sys.platform.startswith("linux"):
-        return False
+def _run_stage(stage: Stage, ctx: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Call ``stage`` with the context entries it names; errors become StageError."""
+    missing = [name for name in stage.inputs if name not in ctx]
+    if missing:
+        raise StageError(stage.name, ExposureError(
+            f"needs {', '.join(map(repr, missing))}, which neither the context nor an "
+            "earlier stage provides"))
     try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
-                          ctypes.c_uint]
-    rc = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
-    if rc == 0:
-        return True
-    err = ctypes.get_errno()
-    if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
-        return False
-    raise OSError(err, os.strerror(err), str(b))
+        new = stage.run(**{name: ctx[name] for name in stage.inputs})
+    except StageError:
+        raise
+    except Exception as exc:
+        raise StageError(stage.name, exc) from exc
+    return new or {}
 
 
-def _tmp_prefix(out: Path) -> str:
-    return f".{out.name}."
+def _owned_names(out: Path, tables: Iterable[Table], timings: bool = True) -> set[str]:
+    """Entries of ``out`` the pipeline owns: tables, manifest, timings (when written there).
 
-
-def _cleanup_stale(out: Path) -> None:
-    """Under the lock: restore an interrupted fallback swap, drop stale temp dirs."""
-    parent = out.parent
-    if not parent.is_dir():
-        return
-    stale = sorted(p for p in parent.iterdir()
-                   if p.name.startswith(_tmp_prefix(out)) and p.name.endswith(".tmp"))
-    if not out.exists():
-        backups = [p for p in stale if ".old-" in p.name and p.is_dir()]
-        if backups:
-            log.warning("restoring %s from interrupted swap %s", out, backups[-1])
-            os.rename(backups[-1], out)
-            stale.remove(backups[-1])
-    for path in stale:
-        log.info("removing stale temporary directory %s", path)
-        if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path, ignore_errors=True)
-        else:
-            path.unlink(missing_ok=True)
-
-
-def _link_tree(src: Path, dst: Path) -> None:
-    """Copy ``src`` (file or directory) to ``dst`` using hard links where possible."""
-    if src.is_symlink():
-        os.symlink(os.readlink(src), dst)
-    elif src.is_dir():
-        dst.mkdir()
-        shutil.copystat(src, dst)
-        for child in sorted(src.iterdir()):
-            _link_tree(child, dst / child.name)
-    else:
-        try:
-            os.link(src, dst)
-        except OSError:
-            shutil.copy2(src, dst)
-
-
-def _merge_late(old: Path, new: Path, owned: frozenset[str] = frozenset()) -> None:
-    """Move foreign files that appeared or changed in ``old`` after they were linked into
-    ``new`` (e.g. a report written by another command during the swap)."""
-    for child in sorted(old.iterdir()):
-        if child.name in owned:
-            continue
-        target = new / child.name
-        if child.is_dir() and not child.is_symlink():
-            if not target.exists():
-                os.rename(child, target)
-            elif target.is_dir():
-                _merge_late(child, target)
-        elif not target.exists() or (
-            not target.is_dir() and os.stat(child).st_ino != os.stat(target).st_ino
-            and child.stat().st_mtime_ns > target.stat().st_mtime_ns
-        ):
-            os.replace(child, target)
-
-
-def _fsync_dir(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _pause(point: str) -> None:
-    """Test hook: create the flag file and sleep when ``EXPOSURE_PIPELINE_PAUSE`` names
-    ``point``."""
-    spec = os.environ.get(PAUSE_ENV, "")
-    name, _, flag = spec.partition(":")
-    if name != point:
-        return
-    if flag:
-        Path(flag).write_text(str(os.getpid()))
-    log.warning("%s: pausing at %s", PAUSE_ENV, point)
-    time.sleep(float(os.environ.get("EXPOSURE_PIPELINE_PAUSE_SECONDS", "120")))
-
-
-def _commit(tmp: Path, out: Path, owned: set[str]) -> None:
-    """Make the contents of ``tmp`` the contents of ``out`` in one step."""
-    if out.exists():
-        if not out.is_dir():
-            raise ExposureError(f"output path {out} exists and is not a directory")
-        for entry in sorted(out.iterdir()):
-            if entry.name in owned or (tmp / entry.name).exists():
-                continue
-            _link_tree(entry, tmp / entry.name)
-    _fsync_dir(tmp)
-    _pause("before_swap")
-    if not out.exists():
-        os.rename(tmp, out)
-    elif _exchange(tmp, out):
-        # ``tmp`` now holds the previous outputs.
-        _merge_late(tmp, out, frozenset(owned))
-        shutil.rmtree(tmp, ignore_errors=True)
-    else:
-        backup = Path(tempfile.mkdtemp(dir=out.parent, prefix=f"{_tmp_prefix(out)}old-",
-                                       suffix=".tmp"))
-        backup.rmdir()
-        os.rename(out, backup)
-        os.rename(tmp, out)
-        _merge_late(backup, out, frozenset(owned))
-        shutil.rmtree(backup, ignore_errors=True)
-    _fsync_dir(out.parent)
-
-
-def _file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
-def _owned_names(out: Path, outputs: Iterable[Output]) -> set[str]:
-    owned = {o.filename for o in outputs} | {MANIFEST_NAME, TIMINGS_NAME}
+    The tables listed in the previous manifest are owned too, so that a table no longer
+    written goes away. A ``timings.json`` the run does not write is left alone.
+    """
+    owned = {t.filename for t in tables} | {MANIFEST_NAME} | ({TIMINGS_NAME} if timings else set())
     old = out / MANIFEST_NAME
     if old.is_file():
-        import json
-
         with contextlib.suppress(ValueError, OSError):
             owned |= set(json.loads(old.read_text()).get("tables", {}))
     return owned
 
 
-# --------------------------------------------------------------------------- running
+def _write(tmp: Path, tables: list[Table], ctx: Mapping[str, Any],
+           entries: Iterable[str]) -> dict[str, Any]:
+    """Validate the tables, write them and ``manifest.json`` into ``tmp``."""
+    frames = {}
+    for table in tables:
+        if table.name not in ctx:
+            raise StageError("write", KeyError(f"no stage produced {table.name!r}"),
+                             path=table.filename)
+        try:
+            frames[table.filename] = _prepare(ctx[table.name], table)
+        except ExposureError as exc:
+            raise StageError("validate", exc, path=getattr(exc, "path", None)
+                             or table.filename) from exc
+    extra = {}
+    for name in entries:
+        if name not in ctx:
+            raise StageError("write", KeyError(f"no stage produced {name!r}"),
+                             path=MANIFEST_NAME)
+        extra[name] = ctx[name]
+    current = None
+    try:
+        written = {}
+        for i, (name, frame) in enumerate(sorted(frames.items())):
+            current = name
+            path = write_parquet(frame, tmp / name)
+            written[name] = {
+                "rows": int(len(frame)),
+                "columns": [str(c) for c in frame.columns],
+                "sha256": _file_sha256(path),
+                "bytes": path.stat().st_size,
+            }
+            if i == 0:
+                pause("after_first_file")
+        current = MANIFEST_NAME
+        manifest = {
+            "format": MANIFEST_FORMAT,
+            "package": {"name": "ai-exposure", "version": __version__},
+            **extra,
+            "tables": written,
+        }
+        write_json(manifest, tmp / MANIFEST_NAME)
+    except Exception as exc:
+        raise StageError("write", exc, path=current) from exc
+    return manifest
 
 
-def _validate(frame: pd.DataFrame, output: Output) -> pd.DataFrame:
+def _prepare(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
+    """Validate ``frame`` against its table, sort by the keys, round the floats."""
     if not isinstance(frame, pd.DataFrame):
-        raise ExposureError(f"stage output {output.key!r} is {type(frame).__name__}, "
+        raise ExposureError(f"stage output {table.name!r} is {type(frame).__name__}, "
                             "not a DataFrame")
-    if output.schema:
-        from exposure import schemas
-        from exposure._load import schema_model
-
-        model = schema_model(output.schema)
-        if model is None:
-            log.warning("schema %s not found; %s written unvalidated", output.schema,
-                        output.filename)
-        else:
-            frame = schemas.validate(frame, model, path=output.filename)
-    if output.sort_by:
-        frame = frame.sort_values(list(output.sort_by), kind="stable")
-    frame = frame.reset_index(drop=True)
-    return _round_floats(frame)
-
-
-#: Floats are written rounded to this many decimals, so that last-bit differences of
-#: floating-point arithmetic (BLAS threading, summation order) do not change the bytes.
-FLOAT_DECIMALS = 12
+    frame = validate(frame, table.model, path=table.filename)
+    if table.keys:
+        frame = frame.sort_values(list(table.keys), kind="stable")
+    return _round_floats(frame.reset_index(drop=True))
 
 
 def _round_floats(frame: pd.DataFrame) -> pd.DataFrame:
@@ -440,194 +401,27 @@ def _round_floats(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
 def _peak_rss_mib() -> float:
     # ru_maxrss is KiB on Linux, bytes on macOS.
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return round(rss / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
 
 
-def run_pipeline(
-    stages: Iterable[Stage],
-    outputs: Iterable[Output],
-    out,
-    *,
-    context: dict[str, Any] | None = None,
-    manifest: Mapping[str, Any] | None = None,
-    progress: bool = False,
-) -> PipelineResult:
-    """Run ``stages`` in order and write ``outputs`` atomically into directory ``out``.
+# --------------------------------------------------------------------------- recipe
 
-    The output directory is locked for the whole run; the tables are validated, written
-    into a temporary directory beside ``out`` and swapped in at the end (see the module
-    docstring). On any error nothing in ``out`` changes.
-
-    Parameters
-    ----------
-    stages : iterable of Stage
-        Steps to run; each adds entries to the shared context.
-    outputs : iterable of Output
-        Tables to write, taken from the context once every stage has run.
-    out : str or os.PathLike
-        Output directory.
-    context : dict, optional
-        Initial context (e.g. ``{"mirror": ...}``). Stages may append dicts
-        ``{"name", "sha256", "size"}`` to ``context["sources"]`` to record their inputs,
-        and add deterministic entries to the dict ``context["manifest_extra"]``.
-    manifest : mapping, optional
-        Extra deterministic entries for ``manifest.json`` (releases, scorer, ...).
-        Must not contain times or absolute paths.
-    progress : bool, default False
-        Show a tqdm progress bar over the stages.
-
-    Returns
-    -------
-    PipelineResult
-
-    Raises
-    ------
-    StageError
-        If a stage, a validation or the write fails; ``out`` is untouched.
-    RecomputeLockedError
-        If another run holds the lock on ``out``.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib, pandas as pd
-    >>> out = pathlib.Path(tempfile.mkdtemp()) / "processed"
-    >>> stages = [Stage("make", lambda ctx: {"t": pd.DataFrame({"a": [2, 1]})})]
-    >>> res = run_pipeline(stages, [Output("t.parquet", "t", sort_by=("a",))], out)
-    >>> sorted(p.name for p in out.iterdir())
-    ['manifest.json', 't.parquet', 'timings.json']
-    >>> res.manifest["tables"]["t.parquet"]["rows"]
-    2
-    """
-    from tqdm.auto import tqdm
-
-    stages = list(stages)
-    outputs = list(outputs)
-    out = Path(out)
-    # swap the directory a symlink points to, never the link itself
-    out = out.resolve() if out.is_symlink() else out
-    ctx: dict[str, Any] = dict(context or {})
-    ctx.setdefault("sources", [])
-    ctx.setdefault("manifest_extra", {})
-    timings: dict[str, float] = {}
-    t_start = time.perf_counter()
-    with output_lock(out):
-        _cleanup_stale(out)
-        bar = tqdm(total=len(stages) + 1, desc="recompute", unit="stage",
-                   disable=not progress, file=sys.stderr, leave=True)
-        try:
-            for stage in stages:
-                bar.set_postfix_str(stage.name)
-                log.info("stage %s", stage.name)
-                t0 = time.perf_counter()
-                try:
-                    new = stage.run(ctx)
-                except StageError:
-                    raise
-                except (Exception, KeyboardInterrupt) as exc:
-                    if isinstance(exc, KeyboardInterrupt):
-                        raise
-                    raise StageError(stage.name, exc) from exc
-                ctx.update(new or {})
-                timings[stage.name] = round(time.perf_counter() - t0, 3)
-                bar.update(1)
-            bar.set_postfix_str("write")
-            t0 = time.perf_counter()
-            result = _write(out, outputs, ctx, manifest or {})
-            timings["write"] = round(time.perf_counter() - t0, 3)
-            bar.update(1)
-        finally:
-            bar.close()
-        timing_doc = {
-            "stages_s": timings,
-            "stage_order": list(timings),
-            "total_s": round(time.perf_counter() - t_start, 3),
-            "peak_rss_mib": _peak_rss_mib(),
-            "note": "wall times; not part of the byte-identical output contract",
-        }
-        # timings.json is written after the swap, outside the atomic set, on purpose.
-        try:
-            write_json(timing_doc, out / TIMINGS_NAME)
-        except OSError as exc:  # pragma: no cover - tables are already in place
-            log.warning("could not write %s: %s", out / TIMINGS_NAME, exc)
-    return PipelineResult(out=out, manifest=result, timings=timing_doc)
-
-
-def _write(out: Path, outputs: list[Output], ctx: dict[str, Any],
-           extra: Mapping[str, Any]) -> dict[str, Any]:
-    frames = {}
-    for output in outputs:
-        if output.key not in ctx:
-            raise StageError("write", KeyError(f"no stage produced {output.key!r}"),
-                             path=output.filename)
-        try:
-            frames[output.filename] = _validate(ctx[output.key], output)
-        except ExposureError as exc:
-            raise StageError("validate", exc, path=getattr(exc, "path", None)
-                             or output.filename) from exc
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=_tmp_prefix(out), suffix=".tmp"))
-    current = None
-    try:
-        # mkdtemp makes the directory 0700; the swapped-in output gets normal permissions
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o777 & ~umask)
-        tables = {}
-        for i, (name, frame) in enumerate(sorted(frames.items())):
-            current = name
-            path = write_parquet(frame, tmp / name)
-            tables[name] = {
-                "rows": int(len(frame)),
-                "columns": [str(c) for c in frame.columns],
-                "sha256": _file_sha256(path),
-                "bytes": path.stat().st_size,
-            }
-            if i == 0:
-                _pause("after_first_file")
-        current = MANIFEST_NAME
-        sources = {s["name"]: s for s in ctx.get("sources", [])}
-        manifest = {
-            "format": MANIFEST_FORMAT,
-            "package": {"name": "ai-exposure", "version": __version__},
-            **{k: v for k, v in extra.items()},
-            **ctx.get("manifest_extra", {}),
-            "sources": [sources[k] for k in sorted(sources)],
-            "tables": tables,
-        }
-        write_json(manifest, tmp / MANIFEST_NAME)
-        current = str(out)
-        _commit(tmp, out, _owned_names(out, outputs))
-    except BaseException as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
-            raise
-        if isinstance(exc, StageError):
-            raise
-        raise StageError("write", exc, path=current) from exc
-    return manifest
-
-
-# --------------------------------------------------------------------------- recompute
-
-ONET_RELEASES = ("29.1", "30.1")
-OEWS_RELEASES = ("2025",)
-
-#: Tables written by :func:`recompute`: (file name, context key, schema model, sort keys).
-RECOMPUTE_OUTPUTS = (
-    Output("task_scores.parquet", "task_scores", "TaskScores", ("onetsoc_code", "task_id")),
-    Output("task_digests.parquet", "task_digests", "TaskDigests", ("onetsoc_code", "task_id")),
-    Output("occupation_scores.parquet", "occupation_scores", "OccupationScores",
-           ("onetsoc_code",)),
-    Output("soc_scores.parquet", "soc_scores", "SocScores", ("soc_code",)),
-    Output("sector_scores.parquet", "sector_scores", "SectorScores", ("naics",)),
-    Output("subsector_scores.parquet", "subsector_scores", "SectorScores", ("naics",)),
-    Output("workforce.parquet", "workforce", "WorkforceStats",
-           ("group_type", "group", "measure")),
-    Output("working_time.parquet", "working_time", "WorkingTime", ("level", "code")),
-)
+#: O*NET releases :func:`recompute` reads (those :func:`exposure.onet.load_onet` knows).
+ONET_RELEASES = tuple(ONET_FORMATS)
+#: OEWS releases whose national by-industry table the package pins; any other May year is
+#: read from BLS's own files (:func:`exposure.oews.load_oews`).
+OEWS_RELEASES = tuple(release for release, table in OEWS_FILES if table == "by_industry")
 
 #: Scoring method of the shipped tables (see :func:`exposure.scoring.score_tasks`).
 SCORING_METHOD = "learned"
@@ -636,6 +430,280 @@ SCORING_METHOD = "learned"
 #: Supplemental = 1 task weights, equal combination of the O*NET children of an OEWS code,
 #: and 200 bootstrap draws with a fixed seed for the confidence bounds.
 ROLLUP_SETTINGS = {"weights": "core", "combine": "equal", "n_draws": 200, "seed": 0}
+
+#: Tables written by :func:`recompute`: every table of the catalogue.
+RECOMPUTE_TABLES = PROCESSED_TABLES
+
+
+@dataclass(frozen=True)
+class RecomputeInputs:
+    """What a recompute reads: the releases and where the raw files come from.
+
+    Parameters
+    ----------
+    onet_release : str, default "29.1"
+        O*NET database release (any ``MAJOR.MINOR``; see :mod:`exposure.releases`).
+    oews_release : str, default "2025"
+        OEWS May year.
+    mirror : str or os.PathLike, optional
+        Local mirror of the raw files (see :func:`exposure.fetch.fetch`).
+    data_dir : str or os.PathLike, optional
+        Download cache directory.
+    store : exposure.fetch.DataStore, optional
+        Where data lives; ``mirror``/``data_dir`` override its directories. Resolved
+        once here (default: from the environment).
+    onet_format : {"text", "excel"}, optional
+        Download format of an O*NET release the package does not pin.
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        Malformed release.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> inputs = RecomputeInputs(mirror=tempfile.mkdtemp())
+    >>> inputs.releases
+    {'onet': '29.1', 'oews': '2025'}
+    >>> [name for name in inputs.files if not name.startswith("onet/")]
+    ['oews/oews_national_by_industry_M2025.csv', 'crosswalks/2019_to_SOC_Crosswalk.xlsx', 'crosswalks/SOC_Structure.xlsx']
+    >>> store = fetching.DataStore(cache=tempfile.mkdtemp(), home=tempfile.mkdtemp())
+    >>> [n for n in RecomputeInputs(store=store).files if n.startswith("oews/")]  # no mirror
+    ['oews/national_M2025_dl.xlsx', 'oews/natsector_M2025_dl.xlsx', 'oews/nat3d_M2025_dl.xlsx']
+    >>> RecomputeInputs(onet_release="31.0", oews_release="2026").files[:2]
+    ['onet/31.0/Occupation Data.txt', 'onet/31.0/Task Statements.txt']
+    >>> RecomputeInputs(oews_release="May 2019")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: OEWS release 'May 2019' is not a year such as 2025
+    """
+
+    onet_release: str = "29.1"
+    oews_release: str = "2025"
+    mirror: str | os.PathLike | None = None
+    data_dir: str | os.PathLike | None = None
+    store: fetching.DataStore | None = None
+    onet_format: str | None = None
+
+    def __post_init__(self):
+        object.__setattr__(self, "onet_release", check_onet_release(self.onet_release))
+        object.__setattr__(self, "oews_release", check_oews_release(self.oews_release))
+        try:
+            store = fetching.resolve_store(self.store, mirror=self.mirror,
+                                           data_dir=self.data_dir)
+        except ExposureError as exc:  # e.g. a mirror directory that does not exist
+            raise StageError("fetch", exc) from exc
+        object.__setattr__(self, "store", store)
+
+    @property
+    def releases(self) -> dict[str, str]:
+        """The releases, as recorded in ``manifest.json``."""
+        return {"onet": self.onet_release, "oews": self.oews_release}
+
+    @property
+    def location(self) -> dict[str, Any]:
+        """The store's mirror and cache, as keyword arguments of the loaders."""
+        return {"mirror": self.store.mirror, "data_dir": self.store.cache}
+
+    @property
+    def onet_files(self) -> dict[str, str | None]:
+        """Registry name of each O*NET file, by table (``None``: not in the release)."""
+        return onet_file_names(self.onet_release, self.onet_format, self.store.lock)
+
+    @property
+    def files(self) -> list[str]:
+        """Registry names of the raw files the recipe reads."""
+        names = [name for name in self.onet_files.values() if name is not None]
+        online = self.store.mirror is None  # BLS's own files instead of mirror-only ones
+        return (names + oews_file_names(self.oews_release, "by_industry", online=online)
+                + [CROSSWALK_FILES["onet_to_soc"], CROSSWALK_FILES["soc_structure"]])
+
+
+def _reader(inputs: RecomputeInputs, name: str):
+    """The reader (and validator) of raw file ``name``, used to pin a new file."""
+    for table, file_name in inputs.onet_files.items():
+        if file_name == name:
+            return ONET_FILES[table][1]
+    return read_oews
+
+
+def _fetch(inputs: RecomputeInputs) -> dict[str, Any]:
+    """Fetch and sha256-verify every raw file; record them for the manifest.
+
+    A file no registry or lock file pins yet (a new release) is downloaded, validated by
+    its reader and pinned in the lock file (:func:`exposure.fetch.fetch_table`).
+    """
+    sources = []
+    store = inputs.store
+    for name in inputs.files:
+        try:
+            if store.source(name).pinned:
+                path = fetching.fetch(name, store=store)
+            else:
+                fetching.fetch_table(name, _reader(inputs, name), store=store)
+                path = fetching.fetch(name, store=store)
+            # the hash of the bytes on disk now (fetch hashed them too: no stamp is trusted)
+            actual = fetching.file_sha256(path)
+        except ExposureError as exc:
+            raise StageError("fetch", exc, path=getattr(exc, "path", None) or name) from exc
+        except OSError as exc:
+            raise StageError("fetch", exc, path=name) from exc
+        src = store.source(name)
+        if actual != src.sha256:
+            raise StageError("fetch", ChecksumMismatchError(name, src.sha256, actual,
+                                                            path=str(path)))
+        sources.append({"name": name, "sha256": actual, "size": path.stat().st_size,
+                        "release": src.release})
+    return {"sources": sorted(sources, key=lambda s: s["name"])}
+
+
+def _parse_onet(inputs: RecomputeInputs) -> dict[str, Any]:
+    return {"onet": load_onet(inputs.onet_release, store=inputs.store,
+                              fmt=inputs.onet_format)}
+
+
+def _parse_oews(inputs: RecomputeInputs) -> dict[str, Any]:
+    return {"employment": load_oews(inputs.oews_release, table="by_industry",
+                                    store=inputs.store)}
+
+
+def _parse_crosswalks(inputs: RecomputeInputs) -> dict[str, Any]:
+    return {
+        "onet_to_soc": load_onet_to_soc(**inputs.location),
+        "soc_structure": load_soc_structure(**inputs.location),
+    }
+
+
+def _score(onet: OnetRelease, inputs: RecomputeInputs) -> dict[str, Any]:
+    """Score every task with :data:`SCORING_METHOD`."""
+    titles = onet.occupations[["onetsoc_code", "title"]]
+    tasks = onet.tasks.merge(titles, on="onetsoc_code", how="left", validate="many_to_one")
+    scores = scoring.score_tasks(tasks, method=SCORING_METHOD, onet=onet,
+                                 path=f"O*NET {inputs.onet_release} Task Statements")
+    return {"task_scores": scores, "scorer": _scorer_info(SCORING_METHOD)}
+
+
+def _digests(onet: OnetRelease) -> dict[str, Any]:
+    return {"task_digests": task_digests(onet.tasks, onet.task_dwas)}
+
+
+def _rollup(task_scores: pd.DataFrame, onet: OnetRelease, onet_to_soc: pd.DataFrame,
+            employment: pd.DataFrame, soc_structure: pd.DataFrame) -> dict[str, Any]:
+    """Roll up with :data:`ROLLUP_SETTINGS`; the tables and the manifest's rollup entry."""
+    r = rollup(task_scores, onet_to_soc, employment,
+               weights=ROLLUP_SETTINGS["weights"], tasks=onet.tasks,
+               task_ratings=onet.task_ratings, combine=ROLLUP_SETTINGS["combine"],
+               n_draws=ROLLUP_SETTINGS["n_draws"], seed=ROLLUP_SETTINGS["seed"],
+               soc_structure=soc_structure)
+    return {**r.tables(), "rollup": {**r.settings, "coverage": _plain(r.coverage)}}
+
+
+#: The recompute recipe, in order. Each stage's parameters name the context entries it
+#: reads (``inputs`` is the :class:`RecomputeInputs`); it returns the entries it adds.
+RECOMPUTE_STAGES = (
+    Stage("fetch", _fetch),
+    Stage("onet", _parse_onet),
+    Stage("oews", _parse_oews),
+    Stage("crosswalks", _parse_crosswalks),
+    Stage("score", _score),
+    Stage("digests", _digests),
+    Stage("rollup", _rollup),
+)
+
+#: Context entries recorded in ``manifest.json`` by :func:`recompute`.
+RECOMPUTE_MANIFEST = ("releases", "sources", "scorer", "rollup")
+
+
+def recompute(
+    *,
+    mirror=None,
+    out=None,
+    onet_release: str = "29.1",
+    oews_release: str = "2025",
+    data_dir=None,
+    progress: bool = False,
+    store: fetching.DataStore | None = None,
+    onet_format: str | None = None,
+) -> PipelineResult:
+    """Recompute every processed table from the raw sources into ``out``.
+
+    Runs :data:`RECOMPUTE_STAGES`: ``fetch`` (sha256-verified raw files), ``onet``,
+    ``oews``, ``crosswalks``, ``score`` (default scoring method), ``digests`` (task text
+    fingerprints for release diffs), ``rollup`` (occupations, SOC codes, sectors,
+    subsectors, workforce, working time); then validates and writes the tables of
+    :data:`RECOMPUTE_TABLES` (see :func:`run_pipeline`).
+
+    Parameters
+    ----------
+    mirror : str or os.PathLike, optional
+        Local directory laid out like the public-data mirror (``../shared/data``); passed
+        to :func:`exposure.fetch.fetch` (which falls back to ``$EXPOSURE_MIRROR``).
+    out : str or os.PathLike, optional
+        Output directory; replaced atomically (foreign entries such as ``reports/`` kept).
+        Default: ``processed/onet-<release>_oews-<year>`` in the user data directory
+        (:meth:`exposure.fetch.DataStore.output_dir`), which :func:`exposure.load` reads.
+        ``data/processed`` of a source checkout holds the tables shipped with the package.
+    onet_release : str, default "29.1"
+        O*NET database release; any ``MAJOR.MINOR`` in the O*NET text or Excel layout.
+    oews_release : str, default "2025"
+        OEWS May year; years without a pinned by-industry table come from BLS's files.
+    data_dir : str or os.PathLike, optional
+        Download cache directory (``$EXPOSURE_DATA_DIR``).
+    progress : bool, default False
+        Show progress bars.
+    store : exposure.fetch.DataStore, optional
+        Mirror, cache, user data directory, lock file, User-Agent (default from the
+        environment); ``mirror``/``data_dir`` override its directories.
+    onet_format : {"text", "excel"}, optional
+        Download format of an O*NET release the package does not pin (default text).
+
+    Wall times go to :attr:`exposure.fetch.DataStore.timings_path` (in the cache), not
+    into ``out``: two runs on the same inputs leave ``out`` byte-identical.
+
+    Returns
+    -------
+    PipelineResult
+
+    Raises
+    ------
+    StageError
+        A stage failed (names the stage and file); ``out`` is untouched.
+    exposure._outdir.RecomputeLockedError
+        Another recompute is writing ``out``.
+
+    Examples
+    --------
+    >>> recompute(onet_release="28")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: O*NET release '28' is not of the form MAJOR.MINOR (e.g. 29.1, 31.0)
+    """
+    inputs = RecomputeInputs(onet_release=onet_release, oews_release=oews_release,
+                             mirror=mirror, data_dir=data_dir, store=store,
+                             onet_format=onet_format)
+    out = inputs.store.output_dir(inputs.releases) if out is None else out
+    result = run_pipeline(RECOMPUTE_STAGES, RECOMPUTE_TABLES, out,
+                          context={"inputs": inputs, "releases": inputs.releases},
+                          manifest=RECOMPUTE_MANIFEST, progress=progress,
+                          timings_path=inputs.store.timings_path,
+                          protect=[inputs.store.cache, inputs.store.mirror,
+                                   Path(__file__).resolve().parent])
+    try:
+        write_json({**result.timings, "out": str(Path(out).resolve())},
+                   inputs.store.timings_path)
+    except OSError as exc:  # the tables are complete
+        log.warning("could not write %s: %s", inputs.store.timings_path, exc)
+    return result
+
+
+def _scorer_info(method: str) -> dict[str, Any]:
+    """Scoring method and the pinned sha256 of the shipped model artifact it uses."""
+    info: dict[str, Any] = {"method": method}
+    if method == "learned":
+        info["artifact"] = MODEL_NAME
+        info["artifact_sha256"] = read_registry()[MODEL_NAME]
+    return info
 
 
 def _plain(obj):
@@ -651,139 +719,7 @@ def _plain(obj):
     return obj
 
 
-def _onet_files(release: str) -> list[str]:
-    ext = "txt" if release == "29.1" else "xlsx"
-    names = ["Occupation Data", "Task Statements", "Tasks to DWAs", "DWA Reference",
-             "IWA Reference", "Job Zones", "Emerging Tasks", "Task Ratings"]
-    from exposure.sources import SOURCES
-
-    return [f"onet/{release}/{n}.{ext}" for n in names
-            if f"onet/{release}/{n}.{ext}" in SOURCES]
-
-
-def _oews_files(release: str) -> list[str]:
-    # the by-industry table also holds the cross-industry (NAICS 000000) rows
-    return [f"oews/oews_national_by_industry_M{release}.csv"]
-
-
-CROSSWALK_FILES = ["crosswalks/2019_to_SOC_Crosswalk.xlsx", "crosswalks/SOC_Structure.xlsx"]
-
-
-def build_recompute(*, mirror=None, onet_release="29.1", oews_release="2025",
-                    data_dir=None, progress=False):
-    """Return the stages, outputs and manifest entries of :func:`recompute`.
-
-    Parameters are those of :func:`recompute`.
-
-    Returns
-    -------
-    tuple of (list of Stage, tuple of Output, dict)
-
-    Examples
-    --------
-    >>> stages, outputs, meta = build_recompute()
-    >>> [s.name for s in stages][:3]
-    ['fetch', 'onet', 'oews']
-    >>> meta["releases"]["onet"]
-    '29.1'
-    """
-    if onet_release not in ONET_RELEASES:
-        raise ExposureError(f"unknown O*NET release {onet_release!r}; choose one of "
-                            f"{', '.join(ONET_RELEASES)}")
-    if oews_release not in OEWS_RELEASES:
-        raise ExposureError(f"unknown OEWS release {oews_release!r}; choose one of "
-                            f"{', '.join(OEWS_RELEASES)}")
-    io = {"mirror": mirror, "data_dir": data_dir}
-    names = _onet_files(onet_release) + _oews_files(oews_release) + CROSSWALK_FILES
-
-    def fetch_stage(ctx):
-        from exposure.fetch import fetch
-        from exposure.sources import SOURCES
-
-        for name in names:
-            try:
-                fetch(name, **io)
-            except ExposureError as exc:
-                raise StageError("fetch", exc, path=getattr(exc, "path", None) or name) from exc
-            src = SOURCES[name]
-            ctx["sources"].append({"name": name, "sha256": src.sha256, "size": src.size,
-                                   "release": src.release})
-        return {}
-
-    def onet_stage(ctx):
-        from exposure.onet import load_onet
-
-        return {"onet": load_onet(onet_release, **io)}
-
-    def oews_stage(ctx):
-        from exposure.oews import load_oews
-
-        return {"employment": load_oews(oews_release, table="by_industry", **io)}
-
-    def crosswalk_stage(ctx):
-        from exposure import crosswalks
-
-        return {
-            "onet_to_soc": crosswalks.load_onet_to_soc(**io),
-            "soc_structure": crosswalks.load_soc_structure(**io),
-        }
-
-    def score_stage(ctx):
-        from exposure.scoring import score_tasks
-
-        onet = ctx["onet"]
-        titles = onet.occupations[["onetsoc_code", "title"]]
-        tasks = onet.tasks.merge(titles, on="onetsoc_code", how="left", validate="many_to_one")
-        scores = score_tasks(tasks, method=SCORING_METHOD, onet=onet,
-                             path=f"O*NET {onet_release} Task Statements")
-        ctx["manifest_extra"]["scorer"] = _scorer_info(SCORING_METHOD)
-        return {"task_scores": scores}
-
-    def digest_stage(ctx):
-        return {"task_digests": task_digests(ctx["onet"].tasks, ctx["onet"].task_dwas)}
-
-    def rollup_stage(ctx):
-        from exposure.rollup import rollup
-
-        onet = ctx["onet"]
-        r = rollup(ctx["task_scores"], ctx["onet_to_soc"], ctx["employment"],
-                   weights=ROLLUP_SETTINGS["weights"], tasks=onet.tasks,
-                   task_ratings=onet.task_ratings, combine=ROLLUP_SETTINGS["combine"],
-                   n_draws=ROLLUP_SETTINGS["n_draws"], seed=ROLLUP_SETTINGS["seed"],
-                   soc_structure=ctx["soc_structure"])
-        level = r.sectors["level"]
-        ctx["manifest_extra"]["rollup"] = {**r.settings, "coverage": _plain(r.coverage)}
-        return {
-            "occupation_scores": r.occupations,
-            "soc_scores": r.soc,
-            "sector_scores": r.sectors[level == "sector"],
-            "subsector_scores": r.sectors[level == "subsector"],
-            "workforce": r.workforce,
-            "working_time": r.working_time,
-        }
-
-    stages = [
-        Stage("fetch", fetch_stage),
-        Stage("onet", onet_stage),
-        Stage("oews", oews_stage),
-        Stage("crosswalks", crosswalk_stage),
-        Stage("score", score_stage),
-        Stage("digests", digest_stage),
-        Stage("rollup", rollup_stage),
-    ]
-    meta = {"releases": {"onet": onet_release, "oews": oews_release}}
-    return stages, RECOMPUTE_OUTPUTS, meta
-
-
-def _scorer_info(method: str) -> dict[str, Any]:
-    """Scoring method and the pinned sha256 of the shipped model artifact it uses."""
-    info: dict[str, Any] = {"method": method}
-    if method == "learned":
-        from exposure.scoring.learned import MODEL_NAME, read_registry
-
-        info["artifact"] = MODEL_NAME
-        info["artifact_sha256"] = read_registry()[MODEL_NAME]
-    return info
+# --------------------------------------------------------------------------- digests
 
 
 def normalize_task_text(text: str) -> str:
@@ -797,9 +733,6 @@ def normalize_task_text(text: str) -> str:
     >>> normalize_task_text("  Direct  \u201cday-to-day\u201d operations. ")
     'direct "day-to-day" operations'
     """
-    import re
-    import unicodedata
-
     text = unicodedata.normalize("NFKC", str(text))
     for a, b in (("\u201c", '"'), ("\u201d", '"'), ("\u2018", "'"), ("\u2019", "'"),
                  ("\u2013", "-"), ("\u2014", "-")):
@@ -862,60 +795,3 @@ def task_digests(tasks: pd.DataFrame, task_dwas: pd.DataFrame | None = None) -> 
         "dwa_digest": dwa,
     })
     return out.sort_values(["onetsoc_code", "task_id"], kind="stable").reset_index(drop=True)
-
-
-def recompute(
-    *,
-    mirror=None,
-    out=DEFAULT_OUT,
-    onet_release: str = "29.1",
-    oews_release: str = "2025",
-    data_dir=None,
-    progress: bool = False,
-) -> PipelineResult:
-    """Recompute every processed table from the raw sources into ``out``.
-
-    Stages: ``fetch`` (sha256-verified raw files), ``onet``, ``oews``, ``crosswalks``,
-    ``score`` (default scoring method), ``digests`` (task text fingerprints for release
-    diffs), ``rollup`` (occupations, SOC codes, sectors, subsectors), ``workforce``; then
-    ``validate`` and ``write`` (see :func:`run_pipeline`).
-
-    Parameters
-    ----------
-    mirror : str or os.PathLike, optional
-        Local directory laid out like the public-data mirror (``../shared/data``); passed
-        to :func:`exposure.fetch.fetch` (which falls back to ``$EXPOSURE_MIRROR``).
-    out : str or os.PathLike, default ``data/processed``
-        Output directory; replaced atomically (foreign entries such as ``reports/`` kept).
-    onet_release : {"29.1", "30.1"}
-        O*NET database release.
-    oews_release : str, default "2025"
-        OEWS (May) release.
-    data_dir : str or os.PathLike, optional
-        Download cache directory (``$EXPOSURE_DATA_DIR``).
-    progress : bool, default False
-        Show progress bars.
-
-    Returns
-    -------
-    PipelineResult
-
-    Raises
-    ------
-    StageError
-        A stage failed (names the stage and file); ``out`` is untouched.
-    RecomputeLockedError
-        Another recompute is writing ``out``.
-
-    Examples
-    --------
-    >>> recompute(onet_release="28.0")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    exposure.errors.ExposureError: unknown O*NET release '28.0'; choose one of 29.1, 30.1
-    """
-    stages, outputs, meta = build_recompute(
-        mirror=mirror, onet_release=onet_release, oews_release=oews_release,
-        data_dir=data_dir, progress=progress,
-    )
-    return run_pipeline(stages, outputs, out, manifest=meta, progress=progress)

@@ -23,11 +23,15 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import difflib
+import fnmatch
 import io
 from dataclasses import dataclass
 from importlib import resources
 
 import pandas as pd
+
+from exposure.errors import ExposureError
 
 __all__ = [
     "Source",
@@ -109,6 +113,16 @@ class Source:
     def filename(self) -> str:
         """Base name of the file (last component of :attr:`name`)."""
         return self.name.rsplit("/", 1)[-1]
+
+    @property
+    def pinned(self) -> bool:
+        """True when :attr:`sha256` is known (registry or lock file), False for a new file.
+
+        A source built from a release layout (:mod:`exposure.releases`) for a file nobody
+        has downloaded yet has ``sha256 == ""``; :func:`exposure.fetch.fetch_table` then
+        downloads it, validates it and records its sha256 in the lock file.
+        """
+        return bool(self.sha256)
 
     @property
     def download_url(self) -> str:
@@ -584,13 +598,9 @@ def get_source(name: str) -> Source:
     ...
     exposure.errors.ExposureError: unknown source 'onet/29.1/Task Statement.txt'; did you mean 'onet/29.1/Task Statements.txt' or ...?
     """
-    from exposure.errors import ExposureError
-
     try:
         return SOURCES[name]
     except KeyError:
-        import difflib
-
         close = difflib.get_close_matches(name, list(SOURCES), n=3)
         hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else (
             "; run `exposure sources` to list the registry"
@@ -625,8 +635,6 @@ def select_sources(patterns=None) -> list[Source]:
     >>> len(select_sources(["onet/30.1"]))
     14
     """
-    import fnmatch
-
     if not patterns:
         return list(SOURCES.values())
     chosen: dict[str, Source] = {}

@@ -9,14 +9,18 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from exposure.cli import main
+from exposure.onet import load_onet
+from exposure.reports.categories import read_hand_checked, write_category_reports
+from exposure.scoring import categories
+from exposure.scoring._inputs import norm_task_id
+from exposure.scoring._rules import RuleSet
 from exposure.scoring.categories import (
     CATEGORIES,
-    _norm_task_id,
+    TEXT_RULES,
     explain_categories,
     load_category_mapping,
-    read_hand_checked,
     tag_categories,
-    write_category_reports,
 )
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
@@ -26,20 +30,15 @@ REPO_REPORTS = Path(__file__).resolve().parents[2] / "data" / "processed" / "rep
 
 @pytest.fixture(scope="module")
 def onet(shared_data, tmp_path_factory):
-    from exposure.onet import load_onet
-
     return load_onet("29.1", mirror=shared_data, data_dir=tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture(scope="module")
-def reports(shared_data, fixtures, tmp_path_factory):
+def reports(onet, fixtures, tmp_path_factory):
     out = tmp_path_factory.mktemp("reports")
-    tables = write_category_reports(
-        fixtures / "categories" / "hand_checked_v1.csv",
-        out,
-        mirror=shared_data,
-        data_dir=tmp_path_factory.mktemp("cache2"),
-    )
+    samples = {"development": fixtures / "categories" / "hand_checked_v1.csv",
+               "holdout": fixtures / "categories" / "hand_checked_holdout_v1.csv"}
+    tables = write_category_reports(samples, out, onet=onet)
     return out, tables
 
 
@@ -52,7 +51,7 @@ def test_mapping_ids_exist_in_onet(onet):
 
 
 def test_hand_checked_tasks_exist(onet, fixtures):
-    keys = set(zip(onet.tasks["onetsoc_code"], onet.tasks["task_id"].map(_norm_task_id)))
+    keys = set(zip(onet.tasks["onetsoc_code"], onet.tasks["task_id"].map(norm_task_id)))
     for name in ("hand_checked_v1.csv", "hand_checked_holdout_v1.csv"):
         h = read_hand_checked(fixtures / "categories" / name)
         missing = [k for k in zip(h.onetsoc_code, h.task_id) if k not in keys]
@@ -89,6 +88,17 @@ def test_committed_reports_are_current(reports):
         pd.testing.assert_frame_equal(fresh, committed, check_exact=False, atol=1e-4)
 
 
+def test_cli_report_writes_the_same_files(reports, shared_data, fixtures, tmp_path, capsys):
+    """``exposure report categories`` finds the holdout beside the development sample."""
+    out, _ = reports
+    args = ["report", "categories", "--hand-checked", str(fixtures / "categories" / "hand_checked_v1.csv"),
+            "--mirror", str(shared_data), "--data-dir", str(tmp_path / "cache"), "--out-dir", str(tmp_path)]
+    assert main(args) == 0
+    assert "wrote 2 report(s)" in capsys.readouterr().out
+    for name in ("categories_precision_recall.csv", "categories_shares.csv"):
+        assert (tmp_path / name).read_bytes() == (out / name).read_bytes()
+
+
 def test_full_release_tags_and_explanations(onet):
     out = explain_categories(onet.tasks, onet=onet)
     assert len(out) == 18796
@@ -101,13 +111,10 @@ def test_full_release_tags_and_explanations(onet):
 
 @pytest.mark.parametrize("use_re2", [True, False])
 def test_fast_path_equals_explained_path_on_every_task(onet, use_re2, monkeypatch):
-    """tag_categories (fast, RE2 or re) == explain_categories on all O*NET 29.1 tasks."""
-    from exposure.scoring import categories
-
-    if use_re2 and categories._re2 is None:
-        pytest.skip("google-re2 not installed")
-    if not use_re2:
-        monkeypatch.setattr(categories, "_re2", None)
+    """tag_categories (fast, RE2 or re) == explain_categories (re) on all O*NET 29.1 tasks."""
+    patterns = [r.pattern for r in TEXT_RULES]
     for kwargs in ({"onet": onet}, {}):
+        monkeypatch.setattr(categories, "_TEXT_RULESET", RuleSet(patterns, use_re2=False))
         expected = explain_categories(onet.tasks, **kwargs)[list(CATEGORIES)]
+        monkeypatch.setattr(categories, "_TEXT_RULESET", RuleSet(patterns, use_re2=use_re2))
         pd.testing.assert_frame_equal(tag_categories(onet.tasks, **kwargs), expected)

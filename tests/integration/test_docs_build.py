@@ -9,10 +9,18 @@ import html
 import importlib
 import pkgutil
 import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
+import pandera.pandas as pa
 import pytest
+
+import exposure
+from exposure.reports.figures import results_tables
+from exposure.schemas import all_models
+from exposure.sources import SOURCES
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "docs" / "_ext"))
@@ -20,7 +28,8 @@ sys.path.insert(0, str(REPO / "docs" / "_ext"))
 import docs_testing  # noqa: E402
 import exposure_docs  # noqa: E402
 
-pytestmark = [pytest.mark.integration, pytest.mark.slow]
+# one worker builds the site once for this module and test_docs_browser.py (pytest -n auto)
+pytestmark = [pytest.mark.integration, pytest.mark.slow, pytest.mark.xdist_group("docs_site")]
 
 # tags whose src/href make the browser fetch something (links <a href> do not)
 RESOURCE = re.compile(
@@ -29,6 +38,9 @@ RESOURCE = re.compile(
     re.I,
 )
 CSS_REMOTE = re.compile(r"(?:url\(\s*[\"']?|@import\s+[\"']?)\s*((?:https?:)?//[^\"')\s]+)", re.I)
+# emphasis that opens or closes inside a word: a stray pair of `*` or `_` (two "O*NET" in
+# one paragraph render as "O<em>NET ... O</em>NET", i.e. "ONET" in italics)
+STRAY_EMPHASIS = re.compile(r"[0-9A-Za-z]<(em|strong)>|</(em|strong)>[0-9A-Za-z]")
 
 
 @pytest.fixture(scope="session")
@@ -48,8 +60,6 @@ def test_build_has_no_warning(site):
 
 
 def test_tables_page_documents_every_model_and_column(site):
-    from exposure.schemas import all_models
-
     html = (site.html / "tables.html").read_text()
     models = all_models()
     assert models
@@ -69,9 +79,8 @@ def _text(path: Path) -> str:
 
 
 def test_sources_page_lists_every_registry_entry(site):
-    sources = pytest.importorskip("exposure.sources")
     text = _text(site.html / "sources.html")
-    for entry in sources.SOURCES.values():
+    for entry in SOURCES.values():
         assert " ".join(entry.name.split()) in text, entry.name
         assert " ".join(entry.licence.split()) in text, entry.licence
         assert " ".join(entry.attribution.split()) in text, entry.attribution
@@ -80,7 +89,7 @@ def test_sources_page_lists_every_registry_entry(site):
 def test_api_page_documents_public_functions(site):
     html = (site.html / "api.html").read_text()
     for obj in ("exposure.schemas.validate", "exposure.schemas.all_models",
-                "exposure.figures.render_results"):
+                "exposure.reports.figures.render_results"):
         assert f'id="{obj}"' in html, obj
     # numpydoc rendered the sections of the docstrings
     assert "Examples" in html and "Parameters" in html
@@ -93,8 +102,6 @@ def _api_modules() -> list[str]:
 
 
 def test_api_page_lists_every_public_module():
-    import exposure
-
     listed = set(_api_modules())
     public = {"exposure"} | {
         m.name for m in pkgutil.walk_packages(exposure.__path__, "exposure.")
@@ -105,8 +112,6 @@ def test_api_page_lists_every_public_module():
 
 
 def test_architecture_lists_every_module(site):
-    import exposure
-
     html = (site.html / "architecture.html").read_text()
     for m in pkgutil.walk_packages(exposure.__path__, "exposure."):
         if not m.name.endswith("__main__"):
@@ -125,8 +130,6 @@ def test_results_page_has_every_figure(site):
         data = (site.html / src).read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n"
     # the tables are there, with the data's own numbers
-    from exposure.figures import results_tables
-
     top = results_tables(site.processed)["most_exposed"]
     assert top["occupation"].iloc[0] in html
 
@@ -147,6 +150,28 @@ def test_no_page_loads_anything_from_another_host(site):
     assert list((site.html / "_static" / "mathjax" / "output" / "chtml" / "fonts").rglob("*.woff"))
 
 
+def test_no_stray_emphasis(site):
+    """No word is cut by emphasis: write ``O\\*NET`` (or ``O*NET`` in backticks) in pages."""
+    offenders = []
+    for path in sorted(site.html.rglob("*.html")):
+        page = path.read_text(errors="replace")
+        rel = path.relative_to(site.html)
+        for match in STRAY_EMPHASIS.finditer(page):
+            context = page[max(0, match.start() - 50) : match.end() + 30]
+            offenders.append(f"{rel}: ...{' '.join(context.split())}...")
+        visible = html.unescape(re.sub(r"<[^>]+>", "", page))
+        offenders += [f"{rel}: 'ONET' in the text" for _ in re.finditer(r"\bONET\b", visible)]
+    assert not offenders, (
+        "stray emphasis (escape the `*`: O\\*NET in docs/*.md; generated text must be "
+        "escaped by docs/_ext/exposure_docs.py):\n" + "\n".join(offenders))
+
+
+def test_stray_emphasis_pattern():
+    assert STRAY_EMPHASIS.search("<p>1,016 O<em>NET codes and 76 O</em>NET codes</p>")
+    assert STRAY_EMPHASIS.search("a <strong>b</strong>c")
+    assert not STRAY_EMPHASIS.search("<p>an <em>exposed</em> task, <strong>not</strong> O*NET</p>")
+
+
 def test_missing_processed_tables_fail_the_build_clearly(tmp_path):
     empty = tmp_path / "processed"
     empty.mkdir()
@@ -158,11 +183,11 @@ def test_missing_processed_tables_fail_the_build_clearly(tmp_path):
 
 
 def test_every_included_file_is_committed():
-    """A fresh clone builds: each file a page includes (``:file:`` of a csv-table,
-    ``{include}``, ``{literalinclude}``, ``{image}``, ``{figure}``) exists and is tracked."""
-    import shutil
-    import subprocess
+    """A fresh clone builds: each file a page includes exists and is tracked by git.
 
+    Included are the ``:file:`` of a csv-table, ``{include}``, ``{literalinclude}``,
+    ``{image}`` and ``{figure}``.
+    """
     refs = []
     for page in sorted((REPO / "docs").rglob("*.md")):
         if "_build" in page.parts:
@@ -196,8 +221,6 @@ def test_demote_headings_keeps_code_fences():
 
 
 def test_check_text_reads_like_the_rule():
-    import pandera.pandas as pa
-
     assert exposure_docs._check_text(pa.Check.ge(0)) == "\u2265 0"
     assert exposure_docs._check_text(pa.Check.in_range(0, 1)) == "in [0, 1]"
     assert exposure_docs._check_text(pa.Check.isin(["Core", "Supplemental"])) == (

@@ -20,8 +20,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import exposure.scoring as scoring
 from exposure import pipeline
 from exposure.errors import ExposureError
+from exposure.reports.diff import diff_outputs, write_diff_reports
 
 REPO = Path(__file__).resolve().parents[2]
 COMMITTED = REPO / "data" / "processed"
@@ -140,8 +142,6 @@ def test_schema_violation_in_scoring_names_stage_and_file(run_a, shared_data, tm
     out = tmp_path / "out"
     shutil.copytree(run_a[0], out)
     before = _contract(out)
-    import exposure.scoring as scoring
-
     real = scoring.score_tasks
 
     def broken(tasks, *args, **kwargs):
@@ -160,8 +160,6 @@ def test_schema_violation_in_scoring_names_stage_and_file(run_a, shared_data, tm
 
 
 def test_onet_30_1_recompute_and_diff(run_a, shared_data, tmp_path):
-    from exposure.diff import diff_outputs, write_diff_reports
-
     new = tmp_path / "onet30"
     res = pipeline.recompute(mirror=shared_data, data_dir=run_a[1], out=new,
                              onet_release="30.1")

@@ -6,9 +6,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from exposure.crosswalks import load_onet_to_soc, load_soc_structure
+from exposure.crosswalks import load_onet_to_soc, load_soc_structure, soc_broad_group
+from exposure.measures.eloundou import LABELERS, read_occ_level, read_task_labels
 from exposure.oews import load_oews
 from exposure.onet import read_tasks
+from exposure.reports.reproduction import reproduce_workforce_2021
 from exposure.rollup import (
     coverage,
     label_scores,
@@ -20,14 +22,13 @@ from exposure.rollup import (
     to_sectors,
     to_soc,
 )
-from exposure.rollup.reproduction import read_labels, reproduce_workforce_2021
 
 pytestmark = pytest.mark.integration
 
 
 @pytest.fixture(scope="module")
 def labels(shared_data):
-    return read_labels(shared_data / "reference/eloundou2023/full_labelset_train.tsv")
+    return read_task_labels(shared_data / "reference/eloundou2023/full_labelset_train.tsv")
 
 
 @pytest.fixture(scope="module")
@@ -49,13 +50,13 @@ def onet_scores(shared_data):
     return pd.concat([ts, label_scores(ts["label"])], axis=1)
 
 
-@pytest.mark.parametrize("labeler,column", [("human_rating", "human_exposure_agg"), ("dv_rating", "gpt4_exposure")])
-def test_occ_level_reproduced_for_every_occupation(shared_data, labels, labeler, column):
-    ref = pd.read_csv(shared_data / "reference/eloundou2023/occ_level_train.csv", dtype={"O*NET-SOC Code": str})
-    occ = to_occupations(scores_from_labels(labels, column), weights="core").set_index("onetsoc_code")
-    assert len(ref) == 693 and set(ref["O*NET-SOC Code"]) == set(occ.index)
+@pytest.mark.parametrize("labeler", sorted(LABELERS))
+def test_occ_level_reproduced_for_every_occupation(shared_data, labels, labeler):
+    ref = read_occ_level(shared_data / "reference/eloundou2023/occ_level_train.csv")
+    occ = to_occupations(scores_from_labels(labels, LABELERS[labeler]), weights="core").set_index("onetsoc_code")
+    assert len(ref) == 693 and set(ref["onetsoc_code"]) == set(occ.index)
     for m in ("alpha", "beta", "gamma"):
-        diff = np.abs(occ.loc[ref["O*NET-SOC Code"], m].to_numpy() - ref[f"{labeler}_{m}"].to_numpy())
+        diff = np.abs(occ.loc[ref["onetsoc_code"], m].to_numpy() - ref[f"{labeler}_{m}"].to_numpy())
         assert diff.max() < 1e-12, (labeler, m, diff.max())
 
 
@@ -63,9 +64,7 @@ def test_broad_group_rule_matches_soc_structure(shared_data):
     s = load_soc_structure(mirror=shared_data)
     det = s[s["level"] == "detailed"]
     assert len(det) == 867
-    from exposure.rollup._soc import _broad
-
-    assert [_broad(c) for c in det["soc_code"]] == det["broad_code"].tolist()
+    assert [soc_broad_group(c) for c in det["soc_code"]] == det["broad_code"].tolist()
     # the only exception to "first five digits and 0": physicians 29-1221 ... 29-1229
     odd = det[det["broad_code"] != det["soc_code"].str[:6] + "0"]
     assert odd["broad_code"].unique().tolist() == ["29-1210"]
@@ -114,9 +113,7 @@ def test_sectors_2025(onet_scores, xw, emp2025):
 
 
 def test_workforce_2021_report_is_current(labels, xw, shared_data):
-    from exposure.oews import load_oews as _load
-
-    wf = reproduce_workforce_2021(labels, xw, _load("2021", "national", mirror=shared_data))
+    wf = reproduce_workforce_2021(labels, xw, load_oews("2021", "national", mirror=shared_data))
     row = wf.query("labeler == 'human' and weights == 'core' and combine == 'equal' and measure == 'beta'").iloc[0]
     assert row["coverage"] == pytest.approx(0.7768, abs=1e-4)
     assert row["share_ge_10"] == pytest.approx(0.8404, abs=1e-4)

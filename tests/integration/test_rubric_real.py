@@ -6,13 +6,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from exposure.scoring.rubric import (
-    LABELS_NAME,
-    load_rubric_rules,
-    read_eloundou_labels,
-    rubric_agreement,
-    score_rubric,
-)
+from exposure.cli import main
+from exposure.measures.eloundou import load_task_labels
+from exposure.onet import load_onet
+from exposure.reports.rubric import rubric_agreement
+from exposure.scoring.rubric import load_rubric_rules, score_rubric
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -26,16 +24,12 @@ def cache(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def onet(shared_data, cache):
-    from exposure.onet import load_onet
-
     return load_onet("29.1", mirror=shared_data, data_dir=cache)
 
 
 @pytest.fixture(scope="module")
 def labels(shared_data, cache):
-    from exposure.fetch import fetch
-
-    return read_eloundou_labels(fetch(LABELS_NAME, mirror=shared_data, data_dir=cache))
+    return load_task_labels(mirror=shared_data, data_dir=cache)
 
 
 def test_rule_table_ids_exist(onet):
@@ -65,3 +59,11 @@ def test_agreement_with_human_labels(labels, onet):
     committed = pd.read_csv(REPORT)
     pd.testing.assert_frame_equal(table.reset_index(drop=True), committed, check_exact=False,
                                   atol=1e-4, check_dtype=False)
+
+
+def test_cli_report_reproduces_the_committed_file(shared_data, cache, tmp_path, capsys):
+    args = ["report", "rubric", "--mirror", str(shared_data), "--data-dir", str(cache),
+            "--out-dir", str(tmp_path)]
+    assert main(args) == 0
+    assert "rubric_agreement" in capsys.readouterr().out
+    assert (tmp_path / "rubric_agreement.csv").read_bytes() == REPORT.read_bytes()

@@ -4,20 +4,26 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from exposure.measures.eloundou import load_occ_level, load_task_labels
+from exposure.onet import load_onet
+from exposure.scoring import score_tasks
+from exposure.scoring._evaluate import agreement, occupation_means, onehot
+from exposure.scoring._rules import RuleSet
+from exposure.scoring._train import TrainConfig, cross_validate, training_frame
+from exposure.scoring.categories import TEXT_RULES
+from exposure.scoring.learned import score_learned
+from exposure.scoring.rubric import KEYWORD_RULES
+
 pytestmark = pytest.mark.integration
 
 
 @pytest.fixture(scope="module")
 def labels(shared_data):
-    from exposure.measures.eloundou import load_task_labels
-
     return load_task_labels(mirror=shared_data)
 
 
 @pytest.fixture(scope="module")
 def onet(shared_data):
-    from exposure.onet import load_onet
-
     return load_onet("29.1", mirror=shared_data)
 
 
@@ -31,25 +37,18 @@ def test_label_file_contents(labels):
 
 
 def test_occ_level_is_weighted_mean_of_task_labels(labels, shared_data):
-    from exposure.measures.eloundou import load_occ_level
-    from exposure.scoring._evaluate import _onehot, occupation_means
-    from exposure.scoring._train import training_frame
-
     occ = load_occ_level(mirror=shared_data).set_index("onetsoc_code")
     rows = training_frame(labels)
     human = occupation_means(np.eye(3)[rows["y"]], rows["onetsoc_code"], rows["weight"])
-    gpt4 = occupation_means(_onehot(labels["gpt4_exposure"]), rows["onetsoc_code"], rows["weight"])
+    gpt4 = occupation_means(onehot(labels["gpt4_exposure"]), rows["onetsoc_code"], rows["weight"])
     for m in ("alpha", "beta", "gamma"):
         np.testing.assert_allclose(human[m], occ.loc[human.index, f"human_{m}"], atol=1e-12)
         np.testing.assert_allclose(gpt4[m], occ.loc[gpt4.index, f"gpt4_{m}"], atol=1e-12)
 
 
 def test_gpt4_agreement_on_train_rows(labels):
-    from exposure.scoring._evaluate import _onehot, agreement
-    from exposure.scoring._train import training_frame
-
     rows = training_frame(labels)
-    got = agreement(_onehot(labels["gpt4_exposure"]), rows["y"], rows["onetsoc_code"], rows["weight"])
+    got = agreement(onehot(labels["gpt4_exposure"]), rows["y"], rows["onetsoc_code"], rows["weight"])
     assert got["accuracy"] == pytest.approx(0.65398, abs=1e-5)
     assert got["kappa"] == pytest.approx(0.43400, abs=1e-5)
     assert got["r_alpha"] == pytest.approx(0.40418, abs=1e-5)
@@ -58,9 +57,6 @@ def test_gpt4_agreement_on_train_rows(labels):
 
 
 def test_learned_scores_every_onet_task(onet, labels):
-    from exposure.scoring import score_tasks
-    from exposure.scoring.learned import score_learned
-
     tasks = onet.tasks
     out = score_tasks(tasks, onet=onet)
     assert len(out) == 18796 and out["p_e0"].notna().all()
@@ -78,8 +74,6 @@ def test_learned_scores_every_onet_task(onet, labels):
 
 
 def test_reference_on_onet_tasks(onet, labels):
-    from exposure.scoring import score_tasks
-
     out = score_tasks(onet.tasks, method="reference", labels=labels)
     labelled = out["label"].notna()
     keys = set(zip(labels["onetsoc_code"], labels["task_id"]))
@@ -91,9 +85,6 @@ def test_reference_on_onet_tasks(onet, labels):
 @pytest.mark.slow
 def test_grouped_cv_beats_gpt4_and_shuffled_control_on_subset(labels, onet):
     """Grouped CV on four major groups: the model beats GPT-4 there; shuffled labels do not."""
-    from exposure.scoring._evaluate import _onehot, agreement
-    from exposure.scoring._train import TrainConfig, cross_validate, training_frame
-
     sub = labels[labels["onetsoc_code"].str[:2].isin(["13", "43", "47", "51"])].reset_index(drop=True)
     rows = training_frame(sub, onet)
     config = TrainConfig(sets={"onet": ["word", "title", "major", "activity"]}, C={"onet": 2.0})
@@ -101,7 +92,18 @@ def test_grouped_cv_beats_gpt4_and_shuffled_control_on_subset(labels, onet):
     fake = cross_validate(rows, config, n_folds=5, seed=0, shuffle_labels=True)["proba"]["onet"]
     args = (rows["y"], rows["onetsoc_code"], rows["weight"])
     a, b = agreement(real, *args), agreement(fake, *args)
-    g = agreement(_onehot(sub["gpt4_exposure"]), *args)
+    g = agreement(onehot(sub["gpt4_exposure"]), *args)
     assert a["kappa"] > g["kappa"] + 0.1 and a["r_beta"] > g["r_beta"]
     assert b["kappa"] < 0.15 and b["kappa"] < a["kappa"] - 0.4
     assert pd.notna(a["ece"]) and a["ece"] < 0.06
+
+
+@pytest.mark.parametrize("rules", [TEXT_RULES, KEYWORD_RULES], ids=["categories", "rubric"])
+def test_rule_matcher_re2_equals_re_on_every_task(onet, rules):
+    """The shared matcher's RE2 path finds exactly what re finds, on all O*NET 29.1 tasks."""
+    texts = onet.tasks["task"].tolist()
+    patterns = [r.pattern for r in rules]
+    fast = RuleSet(patterns).match(texts)
+    slow = RuleSet(patterns, use_re2=False).match(texts)
+    assert fast[0].tolist() == slow[0].tolist() and fast[2] == slow[2]
+    assert sum(map(bool, fast[2])) > 1000

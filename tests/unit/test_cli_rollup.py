@@ -8,6 +8,8 @@ import pandas as pd
 import pytest
 
 from exposure.cli import main
+from exposure.cli._rollup import COVERAGE_NAME
+from exposure.schemas._catalog import TABLES
 
 
 def _args(fixtures, out, *extra):
@@ -23,6 +25,12 @@ def test_cli_rollup_writes_every_table(fixtures, tmp_path, capsys):
     assert names == sorted(["occupation_scores.parquet", "soc_scores.parquet", "sector_scores.parquet",
                             "subsector_scores.parquet", "workforce.parquet", "working_time.parquet",
                             "coverage.json"])
+    for name in ("occupation_scores", "soc_scores", "sector_scores", "subsector_scores",
+                 "workforce", "working_time"):
+        TABLES[name].model.validate(pd.read_parquet(out / TABLES[name].filename))
+    assert set(pd.read_parquet(out / "sector_scores.parquet")["level"]) == {"sector"}
+    assert set(pd.read_parquet(out / "subsector_scores.parquet")["level"]) == {"subsector"}
+    assert COVERAGE_NAME == "coverage.json"
     soc = pd.read_parquet(out / "soc_scores.parquet").set_index("soc_code")
     assert soc.loc["11-1011", "beta"] == pytest.approx(0.375)
     assert "beta_ci_low" in soc.columns

@@ -6,7 +6,8 @@ import shutil
 import pandas as pd
 import pytest
 
-from exposure.cli import main
+from exposure.cli import build_parser, main
+from exposure.scoring.learned import read_registry, update_registry
 
 
 @pytest.fixture()
@@ -120,14 +121,14 @@ def test_score_refuses_tampered_model(tasks_csv, tmp_path, monkeypatch, capsys):
 
 
 def test_update_registry_replaces_line(tmp_path):
-    from exposure.cli._score import update_registry
-
     reg = tmp_path / "registry.txt"
     update_registry(reg, "m.npz", "a" * 64)
     update_registry(reg, "n.npz", "b" * 64)
     update_registry(reg, "m.npz", "c" * 64)
     lines = reg.read_text().splitlines()
+    assert lines[0].startswith("#")
     assert lines[1:] == [f"n.npz {'b' * 64}", f"m.npz {'c' * 64}"]
+    assert read_registry(reg) == {"n.npz": "b" * 64, "m.npz": "c" * 64}
     assert hashlib.sha256(b"").hexdigest() not in reg.read_text()
 
 
@@ -170,3 +171,25 @@ def test_score_auto_onet_fails_cleanly_before_note(tasks_csv, tmp_path, monkeypa
     err = capsys.readouterr().err
     assert err.startswith("exposure score: error:") and "text alone" not in err
     assert not out.exists()
+
+
+def test_report_subcommands_and_defaults():
+    parser = build_parser()
+    args = parser.parse_args(["report", "rubric"])
+    assert args.func.__name__ == "run_rubric" and str(args.out_dir) == "data/processed/reports"
+    args = parser.parse_args(["report", "agreement", "--method", "rubric", "--out-dir", "x"])
+    assert (args.method, str(args.out_dir), args.out) == ("rubric", "x", None)
+    args = parser.parse_args(["evaluate"])
+    assert args.func.__name__ == "run_agreement" and args.out is None
+    assert parser.parse_args(["report", "reproduction"]).func.__name__ == "run_reproduction"
+    with pytest.raises(SystemExit):  # no default pointing into tests/: the sample is required
+        parser.parse_args(["report", "categories"])
+
+
+def test_report_fails_cleanly(tmp_path, capsys):
+    missing = tmp_path / "absent.csv"
+    assert main(["report", "categories", "--hand-checked", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("exposure report: error:") and "absent.csv" in err and "not found" in err
+    assert main(["report", "agreement", "--method", "magic"]) == 2
+    assert "unknown scoring method 'magic'" in capsys.readouterr().err

@@ -6,6 +6,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
+import exposure.crosswalks
+import exposure.fetch
+import exposure.oews
+import exposure.onet
 from exposure.cli import main
 
 BAD = [
@@ -89,7 +93,11 @@ def fake_mirror(tmp_path, fixtures, monkeypatch):
             return files.get("oews", fixtures / "oews" / "national_M2099_dl.csv")
         raise AssertionError(name)
 
-    monkeypatch.setattr("exposure.fetch.fetch", fetch)
+    real = exposure.fetch.fetch
+    monkeypatch.setattr(exposure.fetch, "fetch", fetch)
+    for module in (exposure.onet, exposure.oews, exposure.crosswalks):
+        if getattr(module, "fetch", None) is real:  # imported by name: patch it there too
+            monkeypatch.setattr(module, "fetch", fetch)
     return files
 
 

@@ -7,7 +7,10 @@ import pandas as pd
 import pytest
 
 from exposure import crosswalks as cw
-from exposure.errors import DataFormatError, SchemaError
+from exposure import rollup
+from exposure.errors import DataFormatError, DownloadError, SchemaError
+from exposure.rollup import _soc
+from exposure.sources import SOURCES
 
 PREAMBLE = [["O*NET-SOC 2019 Occupation Listings"], ["Crosswalk, made-up rows"], []]
 
@@ -172,16 +175,25 @@ def test_naics_titles(tmp_path):
     ]
 
 
-def test_load_functions_use_registry_names(monkeypatch, fixtures):
-    seen = []
+def test_load_functions_use_registry_names(tmp_path):
+    mirror = tmp_path / "mirror"
+    mirror.mkdir()
+    for key, name in cw.CROSSWALK_FILES.items():
+        assert name in SOURCES
+        with pytest.raises(DownloadError) as info:
+            getattr(cw, f"load_{key}")(mirror=mirror, data_dir=tmp_path / "cache")
+        assert str(info.value).startswith(f"{name}: not found in mirror")
 
-    def fetch(name, *, mirror=None, data_dir=None):
-        seen.append(name)
-        return fixtures / "crosswalks" / "soc10_isco08_tiny.csv"
 
-    monkeypatch.setattr("exposure.fetch.fetch", fetch)
-    assert len(cw.load_soc10_isco08(mirror="m")) == 5
-    assert seen == ["crosswalks/soc10_isco08.csv"]
-    from exposure.sources import SOURCES
+def test_soc_broad_group_and_its_one_exception():
+    assert cw.soc_broad_group("13-1021") == "13-1020"
+    assert cw.soc_broad_group("29-1218") == "29-1210"
+    assert [cw.soc_broad_group(f"29-122{d}") for d in "1239"] == ["29-1210"] * 4
+    assert cw.soc_broad_group("29-1241") == "29-1240"
 
-    assert set(cw.CROSSWALK_FILES.values()) <= set(SOURCES)
+
+def test_oews_code_map_has_one_home():
+    assert rollup.oews_code_map is cw.oews_code_map
+    assert not hasattr(_soc, "BROAD_EXCEPTIONS") and not hasattr(_soc, "_broad")
+    m = cw.oews_code_map(["29-1221", "13-1031"], ["29-1210", "13-1031"])
+    assert m.values.tolist() == [["13-1031", "13-1031", "exact"], ["29-1221", "29-1210", "broad"]]

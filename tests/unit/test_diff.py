@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 
 from exposure._io import write_parquet
-from exposure.diff import diff_outputs, diff_tasks, write_diff_reports
 from exposure.errors import ExposureError
 from exposure.pipeline import task_digests
+from exposure.reports.diff import diff_outputs, diff_tasks, write_diff_reports
 
 
 def _tasks(rows):

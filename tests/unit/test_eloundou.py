@@ -1,10 +1,14 @@
 """Readers of the Eloundou et al. (2023) label files, on hand-written fixtures."""
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from exposure.errors import DataFormatError, SchemaError
-from exposure.measures.eloundou import read_occ_level, read_task_labels
+from exposure.measures.eloundou import LABELERS, read_occ_level, read_task_labels
+from exposure.rollup import scores_from_labels, to_occupations
+from exposure.scoring._evaluate import occupation_means
+from exposure.scoring._train import training_frame
 
 
 def test_read_task_labels_fixture(fixtures):
@@ -60,14 +64,32 @@ def test_read_occ_level_fixture(fixtures):
 
 def test_occ_level_matches_task_labels(fixtures):
     """The occupation file is the Core=2 / other=1 weighted mean of the task labels."""
-    from exposure.scoring._evaluate import occupation_means
-    from exposure.scoring._train import training_frame
-
     labels = read_task_labels(fixtures / "scoring" / "labels_tiny.tsv")
     rows = training_frame(labels)
-    import numpy as np
-
     means = occupation_means(np.eye(3)[rows["y"]], rows["onetsoc_code"], rows["weight"])
     occ = read_occ_level(fixtures / "scoring" / "occ_level_tiny.csv").set_index("onetsoc_code")
     for m in ("alpha", "beta", "gamma"):
         pd.testing.assert_series_equal(means[m], occ[f"human_{m}"], check_names=False)
+
+
+def test_read_task_labels_bad_gpt3_flag_names_row(tmp_path, fixtures):
+    text = (fixtures / "scoring" / "labels_tiny.tsv").read_text().replace("\tTrue\tT2\t", "\tyes\tT2\t")
+    bad = tmp_path / "labels.tsv"
+    bad.write_text(text)
+    with pytest.raises(DataFormatError, match="expected True or False") as info:
+        read_task_labels(bad)
+    assert info.value.row == 2 and info.value.column == "gpt_3_relevant"
+
+
+@pytest.mark.parametrize("labeler", sorted(LABELERS))
+def test_labelers_name_the_columns_of_both_readers(fixtures, labeler):
+    """The contract: each labeler's task labels roll up to its occupation columns.
+
+    With core weights, the column ``LABELERS[labeler]`` gives ``{labeler}_{measure}``.
+    """
+    labels = read_task_labels(fixtures / "scoring" / "labels_tiny.tsv")
+    occ = read_occ_level(fixtures / "scoring" / "occ_level_tiny.csv").set_index("onetsoc_code")
+    ours = to_occupations(scores_from_labels(labels, LABELERS[labeler]), weights="core")
+    ours = ours.set_index("onetsoc_code").loc[occ.index]
+    for m in ("alpha", "beta", "gamma"):
+        np.testing.assert_allclose(ours[m].to_numpy(), occ[f"{labeler}_{m}"].to_numpy(), rtol=0, atol=1e-12)

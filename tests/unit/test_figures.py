@@ -1,13 +1,14 @@
-"""Tests of exposure.figures on tiny hand-made tables (no real data)."""
+"""Tests of exposure.reports.figures on tiny hand-made tables (no real data)."""
 
 import math
 import zlib
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from exposure import figures
 from exposure.errors import DataFormatError, ExposureError
+from exposure.reports import figures
 
 
 def _soc() -> pd.DataFrame:
@@ -17,7 +18,7 @@ def _soc() -> pd.DataFrame:
             "soc_code": ["15-1252", "15-1211", "43-9061", "47-2061", "47-2111", "15-0000"],
             "soc_title": ["Software Developers", "Systems Analysts", "Office Clerks", "Laborers",
                           "Electricians", "Computer and Mathematical Occupations"],
-            "tot_emp": [100.0, 300.0, 200.0, 50.0, 150.0, 400.0],
+            "tot_emp": [100e3, 300e3, 200e3, 50e3, 150e3, 400e3],
             "a_mean": [140e3, 110e3, 45e3, 50e3, 65e3, 120e3],
             "alpha": [0.6, 0.2, 0.5, 0.0, 0.1, 0.9],
             "beta": [0.8, 0.4, 0.6, 0.0, 0.2, 0.9],
@@ -81,18 +82,19 @@ def test_by_major_group_hand_computed():
     out = figures.by_major_group(_soc()).set_index("major_group")
     # the 15-0000 total row is not an occupation and must not be counted
     assert out.index.tolist() == ["15-0000", "43-0000", "47-0000"]
-    assert out.loc["15-0000", "tot_emp"] == 400.0
+    assert out.loc["15-0000", "tot_emp"] == 400e3
     assert out.loc["15-0000", "beta"] == pytest.approx((0.8 * 100 + 0.4 * 300) / 400)  # 0.5
     assert out.loc["47-0000", "gamma"] == pytest.approx((0.0 * 50 + 0.3 * 150) / 200)  # 0.225
     assert out.loc["43-0000", "title"] == "Office and Administrative Support"
 
 
 def test_by_wage_decile_assigns_by_employment_midpoint():
-    # sorted by wage: 43-9061 (200), 47-2061 (50), 47-2111 (150), 15-1211 (300), 15-1252 (100)
-    # cumulative midpoints / 800: 0.125, 0.28125, 0.40625, 0.6875, 0.9375 -> halves 1,1,1,2,2
+    # sorted by wage (employment in thousands): 43-9061 (200), 47-2061 (50), 47-2111 (150),
+    # 15-1211 (300), 15-1252 (100); cumulative midpoints / 800: 0.125, 0.28125, 0.40625,
+    # 0.6875, 0.9375 -> halves 1,1,1,2,2
     out = figures.by_wage_decile(_soc(), ["beta"], n=2)
     assert out["quantile"].tolist() == [1, 2]
-    assert out["tot_emp"].tolist() == [400.0, 400.0]
+    assert out["tot_emp"].tolist() == [400e3, 400e3]
     assert out["wage_low"].tolist() == [45e3, 110e3]
     assert out.loc[0, "beta"] == pytest.approx((0.6 * 200 + 0.0 * 50 + 0.2 * 150) / 400)
     assert out.loc[1, "beta"] == pytest.approx((0.4 * 300 + 0.8 * 100) / 400)
@@ -139,8 +141,8 @@ def test_figures_show_the_data():
     fig = figures.plot_ranked_occupations(_soc(), n=2)
     top_labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     bottom_labels = [t.get_text() for t in fig.axes[1].get_yticklabels()]
-    assert top_labels == ["Software Developers", "Office Clerks"]
-    assert bottom_labels == ["Laborers", "Electricians"]
+    assert top_labels == ["Software Developers (100k)", "Office Clerks (200k)"]
+    assert bottom_labels == ["Laborers (50k)", "Electricians (150k)"]
     fig = figures.plot_sectors(_sectors())
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Information", "Construction"]
     widths = sorted(round(p.get_width(), 6) for p in fig.axes[0].patches)
@@ -166,7 +168,7 @@ def test_missing_column_fails_naming_file_and_column(processed):
 
 
 def test_results_tables(processed):
-    tables = figures.results_tables(processed, n=2)
+    tables = figures.results_tables(processed, n=2)  # every occupation has >= 50,000 workers
     work = tables["workforce"]
     assert work["measure"].tolist() == ["alpha", "beta", "gamma"]
     assert work["employment-weighted mean"].tolist() == [0.3, 0.4, 0.5]
@@ -179,3 +181,71 @@ def test_results_tables(processed):
     assert groups["beta"].tolist() == pytest.approx([0.6, 0.5, 0.15])
     cats = tables["categories"].set_index("SOC major group")
     assert cats.loc["15-0000", "routine coding"] == pytest.approx((0.5 * 100 + 0.1 * 300) / 400)
+
+
+def _with_tiny() -> pd.DataFrame:
+    """The five occupations plus a tiny one that would lead both lists without a floor."""
+    tiny = pd.DataFrame({"soc_code": ["19-1011"], "soc_title": ["Animal Scientists"],
+                         "tot_emp": [3100.0], "a_mean": [80e3], "alpha": [0.9], "beta": [0.95],
+                         "gamma": [1.0], "share_admin": [0.0], "share_routine_coding": [0.0],
+                         "share_entry_creative": [0.0]})
+    return pd.concat([_soc(), tiny], ignore_index=True)
+
+
+def test_ranked_lists_apply_the_employment_floor(tmp_path):
+    soc = _with_tiny()
+    occ = soc[soc["soc_code"] != "15-0000"]  # ranked() ranks whatever rows it is given
+    top, _ = figures.ranked(occ, n=1)
+    assert top["soc_code"].tolist() == ["19-1011"]
+    top, _ = figures.ranked(occ, n=1, min_employment=figures.MIN_EMPLOYMENT)
+    assert top["soc_code"].tolist() == ["15-1252"]
+    # the floor counts workers: exactly at the floor stays, missing employment goes
+    edge = occ.assign(tot_emp=[10_000.0, None, 1.0, 1.0, 1.0, 1.0])
+    top, _ = figures.ranked(edge, n=5, min_employment=10_000)
+    assert top["soc_code"].tolist() == ["15-1252"]
+
+    fig = figures.plot_ranked_occupations(soc, n=2)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels == ["Software Developers (100k)", "Office Clerks (200k)"]
+    assert "at least 10,000 workers" in fig.get_supxlabel()
+    fig = figures.plot_ranked_occupations(soc, n=2, min_employment=0)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels[0] == "Animal Scientists (3.1k)"
+    assert fig.get_supxlabel() == "Employment in brackets."
+
+    soc.to_parquet(tmp_path / "soc_scores.parquet")
+    _sectors().to_parquet(tmp_path / "sector_scores.parquet")
+    _workforce().to_parquet(tmp_path / "workforce.parquet")
+    tables = figures.results_tables(tmp_path, n=2)
+    assert tables["most_exposed"]["occupation"].tolist() == ["Software Developers", "Office Clerks"]
+    assert tables["most_exposed"]["employment"].tolist() == [100e3, 200e3]
+    assert "19-1011" not in tables["least_exposed"]["SOC code"].tolist()
+    tables = figures.results_tables(tmp_path, n=2, min_employment=0)
+    assert tables["most_exposed"]["SOC code"].iloc[0] == "19-1011"
+
+
+def test_format_workers():
+    assert [figures.format_workers(v) for v in (4.2e6, 999_499, 10_000, 9_949, 1_000, 999)] == [
+        "4.2M", "999k", "10k", "9.9k", "1.0k", "999"]
+
+
+def test_wage_scatter_points_are_visible():
+    fig = figures.plot_wage(_soc(), n=2)
+    dots = fig.axes[0].collections[0]
+    sizes = dots.get_sizes()
+    assert len(sizes) == 5
+    # the smallest occupation (50k of a 300k maximum) still gets a marker of some size
+    assert sizes.min() >= 12 and sizes.max() > 4 * sizes.min()
+    face, edge = dots.get_facecolors()[0], dots.get_edgecolors()[0]
+    assert face[3] >= 0.4 and edge[3] >= 0.8 and dots.get_linewidths()[0] > 0
+    # area grows with employment: order of sizes follows order of employment
+    emp = figures._detailed(_soc())
+    emp = emp[emp["a_mean"].notna()]["tot_emp"].to_numpy()
+    assert (sizes.argsort() == emp.argsort()).all()
+
+
+def test_results_page_states_the_floor():
+    page = Path(__file__).resolve().parents[2] / "docs" / "results.md"
+    text = " ".join(page.read_text().split())
+    assert f"at least {figures.MIN_EMPLOYMENT:,} workers" in text
+    assert "exposure.reports.figures.render_results" in text

@@ -8,7 +8,9 @@ import pytest
 from scipy import stats
 
 from exposure.errors import DataFormatError
+from exposure.measures import _common
 from exposure.measures import compare as cmp
+from exposure.rollup import oews_code_map
 
 
 def _frames():
@@ -92,3 +94,28 @@ def test_measure_frame_without_its_column():
     with pytest.raises(DataFormatError) as exc:
         cmp.compare(measures=[], employment=emp, loaded={"m": pd.DataFrame({"soc_code": ["11-1011"], "x": [1]})})
     assert exc.value.column == "m"
+
+
+def test_measures_use_the_rollup_rule_for_oews_aggregates():
+    """One SOC -> OEWS rule (exposure.crosswalks.oews_code_map) for the measures and the rollup.
+
+    The physicians 29-122x sit in broad group 29-1210, and an OEWS aggregate of a broad group
+    (21-1018) takes the detailed codes OEWS does not publish (21-1011) but not those it does
+    (21-1012).
+    """
+    structure = pd.DataFrame({
+        "soc_code": ["21-1011", "21-1012", "29-1221", "29-1222"], "level": "detailed",
+        "broad_code": ["21-1010", "21-1010", "29-1210", "29-1210"]})
+    emp = pd.DataFrame({"soc_code": ["21-1012", "21-1018", "29-1210"], "tot_emp": [10.0, 30.0, 80.0]})
+    m = pd.DataFrame({"soc_code": ["21-1011", "21-1012", "29-1221", "29-1222"], "m": [0.2, 0.4, 0.6, 1.0]})
+    res = cmp.compare(measures=[], employment=emp, soc_structure=structure, loaded={"m": m})
+    t = res.table.set_index("soc_code")
+    assert t["m"].to_dict() == {"21-1012": 0.4, "21-1018": 0.2, "29-1210": pytest.approx(0.8)}
+    assert t["tot_emp"].to_dict() == {"21-1012": 10.0, "21-1018": 30.0, "29-1210": 80.0}
+    assert res.coverage.set_index("measure").loc["m", "emp_share"] == 1.0
+    rollup_map = oews_code_map(m["soc_code"], emp["soc_code"], structure).set_index("soc_code")["occ_code"]
+    assert rollup_map.to_dict() == {"21-1011": "21-1018", "21-1012": "21-1012",
+                                    "29-1221": "29-1210", "29-1222": "29-1210"}
+    # the physicians split the broad group's employment when it is not in the table
+    share = _common.employment_for(["29-1221", "29-1222"], emp, structure)
+    assert share.tolist() == [40.0, 40.0]

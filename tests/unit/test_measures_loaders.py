@@ -179,6 +179,22 @@ def test_to_isco_aggregate_code_takes_detailed_links():
     assert out.set_index("isco08_code")["tot_emp"].to_dict() == {"3323": 5.0, "3324": 5.0}
 
 
+def test_to_isco_aggregates_follow_the_oews_rule():
+    """OEWS aggregates take the ISCO groups of the detailed codes inside them.
+
+    21-1018 is the OEWS aggregate of the 21-101x codes OEWS does not publish: it takes
+    21-1011's ISCO group, not that of 21-1012 (published on its own); 29-1210 holds the
+    physicians 29-122x.
+    """
+    links = links_from_pairs(pd.DataFrame({"s": ["21-1011", "21-1012", "29-1221"],
+                                           "t": ["2635", "3412", "2212"]}), "s", "t")
+    soc = pd.DataFrame({"soc_code": ["21-1012", "21-1018", "29-1210"], "beta": [0.1, 0.3, 0.5],
+                        "tot_emp": [10.0, 20.0, 40.0]})
+    out = ilo.to_isco(soc, links=links).set_index("isco08_code")
+    assert out["tot_emp"].to_dict() == {"2212": 40.0, "2635": 20.0, "3412": 10.0}
+    assert out.attrs["unmatched"] == []
+
+
 def test_codes_matching_nothing_are_an_error_naming_file(tmp_path, mdir):
     path = _felten_xlsx(tmp_path / "lm.xlsx", [["1111", "ISCO code by mistake", 1.0]])
     scores = pd.DataFrame({"soc10_code": ["1111"], "title": ["x"], "aioe": [1.0]})

@@ -8,6 +8,7 @@ import pytest
 
 from exposure.errors import DataFormatError
 from exposure.measures import anthropic, microsoft
+from exposure.onet import read_tasks
 
 
 @pytest.fixture
@@ -64,7 +65,7 @@ def test_anthropic_match_and_aggregate_hand_computed(an):
     usage = anthropic.read_task_usage(an / "task_pct.csv")
     assert usage["usage_share"].sum() == pytest.approx(1.0)
     collab = anthropic.read_task_collaboration(an / "collaboration.csv")
-    onet = anthropic._read_onet_tasks(an / "Task Statements.txt")
+    onet = read_tasks(an / "Task Statements.txt")
     older = anthropic._read_older_tasks(an / "older_task_statements.csv")
     m = anthropic.match_tasks(usage["task_name"], onet, older)
     assert m.attrs["n_names"] == 4 and m.attrs["n_text"] == 2 and m.attrs["n_matched"] == 3
@@ -84,7 +85,7 @@ def test_anthropic_match_and_aggregate_hand_computed(an):
 
 def test_anthropic_without_older_release_matches_less(an):
     usage = anthropic.read_task_usage(an / "task_pct.csv")
-    m = anthropic.match_tasks(usage["task_name"], anthropic._read_onet_tasks(an / "Task Statements.txt"))
+    m = anthropic.match_tasks(usage["task_name"], read_tasks(an / "Task Statements.txt"))
     assert m.attrs["n_matched"] == 2
 
 

@@ -8,8 +8,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from exposure import fetch as fetch_module
 from exposure import oews
 from exposure.errors import DataFormatError, ExposureError, SchemaError
+from exposure.sources import SOURCES
 
 
 @pytest.fixture()
@@ -153,29 +155,35 @@ def test_html_page(tmp_path):
         oews.read_oews(path)
 
 
-def test_load_oews_paths(monkeypatch, oews_dir):
+def test_load_oews_paths(monkeypatch, oews_dir, tmp_path):
+    monkeypatch.setenv("EXPOSURE_MIRROR", str(oews_dir))  # a mirror: the registered files
     seen = []
 
-    def fetch(name, *, mirror=None, data_dir=None):
-        seen.append((name, mirror, data_dir))
+    def fetch(name, *, mirror=None, data_dir=None, store=None):
+        seen.append((name, store.mirror, store.cache))
         return oews_dir / "national_M2099_dl.csv"
 
     monkeypatch.setattr("exposure.fetch.fetch", fetch)
-    assert len(oews.load_oews("2024", "national", mirror="m", data_dir="d")) == 6
+    m, d = tmp_path / "m", tmp_path / "d"
+    m.mkdir()
+    assert len(oews.load_oews("2024", "national", mirror=m, data_dir=d)) == 6
     oews.load_oews("2025")
     oews.load_oews("2021", "cross_industry")
+    cache = fetch_module.default_data_dir()
     assert seen == [
-        ("oews/national_M2024_dl.xlsx", "m", "d"),
-        ("oews/oews_national_by_industry_M2025.csv", None, None),
-        ("oews/national_M2021_dl.csv", None, None),
+        ("oews/national_M2024_dl.xlsx", m, d),
+        ("oews/oews_national_by_industry_M2025.csv", oews_dir, cache),
+        ("oews/national_M2021_dl.csv", oews_dir, cache),
     ]
-    with pytest.raises(ExposureError, match="no OEWS table 'by_industry' for release '2022'"):
-        oews.load_oews("2022", "by_industry")
+    # a year without a registered by-industry table is read from BLS's own files
+    assert oews.oews_file_names("2022", "by_industry") == [
+        "oews/national_M2022_dl.xlsx", "oews/natsector_M2022_dl.xlsx",
+        "oews/nat3d_M2022_dl.xlsx"]
+    with pytest.raises(ExposureError, match="OEWS release '22' is not a year"):
+        oews.load_oews("22", "by_industry")
 
 
 def test_registry_knows_every_oews_file():
-    from exposure.sources import SOURCES
-
     assert set(oews.OEWS_FILES.values()) <= set(SOURCES)
 
 

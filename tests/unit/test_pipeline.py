@@ -1,12 +1,14 @@
-"""The recompute machinery: lock, atomic directory swap, manifest, determinism, faults.
+"""The recompute machinery: stage runner, manifest, determinism, faults, kill safety.
 
 Stages here are small functions on made-up frames (tests/data/pipeline/run_tiny.py); the
-machinery they drive (lock, temp dir, swap, kill-safety) is the real code.
+machinery they drive (stage runner, validation, lock, temp dir, swap, kill-safety) is the
+real code. The directory transaction itself is tested in test_outdir.py.
 """
 
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 import signal
@@ -19,25 +21,21 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from exposure import pipeline
-from exposure.errors import ExposureError
-from exposure.pipeline import (
-    Output,
-    RecomputeLockedError,
-    Stage,
-    StageError,
-    output_lock,
-    run_pipeline,
-)
+from exposure import _outdir, pipeline
+from exposure._load import load_manifest
+from exposure._outdir import OutputPathError, RecomputeLockedError, replace_directory
+from exposure.errors import DataFormatError, ExposureError
+from exposure.oews import OEWS_FILES
+from exposure.pipeline import RecomputeInputs, Stage, StageError, run_pipeline
+from exposure.schemas._catalog import PROCESSED_TABLES
+from exposure.sources import SOURCES
 
 HERE = Path(__file__).resolve().parent
 RUN_TINY = HERE.parent / "data" / "pipeline" / "run_tiny.py"
 sys.path.insert(0, str(RUN_TINY.parent))
 import run_tiny  # noqa: E402
 
-
-def _run(out, version=1, **kw):
-    return run_pipeline(run_tiny.tiny_stages(version), run_tiny.OUTPUTS, out, **kw)
+_run = run_tiny.run
 
 
 def _snapshot(directory: Path) -> dict[str, bytes]:
@@ -59,7 +57,7 @@ def out(tmp_path):
 
 
 def test_writes_tables_manifest_and_timings(out):
-    res = _run(out, manifest={"releases": {"onet": "29.1"}})
+    res = _run(out, context={"releases": {"onet": "29.1"}}, manifest=["releases"])
     assert sorted(p.name for p in out.iterdir()) == [
         "manifest.json", "scores.parquet", "task_digests.parquet", "timings.json"]
     scores = pd.read_parquet(out / "scores.parquet")
@@ -69,18 +67,51 @@ def test_writes_tables_manifest_and_timings(out):
     assert digests["task_id"].tolist() == [1, 2]
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest == res.manifest
+    assert sorted(manifest) == ["format", "package", "releases", "tables"]
     assert manifest["releases"] == {"onet": "29.1"}
     assert manifest["package"]["name"] == "ai-exposure"
     assert manifest["tables"]["scores.parquet"]["rows"] == 3
     assert manifest["tables"]["scores.parquet"]["columns"] == ["code", "value"]
-    import hashlib
-
     assert manifest["tables"]["scores.parquet"]["sha256"] == hashlib.sha256(
         (out / "scores.parquet").read_bytes()).hexdigest()
     timings = json.loads((out / "timings.json").read_text())
-    assert set(timings["stages_s"]) == {"make", "write"}
+    assert timings == res.timings
+    assert timings["stage_order"] == ["make", "write"]
     assert timings["peak_rss_mib"] > 0
     assert _hidden_leftovers(out.parent) == []
+
+
+def test_stages_receive_the_entries_they_name(out):
+    seen = {}
+
+    def double(version):
+        seen["version"] = version
+        return {"doubled": version * 2}
+
+    def use(doubled, scores):
+        seen["doubled"] = doubled
+        return {"scores": scores.assign(value=scores["value"] * doubled)}
+
+    stages = run_tiny.STAGES + [Stage("double", double), Stage("use", use)]
+    res = run_pipeline(stages, run_tiny.TABLES_WRITTEN, out, context={"version": 3},
+                       manifest=["doubled"])
+    assert seen == {"version": 3, "doubled": 6}
+    assert res.manifest["doubled"] == 6
+    assert pd.read_parquet(out / "scores.parquet")["value"].tolist() == [1.5, 3.0, 18.0]
+
+
+def test_a_stage_needing_an_entry_nobody_made_fails_before_running(out):
+    ran = []
+
+    def needs_nothing_known(employment):
+        ran.append(employment)
+        return {}
+
+    with pytest.raises(StageError, match="needs 'employment', which neither the context"):
+        run_pipeline(run_tiny.STAGES + [Stage("rollup", needs_nothing_known)],
+                     run_tiny.TABLES_WRITTEN, out, context={"version": 1})
+    assert ran == []
+    assert not out.exists()
 
 
 def test_two_runs_are_byte_identical(tmp_path):
@@ -115,31 +146,6 @@ def test_swap_keeps_foreign_entries_and_drops_stale_owned_tables(out):
     assert _hidden_leftovers(out.parent) == []
 
 
-def test_fallback_swap_without_renameat2(out, monkeypatch):
-    _run(out, version=1)
-    (out / "reports").mkdir()
-    (out / "reports" / "r.csv").write_text("x\n")
-    monkeypatch.setattr(pipeline, "_exchange", lambda a, b: False)
-    _run(out, version=2)
-    assert pd.read_parquet(out / "scores.parquet")["value"].tolist()[-1] == 2.0
-    assert (out / "reports" / "r.csv").read_text() == "x\n"
-    assert _hidden_leftovers(out.parent) == []
-
-
-def test_interrupted_fallback_swap_is_restored_by_next_run(out):
-    _run(out, version=1)
-    before = _snapshot(out)
-    # the process died between "rename out aside" and "rename new into place"
-    backup = out.parent / ".processed.old-abc.tmp"
-    os.rename(out, backup)
-    half = out.parent / ".processed.xyz.tmp"
-    half.mkdir()
-    with output_lock(out):
-        pipeline._cleanup_stale(out)
-    assert _snapshot(out) == before
-    assert _hidden_leftovers(out.parent) == []
-
-
 def _assert_failed_cleanly(out, before, excinfo, stage, path_part=None):
     err = excinfo.value
     assert err.stage == stage
@@ -154,14 +160,13 @@ def test_failing_stage_leaves_previous_outputs(out):
     _run(out)
     before = _snapshot(out)
 
-    def broken(ctx):
-        from exposure.errors import DataFormatError
-
+    def broken():
         raise DataFormatError("bad code '1-1'", path="Task Statements.txt", row=3,
                               column="O*NET-SOC Code")
 
     with pytest.raises(StageError) as excinfo:
-        run_pipeline(run_tiny.tiny_stages(2) + [Stage("onet", broken)], run_tiny.OUTPUTS, out)
+        run_pipeline(run_tiny.STAGES + [Stage("onet", broken)], run_tiny.TABLES_WRITTEN,
+                     out, context={"version": 2})
     _assert_failed_cleanly(out, before, excinfo, "onet", "Task Statements.txt, row 3")
     assert isinstance(excinfo.value, ExposureError)
 
@@ -170,21 +175,23 @@ def test_schema_violation_names_stage_and_file(out):
     _run(out)
     before = _snapshot(out)
 
-    def bad_digest(ctx):
-        d = ctx["digests"].copy()
+    def bad_digest(task_digests):
+        d = task_digests.copy()
         d.loc[0, "text_digest"] = "not-hex"
-        return {"digests": d}
+        return {"task_digests": d}
 
     with pytest.raises(StageError) as excinfo:
-        run_pipeline(run_tiny.tiny_stages(2) + [Stage("corrupt", bad_digest)],
-                     run_tiny.OUTPUTS, out)
+        run_pipeline(run_tiny.STAGES + [Stage("corrupt", bad_digest)],
+                     run_tiny.TABLES_WRITTEN, out, context={"version": 2})
     _assert_failed_cleanly(out, before, excinfo, "validate", "task_digests.parquet")
     assert "text_digest" in str(excinfo.value)
 
 
 def test_missing_output_is_an_error(out):
-    with pytest.raises(StageError, match="no stage produced 'nothing'"):
-        run_pipeline([], [Output("x.parquet", "nothing")], out)
+    with pytest.raises(StageError, match="no stage produced 'task_digests'"):
+        run_pipeline([], [run_tiny.TABLES_WRITTEN[1]], out)
+    with pytest.raises(StageError, match="no stage produced 'releases'"):
+        _run(out, manifest=["releases"])
     assert not out.exists()
     assert _hidden_leftovers(out.parent) == []
 
@@ -208,21 +215,57 @@ def test_full_disk_during_write_leaves_previous_outputs(out, monkeypatch):
     assert "task_digests.parquet" in str(excinfo.value)
 
 
+def test_a_file_as_out_is_refused_before_any_stage_runs(tmp_path):
+    """Old code ran every stage, then failed at the swap (9 s on the real data)."""
+    out = tmp_path / "processed"
+    out.write_text("a file in the way\n")
+    ran = []
+
+    def make(version):
+        ran.append(version)
+        return run_tiny.make(version)
+
+    with pytest.raises(OutputPathError) as excinfo:
+        run_pipeline([Stage("make", make)], run_tiny.TABLES_WRITTEN, out, context={"version": 1})
+    assert ran == []
+    assert str(out) in str(excinfo.value)
+    assert "not a directory" in str(excinfo.value)
+    assert out.read_text() == "a file in the way\n"
+    assert _hidden_leftovers(tmp_path) == []
+
+
+def test_failed_swap_is_a_write_error_naming_the_directory(out, monkeypatch):
+    _run(out)
+    before = _snapshot(out)
+
+    def broken(a, b):
+        raise OSError(errno.EIO, "Input/output error", str(b))
+
+    monkeypatch.setattr(_outdir, "_exchange", broken)
+    with pytest.raises(StageError) as excinfo:
+        _run(out, version=2)
+    assert excinfo.value.stage == "write"
+    assert str(out) in str(excinfo.value) and "Input/output error" in str(excinfo.value)
+    assert _snapshot(out) == before
+    assert _hidden_leftovers(out.parent) == []
+
+
 def test_keyboard_interrupt_leaves_previous_outputs(out):
     _run(out)
     before = _snapshot(out)
 
-    def interrupted(ctx):
+    def interrupted():
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        run_pipeline(run_tiny.tiny_stages(2) + [Stage("x", interrupted)], run_tiny.OUTPUTS, out)
+        run_pipeline(run_tiny.STAGES + [Stage("x", interrupted)], run_tiny.TABLES_WRITTEN,
+                     out, context={"version": 2})
     assert _snapshot(out) == before
     assert _hidden_leftovers(out.parent) == []
 
 
 def test_lock_rejects_second_writer_in_process(out):
-    with output_lock(out):
+    with replace_directory(out):
         with pytest.raises(RecomputeLockedError, match=f"pid {os.getpid()}"):
             _run(out)
     _run(out)  # released afterwards
@@ -280,8 +323,6 @@ def test_parquet_has_no_pandas_metadata(out):
 
 
 def test_stage_error_message_names_file_once():
-    from exposure.errors import DataFormatError
-
     err = StageError("onet", DataFormatError("bad", path="a.txt", row=2))
     assert str(err) == "stage 'onet' failed: a.txt, row 2: bad; previous outputs left untouched"
     assert err.path == "a.txt"
@@ -303,11 +344,36 @@ def test_task_digests_detect_rewording_not_whitespace():
     assert d1["text_digest"].str.fullmatch("[0-9a-f]{16}").all()
 
 
-def test_unknown_releases_are_rejected():
-    with pytest.raises(ExposureError, match="unknown O\\*NET release '28.0'"):
-        pipeline.recompute(onet_release="28.0")
-    with pytest.raises(ExposureError, match="unknown OEWS release '2019'"):
-        pipeline.recompute(oews_release="2019")
+def test_malformed_releases_are_rejected():
+    # any MAJOR.MINOR O*NET release and any May year are accepted (release layouts)
+    with pytest.raises(ExposureError, match="O\\*NET release '28' is not of the form"):
+        pipeline.recompute(onet_release="28")
+    with pytest.raises(ExposureError, match="OEWS release '19' is not a year"):
+        pipeline.recompute(oews_release="19")
+
+
+def test_recompute_reads_registered_files_of_the_chosen_releases():
+    for release, ext in (("29.1", ".txt"), ("30.1", ".xlsx")):
+        files = RecomputeInputs(onet_release=release).files
+        assert set(files) <= set(SOURCES)
+        assert len(files) == len(set(files))
+        onet_files = [f for f in files if f.startswith("onet/")]
+        assert onet_files and all(f.startswith(f"onet/{release}/") and f.endswith(ext)
+                                  for f in onet_files)
+        assert f"onet/{release}/Task Statements{ext}" in onet_files
+        assert OEWS_FILES[("2025", "by_industry")] in files
+    # the default inputs are the sources recorded in the shipped manifest
+    assert sorted(RecomputeInputs().files) == [s["name"] for s in load_manifest()["sources"]]
+    assert pipeline.OEWS_RELEASES == ("2025",)
+    assert pipeline.ONET_RELEASES == ("29.1", "30.1")
+
+
+def test_recompute_recipe_writes_the_catalogue():
+    assert pipeline.RECOMPUTE_TABLES == PROCESSED_TABLES
+    assert [s.name for s in pipeline.RECOMPUTE_STAGES] == [
+        "fetch", "onet", "oews", "crosswalks", "score", "digests", "rollup"]
+    assert pipeline.RECOMPUTE_STAGES[-1].inputs == (
+        "task_scores", "onet", "onet_to_soc", "employment", "soc_structure")
 
 
 def test_out_given_as_symlink_keeps_the_link(tmp_path):
@@ -330,3 +396,43 @@ def test_output_directory_and_files_get_normal_permissions(out):
         os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o755
     assert (out / "scores.parquet").stat().st_mode & 0o044 == 0o044
+
+
+@pytest.mark.integration
+def test_manifest_records_the_hash_of_the_bytes_read_not_a_stamp(shared_data, tmp_path,
+                                                                  monkeypatch):
+    """Old code trusted a stamp (size + mtime) and wrote the pinned sha256 regardless."""
+    monkeypatch.setenv("EXPOSURE_HOME", str(tmp_path / "home"))
+    inputs = RecomputeInputs(mirror=shared_data, data_dir=tmp_path / "cache")
+    first = pipeline._fetch(inputs)["sources"]
+    name = "onet/29.1/Job Zones.txt"
+    cached = tmp_path / "cache" / name
+    st = cached.stat()
+    data = cached.read_bytes()
+    edited = data.replace(b"\t5\t", b"\t1\t", 1)
+    assert edited != data and len(edited) == len(data)
+    cached.write_bytes(edited)
+    os.utime(cached, ns=(st.st_atime_ns, st.st_mtime_ns))  # size and mtime as before
+    second = pipeline._fetch(inputs)["sources"]
+    assert second == first
+    for entry in second:
+        on_disk = hashlib.sha256((tmp_path / "cache" / entry["name"]).read_bytes()).hexdigest()
+        assert entry["sha256"] == on_disk == SOURCES[entry["name"]].sha256
+    assert cached.read_bytes() == data  # the edited copy was replaced from the mirror
+    # without a mirror the edited copy is refused, never recorded
+    cached.write_bytes(edited)
+    os.utime(cached, ns=(st.st_atime_ns, st.st_mtime_ns))
+    offline = RecomputeInputs(data_dir=tmp_path / "cache",
+                              mirror=_mirror_without(shared_data, name, tmp_path / "m"))
+    with pytest.raises(StageError, match="Job Zones"):
+        pipeline._fetch(offline)
+
+
+def _mirror_without(mirror: Path, name: str, target: Path) -> Path:
+    """A mirror of symbolic links to ``mirror``'s files, lacking ``name``."""
+    for path in mirror.rglob("*"):
+        rel = path.relative_to(mirror)
+        if path.is_file() and rel.as_posix() != name:
+            (target / rel).parent.mkdir(parents=True, exist_ok=True)
+            (target / rel).symlink_to(path.resolve())
+    return target

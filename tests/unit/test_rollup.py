@@ -24,6 +24,7 @@ from exposure.oews import read_oews
 from exposure.onet import read_task_ratings, read_tasks
 from exposure.rollup import (
     FREQUENCY_PER_YEAR,
+    bootstrap_occupations,
     coverage,
     label_scores,
     national_detailed,
@@ -274,3 +275,88 @@ def test_physicians_broad_group_exception():
     assert m["occ_code"].tolist() == ["29-1210", "29-1210"] and set(m["how"]) == {"broad"}
     structure = pd.DataFrame({"soc_code": ["29-1221"], "level": ["detailed"], "broad_code": ["29-1290"]})
     assert oews_code_map(["29-1221"], ["29-1290"], structure)["occ_code"].tolist() == ["29-1290"]
+
+
+# ---------------------------------------------------------------- input checks (issue 11)
+def test_duplicate_task_is_refused_naming_key_and_rows(ts):
+    """Issue 11 item 2: a repeated (onetsoc_code, task_id) re-weighted its occupation."""
+    doubled = pd.concat([ts, ts.iloc[[0] * 9]], ignore_index=True)
+    with pytest.raises(DataFormatError) as err:
+        to_occupations(doubled, weights="equal")
+    msg = str(err.value)
+    assert "duplicate task (11-1011.00, 1) at rows 1, " in msg and "and 5 more" in msg
+    assert err.value.row == len(ts) + 1 and err.value.column == "task_id"
+    # the same key written as 1 and "1.0" is the same task
+    mixed = pd.concat([ts, ts.iloc[[0]].assign(task_id="1.0")], ignore_index=True)
+    with pytest.raises(DataFormatError, match=r"duplicate task \(11-1011.00, 1\) at rows 1 and 11"):
+        to_occupations(mixed, weights="equal")
+
+
+def _scored(ts, **changes):
+    out = ts.copy()
+    out["p_e0"] = (out["label"] == "E0").astype(float).where(out["label"].notna())
+    out["p_e1"] = (out["label"] == "E1").astype(float).where(out["label"].notna())
+    out["p_e2"] = (out["label"] == "E2").astype(float).where(out["label"].notna())
+    for col, (row, value) in changes.items():
+        out.loc[row, col] = value
+    return out
+
+
+def test_consistent_probabilities_are_accepted(ts):
+    pd.testing.assert_frame_equal(to_occupations(_scored(ts), "equal"), to_occupations(ts, "equal"))
+
+
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"p_e0": (0, 0.2)}, r"row 1: p_e0 \+ p_e1 \+ p_e2 = 1.2, not 1"),
+        ({"p_e2": (1, np.nan)}, "row 2: p_e0, p_e1, p_e2 must be all given or all missing"),
+        ({"p_e1": (2, 1.5)}, "row 3, column 'p_e1': p_e1 must be in \\[0, 1\\], got 1.5"),
+        ({"beta": (0, 0.4)}, "row 1, column 'beta': beta = 0.4 does not match the probabilities"),
+        ({"label": (3, "E3")}, "row 4, column 'label': unknown exposure label 'E3'"),
+        ({"alpha": (0, "high")}, "row 1, column 'alpha': not a number: 'high'"),
+        ({"task_type": (0, "core")}, "row 1, column 'task_type': task_type must be Core or Supplemental"),
+        ({"admin": (0, "maybe")}, "row 1, column 'admin': category flag must be true or false"),
+        ({"onetsoc_code": (4, np.nan)}, "row 5, column 'onetsoc_code': onetsoc_code missing"),
+        ({"onetsoc_code": (4, "11-1011")}, "not an O\\*NET-SOC code"),
+    ],
+)
+def test_bad_task_scores_are_refused_with_row_and_column(ts, changes, message):
+    """Issue 11 'Also': probabilities not summing to 1 and unknown labels were accepted."""
+    bad = _scored(ts.astype(object), **changes)
+    with pytest.raises(DataFormatError, match=message):
+        to_occupations(bad, weights="core")
+
+
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        (None, "must be a pandas DataFrame, got NoneType"),
+        (pd.Series(["11-1011.00"], name="onetsoc_code"), "got Series \\(use .to_frame"),
+        ([1, 2], "got list"),
+    ],
+)
+def test_to_occupations_of_a_non_frame_is_a_data_format_error(value, message):
+    """Issue 11: to_occupations(Series) / (None) raised AttributeError from inside."""
+    with pytest.raises(DataFormatError, match=message):
+        to_occupations(value)
+
+
+def test_multiindex_or_repeated_columns_are_refused(ts):
+    multi = ts.copy()
+    multi.columns = pd.MultiIndex.from_arrays([ts.columns, ["x"] * len(ts.columns)])
+    with pytest.raises(DataFormatError, match="multi-level column names"):
+        to_occupations(multi, "equal")
+    with pytest.raises(DataFormatError, match="column 'alpha' appears more than once"):
+        to_occupations(pd.concat([ts, ts[["alpha"]]], axis=1), "equal")
+
+
+def test_flags_and_measures_read_from_text_are_understood(ts):
+    """A CSV read with every cell as text (exposure._tables.read_frame) rolls up the same."""
+    text = ts.astype(object).where(ts.notna(), None).astype(str).replace({"None": None, "nan": None})
+    pd.testing.assert_frame_equal(to_occupations(text, "core"), to_occupations(ts, "core"))
+
+
+def test_bootstrap_checks_its_input_too(ts):
+    with pytest.raises(DataFormatError, match="duplicate task"):
+        bootstrap_occupations(pd.concat([ts, ts.iloc[[2]]], ignore_index=True), "equal", n_draws=5)

@@ -18,7 +18,14 @@ import pytest
 from exposure.crosswalks import read_onet_to_soc
 from exposure.errors import DataFormatError
 from exposure.oews import read_oews
-from exposure.rollup import rollup, to_occupations, to_sectors, to_soc, workforce_stats, working_time
+from exposure.rollup import (
+    rollup,
+    to_occupations,
+    to_sectors,
+    to_soc,
+    workforce_stats,
+    working_time,
+)
 
 
 @pytest.fixture()

@@ -6,11 +6,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from exposure import _measures
 from exposure.errors import DataFormatError, ExposureError, SchemaError
 from exposure.measures.eloundou import read_task_labels
 from exposure.schemas import validate
 from exposure.schemas._scores import TaskScores
-from exposure.scoring import SCORE_COLUMNS, score_tasks
+from exposure.scoring import PROBA_COLUMNS, SCORE_COLUMNS, score_tasks
+from exposure.scoring.categories import tag_categories
+from exposure.scoring.learned import score_learned
 
 TASKS = pd.DataFrame(
     {
@@ -70,8 +73,6 @@ def test_learned_default_scores_and_order():
     assert out.loc[1, "label"] == "E0"
     assert out.loc[3, "gamma"] > 0.5  # scripting and spreadsheets
     # categories come from tag_categories, unchanged
-    from exposure.scoring.categories import tag_categories
-
     cats = tag_categories(TASKS)
     for col in ("admin", "routine_coding", "entry_creative"):
         assert out[col].tolist() == cats[col].tolist()
@@ -88,8 +89,6 @@ def test_learned_text_only_frame():
 
 
 def test_learned_uses_onet_work_activities():
-    from exposure.scoring.learned import score_learned
-
     raw = score_learned(TASKS.reset_index(drop=True), onet=fake_onet())
     assert raw["feature_set"].tolist() == ["onet", "onet", "text", "text"]
     without = score_learned(TASKS.reset_index(drop=True))
@@ -102,7 +101,6 @@ def test_learned_uses_onet_work_activities():
 
 
 def test_rubric_dispatch():
-    pytest.importorskip("exposure.scoring.rubric")
     out = score_tasks(TASKS, method="rubric")
     _check_contract(out, 4)
     assert (out["method"] == "rubric").all()
@@ -182,8 +180,6 @@ def test_schema_rejects_inconsistent_measures():
 
 
 def test_learned_occupation_context_uses_the_other_tasks():
-    from exposure.scoring.learned import score_learned
-
     task = "Prepare reports on the results."
     alone = score_learned(pd.DataFrame({"task": [task]}))
     office = score_learned(pd.DataFrame({"task": [task, "Type letters and memos.", "Enter data into spreadsheets."],
@@ -193,3 +189,16 @@ def test_learned_occupation_context_uses_the_other_tasks():
     # same task and title, different co-tasks -> different context -> different scores
     assert office.loc[0, "p_e0"] < field.loc[0, "p_e0"]
     assert not np.allclose(alone.iloc[0, :3].to_numpy(float), office.iloc[0, :3].to_numpy(float))
+
+
+def test_columns_and_measures_follow_the_shared_facts():
+    assert SCORE_COLUMNS == (*PROBA_COLUMNS, "label", *_measures.EXPOSURE_MEASURES,
+                             *_measures.CATEGORIES, "method")
+    out = score_tasks(TASKS, method="rubric")
+    p = out[list(PROBA_COLUMNS)].to_numpy(float)
+    for k, measure in enumerate(_measures.EXPOSURE_MEASURES):
+        expected = sum(p[:, j] * _measures.LABEL_SCORES[label][k] for j, label in enumerate(_measures.LABELS))
+        np.testing.assert_allclose(out[measure].to_numpy(float), expected, rtol=0, atol=1e-15)
+    # beta is p_e1 + 0.5 p_e2 exactly (bit for bit, as before LABEL_LEVELS)
+    assert out["beta"].to_numpy(float).tobytes() == (p[:, 1] + 0.5 * p[:, 2]).tobytes()
+    assert out["gamma"].to_numpy(float).tobytes() == (p[:, 1] + p[:, 2]).tobytes()

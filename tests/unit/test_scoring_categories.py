@@ -9,16 +9,16 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
+from exposure import _measures
 from exposure.errors import DataFormatError
+from exposure.scoring import categories
+from exposure.scoring._rules import RuleSet
 from exposure.scoring.categories import (
     CATEGORIES,
     CATEGORY_MAPPING_VERSION,
     TEXT_RULES,
-    category_shares,
     explain_categories,
     load_category_mapping,
-    precision_recall,
-    read_hand_checked,
     tag_categories,
 )
 
@@ -211,65 +211,14 @@ def test_unknown_mapping_version():
         load_category_mapping("v0")
 
 
+def test_categories_are_the_shared_fact():
+    assert CATEGORIES is _measures.CATEGORIES
+
+
 def test_text_rule_ids_unique():
     ids = [r.rule_id for r in TEXT_RULES]
     assert len(ids) == len(set(ids))
     assert {r.category for r in TEXT_RULES} == set(CATEGORIES)
-
-
-def test_precision_recall_hand_computed():
-    e = pd.DataFrame(
-        {"admin": [True, True, True, False], "routine_coding": [False, False, False, False],
-         "entry_creative": [True, False, False, False]}
-    )
-    p = pd.DataFrame(
-        {"admin": [True, True, False, True], "routine_coding": [False, True, False, False],
-         "entry_creative": [False, False, False, False]}
-    )
-    pr = precision_recall(e, p).set_index("category")
-    assert pr.loc["admin", "precision"] == pytest.approx(2 / 3, abs=1e-4)
-    assert pr.loc["admin", "recall"] == pytest.approx(2 / 3, abs=1e-4)
-    assert pr.loc["routine_coding", "precision"] == 0.0
-    assert pd.isna(pr.loc["routine_coding", "recall"])
-    assert pd.isna(pr.loc["entry_creative", "precision"])
-    assert pr.loc["entry_creative", "recall"] == 0.0
-
-
-def test_category_shares():
-    t = pd.DataFrame({"task": ["File records.", "Weld pipes.", "Type letters.", "Write code."]})
-    shares = category_shares(t).set_index("category")
-    assert shares.loc["admin", "n_tagged"] == 2
-    assert shares.loc["admin", "share"] == 0.5
-    assert shares.loc["admin", "n_by_text_only"] == 2
-    assert shares.loc["routine_coding", "n_tagged"] == 1
-
-
-def test_read_hand_checked_rejects_bad_flag(tmp_path):
-    p = tmp_path / "h.csv"
-    p.write_text(
-        "onetsoc_code,task_id,stratum,admin,routine_coding,entry_creative,note\n"
-        "43-6014.00,9,random,True,False,False,filing\n"
-        "43-6014.00,10,random,yes,False,False,filing\n"
-    )
-    with pytest.raises(DataFormatError) as err:
-        read_hand_checked(p)
-    assert err.value.row == 3 and err.value.column == "admin"
-
-
-def test_hand_checked_fixtures_are_well_formed(fixtures):
-    for name in ("hand_checked_v1.csv", "hand_checked_holdout_v1.csv"):
-        h = read_hand_checked(fixtures / "categories" / name)
-        assert not h.duplicated(["onetsoc_code", "task_id"]).any()
-        assert h["onetsoc_code"].str.fullmatch(r"[0-9]{2}-[0-9]{4}\.[0-9]{2}").all()
-        assert h["note"].str.len().min() > 0
-        # no O*NET text is stored: notes are short
-        assert h["note"].str.len().max() <= 80
-    dev = read_hand_checked(fixtures / "categories" / "hand_checked_v1.csv")
-    hold = read_hand_checked(fixtures / "categories" / "hand_checked_holdout_v1.csv")
-    assert len(dev) >= 150
-    assert dev[list(CATEGORIES)].sum().min() >= 10
-    overlap = set(zip(dev.onetsoc_code, dev.task_id)) & set(zip(hold.onetsoc_code, hold.task_id))
-    assert not overlap
 
 
 # The fast path (tag_categories) must give exactly the flags of the explained path, with
@@ -294,14 +243,13 @@ FAST_PATH_TEXTS = [
 ]
 
 
+def ruleset(use_re2):
+    return RuleSet((r.pattern for r in TEXT_RULES), use_re2=use_re2)
+
+
 @pytest.mark.parametrize("use_re2", [True, False])
 def test_fast_path_equals_explained_path(use_re2, monkeypatch):
-    from exposure.scoring import categories
-
-    if use_re2 and categories._re2 is None:
-        pytest.skip("google-re2 not installed")
-    if not use_re2:
-        monkeypatch.setattr(categories, "_re2", None)
+    """tag_categories (RE2 or re) == explain_categories matched with re only."""
     n = len(FAST_PATH_TEXTS)
     frame = pd.DataFrame({
         "onetsoc_code": ["11-1111.00"] * (n - 1) + ["22-2222.00"],
@@ -312,6 +260,16 @@ def test_fast_path_equals_explained_path(use_re2, monkeypatch):
     iwa = mapping.loc[mapping["level"] == "iwa", "id"].iloc[0]
     onet = make_onet([("22-2222.00", str(n - 1), f"{iwa}.001")], {"11-1111.00": 2, "22-2222.00": 3})
     for kwargs in ({}, {"onet": onet}):
+        monkeypatch.setattr(categories, "_TEXT_RULESET", ruleset(use_re2=False))
         expected = explain_categories(frame, **kwargs)[list(CATEGORIES)]
+        monkeypatch.setattr(categories, "_TEXT_RULESET", ruleset(use_re2))
         pd.testing.assert_frame_equal(tag_categories(frame, **kwargs), expected)
     assert tag_categories(frame, onet=onet)[list(CATEGORIES)].to_numpy().any()
+    # the explanations name exactly the text rules that search() finds, rule by rule
+    monkeypatch.setattr(categories, "_TEXT_RULESET", ruleset(use_re2))
+    explained = explain_categories(frame)
+    for i, text in enumerate(FAST_PATH_TEXTS):
+        for rule in TEXT_RULES:
+            evidence = explained.loc[i, f"{rule.category}_rule"].split(" [gated")[0].split("; ")
+            named = f"text {rule.rule_id}" in evidence
+            assert named == rule.search(text), (text, rule.rule_id)

@@ -5,11 +5,12 @@ import pandas as pd
 import pytest
 
 from exposure.scoring._evaluate import (
-    _kappa,
     agreement,
     brier_score,
+    cohen_kappa,
     expected_calibration_error,
     occupation_means,
+    onehot,
 )
 
 
@@ -29,9 +30,9 @@ def test_kappa_matches_definition():
     p = [0, 1, 1, 2, 0, 1, 0]
     # po = 5/7; marginals y: (3,2,2), p: (3,3,1) -> pe = (9+6+2)/49
     po, pe = 5 / 7, 17 / 49
-    assert _kappa(y, p) == pytest.approx((po - pe) / (1 - pe))
+    assert cohen_kappa(y, p) == pytest.approx((po - pe) / (1 - pe))
     sk = pytest.importorskip("sklearn.metrics")
-    assert _kappa(y, p) == pytest.approx(sk.cohen_kappa_score(y, p))
+    assert cohen_kappa(y, p) == pytest.approx(sk.cohen_kappa_score(y, p))
 
 
 def test_calibration_measures():
@@ -64,3 +65,9 @@ def test_agreement_uses_gpt4_like_hard_labels():
     mine = occupation_means(np.eye(3)[g], codes, [1] * 9)
     assert out["r_gamma"] == pytest.approx(np.corrcoef(human["gamma"], mine["gamma"])[0, 1])
     assert isinstance(pd.Series(out).to_dict(), dict)
+
+
+def test_onehot_leaves_unknown_labels_missing():
+    got = onehot(pd.Series(["E2", "E0", pd.NA, "E5"]))
+    np.testing.assert_array_equal(got[:2], [[0, 0, 1], [1, 0, 0]])
+    assert np.isnan(got[2:]).all()

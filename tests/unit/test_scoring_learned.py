@@ -8,13 +8,19 @@ import pandas as pd
 import pytest
 
 from exposure.errors import ChecksumMismatchError, DataFormatError, ExposureError
-from exposure.scoring.learned import MODEL_NAME, load_model, read_registry, save_model, score_learned
+from exposure.scoring.learned import (
+    MODEL_NAME,
+    load_model,
+    occupation_groups,
+    read_registry,
+    save_model,
+    score_learned,
+    shipped_model_path,
+)
 
 
 def _shipped():
-    import importlib.resources
-
-    return importlib.resources.files("exposure") / "data" / "models"
+    return shipped_model_path().parent
 
 
 def test_registry_pins_shipped_artifact():
@@ -93,8 +99,6 @@ def test_probabilities_are_calibrated_softmax():
 
 
 def test_decision_function_equals_explicit_features():
-    from exposure.scoring.learned import occupation_groups
-
     model = load_model()
     texts = ["Enter data into spreadsheets.", "Type letters.", "Repair engines.", "Weld pipes."]
     titles = ["Clerks", "Clerks", "", ""]

@@ -6,17 +6,19 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from exposure import _measures
 from exposure.errors import DataFormatError
+from exposure.scoring import rubric
+from exposure.scoring._rules import RuleSet
 from exposure.scoring.rubric import (
     DEFAULT_PRIOR,
     FIRST_VERBS,
     JOB_ZONE_PRIOR,
     KEYWORD_RULES,
     LABEL_VECTORS,
+    LABELS,
     PRIOR_WEIGHT,
     load_rubric_rules,
-    read_eloundou_labels,
-    rubric_agreement,
     score_rubric,
 )
 
@@ -149,40 +151,29 @@ def test_vectors_and_priors_are_distributions():
     assert len({r.rule_id for r in KEYWORD_RULES}) == len(KEYWORD_RULES)
 
 
-def test_agreement_hand_computed():
-    labels = pd.DataFrame(
-        {
-            "onetsoc_code": ["11-1011.00"] * 2 + ["47-2031.00"] * 2,
-            "task_id": ["1", "2", "3", "4"],
-            "task": ["Write reports.", "Enter data into databases.", "Cut lumber with saws.",
-                     "Translate letters."],
-            "task_type": ["Core", "Supplemental", "Core", ""],
-            "human_label": ["E1", "E2", "E0", "E0"],
-            "gpt4_label": ["E1", "E1", "E0", "E1"],
-        }
-    )
-    table = rubric_agreement(labels).set_index(["reference", "metric"])["value"]
-    # rubric predicts E1, E2, E0, E1
-    assert table[("human", "accuracy")] == 0.75
-    # human: po = 0.75; pe = .5*.25 + .25*.5 + .25*.25 = 0.3125; kappa = 0.4375/0.6875
-    assert table[("human", "cohen_kappa")] == pytest.approx(0.4375 / 0.6875, abs=1e-4)
-    assert table[("gpt4", "accuracy")] == 0.75
-    assert table[("rubric", "share_e1")] == 0.5
-    # two occupations -> correlations are +-1
-    assert abs(table[("human", "pearson_r_gamma")]) == pytest.approx(1.0)
+def test_labels_are_the_shared_fact():
+    assert LABELS is _measures.LABELS
+    assert list(LABEL_VECTORS) == list(LABELS)
 
 
-def test_read_labels_bad_label(tmp_path):
-    p = tmp_path / "labels.tsv"
-    p.write_text(
-        "\tO*NET-SOC Code\tTask ID\tTask\tTask Type\tTitle\thuman_exposure_agg\tgpt4_exposure\n"
-        "0\t11-1011.00\t1.0\tDo a thing.\tCore\tChief\tE1\tE2\n"
-        '1\t11-1011.00\t2.0\tSay "hi".\t\tChief\tE3\tE2\n'
-    )
-    with pytest.raises(DataFormatError) as err:
-        read_eloundou_labels(p)
-    assert err.value.row == 3 and err.value.column == "human_exposure_agg"
-    p.write_text(p.read_text().replace("E3", "E0"))
-    labels = read_eloundou_labels(p)
-    assert labels["task"].tolist() == ["Do a thing.", 'Say "hi".']
-    assert labels["task_type"].tolist() == ["Core", ""]
+KEYWORD_TEXTS = [
+    "Update spreadsheets and databases online.",
+    "Write reports, letters and manuals.",
+    "Operate forklifts and hoists to move lumber.",
+    "Explain procedures to patients face-to-face.",
+    "Analyse trends in sales data; forecast demand.",
+    "Café réservations: e-mail the guests.",  # not ASCII: matched with re
+    "Tab\tseparated text about computers.",  # not printable: matched with re
+    NEUTRAL,
+]
+
+
+@pytest.mark.parametrize("use_re2", [True, False])
+def test_keyword_rules_fire_as_searched_rule_by_rule(use_re2, monkeypatch):
+    monkeypatch.setattr(rubric, "_KEYWORD_RULESET",
+                        RuleSet((r.pattern for r in KEYWORD_RULES), use_re2=use_re2))
+    out = score_rubric(pd.DataFrame({"task": KEYWORD_TEXTS}))
+    for i, text in enumerate(KEYWORD_TEXTS):
+        fired = {part.split(" -> ")[0] for part in out.loc[i, "rule"].split("; ")}
+        for rule in KEYWORD_RULES:
+            assert (rule.rule_id in fired) == rule.search(text), (text, rule.rule_id)

@@ -1,5 +1,7 @@
 """Training, grouped cross-validation and the shuffled-label control, on synthetic tasks."""
 
+import hashlib
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -13,8 +15,10 @@ from exposure.scoring._train import (  # noqa: E402
     fit_model,
     fit_temperature,
     grouped_folds,
+    train_and_save,
     training_frame,
 )
+from exposure.scoring.learned import load_model, occupation_groups, read_registry  # noqa: E402
 
 WORDS = {
     "E0": ["lift", "weld", "drive", "repair", "clean", "pour", "cut"],
@@ -73,9 +77,9 @@ def test_fit_is_deterministic(rows):
 
 
 def test_inference_equals_sklearn_pipeline(rows):
+    from scipy import sparse
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
-    from scipy import sparse
 
     model = fit_model(rows, CONFIG)
     # independent scikit-learn pipeline on the same rows
@@ -121,8 +125,6 @@ def test_temperature_flattens_overconfident_logits():
 
 
 def test_context_block_is_weighted_occupation_mean(rows):
-    from exposure.scoring.learned import occupation_groups
-
     config = TrainConfig(sets={"text": ["word", "context"]}, C={"text": 2.0}, word_min_df=1,
                          weights={"word": 1.0, "context": 3.0})
     model = fit_model(rows, config)
@@ -135,3 +137,20 @@ def test_context_block_is_weighted_occupation_mean(rows):
     expected = np.vstack([words[:2].mean(axis=0), words[:2].mean(axis=0), words[2]]) * 3.0
     np.testing.assert_allclose(got["context"].toarray(), expected)
     np.testing.assert_allclose(got["word"].toarray(), words)
+
+
+def test_train_and_save_writes_and_pins_the_artifact(tmp_path):
+    labels = synthetic_labels(n_occ=8, n_tasks=10)
+    table = labels.rename(columns={"onetsoc_code": "O*NET-SOC Code", "task_id": "Task ID",
+                                   "task": "Task", "task_type": "Task Type", "title": "Title"})
+    table["gpt4_exposure"] = table["gpt4_exposure_alt_rubric"] = table["human_exposure_agg"]
+    table["gpt_3_relevant"], table["gpt4_automation"] = "False", "T1"
+    table["Task ID"] = table["Task ID"].astype(float)  # as published: 8823.0
+    path = tmp_path / "labels.tsv"
+    table.to_csv(path, sep="\t")
+    done = train_and_save(path, None, tmp_path / "models" / "m.npz", n_folds=2)
+    assert done.path.is_file() and read_registry(tmp_path / "models" / "registry.txt") == {"m.npz": done.sha256}
+    assert set(done.cv) == {"onet", "text"} and done.cv["text"]["n_tasks"] == 80
+    assert done.model.metadata["labels_sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+    reloaded = load_model(done.path, registry=tmp_path / "models" / "registry.txt")
+    assert reloaded.metadata["cv"] == done.cv

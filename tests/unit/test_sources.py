@@ -9,6 +9,7 @@ import pytest
 
 from exposure import sources as S
 from exposure.errors import ExposureError
+from exposure.releases import layout_source
 from exposure.sources import SOURCES, Source
 
 HEX64 = re.compile(r"^[0-9a-f]{64}$")
@@ -161,3 +162,8 @@ def test_sources_markdown_all_and_escaping():
     row = S.sources_markdown([odd]).splitlines()[2]
     assert row == ("| `x/a\\|b.csv` | 1 | CC0 | A \\| B | <https://e.org/a> "
                    "(mirror only: see notes) |")
+
+
+def test_registry_entries_are_pinned_and_layout_entries_are_not():
+    assert all(s.pinned for s in SOURCES.values())
+    assert not layout_source("onet/31.0/Task Statements.txt").pinned

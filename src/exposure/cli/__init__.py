@@ -3,21 +3,18 @@
 Each command group lives in its own module in this package and exposes
 ``register(subparsers)``, which adds its sub-commands and sets ``func`` on each parser.
 ``func(args)`` returns the process exit code. Library errors (:class:`exposure.errors.
-ExposureError`) become a one-line message on stderr and exit code 2.
+ExposureError`) become a one-line message on stderr and exit code 2. The command modules
+hold argparse, calls into the library and printing only.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import sys
 
-from exposure import __version__
+from exposure._version import __version__
 from exposure.errors import ExposureError
-
-#: Modules of this package that register sub-commands, in the order they appear in --help.
-COMMAND_MODULES = ("_data", "_validate", "_score", "_rollup", "_pipeline", "_compare")
 
 
 def add_location_options(parser: argparse.ArgumentParser, *, mirror: bool = True) -> None:
@@ -50,6 +47,22 @@ def add_location_options(parser: argparse.ArgumentParser, *, mirror: bool = True
     )
 
 
+# The command modules import add_location_options from this module: import them after it.
+from exposure.cli import (  # noqa: E402
+    _compare,
+    _data,
+    _outcomes,
+    _pipeline,
+    _report,
+    _rollup,
+    _score,
+    _validate,
+)
+
+#: Modules of this package that register sub-commands, in the order they appear in --help.
+COMMAND_MODULES = (_data, _validate, _score, _report, _rollup, _pipeline, _outcomes, _compare)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with every registered sub-command.
 
@@ -70,13 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"exposure.cli.{name}")
-        except ModuleNotFoundError as exc:  # a command group not written yet
-            if exc.name == f"exposure.cli.{name}":
-                continue
-            raise
+    for module in COMMAND_MODULES:
         module.register(sub)
     return parser
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from exposure.cli import add_location_options
 import pandas as pd
 
 from exposure._io import write_csv
+from exposure.cli import add_location_options
 from exposure.errors import DataFormatError
+from exposure.measures import compare as cmp
+from exposure.measures import microsoft
 
 __all__ = ["register", "run_compare", "DEFAULT_OURS", "DEFAULT_OUT"]
 
@@ -64,9 +66,6 @@ def _read_ours(arg) -> pd.DataFrame | None:
 
 def run_compare(args) -> int:
     """Run ``exposure compare``; return the exit code."""
-    from exposure.measures import compare as cmp
-    from exposure.measures import microsoft
-
     ours = _read_ours(args.ours)
     res = cmp.compare(ours, mirror=args.mirror, data_dir=args.data_dir, top=args.top)
     rebuild = microsoft.load_rebuild(mirror=args.mirror, data_dir=args.data_dir)

@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
-from exposure.cli import add_location_options
 import argparse
+import sys
 from pathlib import Path
 
-from exposure.pipeline import DEFAULT_OUT, ONET_RELEASES, OEWS_RELEASES
+from exposure._outdir import Terminated, terminate_cleanly
+from exposure.cli import add_location_options
+from exposure.errors import ExposureError
+from exposure.pipeline import DEFAULT_OUT, OEWS_RELEASES, ONET_RELEASES, recompute
+from exposure.releases import check_oews_release, check_onet_release
+from exposure.reports.diff import diff_outputs, write_diff_reports
 
+#: ``exposure diff`` writes its reports here by default (``recompute --compare``: into
+#: ``<out>/reports``).
 DEFAULT_REPORTS = DEFAULT_OUT / "reports"
+
+
+def _checked(check):
+    """An argparse ``type`` running ``check`` (an ExposureError becomes a usage error)."""
+    def convert(text: str) -> str:
+        try:
+            return check(text)
+        except ExposureError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    convert.__name__ = check.__name__.removeprefix("check_")
+    return convert
 
 
 def register(subparsers) -> None:
@@ -30,15 +48,27 @@ def register(subparsers) -> None:
         "tables plus manifest.json atomically into --out.",
     )
     add_location_options(p)
-    p.add_argument("--out", type=Path, default=DEFAULT_OUT,
-                   help=f"output directory (default {DEFAULT_OUT})")
-    p.add_argument("--onet-release", choices=ONET_RELEASES, default="29.1")
-    p.add_argument("--oews-release", choices=OEWS_RELEASES, default="2025")
+    p.add_argument("--out", type=Path, default=None,
+                   help="output directory (default: processed/onet-<release>_oews-<year> in "
+                   "the user data directory, $EXPOSURE_HOME, which exposure.load reads; "
+                   f"{DEFAULT_OUT} in a source checkout holds the shipped tables)")
+    p.add_argument("--onet-release", default="29.1", metavar="RELEASE",
+                   type=_checked(check_onet_release),
+                   help="O*NET database release, any MAJOR.MINOR (pinned by the package: "
+                   f"{', '.join(ONET_RELEASES)}; others are downloaded and pinned in "
+                   "exposure.lock)")
+    p.add_argument("--onet-format", choices=("text", "excel"), default=None,
+                   help="download format of an O*NET release the package does not pin "
+                   "(default text)")
+    p.add_argument("--oews-release", default="2025", metavar="YEAR",
+                   type=_checked(check_oews_release),
+                   help="OEWS May year (pinned by the package: "
+                   f"{', '.join(OEWS_RELEASES)}; others come from BLS's files)")
     p.add_argument("--compare", type=Path, default=None, metavar="OLD_DIR",
                    help="after recomputing, diff OLD_DIR against --out and write the diff "
                    "reports")
-    p.add_argument("--reports", type=Path, default=DEFAULT_REPORTS,
-                   help=f"directory of the diff reports (default {DEFAULT_REPORTS})")
+    p.add_argument("--reports", type=Path, default=None,
+                   help="directory of the diff reports (default <out>/reports)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
     p.set_defaults(func=run_recompute)
 
@@ -59,21 +89,27 @@ def register(subparsers) -> None:
 
 
 def run_recompute(args: argparse.Namespace) -> int:
-    """Run ``exposure recompute``; return the exit code."""
-    from exposure.pipeline import recompute
-
-    result = recompute(
-        mirror=args.mirror, out=args.out, onet_release=args.onet_release,
-        oews_release=args.oews_release, data_dir=args.data_dir, progress=not args.quiet,
-    )
+    """Run ``exposure recompute``; return the exit code (143 after SIGTERM)."""
+    try:
+        with terminate_cleanly():
+            result = recompute(
+                mirror=args.mirror, out=args.out, onet_release=args.onet_release,
+                oews_release=args.oews_release, data_dir=args.data_dir,
+                progress=not args.quiet, onet_format=args.onet_format,
+            )
+    except Terminated:
+        print("exposure recompute: terminated (SIGTERM); temporary files removed, previous "
+              "outputs untouched", file=sys.stderr)
+        return 143
     if not args.quiet:
-        print(f"wrote {args.out} (O*NET {args.onet_release}, OEWS May {args.oews_release}) "
+        print(f"wrote {result.out} (O*NET {args.onet_release}, OEWS May {args.oews_release}) "
               f"in {result.timings['total_s']:.1f} s, peak memory "
               f"{result.timings['peak_rss_mib']:.0f} MiB")
         for name, info in result.manifest["tables"].items():
             print(f"  {name:30s} {info['rows']:>8,d} rows {info['bytes']:>10,d} bytes")
     if args.compare is not None:
-        return _diff(args.compare, args.out, args.reports, 20, args.quiet)
+        reports = args.reports if args.reports is not None else result.out / "reports"
+        return _diff(args.compare, result.out, reports, 20, args.quiet)
     return 0
 
 
@@ -83,8 +119,6 @@ def run_diff(args: argparse.Namespace) -> int:
 
 
 def _diff(old, new, reports, top, quiet) -> int:
-    from exposure.diff import diff_outputs, write_diff_reports
-
     result = diff_outputs(old, new)
     paths = write_diff_reports(result, reports, top=top)
     if not quiet:

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
+import argparse
+import sys
 from pathlib import Path
 
-from exposure.cli import add_location_options
 import pandas as pd
 
+import exposure.fetch as fetching
+from exposure import crosswalks, oews, onet
+from exposure._outdir import Terminated, check_output_dir, terminate_cleanly
+from exposure.cli import add_location_options
 from exposure.errors import DataFormatError, ExposureError
+from exposure.rollup import rollup
+from exposure.rollup._run import COVERAGE_NAME
+from exposure.sources import SOURCES
 
-__all__ = ["register", "run_rollup", "read_task_scores"]
+__all__ = ["register", "run_rollup", "read_task_scores", "COVERAGE_NAME"]
 
-OUTPUTS = (
-    "occupation_scores.parquet",
-    "soc_scores.parquet",
-    "sector_scores.parquet",
-    "subsector_scores.parquet",
-    "workforce.parquet",
-    "working_time.parquet",
-    "coverage.json",
-)
 
 
 def register(subparsers) -> None:
@@ -93,11 +92,7 @@ def read_task_scores(path) -> pd.DataFrame:
     return frame
 
 
-def _inputs(args, task_scores: pd.DataFrame):
-    from exposure import crosswalks, oews, onet
-    from exposure.fetch import fetch
-    from exposure.sources import SOURCES
-
+def _inputs(args: argparse.Namespace, task_scores: pd.DataFrame):
     registry = set(SOURCES)
     loc = {"mirror": args.mirror, "data_dir": args.data_dir}
     xw = (crosswalks.read_onet_to_soc(args.crosswalk) if args.crosswalk
@@ -109,7 +104,7 @@ def _inputs(args, task_scores: pd.DataFrame):
         name = onet.onet_file_name(args.onet_release, "Task Statements", registry)
         if not args.tasks and name is None:
             raise ExposureError(f"no O*NET {args.onet_release} Task Statements in the registry; pass --tasks FILE")
-        path = args.tasks or fetch(name, **loc)
+        path = args.tasks or fetching.fetch(name, **loc)
         tasks = onet.read_tasks(path)
     if args.weights in ("importance", "frequency"):
         if args.task_ratings:
@@ -121,42 +116,40 @@ def _inputs(args, task_scores: pd.DataFrame):
                     f"--weights {args.weights} needs O*NET Task Ratings, which the registry does not "
                     f"have for release {args.onet_release}; pass --task-ratings FILE"
                 )
-            ratings = onet.read_task_ratings(fetch(name, **loc))
+            ratings = onet.read_task_ratings(fetching.fetch(name, **loc))
     return xw, emp, tasks, ratings
 
 
-def run_rollup(args) -> int:
-    """Run ``exposure rollup``; return the exit code."""
-    from exposure._io import write_json, write_parquet
-    from exposure.rollup import rollup
+def run_rollup(args: argparse.Namespace) -> int:
+    """Run ``exposure rollup``; return the exit code (143 after SIGTERM).
 
-    scores = read_task_scores(args.task_scores)
-    xw, emp, tasks, ratings = _inputs(args, scores)
-    result = rollup(
-        scores, xw, emp, weights=args.weights, tasks=tasks, task_ratings=ratings,
-        combine=args.combine, n_draws=args.bootstrap, seed=args.seed, gain=args.gain,
-    )
+    The output directory is checked before any input is read, and the tables are written
+    as one set (:meth:`exposure.rollup.Rollup.write`).
+    """
     out = Path(args.output)
-    level = result.sectors["level"]
-    tables = {
-        "occupation_scores.parquet": result.occupations,
-        "soc_scores.parquet": result.soc,
-        "sector_scores.parquet": result.sectors[level == "sector"],
-        "subsector_scores.parquet": result.sectors[level == "subsector"],
-        "workforce.parquet": result.workforce,
-        "working_time.parquet": result.working_time,
-    }
-    for name, frame in tables.items():
-        write_parquet(frame, out / name)
-    write_json({"coverage": result.coverage, "settings": result.settings}, out / "coverage.json")
+    check_output_dir(out)
+    try:
+        with terminate_cleanly():
+            scores = read_task_scores(args.task_scores)
+            xw, emp, tasks, ratings = _inputs(args, scores)
+            result = rollup(
+                scores, xw, emp, weights=args.weights, tasks=tasks, task_ratings=ratings,
+                combine=args.combine, n_draws=args.bootstrap, seed=args.seed, gain=args.gain,
+            )
+            written = result.write(out)
+    except Terminated:
+        print("exposure rollup: terminated (SIGTERM); temporary files removed, previous "
+              "outputs untouched", file=sys.stderr)
+        return 143
+    tables = result.tables()
     cov = result.coverage
     print(
         f"{len(result.occupations)} occupations, {len(result.soc)} OEWS codes, "
-        f"{int((level == 'sector').sum())} sectors, {int((level == 'subsector').sum())} subsectors"
+        f"{len(tables['sector_scores'])} sectors, {len(tables['subsector_scores'])} subsectors"
     )
     print(
         f"coverage: {cov['share']:.4f} of OEWS employment scored "
         f"({cov['covered_emp']:,.0f} of {cov['tot_emp']:,.0f}); prefix match alone: {cov['prefix_share']:.4f}"
     )
-    print(f"wrote {len(tables) + 1} files to {out}")
+    print(f"wrote {len(written)} files to {out}")
     return 0

@@ -1,6 +1,8 @@
 """Shared plumbing of the measure loaders: file lookup, SOC crosswalks, employment.
 
-Private: the public loaders live in the per-measure modules.
+Private: the public loaders live in the per-measure modules. Detailed SOC codes reach the
+OEWS codes that publish their employment by the one rule of
+:func:`exposure.crosswalks.oews_code_map`, the rollup's rule.
 """
 
 from __future__ import annotations
@@ -11,9 +13,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from exposure.crosswalks import oews_code_map, read_soc10_isco08, read_soc_2010_to_2018
 from exposure.errors import DataFormatError
+from exposure.fetch import fetch
 from exposure.measures._crosswalk import compose_links, links_from_pairs
+from exposure.oews import read_oews
 from exposure.schemas import validate
+from exposure.schemas._measures import MeasureScores
 
 log = logging.getLogger(__name__)
 
@@ -24,8 +30,6 @@ OEWS_CROSS = "oews/oews_national_cross_industry_M2025.csv"
 
 def resolve(name: str, *, mirror=None, data_dir=None) -> Path:
     """Local, sha256-verified path of registry file ``name`` (:func:`exposure.fetch.fetch`)."""
-    from exposure.fetch import fetch
-
     return Path(fetch(name, mirror=mirror, data_dir=data_dir))
 
 
@@ -60,8 +64,6 @@ def read_soc10_to_18_links(path) -> tuple[pd.DataFrame, pd.DataFrame]:
     :func:`exposure.crosswalks.read_soc_2010_to_2018` (the SOC 2010 code is the first 7
     characters of the O*NET-SOC 2010 code).
     """
-    from exposure.crosswalks import read_soc_2010_to_2018
-
     frame = read_soc_2010_to_2018(path)
     return (
         links_from_pairs(frame, "soc_2010_code", "soc_code"),
@@ -85,8 +87,6 @@ def read_soc10_isco08_pairs(path) -> pd.DataFrame:
     Reads ``soc10_isco08.csv`` with :func:`exposure.crosswalks.read_soc10_isco08` (which
     restores the leading zero of the armed-forces groups ``0110`` etc.).
     """
-    from exposure.crosswalks import read_soc10_isco08
-
     frame = read_soc10_isco08(path)
     return frame.rename(columns={"soc_2010_code": "soc10_code"})[["soc10_code", "isco08_code"]]
 
@@ -109,27 +109,13 @@ def soc18_to_isco(*, mirror=None, data_dir=None) -> pd.DataFrame:
 def read_oews_employment(path) -> pd.DataFrame:
     """Detailed-code employment [soc_code, tot_emp, title] of an OEWS national cross-industry file.
 
-    Uses :func:`exposure.oews.read_oews` when it is installed, else a minimal reader.
+    Read with :func:`exposure.oews.read_oews`; the cross-industry (``naics`` 000000)
+    detailed rows are kept.
     """
-    try:
-        from exposure.oews import read_oews
-    except ImportError:
-        read_oews = None
-    if read_oews is not None:
-        frame = read_oews(path)
-        cols = {"occ_code": "occ_code", "o_group": "o_group", "tot_emp": "tot_emp"}
-        if "naics" in frame.columns:
-            frame = frame[frame["naics"].astype(str) == "000000"]
-    else:
-        frame = pd.read_csv(path, dtype=str)
-        frame.columns = [c.lower() for c in frame.columns]
-        cols = {"occ_code": "occ_code", "o_group": "o_group", "tot_emp": "tot_emp"}
-        require_columns(frame, list(cols), path)
-        if "naics" in frame.columns:
-            frame = frame[frame["naics"] == "000000"]
-    frame = frame[frame["o_group"] == "detailed"]
+    frame = read_oews(path)
+    frame = frame[(frame["naics"] == "000000") & (frame["o_group"] == "detailed")]
     emp = pd.to_numeric(frame["tot_emp"], errors="coerce")
-    title = frame["occ_title"].astype(str).to_numpy() if "occ_title" in frame.columns else None
+    title = frame["occ_title"].astype(str).to_numpy()
     return (
         pd.DataFrame(
             {"soc_code": frame["occ_code"].astype(str).to_numpy(), "tot_emp": emp.to_numpy(), "title": title}
@@ -145,20 +131,42 @@ def load_employment(*, mirror=None, data_dir=None) -> pd.DataFrame:
     return read_oews_employment(resolve(OEWS_CROSS, mirror=mirror, data_dir=data_dir))
 
 
-def employment_for(codes, employment: pd.DataFrame) -> pd.Series:
+def employment_for(codes, employment: pd.DataFrame, soc_structure: pd.DataFrame | None = None) -> pd.Series:
     """Employment per SOC 2018 code, counting each OEWS code once.
 
     A code published by OEWS gets its ``tot_emp``. A detailed code that OEWS only
-    publishes inside an aggregate (e.g. ``31-1122`` inside ``31-1120``; the aggregate is
-    the broad code ``XX-XXX0``) gets an equal share of the aggregate among the codes of
-    ``codes`` that fall in it. Codes found nowhere get NaN.
+    publishes inside an aggregate (e.g. ``31-1122`` inside ``31-1120``, the physicians'
+    ``29-1221`` inside ``29-1210``; the rule of :func:`exposure.crosswalks.oews_code_map`)
+    gets an equal share of the aggregate among the codes of ``codes`` that fall in it,
+    unless the aggregate is itself one of ``codes``. Codes found nowhere get NaN.
+
+    Parameters
+    ----------
+    codes : iterable of str
+        SOC 2018 or OEWS codes.
+    employment : pandas.DataFrame
+        ``soc_code``, ``tot_emp`` of the OEWS detailed-level codes.
+    soc_structure : pandas.DataFrame, optional
+        SOC structure for :func:`~exposure.crosswalks.oews_code_map`.
+
+    Returns
+    -------
+    pandas.Series
+        Employment indexed by the distinct codes, in their order.
+
+    Examples
+    --------
+    >>> emp = pd.DataFrame({"soc_code": ["11-1011", "31-1120"], "tot_emp": [100.0, 60.0]})
+    >>> employment_for(["11-1011", "31-1121", "31-1122", "99-9999"], emp).tolist()
+    [100.0, 30.0, 30.0, nan]
     """
     codes = pd.Index(pd.unique(pd.Series(list(codes), dtype=str)))
     emp = employment.set_index("soc_code")["tot_emp"]
     out = pd.Series(emp.reindex(codes).to_numpy(), index=codes, dtype=float)
     missing = out.index[out.isna()]
-    agg_code = pd.Series([c[:6] + "0" for c in missing], index=missing)
-    agg_code = agg_code[agg_code.isin(emp.index) & ~agg_code.isin(codes)]
+    cmap = oews_code_map(codes, emp.index.astype(str), soc_structure).set_index("soc_code")["occ_code"]
+    agg_code = cmap.reindex(missing)
+    agg_code = agg_code[agg_code.notna() & (agg_code != agg_code.index) & ~agg_code.isin(codes)]
     if len(agg_code):
         share = agg_code.map(agg_code.value_counts())
         out.loc[agg_code.index] = emp.reindex(agg_code.to_numpy()).to_numpy() / share.to_numpy()
@@ -167,8 +175,6 @@ def employment_for(codes, employment: pd.DataFrame) -> pd.Series:
 
 def to_measure_scores(frame: pd.DataFrame, column: str, measure: str) -> pd.DataFrame:
     """One measure of a crosswalked frame as validated long :class:`MeasureScores` rows."""
-    from exposure.schemas._measures import MeasureScores
-
     out = frame.loc[frame[column].notna(), ["soc_code", column, "crosswalk_weight", "n_sources"]]
     out = out.rename(columns={column: "value"})
     out.insert(1, "measure", measure)

@@ -18,7 +18,6 @@ Evidence from Millions of Claude Conversations. arXiv:2503.04761. Data CC BY.
 
 from __future__ import annotations
 
-import csv
 import logging
 import re
 import unicodedata
@@ -28,6 +27,7 @@ import pandas as pd
 
 from exposure.errors import DataFormatError
 from exposure.measures import _common
+from exposure.onet import read_tasks
 from exposure.schemas import validate
 from exposure.schemas._measures import AnthropicTaskCollaboration, AnthropicTaskUsage
 
@@ -134,21 +134,6 @@ def read_task_collaboration(path) -> pd.DataFrame:
     out[cols] = out[cols].clip(0.0, 1.0)
     out["usage_share"] = _common.to_float(frame, "pct", name) if "pct" in frame.columns else np.nan
     return validate(out, AnthropicTaskCollaboration, path=name, row_offset=2)
-
-
-def _read_onet_tasks(path) -> pd.DataFrame:
-    try:
-        from exposure.onet import read_tasks
-    except ImportError:
-        read_tasks = None
-    if read_tasks is not None:
-        return read_tasks(path)[["onetsoc_code", "task_id", "task"]]
-    frame = pd.read_csv(path, sep="\t", dtype=str, quoting=csv.QUOTE_NONE, encoding="utf-8")
-    frame.columns = [c.strip() for c in frame.columns]
-    _common.require_columns(frame, ["O*NET-SOC Code", "Task ID", "Task"], path)
-    return frame.rename(columns={"O*NET-SOC Code": "onetsoc_code", "Task ID": "task_id", "Task": "task"})[
-        ["onetsoc_code", "task_id", "task"]
-    ]
 
 
 def _read_older_tasks(path) -> pd.DataFrame:
@@ -308,8 +293,15 @@ def load_anthropic(release: str = "v2", *, mirror=None, data_dir=None) -> pd.Dat
 
     Examples
     --------
-    >>> sorted(RELEASES)
-    ['v1', 'v2', 'v3']
+    >>> load_anthropic("v4")
+    Traceback (most recent call last):
+    ...
+    ValueError: release must be one of ['v1', 'v2', 'v3'], not 'v4'
+    >>> import tempfile
+    >>> load_anthropic(mirror=tempfile.mkdtemp(), data_dir=tempfile.mkdtemp())
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DownloadError: reference/anthropic_economic_index/task_pct_v2.csv: not found in mirror ...
     """
     if release not in RELEASES:
         raise ValueError(f"release must be one of {sorted(RELEASES)}, not {release!r}")
@@ -327,7 +319,7 @@ def load_anthropic(release: str = "v2", *, mirror=None, data_dir=None) -> pd.Dat
         if usage is None:
             usage = collab[["task_name", "usage_share"]]
     names = pd.concat([d["task_name"] for d in (usage, collab) if d is not None]).drop_duplicates()
-    onet = _read_onet_tasks(_common.resolve(TASKS_29_1, mirror=mirror, data_dir=data_dir))
+    onet = read_tasks(_common.resolve(TASKS_29_1, mirror=mirror, data_dir=data_dir))
     older = _read_older_tasks(_common.resolve(DIR + OLDER_TASKS, mirror=mirror, data_dir=data_dir))
     matches = match_tasks(names, onet, older)
     if matches.empty:

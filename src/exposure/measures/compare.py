@@ -2,7 +2,8 @@
 
 :func:`compare` loads each measure (crosswalked to SOC 2018 by its module), puts every one
 on the occupation codes OEWS publishes (a detailed code that OEWS only publishes inside an
-aggregate, e.g. ``31-1122`` in ``31-1120``, is averaged into the aggregate), and returns
+aggregate, e.g. ``31-1122`` in ``31-1120``, is averaged into the aggregate, by the rule of
+:func:`exposure.crosswalks.oews_code_map` that the rollup uses), and returns
 
 - ``table``: one row per code, one column per measure, plus ``tot_emp`` (OEWS May 2025
   national cross-industry employment);
@@ -27,9 +28,11 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from exposure.crosswalks import load_soc_structure, oews_code_map
 from exposure.errors import DataFormatError
 from exposure.measures import _common, anthropic, felten, ilo, microsoft, webb
 from exposure.measures._crosswalk import apply_links, links_from_pairs
+from exposure.measures.eloundou import load_occ_level
 from exposure.measures.ilo import to_isco
 from exposure.schemas import validate
 from exposure.schemas._measures import MeasureCoverage
@@ -53,14 +56,13 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+
 def _eloundou(mirror=None, data_dir=None) -> pd.DataFrame:
     """Eloundou et al. occupation-level beta (GPT-4 and human, train split) on SOC 2018.
 
     O*NET-SOC 2019 codes are built on SOC 2018: the SOC code is the first 7 characters;
     several O*NET codes of one SOC code are averaged (plain mean, weight 1 each).
     """
-    from exposure.measures.eloundou import load_occ_level
-
     occ = load_occ_level(mirror=mirror, data_dir=data_dir)
     occ = occ.rename(columns={"gpt4_beta": "eloundou_gpt4_beta", "human_beta": "eloundou_human_beta"})
     occ["soc_code"] = occ["onetsoc_code"].str[:7]
@@ -277,24 +279,44 @@ def disagreements(table: pd.DataFrame, measures: list[str], *, top: int = 3, tit
     return res
 
 
-def to_oews_codes(frame: pd.DataFrame, columns: list[str], oews_codes) -> pd.DataFrame:
+def to_oews_codes(
+    frame: pd.DataFrame, columns: list[str], oews_codes, soc_structure: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Average detailed codes that OEWS publishes only inside an aggregate into that code.
 
-    A code not published by OEWS whose broad code ``XX-XXX0`` is an OEWS code goes to that
-    aggregate; other codes stay as they are.
+    Each code goes to the OEWS code of :func:`exposure.crosswalks.oews_code_map` (itself,
+    its broad group, or the OEWS aggregate of its broad group); codes that map to no OEWS
+    code stay as they are.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        ``soc_code`` and the ``columns`` to average.
+    columns : list of str
+        Value columns.
+    oews_codes : iterable of str
+        OEWS detailed-level occupation codes.
+    soc_structure : pandas.DataFrame, optional
+        SOC structure for :func:`~exposure.crosswalks.oews_code_map`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Output of :func:`~exposure.measures._crosswalk.apply_links` on ``soc_code``.
 
     Examples
     --------
-    >>> f = pd.DataFrame({"soc_code": ["31-1122", "31-1121", "11-1011"], "m": [0.2, 0.4, 0.9]})
-    >>> to_oews_codes(f, ["m"], ["31-1120", "11-1011"])[["soc_code", "m", "n_sources"]]
+    >>> f = pd.DataFrame({"soc_code": ["31-1122", "31-1121", "11-1011", "29-1221"],
+    ...                   "m": [0.2, 0.4, 0.9, 0.5]})
+    >>> to_oews_codes(f, ["m"], ["31-1120", "11-1011", "29-1210"])[["soc_code", "m", "n_sources"]]
       soc_code    m  n_sources
     0  11-1011  0.9          1
-    1  31-1120  0.3          2
+    1  29-1210  0.5          1
+    2  31-1120  0.3          2
     """
-    oews = set(oews_codes)
     codes = frame["soc_code"].astype(str)
-    agg = codes.str[:6] + "0"
-    target = np.where(~codes.isin(oews) & agg.isin(oews), agg, codes)
+    cmap = oews_code_map(codes, oews_codes, soc_structure).set_index("soc_code")["occ_code"]
+    target = codes.map(cmap).fillna(codes)
     links = pd.DataFrame({"source_code": codes, "target_code": target, "crosswalk_weight": 1.0})
     return apply_links(frame, links, code="soc_code", values=columns)
 
@@ -318,8 +340,15 @@ def load_measure(name: str, *, mirror=None, data_dir=None) -> pd.DataFrame:
 
     Examples
     --------
-    >>> "webb_ai" in MEASURES
-    True
+    >>> load_measure("webb_robots")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: unknown measure 'webb_robots'; known: [...]
+    >>> import tempfile
+    >>> load_measure("webb_ai", mirror=tempfile.mkdtemp(), data_dir=tempfile.mkdtemp())
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DownloadError: reference/webb2020/exposure_by_occ1990dd_lswt2010.csv: not found in mirror ...
     """
     if name not in MEASURES:
         raise DataFormatError(f"unknown measure {name!r}; known: {sorted(MEASURES)}")
@@ -327,7 +356,14 @@ def load_measure(name: str, *, mirror=None, data_dir=None) -> pd.DataFrame:
     return _common.to_measure_scores(loader(mirror, data_dir), column, name)
 
 
-def coverage(measure: pd.DataFrame, employment: pd.DataFrame, *, name: str = "measure", column: str = "value") -> dict:
+def coverage(
+    measure: pd.DataFrame,
+    employment: pd.DataFrame,
+    *,
+    name: str = "measure",
+    column: str = "value",
+    soc_structure: pd.DataFrame | None = None,
+) -> dict:
     """Codes matched and employment covered by one crosswalked measure.
 
     Parameters
@@ -337,6 +373,8 @@ def coverage(measure: pd.DataFrame, employment: pd.DataFrame, *, name: str = "me
     employment : pandas.DataFrame
         ``soc_code``, ``tot_emp`` (OEWS detailed codes).
     name, column : str
+    soc_structure : pandas.DataFrame, optional
+        SOC structure for :func:`~exposure.crosswalks.oews_code_map`.
 
     Returns
     -------
@@ -355,9 +393,9 @@ def coverage(measure: pd.DataFrame, employment: pd.DataFrame, *, name: str = "me
     (0.6666666666666666, 150.0, 0.15)
     """
     part = measure[["soc_code", column]].dropna().rename(columns={column: name})
-    part = to_oews_codes(part, [name], employment["soc_code"].astype(str))
+    part = to_oews_codes(part, [name], employment["soc_code"].astype(str), soc_structure)
     part.attrs.update(measure.attrs)
-    table = part.assign(tot_emp=_common.employment_for(part["soc_code"], employment).to_numpy())
+    table = part.assign(tot_emp=_common.employment_for(part["soc_code"], employment, soc_structure).to_numpy())
     emp_total = float(pd.to_numeric(employment["tot_emp"], errors="coerce").sum())
     return _coverage_row(name, part, name, table, emp_total)
 
@@ -380,6 +418,7 @@ def compare(
     *,
     measures: list[str] | None = None,
     employment: pd.DataFrame | None = None,
+    soc_structure: pd.DataFrame | None = None,
     top: int = 3,
     key_measures: tuple[str, ...] = KEY_MEASURES,
     mirror=None,
@@ -398,6 +437,9 @@ def compare(
     employment : pandas.DataFrame, optional
         ``soc_code``, ``tot_emp`` (and optionally ``title``); default OEWS May 2025 national
         cross-industry detailed codes.
+    soc_structure : pandas.DataFrame, optional
+        SOC structure for :func:`~exposure.crosswalks.oews_code_map`; read from the
+        registry (``SOC_Structure.xlsx``) when ``employment`` is too.
     top : int, default 3
         Codes per pair in the disagreement table.
     key_measures : tuple of str
@@ -439,6 +481,8 @@ def compare(
         raise DataFormatError(f"unknown measure(s) {unknown}; known: {sorted(MEASURES)}")
     if employment is None:
         employment = _common.load_employment(mirror=mirror, data_dir=data_dir)
+        if soc_structure is None:
+            soc_structure = load_soc_structure(mirror=mirror, data_dir=data_dir)
     _common.require_columns(employment, ["soc_code", "tot_emp"], "employment")
     oews_codes = employment["soc_code"].astype(str)
 
@@ -466,9 +510,9 @@ def compare(
     for name, (frame, column) in frames.items():
         _common.require_columns(frame, ["soc_code", column], f"measure {name}")
         part = frame[["soc_code", column]].dropna().rename(columns={column: name})
-        part = to_oews_codes(part, [name], oews_codes)[["soc_code", name]]
+        part = to_oews_codes(part, [name], oews_codes, soc_structure)[["soc_code", name]]
         table = table.merge(part, on="soc_code", how="outer")
-    table["tot_emp"] = _common.employment_for(table["soc_code"], employment).to_numpy()
+    table["tot_emp"] = _common.employment_for(table["soc_code"], employment, soc_structure).to_numpy()
     table = table[["soc_code", "tot_emp", *frames]].sort_values("soc_code").reset_index(drop=True)
 
     emp_total = float(pd.to_numeric(employment["tot_emp"], errors="coerce").sum())
@@ -499,8 +543,11 @@ def anthropic_match_rates(*, mirror=None, data_dir=None) -> pd.DataFrame:
 
     Examples
     --------
-    >>> sorted(anthropic.RELEASES)
-    ['v1', 'v2', 'v3']
+    >>> import tempfile
+    >>> anthropic_match_rates(mirror=tempfile.mkdtemp(), data_dir=tempfile.mkdtemp())
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DownloadError: reference/anthropic_economic_index/onet_task_mappings.csv: not found in mirror ...
     """
     rows = []
     for release in anthropic.RELEASES:

@@ -5,6 +5,26 @@ aggregated label ``human_exposure_agg`` and GPT-4's label ``gpt4_exposure``, eac
 or E2 per O*NET task) and occupation-level alpha, beta, gamma (``occ_level.csv``). The
 project's mirror holds the training split only (``*_train``): the rows of a quarter of the
 SOC codes are withheld as a hidden benchmark.
+
+This module is the one reader of those files; every stage (the ``reference`` scorer, the
+learned scorer's training, the rubric's agreement check, the reproduction report) uses it.
+The contract:
+
+- :func:`read_task_labels` (:func:`load_task_labels` from the registry) returns a frame
+  validated against :class:`~exposure.schemas._labels.EloundouTaskLabels`, one row per
+  task, in file order: ``onetsoc_code`` (str, ``11-1011.00``), ``task_id`` (int64),
+  ``task`` (str), ``task_type`` ("Core", "Supplemental" or missing), ``title`` (str),
+  ``human_exposure_agg`` and ``gpt4_exposure`` ("E0", "E1" or "E2", never missing),
+  ``gpt4_exposure_alt_rubric`` (E0/E1/E2 or missing), ``gpt_3_relevant`` (boolean or
+  missing), ``gpt4_automation`` (T0-T4 or missing). The file's other columns (its own
+  alpha, beta, gamma, ...) are dropped; a missing column, a non-integer task ID or a value
+  outside the schema raises an error naming the file, line and column.
+- :func:`read_occ_level` (:func:`load_occ_level`) returns
+  :class:`~exposure.schemas._labels.EloundouOccupationScores`: ``onetsoc_code``,
+  ``title`` and ``{labeler}_{measure}`` for each labeler of :data:`LABELERS` and measure
+  alpha, beta, gamma (``human_beta`` is the file's ``human_rating_beta``, ``gpt4_beta``
+  its ``dv_rating_beta``).
+- :data:`LABELERS` names the task label column of each labeler.
 """
 
 from __future__ import annotations
@@ -15,10 +35,12 @@ from pathlib import Path
 import pandas as pd
 
 from exposure.errors import DataFormatError
+from exposure.fetch import fetch
 from exposure.schemas import validate
 from exposure.schemas._labels import EloundouOccupationScores, EloundouTaskLabels
 
 __all__ = [
+    "LABELERS",
     "LABELS_NAME",
     "OCC_LEVEL_NAME",
     "read_task_labels",
@@ -33,6 +55,10 @@ logger = logging.getLogger(__name__)
 LABELS_NAME = "reference/eloundou2023/full_labelset_train.tsv"
 #: Registry name of the occupation-level file (train split).
 OCC_LEVEL_NAME = "reference/eloundou2023/occ_level_train.csv"
+
+#: Labeler -> its task label column in :func:`read_task_labels`; the labeler is also the
+#: prefix of its columns in :func:`read_occ_level` (``human_beta``, ``gpt4_beta``).
+LABELERS = {"human": "human_exposure_agg", "gpt4": "gpt4_exposure"}
 
 _LABEL_COLUMNS = {
     "O*NET-SOC Code": "onetsoc_code",
@@ -88,13 +114,15 @@ def read_task_labels(path) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns ``onetsoc_code, task_id, task, task_type, title, human_exposure_agg,
-        gpt4_exposure, gpt4_exposure_alt_rubric, gpt_3_relevant, gpt4_automation``.
+        gpt4_exposure, gpt4_exposure_alt_rubric, gpt_3_relevant, gpt4_automation`` (see
+        the module docstring for their types), one row per task in file order.
 
     Raises
     ------
     exposure.errors.DataFormatError
-        Missing file or column, a non-integer task ID, or a value outside the schema
-        (:class:`~exposure.errors.SchemaError`, naming the file line).
+        Missing file or column, a non-integer task ID, a ``gpt_3_relevant`` other than
+        True/False, or a value outside the schema (:class:`~exposure.errors.SchemaError`),
+        naming the file line and column.
 
     Examples
     --------
@@ -117,8 +145,13 @@ def read_task_labels(path) -> pd.DataFrame:
         raise DataFormatError(f"task ID {frame['task_id'].iloc[row]!r} is not an integer",
                               path=path, row=row + 2, column="Task ID")
     frame["task_id"] = ids.astype("int64")
-    frame["gpt_3_relevant"] = frame["gpt_3_relevant"].map(
-        {"True": True, "False": False}, na_action="ignore").astype("boolean")
+    flag = frame["gpt_3_relevant"]
+    bad = flag.notna() & ~flag.isin(["True", "False"])
+    if bad.any():
+        row = int(bad.to_numpy().argmax())
+        raise DataFormatError(f"expected True or False, got {flag.iloc[row]!r}",
+                              path=path, row=row + 2, column="gpt_3_relevant")
+    frame["gpt_3_relevant"] = flag.map({"True": True, "False": False}, na_action="ignore").astype("boolean")
     return validate(frame, EloundouTaskLabels, path=path, row_offset=2)
 
 
@@ -151,12 +184,6 @@ def read_occ_level(path) -> pd.DataFrame:
     return validate(frame, EloundouOccupationScores, path=path, row_offset=2)
 
 
-def _fetch(name, mirror, data_dir):
-    from exposure.fetch import fetch
-
-    return fetch(name, mirror=mirror, data_dir=data_dir)
-
-
 def load_task_labels(*, mirror=None, data_dir=None) -> pd.DataFrame:
     """Fetch (sha256-verified) and read the task labels of the training split.
 
@@ -172,10 +199,15 @@ def load_task_labels(*, mirror=None, data_dir=None) -> pd.DataFrame:
 
     Examples
     --------
-    >>> callable(load_task_labels)
-    True
+    A mirror without the file is an error that names it:
+
+    >>> import tempfile
+    >>> load_task_labels(mirror=tempfile.mkdtemp(), data_dir=tempfile.mkdtemp())
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DownloadError: reference/eloundou2023/full_labelset_train.tsv: not found in mirror ...
     """
-    return read_task_labels(_fetch(LABELS_NAME, mirror, data_dir))
+    return read_task_labels(fetch(LABELS_NAME, mirror=mirror, data_dir=data_dir))
 
 
 def load_occ_level(*, mirror=None, data_dir=None) -> pd.DataFrame:
@@ -193,7 +225,10 @@ def load_occ_level(*, mirror=None, data_dir=None) -> pd.DataFrame:
 
     Examples
     --------
-    >>> callable(load_occ_level)
-    True
+    >>> import tempfile
+    >>> load_occ_level(mirror=tempfile.mkdtemp(), data_dir=tempfile.mkdtemp())
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DownloadError: reference/eloundou2023/occ_level_train.csv: not found in mirror ...
     """
-    return read_occ_level(_fetch(OCC_LEVEL_NAME, mirror, data_dir))
+    return read_occ_level(fetch(OCC_LEVEL_NAME, mirror=mirror, data_dir=data_dir))

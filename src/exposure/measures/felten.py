@@ -195,8 +195,15 @@ def load_felten(variant: str = "aioe", *, mirror=None, data_dir=None) -> pd.Data
 
     Examples
     --------
-    >>> sorted(VARIANTS)
-    ['aioe', 'ig', 'lm']
+    >>> load_felten("gpt")
+    Traceback (most recent call last):
+    ...
+    ValueError: variant must be one of ['aioe', 'ig', 'lm'], not 'gpt'
+    >>> import tempfile
+    >>> load_felten("lm", mirror=tempfile.mkdtemp(), data_dir=tempfile.mkdtemp())
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DownloadError: reference/felten_aioe/Language Modeling AIOE and AIIE.xlsx: not found in mirror ...
     """
     if variant not in VARIANTS:
         raise ValueError(f"variant must be one of {sorted(VARIANTS)}, not {variant!r}")
@@ -217,8 +224,11 @@ def load_felten_industries(variant: str = "aioe", *, mirror=None, data_dir=None)
 
     Examples
     --------
-    >>> VARIANTS["lm"][3]
-    'LM AIIE'
+    >>> import tempfile
+    >>> load_felten_industries("ig", mirror=tempfile.mkdtemp(), data_dir=tempfile.mkdtemp())
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DownloadError: reference/felten_aioe/Image Generation AIOE and AIIE.xlsx: not found in mirror ...
     """
     if variant not in VARIANTS:
         raise ValueError(f"variant must be one of {sorted(VARIANTS)}, not {variant!r}")

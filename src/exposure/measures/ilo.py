@@ -18,9 +18,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from exposure.crosswalks import oews_code_map
 from exposure.errors import DataFormatError
 from exposure.measures import _common
-from exposure.measures._crosswalk import apply_links
+from exposure.measures._crosswalk import apply_links, links_from_pairs
 from exposure.schemas import validate
 from exposure.schemas._measures import IloScores
 
@@ -146,8 +147,11 @@ def load_ilo(*, mirror=None, data_dir=None) -> pd.DataFrame:
 
     Examples
     --------
-    >>> GRADIENTS["Exposed: Gradient 4"]
-    4
+    >>> import tempfile
+    >>> load_ilo(mirror=tempfile.mkdtemp(), data_dir=tempfile.mkdtemp())
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DownloadError: reference/ilo2025/Final_Scores_ISCO08_Gmyrek_et_al_2025.xlsx: not found in mirror ...
     """
     path = _common.resolve(SCORES, mirror=mirror, data_dir=data_dir)
     out = ilo_to_soc(read_ilo(path), _common.isco_to_soc18(mirror=mirror, data_dir=data_dir), path=path)
@@ -155,26 +159,29 @@ def load_ilo(*, mirror=None, data_dir=None) -> pd.DataFrame:
     return out
 
 
-def _with_aggregates(links: pd.DataFrame, codes: pd.Series) -> pd.DataFrame:
-    """Add links for OEWS aggregate codes (``XX-XXX0``) absent from ``links``.
+def _with_aggregates(links: pd.DataFrame, codes: pd.Series, soc_structure: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Add links for the OEWS aggregate codes of ``codes`` absent from ``links``.
 
-    An aggregate such as ``13-1020`` takes the ISCO groups of the detailed codes under it
-    (``13-102*``), ``1/k`` each over its ``k`` distinct groups.
+    An aggregate such as ``13-1020`` takes the ISCO groups of the detailed codes that
+    :func:`exposure.crosswalks.oews_code_map` puts in it (``13-1021``, ``13-1022``,
+    ``13-1023``), ``1/k`` each over its ``k`` distinct groups.
+
+    Examples
+    --------
+    >>> links = pd.DataFrame({"source_code": ["29-1221", "29-1229"], "target_code": ["2212", "2212"],
+    ...                       "crosswalk_weight": [1.0, 1.0]})
+    >>> _with_aggregates(links, pd.Series(["29-1210"])).tail(1).to_dict("records")
+    [{'source_code': '29-1210', 'target_code': '2212', 'crosswalk_weight': 1.0}]
     """
-    known = set(links["source_code"])
-    extra = []
-    for code in sorted(set(codes) - known):
-        if not code.endswith("0"):
-            continue
-        under = links[links["source_code"].str.startswith(code[:6]) & (links["source_code"] != code)]
-        for target in sorted(set(under["target_code"])):
-            extra.append((code, target))
-    if not extra:
+    wanted = set(codes) - set(links["source_code"])
+    if not wanted:
         return links
-    pairs = pd.DataFrame(extra, columns=["source_code", "target_code"])
-    from exposure.measures._crosswalk import links_from_pairs
-
-    return pd.concat([links, links_from_pairs(pairs, "source_code", "target_code")], ignore_index=True)
+    cmap = oews_code_map(links["source_code"], codes, soc_structure)
+    cmap = cmap[cmap["occ_code"].isin(wanted)]
+    pairs = cmap.merge(links, left_on="soc_code", right_on="source_code")[["occ_code", "target_code"]]
+    if pairs.empty:
+        return links
+    return pd.concat([links, links_from_pairs(pairs, "occ_code", "target_code")], ignore_index=True)
 
 
 def to_isco(
@@ -183,13 +190,14 @@ def to_isco(
     values: list[str] | None = None,
     counts: tuple[str, ...] = ("tot_emp",),
     links: pd.DataFrame | None = None,
+    soc_structure: pd.DataFrame | None = None,
     mirror=None,
     data_dir=None,
 ) -> pd.DataFrame:
     """Put SOC 2018 scores on ISCO-08 unit groups (SOC 2018 -> SOC 2010 -> ISCO-08).
 
     An OEWS aggregate code (e.g. ``13-1020``) is linked to the ISCO groups of the detailed
-    codes under it. A SOC code linked to ``k`` ISCO groups gives each weight ``1/k``; an ISCO group takes
+    codes under it (the rule of :func:`exposure.crosswalks.oews_code_map`). A SOC code linked to ``k`` ISCO groups gives each weight ``1/k``; an ISCO group takes
     the weighted mean of the measures of its SOC codes; employment (``counts``) is split
     by the same weights, so the total is preserved over matched codes.
 
@@ -204,6 +212,9 @@ def to_isco(
         Count columns to split (those absent from ``soc_scores`` are ignored).
     links : pandas.DataFrame, optional
         SOC 2018 -> ISCO-08 links; default built from the registry crosswalks.
+    soc_structure : pandas.DataFrame, optional
+        SOC structure for :func:`~exposure.crosswalks.oews_code_map` (which detailed codes
+        an aggregate holds).
     mirror, data_dir : optional
         Passed to :func:`exposure.fetch.fetch` when ``links`` is None.
 
@@ -238,5 +249,5 @@ def to_isco(
         ]
     if links is None:
         links = _common.soc18_to_isco(mirror=mirror, data_dir=data_dir)
-    links = _with_aggregates(links, soc_scores["soc_code"].astype(str))
+    links = _with_aggregates(links, soc_scores["soc_code"].astype(str), soc_structure)
     return apply_links(soc_scores, links, code="soc_code", values=list(values), counts=counts, target="isco08_code")

@@ -154,8 +154,11 @@ def load_webb(*, mirror=None, data_dir=None) -> pd.DataFrame:
 
     Examples
     --------
-    >>> MEASURES
-    ['webb_ai', 'webb_software', 'webb_robot']
+    >>> import tempfile
+    >>> load_webb(mirror=tempfile.mkdtemp(), data_dir=tempfile.mkdtemp())
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DownloadError: reference/webb2020/exposure_by_occ1990dd_lswt2010.csv: not found in mirror ...
     """
     path = _common.resolve(SCORES, mirror=mirror, data_dir=data_dir)
     scores = read_webb(path)

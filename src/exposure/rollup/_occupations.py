@@ -9,27 +9,34 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from exposure._measures import (
+    CATEGORIES,
+    CATEGORY_SHARES,
+    CORE_WEIGHT,
+    EXPOSURE_MEASURES,
+    LABEL_LEVELS,
+    LABEL_SCORES,
+    LABELS,
+    MEASURES,
+    OTHER_WEIGHT,
+)
 from exposure.errors import DataFormatError
 from exposure.schemas import validate
+from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.schemas._rollup import OccupationScores
 
 __all__ = [
-    "LABEL_SCORES",
     "FREQUENCY_PER_YEAR",
-    "MEASURES",
-    "CATEGORIES",
     "label_scores",
     "scores_from_labels",
     "task_weights",
+    "check_task_scores",
     "to_occupations",
     "OccupationDraws",
     "bootstrap_occupations",
 ]
 
 log = logging.getLogger(__name__)
-
-#: (alpha, beta, gamma) of each exposure label, as in Eloundou et al. (2023).
-LABEL_SCORES = {"E0": (0.0, 0.0, 0.0), "E1": (1.0, 1.0, 1.0), "E2": (0.0, 0.5, 1.0)}
 
 #: O*NET Task Ratings frequency (scale FT) categories -> occurrences per year. The category
 #: titles are O*NET's; the numbers are this library's reading of them (a year of 250 work
@@ -38,21 +45,6 @@ LABEL_SCORES = {"E0": (0.0, 0.0, 0.0), "E1": (1.0, 1.0, 1.0), "E2": (0.0, 0.5, 1
 #: week), 5 "daily" = 250, 6 "several times daily" = 750 (three times a day),
 #: 7 "hourly or more" = 2000 (once per working hour).
 FREQUENCY_PER_YEAR = {1: 1.0, 2: 6.0, 3: 24.0, 4: 104.0, 5: 250.0, 6: 750.0, 7: 2000.0}
-
-#: Measures computed at every level, in output order.
-MEASURES = (
-    "alpha",
-    "beta",
-    "gamma",
-    "share_e1",
-    "share_exposed",
-    "share_admin",
-    "share_routine_coding",
-    "share_entry_creative",
-)
-
-#: Task category flags of TaskScores and the share columns they become.
-CATEGORIES = {"admin": "share_admin", "routine_coding": "share_routine_coding", "entry_creative": "share_entry_creative"}
 
 WEIGHTS = ("equal", "core", "importance", "frequency")
 
@@ -89,7 +81,7 @@ def label_scores(labels: pd.Series) -> pd.DataFrame:
         pos = int(np.flatnonzero(bad.to_numpy())[0])
         raise DataFormatError(f"unknown exposure label {labels.iloc[pos]!r} (expected E0, E1 or E2)", row=pos)
     out = {}
-    for j, name in enumerate(("alpha", "beta", "gamma")):
+    for j, name in enumerate(EXPOSURE_MEASURES):
         out[name] = labels.map({k: v[j] for k, v in LABEL_SCORES.items()}).astype(float)
     return pd.DataFrame(out, index=labels.index)
 
@@ -123,7 +115,7 @@ def scores_from_labels(frame: pd.DataFrame, column: str, *, method: str = "refer
     """
     labels = frame[column].astype(object).where(frame[column].notna(), None)
     out = frame[["onetsoc_code", "task_id"]].copy()
-    for lab in ("E0", "E1", "E2"):
+    for lab in LABELS:
         out[f"p_{lab.lower()}"] = (labels == lab).astype(float).where(labels.notna())
     out["label"] = labels
     out = pd.concat([out, label_scores(labels)], axis=1)
@@ -136,7 +128,7 @@ def scores_from_labels(frame: pd.DataFrame, column: str, *, method: str = "refer
 def _task_key(series: pd.Series) -> pd.Series:
     """Normalize task ids to strings of integers (``'20699.0'`` and ``20699`` agree)."""
     num = pd.to_numeric(series, errors="coerce")
-    if num.notna().all():
+    if num.notna().all() and bool(((num % 1 == 0) & (num.abs() < 2**63)).all()):
         return num.astype("int64").astype(str)
     return series.astype(str)
 
@@ -165,7 +157,8 @@ def task_weights(
     task_scores : pandas.DataFrame
         Task rows (``onetsoc_code``, ``task_id``; ``task_type`` is used when present).
     weights : {"equal", "core", "importance", "frequency"}
-        ``"equal"``: 1 per task. ``"core"``: 2 for Core tasks, 1 for Supplemental or missing
+        ``"equal"``: 1 per task. ``"core"``: :data:`~exposure._measures.CORE_WEIGHT` (2) for
+        Core tasks, :data:`~exposure._measures.OTHER_WEIGHT` (1) for Supplemental or missing
         task type (Eloundou et al.); the type comes from a ``task_type`` column of
         ``task_scores`` or else from ``tasks``. ``"importance"``: the O*NET Task Ratings
         importance (scale ``IM``, 1-5). ``"frequency"``: expected occurrences per year from
@@ -211,7 +204,7 @@ def task_weights(
                 "weights='core' needs the task type: pass tasks= (O*NET task statements) "
                 "or a task_type column"
             )
-        return np.where((ttype == "Core").fillna(False).to_numpy(dtype=bool), 2.0, 1.0)
+        return np.where((ttype == "Core").fillna(False).to_numpy(dtype=bool), CORE_WEIGHT, OTHER_WEIGHT)
     if weights in ("importance", "frequency"):
         scale = "IM" if weights == "importance" else "FT"
         if task_ratings is None or not (task_ratings["scale_id"] == scale).any():
@@ -252,23 +245,27 @@ def task_weights(
 
 
 def _measure_matrix(task_scores: pd.DataFrame) -> np.ndarray:
-    """Task-level values of :data:`MEASURES` (rows x 8), NaN where unknown."""
+    """Task-level values of :data:`~exposure._measures.MEASURES` (rows x 8), NaN where unknown."""
     n = len(task_scores)
     out = np.full((n, len(MEASURES)), np.nan)
-    for j, name in enumerate(("alpha", "beta", "gamma")):
-        out[:, j] = pd.to_numeric(task_scores[name], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    for name in EXPOSURE_MEASURES:
+        out[:, MEASURES.index(name)] = pd.to_numeric(task_scores[name], errors="coerce").to_numpy(
+            dtype=float, na_value=np.nan
+        )
+    e1, exposed = MEASURES.index("share_e1"), MEASURES.index("share_exposed")
     if "label" in task_scores.columns:
-        codes = pd.Categorical(task_scores["label"], categories=["E0", "E1", "E2"]).codes
+        codes = pd.Categorical(task_scores["label"], categories=list(LABELS)).codes
         known = codes >= 0
-        out[:, 3] = np.where(known, codes == 1, np.nan)
-        out[:, 4] = np.where(known, codes >= 1, np.nan)
+        out[:, e1] = np.where(known, codes == 1, np.nan)
+        out[:, exposed] = np.where(known, codes >= 1, np.nan)
     elif {"p_e1", "p_e2"} <= set(task_scores.columns):
         p1 = task_scores["p_e1"].to_numpy(dtype=float, na_value=np.nan)
-        out[:, 3] = p1
-        out[:, 4] = p1 + task_scores["p_e2"].to_numpy(dtype=float, na_value=np.nan)
-    for j, flag in enumerate(CATEGORIES, start=5):
+        out[:, e1] = p1
+        out[:, exposed] = p1 + task_scores["p_e2"].to_numpy(dtype=float, na_value=np.nan)
+    for flag in CATEGORIES:
         if flag in task_scores.columns:
-            out[:, j] = task_scores[flag].astype("boolean").astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+            share = task_scores[flag].astype("boolean").astype("Float64")
+            out[:, MEASURES.index(CATEGORY_SHARES[flag])] = share.to_numpy(dtype=float, na_value=np.nan)
     return out
 
 
@@ -291,6 +288,182 @@ def _weighted_means(group: np.ndarray, n_groups: int, w: np.ndarray, values: np.
         with np.errstate(invalid="ignore", divide="ignore"):
             out[:, j] = np.where(den > 0, num / np.where(den > 0, den, 1.0), np.nan)
     return out
+
+
+#: Probability columns of TaskScores, in label order.
+_PROBAS = tuple(f"p_{label.lower()}" for label in LABELS)
+#: Tolerance of the checks that probabilities sum to 1 and measures match them.
+_TOL = 1e-6
+_TRUE = frozenset({"true", "1", "1.0", "yes", "t"})
+_FALSE = frozenset({"false", "0", "0.0", "no", "f"})
+
+
+def _fail(message: str, pos=None, column=None):
+    raise DataFormatError(
+        message, row=None if pos is None else int(pos) + 1, column=column
+    )
+
+
+def _numbers(ts: pd.DataFrame, column: str) -> np.ndarray:
+    """``ts[column]`` as floats in [0, 1] (NaN where missing); raise naming the first bad row."""
+    col = ts[column]
+    values = pd.to_numeric(col, errors="coerce")
+    given = col.notna().to_numpy() & (col.astype(str).str.strip() != "").to_numpy()
+    bad = given & values.isna().to_numpy()
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        _fail(f"not a number: {col.iloc[pos]!r}", pos, column)
+    arr = values.to_numpy(dtype=float, na_value=np.nan)
+    out_of_range = ~np.isnan(arr) & ((arr < -_TOL) | (arr > 1 + _TOL))
+    if out_of_range.any():
+        pos = int(np.flatnonzero(out_of_range)[0])
+        _fail(f"{column} must be in [0, 1], got {float(arr[pos])!r}", pos, column)
+    return arr
+
+
+def _flags(ts: pd.DataFrame, column: str) -> pd.Series:
+    """A category flag column as pandas booleans (``True``/``"true"``/``1``...); raise on others."""
+    col = ts[column]
+    if col.dtype == bool or isinstance(col.dtype, pd.BooleanDtype):
+        return col.astype("boolean")
+    text = col.astype(str).str.strip().str.lower()
+    missing = col.isna().to_numpy() | (text == "").to_numpy()
+    true, false = text.isin(_TRUE).to_numpy(), text.isin(_FALSE).to_numpy()
+    bad = ~(missing | true | false)
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        _fail(f"category flag must be true or false, got {col.iloc[pos]!r}", pos, column)
+    return pd.Series(pd.array(np.where(missing, None, true), dtype="boolean"), index=ts.index)
+
+
+def check_task_scores(task_scores) -> pd.DataFrame:
+    """Check task scores before a roll-up; return them with typed columns.
+
+    The checks (each failure names the first bad row, 1-based, and its column):
+
+    - a :class:`pandas.DataFrame` with unique, single-level column names and the columns
+      ``onetsoc_code``, ``task_id``, ``alpha``, ``beta``, ``gamma``;
+    - every ``onetsoc_code`` present and an O*NET-SOC code (``11-1011.00``);
+    - each (``onetsoc_code``, ``task_id``) once: a repeated task would weigh several
+      times in its occupation (rows without a ``task_id`` are not compared);
+    - ``alpha``, ``beta``, ``gamma`` and ``p_e0``, ``p_e1``, ``p_e2`` numbers in [0, 1];
+      where the probabilities are given, all three or none, summing to 1, with
+      ``alpha = p_e1``, ``beta = p_e1 + p_e2 / 2`` and ``gamma = p_e1 + p_e2``;
+    - ``label`` one of E0, E1, E2 (or missing), ``task_type`` Core or Supplemental (or
+      missing), category flags true or false (or missing).
+
+    Parameters
+    ----------
+    task_scores : pandas.DataFrame
+        Task scores (:class:`~exposure.schemas.TaskScores` columns).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy with a fresh index, measures and probabilities as floats and category
+        flags as pandas booleans.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+
+    Examples
+    --------
+    >>> ts = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": [1, 1],
+    ...                    "alpha": [1.0, 1.0], "beta": [1.0, 1.0], "gamma": [1.0, 1.0]})
+    >>> check_task_scores(ts)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'task_id': duplicate task (11-1011.00, 1) at rows 1 and 2: each (onetsoc_code, task_id) must appear once
+    >>> check_task_scores(ts.iloc[:1].assign(p_e0=0.0, p_e1=0.5, p_e2=0.2))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 1: p_e0 + p_e1 + p_e2 = 0.7, not 1
+    """
+    if not isinstance(task_scores, pd.DataFrame):
+        raise DataFormatError(
+            f"task scores must be a pandas DataFrame, got {type(task_scores).__name__}"
+            + (" (use .to_frame() or pass the whole frame)" if isinstance(task_scores, pd.Series) else "")
+        )
+    if isinstance(task_scores.columns, pd.MultiIndex):
+        raise DataFormatError("task scores have multi-level column names; flatten them first")
+    dup = task_scores.columns[task_scores.columns.duplicated()]
+    if len(dup):
+        raise DataFormatError(f"column {dup[0]!r} appears more than once", column=str(dup[0]))
+    missing = {"onetsoc_code", "task_id", *EXPOSURE_MEASURES} - set(task_scores.columns)
+    if missing:
+        raise DataFormatError(f"task scores lack column(s) {sorted(missing)}")
+    ts = task_scores.reset_index(drop=True).copy()
+    codes = ts["onetsoc_code"]
+    text = codes.astype("string").str.strip()
+    bad = (codes.isna() | text.isna() | ~text.fillna("").str.fullmatch(ONETSOC_PATTERN)).to_numpy(dtype=bool)
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        value = codes.iloc[pos]
+        what = "missing" if pd.isna(value) else f"not an O*NET-SOC code (like 11-1011.00): {value!r}"
+        _fail(f"onetsoc_code {what}", pos, "onetsoc_code")
+    ts["onetsoc_code"] = text.astype(str).to_numpy(dtype=object)
+    ids = ts["task_id"]
+    known = ids.notna().to_numpy() & (ids.astype("string").str.strip() != "").fillna(False).to_numpy(dtype=bool)
+    if known.any():
+        codes_k = ts["onetsoc_code"].to_numpy(dtype=object)[known]
+        ids_k = _task_key(ids).astype(str).to_numpy(dtype=object)[known]
+        keys = pd.MultiIndex.from_arrays([codes_k, ids_k])
+        repeated = keys.duplicated(keep="first")
+        if repeated.any():
+            first = int(np.flatnonzero(repeated)[0])
+            code, tid = codes_k[first], ids_k[first]
+            positions = np.flatnonzero(known)[(codes_k == code) & (ids_k == tid)]
+            rows = [int(i) + 1 for i in positions]
+            shown = ", ".join(map(str, rows[:-1])) + f" and {rows[-1]}" if len(rows) <= 6 else (
+                ", ".join(map(str, rows[:5])) + f" and {len(rows) - 5} more")
+            _fail(f"duplicate task ({code}, {tid}) at rows {shown}: each (onetsoc_code, task_id) "
+                  "must appear once", rows[1] - 1, "task_id")
+    for name in EXPOSURE_MEASURES:
+        ts[name] = _numbers(ts, name)
+    present = [c for c in _PROBAS if c in ts.columns]
+    if present:
+        if len(present) < len(_PROBAS):
+            raise DataFormatError(f"probability columns {sorted(set(_PROBAS) - set(present))} are "
+                                  f"missing while {present} are given")
+        p = np.column_stack([_numbers(ts, c) for c in _PROBAS])
+        n_known = (~np.isnan(p)).sum(axis=1)
+        partial = (n_known > 0) & (n_known < len(_PROBAS))
+        if partial.any():
+            pos = int(np.flatnonzero(partial)[0])
+            _fail("p_e0, p_e1, p_e2 must be all given or all missing", pos)
+        full = n_known == len(_PROBAS)
+        total = p.sum(axis=1)
+        off = full & (np.abs(total - 1.0) > _TOL)
+        if off.any():
+            pos = int(np.flatnonzero(off)[0])
+            _fail(f"p_e0 + p_e1 + p_e2 = {total[pos]:.6g}, not 1", pos)
+        expected = p @ LABEL_LEVELS
+        for j, name in enumerate(EXPOSURE_MEASURES):
+            diff = full & ~(np.abs(ts[name].to_numpy(dtype=float) - expected[:, j]) <= _TOL)
+            if diff.any():
+                pos = int(np.flatnonzero(diff)[0])
+                _fail(f"{name} = {float(ts[name].iloc[pos])!r} does not match the probabilities "
+                      f"(expected {expected[pos, j]:.6g})", pos, name)
+        for k, c in enumerate(_PROBAS):
+            ts[c] = p[:, k]
+    if "label" in ts.columns:
+        labels = ts["label"]
+        bad = (labels.notna() & ~labels.isin(list(LABELS))).to_numpy(dtype=bool)
+        if bad.any():
+            pos = int(np.flatnonzero(bad)[0])
+            _fail(f"unknown exposure label {labels.iloc[pos]!r} (expected E0, E1 or E2)", pos, "label")
+    if "task_type" in ts.columns:
+        ttype = ts["task_type"]
+        bad = (ttype.notna() & ~ttype.isin(["Core", "Supplemental"])).to_numpy(dtype=bool)
+        if bad.any():
+            pos = int(np.flatnonzero(bad)[0])
+            _fail(f"task_type must be Core or Supplemental (or missing), got {ttype.iloc[pos]!r}",
+                  pos, "task_type")
+    for flag in CATEGORIES:
+        if flag in ts.columns:
+            ts[flag] = _flags(ts, flag)
+    return ts
 
 
 def to_occupations(
@@ -338,10 +511,7 @@ def to_occupations(
        alpha  beta  gamma  share_exposed  n_tasks
     0    0.4   0.5    0.6            0.6        3
     """
-    ts = task_scores.reset_index(drop=True)
-    missing = {"onetsoc_code", "task_id", "alpha", "beta", "gamma"} - set(ts.columns)
-    if missing:
-        raise DataFormatError(f"task scores lack column(s) {sorted(missing)}")
+    ts = check_task_scores(task_scores)
     w = task_weights(ts, weights, task_ratings=task_ratings, tasks=tasks)
     codes, group = _groups(ts["onetsoc_code"])
     vals = _measure_matrix(ts)
@@ -449,7 +619,7 @@ def bootstrap_occupations(
     >>> float(b.draws["beta"][:, 1].max())
     0.5
     """
-    ts = task_scores.reset_index(drop=True)
+    ts = check_task_scores(task_scores)
     w = task_weights(ts, weights, task_ratings=task_ratings, tasks=tasks)
     codes, group = _groups(ts["onetsoc_code"])
     n_groups = len(codes)
@@ -468,11 +638,11 @@ def bootstrap_occupations(
         c1 = p[:, 0] + p[:, 1]
         known = ~np.isnan(p).any(axis=1)
     else:
-        abg = ts[["alpha", "beta", "gamma"]].to_numpy(dtype=float)[order]
+        abg = ts[list(EXPOSURE_MEASURES)].to_numpy(dtype=float)[order]
         known = ~np.isnan(abg[:, 1])
     rng = np.random.default_rng(seed)
     n = len(ts)
-    out = {m: np.empty((n_draws, n_groups)) for m in ("alpha", "beta", "gamma")}
+    out = {m: np.empty((n_draws, n_groups)) for m in EXPOSURE_MEASURES}
     for b0 in range(0, n_draws, chunk):
         nb = min(chunk, n_draws - b0)
         pick = row_start + np.floor(rng.random((nb, n)) * row_count).astype(np.int64)
@@ -481,11 +651,13 @@ def bootstrap_occupations(
         den = np.bincount(flat, weights=ww.ravel(), minlength=nb * n_groups).reshape(nb, n_groups)
         if sample_labels:
             u = rng.random((nb, n))
-            e1 = (u >= c0[pick]) & (u < c1[pick])
-            e2 = u >= c1[pick]
-            task_vals = {"alpha": e1 * 1.0, "beta": e1 + 0.5 * e2, "gamma": (e1 | e2) * 1.0}
+            drawn = (u < c0[pick], (u >= c0[pick]) & (u < c1[pick]), u >= c1[pick])  # E0, E1, E2
+            task_vals = {
+                m: sum(drawn[k] * LABEL_LEVELS[k, j] for k in range(len(LABELS)))
+                for j, m in enumerate(EXPOSURE_MEASURES)
+            }
         else:
-            task_vals = {m: abg[:, j][pick] for j, m in enumerate(("alpha", "beta", "gamma"))}
+            task_vals = {m: abg[:, j][pick] for j, m in enumerate(EXPOSURE_MEASURES)}
         for m, v in task_vals.items():
             num = np.bincount(flat, weights=(ww * np.nan_to_num(v)).ravel(), minlength=nb * n_groups)
             num = num.reshape(nb, n_groups)

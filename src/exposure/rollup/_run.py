@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
-from exposure.rollup._occupations import CATEGORIES, _interval, bootstrap_occupations, to_occupations
+from exposure._io import write_json, write_parquet
+from exposure._measures import CATEGORIES
+from exposure._outdir import OutputPathError, replace_directory
+from exposure.rollup._occupations import _interval, bootstrap_occupations, to_occupations
 from exposure.rollup._sectors import (
     _cell_matrix,
     _industry_cells,
@@ -15,11 +19,23 @@ from exposure.rollup._sectors import (
     workforce_stats,
     working_time,
 )
-from exposure.rollup._soc import _combine, _soc_matrix, coverage, employment_frame, onet_to_oews, to_soc
+from exposure.rollup._soc import (
+    _combine,
+    _soc_matrix,
+    coverage,
+    employment_frame,
+    onet_to_oews,
+    to_soc,
+)
 from exposure.schemas import validate
+from exposure.schemas._catalog import TABLES
 from exposure.schemas._rollup import OccupationScores, SectorScores, SocScores, WorkforceStats
 
-__all__ = ["Rollup", "rollup"]
+__all__ = ["Rollup", "rollup", "COVERAGE_NAME"]
+
+#: Written by :meth:`Rollup.write` next to the tables: OEWS employment coverage and the
+#: rollup settings.
+COVERAGE_NAME = "coverage.json"
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +66,97 @@ class Rollup:
     working_time: pd.DataFrame
     coverage: dict
     settings: dict = field(default_factory=dict)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The result as processed tables, by name in the table catalogue.
+
+        Names are those of :mod:`exposure.schemas._catalog`; sectors and subsectors are
+        separate tables.
+
+        Returns
+        -------
+        dict of str to pandas.DataFrame
+            ``occupation_scores``, ``soc_scores``, ``sector_scores``,
+            ``subsector_scores``, ``workforce`` and ``working_time``.
+
+        Examples
+        --------
+        >>> ts = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": [1],
+        ...     "label": ["E1"], "alpha": [1.0], "beta": [1.0], "gamma": [1.0]})
+        >>> xw = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "soc_code": ["11-1011"]})
+        >>> emp = pd.DataFrame({"naics": ["000000", "520000", "522000"],
+        ...     "i_group": ["cross-industry", "sector", "3-digit"], "occ_code": "11-1011",
+        ...     "o_group": "detailed", "tot_emp": [100.0, 40.0, 30.0]})
+        >>> tables = rollup(ts, xw, emp, weights="equal").tables()
+        >>> list(tables)
+        ['occupation_scores', 'soc_scores', 'sector_scores', 'subsector_scores', 'workforce', 'working_time']
+        >>> tables["sector_scores"]["naics"].tolist(), tables["subsector_scores"]["naics"].tolist()
+        (['520000'], ['522000'])
+        """
+        level = self.sectors["level"]
+        return {
+            "occupation_scores": self.occupations,
+            "soc_scores": self.soc,
+            "sector_scores": self.sectors[level == "sector"],
+            "subsector_scores": self.sectors[level == "subsector"],
+            "workforce": self.workforce,
+            "working_time": self.working_time,
+        }
+
+    def write(self, out) -> list[Path]:
+        """Write the tables (Parquet) and ``coverage.json`` into directory ``out`` as one set.
+
+        The files go through :func:`exposure._outdir.replace_directory`: they are written
+        into a temporary directory beside ``out`` that replaces it in one step, under a
+        lock. A failure part-way (a full disk) leaves the previous set of ``out`` intact;
+        other files in ``out`` (not written by a rollup) are kept.
+
+        Parameters
+        ----------
+        out : str or os.PathLike
+            Output directory (checked with :func:`exposure._outdir.check_output_dir`).
+
+        Returns
+        -------
+        list of pathlib.Path
+            The files written, tables first.
+
+        Raises
+        ------
+        exposure._outdir.OutputPathError
+            ``out`` is refused, or a file cannot be written (the old set is kept).
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> ts = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": [1],
+        ...     "label": ["E1"], "alpha": [1.0], "beta": [1.0], "gamma": [1.0]})
+        >>> xw = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "soc_code": ["11-1011"]})
+        >>> emp = pd.DataFrame({"naics": ["000000"], "i_group": ["cross-industry"],
+        ...     "occ_code": "11-1011", "o_group": "detailed", "tot_emp": [100.0]})
+        >>> out = pathlib.Path(tempfile.mkdtemp()) / "rollup"
+        >>> [p.name for p in rollup(ts, xw, emp, weights="equal").write(out)][-2:]
+        ['working_time.parquet', 'coverage.json']
+        """
+        tables = self.tables()
+        names = [TABLES[name].filename for name in tables] + [COVERAGE_NAME]
+        current = None
+        try:
+            with replace_directory(out, owned=names) as tmp:
+                for name, frame in tables.items():
+                    current = TABLES[name].filename
+                    write_parquet(frame, tmp / current)
+                current = COVERAGE_NAME
+                write_json({"coverage": self.coverage, "settings": self.settings},
+                           tmp / COVERAGE_NAME)
+                current = None  # what fails from here on is the swap
+        except OSError as exc:
+            where = f"{current} into " if current else ""
+            raise OutputPathError(
+                f"cannot write {where}{out}: {exc.strerror or exc}; the previous files in "
+                f"{out} are untouched"
+            ) from exc
+        return [Path(out) / name for name in names]
 
 
 def _has_sectors(employment: pd.DataFrame) -> bool:

@@ -8,8 +8,9 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from exposure._measures import EXPOSURE_MEASURES, MEASURES
 from exposure.errors import DataFormatError
-from exposure.rollup._occupations import MEASURES, _interval
+from exposure.rollup._occupations import _interval
 from exposure.rollup._soc import _combine, employment_frame
 from exposure.schemas import validate
 from exposure.schemas._rollup import SectorScores, WorkforceStats, WorkingTime
@@ -200,7 +201,7 @@ def _workforce_inputs(soc_scores: pd.DataFrame, employment: pd.DataFrame | None)
 def workforce_stats(
     soc_scores: pd.DataFrame,
     employment: pd.DataFrame | None = None,
-    measures=("alpha", "beta", "gamma"),
+    measures=EXPOSURE_MEASURES,
     draws: dict | None = None,
     level: float = 0.95,
 ) -> pd.DataFrame:

@@ -1,4 +1,7 @@
-"""O*NET-SOC occupations -> SOC 2018 -> OEWS occupation codes, counting employment once."""
+"""O*NET-SOC occupations -> SOC 2018 -> OEWS occupation codes, counting employment once.
+
+The SOC 2018 -> OEWS code rule itself is :func:`exposure.crosswalks.oews_code_map`.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +11,13 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from exposure._measures import MEASURES
+from exposure.crosswalks import oews_code_map
 from exposure.errors import DataFormatError
-from exposure.rollup._occupations import MEASURES
 from exposure.schemas import validate
 from exposure.schemas._rollup import SocScores
 
-__all__ = ["employment_frame", "national_detailed", "oews_code_map", "onet_to_oews", "to_soc", "coverage"]
+__all__ = ["employment_frame", "national_detailed", "onet_to_oews", "to_soc", "coverage"]
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +33,10 @@ def _number(series: pd.Series) -> pd.Series:
 
 
 def employment_frame(employment: pd.DataFrame) -> pd.DataFrame:
-    """Normalize an OEWS frame to ``naics, naics_title, i_group, occ_code, occ_title,
-    o_group, tot_emp, a_mean`` with numeric employment and wages.
+    """Normalize an OEWS frame to the columns the rollup reads, with numeric values.
 
+    The columns are ``naics, naics_title, i_group, occ_code, occ_title, o_group, tot_emp,
+    a_mean``, employment and wages as numbers.
     Accepts the frame of :func:`exposure.oews.read_oews` (snake_case, numbers already
     parsed) or BLS's published columns (``NAICS``, ``TOT_EMP`` ..., numbers as text with
     ``**``, ``*`` and ``#``). Suppressed or top-coded values become missing.
@@ -90,83 +95,6 @@ def national_detailed(employment: pd.DataFrame) -> pd.DataFrame:
     return f.sort_values("occ_code").reset_index(drop=True)
 
 
-#: SOC 2018 detailed codes whose broad group is not "first five digits and 0": the
-#: physicians 29-1221 ... 29-1229 belong to broad group 29-1210 (SOC_Structure.xlsx).
-BROAD_EXCEPTIONS = {"29-122": "29-1210"}
-
-
-def _broad(code: str, structure: dict | None = None) -> str:
-    """SOC 2018 broad group of a detailed code (from ``structure`` when given)."""
-    if structure is not None and code in structure:
-        return structure[code]
-    return BROAD_EXCEPTIONS.get(code[:6], code[:6] + "0")
-
-
-def oews_code_map(soc_codes, oews_codes, soc_structure: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Map SOC 2018 detailed codes to the OEWS code that publishes their employment.
-
-    Rules, in order: (1) the code itself when OEWS publishes it (``exact``); (2) its broad
-    group code (e.g. ``13-1021`` -> ``13-1020``) when OEWS publishes that as an
-    occupation (``broad``); (3) the single OEWS code of the same broad group that is not a
-    SOC detailed code (an OEWS aggregate such as ``21-1018``, ``25-2052``, ``53-1047``;
-    ``aggregate``); otherwise unmapped (``none``; e.g. the military codes 55-xxxx, which
-    OEWS does not survey). The broad group of a detailed code is its first five digits
-    followed by 0, except the physicians 29-1221 ... 29-1229 (broad group 29-1210); with
-    ``soc_structure`` the groups and the set of detailed codes are read from it.
-
-    Parameters
-    ----------
-    soc_codes : iterable of str
-        SOC 2018 detailed codes (from the O*NET-SOC crosswalk).
-    oews_codes : iterable of str
-        OEWS detailed-level occupation codes.
-    soc_structure : pandas.DataFrame, optional
-        :func:`exposure.crosswalks.read_soc_structure` output (``soc_code``, ``level``,
-        ``broad_code``).
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``soc_code, occ_code (missing when unmapped), how``.
-
-    Examples
-    --------
-    >>> oews_code_map(["13-1021", "13-1031", "21-1011", "21-1012", "55-1011"],
-    ...               ["13-1020", "13-1031", "21-1018", "21-1012"])
-      soc_code occ_code        how
-    0  13-1021  13-1020      broad
-    1  13-1031  13-1031      exact
-    2  21-1011  21-1018  aggregate
-    3  21-1012  21-1012      exact
-    4  55-1011      NaN       none
-    """
-    soc = sorted(set(map(str, soc_codes)))
-    oews = set(map(str, oews_codes))
-    structure = None
-    soc_set = set(soc)
-    if soc_structure is not None:
-        det = soc_structure[soc_structure["level"] == "detailed"]
-        structure = dict(zip(det["soc_code"].astype(str), det["broad_code"].astype(str)))
-        soc_set |= set(structure)
-    aggregates: dict[str, list[str]] = {}
-    for code in sorted(oews - soc_set):
-        aggregates.setdefault(_broad(code, structure), []).append(code)
-    rows = []
-    for code in soc:
-        broad = _broad(code, structure)
-        if code in oews:
-            rows.append((code, code, "exact"))
-        elif broad in oews:
-            rows.append((code, broad, "broad"))
-        elif len(aggregates.get(broad, [])) == 1:
-            rows.append((code, aggregates[broad][0], "aggregate"))
-        else:
-            if len(aggregates.get(broad, [])) > 1:
-                log.warning("%s: several OEWS aggregates in its broad group %s", code, aggregates[broad])
-            rows.append((code, None, "none"))
-    return pd.DataFrame(rows, columns=["soc_code", "occ_code", "how"])
-
-
 def onet_to_oews(
     occupation_scores: pd.DataFrame,
     onet_to_soc: pd.DataFrame,
@@ -188,7 +116,7 @@ def onet_to_oews(
         Weight of each scored O*NET occupation within its OEWS code: 1, or its number of
         task rows. Weights are renormalized over the children that carry a score.
     soc_structure : pandas.DataFrame, optional
-        SOC structure for :func:`oews_code_map`.
+        SOC structure for :func:`~exposure.crosswalks.oews_code_map`.
 
     Returns
     -------
@@ -256,7 +184,7 @@ def to_soc(
     """Roll O*NET-SOC occupation scores up to OEWS occupation codes.
 
     Follows the official crosswalk (O*NET-SOC 2019 -> SOC 2018), maps SOC detailed codes
-    to the OEWS code that publishes them (:func:`oews_code_map`) and combines the O*NET
+    to the OEWS code that publishes them (:func:`~exposure.crosswalks.oews_code_map`) and combines the O*NET
     occupations of one OEWS code with :func:`onet_to_oews` weights. There is one row per
     cross-industry detailed OEWS code (scored or not), so each code's employment is
     counted exactly once.
@@ -271,7 +199,7 @@ def to_soc(
         OEWS frame with cross-industry rows (see :func:`employment_frame`).
     combine : {"equal", "n_tasks"}, default "equal"
     soc_structure : pandas.DataFrame, optional
-        SOC structure for :func:`oews_code_map` (broad groups read from it).
+        SOC structure for :func:`~exposure.crosswalks.oews_code_map` (broad groups read from it).
 
     Returns
     -------

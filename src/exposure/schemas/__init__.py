@@ -10,24 +10,177 @@ re-exported here:
 - ``_scores``: task scores;
 - ``_rollup``: occupation, SOC, sector and workforce tables;
 - ``_measures``: published reference measures;
-- ``_pipeline``: the recompute manifest tables.
+- ``_pipeline``: the recompute manifest tables;
+- ``_outcomes``: the OEWS 2021-2025 panel, event study, exposure groups and the Census OCC
+  crosswalk.
 
-Each field carries a ``description`` (and a unit in ``metadata={"unit": ...}`` where it
-applies); the docs' table pages are generated from them. :func:`validate` runs a model
-and raises :class:`exposure.errors.SchemaError` naming the file, row and column.
+Their columns are built from ``_fields``, where each shared code pattern (O*NET-SOC, SOC,
+NAICS, ISCO-08), unit and field is declared once. Each field carries a ``description``
+(and a unit in ``metadata={"unit": ...}`` where it applies); the docs' table pages are
+generated from them. :func:`validate` runs a model and raises
+:class:`exposure.errors.SchemaError` naming the file, row and column.
 """
 
 from __future__ import annotations
 
-import importlib
-
 import pandera.pandas as pa
 
 from exposure.schemas._base import validate
+from exposure.schemas._crosswalks import (
+    IscoGroups,
+    NaicsTitles,
+    OnetToSoc,
+    Soc10Isco08,
+    Soc2010To2018,
+    SocStructure,
+)
+from exposure.schemas._labels import EloundouOccupationScores, EloundouTaskLabels
+from exposure.schemas._measures import (
+    AnthropicTaskCollaboration,
+    AnthropicTaskUsage,
+    FeltenIndustryScores,
+    FeltenOccupationScores,
+    IloScores,
+    MeasureCoverage,
+    MeasureScores,
+    MicrosoftApplicability,
+    WebbScores,
+)
+from exposure.schemas._oews import Employment
+from exposure.schemas._onet import (
+    Dwas,
+    EmergingTasks,
+    Iwas,
+    JobZones,
+    Occupations,
+    TaskDwas,
+    TaskRatings,
+    Tasks,
+)
+from exposure.schemas._outcomes import (
+    CensusScores,
+    EventStudyCoefficients,
+    GroupGrowth,
+    OccupationPanel,
+    OnetToCensus,
+)
+from exposure.schemas._pipeline import (
+    DiffOccupations,
+    DiffSectors,
+    DiffSummary,
+    DiffTasks,
+    TaskDigests,
+)
+from exposure.schemas._rollup import (
+    OccupationScores,
+    SectorScores,
+    SocScores,
+    WorkforceStats,
+    WorkingTime,
+)
+from exposure.schemas._scores import TaskScores
 
-__all__ = ["validate", "all_models"]
+#: Every model, grouped by stage in the order of the module list above (the docs' order).
+_MODELS: tuple[type[pa.DataFrameModel], ...] = (
+    # _onet
+    Occupations,
+    Tasks,
+    TaskRatings,
+    TaskDwas,
+    Dwas,
+    Iwas,
+    JobZones,
+    EmergingTasks,
+    # _oews
+    Employment,
+    # _crosswalks
+    OnetToSoc,
+    SocStructure,
+    Soc2010To2018,
+    Soc10Isco08,
+    IscoGroups,
+    NaicsTitles,
+    # _labels
+    EloundouTaskLabels,
+    EloundouOccupationScores,
+    # _scores
+    TaskScores,
+    # _rollup
+    OccupationScores,
+    SocScores,
+    SectorScores,
+    WorkforceStats,
+    WorkingTime,
+    # _measures
+    FeltenOccupationScores,
+    FeltenIndustryScores,
+    WebbScores,
+    MicrosoftApplicability,
+    AnthropicTaskUsage,
+    AnthropicTaskCollaboration,
+    IloScores,
+    MeasureScores,
+    MeasureCoverage,
+    # _pipeline
+    TaskDigests,
+    DiffSummary,
+    DiffTasks,
+    DiffOccupations,
+    DiffSectors,
+    # _outcomes
+    OccupationPanel,
+    EventStudyCoefficients,
+    GroupGrowth,
+    OnetToCensus,
+    CensusScores,
+)
 
-_MODULES = ("_onet", "_oews", "_crosswalks", "_labels", "_scores", "_rollup", "_measures", "_pipeline")
+__all__ = [
+    "validate",
+    "all_models",
+    "Occupations",
+    "Tasks",
+    "TaskRatings",
+    "TaskDwas",
+    "Dwas",
+    "Iwas",
+    "JobZones",
+    "EmergingTasks",
+    "Employment",
+    "OnetToSoc",
+    "SocStructure",
+    "Soc2010To2018",
+    "Soc10Isco08",
+    "IscoGroups",
+    "NaicsTitles",
+    "EloundouTaskLabels",
+    "EloundouOccupationScores",
+    "TaskScores",
+    "OccupationScores",
+    "SocScores",
+    "SectorScores",
+    "WorkforceStats",
+    "WorkingTime",
+    "FeltenOccupationScores",
+    "FeltenIndustryScores",
+    "WebbScores",
+    "MicrosoftApplicability",
+    "AnthropicTaskUsage",
+    "AnthropicTaskCollaboration",
+    "IloScores",
+    "MeasureScores",
+    "MeasureCoverage",
+    "TaskDigests",
+    "DiffSummary",
+    "DiffTasks",
+    "DiffOccupations",
+    "DiffSectors",
+    "OccupationPanel",
+    "EventStudyCoefficients",
+    "GroupGrowth",
+    "OnetToCensus",
+    "CensusScores",
+]
 
 
 def all_models() -> dict[str, type[pa.DataFrameModel]]:
@@ -40,26 +193,9 @@ def all_models() -> dict[str, type[pa.DataFrameModel]]:
     Examples
     --------
     >>> models = all_models()
-    >>> all(isinstance(name, str) for name in models)
-    True
+    >>> list(models)[:3]
+    ['Occupations', 'Tasks', 'TaskRatings']
+    >>> models["SocScores"].__module__
+    'exposure.schemas._rollup'
     """
-    out: dict[str, type[pa.DataFrameModel]] = {}
-    for name in _MODULES:
-        try:
-            module = importlib.import_module(f"exposure.schemas.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"exposure.schemas.{name}":
-                continue
-            raise
-        for attr in getattr(module, "__all__", []):
-            obj = getattr(module, attr)
-            if isinstance(obj, type) and issubclass(obj, pa.DataFrameModel):
-                out[attr] = obj
-    return out
-
-
-def __getattr__(name: str):
-    models = all_models()
-    if name in models:
-        return models[name]
-    raise AttributeError(f"module 'exposure.schemas' has no attribute {name!r}")
+    return {model.__name__: model for model in _MODELS}

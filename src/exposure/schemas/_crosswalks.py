@@ -1,8 +1,17 @@
 """Pandera models of the occupation and industry crosswalks (:mod:`exposure.crosswalks`)."""
 
-import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
+
+from exposure.schemas._fields import (
+    ISCO_PATTERN,
+    ISCO_UNIT_PATTERN,
+    NAICS_PATTERN,
+    SOC_MAJOR_PATTERN,
+    SOC_OR_ONETSOC_PATTERN,
+    onetsoc_code_field,
+    soc_code_field,
+)
 
 __all__ = [
     "OnetToSoc",
@@ -13,23 +22,13 @@ __all__ = [
     "NaicsTitles",
 ]
 
-ONETSOC_PATTERN = r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}$"
-SOC_PATTERN = r"^[0-9]{2}-[0-9]{4}$"
-SOC_OR_ONETSOC_PATTERN = r"^[0-9]{2}-[0-9]{4}(\.[0-9]{2})?$"
-ISCO_PATTERN = r"^[0-9]{1,4}$"
-NAICS_PATTERN = r"^([0-9]{2}-[0-9]{2}|[0-9]{2,6})$"
-
 
 class OnetToSoc(pa.DataFrameModel):
     """O*NET-SOC 2019 occupations and the SOC 2018 detailed code each belongs to."""
 
-    onetsoc_code: Series[str] = pa.Field(
-        str_matches=ONETSOC_PATTERN, description="O*NET-SOC 2019 code (``11-1011.03``)."
-    )
+    onetsoc_code: Series[str] = onetsoc_code_field("O*NET-SOC 2019 code (``11-1011.03``).")
     onetsoc_title: Series[str] = pa.Field(description="O*NET-SOC 2019 title.")
-    soc_code: Series[str] = pa.Field(
-        str_matches=SOC_PATTERN, description="SOC 2018 detailed occupation code (``11-1011``)."
-    )
+    soc_code: Series[str] = soc_code_field("SOC 2018 detailed occupation code (``11-1011``).")
     soc_title: Series[str] = pa.Field(description="SOC 2018 title.")
 
     class Config:
@@ -39,8 +38,10 @@ class OnetToSoc(pa.DataFrameModel):
 
 
 class SocStructure(pa.DataFrameModel):
-    """SOC 2018 hierarchy (major, minor, broad, detailed) with O*NET-SOC detail codes,
-    one row per code, with the codes of its parents."""
+    """SOC 2018 hierarchy (major, minor, broad, detailed) with O*NET-SOC detail codes.
+
+    One row per code, with the codes of its parents.
+    """
 
     soc_code: Series[str] = pa.Field(
         str_matches=SOC_OR_ONETSOC_PATTERN,
@@ -52,17 +53,11 @@ class SocStructure(pa.DataFrameModel):
     )
     title: Series[str] = pa.Field(description="SOC 2018 or O*NET-SOC 2019 title.")
     major_code: Series[str] = pa.Field(
-        str_matches=r"^[0-9]{2}-0000$", description="Major group (``11-0000``)."
+        str_matches=SOC_MAJOR_PATTERN, description="Major group (``11-0000``)."
     )
-    minor_code: Series[str] = pa.Field(
-        nullable=True, str_matches=SOC_PATTERN, description="Minor group (``11-1000``)."
-    )
-    broad_code: Series[str] = pa.Field(
-        nullable=True, str_matches=SOC_PATTERN, description="Broad occupation (``11-1010``)."
-    )
-    detailed_code: Series[str] = pa.Field(
-        nullable=True, str_matches=SOC_PATTERN, description="Detailed occupation (``11-1011``)."
-    )
+    minor_code: Series[str] = soc_code_field("Minor group (``11-1000``).", nullable=True)
+    broad_code: Series[str] = soc_code_field("Broad occupation (``11-1010``).", nullable=True)
+    detailed_code: Series[str] = soc_code_field("Detailed occupation (``11-1011``).", nullable=True)
 
     class Config:
         strict = True
@@ -73,15 +68,12 @@ class SocStructure(pa.DataFrameModel):
 class Soc2010To2018(pa.DataFrameModel):
     """O*NET-SOC 2010 occupations -> SOC 2018 codes (some 2010 codes split)."""
 
-    onetsoc_2010_code: Series[str] = pa.Field(
-        str_matches=ONETSOC_PATTERN, description="O*NET-SOC 2010 code."
-    )
+    onetsoc_2010_code: Series[str] = onetsoc_code_field("O*NET-SOC 2010 code.")
     onetsoc_2010_title: Series[str] = pa.Field(description="O*NET-SOC 2010 title.")
-    soc_2010_code: Series[str] = pa.Field(
-        str_matches=SOC_PATTERN,
-        description="SOC 2010 detailed code: the first 7 characters of the O*NET-SOC 2010 code.",
+    soc_2010_code: Series[str] = soc_code_field(
+        "SOC 2010 detailed code: the first 7 characters of the O*NET-SOC 2010 code."
     )
-    soc_code: Series[str] = pa.Field(str_matches=SOC_PATTERN, description="SOC 2018 code.")
+    soc_code: Series[str] = soc_code_field("SOC 2018 code.")
     soc_title: Series[str] = pa.Field(description="SOC 2018 title.")
 
     class Config:
@@ -93,11 +85,9 @@ class Soc2010To2018(pa.DataFrameModel):
 class Soc10Isco08(pa.DataFrameModel):
     """SOC 2010 -> ISCO-08 pairs (many-to-many)."""
 
-    soc_2010_code: Series[str] = pa.Field(
-        str_matches=SOC_PATTERN, description="SOC 2010 code, hyphenated (``11-1011``)."
-    )
+    soc_2010_code: Series[str] = soc_code_field("SOC 2010 code, hyphenated (``11-1011``).")
     isco08_code: Series[str] = pa.Field(
-        str_matches=r"^[0-9]{4}$",
+        str_matches=ISCO_UNIT_PATTERN,
         description="ISCO-08 unit group, 4 digits (leading zero restored: ``0110``).",
     )
 

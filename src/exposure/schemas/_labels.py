@@ -10,23 +10,24 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from exposure._measures import LABELS
+from exposure.schemas._fields import TASK_TYPES, fraction_field, onetsoc_code_field, task_id_field
+
 __all__ = ["EloundouTaskLabels", "EloundouOccupationScores"]
 
-_CODE_PATTERN = r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}$"
-_LABELS = ["E0", "E1", "E2"]
-_FRACTION = {"unit": "fraction"}
+_LABELS = list(LABELS)
 
 
 class EloundouTaskLabels(pa.DataFrameModel):
     """Task-level exposure labels of Eloundou et al. (2023), one row per O*NET task."""
 
-    onetsoc_code: Series[str] = pa.Field(
-        str_matches=_CODE_PATTERN, description="O*NET-SOC code of the occupation (``O*NET-SOC Code``)."
+    onetsoc_code: Series[str] = onetsoc_code_field(
+        "O*NET-SOC code of the occupation (``O*NET-SOC Code``)."
     )
-    task_id: Series[int] = pa.Field(ge=0, description="O*NET task ID (``Task ID``, published as a float).")
+    task_id: Series[int] = task_id_field("O*NET task ID (``Task ID``, published as a float).", ge=0)
     task: Series[str] = pa.Field(str_length={"min_value": 1}, description="O*NET task statement (``Task``).")
     task_type: Series[str] = pa.Field(
-        nullable=True, isin=["Core", "Supplemental"], description="O*NET task type; missing when not rated."
+        nullable=True, isin=TASK_TYPES, description="O*NET task type; missing when not rated."
     )
     title: Series[str] = pa.Field(description="O*NET occupation title (``Title``).")
     human_exposure_agg: Series[str] = pa.Field(
@@ -56,28 +57,14 @@ class EloundouOccupationScores(pa.DataFrameModel):
     (0, 0, 0), (1, 1, 1) and (0, 0.5, 1) for (alpha, beta, gamma).
     """
 
-    onetsoc_code: Series[str] = pa.Field(
-        str_matches=_CODE_PATTERN, unique=True, description="O*NET-SOC code of the occupation."
-    )
+    onetsoc_code: Series[str] = onetsoc_code_field("O*NET-SOC code of the occupation.", unique=True)
     title: Series[str] = pa.Field(description="O*NET occupation title.")
-    gpt4_alpha: Series[float] = pa.Field(
-        ge=0, le=1, description="Alpha from GPT-4's labels (``dv_rating_alpha``).", metadata=_FRACTION
-    )
-    gpt4_beta: Series[float] = pa.Field(
-        ge=0, le=1, description="Beta from GPT-4's labels (``dv_rating_beta``).", metadata=_FRACTION
-    )
-    gpt4_gamma: Series[float] = pa.Field(
-        ge=0, le=1, description="Gamma from GPT-4's labels (``dv_rating_gamma``).", metadata=_FRACTION
-    )
-    human_alpha: Series[float] = pa.Field(
-        ge=0, le=1, description="Alpha from the human labels (``human_rating_alpha``).", metadata=_FRACTION
-    )
-    human_beta: Series[float] = pa.Field(
-        ge=0, le=1, description="Beta from the human labels (``human_rating_beta``).", metadata=_FRACTION
-    )
-    human_gamma: Series[float] = pa.Field(
-        ge=0, le=1, description="Gamma from the human labels (``human_rating_gamma``).", metadata=_FRACTION
-    )
+    gpt4_alpha: Series[float] = fraction_field("Alpha from GPT-4's labels (``dv_rating_alpha``).")
+    gpt4_beta: Series[float] = fraction_field("Beta from GPT-4's labels (``dv_rating_beta``).")
+    gpt4_gamma: Series[float] = fraction_field("Gamma from GPT-4's labels (``dv_rating_gamma``).")
+    human_alpha: Series[float] = fraction_field("Alpha from the human labels (``human_rating_alpha``).")
+    human_beta: Series[float] = fraction_field("Beta from the human labels (``human_rating_beta``).")
+    human_gamma: Series[float] = fraction_field("Gamma from the human labels (``human_rating_gamma``).")
 
     class Config:
         strict = True

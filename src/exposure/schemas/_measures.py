@@ -8,6 +8,15 @@ row per SOC 2018 code and measure.
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from exposure.schemas._fields import (
+    FRACTION,
+    ISCO_UNIT_PATTERN,
+    TASKS,
+    fraction_field,
+    soc_code_field,
+    workers_field,
+)
+
 __all__ = [
     "FeltenOccupationScores",
     "FeltenIndustryScores",
@@ -20,14 +29,11 @@ __all__ = [
     "MeasureCoverage",
 ]
 
-SOC = r"^[0-9]{2}-[0-9]{4}$"
-FRACTION = {"unit": "fraction"}
-
 
 class FeltenOccupationScores(pa.DataFrameModel):
     """Felten, Raj and Seamans AI occupational exposure (AIOE, LM-AIOE or image AIOE)."""
 
-    soc10_code: Series[str] = pa.Field(str_matches=SOC, unique=True, description="SOC 2010 detailed code.")
+    soc10_code: Series[str] = soc_code_field("SOC 2010 detailed code.", unique=True)
     title: Series[str] = pa.Field(description="Occupation title as published.")
     aioe: Series[float] = pa.Field(
         description="AI occupational exposure, standardized across occupations (mean 0, sd 1).",
@@ -70,17 +76,14 @@ class WebbScores(pa.DataFrameModel):
     lswt2010: Series[float] = pa.Field(
         ge=0, description="Labour-supply weight of the occupation in 2010.", metadata={"unit": "hours"}
     )
-    webb_software: Series[float] = pa.Field(
-        ge=0, le=1, nullable=True, metadata=FRACTION,
-        description="Software exposure: employment-weighted percentile / 100 (empty where unpublished).",
+    webb_software: Series[float] = fraction_field(
+        "Software exposure: employment-weighted percentile / 100 (empty where unpublished).", nullable=True
     )
-    webb_robot: Series[float] = pa.Field(
-        ge=0, le=1, nullable=True, metadata=FRACTION,
-        description="Robot exposure: employment-weighted percentile / 100 (empty where unpublished).",
+    webb_robot: Series[float] = fraction_field(
+        "Robot exposure: employment-weighted percentile / 100 (empty where unpublished).", nullable=True
     )
-    webb_ai: Series[float] = pa.Field(
-        ge=0, le=1, nullable=True, metadata=FRACTION,
-        description="AI exposure: employment-weighted percentile / 100 (empty where unpublished).",
+    webb_ai: Series[float] = fraction_field(
+        "AI exposure: employment-weighted percentile / 100 (empty where unpublished).", nullable=True
     )
 
     class Config:
@@ -91,11 +94,9 @@ class WebbScores(pa.DataFrameModel):
 class MicrosoftApplicability(pa.DataFrameModel):
     """Tomlinson et al. (2025) AI applicability score by SOC 2018 code."""
 
-    soc_code: Series[str] = pa.Field(str_matches=SOC, unique=True, description="SOC 2018 detailed code.")
+    soc_code: Series[str] = soc_code_field("SOC 2018 detailed code.", unique=True)
     title: Series[str] = pa.Field(description="Occupation title as published.")
-    ai_applicability_score: Series[float] = pa.Field(
-        ge=0, le=1, description="Mean of user-goal and AI-action applicability.", metadata=FRACTION
-    )
+    ai_applicability_score: Series[float] = fraction_field("Mean of user-goal and AI-action applicability.")
 
     class Config:
         strict = True
@@ -106,9 +107,7 @@ class AnthropicTaskUsage(pa.DataFrameModel):
     """Anthropic Economic Index: share of Claude conversations per O*NET task text."""
 
     task_name: Series[str] = pa.Field(unique=True, description="Lower-cased O*NET task text as published.")
-    usage_share: Series[float] = pa.Field(
-        ge=0, le=1, description="Share of conversations mapped to the task (pct / 100).", metadata=FRACTION
-    )
+    usage_share: Series[float] = fraction_field("Share of conversations mapped to the task (pct / 100).")
 
     class Config:
         strict = True
@@ -119,27 +118,15 @@ class AnthropicTaskCollaboration(pa.DataFrameModel):
     """Anthropic Economic Index: automation vs augmentation patterns per task text."""
 
     task_name: Series[str] = pa.Field(unique=True, description="Lower-cased O*NET task text as published.")
-    directive: Series[float] = pa.Field(ge=0, le=1, description="Share 'directive' (automation).", metadata=FRACTION)
-    feedback_loop: Series[float] = pa.Field(
-        ge=0, le=1, description="Share 'feedback loop' (automation).", metadata=FRACTION
-    )
-    task_iteration: Series[float] = pa.Field(
-        ge=0, le=1, description="Share 'task iteration' (augmentation).", metadata=FRACTION
-    )
-    validation: Series[float] = pa.Field(ge=0, le=1, description="Share 'validation' (augmentation).", metadata=FRACTION)
-    learning: Series[float] = pa.Field(ge=0, le=1, description="Share 'learning' (augmentation).", metadata=FRACTION)
-    filtered: Series[float] = pa.Field(
-        ge=0, le=1, description="Share not classified (filtered out).", metadata=FRACTION
-    )
-    automation: Series[float] = pa.Field(
-        ge=0, le=1, description="directive + feedback_loop.", metadata=FRACTION
-    )
-    augmentation: Series[float] = pa.Field(
-        ge=0, le=1, description="task_iteration + validation + learning.", metadata=FRACTION
-    )
-    usage_share: Series[float] = pa.Field(
-        ge=0, le=1, nullable=True, description="Share of conversations on the task.", metadata=FRACTION
-    )
+    directive: Series[float] = fraction_field("Share 'directive' (automation).")
+    feedback_loop: Series[float] = fraction_field("Share 'feedback loop' (automation).")
+    task_iteration: Series[float] = fraction_field("Share 'task iteration' (augmentation).")
+    validation: Series[float] = fraction_field("Share 'validation' (augmentation).")
+    learning: Series[float] = fraction_field("Share 'learning' (augmentation).")
+    filtered: Series[float] = fraction_field("Share not classified (filtered out).")
+    automation: Series[float] = fraction_field("directive + feedback_loop.")
+    augmentation: Series[float] = fraction_field("task_iteration + validation + learning.")
+    usage_share: Series[float] = fraction_field("Share of conversations on the task.", nullable=True)
 
     class Config:
         strict = True
@@ -150,17 +137,13 @@ class IloScores(pa.DataFrameModel):
     """Gmyrek et al. (2025) generative-AI exposure by ISCO-08 unit group."""
 
     isco08_code: Series[str] = pa.Field(
-        str_matches=r"^[0-9]{4}$", unique=True, description="ISCO-08 4-digit unit group."
+        str_matches=ISCO_UNIT_PATTERN, unique=True, description="ISCO-08 4-digit unit group."
     )
     title: Series[str] = pa.Field(description="ISCO-08 title.")
-    n_tasks: Series[int] = pa.Field(ge=1, description="Number of ISCO tasks scored.", metadata={"unit": "tasks"})
-    mean_score_2025: Series[float] = pa.Field(
-        ge=0, le=1, description="Mean task exposure score, 2025 update.", metadata=FRACTION
-    )
+    n_tasks: Series[int] = pa.Field(ge=1, description="Number of ISCO tasks scored.", metadata=TASKS)
+    mean_score_2025: Series[float] = fraction_field("Mean task exposure score, 2025 update.")
     sd_2025: Series[float] = pa.Field(ge=0, description="SD of task scores, 2025.", metadata=FRACTION)
-    mean_score_2023: Series[float] = pa.Field(
-        ge=0, le=1, description="Mean task exposure score, 2023 study.", metadata=FRACTION
-    )
+    mean_score_2023: Series[float] = fraction_field("Mean task exposure score, 2023 study.")
     sd_2023: Series[float] = pa.Field(ge=0, description="SD of task scores, 2023.", metadata=FRACTION)
     gradient_2025: Series[str] = pa.Field(
         description="2025 exposure class ('Not Exposed', 'Minimal Exposure', 'Exposed: Gradient 1..4')."
@@ -178,7 +161,7 @@ class IloScores(pa.DataFrameModel):
 class MeasureScores(pa.DataFrameModel):
     """Published measures on SOC 2018 codes, long format (one row per code and measure)."""
 
-    soc_code: Series[str] = pa.Field(str_matches=SOC, description="SOC 2018 detailed code.")
+    soc_code: Series[str] = soc_code_field("SOC 2018 detailed code.")
     measure: Series[str] = pa.Field(description="Measure name, e.g. 'felten_aioe', 'webb_ai'.")
     value: Series[float] = pa.Field(description="Score on the measure's own scale (see the methods page).")
     crosswalk_weight: Series[float] = pa.Field(
@@ -199,14 +182,10 @@ class MeasureCoverage(pa.DataFrameModel):
     measure: Series[str] = pa.Field(unique=True, description="Measure name.")
     source_codes: Series[int] = pa.Field(ge=0, description="Codes in the published file.")
     matched_codes: Series[int] = pa.Field(ge=0, description="Source codes with at least one SOC 2018 link.")
-    match_rate: Series[float] = pa.Field(ge=0, le=1, description="matched_codes / source_codes.", metadata=FRACTION)
+    match_rate: Series[float] = fraction_field("matched_codes / source_codes.")
     soc_codes: Series[int] = pa.Field(ge=0, description="SOC 2018 codes with a value.")
-    emp_covered: Series[float] = pa.Field(
-        ge=0, description="OEWS May 2025 employment of the SOC codes with a value.", metadata={"unit": "workers"}
-    )
-    emp_share: Series[float] = pa.Field(
-        ge=0, le=1, description="emp_covered / employment of all detailed OEWS codes.", metadata=FRACTION
-    )
+    emp_covered: Series[float] = workers_field("OEWS May 2025 employment of the SOC codes with a value.")
+    emp_share: Series[float] = fraction_field("emp_covered / employment of all detailed OEWS codes.")
 
     class Config:
         strict = True

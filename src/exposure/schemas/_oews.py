@@ -11,14 +11,10 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-__all__ = ["SOC_PATTERN", "NAICS_PATTERN", "Employment", "I_GROUPS", "O_GROUPS"]
+from exposure.schemas._fields import OEWS_NAICS_PATTERN, soc_code_field
 
-#: SOC 2018 code as used by OEWS (detailed or aggregate, e.g. ``11-1011``, ``13-1020``).
-SOC_PATTERN = r"^[0-9]{2}-[0-9]{4}$"
-#: NAICS as OEWS publishes it: 2-6 digits (``000000`` = cross-industry, ``113000`` = NAICS
-#: 113 padded to 6 characters), sector ranges (``31-33``), and BLS groupings with a letter
-#: (``4451A1``, ``5241A1``).
-NAICS_PATTERN = r"^([0-9]{2}-[0-9]{2}|[0-9]{2}[0-9A-Z]{0,4})$"
+__all__ = ["Employment", "I_GROUPS", "O_GROUPS"]
+
 #: Industry aggregation levels (``I_GROUP``).
 I_GROUPS = [
     "cross-industry",
@@ -54,12 +50,10 @@ class Employment(pa.DataFrameModel):
     """OEWS national employment and wages by industry (``naics``) and occupation."""
 
     naics: Series[str] = pa.Field(
-        str_matches=NAICS_PATTERN,
+        str_matches=OEWS_NAICS_PATTERN,
         description="Industry code as published by OEWS (string; ``000000`` cross-industry).",
     )
-    occ_code: Series[str] = pa.Field(
-        str_matches=SOC_PATTERN, description="SOC 2018 occupation code (``00-0000`` = all)."
-    )
+    occ_code: Series[str] = soc_code_field("SOC 2018 occupation code (``00-0000`` = all).")
     o_group: Series[str] = pa.Field(
         isin=O_GROUPS,
         description="Occupation level: total, major, minor, broad or detailed. Part of the "

@@ -10,8 +10,17 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from exposure.schemas._fields import (
+    DATE_PATTERN,
+    DWA_PATTERN,
+    ELEMENT_PATTERN,
+    IWA_PATTERN,
+    TASK_TYPES,
+    onetsoc_code_field,
+    task_id_field,
+)
+
 __all__ = [
-    "ONETSOC_PATTERN",
     "Occupations",
     "Tasks",
     "TaskRatings",
@@ -22,14 +31,6 @@ __all__ = [
     "EmergingTasks",
 ]
 
-#: Regular expression of an O*NET-SOC 2019 code.
-ONETSOC_PATTERN = r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}$"
-#: Month/year as O*NET publishes it (``08/2023``).
-DATE_PATTERN = r"^(0[1-9]|1[0-2])/[0-9]{4}$"
-ELEMENT_PATTERN = r"^4\.A\.[0-9]+\.[a-z]\.[0-9]+$"
-IWA_PATTERN = r"^4\.A\.[0-9]+\.[a-z]\.[0-9]+\.I[0-9]{2}$"
-DWA_PATTERN = r"^4\.A\.[0-9]+\.[a-z]\.[0-9]+\.I[0-9]{2}\.D[0-9]{2}$"
-
 _CODE = "O*NET-SOC 2019 occupation code (``11-1011.00``); ``O*NET-SOC Code`` in the file."
 _DATE = "Month and year the row was last updated, as published (``MM/YYYY``)."
 _SOURCE = "Source of the data (e.g. Incumbent, Occupational Expert, Analyst)."
@@ -38,7 +39,7 @@ _SOURCE = "Source of the data (e.g. Incumbent, Occupational Expert, Analyst)."
 class Occupations(pa.DataFrameModel):
     """O*NET occupations (``Occupation Data``) with their job zone merged in."""
 
-    onetsoc_code: Series[str] = pa.Field(str_matches=ONETSOC_PATTERN, description=_CODE)
+    onetsoc_code: Series[str] = onetsoc_code_field(_CODE)
     title: Series[str] = pa.Field(str_length={"min_value": 1}, description="Occupation title.")
     description: Series[str] = pa.Field(description="Occupation description.")
     job_zone: Series[pd.Int64Dtype] = pa.Field(
@@ -59,14 +60,14 @@ class Occupations(pa.DataFrameModel):
 class Tasks(pa.DataFrameModel):
     """O*NET task statements (``Task Statements``), one row per occupation and task."""
 
-    onetsoc_code: Series[str] = pa.Field(str_matches=ONETSOC_PATTERN, description=_CODE)
-    task_id: Series[int] = pa.Field(ge=1, description="O*NET task identifier.")
+    onetsoc_code: Series[str] = onetsoc_code_field(_CODE)
+    task_id: Series[int] = task_id_field()
     task: Series[str] = pa.Field(
         str_length={"min_value": 1}, description="Task statement text, verbatim (quotes kept)."
     )
     task_type: Series[str] = pa.Field(
         nullable=True,
-        isin=["Core", "Supplemental"],
+        isin=TASK_TYPES,
         description="Core or Supplemental; missing (``n/a`` in the file) when O*NET has no "
         "rating of relevance/importance for the task.",
     )
@@ -86,11 +87,14 @@ class Tasks(pa.DataFrameModel):
 
 
 class TaskRatings(pa.DataFrameModel):
-    """O*NET task ratings (``Task Ratings``): importance (IM, 1-5), relevance (RT, 0-100 %)
-    and frequency (FT, categories 1-7, each in % of respondents)."""
+    """O*NET task ratings (``Task Ratings``).
 
-    onetsoc_code: Series[str] = pa.Field(str_matches=ONETSOC_PATTERN, description=_CODE)
-    task_id: Series[int] = pa.Field(ge=1, description="O*NET task identifier.")
+    Importance (IM, 1-5), relevance (RT, 0-100 %) and frequency (FT, categories 1-7, each
+    in % of respondents).
+    """
+
+    onetsoc_code: Series[str] = onetsoc_code_field(_CODE)
+    task_id: Series[int] = task_id_field()
     scale_id: Series[str] = pa.Field(
         isin=["IM", "RT", "FT"],
         description="Rating scale: IM importance (1-5), RT relevance (0-100 %), FT frequency "
@@ -144,8 +148,8 @@ class TaskRatings(pa.DataFrameModel):
 class TaskDwas(pa.DataFrameModel):
     """Links of tasks to detailed work activities (``Tasks to DWAs``)."""
 
-    onetsoc_code: Series[str] = pa.Field(str_matches=ONETSOC_PATTERN, description=_CODE)
-    task_id: Series[int] = pa.Field(ge=1, description="O*NET task identifier.")
+    onetsoc_code: Series[str] = onetsoc_code_field(_CODE)
+    task_id: Series[int] = task_id_field()
     dwa_id: Series[str] = pa.Field(
         str_matches=DWA_PATTERN, description="Detailed work activity ID (``4.A.2.a.4.I09.D03``)."
     )
@@ -195,7 +199,7 @@ class Iwas(pa.DataFrameModel):
 class JobZones(pa.DataFrameModel):
     """Job zone of each occupation (``Job Zones``)."""
 
-    onetsoc_code: Series[str] = pa.Field(str_matches=ONETSOC_PATTERN, description=_CODE)
+    onetsoc_code: Series[str] = onetsoc_code_field(_CODE)
     job_zone: Series[int] = pa.Field(
         ge=1, le=5, description="Job zone 1-5.", metadata={"unit": "job zone (1-5)"}
     )
@@ -211,7 +215,7 @@ class JobZones(pa.DataFrameModel):
 class EmergingTasks(pa.DataFrameModel):
     """New and revised tasks suggested by incumbents (``Emerging Tasks``)."""
 
-    onetsoc_code: Series[str] = pa.Field(str_matches=ONETSOC_PATTERN, description=_CODE)
+    onetsoc_code: Series[str] = onetsoc_code_field(_CODE)
     task: Series[str] = pa.Field(str_length={"min_value": 1}, description="Emerging task text.")
     category: Series[str] = pa.Field(
         isin=["New", "Revision"], description="New task, or revision of an existing task."

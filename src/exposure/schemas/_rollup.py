@@ -14,20 +14,22 @@ from typing import Optional
 import pandera.pandas as pa
 from pandera.typing import Series
 
-__all__ = ["OccupationScores", "SocScores", "SectorScores", "WorkforceStats", "WorkingTime"]
+from exposure._measures import EXPOSURE_MEASURES
+from exposure.schemas._fields import (
+    INDUSTRY_LEVELS,
+    TASKS,
+    fraction_field,
+    onetsoc_code_field,
+    soc_code_field,
+    workers_field,
+)
 
-ONETSOC = r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}$"
-SOC = r"^[0-9]{2}-[0-9]{4}$"
-FRACTION = {"unit": "fraction"}
-WORKERS = {"unit": "workers"}
+__all__ = ["OccupationScores", "SocScores", "SectorScores", "WorkforceStats", "WorkingTime"]
 
 
 def _measure(text):
-    return pa.Field(ge=0, le=1, nullable=True, description=text, metadata=FRACTION)
-
-
-def _ci(text):
-    return pa.Field(ge=0, le=1, nullable=True, description=text, metadata=FRACTION)
+    """A measure, share or bootstrap bound: a fraction, missing when nothing was scored."""
+    return fraction_field(text, nullable=True)
 
 
 class _Measures(pa.DataFrameModel):
@@ -39,21 +41,21 @@ class _Measures(pa.DataFrameModel):
     share_admin: Series[float] = _measure("Weighted share of administrative tasks.")
     share_routine_coding: Series[float] = _measure("Weighted share of routine coding tasks.")
     share_entry_creative: Series[float] = _measure("Weighted share of entry-level creative tasks.")
-    alpha_ci_low: Optional[Series[float]] = _ci("Bootstrap 2.5th percentile of alpha.")
-    alpha_ci_high: Optional[Series[float]] = _ci("Bootstrap 97.5th percentile of alpha.")
-    beta_ci_low: Optional[Series[float]] = _ci("Bootstrap 2.5th percentile of beta.")
-    beta_ci_high: Optional[Series[float]] = _ci("Bootstrap 97.5th percentile of beta.")
-    gamma_ci_low: Optional[Series[float]] = _ci("Bootstrap 2.5th percentile of gamma.")
-    gamma_ci_high: Optional[Series[float]] = _ci("Bootstrap 97.5th percentile of gamma.")
+    alpha_ci_low: Optional[Series[float]] = _measure("Bootstrap 2.5th percentile of alpha.")
+    alpha_ci_high: Optional[Series[float]] = _measure("Bootstrap 97.5th percentile of alpha.")
+    beta_ci_low: Optional[Series[float]] = _measure("Bootstrap 2.5th percentile of beta.")
+    beta_ci_high: Optional[Series[float]] = _measure("Bootstrap 97.5th percentile of beta.")
+    gamma_ci_low: Optional[Series[float]] = _measure("Bootstrap 2.5th percentile of gamma.")
+    gamma_ci_high: Optional[Series[float]] = _measure("Bootstrap 97.5th percentile of gamma.")
 
 
 class OccupationScores(_Measures):
     """Exposure of each O*NET-SOC occupation, weighted over its tasks."""
 
-    onetsoc_code: Series[str] = pa.Field(str_matches=ONETSOC, unique=True, description="O*NET-SOC 2019 code.")
-    n_tasks: Series[int] = pa.Field(ge=0, description="Number of task rows of the occupation.", metadata={"unit": "tasks"})
+    onetsoc_code: Series[str] = onetsoc_code_field("O*NET-SOC 2019 code.", unique=True)
+    n_tasks: Series[int] = pa.Field(ge=0, description="Number of task rows of the occupation.", metadata=TASKS)
     n_scored: Series[int] = pa.Field(
-        ge=0, description="Number of task rows with a non-missing beta.", metadata={"unit": "tasks"}
+        ge=0, description="Number of task rows with a non-missing beta.", metadata=TASKS
     )
     weights: Series[str] = pa.Field(
         isin=["equal", "core", "importance", "frequency"], description="Task weighting used."
@@ -67,23 +69,22 @@ class OccupationScores(_Measures):
 class SocScores(_Measures):
     """Exposure of each OEWS occupation code (SOC 2018 detailed code or OEWS aggregate)."""
 
-    soc_code: Series[str] = pa.Field(
-        str_matches=SOC, unique=True, description="OEWS occupation code (SOC 2018 detailed or an OEWS aggregate)."
+    soc_code: Series[str] = soc_code_field(
+        "OEWS occupation code (SOC 2018 detailed or an OEWS aggregate).", unique=True
     )
     soc_title: Series[str] = pa.Field(nullable=True, description="OEWS occupation title.")
-    tot_emp: Series[float] = pa.Field(
-        ge=0, nullable=True, description="Cross-industry employment (missing when not released).", metadata=WORKERS
+    tot_emp: Series[float] = workers_field(
+        "Cross-industry employment (missing when not released).", nullable=True
     )
     a_mean: Series[float] = pa.Field(
         ge=0, nullable=True, description="Mean annual wage (missing when not released or top-coded).",
         metadata={"unit": "USD per year"},
     )
     n_onet: Series[int] = pa.Field(ge=0, description="Number of O*NET-SOC occupations mapped to the code.")
-    crosswalk_weight: Series[float] = pa.Field(
-        ge=0, le=1, nullable=True,
-        description="Share of the combination weight of the mapped O*NET occupations that carried a "
+    crosswalk_weight: Series[float] = fraction_field(
+        "Share of the combination weight of the mapped O*NET occupations that carried a "
         "score (1 when every child is scored; missing when nothing is mapped).",
-        metadata=FRACTION,
+        nullable=True,
     )
 
     class Config:
@@ -96,28 +97,20 @@ class SectorScores(_Measures):
 
     naics: Series[str] = pa.Field(description="NAICS code as published by OEWS (e.g. '31-33', '113000').")
     naics_title: Series[str] = pa.Field(nullable=True, description="Industry title.")
-    level: Series[str] = pa.Field(isin=["sector", "subsector"], description="Industry level.")
-    tot_emp: Series[float] = pa.Field(
-        ge=0, nullable=True, description="Industry employment (the 'All Occupations' row).", metadata=WORKERS
-    )
-    covered_emp: Series[float] = pa.Field(
-        ge=0, description="Employment in released detailed cells that received a score.", metadata=WORKERS
-    )
-    coverage: Series[float] = pa.Field(
-        ge=0, le=1, nullable=True, description="covered_emp / tot_emp.", metadata=FRACTION
-    )
-    exposed_workers: Series[float] = pa.Field(
-        ge=0, description="Workers in covered occupations whose beta exceeds the exposure threshold.",
-        metadata=WORKERS,
+    level: Series[str] = pa.Field(isin=INDUSTRY_LEVELS, description="Industry level.")
+    tot_emp: Series[float] = workers_field("Industry employment (the 'All Occupations' row).", nullable=True)
+    covered_emp: Series[float] = workers_field("Employment in released detailed cells that received a score.")
+    coverage: Series[float] = fraction_field("covered_emp / tot_emp.", nullable=True)
+    exposed_workers: Series[float] = workers_field(
+        "Workers in covered occupations whose beta exceeds the exposure threshold."
     )
     suppressed_cells: Series[int] = pa.Field(
         ge=0, description="Detailed occupation cells whose employment is not released ('**')."
     )
-    suppressed_emp: Series[float] = pa.Field(
-        ge=0, nullable=True,
-        description="Employment of the suppressed cells estimated as the industry total minus the "
+    suppressed_emp: Series[float] = workers_field(
+        "Employment of the suppressed cells estimated as the industry total minus the "
         "released detailed cells (missing when the total is not released).",
-        metadata=WORKERS,
+        nullable=True,
     )
 
     class Config:
@@ -134,21 +127,19 @@ class WorkforceStats(pa.DataFrameModel):
     )
     group: Series[str] = pa.Field(description="Group code ('all', SOC major group, NAICS sector or category).")
     group_title: Series[str] = pa.Field(nullable=True, description="Group title.")
-    measure: Series[str] = pa.Field(isin=["alpha", "beta", "gamma"], description="Exposure measure.")
-    tot_emp: Series[float] = pa.Field(ge=0, description="Released employment of the group.", metadata=WORKERS)
-    covered_emp: Series[float] = pa.Field(
-        ge=0, description="Employment in occupations with a score.", metadata=WORKERS
-    )
+    measure: Series[str] = pa.Field(isin=list(EXPOSURE_MEASURES), description="Exposure measure.")
+    tot_emp: Series[float] = workers_field("Released employment of the group.")
+    covered_emp: Series[float] = workers_field("Employment in occupations with a score.")
     share_ge_10: Series[float] = _measure("Share of covered workers in occupations with measure >= 0.10.")
     share_gt_50: Series[float] = _measure("Share of covered workers in occupations with measure > 0.50.")
     emp_mean: Series[float] = _measure("Employment-weighted mean of the measure.")
     wage_mean: Series[float] = _measure("Wage-bill-weighted mean (weight tot_emp * a_mean).")
-    share_ge_10_ci_low: Optional[Series[float]] = _ci("Bootstrap 2.5th percentile of share_ge_10.")
-    share_ge_10_ci_high: Optional[Series[float]] = _ci("Bootstrap 97.5th percentile of share_ge_10.")
-    share_gt_50_ci_low: Optional[Series[float]] = _ci("Bootstrap 2.5th percentile of share_gt_50.")
-    share_gt_50_ci_high: Optional[Series[float]] = _ci("Bootstrap 97.5th percentile of share_gt_50.")
-    emp_mean_ci_low: Optional[Series[float]] = _ci("Bootstrap 2.5th percentile of emp_mean.")
-    emp_mean_ci_high: Optional[Series[float]] = _ci("Bootstrap 97.5th percentile of emp_mean.")
+    share_ge_10_ci_low: Optional[Series[float]] = _measure("Bootstrap 2.5th percentile of share_ge_10.")
+    share_ge_10_ci_high: Optional[Series[float]] = _measure("Bootstrap 97.5th percentile of share_ge_10.")
+    share_gt_50_ci_low: Optional[Series[float]] = _measure("Bootstrap 2.5th percentile of share_gt_50.")
+    share_gt_50_ci_high: Optional[Series[float]] = _measure("Bootstrap 97.5th percentile of share_gt_50.")
+    emp_mean_ci_low: Optional[Series[float]] = _measure("Bootstrap 2.5th percentile of emp_mean.")
+    emp_mean_ci_high: Optional[Series[float]] = _measure("Bootstrap 97.5th percentile of emp_mean.")
 
     class Config:
         strict = True
@@ -162,13 +153,9 @@ class WorkingTime(pa.DataFrameModel):
     level: Series[str] = pa.Field(isin=["soc", "sector"], description="Occupation or sector row.")
     code: Series[str] = pa.Field(description="OEWS occupation code or NAICS sector code.")
     title: Series[str] = pa.Field(nullable=True, description="Occupation or sector title.")
-    gain: Series[float] = pa.Field(
-        ge=0, le=1, description="Assumed productivity gain on exposed time.", metadata=FRACTION
-    )
-    tot_emp: Series[float] = pa.Field(ge=0, nullable=True, description="Employment.", metadata=WORKERS)
-    covered_emp: Series[float] = pa.Field(
-        ge=0, description="Employment with a score.", metadata=WORKERS
-    )
+    gain: Series[float] = fraction_field("Assumed productivity gain on exposed time.")
+    tot_emp: Series[float] = workers_field("Employment.", nullable=True)
+    covered_emp: Series[float] = workers_field("Employment with a score.")
     saveable_share: Series[float] = _measure(
         "Employment-weighted mean share of the week that could be saved (gain * exposed time)."
     )
@@ -176,12 +163,8 @@ class WorkingTime(pa.DataFrameModel):
         ge=0, nullable=True, description="saveable_share times the hours of the week.",
         metadata={"unit": "hours per week"},
     )
-    workers_ge_10: Series[float] = pa.Field(
-        ge=0, description="Workers whose saveable time is at least 10% of the week.", metadata=WORKERS
-    )
-    workers_ge_20: Series[float] = pa.Field(
-        ge=0, description="Workers whose saveable time is at least 20% of the week.", metadata=WORKERS
-    )
+    workers_ge_10: Series[float] = workers_field("Workers whose saveable time is at least 10% of the week.")
+    workers_ge_20: Series[float] = workers_field("Workers whose saveable time is at least 20% of the week.")
 
     class Config:
         strict = True

@@ -13,35 +13,36 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from exposure._measures import EXPOSURE_MEASURES, LABEL_LEVELS, LABELS
+from exposure.schemas._fields import fraction_field, onetsoc_code_field, task_id_field
+
 __all__ = ["TaskScores"]
 
 #: Scorer names allowed in the ``method`` column.
 METHODS = ["learned", "rubric", "reference", "reference-human", "reference-gpt4"]
 
-_FRACTION = {"unit": "fraction"}
+_PROBABILITIES = [f"p_{label.lower()}" for label in LABELS]
 _TOL = 1e-6
 
 
 def _prob(text):
-    return pa.Field(ge=0, le=1, nullable=True, description=text, metadata=_FRACTION)
+    return fraction_field(text, nullable=True)
 
 
 class TaskScores(pa.DataFrameModel):
     """Exposure scores of tasks, keys first (``onetsoc_code``, ``task_id``)."""
 
-    onetsoc_code: Series[str] = pa.Field(
-        nullable=True,
-        str_matches=r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}$",
-        description="O*NET-SOC code of the task's occupation; missing for free-text tasks.",
+    onetsoc_code: Series[str] = onetsoc_code_field(
+        "O*NET-SOC code of the task's occupation; missing for free-text tasks.", nullable=True
     )
-    task_id: Series[pd.Int64Dtype] = pa.Field(
-        nullable=True, ge=0, description="O*NET task ID; missing for free-text tasks."
+    task_id: Series[pd.Int64Dtype] = task_id_field(
+        "O*NET task ID; missing for free-text tasks.", ge=0, nullable=True
     )
     p_e0: Series[float] = _prob("Probability of E0 (no exposure).")
     p_e1: Series[float] = _prob("Probability of E1 (direct exposure: an LLM alone halves the time).")
     p_e2: Series[float] = _prob("Probability of E2 (exposure through LLM-powered software and agents).")
     label: Series[str] = pa.Field(
-        nullable=True, isin=["E0", "E1", "E2"], description="Most probable class (E0/E1/E2)."
+        nullable=True, isin=list(LABELS), description="Most probable class (E0/E1/E2)."
     )
     alpha: Series[float] = _prob("Exposure to an LLM alone: ``p_e1``.")
     beta: Series[float] = _prob("Middle measure: ``p_e1 + 0.5 * p_e2``.")
@@ -59,16 +60,17 @@ class TaskScores(pa.DataFrameModel):
 
     @pa.dataframe_check(description="p_e0 + p_e1 + p_e2 = 1 where scored; all three missing otherwise")
     def _probabilities_sum_to_one(cls, df: pd.DataFrame) -> Series[bool]:
-        p = df[["p_e0", "p_e1", "p_e2"]].astype(float)
+        p = df[_PROBABILITIES].astype(float)
         missing = p.isna()
         total = p.sum(axis=1, skipna=False)
         return (missing.all(axis=1)) | ((~missing.any(axis=1)) & (np.abs(total - 1.0) <= _TOL))
 
     @pa.dataframe_check(description="alpha = p_e1, beta = p_e1 + 0.5 p_e2, gamma = p_e1 + p_e2")
     def _measures_follow_probabilities(cls, df: pd.DataFrame) -> Series[bool]:
-        p1, p2 = df["p_e1"].astype(float), df["p_e2"].astype(float)
+        p = df[_PROBABILITIES].astype(float).to_numpy()
         out = pd.Series(True, index=df.index)
-        for col, expected in (("alpha", p1), ("beta", p1 + 0.5 * p2), ("gamma", p1 + p2)):
+        for j, col in enumerate(EXPOSURE_MEASURES):
+            expected = pd.Series(p @ LABEL_LEVELS[:, j], index=df.index)
             got = df[col].astype(float)
             both_na = got.isna() & expected.isna()
             out &= both_na | (np.abs(got - expected) <= _TOL)

@@ -8,8 +8,8 @@ retrieval, multi-step workflows). :func:`score_tasks` returns, for every task,
 ``beta = p_e1 + 0.5 p_e2``, ``gamma = p_e1 + p_e2`` (LLM plus agents) and the category
 flags of :func:`exposure.scoring.categories.tag_categories`.
 
-Methods:
-
+Methods
+-------
 ``learned`` (default)
     calibrated linear model trained on the human labels, shipped as a pinned artifact
     (:mod:`exposure.scoring.learned`);
@@ -26,56 +26,27 @@ import logging
 import numpy as np
 import pandas as pd
 
+from exposure._measures import CATEGORIES, EXPOSURE_MEASURES, LABEL_LEVELS, LABELS
 from exposure.errors import DataFormatError, ExposureError
+from exposure.measures import eloundou
+from exposure.schemas import validate
+from exposure.schemas._scores import TaskScores
+from exposure.scoring._inputs import check_text_column
+from exposure.scoring.categories import tag_categories
+from exposure.scoring.learned import score_learned
+from exposure.scoring.reference import score_reference
+from exposure.scoring.rubric import score_rubric
 
-__all__ = ["METHODS", "SCORE_COLUMNS", "score_tasks", "check_text_column"]
+__all__ = ["METHODS", "PROBA_COLUMNS", "SCORE_COLUMNS", "score_tasks", "check_text_column"]
 
 logger = logging.getLogger(__name__)
 
 #: Scoring methods accepted by :func:`score_tasks`.
 METHODS = ("learned", "rubric", "reference")
+#: Probability columns of the labels, in :data:`exposure._measures.LABELS` order.
+PROBA_COLUMNS = tuple(f"p_{label.lower()}" for label in LABELS)
 #: Columns appended by :func:`score_tasks` after the keys.
-SCORE_COLUMNS = ("p_e0", "p_e1", "p_e2", "label", "alpha", "beta", "gamma",
-                 "admin", "routine_coding", "entry_creative", "method")
-
-
-def check_text_column(frame, text_column: str = "task", *, path=None, row_offset: int = 1) -> pd.Series:
-    """Check that ``frame[text_column]`` holds non-empty strings; return it.
-
-    Parameters
-    ----------
-    frame : pandas.DataFrame
-    text_column : str, default "task"
-    path : str or os.PathLike, optional
-        File the frame came from, named in errors.
-    row_offset : int, default 1
-        Added to the 0-based row position in errors: 1 gives 1-based rows, 2 the line
-        number of a file with a header line.
-
-    Raises
-    ------
-    exposure.errors.DataFormatError
-        Not a frame, missing column, or an empty / non-string cell (row and column named).
-
-    Examples
-    --------
-    >>> check_text_column(pd.DataFrame({"task": ["Type letters.", "  "]}), "task")
-    Traceback (most recent call last):
-    ...
-    exposure.errors.DataFormatError: row 2, column 'task': task text must be a non-empty string, got '  '
-    """
-    if not isinstance(frame, pd.DataFrame):
-        raise DataFormatError(f"expected a pandas DataFrame, got {type(frame).__name__}", path=path)
-    if text_column not in frame.columns:
-        raise DataFormatError(f"missing text column {text_column!r} (columns: {list(frame.columns)})",
-                              path=path, column=text_column)
-    col = frame[text_column]
-    ok = col.map(lambda v: isinstance(v, str) and bool(v.strip())).to_numpy(dtype=bool)
-    if not ok.all():
-        pos = int((~ok).argmax())
-        raise DataFormatError(f"task text must be a non-empty string, got {col.iloc[pos]!r}",
-                              path=path, row=pos + row_offset, column=text_column)
-    return col
+SCORE_COLUMNS = (*PROBA_COLUMNS, "label", *EXPOSURE_MEASURES, *CATEGORIES, "method")
 
 
 def _normalise_method(method: str, reference_source: str) -> tuple[str, str]:
@@ -160,9 +131,6 @@ def score_tasks(
     ...
     exposure.errors.ExposureError: unknown scoring method 'oracle'; choose one of learned, rubric, reference
     """
-    from exposure.schemas import validate
-    from exposure.schemas._scores import TaskScores
-
     method, reference_source = _normalise_method(method, reference_source)
     check_text_column(tasks, text_column, path=path, row_offset=row_offset)
     if occupation_column is not None and occupation_column not in tasks.columns:
@@ -171,26 +139,18 @@ def score_tasks(
     frame = tasks.reset_index(drop=True)
     n = len(frame)
     if method == "learned":
-        from exposure.scoring.learned import score_learned
-
         probs = score_learned(frame, text_column=text_column,
                               occupation_column=occupation_column or "title", onet=onet, model=model)
         tag = "learned"
     elif method == "rubric":
-        from exposure.scoring.rubric import score_rubric
-
         probs = score_rubric(frame, text_column=text_column, onet=onet)
         tag = "rubric"
     else:
-        from exposure.scoring.reference import score_reference
-
         if labels is None:
-            from exposure.measures.eloundou import load_task_labels
-
-            labels = load_task_labels(mirror=mirror, data_dir=data_dir)
+            labels = eloundou.load_task_labels(mirror=mirror, data_dir=data_dir)
         probs = score_reference(frame, labels, source=reference_source)
         tag = f"reference-{reference_source}"
-    p = probs[["p_e0", "p_e1", "p_e2"]].to_numpy(dtype=float)
+    p = probs[list(PROBA_COLUMNS)].to_numpy(dtype=float)
     out = pd.DataFrame(index=frame.index)
     out["onetsoc_code"] = (frame["onetsoc_code"].astype("string") if "onetsoc_code" in frame.columns
                            else pd.Series(pd.NA, index=frame.index, dtype="string"))
@@ -204,17 +164,17 @@ def score_tasks(
         out["task_id"] = ids.astype("Int64")
     else:
         out["task_id"] = pd.array([pd.NA] * n, dtype="Int64")
-    out["p_e0"], out["p_e1"], out["p_e2"] = p[:, 0], p[:, 1], p[:, 2]
+    for k, col in enumerate(PROBA_COLUMNS):
+        out[col] = p[:, k]
     scored = ~np.isnan(p).any(axis=1)
-    label = np.array(["E0", "E1", "E2"], dtype=object)[np.nan_to_num(p, nan=-1).argmax(axis=1)]
+    label = np.array(LABELS, dtype=object)[np.nan_to_num(p, nan=-1).argmax(axis=1)]
     out["label"] = pd.array(np.where(scored, label, None), dtype="string")
-    out["alpha"] = p[:, 1]
-    out["beta"] = p[:, 1] + 0.5 * p[:, 2]
-    out["gamma"] = p[:, 1] + p[:, 2]
-    from exposure.scoring.categories import tag_categories
-
+    # expected measures: alpha = p_e1, beta = p_e1 + 0.5 p_e2, gamma = p_e1 + p_e2
+    measures = p @ LABEL_LEVELS
+    for k, col in enumerate(EXPOSURE_MEASURES):
+        out[col] = measures[:, k]
     cats = tag_categories(frame, text_column=text_column, onet=onet)
-    for col in ("admin", "routine_coding", "entry_creative"):
+    for col in CATEGORIES:
         out[col] = cats[col].astype("boolean").to_numpy()
     out["method"] = tag
     return validate(out, TaskScores, path=path, row_offset=row_offset)

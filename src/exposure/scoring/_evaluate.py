@@ -1,38 +1,32 @@
-"""Agreement of a scoring method with the human labels of Eloundou et al. (2023).
+"""Agreement metrics of class probabilities with the human labels of Eloundou et al. (2023).
 
 Task level: accuracy and Cohen's kappa of the most probable class. Occupation level:
 Pearson r of alpha, beta and gamma, each the Core=2 / Supplemental-or-missing=1 weighted
 mean over an occupation's tasks (O*NET-SOC code) of the method's expectations
-(``p_e1``, ``p_e1 + 0.5 p_e2``, ``p_e1 + p_e2``) against the same means of the human labels
-(E0=(0,0,0), E1=(1,1,1), E2=(0,0.5,1)). Calibration: expected calibration error of the
-top class (15 equal-width bins) and the multi-class Brier score.
+(``proba @ LABEL_LEVELS``: ``p_e1``, ``p_e1 + 0.5 p_e2``, ``p_e1 + p_e2``) against the same
+means of the human labels (:data:`exposure._measures.LABEL_SCORES`). Calibration: expected
+calibration error of the top class (15 equal-width bins) and the multi-class Brier score.
+
+These are the figures training records (:mod:`exposure.scoring._train`); the agreement
+reports built from them are in :mod:`exposure.reports.agreement`.
 """
 
 from __future__ import annotations
 
-import logging
-
 import numpy as np
 import pandas as pd
 
+from exposure._measures import EXPOSURE_MEASURES, LABEL_LEVELS, LABELS
 from exposure.errors import ExposureError
 
 __all__ = [
-    "PAPER_GPT4",
     "agreement",
     "occupation_means",
+    "cohen_kappa",
     "expected_calibration_error",
     "brier_score",
-    "reliability_table",
-    "evaluate_method",
+    "onehot",
 ]
-
-logger = logging.getLogger(__name__)
-
-#: GPT-4 vs human agreement published by Eloundou et al. (2023) on all their rows.
-PAPER_GPT4 = {"accuracy": 0.656, "kappa": 0.437, "r_alpha": 0.435, "r_beta": 0.876, "r_gamma": 0.913}
-
-_LEVELS = np.array([[0.0, 0.0, 0.0], [1.0, 1.0, 1.0], [0.0, 0.5, 1.0]])  # rows: E0, E1, E2
 
 
 def occupation_means(proba, codes, weights) -> pd.DataFrame:
@@ -59,15 +53,24 @@ def occupation_means(proba, codes, weights) -> pd.DataFrame:
     a  0.667  0.833    1.0
     b  0.000  0.000    0.0
     """
-    scores = np.asarray(proba, dtype=float) @ _LEVELS
+    scores = np.asarray(proba, dtype=float) @ LABEL_LEVELS
     w = np.asarray(weights, dtype=float)
-    frame = pd.DataFrame(scores * w[:, None], columns=["alpha", "beta", "gamma"])
+    frame = pd.DataFrame(scores * w[:, None], columns=list(EXPOSURE_MEASURES))
     frame["_w"] = w
     sums = frame.groupby(np.asarray(codes), sort=True).sum()
-    return sums[["alpha", "beta", "gamma"]].div(sums["_w"], axis=0)
+    return sums[list(EXPOSURE_MEASURES)].div(sums["_w"], axis=0)
 
 
-def _kappa(a, b) -> float:
+def cohen_kappa(a, b) -> float:
+    """Cohen's kappa of two sequences of class indices (0=E0, 1=E1, 2=E2).
+
+    Examples
+    --------
+    >>> cohen_kappa([0, 1, 2, 0], [0, 1, 2, 0])
+    1.0
+    >>> round(cohen_kappa([0, 0, 1, 2], [0, 1, 1, 2]), 4)
+    0.6364
+    """
     a, b = np.asarray(a), np.asarray(b)
     cm = np.zeros((3, 3))
     np.add.at(cm, (a, b), 1)
@@ -106,29 +109,8 @@ def brier_score(proba, y) -> float:
     0.25
     """
     proba = np.asarray(proba, dtype=float)
-    onehot = np.eye(proba.shape[1])[np.asarray(y)]
-    return float(((proba - onehot) ** 2).sum(axis=1).mean())
-
-
-def reliability_table(proba, y, n_bins: int = 10) -> pd.DataFrame:
-    """Per confidence bin: number of tasks, mean top-class probability, accuracy.
-
-    Examples
-    --------
-    >>> reliability_table([[0.9, 0.1, 0.0], [0.6, 0.4, 0.0]], [0, 1], n_bins=2)
-       bin_low  bin_high  n_tasks  mean_confidence  accuracy
-    0      0.5       1.0        2             0.75       0.5
-    """
-    proba = np.asarray(proba, dtype=float)
-    conf = proba.max(axis=1)
-    correct = (proba.argmax(axis=1) == np.asarray(y)).astype(float)
-    bins = np.minimum((conf * n_bins).astype(int), n_bins - 1)
-    rows = []
-    for b in np.unique(bins):
-        m = bins == b
-        rows.append({"bin_low": b / n_bins, "bin_high": (b + 1) / n_bins, "n_tasks": int(m.sum()),
-                     "mean_confidence": float(conf[m].mean()), "accuracy": float(correct[m].mean())})
-    return pd.DataFrame(rows)
+    target = np.eye(proba.shape[1])[np.asarray(y)]
+    return float(((proba - target) ** 2).sum(axis=1).mean())
 
 
 def agreement(proba, y, codes, weights) -> dict:
@@ -169,91 +151,27 @@ def agreement(proba, y, codes, weights) -> dict:
         "n_tasks": int(len(y)),
         "n_occupations": int(len(method)),
         "accuracy": float((pred == y).mean()),
-        "kappa": _kappa(y, pred),
+        "kappa": cohen_kappa(y, pred),
     }
-    for m in ("alpha", "beta", "gamma"):
+    for m in EXPOSURE_MEASURES:
         out[f"r_{m}"] = float(np.corrcoef(method[m], human[m])[0, 1]) if len(method) > 2 else float("nan")
     out["ece"] = expected_calibration_error(proba, y)
     out["brier"] = brier_score(proba, y)
     return out
 
 
-def _onehot(labels) -> np.ndarray:
-    idx = pd.Series(labels).map({"E0": 0, "E1": 1, "E2": 2})
-    out = np.full((len(idx), 3), np.nan)
-    ok = idx.notna().to_numpy()
-    out[ok] = np.eye(3)[idx[ok].astype(int).to_numpy()]
-    return out
+def onehot(labels) -> np.ndarray:
+    """One-hot rows of labels ``"E0"``, ``"E1"``, ``"E2"``; NaN rows for anything else.
 
-
-def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: int = 5, seed: int = 0,
-                    control: bool = False, config=None) -> tuple[pd.DataFrame, pd.DataFrame | None]:
-    """Agreement table of ``method`` with the human labels, next to GPT-4's labels.
-
-    Parameters
-    ----------
-    method : {"learned", "rubric", "reference"}
-        ``learned`` is trained and evaluated under cross-validation grouped by SOC 6-digit
-        code (its O*NET set with work activities and its text-only set); ``rubric`` has no
-        training and is scored on every row; ``reference`` is the GPT-4 label itself.
-    labels : pandas.DataFrame
-        :func:`exposure.measures.eloundou.read_task_labels` output.
-    onet : exposure.onet.OnetRelease, optional
-        Needed for the work-activity features and by the rubric.
-    n_folds, seed : int
-        Cross-validation folds and seed.
-    control : bool, default False
-        Add the shuffled-label negative control of ``learned`` (one more CV run).
-    config : exposure.scoring._train.TrainConfig, optional
-
-    Returns
-    -------
-    (pandas.DataFrame, pandas.DataFrame or None)
-        The agreement table (one row per scorer) and, for ``learned``, the reliability
-        table of its calibrated O*NET-set probabilities.
+    Examples
+    --------
+    >>> onehot(["E1", None, "E0"])
+    array([[ 0.,  1.,  0.],
+           [nan, nan, nan],
+           [ 1.,  0.,  0.]])
     """
-    from exposure.scoring._train import training_frame
-
-    rows = training_frame(labels, onet)
-    y = rows["y"].to_numpy()
-    codes = rows["onetsoc_code"].to_numpy()
-    w = rows["weight"].to_numpy()
-    table = []
-    reliability = None
-    proto = f"grouped {n_folds}-fold CV by SOC 6-digit (seed {seed})"
-
-    def add(name, protocol, proba):
-        table.append({"scorer": name, "protocol": protocol, **agreement(proba, y, codes, w)})
-
-    if method == "learned":
-        from exposure.scoring._train import cross_validate
-
-        cv = cross_validate(rows, config, n_folds=n_folds, seed=seed)
-        names = {"onet": "learned (O*NET work activities + text)",
-                 "text": "learned (text, title, occupation context)"}
-        for which in cv["proba"]:
-            add(names.get(which, f"learned ({which})"), proto, cv["proba"][which])
-            add(names.get(which, f"learned ({which})") + ", uncalibrated", proto, cv["raw_proba"][which])
-        main = "onet" if "onet" in cv["proba"] else next(iter(cv["proba"]))
-        reliability = reliability_table(cv["proba"][main], y)
-        if control:
-            shuffled = cross_validate(rows, config, n_folds=n_folds, seed=seed, shuffle_labels=True)
-            add("learned, shuffled training labels (control)", proto, shuffled["proba"][main])
-    elif method == "rubric":
-        from exposure.scoring.rubric import score_rubric
-
-        frame = labels[["onetsoc_code", "task_id", "task", "title"]].reset_index(drop=True)
-        scored = score_rubric(frame, text_column="task", onet=onet)
-        add("rubric", "all rows (no training)", scored[["p_e0", "p_e1", "p_e2"]].to_numpy(float))
-    elif method == "reference":
-        pass
-    else:
-        raise ExposureError(f"unknown method {method!r}; choose learned, rubric or reference")
-    add("GPT-4 labels (reference-gpt4), same rows", "all rows (no training)", _onehot(labels["gpt4_exposure"]))
-    paper = {"scorer": "GPT-4 labels, published (Eloundou et al. 2023)", "protocol": "paper, all rows",
-             "n_tasks": np.nan, "n_occupations": np.nan, **PAPER_GPT4, "ece": np.nan, "brier": np.nan}
-    table.append(paper)
-    out = pd.DataFrame(table)
-    out["n_tasks"] = out["n_tasks"].astype("Int64")
-    out["n_occupations"] = out["n_occupations"].astype("Int64")
-    return out, reliability
+    idx = pd.Series(labels).map({k: i for i, k in enumerate(LABELS)})
+    out = np.full((len(idx), len(LABELS)), np.nan)
+    ok = idx.notna().to_numpy()
+    out[ok] = np.eye(len(LABELS))[idx[ok].astype(int).to_numpy()]
+    return out

@@ -12,20 +12,26 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from scipy import optimize
+from scipy import optimize, sparse
 
+from exposure._measures import CORE_WEIGHT, LABELS, OTHER_WEIGHT
 from exposure.errors import ExposureError
+from exposure.measures.eloundou import read_task_labels
+from exposure.scoring._evaluate import agreement
 from exposure.scoring._features import CharTfidf, WordTfidf
 from exposure.scoring.learned import (
     BLOCKS,
-    CLASSES,
     LearnedModel,
     frame_codes,
     occupation_groups,
+    save_model,
+    shipped_model_path,
     task_dwa_lookup,
+    update_registry,
 )
 
 __all__ = [
@@ -36,6 +42,8 @@ __all__ = [
     "cross_validate",
     "fit_temperature",
     "train_learned",
+    "TrainedModel",
+    "train_and_save",
 ]
 
 logger = logging.getLogger(__name__)
@@ -122,11 +130,12 @@ def training_frame(labels: pd.DataFrame, onet=None, *, target: str = "human_expo
         "task_id": labels["task_id"].astype("int64").to_numpy(),
     })
     out["soc6"] = out["onetsoc_code"].str[:7]
-    out["y"] = labels[target].map({c: i for i, c in enumerate(CLASSES)}).to_numpy()
+    out["y"] = labels[target].map({c: i for i, c in enumerate(LABELS)}).to_numpy()
     if out["y"].isna().any():
-        raise ExposureError(f"labels column {target!r} has values outside {CLASSES}")
+        raise ExposureError(f"labels column {target!r} has values outside {LABELS}")
     out["y"] = out["y"].astype(int)
-    out["weight"] = np.where(labels["task_type"].astype("string").eq("Core").fillna(False).to_numpy(bool), 2.0, 1.0)
+    core = labels["task_type"].astype("string").eq("Core").fillna(False).to_numpy(bool)
+    out["weight"] = np.where(core, CORE_WEIGHT, OTHER_WEIGHT)
     if onet is not None:
         lookup = task_dwa_lookup(onet)
         keys = out["onetsoc_code"] + "|" + out["task_id"].astype(str)
@@ -188,8 +197,6 @@ def fit_model(rows: pd.DataFrame, config: TrainConfig | None = None, *, y=None,
     target = rows["y"].to_numpy() if y is None else np.asarray(y)
     blocks = model.blocks([b for b in BLOCKS if b in used], texts, titles, codes, rows["dwas"].tolist(),
                           occupation_groups(codes, titles))
-    from scipy import sparse
-
     for which, names in config.sets.items():
         X = sparse.hstack([blocks[b] for b in names], format="csr")
         clf = LogisticRegression(C=config.C[which], max_iter=config.max_iter)
@@ -357,3 +364,63 @@ def train_learned(labels: pd.DataFrame, onet=None, *, config: TrainConfig | None
     model = fit_model(rows, config, metadata=meta)
     model.temperature = {k: float(v) for k, v in cv["temperature"].items()}
     return model, cv
+
+
+@dataclass(frozen=True)
+class TrainedModel:
+    """What :func:`train_and_save` wrote.
+
+    Attributes
+    ----------
+    model : LearnedModel
+    path : pathlib.Path
+        The artifact.
+    sha256 : str
+        Its digest, pinned in ``registry.txt`` beside it.
+    cv : dict
+        Coefficient set -> grouped-CV agreement figures (rounded to 4 decimals), also
+        stored in ``model.metadata["cv"]``.
+    """
+
+    model: LearnedModel
+    path: Path
+    sha256: str
+    cv: dict
+
+
+def train_and_save(labels_path, onet=None, out=None, *, seed: int = 0, n_folds: int = 5) -> TrainedModel:
+    """Train the ``learned`` model on a label file, write the artifact and pin its sha256.
+
+    Parameters
+    ----------
+    labels_path : str or os.PathLike
+        The Eloundou et al. label file (``full_labelset_train.tsv``); its sha256 is
+        recorded in the model's metadata.
+    onet : exposure.onet.OnetRelease, optional
+        Release of the work activities (the shipped model uses O*NET 29.1).
+    out : str or os.PathLike, optional
+        Artifact path; default :func:`~exposure.scoring.learned.shipped_model_path`.
+    seed, n_folds : int
+        As in :func:`train_learned`.
+
+    Returns
+    -------
+    TrainedModel
+        The artifact's ``registry.txt`` (beside it) lists its new sha256.
+    """
+    labels_path = Path(labels_path)
+    labels = read_task_labels(labels_path)
+    sha = hashlib.sha256(labels_path.read_bytes()).hexdigest()
+    model, cv = train_learned(labels, onet, seed=seed, n_folds=n_folds, labels_sha256=sha)
+    rows = training_frame(labels, onet)
+    summary = {}
+    for which, proba in cv["proba"].items():
+        figures = agreement(proba, rows["y"], rows["onetsoc_code"], rows["weight"])
+        summary[which] = {k: round(v, 4) if isinstance(v, float) else v for k, v in figures.items()}
+    model.metadata["cv"] = summary
+    out = Path(out) if out else shipped_model_path()
+    save_model(model, out)
+    digest = hashlib.sha256(out.read_bytes()).hexdigest()
+    update_registry(out.parent / "registry.txt", out.name, digest)
+    logger.info("wrote %s (sha256 %s)", out, digest)
+    return TrainedModel(model, out, digest, summary)

@@ -22,12 +22,15 @@ Two kinds of rules fire, and every decision can be explained with
    ``iwa``), ``id``, ``category``, ``note``). A DWA entry takes precedence over the entry
    of its intermediate work activity (IWA); the category ``none`` on a DWA switches its
    IWA's categories off for that DWA.
-2. **Text rules** on the task statement (:data:`TEXT_RULES`), for every task; they are
-   the only evidence for tasks without DWAs.
+2. **Text rules** on the task statement (:data:`TEXT_RULES`, matched by the shared rule
+   matcher :mod:`exposure.scoring._rules`), for every task; they are the only evidence for
+   tasks without DWAs.
 
 A category is set when any rule of that category fires; ``entry_creative`` is then kept
 only when the occupation's job zone is known and at most 3 (from ``onet`` or from a
-``job_zone`` column of the frame). See ``docs/methods/categories.md``.
+``job_zone`` column of the frame). See ``docs/methods/categories.md``; the validation
+reports (precision and recall on hand-checked samples, shares of all O*NET tasks) are in
+:mod:`exposure.reports.categories`.
 """
 
 from __future__ import annotations
@@ -41,12 +44,17 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from exposure._measures import CATEGORIES
 from exposure.errors import DataFormatError
-
-try:  # optional: RE2 runs the category rules several times faster (same matches, tested)
-    import re2 as _re2
-except ImportError:  # pragma: no cover - depends on the environment
-    _re2 = None
+from exposure.scoring._inputs import (
+    has_keys,
+    job_zones_for,
+    task_dwa_links,
+    task_dwas_for,
+    task_keys,
+    task_texts,
+)
+from exposure.scoring._rules import PatternRule, RuleSet
 
 __all__ = [
     "CATEGORIES",
@@ -57,10 +65,6 @@ __all__ = [
     "load_category_mapping",
     "tag_categories",
     "explain_categories",
-    "read_hand_checked",
-    "precision_recall",
-    "category_shares",
-    "write_category_reports",
 ]
 
 logger = logging.getLogger(__name__)
@@ -68,15 +72,12 @@ logger = logging.getLogger(__name__)
 #: Version of the shipped work-activity -> category mapping (file ``mapping-v1.csv``).
 CATEGORY_MAPPING_VERSION = "v1"
 
-#: The category columns, in output order.
-CATEGORIES = ("admin", "routine_coding", "entry_creative")
-
 #: Highest O*NET Job Zone counted as "little required preparation" for entry_creative.
 ENTRY_CREATIVE_MAX_JOB_ZONE = 3
 
 
 @dataclass(frozen=True)
-class TextRule:
+class TextRule(PatternRule):
     """A named regular expression on the task text that votes for one category.
 
     Attributes
@@ -89,31 +90,17 @@ class TextRule:
         Case-insensitive regular expression searched in the task text.
     note : str
         What the rule is meant to catch.
+
+    Examples
+    --------
+    >>> TextRule("x", "admin", r"\\bfile\\b", "filing").search("File reports.")
+    True
     """
 
     rule_id: str
     category: str
     pattern: str
     note: str
-
-    def search(self, text: str) -> bool:
-        """Return True when the rule fires on ``text``.
-
-        Examples
-        --------
-        >>> TextRule("x", "admin", r"\\bfile\\b", "filing").search("File reports.")
-        True
-        """
-        return _compiled(self.pattern).search(text) is not None
-
-
-_CACHE: dict[str, re.Pattern] = {}
-
-
-def _compiled(pattern: str) -> re.Pattern:
-    if pattern not in _CACHE:
-        _CACHE[pattern] = re.compile(pattern, re.IGNORECASE)
-    return _CACHE[pattern]
 
 
 _W = r"[^.;]{0,40}"  # up to 40 characters within the same clause
@@ -316,204 +303,7 @@ def load_category_mapping(version: str = CATEGORY_MAPPING_VERSION) -> pd.DataFra
     return pd.DataFrame(rows, columns=expected).astype(str)
 
 
-# ----------------------------------------------------------------------------------
-# shared helpers (also used by exposure.scoring.rubric)
-# ----------------------------------------------------------------------------------
-
-
-def _norm_task_id(value) -> str:
-    """Canonical string form of a task id (``20699``, ``"20699"``, ``"20699.0"``)."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    text = str(value).strip()
-    if text.endswith(".0") and text[:-2].isdigit():
-        return text[:-2]
-    return text
-
-
-def _norm_task_ids(column: pd.Series) -> list[str]:
-    """:func:`_norm_task_id` of every value of ``column`` (fast path for integer columns)."""
-    values = column.tolist()
-    if pd.api.types.is_integer_dtype(column.dtype) and not column.hasnans:
-        return [str(v) for v in values]  # what _norm_task_id gives for an int
-    return [_norm_task_id(v) for v in values]
-
-
-def _check_text(frame, text_column: str) -> list[str]:
-    """Validate the text column and return its cells as a list of str."""
-    if not isinstance(frame, pd.DataFrame):
-        raise DataFormatError(f"expected a pandas DataFrame, got {type(frame).__name__}")
-    if text_column not in frame.columns:
-        raise DataFormatError(
-            f"missing text column {text_column!r} (columns: {list(frame.columns)})",
-            column=text_column,
-        )
-    col = frame[text_column]
-    values = col.tolist()
-    for pos, value in enumerate(values):
-        # ``not value or value.isspace()`` is ``not value.strip()`` without the copy
-        if not isinstance(value, str) or not value or value.isspace():
-            raise DataFormatError(
-                f"task text must be a non-empty string, got {value!r} "
-                f"(index {col.index.tolist()[pos]!r})",
-                row=pos + 1,
-                column=text_column,
-            )
-    return values
-
-
-def _has_keys(frame: pd.DataFrame) -> bool:
-    return "onetsoc_code" in frame.columns and "task_id" in frame.columns
-
-
-def _keys(frame: pd.DataFrame) -> list[tuple[str, str]]:
-    codes = [str(code) for code in frame["onetsoc_code"].tolist()]
-    return list(zip(codes, _norm_task_ids(frame["task_id"]), strict=True))
-
-
-def _task_dwa_lookup(onet) -> tuple[dict, dict]:
-    """Return ({(code, task_id): [dwa_id, ...]}, {dwa_id: iwa_id}) from an O*NET release."""
-    for name in ("task_dwas", "dwas"):
-        if getattr(onet, name, None) is None:
-            raise DataFormatError(f"onet argument has no {name!r} frame")
-    td = onet.task_dwas
-    links: dict[tuple[str, str], list[str]] = {}
-    codes = [str(code) for code in td["onetsoc_code"].tolist()]
-    dwas = [str(dwa) for dwa in td["dwa_id"].tolist()]
-    for key, dwa in zip(zip(codes, _norm_task_ids(td["task_id"]), strict=True), dwas, strict=True):
-        if key in links:
-            links[key].append(dwa)
-        else:
-            links[key] = [dwa]
-    dwa_to_iwa = {
-        str(d): str(i)
-        for d, i in zip(onet.dwas["dwa_id"].tolist(), onet.dwas["iwa_id"].tolist(), strict=True)
-    }
-    return links, dwa_to_iwa
-
-
-def _job_zone_lookup(onet) -> dict[str, int]:
-    """Return {onetsoc_code: job_zone} from an O*NET release (occupations or job_zones)."""
-    out: dict[str, int] = {}
-    for name in ("job_zones", "occupations"):
-        frame = getattr(onet, name, None)
-        if frame is None or "job_zone" not in frame.columns:
-            continue
-        for code, jz in zip(frame["onetsoc_code"].tolist(), frame["job_zone"].tolist(), strict=True):
-            if pd.notna(jz) and str(code) not in out:
-                out[str(code)] = int(jz)
-    return out
-
-
-def _job_zones_for(frame: pd.DataFrame, onet) -> list[int | None]:
-    """Job zone of each row: from ``onet`` by onetsoc_code, else a ``job_zone`` column."""
-    n = len(frame)
-    zones: list[int | None] = [None] * n
-    if "job_zone" in frame.columns:
-        col = frame["job_zone"]
-        known = col.notna().to_numpy()
-        for i, jz in enumerate(col.tolist()):
-            if known[i]:
-                zones[i] = int(jz)
-    if onet is not None and "onetsoc_code" in frame.columns:
-        lookup = _job_zone_lookup(onet)
-        for i, code in enumerate(frame["onetsoc_code"].tolist()):
-            if zones[i] is None:
-                zones[i] = lookup.get(str(code))
-    return zones
-
-
-def _task_dwas_for(frame: pd.DataFrame, onet) -> list[list[tuple[str, str]]]:
-    """[(dwa_id, iwa_id), ...] of each row (empty lists without onet or keys)."""
-    if onet is None or not _has_keys(frame):
-        return [[] for _ in range(len(frame))]
-    links, dwa_to_iwa = _task_dwa_lookup(onet)
-    pairs: dict[str, tuple[str, str]] = {}
-    for dwas in links.values():
-        for d in dwas:
-            if d not in pairs:
-                pairs[d] = (d, dwa_to_iwa.get(d, ""))
-    empty: list[str] = []
-    return [[pairs[d] for d in links.get(k, empty)] for k in _keys(frame)]
-
-
-class _RuleSet:
-    """Which of several case-insensitive regular expressions occur in each text, fast.
-
-    Gives exactly what ``[re.search(p, text, re.IGNORECASE) is not None for p in
-    patterns]`` gives, text by text, but (1) each distinct text is matched once and
-    (2) with ``google-re2`` installed, texts of printable ASCII characters go through an
-    RE2 ``FilteredRE2`` (literal atoms of all patterns found in one pass; only the
-    patterns whose atoms occur are run). On printable ASCII text RE2 and :mod:`re` agree
-    on every construct the rules use (``\\b``, ``\\w``, ``\\W``, ``\\s``, classes, case
-    folding); other texts (accents, curly quotes, tabs, vertical tabs, ...) are matched
-    with :mod:`re`, where the two engines can differ (RE2's ``\\w``/``\\b`` are ASCII, its
-    ``\\s`` has no ``\\v``).
-
-    Examples
-    --------
-    >>> rs = _RuleSet([r"\\bfile\\b", r"\\bcode\\b"])
-    >>> codes, uniques, found = rs.match(["File it.", "Write code.", "File it.", "Résumé"])
-    >>> codes.tolist(), found
-    ([0, 1, 0, 2], [[0], [1], []])
-    """
-
-    def __init__(self, patterns):
-        self.patterns = tuple(patterns)
-        self._re = [re.compile(p, re.IGNORECASE) for p in self.patterns]
-        self._filter = None
-
-    def _re2_match(self):
-        """``Match`` of the RE2 filter (None when google-re2 is not importable)."""
-        if _re2 is None:
-            return None
-        if self._filter is None:
-            options = _re2.Options()
-            options.case_sensitive = False
-            flt = _re2.Filter()
-            for pattern in self.patterns:
-                flt.Add(pattern, options)
-            flt.Compile()
-            self._filter = flt
-        return self._filter.Match
-
-    def search_one(self, text: str) -> list[int]:
-        """Indices of the patterns found in ``text``, ascending (with :mod:`re`)."""
-        return [j for j, rx in enumerate(self._re) if rx.search(text) is not None]
-
-    def match(self, texts) -> tuple[np.ndarray, list[str], list[list[int]]]:
-        """Match a sequence of str.
-
-        Returns ``(codes, uniques, found)``: ``uniques[codes[i]] == texts[i]`` and
-        ``found[u]`` is the ascending list of the indices of the patterns occurring in
-        ``uniques[u]``.
-        """
-        codes, uniques = pd.factorize(np.asarray(texts, dtype=object))
-        uniques = uniques.tolist()
-        re2_match = self._re2_match()
-        search_one = self.search_one
-        found: list[list[int]] = []
-        for text in uniques:
-            if re2_match is not None and text.isascii() and text.isprintable():
-                hits = re2_match(text)
-                found.append(list(hits) if hits else [])
-            else:
-                found.append(search_one(text))
-        return codes, uniques, found
-
-    def hit_matrix(self, found: list[list[int]]) -> np.ndarray:
-        """Bool matrix (len(found), n_patterns) from ``found`` of :meth:`match`."""
-        hits = np.zeros((len(found), len(self.patterns)), dtype=bool)
-        rows = [u for u, js in enumerate(found) for _ in js]
-        cols = [j for js in found for j in js]
-        hits[rows, cols] = True
-        return hits
-
-
-_TEXT_RULESET = _RuleSet(rule.pattern for rule in TEXT_RULES)
-
-
-# ----------------------------------------------------------------------------------
+_TEXT_RULESET = RuleSet(rule.pattern for rule in TEXT_RULES)
 
 
 def _mapping_index(mapping: pd.DataFrame) -> tuple[dict, dict]:
@@ -567,11 +357,11 @@ def explain_categories(
     >>> bool(out.loc[1, "entry_creative"])
     True
     """
-    texts = _check_text(frame, text_column)
+    texts = task_texts(frame, text_column)
     mapping = load_category_mapping()
     by_dwa, by_iwa = _mapping_index(mapping)
-    dwas = _task_dwas_for(frame, onet)
-    zones = _job_zones_for(frame, onet)
+    dwas = task_dwas_for(frame, onet)
+    zones = job_zones_for(frame, onet)
     codes, _, found = _TEXT_RULESET.match(texts)
     # text evidence of each distinct text: [(category, "text <rule_id>"), ...] in rule order
     text_evidence = [
@@ -642,9 +432,9 @@ def tag_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None)
         Bool columns ``admin``, ``routine_coding``, ``entry_creative``, same index as
         ``frame``. Use :func:`explain_categories` to see why; both give the same flags
         (tested). This is the fast path: each distinct text is matched once, against all
-        text rules in one pass (RE2's filtered matching when ``google-re2`` is installed,
-        for printable ASCII texts), and the work-activity mapping is resolved once per
-        DWA; no explanation strings are built.
+        text rules in one pass (:class:`exposure.scoring._rules.RuleSet`: RE2's filtered
+        matching for printable ASCII texts), and the work-activity mapping is resolved
+        once per DWA; no explanation strings are built.
 
     Raises
     ------
@@ -664,7 +454,7 @@ def tag_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None)
     1  False            True           False
     2  False           False           False
     """
-    texts = _check_text(frame, text_column)
+    texts = task_texts(frame, text_column)
     codes, _, found = _TEXT_RULESET.match(texts)
     hits = _TEXT_RULESET.hit_matrix(found)
     mapping_bits = _dwa_category_bits(frame, onet)
@@ -675,7 +465,7 @@ def tag_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None)
         if mapping_bits is not None:
             fired |= (mapping_bits & (1 << k)) != 0
         if cat == "entry_creative":
-            zones = _job_zones_for(frame, onet)
+            zones = job_zones_for(frame, onet)
             fired &= np.fromiter(
                 (jz is not None and jz <= ENTRY_CREATIVE_MAX_JOB_ZONE for jz in zones),
                 dtype=bool, count=len(zones),
@@ -692,9 +482,9 @@ def _link_categories(dwa: str, iwa: str, by_dwa: dict, by_iwa: dict) -> set[str]
 
 def _dwa_category_bits(frame: pd.DataFrame, onet) -> np.ndarray | None:
     """Per row, bit k set when a DWA of the task maps to ``CATEGORIES[k]`` (None: no onet)."""
-    if onet is None or not _has_keys(frame):
+    if onet is None or not has_keys(frame):
         return None
-    links, dwa_to_iwa = _task_dwa_lookup(onet)
+    links, dwa_to_iwa = task_dwa_links(onet)
     by_dwa, by_iwa = _mapping_index(load_category_mapping())
     bit_of_dwa: dict[str, int] = {}
     task_bits: dict[tuple[str, str], int] = {}
@@ -707,240 +497,5 @@ def _dwa_category_bits(frame: pd.DataFrame, onet) -> np.ndarray | None:
             bits |= bit_of_dwa[dwa]
         if bits:
             task_bits[key] = bits
-    keys = _keys(frame)
+    keys = task_keys(frame)
     return np.fromiter((task_bits.get(k, 0) for k in keys), dtype=np.uint8, count=len(keys))
-
-
-# ----------------------------------------------------------------------------------
-# validation reports
-# ----------------------------------------------------------------------------------
-
-
-def read_hand_checked(path) -> pd.DataFrame:
-    """Read a hand-checked category sample (``tests/data/categories/hand_checked_v1.csv``).
-
-    The file holds no O*NET text: columns ``onetsoc_code``, ``task_id``, ``stratum``,
-    ``admin``, ``routine_coding``, ``entry_creative`` (``True``/``False``) and ``note``.
-
-    Parameters
-    ----------
-    path : str or os.PathLike
-
-    Returns
-    -------
-    pandas.DataFrame
-        With bool category columns and string ``task_id``.
-
-    Raises
-    ------
-    exposure.errors.DataFormatError
-        Missing column, or a category cell that is not True/False (naming row and column).
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "h.csv"
-    >>> _ = p.write_text("onetsoc_code,task_id,stratum,admin,routine_coding,entry_creative,note\\n"
-    ...                  "43-6014.00,9,random,True,False,False,filing\\n")
-    >>> read_hand_checked(p)["admin"].tolist()
-    [True]
-    """
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
-    need = ["onetsoc_code", "task_id", "stratum", *CATEGORIES, "note"]
-    for col in need:
-        if col not in raw.columns:
-            raise DataFormatError(f"missing column {col!r}", path=path, column=col)
-    out = raw[need].copy()
-    for cat in CATEGORIES:
-        bad = ~out[cat].isin(["True", "False"])
-        if bad.any():
-            pos = int(bad.to_numpy().nonzero()[0][0])
-            raise DataFormatError(
-                f"expected True or False, got {out[cat].iloc[pos]!r}",
-                path=path, row=pos + 2, column=cat,
-            )
-        out[cat] = out[cat].eq("True")
-    out["task_id"] = out["task_id"].map(_norm_task_id)
-    return out
-
-
-def precision_recall(expected: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
-    """Precision and recall of each category of ``predicted`` against ``expected``.
-
-    Parameters
-    ----------
-    expected, predicted : pandas.DataFrame
-        Bool columns ``admin``, ``routine_coding``, ``entry_creative``, aligned rows.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per category: ``category``, ``n``, ``positives``, ``tagged``,
-        ``true_positives``, ``precision``, ``recall`` (NaN when undefined).
-
-    Examples
-    --------
-    >>> e = pd.DataFrame({"admin": [True, True, False], "routine_coding": [False] * 3,
-    ...                   "entry_creative": [False, False, True]})
-    >>> p = pd.DataFrame({"admin": [True, False, True], "routine_coding": [False] * 3,
-    ...                   "entry_creative": [False, False, True]})
-    >>> row = precision_recall(e, p).iloc[0]
-    >>> (row["category"], float(row["precision"]), float(row["recall"]))
-    ('admin', 0.5, 0.5)
-    """
-    rows = []
-    for cat in CATEGORIES:
-        y = expected[cat].to_numpy(dtype=bool)
-        p = predicted[cat].to_numpy(dtype=bool)
-        tp = int((y & p).sum())
-        prec = tp / int(p.sum()) if p.sum() else float("nan")
-        rec = tp / int(y.sum()) if y.sum() else float("nan")
-        rows.append((cat, len(y), int(y.sum()), int(p.sum()), tp, round(prec, 4), round(rec, 4)))
-    cols = ["category", "n", "positives", "tagged", "true_positives", "precision", "recall"]
-    return pd.DataFrame(rows, columns=cols)
-
-
-def category_shares(tasks: pd.DataFrame, *, onet=None, text_column: str = "task") -> pd.DataFrame:
-    """Share of tasks tagged per category, and which kind of rule tagged them.
-
-    Parameters
-    ----------
-    tasks : pandas.DataFrame
-        Task frame (e.g. ``load_onet().tasks``).
-    onet : optional
-        Passed to :func:`explain_categories`.
-    text_column : str, default "task"
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per category: ``category``, ``n_tasks``, ``n_tagged``, ``share``,
-        ``n_by_mapping`` (a DWA/IWA mapping entry fired), ``n_by_text_only`` (only text
-        rules fired), ``n_gated`` (entry_creative evidence dropped by the job-zone gate).
-
-    Examples
-    --------
-    >>> t = pd.DataFrame({"task": ["File records.", "Weld pipes.", "Type letters."]})
-    >>> row = category_shares(t).iloc[0]
-    >>> (row["category"], int(row["n_tagged"]))
-    ('admin', 2)
-    """
-    ex = explain_categories(tasks, onet=onet, text_column=text_column)
-    rows = []
-    for cat in CATEGORIES:
-        rule = ex[f"{cat}_rule"]
-        tagged = ex[cat]
-        by_map = tagged & rule.str.contains(r"(?:^|; )(?:dwa|iwa) ", regex=True)
-        gated = ~tagged & rule.str.contains("[gated", regex=False)
-        rows.append(
-            (cat, len(ex), int(tagged.sum()), round(float(tagged.mean()) if len(ex) else 0.0, 4),
-             int(by_map.sum()), int((tagged & ~by_map).sum()), int(gated.sum()))
-        )
-    cols = ["category", "n_tasks", "n_tagged", "share", "n_by_mapping", "n_by_text_only", "n_gated"]
-    return pd.DataFrame(rows, columns=cols)
-
-
-def write_category_reports(
-    hand_checked="tests/data/categories/hand_checked_v1.csv",
-    out_dir="data/processed/reports",
-    *,
-    mirror=None,
-    data_dir=None,
-) -> dict[str, pd.DataFrame]:
-    """Write the category validation reports computed on the real O*NET 29.1 data.
-
-    Writes ``categories_precision_recall.csv`` (per category and per hand-checked file;
-    the development sample ``hand_checked_v1.csv`` and, when present beside it, the
-    holdout sample ``hand_checked_holdout_v1.csv``) and ``categories_shares.csv`` (share
-    of all O*NET 29.1 tasks tagged). Also available as
-    ``python -m exposure.scoring.categories report``.
-
-    Parameters
-    ----------
-    hand_checked : str or os.PathLike
-        Development sample; ``*_holdout_v1.csv`` in the same directory is used too.
-    out_dir : str or os.PathLike
-    mirror, data_dir : optional
-        Passed to :func:`exposure.onet.load_onet`.
-
-    Returns
-    -------
-    dict of str to pandas.DataFrame
-        ``{"precision_recall": ..., "shares": ...}``.
-
-    Examples
-    --------
-    >>> callable(write_category_reports)  # needs the real data; see the integration test
-    True
-    """
-    from pathlib import Path
-
-    from exposure._io import write_csv
-    from exposure.onet import load_onet
-
-    onet = load_onet("29.1", mirror=mirror, data_dir=data_dir)
-    tasks = onet.tasks.assign(task_id=onet.tasks["task_id"].map(_norm_task_id))
-    hand_checked = Path(hand_checked)
-    files = [("development", hand_checked)]
-    holdout = hand_checked.with_name("hand_checked_holdout_v1.csv")
-    if holdout.is_file():
-        files.append(("holdout", holdout))
-    tables = []
-    pooled_e, pooled_p = [], []
-    for sample, path in files:
-        expected = read_hand_checked(path)
-        joined = expected.drop(columns=list(CATEGORIES)).merge(
-            tasks[["onetsoc_code", "task_id", "task"]], on=["onetsoc_code", "task_id"], how="left"
-        )
-        if joined["task"].isna().any():
-            pos = int(joined["task"].isna().to_numpy().nonzero()[0][0])
-            raise DataFormatError(
-                "task not found in O*NET 29.1", path=path, row=pos + 2, column="task_id"
-            )
-        predicted = tag_categories(joined, onet=onet)
-        pr = precision_recall(expected, predicted)
-        pr.insert(0, "sample", sample)
-        tables.append(pr)
-        pooled_e.append(expected[list(CATEGORIES)])
-        pooled_p.append(predicted)
-    if len(files) > 1:
-        pr = precision_recall(
-            pd.concat(pooled_e, ignore_index=True), pd.concat(pooled_p, ignore_index=True)
-        )
-        pr.insert(0, "sample", "pooled")
-        tables.append(pr)
-    pr_all = pd.concat(tables, ignore_index=True)
-    pr_all.insert(1, "mapping_version", CATEGORY_MAPPING_VERSION)
-    shares = category_shares(tasks, onet=onet)
-    shares.insert(1, "mapping_version", CATEGORY_MAPPING_VERSION)
-    out_dir = Path(out_dir)
-    write_csv(pr_all, out_dir / "categories_precision_recall.csv")
-    write_csv(shares, out_dir / "categories_shares.csv")
-    logger.info("wrote category reports to %s", out_dir)
-    return {"precision_recall": pr_all, "shares": shares}
-
-
-def main(argv=None) -> int:
-    """``python -m exposure.scoring.categories report [--hand-checked F] [--out-dir D]``."""
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="python -m exposure.scoring.categories")
-    sub = parser.add_subparsers(dest="cmd", required=True)
-    p = sub.add_parser("report", help="write precision/recall and share reports")
-    p.add_argument("--hand-checked", default="tests/data/categories/hand_checked_v1.csv")
-    p.add_argument("--out-dir", default="data/processed/reports")
-    p.add_argument("--mirror", default=None)
-    p.add_argument("--data-dir", default=None)
-    args = parser.parse_args(argv)
-    tables = write_category_reports(
-        args.hand_checked, args.out_dir, mirror=args.mirror, data_dir=args.data_dir
-    )
-    for name, table in tables.items():
-        print(f"== {name}")
-        print(table.to_string(index=False))
-    print(f"wrote {args.out_dir}/categories_precision_recall.csv and categories_shares.csv")
-    return 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())

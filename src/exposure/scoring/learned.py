@@ -35,6 +35,8 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from exposure._io import atomic_path
+from exposure._measures import LABELS
 from exposure.errors import ChecksumMismatchError, DataFormatError, ExposureError
 from exposure.scoring._features import CharTfidf, WordTfidf, group_mean, group_means
 
@@ -44,6 +46,8 @@ __all__ = [
     "load_model",
     "read_registry",
     "save_model",
+    "shipped_model_path",
+    "update_registry",
     "score_learned",
     "frame_codes",
     "occupation_groups",
@@ -57,8 +61,6 @@ MODEL_NAME = "learned-v1.npz"
 #: Feature blocks: task words, task characters, title words, SOC major group, DWA+IWA ids,
 #: and the occupation context (mean task-word vector of the tasks of the same occupation).
 BLOCKS = ("word", "char", "title", "major", "activity", "context")
-#: Class order of the probability columns.
-CLASSES = ("E0", "E1", "E2")
 
 
 
@@ -228,7 +230,7 @@ class LearnedModel:
             word_ngram_max=self.task_word.ngram_max,
             char_ngram=None if self.task_char is None else [self.task_char.ngram_min, self.task_char.ngram_max],
             sets=self.sets,
-            classes=list(CLASSES),
+            classes=list(LABELS),
         )
         return arrays, meta
 
@@ -290,8 +292,6 @@ def save_model(model: LearnedModel, path) -> Path:
     -------
     pathlib.Path
     """
-    from exposure._io import atomic_path
-
     arrays, meta = model.to_arrays()
     with atomic_path(path) as tmp:
         with zipfile.ZipFile(tmp, "w") as zf:
@@ -341,8 +341,52 @@ def read_registry(path=None) -> dict[str, str]:
     return out
 
 
+def update_registry(registry, name: str, digest: str) -> None:
+    """Set the ``name sha256`` line of a model registry file (atomically).
+
+    Other lines are kept in order; the line of ``name`` is replaced (moved to the end), or
+    added. A missing registry is created with its comment line.
+
+    Parameters
+    ----------
+    registry : str or os.PathLike
+        Registry file (``registry.txt``).
+    name : str
+        Artifact file name.
+    digest : str
+        Its sha256 (hex).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> reg = pathlib.Path(tempfile.mkdtemp()) / "registry.txt"
+    >>> update_registry(reg, "m.npz", "a" * 64)
+    >>> update_registry(reg, "m.npz", "b" * 64)
+    >>> read_registry(reg) == {"m.npz": "b" * 64}
+    True
+    """
+    registry = Path(registry)
+    lines = registry.read_text().splitlines() if registry.is_file() else [
+        "# Pinned sha256 of the shipped model artifacts: 'filename sha256' per line."]
+    kept = [ln for ln in lines if not (ln.split() and ln.split()[0] == name)]
+    kept.append(f"{name} {digest}")
+    with atomic_path(registry) as tmp:
+        tmp.write_text("\n".join(kept) + "\n")
+
+
 def _models_dir():
     return importlib.resources.files("exposure") / "data" / "models"
+
+
+def shipped_model_path() -> Path:
+    """Path of the shipped artifact :data:`MODEL_NAME` (``exposure/data/models/``).
+
+    Examples
+    --------
+    >>> shipped_model_path().name == MODEL_NAME
+    True
+    """
+    return Path(str(_models_dir().joinpath(MODEL_NAME)))
 
 
 _CACHE: dict = {}
@@ -376,7 +420,7 @@ def load_model(path=None, *, registry=None) -> LearnedModel:
     >>> sorted(model.coef)
     ['onet', 'text']
     """
-    path = Path(path) if path is not None else Path(str(_models_dir().joinpath(MODEL_NAME)))
+    path = Path(path) if path is not None else shipped_model_path()
     if not path.is_file():
         raise ExposureError(f"model artifact not found: {path}")
     data = path.read_bytes()

@@ -13,6 +13,7 @@ import logging
 import numpy as np
 import pandas as pd
 
+from exposure._measures import LABELS
 from exposure.errors import DataFormatError, ExposureError
 
 __all__ = ["SOURCES", "score_reference"]
@@ -88,9 +89,9 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
             raise ExposureError("ambiguous labels by task ID")
         by_id = by_id.set_index("task_id")[col]
         joined = pd.DataFrame({col: ids.map(by_id).to_numpy()})
-    idx = joined[col].map({"E0": 0, "E1": 1, "E2": 2})
-    probs = np.full((len(frame), 3), np.nan)
+    idx = joined[col].map({label: k for k, label in enumerate(LABELS)})
+    probs = np.full((len(frame), len(LABELS)), np.nan)
     ok = idx.notna().to_numpy()
-    probs[ok] = np.eye(3)[idx[ok].astype(int).to_numpy()]
+    probs[ok] = np.eye(len(LABELS))[idx[ok].astype(int).to_numpy()]
     logger.info("reference (%s): %d of %d tasks have a published label", source, int(ok.sum()), len(frame))
     return pd.DataFrame(probs, columns=["p_e0", "p_e1", "p_e2"], index=frame.index)

@@ -27,30 +27,25 @@ vectors*, one per piece of evidence, and the ``rule`` column lists each piece:
 
 Each label votes with a soft vector (:data:`LABEL_VECTORS`) rather than a one-hot one,
 so that the output is a calibrated-looking distribution and never exactly 0 or 1.
-See ``docs/methods/rubric.md``.
+See ``docs/methods/rubric.md``; its agreement with the human labels is reported by
+:mod:`exposure.reports.rubric`.
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
 import importlib.resources
 import logging
 import re
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from exposure._measures import LABELS
 from exposure.errors import DataFormatError
-from exposure.scoring.categories import (
-    _check_text,
-    _RuleSet,
-    _job_zones_for,
-    _task_dwas_for,
-)
+from exposure.scoring._inputs import job_zones_for, task_dwas_for, task_texts
+from exposure.scoring._rules import PatternRule, RuleSet
 
 __all__ = [
     "RUBRIC_VERSION",
@@ -64,18 +59,12 @@ __all__ = [
     "KeywordRule",
     "load_rubric_rules",
     "score_rubric",
-    "read_eloundou_labels",
-    "rubric_agreement",
-    "write_rubric_agreement",
 ]
 
 logger = logging.getLogger(__name__)
 
 #: Version of the shipped work-activity rule table (file ``iwa_rules-v1.csv``).
 RUBRIC_VERSION = "v1"
-
-#: Exposure labels in column order.
-LABELS = ("E0", "E1", "E2")
 
 #: Soft vote (p_e0, p_e1, p_e2) of one piece of evidence for each label.
 LABEL_VECTORS = {
@@ -155,7 +144,7 @@ FIRST_VERBS: dict[str, tuple[str, str]] = {
 
 
 @dataclass(frozen=True)
-class KeywordRule:
+class KeywordRule(PatternRule):
     """A keyword rule of the rubric: a regular expression that votes for one label.
 
     Attributes
@@ -180,10 +169,6 @@ class KeywordRule:
     label: str
     pattern: str
     note: str
-
-    def search(self, text: str) -> bool:
-        """Return True when the rule fires on ``text``."""
-        return re.search(self.pattern, text, flags=re.IGNORECASE) is not None
 
 
 #: Keyword rules, each adding one vote when it fires.
@@ -309,7 +294,7 @@ def _first_word(text: str) -> str:
     return match.group(1).lower() if match else ""
 
 
-_KEYWORD_RULESET = _RuleSet(rule.pattern for rule in KEYWORD_RULES)
+_KEYWORD_RULESET = RuleSet(rule.pattern for rule in KEYWORD_RULES)
 
 
 def score_rubric(
@@ -355,12 +340,12 @@ def score_rubric(
     >>> bool(np.allclose(out[["p_e0", "p_e1", "p_e2"]].sum(axis=1), 1.0))
     True
     """
-    texts = _check_text(frame, text_column)
+    texts = task_texts(frame, text_column)
     rules = load_rubric_rules()
     by_iwa = {i: (lab, note) for lvl, i, lab, note in rules.itertuples(index=False) if lvl == "iwa"}
     by_dwa = {i: (lab, note) for lvl, i, lab, note in rules.itertuples(index=False) if lvl == "dwa"}
-    dwas = _task_dwas_for(frame, onet)
-    zones = _job_zones_for(frame, onet)
+    dwas = task_dwas_for(frame, onet)
+    zones = job_zones_for(frame, onet)
     n = len(texts)
     label_index = {label: k for k, label in enumerate(LABELS)}
     none = len(LABELS)  # index of the all-zero vector: padding / no vote
@@ -453,213 +438,3 @@ def score_rubric(
     out["rule"] = pd.Series(explanations, index=frame.index, dtype=object)
     logger.debug("rubric scored %d tasks", len(out))
     return out
-
-
-# ----------------------------------------------------------------------------------
-# agreement with the human labels of Eloundou et al. (2023)
-# ----------------------------------------------------------------------------------
-
-LABELS_NAME = "reference/eloundou2023/full_labelset_train.tsv"
-
-
-def read_eloundou_labels(path) -> pd.DataFrame:
-    """Read the Eloundou et al. (2023) task label file (``full_labelset*.tsv``).
-
-    Parameters
-    ----------
-    path : str or os.PathLike
-        Tab-separated file with columns ``O*NET-SOC Code``, ``Task ID``, ``Task``,
-        ``Task Type``, ``Title``, ``human_exposure_agg``, ``gpt4_exposure`` (others are
-        ignored).
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``onetsoc_code``, ``task_id`` (str), ``task``, ``task_type`` (``""`` when
-        missing), ``title``, ``human_label``, ``gpt4_label``.
-
-    Raises
-    ------
-    exposure.errors.DataFormatError
-        Missing columns, or a label other than E0/E1/E2 (naming file, row and column).
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "labels.tsv"
-    >>> _ = p.write_text("\\tO*NET-SOC Code\\tTask ID\\tTask\\tTask Type\\tTitle\\t"
-    ...                  "human_exposure_agg\\tgpt4_exposure\\n"
-    ...                  "0\\t11-1011.00\\t1.0\\tDo a thing.\\tCore\\tChief\\tE1\\tE2\\n")
-    >>> read_eloundou_labels(p)[["task_id", "human_label", "gpt4_label"]].iloc[0].tolist()
-    ['1', 'E1', 'E2']
-    """
-    from exposure.scoring.categories import _norm_task_id
-
-    raw = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False, quoting=csv.QUOTE_MINIMAL)
-    need = {
-        "O*NET-SOC Code": "onetsoc_code",
-        "Task ID": "task_id",
-        "Task": "task",
-        "Task Type": "task_type",
-        "Title": "title",
-        "human_exposure_agg": "human_label",
-        "gpt4_exposure": "gpt4_label",
-    }
-    missing = [c for c in need if c not in raw.columns]
-    if missing:
-        raise DataFormatError(f"missing columns {missing}", path=path)
-    out = raw[list(need)].rename(columns=need).reset_index(drop=True)
-    out["task_id"] = out["task_id"].map(_norm_task_id)
-    for col, src in (("human_label", "human_exposure_agg"), ("gpt4_label", "gpt4_exposure")):
-        bad = ~out[col].isin(LABELS)
-        if bad.any():
-            pos = int(np.flatnonzero(bad.to_numpy())[0])
-            raise DataFormatError(
-                f"label must be E0, E1 or E2, got {out[col].iloc[pos]!r}",
-                path=path, row=pos + 2, column=src,
-            )
-    return out
-
-
-def _kappa(a, b) -> float:
-    a = np.asarray(a)
-    b = np.asarray(b)
-    po = float(np.mean(a == b))
-    pe = sum(float(np.mean(a == k)) * float(np.mean(b == k)) for k in LABELS)
-    return (po - pe) / (1 - pe) if pe < 1 else float("nan")
-
-
-_MEASURE_OF_LABEL = {"E0": (0.0, 0.0, 0.0), "E1": (1.0, 1.0, 1.0), "E2": (0.0, 0.5, 1.0)}
-
-
-def _occupation_means(codes, weights, alpha, beta, gamma) -> pd.DataFrame:
-    df = pd.DataFrame({"code": codes, "w": weights, "alpha": alpha, "beta": beta, "gamma": gamma})
-    for m in ("alpha", "beta", "gamma"):
-        df[m] = df[m] * df["w"]
-    g = df.groupby("code", sort=True)[["w", "alpha", "beta", "gamma"]].sum()
-    return g[["alpha", "beta", "gamma"]].div(g["w"], axis=0)
-
-
-def rubric_agreement(labels: pd.DataFrame, *, onet=None) -> pd.DataFrame:
-    """Agreement of the rubric with human (and GPT-4) exposure labels.
-
-    Parameters
-    ----------
-    labels : pandas.DataFrame
-        As returned by :func:`read_eloundou_labels` (``onetsoc_code``, ``task_id``,
-        ``task``, ``task_type``, ``human_label``; ``gpt4_label`` optional).
-    onet : exposure.onet.OnetRelease or object, optional
-        Passed to :func:`score_rubric`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Long table with columns ``reference`` (``human`` or ``gpt4``), ``level``
-        (``task`` or ``occupation``), ``metric`` (``accuracy``, ``cohen_kappa``,
-        ``pearson_r_alpha``/``beta``/``gamma``, ``share_e0``/``e1``/``e2`` of the rubric's
-        labels and of the reference), ``value`` and ``n`` (tasks or occupations).
-        Occupation-level measures are weighted means over each O*NET-SOC occupation's
-        tasks with Core = 2 and Supplemental-or-missing = 1; the reference uses
-        E0 = (0, 0, 0), E1 = (1, 1, 1), E2 = (0, 0.5, 1) for (alpha, beta, gamma), the
-        rubric uses its probabilities (alpha = p_e1, beta = p_e1 + 0.5 p_e2,
-        gamma = p_e1 + p_e2).
-
-    Examples
-    --------
-    >>> labels = pd.DataFrame({
-    ...     "onetsoc_code": ["11-1011.00", "11-1011.00", "47-2031.00", "47-2031.00"],
-    ...     "task_id": ["1", "2", "3", "4"],
-    ...     "task": ["Write reports.", "Enter data into databases.",
-    ...              "Cut lumber with saws.", "Nail boards using hammers."],
-    ...     "task_type": ["Core", "Supplemental", "Core", ""],
-    ...     "human_label": ["E1", "E2", "E0", "E0"]})
-    >>> table = rubric_agreement(labels)
-    >>> float(table.query("metric == 'accuracy'")["value"].iloc[0])
-    1.0
-    """
-    scores = score_rubric(labels, onet=onet)
-    pred = scores[["p_e0", "p_e1", "p_e2"]].to_numpy().argmax(axis=1)
-    pred_labels = np.array(LABELS)[pred]
-    weights = np.where(labels["task_type"].astype(str).str.strip().eq("Core"), 2.0, 1.0)
-    p1 = scores["p_e1"].to_numpy()
-    p2 = scores["p_e2"].to_numpy()
-    ours = _occupation_means(labels["onetsoc_code"], weights, p1, p1 + 0.5 * p2, p1 + p2)
-    rows = []
-    n = len(labels)
-    for k in LABELS:
-        rows.append(("rubric", "task", f"share_{k.lower()}", float(np.mean(pred_labels == k)), n))
-    refs = [("human", "human_label"), ("gpt4", "gpt4_label")]
-    for ref, col in refs:
-        if col not in labels.columns:
-            continue
-        truth = labels[col].to_numpy()
-        for k in LABELS:
-            rows.append((ref, "task", f"share_{k.lower()}", float(np.mean(truth == k)), n))
-        rows.append((ref, "task", "accuracy", float(np.mean(truth == pred_labels)), n))
-        rows.append((ref, "task", "cohen_kappa", _kappa(truth, pred_labels), n))
-        m = np.array([_MEASURE_OF_LABEL[x] for x in truth])
-        theirs = _occupation_means(labels["onetsoc_code"], weights, m[:, 0], m[:, 1], m[:, 2])
-        for measure in ("alpha", "beta", "gamma"):
-            r = float(np.corrcoef(ours[measure], theirs[measure])[0, 1])
-            rows.append((ref, "occupation", f"pearson_r_{measure}", r, len(ours)))
-    out = pd.DataFrame(rows, columns=["reference", "level", "metric", "value", "n"])
-    out["value"] = out["value"].round(4)
-    return out
-
-
-def write_rubric_agreement(
-    out="data/processed/reports/rubric_agreement.csv", *, mirror=None, data_dir=None
-) -> pd.DataFrame:
-    """Compute :func:`rubric_agreement` on the Eloundou et al. train labels and write it.
-
-    Reads ``reference/eloundou2023/full_labelset_train.tsv`` and O*NET 29.1 through
-    :func:`exposure.fetch.fetch` / :func:`exposure.onet.load_onet` (hash-verified), then
-    writes the table atomically to ``out``. Also available as
-    ``python -m exposure.scoring.rubric agreement``.
-
-    Parameters
-    ----------
-    out : str or os.PathLike
-        Destination CSV.
-    mirror, data_dir : optional
-        Passed to :func:`exposure.fetch.fetch` and :func:`exposure.onet.load_onet`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        The table written.
-
-    Examples
-    --------
-    >>> callable(write_rubric_agreement)  # needs the real data; see the integration test
-    True
-    """
-    from exposure._io import write_csv
-    from exposure.fetch import fetch
-    from exposure.onet import load_onet
-
-    labels = read_eloundou_labels(fetch(LABELS_NAME, mirror=mirror, data_dir=data_dir))
-    onet = load_onet("29.1", mirror=mirror, data_dir=data_dir)
-    table = rubric_agreement(labels, onet=onet)
-    write_csv(table, Path(out))
-    logger.info("wrote %s", out)
-    return table
-
-
-def main(argv=None) -> int:
-    """``python -m exposure.scoring.rubric agreement [--out PATH] [--mirror DIR]``."""
-    parser = argparse.ArgumentParser(prog="python -m exposure.scoring.rubric")
-    sub = parser.add_subparsers(dest="cmd", required=True)
-    p = sub.add_parser("agreement", help="write rubric agreement with the human labels")
-    p.add_argument("--out", default="data/processed/reports/rubric_agreement.csv")
-    p.add_argument("--mirror", default=None)
-    p.add_argument("--data-dir", default=None)
-    args = parser.parse_args(argv)
-    table = write_rubric_agreement(args.out, mirror=args.mirror, data_dir=args.data_dir)
-    print(table.to_string(index=False))
-    print(f"wrote {args.out}")
-    return 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -5,6 +5,10 @@ Everything here reads the tables written by ``exposure recompute`` (``soc_scores
 documentation's Results page is built from :func:`render_results` and
 :func:`results_tables`.
 
+The lists of the most and least exposed occupations leave out occupations with fewer than
+:data:`MIN_EMPLOYMENT` workers (a handful of tiny occupations would otherwise lead them)
+and show each occupation's employment.
+
 Figures are deterministic: the same tables give byte-identical PNG files. They are drawn
 with matplotlib's object-oriented API on the Agg canvas (the global backend is left
 alone), in matplotlib's bundled DejaVu Sans font, at a fixed size and resolution, and
@@ -20,11 +24,12 @@ import numpy as np
 import pandas as pd
 
 from exposure._io import atomic_path
+from exposure._measures import CATEGORIES, CATEGORY_SHARES, EXPOSURE_MEASURES
 from exposure.errors import DataFormatError, ExposureError
 
 __all__ = [
-    "MEASURES",
-    "CATEGORIES",
+    "CATEGORY_LABELS",
+    "MIN_EMPLOYMENT",
     "SOC_MAJOR_GROUPS",
     "soc_major_group",
     "sector_title",
@@ -32,6 +37,7 @@ __all__ = [
     "by_major_group",
     "by_wage_decile",
     "ranked",
+    "format_workers",
     "plot_ranked_occupations",
     "plot_sectors",
     "plot_major_groups",
@@ -47,15 +53,15 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-MEASURES = ("alpha", "beta", "gamma")
-"""The three exposure measures, in the order they are drawn."""
+CATEGORY_LABELS = dict(zip(
+    (CATEGORY_SHARES[c] for c in CATEGORIES),
+    ("administrative", "routine coding", "entry-level creative"),
+    strict=True,
+))
+"""Category share columns of the rollup tables and their labels, in drawing order."""
 
-CATEGORIES = {
-    "share_admin": "administrative",
-    "share_routine_coding": "routine coding",
-    "share_entry_creative": "entry-level creative",
-}
-"""Category share columns of the rollup tables and their labels."""
+MIN_EMPLOYMENT = 10_000
+"""Default employment floor (workers, May OEWS) of the most and least exposed lists."""
 
 SOC_MAJOR_GROUPS = {
     "11-0000": "Management",
@@ -107,13 +113,16 @@ _STYLE = {
     "figure.dpi": 100,
     "savefig.dpi": 100,
 }
+_DOT_MIN, _DOT_SPAN = 12.0, 600.0  # wage scatter: marker area (pt^2) = min + span * emp / max
+_DOT_FACE, _DOT_EDGE = (0.45, 0.45, 0.45, 0.40), (0.15, 0.15, 0.15, 0.85)
 WIDTH = 8.0
 """Width of every figure, in inches (800 pixels at the fixed 100 dpi)."""
 
 _REQUIRED = {
-    "soc_scores": ("soc_code", "soc_title", "tot_emp", "a_mean", *MEASURES, *CATEGORIES),
+    "soc_scores": ("soc_code", "soc_title", "tot_emp", "a_mean", *EXPOSURE_MEASURES,
+                   *CATEGORY_LABELS),
     "sector_scores": ("naics", "naics_title", "level", "tot_emp", "covered_emp", "coverage",
-                      *MEASURES, "exposed_workers"),
+                      *EXPOSURE_MEASURES, "exposed_workers"),
     "workforce": ("group_type", "group", "measure", "tot_emp", "covered_emp", "share_ge_10",
                   "share_gt_50", "emp_mean", "wage_mean"),
 }
@@ -174,14 +183,14 @@ def _detailed(soc_scores: pd.DataFrame) -> pd.DataFrame:
     return soc_scores[~soc_scores["soc_code"].astype(str).str.endswith("-0000")]
 
 
-def by_major_group(soc_scores: pd.DataFrame, columns=MEASURES) -> pd.DataFrame:
+def by_major_group(soc_scores: pd.DataFrame, columns=EXPOSURE_MEASURES) -> pd.DataFrame:
     """Employment-weighted means of ``columns`` for each SOC major group.
 
     Parameters
     ----------
     soc_scores : pandas.DataFrame
         ``SocScores`` table (``soc_code``, ``tot_emp`` and the measure columns).
-    columns : sequence of str, default ``MEASURES``
+    columns : sequence of str, default ``EXPOSURE_MEASURES``
         Columns to average.
 
     Returns
@@ -213,7 +222,7 @@ def by_major_group(soc_scores: pd.DataFrame, columns=MEASURES) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["major_group", "title", "tot_emp", *columns])
 
 
-def by_wage_decile(soc_scores: pd.DataFrame, columns=MEASURES, n: int = 10) -> pd.DataFrame:
+def by_wage_decile(soc_scores: pd.DataFrame, columns=EXPOSURE_MEASURES, n: int = 10) -> pd.DataFrame:
     """Employment-weighted means of ``columns`` by quantile of workers' mean annual wage.
 
     Occupations are sorted by ``a_mean``; an occupation belongs to the quantile that
@@ -224,7 +233,7 @@ def by_wage_decile(soc_scores: pd.DataFrame, columns=MEASURES, n: int = 10) -> p
     ----------
     soc_scores : pandas.DataFrame
         ``SocScores`` table with ``a_mean`` and ``tot_emp``.
-    columns : sequence of str, default ``MEASURES``
+    columns : sequence of str, default ``EXPOSURE_MEASURES``
     n : int, default 10
         Number of quantiles.
 
@@ -263,10 +272,12 @@ def by_wage_decile(soc_scores: pd.DataFrame, columns=MEASURES, n: int = 10) -> p
     return pd.DataFrame(rows)
 
 
-def ranked(frame: pd.DataFrame, value: str = "beta", n: int = 15, *, key: str = "soc_code"):
+def ranked(frame: pd.DataFrame, value: str = "beta", n: int = 15, *, key: str = "soc_code",
+           min_employment: float = 0, weight: str = "tot_emp"):
     """The ``n`` rows with the highest and the ``n`` with the lowest ``value``.
 
-    Ties are broken by ``key`` so the order is stable. Rows without a value are dropped.
+    Ties are broken by ``key`` so the order is stable. Rows without a value are dropped,
+    and so are rows with fewer than ``min_employment`` workers when a floor is set.
 
     Parameters
     ----------
@@ -274,6 +285,11 @@ def ranked(frame: pd.DataFrame, value: str = "beta", n: int = 15, *, key: str = 
     value : str, default "beta"
     n : int, default 15
     key : str, default "soc_code"
+    min_employment : float, default 0
+        Employment floor: with a positive floor, only rows whose ``weight`` is at least
+        ``min_employment`` are ranked (a missing employment is below any floor).
+    weight : str, default "tot_emp"
+        Employment column the floor applies to.
 
     Returns
     -------
@@ -283,15 +299,50 @@ def ranked(frame: pd.DataFrame, value: str = "beta", n: int = 15, *, key: str = 
     Examples
     --------
     >>> import pandas as pd
-    >>> df = pd.DataFrame({"soc_code": ["a", "b", "c", "d"], "beta": [0.5, 0.9, None, 0.1]})
+    >>> df = pd.DataFrame({"soc_code": ["a", "b", "c", "d"], "beta": [0.5, 0.9, None, 0.1],
+    ...                    "tot_emp": [20e3, 3e3, 50e3, 40e3]})
     >>> top, bottom = ranked(df, n=2)
     >>> top["soc_code"].tolist(), bottom["soc_code"].tolist()
     (['b', 'a'], ['d', 'a'])
+    >>> top, bottom = ranked(df, n=2, min_employment=10_000)  # b has 3,000 workers
+    >>> top["soc_code"].tolist(), bottom["soc_code"].tolist()
+    (['a', 'd'], ['d', 'a'])
     """
     has = frame[frame[value].notna()]
+    if min_employment > 0:
+        has = has[pd.to_numeric(has[weight], errors="coerce").fillna(0) >= min_employment]
     top = has.sort_values([value, key], ascending=[False, True], kind="stable").head(n)
     bottom = has.sort_values([value, key], ascending=[True, True], kind="stable").head(n)
     return top.reset_index(drop=True), bottom.reset_index(drop=True)
+
+
+def format_workers(value) -> str:
+    """Number of workers, short: ``"2.6M"``, ``"52k"``, ``"3.1k"``, ``"840"``.
+
+    Parameters
+    ----------
+    value : float
+        Employment; missing gives ``"n/a"``.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> [format_workers(v) for v in (2_595_750, 52_060, 3_100, 840, float("nan"))]
+    ['2.6M', '52k', '3.1k', '840', 'n/a']
+    """
+    v = float(value)
+    if np.isnan(v):
+        return "n/a"
+    if v >= 999_500:
+        return f"{v / 1e6:.1f}M"
+    if v >= 9_950:
+        return f"{v / 1e3:.0f}k"
+    if v >= 1_000:
+        return f"{v / 1e3:.1f}k"
+    return f"{v:.0f}"
 
 
 # --------------------------------------------------------------------------- drawing
@@ -363,14 +414,21 @@ def _channel_bars(ax, labels, frame: pd.DataFrame) -> None:
     ax.grid(axis="y", visible=False)
 
 
-def plot_ranked_occupations(soc_scores: pd.DataFrame, n: int = 15):
+def plot_ranked_occupations(soc_scores: pd.DataFrame, n: int = 15, *,
+                            min_employment: float = MIN_EMPLOYMENT):
     """Bar chart of the ``n`` most and ``n`` least exposed occupations (by beta).
+
+    Each label ends with the occupation's employment in brackets; occupations with fewer
+    than ``min_employment`` workers are left out (the floor is written under the figure).
 
     Parameters
     ----------
     soc_scores : pandas.DataFrame
-        ``SocScores`` table (``soc_code``, ``soc_title``, ``alpha``, ``beta``, ``gamma``).
+        ``SocScores`` table (``soc_code``, ``soc_title``, ``tot_emp``, ``alpha``, ``beta``,
+        ``gamma``).
     n : int, default 15
+    min_employment : float, default :data:`MIN_EMPLOYMENT`
+        Employment floor (workers); 0 ranks every occupation.
 
     Returns
     -------
@@ -379,21 +437,33 @@ def plot_ranked_occupations(soc_scores: pd.DataFrame, n: int = 15):
     Examples
     --------
     >>> import pandas as pd
-    >>> soc = pd.DataFrame({"soc_code": ["15-1252", "47-2061"], "soc_title": ["Developers", "Laborers"],
-    ...                     "alpha": [0.5, 0.0], "beta": [0.7, 0.05], "gamma": [0.9, 0.1]})
+    >>> soc = pd.DataFrame({"soc_code": ["15-1252", "47-2061", "19-1011"],
+    ...                     "soc_title": ["Developers", "Laborers", "Animal Scientists"],
+    ...                     "tot_emp": [1.62e6, 52e3, 3.1e3], "alpha": [0.5, 0.0, 0.7],
+    ...                     "beta": [0.7, 0.05, 0.8], "gamma": [0.9, 0.1, 0.9]})
     >>> fig = plot_ranked_occupations(soc, n=1)
     >>> [ax.get_title(loc="left") for ax in fig.axes]
     ['Most exposed', 'Least exposed']
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    ['Developers (1.6M)']
+    >>> fig.get_supxlabel()
+    'Occupations with at least 10,000 workers; employment in brackets.'
     """
-    top, bottom = ranked(_detailed(soc_scores), "beta", n)
+    top, bottom = ranked(_detailed(soc_scores), "beta", n, min_employment=min_employment)
+    note = "employment in brackets"
+    if min_employment > 0:
+        note = f"occupations with at least {min_employment:,.0f} workers; {note}"
     with _style():
         fig, (ax_top, ax_bottom) = _figure(0.22 * (len(top) + len(bottom)) + 2.0, nrows=2,
                                            sharex=True)
         for ax, frame, title in ((ax_top, top, "Most exposed"), (ax_bottom, bottom, "Least exposed")):
-            labels = [_short(t, 60) for t in frame["soc_title"].fillna(frame["soc_code"])]
+            titles = frame["soc_title"].fillna(frame["soc_code"])
+            labels = [f"{_short(t, 52)} ({format_workers(e)})"
+                      for t, e in zip(titles, frame["tot_emp"])]
             _channel_bars(ax, labels, frame)
             ax.set_title(title, loc="left")
         ax_bottom.set_xlabel("share of the occupation's tasks (fraction)")
+        fig.supxlabel(f"{note[0].upper()}{note[1:]}.", fontsize=8, color="#555555")
         _legend(fig, ax_top, ncols=4)
     return fig
 
@@ -458,7 +528,7 @@ def plot_major_groups(soc_scores: pd.DataFrame):
         fig, (ax,) = _figure(0.3 * len(groups) + 1.2)
         y = np.arange(len(groups))
         h = 0.27
-        for i, m in enumerate(MEASURES):
+        for i, m in enumerate(EXPOSURE_MEASURES):
             ax.barh(y + (1 - i) * h, groups[m].to_numpy(dtype=float), height=h, color=_COLOURS[m],
                     label=_LABELS[m])
         ax.set_yticks(y, [_short(t, 48) for t in groups["title"]])
@@ -486,21 +556,26 @@ def plot_wage(soc_scores: pd.DataFrame, n: int = 10):
     Examples
     --------
     >>> import pandas as pd
-    >>> soc = pd.DataFrame({"soc_code": ["a", "b"], "a_mean": [30e3, 90e3], "tot_emp": [5.0, 5.0],
+    >>> soc = pd.DataFrame({"soc_code": ["a", "b"], "a_mean": [30e3, 90e3], "tot_emp": [5.0, 10.0],
     ...                     "alpha": [0.0, 0.4], "beta": [0.1, 0.6], "gamma": [0.2, 0.8]})
     >>> fig = plot_wage(soc, n=2)
     >>> fig.axes[0].get_xscale()
     'log'
+    >>> dots = fig.axes[0].collections[0]
+    >>> [float(a) for a in dots.get_sizes()], float(dots.get_edgecolors()[0][3])  # visible
+    ([312.0, 612.0], 0.85)
     """
     soc = _detailed(soc_scores)
     soc = soc[soc["a_mean"].notna() & soc["beta"].notna() & (soc["tot_emp"].fillna(0) > 0)]
-    deciles = by_wage_decile(soc, MEASURES, n=n)
+    deciles = by_wage_decile(soc, EXPOSURE_MEASURES, n=n)
     with _style():
         fig, (ax,) = _figure(4.2)
-        size = 400 * soc["tot_emp"].to_numpy(dtype=float) / max(float(soc["tot_emp"].max()), 1.0)
-        ax.scatter(soc["a_mean"], soc["beta"], s=np.maximum(size, 2), color="#999999", alpha=0.35,
-                   linewidths=0, label="occupation (beta; area \u221d employment)")
-        for m in MEASURES:
+        # area grows with employment from a floor, so small occupations stay visible
+        share = soc["tot_emp"].to_numpy(dtype=float) / max(float(soc["tot_emp"].max()), 1.0)
+        ax.scatter(soc["a_mean"], soc["beta"], s=_DOT_MIN + _DOT_SPAN * share,
+                   facecolors=_DOT_FACE, edgecolors=_DOT_EDGE, linewidths=0.5,
+                   label="occupation (beta; area grows with employment)")
+        for m in EXPOSURE_MEASURES:
             ax.plot(deciles["wage_mean"], deciles[m], marker="o", ms=4, color=_COLOURS[m],
                     label=f"{_LABELS[m]}, wage-decile mean")
         from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
@@ -514,6 +589,9 @@ def plot_wage(soc_scores: pd.DataFrame, n: int = 10):
         ax.set_xlabel("mean annual wage (USD per year, log scale)")
         ax.set_ylabel("share of tasks (fraction)")
         _legend(fig, ax, ncols=2)
+        for handle in fig.legends[0].legend_handles:  # a mid-sized dot, not the first one drawn
+            if hasattr(handle, "set_sizes"):
+                handle.set_sizes([60.0])
     return fig
 
 
@@ -540,7 +618,7 @@ def plot_categories(soc_scores: pd.DataFrame):
     >>> [t.get_text() for t in fig.legends[0].get_texts()]
     ['administrative', 'routine coding', 'entry-level creative']
     """
-    cols = list(CATEGORIES)
+    cols = list(CATEGORY_LABELS)
     groups = by_major_group(soc_scores, cols)
     groups = groups.assign(_total=groups[cols].sum(axis=1)).sort_values(
         ["_total", "major_group"], ascending=[True, True], kind="stable")
@@ -550,7 +628,7 @@ def plot_categories(soc_scores: pd.DataFrame):
         h = 0.27
         for i, (col, colour) in enumerate(zip(cols, _CATEGORY_COLOURS)):
             ax.barh(y + (1 - i) * h, groups[col].to_numpy(dtype=float), height=h, color=colour,
-                    label=CATEGORIES[col])
+                    label=CATEGORY_LABELS[col])
         ax.set_yticks(y, [_short(t, 48) for t in groups["title"]])
         ax.grid(axis="y", visible=False)
         ax.set_xlim(0, max(0.05, float(np.nanmax(groups[cols].to_numpy(dtype=float))) * 1.1))
@@ -626,7 +704,7 @@ def plot_distribution(soc_scores: pd.DataFrame, bins: int = 20):
     edges = np.linspace(0, 1, bins + 1)
     with _style():
         fig, (ax,) = _figure(3.4)
-        for m in MEASURES:
+        for m in EXPOSURE_MEASURES:
             part = soc[soc[m].notna() & (soc["tot_emp"].fillna(0) > 0)]
             weights = part["tot_emp"].to_numpy(dtype=float)
             hist, _ = np.histogram(part[m].to_numpy(dtype=float), bins=edges, weights=weights)
@@ -728,7 +806,8 @@ FIGURES = {
 }
 
 
-def render_results(processed_dir, out_dir) -> dict[str, Path]:
+def render_results(processed_dir, out_dir, *,
+                   min_employment: float = MIN_EMPLOYMENT) -> dict[str, Path]:
     """Draw every results figure from ``processed_dir`` into ``out_dir`` as PNG.
 
     Parameters
@@ -738,6 +817,8 @@ def render_results(processed_dir, out_dir) -> dict[str, Path]:
         ``workforce.parquet``.
     out_dir : str or os.PathLike
         Where to write ``<name>.png``; created if needed.
+    min_employment : float, default :data:`MIN_EMPLOYMENT`
+        Employment floor of the most and least exposed occupations figure.
 
     Returns
     -------
@@ -764,13 +845,14 @@ def render_results(processed_dir, out_dir) -> dict[str, Path]:
     written = {}
     for name, draw in FIGURES.items():
         source = tables["sector_scores"] if name in ("sectors", "coverage") else tables["soc_scores"]
-        fig = draw(source)
+        fig = draw(source, min_employment=min_employment) if name == "occupations" else draw(source)
         written[name] = save_png(fig, out_dir / f"{name}.png")
         logger.debug("figure %s written to %s", name, written[name])
     return written
 
 
-def results_tables(processed_dir, n: int = 15) -> dict[str, pd.DataFrame]:
+def results_tables(processed_dir, n: int = 15, *,
+                   min_employment: float = MIN_EMPLOYMENT) -> dict[str, pd.DataFrame]:
     """Summary tables of the Results page, computed from the processed tables.
 
     Parameters
@@ -778,13 +860,16 @@ def results_tables(processed_dir, n: int = 15) -> dict[str, pd.DataFrame]:
     processed_dir : str or os.PathLike
     n : int, default 15
         Rows of the most and least exposed occupation tables.
+    min_employment : float, default :data:`MIN_EMPLOYMENT`
+        Employment floor (workers) of the most and least exposed occupation tables.
 
     Returns
     -------
     dict of str to pandas.DataFrame
         ``workforce`` (all workers: share of workers with measure >= 0.10 and > 0.50 and
         the employment- and wage-weighted means, per measure), ``most_exposed`` and
-        ``least_exposed`` (occupations by beta), ``sectors``, ``major_groups``,
+        ``least_exposed`` (occupations by beta, with their employment, among those with at
+        least ``min_employment`` workers), ``sectors``, ``major_groups``,
         ``wage_deciles`` and ``categories`` (employment-weighted category shares by
         major group).
 
@@ -800,7 +885,7 @@ def results_tables(processed_dir, n: int = 15) -> dict[str, pd.DataFrame]:
     soc, sec, work = _detailed(t["soc_scores"]), t["sector_scores"], t["workforce"]
     occ_cols = {"soc_code": "SOC code", "soc_title": "occupation", "tot_emp": "employment",
                 "alpha": "alpha", "beta": "beta", "gamma": "gamma"}
-    top, bottom = ranked(soc, "beta", n)
+    top, bottom = ranked(soc, "beta", n, min_employment=min_employment)
     every = work[work["group_type"] == "all"].sort_values("measure", kind="stable")
     workforce = every[["measure", "covered_emp", "share_ge_10", "share_gt_50", "emp_mean",
                        "wage_mean"]].rename(columns={
@@ -812,7 +897,7 @@ def results_tables(processed_dir, n: int = 15) -> dict[str, pd.DataFrame]:
     sectors = sec[sec["level"] == "sector"].sort_values(["beta", "naics"], ascending=[False, True],
                                                         kind="stable")
     sectors = sectors.assign(naics_title=sectors["naics_title"].map(sector_title, na_action="ignore"))
-    sectors = sectors[["naics", "naics_title", "tot_emp", "coverage", *MEASURES,
+    sectors = sectors[["naics", "naics_title", "tot_emp", "coverage", *EXPOSURE_MEASURES,
                        "exposed_workers"]].rename(columns={
                            "naics": "NAICS", "naics_title": "sector", "tot_emp": "employment",
                            "exposed_workers": "exposed workers"})
@@ -824,8 +909,8 @@ def results_tables(processed_dir, n: int = 15) -> dict[str, pd.DataFrame]:
         "quantile": "wage decile", "wage_low": "lowest mean wage (USD)",
         "wage_high": "highest mean wage (USD)", "wage_mean": "mean wage (USD)",
         "tot_emp": "employment"})
-    cats = by_major_group(soc, list(CATEGORIES)).rename(
-        columns={"major_group": "SOC major group", "tot_emp": "employment", **CATEGORIES})
+    cats = by_major_group(soc, list(CATEGORY_LABELS)).rename(
+        columns={"major_group": "SOC major group", "tot_emp": "employment", **CATEGORY_LABELS})
     return {
         "workforce": workforce.reset_index(drop=True),
         "most_exposed": top[list(occ_cols)].rename(columns=occ_cols),

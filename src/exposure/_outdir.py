@@ -1,0 +1,606 @@
+"""Replace the contents of an output directory in one step, under a lock.
+
+One door: :func:`replace_directory`. The caller writes the new contents into a fresh
+directory; when the ``with`` block ends without an error, that directory becomes ``out``::
+
+    with replace_directory(out, owned={"a.parquet", "manifest.json"}) as tmp:
+        write_parquet(frame, tmp / "a.parquet")
+        write_json(manifest, tmp / "manifest.json")
+
+What happens, in order:
+
+- **Checks, before any work** (:func:`check_output_dir`): ``out`` must not be a file, a
+  mount point, the file-system root, a directory holding a mount point (the swap would
+  copy, then delete, another file system's files), nor hold the current directory, a
+  source checkout (``.git``) or any of the ``protect`` paths (the cache, the mirror, the
+  package itself). Each refusal is an :class:`OutputPathError` naming the path, raised
+  before the caller computes anything. A relative ``out`` is made absolute first, so
+  the temporary directory is always beside ``out``, never inside it.
+- **Lock.** An exclusive :func:`fcntl.flock` on ``.exposure-<name>.lock`` beside ``out``
+  is taken for the whole block; a second writer of the same directory fails at once with
+  :class:`RecomputeLockedError`. The kernel releases the lock when the process dies.
+- **Stale cleanup.** Hidden temporary directories of earlier runs that died
+  (``.<name>.<random>.tmp`` beside ``out``) are removed; if a run died in the middle of
+  the fallback swap (``out`` missing, the old contents renamed aside), they are restored.
+- **Write.** The block receives a fresh hidden directory beside ``out`` (same file
+  system, normal permissions).
+- **Exchange.** Entries of the old ``out`` that the writer does not own (``owned``) and
+  did not write are hard-linked into the new directory (``reports/`` of other commands,
+  READMEs); the two directories are then exchanged with one
+  ``renameat2(RENAME_EXCHANGE)`` system call, so a reader sees either the complete old
+  set or the complete new set. Foreign files that appeared in the old directory during
+  the swap are moved across afterwards. Where the exchange is unsupported the old
+  directory is renamed aside first (restored by the next run if the process dies between
+  the two renames).
+- **fsync** of the new directory and of its parent.
+
+An exception (or ``KeyboardInterrupt``, or SIGTERM inside :func:`terminate_cleanly`) in
+the block removes the temporary directory and leaves ``out`` untouched; so does a kill at
+any point before the exchange. A lock file or temporary directory that cannot be created
+(read-only file system, no permission) is an :class:`OutputPathError`.
+
+Test hook: when the environment variable ``EXPOSURE_PIPELINE_PAUSE`` is
+``<point>:<flag file>``, :func:`pause` creates the flag file and sleeps at ``point`` so
+that a test can kill the process there; :func:`replace_directory` pauses at
+``before_swap``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import errno
+import fcntl
+import logging
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from exposure.errors import ExposureError
+
+__all__ = [
+    "RecomputeLockedError",
+    "OutputPathError",
+    "Terminated",
+    "check_output_dir",
+    "check_output_file",
+    "replace_directory",
+    "terminate_cleanly",
+    "pause",
+    "PAUSE_ENV",
+]
+
+log = logging.getLogger(__name__)
+
+#: Environment variable of the test hook (see :func:`pause`).
+PAUSE_ENV = "EXPOSURE_PIPELINE_PAUSE"
+
+
+class RecomputeLockedError(ExposureError):
+    """Another process holds the lock of the output directory.
+
+    Examples
+    --------
+    >>> isinstance(RecomputeLockedError("locked"), ExposureError)
+    True
+    """
+
+
+class OutputPathError(ExposureError):
+    """An output directory that cannot, or must not, be replaced.
+
+    Examples
+    --------
+    >>> isinstance(OutputPathError("read-only"), ExposureError)
+    True
+    """
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived inside :func:`terminate_cleanly`.
+
+    A ``BaseException``, like ``KeyboardInterrupt``, so that ``except Exception`` blocks
+    do not swallow it.
+    """
+
+
+@contextlib.contextmanager
+def terminate_cleanly() -> Iterator[None]:
+    """Within the block, SIGTERM raises :class:`Terminated` instead of killing at once.
+
+    The exception unwinds through the ``with`` blocks of :func:`replace_directory` and of
+    the download cache, which remove their temporary directories and partial files; the
+    command then exits with 143 (128 + SIGTERM) and a message. Outside the main thread
+    (where signal handlers cannot be set) the block runs unchanged.
+
+    Examples
+    --------
+    >>> import os, signal
+    >>> try:
+    ...     with terminate_cleanly():
+    ...         os.kill(os.getpid(), signal.SIGTERM)
+    ...         import time; time.sleep(5)
+    ... except Terminated:
+    ...     print("cleaned up")
+    cleaned up
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _raise(signum, frame):
+        # a second SIGTERM must not interrupt the cleanup that this one starts
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise Terminated(f"terminated by signal {signum}")
+
+    previous = signal.signal(signal.SIGTERM, _raise)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def check_output_file(path) -> Path:
+    """Check, before any work, that the file ``path`` can be written; return it.
+
+    Its directory is created if needed and a probe file is created and removed there, so
+    that a read-only file system, a missing permission or a path through a file fails
+    now, not after a long computation.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The output file (need not exist).
+
+    Returns
+    -------
+    pathlib.Path
+
+    Raises
+    ------
+    OutputPathError
+        ``path`` is a directory, or its directory cannot be created or written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> check_output_file(d / "model.npz").name
+    'model.npz'
+    >>> check_output_file(d)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.OutputPathError: output path ... is a directory; name a file
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise OutputPathError(f"output path {path} is a directory; name a file")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise OutputPathError(
+            f"cannot write {path}: {exc.strerror or exc} ({path.parent})"
+        ) from exc
+    return path
+
+
+def _absolute(out) -> Path:
+    """``out`` as an absolute, normalised path; a symbolic link is followed."""
+    out = Path(out)
+    # swap the directory a symlink points to, never the link itself
+    if out.is_symlink():
+        return out.resolve()
+    return Path(os.path.abspath(out))
+
+
+def _mount_inside(out: Path) -> Path | None:
+    """The first directory below ``out`` on another file system (a mount point), or None."""
+    try:
+        top = os.lstat(out).st_dev
+    except OSError:
+        return None
+    stack = [out]
+    while stack:
+        directory = stack.pop()
+        try:
+            entries = list(os.scandir(directory))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if not entry.is_dir(follow_symlinks=False):
+                    continue
+                dev = entry.stat(follow_symlinks=False).st_dev
+            except OSError:
+                continue
+            if dev != top or os.path.ismount(entry.path):
+                return Path(entry.path)
+            stack.append(Path(entry.path))
+    return None
+
+
+def check_output_dir(out, *, protect: Iterable = ()) -> Path:
+    """Refuse an output directory that cannot or must not be replaced; return it absolute.
+
+    Called by :func:`replace_directory` before it yields, so before any computing; call
+    it earlier still to fail before reading inputs.
+
+    Parameters
+    ----------
+    out : str or os.PathLike
+        The output directory (need not exist).
+    protect : iterable of path, optional
+        Paths that must not lie inside ``out`` (input caches, mirrors): replacing ``out``
+        would drop or copy them.
+
+    Returns
+    -------
+    pathlib.Path
+        ``out``, absolute (the target of a symbolic link).
+
+    Raises
+    ------
+    OutputPathError
+        ``out`` is a file, a mount point or ``/``; it holds a mount point, the current
+        directory, a source checkout (``.git``) or a ``protect`` path.
+
+    Examples
+    --------
+    >>> import os, tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> check_output_dir(d / "out") == d / "out"
+    True
+    >>> _ = (d / "file").write_text("x")
+    >>> check_output_dir(d / "file")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.OutputPathError: output path .../file exists and is not a directory
+    >>> check_output_dir(d, protect=[d / "cache"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.OutputPathError: refusing to replace ...: it contains .../cache, which the run reads; ...
+    """
+    out = _absolute(out)
+    if out == Path(out.anchor) or not out.name:
+        raise OutputPathError(f"refusing to replace {out}: it is the file-system root")
+    if out.exists() and not out.is_dir():
+        raise OutputPathError(f"output path {out} exists and is not a directory")
+    real = out.resolve()
+    try:
+        cwd = Path.cwd().resolve()
+    except OSError:
+        cwd = None
+    if cwd is not None and cwd.is_relative_to(real):
+        raise OutputPathError(
+            f"refusing to replace {out}: it contains the current directory {cwd}; choose a "
+            "new or dedicated output directory"
+        )
+    for path in protect:
+        if path is None:
+            continue
+        held = Path(os.path.abspath(path))
+        try:
+            held_real = held.resolve()
+        except (OSError, RuntimeError):
+            held_real = held
+        if held_real.is_relative_to(real):
+            raise OutputPathError(
+                f"refusing to replace {out}: it contains {held}, which the run reads; "
+                "choose an output directory outside it"
+            )
+    if out.is_dir():
+        if os.path.ismount(out):
+            raise OutputPathError(
+                f"refusing to replace {out}: it is a mount point; write into a directory "
+                "inside it"
+            )
+        if (out / ".git").exists():
+            raise OutputPathError(
+                f"refusing to replace {out}: it is a source checkout (it has .git); write "
+                "into a directory inside it"
+            )
+        mount = _mount_inside(out)
+        if mount is not None:
+            raise OutputPathError(
+                f"refusing to replace {out}: {mount} is another file system mounted inside "
+                "it, which the swap would copy and then delete; unmount it or choose "
+                "another output directory"
+            )
+    return out
+
+
+@contextlib.contextmanager
+def replace_directory(out, *, owned: Iterable[str] = (), protect: Iterable = ()) -> Iterator[Path]:
+    """Lock ``out``, yield a fresh directory, and make it the new ``out`` on success.
+
+    Parameters
+    ----------
+    out : str or os.PathLike
+        Directory to replace (need not exist). If it is a symbolic link, the directory it
+        points to is replaced and the link is kept.
+    owned : iterable of str, optional
+        Names of entries of the old ``out`` that belong to the writer: they are dropped
+        when the new contents do not have them. Every other entry of the old directory
+        that the new contents lack is carried over (hard-linked where possible).
+    protect : iterable of path, optional
+        Paths that must not lie inside ``out`` (see :func:`check_output_dir`).
+
+    Yields
+    ------
+    pathlib.Path
+        The hidden temporary directory to write the new contents into.
+
+    Raises
+    ------
+    RecomputeLockedError
+        If another process holds the lock of ``out``.
+    OutputPathError
+        Before the block runs: ``out`` is refused by :func:`check_output_dir`, or its
+        lock file or temporary directory cannot be created.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "processed"
+    >>> with replace_directory(out, owned={"table.csv"}) as tmp:
+    ...     _ = (tmp / "table.csv").write_text("a\\n1\\n")
+    >>> (out / "notes.txt").write_text("mine")
+    4
+    >>> with replace_directory(out, owned={"table.csv"}) as tmp:
+    ...     _ = (tmp / "other.csv").write_text("b\\n2\\n")
+    >>> sorted(p.name for p in out.iterdir())
+    ['notes.txt', 'other.csv']
+
+    A second writer fails at once:
+
+    >>> with replace_directory(out) as tmp:
+    ...     with replace_directory(out) as tmp2:
+    ...         pass
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.RecomputeLockedError: another recompute (pid ...) is writing ...
+    """
+    out = check_output_dir(out, protect=protect)
+    owned = frozenset(owned)
+    with _lock(out):
+        _cleanup_stale(out)
+        try:
+            tmp = _make_tmp(out)
+        except OSError as exc:
+            raise OutputPathError(
+                f"cannot create a temporary directory beside {out}: {exc.strerror or exc}"
+            ) from exc
+        try:
+            yield tmp
+            _commit(tmp, out, owned)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+
+
+def pause(point: str) -> None:
+    """Test hook: sleep at ``point`` when ``EXPOSURE_PIPELINE_PAUSE`` asks for it.
+
+    When the variable is ``<point>:<flag file>``, create the flag file (holding the
+    process id) and sleep (``EXPOSURE_PIPELINE_PAUSE_SECONDS``, default 120) so that a
+    test can kill the process at ``point``.
+
+    Parameters
+    ----------
+    point : str
+        Name of the place in the code, e.g. ``"before_swap"``.
+
+    Examples
+    --------
+    >>> import os, tempfile, pathlib
+    >>> flag = pathlib.Path(tempfile.mkdtemp()) / "flag"
+    >>> os.environ.update({PAUSE_ENV: f"here:{flag}", PAUSE_ENV + "_SECONDS": "0"})
+    >>> pause("elsewhere"); flag.exists()
+    False
+    >>> pause("here"); flag.read_text() == str(os.getpid())
+    True
+    >>> del os.environ[PAUSE_ENV], os.environ[PAUSE_ENV + "_SECONDS"]
+    """
+    name, _, flag = os.environ.get(PAUSE_ENV, "").partition(":")
+    if name != point:
+        return
+    if flag:
+        Path(flag).write_text(str(os.getpid()))
+    log.warning("%s: pausing at %s", PAUSE_ENV, point)
+    time.sleep(float(os.environ.get(PAUSE_ENV + "_SECONDS", "120")))
+
+
+# --------------------------------------------------------------------------- lock
+
+
+def _lock_path(out: Path) -> Path:
+    return out.parent / f".exposure-{out.name}.lock"
+
+
+@contextlib.contextmanager
+def _lock(out: Path) -> Iterator[Path]:
+    """Hold an exclusive, non-blocking :func:`fcntl.flock` on the lock file of ``out``."""
+    path = _lock_path(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise OutputPathError(
+            f"cannot create the lock file {path} for {out}: {exc.strerror or exc}; is the "
+            "parent directory writable?"
+        ) from exc
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                raise
+            holder = os.pread(fd, 64, 0).decode(errors="replace").strip() or "unknown"
+            raise RecomputeLockedError(
+                f"another recompute (pid {holder}) is writing {out}; lock file {path} is "
+                "held. Wait for it to finish or use a different --out directory"
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        try:
+            yield path
+        finally:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+# --------------------------------------------------------------------------- temporary
+
+
+def _tmp_prefix(out: Path) -> str:
+    return f".{out.name}."
+
+
+def _make_tmp(out: Path) -> Path:
+    """A fresh hidden directory beside ``out``, with the permissions of a normal mkdir."""
+    tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=_tmp_prefix(out), suffix=".tmp"))
+    # mkdtemp makes the directory 0700; the swapped-in output gets normal permissions
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o777 & ~umask)
+    return tmp
+
+
+def _cleanup_stale(out: Path) -> None:
+    """Under the lock: restore an interrupted fallback swap, drop stale temp dirs."""
+    parent = out.parent
+    if not parent.is_dir():
+        return
+    stale = sorted(p for p in parent.iterdir()
+                   if p.name.startswith(_tmp_prefix(out)) and p.name.endswith(".tmp"))
+    if not out.exists():
+        backups = [p for p in stale if ".old-" in p.name and p.is_dir()]
+        if backups:
+            log.warning("restoring %s from interrupted swap %s", out, backups[-1])
+            os.rename(backups[-1], out)
+            stale.remove(backups[-1])
+    for path in stale:
+        log.info("removing stale temporary directory %s", path)
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+
+
+# --------------------------------------------------------------------------- swap
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically exchange directories ``a`` and ``b``; False if unsupported."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
+                          ctypes.c_uint]
+    rc = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if rc == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def _link_tree(src: Path, dst: Path, dev: int | None = None) -> None:
+    """Copy ``src`` (file or directory) to ``dst`` using hard links where possible.
+
+    Never descends into another file system than ``dev`` (that of the first ``src``).
+    """
+    dev = os.lstat(src).st_dev if dev is None else dev
+    if src.is_symlink():
+        os.symlink(os.readlink(src), dst)
+    elif src.is_dir():
+        if os.lstat(src).st_dev != dev or os.path.ismount(src):
+            raise OutputPathError(f"refusing to copy {src}: another file system is mounted there")
+        dst.mkdir()
+        shutil.copystat(src, dst)
+        for child in sorted(src.iterdir()):
+            _link_tree(child, dst / child.name, dev)
+    else:
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+
+def _merge_late(old: Path, new: Path, owned: frozenset[str] = frozenset()) -> None:
+    """Move foreign files that appeared or changed in ``old`` into ``new``.
+
+    They appeared after the old entries were linked into ``new`` (e.g. a report written
+    by another command during the swap).
+    """
+    for child in sorted(old.iterdir()):
+        if child.name in owned:
+            continue
+        target = new / child.name
+        if child.is_dir() and not child.is_symlink():
+            if not target.exists():
+                os.rename(child, target)
+            elif target.is_dir():
+                _merge_late(child, target)
+        elif not target.exists() or (
+            not target.is_dir() and os.stat(child).st_ino != os.stat(target).st_ino
+            and child.stat().st_mtime_ns > target.stat().st_mtime_ns
+        ):
+            os.replace(child, target)
+
+
+def _fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _commit(tmp: Path, out: Path, owned: frozenset[str]) -> None:
+    """Make the contents of ``tmp`` the contents of ``out`` in one step."""
+    if out.exists():
+        if not out.is_dir():
+            raise OutputPathError(f"output path {out} exists and is not a directory")
+        for entry in sorted(out.iterdir()):
+            if entry.name in owned or (tmp / entry.name).exists():
+                continue
+            _link_tree(entry, tmp / entry.name)
+    _fsync_dir(tmp)
+    pause("before_swap")
+    if not out.exists():
+        os.rename(tmp, out)
+    elif _exchange(tmp, out):
+        # ``tmp`` now holds the previous outputs.
+        _merge_late(tmp, out, owned)
+        shutil.rmtree(tmp, ignore_errors=True)
+    else:
+        backup = Path(tempfile.mkdtemp(dir=out.parent, prefix=f"{_tmp_prefix(out)}old-",
+                                       suffix=".tmp"))
+        backup.rmdir()
+        os.rename(out, backup)
+        os.rename(tmp, out)
+        _merge_late(backup, out, owned)
+        shutil.rmtree(backup, ignore_errors=True)
+    _fsync_dir(out.parent)

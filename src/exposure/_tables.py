@@ -1,0 +1,755 @@
+"""Read delimited text and ``.xlsx`` tables into frames of strings, with errors that say where.
+
+The ground floor of every parser (:mod:`exposure.onet`, :mod:`exposure.oews`,
+:mod:`exposure.crosswalks`, :mod:`exposure.measures`): no domain knowledge, only files.
+
+- :func:`read_text_table` and :func:`read_xlsx_table` (chosen by extension in
+  :func:`read_table`) read a table into a :class:`RawTable`: every cell a string, the
+  columns renamed to target names, and the file line (or sheet row) of each frame row kept
+  so that later errors can name it;
+- :func:`missing_to_na` and :func:`to_number` convert columns, raising
+  :class:`~exposure.errors.DataFormatError` naming the file, line and column of a bad value.
+
+Schemas are run by the callers, with ``validate(frame, model, path=raw.path,
+row_offset=raw.first_row)`` (:func:`exposure.schemas.validate`), so that a failure names
+the same file line.
+
+Text files are read with every field as a string, no NA guessing and, by default,
+``quoting=csv.QUOTE_NONE`` so that double quotes inside fields stay intact; CRLF line endings
+and a UTF-8 BOM are accepted. Missing, empty, HTML, zip-instead-of-text, non-UTF-8 files and
+lines with too many or too few fields are :class:`~exposure.errors.DataFormatError`.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import logging
+import re
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+
+from exposure._io import write_csv, write_parquet, write_stata, write_xlsx
+from exposure.errors import DataFormatError
+
+__all__ = [
+    "RawTable",
+    "read_text_table",
+    "read_xlsx_table",
+    "read_table",
+    "missing_to_na",
+    "to_number",
+    "INPUT_KINDS",
+    "OUTPUT_KINDS",
+    "table_kind",
+    "read_frame",
+    "write_frame",
+]
+
+log = logging.getLogger(__name__)
+
+#: What a broken binary file (xlsx, Parquet, Stata) makes its reader raise: XML parse
+#: errors are SyntaxError, bad zip members zlib.error/BadZipFile/KeyError.
+_BROKEN_FILE_ERRORS = (
+    zipfile.BadZipFile, zlib.error, KeyError, ValueError, TypeError, IndexError, EOFError,
+    SyntaxError, struct.error, UnicodeDecodeError, pa.ArrowException,
+)
+
+#: Tokens read as missing by default (O*NET's "not applicable / not available").
+_MISSING = frozenset({"", "n/a", "N/A", "NA"})
+
+
+@dataclasses.dataclass
+class RawTable:
+    """A table read from a file: every cell a string, columns renamed to targets.
+
+    ``first_row`` is the file line (text) or sheet row (xlsx) of the first data row, so
+    that ``first_row + i`` is where frame row ``i`` came from. ``sources`` maps each
+    target column to the header as written in the file.
+
+    Examples
+    --------
+    >>> raw = RawTable(pd.DataFrame({"n": ["1", "2"]}), Path("f.txt"), 2, {"n": "N"})
+    >>> raw.row(1), raw.sources["n"]
+    (3, 'N')
+    """
+
+    frame: pd.DataFrame
+    path: Path
+    first_row: int
+    sources: dict
+
+    def row(self, position: int) -> int:
+        """File line / sheet row of the 0-based frame position ``position``."""
+        return self.first_row + int(position)
+
+
+def _norm_header(name) -> str:
+    return re.sub(r"\s+", " ", str(name if name is not None else "")).strip().lstrip("\ufeff").lower()
+
+
+def _check_file(path: Path) -> bytes:
+    """Return the first bytes of ``path``; raise on a missing, empty or HTML file."""
+    if path.is_dir():
+        raise DataFormatError("is a directory, not a file", path=path)
+    if not path.is_file():
+        raise DataFormatError("file not found", path=path)
+    with open(path, "rb") as fh:
+        head = fh.read(4096)
+    if not head.strip():
+        raise DataFormatError("file is empty", path=path)
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        raise DataFormatError(
+            "file is an old binary Excel .xls workbook (or another OLE file): save it as .xlsx or CSV",
+            path=path,
+        )
+    probe = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if probe.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<?xml")) or (
+        probe.startswith(b"<") and b"<html" in probe[:1024]
+    ):
+        raise DataFormatError(
+            "file is an HTML/XML page, not data (an error page saved instead of the file?)",
+            path=path,
+        )
+    return head
+
+
+def _match_columns(header: list[str], columns: dict, optional: dict, path: Path, where: str):
+    """Map target column -> index in ``header``; raise naming missing columns."""
+    normed = [_norm_header(h) for h in header]
+    found, missing = {}, []
+    for target, aliases in list(columns.items()) + list(optional.items()):
+        aliases = (aliases,) if isinstance(aliases, str) else aliases
+        idx = next((normed.index(_norm_header(a)) for a in aliases if _norm_header(a) in normed), None)
+        if idx is not None:
+            found[target] = idx
+        elif target in columns:
+            missing.append(aliases[0])
+    if missing:
+        shown = ", ".join(repr(str(h)) for h in header if h not in (None, ""))
+        raise DataFormatError(
+            f"missing column(s) {', '.join(repr(m) for m in missing)} in the header ({where}); "
+            f"found: {shown}",
+            path=path,
+        )
+    return found
+
+
+def _decode(data: bytes, path: Path, sep: str) -> str:
+    """``data`` as UTF-8 text (BOM dropped); raise on binary data or a non-UTF-8 byte."""
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise DataFormatError(
+            f"file is binary, not text (a NUL byte at offset {nul})",
+            path=path,
+            row=data.count(b"\n", 0, nul) + 1,
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        field = data[line_start : exc.start].count(sep.encode())
+        header = data.split(b"\n", 1)[0].decode("utf-8-sig", "replace").rstrip("\r")
+        names = next(csv.reader([header], delimiter=sep)) if header else []
+        column = names[field] if field < len(names) else None
+        raise DataFormatError(
+            f"byte 0x{data[exc.start]:02x} is not valid UTF-8 (byte offset {exc.start})",
+            path=path,
+            row=line,
+            column=column,
+        ) from None
+
+
+def read_text_table(
+    path,
+    columns: dict,
+    *,
+    optional: dict | None = None,
+    sep: str = "\t",
+    quoting: int = csv.QUOTE_NONE,
+) -> RawTable:
+    """Read a delimited text file (header on line 1) into a :class:`RawTable` of strings.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        File to read (UTF-8, optional BOM, LF or CRLF line endings).
+    columns : dict
+        Target column name -> header name in the file (or a tuple of accepted names,
+        compared case- and whitespace-insensitively). All are required.
+    optional : dict, optional
+        Like ``columns`` but the columns may be absent.
+    sep : str, default tab
+        Field separator.
+    quoting : int, default csv.QUOTE_NONE
+        ``csv.QUOTE_NONE`` for O*NET text files (quotes are text); ``csv.QUOTE_MINIMAL``
+        for CSV files.
+
+    Returns
+    -------
+    RawTable
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Missing/empty/HTML file, a byte that is not UTF-8 (naming its line and column),
+        a line with too many or too few fields, a missing column.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.txt"
+    >>> _ = p.write_bytes(b'Code\\tText\\r\\n11-1011.00\\tSay "hi"\\r\\n')
+    >>> raw = read_text_table(p, {"code": "Code", "text": "Text"})
+    >>> raw.frame["text"].tolist(), raw.first_row
+    (['Say "hi"'], 2)
+    """
+    path = Path(path)
+    optional = optional or {}
+    if _check_file(path).startswith(b"PK\x03\x04"):
+        raise DataFormatError(
+            "file is a zip archive (an .xlsx workbook?), not delimited text", path=path
+        )
+    text = _decode(path.read_bytes(), path, sep)
+    if not text.strip():
+        raise DataFormatError("file is empty", path=path)
+    header = _check_field_counts(text, sep, quoting, path)
+    found = _match_columns(header, columns, optional, path, "line 1")
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=sep,
+            dtype=str,
+            keep_default_na=False,
+            quoting=quoting,
+            engine="c",
+            header=0,
+            names=[f"c{i}" for i in range(len(header))],
+            usecols=sorted(set(found.values())),
+        )
+    except pd.errors.EmptyDataError:
+        raise DataFormatError("file has no header line", path=path) from None
+    except pd.errors.ParserError as exc:  # pragma: no cover - caught by the field counts
+        msg = str(exc)
+        m = re.search(r"line (\d+)", msg)
+        raise DataFormatError(
+            f"malformed line: {msg.split('. ', 1)[-1]}",
+            path=path,
+            row=int(m.group(1)) if m else None,
+        ) from None
+    out = pd.DataFrame({target: frame[f"c{idx}"].astype(str) for target, idx in found.items()})
+    return RawTable(out, path, 2, {t: str(header[i]) for t, i in found.items()})
+
+
+def _check_field_counts(text: str, sep: str, quoting: int, path: Path) -> list:
+    """Return the header fields; raise if a line's field count differs from the header's.
+
+    A truncated line has too few fields, a stray separator too many. Counting is per physical line, so the reported row is the file's line number. For
+    quoted CSV, separators inside ``"..."`` are not counted; a file whose quoted fields
+    span lines is checked record by record with :mod:`csv` instead.
+    """
+    lines = text.split("\n")
+    n = len(lines)
+    while n > 1 and lines[n - 1].rstrip("\r") == "":
+        n -= 1
+    lines = [line.rstrip("\r") for line in lines[:n]]
+    header = next(csv.reader([lines[0]], delimiter=sep, quoting=quoting))
+    if quoting == csv.QUOTE_NONE:
+        counts = [line.count(sep) + 1 for line in lines]
+        line_no = list(range(1, n + 1))
+    elif not any(line.count('"') % 2 for line in lines):
+        quoted = re.compile(r'"[^"]*"')
+        counts = [(quoted.sub("", ln) if '"' in ln else ln).count(sep) + 1 for ln in lines]
+        line_no = list(range(1, n + 1))
+    else:  # quoted fields spanning lines: count fields per record
+        reader = csv.reader(io.StringIO(text), delimiter=sep, quoting=quoting)
+        counts, line_no, start = [], [], 1
+        for record in reader:
+            counts.append(len(record) if record else 0)
+            line_no.append(start)
+            start = reader.line_num + 1
+        while counts and counts[-1] == 0:
+            counts.pop()
+            line_no.pop()
+    width = len(header)
+    pos = next((i for i, c in enumerate(counts) if c != width), None)
+    if pos is not None:
+        got = counts[pos]
+        if got < len(header):
+            what = f"too few fields: expected {len(header)}, got {got} (truncated file or line?)"
+            column = header[got] if got < len(header) else None
+        else:
+            what = f"too many fields: expected {len(header)}, got {got}"
+            line = lines[line_no[pos] - 1]
+            if quoting == csv.QUOTE_NONE or '"' not in line:
+                if line.endswith(sep):
+                    what += " (a trailing separator at the end of the line?)"
+                elif sep == ",":
+                    what += " (an unquoted comma inside a field?)"
+            column = None
+        raise DataFormatError(what, path=path, row=line_no[pos], column=column)
+    return header
+
+
+def _cell_str(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def read_xlsx_table(
+    path, columns: dict, *, optional: dict | None = None, sheet=None, max_header_row: int = 30
+) -> RawTable:
+    """Read a table from an ``.xlsx`` sheet into a :class:`RawTable` of strings.
+
+    The header row is detected: it is the first of the first ``max_header_row`` rows
+    that contains every required column name, so title lines above the table (as in
+    the O*NET crosswalk workbooks) are skipped.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        Workbook.
+    columns, optional : dict
+        As in :func:`read_text_table`.
+    sheet : str or int, optional
+        Sheet name or 0-based index; default the first sheet.
+    max_header_row : int, default 30
+        How many rows to search for the header.
+
+    Returns
+    -------
+    RawTable
+        ``first_row`` is the sheet row number (1-based) of the first data row.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Missing/empty/HTML/non-xlsx file, no header row with the required columns.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, openpyxl
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.xlsx"
+    >>> wb = openpyxl.Workbook(); ws = wb.active
+    >>> for row in [["A title line"], [], ["Code", "N"], ["11-1011", 5]]:
+    ...     ws.append(row)
+    >>> wb.save(p)
+    >>> raw = read_xlsx_table(p, {"code": "Code", "n": "N"})
+    >>> raw.frame.to_dict("list"), raw.first_row
+    ({'code': ['11-1011'], 'n': ['5']}, 4)
+    """
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    path = Path(path)
+    optional = optional or {}
+    head = _check_file(path)
+    if not head.startswith(b"PK\x03\x04"):
+        raise DataFormatError("not an .xlsx workbook (no zip signature)", path=path)
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (*_BROKEN_FILE_ERRORS, InvalidFileException) as exc:
+        raise DataFormatError(f"cannot read workbook: {exc}", path=path) from None
+    try:
+        return _xlsx_rows(wb, path, columns, optional, sheet, max_header_row)
+    except DataFormatError:
+        raise
+    except (*_BROKEN_FILE_ERRORS, InvalidFileException) as exc:
+        reason = str(exc).strip() or type(exc).__name__
+        raise DataFormatError(f"cannot read workbook (damaged?): {reason}", path=path) from None
+    finally:
+        wb.close()
+
+
+def _xlsx_rows(wb, path, columns, optional, sheet, max_header_row) -> RawTable:
+    """The table of an open workbook (see :func:`read_xlsx_table`)."""
+    names = wb.sheetnames
+    if (isinstance(sheet, int) and not -len(names) <= sheet < len(names)) or (
+        isinstance(sheet, str) and sheet not in names
+    ):
+        raise DataFormatError(f"no sheet {sheet!r}; the sheets are {names}", path=path)
+    if sheet is None:
+        ws = wb.worksheets[0]
+    elif isinstance(sheet, int):
+        ws = wb.worksheets[sheet]
+    else:
+        ws = wb[sheet]
+    rows = ws.iter_rows(values_only=True)
+    wanted = [
+        {_norm_header(a) for a in ((al,) if isinstance(al, str) else al)}
+        for al in columns.values()
+    ]
+    header, header_row, seen = None, 0, []
+    for header_row, cells in enumerate(rows, start=1):
+        names = {_norm_header(c) for c in cells}
+        seen.append(cells)
+        if all(names & w for w in wanted):
+            header = list(cells)
+            break
+        if header_row >= max_header_row:
+            break
+    if header is None:
+        best = max(seen, key=lambda r: sum(c is not None for c in r), default=())
+        _match_columns(list(best), columns, optional, path, f"first {len(seen)} rows")
+        raise DataFormatError("no header row found", path=path)  # pragma: no cover
+    found = _match_columns(header, columns, optional, path, f"row {header_row}")
+    idx = list(found.values())
+    data = []
+    for cells in rows:
+        cells = tuple(cells) + (None,) * max(0, len(header) - len(cells))
+        data.append([_cell_str(cells[i]) for i in idx])
+    while data and all(v.strip() == "" for v in data[-1]):
+        data.pop()
+    frame = pd.DataFrame(data, columns=list(found), dtype=str)
+    if frame.empty and not data:
+        frame = pd.DataFrame({c: pd.Series([], dtype=str) for c in found})
+    return RawTable(frame, path, header_row + 1, {t: str(header[i]) for t, i in found.items()})
+
+
+def read_table(path, columns: dict, *, optional: dict | None = None, **kwargs) -> RawTable:
+    """Read ``path`` as xlsx (by extension ``.xlsx``) or tab-delimited text.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        File to read; ``.xlsx``/``.xlsm`` go to :func:`read_xlsx_table`, anything else
+        to :func:`read_text_table`.
+    columns, optional : dict
+        As in :func:`read_text_table`.
+    **kwargs
+        Passed to the reader (``sep``, ``quoting`` for text; ``sheet`` for xlsx).
+
+    Returns
+    -------
+    RawTable
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.txt"
+    >>> _ = p.write_text("Code\\n11-1011.00\\n")
+    >>> read_table(p, {"code": "Code"}).frame["code"].tolist()
+    ['11-1011.00']
+    """
+    path = Path(path)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return read_xlsx_table(path, columns, optional=optional, **kwargs)
+    return read_text_table(path, columns, optional=optional, **kwargs)
+
+
+def missing_to_na(series: pd.Series, tokens=_MISSING) -> pd.Series:
+    """Strings in ``tokens`` (``""``, ``n/a``, ...) become ``<NA>``.
+
+    Examples
+    --------
+    >>> missing_to_na(pd.Series(["Core", "n/a", ""])).tolist()
+    ['Core', nan, nan]
+    """
+    out = series.astype(str)
+    return out.where(~out.str.strip().isin(tokens))
+
+
+def to_number(raw: RawTable, column: str, *, integer: bool = False, tokens=_MISSING) -> pd.Series:
+    """Parse ``raw.frame[column]`` as numbers; tokens become missing.
+
+    Thousands separators (``1,234``) are accepted. A value that is not a number raises
+    :class:`~exposure.errors.DataFormatError` naming the file, line and column.
+
+    Examples
+    --------
+    >>> raw = RawTable(pd.DataFrame({"n": ["1,234", "n/a"]}), Path("f.txt"), 2, {"n": "N"})
+    >>> to_number(raw, "n", integer=True).tolist()
+    [1234, <NA>]
+    >>> to_number(RawTable(pd.DataFrame({"n": ["x"]}), Path("f.txt"), 2, {"n": "N"}), "n")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: f.txt, row 2, column 'N': not a number: 'x'
+    """
+    text = missing_to_na(raw.frame[column], tokens)
+    cleaned = text.str.replace(",", "", regex=False).str.strip()
+    values = pd.to_numeric(cleaned, errors="coerce")
+    bad = text.notna() & values.isna()
+    if integer:
+        frac = values.notna() & (values % 1 != 0)
+        bad |= frac
+    if bad.any():
+        pos = int(bad.to_numpy().nonzero()[0][0])
+        raise DataFormatError(
+            f"not {'an integer' if integer else 'a number'}: {raw.frame[column].iloc[pos]!r}",
+            path=raw.path,
+            row=raw.row(pos),
+            column=raw.sources.get(column, column),
+        )
+    if integer:
+        return values.astype("Int64")
+    return values.astype(float)
+
+
+
+# --------------------------------------------------------------------------------------
+# user tables: every column kept (score, rollup and evaluate inputs and outputs)
+# --------------------------------------------------------------------------------------
+
+#: File extension -> kind of a user table that :func:`read_frame` reads.
+INPUT_KINDS = {
+    ".csv": "csv", ".tsv": "tsv", ".txt": "tsv", ".parquet": "parquet", ".pq": "parquet",
+    ".xlsx": "xlsx", ".xlsm": "xlsx", ".dta": "dta",
+}
+#: File extension -> kind of a user table that :func:`write_frame` writes.
+OUTPUT_KINDS = {
+    ".csv": "csv", ".tsv": "tsv", ".parquet": "parquet", ".pq": "parquet", ".xlsx": "xlsx",
+    ".dta": "dta",
+}
+_SIGNATURES = {b"PK\x03\x04": "a zip archive (an .xlsx workbook?)", b"PAR1": "a Parquet file"}
+
+
+def table_kind(path, what: str = "input") -> str:
+    """Kind of a user table by its extension: csv, tsv, parquet, xlsx or dta.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+    what : {"input", "output"}, default "input"
+        ``.txt`` (tab-separated) and ``.xlsm`` are read, not written.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Any other extension.
+
+    Examples
+    --------
+    >>> table_kind("tasks.TXT"), table_kind("out.dta", "output")
+    ('tsv', 'dta')
+    >>> table_kind("out.json", "output")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: out.json: unsupported output file type '.json'; use .csv, .tsv, .parquet, .pq, .xlsx or .dta
+    """
+    kinds = INPUT_KINDS if what == "input" else OUTPUT_KINDS
+    suffix = Path(path).suffix.lower()
+    if suffix not in kinds:
+        names = list(kinds)
+        listed = ", ".join(names[:-1]) + " or " + names[-1]
+        raise DataFormatError(f"unsupported {what} file type {suffix or '(none)'!r}; use {listed}",
+                              path=path)
+    return kinds[suffix]
+
+
+def _check_header(names: list, path: Path, row: int = 1) -> None:
+    """Raise on a duplicated column name (pandas would rename it silently)."""
+    seen: dict[str, int] = {}
+    for i, name in enumerate(names):
+        key = str(name).strip()
+        if key in seen and key != "":
+            raise DataFormatError(
+                f"column {key!r} appears twice in the header (columns {seen[key] + 1} and {i + 1})",
+                path=path, row=row, column=key,
+            )
+        seen.setdefault(key, i)
+
+
+def _drop_unnamed(frame: pd.DataFrame, names: list, path: Path, row: int = 1) -> pd.DataFrame:
+    """Drop columns without a header name that are empty; raise if one holds values."""
+    keep = []
+    for i, name in enumerate(names):
+        if str(name).strip() != "":
+            keep.append(i)
+            continue
+        col = frame.iloc[:, i]
+        if col.notna().any() and (col.astype(str).str.strip() != "").any():
+            first = int(col.notna().to_numpy().nonzero()[0][0])
+            raise DataFormatError(
+                f"column {i + 1} has values but no name in the header (first at row "
+                f"{row + 1 + first}): name it",
+                path=path, row=row,
+            )
+        log.info("%s: dropped column %d: no name and no values (a trailing separator)", path, i + 1)
+    if len(keep) == len(names):
+        return frame
+    return frame.iloc[:, keep]
+
+
+def _read_delimited(path: Path, kind: str) -> pd.DataFrame:
+    sep, quoting = ("," , csv.QUOTE_MINIMAL) if kind == "csv" else ("\t", csv.QUOTE_NONE)
+    data = path.read_bytes()
+    for signature, what in _SIGNATURES.items():
+        if data.startswith(signature):
+            raise DataFormatError(f"file is {what}, not delimited text: give it its own extension",
+                                  path=path)
+    text = _decode(data, path, sep)
+    if not text.strip():
+        raise DataFormatError("file is empty", path=path)
+    header = _check_field_counts(text, sep, quoting, path)
+    _check_header(header, path)
+    frame = pd.read_csv(
+        io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_values=[""],
+        quoting=quoting, header=0, names=[f"c{i}" for i in range(len(header))], index_col=False,
+        engine="c",
+    )
+    frame = _drop_unnamed(frame, header, path)
+    return frame.set_axis([str(header[int(c[1:])]) for c in frame.columns], axis=1)
+
+
+def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
+    head = _check_file(path)
+    if kind == "parquet" and not head.startswith(b"PAR1"):
+        raise DataFormatError("not a Parquet file (no PAR1 signature)", path=path)
+    if kind == "xlsx" and not head.startswith(b"PK\x03\x04"):
+        raise DataFormatError("not an .xlsx workbook (no zip signature)", path=path)
+    what = {"parquet": "Parquet file", "xlsx": ".xlsx workbook", "dta": "Stata .dta file"}[kind]
+    try:
+        with open(path, "rb") as fh:  # a handle: any bytes in the file name
+            if kind == "parquet":
+                frame = pd.read_parquet(fh)
+                names = list(frame.columns)
+            elif kind == "xlsx":
+                raw = pd.read_excel(fh, sheet_name=0 if sheet is None else sheet, header=None,
+                                    dtype=str, keep_default_na=False, na_values=[""])
+                if raw.empty:
+                    raise DataFormatError("sheet is empty", path=path)
+                names = ["" if pd.isna(v) else str(v) for v in raw.iloc[0]]
+                frame = raw.iloc[1:].reset_index(drop=True)
+                frame.columns = range(frame.shape[1])
+            else:
+                frame = pd.read_stata(fh)
+                names = list(frame.columns)
+    except DataFormatError:
+        raise
+    except _BROKEN_FILE_ERRORS as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise DataFormatError(f"cannot read this {what}: {reason}", path=path) from None
+    _check_header(names, path)
+    if kind == "xlsx":
+        frame = _drop_unnamed(frame, names, path)
+        frame = frame.set_axis([names[int(c)].strip() for c in frame.columns], axis=1)
+        while len(frame) and frame.iloc[-1].isna().all():
+            frame = frame.iloc[:-1]
+    return frame.reset_index(drop=True)
+
+
+def read_frame(path, *, sheet=None) -> pd.DataFrame:
+    """Read a user table (CSV, TSV, Parquet, .xlsx or Stata .dta), every column kept.
+
+    The one reader of the tables users give to ``exposure score``, ``rollup`` and
+    ``evaluate``. Text files are read with every cell as a string (empty cells missing),
+    no index column (``index_col=False``: a row with a field too many is never taken as an
+    index that shifts the columns) and a field count per line: a line with more or fewer
+    fields than the header is an error naming its line. A column named twice is an error;
+    a column with no name and no values (a trailing separator on every line) is dropped.
+    ``.csv`` is comma-separated with double-quote quoting; ``.tsv``/``.txt`` are
+    tab-separated and quotes in them are text. Parquet and Stata keep their column
+    types; ``.xlsx`` cells are read as strings (first sheet unless ``sheet``).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file; the extension chooses the format (:data:`INPUT_KINDS`).
+    sheet : str or int, optional
+        Sheet of an ``.xlsx`` workbook.
+
+    Returns
+    -------
+    pandas.DataFrame
+        With a fresh ``RangeIndex``; frame row ``i`` is line ``i + 2`` of a text file.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Unsupported extension; a missing, empty, binary, HTML or non-UTF-8 file; a line
+        with too many or too few fields (line named); a duplicated column; a file the
+        Parquet, xlsx or Stata reader cannot read.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "t.csv").write_text('task,title\\n"Answer telephones, relay messages",Clerk\\n')
+    >>> read_frame(d / "t.csv").to_dict("list")
+    {'task': ['Answer telephones, relay messages'], 'title': ['Clerk']}
+    >>> _ = (d / "bad.csv").write_text("task,title\\nAnswer telephones, relay messages,Clerk\\n")
+    >>> read_frame(d / "bad.csv")   # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: .../bad.csv, row 2: too many fields: expected 2, got 3 (an unquoted comma inside a field?)
+    >>> _ = (d / "empty.csv").write_bytes(b"")
+    >>> read_frame(d / "empty.csv")   # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: .../empty.csv: file is empty
+    """
+    path = Path(path)
+    kind = table_kind(path, "input")
+    if kind in ("csv", "tsv"):
+        _check_file(path)
+        return _read_delimited(path, kind)
+    return _read_binary(path, kind, sheet)
+
+
+def write_frame(frame: pd.DataFrame, path, *, formulas: str = "neutralise") -> Path:
+    """Write ``frame`` atomically as CSV, TSV, Parquet, .xlsx or Stata .dta (by extension).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+    path : str or os.PathLike
+        Destination; the extension chooses the format (:data:`OUTPUT_KINDS`).
+    formulas : {"neutralise", "keep"}, default "neutralise"
+        For CSV/TSV, see :func:`exposure._io.write_csv` (text cells that a spreadsheet
+        would run as formulas get a leading ``'``). ``.xlsx`` stores strings as strings,
+        Parquet and Stata store text as text.
+
+    Returns
+    -------
+    pathlib.Path
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Unsupported extension, or a frame the format cannot hold.
+    exposure.errors.OutputError
+        The file cannot be written; nothing is left behind.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> f = pd.DataFrame({"task": ["Weld."], "beta": [0.5]})
+    >>> [read_frame(write_frame(f, d / f"o.{x}"))["task"].iloc[0] for x in ("csv", "parquet", "xlsx", "dta")]
+    ['Weld.', 'Weld.', 'Weld.', 'Weld.']
+    """
+    kind = table_kind(path, "output")
+    if kind == "csv":
+        return write_csv(frame, path, formulas=formulas)
+    if kind == "tsv":  # read back with quotes as text, so written without quoting
+        for j, col in enumerate(frame.columns):
+            values = frame.iloc[:, j]
+            if values.dtype.kind in "OSU" or isinstance(values.dtype, pd.StringDtype):
+                bad = values.astype("string").str.contains(r"[\t\r\n]", regex=True).fillna(False)
+                if bad.any():
+                    pos = int(bad.to_numpy(dtype=bool).nonzero()[0][0])
+                    raise DataFormatError(
+                        "a cell holds a tab or a line break, which a .tsv file cannot hold; "
+                        "write .csv or .parquet", path=path, row=pos + 2, column=str(col))
+        return write_csv(frame, path, formulas=formulas, sep="\t", quoting=csv.QUOTE_NONE)
+    if kind == "parquet":
+        return write_parquet(frame, path)
+    if kind == "xlsx":
+        return write_xlsx(frame, path)
+    return write_stata(frame, path)

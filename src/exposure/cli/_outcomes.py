@@ -1,0 +1,139 @@
+"""``exposure outcomes``: exposure against realised employment and wages, OEWS May 2021-2025."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from exposure import outcomes
+from exposure._load import load
+from exposure.cli import add_location_options
+from exposure.errors import DataFormatError, ExposureError
+from exposure.reports.outcomes import write_outcomes
+
+__all__ = ["register", "run_outcomes_command", "check_output_dir", "DEFAULT_OUT"]
+
+DEFAULT_OUT = Path("data/processed/reports")
+_ALL = outcomes.OUR_MEASURES + outcomes.PUBLISHED_MEASURES
+
+
+def register(subparsers) -> None:
+    """Add the ``outcomes`` sub-command.
+
+    Examples
+    --------
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="exposure")
+    >>> register(parser.add_subparsers(dest="command"))
+    >>> args = parser.parse_args(["outcomes", "--measure", "beta", "--measure", "webb_ai",
+    ...                           "-o", "out"])
+    >>> args.measure, args.output, args.quantiles, args.func.__name__
+    (['beta', 'webb_ai'], 'out', 5, 'run_outcomes_command')
+    """
+    p = subparsers.add_parser(
+        "outcomes",
+        help="event study of employment and wages (OEWS May 2021-2025) on exposure",
+        description="Build the OEWS May 2021-2025 occupation panel, put our measures and every "
+        "published one on its codes, and write the exposure quintile growth table, the event "
+        "study of log employment and log mean wage on exposure x year (occupation and year "
+        "fixed effects, base year May 2022, weighted by May 2022 employment, standard errors "
+        "clustered by occupation), its pre-trend test and robustness checks, and the "
+        "event-study figures, to OUTPUT/outcomes_*.csv, outcomes.json and outcomes_*.png.",
+    )
+    p.add_argument("--measure", action="append", choices=_ALL, metavar="MEASURE",
+                   help="measure to use (repeatable; default: all). One of: " + ", ".join(_ALL))
+    p.add_argument("-o", "--output", metavar="DIR", default=str(DEFAULT_OUT),
+                   help=f"output directory (default {DEFAULT_OUT})")
+    add_location_options(p)
+    p.add_argument("--panel", metavar="FILE",
+                   help="occupation panel parquet, or 'shipped' for exposure.load('occupation_panel') "
+                   "(default: build it from the OEWS files)")
+    p.add_argument("--soc-scores", metavar="FILE",
+                   help="our SOC scores parquet (default: the shipped soc_scores table)")
+    p.add_argument("--quantiles", type=int, default=5, metavar="Q",
+                   help="exposure groups of the growth table (default 5: quintiles)")
+    p.add_argument("--no-robustness", action="store_true",
+                   help="skip the robustness specifications")
+    p.add_argument("--no-figures", action="store_true", help="write the tables only")
+    p.set_defaults(func=run_outcomes_command)
+
+
+def check_output_dir(path) -> Path:
+    """Make sure ``path`` is (or can become) a writable directory, before any work.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "file"
+    >>> _ = f.write_text("x")
+    >>> check_output_dir(f)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: .../file: output exists and is not a directory
+    """
+    out = Path(path)
+    if out.exists() and not out.is_dir():
+        raise DataFormatError("output exists and is not a directory", path=out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=out, prefix=".exposure-probe-"):
+            pass
+    except OSError as exc:
+        raise DataFormatError(f"cannot write to the output directory: {exc.strerror}", path=out) from None
+    return out
+
+
+def _read_parquet(path, what: str) -> pd.DataFrame:
+    path = Path(path)
+    if not path.is_file():
+        raise DataFormatError(f"{what} file not found", path=path)
+    try:
+        return pd.read_parquet(path)
+    except Exception as exc:  # pyarrow raises several types for a bad file
+        raise DataFormatError(f"cannot read parquet: {exc}", path=path) from None
+
+
+def _check_figures(args) -> None:
+    if args.no_figures:
+        return
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:  # third-party, optional
+        raise ExposureError("the figures need matplotlib (pip install matplotlib); "
+                            "or pass --no-figures") from None
+
+
+def run_outcomes_command(args) -> int:
+    """Run ``exposure outcomes``; return the exit code."""
+    start = time.perf_counter()
+    out = check_output_dir(args.output)
+    _check_figures(args)
+    if args.quantiles < 1:
+        raise ExposureError(f"--quantiles must be at least 1, got {args.quantiles}")
+    loc = {"mirror": args.mirror, "data_dir": args.data_dir}
+    if args.panel == "shipped":
+        panel = load("occupation_panel")
+    elif args.panel:
+        panel = _read_parquet(args.panel, "panel")
+    else:
+        panel = outcomes.load_panel(**loc)
+    soc = _read_parquet(args.soc_scores, "SOC scores") if args.soc_scores else None
+    measures = list(dict.fromkeys(args.measure)) if args.measure else None
+    exposures = outcomes.exposure_table(panel, soc, measures=measures, **loc)
+    result = outcomes.run_outcomes(panel, exposures, q=args.quantiles,
+                                   with_robustness=not args.no_robustness)
+    written = write_outcomes(result, out, figures_too=not args.no_figures,
+                             settings={"quantiles": args.quantiles,
+                                       "robustness": not args.no_robustness})
+    head = result.headline
+    print(f"{len(written)} files written to {out} in {time.perf_counter() - start:.1f} s")
+    print(f"panel: {panel['soc_code'].nunique()} occupation codes, years "
+          f"{', '.join(map(str, sorted(panel['year'].unique())))}; base year {outcomes.BASE_YEAR}")
+    print("May 2025 effect of one SD more exposure (log points; 95% interval; pre-trend 2021):")
+    for row in head.itertuples():
+        print(f"  {row.measure:<24} {row.outcome:<8} {row.coef:+.4f} "
+              f"[{row.ci_low:+.4f}, {row.ci_high:+.4f}]  pre {row.pre_coef:+.4f} (p={row.pre_p_value:.2f})")
+    return 0

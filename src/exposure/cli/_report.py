@@ -1,0 +1,157 @@
+"""``exposure report agreement|categories|rubric|reproduction``: write the validation reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from exposure.cli import add_location_options
+from exposure.errors import DataFormatError, ExposureError
+from exposure.measures.eloundou import load_task_labels
+from exposure.onet import load_onet
+from exposure.reports.agreement import evaluate_method, report_name, write_agreement_report
+from exposure.reports.categories import write_category_reports
+from exposure.reports.reproduction import write_reproduction_reports
+from exposure.reports.rubric import write_rubric_agreement
+from exposure.scoring import METHODS
+
+#: Where the documentation reads the reports from (relative to the source checkout).
+DEFAULT_REPORT_DIR = Path("data/processed/reports")
+#: O*NET release the reports are computed on.
+REPORT_ONET_RELEASE = "29.1"
+_HOLDOUT_NAME = "hand_checked_holdout_v1.csv"
+
+
+def add_agreement_options(parser) -> None:
+    """Options of ``exposure report agreement`` (and ``exposure evaluate``)."""
+    parser.add_argument("--method", default="learned", help="learned (default), rubric or reference")
+    parser.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the fold assignment (default 0)")
+    parser.add_argument("--control", action="store_true",
+                        help="also run the shuffled-label negative control (learned only)")
+    add_location_options(parser)
+
+
+def _out_dir_option(parser) -> None:
+    parser.add_argument("--out-dir", default=DEFAULT_REPORT_DIR, type=Path, metavar="DIR",
+                        help=f"report directory (default {DEFAULT_REPORT_DIR})")
+
+
+def register(subparsers) -> None:
+    """Add the ``report`` command and its sub-commands."""
+    report = subparsers.add_parser(
+        "report", help="write a validation report (agreement, categories, rubric, reproduction)",
+        description="Compute a report from the real data and write it as CSV (the documentation "
+                    "reads them from data/processed/reports).")
+    sub = report.add_subparsers(dest="report", metavar="REPORT", required=True)
+
+    p = sub.add_parser(
+        "agreement", help="agreement of a scoring method with the human labels (grouped CV)",
+        description="Task accuracy, Cohen's kappa and occupation-level Pearson r of alpha, beta, "
+                    "gamma against the human labels of Eloundou et al. (2023), under "
+                    "cross-validation grouped by SOC 6-digit code, next to GPT-4's labels; "
+                    "writes agreement.csv (learned, with agreement_calibration.csv) or "
+                    "agreement_<method>.csv.")
+    add_agreement_options(p)
+    _out_dir_option(p)
+    p.set_defaults(func=run_agreement, out=None)
+
+    p = sub.add_parser(
+        "categories", help="precision/recall of the task categories and their shares",
+        description="Precision and recall of the category tags against hand-checked samples "
+                    "and the share of all O*NET 29.1 tasks tagged; writes "
+                    "categories_precision_recall.csv and categories_shares.csv.")
+    p.add_argument("--hand-checked", required=True, type=Path, metavar="FILE",
+                   help="development sample (the project's: "
+                        "tests/data/categories/hand_checked_v1.csv)")
+    p.add_argument("--holdout", default=None, type=Path, metavar="FILE",
+                   help=f"holdout sample (default: {_HOLDOUT_NAME} beside --hand-checked, when present)")
+    add_location_options(p)
+    _out_dir_option(p)
+    p.set_defaults(func=run_categories)
+
+    p = sub.add_parser(
+        "rubric", help="agreement of the rubric scorer with the human and GPT-4 labels",
+        description="Label shares, accuracy, Cohen's kappa and occupation-level Pearson r of the "
+                    "rubric against the Eloundou et al. (2023) train labels, with O*NET 29.1; "
+                    "writes rubric_agreement.csv.")
+    add_location_options(p)
+    _out_dir_option(p)
+    p.set_defaults(func=run_rubric)
+
+    p = sub.add_parser(
+        "reproduction", help="reproduce Eloundou et al. (2023) from their published labels",
+        description="Occupation-level scores rebuilt from the task labels, workforce shares with "
+                    "OEWS May 2021 (with bootstrap intervals) and employment coverage.")
+    add_location_options(p)
+    _out_dir_option(p)
+    p.set_defaults(func=run_reproduction)
+
+
+def _fmt(value) -> str:
+    if pd.isna(value):
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
+def run_agreement(args) -> int:
+    """Run ``exposure report agreement`` / ``exposure evaluate``."""
+    if args.method not in METHODS:
+        raise ExposureError(f"unknown scoring method {args.method!r}; choose one of {', '.join(METHODS)}")
+    if args.folds < 2:
+        raise ExposureError("--folds must be at least 2")
+    labels = load_task_labels(mirror=args.mirror, data_dir=args.data_dir)
+    onet = (load_onet(REPORT_ONET_RELEASE, mirror=args.mirror, data_dir=args.data_dir)
+            if args.method != "reference" else None)
+    table, reliability = evaluate_method(args.method, labels, onet, n_folds=args.folds, seed=args.seed,
+                                         control=args.control)
+    out = Path(args.out) if args.out else Path(args.out_dir) / report_name(args.method)
+    write_agreement_report(table, reliability, out)
+    cols = ["scorer", "n_tasks", "n_occupations", "accuracy", "kappa", "r_alpha", "r_beta", "r_gamma",
+            "ece", "brier"]
+    widths = {c: max(len(c), *(len(_fmt(v)) for v in table[c])) for c in cols}
+    print("  ".join(c.ljust(widths[c]) for c in cols))
+    for _, row in table.iterrows():
+        print("  ".join(_fmt(row[c]).ljust(widths[c]) for c in cols))
+    print(f"protocol: {table['protocol'].iloc[0]}; report written to {out}")
+    return 0
+
+
+def _print_tables(tables: dict, out_dir: Path) -> None:
+    for name, table in tables.items():
+        print(f"== {name}")
+        print(table.to_string(index=False))
+    print(f"wrote {len(tables)} report(s) to {out_dir}")
+
+
+def run_categories(args) -> int:
+    """Run ``exposure report categories``."""
+    holdout = args.holdout or args.hand_checked.with_name(_HOLDOUT_NAME)
+    samples = {"development": args.hand_checked}
+    if args.holdout is not None or holdout.is_file():
+        samples["holdout"] = holdout
+    for path in samples.values():  # fail before loading O*NET
+        if not path.is_file():
+            raise DataFormatError("hand-checked sample not found", path=path)
+    onet = load_onet(REPORT_ONET_RELEASE, mirror=args.mirror, data_dir=args.data_dir)
+    _print_tables(write_category_reports(samples, args.out_dir, onet=onet), args.out_dir)
+    return 0
+
+
+def run_rubric(args) -> int:
+    """Run ``exposure report rubric``."""
+    labels = load_task_labels(mirror=args.mirror, data_dir=args.data_dir)
+    onet = load_onet(REPORT_ONET_RELEASE, mirror=args.mirror, data_dir=args.data_dir)
+    table = write_rubric_agreement(args.out_dir / "rubric_agreement.csv", labels=labels, onet=onet)
+    _print_tables({"rubric_agreement": table}, args.out_dir)
+    return 0
+
+
+def run_reproduction(args) -> int:
+    """Run ``exposure report reproduction``."""
+    tables = write_reproduction_reports(args.out_dir, mirror=args.mirror, data_dir=args.data_dir)
+    _print_tables(tables, args.out_dir)
+    return 0

@@ -1,0 +1,842 @@
+"""What happened to exposed occupations after ChatGPT: OEWS May 2021-2025.
+
+Three steps, each a plain frame -> frame function:
+
+1. :func:`build_panel` (:func:`load_panel` on the registered files) stacks the national
+   cross-industry OEWS estimates of May 2021-2025 into one occupation x year panel
+   (:class:`~exposure.schemas._outcomes.OccupationPanel`): employment, annual mean and
+   median wage per SOC 2018 detailed code or OEWS aggregate. Every code of every year is
+   checked: it must be a SOC 2018 detailed code, or an OEWS aggregate of SOC 2018 detailed
+   codes (``13-1020``, ``31-1120`` ...); anything else (a SOC 2010 or SOC 2010/2018 hybrid
+   code) raises unless ``recode`` says where it goes. Codes not published with employment
+   in every year are kept but flagged ``balanced = False`` and left out of the estimation.
+2. :func:`exposure_table` puts every measure on the panel's codes: our ``alpha``,
+   ``beta``, ``gamma`` and the three category shares (the shipped ``soc_scores``), and
+   every published measure of :mod:`exposure.measures.compare`.
+3. :func:`exposure_groups` and :func:`group_growth` give the simple quintile table;
+   :func:`event_study` regresses log employment and log mean wage on exposure x year with
+   occupation and year fixed effects (base year May 2022; May 2021 is the pre-period test),
+   weighted by base-year employment, with standard errors clustered by occupation;
+   :func:`robustness` re-runs it unweighted, without the smallest occupations and without
+   one SOC major group at a time. :func:`run_outcomes` does all of it.
+
+The estimator is :mod:`statsmodels` (``WLS`` with cluster-robust covariance; install the
+``outcomes`` extra). The occupation fixed effects are absorbed by the within
+transformation (the panel is balanced and the weights are constant within an
+occupation, so this is exact); the small-sample factor is then ``G/(G-1) (N-1)/(N-K)``
+with ``K`` the non-absorbed regressors, as ``reghdfe`` and ``pyfixest`` do when the fixed
+effects are nested in the clusters.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from exposure import crosswalks
+from exposure._load import load
+from exposure._measures import CATEGORY_SHARES, EXPOSURE_MEASURES
+from exposure.errors import DataFormatError, ExposureError
+from exposure.measures import compare as published
+from exposure.oews import load_oews
+from exposure.schemas import validate
+from exposure.schemas._outcomes import (
+    OUTCOMES,
+    EventStudyCoefficients,
+    GroupGrowth,
+    OccupationPanel,
+)
+
+__all__ = [
+    "PANEL_YEARS",
+    "BASE_YEAR",
+    "PRE_YEAR",
+    "OUR_MEASURES",
+    "PUBLISHED_MEASURES",
+    "OUTCOMES",
+    "Outcomes",
+    "build_panel",
+    "load_panel",
+    "exposure_table",
+    "exposure_groups",
+    "group_growth",
+    "event_study",
+    "robustness",
+    "pretrend",
+    "headline",
+    "run_outcomes",
+]
+
+log = logging.getLogger(__name__)
+
+#: May reference years of the panel.
+PANEL_YEARS = (2021, 2022, 2023, 2024, 2025)
+#: Base year of the event study (the last May before ChatGPT, released 30 Nov 2022).
+BASE_YEAR = 2022
+#: The pre-period year: its coefficient is the pre-trend test.
+PRE_YEAR = 2021
+#: Our measures in the outcomes tables: alpha, beta, gamma and the three category shares.
+OUR_MEASURES = (*EXPOSURE_MEASURES, *CATEGORY_SHARES.values())
+#: Every published measure of :mod:`exposure.measures.compare`.
+PUBLISHED_MEASURES = tuple(published.MEASURES)
+#: Smallest occupations left out by the ``drop_small`` robustness check: the bottom decile
+#: of base-year employment.
+SMALL_QUANTILE = 0.10
+
+_CROSS = "cross-industry"
+
+
+# --------------------------------------------------------------------------- the panel
+def _aggregate_ok(code: str, detailed: set[str], published_codes: set[str]) -> bool:
+    """Whether ``code`` can be an OEWS aggregate of SOC 2018 detailed codes.
+
+    It must share its ``XX-XX`` prefix with a SOC 2018 detailed code that the same year
+    does not publish on its own.
+    """
+    return any(d[:5] == code[:5] and d not in published_codes for d in detailed)
+
+
+def _year_rows(frame: pd.DataFrame, year: int, detailed: set[str],
+               recode: Mapping[str, str]) -> pd.DataFrame:
+    f = frame
+    if "i_group" in f:
+        f = f[f["i_group"] == _CROSS]
+    f = f[f["o_group"] == "detailed"]
+    if f.empty:
+        raise DataFormatError(f"OEWS {year}: no cross-industry detailed occupation rows")
+    dup = f["occ_code"].duplicated()
+    if dup.any():
+        raise DataFormatError(f"OEWS {year}: occupation code {f.loc[dup, 'occ_code'].iloc[0]} "
+                              "appears twice among the cross-industry detailed rows")
+    codes = f["occ_code"].astype(str)
+    published_codes = set(codes)
+    mapped = codes.map(lambda c: recode.get(c, c))
+    for code in sorted(set(mapped) - detailed):
+        if not _aggregate_ok(code, detailed, published_codes):
+            raise DataFormatError(
+                f"OEWS {year}: occupation code {code} is neither a SOC 2018 detailed code nor "
+                "an OEWS aggregate of SOC 2018 codes (a SOC 2010 or hybrid code?); map it with "
+                "recode={code: panel_code}", column="occ_code")
+    emp = pd.to_numeric(f["tot_emp"], errors="coerce").astype(float).to_numpy()
+    out = pd.DataFrame({
+        "soc_code": mapped.to_numpy(),
+        "soc_title": f["occ_title"].astype(str).to_numpy(),
+        "tot_emp": emp,
+        "a_mean": pd.to_numeric(f["a_mean"], errors="coerce").astype(float).to_numpy(),
+        "a_median": pd.to_numeric(f["a_median"], errors="coerce").astype(float).to_numpy(),
+    })
+    if out["soc_code"].duplicated().any():  # recoded codes merged into one panel code
+        out["_wage_emp"] = out["a_mean"] * out["tot_emp"]
+        g = out.groupby("soc_code", sort=True)
+        merged = g.agg(soc_title=("soc_title", "first"), tot_emp=("tot_emp", lambda s: s.sum(min_count=len(s))),
+                       _wage_emp=("_wage_emp", lambda s: s.sum(min_count=len(s))), n=("soc_title", "size"))
+        merged["a_mean"] = merged["_wage_emp"] / merged["tot_emp"]
+        single = out.drop_duplicates("soc_code", keep=False).set_index("soc_code")["a_median"]
+        merged["a_median"] = single.reindex(merged.index)  # a median of merged codes is unknown
+        out = merged.reset_index()[["soc_code", "soc_title", "tot_emp", "a_mean", "a_median"]]
+    out.insert(1, "year", int(year))
+    return out
+
+
+def build_panel(frames: Mapping[int, pd.DataFrame], soc_detailed: Iterable[str], *,
+                recode: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Stack OEWS national estimates of several May years into an occupation x year panel.
+
+    Parameters
+    ----------
+    frames : mapping of int to pandas.DataFrame
+        May year -> national OEWS table (:func:`exposure.oews.read_oews`; its
+        cross-industry detailed rows are used).
+    soc_detailed : iterable of str
+        The SOC 2018 detailed codes (``SOC_Structure.xlsx``, level ``detailed``).
+    recode : mapping of str to str, optional
+        Codes to rename before the check (e.g. a SOC 2010 code to the SOC 2018 code or
+        OEWS aggregate that replaced it); codes renamed onto one code are merged (employment
+        summed, mean wage employment-weighted, median missing).
+
+    Returns
+    -------
+    pandas.DataFrame
+        :class:`~exposure.schemas._outcomes.OccupationPanel`, sorted by code and year.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A code that is neither a SOC 2018 detailed code nor an OEWS aggregate of them; a
+        year without cross-industry detailed rows; a duplicate code.
+
+    Examples
+    --------
+    >>> def oews(emp):
+    ...     return pd.DataFrame({"i_group": "cross-industry", "o_group": "detailed",
+    ...         "occ_code": ["11-1011", "31-1120"], "occ_title": ["CEOs", "Aides"],
+    ...         "tot_emp": emp, "a_mean": [200e3, 30e3], "a_median": [190e3, 29e3]})
+    >>> p = build_panel({2021: oews([10, 20]), 2022: oews([11, 22])},
+    ...                 ["11-1011", "31-1121", "31-1122"])
+    >>> p[["soc_code", "year", "code_type", "tot_emp", "balanced"]]
+      soc_code  year  code_type  tot_emp  balanced
+    0  11-1011  2021   detailed     10.0      True
+    1  11-1011  2022   detailed     11.0      True
+    2  31-1120  2021  aggregate     20.0      True
+    3  31-1120  2022  aggregate     22.0      True
+    """
+    detailed = set(map(str, soc_detailed))
+    recode = dict(recode or {})
+    if not frames:
+        raise ExposureError("build_panel needs at least one year")
+    panel = pd.concat([_year_rows(f, int(y), detailed, recode) for y, f in sorted(frames.items())],
+                      ignore_index=True)
+    years = panel["year"].nunique()
+    has_emp = panel[panel["tot_emp"].notna()].groupby("soc_code")["year"].nunique()
+    panel["balanced"] = panel["soc_code"].map(has_emp).fillna(0).eq(years).to_numpy()
+    panel["soc_major"] = panel["soc_code"].str.slice(0, 2) + "-0000"
+    panel["code_type"] = np.where(panel["soc_code"].isin(detailed), "detailed", "aggregate")
+    for code in sorted(panel.loc[~panel["balanced"], "soc_code"].unique()):
+        got = sorted(panel.loc[(panel["soc_code"] == code) & panel["tot_emp"].notna(), "year"])
+        log.info("%s is published with employment in %s only: kept, left out of the estimation",
+                 code, got)
+    cols = ["soc_code", "year", "soc_title", "soc_major", "code_type", "tot_emp", "a_mean",
+            "a_median", "balanced"]
+    panel = panel[cols].sort_values(["soc_code", "year"]).reset_index(drop=True)
+    return validate(panel, OccupationPanel, path="occupation panel")
+
+
+def load_panel(years: Sequence[int] = PANEL_YEARS, *, mirror=None, data_dir=None) -> pd.DataFrame:
+    """:func:`build_panel` of the registered OEWS national files of ``years``.
+
+    Parameters
+    ----------
+    years : sequence of int, default :data:`PANEL_YEARS`
+    mirror, data_dir : optional
+        Passed to :func:`exposure.fetch.fetch`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :class:`~exposure.schemas._outcomes.OccupationPanel`.
+
+    Examples
+    --------
+    >>> load_panel([])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: load_panel needs at least one year
+    """
+    if not years:
+        raise ExposureError("load_panel needs at least one year")
+    frames = {int(y): load_oews(str(y), "cross_industry", mirror=mirror, data_dir=data_dir)
+              for y in years}
+    structure = crosswalks.load_soc_structure(mirror=mirror, data_dir=data_dir)
+    detailed = structure.loc[structure["level"] == "detailed", "soc_code"]
+    return build_panel(frames, detailed)
+
+
+# --------------------------------------------------------------------------- exposures
+def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, *,
+                   measures: Sequence[str] | None = None, comparison: pd.DataFrame | None = None,
+                   mirror=None, data_dir=None) -> pd.DataFrame:
+    """Every exposure measure on the panel's occupation codes.
+
+    Parameters
+    ----------
+    panel : pandas.DataFrame
+        :func:`build_panel` output (its codes and last-year employment are used).
+    soc_scores : pandas.DataFrame, optional
+        Our SOC scores; default the shipped table (``exposure.load("soc_scores")``).
+    measures : sequence of str, optional
+        Measures to keep (ours: :data:`OUR_MEASURES`; published: :data:`PUBLISHED_MEASURES`);
+        default all. Published ones are loaded with :func:`exposure.measures.compare.compare`.
+    comparison : pandas.DataFrame, optional
+        A ready ``compare(...).table`` (``soc_code`` + measure columns) used instead of
+        loading the published measures.
+    mirror, data_dir : optional
+        Passed to :func:`exposure.fetch.fetch`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``soc_code`` (the panel's codes, sorted) and one column per measure, in the
+        order of ``measures``; missing where a measure does not cover a code.
+
+    Examples
+    --------
+    >>> panel = pd.DataFrame({"soc_code": ["11-1011", "43-9021"], "year": 2025,
+    ...                       "tot_emp": [10.0, 20.0], "soc_title": ["a", "b"]})
+    >>> ours = pd.DataFrame({"soc_code": ["11-1011", "43-9021"], "beta": [0.3, 0.8]})
+    >>> exposure_table(panel, ours, measures=["beta"])
+      soc_code  beta
+    0  11-1011   0.3
+    1  43-9021   0.8
+    """
+    names = list(OUR_MEASURES + PUBLISHED_MEASURES) if measures is None else list(measures)
+    unknown = [m for m in names if m not in OUR_MEASURES and m not in PUBLISHED_MEASURES]
+    if unknown:
+        raise DataFormatError(f"unknown measure(s) {unknown}; known: "
+                              f"{', '.join(OUR_MEASURES + PUBLISHED_MEASURES)}")
+    codes = pd.Index(sorted(panel["soc_code"].astype(str).unique()), name="soc_code")
+    out = pd.DataFrame(index=codes)
+    ours = [m for m in names if m in OUR_MEASURES]
+    if ours:
+        if soc_scores is None:
+            soc_scores = load("soc_scores")
+        missing = [m for m in ours if m not in soc_scores.columns]
+        if missing:
+            raise DataFormatError(f"soc_scores lacks column(s) {missing}", path="soc_scores")
+        out = out.join(soc_scores.set_index("soc_code")[ours])
+    pub = [m for m in names if m in PUBLISHED_MEASURES]
+    if pub:
+        if comparison is None:
+            last = panel[panel["year"] == panel["year"].max()]
+            employment = last[["soc_code", "tot_emp", "soc_title"]].rename(columns={"soc_title": "title"})
+            comparison = published.compare(measures=pub, employment=employment,
+                                           mirror=mirror, data_dir=data_dir).table
+        missing = [m for m in pub if m not in comparison.columns]
+        if missing:
+            raise DataFormatError(f"comparison table lacks column(s) {missing}", path="comparison")
+        out = out.join(comparison.drop_duplicates("soc_code").set_index("soc_code")[pub])
+    return out[names].reset_index()
+
+
+# --------------------------------------------------------------------------- groups
+def _weighted_midrank(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Mid-point of each value's weight interval in the weighted distribution (0-1; ties share)."""
+    s = pd.DataFrame({"x": values, "w": weights})
+    by = s.groupby("x")["w"].sum().sort_index()
+    cum = by.cumsum()
+    mid = (cum - by / 2) / by.sum()
+    return s["x"].map(mid).to_numpy(float)
+
+
+def exposure_groups(values, weights=None, *, q: int | Sequence[float] = 5,
+                    cuts: Sequence[float] | None = None) -> pd.Series:
+    """Exposure groups (1 = least exposed): weighted quantile groups or fixed cut points.
+
+    Parameters
+    ----------
+    values : array-like or pandas.Series
+        Exposure of each occupation; missing values get no group.
+    weights : array-like, optional
+        Weights of the quantiles (e.g. base-year employment, so that each quintile holds a
+        fifth of the workers); default equal weights (a fifth of the occupations).
+    q : int or sequence of float, default 5
+        Number of equal-weight groups, or the quantile cut points in (0, 1)
+        (``[0.5, 0.9]`` -> below the median, median to 90th percentile, top decile).
+        A value's group is that of the mid-point of its weight interval, so ties share one
+        group.
+    cuts : sequence of float, optional
+        Cut points on the measure's own scale instead of quantiles (a value equal to a cut
+        goes to the upper group).
+
+    Returns
+    -------
+    pandas.Series
+        Nullable integer group, same index as ``values`` (a plain RangeIndex for arrays).
+
+    Examples
+    --------
+    >>> exposure_groups([0.1, 0.2, 0.3, 0.4], q=2).tolist()
+    [1, 1, 2, 2]
+    >>> exposure_groups([0.1, 0.2, 0.3, 0.4], weights=[3, 1, 1, 1], q=2).tolist()
+    [1, 2, 2, 2]
+    >>> exposure_groups([0.1, 0.5, None], cuts=[0.5]).tolist()
+    [1, 2, <NA>]
+    """
+    x = values if isinstance(values, pd.Series) else pd.Series(values, dtype=float)
+    v = pd.to_numeric(x, errors="coerce").astype(float).to_numpy()
+    ok = ~np.isnan(v)
+    out = pd.Series(pd.array([pd.NA] * len(v), dtype="Int64"), index=x.index)
+    if not ok.any():
+        return out
+    if cuts is not None:
+        groups = np.searchsorted(np.asarray(sorted(cuts), float), v[ok], side="right") + 1
+    else:
+        probs = np.arange(1, q) / q if isinstance(q, (int, np.integer)) else np.asarray(sorted(q), float)
+        if isinstance(q, (int, np.integer)) and q < 1:
+            raise ExposureError(f"q must be at least 1, got {q}")
+        if np.any((probs <= 0) | (probs >= 1)):
+            raise ExposureError(f"quantile cut points must lie in (0, 1), got {list(probs)}")
+        w = np.ones(len(v)) if weights is None else np.asarray(weights, float)
+        w = np.where(np.isnan(w), 0.0, w)[ok]
+        if w.sum() <= 0:
+            raise ExposureError("the weights of the exposure groups sum to zero")
+        groups = np.searchsorted(probs, _weighted_midrank(v[ok], w), side="right") + 1
+    out[ok] = groups
+    return out
+
+
+def _base(panel: pd.DataFrame, base_year: int) -> pd.DataFrame:
+    b = panel[(panel["year"] == base_year) & panel["balanced"]]
+    if b.empty:
+        raise ExposureError(f"the panel has no balanced occupation in the base year {base_year}")
+    return b.set_index("soc_code")
+
+
+_COLUMN = {"log_emp": "tot_emp", "log_wage": "a_mean"}
+
+
+@dataclasses.dataclass(frozen=True)
+class _Wide:
+    """The balanced panel as code x year arrays (rows: ``codes``, columns: ``years``)."""
+
+    codes: pd.Index
+    years: list[int]
+    base: int  # column of the base year
+    major: np.ndarray
+    values: dict[str, np.ndarray]  # "log_emp" -> employment, "log_wage" -> mean wage
+
+    @classmethod
+    def of(cls, panel: pd.DataFrame, base_year: int) -> _Wide:
+        p = panel[panel["balanced"]]
+        years = sorted(int(y) for y in p["year"].unique())
+        if base_year not in years:
+            raise ExposureError(f"base year {base_year} is not in the panel ({years})")
+        values = {o: p.pivot(index="soc_code", columns="year", values=c) for o, c in _COLUMN.items()}
+        codes = values["log_emp"].index
+        major = p.groupby("soc_code")["soc_major"].first().reindex(codes).to_numpy()
+        return cls(codes, years, years.index(base_year), major,
+                   {o: v.reindex(index=codes, columns=years).to_numpy(float) for o, v in values.items()})
+
+    def exposure(self, exposures: pd.DataFrame, measure: str) -> np.ndarray:
+        return exposures.set_index("soc_code")[measure].reindex(self.codes).to_numpy(float)
+
+    @property
+    def base_emp(self) -> np.ndarray:
+        return self.values["log_emp"][:, self.base]
+
+
+def _growth(num_a: float, num_b: float) -> float:
+    return float(num_b / num_a - 1.0) if num_a > 0 else np.nan
+
+
+def _mean_wage_growth(emp: np.ndarray, wage: np.ndarray, a: int, b: int) -> float:
+    ok = ~np.isnan(wage[:, [a, b]]).any(axis=1)
+    if not ok.any():
+        return np.nan
+    mean = [(wage[ok, c] * emp[ok, c]).sum() / emp[ok, c].sum() for c in (a, b)]
+    return _growth(*mean)
+
+
+def group_growth(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence[str] | None = None,
+                 *, q: int | Sequence[float] = 5, cuts: Sequence[float] | None = None,
+                 base_year: int = BASE_YEAR, pre_year: int = PRE_YEAR,
+                 end_year: int | None = None) -> pd.DataFrame:
+    """Employment and mean-wage growth of exposure groups, before and after ``base_year``.
+
+    Groups are built on the balanced codes with base-year employment weights
+    (:func:`exposure_groups`: quintiles hold a fifth of base-year workers). A group's
+    employment is the sum over its codes; its mean wage is the employment-weighted mean of
+    the codes' annual mean wages (codes with a missing wage in either year compared are
+    left out of that wage figure).
+
+    Parameters
+    ----------
+    panel, exposures : pandas.DataFrame
+        :func:`build_panel` and :func:`exposure_table` outputs.
+    measures : sequence of str, optional
+        Default every measure column of ``exposures``.
+    q, cuts
+        As :func:`exposure_groups`.
+    base_year, pre_year : int
+    end_year : int, optional
+        Default the last year of the panel.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :class:`~exposure.schemas._outcomes.GroupGrowth`.
+
+    Examples
+    --------
+    >>> rows = [(c, y, e) for c, e0 in [("11-1011", 100.0), ("43-9021", 100.0)]
+    ...         for y, e in zip((2021, 2022, 2025), (e0, e0, e0 * (0.8 if c == "43-9021" else 1.1)))]
+    >>> panel = pd.DataFrame(rows, columns=["soc_code", "year", "tot_emp"]).assign(
+    ...     a_mean=50e3, balanced=True, soc_major="11-0000")
+    >>> ex = pd.DataFrame({"soc_code": ["11-1011", "43-9021"], "beta": [0.1, 0.9]})
+    >>> group_growth(panel, ex, q=2)[["group", "emp_growth_pre", "emp_growth_post"]].round(2)
+       group  emp_growth_pre  emp_growth_post
+    0      1             0.0              0.1
+    1      2             0.0             -0.2
+    """
+    names = [c for c in exposures.columns if c != "soc_code"] if measures is None else list(measures)
+    wide = _Wide.of(panel, base_year)
+    end_year = wide.years[-1] if end_year is None else end_year
+    pre, base, end = (wide.years.index(y) for y in (pre_year, base_year, end_year))
+    emp, wage = wide.values["log_emp"], wide.values["log_wage"]
+    rows = []
+    for m in names:
+        vals = wide.exposure(exposures, m)
+        groups = exposure_groups(vals, wide.base_emp, q=q, cuts=cuts).to_numpy(dtype=float, na_value=np.nan)
+        for g in sorted(set(groups[~np.isnan(groups)])):
+            sel = groups == g
+            e, wg = emp[sel], wage[sel]
+            rows.append({
+                "measure": m, "group": int(g), "n_occupations": int(sel.sum()),
+                "exposure_low": float(vals[sel].min()), "exposure_high": float(vals[sel].max()),
+                "emp_base": float(e[:, base].sum()),
+                "emp_growth_pre": _growth(e[:, pre].sum(), e[:, base].sum()),
+                "emp_growth_post": _growth(e[:, base].sum(), e[:, end].sum()),
+                "wage_growth_pre": _mean_wage_growth(e, wg, pre, base),
+                "wage_growth_post": _mean_wage_growth(e, wg, base, end),
+            })
+    return validate(pd.DataFrame(rows, columns=list(GroupGrowth.to_schema().columns)), GroupGrowth,
+                    path="group growth")
+
+
+# --------------------------------------------------------------------------- event study
+def _wls():
+    """Statsmodels' WLS (the ``outcomes`` extra)."""
+    try:
+        from statsmodels.regression.linear_model import WLS
+    except ImportError:  # third-party, optional
+        raise ExposureError("the event study needs statsmodels: pip install 'ai-exposure[outcomes]'") from None
+    return WLS
+
+
+def _one_thread():
+    """One BLAS thread for the many small fits (threads only add overhead there)."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # third-party, optional: only the speed depends on it
+        return contextlib.nullcontext()
+    return threadpool_limits(1)
+
+
+def _design(wide: _Wide, e_all: np.ndarray, outcome: str, weighted: bool, drop: np.ndarray):
+    """Estimation sample of one measure and outcome: (y, X, w, groups, rel, n_occ, sd).
+
+    The occupations kept have the exposure and a positive outcome in every year
+    (balanced); ``X`` holds the year dummies then the exposure x year terms, everything
+    demeaned within occupation (the within transformation absorbs the occupation effects:
+    exact here, as the panel is balanced and the weights constant within an occupation).
+    """
+    value = wide.values[outcome]
+    with np.errstate(invalid="ignore"):
+        ok = (value > 0).all(axis=1) & ~np.isnan(e_all) & ~drop
+    if ok.sum() < 3:
+        return None
+    n_occ, n_t = int(ok.sum()), len(wide.years)
+    w_occ = wide.base_emp[ok] if weighted else np.ones(n_occ)
+    e = e_all[ok]
+    mean = np.average(e, weights=w_occ)
+    sd = float(np.sqrt(np.average((e - mean) ** 2, weights=w_occ)))
+    z = (e - mean) / sd if sd > 0 else np.full(n_occ, np.nan)
+    y = np.log(value[ok])
+    rel = [t for t in wide.years if t != wide.years[wide.base]]
+    dummies = (np.asarray(wide.years)[:, None] == np.asarray(rel)[None, :]).astype(float)
+    dummies = np.broadcast_to(dummies[None], (n_occ, n_t, len(rel)))
+    X = np.concatenate([dummies, dummies * z[:, None, None]], axis=-1)
+    y = (y - y.mean(axis=1, keepdims=True)).ravel()
+    X = (X - X.mean(axis=1, keepdims=True)).reshape(n_occ * n_t, -1)
+    return y, X, np.repeat(w_occ, n_t), np.repeat(np.arange(n_occ), n_t), rel, n_occ, sd
+
+
+def _estimate(wide: _Wide, exposures: pd.DataFrame, names, outcomes, *, weighted: bool, scale: str,
+              drop: np.ndarray, spec: str) -> list[dict]:
+    WLS = _wls()
+    rows = []
+    with _one_thread():
+        for m in names:
+            e_all = wide.exposure(exposures, m)
+            for outcome in outcomes:
+                d = _design(wide, e_all, outcome, weighted, drop)
+                if d is None:
+                    log.warning("%s / %s (%s): fewer than 3 occupations, no estimate", m, outcome, spec)
+                    continue
+                y, X, w, groups, rel, n_occ, sd = d
+                k = len(rel)
+                if scale == "raw":
+                    X[:, k:] *= sd
+                fit = WLS(y, X, weights=w).fit(cov_type="cluster", cov_kwds={"groups": groups},
+                                               use_t=True)
+                params, bse = np.asarray(fit.params)[k:], np.asarray(fit.bse)[k:]
+                ci, pv = np.asarray(fit.conf_int(0.05))[k:], np.asarray(fit.pvalues)[k:]
+                common = {"measure": m, "outcome": outcome, "spec": spec, "n_occupations": n_occ,
+                          "n_obs": len(y)}
+                for j, t in enumerate(rel):
+                    rows.append({**common, "year": int(t), "coef": params[j], "se": bse[j],
+                                 "ci_low": ci[j, 0], "ci_high": ci[j, 1], "p_value": pv[j]})
+                rows.append({**common, "year": wide.years[wide.base], "coef": 0.0, "se": np.nan,
+                             "ci_low": np.nan, "ci_high": np.nan, "p_value": np.nan})
+    return rows
+
+
+def _coefficients(rows: list[dict], names) -> pd.DataFrame:
+    out = pd.DataFrame(rows, columns=list(EventStudyCoefficients.to_schema().columns))
+    order = out["measure"].map({n: i for i, n in enumerate(names)})
+    out = out.assign(_order=order).sort_values(["_order", "outcome", "spec", "year"], kind="stable")
+    out = out.drop(columns="_order").reset_index(drop=True)
+    return validate(out, EventStudyCoefficients, path="event study")
+
+
+def _check(outcomes, scale) -> None:
+    if scale not in ("sd", "raw"):
+        raise ExposureError(f"scale must be 'sd' or 'raw', got {scale!r}")
+    bad = [o for o in outcomes if o not in OUTCOMES]
+    if bad:
+        raise ExposureError(f"unknown outcome(s) {bad}; choose from {OUTCOMES}")
+
+
+def event_study(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence[str] | None = None,
+                *, outcomes: Sequence[str] = tuple(OUTCOMES), base_year: int = BASE_YEAR,
+                weighted: bool = True, scale: str = "sd", min_emp: float | None = None,
+                exclude_major: str | None = None, spec: str | None = None) -> pd.DataFrame:
+    """Event study of log employment and log mean wage on exposure x year.
+
+    For each measure and outcome, on the balanced occupations the measure covers::
+
+        y_ot = a_o + d_t + sum_{s != base} b_s * E_o * 1[t = s] + e_ot
+
+    with occupation (``a_o``) and year (``d_t``) fixed effects, ``E_o`` the exposure
+    standardised to mean 0 and standard deviation 1 over the sample (with the regression's
+    weights; ``scale="raw"`` keeps the measure's own unit), weights ``w_o`` = base-year
+    employment (or 1), standard errors clustered by occupation (CR1, t with G - 1 degrees
+    of freedom). ``b_s`` is the change in the log outcome from the base year to ``s`` for
+    one standard deviation more exposure; ``b_2021`` is the pre-trend test. Estimated with
+    :class:`statsmodels.regression.linear_model.WLS` on the within-transformed data.
+
+    Parameters
+    ----------
+    panel, exposures : pandas.DataFrame
+        :func:`build_panel` and :func:`exposure_table` outputs.
+    measures : sequence of str, optional
+        Default every measure column of ``exposures``.
+    outcomes : sequence of {"log_emp", "log_wage"}
+    base_year : int, default 2022
+    weighted : bool, default True
+        Weight by base-year employment.
+    scale : {"sd", "raw"}, default "sd"
+    min_emp : float, optional
+        Leave out occupations with fewer base-year workers.
+    exclude_major : str, optional
+        Leave out one SOC major group (``"15-0000"`` or ``"15"``).
+    spec : str, optional
+        Name written in the ``spec`` column; default ``baseline``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :class:`~exposure.schemas._outcomes.EventStudyCoefficients`, one row per measure,
+        outcome and year (the base year has ``coef`` 0 and missing standard error).
+
+    Examples
+    --------
+    Six occupations over three years, employment falling 10% per unit of exposure after
+    2022 (no noise, so the estimate is exact):
+
+    >>> rows = []
+    >>> for i, e in enumerate([0.0, 0.2, 0.4, 0.6, 0.8, 1.0]):
+    ...     for t in (2021, 2022, 2023):
+    ...         rows.append((f"11-10{i}1", t, 1000.0 * (1 + i) * np.exp(-0.1 * e * (t == 2023))))
+    >>> panel = pd.DataFrame(rows, columns=["soc_code", "year", "tot_emp"]).assign(
+    ...     a_mean=50e3, balanced=True, soc_major="11-0000")
+    >>> ex = pd.DataFrame({"soc_code": [f"11-10{i}1" for i in range(6)],
+    ...                    "beta": [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]})
+    >>> es = event_study(panel, ex, outcomes=["log_emp"], scale="raw")
+    >>> es[["year", "coef"]].round(3).to_dict("list")
+    {'year': [2021, 2022, 2023], 'coef': [0.0, 0.0, -0.1]}
+    """
+    _check(outcomes, scale)
+    names = [c for c in exposures.columns if c != "soc_code"] if measures is None else list(measures)
+    wide = _Wide.of(panel, base_year)
+    drop = np.zeros(len(wide.codes), dtype=bool)
+    if exclude_major is not None:
+        drop |= wide.major == str(exclude_major)[:2] + "-0000"
+    if min_emp is not None:
+        drop |= wide.base_emp < min_emp
+    rows = _estimate(wide, exposures, names, outcomes, weighted=weighted, scale=scale, drop=drop,
+                     spec=spec or "baseline")
+    return _coefficients(rows, names)
+
+
+def robustness(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence[str] | None = None,
+               *, outcomes: Sequence[str] = tuple(OUTCOMES), base_year: int = BASE_YEAR,
+               small_quantile: float = SMALL_QUANTILE, majors: bool = True) -> pd.DataFrame:
+    """The event study under the robustness specifications.
+
+    ``unweighted`` (each occupation counts once); ``drop_small`` (occupations below the
+    ``small_quantile`` quantile of base-year employment left out); ``drop_major_XX`` (one
+    SOC major group ``XX-0000`` left out, for each major group of the panel).
+
+    Returns
+    -------
+    pandas.DataFrame
+        :class:`~exposure.schemas._outcomes.EventStudyCoefficients` rows of every
+        robustness specification (not the baseline).
+
+    Examples
+    --------
+    >>> rows = [(f"{mj}-10{i}1", t, 100.0 * (i + 1) * (1.0 + 0.01 * i * (t - 2022)), f"{mj}-0000")
+    ...         for mj in ("11", "13") for i in range(4) for t in (2021, 2022, 2023)]
+    >>> panel = pd.DataFrame(rows, columns=["soc_code", "year", "tot_emp", "soc_major"]).assign(
+    ...     a_mean=1.0, balanced=True)
+    >>> ex = pd.DataFrame({"soc_code": panel["soc_code"].unique(), "beta": [0.1, 0.2, 0.3, 0.4] * 2})
+    >>> sorted(robustness(panel, ex, outcomes=["log_emp"])["spec"].unique())
+    ['drop_major_11', 'drop_major_13', 'drop_small', 'unweighted']
+    """
+    names = [c for c in exposures.columns if c != "soc_code"] if measures is None else list(measures)
+    _check(outcomes, "sd")
+    wide = _Wide.of(panel, base_year)
+    kw = {"scale": "sd", "weighted": True}
+    rows = _estimate(wide, exposures, names, outcomes, spec="unweighted", scale="sd", weighted=False,
+                     drop=np.zeros(len(wide.codes), dtype=bool))
+    small = wide.base_emp < np.quantile(wide.base_emp, small_quantile)
+    rows += _estimate(wide, exposures, names, outcomes, spec="drop_small", drop=small, **kw)
+    if majors:
+        for major in sorted(set(wide.major)):
+            rows += _estimate(wide, exposures, names, outcomes, spec=f"drop_major_{major[:2]}",
+                              drop=wide.major == major, **kw)
+    return _coefficients(rows, names)
+
+
+def pretrend(coefficients: pd.DataFrame, *, pre_year: int = PRE_YEAR, spec: str = "baseline") -> pd.DataFrame:
+    """The pre-trend test: the coefficient of the pre-period year, per measure and outcome.
+
+    Parameters
+    ----------
+    coefficients : pandas.DataFrame
+        :func:`event_study` output.
+    pre_year : int, default 2021
+    spec : str, default "baseline"
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``measure``, ``outcome``, ``coef``, ``se``, ``ci_low``, ``ci_high``, ``p_value``,
+        ``passes`` (True when the 95% interval covers zero).
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"measure": ["beta"], "outcome": ["log_emp"], "spec": ["baseline"],
+    ...     "year": [2021], "coef": [0.01], "se": [0.02], "ci_low": [-0.03], "ci_high": [0.05],
+    ...     "p_value": [0.6]})
+    >>> pretrend(c)[["measure", "passes"]].to_dict("records")
+    [{'measure': 'beta', 'passes': True}]
+    """
+    p = coefficients[(coefficients["year"] == pre_year) & (coefficients["spec"] == spec)]
+    p = p[["measure", "outcome", "coef", "se", "ci_low", "ci_high", "p_value"]].copy()
+    p["passes"] = (p["ci_low"] <= 0) & (p["ci_high"] >= 0)
+    return p.reset_index(drop=True)
+
+
+def headline(coefficients: pd.DataFrame, *, year: int | None = None, pre_year: int = PRE_YEAR) -> pd.DataFrame:
+    """The headline: one row per measure and outcome.
+
+    The last-year effect, its interval, the pre-trend and the range of the last-year effect
+    over the robustness specifications.
+
+    Parameters
+    ----------
+    coefficients : pandas.DataFrame
+        :func:`event_study` (+ :func:`robustness`) rows.
+    year : int, optional
+        Default the last year of ``coefficients``.
+    pre_year : int, default 2021
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``measure``, ``outcome``, ``coef``, ``ci_low``, ``ci_high``, ``p_value``,
+        ``pre_coef``, ``pre_p_value``, ``robust_min``, ``robust_min_spec``,
+        ``robust_max``, ``robust_max_spec`` (over every specification, baseline included,
+        and the specification that gives each), ``n_occupations``.
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"measure": "beta", "outcome": "log_emp",
+    ...     "spec": ["baseline", "baseline", "unweighted"], "year": [2021, 2025, 2025],
+    ...     "coef": [0.0, -0.02, -0.01], "ci_low": [-0.01, -0.03, -0.02],
+    ...     "ci_high": [0.01, -0.01, 0.0], "p_value": [0.9, 0.001, 0.05], "n_occupations": 700})
+    >>> headline(c)[["coef", "pre_coef", "robust_min", "robust_max", "robust_max_spec"]].to_dict("records")
+    [{'coef': -0.02, 'pre_coef': 0.0, 'robust_min': -0.02, 'robust_max': -0.01, 'robust_max_spec': 'unweighted'}]
+    """
+    year = int(coefficients["year"].max()) if year is None else year
+    key = ["measure", "outcome"]
+    base = coefficients[coefficients["spec"] == "baseline"]
+    last = base[base["year"] == year].set_index(key)
+    pre = base[base["year"] == pre_year].set_index(key)
+    at = coefficients[(coefficients["year"] == year) & coefficients["coef"].notna()]
+    lo = at.loc[at.groupby(key, sort=False)["coef"].idxmin()].set_index(key)
+    hi = at.loc[at.groupby(key, sort=False)["coef"].idxmax()].set_index(key)
+    out = last[["coef", "ci_low", "ci_high", "p_value", "n_occupations"]].join(
+        pre[["coef", "p_value"]].rename(columns={"coef": "pre_coef", "p_value": "pre_p_value"})
+    ).join(lo[["coef", "spec"]].rename(columns={"coef": "robust_min", "spec": "robust_min_spec"})
+    ).join(hi[["coef", "spec"]].rename(columns={"coef": "robust_max", "spec": "robust_max_spec"}))
+    cols = ["coef", "ci_low", "ci_high", "p_value", "pre_coef", "pre_p_value", "robust_min",
+            "robust_min_spec", "robust_max", "robust_max_spec", "n_occupations"]
+    return out[cols].reset_index()
+
+
+# --------------------------------------------------------------------------- everything
+@dataclasses.dataclass
+class Outcomes:
+    """Result of :func:`run_outcomes`."""
+
+    #: :class:`~exposure.schemas._outcomes.OccupationPanel`
+    panel: pd.DataFrame
+    #: ``soc_code`` + one column per measure
+    exposures: pd.DataFrame
+    #: ``soc_code``, ``measure``, ``group`` (base-year employment quintiles)
+    groups: pd.DataFrame
+    #: :class:`~exposure.schemas._outcomes.GroupGrowth`
+    growth: pd.DataFrame
+    #: :class:`~exposure.schemas._outcomes.EventStudyCoefficients`, every specification
+    coefficients: pd.DataFrame
+    #: :func:`pretrend` of the baseline
+    pretrend: pd.DataFrame
+    #: :func:`headline`
+    headline: pd.DataFrame
+
+
+def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence[str] | None = None,
+                 *, q: int | Sequence[float] = 5, base_year: int = BASE_YEAR,
+                 with_robustness: bool = True) -> Outcomes:
+    """Groups, growth table, event study, pre-trend test and robustness for every measure.
+
+    Parameters
+    ----------
+    panel, exposures : pandas.DataFrame
+        :func:`build_panel` (or ``exposure.load("occupation_panel")``) and
+        :func:`exposure_table` outputs.
+    measures : sequence of str, optional
+        Default every measure column of ``exposures``.
+    q : int or sequence of float, default 5
+        Exposure groups of the growth table (:func:`exposure_groups`).
+    base_year : int, default 2022
+    with_robustness : bool, default True
+
+    Returns
+    -------
+    Outcomes
+
+    Examples
+    --------
+    >>> rows = [(f"{mj}-10{i}1", t, 100.0 * (i + 1) * (1.0 - 0.02 * i * (t > 2022))
+    ...          * (1 + 0.005 * ((3 * i + t) % 4)), f"{mj}-0000")
+    ...         for mj in ("11", "13") for i in range(4) for t in (2021, 2022, 2023)]
+    >>> panel = pd.DataFrame(rows, columns=["soc_code", "year", "tot_emp", "soc_major"]).assign(
+    ...     a_mean=1.0, balanced=True)
+    >>> ex = pd.DataFrame({"soc_code": panel["soc_code"].unique(), "beta": [0.1, 0.2, 0.3, 0.4] * 2})
+    >>> res = run_outcomes(panel, ex, q=2, with_robustness=False)
+    >>> float(res.headline.query("outcome == 'log_emp'")["coef"].iloc[0]) < 0
+    True
+    """
+    names = [c for c in exposures.columns if c != "soc_code"] if measures is None else list(measures)
+    base = _base(panel, base_year)
+    ex = exposures.set_index("soc_code")
+    groups = pd.concat(
+        [pd.DataFrame({"soc_code": base.index, "measure": m,
+                       "group": exposure_groups(ex[m].reindex(base.index), base["tot_emp"], q=q).to_numpy()})
+         for m in names], ignore_index=True).dropna(subset=["group"])
+    growth = group_growth(panel, exposures, names, q=q, base_year=base_year)
+    coefs = event_study(panel, exposures, names, base_year=base_year)
+    if with_robustness:
+        coefs = pd.concat([coefs, robustness(panel, exposures, names, base_year=base_year)],
+                          ignore_index=True)
+    return Outcomes(panel=panel, exposures=exposures, groups=groups.reset_index(drop=True),
+                    growth=growth, coefficients=coefs, pretrend=pretrend(coefs),
+                    headline=headline(coefs))

@@ -1,0 +1,375 @@
+"""Release layouts as data, and the lock file that pins what was downloaded.
+
+A new O*NET release or OEWS May year needs no new code: the publishers lay their files out
+the same way every year, so the registry entry (:class:`~exposure.sources.Source`) of any
+file of any release is built from the layouts below.
+
+========================  ===================================================================
+O*NET, text or Excel      ``https://www.onetcenter.org/dl_files/database/db_{A}_{B}_{fmt}.zip``,
+                          members ``db_{A}_{B}_{fmt}/{file}.txt`` (``fmt`` ``text``) or
+                          ``.xlsx`` (``excel``); registry names ``onet/{A}.{B}/{file}.txt``
+OEWS national             ``https://www.bls.gov/oes/special-requests/oesm{yy}nat.zip``, member
+                          ``oesm{yy}nat/national_M{yyyy}_dl.xlsx``; name
+                          ``oews/national_M{yyyy}_dl.xlsx``
+OEWS by industry          ``https://www.bls.gov/oes/special-requests/oesm{yy}in4.zip``, members
+                          ``oesm{yy}in4/natsector_M{yyyy}_dl.xlsx`` (sectors) and
+                          ``oesm{yy}in4/nat3d_M{yyyy}_dl.xlsx`` (3-digit NAICS); names
+                          ``oews/natsector_M{yyyy}_dl.xlsx``, ``oews/nat3d_M{yyyy}_dl.xlsx``
+========================  ===================================================================
+
+Files of the package registry (``exposure/data/registry.tsv``) are pinned by the package.
+Any other file is *new*: its source has ``sha256 == ""`` until it has been downloaded and
+validated once; then its sha256 goes into the lock file (:class:`Lock`, ``exposure.lock``
+in the user data directory), a tab-separated list you can read, review and keep beside
+your analysis. Later runs verify the file against the lock, as they do against the
+registry.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import hashlib
+import io
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from exposure._io import atomic_path
+from exposure.errors import ExposureError
+from exposure.sources import _BLS_ATTRIBUTION, _BLS_LICENCE, _ONET_ATTRIBUTION, SOURCES, Source
+
+__all__ = [
+    "ONET_ARCHIVE",
+    "ONET_FILES",
+    "ONET_FORMATS",
+    "OEWS_ARCHIVES",
+    "OEWS_TABLE_FILES",
+    "LOCK_NAME",
+    "Lock",
+    "check_onet_release",
+    "check_oews_release",
+    "onet_format",
+    "onet_name",
+    "oews_names",
+    "layout_source",
+    "source_for",
+    "releases_frame",
+]
+
+#: O*NET database archive URL; ``{a}``/``{b}`` are the release's major/minor numbers.
+ONET_ARCHIVE = "https://www.onetcenter.org/dl_files/database/db_{a}_{b}_{fmt}.zip"
+#: O*NET download formats and the extension of their files.
+ONET_FORMATS = {"text": ".txt", "excel": ".xlsx"}
+#: The O*NET files the library reads (base names, without extension).
+ONET_FILES = (
+    "Occupation Data", "Task Statements", "Task Ratings", "Tasks to DWAs",
+    "DWA Reference", "IWA Reference", "Job Zones", "Emerging Tasks",
+)
+#: BLS OEWS archives: prefix of the registry name -> (archive URL, member directory).
+OEWS_ARCHIVES = {
+    "national": ("https://www.bls.gov/oes/special-requests/oesm{yy}nat.zip", "oesm{yy}nat"),
+    "natsector": ("https://www.bls.gov/oes/special-requests/oesm{yy}in4.zip", "oesm{yy}in4"),
+    "nat3d": ("https://www.bls.gov/oes/special-requests/oesm{yy}in4.zip", "oesm{yy}in4"),
+}
+#: Files BLS publishes for each OEWS table of a May year (prefixes of OEWS_ARCHIVES).
+OEWS_TABLE_FILES = {
+    "cross_industry": ("national",),
+    "by_industry": ("national", "natsector", "nat3d"),
+}
+#: File name of the lock file inside the user data directory.
+LOCK_NAME = "exposure.lock"
+
+_ONET_RELEASE = re.compile(r"^([0-9]{1,3})\.([0-9])$")
+_OEWS_YEAR = re.compile(r"^(20[0-9]{2})$")
+_ONET_NAME = re.compile(r"^onet/([0-9]{1,3}\.[0-9])/(.+)(\.txt|\.xlsx)$")
+_OEWS_NAME = re.compile(r"^oews/(national|natsector|nat3d)_M(20[0-9]{2})_dl\.xlsx$")
+
+
+def check_onet_release(release: str) -> str:
+    """Return ``release`` if it looks like an O*NET release number (``"31.0"``).
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        Otherwise.
+
+    Examples
+    --------
+    >>> check_onet_release("31.0")
+    '31.0'
+    >>> check_onet_release("31")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: O*NET release '31' is not of the form MAJOR.MINOR (e.g. 29.1, 31.0)
+    """
+    if not _ONET_RELEASE.match(str(release)):
+        raise ExposureError(
+            f"O*NET release {release!r} is not of the form MAJOR.MINOR (e.g. 29.1, 31.0)")
+    return str(release)
+
+
+def check_oews_release(release) -> str:
+    """Return the OEWS May year as a string if it is a four-digit year from 2000.
+
+    Examples
+    --------
+    >>> check_oews_release(2026)
+    '2026'
+    >>> check_oews_release("May 2026")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: OEWS release 'May 2026' is not a year such as 2025
+    """
+    if not _OEWS_YEAR.match(str(release)):
+        raise ExposureError(f"OEWS release {release!r} is not a year such as 2025")
+    return str(release)
+
+
+def onet_format(release: str, lock: Lock | None = None) -> str:
+    """Format (``"text"`` or ``"excel"``) in which the registry or lock holds ``release``.
+
+    A release nobody has pinned yet defaults to ``"text"``.
+
+    Examples
+    --------
+    >>> onet_format("29.1"), onet_format("30.1"), onet_format("31.0")
+    ('text', 'excel', 'text')
+    """
+    names = set(SOURCES) | (set(lock.entries()) if lock is not None else set())
+    for fmt, ext in ONET_FORMATS.items():
+        if f"onet/{release}/Task Statements{ext}" in names:
+            return fmt
+    return "text"
+
+
+def onet_name(release: str, base: str, fmt: str = "text") -> str:
+    """Registry name of O*NET file ``base`` of ``release`` in format ``fmt``.
+
+    Examples
+    --------
+    >>> onet_name("31.0", "Task Statements")
+    'onet/31.0/Task Statements.txt'
+    >>> onet_name("31.0", "Job Zones", "excel")
+    'onet/31.0/Job Zones.xlsx'
+    """
+    if fmt not in ONET_FORMATS:
+        raise ExposureError(f"unknown O*NET format {fmt!r}; choose text or excel")
+    return f"onet/{check_onet_release(release)}/{base}{ONET_FORMATS[fmt]}"
+
+
+def oews_names(release, table: str = "by_industry") -> list[str]:
+    """Registry names of the BLS files that make OEWS ``table`` of May ``release``.
+
+    Examples
+    --------
+    >>> oews_names(2026)
+    ['oews/national_M2026_dl.xlsx', 'oews/natsector_M2026_dl.xlsx', 'oews/nat3d_M2026_dl.xlsx']
+    """
+    year = check_oews_release(release)
+    if table not in OEWS_TABLE_FILES:
+        raise ExposureError(f"unknown OEWS table {table!r}; choose one of "
+                            f"{', '.join(OEWS_TABLE_FILES)}")
+    return [f"oews/{prefix}_M{year}_dl.xlsx" for prefix in OEWS_TABLE_FILES[table]]
+
+
+def layout_source(name: str) -> Source:
+    """The (unpinned) source of ``name`` as the publisher's layout places it.
+
+    Parameters
+    ----------
+    name : str
+        ``onet/{release}/{file}.txt|.xlsx`` or ``oews/{national|natsector|nat3d}_M{yyyy}_dl.xlsx``.
+
+    Returns
+    -------
+    Source
+        With ``sha256 == ""`` and ``size == 0``.
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        When ``name`` follows no known layout.
+
+    Examples
+    --------
+    >>> src = layout_source("onet/31.0/Task Statements.txt")
+    >>> src.archive_url, src.member, src.pinned
+    ('https://www.onetcenter.org/dl_files/database/db_31_0_text.zip', 'db_31_0_text/Task Statements.txt', False)
+    >>> layout_source("oews/nat3d_M2026_dl.xlsx").member
+    'oesm26in4/nat3d_M2026_dl.xlsx'
+    """
+    m = _ONET_NAME.match(name)
+    if m:
+        release, base, ext = m.groups()
+        a, b = release.split(".")
+        fmt = "text" if ext == ".txt" else "excel"
+        archive = ONET_ARCHIVE.format(a=a, b=b, fmt=fmt)
+        return Source(
+            name=name, release=release, url=archive, sha256="", size=0,
+            licence="CC BY 4.0", attribution=_ONET_ATTRIBUTION.format(release=release),
+            notes=f"O*NET {release} database ({fmt} format), from the publisher's layout.",
+            kind="onet", archive_url=archive, member=f"db_{a}_{b}_{fmt}/{base}{ext}")
+    m = _OEWS_NAME.match(name)
+    if m:
+        prefix, year = m.groups()
+        url, folder = (s.format(yy=year[2:]) for s in OEWS_ARCHIVES[prefix])
+        release = f"May {year}"
+        return Source(
+            name=name, release=release, url=url, sha256="", size=0, licence=_BLS_LICENCE,
+            attribution=_BLS_ATTRIBUTION.format(release=release),
+            notes=f"BLS OEWS {release} {prefix} file, from the publisher's layout.",
+            kind="oews", archive_url=url, member=f"{folder}/{name.removeprefix('oews/')}")
+    raise ExposureError(
+        f"unknown source {name!r}: it is not in the registry and follows no release layout "
+        "(onet/<release>/<file>.txt|.xlsx, oews/national|natsector|nat3d_M<year>_dl.xlsx)")
+
+
+def source_for(name: str, lock: Lock | None = None) -> Source:
+    """The source of ``name``: the registry's pin, else the lock's, else the layout's.
+
+    Examples
+    --------
+    >>> source_for("onet/29.1/Task Statements.txt").pinned
+    True
+    >>> source_for("onet/31.0/Task Statements.txt").pinned
+    False
+    >>> source_for("onet/29.1/Task Statement.txt")  # a typo in a pinned release
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: unknown source 'onet/29.1/Task Statement.txt': O*NET 29.1 is pinned by the package and has no such file
+    """
+    if name in SOURCES:
+        return SOURCES[name]
+    m = _ONET_NAME.match(name)
+    if m and any(n.startswith(f"onet/{m.group(1)}/") for n in SOURCES):
+        raise ExposureError(f"unknown source {name!r}: O*NET {m.group(1)} is pinned by the "
+                            "package and has no such file")
+    src = layout_source(name)
+    if lock is not None:
+        entry = lock.entries().get(name)
+        if entry is not None:
+            src = dataclasses.replace(src, sha256=entry["sha256"], size=int(entry["size"]),
+                                      notes=src.notes + " Pinned by the lock file.")
+    return src
+
+
+# ---------------------------------------------------------------------------------------
+# The lock file
+# ---------------------------------------------------------------------------------------
+
+_LOCK_HEADER = (
+    "# exposure.lock: sha256 of upstream files that the package registry does not pin.\n"
+    "# Written by exposure when it downloads and validates a file of a new release; later\n"
+    "# runs verify against it. Review it; delete a line to download that file again.\n"
+)
+_LOCK_COLUMNS = ("name", "size", "sha256", "url", "member")
+
+
+@dataclasses.dataclass(frozen=True)
+class Lock:
+    """The lock file: one ``name size sha256 url member`` line per pinned new file.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The lock file (need not exist yet).
+
+    Examples
+    --------
+    >>> import hashlib, pathlib, tempfile
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "x.txt").write_bytes(b"abc")
+    >>> lock = Lock(d / "exposure.lock")
+    >>> lock.pin(layout_source("onet/31.0/Job Zones.txt"), d / "x.txt")["sha256"][:12]
+    'ba7816bf8f01'
+    >>> source_for("onet/31.0/Job Zones.txt", lock).pinned
+    True
+    >>> print(lock.path.read_text().splitlines()[-1])  # doctest: +NORMALIZE_WHITESPACE
+    onet/31.0/Job Zones.txt 3 ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad
+    https://www.onetcenter.org/dl_files/database/db_31_0_text.zip db_31_0_text/Job Zones.txt
+    """
+
+    path: Path
+
+    def __post_init__(self):
+        object.__setattr__(self, "path", Path(self.path))
+
+    def entries(self) -> dict[str, dict[str, str]]:
+        """Name -> entry (``size``, ``sha256``, ``url``, ``member``); empty if no file."""
+        if not self.path.is_file():
+            return {}
+        lines = [ln for ln in self.path.read_text("utf-8").splitlines()
+                 if ln and not ln.startswith("#")]
+        if not lines:
+            return {}
+        reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t")
+        if tuple(reader.fieldnames or ()) != _LOCK_COLUMNS:
+            raise ExposureError(f"{self.path}: not a lock file (expected the columns "
+                                f"{', '.join(_LOCK_COLUMNS)})")
+        return {row["name"]: row for row in reader}
+
+    def pin(self, src: Source, path) -> dict[str, str]:
+        """Record the sha256 and size of ``path`` as the pin of ``src``; return the entry."""
+        digest = _sha256(Path(path))
+        entry = {"name": src.name, "size": str(Path(path).stat().st_size), "sha256": digest,
+                 "url": src.download_url, "member": src.member or ""}
+        entries = self.entries()
+        entries[src.name] = entry
+        buf = io.StringIO()
+        buf.write(_LOCK_HEADER)
+        writer = csv.DictWriter(buf, _LOCK_COLUMNS, delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        for name in sorted(entries):
+            writer.writerow({c: entries[name][c] for c in _LOCK_COLUMNS})
+        with atomic_path(self.path) as tmp:
+            tmp.write_text(buf.getvalue(), "utf-8")
+        return entry
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def releases_frame(lock: Lock | None = None) -> pd.DataFrame:
+    """Known releases: what the package registry pins and what the lock file pins.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``kind``, ``release``, ``files``, ``pinned_by`` (``package`` or the lock path),
+        ``url`` (the archive of the release, or ``-`` when files come from several places).
+
+    Examples
+    --------
+    >>> df = releases_frame()
+    >>> df[df["kind"] == "onet"][["release", "pinned_by"]].to_dict("records")
+    [{'release': '29.1', 'pinned_by': 'package'}, {'release': '30.1', 'pinned_by': 'package'}]
+    """
+    rows: dict[tuple[str, str, str], dict] = {}
+
+    def add(src: Source, by: str) -> None:
+        if src.kind not in ("onet", "oews"):
+            return
+        key = (src.kind, src.release, by)
+        row = rows.setdefault(key, {"kind": src.kind, "release": src.release, "files": 0,
+                                    "pinned_by": by, "urls": set()})
+        row["files"] += 1
+        row["urls"].add(src.download_url)
+
+    for src in SOURCES.values():
+        add(src, "package")
+    if lock is not None:
+        for name in lock.entries():
+            add(source_for(name, lock), str(lock.path))
+    out = [{**{k: v for k, v in r.items() if k != "urls"},
+            "url": next(iter(r["urls"])) if len(r["urls"]) == 1 else "-"}
+           for r in rows.values()]
+    frame = pd.DataFrame(out, columns=["kind", "release", "files", "pinned_by", "url"])
+    return frame.sort_values(["kind", "release", "pinned_by"], kind="stable").reset_index(
+        drop=True)

@@ -1,0 +1,311 @@
+"""Tables and figures of the outcomes analysis (:mod:`exposure.outcomes`), as files.
+
+:func:`write_outcomes` writes what ``exposure outcomes`` produces and the documentation page
+"What happened after ChatGPT" reads: CSV tables (:data:`FILES`) and two event-study
+figures, one panel per measure, coefficients with their 95% intervals by year
+(:func:`plot_event_study`). Every file is written atomically; the figures are
+byte-for-byte reproducible (:func:`exposure.reports.figures.save_png`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from exposure._io import write_csv, write_json
+from exposure.errors import ExposureError
+from exposure.outcomes import BASE_YEAR, OUR_MEASURES, Outcomes
+from exposure.reports import figures
+
+__all__ = [
+    "MEASURE_LABELS",
+    "FIGURE_MEASURES",
+    "FILES",
+    "plot_event_study",
+    "summary_table",
+    "quintile_table",
+    "write_outcomes",
+]
+
+log = logging.getLogger(__name__)
+
+#: Panel titles of the measures.
+MEASURE_LABELS = {
+    "alpha": "ours: alpha",
+    "beta": "ours: beta",
+    "gamma": "ours: gamma",
+    "share_admin": "ours: administrative share",
+    "share_routine_coding": "ours: routine coding share",
+    "share_entry_creative": "ours: entry-level creative share",
+    "eloundou_gpt4_beta": "Eloundou et al.: GPT-4 beta",
+    "eloundou_human_beta": "Eloundou et al.: human beta",
+    "felten_aioe": "Felten et al.: AIOE",
+    "felten_lm_aioe": "Felten et al.: LM-AIOE",
+    "felten_ig_aioe": "Felten et al.: image AIOE",
+    "webb_ai": "Webb: AI patents",
+    "webb_software": "Webb: software patents",
+    "webb_robot": "Webb: robot patents",
+    "microsoft_applicability": "Microsoft: AI applicability",
+    "anthropic_usage": "Anthropic: Claude usage",
+    "anthropic_automation": "Anthropic: automation",
+    "anthropic_augmentation": "Anthropic: augmentation",
+    "ilo_2025": "ILO 2025",
+    "ilo_2023": "ILO 2023",
+}
+
+#: The two figures: our beta next to one headline measure of each published source, and
+#: our six measures.
+FIGURE_MEASURES = {
+    "outcomes_event_study_published": (
+        "beta", "eloundou_human_beta", "eloundou_gpt4_beta", "felten_aioe", "felten_lm_aioe",
+        "webb_ai", "microsoft_applicability", "anthropic_usage", "ilo_2025",
+    ),
+    "outcomes_event_study_ours": OUR_MEASURES,
+}
+
+#: Files written by :func:`write_outcomes` (without the figures), and what they hold.
+FILES = {
+    "outcomes_summary.csv": "the headline, formatted for reading (percent per SD of exposure)",
+    "outcomes_quintiles_emp.csv": "employment growth May 2022-2025 of each exposure quintile, "
+    "per measure, formatted",
+    "outcomes_quintiles_wage.csv": "mean-wage growth May 2022-2025 of each exposure quintile, "
+    "per measure, formatted",
+    "outcomes_headline.csv": "per measure and outcome: the May 2025 coefficient, its 95% interval, "
+    "the pre-trend (2021) coefficient and the range over the robustness specifications",
+    "outcomes_coefficients.csv": "every event-study coefficient, every specification",
+    "outcomes_pretrend.csv": "the pre-trend test (2021 coefficient) of the baseline",
+    "outcomes_growth.csv": "employment and mean-wage growth of the exposure quintiles",
+    "outcomes_groups.csv": "the exposure quintile of each occupation code, per measure",
+    "outcomes_exposures.csv": "every measure on the panel's occupation codes",
+    "outcomes.json": "settings, sample sizes and the estimator",
+}
+
+_SERIES = (("log_emp", "employment", "#1f5fa8", -0.08), ("log_wage", "mean wage", "#c0392b", 0.08))
+
+
+def _version(dist: str) -> str | None:
+    try:
+        return version(dist)
+    except PackageNotFoundError:
+        return None
+
+
+def plot_event_study(coefficients: pd.DataFrame, measures=None, *, spec: str = "baseline",
+                     ncols: int = 3, base_year: int = BASE_YEAR):
+    """Event-study coefficients and 95% intervals by year, one panel per measure.
+
+    Each panel shows log employment (blue) and log mean wage (red) relative to the base
+    year, per standard deviation of exposure; the dashed line separates the years before
+    and after ChatGPT (30 November 2022).
+
+    Parameters
+    ----------
+    coefficients : pandas.DataFrame
+        :func:`exposure.outcomes.event_study` rows.
+    measures : sequence of str, optional
+        Panels, in order; default every measure of ``coefficients``.
+    spec : str, default "baseline"
+    ncols : int, default 3
+    base_year : int, default 2022
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"measure": "beta", "outcome": ["log_emp"] * 3, "spec": "baseline",
+    ...     "year": [2021, 2022, 2023], "coef": [0.01, 0.0, -0.02],
+    ...     "ci_low": [-0.01, np.nan, -0.04], "ci_high": [0.03, np.nan, 0.0]})
+    >>> fig = plot_event_study(c)
+    >>> [ax.get_title() for ax in fig.axes]
+    ['ours: beta']
+    """
+    from matplotlib.figure import Figure
+
+    c = coefficients[coefficients["spec"] == spec]
+    names = list(dict.fromkeys(c["measure"])) if measures is None else list(measures)
+    missing = [m for m in names if m not in set(c["measure"])]
+    if missing:
+        raise ExposureError(f"no {spec} coefficients for measure(s) {missing}")
+    ncols = max(1, min(ncols, len(names)))
+    nrows = math.ceil(len(names) / ncols)
+    with figures._style():
+        fig = Figure(figsize=(figures.WIDTH, 2.1 * nrows + 0.6), dpi=100, layout="constrained")
+        axes = fig.subplots(nrows, ncols, squeeze=False, sharex=True, sharey=True)
+        for ax, m in zip(axes.ravel(), names):
+            for outcome, label, color, dx in _SERIES:
+                s = c[(c["measure"] == m) & (c["outcome"] == outcome)].sort_values("year")
+                if s.empty:
+                    continue
+                x = s["year"].to_numpy(float) + dx
+                y = s["coef"].to_numpy(float)
+                err = np.vstack([y - s["ci_low"].to_numpy(float), s["ci_high"].to_numpy(float) - y])
+                ax.errorbar(x, y, yerr=np.nan_to_num(err), fmt="o-", color=color, ms=3.5, lw=1.2,
+                            capsize=2, label=label)
+            ax.axhline(0, color="#555555", lw=0.8)
+            ax.axvline(base_year + 0.5, color="#888888", lw=0.8, ls="--")
+            ax.set_title(MEASURE_LABELS.get(m, m))
+        for ax in axes.ravel()[len(names):]:
+            ax.set_visible(False)
+        for ax in axes[:, 0]:
+            ax.set_ylabel("log points per SD")
+        years = sorted(c["year"].unique())
+        for ax in axes[-1, :]:
+            ax.set_xticks(years)
+        handles, labels = axes[0, 0].get_legend_handles_labels()
+        if handles:
+            fig.legend(handles, labels, loc="outside upper center", ncols=len(labels))
+    return fig
+
+
+_MINUS = "\u2212"  # a typographic minus: text cells never start with "-" or "+"
+
+
+def _pct(x, digits: int = 2) -> str:
+    """``x`` in percent as text, negative with a typographic minus (never ``+``/``-`` first)."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    text = f"{abs(100 * x):.{digits}f}"
+    return (_MINUS + text) if x < 0 and float(text) != 0 else text
+
+
+def _spec(spec: str) -> str:
+    """Short name of a specification: ``drop_major_43`` -> ``without 43``."""
+    if spec.startswith("drop_major_"):
+        return "without " + spec.rsplit("_", 1)[1]
+    return {"drop_small": "without the smallest"}.get(spec, spec)
+
+
+def summary_table(headline: pd.DataFrame) -> pd.DataFrame:
+    """The headline (:func:`exposure.outcomes.headline`) formatted for reading.
+
+    Coefficients are shown in percent (100 x log points) per standard deviation of
+    exposure; text cells use a typographic minus.
+
+    Examples
+    --------
+    >>> h = pd.DataFrame({"measure": ["beta"], "outcome": ["log_emp"], "coef": [-0.0113],
+    ...     "ci_low": [-0.0282], "ci_high": [0.0056], "p_value": [0.19], "pre_coef": [0.0056],
+    ...     "pre_p_value": [0.11], "robust_min": [-0.0179], "robust_min_spec": ["drop_major_51"],
+    ...     "robust_max": [0.0146], "robust_max_spec": ["unweighted"], "n_occupations": [782]})
+    >>> row = summary_table(h).iloc[0]
+    >>> float(row["May 2025 (% per SD)"]), row["95% interval"], row["robustness range"]
+    (-1.13, '[\u22122.82, 0.56]', '\u22121.79 (without 51) to 1.46 (unweighted)')
+    """
+    return pd.DataFrame({
+        "measure": headline["measure"].map(lambda m: MEASURE_LABELS.get(m, m)),
+        "outcome": headline["outcome"].map({"log_emp": "employment", "log_wage": "mean wage"}),
+        "May 2025 (% per SD)": (100 * headline["coef"]).round(2),
+        "95% interval": [f"[{_pct(a)}, {_pct(b)}]" for a, b in
+                         zip(headline["ci_low"], headline["ci_high"])],
+        "p": headline["p_value"].round(3),
+        "pre-trend, May 2021 (%)": (100 * headline["pre_coef"]).round(2),
+        "pre-trend p": headline["pre_p_value"].round(3),
+        "robustness range": [f"{_pct(a)} ({_spec(sa)}) to {_pct(b)} ({_spec(sb)})" for a, sa, b, sb in
+                             zip(headline["robust_min"], headline["robust_min_spec"],
+                                 headline["robust_max"], headline["robust_max_spec"])],
+        "occupations": headline["n_occupations"].astype(int),
+    })
+
+
+def quintile_table(growth: pd.DataFrame, column: str = "emp_growth_post") -> pd.DataFrame:
+    """One row per measure, one column per exposure group: ``column`` in percent.
+
+    Examples
+    --------
+    >>> g = pd.DataFrame({"measure": "beta", "group": [1, 2], "emp_growth_post": [0.05, -0.02]})
+    >>> quintile_table(g).to_dict("records")
+    [{'measure': 'ours: beta', 'Q1 (least exposed)': 5.0, 'Q2 (most exposed)': -2.0}]
+    """
+    wide = growth.pivot(index="measure", columns="group", values=column)
+    wide = wide.reindex(list(dict.fromkeys(growth["measure"])))
+    last = int(wide.columns.max())
+    names = {g: f"Q{g}" + (" (least exposed)" if g == 1 else " (most exposed)" if g == last else "")
+             for g in wide.columns}
+    out = (100 * wide).round(1).rename(columns=names)
+    out.index = out.index.map(lambda m: MEASURE_LABELS.get(m, m))
+    out.columns.name = None
+    return out.rename_axis("measure").reset_index()
+
+
+def _round(frame: pd.DataFrame, digits: int = 6) -> pd.DataFrame:
+    floats = frame.select_dtypes("float").columns
+    return frame.assign(**{c: frame[c].round(digits) for c in floats})
+
+
+def write_outcomes(result: Outcomes, out_dir, *, figures_too: bool = True,
+                   settings: dict | None = None) -> dict[str, Path]:
+    """Write the tables (and figures) of an :class:`~exposure.outcomes.Outcomes` result.
+
+    Parameters
+    ----------
+    result : exposure.outcomes.Outcomes
+    out_dir : str or os.PathLike
+        Created if missing.
+    figures_too : bool, default True
+        Also draw the event-study figures (needs matplotlib).
+    settings : dict, optional
+        Extra entries of ``outcomes.json`` (e.g. the command line).
+
+    Returns
+    -------
+    dict of str to pathlib.Path
+        File name -> path of every file written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from exposure.outcomes import run_outcomes
+    >>> rows = [(f"11-10{i}1", t, 100.0 * (i + 1) * (1 + 0.01 * ((3 * i + t) % 4)), "11-0000")
+    ...         for i in range(6) for t in (2021, 2022, 2023)]
+    >>> panel = pd.DataFrame(rows, columns=["soc_code", "year", "tot_emp", "soc_major"]).assign(
+    ...     a_mean=50e3, balanced=True)
+    >>> ex = pd.DataFrame({"soc_code": panel["soc_code"].unique(), "beta": np.linspace(0, 1, 6)})
+    >>> res = run_outcomes(panel, ex, q=2, with_robustness=False)
+    >>> sorted(write_outcomes(res, tempfile.mkdtemp(), figures_too=False))[:3]
+    ['outcomes.json', 'outcomes_coefficients.csv', 'outcomes_exposures.csv']
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = {}
+    tables = {
+        "outcomes_summary.csv": summary_table(result.headline),
+        "outcomes_quintiles_emp.csv": quintile_table(result.growth, "emp_growth_post"),
+        "outcomes_quintiles_wage.csv": quintile_table(result.growth, "wage_growth_post"),
+        "outcomes_headline.csv": result.headline,
+        "outcomes_coefficients.csv": result.coefficients,
+        "outcomes_pretrend.csv": result.pretrend,
+        "outcomes_growth.csv": result.growth,
+        "outcomes_groups.csv": result.groups,
+        "outcomes_exposures.csv": result.exposures,
+    }
+    for name, frame in tables.items():
+        written[name] = write_csv(_round(frame), out / name, index=False)
+    base = result.coefficients[result.coefficients["spec"] == "baseline"]
+    meta = {
+        "years": sorted(int(y) for y in result.panel["year"].unique()),
+        "base_year": BASE_YEAR,
+        "occupation_codes": int(result.panel["soc_code"].nunique()),
+        "balanced_codes": int(result.panel.loc[result.panel["balanced"], "soc_code"].nunique()),
+        "measures": list(dict.fromkeys(base["measure"])),
+        "specs": list(dict.fromkeys(result.coefficients["spec"])),
+        "estimator": "statsmodels WLS on within-transformed data, cluster-robust (CR1) by occupation",
+        "statsmodels": _version("statsmodels"),
+        **(settings or {}),
+    }
+    written["outcomes.json"] = write_json(json.loads(json.dumps(meta)), out / "outcomes.json")
+    if figures_too:
+        for name, measures in FIGURE_MEASURES.items():
+            have = [m for m in measures if m in set(base["measure"])]
+            if have:
+                fig = plot_event_study(result.coefficients, have)
+                written[f"{name}.png"] = figures.save_png(fig, out / f"{name}.png")
+    log.info("wrote %d files to %s", len(written), out)
+    return dict(sorted(written.items()))

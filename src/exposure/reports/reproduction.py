@@ -1,0 +1,322 @@
+"""Reproduce Eloundou et al. (2023) from their published train-split labels.
+
+:func:`write_reproduction_reports` writes four reports (``exposure report reproduction``
+runs it; about 10 s):
+
+- ``reproduction_occ_level.csv``: the occupation-level alpha, beta and gamma rebuilt from
+  the task labels (:func:`reproduce_occ_level`) against the published ``occ_level_train.csv``;
+- ``workforce_2021.csv``: workforce shares with OEWS May 2021 for every choice that moves
+  them (:func:`reproduce_workforce_2021`);
+- ``workforce_2021_bootstrap.csv``: bootstrap intervals of the headline shares;
+- ``reproduction_coverage.csv``: the share of OEWS employment scored (:func:`coverage_table`).
+
+The label files are read by :mod:`exposure.measures.eloundou`, their one reader.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from exposure._io import write_csv
+from exposure._measures import EXPOSURE_MEASURES
+from exposure.crosswalks import load_onet_to_soc
+from exposure.fetch import fetch
+from exposure.measures.eloundou import load_occ_level, load_task_labels
+from exposure.oews import load_oews
+from exposure.onet import read_tasks
+from exposure.rollup import coverage, rollup, scores_from_labels, to_occupations, to_soc
+
+__all__ = [
+    "LABELERS",
+    "PAPER",
+    "reproduce_occ_level",
+    "workforce_shares",
+    "reproduce_workforce_2021",
+    "coverage_table",
+    "write_reproduction_reports",
+]
+
+log = logging.getLogger(__name__)
+
+#: Label column of the task labels and prefix of the occupation-level columns (as read by
+#: :mod:`exposure.measures.eloundou`), by labeler.
+LABELERS = {"human": ("human_exposure_agg", "human"), "gpt4": ("gpt4_exposure", "gpt4")}
+
+#: The paper's headline figures (share of workers with at least 10% / at least 50% of
+#: their tasks exposed).
+PAPER = {"ge_10": 0.80, "ge_50": 0.19}
+
+
+def reproduce_occ_level(labels: pd.DataFrame, occ_level: pd.DataFrame) -> pd.DataFrame:
+    """Compare :func:`~exposure.rollup.to_occupations` (core weights) with the published file.
+
+    Parameters
+    ----------
+    labels : pandas.DataFrame
+        Task labels as read by :func:`exposure.measures.eloundou.read_task_labels`
+        (``onetsoc_code``, ``task_id``, ``task_type``, ``human_exposure_agg``,
+        ``gpt4_exposure``).
+    occ_level : pandas.DataFrame
+        Published occupation scores as read by
+        :func:`exposure.measures.eloundou.read_occ_level` (``onetsoc_code``,
+        ``human_alpha`` ... ``gpt4_gamma``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per labeler and measure: ``labeler, measure, n_occupations, n_matched,
+        max_abs_diff``.
+
+    Examples
+    --------
+    >>> lab = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": [1, 2],
+    ...     "task_type": ["Core", None], "human_exposure_agg": ["E1", "E0"],
+    ...     "gpt4_exposure": ["E2", "E2"]})
+    >>> ref = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "human_alpha": [2 / 3],
+    ...     "human_beta": [2 / 3], "human_gamma": [2 / 3], "gpt4_alpha": [0.0],
+    ...     "gpt4_beta": [0.5], "gpt4_gamma": [1.0]})
+    >>> reproduce_occ_level(lab, ref)[["labeler", "measure", "n_matched", "max_abs_diff"]]
+      labeler measure  n_matched  max_abs_diff
+    0   human   alpha          1           0.0
+    1   human    beta          1           0.0
+    2   human   gamma          1           0.0
+    3    gpt4   alpha          1           0.0
+    4    gpt4    beta          1           0.0
+    5    gpt4   gamma          1           0.0
+    """
+    ref = occ_level.set_index("onetsoc_code")
+    rows = []
+    for labeler, (column, prefix) in LABELERS.items():
+        occ = to_occupations(scores_from_labels(labels, column), weights="core").set_index("onetsoc_code")
+        for m in EXPOSURE_MEASURES:
+            published = ref[f"{prefix}_{m}"].astype(float)
+            ours = occ[m].reindex(published.index)
+            rows.append(
+                {
+                    "labeler": labeler,
+                    "measure": m,
+                    "n_occupations": int(len(published)),
+                    "n_matched": int(ours.notna().sum()),
+                    "max_abs_diff": float(np.abs(ours - published).max()),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def workforce_shares(soc_scores: pd.DataFrame, measure: str) -> dict:
+    """Shares of covered workers above 10% and 50% of tasks exposed, with >= and >.
+
+    Parameters
+    ----------
+    soc_scores : pandas.DataFrame
+        ``tot_emp`` and the ``measure`` column; rows without a value are not covered.
+    measure : str
+        ``alpha``, ``beta`` or ``gamma``.
+
+    Returns
+    -------
+    dict
+        ``covered_emp`` and the shares ``ge_10``, ``gt_10``, ``ge_50``, ``gt_50`` of it.
+
+    Examples
+    --------
+    >>> soc = pd.DataFrame({"beta": [0.1, 0.5, 0.7, None], "tot_emp": [1.0, 1.0, 2.0, 5.0]})
+    >>> workforce_shares(soc, "beta")
+    {'covered_emp': 4.0, 'ge_10': 1.0, 'gt_10': 0.75, 'ge_50': 0.75, 'gt_50': 0.5}
+    """
+    x = soc_scores[measure].to_numpy(dtype=float)
+    emp = soc_scores["tot_emp"].fillna(0).to_numpy(dtype=float)
+    ok = ~np.isnan(x)
+    cov = float(emp[ok].sum())
+    xv = np.where(ok, x, -1.0)
+    return {
+        "covered_emp": cov,
+        "ge_10": float(emp[xv >= 0.1].sum() / cov),
+        "gt_10": float(emp[xv > 0.1].sum() / cov),
+        "ge_50": float(emp[xv >= 0.5].sum() / cov),
+        "gt_50": float(emp[xv > 0.5].sum() / cov),
+    }
+
+
+def reproduce_workforce_2021(labels: pd.DataFrame, onet_to_soc: pd.DataFrame, employment: pd.DataFrame) -> pd.DataFrame:
+    """Workforce shares from the train labels and OEWS May 2021, for every choice that moves them.
+
+    Parameters
+    ----------
+    labels : pandas.DataFrame
+        Task labels (see :func:`reproduce_occ_level`).
+    onet_to_soc : pandas.DataFrame
+        O*NET-SOC -> SOC 2018 crosswalk (:func:`exposure.crosswalks.load_onet_to_soc`).
+    employment : pandas.DataFrame
+        OEWS employment (:func:`exposure.oews.load_oews`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per labeler (human, gpt4) x task weights (core, equal) x how O*NET
+        children share a SOC code (equal, n_tasks) x measure (alpha, beta, gamma). Columns
+        give the covered employment (train occupations only), its share of OEWS
+        employment, and the shares of covered workers with measure >= / > 0.10 and
+        >= / > 0.50, next to the paper's figures (about 80% and about 19%).
+
+    Examples
+    --------
+    >>> lab = pd.DataFrame({"onetsoc_code": ["13-1021.00", "13-1021.00", "15-1252.00"],
+    ...     "task_id": [1, 2, 3], "task_type": ["Core", None, "Core"],
+    ...     "human_exposure_agg": ["E1", "E0", "E0"], "gpt4_exposure": ["E2", "E2", "E1"]})
+    >>> xw = pd.DataFrame({"onetsoc_code": ["13-1021.00", "15-1252.00"],
+    ...                    "soc_code": ["13-1021", "15-1252"]})
+    >>> emp = pd.DataFrame({"naics": "000000", "i_group": "cross-industry",
+    ...     "occ_code": ["13-1021", "15-1252"], "o_group": "detailed", "tot_emp": [1.0, 3.0]})
+    >>> wf = reproduce_workforce_2021(lab, xw, emp)
+    >>> wf.query("labeler == 'human' and weights == 'core' and combine == 'equal'")[
+    ...     ["measure", "covered_emp", "share_ge_10", "share_ge_50"]]
+      measure  covered_emp  share_ge_10  share_ge_50
+    0   alpha          4.0         0.25         0.25
+    1    beta          4.0         0.25         0.25
+    2   gamma          4.0         0.25         0.25
+    """
+    rows = []
+    for labeler, (column, _) in LABELERS.items():
+        ts = scores_from_labels(labels, column)
+        for weights in ("core", "equal"):
+            occ = to_occupations(ts, weights=weights)
+            for combine in ("equal", "n_tasks"):
+                soc = to_soc(occ, onet_to_soc, employment, combine=combine)
+                cov = coverage(soc)
+                for m in EXPOSURE_MEASURES:
+                    s = workforce_shares(soc, m)
+                    rows.append(
+                        {
+                            "labeler": labeler,
+                            "weights": weights,
+                            "combine": combine,
+                            "measure": m,
+                            "oews_emp": cov["tot_emp"],
+                            "covered_emp": s["covered_emp"],
+                            "coverage": cov["share"],
+                            "share_ge_10": s["ge_10"],
+                            "share_gt_10": s["gt_10"],
+                            "share_ge_50": s["ge_50"],
+                            "share_gt_50": s["gt_50"],
+                            "paper_ge_10": PAPER["ge_10"],
+                            "paper_ge_50": PAPER["ge_50"],
+                        }
+                    )
+    return pd.DataFrame(rows)
+
+
+def coverage_table(occupation_sets: dict, onet_to_soc: pd.DataFrame, employments: dict) -> pd.DataFrame:
+    """Share of OEWS employment scored by prefix matching and by :func:`~exposure.rollup.to_soc`.
+
+    Parameters
+    ----------
+    occupation_sets : dict of str to pandas.DataFrame
+        Name -> OccupationScores (only which occupations have a beta matters).
+    onet_to_soc : pandas.DataFrame
+    employments : dict of str to pandas.DataFrame
+        OEWS release -> employment frame.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per OEWS release and occupation set: codes and employment covered, the
+        covered share by prefix matching and through the crosswalk, and the employment a
+        naive join would count (a SOC code's workers once per O*NET child).
+
+    Examples
+    --------
+    >>> occ = pd.DataFrame({"onetsoc_code": ["13-1021.00"], "alpha": [0.1], "beta": [0.2],
+    ...                     "gamma": [0.3], "n_tasks": [2]})
+    >>> xw = pd.DataFrame({"onetsoc_code": ["13-1021.00"], "soc_code": ["13-1021"]})
+    >>> emp = pd.DataFrame({"naics": "000000", "i_group": "cross-industry",
+    ...     "occ_code": ["13-1020", "15-1252"], "o_group": "detailed", "tot_emp": [1.0, 3.0]})
+    >>> coverage_table({"x": occ}, xw, {"2025": emp})[["prefix_share", "share"]].to_numpy().tolist()
+    [[0.0, 0.25]]
+    """
+    rows = []
+    for release, emp in employments.items():
+        for name, occ in occupation_sets.items():
+            soc = to_soc(occ, onet_to_soc, emp)
+            cov = coverage(soc, occ)
+            # the trap: joining employment to every O*NET row by its SOC code counts a
+            # code's workers once per O*NET child
+            scored = occ.loc[occ["beta"].notna(), ["onetsoc_code"]].merge(onet_to_soc, on="onetsoc_code")
+            naive = scored.merge(soc[["soc_code", "tot_emp"]], on="soc_code")["tot_emp"].sum()
+            rows.append({"oews_release": release, "occupations": name, "n_onet": int(occ["beta"].notna().sum()),
+                         "n_oews_codes": cov["n_codes"], "n_oews_scored": cov["n_covered"],
+                         "oews_emp": cov["tot_emp"], "covered_emp": cov["covered_emp"],
+                         "prefix_share": cov["prefix_share"], "share": cov["share"],
+                         "naive_join_emp": float(naive)})
+    out = pd.DataFrame(rows)
+    cols = ["oews_emp", "covered_emp", "naive_join_emp"]
+    out[cols] = out[cols].round().astype("int64")
+    return out
+
+
+def write_reproduction_reports(out_dir, *, mirror=None, data_dir=None,
+                               n_draws: int = 1000) -> dict[str, pd.DataFrame]:
+    """Write the reproduction reports (see the module docstring) into ``out_dir``.
+
+    Needs the real data (a mirror laid out like the shared data folder); takes about 10 s.
+
+    Parameters
+    ----------
+    out_dir : str or os.PathLike
+        Report directory (the docs read ``data/processed/reports``); created if needed.
+    mirror, data_dir : str or os.PathLike, optional
+        Passed to :func:`exposure.fetch.fetch`.
+    n_draws : int, default 1000
+        Bootstrap draws of ``workforce_2021_bootstrap.csv`` (seed 0).
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        Report name (the file name without ``.csv``) to the table written, in the order
+        written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> reports = write_reproduction_reports(tempfile.mkdtemp(), mirror="../shared/data")  # doctest: +SKIP
+    >>> reports["reproduction_occ_level"]["max_abs_diff"].max() < 1e-12  # doctest: +SKIP
+    True
+    """
+    out = Path(out_dir)
+    labels = load_task_labels(mirror=mirror, data_dir=data_dir)
+    occ_level = load_occ_level(mirror=mirror, data_dir=data_dir)
+    reports = {}
+
+    def write(name, frame, float_format):
+        write_csv(frame, out / f"{name}.csv", float_format=float_format)
+        reports[name] = frame
+        log.info("wrote %s", out / f"{name}.csv")
+
+    write("reproduction_occ_level", reproduce_occ_level(labels, occ_level), "%.3g")
+    xw = load_onet_to_soc(mirror=mirror, data_dir=data_dir)
+    emp2021 = load_oews("2021", "national", mirror=mirror, data_dir=data_dir)
+    emp2025 = load_oews("2025", "by_industry", mirror=mirror, data_dir=data_dir)
+    wf = reproduce_workforce_2021(labels, xw, emp2021)
+    wf[["oews_emp", "covered_emp"]] = wf[["oews_emp", "covered_emp"]].round().astype("int64")
+    write("workforce_2021", wf, "%.4f")
+    # bootstrap intervals of the headline shares (human labels, core weights, equal combination)
+    human = scores_from_labels(labels, "human_exposure_agg")
+    r = rollup(human, xw, emp2021, weights="core", n_draws=n_draws, seed=0)
+    boot = r.workforce[r.workforce["group_type"] == "all"].drop(
+        columns=["group_type", "group", "group_title"])
+    boot[["tot_emp", "covered_emp"]] = boot[["tot_emp", "covered_emp"]].round().astype("int64")
+    write("workforce_2021_bootstrap", boot, "%.4f")
+    # coverage of OEWS employment: all O*NET occupations with task statements vs the train split
+    tasks = read_tasks(fetch("onet/29.1/Task Statements.txt", mirror=mirror, data_dir=data_dir))
+    every = tasks[["onetsoc_code", "task_id"]].assign(alpha=0.0, beta=0.0, gamma=0.0)
+    sets = {
+        "O*NET 29.1 occupations with tasks": to_occupations(every, weights="equal"),
+        "Eloundou et al. train split": to_occupations(human, "equal"),
+    }
+    write("reproduction_coverage", coverage_table(sets, xw, {"2021": emp2021, "2025": emp2025}),
+          "%.4f")
+    return reports

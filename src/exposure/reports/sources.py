@@ -1,0 +1,304 @@
+"""Validation and coverage of the raw sources: row counts and the figures of the data page.
+
+:func:`validate_sources` loads every registered source through the verified cache
+(O*NET releases with their referential checks, the crosswalks, the OEWS tables
+2021-2025), collecting failures instead of stopping at the first; :func:`coverage_figures`
+turns the loaded frames into the coverage figures of ``docs/methods/data.md``;
+:func:`write_source_reports` writes both as CSV. :func:`validate_file` parses one local
+file with the reader of a table (no registry, no checksum), to check a file before
+registering it. ``exposure validate`` is the command-line face of this module.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pandas as pd
+
+from exposure import crosswalks, oews, onet
+from exposure._io import write_csv
+from exposure.errors import ExposureError
+
+__all__ = [
+    "READERS",
+    "ONET_RELEASES",
+    "validate_file",
+    "validate_sources",
+    "coverage_figures",
+    "write_source_reports",
+]
+
+log = logging.getLogger(__name__)
+
+#: Table name -> reader of one local file (``exposure validate --file TABLE PATH``).
+READERS = {
+    "occupations": onet.read_occupations,
+    "tasks": onet.read_tasks,
+    "task_ratings": onet.read_task_ratings,
+    "task_dwas": onet.read_task_dwas,
+    "dwas": onet.read_dwas,
+    "iwas": onet.read_iwas,
+    "job_zones": onet.read_job_zones,
+    "emerging_tasks": onet.read_emerging_tasks,
+    "oews": oews.read_oews,
+    "onet_to_soc": crosswalks.read_onet_to_soc,
+    "soc_structure": crosswalks.read_soc_structure,
+    "soc_2010_to_2018": crosswalks.read_soc_2010_to_2018,
+    "soc10_isco08": crosswalks.read_soc10_isco08,
+    "isco_groups": crosswalks.read_isco_groups,
+    "naics_titles": crosswalks.read_naics_titles,
+}
+
+#: O*NET releases validated by default.
+ONET_RELEASES = ("29.1", "30.1")
+
+
+def validate_file(table: str, path) -> pd.DataFrame:
+    """Parse and validate one local file with the reader of ``table``.
+
+    Parameters
+    ----------
+    table : str
+        A key of :data:`READERS`.
+    path : str or os.PathLike
+        The file.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The validated table.
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        An unknown table name; the reader's :class:`~exposure.errors.DataFormatError`
+        (naming file, row and column) for a bad file.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "Task Statements.txt"
+    >>> _ = p.write_bytes(b"O*NET-SOC Code\\tTask ID\\tTask\\tTask Type\\tIncumbents Responding"
+    ...                   b"\\tDate\\tDomain Source\\r\\n11-1011.00\\t8823\\tDirect budgets."
+    ...                   b"\\tCore\\t87\\t08/2023\\tIncumbent\\r\\n")
+    >>> validate_file("tasks", p)[["onetsoc_code", "task_id", "task_type"]]
+      onetsoc_code  task_id task_type
+    0   11-1011.00     8823      Core
+    >>> validate_file("task", p)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: unknown table 'task'; choose from occupations, tasks, ...
+    """
+    if table not in READERS:
+        names = ", ".join(READERS)
+        raise ExposureError(f"unknown table {table!r}; choose from {names}")
+    return READERS[table](Path(path))
+
+
+def validate_sources(*, mirror=None, data_dir=None, onet_releases=ONET_RELEASES, on_error=None):
+    """Load and validate every source; return row counts and the loaded frames.
+
+    Parameters
+    ----------
+    mirror, data_dir : optional
+        Passed to :func:`exposure.fetch.fetch`.
+    onet_releases : sequence of str
+        O*NET releases to load.
+    on_error : callable, optional
+        Called with ``(label, exception)`` for each failing source (an
+        :class:`~exposure.errors.ExposureError`, or an :class:`OSError` such as a mirror
+        file that cannot be read), and the other sources are still loaded; when ``None``
+        the first error is raised.
+
+    Returns
+    -------
+    counts : pandas.DataFrame
+        Columns ``source``, ``release``, ``table``, ``rows`` (``<NA>`` for an absent
+        optional table).
+    loaded : dict
+        ``("onet", release)`` -> :class:`~exposure.onet.OnetRelease`,
+        ``("crosswalks", name)`` and ``("oews", release, table)`` -> frame.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> failed = []
+    >>> counts, loaded = validate_sources(
+    ...     onet_releases=(), mirror="/nonexistent", data_dir=tempfile.mkdtemp(),
+    ...     on_error=lambda label, exc: failed.append(label))
+    >>> list(counts.columns), len(counts), failed[:2]
+    (['source', 'release', 'table', 'rows'], 0, ['onet_to_soc', 'soc_structure'])
+    """
+    rows, loaded = [], {}
+
+    def attempt(label, fn):
+        try:
+            return fn()
+        except (ExposureError, OSError) as exc:  # an unreadable file must not stop the others
+            if on_error is None:
+                raise
+            on_error(label, exc)
+            return None
+
+    for release in onet_releases:
+        rel = attempt(
+            f"O*NET {release}",
+            lambda release=release: onet.load_onet(release, mirror=mirror, data_dir=data_dir),
+        )
+        if rel is None:
+            continue
+        loaded[("onet", release)] = rel
+        for table, n in rel.row_counts().items():
+            rows.append(("onet", release, table, n))
+    for name in crosswalks.CROSSWALK_FILES:
+        loader = getattr(crosswalks, f"load_{name}")
+        frame = attempt(name, lambda loader=loader: loader(mirror=mirror, data_dir=data_dir))
+        if frame is not None:
+            loaded[("crosswalks", name)] = frame
+            rows.append(("crosswalks", "", name, len(frame)))
+    for release, table in oews.OEWS_FILES:
+        frame = attempt(
+            f"OEWS {release} {table}",
+            lambda r=release, t=table: oews.load_oews(r, t, mirror=mirror, data_dir=data_dir),
+        )
+        if frame is not None:
+            loaded[("oews", release, table)] = frame
+            rows.append(("oews", release, table, len(frame)))
+    counts = pd.DataFrame(rows, columns=["source", "release", "table", "rows"])
+    counts["rows"] = counts["rows"].astype("Int64")
+    return counts, loaded
+
+
+def _onet_figures(r) -> list[tuple]:
+    occ, tasks = r.occupations, r.tasks
+    with_tasks = occ["onetsoc_code"].isin(tasks["onetsoc_code"])
+    key = ["onetsoc_code", "task_id"]
+    linked = pd.MultiIndex.from_frame(tasks[key]).isin(pd.MultiIndex.from_frame(r.task_dwas[key]))
+    figures = [
+        ("occupations", len(occ)),
+        ("occupations with task statements", int(with_tasks.sum())),
+        ("occupations without task statements", int((~with_tasks).sum())),
+        ("occupations with a job zone", int(occ["job_zone"].notna().sum())),
+        ("task statements", len(tasks)),
+        ("tasks Core", int((tasks["task_type"] == "Core").sum())),
+        ("tasks Supplemental", int((tasks["task_type"] == "Supplemental").sum())),
+        ("tasks without task type", int(tasks["task_type"].isna().sum())),
+        ("tasks whose text contains a double quote",
+         int(tasks["task"].str.contains('"', regex=False).sum())),
+        ("tasks linked to at least one DWA", int(linked.sum())),
+    ]
+    return [("onet", r.release, figure, value) for figure, value in figures]
+
+
+def _crosswalk_figures(cw: pd.DataFrame) -> list[tuple]:
+    per_soc = cw.groupby("soc_code").size()
+    figures = [
+        ("O*NET-SOC codes in the 2019-to-SOC crosswalk", len(cw)),
+        ("distinct SOC 2018 codes", int(per_soc.size)),
+        ("SOC codes shared by several O*NET codes", int((per_soc > 1).sum())),
+    ]
+    return [("crosswalks", "", figure, value) for figure, value in figures]
+
+
+def _oews_figures(release: str, table: str, f: pd.DataFrame) -> list[tuple]:
+    figures = [
+        ("rows", len(f)),
+        ("detailed occupation rows", int((f["o_group"] == "detailed").sum())),
+        ("employment not released (**)", int(f["tot_emp_not_released"].sum())),
+        ("annual mean wage not released (*)", int(f["a_mean_not_released"].sum())),
+        ("annual mean wage top-coded (#)", int(f["a_mean_top_coded"].sum())),
+        ("rows with any top-coded wage (#)", int(f["any_top_coded"].sum())),
+    ]
+    return [("oews", f"{release} {table}", figure, value) for figure, value in figures]
+
+
+def _match_figures(cw: pd.DataFrame, emp: pd.DataFrame) -> list[tuple]:
+    soc = set(cw["soc_code"])
+    detailed = emp[emp["o_group"] == "detailed"]
+    direct = detailed["occ_code"].isin(soc)
+    total = detailed["tot_emp"].sum()
+    share = round(float(detailed.loc[direct, "tot_emp"].sum() / total), 4) if total else None
+    figures = [
+        ("SOC codes of the crosswalk published by OEWS (any level)",
+         int(pd.Series(sorted(soc)).isin(emp["occ_code"]).sum())),
+        ("OEWS detailed codes that are crosswalk SOC codes", int(direct.sum())),
+        ("OEWS detailed codes that are not (aggregates)", int((~direct).sum())),
+        ("share of detailed employment with a direct SOC match", share),
+    ]
+    return [("crosswalks+oews", "2025", figure, value) for figure, value in figures]
+
+
+def coverage_figures(loaded: dict) -> pd.DataFrame:
+    """Coverage figures of the loaded sources (for ``docs/methods/data.md``).
+
+    Parameters
+    ----------
+    loaded : dict
+        Second output of :func:`validate_sources`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``source``, ``release``, ``figure``, ``value``: per O*NET release the
+        occupations and tasks (with and without task statements, task types, double
+        quotes, DWA links), per crosswalk the SOC codes shared by several O*NET codes, per
+        OEWS table the suppressed and top-coded cells, and how many OEWS May 2025 codes
+        the crosswalk's SOC codes reach directly.
+
+    Examples
+    --------
+    >>> cw = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.03", "13-1021.00"],
+    ...                    "soc_code": ["11-1011", "11-1011", "13-1021"]})
+    >>> flags = ["tot_emp_not_released", "a_mean_not_released", "a_mean_top_coded",
+    ...          "any_top_coded"]
+    >>> emp = pd.DataFrame({"occ_code": ["11-1011", "13-1020"], "o_group": "detailed",
+    ...                     "tot_emp": [300.0, 100.0], **dict.fromkeys(flags, False)})
+    >>> fig = coverage_figures({("crosswalks", "onet_to_soc"): cw,
+    ...                         ("oews", "2025", "cross_industry"): emp})
+    >>> fig.set_index("figure")["value"].iloc[[2, 12]].to_dict()
+    {'SOC codes shared by several O*NET codes': 1, 'share of detailed employment with a direct SOC match': 0.75}
+    """
+    out = []
+    for key, obj in loaded.items():
+        if key[0] == "onet":
+            out += _onet_figures(obj)
+        elif key == ("crosswalks", "onet_to_soc"):
+            out += _crosswalk_figures(obj)
+        elif key[0] == "oews":
+            out += _oews_figures(key[1], key[2], obj)
+    cw, emp = loaded.get(("crosswalks", "onet_to_soc")), loaded.get(("oews", "2025", "cross_industry"))
+    if cw is not None and emp is not None:
+        out += _match_figures(cw, emp)
+    return pd.DataFrame(out, columns=["source", "release", "figure", "value"], dtype=object)
+
+
+def write_source_reports(counts: pd.DataFrame, loaded: dict, report_dir) -> list[Path]:
+    """Write ``validate_row_counts.csv`` and ``data_coverage.csv`` into ``report_dir``.
+
+    Parameters
+    ----------
+    counts, loaded
+        The outputs of :func:`validate_sources`.
+    report_dir : str or os.PathLike
+        Report directory (the docs read ``data/processed/reports``); created if needed.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The two files written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> counts = pd.DataFrame({"source": ["oews"], "release": ["2025"], "table": ["national"],
+    ...                        "rows": pd.array([1400], dtype="Int64")})
+    >>> paths = write_source_reports(counts, {}, tempfile.mkdtemp())
+    >>> [p.name for p in paths], paths[0].read_text().splitlines()
+    (['validate_row_counts.csv', 'data_coverage.csv'], ['source,release,table,rows', 'oews,2025,national,1400'])
+    """
+    report_dir = Path(report_dir)
+    return [
+        write_csv(counts, report_dir / "validate_row_counts.csv"),
+        write_csv(coverage_figures(loaded), report_dir / "data_coverage.csv"),
+    ]

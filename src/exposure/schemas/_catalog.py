@@ -1,0 +1,121 @@
+"""The catalogue of processed tables: each table declared once.
+
+:func:`exposure.pipeline.recompute` writes these tables, :func:`exposure.load` reads them,
+``exposure rollup`` writes the rollup ones; all take the name, file, schema model and keys
+from :data:`PROCESSED_TABLES`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandera.pandas as pa
+
+from exposure.errors import ExposureError
+from exposure.schemas._pipeline import TaskDigests
+from exposure.schemas._rollup import (
+    OccupationScores,
+    SectorScores,
+    SocScores,
+    WorkforceStats,
+    WorkingTime,
+)
+from exposure.schemas._scores import TaskScores
+
+__all__ = ["Table", "PROCESSED_TABLES", "TABLES", "ALIASES", "get_table"]
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table: its name, file, schema model and keys.
+
+    Parameters
+    ----------
+    name : str
+        Table name (the name :func:`exposure.load` takes).
+    filename : str
+        File name inside an output directory.
+    model : pandera DataFrameModel subclass
+        Schema the table is validated against.
+    keys : tuple of str
+        Key columns; rows are written sorted by them.
+    description : str
+        One line saying what a row is.
+    aliases : tuple of str, optional
+        Short names :func:`exposure.load` also accepts.
+
+    Examples
+    --------
+    >>> t = TABLES["soc_scores"]
+    >>> t.filename, t.model.__name__, t.keys
+    ('soc_scores.parquet', 'SocScores', ('soc_code',))
+    """
+
+    name: str
+    filename: str
+    model: type[pa.DataFrameModel]
+    keys: tuple[str, ...]
+    description: str
+    aliases: tuple[str, ...] = ()
+
+
+#: Every processed table, in the order of the pipeline stages that produce them.
+PROCESSED_TABLES: tuple[Table, ...] = (
+    Table("task_scores", "task_scores.parquet", TaskScores, ("onetsoc_code", "task_id"),
+          "Exposure scores of each O*NET task statement.", aliases=("tasks",)),
+    Table("task_digests", "task_digests.parquet", TaskDigests, ("onetsoc_code", "task_id"),
+          "Type and text fingerprint of each O*NET task statement, for release diffs."),
+    Table("occupation_scores", "occupation_scores.parquet", OccupationScores,
+          ("onetsoc_code",), "Exposure of each O*NET-SOC occupation.",
+          aliases=("occupations",)),
+    Table("soc_scores", "soc_scores.parquet", SocScores, ("soc_code",),
+          "Exposure and employment of each OEWS occupation code.", aliases=("soc",)),
+    Table("sector_scores", "sector_scores.parquet", SectorScores, ("naics",),
+          "Employment-weighted exposure of each NAICS sector.", aliases=("sectors",)),
+    Table("subsector_scores", "subsector_scores.parquet", SectorScores, ("naics",),
+          "Employment-weighted exposure of each 3-digit NAICS subsector.",
+          aliases=("subsectors",)),
+    Table("workforce", "workforce.parquet", WorkforceStats, ("group_type", "group", "measure"),
+          "Workforce statistics of each measure for each group of workers."),
+    Table("working_time", "working_time.parquet", WorkingTime, ("level", "code"),
+          "Working-time scenario of each OEWS occupation code and NAICS sector."),
+)
+
+#: Table name -> :class:`Table`.
+TABLES: dict[str, Table] = {t.name: t for t in PROCESSED_TABLES}
+
+#: Short name -> table name.
+ALIASES: dict[str, str] = {a: t.name for t in PROCESSED_TABLES for a in t.aliases}
+
+
+def get_table(name: str) -> Table:
+    """The table called ``name`` (a table name or an alias).
+
+    Parameters
+    ----------
+    name : str
+        Table name (``"occupation_scores"``) or alias (``"occupations"``).
+
+    Returns
+    -------
+    Table
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        If no table has that name.
+
+    Examples
+    --------
+    >>> get_table("occupations").filename
+    'occupation_scores.parquet'
+    >>> get_table("jobs")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: unknown table 'jobs'; choose one of occupation_scores, ...
+    """
+    key = ALIASES.get(name, name)
+    if key not in TABLES:
+        known = sorted(set(TABLES) | set(ALIASES))
+        raise ExposureError(f"unknown table {name!r}; choose one of {', '.join(known)}")
+    return TABLES[key]

@@ -1,0 +1,213 @@
+"""Column fields and code patterns shared by the schema models, declared once.
+
+Every schema module builds its columns from here (PUDL's ``metadata/fields.py`` idea): a
+code pattern (O*NET-SOC, SOC 2018, NAICS, ISCO-08, O*NET content-model IDs) or a unit is
+written once, and a field factory returns a fresh :func:`pandera.pandas.Field` carrying
+the pattern, the usual bounds and the unit, with the description the model gives it.
+Patterns use ``[0-9]``, never ``\\d`` (which matches any Unicode digit).
+
+Examples
+--------
+>>> import re
+>>> bool(re.fullmatch(ONETSOC_PATTERN, "11-1011.03")), bool(re.fullmatch(SOC_PATTERN, "11-1011"))
+(True, True)
+>>> [bool(re.fullmatch(OEWS_NAICS_PATTERN, c)) for c in ("000000", "31-33", "4451A1")]
+[True, True, True]
+>>> bool(re.fullmatch(NAICS_PATTERN, "4451A1"))
+False
+>>> field = fraction_field("Share of tasks labelled E1.", nullable=True)
+>>> field.description, field.metadata, field.nullable
+('Share of tasks labelled E1.', {'unit': 'fraction'}, True)
+"""
+
+from __future__ import annotations
+
+import pandera.pandas as pa
+
+__all__ = [
+    "ONETSOC_PATTERN",
+    "SOC_PATTERN",
+    "SOC_OR_ONETSOC_PATTERN",
+    "SOC_MAJOR_PATTERN",
+    "NAICS_PATTERN",
+    "OEWS_NAICS_PATTERN",
+    "ISCO_PATTERN",
+    "ISCO_UNIT_PATTERN",
+    "DATE_PATTERN",
+    "ELEMENT_PATTERN",
+    "IWA_PATTERN",
+    "DWA_PATTERN",
+    "DIGEST_PATTERN",
+    "TASK_TYPES",
+    "INDUSTRY_LEVELS",
+    "FRACTION",
+    "WORKERS",
+    "TASKS",
+    "onetsoc_code_field",
+    "soc_code_field",
+    "task_id_field",
+    "fraction_field",
+    "workers_field",
+]
+
+# ---------------------------------------------------------------------------- patterns
+#: O*NET-SOC 2019 (or 2010) occupation code: ``11-1011.00``.
+ONETSOC_PATTERN = r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}$"
+#: SOC 2018 (or 2010) code as BLS and OEWS write it, detailed or aggregate: ``11-1011``,
+#: ``13-1020``.
+SOC_PATTERN = r"^[0-9]{2}-[0-9]{4}$"
+#: Either of the two above (the SOC structure lists both).
+SOC_OR_ONETSOC_PATTERN = r"^[0-9]{2}-[0-9]{4}(\.[0-9]{2})?$"
+#: SOC major group: ``11-0000``.
+SOC_MAJOR_PATTERN = r"^[0-9]{2}-0000$"
+#: NAICS 2022 as the Census Bureau publishes it: 2 to 6 digits, or a sector range
+#: (``31-33``).
+NAICS_PATTERN = r"^([0-9]{2}-[0-9]{2}|[0-9]{2,6})$"
+#: NAICS as OEWS publishes it: the codes of :data:`NAICS_PATTERN` (``000000`` =
+#: cross-industry, ``113000`` = NAICS 113 padded to 6 characters) plus BLS groupings that
+#: end in a letter and digit (``4451A1``, ``5241A1``).
+OEWS_NAICS_PATTERN = r"^([0-9]{2}-[0-9]{2}|[0-9]{2}[0-9A-Z]{0,4})$"
+#: ISCO-08 code of any level: 1 to 4 digits, leading zeros kept (``0110``).
+ISCO_PATTERN = r"^[0-9]{1,4}$"
+#: ISCO-08 unit group: 4 digits.
+ISCO_UNIT_PATTERN = r"^[0-9]{4}$"
+#: Month/year as O*NET publishes it (``08/2023``).
+DATE_PATTERN = r"^(0[1-9]|1[0-2])/[0-9]{4}$"
+#: O*NET generalized work activity (content-model element): ``4.A.1.a.1``.
+ELEMENT_PATTERN = r"^4\.A\.[0-9]+\.[a-z]\.[0-9]+$"
+#: O*NET intermediate work activity: ``4.A.1.a.1.I01``.
+IWA_PATTERN = r"^4\.A\.[0-9]+\.[a-z]\.[0-9]+\.I[0-9]{2}$"
+#: O*NET detailed work activity: ``4.A.2.a.4.I09.D03``.
+DWA_PATTERN = r"^4\.A\.[0-9]+\.[a-z]\.[0-9]+\.I[0-9]{2}\.D[0-9]{2}$"
+#: First 16 hex digits of a sha256.
+DIGEST_PATTERN = r"^[0-9a-f]{16}$"
+
+# ---------------------------------------------------------------------------- values
+#: O*NET task types (``Task Type``); a task without a rating has none (missing).
+TASK_TYPES = ["Core", "Supplemental"]
+#: Industry levels of the sector tables: NAICS sectors and 3-digit subsectors.
+INDUSTRY_LEVELS = ["sector", "subsector"]
+
+# ---------------------------------------------------------------------------- units
+#: Unit of every share and exposure measure: a fraction in [0, 1], never a percentage.
+FRACTION = {"unit": "fraction"}
+#: Unit of employment counts.
+WORKERS = {"unit": "workers"}
+#: Unit of task counts.
+TASKS = {"unit": "tasks"}
+
+
+# ---------------------------------------------------------------------------- fields
+def onetsoc_code_field(description: str, **kwargs):
+    """An O*NET-SOC code column (:data:`ONETSOC_PATTERN`).
+
+    Parameters
+    ----------
+    description : str
+        What the column holds, in the model's words.
+    **kwargs
+        Further :func:`pandera.pandas.Field` arguments (``nullable``, ``unique``, ...).
+
+    Returns
+    -------
+    pandera.api.dataframe.model_components.FieldInfo
+
+    Examples
+    --------
+    >>> onetsoc_code_field("O*NET-SOC 2019 code.", unique=True).unique
+    True
+    """
+    return pa.Field(str_matches=ONETSOC_PATTERN, description=description, **kwargs)
+
+
+def soc_code_field(description: str, **kwargs):
+    """A SOC (2018 or 2010) or OEWS occupation code column (:data:`SOC_PATTERN`).
+
+    Parameters
+    ----------
+    description : str
+        What the column holds.
+    **kwargs
+        Further :func:`pandera.pandas.Field` arguments.
+
+    Returns
+    -------
+    pandera.api.dataframe.model_components.FieldInfo
+
+    Examples
+    --------
+    >>> soc_code_field("SOC 2018 detailed code.", nullable=True).nullable
+    True
+    """
+    return pa.Field(str_matches=SOC_PATTERN, description=description, **kwargs)
+
+
+def task_id_field(description: str = "O*NET task identifier.", *, ge: int = 1, **kwargs):
+    """An O*NET task ID column: a non-negative integer (``ge=1`` for O*NET's own tables).
+
+    Parameters
+    ----------
+    description : str, default "O*NET task identifier."
+    ge : int, default 1
+        Smallest accepted ID.
+    **kwargs
+        Further :func:`pandera.pandas.Field` arguments.
+
+    Returns
+    -------
+    pandera.api.dataframe.model_components.FieldInfo
+
+    Examples
+    --------
+    >>> task_id_field().description
+    'O*NET task identifier.'
+    """
+    return pa.Field(ge=ge, description=description, **kwargs)
+
+
+def fraction_field(description: str, *, nullable: bool = False, **kwargs):
+    """A share or exposure measure: a fraction in [0, 1] (unit :data:`FRACTION`).
+
+    Parameters
+    ----------
+    description : str
+        What the column holds.
+    nullable : bool, default False
+        Whether the value may be missing.
+    **kwargs
+        Further :func:`pandera.pandas.Field` arguments.
+
+    Returns
+    -------
+    pandera.api.dataframe.model_components.FieldInfo
+
+    Examples
+    --------
+    >>> fraction_field("Share of covered workers.").metadata
+    {'unit': 'fraction'}
+    """
+    return pa.Field(ge=0, le=1, nullable=nullable, description=description, metadata=FRACTION, **kwargs)
+
+
+def workers_field(description: str, *, nullable: bool = False, **kwargs):
+    """An employment count: non-negative, unit :data:`WORKERS`.
+
+    Parameters
+    ----------
+    description : str
+        What the column holds.
+    nullable : bool, default False
+        Whether the value may be missing (e.g. employment not released).
+    **kwargs
+        Further :func:`pandera.pandas.Field` arguments.
+
+    Returns
+    -------
+    pandera.api.dataframe.model_components.FieldInfo
+
+    Examples
+    --------
+    >>> workers_field("Industry employment.", nullable=True).metadata
+    {'unit': 'workers'}
+    """
+    return pa.Field(ge=0, nullable=nullable, description=description, metadata=WORKERS, **kwargs)

@@ -1,0 +1,276 @@
+"""What the scorers read from a task frame and an O*NET release.
+
+- the task texts, checked (:func:`check_text_column`, :func:`task_texts`);
+- each task's key (``onetsoc_code``, ``task_id`` as a canonical string:
+  :func:`norm_task_id`);
+- each task's detailed work activities with their intermediate work activity
+  (:func:`task_dwas_for`) and each occupation's job zone (:func:`job_zones_for`).
+
+``onet`` is anything with ``task_dwas`` [onetsoc_code, task_id, dwa_id], ``dwas`` [dwa_id,
+iwa_id] and ``occupations`` or ``job_zones`` [onetsoc_code, job_zone] frames (an
+:class:`exposure.onet.OnetRelease`, or a made-up namespace in tests).
+
+Examples
+--------
+>>> from types import SimpleNamespace
+>>> onet = SimpleNamespace(
+...     task_dwas=pd.DataFrame({"onetsoc_code": ["43-9061.00"], "task_id": [7],
+...                             "dwa_id": ["4.A.3.b.6.I08.D05"]}),
+...     dwas=pd.DataFrame({"dwa_id": ["4.A.3.b.6.I08.D05"], "iwa_id": ["4.A.3.b.6.I08"]}),
+...     job_zones=pd.DataFrame({"onetsoc_code": ["43-9061.00"], "job_zone": [2]}))
+>>> frame = pd.DataFrame({"onetsoc_code": ["43-9061.00", "43-9061.00"],
+...                       "task_id": ["7.0", 8], "task": ["File records.", "Type."]})
+>>> task_dwas_for(frame, onet)
+[[('4.A.3.b.6.I08.D05', '4.A.3.b.6.I08')], []]
+>>> job_zones_for(frame, onet)
+[2, 2]
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from exposure.errors import DataFormatError
+
+__all__ = [
+    "check_text_column",
+    "task_texts",
+    "norm_task_id",
+    "norm_task_ids",
+    "has_keys",
+    "task_keys",
+    "task_dwa_links",
+    "job_zone_lookup",
+    "job_zones_for",
+    "task_dwas_for",
+]
+
+
+def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int = 1,
+               show_index: bool = True) -> list[str]:
+    """Check that ``frame[text_column]`` holds non-empty strings; return them as a list.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+    text_column : str, default "task"
+    path : str or os.PathLike, optional
+        File the frame came from, named in errors.
+    row_offset : int, default 1
+        Added to the 0-based row position in errors: 1 gives 1-based rows, 2 the line
+        number of a file with a header line.
+    show_index : bool, default True
+        Name the index label of a bad row in the message.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Not a frame, missing column, or an empty / non-string cell (row and column named).
+
+    Examples
+    --------
+    >>> task_texts(pd.DataFrame({"task": ["Type letters."]}))
+    ['Type letters.']
+    >>> task_texts(pd.DataFrame({"task": ["Type letters.", ""]}, index=[5, 6]))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'task': task text must be a non-empty string, got '' (index 6)
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise DataFormatError(f"expected a pandas DataFrame, got {type(frame).__name__}", path=path)
+    if text_column not in frame.columns:
+        raise DataFormatError(f"missing text column {text_column!r} (columns: {list(frame.columns)})",
+                              path=path, column=text_column)
+    col = frame[text_column]
+    values = col.tolist()
+    for pos, value in enumerate(values):
+        # ``not value or value.isspace()`` is ``not value.strip()`` without the copy
+        if not isinstance(value, str) or not value or value.isspace():
+            where = f" (index {col.index.tolist()[pos]!r})" if show_index else ""
+            raise DataFormatError(f"task text must be a non-empty string, got {value!r}{where}",
+                                  path=path, row=pos + row_offset, column=text_column)
+    return values
+
+
+def check_text_column(frame, text_column: str = "task", *, path=None, row_offset: int = 1) -> pd.Series:
+    """Check that ``frame[text_column]`` holds non-empty strings; return it.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+    text_column : str, default "task"
+    path : str or os.PathLike, optional
+        File the frame came from, named in errors.
+    row_offset : int, default 1
+        Added to the 0-based row position in errors: 1 gives 1-based rows, 2 the line
+        number of a file with a header line.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Not a frame, missing column, or an empty / non-string cell (row and column named).
+
+    Examples
+    --------
+    >>> check_text_column(pd.DataFrame({"task": ["Type letters.", "  "]}), "task")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'task': task text must be a non-empty string, got '  '
+    """
+    task_texts(frame, text_column, path=path, row_offset=row_offset, show_index=False)
+    return frame[text_column]
+
+
+def norm_task_id(value) -> str:
+    """Canonical string form of a task id (``20699``, ``"20699"``, ``"20699.0"``).
+
+    Examples
+    --------
+    >>> [norm_task_id(v) for v in (20699, "20699", "20699.0", 20699.0, " 7 ")]
+    ['20699', '20699', '20699', '20699', '7']
+    """
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value).strip()
+    if text.endswith(".0") and text[:-2].isdigit():
+        return text[:-2]
+    return text
+
+
+def norm_task_ids(column: pd.Series) -> list[str]:
+    """:func:`norm_task_id` of every value of ``column`` (fast path for integer columns).
+
+    Examples
+    --------
+    >>> norm_task_ids(pd.Series([1, 2])), norm_task_ids(pd.Series(["3.0", 4.0]))
+    (['1', '2'], ['3', '4'])
+    """
+    values = column.tolist()
+    if pd.api.types.is_integer_dtype(column.dtype) and not column.hasnans:
+        return [str(v) for v in values]  # what norm_task_id gives for an int
+    return [norm_task_id(v) for v in values]
+
+
+def has_keys(frame: pd.DataFrame) -> bool:
+    """True when ``frame`` has both ``onetsoc_code`` and ``task_id`` columns.
+
+    Examples
+    --------
+    >>> has_keys(pd.DataFrame(columns=["onetsoc_code", "task_id"])), has_keys(pd.DataFrame())
+    (True, False)
+    """
+    return "onetsoc_code" in frame.columns and "task_id" in frame.columns
+
+
+def task_keys(frame: pd.DataFrame) -> list[tuple[str, str]]:
+    """``(onetsoc_code, canonical task id)`` of every row.
+
+    Examples
+    --------
+    >>> task_keys(pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": [8823.0]}))
+    [('11-1011.00', '8823')]
+    """
+    codes = [str(code) for code in frame["onetsoc_code"].tolist()]
+    return list(zip(codes, norm_task_ids(frame["task_id"]), strict=True))
+
+
+def task_dwa_links(onet) -> tuple[dict, dict]:
+    """``({(code, task_id): [dwa_id, ...]}, {dwa_id: iwa_id})`` of an O*NET release.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        When ``onet`` lacks a ``task_dwas`` or ``dwas`` frame.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> onet = SimpleNamespace(
+    ...     task_dwas=pd.DataFrame({"onetsoc_code": ["a", "a"], "task_id": [1, 1],
+    ...                             "dwa_id": ["4.A.1.I01.D01", "4.A.1.I02.D01"]}),
+    ...     dwas=pd.DataFrame({"dwa_id": ["4.A.1.I01.D01"], "iwa_id": ["4.A.1.I01"]}))
+    >>> task_dwa_links(onet)
+    ({('a', '1'): ['4.A.1.I01.D01', '4.A.1.I02.D01']}, {'4.A.1.I01.D01': '4.A.1.I01'})
+    """
+    for name in ("task_dwas", "dwas"):
+        if getattr(onet, name, None) is None:
+            raise DataFormatError(f"onet argument has no {name!r} frame")
+    td = onet.task_dwas
+    links: dict[tuple[str, str], list[str]] = {}
+    codes = [str(code) for code in td["onetsoc_code"].tolist()]
+    dwas = [str(dwa) for dwa in td["dwa_id"].tolist()]
+    for key, dwa in zip(zip(codes, norm_task_ids(td["task_id"]), strict=True), dwas, strict=True):
+        if key in links:
+            links[key].append(dwa)
+        else:
+            links[key] = [dwa]
+    dwa_to_iwa = {
+        str(d): str(i)
+        for d, i in zip(onet.dwas["dwa_id"].tolist(), onet.dwas["iwa_id"].tolist(), strict=True)
+    }
+    return links, dwa_to_iwa
+
+
+def job_zone_lookup(onet) -> dict[str, int]:
+    """``{onetsoc_code: job_zone}`` of an O*NET release (``job_zones`` or ``occupations``).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> job_zone_lookup(SimpleNamespace(job_zones=pd.DataFrame(
+    ...     {"onetsoc_code": ["a", "b"], "job_zone": [2, None]})))
+    {'a': 2}
+    """
+    out: dict[str, int] = {}
+    for name in ("job_zones", "occupations"):
+        frame = getattr(onet, name, None)
+        if frame is None or "job_zone" not in frame.columns:
+            continue
+        for code, jz in zip(frame["onetsoc_code"].tolist(), frame["job_zone"].tolist(), strict=True):
+            if pd.notna(jz) and str(code) not in out:
+                out[str(code)] = int(jz)
+    return out
+
+
+def job_zones_for(frame: pd.DataFrame, onet) -> list[int | None]:
+    """Job zone of each row: a ``job_zone`` column, else ``onet`` by ``onetsoc_code``.
+
+    Examples
+    --------
+    >>> job_zones_for(pd.DataFrame({"job_zone": [3, None]}), None)
+    [3, None]
+    """
+    n = len(frame)
+    zones: list[int | None] = [None] * n
+    if "job_zone" in frame.columns:
+        col = frame["job_zone"]
+        known = col.notna().to_numpy()
+        for i, jz in enumerate(col.tolist()):
+            if known[i]:
+                zones[i] = int(jz)
+    if onet is not None and "onetsoc_code" in frame.columns:
+        lookup = job_zone_lookup(onet)
+        for i, code in enumerate(frame["onetsoc_code"].tolist()):
+            if zones[i] is None:
+                zones[i] = lookup.get(str(code))
+    return zones
+
+
+def task_dwas_for(frame: pd.DataFrame, onet) -> list[list[tuple[str, str]]]:
+    """``[(dwa_id, iwa_id), ...]`` of each row (empty lists without ``onet`` or keys).
+
+    Examples
+    --------
+    >>> task_dwas_for(pd.DataFrame({"task": ["Weld."]}), None)
+    [[]]
+    """
+    if onet is None or not has_keys(frame):
+        return [[] for _ in range(len(frame))]
+    links, dwa_to_iwa = task_dwa_links(onet)
+    pairs: dict[str, tuple[str, str]] = {}
+    for dwas in links.values():
+        for d in dwas:
+            if d not in pairs:
+                pairs[d] = (d, dwa_to_iwa.get(d, ""))
+    empty: list[str] = []
+    return [[pairs[d] for d in links.get(k, empty)] for k in task_keys(frame)]

@@ -1,0 +1,275 @@
+"""Issue 11, the command line: every bad input or failed write is one line and exit code 2.
+
+The rule: every ``exposure`` command catches OSError and library errors at the top
+(:func:`exposure.cli.main`), prints one line naming the path and exits 2; nothing is
+replaced or lost. The permission cases run the CLI as the unprivileged user ``nobody``
+(root ignores permission bits; skipped with a reason when this process cannot switch
+users); the read-only file system case mounts a tmpfs read-only (skipped where mounting
+is not allowed).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from exposure.cli import main
+
+NOBODY = 65534
+EXPOSURE = [sys.executable, "-m", "exposure.cli"]
+ISSUE_CSV = "task,title\nAnswer telephones, relay messages,Receptionist\nOperate a forklift.,Driver\n"
+GOOD_CSV = "task,title\nAnswer telephones.,Receptionist\nOperate a forklift.,Driver\n"
+SCORE = ["--method", "rubric", "--onet", "none"]
+
+
+@pytest.fixture(autouse=True)
+def _no_env(monkeypatch):
+    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
+    monkeypatch.delenv("EXPOSURE_DATA_DIR", raising=False)
+
+
+@pytest.fixture
+def open_tmp():
+    """A directory under /tmp that the unprivileged user can traverse."""
+    path = Path(tempfile.mkdtemp(prefix="exposure-faults-cli-"))
+    path.chmod(0o755)
+    yield path
+    subprocess.run(["rm", "-rf", str(path)], check=False)
+
+
+def run_as_nobody(args, *, cwd=None, env=None, timeout=300):
+    """Run ``args`` as user nobody; skip when this process cannot switch users."""
+    if os.geteuid() != 0:
+        pytest.skip("switching to an unprivileged user needs root")
+    if not shutil.which("setpriv"):
+        pytest.skip("setpriv (util-linux) is not installed")
+    drop = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+    probe = subprocess.run(drop + [sys.executable, "-c", "import exposure"], capture_output=True, text=True)
+    if probe.returncode != 0:
+        pytest.skip(f"user {NOBODY} cannot run this Python: {probe.stderr.strip()[-200:]}")
+    full_env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": "/tmp",
+                "PYTHONDONTWRITEBYTECODE": "1", "MPLCONFIGDIR": "/tmp", **(env or {})}
+    return subprocess.run(drop + list(args), cwd=cwd, env=full_env, capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def cli(capsys, *args):
+    """Run ``exposure ARGS`` in this process; return (exit code, stdout, stderr)."""
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def one_error_line(err: str, *, command: str) -> str:
+    lines = [ln for ln in err.splitlines() if ln.strip() and not ln.startswith(("WARNING", "INFO"))]
+    assert len(lines) == 1, err
+    assert lines[0].startswith(f"exposure {command}: error: "), err
+    assert "Traceback" not in err
+    return lines[0]
+
+
+# ------------------------------------------------------------------ score: inputs
+def test_score_extra_field_is_refused_not_shifted(tmp_path, capsys):
+    """Issue 11 item 1: the first field became the index, the title was scored as the task."""
+    src = tmp_path / "t.csv"
+    src.write_text(ISSUE_CSV)
+    code, _, err = cli(capsys, "score", src, "-o", tmp_path / "o.csv", *SCORE)
+    line = one_error_line(err, command="score")
+    assert code == 2 and "t.csv, row 2" in line and "too many fields" in line
+    assert not (tmp_path / "o.csv").exists()
+
+
+def test_score_trailing_comma_on_data_rows_is_refused(tmp_path, capsys):
+    src = tmp_path / "t.csv"
+    src.write_text("task,title\nAnswer telephones.,Receptionist,\nOperate a forklift.,Driver,\n")
+    code, _, err = cli(capsys, "score", src, "-o", tmp_path / "o.csv", *SCORE)
+    assert code == 2 and "row 2" in one_error_line(err, command="score")
+
+
+def test_score_empty_file_says_file_is_empty(tmp_path, capsys):
+    """Issue 11 'Also': a zero-byte input said 'No columns to parse from file'."""
+    src = tmp_path / "empty.csv"
+    src.write_bytes(b"")
+    code, _, err = cli(capsys, "score", src, "-o", tmp_path / "o.csv", *SCORE)
+    line = one_error_line(err, command="score")
+    assert code == 2 and line.endswith("empty.csv: file is empty")
+
+
+def test_score_task_id_beyond_int64(tmp_path, capsys):
+    """Issue 11: a task_id beyond int64 raised TypeError from inside score_tasks."""
+    src = tmp_path / "t.csv"
+    src.write_text("onetsoc_code,task_id,task\n11-1011.00,99999999999999999999,Direct budgets.\n")
+    code, _, err = cli(capsys, "score", src, "-o", tmp_path / "o.csv", *SCORE)
+    line = one_error_line(err, command="score")
+    assert code == 2 and "column 'task_id'" in line and "row 2" in line
+
+
+# ------------------------------------------------------------------ score: outputs
+def test_score_output_that_is_the_input_is_refused(tmp_path, capsys):
+    """Issue 11 item 5: ``score in.csv -o in.csv`` replaced the input without a word."""
+    src = tmp_path / "in.csv"
+    src.write_text(GOOD_CSV)
+    code, _, err = cli(capsys, "score", src, "-o", tmp_path / "." / "in.csv", *SCORE)
+    assert code == 2 and "the output is the input file" in one_error_line(err, command="score")
+    assert src.read_text() == GOOD_CSV
+
+
+def test_score_output_naming_a_directory_is_refused(tmp_path, capsys):
+    """Issue 11: ``-o`` naming a directory raised IsADirectoryError from os.replace."""
+    src = tmp_path / "in.csv"
+    src.write_text(GOOD_CSV)
+    (tmp_path / "out.csv").mkdir()
+    code, _, err = cli(capsys, "score", src, "-o", tmp_path / "out.csv", *SCORE)
+    assert code == 2 and "is a directory" in one_error_line(err, command="score")
+    assert list((tmp_path / "out.csv").iterdir()) == []
+
+
+def test_score_parquet_output_to_a_non_utf8_path(tmp_path, capsys):
+    """Issue 11: UnicodeEncodeError from pyarrow for a file name with a non-UTF-8 byte."""
+    src = tmp_path / "in.csv"
+    src.write_text(GOOD_CSV)
+    dst = tmp_path / os.fsdecode(b"scores-\xff.parquet")
+    code, out, err = cli(capsys, "score", src, "-o", dst, *SCORE)
+    assert code == 0, err
+    assert len(pd.read_parquet(open(dst, "rb"))) == 2
+
+
+def test_score_to_a_read_only_directory_as_nobody(open_tmp):
+    """Issue 11: a non-writable output directory gave a PermissionError traceback."""
+    src = open_tmp / "in.csv"
+    src.write_text(GOOD_CSV)
+    src.chmod(0o644)
+    locked = open_tmp / "locked"
+    locked.mkdir(mode=0o755)  # owned by root: not writable by nobody
+    res = run_as_nobody([*EXPOSURE, "score", str(src), "-o", str(locked / "o.csv"), *SCORE])
+    assert res.returncode == 2, res.stderr
+    line = one_error_line(res.stderr, command="score")
+    assert str(locked / "o.csv") in line and "writable" in line
+    assert list(locked.iterdir()) == []
+
+
+def test_score_to_a_read_only_file_system(tmp_path, capsys):
+    mnt = Path(tempfile.mkdtemp(prefix="exposure-ro-"))
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m,ro", "tmpfs", str(mnt)],
+                          capture_output=True, text=True)
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {made.stderr.strip()}")
+    try:
+        src = tmp_path / "in.csv"
+        src.write_text(GOOD_CSV)
+        code, _, err = cli(capsys, "score", src, "-o", mnt / "o.parquet", *SCORE)
+        line = one_error_line(err, command="score")
+        assert code == 2 and "o.parquet" in line and "read-only file system" in line
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], check=False)
+        mnt.rmdir()
+
+
+# ------------------------------------------------------------------ rollup
+def _rollup(fixtures, src, out):
+    d = fixtures / "rollup"
+    return ["rollup", src, "-o", out, "--weights", "equal",
+            "--crosswalk", d / "onet_to_soc_tiny.csv", "--employment", d / "oews_tiny.csv"]
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "file is empty"),
+        (b"\x00\x01\x02\x03binary\xff\xfe", "binary"),
+        (b"onetsoc_code,task_id,alpha,beta,gamma\n11-1011.00,1,1,1\n", "row 2"),
+        (b"onetsoc_code,task_id,alpha,beta,gamma\n,1,1,1,1\n", "onetsoc_code missing"),
+        (b"onetsoc_code,task_id,alpha,beta,gamma\n11-1011.00,1,1,1,1\n11-1011.00,1,0,0,0\n",
+         "duplicate task (11-1011.00, 1) at rows 1 and 2"),
+    ],
+    ids=["empty", "binary", "short-row", "nan-code", "duplicate"],
+)
+def test_rollup_bad_task_scores_file(fixtures, tmp_path, capsys, content, message):
+    """Issue 11: rollup on an empty, binary or corrupt input or a NaN code gave tracebacks."""
+    src = tmp_path / "scores.csv"
+    src.write_bytes(content)
+    code, _, err = cli(capsys, *_rollup(fixtures, src, tmp_path / "out"))
+    assert code == 2 and message in one_error_line(err, command="rollup")
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_rollup_corrupt_parquet(fixtures, tmp_path, capsys):
+    src = tmp_path / "scores.parquet"
+    src.write_bytes(b"PAR1" + b"\x00" * 100 + b"PAR1")
+    code, _, err = cli(capsys, *_rollup(fixtures, src, tmp_path / "out"))
+    assert code == 2 and "scores.parquet" in one_error_line(err, command="rollup")
+
+
+def test_rollup_unreadable_input_as_nobody(fixtures, open_tmp):
+    """An OSError (permission denied) reaches main(): one line naming the path, exit 2."""
+    src = open_tmp / "scores.csv"
+    shutil.copy(fixtures / "rollup" / "task_scores_tiny.csv", src)
+    src.chmod(0o600)  # root's: nobody cannot read it
+    d = open_tmp / "fx"
+    shutil.copytree(fixtures / "rollup", d)
+    subprocess.run(["chmod", "-R", "a+rX", str(d)], check=True)
+    args = [str(a) for a in _rollup(fixtures, src, open_tmp / "out")]
+    args[-3], args[-1] = str(d / "onet_to_soc_tiny.csv"), str(d / "oews_tiny.csv")
+    res = run_as_nobody([*EXPOSURE, *args])
+    assert res.returncode == 2, res.stderr
+    line = one_error_line(res.stderr, command="rollup")
+    assert str(src) in line and "ermission denied" in line
+
+
+# ------------------------------------------------------------------ validate
+def test_validate_file_oews_binary_or_corrupt_workbook(tmp_path, capsys):
+    """Issue 11: ``validate --file oews <binary>`` gave a traceback (xml ParseError)."""
+    import openpyxl
+
+    good = tmp_path / "ok.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["OCC_CODE", "TOT_EMP"])
+    wb.save(good)
+    cut = tmp_path / "cut.xlsx"
+    import zipfile
+
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(cut, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            zout.writestr(item, data[: len(data) // 2] if "sheet1" in item.filename else data)
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    code, _, err = cli(capsys, "validate", "--file", "oews", cut, "--file", "oews", binary)
+    assert code == 2 and "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert "cut.xlsx" in lines[0] and "cannot read workbook" in lines[0]
+    assert "bin.txt" in lines[1] and "binary" in lines[1]
+
+
+def test_validate_unreadable_mirror_file_does_not_stop_the_others(shared_data, open_tmp):
+    """Issue 11: one unreadable mirror file aborted ``validate`` (and every later source)."""
+    mirror = open_tmp / "mirror"
+    (mirror / "crosswalks").mkdir(parents=True)
+    for f in (shared_data / "crosswalks").iterdir():
+        (mirror / "crosswalks" / f.name).symlink_to(f)
+    locked = mirror / "crosswalks" / "2019_to_SOC_Crosswalk.xlsx"
+    locked.unlink()
+    shutil.copy(shared_data / "crosswalks" / "2019_to_SOC_Crosswalk.xlsx", locked)
+    locked.chmod(0o600)  # root's: nobody cannot read it
+    subprocess.run(["chmod", "-R", "a+rX", str(mirror)], check=False)
+    locked.chmod(0o600)
+    cache = open_tmp / "cache"
+    cache.mkdir()
+    os.chown(cache, NOBODY, NOBODY)
+    res = run_as_nobody([*EXPOSURE, "validate", "--mirror", str(mirror), "--data-dir", str(cache),
+                         "--onet-release", "29.1"])
+    assert res.returncode == 2
+    assert "Traceback" not in res.stderr, res.stderr
+    assert any("onet_to_soc" in ln and "2019_to_SOC_Crosswalk.xlsx" in ln
+               for ln in res.stderr.splitlines()), res.stderr
+    # the crosswalks after the unreadable one were still loaded
+    assert "soc_structure" in res.stdout and "naics_titles" in res.stdout, res.stdout

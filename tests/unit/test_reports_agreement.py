@@ -1,0 +1,74 @@
+"""The agreement report (exposure.reports.agreement) on a few made-up labelled tasks."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from exposure.errors import ExposureError
+from exposure.reports.agreement import (
+    PAPER_GPT4,
+    evaluate_method,
+    reliability_table,
+    report_name,
+    write_agreement_report,
+)
+from exposure.scoring._evaluate import agreement, onehot
+from exposure.scoring._train import training_frame
+from exposure.scoring.rubric import score_rubric
+
+LABELS = pd.DataFrame({
+    "onetsoc_code": ["11-1011.00", "11-1011.00", "47-2031.00", "47-2031.00", "43-9061.00",
+                     "43-9061.00"],
+    "task_id": [1, 2, 3, 4, 5, 6],
+    "task_type": ["Core", "Supplemental", "Core", None, "Core", "Core"],
+    "task": ["Write reports.", "Enter data into databases.", "Cut lumber with saws.",
+             "Nail boards using hammers.", "Answer telephones.", "Schedule appointments."],
+    "title": ["Chief Executives"] * 2 + ["Carpenters"] * 2 + ["Office Clerks"] * 2,
+    "human_exposure_agg": ["E1", "E2", "E0", "E0", "E1", "E2"],
+    "gpt4_exposure": ["E1", "E2", "E0", "E1", "E2", "E2"],
+})
+
+
+def test_reliability_table_hand_computed():
+    proba = [[0.95, 0.05, 0.0], [0.55, 0.45, 0.0], [0.2, 0.3, 0.5], [0.1, 0.85, 0.05]]
+    table = reliability_table(proba, [0, 1, 2, 1], n_bins=4)
+    assert table["bin_low"].tolist() == [0.5, 0.75]
+    assert table["n_tasks"].tolist() == [2, 2]
+    assert table["accuracy"].tolist() == [0.5, 1.0]
+    assert table["mean_confidence"].tolist() == pytest.approx([0.525, 0.9])
+
+
+def test_rubric_and_gpt4_rows_match_the_metrics():
+    table, reliability = evaluate_method("rubric", LABELS)
+    assert reliability is None
+    rows = training_frame(LABELS)
+    args = (rows["y"], rows["onetsoc_code"], rows["weight"])
+    rubric = agreement(score_rubric(LABELS)[["p_e0", "p_e1", "p_e2"]].to_numpy(), *args)
+    gpt4 = agreement(onehot(LABELS["gpt4_exposure"]), *args)
+    for i, expected in ((0, rubric), (1, gpt4)):
+        for k, v in expected.items():
+            assert table.loc[i, k] == pytest.approx(v), k
+    assert table.loc[1, "accuracy"] == pytest.approx(4 / 6)
+    paper = table.iloc[-1]
+    assert paper["kappa"] == PAPER_GPT4["kappa"] and pd.isna(paper["n_tasks"])
+    assert str(table["n_tasks"].dtype) == "Int64"
+
+
+def test_reference_has_only_gpt4_rows_and_unknown_method_fails():
+    table, _ = evaluate_method("reference", LABELS)
+    assert len(table) == 2 and table.loc[0, "scorer"].startswith("GPT-4 labels (reference-gpt4)")
+    with pytest.raises(ExposureError, match="unknown method 'oracle'"):
+        evaluate_method("oracle", LABELS)
+
+
+def test_write_rounds_and_names_the_calibration_file(tmp_path):
+    table, _ = evaluate_method("rubric", LABELS)
+    rel = reliability_table(np.eye(3)[[0, 1, 2]] * 0.7 + 0.1, [0, 1, 1])
+    out = tmp_path / "sub" / report_name("learned")
+    written = write_agreement_report(table, rel, out)
+    assert [p.name for p in written] == ["agreement.csv", "agreement_calibration.csv"]
+    back = pd.read_csv(out)
+    assert back["kappa"].round(4).equals(back["kappa"])
+    assert back.loc[0, "kappa"] == pytest.approx(table.loc[0, "kappa"], abs=5e-5)
+    assert report_name("rubric") == "agreement_rubric.csv"
+    assert write_agreement_report(table, None, tmp_path / "a.csv") == [tmp_path / "a.csv"]
