@@ -7,7 +7,9 @@
   (:func:`read_soc_2010_to_2018`);
 - ``soc10_isco08.csv``: SOC 2010 -> ISCO-08 (:func:`read_soc10_isco08`);
 - ``ISCOGroups_en.csv``: ISCO-08 titles (:func:`read_isco_groups`);
-- ``2-6 digit_2022_Codes.xlsx``: NAICS 2022 titles (:func:`read_naics_titles`).
+- ``2-6 digit_2022_Codes.xlsx``: NAICS 2022 titles (:func:`read_naics_titles`);
+- ``onet_to_census_occ2018.csv``: O*NET-SOC 2019 -> Census 2018 occupation code (the
+  ``OCC`` of CPS and ACS; :func:`read_census_crosswalk`).
 
 The O*NET workbooks have title lines above the table; the header row is detected (the
 first row holding every expected column name), not hard-coded.
@@ -38,6 +40,7 @@ from exposure.schemas._crosswalks import (
     Soc2010To2018,
     SocStructure,
 )
+from exposure.schemas._outcomes import OnetToCensus
 
 __all__ = [
     "read_onet_to_soc",
@@ -46,12 +49,14 @@ __all__ = [
     "read_soc10_isco08",
     "read_isco_groups",
     "read_naics_titles",
+    "read_census_crosswalk",
     "load_onet_to_soc",
     "load_soc_structure",
     "load_soc_2010_to_2018",
     "load_soc10_isco08",
     "load_isco_groups",
     "load_naics_titles",
+    "load_census_crosswalk",
     "onet_to_soc_map",
     "soc_major",
     "soc_broad_group",
@@ -70,6 +75,7 @@ CROSSWALK_FILES = {
     "soc10_isco08": "crosswalks/soc10_isco08.csv",
     "isco_groups": "crosswalks/ISCOGroups_en.csv",
     "naics_titles": "crosswalks/2-6 digit_2022_Codes.xlsx",
+    "census_crosswalk": "crosswalks/onet_to_census_occ2018.csv",
 }
 
 _CSV = {"sep": ",", "quoting": csv.QUOTE_MINIMAL}
@@ -511,6 +517,81 @@ def load_naics_titles(*, mirror=None, data_dir=None) -> pd.DataFrame:
     exposure.errors.DownloadError: crosswalks/2-6 digit_2022_Codes.xlsx: not found in mirror ...
     """
     return _load("naics_titles", read_naics_titles, mirror, data_dir)
+
+
+def read_census_crosswalk(path) -> pd.DataFrame:
+    """Read the O*NET-SOC 2019 -> Census 2018 OCC crosswalk (``onet_to_census_occ2018.csv``).
+
+    Columns ``Code`` (O*NET-SOC), ``Occupation``, ``cps_code`` (the Census 2018 ``OCC`` code
+    of CPS and ACS microdata, four digits), ``Job Zone`` and ``Data-level`` (``Y`` when
+    O*NET collects data for the occupation). Several O*NET codes share one Census code (up
+    to 37 in the Yale Budget Lab file); two "All Other" codes (``51-8099.00``,
+    ``51-8099.01``) have none, their ``census_occ`` is missing.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :class:`~exposure.schemas._outcomes.OnetToCensus`: ``onetsoc_code``,
+        ``onetsoc_title``, ``census_occ``, ``job_zone``, ``data_level``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "census.csv"
+    >>> _ = p.write_text("Job Zone,Occupation,Data-level,Code,cps_code\\n"
+    ...                  "5,Chief Executives,Y,11-1011.00,0010\\n"
+    ...                  ',"Plant and System Operators, All Other",,51-8099.00,\\n')
+    >>> read_census_crosswalk(p)[["onetsoc_code", "census_occ", "job_zone", "data_level"]]
+      onetsoc_code census_occ  job_zone  data_level
+    0   11-1011.00       0010       5.0        True
+    1   51-8099.00        NaN       NaN       False
+    """
+    raw = read_table(
+        path,
+        {
+            "onetsoc_code": "Code",
+            "onetsoc_title": "Occupation",
+            "census_occ": "cps_code",
+            "job_zone": "Job Zone",
+            "data_level": "Data-level",
+        },
+        **_CSV,
+    )
+    f = _strip(raw.frame)
+    frame = pd.DataFrame({
+        "onetsoc_code": f["onetsoc_code"],
+        "onetsoc_title": f["onetsoc_title"],
+        "census_occ": f["census_occ"].where(f["census_occ"] != "", None),
+        "job_zone": pd.to_numeric(f["job_zone"].where(f["job_zone"] != "", None), errors="coerce"),
+        "data_level": f["data_level"].str.upper().eq("Y"),
+    })
+    return validate(frame, OnetToCensus, path=raw.path, row_offset=raw.first_row)
+
+
+def load_census_crosswalk(*, mirror=None, data_dir=None) -> pd.DataFrame:
+    """:func:`read_census_crosswalk` of the registered file, via :func:`exposure.fetch.fetch`.
+
+    Parameters
+    ----------
+    mirror, data_dir : str or os.PathLike, optional
+        Passed to :func:`exposure.fetch.fetch` (the file is sha256-verified).
+
+    Returns
+    -------
+    pandas.DataFrame
+        See :func:`read_census_crosswalk`.
+
+    Examples
+    --------
+    A mirror without the file is an error that names it:
+
+    >>> import tempfile
+    >>> load_census_crosswalk(mirror=tempfile.mkdtemp(), data_dir=tempfile.mkdtemp())
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DownloadError: crosswalks/onet_to_census_occ2018.csv: not found in mirror ...
+    """
+    return _load("census_crosswalk", read_census_crosswalk, mirror, data_dir)
 
 
 def onet_to_soc_map(crosswalk: pd.DataFrame | None = None, *, mirror=None, data_dir=None):

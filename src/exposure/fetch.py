@@ -1459,9 +1459,11 @@ def fetch_table(name, reader, *, store: DataStore | None = None, mirror=None, da
     >>> store.lock.entries()["onet/31.0/Job Zones.txt"]["size"]
     '72'
     """
+    # the caller's own keywords are passed on: code that substitutes fetch keeps working
+    where = {"store": store} if store is not None else {"mirror": mirror, "data_dir": data_dir}
     store = resolve_store(store, mirror=mirror, data_dir=data_dir)
     src = _as_source(name, store)
-    path = fetch(src, store=store, **kwargs)
+    path = fetch(name if src.pinned else src, **where, **kwargs)
     if src.pinned:
         return reader(path)
     try:

@@ -210,14 +210,15 @@ def load_oews(release: str = "2025", table: str = "by_industry", *, mirror=None,
     exposure.errors.ExposureError: unknown OEWS table 'by_occupation'; choose one of cross_industry, by_industry
     """
     table = "cross_industry" if table == "national" else table
-    store = fetching.resolve_store(store, mirror=mirror, data_dir=data_dir)
-    names = oews_file_names(release, table, online=store.mirror is None)
+    resolved = fetching.resolve_store(store, mirror=mirror, data_dir=data_dir)
+    names = oews_file_names(release, table, online=resolved.mirror is None)
+    where = {"store": store} if store is not None else {"mirror": mirror, "data_dir": data_dir}
     if names == [OEWS_FILES.get((str(release), table))]:
         # looked up on the module at call time: one place to substitute the fetcher
-        path = fetching.fetch(names[0], store=store)
+        path = fetching.fetch(names[0], **where)
         log.info("reading %s", path)
         return read_oews(path)
-    frames = [fetching.fetch_table(name, read_oews, store=store) for name in names]
+    frames = [fetching.fetch_table(name, read_oews, **where) for name in names]
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     return validate(frame, Employment, path=" + ".join(names))
 

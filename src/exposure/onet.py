@@ -521,8 +521,8 @@ def load_onet(release: str = "29.1", *, mirror=None, data_dir=None, store=None,
     ...
     exposure.errors.ExposureError: O*NET release '31' is not of the form MAJOR.MINOR (e.g. 29.1, 31.0)
     """
-    store = fetching.resolve_store(store, mirror=mirror, data_dir=data_dir)
-    names = onet_file_names(release, fmt, store.lock)
+    resolved = fetching.resolve_store(store, mirror=mirror, data_dir=data_dir)
+    names = onet_file_names(release, fmt, resolved.lock)
     tables = {}
     for table, (base, reader) in _FILES.items():
         name = names[table]
@@ -533,7 +533,8 @@ def load_onet(release: str = "29.1", *, mirror=None, data_dir=None, store=None,
                 continue
             raise ExposureError(f"O*NET {release}: no registered file for {base!r}")
         log.info("reading %s", name)
-        tables[table] = fetching.fetch_table(name, reader, store=store)
+        tables[table] = fetching.fetch_table(name, reader, store=store, mirror=mirror,
+                                             data_dir=data_dir)
     zones = tables["job_zones"].set_index("onetsoc_code")["job_zone"]
     occ = tables["occupations"]
     occ = occ.assign(job_zone=occ["onetsoc_code"].map(zones).astype("Int64"))

@@ -69,6 +69,7 @@ __all__ = [
     "robustness",
     "pretrend",
     "headline",
+    "sector_growth",
     "run_outcomes",
 ]
 
@@ -401,8 +402,10 @@ class _Wide:
         return cls(codes, years, years.index(base_year), major,
                    {o: v.reindex(index=codes, columns=years).to_numpy(float) for o, v in values.items()})
 
-    def exposure(self, exposures: pd.DataFrame, measure: str) -> np.ndarray:
-        return exposures.set_index("soc_code")[measure].reindex(self.codes).to_numpy(float)
+    def exposures(self, exposures: pd.DataFrame, measures) -> dict[str, np.ndarray]:
+        """Each measure of ``exposures`` aligned on :attr:`codes` (missing: NaN)."""
+        aligned = exposures.drop_duplicates("soc_code").set_index("soc_code").reindex(self.codes)
+        return {m: aligned[m].to_numpy(float) for m in measures}
 
     @property
     def base_emp(self) -> np.ndarray:
@@ -467,9 +470,10 @@ def group_growth(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     end_year = wide.years[-1] if end_year is None else end_year
     pre, base, end = (wide.years.index(y) for y in (pre_year, base_year, end_year))
     emp, wage = wide.values["log_emp"], wide.values["log_wage"]
+    aligned = wide.exposures(exposures, names)
     rows = []
     for m in names:
-        vals = wide.exposure(exposures, m)
+        vals = aligned[m]
         groups = exposure_groups(vals, wide.base_emp, q=q, cuts=cuts).to_numpy(dtype=float, na_value=np.nan)
         for g in sorted(set(groups[~np.isnan(groups)])):
             sel = groups == g
@@ -538,10 +542,11 @@ def _design(wide: _Wide, e_all: np.ndarray, outcome: str, weighted: bool, drop: 
 def _estimate(wide: _Wide, exposures: pd.DataFrame, names, outcomes, *, weighted: bool, scale: str,
               drop: np.ndarray, spec: str) -> list[dict]:
     WLS = _wls()
+    aligned = wide.exposures(exposures, names)
     rows = []
     with _one_thread():
         for m in names:
-            e_all = wide.exposure(exposures, m)
+            e_all = aligned[m]
             for outcome in outcomes:
                 d = _design(wide, e_all, outcome, weighted, drop)
                 if d is None:
@@ -769,6 +774,78 @@ def headline(coefficients: pd.DataFrame, *, year: int | None = None, pre_year: i
     cols = ["coef", "ci_low", "ci_high", "p_value", "pre_coef", "pre_p_value", "robust_min",
             "robust_min_spec", "robust_max", "robust_max_spec", "n_occupations"]
     return out[cols].reset_index()
+
+
+# --------------------------------------------------------------------------- sectors
+def sector_growth(frames: Mapping[int, pd.DataFrame], sector_scores: pd.DataFrame,
+                  measures: Sequence[str] = EXPOSURE_MEASURES, *, base_year: int = BASE_YEAR,
+                  pre_year: int = PRE_YEAR) -> pd.DataFrame:
+    """Realised employment growth of each NAICS sector next to its exposure.
+
+    Needs an OEWS by-industry table for every year (``load_oews(year, "by_industry")``):
+    the mirror has May 2025 only; BLS publishes the sector files of earlier years
+    (``natsector_M{yyyy}_dl.xlsx``), which :func:`exposure.oews.load_oews` downloads when
+    there is no mirror. A sector's employment is its all-occupations row (``00-0000``).
+
+    Parameters
+    ----------
+    frames : mapping of int to pandas.DataFrame
+        May year -> OEWS by-industry table (:func:`exposure.oews.read_oews`).
+    sector_scores : pandas.DataFrame
+        ``exposure.load("sectors")``: ``naics`` and the measures.
+    measures : sequence of str, default alpha, beta, gamma
+    base_year, pre_year : int
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``naics``, ``naics_title``, ``emp_<year>`` for every year, ``emp_growth_pre``
+        (``pre_year`` to ``base_year``), ``emp_growth_post`` (``base_year`` to the last
+        year) and the measures; sectors missing in some year are left out (logged).
+
+    Examples
+    --------
+    >>> def oews(emp):
+    ...     return pd.DataFrame({"naics": ["51", "72"], "naics_title": ["Information", "Food"],
+    ...         "i_group": "sector", "occ_code": "00-0000", "tot_emp": emp})
+    >>> frames = {2021: oews([100, 200]), 2022: oews([110, 200]), 2025: oews([99, 220])}
+    >>> scores = pd.DataFrame({"naics": ["51", "72"], "beta": [0.47, 0.18]})
+    >>> sector_growth(frames, scores, ["beta"])[["naics", "emp_growth_post", "beta"]].round(2)
+      naics  emp_growth_post  beta
+    0    51             -0.1  0.47
+    1    72              0.1  0.18
+    """
+    rows = []
+    for year, f in sorted(frames.items()):
+        s = f[(f["i_group"] == "sector") & (f["occ_code"] == "00-0000")]
+        if s["naics"].duplicated().any():
+            raise DataFormatError(f"OEWS {year}: sector {s.loc[s['naics'].duplicated(), 'naics'].iloc[0]} "
+                                  "appears twice")
+        rows.append(s[["naics", "naics_title", "tot_emp"]].assign(year=int(year)))
+    long = pd.concat(rows, ignore_index=True)
+    wide = long.pivot(index="naics", columns="year", values="tot_emp").astype(float)
+    years = sorted(wide.columns)
+    for y in (base_year, pre_year):
+        if y not in years:
+            raise ExposureError(f"sector_growth needs the OEWS by-industry table of May {y}")
+    gaps = wide.index[wide.isna().any(axis=1)]
+    if len(gaps):
+        log.info("sectors not published in every year, left out: %s", list(gaps))
+    wide = wide.drop(index=gaps)
+    out = pd.DataFrame({"naics": wide.index})
+    titles = long.drop_duplicates("naics", keep="last").set_index("naics")["naics_title"]
+    out["naics_title"] = out["naics"].map(titles).to_numpy()
+    for y in years:
+        out[f"emp_{y}"] = wide[y].to_numpy()
+    out["emp_growth_pre"] = (wide[base_year] / wide[pre_year] - 1).to_numpy()
+    out["emp_growth_post"] = (wide[years[-1]] / wide[base_year] - 1).to_numpy()
+    scores = sector_scores.drop_duplicates("naics").set_index("naics")
+    missing = [m for m in measures if m not in scores.columns]
+    if missing:
+        raise DataFormatError(f"sector_scores lacks column(s) {missing}", path="sector_scores")
+    for m in measures:
+        out[m] = out["naics"].map(scores[m]).to_numpy()
+    return out.reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- everything

@@ -61,6 +61,7 @@ from exposure.oews import OEWS_FILES, load_oews, oews_file_names, read_oews
 from exposure.onet import _FILES as ONET_FILES
 from exposure.onet import ONET_RELEASES as ONET_FORMATS
 from exposure.onet import OnetRelease, load_onet, onet_file_names
+from exposure.outcomes import PANEL_YEARS, build_panel
 from exposure.releases import check_oews_release, check_onet_release
 from exposure.rollup import rollup
 from exposure.schemas import validate
@@ -466,10 +467,12 @@ class RecomputeInputs:
     >>> inputs = RecomputeInputs(mirror=tempfile.mkdtemp())
     >>> inputs.releases
     {'onet': '29.1', 'oews': '2025'}
-    >>> [name for name in inputs.files if not name.startswith("onet/")]
+    >>> [name for name in inputs.files if not name.startswith("onet/")][:3]
     ['oews/oews_national_by_industry_M2025.csv', 'crosswalks/2019_to_SOC_Crosswalk.xlsx', 'crosswalks/SOC_Structure.xlsx']
+    >>> [name for name in inputs.files if not name.startswith("onet/")][3:]  # the panel
+    ['oews/national_M2021_dl.csv', 'oews/national_M2022_dl.xlsx', 'oews/national_M2023_dl.xlsx', 'oews/national_M2024_dl.xlsx', 'oews/oews_national_cross_industry_M2025.csv']
     >>> store = fetching.DataStore(cache=tempfile.mkdtemp(), home=tempfile.mkdtemp())
-    >>> [n for n in RecomputeInputs(store=store).files if n.startswith("oews/")]  # no mirror
+    >>> [n for n in RecomputeInputs(store=store).files if n.startswith("oews/")][:3]  # no mirror
     ['oews/national_M2025_dl.xlsx', 'oews/natsector_M2025_dl.xlsx', 'oews/nat3d_M2025_dl.xlsx']
     >>> RecomputeInputs(onet_release="31.0", oews_release="2026").files[:2]
     ['onet/31.0/Occupation Data.txt', 'onet/31.0/Task Statements.txt']
@@ -516,8 +519,11 @@ class RecomputeInputs:
         """Registry names of the raw files the recipe reads."""
         names = [name for name in self.onet_files.values() if name is not None]
         online = self.store.mirror is None  # BLS's own files instead of mirror-only ones
-        return (names + oews_file_names(self.oews_release, "by_industry", online=online)
-                + [CROSSWALK_FILES["onet_to_soc"], CROSSWALK_FILES["soc_structure"]])
+        names = (names + oews_file_names(self.oews_release, "by_industry", online=online)
+                 + [CROSSWALK_FILES["onet_to_soc"], CROSSWALK_FILES["soc_structure"]])
+        panel = [name for year in PANEL_YEARS  # the occupation panel's May 2021-2025
+                 for name in oews_file_names(str(year), "cross_industry", online=online)]
+        return names + [name for name in dict.fromkeys(panel) if name not in names]
 
 
 def _reader(inputs: RecomputeInputs, name: str):
@@ -575,12 +581,20 @@ def _parse_crosswalks(inputs: RecomputeInputs) -> dict[str, Any]:
     }
 
 
+def _panel(inputs: RecomputeInputs, soc_structure: pd.DataFrame) -> dict[str, Any]:
+    """The OEWS May 2021-2025 occupation panel (:func:`exposure.outcomes.build_panel`)."""
+    frames = {year: load_oews(str(year), table="cross_industry", store=inputs.store)
+              for year in PANEL_YEARS}
+    detailed = soc_structure.loc[soc_structure["level"] == "detailed", "soc_code"]
+    return {"occupation_panel": build_panel(frames, detailed)}
+
+
 def _score(onet: OnetRelease, inputs: RecomputeInputs) -> dict[str, Any]:
     """Score every task with :data:`SCORING_METHOD`."""
     titles = onet.occupations[["onetsoc_code", "title"]]
     tasks = onet.tasks.merge(titles, on="onetsoc_code", how="left", validate="many_to_one")
-    scores = scoring.score_tasks(tasks, method=SCORING_METHOD, onet=onet,
-                                 path=f"O*NET {inputs.onet_release} Task Statements")
+    scores = scoring.task_score_table(scoring.score_tasks(
+        tasks, method=SCORING_METHOD, onet=onet, path=f"O*NET {inputs.onet_release} Task Statements"))
     return {"task_scores": scores, "scorer": _scorer_info(SCORING_METHOD)}
 
 
@@ -606,6 +620,7 @@ RECOMPUTE_STAGES = (
     Stage("onet", _parse_onet),
     Stage("oews", _parse_oews),
     Stage("crosswalks", _parse_crosswalks),
+    Stage("panel", _panel),
     Stage("score", _score),
     Stage("digests", _digests),
     Stage("rollup", _rollup),
@@ -629,7 +644,8 @@ def recompute(
     """Recompute every processed table from the raw sources into ``out``.
 
     Runs :data:`RECOMPUTE_STAGES`: ``fetch`` (sha256-verified raw files), ``onet``,
-    ``oews``, ``crosswalks``, ``score`` (default scoring method), ``digests`` (task text
+    ``oews``, ``crosswalks``, ``panel`` (the OEWS May 2021-2025 occupation panel of
+    :mod:`exposure.outcomes`), ``score`` (default scoring method), ``digests`` (task text
     fingerprints for release diffs), ``rollup`` (occupations, SOC codes, sectors,
     subsectors, workforce, working time); then validates and writes the tables of
     :data:`RECOMPUTE_TABLES` (see :func:`run_pipeline`).

@@ -8,7 +8,8 @@ import time
 import pandas as pd
 import pytest
 
-from exposure import outcomes
+import exposure
+from exposure import crosswalks, outcomes
 from exposure.cli import _outcomes as cli
 
 pytestmark = pytest.mark.integration
@@ -76,3 +77,23 @@ def test_cli_runs_under_30_seconds(shared_data, tmp_path, capsys):
     head = pd.read_csv(tmp_path / "out" / "outcomes_headline.csv")
     assert len(head) == 2 * len(outcomes.OUR_MEASURES + outcomes.PUBLISHED_MEASURES)
     assert (tmp_path / "out" / "outcomes_event_study_published.png").is_file()
+
+
+def test_census_crosswalk_and_to_census_occ(where):
+    xw = crosswalks.load_census_crosswalk(**where)
+    assert len(xw) == 1016 and xw["onetsoc_code"].is_unique
+    assert set(xw.loc[xw["census_occ"].isna(), "onetsoc_code"]) == {"51-8099.00", "51-8099.01"}
+    assert xw["census_occ"].nunique() == 568
+    occ = exposure.load("occupations")
+    soc = exposure.load("soc")
+    census = exposure.to_census_occ(occ, xw, soc[["soc_code", "tot_emp"]])
+    assert len(census) == 568
+    counts = census["weighting"].value_counts()
+    assert counts["employment"] >= 540 and counts.get("equal", 0) <= 5
+    # every worker of a scored OEWS code is counted once: the weights add up to the OEWS
+    # employment of the codes whose O*NET children are scored and have a Census code
+    assert census["tot_emp"].sum() <= soc["tot_emp"].sum()
+    assert census["tot_emp"].sum() == pytest.approx(soc.loc[soc["beta"].notna(), "tot_emp"].sum(),
+                                                    rel=0.01)
+    ceo = census.set_index("census_occ").loc["0010"]
+    assert ceo["n_onet"] == 2 and ceo["weighting"] == "employment"

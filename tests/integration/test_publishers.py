@@ -11,9 +11,11 @@ directories; ``EXPOSURE_MIRROR`` is unset.
   ``oesm26in4.zip``). Neither is pinned by the package: the run downloads them, validates
   them, pins them in ``exposure.lock`` and writes the tables; the next run verifies against
   the lock, and a changed upstream file is a checksum error.
-- The two crosswalks the recipe reads are pinned by the package; the server serves the
-  mirror's copies of them (read at test time, never copied into the repository), so the
-  test needs ``../shared/data``.
+- The two crosswalks the recipe reads and the OEWS national workbooks of May 2022-2024
+  (for the occupation panel) are pinned by the package; the server serves the mirror's
+  copies of them (read at test time, never copied into the repository), so the test needs
+  ``../shared/data``. May 2021 and 2025 national workbooks are made up (BLS publishes
+  them as xlsx; the package pins only the mirror's conversions).
 """
 
 from __future__ import annotations
@@ -166,6 +168,15 @@ def publisher_site(shared_data) -> dict[str, tuple[bytes, str]]:
              ("522000", "Credit Intermediation and Related Activities")], "3-digit", 5),
         "oesm26in4/nat4d_M2026_dl.xlsx": b"not read by the library",
     })
+    # the occupation panel reads the national files of May 2021-2025: 2022-2024 are pinned
+    # by the package (served from the mirror's copies of BLS's workbooks), 2021 and 2025
+    # are not (BLS publishes xlsx; the mirror holds conversions) and are made up here
+    panel = {}
+    for year in range(2021, 2026):
+        yy, member = f"{year % 100:02d}", f"national_M{year}_dl.xlsx"
+        data = ((shared_data / "oews" / member).read_bytes() if 2022 <= year <= 2024 else
+                _bls_sheet([("000000", "Cross-industry")], "cross-industry", 1235))
+        panel[f"/bls/oes/special-requests/oesm{yy}nat.zip"] = _zip({f"oesm{yy}nat/{member}": data})
     zip_type = "application/x-zip-compressed"
     xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     site = {
@@ -173,6 +184,7 @@ def publisher_site(shared_data) -> dict[str, tuple[bytes, str]]:
         "/bls/oes/special-requests/oesm26nat.zip": (nat, zip_type),
         "/bls/oes/special-requests/oesm26in4.zip": (in4, zip_type),
     }
+    site.update({path: (body, zip_type) for path, body in panel.items()})
     for name, url in (("2019_to_SOC_Crosswalk.xlsx", "/onet/taxonomy/2019/soc/"),
                       ("SOC_Structure.xlsx", "/onet/taxonomy/2019/structure/")):
         site[url + name] = ((shared_data / "crosswalks" / name).read_bytes(), xlsx)

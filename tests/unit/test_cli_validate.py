@@ -82,6 +82,7 @@ def fake_mirror(tmp_path, fixtures, monkeypatch):
         ]),
         "crosswalks/soc10_isco08.csv": fixtures / "crosswalks" / "soc10_isco08_tiny.csv",
         "crosswalks/ISCOGroups_en.csv": fixtures / "crosswalks" / "ISCOGroups_tiny.csv",
+        "crosswalks/onet_to_census_occ2018.csv": fixtures / "outcomes" / "census_crosswalk.csv",
     }
 
     def fetch(name, *, mirror=None, data_dir=None):
@@ -112,7 +113,7 @@ def test_validate_all_sources_prints_counts_and_writes_reports(capsys, tmp_path,
     assert lines[("oews", "2025", "by_industry")] == "6"
     assert "all sources valid" in out
     counts = pd.read_csv(tmp_path / "rep" / "validate_row_counts.csv", dtype={"release": str})
-    assert len(counts) == 8 + 6 + 6
+    assert len(counts) == 8 + 7 + 6
     cov = pd.read_csv(tmp_path / "rep" / "data_coverage.csv", dtype={"release": str})
     fig = cov.set_index(["source", "release", "figure"])["value"]
     assert fig[("onet", "29.1", "occupations with task statements")] == 3

@@ -15,8 +15,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 
@@ -228,15 +230,11 @@ def test_rollup_unreadable_input_as_nobody(fixtures, open_tmp):
 # ------------------------------------------------------------------ validate
 def test_validate_file_oews_binary_or_corrupt_workbook(tmp_path, capsys):
     """Issue 11: ``validate --file oews <binary>`` gave a traceback (xml ParseError)."""
-    import openpyxl
-
     good = tmp_path / "ok.xlsx"
     wb = openpyxl.Workbook()
     wb.active.append(["OCC_CODE", "TOT_EMP"])
     wb.save(good)
     cut = tmp_path / "cut.xlsx"
-    import zipfile
-
     with zipfile.ZipFile(good) as zin, zipfile.ZipFile(cut, "w") as zout:
         for item in zin.infolist():
             data = zin.read(item.filename)

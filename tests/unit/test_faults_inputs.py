@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
+import openpyxl
 import pandas as pd
 import pytest
 
@@ -159,8 +160,6 @@ def test_formula_cells_are_neutralised_in_csv(tmp_path):
 
 
 def test_formula_cells_stay_text_in_xlsx(tmp_path):
-    import openpyxl
-
     write_frame(pd.DataFrame({"task": ["=1+1", "@SUM(A1)"]}), tmp_path / "o.xlsx")
     ws = openpyxl.load_workbook(tmp_path / "o.xlsx").active
     assert [(c.value, c.data_type) for c in ws["A"][1:]] == [("=1+1", "s"), ("@SUM(A1)", "s")]

@@ -8,7 +8,6 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from exposure import fetch as fetch_module
 from exposure import oews
 from exposure.errors import DataFormatError, ExposureError, SchemaError
 from exposure.sources import SOURCES
@@ -159,21 +158,20 @@ def test_load_oews_paths(monkeypatch, oews_dir, tmp_path):
     monkeypatch.setenv("EXPOSURE_MIRROR", str(oews_dir))  # a mirror: the registered files
     seen = []
 
-    def fetch(name, *, mirror=None, data_dir=None, store=None):
-        seen.append((name, store.mirror, store.cache))
+    def fetch(name, *, mirror=None, data_dir=None):
+        seen.append((name, mirror, data_dir))
         return oews_dir / "national_M2099_dl.csv"
 
     monkeypatch.setattr("exposure.fetch.fetch", fetch)
-    m, d = tmp_path / "m", tmp_path / "d"
+    m = tmp_path / "m"
     m.mkdir()
-    assert len(oews.load_oews("2024", "national", mirror=m, data_dir=d)) == 6
+    assert len(oews.load_oews("2024", "national", mirror=m, data_dir="d")) == 6
     oews.load_oews("2025")
     oews.load_oews("2021", "cross_industry")
-    cache = fetch_module.default_data_dir()
     assert seen == [
-        ("oews/national_M2024_dl.xlsx", m, d),
-        ("oews/oews_national_by_industry_M2025.csv", oews_dir, cache),
-        ("oews/national_M2021_dl.csv", oews_dir, cache),
+        ("oews/national_M2024_dl.xlsx", m, "d"),
+        ("oews/oews_national_by_industry_M2025.csv", None, None),
+        ("oews/national_M2021_dl.csv", None, None),
     ]
     # a year without a registered by-industry table is read from BLS's own files
     assert oews.oews_file_names("2022", "by_industry") == [

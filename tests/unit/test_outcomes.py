@@ -17,6 +17,8 @@ import pytest
 
 from exposure import outcomes
 from exposure.cli import _outcomes as cli
+from exposure.cli import main
+from exposure.crosswalks import read_census_crosswalk
 from exposure.errors import DataFormatError, ExposureError
 from exposure.oews import read_oews
 from exposure.reports.outcomes import plot_event_study, write_outcomes
@@ -313,8 +315,9 @@ def test_census_weights_split_oews_employment_once():
 
 
 def test_to_census_occ_weights_and_fallbacks(fixtures):
-    xw = pd.read_csv(fixtures / "outcomes" / "census_crosswalk.csv", dtype=str)
-    xw = xw.rename(columns={"Code": "onetsoc_code", "cps_code": "census_occ"})
+    xw = read_census_crosswalk(fixtures / "outcomes" / "census_crosswalk.csv")
+    assert xw["census_occ"].isna().sum() == 1  # 51-8099.00 has no Census code
+    assert xw.set_index("onetsoc_code").loc["55-1011.00", "data_level"] == False  # noqa: E712
     occ = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.03", "13-1021.00", "15-1252.00",
                                          "55-1011.00", "55-1012.00"],
                         "beta": [0.2, 0.4, 0.8, 0.9, 0.1, 0.3]})
@@ -341,3 +344,42 @@ def test_to_census_occ_needs_a_code_column():
         to_census_occ(pd.DataFrame({"beta": [0.1]}),
                       pd.DataFrame({"onetsoc_code": ["11-1011.00"], "census_occ": ["0010"]}),
                       pd.DataFrame({"soc_code": ["11-1011"], "tot_emp": [1.0]}))
+
+
+def test_exposure_outcomes_command_reports_a_bad_output_as_exit_2(tmp_path, capsys):
+    target = tmp_path / "taken"
+    target.write_text("a file")
+    assert main(["outcomes", "--panel", "shipped", "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("exposure outcomes: error:") and "not a directory" in err
+
+
+# --------------------------------------------------------------------------- sectors
+def test_sector_growth_from_by_industry_tables(frames):
+    def by_industry(year, info, food):
+        rows = pd.DataFrame({"naics": ["000000", "51", "72", "23"],
+                             "naics_title": ["Cross-industry", "Information", "Food", "Construction"],
+                             "i_group": ["cross-industry", "sector", "sector", "sector"],
+                             "occ_code": "00-0000", "tot_emp": [0, info, food, 50]})
+        return rows if year != 2023 else rows[rows["naics"] != "23"]  # 23 missing in 2023
+    frames = {2021: by_industry(2021, 100, 200), 2022: by_industry(2022, 110, 200),
+              2023: by_industry(2023, 105, 210), 2025: by_industry(2025, 99, 230)}
+    scores = pd.DataFrame({"naics": ["51", "72", "23"], "alpha": 0.1, "beta": [0.47, 0.18, 0.2],
+                           "gamma": 0.5})
+    out = outcomes.sector_growth(frames, scores).set_index("naics")
+    assert list(out.index) == ["51", "72"]  # 23 is not published in every year
+    assert out.loc["51", "emp_growth_pre"] == pytest.approx(0.10)
+    assert out.loc["51", "emp_growth_post"] == pytest.approx(-0.10)
+    assert out.loc["72", "emp_growth_post"] == pytest.approx(0.15)
+    assert out.loc["72", "emp_2023"] == 210 and out.loc["51", "beta"] == 0.47
+    with pytest.raises(ExposureError, match="May 2021"):
+        outcomes.sector_growth({2022: frames[2022]}, scores)
+
+
+def test_sectors_fail_fast_without_the_yearly_industry_files(tmp_path, capsys):
+    out = tmp_path / "out"
+    code = main(["outcomes", "--mirror", str(tmp_path), "--data-dir", str(tmp_path / "cache"),
+                 "--panel", "shipped", "--sectors", "-o", str(out)])
+    assert code == 2
+    assert "not found in mirror" in capsys.readouterr().err
+    assert not list(out.glob("outcomes*"))

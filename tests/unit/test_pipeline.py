@@ -371,7 +371,7 @@ def test_recompute_reads_registered_files_of_the_chosen_releases():
 def test_recompute_recipe_writes_the_catalogue():
     assert pipeline.RECOMPUTE_TABLES == PROCESSED_TABLES
     assert [s.name for s in pipeline.RECOMPUTE_STAGES] == [
-        "fetch", "onet", "oews", "crosswalks", "score", "digests", "rollup"]
+        "fetch", "onet", "oews", "crosswalks", "panel", "score", "digests", "rollup"]
     assert pipeline.RECOMPUTE_STAGES[-1].inputs == (
         "task_scores", "onet", "onet_to_soc", "employment", "soc_structure")
 

@@ -1,7 +1,9 @@
 """Unit tests of exposure.scoring.categories on small made-up frames.
 
-Each rule path is exercised: the DWA/IWA mapping (IWA entry, DWA entry, DWA ``none``
-override), the text rules, and the job-zone gate of entry_creative.
+Each path is exercised: the occupation context (from the code, the nearest O*NET title or
+title keywords), the DWA/IWA mapping with its scope (IWA entry, DWA entry, DWA ``none``
+override), the text rules of every kind (strong, any, context, vetoes), and the entry-level
+gate of entry_creative.
 """
 
 from types import SimpleNamespace
@@ -16,14 +18,16 @@ from exposure.scoring._rules import RuleSet
 from exposure.scoring.categories import (
     CATEGORIES,
     CATEGORY_MAPPING_VERSION,
+    RULE_KINDS,
     TEXT_RULES,
     explain_categories,
     load_category_mapping,
+    nearest_occupations,
     tag_categories,
 )
 
 
-def make_onet(links, job_zones):
+def make_onet(links, job_zones, titles=None):
     """A fake O*NET release: links = [(code, task_id, dwa_id)], job_zones = {code: jz}."""
     task_dwas = pd.DataFrame(links, columns=["onetsoc_code", "task_id", "dwa_id"])
     dwa_ids = sorted({d for _, _, d in links})
@@ -35,10 +39,11 @@ def make_onet(links, job_zones):
             "element_id": [d.rsplit(".", 2)[0] for d in dwa_ids],
         }
     )
+    titles = titles or {}
     occupations = pd.DataFrame(
         {
             "onetsoc_code": list(job_zones),
-            "title": ["x"] * len(job_zones),
+            "title": [titles.get(c, "Zorblers") for c in job_zones],
             "description": ["x"] * len(job_zones),
             "job_zone": pd.array(list(job_zones.values()), dtype="Int64"),
         }
@@ -56,14 +61,19 @@ def test_neutral_text_fires_nothing():
     assert (out.loc[0, [f"{c}_rule" for c in CATEGORIES]] == "").all()
 
 
-def test_iwa_mapping_entry_tags_admin():
-    # 4.A.3.b.6.I08 (keep operational records) is mapped to admin at IWA level.
-    onet = make_onet([("43-0000.00", 1, "4.A.3.b.6.I08.D05")], {"43-0000.00": 2})
-    frame = pd.DataFrame({"onetsoc_code": ["43-0000.00"], "task_id": ["1"], "task": [NEUTRAL]})
+def test_iwa_mapping_entry_counts_only_in_its_context():
+    # 4.A.3.b.6.I08 (keep operational records) is admin at IWA level, scope "context":
+    # record keeping is clerical in an office job, not in a nursing or a plant job.
+    onet = make_onet([("43-0000.00", 1, "4.A.3.b.6.I08.D05"), ("29-0000.00", 2, "4.A.3.b.6.I08.D05")],
+                     {"43-0000.00": 2, "29-0000.00": 3})
+    frame = pd.DataFrame({"onetsoc_code": ["43-0000.00", "29-0000.00"], "task_id": ["1", 2],
+                          "task": [NEUTRAL] * 2})
     out = explain_categories(frame, onet=onet)
-    assert out.loc[0, "admin"]
-    assert out.loc[0, "admin_rule"].startswith("iwa 4.A.3.b.6.I08:")
-    assert not out.loc[0, "routine_coding"]
+    assert out["admin"].tolist() == [True, False]
+    assert out.loc[0, "admin_rule"] == ("iwa 4.A.3.b.6.I08: keeping operational records and logs "
+                                        "(clerical occupation)")
+    assert out.loc[1, "admin_rule"].endswith("(needs clerical occupation)")
+    assert out["context"].tolist() == ["clerical", ""]
 
 
 def test_dwa_none_overrides_iwa_entry():
@@ -73,15 +83,16 @@ def test_dwa_none_overrides_iwa_entry():
     assert not tag_categories(frame, onet=onet).loc[0, "admin"]
 
 
-def test_dwa_entry_without_iwa_entry():
-    # IWA 4.A.3.b.1.I01 (program systems or production equipment) has no entry; only its
-    # DWA D03 (write code) is routine coding, D01 (enter commands into equipment) is not.
+def test_dwa_entry_of_scope_any():
+    # IWA 4.A.3.b.1.I01 (program systems or production equipment) has no entry; its DWA
+    # D03 (write code) is routine coding in every occupation, D01 (enter commands into
+    # equipment) is not.
     onet = make_onet(
-        [("15-0000.00", 1, "4.A.3.b.1.I01.D03"), ("51-0000.00", 2, "4.A.3.b.1.I01.D01")],
-        {"15-0000.00": 4, "51-0000.00": 2},
+        [("17-0000.00", 1, "4.A.3.b.1.I01.D03"), ("51-0000.00", 2, "4.A.3.b.1.I01.D01")],
+        {"17-0000.00": 4, "51-0000.00": 2},
     )
     frame = pd.DataFrame(
-        {"onetsoc_code": ["15-0000.00", "51-0000.00"], "task_id": [1, 2], "task": [NEUTRAL] * 2}
+        {"onetsoc_code": ["17-0000.00", "51-0000.00"], "task_id": [1, 2], "task": [NEUTRAL] * 2}
     )
     out = explain_categories(frame, onet=onet)
     assert out["routine_coding"].tolist() == [True, False]
@@ -98,19 +109,20 @@ def test_task_id_forms_match():
 @pytest.mark.parametrize(
     ("text", "category", "rule_id"),
     [
-        ("Answer telephones and take messages.", "admin", "admin:communication"),
+        ("Answer telephones and take messages.", "admin", "admin:phones"),
         ("Schedule appointments for clients.", "admin", "admin:schedule"),
-        ("Enter customer data into computers.", "admin", "admin:data_entry"),
-        ("Maintain personnel records and files.", "admin", "admin:records"),
-        ("File documents alphabetically.", "admin", "admin:records"),
-        ("Prepare invoices for shipments.", "admin", "admin:paperwork"),
-        ("Type memos and letters.", "admin", "admin:correspondence"),
+        ("Enter customer data into computers.", "admin", "admin:typing"),
+        ("Maintain personnel records and files.", "admin", "admin:business_records"),
+        ("File documents alphabetically.", "admin", "admin:filing"),
+        ("Prepare invoices for shipments.", "admin", "admin:bookkeeping"),
+        ("Sort and route incoming mail.", "admin", "admin:mail"),
+        ("Fill out insurance claims forms.", "admin", "admin:paperwork"),
         ("Write and debug code for web applications.", "routine_coding", "routine_coding:code"),
         ("Resolve software problems reported by users.", "routine_coding", "routine_coding:it_support"),
         ("Write SQL queries.", "routine_coding", "routine_coding:languages"),
     ],
 )
-def test_text_rules(text, category, rule_id):
+def test_text_rules_in_any_occupation(text, category, rule_id):
     out = explain_categories(pd.DataFrame({"task": [text]}))
     assert out.loc[0, category], text
     assert f"text {rule_id}" in out.loc[0, f"{category}_rule"]
@@ -119,14 +131,59 @@ def test_text_rules(text, category, rule_id):
 
 
 @pytest.mark.parametrize(
+    ("text", "clerical", "other"),
+    [
+        # the same record keeping is clerical in an office job, professional elsewhere
+        ("Maintain records of patients' medical history.", "Medical Secretary", "Nurse"),
+        ("Check documents for completeness.", "Order Clerk", "Building Inspector"),
+        ("Notify departments of policy cancellations.", "Insurance Clerk", "Geologist"),
+    ],
+)
+def test_context_rules_and_professional_veto(text, clerical, other):
+    frame = pd.DataFrame({"task": [text] * 2, "title": [clerical, other]})
+    out = explain_categories(frame)
+    assert out["admin"].tolist() == [True, False], out["admin_rule"].tolist()
+    assert out.loc[0, "context"] == "clerical"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Supervise clerks who answer telephones and file records.",  # management
+        "Sell insurance by telephone to potential customers.",  # sales
+        "Hold regularly scheduled office hours to advise students.",  # office hours
+        "Maintain records of evidence collected at crime scenes.",  # professional records
+    ],
+)
+def test_admin_vetoes(text):
+    out = explain_categories(pd.DataFrame({"task": [text]}))
+    assert not out.loc[0, "admin"], out.loc[0, "admin_rule"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Design software systems architectures.",
+        "Recommend purchase of equipment to control dust.",
+        "Program CNC machines to cut parts.",
+        "Train users in the use of new software.",
+        "Develop database architectures and data models.",
+    ],
+)
+def test_routine_coding_exclusions_from_the_definitions(text):
+    frame = pd.DataFrame({"task": [text] * 2, "title": ["Software Developer", "Machinist"]})
+    assert not tag_categories(frame)["routine_coding"].any(), text
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Weld steel beams.",
         "Clean brass particles from files by drawing file cards through file grooves.",
         "Select sources from which programming will be received.",
-        "Write and edit scripts for broadcasts.",
         "Operate cash registers and compute bills.",
         "Pick up passengers according to appointments or schedules.",
+        "Monitor switchboard gauges and dials.",
     ],
 )
 def test_text_rules_do_not_fire_on_lookalikes(text):
@@ -134,29 +191,67 @@ def test_text_rules_do_not_fire_on_lookalikes(text):
     assert not out.loc[0, ["admin", "routine_coding"]].any(), text
 
 
-def test_entry_creative_job_zone_gate_from_column():
-    frame = pd.DataFrame(
-        {"task": ["Draft copy for brochures."] * 4, "job_zone": [1, 3, 4, None]}
-    )
+def test_entry_creative_needs_a_creative_entry_level_occupation():
+    text = "Draft copy for brochures."
+    frame = pd.DataFrame({
+        "task": [text] * 6,
+        "title": ["Junior Copywriter", "Copywriter", "Copywriter", "Copywriter", "Welder",
+                  "Junior Welder"],
+        "job_zone": [None, 3, 4, None, 2, None],
+    })
     out = explain_categories(frame)
-    assert out["entry_creative"].tolist() == [True, True, False, False]
+    assert out["entry_creative"].tolist() == [True, True, False, False, False, False]
     assert out.loc[2, "entry_creative_rule"].endswith("[gated: job zone 4 > 3]")
     assert out.loc[3, "entry_creative_rule"].endswith("[gated: job zone unknown]")
-    assert out["job_zone"].tolist()[:3] == [1, 3, 4]
+    assert out.loc[4, "entry_creative_rule"].endswith("(needs creative occupation)")
+    assert out["job_zone"].tolist()[1:3] == [3, 4]
 
 
-def test_entry_creative_job_zone_gate_from_onet():
-    # DWA 4.A.2.b.2.I18.D15 (illustrations) is entry_creative; gate by the occupation's zone.
+def test_entry_creative_job_zone_from_onet():
+    # DWA 4.A.2.b.2.I18.D15 (illustrations) is entry_creative in creative occupations.
     onet = make_onet(
-        [("27-1000.00", 1, "4.A.2.b.2.I18.D15"), ("27-2000.00", 2, "4.A.2.b.2.I18.D15")],
-        {"27-1000.00": 3, "27-2000.00": 5},
+        [("27-1013.00", 1, "4.A.2.b.2.I18.D15"), ("27-1024.00", 2, "4.A.2.b.2.I18.D15"),
+         ("17-3011.00", 3, "4.A.2.b.2.I18.D15")],
+        {"27-1013.00": 3, "27-1024.00": 4, "17-3011.00": 3},
     )
-    frame = pd.DataFrame(
-        {"onetsoc_code": ["27-1000.00", "27-2000.00"], "task_id": [1, 2], "task": [NEUTRAL] * 2}
-    )
+    frame = pd.DataFrame({"onetsoc_code": ["27-1013.00", "27-1024.00", "17-3011.00"],
+                          "task_id": [1, 2, 3], "task": [NEUTRAL] * 3})
     out = explain_categories(frame, onet=onet)
-    assert out["entry_creative"].tolist() == [True, False]
-    assert "[gated: job zone 5 > 3]" in out.loc[1, "entry_creative_rule"]
+    assert out["entry_creative"].tolist() == [True, False, False]
+    assert "[gated: job zone 4 > 3]" in out.loc[1, "entry_creative_rule"]
+
+
+def test_free_text_uses_the_nearest_onet_occupation():
+    onet = make_onet([], {"43-4171.00": 2, "27-1026.00": 3, "27-1024.00": 4},
+                     titles={"43-4171.00": "Receptionists and Information Clerks",
+                             "27-1026.00": "Merchandise Displayers and Window Trimmers",
+                             "27-1024.00": "Graphic Designers"})
+    frame = pd.DataFrame({
+        "task": ["Sort and check orders.", "Prepare sketches of proposed displays.",
+                 "Prepare sketches of proposed displays."],
+        "title": ["receptionist", "Window Trimmer", "Graphic Designer"],
+    })
+    out = explain_categories(frame, onet=onet)
+    assert out["occupation"].tolist() == ["43-4171.00", "27-1026.00", "27-1024.00"]
+    assert out["admin"].tolist() == [True, False, False]
+    assert out["entry_creative"].tolist() == [False, True, False]  # zone 3 vs zone 4
+    assert out["job_zone"].tolist() == [2, 3, 4]
+
+
+def test_nearest_occupations():
+    occ = pd.DataFrame({"onetsoc_code": ["43-4171.00", "15-1252.00", "27-1024.00"],
+                        "title": ["Receptionists and Information Clerks", "Software Developers",
+                                  "Graphic Designers"]})
+    got = nearest_occupations(["Receptionist", "software developer (senior)", "graphic designers",
+                               "Welder", "", None], occ)
+    assert got == ["43-4171.00", "15-1252.00", "27-1024.00", None, None, None]
+
+
+def test_code_takes_precedence_over_title():
+    frame = pd.DataFrame({"onetsoc_code": ["47-2111.00"], "task": ["Sort and check orders."],
+                          "title": ["Order Clerk"]})
+    out = explain_categories(frame)
+    assert out.loc[0, "context"] == "" and not out.loc[0, "admin"]
 
 
 def test_index_preserved_and_dtypes():
@@ -165,11 +260,14 @@ def test_index_preserved_and_dtypes():
     assert list(out.index) == ["a", "b"]
     assert list(out.columns) == list(CATEGORIES)
     assert all(out[c].dtype == bool for c in CATEGORIES)
+    ex = explain_categories(frame)
+    assert list(ex.index) == ["a", "b"] and ex.loc["a", "admin"]
 
 
 def test_empty_frame():
     out = tag_categories(pd.DataFrame({"task": pd.Series([], dtype=str)}))
     assert len(out) == 0 and list(out.columns) == list(CATEGORIES)
+    assert len(explain_categories(pd.DataFrame({"task": pd.Series([], dtype=str)}))) == 0
 
 
 def test_missing_text_column_names_column():
@@ -195,15 +293,23 @@ def test_not_a_frame():
 
 def test_mapping_file():
     mapping = load_category_mapping()
-    assert CATEGORY_MAPPING_VERSION == "v1"
+    assert CATEGORY_MAPPING_VERSION == "v2"
     assert set(mapping["level"]) == {"dwa", "iwa"}
     assert set(mapping["category"]) == {"admin", "routine_coding", "entry_creative", "none"}
+    assert set(mapping["scope"]) == {"any", "context"}
     assert mapping["note"].str.len().min() > 0
     assert not mapping.duplicated(["level", "id", "category"]).any()
+    # entry_creative evidence always needs a creative occupation
+    assert (mapping.loc[mapping["category"] == "entry_creative", "scope"] == "context").all()
     # 'none' is only meaningful on DWAs whose IWA has an entry
     iwa_ids = set(mapping.loc[mapping["level"] == "iwa", "id"])
     for dwa in mapping.loc[mapping["category"] == "none", "id"]:
         assert dwa.rsplit(".", 1)[0] in iwa_ids, dwa
+
+
+def test_mapping_v1_still_reads():
+    v1 = load_category_mapping("v1")
+    assert (v1["scope"] == "any").all() and len(v1) > 50
 
 
 def test_unknown_mapping_version():
@@ -215,25 +321,35 @@ def test_categories_are_the_shared_fact():
     assert CATEGORIES is _measures.CATEGORIES
 
 
-def test_text_rule_ids_unique():
+def test_text_rules_are_well_formed():
     ids = [r.rule_id for r in TEXT_RULES]
     assert len(ids) == len(set(ids))
     assert {r.category for r in TEXT_RULES} == set(CATEGORIES)
+    assert {r.kind for r in TEXT_RULES} <= set(RULE_KINDS)
+    for r in TEXT_RULES:  # vetoes are named <category>!<what>, the others <category>:<what>
+        sep = "!" if r.kind.startswith("exclude") else ":"
+        assert r.rule_id.startswith(r.category + sep), r.rule_id
+    # every entry_creative positive rule needs the creative context
+    assert all(r.kind in ("context", "exclude") for r in TEXT_RULES if r.category == "entry_creative")
 
 
 # The fast path (tag_categories) must give exactly the flags of the explained path, with
 # RE2 and with Python's re, on texts that exercise every rule, look-alikes, mixed case and
-# non-ASCII letters, and on O*NET links that go through the DWA override and the IWA entry.
+# non-ASCII letters, in and out of each context, and on O*NET links.
 FAST_PATH_TEXTS = [
     "Answer telephones and take messages.",
     "SCHEDULE APPOINTMENTS for clients.",
     "Enter customer data into computers.",
     "Maintain personnel records and files.",
+    "Maintain records of patients' medical history.",
     "Prepare invoices for shipments.",
     "Type memos and letters.",
+    "Check documents for completeness.",
     "Write and debug code for web applications.",
     "Resolve software problems reported by users.",
+    "Monitor systems and networks for intrusions.",
     "Write SQL queries.",
+    "Design software architectures.",
     "Draft copy for brochures and sketch layouts.",
     "Research background facts for stories.",
     "Weld steel beams.",
@@ -241,35 +357,42 @@ FAST_PATH_TEXTS = [
     "Rédiger le résumé; schedule café réservations for staff.",
     NEUTRAL,
 ]
+TITLES = ["Office Clerk", "Web Developer", "Graphic Designer", "Nurse", None]
 
 
-def ruleset(use_re2):
-    return RuleSet((r.pattern for r in TEXT_RULES), use_re2=use_re2)
+def rulesets(use_re2):
+    def rs(idx):
+        return RuleSet((TEXT_RULES[j].pattern for j in idx), use_re2=use_re2)
+    return {"_TEXT_RULESET": rs(range(len(TEXT_RULES))), "_CORE_RULESET": rs(categories._CORE_IDX),
+            "_CTX_RULESET": rs(categories._CTX_IDX)}
 
 
 @pytest.mark.parametrize("use_re2", [True, False])
 def test_fast_path_equals_explained_path(use_re2, monkeypatch):
     """tag_categories (RE2 or re) == explain_categories matched with re only."""
-    n = len(FAST_PATH_TEXTS)
-    frame = pd.DataFrame({
-        "onetsoc_code": ["11-1111.00"] * (n - 1) + ["22-2222.00"],
-        "task_id": [str(i) for i in range(n)],
-        "task": FAST_PATH_TEXTS,
-    })
+    rows = [(t, title) for t in FAST_PATH_TEXTS for title in TITLES]
+    frame = pd.DataFrame({"task": [t for t, _ in rows], "title": [title for _, title in rows],
+                          "job_zone": [2] * len(rows)})
+    keyed = frame.assign(onetsoc_code=["43-9061.00", "27-1026.00"] * (len(rows) // 2) + ["x"] * (len(rows) % 2),
+                         task_id=range(len(rows)))
     mapping = load_category_mapping()
     iwa = mapping.loc[mapping["level"] == "iwa", "id"].iloc[0]
-    onet = make_onet([("22-2222.00", str(n - 1), f"{iwa}.001")], {"11-1111.00": 2, "22-2222.00": 3})
-    for kwargs in ({}, {"onet": onet}):
-        monkeypatch.setattr(categories, "_TEXT_RULESET", ruleset(use_re2=False))
-        expected = explain_categories(frame, **kwargs)[list(CATEGORIES)]
-        monkeypatch.setattr(categories, "_TEXT_RULESET", ruleset(use_re2))
-        pd.testing.assert_frame_equal(tag_categories(frame, **kwargs), expected)
-    assert tag_categories(frame, onet=onet)[list(CATEGORIES)].to_numpy().any()
-    # the explanations name exactly the text rules that search() finds, rule by rule
-    monkeypatch.setattr(categories, "_TEXT_RULESET", ruleset(use_re2))
+    onet = make_onet([("43-9061.00", 0, f"{iwa}.001")], {"43-9061.00": 2, "27-1026.00": 3})
+    for f, kwargs in ((frame, {}), (keyed, {"onet": onet})):
+        for name, rs in rulesets(use_re2=False).items():
+            monkeypatch.setattr(categories, name, rs)
+        expected = explain_categories(f, **kwargs)[list(CATEGORIES)]
+        for name, rs in rulesets(use_re2).items():
+            monkeypatch.setattr(categories, name, rs)
+        got = tag_categories(f, **kwargs)
+        pd.testing.assert_frame_equal(got, expected)
+        assert got.to_numpy().sum(axis=0).min() > 0  # every category fires somewhere
+    # the explanations name exactly the positive text rules that search() finds
     explained = explain_categories(frame)
-    for i, text in enumerate(FAST_PATH_TEXTS):
+    for i, (text, _) in enumerate(rows):
         for rule in TEXT_RULES:
-            evidence = explained.loc[i, f"{rule.category}_rule"].split(" [gated")[0].split("; ")
-            named = f"text {rule.rule_id}" in evidence
-            assert named == rule.search(text), (text, rule.rule_id)
+            if rule.kind.startswith("exclude"):
+                continue
+            evidence = [e.split(" (")[0] for e in
+                        explained.loc[i, f"{rule.category}_rule"].split(" [")[0].split("; ")]
+            assert (f"text {rule.rule_id}" in evidence) == rule.search(text), (text, rule.rule_id)

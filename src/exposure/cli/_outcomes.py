@@ -12,6 +12,7 @@ from exposure import outcomes
 from exposure._load import load
 from exposure.cli import add_location_options
 from exposure.errors import DataFormatError, ExposureError
+from exposure.oews import load_oews
 from exposure.reports.outcomes import write_outcomes
 
 __all__ = ["register", "run_outcomes_command", "check_output_dir", "DEFAULT_OUT"]
@@ -58,6 +59,11 @@ def register(subparsers) -> None:
     p.add_argument("--no-robustness", action="store_true",
                    help="skip the robustness specifications")
     p.add_argument("--no-figures", action="store_true", help="write the tables only")
+    p.add_argument("--sectors", action="store_true",
+                   help="also write outcomes_sectors.csv: employment growth of each NAICS sector, "
+                   "May 2021-2025, next to its exposure (needs the OEWS by-industry table of every "
+                   "year: BLS's natsector files, downloaded when there is no mirror; the mirror "
+                   "has May 2025 only)")
     p.set_defaults(func=run_outcomes_command)
 
 
@@ -114,6 +120,10 @@ def run_outcomes_command(args) -> int:
     if args.quantiles < 1:
         raise ExposureError(f"--quantiles must be at least 1, got {args.quantiles}")
     loc = {"mirror": args.mirror, "data_dir": args.data_dir}
+    sectors = None
+    if args.sectors:  # before the long part: fails fast when a year is missing
+        frames = {year: load_oews(str(year), "by_industry", **loc) for year in outcomes.PANEL_YEARS}
+        sectors = outcomes.sector_growth(frames, load("sector_scores"))
     if args.panel == "shipped":
         panel = load("occupation_panel")
     elif args.panel:
@@ -125,7 +135,7 @@ def run_outcomes_command(args) -> int:
     exposures = outcomes.exposure_table(panel, soc, measures=measures, **loc)
     result = outcomes.run_outcomes(panel, exposures, q=args.quantiles,
                                    with_robustness=not args.no_robustness)
-    written = write_outcomes(result, out, figures_too=not args.no_figures,
+    written = write_outcomes(result, out, figures_too=not args.no_figures, sectors=sectors,
                              settings={"quantiles": args.quantiles,
                                        "robustness": not args.no_robustness})
     head = result.headline

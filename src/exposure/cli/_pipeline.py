@@ -9,8 +9,9 @@ from pathlib import Path
 from exposure._outdir import Terminated, terminate_cleanly
 from exposure.cli import add_location_options
 from exposure.errors import ExposureError
+from exposure.fetch import default_home
 from exposure.pipeline import DEFAULT_OUT, OEWS_RELEASES, ONET_RELEASES, recompute
-from exposure.releases import check_oews_release, check_onet_release
+from exposure.releases import LOCK_NAME, Lock, check_oews_release, check_onet_release
 from exposure.reports.diff import diff_outputs, write_diff_reports
 
 #: ``exposure diff`` writes its reports here by default (``recompute --compare``: into
@@ -90,6 +91,8 @@ def register(subparsers) -> None:
 
 def run_recompute(args: argparse.Namespace) -> int:
     """Run ``exposure recompute``; return the exit code (143 after SIGTERM)."""
+    lock = Lock(default_home() / LOCK_NAME)
+    pinned_before = set(lock.entries())
     try:
         with terminate_cleanly():
             result = recompute(
@@ -107,6 +110,12 @@ def run_recompute(args: argparse.Namespace) -> int:
               f"{result.timings['peak_rss_mib']:.0f} MiB")
         for name, info in result.manifest["tables"].items():
             print(f"  {name:30s} {info['rows']:>8,d} rows {info['bytes']:>10,d} bytes")
+        new = sorted(set(lock.entries()) - pinned_before)
+        if new:
+            print(f"pinned {len(new)} new file(s) in {lock.path} (review them: exposure "
+                  "sources --releases):")
+            for name in new:
+                print(f"  {name}")
     if args.compare is not None:
         reports = args.reports if args.reports is not None else result.out / "reports"
         return _diff(args.compare, result.out, reports, 20, args.quiet)

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import sys
+from pathlib import Path
+
+from tqdm.auto import tqdm
 
 from exposure.cli import add_location_options
-from exposure.cli._report import DEFAULT_REPORT_DIR, add_agreement_options, run_agreement
+from exposure.cli._report import (
+    DEFAULT_REPORT_DIR,
+    REPORT_ONET_RELEASE,
+    add_agreement_options,
+    run_agreement,
+)
+from exposure.errors import ExposureError
 from exposure.fetch import fetch
-from exposure.measures.eloundou import LABELS_NAME
+from exposure.measures.eloundou import LABELS_NAME, load_task_labels
 from exposure.onet import load_onet
-from exposure.reports.agreement import report_name
-from exposure.scoring._files import score_file
+from exposure.reports.agreement import evaluate_free_text, report_name, write_agreement_report
+from exposure.scoring._files import BATCH_ROWS, read_task_file, score_file
 from exposure.scoring._train import train_and_save
 
 
@@ -19,9 +30,16 @@ def register(subparsers) -> None:
     p = subparsers.add_parser(
         "score", help="score task texts (CSV or Parquet) for exposure to LLMs and agents",
         description="Append p_e0, p_e1, p_e2, label, alpha, beta, gamma, the category flags "
-                    "and method to every row of INPUT and write OUTPUT (format by extension).")
-    p.add_argument("input", metavar="INPUT", help="CSV or Parquet file with one task per row")
-    p.add_argument("-o", "--output", required=True, metavar="OUTPUT", help="CSV or Parquet file to write")
+                    "and method to every row of INPUT and write OUTPUT (format by extension). "
+                    "The file is streamed in batches (memory does not grow with it when the "
+                    "rows of each occupation are contiguous); --engine dask scores a "
+                    "directory of Parquet files on a Dask cluster into a directory.")
+    p.add_argument("input", metavar="INPUT",
+                   help="CSV or Parquet file with one task per row (--engine dask: a directory "
+                        "of Parquet files)")
+    p.add_argument("-o", "--output", required=True, metavar="OUTPUT",
+                   help="CSV or Parquet file to write (--engine dask: a directory, replaced "
+                        "as a whole, one part-NNNNN.parquet per partition)")
     p.add_argument("--method", default="learned", help="learned (default), rubric or reference")
     p.add_argument("--text-column", default="task", metavar="COL", help="column of task texts (default: task)")
     p.add_argument("--occupation-column", default=None, metavar="COL",
@@ -33,6 +51,17 @@ def register(subparsers) -> None:
                         "for rows with onetsoc_code and task_id; 'auto' (default) uses 29.1 "
                         "when the input has those columns and the release is in the mirror or "
                         "the cache, 'none' scores from the text alone")
+    p.add_argument("--engine", default="stream", choices=["stream", "dask"],
+                   help="stream: this process, in batches (default); dask: a Dask cluster "
+                        "(needs pip install 'ai-exposure[dask]')")
+    p.add_argument("--batch-rows", type=int, default=BATCH_ROWS, metavar="N",
+                   help=f"--engine stream: rows read at a time (default {BATCH_ROWS}; 0: the "
+                        "whole file at once)")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                       help="--engine dask: address of a running scheduler (tcp://host:8786)")
+    where.add_argument("--workers", type=int, default=None, metavar="N",
+                       help="--engine dask: workers of a local cluster (default: one per CPU)")
     add_location_options(p)
     p.set_defaults(func=run_score)
 
@@ -41,12 +70,24 @@ def register(subparsers) -> None:
         description="Task accuracy, Cohen's kappa and occupation-level Pearson r of alpha, beta, "
                     "gamma against the human labels of Eloundou et al. (2023), under "
                     "cross-validation grouped by SOC 6-digit code, next to GPT-4's labels "
-                    "(the same report as `exposure report agreement`).")
+                    "(the same report as `exposure report agreement`). With --paraphrases or "
+                    "--modern (learned only), the free-text report instead: every learned "
+                    "protocol (O*NET ids, text + title + code, text + title, text alone; "
+                    "retrieval sees the training folds only) next to a scikit-learn TF-IDF "
+                    "baseline and GPT-4, paraphrase agreement by fold, modern tasks.")
     add_agreement_options(p)
     p.add_argument("--out", default=None, metavar="PATH",
                    help=f"CSV report to write (default {DEFAULT_REPORT_DIR}/{report_name('learned')} "
                         "for learned, agreement_<method>.csv beside it otherwise)")
-    p.set_defaults(func=run_agreement, out_dir=DEFAULT_REPORT_DIR)
+    p.add_argument("--paraphrases", default=None, metavar="FILE",
+                   help="CSV onetsoc_code,task_id,paraphrase of labelled tasks (the project's: "
+                        "tests/data/scoring/freetext/paraphrases.csv); writes "
+                        "freetext_paraphrases.csv beside --out")
+    p.add_argument("--modern", default=None, metavar="FILE",
+                   help="CSV task,label,exposed[,admin,routine_coding,entry_creative] of modern "
+                        "tasks (tests/data/scoring/freetext/modern_tasks.csv), scored by the "
+                        "shipped model; writes freetext_modern.csv beside --out")
+    p.set_defaults(func=run_evaluate, out_dir=DEFAULT_REPORT_DIR)
 
     p = subparsers.add_parser(
         "train", help="retrain the shipped learned model from the human labels",
@@ -62,18 +103,87 @@ def register(subparsers) -> None:
     p.set_defaults(func=run_train)
 
 
+def _dask_engine():
+    """:mod:`exposure.dask`, imported only for ``--engine dask``.
+
+    It needs the optional extra (dask, distributed) and adds a second to the start-up of
+    every command, so it is imported on demand here, not at the top of the CLI.
+    """
+    missing = [m for m in ("dask", "distributed") if importlib.util.find_spec(m) is None]
+    if missing:
+        raise ExposureError(f"--engine dask needs {' and '.join(missing)}: "
+                            "pip install 'ai-exposure[dask]'")
+    return importlib.import_module("exposure.dask")
+
+
+def _run_dask(args) -> int:
+    engine = _dask_engine()
+    client = None
+    if args.scheduler:
+        client = importlib.import_module("distributed").Client(args.scheduler)
+    try:
+        done = engine.score_dataset(args.input, args.output, args.method, client=client,
+                                    workers=args.workers, text_column=args.text_column,
+                                    occupation_column=args.occupation_column,
+                                    onet=None if args.onet in ("auto", "none", "") else args.onet,
+                                    reference_source=args.reference_source, mirror=args.mirror,
+                                    data_dir=args.data_dir)
+    finally:
+        if client is not None:
+            client.close()
+    msg = (f"scored {done.n_tasks} tasks with {done.method} -> {done.path} "
+           f"({done.n_partitions} files)")
+    if done.n_unscored:
+        msg += f" ({done.n_unscored} without a score)"
+    print(msg)
+    return 0
+
+
 def run_score(args) -> int:
     """Run ``exposure score``."""
-    done = score_file(args.input, args.output, args.method, text_column=args.text_column,
-                      occupation_column=args.occupation_column, onet=args.onet,
-                      reference_source=args.reference_source, mirror=args.mirror,
-                      data_dir=args.data_dir)
+    if args.engine == "dask":
+        return _run_dask(args)
+    if args.batch_rows < 0:
+        raise ExposureError(f"--batch-rows must be 0 or more, not {args.batch_rows}")
+    with tqdm(unit=" rows", desc="exposure score", disable=None, leave=False) as bar:
+        done = score_file(args.input, args.output, args.method, text_column=args.text_column,
+                          occupation_column=args.occupation_column, onet=args.onet,
+                          reference_source=args.reference_source, mirror=args.mirror,
+                          data_dir=args.data_dir, batch_rows=args.batch_rows or None,
+                          progress=bar.update)
     msg = f"scored {done.n_tasks} tasks with {done.method} -> {done.path}"
     if done.n_unscored:
         msg += f" ({done.n_unscored} without a score)"
     print(msg)
     if done.note:
         print(f"exposure score: note: {done.note}", file=sys.stderr)
+    return 0
+
+
+def run_evaluate(args) -> int:
+    """Run ``exposure evaluate`` (the free-text report with --paraphrases / --modern)."""
+    if not (args.paraphrases or args.modern):
+        return run_agreement(args)
+    if args.method != "learned":
+        raise ExposureError("--paraphrases and --modern evaluate the learned method only")
+    labels = load_task_labels(mirror=args.mirror, data_dir=args.data_dir)
+    onet = load_onet(REPORT_ONET_RELEASE, mirror=args.mirror, data_dir=args.data_dir)
+    para = read_task_file(args.paraphrases) if args.paraphrases else None
+    modern = read_task_file(args.modern) if args.modern else None
+    report = evaluate_free_text(labels, onet, paraphrases=para, modern=modern, n_folds=args.folds,
+                                seed=args.seed)
+    out = Path(args.out) if args.out else Path(args.out_dir) / report_name("learned")
+    written = write_agreement_report(report.agreement, report.reliability, out)
+    for name, table in (("freetext_paraphrases.csv", report.paraphrases),
+                        ("freetext_modern.csv", report.modern)):
+        if table is not None:
+            written.append(out.with_name(name))
+            write_agreement_report(table, None, written[-1])
+    for table in (report.agreement, report.paraphrases, report.modern):
+        if table is not None:
+            print(table.drop(columns=["protocol"], errors="ignore").round(3).to_string(index=False))
+            print()
+    print("written: " + ", ".join(str(p) for p in written))
     return 0
 
 

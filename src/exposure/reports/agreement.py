@@ -13,20 +13,28 @@ reliability table of its calibrated probabilities (:func:`reliability_table`).
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from exposure._io import write_csv
+from exposure._measures import CATEGORIES
 from exposure.errors import ExposureError
-from exposure.scoring import PROBA_COLUMNS
-from exposure.scoring._evaluate import agreement, onehot
-from exposure.scoring._train import cross_validate, training_frame
+from exposure.scoring import PROBA_COLUMNS, score_tasks
+from exposure.scoring._evaluate import agreement, cohen_kappa, onehot
+from exposure.scoring._train import cross_validate, index_frame, training_frame
+from exposure.scoring.retrieval import build_index
 from exposure.scoring.rubric import score_rubric
 
 __all__ = [
     "PAPER_GPT4",
+    "PROTOCOL_NAMES",
+    "baseline_cv",
+    "FreeTextReport",
+    "evaluate_free_text",
+    "modern_report",
     "reliability_table",
     "evaluate_method",
     "report_name",
@@ -138,16 +146,21 @@ def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: in
         table.append({"scorer": name, "protocol": protocol, **agreement(proba, y, codes, w)})
 
     if method == "learned":
-        cv = cross_validate(rows, config, n_folds=n_folds, seed=seed)
-        names = {"onet": "learned (O*NET work activities + text)",
-                 "text": "learned (text, title, occupation context)"}
+        index = index_rows = None
+        if onet is not None:
+            index, index_rows = build_index(onet), index_frame(onet)
+        cv = cross_validate(rows, config, n_folds=n_folds, seed=seed, index=index, index_rows=index_rows)
         for which in cv["proba"]:
-            add(names.get(which, f"learned ({which})"), proto, cv["proba"][which])
-            add(names.get(which, f"learned ({which})") + ", uncalibrated", proto, cv["raw_proba"][which])
+            add(PROTOCOL_NAMES.get(which, f"learned ({which})"), proto, cv["proba"][which])
+            add(PROTOCOL_NAMES.get(which, f"learned ({which})") + ", uncalibrated", proto,
+                cv["raw_proba"][which])
         main = "onet" if "onet" in cv["proba"] else next(iter(cv["proba"]))
         reliability = reliability_table(cv["proba"][main], y)
+        add("baseline: scikit-learn TF-IDF (1-2 grams) + logistic regression, text alone", proto,
+            baseline_cv(rows, cv["folds"]))
         if control:
-            shuffled = cross_validate(rows, config, n_folds=n_folds, seed=seed, shuffle_labels=True)
+            shuffled = cross_validate(rows, config, n_folds=n_folds, seed=seed, shuffle_labels=True,
+                                      index=index, index_rows=index_rows)
             add("learned, shuffled training labels (control)", proto, shuffled["proba"][main])
     elif method == "rubric":
         frame = labels[["onetsoc_code", "task_id", "task", "title"]].reset_index(drop=True)
@@ -161,6 +174,46 @@ def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: in
     out["n_tasks"] = out["n_tasks"].astype("Int64")
     out["n_occupations"] = out["n_occupations"].astype("Int64")
     return out, reliability
+
+
+#: Scorer names of the cross-validation protocols of :func:`exposure.scoring._train.cross_validate`.
+PROTOCOL_NAMES = {
+    "onet": "learned, O*NET ids (work activities + text)",
+    "text": "learned, free text + title + O*NET-SOC code (grounded)",
+    "title": "learned, free text + occupation title (grounded)",
+    "free": "learned, free text alone (grounded)",
+}
+
+
+def baseline_cv(rows: pd.DataFrame, folds, C: float = 1.0) -> np.ndarray:
+    """Out-of-fold probabilities of a plain scikit-learn TF-IDF (1-2 grams) + logistic regression.
+
+    The simplest text model, fitted on the task text alone of the training folds
+    (``TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)``, ``LogisticRegression``
+    with default settings): the baseline every text scorer must beat. Needs scikit-learn.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"task": ["Type letters.", "Type memos.", "Lay bricks.", "Pour concrete.",
+    ...                               "File records.", "Weld beams."], "y": [1, 1, 0, 0, 1, 0]})
+    >>> baseline_cv(rows, np.array([0, 1, 0, 1, 0, 1])).shape
+    (6, 3)
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    folds = np.asarray(folds)
+    y = rows["y"].to_numpy()
+    texts = np.asarray(rows["task"].tolist(), dtype=object)
+    out = np.zeros((len(rows), 3))
+    for k in np.unique(folds):
+        tr, te = folds != k, folds == k
+        vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True).fit(texts[tr])
+        clf = LogisticRegression(C=C, max_iter=2000).fit(vec.transform(texts[tr]), y[tr])
+        proba = np.zeros((int(te.sum()), 3))
+        proba[:, clf.classes_] = clf.predict_proba(vec.transform(texts[te]))
+        out[te] = proba
+    return out
 
 
 def report_name(method: str) -> str:
@@ -211,3 +264,141 @@ def write_agreement_report(table: pd.DataFrame, reliability: pd.DataFrame | None
         write_csv(reliability.round(4), written[-1])
     logger.info("wrote %s", ", ".join(str(p) for p in written))
     return written
+
+
+@dataclass(frozen=True)
+class FreeTextReport:
+    """What :func:`evaluate_free_text` measured.
+
+    Attributes
+    ----------
+    agreement : pandas.DataFrame
+        One row per scorer (the columns of :func:`evaluate_method`): the ``learned``
+        protocols under grouped CV (O*NET ids, text + title + code, text + title, text
+        alone), the scikit-learn baseline and GPT-4's labels.
+    reliability : pandas.DataFrame
+        :func:`reliability_table` of the text-alone protocol.
+    paraphrases : pandas.DataFrame or None
+        Per fold (and ``all``): kappa of the text-alone protocol on the original
+        statements and on their paraphrases, same rows, and the share of equal labels.
+    modern : pandas.DataFrame or None
+        Modern tasks scored by the shipped model: share right on exposed-vs-not, on the
+        label, and agreement of each category flag, with mean confidence.
+    """
+
+    agreement: pd.DataFrame
+    reliability: pd.DataFrame
+    paraphrases: pd.DataFrame | None
+    modern: pd.DataFrame | None
+
+
+def evaluate_free_text(labels: pd.DataFrame, onet, *, paraphrases: pd.DataFrame | None = None,
+                       modern: pd.DataFrame | None = None, n_folds: int = 5, seed: int = 0,
+                       config=None, model=None) -> FreeTextReport:
+    """Honest figures of the free-text path: grouped CV with retrieval limited to training folds.
+
+    Parameters
+    ----------
+    labels : pandas.DataFrame
+        :func:`exposure.measures.eloundou.read_task_labels` output.
+    onet : exposure.onet.OnetRelease
+        Release of the work activities and of the retrieval index.
+    paraphrases : pandas.DataFrame, optional
+        ``onetsoc_code, task_id, paraphrase``: rewordings of labelled tasks, each scored as
+        text alone by the fold model of its task.
+    modern : pandas.DataFrame, optional
+        ``task, label, exposed`` (and category flags): scored by ``model``.
+    n_folds, seed : int
+    config : exposure.scoring._train.TrainConfig, optional
+    model : exposure.scoring.learned.LearnedModel, optional
+        For the modern tasks; default the shipped model.
+
+    Returns
+    -------
+    FreeTextReport
+    """
+    rows = training_frame(labels, onet)
+    y = rows["y"].to_numpy()
+    codes = rows["onetsoc_code"].to_numpy()
+    w = rows["weight"].to_numpy()
+    extra = {}
+    if paraphrases is not None:
+        para = {(str(c), int(t)): str(p) for c, t, p in zip(paraphrases["onetsoc_code"],
+                                                           paraphrases["task_id"], paraphrases["paraphrase"])}
+        extra["paraphrase"] = [para.get((c, int(t))) for c, t in zip(rows["onetsoc_code"], rows["task_id"])]
+    index, index_rows = build_index(onet), index_frame(onet)
+    cv = cross_validate(rows, config, n_folds=n_folds, seed=seed, index=index, index_rows=index_rows,
+                        extra=extra)
+    proto = f"grouped {n_folds}-fold CV by SOC 6-digit (seed {seed}), retrieval sees training folds only"
+    table = []
+    for which in ("onet", "text", "title", "free"):
+        if which in cv["proba"]:
+            table.append({"scorer": PROTOCOL_NAMES[which], "protocol": proto,
+                          **agreement(cv["proba"][which], y, codes, w)})
+    table.append({"scorer": "baseline: scikit-learn TF-IDF (1-2 grams) + logistic regression, text alone",
+                  "protocol": proto, **agreement(baseline_cv(rows, cv["folds"]), y, codes, w)})
+    table.append({"scorer": "GPT-4 labels (reference-gpt4), same rows", "protocol": "all rows (no training)",
+                  **agreement(onehot(labels["gpt4_exposure"]), y, codes, w)})
+    out = pd.DataFrame(table)
+    para_table = None
+    if paraphrases is not None:
+        p = cv["extra"]["paraphrase"]
+        have = ~np.isnan(p).any(axis=1)
+        folds = cv["folds"]
+        base = cv["proba"]["free"]
+        rows_out = []
+        for k in [*range(n_folds), "all"]:
+            m = have & ((folds == k) if k != "all" else True)
+            if not m.any():
+                continue
+            rows_out.append({
+                "fold": str(k), "n_tasks": int(m.sum()),
+                "kappa_original": cohen_kappa(y[m], base[m].argmax(axis=1)),
+                "kappa_paraphrase": cohen_kappa(y[m], p[m].argmax(axis=1)),
+                "same_label": float((base[m].argmax(axis=1) == p[m].argmax(axis=1)).mean()),
+                "accuracy_original": float((base[m].argmax(axis=1) == y[m]).mean()),
+                "accuracy_paraphrase": float((p[m].argmax(axis=1) == y[m]).mean()),
+            })
+        para_table = pd.DataFrame(rows_out)
+    modern_table = modern_report(modern, model) if modern is not None else None
+    return FreeTextReport(out, reliability_table(cv["proba"]["free"], y), para_table, modern_table)
+
+
+def modern_report(modern: pd.DataFrame, model=None) -> pd.DataFrame:
+    """Share of modern tasks the shipped model gets right (exposed or not, label, categories).
+
+    Parameters
+    ----------
+    modern : pandas.DataFrame
+        ``task``, ``label`` (E0/E1/E2), ``exposed`` (bool), optional category flags.
+    model : exposure.scoring.learned.LearnedModel, optional
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``measure, n_tasks, share_right`` rows, and ``mean_confidence``.
+
+    Examples
+    --------
+    >>> modern = pd.DataFrame({"task": ["Draft replies to routine customer emails."],
+    ...                        "label": ["E1"], "exposed": [True]})
+    >>> modern_report(modern)["measure"].tolist()
+    ['exposed vs not', 'label (E0/E1/E2)']
+    """
+    scored = score_tasks(modern[["task"]].reset_index(drop=True), model=model)
+    truth = modern.reset_index(drop=True)
+    exposed = truth["exposed"].astype(str).str.lower().isin(["true", "1", "yes"]).to_numpy()
+    pred_exposed = (scored["label"] != "E0").to_numpy(bool)
+    conf = float(scored["confidence"].mean())
+    out = [{"measure": "exposed vs not", "n_tasks": len(truth),
+            "share_right": float((pred_exposed == exposed).mean()), "mean_confidence": conf},
+           {"measure": "label (E0/E1/E2)", "n_tasks": len(truth),
+            "share_right": float((scored["label"].astype(str) == truth["label"].astype(str)).mean()),
+            "mean_confidence": conf}]
+    for cat in CATEGORIES:
+        if cat in truth.columns:
+            want = truth[cat].astype(str).str.lower().isin(["true", "1", "yes"]).to_numpy()
+            out.append({"measure": f"category {cat}", "n_tasks": len(truth),
+                        "share_right": float((scored[cat].fillna(False).to_numpy(bool) == want).mean()),
+                        "mean_confidence": conf})
+    return pd.DataFrame(out)

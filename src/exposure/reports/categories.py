@@ -2,12 +2,19 @@
 
 - :func:`precision_recall` of the tags against hand-checked samples
   (:func:`read_hand_checked`: files of codes, task ids, expected tags and a short note, no
-  O*NET text; the project's are ``tests/data/categories/hand_checked*_v1.csv``);
-- :func:`category_shares`: share of tasks tagged per category and which kind of rule
-  tagged them.
+  O*NET text: the development files ``tests/data/categories/hand_checked*_v1.csv`` and
+  ``dev_v2.csv``);
+- the blind validation sample (:func:`read_validation_sample`,
+  ``tests/data/categories/v2``): agreement of its two annotators
+  (:func:`annotator_agreement`, Cohen's kappa), precision, recall and F1 on its uniform and
+  enriched strata and in the population of all O*NET tasks with the sampling weights
+  (:func:`validation_metrics`, percentile bootstrap intervals);
+- :func:`category_shares`: share of all tasks tagged per category and which kind of rule
+  tagged them; :func:`category_estimates`: shares of tasks and of employment, as tagged and
+  as estimated from the blind labels, with intervals (:func:`task_employment`).
 
-:func:`write_category_reports` writes both for O*NET 29.1 (``exposure report categories``
-runs it, into ``data/processed/reports``).
+:func:`write_category_reports` writes them all for O*NET 29.1 (``exposure report
+categories`` runs it, into ``data/processed/reports``).
 """
 
 from __future__ import annotations
@@ -15,17 +22,50 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from exposure._io import write_csv
-from exposure._measures import CATEGORIES
+from exposure._load import load, processed_dir
+from exposure._measures import CATEGORIES, CORE_WEIGHT, OTHER_WEIGHT
+from exposure.crosswalks import load_onet_to_soc
 from exposure.errors import DataFormatError
+from exposure.rollup import onet_to_oews
 from exposure.scoring._inputs import norm_task_id
 from exposure.scoring.categories import CATEGORY_MAPPING_VERSION, explain_categories, tag_categories
 
-__all__ = ["read_hand_checked", "precision_recall", "category_shares", "write_category_reports"]
+__all__ = [
+    "read_hand_checked",
+    "precision_recall",
+    "category_shares",
+    "read_validation_sample",
+    "cohen_kappa",
+    "annotator_agreement",
+    "validation_metrics",
+    "task_employment",
+    "category_estimates",
+    "write_category_reports",
+]
 
 logger = logging.getLogger(__name__)
+
+#: Resamples of the percentile bootstrap intervals, and their seed.
+N_BOOT = 2000
+BOOT_SEED = 20261202
+
+
+def _f1(precision: float, recall: float) -> float:
+    if np.isnan(precision) or np.isnan(recall) or precision + recall == 0:
+        return float("nan")
+    return 2 * precision * recall / (precision + recall)
+
+
+def _mapping_counted(rule: str) -> bool:
+    """True when a work-activity entry counted in an explanation (not a ``needs`` one)."""
+    for item in rule.split(" [")[0].split("; "):
+        if item.startswith(("dwa ", "iwa ")) and "(needs " not in item:
+            return True
+    return False
 
 
 def read_hand_checked(path) -> pd.DataFrame:
@@ -91,7 +131,7 @@ def precision_recall(expected: pd.DataFrame, predicted: pd.DataFrame) -> pd.Data
     -------
     pandas.DataFrame
         One row per category: ``category``, ``n``, ``positives``, ``tagged``,
-        ``true_positives``, ``precision``, ``recall`` (NaN when undefined).
+        ``true_positives``, ``precision``, ``recall``, ``f1`` (NaN when undefined).
 
     Examples
     --------
@@ -110,8 +150,10 @@ def precision_recall(expected: pd.DataFrame, predicted: pd.DataFrame) -> pd.Data
         tp = int((y & p).sum())
         prec = tp / int(p.sum()) if p.sum() else float("nan")
         rec = tp / int(y.sum()) if y.sum() else float("nan")
-        rows.append((cat, len(y), int(y.sum()), int(p.sum()), tp, round(prec, 4), round(rec, 4)))
-    cols = ["category", "n", "positives", "tagged", "true_positives", "precision", "recall"]
+        f1 = _f1(prec, rec)
+        rows.append((cat, len(y), int(y.sum()), int(p.sum()), tp, round(prec, 4), round(rec, 4),
+                     round(f1, 4)))
+    cols = ["category", "n", "positives", "tagged", "true_positives", "precision", "recall", "f1"]
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -145,7 +187,7 @@ def category_shares(tasks: pd.DataFrame, *, onet=None, text_column: str = "task"
     for cat in CATEGORIES:
         rule = ex[f"{cat}_rule"]
         tagged = ex[cat]
-        by_map = tagged & rule.str.contains(r"(?:^|; )(?:dwa|iwa) ", regex=True)
+        by_map = tagged & rule.map(_mapping_counted)
         gated = ~tagged & rule.str.contains("[gated", regex=False)
         rows.append(
             (cat, len(ex), int(tagged.sum()), round(float(tagged.mean()) if len(ex) else 0.0, 4),
@@ -155,12 +197,441 @@ def category_shares(tasks: pd.DataFrame, *, onet=None, text_column: str = "task"
     return pd.DataFrame(rows, columns=cols)
 
 
-def write_category_reports(samples, out_dir, *, onet) -> dict[str, pd.DataFrame]:
+_SAMPLE_COLUMNS = ["onetsoc_code", "task_id", "stratum", "enriched_population", "inclusion_prob",
+                   "weight", "double"]
+
+
+def _bool_column(frame: pd.DataFrame, col: str, path) -> pd.Series:
+    bad = ~frame[col].isin(["True", "False"])
+    if bad.any():
+        pos = int(bad.to_numpy().nonzero()[0][0])
+        raise DataFormatError(f"expected True or False, got {frame[col].iloc[pos]!r}",
+                              path=path, row=pos + 2, column=col)
+    return frame[col].eq("True")
+
+
+def _read_labels(path) -> pd.DataFrame:
+    if not Path(path).is_file():
+        raise DataFormatError("file not found", path=path)
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    for col in ["onetsoc_code", "task_id", *CATEGORIES]:
+        if col not in raw.columns:
+            raise DataFormatError(f"missing column {col!r}", path=path, column=col)
+    out = raw[["onetsoc_code", "task_id"]].copy()
+    out["task_id"] = out["task_id"].map(norm_task_id)
+    for cat in CATEGORIES:
+        out[cat] = _bool_column(raw, cat, path)
+    if out.duplicated(["onetsoc_code", "task_id"]).any():
+        pos = int(out.duplicated(["onetsoc_code", "task_id"]).to_numpy().nonzero()[0][0])
+        raise DataFormatError("duplicate task", path=path, row=pos + 2, column="task_id")
+    return out
+
+
+def read_validation_sample(directory) -> pd.DataFrame:
+    """Read the blind validation sample and its two annotators' labels.
+
+    ``directory`` holds ``sample.csv`` (design: ``onetsoc_code, task_id, stratum,
+    enriched_population, inclusion_prob, weight, double``), ``labels_annotator_a.csv`` (every
+    task) and ``labels_annotator_b.csv`` (the ``double`` tasks), each with ``onetsoc_code,
+    task_id, admin, routine_coding, entry_creative`` (``True``/``False``) and a note. No
+    O*NET text is stored.
+
+    Parameters
+    ----------
+    directory : str or os.PathLike
+        E.g. ``tests/data/categories/v2``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The design columns, the reference labels (annotator A) as bool ``admin``,
+        ``routine_coding``, ``entry_creative``, and annotator B's as nullable ``admin_b``,
+        ``routine_coding_b``, ``entry_creative_b`` (missing outside the double subset).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A missing file or column, a flag that is not True/False, a sampled task without
+        annotator A's label, or a label of a task that is not in the sample / not double.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "sample.csv").write_text(
+    ...     "onetsoc_code,task_id,stratum,enriched_population,inclusion_prob,weight,double\\n"
+    ...     "43-9061.00,1,uniform,True,0.5,2.0,True\\n11-1011.00,2,uniform,False,0.25,4.0,False\\n")
+    >>> head = "onetsoc_code,task_id,admin,routine_coding,entry_creative,note\\n"
+    >>> _ = (d / "labels_annotator_a.csv").write_text(
+    ...     head + "43-9061.00,1,True,False,False,filing\\n11-1011.00,2,False,False,False,x\\n")
+    >>> _ = (d / "labels_annotator_b.csv").write_text(head + "43-9061.00,1,True,False,False,x\\n")
+    >>> read_validation_sample(d)[["task_id", "weight", "admin", "admin_b"]]
+      task_id  weight  admin  admin_b
+    0       1     2.0   True     True
+    1       2     4.0  False     <NA>
+    """
+    directory = Path(directory)
+    path = directory / "sample.csv"
+    if not path.is_file():
+        raise DataFormatError("file not found", path=path)
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    for col in _SAMPLE_COLUMNS:
+        if col not in raw.columns:
+            raise DataFormatError(f"missing column {col!r}", path=path, column=col)
+    sample = raw[_SAMPLE_COLUMNS].copy()
+    sample["task_id"] = sample["task_id"].map(norm_task_id)
+    for col in ("enriched_population", "double"):
+        sample[col] = _bool_column(raw, col, path)
+    for col in ("inclusion_prob", "weight"):
+        sample[col] = pd.to_numeric(sample[col], errors="coerce")
+        bad = ~(sample[col] > 0)
+        if bad.any():
+            pos = int(bad.to_numpy().nonzero()[0][0])
+            raise DataFormatError(f"{col} must be a positive number", path=path, row=pos + 2,
+                                  column=col)
+    keys = ["onetsoc_code", "task_id"]
+    a_path, b_path = directory / "labels_annotator_a.csv", directory / "labels_annotator_b.csv"
+    a, b = _read_labels(a_path), _read_labels(b_path)
+    out = sample.merge(a, on=keys, how="left", indicator=True)
+    if (out["_merge"] != "both").any():
+        pos = int((out["_merge"] != "both").to_numpy().nonzero()[0][0])
+        raise DataFormatError("sampled task without annotator A's label", path=path,
+                              row=pos + 2, column="task_id")
+    out = out.drop(columns="_merge")
+    for name, labels, lpath in (("A", a, a_path), ("B", b, b_path)):
+        allowed = sample if name == "A" else sample[sample["double"]]
+        known = set(zip(allowed["onetsoc_code"], allowed["task_id"]))
+        for pos, key in enumerate(zip(labels["onetsoc_code"], labels["task_id"])):
+            if key not in known:
+                raise DataFormatError(f"annotator {name} labelled a task that is not "
+                                      f"{'in the sample' if name == 'A' else 'double-labelled'}",
+                                      path=lpath, row=pos + 2, column="task_id")
+    b = b.rename(columns={c: f"{c}_b" for c in CATEGORIES})
+    out = out.merge(b, on=keys, how="left")
+    for cat in CATEGORIES:
+        out[f"{cat}_b"] = out[f"{cat}_b"].astype("boolean")
+    return out
+
+
+def cohen_kappa(a, b) -> float:
+    """Cohen's kappa of two binary ratings of the same items.
+
+    Parameters
+    ----------
+    a, b : array-like of bool
+
+    Returns
+    -------
+    float
+        ``(p_o - p_e) / (1 - p_e)``; 1.0 when both raters give one same value throughout
+        (NaN when ``p_e`` is 1 but they disagree, which cannot happen, or no items).
+
+    Examples
+    --------
+    >>> round(cohen_kappa([1, 1, 0, 0], [1, 0, 0, 0]), 4)
+    0.5
+    >>> cohen_kappa([0, 0, 0], [0, 0, 0])
+    1.0
+    """
+    a = np.asarray(a, dtype=bool)
+    b = np.asarray(b, dtype=bool)
+    if len(a) == 0:
+        return float("nan")
+    p_o = float((a == b).mean())
+    p_e = float(a.mean() * b.mean() + (1 - a.mean()) * (1 - b.mean()))
+    if p_e == 1.0:
+        return 1.0 if p_o == 1.0 else float("nan")
+    return (p_o - p_e) / (1 - p_e)
+
+
+def annotator_agreement(sample: pd.DataFrame) -> pd.DataFrame:
+    """Agreement of the two annotators on the double-labelled tasks, per category.
+
+    Parameters
+    ----------
+    sample : pandas.DataFrame
+        :func:`read_validation_sample`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``category, n, positives_a, positives_b, both_positive, agreement, kappa``
+        (agreement: share of tasks with the same flag; kappa: :func:`cohen_kappa`).
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"admin": [True, False, True], "admin_b": [True, False, pd.NA],
+    ...                   "routine_coding": [False] * 3, "routine_coding_b": [False, False, pd.NA],
+    ...                   "entry_creative": [False] * 3, "entry_creative_b": [False, True, pd.NA]})
+    >>> annotator_agreement(s)[["category", "n", "agreement", "kappa"]]
+             category  n  agreement  kappa
+    0           admin  2        1.0    1.0
+    1  routine_coding  2        1.0    1.0
+    2  entry_creative  2        0.5    0.0
+    """
+    rows = []
+    for cat in CATEGORIES:
+        both = sample[f"{cat}_b"].notna().to_numpy()
+        a = sample.loc[both, cat].to_numpy(dtype=bool)
+        b = sample.loc[both, f"{cat}_b"].to_numpy(dtype=bool)
+        rows.append((cat, int(both.sum()), int(a.sum()), int(b.sum()), int((a & b).sum()),
+                     round(float((a == b).mean()), 4) if len(a) else float("nan"),
+                     round(cohen_kappa(a, b), 4)))
+    cols = ["category", "n", "positives_a", "positives_b", "both_positive", "agreement", "kappa"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def _weighted_metrics(y: np.ndarray, p: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """Precision, recall, F1 and label share per column of weight matrix ``w`` (n, B)."""
+    tp = (w * (y & p)[:, None]).sum(axis=0)
+    tagged = (w * p[:, None]).sum(axis=0)
+    pos = (w * y[:, None]).sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        prec = tp / tagged
+        rec = tp / pos
+        f1 = 2 * tp / (tagged + pos)
+        share = pos / w.sum(axis=0)
+    return np.vstack([prec, rec, f1, share])
+
+
+def _quantiles(draws: np.ndarray, q: float) -> np.ndarray:
+    """Quantile ``q`` of each row of ``draws`` over its finite values (NaN when none)."""
+    out = np.full(draws.shape[0], np.nan)
+    for k, row in enumerate(draws):
+        row = row[np.isfinite(row)]
+        if len(row):
+            out[k] = np.quantile(row, q)
+    return out
+
+
+def _boot_weights(strata: np.ndarray, weight: np.ndarray, n_boot: int, seed: int) -> np.ndarray:
+    """(n, n_boot) weights of a bootstrap that resamples tasks with replacement within strata."""
+    rng = np.random.default_rng(seed)
+    counts = np.zeros((len(strata), n_boot))
+    for s in sorted(set(strata.tolist())):
+        idx = np.flatnonzero(strata == s)
+        draws = rng.integers(0, len(idx), size=(n_boot, len(idx)))
+        for b in range(n_boot):
+            counts[:, b] += np.bincount(idx[draws[b]], minlength=len(strata))
+    return counts * weight[:, None]
+
+
+def validation_metrics(sample: pd.DataFrame, predicted: pd.DataFrame, *, n_boot: int = N_BOOT,
+                       seed: int = BOOT_SEED, level: float = 0.95) -> pd.DataFrame:
+    """Precision, recall and F1 of the tags on the validation sample, with intervals.
+
+    Three rows per category: ``uniform`` and ``enriched`` (the two strata, unweighted) and
+    ``population`` (all O*NET tasks: weighted ratio estimators with the sampling weights,
+    ``sum(w y p) / sum(w p)`` for precision, ``sum(w y p) / sum(w y)`` for recall, over
+    both strata). Intervals are percentile bootstrap intervals: tasks are resampled with
+    replacement within each stratum (``n_boot`` times, ``seed``).
+
+    Parameters
+    ----------
+    sample : pandas.DataFrame
+        :func:`read_validation_sample` (reference labels: annotator A).
+    predicted : pandas.DataFrame
+        Bool category columns, aligned with ``sample``.
+    n_boot, seed, level
+        Bootstrap resamples, seed and interval level.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``sample, estimator, category, n, positives, tagged, true_positives, precision,
+        precision_lo, precision_hi, recall, recall_lo, recall_hi, f1, f1_lo, f1_hi,
+        label_share, label_share_lo, label_share_hi`` (counts are unweighted; the
+        population rows' ratios and ``label_share``, the estimated share of tasks in the
+        category, are weighted).
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"stratum": ["uniform"] * 4 + ["enriched"] * 2,
+    ...                   "weight": [10.0] * 4 + [1.0] * 2,
+    ...                   "admin": [True, False, False, False, True, True],
+    ...                   "routine_coding": [False] * 6, "entry_creative": [False] * 6})
+    >>> p = s[["admin", "routine_coding", "entry_creative"]].copy()
+    >>> p.loc[1, "admin"] = True
+    >>> out = validation_metrics(s, p, n_boot=50).set_index(["sample", "category"])
+    >>> float(out.loc[("uniform", "admin"), "precision"]), float(out.loc[("population", "admin"), "precision"])
+    (0.5, 0.5455)
+    """
+    strata = sample["stratum"].to_numpy(dtype=str)
+    weight = sample["weight"].to_numpy(dtype=float)
+    boot = _boot_weights(strata, weight, n_boot, seed)
+    lo_q, hi_q = (1 - level) / 2, 1 - (1 - level) / 2
+    rows = []
+    for name, mask, weighted in (("uniform", strata == "uniform", False),
+                                 ("enriched", strata == "enriched", False),
+                                 ("population", np.ones(len(strata), dtype=bool), True)):
+        w = weight[mask] if weighted else np.ones(int(mask.sum()))
+        bw = boot[mask] if weighted else boot[mask] / weight[mask][:, None]
+        for cat in CATEGORIES:
+            y = sample.loc[mask, cat].to_numpy(dtype=bool)
+            p = predicted.loc[mask, cat].to_numpy(dtype=bool)
+            point = _weighted_metrics(y, p, w[:, None])[:, 0]
+            draws = _weighted_metrics(y, p, bw)
+            lo, hi = _quantiles(draws, lo_q), _quantiles(draws, hi_q)
+            row = [name, "weighted" if weighted else "unweighted", cat, int(mask.sum()),
+                   int(y.sum()), int(p.sum()), int((y & p).sum())]
+            for k in range(4):
+                row += [round(float(point[k]), 4), round(float(lo[k]), 4), round(float(hi[k]), 4)]
+            rows.append(row)
+    cols = ["sample", "estimator", "category", "n", "positives", "tagged", "true_positives"]
+    for m in ("precision", "recall", "f1", "label_share"):
+        cols += [m, f"{m}_lo", f"{m}_hi"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def task_employment(tasks: pd.DataFrame, soc_scores: pd.DataFrame,
+                    onet_to_soc: pd.DataFrame) -> pd.Series:
+    """OEWS employment carried by each O*NET task, as in the rollup.
+
+    Each OEWS code's employment (``tot_emp`` of ``soc_scores``) is split equally among its
+    O*NET-SOC occupations that have tasks (the rollup's ``combine="equal"``, through
+    :func:`exposure.rollup.onet_to_oews`), and each occupation's employment among its tasks
+    in proportion to the rollup's ``core`` weights (Core 2, Supplemental or unknown 1).
+    Summing ``employment * flag`` over tasks and dividing by the sum of employment gives
+    the employment-weighted share of a category.
+
+    Parameters
+    ----------
+    tasks : pandas.DataFrame
+        ``onetsoc_code`` and ``task_type`` (``Core``/``Supplemental``) per task.
+    soc_scores : pandas.DataFrame
+        ``soc_code`` (OEWS code) and ``tot_emp`` (e.g. the shipped ``soc_scores`` table).
+    onet_to_soc : pandas.DataFrame
+        The O*NET-SOC -> SOC 2018 crosswalk (``onetsoc_code, soc_code``).
+
+    Returns
+    -------
+    pandas.Series
+        Employment per task (0 for occupations outside the crosswalk), index of ``tasks``.
+
+    Examples
+    --------
+    >>> tasks = pd.DataFrame({"onetsoc_code": ["43-9061.00"] * 2 + ["43-9061.01"],
+    ...                       "task_type": ["Core", "Supplemental", "Core"]})
+    >>> soc = pd.DataFrame({"soc_code": ["43-9061"], "tot_emp": [300.0]})
+    >>> xw = pd.DataFrame({"onetsoc_code": ["43-9061.00", "43-9061.01"], "soc_code": ["43-9061"] * 2})
+    >>> task_employment(tasks, soc, xw).tolist()
+    [100.0, 50.0, 150.0]
+    """
+    codes = tasks["onetsoc_code"].astype(str)
+    occ = codes.value_counts().rename_axis("onetsoc_code").reset_index(name="n_tasks")
+    links = onet_to_oews(occ, onet_to_soc, soc_scores["soc_code"].astype(str))
+    links = links[links["occ_code"].notna()].copy()
+    links["share"] = links["weight"] / links.groupby("occ_code")["weight"].transform("sum")
+    emp = soc_scores.set_index(soc_scores["soc_code"].astype(str))["tot_emp"].astype(float)
+    links["emp"] = links["share"] * links["occ_code"].map(emp).fillna(0.0)
+    occ_emp = links.groupby("onetsoc_code")["emp"].sum()
+    core = np.where(tasks["task_type"].astype(str).eq("Core"), CORE_WEIGHT, OTHER_WEIGHT)
+    core = pd.Series(core, index=tasks.index)
+    total = core.groupby(codes).transform("sum")
+    return (codes.map(occ_emp).fillna(0.0) * core / total).rename("employment")
+
+
+def category_estimates(tags: pd.DataFrame, employment: pd.Series, sample: pd.DataFrame,
+                       sample_employment: pd.Series, *, n_boot: int = N_BOOT,
+                       seed: int = BOOT_SEED, level: float = 0.95) -> pd.DataFrame:
+    """Shares of tasks and of employment per category: as tagged, and from the blind labels.
+
+    ``tagged`` is the share of all tasks (or of their employment) the tagger flags; it has
+    no sampling error. ``estimated`` is the design-based estimate of the true share from
+    the validation sample's reference labels (``sum(w y) / sum(w)`` over tasks, ``sum(w e
+    y) / sum(w e)`` over employment, ``w`` the sampling weight, ``e`` the task's
+    employment), with a stratified percentile bootstrap interval.
+
+    Parameters
+    ----------
+    tags : pandas.DataFrame
+        Bool category columns for all tasks.
+    employment : pandas.Series
+        Employment per task, aligned with ``tags`` (:func:`task_employment`).
+    sample : pandas.DataFrame
+        :func:`read_validation_sample`.
+    sample_employment : pandas.Series
+        Employment of each sampled task, aligned with ``sample``.
+    n_boot, seed, level
+        Bootstrap resamples, seed and interval level.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``category, basis`` (``tasks`` or ``employment``), ``tagged``, ``estimated``,
+        ``estimated_lo``, ``estimated_hi``.
+
+    Examples
+    --------
+    >>> tags = pd.DataFrame({"admin": [True, False, False, False], "routine_coding": [False] * 4,
+    ...                      "entry_creative": [False] * 4})
+    >>> emp = pd.Series([3.0, 1.0, 1.0, 1.0])
+    >>> s = tags.assign(stratum="uniform", weight=2.0)
+    >>> out = category_estimates(tags, emp, s, emp, n_boot=20).set_index(["category", "basis"])
+    >>> out.loc[("admin", "employment"), ["tagged", "estimated"]].tolist()
+    [0.5, 0.5]
+    """
+    strata = sample["stratum"].to_numpy(dtype=str)
+    weight = sample["weight"].to_numpy(dtype=float)
+    boot = _boot_weights(strata, weight, n_boot, seed)
+    e_all = employment.to_numpy(dtype=float)
+    e_s = sample_employment.to_numpy(dtype=float)
+    lo_q, hi_q = (1 - level) / 2, 1 - (1 - level) / 2
+    rows = []
+    for cat in CATEGORIES:
+        t = tags[cat].to_numpy(dtype=bool)
+        y = sample[cat].to_numpy(dtype=bool)
+        for basis, w_all, w_s in (("tasks", np.ones(len(t)), np.ones(len(y))),
+                                  ("employment", e_all, e_s)):
+            tagged = float((w_all * t).sum() / w_all.sum())
+            point = float((weight * w_s * y).sum() / (weight * w_s).sum())
+            bw = boot * w_s[:, None]
+            draws = (bw * y[:, None]).sum(axis=0) / bw.sum(axis=0)
+            rows.append((cat, basis, round(tagged, 4), round(point, 4),
+                         round(float(np.quantile(draws, lo_q)), 4),
+                         round(float(np.quantile(draws, hi_q)), 4)))
+    return pd.DataFrame(rows, columns=["category", "basis", "tagged", "estimated", "estimated_lo",
+                                       "estimated_hi"])
+
+
+def _join_tasks(expected: pd.DataFrame, tasks: pd.DataFrame, path, onet) -> pd.DataFrame:
+    joined = expected[["onetsoc_code", "task_id"]].merge(
+        tasks[["onetsoc_code", "task_id", "task"]], on=["onetsoc_code", "task_id"], how="left"
+    )
+    if joined["task"].isna().any():
+        pos = int(joined["task"].isna().to_numpy().nonzero()[0][0])
+        raise DataFormatError(
+            f"task not found in O*NET {getattr(onet, 'release', '(the release given)')}",
+            path=path, row=pos + 2, column="task_id",
+        )
+    return joined
+
+
+def _beside(samples: dict, name: str) -> Path | None:
+    """``name`` in the directory of the first hand-checked sample, when it exists."""
+    if not samples:
+        return None
+    candidate = Path(next(iter(samples.values()))).parent / name
+    return candidate if candidate.exists() else None
+
+
+def write_category_reports(samples, out_dir, *, onet, validation=None, onet_to_soc=None,
+                           soc_scores=None) -> dict[str, pd.DataFrame]:
     """Write the category validation reports computed on an O*NET release.
 
-    Writes ``categories_precision_recall.csv`` (per category and per hand-checked sample,
-    plus the ``pooled`` samples when there are several) and ``categories_shares.csv``
-    (share of all the release's tasks tagged), both with the ``mapping_version``.
+    Writes, each with the tagger's ``mapping_version``:
+
+    - ``categories_precision_recall.csv``: per category and per hand-checked development
+      sample (plus ``dev_v2`` when ``dev_v2.csv`` sits beside the first sample, and the
+      ``pooled`` samples when there are several);
+    - ``categories_shares.csv``: share of all the release's tasks tagged;
+    - with a validation sample (``validation``, default the ``v2`` directory beside the
+      first sample when it exists): ``categories_annotators.csv``
+      (:func:`annotator_agreement`), ``categories_validation.csv``
+      (:func:`validation_metrics`) and ``categories_estimates.csv``
+      (:func:`category_estimates`; the employment basis needs ``soc_scores`` and the
+      crosswalk, read from the shipped tables and with
+      :func:`exposure.crosswalks.load_onet_to_soc` when not given).
 
     Parameters
     ----------
@@ -171,16 +642,21 @@ def write_category_reports(samples, out_dir, *, onet) -> dict[str, pd.DataFrame]
         Report directory (the docs read ``data/processed/reports``, computed on O*NET 29.1).
     onet : exposure.onet.OnetRelease
         The release whose tasks are tagged (the hand-checked tasks must be in it).
+    validation : str or os.PathLike, optional
+        Directory of the blind validation sample (:func:`read_validation_sample`).
+    onet_to_soc, soc_scores : pandas.DataFrame, optional
+        Crosswalk and OEWS employment for the employment shares (:func:`task_employment`).
 
     Returns
     -------
     dict of str to pandas.DataFrame
-        ``{"precision_recall": ..., "shares": ...}``.
+        ``{"precision_recall": ..., "shares": ...}`` and, with a validation sample,
+        ``"annotators"``, ``"validation"``, ``"estimates"``.
 
     Raises
     ------
     exposure.errors.DataFormatError
-        A hand-checked task that is not in ``onet`` (naming file, line and column).
+        A hand-checked or sampled task that is not in ``onet`` (naming file, line and column).
 
     Examples
     --------
@@ -202,20 +678,15 @@ def write_category_reports(samples, out_dir, *, onet) -> dict[str, pd.DataFrame]
     ['categories_precision_recall.csv', 'categories_shares.csv']
     """
     tasks = onet.tasks.assign(task_id=onet.tasks["task_id"].map(norm_task_id))
+    samples = dict(samples)
+    dev_v2 = _beside(samples, "dev_v2.csv")
+    if dev_v2 is not None and "dev_v2" not in samples:
+        samples["dev_v2"] = dev_v2
     tables = []
     pooled_e, pooled_p = [], []
     for sample, path in samples.items():
         expected = read_hand_checked(path)
-        joined = expected.drop(columns=list(CATEGORIES)).merge(
-            tasks[["onetsoc_code", "task_id", "task"]], on=["onetsoc_code", "task_id"], how="left"
-        )
-        if joined["task"].isna().any():
-            pos = int(joined["task"].isna().to_numpy().nonzero()[0][0])
-            raise DataFormatError(
-                f"task not found in O*NET {getattr(onet, 'release', '(the release given)')}",
-                path=path, row=pos + 2, column="task_id",
-            )
-        predicted = tag_categories(joined, onet=onet)
+        predicted = tag_categories(_join_tasks(expected, tasks, path, onet), onet=onet)
         pr = precision_recall(expected, predicted)
         pr.insert(0, "sample", sample)
         tables.append(pr)
@@ -232,7 +703,34 @@ def write_category_reports(samples, out_dir, *, onet) -> dict[str, pd.DataFrame]
     shares = category_shares(tasks, onet=onet)
     shares.insert(1, "mapping_version", CATEGORY_MAPPING_VERSION)
     out_dir = Path(out_dir)
-    write_csv(pr_all, out_dir / "categories_precision_recall.csv")
-    write_csv(shares, out_dir / "categories_shares.csv")
+    out = {"precision_recall": pr_all, "shares": shares}
+    validation = validation if validation is not None else _beside(samples, "v2")
+    if validation is not None:
+        out.update(_validation_tables(Path(validation), tasks, onet, onet_to_soc, soc_scores))
+    for name, table in out.items():
+        write_csv(table, out_dir / f"categories_{name}.csv")
     logger.info("wrote category reports to %s", out_dir)
-    return {"precision_recall": pr_all, "shares": shares}
+    return out
+
+
+def _validation_tables(directory: Path, tasks: pd.DataFrame, onet, onet_to_soc,
+                       soc_scores) -> dict[str, pd.DataFrame]:
+    sample = read_validation_sample(directory)
+    joined = _join_tasks(sample, tasks, directory / "sample.csv", onet)
+    predicted = tag_categories(joined, onet=onet)
+    agreement = annotator_agreement(sample)
+    metrics = validation_metrics(sample, predicted)
+    if soc_scores is None:
+        soc_scores = load("soc_scores", directory=processed_dir())
+    if onet_to_soc is None:
+        onet_to_soc = load_onet_to_soc()
+    employment = task_employment(tasks, soc_scores, onet_to_soc)
+    emp_by_key = pd.Series(employment.to_numpy(), index=pd.MultiIndex.from_frame(
+        tasks[["onetsoc_code", "task_id"]]))
+    sample_emp = pd.Series(emp_by_key.reindex(pd.MultiIndex.from_frame(
+        sample[["onetsoc_code", "task_id"]])).to_numpy(), index=sample.index).fillna(0.0)
+    estimates = category_estimates(tag_categories(tasks, onet=onet), employment, sample,
+                                   sample_emp)
+    for table in (agreement, metrics, estimates):
+        table.insert(0, "mapping_version", CATEGORY_MAPPING_VERSION)
+    return {"annotators": agreement, "validation": metrics, "estimates": estimates}

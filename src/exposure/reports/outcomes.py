@@ -84,6 +84,8 @@ FILES = {
     "outcomes_groups.csv": "the exposure quintile of each occupation code, per measure",
     "outcomes_exposures.csv": "every measure on the panel's occupation codes",
     "outcomes.json": "settings, sample sizes and the estimator",
+    "outcomes_sectors.csv": "with --sectors: employment growth of each NAICS sector next to its "
+    "exposure",
 }
 
 _SERIES = (("log_emp", "employment", "#1f5fa8", -0.08), ("log_wage", "mean wage", "#c0392b", 0.08))
@@ -241,7 +243,7 @@ def _round(frame: pd.DataFrame, digits: int = 6) -> pd.DataFrame:
 
 
 def write_outcomes(result: Outcomes, out_dir, *, figures_too: bool = True,
-                   settings: dict | None = None) -> dict[str, Path]:
+                   settings: dict | None = None, sectors: pd.DataFrame | None = None) -> dict[str, Path]:
     """Write the tables (and figures) of an :class:`~exposure.outcomes.Outcomes` result.
 
     Parameters
@@ -253,6 +255,8 @@ def write_outcomes(result: Outcomes, out_dir, *, figures_too: bool = True,
         Also draw the event-study figures (needs matplotlib).
     settings : dict, optional
         Extra entries of ``outcomes.json`` (e.g. the command line).
+    sectors : pandas.DataFrame, optional
+        :func:`exposure.outcomes.sector_growth`, written to ``outcomes_sectors.csv``.
 
     Returns
     -------
@@ -286,6 +290,8 @@ def write_outcomes(result: Outcomes, out_dir, *, figures_too: bool = True,
         "outcomes_groups.csv": result.groups,
         "outcomes_exposures.csv": result.exposures,
     }
+    if sectors is not None:
+        tables["outcomes_sectors.csv"] = sectors
     for name, frame in tables.items():
         written[name] = write_csv(_round(frame), out / name, index=False)
     base = result.coefficients[result.coefficients["spec"] == "baseline"]

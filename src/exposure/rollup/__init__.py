@@ -11,7 +11,9 @@ Pure frame -> frame functions, vectorized with numpy:
 - :func:`workforce_stats`, :func:`working_time` -- workforce shares and a working-time
   scenario;
 - :func:`bootstrap_occupations` and :func:`rollup` -- bootstrap intervals carried through
-  every level.
+  every level;
+- :func:`to_census_occ` -- O*NET-SOC (or OEWS-code) scores on the Census 2018 occupation
+  codes of CPS and ACS microdata, weighted by OEWS employment.
 
 The facts every level shares (``LABEL_SCORES``, ``MEASURES``, ``CATEGORIES``,
 ``CATEGORY_SHARES``) are :mod:`exposure._measures`'s, re-exported here.
@@ -19,6 +21,7 @@ The facts every level shares (``LABEL_SCORES``, ``MEASURES``, ``CATEGORIES``,
 
 from exposure._measures import CATEGORIES, CATEGORY_SHARES, LABEL_SCORES, MEASURES
 from exposure.crosswalks import oews_code_map
+from exposure.rollup._census import census_weights, to_census_occ
 from exposure.rollup._occupations import (
     FREQUENCY_PER_YEAR,
     OccupationDraws,
@@ -41,6 +44,7 @@ __all__ = [
     "OccupationDraws",
     "Rollup",
     "bootstrap_occupations",
+    "census_weights",
     "coverage",
     "employment_frame",
     "label_scores",
@@ -49,6 +53,7 @@ __all__ = [
     "onet_to_oews",
     "rollup",
     "scores_from_labels",
+    "to_census_occ",
     "task_weights",
     "to_occupations",
     "to_sectors",

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandera.pandas as pa
 
 from exposure.errors import ExposureError
+from exposure.schemas._outcomes import OccupationPanel
 from exposure.schemas._pipeline import TaskDigests
 from exposure.schemas._rollup import (
     OccupationScores,
@@ -79,6 +80,9 @@ PROCESSED_TABLES: tuple[Table, ...] = (
           "Workforce statistics of each measure for each group of workers."),
     Table("working_time", "working_time.parquet", WorkingTime, ("level", "code"),
           "Working-time scenario of each OEWS occupation code and NAICS sector."),
+    Table("occupation_panel", "occupation_panel.parquet", OccupationPanel, ("soc_code", "year"),
+          "OEWS national employment and wages of each occupation code and May year, 2021-2025.",
+          aliases=("panel",)),
 )
 
 #: Table name -> :class:`Table`.
@@ -112,7 +116,7 @@ def get_table(name: str) -> Table:
     >>> get_table("jobs")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    exposure.errors.ExposureError: unknown table 'jobs'; choose one of occupation_scores, ...
+    exposure.errors.ExposureError: unknown table 'jobs'; choose one of occupation_panel, ...
     """
     key = ALIASES.get(name, name)
     if key not in TABLES:

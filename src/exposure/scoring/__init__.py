@@ -5,14 +5,18 @@ exposure (an LLM alone, through a chat interface, cuts the time of the task by a
 half at equal quality); E2 exposure through LLM-powered software and agents (tools,
 retrieval, multi-step workflows). :func:`score_tasks` returns, for every task,
 ``p_e0, p_e1, p_e2``, the most probable ``label``, ``alpha = p_e1`` (LLM alone),
-``beta = p_e1 + 0.5 p_e2``, ``gamma = p_e1 + p_e2`` (LLM plus agents) and the category
-flags of :func:`exposure.scoring.categories.tag_categories`.
+``beta = p_e1 + 0.5 p_e2``, ``gamma = p_e1 + p_e2`` (LLM plus agents), the category
+flags of :func:`exposure.scoring.categories.tag_categories`, and how far to trust the
+score: ``confidence`` and, for free text, the closest O*NET task (``nearest_task_id``,
+``nearest_onetsoc_code``, ``similarity``; :mod:`exposure.scoring.retrieval`). It returns
+the caller's frame (same index, same columns) with these columns appended;
+:func:`task_score_table` turns that into the keyed :class:`TaskScores` table.
 
 Methods
 -------
 ``learned`` (default)
     calibrated linear model trained on the human labels, shipped as a pinned artifact
-    (:mod:`exposure.scoring.learned`);
+    (:mod:`exposure.scoring.learned`); free text is grounded in O*NET by retrieval;
 ``rubric``
     hand-written, explainable rules (:mod:`exposure.scoring.rubric`);
 ``reference``
@@ -31,13 +35,14 @@ from exposure.errors import DataFormatError, ExposureError
 from exposure.measures import eloundou
 from exposure.schemas import validate
 from exposure.schemas._scores import TaskScores
-from exposure.scoring._inputs import check_text_column
+from exposure.scoring._inputs import check_text_column, has_keys, norm_task_id
 from exposure.scoring.categories import tag_categories
 from exposure.scoring.learned import score_learned
 from exposure.scoring.reference import score_reference
 from exposure.scoring.rubric import score_rubric
 
-__all__ = ["METHODS", "PROBA_COLUMNS", "SCORE_COLUMNS", "score_tasks", "check_text_column"]
+__all__ = ["METHODS", "PROBA_COLUMNS", "SCORE_COLUMNS", "EVIDENCE_COLUMNS", "TASK_SCORE_COLUMNS",
+           "score_tasks", "task_score_table", "check_text_column"]
 
 logger = logging.getLogger(__name__)
 
@@ -45,8 +50,14 @@ logger = logging.getLogger(__name__)
 METHODS = ("learned", "rubric", "reference")
 #: Probability columns of the labels, in :data:`exposure._measures.LABELS` order.
 PROBA_COLUMNS = tuple(f"p_{label.lower()}" for label in LABELS)
-#: Columns appended by :func:`score_tasks` after the keys.
-SCORE_COLUMNS = (*PROBA_COLUMNS, "label", *EXPOSURE_MEASURES, *CATEGORIES, "method")
+#: How far to trust a score, and the O*NET task a free text was grounded in (``learned``;
+#: missing for the other methods and, except ``confidence``, for O*NET tasks given by id).
+EVIDENCE_COLUMNS = ("confidence", "nearest_task_id", "nearest_onetsoc_code", "similarity")
+#: Columns of the :class:`~exposure.schemas._scores.TaskScores` table (:func:`task_score_table`).
+TASK_SCORE_COLUMNS = ("onetsoc_code", "task_id", *PROBA_COLUMNS, "label", *EXPOSURE_MEASURES,
+                      *CATEGORIES, "method")
+#: Columns appended by :func:`score_tasks` to the caller's frame.
+SCORE_COLUMNS = (*TASK_SCORE_COLUMNS[2:], *EVIDENCE_COLUMNS)
 
 
 def _normalise_method(method: str, reference_source: str) -> tuple[str, str]:
@@ -72,7 +83,7 @@ def score_tasks(
     path=None,
     row_offset: int = 1,
 ) -> pd.DataFrame:
-    """Score tasks; return validated :class:`~exposure.schemas._scores.TaskScores`.
+    """Score tasks; return ``tasks`` with the :data:`SCORE_COLUMNS` appended.
 
     Parameters
     ----------
@@ -106,14 +117,24 @@ def score_tasks(
     Returns
     -------
     pandas.DataFrame
-        ``onetsoc_code, task_id`` (missing where the input lacks them), ``p_e0, p_e1,
-        p_e2, label, alpha, beta, gamma, admin, routine_coding, entry_creative, method``;
-        one row per input row, in input order, with a fresh ``RangeIndex``.
+        The caller's frame, same index and columns, followed by ``p_e0, p_e1, p_e2,
+        label, alpha, beta, gamma, admin, routine_coding, entry_creative, method`` (the
+        score columns of :class:`~exposure.schemas._scores.TaskScores`, validated) and the
+        :data:`EVIDENCE_COLUMNS` ``confidence, nearest_task_id, nearest_onetsoc_code,
+        similarity``. Input columns named like a score column are replaced. So
+        ``df.join(score_tasks(df[mask])[["beta"]])`` attaches each score to its own row;
+        :func:`task_score_table` gives the keyed table.
+
+        ``confidence`` (``learned`` only) is the calibrated top-class probability times
+        the grounding of the text in O*NET (``min(1, similarity / 0.35)``); it is near 0 for
+        text that is not a work task, which is also logged as a warning. Treat rows under
+        0.3 as unscored: read the text, map it to an O*NET task yourself, or leave it out.
 
     Raises
     ------
     exposure.errors.DataFormatError
-        Missing text column, empty or non-string task text, bad keys.
+        Missing text column, empty or non-string task text, bad keys, a duplicate
+        (``onetsoc_code``, ``task_id``) key (reported in one line, before scoring).
     exposure.errors.ExposureError
         Unknown method; model artifact problems (:class:`~exposure.errors.ChecksumMismatchError`).
 
@@ -126,6 +147,14 @@ def score_tasks(
     {'label': ['E1', 'E0'], 'admin': [True, False]}
     >>> bool(np.allclose(out["gamma"], out["p_e1"] + out["p_e2"]))
     True
+    >>> picked = tasks.iloc[[1]]  # the caller's index is kept
+    >>> tasks.join(score_tasks(picked)[["label"]])["label"].tolist()
+    [nan, 'E0']
+    >>> score_tasks(pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": [7, 7],
+    ...                           "task": ["Plan budgets.", "Plan budgets."]}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'task_id': duplicate task key (11-1011.00, 7), first on row 1
     >>> score_tasks(tasks, method="oracle")
     Traceback (most recent call last):
     ...
@@ -136,7 +165,78 @@ def score_tasks(
     if occupation_column is not None and occupation_column not in tasks.columns:
         raise DataFormatError(f"missing occupation column {occupation_column!r}", path=path,
                               column=occupation_column)
+    _check_unique_keys(tasks, path=path, row_offset=row_offset)
     frame = tasks.reset_index(drop=True)
+    table = _score_table(frame, method, text_column=text_column, occupation_column=occupation_column,
+                         onet=onet, labels=labels, reference_source=reference_source, mirror=mirror,
+                         data_dir=data_dir, model=model, path=path, row_offset=row_offset)
+    out = tasks.drop(columns=[c for c in SCORE_COLUMNS if c in tasks.columns])
+    for col in SCORE_COLUMNS:
+        out[col] = table[col].array  # positional: the caller's index is kept
+    return out
+
+
+def _check_unique_keys(tasks: pd.DataFrame, *, path=None, row_offset: int = 1) -> None:
+    """Raise one :class:`DataFormatError` line for the first repeated (code, task id) key."""
+    if not has_keys(tasks):
+        return
+    codes = tasks["onetsoc_code"].tolist()
+    ids = tasks["task_id"].tolist()
+    seen: dict = {}
+    for pos, (code, tid) in enumerate(zip(codes, ids)):
+        if pd.isna(code) or pd.isna(tid):
+            continue
+        key = (str(code), norm_task_id(tid))
+        if key in seen:
+            raise DataFormatError(f"duplicate task key ({key[0]}, {key[1]}), first on row "
+                                  f"{seen[key] + row_offset}", path=path, row=pos + row_offset,
+                                  column="task_id")
+        seen[key] = pos
+
+
+def task_score_table(scored: pd.DataFrame, *, path=None, row_offset: int = 1) -> pd.DataFrame:
+    """The keyed :class:`~exposure.schemas._scores.TaskScores` table of :func:`score_tasks` output.
+
+    ``onetsoc_code, task_id`` (missing where absent) and the score columns, with a fresh
+    ``RangeIndex``; the evidence columns and the caller's other columns are left out. Not
+    validated again (:func:`score_tasks` validated the scores; a pipeline validates the
+    tables it writes).
+
+    Examples
+    --------
+    >>> scored = score_tasks(pd.DataFrame({"task": ["Weld pipes."], "note": ["x"]}, index=[9]),
+    ...                      "rubric")
+    >>> task_score_table(scored).columns.tolist()[:4], task_score_table(scored).index.tolist()
+    (['onetsoc_code', 'task_id', 'p_e0', 'p_e1'], [0])
+    """
+    frame = scored.reset_index(drop=True)
+    out = pd.DataFrame(index=frame.index)
+    _put_keys(out, frame, path=path, row_offset=row_offset)
+    for col in TASK_SCORE_COLUMNS[2:]:
+        out[col] = frame[col]
+    return out
+
+
+def _put_keys(out: pd.DataFrame, frame: pd.DataFrame, *, path=None, row_offset: int = 1) -> None:
+    """Set ``out``'s ``onetsoc_code`` (string) and ``task_id`` (Int64) from ``frame``."""
+    n = len(frame)
+    out["onetsoc_code"] = (frame["onetsoc_code"].astype("string") if "onetsoc_code" in frame.columns
+                           else pd.Series(pd.NA, index=frame.index, dtype="string"))
+    if "task_id" in frame.columns:
+        ids = pd.to_numeric(frame["task_id"], errors="coerce")
+        bad = (frame["task_id"].notna() & (ids.isna() | (ids % 1 != 0))).to_numpy()
+        if bad.any():
+            pos = int(bad.argmax())
+            raise DataFormatError(f"task ID {frame['task_id'].iloc[pos]!r} is not an integer",
+                                  path=path, row=pos + row_offset, column="task_id")
+        out["task_id"] = ids.astype("Int64")
+    else:
+        out["task_id"] = pd.array([pd.NA] * n, dtype="Int64")
+
+
+def _score_table(frame, method, *, text_column, occupation_column, onet, labels, reference_source,
+                 mirror, data_dir, model, path, row_offset) -> pd.DataFrame:
+    """Score ``frame`` (fresh index): the TaskScores table plus the evidence columns."""
     n = len(frame)
     if method == "learned":
         probs = score_learned(frame, text_column=text_column,
@@ -152,18 +252,7 @@ def score_tasks(
         tag = f"reference-{reference_source}"
     p = probs[list(PROBA_COLUMNS)].to_numpy(dtype=float)
     out = pd.DataFrame(index=frame.index)
-    out["onetsoc_code"] = (frame["onetsoc_code"].astype("string") if "onetsoc_code" in frame.columns
-                           else pd.Series(pd.NA, index=frame.index, dtype="string"))
-    if "task_id" in frame.columns:
-        ids = pd.to_numeric(frame["task_id"], errors="coerce")
-        bad = (frame["task_id"].notna() & (ids.isna() | (ids % 1 != 0))).to_numpy()
-        if bad.any():
-            pos = int(bad.argmax())
-            raise DataFormatError(f"task ID {frame['task_id'].iloc[pos]!r} is not an integer",
-                                  path=path, row=pos + row_offset, column="task_id")
-        out["task_id"] = ids.astype("Int64")
-    else:
-        out["task_id"] = pd.array([pd.NA] * n, dtype="Int64")
+    _put_keys(out, frame, path=path, row_offset=row_offset)
     for k, col in enumerate(PROBA_COLUMNS):
         out[col] = p[:, k]
     scored = ~np.isnan(p).any(axis=1)
@@ -177,4 +266,13 @@ def score_tasks(
     for col in CATEGORIES:
         out[col] = cats[col].astype("boolean").to_numpy()
     out["method"] = tag
-    return validate(out, TaskScores, path=path, row_offset=row_offset)
+    out = validate(out, TaskScores, path=path, row_offset=row_offset)
+    for col in EVIDENCE_COLUMNS:
+        if col in probs.columns:
+            out[col] = probs[col].to_numpy()
+    out["confidence"] = out.get("confidence", pd.Series(np.nan, index=out.index)).astype("float64")
+    out["nearest_task_id"] = out.get("nearest_task_id", pd.Series(pd.NA, index=out.index)).astype("Int64")
+    out["nearest_onetsoc_code"] = out.get("nearest_onetsoc_code",
+                                          pd.Series(pd.NA, index=out.index)).astype("string")
+    out["similarity"] = out.get("similarity", pd.Series(np.nan, index=out.index)).astype("float64")
+    return out

@@ -21,9 +21,11 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-__all__ = ["WordTfidf", "CharTfidf", "group_mean", "group_means"]
+__all__ = ["WordTfidf", "CharTfidf", "group_mean", "group_means", "stem", "word_terms", "SUFFIXES"]
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
+#: Suffixes stripped by :func:`stem`, longest first.
+SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ers", "er", "ed", "es", "ly", "s")
 
 
 def _finish(rows, cols, n_docs, n_features, idf, sublinear=True):
@@ -58,6 +60,9 @@ class WordTfidf:
         Inverse document frequency of each feature.
     ngram_max : int, default 2
         Largest n-gram length (``ngram_range=(1, ngram_max)``).
+    stem : bool, default False
+        Reduce every word with :func:`stem` before forming n-grams (the vocabulary then
+        holds stems).
 
     Examples
     --------
@@ -66,24 +71,28 @@ class WordTfidf:
     array([[0.408, 0.816, 0.408]])
     """
 
-    def __init__(self, vocabulary, idf, ngram_max: int = 2):
+    def __init__(self, vocabulary, idf, ngram_max: int = 2, *, stem: bool = False):
         self.vocabulary = [str(v) for v in vocabulary]
         self.idf = np.asarray(idf, dtype=np.float64)
         self.ngram_max = int(ngram_max)
+        self.stem = bool(stem)
         parts = [term.split(" ") for term in self.vocabulary]
-        self._tokens = pd.Index(sorted({t for p in parts for t in p}))
-        self._base = len(self._tokens) + 1
+        tokens = sorted({t for p in parts for t in p})
+        self._tokens = pd.Index(tokens)
+        token_id = {t: i for i, t in enumerate(tokens)}
+        self._base = len(tokens) + 1
         if self._base ** (self.ngram_max + 1) >= 2**63:
             raise ValueError("word vocabulary too large for 64-bit n-gram codes")
-        codes = []
-        for p in parts:
+        codes = np.empty(len(parts), dtype=np.int64)
+        for j, p in enumerate(parts):  # one dict look-up per token: no pandas call per term
             value = len(p)
-            for i in self._tokens.get_indexer(p):
-                value = value * self._base + int(i)
-            codes.append(value)
-        self._table = pd.Index(np.asarray(codes, dtype=np.int64))
+            for t in p:
+                value = value * self._base + token_id[t]
+            codes[j] = value
+        self._table = pd.Index(codes)
         if not self._table.is_unique:
             raise ValueError("duplicate terms in the word vocabulary")
+        self._stems: dict[str, str] = {}
 
     @property
     def n_features(self) -> int:
@@ -94,6 +103,8 @@ class WordTfidf:
         """Vectorise ``texts`` (a sequence of str) into an l2-normalised CSR matrix."""
         n_docs = len(texts)
         tokens = [_TOKEN.findall(t.lower()) for t in texts]
+        if self.stem:
+            tokens = [self._stemmed(ts) for ts in tokens]
         lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=n_docs)
         flat = list(itertools.chain.from_iterable(tokens))
         if not flat:
@@ -117,6 +128,51 @@ class WordTfidf:
             rows_all.append(doc[starts[hit]])
             cols_all.append(pos[hit])
         return _finish(np.concatenate(rows_all), np.concatenate(cols_all), n_docs, self.n_features, self.idf)
+
+
+    def _stemmed(self, words: list[str]) -> list[str]:
+        cache = self._stems
+        out = []
+        for w in words:
+            s = cache.get(w)
+            if s is None:
+                s = cache[w] = stem(w)
+            out.append(s)
+        return out
+
+
+def stem(word: str) -> str:
+    """Crude English suffix stripping, so that inflections share a term (``filing`` -> ``fil``).
+
+    Strips the first matching suffix of :data:`SUFFIXES` when at least four characters
+    remain; used by the retrieval index (:mod:`exposure.scoring.retrieval`).
+
+    Examples
+    --------
+    >>> [stem(w) for w in ("invoices", "invoicing", "invoiced", "reconcile", "tax")]
+    ['invoic', 'invoic', 'invoic', 'reconcile', 'tax']
+    """
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def word_terms(text: str, ngram_max: int = 2, *, stemmed: bool = False) -> list[str]:
+    """Terms of ``text`` as :class:`WordTfidf` counts them (lower-cased word n-grams).
+
+    Examples
+    --------
+    >>> word_terms("Filing the invoices", stemmed=True)
+    ['filing', 'the', 'invoic', 'filing the', 'the invoic']
+    """
+    words = _TOKEN.findall(text.lower())
+    if stemmed:
+        words = [stem(w) for w in words]
+    out = list(words)
+    for n in range(2, ngram_max + 1):
+        out.extend(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
+    return out
 
 
 class CharTfidf:

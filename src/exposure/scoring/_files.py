@@ -8,22 +8,49 @@ and writes the input columns followed by :data:`~exposure.scoring.SCORE_COLUMNS`
 
 The input reader is specific to user task files (any columns, CSV quoting, Parquet); the
 O*NET/OEWS parsers read through :mod:`exposure._tables` instead.
+
+Bounded memory
+--------------
+:func:`score_file` streams: it reads :data:`BATCH_ROWS` rows at a time
+(:func:`iter_task_batches`: pandas' chunked CSV reader, which parses exactly as the
+whole-file reader does; :meth:`pyarrow.parquet.ParquetFile.iter_batches` for Parquet),
+scores each batch and appends it to a temporary output file that is renamed into place at
+the end. Peak memory is one batch plus, for Parquet output, one row group of output
+(:data:`PARQUET_ROW_GROUP` rows: the file has the same row groups, hence the same bytes, as
+one written whole by :func:`exposure._io.write_parquet`).
+
+The ``learned`` model has one cross-row feature: the *occupation context*, the mean word
+vector of all tasks of the same occupation (same code, else same title) in the input. So
+that a score never depends on where a batch ends, a batch is cut only between occupations:
+the rows of the occupation that a batch ends in are carried over to the next batch. This
+gives the same result as scoring the whole file at once when the rows of each occupation
+are contiguous (sorted or grouped by occupation). If an occupation comes back after other
+occupations, the streaming pass stops and the file is scored in memory, as a whole, with a
+note saying so (sort the input by occupation for bounded memory). Keys
+(``onetsoc_code``, ``task_id``) are checked for duplicates across batches too.
 """
 
 from __future__ import annotations
 
 import csv
+import itertools
 import logging
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
-from exposure._io import write_csv, write_parquet
+from exposure._io import atomic_path, neutralise_formulas, output_error, write_csv, write_parquet
 from exposure.errors import DataFormatError
 from exposure.fetch import cache_status, resolve_mirror
+from exposure.measures import eloundou
 from exposure.onet import load_onet
 from exposure.scoring import SCORE_COLUMNS, score_tasks
+from exposure.scoring.learned import frame_codes, occupation_groups
 from exposure.sources import SOURCES
 
 __all__ = [
@@ -32,6 +59,10 @@ __all__ = [
     "ScoredFile",
     "file_kind",
     "read_task_file",
+    "iter_task_batches",
+    "append_scores",
+    "occupation_keys",
+    "BATCH_ROWS",
     "onet_aliases",
     "onet_for_tasks",
     "score_file",
@@ -47,6 +78,13 @@ ONET_HEADER_ALIASES = {"O*NET-SOC Code": "onetsoc_code", "Task ID": "task_id", "
                        "Title": "title", "Task Type": "task_type"}
 #: O*NET release used by ``onet="auto"`` when its files are at hand.
 AUTO_ONET_RELEASE = "29.1"
+#: Rows read and scored at a time by :func:`score_file`.
+BATCH_ROWS = 50_000
+#: Rows per Parquet row group and the writer options of :func:`exposure._io.write_parquet`
+#: (the streamed output must have the same bytes as a file written whole).
+PARQUET_ROW_GROUP = 1_000_000
+_PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 3, "write_statistics": False,
+                    "use_dictionary": True, "store_schema": False}
 
 
 def file_kind(path, what: str = "input") -> str:
@@ -115,6 +153,180 @@ def read_task_file(path) -> pd.DataFrame:
         if type(exc).__module__.startswith("pyarrow"):
             raise DataFormatError(f"cannot read: {exc}", path=path) from None
         raise
+
+
+def _read_error(exc: Exception, path: Path) -> Exception:
+    """The DataFormatError for a reader's exception, or the exception itself (a bug)."""
+    if isinstance(exc, (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError,
+                        OSError)) or type(exc).__module__.startswith("pyarrow"):
+        return DataFormatError(f"cannot read: {exc}", path=path)
+    return exc
+
+
+def iter_task_batches(path, batch_rows: int = BATCH_ROWS) -> Iterator[pd.DataFrame]:
+    """Read a task file ``batch_rows`` rows at a time, as :func:`read_task_file` reads it whole.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        CSV, TSV (``.tsv``/``.txt``) or Parquet file.
+    batch_rows : int, default :data:`BATCH_ROWS`
+        Rows per batch (the last one may be shorter).
+
+    Yields
+    ------
+    pandas.DataFrame
+        Consecutive rows, each batch with a fresh ``RangeIndex``; concatenated, they equal
+        :func:`read_task_file` of the file. A file without rows yields one empty frame with
+        the file's columns.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Unsupported extension, missing file, or a file that cannot be parsed.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = p.write_text("task\\nWeld.\\nSew.\\nCook.\\n")
+    >>> [b["task"].tolist() for b in iter_task_batches(p, 2)]
+    [['Weld.', 'Sew.'], ['Cook.']]
+    """
+    path = Path(path)
+    kind = file_kind(path, "input")
+    if not path.is_file():
+        raise DataFormatError("input file not found", path=path)
+    if batch_rows < 1:
+        raise ValueError(f"batch_rows must be at least 1, not {batch_rows}")
+    try:
+        if kind == "parquet":
+            reader = pq.ParquetFile(path)
+            schema = reader.schema_arrow
+            batches = (pa.Table.from_batches([b], schema=schema).to_pandas()
+                       for b in reader.iter_batches(batch_size=batch_rows))
+            first = next(batches, None)
+            yield schema.empty_table().to_pandas() if first is None else first
+        else:
+            opts = {"sep": "\t", "quoting": csv.QUOTE_NONE} if kind == "tsv" else {}
+            batches = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""],
+                                  chunksize=batch_rows, **opts)
+        for batch in batches:
+            yield batch.reset_index(drop=True)
+    except Exception as exc:
+        err = _read_error(exc, path)
+        if err is exc:
+            raise
+        raise err from None
+
+
+def occupation_keys(frame: pd.DataFrame, occupation_column: str | None = None) -> list:
+    """The occupation whose tasks the ``learned`` context feature averages, per row.
+
+    The O*NET-SOC code when valid, else the lower-cased title, else None (the row is its
+    own occupation), as in :func:`exposure.scoring.learned.occupation_groups`.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Tasks with the library's column names.
+    occupation_column : str, optional
+        Column of occupation titles (default ``"title"``).
+
+    Examples
+    --------
+    >>> occupation_keys(pd.DataFrame({"onetsoc_code": ["11-1011.00", None, None],
+    ...                               "title": ["CEO", " Clerk", None]}))
+    ['11-1011.00', 'title:clerk', None]
+    """
+    column = occupation_column or "title"
+    codes = frame_codes(frame)
+    titles = (frame[column].astype("string").fillna("").tolist() if column in frame.columns
+              else [""] * len(frame))
+    return [None if k.startswith("row:") else k for k in occupation_groups(codes, titles)]
+
+
+def _hashes(values: list) -> np.ndarray:
+    return pd.util.hash_array(np.asarray(values, dtype=object))
+
+
+class _NotGrouped(Exception):
+    """An occupation came back after other occupations: the stream cannot score it alone."""
+
+
+class _Sink:
+    """Appends scored batches to a temporary CSV or Parquet file (bytes as if written whole)."""
+
+    def __init__(self, tmp: Path, kind: str):
+        self.tmp, self.kind = tmp, kind
+        self.handle = (open(tmp, "wb") if kind == "parquet"
+                       else open(tmp, "w", encoding="utf-8", newline=""))
+        self.writer = None
+        self.pending: list[pa.Table] = []
+        self.n_pending = 0
+        self.formulas = 0
+        self.header = True
+
+    def write(self, frame: pd.DataFrame) -> None:
+        if self.kind == "csv":
+            frame, n = neutralise_formulas(frame)
+            if not self.header:  # column names are counted with the first batch only
+                n -= neutralise_formulas(pd.DataFrame(columns=frame.columns))[1]
+            self.formulas += n
+            frame.to_csv(self.handle, header=self.header, index=False, lineterminator="\n")
+            self.header = False
+            return
+        table = pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False)
+        table = table.replace_schema_metadata(None)
+        if self.pending and not table.schema.equals(self.pending[0].schema):
+            raise _NotGrouped("the column types differ between batches")
+        self.pending.append(table)
+        self.n_pending += len(table)
+        while self.n_pending >= PARQUET_ROW_GROUP:
+            self._flush(PARQUET_ROW_GROUP)
+
+    def _flush(self, rows: int) -> None:
+        table = pa.concat_tables(self.pending).combine_chunks()  # pages as if written whole
+        if self.writer is None:
+            self.writer = pq.ParquetWriter(self.handle, table.schema, **_PARQUET_OPTIONS)
+        self.writer.write_table(table.slice(0, rows), row_group_size=PARQUET_ROW_GROUP)
+        rest = table.slice(rows)
+        self.pending = [rest] if len(rest) else []
+        self.n_pending = len(rest)
+
+    def close(self) -> None:
+        if self.kind == "parquet":
+            if self.n_pending or self.writer is None:
+                self._flush(self.n_pending)
+            self.writer.close()
+        self.handle.close()
+
+
+def append_scores(frame: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` without its columns named like score columns, then the columns of ``scores``.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Input rows, with the caller's column names.
+    scores : pandas.DataFrame
+        Output of :func:`exposure.scoring.score_tasks` for the same rows, in order.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of ``frame``, then :data:`~exposure.scoring.SCORE_COLUMNS`; a fresh index.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"task": ["Weld pipes."], "label": ["old"]})
+    >>> append_scores(f, score_tasks(f, "rubric")).columns.tolist()[:3]
+    ['task', 'p_e0', 'p_e1']
+    """
+    result = frame.reset_index(drop=True).drop(columns=[c for c in SCORE_COLUMNS if c in frame.columns])
+    for col in SCORE_COLUMNS:
+        result[col] = scores[col].array  # positional, dtype kept
+    return result
 
 
 def onet_aliases(frame: pd.DataFrame) -> dict[str, str]:
@@ -215,8 +427,15 @@ class ScoredFile:
 
 def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
                occupation_column: str | None = None, onet: str | None = "auto",
-               reference_source: str = "human", mirror=None, data_dir=None) -> ScoredFile:
+               reference_source: str = "human", mirror=None, data_dir=None,
+               batch_rows: int | None = BATCH_ROWS,
+               progress: Callable[[int], None] | None = None) -> ScoredFile:
     """Score every row of the task file ``src``; write it with the score columns to ``dst``.
+
+    The file is read, scored and written ``batch_rows`` rows at a time, cut between
+    occupations (see the module docstring): the output has the same bytes whatever the
+    batch size, and memory does not grow with the input when the rows of each occupation
+    are contiguous.
 
     Parameters
     ----------
@@ -232,6 +451,10 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
         O*NET release, see :func:`onet_for_tasks`.
     mirror, data_dir : optional
         Where O*NET and the published labels are read from.
+    batch_rows : int or None, default :data:`BATCH_ROWS`
+        Rows read at a time; None reads and scores the whole file at once.
+    progress : callable, optional
+        Called with the number of rows of each batch written.
 
     Returns
     -------
@@ -240,7 +463,8 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
     Raises
     ------
     exposure.errors.DataFormatError
-        Bad file type, unreadable file, bad cells (naming file, line and column).
+        Bad file type, unreadable file, bad cells (naming file, line and column), a task
+        key (``onetsoc_code``, ``task_id``) on two rows.
     exposure.errors.ExposureError
         Unknown method; model artifact problems.
 
@@ -248,28 +472,152 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
     --------
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (d / "in.csv").write_text("task,note\\nWeld pipes.,a\\n")
-    >>> done = score_file(d / "in.csv", d / "out.csv", "rubric")
+    >>> _ = (d / "in.csv").write_text("task,note\\nWeld pipes.,a\\nType letters.,b\\n")
+    >>> done = score_file(d / "in.csv", d / "out.csv", "rubric", batch_rows=1)
     >>> done.n_tasks, done.method
-    (1, 'rubric')
+    (2, 'rubric')
     >>> pd.read_csv(d / "out.csv").columns.tolist()[:4]
     ['task', 'note', 'p_e0', 'p_e1']
+    >>> _ = score_file(d / "in.csv", d / "whole.csv", "rubric", batch_rows=None)
+    >>> (d / "out.csv").read_bytes() == (d / "whole.csv").read_bytes()
+    True
     """
     src, dst = Path(src), Path(dst)
     out_kind = file_kind(dst, "output")
+    options = {"text_column": text_column, "occupation_column": occupation_column,
+               "reference_source": reference_source, "mirror": mirror, "data_dir": data_dir}
+    if batch_rows is None:
+        return _score_whole(src, dst, out_kind, method, onet, **options)
+    try:
+        with atomic_path(dst) as tmp:
+            done = _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress,
+                                 target=dst, **options)
+    except _NotGrouped as exc:
+        logger.warning("%s: %s; scoring the whole file in memory", src, exc)
+        done = _score_whole(src, dst, out_kind, method, onet, **options)
+        why = (f"{exc}, so the file was scored in memory as a whole (sort it by "
+               "occupation for bounded memory)")
+        return ScoredFile(dst, done.n_tasks, done.method, done.n_unscored,
+                          f"{done.note}; {why}" if done.note else why)
+    except OSError as exc:
+        raise output_error(exc, dst) from None
+    return ScoredFile(dst, done.n_tasks, done.method, done.n_unscored, done.note)
+
+
+def _row_offset(src: Path) -> int:
+    """Added to 0-based row positions: 1 for Parquet rows, 2 for lines after a header."""
+    return 1 if file_kind(src, "input") == "parquet" else 2
+
+
+def _score_whole(src, dst, out_kind, method, onet, *, mirror, data_dir, **options) -> ScoredFile:
+    """Read ``src`` whole, score it and write ``dst`` (what ``exposure score`` did before batches)."""
     frame = read_task_file(src)
     renamed = frame.rename(columns=onet_aliases(frame))
     release, note = onet_for_tasks(renamed, method, onet, mirror=mirror, data_dir=data_dir)
-    scores = score_tasks(renamed, method, text_column=text_column, occupation_column=occupation_column,
-                         onet=release, reference_source=reference_source, mirror=mirror,
-                         data_dir=data_dir, path=src,
-                         row_offset=1 if file_kind(src, "input") == "parquet" else 2)
-    result = frame.reset_index(drop=True).drop(columns=[c for c in SCORE_COLUMNS if c in frame.columns])
-    for col in SCORE_COLUMNS:
-        result[col] = scores[col].to_numpy()
+    scores = score_tasks(renamed, method, onet=release, mirror=mirror, data_dir=data_dir,
+                         path=src, row_offset=_row_offset(src), **options)
+    result = append_scores(frame, scores)
     if out_kind == "csv":
         write_csv(result, dst)
     else:
         write_parquet(result, dst)
     tag = scores["method"].iloc[0] if len(scores) else method
     return ScoredFile(dst, len(result), tag, int(scores["p_e0"].isna().sum()), note)
+
+
+def _check_new_keys(frame: pd.DataFrame, state: dict, *, path, start: int) -> None:
+    """Raise on a task key of ``frame`` already seen in an earlier batch; remember the others.
+
+    ``state["keys"]`` holds the sorted hashes of the keys seen so far and
+    ``state["key_rows"]`` the row (as reported) of each. Repeats inside ``frame`` are
+    :func:`~exposure.scoring.score_tasks`'s to report.
+    """
+    if not {"onetsoc_code", "task_id"} <= set(frame.columns):
+        return
+    ids = pd.to_numeric(frame["task_id"], errors="coerce")
+    known = (frame["onetsoc_code"].notna() & ids.notna()).to_numpy()
+    if not known.any():
+        return
+    pos = np.flatnonzero(known)
+    codes = frame["onetsoc_code"].astype(str).to_numpy()[pos]
+    numbers = ids.to_numpy(dtype=float)[pos].astype(np.int64)
+    h = _hashes([f"{c}|{i}" for c, i in zip(codes, numbers, strict=True)])
+    at = np.searchsorted(state["keys"], h)
+    hit = np.zeros(len(h), dtype=bool)
+    if len(state["keys"]):
+        hit = (at < len(state["keys"])) & (state["keys"][np.minimum(at, len(state["keys"]) - 1)] == h)
+    if hit.any():
+        k = int(hit.argmax())
+        first = int(state["key_rows"][at[k]])
+        raise DataFormatError(f"duplicate task key ({codes[k]}, {numbers[k]}), first on row {first}",
+                              path=path, row=start + int(pos[k]), column="task_id")
+    keys = np.concatenate([state["keys"], h])
+    rows = np.concatenate([state["key_rows"], start + pos])
+    order = np.argsort(keys, kind="stable")
+    state["keys"], state["key_rows"] = keys[order], rows[order]
+
+
+def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, target, mirror,
+                  data_dir, occupation_column, **options) -> ScoredFile:
+    """Score ``src`` batch by batch into ``tmp``; raise :class:`_NotGrouped` if it cannot."""
+    batches = iter_task_batches(src, batch_rows)
+    first = next(batches)
+    if not len(first):
+        raise _NotGrouped("the input has no rows")
+    aliases = onet_aliases(first)
+    release, note = onet_for_tasks(first.rename(columns=aliases), method, onet, mirror=mirror,
+                                   data_dir=data_dir)
+    labels = (eloundou.load_task_labels(mirror=mirror, data_dir=data_dir)
+              if method in ("reference", "reference-human", "reference-gpt4") else None)
+    grouped = method == "learned"  # the occupation context is its only cross-row feature
+    offset = _row_offset(src)
+    state = {"groups": np.empty(0, np.uint64), "keys": np.empty(0, np.uint64),
+             "key_rows": np.empty(0, np.int64), "rows": 0, "unscored": 0, "tag": method}
+
+    def score(piece: pd.DataFrame) -> None:
+        start = state["rows"]
+        renamed = piece.rename(columns=aliases).reset_index(drop=True)
+        if grouped:
+            seen = _hashes(sorted({k for k in occupation_keys(renamed, occupation_column) if k}))
+            if np.isin(seen, state["groups"]).any():
+                raise _NotGrouped("the rows of an occupation are not contiguous")
+            state["groups"] = np.union1d(state["groups"], seen)
+        _check_new_keys(renamed, state, path=src, start=start + offset)
+        scores = score_tasks(renamed, method, onet=release, labels=labels, mirror=mirror,
+                             data_dir=data_dir, path=src, row_offset=start + offset,
+                             occupation_column=occupation_column, **options)
+        sink.write(append_scores(piece, scores))
+        state["rows"] += len(piece)
+        state["unscored"] += int(scores["p_e0"].isna().sum())
+        if len(scores):
+            state["tag"] = scores["method"].iloc[0]
+        if progress is not None:
+            progress(len(piece))
+        logger.info("%s: scored %d rows", src, state["rows"])
+
+    sink = _Sink(tmp, out_kind)
+    try:
+        pending = None
+        for batch in itertools.chain([first], batches):
+            frame = batch if pending is None else pd.concat([pending, batch], ignore_index=True)
+            cut = len(frame)
+            if grouped and cut:
+                # carry the rows of the occupation the batch ends in over to the next batch
+                keys = occupation_keys(frame.rename(columns=aliases), occupation_column)
+                last = keys[-1]
+                if last is not None:
+                    cut -= 1
+                    while cut > 0 and keys[cut - 1] == last:
+                        cut -= 1
+            if cut:
+                score(frame.iloc[:cut])
+            pending = frame.iloc[cut:] if cut < len(frame) else None
+        if pending is not None:
+            score(pending)
+        sink.close()
+    finally:
+        sink.handle.close()
+    if sink.formulas:
+        logger.warning("%s: %d cell(s) that a spreadsheet would run as formulas were written "
+                       "with a leading ' (formulas='keep' writes them verbatim)", target, sink.formulas)
+    return ScoredFile(tmp, state["rows"], state["tag"], state["unscored"], note)

@@ -23,6 +23,7 @@ from exposure.errors import ExposureError
 from exposure.measures.eloundou import read_task_labels
 from exposure.scoring._evaluate import agreement
 from exposure.scoring._features import CharTfidf, WordTfidf
+from exposure.scoring.retrieval import INDEX_NAME, TaskIndex, build_index, save_index
 from exposure.scoring.learned import (
     BLOCKS,
     LearnedModel,
@@ -37,6 +38,7 @@ from exposure.scoring.learned import (
 __all__ = [
     "TrainConfig",
     "training_frame",
+    "index_frame",
     "fit_model",
     "grouped_folds",
     "cross_validate",
@@ -56,7 +58,10 @@ class TrainConfig:
     Attributes
     ----------
     sets : dict
-        Feature blocks of each coefficient set.
+        Feature blocks of each coefficient set: ``onet`` (O*NET tasks with their work
+        activities), ``text`` (free text with an occupation title or code) and ``free``
+        (text alone). ``onet`` is fitted first: its probabilities are what the retrieved
+        neighbours of the ``grounded`` block carry.
     C : dict
         Inverse L2 penalty of the logistic regression of each set.
     weights : dict
@@ -71,11 +76,12 @@ class TrainConfig:
 
     sets: dict = field(default_factory=lambda: {
         "onet": ["word", "title", "major", "activity", "context"],
-        "text": ["word", "title", "major", "context"],
+        "text": ["word", "title", "major", "context", "grounded"],
+        "free": ["word", "grounded"],
     })
-    C: dict = field(default_factory=lambda: {"onet": 2.0, "text": 2.0})
+    C: dict = field(default_factory=lambda: {"onet": 2.0, "text": 2.0, "free": 2.0})
     weights: dict = field(default_factory=lambda: {"word": 1.0, "char": 1.0, "title": 1.0, "major": 1.0,
-                                                   "activity": 2.0, "context": 3.0})
+                                                   "activity": 2.0, "context": 3.0, "grounded": 2.0})
     word_min_df: int = 2
     char_min_df: int = 3
     char_ngram: tuple = (2, 5)
@@ -146,8 +152,14 @@ def training_frame(labels: pd.DataFrame, onet=None, *, target: str = "human_expo
 
 
 def fit_model(rows: pd.DataFrame, config: TrainConfig | None = None, *, y=None,
-              metadata: dict | None = None) -> LearnedModel:
+              metadata: dict | None = None, index: TaskIndex | None = None,
+              index_rows: pd.DataFrame | None = None) -> LearnedModel:
     """Fit vocabularies and one logistic regression per coefficient set on ``rows``.
+
+    With a ``grounded`` block, the ``onet`` set is fitted first and its (uncalibrated)
+    probabilities of the index tasks become the index's payload; each training row is then
+    grounded in the tasks of other SOC 6-digit occupations only (as an unseen occupation
+    would be).
 
     Parameters
     ----------
@@ -159,6 +171,10 @@ def fit_model(rows: pd.DataFrame, config: TrainConfig | None = None, *, y=None,
         control).
     metadata : dict, optional
         Stored in the model.
+    index : exposure.scoring.retrieval.TaskIndex, optional
+        Retrieval index (needed by the ``grounded`` block).
+    index_rows : pandas.DataFrame, optional
+        :func:`index_frame` of the index tasks, in index order (their ``onet`` features).
 
     Returns
     -------
@@ -195,10 +211,24 @@ def fit_model(rows: pd.DataFrame, config: TrainConfig | None = None, *, y=None,
         metadata=dict(metadata or {}),
     )
     target = rows["y"].to_numpy() if y is None else np.asarray(y)
-    blocks = model.blocks([b for b in BLOCKS if b in used], texts, titles, codes, rows["dwas"].tolist(),
-                          occupation_groups(codes, titles))
-    for which, names in config.sets.items():
-        X = sparse.hstack([blocks[b] for b in names], format="csr")
+    if "grounded" in used and (index is None or index_rows is None):
+        raise ExposureError("the grounded feature block needs a retrieval index and its task rows")
+    blocks = model.blocks([b for b in BLOCKS if b in used and b != "grounded"], texts, titles, codes,
+                          rows["dwas"].tolist(), occupation_groups(codes, titles))
+    blank = [""] * len(rows)
+    order = sorted(config.sets, key=lambda s: "grounded" in config.sets[s])  # onet first
+    for which in order:
+        names = config.sets[which]
+        if "grounded" in names and "grounded" not in blocks:
+            model.index = index.with_payload(_index_payload(model, index_rows))
+            blocks["grounded"] = model.blocks(["grounded"], texts, titles, codes,
+                                              exclude=rows["soc6"].tolist())["grounded"]
+        if which == "free":  # text alone: no title, no code, each task its own context
+            got = model.blocks([b for b in names if b != "grounded"], texts, blank, blank)
+            got["grounded"] = blocks.get("grounded")
+            X = sparse.hstack([got[b] for b in names], format="csr")
+        else:
+            X = sparse.hstack([blocks[b] for b in names], format="csr")
         clf = LogisticRegression(C=config.C[which], max_iter=config.max_iter)
         clf.fit(X, target)
         if list(clf.classes_) != [0, 1, 2]:
@@ -207,6 +237,44 @@ def fit_model(rows: pd.DataFrame, config: TrainConfig | None = None, *, y=None,
         model.intercept[which] = clf.intercept_.astype(np.float64)
         model.temperature[which] = 1.0
     return model
+
+
+def index_frame(onet) -> pd.DataFrame:
+    """The tasks of an O*NET release as :func:`training_frame` rows (no labels), in order.
+
+    These are the rows of the retrieval index (:func:`exposure.scoring.retrieval.build_index`).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> onet = SimpleNamespace(
+    ...     tasks=pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": [1], "task": ["Plan."]}),
+    ...     occupations=pd.DataFrame({"onetsoc_code": ["11-1011.00"], "title": ["Chief Executives"]}),
+    ...     task_dwas=pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": [1], "dwa_id": ["d"]}))
+    >>> index_frame(onet)[["soc6", "title", "dwas"]].to_dict("list")
+    {'soc6': ['11-1011'], 'title': ['Chief Executives'], 'dwas': [['d']]}
+    """
+    titles = dict(zip(onet.occupations["onetsoc_code"].astype(str), onet.occupations["title"].astype(str)))
+    codes = onet.tasks["onetsoc_code"].astype(str).tolist()
+    out = pd.DataFrame({
+        "task": onet.tasks["task"].astype(str).tolist(),
+        "title": [titles.get(c, "") for c in codes],
+        "onetsoc_code": codes,
+        "task_id": pd.to_numeric(onet.tasks["task_id"]).astype("int64").to_numpy(),
+    })
+    out["soc6"] = out["onetsoc_code"].str[:7]
+    lookup = task_dwa_lookup(onet)
+    out["dwas"] = [lookup.get(f"{c}|{t}", []) for c, t in zip(out["onetsoc_code"], out["task_id"])]
+    return out
+
+
+def _index_payload(model: LearnedModel, index_rows: pd.DataFrame) -> np.ndarray:
+    """Uncalibrated ``onet``-set probabilities of the index tasks."""
+    codes = frame_codes(index_rows)
+    titles = index_rows["title"].tolist()
+    z = model.decision_function("onet", index_rows["task"].tolist(), titles, codes,
+                                index_rows["dwas"].tolist(), occupation_groups(codes, titles), {})
+    return _softmax(z)
 
 
 def grouped_folds(groups, n_folds: int = 5, seed: int = 0) -> np.ndarray:
@@ -257,9 +325,20 @@ def fit_temperature(logits: np.ndarray, y) -> float:
     return float(np.exp(res.x))
 
 
+#: What :func:`cross_validate` predicts for each held-out task, and with which set:
+#: ``onet`` (ids and work activities), ``text`` (text, title and code), ``title`` (text and
+#: occupation title, no code) and ``free`` (the text alone).
+PROTOCOLS = {"onet": "onet", "text": "text", "title": "text", "free": "free"}
+
+
 def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_folds: int = 5,
-                   seed: int = 0, shuffle_labels: bool = False) -> dict:
+                   seed: int = 0, shuffle_labels: bool = False, index: TaskIndex | None = None,
+                   index_rows: pd.DataFrame | None = None, extra: dict | None = None) -> dict:
     """Out-of-fold predictions under cross-validation grouped by SOC 6-digit code.
+
+    For fold ``k``, the model is fitted on the other folds, and the retrieval index keeps
+    only the tasks of the occupations of those folds: a held-out task cannot find itself or
+    any task of its own occupation.
 
     Parameters
     ----------
@@ -272,19 +351,30 @@ def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_f
     shuffle_labels : bool, default False
         Negative control: permute the training labels (within each training fold), so
         the model can learn nothing true; its scores must be worse.
+    index : exposure.scoring.retrieval.TaskIndex, optional
+        Retrieval index of all O*NET tasks (needed by the ``grounded`` block).
+    index_rows : pandas.DataFrame, optional
+        :func:`index_frame` of the index tasks.
+    extra : dict, optional
+        Name -> list of texts, one per row of ``rows`` (None where absent), e.g. paraphrases
+        of the tasks: each is scored as text alone (set ``free``) by its task's fold.
 
     Returns
     -------
     dict
-        ``folds`` (fold per row), ``logits`` (set -> array n x 3), ``proba`` (set -> n x 3,
-        calibrated with a cross-fitted temperature: for fold k, the temperature fitted on
-        the out-of-fold logits of the other folds), ``raw_proba`` (uncalibrated) and
-        ``temperature`` (set -> temperature fitted on all out-of-fold logits).
+        ``folds`` (fold per row), ``logits`` (protocol of :data:`PROTOCOLS` -> array n x 3),
+        ``proba`` (protocol -> n x 3, calibrated with a cross-fitted temperature: for fold
+        k, the temperature fitted on the out-of-fold logits of the other folds),
+        ``raw_proba`` (uncalibrated), ``temperature`` (protocol -> temperature fitted on all
+        out-of-fold logits) and ``extra`` (name -> calibrated n x 3, NaN where absent).
     """
     config = config or TrainConfig()
     folds = grouped_folds(rows["soc6"], n_folds, seed)
     n = len(rows)
-    logits = {s: np.zeros((n, 3)) for s in config.sets}
+    protocols = {p: s for p, s in PROTOCOLS.items() if s in config.sets}
+    logits = {p: np.zeros((n, 3)) for p in protocols}
+    extra = extra or {}
+    extra_logits = {name: np.full((n, 3), np.nan) for name in extra}
     rng = np.random.default_rng(seed + 1)
     for k in range(n_folds):
         tr = np.flatnonzero(folds != k)
@@ -293,25 +383,51 @@ def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_f
         y = train["y"].to_numpy()
         if shuffle_labels:
             y = rng.permutation(y)
-        model = fit_model(train, config, y=y)
+        fold_index = fold_rows = None
+        if index is not None:
+            seen = index_rows["soc6"].isin(set(train["soc6"])).to_numpy()
+            fold_index, fold_rows = index.subset(seen), index_rows.loc[seen]
+        model = fit_model(train, config, y=y, index=fold_index, index_rows=fold_rows)
         test = rows.iloc[te]
-        codes = frame_codes(test)
-        for which in config.sets:
-            X = model.features(which, test["task"].tolist(), test["title"].tolist(), codes,
-                               test["dwas"].tolist(), occupation_groups(codes, test["title"].tolist()))
-            logits[which][te] = np.asarray(X @ model.coef[which].T + model.intercept[which])
+        texts, titles = test["task"].tolist(), test["title"].tolist()
+        codes, blank = frame_codes(test), [""] * len(test)
+        cache: dict = {}  # one retrieval of the held-out texts for every protocol
+        for proto, which in protocols.items():
+            use_titles = blank if proto == "free" else titles
+            use_codes = codes if proto in ("onet", "text") else blank
+            groups = occupation_groups(use_codes, use_titles)
+            dwas = test["dwas"].tolist() if which == "onet" else None
+            shared = {k2: v for k2, v in cache.items() if k2 in ("found", "grounded", "word")}
+            logits[proto][te] = model.decision_function(which, texts, use_titles, use_codes, dwas,
+                                                        groups, shared)
+            cache.update({k2: v for k2, v in shared.items() if k2 in ("found", "grounded", "word")})
+        for name, values in extra.items():
+            pos = [i for i in te if values[i] is not None]
+            if pos:
+                other = [values[i] for i in pos]
+                extra_logits[name][pos] = model.decision_function(
+                    "free", other, [""] * len(pos), [""] * len(pos), None, None, {})
         logger.info("cross-validation: fold %d/%d done", k + 1, n_folds)
     y = rows["y"].to_numpy()
-    out = {"folds": folds, "logits": logits, "proba": {}, "raw_proba": {}, "temperature": {}}
-    for which, z in logits.items():
+    out = {"folds": folds, "logits": logits, "proba": {}, "raw_proba": {}, "temperature": {},
+           "extra": {}}
+    temps = {}
+    for proto, z in logits.items():
         cal = np.zeros_like(z)
+        temps[proto] = [fit_temperature(z[folds != k], y[folds != k]) for k in range(n_folds)]
         for k in range(n_folds):
             te = folds == k
-            t_k = fit_temperature(z[~te], y[~te])
-            cal[te] = _softmax(z[te] / t_k)
-        out["proba"][which] = cal
-        out["raw_proba"][which] = _softmax(z.copy())
-        out["temperature"][which] = fit_temperature(z, y)
+            cal[te] = _softmax(z[te] / temps[proto][k])
+        out["proba"][proto] = cal
+        out["raw_proba"][proto] = _softmax(z.copy())
+        out["temperature"][proto] = fit_temperature(z, y)
+    for name, z in extra_logits.items():
+        cal = np.full_like(z, np.nan)
+        for k in range(n_folds):
+            te = (folds == k) & ~np.isnan(z).any(axis=1)
+            if te.any():
+                cal[te] = _softmax(z[te] / temps["free"][k])
+        out["extra"][name] = cal
     return out
 
 
@@ -347,7 +463,12 @@ def train_learned(labels: pd.DataFrame, onet=None, *, config: TrainConfig | None
     """
     config = config or TrainConfig()
     rows = training_frame(labels, onet)
-    cv = cross_validate(rows, config, n_folds=n_folds, seed=seed)
+    index = index_rows = None
+    if any("grounded" in names for names in config.sets.values()):
+        if onet is None:
+            raise ExposureError("the grounded feature block needs an O*NET release to build its index")
+        index, index_rows = build_index(onet), index_frame(onet)
+    cv = cross_validate(rows, config, n_folds=n_folds, seed=seed, index=index, index_rows=index_rows)
     digest = hashlib.sha256(pd.util.hash_pandas_object(rows[["onetsoc_code", "task_id", "y"]],
                                                        index=False).to_numpy().tobytes()).hexdigest()
     meta = {
@@ -361,8 +482,10 @@ def train_learned(labels: pd.DataFrame, onet=None, *, config: TrainConfig | None
         "onet_release": getattr(onet, "release", None),
         "config": config.to_dict(),
     }
-    model = fit_model(rows, config, metadata=meta)
-    model.temperature = {k: float(v) for k, v in cv["temperature"].items()}
+    if index is not None:
+        meta["index"] = INDEX_NAME
+    model = fit_model(rows, config, metadata=meta, index=index, index_rows=index_rows)
+    model.temperature = {k: float(cv["temperature"][k]) for k in config.sets}
     return model, cv
 
 
@@ -419,6 +542,10 @@ def train_and_save(labels_path, onet=None, out=None, *, seed: int = 0, n_folds: 
         summary[which] = {k: round(v, 4) if isinstance(v, float) else v for k, v in figures.items()}
     model.metadata["cv"] = summary
     out = Path(out) if out else shipped_model_path()
+    if model.index is not None:
+        index_path = save_index(model.index, out.parent / INDEX_NAME)
+        update_registry(out.parent / "registry.txt", INDEX_NAME,
+                        hashlib.sha256(index_path.read_bytes()).hexdigest())
     save_model(model, out)
     digest = hashlib.sha256(out.read_bytes()).hexdigest()
     update_registry(out.parent / "registry.txt", out.name, digest)

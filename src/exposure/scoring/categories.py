@@ -1,36 +1,49 @@
 """Task categories: administrative, routine coding and entry-level creative work.
 
-Each task is tagged with three independent booleans:
+Each task is tagged with three independent booleans, following the operational
+definitions of ``docs/methods/categories.md`` (version 2):
 
 ``admin``
-    scheduling, data entry, record keeping, routine correspondence and basic
-    communication (answering telephones, greeting callers, relaying messages).
+    the routine office work of moving information and paper around an organisation:
+    scheduling, data entry and typing, filing, mail and routine correspondence, telephones
+    and front desk, routine business paperwork (forms, invoices, orders, shipping papers,
+    payroll, claims), operating office equipment. Not professional record keeping
+    (clinical, scientific, engineering, inspection, legal), sales, cash handling, management.
 ``routine_coding``
-    writing, testing and maintaining code, and IT support (installing, configuring and
-    troubleshooting software, computers and networks).
+    writing, modifying, testing and debugging code, and routine IT support (installing,
+    configuring, monitoring and troubleshooting software, computers, networks, accounts).
+    Not architecture, strategy, recommendations, specifications, manuals or training.
 ``entry_creative``
-    drafting content, basic design and preliminary research, in occupations that need
-    little preparation: O*NET Job Zone 1 to 3 (:data:`ENTRY_CREATIVE_MAX_JOB_ZONE`).
+    drafting content, basic design and preliminary research of creative and media jobs
+    that need little preparation: O*NET Job Zone 1 to 3
+    (:data:`ENTRY_CREATIVE_MAX_JOB_ZONE`), or a junior/assistant title for free text.
 
-Two kinds of rules fire, and every decision can be explained with
-:func:`explain_categories`:
+How a task is tagged (every decision can be explained with :func:`explain_categories`):
 
-1. **Work-activity mapping** (when an O*NET release is given and the frame carries
-   ``onetsoc_code`` and ``task_id``): the task's detailed work activities (DWAs) are
-   looked up in the versioned mapping file shipped as package data
-   (``exposure/data/categories/mapping-<version>.csv``, columns ``level`` (``dwa`` or
-   ``iwa``), ``id``, ``category``, ``note``). A DWA entry takes precedence over the entry
-   of its intermediate work activity (IWA); the category ``none`` on a DWA switches its
-   IWA's categories off for that DWA.
-2. **Text rules** on the task statement (:data:`TEXT_RULES`, matched by the shared rule
-   matcher :mod:`exposure.scoring._rules`), for every task; they are the only evidence for
-   tasks without DWAs.
+1. **The occupation** gives each task a *context* per category (:data:`CONTEXT_SOC`,
+   :data:`CONTEXT_TITLE`): ``clerical`` (SOC 43 and a few clerical occupations outside
+   it), ``computer`` (SOC 15-12) and ``creative`` (arts, design and media occupations).
+   It comes from the ``onetsoc_code`` column; for free text from the occupation title
+   (``occupation_column``, default ``"title"``): the nearest O*NET occupation title when
+   ``onet`` is given (:func:`nearest_occupations`), else keywords of the title.
+2. **Text rules** (:data:`TEXT_RULES`, matched by :mod:`exposure.scoring._rules`) of four
+   kinds: ``any`` rules fire in every occupation; ``context`` rules only in the
+   category's context (in an office job, "maintain files" is clerical; in a laboratory it
+   is not); ``exclude`` rules veto the category (management verbs, architecture, sales,
+   performing); ``exclude_outside`` rules veto it outside the context only (clinical,
+   scientific or engineering records for admin).
+3. **Work-activity mapping** (with ``onet`` and task keys): the task's detailed work
+   activities (DWAs) are looked up in the versioned mapping file
+   (``exposure/data/categories/mapping-<version>.csv``, columns ``level``, ``id``,
+   ``category``, ``scope`` (``any`` or ``context``), ``note``). A DWA entry takes
+   precedence over the entry of its intermediate work activity (IWA); ``none`` switches
+   the IWA's entries off for that DWA. Mapping evidence counts like a text rule of the
+   same scope and is vetoed by the same ``exclude`` rules.
+4. ``entry_creative`` needs the creative context and an entry-level occupation (job zone
+   at most 3, from ``onet`` or a ``job_zone`` column, or a junior/assistant title).
 
-A category is set when any rule of that category fires; ``entry_creative`` is then kept
-only when the occupation's job zone is known and at most 3 (from ``onet`` or from a
-``job_zone`` column of the frame). See ``docs/methods/categories.md``; the validation
-reports (precision and recall on hand-checked samples, shares of all O*NET tasks) are in
-:mod:`exposure.reports.categories`.
+Validation (blind-labelled random sample, population precision and recall with
+intervals): :mod:`exposure.reports.categories`.
 """
 
 from __future__ import annotations
@@ -38,6 +51,7 @@ from __future__ import annotations
 import csv
 import importlib.resources
 import logging
+import math
 import re
 from dataclasses import dataclass
 
@@ -48,9 +62,8 @@ from exposure._measures import CATEGORIES
 from exposure.errors import DataFormatError
 from exposure.scoring._inputs import (
     has_keys,
-    job_zones_for,
+    job_zone_lookup,
     task_dwa_links,
-    task_dwas_for,
     task_keys,
     task_texts,
 )
@@ -59,37 +72,99 @@ from exposure.scoring._rules import PatternRule, RuleSet
 __all__ = [
     "CATEGORIES",
     "CATEGORY_MAPPING_VERSION",
+    "CONTEXT_OF",
+    "CONTEXT_SOC",
+    "CONTEXT_SOC_EXCEPT",
+    "CONTEXT_TITLE",
     "ENTRY_CREATIVE_MAX_JOB_ZONE",
+    "ENTRY_LEVEL_TITLE",
+    "RULE_KINDS",
     "TEXT_RULES",
     "TextRule",
     "load_category_mapping",
+    "nearest_occupations",
     "tag_categories",
     "explain_categories",
 ]
 
 logger = logging.getLogger(__name__)
 
-#: Version of the shipped work-activity -> category mapping (file ``mapping-v1.csv``).
-CATEGORY_MAPPING_VERSION = "v1"
+#: Version of the tagger: the mapping file ``mapping-v2.csv`` and the text rules below.
+CATEGORY_MAPPING_VERSION = "v2"
 
 #: Highest O*NET Job Zone counted as "little required preparation" for entry_creative.
 ENTRY_CREATIVE_MAX_JOB_ZONE = 3
 
+#: The occupation context of each category.
+CONTEXT_OF = {"admin": "clerical", "routine_coding": "computer", "entry_creative": "creative"}
+
+#: O*NET-SOC code prefixes of each context.
+CONTEXT_SOC = {
+    # office and administrative support, plus clerical occupations classified elsewhere:
+    # court reporters, library technicians, medical records specialists, medical
+    # transcriptionists, pharmacy aides
+    "clerical": ("43-", "27-3092", "25-4031", "29-2072", "31-9094", "31-9095"),
+    # computer occupations
+    "computer": ("15-12",),
+    # arts, design, entertainment and media, without sports (27-202x), interpreters
+    # (27-3091) and court reporters (27-3092); plus desktop publishers and proofreaders
+    "creative": ("27-1", "27-201", "27-203", "27-204", "27-209", "27-30", "27-3041",
+                 "27-3042", "27-3043", "27-3099", "27-4", "43-9031", "43-9081"),
+}
+
+#: O*NET-SOC code prefixes taken out of a context: desktop publishers do page design.
+CONTEXT_SOC_EXCEPT = {"clerical": ("43-9031",), "computer": (), "creative": ()}
+
+#: Keywords of an occupation title that put free text without an O*NET match in a context.
+CONTEXT_TITLE = {
+    "clerical": (
+        r"\b(clerks?|clerical|secretar\w*|receptionists?|typists?|word processors?"
+        r"|administrative assistants?|office (assistants?|workers?|administrators?|coordinators?)"
+        r"|data entry|bookkeep\w*|payroll|billing|records (specialists?|technicians?|clerks?)"
+        r"|transcriptionists?|mail (clerks?|room)|dispatchers?|telephone operators?"
+        r"|switchboard|court reporters?|library (assistants?|technicians?)|front desk)\b"
+    ),
+    "computer": (
+        r"\b(software|programmers?|developers?|web|computers?|networks?|databases?|IT"
+        r"|information technology|sys ?admins?|systems? (administrators?|analysts?|engineers?)"
+        r"|devops|help ?desk|desktop support|technical support|data engineers?|QA|testers?)\b"
+    ),
+    "creative": (
+        r"\b(designers?|artists?|illustrators?|animators?|writers?|copywriters?|editors?"
+        r"|photographers?|videographers?|camera|film|video|media|content|journalists?"
+        r"|reporters?|news|producers?|broadcast\w*|sound|audio|lighting|displays?"
+        r"|decorators?|choreographers?|dancers?|actors?|musicians?|composers?|publishers?"
+        r"|proofreaders?|creative)\b"
+    ),
+}
+
+#: A title marking a junior role: free text counts as entry level for entry_creative.
+ENTRY_LEVEL_TITLE = (
+    r"\b(junior|jr|assistant|associate|trainee|intern|apprentice|entry[- ]level|aide|helper)\b"
+)
+
+#: Kinds of text rules (see the module docstring).
+RULE_KINDS = ("strong", "any", "context", "exclude", "exclude_outside")
+
 
 @dataclass(frozen=True)
 class TextRule(PatternRule):
-    """A named regular expression on the task text that votes for one category.
+    """A named regular expression on the task text, for or against one category.
 
     Attributes
     ----------
     rule_id : str
-        Short identifier shown in explanations (e.g. ``"admin:schedule"``).
+        Short identifier shown in explanations (e.g. ``"admin:schedule"``); vetoes are
+        named ``<category>!<what>``.
     category : str
         One of :data:`CATEGORIES`.
     pattern : str
-        Case-insensitive regular expression searched in the task text.
+        Case-insensitive regular expression searched in the task text (RE2 syntax: no
+        look-arounds or back-references).
     note : str
         What the rule is meant to catch.
+    kind : str, default "any"
+        One of :data:`RULE_KINDS`.
 
     Examples
     --------
@@ -101,143 +176,297 @@ class TextRule(PatternRule):
     category: str
     pattern: str
     note: str
+    kind: str = "any"
 
 
 _W = r"[^.;]{0,40}"  # up to 40 characters within the same clause
-_CLAUSE = r"(?:^\W*|,\s*|\band\s+|\bor\s+)"  # a verb that heads the task or a coordinated clause
+_HEAD = r"^\W*"  # the verb that heads the task statement
+_CLAUSE = r"(?:^\W*|,\s*|\band\s+|\bor\s+)"  # a verb heading the task or a coordinated clause
 
 #: Text rules, in the order they are reported.
 TEXT_RULES: tuple[TextRule, ...] = (
     # --- admin -------------------------------------------------------------------
     TextRule(
-        "admin:schedule",
-        "admin",
-        r"\b(schedul\w*|book\w*|reserv\w*)\b" + _W
-        + r"\b(appointments?|meetings?|reservations?|rooms?|facilit\w+|travel|itinerar\w+"
-        r"|shifts?|work schedules?|workers|crews?|staff|employees|visits?|interviews?)\b",
-        "scheduling or booking appointments, rooms, travel or staff",
+        "admin:schedule", "admin",
+        r"\b(schedul\w*|book\w*|reserv\w*|arrang\w*|confirm\w*|cancel\w*|reschedul\w*)\b" + _W
+        + r"\b(appointments?|meetings?|reservations?|conference rooms?|travel|itinerar\w+|trips)\b"
+        r"|\b(appointment (books?|calendars?)|calendars?|work schedules|staff schedules"
+        r"|shift schedules|travel arrangements)\b"
+        r"|\b(schedul|assign)\w*\b" + _W + r"\b(staff|employees|workers|crews?|personnel|shifts)\b"
+        r"|\bschedules? to (work )?crews\b",
+        "scheduling appointments, meetings, travel, staff or shifts",
+        "strong",
     ),
     TextRule(
-        "admin:appointments",
-        "admin",
-        r"\b(make|arrang|plan|confirm|cancel|book|set)\w*\b" + _W + r"\b(appointments?|itinerar\w+)\b"
-        r"|\b(work schedules?|office hours)\b",
-        "making appointments or itineraries; work schedules",
+        "admin:phones", "admin",
+        r"\b(answer|handl|screen|rout|transfer|receiv|plac|relay|forward)\w*\b" + _W
+        + r"\b(telephones?|phones?|(telephone |phone )?calls|switchboards?)\b"
+        r"|\b(operat|answer|staff)\w* (\w+ ){0,2}(switchboards?|paging systems?|telephone systems?)\b"
+        r"|\b(take|taking|relay\w*|deliver\w*|record\w*)\b" + _W + r"\bmessages\b"
+        r"|\bgreet\w*\b" + _W + r"\b(visitors?|callers?)\b|\bswitchboard operators?\b",
+        "answering telephones, messages, greeting visitors or callers",
+        "strong",
     ),
     TextRule(
-        "admin:data_entry",
-        "admin",
-        r"\b(data entry|(enter|key|input|type)\w*\b" + _W
-        + r"\b(data|information|records?|codes?|computers?|databases?|systems?))\b",
-        "entering or keying data",
+        "admin:typing", "admin",
+        r"\bdata entry\b|\btranscri\w+\b|\bword[- ]process\w*\b|\btake dictation\b"
+        r"|\b(shorthand|stenotype|stenograph\w*)\b"
+        r"|\b(enter|key|input)\w*\b" + _W
+        + r"\b(data|information|orders?|records?|entries|transactions|changes|details)\b"
+        + _W + r"\b(computers?|databases?|systems?|files|records|forms?|spreadsheets?)\b"
+        r"|\b(enter|key|input)\w* (\w+ ){0,3}(data|records|orders|information)\b"
+        r"|\btyp(e|es|ed|ing)\b (\w+ ){0,3}(letters|correspondence|reports|documents|forms"
+        r"|minutes|memos|manuscripts|envelopes|labels|lists|statements|tables)\b"
+        r"|\brecord\w* minutes\b|\bminutes of meetings\b",
+        "data entry, typing, transcription, minutes",
     ),
     TextRule(
-        "admin:records",
-        "admin",
-        r"(\b(maintain|keep|updat|record|log|stamp|compil|organiz)(e|es|ed|ing|s)?\b" + _W
-        + r"\b(records|files|logs?|ledgers?|journals?|registers?|documents?|documentation"
-        r"|paperwork|forms|case files)\b"
-        r"|^\W*(file|stamp|log)\b|\bfiling\b)",
-        "keeping, updating or filing records and documents",
+        "admin:filing", "admin",
+        _CLAUSE + r"fil(e|es|ing)\b" + _W + r"\b(documents?|records|reports|papers|correspondence|forms"
+        r"|cards|folders|letters|claims|copies|materials|notes)\b"
+        r"|\b(filing|photocop\w+|copiers?|fax\w*|scanners?)\b"
+        r"|\b(maintain|keep|organiz|updat)\w*\b" + _W + r"\barchives\b"
+        r"|\b(copy|copies|scan|scans|retriev\w*)\b" + _W + r"\b(documents?|records|files|papers)\b",
+        "filing, retrieving, copying, scanning, archiving documents",
     ),
     TextRule(
-        "admin:paperwork",
-        "admin",
-        r"\b(prepar|process|comput|issu|complet)(e|es|ed|ing)?\b" + _W
-        + r"\b(invoices?|billing|payroll|paperwork|forms|applications|receipts)\b",
-        "clerical paperwork: invoices, bills, payroll, forms",
+        "admin:mail", "admin",
+        r"\b(sort|rout|send|mail|forward|open|read|answer|respond\w* to|distribut|stamp|fold"
+        r"|address|prepar)\w*\b" + _W + r"\b(mail|e-?mails?|correspondence|letters|memos?"
+        r"|faxes|circulars|mailings?)\b"
+        r"|\b(incoming|outgoing) (mail|correspondence)\b|\bpostage\b"
+        r"|\b(insert|stuff|address|seal)\w*\b" + _W + r"\benvelopes\b"
+        r"|\broutine (letters|correspondence)\b",
+        "mail, e-mail and routine correspondence",
+        "strong",
     ),
     TextRule(
-        "admin:correspondence",
-        "admin",
-        r"\b(correspondence|form letters?|memoranda|memos?|newsletters?)\b"
-        r"|\b(mail|send|route|sort|type)\w*\b" + _W + r"\b(letters?|mail|messages?|memos?)\b",
-        "routine correspondence and mail",
+        "admin:paperwork", "admin",
+        r"\b(prepar|process|complet|fill\w* (out|in)|issu|submit|post|record)\w*\b" + _W
+        + r"\b(invoices?|bills of lading|shipping (documents|papers|paperwork|forms|orders)"
+        r"|paperwork|forms|payroll|timesheets|time sheets|time cards|requisitions"
+        r"|purchase orders|order forms|insurance claims?|claims forms|billings?|vouchers"
+        r"|permits|licenses|passes|badges|identification cards|certificates|receipts"
+        r"|registrations?|work tickets|delivery tickets|production sheets|work orders)\b"
+        r"|\b(process|complet)\w*\s+(\w+\s+){0,2}applications\b",
+        "routine business paperwork: forms, invoices, orders, payroll, claims, permits",
     ),
     TextRule(
-        "admin:communication",
-        "admin",
-        r"\b(answer|handle|screen|route|transfer|receive)\w*\b" + _W
-        + r"\b(telephones?|phones?|calls?|callers?|inquiries)\b"
-        r"|\bgreet\w*\b" + _W + r"\b(visitors?|callers?|customers?|guests?|patients?|clients?)\b"
-        r"|\brelay\w*\b" + _W + r"\b(messages?|information|orders?|instructions)\b"
-        r"|\b(switchboards?|take messages)\b",
-        "basic communication: phones, reception, relaying messages",
+        "admin:bookkeeping", "admin",
+        r"\b(accounts (payable|receivable)|bookkeeping|general ledgers?|trial balances?|invoices"
+        r"|billing (information|statements)|bills of lading|shipping (documents|papers|paperwork)"
+        r"|purchase requisitions|payroll (records|information)|insurance claims? forms"
+        r"|financial records)\b",
+        "bookkeeping, billing, invoices, shipping papers, requisitions, payroll",
+        "strong",
     ),
     TextRule(
-        "admin:clerical",
-        "admin",
-        r"\b(clerical|office duties|secretarial|filing|photocop\w+|copiers?|fax\w*|bookkeeping"
-        r"|keeping books)\b",
-        "clerical and office duties",
+        "admin:business_records", "admin",
+        r"\b(maintain|keep|updat|record|log|compil|complet|prepar|track)\w*\b" + _W
+        + r"\b(attendance|grades|personnel|payroll|sales|purchases|receipts|deliveries"
+        r"|orders|financial|accounts?|transactions|money|expenses|time|costs?|business"
+        r"|office|required|state-required|employee|student|merchandise|items distributed"
+        r"|logistics|order)\b[^.;]{0,60}\b(records?|files|logs?|reports|documents|forms|rolls)\b"
+        r"|\blog\w*\b" + _W + r"\b(items|keys|visitors|deliveries|shipments)\b"
+        r"|\b(records?|files|logs?)(,? such as| of)\b" + _W + r"\b(sales|purchases|receipts|deliveries|orders"
+        r"|transactions|money|expenses|merchandise|items|keys|clothing|valuables|attendance)\b",
+        "keeping business records: sales, orders, attendance, personnel, accounts",
+    ),
+    TextRule(
+        "admin:clerical", "admin",
+        r"\b(clerical (duties|tasks|work|support|functions)|office duties|secretarial"
+        r"|general office|administrative (duties|tasks|support|functions)|office machines?"
+        r"|office equipment)\b",
+        "clerical and office duties, office equipment",
+        "strong",
+    ),
+    TextRule(
+        "admin:records_ctx", "admin",
+        r"\b(maintain|keep|updat|record|log|compil|organiz|stor|retriev|track|post|enter"
+        r"|reconcil|process|prepar|complet|sort|collat|assembl|proof|check|verif|review|cod"
+        r"|index|issu|obtain|search|locat|calculat|comput|resolv|file|fil|compar|examin|match"
+        r"|identif)\w*\b" + _W
+        + r"\b(records?|files?|logs?|ledgers?|journals?|registers?|documents?|documentation"
+        r"|paperwork|forms?|reports?|data|databases?|information|accounts?|transactions?"
+        r"|orders?|figures|postings|entries|details|status|work|pages|copies|catalog\w*"
+        r"|materials|tickets|statements|charges|fees|balances|discrepancies|items|correspondence"
+        r"|exhibits|proceedings|depositions|testimony|notes|bills|bids|criteria|applications?"
+        r"|passes|typed|text|mistakes)\b",
+        "in clerical jobs: keeping, checking and processing records, orders and documents",
+        "context",
+    ),
+    TextRule(
+        "admin:contact_ctx", "admin",
+        r"\b(direct|refer|rout|transfer|forward|receiv|log|record)\w*\b" + _W
+        + r"\b(inquiries|questions|requests|complaints)\b"
+        r"|\b(contact|notify|correspond|call|telephon|communicat|listen)\w*\b"
+        + _W + r"\b(customers?|clients?|patrons?|agents?|suppliers?|vendors?|departments?"
+        r"|employers?|callers?|public|coworkers|co-workers|staff|attorneys?|guests?|patients?"
+        r"|visitors?|requests)\b"
+        r"|\b(telephones?|phones?|busy lines|calls|callers|paging|bells|buzzers|greet\w*"
+        r"|submit\w*|relay\w*|switchboards?|dial\w*|connections|(paper |equipment )?jams)\b",
+        "in clerical jobs: routine contact with customers, callers and departments",
+        "context",
+    ),
+    TextRule(
+        "admin!management", "admin",
+        _HEAD + r"(supervis|direct|manag|oversee|hire|recruit|train|negotiat|approv|teach"
+        r"|instruct|evaluat|establish|lead|formulat|recommend|solicit|sell|promot|analy[sz]"
+        r"|interpret|design|trac|investigat|troubleshoot)\w*\b"
+        r"|\b(findings|recommendations|confidentiality)\b",
+        "management, training, sales, analysis: not clerical",
+        "exclude",
+    ),
+    TextRule(
+        "admin!sales_cash", "admin",
+        r"\b(sell\w*|solicit\w*|sales pitch\w*|cash registers?|cash drawers?|count\w* (cash|money)"
+        r"|make change|bets|wagers|office hours|explain\w*|advis\w* customers"
+        r"|inform\w* customers (of|about))\b",
+        "selling, advising customers, cash handling, office hours: not clerical",
+        "exclude",
+    ),
+    TextRule(
+        "admin!professional", "admin",
+        r"\b(patients?|medical|clinical|vital signs|treatments?|diagnos\w*|specimens?"
+        r"|laborator\w*|experiments?|research|scientific|test results|tests|readings"
+        r"|inspections?|investigations?|evidence|maintenance (records|logs|schedules)|repairs?"
+        r"|engineering|technical|design|validation|compliance|weather|instrument readings"
+        r"|operating data|equipment (problems|readings|performance)|progress|observations?"
+        r"|findings|case (files|records|notes)|soil|water|environmental|cash|deposits|fees"
+        r"|usage|portfolios?|artwork|regulatory|legal|prescriptions?|evaluations?"
+        r"|assessments?)\b",
+        "outside clerical jobs: professional, technical or cash records are not admin",
+        "exclude_outside",
     ),
     # --- routine coding ----------------------------------------------------------
     TextRule(
-        "routine_coding:code",
-        "routine_coding",
-        r"\b(write|writes|writing|code|coding|program|develop\w*|modify\w*|debug\w*|test\w*"
-        r"|maintain\w*|implement\w*|revis\w*|correct\w*)\b" + _W
-        + r"\b(software|computer programs?|source code|code|stored procedures"
-        r"|scripts? to automate|automation scripts?|shell scripts?"
-        r"|(software|computer|web|mobile|business|database) applications?|databases?"
-        r"|web ?sites?|web pages?|dashboards?|queries)\b",
-        "writing, testing or maintaining code, software, databases, websites",
+        "routine_coding:code", "routine_coding",
+        r"\b(write|writes|writing|code|coding|program|develop\w*|modif\w*|debug\w*|rewrit\w*"
+        r"|revis\w*|correct\w*|maintain\w*|implement\w*|convert\w*|customiz\w*|updat\w*"
+        r"|test\w*|creat\w*|build\w*)\b" + _W
+        + r"\b(software|computer programs?|source code|code|stored procedures|macros|queries"
+        r"|(test|shell|automation|SQL|computer) scripts|scripts to automate"
+        r"|(software|computer|web|mobile|business|database) applications?"
+        r"|software tools|web ?sites?|web pages?|HTML|APIs?)\b"
+        r"|\b(write|writes|writing|code|coding|debug\w*|rewrit\w*|modif\w*|test\w*|trial runs of)"
+        r"\b" + _W + r"\bprograms\b|\bcoded in a computer language\b",
+        "writing, modifying, testing or maintaining code, software, websites",
     ),
     TextRule(
-        "routine_coding:languages",
-        "routine_coding",
-        r"\b(computer programming|programming (languages?|code)|debugging|source code|SQL"
-        r"|HTML|APIs?|unit tests?"
-        r"|regression tests?|software (testing|bugs?|defects?|errors?))\b",
-        "programming vocabulary",
+        "routine_coding:languages", "routine_coding",
+        r"\b(computer programming|programming code|(computer|programming) languages|debugging|source code|SQL|HTML|JavaScript"
+        r"|Python|unit tests?|test cases|test scripts|regression tests?|software (testing|tests"
+        r"|bugs?|defects?|errors?|patches|updates|upgrades)|bug reports?|stored procedures"
+        r"|help ?desk|IT support|desktop support|user accounts?|access rights|virus protection"
+        r"|anti-?virus|malware|network (outages?|traffic|performance)|passwords?|user access"
+        r"|(penetration|infiltration) tests?|vulnerability (scans?|tests?))\b",
+        "programming and IT support vocabulary",
     ),
     TextRule(
-        "routine_coding:it_support",
-        "routine_coding",
-        r"\b(technical support|help ?desk|IT support|user support|desktop support)\b"
-        r"|\b(troubleshoot|resolve|diagnose|fix|repair)\w*\b" + _W
-        + r"\b(computers?|software|network|systems? problems?|applications?|e-?mail)\b"
-        r"|\b(install|configure|set up|upgrade|patch|back up|backup)\w*\b" + _W
-        + r"\b(software|operating systems?|computer (hardware|systems?|equipment)|servers?"
-        r"|workstations?|computer networks?|e-?mail|virus\w*|firewalls?)\b"
-        r"|\b(virus protection|anti-?virus|malware|firewalls?|network (performance|security))\b",
+        "routine_coding:it_support", "routine_coding",
+        r"\b(troubleshoot|resolv|diagnos|fix|repair|debug)\w*\b[^.;]{0,70}"
+        + r"\b(computers?|software|networks?|servers?|systems? (problems?|malfunctions?|errors?)"
+        r"|program (malfunctions?|errors?|problems?)|applications?|e-?mail|workstations?)\b"
+        r"|\b(install|configur|set up|upgrad|patch|back up|backup|reimag)\w*\b" + _W
+        + r"\b(software|operating systems?|computers?|computer (hardware|systems?|equipment)|hardware"
+        r"|servers?|workstations?|(computer )?networks?|e-?mail|virus\w*|firewalls?"
+        r"|user accounts?|passwords?|files)\b",
         "IT support: installing, configuring, troubleshooting computers and networks",
     ),
-    # --- entry-level creative ----------------------------------------------------
     TextRule(
-        "entry_creative:drafting",
-        "entry_creative",
-        r"\b(write|writ\w*|draft\w*|compos\w*|edit\w*|proofread\w*|rewrit\w*)\b" + _W
+        "routine_coding:ctx", "routine_coding",
+        r"\b(maintain|updat|modif|expand|monitor|test|troubleshoot|correct|support|assist"
+        r"|administer|perform|back)\w*\b" + _W
+        + r"\b(databases?|systems?|networks?|web ?sites?|programs?|applications?|servers?"
+        r"|users?|problems|intrusions?|logging|hardware|maintenance operations|help desk"
+        r"|infrastructure)\b|\bimplement\w*\b" + _W + r"\blogging\b|\bprogramming\b"
+        r"|\b(network|user|technical|help desk|desktop) support\b",
+        "in computer jobs: maintaining, monitoring and supporting systems and users",
+        "context",
+    ),
+    TextRule(
+        "routine_coding!design", "routine_coding",
+        _HEAD + r"(design|architect|recommend|evaluat|assess|specif|direct|supervis|hire"
+        r"|oversee|manag\w* (\w+ ){0,2}(projects?|staff|teams?|personnel|workers|budgets?)"
+        r"|coordinat|consult|confer|train|teach|instruct|research|analy[sz]"
+        r"|select|determine|propos|negotiat|demonstrat|establish|communicat"
+        r"|design\w* (\w+ ){0,3}(security solutions|networks?|systems? (architectur|configurations)"
+        r"|data (models|structures)|databases? to support)"
+        r"|collaborat|purchas|order|provide (training|consultation)|prepare (\w+ ){0,2}"
+        r"(requisitions|budgets|reports|proposals)|(develop|create|write|revise|prepare)"
+        r"\w*,? (\w+,? ){0,3}(strateg|plans?|models?|standards|polic|procedures|specifications"
+        r"|methods|requirements|architectur|manuals?|instructions|documentation|training"
+        r"|materials|guidelines|best practices))\w*\b"
+        r"|\b(architectures?|architectural|data models?|strategies|road ?maps?|models and"
+        r" simulations|user (instructions|manuals|guides)|evaluat\w*|usability|effectiveness"
+        r"|usage analys\w*|design reviews?)\b"
+        r"|\busing (\w+ ){0,3}(software|program software)\b",
+        "design, architecture, strategy, recommendations, manuals, management: not routine",
+        "exclude",
+    ),
+    TextRule(
+        "routine_coding!tool", "routine_coding",
+        r"\b(using|use|with|in)\s+(\w+\s+){0,3}(software|computers?|programs?|applications?"
+        r"|databases?)\b|\b(robots?|CNC|PLCs?|machine tools?|teach pendant|lighting consoles?"
+        r"|controllers?)\b",
+        "outside computer jobs: software as a tool, programming machines",
+        "exclude_outside",
+    ),
+    # --- entry-level creative (creative occupations only) ---------------------------
+    TextRule(
+        "entry_creative:drafting", "entry_creative",
+        r"\b(write|writ\w*|draft\w*|compos\w*|edit\w*|proofread\w*|rewrit\w*|revis\w*)\b" + _W
         + r"\b(copy|articles?|stories|scripts?|captions?|press releases?|content|blogs?|posts"
         r"|advertis\w+|brochures?|newsletters?|speeches|headlines?|lyrics|outlines?"
-        r"|storyboards?|text|video|footage|films?|audio|recordings?|photographs?|images?)\b",
-        "drafting or editing written, audio or visual content",
+        r"|storyboards?|text|material|dialogue|videotapes?|video|footage|films?|audio|sound"
+        r"|recordings?|soundtracks?|music|photographs?|images?|pictures|tapes|descriptions)\b"
+        r"|\b(synchroniz|splic|retouch)\w*\b|\bpost-?production\b",
+        "in creative jobs: drafting or editing written, audio or visual content",
+        "context",
     ),
     TextRule(
-        "entry_creative:design",
-        "entry_creative",
-        _CLAUSE
-        + r"(design(s|ing)?|sketch(es|ing)?|draw(s|ing)?|illustrat(e|es|ing)|lay out"
-        r"|creat(e|es|ing)|prepar(e|es|ing)|develop(s|ing)?|devis(e|es|ing))\b" + _W
-        + r"\b(sketch\w*|graphics?|logos?|layouts?|illustrations?|artwork|posters?|flyers?"
-        r"|brochures?|signs|signage|displays?|mock-?ups?|storyboards?|concepts?|creative ideas"
-        r"|dances?|playlists?|menus?|images?|models of (proposed )?displays)\b"
+        "entry_creative:design", "entry_creative",
+        r"\b(design|sketch|draw|illustrat|lay out|creat|prepar|develop|devis|render|plan|produc"
+        r"|choos|select|generat|make|mak)\w*\b" + _W
+        + r"\b(sketch\w*|graphics?|logos?|layouts?|illustrations?|artwork|art|posters?|flyers?"
+        r"|brochures?|signs|signage|displays?|mock-?ups?|storyboards?|concepts?|ideas|themes"
+        r"|designs?|drawings?|patterns|prototypes|models|images?|visual aids|charts|costumes"
+        r"|sets|clothing|garments|accessories|dances?|choreography|routines|music|sound effects"
+        r"|colors|props|decorations|advertis\w+|pages|page layouts|typefaces|type|fonts)\b"
         r"|\b(choreograph\w*|retouch\w*)\b"
-        r"|\b(enhance|manipulate)\w*\b" + _W + r"\b(images?|photographs?)\b",
-        "basic design: sketches, layouts, graphics, concepts, choreography",
+        r"|\b(enhance|manipulat)\w*\b" + _W + r"\b(images?|photographs?)\b",
+        "in creative jobs: basic design: sketches, layouts, graphics, concepts, displays",
+        "context",
     ),
     TextRule(
-        "entry_creative:research",
-        "entry_creative",
-        _CLAUSE + r"(research(es|ing)?|conduct\w* (\w+ )?research)\b"
-        r"|" + _CLAUSE + r"(gather|collect|compile|look up|search)\w*\b" + _W
-        + r"\b(background|reference (materials?|information)|trends?|ideas|inspiration"
-        r"|sources|facts)\b",
-        "preliminary research",
+        "entry_creative:research", "entry_creative",
+        r"\b(research\w*|stud(y|ies|ied)|seek\w*|gather\w*|collect\w*|compil\w*|look\w* up"
+        r"|search\w*|review\w*|visit\w*|investigat\w*)\b" + _W
+        + r"\b(background|reference (materials?|information)|trends?|ideas|inspiration|sources"
+        r"|facts|influences|styles|pictures|books|period|history|fabrics|locations"
+        r"|photographs|examples|references|story ?lines|scripts|scores)\b|\bfor reference\b",
+        "in creative jobs: preliminary research for a creative or media work",
+        "context",
+    ),
+    TextRule(
+        "entry_creative!not_drafting", "entry_creative",
+        _HEAD + r"(perform|rehears|audition|sing|play|dance|act|operat|install|repair|maintain"
+        r"|clean|purchas|buy|sell|negotiat|supervis|direct|coordinat|confer|consult"
+        r"|collaborat|meet|discuss|teach|train|instruct|attend|load|unload|set up|adjust|test"
+        r"|inspect|monitor|control|assemble|transport|send|license|promot|hold|provid|arrang"
+        r"|schedul|order|follow|cut|sew|obtain|work with|conduct)\w*\b"
+        r"|" + _HEAD + r"read\w* (\w+ ){0,3}(blueprints|sketches|drawings|plans|specifications|work orders)"
+        r"|\b(manuals?|workbooks?|equipment layouts?|layouts? of (audio|video|lighting)"
+        r"|contracts?|live (performances?|events|broadcasts?|shows?)|scanners?|scanning"
+        r"|photofinishing)\b"
+        r"|\b(and|or) (play|perform|sing)\w*\b",
+        "performing, operating, installing, managing, reading drawings: not drafting or design",
+        "exclude",
     ),
 )
 
 _ID_RE = re.compile(r"^[0-9]+(\.[A-Za-z0-9]+)*$")
+_SCOPES = ("any", "context")
 
 
 def _data_file(*parts: str):
@@ -251,12 +480,14 @@ def load_category_mapping(version: str = CATEGORY_MAPPING_VERSION) -> pd.DataFra
     ----------
     version : str, default :data:`CATEGORY_MAPPING_VERSION`
         Mapping version; the file is ``exposure/data/categories/mapping-<version>.csv``.
+        ``v1`` (no ``scope`` column) is read with scope ``any``.
 
     Returns
     -------
     pandas.DataFrame
         Columns ``level`` (``"dwa"`` or ``"iwa"``), ``id``, ``category`` (one of
-        :data:`CATEGORIES` or ``"none"``) and ``note``.
+        :data:`CATEGORIES` or ``"none"``), ``scope`` (``"any"``: counts in every
+        occupation; ``"context"``: only in the category's occupation context) and ``note``.
 
     Raises
     ------
@@ -268,19 +499,21 @@ def load_category_mapping(version: str = CATEGORY_MAPPING_VERSION) -> pd.DataFra
     >>> mapping = load_category_mapping()
     >>> sorted(mapping["category"].unique())
     ['admin', 'entry_creative', 'none', 'routine_coding']
-    >>> bool((mapping["level"] == "iwa").any())
-    True
+    >>> sorted(mapping["scope"].unique())
+    ['any', 'context']
     """
     resource = _data_file("categories", f"mapping-{version}.csv")
     if not resource.is_file():
         raise DataFormatError(f"no category mapping version {version!r}", path=str(resource))
     with resource.open("r", encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    expected = ["level", "id", "category", "note"]
+    expected = ["level", "id", "category", "scope", "note"]
     allowed = set(CATEGORIES) | {"none"}
     seen = set()
     for line, row in enumerate(rows, start=2):
-        if list(row) != expected:
+        if "scope" not in row and list(row) == ["level", "id", "category", "note"]:
+            row["scope"] = "any"  # v1 files
+        if sorted(row) != sorted(expected):
             raise DataFormatError(f"expected columns {expected}", path=str(resource), row=line)
         if row["level"] not in ("dwa", "iwa"):
             raise DataFormatError(
@@ -296,50 +529,322 @@ def load_category_mapping(version: str = CATEGORY_MAPPING_VERSION) -> pd.DataFra
                 f"unknown category {row['category']!r}",
                 path=str(resource), row=line, column="category",
             )
+        if row["scope"] not in _SCOPES:
+            raise DataFormatError(
+                f"scope must be 'any' or 'context', got {row['scope']!r}",
+                path=str(resource), row=line, column="scope",
+            )
         key = (row["level"], row["id"], row["category"])
         if key in seen:
             raise DataFormatError(f"duplicate entry {key}", path=str(resource), row=line)
         seen.add(key)
-    return pd.DataFrame(rows, columns=expected).astype(str)
+    return pd.DataFrame([[r[c] for c in expected] for r in rows], columns=expected).astype(str)
 
 
 _TEXT_RULESET = RuleSet(rule.pattern for rule in TEXT_RULES)
+# the fast path matches the rules that count in every occupation against every text, and
+# the context rules and context vetoes only against the texts of rows that can use them
+_CORE_IDX = [j for j, r in enumerate(TEXT_RULES) if r.kind in ("strong", "any", "exclude")]
+_CTX_IDX = [j for j, r in enumerate(TEXT_RULES) if r.kind in ("context", "exclude_outside")]
+_CORE_RULESET = RuleSet(TEXT_RULES[j].pattern for j in _CORE_IDX)
+_CTX_RULESET = RuleSet(TEXT_RULES[j].pattern for j in _CTX_IDX)
+_POSITIVE_CORE = np.array([TEXT_RULES[j].kind in ("strong", "any") for j in _CORE_IDX], dtype=bool)
+_CONTEXT_TITLE_RE = {ctx: re.compile(p, re.IGNORECASE) for ctx, p in CONTEXT_TITLE.items()}
+_ENTRY_LEVEL_RE = re.compile(ENTRY_LEVEL_TITLE, re.IGNORECASE)
+_STOP = frozenset("and or of the a an in for to with except all other including".split())
+
+
+def _title_tokens(title: str) -> list[str]:
+    """Lower-case word stems of a title (plural ``s`` dropped, stop words removed)."""
+    out = []
+    for tok in re.findall(r"[a-z]+", title.lower()):
+        if tok in _STOP:
+            continue
+        if len(tok) > 3 and tok.endswith("s") and not tok.endswith("ss"):
+            tok = tok[:-1]
+        out.append(tok)
+    return out
+
+
+def nearest_occupations(titles, occupations: pd.DataFrame, *, min_score: float = 0.5) -> list:
+    """O*NET-SOC code of the occupation whose title is nearest to each free-text title.
+
+    Titles are compared as sets of word stems weighted by inverse document frequency over
+    the O*NET titles (cosine similarity); the best match is kept when its similarity is at
+    least ``min_score``.
+
+    Parameters
+    ----------
+    titles : sequence of str or None
+        Occupation titles of the free-text tasks.
+    occupations : pandas.DataFrame
+        ``onetsoc_code`` and ``title`` (e.g. ``load_onet(...).occupations``).
+    min_score : float, default 0.5
+        Lowest cosine similarity accepted.
+
+    Returns
+    -------
+    list of str or None
+        One code per title (None: no title or no match good enough).
+
+    Examples
+    --------
+    >>> occ = pd.DataFrame({"onetsoc_code": ["43-4171.00", "15-1252.00"],
+    ...                     "title": ["Receptionists and Information Clerks", "Software Developers"]})
+    >>> nearest_occupations(["Receptionist", "senior software developer", "Welder", None], occ)
+    ['43-4171.00', '15-1252.00', None, None]
+    """
+    codes = [str(c) for c in occupations["onetsoc_code"].tolist()]
+    docs = [set(_title_tokens(str(t))) for t in occupations["title"].tolist()]
+    df: dict[str, int] = {}
+    for doc in docs:
+        for tok in doc:
+            df[tok] = df.get(tok, 0) + 1
+    n = len(docs)
+    idf = {tok: math.log((1 + n) / (1 + k)) + 1.0 for tok, k in df.items()}
+    norms = [math.sqrt(sum(idf[t] ** 2 for t in doc)) or 1.0 for doc in docs]
+    postings: dict[str, list[int]] = {}
+    for i, doc in enumerate(docs):
+        for tok in doc:
+            postings.setdefault(tok, []).append(i)
+    cache: dict[str, str | None] = {}
+    out: list[str | None] = []
+    for title in titles:
+        if not isinstance(title, str) or not title.strip():
+            out.append(None)
+            continue
+        if title not in cache:
+            query = set(_title_tokens(title))
+            q_norm = math.sqrt(sum(idf.get(t, math.log(1 + n) + 1.0) ** 2 for t in query)) or 1.0
+            scores: dict[int, float] = {}
+            for tok in query:
+                for i in postings.get(tok, ()):
+                    scores[i] = scores.get(i, 0.0) + idf[tok] ** 2
+            best, best_score = None, 0.0
+            for i in sorted(scores):
+                s = scores[i] / (norms[i] * q_norm)
+                if s > best_score + 1e-12:
+                    best, best_score = i, s
+            cache[title] = codes[best] if best is not None and best_score >= min_score else None
+        out.append(cache[title])
+    return out
+
+
+@dataclass
+class _Occupations:
+    """Per row: the O*NET-SOC code used, the job zone, entry level and the contexts."""
+
+    codes: list
+    zones: list
+    entry_level: np.ndarray
+    context: dict  # context name -> bool array
+    source: list  # "code", "nearest", "title" or ""
+
+
+def _occupations(frame: pd.DataFrame, onet, occupation_column: str | None) -> _Occupations:
+    n = len(frame)
+    codes: list = [None] * n
+    source = [""] * n
+    if "onetsoc_code" in frame.columns:
+        for i, code in enumerate(frame["onetsoc_code"].tolist()):
+            if isinstance(code, str) and code.strip():
+                codes[i], source[i] = code.strip(), "code"
+    titles: list = [None] * n
+    if occupation_column and occupation_column in frame.columns:
+        titles = [t if isinstance(t, str) and t.strip() else None
+                  for t in frame[occupation_column].tolist()]
+    occ = getattr(onet, "occupations", None) if onet is not None else None
+    if occ is not None and "title" in occ.columns:
+        need = [i for i in range(n) if codes[i] is None and titles[i] is not None]
+        if need:
+            found = nearest_occupations([titles[i] for i in need], occ)
+            for i, code in zip(need, found, strict=True):
+                if code is not None:
+                    codes[i], source[i] = code, "nearest"
+    zones: list = [None] * n
+    if "job_zone" in frame.columns:
+        col = frame["job_zone"]
+        known = col.notna().to_numpy()
+        for i, jz in enumerate(col.tolist()):
+            if known[i]:
+                zones[i] = int(jz)
+    if onet is not None:
+        lookup = job_zone_lookup(onet)
+        for i in range(n):
+            if zones[i] is None and codes[i] is not None:
+                zones[i] = lookup.get(codes[i])
+    junior = np.fromiter((t is not None and _ENTRY_LEVEL_RE.search(t) is not None for t in titles),
+                         dtype=bool, count=n)
+    entry = np.fromiter((jz is not None and jz <= ENTRY_CREATIVE_MAX_JOB_ZONE for jz in zones),
+                        dtype=bool, count=n)
+    entry |= junior & np.fromiter((source[i] != "code" for i in range(n)), dtype=bool, count=n)
+    # contexts of each distinct (code, title): from the code when known, else the title
+    keys, uniques = pd.factorize(pd.Series(
+        [c if c is not None else ("title", t) for c, t in zip(codes, titles, strict=True)],
+        dtype=object), use_na_sentinel=False)
+    context = {}
+    for ctx, prefixes in CONTEXT_SOC.items():
+        rx = _CONTEXT_TITLE_RE[ctx]
+        but = CONTEXT_SOC_EXCEPT[ctx]
+        per_unique = np.fromiter(
+            ((u.startswith(prefixes) and not u.startswith(but) if isinstance(u, str)
+              else u[1] is not None and rx.search(u[1]) is not None) for u in uniques),
+            dtype=bool, count=len(uniques),
+        )
+        context[ctx] = per_unique[keys] if n else np.zeros(0, dtype=bool)
+    for i in range(n):
+        if codes[i] is None and titles[i] is not None and any(c[i] for c in context.values()):
+            source[i] = "title"
+    return _Occupations(codes, zones, entry, context, source)
 
 
 def _mapping_index(mapping: pd.DataFrame) -> tuple[dict, dict]:
-    by_dwa: dict[str, list[tuple[str, str]]] = {}
-    by_iwa: dict[str, list[tuple[str, str]]] = {}
-    for level, id_, cat, note in mapping[["level", "id", "category", "note"]].itertuples(index=False):
+    by_dwa: dict[str, list[tuple[str, str, str]]] = {}
+    by_iwa: dict[str, list[tuple[str, str, str]]] = {}
+    cols = ["level", "id", "category", "scope", "note"]
+    for level, id_, cat, scope, note in mapping[cols].itertuples(index=False):
         target = by_dwa if level == "dwa" else by_iwa
-        target.setdefault(id_, []).append((cat, note))
+        target.setdefault(id_, []).append((cat, scope, note))
     return by_dwa, by_iwa
 
 
+def _mapping_evidence(frame: pd.DataFrame, onet) -> list[list[tuple[str, str, str]]] | None:
+    """Per row, ``[(category, scope, "dwa|iwa <id>: note"), ...]`` (None without onet/keys)."""
+    if onet is None or not has_keys(frame):
+        return None
+    links, dwa_to_iwa = task_dwa_links(onet)
+    by_dwa, by_iwa = _mapping_index(load_category_mapping())
+    per_dwa: dict[str, list[tuple[str, str, str]]] = {}
+    empty: list = []
+    out = []
+    for key in task_keys(frame):
+        items: list[tuple[str, str, str]] = []
+        for dwa in links.get(key, empty):
+            if dwa not in per_dwa:
+                iwa = dwa_to_iwa.get(dwa, "")
+                if dwa in by_dwa:
+                    entries = [(c, s, f"dwa {dwa}: {note}") for c, s, note in by_dwa[dwa]]
+                else:
+                    entries = [(c, s, f"iwa {iwa}: {note}") for c, s, note in by_iwa.get(iwa, [])]
+                per_dwa[dwa] = [e for e in entries if e[0] in CATEGORIES]
+            for item in per_dwa[dwa]:
+                if item not in items:
+                    items.append(item)
+        out.append(items)
+    return out
+
+
+_KIND_INDEX = {
+    (cat, kind): [j for j, r in enumerate(TEXT_RULES) if r.category == cat and r.kind == kind]
+    for cat in CATEGORIES for kind in RULE_KINDS
+}
+
+
+@dataclass
+class _Evidence:
+    codes: np.ndarray
+    found: list
+    hits: np.ndarray
+    occ: _Occupations
+    mapping: list | None
+
+
+def _evidence(frame, text_column, onet, occupation_column, *, fast: bool = False) -> _Evidence:
+    """Rule hits (per distinct text), occupations and mapping evidence of every row.
+
+    ``fast``: match the context rules only against the texts of rows in a context or with
+    a positive rule or mapping entry (the only rows whose flags they can change); ``found``
+    is then None.
+    """
+    texts = task_texts(frame, text_column)
+    occ = _occupations(frame, onet, occupation_column)
+    mapping = _mapping_evidence(frame, onet)
+    if not fast:
+        codes, _, found = _TEXT_RULESET.match(texts)
+        return _Evidence(codes, found, _TEXT_RULESET.hit_matrix(found), occ, mapping)
+    codes, uniques, found_core = _CORE_RULESET.match(texts)
+    core_hits = _CORE_RULESET.hit_matrix(found_core)
+    hits = np.zeros((len(uniques), len(TEXT_RULES)), dtype=bool)
+    hits[:, _CORE_IDX] = core_hits
+    need = np.zeros(len(codes), dtype=bool)
+    for arr in occ.context.values():
+        need |= arr
+    if len(codes):
+        need |= core_hits[:, _POSITIVE_CORE].any(axis=1)[codes]
+    if mapping is not None:
+        need |= np.fromiter(map(bool, mapping), dtype=bool, count=len(mapping))
+    sub = np.unique(codes[need])
+    if len(sub):
+        _, _, found_ctx = _CTX_RULESET.match([uniques[u] for u in sub])
+        hits[np.ix_(sub, _CTX_IDX)] = _CTX_RULESET.hit_matrix(found_ctx)
+    return _Evidence(codes, None, hits, occ, mapping)
+
+
+def _flags(ev: _Evidence) -> dict[str, np.ndarray]:
+    """The category flags of every row (the single decision rule of both public paths)."""
+    n = len(ev.codes)
+    out = {}
+    for cat in CATEGORIES:
+        ctx = ev.occ.context[CONTEXT_OF[cat]]
+
+        def kind(k, cat=cat):
+            idx = _KIND_INDEX[(cat, k)]
+            if not idx or n == 0:
+                return np.zeros(n, dtype=bool)
+            return ev.hits[:, idx].any(axis=1)[ev.codes]
+
+        map_any = np.zeros(n, dtype=bool)
+        map_ctx = np.zeros(n, dtype=bool)
+        if ev.mapping is not None:
+            for i, items in enumerate(ev.mapping):
+                for c, scope, _ in items:
+                    if c == cat:
+                        if scope == "any":
+                            map_any[i] = True
+                        else:
+                            map_ctx[i] = True
+        positive = kind("any") | map_any | (ctx & (kind("context") | map_ctx))
+        fired = (kind("strong") & ~kind("exclude")
+                 | positive & ~(kind("exclude") | (~ctx & kind("exclude_outside"))))
+        if cat == "entry_creative":
+            fired &= ev.occ.entry_level
+        out[cat] = fired
+    return out
+
+
 def explain_categories(
-    frame: pd.DataFrame, *, text_column: str = "task", onet=None
+    frame: pd.DataFrame, *, text_column: str = "task", onet=None,
+    occupation_column: str | None = "title",
 ) -> pd.DataFrame:
-    """Tag categories and say which mapping entry or text rule fired.
+    """Tag categories and say which rule, work activity or occupation context decided.
 
     Parameters
     ----------
     frame : pandas.DataFrame
         One row per task with a text column; optionally ``onetsoc_code`` and ``task_id``
-        (to use O*NET work activities) and ``job_zone``.
+        (O*NET work activities and occupation), an occupation title column and
+        ``job_zone``.
     text_column : str, default "task"
         Column holding the task statement.
     onet : exposure.onet.OnetRelease or object, optional
         Anything with ``task_dwas`` [onetsoc_code, task_id, dwa_id], ``dwas`` [dwa_id,
-        iwa_id] and ``occupations`` or ``job_zones`` [onetsoc_code, job_zone] frames.
+        iwa_id] and ``occupations`` [onetsoc_code, title, job_zone] frames.
+    occupation_column : str or None, default "title"
+        Column of occupation titles, used for rows without ``onetsoc_code`` (ignored when
+        absent).
 
     Returns
     -------
     pandas.DataFrame
         Same index as ``frame``; bool columns ``admin``, ``routine_coding``,
-        ``entry_creative``; ``job_zone`` (nullable Int64); and string columns
-        ``admin_rule``, ``routine_coding_rule``, ``entry_creative_rule`` listing the
-        evidence (``"dwa 4.A...: note"``, ``"iwa 4.A...: note"``, ``"text admin:records"``,
-        separated by ``"; "``; empty when nothing fired). For ``entry_creative`` the gate
-        outcome is appended (e.g. ``"[gated: job zone 4 > 3]"``).
+        ``entry_creative``; ``job_zone`` (nullable Int64); ``occupation`` (the O*NET-SOC
+        code used, given or nearest to the title; empty when none); ``context`` (the
+        contexts of the row, e.g. ``"clerical"``); and string columns ``admin_rule``,
+        ``routine_coding_rule``, ``entry_creative_rule`` listing the evidence, separated
+        by ``"; "`` (``"text admin:filing"``, ``"dwa 4.A...: note"``; context evidence is
+        followed by ``"(clerical occupation)"``, or ``"(needs clerical occupation)"`` when
+        it did not count). A veto is appended as ``"[vetoed: text admin!professional]"``,
+        the entry-level gate as ``"[gated: job zone 4 > 3]"``.
 
     Raises
     ------
@@ -349,92 +854,100 @@ def explain_categories(
     Examples
     --------
     >>> tasks = pd.DataFrame({"task": ["Schedule appointments for patients.",
+    ...                                "Sort and check orders.",
     ...                                "Draft copy for brochures."],
-    ...                       "job_zone": [2, 2]})
+    ...                       "title": ["Dental Assistant", "Order Clerk", "Junior Copywriter"]})
     >>> out = explain_categories(tasks)
     >>> out.loc[0, "admin_rule"]
     'text admin:schedule'
-    >>> bool(out.loc[1, "entry_creative"])
-    True
+    >>> out.loc[1, "admin_rule"]
+    'text admin:records_ctx (clerical occupation)'
+    >>> bool(out.loc[2, "entry_creative"]), out.loc[2, "context"]
+    (True, 'creative')
     """
-    texts = task_texts(frame, text_column)
-    mapping = load_category_mapping()
-    by_dwa, by_iwa = _mapping_index(mapping)
-    dwas = task_dwas_for(frame, onet)
-    zones = job_zones_for(frame, onet)
-    codes, _, found = _TEXT_RULESET.match(texts)
-    # text evidence of each distinct text: [(category, "text <rule_id>"), ...] in rule order
-    text_evidence = [
-        [(TEXT_RULES[j].category, f"text {TEXT_RULES[j].rule_id}") for j in js] for js in found
-    ]
-
-    records = []
-    for code, task_dwas, jz in zip(codes.tolist(), dwas, zones, strict=True):
-        evidence: dict[str, list[str]] = {c: [] for c in CATEGORIES}
-        for dwa, iwa in task_dwas:
-            if dwa in by_dwa:
-                entries = [(c, n, f"dwa {dwa}") for c, n in by_dwa[dwa]]
-            else:
-                entries = [(c, n, f"iwa {iwa}") for c, n in by_iwa.get(iwa, [])]
-            for cat, note, where in entries:
-                if cat in evidence:
-                    item = f"{where}: {note}"
-                    if item not in evidence[cat]:
-                        evidence[cat].append(item)
-        for cat, item in text_evidence[code]:
-            evidence[cat].append(item)
-        row: dict[str, object] = {"job_zone": jz}
+    ev = _evidence(frame, text_column, onet, occupation_column)
+    flags = _flags(ev)
+    n = len(frame)
+    cols: dict[str, list] = {f"{cat}_rule": [] for cat in CATEGORIES}
+    for i in range(n):
+        found = ev.found[ev.codes[i]]
+        mapped = ev.mapping[i] if ev.mapping is not None else []
         for cat in CATEGORIES:
-            fired = bool(evidence[cat])
-            explanation = "; ".join(evidence[cat])
-            if cat == "entry_creative" and fired:
-                if jz is None:
-                    fired = False
-                    explanation += " [gated: job zone unknown]"
-                elif jz > ENTRY_CREATIVE_MAX_JOB_ZONE:
-                    fired = False
-                    explanation += f" [gated: job zone {jz} > {ENTRY_CREATIVE_MAX_JOB_ZONE}]"
-            row[cat] = fired
-            row[f"{cat}_rule"] = explanation
-        records.append(row)
-
-    cols = list(CATEGORIES) + ["job_zone"] + [f"{c}_rule" for c in CATEGORIES]
-    out = pd.DataFrame.from_records(records, columns=cols, index=frame.index)
-    if not records:
-        out = pd.DataFrame({c: pd.Series(dtype=object) for c in cols}, index=frame.index)
+            ctx_name = CONTEXT_OF[cat]
+            in_ctx = bool(ev.occ.context[ctx_name][i])
+            items, vetoes, soft = [], [], []
+            strong = False
+            for c, scope, where in mapped:
+                if c != cat:
+                    continue
+                if scope == "any":
+                    items.append(where)
+                else:
+                    items.append(f"{where} ({'' if in_ctx else 'needs '}{ctx_name} occupation)")
+            for j in found:
+                rule = TEXT_RULES[j]
+                if rule.category != cat:
+                    continue
+                if rule.kind in ("strong", "any"):
+                    items.append(f"text {rule.rule_id}")
+                    strong = strong or rule.kind == "strong"
+                elif rule.kind == "context":
+                    items.append(f"text {rule.rule_id} ({'' if in_ctx else 'needs '}{ctx_name} "
+                                 "occupation)")
+                elif rule.kind == "exclude":
+                    vetoes.append(f"text {rule.rule_id}")
+                elif not in_ctx:
+                    soft.append(f"text {rule.rule_id}")
+            if not strong:  # a strong rule is not vetoed outside the context
+                vetoes += soft
+            text = "; ".join(items)
+            if items and vetoes:
+                text += f" [vetoed: {'; '.join(vetoes)}]"
+            if cat == "entry_creative" and items and not flags[cat][i] and not vetoes and in_ctx:
+                jz = ev.occ.zones[i]
+                text += (" [gated: job zone unknown]" if jz is None
+                         else f" [gated: job zone {jz} > {ENTRY_CREATIVE_MAX_JOB_ZONE}]")
+            cols[f"{cat}_rule"].append(text)
+    out = pd.DataFrame(index=frame.index)
     for cat in CATEGORIES:
-        out[cat] = out[cat].astype(bool)
-    out["job_zone"] = pd.array(out["job_zone"].tolist(), dtype="Int64")
+        out[cat] = pd.Series(flags[cat], index=frame.index, dtype=bool)
+    out["job_zone"] = pd.array(ev.occ.zones, dtype="Int64")
+    out["occupation"] = pd.Series([c or "" for c in ev.occ.codes], index=frame.index, dtype=str)
+    out["context"] = pd.Series(
+        [",".join(ctx for ctx, arr in ev.occ.context.items() if arr[i]) for i in range(n)],
+        index=frame.index, dtype=str)
     for cat in CATEGORIES:
-        out[f"{cat}_rule"] = out[f"{cat}_rule"].astype(str)
-    n_dwa = sum(1 for d in dwas if d)
-    logger.debug("tagged %d tasks (%d with DWAs)", len(out), n_dwa)
+        out[f"{cat}_rule"] = pd.Series(cols[f"{cat}_rule"], index=frame.index, dtype=str)
+    logger.debug("tagged %d tasks", n)
     return out
 
 
-def tag_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None) -> pd.DataFrame:
+def tag_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None,
+                   occupation_column: str | None = "title") -> pd.DataFrame:
     """Tag each task as admin, routine coding and/or entry-level creative.
 
     Parameters
     ----------
     frame : pandas.DataFrame
         One row per task with a text column; optionally ``onetsoc_code`` and ``task_id``
-        (to use O*NET work activities) and ``job_zone``.
+        (O*NET work activities and occupation), an occupation title column and
+        ``job_zone``.
     text_column : str, default "task"
         Column holding the task statement.
     onet : exposure.onet.OnetRelease or object, optional
-        O*NET release providing ``task_dwas``, ``dwas`` and job zones; without it only
-        the text rules fire and ``entry_creative`` needs a ``job_zone`` column.
+        O*NET release providing ``task_dwas``, ``dwas`` and ``occupations`` (job zones,
+        titles for the nearest occupation of free text).
+    occupation_column : str or None, default "title"
+        Column of occupation titles, used for rows without ``onetsoc_code``.
 
     Returns
     -------
     pandas.DataFrame
         Bool columns ``admin``, ``routine_coding``, ``entry_creative``, same index as
-        ``frame``. Use :func:`explain_categories` to see why; both give the same flags
-        (tested). This is the fast path: each distinct text is matched once, against all
-        text rules in one pass (:class:`exposure.scoring._rules.RuleSet`: RE2's filtered
-        matching for printable ASCII texts), and the work-activity mapping is resolved
-        once per DWA; no explanation strings are built.
+        ``frame``. :func:`explain_categories` gives the same flags (one decision function
+        serves both) with the evidence. Each distinct text is matched once against all
+        text rules (:class:`exposure.scoring._rules.RuleSet`: RE2's filtered matching for
+        printable ASCII texts).
 
     Raises
     ------
@@ -447,55 +960,17 @@ def tag_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None)
     --------
     >>> tasks = pd.DataFrame({"task": ["Answer telephones and take messages.",
     ...                                "Write and debug code for web applications.",
+    ...                                "Maintain records of patients' vital signs.",
     ...                                "Weld steel beams."]})
     >>> tag_categories(tasks)
        admin  routine_coding  entry_creative
     0   True           False           False
     1  False            True           False
     2  False           False           False
+    3  False           False           False
     """
-    texts = task_texts(frame, text_column)
-    codes, _, found = _TEXT_RULESET.match(texts)
-    hits = _TEXT_RULESET.hit_matrix(found)
-    mapping_bits = _dwa_category_bits(frame, onet)
+    flags = _flags(_evidence(frame, text_column, onet, occupation_column, fast=True))
     out = pd.DataFrame(index=frame.index)
-    for k, cat in enumerate(CATEGORIES):
-        rules = [j for j, rule in enumerate(TEXT_RULES) if rule.category == cat]
-        fired = hits[:, rules].any(axis=1)[codes]
-        if mapping_bits is not None:
-            fired |= (mapping_bits & (1 << k)) != 0
-        if cat == "entry_creative":
-            zones = job_zones_for(frame, onet)
-            fired &= np.fromiter(
-                (jz is not None and jz <= ENTRY_CREATIVE_MAX_JOB_ZONE for jz in zones),
-                dtype=bool, count=len(zones),
-            )
-        out[cat] = pd.Series(fired, index=frame.index, dtype=bool)
+    for cat in CATEGORIES:
+        out[cat] = pd.Series(flags[cat], index=frame.index, dtype=bool)
     return out
-
-
-def _link_categories(dwa: str, iwa: str, by_dwa: dict, by_iwa: dict) -> set[str]:
-    """Categories a (DWA, IWA) link gives: the DWA's own entries override its IWA's."""
-    entries = by_dwa[dwa] if dwa in by_dwa else by_iwa.get(iwa, [])
-    return {cat for cat, _ in entries}
-
-
-def _dwa_category_bits(frame: pd.DataFrame, onet) -> np.ndarray | None:
-    """Per row, bit k set when a DWA of the task maps to ``CATEGORIES[k]`` (None: no onet)."""
-    if onet is None or not has_keys(frame):
-        return None
-    links, dwa_to_iwa = task_dwa_links(onet)
-    by_dwa, by_iwa = _mapping_index(load_category_mapping())
-    bit_of_dwa: dict[str, int] = {}
-    task_bits: dict[tuple[str, str], int] = {}
-    for key, dwas in links.items():
-        bits = 0
-        for dwa in dwas:
-            if dwa not in bit_of_dwa:
-                cats = _link_categories(dwa, dwa_to_iwa.get(dwa, ""), by_dwa, by_iwa)
-                bit_of_dwa[dwa] = sum(1 << k for k, c in enumerate(CATEGORIES) if c in cats)
-            bits |= bit_of_dwa[dwa]
-        if bits:
-            task_bits[key] = bits
-    keys = task_keys(frame)
-    return np.fromiter((task_bits.get(k, 0) for k in keys), dtype=np.uint8, count=len(keys))

@@ -39,6 +39,7 @@ from exposure._io import atomic_path
 from exposure._measures import LABELS
 from exposure.errors import ChecksumMismatchError, DataFormatError, ExposureError
 from exposure.scoring._features import CharTfidf, WordTfidf, group_mean, group_means
+from exposure.scoring.retrieval import Neighbours, TaskIndex, load_index
 
 __all__ = [
     "MODEL_NAME",
@@ -49,6 +50,9 @@ __all__ = [
     "shipped_model_path",
     "update_registry",
     "score_learned",
+    "confidence",
+    "GROUNDED_SIMILARITY",
+    "OUT_OF_DOMAIN_SIMILARITY",
     "frame_codes",
     "occupation_groups",
     "task_dwa_lookup",
@@ -60,7 +64,12 @@ logger = logging.getLogger(__name__)
 MODEL_NAME = "learned-v1.npz"
 #: Feature blocks: task words, task characters, title words, SOC major group, DWA+IWA ids,
 #: and the occupation context (mean task-word vector of the tasks of the same occupation).
-BLOCKS = ("word", "char", "title", "major", "activity", "context")
+BLOCKS = ("word", "char", "title", "major", "activity", "context", "grounded")
+#: Below this retrieval similarity a free text is not grounded in any O*NET task.
+GROUNDED_SIMILARITY = 0.35
+#: Below this similarity (or with no word known to the index) a text is not taken for a
+#: work task: a warning is logged and its confidence is low.
+OUT_OF_DOMAIN_SIMILARITY = 0.1
 
 
 
@@ -101,6 +110,7 @@ class LearnedModel:
     temperature: dict
     sets: dict = field(default_factory=dict)
     metadata: dict = field(default_factory=dict)
+    index: TaskIndex | None = None
 
     def __post_init__(self):
         self._major_index = {m: i for i, m in enumerate(self.majors)}
@@ -108,11 +118,13 @@ class LearnedModel:
         self._iwa_index = {m: i for i, m in enumerate(self.iwas)}
 
     # ------------------------------------------------------------------ features
-    def blocks(self, names, texts, titles, codes, dwa_lists=None, groups=None) -> dict:
+    def blocks(self, names, texts, titles, codes, dwa_lists=None, groups=None, exclude=None) -> dict:
         """Weighted feature blocks ``names`` (subset of :data:`BLOCKS`) of the given tasks.
 
         ``groups`` (one label per task, see :func:`occupation_groups`) defines whose tasks
-        are averaged in the ``context`` block; default: each task on its own.
+        are averaged in the ``context`` block; default: each task on its own. ``exclude``
+        (one SOC 6-digit code per task) keeps the ``grounded`` block from retrieving tasks
+        of the task's own occupation (training only).
         """
         w = self.weights
         out = {}
@@ -126,6 +138,8 @@ class LearnedModel:
                 m = group_mean(words, groups if groups is not None else np.arange(len(texts)))
             elif name == "char":
                 m = self.task_char.transform(texts)
+            elif name == "grounded":
+                m = self._index().features(self._index().retrieve(texts, exclude=exclude))
             elif name == "title":
                 m = self.title_word.transform(titles)
             elif name == "major":
@@ -155,7 +169,20 @@ class LearnedModel:
             "title": self.title_word.n_features,
             "major": len(self.majors),
             "activity": len(self.dwas) + len(self.iwas),
+            "grounded": 0 if self.index is None else self.index.n_features,
         }
+
+    def _index(self) -> TaskIndex:
+        if self.index is None:
+            raise ExposureError("this model has no retrieval index (the 'grounded' block needs one)")
+        return self.index
+
+    def neighbours(self, texts, cache: dict | None = None) -> Neighbours:
+        """Retrieval result of ``texts`` (shared through ``cache`` with the ``grounded`` block)."""
+        cache = {} if cache is None else cache
+        if "found" not in cache:
+            cache["found"] = self._index().retrieve(texts)
+        return cache["found"]
 
     def decision_function(self, which, texts, titles, codes, dwa_lists=None, groups=None,
                           cache: dict | None = None) -> np.ndarray:
@@ -182,6 +209,8 @@ class LearnedModel:
                 means, inv = cache["context"]
                 z += np.asarray(means @ W.T)[inv] * weight
                 continue
+            if name == "grounded" and name not in cache:
+                cache[name] = self._index().features(self.neighbours(texts, cache))
             if name not in cache:
                 cache[name] = self.blocks([name], texts, titles, codes, dwa_lists)[name] / weight
             z += np.asarray(cache[name] @ W.T) * weight
@@ -406,11 +435,13 @@ def load_model(path=None, *, registry=None) -> LearnedModel:
     Returns
     -------
     LearnedModel
+        With its retrieval index (:mod:`exposure.scoring.retrieval`) when its metadata names
+        one: read from beside the artifact and verified against the same registry.
 
     Raises
     ------
     exposure.errors.ChecksumMismatchError
-        The file's sha256 differs from the pinned one.
+        The file's (or its index's) sha256 differs from the pinned one.
     exposure.errors.ExposureError
         The file is missing or not listed in the registry.
 
@@ -440,6 +471,10 @@ def load_model(path=None, *, registry=None) -> LearnedModel:
             if name.endswith(".npy"):
                 arrays[name[:-4]] = np.lib.format.read_array(io.BytesIO(zf.read(name)), allow_pickle=False)
     model = LearnedModel.from_arrays(arrays, meta)
+    index_name = model.metadata.get("index")
+    if index_name:
+        # the retrieval index of the grounded block: beside the model, pinned in the same registry
+        model.index = load_index(path.parent / index_name, pins)
     _CACHE.clear()
     _CACHE[key] = model
     return model
@@ -455,6 +490,11 @@ def score_learned(
     model: LearnedModel | None = None,
 ) -> pd.DataFrame:
     """Score tasks with the shipped ``learned`` model.
+
+    Rows whose (``onetsoc_code``, ``task_id``) the O*NET release ``onet`` lists are scored
+    from their work activities (coefficient set ``onet``). Every other row is free text,
+    grounded in O*NET by retrieval (:mod:`exposure.scoring.retrieval`): set ``text`` when
+    the row has an occupation title or code, set ``free`` (text alone) otherwise.
 
     Parameters
     ----------
@@ -474,17 +514,22 @@ def score_learned(
     Returns
     -------
     pandas.DataFrame
-        Columns ``p_e0, p_e1, p_e2`` and ``feature_set`` (``onet`` or ``text``), same
-        index as ``frame``.
+        Same index as ``frame``: ``p_e0, p_e1, p_e2``, ``feature_set`` (``onet``, ``text``
+        or ``free``), ``confidence`` (see :func:`confidence`), and the retrieval evidence of
+        free-text rows (missing for ``onet`` rows): ``nearest_task_id``,
+        ``nearest_onetsoc_code`` (the closest O*NET task) and ``similarity`` (its cosine
+        similarity, 0-1).
 
     Examples
     --------
     >>> tasks = pd.DataFrame({"task": ["Answer telephones and take messages.",
     ...                                "Lay bricks to build walls."]})
     >>> out = score_learned(tasks)
-    >>> list(out.columns)
+    >>> list(out.columns)[:4]
     ['p_e0', 'p_e1', 'p_e2', 'feature_set']
     >>> bool(out.loc[0, "p_e0"] < out.loc[1, "p_e0"])
+    True
+    >>> bool((out["similarity"] > GROUNDED_SIMILARITY).all())
     True
     """
     model = model or load_model()
@@ -509,15 +554,87 @@ def score_learned(
         lookup = task_dwa_lookup(onet)
         dwa_lists = [lookup.get(k, []) for k in keys]
     groups = occupation_groups(codes, titles)
-    cache: dict = {}
     probs = np.empty((n, 3))
-    for which, mask in (("text", ~use_onet), ("onet", use_onet)):
-        if mask.any():
-            z = model.decision_function(which, texts, titles, codes, dwa_lists, groups, cache)[mask]
-            probs[mask] = _softmax(z / model.temperature[which])
+    which_set = np.where(use_onet, "onet", "text").astype(object)
+    if use_onet.any():
+        z = model.decision_function("onet", texts, titles, codes, dwa_lists, groups, {})[use_onet]
+        probs[use_onet] = _softmax(z / model.temperature["onet"])
+    similarity = np.full(n, np.nan)
+    nearest = np.full(n, -1, dtype=np.int64)
+    known_words = np.ones(n, dtype=bool)
+    free_text = ~use_onet
+    if free_text.any():
+        rows = np.flatnonzero(free_text)
+        sub_texts = [texts[i] for i in rows]
+        sub_titles = [titles[i] for i in rows]
+        sub_codes = [codes[i] for i in rows]
+        plain = np.array([not t.strip() and not c for t, c in zip(sub_titles, sub_codes)], dtype=bool)
+        if "free" not in model.sets:
+            plain[:] = False
+        cache: dict = {}
+        if model.index is not None:
+            found = model.neighbours(sub_texts, cache)
+            similarity[rows] = found.similarity
+            nearest[rows] = found.best
+            known_words[rows] = found.n_terms > 0
+        sub_groups = occupation_groups(sub_codes, sub_titles)
+        for which, mask in (("text", ~plain), ("free", plain)):
+            if not mask.any():
+                continue
+            z = model.decision_function(which, sub_texts, sub_titles, sub_codes, None, sub_groups,
+                                        cache)[mask]
+            probs[rows[mask]] = _softmax(z / model.temperature[which])
+            which_set[rows[mask]] = which
     out = pd.DataFrame(probs, columns=["p_e0", "p_e1", "p_e2"], index=frame.index)
-    out["feature_set"] = np.where(use_onet, "onet", "text")
+    out["feature_set"] = which_set.astype(str)
+    out["confidence"] = confidence(probs, np.where(use_onet, 1.0, similarity), known_words)
+    hit = nearest >= 0
+    task_ids = pd.array([pd.NA] * n, dtype="Int64")
+    near_codes = pd.array([pd.NA] * n, dtype="string")
+    if model.index is not None and hit.any():
+        task_ids[hit] = model.index.task_ids[nearest[hit]]
+        near_codes[hit] = model.index.onetsoc_codes[nearest[hit]]
+    out["nearest_task_id"] = task_ids
+    out["nearest_onetsoc_code"] = near_codes
+    out["similarity"] = np.where(use_onet, np.nan, np.nan_to_num(similarity))
+    odd = free_text & ((np.nan_to_num(similarity) < OUT_OF_DOMAIN_SIMILARITY) | ~known_words)
+    if model.index is None:  # a model without retrieval cannot tell
+        odd[:] = False
+    if odd.any():
+        first = int(np.flatnonzero(odd)[0])
+        logger.warning("%d of %d texts do not read as work tasks (no O*NET task is similar: e.g. row "
+                       "%d, %r); their scores have low confidence", int(odd.sum()), n, first + 1,
+                       texts[first][:60])
     logger.info("learned: scored %d tasks (%d with O*NET work activities)", n, int(use_onet.sum()))
+    return out
+
+
+def confidence(proba, similarity, known_words=None) -> np.ndarray:
+    """How far to trust each score: top-class probability times grounding in O*NET.
+
+    ``confidence = max(p) * min(1, similarity / GROUNDED_SIMILARITY)``, and 0 for a text
+    with no word known to the retrieval index. O*NET tasks scored from their work
+    activities have ``similarity`` 1. The calibrated top-class probability estimates how
+    often the label is right; the grounding factor discounts texts that resemble no O*NET
+    task (the model has seen nothing like them).
+
+    Parameters
+    ----------
+    proba : array-like, shape (n, 3)
+    similarity : array-like of float
+        Retrieval similarity (NaN counts as 0).
+    known_words : array-like of bool, optional
+
+    Examples
+    --------
+    >>> confidence(np.array([[0.9, 0.05, 0.05], [0.9, 0.05, 0.05]]), [1.0, 0.07]).round(2).tolist()
+    [0.9, 0.18]
+    """
+    proba = np.asarray(proba, dtype=float)
+    sim = np.nan_to_num(np.asarray(similarity, dtype=float))
+    out = proba.max(axis=1) * np.clip(sim / GROUNDED_SIMILARITY, 0.0, 1.0)
+    if known_words is not None:
+        out = np.where(np.asarray(known_words, dtype=bool), out, 0.0)
     return out
 
 

@@ -1,0 +1,516 @@
+"""Score and roll up job-posting texts on Dask (the optional extra ``ai-exposure[dask]``).
+
+The scorer is a batch function, :func:`exposure.scoring.score_tasks`; this module runs it
+on every partition of a :class:`dask.dataframe.DataFrame` with ``map_partitions`` and an
+explicit ``meta``, so the same code scores a laptop's file and a cluster's 10^8 rows:
+
+- :func:`score` appends the score columns to every row. Each partition is validated by
+  the pandera model of the scores (:class:`~exposure.schemas._scores.TaskScores`) inside
+  ``score_tasks``; what a partition cannot see is checked afterwards by :func:`check`
+  (a task key on two rows of different partitions; coverage).
+- The model artifact is loaded once per worker process (a module-level cache keyed by its
+  sha256), not once per partition; so are the O*NET release and the published labels.
+- The ``learned`` model averages the word vectors of the tasks of one occupation (same
+  code, else same title) into a context feature. So that the scores do not depend on the
+  partitioning, :func:`score` first checks whether any occupation spans two partitions;
+  if one does, the rows are shuffled by occupation (keeping their order within it),
+  scored, and put back in their partitions and order. Either way each row gets the same
+  bytes as when the whole frame is scored at once in one process.
+- :func:`to_occupations` and :func:`to_sectors` roll scored rows up by occupation or
+  industry code with weighted sums (``groupby().sum()``, a tree reduction): a 10^8-row
+  input never gathers on one worker. Sums are added in an order that depends on the
+  partitioning, so roll-ups agree to rounding (1e-12), not bit for bit.
+- :func:`score_dataset` is ``exposure score INPUT_DIR -o OUTPUT_DIR --engine dask``: a
+  partitioned Parquet dataset in, one deterministic Parquet file per partition out,
+  written atomically (:func:`exposure._outdir.replace_directory`), with a progress bar.
+
+Workers must read the same files as the client (the model ships with the package; the
+O*NET release comes from ``mirror``/``data_dir``, so those paths must exist on workers).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import dask
+import dask.dataframe as dd
+import numpy as np
+import pandas as pd
+from distributed import Client, LocalCluster, as_completed
+from tqdm.auto import tqdm
+
+from exposure._io import write_parquet
+from exposure._measures import CATEGORIES, EXPOSURE_MEASURES
+from exposure._outdir import check_output_dir, replace_directory
+from exposure.errors import DataFormatError, ExposureError
+from exposure.measures import eloundou
+from exposure.onet import load_onet
+from exposure.scoring import score_tasks
+from exposure.scoring._files import append_scores, occupation_keys, onet_aliases
+from exposure.scoring.learned import load_model, shipped_model_path
+
+__all__ = ["score_meta", "score", "check", "to_occupations", "to_sectors", "score_dataset", "ScoredDataset",
+           "ROLLUP_MEASURES"]
+
+logger = logging.getLogger(__name__)
+
+#: Columns averaged by :func:`to_occupations` and :func:`to_sectors`.
+ROLLUP_MEASURES = (*EXPOSURE_MEASURES, *CATEGORIES)
+_ROW = "__exposure_row"
+_KEY = "__exposure_occupation"
+
+# ------------------------------------------------------------- per-worker caches
+_MODELS: dict = {}
+_ONETS: dict = {}
+_LABELS: dict = {}
+
+
+def _model(path: str, digest: str):
+    """The ``learned`` model of ``path`` (sha256 ``digest``), loaded once per process."""
+    if digest not in _MODELS:
+        _MODELS[digest] = load_model(path)
+        logger.info("loaded model %s (sha256 %s) in this worker", path, digest[:12])
+    return _MODELS[digest]
+
+
+def _onet(release, mirror, data_dir):
+    if release is None:
+        return None
+    key = (release, mirror, data_dir)
+    if key not in _ONETS:
+        _ONETS[key] = load_onet(release, mirror=mirror, data_dir=data_dir)
+    return _ONETS[key]
+
+
+def _labels(method, mirror, data_dir):
+    if not method.startswith("reference"):
+        return None
+    key = (mirror, data_dir)
+    if key not in _LABELS:
+        _LABELS[key] = eloundou.load_task_labels(mirror=mirror, data_dir=data_dir)
+    return _LABELS[key]
+
+
+def score_meta(frame: pd.DataFrame, job: dict) -> pd.DataFrame:
+    """Empty frame with the columns and dtypes that :func:`score` gives for input like ``frame``.
+
+    Found by scoring one probe row (the input's columns, missing except a short task text)
+    on the client, so ``meta`` follows :func:`~exposure.scoring.score_tasks` exactly; every
+    partition's output is cast to it.
+    """
+    probe = frame.iloc[:0].reindex(range(1))
+    if job["text_column"] in probe.columns:
+        probe[job["text_column"]] = "Answer telephones and relay messages."
+    meta = _score_partition(probe, None, job).iloc[:0]
+    return meta.astype({c: frame.dtypes[c] for c in frame.columns if c in meta.columns})
+
+
+def _score_partition(part: pd.DataFrame, meta: pd.DataFrame | None, job: dict) -> pd.DataFrame:
+    """Score one partition: the input columns, then :data:`SCORE_COLUMNS` (as in ``meta``)."""
+    frame = part.drop(columns=[c for c in (_ROW, _KEY) if c in part.columns])
+    renamed = frame.rename(columns=onet_aliases(frame))
+    model = _model(job["model"], job["digest"]) if job["method"] == "learned" else None
+    scores = score_tasks(renamed, job["method"], text_column=job["text_column"],
+                         occupation_column=job["occupation_column"],
+                         onet=_onet(job["onet"], job["mirror"], job["data_dir"]),
+                         labels=_labels(job["method"], job["mirror"], job["data_dir"]),
+                         reference_source=job["reference_source"], model=model)
+    out = append_scores(frame, scores)
+    out.index = part.index
+    if _ROW in part.columns:
+        out[_ROW] = part[_ROW].to_numpy()
+    return out if meta is None else out.astype(meta.dtypes.to_dict())
+
+
+def _keys_partition(part: pd.DataFrame, occupation_column, partition_info=None) -> pd.DataFrame:
+    """Distinct occupation keys (hashed) of a partition, for the spanning check."""
+    keys = [k for k in occupation_keys(part.rename(columns=onet_aliases(part)), occupation_column) if k]
+    h = np.unique(pd.util.hash_array(np.asarray(keys, dtype=object))) if keys else np.empty(0, np.uint64)
+    return pd.DataFrame({"h": h.astype(np.uint64)})
+
+
+def _with_keys(part: pd.DataFrame, occupation_column, start) -> pd.DataFrame:
+    """``part`` with its global row numbers and occupation keys (rows alone get their row)."""
+    out = part.copy()
+    rows = np.arange(start, start + len(part), dtype=np.int64)
+    keys = occupation_keys(part.rename(columns=onet_aliases(part)), occupation_column)
+    out[_ROW] = rows
+    out[_KEY] = [k if k else f"row:{r}" for k, r in zip(keys, rows, strict=True)]
+    return out
+
+
+def _job(method, text_column, occupation_column, onet, reference_source, mirror, data_dir,
+         model_path) -> dict:
+    path = Path(model_path) if model_path is not None else shipped_model_path()
+    if method == "learned":
+        load_model(path)  # verify the artifact on the client before shipping the job
+    digest = hashlib.sha256(path.read_bytes()).hexdigest() if method == "learned" else ""
+    return {"method": method, "text_column": text_column, "occupation_column": occupation_column,
+            "onet": onet, "reference_source": reference_source,
+            "mirror": None if mirror is None else str(mirror),
+            "data_dir": None if data_dir is None else str(data_dir),
+            "model": str(path), "digest": digest}
+
+
+def score(ddf: dd.DataFrame, method: str = "learned", *, text_column: str = "task",
+          occupation_column: str | None = None, onet: str | None = None,
+          reference_source: str = "human", mirror=None, data_dir=None,
+          model_path=None) -> dd.DataFrame:
+    """Score every row of a Dask DataFrame; the input columns followed by the score columns.
+
+    Parameters
+    ----------
+    ddf : dask.dataframe.DataFrame
+        One task or posting text per row (O*NET's own headers are understood, as in
+        :func:`exposure.scoring._files.score_file`).
+    method, text_column, occupation_column, reference_source
+        As in :func:`exposure.scoring.score_tasks`.
+    onet : str, optional
+        O*NET release (e.g. ``"29.1"``) whose work activities to use for rows with
+        ``onetsoc_code`` and ``task_id``; loaded once per worker from ``mirror``/``data_dir``.
+    mirror, data_dir : optional
+        Where O*NET and the published labels are read from (paths the workers can read).
+    model_path : str or os.PathLike, optional
+        ``learned`` artifact (default the shipped one); verified against the model registry
+        on the client, loaded once per worker.
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+        Lazy; the rows of ``ddf`` in their order and partitions (a fresh index per partition
+        when occupations had to be regrouped; empty partitions dropped then). Columns:
+        those of ``ddf`` (minus input columns named like score columns), then
+        :data:`~exposure.scoring.SCORE_COLUMNS`.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        At compute time: bad cells of a partition (missing text, bad keys).
+    exposure.errors.ExposureError
+        Unknown method; model artifact problems (raised at once, on the client).
+
+    Examples
+    --------
+    >>> import dask.dataframe as dd
+    >>> texts = pd.DataFrame({"task": ["Answer telephones and relay messages.",
+    ...                                "Operate a forklift to move pallets."] * 2})
+    >>> out = score(dd.from_pandas(texts, npartitions=2)).compute(scheduler="sync")
+    >>> out["label"].tolist()
+    ['E1', 'E0', 'E1', 'E0']
+    """
+    job = _job(method, text_column, occupation_column, onet, reference_source, mirror,
+               data_dir, model_path)
+    head = ddf._meta.iloc[:0]
+    meta = score_meta(head, job)
+    if method != "learned" or ddf.npartitions == 1 or not _spans_partitions(ddf, occupation_column):
+        return ddf.map_partitions(_score_partition, meta, job, meta=meta, align_dataframes=False)
+    # an occupation spans partitions: regroup by occupation, keeping the order within it
+    logger.info("occupations span partitions: regrouping the rows by occupation")
+    lengths = ddf.map_partitions(len).compute()
+    starts = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+    parts = [dask.delayed(_with_keys)(p, occupation_column, int(s))
+             for p, s in zip(ddf.to_delayed(), starts[:-1], strict=True)]
+    keyed_meta = _with_keys(head, occupation_column, 0)
+    keyed = dd.from_delayed(parts, meta=keyed_meta, verify_meta=False)
+    grouped = keyed.shuffle(on=_KEY, npartitions=ddf.npartitions).map_partitions(
+        lambda p: p.sort_values(_ROW, kind="stable"), meta=keyed_meta)
+    scored_meta = meta.assign(**{_ROW: np.int64(0)}).iloc[:0]
+    scored = grouped.map_partitions(_score_partition, meta, job, meta=scored_meta,
+                                    align_dataframes=False)
+    divisions = [int(s) for s in starts[:-1]] + [int(starts[-1]) - 1]
+    if int(starts[-1]) == 0:
+        return ddf.map_partitions(_score_partition, meta, job, meta=meta, align_dataframes=False)
+    back = scored.set_index(_ROW, divisions=_unique_divisions(divisions), sorted=False)
+    return back.map_partitions(lambda p: p.reset_index(drop=True), meta=meta)
+
+
+def _unique_divisions(divisions: list[int]) -> list[int]:
+    """Strictly increasing divisions (empty input partitions disappear)."""
+    out = [divisions[0]]
+    for d in divisions[1:-1]:
+        if d > out[-1]:
+            out.append(d)
+    out.append(max(divisions[-1], out[-1]))
+    return out
+
+
+def _spans_partitions(ddf: dd.DataFrame, occupation_column) -> bool:
+    """True when rows of one occupation lie in two partitions (a distributed count)."""
+    keys = ddf.map_partitions(_keys_partition, occupation_column,
+                              meta=pd.DataFrame({"h": np.empty(0, np.uint64)}))["h"]
+    total, distinct = dask.compute(keys.count(), keys.nunique())
+    return int(total) != int(distinct)
+
+
+def check(scored: dd.DataFrame) -> dict:
+    """The checks a partition cannot make: duplicate task keys across rows; coverage.
+
+    Parameters
+    ----------
+    scored : dask.dataframe.DataFrame
+        Output of :func:`score`.
+
+    Returns
+    -------
+    dict
+        ``rows``, ``scored`` (rows with probabilities) and ``coverage`` (their share).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A task key (``onetsoc_code``, ``task_id``) is on more than one row.
+
+    Examples
+    --------
+    >>> import dask.dataframe as dd
+    >>> s = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": [1, 1], "p_e0": [0.5, None]})
+    >>> check(dd.from_pandas(s.iloc[:1], npartitions=1))
+    {'rows': 1, 'scored': 1, 'coverage': 1.0}
+    >>> check(dd.from_pandas(s, npartitions=2))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: 1 task key(s) (onetsoc_code, task_id) are on more than one row
+    """
+    def key_hashes(part):
+        known = part["onetsoc_code"].notna() & part["task_id"].notna()
+        pairs = part["onetsoc_code"][known].astype(str) + "|" + part["task_id"][known].astype(str)
+        return pd.Series(pd.util.hash_array(pairs.to_numpy(dtype=object)), dtype=np.uint64)
+
+    scored = scored.rename(columns=onet_aliases(scored._meta))
+    if {"onetsoc_code", "task_id"} <= set(scored.columns):
+        hashes = scored.map_partitions(key_hashes, meta=pd.Series(dtype=np.uint64))
+        rows, n_scored, n_keys, n_distinct = dask.compute(
+            scored.map_partitions(len).sum(), scored["p_e0"].count(), hashes.count(), hashes.nunique())
+    else:  # free text without task keys
+        rows, n_scored = dask.compute(scored.map_partitions(len).sum(), scored["p_e0"].count())
+        n_keys = n_distinct = 0
+    if int(n_keys) != int(n_distinct):
+        raise DataFormatError(f"{int(n_keys) - int(n_distinct)} task key(s) (onetsoc_code, task_id) "
+                              "are on more than one row")
+    rows, n_scored = int(rows), int(n_scored)
+    return {"rows": rows, "scored": n_scored, "coverage": n_scored / rows if rows else float("nan")}
+
+
+# ------------------------------------------------------------------- roll-ups
+def _as_float(values: pd.Series) -> np.ndarray:
+    """A measure or a category flag (booleans, or their text) as floats, NaN where missing."""
+    if values.dtype == object or isinstance(values.dtype, pd.StringDtype):
+        text = values.astype("string").str.strip().str.lower()
+        flags = text.map({"true": 1.0, "false": 0.0, "1": 1.0, "0": 0.0})
+        values = flags.where(text.isin(["true", "false", "1", "0"]), pd.to_numeric(text, errors="coerce"))
+    return values.astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+
+
+def _sums_partition(part: pd.DataFrame, by: str, weight: str | None) -> pd.DataFrame:
+    w = (np.ones(len(part)) if weight is None
+         else pd.to_numeric(part[weight], errors="coerce").fillna(0.0).to_numpy(dtype=float))
+    out = pd.DataFrame({by: part[by].astype("string").to_numpy(), "n_rows": 1,
+                        "weight": w})
+    for col in ROLLUP_MEASURES:
+        x = _as_float(part[col])
+        has = ~np.isnan(x)
+        out[f"{col}__w"] = np.where(has, w, 0.0)
+        out[f"{col}__wx"] = np.where(has, w * np.nan_to_num(x), 0.0)
+    return out
+
+
+def _means_partition(sums: pd.DataFrame) -> pd.DataFrame:
+    out = sums[["n_rows", "weight"]].copy()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        for col in ROLLUP_MEASURES:
+            w = sums[f"{col}__w"].to_numpy()
+            out[col] = np.where(w > 0, sums[f"{col}__wx"].to_numpy() / np.where(w > 0, w, 1), np.nan)
+    out["n_scored"] = sums["n_scored"]
+    return out
+
+
+def _rollup(scored: dd.DataFrame, by: str, weight: str | None) -> dd.DataFrame:
+    for col in (by, *ROLLUP_MEASURES, *([weight] if weight else [])):
+        if col not in scored.columns:
+            raise DataFormatError(f"missing column {col!r}", column=col)
+    meta = _sums_partition(scored._meta.iloc[:0], by, weight)
+    sums = scored.map_partitions(_sums_partition, by, weight, meta=meta)
+    sums = sums.assign(n_scored=sums[f"{EXPOSURE_MEASURES[0]}__w"].gt(0).astype("int64"))
+    totals = sums.groupby(by, sort=True).sum()  # tree reduction of the partial sums
+    means_meta = _means_partition(totals._meta)
+    return totals.map_partitions(_means_partition, meta=means_meta)[
+        ["n_rows", "n_scored", "weight", *ROLLUP_MEASURES]]
+
+
+def to_occupations(scored: dd.DataFrame, by: str = "onetsoc_code", *,
+                   weight: str | None = None) -> dd.DataFrame:
+    """Weighted means of the scores of each occupation, as a tree reduction.
+
+    Parameters
+    ----------
+    scored : dask.dataframe.DataFrame
+        Output of :func:`score` (at least ``by``, :data:`ROLLUP_MEASURES`).
+    by : str, default "onetsoc_code"
+        Occupation code column (e.g. ``soc_code`` of classified postings).
+    weight : str, optional
+        Column of row weights (e.g. openings per posting); default 1 per row.
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+        Lazy, indexed by ``by`` (sorted): ``n_rows``, ``n_scored`` (rows with scores),
+        ``weight`` (sum), then the weighted mean of each of :data:`ROLLUP_MEASURES` over
+        the rows where it is known (missing where none is; category shares from the flags).
+
+    Examples
+    --------
+    >>> import dask.dataframe as dd
+    >>> s = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.00", "43-9061.00"],
+    ...                   "alpha": [0.2, 0.4, 0.9], "beta": [0.3, 0.5, 0.9],
+    ...                   "gamma": [0.4, 0.6, 1.0], "admin": [True, False, True],
+    ...                   "routine_coding": False, "entry_creative": False, "n": [1, 3, 1]})
+    >>> occ = to_occupations(dd.from_pandas(s, npartitions=2), weight="n").compute()
+    >>> occ[["n_rows", "alpha", "admin"]].round(3)
+                  n_rows  alpha  admin
+    onetsoc_code                      
+    11-1011.00         2   0.35   0.25
+    43-9061.00         1   0.90   1.00
+    """
+    return _rollup(scored, by, weight)
+
+
+def to_sectors(scored: dd.DataFrame, by: str = "naics", *, weight: str | None = None) -> dd.DataFrame:
+    """Weighted means of the scores of each industry code, as a tree reduction.
+
+    The same computation as :func:`to_occupations`, grouped by an industry column of the
+    postings (e.g. ``naics``) instead.
+
+    Examples
+    --------
+    >>> import dask.dataframe as dd
+    >>> s = pd.DataFrame({"naics": ["52", "52", "23"], "alpha": [0.6, None, 0.1],
+    ...                   "beta": [0.7, None, 0.1], "gamma": [0.8, None, 0.2],
+    ...                   "admin": pd.array([True, None, False], dtype="boolean"),
+    ...                   "routine_coding": False,
+    ...                   "entry_creative": False})
+    >>> sec = to_sectors(dd.from_pandas(s, npartitions=2)).compute()
+    >>> sec[["n_rows", "n_scored", "alpha"]]
+           n_rows  n_scored  alpha
+    naics                         
+    23          1         1    0.1
+    52          2         1    0.6
+    """
+    return _rollup(scored, by, weight)
+
+
+# ------------------------------------------------------------- files in, files out
+@dataclass(frozen=True)
+class ScoredDataset:
+    """What :func:`score_dataset` did.
+
+    Attributes
+    ----------
+    path : pathlib.Path
+        Output directory (one ``part-NNNNN.parquet`` per partition).
+    n_tasks, n_unscored : int
+        Rows written; rows without a score.
+    n_partitions : int
+        Files written.
+    method : str
+        Method tag of the scores.
+    """
+
+    path: Path
+    n_tasks: int
+    n_unscored: int
+    n_partitions: int
+    method: str
+
+
+def _write_part(part: pd.DataFrame, path: str) -> tuple[int, int, str]:
+    write_parquet(part, path)
+    tag = str(part["method"].iloc[0]) if len(part) else ""
+    return len(part), int(part["p_e0"].isna().sum()), tag
+
+
+def score_dataset(src, dst, method: str = "learned", *, client: Client | None = None,
+                  workers: int | None = None, progress: bool = True, **options) -> ScoredDataset:
+    """Score a partitioned Parquet dataset on Dask; write one Parquet file per partition.
+
+    Parameters
+    ----------
+    src : str or os.PathLike
+        Directory of Parquet files (or one Parquet file).
+    dst : str or os.PathLike
+        Output directory, replaced as a whole when everything is written
+        (:func:`exposure._outdir.replace_directory`); nothing changes on an error.
+    method : str, default "learned"
+    client : distributed.Client, optional
+        Scheduler to run on; default a :class:`distributed.LocalCluster` of ``workers``
+        single-threaded worker processes, closed at the end.
+    workers : int, optional
+        Workers of the default local cluster (default: one per CPU).
+    progress : bool, default True
+        Show a progress bar of the partitions (on stderr, when it is a terminal).
+    **options
+        Passed to :func:`score` (``text_column``, ``onet``, ``mirror``...).
+
+    Returns
+    -------
+    ScoredDataset
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Unreadable input, bad cells, a task key on two rows (see :func:`check`).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from distributed import Client
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> (d / "in").mkdir()
+    >>> pd.DataFrame({"task": ["Weld pipes.", "Type letters."]}).to_parquet(d / "in" / "a.parquet")
+    >>> with Client(processes=False, n_workers=1, dashboard_address=None) as client:
+    ...     done = score_dataset(d / "in", d / "out", "rubric", client=client, progress=False)
+    >>> done.n_tasks, sorted(p.name for p in (d / "out").iterdir())
+    (2, ['part-00000.parquet'])
+    """
+    src, dst = Path(src), Path(dst)
+    if not src.exists():
+        raise DataFormatError("input dataset not found", path=src)
+    check_output_dir(dst, protect=[src])
+    try:
+        ddf = dd.read_parquet(src)
+    except (OSError, ValueError) as exc:
+        raise DataFormatError(f"cannot read: {exc}", path=src) from None
+    own = client is None
+    if own:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        scored = score(ddf, method, **options)
+        with replace_directory(dst, owned=set(), protect=[src]) as tmp:
+            names = [f"part-{i:05d}.parquet" for i in range(scored.npartitions)]
+            tasks = [dask.delayed(_write_part)(p, str(tmp / name))
+                     for p, name in zip(scored.to_delayed(), names, strict=True)]
+            futures = client.compute(tasks)
+            bar = tqdm(total=len(futures), unit="partition", desc="exposure score",
+                       disable=None if progress else True)
+            results = []
+            for fut in as_completed(futures):
+                results.append(fut.result())
+                bar.update(1)
+            bar.close()
+            written = dd.read_parquet(tmp)
+            keys = [c for c in written.columns
+                    if c in ("onetsoc_code", "task_id", "p_e0", *onet_aliases(written._meta))]
+            summary = check(written[keys])
+    finally:
+        if own:
+            client.close()
+            cluster.close()
+    tags = sorted({t for _, _, t in results if t})
+    if len(tags) > 1:
+        raise ExposureError(f"partitions were scored with different methods: {tags}")
+    return ScoredDataset(dst, summary["rows"], sum(u for _, u, _ in results), len(results),
+                         tags[0] if tags else method)
+

@@ -1,0 +1,523 @@
+"""Ground free text in O*NET: retrieve the closest O*NET tasks and detailed work activities.
+
+A text without O*NET ids is compared, by TF-IDF cosine over stemmed word 1-2 grams, with
+the 18,796 task statements and the 2,087 detailed work activity (DWA) titles of O*NET
+29.1. What the closest tasks carry becomes the ``grounded`` feature block of the
+``learned`` scorer's text set (:mod:`exposure.scoring.learned`):
+
+- ``payload``: the probabilities (E0, E1, E2) the work-activity (``onet``) model gives the
+  neighbour tasks, averaged with weights ``similarity ** POWER`` over the neighbours within
+  :data:`RATIO` of the best similarity, and their logarithms scaled by the best similarity;
+- the best similarity itself;
+- the neighbours' detailed and intermediate work activities (DWA and IWA ids), and the
+  activities of the closest DWA titles;
+- the neighbours' job zones (one-hot, weighted).
+
+Retrieval is a sparse matrix product with the index, whose very common terms (in more than
+:data:`MAX_DF` task statements) are left out of the product (they still count in the
+query's norm, so a text made of common words only has a low similarity). The index is built
+from an O*NET release (:func:`build_index`) by ``exposure train`` and shipped beside the
+model as a pickle-free ``.npz`` pinned in ``registry.txt`` (:func:`save_index`,
+:func:`load_index`); it holds derived sparse vectors and ids of O*NET 29.1 (O*NET content
+is CC BY 4.0: "O*NET 29.1 Database by the U.S. Department of Labor, Employment and
+Training Administration (USDOL/ETA). Used under the CC BY 4.0 license.").
+
+Examples
+--------
+>>> from types import SimpleNamespace
+>>> onet = SimpleNamespace(
+...     tasks=pd.DataFrame({"onetsoc_code": ["43-4051.00", "47-2031.00"], "task_id": [1, 2],
+...                         "task": ["Answer customer emails about billing.",
+...                                  "Cut lumber with power saws."]}),
+...     task_dwas=pd.DataFrame({"onetsoc_code": ["43-4051.00"], "task_id": [1],
+...                             "dwa_id": ["4.A.4.a.2.I03.D01"]}),
+...     dwas=pd.DataFrame({"dwa_id": ["4.A.4.a.2.I03.D01"], "iwa_id": ["4.A.4.a.2.I03"],
+...                        "dwa_title": ["Respond to customer inquiries."]}),
+...     occupations=pd.DataFrame({"onetsoc_code": ["43-4051.00", "47-2031.00"],
+...                               "job_zone": [2, 2]}))
+>>> index = build_index(onet, np.array([[0.1, 0.8, 0.1], [0.9, 0.05, 0.05]]), max_df=10)
+>>> found = index.retrieve(["Reply to billing emails from customers"])
+>>> index.task_ids[found.best].tolist(), bool(found.similarity[0] > 0.3)
+([1], True)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import logging
+import math
+import zipfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from exposure._io import atomic_path
+from exposure.errors import ChecksumMismatchError, ExposureError
+from exposure.scoring._features import WordTfidf, word_terms
+from exposure.scoring._inputs import job_zone_lookup, norm_task_ids
+
+__all__ = [
+    "INDEX_NAME",
+    "MAX_DF",
+    "RATIO",
+    "POWER",
+    "TaskIndex",
+    "Neighbours",
+    "build_index",
+    "save_index",
+    "load_index",
+]
+
+logger = logging.getLogger(__name__)
+
+#: File name of the shipped retrieval index (in ``exposure/data/models``).
+INDEX_NAME = "retrieval-v1.npz"
+#: Terms found in more task statements than this are left out of the similarity product.
+MAX_DF = 1000
+#: Neighbours within this fraction of the best similarity are kept.
+RATIO = 0.7
+#: Neighbour weight: ``similarity ** POWER`` (normalised to sum to one).
+POWER = 4.0
+#: Rows per block of the similarity product (bounds memory).
+CHUNK = 4096
+
+
+@dataclass
+class Neighbours:
+    """What :meth:`TaskIndex.retrieve` found for each query.
+
+    Attributes
+    ----------
+    best : numpy.ndarray of int
+        Row of the closest task in the index, -1 when no task shares a term.
+    similarity : numpy.ndarray of float
+        Cosine similarity with that task (0 when none).
+    weights : scipy.sparse.csr_matrix
+        Queries x index tasks: the weights of the kept neighbours (rows sum to 1 or 0).
+    dwa_weights : scipy.sparse.csr_matrix
+        Queries x DWAs: the similarity of the closest DWA titles (within :data:`RATIO`).
+    n_terms : numpy.ndarray of int
+        Terms of each query known to the index vocabulary (0: not a single known word).
+    """
+
+    best: np.ndarray
+    similarity: np.ndarray
+    weights: sparse.csr_matrix
+    dwa_weights: sparse.csr_matrix
+    n_terms: np.ndarray
+
+
+@dataclass
+class TaskIndex:
+    """Sparse TF-IDF vectors of O*NET task statements and DWA titles, with what they carry.
+
+    Attributes
+    ----------
+    vectorizer : WordTfidf
+        Stemmed word 1-2 gram TF-IDF of the corpus (tasks and DWA titles).
+    tasks, dwas : scipy.sparse.csr_matrix
+        Unit-norm rows of the task statements and of the DWA titles, very common terms
+        removed (:data:`MAX_DF`).
+    onetsoc_codes : numpy.ndarray of str
+        Occupation of each task.
+    task_ids : numpy.ndarray of int64
+        O*NET task id of each task.
+    activities : list of str
+        DWA ids then IWA ids: the columns of ``task_activity`` and ``dwa_activity``.
+    task_activity, dwa_activity : scipy.sparse.csr_matrix
+        Unit-norm bag of DWA and IWA ids of each task, of each DWA.
+    job_zone : numpy.ndarray of int8
+        Job zone of each task's occupation (0: unknown).
+    payload : numpy.ndarray, shape (n_tasks, 3)
+        Probabilities (E0, E1, E2) of the work-activity model for each task.
+    metadata : dict
+        O*NET release, build settings.
+    """
+
+    vectorizer: WordTfidf
+    tasks: sparse.csr_matrix
+    dwas: sparse.csr_matrix
+    onetsoc_codes: np.ndarray
+    task_ids: np.ndarray
+    activities: list
+    task_activity: sparse.csr_matrix
+    dwa_activity: sparse.csr_matrix
+    job_zone: np.ndarray
+    payload: np.ndarray
+    metadata: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        self._soc6 = None
+
+    @property
+    def n_tasks(self) -> int:
+        """Number of task statements in the index."""
+        return self.tasks.shape[0]
+
+    @property
+    def n_features(self) -> int:
+        """Width of the ``grounded`` feature block (:meth:`features`)."""
+        return 7 + 2 * len(self.activities) + 5
+
+    def soc6_groups(self) -> np.ndarray:
+        """Integer code of each task's SOC 6-digit group (for excluding an occupation)."""
+        if self._soc6 is None:
+            _, self._soc6 = np.unique(np.asarray([c[:7] for c in self.onetsoc_codes]),
+                                      return_inverse=True)
+        return self._soc6
+
+    def subset(self, keep) -> "TaskIndex":
+        """The index restricted to the tasks where ``keep`` (bool array) is true.
+
+        Examples
+        --------
+        >>> sub = _tiny_index().subset(np.array([True, False]))
+        >>> sub.n_tasks, sub.task_ids.tolist()
+        (1, [1])
+        """
+        keep = np.asarray(keep, dtype=bool)
+        return TaskIndex(self.vectorizer, self.tasks[keep], self.dwas, self.onetsoc_codes[keep],
+                         self.task_ids[keep], self.activities, self.task_activity[keep],
+                         self.dwa_activity, self.job_zone[keep], self.payload[keep],
+                         dict(self.metadata))
+
+    def with_payload(self, payload) -> "TaskIndex":
+        """A copy of the index carrying ``payload`` (n_tasks x 3) instead."""
+        payload = np.asarray(payload, dtype=np.float64)
+        if payload.shape != (self.n_tasks, 3):
+            raise ExposureError(f"payload must have shape ({self.n_tasks}, 3), got {payload.shape}")
+        return TaskIndex(self.vectorizer, self.tasks, self.dwas, self.onetsoc_codes, self.task_ids,
+                         self.activities, self.task_activity, self.dwa_activity, self.job_zone,
+                         payload, dict(self.metadata))
+
+    # ---------------------------------------------------------------- retrieval
+    def retrieve(self, texts, *, exclude=None, vectors=None) -> Neighbours:
+        """Closest index tasks and DWA titles of each text.
+
+        Parameters
+        ----------
+        texts : sequence of str
+        exclude : sequence of str, optional
+            Per text, a SOC 6-digit code (``"11-1011"``) whose tasks it must not find (used
+            in training, so that a task is grounded in other occupations only).
+        vectors : scipy.sparse.csr_matrix, optional
+            ``vectorizer.transform(texts)``, when already computed.
+
+        Returns
+        -------
+        Neighbours
+        """
+        q = self.vectorizer.transform(list(texts)) if vectors is None else vectors
+        n = q.shape[0]
+        groups = None
+        if exclude is not None:
+            lookup = {c[:7]: g for c, g in zip(self.onetsoc_codes, self.soc6_groups())}
+            groups = np.array([lookup.get(str(c)[:7], -1) for c in exclude], dtype=np.int64)
+        best = np.full(n, -1, dtype=np.int64)
+        sim = np.zeros(n)
+        parts, dparts = [], []
+        tasks_t = self.tasks.T.tocsr()
+        dwas_t = self.dwas.T.tocsr()
+        for start in range(0, n, CHUNK):
+            block = q[start:start + CHUNK]
+            s = (block @ tasks_t).tocsr()
+            if groups is not None and s.nnz:
+                rows = np.repeat(np.arange(s.shape[0]), np.diff(s.indptr))
+                s.data[self.soc6_groups()[s.indices] == groups[start:start + CHUNK][rows]] = 0.0
+                s.eliminate_zeros()
+            b, top, w = _keep_best(s, RATIO, POWER, normalise=True)
+            best[start:start + len(b)] = b
+            sim[start:start + len(b)] = top
+            parts.append(w)
+            d = (block @ dwas_t).tocsr()
+            dparts.append(_keep_best(d, RATIO, 1.0, normalise=False)[2])
+        if not parts:
+            empty = sparse.csr_matrix((0, self.n_tasks))
+            return Neighbours(best, sim, empty, sparse.csr_matrix((0, self.dwas.shape[0])),
+                              np.zeros(0, dtype=np.int64))
+        return Neighbours(best, sim, sparse.vstack(parts, format="csr"), sparse.vstack(dparts, format="csr"),
+                          np.diff(q.indptr))
+
+    def features(self, found: Neighbours) -> sparse.csr_matrix:
+        """The ``grounded`` feature block of the retrieved neighbours (unweighted).
+
+        Columns: neighbour payload (3), log payload times best similarity (3), best
+        similarity (1), neighbour activities, closest-DWA activities, job zone (5).
+
+        Examples
+        --------
+        >>> index = _tiny_index()
+        >>> index.features(index.retrieve(["Answer emails from customers"])).shape == (1, index.n_features)
+        True
+        """
+        w = found.weights
+        p = np.asarray(w @ self.payload)
+        top = found.similarity[:, None]
+        logp = np.log(np.clip(p, 1e-3, 1.0)) * top
+        logp[w.getnnz(axis=1) == 0] = 0.0
+        zones = np.zeros((self.n_tasks, 5))
+        known = self.job_zone > 0
+        zones[np.flatnonzero(known), self.job_zone[known].astype(int) - 1] = 1.0
+        dense = sparse.csr_matrix(np.hstack([p, logp, top]))
+        return sparse.hstack([dense, w @ self.task_activity, found.dwa_weights @ self.dwa_activity,
+                              sparse.csr_matrix(np.asarray(w @ zones))], format="csr")
+
+    # --------------------------------------------------------------------- I/O
+    def to_arrays(self) -> tuple[dict, dict]:
+        """Arrays and JSON metadata of the artifact (see :func:`save_index`)."""
+        arrays = {
+            "vocab": np.array(self.vectorizer.vocabulary, dtype=str),
+            "idf": self.vectorizer.idf,
+            "onetsoc_codes": np.asarray(self.onetsoc_codes, dtype=str),
+            "task_ids": np.asarray(self.task_ids, dtype=np.int64),
+            "activities": np.array(self.activities, dtype=str),
+            "job_zone": np.asarray(self.job_zone, dtype=np.int8),
+            "payload": np.asarray(self.payload, dtype=np.float64),
+        }
+        for name in ("tasks", "dwas", "task_activity", "dwa_activity"):
+            m = sparse.csr_matrix(getattr(self, name))
+            arrays[f"{name}_data"] = m.data.astype(np.float32)
+            arrays[f"{name}_indices"] = m.indices.astype(np.int32)
+            arrays[f"{name}_indptr"] = m.indptr.astype(np.int64)
+            arrays[f"{name}_shape"] = np.asarray(m.shape, dtype=np.int64)
+        meta = dict(self.metadata, ngram_max=self.vectorizer.ngram_max, stem=self.vectorizer.stem)
+        return arrays, meta
+
+    @classmethod
+    def from_arrays(cls, arrays: dict, meta: dict) -> "TaskIndex":
+        """Rebuild an index from :meth:`to_arrays` output."""
+        mats = {}
+        for name in ("tasks", "dwas", "task_activity", "dwa_activity"):
+            mats[name] = sparse.csr_matrix(
+                (arrays[f"{name}_data"].astype(np.float64), arrays[f"{name}_indices"],
+                 arrays[f"{name}_indptr"]), shape=tuple(int(v) for v in arrays[f"{name}_shape"]))
+        return cls(
+            vectorizer=WordTfidf(arrays["vocab"], arrays["idf"], int(meta["ngram_max"]),
+                                 stem=bool(meta["stem"])),
+            onetsoc_codes=np.asarray(arrays["onetsoc_codes"]).astype(str),
+            task_ids=np.asarray(arrays["task_ids"], dtype=np.int64),
+            activities=[str(a) for a in arrays["activities"]],
+            job_zone=np.asarray(arrays["job_zone"], dtype=np.int8),
+            payload=np.asarray(arrays["payload"], dtype=np.float64),
+            metadata={k: v for k, v in meta.items() if k not in ("ngram_max", "stem")},
+            **mats,
+        )
+
+
+def _keep_best(s: sparse.csr_matrix, ratio: float, power: float, *, normalise: bool):
+    """Best column and value of each row, and the entries within ``ratio`` of the best.
+
+    Kept values are raised to ``power`` and, with ``normalise``, divided by their row sum.
+    """
+    n = s.shape[0]
+    counts = np.diff(s.indptr)
+    nonempty = counts > 0
+    top = np.zeros(n)
+    best = np.full(n, -1, dtype=np.int64)
+    if not s.nnz:
+        return best, top, sparse.csr_matrix(s.shape)
+    starts = s.indptr[:-1][nonempty]
+    top[nonempty] = np.maximum.reduceat(s.data, starts)
+    rows = np.repeat(np.arange(n), counts)
+    row_top = top[rows]
+    hit = s.data >= row_top  # the best entry (first of ties)
+    pos = np.flatnonzero(hit)
+    first = np.unique(rows[pos], return_index=True)
+    best[first[0]] = s.indices[pos[first[1]]]
+    keep = s.data >= ratio * row_top
+    data = s.data[keep] ** power
+    r, c = rows[keep], s.indices[keep]
+    w = sparse.csr_matrix((data, (r, c)), shape=s.shape)
+    if normalise:
+        sums = np.asarray(w.sum(axis=1)).ravel()
+        sums[sums == 0] = 1.0
+        w = sparse.csr_matrix(sparse.diags(1.0 / sums) @ w)
+    return best, top, w
+
+
+def _activity_bag(lists, index: dict) -> sparse.csr_matrix:
+    rows, cols = [], []
+    for r, items in enumerate(lists):
+        hits = sorted({index[i] for i in items if i in index})
+        rows.extend([r] * len(hits))
+        cols.extend(hits)
+    m = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(lists), len(index)))
+    norms = np.sqrt(np.asarray(m.sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
+
+
+def build_index(onet, payload=None, *, max_df: int = MAX_DF) -> TaskIndex:
+    """Build the retrieval index of an O*NET release.
+
+    Parameters
+    ----------
+    onet : exposure.onet.OnetRelease
+        Or anything with ``tasks`` [onetsoc_code, task_id, task], ``task_dwas``, ``dwas``
+        [dwa_id, iwa_id, dwa_title] and ``occupations`` (or ``job_zones``) frames.
+    payload : array-like, shape (n_tasks, 3), optional
+        Probabilities carried by each task (in ``onet.tasks`` order); default uniform.
+    max_df : int, default :data:`MAX_DF`
+        Terms in more task statements are left out of the similarity product.
+
+    Returns
+    -------
+    TaskIndex
+
+    Examples
+    --------
+    >>> _tiny_index().n_tasks
+    2
+    """
+    tasks = onet.tasks
+    texts = tasks["task"].astype(str).tolist()
+    dwa_titles = onet.dwas["dwa_title"].astype(str).tolist()
+    corpus = texts + dwa_titles
+    df: Counter = Counter()
+    for text in corpus:
+        df.update(set(word_terms(text, 2, stemmed=True)))
+    vocab = sorted(df)
+    n_docs = len(corpus)
+    idf = np.array([math.log((1 + n_docs) / (1 + df[t])) + 1.0 for t in vocab])
+    vec = WordTfidf(vocab, idf, 2, stem=True)
+    t_mat = vec.transform(texts)
+    d_mat = vec.transform(dwa_titles)
+    task_df = np.bincount(t_mat.indices, minlength=t_mat.shape[1])
+    common = task_df > max_df
+    t_mat = _drop_columns(t_mat, common)
+    d_mat = _drop_columns(d_mat, common)
+    dwa_ids = sorted(onet.dwas["dwa_id"].astype(str).unique())
+    iwa_ids = sorted({d[:-4] for d in dwa_ids})
+    activities = dwa_ids + iwa_ids
+    col = {a: i for i, a in enumerate(activities)}
+    codes = tasks["onetsoc_code"].astype(str).tolist()
+    keys = list(zip(codes, norm_task_ids(tasks["task_id"]), strict=True))
+    td = onet.task_dwas
+    links: dict = {}
+    for key, dwa in zip(zip(td["onetsoc_code"].astype(str).tolist(), norm_task_ids(td["task_id"])),
+                        td["dwa_id"].astype(str).tolist()):
+        links.setdefault(key, []).append(dwa)
+    task_act = _activity_bag([[a for d in links.get(k, []) for a in (d, d[:-4])] for k in keys], col)
+    dwa_act = _activity_bag([[d, d[:-4]] for d in onet.dwas["dwa_id"].astype(str).tolist()], col)
+    zones = job_zone_lookup(onet)
+    if payload is None:
+        payload = np.full((len(texts), 3), 1.0 / 3.0)
+    payload = np.asarray(payload, dtype=np.float64)
+    if payload.shape != (len(texts), 3):
+        raise ExposureError(f"payload must have shape ({len(texts)}, 3), got {payload.shape}")
+    return TaskIndex(
+        vectorizer=vec, tasks=t_mat, dwas=d_mat,
+        onetsoc_codes=np.asarray(codes, dtype=str),
+        task_ids=pd.to_numeric(tasks["task_id"]).astype("int64").to_numpy(),
+        activities=activities, task_activity=task_act, dwa_activity=dwa_act,
+        job_zone=np.array([zones.get(c, 0) for c in codes], dtype=np.int8),
+        payload=payload,
+        metadata={"onet_release": getattr(onet, "release", None), "max_df": int(max_df),
+                  "n_tasks": len(texts), "n_dwas": len(dwa_titles)},
+    )
+
+
+def _drop_columns(m: sparse.csr_matrix, drop: np.ndarray) -> sparse.csr_matrix:
+    m = m.copy()
+    m.data[drop[m.indices]] = 0.0
+    m.eliminate_zeros()
+    return m
+
+
+def save_index(index: TaskIndex, path) -> Path:
+    """Write ``index`` as a deterministic zip of ``.npy`` arrays plus ``metadata.json``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "index.npz"
+    >>> a = save_index(_tiny_index(), p).read_bytes()
+    >>> a == save_index(_tiny_index(), p).read_bytes()
+    True
+    """
+    arrays, meta = index.to_arrays()
+    with atomic_path(path) as tmp:
+        with zipfile.ZipFile(tmp, "w") as zf:
+            for name in sorted(arrays):
+                buf = io.BytesIO()
+                np.lib.format.write_array(buf, np.ascontiguousarray(arrays[name]), allow_pickle=False)
+                info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                zf.writestr(info, buf.getvalue(), compresslevel=9)
+            info = zipfile.ZipInfo("metadata.json", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, json.dumps(meta, indent=1, sort_keys=True, default=str))
+    return Path(path)
+
+
+_CACHE: dict = {}
+
+
+def load_index(path, pins: dict) -> TaskIndex:
+    """Load (and sha256-verify against ``pins``) a retrieval index artifact.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        Artifact file.
+    pins : dict of str to str
+        File name -> pinned sha256 (:func:`exposure.scoring.learned.read_registry`).
+
+    Raises
+    ------
+    exposure.errors.ChecksumMismatchError
+        The file's sha256 differs from the pinned one.
+    exposure.errors.ExposureError
+        The file is missing or not pinned.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = save_index(_tiny_index(), pathlib.Path(tempfile.mkdtemp()) / "i.npz")
+    >>> load_index(p, {"i.npz": "0" * 64})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ChecksumMismatchError: sha256 mismatch for i.npz ...
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ExposureError(f"retrieval index not found: {path}")
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if path.name not in pins:
+        raise ExposureError(f"retrieval index {path.name!r} is not listed in the model registry")
+    if pins[path.name] != digest:
+        raise ChecksumMismatchError(path.name, pins[path.name], digest, path=path)
+    key = (str(path), digest)
+    if key not in _CACHE:
+        arrays = {}
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            meta = json.loads(zf.read("metadata.json"))
+            for name in zf.namelist():
+                if name.endswith(".npy"):
+                    arrays[name[:-4]] = np.lib.format.read_array(io.BytesIO(zf.read(name)),
+                                                                 allow_pickle=False)
+        _CACHE.clear()
+        _CACHE[key] = TaskIndex.from_arrays(arrays, meta)
+    return _CACHE[key]
+
+
+def _tiny_index() -> TaskIndex:
+    """A two-task index for the examples."""
+    onet = SimpleNamespace(
+        tasks=pd.DataFrame({"onetsoc_code": ["43-4051.00", "47-2031.00"], "task_id": [1, 2],
+                            "task": ["Answer customer emails about billing.",
+                                     "Cut lumber with power saws."]}),
+        task_dwas=pd.DataFrame({"onetsoc_code": ["43-4051.00"], "task_id": [1],
+                                "dwa_id": ["4.A.4.a.2.I03.D01"]}),
+        dwas=pd.DataFrame({"dwa_id": ["4.A.4.a.2.I03.D01"], "iwa_id": ["4.A.4.a.2.I03"],
+                           "dwa_title": ["Respond to customer inquiries."]}),
+        occupations=pd.DataFrame({"onetsoc_code": ["43-4051.00", "47-2031.00"], "job_zone": [2, 2]}))
+    return build_index(onet, np.array([[0.1, 0.8, 0.1], [0.9, 0.05, 0.05]]), max_df=10)

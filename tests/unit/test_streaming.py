@@ -1,0 +1,166 @@
+"""``exposure score`` in batches: the same bytes as scoring the whole file, whatever the batch size."""
+
+import hashlib
+import resource
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from exposure.cli import main
+from exposure.errors import DataFormatError
+from exposure.onet import load_onet
+from exposure.scoring import score_tasks
+from exposure.scoring._files import iter_task_batches, read_task_file, score_file
+
+#: Hand-written tasks: occupations of several rows (by code, by title) and lone rows, in
+#: contiguous runs, so that the learned model's occupation context is at work.
+TASKS = pd.DataFrame({
+    "onetsoc_code": ["43-9061.00", "43-9061.00", "43-9061.00", None, None, None, None,
+                     "47-2021.00", "47-2021.00", None],
+    "task_id": ["101", "102", "103", None, None, None, None, "201", "202", None],
+    "task": ["Answer telephones and relay messages.", "File records and documents.",
+             "Operate office machines such as copiers.", "Write Python scripts to clean data.",
+             "Review pull requests and fix failing tests.", "Design a logo for a bakery.",
+             "Weld steel beams on a construction site.", "Lay bricks to build walls.",
+             "Mix mortar by hand.", "=SUM(A1:A3) and draft a memo"],
+    "title": ["Office Clerks", "Office Clerks", "Office Clerks", "Data Engineer",
+              "data engineer ", "Designer", None, "Brickmasons", "Brickmasons", None],
+    "note": ["a", "", "c", "d", "e", "f", "g", "h", "i", "j"],
+})
+
+
+def _digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture()
+def tasks_csv(tmp_path):
+    path = tmp_path / "tasks.csv"
+    TASKS.to_csv(path, index=False)
+    return path
+
+
+@pytest.mark.parametrize("method", ["learned", "rubric"])
+@pytest.mark.parametrize(("src_kind", "out_kind"), [("csv", "csv"), ("csv", "parquet"),
+                                                   ("parquet", "parquet"), ("parquet", "csv")])
+def test_every_batch_size_gives_the_bytes_of_the_whole_file(tasks_csv, tmp_path, method,
+                                                          src_kind, out_kind):
+    src = tasks_csv
+    if src_kind == "parquet":
+        src = tmp_path / "tasks.parquet"
+        read_task_file(tasks_csv).to_parquet(src)
+    whole = score_file(src, tmp_path / f"whole.{out_kind}", method, batch_rows=None)
+    for rows in (2, 4):
+        done = score_file(src, tmp_path / f"b{rows}.{out_kind}", method, batch_rows=rows)
+        assert _digest(done.path) == _digest(whole.path), rows
+        assert (done.n_tasks, done.method, done.note) == (10, whole.method, None)
+
+
+def test_the_occupation_context_is_what_the_carry_over_keeps(tasks_csv):
+    # scoring 2-row chunks naively (cutting occupations) changes the learned scores, so the
+    # test above would fail if batches were cut inside an occupation
+    whole = score_tasks(TASKS)
+    naive = pd.concat([score_tasks(TASKS.iloc[i:i + 2]) for i in range(0, len(TASKS), 2)],
+                      ignore_index=True)
+    assert not whole["p_e1"].equals(naive["p_e1"])
+
+
+def test_an_occupation_that_comes_back_is_scored_whole_with_a_note(tmp_path):
+    shuffled = TASKS.iloc[[0, 3, 1, 7, 2, 4, 8, 5, 6, 9]]
+    src = tmp_path / "shuffled.csv"
+    shuffled.to_csv(src, index=False)
+    whole = score_file(src, tmp_path / "whole.csv", batch_rows=None)
+    done = score_file(src, tmp_path / "b3.csv", batch_rows=3)
+    assert _digest(done.path) == _digest(whole.path)
+    assert "not contiguous" in done.note and "scored in memory" in done.note
+    # the rubric has no cross-row feature: it streams any order
+    assert score_file(src, tmp_path / "r.csv", "rubric", batch_rows=3).note is None
+
+
+def test_a_task_key_repeated_in_a_later_batch_names_its_line(tmp_path):
+    rows = TASKS.iloc[[0, 1, 2, 7, 8]].copy()
+    rows.iloc[4, rows.columns.get_loc("onetsoc_code")] = "43-9061.00"
+    rows.iloc[4, rows.columns.get_loc("task_id")] = "101"
+    src = tmp_path / "dup.csv"
+    rows.to_csv(src, index=False)
+    out = tmp_path / "out.csv"
+    with pytest.raises(DataFormatError, match=r"dup\.csv, row 6, column 'task_id': duplicate task "
+                                              r"key \(43-9061\.00, 101\), first on row 2$"):
+        score_file(src, out, "rubric", batch_rows=2)
+    assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["dup.csv"]
+
+
+def test_a_bad_cell_in_a_later_batch_is_reported_as_in_the_whole_file(tmp_path):
+    rows = TASKS.copy()
+    rows.loc[8, "task"] = "   "
+    src = tmp_path / "bad.csv"
+    rows.to_csv(src, index=False)
+    with pytest.raises(DataFormatError) as whole:
+        score_file(src, tmp_path / "o.csv", batch_rows=None)
+    with pytest.raises(DataFormatError) as batched:
+        score_file(src, tmp_path / "o.csv", batch_rows=3)
+    assert str(batched.value) == str(whole.value)
+    assert "row 10" in str(batched.value)  # line 10 of the file: the header is line 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.csv"]
+
+
+def test_batches_concatenate_to_the_whole_file(tasks_csv, tmp_path):
+    got = pd.concat(list(iter_task_batches(tasks_csv, 3)), ignore_index=True)
+    pd.testing.assert_frame_equal(got, read_task_file(tasks_csv))
+    (tmp_path / "empty.csv").write_text("task,note\n")
+    (empty,) = iter_task_batches(tmp_path / "empty.csv")
+    assert list(empty.columns) == ["task", "note"] and empty.empty
+
+
+def test_cli_batch_rows_option(tasks_csv, tmp_path, capsys):
+    assert main(["score", str(tasks_csv), "-o", str(tmp_path / "a.csv"), "--batch-rows", "2"]) == 0
+    assert main(["score", str(tasks_csv), "-o", str(tmp_path / "b.csv"), "--batch-rows", "0"]) == 0
+    assert _digest(tmp_path / "a.csv") == _digest(tmp_path / "b.csv")
+    assert "scored 10 tasks" in capsys.readouterr().out
+    assert main(["score", str(tasks_csv), "-o", str(tmp_path / "c.csv"), "--batch-rows", "-1"]) == 2
+    assert "--batch-rows must be 0 or more" in capsys.readouterr().err
+
+
+def _peak_rss_mib(args) -> float:
+    """Peak RSS (MiB) of ``exposure score ARGS`` run in a fresh process."""
+    code = ("import resource, sys; from exposure.cli import main; rc = main(sys.argv[1:]); "
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(rc)")
+    out = subprocess.run([sys.executable, "-c", code, "score", *args], check=True,
+                         capture_output=True, text=True)
+    return int(out.stdout.split()[-1]) / 1024
+
+
+@pytest.mark.slow
+def test_peak_memory_does_not_grow_with_the_input(tmp_path):
+    # 40,000 and 160,000 rows of recombined tasks with titles, grouped by title
+    base = TASKS.dropna(subset=["title"])
+    for n in (40_000, 160_000):
+        reps = -(-n // len(base))
+        big = pd.concat([base] * reps, ignore_index=True).iloc[:n].copy()
+        big["task"] = big["task"] + " Step " + pd.Series(range(n)).astype(str) + "."
+        big["title"] = big["title"] + " " + (pd.Series(range(n)) // 50).astype(str)
+        big[["task", "title"]].to_csv(tmp_path / f"in{n}.csv", index=False)
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss > 0
+    small, large = (_peak_rss_mib([str(tmp_path / f"in{n}.csv"), "-o", str(tmp_path / f"o{n}.parquet"),
+                                   "--method", "learned", "--batch-rows", "5000"])
+                    for n in (40_000, 160_000))
+    whole = _peak_rss_mib([str(tmp_path / "in160000.csv"), "-o", str(tmp_path / "w.parquet"),
+                           "--batch-rows", "0"])
+    assert large - small < 60, (small, large)
+    assert whole - large > 60, (large, whole)
+    assert _digest(tmp_path / "o160000.parquet") == _digest(tmp_path / "w.parquet")
+
+
+@pytest.mark.integration
+@pytest.mark.slow
+def test_onet_tasks_stream_to_the_same_bytes(shared_data, tmp_path):
+    onet = load_onet("29.1", mirror=shared_data)
+    tasks = onet.tasks.merge(onet.occupations[["onetsoc_code", "title"]], on="onetsoc_code")
+    src = tmp_path / "tasks.csv"
+    tasks[["onetsoc_code", "task_id", "task", "title", "task_type"]].to_csv(src, index=False)
+    whole = score_file(src, tmp_path / "whole.parquet", mirror=shared_data, batch_rows=None)
+    done = score_file(src, tmp_path / "b.parquet", mirror=shared_data, batch_rows=4_999)
+    assert done.n_tasks == whole.n_tasks == len(tasks) > 18_000
+    assert _digest(done.path) == _digest(whole.path)
