@@ -105,8 +105,10 @@ def check_output_path(output, *inputs) -> Path:
     Raises
     ------
     exposure.errors.OutputError
-        ``output`` is an existing directory (or ends with a path separator), is one of
-        ``inputs``, or lies below a path that is a file.
+        ``output`` is an existing directory (or ends with a path separator) or another
+        file that is not a regular file (``/dev/full``: the rename would replace the
+        device), is one of ``inputs``, lies below a path that is a file, or its directory
+        cannot be written (permission, read-only file system).
 
     Examples
     --------
@@ -124,10 +126,16 @@ def check_output_path(output, *inputs) -> Path:
     ...
     exposure.errors.OutputError: ...: cannot write: is a directory; give a file name
     """
-    text = os.fspath(output)
+    try:
+        text = os.fspath(output)
+    except TypeError:
+        raise DataFormatError(f"expected an output file path, got {type(output).__name__}") from None
     out = Path(output)
     if out.is_dir() or (isinstance(text, str) and text.endswith((os.sep, "/"))):
         raise OutputError("is a directory; give a file name", path=out, errno=errno_codes.EISDIR)
+    if out.exists() and not out.is_file():
+        raise OutputError("exists and is not a regular file (a device, pipe or socket); "
+                          "give a file name", path=out, errno=errno_codes.EEXIST)
     for src in inputs:
         src = Path(src)
         if out.absolute() == src.absolute() or _same_file(out, src):
@@ -142,6 +150,13 @@ def check_output_path(output, *inputs) -> Path:
     if parent.exists() and not parent.is_dir():
         raise OutputError(f"{parent} is a file, not a directory", path=out, errno=errno_codes.ENOTDIR)
     if parent.is_dir() and not os.access(parent, os.W_OK | os.X_OK):
+        try:
+            read_only = bool(os.statvfs(parent).f_flag & os.ST_RDONLY)
+        except OSError:
+            read_only = False
+        if read_only:
+            raise OutputError(f"{_REASONS[errno_codes.EROFS]} ({parent})", path=out,
+                              errno=errno_codes.EROFS)
         raise OutputError(f"directory {parent} is not writable", path=out, errno=errno_codes.EACCES)
     return out
 
@@ -172,6 +187,9 @@ def atomic_path(path):
     path = Path(path)
     if path.is_dir():
         raise OutputError("is a directory; give a file name", path=path, errno=errno_codes.EISDIR)
+    if path.exists() and not path.is_file():  # never rename over a device, pipe or socket
+        raise OutputError("exists and is not a regular file (a device, pipe or socket)",
+                          path=path, errno=errno_codes.EEXIST)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except FileExistsError:  # a parent is a file
@@ -405,13 +423,22 @@ def write_xlsx(frame: pd.DataFrame, path, *, sheet: str = "data") -> Path:
     """
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.utils.exceptions import IllegalCharacterError
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     if len(frame) + 1 > XLSX_MAX_ROWS:
         raise DataFormatError(
             f"{len(frame):,} rows do not fit in an .xlsx sheet ({XLSX_MAX_ROWS - 1:,} at most); "
             "write .parquet or .csv", path=path)
     columns = [str(c) for c in frame.columns]
+    for j, col in enumerate(columns):  # before any writing: a workbook cannot hold these
+        values = frame.iloc[:, j]
+        if values.dtype.kind in "OSU" or isinstance(values.dtype, pd.StringDtype):
+            bad = values.map(lambda v: isinstance(v, str) and bool(ILLEGAL_CHARACTERS_RE.search(v)))
+            if bad.any():
+                pos = int(bad.to_numpy(dtype=bool).nonzero()[0][0])
+                raise DataFormatError("a cell holds a control character, which an .xlsx sheet "
+                                      "cannot store; write .csv or .parquet", path=path,
+                                      row=pos + 2, column=col)
     with _writing(path) as tmp:
         wb = openpyxl.Workbook(write_only=True)
         ws = wb.create_sheet(sheet)
@@ -426,15 +453,8 @@ def write_xlsx(frame: pd.DataFrame, path, *, sheet: str = "data") -> Path:
             return cells
 
         ws.append(row_cells(columns))
-        for i, values in enumerate(frame.itertuples(index=False, name=None)):
-            try:
-                ws.append(row_cells([_cell(v) for v in values]))
-            except (IllegalCharacterError, ValueError) as exc:
-                bad = next((c for c, v in zip(columns, values, strict=True)
-                            if isinstance(v, str) and re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", v)),
-                           None)
-                raise DataFormatError(f"cannot store in .xlsx: {exc}", path=path, row=i + 2,
-                                      column=bad) from None
+        for values in frame.itertuples(index=False, name=None):
+            ws.append(row_cells([_cell(v) for v in values]))
         with open(tmp, "wb") as fh:
             wb.save(fh)
     return Path(path)

@@ -269,6 +269,14 @@ def check_output_dir(out, *, protect: Iterable = ()) -> Path:
     ...
     exposure._outdir.OutputPathError: refusing to replace ...: it contains .../cache, which the run reads; ...
     """
+    try:
+        return _check_output_dir(out, protect)
+    except OSError as exc:  # e.g. a parent the user may not search
+        raise OutputPathError(f"cannot inspect the output path {out}: {exc.strerror or exc}"
+                              ) from exc
+
+
+def _check_output_dir(out, protect: Iterable) -> Path:
     out = _absolute(out)
     if out == Path(out.anchor) or not out.name:
         raise OutputPathError(f"refusing to replace {out}: it is the file-system root")

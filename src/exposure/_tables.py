@@ -36,7 +36,7 @@ import pandas as pd
 import pyarrow as pa
 
 from exposure._io import write_csv, write_parquet, write_stata, write_xlsx
-from exposure.errors import DataFormatError
+from exposure.errors import DataFormatError, InputError
 
 __all__ = [
     "RawTable",
@@ -47,8 +47,10 @@ __all__ = [
     "to_number",
     "INPUT_KINDS",
     "OUTPUT_KINDS",
+    "as_path",
     "table_kind",
     "read_frame",
+    "check_delimited_file",
     "write_frame",
 ]
 
@@ -90,6 +92,28 @@ class RawTable:
         return self.first_row + int(position)
 
 
+def as_path(path) -> Path:
+    """``path`` as a :class:`~pathlib.Path`; a value that is not a path is a DataFormatError.
+
+    Examples
+    --------
+    >>> as_path("tasks.csv").name
+    'tasks.csv'
+    >>> as_path(None)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: expected a file path (str or os.PathLike), got NoneType
+    """
+    if isinstance(path, Path):
+        return path
+    try:
+        return Path(path)
+    except TypeError:
+        raise DataFormatError(
+            f"expected a file path (str or os.PathLike), got {type(path).__name__}"
+        ) from None
+
+
 def _norm_header(name) -> str:
     return re.sub(r"\s+", " ", str(name if name is not None else "")).strip().lstrip("\ufeff").lower()
 
@@ -98,12 +122,22 @@ def _check_file(path: Path) -> bytes:
     """Return the first bytes of ``path``; raise on a missing, empty or HTML file."""
     if path.is_dir():
         raise DataFormatError("is a directory, not a file", path=path)
+    if path.exists() and not path.is_file():
+        raise DataFormatError("is not a regular file (a device, pipe or socket)", path=path)
     if not path.is_file():
         raise DataFormatError("file not found", path=path)
-    with open(path, "rb") as fh:
-        head = fh.read(4096)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), path=path, errno=exc.errno) from None
     if not head.strip():
         raise DataFormatError("file is empty", path=path)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DataFormatError(
+            "file is UTF-16 text (Excel's 'Unicode Text'): save it as UTF-8 ('CSV UTF-8')",
+            path=path,
+        )
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         raise DataFormatError(
             "file is an old binary Excel .xls workbook (or another OLE file): save it as .xlsx or CSV",
@@ -211,7 +245,7 @@ def read_text_table(
     >>> raw.frame["text"].tolist(), raw.first_row
     (['Say "hi"'], 2)
     """
-    path = Path(path)
+    path = as_path(path)
     optional = optional or {}
     if _check_file(path).startswith(b"PK\x03\x04"):
         raise DataFormatError(
@@ -357,7 +391,7 @@ def read_xlsx_table(
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
-    path = Path(path)
+    path = as_path(path)
     optional = optional or {}
     head = _check_file(path)
     if not head.startswith(b"PK\x03\x04"):
@@ -447,7 +481,7 @@ def read_table(path, columns: dict, *, optional: dict | None = None, **kwargs) -
     >>> read_table(p, {"code": "Code"}).frame["code"].tolist()
     ['11-1011.00']
     """
-    path = Path(path)
+    path = as_path(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         return read_xlsx_table(path, columns, optional=optional, **kwargs)
     return read_text_table(path, columns, optional=optional, **kwargs)
@@ -543,7 +577,7 @@ def table_kind(path, what: str = "input") -> str:
     exposure.errors.DataFormatError: out.json: unsupported output file type '.json'; use .csv, .tsv, .parquet, .pq, .xlsx or .dta
     """
     kinds = INPUT_KINDS if what == "input" else OUTPUT_KINDS
-    suffix = Path(path).suffix.lower()
+    suffix = as_path(path).suffix.lower()
     if suffix not in kinds:
         names = list(kinds)
         listed = ", ".join(names[:-1]) + " or " + names[-1]
@@ -632,7 +666,7 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
                 names = list(frame.columns)
     except DataFormatError:
         raise
-    except _BROKEN_FILE_ERRORS as exc:
+    except (*_BROKEN_FILE_ERRORS, OSError) as exc:  # pyarrow reports a bad footer as OSError
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise DataFormatError(f"cannot read this {what}: {reason}", path=path) from None
     _check_header(names, path)
@@ -694,12 +728,110 @@ def read_frame(path, *, sheet=None) -> pd.DataFrame:
     ...
     exposure.errors.DataFormatError: .../empty.csv: file is empty
     """
-    path = Path(path)
+    path = as_path(path)
     kind = table_kind(path, "input")
     if kind in ("csv", "tsv"):
         _check_file(path)
         return _read_delimited(path, kind)
     return _read_binary(path, kind, sheet)
+
+
+def check_delimited_file(path) -> list[str]:
+    """Check a CSV or TSV user table record by record, without loading it; return its header.
+
+    The checks of :func:`read_frame` for a file read in batches (``pandas.read_csv`` with
+    ``chunksize`` and ``index_col=False``, which on its own drops the surplus fields of a
+    long row with only a warning): a missing, empty, binary, HTML or non-UTF-8 file, a
+    column named twice, and a record with more or fewer fields than the header (its first
+    line named). Blank lines are skipped, as pandas does. Memory does not grow with the
+    file.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        ``.csv`` (comma, double-quote quoting) or ``.tsv``/``.txt`` (tab, quotes are text).
+
+    Returns
+    -------
+    list of str
+        The header fields.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = p.write_text('task,title\\n"Weld, then grind.",Welder\\nSew.,Tailor,\\n')
+    >>> check_delimited_file(p)   # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: .../t.csv, row 3: too many fields: expected 2, got 3 (a trailing separator at the end of the line?)
+    >>> _ = p.write_text('task,title\\n"Weld, then grind.",Welder\\n')
+    >>> check_delimited_file(p)
+    ['task', 'title']
+    """
+    path = as_path(path)
+    kind = table_kind(path, "input")
+    if kind not in ("csv", "tsv"):
+        raise DataFormatError(f"not a delimited text file ({kind})", path=path)
+    head = _check_file(path)
+    sep, quoting = ("," , csv.QUOTE_MINIMAL) if kind == "csv" else ("\t", csv.QUOTE_NONE)
+    for signature, what in _SIGNATURES.items():
+        if head.startswith(signature):
+            raise DataFormatError(f"file is {what}, not delimited text: give it its own extension",
+                                  path=path)
+    with open(path, "rb") as fh:
+        offset = 0
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            nul = block.find(b"\x00")
+            if nul >= 0:
+                raise DataFormatError(f"file is binary, not text (a NUL byte at offset {offset + nul})",
+                                      path=path)
+            offset += len(block)
+    header: list[str] | None = None
+    blank = None  # line of a blank line after the header: an error if data follows it
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            reader = csv.reader(fh, delimiter=sep, quoting=quoting, strict=False)
+            start = 1
+            for record in reader:
+                if not record:
+                    if header is not None and blank is None:
+                        blank = start
+                    start = reader.line_num + 1
+                    continue
+                if header is None:
+                    header = record
+                    _check_header(header, path)
+                    start = reader.line_num + 1
+                    continue
+                if blank is not None and len(header) > 1:
+                    raise DataFormatError(
+                        f"too few fields: expected {len(header)}, got 1 (truncated file or line?)",
+                        path=path, row=blank, column=header[1])
+                if len(record) != len(header):
+                    got, width = len(record), len(header)
+                    if got < width:
+                        what = f"too few fields: expected {width}, got {got} (truncated file or line?)"
+                        column = header[got]
+                    else:
+                        what = f"too many fields: expected {width}, got {got}"
+                        if record[-1] == "":
+                            what += " (a trailing separator at the end of the line?)"
+                        elif sep == ",":
+                            what += " (an unquoted comma inside a field?)"
+                        column = None
+                    raise DataFormatError(what, path=path, row=start, column=column)
+                start = reader.line_num + 1
+    except (UnicodeDecodeError, csv.Error):
+        _decode(path.read_bytes(), path, sep)  # names the bad byte (and its line)
+        raise DataFormatError("cannot parse as delimited text", path=path) from None
+    if header is None:
+        raise DataFormatError("file is empty", path=path)
+    return header
 
 
 def write_frame(frame: pd.DataFrame, path, *, formulas: str = "neutralise") -> Path:

@@ -469,7 +469,7 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> (d / "in").mkdir()
     >>> pd.DataFrame({"task": ["Weld pipes.", "Type letters."]}).to_parquet(d / "in" / "a.parquet")
-    >>> with Client(processes=False, n_workers=1, dashboard_address=None) as client:
+    >>> with Client(processes=False, n_workers=1, dashboard_address=":0") as client:
     ...     done = score_dataset(d / "in", d / "out", "rubric", client=client, progress=False)
     >>> done.n_tasks, sorted(p.name for p in (d / "out").iterdir())
     (2, ['part-00000.parquet'])
@@ -484,7 +484,7 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
         raise DataFormatError(f"cannot read: {exc}", path=src) from None
     own = client is None
     if own:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=":0")
         client = Client(cluster)
     try:
         scored = score(ddf, method, **options)

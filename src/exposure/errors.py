@@ -13,6 +13,7 @@ __all__ = [
     "DownloadError",
     "SchemaError",
     "OutputError",
+    "InputError",
 ]
 
 
@@ -122,3 +123,31 @@ class OutputError(ExposureError, OSError):
 
 def _output_error(message, path, errno):
     return OutputError(message, path=path, errno=errno)
+
+
+class InputError(ExposureError, OSError):
+    """A file could not be read (permission, a directory in its place, an I/O error).
+
+    Also an :class:`OSError`, like :class:`OutputError`.
+
+    Examples
+    --------
+    >>> err = InputError("permission denied", path="tasks.csv", errno=13)
+    >>> str(err), isinstance(err, OSError)
+    ('tasks.csv: cannot read: permission denied', True)
+    """
+
+    def __init__(self, message, *, path, errno=None):
+        OSError.__init__(self, errno, message, str(path))
+        self.path = str(path)
+        self.reason = message
+
+    def __str__(self) -> str:
+        return f"{self.path}: cannot read: {self.reason}"
+
+    def __reduce__(self):
+        return (_input_error, (self.reason, self.path, self.errno))
+
+
+def _input_error(message, path, errno):
+    return InputError(message, path=path, errno=errno)

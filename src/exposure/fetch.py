@@ -730,8 +730,9 @@ def cache_status(name, data_dir=None, *, rehash: bool = False, drop: bool = Fals
     Returns
     -------
     str
-        ``"missing"``, ``"verified"`` (sha256 matches), ``"mismatch"`` or, with
-        ``drop``, ``"removed"`` (it had the wrong sha256 and is gone).
+        ``"missing"``, ``"verified"`` (sha256 matches), ``"mismatch"``,
+        ``"unreadable"`` or, with ``drop``, ``"removed"`` (it had the wrong sha256 and is
+        gone).
 
     Examples
     --------
@@ -756,7 +757,12 @@ def cache_status(name, data_dir=None, *, rehash: bool = False, drop: bool = Fals
     read_only = mirror_dir is not None and _cache_is_mirror(root, mirror_dir, src)
     if not rehash and not read_only and _stamp_ok(root, src, path):
         return "verified"
-    if file_sha256(path) == src.sha256:
+    try:
+        actual = file_sha256(path)
+    except OSError as exc:
+        log.warning("cannot read %s: %s", path, exc)
+        return "unreadable"
+    if actual == src.sha256:
         if not read_only:
             _write_stamp(root, src, path)
         return "verified"

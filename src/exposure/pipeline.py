@@ -324,8 +324,10 @@ def _owned_names(out: Path, tables: Iterable[Table], timings: bool = True) -> se
     """
     owned = {t.filename for t in tables} | {MANIFEST_NAME} | ({TIMINGS_NAME} if timings else set())
     old = out / MANIFEST_NAME
-    if old.is_file():
-        with contextlib.suppress(ValueError, OSError):
+    # an unreadable or corrupt old manifest only means no extra owned names; the output
+    # path itself is checked by replace_directory
+    with contextlib.suppress(ValueError, OSError, AttributeError, TypeError):
+        if old.is_file():
             owned |= set(json.loads(old.read_text()).get("tables", {}))
     return owned
 

@@ -23,7 +23,8 @@ def test_score_csv_keeps_input_columns(tasks_csv, tmp_path, capsys):
     got = pd.read_csv(out, dtype=str, keep_default_na=False)
     assert list(got.columns)[:5] == ["onetsoc_code", "task_id", "task", "title", "note"]
     assert list(got.columns)[5:] == ["p_e0", "p_e1", "p_e2", "label", "alpha", "beta", "gamma",
-                                     "admin", "routine_coding", "entry_creative", "method"]
+                                     "admin", "routine_coding", "entry_creative", "method",
+                                     "confidence", "nearest_task_id", "nearest_onetsoc_code", "similarity"]
     assert got["note"].tolist() == ["a", "b", "c"]
     assert got["task"].iloc[0] == "Answer telephones, take messages and relay them to staff."
     assert got["method"].unique().tolist() == ["learned"]
@@ -147,8 +148,9 @@ def test_score_tsv_with_onet_headers(tmp_path, capsys):
     out = tmp_path / "scored.csv"
     assert main(["score", str(src), "-o", str(out), "--onet", "none"]) == 0
     got = pd.read_csv(out, dtype=str, keep_default_na=False)
-    assert list(got.columns)[:4] == ["O*NET-SOC Code", "Task ID", "Task", "Title"]
-    assert got["Task"].iloc[0] == 'Answer telephones and "relay" messages.'
+    # written under the library's names, so the output feeds `exposure rollup` (issue 12)
+    assert list(got.columns)[:4] == ["onetsoc_code", "task_id", "task", "title"]
+    assert got["task"].iloc[0] == 'Answer telephones and "relay" messages.'
     assert got["label"].iloc[1] == "E0" and got["label"].iloc[0] in {"E1", "E2"}
 
 
@@ -180,7 +182,7 @@ def test_report_subcommands_and_defaults():
     args = parser.parse_args(["report", "agreement", "--method", "rubric", "--out-dir", "x"])
     assert (args.method, str(args.out_dir), args.out) == ("rubric", "x", None)
     args = parser.parse_args(["evaluate"])
-    assert args.func.__name__ == "run_agreement" and args.out is None
+    assert args.func.__name__ == "run_evaluate" and args.out is None and args.paraphrases is None
     assert parser.parse_args(["report", "reproduction"]).func.__name__ == "run_reproduction"
     with pytest.raises(SystemExit):  # no default pointing into tests/: the sample is required
         parser.parse_args(["report", "categories"])

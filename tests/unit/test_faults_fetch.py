@@ -601,3 +601,19 @@ def test_sources_rehash_cli_drops_a_bad_file(tmp_path, capsys):
     assert not bad.exists() and not stamp.exists()
     assert main(["sources", "--data-dir", str(tmp_path), name]) == 0
     assert "missing" in capsys.readouterr().out
+
+
+def test_sources_lists_an_unreadable_cached_file(open_tmp):
+    cache = open_tmp / "cache"
+    F.fetch(make_source(), mirror=MIRROR, data_dir=cache)
+    (cache / OEWS).chmod(0o600)  # root's: nobody cannot read it
+    (cache / ".verified").chmod(0o700)
+    code = ("import sys; sys.path.insert(0, %r)\n"
+            "import test_faults_fetch as t\n"
+            "import exposure.fetch as F\n"
+            "print(F.cache_status(t.make_source(), %r, rehash=True, drop=True))\n"
+            % (str(Path(__file__).parent), str(cache)))
+    res = run_as_nobody([sys.executable, "-c", code], cwd=open_tmp)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == "unreadable"
+    assert (cache / OEWS).exists()

@@ -29,7 +29,8 @@ from exposure._io import (
     write_xlsx,
 )
 from exposure._tables import read_frame, write_frame
-from exposure.errors import DataFormatError, ExposureError, OutputError
+from exposure.errors import DataFormatError, ExposureError, InputError, OutputError
+from exposure.onet import read_tasks
 from exposure.scoring import score_tasks
 
 FRAME = pd.DataFrame({"task": ["Weld pipes.", "Answer telephones."], "beta": [0.25, 0.5]})
@@ -138,6 +139,21 @@ def test_check_output_path_refuses_the_input_itself(tmp_path):
     assert check_output_path(tmp_path / "new" / "out.csv", src) == tmp_path / "new" / "out.csv"
 
 
+def test_check_output_path_names_a_read_only_file_system(readonly_dir):
+    with pytest.raises(OutputError, match="read-only file system"):
+        check_output_path(readonly_dir / "new.csv")
+
+
+def test_check_output_path_refuses_a_device(tmp_path):
+    with pytest.raises(OutputError, match="not a regular file"):
+        check_output_path("/dev/null")
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(OutputError, match="not a regular file"):
+        write_csv(FRAME, fifo)  # renaming over it would replace the pipe
+    assert fifo.is_fifo()
+
+
 def test_check_output_path_refuses_a_directory(tmp_path):
     with pytest.raises(OutputError, match="is a directory"):
         check_output_path(tmp_path)
@@ -191,5 +207,31 @@ def test_score_tasks_bad_frames_are_data_format_errors(tasks, message):
 def test_score_tasks_largest_int64_task_id_is_fine():
     out = score_tasks(pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": [str(2**63 - 1)],
                                     "task": ["Weld pipes."]}), "rubric")
-    assert out["task_id"].tolist() == [2**63 - 1]
-    assert not np.isnan(out["beta"]).any()
+    assert out["label"].notna().all() and not np.isnan(out["beta"].to_numpy(dtype=float)).any()
+
+
+def test_unreadable_input_is_an_input_error(tmp_path):
+    """The API raises ExposureError subclasses: a file that cannot be read is an InputError."""
+    if os.geteuid() == 0:
+        path = tmp_path / "d.csv"
+        path.mkdir()
+        with pytest.raises(DataFormatError, match="is a directory"):
+            read_frame(path)
+        pytest.skip("root reads any file: the permission case runs as nobody in test_faults_cli.py")
+    path = tmp_path / "t.csv"
+    path.write_text("task\nWeld.\n")
+    path.chmod(0)
+    with pytest.raises(InputError, match="cannot read"):
+        read_frame(path)
+
+
+def test_xlsx_refuses_a_control_character_before_writing(tmp_path):
+    with pytest.raises(DataFormatError, match="row 3, column 'task': a cell holds a control character"):
+        write_xlsx(pd.DataFrame({"task": ["Weld.", "bad\x01char"]}), tmp_path / "o.xlsx")
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_path_that_is_not_a_path_is_a_data_format_error():
+    for call in (lambda: read_tasks(None), lambda: read_frame(3), lambda: check_output_path(None)):
+        with pytest.raises(DataFormatError, match="expected a"):
+            call()

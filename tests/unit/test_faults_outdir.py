@@ -435,3 +435,45 @@ def test_diff_reports_are_written_as_one_set(two_outputs, tmp_path, monkeypatch,
     assert main(["diff", str(old), str(new), "--reports", str(reports), "-q"]) == 2
     assert "No space left on device" in capsys.readouterr().err
     assert snapshot(reports) == before
+
+
+# --------------------------------------------------------------------------- train --out
+
+
+def test_train_out_on_a_read_only_file_system_fails_before_training(open_tmp, shared_data):
+    """Old code trained for 40 s, then failed with a traceback on the read-only path."""
+    ro = open_tmp / "ro"
+    ro.mkdir()
+    mount_tmpfs(ro, readonly=True)
+    try:
+        t0 = time.monotonic()
+        res = subprocess.run(EXPOSURE + ["train", "--mirror", str(shared_data.resolve()),
+                                         "--data-dir", str(open_tmp / "cache"),
+                                         "--out", str(ro / "model.npz")],
+                             capture_output=True, text=True, timeout=300)
+        line = one_line_error(res)
+        assert "Read-only file system" in line and str(ro / "model.npz") in line
+        assert time.monotonic() - t0 < 30
+        assert not (open_tmp / "cache").exists()  # not even the labels were fetched
+    finally:
+        umount(ro)
+
+
+def test_train_out_in_a_directory_nobody_cannot_write(open_tmp):
+    locked = open_tmp / "locked"
+    locked.mkdir(mode=0o755)
+    res = run_as_nobody(EXPOSURE + ["train", "--data-dir", str(open_tmp / "cache"),
+                                    "--out", str(locked / "model.npz")],
+                        env={"EXPOSURE_HOME": str(open_tmp / "home")}, cwd=open_tmp)
+    line = one_line_error(res)
+    assert "Permission denied" in line and str(locked / "model.npz") in line
+    assert list(locked.iterdir()) == []
+
+
+def test_out_below_a_directory_nobody_may_not_search(open_tmp):
+    hidden = open_tmp / "private"
+    hidden.mkdir(mode=0o700)  # root's, not searchable by nobody
+    res = run_as_nobody(EXPOSURE + ["rollup", "scores.csv", "-o", str(hidden / "out")],
+                        cwd=open_tmp)
+    line = one_line_error(res)
+    assert "Permission denied" in line and str(hidden / "out") in line

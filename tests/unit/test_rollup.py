@@ -14,6 +14,8 @@ OEWS cross-industry detailed employment (``oews_tiny.csv``): 11-1011 1,000;
 
 from __future__ import annotations
 
+from importlib.resources import files
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -360,3 +362,16 @@ def test_flags_and_measures_read_from_text_are_understood(ts):
 def test_bootstrap_checks_its_input_too(ts):
     with pytest.raises(DataFormatError, match="duplicate task"):
         bootstrap_occupations(pd.concat([ts, ts.iloc[[2]]], ignore_index=True), "equal", n_draws=5)
+
+
+def test_shipped_task_scores_pass_the_checks_and_a_repeated_task_is_refused():
+    """Real data: the shipped task scores (18,796 O*NET 29.1 tasks) pass the checks.
+
+    One task of 43-4171.00 repeated ten times (issue 11 item 2) is refused.
+    """
+    ts = pd.read_parquet(files("exposure") / "data" / "processed" / "task_scores.parquet")
+    occ = to_occupations(ts, "equal")
+    assert len(occ) == ts["onetsoc_code"].nunique()
+    one = ts[ts["onetsoc_code"] == "43-4171.00"].iloc[[0]]
+    with pytest.raises(DataFormatError, match=r"duplicate task \(43-4171.00, [0-9]+\) at rows [0-9]+, .* and 6 more"):
+        to_occupations(pd.concat([ts] + [one] * 10, ignore_index=True), "equal")

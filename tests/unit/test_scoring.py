@@ -1,5 +1,6 @@
 """score_tasks: every method, the TaskScores contract and bad input."""
 
+from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
@@ -11,7 +12,14 @@ from exposure.errors import DataFormatError, ExposureError, SchemaError
 from exposure.measures.eloundou import read_task_labels
 from exposure.schemas import validate
 from exposure.schemas._scores import TaskScores
-from exposure.scoring import PROBA_COLUMNS, SCORE_COLUMNS, score_tasks
+from exposure.scoring import (
+    EVIDENCE_COLUMNS,
+    PROBA_COLUMNS,
+    SCORE_COLUMNS,
+    TASK_SCORE_COLUMNS,
+    score_tasks,
+    task_score_table,
+)
 from exposure.scoring.categories import tag_categories
 from exposure.scoring.learned import score_learned
 
@@ -47,9 +55,13 @@ def fake_onet():
                            occupations=occupations, job_zones=job_zones, iwas=None)
 
 
-def _check_contract(out, n):
-    assert list(out.columns) == ["onetsoc_code", "task_id", *SCORE_COLUMNS]
-    assert len(out) == n and out.index.tolist() == list(range(n))
+def _check_contract(out, n, frame=TASKS):
+    """The caller's frame (same index, same columns), then the score columns."""
+    assert list(out.columns) == [*frame.columns, *SCORE_COLUMNS]
+    assert len(out) == n and out.index.tolist() == frame.index.tolist()
+    pd.testing.assert_frame_equal(out[list(frame.columns)], frame)
+    validate(task_score_table(out), TaskScores)
+    out = out.reset_index(drop=True)
     scored = out["p_e0"].notna()
     p = out.loc[scored, ["p_e0", "p_e1", "p_e2"]].to_numpy()
     np.testing.assert_allclose(p.sum(axis=1), 1.0)
@@ -58,12 +70,12 @@ def _check_contract(out, n):
     np.testing.assert_allclose(out.loc[scored, "gamma"], p[:, 1] + p[:, 2])
     labels = np.array(["E0", "E1", "E2"])[p.argmax(axis=1)]
     assert out.loc[scored, "label"].tolist() == labels.tolist()
-    validate(out, TaskScores)
 
 
 def test_learned_default_scores_and_order():
     out = score_tasks(TASKS)
     _check_contract(out, 4)
+    out = out.reset_index(drop=True)
     assert (out["method"] == "learned").all()
     assert out["onetsoc_code"].tolist()[:3] == ["43-9061.00", "47-2021.00", "47-2021.00"]
     assert out["task_id"].isna().tolist() == [False, False, False, True]
@@ -81,18 +93,20 @@ def test_learned_default_scores_and_order():
 
 def test_learned_text_only_frame():
     texts = ["Write and edit press releases and newsletter articles.", "Lay bricks to build walls."]
-    out = score_tasks(pd.DataFrame({"text": texts}), text_column="text")
-    _check_contract(out, 2)
-    assert out["onetsoc_code"].isna().all() and out["task_id"].isna().all()
+    frame = pd.DataFrame({"text": texts})
+    out = score_tasks(frame, text_column="text")
+    _check_contract(out, 2, frame)
+    table = task_score_table(out)
+    assert table["onetsoc_code"].isna().all() and table["task_id"].isna().all()
     assert out.loc[0, "label"] in ("E1", "E2") and out.loc[1, "label"] == "E0"
     assert out.loc[0, "gamma"] > out.loc[1, "gamma"] + 0.3
 
 
 def test_learned_uses_onet_work_activities():
     raw = score_learned(TASKS.reset_index(drop=True), onet=fake_onet())
-    assert raw["feature_set"].tolist() == ["onet", "onet", "text", "text"]
+    assert raw["feature_set"].tolist() == ["onet", "onet", "text", "free"]
     without = score_learned(TASKS.reset_index(drop=True))
-    assert (without["feature_set"] == "text").all()
+    assert without["feature_set"].tolist() == ["text", "text", "text", "free"]
     # the work-activity set gives different probabilities for the two O*NET tasks only
     assert not np.allclose(raw.iloc[:2, :3], without.iloc[:2, :3])
     np.testing.assert_allclose(raw.iloc[2:, :3], without.iloc[2:, :3])
@@ -104,13 +118,14 @@ def test_rubric_dispatch():
     out = score_tasks(TASKS, method="rubric")
     _check_contract(out, 4)
     assert (out["method"] == "rubric").all()
-    assert out.loc[1, "label"] == "E0"  # laying bricks is physical
+    assert out.loc[11, "label"] == "E0"  # laying bricks is physical
 
 
 def test_reference_joins_by_task_id_and_keeps_missing(fixtures):
     labels = read_task_labels(fixtures / "scoring" / "labels_tiny.tsv")
     out = score_tasks(TASKS, method="reference", labels=labels)
     _check_contract(out, 4)
+    out = out.reset_index(drop=True)
     assert out["method"].unique().tolist() == ["reference-human"]
     assert out["label"].tolist()[:2] == ["E1", "E0"]
     # no published label: missing, never zero
@@ -165,7 +180,7 @@ def test_bad_code_fails_schema():
 
 
 def test_schema_rejects_inconsistent_measures():
-    out = score_tasks(TASKS.iloc[:2])
+    out = task_score_table(score_tasks(TASKS.iloc[:2]))
     bad = out.copy()
     bad.loc[0, "beta"] = bad.loc[0, "beta"] + 0.1
     with pytest.raises(SchemaError, match="_measures_follow_probabilities"):
@@ -192,8 +207,9 @@ def test_learned_occupation_context_uses_the_other_tasks():
 
 
 def test_columns_and_measures_follow_the_shared_facts():
-    assert SCORE_COLUMNS == (*PROBA_COLUMNS, "label", *_measures.EXPOSURE_MEASURES,
-                             *_measures.CATEGORIES, "method")
+    assert TASK_SCORE_COLUMNS == ("onetsoc_code", "task_id", *PROBA_COLUMNS, "label",
+                                  *_measures.EXPOSURE_MEASURES, *_measures.CATEGORIES, "method")
+    assert SCORE_COLUMNS == (*TASK_SCORE_COLUMNS[2:], *EVIDENCE_COLUMNS)
     out = score_tasks(TASKS, method="rubric")
     p = out[list(PROBA_COLUMNS)].to_numpy(float)
     for k, measure in enumerate(_measures.EXPOSURE_MEASURES):
@@ -202,3 +218,64 @@ def test_columns_and_measures_follow_the_shared_facts():
     # beta is p_e1 + 0.5 p_e2 exactly (bit for bit, as before LABEL_LEVELS)
     assert out["beta"].to_numpy(float).tobytes() == (p[:, 1] + 0.5 * p[:, 2]).tobytes()
     assert out["gamma"].to_numpy(float).tobytes() == (p[:, 1] + p[:, 2]).tobytes()
+
+
+def test_output_composes_with_the_callers_frame():
+    """The issue-12 trap: ``df[mask].join(score_tasks(df[mask]))`` attached the wrong rows."""
+    df = TASKS.assign(note=["a", "b", "c", "d"])
+    mask = df["note"].isin(["b", "d"])
+    joined = df.join(score_tasks(df[mask])[["label", "beta"]])
+    alone = score_tasks(df.loc[[11]]).iloc[0]
+    assert joined.loc[11, "beta"] == alone["beta"]
+    assert joined.loc[[10, 12], "beta"].isna().all()
+    # the caller's frame is not modified, a column named like a score column is replaced
+    old = df.assign(label="mine")
+    out = score_tasks(old, method="rubric")
+    assert (old["label"] == "mine").all() and list(out.columns).count("label") == 1
+    assert out.columns[-len(SCORE_COLUMNS):].tolist() == list(SCORE_COLUMNS)
+
+
+def test_duplicate_key_reported_once_before_scoring(caplog):
+    dup = pd.concat([TASKS.iloc[:2], TASKS.iloc[[1]], TASKS.iloc[[1]]])
+    dup["task_id"] = dup["task_id"].astype(str)  # '201' and 201.0 are the same key
+    dup.iloc[3, dup.columns.get_loc("task_id")] = "201.0"
+    with pytest.raises(DataFormatError) as info:
+        score_tasks(dup, path="in.csv", row_offset=2)
+    message = str(info.value)
+    assert "\n" not in message and message.count("duplicate") == 1
+    assert info.value.row == 4 and info.value.column == "task_id"
+    assert "first on row 3" in message
+    assert "learned: scored" not in caplog.text  # raised before scoring
+
+
+def test_evidence_columns_of_free_text_and_onet_rows():
+    out = score_tasks(TASKS, onet=fake_onet()).reset_index(drop=True)
+    # O*NET rows scored from their work activities: no retrieval evidence
+    assert out.loc[:1, "similarity"].isna().all() and out.loc[:1, "nearest_task_id"].isna().all()
+    free = out.loc[2:]
+    assert free["nearest_task_id"].notna().all() and free["nearest_onetsoc_code"].notna().all()
+    assert ((free["similarity"] > 0) & (free["similarity"] <= 1)).all()
+    assert out["confidence"].between(0, 1).all()
+
+
+def test_not_a_work_task_gets_a_warning_and_low_confidence(caplog):
+    texts = ["asdf qwer zxcv", "\u30e1\u30fc\u30eb\u306b\u8fd4\u4fe1\u3059\u308b",
+             "Answer telephones, take messages and relay them to staff."]
+    with caplog.at_level("WARNING"):
+        out = score_tasks(pd.DataFrame({"task": texts}))
+    assert "do not read as work tasks" in caplog.text and "2 of 3" in caplog.text
+    assert out["confidence"].iloc[0] < 0.1 and out["confidence"].iloc[1] < 0.1
+    assert out["confidence"].iloc[2] > 0.5
+
+
+def test_readme_use_snippet_runs_as_written(capsys):
+    """The README "Use" block, executed verbatim."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    section = readme.split("## Use", 1)[1]
+    code = section.split("```python", 1)[1].split("```", 1)[0]
+    namespace: dict = {}
+    exec(compile(code, "README.md", "exec"), namespace)  # noqa: S102 - our own README
+    scores, occ2 = namespace["scores"], namespace["occ2"]
+    assert scores.index.tolist() == namespace["my_tasks"].index.tolist()
+    assert occ2["onetsoc_code"].tolist() == ["43-4051.00", "47-2031.00"]
+    assert "label" in capsys.readouterr().out

@@ -1,6 +1,7 @@
 """Training, grouped cross-validation and the shuffled-label control, on synthetic tasks."""
 
 import hashlib
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
@@ -148,9 +149,36 @@ def test_train_and_save_writes_and_pins_the_artifact(tmp_path):
     table["Task ID"] = table["Task ID"].astype(float)  # as published: 8823.0
     path = tmp_path / "labels.tsv"
     table.to_csv(path, sep="\t")
-    done = train_and_save(path, None, tmp_path / "models" / "m.npz", n_folds=2)
-    assert done.path.is_file() and read_registry(tmp_path / "models" / "registry.txt") == {"m.npz": done.sha256}
-    assert set(done.cv) == {"onet", "text"} and done.cv["text"]["n_tasks"] == 80
+    done = train_and_save(path, synthetic_onet(labels), tmp_path / "models" / "m.npz", n_folds=2)
+    pins = read_registry(tmp_path / "models" / "registry.txt")
+    assert done.path.is_file() and pins["m.npz"] == done.sha256
+    index_file = tmp_path / "models" / "retrieval-v1.npz"
+    assert pins["retrieval-v1.npz"] == hashlib.sha256(index_file.read_bytes()).hexdigest()
+    assert set(done.cv) == {"onet", "text", "title", "free"} and done.cv["free"]["n_tasks"] == 80
     assert done.model.metadata["labels_sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
     reloaded = load_model(done.path, registry=tmp_path / "models" / "registry.txt")
     assert reloaded.metadata["cv"] == done.cv
+    assert reloaded.index is not None and reloaded.index.n_tasks == 80
+    # the grounded free-text sets are used, and reproduce the in-memory model
+    texts = ["Draft and proofread the reports.", "Weld and cut the equipment."]
+    found = reloaded.neighbours(texts)
+    assert (found.similarity > 0).all()
+    z = reloaded.decision_function("free", texts, ["", ""], ["", ""])
+    np.testing.assert_allclose(z, done.model.decision_function("free", texts, ["", ""], ["", ""]),
+                               atol=1e-5)
+    assert z[0].argmax() != 0 and z[1].argmax() == 0
+
+
+def synthetic_onet(labels):
+    """A made-up O*NET release over the synthetic tasks: one DWA per label word group."""
+    dwa_of = {"E0": "4.A.3.a.2.I01.D01", "E1": "4.A.4.a.1.I01.D01", "E2": "4.A.2.a.1.I01.D02"}
+    first = {w: label for label, words in WORDS.items() for w in words}
+    tasks = labels[["onetsoc_code", "task_id", "task"]].copy()
+    kinds = [next(first[w] for w in t.lower().rstrip(".").split() if w in first) for t in tasks["task"]]
+    task_dwas = tasks[["onetsoc_code", "task_id"]].assign(dwa_id=[dwa_of[k] for k in kinds])
+    dwas = pd.DataFrame({"dwa_id": list(dwa_of.values()), "iwa_id": [d[:-4] for d in dwa_of.values()],
+                         "dwa_title": ["Weld and cut materials.", "Write and edit texts.",
+                                       "Analyze data in spreadsheets."]})
+    occupations = labels[["onetsoc_code", "title"]].drop_duplicates().assign(job_zone=2)
+    return SimpleNamespace(release="synthetic", tasks=tasks, task_dwas=task_dwas, dwas=dwas,
+                           occupations=occupations)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -14,6 +15,7 @@ import pytest
 
 from exposure._tables import (
     RawTable,
+    check_delimited_file,
     missing_to_na,
     read_frame,
     read_table,
@@ -353,6 +355,7 @@ def test_read_frame_keeps_quoted_commas_text_and_missing(tmp_path):
         (b"not stata at all", "t.dta", "cannot read this Stata .dta file"),
         (b"task,task\nA,B\n", "t.csv", "column 'task' appears twice"),
         (b"<html><body>Error</body></html>", "t.csv", "HTML"),
+        ("task\tnote\nWeld.\tx\n".encode("utf-16"), "t.txt", "UTF-16 text"),
     ],
 )
 def test_read_frame_refuses_bad_files_with_a_message(tmp_path, content, name, message):
@@ -369,6 +372,9 @@ def test_read_frame_missing_file_directory_and_extension(tmp_path):
         read_frame(tmp_path / "d.csv")
     with pytest.raises(DataFormatError, match="unsupported input file type '.json'"):
         read_frame(tmp_path / "t.json")
+    os.mkfifo(tmp_path / "pipe.csv")
+    with pytest.raises(DataFormatError, match="not a regular file"):
+        read_frame(tmp_path / "pipe.csv")
 
 
 @pytest.mark.parametrize("ext", ["csv", "tsv", "parquet", "xlsx", "dta"])
@@ -407,3 +413,36 @@ def test_table_kind_by_extension():
         "csv", "tsv", "tsv", "parquet", "xlsx", "dta"]
     with pytest.raises(DataFormatError, match="unsupported output file type '.txt'"):
         table_kind("x.txt", "output")
+
+
+@pytest.mark.parametrize(
+    "content, name",
+    [
+        (ISSUE_CSV, "t.csv"),
+        (b"task,title\nA.,Clerk,\nW.,Welder,\n", "t.csv"),
+        (b"task,title\nA.,Clerk\nW.\n", "t.csv"),
+        (b'task,title\n"Line one\nline two, more",Clerk\nW.,Welder,x\n', "t.csv"),
+        (b"task,title\r\nA.,Clerk\r\n\r\nW.,Welder\r\n", "t.csv"),
+        (b"task\n\x00\x01\x02", "t.csv"),
+        (b"task\nCaf\xe9\n", "t.csv"),
+        (b"", "t.csv"),
+        (b"task,task\nA,B\n", "t.csv"),
+        (b"task\tnote\nSay \"hi\".\t\tx\n", "t.tsv"),
+    ],
+)
+def test_check_delimited_file_refuses_what_read_frame_refuses(tmp_path, content, name):
+    """The streaming check (for batched reads) and the whole-file reader agree, line included."""
+    path = _text(tmp_path, content, name=name)
+    with pytest.raises(DataFormatError) as whole:
+        read_frame(path)
+    with pytest.raises(DataFormatError) as stream:
+        check_delimited_file(path)
+    assert (stream.value.row, stream.value.reason.split(" (")[0]) == (
+        whole.value.row, whole.value.reason.split(" (")[0]) or (
+        "binary" in stream.value.reason and "binary" in whole.value.reason)
+
+
+def test_check_delimited_file_accepts_good_files_and_trailing_blank_lines(tmp_path):
+    path = _text(tmp_path, b'task,title\r\n"Weld, then grind.",Welder\r\n\r\n\r\n', name="t.csv")
+    assert check_delimited_file(path) == ["task", "title"]
+    assert len(read_frame(path)) == 1

@@ -3,14 +3,18 @@
 Each command group lives in its own module in this package and exposes
 ``register(subparsers)``, which adds its sub-commands and sets ``func`` on each parser.
 ``func(args)`` returns the process exit code. Library errors (:class:`exposure.errors.
-ExposureError`) become a one-line message on stderr and exit code 2. The command modules
+ExposureError`) and operating-system errors (:class:`OSError`: a file that cannot be read
+or written) become a one-line message on stderr naming the path, and exit code 2: never a
+traceback. The command modules
 hold argparse, calls into the library and printing only.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import logging
+import os
 import sys
 
 from exposure._version import __version__
@@ -88,6 +92,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def describe_os_error(exc: OSError) -> str:
+    """One line for an :class:`OSError`: the path(s) it names, then the reason.
+
+    Examples
+    --------
+    >>> describe_os_error(PermissionError(13, "Permission denied", "/data/in.csv"))
+    '/data/in.csv: Permission denied'
+    >>> describe_os_error(OSError(28, "No space left on device"))
+    'No space left on device'
+    """
+    reason = exc.strerror or " ".join(str(exc).split()) or type(exc).__name__
+    if exc.filename is None:
+        return reason
+    where = os.fsdecode(exc.filename)
+    if exc.filename2 is not None:
+        where += f" -> {os.fsdecode(exc.filename2)}"
+    return f"{where}: {reason}"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; return the exit code.
 
@@ -99,7 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     Returns
     -------
     int
-        0 on success, 2 on a library error (bad input, checksum mismatch, ...).
+        0 on success, 2 on a library error (bad input, checksum mismatch, ...) or an
+        :class:`OSError` (a file that cannot be read or written), reported in one line
+        naming the path.
     """
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -110,10 +135,16 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 1
+    for stream in (sys.stdout, sys.stderr):  # a path with non-UTF-8 bytes must print
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="backslashreplace")
     try:
         return int(args.func(args) or 0)
     except ExposureError as exc:
         print(f"exposure {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a file that cannot be read or written: one line naming it
+        print(f"exposure {args.command}: error: {describe_os_error(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"exposure {args.command}: interrupted", file=sys.stderr)

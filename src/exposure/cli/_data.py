@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from exposure import fetch as _fetch
+from exposure._outdir import Terminated, terminate_cleanly
 from exposure.cli import add_location_options
 from exposure.sources import select_sources, sources_markdown
 
@@ -40,7 +41,8 @@ def register(subparsers) -> None:
     )
     p.add_argument(
         "--rehash", action="store_true",
-        help="hash cached files even when their verification stamp is current",
+        help="hash every cached file (even with a current verification stamp) and remove "
+        "those with a wrong sha256, so that the next fetch gets them again",
     )
     p.set_defaults(func=run_sources)
 
@@ -57,6 +59,9 @@ def register(subparsers) -> None:
     add_location_options(p)
     p.add_argument("--retries", type=int, default=None, help="retries per download")
     p.add_argument("--timeout", type=float, default=None, help="connect/read timeout, seconds")
+    p.add_argument("--deadline", type=float, default=None, metavar="SECONDS",
+                   help=f"overall time limit per file, retries included (default "
+                   f"{_fetch.DEADLINE:.0f})")
     p.set_defaults(func=run_fetch)
 
 
@@ -69,7 +74,10 @@ def _human(size: int) -> str:
 
 
 def run_sources(args) -> int:
-    """List the registry with each file's cache state; exit 1 if any cached file is bad."""
+    """List the registry with each file's cache state; exit 1 if any cached file is bad.
+
+    With ``--rehash`` a file with the wrong sha256 is removed (state ``removed``).
+    """
     chosen = select_sources(args.names)
     if args.format == "markdown":
         sys.stdout.write(sources_markdown(chosen))
@@ -77,7 +85,7 @@ def run_sources(args) -> int:
     root = _fetch.resolve_data_dir(args.data_dir)
     rows = []
     for s in chosen:
-        state = _fetch.cache_status(s, root, rehash=args.rehash)
+        state = _fetch.cache_status(s, root, rehash=args.rehash, drop=args.rehash)
         rows.append((s.name, s.kind, s.release, str(s.size), state,
                      "mirror-only" if s.mirror_only else s.licence))
     if args.format == "tsv":
@@ -90,27 +98,42 @@ def run_sources(args) -> int:
         widths = [max(len(x[i]) for x in [header, *shown]) for i in range(5)]
         for r in [header, *shown]:
             print("  ".join(c.ljust(w) for c, w in zip(r[:5], widths)) + "  " + r[5])
-        counts = {k: sum(r[4] == k for r in rows) for k in ("verified", "missing", "mismatch")}
+        counts = {k: sum(r[4] == k for r in rows)
+                  for k in ("verified", "missing", "mismatch", "removed")}
+        removed = (f" ({counts['removed']} removed: fetch them again)" if counts["removed"]
+                   else "")
         print(
             f"\n{len(rows)} files in {root}: {counts['verified']} verified, "
-            f"{counts['missing']} missing, {counts['mismatch']} with a wrong sha256"
+            f"{counts['missing']} missing, {counts['mismatch'] + counts['removed']} with a "
+            f"wrong sha256{removed}"
         )
-    return 1 if any(r[4] == "mismatch" for r in rows) else 0
+    return 1 if any(r[4] in ("mismatch", "removed", "unreadable") for r in rows) else 0
 
 
 def run_fetch(args) -> int:
-    """Fetch the selected files; print one line per failure; exit 2 if any failed."""
+    """Fetch the selected files; print one line per failure; exit 2 if any failed.
+
+    SIGTERM removes the partial file being written and exits with 143.
+    """
     kwargs = {}
     if args.retries is not None:
         kwargs["retries"] = args.retries
     if args.timeout is not None:
         kwargs["timeout"] = args.timeout
+    if args.deadline is not None:
+        kwargs["deadline"] = args.deadline
     mirror = _fetch.resolve_mirror(args.mirror)
     root = _fetch.resolve_data_dir(args.data_dir)
     chosen = select_sources(args.names)
-    fetched, errors = _fetch.fetch_many(
-        [s.name for s in chosen], mirror=mirror, data_dir=root, **kwargs
-    )
+    _fetch.check_cache_dir(root)
+    try:
+        with terminate_cleanly():
+            fetched, errors = _fetch.fetch_many(
+                [s.name for s in chosen], mirror=mirror, data_dir=root, **kwargs
+            )
+    except Terminated:
+        print("exposure fetch: terminated (SIGTERM); partial files removed", file=sys.stderr)
+        return 143
     for exc in errors.values():
         print(f"exposure fetch: error: {exc}", file=sys.stderr)
     where = f"mirror {mirror}" if mirror else "the network"

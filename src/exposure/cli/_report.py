@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from exposure.cli import add_location_options
+from exposure.crosswalks import load_onet_to_soc
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures.eloundou import load_task_labels
 from exposure.onet import load_onet
@@ -60,13 +61,19 @@ def register(subparsers) -> None:
     p = sub.add_parser(
         "categories", help="precision/recall of the task categories and their shares",
         description="Precision and recall of the category tags against hand-checked samples "
-                    "and the share of all O*NET 29.1 tasks tagged; writes "
-                    "categories_precision_recall.csv and categories_shares.csv.")
+                    "and the share of all O*NET 29.1 tasks tagged; with the blind validation "
+                    "sample (--validation, default the v2 folder beside --hand-checked) also "
+                    "annotator agreement, per-stratum precision/recall/F1 and weighted "
+                    "population estimates: writes categories_precision_recall.csv, "
+                    "categories_shares.csv, categories_annotators.csv, "
+                    "categories_validation.csv and categories_estimates.csv.")
     p.add_argument("--hand-checked", required=True, type=Path, metavar="FILE",
                    help="development sample (the project's: "
                         "tests/data/categories/hand_checked_v1.csv)")
     p.add_argument("--holdout", default=None, type=Path, metavar="FILE",
                    help=f"holdout sample (default: {_HOLDOUT_NAME} beside --hand-checked, when present)")
+    p.add_argument("--validation", default=None, type=Path, metavar="DIR",
+                   help="blind validation sample directory (default: v2/ beside --hand-checked)")
     add_location_options(p)
     _out_dir_option(p)
     p.set_defaults(func=run_categories)
@@ -137,7 +144,10 @@ def run_categories(args) -> int:
         if not path.is_file():
             raise DataFormatError("hand-checked sample not found", path=path)
     onet = load_onet(REPORT_ONET_RELEASE, mirror=args.mirror, data_dir=args.data_dir)
-    _print_tables(write_category_reports(samples, args.out_dir, onet=onet), args.out_dir)
+    onet_to_soc = load_onet_to_soc(mirror=args.mirror, data_dir=args.data_dir)
+    tables = write_category_reports(samples, args.out_dir, onet=onet, validation=args.validation,
+                                    onet_to_soc=onet_to_soc)
+    _print_tables(tables, args.out_dir)
     return 0
 
 

@@ -11,6 +11,7 @@ import pandas as pd
 import exposure.fetch as fetching
 from exposure import crosswalks, oews, onet
 from exposure._outdir import Terminated, check_output_dir, terminate_cleanly
+from exposure._tables import read_frame
 from exposure.cli import add_location_options
 from exposure.errors import DataFormatError, ExposureError
 from exposure.rollup import rollup
@@ -79,13 +80,7 @@ def read_task_scores(path) -> pd.DataFrame:
     path = Path(path)
     if not path.is_file():
         raise DataFormatError("task scores file not found", path=path)
-    if path.suffix == ".parquet":
-        frame = pd.read_parquet(path)
-    elif path.suffix in (".csv", ".tsv"):
-        frame = pd.read_csv(path, sep="\t" if path.suffix == ".tsv" else ",",
-                            dtype={"onetsoc_code": str, "label": str, "task_type": str})
-    else:
-        raise DataFormatError("expected a .parquet, .csv or .tsv file", path=path)
+    frame = read_frame(path)
     missing = {"onetsoc_code", "task_id", "alpha", "beta", "gamma"} - set(frame.columns)
     if missing:
         raise DataFormatError(f"missing column(s) {sorted(missing)}", path=path)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from tqdm.auto import tqdm
 
+from exposure._io import check_output_path
+from exposure._outdir import check_output_file
 from exposure.cli import add_location_options
 from exposure.cli._report import (
     DEFAULT_REPORT_DIR,
@@ -23,6 +25,7 @@ from exposure.onet import load_onet
 from exposure.reports.agreement import evaluate_free_text, report_name, write_agreement_report
 from exposure.scoring._files import BATCH_ROWS, read_task_file, score_file
 from exposure.scoring._train import train_and_save
+from exposure.scoring.learned import shipped_model_path
 
 
 def register(subparsers) -> None:
@@ -74,7 +77,8 @@ def register(subparsers) -> None:
                     "--modern (learned only), the free-text report instead: every learned "
                     "protocol (O*NET ids, text + title + code, text + title, text alone; "
                     "retrieval sees the training folds only) next to a scikit-learn TF-IDF "
-                    "baseline and GPT-4, paraphrase agreement by fold, modern tasks.")
+                    "baseline and GPT-4, paraphrase agreement by fold, modern tasks "
+                    "(default --out: freetext_agreement.csv in the report directory).")
     add_agreement_options(p)
     p.add_argument("--out", default=None, metavar="PATH",
                    help=f"CSV report to write (default {DEFAULT_REPORT_DIR}/{report_name('learned')} "
@@ -145,6 +149,7 @@ def run_score(args) -> int:
         return _run_dask(args)
     if args.batch_rows < 0:
         raise ExposureError(f"--batch-rows must be 0 or more, not {args.batch_rows}")
+    check_output_path(args.output, args.input)  # before any work: not a directory, not the input
     with tqdm(unit=" rows", desc="exposure score", disable=None, leave=False) as bar:
         done = score_file(args.input, args.output, args.method, text_column=args.text_column,
                           occupation_column=args.occupation_column, onet=args.onet,
@@ -172,7 +177,7 @@ def run_evaluate(args) -> int:
     modern = read_task_file(args.modern) if args.modern else None
     report = evaluate_free_text(labels, onet, paraphrases=para, modern=modern, n_folds=args.folds,
                                 seed=args.seed)
-    out = Path(args.out) if args.out else Path(args.out_dir) / report_name("learned")
+    out = Path(args.out) if args.out else Path(args.out_dir) / "freetext_agreement.csv"
     written = write_agreement_report(report.agreement, report.reliability, out)
     for name, table in (("freetext_paraphrases.csv", report.paraphrases),
                         ("freetext_modern.csv", report.modern)):
@@ -188,7 +193,8 @@ def run_evaluate(args) -> int:
 
 
 def run_train(args) -> int:
-    """Run ``exposure train``."""
+    """Run ``exposure train``; the artifact path is checked before the training."""
+    check_output_file(Path(args.out) if args.out else shipped_model_path())
     labels_path = fetch(LABELS_NAME, mirror=args.mirror, data_dir=args.data_dir)
     onet = load_onet(args.onet, mirror=args.mirror, data_dir=args.data_dir) if args.onet else None
     done = train_and_save(labels_path, onet, args.out, seed=args.seed, n_folds=args.folds)

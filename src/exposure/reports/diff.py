@@ -25,7 +25,8 @@ import pandas as pd
 
 from exposure._io import write_csv
 from exposure._load import load, load_manifest
-from exposure.errors import ExposureError
+from exposure._outdir import OutputPathError, replace_directory
+from exposure.errors import DataFormatError, ExposureError
 from exposure.schemas import validate
 from exposure.schemas._pipeline import DiffOccupations, DiffSectors, DiffTasks
 
@@ -110,10 +111,20 @@ def diff_tasks(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
 
 
 def _releases(directory) -> dict:
+    """The ``releases`` of a directory's manifest: ``{}`` without one, an error if corrupt."""
+    path = Path(directory) / "manifest.json"
+    if not path.is_file():
+        return {}
     try:
-        return dict(load_manifest(directory).get("releases", {}))
+        manifest = load_manifest(directory)
     except ExposureError:
         return {}
+    except (ValueError, OSError) as exc:  # JSONDecodeError, UnicodeDecodeError, unreadable
+        raise DataFormatError(f"manifest.json is not readable JSON ({exc})", path=path) from exc
+    releases = manifest.get("releases", {}) if isinstance(manifest, dict) else None
+    if not isinstance(releases, dict):
+        raise DataFormatError("manifest.json has no 'releases' object", path=path)
+    return dict(releases)
 
 
 def _soc_titles(*dirs) -> pd.Series:
@@ -147,6 +158,8 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
     ------
     exposure.errors.ExposureError
         A directory lacks one of the tables.
+    exposure.errors.DataFormatError
+        A directory's ``manifest.json`` is not JSON or has no ``releases`` object.
 
     Examples
     --------
@@ -156,6 +169,7 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
     exposure.errors.ExposureError: processed table 'task_digests' not found at /nonexistent/a/...
     """
     old_dir, new_dir = Path(old_dir), Path(new_dir)
+    releases = {"old": _releases(old_dir), "new": _releases(new_dir)}  # fail before reading
     digests = {k: load("task_digests", directory=d) for k, d in (("old", old_dir), ("new", new_dir))}
     scores = {k: load("task_scores", directory=d, validate=False)
               for k, d in (("old", old_dir), ("new", new_dir))}
@@ -209,7 +223,7 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
         columns=["item", "count"],
     )
     return ReleaseDiff(summary=summary, tasks=tasks, occupations=occupations, sectors=sectors,
-                       old_releases=_releases(old_dir), new_releases=_releases(new_dir))
+                       old_releases=releases["old"], new_releases=releases["new"])
 
 
 def _kept_tasks(old_d, new_d, old_s, new_s) -> pd.DataFrame:
@@ -283,7 +297,10 @@ def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list
 
     Files: ``diff_summary.csv`` (counts, with the two releases), ``diff_tasks.csv`` (every
     changed task), ``diff_occupations.csv`` (the ``top`` largest moves of ``beta``) and
-    ``diff_sectors.csv`` (every NAICS sector). Measures are rounded to 4 decimals.
+    ``diff_sectors.csv`` (every NAICS sector). Measures are rounded to 4 decimals. The
+    four files are written as one set (:func:`exposure._outdir.replace_directory`): a
+    failure part-way leaves the previous reports, and other files in ``reports_dir`` are
+    kept.
 
     Parameters
     ----------
@@ -295,6 +312,11 @@ def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list
     Returns
     -------
     list of pathlib.Path
+
+    Raises
+    ------
+    exposure._outdir.OutputPathError
+        ``reports_dir`` is refused or a file cannot be written (the old reports stay).
 
     Examples
     --------
@@ -323,7 +345,14 @@ def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list
         ("diff_occupations.csv", occupations),
         ("diff_sectors.csv", sectors),
     ]
-    paths = []
-    for name, frame in files:
-        paths.append(write_csv(frame.round(4), reports_dir / name))
-    return paths
+    names = [name for name, _ in files]
+    try:
+        with replace_directory(reports_dir, owned=names) as tmp:
+            for name, frame in files:
+                write_csv(frame.round(4), tmp / name)
+    except OSError as exc:
+        raise OutputPathError(
+            f"cannot write the diff reports into {reports_dir}: {exc.strerror or exc}; the "
+            "previous reports are untouched"
+        ) from exc
+    return [reports_dir / name for name in names]

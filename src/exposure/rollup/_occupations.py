@@ -400,7 +400,7 @@ def check_task_scores(task_scores) -> pd.DataFrame:
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
         value = codes.iloc[pos]
-        what = "missing" if pd.isna(value) else f"not an O*NET-SOC code (like 11-1011.00): {value!r}"
+        what = "missing" if pd.isna(value) else f"not an O*NET-SOC code (like 11-1011.00): {str(value)!r}"
         _fail(f"onetsoc_code {what}", pos, "onetsoc_code")
     ts["onetsoc_code"] = text.astype(str).to_numpy(dtype=object)
     ids = ts["task_id"]

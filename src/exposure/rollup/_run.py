@@ -11,7 +11,12 @@ import pandas as pd
 from exposure._io import write_json, write_parquet
 from exposure._measures import CATEGORIES
 from exposure._outdir import OutputPathError, replace_directory
-from exposure.rollup._occupations import _interval, bootstrap_occupations, to_occupations
+from exposure.rollup._occupations import (
+    _interval,
+    bootstrap_occupations,
+    check_task_scores,
+    to_occupations,
+)
 from exposure.rollup._sectors import (
     _cell_matrix,
     _industry_cells,
@@ -230,6 +235,7 @@ def rollup(
     >>> float(r.workforce.query("group == 'all' and measure == 'beta'")["share_ge_10"].iloc[0])
     1.0
     """
+    task_scores = check_task_scores(task_scores)  # typed columns (flags read from CSV text)
     occ = to_occupations(task_scores, weights=weights, task_ratings=task_ratings, tasks=tasks)
     soc = to_soc(occ, onet_to_soc, employment, combine=combine, soc_structure=soc_structure)
     sector_frames = []

@@ -161,6 +161,7 @@ def score_tasks(
     exposure.errors.ExposureError: unknown scoring method 'oracle'; choose one of learned, rubric, reference
     """
     method, reference_source = _normalise_method(method, reference_source)
+    _check_columns_and_ids(tasks, path=path, row_offset=row_offset)
     check_text_column(tasks, text_column, path=path, row_offset=row_offset)
     if occupation_column is not None and occupation_column not in tasks.columns:
         raise DataFormatError(f"missing occupation column {occupation_column!r}", path=path,
@@ -174,6 +175,42 @@ def score_tasks(
     for col in SCORE_COLUMNS:
         out[col] = table[col].array  # positional: the caller's index is kept
     return out
+
+
+#: Task IDs are stored as 64-bit integers (``Int64``).
+_MAX_TASK_ID = 2**63 - 1
+
+
+def _check_columns_and_ids(tasks, *, path=None, row_offset: int = 1) -> None:
+    """Refuse multi-level or repeated column names and task IDs that are not 64-bit integers.
+
+    Non-frames are left to :func:`check_text_column`, which names what was given.
+    """
+    if not isinstance(tasks, pd.DataFrame):
+        return
+    if isinstance(tasks.columns, pd.MultiIndex):
+        raise DataFormatError("the tasks have multi-level column names; flatten them first "
+                              "(e.g. frame.columns = ['_'.join(map(str, c)) for c in frame.columns])",
+                              path=path)
+    repeated = tasks.columns[tasks.columns.duplicated()]
+    if len(repeated):
+        raise DataFormatError(f"column {repeated[0]!r} appears more than once", path=path,
+                              column=str(repeated[0]))
+    if "task_id" not in tasks.columns:
+        return
+    ids = tasks["task_id"]
+    given = ids.notna().to_numpy(dtype=bool)
+    num = pd.to_numeric(ids.where(pd.notna(ids), None), errors="coerce")
+    big = given & ~(num.abs() < 2**62).fillna(False).to_numpy(dtype=bool)
+    for pos in np.flatnonzero(big):  # rare: check exactly, without float rounding
+        value = ids.iloc[pos]
+        try:
+            exact = int(str(value).strip()) if not isinstance(value, float) else int(value)
+        except (ValueError, OverflowError):
+            continue  # not an integer at all: the later check names it
+        if abs(exact) > _MAX_TASK_ID:
+            raise DataFormatError(f"task ID {value!r} is not an integer that fits in 64 bits",
+                                  path=path, row=int(pos) + row_offset, column="task_id")
 
 
 def _check_unique_keys(tasks: pd.DataFrame, *, path=None, row_offset: int = 1) -> None:
@@ -237,7 +274,6 @@ def _put_keys(out: pd.DataFrame, frame: pd.DataFrame, *, path=None, row_offset: 
 def _score_table(frame, method, *, text_column, occupation_column, onet, labels, reference_source,
                  mirror, data_dir, model, path, row_offset) -> pd.DataFrame:
     """Score ``frame`` (fresh index): the TaskScores table plus the evidence columns."""
-    n = len(frame)
     if method == "learned":
         probs = score_learned(frame, text_column=text_column,
                               occupation_column=occupation_column or "title", onet=onet, model=model)
@@ -262,7 +298,8 @@ def _score_table(frame, method, *, text_column, occupation_column, onet, labels,
     measures = p @ LABEL_LEVELS
     for k, col in enumerate(EXPOSURE_MEASURES):
         out[col] = measures[:, k]
-    cats = tag_categories(frame, text_column=text_column, onet=onet)
+    cats = tag_categories(frame, text_column=text_column, onet=onet,
+                          occupation_column=occupation_column or "title")
     for col in CATEGORIES:
         out[col] = cats[col].astype("boolean").to_numpy()
     out["method"] = tag

@@ -72,32 +72,74 @@ class WordTfidf:
     """
 
     def __init__(self, vocabulary, idf, ngram_max: int = 2, *, stem: bool = False):
-        self.vocabulary = [str(v) for v in vocabulary]
+        vocab = vocabulary.tolist() if isinstance(vocabulary, np.ndarray) else [str(v) for v in vocabulary]
+        parts = [term.split(" ") for term in vocab]
+        tokens = sorted({t for p in parts for t in p})
+        token_id = {t: i for i, t in enumerate(tokens)}
+        base = len(tokens) + 1
+        codes = np.empty(len(parts), dtype=np.int64)
+        if base ** (int(ngram_max) + 1) < 2**63:
+            for j, p in enumerate(parts):  # one dict look-up per token: no pandas call per term
+                value = len(p)
+                for t in p:
+                    value = value * base + token_id[t]
+                codes[j] = value
+        self._setup(tokens, codes, idf, ngram_max, stem)
+        self._vocabulary = vocab
+
+    @classmethod
+    def from_codes(cls, tokens, codes, idf, ngram_max: int = 2, *, stem: bool = False) -> "WordTfidf":
+        """Rebuild a vectoriser from :meth:`to_codes` output (fast: no string processing).
+
+        Examples
+        --------
+        >>> vec = WordTfidf(["answer", "answer telephones", "telephones"], [1.0, 2.0, 1.0])
+        >>> again = WordTfidf.from_codes(*vec.to_codes(), vec.idf)
+        >>> again.vocabulary == vec.vocabulary
+        True
+        """
+        obj = cls.__new__(cls)
+        tokens = tokens.tolist() if isinstance(tokens, np.ndarray) else [str(t) for t in tokens]
+        obj._setup(tokens, np.asarray(codes, dtype=np.int64), idf, ngram_max, stem)
+        obj._vocabulary = None
+        return obj
+
+    def to_codes(self) -> tuple[list, np.ndarray]:
+        """Sorted tokens and the integer code of every term (see :meth:`from_codes`)."""
+        return self._tokens.tolist(), np.asarray(self._table, dtype=np.int64)
+
+    def _setup(self, tokens, codes, idf, ngram_max, stem) -> None:
         self.idf = np.asarray(idf, dtype=np.float64)
         self.ngram_max = int(ngram_max)
         self.stem = bool(stem)
-        parts = [term.split(" ") for term in self.vocabulary]
-        tokens = sorted({t for p in parts for t in p})
-        self._tokens = pd.Index(tokens)
-        token_id = {t: i for i, t in enumerate(tokens)}
+        self._tokens = pd.Index(tokens, dtype=object)
         self._base = len(tokens) + 1
         if self._base ** (self.ngram_max + 1) >= 2**63:
             raise ValueError("word vocabulary too large for 64-bit n-gram codes")
-        codes = np.empty(len(parts), dtype=np.int64)
-        for j, p in enumerate(parts):  # one dict look-up per token: no pandas call per term
-            value = len(p)
-            for t in p:
-                value = value * self._base + token_id[t]
-            codes[j] = value
         self._table = pd.Index(codes)
         if not self._table.is_unique:
             raise ValueError("duplicate terms in the word vocabulary")
         self._stems: dict[str, str] = {}
 
     @property
+    def vocabulary(self) -> list[str]:
+        """Feature names, in column order."""
+        if self._vocabulary is None:
+            tokens = self._tokens.tolist()
+            out = []
+            for code in self._table.tolist():
+                ids = []
+                while code >= self._base:
+                    code, i = divmod(code, self._base)
+                    ids.append(i)
+                out.append(" ".join(tokens[i] for i in reversed(ids[:code])))
+            self._vocabulary = out
+        return self._vocabulary
+
+    @property
     def n_features(self) -> int:
         """Number of columns of the output."""
-        return len(self.vocabulary)
+        return len(self._table)
 
     def transform(self, texts) -> sparse.csr_matrix:
         """Vectorise ``texts`` (a sequence of str) into an l2-normalised CSR matrix."""

@@ -15,9 +15,11 @@ Bounded memory
 (:func:`iter_task_batches`: pandas' chunked CSV reader, which parses exactly as the
 whole-file reader does; :meth:`pyarrow.parquet.ParquetFile.iter_batches` for Parquet),
 scores each batch and appends it to a temporary output file that is renamed into place at
-the end. Peak memory is one batch plus, for Parquet output, one row group of output
-(:data:`PARQUET_ROW_GROUP` rows: the file has the same row groups, hence the same bytes, as
-one written whole by :func:`exposure._io.write_parquet`).
+the end. Peak memory is one batch plus, for Parquet output, one row group of output: up to
+:data:`PARQUET_ROW_GROUP` rows, as :func:`exposure._io.write_parquet` writes them, so an
+output of fewer rows and less than :data:`PARQUET_GROUP_BYTES` in memory has the same bytes
+as one written whole; a larger one is written in shorter row groups (at batch ends, once
+the rows held reach that size), whose values are the same but whose bytes are not.
 
 The ``learned`` model has one cross-row feature: the *occupation context*, the mean word
 vector of all tasks of the same occupation (same code, else same title) in the input. So
@@ -79,10 +81,12 @@ ONET_HEADER_ALIASES = {"O*NET-SOC Code": "onetsoc_code", "Task ID": "task_id", "
 #: O*NET release used by ``onet="auto"`` when its files are at hand.
 AUTO_ONET_RELEASE = "29.1"
 #: Rows read and scored at a time by :func:`score_file`.
-BATCH_ROWS = 50_000
+BATCH_ROWS = 10_000
 #: Rows per Parquet row group and the writer options of :func:`exposure._io.write_parquet`
 #: (the streamed output must have the same bytes as a file written whole).
 PARQUET_ROW_GROUP = 1_000_000
+#: Bytes (in Arrow) after which a streamed Parquet output writes a row group early.
+PARQUET_GROUP_BYTES = 128 * 2**20
 _PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 3, "write_statistics": False,
                     "use_dictionary": True, "store_schema": False}
 
@@ -284,6 +288,8 @@ class _Sink:
         self.n_pending += len(table)
         while self.n_pending >= PARQUET_ROW_GROUP:
             self._flush(PARQUET_ROW_GROUP)
+        if sum(t.nbytes for t in self.pending) >= PARQUET_GROUP_BYTES:
+            self._flush(self.n_pending)  # a shorter row group: memory stays bounded
 
     def _flush(self, rows: int) -> None:
         table = pa.concat_tables(self.pending).combine_chunks()  # pages as if written whole
@@ -315,14 +321,17 @@ def append_scores(frame: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        The columns of ``frame``, then :data:`~exposure.scoring.SCORE_COLUMNS`; a fresh index.
+        The columns of ``frame`` (O*NET's published headers renamed to the library's, see
+        :func:`onet_aliases`, so the output feeds ``exposure rollup``), then
+        :data:`~exposure.scoring.SCORE_COLUMNS`; a fresh index.
 
     Examples
     --------
-    >>> f = pd.DataFrame({"task": ["Weld pipes."], "label": ["old"]})
-    >>> append_scores(f, score_tasks(f, "rubric")).columns.tolist()[:3]
+    >>> f = pd.DataFrame({"Task": ["Weld pipes."], "label": ["old"]})
+    >>> append_scores(f, score_tasks(f, "rubric", text_column="Task")).columns.tolist()[:3]
     ['task', 'p_e0', 'p_e1']
     """
+    frame = frame.rename(columns=onet_aliases(frame))
     result = frame.reset_index(drop=True).drop(columns=[c for c in SCORE_COLUMNS if c in frame.columns])
     for col in SCORE_COLUMNS:
         result[col] = scores[col].array  # positional, dtype kept

@@ -23,7 +23,6 @@ from exposure.errors import ExposureError
 from exposure.measures.eloundou import read_task_labels
 from exposure.scoring._evaluate import agreement
 from exposure.scoring._features import CharTfidf, WordTfidf
-from exposure.scoring.retrieval import INDEX_NAME, TaskIndex, build_index, save_index
 from exposure.scoring.learned import (
     BLOCKS,
     LearnedModel,
@@ -34,6 +33,7 @@ from exposure.scoring.learned import (
     task_dwa_lookup,
     update_registry,
 )
+from exposure.scoring.retrieval import INDEX_NAME, TaskIndex, build_index, save_index
 
 __all__ = [
     "TrainConfig",

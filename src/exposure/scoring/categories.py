@@ -26,19 +26,21 @@ How a task is tagged (every decision can be explained with :func:`explain_catego
    It comes from the ``onetsoc_code`` column; for free text from the occupation title
    (``occupation_column``, default ``"title"``): the nearest O*NET occupation title when
    ``onet`` is given (:func:`nearest_occupations`), else keywords of the title.
-2. **Text rules** (:data:`TEXT_RULES`, matched by :mod:`exposure.scoring._rules`) of four
-   kinds: ``any`` rules fire in every occupation; ``context`` rules only in the
-   category's context (in an office job, "maintain files" is clerical; in a laboratory it
-   is not); ``exclude`` rules veto the category (management verbs, architecture, sales,
-   performing); ``exclude_outside`` rules veto it outside the context only (clinical,
-   scientific or engineering records for admin).
+2. **Text rules** (:data:`TEXT_RULES`, matched by :mod:`exposure.scoring._rules`) of five
+   kinds (:data:`RULE_KINDS`): ``strong`` and ``any`` rules fire in every occupation;
+   ``context`` rules only in the category's context (in an office job, "maintain files"
+   is clerical; in a laboratory it is not); ``exclude`` rules veto the category
+   (management verbs, architecture, sales, performing); ``exclude_outside`` rules veto it
+   outside the context only (clinical, scientific or engineering records for admin), but
+   never a ``strong`` rule (unmistakably clerical work: appointments, telephones, mail,
+   bookkeeping).
 3. **Work-activity mapping** (with ``onet`` and task keys): the task's detailed work
    activities (DWAs) are looked up in the versioned mapping file
    (``exposure/data/categories/mapping-<version>.csv``, columns ``level``, ``id``,
    ``category``, ``scope`` (``any`` or ``context``), ``note``). A DWA entry takes
    precedence over the entry of its intermediate work activity (IWA); ``none`` switches
-   the IWA's entries off for that DWA. Mapping evidence counts like a text rule of the
-   same scope and is vetoed by the same ``exclude`` rules.
+   the IWA's entries off for that DWA. An entry of scope ``any`` counts like an ``any``
+   rule, one of scope ``context`` like a ``context`` rule.
 4. ``entry_creative`` needs the creative context and an entry-level occupation (job zone
    at most 3, from ``onet`` or a ``job_zone`` column, or a junior/assistant title).
 
@@ -297,8 +299,8 @@ TEXT_RULES: tuple[TextRule, ...] = (
     ),
     TextRule(
         "admin:contact_ctx", "admin",
-        r"\b(direct|refer|rout|transfer|forward|receiv|log|record)\w*\b" + _W
-        + r"\b(inquiries|questions|requests|complaints)\b"
+        r"\b(answer|respond|direct|refer|rout|transfer|forward|receiv|log|record)\w*\b" + _W
+        + r"\b(inquiries|questions|requests|complaints)\b|\bprovid\w* information\b"
         r"|\b(contact|notify|correspond|call|telephon|communicat|listen)\w*\b"
         + _W + r"\b(customers?|clients?|patrons?|agents?|suppliers?|vendors?|departments?"
         r"|employers?|callers?|public|coworkers|co-workers|staff|attorneys?|guests?|patients?"
@@ -386,12 +388,13 @@ TEXT_RULES: tuple[TextRule, ...] = (
     ),
     TextRule(
         "routine_coding!design", "routine_coding",
-        _HEAD + r"(design|architect|recommend|evaluat|assess|specif|direct|supervis|hire"
+        _HEAD + r"(architect|recommend|evaluat|assess|specif|direct|supervis|hire"
         r"|oversee|manag\w* (\w+ ){0,2}(projects?|staff|teams?|personnel|workers|budgets?)"
         r"|coordinat|consult|confer|train|teach|instruct|research|analy[sz]"
         r"|select|determine|propos|negotiat|demonstrat|establish|communicat"
-        r"|design\w* (\w+ ){0,3}(security solutions|networks?|systems? (architectur|configurations)"
-        r"|data (models|structures)|databases? to support)"
+        r"|design(s|ed|ing)? (\w+ ){0,2}(architectur\w*|systems?|computers?|software|networks?"
+        r"|databases?|solutions|hardware|applications?|games?|interfaces?|technolog\w*"
+        r"|security solutions|data (models|structures))"
         r"|collaborat|purchas|order|provide (training|consultation)|prepare (\w+ ){0,2}"
         r"(requisitions|budgets|reports|proposals)|(develop|create|write|revise|prepare)"
         r"\w*,? (\w+,? ){0,3}(strateg|plans?|models?|standards|polic|procedures|specifications"
@@ -543,12 +546,12 @@ def load_category_mapping(version: str = CATEGORY_MAPPING_VERSION) -> pd.DataFra
 
 _TEXT_RULESET = RuleSet(rule.pattern for rule in TEXT_RULES)
 # the fast path matches the rules that count in every occupation against every text, and
-# the context rules and context vetoes only against the texts of rows that can use them
-_CORE_IDX = [j for j, r in enumerate(TEXT_RULES) if r.kind in ("strong", "any", "exclude")]
-_CTX_IDX = [j for j, r in enumerate(TEXT_RULES) if r.kind in ("context", "exclude_outside")]
+# the context rules and the vetoes only against the texts of rows where they can change a
+# flag: rows in a context, or with a positive rule or a mapping entry of scope "any"
+_CORE_IDX = [j for j, r in enumerate(TEXT_RULES) if r.kind in ("strong", "any")]
+_CTX_IDX = [j for j, r in enumerate(TEXT_RULES) if r.kind not in ("strong", "any")]
 _CORE_RULESET = RuleSet(TEXT_RULES[j].pattern for j in _CORE_IDX)
 _CTX_RULESET = RuleSet(TEXT_RULES[j].pattern for j in _CTX_IDX)
-_POSITIVE_CORE = np.array([TEXT_RULES[j].kind in ("strong", "any") for j in _CORE_IDX], dtype=bool)
 _CONTEXT_TITLE_RE = {ctx: re.compile(p, re.IGNORECASE) for ctx, p in CONTEXT_TITLE.items()}
 _ENTRY_LEVEL_RE = re.compile(ENTRY_LEVEL_TITLE, re.IGNORECASE)
 _STOP = frozenset("and or of the a an in for to with except all other including".split())
@@ -752,9 +755,9 @@ class _Evidence:
 def _evidence(frame, text_column, onet, occupation_column, *, fast: bool = False) -> _Evidence:
     """Rule hits (per distinct text), occupations and mapping evidence of every row.
 
-    ``fast``: match the context rules only against the texts of rows in a context or with
-    a positive rule or mapping entry (the only rows whose flags they can change); ``found``
-    is then None.
+    ``fast``: match the context rules and the vetoes only against the texts of rows in a
+    context or with a positive rule or a mapping entry of scope ``any`` (the only rows
+    whose flags they can change); ``found`` is then None.
     """
     texts = task_texts(frame, text_column)
     occ = _occupations(frame, onet, occupation_column)
@@ -770,9 +773,10 @@ def _evidence(frame, text_column, onet, occupation_column, *, fast: bool = False
     for arr in occ.context.values():
         need |= arr
     if len(codes):
-        need |= core_hits[:, _POSITIVE_CORE].any(axis=1)[codes]
+        need |= core_hits.any(axis=1)[codes]
     if mapping is not None:
-        need |= np.fromiter(map(bool, mapping), dtype=bool, count=len(mapping))
+        need |= np.fromiter((any(scope == "any" for _, scope, _ in items) for items in mapping),
+                            dtype=bool, count=len(mapping))
     sub = np.unique(codes[need])
     if len(sub):
         _, _, found_ctx = _CTX_RULESET.match([uniques[u] for u in sub])

@@ -238,9 +238,11 @@ class LearnedModel:
     def to_arrays(self) -> tuple[dict, dict]:
         """Arrays and JSON metadata of the artifact (see :func:`save_model`)."""
         arrays = {
-            "task_word_vocab": np.array(self.task_word.vocabulary, dtype=str),
+            "task_word_tokens": np.array(self.task_word.to_codes()[0], dtype=str),
+            "task_word_codes": self.task_word.to_codes()[1],
             "task_word_idf": self.task_word.idf,
-            "title_word_vocab": np.array(self.title_word.vocabulary, dtype=str),
+            "title_word_tokens": np.array(self.title_word.to_codes()[0], dtype=str),
+            "title_word_codes": self.title_word.to_codes()[1],
             "title_word_idf": self.title_word.idf,
             "majors": np.array(self.majors, dtype=str),
             "dwas": np.array(self.dwas, dtype=str),
@@ -270,11 +272,18 @@ class LearnedModel:
         if meta.get("char_ngram"):
             char = CharTfidf(arrays["task_char_vocab"], arrays["task_char_idf"], *meta["char_ngram"])
         sets = dict(meta["sets"])
+
+        def words(name, ngram_max):  # term codes (fast); vocabularies of older artifacts
+            if f"{name}_codes" in arrays:
+                return WordTfidf.from_codes(arrays[f"{name}_tokens"], arrays[f"{name}_codes"],
+                                            arrays[f"{name}_idf"], ngram_max)
+            return WordTfidf(arrays[f"{name}_vocab"], arrays[f"{name}_idf"], ngram_max)
+
         return cls(
             sets=sets,
-            task_word=WordTfidf(arrays["task_word_vocab"], arrays["task_word_idf"], meta["word_ngram_max"]),
+            task_word=words("task_word", meta["word_ngram_max"]),
             task_char=char,
-            title_word=WordTfidf(arrays["title_word_vocab"], arrays["title_word_idf"], 1),
+            title_word=words("title_word", 1),
             majors=[str(m) for m in arrays["majors"]],
             dwas=[str(m) for m in arrays["dwas"]],
             iwas=[str(m) for m in arrays["iwas"]],
@@ -564,27 +573,23 @@ def score_learned(
     known_words = np.ones(n, dtype=bool)
     free_text = ~use_onet
     if free_text.any():
-        rows = np.flatnonzero(free_text)
-        sub_texts = [texts[i] for i in rows]
-        sub_titles = [titles[i] for i in rows]
-        sub_codes = [codes[i] for i in rows]
-        plain = np.array([not t.strip() and not c for t, c in zip(sub_titles, sub_codes)], dtype=bool)
+        # all rows, so that a free text's occupation context counts every task of its
+        # occupation in the input; only the free-text rows are kept
+        plain = np.array([not t.strip() and not c for t, c in zip(titles, codes)], dtype=bool)
         if "free" not in model.sets:
             plain[:] = False
         cache: dict = {}
         if model.index is not None:
-            found = model.neighbours(sub_texts, cache)
-            similarity[rows] = found.similarity
-            nearest[rows] = found.best
-            known_words[rows] = found.n_terms > 0
-        sub_groups = occupation_groups(sub_codes, sub_titles)
-        for which, mask in (("text", ~plain), ("free", plain)):
+            found = model.neighbours(texts, cache)
+            similarity[free_text] = found.similarity[free_text]
+            nearest[free_text] = found.best[free_text]
+            known_words = (found.n_terms > 0) | use_onet
+        for which, mask in (("text", free_text & ~plain), ("free", free_text & plain)):
             if not mask.any():
                 continue
-            z = model.decision_function(which, sub_texts, sub_titles, sub_codes, None, sub_groups,
-                                        cache)[mask]
-            probs[rows[mask]] = _softmax(z / model.temperature[which])
-            which_set[rows[mask]] = which
+            z = model.decision_function(which, texts, titles, codes, None, groups, cache)[mask]
+            probs[mask] = _softmax(z / model.temperature[which])
+            which_set[mask] = which
     out = pd.DataFrame(probs, columns=["p_e0", "p_e1", "p_e2"], index=frame.index)
     out["feature_set"] = which_set.astype(str)
     out["confidence"] = confidence(probs, np.where(use_onet, 1.0, similarity), known_words)

@@ -80,7 +80,7 @@ logger = logging.getLogger(__name__)
 #: File name of the shipped retrieval index (in ``exposure/data/models``).
 INDEX_NAME = "retrieval-v1.npz"
 #: Terms found in more task statements than this are left out of the similarity product.
-MAX_DF = 1000
+MAX_DF = 300
 #: Neighbours within this fraction of the best similarity are kept.
 RATIO = 0.7
 #: Neighbour weight: ``similarity ** POWER`` (normalised to sum to one).
@@ -273,7 +273,8 @@ class TaskIndex:
     def to_arrays(self) -> tuple[dict, dict]:
         """Arrays and JSON metadata of the artifact (see :func:`save_index`)."""
         arrays = {
-            "vocab": np.array(self.vectorizer.vocabulary, dtype=str),
+            "tokens": np.array(self.vectorizer.to_codes()[0], dtype=str),
+            "codes": self.vectorizer.to_codes()[1],
             "idf": self.vectorizer.idf,
             "onetsoc_codes": np.asarray(self.onetsoc_codes, dtype=str),
             "task_ids": np.asarray(self.task_ids, dtype=np.int64),
@@ -299,8 +300,7 @@ class TaskIndex:
                 (arrays[f"{name}_data"].astype(np.float64), arrays[f"{name}_indices"],
                  arrays[f"{name}_indptr"]), shape=tuple(int(v) for v in arrays[f"{name}_shape"]))
         return cls(
-            vectorizer=WordTfidf(arrays["vocab"], arrays["idf"], int(meta["ngram_max"]),
-                                 stem=bool(meta["stem"])),
+            vectorizer=_vectorizer(arrays, meta),
             onetsoc_codes=np.asarray(arrays["onetsoc_codes"]).astype(str),
             task_ids=np.asarray(arrays["task_ids"], dtype=np.int64),
             activities=[str(a) for a in arrays["activities"]],
@@ -309,6 +309,13 @@ class TaskIndex:
             metadata={k: v for k, v in meta.items() if k not in ("ngram_max", "stem")},
             **mats,
         )
+
+
+def _vectorizer(arrays: dict, meta: dict) -> WordTfidf:
+    if "codes" in arrays:  # term codes: no string processing at load
+        return WordTfidf.from_codes(arrays["tokens"], arrays["codes"], arrays["idf"],
+                                    int(meta["ngram_max"]), stem=bool(meta["stem"]))
+    return WordTfidf(arrays["vocab"], arrays["idf"], int(meta["ngram_max"]), stem=bool(meta["stem"]))
 
 
 def _keep_best(s: sparse.csr_matrix, ratio: float, power: float, *, normalise: bool):

@@ -1,0 +1,108 @@
+"""Free text on the real data: retrieval, confidence, the O*NET-id path, the CLI chain.
+
+The modern tasks and the paraphrases (``tests/data/scoring/freetext/``) were written by hand
+before any scorer saw them; they are test sets, never used to tune the scorer.
+"""
+
+import subprocess
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from exposure._load import load
+from exposure.measures.eloundou import load_task_labels
+from exposure.onet import load_onet
+from exposure.reports.agreement import modern_report
+from exposure.scoring import score_tasks, task_score_table
+from exposure.scoring.learned import load_model
+from exposure.scoring.retrieval import build_index
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def onet(shared_data):
+    return load_onet("29.1", mirror=shared_data)
+
+
+@pytest.fixture(scope="module")
+def freetext(fixtures):
+    return fixtures / "scoring" / "freetext"
+
+
+def test_shipped_index_is_the_index_of_onet_29_1(onet):
+    """The pinned artifact holds O*NET 29.1's tasks, in order, and the same vectors as a rebuild."""
+    index = load_model().index
+    assert index is not None and index.metadata["onet_release"] == "29.1"
+    assert index.n_tasks == 18796 and index.dwas.shape[0] == 2087
+    assert index.task_ids.tolist() == onet.tasks["task_id"].astype("int64").tolist()
+    rebuilt = build_index(onet)
+    assert rebuilt.vectorizer.vocabulary == index.vectorizer.vocabulary
+    assert abs(rebuilt.tasks - index.tasks).max() < 1e-6  # float32 storage
+
+
+def test_onet_task_text_finds_itself(onet):
+    """An O*NET statement given as free text retrieves its own task (or an identical one)."""
+    sample = onet.tasks.sample(300, random_state=0)
+    out = score_tasks(sample[["task"]])
+    index = load_model().index
+    same = [index.onetsoc_codes[index.task_ids == t].tolist() for t in sample["task_id"]]
+    found = out["nearest_task_id"].astype("int64").to_numpy() == sample["task_id"].to_numpy()
+    texts = dict(zip(onet.tasks["task_id"], onet.tasks["task"]))
+    equal_text = [texts[a] == texts[b] for a, b in zip(out["nearest_task_id"], sample["task_id"])]
+    assert np.mean(found | np.array(equal_text)) > 0.97 and len(same) == 300
+    assert (out["similarity"] > 0.9).mean() > 0.95
+
+
+def test_paraphrases_are_grounded_in_their_task(onet, freetext):
+    para = pd.read_csv(freetext / "paraphrases.csv")
+    out = score_tasks(para[["paraphrase"]], text_column="paraphrase")
+    same_occupation = (out["nearest_onetsoc_code"].astype(str) == para["onetsoc_code"]).mean()
+    assert same_occupation > 0.4  # the occupation of the closest O*NET task, out of 923
+    assert out["confidence"].between(0, 1).all()
+
+
+def test_modern_tasks_report(freetext):
+    modern = pd.read_csv(freetext / "modern_tasks.csv")
+    table = modern_report(modern).set_index("measure")
+    assert table.loc["exposed vs not", "n_tasks"] == len(modern) >= 150
+    # figures reported in docs/validation/agreement.md; a floor against regressions
+    assert table.loc["exposed vs not", "share_right"] > 0.75
+
+
+def test_onet_id_path_equals_the_shipped_task_scores(onet):
+    """Grounding changed the free-text path only: O*NET tasks keep their published scores."""
+    tasks = onet.tasks.merge(onet.occupations[["onetsoc_code", "title"]], on="onetsoc_code", how="left")
+    table = task_score_table(score_tasks(tasks, onet=onet))
+    shipped = load("task_scores")
+    pd.testing.assert_frame_equal(table.reset_index(drop=True), shipped.reset_index(drop=True),
+                                  check_dtype=False, atol=1e-12)
+
+
+def test_score_output_on_onet_headers_feeds_rollup(onet, shared_data, tmp_path):
+    """``exposure score`` on a file with O*NET's own headers, then ``exposure rollup`` on its output."""
+    tasks = onet.tasks[onet.tasks["onetsoc_code"].str.startswith("43-")].head(200)
+    src = tmp_path / "tasks.csv"
+    tasks.rename(columns={"onetsoc_code": "O*NET-SOC Code", "task_id": "Task ID", "task": "Task",
+                          "task_type": "Task Type"})[["O*NET-SOC Code", "Task ID", "Task", "Task Type"]] \
+        .to_csv(src, index=False)
+    scored = tmp_path / "scored.csv"
+    run = [sys.executable, "-m", "exposure.cli"]
+    subprocess.run([*run, "score", str(src), "-o", str(scored), "--mirror", str(shared_data)], check=True,
+                   capture_output=True)
+    head = scored.read_text().splitlines()[0].split(",")
+    assert head[:4] == ["onetsoc_code", "task_id", "task", "task_type"]
+    done = subprocess.run([*run, "rollup", str(scored), "-o", str(tmp_path / "rolled"), "--mirror",
+                           str(shared_data), "--bootstrap", "0"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "rolled").is_dir()
+
+
+def test_labels_are_not_in_the_index_payload_verbatim(shared_data):
+    """The payload is the work-activity model's probabilities, not the published labels."""
+    labels = load_task_labels(mirror=shared_data)
+    index = load_model().index
+    onehot = np.isclose(index.payload.max(axis=1), 1.0)
+    assert onehot.mean() < 0.01 and len(labels) > 0

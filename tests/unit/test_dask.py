@@ -1,0 +1,148 @@
+"""exposure.dask: the same scores whatever the engine, the partitioning and the workers."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+dd = pytest.importorskip("dask.dataframe")
+distributed = pytest.importorskip("distributed")
+
+from exposure import dask as xd  # noqa: E402
+from exposure.cli import _score, main  # noqa: E402
+from exposure.errors import DataFormatError  # noqa: E402
+from exposure.scoring import score_tasks  # noqa: E402
+from exposure.scoring._files import append_scores, score_file  # noqa: E402
+
+#: Hand-written postings: occupations of several rows (by code, by title), lone rows.
+POSTINGS = pd.DataFrame({
+    "onetsoc_code": ["43-9061.00", None, "43-9061.00", None, "47-2021.00", None, "43-9061.00",
+                     None, "47-2021.00", None, None, None],
+    "task": ["Answer telephones and relay messages.", "Write Python scripts to clean data.",
+             "File records and documents.", "Design a logo for a bakery.",
+             "Lay bricks to build walls.", "Review pull requests and fix failing tests.",
+             "Operate office machines such as copiers.", "Weld steel beams on site.",
+             "Mix mortar by hand.", "Draft a press release.", "Sort incoming mail.",
+             "Deploy a web service to the cloud."],
+    "title": [None, "Data Engineer", None, "Designer", None, "data engineer", None, None, None,
+              "Designer", "Clerk", "Data Engineer"],
+    "naics": ["52", "51", "52", "54", "23", "51", "52", "23", "23", "54", "52", "51"],
+    "openings": [1, 2, 1, 1, 3, 1, 1, 2, 1, 1, 5, 1],
+})
+NUMBERS = ["p_e0", "p_e1", "p_e2", "alpha", "beta", "gamma"]
+
+
+def _single_process() -> pd.DataFrame:
+    return append_scores(POSTINGS, score_tasks(POSTINGS))
+
+
+def _same_scores(got: pd.DataFrame, want: pd.DataFrame) -> None:
+    got = got.reset_index(drop=True)
+    assert list(got.columns) == list(want.columns)
+    assert np.array_equal(got[NUMBERS].to_numpy(), want[NUMBERS].to_numpy())  # bit for bit
+    norm = lambda f: f.astype(object).where(f.notna(), None)  # noqa: E731 (dask's NA vs nan)
+    pd.testing.assert_frame_equal(norm(got), norm(want), check_exact=True)
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=":0") as c:
+        yield c
+
+
+def test_the_occupation_context_spans_partitions_here():
+    # the input is not grouped: a naive per-partition scoring would differ, so the
+    # identity tests below would fail without the regrouping of score()
+    ddf = dd.from_pandas(POSTINGS, npartitions=4, sort=False)
+    assert xd._spans_partitions(ddf, None)
+    naive = pd.concat([score_tasks(p.compute()) for p in ddf.partitions], ignore_index=True)
+    assert not np.array_equal(naive["p_e1"].to_numpy(), _single_process()["p_e1"].to_numpy())
+
+
+@pytest.mark.parametrize("npartitions", [1, 3, 5])
+def test_sync_scheduler_matches_one_process(npartitions):
+    ddf = dd.from_pandas(POSTINGS, npartitions=npartitions, sort=False)
+    _same_scores(xd.score(ddf).compute(scheduler="sync"), _single_process())
+
+
+@pytest.mark.slow
+def test_one_and_two_workers_match_one_process(cluster):
+    want = _single_process()
+    with distributed.Client(cluster):
+        for npartitions in (2, 4):
+            ddf = dd.from_pandas(POSTINGS, npartitions=npartitions, sort=False)
+            _same_scores(xd.score(ddf).compute(), want)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=":0") as one, distributed.Client(one):
+        ddf = dd.from_pandas(POSTINGS, npartitions=3, sort=False)
+        _same_scores(xd.score(ddf).compute(), want)
+
+
+def test_the_model_is_loaded_once_per_worker(monkeypatch):
+    loads = []
+    real = xd.load_model
+    monkeypatch.setattr(xd, "load_model", lambda path=None: loads.append(path) or real(path))
+    monkeypatch.setattr(xd, "_MODELS", {})
+    grouped = POSTINGS.assign(onetsoc_code=None, title=None)  # no context: no regrouping
+    ddf = dd.from_pandas(grouped, npartitions=4, sort=False)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=":0") as one, distributed.Client(one):
+        xd.score(ddf).compute()
+    assert len(loads) == 2  # one check on the client, one load in the (in-process) worker
+    assert len(xd._MODELS) == 1
+
+
+def test_check_finds_a_task_key_repeated_across_partitions():
+    scored = append_scores(POSTINGS.iloc[:4], score_tasks(POSTINGS.iloc[:4], "rubric"))
+    keys = scored.assign(onetsoc_code="43-9061.00", task_id=[1, 2, 3, 4])
+    assert xd.check(dd.from_pandas(keys, npartitions=2)) == {"rows": 4, "scored": 4, "coverage": 1.0}
+    keys.loc[3, "task_id"] = 1
+    with pytest.raises(DataFormatError, match="1 task key"):
+        xd.check(dd.from_pandas(keys, npartitions=2))
+
+
+def test_roll_ups_are_weighted_means_whatever_the_partitioning():
+    scored = _single_process()
+    want = {}
+    for code, g in scored.groupby("naics"):
+        w = g["openings"].to_numpy(dtype=float)
+        want[code] = [float(np.sum(w * g[m].astype(float)) / w.sum()) for m in xd.ROLLUP_MEASURES]
+    for npartitions in (1, 4):
+        ddf = dd.from_pandas(scored, npartitions=npartitions, sort=False)
+        got = xd.to_sectors(ddf, "naics", weight="openings").compute(scheduler="sync")
+        assert sorted(got.index) == sorted(want)
+        for code, values in want.items():
+            assert np.allclose(got.loc[code, list(xd.ROLLUP_MEASURES)].to_numpy(dtype=float), values,
+                               rtol=0, atol=1e-12)
+        assert got["n_rows"].sum() == len(scored)
+    occ = xd.to_occupations(dd.from_pandas(scored.dropna(subset=["onetsoc_code"]), npartitions=2))
+    occ = occ.compute(scheduler="sync")
+    assert occ.loc["43-9061.00", "n_rows"] == 3
+    ref = scored[scored["onetsoc_code"] == "43-9061.00"]["gamma"].mean()
+    assert occ.loc["43-9061.00", "gamma"] == pytest.approx(ref, abs=1e-12)
+
+
+@pytest.mark.slow
+def test_cli_dask_engine_writes_the_scores_of_the_stream_engine(tmp_path, capsys):
+    src = tmp_path / "postings"
+    src.mkdir()
+    for k, part in enumerate(np.array_split(np.arange(len(POSTINGS)), 3)):
+        POSTINGS.iloc[part].to_parquet(src / f"part{k}.parquet")
+    POSTINGS.to_parquet(tmp_path / "all.parquet")
+    assert main(["score", str(src), "-o", str(tmp_path / "out"), "--engine", "dask",
+                 "--workers", "1", "--onet", "none"]) == 0
+    assert "scored 12 tasks with learned" in capsys.readouterr().out
+    got = dd.read_parquet(tmp_path / "out").compute()
+    score_file(tmp_path / "all.parquet", tmp_path / "all_scored.parquet", onet="none")
+    _same_scores(got, pd.read_parquet(tmp_path / "all_scored.parquet"))
+
+
+def test_cli_dask_engine_errors(tmp_path, capsys, monkeypatch):
+    assert main(["score", str(tmp_path / "none"), "-o", str(tmp_path / "out"), "--engine", "dask",
+                 "--workers", "1"]) == 2
+    assert "input dataset not found" in capsys.readouterr().err
+    # without the extra, --engine dask says what to install
+    monkeypatch.setattr(_score.importlib.util, "find_spec",
+                        lambda name: None if name == "distributed" else object())
+    assert main(["score", str(tmp_path), "-o", str(tmp_path / "out"), "--engine", "dask"]) == 2
+    assert "pip install 'ai-exposure[dask]'" in capsys.readouterr().err
