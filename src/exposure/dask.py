@@ -52,7 +52,7 @@ from exposure.scoring import score_tasks
 from exposure.scoring._files import append_scores, occupation_keys, onet_aliases
 from exposure.scoring.learned import load_model, shipped_model_path
 
-__all__ = ["score_meta", "score", "check", "to_occupations", "to_sectors", "score_dataset", "ScoredDataset",
+__all__ = ["score", "check", "to_occupations", "to_sectors", "score_dataset", "ScoredDataset",
            "ROLLUP_MEASURES"]
 
 logger = logging.getLogger(__name__)
@@ -94,7 +94,7 @@ def _labels(method, mirror, data_dir):
     return _LABELS[key]
 
 
-def score_meta(frame: pd.DataFrame, job: dict) -> pd.DataFrame:
+def _score_meta(frame: pd.DataFrame, job: dict) -> pd.DataFrame:
     """Empty frame with the columns and dtypes that :func:`score` gives for input like ``frame``.
 
     Found by scoring one probe row (the input's columns, missing except a short task text)
@@ -109,7 +109,7 @@ def score_meta(frame: pd.DataFrame, job: dict) -> pd.DataFrame:
 
 
 def _score_partition(part: pd.DataFrame, meta: pd.DataFrame | None, job: dict) -> pd.DataFrame:
-    """Score one partition: the input columns, then :data:`SCORE_COLUMNS` (as in ``meta``)."""
+    """Score one partition: the input columns, then the score columns (dtypes of ``meta``)."""
     frame = part.drop(columns=[c for c in (_ROW, _KEY) if c in part.columns])
     renamed = frame.rename(columns=onet_aliases(frame))
     model = _model(job["model"], job["digest"]) if job["method"] == "learned" else None
@@ -125,7 +125,7 @@ def _score_partition(part: pd.DataFrame, meta: pd.DataFrame | None, job: dict) -
     return out if meta is None else out.astype(meta.dtypes.to_dict())
 
 
-def _keys_partition(part: pd.DataFrame, occupation_column, partition_info=None) -> pd.DataFrame:
+def _keys_partition(part: pd.DataFrame, occupation_column) -> pd.DataFrame:
     """Distinct occupation keys (hashed) of a partition, for the spanning check."""
     keys = [k for k in occupation_keys(part.rename(columns=onet_aliases(part)), occupation_column) if k]
     h = np.unique(pd.util.hash_array(np.asarray(keys, dtype=object))) if keys else np.empty(0, np.uint64)
@@ -204,7 +204,7 @@ def score(ddf: dd.DataFrame, method: str = "learned", *, text_column: str = "tas
     job = _job(method, text_column, occupation_column, onet, reference_source, mirror,
                data_dir, model_path)
     head = ddf._meta.iloc[:0]
-    meta = score_meta(head, job)
+    meta = _score_meta(head, job)
     if method != "learned" or ddf.npartitions == 1 or not _spans_partitions(ddf, occupation_column):
         return ddf.map_partitions(_score_partition, meta, job, meta=meta, align_dataframes=False)
     # an occupation spans partitions: regroup by occupation, keeping the order within it

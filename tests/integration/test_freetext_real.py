@@ -53,7 +53,8 @@ def test_onet_task_text_finds_itself(onet):
     texts = dict(zip(onet.tasks["task_id"], onet.tasks["task"]))
     equal_text = [texts[a] == texts[b] for a, b in zip(out["nearest_task_id"], sample["task_id"])]
     assert np.mean(found | np.array(equal_text)) > 0.97 and len(same) == 300
-    assert (out["similarity"] > 0.9).mean() > 0.95
+    # not 1: the most common terms are left out of the index (they stay in the query's norm)
+    assert out["similarity"].median() > 0.85 and (out["similarity"] > 0.6).mean() > 0.95
 
 
 def test_paraphrases_are_grounded_in_their_task(onet, freetext):
@@ -75,10 +76,12 @@ def test_modern_tasks_report(freetext):
 def test_onet_id_path_equals_the_shipped_task_scores(onet):
     """Grounding changed the free-text path only: O*NET tasks keep their published scores."""
     tasks = onet.tasks.merge(onet.occupations[["onetsoc_code", "title"]], on="onetsoc_code", how="left")
-    table = task_score_table(score_tasks(tasks, onet=onet))
-    shipped = load("task_scores")
+    keys = ["onetsoc_code", "task_id"]
+    cols = [*keys, "p_e0", "p_e1", "p_e2", "label", "alpha", "beta", "gamma", "method"]
+    table = task_score_table(score_tasks(tasks, onet=onet))[cols].sort_values(keys)
+    shipped = load("task_scores")[cols].sort_values(keys)  # rounded to 12 decimals when written
     pd.testing.assert_frame_equal(table.reset_index(drop=True), shipped.reset_index(drop=True),
-                                  check_dtype=False, atol=1e-12)
+                                  check_dtype=False, atol=1e-11, rtol=0)
 
 
 def test_score_output_on_onet_headers_feeds_rollup(onet, shared_data, tmp_path):

@@ -30,11 +30,6 @@ ISSUE_CSV = "task,title\nAnswer telephones, relay messages,Receptionist\nOperate
 GOOD_CSV = "task,title\nAnswer telephones.,Receptionist\nOperate a forklift.,Driver\n"
 SCORE = ["--method", "rubric", "--onet", "none"]
 
-#: Until scoring/_files.py reads user tables with exposure._tables.read_frame (whole file)
-#: or check_delimited_file (before batched reads), these cases fail.
-NEEDS_SCORE_READER = pytest.mark.xfail(
-    strict=False, reason="scoring/_files.py must read inputs with exposure._tables.read_frame / "
-    "check_delimited_file (owned by the scoring helpers)")
 
 
 @pytest.fixture(autouse=True)
@@ -84,7 +79,6 @@ def one_error_line(err: str, *, command: str) -> str:
 
 
 # ------------------------------------------------------------------ score: inputs
-@NEEDS_SCORE_READER
 def test_score_extra_field_is_refused_not_shifted(tmp_path, capsys):
     """Issue 11 item 1: the first field became the index, the title was scored as the task."""
     src = tmp_path / "t.csv"
@@ -95,7 +89,6 @@ def test_score_extra_field_is_refused_not_shifted(tmp_path, capsys):
     assert not (tmp_path / "o.csv").exists()
 
 
-@NEEDS_SCORE_READER
 def test_score_trailing_comma_on_data_rows_is_refused(tmp_path, capsys):
     src = tmp_path / "t.csv"
     src.write_text("task,title\nAnswer telephones.,Receptionist,\nOperate a forklift.,Driver,\n")
@@ -103,7 +96,6 @@ def test_score_trailing_comma_on_data_rows_is_refused(tmp_path, capsys):
     assert code == 2 and "row 2" in one_error_line(err, command="score")
 
 
-@NEEDS_SCORE_READER
 def test_score_empty_file_says_file_is_empty(tmp_path, capsys):
     """Issue 11 'Also': a zero-byte input said 'No columns to parse from file'."""
     src = tmp_path / "empty.csv"

@@ -7,6 +7,7 @@ import hashlib
 import pytest
 
 from exposure import releases as R
+from exposure.cli import main
 from exposure.errors import ExposureError
 from exposure.sources import SOURCES
 
@@ -124,3 +125,17 @@ def test_releases_frame_lists_package_and_lock_pins(tmp_path):
     assert onet.loc["31.0", "pinned_by"] == str(lock.path) and onet.loc["31.0", "files"] == 2
     assert onet.loc["31.0", "url"].endswith("db_31_0_text.zip")
     assert "May 2025" in set(frame.loc[frame["kind"] == "oews", "release"])
+
+
+def test_sources_releases_command_lists_package_and_lock_pins(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("EXPOSURE_HOME", str(tmp_path))
+    assert main(["sources", "--releases"]) == 0
+    out = capsys.readouterr().out
+    assert "onet  29.1" in out and "package" in out and "no pinned file yet" in out
+    f = tmp_path / "f"
+    f.write_bytes(b"abc")
+    R.Lock(tmp_path / "exposure.lock").pin(R.layout_source("onet/31.0/Job Zones.txt"), f)
+    assert main(["sources", "--releases"]) == 0
+    out = capsys.readouterr().out
+    assert "onet  31.0" in out and "1 pinned file(s)" in out
+    assert "onet/31.0/Job Zones.txt  3 bytes  sha256 ba7816bf8f01" in out

@@ -278,4 +278,4 @@ def test_readme_use_snippet_runs_as_written(capsys):
     scores, occ2 = namespace["scores"], namespace["occ2"]
     assert scores.index.tolist() == namespace["my_tasks"].index.tolist()
     assert occ2["onetsoc_code"].tolist() == ["43-4051.00", "47-2031.00"]
-    assert "label" in capsys.readouterr().out
+    assert "nearest_onetsoc_code" in capsys.readouterr().out

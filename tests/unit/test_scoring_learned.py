@@ -17,6 +17,7 @@ from exposure.scoring.learned import (
     score_learned,
     shipped_model_path,
 )
+from exposure.scoring.retrieval import INDEX_NAME, save_index
 
 
 def _shipped():
@@ -32,8 +33,10 @@ def test_registry_pins_shipped_artifact():
 
 def test_shipped_model_contents():
     model = load_model()
-    assert sorted(model.sets) == ["onet", "text"]
+    assert sorted(model.sets) == ["free", "onet", "text"]
     assert "activity" in model.sets["onet"] and "activity" not in model.sets["text"]
+    assert "grounded" in model.sets["text"] and model.sets["free"] == ["word", "grounded"]
+    assert model.index is not None and model.metadata["index"] == INDEX_NAME
     for which in model.sets:
         assert model.coef[which].shape[0] == 3
         assert 0.3 < model.temperature[which] < 3.0
@@ -43,9 +46,16 @@ def test_shipped_model_contents():
 def test_tampered_artifact_is_refused(tmp_path):
     art = tmp_path / MODEL_NAME
     shutil.copy(str(_shipped() / MODEL_NAME), art)
+    shutil.copy(str(_shipped() / INDEX_NAME), tmp_path / INDEX_NAME)
     registry = tmp_path / "registry.txt"
-    registry.write_text(f"{MODEL_NAME} {read_registry()[MODEL_NAME]}\n")
+    pins = read_registry()
+    registry.write_text(f"{MODEL_NAME} {pins[MODEL_NAME]}\n{INDEX_NAME} {pins[INDEX_NAME]}\n")
     assert load_model(art, registry=registry).sets  # intact copy loads
+    index = bytearray((tmp_path / INDEX_NAME).read_bytes())  # the index is verified too
+    index[100] ^= 0xFF
+    (tmp_path / INDEX_NAME).write_bytes(bytes(index))
+    with pytest.raises(ChecksumMismatchError, match=INDEX_NAME):
+        load_model(art, registry=registry)
     data = bytearray(art.read_bytes())
     data[100] ^= 0xFF
     art.write_bytes(bytes(data))
@@ -76,8 +86,11 @@ def test_save_load_round_trip_is_byte_identical(tmp_path):
     save_model(model, a)
     save_model(model, b)
     assert a.read_bytes() == b.read_bytes()
+    index = save_index(model.index, tmp_path / INDEX_NAME)
+    assert index.read_bytes() == (_shipped() / INDEX_NAME).read_bytes()
     registry = tmp_path / "registry.txt"
-    registry.write_text(f"a.npz {hashlib.sha256(a.read_bytes()).hexdigest()}\n")
+    registry.write_text(f"a.npz {hashlib.sha256(a.read_bytes()).hexdigest()}\n"
+                        f"{INDEX_NAME} {hashlib.sha256(index.read_bytes()).hexdigest()}\n")
     again = load_model(a, registry=registry)
     tasks = pd.DataFrame({"task": ["Enter data into spreadsheets.", "Repair engines."],
                           "title": ["Data Entry Keyers", ""]})
@@ -88,10 +101,10 @@ def test_save_load_round_trip_is_byte_identical(tmp_path):
 def test_probabilities_are_calibrated_softmax():
     model = load_model()
     tasks = pd.DataFrame({"task": ["Enter data into spreadsheets."]})
-    X = model.features("text", tasks["task"].tolist(), [""], [""])
-    raw = model.predict_proba(X, "text", calibrated=False)
-    cal = model.predict_proba(X, "text")
-    z = np.asarray(X @ model.coef["text"].T + model.intercept["text"]) / model.temperature["text"]
+    X = model.features("free", tasks["task"].tolist(), [""], [""])  # a text alone: set "free"
+    raw = model.predict_proba(X, "free", calibrated=False)
+    cal = model.predict_proba(X, "free")
+    z = np.asarray(X @ model.coef["free"].T + model.intercept["free"]) / model.temperature["free"]
     expected = np.exp(z - z.max()) / np.exp(z - z.max()).sum()
     np.testing.assert_allclose(cal, expected)
     np.testing.assert_allclose(raw.sum(), 1.0)
@@ -105,7 +118,7 @@ def test_decision_function_equals_explicit_features():
     codes = ["", "", "49-3023.00", ""]
     dwas = [[], [], [model.dwas[0]], []]
     groups = occupation_groups(codes, titles)
-    for which in ("text", "onet"):
+    for which in ("text", "onet", "free"):
         X = model.features(which, texts, titles, codes, dwas, groups)
         explicit = np.asarray(X @ model.coef[which].T + model.intercept[which])
         fast = model.decision_function(which, texts, titles, codes, dwas, groups)

@@ -9,6 +9,7 @@ import pytest
 
 pytest.importorskip("sklearn")
 
+from exposure.reports.agreement import evaluate_free_text  # noqa: E402
 from exposure.scoring._evaluate import agreement  # noqa: E402
 from exposure.scoring._train import (  # noqa: E402
     TrainConfig,
@@ -16,10 +17,12 @@ from exposure.scoring._train import (  # noqa: E402
     fit_model,
     fit_temperature,
     grouped_folds,
+    index_frame,
     train_and_save,
     training_frame,
 )
 from exposure.scoring.learned import load_model, occupation_groups, read_registry  # noqa: E402
+from exposure.scoring.retrieval import build_index  # noqa: E402
 
 WORDS = {
     "E0": ["lift", "weld", "drive", "repair", "clean", "pour", "cut"],
@@ -182,3 +185,23 @@ def synthetic_onet(labels):
     occupations = labels[["onetsoc_code", "title"]].drop_duplicates().assign(job_zone=2)
     return SimpleNamespace(release="synthetic", tasks=tasks, task_dwas=task_dwas, dwas=dwas,
                            occupations=occupations)
+
+
+def test_free_text_report_grounds_held_out_folds_in_training_occupations_only():
+    labels = synthetic_labels(n_occ=8, n_tasks=10)
+    labels["gpt4_exposure"] = labels["human_exposure_agg"]
+    onet = synthetic_onet(labels)
+    para = labels.iloc[::5][["onetsoc_code", "task_id"]].assign(
+        paraphrase=[t.lower().replace(".", " for the team.") for t in labels["task"].iloc[::5]])
+    report = evaluate_free_text(labels, onet, paraphrases=para, n_folds=2)
+    table = report.agreement.set_index("scorer")
+    assert len(table) == 6 and (table["n_tasks"] == 80).all()
+    assert table.loc["learned, free text alone (grounded)", "kappa"] > 0.3
+    assert report.paraphrases["fold"].tolist() == ["0", "1", "all"]
+    assert report.paraphrases["n_tasks"].iloc[-1] == len(para)
+    # any subset of sets: the protocols follow the sets
+    rows = training_frame(labels, onet)
+    cv = cross_validate(rows, TrainConfig(sets={"onet": ["word", "activity"], "free": ["word", "grounded"]},
+                                          C={"onet": 2.0, "free": 2.0}, word_min_df=1),
+                        n_folds=2, index=build_index(onet), index_rows=index_frame(onet))
+    assert set(cv["proba"]) == {"onet", "free"}

@@ -46,8 +46,8 @@ def add_location_options(parser: argparse.ArgumentParser, *, mirror: bool = True
         )
     parser.add_argument(
         "--data-dir", metavar="DIR", default=None,
-        help="download cache (default: $EXPOSURE_DATA_DIR, else data/raw of the source "
-        "checkout, else ~/.cache/exposure)",
+        help="download cache (default: $EXPOSURE_DATA_DIR, else the user cache directory, "
+        "e.g. ~/.cache/exposure)",
     )
 
 

@@ -7,6 +7,7 @@ import sys
 from exposure import fetch as _fetch
 from exposure._outdir import Terminated, terminate_cleanly
 from exposure.cli import add_location_options
+from exposure.releases import LOCK_NAME, Lock, releases_frame
 from exposure.sources import select_sources, sources_markdown
 
 __all__ = ["register", "run_sources", "run_fetch"]
@@ -38,6 +39,11 @@ def register(subparsers) -> None:
     p.add_argument(
         "--format", choices=("table", "tsv", "markdown"), default="table",
         help="output format (markdown: the docs table of names, releases, licences, URLs)",
+    )
+    p.add_argument(
+        "--releases", action="store_true",
+        help="list the O*NET and OEWS releases the package pins and the files your lock "
+        "file (exposure.lock in $EXPOSURE_HOME) pins",
     )
     p.add_argument(
         "--rehash", action="store_true",
@@ -73,11 +79,34 @@ def _human(size: int) -> str:
     return str(size)  # pragma: no cover
 
 
+def run_releases() -> int:
+    """Print the releases the package and the lock file pin, then the lock's entries."""
+    lock = Lock(_fetch.default_home() / LOCK_NAME)
+    frame = releases_frame(lock)
+    header = ("KIND", "RELEASE", "FILES", "PINNED BY", "ARCHIVE")
+    rows = [header] + [(r.kind, r.release, str(r.files), r.pinned_by, r.url)
+                       for r in frame.itertuples(index=False)]
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    for r in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(r[:4], widths)) + "  " + r[4])
+    entries = lock.entries()
+    print(f"\nlock file {lock.path}: "
+          + (f"{len(entries)} pinned file(s)" if entries else "no pinned file yet"))
+    for name, e in entries.items():
+        print(f"  {name}  {e['size']} bytes  sha256 {e['sha256']}")
+    print("Any other O*NET release (MAJOR.MINOR) or OEWS May year is read from the "
+          "publisher's layout and pinned there on first use.")
+    return 0
+
+
 def run_sources(args) -> int:
     """List the registry with each file's cache state; exit 1 if any cached file is bad.
 
-    With ``--rehash`` a file with the wrong sha256 is removed (state ``removed``).
+    With ``--rehash`` a file with the wrong sha256 is removed (state ``removed``);
+    ``--releases`` lists the known and pinned releases instead (:func:`run_releases`).
     """
+    if getattr(args, "releases", False):
+        return run_releases()
     chosen = select_sources(args.names)
     if args.format == "markdown":
         sys.stdout.write(sources_markdown(chosen))

@@ -199,7 +199,9 @@ def run_train(args) -> int:
     onet = load_onet(args.onet, mirror=args.mirror, data_dir=args.data_dir) if args.onet else None
     done = train_and_save(labels_path, onet, args.out, seed=args.seed, n_folds=args.folds)
     for which, figs in done.cv.items():
-        print(f"{which}: temperature {done.model.temperature[which]:.3f}; grouped {args.folds}-fold CV: "
+        temperature = done.model.temperature.get(which)  # protocols without a set of their own: none
+        print(f"{which}: " + (f"temperature {temperature:.3f}; " if temperature else "")
+              + f"grouped {args.folds}-fold CV: "
               + ", ".join(f"{k} {v}" for k, v in figs.items()))
     print(f"wrote {done.path} ({done.path.stat().st_size} bytes, sha256 {done.sha256}); "
           f"pinned in {done.path.parent / 'registry.txt'}")

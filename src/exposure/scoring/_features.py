@@ -119,7 +119,8 @@ class WordTfidf:
         self._table = pd.Index(codes)
         if not self._table.is_unique:
             raise ValueError("duplicate terms in the word vocabulary")
-        self._stems: dict[str, str] = {}
+        self._stems: dict[str, int] = {}
+        self._token_ids: dict[str, int] | None = None
 
     @property
     def vocabulary(self) -> list[str]:
@@ -145,13 +146,16 @@ class WordTfidf:
         """Vectorise ``texts`` (a sequence of str) into an l2-normalised CSR matrix."""
         n_docs = len(texts)
         tokens = [_TOKEN.findall(t.lower()) for t in texts]
-        if self.stem:
-            tokens = [self._stemmed(ts) for ts in tokens]
         lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=n_docs)
         flat = list(itertools.chain.from_iterable(tokens))
         if not flat:
             return _finish(np.zeros(0, np.int64), np.zeros(0, np.int64), n_docs, self.n_features, self.idf)
-        ids = self._tokens.get_indexer(flat)
+        if self.stem:  # word -> id of its stem, remembered per distinct word
+            cache = self._stems
+            ids = np.fromiter((cache[w] if w in cache else self._stem_id(w) for w in flat),
+                              dtype=np.int64, count=len(flat))
+        else:
+            ids = self._tokens.get_indexer(flat)
         doc = np.repeat(np.arange(n_docs), lengths)
         rows_all, cols_all = [], []
         for n in range(1, self.ngram_max + 1):
@@ -172,15 +176,11 @@ class WordTfidf:
         return _finish(np.concatenate(rows_all), np.concatenate(cols_all), n_docs, self.n_features, self.idf)
 
 
-    def _stemmed(self, words: list[str]) -> list[str]:
-        cache = self._stems
-        out = []
-        for w in words:
-            s = cache.get(w)
-            if s is None:
-                s = cache[w] = stem(w)
-            out.append(s)
-        return out
+    def _stem_id(self, word: str) -> int:
+        if self._token_ids is None:
+            self._token_ids = {t: i for i, t in enumerate(self._tokens.tolist())}
+        i = self._stems[word] = self._token_ids.get(stem(word), -1)
+        return i
 
 
 def stem(word: str) -> str:

@@ -47,6 +47,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from exposure._io import atomic_path, neutralise_formulas, output_error, write_csv, write_parquet
+from exposure._tables import check_delimited_file, read_frame
 from exposure.errors import DataFormatError
 from exposure.fetch import cache_status, resolve_mirror
 from exposure.measures import eloundou
@@ -141,22 +142,10 @@ def read_task_file(path) -> pd.DataFrame:
     {'task': ['Say "hi".'], 'note': [nan]}
     """
     path = Path(path)
-    kind = file_kind(path, "input")
+    file_kind(path, "input")
     if not path.is_file():
         raise DataFormatError("input file not found", path=path)
-    try:
-        if kind == "csv":
-            return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
-        if kind == "tsv":
-            return pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False, na_values=[""],
-                               quoting=csv.QUOTE_NONE)
-        return pd.read_parquet(path)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, OSError) as exc:
-        raise DataFormatError(f"cannot read: {exc}", path=path) from None
-    except Exception as exc:  # pyarrow errors on a corrupt Parquet file
-        if type(exc).__module__.startswith("pyarrow"):
-            raise DataFormatError(f"cannot read: {exc}", path=path) from None
-        raise
+    return read_frame(path)
 
 
 def _read_error(exc: Exception, path: Path) -> Exception:
@@ -212,9 +201,10 @@ def iter_task_batches(path, batch_rows: int = BATCH_ROWS) -> Iterator[pd.DataFra
             first = next(batches, None)
             yield schema.empty_table().to_pandas() if first is None else first
         else:
+            check_delimited_file(path)  # field counts, empty/binary files, before any batch
             opts = {"sep": "\t", "quoting": csv.QUOTE_NONE} if kind == "tsv" else {}
             batches = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""],
-                                  chunksize=batch_rows, **opts)
+                                  chunksize=batch_rows, index_col=False, **opts)
         for batch in batches:
             yield batch.reset_index(drop=True)
     except Exception as exc:

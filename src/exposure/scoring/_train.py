@@ -397,6 +397,10 @@ def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_f
             use_codes = codes if proto in ("onet", "text") else blank
             groups = occupation_groups(use_codes, use_titles)
             dwas = test["dwas"].tolist() if which == "onet" else None
+            if which == "onet":  # explicit features, as the O*NET-id model was always calibrated
+                X = model.features(which, texts, use_titles, use_codes, dwas, groups)
+                logits[proto][te] = np.asarray(X @ model.coef[which].T + model.intercept[which])
+                continue
             shared = {k2: v for k2, v in cache.items() if k2 in ("found", "grounded", "word")}
             logits[proto][te] = model.decision_function(which, texts, use_titles, use_codes, dwas,
                                                         groups, shared)

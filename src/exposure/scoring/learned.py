@@ -457,8 +457,8 @@ def load_model(path=None, *, registry=None) -> LearnedModel:
     Examples
     --------
     >>> model = load_model()
-    >>> sorted(model.coef)
-    ['onet', 'text']
+    >>> sorted(model.coef), model.index.n_tasks
+    (['free', 'onet', 'text'], 18796)
     """
     path = Path(path) if path is not None else shipped_model_path()
     if not path.is_file():
@@ -467,7 +467,10 @@ def load_model(path=None, *, registry=None) -> LearnedModel:
     digest = hashlib.sha256(data).hexdigest()
     key = (str(path), digest, None if registry is None else str(registry))
     if key in _CACHE:
-        return _CACHE[key]
+        model = _CACHE[key]
+        if model.metadata.get("index"):  # the index file is verified on every load too
+            model.index = load_index(path.parent / model.metadata["index"], read_registry(registry))
+        return model
     pins = read_registry(registry)
     if path.name not in pins:
         raise ExposureError(f"model artifact {path.name!r} is not listed in the model registry")
@@ -538,8 +541,8 @@ def score_learned(
     ['p_e0', 'p_e1', 'p_e2', 'feature_set']
     >>> bool(out.loc[0, "p_e0"] < out.loc[1, "p_e0"])
     True
-    >>> bool((out["similarity"] > GROUNDED_SIMILARITY).all())
-    True
+    >>> out["nearest_onetsoc_code"].tolist()  # Office Clerks; Stonemasons
+    ['43-9061.00', '47-2022.00']
     """
     model = model or load_model()
     n = len(frame)
