@@ -80,10 +80,10 @@ def _mirror() -> Path | None:
 
 def bench_bootstrap(mirror: Path) -> None:
     from exposure.crosswalks import load_onet_to_soc
+    from exposure.measures.eloundou import read_task_labels
     from exposure.oews import load_oews
     from exposure.onet import read_tasks
     from exposure.rollup import scores_from_labels
-    from exposure.measures.eloundou import read_task_labels
 
     xw = load_onet_to_soc(mirror=mirror)
     emp = load_oews("2025", "by_industry", mirror=mirror)

@@ -37,3 +37,19 @@ def shared_data() -> Path:
 def fixtures() -> Path:
     """Directory of the small hand-written fixture files."""
     return FIXTURES
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_home(tmp_path_factory):
+    """Point ``$EXPOSURE_HOME`` at an empty directory for the whole test session.
+
+    ``exposure.load`` reads the user's newest recompute from there; a developer's own
+    recomputes must never leak into tests that expect the shipped tables.
+    """
+    old = os.environ.get("EXPOSURE_HOME")
+    os.environ["EXPOSURE_HOME"] = str(tmp_path_factory.mktemp("exposure-home"))
+    yield
+    if old is None:
+        os.environ.pop("EXPOSURE_HOME", None)
+    else:
+        os.environ["EXPOSURE_HOME"] = old

@@ -227,7 +227,7 @@ def _writing(path):
             raise output_error(exc, path) from None
 
 
-def write_parquet(frame: pd.DataFrame, path) -> Path:
+def write_parquet(frame: pd.DataFrame, path, metadata: dict[str, str] | None = None) -> Path:
     """Write ``frame`` to Parquet atomically and deterministically.
 
     Parameters
@@ -236,6 +236,9 @@ def write_parquet(frame: pd.DataFrame, path) -> Path:
         Table to write; its index is dropped.
     path : str or os.PathLike
         Destination file.
+    metadata : dict of str to str, optional
+        Key-value metadata of the file (e.g. the licence and attribution of its content),
+        written in key order.
 
     Returns
     -------
@@ -250,20 +253,21 @@ def write_parquet(frame: pd.DataFrame, path) -> Path:
     >>> _ = write_parquet(df, d / "x.parquet"); _ = write_parquet(df, d / "y.parquet")
     >>> (d / "x.parquet").read_bytes() == (d / "y.parquet").read_bytes()
     True
+    >>> _ = write_parquet(df, d / "z.parquet", metadata={"licence": "CC BY 4.0"})
+    >>> pq.read_metadata(d / "z.parquet").metadata
+    {b'licence': b'CC BY 4.0'}
     """
     table = pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False)
     table = table.replace_schema_metadata(None)
+    options = dict(compression="zstd", compression_level=3, write_statistics=False,
+                   use_dictionary=True, store_schema=False)
     with _writing(path) as tmp, open(tmp, "wb") as fh:  # a handle: any bytes in the name
-        pq.write_table(
-            table,
-            fh,
-            compression="zstd",
-            compression_level=3,
-            row_group_size=1_000_000,
-            write_statistics=False,
-            use_dictionary=True,
-            store_schema=False,
-        )
+        if not metadata:
+            pq.write_table(table, fh, row_group_size=1_000_000, **options)
+        else:  # store_schema=False drops schema metadata: write it as file key-values
+            with pq.ParquetWriter(fh, table.schema, **options) as writer:
+                writer.write_table(table, row_group_size=1_000_000)
+                writer.add_key_value_metadata({k: metadata[k] for k in sorted(metadata)})
     return Path(path)
 
 
@@ -482,6 +486,14 @@ def write_stata(frame: pd.DataFrame, path) -> Path:
     for col in frame.columns:
         if isinstance(frame[col].dtype, pd.BooleanDtype) or frame[col].dtype == bool:
             frame[col] = frame[col].astype("Int8")
+    # Stata has no missing string: text columns (also all-missing ones, which pandas cannot
+    # type) are written as strings, a missing cell as "".
+    text = [c for c in frame.columns
+            if pd.api.types.is_string_dtype(frame[c]) or frame[c].isna().all()]
+    if text:
+        frame = frame.copy()
+        for c in text:
+            frame[c] = frame[c].astype(object).where(frame[c].notna(), "").astype(str)
     with _writing(path) as tmp, open(tmp, "wb") as fh:
         try:
             frame.to_stata(fh, write_index=False, version=118)

@@ -663,6 +663,10 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
                 frame.columns = range(frame.shape[1])
             else:
                 frame = pd.read_stata(fh)
+                # Stata has no missing string: an empty string is a missing cell
+                for c in frame.columns:
+                    if pd.api.types.is_string_dtype(frame[c]):
+                        frame[c] = frame[c].astype(object).where(frame[c] != "", None)
                 names = list(frame.columns)
     except DataFormatError:
         raise

@@ -356,7 +356,8 @@ def _write(tmp: Path, tables: list[Table], ctx: Mapping[str, Any],
         written = {}
         for i, (name, frame) in enumerate(sorted(frames.items())):
             current = name
-            path = write_parquet(frame, tmp / name)
+            path = write_parquet(frame, tmp / name,
+                                 metadata=ctx.get("table_metadata", {}).get(name))
             written[name] = {
                 "rows": int(len(frame)),
                 "columns": [str(c) for c in frame.columns],
@@ -615,6 +616,41 @@ def _rollup(task_scores: pd.DataFrame, onet: OnetRelease, onet_to_soc: pd.DataFr
     return {**r.tables(), "rollup": {**r.settings, "coverage": _plain(r.coverage)}}
 
 
+#: OEWS sector titles carry a prefix ("Sector 52 - ", "Sectors 31, 32, and 33 - ").
+_SECTOR_PREFIX = r"^Sectors? [0-9]{2}(?:,? (?:and )?[0-9]{2})* - "
+
+
+def _describe(task_scores: pd.DataFrame, occupation_scores: pd.DataFrame,
+              sector_scores: pd.DataFrame, subsector_scores: pd.DataFrame,
+              onet: OnetRelease, sources: list, inputs: RecomputeInputs) -> dict[str, Any]:
+    """Titles and task text on the rows; licence and attribution in the files' metadata.
+
+    Adds ``task`` (the O*NET statement) to ``task_scores``, ``title`` to
+    ``occupation_scores`` and a ``title`` without OEWS's "Sector 52 - " prefix to the
+    sector tables; every existing column is left as it is.
+    """
+    text = onet.tasks.set_index(["onetsoc_code", "task_id"])["task"]
+    keys = pd.MultiIndex.from_arrays([task_scores["onetsoc_code"].astype(str),
+                                      task_scores["task_id"].astype("int64")])
+    tasks = task_scores.copy()
+    tasks.insert(2, "task", pd.array(text.reindex(keys).to_numpy(), dtype="string"))
+    occ = occupation_scores.copy()
+    titles = onet.occupations.set_index("onetsoc_code")["title"]
+    occ.insert(1, "title", occ["onetsoc_code"].map(titles).astype("string"))
+    out = {"task_scores": tasks, "occupation_scores": occ}
+    for name, frame in (("sector_scores", sector_scores), ("subsector_scores", subsector_scores)):
+        frame = frame.copy()
+        clean = frame["naics_title"].str.replace(_SECTOR_PREFIX, "", regex=True)
+        frame.insert(frame.columns.get_loc("naics_title") + 1, "title", clean.astype("string"))
+        out[name] = frame
+    lines = sorted({f"{src.licence}: {src.attribution}"
+                    for src in (inputs.store.source(s["name"]) for s in sources)})
+    meta = {"exposure.licence_and_attribution": "\n".join(lines),
+            "exposure.releases": json.dumps(inputs.releases, sort_keys=True)}
+    out["table_metadata"] = {t.filename: meta for t in RECOMPUTE_TABLES}
+    return out
+
+
 #: The recompute recipe, in order. Each stage's parameters name the context entries it
 #: reads (``inputs`` is the :class:`RecomputeInputs`); it returns the entries it adds.
 RECOMPUTE_STAGES = (
@@ -626,6 +662,7 @@ RECOMPUTE_STAGES = (
     Stage("score", _score),
     Stage("digests", _digests),
     Stage("rollup", _rollup),
+    Stage("describe", _describe),
 )
 
 #: Context entries recorded in ``manifest.json`` by :func:`recompute`.

@@ -1,5 +1,7 @@
-"""The built wheel ships the processed tables: after ``pip install`` into a fresh virtual
-environment, ``exposure.load`` works with no network, no mirror and no source checkout.
+"""The built wheel ships the processed tables, readable offline after ``pip install``.
+
+After ``pip install`` into a fresh virtual environment, ``exposure.load`` works with no
+network, no mirror and no source checkout.
 
 Slow (~1.5 min): builds the wheel with ``python -m build --wheel`` from a copy of the work
 tree, creates a real fresh venv (no ``--system-site-packages``) and installs the wheel with

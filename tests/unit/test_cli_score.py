@@ -90,9 +90,29 @@ def test_score_empty_cell_names_file_row_column(fixtures, tmp_path, capsys):
     assert not out.exists()
 
 
+@pytest.mark.parametrize("src_kind", ["xlsx", "dta"])
+@pytest.mark.parametrize("out_kind", ["xlsx", "dta", "csv"])
+def test_score_excel_and_stata_in_and_out(tasks_csv, tmp_path, src_kind, out_kind):
+    """Economists' formats: the same scores as from the CSV, whatever the container."""
+    frame = pd.read_csv(tasks_csv, dtype=str)
+    src = tmp_path / f"tasks.{src_kind}"
+    if src_kind == "xlsx":
+        frame.to_excel(src, index=False)
+    else:
+        frame.to_stata(src, write_index=False, version=118)
+    out = tmp_path / f"scored.{out_kind}"
+    assert main(["score", str(src), "-o", str(out), "--method", "rubric"]) == 0
+    assert main(["score", str(tasks_csv), "-o", str(tmp_path / "ref.csv"), "--method", "rubric"]) == 0
+    ref = pd.read_csv(tmp_path / "ref.csv")
+    got = {"xlsx": pd.read_excel, "dta": pd.read_stata, "csv": pd.read_csv}[out_kind](out)
+    assert got["task"].tolist() == frame["task"].tolist()
+    assert got["label"].tolist() == ref["label"].tolist()
+    assert (got["beta"].astype(float) - ref["beta"]).abs().max() < 1e-9
+
+
 def test_score_bad_file_types(tasks_csv, tmp_path, capsys):
-    assert main(["score", str(tasks_csv), "-o", str(tmp_path / "out.xlsx")]) == 2
-    assert "unsupported output file type '.xlsx'" in capsys.readouterr().err
+    assert main(["score", str(tasks_csv), "-o", str(tmp_path / "out.xls")]) == 2
+    assert "unsupported output file type '.xls'" in capsys.readouterr().err
     other = tmp_path / "tasks.json"
     other.write_text('{"task": ["x"]}')
     assert main(["score", str(other), "-o", str(tmp_path / "o.csv")]) == 2

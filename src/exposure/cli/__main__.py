@@ -1,3 +1,5 @@
+"""``python -m exposure.cli``: the same as the ``exposure`` command."""
+
 import sys
 
 from exposure.cli import main

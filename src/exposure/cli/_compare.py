@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from exposure._io import write_csv
+from exposure._load import tables_dir
 from exposure.cli import add_location_options
 from exposure.errors import DataFormatError
 from exposure.measures import compare as cmp
@@ -14,7 +15,9 @@ from exposure.measures import microsoft
 
 __all__ = ["register", "run_compare", "DEFAULT_OURS", "DEFAULT_OUT"]
 
-DEFAULT_OURS = Path("data/processed/soc_scores.parquet")
+#: Our SOC scores by default: the file exposure.load("soc_scores") reads (the newest
+#: recompute, else the shipped tables), whatever the current directory.
+DEFAULT_OURS = "soc_scores.parquet"
 DEFAULT_OUT = Path("data/processed/reports")
 
 
@@ -43,7 +46,8 @@ def register(subparsers) -> None:
     p.add_argument(
         "--ours",
         metavar="PATH",
-        help=f"our SOC scores parquet (default {DEFAULT_OURS} when it exists; 'none' to skip)",
+        help=f"our SOC scores parquet (default: the {DEFAULT_OURS} that exposure.load reads, the "
+             "newest recompute else the shipped table; 'none' to skip)",
     )
     p.add_argument("-o", "--output", metavar="DIR", default=str(DEFAULT_OUT), help=f"output directory (default {DEFAULT_OUT})")
     p.add_argument("--top", type=int, default=3, help="codes per measure pair in the disagreement table")
@@ -53,7 +57,7 @@ def register(subparsers) -> None:
 def _read_ours(arg) -> pd.DataFrame | None:
     if arg is not None and str(arg).lower() == "none":
         return None
-    path = Path(arg) if arg else DEFAULT_OURS
+    path = Path(arg) if arg else tables_dir() / DEFAULT_OURS
     if not path.is_file():
         if arg:
             raise DataFormatError("file not found", path=path)

@@ -53,6 +53,7 @@ class OccupationScores(_Measures):
     """Exposure of each O*NET-SOC occupation, weighted over its tasks."""
 
     onetsoc_code: Series[str] = onetsoc_code_field("O*NET-SOC 2019 code.", unique=True)
+    title: Optional[Series[str]] = pa.Field(nullable=True, description="O*NET-SOC occupation title.")
     n_tasks: Series[int] = pa.Field(ge=0, description="Number of task rows of the occupation.", metadata=TASKS)
     n_scored: Series[int] = pa.Field(
         ge=0, description="Number of task rows with a non-missing beta.", metadata=TASKS
@@ -96,7 +97,11 @@ class SectorScores(_Measures):
     """Employment-weighted exposure of a NAICS sector or 3-digit subsector."""
 
     naics: Series[str] = pa.Field(description="NAICS code as published by OEWS (e.g. '31-33', '113000').")
-    naics_title: Series[str] = pa.Field(nullable=True, description="Industry title.")
+    naics_title: Series[str] = pa.Field(nullable=True, description="Industry title as OEWS publishes it.")
+    title: Optional[Series[str]] = pa.Field(
+        nullable=True,
+        description="Industry title without OEWS's 'Sector 52 - ' prefix (e.g. 'Finance and Insurance').",
+    )
     level: Series[str] = pa.Field(isin=INDUSTRY_LEVELS, description="Industry level.")
     tot_emp: Series[float] = workers_field("Industry employment (the 'All Occupations' row).", nullable=True)
     covered_emp: Series[float] = workers_field("Employment in released detailed cells that received a score.")

@@ -8,6 +8,8 @@ plus agents). Scores are missing (never zero) where a method has no answer, e.g.
 without a published label under the ``reference`` method.
 """
 
+from typing import Optional
+
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
@@ -37,6 +39,11 @@ class TaskScores(pa.DataFrameModel):
     )
     task_id: Series[pd.Int64Dtype] = task_id_field(
         "O*NET task ID; missing for free-text tasks.", ge=0, nullable=True
+    )
+    task: Optional[Series[str]] = pa.Field(
+        nullable=True,
+        description="Task statement: O*NET text (CC BY 4.0, attribution in the file's "
+        "metadata) or the scored free text.",
     )
     p_e0: Series[float] = _prob("Probability of E0 (no exposure).")
     p_e1: Series[float] = _prob("Probability of E1 (direct exposure: an LLM alone halves the time).")

@@ -47,7 +47,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from exposure._io import atomic_path, neutralise_formulas, output_error, write_csv, write_parquet
-from exposure._tables import check_delimited_file, read_frame
+from exposure._tables import check_delimited_file, read_frame, write_frame
 from exposure.errors import DataFormatError
 from exposure.fetch import cache_status, resolve_mirror
 from exposure.measures import eloundou
@@ -88,12 +88,18 @@ BATCH_ROWS = 10_000
 PARQUET_ROW_GROUP = 1_000_000
 #: Bytes (in Arrow) after which a streamed Parquet output writes a row group early.
 PARQUET_GROUP_BYTES = 128 * 2**20
+#: File kinds read and written whole, never in batches.
+_WHOLE = {"xlsx", "dta"}
 _PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 3, "write_statistics": False,
                     "use_dictionary": True, "store_schema": False}
 
 
 def file_kind(path, what: str = "input") -> str:
-    """``"csv"``, ``"tsv"`` (input only) or ``"parquet"`` by the file's extension.
+    """``"csv"``, ``"tsv"`` (input only), ``"parquet"``, ``"xlsx"`` or ``"dta"`` by extension.
+
+    Excel workbooks (``.xlsx``, first sheet, cells read as text) and Stata files (``.dta``)
+    are read and written whole (no batches): they are for the tables economists keep, not
+    for millions of postings.
 
     Raises
     ------
@@ -102,12 +108,12 @@ def file_kind(path, what: str = "input") -> str:
 
     Examples
     --------
-    >>> file_kind("tasks.TXT"), file_kind("out.pq", "output")
-    ('tsv', 'parquet')
-    >>> file_kind("out.xlsx", "output")
+    >>> file_kind("tasks.TXT"), file_kind("out.pq", "output"), file_kind("in.DTA")
+    ('tsv', 'parquet', 'dta')
+    >>> file_kind("out.xls", "output")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: out.xlsx: unsupported output file type '.xlsx'; use .csv or .parquet
+    exposure.errors.DataFormatError: out.xls: unsupported output file type '.xls'; use .csv, .parquet, .xlsx or .dta
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -117,7 +123,12 @@ def file_kind(path, what: str = "input") -> str:
         return "tsv"
     if suffix in _PARQUET:
         return "parquet"
-    kinds = ".csv, .tsv, .txt or .parquet" if what == "input" else ".csv or .parquet"
+    if suffix == ".xlsx":
+        return "xlsx"
+    if suffix == ".dta":
+        return "dta"
+    kinds = (".csv, .tsv, .txt, .parquet, .xlsx or .dta" if what == "input"
+             else ".csv, .parquet, .xlsx or .dta")
     raise DataFormatError(f"unsupported {what} file type {suffix or '(none)'!r}; use {kinds}",
                           path=path)
 
@@ -485,7 +496,7 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
     out_kind = file_kind(dst, "output")
     options = {"text_column": text_column, "occupation_column": occupation_column,
                "reference_source": reference_source, "mirror": mirror, "data_dir": data_dir}
-    if batch_rows is None:
+    if batch_rows is None or _WHOLE & {out_kind, file_kind(src, "input")}:
         return _score_whole(src, dst, out_kind, method, onet, **options)
     try:
         with atomic_path(dst) as tmp:
@@ -505,7 +516,7 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
 
 def _row_offset(src: Path) -> int:
     """Added to 0-based row positions: 1 for Parquet rows, 2 for lines after a header."""
-    return 1 if file_kind(src, "input") == "parquet" else 2
+    return 1 if file_kind(src, "input") in ("parquet", "dta") else 2
 
 
 def _score_whole(src, dst, out_kind, method, onet, *, mirror, data_dir, **options) -> ScoredFile:
@@ -518,8 +529,10 @@ def _score_whole(src, dst, out_kind, method, onet, *, mirror, data_dir, **option
     result = append_scores(frame, scores)
     if out_kind == "csv":
         write_csv(result, dst)
-    else:
+    elif out_kind == "parquet":
         write_parquet(result, dst)
+    else:
+        write_frame(result, dst)
     tag = scores["method"].iloc[0] if len(scores) else method
     return ScoredFile(dst, len(result), tag, int(scores["p_e0"].isna().sum()), note)
 
