@@ -59,3 +59,26 @@ def test_cli_rollup_bad_scores_file(fixtures, tmp_path, capsys):
     bad.write_text("onetsoc_code,task_id\n11-1011.00,1\n")
     assert main(["rollup", str(bad), "-o", str(tmp_path / "o")]) == 2
     assert "missing column(s) ['alpha', 'beta', 'gamma']" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt, reader", [("xlsx", pd.read_excel), ("dta", pd.read_stata),
+                                         ("csv", pd.read_csv)])
+def test_cli_rollup_reads_and_writes_economists_formats(fixtures, tmp_path, fmt, reader):
+    """Task scores from an .xlsx/.dta file, tables written as .xlsx/.dta/.csv: same numbers."""
+    assert main(_args(fixtures, tmp_path / "ref")) == 0
+    scores = pd.read_csv(fixtures / "rollup" / "task_scores_tiny.csv", dtype={"onetsoc_code": str})
+    src = tmp_path / f"scores.{fmt}"
+    if fmt == "xlsx":
+        scores.to_excel(src, index=False)
+    elif fmt == "dta":
+        scores.to_stata(src, write_index=False, version=118)
+    else:
+        scores.to_csv(src, index=False)
+    args = _args(fixtures, tmp_path / "out", "--format", fmt)
+    args[1] = str(src)
+    assert main(args) == 0
+    ref = pd.read_parquet(tmp_path / "ref" / "soc_scores.parquet")
+    got = reader(tmp_path / "out" / f"soc_scores.{fmt}")
+    assert got["soc_code"].astype(str).tolist() == ref["soc_code"].tolist()
+    assert (got["beta"].astype(float) - ref["beta"]).abs().max() < 1e-9
+    assert sorted(p.suffix for p in (tmp_path / "out").iterdir()) == sorted([".json"] + [f".{fmt}"] * 6)

@@ -15,7 +15,7 @@ from exposure._tables import read_frame
 from exposure.cli import add_location_options
 from exposure.errors import DataFormatError, ExposureError
 from exposure.rollup import rollup
-from exposure.rollup._run import COVERAGE_NAME
+from exposure.rollup._run import COVERAGE_NAME, TABLE_FORMATS
 from exposure.sources import SOURCES
 
 __all__ = ["register", "run_rollup", "read_task_scores", "COVERAGE_NAME"]
@@ -43,7 +43,8 @@ def register(subparsers) -> None:
         "coverage.json. Inputs come from the source registry (--mirror / $EXPOSURE_MIRROR, or "
         "the cache) unless given as files.",
     )
-    p.add_argument("task_scores", metavar="TASK_SCORES", help="task scores file (.parquet or .csv)")
+    p.add_argument("task_scores", metavar="TASK_SCORES",
+                   help="task scores file (.parquet, .csv, .tsv, .xlsx or Stata .dta)")
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="output directory")
     p.add_argument(
         "--weights", choices=("equal", "core", "importance", "frequency"), default="core",
@@ -55,6 +56,8 @@ def register(subparsers) -> None:
     )
     add_location_options(p)
     p.add_argument("--bootstrap", type=int, default=0, metavar="N", help="bootstrap draws (default 0: none)")
+    p.add_argument("--format", choices=TABLE_FORMATS, default="parquet",
+                   help="file format of the output tables (default parquet)")
     p.add_argument("--seed", type=int, default=0, metavar="S", help="random seed of the bootstrap")
     p.add_argument("--gain", type=float, default=0.5, help="productivity gain of the working-time scenario")
     p.add_argument("--onet-release", default="29.1", help="O*NET release of the task statements")
@@ -131,7 +134,7 @@ def run_rollup(args: argparse.Namespace) -> int:
                 scores, xw, emp, weights=args.weights, tasks=tasks, task_ratings=ratings,
                 combine=args.combine, n_draws=args.bootstrap, seed=args.seed, gain=args.gain,
             )
-            written = result.write(out)
+            written = result.write(out, fmt=args.format)
     except Terminated:
         print("exposure rollup: terminated (SIGTERM); temporary files removed, previous "
               "outputs untouched", file=sys.stderr)

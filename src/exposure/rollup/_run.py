@@ -11,6 +11,8 @@ import pandas as pd
 from exposure._io import write_json, write_parquet
 from exposure._measures import CATEGORIES
 from exposure._outdir import OutputPathError, replace_directory
+from exposure._tables import write_frame
+from exposure.errors import ExposureError
 from exposure.rollup._occupations import (
     _interval,
     bootstrap_occupations,
@@ -36,11 +38,13 @@ from exposure.schemas import validate
 from exposure.schemas._catalog import TABLES
 from exposure.schemas._rollup import OccupationScores, SectorScores, SocScores, WorkforceStats
 
-__all__ = ["Rollup", "rollup", "COVERAGE_NAME"]
+__all__ = ["Rollup", "rollup", "COVERAGE_NAME", "TABLE_FORMATS"]
 
 #: Written by :meth:`Rollup.write` next to the tables: OEWS employment coverage and the
 #: rollup settings.
 COVERAGE_NAME = "coverage.json"
+#: File formats of the tables written by :meth:`Rollup.write` (``exposure rollup --format``).
+TABLE_FORMATS = ("parquet", "csv", "xlsx", "dta")
 
 log = logging.getLogger(__name__)
 
@@ -108,8 +112,8 @@ class Rollup:
             "working_time": self.working_time,
         }
 
-    def write(self, out) -> list[Path]:
-        """Write the tables (Parquet) and ``coverage.json`` into directory ``out`` as one set.
+    def write(self, out, fmt: str = "parquet") -> list[Path]:
+        """Write the tables and ``coverage.json`` into directory ``out`` as one set.
 
         The files go through :func:`exposure._outdir.replace_directory`: they are written
         into a temporary directory beside ``out`` that replaces it in one step, under a
@@ -120,6 +124,9 @@ class Rollup:
         ----------
         out : str or os.PathLike
             Output directory (checked with :func:`exposure._outdir.check_output_dir`).
+        fmt : {"parquet", "csv", "xlsx", "dta"}, default "parquet"
+            File format of the tables (:func:`exposure._tables.write_frame` for all but
+            Parquet): the same table names with the format's extension.
 
         Returns
         -------
@@ -143,14 +150,20 @@ class Rollup:
         >>> [p.name for p in rollup(ts, xw, emp, weights="equal").write(out)][-2:]
         ['working_time.parquet', 'coverage.json']
         """
+        if fmt not in TABLE_FORMATS:
+            raise ExposureError(f"unknown table format {fmt!r}; use one of {', '.join(TABLE_FORMATS)}")
         tables = self.tables()
-        names = [TABLES[name].filename for name in tables] + [COVERAGE_NAME]
+        names = [str(Path(TABLES[name].filename).with_suffix(f".{fmt}")) for name in tables]
+        names.append(COVERAGE_NAME)
         current = None
         try:
             with replace_directory(out, owned=names) as tmp:
-                for name, frame in tables.items():
-                    current = TABLES[name].filename
-                    write_parquet(frame, tmp / current)
+                for filename, frame in zip(names, tables.values(), strict=False):
+                    current = filename
+                    if fmt == "parquet":
+                        write_parquet(frame, tmp / current)
+                    else:
+                        write_frame(frame, tmp / current)
                 current = COVERAGE_NAME
                 write_json({"coverage": self.coverage, "settings": self.settings},
                            tmp / COVERAGE_NAME)
