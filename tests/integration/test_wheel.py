@@ -10,13 +10,16 @@ its dependencies from the package registry.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
 import subprocess
 import sys
 import textwrap
+import threading
 import zipfile
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -99,3 +102,49 @@ def test_wheel_ships_processed_tables_and_load_works(tmp_path):
     version = subprocess.run([str(venv / "bin" / "exposure"), "--version"], cwd=work, env=env,
                              check=True, capture_output=True, text=True)
     assert version.stdout.strip().startswith("exposure ")
+
+    # issue 14's "done when": the same fresh venv, with only `pip install` and no mirror,
+    # recomputes a new release from a local server laid out like the publishers (the
+    # server of test_publishers.py), pins the new files in exposure.lock and writes tables
+    publishers = _sibling("test_publishers")
+    publishers._Publisher.site = publishers.publisher_site(_mirror_for_fixtures())
+    publishers._Publisher.log = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), publishers._Publisher)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        env_new = dict(env, EXPOSURE_HOME=str(tmp_path / "home"),
+                       EXPOSURE_DATA_DIR=str(tmp_path / "cache"),
+                       EXPOSURE_URL_MAP=f"{publishers.ONET}={base}/onet {publishers.BLS}={base}/bls")
+        done = subprocess.run([str(venv / "bin" / "exposure"), "recompute", "--onet-release",
+                               "31.0", "--oews-release", "2026", "--quiet"], cwd=work,
+                              env=env_new, capture_output=True, text=True, timeout=600)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert done.returncode == 0, done.stderr
+    out = tmp_path / "home" / "processed" / "onet-31.0_oews-2026"
+    assert (out / "manifest.json").is_file()
+    assert json.loads((out / "manifest.json").read_text())["releases"] == {"onet": "31.0",
+                                                                          "oews": "2026"}
+    assert sorted(p.name for p in out.glob("*.parquet")) == sorted(manifest["tables"])
+    assert (tmp_path / "home" / "exposure.lock").is_file()
+    assert publishers._Publisher.log and all(
+        agent.startswith("ai-exposure/") for _, agent, _ in publishers._Publisher.log)
+
+
+def _sibling(name: str):
+    """Import a test module of this folder by file (tests are not a package)."""
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _mirror_for_fixtures() -> Path:
+    """The real mirror (the publisher site serves its copies of BLS's own workbooks)."""
+    env = os.environ.get("EXPOSURE_MIRROR")
+    path = Path(env) if env else REPO.parent / "shared" / "data"
+    if not (path / "MANIFEST.tsv").is_file():
+        pytest.skip(f"real data mirror not found at {path}")
+    return path

@@ -21,11 +21,32 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-__all__ = ["WordTfidf", "CharTfidf", "group_mean", "group_means", "stem", "word_terms", "SUFFIXES"]
+__all__ = ["WordTfidf", "CharTfidf", "group_mean", "group_means", "stem", "word_terms", "tokenize",
+           "SUFFIXES", "STEM_CACHE_SIZE"]
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 #: Suffixes stripped by :func:`stem`, longest first.
 SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ers", "er", "ed", "es", "ly", "s")
+#: Most distinct words whose stem id a :class:`WordTfidf` remembers (the cache is emptied
+#: when a call would take it past this size).
+STEM_CACHE_SIZE = 200_000
+
+
+def tokenize(texts) -> tuple[list[str], np.ndarray]:
+    """Lower-cased words of every text, flattened, and the number of words of each text.
+
+    The tokens :class:`WordTfidf` counts (``token_pattern=r"(?u)\\b\\w\\w+\\b"``); pass the
+    result as ``tokens=`` to several vectorisers of the same texts to tokenise them once.
+
+    Examples
+    --------
+    >>> words, lengths = tokenize(["Answer the phone.", "", "Go to A&E"])
+    >>> words, lengths.tolist()
+    (['answer', 'the', 'phone', 'go', 'to'], [3, 0, 2])
+    """
+    per_doc = list(map(_TOKEN.findall, map(str.lower, texts)))
+    lengths = np.fromiter(map(len, per_doc), dtype=np.int64, count=len(per_doc))
+    return list(itertools.chain.from_iterable(per_doc)), lengths
 
 
 def _finish(rows, cols, n_docs, n_features, idf, sublinear=True):
@@ -142,20 +163,20 @@ class WordTfidf:
         """Number of columns of the output."""
         return len(self._table)
 
-    def transform(self, texts) -> sparse.csr_matrix:
-        """Vectorise ``texts`` (a sequence of str) into an l2-normalised CSR matrix."""
-        n_docs = len(texts)
-        tokens = [_TOKEN.findall(t.lower()) for t in texts]
-        lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=n_docs)
-        flat = list(itertools.chain.from_iterable(tokens))
+    def transform(self, texts, *, tokens=None) -> sparse.csr_matrix:
+        """Vectorise ``texts`` (a sequence of str) into an l2-normalised CSR matrix.
+
+        ``tokens`` is :func:`tokenize` of ``texts``, when already computed.
+        """
+        flat, lengths = tokenize(texts) if tokens is None else tokens
+        n_docs = len(lengths)
         if not flat:
             return _finish(np.zeros(0, np.int64), np.zeros(0, np.int64), n_docs, self.n_features, self.idf)
-        if self.stem:  # word -> id of its stem, remembered per distinct word
-            cache = self._stems
-            ids = np.fromiter((cache[w] if w in cache else self._stem_id(w) for w in flat),
-                              dtype=np.int64, count=len(flat))
+        if self.stem:  # word -> id of its stem, remembered per distinct word (bounded)
+            ids = np.fromiter(map(self._stem_ids(flat).__getitem__, flat), dtype=np.int64, count=len(flat))
         else:
-            ids = self._tokens.get_indexer(flat)
+            ids = np.fromiter(map(self._ids().get, flat, itertools.repeat(-1)), dtype=np.int64,
+                              count=len(flat))
         doc = np.repeat(np.arange(n_docs), lengths)
         rows_all, cols_all = [], []
         for n in range(1, self.ngram_max + 1):
@@ -176,11 +197,22 @@ class WordTfidf:
         return _finish(np.concatenate(rows_all), np.concatenate(cols_all), n_docs, self.n_features, self.idf)
 
 
-    def _stem_id(self, word: str) -> int:
+    def _ids(self) -> dict[str, int]:
         if self._token_ids is None:
             self._token_ids = {t: i for i, t in enumerate(self._tokens.tolist())}
-        i = self._stems[word] = self._token_ids.get(stem(word), -1)
-        return i
+        return self._token_ids
+
+    def _stem_ids(self, words) -> dict[str, int]:
+        """The stem-id cache, holding every word of ``words`` (emptied first if it would grow too big)."""
+        cache = self._stems
+        new = set(words).difference(cache)
+        if new:
+            if len(cache) + len(new) > STEM_CACHE_SIZE:
+                cache.clear()
+                new = set(words)
+            ids = self._ids()
+            cache.update((w, ids.get(stem(w), -1)) for w in new)
+        return cache
 
 
 def stem(word: str) -> str:

@@ -38,7 +38,7 @@ from scipy import sparse
 from exposure._io import atomic_path
 from exposure._measures import LABELS
 from exposure.errors import ChecksumMismatchError, DataFormatError, ExposureError
-from exposure.scoring._features import CharTfidf, WordTfidf, group_mean, group_means
+from exposure.scoring._features import CharTfidf, WordTfidf, group_mean, group_means, tokenize
 from exposure.scoring.retrieval import Neighbours, TaskIndex, load_index
 
 __all__ = [
@@ -118,20 +118,22 @@ class LearnedModel:
         self._iwa_index = {m: i for i, m in enumerate(self.iwas)}
 
     # ------------------------------------------------------------------ features
-    def blocks(self, names, texts, titles, codes, dwa_lists=None, groups=None, exclude=None) -> dict:
+    def blocks(self, names, texts, titles, codes, dwa_lists=None, groups=None, exclude=None, *,
+               tokens=None) -> dict:
         """Weighted feature blocks ``names`` (subset of :data:`BLOCKS`) of the given tasks.
 
         ``groups`` (one label per task, see :func:`occupation_groups`) defines whose tasks
         are averaged in the ``context`` block; default: each task on its own. ``exclude``
         (one SOC 6-digit code per task) keeps the ``grounded`` block from retrieving tasks
-        of the task's own occupation (training only).
+        of the task's own occupation (training only). ``tokens`` is
+        :func:`~exposure.scoring._features.tokenize` of ``texts``, when already computed.
         """
         w = self.weights
         out = {}
         words = None
         for name in names:
             if name in ("word", "context") and words is None:
-                words = self.task_word.transform(texts)
+                words = self.task_word.transform(texts, tokens=tokens)
             if name == "word":
                 m = words
             elif name == "context":
@@ -181,7 +183,9 @@ class LearnedModel:
         """Retrieval result of ``texts`` (shared through ``cache`` with the ``grounded`` block)."""
         cache = {} if cache is None else cache
         if "found" not in cache:
-            cache["found"] = self._index().retrieve(texts)
+            index = self._index()
+            vectors = index.vectorizer.transform(texts, tokens=_tokens(texts, cache))
+            cache["found"] = index.retrieve(texts, vectors=vectors)
         return cache["found"]
 
     def decision_function(self, which, texts, titles, codes, dwa_lists=None, groups=None,
@@ -204,7 +208,8 @@ class LearnedModel:
             if name == "context":
                 if "context" not in cache:
                     if "word" not in cache:
-                        cache["word"] = self.blocks(["word"], texts, titles, codes)["word"] / self.weights.get("word", 1.0)
+                        cache["word"] = self.blocks(["word"], texts, titles, codes,
+                                                    tokens=_tokens(texts, cache))["word"] / self.weights.get("word", 1.0)
                     cache["context"] = group_means(cache["word"], groups if groups is not None else np.arange(n))
                 means, inv = cache["context"]
                 z += np.asarray(means @ W.T)[inv] * weight
@@ -212,7 +217,8 @@ class LearnedModel:
             if name == "grounded" and name not in cache:
                 cache[name] = self._index().features(self.neighbours(texts, cache))
             if name not in cache:
-                cache[name] = self.blocks([name], texts, titles, codes, dwa_lists)[name] / weight
+                tokens = _tokens(texts, cache) if name == "word" else None
+                cache[name] = self.blocks([name], texts, titles, codes, dwa_lists, tokens=tokens)[name] / weight
             z += np.asarray(cache[name] @ W.T) * weight
         return z
 
@@ -294,6 +300,13 @@ class LearnedModel:
             metadata={k: v for k, v in meta.items()
                       if k not in ("weights", "temperature", "sets", "word_ngram_max", "char_ngram")},
         )
+
+
+def _tokens(texts, cache: dict):
+    """:func:`~exposure.scoring._features.tokenize` of ``texts``, computed once per ``cache``."""
+    if "tokens" not in cache:
+        cache["tokens"] = tokenize(texts)
+    return cache["tokens"]
 
 
 def _bag(lists, index) -> sparse.csr_matrix:
@@ -568,8 +581,9 @@ def score_learned(
     groups = occupation_groups(codes, titles)
     probs = np.empty((n, 3))
     which_set = np.where(use_onet, "onet", "text").astype(object)
+    cache: dict = {}  # blocks shared by the coefficient sets (word, context, title, major)
     if use_onet.any():
-        z = model.decision_function("onet", texts, titles, codes, dwa_lists, groups, {})[use_onet]
+        z = model.decision_function("onet", texts, titles, codes, dwa_lists, groups, cache)[use_onet]
         probs[use_onet] = _softmax(z / model.temperature["onet"])
     similarity = np.full(n, np.nan)
     nearest = np.full(n, -1, dtype=np.int64)
@@ -581,7 +595,6 @@ def score_learned(
         plain = np.array([not t.strip() and not c for t, c in zip(titles, codes)], dtype=bool)
         if "free" not in model.sets:
             plain[:] = False
-        cache: dict = {}
         if model.index is not None:
             found = model.neighbours(texts, cache)
             similarity[free_text] = found.similarity[free_text]
