@@ -154,9 +154,10 @@ def test_schema_violation_in_scoring_names_stage_and_file(run_a, shared_data, tm
     monkeypatch.setattr(scoring, "score_tasks", broken)
     with pytest.raises(pipeline.StageError) as excinfo:
         pipeline.recompute(mirror=shared_data, data_dir=run_a[1], out=out)
-    assert excinfo.value.stage == "validate"
-    assert "task_scores.parquet" in str(excinfo.value)
-    assert "p_e1" in str(excinfo.value)
+    # the rollup's input checks (to_occupations) refuse the bad probability before any
+    # table is validated or written
+    assert excinfo.value.stage == "rollup"
+    assert "row 6, column 'p_e1': p_e1 must be in [0, 1], got 1.5" in str(excinfo.value)
     assert isinstance(excinfo.value, ExposureError)
     assert _contract(out) == before
 

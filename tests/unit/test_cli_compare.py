@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+import exposure
 from exposure.cli import main
 from exposure.measures import compare as cmp
 from exposure.measures import microsoft
@@ -35,13 +36,15 @@ def fake(monkeypatch):
 
 
 def test_compare_writes_reports(tmp_path, fake, capsys, monkeypatch):
-    monkeypatch.chdir(tmp_path)  # no data/processed/soc_scores.parquet here
+    monkeypatch.chdir(tmp_path)  # anywhere: our scores are the ones exposure.load reads
     assert main(["compare", "--mirror", "m", "-o", str(tmp_path / "out")]) == 0
     files = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert files == ["measures_anthropic_match.csv", "measures_correlation_matrix.csv",
                      "measures_correlation_matrix_emp.csv", "measures_correlations.csv", "measures_coverage.csv",
                      "measures_disagreements.csv", "measures_table.csv", "microsoft_rebuild.csv"]
-    assert fake["ours"] is None and fake["kwargs"]["mirror"] == "m"
+    shipped = exposure.load("soc_scores")
+    assert fake["ours"] is not None and fake["kwargs"]["mirror"] == "m"
+    assert fake["ours"]["soc_code"].tolist() == shipped["soc_code"].tolist()
     corr = pd.read_csv(tmp_path / "out" / "measures_correlations.csv")
     assert corr.loc[0, "n"] == 3
     out = capsys.readouterr().out

@@ -202,11 +202,11 @@ def test_full_disk_during_write_leaves_previous_outputs(out, monkeypatch):
     real = pipeline.write_parquet
     calls = []
 
-    def flaky(frame, path):
+    def flaky(frame, path, **kwargs):
         calls.append(path)
         if len(calls) == 2:
             raise OSError(errno.ENOSPC, "No space left on device", str(path))
-        return real(frame, path)
+        return real(frame, path, **kwargs)
 
     monkeypatch.setattr(pipeline, "write_parquet", flaky)
     with pytest.raises(StageError) as excinfo:
@@ -371,9 +371,13 @@ def test_recompute_reads_registered_files_of_the_chosen_releases():
 def test_recompute_recipe_writes_the_catalogue():
     assert pipeline.RECOMPUTE_TABLES == PROCESSED_TABLES
     assert [s.name for s in pipeline.RECOMPUTE_STAGES] == [
-        "fetch", "onet", "oews", "crosswalks", "panel", "score", "digests", "rollup"]
-    assert pipeline.RECOMPUTE_STAGES[-1].inputs == (
+        "fetch", "onet", "oews", "crosswalks", "panel", "score", "digests", "rollup", "describe"]
+    assert pipeline.RECOMPUTE_STAGES[-2].inputs == (
         "task_scores", "onet", "onet_to_soc", "employment", "soc_structure")
+    # the last stage adds titles, task text and attribution to the rolled-up tables
+    assert pipeline.RECOMPUTE_STAGES[-1].inputs == (
+        "task_scores", "occupation_scores", "sector_scores", "subsector_scores", "onet",
+        "sources", "inputs")
 
 
 def test_out_given_as_symlink_keeps_the_link(tmp_path):
