@@ -9,6 +9,8 @@ turns the skip into a failure so that integration tests can never silently vanis
 from __future__ import annotations
 
 import os
+import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -53,3 +55,12 @@ def _isolated_home(tmp_path_factory):
         os.environ.pop("EXPOSURE_HOME", None)
     else:
         os.environ["EXPOSURE_HOME"] = old
+
+
+@pytest.fixture
+def open_tmp():
+    """A directory under /tmp that an unprivileged user (``nobody``) can traverse."""
+    path = Path(tempfile.mkdtemp(prefix="exposure-faults-"))
+    path.chmod(0o755)
+    yield path
+    subprocess.run(["rm", "-rf", str(path)], check=False)

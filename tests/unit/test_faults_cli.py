@@ -21,10 +21,10 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from _privileges import NOBODY, run_as_nobody
 
 from exposure.cli import main
 
-NOBODY = 65534
 EXPOSURE = [sys.executable, "-m", "exposure.cli"]
 ISSUE_CSV = "task,title\nAnswer telephones, relay messages,Receptionist\nOperate a forklift.,Driver\n"
 GOOD_CSV = "task,title\nAnswer telephones.,Receptionist\nOperate a forklift.,Driver\n"
@@ -38,29 +38,6 @@ def _no_env(monkeypatch):
     monkeypatch.delenv("EXPOSURE_DATA_DIR", raising=False)
 
 
-@pytest.fixture
-def open_tmp():
-    """A directory under /tmp that the unprivileged user can traverse."""
-    path = Path(tempfile.mkdtemp(prefix="exposure-faults-cli-"))
-    path.chmod(0o755)
-    yield path
-    subprocess.run(["rm", "-rf", str(path)], check=False)
-
-
-def run_as_nobody(args, *, cwd=None, env=None, timeout=300):
-    """Run ``args`` as user nobody; skip when this process cannot switch users."""
-    if os.geteuid() != 0:
-        pytest.skip("switching to an unprivileged user needs root")
-    if not shutil.which("setpriv"):
-        pytest.skip("setpriv (util-linux) is not installed")
-    drop = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
-    probe = subprocess.run(drop + [sys.executable, "-c", "import exposure"], capture_output=True, text=True)
-    if probe.returncode != 0:
-        pytest.skip(f"user {NOBODY} cannot run this Python: {probe.stderr.strip()[-200:]}")
-    full_env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": "/tmp",
-                "PYTHONDONTWRITEBYTECODE": "1", "MPLCONFIGDIR": "/tmp", **(env or {})}
-    return subprocess.run(drop + list(args), cwd=cwd, env=full_env, capture_output=True, text=True,
-                          timeout=timeout)
 
 
 def cli(capsys, *args):

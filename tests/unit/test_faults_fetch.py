@@ -16,18 +16,17 @@ import gzip
 import hashlib
 import http.server
 import os
-import shutil
 import signal
 import stat
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import zipfile
 from pathlib import Path
 
 import pytest
+from _privileges import run_as_nobody
 
 from exposure import fetch as F
 from exposure.errors import ChecksumMismatchError, DataFormatError, DownloadError
@@ -39,7 +38,6 @@ OEWS = "oews/demo.csv"
 DATA = (MIRROR / OEWS).read_bytes()
 OEWS_SHA = hashlib.sha256(DATA).hexdigest()
 EXPOSURE = [sys.executable, "-m", "exposure.cli"]
-NOBODY = 65534
 
 
 def make_source(name=OEWS, sha256=OEWS_SHA, *, url="https://example.org/x", size=len(DATA),
@@ -69,29 +67,6 @@ def _no_env(monkeypatch):
     monkeypatch.delenv("EXPOSURE_DATA_DIR", raising=False)
 
 
-@pytest.fixture
-def open_tmp():
-    """A directory under /tmp that the unprivileged user can traverse."""
-    path = Path(tempfile.mkdtemp(prefix="exposure-faults-"))
-    path.chmod(0o755)
-    yield path
-    subprocess.run(["rm", "-rf", str(path)], check=False)
-
-
-def run_as_nobody(args, *, env=None, cwd=None, timeout=120):
-    """Run ``args`` as user nobody; skip when this process cannot switch users."""
-    if os.geteuid() != 0:
-        pytest.skip("switching to an unprivileged user needs root")
-    if not shutil.which("setpriv"):
-        pytest.skip("setpriv (util-linux) is not installed")
-    full_env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": "/tmp",
-                "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
-    drop = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
-    res = subprocess.run(drop + ["id", "-u"], capture_output=True, text=True)
-    if res.returncode != 0 or res.stdout.strip() != str(NOBODY):
-        pytest.skip(f"cannot switch to user {NOBODY}: {res.stderr.strip()}")
-    return subprocess.run(drop + list(args), env=full_env, cwd=cwd, capture_output=True,
-                          text=True, timeout=timeout)
 
 
 @pytest.fixture
