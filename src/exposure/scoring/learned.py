@@ -578,11 +578,13 @@ def score_learned(
         use_onet = np.fromiter((k in known for k in keys), dtype=bool, count=n)
         lookup = task_dwa_lookup(onet)
         dwa_lists = [lookup.get(k, []) for k in keys]
-    groups = occupation_groups(codes, titles)
+    groups = None  # occupation of each task, for the context block: computed when a set uses it
     probs = np.empty((n, 3))
     which_set = np.where(use_onet, "onet", "text").astype(object)
     cache: dict = {}  # blocks shared by the coefficient sets (word, context, title, major)
     if use_onet.any():
+        if "context" in model.sets["onet"]:
+            groups = occupation_groups(codes, titles)
         z = model.decision_function("onet", texts, titles, codes, dwa_lists, groups, cache)[use_onet]
         probs[use_onet] = _softmax(z / model.temperature["onet"])
     similarity = np.full(n, np.nan)
@@ -603,6 +605,8 @@ def score_learned(
         for which, mask in (("text", free_text & ~plain), ("free", free_text & plain)):
             if not mask.any():
                 continue
+            if groups is None and "context" in model.sets[which]:
+                groups = occupation_groups(codes, titles)
             z = model.decision_function(which, texts, titles, codes, None, groups, cache)[mask]
             probs[mask] = _softmax(z / model.temperature[which])
             which_set[mask] = which

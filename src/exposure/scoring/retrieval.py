@@ -205,8 +205,7 @@ class TaskIndex:
         best = np.full(n, -1, dtype=np.int64)
         sim = np.zeros(n)
         parts, dparts = [], []
-        tasks_t = self.tasks.T.tocsr()
-        dwas_t = self.dwas.T.tocsr()
+        tasks_t, dwas_t = self._transposed()
         for start in range(0, n, CHUNK):
             block = q[start:start + CHUNK]
             s = (block @ tasks_t).tocsr()
@@ -226,6 +225,14 @@ class TaskIndex:
                               np.zeros(0, dtype=np.int64))
         return Neighbours(best, sim, sparse.vstack(parts, format="csr"), sparse.vstack(dparts, format="csr"),
                           np.diff(q.indptr))
+
+    def _transposed(self) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+        """Task and DWA matrices as (terms x items) CSR, computed once per index."""
+        cached = self.__dict__.get("_transposed_cache")
+        if cached is None or cached[0] is not self.tasks or cached[1] is not self.dwas:
+            cached = (self.tasks, self.dwas, self.tasks.T.tocsr(), self.dwas.T.tocsr())
+            self.__dict__["_transposed_cache"] = cached
+        return cached[2], cached[3]
 
     def features(self, found: Neighbours) -> sparse.csr_matrix:
         """The ``grounded`` feature block of the retrieved neighbours (unweighted).
@@ -303,7 +310,9 @@ def _vectorizer(arrays: dict, meta: dict) -> WordTfidf:
 def _keep_best(s: sparse.csr_matrix, ratio: float, power: float, *, normalise: bool):
     """Best column and value of each row, and the entries within ``ratio`` of the best.
 
-    Kept values are raised to ``power`` and, with ``normalise``, divided by their row sum.
+    Kept values are raised to ``power`` and, with ``normalise``, divided by their row sum
+    (entries stored as ``sparse.diags(1 / sums) @ w`` stores them, so that later sums add
+    in the same order).
     """
     n = s.shape[0]
     counts = np.diff(s.indptr)
@@ -312,24 +321,36 @@ def _keep_best(s: sparse.csr_matrix, ratio: float, power: float, *, normalise: b
     best = np.full(n, -1, dtype=np.int64)
     if not s.nnz:
         return best, top, sparse.csr_matrix(s.shape)
-    starts = s.indptr[:-1][nonempty]
-    top[nonempty] = np.maximum.reduceat(s.data, starts)
-    rows = np.repeat(np.arange(n), counts)
-    row_top = top[rows]
-    hit = s.data >= row_top  # the best entry (first of ties)
-    pos = np.flatnonzero(hit)
-    hit_rows = rows[pos]  # ascending (CSR order): the first hit of each row is its best
-    first = np.ones(len(pos), dtype=bool)
-    first[1:] = hit_rows[1:] != hit_rows[:-1]
-    best[hit_rows[first]] = s.indices[pos[first]]
-    keep = s.data >= ratio * row_top
-    data = s.data[keep] ** power
-    r, c = rows[keep], s.indices[keep]
-    w = sparse.csr_matrix((data, (r, c)), shape=s.shape)
+    top[nonempty] = np.maximum.reduceat(s.data, s.indptr[:-1][nonempty])
+    row_top = np.repeat(top, counts)
+    pos = np.flatnonzero(s.data >= ratio * row_top)  # kept entries, the best among them
+    value = s.data[pos]
+    rows = np.searchsorted(s.indptr, pos, side="right") - 1
+    hit = np.flatnonzero(value >= row_top[pos])  # CSR order: a row's first hit is its best
+    first = np.ones(len(hit), dtype=bool)
+    first[1:] = rows[hit[1:]] != rows[hit[:-1]]
+    best[rows[hit[first]]] = s.indices[pos[hit[first]]]
+    indptr = np.zeros(n + 1, dtype=np.int32)
+    np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
+    w = sparse.csr_matrix((value ** power, s.indices[pos].astype(np.int32), indptr), shape=s.shape)
+    w.sort_indices()
     if normalise:
         sums = np.asarray(w.sum(axis=1)).ravel()
         sums[sums == 0] = 1.0
-        w = sparse.csr_matrix(sparse.diags(1.0 / sums) @ w)
+        # what sparse.diags(1 / sums) @ w gives: each value times its row's factor, zeros
+        # dropped, and the entries of each row in reverse order
+        ptr = w.indptr.astype(np.int64)
+        lens = np.diff(ptr)
+        order = np.repeat(ptr[:-1] + ptr[1:] - 1, lens) - np.arange(w.nnz)
+        data = (np.repeat(1.0 / sums, lens) * w.data)[order]
+        indices = w.indices[order]
+        indptr = w.indptr
+        nz = data != 0
+        if not nz.all():
+            data, indices = data[nz], indices[nz]
+            indptr = np.zeros(n + 1, dtype=np.int32)
+            np.cumsum(np.bincount(np.repeat(np.arange(n), lens)[nz], minlength=n), out=indptr[1:])
+        w = sparse.csr_matrix((data, indices, indptr), shape=s.shape)
     return best, top, w
 
 
