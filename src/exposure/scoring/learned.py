@@ -24,10 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.resources
-import io
-import json
 import logging
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,7 +32,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from exposure._io import atomic_path
+from exposure._io import atomic_path, read_arrays, write_arrays
 from exposure._measures import LABELS
 from exposure.errors import ChecksumMismatchError, DataFormatError, ExposureError
 from exposure.scoring._features import CharTfidf, WordTfidf, group_mean, group_means, tokenize
@@ -344,18 +341,7 @@ def save_model(model: LearnedModel, path) -> Path:
     pathlib.Path
     """
     arrays, meta = model.to_arrays()
-    with atomic_path(path) as tmp:
-        with zipfile.ZipFile(tmp, "w") as zf:
-            for name in sorted(arrays):
-                buf = io.BytesIO()
-                np.lib.format.write_array(buf, np.ascontiguousarray(arrays[name]), allow_pickle=False)
-                info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
-                info.compress_type = zipfile.ZIP_DEFLATED
-                zf.writestr(info, buf.getvalue(), compresslevel=9)
-            info = zipfile.ZipInfo("metadata.json", date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, json.dumps(meta, indent=1, sort_keys=True, default=str))
-    return Path(path)
+    return write_arrays(arrays, meta, path)
 
 
 def read_registry(path=None) -> dict[str, str]:
@@ -489,13 +475,7 @@ def load_model(path=None, *, registry=None) -> LearnedModel:
         raise ExposureError(f"model artifact {path.name!r} is not listed in the model registry")
     if pins[path.name] != digest:
         raise ChecksumMismatchError(path.name, pins[path.name], digest, path=path)
-    arrays = {}
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        meta = json.loads(zf.read("metadata.json"))
-        for name in zf.namelist():
-            if name.endswith(".npy"):
-                arrays[name[:-4]] = np.lib.format.read_array(io.BytesIO(zf.read(name)), allow_pickle=False)
-    model = LearnedModel.from_arrays(arrays, meta)
+    model = LearnedModel.from_arrays(*read_arrays(data))
     index_name = model.metadata.get("index")
     if index_name:
         # the retrieval index of the grounded block: beside the model, pinned in the same registry

@@ -26,11 +26,8 @@ Training Administration (USDOL/ETA). Used under the CC BY 4.0 license.").
 from __future__ import annotations
 
 import hashlib
-import io
-import json
 import logging
 import math
-import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,7 +37,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from exposure._io import atomic_path
+from exposure._io import read_arrays, write_arrays
 from exposure.errors import ChecksumMismatchError, ExposureError
 from exposure.scoring._features import WordTfidf, word_terms
 from exposure.scoring._inputs import job_zone_lookup, norm_task_ids
@@ -457,18 +454,7 @@ def save_index(index: TaskIndex, path) -> Path:
     True
     """
     arrays, meta = index.to_arrays()
-    with atomic_path(path) as tmp:
-        with zipfile.ZipFile(tmp, "w") as zf:
-            for name in sorted(arrays):
-                buf = io.BytesIO()
-                np.lib.format.write_array(buf, np.ascontiguousarray(arrays[name]), allow_pickle=False)
-                info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
-                info.compress_type = zipfile.ZIP_DEFLATED
-                zf.writestr(info, buf.getvalue(), compresslevel=9)
-            info = zipfile.ZipInfo("metadata.json", date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, json.dumps(meta, indent=1, sort_keys=True, default=str))
-    return Path(path)
+    return write_arrays(arrays, meta, path)
 
 
 _CACHE: dict = {}
@@ -511,15 +497,8 @@ def load_index(path, pins: dict) -> TaskIndex:
         raise ChecksumMismatchError(path.name, pins[path.name], digest, path=path)
     key = (str(path), digest)
     if key not in _CACHE:
-        arrays = {}
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            meta = json.loads(zf.read("metadata.json"))
-            for name in zf.namelist():
-                if name.endswith(".npy"):
-                    arrays[name[:-4]] = np.lib.format.read_array(io.BytesIO(zf.read(name)),
-                                                                 allow_pickle=False)
         _CACHE.clear()
-        _CACHE[key] = TaskIndex.from_arrays(arrays, meta)
+        _CACHE[key] = TaskIndex.from_arrays(*read_arrays(data))
     return _CACHE[key]
 
 
