@@ -63,4 +63,4 @@ def open_tmp():
     path = Path(tempfile.mkdtemp(prefix="exposure-faults-"))
     path.chmod(0o755)
     yield path
-    subprocess.run(["rm", "-rf", str(path)], check=False)
+    subprocess.run(["rm", "-rf", "--one-file-system", str(path)], check=False)

@@ -21,7 +21,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from _privileges import NOBODY, run_as_nobody
+from _privileges import NOBODY, mount_tmpfs, run_as_nobody, umount
 
 from exposure.cli import main
 
@@ -137,12 +137,7 @@ def test_score_to_a_read_only_directory_as_nobody(open_tmp):
 
 def test_score_to_a_read_only_file_system(tmp_path, capsys):
     mnt = Path(tempfile.mkdtemp(prefix="exposure-ro-"))
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
-    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m,ro", "tmpfs", str(mnt)],
-                          capture_output=True, text=True)
-    if made.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {made.stderr.strip()}")
+    mount_tmpfs(mnt, readonly=True)
     try:
         src = tmp_path / "in.csv"
         src.write_text(GOOD_CSV)
@@ -150,19 +145,14 @@ def test_score_to_a_read_only_file_system(tmp_path, capsys):
         line = one_error_line(err, command="score")
         assert code == 2 and "o.parquet" in line and "read-only file system" in line
     finally:
-        subprocess.run(["umount", "-l", str(mnt)], check=False)
+        umount(mnt)
         mnt.rmdir()
 
 
 def test_score_to_a_full_file_system_keeps_the_old_output(tmp_path, capsys):
     """Issue 11: a full output file system gave an OSError traceback."""
     mnt = Path(tempfile.mkdtemp(prefix="exposure-full-"))
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
-    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mnt)],
-                          capture_output=True, text=True)
-    if made.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {made.stderr.strip()}")
+    mount_tmpfs(mnt, size="64k")
     try:
         src = tmp_path / "in.csv"
         src.write_text("task,title\n" + "Answer telephones and relay messages.,Receptionist\n" * 2000)
@@ -173,7 +163,7 @@ def test_score_to_a_full_file_system_keeps_the_old_output(tmp_path, capsys):
         assert (mnt / "o.csv").read_text() == "old\n"
         assert sorted(p.name for p in mnt.iterdir()) == ["o.csv"]
     finally:
-        subprocess.run(["umount", "-l", str(mnt)], check=False)
+        umount(mnt)
         mnt.rmdir()
 
 

@@ -26,7 +26,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from _privileges import run_as_nobody
+from _privileges import mount_tmpfs, remount_readonly, run_as_nobody, umount
 
 from exposure import fetch as F
 from exposure.errors import ChecksumMismatchError, DataFormatError, DownloadError
@@ -74,18 +74,13 @@ def readonly_fs(open_tmp):
     """A read-only tmpfs with an empty directory ``cache`` on it (skip when not allowed)."""
     mnt = open_tmp / "ro"
     mnt.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
-    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m,mode=0755", "tmpfs", str(mnt)],
-                          capture_output=True, text=True)
-    if made.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {made.stderr.strip()}")
+    mount_tmpfs(mnt)
     try:
         (mnt / "cache").mkdir()
-        subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
+        remount_readonly(mnt)
         yield mnt
     finally:
-        subprocess.run(["umount", "-l", str(mnt)], check=False)
+        umount(mnt)
 
 
 # --------------------------------------------------------------------------- item 3
@@ -521,18 +516,13 @@ def test_sigterm_during_fetch_cleans_up_and_exits_143(server, open_tmp):
 def test_full_cache_file_system_is_a_clear_error(open_tmp, shared_data):
     mnt = open_tmp / "small"
     mnt.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
-    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mnt)],
-                          capture_output=True, text=True)
-    if made.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {made.stderr.strip()}")
+    mount_tmpfs(mnt, size="64k")
     try:
         with pytest.raises(F.CacheWriteError, match="No space left on device"):
             F.fetch("onet/29.1/Task Statements.txt", mirror=shared_data, data_dir=mnt)
         assert files_under(mnt) == []
     finally:
-        subprocess.run(["umount", "-l", str(mnt)], check=False)
+        umount(mnt)
 
 
 def test_a_directory_in_place_of_the_cached_file(tmp_path):

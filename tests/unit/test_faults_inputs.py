@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import errno
 import os
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
+from _privileges import mount_tmpfs, remount_readonly, umount
 
 from exposure._io import (
     check_output_path,
@@ -41,18 +41,13 @@ WRITERS = [write_csv, write_parquet, write_xlsx, write_stata]
 def readonly_dir():
     """A read-only tmpfs holding ``old.csv`` (skipped where mounting is not allowed)."""
     mnt = Path(tempfile.mkdtemp(prefix="exposure-ro-"))
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
-    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mnt)],
-                          capture_output=True, text=True)
-    if made.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {made.stderr.strip()}")
+    mount_tmpfs(mnt)
     try:
         (mnt / "old.csv").write_text("task\nold\n")
-        subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
+        remount_readonly(mnt)
         yield mnt
     finally:
-        subprocess.run(["umount", "-l", str(mnt)], check=False)
+        umount(mnt)
         mnt.rmdir()
 
 
@@ -60,17 +55,12 @@ def readonly_dir():
 def full_dir():
     """A 64 KiB tmpfs, so that writing a larger file fails with ENOSPC."""
     mnt = Path(tempfile.mkdtemp(prefix="exposure-full-"))
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
-    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mnt)],
-                          capture_output=True, text=True)
-    if made.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {made.stderr.strip()}")
+    mount_tmpfs(mnt, size="64k")
     try:
         (mnt / "old.csv").write_text("task\nold\n")
         yield mnt
     finally:
-        subprocess.run(["umount", "-l", str(mnt)], check=False)
+        umount(mnt)
         mnt.rmdir()
 
 

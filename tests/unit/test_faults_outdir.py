@@ -13,16 +13,15 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from _privileges import mount_tmpfs, run_as_nobody, umount
 
 import exposure.rollup._run as rollup_run
 from exposure._outdir import OutputPathError, check_output_dir, replace_directory
@@ -35,7 +34,6 @@ sys.path.insert(0, str(RUN_TINY.parent))
 import run_tiny  # noqa: E402
 
 EXPOSURE = [sys.executable, "-m", "exposure.cli"]
-NOBODY = 65534
 
 
 def snapshot(directory: Path) -> dict[str, bytes]:
@@ -45,46 +43,6 @@ def snapshot(directory: Path) -> dict[str, bytes]:
 
 def leftovers(parent: Path) -> list[str]:
     return sorted(p.name for p in parent.iterdir() if p.name.endswith(".tmp"))
-
-
-@pytest.fixture
-def open_tmp():
-    """A directory under /tmp that the unprivileged user can traverse."""
-    path = Path(tempfile.mkdtemp(prefix="exposure-faults-"))
-    path.chmod(0o755)
-    yield path
-    subprocess.run(["rm", "-rf", "--one-file-system", str(path)], check=False)
-
-
-def mount_tmpfs(mnt: Path, *, size: str = "1m", readonly: bool = False):
-    """Mount a tmpfs at ``mnt`` or skip the test with the reason."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
-    made = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0755", "tmpfs",
-                           str(mnt)], capture_output=True, text=True)
-    if made.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {made.stderr.strip()}")
-    if readonly:
-        subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
-
-
-def umount(mnt: Path) -> None:
-    subprocess.run(["umount", "-l", str(mnt)], check=False)
-
-
-def run_as_nobody(args, *, env=None, cwd=None, timeout=300):
-    if os.geteuid() != 0:
-        pytest.skip("switching to an unprivileged user needs root")
-    if not shutil.which("setpriv"):
-        pytest.skip("setpriv (util-linux) is not installed")
-    drop = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
-    res = subprocess.run(drop + ["id", "-u"], capture_output=True, text=True)
-    if res.returncode != 0 or res.stdout.strip() != str(NOBODY):
-        pytest.skip(f"cannot switch to user {NOBODY}: {res.stderr.strip()}")
-    full_env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": "/tmp",
-                "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
-    return subprocess.run(drop + list(args), env=full_env, cwd=cwd, capture_output=True,
-                          text=True, timeout=timeout)
 
 
 def one_line_error(res) -> str:
