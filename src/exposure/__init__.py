@@ -25,13 +25,37 @@ Examples
 True
 """
 
-from exposure._load import load
+import importlib
+
 from exposure._version import __version__
-from exposure.oews import load_oews
-from exposure.onet import load_onet
-from exposure.rollup import to_census_occ, to_occupations, to_sectors, to_soc
-from exposure.scoring import score_tasks
-from exposure.sources import SOURCES
+
+#: Where each public name lives. They are imported on first use (PEP 562), so that
+#: ``import exposure`` and the command line load only what they need (``exposure score``
+#: does not load the roll-ups, OEWS or the shipped tables).
+_PUBLIC = {
+    "SOURCES": "exposure.sources",
+    "load": "exposure._load",
+    "load_oews": "exposure.oews",
+    "load_onet": "exposure.onet",
+    "score_tasks": "exposure.scoring",
+    "to_census_occ": "exposure.rollup",
+    "to_occupations": "exposure.rollup",
+    "to_sectors": "exposure.rollup",
+    "to_soc": "exposure.rollup",
+}
+
+
+def __getattr__(name: str):
+    if name in _PUBLIC:
+        value = getattr(importlib.import_module(_PUBLIC[name]), name)
+        globals()[name] = value  # once
+        return value
+    raise AttributeError(f"module 'exposure' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_PUBLIC))
+
 
 __all__ = [
     "__version__",

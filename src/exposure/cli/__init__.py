@@ -2,6 +2,8 @@
 
 Each command group lives in its own module in this package and exposes
 ``register(subparsers)``, which adds its sub-commands and sets ``func`` on each parser.
+:data:`COMMANDS` lists the modules and their sub-commands; :func:`main` imports only the
+module of the command it runs (``--help`` and unknown commands import them all).
 ``func(args)`` returns the process exit code. Library errors (:class:`exposure.errors.
 ExposureError`) and operating-system errors (:class:`OSError`: a file that cannot be read
 or written) become a one-line message on stderr naming the path, and exit code 2: never a
@@ -12,6 +14,7 @@ hold argparse, calls into the library and printing only.
 from __future__ import annotations
 
 import argparse
+import importlib
 import io
 import logging
 import os
@@ -51,24 +54,57 @@ def add_location_options(parser: argparse.ArgumentParser, *, mirror: bool = True
     )
 
 
-# The command modules import add_location_options from this module: import them after it.
-from exposure.cli import (  # noqa: E402
-    _compare,
-    _data,
-    _outcomes,
-    _pipeline,
-    _report,
-    _rollup,
-    _score,
-    _validate,
-)
+#: Modules of this package that register sub-commands, in the order they appear in --help,
+#: with the sub-commands each registers. A command runs with its own module imported only
+#: (:func:`main`): ``exposure score`` does not load the report, training or roll-up code.
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "_data": ("sources", "fetch"),
+    "_validate": ("validate",),
+    "_score": ("score",),
+    "_evaluate": ("evaluate", "train"),
+    "_report": ("report",),
+    "_rollup": ("rollup",),
+    "_pipeline": ("recompute", "diff"),
+    "_outcomes": ("outcomes",),
+    "_compare": ("compare",),
+}
 
-#: Modules of this package that register sub-commands, in the order they appear in --help.
-COMMAND_MODULES = (_data, _validate, _score, _report, _rollup, _pipeline, _outcomes, _compare)
+
+def command_module(name: str):
+    """Import and return the module ``exposure.cli.<name>`` of :data:`COMMANDS`.
+
+    The command modules import :func:`add_location_options` from this package, so they
+    are imported after it, on demand (:func:`importlib.import_module`).
+
+    Examples
+    --------
+    >>> command_module("_score").__name__
+    'exposure.cli._score'
+    """
+    if name not in COMMANDS:
+        raise KeyError(f"not a command module of exposure.cli: {name!r}")
+    return importlib.import_module(f"{__name__}.{name}")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _module_of(argv: list[str]) -> str | None:
+    """The :data:`COMMANDS` module of the sub-command named in ``argv`` (None if none).
+
+    Examples
+    --------
+    >>> _module_of(["-v", "score", "in.csv"]), _module_of(["--help"]), _module_of(["nope"])
+    ('_score', None, None)
+    """
+    name = next((a for a in argv if not a.startswith("-")), None)
+    return next((mod for mod, cmds in COMMANDS.items() if name in cmds), None)
+
+
+def build_parser(modules: tuple[str, ...] | None = None) -> argparse.ArgumentParser:
     """Build the argument parser with every registered sub-command.
+
+    Parameters
+    ----------
+    modules : tuple of str, optional
+        Register only the sub-commands of these :data:`COMMANDS` modules (default: all).
 
     Returns
     -------
@@ -87,8 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
-        module.register(sub)
+    for name in COMMANDS if modules is None else modules:
+        command_module(name).register(sub)
     return parser
 
 
@@ -126,7 +162,9 @@ def main(argv: list[str] | None = None) -> int:
         :class:`OSError` (a file that cannot be read or written), reported in one line
         naming the path.
     """
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    module = _module_of(argv)
+    parser = build_parser(None if module is None else (module,))
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,

@@ -1,35 +1,21 @@
-"""``exposure score``, ``exposure evaluate`` and ``exposure train``."""
+"""``exposure score`` (``exposure evaluate`` and ``exposure train``: :mod:`exposure.cli._evaluate`)."""
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
 import sys
-from pathlib import Path
 
-from tqdm.auto import tqdm
+from tqdm import tqdm  # a terminal bar: tqdm.auto would look for Jupyter first
 
 from exposure._io import check_output_path
-from exposure._outdir import check_output_file
 from exposure.cli import add_location_options
-from exposure.cli._report import (
-    DEFAULT_REPORT_DIR,
-    REPORT_ONET_RELEASE,
-    add_agreement_options,
-    run_agreement,
-)
 from exposure.errors import ExposureError
-from exposure.fetch import fetch
-from exposure.measures.eloundou import LABELS_NAME, load_task_labels
-from exposure.onet import load_onet
-from exposure.reports.agreement import evaluate_free_text, report_name, write_agreement_report
-from exposure.scoring._files import BATCH_ROWS, read_task_file, score_file
-from exposure.scoring._train import train_and_save
-from exposure.scoring.learned import shipped_model_path
+from exposure.scoring._files import BATCH_ROWS, score_file
 
 
 def register(subparsers) -> None:
-    """Add the ``score``, ``evaluate`` and ``train`` sub-commands."""
+    """Add the ``score`` sub-command."""
     p = subparsers.add_parser(
         "score", help="score task texts (CSV or Parquet) for exposure to LLMs and agents",
         description="Append p_e0, p_e1, p_e2, label, alpha, beta, gamma, the category flags "
@@ -67,44 +53,6 @@ def register(subparsers) -> None:
                        help="--engine dask: workers of a local cluster (default: one per CPU)")
     add_location_options(p)
     p.set_defaults(func=run_score)
-
-    p = subparsers.add_parser(
-        "evaluate", help="agreement of a scoring method with the human labels (grouped CV)",
-        description="Task accuracy, Cohen's kappa and occupation-level Pearson r of alpha, beta, "
-                    "gamma against the human labels of Eloundou et al. (2023), under "
-                    "cross-validation grouped by SOC 6-digit code, next to GPT-4's labels "
-                    "(the same report as `exposure report agreement`). With --paraphrases or "
-                    "--modern (learned only), the free-text report instead: every learned "
-                    "protocol (O*NET ids, text + title + code, text + title, text alone; "
-                    "retrieval sees the training folds only) next to a scikit-learn TF-IDF "
-                    "baseline and GPT-4, paraphrase agreement by fold, modern tasks "
-                    "(default --out: freetext_agreement.csv in the report directory).")
-    add_agreement_options(p)
-    p.add_argument("--out", default=None, metavar="PATH",
-                   help=f"CSV report to write (default {DEFAULT_REPORT_DIR}/{report_name('learned')} "
-                        "for learned, agreement_<method>.csv beside it otherwise)")
-    p.add_argument("--paraphrases", default=None, metavar="FILE",
-                   help="CSV onetsoc_code,task_id,paraphrase of labelled tasks (the project's: "
-                        "tests/data/scoring/freetext/paraphrases.csv); writes "
-                        "freetext_paraphrases.csv beside --out")
-    p.add_argument("--modern", default=None, metavar="FILE",
-                   help="CSV task,label,exposed[,admin,routine_coding,entry_creative] of modern "
-                        "tasks (tests/data/scoring/freetext/modern_tasks.csv), scored by the "
-                        "shipped model; writes freetext_modern.csv beside --out")
-    p.set_defaults(func=run_evaluate, out_dir=DEFAULT_REPORT_DIR)
-
-    p = subparsers.add_parser(
-        "train", help="retrain the shipped learned model from the human labels",
-        description="Fit the learned scorer on the Eloundou et al. (2023) human labels (with "
-                    "O*NET 29.1 work activities), calibrate it under grouped CV, write the "
-                    "artifact and pin its sha256 in registry.txt beside it.")
-    add_location_options(p)
-    p.add_argument("--seed", type=int, default=0, help="seed (fold assignment) (default 0)")
-    p.add_argument("--folds", type=int, default=5, help="folds of the calibration CV (default 5)")
-    p.add_argument("--onet", default="29.1", metavar="RELEASE", help="O*NET release of the work activities")
-    p.add_argument("--out", default=None, metavar="PATH",
-                   help="artifact path (default: the package's data/models/learned-v1.npz)")
-    p.set_defaults(func=run_train)
 
 
 def _dask_engine():
@@ -162,47 +110,4 @@ def run_score(args) -> int:
     print(msg)
     if done.note:
         print(f"exposure score: note: {done.note}", file=sys.stderr)
-    return 0
-
-
-def run_evaluate(args) -> int:
-    """Run ``exposure evaluate`` (the free-text report with --paraphrases / --modern)."""
-    if not (args.paraphrases or args.modern):
-        return run_agreement(args)
-    if args.method != "learned":
-        raise ExposureError("--paraphrases and --modern evaluate the learned method only")
-    labels = load_task_labels(mirror=args.mirror, data_dir=args.data_dir)
-    onet = load_onet(REPORT_ONET_RELEASE, mirror=args.mirror, data_dir=args.data_dir)
-    para = read_task_file(args.paraphrases) if args.paraphrases else None
-    modern = read_task_file(args.modern) if args.modern else None
-    report = evaluate_free_text(labels, onet, paraphrases=para, modern=modern, n_folds=args.folds,
-                                seed=args.seed)
-    out = Path(args.out) if args.out else Path(args.out_dir) / "freetext_agreement.csv"
-    written = write_agreement_report(report.agreement, report.reliability, out)
-    for name, table in (("freetext_paraphrases.csv", report.paraphrases),
-                        ("freetext_modern.csv", report.modern)):
-        if table is not None:
-            written.append(out.with_name(name))
-            write_agreement_report(table, None, written[-1])
-    for table in (report.agreement, report.paraphrases, report.modern):
-        if table is not None:
-            print(table.drop(columns=["protocol"], errors="ignore").round(3).to_string(index=False))
-            print()
-    print("written: " + ", ".join(str(p) for p in written))
-    return 0
-
-
-def run_train(args) -> int:
-    """Run ``exposure train``; the artifact path is checked before the training."""
-    check_output_file(Path(args.out) if args.out else shipped_model_path())
-    labels_path = fetch(LABELS_NAME, mirror=args.mirror, data_dir=args.data_dir)
-    onet = load_onet(args.onet, mirror=args.mirror, data_dir=args.data_dir) if args.onet else None
-    done = train_and_save(labels_path, onet, args.out, seed=args.seed, n_folds=args.folds)
-    for which, figs in done.cv.items():
-        temperature = done.model.temperature.get(which)  # protocols without a set of their own: none
-        print(f"{which}: " + (f"temperature {temperature:.3f}; " if temperature else "")
-              + f"grouped {args.folds}-fold CV: "
-              + ", ".join(f"{k} {v}" for k, v in figs.items()))
-    print(f"wrote {done.path} ({done.path.stat().st_size} bytes, sha256 {done.sha256}); "
-          f"pinned in {done.path.parent / 'registry.txt'}")
     return 0

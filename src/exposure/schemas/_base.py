@@ -10,6 +10,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from exposure.errors import SchemaError
+from exposure.schemas._fast import validate_passing
 
 __all__ = ["validate"]
 
@@ -25,7 +26,10 @@ def validate(
     """Validate ``frame`` against ``model`` and return the coerced frame.
 
     The index is reset before validation so that frame-level uniqueness checks see rows,
-    and the returned frame has a fresh ``RangeIndex``.
+    and the returned frame has a fresh ``RangeIndex``. A frame that passes is checked by
+    :func:`exposure.schemas._fast.validate_passing` (the model's checks, run without
+    building the pandera schema, which would import Dask when it is installed); a frame
+    that fails goes through pandera, whose failure cases make the error.
 
     Parameters
     ----------
@@ -64,6 +68,9 @@ def validate(
     exposure.errors.SchemaError: shares.csv, row 3, column 'share': ...
     """
     frame = frame.reset_index(drop=True)
+    passed = validate_passing(frame, model)  # same checks; pandera reports the failures
+    if passed is not None:
+        return passed
     try:
         return model.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:

@@ -43,6 +43,7 @@ __all__ = [
     "job_zone_lookup",
     "job_zones_for",
     "task_dwas_for",
+    "remembered",
 ]
 
 
@@ -174,8 +175,37 @@ def task_keys(frame: pd.DataFrame) -> list[tuple[str, str]]:
     return list(zip(codes, norm_task_ids(frame["task_id"]), strict=True))
 
 
+#: Last result of :func:`task_dwa_links` and :func:`job_zone_lookup`, with the frames it
+#: was built from: a file scored in batches builds them once per release. (The release's
+#: frames are validated tables; edit a copy, not them in place.)
+_LAST: dict[str, tuple[tuple, object]] = {}
+
+
+def remembered(name: str, frames: tuple, build):
+    """``build()``, or its result for the very same ``frames`` objects as the last call.
+
+    For look-ups built from a whole O*NET release, which a file scored in batches would
+    otherwise rebuild for every batch. The result is shared: treat it as read-only.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"a": [1]})
+    >>> remembered("doc", (f,), lambda: [1]) is remembered("doc", (f,), lambda: [2])
+    True
+    """
+    last = _LAST.get(name)
+    if last is not None and len(last[0]) == len(frames) and all(
+            a is b for a, b in zip(last[0], frames, strict=True)):
+        return last[1]
+    value = build()
+    _LAST[name] = (frames, value)
+    return value
+
+
 def task_dwa_links(onet) -> tuple[dict, dict]:
     """``({(code, task_id): [dwa_id, ...]}, {dwa_id: iwa_id})`` of an O*NET release.
+
+    Built once per release frames (the last result is kept); treat it as read-only.
 
     Raises
     ------
@@ -195,7 +225,11 @@ def task_dwa_links(onet) -> tuple[dict, dict]:
     for name in ("task_dwas", "dwas"):
         if getattr(onet, name, None) is None:
             raise DataFormatError(f"onet argument has no {name!r} frame")
-    td = onet.task_dwas
+    return remembered("task_dwa_links", (onet.task_dwas, onet.dwas),
+                       lambda: _build_task_dwa_links(onet.task_dwas, onet.dwas))
+
+
+def _build_task_dwa_links(td: pd.DataFrame, dwa_frame: pd.DataFrame) -> tuple[dict, dict]:
     links: dict[tuple[str, str], list[str]] = {}
     codes = [str(code) for code in td["onetsoc_code"].tolist()]
     dwas = [str(dwa) for dwa in td["dwa_id"].tolist()]
@@ -206,13 +240,15 @@ def task_dwa_links(onet) -> tuple[dict, dict]:
             links[key] = [dwa]
     dwa_to_iwa = {
         str(d): str(i)
-        for d, i in zip(onet.dwas["dwa_id"].tolist(), onet.dwas["iwa_id"].tolist(), strict=True)
+        for d, i in zip(dwa_frame["dwa_id"].tolist(), dwa_frame["iwa_id"].tolist(), strict=True)
     }
     return links, dwa_to_iwa
 
 
 def job_zone_lookup(onet) -> dict[str, int]:
     """``{onetsoc_code: job_zone}`` of an O*NET release (``job_zones`` or ``occupations``).
+
+    Built once per release frames (the last result is kept); treat it as read-only.
 
     Examples
     --------
@@ -221,9 +257,13 @@ def job_zone_lookup(onet) -> dict[str, int]:
     ...     {"onetsoc_code": ["a", "b"], "job_zone": [2, None]})))
     {'a': 2}
     """
+    frames = tuple(getattr(onet, name, None) for name in ("job_zones", "occupations"))
+    return remembered("job_zone_lookup", frames, lambda: _build_job_zones(frames))
+
+
+def _build_job_zones(frames: tuple) -> dict[str, int]:
     out: dict[str, int] = {}
-    for name in ("job_zones", "occupations"):
-        frame = getattr(onet, name, None)
+    for frame in frames:
         if frame is None or "job_zone" not in frame.columns:
             continue
         for code, jz in zip(frame["onetsoc_code"].tolist(), frame["job_zone"].tolist(), strict=True):

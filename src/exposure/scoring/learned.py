@@ -36,6 +36,7 @@ from exposure._io import atomic_path, read_arrays, write_arrays
 from exposure._measures import LABELS
 from exposure.errors import ChecksumMismatchError, DataFormatError, ExposureError
 from exposure.scoring._features import CharTfidf, WordTfidf, group_mean, group_means, tokenize
+from exposure.scoring._inputs import remembered
 from exposure.scoring.retrieval import Neighbours, TaskIndex, load_index
 
 __all__ = [
@@ -551,12 +552,12 @@ def score_learned(
     use_onet = np.zeros(n, dtype=bool)
     dwa_lists = None
     if onet is not None and "task_id" in frame.columns:
-        known = set(onet.tasks["onetsoc_code"].astype(str) + "|"
-                    + onet.tasks["task_id"].astype("int64").astype(str))
+        known = remembered("onet_task_keys", (onet.tasks,), lambda: set(
+            onet.tasks["onetsoc_code"].astype(str) + "|" + onet.tasks["task_id"].astype("int64").astype(str)))
         ids = pd.to_numeric(frame["task_id"], errors="coerce").tolist()
         keys = [f"{c}|{int(i)}" if c and pd.notna(i) else "" for c, i in zip(codes, ids)]
         use_onet = np.fromiter((k in known for k in keys), dtype=bool, count=n)
-        lookup = task_dwa_lookup(onet)
+        lookup = remembered("task_dwa_lookup", (onet.task_dwas,), lambda: task_dwa_lookup(onet))
         dwa_lists = [lookup.get(k, []) for k in keys]
     groups = None  # occupation of each task, for the context block: computed when a set uses it
     probs = np.empty((n, 3))

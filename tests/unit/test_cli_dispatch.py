@@ -1,0 +1,49 @@
+"""``exposure <command>`` imports only its command module; the table of modules is complete."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+
+import pytest
+
+from exposure.cli import COMMANDS, _module_of, build_parser, command_module, main
+
+
+@pytest.mark.parametrize("module", list(COMMANDS))
+def test_each_module_registers_exactly_its_listed_commands(module):
+    parser = argparse.ArgumentParser()
+    sub = parser.add_subparsers(dest="command")
+    command_module(module).register(sub)
+    assert tuple(sub.choices) == COMMANDS[module]
+
+
+def test_the_full_parser_has_every_command_once():
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    listed = [c for cmds in COMMANDS.values() for c in cmds]
+    assert list(sub.choices) == listed and len(set(listed)) == len(listed)
+
+
+def test_the_command_is_found_after_global_options():
+    assert _module_of(["-v", "train", "--seed", "1"]) == "_evaluate"
+    assert _module_of(["--version"]) is None and _module_of([]) is None
+
+
+def test_unknown_command_lists_every_command(capsys):
+    with pytest.raises(SystemExit):
+        main(["nope"])
+    err = capsys.readouterr().err
+    assert "invalid choice: 'nope'" in err and "rollup" in err and "evaluate" in err
+
+
+def test_score_does_not_import_the_other_commands():
+    code = ("import sys\nfrom exposure.cli import main\n"
+            "try:\n    main(['score', '--help'])\nexcept SystemExit:\n    pass\n"
+            "print('MODS', sorted(m for m in sys.modules if m.startswith('exposure.cli.')))\n"
+            "print('HEAVY', sorted(m for m in ('exposure.scoring._train', 'exposure.reports',"
+            " 'exposure.rollup', 'scipy.optimize') if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    lines = dict(line.split(" ", 1) for line in out.stdout.splitlines() if line.startswith(("MODS", "HEAVY")))
+    assert lines["MODS"] == "['exposure.cli._score']"
+    assert lines["HEAVY"] == "[]"
