@@ -8,9 +8,14 @@ O*NET 29.1 statements of one occupation each, with the occupation's title) as a 
 dataset of ``--partitions`` files cut between occupations, then scores it with
 :func:`exposure.dask.score_dataset` (``learned``, text only) on a LocalCluster of 1 and then
 2 single-threaded worker processes. Prints N, seconds and postings/s per cluster, the
-speed-up from 1 to 2 workers, each worker's peak RSS (``getrusage`` in the worker), and
+speed-up from 1 to 2 workers, each worker's peak RSS (``VmHWM`` of the worker process), and
 whether the two runs wrote identical scores. Targets of issue 16 (N = 10^7): speed-up
 >= 1.8x, < 2 GiB per worker. The speed-up needs two idle cores.
+
+One dataset serves both cluster sizes. ``--keep DIR`` keeps it (``DIR`` must not exist),
+``--dataset DIR`` scores such a directory again without making it (N is then its row
+count). Also printed: the time, disk use and peak memory of making the dataset, the size
+of the outputs and the free space where they are.
 
 Run: ``python benchmarks/dask_scoring.py [-n 10000000] [--partitions 200]``
 """
@@ -26,8 +31,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow.parquet as pq
 from distributed import Client, LocalCluster
-from streaming import onet_statements, synthetic_postings
+from streaming import disk_report, onet_statements, peak_rss_gib, synthetic_postings
 
 from exposure.dask import score_dataset
 
@@ -58,7 +64,20 @@ def write_dataset(statements: pd.DataFrame, n: int, out: Path, partitions: int) 
 
 
 def _peak_rss_gib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
+    """Peak RSS of this worker process since it started its program (GiB).
+
+    ``VmHWM`` where there is ``/proc`` (``ru_maxrss`` would also count the memory of the
+    process the worker was forked from, before its ``exec``).
+    """
+    try:
+        with open("/proc/self/status") as f:
+            return int(next(x.split()[1] for x in f if x.startswith("VmHWM:"))) / 2**20
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
+
+
+def _size_mib(directory: Path) -> float:
+    return sum(p.stat().st_size for p in directory.iterdir()) / 2**20
 
 
 def run(src: Path, dst: Path, workers: int) -> tuple[float, list[float]]:
@@ -81,20 +100,44 @@ def main() -> None:
     ap.add_argument("-n", type=int, default=10_000_000, help="postings (default 10^7)")
     ap.add_argument("--partitions", type=int, default=200)
     ap.add_argument("--workdir", default=None, help="directory for the files (default: a temporary one)")
+    ap.add_argument("--keep", default=None, metavar="DIR",
+                    help="write the dataset to DIR (which must not exist) and keep it")
+    ap.add_argument("--dataset", default=None, metavar="DIR",
+                    help="score this dataset (made with --keep) instead of making one")
+    ap.add_argument("--make-only", action="store_true",
+                    help="make the dataset (with --keep DIR) and stop, without scoring it")
     opts = ap.parse_args()
+    if opts.keep and opts.dataset:
+        ap.error("--keep and --dataset exclude each other")
+    if opts.make_only and not opts.keep:
+        ap.error("--make-only needs --keep DIR")
     with tempfile.TemporaryDirectory(dir=opts.workdir) as tmp:
         tmp = Path(tmp)
-        n = write_dataset(onet_statements(opts.mirror), opts.n, tmp / "postings", opts.partitions)
-        files = len(list((tmp / "postings").iterdir()))
-        print(f"N = {n:,} synthetic postings in {files} Parquet files (cut between occupations)")
+        if opts.dataset:
+            src = Path(opts.dataset)
+            n = sum(pq.ParquetFile(p).metadata.num_rows for p in sorted(src.glob("*.parquet")))
+            made = f"from {src}"
+        else:
+            src = Path(opts.keep) if opts.keep else tmp / "postings"
+            src.parent.mkdir(parents=True, exist_ok=True)
+            t0 = time.perf_counter()
+            n = write_dataset(onet_statements(opts.mirror), opts.n, src, opts.partitions)
+            made = (f"made in {time.perf_counter() - t0:.0f} s (peak RSS of the maker "
+                    f"{peak_rss_gib():.2f} GiB)")
+        files = len(list(src.glob("*.parquet")))
+        print(f"N = {n:,} synthetic postings in {files} Parquet files (cut between occupations), "
+              f"{_size_mib(src):,.0f} MiB, {made}; {disk_report(src)}")
+        if opts.make_only:
+            return
         seconds = {}
         for workers in (1, 2):
-            seconds[workers], rss = run(tmp / "postings", tmp / f"out{workers}", workers)
+            seconds[workers], rss = run(src, tmp / f"out{workers}", workers)
             print(f"LocalCluster, {workers} worker(s): {seconds[workers]:.0f} s, "
                   f"{n / seconds[workers]:,.0f} postings/s, peak RSS per worker "
                   + ", ".join(f"{r:.2f}" for r in rss) + " GiB (target < 2 GiB)")
         print(f"speed-up 1 -> 2 workers: {seconds[1] / seconds[2]:.2f}x (target >= 1.8x; "
               f"{os.cpu_count()} CPUs, shared with whatever else runs)")
+        print(f"outputs {_size_mib(tmp / 'out1'):,.0f} MiB each; {disk_report(tmp)}")
         cols = ["posting_id", "p_e0", "p_e1", "p_e2"]
         one = pd.read_parquet(tmp / "out1", columns=cols).sort_values("posting_id")
         two = pd.read_parquet(tmp / "out2", columns=cols).sort_values("posting_id")

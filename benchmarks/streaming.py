@@ -5,17 +5,24 @@ Makes ``-n`` distinct synthetic posting texts by recombining O*NET 29.1 task sta
 occupation's title, grouped by occupation as a posting dump sorted by title is), writes them
 as one Parquet file, and runs ``exposure score FILE -o OUT.parquet --text-column text``
 (``learned``, batches of ``--batch-rows``) in a child process. Prints N, wall time,
-throughput and the child's peak resident set size (``wait4``). The target of issue 16:
+throughput and the child's peak resident set size (its ``VmHWM``). The target of issue 16:
 < 2 GiB RSS at N = 10^7. Needs the data mirror (``--mirror`` or ``$EXPOSURE_MIRROR``,
 default ``../shared/data``).
 
-Run: ``python benchmarks/streaming.py [-n 10000000] [--batch-rows 50000]``
+Run: ``python benchmarks/streaming.py [-n 10000000] [--batch-rows 50000]``; ``--keep DIR``
+keeps the generated ``DIR/postings.parquet``, ``--dataset FILE`` scores such a file again
+without making it (N is then its row count). The postings are the same rows as those of
+``benchmarks/dask_scoring.py`` for the same ``-n`` (one file here, files cut between
+occupations there). Also printed: the time, disk use and peak memory of making the file,
+and the free space where it is.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -96,17 +103,64 @@ def write_postings(statements: pd.DataFrame, n: int, path: Path) -> int:
     return total
 
 
+#: Runs ``exposure.cli`` and, at exit, writes the peak RSS of its own program image
+#: (``VmHWM``, which ``exec`` resets) to stderr. ``wait4``'s ``ru_maxrss`` is not enough: it
+#: keeps the high-water mark of the memory the child was forked with, i.e. the parent's.
+_WRAPPER = """import atexit, runpy, sys
+def _hwm():
+    try:
+        with open('/proc/self/status') as f:
+            kib = [line.split()[1] for line in f if line.startswith('VmHWM:')]
+        sys.stderr.write('\\n@@VmHWM ' + kib[0] + '\\n')
+    except (OSError, IndexError):
+        pass
+atexit.register(_hwm)
+sys.argv[0] = 'exposure'
+runpy.run_module('exposure.cli', run_name='__main__')
+"""
+
+
 def run_child(args: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (GiB) of a child process."""
+    """Wall seconds and peak RSS (GiB) of ``exposure ARGS`` in a child process."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
+    proc = subprocess.Popen([sys.executable, "-c", _WRAPPER, *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    out, err = proc.communicate()
     seconds = time.perf_counter() - t0
-    out, err = proc.stdout.read().decode(), proc.stderr.read().decode()
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{' '.join(args)} failed:\n{err[-2000:]}")
+    out, err = out.decode(), err.decode()
+    if proc.returncode != 0:
+        raise SystemExit(f"exposure {' '.join(args)} failed:\n{err[-2000:]}")
     print("   ", out.strip())
-    return seconds, usage.ru_maxrss / 2**20
+    hwm = [line.split()[1] for line in err.splitlines() if line.startswith("@@VmHWM ")]
+    if not hwm:  # not Linux: the child's ru_maxrss (at least the parent's peak at the fork)
+        return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 2**20
+    return seconds, int(hwm[-1]) / 2**20
+
+
+def disk_report(path: Path) -> str:
+    """Free space of the file system holding ``path``."""
+    usage = shutil.disk_usage(path)
+    return f"{usage.free / 2**30:.0f} GiB free of {usage.total / 2**30:.0f} GiB at {path}"
+
+
+def peak_rss_gib() -> float:
+    """Peak resident set size of this process so far (GiB): ``VmHWM``, else ``ru_maxrss``."""
+    try:
+        with open("/proc/self/status") as f:
+            return int(next(x.split()[1] for x in f if x.startswith("VmHWM:"))) / 2**20
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
+
+
+def make_postings(mirror, n: int, path: Path) -> int:
+    """Write the postings file and print what it cost."""
+    t0 = time.perf_counter()
+    n = write_postings(onet_statements(mirror), n, path)
+    size = path.stat().st_size / 2**20
+    print(f"N = {n:,} synthetic postings ({PER_POSTING} O*NET 29.1 statements each, grouped "
+          f"by title): {size:,.0f} MiB of Parquet, made in {time.perf_counter() - t0:.0f} s, "
+          f"peak RSS of the maker {peak_rss_gib():.2f} GiB; {disk_report(path.parent)}")
+    return n
 
 
 def main() -> None:
@@ -115,20 +169,38 @@ def main() -> None:
     ap.add_argument("-n", type=int, default=10_000_000, help="postings (default 10^7)")
     ap.add_argument("--batch-rows", type=int, default=BATCH_ROWS)
     ap.add_argument("--workdir", default=None, help="directory for the files (default: a temporary one)")
+    ap.add_argument("--keep", default=None, metavar="DIR",
+                    help="write the postings to DIR/postings.parquet (DIR must not exist) and keep them")
+    ap.add_argument("--dataset", default=None, metavar="FILE",
+                    help="score this postings file (made with --keep) instead of making one")
+    ap.add_argument("--make-only", action="store_true",
+                    help="make the file (with --keep DIR) and stop, without scoring it")
     opts = ap.parse_args()
+    if opts.keep and opts.dataset:
+        ap.error("--keep and --dataset exclude each other")
+    if opts.make_only and not opts.keep:
+        ap.error("--make-only needs --keep DIR")
     with tempfile.TemporaryDirectory(dir=opts.workdir) as tmp:
         tmp = Path(tmp)
-        t0 = time.perf_counter()
-        n = write_postings(onet_statements(opts.mirror), opts.n, tmp / "postings.parquet")
-        size = (tmp / "postings.parquet").stat().st_size / 2**20
-        print(f"N = {n:,} synthetic postings ({PER_POSTING} O*NET 29.1 statements each, grouped "
-              f"by title): {size:.0f} MiB of Parquet, made in {time.perf_counter() - t0:.0f} s")
-        cli = [sys.executable, "-m", "exposure.cli", "score", str(tmp / "postings.parquet"),
+        if opts.dataset:
+            src = Path(opts.dataset)
+            n = pq.ParquetFile(src).metadata.num_rows
+            print(f"N = {n:,} postings from {src} ({src.stat().st_size / 2**20:,.0f} MiB)")
+        else:
+            if opts.keep:
+                Path(opts.keep).mkdir(parents=True)
+            src = (Path(opts.keep) if opts.keep else tmp) / "postings.parquet"
+            n = make_postings(opts.mirror, opts.n, src)
+            if opts.make_only:
+                return
+        cli = ["score", str(src),
                "-o", str(tmp / "scored.parquet"), "--text-column", "text", "--onet", "none",
                "--batch-rows", str(opts.batch_rows)]
         seconds, rss = run_child(cli)
+        size = (tmp / "scored.parquet").stat().st_size / 2**20
         print(f"exposure score (stream, batches of {opts.batch_rows:,}): {seconds:.0f} s, "
-              f"{n / seconds:,.0f} postings/s, peak RSS {rss:.2f} GiB (target < 2 GiB)")
+              f"{n / seconds:,.0f} postings/s, peak RSS {rss:.2f} GiB (target < 2 GiB); "
+              f"output {size:,.0f} MiB; {disk_report(tmp)}")
 
 
 if __name__ == "__main__":

@@ -47,8 +47,8 @@ LAYERS: dict[str, int] = {
     "scoring": 6,
     # 7 pure frame -> frame roll-ups
     "rollup": 7,
-    # 8 outcomes panel; the optional Dask runner
-    "outcomes": 8, "dask": 8,
+    # 8 outcomes panel; the optional Dask and Spark runners
+    "outcomes": 8, "dask": 8, "spark": 8,
     # 9 everything computed from the outputs or to check them
     "reports": 9, "figures": 9, "diff": 9,
     # 10 recompute

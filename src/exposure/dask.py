@@ -10,6 +10,9 @@ explicit ``meta``, so the same code scores a laptop's file and a cluster's 10^8 
   (a task key on two rows of different partitions; coverage).
 - The model artifact is loaded once per worker process (a module-level cache keyed by its
   sha256), not once per partition; so are the O*NET release and the published labels.
+- A partition of more than :data:`~exposure.scoring._files.BATCH_ROWS` rows is scored in
+  batches of whole occupations, so a worker's memory does not grow with the size of its
+  partitions (the scores are those of the whole partition).
 - The ``learned`` model averages the word vectors of the tasks of one occupation (same
   code, else same title) into a context feature. So that the scores do not depend on the
   partitioning, :func:`score` first checks whether any occupation spans two partitions;
@@ -48,8 +51,14 @@ from exposure._outdir import check_output_dir, replace_directory
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures import eloundou
 from exposure.onet import load_onet
-from exposure.scoring import score_tasks
-from exposure.scoring._files import append_scores, occupation_keys, onet_aliases
+from exposure.scoring import (
+    SCORE_COLUMNS,
+    _check_columns_and_ids,
+    _check_unique_keys,
+    check_text_column,
+    score_tasks,
+)
+from exposure.scoring._files import BATCH_ROWS, append_scores, occupation_keys, onet_aliases
 from exposure.scoring.learned import load_model, shipped_model_path
 
 __all__ = ["score", "check", "to_occupations", "to_sectors", "score_dataset", "ScoredDataset",
@@ -108,16 +117,52 @@ def _score_meta(frame: pd.DataFrame, job: dict) -> pd.DataFrame:
     return meta.astype({c: frame.dtypes[c] for c in frame.columns if c in meta.columns})
 
 
+def _batches(renamed: pd.DataFrame, job: dict) -> list[np.ndarray]:
+    """Row positions of the batches a partition is scored in: whole occupations, in order.
+
+    A partition of at most :data:`~exposure.scoring._files.BATCH_ROWS` rows is one batch.
+    A larger one is cut so that the memory of a worker does not grow with the size of its
+    partitions: for ``learned``, into groups of whole occupations (an occupation's rows in
+    their order, occupations in the order of their first row) of at least ``BATCH_ROWS``
+    rows each; every row then gets the scores of the whole partition (a row's scores
+    depend only on its own occupation's rows). Other methods score row by row.
+    """
+    n = len(renamed)
+    if n <= BATCH_ROWS:
+        return [np.arange(n)]
+    if job["method"] != "learned":
+        return [np.arange(s, min(s + BATCH_ROWS, n)) for s in range(0, n, BATCH_ROWS)]
+    keys = occupation_keys(renamed, job["occupation_column"])
+    codes, _ = pd.factorize(np.asarray([k if k else f"row:{i}" for i, k in enumerate(keys)],
+                                       dtype=object))
+    order = np.argsort(codes, kind="stable")  # codes number occupations by first row
+    starts = np.flatnonzero(np.diff(codes[order], prepend=-1))  # first position of each
+    out, start = [], 0
+    while start < n:
+        at = int(np.searchsorted(starts, start + BATCH_ROWS))
+        end = int(starts[at]) if at < len(starts) else n
+        out.append(order[start:end])
+        start = end
+    return out
+
+
 def _score_partition(part: pd.DataFrame, meta: pd.DataFrame | None, job: dict) -> pd.DataFrame:
     """Score one partition: the input columns, then the score columns (dtypes of ``meta``)."""
     frame = part.drop(columns=[c for c in (_ROW, _KEY) if c in part.columns])
-    renamed = frame.rename(columns=onet_aliases(frame))
+    renamed = frame.rename(columns=onet_aliases(frame)).reset_index(drop=True)
     model = _model(job["model"], job["digest"]) if job["method"] == "learned" else None
-    scores = score_tasks(renamed, job["method"], text_column=job["text_column"],
-                         occupation_column=job["occupation_column"],
-                         onet=_onet(job["onet"], job["mirror"], job["data_dir"]),
-                         labels=_labels(job["method"], job["mirror"], job["data_dir"]),
-                         reference_source=job["reference_source"], model=model)
+    batches = _batches(renamed, job)
+    if len(batches) > 1:  # the checks that name rows, on the whole partition first
+        _check_columns_and_ids(renamed)
+        check_text_column(renamed, job["text_column"])
+        _check_unique_keys(renamed)
+    pieces = [score_tasks(renamed.iloc[rows], job["method"], text_column=job["text_column"],
+                          occupation_column=job["occupation_column"],
+                          onet=_onet(job["onet"], job["mirror"], job["data_dir"]),
+                          labels=_labels(job["method"], job["mirror"], job["data_dir"]),
+                          reference_source=job["reference_source"], model=model)[list(SCORE_COLUMNS)]
+              for rows in batches]
+    scores = pieces[0] if len(pieces) == 1 else pd.concat(pieces).sort_index(kind="stable")
     out = append_scores(frame, scores)
     out.index = part.index
     if _ROW in part.columns:
@@ -238,9 +283,17 @@ def _unique_divisions(divisions: list[int]) -> list[int]:
 
 
 def _spans_partitions(ddf: dd.DataFrame, occupation_column) -> bool:
-    """True when rows of one occupation lie in two partitions (a distributed count)."""
-    keys = ddf.map_partitions(_keys_partition, occupation_column,
-                              meta=pd.DataFrame({"h": np.empty(0, np.uint64)}))["h"]
+    """True when rows of one occupation lie in two partitions (a distributed count).
+
+    Only the columns the occupation keys are made of are read (not the texts).
+    """
+    aliases = onet_aliases(ddf._meta)
+    used = [c for c in ddf.columns
+            if aliases.get(c, c) in ("onetsoc_code", occupation_column or "title")]
+    if not used:  # every row is its own occupation
+        return False
+    keys = ddf[used].map_partitions(_keys_partition, occupation_column,
+                                    meta=pd.DataFrame({"h": np.empty(0, np.uint64)}))["h"]
     total, distinct = dask.compute(keys.count(), keys.nunique())
     return int(total) != int(distinct)
 

@@ -65,6 +65,35 @@ def test_sync_scheduler_matches_one_process(npartitions):
     _same_scores(xd.score(ddf).compute(scheduler="sync"), _single_process())
 
 
+@pytest.mark.parametrize("method", ["learned", "rubric"])
+def test_partitions_scored_in_batches_match_one_process(monkeypatch, method):
+    # partitions larger than BATCH_ROWS are scored in batches of whole occupations (memory
+    # per worker bounded): the occupations of POSTINGS are interleaved, so a batch cut by
+    # row count alone would change the learned scores
+    monkeypatch.setattr(xd, "BATCH_ROWS", 2)
+    job = {"method": method, "occupation_column": None}
+    renamed = POSTINGS.reset_index(drop=True)
+    batches = xd._batches(renamed, job)
+    assert sorted(np.concatenate(batches).tolist()) == list(range(len(POSTINGS)))
+    if method == "learned":
+        keys = [k or f"row:{i}" for i, k in enumerate(xd.occupation_keys(renamed))]
+        owner = {keys[i]: b for b, rows in enumerate(batches) for i in rows}
+        assert all(owner[keys[i]] == b for b, rows in enumerate(batches) for i in rows)
+        assert len(batches) > 2
+    want = append_scores(POSTINGS, score_tasks(POSTINGS, method))
+    ddf = dd.from_pandas(POSTINGS, npartitions=1)
+    _same_scores(xd.score(ddf, method).compute(scheduler="sync"), want)
+    ddf = dd.from_pandas(POSTINGS, npartitions=2, sort=False)
+    _same_scores(xd.score(ddf, method).compute(scheduler="sync"), want)
+
+
+def test_batched_partition_errors_name_the_partition_row(monkeypatch):
+    monkeypatch.setattr(xd, "BATCH_ROWS", 2)
+    bad = POSTINGS.assign(task=POSTINGS["task"].where(POSTINGS.index != 9, "  "))
+    with pytest.raises(DataFormatError, match="row 10, column 'task'"):
+        xd.score(dd.from_pandas(bad, npartitions=1)).compute(scheduler="sync")
+
+
 @pytest.mark.slow
 def test_one_and_two_workers_match_one_process(cluster):
     want = _single_process()
