@@ -48,6 +48,7 @@ __all__ = [
     "write_arrays",
     "read_arrays",
     "write_csv",
+    "csv_text",
     "write_xlsx",
     "write_stata",
 ]
@@ -408,6 +409,103 @@ def neutralise_formulas(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     return out, changed
 
 
+#: Characters that may make :mod:`csv` quote a field (the writer decides for those fields).
+_CSV_SPECIAL = re.compile(r'[,"\r\n\x00]')
+
+
+def _csv_field_strings(series: pd.Series) -> list | None:
+    """The cells of ``series`` as :meth:`pandas.DataFrame.to_csv` writes them, or None.
+
+    Covers the column types of the library's tables: floats (``astype(str)``, pandas' own
+    conversion), integers, booleans (numpy and nullable), and text (``object`` columns of
+    str, ``str``/``string`` columns); missing cells are empty. Text that could need quoting
+    is formatted by :mod:`csv` itself. Any other column type: None (pandas writes it).
+    """
+    dtype = series.dtype
+    values = series.array
+    if isinstance(dtype, np.dtype):
+        data = series.to_numpy()
+        if dtype.kind == "f":
+            # float64: Python's repr is numpy's astype(str) (shortest round trip), 5x faster
+            out = list(map(repr, data.tolist())) if dtype == np.float64 else data.astype(str).tolist()
+            for i in np.flatnonzero(np.isnan(data)).tolist():
+                out[i] = ""
+            return out
+        if dtype.kind in "iu":
+            return data.astype(str).tolist()
+        if dtype.kind == "b":
+            return np.where(data, "True", "False").tolist()
+        if dtype.kind != "O" or pd.api.types.infer_dtype(data, skipna=True) not in ("string", "empty"):
+            return None
+        text = data
+    elif isinstance(dtype, pd.StringDtype):
+        text = values.to_numpy(dtype=object, na_value=None)
+    elif isinstance(dtype, pd.BooleanDtype):
+        mask = values.isna()
+        out = np.where(values.to_numpy(dtype=bool, na_value=False), "True", "False").astype(object)
+        out[mask] = ""
+        return out.tolist()
+    elif isinstance(dtype, (pd.Int64Dtype, pd.Int32Dtype, pd.Int16Dtype, pd.Int8Dtype)):
+        mask = values.isna()
+        out = values.to_numpy(dtype=np.int64, na_value=0).astype(str).astype(object)
+        out[mask] = ""
+        return out.tolist()
+    else:
+        return None
+    missing = pd.isna(text)
+    cells = np.where(missing, "", text).tolist() if missing.any() else list(text)
+    if not _CSV_SPECIAL.search("".join(cells)):
+        return cells
+    special = []
+    for i, v in enumerate(cells):
+        if "\r" in v or "\x00" in v:
+            special.append(i)  # left to csv (its rules for these differ between Python versions)
+        elif "," in v or '"' in v or "\n" in v:
+            cells[i] = '"' + v.replace('"', '""') + '"'  # csv.QUOTE_MINIMAL, doublequote
+    if special:
+        import csv
+
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        for i in special:
+            buf.seek(0)
+            buf.truncate()
+            writer.writerow([cells[i]])
+            cells[i] = buf.getvalue()[:-1]
+    return cells
+
+
+def csv_text(frame: pd.DataFrame, *, header: bool = True) -> str | None:
+    """``frame.to_csv(index=False, lineterminator="\\n", header=header)``, faster, or None.
+
+    The same text, built column by column (about ten times faster on a scored task table);
+    None when a column has a type it does not cover (:func:`_csv_field_strings`), when the
+    column names are not plain strings, or for fewer than two columns or no rows: the caller
+    then uses pandas. ``tests/unit/test_io_csv.py`` compares it with pandas on every case.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"task": ["Weld, cut", 'Say "hi"'], "p": [0.25, float("nan")]})
+    >>> csv_text(frame) == frame.to_csv(index=False, lineterminator="\\n")
+    True
+    """
+    if (frame.shape[1] < 2 or not len(frame) or frame.columns.duplicated().any()
+            or not all(isinstance(c, str) for c in frame.columns)):
+        return None
+    columns = []
+    for j in range(frame.shape[1]):
+        cells = _csv_field_strings(frame.iloc[:, j])
+        if cells is None:
+            return None
+        columns.append(cells)
+    lines = list(map(",".join, zip(*columns)))
+    if header:
+        names = _csv_field_strings(pd.Series(list(frame.columns), dtype=object))
+        lines.insert(0, ",".join(names))
+    lines.append("")
+    return "\n".join(lines)
+
+
 def write_csv(frame: pd.DataFrame, path, *, formulas: str = "neutralise", **kwargs) -> Path:
     """Write ``frame`` as CSV (no index, ``\\n`` line endings) atomically.
 
@@ -447,8 +545,13 @@ def write_csv(frame: pd.DataFrame, path, *, formulas: str = "neutralise", **kwar
                         "with a leading ' (formulas='keep' writes them verbatim)", path, n)
     kwargs.setdefault("index", False)
     kwargs.setdefault("lineterminator", "\n")
+    text = csv_text(frame) if kwargs == {"index": False, "lineterminator": "\n"} else None
     with _writing(path) as tmp:
-        frame.to_csv(tmp, **kwargs)
+        if text is None:
+            frame.to_csv(tmp, **kwargs)
+        else:  # the same bytes, faster
+            with open(tmp, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
     return Path(path)
 
 

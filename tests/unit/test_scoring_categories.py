@@ -396,3 +396,23 @@ def test_fast_path_equals_explained_path(use_re2, monkeypatch):
             evidence = [e.split(" (")[0] for e in
                         explained.loc[i, f"{rule.category}_rule"].split(" [")[0].split("; ")]
             assert (f"text {rule.rule_id}" in evidence) == rule.search(text), (text, rule.rule_id)
+
+
+def test_occupation_keys_group_rows_as_factorize_does():
+    # the vectorised keys: each row's unique is its code, else ("title", title), as before
+    import numpy as np
+
+    from exposure.scoring.categories import _occupation_keys
+
+    rng = np.random.default_rng(3)
+    pool_codes = [None, None, "11-1011.00", "43-4051.00", "Clerk"]
+    pool_titles = [None, "Clerk", "clerk", "11-1011.00", "Chief Executives"]
+    codes = [pool_codes[i] for i in rng.integers(0, len(pool_codes), 300)]
+    titles = [pool_titles[i] for i in rng.integers(0, len(pool_titles), 300)]
+    keys, uniques = _occupation_keys(codes, titles)
+    old_keys, old_uniques = pd.factorize(pd.Series(
+        [c if c is not None else ("title", t) for c, t in zip(codes, titles)], dtype=object),
+        use_na_sentinel=False)
+    assert [uniques[k] for k in keys] == [old_uniques[k] for k in old_keys]
+    assert len(uniques) == len(old_uniques)
+    assert _occupation_keys([], [])[1] == []

@@ -57,3 +57,33 @@ def test_group_mean_hand_computed():
     m = sparse.csr_matrix(np.array([[2.0, 0.0], [0.0, 4.0], [1.0, 1.0], [3.0, 3.0]]))
     got = group_mean(m, ["a", "b", "a", "b"]).toarray()
     np.testing.assert_allclose(got, [[1.5, 0.5], [1.5, 3.5], [1.5, 0.5], [1.5, 3.5]])
+
+
+def _words_per_text(tok):
+    words = [tok.words[c] for c in tok.codes]
+    ends = np.cumsum(tok.lengths)
+    return [words[e - n:e] for e, n in zip(ends, tok.lengths)]
+
+
+def test_tokenize_ascii_fast_path_equals_regex():
+    # the byte-table split of ASCII text must give the regex's words, text by text
+    import re
+
+    from exposure.scoring._features import tokenize
+
+    rng = np.random.default_rng(0)
+    alphabet = [chr(c) for c in range(128)] + ["ab", "_x", "9z", " ", "Tel-e", "a.b", "\x0b\x1c"]
+    texts = ["".join(rng.choice(alphabet, size=rng.integers(0, 40))) for _ in range(400)]
+    texts += TEST[:-5] + ["x\ty\n z  ", "Tele-phone the C.E.O. at 9am!!", "a", "", "__ _a a_ 1 22"]
+    pattern = re.compile(r"(?u)\b\w\w+\b")
+    expected = [pattern.findall(t.lower()) for t in texts]
+    assert all(t.isascii() for t in texts)
+    tok = tokenize(texts)
+    assert _words_per_text(tok) == expected
+    distinct = list(dict.fromkeys(w for ws in expected for w in ws))  # first-occurrence order
+    assert tok.words == distinct
+    assert tok.codes.tolist() == [distinct.index(w) for ws in expected for w in ws]
+    assert tok.lengths.tolist() == [len(ws) for ws in expected]
+    # a non-ASCII text sends the whole call through the regex: same words
+    mixed = texts[:50] + ["Écrire des lettres — naïve café résumé."]
+    assert _words_per_text(tokenize(mixed)) == [pattern.findall(t.lower()) for t in mixed]

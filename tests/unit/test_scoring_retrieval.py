@@ -103,3 +103,23 @@ def test_stemmed_vectoriser_and_term_codes():
     assert again.vocabulary == vec.vocabulary
     np.testing.assert_array_equal(again.transform(["reconcile invoicing"]).toarray(),
                                   vec.transform(["reconcile invoicing"]).toarray())
+
+
+def test_matmul_gives_the_arrays_of_scipy_product():
+    # the one-pass product: same entries, same order, same index arrays as a @ b
+    from scipy import sparse as sp
+
+    from exposure.scoring.retrieval import _matmul
+
+    rng = np.random.default_rng(5)
+    for density in (0.0, 0.01, 0.2):
+        a = sp.random(40, 300, density=density, format="csr", random_state=rng)
+        b = sp.random(300, 120, density=0.05, format="csr", random_state=rng)
+        a.indices, a.indptr = a.indices.astype(np.int32), a.indptr.astype(np.int32)
+        got, want = _matmul(a, b), a @ b
+        assert got.shape == want.shape
+        assert np.array_equal(got.indptr, want.indptr)
+        assert np.array_equal(got.indices, want.indices)
+        assert np.array_equal(got.data, want.data)
+    f32 = a.astype(np.float32)  # other value types: scipy's product
+    assert np.array_equal(_matmul(f32, b).toarray(), (f32 @ b).toarray())

@@ -58,3 +58,14 @@ def test_pattern_rule_and_compile_cache():
     assert Rule(r"\bcode\b").search("CODE review.") and not Rule(r"\bcode\b").search("decoder")
     assert compile_rule(r"\bcode\b") is compile_rule(r"\bcode\b")
     assert TEXT_RULES[0].search is not None and KEYWORD_RULES[0].search("Use computers.")
+
+
+@pytest.mark.parametrize("rules", [TEXT_RULES, KEYWORD_RULES], ids=["categories", "rubric"])
+def test_all_ascii_batch_gives_what_search_gives(rules):
+    # a batch of printable ASCII texts only goes through RE2 in one pass: same hits as re
+    texts = [t for t in TEXTS if t.isascii() and t.isprintable()]
+    patterns = [r.pattern for r in rules]
+    expected = [[j for j, p in enumerate(patterns) if search(p, t)] for t in texts]
+    codes, uniques, found = RuleSet(patterns).match(texts)
+    assert [found[c] for c in codes] == expected
+    assert any(expected)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import importlib.util
 import sys
-
-from tqdm import tqdm  # a terminal bar: tqdm.auto would look for Jupyter first
 
 from exposure._io import check_output_path
 from exposure.cli import add_location_options
@@ -91,6 +90,19 @@ def _run_dask(args) -> int:
     return 0
 
 
+def _progress_bar():
+    """A tqdm bar on a terminal; on anything else (a pipe, a file, a job log) no bar.
+
+    That is what ``tqdm(disable=None)`` does, without importing tqdm (about 0.05 s of
+    start-up) when no bar would be shown.
+    """
+    if not sys.stderr.isatty():
+        return contextlib.nullcontext()
+    from tqdm import tqdm  # a terminal bar: tqdm.auto would look for Jupyter first
+
+    return tqdm(unit=" rows", desc="exposure score", disable=None, leave=False)
+
+
 def run_score(args) -> int:
     """Run ``exposure score``."""
     if args.engine == "dask":
@@ -98,12 +110,12 @@ def run_score(args) -> int:
     if args.batch_rows < 0:
         raise ExposureError(f"--batch-rows must be 0 or more, not {args.batch_rows}")
     check_output_path(args.output, args.input)  # before any work: not a directory, not the input
-    with tqdm(unit=" rows", desc="exposure score", disable=None, leave=False) as bar:
+    with _progress_bar() as bar:
         done = score_file(args.input, args.output, args.method, text_column=args.text_column,
                           occupation_column=args.occupation_column, onet=args.onet,
                           reference_source=args.reference_source, mirror=args.mirror,
                           data_dir=args.data_dir, batch_rows=args.batch_rows or None,
-                          progress=bar.update)
+                          progress=None if bar is None else bar.update)
     msg = f"scored {done.n_tasks} tasks with {done.method} -> {done.path}"
     if done.n_unscored:
         msg += f" ({done.n_unscored} without a score)"

@@ -55,6 +55,9 @@ class Tokens(NamedTuple):
 
 #: Separator word between texts in :func:`tokenize` (used only when no text contains it).
 _SEPARATOR = "qzxseptextqzx"
+#: Byte table mapping every ASCII character that ``\w`` does not match to a space: on ASCII
+#: text, the words of :data:`_TOKEN` are then the space-separated runs of two or more bytes.
+_ASCII_SPACES = bytes(c if chr(c).isalnum() or c == ord("_") else 32 for c in range(128)) + b" " * 128
 
 
 def tokenize(texts) -> Tokens:
@@ -63,7 +66,8 @@ def tokenize(texts) -> Tokens:
     Pass the result as ``tokens=`` to several :class:`WordTfidf` of the same texts to
     tokenise them once. The texts are matched as one string (much faster than one regex
     call per text), joined by a separator word that no text contains, and each distinct
-    word is looked up once.
+    word is looked up once. ASCII text is split with a byte translation table instead of
+    the regex (the same words, tested).
 
     Examples
     --------
@@ -79,8 +83,13 @@ def tokenize(texts) -> Tokens:
         joined = ("\n" + _SEPARATOR + "\n").join(texts).lower()
         if joined.count(_SEPARATOR) != n - 1:
             joined = None
+    short = False  # words may hold one-letter words, dropped below (once per distinct word)
     if joined is not None:
-        words = _TOKEN.findall(joined)
+        if joined.isascii():  # same words as the regex, about three times faster
+            words = joined.encode("ascii").translate(_ASCII_SPACES).decode("ascii").split()
+            short = True
+        else:
+            words = _TOKEN.findall(joined)
     else:
         per_doc = list(map(_TOKEN.findall, map(str.lower, texts)))
         words = list(itertools.chain.from_iterable(per_doc))
@@ -92,12 +101,19 @@ def tokenize(texts) -> Tokens:
     if joined is None:
         lengths = np.fromiter(map(len, per_doc), dtype=np.int64, count=n)
         return Tokens(list(index), codes, lengths)
-    sep_code = dense[index.pop(_SEPARATOR)]  # drop the separator, renumber the words after it
-    sep = codes == sep_code
-    lengths = np.diff(np.concatenate(([-1], np.flatnonzero(sep), [len(words)]))) - 1
-    codes = codes[~sep]
-    codes[codes > sep_code] -= 1
-    return Tokens(list(index), codes, lengths.astype(np.int64))
+    # drop the separator (and one-letter words), renumber the distinct words that are left
+    distinct = list(index)
+    drop = (np.fromiter(map(len, distinct), dtype=np.int64, count=len(distinct)) < 2 if short
+            else np.zeros(len(distinct), dtype=bool))
+    sep_code = dense[index[_SEPARATOR]]
+    drop[sep_code] = True
+    keep = ~drop[codes]
+    kept_before = np.concatenate(([0], np.cumsum(keep)))  # kept words before each position
+    ends = np.concatenate(([0], np.flatnonzero(codes == sep_code), [len(words)]))
+    lengths = np.diff(kept_before[ends])
+    codes = (np.cumsum(~drop) - 1)[codes[keep]]
+    words = [w for w, d in zip(distinct, drop.tolist()) if not d]
+    return Tokens(words, codes, lengths.astype(np.int64))
 
 
 def _finish(rows, cols, n_docs, n_features, idf, sublinear=True):

@@ -26,6 +26,7 @@ True
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 import numpy as np
@@ -155,11 +156,19 @@ class RuleSet:
         codes, uniques = pd.factorize(np.asarray(texts, dtype=object))
         uniques = uniques.tolist()
         re2_match = self._re2_match() if self.use_re2 else None
+        raw = getattr(getattr(re2_match, "__self__", None), "_filter", None)
+        if raw is not None and uniques:
+            whole = "".join(uniques)
+            if whole.isascii() and whole.isprintable():  # every text: one call each, no checks
+                # the wrapper's own call minus its Python layer: ASCII text is its own UTF-8
+                hits = map(raw.Match, map(str.encode, uniques), itertools.repeat(False))
+                return codes, uniques, [list(h) if h else [] for h in hits]
         search_one = self.search_one
         found: list[list[int]] = []
         for text in uniques:
             if re2_match is not None and text.isascii() and text.isprintable():
-                hits = re2_match(text)
+                # the wrapper's own call minus its Python layer: ASCII text is its own UTF-8
+                hits = raw.Match(text.encode("ascii"), False) if raw is not None else re2_match(text)
                 found.append(list(hits) if hits else [])
             else:
                 found.append(search_one(text))

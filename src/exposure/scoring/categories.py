@@ -644,6 +644,34 @@ class _Occupations:
     source: list  # "code", "nearest", "title" or ""
 
 
+def _occupation_keys(codes: list, titles: list) -> tuple[np.ndarray, list]:
+    """Index of each row's (code, else ``("title", title)``) among the distinct ones, and those.
+
+    Examples
+    --------
+    >>> keys, uniques = _occupation_keys(["11-1011.00", None, None, "11-1011.00"],
+    ...                                  [None, "Clerk", None, "x"])
+    >>> keys.tolist(), uniques
+    ([0, 1, 2, 0], ['11-1011.00', ('title', 'Clerk'), ('title', None)])
+    """
+    n = len(codes)
+    keys = np.zeros(n, dtype=np.int64)
+    if not n:
+        return keys, []
+    has_code = np.fromiter((c is not None for c in codes), dtype=bool, count=n)
+    labels = np.where(has_code, np.asarray(codes, dtype=object), np.asarray(titles, dtype=object))
+    missing = np.fromiter((v is None for v in labels.tolist()), dtype=bool, count=n)  # no title
+    # codes and titles apart (a title may look like a code), rows without either last
+    group = np.where(has_code, 0, np.where(missing, 2, 1))
+    found, values = pd.factorize(pd.Series(np.where(missing, "", labels).astype(str)) + "\x00"
+                                 + pd.Series(group.astype(str)))
+    keys = np.asarray(found, dtype=np.int64)
+    first = np.full(len(values), -1, dtype=np.int64)
+    first[keys[::-1]] = np.arange(n - 1, -1, -1)  # first row of each distinct key
+    uniques = [codes[i] if has_code[i] else ("title", titles[i]) for i in first.tolist()]
+    return keys, uniques
+
+
 def _occupations(frame: pd.DataFrame, onet, occupation_column: str | None) -> _Occupations:
     n = len(frame)
     codes: list = [None] * n
@@ -682,9 +710,7 @@ def _occupations(frame: pd.DataFrame, onet, occupation_column: str | None) -> _O
                         dtype=bool, count=n)
     entry |= junior & np.fromiter((source[i] != "code" for i in range(n)), dtype=bool, count=n)
     # contexts of each distinct (code, title): from the code when known, else the title
-    keys, uniques = pd.factorize(pd.Series(
-        [c if c is not None else ("title", t) for c, t in zip(codes, titles, strict=True)],
-        dtype=object), use_na_sentinel=False)
+    keys, uniques = _occupation_keys(codes, titles)
     context = {}
     for ctx, prefixes in CONTEXT_SOC.items():
         rx = _CONTEXT_TITLE_RE[ctx]
