@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from exposure.errors import ChecksumMismatchError, DataFormatError, ExposureError
+from exposure.scoring._embed import VECTORS_NAME
 from exposure.scoring.learned import (
     MODEL_NAME,
     load_model,
@@ -35,8 +36,10 @@ def test_shipped_model_contents():
     model = load_model()
     assert sorted(model.sets) == ["free", "onet", "text"]
     assert "activity" in model.sets["onet"] and "activity" not in model.sets["text"]
-    assert "grounded" in model.sets["text"] and model.sets["free"] == ["word", "grounded"]
+    assert "grounded" in model.sets["text"] and model.sets["free"] == ["word", "embed"]
+    assert "embed" in model.sets["text"] and "embed" not in model.sets["onet"]
     assert model.index is not None and model.metadata["index"] == INDEX_NAME
+    assert model.vectors is not None and model.metadata["vectors"] == VECTORS_NAME
     for which in model.sets:
         assert model.coef[which].shape[0] == 3
         assert 0.3 < model.temperature[which] < 3.0
@@ -47,10 +50,18 @@ def test_tampered_artifact_is_refused(tmp_path):
     art = tmp_path / MODEL_NAME
     shutil.copy(str(_shipped() / MODEL_NAME), art)
     shutil.copy(str(_shipped() / INDEX_NAME), tmp_path / INDEX_NAME)
+    shutil.copy(str(_shipped() / VECTORS_NAME), tmp_path / VECTORS_NAME)
     registry = tmp_path / "registry.txt"
     pins = read_registry()
-    registry.write_text(f"{MODEL_NAME} {pins[MODEL_NAME]}\n{INDEX_NAME} {pins[INDEX_NAME]}\n")
+    registry.write_text(f"{MODEL_NAME} {pins[MODEL_NAME]}\n{INDEX_NAME} {pins[INDEX_NAME]}\n"
+                        f"{VECTORS_NAME} {pins[VECTORS_NAME]}\n")
     assert load_model(art, registry=registry).sets  # intact copy loads
+    vectors = bytearray((tmp_path / VECTORS_NAME).read_bytes())  # the vectors are verified too
+    vectors[300] ^= 0xFF
+    (tmp_path / VECTORS_NAME).write_bytes(bytes(vectors))
+    with pytest.raises(ChecksumMismatchError, match=VECTORS_NAME):
+        load_model(art, registry=registry)
+    shutil.copy(str(_shipped() / VECTORS_NAME), tmp_path / VECTORS_NAME)
     index = bytearray((tmp_path / INDEX_NAME).read_bytes())  # the index is verified too
     index[100] ^= 0xFF
     (tmp_path / INDEX_NAME).write_bytes(bytes(index))
@@ -88,9 +99,11 @@ def test_save_load_round_trip_is_byte_identical(tmp_path):
     assert a.read_bytes() == b.read_bytes()
     index = save_index(model.index, tmp_path / INDEX_NAME)
     assert index.read_bytes() == (_shipped() / INDEX_NAME).read_bytes()
+    shutil.copy(str(_shipped() / VECTORS_NAME), tmp_path / VECTORS_NAME)
     registry = tmp_path / "registry.txt"
     registry.write_text(f"a.npz {hashlib.sha256(a.read_bytes()).hexdigest()}\n"
-                        f"{INDEX_NAME} {hashlib.sha256(index.read_bytes()).hexdigest()}\n")
+                        f"{INDEX_NAME} {hashlib.sha256(index.read_bytes()).hexdigest()}\n"
+                        f"{VECTORS_NAME} {read_registry()[VECTORS_NAME]}\n")
     again = load_model(a, registry=registry)
     tasks = pd.DataFrame({"task": ["Enter data into spreadsheets.", "Repair engines."],
                           "title": ["Data Entry Keyers", ""]})

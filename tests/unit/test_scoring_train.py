@@ -21,7 +21,12 @@ from exposure.scoring._train import (  # noqa: E402
     train_and_save,
     training_frame,
 )
-from exposure.scoring.learned import load_model, occupation_groups, read_registry  # noqa: E402
+from exposure.scoring.learned import (  # noqa: E402
+    load_model,
+    occupation_groups,
+    read_registry,
+    shipped_model_path,
+)
 from exposure.scoring.retrieval import build_index  # noqa: E402
 
 WORDS = {
@@ -157,6 +162,9 @@ def test_train_and_save_writes_and_pins_the_artifact(tmp_path):
     assert done.path.is_file() and pins["m.npz"] == done.sha256
     index_file = tmp_path / "models" / "retrieval-v1.npz"
     assert pins["retrieval-v1.npz"] == hashlib.sha256(index_file.read_bytes()).hexdigest()
+    vectors_file = tmp_path / "models" / "vectors-v1.npz"  # the shipped vectors, pinned beside it
+    assert pins["vectors-v1.npz"] == hashlib.sha256(vectors_file.read_bytes()).hexdigest()
+    assert vectors_file.read_bytes() == (shipped_model_path().parent / "vectors-v1.npz").read_bytes()
     assert set(done.cv) == {"onet", "text", "title", "free"} and done.cv["free"]["n_tasks"] == 80
     assert done.model.metadata["labels_sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
     reloaded = load_model(done.path, registry=tmp_path / "models" / "registry.txt")

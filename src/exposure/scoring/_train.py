@@ -21,6 +21,8 @@ from scipy import optimize, sparse
 from exposure._measures import CORE_WEIGHT, LABELS, OTHER_WEIGHT
 from exposure.errors import ExposureError
 from exposure.measures.eloundou import read_task_labels
+from exposure.scoring._distill import distill_vectors
+from exposure.scoring._embed import VECTORS_NAME, StaticVectors, load_vectors, save_vectors
 from exposure.scoring._evaluate import agreement
 from exposure.scoring._features import CharTfidf, WordTfidf
 from exposure.scoring.learned import (
@@ -28,6 +30,7 @@ from exposure.scoring.learned import (
     LearnedModel,
     frame_codes,
     occupation_groups,
+    read_registry,
     save_model,
     shipped_model_path,
     task_dwa_lookup,
@@ -76,12 +79,13 @@ class TrainConfig:
 
     sets: dict = field(default_factory=lambda: {
         "onet": ["word", "title", "major", "activity", "context"],
-        "text": ["word", "title", "major", "context", "grounded"],
-        "free": ["word", "grounded"],
+        "text": ["word", "title", "major", "context", "grounded", "embed"],
+        "free": ["word", "embed"],
     })
     C: dict = field(default_factory=lambda: {"onet": 2.0, "text": 2.0, "free": 2.0})
     weights: dict = field(default_factory=lambda: {"word": 1.0, "char": 1.0, "title": 1.0, "major": 1.0,
-                                                   "activity": 2.0, "context": 3.0, "grounded": 2.0})
+                                                   "activity": 2.0, "context": 3.0, "grounded": 1.0,
+                                                   "embed": 3.0})
     word_min_df: int = 2
     char_min_df: int = 3
     char_ngram: tuple = (2, 5)
@@ -153,7 +157,7 @@ def training_frame(labels: pd.DataFrame, onet=None, *, target: str = "human_expo
 
 def fit_model(rows: pd.DataFrame, config: TrainConfig | None = None, *, y=None,
               metadata: dict | None = None, index: TaskIndex | None = None,
-              index_rows: pd.DataFrame | None = None) -> LearnedModel:
+              index_rows: pd.DataFrame | None = None, vectors: StaticVectors | None = None) -> LearnedModel:
     """Fit vocabularies and one logistic regression per coefficient set on ``rows``.
 
     With a ``grounded`` block, the ``onet`` set is fitted first and its (uncalibrated)
@@ -175,6 +179,9 @@ def fit_model(rows: pd.DataFrame, config: TrainConfig | None = None, *, y=None,
         Retrieval index (needed by the ``grounded`` block).
     index_rows : pandas.DataFrame, optional
         :func:`index_frame` of the index tasks, in index order (their ``onet`` features).
+    vectors : exposure.scoring._embed.StaticVectors, optional
+        Static word vectors of the ``embed`` block; default the shipped ones (distilled
+        from a sentence model and O*NET's vocabulary, not from the labels).
 
     Returns
     -------
@@ -209,7 +216,10 @@ def fit_model(rows: pd.DataFrame, config: TrainConfig | None = None, *, y=None,
         coef={}, intercept={}, temperature={},
         sets={k: list(v) for k, v in config.sets.items()},
         metadata=dict(metadata or {}),
+        vectors=vectors,
     )
+    if "embed" in used and model.vectors is None:
+        model.vectors = _training_vectors(shipped_model_path(), None, False, None)
     target = rows["y"].to_numpy() if y is None else np.asarray(y)
     if "grounded" in used and (index is None or index_rows is None):
         raise ExposureError("the grounded feature block needs a retrieval index and its task rows")
@@ -333,7 +343,8 @@ PROTOCOLS = {"onet": "onet", "text": "text", "title": "text", "free": "free"}
 
 def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_folds: int = 5,
                    seed: int = 0, shuffle_labels: bool = False, index: TaskIndex | None = None,
-                   index_rows: pd.DataFrame | None = None, extra: dict | None = None) -> dict:
+                   index_rows: pd.DataFrame | None = None, extra: dict | None = None,
+                   vectors: StaticVectors | None = None) -> dict:
     """Out-of-fold predictions under cross-validation grouped by SOC 6-digit code.
 
     For fold ``k``, the model is fitted on the other folds, and the retrieval index keeps
@@ -358,6 +369,8 @@ def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_f
     extra : dict, optional
         Name -> list of texts, one per row of ``rows`` (None where absent), e.g. paraphrases
         of the tasks: each is scored as text alone (set ``free``) by its task's fold.
+    vectors : exposure.scoring._embed.StaticVectors, optional
+        Static word vectors (needed by the ``embed`` block).
 
     Returns
     -------
@@ -387,7 +400,7 @@ def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_f
         if index is not None:
             seen = index_rows["soc6"].isin(set(train["soc6"])).to_numpy()
             fold_index, fold_rows = index.subset(seen), index_rows.loc[seen]
-        model = fit_model(train, config, y=y, index=fold_index, index_rows=fold_rows)
+        model = fit_model(train, config, y=y, index=fold_index, index_rows=fold_rows, vectors=vectors)
         test = rows.iloc[te]
         texts, titles = test["task"].tolist(), test["title"].tolist()
         codes, blank = frame_codes(test), [""] * len(test)
@@ -401,10 +414,11 @@ def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_f
                 X = model.features(which, texts, use_titles, use_codes, dwas, groups)
                 logits[proto][te] = np.asarray(X @ model.coef[which].T + model.intercept[which])
                 continue
-            shared = {k2: v for k2, v in cache.items() if k2 in ("found", "grounded", "word")}
+            keep = ("found", "grounded", "word", "embed", "tokens")
+            shared = {k2: v for k2, v in cache.items() if k2 in keep}
             logits[proto][te] = model.decision_function(which, texts, use_titles, use_codes, dwas,
                                                         groups, shared)
-            cache.update({k2: v for k2, v in shared.items() if k2 in ("found", "grounded", "word")})
+            cache.update({k2: v for k2, v in shared.items() if k2 in keep})
         for name, values in extra.items():
             pos = [i for i in te if values[i] is not None]
             if pos:
@@ -443,7 +457,7 @@ def _softmax(z):
 
 def train_learned(labels: pd.DataFrame, onet=None, *, config: TrainConfig | None = None,
                   seed: int = 0, n_folds: int = 5, labels_sha256: str | None = None,
-                  version: str = "v1") -> tuple[LearnedModel, dict]:
+                  version: str = "v1", vectors: StaticVectors | None = None) -> tuple[LearnedModel, dict]:
     """Train the shipped ``learned`` model: grouped CV for the temperature, then a full fit.
 
     Parameters
@@ -458,6 +472,8 @@ def train_learned(labels: pd.DataFrame, onet=None, *, config: TrainConfig | None
     labels_sha256 : str, optional
         Recorded in the metadata.
     version : str, default "v1"
+    vectors : exposure.scoring._embed.StaticVectors, optional
+        Static word vectors (needed by the ``embed`` block).
 
     Returns
     -------
@@ -472,7 +488,8 @@ def train_learned(labels: pd.DataFrame, onet=None, *, config: TrainConfig | None
         if onet is None:
             raise ExposureError("the grounded feature block needs an O*NET release to build its index")
         index, index_rows = build_index(onet), index_frame(onet)
-    cv = cross_validate(rows, config, n_folds=n_folds, seed=seed, index=index, index_rows=index_rows)
+    cv = cross_validate(rows, config, n_folds=n_folds, seed=seed, index=index, index_rows=index_rows,
+                        vectors=vectors)
     digest = hashlib.sha256(pd.util.hash_pandas_object(rows[["onetsoc_code", "task_id", "y"]],
                                                        index=False).to_numpy().tobytes()).hexdigest()
     meta = {
@@ -488,7 +505,9 @@ def train_learned(labels: pd.DataFrame, onet=None, *, config: TrainConfig | None
     }
     if index is not None:
         meta["index"] = INDEX_NAME
-    model = fit_model(rows, config, metadata=meta, index=index, index_rows=index_rows)
+    if vectors is not None and any("embed" in names for names in config.sets.values()):
+        meta["vectors"] = VECTORS_NAME
+    model = fit_model(rows, config, metadata=meta, index=index, index_rows=index_rows, vectors=vectors)
     model.temperature = {k: float(cv["temperature"][k]) for k in config.sets}
     return model, cv
 
@@ -515,7 +534,8 @@ class TrainedModel:
     cv: dict
 
 
-def train_and_save(labels_path, onet=None, out=None, *, seed: int = 0, n_folds: int = 5) -> TrainedModel:
+def train_and_save(labels_path, onet=None, out=None, *, seed: int = 0, n_folds: int = 5,
+                   distill: bool = False, model_dir=None) -> TrainedModel:
     """Train the ``learned`` model on a label file, write the artifact and pin its sha256.
 
     Parameters
@@ -529,6 +549,13 @@ def train_and_save(labels_path, onet=None, out=None, *, seed: int = 0, n_folds: 
         Artifact path; default :func:`~exposure.scoring.learned.shipped_model_path`.
     seed, n_folds : int
         As in :func:`train_learned`.
+    distill : bool, default False
+        Distil the static word vectors of the ``embed`` block afresh from all-MiniLM-L6-v2
+        (:func:`exposure.scoring._distill.distill_vectors`, needs the ``distill`` extra and
+        ``onet``) and write them beside the artifact; by default the vectors already pinned
+        beside the artifact (or the shipped ones) are reused.
+    model_dir : str or os.PathLike, optional
+        all-MiniLM-L6-v2 directory for ``distill``.
 
     Returns
     -------
@@ -538,14 +565,19 @@ def train_and_save(labels_path, onet=None, out=None, *, seed: int = 0, n_folds: 
     labels_path = Path(labels_path)
     labels = read_task_labels(labels_path)
     sha = hashlib.sha256(labels_path.read_bytes()).hexdigest()
-    model, cv = train_learned(labels, onet, seed=seed, n_folds=n_folds, labels_sha256=sha)
+    out = Path(out) if out else shipped_model_path()
+    vectors = _training_vectors(out, onet, distill, model_dir)
+    model, cv = train_learned(labels, onet, seed=seed, n_folds=n_folds, labels_sha256=sha, vectors=vectors)
     rows = training_frame(labels, onet)
     summary = {}
     for which, proba in cv["proba"].items():
         figures = agreement(proba, rows["y"], rows["onetsoc_code"], rows["weight"])
         summary[which] = {k: round(v, 4) if isinstance(v, float) else v for k, v in figures.items()}
     model.metadata["cv"] = summary
-    out = Path(out) if out else shipped_model_path()
+    if model.metadata.get("vectors"):
+        vectors_path = save_vectors(vectors, out.parent / VECTORS_NAME)
+        update_registry(out.parent / "registry.txt", VECTORS_NAME,
+                        hashlib.sha256(vectors_path.read_bytes()).hexdigest())
     if model.index is not None:
         index_path = save_index(model.index, out.parent / INDEX_NAME)
         update_registry(out.parent / "registry.txt", INDEX_NAME,
@@ -555,3 +587,17 @@ def train_and_save(labels_path, onet=None, out=None, *, seed: int = 0, n_folds: 
     update_registry(out.parent / "registry.txt", out.name, digest)
     logger.info("wrote %s (sha256 %s)", out, digest)
     return TrainedModel(model, out, digest, summary)
+
+
+def _training_vectors(out: Path, onet, distill: bool, model_dir) -> StaticVectors:
+    """Static word vectors for training: distilled afresh, pinned beside ``out``, or shipped."""
+    if distill:
+        if onet is None:
+            raise ExposureError("distilling the word vectors needs an O*NET release (its vocabulary)")
+        return distill_vectors(onet, model_dir=model_dir)
+    for folder in (out.parent, shipped_model_path().parent):
+        registry = folder / "registry.txt"
+        if (folder / VECTORS_NAME).is_file() and registry.is_file():
+            return load_vectors(folder / VECTORS_NAME, read_registry(registry))
+    raise ExposureError(f"no pinned {VECTORS_NAME} beside {out} or in the package: train with "
+                        "distill=True (exposure train --distill)")

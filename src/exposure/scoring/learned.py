@@ -11,7 +11,10 @@ temperature fitted on grouped cross-validation predictions. Features:
 - the occupation context: the mean word vector of all tasks of the same occupation in the
   input (same code, else same title);
 - for O*NET tasks, when an O*NET release is given: the task's detailed and intermediate
-  work activities (DWA and IWA ids), which carry much of the signal.
+  work activities (DWA and IWA ids), which carry much of the signal;
+- for free text: the closest O*NET tasks (``grounded``, :mod:`exposure.scoring.retrieval`)
+  and the mean static word vector of the text (``embed``, :mod:`exposure.scoring._embed`),
+  which places reworded and modern task statements near the tasks they resemble.
 
 Two coefficient sets are shipped: ``onet`` (with work activities) for tasks found in the
 given O*NET release, and ``text`` (text, title, major group, context) for any other task
@@ -35,6 +38,7 @@ from scipy import sparse
 from exposure._io import atomic_path, read_arrays, write_arrays
 from exposure._measures import LABELS
 from exposure.errors import ChecksumMismatchError, DataFormatError, ExposureError
+from exposure.scoring._embed import StaticVectors, load_vectors
 from exposure.scoring._features import CharTfidf, WordTfidf, group_mean, group_means, tokenize
 from exposure.scoring._inputs import remembered
 from exposure.scoring.retrieval import Neighbours, TaskIndex, load_index
@@ -61,8 +65,9 @@ logger = logging.getLogger(__name__)
 #: File name of the shipped model artifact (in ``exposure/data/models``).
 MODEL_NAME = "learned-v1.npz"
 #: Feature blocks: task words, task characters, title words, SOC major group, DWA+IWA ids,
-#: and the occupation context (mean task-word vector of the tasks of the same occupation).
-BLOCKS = ("word", "char", "title", "major", "activity", "context", "grounded")
+#: the occupation context (mean task-word vector of the tasks of the same occupation), the
+#: retrieved O*NET neighbours, and the mean static word vector of the text.
+BLOCKS = ("word", "char", "title", "major", "activity", "context", "grounded", "embed")
 #: Below this retrieval similarity a free text is not grounded in any O*NET task.
 GROUNDED_SIMILARITY = 0.35
 #: Below this similarity (or with no word known to the index) a text is not taken for a
@@ -109,6 +114,7 @@ class LearnedModel:
     sets: dict = field(default_factory=dict)
     metadata: dict = field(default_factory=dict)
     index: TaskIndex | None = None
+    vectors: StaticVectors | None = None
 
     def __post_init__(self):
         self._major_index = {m: i for i, m in enumerate(self.majors)}
@@ -140,8 +146,11 @@ class LearnedModel:
                 m = self.task_char.transform(texts)
             elif name == "grounded":
                 m = self._index().features(self._index().retrieve(texts, exclude=exclude))
-            elif name == "title":
-                m = self.title_word.transform(titles)
+            elif name == "embed":
+                m = sparse.csr_matrix(self._vectors().transform(texts, tokens=tokens))
+            elif name == "title":  # each distinct title once (rows repeat an occupation's)
+                which, distinct = pd.factorize(np.asarray(titles, dtype=object), use_na_sentinel=False)
+                m = self.title_word.transform(list(distinct))[which]
             elif name == "major":
                 m = self._one_hot([str(c)[:2] if c else None for c in codes], self._major_index)
             elif name == "activity":
@@ -170,7 +179,13 @@ class LearnedModel:
             "major": len(self.majors),
             "activity": len(self.dwas) + len(self.iwas),
             "grounded": 0 if self.index is None else self.index.n_features,
+            "embed": 0 if self.vectors is None else self.vectors.dim,
         }
+
+    def _vectors(self) -> StaticVectors:
+        if self.vectors is None:
+            raise ExposureError("this model has no static word vectors (the 'embed' block needs them)")
+        return self.vectors
 
     def _index(self) -> TaskIndex:
         if self.index is None:
@@ -214,6 +229,11 @@ class LearnedModel:
                 continue
             if name == "grounded" and name not in cache:
                 cache[name] = self._index().features(self.neighbours(texts, cache))
+            if name == "embed":  # dense: one product, no sparse detour
+                if name not in cache:
+                    cache[name] = self._vectors().transform(texts, tokens=_tokens(texts, cache))
+                z += (cache[name] @ W.T) * weight
+                continue
             if name not in cache:
                 tokens = _tokens(texts, cache) if name == "word" else None
                 cache[name] = self.blocks([name], texts, titles, codes, dwa_lists, tokens=tokens)[name] / weight
@@ -444,8 +464,9 @@ def load_model(path=None, *, registry=None) -> LearnedModel:
     Returns
     -------
     LearnedModel
-        With its retrieval index (:mod:`exposure.scoring.retrieval`) when its metadata names
-        one: read from beside the artifact and verified against the same registry.
+        With its retrieval index (:mod:`exposure.scoring.retrieval`) and static word
+        vectors (:mod:`exposure.scoring._embed`) when its metadata names them: read from
+        beside the artifact and verified against the same registry.
 
     Raises
     ------
@@ -470,6 +491,8 @@ def load_model(path=None, *, registry=None) -> LearnedModel:
         model = _CACHE[key]
         if model.metadata.get("index"):  # the index file is verified on every load too
             model.index = load_index(path.parent / model.metadata["index"], read_registry(registry))
+        if model.metadata.get("vectors"):
+            model.vectors = load_vectors(path.parent / model.metadata["vectors"], read_registry(registry))
         return model
     pins = read_registry(registry)
     if path.name not in pins:
@@ -481,6 +504,9 @@ def load_model(path=None, *, registry=None) -> LearnedModel:
     if index_name:
         # the retrieval index of the grounded block: beside the model, pinned in the same registry
         model.index = load_index(path.parent / index_name, pins)
+    if model.metadata.get("vectors"):
+        # the static word vectors of the embed block: beside the model, pinned likewise
+        model.vectors = load_vectors(path.parent / model.metadata["vectors"], pins)
     _CACHE.clear()
     _CACHE[key] = model
     return model

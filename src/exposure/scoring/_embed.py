@@ -1,0 +1,192 @@
+"""Static word vectors: the ``embed`` feature block of the ``learned`` scorer.
+
+A task text is represented, beside its TF-IDF words, by the mean of static vectors of its
+words, L2-normalised. Words with similar meanings ("email" and "correspondence", "bug" and
+"defect", "dashboard" and "report") get similar vectors, so a reworded task, or one in the
+vocabulary of 2024-2026 work, lands near the tasks it resembles even when it shares few
+words with them: on the paraphrases of issue 12 this is what closes part of the gap a
+word-matching model leaves (docs/validation/agreement.md).
+
+The vectors are distilled from the sentence-embedding model all-MiniLM-L6-v2 (Apache 2.0)
+by :mod:`exposure.scoring._distill`: every word of the vocabulary is encoded alone by the
+transformer, the vectors are centred (the mean vector of the vocabulary subtracted) and
+stored as int8 with one float32 scale per word. Inference is a sparse bag-of-words product
+with that matrix (numpy/scipy only: no transformer runs when scoring). The artifact
+(``vectors-v1.npz``) is shipped beside the model and pinned by sha256 in ``registry.txt``
+like the model and its retrieval index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+from exposure._io import read_arrays, write_arrays
+from exposure.errors import ChecksumMismatchError, ExposureError
+from exposure.scoring._features import tokenize
+
+__all__ = ["VECTORS_NAME", "StaticVectors", "quantise", "save_vectors", "load_vectors"]
+
+#: File name of the shipped static word vectors (in ``exposure/data/models``).
+VECTORS_NAME = "vectors-v1.npz"
+
+
+@dataclass
+class StaticVectors:
+    """One vector per word; a text's vector is the normalised sum of its words' vectors.
+
+    Attributes
+    ----------
+    words : list of str
+        Lower-cased words (the tokens of :func:`exposure.scoring._features.tokenize`).
+    codes : numpy.ndarray of int8, shape (n_words, dim)
+        Quantised vectors: ``vector = codes * scale[:, None]``.
+    scale : numpy.ndarray of float32, shape (n_words,)
+    metadata : dict
+        Source model, its sha256, method.
+
+    Examples
+    --------
+    >>> v = StaticVectors(["email", "reply", "brick"], *quantise(np.array(
+    ...     [[1.0, 0.0], [0.8, 0.6], [0.0, 1.0]])))
+    >>> v.transform(["Reply to email", "Lay brick", "zzz"]).round(2).tolist()
+    [[0.95, 0.32], [0.0, 1.0], [0.0, 0.0]]
+    """
+
+    words: list
+    codes: np.ndarray
+    scale: np.ndarray
+    metadata: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.words = [str(w) for w in self.words]
+        self.codes = np.asarray(self.codes, dtype=np.int8)
+        self.scale = np.asarray(self.scale, dtype=np.float32)
+        if self.codes.ndim != 2 or self.codes.shape[0] != len(self.words) or self.scale.shape != (len(self.words),):
+            raise ExposureError(f"static vectors: {len(self.words)} words, codes {self.codes.shape}, "
+                                f"scale {self.scale.shape} do not match")
+        self._table = {w: i for i, w in enumerate(self.words)}
+        self._matrix = self.codes.astype(np.float32) * self.scale[:, None]
+
+    @property
+    def dim(self) -> int:
+        """Length of each vector."""
+        return int(self.codes.shape[1])
+
+    def transform(self, texts, *, tokens=None) -> np.ndarray:
+        """L2-normalised sum of the vectors of each text's known words (zeros if none).
+
+        Parameters
+        ----------
+        texts : sequence of str
+        tokens : exposure.scoring._features.Tokens, optional
+            :func:`~exposure.scoring._features.tokenize` of ``texts``, when already computed.
+
+        Returns
+        -------
+        numpy.ndarray of float64, shape (len(texts), dim)
+        """
+        tokens = tokenize(texts) if tokens is None else tokens
+        n = len(tokens.lengths)
+        ids = tokens.ids(self._table)
+        rows = np.repeat(np.arange(n, dtype=np.int64), tokens.lengths)
+        keep = ids >= 0
+        bag = sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.float32), (rows[keep], ids[keep])),
+                                shape=(n, len(self.words)))
+        out = np.asarray(bag @ self._matrix, dtype=np.float64)
+        norms = np.linalg.norm(out, axis=1)
+        nz = norms > 0
+        out[nz] /= norms[nz, None]
+        return out
+
+    def to_arrays(self) -> tuple[dict, dict]:
+        """Arrays and JSON metadata of the artifact (see :func:`save_vectors`)."""
+        return ({"words": np.array(self.words, dtype=str), "codes": self.codes, "scale": self.scale},
+                dict(self.metadata))
+
+    @classmethod
+    def from_arrays(cls, arrays: dict, meta: dict) -> "StaticVectors":
+        """Rebuild from :meth:`to_arrays` output."""
+        return cls(arrays["words"].tolist(), arrays["codes"], arrays["scale"], dict(meta))
+
+
+def quantise(vectors) -> tuple[np.ndarray, np.ndarray]:
+    """int8 codes and float32 scales (one per row) of float vectors.
+
+    Each row is scaled so that its largest absolute value becomes 127 and rounded: the
+    reconstruction ``codes * scale[:, None]`` is within ``scale / 2`` of the input.
+
+    Examples
+    --------
+    >>> codes, scale = quantise(np.array([[0.5, -1.0], [0.0, 0.0]]))
+    >>> codes.tolist(), [round(float(x), 4) for x in scale]
+    ([[64, -127], [0, 0]], [0.0079, 1.0])
+    """
+    v = np.asarray(vectors, dtype=np.float64)
+    top = np.abs(v).max(axis=1)
+    scale = np.where(top > 0, top / 127.0, 1.0)
+    codes = np.clip(np.rint(v / scale[:, None]), -127, 127).astype(np.int8)
+    return codes, scale.astype(np.float32)
+
+
+def save_vectors(vectors: StaticVectors, path) -> Path:
+    """Write ``vectors`` as a deterministic zip of ``.npy`` arrays plus ``metadata.json``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> v = StaticVectors(["a", "b"], *quantise(np.eye(2)))
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "v.npz"
+    >>> save_vectors(v, p).read_bytes() == save_vectors(v, p).read_bytes()
+    True
+    """
+    return write_arrays(*vectors.to_arrays(), path)
+
+
+_CACHE: dict = {}
+
+
+def load_vectors(path, pins: dict) -> StaticVectors:
+    """Load (and sha256-verify against ``pins``) a static-vectors artifact.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+    pins : dict of str to str
+        File name -> pinned sha256 (:func:`exposure.scoring.learned.read_registry`).
+
+    Raises
+    ------
+    exposure.errors.ChecksumMismatchError
+        The file's sha256 differs from the pinned one.
+    exposure.errors.ExposureError
+        The file is missing or not pinned.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = save_vectors(StaticVectors(["a"], *quantise(np.ones((1, 2)))),
+    ...                  pathlib.Path(tempfile.mkdtemp()) / "v.npz")
+    >>> load_vectors(p, {"v.npz": "0" * 64})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ChecksumMismatchError: sha256 mismatch for v.npz ...
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ExposureError(f"static word vectors not found: {path}")
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if path.name not in pins:
+        raise ExposureError(f"static word vectors {path.name!r} are not listed in the model registry")
+    if pins[path.name] != digest:
+        raise ChecksumMismatchError(path.name, pins[path.name], digest, path=path)
+    key = (str(path), digest)
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = StaticVectors.from_arrays(*read_arrays(data))
+    return _CACHE[key]
