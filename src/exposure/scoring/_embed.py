@@ -91,12 +91,46 @@ class StaticVectors:
         numpy.ndarray of float64, shape (len(texts), dim)
         """
         tokens = tokenize(texts) if tokens is None else tokens
+        return self._normalised(self._bag(tokens))
+
+    def project(self, texts, weights, *, tokens=None, chunk: int = 8192) -> np.ndarray:
+        """``transform(texts) @ weights``, computed in chunks of rows (bounded memory).
+
+        Parameters
+        ----------
+        texts : sequence of str
+        weights : array-like, shape (dim, k)
+        tokens : exposure.scoring._features.Tokens, optional
+        chunk : int, default 8192
+            Rows of dense vectors held at once.
+
+        Returns
+        -------
+        numpy.ndarray of float64, shape (len(texts), k)
+
+        Examples
+        --------
+        >>> v = StaticVectors(["email", "brick"], *quantise(np.eye(2)))
+        >>> v.project(["email", "brick email", "x"], np.array([[1.0], [3.0]]), chunk=2).round(3).tolist()
+        [[1.0], [2.828], [0.0]]
+        """
+        tokens = tokenize(texts) if tokens is None else tokens
+        weights = np.asarray(weights, dtype=np.float64)
+        bag = self._bag(tokens)
+        out = np.empty((bag.shape[0], weights.shape[1]), dtype=np.float64)
+        for start in range(0, bag.shape[0], chunk):
+            out[start:start + chunk] = self._normalised(bag[start:start + chunk]) @ weights
+        return out
+
+    def _bag(self, tokens) -> sparse.csr_matrix:
         n = len(tokens.lengths)
         ids = tokens.ids(self._table)
         rows = np.repeat(np.arange(n, dtype=np.int64), tokens.lengths)
         keep = ids >= 0
-        bag = sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.float32), (rows[keep], ids[keep])),
-                                shape=(n, len(self.words)))
+        return sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.float32), (rows[keep], ids[keep])),
+                                 shape=(n, len(self.words)))
+
+    def _normalised(self, bag) -> np.ndarray:
         out = np.asarray(bag @ self._matrix, dtype=np.float64)
         norms = np.linalg.norm(out, axis=1)
         nz = norms > 0

@@ -229,10 +229,8 @@ class LearnedModel:
                 continue
             if name == "grounded" and name not in cache:
                 cache[name] = self._index().features(self.neighbours(texts, cache))
-            if name == "embed":  # dense: one product, no sparse detour
-                if name not in cache:
-                    cache[name] = self._vectors().transform(texts, tokens=_tokens(texts, cache))
-                z += (cache[name] @ W.T) * weight
+            if name == "embed":  # dense vectors projected in chunks: never n x dim at once
+                z += self._vectors().project(texts, W.T, tokens=_tokens(texts, cache)) * weight
                 continue
             if name not in cache:
                 tokens = _tokens(texts, cache) if name == "word" else None
