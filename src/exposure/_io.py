@@ -22,6 +22,7 @@ string cell, never as a formula, so the text is kept as is there.
 
 import contextlib
 import errno as errno_codes
+import hashlib
 import io
 import json
 import logging
@@ -36,7 +37,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from exposure.errors import DataFormatError, OutputError
+from exposure.errors import ChecksumMismatchError, DataFormatError, ExposureError, OutputError
 
 __all__ = [
     "atomic_path",
@@ -47,6 +48,7 @@ __all__ = [
     "write_json",
     "write_arrays",
     "read_arrays",
+    "read_pinned",
     "write_csv",
     "csv_text",
     "write_xlsx",
@@ -672,3 +674,48 @@ def write_stata(frame: pd.DataFrame, path) -> Path:
         except (ValueError, TypeError, NotImplementedError) as exc:
             raise DataFormatError(f"cannot write as Stata .dta: {exc}", path=path) from None
     return Path(path)
+
+
+def read_pinned(path, pins: dict, what: str) -> tuple[bytes, str]:
+    """Bytes and sha256 of a shipped artifact, verified against its pinned digest.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The artifact.
+    pins : dict of str to str
+        File name -> pinned sha256 (a model registry).
+    what : str
+        What the file is, for the messages (``"retrieval index"``).
+
+    Returns
+    -------
+    (bytes, str)
+
+    Raises
+    ------
+    exposure.errors.ChecksumMismatchError
+        The file's sha256 differs from the pinned one.
+    exposure.errors.ExposureError
+        The file is missing or not pinned.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.npz"
+    >>> _ = p.write_bytes(b"x")
+    >>> read_pinned(p, {}, "artifact")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: artifact 'a.npz' is not listed in the model registry
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ExposureError(f"{what} not found: {path}")
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if path.name not in pins:
+        raise ExposureError(f"{what} {path.name!r} is not listed in the model registry")
+    if pins[path.name] != digest:
+        raise ChecksumMismatchError(path.name, pins[path.name], digest, path=path)
+    return data, digest

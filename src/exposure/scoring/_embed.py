@@ -18,15 +18,14 @@ like the model and its retrieval index.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 from scipy import sparse
 
-from exposure._io import read_arrays, write_arrays
-from exposure.errors import ChecksumMismatchError, ExposureError
+from exposure._io import read_arrays, read_pinned, write_arrays
+from exposure.errors import ExposureError
 from exposure.scoring._features import tokenize
 
 __all__ = ["VECTORS_NAME", "StaticVectors", "quantise", "save_vectors", "load_vectors"]
@@ -211,14 +210,7 @@ def load_vectors(path, pins: dict) -> StaticVectors:
     exposure.errors.ChecksumMismatchError: sha256 mismatch for v.npz ...
     """
     path = Path(path)
-    if not path.is_file():
-        raise ExposureError(f"static word vectors not found: {path}")
-    data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    if path.name not in pins:
-        raise ExposureError(f"static word vectors {path.name!r} are not listed in the model registry")
-    if pins[path.name] != digest:
-        raise ChecksumMismatchError(path.name, pins[path.name], digest, path=path)
+    data, digest = read_pinned(path, pins, "static word vectors")
     key = (str(path), digest)
     if key not in _CACHE:
         _CACHE.clear()

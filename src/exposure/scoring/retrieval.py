@@ -25,7 +25,6 @@ Training Administration (USDOL/ETA). Used under the CC BY 4.0 license.").
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import math
 from collections import Counter
@@ -42,8 +41,8 @@ try:  # the product routine behind scipy's ``@`` (:func:`_matmul`)
 except ImportError:  # pragma: no cover - another scipy layout: ``@`` is used
     _sparsetools = None
 
-from exposure._io import read_arrays, write_arrays
-from exposure.errors import ChecksumMismatchError, ExposureError
+from exposure._io import read_arrays, read_pinned, write_arrays
+from exposure.errors import ExposureError
 from exposure.scoring._features import WordTfidf, word_terms
 from exposure.scoring._inputs import job_zone_lookup, norm_task_ids
 
@@ -527,14 +526,7 @@ def load_index(path, pins: dict) -> TaskIndex:
     exposure.errors.ChecksumMismatchError: sha256 mismatch for i.npz ...
     """
     path = Path(path)
-    if not path.is_file():
-        raise ExposureError(f"retrieval index not found: {path}")
-    data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    if path.name not in pins:
-        raise ExposureError(f"retrieval index {path.name!r} is not listed in the model registry")
-    if pins[path.name] != digest:
-        raise ChecksumMismatchError(path.name, pins[path.name], digest, path=path)
+    data, digest = read_pinned(path, pins, "retrieval index")
     key = (str(path), digest)
     if key not in _CACHE:
         _CACHE.clear()
