@@ -11,7 +11,7 @@ itself on the coerced frame, plus the checks pandera adds (required and extra co
 nullability, field ``unique``, dtype).
 
 It only ever *accepts*: when everything passes it returns what ``Model.validate`` would
-return (same columns, same values, same dtypes; ``tests/unit/schemas/test_fast.py``
+return (same columns, same values, same dtypes; ``tests/unit/test_schemas_fast.py``
 compares them); at the first failure, or for any model feature it does not handle, it
 returns ``None`` and :func:`exposure.schemas.validate` runs pandera, so an invalid frame
 gets pandera's failure cases and the usual error naming file, row and column.
