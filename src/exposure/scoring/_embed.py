@@ -69,7 +69,7 @@ class StaticVectors:
             raise ExposureError(f"static vectors: {len(self.words)} words, codes {self.codes.shape}, "
                                 f"scale {self.scale.shape} do not match")
         self._table = {w: i for i, w in enumerate(self.words)}
-        self._matrix = self.codes.astype(np.float32) * self.scale[:, None]
+        self._matrix = self.codes.astype(np.float64) * self.scale.astype(np.float64)[:, None]
 
     @property
     def dim(self) -> int:
@@ -93,7 +93,13 @@ class StaticVectors:
         return self._normalised(self._bag(tokens))
 
     def project(self, texts, weights, *, tokens=None, chunk: int = 8192) -> np.ndarray:
-        """``transform(texts) @ weights``, computed in chunks of rows (bounded memory).
+        """``transform(texts) @ weights``, row by row the same whatever the batch.
+
+        Computed as ``(bag @ (vectors @ weights)) / norms``: sparse products and row norms
+        only, each row's figures independent of the other rows of the call (a dense
+        product of many rows may sum in another order for another number of rows, which
+        would make a file's scores depend on how it is cut into batches). The dense
+        vectors, needed for the norms, are built ``chunk`` rows at a time.
 
         Parameters
         ----------
@@ -116,9 +122,15 @@ class StaticVectors:
         tokens = tokenize(texts) if tokens is None else tokens
         weights = np.asarray(weights, dtype=np.float64)
         bag = self._bag(tokens)
-        out = np.empty((bag.shape[0], weights.shape[1]), dtype=np.float64)
+        norms = np.empty(bag.shape[0], dtype=np.float64)
         for start in range(0, bag.shape[0], chunk):
-            out[start:start + chunk] = self._normalised(bag[start:start + chunk]) @ weights
+            dense = np.asarray(bag[start:start + chunk] @ self._matrix, dtype=np.float64)
+            norms[start:start + chunk] = np.sqrt(np.einsum("ij,ij->i", dense, dense))
+        projected = self._matrix @ weights  # fixed shape: the same every call
+        out = np.asarray(bag @ projected)
+        nz = norms > 0
+        out[nz] /= norms[nz, None]
+        out[~nz] = 0.0
         return out
 
     def _bag(self, tokens) -> sparse.csr_matrix:
@@ -126,7 +138,7 @@ class StaticVectors:
         ids = tokens.ids(self._table)
         rows = np.repeat(np.arange(n, dtype=np.int64), tokens.lengths)
         keep = ids >= 0
-        return sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.float32), (rows[keep], ids[keep])),
+        return sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.float64), (rows[keep], ids[keep])),
                                  shape=(n, len(self.words)))
 
     def _normalised(self, bag) -> np.ndarray:
