@@ -92,14 +92,28 @@ class StaticVectors:
         tokens = tokenize(texts) if tokens is None else tokens
         return self._normalised(self._bag(tokens))
 
-    def project(self, texts, weights, *, tokens=None, chunk: int = 8192) -> np.ndarray:
+    def bag_norms(self, texts, *, tokens=None, chunk: int = 8192) -> tuple[sparse.csr_matrix, np.ndarray]:
+        """Word counts of each text (a sparse bag) and the norm of its summed vector.
+
+        What :meth:`project` needs of the texts, whatever the weights: computed once, it
+        serves several coefficient sets (``prepared=``). The dense vectors, needed for the
+        norms, are built ``chunk`` rows at a time.
+        """
+        tokens = tokenize(texts) if tokens is None else tokens
+        bag = self._bag(tokens)
+        norms = np.empty(bag.shape[0], dtype=np.float64)
+        for start in range(0, bag.shape[0], chunk):
+            dense = np.asarray(bag[start:start + chunk] @ self._matrix, dtype=np.float64)
+            norms[start:start + chunk] = np.sqrt(np.einsum("ij,ij->i", dense, dense))
+        return bag, norms
+
+    def project(self, texts, weights, *, tokens=None, chunk: int = 8192, prepared=None) -> np.ndarray:
         """``transform(texts) @ weights``, row by row the same whatever the batch.
 
         Computed as ``(bag @ (vectors @ weights)) / norms``: sparse products and row norms
         only, each row's figures independent of the other rows of the call (a dense
         product of many rows may sum in another order for another number of rows, which
-        would make a file's scores depend on how it is cut into batches). The dense
-        vectors, needed for the norms, are built ``chunk`` rows at a time.
+        would make a file's scores depend on how it is cut into batches).
 
         Parameters
         ----------
@@ -107,7 +121,9 @@ class StaticVectors:
         weights : array-like, shape (dim, k)
         tokens : exposure.scoring._features.Tokens, optional
         chunk : int, default 8192
-            Rows of dense vectors held at once.
+            Rows of dense vectors held at once (see :meth:`bag_norms`).
+        prepared : tuple, optional
+            :meth:`bag_norms` of ``texts``, when already computed.
 
         Returns
         -------
@@ -119,13 +135,8 @@ class StaticVectors:
         >>> v.project(["email", "brick email", "x"], np.array([[1.0], [3.0]]), chunk=2).round(3).tolist()
         [[1.0], [2.828], [0.0]]
         """
-        tokens = tokenize(texts) if tokens is None else tokens
+        bag, norms = self.bag_norms(texts, tokens=tokens, chunk=chunk) if prepared is None else prepared
         weights = np.asarray(weights, dtype=np.float64)
-        bag = self._bag(tokens)
-        norms = np.empty(bag.shape[0], dtype=np.float64)
-        for start in range(0, bag.shape[0], chunk):
-            dense = np.asarray(bag[start:start + chunk] @ self._matrix, dtype=np.float64)
-            norms[start:start + chunk] = np.sqrt(np.einsum("ij,ij->i", dense, dense))
         projected = self._matrix @ weights  # fixed shape: the same every call
         out = np.asarray(bag @ projected)
         nz = norms > 0

@@ -229,8 +229,10 @@ class LearnedModel:
                 continue
             if name == "grounded" and name not in cache:
                 cache[name] = self._index().features(self.neighbours(texts, cache))
-            if name == "embed":  # dense vectors projected in chunks: never n x dim at once
-                z += self._vectors().project(texts, W.T, tokens=_tokens(texts, cache)) * weight
+            if name == "embed":  # bags and norms shared by the sets; never n x dim at once
+                if name not in cache:
+                    cache[name] = self._vectors().bag_norms(texts, tokens=_tokens(texts, cache))
+                z += self._vectors().project(texts, W.T, prepared=cache[name]) * weight
                 continue
             if name not in cache:
                 tokens = _tokens(texts, cache) if name == "word" else None
