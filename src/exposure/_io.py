@@ -378,7 +378,8 @@ def neutralise_formulas(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
 
     Cells that start with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return and are not
     numbers get a leading single quote; other cells, numbers and column names of other
-    types are untouched. Column names are checked too.
+    types are untouched. Column names are checked too. Only cells whose first character
+    is one of those get the exact test (a vectorised look at each text column first).
 
     Returns
     -------
@@ -398,7 +399,16 @@ def neutralise_formulas(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
         series = frame.iloc[:, j]
         if series.dtype.kind not in "OSU" and not isinstance(series.dtype, pd.StringDtype):
             continue
-        mask = series.map(_formula_like).to_numpy(dtype=bool)
+        # one vectorised look at the first character; the exact (slow) per-cell test runs
+        # only on the cells that start like a formula
+        try:
+            suspect = series.str.startswith(_FORMULA_START).fillna(False).to_numpy(dtype=bool)
+        except (AttributeError, TypeError):  # not text after all: every cell gets the exact test
+            suspect = np.ones(len(series), dtype=bool)
+        if not suspect.any():
+            continue
+        mask = np.zeros(len(series), dtype=bool)
+        mask[suspect] = series.iloc[np.flatnonzero(suspect)].map(_formula_like).to_numpy(dtype=bool)
         if mask.any():
             if out is frame:
                 out = frame.copy()

@@ -47,7 +47,6 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from exposure._io import (
-    _FORMULA_START,
     atomic_path,
     csv_text,
     neutralise_formulas,
@@ -267,36 +266,6 @@ class _NotGrouped(Exception):
     """An occupation came back after other occupations: the stream cannot score it alone."""
 
 
-def _neutralise(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
-    """:func:`exposure._io.neutralise_formulas`, skipped for cells that cannot be formulas.
-
-    The text cells are looked at with one vectorised test of their first character; only
-    when one starts like a formula (``=``, ``+``, ``-``, ``@``, tab, CR) is the whole frame
-    passed to ``neutralise_formulas`` (same result, same count; the per-cell test is slow).
-    Column names are always checked.
-
-    Examples
-    --------
-    >>> _neutralise(pd.DataFrame({"task": ["Weld.", "=1+1"], "n": [1, 2]}))[1]
-    1
-    >>> out, n = _neutralise(pd.DataFrame({"task": ["Weld."], "=x": [1]}))
-    >>> list(out.columns), n
-    (['task', "'=x"], 1)
-    """
-    for j in range(frame.shape[1]):
-        series = frame.iloc[:, j]
-        if series.dtype.kind not in "OSU" and not isinstance(series.dtype, pd.StringDtype):
-            continue
-        try:
-            suspect = series.str.startswith(_FORMULA_START).fillna(False).to_numpy(dtype=bool).any()
-        except (AttributeError, TypeError):  # not text after all: let the exact test decide
-            suspect = True
-        if suspect:
-            return neutralise_formulas(frame)
-    names, n = neutralise_formulas(pd.DataFrame(columns=frame.columns))
-    return (frame.set_axis(names.columns, axis=1) if n else frame), n
-
-
 class _Sink:
     """Appends scored batches to a temporary CSV or Parquet file (bytes as if written whole)."""
 
@@ -312,7 +281,7 @@ class _Sink:
 
     def write(self, frame: pd.DataFrame) -> None:
         if self.kind == "csv":
-            frame, n = _neutralise(frame)
+            frame, n = neutralise_formulas(frame)
             if not self.header:  # column names are counted with the first batch only
                 n -= neutralise_formulas(pd.DataFrame(columns=frame.columns))[1]
             self.formulas += n
