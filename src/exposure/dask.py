@@ -50,7 +50,6 @@ from exposure._measures import CATEGORIES, EXPOSURE_MEASURES
 from exposure._outdir import check_output_dir, replace_directory
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures import eloundou
-from exposure.onet import load_onet
 from exposure.scoring import (
     SCORE_COLUMNS,
     _check_columns_and_ids,
@@ -58,7 +57,13 @@ from exposure.scoring import (
     check_text_column,
     score_tasks,
 )
-from exposure.scoring._files import BATCH_ROWS, append_scores, occupation_keys, onet_aliases
+from exposure.scoring._files import (
+    BATCH_ROWS,
+    append_scores,
+    cached_onet,
+    occupation_keys,
+    onet_aliases,
+)
 from exposure.scoring.learned import load_model, shipped_model_path
 
 __all__ = ["score", "check", "to_occupations", "to_sectors", "score_dataset", "ScoredDataset",
@@ -73,7 +78,6 @@ _KEY = "__exposure_occupation"
 
 # ------------------------------------------------------------- per-worker caches
 _MODELS: dict = {}
-_ONETS: dict = {}
 _LABELS: dict = {}
 
 
@@ -83,15 +87,6 @@ def _model(path: str, digest: str):
         _MODELS[digest] = load_model(path)
         logger.info("loaded model %s (sha256 %s) in this worker", path, digest[:12])
     return _MODELS[digest]
-
-
-def _onet(release, mirror, data_dir):
-    if release is None:
-        return None
-    key = (release, mirror, data_dir)
-    if key not in _ONETS:
-        _ONETS[key] = load_onet(release, mirror=mirror, data_dir=data_dir)
-    return _ONETS[key]
 
 
 def _labels(method, mirror, data_dir):
@@ -158,7 +153,7 @@ def _score_partition(part: pd.DataFrame, meta: pd.DataFrame | None, job: dict) -
         _check_unique_keys(renamed)
     pieces = [score_tasks(renamed.iloc[rows], job["method"], text_column=job["text_column"],
                           occupation_column=job["occupation_column"],
-                          onet=_onet(job["onet"], job["mirror"], job["data_dir"]),
+                          onet=cached_onet(job["onet"], job["mirror"], job["data_dir"]),
                           labels=_labels(job["method"], job["mirror"], job["data_dir"]),
                           reference_source=job["reference_source"], model=model)[list(SCORE_COLUMNS)]
               for rows in batches]

@@ -27,9 +27,14 @@ from collections.abc import Iterable, Iterator
 
 import pandas as pd
 
-from exposure.onet import load_onet
 from exposure.scoring import SCORE_COLUMNS, score_tasks
-from exposure.scoring._files import append_scores, occupation_keys, onet_aliases
+from exposure.scoring._files import (
+    append_scores,
+    cached_onet,
+    carry_cut,
+    occupation_keys,
+    onet_aliases,
+)
 from exposure.scoring.learned import load_model
 
 __all__ = ["score", "score_batches", "score_schema", "SCORE_TYPES"]
@@ -44,17 +49,6 @@ SCORE_TYPES = {
 }
 _ROW = "__exposure_row"
 _KEY = "__exposure_occupation"
-_ONETS: dict = {}
-
-
-def _onet(release, mirror, data_dir):
-    """The O*NET release, loaded once per Python worker."""
-    if release is None:
-        return None
-    key = (release, None if mirror is None else str(mirror), None if data_dir is None else str(data_dir))
-    if key not in _ONETS:
-        _ONETS[key] = load_onet(release, mirror=mirror, data_dir=data_dir)
-    return _ONETS[key]
 
 
 def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
@@ -95,18 +89,14 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
     [['E1'], ['E0']]
     """
     model = load_model(model_path) if method == "learned" else None
-    release = _onet(onet, mirror, data_dir)
+    release = cached_onet(onet, mirror, data_dir)
     pending = None
     for batch in batches:
         frame = batch if pending is None else _one_chunk(pd.concat([pending, batch], ignore_index=True))
         cut = len(frame)
         if method == "learned" and cut:
-            keys = (frame[_KEY].tolist() if _KEY in frame.columns
-                    else occupation_keys(frame.rename(columns=onet_aliases(frame)), occupation_column))
-            if keys[-1] is not None:
-                cut -= 1
-                while cut > 0 and keys[cut - 1] == keys[-1]:
-                    cut -= 1
+            cut = carry_cut(frame[_KEY].tolist() if _KEY in frame.columns
+                            else occupation_keys(frame.rename(columns=onet_aliases(frame)), occupation_column))
         if cut:
             yield _score(frame.iloc[:cut], method, text_column, occupation_column, release,
                          mirror, data_dir, model, options)

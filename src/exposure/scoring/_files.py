@@ -72,6 +72,8 @@ __all__ = [
     "iter_task_batches",
     "append_scores",
     "occupation_keys",
+    "carry_cut",
+    "cached_onet",
     "BATCH_ROWS",
     "onet_aliases",
     "onet_for_tasks",
@@ -264,6 +266,42 @@ def _hashes(values: list) -> np.ndarray:
 
 class _NotGrouped(Exception):
     """An occupation came back after other occupations: the stream cannot score it alone."""
+
+
+def carry_cut(keys) -> int:
+    """Rows to score now: all but those of the occupation the batch ends in.
+
+    A stream of batches scores each occupation whole by carrying the rows of the last
+    occupation of a batch over to the next one (:func:`score_file`, ``exposure.spark``).
+    ``keys`` are the rows' occupation keys (:func:`occupation_keys`); a last row with no
+    occupation (``None``) is its own and is not carried.
+
+    Examples
+    --------
+    >>> carry_cut(["a", "a", "b", "b"]), carry_cut(["a", "b", None]), carry_cut(["b", "b"])
+    (2, 3, 0)
+    """
+    cut = len(keys)
+    last = keys[-1] if cut else None
+    if last is not None:
+        cut -= 1
+        while cut > 0 and keys[cut - 1] == last:
+            cut -= 1
+    return cut
+
+
+#: O*NET releases loaded by :func:`cached_onet`, one per (release, mirror, data_dir).
+_ONETS: dict = {}
+
+
+def cached_onet(release, mirror=None, data_dir=None):
+    """The O*NET release, loaded once per process (a Dask or Spark worker); None for None."""
+    if release is None:
+        return None
+    key = (release, None if mirror is None else str(mirror), None if data_dir is None else str(data_dir))
+    if key not in _ONETS:
+        _ONETS[key] = load_onet(release, mirror=mirror, data_dir=data_dir)
+    return _ONETS[key]
 
 
 class _Sink:
@@ -625,13 +663,7 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
             frame = batch if pending is None else pd.concat([pending, batch], ignore_index=True)
             cut = len(frame)
             if grouped and cut:
-                # carry the rows of the occupation the batch ends in over to the next batch
-                keys = occupation_keys(frame.rename(columns=aliases), occupation_column)
-                last = keys[-1]
-                if last is not None:
-                    cut -= 1
-                    while cut > 0 and keys[cut - 1] == last:
-                        cut -= 1
+                cut = carry_cut(occupation_keys(frame.rename(columns=aliases), occupation_column))
             if cut:
                 score(frame.iloc[:cut])
             pending = frame.iloc[cut:] if cut < len(frame) else None
