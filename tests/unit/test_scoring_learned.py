@@ -136,3 +136,27 @@ def test_decision_function_equals_explicit_features():
         explicit = np.asarray(X @ model.coef[which].T + model.intercept[which])
         fast = model.decision_function(which, texts, titles, codes, dwas, groups)
         np.testing.assert_allclose(fast, explicit, atol=1e-10)
+
+
+def test_scores_do_not_depend_on_the_chunks_scored_at_once(monkeypatch):
+    # rows are scored SCORE_CHUNK at a time; the occupation context still averages every
+    # task of an occupation, so occupations split across chunks score as in one pass
+    from exposure.scoring import learned
+
+    model = load_model()
+    clerk = ["Enter data into spreadsheets.", "Type letters and memos.", "File records.",
+             "Answer telephones.", "Schedule appointments."]
+    frame = pd.DataFrame({
+        "task": clerk + ["Repair diesel engines.", "Weld pipes.", "Draft replies to routine emails.",
+                         "Prompt an AI agent to refactor code.", "asdf qwer", "Lay bricks."],
+        "title": ["Office Clerks"] * 5 + ["Mechanics", "", "Office Clerks", "", "", "Mechanics"],
+        "onetsoc_code": [None] * 6 + ["47-2211.00", None, None, None, None],
+    })
+    whole = score_learned(frame, model=model)
+    assert set(whole["feature_set"]) == {"text", "free"}
+    for chunk in (1, 2, 3, 4):
+        monkeypatch.setattr(learned, "SCORE_CHUNK", chunk)
+        pd.testing.assert_frame_equal(score_learned(frame, model=model), whole, check_exact=True)
+    # the control: scoring the chunks separately changes the context of split occupations
+    apart = pd.concat([score_learned(frame.iloc[:2], model=model), score_learned(frame.iloc[2:], model=model)])
+    assert not np.array_equal(apart[["p_e0", "p_e1", "p_e2"]].to_numpy(), whole[["p_e0", "p_e1", "p_e2"]].to_numpy())

@@ -123,3 +123,25 @@ def test_matmul_gives_the_arrays_of_scipy_product():
         assert np.array_equal(got.data, want.data)
     f32 = a.astype(np.float32)  # other value types: scipy's product
     assert np.array_equal(_matmul(f32, b).toarray(), (f32 @ b).toarray())
+
+
+def test_retrieval_does_not_depend_on_the_blocks_of_the_product(index, monkeypatch):
+    # long texts get blocks of fewer rows; what a text finds must not depend on its block
+    from exposure.scoring import retrieval
+
+    texts = ["Answer customer emails and resolve complaints by telephone. " * 3,
+             "Cut lumber with power saws.", "Reconcile invoices.", "asdf", "Build frames."] * 3
+    whole = index.retrieve(texts)
+    assert retrieval._row_blocks(index.vectorizer.transform(texts), index._transposed()[0]) == [(0, 15)]
+    for pairs, rows in ((1, 4096), (10, 4096), (10**9, 2)):
+        monkeypatch.setattr(retrieval, "BLOCK_PAIRS", pairs)
+        monkeypatch.setattr(retrieval, "CHUNK", rows)
+        monkeypatch.setattr(retrieval._row_blocks, "__defaults__", (rows, pairs))
+        q = index.vectorizer.transform(texts)
+        assert len(retrieval._row_blocks(q, index._transposed()[0])) > 1
+        got = index.retrieve(texts)
+        assert np.array_equal(got.best, whole.best) and np.array_equal(got.similarity, whole.similarity)
+        for name in ("weights", "dwa_weights"):
+            a, b = getattr(got, name), getattr(whole, name)
+            assert np.array_equal(a.indptr, b.indptr) and np.array_equal(a.indices, b.indices)
+            assert np.array_equal(a.data, b.data)

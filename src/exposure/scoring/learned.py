@@ -55,6 +55,7 @@ __all__ = [
     "confidence",
     "GROUNDED_SIMILARITY",
     "OUT_OF_DOMAIN_SIMILARITY",
+    "SCORE_CHUNK",
     "frame_codes",
     "occupation_groups",
     "task_dwa_lookup",
@@ -73,6 +74,10 @@ GROUNDED_SIMILARITY = 0.35
 #: Below this similarity (or with no word known to the index) a text is not taken for a
 #: work task: a warning is logged and its confidence is low.
 OUT_OF_DOMAIN_SIMILARITY = 0.1
+#: Rows whose features :func:`score_learned` builds at once. It bounds the memory of a
+#: large input; the scores do not depend on it (every feature but the occupation context
+#: is computed row by row, and the context's group means come from all rows).
+SCORE_CHUNK = 16_384
 
 
 
@@ -220,12 +225,11 @@ class LearnedModel:
             weight = self.weights.get(name, 1.0)
             if name == "context":
                 if "context" not in cache:
-                    if "word" not in cache:
-                        cache["word"] = self.blocks(["word"], texts, titles, codes,
-                                                    tokens=_tokens(texts, cache))["word"] / self.weights.get("word", 1.0)
-                    cache["context"] = group_means(cache["word"], groups if groups is not None else np.arange(n))
+                    cache["context"] = group_means(self.word_block(texts, cache),
+                                                   groups if groups is not None else np.arange(n))
                 means, inv = cache["context"]
-                z += np.asarray(means @ W.T)[inv] * weight
+                present, at = np.unique(inv, return_inverse=True)  # the groups of these rows
+                z += np.asarray(means[present] @ W.T)[at.ravel()] * weight
                 continue
             if name == "grounded" and name not in cache:
                 cache[name] = self._index().features(self.neighbours(texts, cache))
@@ -234,11 +238,19 @@ class LearnedModel:
                     cache[name] = self._vectors().bag_norms(texts, tokens=_tokens(texts, cache))
                 z += self._vectors().project(texts, W.T, prepared=cache[name]) * weight
                 continue
-            if name not in cache:
-                tokens = _tokens(texts, cache) if name == "word" else None
-                cache[name] = self.blocks([name], texts, titles, codes, dwa_lists, tokens=tokens)[name] / weight
+            if name == "word":
+                self.word_block(texts, cache)
+            elif name not in cache:
+                cache[name] = self.blocks([name], texts, titles, codes, dwa_lists)[name] / weight
             z += np.asarray(cache[name] @ W.T) * weight
         return z
+
+    def word_block(self, texts, cache: dict) -> sparse.csr_matrix:
+        """The unweighted ``word`` block of ``texts``, computed once per ``cache``."""
+        if "word" not in cache:
+            cache["word"] = self.blocks(["word"], texts, None, None, tokens=_tokens(texts, cache))["word"] \
+                / self.weights.get("word", 1.0)
+        return cache["word"]
 
     @staticmethod
     def _one_hot(values, index) -> sparse.csr_matrix:
@@ -585,38 +597,51 @@ def score_learned(
         use_onet = np.fromiter((k in known for k in keys), dtype=bool, count=n)
         lookup = remembered("task_dwa_lookup", (onet.task_dwas,), lambda: task_dwa_lookup(onet))
         dwa_lists = [lookup.get(k, []) for k in keys]
-    groups = None  # occupation of each task, for the context block: computed when a set uses it
+    plain = np.array([not t.strip() and not c for t, c in zip(titles, codes)], dtype=bool)
+    if "free" not in model.sets:
+        plain[:] = False
+    # the occupation context averages every task of an occupation in the input (free text
+    # and O*NET rows alike): its group means come from all rows, the rest chunk by chunk
+    used = [which for which, rows in (("onet", use_onet), ("text", ~use_onet & ~plain),
+                                      ("free", ~use_onet & plain)) if rows.any()]
+    starts = range(0, n, SCORE_CHUNK)
+    caches: list = [{} for _ in starts]  # per chunk, blocks shared by the coefficient sets
+    groups = context = None
+    if any("context" in model.sets[which] for which in used):
+        groups = occupation_groups(codes, titles)
+        words = [model.word_block(texts[s:s + SCORE_CHUNK], c) for s, c in zip(starts, caches)]
+        context = group_means(sparse.vstack(words, format="csr"), groups)
+        del words
     probs = np.empty((n, 3))
     which_set = np.where(use_onet, "onet", "text").astype(object)
-    cache: dict = {}  # blocks shared by the coefficient sets (word, context, title, major)
-    if use_onet.any():
-        if "context" in model.sets["onet"]:
-            groups = occupation_groups(codes, titles)
-        z = model.decision_function("onet", texts, titles, codes, dwa_lists, groups, cache)[use_onet]
-        probs[use_onet] = _softmax(z / model.temperature["onet"])
     similarity = np.full(n, np.nan)
     nearest = np.full(n, -1, dtype=np.int64)
     known_words = np.ones(n, dtype=bool)
-    free_text = ~use_onet
-    if free_text.any():
-        # all rows, so that a free text's occupation context counts every task of its
-        # occupation in the input; only the free-text rows are kept
-        plain = np.array([not t.strip() and not c for t, c in zip(titles, codes)], dtype=bool)
-        if "free" not in model.sets:
-            plain[:] = False
+    for k, start in enumerate(starts):
+        rows = slice(start, start + SCORE_CHUNK)
+        cache, caches[k] = caches[k], None
+        if context is not None:
+            cache["context"] = (context[0], context[1][rows])
+        part = (texts[rows], titles[rows], codes[rows])
+        part_groups = None if groups is None else groups[rows]
+        onet_rows = use_onet[rows]
+        if onet_rows.any():
+            z = model.decision_function("onet", *part, dwa_lists[rows], part_groups, cache)[onet_rows]
+            probs[rows][onet_rows] = _softmax(z / model.temperature["onet"])
+        free_text = ~onet_rows
+        if not free_text.any():
+            continue
         if model.index is not None:
-            found = model.neighbours(texts, cache)
-            similarity[free_text] = found.similarity[free_text]
-            nearest[free_text] = found.best[free_text]
-            known_words = (found.n_terms > 0) | use_onet
-        for which, mask in (("text", free_text & ~plain), ("free", free_text & plain)):
-            if not mask.any():
-                continue
-            if groups is None and "context" in model.sets[which]:
-                groups = occupation_groups(codes, titles)
-            z = model.decision_function(which, texts, titles, codes, None, groups, cache)[mask]
-            probs[mask] = _softmax(z / model.temperature[which])
-            which_set[mask] = which
+            found = model.neighbours(part[0], cache)
+            similarity[rows][free_text] = found.similarity[free_text]
+            nearest[rows][free_text] = found.best[free_text]
+            known_words[rows] = (found.n_terms > 0) | onet_rows
+        for which, mask in (("text", free_text & ~plain[rows]), ("free", free_text & plain[rows])):
+            if mask.any():
+                z = model.decision_function(which, *part, None, part_groups, cache)[mask]
+                probs[rows][mask] = _softmax(z / model.temperature[which])
+                which_set[rows][mask] = which
+    free_text = ~use_onet
     out = pd.DataFrame(probs, columns=["p_e0", "p_e1", "p_e2"], index=frame.index)
     out["feature_set"] = which_set.astype(str)
     out["confidence"] = confidence(probs, np.where(use_onet, 1.0, similarity), known_words)

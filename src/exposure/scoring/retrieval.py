@@ -68,8 +68,12 @@ MAX_DF = 300
 RATIO = 0.7
 #: Neighbour weight: ``similarity ** POWER`` (normalised to sum to one).
 POWER = 4.0
-#: Rows per block of the similarity product (bounds memory).
+#: Most rows per block of the similarity product.
 CHUNK = 4096
+#: Most (query, task) pairs sharing a term per block of the similarity product: a long
+#: text (a job posting of several duties) shares terms with thousands of tasks, so blocks
+#: of long texts hold fewer rows (:func:`_row_blocks`), which bounds memory.
+BLOCK_PAIRS = 4_000_000
 
 
 @dataclass
@@ -207,12 +211,12 @@ class TaskIndex:
         sim = np.zeros(n)
         parts, dparts = [], []
         tasks_t, dwas_t = self._transposed()
-        for start in range(0, n, CHUNK):
-            block = q[start:start + CHUNK]
+        for start, end in _row_blocks(q, tasks_t):
+            block = q[start:end]
             s = _matmul(block, tasks_t)
             if groups is not None and s.nnz:
                 rows = np.repeat(np.arange(s.shape[0]), np.diff(s.indptr))
-                s.data[self.soc6_groups()[s.indices] == groups[start:start + CHUNK][rows]] = 0.0
+                s.data[self.soc6_groups()[s.indices] == groups[start:end][rows]] = 0.0
                 s.eliminate_zeros()
             b, top, w = _keep_best(s, RATIO, POWER, normalise=True)
             best[start:start + len(b)] = b
@@ -306,6 +310,39 @@ def _vectorizer(arrays: dict, meta: dict) -> WordTfidf:
         return WordTfidf.from_codes(arrays["tokens"], arrays["codes"], arrays["idf"],
                                     int(meta["ngram_max"]), stem=bool(meta["stem"]))
     return WordTfidf(arrays["vocab"], arrays["idf"], int(meta["ngram_max"]), stem=bool(meta["stem"]))
+
+
+def _row_blocks(q: sparse.csr_matrix, items_t: sparse.csr_matrix, max_rows: int = CHUNK,
+                pairs: int = BLOCK_PAIRS) -> list[tuple[int, int]]:
+    """Row ranges of ``q`` whose product with ``items_t`` holds at most about ``pairs`` entries.
+
+    A row's entries are bounded by the items its terms occur in (summed over its terms, at
+    most the number of items); a block ends before that bound would pass ``pairs``, or at
+    ``max_rows`` rows, and holds at least one row.
+
+    Examples
+    --------
+    >>> q = sparse.csr_matrix(np.array([[1.0, 0.0], [1.0, 1.0], [0.0, 1.0]]))
+    >>> items_t = sparse.csr_matrix(np.ones((2, 3)))  # both terms in all 3 items
+    >>> _row_blocks(q, items_t, pairs=4), _row_blocks(q, items_t, max_rows=2)
+    ([(0, 1), (1, 2), (2, 3)], [(0, 2), (2, 3)])
+    """
+    n = q.shape[0]
+    per_term = np.diff(items_t.indptr)
+    cost = np.zeros(n, dtype=np.int64)
+    counts = np.diff(q.indptr)
+    if q.nnz:
+        nonempty = counts > 0
+        cost[nonempty] = np.add.reduceat(per_term[q.indices], q.indptr[:-1][nonempty])
+    cum = np.cumsum(np.minimum(cost, items_t.shape[1]))
+    out, start = [], 0
+    while start < n:
+        limit = (cum[start - 1] if start else 0) + pairs
+        end = min(start + max_rows, int(np.searchsorted(cum, limit, side="right")))
+        end = max(end, start + 1)
+        out.append((start, end))
+        start = end
+    return out
 
 
 def _matmul(a: sparse.csr_matrix, b: sparse.csr_matrix) -> sparse.csr_matrix:
