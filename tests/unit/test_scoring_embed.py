@@ -136,3 +136,14 @@ def test_distill_without_the_model_is_a_clear_error(tmp_path):
 
     with pytest.raises(ExposureError, match="config.json"):
         MiniLM(tmp_path)
+
+
+def test_float_vectors_are_built_on_first_use_from_the_int8_codes():
+    v = StaticVectors(["email", "brick"], *quantise(np.array([[0.5, -1.0], [0.25, 0.0]])))
+    assert "_matrix" not in v.__dict__  # loading does not pay for the float copy
+    got = v.transform(["email brick"])
+    assert "_matrix" in v.__dict__
+    expected = v.codes.astype(np.float64) * v.scale.astype(np.float64)[:, None]
+    assert np.array_equal(v._matrix, expected)
+    total = expected.sum(axis=0)
+    np.testing.assert_allclose(got[0], total / np.linalg.norm(total))

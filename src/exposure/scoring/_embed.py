@@ -19,6 +19,7 @@ like the model and its retrieval index.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -68,8 +69,17 @@ class StaticVectors:
         if self.codes.ndim != 2 or self.codes.shape[0] != len(self.words) or self.scale.shape != (len(self.words),):
             raise ExposureError(f"static vectors: {len(self.words)} words, codes {self.codes.shape}, "
                                 f"scale {self.scale.shape} do not match")
-        self._table = {w: i for i, w in enumerate(self.words)}
-        self._matrix = self.codes.astype(np.float64) * self.scale.astype(np.float64)[:, None]
+
+    @cached_property
+    def _table(self) -> dict:
+        """Word -> row (built on first use, like :attr:`_matrix`)."""
+        return {w: i for i, w in enumerate(self.words)}
+
+    @cached_property
+    def _matrix(self) -> np.ndarray:
+        """The vectors, ``codes * scale``, in float64: built on first use, so that loading
+        a model whose texts are all O*NET tasks (no ``embed`` block) does not pay for it."""
+        return np.multiply(self.codes, self.scale.astype(np.float64)[:, None])
 
     @property
     def dim(self) -> int:
