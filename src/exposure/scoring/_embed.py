@@ -77,8 +77,11 @@ class StaticVectors:
 
     @cached_property
     def _matrix(self) -> np.ndarray:
-        """The vectors, ``codes * scale``, in float64: built on first use, so that loading
-        a model whose texts are all O*NET tasks (no ``embed`` block) does not pay for it."""
+        """The vectors, ``codes * scale``, in float64, built on first use.
+
+        Loading a model whose texts are all O*NET tasks (no ``embed`` block) does not pay
+        for them.
+        """
         return np.multiply(self.codes, self.scale.astype(np.float64)[:, None])
 
     @property
