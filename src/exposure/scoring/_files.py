@@ -19,7 +19,10 @@ the end. Peak memory is one batch plus, for Parquet output, one row group of out
 :data:`PARQUET_ROW_GROUP` rows, as :func:`exposure._io.write_parquet` writes them, so an
 output of fewer rows and less than :data:`PARQUET_GROUP_BYTES` in memory has the same bytes
 as one written whole; a larger one is written in shorter row groups (at batch ends, once
-the rows held reach that size), whose values are the same but whose bytes are not.
+the rows held reach that size), whose values are the same but whose bytes are not. A
+batch holds whole occupations (below) and its features are built
+:data:`exposure.scoring.learned.SCORE_CHUNK` rows at a time: what grows with the largest
+occupation is its rows and their word vectors for the context mean.
 
 The ``learned`` model has one cross-row feature: the *occupation context*, the mean word
 vector of all tasks of the same occupation (same code, else same title) in the input. So
