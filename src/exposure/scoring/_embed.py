@@ -9,8 +9,10 @@ word-matching model leaves (docs/validation/agreement.md).
 
 The vectors are distilled from the sentence-embedding model all-MiniLM-L6-v2 (Apache 2.0)
 by :mod:`exposure.scoring._distill`: every word of the vocabulary is encoded alone by the
-transformer, the vectors are centred (the mean vector of the vocabulary subtracted) and
-stored as int8 with one float32 scale per word. Inference is a sparse bag-of-words product
+transformer, the vectors are centred (the mean vector of the vocabulary subtracted),
+refined so that a task statement's normalised sum of word vectors comes close to the
+transformer's embedding of the statement, and stored as int8 with one float32 scale per
+word. Inference is a sparse bag-of-words product
 with that matrix (numpy/scipy only: no transformer runs when scoring). The artifact
 (``vectors-v1.npz``) is shipped beside the model and pinned by sha256 in ``registry.txt``
 like the model and its retrieval index.
