@@ -136,9 +136,8 @@ def test_retrieval_does_not_depend_on_the_blocks_of_the_product(index, monkeypat
     for pairs, rows in ((1, 4096), (10, 4096), (10**9, 2)):
         monkeypatch.setattr(retrieval, "BLOCK_PAIRS", pairs)
         monkeypatch.setattr(retrieval, "CHUNK", rows)
-        monkeypatch.setattr(retrieval._row_blocks, "__defaults__", (rows, pairs))
         q = index.vectorizer.transform(texts)
-        assert len(retrieval._row_blocks(q, index._transposed()[0])) > 1
+        assert len(retrieval._row_blocks(q, index._transposed()[0], rows, pairs)) > 1
         got = index.retrieve(texts)
         assert np.array_equal(got.best, whole.best) and np.array_equal(got.similarity, whole.similarity)
         for name in ("weights", "dwa_weights"):

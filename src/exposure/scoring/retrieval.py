@@ -211,7 +211,7 @@ class TaskIndex:
         sim = np.zeros(n)
         parts, dparts = [], []
         tasks_t, dwas_t = self._transposed()
-        for start, end in _row_blocks(q, tasks_t):
+        for start, end in _row_blocks(q, tasks_t, CHUNK, BLOCK_PAIRS):
             block = q[start:end]
             s = _matmul(block, tasks_t)
             if groups is not None and s.nnz:
