@@ -204,7 +204,7 @@ def test_free_text_report_grounds_held_out_folds_in_training_occupations_only():
     report = evaluate_free_text(labels, onet, paraphrases=para, n_folds=2)
     table = report.agreement.set_index("scorer")
     assert len(table) == 6 and (table["n_tasks"] == 80).all()
-    assert table.loc["learned, free text alone (grounded)", "kappa"] > 0.3
+    assert table.loc["learned, free text alone (words and word vectors)", "kappa"] > 0.3
     assert report.paraphrases["fold"].tolist() == ["0", "1", "all"]
     assert report.paraphrases["n_tasks"].iloc[-1] == len(para)
     # any subset of sets: the protocols follow the sets

@@ -179,9 +179,9 @@ def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: in
 #: Scorer names of the cross-validation protocols of :func:`exposure.scoring._train.cross_validate`.
 PROTOCOL_NAMES = {
     "onet": "learned, O*NET ids (work activities + text)",
-    "text": "learned, free text + title + O*NET-SOC code (grounded)",
-    "title": "learned, free text + occupation title (grounded)",
-    "free": "learned, free text alone (grounded)",
+    "text": "learned, free text + title + O*NET-SOC code (grounded in retrieved tasks)",
+    "title": "learned, free text + occupation title (grounded in retrieved tasks)",
+    "free": "learned, free text alone (words and word vectors)",
 }
 
 
