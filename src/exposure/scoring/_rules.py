@@ -109,8 +109,12 @@ class RuleSet:
     def __init__(self, patterns, *, use_re2: bool = True):
         self.patterns = tuple(patterns)
         self.use_re2 = use_re2
-        self._re = [compile_rule(p) for p in self.patterns]
         self._filter = None
+
+    @functools.cached_property
+    def _re(self) -> list:
+        """The patterns compiled by :mod:`re` (on first use: RE2 matches printable ASCII)."""
+        return [compile_rule(p) for p in self.patterns]
 
     def _re2_match(self):
         """``Match`` of the RE2 filter of all patterns (compiled on first use)."""
