@@ -49,6 +49,7 @@ __all__ = [
     "write_arrays",
     "read_arrays",
     "read_pinned",
+    "load_pinned",
     "write_csv",
     "csv_text",
     "write_xlsx",
@@ -729,3 +730,47 @@ def read_pinned(path, pins: dict, what: str) -> tuple[bytes, str]:
     if pins[path.name] != digest:
         raise ChecksumMismatchError(path.name, pins[path.name], digest, path=path)
     return data, digest
+
+
+def load_pinned(path, pins: dict, what: str, build, cache: dict):
+    """``build(*read_arrays(data))`` of a pinned artifact: verified every call, built once.
+
+    The file is checked against ``pins`` by :func:`read_pinned` on every call; the object
+    built from it is kept in ``cache`` (a dict owned by the caller, one entry, keyed by the
+    path and the sha256), so a file whose bytes change is built again.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+    pins : dict of str to str
+        File name -> pinned sha256 (a model registry).
+    what : str
+        What the file is, for the messages (``"retrieval index"``).
+    build : callable
+        ``build(arrays, metadata)`` -> the object (e.g. a ``from_arrays`` class method).
+    cache : dict
+        The caller's one-entry cache.
+
+    Raises
+    ------
+    exposure.errors.ChecksumMismatchError, exposure.errors.ExposureError
+        As :func:`read_pinned`.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.npz"
+    >>> _ = write_arrays({"x": np.arange(3)}, {"name": "a"}, p)
+    >>> pins = {"a.npz": hashlib.sha256(p.read_bytes()).hexdigest()}
+    >>> cache = {}
+    >>> first = load_pinned(p, pins, "artifact", lambda arrays, meta: arrays["x"].tolist(), cache)
+    >>> first, load_pinned(p, pins, "artifact", None, cache) is first  # built once
+    ([0, 1, 2], True)
+    """
+    path = Path(path)
+    data, digest = read_pinned(path, pins, what)
+    key = (str(path), digest)
+    if key not in cache:
+        cache.clear()
+        cache[key] = build(*read_arrays(data))
+    return cache[key]

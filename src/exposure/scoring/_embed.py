@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
-from exposure._io import read_arrays, read_pinned, write_arrays
+from exposure._io import load_pinned, write_arrays
 from exposure.errors import ExposureError
 from exposure.scoring._features import tokenize
 
@@ -247,10 +247,4 @@ def load_vectors(path, pins: dict) -> StaticVectors:
     ...
     exposure.errors.ChecksumMismatchError: sha256 mismatch for v.npz ...
     """
-    path = Path(path)
-    data, digest = read_pinned(path, pins, "static word vectors")
-    key = (str(path), digest)
-    if key not in _CACHE:
-        _CACHE.clear()
-        _CACHE[key] = StaticVectors.from_arrays(*read_arrays(data))
-    return _CACHE[key]
+    return load_pinned(path, pins, "static word vectors", StaticVectors.from_arrays, _CACHE)

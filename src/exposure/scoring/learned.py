@@ -25,7 +25,6 @@ verified at load (:class:`exposure.errors.ChecksumMismatchError` on mismatch).
 
 from __future__ import annotations
 
-import hashlib
 import importlib.resources
 import logging
 from dataclasses import dataclass, field
@@ -35,9 +34,9 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from exposure._io import atomic_path, read_arrays, write_arrays
+from exposure._io import atomic_path, load_pinned, write_arrays
 from exposure._measures import LABELS
-from exposure.errors import ChecksumMismatchError, DataFormatError, ExposureError
+from exposure.errors import DataFormatError, ExposureError
 from exposure.scoring._embed import StaticVectors, load_vectors
 from exposure.scoring._features import CharTfidf, WordTfidf, group_mean, group_means, tokenize
 from exposure.scoring._inputs import remembered
@@ -494,33 +493,14 @@ def load_model(path=None, *, registry=None) -> LearnedModel:
     (['free', 'onet', 'text'], 18796)
     """
     path = Path(path) if path is not None else shipped_model_path()
-    if not path.is_file():
-        raise ExposureError(f"model artifact not found: {path}")
-    data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    key = (str(path), digest, None if registry is None else str(registry))
-    if key in _CACHE:
-        model = _CACHE[key]
-        if model.metadata.get("index"):  # the index file is verified on every load too
-            model.index = load_index(path.parent / model.metadata["index"], read_registry(registry))
-        if model.metadata.get("vectors"):
-            model.vectors = load_vectors(path.parent / model.metadata["vectors"], read_registry(registry))
-        return model
     pins = read_registry(registry)
-    if path.name not in pins:
-        raise ExposureError(f"model artifact {path.name!r} is not listed in the model registry")
-    if pins[path.name] != digest:
-        raise ChecksumMismatchError(path.name, pins[path.name], digest, path=path)
-    model = LearnedModel.from_arrays(*read_arrays(data))
-    index_name = model.metadata.get("index")
-    if index_name:
-        # the retrieval index of the grounded block: beside the model, pinned in the same registry
-        model.index = load_index(path.parent / index_name, pins)
+    model = load_pinned(path, pins, "model artifact", LearnedModel.from_arrays, _CACHE)
+    # the retrieval index of the grounded block and the static word vectors of the embed
+    # block: beside the model, pinned in the same registry, verified on every load too
+    if model.metadata.get("index"):
+        model.index = load_index(path.parent / model.metadata["index"], pins)
     if model.metadata.get("vectors"):
-        # the static word vectors of the embed block: beside the model, pinned likewise
         model.vectors = load_vectors(path.parent / model.metadata["vectors"], pins)
-    _CACHE.clear()
-    _CACHE[key] = model
     return model
 
 

@@ -41,7 +41,7 @@ try:  # the product routine behind scipy's ``@`` (:func:`_matmul`)
 except ImportError:  # pragma: no cover - another scipy layout: ``@`` is used
     _sparsetools = None
 
-from exposure._io import read_arrays, read_pinned, write_arrays
+from exposure._io import load_pinned, write_arrays
 from exposure.errors import ExposureError
 from exposure.scoring._features import WordTfidf, word_terms
 from exposure.scoring._inputs import job_zone_lookup, norm_task_ids
@@ -562,13 +562,7 @@ def load_index(path, pins: dict) -> TaskIndex:
     ...
     exposure.errors.ChecksumMismatchError: sha256 mismatch for i.npz ...
     """
-    path = Path(path)
-    data, digest = read_pinned(path, pins, "retrieval index")
-    key = (str(path), digest)
-    if key not in _CACHE:
-        _CACHE.clear()
-        _CACHE[key] = TaskIndex.from_arrays(*read_arrays(data))
-    return _CACHE[key]
+    return load_pinned(path, pins, "retrieval index", TaskIndex.from_arrays, _CACHE)
 
 
 def _tiny_index() -> TaskIndex:
