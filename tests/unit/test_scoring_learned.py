@@ -138,6 +138,22 @@ def test_decision_function_equals_explicit_features():
         np.testing.assert_allclose(fast, explicit, atol=1e-10)
 
 
+def test_neighbours_without_weights_are_retrieved_again_for_the_grounded_block():
+    # score_learned retrieves free-text-only chunks without the neighbour weights; a set
+    # with the grounded block on the same cache must still get them
+    model = load_model()
+    texts, titles = ["Enter data into spreadsheets.", "Weld pipes."], ["Clerks", "Welders"]
+    codes, groups = ["", ""], occupation_groups(["", ""], titles)
+    cache: dict = {}
+    bare = model.neighbours(texts, cache, weights=False)
+    assert bare.weights is None
+    got = model.decision_function("text", texts, titles, codes, None, groups, cache)
+    fresh = model.decision_function("text", texts, titles, codes, None, groups, {})
+    np.testing.assert_array_equal(got, fresh)
+    assert cache["found"].weights is not None
+    np.testing.assert_array_equal(cache["found"].best, bare.best)
+
+
 def test_scores_do_not_depend_on_the_chunks_scored_at_once(monkeypatch):
     # rows are scored SCORE_CHUNK at a time; the occupation context still averages every
     # task of an occupation, so occupations split across chunks score as in one pass

@@ -144,3 +144,34 @@ def test_retrieval_does_not_depend_on_the_blocks_of_the_product(index, monkeypat
             a, b = getattr(got, name), getattr(whole, name)
             assert np.array_equal(a.indptr, b.indptr) and np.array_equal(a.indices, b.indices)
             assert np.array_equal(a.data, b.data)
+
+
+def test_retrieval_without_weights_finds_the_same_closest_task(index):
+    # ties included: two texts equally close to two tasks must name the same one
+    texts = ["Reconciling invoices from vendors", "Build a frame from lumber", "asdf qwer",
+             "customer", "Answer customer emails and resolve customer complaints by telephone."]
+    full, bare = index.retrieve(texts), index.retrieve(texts, weights=False)
+    assert np.array_equal(bare.best, full.best) and np.array_equal(bare.similarity, full.similarity)
+    assert np.array_equal(bare.n_terms, full.n_terms)
+    assert bare.weights is None and bare.dwa_weights is None
+    with pytest.raises(ExposureError, match="without weights"):
+        index.features(bare)
+
+
+def test_best_names_the_first_stored_entry_of_the_largest_value():
+    from scipy import sparse
+
+    from exposure.scoring.retrieval import _best, _keep_best
+
+    rng = np.random.default_rng(0)
+    dense = rng.choice([0.0, 0.25, 0.5, 0.75], size=(40, 9))  # many ties
+    s = sparse.csr_matrix(dense)
+    order = rng.permutation  # entries of each row stored in a shuffled order
+    for r in range(s.shape[0]):
+        lo, hi = s.indptr[r], s.indptr[r + 1]
+        p = lo + order(hi - lo)
+        s.indices[lo:hi], s.data[lo:hi] = s.indices[p].copy(), s.data[p].copy()
+    best, top = _best(s)
+    kb, ktop, _ = _keep_best(s, 0.7, 4.0, normalise=True)
+    assert np.array_equal(best, kb) and np.array_equal(top, ktop)
+    assert np.array_equal(top, dense.max(axis=1))

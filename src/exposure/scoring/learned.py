@@ -196,13 +196,20 @@ class LearnedModel:
             raise ExposureError("this model has no retrieval index (the 'grounded' block needs one)")
         return self.index
 
-    def neighbours(self, texts, cache: dict | None = None) -> Neighbours:
-        """Retrieval result of ``texts`` (shared through ``cache`` with the ``grounded`` block)."""
+    def neighbours(self, texts, cache: dict | None = None, *, weights: bool = True) -> Neighbours:
+        """Retrieval result of ``texts`` (shared through ``cache`` with the ``grounded`` block).
+
+        ``weights=False`` retrieves only the closest task and its similarity (see
+        :meth:`~exposure.scoring.retrieval.TaskIndex.retrieve`); a later call that needs the
+        weights retrieves again.
+        """
         cache = {} if cache is None else cache
-        if "found" not in cache:
+        found = cache.get("found")
+        if found is None or (weights and found.weights is None):
             index = self._index()
-            vectors = index.vectorizer.transform(texts, tokens=_tokens(texts, cache))
-            cache["found"] = index.retrieve(texts, vectors=vectors)
+            if "index_vectors" not in cache:
+                cache["index_vectors"] = index.vectorizer.transform(texts, tokens=_tokens(texts, cache))
+            cache["found"] = index.retrieve(texts, vectors=cache["index_vectors"], weights=weights)
         return cache["found"]
 
     def decision_function(self, which, texts, titles, codes, dwa_lists=None, groups=None,
@@ -611,8 +618,9 @@ def score_learned(
         free_text = ~onet_rows
         if not free_text.any():
             continue
-        if model.index is not None:
-            found = model.neighbours(part[0], cache)
+        if model.index is not None:  # the neighbour weights only if a row has the grounded block
+            grounded = "grounded" in model.sets.get("text", []) and (free_text & ~plain[rows]).any()
+            found = model.neighbours(part[0], cache, weights=bool(grounded))
             similarity[rows][free_text] = found.similarity[free_text]
             nearest[rows][free_text] = found.best[free_text]
             known_words[rows] = (found.n_terms > 0) | onet_rows

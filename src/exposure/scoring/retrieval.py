@@ -86,18 +86,20 @@ class Neighbours:
         Row of the closest task in the index, -1 when no task shares a term.
     similarity : numpy.ndarray of float
         Cosine similarity with that task (0 when none).
-    weights : scipy.sparse.csr_matrix
-        Queries x index tasks: the weights of the kept neighbours (rows sum to 1 or 0).
-    dwa_weights : scipy.sparse.csr_matrix
-        Queries x DWAs: the similarity of the closest DWA titles (within :data:`RATIO`).
+    weights : scipy.sparse.csr_matrix or None
+        Queries x index tasks: the weights of the kept neighbours (rows sum to 1 or 0);
+        None when retrieved with ``weights=False``.
+    dwa_weights : scipy.sparse.csr_matrix or None
+        Queries x DWAs: the similarity of the closest DWA titles (within :data:`RATIO`);
+        None when retrieved with ``weights=False``.
     n_terms : numpy.ndarray of int
         Terms of each query known to the index vocabulary (0: not a single known word).
     """
 
     best: np.ndarray
     similarity: np.ndarray
-    weights: sparse.csr_matrix
-    dwa_weights: sparse.csr_matrix
+    weights: sparse.csr_matrix | None
+    dwa_weights: sparse.csr_matrix | None
     n_terms: np.ndarray
 
 
@@ -185,7 +187,7 @@ class TaskIndex:
                          payload, dict(self.metadata))
 
     # ---------------------------------------------------------------- retrieval
-    def retrieve(self, texts, *, exclude=None, vectors=None) -> Neighbours:
+    def retrieve(self, texts, *, exclude=None, vectors=None, weights: bool = True) -> Neighbours:
         """Closest index tasks and DWA titles of each text.
 
         Parameters
@@ -196,10 +198,21 @@ class TaskIndex:
             in training, so that a task is grounded in other occupations only).
         vectors : scipy.sparse.csr_matrix, optional
             ``vectorizer.transform(texts)``, when already computed.
+        weights : bool, default True
+            Also find the neighbour weights and the closest DWA titles (what
+            :meth:`features` needs); False finds only the closest task and its similarity
+            (the evidence of a score), the same ``best`` and ``similarity``, in less time.
 
         Returns
         -------
         Neighbours
+
+        Examples
+        --------
+        >>> index = _tiny_index()
+        >>> full, bare = (index.retrieve(["Answer customer emails"], weights=w) for w in (True, False))
+        >>> bare.best.tolist() == full.best.tolist(), bare.weights is None
+        (True, True)
         """
         q = self.vectorizer.transform(list(texts)) if vectors is None else vectors
         n = q.shape[0]
@@ -218,12 +231,19 @@ class TaskIndex:
                 rows = np.repeat(np.arange(s.shape[0]), np.diff(s.indptr))
                 s.data[self.soc6_groups()[s.indices] == groups[start:end][rows]] = 0.0
                 s.eliminate_zeros()
+            if not weights:
+                b, top = _best(s)
+                best[start:start + len(b)] = b
+                sim[start:start + len(b)] = top
+                continue
             b, top, w = _keep_best(s, RATIO, POWER, normalise=True)
             best[start:start + len(b)] = b
             sim[start:start + len(b)] = top
             parts.append(w)
             d = _matmul(block, dwas_t)
             dparts.append(_keep_best(d, RATIO, 1.0, normalise=False)[2])
+        if not weights:
+            return Neighbours(best, sim, None, None, np.diff(q.indptr))
         if not parts:
             empty = sparse.csr_matrix((0, self.n_tasks))
             return Neighbours(best, sim, empty, sparse.csr_matrix((0, self.dwas.shape[0])),
@@ -252,6 +272,9 @@ class TaskIndex:
         True
         """
         w = found.weights
+        if w is None or found.dwa_weights is None:
+            raise ExposureError("these neighbours were retrieved without weights (weights=False); "
+                                "the grounded features need retrieve(..., weights=True)")
         p = np.asarray(w @ self.payload)
         top = found.similarity[:, None]
         logp = np.log(np.clip(p, 1e-3, 1.0)) * top
@@ -378,6 +401,35 @@ def _matmul(a: sparse.csr_matrix, b: sparse.csr_matrix) -> sparse.csr_matrix:
     fn(m, n, a.indptr, a.indices, a.data, b.indptr, b.indices, b.data, indptr, indices, data)
     nnz = int(indptr[-1])
     return sparse.csr_matrix((data[:nnz], indices[:nnz], indptr), shape=(m, n))
+
+
+def _best(s: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+    """Best column and value of each row (-1 and 0 for an empty row), as :func:`_keep_best`.
+
+    The best column is the first entry, in storage order, that equals the row's largest
+    value: the one :func:`_keep_best` names.
+
+    Examples
+    --------
+    >>> s = sparse.csr_matrix((np.array([0.2, 0.5, 0.5]), np.array([2, 0, 1]), np.array([0, 3, 3])),
+    ...                       shape=(2, 3))
+    >>> [a.tolist() for a in _best(s)]
+    [[0, -1], [0.5, 0.0]]
+    """
+    n = s.shape[0]
+    counts = np.diff(s.indptr)
+    nonempty = counts > 0
+    top = np.zeros(n)
+    best = np.full(n, -1, dtype=np.int64)
+    if not s.nnz:
+        return best, top
+    top[nonempty] = np.maximum.reduceat(s.data, s.indptr[:-1][nonempty])
+    pos = np.flatnonzero(s.data >= np.repeat(top, counts))
+    rows = np.searchsorted(s.indptr, pos, side="right") - 1
+    first = np.ones(len(pos), dtype=bool)
+    first[1:] = rows[1:] != rows[:-1]
+    best[rows[first]] = s.indices[pos[first]]
+    return best, top
 
 
 def _keep_best(s: sparse.csr_matrix, ratio: float, power: float, *, normalise: bool):
