@@ -416,3 +416,15 @@ def test_occupation_keys_group_rows_as_factorize_does():
     assert [uniques[k] for k in keys] == [old_uniques[k] for k in old_keys]
     assert len(uniques) == len(old_uniques)
     assert _occupation_keys([], [])[1] == []
+
+
+def test_texts_alone_tag_as_with_empty_occupation_columns():
+    # a frame of texts alone takes a short cut past the occupation columns; it must tag as
+    # the same texts with every code, title and job zone missing do
+    texts = FAST_PATH_TEXTS + [NEUTRAL, "Schedule appointments.", "Write code."]
+    alone = pd.DataFrame({"task": texts})
+    empty = alone.assign(onetsoc_code=None, title=None, job_zone=pd.array([pd.NA] * len(texts), dtype="Int64"))
+    got = tag_categories(alone)
+    pd.testing.assert_frame_equal(got, tag_categories(empty))
+    pd.testing.assert_frame_equal(explain_categories(alone), explain_categories(empty))
+    assert got.to_numpy().sum() > 0

@@ -674,6 +674,11 @@ def _occupation_keys(codes: list, titles: list) -> tuple[np.ndarray, list]:
 
 def _occupations(frame: pd.DataFrame, onet, occupation_column: str | None) -> _Occupations:
     n = len(frame)
+    if not ({"onetsoc_code", "job_zone"} & set(frame.columns)
+            or (occupation_column and occupation_column in frame.columns)):
+        # texts alone: no code, title or job zone, so no context and no entry level
+        return _Occupations([None] * n, [None] * n, np.zeros(n, dtype=bool),
+                            {ctx: np.zeros(n, dtype=bool) for ctx in CONTEXT_SOC}, [""] * n)
     codes: list = [None] * n
     source = [""] * n
     if "onetsoc_code" in frame.columns:
