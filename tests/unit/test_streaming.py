@@ -93,6 +93,26 @@ def test_a_task_key_repeated_in_a_later_batch_names_its_line(tmp_path):
     assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["dup.csv"]
 
 
+def test_task_keys_across_batches_compare_as_within_one(tmp_path):
+    # ids past 2**53 that differ by one are different keys (a float would merge them); a
+    # key written as 101.0 in a later batch is the key 101, as within a batch
+    rows = TASKS.iloc[[0, 1, 2, 7, 8]].copy()
+    rows["task_id"] = ["9007199254740993", "9007199254740992", "101", "201", "202"]
+    src = tmp_path / "big.csv"
+    rows.to_csv(src, index=False)
+    whole = score_file(src, tmp_path / "whole.csv", "rubric", batch_rows=None)
+    for batch in (1, 2):
+        done = score_file(src, tmp_path / f"b{batch}.csv", "rubric", batch_rows=batch)
+        assert _digest(done.path) == _digest(whole.path)
+    rows["task_id"] = ["101", "102", "103", "201", "101.0"]
+    rows.iloc[4, rows.columns.get_loc("onetsoc_code")] = "43-9061.00"
+    rows.to_csv(src, index=False)
+    for batch in (None, 2):
+        with pytest.raises(DataFormatError, match=r"row 6, column 'task_id': duplicate task key "
+                                                  r"\(43-9061\.00, 101\), first on row 2$"):
+            score_file(src, tmp_path / "o.csv", "rubric", batch_rows=batch)
+
+
 def test_a_bad_cell_in_a_later_batch_is_reported_as_in_the_whole_file(tmp_path):
     rows = TASKS.copy()
     rows.loc[8, "task"] = "   "

@@ -63,6 +63,7 @@ from exposure.fetch import cache_status, resolve_mirror
 from exposure.measures import eloundou
 from exposure.onet import load_onet
 from exposure.scoring import SCORE_COLUMNS, score_tasks
+from exposure.scoring._inputs import task_keys
 from exposure.scoring.learned import frame_codes, occupation_groups
 from exposure.sources import SOURCES
 
@@ -593,18 +594,19 @@ def _check_new_keys(frame: pd.DataFrame, state: dict, *, path, start: int) -> No
     """Raise on a task key of ``frame`` already seen in an earlier batch; remember the others.
 
     ``state["keys"]`` holds the sorted hashes of the keys seen so far and
-    ``state["key_rows"]`` the row (as reported) of each. Repeats inside ``frame`` are
+    ``state["key_rows"]`` the row (as reported) of each. A key is what
+    :func:`~exposure.scoring.score_tasks` compares within a batch: the code as text and the
+    canonical task id (:func:`~exposure.scoring._inputs.norm_task_id`: ``101.0`` is ``101``,
+    and ids past 2**53 stay apart). Repeats inside ``frame`` are
     :func:`~exposure.scoring.score_tasks`'s to report.
     """
     if not {"onetsoc_code", "task_id"} <= set(frame.columns):
         return
-    ids = pd.to_numeric(frame["task_id"], errors="coerce")
-    known = (frame["onetsoc_code"].notna() & ids.notna()).to_numpy()
+    known = (frame["onetsoc_code"].notna() & frame["task_id"].notna()).to_numpy()
     if not known.any():
         return
     pos = np.flatnonzero(known)
-    codes = frame["onetsoc_code"].astype(str).to_numpy()[pos]
-    numbers = ids.to_numpy(dtype=float)[pos].astype(np.int64)
+    codes, numbers = map(list, zip(*task_keys(frame.iloc[pos]), strict=True))
     h = _hashes([f"{c}|{i}" for c, i in zip(codes, numbers, strict=True)])
     at = np.searchsorted(state["keys"], h)
     hit = np.zeros(len(h), dtype=bool)
