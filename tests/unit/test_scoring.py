@@ -197,11 +197,12 @@ def test_schema_rejects_inconsistent_measures():
 def test_learned_occupation_context_uses_the_other_tasks():
     task = "Prepare reports on the results."
     alone = score_learned(pd.DataFrame({"task": [task]}))
+    occupation = {"title": ["Clerks"] * 3, "onetsoc_code": ["43-9061.00"] * 3}
     office = score_learned(pd.DataFrame({"task": [task, "Type letters and memos.", "Enter data into spreadsheets."],
-                                         "title": ["Clerks"] * 3}))
+                                         **occupation}))
     field = score_learned(pd.DataFrame({"task": [task, "Dig trenches with shovels.", "Pour concrete footings."],
-                                        "title": ["Clerks"] * 3}))
-    # same task and title, different co-tasks -> different context -> different scores
+                                        **occupation}))
+    # same task and occupation, different co-tasks -> different context -> different scores
     assert office.loc[0, "p_e0"] < field.loc[0, "p_e0"]
     assert not np.allclose(alone.iloc[0, :3].to_numpy(float), office.iloc[0, :3].to_numpy(float))
 

@@ -138,6 +138,23 @@ def test_decision_function_equals_explicit_features():
         np.testing.assert_allclose(fast, explicit, atol=1e-10)
 
 
+def test_a_title_without_a_code_is_scored_as_the_text_alone():
+    # under grouped CV the text set given titles without codes agreed less with the human
+    # labels than the text alone, so a title alone does not change a row's scores
+    model = load_model()
+    texts = ["Enter data into spreadsheets.", "Weld pipes.", "Draft a press release."]
+    alone = score_learned(pd.DataFrame({"task": texts}), model=model)
+    titled = score_learned(pd.DataFrame({"task": texts, "title": ["Clerks", "Welders", "Writers"]}),
+                           model=model)
+    pd.testing.assert_frame_equal(titled, alone, check_exact=True)
+    assert set(alone["feature_set"]) == {"free"}
+    coded = score_learned(pd.DataFrame({"task": texts, "title": ["Clerks", "Welders", "Writers"],
+                                        "onetsoc_code": ["43-9061.00", "51-4121.00", "27-3043.00"]}),
+                          model=model)
+    assert set(coded["feature_set"]) == {"text"}
+    assert not np.allclose(coded[["p_e0", "p_e1", "p_e2"]], alone[["p_e0", "p_e1", "p_e2"]])
+
+
 def test_neighbours_without_weights_are_retrieved_again_for_the_grounded_block():
     # score_learned retrieves free-text-only chunks without the neighbour weights; a set
     # with the grounded block on the same cache must still get them
@@ -166,10 +183,11 @@ def test_scores_do_not_depend_on_the_chunks_scored_at_once(monkeypatch):
         "task": clerk + ["Repair diesel engines.", "Weld pipes.", "Draft replies to routine emails.",
                          "Prompt an AI agent to refactor code.", "asdf qwer", "Lay bricks."],
         "title": ["Office Clerks"] * 5 + ["Mechanics", "", "Office Clerks", "", "", "Mechanics"],
-        "onetsoc_code": [None] * 6 + ["47-2211.00", None, None, None, None],
+        "onetsoc_code": ["43-9061.00"] * 5 + [None, "47-2211.00", "43-9061.00", None, None, None],
     })
     whole = score_learned(frame, model=model)
-    assert set(whole["feature_set"]) == {"text", "free"}
+    # a code gives the text set (title, context, grounded); a title alone, the text alone
+    assert whole["feature_set"].tolist() == ["text"] * 5 + ["free", "text", "text"] + ["free"] * 3
     for chunk in (1, 2, 3, 4):
         monkeypatch.setattr(learned, "SCORE_CHUNK", chunk)
         pd.testing.assert_frame_equal(score_learned(frame, model=model), whole, check_exact=True)

@@ -180,7 +180,8 @@ def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: in
 PROTOCOL_NAMES = {
     "onet": "learned, O*NET ids (work activities + text)",
     "text": "learned, free text + title + O*NET-SOC code (grounded in retrieved tasks)",
-    "title": "learned, free text + occupation title (grounded in retrieved tasks)",
+    "title": ("learned, text set given the occupation title without a code (for comparison: "
+              "such rows are scored as text alone)"),
     "free": "learned, free text alone (words and word vectors)",
 }
 
