@@ -403,6 +403,22 @@ def _matmul(a: sparse.csr_matrix, b: sparse.csr_matrix) -> sparse.csr_matrix:
     return sparse.csr_matrix((data[:nnz], indices[:nnz], indptr), shape=(m, n))
 
 
+def _row_tops(s: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+    """Entries of each row of ``s`` and its largest value (0 for an empty row).
+
+    Examples
+    --------
+    >>> [a.tolist() for a in _row_tops(sparse.csr_matrix(np.array([[0.0, 0.3, 0.1], [0.0, 0.0, 0.0]])))]
+    [[2, 0], [0.3, 0.0]]
+    """
+    counts = np.diff(s.indptr)
+    top = np.zeros(s.shape[0])
+    nonempty = counts > 0
+    if s.nnz:
+        top[nonempty] = np.maximum.reduceat(s.data, s.indptr[:-1][nonempty])
+    return counts, top
+
+
 def _best(s: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
     """Best column and value of each row (-1 and 0 for an empty row), as :func:`_keep_best`.
 
@@ -416,14 +432,10 @@ def _best(s: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
     >>> [a.tolist() for a in _best(s)]
     [[0, -1], [0.5, 0.0]]
     """
-    n = s.shape[0]
-    counts = np.diff(s.indptr)
-    nonempty = counts > 0
-    top = np.zeros(n)
-    best = np.full(n, -1, dtype=np.int64)
+    counts, top = _row_tops(s)
+    best = np.full(s.shape[0], -1, dtype=np.int64)
     if not s.nnz:
         return best, top
-    top[nonempty] = np.maximum.reduceat(s.data, s.indptr[:-1][nonempty])
     pos = np.flatnonzero(s.data >= np.repeat(top, counts))
     rows = np.searchsorted(s.indptr, pos, side="right") - 1
     first = np.ones(len(pos), dtype=bool)
@@ -440,13 +452,10 @@ def _keep_best(s: sparse.csr_matrix, ratio: float, power: float, *, normalise: b
     in the same order).
     """
     n = s.shape[0]
-    counts = np.diff(s.indptr)
-    nonempty = counts > 0
-    top = np.zeros(n)
+    counts, top = _row_tops(s)
     best = np.full(n, -1, dtype=np.int64)
     if not s.nnz:
         return best, top, sparse.csr_matrix(s.shape)
-    top[nonempty] = np.maximum.reduceat(s.data, s.indptr[:-1][nonempty])
     # kept entries, the best among them (one pass over the product: ratio * top repeated)
     pos = np.flatnonzero(s.data >= np.repeat(ratio * top, counts))
     value = s.data[pos]
