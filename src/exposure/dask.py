@@ -14,7 +14,7 @@ explicit ``meta``, so the same code scores a laptop's file and a cluster's 10^8 
   batches of whole occupations, so a worker's memory does not grow with the size of its
   partitions (the scores are those of the whole partition).
 - The ``learned`` model averages the word vectors of the tasks of one occupation (same
-  code, else same title) into a context feature. So that the scores do not depend on the
+  O*NET-SOC code; a row without a code is scored as text alone) into a context feature. So that the scores do not depend on the
   partitioning, :func:`score` first checks whether any occupation spans two partitions;
   if one does, the rows are shuffled by occupation (keeping their order within it),
   scored, and put back in their partitions and order. Either way each row gets the same
@@ -64,7 +64,7 @@ from exposure.scoring._files import (
     occupation_keys,
     onet_aliases,
 )
-from exposure.scoring.learned import load_model, shipped_model_path
+from exposure.scoring.learned import load_model, shipped_model_path, titles_share_context
 
 __all__ = ["score", "check", "to_occupations", "to_sectors", "score_dataset", "ScoredDataset",
            "ROLLUP_MEASURES"]
@@ -127,7 +127,7 @@ def _batches(renamed: pd.DataFrame, job: dict) -> list[np.ndarray]:
         return [np.arange(n)]
     if job["method"] != "learned":
         return [np.arange(s, min(s + BATCH_ROWS, n)) for s in range(0, n, BATCH_ROWS)]
-    keys = occupation_keys(renamed, job["occupation_column"])
+    keys = occupation_keys(renamed, job["occupation_column"], by_title=job["by_title"])
     codes, _ = pd.factorize(np.asarray([k if k else f"row:{i}" for i, k in enumerate(keys)],
                                        dtype=object))
     order = np.argsort(codes, kind="stable")  # codes number occupations by first row
@@ -165,18 +165,19 @@ def _score_partition(part: pd.DataFrame, meta: pd.DataFrame | None, job: dict) -
     return out if meta is None else out.astype(meta.dtypes.to_dict())
 
 
-def _keys_partition(part: pd.DataFrame, occupation_column) -> pd.DataFrame:
+def _keys_partition(part: pd.DataFrame, occupation_column, by_title: bool = False) -> pd.DataFrame:
     """Distinct occupation keys (hashed) of a partition, for the spanning check."""
-    keys = [k for k in occupation_keys(part.rename(columns=onet_aliases(part)), occupation_column) if k]
+    keys = [k for k in occupation_keys(part.rename(columns=onet_aliases(part)), occupation_column,
+                                       by_title=by_title) if k]
     h = np.unique(pd.util.hash_array(np.asarray(keys, dtype=object))) if keys else np.empty(0, np.uint64)
     return pd.DataFrame({"h": h.astype(np.uint64)})
 
 
-def _with_keys(part: pd.DataFrame, occupation_column, start) -> pd.DataFrame:
+def _with_keys(part: pd.DataFrame, occupation_column, start, by_title: bool = False) -> pd.DataFrame:
     """``part`` with its global row numbers and occupation keys (rows alone get their row)."""
     out = part.copy()
     rows = np.arange(start, start + len(part), dtype=np.int64)
-    keys = occupation_keys(part.rename(columns=onet_aliases(part)), occupation_column)
+    keys = occupation_keys(part.rename(columns=onet_aliases(part)), occupation_column, by_title=by_title)
     out[_ROW] = rows
     out[_KEY] = [k if k else f"row:{r}" for k, r in zip(keys, rows, strict=True)]
     return out
@@ -185,14 +186,15 @@ def _with_keys(part: pd.DataFrame, occupation_column, start) -> pd.DataFrame:
 def _job(method, text_column, occupation_column, onet, reference_source, mirror, data_dir,
          model_path) -> dict:
     path = Path(model_path) if model_path is not None else shipped_model_path()
-    if method == "learned":
-        load_model(path)  # verify the artifact on the client before shipping the job
+    by_title = False
+    if method == "learned":  # verify the artifact on the client before shipping the job
+        by_title = titles_share_context(load_model(path))
     digest = hashlib.sha256(path.read_bytes()).hexdigest() if method == "learned" else ""
     return {"method": method, "text_column": text_column, "occupation_column": occupation_column,
             "onet": onet, "reference_source": reference_source,
             "mirror": None if mirror is None else str(mirror),
             "data_dir": None if data_dir is None else str(data_dir),
-            "model": str(path), "digest": digest}
+            "model": str(path), "digest": digest, "by_title": by_title}
 
 
 def score(ddf: dd.DataFrame, method: str = "learned", *, text_column: str = "task",
@@ -245,15 +247,17 @@ def score(ddf: dd.DataFrame, method: str = "learned", *, text_column: str = "tas
                data_dir, model_path)
     head = ddf._meta.iloc[:0]
     meta = _score_meta(head, job)
-    if method != "learned" or ddf.npartitions == 1 or not _spans_partitions(ddf, occupation_column):
+    by_title = job["by_title"]
+    if (method != "learned" or ddf.npartitions == 1
+            or not _spans_partitions(ddf, occupation_column, by_title)):
         return ddf.map_partitions(_score_partition, meta, job, meta=meta, align_dataframes=False)
     # an occupation spans partitions: regroup by occupation, keeping the order within it
     logger.info("occupations span partitions: regrouping the rows by occupation")
     lengths = ddf.map_partitions(len).compute()
     starts = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
-    parts = [dask.delayed(_with_keys)(p, occupation_column, int(s))
+    parts = [dask.delayed(_with_keys)(p, occupation_column, int(s), by_title)
              for p, s in zip(ddf.to_delayed(), starts[:-1], strict=True)]
-    keyed_meta = _with_keys(head, occupation_column, 0)
+    keyed_meta = _with_keys(head, occupation_column, 0, by_title)
     keyed = dd.from_delayed(parts, meta=keyed_meta, verify_meta=False)
     grouped = keyed.shuffle(on=_KEY, npartitions=ddf.npartitions).map_partitions(
         lambda p: p.sort_values(_ROW, kind="stable"), meta=keyed_meta)
@@ -277,17 +281,18 @@ def _unique_divisions(divisions: list[int]) -> list[int]:
     return out
 
 
-def _spans_partitions(ddf: dd.DataFrame, occupation_column) -> bool:
+def _spans_partitions(ddf: dd.DataFrame, occupation_column, by_title: bool = False) -> bool:
     """True when rows of one occupation lie in two partitions (a distributed count).
 
-    Only the columns the occupation keys are made of are read (not the texts).
+    Only the columns the occupation keys are made of are read (not the texts); titles only
+    with ``by_title`` (see :func:`~exposure.scoring._files.occupation_keys`).
     """
     aliases = onet_aliases(ddf._meta)
-    used = [c for c in ddf.columns
-            if aliases.get(c, c) in ("onetsoc_code", occupation_column or "title")]
+    key_columns = ("onetsoc_code", occupation_column or "title") if by_title else ("onetsoc_code",)
+    used = [c for c in ddf.columns if aliases.get(c, c) in key_columns]
     if not used:  # every row is its own occupation
         return False
-    keys = ddf[used].map_partitions(_keys_partition, occupation_column,
+    keys = ddf[used].map_partitions(_keys_partition, occupation_column, by_title,
                                     meta=pd.DataFrame({"h": np.empty(0, np.uint64)}))["h"]
     total, distinct = dask.compute(keys.count(), keys.nunique())
     return int(total) != int(distinct)

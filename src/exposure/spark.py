@@ -7,7 +7,7 @@ The scorer is a batch function, :func:`exposure.scoring.score_tasks`, as for
   batch of a partition and yields the input columns followed by the score columns.
   Spark cuts a partition into Arrow batches (``spark.sql.execution.arrow.maxRecordsPerBatch``
   rows); the ``learned`` model averages the word vectors of the rows of one occupation (same
-  code, else same title), so the rows of the occupation a batch ends in are carried over to
+  O*NET-SOC code; a row without a code is scored as text alone), so the rows of the occupation a batch ends in are carried over to
   the next batch, as the streaming ``exposure score`` does. When each occupation's rows
   are contiguous in one partition, every row gets the same bytes as when the whole input is
   scored at once in one process, whatever the batch size.
@@ -35,7 +35,7 @@ from exposure.scoring._files import (
     occupation_keys,
     onet_aliases,
 )
-from exposure.scoring.learned import load_model
+from exposure.scoring.learned import load_model, titles_share_context
 
 __all__ = ["score", "score_batches", "score_schema", "SCORE_TYPES"]
 
@@ -89,6 +89,7 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
     [['E1'], ['E0']]
     """
     model = load_model(model_path) if method == "learned" else None
+    by_title = model is not None and titles_share_context(model)
     release = cached_onet(onet, mirror, data_dir)
     pending = None
     for batch in batches:
@@ -96,7 +97,8 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
         cut = len(frame)
         if method == "learned" and cut:
             cut = carry_cut(frame[_KEY].tolist() if _KEY in frame.columns
-                            else occupation_keys(frame.rename(columns=onet_aliases(frame)), occupation_column))
+                            else occupation_keys(frame.rename(columns=onet_aliases(frame)), occupation_column,
+                                                 by_title=by_title))
         if cut:
             yield _score(frame.iloc[:cut], method, text_column, occupation_column, release,
                          mirror, data_dir, model, options)
@@ -188,9 +190,12 @@ def score(sdf, method: str = "learned", *, text_column: str = "task",
     if method != "learned":
         return sdf.mapInPandas(run, schema)
 
+    by_title = titles_share_context(load_model(options.get("model_path")))
+
     def with_keys(batches):
         for batch in batches:
-            keys = occupation_keys(batch.rename(columns=onet_aliases(batch)), occupation_column)
+            keys = occupation_keys(batch.rename(columns=onet_aliases(batch)), occupation_column,
+                                   by_title=by_title)
             rows = batch[_ROW].tolist()
             yield batch.assign(**{_KEY: [k if k else f"row:{r}" for k, r in zip(keys, rows, strict=True)]})
 

@@ -71,15 +71,19 @@ def test_partitions_scored_in_batches_match_one_process(monkeypatch, method):
     # per worker bounded): the occupations of POSTINGS are interleaved, so a batch cut by
     # row count alone would change the learned scores
     monkeypatch.setattr(xd, "BATCH_ROWS", 2)
-    job = {"method": method, "occupation_column": None}
     renamed = POSTINGS.reset_index(drop=True)
-    batches = xd._batches(renamed, job)
-    assert sorted(np.concatenate(batches).tolist()) == list(range(len(POSTINGS)))
-    if method == "learned":
-        keys = [k or f"row:{i}" for i, k in enumerate(xd.occupation_keys(renamed))]
-        owner = {keys[i]: b for b, rows in enumerate(batches) for i in rows}
-        assert all(owner[keys[i]] == b for b, rows in enumerate(batches) for i in rows)
-        assert len(batches) > 2
+    for by_title in (False, True):  # True: a model that gives titled rows a context
+        job = {"method": method, "occupation_column": None, "by_title": by_title}
+        batches = xd._batches(renamed, job)
+        assert sorted(np.concatenate(batches).tolist()) == list(range(len(POSTINGS)))
+        if method == "learned":
+            keys = [k or f"row:{i}" for i, k in enumerate(xd.occupation_keys(renamed, by_title=by_title))]
+            owner = {keys[i]: b for b, rows in enumerate(batches) for i in rows}
+            assert all(owner[keys[i]] == b for b, rows in enumerate(batches) for i in rows)
+            assert len(batches) > 2
+            together = [b for b, rows in enumerate(batches) for i in rows
+                        if str(POSTINGS.loc[i, "title"]).lower() == "data engineer"]
+            assert (len(set(together)) == 1) == by_title
     want = append_scores(POSTINGS, score_tasks(POSTINGS, method))
     ddf = dd.from_pandas(POSTINGS, npartitions=1)
     _same_scores(xd.score(ddf, method).compute(scheduler="sync"), want)

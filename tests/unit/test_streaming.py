@@ -80,6 +80,18 @@ def test_an_occupation_that_comes_back_is_scored_whole_with_a_note(tmp_path):
     assert score_file(src, tmp_path / "r.csv", "rubric", batch_rows=3).note is None
 
 
+def test_rows_with_a_title_alone_stream_in_any_order(tmp_path):
+    # a title without a code is scored as text alone (no occupation context), so postings
+    # whose titles come back after others still stream, with the bytes of the whole file
+    postings = TASKS.assign(onetsoc_code=None, task_id=None).iloc[[0, 3, 1, 7, 2, 4, 8, 5, 6, 9]]
+    src = tmp_path / "postings.csv"
+    postings.to_csv(src, index=False)
+    whole = score_file(src, tmp_path / "whole.csv", batch_rows=None)
+    done = score_file(src, tmp_path / "b3.csv", batch_rows=3)
+    assert done.note is None
+    assert _digest(done.path) == _digest(whole.path)
+
+
 def test_a_task_key_repeated_in_a_later_batch_names_its_line(tmp_path):
     rows = TASKS.iloc[[0, 1, 2, 7, 8]].copy()
     rows.iloc[4, rows.columns.get_loc("onetsoc_code")] = "43-9061.00"

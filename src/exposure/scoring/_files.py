@@ -25,7 +25,7 @@ batch holds whole occupations (below) and its features are built
 occupation is its rows and their word vectors for the context mean.
 
 The ``learned`` model has one cross-row feature: the *occupation context*, the mean word
-vector of all tasks of the same occupation (same code, else same title) in the input. So
+vector of all tasks of the same occupation (same O*NET-SOC code) in the input. So
 that a score never depends on where a batch ends, a batch is cut only between occupations:
 the rows of the occupation that a batch ends in are carried over to the next batch. This
 gives the same result as scoring the whole file at once when the rows of each occupation
@@ -64,7 +64,12 @@ from exposure.measures import eloundou
 from exposure.onet import load_onet
 from exposure.scoring import SCORE_COLUMNS, score_tasks
 from exposure.scoring._inputs import task_keys
-from exposure.scoring.learned import frame_codes, occupation_groups
+from exposure.scoring.learned import (
+    frame_codes,
+    load_model,
+    occupation_groups,
+    titles_share_context,
+)
 from exposure.sources import SOURCES
 
 __all__ = [
@@ -238,11 +243,15 @@ def iter_task_batches(path, batch_rows: int = BATCH_ROWS) -> Iterator[pd.DataFra
         raise err from None
 
 
-def occupation_keys(frame: pd.DataFrame, occupation_column: str | None = None) -> list:
+def occupation_keys(frame: pd.DataFrame, occupation_column: str | None = None, *,
+                    by_title: bool = False) -> list:
     """The occupation whose tasks the ``learned`` context feature averages, per row.
 
-    The O*NET-SOC code when valid, else the lower-cased title, else None (the row is its
-    own occupation), as in :func:`exposure.scoring.learned.occupation_groups`.
+    The O*NET-SOC code when valid, else None (the row is its own occupation): the shipped
+    model scores a row without a code as text alone, with no context. With ``by_title``
+    (a model for which :func:`~exposure.scoring.learned.titles_share_context` holds), a row
+    without a code has the lower-cased title, as in
+    :func:`exposure.scoring.learned.occupation_groups`.
 
     Parameters
     ----------
@@ -250,15 +259,20 @@ def occupation_keys(frame: pd.DataFrame, occupation_column: str | None = None) -
         Tasks with the library's column names.
     occupation_column : str, optional
         Column of occupation titles (default ``"title"``).
+    by_title : bool, default False
+        Rows without a code share the context of their title.
 
     Examples
     --------
-    >>> occupation_keys(pd.DataFrame({"onetsoc_code": ["11-1011.00", None, None],
-    ...                               "title": ["CEO", " Clerk", None]}))
-    ['11-1011.00', 'title:clerk', None]
+    >>> tasks = pd.DataFrame({"onetsoc_code": ["11-1011.00", None, None],
+    ...                       "title": ["CEO", " Clerk", None]})
+    >>> occupation_keys(tasks), occupation_keys(tasks, by_title=True)
+    (['11-1011.00', None, None], ['11-1011.00', 'title:clerk', None])
     """
     column = occupation_column or "title"
     codes = frame_codes(frame)
+    if not by_title:
+        return [c if c else None for c in codes]
     titles = (frame[column].astype("string").fillna("").tolist() if column in frame.columns
               else [""] * len(frame))
     return [None if k.startswith("row:") else k for k in occupation_groups(codes, titles)]
@@ -636,6 +650,7 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
     labels = (eloundou.load_task_labels(mirror=mirror, data_dir=data_dir)
               if method in ("reference", "reference-human", "reference-gpt4") else None)
     grouped = method == "learned"  # the occupation context is its only cross-row feature
+    by_title = grouped and titles_share_context(load_model())
     offset = _row_offset(src)
     state = {"groups": np.empty(0, np.uint64), "keys": np.empty(0, np.uint64),
              "key_rows": np.empty(0, np.int64), "rows": 0, "unscored": 0, "tag": method}
@@ -644,7 +659,8 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
         start = state["rows"]
         renamed = piece.rename(columns=aliases).reset_index(drop=True)
         if grouped:
-            seen = _hashes(sorted({k for k in occupation_keys(renamed, occupation_column) if k}))
+            seen = _hashes(sorted({k for k in occupation_keys(renamed, occupation_column,
+                                                              by_title=by_title) if k}))
             if np.isin(seen, state["groups"]).any():
                 raise _NotGrouped("the rows of an occupation are not contiguous")
             state["groups"] = np.union1d(state["groups"], seen)
@@ -668,7 +684,8 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
             frame = batch if pending is None else pd.concat([pending, batch], ignore_index=True)
             cut = len(frame)
             if grouped and cut:
-                cut = carry_cut(occupation_keys(frame.rename(columns=aliases), occupation_column))
+                cut = carry_cut(occupation_keys(frame.rename(columns=aliases), occupation_column,
+                                                by_title=by_title))
             if cut:
                 score(frame.iloc[:cut])
             pending = frame.iloc[cut:] if cut < len(frame) else None

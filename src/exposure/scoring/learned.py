@@ -9,7 +9,7 @@ temperature fitted on grouped cross-validation predictions. Features:
   the code but not used by the shipped model);
 - words of the occupation title and the SOC major group (first two digits of the code);
 - the occupation context: the mean word vector of all tasks of the same occupation in the
-  input (same code, else same title);
+  input (same code; rows without a code are scored as text alone, with no context);
 - for O*NET tasks, when an O*NET release is given: the task's detailed and intermediate
   work activities (DWA and IWA ids), which carry much of the signal;
 - for free text: the closest O*NET tasks (``grounded``, :mod:`exposure.scoring.retrieval`)
@@ -57,6 +57,7 @@ __all__ = [
     "SCORE_CHUNK",
     "frame_codes",
     "occupation_groups",
+    "titles_share_context",
     "task_dwa_lookup",
 ]
 
@@ -656,6 +657,23 @@ def score_learned(
                        texts[first][:60])
     logger.info("learned: scored %d tasks (%d with O*NET work activities)", n, int(use_onet.sum()))
     return out
+
+
+def titles_share_context(model: LearnedModel) -> bool:
+    """Whether ``model`` gives rows with a title but no O*NET-SOC code an occupation context.
+
+    Only a model without a text-alone (``free``) set does (it scores such rows with the
+    ``text`` set, whose context block averages the rows of the same title); the shipped
+    model scores them as text alone, so only rows with a code share a context. Streaming,
+    Dask and Spark scoring keep the rows that share a context together
+    (:func:`exposure.scoring._files.occupation_keys`).
+
+    Examples
+    --------
+    >>> titles_share_context(load_model())
+    False
+    """
+    return "free" not in model.sets
 
 
 def confidence(proba, similarity, known_words=None) -> np.ndarray:
