@@ -14,10 +14,11 @@ explicit ``meta``, so the same code scores a laptop's file and a cluster's 10^8 
   batches of whole occupations, so a worker's memory does not grow with the size of its
   partitions (the scores are those of the whole partition).
 - The ``learned`` model averages the word vectors of the tasks of one occupation (same
-  O*NET-SOC code; a row without a code is scored as text alone) into a context feature. So that the scores do not depend on the
-  partitioning, :func:`score` first checks whether any occupation spans two partitions;
-  if one does, the rows are shuffled by occupation (keeping their order within it),
-  scored, and put back in their partitions and order. Either way each row gets the same
+  O*NET-SOC code; a row without a code is scored as text alone) into a context feature.
+  So that the scores do not depend on the partitioning, :func:`score` first checks
+  whether any occupation spans two partitions; if one does, the rows are shuffled by
+  occupation (keeping their order within it), scored, and put back in their partitions
+  and order. Either way each row gets the same
   bytes as when the whole frame is scored at once in one process.
 - :func:`to_occupations` and :func:`to_sectors` roll scored rows up by occupation or
   industry code with weighted sums (``groupby().sum()``, a tree reduction): a 10^8-row
