@@ -51,13 +51,7 @@ from exposure._measures import CATEGORIES, EXPOSURE_MEASURES
 from exposure._outdir import check_output_dir, replace_directory
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures import eloundou
-from exposure.scoring import (
-    SCORE_COLUMNS,
-    _check_columns_and_ids,
-    _check_unique_keys,
-    check_text_column,
-    score_tasks,
-)
+from exposure.scoring import SCORE_COLUMNS, _check_rows, score_tasks
 from exposure.scoring._files import (
     BATCH_ROWS,
     append_scores,
@@ -149,9 +143,7 @@ def _score_partition(part: pd.DataFrame, meta: pd.DataFrame | None, job: dict) -
     model = _model(job["model"], job["digest"]) if job["method"] == "learned" else None
     batches = _batches(renamed, job)
     if len(batches) > 1:  # the checks that name rows, on the whole partition first
-        _check_columns_and_ids(renamed)
-        check_text_column(renamed, job["text_column"])
-        _check_unique_keys(renamed)
+        _check_rows(renamed, job["text_column"], job["occupation_column"])
     pieces = [score_tasks(renamed.iloc[rows], job["method"], text_column=job["text_column"],
                           occupation_column=job["occupation_column"],
                           onet=cached_onet(job["onet"], job["mirror"], job["data_dir"]),

@@ -125,6 +125,37 @@ def test_task_keys_across_batches_compare_as_within_one(tmp_path):
             score_file(src, tmp_path / "o.csv", "rubric", batch_rows=batch)
 
 
+@pytest.mark.parametrize("problems", [
+    {"dup": 5, "text": 8},          # a key repeated on line 7, an empty task on line 10
+    {"text": 3, "dup": 5},
+    {"id": 2, "dup": 5},
+    {"id": 6, "text": 4, "dup": 8},
+    {"id": 1, "text": 1},           # an empty task and a bad id on one line
+])
+def test_of_several_problems_batches_report_what_the_whole_file_reports(tmp_path, problems):
+    # the problem on the earliest line, whatever the batch size and the kind of check
+    rows = TASKS.copy()
+    rows["onetsoc_code"] = "43-9061.00"
+    rows["task_id"] = [str(101 + i) for i in range(len(rows))]
+    if "dup" in problems:
+        rows.loc[problems["dup"], "task_id"] = "101"
+    if "text" in problems:
+        rows.loc[problems["text"], "task"] = "  "
+    if "id" in problems:
+        rows.loc[problems["id"], "task_id"] = "1x"
+    src = tmp_path / "bad.csv"
+    rows.to_csv(src, index=False)
+    messages = set()
+    for batch in (None, 1, 2, 3):
+        with pytest.raises(DataFormatError) as err:
+            score_file(src, tmp_path / "o.csv", batch_rows=batch)
+        messages.add(str(err.value))
+    assert len(messages) == 1, messages
+    first = min(problems.values())
+    assert f"row {first + 2}," in messages.pop()  # line of the file: the header is line 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.csv"]
+
+
 def test_a_bad_cell_in_a_later_batch_is_reported_as_in_the_whole_file(tmp_path):
     rows = TASKS.copy()
     rows.loc[8, "task"] = "   "

@@ -161,12 +161,7 @@ def score_tasks(
     exposure.errors.ExposureError: unknown scoring method 'oracle'; choose one of learned, rubric, reference
     """
     method, reference_source = _normalise_method(method, reference_source)
-    _check_columns_and_ids(tasks, path=path, row_offset=row_offset)
-    check_text_column(tasks, text_column, path=path, row_offset=row_offset)
-    if occupation_column is not None and occupation_column not in tasks.columns:
-        raise DataFormatError(f"missing occupation column {occupation_column!r}", path=path,
-                              column=occupation_column)
-    _check_unique_keys(tasks, path=path, row_offset=row_offset)
+    _check_rows(tasks, text_column, occupation_column, path=path, row_offset=row_offset)
     frame = tasks.reset_index(drop=True)
     table = _score_table(frame, method, text_column=text_column, occupation_column=occupation_column,
                          onet=onet, labels=labels, reference_source=reference_source, mirror=mirror,
@@ -175,6 +170,53 @@ def score_tasks(
     for col in SCORE_COLUMNS:
         out[col] = table[col].array  # positional: the caller's index is kept
     return out
+
+
+def _check_rows(tasks, text_column: str = "task", occupation_column: str | None = None, *,
+               path=None, row_offset: int = 1, also=()) -> None:
+    """The input checks of :func:`score_tasks`; of the problems on rows, the earliest is raised.
+
+    A problem of the whole input (not a frame, a missing or repeated column, multi-level
+    column names) is raised at once. Problems of rows (an empty or non-text task cell, a
+    task ID that is not a 64-bit integer, a (code, task ID) key on two rows, and those of
+    the ``also`` callables, which raise :class:`~exposure.errors.DataFormatError`) are all
+    looked for, and the one on the earliest row is raised (on one row, the first check's).
+    A file scored in batches (``exposure score``, Dask partitions) therefore reports what
+    the whole file would report.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+
+    Examples
+    --------
+    >>> bad = pd.DataFrame({"task": ["Weld.", "Type.", " "], "onetsoc_code": ["11-1011.00"] * 3,
+    ...                     "task_id": [7, "x", 7]})
+    >>> _check_rows(bad)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'task_id': task ID 'x' is not an integer
+    """
+    def occupation():
+        if occupation_column is not None and occupation_column not in tasks.columns:
+            raise DataFormatError(f"missing occupation column {occupation_column!r}", path=path,
+                                  column=occupation_column)
+
+    where = {"path": path, "row_offset": row_offset}
+    checks = (lambda: _check_columns_and_ids(tasks, **where),
+              lambda: check_text_column(tasks, text_column, **where), occupation,
+              lambda: _check_integer_ids(tasks, **where), lambda: _check_unique_keys(tasks, **where),
+              *also)
+    found = []
+    for check in checks:
+        try:
+            check()
+        except DataFormatError as exc:
+            if exc.row is None:
+                raise
+            found.append(exc)
+    if found:
+        raise min(found, key=lambda exc: exc.row)
 
 
 #: Task IDs are stored as 64-bit integers (``Int64``).
@@ -254,19 +296,26 @@ def task_score_table(scored: pd.DataFrame, *, path=None, row_offset: int = 1) ->
     return out
 
 
+def _check_integer_ids(frame, *, path=None, row_offset: int = 1) -> pd.Series | None:
+    """Raise on the first task ID that is not an integer; return the IDs as numbers."""
+    if not isinstance(frame, pd.DataFrame) or "task_id" not in frame.columns:
+        return None
+    ids = pd.to_numeric(frame["task_id"], errors="coerce")
+    bad = (frame["task_id"].notna() & (ids.isna() | (ids % 1 != 0))).to_numpy()
+    if bad.any():
+        pos = int(bad.argmax())
+        raise DataFormatError(f"task ID {frame['task_id'].iloc[pos]!r} is not an integer",
+                              path=path, row=pos + row_offset, column="task_id")
+    return ids
+
+
 def _put_keys(out: pd.DataFrame, frame: pd.DataFrame, *, path=None, row_offset: int = 1) -> None:
     """Set ``out``'s ``onetsoc_code`` (string) and ``task_id`` (Int64) from ``frame``."""
     n = len(frame)
     out["onetsoc_code"] = (frame["onetsoc_code"].astype("string") if "onetsoc_code" in frame.columns
                            else pd.Series(pd.NA, index=frame.index, dtype="string"))
     if "task_id" in frame.columns:
-        ids = pd.to_numeric(frame["task_id"], errors="coerce")
-        bad = (frame["task_id"].notna() & (ids.isna() | (ids % 1 != 0))).to_numpy()
-        if bad.any():
-            pos = int(bad.argmax())
-            raise DataFormatError(f"task ID {frame['task_id'].iloc[pos]!r} is not an integer",
-                                  path=path, row=pos + row_offset, column="task_id")
-        out["task_id"] = ids.astype("Int64")
+        out["task_id"] = _check_integer_ids(frame, path=path, row_offset=row_offset).astype("Int64")
     else:
         out["task_id"] = pd.array([pd.NA] * n, dtype="Int64")
 

@@ -62,7 +62,7 @@ from exposure.errors import DataFormatError
 from exposure.fetch import cache_status, resolve_mirror
 from exposure.measures import eloundou
 from exposure.onet import load_onet
-from exposure.scoring import SCORE_COLUMNS, score_tasks
+from exposure.scoring import SCORE_COLUMNS, _check_rows, score_tasks
 from exposure.scoring._inputs import task_keys
 from exposure.scoring.learned import (
     frame_codes,
@@ -664,7 +664,10 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
             if np.isin(seen, state["groups"]).any():
                 raise _NotGrouped("the rows of an occupation are not contiguous")
             state["groups"] = np.union1d(state["groups"], seen)
-        _check_new_keys(renamed, state, path=src, start=start + offset)
+        # score_tasks' checks and the keys of earlier batches: the problem on the earliest row
+        _check_rows(renamed, options["text_column"], occupation_column, path=src,
+                    row_offset=start + offset,
+                    also=(lambda: _check_new_keys(renamed, state, path=src, start=start + offset),))
         scores = score_tasks(renamed, method, onet=release, labels=labels, mirror=mirror,
                              data_dir=data_dir, path=src, row_offset=start + offset,
                              occupation_column=occupation_column, **options)
