@@ -664,10 +664,14 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
             if np.isin(seen, state["groups"]).any():
                 raise _NotGrouped("the rows of an occupation are not contiguous")
             state["groups"] = np.union1d(state["groups"], seen)
-        # score_tasks' checks and the keys of earlier batches: the problem on the earliest row
-        _check_rows(renamed, options["text_column"], occupation_column, path=src,
-                    row_offset=start + offset,
-                    also=(lambda: _check_new_keys(renamed, state, path=src, start=start + offset),))
+        try:
+            _check_new_keys(renamed, state, path=src, start=start + offset)
+        except DataFormatError as repeated:  # a problem on an earlier row of the batch wins
+            def again(exc=repeated):
+                raise exc
+            _check_rows(renamed, options["text_column"], occupation_column, path=src,
+                        row_offset=start + offset, also=(again,))
+            raise
         scores = score_tasks(renamed, method, onet=release, labels=labels, mirror=mirror,
                              data_dir=data_dir, path=src, row_offset=start + offset,
                              occupation_column=occupation_column, **options)
