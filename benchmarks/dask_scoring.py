@@ -22,7 +22,6 @@ Run: ``python benchmarks/dask_scoring.py [-n 10000000] [--partitions 200]``
 
 from __future__ import annotations
 
-import argparse
 import os
 import resource
 import tempfile
@@ -33,7 +32,14 @@ import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 from distributed import Client, LocalCluster
-from streaming import disk_report, onet_statements, peak_rss_gib, synthetic_postings
+from streaming import (
+    disk_report,
+    onet_statements,
+    parse_postings_arguments,
+    peak_rss_gib,
+    postings_arguments,
+    synthetic_postings,
+)
 
 from exposure.dask import score_dataset
 
@@ -95,22 +101,11 @@ def run(src: Path, dst: Path, workers: int) -> tuple[float, list[float]]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--mirror", default=os.environ.get("EXPOSURE_MIRROR", "../shared/data"))
-    ap.add_argument("-n", type=int, default=10_000_000, help="postings (default 10^7)")
+    ap = postings_arguments(
+        __doc__, "write the dataset to DIR (which must not exist) and keep it",
+        ("DIR", "score this dataset (made with --keep) instead of making one"), "dataset")
     ap.add_argument("--partitions", type=int, default=200)
-    ap.add_argument("--workdir", default=None, help="directory for the files (default: a temporary one)")
-    ap.add_argument("--keep", default=None, metavar="DIR",
-                    help="write the dataset to DIR (which must not exist) and keep it")
-    ap.add_argument("--dataset", default=None, metavar="DIR",
-                    help="score this dataset (made with --keep) instead of making one")
-    ap.add_argument("--make-only", action="store_true",
-                    help="make the dataset (with --keep DIR) and stop, without scoring it")
-    opts = ap.parse_args()
-    if opts.keep and opts.dataset:
-        ap.error("--keep and --dataset exclude each other")
-    if opts.make_only and not opts.keep:
-        ap.error("--make-only needs --keep DIR")
+    opts = parse_postings_arguments(ap)
     with tempfile.TemporaryDirectory(dir=opts.workdir) as tmp:
         tmp = Path(tmp)
         if opts.dataset:

@@ -163,23 +163,40 @@ def make_postings(mirror, n: int, path: Path) -> int:
     return n
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def postings_arguments(doc: str, kept: str, dataset: tuple[str, str], made: str):
+    """The arguments both benchmarks take: where the postings come from and go.
+
+    ``kept`` says what ``--keep DIR`` writes, ``dataset`` is the metavar and help of
+    ``--dataset``, ``made`` names what ``--make-only`` makes. Returns the parser (add the
+    benchmark's own arguments, then call :func:`parse_postings_arguments`).
+    """
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     ap.add_argument("--mirror", default=os.environ.get("EXPOSURE_MIRROR", "../shared/data"))
     ap.add_argument("-n", type=int, default=10_000_000, help="postings (default 10^7)")
-    ap.add_argument("--batch-rows", type=int, default=BATCH_ROWS)
     ap.add_argument("--workdir", default=None, help="directory for the files (default: a temporary one)")
-    ap.add_argument("--keep", default=None, metavar="DIR",
-                    help="write the postings to DIR/postings.parquet (DIR must not exist) and keep them")
-    ap.add_argument("--dataset", default=None, metavar="FILE",
-                    help="score this postings file (made with --keep) instead of making one")
+    ap.add_argument("--keep", default=None, metavar="DIR", help=kept)
+    ap.add_argument("--dataset", default=None, metavar=dataset[0], help=dataset[1])
     ap.add_argument("--make-only", action="store_true",
-                    help="make the file (with --keep DIR) and stop, without scoring it")
-    opts = ap.parse_args()
+                    help=f"make the {made} (with --keep DIR) and stop, without scoring it")
+    return ap
+
+
+def parse_postings_arguments(ap: argparse.ArgumentParser, argv=None) -> argparse.Namespace:
+    """Parse, refusing ``--keep`` with ``--dataset`` and ``--make-only`` without ``--keep``."""
+    opts = ap.parse_args(argv)
     if opts.keep and opts.dataset:
         ap.error("--keep and --dataset exclude each other")
     if opts.make_only and not opts.keep:
         ap.error("--make-only needs --keep DIR")
+    return opts
+
+
+def main() -> None:
+    ap = postings_arguments(
+        __doc__, "write the postings to DIR/postings.parquet (DIR must not exist) and keep them",
+        ("FILE", "score this postings file (made with --keep) instead of making one"), "file")
+    ap.add_argument("--batch-rows", type=int, default=BATCH_ROWS)
+    opts = parse_postings_arguments(ap)
     with tempfile.TemporaryDirectory(dir=opts.workdir) as tmp:
         tmp = Path(tmp)
         if opts.dataset:
