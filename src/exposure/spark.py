@@ -7,10 +7,11 @@ The scorer is a batch function, :func:`exposure.scoring.score_tasks`, as for
   batch of a partition and yields the input columns followed by the score columns.
   Spark cuts a partition into Arrow batches (``spark.sql.execution.arrow.maxRecordsPerBatch``
   rows); the ``learned`` model averages the word vectors of the rows of one occupation (same
-  O*NET-SOC code; a row without a code is scored as text alone), so the rows of the occupation a batch ends in are carried over to
-  the next batch, as the streaming ``exposure score`` does. When each occupation's rows
-  are contiguous in one partition, every row gets the same bytes as when the whole input is
-  scored at once in one process, whatever the batch size.
+  O*NET-SOC code; a row without a code is scored as text alone), so the rows of the
+  occupation a batch ends in are carried over to the next batch, as the streaming
+  ``exposure score`` does. When each occupation's rows are contiguous in one partition,
+  every row gets the same bytes as when the whole input is scored at once in one process,
+  whatever the batch size.
 - :func:`score_schema` is the Spark schema of the output (input columns, then the score
   columns).
 - :func:`score` does both for a whole DataFrame: it puts the rows of each occupation in one

@@ -590,7 +590,7 @@ def score_learned(
         lookup = remembered("task_dwa_lookup", (onet.task_dwas,), lambda: task_dwa_lookup(onet))
         dwa_lists = [lookup.get(k, []) for k in keys]
     plain = np.array([not c for c in codes], dtype=bool)  # no O*NET-SOC code: the text alone
-    if "free" not in model.sets:
+    if titles_share_context(model):  # no text-alone set: the text set scores every row
         plain[:] = False
     # the occupation context averages every task of an occupation in the input (free text
     # and O*NET rows alike): its group means come from all rows, the rest chunk by chunk

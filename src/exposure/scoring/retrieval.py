@@ -231,17 +231,14 @@ class TaskIndex:
                 rows = np.repeat(np.arange(s.shape[0]), np.diff(s.indptr))
                 s.data[self.soc6_groups()[s.indices] == groups[start:end][rows]] = 0.0
                 s.eliminate_zeros()
-            if not weights:
+            if weights:
+                b, top, w = _keep_best(s, RATIO, POWER, normalise=True)
+                parts.append(w)
+                dparts.append(_keep_best(_matmul(block, dwas_t), RATIO, 1.0, normalise=False)[2])
+            else:
                 b, top = _best(s)
-                best[start:start + len(b)] = b
-                sim[start:start + len(b)] = top
-                continue
-            b, top, w = _keep_best(s, RATIO, POWER, normalise=True)
             best[start:start + len(b)] = b
             sim[start:start + len(b)] = top
-            parts.append(w)
-            d = _matmul(block, dwas_t)
-            dparts.append(_keep_best(d, RATIO, 1.0, normalise=False)[2])
         if not weights:
             return Neighbours(best, sim, None, None, np.diff(q.indptr))
         if not parts:
