@@ -650,7 +650,8 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
     labels = (eloundou.load_task_labels(mirror=mirror, data_dir=data_dir)
               if method in ("reference", "reference-human", "reference-gpt4") else None)
     grouped = method == "learned"  # the occupation context is its only cross-row feature
-    by_title = grouped and titles_share_context(load_model())
+    model = load_model() if grouped else None  # verified once, not again for every batch
+    by_title = grouped and titles_share_context(model)
     offset = _row_offset(src)
     state = {"groups": np.empty(0, np.uint64), "keys": np.empty(0, np.uint64),
              "key_rows": np.empty(0, np.int64), "rows": 0, "unscored": 0, "tag": method}
@@ -674,7 +675,7 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
             raise
         scores = score_tasks(renamed, method, onet=release, labels=labels, mirror=mirror,
                              data_dir=data_dir, path=src, row_offset=start + offset,
-                             occupation_column=occupation_column, **options)
+                             occupation_column=occupation_column, model=model, **options)
         sink.write(append_scores(piece, scores))
         state["rows"] += len(piece)
         state["unscored"] += int(scores["p_e0"].isna().sum())
