@@ -22,6 +22,7 @@ lines with too many or too few fields are :class:`~exposure.errors.DataFormatErr
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import io
@@ -798,7 +799,7 @@ def check_delimited_file(path) -> list[str]:
     header: list[str] | None = None
     blank = None  # line of a blank line after the header: an error if data follows it
     try:
-        with open(path, encoding="utf-8-sig", newline="") as fh:
+        with open(path, encoding="utf-8-sig", newline="") as fh, _no_field_limit():
             reader = csv.reader(fh, delimiter=sep, quoting=quoting, strict=False)
             start = 1
             for record in reader:
@@ -830,12 +831,30 @@ def check_delimited_file(path) -> list[str]:
                         column = None
                     raise DataFormatError(what, path=path, row=start, column=column)
                 start = reader.line_num + 1
-    except (UnicodeDecodeError, csv.Error):
+    except UnicodeDecodeError:
         _decode(path.read_bytes(), path, sep)  # names the bad byte (and its line)
         raise DataFormatError("cannot parse as delimited text", path=path) from None
+    except csv.Error as exc:
+        raise DataFormatError(f"cannot parse as delimited text: {exc}", path=path, row=start) from None
     if header is None:
         raise DataFormatError("file is empty", path=path)
     return header
+
+
+@contextlib.contextmanager
+def _no_field_limit():
+    """Lift :mod:`csv`'s limit on the length of a field (131,072 characters) for the block.
+
+    :func:`read_frame` (pandas) reads fields of any length, so the record-by-record check
+    of a file read in batches must too. The limit is process-wide state: it is restored
+    afterwards (a thread reading CSV meanwhile sees the higher limit, which refuses less).
+    """
+    old = csv.field_size_limit()
+    csv.field_size_limit(max(old, 2**31 - 1))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(old)
 
 
 def write_frame(frame: pd.DataFrame, path, *, formulas: str = "neutralise") -> Path:

@@ -31,7 +31,7 @@ from exposure._io import (
 from exposure._tables import read_frame, write_frame
 from exposure.errors import DataFormatError, ExposureError, InputError, OutputError
 from exposure.onet import read_tasks
-from exposure.scoring import score_tasks
+from exposure.scoring import score_tasks, task_score_table
 
 FRAME = pd.DataFrame({"task": ["Weld pipes.", "Answer telephones."], "beta": [0.25, 0.5]})
 WRITERS = [write_csv, write_parquet, write_xlsx, write_stata]
@@ -185,13 +185,26 @@ def test_formula_cells_stay_text_in_xlsx(tmp_path):
                        "task": ["Weld pipes."]}), "row 1, column 'task_id': task ID .* is not an integer"),
         (pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": [2.0**70], "task": ["Weld pipes."]}),
          "column 'task_id'"),
+        (pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": ["7", "1e30"], "task": ["Weld.", "Sew."]}),
+         "row 2, column 'task_id': task ID '1e30' is not an integer that fits in 64 bits"),
+        (pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": ["9007199254740993.5"], "task": ["Weld."]}),
+         "row 1, column 'task_id': task ID '9007199254740993.5' is not an integer"),
     ],
-    ids=["none", "series", "duplicated-task-column", "multiindex", "task-id-beyond-int64", "float-id-2**70"],
+    ids=["none", "series", "duplicated-task-column", "multiindex", "task-id-beyond-int64", "float-id-2**70",
+         "scientific-id-beyond-int64", "fraction-past-2**53"],
 )
 def test_score_tasks_bad_frames_are_data_format_errors(tasks, message):
     """Issue 11: AttributeError (duplicated ``task``) and TypeError (task_id > int64) from inside."""
     with pytest.raises(DataFormatError, match=message):
         score_tasks(tasks, "rubric")
+
+
+def test_task_ids_past_2_53_keep_every_digit_beside_a_float_looking_id():
+    """A column that pandas reads as float64 (one ID written '1e3') loses no digit of another."""
+    scored = score_tasks(pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 3,
+                                       "task_id": ["9007199254740993", "1e3", None],
+                                       "task": ["Weld pipes.", "Sew hems.", "Type letters."]}), "rubric")
+    assert task_score_table(scored)["task_id"].tolist() == [9007199254740993, 1000, pd.NA]
 
 
 def test_score_tasks_largest_int64_task_id_is_fine():

@@ -442,6 +442,20 @@ def test_check_delimited_file_refuses_what_read_frame_refuses(tmp_path, content,
         "binary" in stream.value.reason and "binary" in whole.value.reason)
 
 
+def test_check_delimited_file_reads_a_field_past_the_csv_module_limit(tmp_path):
+    """A 200,000-character cell: read_frame takes it, so the batch check must (and restore the limit)."""
+    long = "Weld " * 40_000
+    path = _text(tmp_path, f'task,title\n"{long}",Welder\nSew.,Tailor\n'.encode(), name="t.csv")
+    limit = csv.field_size_limit()
+    assert check_delimited_file(path) == ["task", "title"]
+    assert csv.field_size_limit() == limit
+    assert read_frame(path)["task"].str.len().tolist() == [len(long), 4]
+    bad = _text(tmp_path, f'task,title\n"{long}",Welder,x\n'.encode(), name="bad.csv")
+    with pytest.raises(DataFormatError, match="row 2: too many fields"):
+        check_delimited_file(bad)
+    assert csv.field_size_limit() == limit
+
+
 def test_check_delimited_file_accepts_good_files_and_trailing_blank_lines(tmp_path):
     path = _text(tmp_path, b'task,title\r\n"Weld, then grind.",Welder\r\n\r\n\r\n', name="t.csv")
     assert check_delimited_file(path) == ["task", "title"]

@@ -25,6 +25,7 @@ Methods
 
 from __future__ import annotations
 
+import decimal
 import logging
 
 import numpy as np
@@ -246,9 +247,8 @@ def _check_columns_and_ids(tasks, *, path=None, row_offset: int = 1) -> None:
     big = given & ~(num.abs() < 2**62).fillna(False).to_numpy(dtype=bool)
     for pos in np.flatnonzero(big):  # rare: check exactly, without float rounding
         value = ids.iloc[pos]
-        try:
-            exact = int(str(value).strip()) if not isinstance(value, float) else int(value)
-        except (ValueError, OverflowError):
+        exact = _exact_integer(value)
+        if exact is None:
             continue  # not an integer at all: the later check names it
         if abs(exact) > _MAX_TASK_ID:
             raise DataFormatError(f"task ID {value!r} is not an integer that fits in 64 bits",
@@ -296,8 +296,36 @@ def task_score_table(scored: pd.DataFrame, *, path=None, row_offset: int = 1) ->
     return out
 
 
+def _exact_integer(value) -> int | None:
+    """The integer a task ID cell holds, exactly (None if it holds none).
+
+    Reads ``7``, ``7.0``, ``"7"``, ``" 7.0 "`` and ``"1e3"`` without rounding through a
+    float, so that IDs past 2**53 keep every digit.
+
+    Examples
+    --------
+    >>> [_exact_integer(v) for v in (7, 7.0, "9007199254740993", "9007199254740993.0", "1e3", "1.5", "x")]
+    [7, 7, 9007199254740993, 9007199254740993, 1000, None, None]
+    """
+    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        return int(value) if np.isfinite(value) and float(value).is_integer() else None
+    try:
+        number = decimal.Decimal(str(value).strip())
+    except decimal.InvalidOperation:
+        return None
+    if not number.is_finite() or number != number.to_integral_value():
+        return None
+    return int(number)
+
+
 def _check_integer_ids(frame, *, path=None, row_offset: int = 1) -> pd.Series | None:
-    """Raise on the first task ID that is not an integer; return the IDs as numbers."""
+    """Raise on the first task ID that is not an integer; return the IDs as numbers.
+
+    IDs of 2**53 and beyond, where a float64 no longer holds every integer, are read
+    exactly (:func:`_exact_integer`) and returned as ``Int64``.
+    """
     if not isinstance(frame, pd.DataFrame) or "task_id" not in frame.columns:
         return None
     ids = pd.to_numeric(frame["task_id"], errors="coerce")
@@ -306,6 +334,20 @@ def _check_integer_ids(frame, *, path=None, row_offset: int = 1) -> pd.Series | 
         pos = int(bad.argmax())
         raise DataFormatError(f"task ID {frame['task_id'].iloc[pos]!r} is not an integer",
                               path=path, row=pos + row_offset, column="task_id")
+    if ids.dtype.kind == "f" and (ids.abs() >= 2**53).any():
+        exact = []
+        for pos, value in enumerate(frame["task_id"].tolist()):
+            number = None if pd.isna(value) else _exact_integer(value)
+            if number is None and not pd.isna(value):
+                problem = "is not an integer"
+            elif number is not None and abs(number) > _MAX_TASK_ID:
+                problem = "is not an integer that fits in 64 bits"
+            else:
+                exact.append(number)
+                continue
+            raise DataFormatError(f"task ID {value!r} {problem}", path=path, row=pos + row_offset,
+                                  column="task_id")
+        ids = pd.Series(pd.array(exact, dtype="Int64"), index=frame.index, name="task_id")
     return ids
 
 
