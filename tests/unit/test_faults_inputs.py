@@ -189,9 +189,13 @@ def test_formula_cells_stay_text_in_xlsx(tmp_path):
          "row 2, column 'task_id': task ID '1e30' is not an integer that fits in 64 bits"),
         (pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": ["9007199254740993.5"], "task": ["Weld."]}),
          "row 1, column 'task_id': task ID '9007199254740993.5' is not an integer"),
+        (pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": [7, True], "task": ["Weld.", "Sew."]}),
+         "row 2, column 'task_id': task ID True is not an integer"),
+        (pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": pd.array([None, False], dtype="boolean"),
+                       "task": ["Weld.", "Sew."]}), "row 2, column 'task_id': task ID False is not an integer"),
     ],
     ids=["none", "series", "duplicated-task-column", "multiindex", "task-id-beyond-int64", "float-id-2**70",
-         "scientific-id-beyond-int64", "fraction-past-2**53"],
+         "scientific-id-beyond-int64", "fraction-past-2**53", "bool-id", "boolean-column"],
 )
 def test_score_tasks_bad_frames_are_data_format_errors(tasks, message):
     """Issue 11: AttributeError (duplicated ``task``) and TypeError (task_id > int64) from inside."""

@@ -251,7 +251,7 @@ def _check_columns_and_ids(tasks, *, path=None, row_offset: int = 1) -> None:
         if exact is None:
             continue  # not an integer at all: the later check names it
         if abs(exact) > _MAX_TASK_ID:
-            raise DataFormatError(f"task ID {value!r} is not an integer that fits in 64 bits",
+            raise DataFormatError(f"task ID {_cell(value)!r} is not an integer that fits in 64 bits",
                                   path=path, row=int(pos) + row_offset, column="task_id")
 
 
@@ -296,6 +296,11 @@ def task_score_table(scored: pd.DataFrame, *, path=None, row_offset: int = 1) ->
     return out
 
 
+def _cell(value):
+    """``value`` as a plain Python value for a message (``True``, not ``np.True_``)."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
 def _exact_integer(value) -> int | None:
     """The integer a task ID cell holds, exactly (None if it holds none).
 
@@ -328,11 +333,18 @@ def _check_integer_ids(frame, *, path=None, row_offset: int = 1) -> pd.Series | 
     """
     if not isinstance(frame, pd.DataFrame) or "task_id" not in frame.columns:
         return None
-    ids = pd.to_numeric(frame["task_id"], errors="coerce")
-    bad = (frame["task_id"].notna() & (ids.isna() | (ids % 1 != 0))).to_numpy()
+    column = frame["task_id"]
+    given = column.notna().to_numpy(dtype=bool)
+    if pd.api.types.is_bool_dtype(column.dtype):  # True is not task 1 (pandas reads it as 1)
+        bad, ids = given, pd.Series(np.nan, index=column.index)
+    else:
+        ids = pd.to_numeric(column, errors="coerce")
+        bad = given & (ids.isna() | (ids % 1 != 0)).to_numpy(dtype=bool)
+        if column.dtype == object:
+            bad |= column.map(lambda v: isinstance(v, (bool, np.bool_))).to_numpy(dtype=bool)
     if bad.any():
         pos = int(bad.argmax())
-        raise DataFormatError(f"task ID {frame['task_id'].iloc[pos]!r} is not an integer",
+        raise DataFormatError(f"task ID {_cell(frame['task_id'].iloc[pos])!r} is not an integer",
                               path=path, row=pos + row_offset, column="task_id")
     if ids.dtype.kind == "f" and (ids.abs() >= 2**53).any():
         exact = []
@@ -345,7 +357,7 @@ def _check_integer_ids(frame, *, path=None, row_offset: int = 1) -> pd.Series | 
             else:
                 exact.append(number)
                 continue
-            raise DataFormatError(f"task ID {value!r} {problem}", path=path, row=pos + row_offset,
+            raise DataFormatError(f"task ID {_cell(value)!r} {problem}", path=path, row=pos + row_offset,
                                   column="task_id")
         ids = pd.Series(pd.array(exact, dtype="Int64"), index=frame.index, name="task_id")
     return ids
