@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import dataclasses
+import decimal
 import io
 import logging
 import re
@@ -33,6 +34,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -46,10 +48,14 @@ __all__ = [
     "read_table",
     "missing_to_na",
     "to_number",
+    "MAX_TASK_ID",
+    "exact_integer",
+    "task_id_numbers",
     "INPUT_KINDS",
     "OUTPUT_KINDS",
     "as_path",
     "table_kind",
+    "first_row_number",
     "read_frame",
     "check_delimited_file",
     "write_frame",
@@ -537,6 +543,100 @@ def to_number(raw: RawTable, column: str, *, integer: bool = False, tokens=_MISS
 
 
 
+#: Task IDs are stored as 64-bit integers (``Int64``).
+MAX_TASK_ID = 2**63 - 1
+
+
+def exact_integer(value) -> int | None:
+    """The integer a cell holds, exactly (None if it holds none).
+
+    Reads ``7``, ``7.0``, ``"7"``, ``" 7.0 "`` and ``"1e3"`` without rounding through a
+    float, so that integers past 2**53 keep every digit; a boolean is not an integer.
+
+    Examples
+    --------
+    >>> [exact_integer(v) for v in (7, 7.0, "9007199254740993", "9007199254740993.0", "1e3")]
+    [7, 7, 9007199254740993, 9007199254740993, 1000]
+    >>> [exact_integer(v) for v in ("1.5", "9007199254740993.5", "x", "inf", True)]
+    [None, None, None, None, None]
+    """
+    if isinstance(value, (bool, np.bool_)):
+        return None
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        return int(value) if np.isfinite(value) and float(value).is_integer() else None
+    try:
+        number = decimal.Decimal(str(value).strip())
+    except decimal.InvalidOperation:
+        return None
+    if not number.is_finite() or number != number.to_integral_value():
+        return None
+    return int(number)
+
+
+def _plain(value):
+    """``value`` as a plain Python value for a message (``True``, not ``np.True_``)."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def task_id_numbers(ids: pd.Series, *, path=None, row_offset: int = 1) -> pd.Series:
+    """Task IDs as numbers; raise on the earliest that is not a 64-bit integer.
+
+    Missing values stay missing. A boolean (``True`` is not task 1, though pandas reads it
+    as 1), a fraction, text or an integer beyond 64 bits is refused, naming the row
+    (position + ``row_offset``) and the column ``task_id``. IDs of 2**53 and beyond, where a
+    float64 no longer holds every integer (pandas reads a column as floats when one cell
+    is ``1e3`` or ``7.0``), are read exactly from the cells (:func:`exact_integer`) and
+    the result is then ``Int64``; otherwise it is what :func:`pandas.to_numeric` gives.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+
+    Examples
+    --------
+    >>> task_id_numbers(pd.Series(["9007199254740993", "1e3", None])).tolist()
+    [9007199254740993, 1000, <NA>]
+    >>> task_id_numbers(pd.Series(["7", "1e30", "x"]))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'task_id': task ID '1e30' is not an integer that fits in 64 bits
+    """
+    given = ids.notna().to_numpy(dtype=bool)
+    if pd.api.types.is_bool_dtype(ids.dtype):
+        numbers = pd.Series(np.nan, index=ids.index)
+        fraction = given.copy()
+    else:
+        numbers = pd.to_numeric(ids, errors="coerce")
+        fraction = given & (numbers.isna() | (numbers % 1 != 0)).to_numpy(dtype=bool)
+        if ids.dtype == object:
+            fraction |= ids.map(lambda v: isinstance(v, (bool, np.bool_))).to_numpy(dtype=bool)
+    too_big = np.zeros(len(ids), dtype=bool)
+    exact: dict[int, int] = {}
+    if numbers.dtype.kind in "fu":
+        large = ~fraction & given & (numbers.abs() >= 2**53).to_numpy(dtype=bool, na_value=False)
+        for pos in np.flatnonzero(large):  # rare: read exactly, without float rounding
+            number = exact_integer(ids.iloc[pos])
+            if number is None:
+                fraction[pos] = True  # '9007199254740993.5': a float would say integer
+            elif abs(number) > MAX_TASK_ID:
+                too_big[pos] = True
+            else:
+                exact[int(pos)] = number
+    if fraction.any() or too_big.any():
+        pos = int(np.flatnonzero(fraction | too_big)[0])
+        what = "is not an integer that fits in 64 bits" if too_big[pos] else "is not an integer"
+        raise DataFormatError(f"task ID {_plain(ids.iloc[pos])!r} {what}", path=path,
+                              row=pos + row_offset, column="task_id")
+    if exact:
+        values = [None if pd.isna(v) else int(v) for v in numbers.tolist()]
+        for pos, number in exact.items():
+            values[pos] = number
+        numbers = pd.Series(pd.array(values, dtype="Int64"), index=ids.index, name=ids.name)
+    return numbers
+
+
 # --------------------------------------------------------------------------------------
 # user tables: every column kept (score, rollup and evaluate inputs and outputs)
 # --------------------------------------------------------------------------------------
@@ -552,6 +652,21 @@ OUTPUT_KINDS = {
     ".dta": "dta",
 }
 _SIGNATURES = {b"PK\x03\x04": "a zip archive (an .xlsx workbook?)", b"PAR1": "a Parquet file"}
+
+
+def first_row_number(path) -> int:
+    """The row number an error gives the first record of user table ``path``.
+
+    Errors name records as a spreadsheet shows them: 2 for the first record under the
+    header of a CSV, TSV or .xlsx file (the header is row 1), 1 for the first row of a
+    Parquet or Stata file (which have no header row).
+
+    Examples
+    --------
+    >>> first_row_number("tasks.csv"), first_row_number("scores.parquet")
+    (2, 1)
+    """
+    return 1 if table_kind(path, "input") in ("parquet", "dta") else 2
 
 
 def table_kind(path, what: str = "input") -> str:

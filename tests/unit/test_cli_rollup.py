@@ -61,6 +61,34 @@ def test_cli_rollup_bad_scores_file(fixtures, tmp_path, capsys):
     assert "missing column(s) ['alpha', 'beta', 'gamma']" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("cell, message", [
+    ("1e30", "row 3, column 'task_id': task ID '1e30' is not an integer that fits in 64 bits"),
+    ("True", "row 3, column 'task_id': task ID 'True' is not an integer"),
+    ("2.5", "row 3, column 'task_id': task ID '2.5' is not an integer"),
+])
+def test_cli_rollup_bad_task_id_names_file_and_line(fixtures, tmp_path, capsys, cell, message):
+    """Task IDs are refused as exposure score refuses them, naming the file and its line."""
+    lines = (fixtures / "rollup" / "task_scores_tiny.csv").read_text().splitlines()
+    fields = lines[2].split(",")
+    fields[lines[0].split(",").index("task_id")] = cell
+    bad = tmp_path / "s.csv"
+    bad.write_text("\n".join([*lines[:2], ",".join(fields), *lines[3:]]) + "\n")
+    args = _args(fixtures, tmp_path / "o")
+    args[1] = str(bad)
+    assert main(args) == 2
+    assert f"{bad}, {message}" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
+
+
+def test_cli_rollup_refuses_a_file_with_no_rows(fixtures, tmp_path, capsys):
+    header = (fixtures / "rollup" / "task_scores_tiny.csv").read_text().splitlines()[0]
+    empty = tmp_path / "s.csv"
+    empty.write_text(header + "\n")
+    assert main(["rollup", str(empty), "-o", str(tmp_path / "o")]) == 2
+    assert "no task scores: the file has a header but no rows" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
+
+
 @pytest.mark.parametrize("fmt, reader", [("xlsx", pd.read_excel), ("dta", pd.read_stata),
                                          ("csv", pd.read_csv)])
 def test_cli_rollup_reads_and_writes_economists_formats(fixtures, tmp_path, fmt, reader):

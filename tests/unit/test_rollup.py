@@ -375,3 +375,24 @@ def test_shipped_task_scores_pass_the_checks_and_a_repeated_task_is_refused():
     one = ts[ts["onetsoc_code"] == "43-4171.00"].iloc[[0]]
     with pytest.raises(DataFormatError, match=r"duplicate task \(43-4171.00, [0-9]+\) at rows [0-9]+, .* and 6 more"):
         to_occupations(pd.concat([ts] + [one] * 10, ignore_index=True), "equal")
+
+
+# ---------------------------------------------------------------- task IDs
+@pytest.mark.parametrize("ids, message", [
+    ([1, True], "row 2, column 'task_id': task ID True is not an integer"),
+    (["1", "2.5"], "row 2, column 'task_id': task ID '2.5' is not an integer"),
+    (["1e30", "x"], "row 1, column 'task_id': task ID '1e30' is not an integer that fits in 64 bits"),
+])
+def test_check_task_scores_refuses_task_ids_that_are_not_64_bit_integers(ids, message):
+    from exposure.rollup._occupations import check_task_scores
+    ts = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": ids, "alpha": [0.5] * 2,
+                       "beta": [0.5] * 2, "gamma": [0.5] * 2})
+    with pytest.raises(DataFormatError, match=message):
+        check_task_scores(ts)
+
+
+def test_check_task_scores_keeps_missing_and_blank_task_ids():
+    from exposure.rollup._occupations import check_task_scores
+    ts = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 4, "task_id": ["7", None, " ", "8.0"],
+                       "alpha": [0.5] * 4, "beta": [0.5] * 4, "gamma": [0.5] * 4})
+    assert len(check_task_scores(ts)) == 4

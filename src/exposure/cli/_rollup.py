@@ -11,10 +11,11 @@ import pandas as pd
 import exposure.fetch as fetching
 from exposure import crosswalks, oews, onet
 from exposure._outdir import Terminated, check_output_dir, terminate_cleanly
-from exposure._tables import read_frame
+from exposure._tables import first_row_number, read_frame
 from exposure.cli import add_location_options
 from exposure.errors import DataFormatError, ExposureError
 from exposure.rollup import rollup
+from exposure.rollup._occupations import check_task_scores
 from exposure.rollup._run import COVERAGE_NAME, TABLE_FORMATS
 from exposure.sources import SOURCES
 
@@ -70,7 +71,11 @@ def register(subparsers) -> None:
 
 
 def read_task_scores(path) -> pd.DataFrame:
-    """Read a task scores file (.parquet, or .csv with string codes).
+    """Read a task scores file (.parquet, or .csv with string codes) and check it.
+
+    The checks of :func:`exposure.rollup._occupations.check_task_scores` run here, so that
+    a failure names the file and the row as a spreadsheet shows it (the header is row 1 of
+    a CSV); a file with a header and no rows is refused.
 
     Examples
     --------
@@ -87,6 +92,13 @@ def read_task_scores(path) -> pd.DataFrame:
     missing = {"onetsoc_code", "task_id", "alpha", "beta", "gamma"} - set(frame.columns)
     if missing:
         raise DataFormatError(f"missing column(s) {sorted(missing)}", path=path)
+    if frame.empty:
+        raise DataFormatError("no task scores: the file has a header but no rows", path=path)
+    try:
+        check_task_scores(frame)
+    except DataFormatError as exc:  # the same check, naming the file and its row
+        row = None if exc.row is None else exc.row - 1 + first_row_number(path)
+        raise DataFormatError(exc.reason, path=path, row=row, column=exc.column) from None
     return frame
 
 

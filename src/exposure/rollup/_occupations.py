@@ -20,6 +20,7 @@ from exposure._measures import (
     MEASURES,
     OTHER_WEIGHT,
 )
+from exposure._tables import task_id_numbers
 from exposure.errors import DataFormatError
 from exposure.schemas import validate
 from exposure.schemas._fields import ONETSOC_PATTERN
@@ -344,6 +345,8 @@ def check_task_scores(task_scores) -> pd.DataFrame:
     - a :class:`pandas.DataFrame` with unique, single-level column names and the columns
       ``onetsoc_code``, ``task_id``, ``alpha``, ``beta``, ``gamma``;
     - every ``onetsoc_code`` present and an O*NET-SOC code (``11-1011.00``);
+    - every ``task_id`` missing (or blank) or a 64-bit integer (``7``, ``"7.0"``; not
+      ``True``, ``1.5`` or ``1e30``, see :func:`exposure._tables.task_id_numbers`);
     - each (``onetsoc_code``, ``task_id``) once: a repeated task would weigh several
       times in its occupation (rows without a ``task_id`` are not compared);
     - ``alpha``, ``beta``, ``gamma`` and ``p_e0``, ``p_e1``, ``p_e2`` numbers in [0, 1];
@@ -405,6 +408,7 @@ def check_task_scores(task_scores) -> pd.DataFrame:
     ts["onetsoc_code"] = text.astype(str).to_numpy(dtype=object)
     ids = ts["task_id"]
     known = ids.notna().to_numpy() & (ids.astype("string").str.strip() != "").fillna(False).to_numpy(dtype=bool)
+    task_id_numbers(ids.where(pd.Series(known, index=ids.index)))  # a 64-bit integer or missing
     if known.any():
         codes_k = ts["onetsoc_code"].to_numpy(dtype=object)[known]
         ids_k = _task_key(ids).astype(str).to_numpy(dtype=object)[known]

@@ -25,13 +25,13 @@ Methods
 
 from __future__ import annotations
 
-import decimal
 import logging
 
 import numpy as np
 import pandas as pd
 
 from exposure._measures import CATEGORIES, EXPOSURE_MEASURES, LABEL_LEVELS, LABELS
+from exposure._tables import task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures import eloundou
 from exposure.schemas import validate
@@ -204,7 +204,7 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
                                   column=occupation_column)
 
     where = {"path": path, "row_offset": row_offset}
-    checks = (lambda: _check_columns_and_ids(tasks, **where),
+    checks = (lambda: _check_columns(tasks, **where),
               lambda: check_text_column(tasks, text_column, **where), occupation,
               lambda: _check_integer_ids(tasks, **where), lambda: _check_unique_keys(tasks, **where),
               *also)
@@ -220,12 +220,8 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
         raise min(found, key=lambda exc: exc.row)
 
 
-#: Task IDs are stored as 64-bit integers (``Int64``).
-_MAX_TASK_ID = 2**63 - 1
-
-
-def _check_columns_and_ids(tasks, *, path=None, row_offset: int = 1) -> None:
-    """Refuse multi-level or repeated column names and task IDs that are not 64-bit integers.
+def _check_columns(tasks, *, path=None, row_offset: int = 1) -> None:
+    """Refuse multi-level or repeated column names.
 
     Non-frames are left to :func:`check_text_column`, which names what was given.
     """
@@ -239,20 +235,6 @@ def _check_columns_and_ids(tasks, *, path=None, row_offset: int = 1) -> None:
     if len(repeated):
         raise DataFormatError(f"column {repeated[0]!r} appears more than once", path=path,
                               column=str(repeated[0]))
-    if "task_id" not in tasks.columns:
-        return
-    ids = tasks["task_id"]
-    given = ids.notna().to_numpy(dtype=bool)
-    num = pd.to_numeric(ids.where(pd.notna(ids), None), errors="coerce")
-    big = given & ~(num.abs() < 2**62).fillna(False).to_numpy(dtype=bool)
-    for pos in np.flatnonzero(big):  # rare: check exactly, without float rounding
-        value = ids.iloc[pos]
-        exact = _exact_integer(value)
-        if exact is None:
-            continue  # not an integer at all: the later check names it
-        if abs(exact) > _MAX_TASK_ID:
-            raise DataFormatError(f"task ID {_cell(value)!r} is not an integer that fits in 64 bits",
-                                  path=path, row=int(pos) + row_offset, column="task_id")
 
 
 def _check_unique_keys(tasks: pd.DataFrame, *, path=None, row_offset: int = 1) -> None:
@@ -296,71 +278,14 @@ def task_score_table(scored: pd.DataFrame, *, path=None, row_offset: int = 1) ->
     return out
 
 
-def _cell(value):
-    """``value`` as a plain Python value for a message (``True``, not ``np.True_``)."""
-    return value.item() if isinstance(value, np.generic) else value
-
-
-def _exact_integer(value) -> int | None:
-    """The integer a task ID cell holds, exactly (None if it holds none).
-
-    Reads ``7``, ``7.0``, ``"7"``, ``" 7.0 "`` and ``"1e3"`` without rounding through a
-    float, so that IDs past 2**53 keep every digit.
-
-    Examples
-    --------
-    >>> [_exact_integer(v) for v in (7, 7.0, "9007199254740993", "9007199254740993.0", "1e3", "1.5", "x")]
-    [7, 7, 9007199254740993, 9007199254740993, 1000, None, None]
-    """
-    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
-        return int(value)
-    if isinstance(value, (float, np.floating)):
-        return int(value) if np.isfinite(value) and float(value).is_integer() else None
-    try:
-        number = decimal.Decimal(str(value).strip())
-    except decimal.InvalidOperation:
-        return None
-    if not number.is_finite() or number != number.to_integral_value():
-        return None
-    return int(number)
-
-
 def _check_integer_ids(frame, *, path=None, row_offset: int = 1) -> pd.Series | None:
-    """Raise on the first task ID that is not an integer; return the IDs as numbers.
+    """Raise on the first task ID that is not a 64-bit integer; return the IDs as numbers.
 
-    IDs of 2**53 and beyond, where a float64 no longer holds every integer, are read
-    exactly (:func:`_exact_integer`) and returned as ``Int64``.
+    See :func:`exposure._tables.task_id_numbers`.
     """
     if not isinstance(frame, pd.DataFrame) or "task_id" not in frame.columns:
         return None
-    column = frame["task_id"]
-    given = column.notna().to_numpy(dtype=bool)
-    if pd.api.types.is_bool_dtype(column.dtype):  # True is not task 1 (pandas reads it as 1)
-        bad, ids = given, pd.Series(np.nan, index=column.index)
-    else:
-        ids = pd.to_numeric(column, errors="coerce")
-        bad = given & (ids.isna() | (ids % 1 != 0)).to_numpy(dtype=bool)
-        if column.dtype == object:
-            bad |= column.map(lambda v: isinstance(v, (bool, np.bool_))).to_numpy(dtype=bool)
-    if bad.any():
-        pos = int(bad.argmax())
-        raise DataFormatError(f"task ID {_cell(frame['task_id'].iloc[pos])!r} is not an integer",
-                              path=path, row=pos + row_offset, column="task_id")
-    if ids.dtype.kind == "f" and (ids.abs() >= 2**53).any():
-        exact = []
-        for pos, value in enumerate(frame["task_id"].tolist()):
-            number = None if pd.isna(value) else _exact_integer(value)
-            if number is None and not pd.isna(value):
-                problem = "is not an integer"
-            elif number is not None and abs(number) > _MAX_TASK_ID:
-                problem = "is not an integer that fits in 64 bits"
-            else:
-                exact.append(number)
-                continue
-            raise DataFormatError(f"task ID {_cell(value)!r} {problem}", path=path, row=pos + row_offset,
-                                  column="task_id")
-        ids = pd.Series(pd.array(exact, dtype="Int64"), index=frame.index, name="task_id")
-    return ids
+    return task_id_numbers(frame["task_id"], path=path, row_offset=row_offset)
 
 
 def _put_keys(out: pd.DataFrame, frame: pd.DataFrame, *, path=None, row_offset: int = 1) -> None:

@@ -57,7 +57,7 @@ from exposure._io import (
     write_csv,
     write_parquet,
 )
-from exposure._tables import check_delimited_file, read_frame, write_frame
+from exposure._tables import check_delimited_file, first_row_number, read_frame, write_frame
 from exposure.errors import DataFormatError
 from exposure.fetch import cache_status, resolve_mirror
 from exposure.measures import eloundou
@@ -581,18 +581,13 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
     return ScoredFile(dst, done.n_tasks, done.method, done.n_unscored, done.note)
 
 
-def _row_offset(src: Path) -> int:
-    """Added to 0-based row positions: 1 for Parquet rows, 2 for lines after a header."""
-    return 1 if file_kind(src, "input") in ("parquet", "dta") else 2
-
-
 def _score_whole(src, dst, out_kind, method, onet, *, mirror, data_dir, **options) -> ScoredFile:
     """Read ``src`` whole, score it and write ``dst`` (what ``exposure score`` did before batches)."""
     frame = read_task_file(src)
     renamed = frame.rename(columns=onet_aliases(frame))
     release, note = onet_for_tasks(renamed, method, onet, mirror=mirror, data_dir=data_dir)
     scores = score_tasks(renamed, method, onet=release, mirror=mirror, data_dir=data_dir,
-                         path=src, row_offset=_row_offset(src), **options)
+                         path=src, row_offset=first_row_number(src), **options)
     result = append_scores(frame, scores)
     if out_kind == "csv":
         write_csv(result, dst)
@@ -652,7 +647,7 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
     grouped = method == "learned"  # the occupation context is its only cross-row feature
     model = load_model() if grouped else None  # verified once, not again for every batch
     by_title = grouped and titles_share_context(model)
-    offset = _row_offset(src)
+    offset = first_row_number(src)
     state = {"groups": np.empty(0, np.uint64), "keys": np.empty(0, np.uint64),
              "key_rows": np.empty(0, np.int64), "rows": 0, "unscored": 0, "tag": method}
 
