@@ -273,6 +273,28 @@ def test_run_outcomes_and_written_files(panel, exposure, tmp_path):
     assert [ax.get_title() for ax in fig.axes if ax.get_visible()] == ["ours: beta"]
 
 
+@pytest.mark.parametrize("change, message", [
+    (lambda e: pd.concat([e, e.iloc[[2]]]), r"row \d+, column 'soc_code': SOC code '\S+' appears twice"),
+    (lambda e: e.assign(soc_code=e["soc_code"].where(e.index != 1, "11-1011.00")),
+     "row 2, column 'soc_code': soc_code not a SOC code \\(like 11-1011\\): '11-1011.00'"),
+    (lambda e: e.assign(beta=e["beta"].astype(object).where(e.index != 3, "high")),
+     "row 4, column 'beta': not a number: 'high'"),
+])
+def test_exposure_table_checks_soc_scores(panel, exposure, change, message):
+    """A repeated code raised pandas' 'cannot reindex on an axis with duplicate labels'."""
+    with pytest.raises(DataFormatError, match=message):
+        outcomes.exposure_table(panel, change(exposure.reset_index(drop=True)), measures=["beta"])
+
+
+def test_run_outcomes_refuses_a_measure_with_nothing_to_compare(panel, exposure):
+    """A constant measure raised statsmodels' 'exog contains inf or nans'; none at all, a NaN error."""
+    flat = exposure.assign(beta=0.5)
+    with pytest.raises(ExposureError, match="measure 'beta' takes the one value 0.5 on all"):
+        outcomes.run_outcomes(panel, flat, ["beta"], with_robustness=False)
+    with pytest.raises(ExposureError, match="measure 'beta' has no value on any balanced occupation"):
+        outcomes.run_outcomes(panel, exposure.assign(beta=np.nan), ["beta"], with_robustness=False)
+
+
 # --------------------------------------------------------------------------- CLI
 def _args(*argv):
     parser = argparse.ArgumentParser(prog="exposure")
@@ -292,6 +314,19 @@ def test_cli_on_fixture_files(panel, exposure, tmp_path, capsys):
     head = pd.read_csv(out / "outcomes_headline.csv")
     assert head["measure"].tolist() == ["beta", "beta"]
     assert not list(out.glob("*.png"))
+
+
+def test_cli_names_the_file_of_a_bad_panel_or_soc_scores(panel, exposure, tmp_path):
+    panel.assign(tot_emp=panel["tot_emp"].where(panel.index != 4, -5.0)).to_parquet(tmp_path / "p.parquet")
+    exposure.to_parquet(tmp_path / "soc.parquet")
+    args = _args("--panel", str(tmp_path / "p.parquet"), "--soc-scores", str(tmp_path / "soc.parquet"),
+                 "--measure", "beta", "-o", str(tmp_path / "out"), "--no-figures")
+    with pytest.raises(DataFormatError, match=r"p\.parquet, row 5, column 'tot_emp'"):
+        args.func(args)
+    panel.to_parquet(tmp_path / "p.parquet")
+    pd.concat([exposure, exposure.iloc[[0]]]).to_parquet(tmp_path / "soc.parquet")
+    with pytest.raises(DataFormatError, match=r"soc\.parquet, row \d+, column 'soc_code': SOC code"):
+        args.func(args)
 
 
 def test_cli_checks_the_output_before_computing(tmp_path):

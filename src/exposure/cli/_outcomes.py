@@ -14,6 +14,8 @@ from exposure.cli import add_location_options
 from exposure.errors import DataFormatError, ExposureError
 from exposure.oews import load_oews
 from exposure.reports.outcomes import write_outcomes
+from exposure.schemas import validate
+from exposure.schemas._outcomes import OccupationPanel
 
 __all__ = ["register", "run_outcomes_command", "check_output_dir", "DEFAULT_OUT"]
 
@@ -127,11 +129,15 @@ def run_outcomes_command(args) -> int:
     if args.panel == "shipped":
         panel = load("occupation_panel")
     elif args.panel:
-        panel = _read_parquet(args.panel, "panel")
+        panel = validate(_read_parquet(args.panel, "panel"), OccupationPanel, path=args.panel, row_offset=1)
     else:
         panel = outcomes.load_panel(**loc)
-    soc = _read_parquet(args.soc_scores, "SOC scores") if args.soc_scores else None
     measures = list(dict.fromkeys(args.measure)) if args.measure else None
+    soc = None
+    if args.soc_scores:
+        ours = [m for m in (measures or outcomes.OUR_MEASURES) if m in outcomes.OUR_MEASURES]
+        soc = outcomes.check_soc_scores(_read_parquet(args.soc_scores, "SOC scores"), ours,
+                                        path=args.soc_scores, row_offset=1)
     exposures = outcomes.exposure_table(panel, soc, measures=measures, **loc)
     result = outcomes.run_outcomes(panel, exposures, q=args.quantiles,
                                    with_robustness=not args.no_robustness)
