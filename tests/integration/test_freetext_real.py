@@ -109,3 +109,20 @@ def test_labels_are_not_in_the_index_payload_verbatim(shared_data):
     index = load_model().index
     onehot = np.isclose(index.payload.max(axis=1), 1.0)
     assert onehot.mean() < 0.01 and len(labels) > 0
+
+
+def test_evaluate_refuses_bad_paraphrase_and_modern_files_before_the_long_run(shared_data, freetext, tmp_path,
+                                                                               capsys):
+    """The shipped fixtures pass; a bad row is named by file and line in seconds, not after the CV."""
+    from exposure.cli import main
+    good = pd.read_csv(freetext / "paraphrases.csv", dtype=str).head(3)
+    bad = tmp_path / "para.csv"
+    good.assign(paraphrase=["Reword.", "", "Again."]).to_csv(bad, index=False)
+    argv = ["evaluate", "--mirror", str(shared_data), "--out", str(tmp_path / "a.csv")]
+    assert main([*argv, "--paraphrases", str(bad)]) == 2
+    assert f"{bad}, row 3, column 'paraphrase'" in capsys.readouterr().err
+    modern = tmp_path / "modern.csv"
+    pd.read_csv(freetext / "modern_tasks.csv", dtype=str).head(3).assign(label="E9").to_csv(modern, index=False)
+    assert main([*argv, "--modern", str(modern)]) == 2
+    assert f"{modern}, row 2, column 'label': label must be E0, E1 or E2, got 'E9'" in capsys.readouterr().err
+    assert not (tmp_path / "a.csv").exists()

@@ -4,10 +4,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from exposure.errors import ExposureError
+from exposure.errors import DataFormatError, ExposureError
 from exposure.reports.agreement import (
     PAPER_GPT4,
+    check_modern_tasks,
+    check_paraphrases,
     evaluate_method,
+    modern_report,
     reliability_table,
     report_name,
     write_agreement_report,
@@ -72,3 +75,56 @@ def test_write_rounds_and_names_the_calibration_file(tmp_path):
     assert back.loc[0, "kappa"] == pytest.approx(table.loc[0, "kappa"], abs=5e-5)
     assert report_name("rubric") == "agreement_rubric.csv"
     assert write_agreement_report(table, None, tmp_path / "a.csv") == [tmp_path / "a.csv"]
+
+
+# ------------------------------------------------------------- free-text inputs
+PARA = pd.DataFrame({"onetsoc_code": ["11-1011.00", "47-2031.00"], "task_id": ["1", "3.0"],
+                     "paraphrase": ["You will write up reports.", "You will saw the lumber."]})
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda f: f.drop(columns="paraphrase"), r"paraphrases lack column\(s\) \['paraphrase'\]"),
+    (lambda f: f.iloc[:0], "no paraphrases: the table has no rows"),
+    (lambda f: f.assign(paraphrase=["Reword.", None]), "row 3, column 'paraphrase': task text must be"),
+    (lambda f: f.assign(task_id=["1", "x"]), "row 3, column 'task_id': task ID 'x' is not an integer"),
+    (lambda f: f.assign(task_id=["1", None]), "row 3, column 'task_id': task ID missing"),
+    (lambda f: f.assign(onetsoc_code=["11-1011.00", "47-2031"]), "row 3, column 'onetsoc_code': not an O"),
+    (lambda f: f.assign(onetsoc_code=["11-1011.00"] * 2, task_id=[1, 1.0]),
+     r"row 3, column 'task_id': task \(11-1011.00, 1\) is paraphrased twice \(rows 2 and 3\)"),
+    (lambda f: f.assign(task_id=["1", "99"]), r"row 3, column 'task_id': task \(47-2031.00, 99\) has no human label"),
+])
+def test_check_paraphrases_refuses_what_would_be_scored_wrongly(change, message):
+    """Before, an empty paraphrase was scored as the text '<NA>' and unknown tasks were dropped."""
+    with pytest.raises(DataFormatError, match=message):
+        check_paraphrases(change(PARA), LABELS, path="p.csv", row_offset=2)
+
+
+def test_check_paraphrases_accepts_and_types_good_rows():
+    out = check_paraphrases(PARA, LABELS)
+    assert out["task_id"].tolist() == [1, 3] and out["paraphrase"].tolist() == PARA["paraphrase"].tolist()
+
+
+MODERN = pd.DataFrame({"task": ["Triage support tickets in Zendesk.", "Install solar panels on roofs."],
+                       "label": ["E1", "E0"], "exposed": ["True", "no"], "admin": ["1", "false"]})
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda f: f.drop(columns="exposed"), r"modern tasks lack column\(s\) \['exposed'\]"),
+    (lambda f: f.iloc[:0], "no modern tasks"),
+    (lambda f: f.assign(label=["E1", "E3"]), "row 2, column 'label': label must be E0, E1 or E2, got 'E3'"),
+    (lambda f: f.assign(exposed=["True", "maybe"]), "row 2, column 'exposed': must be true or false"),
+    (lambda f: f.assign(admin=["1", None]), "row 2, column 'admin': must be true or false"),
+    (lambda f: f.assign(exposed=["False", "no"]), "row 1, column 'exposed': exposed is False but the label E1"),
+    (lambda f: f.assign(task=["Triage.", " "]), "row 2, column 'task': task text must be"),
+])
+def test_check_modern_tasks_refuses_what_would_count_silently(change, message):
+    """Before, an unknown label counted as a miss and an unknown flag as false."""
+    with pytest.raises(DataFormatError, match=message):
+        check_modern_tasks(change(MODERN))
+
+
+def test_modern_report_reads_flags_written_any_way():
+    out = modern_report(MODERN).set_index("measure")
+    again = modern_report(MODERN.assign(exposed=[True, False], admin=[True, False])).set_index("measure")
+    pd.testing.assert_frame_equal(out, again)
+    assert out.loc["exposed vs not", "n_tasks"] == 2

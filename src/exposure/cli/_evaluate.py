@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from exposure._outdir import check_output_file
+from exposure._tables import first_row_number
 from exposure.cli import add_location_options
 from exposure.cli._report import (
     DEFAULT_REPORT_DIR,
@@ -20,9 +21,15 @@ from exposure.errors import ExposureError
 from exposure.fetch import fetch
 from exposure.measures.eloundou import LABELS_NAME, load_task_labels
 from exposure.onet import load_onet
-from exposure.reports.agreement import evaluate_free_text, report_name, write_agreement_report
+from exposure.reports.agreement import (
+    check_modern_tasks,
+    check_paraphrases,
+    evaluate_free_text,
+    report_name,
+    write_agreement_report,
+)
 from exposure.scoring._files import read_task_file
-from exposure.scoring._train import train_and_save
+from exposure.scoring._train import train_and_save, training_frame
 from exposure.scoring.learned import shipped_model_path
 
 
@@ -81,8 +88,14 @@ def run_evaluate(args) -> int:
         raise ExposureError("--paraphrases and --modern evaluate the learned method only")
     labels = load_task_labels(mirror=args.mirror, data_dir=args.data_dir)
     onet = load_onet(REPORT_ONET_RELEASE, mirror=args.mirror, data_dir=args.data_dir)
-    para = read_task_file(args.paraphrases) if args.paraphrases else None
-    modern = read_task_file(args.modern) if args.modern else None
+    # checked here too, so that a failure names the file and the row as a spreadsheet shows it
+    para = modern = None
+    if args.paraphrases:
+        para = check_paraphrases(read_task_file(args.paraphrases), training_frame(labels, onet),
+                                 path=args.paraphrases, row_offset=first_row_number(args.paraphrases))
+    if args.modern:
+        modern = check_modern_tasks(read_task_file(args.modern), path=args.modern,
+                                    row_offset=first_row_number(args.modern))
     report = evaluate_free_text(labels, onet, paraphrases=para, modern=modern, n_folds=args.folds,
                                 seed=args.seed)
     out = Path(args.out) if args.out else Path(args.out_dir) / "freetext_agreement.csv"

@@ -20,10 +20,13 @@ import numpy as np
 import pandas as pd
 
 from exposure._io import write_csv
-from exposure._measures import CATEGORIES
-from exposure.errors import ExposureError
+from exposure._measures import CATEGORIES, LABELS
+from exposure._tables import task_id_numbers
+from exposure.errors import DataFormatError, ExposureError
+from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.scoring import PROBA_COLUMNS, score_tasks
 from exposure.scoring._evaluate import agreement, cohen_kappa, onehot
+from exposure.scoring._inputs import check_text_column
 from exposure.scoring._train import cross_validate, index_frame, training_frame
 from exposure.scoring.retrieval import build_index
 from exposure.scoring.rubric import score_rubric
@@ -33,6 +36,8 @@ __all__ = [
     "PROTOCOL_NAMES",
     "baseline_cv",
     "FreeTextReport",
+    "check_paraphrases",
+    "check_modern_tasks",
     "evaluate_free_text",
     "modern_report",
     "reliability_table",
@@ -293,6 +298,121 @@ class FreeTextReport:
     modern: pd.DataFrame | None
 
 
+_YES = frozenset({"true", "1", "yes"})
+_NO = frozenset({"false", "0", "no"})
+
+
+def _need(frame, columns, what: str, path) -> pd.DataFrame:
+    if not isinstance(frame, pd.DataFrame):
+        raise DataFormatError(f"{what} must be a pandas DataFrame, got {type(frame).__name__}", path=path)
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise DataFormatError(f"{what} lack column(s) {missing} (columns: {list(frame.columns)})", path=path)
+    if frame.empty:
+        raise DataFormatError(f"no {what}: the table has no rows", path=path)
+    return frame.reset_index(drop=True)
+
+
+def check_paraphrases(paraphrases: pd.DataFrame, labelled: pd.DataFrame, *, path=None,
+                      row_offset: int = 1) -> pd.DataFrame:
+    """Check paraphrases given to :func:`evaluate_free_text`; return them with integer task IDs.
+
+    Every row must reword one labelled task, once: ``onetsoc_code`` an O*NET-SOC code,
+    ``task_id`` an integer, the pair among ``labelled`` (the tasks with a human label,
+    :func:`~exposure.scoring._train.training_frame`) and on no other row, and
+    ``paraphrase`` a non-empty text. A paraphrase of a task without a label used to be left
+    out silently, and an empty one was scored as the text ``'<NA>'``. Failures name
+    ``path``, the row (position + ``row_offset``) and the column.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+
+    Examples
+    --------
+    >>> labelled = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": [8823]})
+    >>> para = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.00"], "task_id": [8823, 8824],
+    ...                      "paraphrase": ["You will run the budget.", "You will meet the board."]})
+    >>> check_paraphrases(para, labelled)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'task_id': task (11-1011.00, 8824) has no human label: a paraphrase must reword a labelled task
+    """
+    frame = _need(paraphrases, ["onetsoc_code", "task_id", "paraphrase"], "paraphrases", path)
+    codes = frame["onetsoc_code"].astype("string").str.strip()
+    bad = ~codes.str.fullmatch(ONETSOC_PATTERN).to_numpy(dtype=bool, na_value=False)
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        raise DataFormatError(f"not an O*NET-SOC code (like 11-1011.00): {frame['onetsoc_code'].iloc[pos]!r}",
+                              path=path, row=pos + row_offset, column="onetsoc_code")
+    ids = task_id_numbers(frame["task_id"], path=path, row_offset=row_offset)
+    if ids.isna().any():
+        pos = int(np.flatnonzero(ids.isna().to_numpy(dtype=bool))[0])
+        raise DataFormatError("task ID missing", path=path, row=pos + row_offset, column="task_id")
+    check_text_column(frame, "paraphrase", path=path, row_offset=row_offset)
+    keys = list(zip(codes.tolist(), (int(i) for i in ids.tolist()), strict=True))
+    known = set(zip(labelled["onetsoc_code"].astype(str), (int(i) for i in labelled["task_id"]), strict=True))
+    seen: dict = {}
+    for pos, key in enumerate(keys):
+        if key in seen:
+            raise DataFormatError(f"task ({key[0]}, {key[1]}) is paraphrased twice (rows {seen[key] + row_offset} "
+                                  f"and {pos + row_offset})", path=path, row=pos + row_offset, column="task_id")
+        if key not in known:
+            raise DataFormatError(f"task ({key[0]}, {key[1]}) has no human label: a paraphrase must reword "
+                                  "a labelled task", path=path, row=pos + row_offset, column="task_id")
+        seen[key] = pos
+    return frame.assign(onetsoc_code=codes.astype(str), task_id=[k[1] for k in keys])
+
+
+def _yes_no(frame: pd.DataFrame, column: str, path, row_offset: int) -> np.ndarray:
+    text = frame[column].astype("string").str.strip().str.lower()
+    ok = text.isin(_YES | _NO).to_numpy(dtype=bool, na_value=False)
+    if not ok.all():
+        pos = int(np.flatnonzero(~ok)[0])
+        raise DataFormatError(f"must be true or false, got {frame[column].iloc[pos]!r}", path=path,
+                              row=pos + row_offset, column=column)
+    return text.isin(_YES).to_numpy(dtype=bool)
+
+
+def check_modern_tasks(modern: pd.DataFrame, *, path=None, row_offset: int = 1) -> pd.DataFrame:
+    """Check hand-labelled modern tasks given to :func:`modern_report`; return them typed.
+
+    ``task`` a non-empty text, ``label`` E0, E1 or E2, ``exposed`` and the optional
+    category flags true or false (``True``, ``false``, ``1``, ``no``...), and ``exposed``
+    agreeing with the label (E1 and E2 are exposed). An unknown label or flag used to count
+    silently as a miss (or as false). Failures name ``path``, the row and the column.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+
+    Examples
+    --------
+    >>> check_modern_tasks(pd.DataFrame({"task": ["Triage tickets."], "label": ["E1"], "exposed": ["no"]}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 1, column 'exposed': exposed is False but the label E1 is exposed (E1 and E2 are)
+    """
+    frame = _need(modern, ["task", "label", "exposed"], "modern tasks", path)
+    check_text_column(frame, "task", path=path, row_offset=row_offset)
+    labels = frame["label"].astype("string").str.strip()
+    bad = ~labels.isin(list(LABELS)).to_numpy(dtype=bool, na_value=False)
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        raise DataFormatError(f"label must be E0, E1 or E2, got {frame['label'].iloc[pos]!r}", path=path,
+                              row=pos + row_offset, column="label")
+    out = frame.assign(label=labels.astype(str))
+    for column in ("exposed", *[c for c in CATEGORIES if c in frame.columns]):
+        out[column] = _yes_no(frame, column, path, row_offset)
+    wrong = out["exposed"].to_numpy() != (out["label"] != "E0").to_numpy()
+    if wrong.any():
+        pos = int(np.flatnonzero(wrong)[0])
+        raise DataFormatError(f"exposed is {bool(out['exposed'].iloc[pos])} but the label {out['label'].iloc[pos]} "
+                              f"is {'not ' if out['label'].iloc[pos] == 'E0' else ''}exposed (E1 and E2 are)",
+                              path=path, row=pos + row_offset, column="exposed")
+    return out
+
+
 def evaluate_free_text(labels: pd.DataFrame, onet, *, paraphrases: pd.DataFrame | None = None,
                        modern: pd.DataFrame | None = None, n_folds: int = 5, seed: int = 0,
                        config=None, model=None) -> FreeTextReport:
@@ -319,6 +439,10 @@ def evaluate_free_text(labels: pd.DataFrame, onet, *, paraphrases: pd.DataFrame 
     FreeTextReport
     """
     rows = training_frame(labels, onet)
+    if modern is not None:  # both checked before the long cross-validation
+        modern = check_modern_tasks(modern)
+    if paraphrases is not None:
+        paraphrases = check_paraphrases(paraphrases, rows)
     y = rows["y"].to_numpy()
     codes = rows["onetsoc_code"].to_numpy()
     w = rows["weight"].to_numpy()
@@ -386,9 +510,9 @@ def modern_report(modern: pd.DataFrame, model=None) -> pd.DataFrame:
     >>> modern_report(modern)["measure"].tolist()
     ['exposed vs not', 'label (E0/E1/E2)']
     """
-    scored = score_tasks(modern[["task"]].reset_index(drop=True), model=model)
-    truth = modern.reset_index(drop=True)
-    exposed = truth["exposed"].astype(str).str.lower().isin(["true", "1", "yes"]).to_numpy()
+    truth = check_modern_tasks(modern)
+    scored = score_tasks(truth[["task"]], model=model)
+    exposed = truth["exposed"].to_numpy(dtype=bool)
     pred_exposed = (scored["label"] != "E0").to_numpy(bool)
     conf = float(scored["confidence"].mean())
     out = [{"measure": "exposed vs not", "n_tasks": len(truth),
@@ -398,7 +522,7 @@ def modern_report(modern: pd.DataFrame, model=None) -> pd.DataFrame:
             "mean_confidence": conf}]
     for cat in CATEGORIES:
         if cat in truth.columns:
-            want = truth[cat].astype(str).str.lower().isin(["true", "1", "yes"]).to_numpy()
+            want = truth[cat].to_numpy(dtype=bool)
             out.append({"measure": f"category {cat}", "n_tasks": len(truth),
                         "share_right": float((scored[cat].fillna(False).to_numpy(bool) == want).mean()),
                         "mean_confidence": conf})
