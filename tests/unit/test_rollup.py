@@ -396,3 +396,19 @@ def test_check_task_scores_keeps_missing_and_blank_task_ids():
     ts = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 4, "task_id": ["7", None, " ", "8.0"],
                        "alpha": [0.5] * 4, "beta": [0.5] * 4, "gamma": [0.5] * 4})
     assert len(check_task_scores(ts)) == 4
+
+
+def test_negative_bootstrap_draws_are_refused(fixtures, tmp_path, capsys):
+    """n_draws -3 was a numpy ValueError from bootstrap_occupations; the CLI rolled up without draws."""
+    from exposure.cli import main
+    from exposure.errors import ExposureError
+    from exposure.rollup import bootstrap_occupations
+    ts = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": [1, 2], "alpha": [1.0, 0.0],
+                       "beta": [1.0, 0.0], "gamma": [1.0, 0.0]})
+    with pytest.raises(ExposureError, match="n_draws must be 0 or more, got -2"):
+        bootstrap_occupations(ts, "equal", n_draws=-2)
+    d = fixtures / "rollup"
+    assert main(["rollup", str(d / "task_scores_tiny.csv"), "-o", str(tmp_path / "o"), "--bootstrap", "-3",
+                 "--crosswalk", str(d / "onet_to_soc_tiny.csv"), "--employment", str(d / "oews_tiny.csv")]) == 2
+    assert "--bootstrap must be 0 or more, got -3" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()

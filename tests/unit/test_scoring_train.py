@@ -9,6 +9,7 @@ import pytest
 
 pytest.importorskip("sklearn")
 
+from exposure.errors import ExposureError  # noqa: E402
 from exposure.reports.agreement import evaluate_free_text  # noqa: E402
 from exposure.scoring._evaluate import agreement  # noqa: E402
 from exposure.scoring._train import (  # noqa: E402
@@ -69,6 +70,14 @@ def test_grouped_folds_keep_groups_together():
     assert sorted(set(folds)) == [0, 1, 2]
     np.testing.assert_array_equal(folds, grouped_folds(groups, n_folds=3, seed=4))
     assert np.bincount(folds).max() - np.bincount(folds).min() <= 8
+
+
+@pytest.mark.parametrize("n_folds", [1, 11, 100_000])
+def test_grouped_folds_refuse_more_folds_than_groups(n_folds):
+    """`exposure evaluate --folds 100000` ran for more than five minutes instead of refusing."""
+    groups = np.repeat([f"g{i}" for i in range(10)], 2)
+    with pytest.raises(ExposureError, match=f"cannot deal 10 occupation groups into {n_folds} folds"):
+        grouped_folds(groups, n_folds=n_folds)
 
 
 def test_training_frame_weights_and_targets(rows):

@@ -137,6 +137,8 @@ def run_rollup(args: argparse.Namespace) -> int:
     as one set (:meth:`exposure.rollup.Rollup.write`).
     """
     out = Path(args.output)
+    if args.bootstrap < 0:
+        raise ExposureError(f"--bootstrap must be 0 or more, got {args.bootstrap}")
     check_output_dir(out)
     try:
         with terminate_cleanly():

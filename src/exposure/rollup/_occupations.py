@@ -21,7 +21,7 @@ from exposure._measures import (
     OTHER_WEIGHT,
 )
 from exposure._tables import task_id_numbers
-from exposure.errors import DataFormatError
+from exposure.errors import DataFormatError, ExposureError
 from exposure.schemas import validate
 from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.schemas._rollup import OccupationScores
@@ -623,6 +623,8 @@ def bootstrap_occupations(
     >>> float(b.draws["beta"][:, 1].max())
     0.5
     """
+    if n_draws < 0:
+        raise ExposureError(f"n_draws must be 0 or more, got {n_draws}")
     ts = check_task_scores(task_scores)
     w = task_weights(ts, weights, task_ratings=task_ratings, tasks=tasks)
     codes, group = _groups(ts["onetsoc_code"])

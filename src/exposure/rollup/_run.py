@@ -248,6 +248,8 @@ def rollup(
     >>> float(r.workforce.query("group == 'all' and measure == 'beta'")["share_ge_10"].iloc[0])
     1.0
     """
+    if n_draws < 0:
+        raise ExposureError(f"n_draws (bootstrap draws) must be 0 or more, got {n_draws}")
     task_scores = check_task_scores(task_scores)  # typed columns (flags read from CSV text)
     occ = to_occupations(task_scores, weights=weights, task_ratings=task_ratings, tasks=tasks)
     soc = to_soc(occ, onet_to_soc, employment, combine=combine, soc_structure=soc_structure)

@@ -301,9 +301,16 @@ def grouped_folds(groups, n_folds: int = 5, seed: int = 0) -> np.ndarray:
     --------
     >>> grouped_folds(["a", "a", "b", "c", "c", "c"], n_folds=2, seed=0).tolist()
     [1, 1, 1, 0, 0, 0]
+    >>> grouped_folds(["a", "b"], n_folds=3)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: cannot deal 2 occupation groups into 3 folds: the folds must number from 2 to 2
     """
     groups = pd.Series(np.asarray(groups, dtype=object).astype(str))
     sizes = groups.value_counts(sort=False)
+    if not 2 <= n_folds <= len(sizes):
+        raise ExposureError(f"cannot deal {len(sizes)} occupation groups into {n_folds} folds: "
+                            f"the folds must number from 2 to {len(sizes)}")
     rng = np.random.default_rng(seed)
     names = sizes.index.to_numpy()[rng.permutation(len(sizes))]
     order = sorted(names, key=lambda g: -sizes[g])  # stable: ties keep the shuffled order
