@@ -182,7 +182,7 @@ def _rollup(fixtures, src, out):
         pytest.param(b"onetsoc_code,task_id,alpha,beta,gamma\n11-1011.00,1,1,1\n", "row 2"),
         (b"onetsoc_code,task_id,alpha,beta,gamma\n,1,1,1,1\n", "onetsoc_code missing"),
         (b"onetsoc_code,task_id,alpha,beta,gamma\n11-1011.00,1,1,1,1\n11-1011.00,1,0,0,0\n",
-         "duplicate task (11-1011.00, 1) at rows 1 and 2"),
+         "row 3, column 'task_id': duplicate task (11-1011.00, 1) at rows 2 and 3"),
     ],
     ids=["empty", "binary", "short-row", "nan-code", "duplicate"],
 )
@@ -279,3 +279,28 @@ def test_validate_unreadable_mirror_file_does_not_stop_the_others(shared_data, o
                for ln in res.stderr.splitlines()), res.stderr
     # the crosswalks after the unreadable one were still loaded
     assert "soc_structure" in res.stdout and "naics_titles" in res.stdout, res.stderr
+
+
+# ------------------------------------------------------------------ SIGTERM, any command
+def test_sigterm_during_score_removes_the_partial_output_and_exits_143(tmp_path):
+    """`exposure score` had no SIGTERM handler: a killed stream left its .tmp file (20 MB seen)."""
+    import signal
+    import time
+
+    src = tmp_path / "in.csv"
+    rows = [f"Answer telephone call number {i} and relay the message.,Receptionist" for i in range(200_000)]
+    src.write_text("task,title\n" + "\n".join(rows) + "\n")
+    out = tmp_path / "o.csv"
+    out.write_text("old\n")
+    proc = subprocess.Popen([*EXPOSURE, "score", str(src), "-o", str(out), "--batch-rows", "500", *SCORE],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not list(tmp_path.glob(".o.csv.*.tmp")):
+        time.sleep(0.02)
+    assert list(tmp_path.glob(".o.csv.*.tmp")), "the output was never started"
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143, err
+    assert "Traceback" not in err and "exposure score: terminated (SIGTERM)" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "o.csv"]
+    assert out.read_text() == "old\n"

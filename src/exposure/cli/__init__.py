@@ -7,7 +7,8 @@ module of the command it runs (``--help`` and unknown commands import them all).
 ``func(args)`` returns the process exit code. Library errors (:class:`exposure.errors.
 ExposureError`) and operating-system errors (:class:`OSError`: a file that cannot be read
 or written) become a one-line message on stderr naming the path, and exit code 2: never a
-traceback. The command modules
+traceback. SIGTERM, like Ctrl-C, unwinds the command (:func:`exposure._outdir.terminate_cleanly`),
+so that its temporary files are removed, and exits with 143. The command modules
 hold argparse, calls into the library and printing only.
 """
 
@@ -20,6 +21,7 @@ import logging
 import os
 import sys
 
+from exposure._outdir import Terminated, terminate_cleanly
 from exposure._version import __version__
 from exposure.errors import ExposureError
 
@@ -160,7 +162,8 @@ def main(argv: list[str] | None = None) -> int:
     int
         0 on success, 2 on a library error (bad input, checksum mismatch, ...) or an
         :class:`OSError` (a file that cannot be read or written), reported in one line
-        naming the path.
+        naming the path; 130 after Ctrl-C and 143 after SIGTERM, both of which remove the
+        command's temporary files and leave earlier outputs as they were.
     """
     argv = sys.argv[1:] if argv is None else list(argv)
     module = _module_of(argv)
@@ -177,7 +180,12 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
             stream.reconfigure(errors="backslashreplace")
     try:
-        return int(args.func(args) or 0)
+        with terminate_cleanly():  # SIGTERM unwinds like an error: temporary files go
+            return int(args.func(args) or 0)
+    except Terminated:
+        print(f"exposure {args.command}: terminated (SIGTERM); temporary files removed, previous "
+              "outputs untouched", file=sys.stderr)
+        return 143
     except ExposureError as exc:
         print(f"exposure {args.command}: error: {exc}", file=sys.stderr)
         return 2

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 
 from exposure import fetch as _fetch
-from exposure._outdir import Terminated, terminate_cleanly
 from exposure.cli import add_location_options
 from exposure.releases import LOCK_NAME, Lock, releases_frame
 from exposure.sources import select_sources, sources_markdown
@@ -155,14 +154,7 @@ def run_fetch(args) -> int:
     root = _fetch.resolve_data_dir(args.data_dir)
     chosen = select_sources(args.names)
     _fetch.check_cache_dir(root)
-    try:
-        with terminate_cleanly():
-            fetched, errors = _fetch.fetch_many(
-                [s.name for s in chosen], mirror=mirror, data_dir=root, **kwargs
-            )
-    except Terminated:
-        print("exposure fetch: terminated (SIGTERM); partial files removed", file=sys.stderr)
-        return 143
+    fetched, errors = _fetch.fetch_many([s.name for s in chosen], mirror=mirror, data_dir=root, **kwargs)
     for exc in errors.values():
         print(f"exposure fetch: error: {exc}", file=sys.stderr)
     where = f"mirror {mirror}" if mirror else "the network"

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from exposure._outdir import Terminated, terminate_cleanly
 from exposure.cli import add_location_options
 from exposure.errors import ExposureError
 from exposure.fetch import default_home
@@ -93,17 +91,11 @@ def run_recompute(args: argparse.Namespace) -> int:
     """Run ``exposure recompute``; return the exit code (143 after SIGTERM)."""
     lock = Lock(default_home() / LOCK_NAME)
     pinned_before = set(lock.entries())
-    try:
-        with terminate_cleanly():
-            result = recompute(
-                mirror=args.mirror, out=args.out, onet_release=args.onet_release,
-                oews_release=args.oews_release, data_dir=args.data_dir,
-                progress=not args.quiet, onet_format=args.onet_format,
-            )
-    except Terminated:
-        print("exposure recompute: terminated (SIGTERM); temporary files removed, previous "
-              "outputs untouched", file=sys.stderr)
-        return 143
+    result = recompute(
+        mirror=args.mirror, out=args.out, onet_release=args.onet_release,
+        oews_release=args.oews_release, data_dir=args.data_dir,
+        progress=not args.quiet, onet_format=args.onet_format,
+    )
     if not args.quiet:
         print(f"wrote {result.out} (O*NET {args.onet_release}, OEWS May {args.oews_release}) "
               f"in {result.timings['total_s']:.1f} s, peak memory "

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 import pandas as pd
 
 import exposure.fetch as fetching
 from exposure import crosswalks, oews, onet
-from exposure._outdir import Terminated, check_output_dir, terminate_cleanly
+from exposure._outdir import check_output_dir
 from exposure._tables import first_row_number, read_frame
 from exposure.cli import add_location_options
 from exposure.errors import DataFormatError, ExposureError
@@ -94,11 +93,7 @@ def read_task_scores(path) -> pd.DataFrame:
         raise DataFormatError(f"missing column(s) {sorted(missing)}", path=path)
     if frame.empty:
         raise DataFormatError("no task scores: the file has a header but no rows", path=path)
-    try:
-        check_task_scores(frame)
-    except DataFormatError as exc:  # the same check, naming the file and its row
-        row = None if exc.row is None else exc.row - 1 + first_row_number(path)
-        raise DataFormatError(exc.reason, path=path, row=row, column=exc.column) from None
+    check_task_scores(frame, path=path, row_offset=first_row_number(path))  # rollup() checks again
     return frame
 
 
@@ -140,19 +135,13 @@ def run_rollup(args: argparse.Namespace) -> int:
     if args.bootstrap < 0:
         raise ExposureError(f"--bootstrap must be 0 or more, got {args.bootstrap}")
     check_output_dir(out)
-    try:
-        with terminate_cleanly():
-            scores = read_task_scores(args.task_scores)
-            xw, emp, tasks, ratings = _inputs(args, scores)
-            result = rollup(
-                scores, xw, emp, weights=args.weights, tasks=tasks, task_ratings=ratings,
-                combine=args.combine, n_draws=args.bootstrap, seed=args.seed, gain=args.gain,
-            )
-            written = result.write(out, fmt=args.format)
-    except Terminated:
-        print("exposure rollup: terminated (SIGTERM); temporary files removed, previous "
-              "outputs untouched", file=sys.stderr)
-        return 143
+    scores = read_task_scores(args.task_scores)
+    xw, emp, tasks, ratings = _inputs(args, scores)
+    result = rollup(
+        scores, xw, emp, weights=args.weights, tasks=tasks, task_ratings=ratings,
+        combine=args.combine, n_draws=args.bootstrap, seed=args.seed, gain=args.gain,
+    )
+    written = result.write(out, fmt=args.format)
     tables = result.tables()
     cov = result.coverage
     print(

@@ -337,7 +337,7 @@ def _flags(ts: pd.DataFrame, column: str) -> pd.Series:
     return pd.Series(pd.array(np.where(missing, None, true), dtype="boolean"), index=ts.index)
 
 
-def check_task_scores(task_scores) -> pd.DataFrame:
+def check_task_scores(task_scores, *, path=None, row_offset: int = 1) -> pd.DataFrame:
     """Check task scores before a roll-up; return them with typed columns.
 
     The checks (each failure names the first bad row, 1-based, and its column):
@@ -359,6 +359,11 @@ def check_task_scores(task_scores) -> pd.DataFrame:
     ----------
     task_scores : pandas.DataFrame
         Task scores (:class:`~exposure.schemas.TaskScores` columns).
+    path : str or os.PathLike, optional
+        File the scores were read from, named in errors.
+    row_offset : int, default 1
+        Row number of the first row in errors (1: frame rows counted from 1; 2: the lines
+        of a CSV file under its header, :func:`exposure._tables.first_row_number`).
 
     Returns
     -------
@@ -383,6 +388,17 @@ def check_task_scores(task_scores) -> pd.DataFrame:
     ...
     exposure.errors.DataFormatError: row 1: p_e0 + p_e1 + p_e2 = 0.7, not 1
     """
+    try:
+        return _check_task_scores(task_scores, row_offset)
+    except DataFormatError as exc:
+        if path is None and (exc.row is None or row_offset == 1):
+            raise
+        row = None if exc.row is None else exc.row - 1 + row_offset
+        raise DataFormatError(exc.reason, path=path, row=row, column=exc.column) from None
+
+
+def _check_task_scores(task_scores, row_offset: int) -> pd.DataFrame:
+    """The checks of :func:`check_task_scores`; rows counted from 1 (``row_offset`` in texts)."""
     if not isinstance(task_scores, pd.DataFrame):
         raise DataFormatError(
             f"task scores must be a pandas DataFrame, got {type(task_scores).__name__}"
@@ -418,11 +434,11 @@ def check_task_scores(task_scores) -> pd.DataFrame:
             first = int(np.flatnonzero(repeated)[0])
             code, tid = codes_k[first], ids_k[first]
             positions = np.flatnonzero(known)[(codes_k == code) & (ids_k == tid)]
-            rows = [int(i) + 1 for i in positions]
+            rows = [int(i) + row_offset for i in positions]
             shown = ", ".join(map(str, rows[:-1])) + f" and {rows[-1]}" if len(rows) <= 6 else (
                 ", ".join(map(str, rows[:5])) + f" and {len(rows) - 5} more")
             _fail(f"duplicate task ({code}, {tid}) at rows {shown}: each (onetsoc_code, task_id) "
-                  "must appear once", rows[1] - 1, "task_id")
+                  "must appear once", int(positions[1]), "task_id")
     for name in EXPOSURE_MEASURES:
         ts[name] = _numbers(ts, name)
     present = [c for c in _PROBAS if c in ts.columns]
