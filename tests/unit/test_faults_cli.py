@@ -304,3 +304,13 @@ def test_sigterm_during_score_removes_the_partial_output_and_exits_143(tmp_path)
     assert "Traceback" not in err and "exposure score: terminated (SIGTERM)" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "o.csv"]
     assert out.read_text() == "old\n"
+
+
+def test_a_closed_output_pipe_ends_quietly_with_141():
+    """`exposure sources | head -1` printed 'exposure sources: error: Broken pipe' and exit 2."""
+    proc = subprocess.Popen([*EXPOSURE, "sources"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # the reader goes away before the first line
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert proc.returncode == 141, err
+    assert err == ""

@@ -163,7 +163,8 @@ def main(argv: list[str] | None = None) -> int:
         0 on success, 2 on a library error (bad input, checksum mismatch, ...) or an
         :class:`OSError` (a file that cannot be read or written), reported in one line
         naming the path; 130 after Ctrl-C and 143 after SIGTERM, both of which remove the
-        command's temporary files and leave earlier outputs as they were.
+        command's temporary files and leave earlier outputs as they were; 141, silently,
+        when the reader of the output closes the pipe (``exposure sources | head -1``).
     """
     argv = sys.argv[1:] if argv is None else list(argv)
     module = _module_of(argv)
@@ -189,12 +190,25 @@ def main(argv: list[str] | None = None) -> int:
     except ExposureError as exc:
         print(f"exposure {args.command}: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader of the output went away (`exposure sources | head -1`)
+        _silence_stdout()
+        return 141  # 128 + SIGPIPE: what a shell shows for a command stopped by a closed pipe
     except OSError as exc:  # a file that cannot be read or written: one line naming it
         print(f"exposure {args.command}: error: {describe_os_error(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"exposure {args.command}: interrupted", file=sys.stderr)
         return 130
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush finds no closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, io.UnsupportedOperation):  # no real stdout (captured, closed)
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover
