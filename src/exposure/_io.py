@@ -29,6 +29,7 @@ import logging
 import os
 import re
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 
@@ -41,6 +42,8 @@ from exposure.errors import ChecksumMismatchError, DataFormatError, ExposureErro
 
 __all__ = [
     "atomic_path",
+    "partial_prefix",
+    "remove_stale_partials",
     "check_output_path",
     "output_error",
     "neutralise_formulas",
@@ -169,6 +172,104 @@ def check_output_path(output, *inputs) -> Path:
     return out
 
 
+#: When this process started: an unnamed partial file older than this is left over.
+_RUN_START = time.time()
+
+
+def partial_prefix(dest: Path) -> str:
+    """Start of the names of ``dest``'s partial files: ``.<name>.``, the name cut at 64 characters.
+
+    Cut, so that a partial file's name stays within the file system's limit (255 bytes)
+    whatever the length of the output's own name.
+    """
+    return f".{Path(dest).name[:64]}."
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # EPERM: the process exists but belongs to someone else
+        return True
+    return True
+
+
+def _stale_partials(dest: Path) -> list[Path]:
+    """Partial files of ``dest`` left by runs that died.
+
+    A partial file is ``.<name>.p<pid>-<random>.tmp`` (:func:`atomic_path` and the
+    download cache) or ``.<name>.<random>.tmp`` (older releases). It is stale
+    when its process is gone, or, without a process id, when it was last written before
+    this process started.
+    """
+    try:
+        entries = list(os.scandir(dest.parent))
+    except OSError:
+        return []
+    prefix = partial_prefix(dest)
+    stale = []
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(prefix) and name.endswith(".tmp")):
+            continue
+        middle = name[len(prefix):-len(".tmp")]
+        if "." in middle:  # belongs to a longer name (".a.csv.x.tmp" vs ".a.csv.tmp")
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            mtime = entry.stat(follow_symlinks=False).st_mtime
+        except OSError:
+            continue
+        match = re.fullmatch(r"p([0-9]+)-[A-Za-z0-9_]+", middle)
+        if match:
+            pid = int(match.group(1))
+            if pid != os.getpid() and not _pid_alive(pid):
+                stale.append(Path(entry.path))
+        elif mtime < _RUN_START:
+            stale.append(Path(entry.path))
+    return sorted(stale)
+
+
+def remove_stale_partials(dest) -> list[Path]:
+    """Remove the partial files a killed run left beside ``dest``; return them.
+
+    Parameters
+    ----------
+    dest : str or os.PathLike
+        An output or cache file (it need not exist).
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files removed.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, os
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> left = d / ".a.csv.p999999999-x1.tmp"   # no such process
+    >>> _ = left.write_bytes(b"partial")
+    >>> [p.name for p in remove_stale_partials(d / "a.csv")]
+    ['.a.csv.p999999999-x1.tmp']
+    >>> sorted(os.listdir(d))
+    []
+    """
+    removed = []
+    for path in _stale_partials(Path(dest)):
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            log.warning("could not remove stale partial file %s: %s", path, exc)
+            continue
+        log.warning("removed partial file %s left by an interrupted run", path)
+        removed.append(path)
+    return removed
+
+
 @contextlib.contextmanager
 def atomic_path(path):
     """Yield a temporary path beside ``path``; rename it to ``path`` on success.
@@ -204,8 +305,10 @@ def atomic_path(path):
         raise OutputError(_REASONS[errno_codes.ENOTDIR], path=path, errno=errno_codes.ENOTDIR) from None
     except OSError as exc:
         raise output_error(exc, path) from None
+    remove_stale_partials(path)  # left by a run that was killed (SIGKILL, power cut)
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:64]}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f"{partial_prefix(path)}p{os.getpid()}-",
+                                   suffix=".tmp")
     except OSError as exc:
         raise output_error(exc, path) from None
     os.close(fd)

@@ -61,7 +61,6 @@ import contextlib
 import hashlib
 import logging
 import os
-import re
 import shutil
 import stat
 import tempfile
@@ -73,7 +72,7 @@ from pathlib import Path, PurePosixPath
 
 import platformdirs
 
-from exposure._io import atomic_path
+from exposure._io import atomic_path, partial_prefix, remove_stale_partials
 from exposure._version import __version__
 from exposure.errors import ChecksumMismatchError, DataFormatError, DownloadError, ExposureError
 from exposure.releases import LOCK_NAME, Lock, source_for
@@ -143,9 +142,6 @@ _HTML_SUFFIXES = (".html", ".htm")
 DEADLINE = 3600.0
 #: Bytes accepted beyond a file's pinned size before the download is stopped.
 SIZE_MARGIN = 64 * 1024
-#: Time this process started (wall clock): an unnamed partial file older than this was
-#: left by an earlier run.
-_RUN_START = time.time()
 
 
 class CacheWriteError(ExposureError):
@@ -163,95 +159,6 @@ class CacheWriteError(ExposureError):
 # ---------------------------------------------------------------------------------------
 
 
-def _partial_prefix(dest: Path) -> str:
-    return f".{dest.name}."
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # EPERM: the process exists but belongs to someone else
-        return True
-    return True
-
-
-def _stale_partials(dest: Path) -> list[Path]:
-    """Partial files of ``dest`` left by runs that died.
-
-    A partial file is ``.<name>.p<pid>-<random>.tmp`` (this module) or
-    ``.<name>.<random>.tmp`` (older runs, :func:`exposure._io.atomic_path`). It is stale
-    when its process is gone, or, without a process id, when it was last written before
-    this process started.
-    """
-    try:
-        entries = list(os.scandir(dest.parent))
-    except OSError:
-        return []
-    prefix = _partial_prefix(dest)
-    stale = []
-    for entry in entries:
-        name = entry.name
-        if not (name.startswith(prefix) and name.endswith(".tmp")):
-            continue
-        middle = name[len(prefix):-len(".tmp")]
-        if "." in middle:  # belongs to a longer name (".a.csv.x.tmp" vs ".a.csv.tmp")
-            continue
-        try:
-            if not entry.is_file(follow_symlinks=False):
-                continue
-            mtime = entry.stat(follow_symlinks=False).st_mtime
-        except OSError:
-            continue
-        match = re.fullmatch(r"p([0-9]+)-[A-Za-z0-9_]+", middle)
-        if match:
-            pid = int(match.group(1))
-            if pid != os.getpid() and not _pid_alive(pid):
-                stale.append(Path(entry.path))
-        elif mtime < _RUN_START:
-            stale.append(Path(entry.path))
-    return sorted(stale)
-
-
-def remove_stale_partials(dest) -> list[Path]:
-    """Remove the partial files a killed run left beside ``dest``; return them.
-
-    Parameters
-    ----------
-    dest : str or os.PathLike
-        A cache file (it need not exist).
-
-    Returns
-    -------
-    list of pathlib.Path
-        The files removed.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib, os
-    >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> left = d / ".a.csv.p999999999-x1.tmp"   # no such process
-    >>> _ = left.write_bytes(b"partial")
-    >>> [p.name for p in remove_stale_partials(d / "a.csv")]
-    ['.a.csv.p999999999-x1.tmp']
-    >>> sorted(os.listdir(d))
-    []
-    """
-    removed = []
-    for path in _stale_partials(Path(dest)):
-        try:
-            path.unlink()
-        except FileNotFoundError:
-            continue
-        except OSError as exc:
-            log.warning("could not remove stale partial file %s: %s", path, exc)
-            continue
-        log.warning("removed partial file %s left by an interrupted run", path)
-        removed.append(path)
-    return removed
-
-
 @contextlib.contextmanager
 def _partial(dest: Path):
     """Yield a partial file beside ``dest``; rename it to ``dest`` on success.
@@ -265,7 +172,7 @@ def _partial(dest: Path):
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_partials(dest)
-        fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=f"{_partial_prefix(dest)}p{os.getpid()}-",
+        fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=f"{partial_prefix(dest)}p{os.getpid()}-",
                                    suffix=".tmp")
         os.close(fd)
     except OSError as exc:

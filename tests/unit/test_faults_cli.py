@@ -314,3 +314,28 @@ def test_a_closed_output_pipe_ends_quietly_with_141():
     proc.wait(timeout=60)
     assert proc.returncode == 141, err
     assert err == ""
+
+
+def test_the_partial_output_of_a_killed_score_goes_with_the_next_write(tmp_path):
+    """SIGKILL cannot be handled: the next write of the same output removes what it left."""
+    import signal
+    import time
+
+    src = tmp_path / "in.csv"
+    rows = [f"Answer telephone call number {i} and relay the message.,Receptionist" for i in range(200_000)]
+    src.write_text("task,title\n" + "\n".join(rows) + "\n")
+    out = tmp_path / "o.csv"
+    proc = subprocess.Popen([*EXPOSURE, "score", str(src), "-o", str(out), "--batch-rows", "500", *SCORE],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not list(tmp_path.glob(".o.csv.*.tmp")):
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=60)
+    left = list(tmp_path.glob(".o.csv.*.tmp"))
+    assert [p.name.startswith(f".o.csv.p{proc.pid}-") for p in left] == [True]
+    live = tmp_path / f".o.csv.p{os.getpid()}-live.tmp"  # a writer that is still running: kept
+    live.write_text("partial")
+    src.write_text(GOOD_CSV)
+    assert main(["score", str(src), "-o", str(out), *SCORE]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["in.csv", "o.csv", live.name])
