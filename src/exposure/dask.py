@@ -43,6 +43,7 @@ import dask
 import dask.dataframe as dd
 import numpy as np
 import pandas as pd
+import pyarrow.parquet as pq
 from distributed import Client, LocalCluster, as_completed
 from tqdm.auto import tqdm
 
@@ -61,8 +62,8 @@ from exposure.scoring._files import (
 )
 from exposure.scoring.learned import load_model, shipped_model_path, titles_share_context
 
-__all__ = ["score", "check", "to_occupations", "to_sectors", "score_dataset", "ScoredDataset",
-           "ROLLUP_MEASURES"]
+__all__ = ["score", "check", "to_occupations", "to_sectors", "read_dataset", "score_dataset",
+           "ScoredDataset", "ROLLUP_MEASURES", "PARTITION_BYTES"]
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +71,15 @@ logger = logging.getLogger(__name__)
 ROLLUP_MEASURES = (*EXPOSURE_MEASURES, *CATEGORIES)
 _ROW = "__exposure_row"
 _KEY = "__exposure_occupation"
+#: Columns :func:`score_dataset` adds to each row read: its file and its row in that file
+#: (from 1), so that an error names them whatever partition the row ends up in.
+_SOURCE = "__exposure_file"
+_LINE = "__exposure_line"
+_HIDDEN = (_ROW, _KEY, _SOURCE, _LINE)
+#: Uncompressed bytes of the row groups of one file read as one partition (Dask's own
+#: ``read_parquet`` block size): a file smaller than this is one partition.
+PARTITION_BYTES = 256 * 2**20
+_PARQUET_SUFFIXES = (".parquet", ".pq", ".parq")
 
 # ------------------------------------------------------------- per-worker caches
 _MODELS: dict = {}
@@ -137,25 +147,139 @@ def _batches(renamed: pd.DataFrame, job: dict) -> list[np.ndarray]:
 
 
 def _score_partition(part: pd.DataFrame, meta: pd.DataFrame | None, job: dict) -> pd.DataFrame:
-    """Score one partition: the input columns, then the score columns (dtypes of ``meta``)."""
-    frame = part.drop(columns=[c for c in (_ROW, _KEY) if c in part.columns])
+    """Score one partition: the input columns, then the score columns (dtypes of ``meta``).
+
+    An error that names a row names the row of the partition, or, for rows read by
+    :func:`score_dataset`, the file and the row in that file.
+    """
+    frame = part.drop(columns=[c for c in _HIDDEN if c in part.columns])
     renamed = frame.rename(columns=onet_aliases(frame)).reset_index(drop=True)
     model = _model(job["model"], job["digest"]) if job["method"] == "learned" else None
     batches = _batches(renamed, job)
-    if len(batches) > 1:  # the checks that name rows, on the whole partition first
-        _check_rows(renamed, job["text_column"], job["occupation_column"])
-    pieces = [score_tasks(renamed.iloc[rows], job["method"], text_column=job["text_column"],
-                          occupation_column=job["occupation_column"],
-                          onet=cached_onet(job["onet"], job["mirror"], job["data_dir"]),
-                          labels=_labels(job["method"], job["mirror"], job["data_dir"]),
-                          reference_source=job["reference_source"], model=model)[list(SCORE_COLUMNS)]
-              for rows in batches]
+    try:
+        if len(batches) > 1:  # the checks that name rows, on the whole partition first
+            _check_rows(renamed, job["text_column"], job["occupation_column"])
+        pieces = [_score_batch(renamed, rows, job, model) for rows in batches]
+    except DataFormatError as exc:
+        raise _located(exc, part) from None
     scores = pieces[0] if len(pieces) == 1 else pd.concat(pieces).sort_index(kind="stable")
     out = append_scores(frame, scores)
     out.index = part.index
     if _ROW in part.columns:
         out[_ROW] = part[_ROW].to_numpy()
     return out if meta is None else out.astype(meta.dtypes.to_dict())
+
+
+def _score_batch(renamed: pd.DataFrame, rows: np.ndarray, job: dict, model) -> pd.DataFrame:
+    """Scores of the rows ``rows`` of a partition; an error names the row of the partition."""
+    try:
+        return score_tasks(renamed.iloc[rows], job["method"], text_column=job["text_column"],
+                           occupation_column=job["occupation_column"],
+                           onet=cached_onet(job["onet"], job["mirror"], job["data_dir"]),
+                           labels=_labels(job["method"], job["mirror"], job["data_dir"]),
+                           reference_source=job["reference_source"], model=model)[list(SCORE_COLUMNS)]
+    except DataFormatError as exc:
+        if exc.row is None or len(rows) == len(renamed) and (np.diff(rows) == 1).all():
+            raise
+        raise DataFormatError(exc.reason, path=exc.path, row=int(rows[exc.row - 1]) + 1,
+                              column=exc.column) from None
+
+
+def _located(exc: DataFormatError, part: pd.DataFrame) -> DataFormatError:
+    """``exc`` (a row of ``part`` counted from 1) naming the file and row it was read from."""
+    if _SOURCE not in part.columns or not len(part):
+        return exc
+    if exc.row is None:
+        files = part[_SOURCE].unique()
+        return DataFormatError(exc.reason, path=files[0], column=exc.column) if len(files) == 1 else exc
+    at = exc.row - 1
+    return DataFormatError(exc.reason, path=part[_SOURCE].iloc[at], row=int(part[_LINE].iloc[at]),
+                           column=exc.column)
+
+
+def _dataset_pieces(src: Path) -> tuple[list[tuple[str, tuple[int, ...], int]], pd.DataFrame]:
+    """Row-group pieces ``(file, row groups, first row)`` of a Parquet dataset, and its meta.
+
+    The files are ``src`` itself or those under it (``.parquet``, ``.pq``, ``.parq``, in
+    name order; names starting with ``.`` or ``_`` are skipped, as Dask and Spark skip
+    them). Consecutive row groups of a file make one piece up to :data:`PARTITION_BYTES`.
+    Every file must have the columns of the first.
+    """
+    if src.is_dir():
+        files = sorted(f for f in src.rglob("*") if f.is_file() and f.suffix.lower() in _PARQUET_SUFFIXES
+                       and not any(part.startswith((".", "_")) for part in f.relative_to(src).parts))
+        if not files:
+            raise DataFormatError("no Parquet files (.parquet, .pq, .parq) in the directory", path=src)
+    else:
+        files = [src]
+    pieces, first, names, meta = [], None, None, None
+    for f in files:
+        try:
+            pf = pq.ParquetFile(f)
+            if first is None:
+                first, names = f, pf.schema_arrow.names
+                meta = pf.schema_arrow.empty_table().to_pandas()
+        except Exception as exc:  # pyarrow raises several types for a bad file
+            raise DataFormatError(f"cannot read this Parquet file: {exc}", path=f) from None
+        if pf.schema_arrow.names != names:
+            raise DataFormatError(f"its columns {pf.schema_arrow.names} are not those of {first.name} "
+                                  f"{names}", path=f)
+        start, groups, size, rows = 0, [], 0, 0
+        for g in range(pf.metadata.num_row_groups):
+            group = pf.metadata.row_group(g)
+            if groups and size + group.total_byte_size > PARTITION_BYTES:
+                pieces.append((str(f), tuple(groups), start))
+                start, groups, size, rows = start + rows, [], 0, 0
+            groups.append(g)
+            size += group.total_byte_size
+            rows += group.num_rows
+        if groups:
+            pieces.append((str(f), tuple(groups), start))
+    meta[_SOURCE] = pd.Series(dtype=str)
+    meta[_LINE] = pd.Series(dtype=np.int64)
+    return pieces, meta
+
+
+def _read_piece(piece: tuple[str, tuple[int, ...], int]) -> pd.DataFrame:
+    """The rows of one piece of :func:`_dataset_pieces`, with their file and row in it."""
+    path, groups, start = piece
+    try:
+        frame = pq.ParquetFile(path).read_row_groups(list(groups)).to_pandas()
+    except Exception as exc:  # pyarrow raises several types for a bad file
+        raise DataFormatError(f"cannot read this Parquet file: {exc}", path=path) from None
+    frame[_SOURCE] = path
+    frame[_LINE] = np.arange(start + 1, start + 1 + len(frame), dtype=np.int64)
+    return frame
+
+
+def read_dataset(src) -> dd.DataFrame:
+    """A Parquet file or directory of Parquet files as a Dask DataFrame, rows traceable to files.
+
+    Read as :func:`dask.dataframe.read_parquet` reads it (a partition per file, or per run
+    of row groups of up to :data:`PARTITION_BYTES` of a larger file), with two hidden
+    columns, each row's file and its row in that file (from 1): :func:`score` then names
+    them in an error, and leaves them out of its output.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        No Parquet file, a file that cannot be read or whose columns differ from the first's.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> pd.DataFrame({"task": ["Weld pipes.", "  "]}).to_parquet(d / "a.parquet")
+    >>> score(read_dataset(d), "rubric").compute(scheduler="sync")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: .../a.parquet, row 2, column 'task': task text must be a non-empty string, got '  '
+    """
+    src = Path(src)
+    pieces, meta = _dataset_pieces(src)
+    if not pieces:
+        return dd.from_pandas(meta, npartitions=1)
+    return dd.from_map(_read_piece, pieces, meta=meta, enforce_metadata=False)
 
 
 def _keys_partition(part: pd.DataFrame, occupation_column, by_title: bool = False) -> pd.DataFrame:
@@ -524,10 +648,7 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
     if not src.exists():
         raise DataFormatError("input dataset not found", path=src)
     check_output_dir(dst, protect=[src])
-    try:
-        ddf = dd.read_parquet(src)
-    except (OSError, ValueError) as exc:
-        raise DataFormatError(f"cannot read: {exc}", path=src) from None
+    ddf = read_dataset(src)
     own = client is None
     if own:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=":0")

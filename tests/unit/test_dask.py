@@ -181,3 +181,60 @@ def test_cli_dask_engine_errors(tmp_path, capsys, monkeypatch):
                         lambda name: None if name == "distributed" else object())
     assert main(["score", str(tmp_path), "-o", str(tmp_path / "out"), "--engine", "dask"]) == 2
     assert "pip install 'ai-exposure[dask]'" in capsys.readouterr().err
+
+
+def _dataset(tmp_path, frame, cuts, **kw):
+    src = tmp_path / "in"
+    src.mkdir(parents=True)
+    for k, rows in enumerate(np.split(np.arange(len(frame)), cuts)):
+        frame.iloc[rows].to_parquet(src / f"part{k}.parquet", **kw)
+    return src
+
+
+@pytest.mark.parametrize("cuts", [[4, 8], [5, 9]], ids=["files-split-occupations", "other-cut"])
+def test_a_bad_cell_is_named_by_its_file_and_row_in_it(tmp_path, cuts):
+    """Dask partitions named no file, and their own row (position in a regrouped partition)."""
+    bad = POSTINGS.assign(task=POSTINGS["task"].where(POSTINGS.index != 10, "  "))
+    src = _dataset(tmp_path, bad, cuts)
+    ddf = xd.read_dataset(src)
+    line = 10 - cuts[-1] + 1  # row 10 of the frame is in the last file
+    with pytest.raises(DataFormatError, match=rf"part2\.parquet, row {line}, column 'task'"):
+        xd.score(ddf).compute(scheduler="sync")
+
+
+def test_read_dataset_rows_of_row_group_pieces_count_from_their_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(xd, "PARTITION_BYTES", 1)  # every row group its own partition
+    bad = POSTINGS.assign(task=POSTINGS["task"].where(POSTINGS.index != 7, ""))
+    src = _dataset(tmp_path, bad, [6], row_group_size=2)
+    ddf = xd.read_dataset(src)
+    assert ddf.npartitions == 6
+    with pytest.raises(DataFormatError, match=r"part1\.parquet, row 2, column 'task'"):
+        xd.score(ddf, "rubric").compute(scheduler="sync")
+    good = xd.score(xd.read_dataset(_dataset(tmp_path / "g", POSTINGS, [6], row_group_size=2)))
+    _same_scores(good.compute(scheduler="sync"), _single_process())
+
+
+def test_read_dataset_refuses_no_files_and_files_of_other_columns(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.txt").write_text("not data")
+    with pytest.raises(DataFormatError, match="no Parquet files"):
+        xd.read_dataset(tmp_path / "empty")
+    src = _dataset(tmp_path, POSTINGS, [6])
+    POSTINGS.rename(columns={"task": "text"}).to_parquet(src / "part9.parquet")
+    with pytest.raises(DataFormatError, match=r"part9\.parquet: its columns .* are not those of part0"):
+        xd.read_dataset(src)
+
+
+@pytest.mark.slow
+def test_cli_dask_engine_names_the_file_of_a_bad_cell(tmp_path, capsys):
+    bad = POSTINGS.assign(task=POSTINGS["task"].where(POSTINGS.index != 10, "  "))
+    src = _dataset(tmp_path, bad, [4, 8])
+    assert main(["score", str(src), "-o", str(tmp_path / "out"), "--engine", "dask",
+                 "--workers", "1", "--onet", "none"]) == 2
+    err = capsys.readouterr().err
+    assert f"{src / 'part2.parquet'}, row 3, column 'task': task text must be a non-empty string" in err
+    assert not (tmp_path / "out").exists()
+    (tmp_path / "empty").mkdir()
+    assert main(["score", str(tmp_path / "empty"), "-o", str(tmp_path / "out"), "--engine", "dask",
+                 "--workers", "1"]) == 2
+    assert "no Parquet files (.parquet, .pq, .parq) in the directory" in capsys.readouterr().err
