@@ -235,7 +235,7 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple[str, tuple[int, ...], int]], 
             rows += group.num_rows
         if groups:
             pieces.append((str(f), tuple(groups), start))
-    meta[_SOURCE] = pd.Series(dtype=str)
+    meta[_SOURCE] = pd.Categorical([])
     meta[_LINE] = pd.Series(dtype=np.int64)
     return pieces, meta
 
@@ -247,7 +247,7 @@ def _read_piece(piece: tuple[str, tuple[int, ...], int]) -> pd.DataFrame:
         frame = pq.ParquetFile(path).read_row_groups(list(groups)).to_pandas()
     except Exception as exc:  # pyarrow raises several types for a bad file
         raise DataFormatError(f"cannot read this Parquet file: {exc}", path=path) from None
-    frame[_SOURCE] = path
+    frame[_SOURCE] = pd.Categorical.from_codes(np.zeros(len(frame), dtype=np.int8), [path])  # one path
     frame[_LINE] = np.arange(start + 1, start + 1 + len(frame), dtype=np.int64)
     return frame
 
