@@ -43,9 +43,9 @@ from exposure._load import load
 from exposure._measures import CATEGORY_SHARES, EXPOSURE_MEASURES
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures import compare as published
+from exposure.measures._common import check_soc_scores
 from exposure.oews import load_oews
 from exposure.schemas import validate
-from exposure.schemas._fields import SOC_PATTERN
 from exposure.schemas._outcomes import (
     OUTCOMES,
     EventStudyCoefficients,
@@ -240,58 +240,6 @@ def load_panel(years: Sequence[int] = PANEL_YEARS, *, mirror=None, data_dir=None
 
 
 # --------------------------------------------------------------------------- exposures
-def check_soc_scores(soc_scores: pd.DataFrame, measures: Sequence[str], *, path="soc_scores",
-                     row_offset: int = 1) -> pd.DataFrame:
-    """Check SOC scores given to :func:`exposure_table`; return them with the measures as floats.
-
-    A ``soc_code`` column of SOC codes (``11-1011``, as OEWS publishes them), each code
-    once (a repeated code would be two exposures of one occupation), and the ``measures``
-    columns, numbers or missing. Each failure names
-    ``path``, the row (position + ``row_offset``) and the column.
-
-    Raises
-    ------
-    exposure.errors.DataFormatError
-
-    Examples
-    --------
-    >>> check_soc_scores(pd.DataFrame({"soc_code": ["11-1011", "11-1011"], "beta": [0.2, 0.3]}), ["beta"])
-    Traceback (most recent call last):
-    ...
-    exposure.errors.DataFormatError: soc_scores, row 2, column 'soc_code': SOC code '11-1011' appears twice (rows 1 and 2)
-    """
-    if not isinstance(soc_scores, pd.DataFrame):
-        raise DataFormatError(f"SOC scores must be a pandas DataFrame, got {type(soc_scores).__name__}",
-                              path=path)
-    missing = [m for m in ("soc_code", *measures) if m not in soc_scores.columns]
-    if missing:
-        raise DataFormatError(f"soc_scores lacks column(s) {missing}", path=path)
-    frame = soc_scores.reset_index(drop=True)
-    codes = frame["soc_code"].astype("string")
-    bad = ~codes.str.fullmatch(SOC_PATTERN).to_numpy(dtype=bool, na_value=False)
-    if bad.any():
-        pos = int(np.flatnonzero(bad)[0])
-        value = frame["soc_code"].iloc[pos]
-        what = "missing" if pd.isna(value) else f"not a SOC code (like 11-1011): {str(value)!r}"
-        raise DataFormatError(f"soc_code {what}", path=path, row=pos + row_offset, column="soc_code")
-    repeated = codes.duplicated(keep="first").to_numpy(dtype=bool) & codes.notna().to_numpy(dtype=bool)
-    if repeated.any():
-        pos = int(np.flatnonzero(repeated)[0])
-        first = int(np.flatnonzero((codes == codes.iloc[pos]).to_numpy(dtype=bool, na_value=False))[0])
-        raise DataFormatError(f"SOC code {codes.iloc[pos]!r} appears twice (rows {first + row_offset} "
-                              f"and {pos + row_offset})", path=path, row=pos + row_offset, column="soc_code")
-    out = frame.copy()
-    for m in measures:
-        values = pd.to_numeric(frame[m], errors="coerce")
-        bad = (frame[m].notna() & values.isna()).to_numpy(dtype=bool)
-        if bad.any():
-            pos = int(np.flatnonzero(bad)[0])
-            raise DataFormatError(f"not a number: {frame[m].iloc[pos]!r}", path=path,
-                                  row=pos + row_offset, column=m)
-        out[m] = values.astype(float)
-    return out
-
-
 def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, *,
                    measures: Sequence[str] | None = None, comparison: pd.DataFrame | None = None,
                    mirror=None, data_dir=None) -> pd.DataFrame:

@@ -117,6 +117,14 @@ def test_sectors(two_outputs):
     assert sec["new_exposed_workers"].tolist()[0] == pytest.approx(450.0)
 
 
+def test_negative_top_is_refused(two_outputs, tmp_path):
+    """--top -3 listed all but the last three occupations."""
+    from exposure.errors import ExposureError
+    with pytest.raises(ExposureError, match="top must be 0 or more, got -3"):
+        write_diff_reports(diff_outputs(*two_outputs), tmp_path / "r", top=-3)
+    assert not (tmp_path / "r").exists()
+
+
 def test_reports_written_and_deterministic(two_outputs, tmp_path):
     d = diff_outputs(*two_outputs)
     a, b = tmp_path / "ra", tmp_path / "rb"

@@ -89,6 +89,26 @@ def test_unknown_measure_and_bad_ours():
         cmp.compare(pd.DataFrame({"soc_code": ["11-1011"], "x": [1.0]}), measures=[], employment=emp)
 
 
+@pytest.mark.parametrize("ours, message", [
+    (pd.DataFrame({"soc_code": ["11-1011", "11-1011"], "beta": [0.2, 0.3]}),
+     r"soc_scores, row 2, column 'soc_code': SOC code '11-1011' appears twice \(rows 1 and 2\)"),
+    (pd.DataFrame({"soc_code": ["11-1011", "11-1011.00"], "beta": [0.2, 0.3]}),
+     "row 2, column 'soc_code': soc_code not a SOC code"),
+    (pd.DataFrame({"soc_code": ["11-1011"], "beta": ["high"]}), "row 1, column 'beta': not a number: 'high'"),
+])
+def test_our_scores_are_checked_like_the_outcomes_check_them(ours, message):
+    """A bad code was dropped silently; a repeated one weighed twice."""
+    _, _, emp = _frames()
+    with pytest.raises(DataFormatError, match=message):
+        cmp.compare(ours, measures=[], employment=emp)
+
+
+def test_negative_top_is_refused():
+    _, _, emp = _frames()
+    with pytest.raises(DataFormatError, match="top .* must be 0 or more, got -1"):
+        cmp.compare(measures=[], employment=emp, top=-1)
+
+
 def test_measure_frame_without_its_column():
     _, _, emp = _frames()
     with pytest.raises(DataFormatError) as exc:

@@ -12,6 +12,7 @@ from exposure.cli import add_location_options
 from exposure.errors import DataFormatError
 from exposure.measures import compare as cmp
 from exposure.measures import microsoft
+from exposure.measures._common import check_soc_scores
 
 __all__ = ["register", "run_compare", "DEFAULT_OURS", "DEFAULT_OUT"]
 
@@ -63,9 +64,11 @@ def _read_ours(arg) -> pd.DataFrame | None:
             raise DataFormatError("file not found", path=path)
         return None
     try:
-        return pd.read_parquet(path)
+        frame = pd.read_parquet(path)
     except Exception as exc:  # pyarrow raises several types for a bad file
         raise DataFormatError(f"cannot read parquet: {exc}", path=path) from None
+    ours = [c for c in cmp.OURS if c in frame.columns]
+    return check_soc_scores(frame, ours, path=path, row_offset=1) if ours else frame  # names the file
 
 
 def run_compare(args) -> int:

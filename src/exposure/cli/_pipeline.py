@@ -116,6 +116,8 @@ def run_recompute(args: argparse.Namespace) -> int:
 
 def run_diff(args: argparse.Namespace) -> int:
     """Run ``exposure diff``; return the exit code."""
+    if args.top < 0:
+        raise ExposureError(f"--top must be 0 or more, got {args.top}")
     return _diff(args.old_dir, args.new_dir, args.reports, args.top, args.quiet)
 
 

@@ -8,6 +8,7 @@ OEWS codes that publish their employment by the one rule of
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +20,7 @@ from exposure.fetch import fetch
 from exposure.measures._crosswalk import compose_links, links_from_pairs
 from exposure.oews import read_oews
 from exposure.schemas import validate
+from exposure.schemas._fields import SOC_PATTERN
 from exposure.schemas._measures import MeasureScores
 
 log = logging.getLogger(__name__)
@@ -55,6 +57,61 @@ def to_float(frame: pd.DataFrame, column: str, path, row_offset: int = 2) -> pd.
             f"not a number: {raw.iloc[pos]!r}", path=path, row=pos + row_offset, column=column
         )
     return num.astype(float)
+
+
+def check_soc_scores(soc_scores: pd.DataFrame, measures: Sequence[str], *, path="soc_scores",
+                     row_offset: int = 1) -> pd.DataFrame:
+    """Check SOC scores (ours) before a comparison; return them with the measures as floats.
+
+    Used by :func:`exposure.outcomes.exposure_table` and
+    :func:`exposure.measures.compare.compare`.
+
+    A ``soc_code`` column of SOC codes (``11-1011``, as OEWS publishes them), each code
+    once (a repeated code would be two exposures of one occupation), and the ``measures``
+    columns, numbers or missing. Each failure names
+    ``path``, the row (position + ``row_offset``) and the column.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+
+    Examples
+    --------
+    >>> check_soc_scores(pd.DataFrame({"soc_code": ["11-1011", "11-1011"], "beta": [0.2, 0.3]}), ["beta"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: soc_scores, row 2, column 'soc_code': SOC code '11-1011' appears twice (rows 1 and 2)
+    """
+    if not isinstance(soc_scores, pd.DataFrame):
+        raise DataFormatError(f"SOC scores must be a pandas DataFrame, got {type(soc_scores).__name__}",
+                              path=path)
+    missing = [m for m in ("soc_code", *measures) if m not in soc_scores.columns]
+    if missing:
+        raise DataFormatError(f"soc_scores lacks column(s) {missing}", path=path)
+    frame = soc_scores.reset_index(drop=True)
+    codes = frame["soc_code"].astype("string")
+    bad = ~codes.str.fullmatch(SOC_PATTERN).to_numpy(dtype=bool, na_value=False)
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        value = frame["soc_code"].iloc[pos]
+        what = "missing" if pd.isna(value) else f"not a SOC code (like 11-1011): {str(value)!r}"
+        raise DataFormatError(f"soc_code {what}", path=path, row=pos + row_offset, column="soc_code")
+    repeated = codes.duplicated(keep="first").to_numpy(dtype=bool) & codes.notna().to_numpy(dtype=bool)
+    if repeated.any():
+        pos = int(np.flatnonzero(repeated)[0])
+        first = int(np.flatnonzero((codes == codes.iloc[pos]).to_numpy(dtype=bool, na_value=False))[0])
+        raise DataFormatError(f"SOC code {codes.iloc[pos]!r} appears twice (rows {first + row_offset} "
+                              f"and {pos + row_offset})", path=path, row=pos + row_offset, column="soc_code")
+    out = frame.copy()
+    for m in measures:
+        values = pd.to_numeric(frame[m], errors="coerce")
+        bad = (frame[m].notna() & values.isna()).to_numpy(dtype=bool)
+        if bad.any():
+            pos = int(np.flatnonzero(bad)[0])
+            raise DataFormatError(f"not a number: {frame[m].iloc[pos]!r}", path=path,
+                                  row=pos + row_offset, column=m)
+        out[m] = values.astype(float)
+    return out
 
 
 def read_soc10_to_18_links(path) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -431,7 +431,8 @@ def compare(
     ----------
     soc_scores : pandas.DataFrame, optional
         Our SOC scores (``soc_code`` + ``alpha``/``beta``/``gamma``); when given, those
-        columns join the comparison.
+        columns join the comparison (checked by :func:`~exposure.measures._common.check_soc_scores`:
+        SOC codes, each once, numbers).
     measures : list of str, optional
         Names of :data:`MEASURES` to load; default all.
     employment : pandas.DataFrame, optional
@@ -475,6 +476,8 @@ def compare(
        n  pearson  spearman
     0  3    0.906       0.5
     """
+    if top < 0:
+        raise DataFormatError(f"top (codes per measure pair) must be 0 or more, got {top}")
     names = list(MEASURES) if measures is None else list(measures)
     unknown = [m for m in names if m not in MEASURES]
     if unknown:
@@ -501,6 +504,7 @@ def compare(
         ours = [c for c in OURS if c in soc_scores.columns]
         if not ours:
             raise DataFormatError("soc_scores has none of the columns alpha, beta, gamma", path="soc_scores")
+        soc_scores = _common.check_soc_scores(soc_scores, ours)
         for col in ours:
             f = soc_scores[["soc_code", col]].copy()
             f.attrs.update(n_source=len(f), n_matched=len(f))

@@ -330,6 +330,8 @@ def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list
     >>> (out / "diff_summary.csv").read_text().splitlines()[:3]
     ['item,count', 'old_onet_release,29.1', 'new_onet_release,30.1']
     """
+    if top < 0:
+        raise ExposureError(f"top must be 0 or more, got {top}")
     reports_dir = Path(reports_dir)
     meta = []
     for side, rel in (("old", diff.old_releases), ("new", diff.new_releases)):
