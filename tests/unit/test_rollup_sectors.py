@@ -67,6 +67,22 @@ def test_sectors_unknown_level(world):
         to_sectors(soc, emp, level="4-digit")
 
 
+def test_frames_that_are_not_frames_or_repeat_a_code_are_named(world):
+    """None was an AttributeError from inside; a repeated code a pandas reindexing error or a double weight."""
+    ts, xw, emp, soc = world
+    occ = to_occupations(ts, "core")
+    with pytest.raises(DataFormatError, match="onet_to_soc must be a pandas DataFrame, got NoneType"):
+        to_soc(occ, None, emp)
+    with pytest.raises(DataFormatError, match="employment must be a pandas DataFrame, got str"):
+        to_soc(occ, xw, "oews.csv")
+    with pytest.raises(DataFormatError, match=r"occupation_scores has onetsoc_code '\S+' twice \(rows 1 and"):
+        to_soc(pd.concat([occ, occ.iloc[[0]]]), xw, emp)
+    with pytest.raises(DataFormatError, match="soc_scores must be a pandas DataFrame, got list"):
+        to_sectors([1], emp)
+    with pytest.raises(DataFormatError, match=r"soc_scores has soc_code '11-1011' twice"):
+        to_sectors(pd.concat([soc, soc.iloc[[0]]]), emp)
+
+
 def test_workforce_all_hand_computed(world):
     _, _, emp, soc = world
     w = workforce_stats(soc, emp).set_index(["group_type", "group", "measure"])

@@ -11,7 +11,7 @@ from scipy import sparse
 from exposure._measures import EXPOSURE_MEASURES, MEASURES
 from exposure.errors import DataFormatError
 from exposure.rollup._occupations import _interval
-from exposure.rollup._soc import _combine, employment_frame
+from exposure.rollup._soc import _combine, employment_frame, require_frame
 from exposure.schemas import validate
 from exposure.schemas._rollup import SectorScores, WorkforceStats, WorkingTime
 
@@ -114,6 +114,7 @@ def to_sectors(
       naics  beta  covered_emp  exposed_workers  suppressed_cells  suppressed_emp
     0    11   0.4        100.0             60.0                 1            20.0
     """
+    require_frame(soc_scores, "soc_scores", ["soc_code"], unique="soc_code")
     industries, cells = _industry_cells(employment, level)
     soc_codes = soc_scores["soc_code"].astype(str).to_numpy()
     emp_m = _cell_matrix(cells, industries, soc_codes, cells["tot_emp"])

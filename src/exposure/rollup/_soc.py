@@ -32,6 +32,38 @@ def _number(series: pd.Series) -> pd.Series:
     return pd.to_numeric(s, errors="coerce").astype(float)
 
 
+def require_frame(value, name: str, columns=(), *, unique: str | None = None) -> None:
+    """Refuse ``value`` unless it is a DataFrame with ``columns`` (and ``unique`` unrepeated).
+
+    For the roll-up functions' frame arguments: an error names the argument, not an
+    ``AttributeError`` from inside.
+
+    Examples
+    --------
+    >>> require_frame(None, "onet_to_soc", ["onetsoc_code", "soc_code"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: onet_to_soc must be a pandas DataFrame, got NoneType
+    >>> require_frame(pd.DataFrame({"soc_code": ["11-1011"] * 2}), "soc_scores", unique="soc_code")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'soc_code': soc_scores has soc_code '11-1011' twice (rows 1 and 2)
+    """
+    if not isinstance(value, pd.DataFrame):
+        raise DataFormatError(f"{name} must be a pandas DataFrame, got {type(value).__name__}")
+    missing = [c for c in columns if c not in value.columns]
+    if missing:
+        raise DataFormatError(f"{name} lacks column(s) {missing} (columns: {list(value.columns)})")
+    if unique is not None:
+        codes = value[unique].astype("string").reset_index(drop=True)
+        repeated = codes.duplicated().to_numpy(dtype=bool) & codes.notna().to_numpy(dtype=bool)
+        if repeated.any():
+            pos = int(np.flatnonzero(repeated)[0])
+            first = int(np.flatnonzero((codes == codes.iloc[pos]).to_numpy(dtype=bool, na_value=False))[0])
+            raise DataFormatError(f"{name} has {unique} {codes.iloc[pos]!r} twice (rows {first + 1} and "
+                                  f"{pos + 1})", row=pos + 1, column=unique)
+
+
 def employment_frame(employment: pd.DataFrame) -> pd.DataFrame:
     """Normalize an OEWS frame to the columns the rollup reads, with numeric values.
 
@@ -50,6 +82,7 @@ def employment_frame(employment: pd.DataFrame) -> pd.DataFrame:
       occ_code  tot_emp  a_mean
     0  11-1011   1200.0     NaN
     """
+    require_frame(employment, "employment")
     f = employment.rename(columns=str.lower)
     need = ["naics", "i_group", "occ_code", "o_group", "tot_emp"]
     missing = [c for c in need if c not in f.columns]
@@ -223,6 +256,8 @@ def to_soc(
     0  11-1011   0.4    100.0       2
     1  13-1020   0.3     50.0       1
     """
+    require_frame(occupation_scores, "occupation_scores", ["onetsoc_code"], unique="onetsoc_code")
+    require_frame(onet_to_soc, "onet_to_soc", ["onetsoc_code", "soc_code"])
     emp = national_detailed(employment)
     occ = occupation_scores.reset_index(drop=True)
     occ_codes = occ["onetsoc_code"].astype(str).to_numpy()
