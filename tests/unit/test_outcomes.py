@@ -381,6 +381,21 @@ def test_to_census_occ_needs_a_code_column():
                       pd.DataFrame({"soc_code": ["11-1011"], "tot_emp": [1.0]}))
 
 
+def test_to_census_occ_checks_the_scores_before_loading_anything(monkeypatch):
+    """None, or a code twice, was found only after the crosswalk was fetched (or not at all)."""
+    from exposure import crosswalks
+
+    def no_fetch(**kwargs):
+        raise AssertionError("the crosswalk was loaded before the scores were checked")
+
+    monkeypatch.setattr(crosswalks, "load_census_crosswalk", no_fetch)
+    with pytest.raises(DataFormatError, match="scores must be a pandas DataFrame, got NoneType"):
+        to_census_occ(None)
+    twice = pd.DataFrame({"soc_code": ["11-1011", "11-1011"], "beta": [0.1, 0.9]})
+    with pytest.raises(DataFormatError, match=r"row 2, column 'soc_code': scores has soc_code '11-1011' twice"):
+        to_census_occ(twice)
+
+
 def test_exposure_outcomes_command_reports_a_bad_output_as_exit_2(tmp_path, capsys):
     target = tmp_path / "taken"
     target.write_text("a file")

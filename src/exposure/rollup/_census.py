@@ -28,6 +28,7 @@ from exposure._load import load
 from exposure._measures import MEASURES
 from exposure.crosswalks import oews_code_map
 from exposure.errors import DataFormatError
+from exposure.rollup._soc import require_frame
 from exposure.schemas import validate
 from exposure.schemas._outcomes import CensusScores
 
@@ -125,16 +126,21 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
       census_occ  beta  tot_emp  n_onet   weighting
     0       0010   0.4    250.0       3  employment
     """
+    require_frame(scores, "scores")  # the scores are checked before anything is loaded
+    key = next((k for k in ("onetsoc_code", "soc_code") if k in scores.columns), None)
+    if key is None:
+        raise DataFormatError("scores need an onetsoc_code or a soc_code column")
+    require_frame(scores, "scores", unique=key)
+    names = [m for m in MEASURES if m in scores.columns] if measures is None else list(measures)
+    missing = [m for m in names if m not in scores.columns]
+    if missing or not names:
+        raise DataFormatError(f"scores lack the measure column(s) {missing or list(MEASURES)}")
     if crosswalk is None:
         crosswalk = crosswalks.load_census_crosswalk(mirror=mirror, data_dir=data_dir)
     if employment is None:
         has_emp = {"soc_code", "tot_emp"} <= set(scores.columns)
         employment = scores if has_emp else load("soc_scores")
         employment = employment[["soc_code", "tot_emp"]]
-    names = [m for m in MEASURES if m in scores.columns] if measures is None else list(measures)
-    missing = [m for m in names if m not in scores.columns]
-    if missing or not names:
-        raise DataFormatError(f"scores lack the measure column(s) {missing or list(MEASURES)}")
     xw = crosswalk[["onetsoc_code", "census_occ"]].astype({"onetsoc_code": str})
     if "onetsoc_code" in scores.columns:
         values = xw.merge(scores[["onetsoc_code", *names]].astype({"onetsoc_code": str}),
@@ -143,15 +149,13 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
         if unknown:
             log.warning("%d O*NET-SOC codes are not in the Census crosswalk (e.g. %s)",
                         len(unknown), sorted(unknown)[0])
-    elif "soc_code" in scores.columns:
+    else:
         soc = xw["onetsoc_code"].str.slice(0, 7)
         cmap = oews_code_map(soc, scores["soc_code"].astype(str), soc_structure)
         occ_code = soc.map(cmap.set_index("soc_code")["occ_code"])
-        by_code = scores.drop_duplicates("soc_code").set_index("soc_code")[names]
+        by_code = scores.set_index("soc_code")[names]
         values = pd.concat([xw.reset_index(drop=True),
                             by_code.reindex(occ_code.to_numpy()).reset_index(drop=True)], axis=1)
-    else:
-        raise DataFormatError("scores need an onetsoc_code or a soc_code column")
     values = values[values["census_occ"].notna()].reset_index(drop=True)
     scored = values.loc[values[names].notna().any(axis=1), "onetsoc_code"]
     weights = census_weights(values, employment, scored, soc_structure)
