@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from exposure._tables import read_parquet_file
 from exposure.errors import ExposureError
 from exposure.fetch import DataStore, default_home
 from exposure.schemas import validate as validate_frame
@@ -222,7 +223,7 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
                 else " (the installed package has no processed tables; run "
                 "`exposure recompute` and pass directory=)")
         raise ExposureError(f"processed table {table.name!r} not found at {path}{hint}")
-    frame = pd.read_parquet(path)
+    frame = read_parquet_file(path)
     if validate:
         frame = validate_frame(frame, table.model, path=path)
     frame.attrs["exposure_directory"] = str(base)

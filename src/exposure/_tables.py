@@ -57,6 +57,7 @@ __all__ = [
     "table_kind",
     "first_row_number",
     "read_frame",
+    "read_parquet_file",
     "check_delimited_file",
     "write_frame",
 ]
@@ -755,6 +756,30 @@ def _read_delimited(path: Path, kind: str) -> pd.DataFrame:
     )
     frame = _drop_unnamed(frame, header, path)
     return frame.set_axis([str(header[int(c[1:])]) for c in frame.columns], axis=1)
+
+
+def read_parquet_file(path) -> pd.DataFrame:
+    """A Parquet file as :func:`pandas.read_parquet` reads it, or an error naming the file.
+
+    For the library's own tables (processed tables, SOC scores): a damaged or truncated
+    file is a :class:`~exposure.errors.DataFormatError` naming it, not a pyarrow
+    ``ArrowInvalid``. A missing or unreadable file raises the usual :class:`OSError`.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.parquet"
+    >>> _ = p.write_bytes(b"PAR1garbagePAR1")
+    >>> read_parquet_file(p)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: .../t.parquet: cannot read this Parquet file: ...
+    """
+    path = as_path(path)
+    try:
+        return pd.read_parquet(path)
+    except pa.ArrowException as exc:  # ArrowInvalid, ArrowIOError...: a damaged file
+        raise DataFormatError(f"cannot read this Parquet file: {exc}", path=path) from None
 
 
 def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:

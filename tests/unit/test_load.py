@@ -30,6 +30,17 @@ def test_load_from_directory_validates(tmp_path):
     assert got["task_type"].tolist()[0] == "Core" and pd.isna(got["task_type"].iloc[1])
 
 
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+def test_a_damaged_table_is_a_data_format_error_naming_it(tmp_path, damage):
+    """A pyarrow ArrowInvalid came through exposure.load as it was."""
+    from exposure.errors import DataFormatError
+    _digests(tmp_path)
+    path = tmp_path / "task_digests.parquet"
+    path.write_bytes(b"PAR1garbagePAR1" if damage == "garbage" else path.read_bytes()[:-20])
+    with pytest.raises(DataFormatError, match=r"task_digests\.parquet: cannot read this Parquet file"):
+        load("task_digests", directory=tmp_path)
+
+
 def test_schema_violation_names_file(tmp_path):
     _digests(tmp_path, digest="XYZ")
     with pytest.raises(SchemaError) as excinfo:

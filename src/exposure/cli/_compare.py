@@ -8,6 +8,7 @@ import pandas as pd
 
 from exposure._io import write_csv
 from exposure._load import tables_dir
+from exposure._tables import read_parquet_file
 from exposure.cli import add_location_options
 from exposure.errors import DataFormatError
 from exposure.measures import compare as cmp
@@ -63,10 +64,7 @@ def _read_ours(arg) -> pd.DataFrame | None:
         if arg:
             raise DataFormatError("file not found", path=path)
         return None
-    try:
-        frame = pd.read_parquet(path)
-    except Exception as exc:  # pyarrow raises several types for a bad file
-        raise DataFormatError(f"cannot read parquet: {exc}", path=path) from None
+    frame = read_parquet_file(path)
     ours = [c for c in cmp.OURS if c in frame.columns]
     return check_soc_scores(frame, ours, path=path, row_offset=1) if ours else frame  # names the file
 

@@ -10,6 +10,7 @@ import pandas as pd
 
 from exposure import outcomes
 from exposure._load import load
+from exposure._tables import read_parquet_file
 from exposure.cli import add_location_options
 from exposure.errors import DataFormatError, ExposureError
 from exposure.oews import load_oews
@@ -98,10 +99,7 @@ def _read_parquet(path, what: str) -> pd.DataFrame:
     path = Path(path)
     if not path.is_file():
         raise DataFormatError(f"{what} file not found", path=path)
-    try:
-        return pd.read_parquet(path)
-    except Exception as exc:  # pyarrow raises several types for a bad file
-        raise DataFormatError(f"cannot read parquet: {exc}", path=path) from None
+    return read_parquet_file(path)
 
 
 def _check_figures(args) -> None:

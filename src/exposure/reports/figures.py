@@ -25,6 +25,7 @@ import pandas as pd
 
 from exposure._io import atomic_path
 from exposure._measures import CATEGORIES, CATEGORY_SHARES, EXPOSURE_MEASURES
+from exposure._tables import read_parquet_file
 from exposure.errors import DataFormatError, ExposureError
 
 __all__ = [
@@ -787,7 +788,7 @@ def read_results(processed_dir) -> dict[str, pd.DataFrame]:
         )
     out = {}
     for name, path in paths.items():
-        frame = pd.read_parquet(path)
+        frame = read_parquet_file(path)
         for col in _REQUIRED[name]:
             if col not in frame.columns:
                 raise DataFormatError(f"column {col!r} missing from {name}", path=path, column=col)
