@@ -56,6 +56,7 @@ __all__ = [
     "as_path",
     "table_kind",
     "first_row_number",
+    "first_repeat",
     "read_frame",
     "read_parquet_file",
     "check_delimited_file",
@@ -668,6 +669,22 @@ def first_row_number(path) -> int:
     (2, 1)
     """
     return 1 if table_kind(path, "input") in ("parquet", "dta") else 2
+
+
+def first_repeat(values) -> tuple[int, int] | None:
+    """Positions ``(repeat, first)`` of the first value seen twice (missing values never), or None.
+
+    Examples
+    --------
+    >>> first_repeat(pd.Series(["a", None, "b", None, "b", "a"])), first_repeat(pd.Series(["a"]))
+    ((4, 2), None)
+    """
+    codes = pd.Series(values).astype("string").reset_index(drop=True)
+    repeated = codes.duplicated().to_numpy(dtype=bool) & codes.notna().to_numpy(dtype=bool)
+    if not repeated.any():
+        return None
+    pos = int(np.flatnonzero(repeated)[0])
+    return pos, int(np.flatnonzero((codes == codes.iloc[pos]).to_numpy(dtype=bool, na_value=False))[0])
 
 
 def table_kind(path, what: str = "input") -> str:

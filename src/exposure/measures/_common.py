@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from exposure._tables import first_repeat
 from exposure.crosswalks import oews_code_map, read_soc10_isco08, read_soc_2010_to_2018
 from exposure.errors import DataFormatError
 from exposure.fetch import fetch
@@ -96,10 +97,9 @@ def check_soc_scores(soc_scores: pd.DataFrame, measures: Sequence[str], *, path=
         value = frame["soc_code"].iloc[pos]
         what = "missing" if pd.isna(value) else f"not a SOC code (like 11-1011): {str(value)!r}"
         raise DataFormatError(f"soc_code {what}", path=path, row=pos + row_offset, column="soc_code")
-    repeated = codes.duplicated(keep="first").to_numpy(dtype=bool) & codes.notna().to_numpy(dtype=bool)
-    if repeated.any():
-        pos = int(np.flatnonzero(repeated)[0])
-        first = int(np.flatnonzero((codes == codes.iloc[pos]).to_numpy(dtype=bool, na_value=False))[0])
+    repeat = first_repeat(codes)
+    if repeat is not None:
+        pos, first = repeat
         raise DataFormatError(f"SOC code {codes.iloc[pos]!r} appears twice (rows {first + row_offset} "
                               f"and {pos + row_offset})", path=path, row=pos + row_offset, column="soc_code")
     out = frame.copy()

@@ -12,6 +12,7 @@ import pandas as pd
 from scipy import sparse
 
 from exposure._measures import MEASURES
+from exposure._tables import first_repeat
 from exposure.crosswalks import oews_code_map
 from exposure.errors import DataFormatError
 from exposure.schemas import validate
@@ -54,14 +55,11 @@ def require_frame(value, name: str, columns=(), *, unique: str | None = None) ->
     missing = [c for c in columns if c not in value.columns]
     if missing:
         raise DataFormatError(f"{name} lacks column(s) {missing} (columns: {list(value.columns)})")
-    if unique is not None:
-        codes = value[unique].astype("string").reset_index(drop=True)
-        repeated = codes.duplicated().to_numpy(dtype=bool) & codes.notna().to_numpy(dtype=bool)
-        if repeated.any():
-            pos = int(np.flatnonzero(repeated)[0])
-            first = int(np.flatnonzero((codes == codes.iloc[pos]).to_numpy(dtype=bool, na_value=False))[0])
-            raise DataFormatError(f"{name} has {unique} {codes.iloc[pos]!r} twice (rows {first + 1} and "
-                                  f"{pos + 1})", row=pos + 1, column=unique)
+    repeat = None if unique is None else first_repeat(value[unique])
+    if repeat is not None:
+        pos, first = repeat
+        raise DataFormatError(f"{name} has {unique} {str(value[unique].iloc[pos])!r} twice (rows {first + 1} "
+                              f"and {pos + 1})", row=pos + 1, column=unique)
 
 
 def employment_frame(employment: pd.DataFrame) -> pd.DataFrame:
