@@ -42,6 +42,7 @@ from exposure.errors import ChecksumMismatchError, DataFormatError, ExposureErro
 
 __all__ = [
     "atomic_path",
+    "atomic_paths",
     "partial_prefix",
     "remove_stale_partials",
     "check_output_path",
@@ -326,6 +327,34 @@ def atomic_path(path):
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def atomic_paths(paths):
+    """:func:`atomic_path` for several files written as one set.
+
+    Yields one temporary path per entry of ``paths``; when the block ends without an
+    error, each is renamed to its destination (a rename each, at the very end); on an
+    exception (SIGTERM included, through :func:`exposure._outdir.terminate_cleanly`) all
+    are removed and every destination is left as it was. Unlike
+    :func:`exposure._outdir.replace_directory`, it works in any directory, the current
+    one included, and leaves the other files there alone.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> try:
+    ...     with atomic_paths([d / "a.txt", d / "b.txt"]) as (a, b):
+    ...         _ = a.write_text("A")
+    ...         raise RuntimeError("b could not be computed")
+    ... except RuntimeError:
+    ...     pass
+    >>> sorted(p.name for p in d.iterdir())
+    []
+    """
+    with contextlib.ExitStack() as stack:
+        yield [stack.enter_context(atomic_path(p)) for p in paths]
 
 
 @contextlib.contextmanager

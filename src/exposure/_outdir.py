@@ -62,13 +62,14 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from exposure.errors import ExposureError
+from exposure.errors import DataFormatError, ExposureError
 
 __all__ = [
     "RecomputeLockedError",
     "OutputPathError",
     "Terminated",
     "check_output_dir",
+    "check_files_dir",
     "check_output_file",
     "replace_directory",
     "terminate_cleanly",
@@ -144,6 +145,35 @@ def terminate_cleanly() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def check_files_dir(path) -> Path:
+    """Make sure ``path`` is (or can become) a writable directory, before any work; return it.
+
+    For a directory that a command writes files into (reports: ``exposure compare``,
+    ``exposure outcomes``), not one it replaces as a whole (:func:`check_output_dir`): the
+    current directory is fine. A probe file is created and removed there.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "file"
+    >>> _ = f.write_text("x")
+    >>> check_files_dir(f)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: .../file: output exists and is not a directory
+    """
+    out = Path(path)
+    if out.exists() and not out.is_dir():
+        raise DataFormatError("output exists and is not a directory", path=out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=out, prefix=".exposure-probe-"):
+            pass
+    except OSError as exc:
+        raise DataFormatError(f"cannot write to the output directory: {exc.strerror}", path=out) from None
+    return out
 
 
 def check_output_file(path) -> Path:

@@ -62,3 +62,20 @@ def test_compare_reads_ours(tmp_path, fake):
 def test_compare_missing_ours_is_an_error(tmp_path, fake, capsys):
     assert main(["compare", "--ours", str(tmp_path / "nope.parquet"), "-o", str(tmp_path / "o")]) == 2
     assert "nope.parquet" in capsys.readouterr().err
+
+
+def test_a_failure_part_way_leaves_the_previous_set(tmp_path, fake, capsys, monkeypatch):
+    """The eighth file was computed after seven were written: a failure there mixed the sets."""
+    out = tmp_path / "out"
+    assert main(["compare", "--ours", "none", "-o", str(out)]) == 0
+    (out / "notes.md").write_text("mine")
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def broken(**kwargs):
+        raise exposure.errors.ExposureError("the Anthropic task file is damaged")
+
+    monkeypatch.setattr(cmp, "anthropic_match_rates", broken)
+    monkeypatch.setattr(cmp, "correlation_matrix", lambda *a: pd.DataFrame({"changed": [1]}))
+    assert main(["compare", "--ours", "none", "-o", str(out)]) == 2
+    assert "the Anthropic task file is damaged" in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before

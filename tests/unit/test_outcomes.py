@@ -433,3 +433,20 @@ def test_sectors_fail_fast_without_the_yearly_industry_files(tmp_path, capsys):
     assert code == 2
     assert "not found in mirror" in capsys.readouterr().err
     assert not list(out.glob("outcomes*"))
+
+
+def test_written_files_are_one_set(panel, exposure, tmp_path, monkeypatch):
+    """The figures were drawn after the tables were written: a failure there mixed two runs."""
+    from exposure.reports import outcomes as report
+    res = outcomes.run_outcomes(panel, exposure, q=2, with_robustness=False)
+    write_outcomes(res, tmp_path)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("no display")
+
+    monkeypatch.setattr(report, "plot_event_study", broken)
+    other = outcomes.run_outcomes(panel, exposure, q=3, with_robustness=False)
+    with pytest.raises(RuntimeError, match="no display"):
+        write_outcomes(other, tmp_path)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from exposure._io import write_csv
+from exposure._io import atomic_paths, write_csv
 from exposure._load import tables_dir
+from exposure._outdir import check_files_dir
 from exposure._tables import read_parquet_file
 from exposure.cli import add_location_options
 from exposure.errors import DataFormatError
@@ -71,10 +72,11 @@ def _read_ours(arg) -> pd.DataFrame | None:
 
 def run_compare(args) -> int:
     """Run ``exposure compare``; return the exit code."""
+    out = Path(args.output)
+    check_files_dir(out)  # before any work
     ours = _read_ours(args.ours)
     res = cmp.compare(ours, mirror=args.mirror, data_dir=args.data_dir, top=args.top)
     rebuild = microsoft.load_rebuild(mirror=args.mirror, data_dir=args.data_dir)
-    out = Path(args.output)
     key = [m for m in cmp.KEY_MEASURES if m in res.table.columns]
     table = res.table.assign(tot_emp=res.table["tot_emp"].round().astype("Int64"))
     coverage = res.coverage.assign(emp_covered=res.coverage["emp_covered"].round().astype("Int64"))
@@ -94,10 +96,12 @@ def run_compare(args) -> int:
             }
         ),
     }
-    for name, frame in files.items():
-        write_csv(frame, out / name, float_format="%.3f" if "matrix" in name else "%.6g")
     anth = cmp.anthropic_match_rates(mirror=args.mirror, data_dir=args.data_dir)
-    write_csv(anth, out / "measures_anthropic_match.csv", float_format="%.6g")
+    files["measures_anthropic_match.csv"] = anth
+    # one set: a failure (or SIGTERM) part-way leaves the previous set
+    with atomic_paths([out / name for name in files]) as paths:
+        for (name, frame), tmp in zip(files.items(), paths, strict=True):
+            write_csv(frame, tmp, float_format="%.3f" if "matrix" in name else "%.6g")
 
     pd.set_option("display.width", 160)
     print("Coverage (SOC 2018 codes reached, OEWS May 2025 employment covered):")
@@ -108,5 +112,5 @@ def run_compare(args) -> int:
     sub = res.correlations[res.correlations["measure_a"].isin(key) & res.correlations["measure_b"].isin(key)]
     print("\nCorrelations of the headline measures:")
     print(sub.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
-    print(f"\nwrote {', '.join(sorted([*files, 'measures_anthropic_match.csv']))} to {out}")
+    print(f"\nwrote {', '.join(sorted(files))} to {out}")
     return 0

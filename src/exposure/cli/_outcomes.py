@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 import time
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import pandas as pd
 
 from exposure import outcomes
 from exposure._load import load
+from exposure._outdir import check_files_dir
 from exposure._tables import read_parquet_file
 from exposure.cli import add_location_options
 from exposure.errors import DataFormatError, ExposureError
@@ -18,7 +18,7 @@ from exposure.reports.outcomes import write_outcomes
 from exposure.schemas import validate
 from exposure.schemas._outcomes import OccupationPanel
 
-__all__ = ["register", "run_outcomes_command", "check_output_dir", "DEFAULT_OUT"]
+__all__ = ["register", "run_outcomes_command", "DEFAULT_OUT"]
 
 DEFAULT_OUT = Path("data/processed/reports")
 _ALL = outcomes.OUR_MEASURES + outcomes.PUBLISHED_MEASURES
@@ -70,31 +70,6 @@ def register(subparsers) -> None:
     p.set_defaults(func=run_outcomes_command)
 
 
-def check_output_dir(path) -> Path:
-    """Make sure ``path`` is (or can become) a writable directory, before any work.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> f = pathlib.Path(tempfile.mkdtemp()) / "file"
-    >>> _ = f.write_text("x")
-    >>> check_output_dir(f)
-    Traceback (most recent call last):
-    ...
-    exposure.errors.DataFormatError: .../file: output exists and is not a directory
-    """
-    out = Path(path)
-    if out.exists() and not out.is_dir():
-        raise DataFormatError("output exists and is not a directory", path=out)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=out, prefix=".exposure-probe-"):
-            pass
-    except OSError as exc:
-        raise DataFormatError(f"cannot write to the output directory: {exc.strerror}", path=out) from None
-    return out
-
-
 def _read_parquet(path, what: str) -> pd.DataFrame:
     path = Path(path)
     if not path.is_file():
@@ -115,7 +90,7 @@ def _check_figures(args) -> None:
 def run_outcomes_command(args) -> int:
     """Run ``exposure outcomes``; return the exit code."""
     start = time.perf_counter()
-    out = check_output_dir(args.output)
+    out = check_files_dir(args.output)
     _check_figures(args)
     if args.quantiles < 1:
         raise ExposureError(f"--quantiles must be at least 1, got {args.quantiles}")

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from exposure._io import write_csv, write_json
+from exposure._io import atomic_paths, write_csv, write_json
 from exposure.errors import ExposureError
 from exposure.outcomes import BASE_YEAR, OUR_MEASURES, Outcomes
 from exposure.reports import figures
@@ -250,7 +250,8 @@ def write_outcomes(result: Outcomes, out_dir, *, figures_too: bool = True,
     ----------
     result : exposure.outcomes.Outcomes
     out_dir : str or os.PathLike
-        Created if missing.
+        Created if missing. The files are written as one set
+        (:func:`exposure._io.atomic_paths`): a failure part-way leaves the previous ones.
     figures_too : bool, default True
         Also draw the event-study figures (needs matplotlib).
     settings : dict, optional
@@ -277,8 +278,6 @@ def write_outcomes(result: Outcomes, out_dir, *, figures_too: bool = True,
     ['outcomes.json', 'outcomes_coefficients.csv', 'outcomes_exposures.csv']
     """
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    written = {}
     tables = {
         "outcomes_summary.csv": summary_table(result.headline),
         "outcomes_quintiles_emp.csv": quintile_table(result.growth, "emp_growth_post"),
@@ -292,8 +291,6 @@ def write_outcomes(result: Outcomes, out_dir, *, figures_too: bool = True,
     }
     if sectors is not None:
         tables["outcomes_sectors.csv"] = sectors
-    for name, frame in tables.items():
-        written[name] = write_csv(_round(frame), out / name, index=False)
     base = result.coefficients[result.coefficients["spec"] == "baseline"]
     meta = {
         "years": sorted(int(y) for y in result.panel["year"].unique()),
@@ -306,12 +303,20 @@ def write_outcomes(result: Outcomes, out_dir, *, figures_too: bool = True,
         "statsmodels": _version("statsmodels"),
         **(settings or {}),
     }
-    written["outcomes.json"] = write_json(json.loads(json.dumps(meta)), out / "outcomes.json")
+    drawn = {}
     if figures_too:
         for name, measures in FIGURE_MEASURES.items():
             have = [m for m in measures if m in set(base["measure"])]
             if have:
-                fig = plot_event_study(result.coefficients, have)
-                written[f"{name}.png"] = figures.save_png(fig, out / f"{name}.png")
-    log.info("wrote %d files to %s", len(written), out)
-    return dict(sorted(written.items()))
+                drawn[f"{name}.png"] = have
+    names = [*tables, "outcomes.json", *drawn]
+    # one set: a failure (or SIGTERM) part-way leaves the previous files
+    with atomic_paths([out / name for name in names]) as paths:
+        tmp = dict(zip(names, paths, strict=True))
+        for name, frame in tables.items():
+            write_csv(_round(frame), tmp[name], index=False)
+        write_json(json.loads(json.dumps(meta)), tmp["outcomes.json"])
+        for name, have in drawn.items():
+            figures.save_png(plot_event_study(result.coefficients, have), tmp[name])
+    log.info("wrote %d files to %s", len(names), out)
+    return {name: out / name for name in sorted(names)}
