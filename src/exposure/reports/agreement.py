@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from exposure._io import write_csv
+from exposure._io import atomic_paths, write_csv
 from exposure._measures import CATEGORIES, LABELS
 from exposure._tables import task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
@@ -263,11 +263,11 @@ def write_agreement_report(table: pd.DataFrame, reliability: pd.DataFrame | None
     rounded = table.copy()
     num = rounded.select_dtypes("float").columns
     rounded[num] = rounded[num].round(4)
-    write_csv(rounded, out)
-    written = [out]
-    if reliability is not None:
-        written.append(out.with_name(out.stem + "_calibration.csv"))
-        write_csv(reliability.round(4), written[-1])
+    frames = [rounded] if reliability is None else [rounded, reliability.round(4)]
+    written = [out, out.with_name(out.stem + "_calibration.csv")][:len(frames)]
+    with atomic_paths(written) as paths:  # the table and its calibration: one set
+        for frame, path in zip(frames, paths, strict=True):
+            write_csv(frame, path)
     logger.info("wrote %s", ", ".join(str(p) for p in written))
     return written
 

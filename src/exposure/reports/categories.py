@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from exposure._io import write_csv
+from exposure._io import atomic_paths, write_csv
 from exposure._load import load, processed_dir
 from exposure._measures import CATEGORIES, CORE_WEIGHT, OTHER_WEIGHT
 from exposure.crosswalks import load_onet_to_soc
@@ -707,8 +707,9 @@ def write_category_reports(samples, out_dir, *, onet, validation=None, onet_to_s
     validation = validation if validation is not None else _beside(samples, "v2")
     if validation is not None:
         out.update(_validation_tables(Path(validation), tasks, onet, onet_to_soc, soc_scores))
-    for name, table in out.items():
-        write_csv(table, out_dir / f"categories_{name}.csv")
+    with atomic_paths([out_dir / f"categories_{name}.csv" for name in out]) as paths:  # one set
+        for table, path in zip(out.values(), paths, strict=True):
+            write_csv(table, path)
     logger.info("wrote category reports to %s", out_dir)
     return out
 

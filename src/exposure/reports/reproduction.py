@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from exposure._io import write_csv
+from exposure._io import atomic_paths, write_csv
 from exposure._measures import EXPOSURE_MEASURES
 from exposure.crosswalks import load_onet_to_soc
 from exposure.fetch import fetch
@@ -289,12 +289,10 @@ def write_reproduction_reports(out_dir, *, mirror=None, data_dir=None,
     out = Path(out_dir)
     labels = load_task_labels(mirror=mirror, data_dir=data_dir)
     occ_level = load_occ_level(mirror=mirror, data_dir=data_dir)
-    reports = {}
+    reports, formats = {}, {}
 
-    def write(name, frame, float_format):
-        write_csv(frame, out / f"{name}.csv", float_format=float_format)
-        reports[name] = frame
-        log.info("wrote %s", out / f"{name}.csv")
+    def write(name, frame, float_format):  # kept; all written as one set at the end
+        reports[name], formats[name] = frame, float_format
 
     write("reproduction_occ_level", reproduce_occ_level(labels, occ_level), "%.3g")
     xw = load_onet_to_soc(mirror=mirror, data_dir=data_dir)
@@ -319,4 +317,9 @@ def write_reproduction_reports(out_dir, *, mirror=None, data_dir=None,
     }
     write("reproduction_coverage", coverage_table(sets, xw, {"2021": emp2021, "2025": emp2025}),
           "%.4f")
+    # one set: a failure part-way (the bootstrap, a missing file) leaves the previous reports
+    with atomic_paths([out / f"{name}.csv" for name in reports]) as paths:
+        for (name, frame), path in zip(reports.items(), paths, strict=True):
+            write_csv(frame, path, float_format=formats[name])
+    log.info("wrote %s to %s", ", ".join(f"{name}.csv" for name in reports), out)
     return reports

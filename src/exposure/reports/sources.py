@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from exposure import crosswalks, oews, onet
-from exposure._io import write_csv
+from exposure._io import atomic_paths, write_csv
 from exposure.errors import ExposureError
 
 __all__ = [
@@ -298,7 +298,8 @@ def write_source_reports(counts: pd.DataFrame, loaded: dict, report_dir) -> list
     (['validate_row_counts.csv', 'data_coverage.csv'], ['source,release,table,rows', 'oews,2025,national,1400'])
     """
     report_dir = Path(report_dir)
-    return [
-        write_csv(counts, report_dir / "validate_row_counts.csv"),
-        write_csv(coverage_figures(loaded), report_dir / "data_coverage.csv"),
-    ]
+    frames = {"validate_row_counts.csv": counts, "data_coverage.csv": coverage_figures(loaded)}
+    with atomic_paths([report_dir / name for name in frames]) as paths:  # one set
+        for frame, path in zip(frames.values(), paths, strict=True):
+            write_csv(frame, path)
+    return [report_dir / name for name in frames]
