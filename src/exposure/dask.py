@@ -197,13 +197,14 @@ def _located(exc: DataFormatError, part: pd.DataFrame) -> DataFormatError:
                            column=exc.column)
 
 
-def _dataset_pieces(src: Path) -> tuple[list[tuple[str, tuple[int, ...], int]], pd.DataFrame]:
-    """Row-group pieces ``(file, row groups, first row)`` of a Parquet dataset, and its meta.
+def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
+    """Row-group pieces ``(file, row groups, first row, hive keys)`` of a Parquet dataset, and its meta.
 
     The files are ``src`` itself or those under it (``.parquet``, ``.pq``, ``.parq``, in
     name order; names starting with ``.`` or ``_`` are skipped, as Dask and Spark skip
     them). Consecutive row groups of a file make one piece up to :data:`PARTITION_BYTES`.
-    Every file must have the columns of the first.
+    Every file must have the columns of the first, and lie in the same ``key=value``
+    partition directories (which become columns, their values as text).
     """
     if src.is_dir():
         files = sorted(f for f in src.rglob("*") if f.is_file() and f.suffix.lower() in _PARQUET_SUFFIXES
@@ -212,8 +213,16 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple[str, tuple[int, ...], int]], 
             raise DataFormatError("no Parquet files (.parquet, .pq, .parq) in the directory", path=src)
     else:
         files = [src]
-    pieces, first, names, meta = [], None, None, None
+    pieces, first, names, meta, keys = [], None, None, None, None
     for f in files:
+        # hive partitions (``year=2024/part.parquet``) become columns, as read_parquet makes them
+        hive = tuple(tuple(part.split("=", 1)) for part in (f.relative_to(src).parent.parts if src.is_dir() else ())
+                     if "=" in part)
+        if keys is None:
+            keys = [k for k, _ in hive]
+        elif [k for k, _ in hive] != keys:
+            raise DataFormatError(f"its partition directories {[k for k, _ in hive]} are not those of "
+                                  f"{first.name} {keys}", path=f)
         try:
             pf = pq.ParquetFile(f)
             if first is None:
@@ -228,25 +237,29 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple[str, tuple[int, ...], int]], 
         for g in range(pf.metadata.num_row_groups):
             group = pf.metadata.row_group(g)
             if groups and size + group.total_byte_size > PARTITION_BYTES:
-                pieces.append((str(f), tuple(groups), start))
+                pieces.append((str(f), tuple(groups), start, hive))
                 start, groups, size, rows = start + rows, [], 0, 0
             groups.append(g)
             size += group.total_byte_size
             rows += group.num_rows
         if groups:
-            pieces.append((str(f), tuple(groups), start))
+            pieces.append((str(f), tuple(groups), start, hive))
+    for j, key in enumerate(keys):  # every value of the key, or the scored output loses them
+        meta[key] = pd.Categorical([], categories=sorted({piece[3][j][1] for piece in pieces}))
     meta[_SOURCE] = pd.Categorical([])
     meta[_LINE] = pd.Series(dtype=np.int64)
     return pieces, meta
 
 
-def _read_piece(piece: tuple[str, tuple[int, ...], int]) -> pd.DataFrame:
+def _read_piece(piece: tuple) -> pd.DataFrame:
     """The rows of one piece of :func:`_dataset_pieces`, with their file and row in it."""
-    path, groups, start = piece
+    path, groups, start, hive = piece
     try:
         frame = pq.ParquetFile(path).read_row_groups(list(groups)).to_pandas()
     except Exception as exc:  # pyarrow raises several types for a bad file
         raise DataFormatError(f"cannot read this Parquet file: {exc}", path=path) from None
+    for key, value in hive:
+        frame[key] = pd.Categorical.from_codes(np.zeros(len(frame), dtype=np.int8), [value])
     frame[_SOURCE] = pd.Categorical.from_codes(np.zeros(len(frame), dtype=np.int8), [path])  # one path
     frame[_LINE] = np.arange(start + 1, start + 1 + len(frame), dtype=np.int64)
     return frame

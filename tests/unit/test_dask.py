@@ -238,3 +238,18 @@ def test_cli_dask_engine_names_the_file_of_a_bad_cell(tmp_path, capsys):
     assert main(["score", str(tmp_path / "empty"), "-o", str(tmp_path / "out"), "--engine", "dask",
                  "--workers", "1"]) == 2
     assert "no Parquet files (.parquet, .pq, .parq) in the directory" in capsys.readouterr().err
+
+
+def test_read_dataset_keeps_hive_partitions_as_columns(tmp_path):
+    """As dask's read_parquet does: year=2024/ becomes a column (its values as text here)."""
+    for year, rows in ((2024, slice(0, 5)), (2025, slice(5, 12))):
+        (tmp_path / f"year={year}").mkdir()
+        POSTINGS.iloc[rows].to_parquet(tmp_path / f"year={year}" / "part.parquet")
+    got = xd.score(xd.read_dataset(tmp_path), "rubric").compute(scheduler="sync")
+    assert got["year"].astype(str).tolist() == ["2024"] * 5 + ["2025"] * 7
+    assert "__exposure_file" not in got.columns and "__exposure_line" not in got.columns
+    (tmp_path / "other").mkdir()
+    POSTINGS.to_parquet(tmp_path / "other" / "x.parquet")
+    with pytest.raises(DataFormatError, match=r"part\.parquet: its partition directories \['year'\] are not "
+                                              r"those of x\.parquet \[\]"):
+        xd.read_dataset(tmp_path)
