@@ -359,6 +359,8 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] = 5,
         probs = np.arange(1, q) / q if isinstance(q, (int, np.integer)) else np.asarray(sorted(q), float)
         if isinstance(q, (int, np.integer)) and q < 1:
             raise ExposureError(f"q must be at least 1, got {q}")
+        if isinstance(q, (int, np.integer)) and q > ok.sum():
+            raise ExposureError(f"cannot make {q} exposure groups of {int(ok.sum())} occupations")
         if np.any((probs <= 0) | (probs >= 1)):
             raise ExposureError(f"quantile cut points must lie in (0, 1), got {list(probs)}")
         w = np.ones(len(v)) if weights is None else np.asarray(weights, float)

@@ -450,3 +450,10 @@ def test_written_files_are_one_set(panel, exposure, tmp_path, monkeypatch):
     with pytest.raises(RuntimeError, match="no display"):
         write_outcomes(other, tmp_path)
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_more_groups_than_occupations_is_refused():
+    """--quantiles 100000 made 100,000 groups of 829 occupations, nearly all empty."""
+    with pytest.raises(ExposureError, match="cannot make 5 exposure groups of 4 occupations"):
+        outcomes.exposure_groups([0.1, 0.2, 0.3, 0.4, None], q=5)
+    assert outcomes.exposure_groups([0.1, 0.2, 0.3, 0.4], q=4).tolist() == [1, 2, 3, 4]
