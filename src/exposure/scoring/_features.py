@@ -22,6 +22,8 @@ from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from scipy import sparse
 
 __all__ = ["WordTfidf", "CharTfidf", "group_mean", "group_means", "stem", "word_terms", "tokenize",
@@ -84,32 +86,41 @@ def tokenize(texts) -> Tokens:
         if joined.count(_SEPARATOR) != n - 1:
             joined = None
     short = False  # words may hold one-letter words, dropped below (once per distinct word)
-    if joined is not None:
-        if joined.isascii():  # same words as the regex, about three times faster
-            words = joined.encode("ascii").translate(_ASCII_SPACES).decode("ascii").split()
-            short = True
-        else:
-            words = _TOKEN.findall(joined)
+    if joined is not None and joined.isascii():
+        # same words as the regex: non-word bytes become spaces, and Arrow splits the one
+        # string and numbers the distinct words in the order they first occur (in C++)
+        spaced = pa.array([joined.encode("ascii").translate(_ASCII_SPACES)], type=pa.binary())
+        words = pc.list_flatten(pc.ascii_split_whitespace(spaced.cast(pa.string())))
+        words = pc.dictionary_encode(words.filter(pc.not_equal(words, "")))
+        distinct = words.dictionary.to_pylist()
+        codes = words.indices.to_numpy().astype(np.int64)
+        short = True
+        sep_code = distinct.index(_SEPARATOR)
+        n_words = len(codes)
     else:
-        per_doc = list(map(_TOKEN.findall, map(str.lower, texts)))
-        words = list(itertools.chain.from_iterable(per_doc))
-    index: dict = {}  # word -> position of its first occurrence
-    first = np.fromiter(map(index.setdefault, words, itertools.count()), dtype=np.int64, count=len(words))
-    dense = np.zeros(len(words), dtype=np.int64)
-    dense[np.fromiter(index.values(), dtype=np.int64, count=len(index))] = np.arange(len(index))
-    codes = dense[first]
-    if joined is None:
-        lengths = np.fromiter(map(len, per_doc), dtype=np.int64, count=n)
-        return Tokens(list(index), codes, lengths)
+        if joined is not None:
+            words = _TOKEN.findall(joined)
+        else:
+            per_doc = list(map(_TOKEN.findall, map(str.lower, texts)))
+            words = list(itertools.chain.from_iterable(per_doc))
+        index: dict = {}  # word -> position of its first occurrence
+        first = np.fromiter(map(index.setdefault, words, itertools.count()), dtype=np.int64, count=len(words))
+        dense = np.zeros(len(words), dtype=np.int64)
+        dense[np.fromiter(index.values(), dtype=np.int64, count=len(index))] = np.arange(len(index))
+        codes = dense[first]
+        if joined is None:
+            lengths = np.fromiter(map(len, per_doc), dtype=np.int64, count=n)
+            return Tokens(list(index), codes, lengths)
+        distinct = list(index)
+        sep_code = dense[index[_SEPARATOR]]
+        n_words = len(words)
     # drop the separator (and one-letter words), renumber the distinct words that are left
-    distinct = list(index)
     drop = (np.fromiter(map(len, distinct), dtype=np.int64, count=len(distinct)) < 2 if short
             else np.zeros(len(distinct), dtype=bool))
-    sep_code = dense[index[_SEPARATOR]]
     drop[sep_code] = True
     keep = ~drop[codes]
     kept_before = np.concatenate(([0], np.cumsum(keep)))  # kept words before each position
-    ends = np.concatenate(([0], np.flatnonzero(codes == sep_code), [len(words)]))
+    ends = np.concatenate(([0], np.flatnonzero(codes == sep_code), [n_words]))
     lengths = np.diff(kept_before[ends])
     codes = (np.cumsum(~drop) - 1)[codes[keep]]
     words = [w for w, d in zip(distinct, drop.tolist()) if not d]
