@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -204,7 +205,8 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
     name order; names starting with ``.`` or ``_`` are skipped, as Dask and Spark skip
     them). Consecutive row groups of a file make one piece up to :data:`PARTITION_BYTES`.
     Every file must have the columns of the first, and lie in the same ``key=value``
-    partition directories (which become columns, their values as text).
+    partition directories (which become categorical columns, of integers when every value
+    of the key is one, as ``read_parquet`` infers them, else of text).
     """
     if src.is_dir():
         files = sorted(f for f in src.rglob("*") if f.is_file() and f.suffix.lower() in _PARQUET_SUFFIXES
@@ -244,8 +246,12 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
             rows += group.num_rows
         if groups:
             pieces.append((str(f), tuple(groups), start, hive))
+    typed = {}
     for j, key in enumerate(keys):  # every value of the key, or the scored output loses them
-        meta[key] = pd.Categorical([], categories=sorted({piece[3][j][1] for piece in pieces}))
+        values = {piece[3][j][1] for piece in pieces}
+        typed[key] = int if all(re.fullmatch(r"-?[0-9]+", v) for v in values) else str  # year=2024: 2024
+        meta[key] = pd.Categorical([], categories=sorted(typed[key](v) for v in values))
+    pieces = [(f, g, start, tuple((k, typed[k](v)) for k, v in hive)) for f, g, start, hive in pieces]
     meta[_SOURCE] = pd.Categorical([])
     meta[_LINE] = pd.Series(dtype=np.int64)
     return pieces, meta
