@@ -50,6 +50,8 @@ __all__ = [
     "to_number",
     "MAX_TASK_ID",
     "exact_integer",
+    "norm_task_id",
+    "norm_task_ids",
     "task_id_numbers",
     "INPUT_KINDS",
     "OUTPUT_KINDS",
@@ -569,12 +571,46 @@ def exact_integer(value) -> int | None:
     if isinstance(value, (float, np.floating)):
         return int(value) if np.isfinite(value) and float(value).is_integer() else None
     try:
+        return int(str(value))  # the usual case, and exact
+    except ValueError:
+        pass
+    try:
         number = decimal.Decimal(str(value).strip())
     except decimal.InvalidOperation:
         return None
     if not number.is_finite() or number != number.to_integral_value():
         return None
     return int(number)
+
+
+def norm_task_id(value) -> str:
+    """Canonical text of a task ID: the integer the cell holds (:func:`exact_integer`), else its text.
+
+    The one key that task IDs are compared by (repeated keys, look-ups, batches): ``20699``,
+    ``"20699"``, ``"20699.0"``, ``20699.0`` and ``"2.0699e4"`` are one task, as
+    :func:`task_id_numbers` reads them, and IDs past 2**53 keep every digit.
+
+    Examples
+    --------
+    >>> [norm_task_id(v) for v in (20699, "20699", "20699.0", 20699.0, " 7 ", "1e3", "x", True)]
+    ['20699', '20699', '20699', '20699', '7', '1000', 'x', 'True']
+    """
+    number = exact_integer(value)
+    return str(number) if number is not None else str(value).strip()
+
+
+def norm_task_ids(column: pd.Series) -> list[str]:
+    """:func:`norm_task_id` of every value of ``column`` (fast path for integer columns).
+
+    Examples
+    --------
+    >>> norm_task_ids(pd.Series([1, 2])), norm_task_ids(pd.Series(["3.0", 4.0]))
+    (['1', '2'], ['3', '4'])
+    """
+    values = column.tolist()
+    if pd.api.types.is_integer_dtype(column.dtype) and not column.hasnans:
+        return [str(v) for v in values]  # what norm_task_id gives for an int
+    return [norm_task_id(v) for v in values]
 
 
 def _plain(value):

@@ -412,3 +412,16 @@ def test_negative_bootstrap_draws_are_refused(fixtures, tmp_path, capsys):
                  "--crosswalk", str(d / "onet_to_soc_tiny.csv"), "--employment", str(d / "oews_tiny.csv")]) == 2
     assert "--bootstrap must be 0 or more, got -3" in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
+
+
+def test_task_ids_are_compared_by_one_canonical_key():
+    """'1e3' and 1000 are one task everywhere; a float column with a gap no longer keys '20699.0'."""
+    from exposure.rollup._occupations import _task_key, check_task_scores
+    from exposure.scoring import score_tasks
+    ts = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": ["1e3", "1000"],
+                       "alpha": [0.5] * 2, "beta": [0.5] * 2, "gamma": [0.5] * 2})
+    with pytest.raises(DataFormatError, match=r"duplicate task \(11-1011.00, 1000\) at rows 1 and 2"):
+        check_task_scores(ts)
+    with pytest.raises(DataFormatError, match=r"duplicate task key \(11-1011.00, 1000\), first on row 1"):
+        score_tasks(ts.assign(task=["Weld.", "Sew."]), "rubric")
+    assert _task_key(pd.Series([20699.0, np.nan])).tolist() == ["20699", "nan"]

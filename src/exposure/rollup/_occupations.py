@@ -20,7 +20,7 @@ from exposure._measures import (
     MEASURES,
     OTHER_WEIGHT,
 )
-from exposure._tables import task_id_numbers
+from exposure._tables import norm_task_ids, task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
 from exposure.schemas import validate
 from exposure.schemas._fields import ONETSOC_PATTERN
@@ -127,11 +127,8 @@ def scores_from_labels(frame: pd.DataFrame, column: str, *, method: str = "refer
 
 
 def _task_key(series: pd.Series) -> pd.Series:
-    """Normalize task ids to strings of integers (``'20699.0'`` and ``20699`` agree)."""
-    num = pd.to_numeric(series, errors="coerce")
-    if num.notna().all() and bool(((num % 1 == 0) & (num.abs() < 2**63)).all()):
-        return num.astype("int64").astype(str)
-    return series.astype(str)
+    """Task ids as their canonical text (:func:`exposure._tables.norm_task_id`), same index."""
+    return pd.Series(norm_task_ids(series), index=series.index, dtype=object)
 
 
 def _lookup(task_scores: pd.DataFrame, table: pd.DataFrame, value: str) -> pd.Series:

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from exposure._tables import norm_task_id, norm_task_ids
 from exposure.errors import DataFormatError
 
 __all__ = [
@@ -120,36 +121,6 @@ def check_text_column(frame, text_column: str = "task", *, path=None, row_offset
     """
     task_texts(frame, text_column, path=path, row_offset=row_offset, show_index=False)
     return frame[text_column]
-
-
-def norm_task_id(value) -> str:
-    """Canonical string form of a task id (``20699``, ``"20699"``, ``"20699.0"``).
-
-    Examples
-    --------
-    >>> [norm_task_id(v) for v in (20699, "20699", "20699.0", 20699.0, " 7 ")]
-    ['20699', '20699', '20699', '20699', '7']
-    """
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    text = str(value).strip()
-    if text.endswith(".0") and text[:-2].isdigit():
-        return text[:-2]
-    return text
-
-
-def norm_task_ids(column: pd.Series) -> list[str]:
-    """:func:`norm_task_id` of every value of ``column`` (fast path for integer columns).
-
-    Examples
-    --------
-    >>> norm_task_ids(pd.Series([1, 2])), norm_task_ids(pd.Series(["3.0", 4.0]))
-    (['1', '2'], ['3', '4'])
-    """
-    values = column.tolist()
-    if pd.api.types.is_integer_dtype(column.dtype) and not column.hasnans:
-        return [str(v) for v in values]  # what norm_task_id gives for an int
-    return [norm_task_id(v) for v in values]
 
 
 def has_keys(frame: pd.DataFrame) -> bool:
