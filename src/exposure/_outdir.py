@@ -168,12 +168,18 @@ def check_files_dir(path) -> Path:
     if out.exists() and not out.is_dir():
         raise DataFormatError("output exists and is not a directory", path=out)
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=out, prefix=".exposure-probe-"):
-            pass
+        _probe(out)
     except OSError as exc:
         raise DataFormatError(f"cannot write to the output directory: {exc.strerror}", path=out) from None
     return out
+
+
+def _probe(directory: Path) -> None:
+    """Create ``directory`` if needed, and a file in it, then remove the file (OSError if not)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    fd, probe = tempfile.mkstemp(dir=directory, prefix=".exposure-probe-", suffix=".tmp")
+    os.close(fd)
+    os.unlink(probe)
 
 
 def check_output_file(path) -> Path:
@@ -212,10 +218,7 @@ def check_output_file(path) -> Path:
     if path.is_dir():
         raise OutputPathError(f"output path {path} is a directory; name a file")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, probe = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        os.close(fd)
-        os.unlink(probe)
+        _probe(path.parent)
     except OSError as exc:
         raise OutputPathError(
             f"cannot write {path}: {exc.strerror or exc} ({path.parent})"
