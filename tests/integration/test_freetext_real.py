@@ -126,3 +126,33 @@ def test_evaluate_refuses_bad_paraphrase_and_modern_files_before_the_long_run(sh
     assert main([*argv, "--modern", str(modern)]) == 2
     assert f"{modern}, row 2, column 'label': label must be E0, E1 or E2, got 'E9'" in capsys.readouterr().err
     assert not (tmp_path / "a.csv").exists()
+
+
+def test_lexicon_words_added_to_the_vectors_are_in_no_statement_the_model_was_trained_on(onet, shared_data):
+    """The lexicon extends the vectors without changing what the trained model saw.
+
+    The words the vectors gained from the lexicon (after their distilled vocabulary) may
+    occur in no O*NET 29.1 statement and no labelled training statement: those texts'
+    features, and so the fitted coefficients, would change.
+    """
+    from exposure.scoring._distill import read_lexicon
+    from exposure.scoring._features import tokenize
+
+    vectors = load_model().vectors
+    added = set(vectors.words[vectors.metadata["n_words"]:])
+    assert len(added) > 500 and added <= set(read_lexicon())
+    labels = load_task_labels(mirror=shared_data)
+    seen = set(tokenize(onet.tasks["task"].astype(str)).words) | set(tokenize(labels["task"].astype(str)).words)
+    assert not added & seen
+
+
+def test_second_modern_set_is_distinct_from_the_first_and_reported(freetext):
+    """modern_tasks_v2.csv: written after the lexicon, none of its tasks taken from the first set."""
+    first = pd.read_csv(freetext / "modern_tasks.csv")
+    second = pd.read_csv(freetext / "modern_tasks_v2.csv")
+    assert len(second) == 80 and second["task"].is_unique
+    assert not set(second["task"].str.lower()) & set(first["task"].str.lower())
+    table = modern_report(second).set_index("measure")
+    assert table.loc["exposed vs not", "n_tasks"] == 80
+    # figures reported in docs/validation/agreement.md; a floor against regressions
+    assert table.loc["exposed vs not", "share_right"] > 0.75

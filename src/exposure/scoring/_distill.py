@@ -43,8 +43,8 @@ from exposure.errors import ExposureError
 from exposure.scoring._embed import StaticVectors, quantise
 from exposure.scoring._features import tokenize
 
-__all__ = ["MODEL_ID", "REFINE_LAMBDA", "MiniLM", "default_model_dir", "vocabulary", "refine_vectors",
-           "distill_vectors"]
+__all__ = ["MODEL_ID", "REFINE_LAMBDA", "LEXICON", "MiniLM", "default_model_dir", "vocabulary",
+           "read_lexicon", "refine_vectors", "extend_vectors", "distill_vectors"]
 
 #: The sentence-embedding model the vectors are distilled from.
 MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2"
@@ -56,6 +56,9 @@ _WORD = re.compile(r"(?u)\b\w\w+\b")
 #: the word-alone vectors and, for lambda 1 / 0.3 / 0.1 / 0.03 / 0.01 / 0.003, 0.824 /
 #: 0.854 / 0.877 / 0.894 / 0.900 / 0.898 (two held-out folds, 2026-12-02).
 REFINE_LAMBDA = 0.01
+#: The hand-written lexicon of 2020s work words (product names, languages, cloud, data and
+#: AI terms) whose word-alone vectors extend the vocabulary (:func:`extend_vectors`).
+LEXICON = Path(__file__).resolve().parents[1] / "data" / "vocab" / "modern-work-v1.txt"
 
 
 def default_model_dir() -> Path:
@@ -189,6 +192,47 @@ def vocabulary(texts, extra=()) -> list[str]:
     return sorted(words)
 
 
+def read_lexicon(path=LEXICON) -> list[str]:
+    """Distinct words of a lexicon file, in the order they first occur.
+
+    A lexicon is a UTF-8 text file of words separated by white space; lines whose first
+    non-blank character is ``#`` are comments. Words are read as the scorer tokenises a
+    task text (:func:`exposure.scoring._features.tokenize`: lower-cased runs of two or more
+    word characters), so ``Node.js`` gives ``node`` and ``js``.
+
+    Parameters
+    ----------
+    path : str or os.PathLike, default :data:`LEXICON`
+
+    Returns
+    -------
+    list of str
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        The file cannot be read as UTF-8 text, or holds no word.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "words.txt"
+    >>> _ = p.write_text("\\n".join(["# tools", "Jira Node.js jira", "  # more", "zendesk"]))
+    >>> read_lexicon(p)
+    ['jira', 'node', 'js', 'zendesk']
+    """
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ExposureError(f"cannot read the lexicon {path}: {exc}") from None
+    tokens = tokenize([line for line in lines if not line.lstrip().startswith("#")])
+    # Tokens.words lists the distinct words in the order they first occur
+    if not tokens.words:
+        raise ExposureError(f"the lexicon {path} holds no word")
+    return list(tokens.words)
+
+
 def refine_vectors(start, bag, targets, lam: float = REFINE_LAMBDA, *, max_iter: int = 500,
                    tol: float = 1e-6) -> tuple[np.ndarray, int]:
     """Word vectors whose sums over each text match the texts' sentence embeddings.
@@ -265,8 +309,52 @@ def refine_vectors(start, bag, targets, lam: float = REFINE_LAMBDA, *, max_iter:
     raise ExposureError(f"refining the word vectors did not converge in {max_iter} iterations")
 
 
+def extend_vectors(vectors: StaticVectors, words, mean, model: "MiniLM", *, batch_size: int = 256,
+                   source: str | None = None) -> StaticVectors:
+    """``vectors`` with a word-alone vector for each of ``words`` it lacks.
+
+    Each new word is encoded alone by ``model`` (mean-pooled, not normalised), centred with
+    ``mean`` (the mean word-alone vector of the vocabulary the vectors were distilled
+    from, as :func:`distill_vectors` centres its words) and quantised row by row; the
+    rows already there are kept as they are, and new rows follow them. A new word occurs
+    in no O*NET task statement (those words are in the vocabulary already), so it is not
+    refined: it keeps what it means alone, as the model's own WordPiece words do.
+
+    Parameters
+    ----------
+    vectors : exposure.scoring._embed.StaticVectors
+    words : iterable of str
+        Lower-cased words (e.g. :func:`read_lexicon`); those already in ``vectors`` are
+        skipped.
+    mean : array-like, shape (dim,)
+        The centring vector.
+    model : MiniLM
+    batch_size : int, default 256
+    source : str, optional
+        Recorded in the metadata (``extension``) with the number of words added.
+
+    Returns
+    -------
+    exposure.scoring._embed.StaticVectors
+    """
+    known = set(vectors.words)
+    new = [w for w in dict.fromkeys(str(w) for w in words) if w not in known]
+    mean = np.asarray(mean, dtype=np.float64)
+    if mean.shape != (vectors.dim,):
+        raise ExposureError(f"the centring vector has shape {mean.shape}, the vectors have {vectors.dim} "
+                            "dimensions")
+    meta = dict(vectors.metadata)
+    meta["extension"] = {"source": source, "n_words": len(new)}
+    if not new:
+        return StaticVectors(list(vectors.words), vectors.codes, vectors.scale, meta)
+    raw = model.encode(new, batch_size, normalize=False).astype(np.float64) - mean
+    codes, scale = quantise(raw)
+    return StaticVectors(list(vectors.words) + new, np.vstack([vectors.codes, codes]),
+                         np.concatenate([vectors.scale, scale]), meta)
+
+
 def distill_vectors(onet, *, model_dir=None, batch_size: int = 256, refine: bool = True,
-                    lam: float = REFINE_LAMBDA) -> StaticVectors:
+                    lam: float = REFINE_LAMBDA, lexicon=LEXICON) -> StaticVectors:
     """Static vectors of the O*NET vocabulary and the model's whole words.
 
     Parameters
@@ -281,18 +369,22 @@ def distill_vectors(onet, *, model_dir=None, batch_size: int = 256, refine: bool
         Refine the word-alone vectors on the task statements (:func:`refine_vectors`);
         encoding the 18,796 statements of a release takes about 6 minutes on one core.
     lam : float, default :data:`REFINE_LAMBDA`
+    lexicon : str or os.PathLike or None, default :data:`LEXICON`
+        Words added after the refinement with their word-alone vectors
+        (:func:`extend_vectors`, centred with the same mean); None adds none.
 
     Returns
     -------
     StaticVectors
-        int8-quantised; metadata names the model, its weights' sha256, the O*NET release
-        and the refinement (corpus size, lambda, iterations).
+        int8-quantised; metadata names the model, its weights' sha256, the O*NET release,
+        the refinement (corpus size, lambda, iterations) and the lexicon's extension.
     """
     model = MiniLM(model_dir)
     tasks = sorted(set(onet.tasks["task"].astype(str)))
     words = vocabulary(tasks + list(onet.occupations["title"].astype(str)), model.wordpiece_words())
     raw = model.encode(words, batch_size, normalize=False).astype(np.float64)
-    raw -= raw.mean(axis=0)
+    mean = raw.mean(axis=0)
+    raw -= mean
     meta = {"model": MODEL_ID, "model_sha256": model.sha256, "method": "each word encoded alone, "
             "mean-pooled, centred, int8 per-row scale", "onet_release": getattr(onet, "release", None),
             "n_words": len(words), "dim": int(raw.shape[1])}
@@ -305,5 +397,8 @@ def distill_vectors(onet, *, model_dir=None, batch_size: int = 256, refine: bool
                           "sentence embedding (ridge toward the word-alone vectors); int8 "
                           "per-row scale")
         meta["refine"] = {"texts": len(tasks), "lambda": float(lam), "iterations": int(iterations)}
-    codes, scale = quantise(raw)
-    return StaticVectors(words, codes, scale, meta)
+    vectors = StaticVectors(words, *quantise(raw), meta)
+    if lexicon is None:
+        return vectors
+    return extend_vectors(vectors, read_lexicon(lexicon), mean, model, batch_size=batch_size,
+                          source=Path(lexicon).name)
