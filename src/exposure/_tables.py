@@ -636,11 +636,15 @@ def task_id_numbers(ids: pd.Series, *, path=None, row_offset: int = 1) -> pd.Ser
     --------
     >>> task_id_numbers(pd.Series(["9007199254740993", "1e3", None])).tolist()
     [9007199254740993, 1000, <NA>]
+    >>> task_id_numbers(pd.Series([8823, None], dtype="int64[pyarrow]")).tolist()
+    [8823.0, nan]
     >>> task_id_numbers(pd.Series(["7", "1e30", "x"]))
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: row 2, column 'task_id': task ID '1e30' is not an integer that fits in 64 bits
     """
+    if isinstance(ids.dtype, pd.ArrowDtype):  # int64[pyarrow] has no %: read its Python values
+        ids = pd.Series(ids.to_numpy(dtype=object, na_value=None), index=ids.index, name=ids.name)
     given = ids.notna().to_numpy(dtype=bool)
     if pd.api.types.is_bool_dtype(ids.dtype):
         numbers = pd.Series(np.nan, index=ids.index)

@@ -460,3 +460,28 @@ def test_check_delimited_file_accepts_good_files_and_trailing_blank_lines(tmp_pa
     path = _text(tmp_path, b'task,title\r\n"Weld, then grind.",Welder\r\n\r\n\r\n', name="t.csv")
     assert check_delimited_file(path) == ["task", "title"]
     assert len(read_frame(path)) == 1
+
+
+def test_task_id_numbers_reads_pyarrow_backed_columns():
+    """A Parquet file written from int64[pyarrow] IDs is read back with that dtype (no %)."""
+    from exposure._tables import task_id_numbers
+    from exposure.errors import DataFormatError
+
+    got = task_id_numbers(pd.Series([8823, 9007199254740993, None], dtype="int64[pyarrow]"))
+    assert got.tolist() == [8823, 9007199254740993, pd.NA]  # every digit kept
+    assert task_id_numbers(pd.Series([1.0, 2.0], dtype="double[pyarrow]")).tolist() == [1.0, 2.0]
+    with pytest.raises(DataFormatError, match="row 2, column 'task_id': task ID 1.5 is not an integer"):
+        task_id_numbers(pd.Series([7, 1.5], dtype="double[pyarrow]"))
+    with pytest.raises(DataFormatError, match="row 1, column 'task_id': task ID True is not an integer"):
+        task_id_numbers(pd.Series([True], dtype="bool[pyarrow]"))  # not task 1
+
+
+def test_score_tasks_takes_pyarrow_backed_task_ids():
+    from exposure.scoring import score_tasks
+
+    frame = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task": ["Write code.", "Sew."],
+                          "task_id": pd.Series([8823, 8824], dtype="int64[pyarrow]")})
+    got = score_tasks(frame, method="rubric")
+    want = score_tasks(frame.assign(task_id=frame["task_id"].astype("int64")), method="rubric")
+    assert got["task_id"].dtype == frame["task_id"].dtype  # the caller's column, as it was
+    pd.testing.assert_frame_equal(got.drop(columns="task_id"), want.drop(columns="task_id"))
