@@ -139,3 +139,34 @@ def test_measures_use_the_rollup_rule_for_oews_aggregates():
     # the physicians split the broad group's employment when it is not in the table
     share = _common.employment_for(["29-1221", "29-1222"], emp, structure)
     assert share.tolist() == [40.0, 40.0]
+
+
+def test_weighted_pearson_of_a_constant_measure_is_nan_and_weights_are_checked():
+    from exposure.errors import ExposureError
+    from exposure.measures.compare import weighted_pearson
+
+    const = [0.3] * 830  # its weighted variance rounds to a tiny positive number
+    varied = np.linspace(0, 1, 830)
+    assert np.isnan(weighted_pearson(const, varied)) and np.isnan(weighted_pearson(const, const))
+    assert np.isnan(weighted_pearson([0.1, 0.3, 0.3], [1, 2, 3], [0, 1, 2]))  # constant where weighted
+    assert np.isnan(weighted_pearson([1, 2], [3, 4], [0, 0]))
+    for bad in ([-1, 1, 1], [np.inf, 1, 1], [np.nan, 1, 1]):
+        with pytest.raises(ExposureError, match="non-negative"):
+            weighted_pearson([1, 2, 3], [1, 2, 4], bad)
+    assert -1.0 <= weighted_pearson(varied, -varied) <= 1.0
+
+
+def test_our_soc_scores_must_be_shares_in_some_rows():
+    from exposure.errors import DataFormatError
+    from exposure.measures._common import check_soc_scores
+
+    good = pd.DataFrame({"soc_code": ["11-1011", "43-9021"], "beta": [0.2, 0.8]})
+    assert check_soc_scores(good, ["beta"])["beta"].tolist() == [0.2, 0.8]
+    cases = [(good.iloc[:0], "no rows"),
+             (good.assign(beta=[0.2, 1.7]), r"row 2, column 'beta': beta is a share of tasks, from 0 to 1; got 1.7"),
+             (good.assign(beta=[-0.1, 0.2]), "row 1, column 'beta'"),
+             (good.assign(beta=[0.2, np.inf]), "row 2, column 'beta'"),
+             (good.assign(beta=[np.nan, np.nan]), "column 'beta': beta is missing in every row")]
+    for frame, match in cases:
+        with pytest.raises(DataFormatError, match=match):
+            check_soc_scores(frame, ["beta"], path="ours.parquet")

@@ -68,9 +68,10 @@ def check_soc_scores(soc_scores: pd.DataFrame, measures: Sequence[str], *, path=
     :func:`exposure.measures.compare.compare`.
 
     A ``soc_code`` column of SOC codes (``11-1011``, as OEWS publishes them), each code
-    once (a repeated code would be two exposures of one occupation), and the ``measures``
-    columns, numbers or missing. Each failure names
-    ``path``, the row (position + ``row_offset``) and the column.
+    once (a repeated code would be two exposures of one occupation), at least one row, and
+    the ``measures`` columns: shares of tasks (alpha, beta, gamma, ``share_*``), so numbers
+    from 0 to 1 or missing, and not missing in every row. Each failure names ``path``, the
+    row (position + ``row_offset``) and the column.
 
     Raises
     ------
@@ -90,6 +91,8 @@ def check_soc_scores(soc_scores: pd.DataFrame, measures: Sequence[str], *, path=
     if missing:
         raise DataFormatError(f"soc_scores lacks column(s) {missing}", path=path)
     frame = soc_scores.reset_index(drop=True)
+    if frame.empty:
+        raise DataFormatError("SOC scores have no rows", path=path)
     codes = frame["soc_code"].astype("string")
     bad = ~codes.str.fullmatch(SOC_PATTERN).to_numpy(dtype=bool, na_value=False)
     if bad.any():
@@ -110,7 +113,15 @@ def check_soc_scores(soc_scores: pd.DataFrame, measures: Sequence[str], *, path=
             pos = int(np.flatnonzero(bad)[0])
             raise DataFormatError(f"not a number: {frame[m].iloc[pos]!r}", path=path,
                                   row=pos + row_offset, column=m)
-        out[m] = values.astype(float)
+        values = values.astype(float)
+        outside = (values.notna() & ~values.between(0.0, 1.0)).to_numpy(dtype=bool)
+        if outside.any():
+            pos = int(np.flatnonzero(outside)[0])
+            raise DataFormatError(f"{m} is a share of tasks, from 0 to 1; got {float(values.iloc[pos])!r}",
+                                  path=path, row=pos + row_offset, column=m)
+        if values.isna().all():
+            raise DataFormatError(f"{m} is missing in every row", path=path, column=m)
+        out[m] = values
     return out
 
 

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from exposure.crosswalks import load_soc_structure, oews_code_map
-from exposure.errors import DataFormatError
+from exposure.errors import DataFormatError, ExposureError
 from exposure.measures import _common, anthropic, felten, ilo, microsoft, webb
 from exposure.measures._crosswalk import apply_links, links_from_pairs
 from exposure.measures.eloundou import load_occ_level
@@ -126,7 +126,17 @@ class Comparison:
 
 
 def weighted_pearson(x, y, w=None) -> float:
-    """Pearson correlation with optional weights.
+    """Pearson correlation with optional non-negative weights.
+
+    NaN when either variable takes one value only over the rows of positive weight (a
+    constant measure correlates with nothing: rounding would otherwise make its variance
+    a tiny positive number and the correlation anything from -1 to 1), or when no row has
+    a positive weight.
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        A weight is negative or not finite.
 
     Examples
     --------
@@ -134,14 +144,21 @@ def weighted_pearson(x, y, w=None) -> float:
     0.982
     >>> round(weighted_pearson([1, 2, 3], [1, 2, 4], [1, 1, 0]), 4)
     1.0
+    >>> weighted_pearson([0.3, 0.3, 0.3], [0.1, 0.5, 0.9])
+    nan
     """
     x, y = np.asarray(x, float), np.asarray(y, float)
     w = np.ones_like(x) if w is None else np.asarray(w, float)
+    if (~np.isfinite(w)).any() or (w < 0).any():
+        raise ExposureError("correlation weights must be finite and non-negative")
+    used = w > 0
+    if not used.any() or np.ptp(x[used]) == 0 or np.ptp(y[used]) == 0:
+        return float("nan")
     w = w / w.sum()
     mx, my = (w * x).sum(), (w * y).sum()
     cov = (w * (x - mx) * (y - my)).sum()
     den = np.sqrt((w * (x - mx) ** 2).sum() * (w * (y - my) ** 2).sum())
-    return float(cov / den) if den > 0 else float("nan")
+    return float(np.clip(cov / den, -1.0, 1.0)) if den > 0 else float("nan")
 
 
 def _weighted_rank(x, w) -> np.ndarray:
