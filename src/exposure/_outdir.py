@@ -53,8 +53,10 @@ import errno
 import fcntl
 import logging
 import os
+import re
 import shutil
 import signal
+import stat
 import sys
 import tempfile
 import threading
@@ -509,6 +511,23 @@ def _tmp_prefix(out: Path) -> str:
     return f".{out.name}."
 
 
+def _is_own_tmp(out: Path, name: str) -> bool:
+    """Whether ``name`` is a temporary (or backup) directory of ``out`` itself.
+
+    Exactly what :func:`_make_tmp` and :func:`_commit` create: ``.<name>.<8 random
+    characters>.tmp`` and ``.<name>.old-<8 random characters>.tmp``. A looser match would
+    take the live temporary directory of ``results.v2`` (``.results.v2.<random>.tmp``) for
+    a stale one of ``results``, or a user's ``.results.my-notes.tmp``.
+
+    Examples
+    --------
+    >>> [_is_own_tmp(Path("results"), n) for n in (".results.k2x_9abc.tmp", ".results.old-k2x_9abc.tmp",
+    ...  ".results.v2.k2x_9abc.tmp", ".results.my-notes.tmp", ".results.v2.old-keep.tmp")]
+    [True, True, False, False, False]
+    """
+    return re.fullmatch(re.escape(_tmp_prefix(out)) + r"(?:old-)?[a-z0-9_]{8}\.tmp", name) is not None
+
+
 def _make_tmp(out: Path) -> Path:
     """A fresh hidden directory beside ``out``, with the permissions of a normal mkdir."""
     tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=_tmp_prefix(out), suffix=".tmp"))
@@ -524,8 +543,7 @@ def _cleanup_stale(out: Path) -> None:
     parent = out.parent
     if not parent.is_dir():
         return
-    stale = sorted(p for p in parent.iterdir()
-                   if p.name.startswith(_tmp_prefix(out)) and p.name.endswith(".tmp"))
+    stale = sorted(p for p in parent.iterdir() if _is_own_tmp(out, p.name))
     if not out.exists():
         backups = [p for p in stale if ".old-" in p.name and p.is_dir()]
         if backups:
@@ -624,6 +642,13 @@ def _commit(tmp: Path, out: Path, owned: frozenset[str]) -> None:
     if out.exists():
         if not out.is_dir():
             raise OutputPathError(f"output path {out} exists and is not a directory")
+        # the new directory takes the old one's permissions (a private 0700 output stays
+        # private) and, where allowed, its owner
+        st = out.stat()
+        os.chmod(tmp, stat.S_IMODE(st.st_mode))
+        with contextlib.suppress(OSError):
+            if (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid()):
+                os.chown(tmp, st.st_uid, st.st_gid)
         for entry in sorted(out.iterdir()):
             if entry.name in owned or (tmp / entry.name).exists():
                 continue

@@ -31,7 +31,6 @@ before the swap).
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import inspect
 import json
@@ -53,7 +52,7 @@ from tqdm.auto import tqdm
 import exposure.fetch as fetching
 import exposure.scoring as scoring
 from exposure._io import write_json, write_parquet
-from exposure._outdir import pause, replace_directory
+from exposure._outdir import OutputPathError, pause, replace_directory
 from exposure._version import __version__
 from exposure.crosswalks import CROSSWALK_FILES, load_onet_to_soc, load_soc_structure
 from exposure.errors import ChecksumMismatchError, ExposureError
@@ -94,6 +93,8 @@ log = logging.getLogger(__name__)
 DEFAULT_OUT = Path("data") / "processed"
 MANIFEST_NAME = "manifest.json"
 TIMINGS_NAME = "timings.json"
+#: Distribution name recorded in the manifest (``package.name``): how recompute knows its own outputs.
+PACKAGE_NAME = "ai-exposure"
 #: Version of the manifest layout.
 MANIFEST_FORMAT = 1
 #: Floats are written rounded to this many decimals, so that last-bit differences of
@@ -324,12 +325,21 @@ def _owned_names(out: Path, tables: Iterable[Table], timings: bool = True) -> se
     """
     owned = {t.filename for t in tables} | {MANIFEST_NAME} | ({TIMINGS_NAME} if timings else set())
     old = out / MANIFEST_NAME
-    # an unreadable or corrupt old manifest only means no extra owned names; the output
-    # path itself is checked by replace_directory
-    with contextlib.suppress(ValueError, OSError, AttributeError, TypeError):
-        if old.is_file():
-            owned |= set(json.loads(old.read_text()).get("tables", {}))
-    return owned
+    if not (old.is_file() or old.is_symlink()):
+        return owned  # the output path itself is checked by replace_directory
+    try:
+        manifest = json.loads(old.read_bytes())
+    except (OSError, ValueError):
+        manifest = None
+    package = manifest.get("package") if isinstance(manifest, dict) else None
+    if not (isinstance(package, dict) and package.get("name") == PACKAGE_NAME
+            and isinstance(manifest.get("tables"), dict)):
+        # someone else's manifest.json: recompute would overwrite it, and take the files it
+        # lists for old tables of its own
+        raise OutputPathError(f"{out} holds a manifest.json that exposure recompute did not write; "
+                              "recompute replaces its own manifest.json and the tables it lists: "
+                              "choose a new or empty --out directory")
+    return owned | {str(name) for name in manifest["tables"]}
 
 
 def _write(tmp: Path, tables: list[Table], ctx: Mapping[str, Any],
@@ -369,7 +379,7 @@ def _write(tmp: Path, tables: list[Table], ctx: Mapping[str, Any],
         current = MANIFEST_NAME
         manifest = {
             "format": MANIFEST_FORMAT,
-            "package": {"name": "ai-exposure", "version": __version__},
+            "package": {"name": PACKAGE_NAME, "version": __version__},
             **extra,
             "tables": written,
         }

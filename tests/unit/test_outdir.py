@@ -146,8 +146,8 @@ def test_interrupted_fallback_swap_is_restored_by_the_next_writer(out):
     _fill(out, **{"a.txt": "1\n", "b.txt": "2\n"})
     before = _snapshot(out)
     # the process died between "rename out aside" and "rename new into place"
-    os.rename(out, out.parent / ".processed.old-abc.tmp")
-    (out.parent / ".processed.xyz.tmp").mkdir()  # and its half-written new directory
+    os.rename(out, out.parent / ".processed.old-abc12345.tmp")  # as mkdtemp names it
+    (out.parent / ".processed.xyz_9876.tmp").mkdir()  # and its half-written new directory
     with replace_directory(out):  # writes nothing, owns nothing: keeps everything
         assert _snapshot(out) == before
         assert _hidden_leftovers(out.parent) != []  # the new temporary directory
@@ -158,7 +158,7 @@ def test_interrupted_fallback_swap_is_restored_by_the_next_writer(out):
 def test_stale_temporary_entries_of_other_directories_are_left_alone(out):
     other = out.parent / ".other.abc.tmp"
     other.mkdir()
-    stale_file = out.parent / ".processed.junk.tmp"
+    stale_file = out.parent / ".processed.junk1234.tmp"
     stale_file.write_text("x")
     _fill(out, **{"a.txt": "1\n"})
     assert other.is_dir()
@@ -194,3 +194,37 @@ def test_new_directory_gets_normal_permissions(out):
     finally:
         os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o755
+
+
+def test_stale_cleanup_removes_only_this_outputs_temporary_directories(tmp_path):
+    """`.results.v2.<random>.tmp` is another output's live work, `.results.notes.tmp` a user's."""
+    others = [tmp_path / ".results.v2.k2x_9abc.tmp", tmp_path / ".results.my-notes.tmp",
+              tmp_path / ".results.v2.old-keep.tmp"]
+    for d in others:
+        d.mkdir()
+        (d / "data.txt").write_text("keep")
+    mine = tmp_path / ".results.ab12cd34.tmp"
+    mine.mkdir()
+    with replace_directory(tmp_path / "results") as tmp:
+        (tmp / "t.csv").write_text("a\n")
+    assert not mine.exists()
+    assert all((d / "data.txt").read_text() == "keep" for d in others)
+    assert sorted(p.name for p in (tmp_path / "results").iterdir()) == ["t.csv"]
+    # an interrupted swap of results.v2 is not restored into results
+    (tmp_path / "results").rename(tmp_path / "elsewhere")
+    with replace_directory(tmp_path / "results") as tmp:
+        pass
+    assert list((tmp_path / "results").iterdir()) == [] and (others[2] / "data.txt").exists()
+
+
+def test_replacing_a_directory_keeps_its_permissions(tmp_path):
+    out = tmp_path / "private"
+    out.mkdir()
+    os.chmod(out, 0o700)
+    with replace_directory(out) as tmp:
+        (tmp / "t.csv").write_text("a\n")
+    assert (out.stat().st_mode & 0o777) == 0o700
+    os.chmod(out, 0o750)
+    with replace_directory(out) as tmp:
+        (tmp / "t.csv").write_text("b\n")
+    assert (out.stat().st_mode & 0o777) == 0o750 and (out / "t.csv").read_text() == "b\n"

@@ -440,3 +440,21 @@ def _mirror_without(mirror: Path, name: str, target: Path) -> Path:
             (target / rel).parent.mkdir(parents=True, exist_ok=True)
             (target / rel).symlink_to(path.resolve())
     return target
+
+
+@pytest.mark.parametrize("manifest", [b'{"name": "my web app", "tables": {"thesis.txt": 1}}', b"{not json",
+                                      b'["a"]', b'{"package": {"name": "other"}, "tables": {}}'])
+def test_a_manifest_recompute_did_not_write_is_refused_and_nothing_is_touched(out, manifest):
+    """The tables an old manifest lists are the pipeline's to drop: only if it wrote that manifest."""
+    from exposure._outdir import OutputPathError
+
+    out.mkdir()
+    os.chmod(out, 0o700)
+    (out / "thesis.txt").write_text("mine\n")
+    (out / "manifest.json").write_bytes(manifest)
+    with pytest.raises(OutputPathError, match="manifest.json that exposure recompute did not write"):
+        _run(out)
+    assert (out / "thesis.txt").read_text() == "mine\n"
+    assert (out / "manifest.json").read_bytes() == manifest
+    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "thesis.txt"]
+    assert _hidden_leftovers(out.parent) == []
