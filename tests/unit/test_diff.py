@@ -175,3 +175,40 @@ def test_kept_tasks_type_and_dwa_changes(two_outputs):
     assert occ.loc["13-2011.00", "tasks_dwas_changed"] == 1
     assert occ.loc["11-1011.00", "tasks_type_changed"] == 1
     assert occ.loc["15-1252.00", "tasks_dwas_changed"] == 0
+
+
+def test_a_directory_diffed_with_itself_is_refused(two_outputs):
+    old, _ = two_outputs
+    with pytest.raises(ExposureError, match="same directory"):
+        diff_outputs(old, old)
+
+
+def test_a_table_changed_after_its_recompute_is_refused(two_outputs):
+    """The manifest's sha256 of each table: an edited or copied-in table is not diffed."""
+    import hashlib
+
+    old, new = two_outputs
+    manifest = json.loads((new / "manifest.json").read_text())
+    manifest["tables"] = {f"{t}.parquet": {"sha256": hashlib.sha256((new / f"{t}.parquet").read_bytes()).hexdigest()}
+                          for t in ("task_scores", "occupation_scores", "sector_scores")}
+    (new / "manifest.json").write_text(json.dumps(manifest))
+    diff_outputs(old, new)  # as recorded: fine
+    scores = pd.read_parquet(new / "occupation_scores.parquet")
+    write_parquet(scores.assign(beta=scores["beta"] + 0.1), new / "occupation_scores.parquet")
+    with pytest.raises(ExposureError, match=r"occupation_scores.parquet: this table is not the one manifest.json "
+                                            r"recorded \(sha256"):
+        diff_outputs(old, new)
+
+
+@pytest.mark.parametrize("table,change,match", [
+    ("occupation_scores", lambda f: f.drop(columns="beta"), r"occupation_scores.parquet: missing column\(s\) \['beta'\]"),
+    ("task_scores", lambda f: f.assign(beta=f["beta"].astype(str)), r"task_scores.parquet, column 'beta': not numbers"),
+    ("task_scores", lambda f: pd.concat([f, f.iloc[[0]]]), r"task_scores.parquet, row 7, column 'task_id': key \('11-1011.00', 1\) appears twice"),
+    ("sector_scores", lambda f: f.drop(columns="exposed_workers"), r"sector_scores.parquet: missing column"),
+])
+def test_tables_without_what_the_diff_reads_are_refused(two_outputs, table, change, match):
+    """Tables read unvalidated (no manifest to check against): a traceback or wrong counts before."""
+    old, new = two_outputs
+    write_parquet(change(pd.read_parquet(new / f"{table}.parquet")), new / f"{table}.parquet")
+    with pytest.raises(ExposureError, match=match):
+        diff_outputs(old, new)

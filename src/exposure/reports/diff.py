@@ -17,6 +17,8 @@ and reports:
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,6 +129,64 @@ def _releases(directory) -> dict:
     return dict(releases)
 
 
+#: Tables ``exposure diff`` reads from each directory.
+_DIFF_TABLES = ("task_digests", "task_scores", "occupation_scores", "sector_scores", "subsector_scores",
+                "soc_scores")
+
+
+def _check_tables(directory: Path, releases: dict) -> None:
+    """Refuse tables that differ from what the directory's ``manifest.json`` recorded.
+
+    A recompute records each table's sha256 in its manifest; a table changed since (edited,
+    or copied in from another run) would be diffed under the wrong releases, or with
+    columns or rows the diff does not expect.
+    """
+    path = directory / "manifest.json"
+    if not path.is_file():
+        return
+    try:
+        tables = json.loads(path.read_bytes()).get("tables")
+    except (ValueError, OSError, AttributeError):
+        return  # _releases has judged the manifest already
+    if not isinstance(tables, dict):
+        return
+    for name in _DIFF_TABLES:
+        entry = tables.get(f"{name}.parquet")
+        table = directory / f"{name}.parquet"
+        if not isinstance(entry, dict) or "sha256" not in entry or not table.is_file():
+            continue
+        digest = hashlib.sha256(table.read_bytes()).hexdigest()
+        if digest != entry["sha256"]:
+            raise DataFormatError(
+                f"this table is not the one manifest.json recorded (sha256 {digest[:12]}... instead of "
+                f"{str(entry['sha256'])[:12]}...): it was changed, or copied from another run, after the "
+                f"recompute of {releases or 'this directory'}; diff two whole recompute outputs",
+                path=table)
+
+
+def _needed(frame: pd.DataFrame, directory: Path, name: str, key, numbers=("beta",)) -> pd.DataFrame:
+    """``frame`` (a table the diff reads unvalidated), checked for what the diff uses of it.
+
+    The ``key`` columns, each key once, and the ``numbers`` columns as numbers; a failure
+    names the table's file, the row and the column.
+    """
+    path = directory / f"{name}.parquet"
+    missing = [c for c in (*key, *numbers) if c not in frame.columns]
+    if missing:
+        raise DataFormatError(f"missing column(s) {missing}", path=path)
+    frame = frame.reset_index(drop=True)
+    repeat = frame.duplicated(list(key))
+    if repeat.any():
+        pos = int(repeat.to_numpy().argmax())
+        value = tuple(v.item() if hasattr(v, "item") else v for v in frame.loc[pos, list(key)])
+        raise DataFormatError(f"key {value} appears twice", path=path,
+                              row=pos + 1, column=key[-1])
+    for column in numbers:
+        if not (pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column])):
+            raise DataFormatError(f"not numbers (dtype {frame[column].dtype})", path=path, column=column)
+    return frame
+
+
 def _soc_titles(*dirs) -> pd.Series:
     titles = {}
     for d in dirs:
@@ -159,7 +219,9 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
     exposure.errors.ExposureError
         A directory lacks one of the tables.
     exposure.errors.DataFormatError
-        A directory's ``manifest.json`` is not JSON or has no ``releases`` object.
+        A directory's ``manifest.json`` is not JSON or has no ``releases`` object; a table
+        is not the one its directory's ``manifest.json`` recorded (sha256); a table does not
+        pass its schema.
 
     Examples
     --------
@@ -169,12 +231,16 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
     exposure.errors.ExposureError: processed table 'task_digests' not found at /nonexistent/a/...
     """
     old_dir, new_dir = Path(old_dir), Path(new_dir)
+    if old_dir.is_dir() and new_dir.is_dir() and old_dir.resolve() == new_dir.resolve():
+        raise ExposureError(f"{old_dir} and {new_dir} are the same directory: nothing to compare")
     releases = {"old": _releases(old_dir), "new": _releases(new_dir)}  # fail before reading
+    for side, d in (("old", old_dir), ("new", new_dir)):
+        _check_tables(d, releases[side])
     digests = {k: load("task_digests", directory=d) for k, d in (("old", old_dir), ("new", new_dir))}
-    scores = {k: load("task_scores", directory=d, validate=False)
+    scores = {k: _needed(load("task_scores", directory=d, validate=False), d, "task_scores", _KEY)
               for k, d in (("old", old_dir), ("new", new_dir))}
-    occ = {k: load("occupation_scores", directory=d, validate=False)
-           for k, d in (("old", old_dir), ("new", new_dir))}
+    occ = {k: _needed(load("occupation_scores", directory=d, validate=False), d, "occupation_scores",
+                      ["onetsoc_code"]) for k, d in (("old", old_dir), ("new", new_dir))}
 
     tasks = diff_tasks(digests["old"], digests["new"])
     for side in ("old", "new"):
@@ -269,7 +335,8 @@ def _diff_occupations(old, new, tasks, kept, soc_titles) -> pd.DataFrame:
 def _diff_sectors(old_dir, new_dir) -> pd.DataFrame:
     frames = {}
     for side, d in (("old", old_dir), ("new", new_dir)):
-        parts = [load(t, directory=d, validate=False) for t in ("sector_scores", "subsector_scores")]
+        parts = [_needed(load(t, directory=d, validate=False), d, t, ["naics"], ("beta", "exposed_workers"))
+                 for t in ("sector_scores", "subsector_scores")]
         frames[side] = pd.concat(parts, ignore_index=True)
     cols = ["naics", "level", "beta", "exposed_workers"]
     both = frames["old"][cols].merge(frames["new"][cols], on=["naics", "level"], how="outer",
