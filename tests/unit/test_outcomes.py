@@ -457,3 +457,17 @@ def test_more_groups_than_occupations_is_refused():
     with pytest.raises(ExposureError, match="cannot make 5 exposure groups of 4 occupations"):
         outcomes.exposure_groups([0.1, 0.2, 0.3, 0.4, None], q=5)
     assert outcomes.exposure_groups([0.1, 0.2, 0.3, 0.4], q=4).tolist() == [1, 2, 3, 4]
+
+
+def test_a_run_without_figures_removes_an_earlier_runs_figures(panel, exposure, tmp_path):
+    """One directory, one run: stale PNGs beside new tables would show other measures."""
+    res = outcomes.run_outcomes(panel, exposure, q=2, with_robustness=False)
+    first = write_outcomes(res, tmp_path)
+    pngs = sorted(n for n in first if n.endswith(".png"))
+    assert pngs
+    (tmp_path / "notes.txt").write_text("mine")
+    second = write_outcomes(res, tmp_path, figures_too=False)
+    assert not any(n.endswith(".png") for n in second)
+    assert not any((tmp_path / n).exists() for n in pngs)
+    assert (tmp_path / "notes.txt").read_text() == "mine"  # other files are left alone
+    assert {p.name for p in tmp_path.iterdir()} == set(second) | {"notes.txt"}

@@ -252,6 +252,8 @@ def write_outcomes(result: Outcomes, out_dir, *, figures_too: bool = True,
     out_dir : str or os.PathLike
         Created if missing. The files are written as one set
         (:func:`exposure._io.atomic_paths`): a failure part-way leaves the previous ones.
+        Then the files of an earlier run that this one does not write (figures, the
+        sectors table) are removed, so the directory holds one run.
     figures_too : bool, default True
         Also draw the event-study figures (needs matplotlib).
     settings : dict, optional
@@ -318,5 +320,11 @@ def write_outcomes(result: Outcomes, out_dir, *, figures_too: bool = True,
         write_json(json.loads(json.dumps(meta)), tmp["outcomes.json"])
         for name, have in drawn.items():
             figures.save_png(plot_event_study(result.coefficients, have), tmp[name])
+    # files of an earlier run that this one does not write (figures left out with
+    # --no-figures or for lack of their measures, the sectors table) would mix two runs
+    for name in sorted(({f"{n}.png" for n in FIGURE_MEASURES} | {"outcomes_sectors.csv"}) - set(names)):
+        if (out / name).is_file():
+            log.info("removing %s of an earlier run", out / name)
+            (out / name).unlink()
     log.info("wrote %d files to %s", len(names), out)
     return {name: out / name for name in sorted(names)}
