@@ -19,7 +19,10 @@ checking its sha256:
    missing from the mirror is an error (no silent fall-back to the network). The mirror
    is read-only to the library: when the cache is the mirror (or inside it), files are
    hashed and read in place, and nothing is written, renamed or deleted there; a mirror
-   file with the wrong hash is an error, never removed.
+   file with the wrong hash is an error, never removed. A directory that holds a mirror's
+   ``MANIFEST.tsv`` (:data:`MIRROR_MANIFEST`, first line ``path<TAB>bytes<TAB>sha256``),
+   or lies inside one, is a mirror whether or not it was named as one: used as the
+   cache (``--data-dir``, ``exposure sources``), it is read in place the same way.
 3. **Network.** Otherwise the file (or the upstream archive that holds it) is downloaded
    with :mod:`requests`: a User-Agent naming the project (BLS refuses anonymous robots),
    connect/read timeouts, retries with exponential backoff on connection errors, timeouts,
@@ -28,9 +31,9 @@ checking its sha256:
    a body starting with ``<!DOCTYPE html``/``<html``) where data was expected are
    :class:`~exposure.errors.DownloadError`; so are a download that outlives its overall
    deadline (:data:`DEADLINE`, retries included: a server trickling bytes cannot keep it
-   alive), a body longer than the pinned size plus :data:`SIZE_MARGIN` (reading stops
-   there), and a ``Content-Encoding`` the client did not ask for (it sends
-   ``Accept-Encoding: identity`` and never decodes). Archives (O*NET zips, BLS
+   alive), a body longer than the pinned size plus :data:`SIZE_MARGIN` (an archive: longer
+   than :data:`ARCHIVE_MAX_BYTES`; reading stops there), and a ``Content-Encoding`` the
+   client did not ask for (it sends ``Accept-Encoding: identity`` and never decodes). Archives (O*NET zips, BLS
    ``oesmYYnat.zip``) are kept under ``<data_dir>/.archives/``; their hash is not pinned,
    the extracted member is. Zip members are extracted only inside the target directory,
    and only regular files (a symbolic-link member is refused before anything is written).
@@ -74,7 +77,13 @@ import platformdirs
 
 from exposure._io import atomic_path, partial_prefix, remove_stale_partials
 from exposure._version import __version__
-from exposure.errors import ChecksumMismatchError, DataFormatError, DownloadError, ExposureError
+from exposure.errors import (
+    ChecksumMismatchError,
+    DataFormatError,
+    DownloadError,
+    ExposureError,
+    OutputError,
+)
 from exposure.releases import LOCK_NAME, Lock, source_for
 from exposure.sources import SOURCES, Source, get_source, select_sources
 
@@ -102,6 +111,9 @@ __all__ = [
     "extract_zip",
     "remove_stale_partials",
     "CacheWriteError",
+    "MIRROR_MANIFEST",
+    "ARCHIVE_MAX_BYTES",
+    "mirror_holding",
 ]
 
 log = logging.getLogger(__name__)
@@ -142,6 +154,12 @@ _HTML_SUFFIXES = (".html", ".htm")
 DEADLINE = 3600.0
 #: Bytes accepted beyond a file's pinned size before the download is stopped.
 SIZE_MARGIN = 64 * 1024
+#: Largest upstream archive accepted (O*NET zips, BLS ``oesm*.zip``), in bytes. Archives are
+#: not pinned, so their size is not known in advance; the publishers' archives are tens of MB.
+ARCHIVE_MAX_BYTES = 512 * 1024 * 1024
+#: The file that marks a directory as a mirror laid out like ``../shared/data``.
+MIRROR_MANIFEST = "MANIFEST.tsv"
+_MIRROR_MANIFEST_HEADER = "path\tbytes\tsha256"
 
 
 class CacheWriteError(ExposureError):
@@ -308,7 +326,7 @@ def resolve_mirror(mirror=None) -> Path | None:
     Raises
     ------
     exposure.errors.ExposureError
-        When the directory does not exist.
+        When the directory does not exist, or the path is not a directory.
 
     Examples
     --------
@@ -327,7 +345,8 @@ def resolve_mirror(mirror=None) -> Path | None:
     path = Path(value).expanduser()
     if not path.is_dir():
         origin = "--mirror/mirror=" if mirror is not None else f"${ENV_MIRROR}"
-        raise ExposureError(f"mirror directory {str(path)!r} (from {origin}) does not exist")
+        what = "is not a directory" if path.exists() else "does not exist"
+        raise ExposureError(f"mirror directory {str(path)!r} (from {origin}) {what}")
     return path
 
 
@@ -552,12 +571,14 @@ def _within(path: Path, top: Path) -> bool:
         return False
 
 
-def check_cache_dir(root) -> Path:
+def check_cache_dir(root, *, create: bool = True) -> Path:
     """Check that the cache directory ``root`` is a directory, or can be made one.
 
     Parameters
     ----------
     root : str or os.PathLike
+    create : bool, default True
+        Create ``root`` when it does not exist (False: only refuse a non-directory).
 
     Returns
     -------
@@ -584,7 +605,7 @@ def check_cache_dir(root) -> Path:
             f"cache directory {root} exists and is not a directory (check --data-dir / "
             f"${ENV_DATA_DIR})"
         )
-    if not root.is_dir():
+    if create and not root.is_dir():
         try:
             root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -603,9 +624,84 @@ def _env_mirror() -> Path | None:
         return None
 
 
+def _marked_mirror(path) -> Path | None:
+    """The nearest directory at or above ``path`` holding a mirror's :data:`MIRROR_MANIFEST`."""
+    try:
+        here = Path(path).resolve()
+    except (OSError, RuntimeError):
+        return None
+    for directory in (here, *here.parents):
+        manifest = directory / MIRROR_MANIFEST
+        try:
+            if manifest.is_file():
+                with open(manifest, encoding="utf-8", errors="replace") as fh:
+                    if fh.readline().startswith(_MIRROR_MANIFEST_HEADER):
+                        return directory
+        except OSError:
+            continue
+    return None
+
+
+def mirror_holding(data_dir, mirror=None, src: Source | None = None) -> Path | None:
+    """Return the mirror that holds the cache directory ``data_dir``, else None.
+
+    The cache is then read-only (see the module docstring): it is the ``mirror`` or
+    inside it (symbolic links resolved), its file of ``src`` is the mirror's, or it is (or
+    lies inside) a directory marked as a mirror by :data:`MIRROR_MANIFEST`.
+
+    Parameters
+    ----------
+    data_dir : str or os.PathLike
+        The cache directory.
+    mirror : str or os.PathLike, optional
+        The configured mirror directory.
+    src : Source, optional
+        Also check whether this file of the cache resolves to the mirror's.
+
+    Returns
+    -------
+    pathlib.Path or None
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> mirror_holding(d / "cache", d) == d, mirror_holding(d / "cache") is None
+    (True, True)
+    >>> _ = (d / "MANIFEST.tsv").write_text("path\\tbytes\\tsha256\\torigin\\n")
+    >>> mirror_holding(d / "cache") == d.resolve()
+    True
+    """
+    root = Path(data_dir)
+    if mirror is not None:
+        mirror = Path(mirror)
+        if _within(root, mirror) or (src is not None and _cache_is_mirror(root, mirror, src)):
+            return mirror
+    return _marked_mirror(root)
+
+
+def _check_entry(root: Path, src: Source, dest: Path) -> None:
+    """Refuse a cache entry in the way of ``dest`` (a directory, or a file as its folder).
+
+    An :class:`~exposure.errors.OutputError` naming the path, not a
+    :class:`CacheWriteError`: the rest of the cache is fine, so :func:`fetch_many` goes
+    on with the other files.
+    """
+    if dest.exists() and not dest.is_file():
+        what = "a directory" if dest.is_dir() else "a special file"
+        raise OutputError(f"{what} is in the place of the cached file {src.name}; remove "
+                          "it and fetch again (the rest of the cache is not affected)",
+                          path=dest)
+    for parent in reversed(dest.relative_to(root).parents[:-1]):
+        if (root / parent).exists() and not (root / parent).is_dir():
+            raise OutputError(f"a file is in the place of a directory of the cached file "
+                              f"{src.name}; remove it and fetch again (the rest of the "
+                              "cache is not affected)", path=root / parent)
+
+
 def _drop_cached(root: Path, src: Source, path: Path, mirror: Path | None) -> None:
     """Remove a cached file with the wrong hash and its stamp; never inside a mirror."""
-    if mirror is not None and _within(path, mirror):
+    if (mirror is not None and _within(path, mirror)) or _marked_mirror(path) is not None:
         raise ChecksumMismatchError(src.name, src.sha256, file_sha256(path), path=str(path))
     try:
         path.unlink(missing_ok=True)
@@ -630,7 +726,8 @@ def cache_status(name, data_dir=None, *, rehash: bool = False, drop: bool = Fals
     drop : bool, default False
         Remove a file whose sha256 is wrong, and its stamp (``exposure sources
         --rehash``), so that the next :func:`fetch` gets it again. A file inside the
-        mirror (``mirror`` or ``$EXPOSURE_MIRROR``) is never removed.
+        mirror (``mirror``, ``$EXPOSURE_MIRROR`` or a directory marked as a mirror: see
+        :func:`mirror_holding`) is never removed, and no stamp is written there.
     mirror : path, optional
         The mirror directory, read-only to the library.
 
@@ -661,7 +758,7 @@ def cache_status(name, data_dir=None, *, rehash: bool = False, drop: bool = Fals
     if not path.is_file():
         return "missing"
     mirror_dir = resolve_mirror(mirror) if mirror is not None else _env_mirror()
-    read_only = mirror_dir is not None and _cache_is_mirror(root, mirror_dir, src)
+    read_only = mirror_holding(root, mirror_dir, src) is not None
     if not rehash and not read_only and _stamp_ok(root, src, path):
         return "verified"
     try:
@@ -936,8 +1033,9 @@ def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool
             while True:
                 if time.monotonic() > deadline_at:
                     raise DownloadError(
-                        f"{label}: download of {url} exceeded its deadline after {received:,d} "
-                        "bytes (the server sends too slowly); nothing was written to the cache"
+                        f"{label}: download of {url} did not finish within its deadline "
+                        f"({received:,d} bytes received in the last attempt); nothing was "
+                        "written to the cache"
                     )
                 try:
                     chunk = response.raw.read1(_CHUNK, decode_content=False)
@@ -1218,7 +1316,10 @@ def _from_network(root: Path, src: Source, dest: Path, store: DataStore | None =
         return
     archive = root / _ARCHIVE_DIR / src.archive_url.rstrip("/").rsplit("/", 1)[-1]
     if not zipfile.is_zipfile(archive):
-        download(src.archive_url, archive, name=f"{src.name} (archive)", **kwargs)
+        # archives are not pinned: a generous cap, never below the member's own size
+        cap = max(ARCHIVE_MAX_BYTES, src.size + SIZE_MARGIN)
+        download(src.archive_url, archive, name=f"{src.name} (archive)", max_bytes=cap,
+                 **kwargs)
     try:
         _extract_member_verified(archive, src, dest)
     except (ChecksumMismatchError, DownloadError):
@@ -1298,10 +1399,12 @@ def fetch(
     root = store.cache
     dest = cache_path(src, root)
     mirror_dir = store.mirror
-    if mirror_dir is not None and _cache_is_mirror(root, mirror_dir, src):
+    holder = mirror_holding(root, mirror_dir, src)
+    if holder is not None:
         # the mirror is read-only to the library: hash the file in place, write nothing
-        return _read_in_mirror(mirror_dir, src)
+        return _read_in_mirror(holder, src)
     check_cache_dir(root)
+    _check_entry(root, src, dest)
     remove_stale_partials(dest)  # left by a killed run, even when the file is cached now
     if dest.is_file() and src.pinned:
         # hashed at every use: a stamp (size, mtime) is no proof against an edit in place
@@ -1382,7 +1485,7 @@ def fetch_table(name, reader, *, store: DataStore | None = None, mirror=None, da
     try:
         table = reader(path)
     except BaseException:
-        if store.mirror is None or not _within(path, store.mirror):  # a mirror is read-only
+        if mirror_holding(path.parent, store.mirror) is None:  # a mirror is read-only
             path.unlink(missing_ok=True)
         raise
     entry = store.lock.pin(src, path)

@@ -105,3 +105,75 @@ def test_unknown_name_and_missing_mirror_exit_2(registry, tmp_path, capsys):
     assert main(["fetch", "--mirror", str(tmp_path / "none"), "--data-dir", str(tmp_path)]) == 2
     assert "does not exist" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+# ------------------------------------------------------ faults of the third round (issue 11)
+
+
+def _copy_mirror(root: Path) -> Path:
+    for name in (TASKS, OEWS):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes((MIRROR / name).read_bytes())
+    return root
+
+
+def _tree(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*"))
+
+
+def test_fetch_with_the_cache_inside_the_mirror_writes_nothing(registry, tmp_path, capsys):
+    # Old code wrote every file (and .verified/) into M/cache although the docs say that
+    # nothing is written inside a mirror.
+    mirror = _copy_mirror(tmp_path / "m")
+    before = _tree(mirror)
+    assert main(["fetch", "--mirror", str(mirror), "--data-dir", str(mirror / "cache")]) == 0
+    assert capsys.readouterr().out.startswith(
+        f"2 of 2 files verified in place in mirror {mirror}")
+    assert _tree(mirror) == before  # not even an empty cache/ folder
+
+
+@pytest.mark.parametrize("option, value", [
+    ("--timeout", "0"), ("--timeout", "-1"), ("--timeout", "nan"), ("--timeout", "inf"),
+    ("--deadline", "nan"), ("--deadline", "-5"), ("--deadline", "0"),
+    ("--retries", "-1"), ("--retries", "1.5"),
+])
+def test_fetch_refuses_bad_network_options(registry, tmp_path, capsys, option, value):
+    # Old code: a requests ValueError traceback (--timeout 0), 'failed after 0 attempt:
+    # None' (--retries -1), no deadline at all (--deadline nan), a try with --deadline -5.
+    with pytest.raises(SystemExit) as info:
+        main(["fetch", "--data-dir", str(tmp_path), option, value, OEWS])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert f"error: argument {option}: expected" in err and repr(value) in err
+    assert "Traceback" not in err and list(tmp_path.iterdir()) == []
+
+
+def test_fetch_reports_a_directory_in_place_of_one_file_and_goes_on(registry, tmp_path,
+                                                                     capsys):
+    # Old code stopped the whole fetch with 'cannot write ...: Is a directory', as if the
+    # cache could not be written.
+    cache = tmp_path / "cache"
+    (cache / TASKS).mkdir(parents=True)
+    assert main(["fetch", "--mirror", str(MIRROR), "--data-dir", str(cache)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        f"exposure fetch: error: {cache / TASKS}: cannot write: a directory is in the place "
+        f"of the cached file {TASKS}; remove it and fetch again (the rest of the cache is "
+        "not affected)"]
+    assert captured.out.startswith("1 of 2 files verified")
+    assert (cache / OEWS).read_bytes() == (MIRROR / OEWS).read_bytes()
+
+
+def test_mirror_that_is_a_file_and_sources_of_a_file(registry, tmp_path, capsys):
+    # Old code said the mirror 'does not exist', and `sources --data-dir FILE` listed
+    # every file as missing with exit code 0.
+    afile = tmp_path / "afile"
+    afile.write_text("x")
+    assert main(["fetch", "--mirror", str(afile), "--data-dir", str(tmp_path / "c")]) == 2
+    assert capsys.readouterr().err == (
+        f"exposure fetch: error: mirror directory {str(afile)!r} (from --mirror/mirror=) is "
+        "not a directory\n")
+    assert main(["sources", "--data-dir", str(afile)]) == 2
+    captured = capsys.readouterr()
+    assert "is not a directory" in captured.err and str(afile) in captured.err
+    assert captured.out == ""

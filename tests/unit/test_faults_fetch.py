@@ -29,7 +29,7 @@ import pytest
 from _privileges import mount_tmpfs, remount_readonly, run_as_nobody, umount
 
 from exposure import fetch as F
-from exposure.errors import ChecksumMismatchError, DataFormatError, DownloadError
+from exposure.errors import ChecksumMismatchError, DataFormatError, DownloadError, OutputError
 from exposure.sources import Source
 
 FIX = Path(__file__).resolve().parents[1] / "data" / "fetch"
@@ -526,10 +526,20 @@ def test_full_cache_file_system_is_a_clear_error(open_tmp, shared_data):
 
 
 def test_a_directory_in_place_of_the_cached_file(tmp_path):
+    # One entry in the way is an error of that file, not of the cache (fetch_many and
+    # `exposure fetch` go on with the others: see test_cli_data.py).
     (tmp_path / OEWS).mkdir(parents=True)
-    with pytest.raises(F.CacheWriteError, match="cannot write"):
+    with pytest.raises(OutputError, match="a directory is in the place of the cached") as info:
         F.fetch(make_source(), mirror=MIRROR, data_dir=tmp_path)
+    assert not isinstance(info.value, F.CacheWriteError)
+    assert info.value.path == str(tmp_path / OEWS)
     assert files_under(tmp_path) == []
+    (tmp_path / OEWS).rmdir()
+    (tmp_path / "oews").rmdir()
+    (tmp_path / "oews").write_text("x")  # a file where the file's folder belongs
+    with pytest.raises(OutputError, match="a file is in the place of a directory") as info:
+        F.fetch(make_source(), mirror=MIRROR, data_dir=tmp_path)
+    assert info.value.path == str(tmp_path / "oews")
 
 
 def test_corrupt_archive_member_is_a_download_error_and_the_archive_goes(tmp_path):
@@ -582,3 +592,73 @@ def test_sources_lists_an_unreadable_cached_file(open_tmp):
     assert res.returncode == 0, res.stderr
     assert res.stdout.strip() == "unreadable"
     assert (cache / OEWS).exists()
+
+
+# ------------------------------------------------------------------ third round (issue 11)
+
+
+def _marked_mirror(root: Path, data: bytes = DATA) -> Path:
+    """A mirror copy with the mirror's MANIFEST.tsv, named by no --mirror/$EXPOSURE_MIRROR."""
+    _mirror_copy(root, data)
+    (root / "MANIFEST.tsv").write_text(
+        f"path\tbytes\tsha256\torigin\n{OEWS}\t{len(DATA)}\t{OEWS_SHA}\tfixture\n")
+    return root
+
+
+def test_a_directory_marked_as_a_mirror_is_read_only_without_being_named(tmp_path):
+    # Old code wrote .verified/ into a mirror used as the cache and deleted its corrupt
+    # files, unless --mirror/$EXPOSURE_MIRROR also named it.
+    good = _marked_mirror(tmp_path / "good")
+    before = tree_state(good)
+    assert F.cache_status(make_source(), good, rehash=True, drop=True) == "verified"
+    assert F.fetch(make_source(), data_dir=good) == good / OEWS
+    assert F.fetch(make_source(), data_dir=good / "cache") == good / OEWS  # inside it
+    assert tree_state(good) == before
+    bad = _marked_mirror(tmp_path / "bad", DATA + b"changed\n")
+    before = tree_state(bad)
+    assert F.cache_status(make_source(), bad, rehash=True, drop=True) == "mismatch"
+    with pytest.raises(ChecksumMismatchError, match="read from " + str(bad / OEWS)):
+        F.fetch(make_source(), data_dir=bad)
+    assert tree_state(bad) == before
+
+
+def test_sources_rehash_cli_never_removes_a_mirror_file(tmp_path, capsys):
+    """Old `exposure sources --data-dir MIRROR --rehash` printed 'removed' and deleted it."""
+    from exposure.cli import main
+
+    mirror = tmp_path / "m"
+    name = "onet/29.1/Job Zones.txt"
+    (mirror / name).parent.mkdir(parents=True)
+    (mirror / name).write_text("edited\n")
+    (mirror / "MANIFEST.tsv").write_text("path\tbytes\tsha256\torigin\n")
+    before = tree_state(mirror)
+    assert main(["sources", "--data-dir", str(mirror), "--rehash", name]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert "  mismatch  " in out[1] and "removed" not in out[1]
+    assert out[-1].endswith("(a mirror: read-only, nothing removed)")
+    assert tree_state(mirror) == before
+
+
+@pytest.mark.network
+def test_endless_archive_download_is_cut_off(server, tmp_path, monkeypatch):
+    """Old code downloaded archives without a size limit: an endless body filled 1 GB in 4 s."""
+    big = b"\0" * (16 * 1024 * 1024)
+    server.routes["/db.zip"] = {"body": big, "length": None}
+    monkeypatch.setattr(F, "ARCHIVE_MAX_BYTES", 1024 * 1024)
+    src = make_source("onet/demo/demo.csv", archive_url=server.url("/db.zip"),
+                      member="db/demo.csv")
+    with pytest.raises(DownloadError, match="more than the 1,048,576 bytes"):
+        F.fetch(src, data_dir=tmp_path, retries=0, timeout=5.0)
+    assert files_under(tmp_path) == []
+    time.sleep(0.2)
+    assert server.sent["/db.zip"] < len(big)  # the client stopped reading
+
+
+@pytest.mark.network
+def test_deadline_message_does_not_guess_the_cause(server, tmp_path):
+    """Old message said 'the server sends too slowly' whatever made the download last."""
+    server.routes["/slow.csv"] = {"body": DATA * 50, "trickle": 0.05}
+    with pytest.raises(DownloadError, match="did not finish within its deadline") as info:
+        F.download(server.url("/slow.csv"), tmp_path / "slow.csv", retries=0,
+                   timeout=(2.0, 2.0), deadline=0.5)
+    assert "too slowly" not in str(info.value)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+import math
 import sys
 
 from exposure import fetch as _fetch
@@ -10,6 +12,50 @@ from exposure.releases import LOCK_NAME, Lock, releases_frame
 from exposure.sources import select_sources, sources_markdown
 
 __all__ = ["register", "run_sources", "run_fetch"]
+
+
+def _seconds(text: str) -> float:
+    """Type of ``--timeout``/``--deadline``: a positive, finite number of seconds.
+
+    Examples
+    --------
+    >>> _seconds("2.5")
+    2.5
+    >>> _seconds("0")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: expected a positive, finite number of seconds, got '0'
+    """
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and value > 0):
+        raise argparse.ArgumentTypeError(
+            f"expected a positive, finite number of seconds, got {text!r}")
+    return value
+
+
+def _retries(text: str) -> int:
+    """Type of ``--retries``: retries after the first attempt, 0 or more.
+
+    Examples
+    --------
+    >>> _retries("0")
+    0
+    >>> _retries("-1")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: expected a whole number of retries, 0 or more, got '-1'
+    """
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of retries, 0 or more, got {text!r}")
+    return value
 
 
 def register(subparsers) -> None:
@@ -62,9 +108,12 @@ def register(subparsers) -> None:
         help="registry names, directory prefixes (onet/29.1), kinds (oews) or globs",
     )
     add_location_options(p)
-    p.add_argument("--retries", type=int, default=None, help="retries per download")
-    p.add_argument("--timeout", type=float, default=None, help="connect/read timeout, seconds")
-    p.add_argument("--deadline", type=float, default=None, metavar="SECONDS",
+    p.add_argument("--retries", type=_retries, default=None,
+                   help=f"retries per download after the first attempt (default "
+                   f"{_fetch.RETRIES})")
+    p.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS",
+                   help="connect/read timeout, seconds")
+    p.add_argument("--deadline", type=_seconds, default=None, metavar="SECONDS",
                    help=f"overall time limit per file, retries included (default "
                    f"{_fetch.DEADLINE:.0f})")
     p.set_defaults(func=run_fetch)
@@ -110,7 +159,7 @@ def run_sources(args) -> int:
     if args.format == "markdown":
         sys.stdout.write(sources_markdown(chosen))
         return 0
-    root = _fetch.resolve_data_dir(args.data_dir)
+    root = _fetch.check_cache_dir(_fetch.resolve_data_dir(args.data_dir), create=False)
     rows = []
     for s in chosen:
         state = _fetch.cache_status(s, root, rehash=args.rehash, drop=args.rehash)
@@ -130,6 +179,8 @@ def run_sources(args) -> int:
                   for k in ("verified", "missing", "mismatch", "removed")}
         removed = (f" ({counts['removed']} removed: fetch them again)" if counts["removed"]
                    else "")
+        if _fetch.mirror_holding(root) is not None:
+            removed += " (a mirror: read-only, nothing removed)"
         print(
             f"\n{len(rows)} files in {root}: {counts['verified']} verified, "
             f"{counts['missing']} missing, {counts['mismatch'] + counts['removed']} with a "
@@ -153,10 +204,16 @@ def run_fetch(args) -> int:
     mirror = _fetch.resolve_mirror(args.mirror)
     root = _fetch.resolve_data_dir(args.data_dir)
     chosen = select_sources(args.names)
-    _fetch.check_cache_dir(root)
+    holder = _fetch.mirror_holding(root, mirror)
+    if holder is None:
+        _fetch.check_cache_dir(root)
     fetched, errors = _fetch.fetch_many([s.name for s in chosen], mirror=mirror, data_dir=root, **kwargs)
     for exc in errors.values():
         print(f"exposure fetch: error: {exc}", file=sys.stderr)
+    if holder is not None:
+        print(f"{len(fetched)} of {len(chosen)} files verified in place in mirror {holder} "
+              f"(the cache {root} is in it: read-only, nothing written)")
+        return 2 if errors else 0
     where = f"mirror {mirror}" if mirror else "the network"
     print(f"{len(fetched)} of {len(chosen)} files verified in {root} (from the cache or {where})")
     return 2 if errors else 0
