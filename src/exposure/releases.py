@@ -37,7 +37,7 @@ from pathlib import Path
 import pandas as pd
 
 from exposure._io import atomic_path
-from exposure.errors import ExposureError
+from exposure.errors import DataFormatError, ExposureError
 from exposure.sources import _BLS_ATTRIBUTION, _BLS_LICENCE, _ONET_ATTRIBUTION, SOURCES, Source
 
 __all__ = [
@@ -300,15 +300,30 @@ class Lock:
         """Name -> entry (``size``, ``sha256``, ``url``, ``member``); empty if no file."""
         if not self.path.is_file():
             return {}
-        lines = [ln for ln in self.path.read_text("utf-8").splitlines()
-                 if ln and not ln.startswith("#")]
-        if not lines:
+        try:
+            text = self.path.read_text("utf-8")
+        except UnicodeDecodeError as exc:
+            raise DataFormatError(f"not a lock file: not UTF-8 text (byte {exc.start})",
+                                  path=self.path) from None
+        numbered = [(i, ln) for i, ln in enumerate(text.splitlines(), start=1)
+                    if ln and not ln.startswith("#")]
+        if not numbered:
             return {}
-        reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t")
+        reader = csv.DictReader(io.StringIO("\n".join(ln for _, ln in numbered)), delimiter="\t")
         if tuple(reader.fieldnames or ()) != _LOCK_COLUMNS:
             raise ExposureError(f"{self.path}: not a lock file (expected the columns "
                                 f"{', '.join(_LOCK_COLUMNS)})")
-        return {row["name"]: row for row in reader}
+        out = {}
+        for (line, _), row in zip(numbered[1:], reader):
+            # a pin is a size and a sha256: anything else would fail later, far from here
+            if not str(row.get("size") or "").isdigit():
+                raise DataFormatError(f"size must be a whole number of bytes, got {row.get('size')!r}",
+                                      path=self.path, row=line, column="size")
+            if not re.fullmatch(r"[0-9a-f]{64}", str(row.get("sha256") or "")):
+                raise DataFormatError(f"sha256 must be 64 hexadecimal digits, got {row.get('sha256')!r}",
+                                      path=self.path, row=line, column="sha256")
+            out[row["name"]] = row
+        return out
 
     def pin(self, src: Source, path) -> dict[str, str]:
         """Record the sha256 and size of ``path`` as the pin of ``src``; return the entry."""

@@ -139,3 +139,21 @@ def test_sources_releases_command_lists_package_and_lock_pins(tmp_path, monkeypa
     out = capsys.readouterr().out
     assert "onet  31.0" in out and "1 pinned file(s)" in out
     assert "onet/31.0/Job Zones.txt  3 bytes  sha256 ba7816bf8f01" in out
+
+
+def test_a_damaged_lock_file_names_its_path_row_and_column(tmp_path, monkeypatch, capsys):
+    header = "name\tsize\tsha256\turl\tmember\n"
+    good = "onet/31.0/Job Zones.txt\t12\t" + "0" * 64 + "\thttp://x\tm\n"
+    cases = [(b"\xff\xfe\x00\n", r"exposure.lock: not a lock file: not UTF-8 text"),
+             ((header + good.replace("\t12\t", "\tabc\t")).encode(), r"row 2, column 'size'"),
+             (("# pins\n" + header + good + good.replace("0" * 64, "xyz")).encode(), r"row 4, column 'sha256'")]
+    for content, match in cases:
+        path = tmp_path / "exposure.lock"
+        path.write_bytes(content)
+        with pytest.raises(ExposureError, match=match):
+            R.Lock(path).entries()
+        monkeypatch.setenv("EXPOSURE_HOME", str(tmp_path))
+        assert main(["sources", "--releases"]) == 2  # one line, no traceback
+        assert "exposure.lock" in capsys.readouterr().err
+    path.write_bytes((header + good).encode())
+    assert R.Lock(path).entries()["onet/31.0/Job Zones.txt"]["size"] == "12"
