@@ -110,3 +110,87 @@ def test_cli_rollup_reads_and_writes_economists_formats(fixtures, tmp_path, fmt,
     assert got["soc_code"].astype(str).tolist() == ref["soc_code"].tolist()
     assert (got["beta"].astype(float) - ref["beta"]).abs().max() < 1e-9
     assert sorted(p.suffix for p in (tmp_path / "out").iterdir()) == sorted([".json"] + [f".{fmt}"] * 6)
+
+
+def _scores_without_type(fixtures, tmp_path, task_id=None):
+    """The tiny scores without task_type (the type is then read from --tasks); one task ID replaced."""
+    ts = pd.read_csv(fixtures / "rollup" / "task_scores_tiny.csv", dtype=str).drop(columns="task_type")
+    ts = ts[ts["onetsoc_code"] == "11-1011.03"]
+    if task_id is not None:
+        ts.loc[ts.index[1], "task_id"] = task_id
+    path = tmp_path / "s.csv"
+    ts.to_csv(path, index=False)
+    return path
+
+
+def test_cli_rollup_core_weights_refuse_tasks_not_in_the_statements(fixtures, tmp_path, capsys):
+    """--weights core gave weight 1 to task IDs missing from the statements and said weights=core."""
+    scores = _scores_without_type(fixtures, tmp_path, task_id="10000006")
+    args = _args(fixtures, tmp_path / "o", "--tasks", str(fixtures / "rollup" / "task_statements_tiny.txt"))
+    args[1] = str(scores)
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert f"{scores}, row 3, column 'task_id': weights='core': 1 of 2 tasks are not in the O*NET task " \
+           "statements, first 11-1011.03 task 10000006" in err
+    assert "--weights equal" in err and "Traceback" not in err
+    assert not (tmp_path / "o").exists()
+    assert main([*args, "--weights", "equal"]) == 0
+    # a row without a task ID is a task of one's own: missing type, weight 1 (documented)
+    args[1] = str(_scores_without_type(fixtures, tmp_path, task_id=""))
+    assert main([*args[:3], str(tmp_path / "own"), *args[4:]]) == 0
+
+
+def test_cli_rollup_in_another_format_replaces_the_whole_set(fixtures, tmp_path):
+    """--format csv into an earlier Parquet rollup left the old Parquet tables beside the CSV ones."""
+    out = tmp_path / "out"
+    (tmp_path / "out").mkdir()
+    (out / "notes.txt").write_text("mine")
+    assert main(_args(fixtures, out)) == 0
+    assert main(_args(fixtures, out, "--format", "csv")) == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(["occupation_scores.csv", "soc_scores.csv", "sector_scores.csv",
+                            "subsector_scores.csv", "workforce.csv", "working_time.csv",
+                            "coverage.json", "notes.txt"])
+
+
+def test_cli_rollup_refuses_a_recompute_output(fixtures, tmp_path, capsys):
+    """Rolling up into a recompute output left a manifest whose sha256 no longer matched."""
+    out = tmp_path / "processed"
+    out.mkdir()
+    (out / "manifest.json").write_text('{"tables": {"soc_scores.parquet": {"sha256": "0"}}}')
+    (out / "soc_scores.parquet").write_bytes(b"old")
+    assert main(_args(fixtures, out)) == 2
+    err = capsys.readouterr().err
+    assert "holds manifest.json: it is an exposure recompute output" in err
+    assert "choose another directory" in err
+    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "soc_scores.parquet"]
+    assert (out / "soc_scores.parquet").read_bytes() == b"old"
+
+
+@pytest.mark.parametrize("extra, message", [
+    (("--bootstrap", "2", "--seed", "-1"), "--seed must be 0 or more, got -1"),
+    (("--bootstrap", "1000000000000"), "1,000,000,000,000 bootstrap draws need about "),
+])
+def test_cli_rollup_bad_bootstrap_settings(fixtures, tmp_path, capsys, extra, message):
+    """A negative seed and a huge number of draws were tracebacks (ValueError, MemoryError)."""
+    assert main(_args(fixtures, tmp_path / "o", *extra)) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert not (tmp_path / "o").exists()
+
+
+def test_cli_rollup_names_an_employment_file_without_rows(fixtures, tmp_path, capsys):
+    header = tmp_path / "oews.csv"
+    header.write_text((fixtures / "rollup" / "oews_tiny.csv").read_text().splitlines()[0] + "\n")
+    args = _args(fixtures, tmp_path / "o")
+    args[args.index("--employment") + 1] = str(header)
+    assert main(args) == 2
+    assert f"{header}: no employment rows: the file has a header but no rows" in capsys.readouterr().err
+
+
+def test_cli_rollup_task_scores_directory(fixtures, tmp_path, capsys):
+    """A directory given as TASK_SCORES was reported as 'file not found'."""
+    args = _args(fixtures, tmp_path / "o")
+    args[1] = str(tmp_path)
+    assert main(args) == 2
+    assert f"{tmp_path}: is a directory, not a task scores file" in capsys.readouterr().err

@@ -32,6 +32,7 @@ from exposure.rollup import (
     national_detailed,
     oews_code_map,
     onet_to_oews,
+    rollup,
     scores_from_labels,
     task_weights,
     to_occupations,
@@ -117,12 +118,19 @@ def test_missing_labels_are_left_out_not_zero(ts):
 
 
 def test_all_missing_gives_missing_measure():
-    f = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": [1, 2], "label": [None, None]})
+    """An occupation without a labelled task gets missing measures.
+
+    Another occupation has a label: a table without any score is refused
+    (test_task_scores_without_any_score_are_refused).
+    """
+    f = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2 + ["13-1021.00"], "task_id": [1, 2, 3],
+                      "label": [None, None, "E1"]})
     f = pd.concat([f, label_scores(f["label"])], axis=1)
     occ = to_occupations(f, weights="equal")
-    assert occ[["alpha", "beta", "gamma", "share_e1", "share_exposed"]].isna().all(axis=None)
+    assert occ.loc[[0], ["alpha", "beta", "gamma", "share_e1", "share_exposed"]].isna().all(axis=None)
     assert occ["share_admin"].isna().all()  # no category columns at all
     assert occ.loc[0, "n_scored"] == 0
+    assert occ.loc[1, "beta"] == 1.0
 
 
 def test_share_e1_from_probabilities_without_labels():
@@ -425,3 +433,104 @@ def test_task_ids_are_compared_by_one_canonical_key():
     with pytest.raises(DataFormatError, match=r"duplicate task key \(11-1011.00, 1000\), first on row 1"):
         score_tasks(ts.assign(task=["Weld.", "Sew."]), "rubric")
     assert _task_key(pd.Series([20699.0, np.nan])).tolist() == ["20699", "nan"]
+
+
+def test_core_weights_refuse_a_task_missing_from_the_statements(ts, fixtures):
+    """weights='core' gave weight 1 (as Supplemental) to a task ID not in the statements."""
+    tasks = read_tasks(fixtures / "rollup" / "task_statements_tiny.txt")  # tasks 5 and 6
+    sub = ts[ts["onetsoc_code"] == "11-1011.03"].drop(columns="task_type").reset_index(drop=True)
+    other = sub.assign(task_id=[5, 10000006])
+    with pytest.raises(DataFormatError, match="1 of 2 tasks are not in the O.NET task statements, "
+                       "first 11-1011.03 task 10000006.*--weights equal") as err:
+        to_occupations(other, weights="core", tasks=tasks)
+    assert (err.value.row, err.value.column) == (2, "task_id")
+    assert task_weights(other, "equal").tolist() == [1.0, 1.0]  # the suggested way out works
+
+
+def test_core_weights_of_tasks_without_an_id_stay_one(ts, fixtures):
+    """A row without a task ID (a task of one's own) keeps the documented weight 1."""
+    tasks = read_tasks(fixtures / "rollup" / "task_statements_tiny.txt")
+    sub = ts[ts["onetsoc_code"] == "11-1011.03"].drop(columns="task_type").reset_index(drop=True)
+    own = pd.concat([sub, sub.iloc[[0]].assign(task_id=None), sub.iloc[[0]].assign(task_id=" ")],
+                    ignore_index=True)
+    assert task_weights(own, "core", tasks=tasks).tolist() == [2.0, 1.0, 1.0, 1.0]
+
+
+def test_task_weights_count_rows_from_one(ts, fixtures):
+    """task_weights named the first row 'row 0'; the library counts rows from 1."""
+    ratings = read_task_ratings(fixtures / "rollup" / "task_ratings_tiny.txt")
+    with pytest.raises(DataFormatError, match="^row 1: ") as err:
+        task_weights(ts, "importance", task_ratings=ratings)
+    assert err.value.row == 1
+
+
+@pytest.mark.parametrize("value, shown", [(0.0, "0.0"), (-1.0, "-1.0"), (np.inf, "inf")])
+def test_importance_weights_must_be_positive_and_finite(ts, value, shown):
+    """Importance 0 gave NaN measures, negative or infinite an internal SchemaError."""
+    sub = ts[ts["onetsoc_code"] == "11-1011.03"].reset_index(drop=True)
+    ratings = pd.DataFrame({"onetsoc_code": sub["onetsoc_code"], "task_id": sub["task_id"],
+                            "scale_id": "IM", "category": pd.NA, "data_value": [4.0, value]})
+    with pytest.raises(DataFormatError, match=f"^row 2: weights='importance': the IM rating of "
+                       f"11-1011.03 task 6 gives weight {shown} .*positive and finite"):
+        to_occupations(sub, weights="importance", task_ratings=ratings)
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"tasks": "task_id"}, "tasks \\(O.NET task statements\\) must be a pandas DataFrame, got Series"),
+    ({"weights": "importance", "task_ratings": pd.DataFrame()},
+     "task_ratings \\(O.NET Task Ratings\\) lacks column\\(s\\) \\['onetsoc_code', 'task_id', 'scale_id', "
+     "'data_value'\\]"),
+])
+def test_weight_inputs_that_are_not_tables_are_refused(ts, kwargs, message):
+    """to_occupations(ts, tasks=ts['task_id']) was an AttributeError, an empty ratings frame a KeyError."""
+    kwargs = {k: ts[v] if k == "tasks" else v for k, v in kwargs.items()}
+    with pytest.raises(DataFormatError, match=message):
+        to_occupations(ts.drop(columns="task_type"), **kwargs)
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda t: t.iloc[:0], "no task scores: the frame has no rows"),
+    (lambda t: t.assign(alpha=np.nan, beta=np.nan, gamma=np.nan),
+     "no task has a score: alpha, beta and gamma are missing on every row"),
+])
+def test_task_scores_without_any_score_are_refused(ts, xw, emp, change, message):
+    """0-row or all-missing task scores gave empty or all-missing tables (the CLI refused them)."""
+    bad = change(ts.drop(columns=["p_e0", "p_e1", "p_e2", "label"]))
+    with pytest.raises(DataFormatError, match=message):
+        to_occupations(bad, "core")
+    with pytest.raises(DataFormatError, match=message):
+        rollup(bad, xw, emp, weights="core")
+
+
+def test_to_soc_needs_n_tasks_only_to_combine_by_it(ts, xw, emp):
+    """to_soc of a frame without n_tasks was a KeyError, without measures all-missing tables."""
+    occ = to_occupations(ts, "core")
+    plain = to_soc(occ.drop(columns="n_tasks"), xw, emp)
+    pd.testing.assert_frame_equal(plain, to_soc(occ, xw, emp))
+    with pytest.raises(DataFormatError, match="occupation_scores lacks column\\(s\\) \\['n_tasks'\\]"):
+        to_soc(occ.drop(columns="n_tasks"), xw, emp, combine="n_tasks")
+    with pytest.raises(DataFormatError, match="lacks column\\(s\\) \\['alpha', 'beta', 'gamma'\\]"):
+        to_soc(occ[["onetsoc_code"]], xw, emp)
+
+
+@pytest.mark.parametrize("tot_emp, message", [
+    (0.0, "column 'tot_emp': employment frame: no cross-industry detailed occupation has employment above 0"),
+    ("abc", "row 1, column 'tot_emp': employment frame: tot_emp must be a number or a BLS special value "
+            "\\(\\*\\* \\* # ~\\), got 'abc'"),
+    (np.inf, "row 1, column 'tot_emp': employment frame: tot_emp must be a finite number of at least 0, "
+             "got inf"),
+    (-5.0, "tot_emp must be a finite number of at least 0, got -5.0"),
+])
+def test_employment_that_is_not_a_count_of_workers_is_refused(ts, xw, emp, tot_emp, message):
+    """All-zero, text or infinite tot_emp gave missing or infinite results without a word."""
+    occ = to_occupations(ts, "core")
+    with pytest.raises(DataFormatError, match=message):
+        to_soc(occ, xw, emp.assign(tot_emp=tot_emp))
+    with pytest.raises(DataFormatError, match=message):
+        rollup(ts, xw, emp.assign(tot_emp=tot_emp), weights="core")
+
+
+def test_bls_special_values_in_employment_stay_missing(ts, xw, emp):
+    raw = emp.assign(tot_emp=emp["tot_emp"].map(lambda v: "**" if pd.isna(v) else f"{v:,.0f}"))
+    occ = to_occupations(ts, "core")
+    pd.testing.assert_frame_equal(to_soc(occ, xw, raw), to_soc(occ, xw, emp))

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from exposure.crosswalks import read_onet_to_soc
+from exposure.errors import ExposureError
 from exposure.oews import read_oews
 from exposure.rollup import bootstrap_occupations, label_scores, rollup
 
@@ -88,3 +89,63 @@ def test_rollup_intervals_at_every_level(fixtures):
     assert w["share_ge_10_ci_low"] <= w["share_ge_10"] <= w["share_ge_10_ci_high"]
     again = rollup(ts, xw, emp, weights="core", n_draws=500, seed=0)
     pd.testing.assert_frame_equal(r.sectors, again.sectors)
+
+
+def _tiny():
+    ts = _labels(["11-1011.00"] * 2 + ["13-1021.00"], ["E1", "E0", "E2"])
+    xw = pd.DataFrame({"onetsoc_code": ["11-1011.00", "13-1021.00"], "soc_code": ["11-1011", "13-1021"]})
+    emp = pd.DataFrame({"naics": ["000000"] * 2 + ["520000"] * 2 + ["522000"] * 2,
+                        "i_group": ["cross-industry"] * 2 + ["sector"] * 2 + ["3-digit"] * 2,
+                        "occ_code": ["11-1011", "13-1020"] * 3, "o_group": "detailed",
+                        "tot_emp": [100.0, 300, 40, 60, 30, 50]})
+    return ts, xw, emp
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"n_draws": None}, "n_draws \\(bootstrap draws\\) must be a whole number, got None"),
+    ({"n_draws": 2.5}, "n_draws \\(bootstrap draws\\) must be a whole number, got 2.5"),
+    ({"n_draws": True}, "n_draws \\(bootstrap draws\\) must be a whole number, got True"),
+    ({"n_draws": 2, "seed": -1}, "seed must be 0 or more, got -1"),
+    ({"gain": "0.5"}, "gain must be a number in \\[0, 1\\], got '0.5'"),
+    ({"n_draws": 2, "level": 2.0}, "level .* must be a number between 0 and 1 \\(exclusive\\), got 2.0"),
+    ({"n_draws": 2, "level": float("nan")}, "level .* between 0 and 1 \\(exclusive\\), got nan"),
+])
+def test_rollup_refuses_bad_settings_with_an_exposure_error(kwargs, message):
+    """These were TypeError / ValueError from Python or numpy."""
+    ts, xw, emp = _tiny()
+    with pytest.raises(ExposureError, match=message):
+        rollup(ts, xw, emp, weights="equal", **kwargs)
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"chunk": 0}, "chunk must be 1 or more, got 0"),
+    ({"chunk": -1}, "chunk must be 1 or more, got -1"),  # returned unfilled np.empty draws
+    ({"sample_labels": True}, "sample_labels=True draws each task's label from its probabilities "
+                              "p_e0, p_e1, p_e2, which the task scores lack"),
+    ({"seed": -1}, "seed must be 0 or more, got -1"),
+])
+def test_bootstrap_refuses_bad_settings(kwargs, message):
+    ts, _, _ = _tiny()
+    with pytest.raises(ExposureError, match=message):
+        bootstrap_occupations(ts, "equal", n_draws=5, **kwargs)
+
+
+def test_interval_level_is_checked():
+    ts, _, _ = _tiny()
+    b = bootstrap_occupations(ts, "equal", n_draws=5)
+    with pytest.raises(ExposureError, match="level .* got 5"):
+        b.interval("beta", level=5)
+
+
+def test_draws_that_do_not_fit_in_memory_are_refused_before_allocating():
+    """--bootstrap 1000000000000 was numpy's MemoryError 'Unable to allocate 291 TiB'."""
+    ts, xw, emp = _tiny()
+    with pytest.raises(ExposureError, match="1,000,000,000,000 bootstrap draws need about .* TiB .*memory "
+                                            "of this machine; use fewer draws"):
+        bootstrap_occupations(ts, "equal", n_draws=10**12)
+    with pytest.raises(ExposureError, match="x 4 occupations and OEWS codes x 8 bytes"):
+        rollup(ts, xw, emp, weights="equal", n_draws=10**12)
+    from exposure.rollup._occupations import check_draw_memory
+    with pytest.raises(ExposureError, match="need about 3.0 GiB .* more than the 1.0 MiB"):
+        check_draw_memory(2**27, 1, "occupations", memory=2**20)
+    check_draw_memory(2**27, 1, "occupations", memory=2**32)

@@ -151,3 +151,15 @@ def test_rollup_category_rows(world):
     assert set(r.sectors["level"]) == {"sector", "subsector"}
     assert r.coverage["share"] == pytest.approx(0.875)
     assert np.isnan(r.soc.set_index("soc_code").loc["15-1299", "beta"])
+
+
+@pytest.mark.parametrize("soc, gain, message", [
+    (None, 0.5, "soc_scores must be a pandas DataFrame, got NoneType"),
+    ("frame", "0.5", "gain must be a number in \\[0, 1\\], got '0.5'"),
+    ("frame", float("nan"), "gain must be a number in \\[0, 1\\], got nan"),
+])
+def test_working_time_refuses_bad_arguments(soc, gain, message):
+    """working_time(None) was an AttributeError, a text gain a TypeError."""
+    frame = pd.DataFrame({"soc_code": ["11-1011"], "beta": [0.5], "tot_emp": [10.0]})
+    with pytest.raises(DataFormatError, match=message):
+        working_time(frame if soc == "frame" else soc, gain=gain)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 from pathlib import Path
 
 import pandas as pd
@@ -14,8 +15,9 @@ from exposure._tables import first_row_number, read_frame
 from exposure.cli import add_location_options
 from exposure.errors import DataFormatError, ExposureError
 from exposure.rollup import rollup
-from exposure.rollup._occupations import check_task_scores
-from exposure.rollup._run import COVERAGE_NAME, TABLE_FORMATS
+from exposure.rollup._occupations import check_task_scores, task_weights
+from exposure.rollup._run import COVERAGE_NAME, TABLE_FORMATS, check_not_recompute_output
+from exposure.rollup._soc import national_detailed
 from exposure.sources import SOURCES
 
 __all__ = ["register", "run_rollup", "read_task_scores", "COVERAGE_NAME"]
@@ -85,6 +87,8 @@ def read_task_scores(path) -> pd.DataFrame:
     ['11-1011.00']
     """
     path = Path(path)
+    if path.is_dir():
+        raise DataFormatError("is a directory, not a task scores file", path=path)
     if not path.is_file():
         raise DataFormatError("task scores file not found", path=path)
     frame = read_frame(path)
@@ -97,13 +101,36 @@ def read_task_scores(path) -> pd.DataFrame:
     return frame
 
 
+@contextlib.contextmanager
+def _in_file(path, row_offset: int | None = None):
+    """Re-raise a :class:`DataFormatError` about a frame as one about file ``path``.
+
+    Rows of the frame (counted from 1) become rows of the file when ``row_offset`` (the
+    row of its first record, :func:`exposure._tables.first_row_number`) is given; then
+    only errors that name a row are about the file.
+    """
+    try:
+        yield
+    except DataFormatError as exc:
+        if exc.path is not None or (row_offset is not None and exc.row is None):
+            raise
+        row = None if exc.row is None or row_offset is None else exc.row - 1 + row_offset
+        raise DataFormatError(exc.reason, path=path, row=row, column=exc.column) from None
+
+
 def _inputs(args: argparse.Namespace, task_scores: pd.DataFrame):
     registry = set(SOURCES)
     loc = {"mirror": args.mirror, "data_dir": args.data_dir}
     xw = (crosswalks.read_onet_to_soc(args.crosswalk) if args.crosswalk
           else crosswalks.load_onet_to_soc(**loc))
-    emp = (oews.read_oews(args.employment) if args.employment
-           else oews.load_oews(args.oews_release, "by_industry" if args.oews_release == "2025" else "national", **loc))
+    if args.employment:
+        emp = oews.read_oews(args.employment)
+        with _in_file(args.employment):
+            if emp.empty:
+                raise DataFormatError("no employment rows: the file has a header but no rows")
+            national_detailed(emp)  # what the rollup needs of it, checked naming the file
+    else:
+        emp = oews.load_oews(args.oews_release, "by_industry" if args.oews_release == "2025" else "national", **loc)
     tasks = ratings = None
     if args.weights == "core" and "task_type" not in task_scores.columns:
         name = onet.onet_file_name(args.onet_release, "Task Statements", registry)
@@ -128,15 +155,23 @@ def _inputs(args: argparse.Namespace, task_scores: pd.DataFrame):
 def run_rollup(args: argparse.Namespace) -> int:
     """Run ``exposure rollup``; return the exit code (143 after SIGTERM).
 
-    The output directory is checked before any input is read, and the tables are written
-    as one set (:meth:`exposure.rollup.Rollup.write`).
+    The output directory is checked before any input is read (a recompute output, holding
+    ``manifest.json``, is refused), and the tables are written as one set
+    (:meth:`exposure.rollup.Rollup.write`). Errors about the task weights name the task
+    scores file and its row; errors about an ``--employment`` file name that file.
     """
     out = Path(args.output)
     if args.bootstrap < 0:
         raise ExposureError(f"--bootstrap must be 0 or more, got {args.bootstrap}")
+    if args.seed < 0:
+        raise ExposureError(f"--seed must be 0 or more, got {args.seed}")
     check_output_dir(out)
+    check_not_recompute_output(out)
     scores = read_task_scores(args.task_scores)
     xw, emp, tasks, ratings = _inputs(args, scores)
+    with _in_file(args.task_scores, first_row_number(args.task_scores)):
+        # the task weights, checked here so that an error names the scores file and its row
+        task_weights(check_task_scores(scores), args.weights, task_ratings=ratings, tasks=tasks)
     result = rollup(
         scores, xw, emp, weights=args.weights, tasks=tasks, task_ratings=ratings,
         combine=args.combine, n_draws=args.bootstrap, seed=args.seed, gain=args.gain,

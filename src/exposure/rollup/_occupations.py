@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import numbers
+import os
 import warnings
 from dataclasses import dataclass
 
@@ -22,6 +24,7 @@ from exposure._measures import (
 )
 from exposure._tables import norm_task_ids, task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
+from exposure.rollup._soc import require_frame
 from exposure.schemas import validate
 from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.schemas._rollup import OccupationScores
@@ -131,14 +134,22 @@ def _task_key(series: pd.Series) -> pd.Series:
     return pd.Series(norm_task_ids(series), index=series.index, dtype=object)
 
 
-def _lookup(task_scores: pd.DataFrame, table: pd.DataFrame, value: str) -> pd.Series:
+def _given_ids(ids: pd.Series) -> np.ndarray:
+    """Rows whose task ID is given (not missing, not blank)."""
+    blank = (ids.astype("string").str.strip() == "").fillna(False).to_numpy(dtype=bool)
+    return ids.notna().to_numpy(dtype=bool) & ~blank
+
+
+def _lookup(task_scores: pd.DataFrame, table: pd.DataFrame, value: str) -> tuple[pd.Series, np.ndarray]:
+    """``table[value]`` of each task row by (onetsoc_code, task_id), and whether the key was found."""
     keys = pd.MultiIndex.from_arrays([task_scores["onetsoc_code"].astype(str), _task_key(task_scores["task_id"])])
     right = pd.Series(
         table[value].to_numpy(),
         index=pd.MultiIndex.from_arrays([table["onetsoc_code"].astype(str), _task_key(table["task_id"])]),
     )
     right = right[~right.index.duplicated()]
-    return pd.Series(right.reindex(keys).to_numpy(), index=task_scores.index)
+    found = right.index.get_indexer(keys) >= 0
+    return pd.Series(right.reindex(keys).to_numpy(), index=task_scores.index), found
 
 
 def task_weights(
@@ -158,14 +169,18 @@ def task_weights(
         ``"equal"``: 1 per task. ``"core"``: :data:`~exposure._measures.CORE_WEIGHT` (2) for
         Core tasks, :data:`~exposure._measures.OTHER_WEIGHT` (1) for Supplemental or missing
         task type (Eloundou et al.); the type comes from a ``task_type`` column of
-        ``task_scores`` or else from ``tasks``. ``"importance"``: the O*NET Task Ratings
-        importance (scale ``IM``, 1-5). ``"frequency"``: expected occurrences per year from
-        the Task Ratings frequency distribution (scale ``FT``, categories 1-7, percentages
-        in ``data_value``), using :data:`FREQUENCY_PER_YEAR`.
+        ``task_scores`` or else from ``tasks``. Looked up in ``tasks``, a task whose
+        ``task_id`` is given must be there (O*NET's own tasks without a type weigh 1); a
+        row with a missing or blank ``task_id`` (a task of your own) has no type and
+        weighs 1. ``"importance"``: the O*NET Task Ratings importance (scale ``IM``, 1-5).
+        ``"frequency"``: expected occurrences per year from the Task Ratings frequency
+        distribution (scale ``FT``, categories 1-7, percentages in ``data_value``), using
+        :data:`FREQUENCY_PER_YEAR`. Importance and frequency weights must be positive and
+        finite.
     task_ratings : pandas.DataFrame, optional
         O*NET Task Ratings (``onetsoc_code, task_id, scale_id, category, data_value``).
     tasks : pandas.DataFrame, optional
-        O*NET task statements with ``task_type``.
+        O*NET task statements (``onetsoc_code, task_id, task_type``).
 
     Returns
     -------
@@ -175,8 +190,10 @@ def task_weights(
     Raises
     ------
     exposure.errors.DataFormatError
-        When the weights need data that is absent (no task type, no ratings, or a task
-        without a rating); there is never a silent fallback to other weights.
+        When the weights need data that is absent (no task type, no ratings, a task
+        missing from ``tasks`` or without a rating) or a rating gives a weight that is not
+        positive and finite; the first such row is named (counted from 1). There is never
+        a silent fallback to other weights.
 
     Examples
     --------
@@ -184,6 +201,11 @@ def task_weights(
     ...                    "task_type": ["Core", "Supplemental", None]})
     >>> task_weights(ts, "core")
     array([2., 1., 1.])
+    >>> statements = ts.iloc[:2]
+    >>> task_weights(ts.drop(columns="task_type"), "core", tasks=statements)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 3, column 'task_id': weights='core': 1 of 3 tasks are not in the O*NET task statements, first 11-1011.00 task 3, so their task type is unknown; use equal weights (--weights equal), a task_type column, or the task statements of the O*NET release the scores come from
     >>> task_weights(ts, "importance")
     Traceback (most recent call last):
     ...
@@ -195,8 +217,20 @@ def task_weights(
     if weights == "core":
         if "task_type" in task_scores.columns:
             ttype = task_scores["task_type"]
-        elif tasks is not None and "task_type" in tasks.columns:
-            ttype = _lookup(task_scores, tasks, "task_type")
+        elif tasks is not None:
+            require_frame(tasks, "tasks (O*NET task statements)", ["onetsoc_code", "task_id", "task_type"])
+            ttype, found = _lookup(task_scores, tasks, "task_type")
+            absent = _given_ids(task_scores["task_id"]) & ~found
+            if absent.any():
+                pos = int(np.flatnonzero(absent)[0])
+                row = task_scores.iloc[pos]
+                raise DataFormatError(
+                    f"weights='core': {int(absent.sum())} of {n} tasks are not in the O*NET task "
+                    f"statements, first {row['onetsoc_code']} task {row['task_id']}, so their task "
+                    "type is unknown; use equal weights (--weights equal), a task_type column, or "
+                    "the task statements of the O*NET release the scores come from",
+                    row=pos + 1, column="task_id",
+                )
         else:
             raise DataFormatError(
                 "weights='core' needs the task type: pass tasks= (O*NET task statements) "
@@ -205,6 +239,10 @@ def task_weights(
         return np.where((ttype == "Core").fillna(False).to_numpy(dtype=bool), CORE_WEIGHT, OTHER_WEIGHT)
     if weights in ("importance", "frequency"):
         scale = "IM" if weights == "importance" else "FT"
+        if task_ratings is not None:
+            require_frame(task_ratings, "task_ratings (O*NET Task Ratings)",
+                          ["onetsoc_code", "task_id", "scale_id", "data_value"]
+                          + (["category"] if scale == "FT" else []))
         if task_ratings is None or not (task_ratings["scale_id"] == scale).any():
             raise DataFormatError(
                 f"weights={weights!r} needs O*NET Task Ratings (scale {scale}); pass task_ratings="
@@ -228,7 +266,7 @@ def task_weights(
             g = tmp.groupby(["onetsoc_code", "task_id"], sort=False)[["num", "den"]].sum().reset_index()
             g["w"] = np.where(g["den"] > 0, g["num"] / g["den"].where(g["den"] > 0), np.nan)
             table = g[["onetsoc_code", "task_id", "w"]]
-        w = pd.to_numeric(_lookup(task_scores, table, "w"), errors="coerce")
+        w = pd.to_numeric(_lookup(task_scores, table, "w")[0], errors="coerce")
         missing = w.isna().to_numpy()
         if missing.any():
             pos = int(np.flatnonzero(missing)[0])
@@ -236,9 +274,20 @@ def task_weights(
             raise DataFormatError(
                 f"weights={weights!r}: {int(missing.sum())} of {n} tasks have no {scale} rating, "
                 f"first {row['onetsoc_code']} task {row['task_id']}",
-                row=pos,
+                row=pos + 1,
             )
-        return w.to_numpy(dtype=float)
+        values = w.to_numpy(dtype=float)
+        bad = ~(np.isfinite(values) & (values > 0))
+        if bad.any():
+            pos = int(np.flatnonzero(bad)[0])
+            row = task_scores.iloc[pos]
+            raise DataFormatError(
+                f"weights={weights!r}: the {scale} rating of {row['onetsoc_code']} task "
+                f"{row['task_id']} gives weight {float(values[pos])!r} ({int(bad.sum())} of {n} tasks); "
+                "task weights must be positive and finite: check the Task Ratings data values",
+                row=pos + 1,
+            )
+        return values
     raise DataFormatError(f"unknown weights {weights!r}; expected one of {', '.join(WEIGHTS)}")
 
 
@@ -349,6 +398,7 @@ def check_task_scores(task_scores, *, path=None, row_offset: int = 1) -> pd.Data
     - ``alpha``, ``beta``, ``gamma`` and ``p_e0``, ``p_e1``, ``p_e2`` numbers in [0, 1];
       where the probabilities are given, all three or none, summing to 1, with
       ``alpha = p_e1``, ``beta = p_e1 + p_e2 / 2`` and ``gamma = p_e1 + p_e2``;
+    - at least one row, and at least one with a known ``alpha``, ``beta`` or ``gamma``;
     - ``label`` one of E0, E1, E2 (or missing), ``task_type`` Core or Supplemental (or
       missing), category flags true or false (or missing).
 
@@ -420,7 +470,7 @@ def _check_task_scores(task_scores, row_offset: int) -> pd.DataFrame:
         _fail(f"onetsoc_code {what}", pos, "onetsoc_code")
     ts["onetsoc_code"] = text.astype(str).to_numpy(dtype=object)
     ids = ts["task_id"]
-    known = ids.notna().to_numpy() & (ids.astype("string").str.strip() != "").fillna(False).to_numpy(dtype=bool)
+    known = _given_ids(ids)
     task_id_numbers(ids.where(pd.Series(known, index=ids.index)))  # a 64-bit integer or missing
     if known.any():
         codes_k = ts["onetsoc_code"].to_numpy(dtype=object)[known]
@@ -438,6 +488,10 @@ def _check_task_scores(task_scores, row_offset: int) -> pd.DataFrame:
                   "must appear once", int(positions[1]), "task_id")
     for name in EXPOSURE_MEASURES:
         ts[name] = _numbers(ts, name)
+    if ts.empty:
+        raise DataFormatError("no task scores: the frame has no rows")
+    if ts[list(EXPOSURE_MEASURES)].isna().all(axis=None):
+        raise DataFormatError("no task has a score: alpha, beta and gamma are missing on every row")
     present = [c for c in _PROBAS if c in ts.columns]
     if present:
         if len(present) < len(_PROBAS):
@@ -529,6 +583,15 @@ def to_occupations(
     0    0.4   0.5    0.6            0.6        3
     """
     ts = check_task_scores(task_scores)
+    return occupation_table(ts, weights, task_ratings=task_ratings, tasks=tasks)
+
+
+def occupation_table(ts: pd.DataFrame, weights: str, *, task_ratings=None, tasks=None) -> pd.DataFrame:
+    """:func:`to_occupations` of task scores already checked (:func:`check_task_scores`).
+
+    For subsets of checked scores (the category rows of :func:`exposure.rollup.rollup`),
+    which may lack a score without being an error.
+    """
     w = task_weights(ts, weights, task_ratings=task_ratings, tasks=tasks)
     codes, group = _groups(ts["onetsoc_code"])
     vals = _measure_matrix(ts)
@@ -578,7 +641,97 @@ class OccupationDraws:
         return _interval(self.draws[measure], level)
 
 
+def check_level(level) -> float:
+    """``level`` as a float strictly between 0 and 1; raise :class:`ExposureError` otherwise.
+
+    Examples
+    --------
+    >>> check_level(0.9), check_level(np.float32(0.5))
+    (0.9, 0.5)
+    >>> check_level(95)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: level (confidence level of the intervals) must be a number between 0 and 1 (exclusive), got 95
+    """
+    ok = isinstance(level, numbers.Real) and not isinstance(level, (bool, np.bool_)) and 0 < level < 1
+    if not ok:
+        raise ExposureError("level (confidence level of the intervals) must be a number between 0 and 1 "
+                            f"(exclusive), got {level!r}")
+    return float(level)
+
+
+def check_count(value, name: str, minimum: int = 0) -> int:
+    """``value`` as an int of at least ``minimum``; refuse fractions, booleans, text and None.
+
+    Examples
+    --------
+    >>> check_count(np.int64(3), "n_draws")
+    3
+    >>> check_count(2.5, "n_draws")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: n_draws must be a whole number, got 2.5
+    >>> check_count(-1, "seed")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: seed must be 0 or more, got -1
+    """
+    if not isinstance(value, numbers.Integral) or isinstance(value, (bool, np.bool_)):
+        raise ExposureError(f"{name} must be a whole number, got {value!r}")
+    if value < minimum:
+        raise ExposureError(f"{name} must be {minimum} or more, got {value}")
+    return int(value)
+
+
+def _memory_bytes() -> int | None:
+    """Physical memory of this machine in bytes (None where the system does not say)."""
+    try:
+        return int(os.sysconf("SC_PAGE_SIZE")) * int(os.sysconf("SC_PHYS_PAGES"))
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+def _size(n_bytes: float) -> str:
+    for unit in ("bytes", "KiB", "MiB", "GiB", "TiB"):
+        if n_bytes < 1024 or unit == "TiB":
+            return f"{n_bytes:,.0f} {unit}" if unit == "bytes" else f"{n_bytes:,.1f} {unit}"
+        n_bytes /= 1024
+    return ""  # not reached
+
+
+def check_draw_memory(n_draws: int, n_columns: int, what: str, memory: int | None = None) -> None:
+    """Refuse bootstrap draws whose arrays (3 measures x ``n_draws`` x ``n_columns`` floats) exceed memory.
+
+    Parameters
+    ----------
+    n_draws : int
+    n_columns : int
+        Columns of the draw arrays (occupations, plus OEWS codes in :func:`~exposure.rollup.rollup`).
+    what : str
+        What the columns are, for the message.
+    memory : int, optional
+        Bytes available; default the machine's physical memory.
+
+    Examples
+    --------
+    >>> check_draw_memory(1000, 923, "occupations", memory=2**30)
+    >>> check_draw_memory(10**12, 40, "occupations", memory=2**30)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: 1,000,000,000,000 bootstrap draws need about 873.1 TiB for their arrays (3 measures x 1,000,000,000,000 draws x 40 occupations x 8 bytes), more than the 1.0 GiB of memory of this machine; use fewer draws
+    """
+    memory = _memory_bytes() if memory is None else memory
+    need = 3 * n_draws * n_columns * 8
+    if memory is not None and need > memory:
+        raise ExposureError(
+            f"{n_draws:,} bootstrap draws need about {_size(need)} for their arrays (3 measures x "
+            f"{n_draws:,} draws x {n_columns:,} {what} x 8 bytes), more than the {_size(memory)} of "
+            "memory of this machine; use fewer draws"
+        )
+
+
 def _interval(draws: np.ndarray, level: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
+    level = check_level(level)
     lo, hi = (1 - level) / 2, 1 - (1 - level) / 2
     if draws.shape[0] == 0:
         nan = np.full(draws.shape[1:], np.nan)
@@ -614,10 +767,15 @@ def bootstrap_occupations(
     task_scores : pandas.DataFrame
     weights : str, default "core"
     n_draws : int, default 1000
+        Number of draws, 0 or more; refused when the draw arrays would not fit in the
+        machine's memory (:func:`check_draw_memory`).
     seed : int, default 0
+        Seed of :func:`numpy.random.default_rng`, 0 or more.
     sample_labels : bool, optional
+        Needs the columns ``p_e0, p_e1, p_e2``.
     task_ratings, tasks : pandas.DataFrame, optional
     chunk : int, default 50
+        Draws computed at once, 1 or more.
 
     Returns
     -------
@@ -636,14 +794,19 @@ def bootstrap_occupations(
     >>> float(b.draws["beta"][:, 1].max())
     0.5
     """
-    if n_draws < 0:
-        raise ExposureError(f"n_draws must be 0 or more, got {n_draws}")
+    n_draws = check_count(n_draws, "n_draws")
+    seed = check_count(seed, "seed")
+    chunk = check_count(chunk, "chunk", 1)
     ts = check_task_scores(task_scores)
     w = task_weights(ts, weights, task_ratings=task_ratings, tasks=tasks)
     codes, group = _groups(ts["onetsoc_code"])
     n_groups = len(codes)
+    check_draw_memory(n_draws, n_groups, "occupations")
     if sample_labels is None:
         sample_labels = "method" in ts.columns and bool((ts["method"] == "learned").any())
+    if sample_labels and not set(_PROBAS) <= set(ts.columns):
+        raise DataFormatError("sample_labels=True draws each task's label from its probabilities "
+                              f"{', '.join(_PROBAS)}, which the task scores lack")
     order = np.argsort(group, kind="stable")
     g_sorted = group[order]
     counts = np.bincount(g_sorted, minlength=n_groups)
@@ -661,7 +824,11 @@ def bootstrap_occupations(
         known = ~np.isnan(abg[:, 1])
     rng = np.random.default_rng(seed)
     n = len(ts)
-    out = {m: np.empty((n_draws, n_groups)) for m in EXPOSURE_MEASURES}
+    try:
+        out = {m: np.empty((n_draws, n_groups)) for m in EXPOSURE_MEASURES}
+    except MemoryError:
+        raise ExposureError(f"not enough memory for {n_draws:,} bootstrap draws over {n_groups:,} "
+                            "occupations; use fewer draws") from None
     for b0 in range(0, n_draws, chunk):
         nb = min(chunk, n_draws - b0)
         pick = row_start + np.floor(rng.random((nb, n)) * row_count).astype(np.int64)

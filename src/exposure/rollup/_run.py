@@ -16,12 +16,16 @@ from exposure.errors import ExposureError
 from exposure.rollup._occupations import (
     _interval,
     bootstrap_occupations,
+    check_count,
+    check_draw_memory,
+    check_level,
     check_task_scores,
-    to_occupations,
+    occupation_table,
 )
 from exposure.rollup._sectors import (
     _cell_matrix,
     _industry_cells,
+    check_gain,
     to_sectors,
     workforce_stats,
     working_time,
@@ -38,13 +42,15 @@ from exposure.schemas import validate
 from exposure.schemas._catalog import TABLES
 from exposure.schemas._rollup import OccupationScores, SectorScores, SocScores, WorkforceStats
 
-__all__ = ["Rollup", "rollup", "COVERAGE_NAME", "TABLE_FORMATS"]
+__all__ = ["Rollup", "rollup", "check_not_recompute_output", "COVERAGE_NAME", "TABLE_FORMATS"]
 
 #: Written by :meth:`Rollup.write` next to the tables: OEWS employment coverage and the
 #: rollup settings.
 COVERAGE_NAME = "coverage.json"
 #: File formats of the tables written by :meth:`Rollup.write` (``exposure rollup --format``).
 TABLE_FORMATS = ("parquet", "csv", "xlsx", "dta")
+#: The manifest of an ``exposure recompute`` output (:data:`exposure.pipeline.MANIFEST_NAME`).
+RECOMPUTE_MANIFEST_NAME = "manifest.json"
 
 log = logging.getLogger(__name__)
 
@@ -117,8 +123,12 @@ class Rollup:
 
         The files go through :func:`exposure._outdir.replace_directory`: they are written
         into a temporary directory beside ``out`` that replaces it in one step, under a
-        lock. A failure part-way (a full disk) leaves the previous set of ``out`` intact;
-        other files in ``out`` (not written by a rollup) are kept.
+        lock. A failure part-way (a full disk) leaves the previous set of ``out`` intact.
+        The set is the six tables in every format of :data:`TABLE_FORMATS` and
+        ``coverage.json``: the tables of an earlier rollup in another format are removed,
+        other files in ``out`` (not written by a rollup) are kept. A directory holding a
+        ``manifest.json`` (an ``exposure recompute`` output, whose manifest records the
+        sha256 of its tables) is refused.
 
         Parameters
         ----------
@@ -136,7 +146,8 @@ class Rollup:
         Raises
         ------
         exposure._outdir.OutputPathError
-            ``out`` is refused, or a file cannot be written (the old set is kept).
+            ``out`` is refused (a recompute output among others), or a file cannot be
+            written (the old set is kept).
 
         Examples
         --------
@@ -152,12 +163,18 @@ class Rollup:
         """
         if fmt not in TABLE_FORMATS:
             raise ExposureError(f"unknown table format {fmt!r}; use one of {', '.join(TABLE_FORMATS)}")
+        check_not_recompute_output(out)
         tables = self.tables()
         names = [str(Path(TABLES[name].filename).with_suffix(f".{fmt}")) for name in tables]
         names.append(COVERAGE_NAME)
+        # the tables in the other formats belong to the set too: an earlier rollup's
+        # Parquet files must not stay beside new CSV ones
+        owned = {str(Path(TABLES[name].filename).with_suffix(f".{other}"))
+                 for name in tables for other in TABLE_FORMATS} | {COVERAGE_NAME}
         current = None
         try:
-            with replace_directory(out, owned=names) as tmp:
+            with replace_directory(out, owned=owned) as tmp:
+                check_not_recompute_output(out)  # again, under the lock
                 for filename, frame in zip(names, tables.values(), strict=False):
                     current = filename
                     if fmt == "parquet":
@@ -175,6 +192,31 @@ class Rollup:
                 f"{out} are untouched"
             ) from exc
         return [Path(out) / name for name in names]
+
+
+def check_not_recompute_output(out) -> None:
+    """Refuse ``out`` when it holds a ``manifest.json``: it is an ``exposure recompute`` output.
+
+    Its manifest records the sha256 of the tables a rollup would replace, which would
+    then no longer match. (The name is :data:`exposure.pipeline.MANIFEST_NAME`, which
+    imports this module.)
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp())
+    >>> check_not_recompute_output(out)
+    >>> _ = (out / "manifest.json").write_text("{}")
+    >>> check_not_recompute_output(out)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.OutputPathError: ... holds manifest.json: it is an exposure recompute output, whose manifest records the sha256 of the tables a rollup would replace; choose another directory
+    """
+    manifest = Path(out) / RECOMPUTE_MANIFEST_NAME
+    if manifest.is_file() or manifest.is_symlink():
+        raise OutputPathError(f"{out} holds {RECOMPUTE_MANIFEST_NAME}: it is an exposure recompute output, "
+                              "whose manifest records the sha256 of the tables a rollup would replace; "
+                              "choose another directory")
 
 
 def _has_sectors(employment: pd.DataFrame) -> bool:
@@ -216,12 +258,15 @@ def rollup(
     tasks, task_ratings : pandas.DataFrame, optional
     combine : {"equal", "n_tasks"}, default "equal"
     n_draws : int, default 0
+        Bootstrap draws, 0 or more; refused when their arrays would not fit in memory
+        (:func:`~exposure.rollup._occupations.check_draw_memory`).
     seed : int, default 0
+        Seed of the bootstrap, 0 or more.
     sample_labels : bool, optional
     gain : float, default 0.5
-        Productivity gain of the working-time scenario.
+        Productivity gain of the working-time scenario, in [0, 1].
     level : float, default 0.95
-        Confidence level of the bootstrap intervals.
+        Confidence level of the bootstrap intervals, strictly between 0 and 1.
     soc_structure : pandas.DataFrame, optional
         SOC structure (broad groups) for :func:`~exposure.rollup.oews_code_map`.
 
@@ -248,11 +293,14 @@ def rollup(
     >>> float(r.workforce.query("group == 'all' and measure == 'beta'")["share_ge_10"].iloc[0])
     1.0
     """
-    if n_draws < 0:
-        raise ExposureError(f"n_draws (bootstrap draws) must be 0 or more, got {n_draws}")
+    n_draws = check_count(n_draws, "n_draws (bootstrap draws)")
+    seed = check_count(seed, "seed")
+    level = check_level(level)
+    gain = check_gain(gain)
     task_scores = check_task_scores(task_scores)  # typed columns (flags read from CSV text)
-    occ = to_occupations(task_scores, weights=weights, task_ratings=task_ratings, tasks=tasks)
+    occ = occupation_table(task_scores, weights, task_ratings=task_ratings, tasks=tasks)
     soc = to_soc(occ, onet_to_soc, employment, combine=combine, soc_structure=soc_structure)
+    check_draw_memory(n_draws, len(occ) + len(soc), "occupations and OEWS codes")
     sector_frames = []
     if _has_sectors(employment):
         sector_frames = [to_sectors(soc, employment, level=lv) for lv in ("sector", "subsector")]
@@ -294,7 +342,7 @@ def rollup(
         sub = task_scores[task_scores[flag].astype("boolean").fillna(False).to_numpy(dtype=bool)]
         if sub.empty:
             continue
-        occ_c = to_occupations(sub, weights=weights, task_ratings=task_ratings, tasks=tasks)
+        occ_c = occupation_table(sub.reset_index(drop=True), weights, task_ratings=task_ratings, tasks=tasks)
         soc_c = to_soc(occ_c, onet_to_soc, employment, combine=combine, soc_structure=soc_structure)
         w = workforce_stats(soc_c, None)
         w = w[w["group_type"] == "all"].copy()

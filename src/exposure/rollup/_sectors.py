@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import numbers
 
 import numpy as np
 import pandas as pd
@@ -15,7 +16,7 @@ from exposure.rollup._soc import _combine, employment_frame, require_frame
 from exposure.schemas import validate
 from exposure.schemas._rollup import SectorScores, WorkforceStats, WorkingTime
 
-__all__ = ["to_sectors", "workforce_stats", "working_time", "LEVELS"]
+__all__ = ["to_sectors", "workforce_stats", "working_time", "check_gain", "LEVELS"]
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +26,24 @@ LEVELS = {"sector": "sector", "subsector": "3-digit"}
 #: Thresholds of the workforce shares: at least 10% and more than 50% of tasks exposed.
 GE_THRESHOLD = 0.10
 GT_THRESHOLD = 0.50
+
+
+def check_gain(gain) -> float:
+    """``gain`` as a float in [0, 1]; raise :class:`~exposure.errors.ExposureError` otherwise.
+
+    Examples
+    --------
+    >>> check_gain(0.5)
+    0.5
+    >>> check_gain("0.5")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: gain must be a number in [0, 1], got '0.5'
+    """
+    ok = isinstance(gain, numbers.Real) and not isinstance(gain, (bool, np.bool_)) and 0 <= gain <= 1
+    if not ok:
+        raise DataFormatError(f"gain must be a number in [0, 1], got {gain!r}")
+    return float(gain)
 
 
 def _industry_cells(employment: pd.DataFrame, level: str):
@@ -248,6 +267,7 @@ def workforce_stats(
     ...                                          "share_gt_50", "emp_mean")]
     [550.0, 500.0, 0.8, 0.2, 0.35]
     """
+    require_frame(soc_scores, "soc_scores", ["soc_code", "tot_emp", *measures])
     rows = []
     units = _workforce_inputs(soc_scores, employment)
     for gtype, codes, titles, grp, col, emp, wage in units:
@@ -313,8 +333,8 @@ def working_time(
     0  11-1011           0.125             5.0           10.0            0.0
     1  13-1020           0.250            10.0           30.0           30.0
     """
-    if not 0 <= gain <= 1:
-        raise DataFormatError(f"gain must be in [0, 1], got {gain}")
+    gain = check_gain(gain)
+    require_frame(soc_scores, "soc_scores", ["soc_code", measure, "tot_emp"])
     soc = soc_scores.reset_index(drop=True)
     share = gain * pd.to_numeric(soc[measure], errors="coerce").to_numpy(dtype=float)
     tol = 1e-12

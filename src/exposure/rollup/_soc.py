@@ -11,10 +11,11 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from exposure._measures import MEASURES
+from exposure._measures import EXPOSURE_MEASURES, MEASURES
 from exposure._tables import first_repeat
 from exposure.crosswalks import oews_code_map
 from exposure.errors import DataFormatError
+from exposure.oews import SPECIAL_VALUES
 from exposure.schemas import validate
 from exposure.schemas._rollup import SocScores
 
@@ -25,12 +26,39 @@ log = logging.getLogger(__name__)
 COMBINE = ("equal", "n_tasks")
 
 
-def _number(series: pd.Series) -> pd.Series:
-    """Parse OEWS numbers ('1,234', '**', '*', '#') to floats; special values -> NaN."""
+def _number(series: pd.Series, column: str) -> pd.Series:
+    """Parse OEWS numbers ('1,234', '**', '*', '#', '~') to floats; special values -> NaN.
+
+    Anything else that is not a finite number of at least 0 (text, ``inf``, ``-5``) is
+    refused, naming the first such row (counted from 1) and ``column``.
+
+    Examples
+    --------
+    >>> _number(pd.Series(["1,200", "**", None]), "TOT_EMP").tolist()
+    [1200.0, nan, nan]
+    >>> _number(pd.Series([1.0, float("inf")]), "tot_emp")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'tot_emp': employment frame: tot_emp must be a finite number of at least 0, got inf
+    """
     if pd.api.types.is_numeric_dtype(series):
-        return series.astype(float)
-    s = series.astype(str).str.replace(",", "", regex=False).str.strip()
-    return pd.to_numeric(s, errors="coerce").astype(float)
+        values = series.astype(float)
+        given = values.notna().to_numpy()
+    else:
+        s = series.astype(str).str.replace(",", "", regex=False).str.strip()
+        values = pd.to_numeric(s, errors="coerce").astype(float)
+        given = series.notna().to_numpy() & ~s.isin(["", *SPECIAL_VALUES]).to_numpy()
+    arr = values.to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        bad = given & ~(np.isfinite(arr) & (arr >= 0))
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        shown = series.iloc[pos] if np.isnan(arr[pos]) else float(arr[pos])
+        what = ("a finite number of at least 0" if not np.isnan(arr[pos])
+                else f"a number or a BLS special value ({' '.join(SPECIAL_VALUES)})")
+        raise DataFormatError(f"employment frame: {column} must be {what}, got {shown!r}",
+                              row=pos + 1, column=column)
+    return values
 
 
 def require_frame(value, name: str, columns=(), *, unique: str | None = None) -> None:
@@ -81,6 +109,7 @@ def employment_frame(employment: pd.DataFrame) -> pd.DataFrame:
     0  11-1011   1200.0     NaN
     """
     require_frame(employment, "employment")
+    names = {str(c).lower(): c for c in employment.columns}
     f = employment.rename(columns=str.lower)
     need = ["naics", "i_group", "occ_code", "o_group", "tot_emp"]
     missing = [c for c in need if c not in f.columns]
@@ -94,8 +123,8 @@ def employment_frame(employment: pd.DataFrame) -> pd.DataFrame:
             "occ_code": f["occ_code"].astype(str).to_numpy(),
             "occ_title": (f["occ_title"] if "occ_title" in f else pd.Series(None, index=f.index)).to_numpy(),
             "o_group": f["o_group"].astype(str).to_numpy(),
-            "tot_emp": _number(f["tot_emp"]).to_numpy(),
-            "a_mean": (_number(f["a_mean"]) if "a_mean" in f else pd.Series(np.nan, index=f.index)).to_numpy(),
+            "tot_emp": _number(f["tot_emp"], names["tot_emp"]).to_numpy(),
+            "a_mean": (_number(f["a_mean"], names["a_mean"]) if "a_mean" in f else pd.Series(np.nan, index=f.index)).to_numpy(),
         }
     )
     return out
@@ -119,6 +148,9 @@ def national_detailed(employment: pd.DataFrame) -> pd.DataFrame:
     f = f[(f["o_group"] == "detailed") & (f["i_group"] == "cross-industry")]
     if f.empty:
         raise DataFormatError("employment frame has no cross-industry detailed occupation rows")
+    if not (f["tot_emp"] > 0).any():
+        raise DataFormatError("employment frame: no cross-industry detailed occupation has employment "
+                              "above 0 (tot_emp is 0 or missing on every row)", column="tot_emp")
     if f["occ_code"].duplicated().any():
         raise DataFormatError(
             f"duplicate cross-industry occupation code {f.loc[f['occ_code'].duplicated(), 'occ_code'].iloc[0]}"
@@ -138,7 +170,7 @@ def onet_to_oews(
     Parameters
     ----------
     occupation_scores : pandas.DataFrame
-        OccupationScores (``onetsoc_code``, ``n_tasks``).
+        OccupationScores (``onetsoc_code``; ``n_tasks`` for ``combine="n_tasks"``).
     onet_to_soc : pandas.DataFrame
         The official O*NET-SOC 2019 -> SOC 2018 crosswalk (``onetsoc_code, soc_code``).
     oews_codes : iterable of str
@@ -166,13 +198,17 @@ def onet_to_oews(
     """
     if combine not in COMBINE:
         raise DataFormatError(f"unknown combine {combine!r}; expected one of {', '.join(COMBINE)}")
+    require_frame(occupation_scores, "occupation_scores",
+                  ["onetsoc_code", "n_tasks"] if combine == "n_tasks" else ["onetsoc_code"])
+    require_frame(onet_to_soc, "onet_to_soc", ["onetsoc_code", "soc_code"])
     xw = onet_to_soc[["onetsoc_code", "soc_code"]].astype(str).drop_duplicates()
     dup = xw["onetsoc_code"].duplicated()
     if dup.any():
         raise DataFormatError(f"O*NET-SOC code {xw.loc[dup, 'onetsoc_code'].iloc[0]} maps to several SOC codes")
     cmap = oews_code_map(xw["soc_code"], oews_codes, soc_structure)
     xw = xw.merge(cmap, on="soc_code", how="left")
-    occ = occupation_scores[["onetsoc_code", "n_tasks"]].astype({"onetsoc_code": str})
+    keep = ["onetsoc_code", "n_tasks"] if combine == "n_tasks" else ["onetsoc_code"]
+    occ = occupation_scores[keep].astype({"onetsoc_code": str})
     out = occ.merge(xw, on="onetsoc_code", how="left")
     unmatched = out["soc_code"].isna()
     if unmatched.any():
@@ -223,11 +259,13 @@ def to_soc(
     Parameters
     ----------
     occupation_scores : pandas.DataFrame
-        :class:`~exposure.schemas.OccupationScores`.
+        :class:`~exposure.schemas.OccupationScores` (at least ``onetsoc_code``, ``alpha``,
+        ``beta``, ``gamma``; ``n_tasks`` for ``combine="n_tasks"``).
     onet_to_soc : pandas.DataFrame
         Crosswalk with ``onetsoc_code, soc_code``.
     employment : pandas.DataFrame
-        OEWS frame with cross-industry rows (see :func:`employment_frame`).
+        OEWS frame with cross-industry rows (see :func:`employment_frame`); ``tot_emp``
+        finite and at least 0 (or a BLS special value), above 0 somewhere.
     combine : {"equal", "n_tasks"}, default "equal"
     soc_structure : pandas.DataFrame, optional
         SOC structure for :func:`~exposure.crosswalks.oews_code_map` (broad groups read from it).
@@ -254,7 +292,8 @@ def to_soc(
     0  11-1011   0.4    100.0       2
     1  13-1020   0.3     50.0       1
     """
-    require_frame(occupation_scores, "occupation_scores", ["onetsoc_code"], unique="onetsoc_code")
+    require_frame(occupation_scores, "occupation_scores", ["onetsoc_code", *EXPOSURE_MEASURES],
+                  unique="onetsoc_code")
     require_frame(onet_to_soc, "onet_to_soc", ["onetsoc_code", "soc_code"])
     emp = national_detailed(employment)
     occ = occupation_scores.reset_index(drop=True)
