@@ -131,3 +131,15 @@ def test_validate_reports_every_failure_and_exits_2(capsys, fake_mirror, fixture
     assert captured.err.count("HTML") == 6  # each OEWS table fails, named
     assert "OEWS 2025 by_industry" in captured.err
     assert "onet       29.1     tasks" in captured.out  # the others were still validated
+
+
+def test_report_dir_that_is_a_file_is_refused_before_validating(capsys, tmp_path, fake_mirror):
+    """``--report-dir FILE`` failed only after the whole validation (28 s on the real data)."""
+    target = tmp_path / "file"
+    target.write_text("keep\n")
+    rc = main(["validate", "--onet-release", "29.1", "--report-dir", str(target)])
+    captured = capsys.readouterr()
+    assert rc == 2
+    assert captured.err == f"exposure validate: error: {target}: output exists and is not a directory\n"
+    assert captured.out == ""  # nothing validated
+    assert target.read_text() == "keep\n"

@@ -339,3 +339,68 @@ def test_the_partial_output_of_a_killed_score_goes_with_the_next_write(tmp_path)
     src.write_text(GOOD_CSV)
     assert main(["score", str(src), "-o", str(out), *SCORE]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["in.csv", "o.csv", live.name])
+
+
+# ------------------------------------------------------------------ train: arguments and outputs
+def _train(tmp_path, *args):
+    """``exposure train`` on an empty mirror: anything that reads data fails with 'not found'."""
+    (tmp_path / "mirror").mkdir(exist_ok=True)
+    return ["train", "--mirror", tmp_path / "mirror", "--data-dir", tmp_path / "cache", *args]
+
+
+def test_train_to_a_pipe_is_refused_before_training(tmp_path, capsys):
+    """A FIFO as --out: refused before the labels are read; nothing written beside it."""
+    models = tmp_path / "models"
+    models.mkdir()
+    os.mkfifo(models / "model.npz")
+    (models / "registry.txt").write_text("user line\n")
+    code, _, err = cli(capsys, *_train(tmp_path, "--out", models / "model.npz"))
+    assert code == 2
+    assert "model.npz: cannot write: exists and is not a regular file" in one_error_line(
+        err, command="train")
+    assert sorted(p.name for p in models.iterdir()) == ["model.npz", "registry.txt"]
+    assert (models / "registry.txt").read_text() == "user line\n"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--seed", "-1"], "--seed must be 0 or more, got -1"),
+    (["--folds", "0"], "--folds must be at least 2, got 0"),
+    (["--model-dir", "."], "--model-dir is used with --distill only"),
+    (["--distill", "--model-dir", "/nonexistent"], "--model-dir /nonexistent: not a directory"),
+])
+def test_train_arguments_are_checked_before_any_work(tmp_path, capsys, args, message):
+    code, _, err = cli(capsys, *_train(tmp_path, "--out", tmp_path / "m.npz", *args))
+    assert code == 2
+    assert one_error_line(err, command="train") == f"exposure train: error: {message}"
+    assert not (tmp_path / "cache").exists()
+
+
+# ------------------------------------------------------------------ report categories: inputs
+@pytest.mark.parametrize("content, message", [
+    (b"", "file is empty"),
+    (bytes(range(256)) * 4, "a binary file, not CSV text"),
+])
+def test_report_categories_empty_or_binary_sample(tmp_path, capsys, content, message):
+    """EmptyDataError / UnicodeDecodeError tracebacks; now one line, before O*NET is loaded."""
+    sample = tmp_path / "e.csv"
+    sample.write_bytes(content)
+    (tmp_path / "mirror").mkdir()
+    code, _, err = cli(capsys, "report", "categories", "--hand-checked", sample, "--mirror",
+                       tmp_path / "mirror", "--data-dir", tmp_path / "cache", "--out-dir",
+                       tmp_path / "out")
+    assert code == 2
+    assert one_error_line(err, command="report") == f"exposure report: error: {sample}: {message}"
+
+
+@pytest.mark.parametrize("report", ["reproduction", "rubric", "agreement"])
+def test_report_out_dir_that_is_a_file_is_refused_before_the_work(tmp_path, capsys, report):
+    """``report reproduction --out-dir FILE`` failed only after the reports were computed (21 s)."""
+    target = tmp_path / "file"
+    target.write_text("keep\n")
+    (tmp_path / "mirror").mkdir()
+    code, _, err = cli(capsys, "report", report, "--mirror", tmp_path / "mirror", "--data-dir",
+                       tmp_path / "cache", "--out-dir", target)
+    assert code == 2
+    assert one_error_line(err, command="report") == (
+        f"exposure report: error: {target}: output exists and is not a directory")
+    assert target.read_text() == "keep\n"

@@ -63,3 +63,23 @@ def test_diff_command_writes_reports(tmp_path, capsys):
         "diff_occupations.csv", "diff_sectors.csv", "diff_summary.csv", "diff_tasks.csv"]
     tasks = pd.read_csv(reports / "diff_tasks.csv")
     assert tasks[["task_id", "change"]].values.tolist() == [[2, "removed"], [3, "added"]]
+
+
+@pytest.mark.parametrize("case", ["reports_file", "compare_missing", "compare_file"])
+def test_recompute_compare_paths_are_checked_before_recomputing(tmp_path, capsys, case):
+    """A bad --compare or --reports failed after the whole recompute (and replaced --out)."""
+    out, old, afile = tmp_path / "processed", tmp_path / "old", tmp_path / "file"
+    old.mkdir()
+    afile.write_text("x\n")
+    compare, reports = {"reports_file": (old, afile), "compare_missing": (tmp_path / "nope", None),
+                        "compare_file": (afile, None)}[case]
+    args = ["recompute", "--mirror", str(tmp_path / "no-mirror"), "--out", str(out),
+            "--data-dir", str(tmp_path / "cache"), "--quiet", "--compare", str(compare)]
+    if reports is not None:
+        args += ["--reports", str(reports)]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    expected = (f"{afile}: output exists and is not a directory" if case == "reports_file"
+                else f"--compare {compare}: not a directory")
+    assert err.startswith(f"exposure recompute: error: {expected}"), err
+    assert not out.exists() and not (tmp_path / "cache").exists()

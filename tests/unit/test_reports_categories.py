@@ -62,6 +62,22 @@ def test_read_hand_checked_rejects_bad_flag(tmp_path):
         read_hand_checked(tmp_path / "absent.csv")
 
 
+@pytest.mark.parametrize("content, message", [
+    (b"", "file is empty"),
+    (b"\n\n", "file is empty"),
+    (bytes(range(256)) * 4, "a binary file, not CSV text"),
+    ("onetsoc_code,task_id\n43-6014.00,9\n".encode("utf-16"), "a binary file"),
+    (b"onetsoc_code,task_id\n\xff\xfe,9\n", "not UTF-8 text"),
+])
+def test_read_hand_checked_empty_or_binary_file(tmp_path, content, message):
+    """An empty or binary file: one DataFormatError naming it (was EmptyDataError, UnicodeDecodeError)."""
+    p = tmp_path / "e.csv"
+    p.write_bytes(content)
+    with pytest.raises(DataFormatError, match=message) as info:
+        read_hand_checked(p)
+    assert info.value.path == str(p)
+
+
 def test_hand_checked_fixtures_are_well_formed(fixtures):
     for name in ("hand_checked_v1.csv", "hand_checked_holdout_v1.csv", "dev_v2.csv"):
         h = read_hand_checked(fixtures / "categories" / name)

@@ -1,6 +1,7 @@
 """Training, grouped cross-validation and the shuffled-label control, on synthetic tasks."""
 
 import hashlib
+import os
 from types import SimpleNamespace
 
 import numpy as np
@@ -9,7 +10,7 @@ import pytest
 
 pytest.importorskip("sklearn")
 
-from exposure.errors import ExposureError  # noqa: E402
+from exposure.errors import ExposureError, OutputError  # noqa: E402
 from exposure.reports.agreement import evaluate_free_text  # noqa: E402
 from exposure.scoring._evaluate import agreement  # noqa: E402
 from exposure.scoring._train import (  # noqa: E402
@@ -157,15 +158,20 @@ def test_context_block_is_weighted_occupation_mean(rows):
     np.testing.assert_allclose(got["word"].toarray(), words)
 
 
-def test_train_and_save_writes_and_pins_the_artifact(tmp_path):
-    labels = synthetic_labels(n_occ=8, n_tasks=10)
+def labels_file(labels, path):
+    """Write ``labels`` as the published label file (``full_labelset_train.tsv``)."""
     table = labels.rename(columns={"onetsoc_code": "O*NET-SOC Code", "task_id": "Task ID",
                                    "task": "Task", "task_type": "Task Type", "title": "Title"})
     table["gpt4_exposure"] = table["gpt4_exposure_alt_rubric"] = table["human_exposure_agg"]
     table["gpt_3_relevant"], table["gpt4_automation"] = "False", "T1"
     table["Task ID"] = table["Task ID"].astype(float)  # as published: 8823.0
-    path = tmp_path / "labels.tsv"
     table.to_csv(path, sep="\t")
+    return path
+
+
+def test_train_and_save_writes_and_pins_the_artifact(tmp_path):
+    labels = synthetic_labels(n_occ=8, n_tasks=10)
+    path = labels_file(labels, tmp_path / "labels.tsv")
     done = train_and_save(path, synthetic_onet(labels), tmp_path / "models" / "m.npz", n_folds=2)
     pins = read_registry(tmp_path / "models" / "registry.txt")
     assert done.path.is_file() and pins["m.npz"] == done.sha256
@@ -187,6 +193,39 @@ def test_train_and_save_writes_and_pins_the_artifact(tmp_path):
     np.testing.assert_allclose(z, done.model.decision_function("free", texts, ["", ""], ["", ""]),
                                atol=1e-5)
     assert z[0].argmax() != 0 and z[1].argmax() == 0
+
+
+def test_train_and_save_refuses_a_pipe_before_reading_the_labels(tmp_path):
+    """A FIFO (or /dev/full) as the artifact: refused at once, not after the training."""
+    models = tmp_path / "models"
+    models.mkdir()
+    os.mkfifo(models / "m.npz")
+    with pytest.raises(OutputError, match="not a regular file"):
+        train_and_save(tmp_path / "no-labels.tsv", None, models / "m.npz")
+    with pytest.raises(OutputError, match="written beside the artifact"):
+        train_and_save(tmp_path / "no-labels.tsv", None, models / "registry.txt")
+    assert sorted(p.name for p in models.iterdir()) == ["m.npz"]
+
+
+def test_train_and_save_writes_its_files_as_one_set(tmp_path, monkeypatch):
+    """A failure while writing leaves the previous vectors, index and registry as they were."""
+    labels = synthetic_labels(n_occ=8, n_tasks=10)
+    path = labels_file(labels, tmp_path / "labels.tsv")
+    models = tmp_path / "models"
+    models.mkdir()
+    old_registry = "# mine\nm.npz " + "a" * 64 + "\n"
+    (models / "registry.txt").write_text(old_registry)
+    (models / "retrieval-v1.npz").write_bytes(b"old index")
+
+    def fail(model, where):
+        raise OSError(28, "No space left on device", str(where))
+
+    monkeypatch.setattr("exposure.scoring._train.save_model", fail)
+    with pytest.raises(OSError, match="No space left"):
+        train_and_save(path, synthetic_onet(labels), models / "m.npz", n_folds=2)
+    assert sorted(p.name for p in models.iterdir()) == ["registry.txt", "retrieval-v1.npz"]
+    assert (models / "registry.txt").read_text() == old_registry
+    assert (models / "retrieval-v1.npz").read_bytes() == b"old index"
 
 
 def synthetic_onet(labels):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from exposure._outdir import check_output_file
 from exposure._tables import first_row_number
 from exposure.cli import add_location_options
 from exposure.cli._report import (
@@ -29,8 +28,7 @@ from exposure.reports.agreement import (
     write_agreement_report,
 )
 from exposure.scoring._files import read_task_file
-from exposure.scoring._train import train_and_save, training_frame
-from exposure.scoring.learned import shipped_model_path
+from exposure.scoring._train import check_train_output, train_and_save, training_frame
 
 
 def register(subparsers) -> None:
@@ -115,8 +113,17 @@ def run_evaluate(args) -> int:
 
 
 def run_train(args) -> int:
-    """Run ``exposure train``; the artifact path is checked before the training."""
-    check_output_file(Path(args.out) if args.out else shipped_model_path())
+    """Run ``exposure train``; the arguments and output paths are checked before the training."""
+    if args.seed < 0:
+        raise ExposureError(f"--seed must be 0 or more, got {args.seed}")
+    if args.folds < 2:
+        raise ExposureError(f"--folds must be at least 2, got {args.folds}")
+    if args.model_dir is not None:
+        if not args.distill:
+            raise ExposureError("--model-dir is used with --distill only")
+        if not Path(args.model_dir).is_dir():
+            raise ExposureError(f"--model-dir {args.model_dir}: not a directory")
+    check_train_output(args.out)
     labels_path = fetch(LABELS_NAME, mirror=args.mirror, data_dir=args.data_dir)
     onet = load_onet(args.onet, mirror=args.mirror, data_dir=args.data_dir) if args.onet else None
     done = train_and_save(labels_path, onet, args.out, seed=args.seed, n_folds=args.folds,

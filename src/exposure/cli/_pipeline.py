@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from exposure._outdir import check_files_dir
 from exposure.cli import add_location_options
 from exposure.errors import ExposureError
 from exposure.fetch import default_home
@@ -89,6 +90,8 @@ def register(subparsers) -> None:
 
 def run_recompute(args: argparse.Namespace) -> int:
     """Run ``exposure recompute``; return the exit code (143 after SIGTERM)."""
+    if args.compare is not None:  # fail before the recompute, not after it
+        _check_compare(args.compare, args.out, args.reports)
     lock = Lock(default_home() / LOCK_NAME)
     pinned_before = set(lock.entries())
     result = recompute(
@@ -112,6 +115,27 @@ def run_recompute(args: argparse.Namespace) -> int:
         reports = args.reports if args.reports is not None else result.out / "reports"
         return _diff(args.compare, result.out, reports, 20, args.quiet)
     return 0
+
+
+def _check_compare(old: Path, out: Path | None, reports: Path | None) -> None:
+    """Refuse ``--compare OLD_DIR`` and its report directory before any work.
+
+    Examples
+    --------
+    >>> _check_compare(Path("/nonexistent"), None, None)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: --compare /nonexistent: not a directory (give the --out of an earlier recompute)
+    """
+    if not old.is_dir():
+        raise ExposureError(f"--compare {old}: not a directory (give the --out of an earlier "
+                            "recompute)")
+    if out is not None and out.is_dir() and old.resolve() == out.resolve():
+        raise ExposureError(f"--compare {old} is the --out directory: nothing to compare")
+    if reports is not None:
+        check_files_dir(reports)
+    elif out is not None and (out / "reports").exists() and not (out / "reports").is_dir():
+        raise ExposureError(f"{out / 'reports'}: output exists and is not a directory")
 
 
 def run_diff(args: argparse.Namespace) -> int:

@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from exposure._outdir import check_files_dir
 from exposure.cli import add_location_options
 from exposure.crosswalks import load_onet_to_soc
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures.eloundou import load_task_labels
 from exposure.onet import load_onet
 from exposure.reports.agreement import evaluate_method, report_name, write_agreement_report
-from exposure.reports.categories import write_category_reports
+from exposure.reports.categories import read_hand_checked, write_category_reports
 from exposure.reports.reproduction import write_reproduction_reports
 from exposure.reports.rubric import write_rubric_agreement
 from exposure.scoring import METHODS
@@ -110,12 +111,13 @@ def run_agreement(args) -> int:
         raise ExposureError(f"unknown scoring method {args.method!r}; choose one of {', '.join(METHODS)}")
     if args.folds < 2:
         raise ExposureError("--folds must be at least 2")
+    out = Path(args.out) if args.out else Path(args.out_dir) / report_name(args.method)
+    check_files_dir(out.parent)
     labels = load_task_labels(mirror=args.mirror, data_dir=args.data_dir)
     onet = (load_onet(REPORT_ONET_RELEASE, mirror=args.mirror, data_dir=args.data_dir)
             if args.method != "reference" else None)
     table, reliability = evaluate_method(args.method, labels, onet, n_folds=args.folds, seed=args.seed,
                                          control=args.control)
-    out = Path(args.out) if args.out else Path(args.out_dir) / report_name(args.method)
     write_agreement_report(table, reliability, out)
     cols = ["scorer", "n_tasks", "n_occupations", "accuracy", "kappa", "r_alpha", "r_beta", "r_gamma",
             "ece", "brier"]
@@ -136,6 +138,7 @@ def _print_tables(tables: dict, out_dir: Path) -> None:
 
 def run_categories(args) -> int:
     """Run ``exposure report categories``."""
+    check_files_dir(args.out_dir)
     holdout = args.holdout or args.hand_checked.with_name(_HOLDOUT_NAME)
     samples = {"development": args.hand_checked}
     if args.holdout is not None or holdout.is_file():
@@ -143,6 +146,7 @@ def run_categories(args) -> int:
     for path in samples.values():  # fail before loading O*NET
         if not path.is_file():
             raise DataFormatError("hand-checked sample not found", path=path)
+        read_hand_checked(path)
     onet = load_onet(REPORT_ONET_RELEASE, mirror=args.mirror, data_dir=args.data_dir)
     onet_to_soc = load_onet_to_soc(mirror=args.mirror, data_dir=args.data_dir)
     tables = write_category_reports(samples, args.out_dir, onet=onet, validation=args.validation,
@@ -153,6 +157,7 @@ def run_categories(args) -> int:
 
 def run_rubric(args) -> int:
     """Run ``exposure report rubric``."""
+    check_files_dir(args.out_dir)
     labels = load_task_labels(mirror=args.mirror, data_dir=args.data_dir)
     onet = load_onet(REPORT_ONET_RELEASE, mirror=args.mirror, data_dir=args.data_dir)
     table = write_rubric_agreement(args.out_dir / "rubric_agreement.csv", labels=labels, onet=onet)
@@ -162,6 +167,7 @@ def run_rubric(args) -> int:
 
 def run_reproduction(args) -> int:
     """Run ``exposure report reproduction``."""
+    check_files_dir(args.out_dir)
     tables = write_reproduction_reports(args.out_dir, mirror=args.mirror, data_dir=args.data_dir)
     _print_tables(tables, args.out_dir)
     return 0

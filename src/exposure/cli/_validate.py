@@ -17,6 +17,7 @@ import sys
 
 import pandas as pd
 
+from exposure._outdir import check_files_dir
 from exposure.cli import add_location_options
 from exposure.errors import ExposureError
 from exposure.reports.sources import (
@@ -95,6 +96,8 @@ def run_validate(args) -> int:
             print(f"{table:<22} {_fmt(len(frame)):>9}  {path}")
         return 2 if failures else 0
 
+    if args.report_dir:  # before the half-minute of validation
+        check_files_dir(args.report_dir)
     releases = ONET_RELEASES if args.onet_release == "all" else (args.onet_release,)
     counts, loaded = validate_sources(
         mirror=args.mirror, data_dir=args.data_dir, onet_releases=releases, on_error=on_error

@@ -19,6 +19,7 @@ categories`` runs it, into ``data/processed/reports``).
 
 from __future__ import annotations
 
+import io
 import logging
 from pathlib import Path
 
@@ -68,6 +69,36 @@ def _mapping_counted(rule: str) -> bool:
     return False
 
 
+def _read_csv(path) -> pd.DataFrame:
+    """Read a sample CSV as strings; an empty, binary or malformed file is a DataFormatError.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "empty.csv"
+    >>> _ = p.write_bytes(b"")
+    >>> _read_csv(p)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: .../empty.csv: file is empty
+    """
+    data = Path(path).read_bytes()
+    if b"\x00" in data:
+        raise DataFormatError("a binary file, not CSV text", path=path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataFormatError(f"not UTF-8 text (byte {exc.start + 1}): a binary file?", path=path
+                              ) from None
+    try:
+        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except pd.errors.EmptyDataError:
+        raise DataFormatError("file is empty", path=path) from None
+    except pd.errors.ParserError as exc:
+        raise DataFormatError(f"cannot read as CSV: {' '.join(str(exc).split())}",
+                              path=path) from None
+
+
 def read_hand_checked(path) -> pd.DataFrame:
     """Read a hand-checked category sample (e.g. ``tests/data/categories/hand_checked_v1.csv``).
 
@@ -86,7 +117,7 @@ def read_hand_checked(path) -> pd.DataFrame:
     Raises
     ------
     exposure.errors.DataFormatError
-        Missing file or column, or a category cell that is not True/False (naming row and
+        Missing, empty or binary file, missing column, or a category cell that is not True/False (naming row and
         column).
 
     Examples
@@ -100,7 +131,7 @@ def read_hand_checked(path) -> pd.DataFrame:
     """
     if not Path(path).is_file():
         raise DataFormatError("file not found", path=path)
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    raw = _read_csv(path)
     need = ["onetsoc_code", "task_id", "stratum", *CATEGORIES, "note"]
     for col in need:
         if col not in raw.columns:
@@ -213,7 +244,7 @@ def _bool_column(frame: pd.DataFrame, col: str, path) -> pd.Series:
 def _read_labels(path) -> pd.DataFrame:
     if not Path(path).is_file():
         raise DataFormatError("file not found", path=path)
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    raw = _read_csv(path)
     for col in ["onetsoc_code", "task_id", *CATEGORIES]:
         if col not in raw.columns:
             raise DataFormatError(f"missing column {col!r}", path=path, column=col)
@@ -274,7 +305,7 @@ def read_validation_sample(directory) -> pd.DataFrame:
     path = directory / "sample.csv"
     if not path.is_file():
         raise DataFormatError("file not found", path=path)
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    raw = _read_csv(path)
     for col in _SAMPLE_COLUMNS:
         if col not in raw.columns:
             raise DataFormatError(f"missing column {col!r}", path=path, column=col)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,8 +19,10 @@ import numpy as np
 import pandas as pd
 from scipy import optimize, sparse
 
+from exposure._io import atomic_paths, check_output_path
 from exposure._measures import CORE_WEIGHT, LABELS, OTHER_WEIGHT
-from exposure.errors import ExposureError
+from exposure._outdir import check_output_file
+from exposure.errors import ExposureError, OutputError
 from exposure.measures.eloundou import read_task_labels
 from exposure.scoring._distill import distill_vectors
 from exposure.scoring._embed import VECTORS_NAME, StaticVectors, load_vectors, save_vectors
@@ -48,8 +51,12 @@ __all__ = [
     "fit_temperature",
     "train_learned",
     "TrainedModel",
+    "check_train_output",
     "train_and_save",
 ]
+
+#: Name of the registry file written beside the artifact.
+REGISTRY_NAME = "registry.txt"
 
 logger = logging.getLogger(__name__)
 
@@ -572,11 +579,18 @@ def train_and_save(labels_path, onet=None, out=None, *, seed: int = 0, n_folds: 
     -------
     TrainedModel
         The artifact's ``registry.txt`` (beside it) lists its new sha256.
+
+    Raises
+    ------
+    exposure.errors.OutputError
+        Before any work, from :func:`check_train_output`. The artifact, the vectors, the
+        index and the registry are written as one set (:func:`exposure._io.atomic_paths`):
+        a failure leaves every previous file as it was.
     """
+    out = check_train_output(out)
     labels_path = Path(labels_path)
     labels = read_task_labels(labels_path)
     sha = hashlib.sha256(labels_path.read_bytes()).hexdigest()
-    out = Path(out) if out else shipped_model_path()
     vectors = _training_vectors(out, onet, distill, model_dir)
     model, cv = train_learned(labels, onet, seed=seed, n_folds=n_folds, labels_sha256=sha, vectors=vectors)
     rows = training_frame(labels, onet)
@@ -585,19 +599,72 @@ def train_and_save(labels_path, onet=None, out=None, *, seed: int = 0, n_folds: 
         figures = agreement(proba, rows["y"], rows["onetsoc_code"], rows["weight"])
         summary[which] = {k: round(v, 4) if isinstance(v, float) else v for k, v in figures.items()}
     model.metadata["cv"] = summary
+    # one set: every file (and the registry) to a temporary name, all renamed at the end
+    writers = {}
     if model.metadata.get("vectors"):
-        vectors_path = save_vectors(vectors, out.parent / VECTORS_NAME)
-        update_registry(out.parent / "registry.txt", VECTORS_NAME,
-                        hashlib.sha256(vectors_path.read_bytes()).hexdigest())
+        writers[VECTORS_NAME] = lambda path: save_vectors(vectors, path)
     if model.index is not None:
-        index_path = save_index(model.index, out.parent / INDEX_NAME)
-        update_registry(out.parent / "registry.txt", INDEX_NAME,
-                        hashlib.sha256(index_path.read_bytes()).hexdigest())
-    save_model(model, out)
-    digest = hashlib.sha256(out.read_bytes()).hexdigest()
-    update_registry(out.parent / "registry.txt", out.name, digest)
+        writers[INDEX_NAME] = lambda path: save_index(model.index, path)
+    writers[out.name] = lambda path: save_model(model, path)
+    registry = out.parent / REGISTRY_NAME
+    with atomic_paths([registry, *(out.parent / name for name in writers)]) as (reg_tmp, *tmps):
+        if registry.is_file():
+            shutil.copyfile(registry, reg_tmp)
+        else:
+            reg_tmp.unlink()  # update_registry starts a new one with its comment line
+        for (name, write), tmp in zip(writers.items(), tmps):
+            write(tmp)
+            digest = hashlib.sha256(tmp.read_bytes()).hexdigest()  # the model's comes last
+            update_registry(reg_tmp, name, digest)
     logger.info("wrote %s (sha256 %s)", out, digest)
     return TrainedModel(model, out, digest, summary)
+
+
+def check_train_output(out=None) -> Path:
+    """Check, before any work, the files :func:`train_and_save` writes; return the artifact path.
+
+    The artifact, and beside it ``registry.txt``, the vectors and the retrieval index,
+    must each be absent or a regular file (not a directory, device, pipe or socket), and
+    their directory writable.
+
+    Parameters
+    ----------
+    out : str or os.PathLike, optional
+        Artifact path; default :func:`~exposure.scoring.learned.shipped_model_path`.
+
+    Returns
+    -------
+    pathlib.Path
+
+    Raises
+    ------
+    exposure._outdir.OutputPathError
+        The artifact's directory cannot be created or written.
+    exposure.errors.OutputError
+        A path that is not a regular file, or an artifact named like a file beside it.
+
+    Examples
+    --------
+    >>> import os, tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> check_train_output(d / "m.npz").name
+    'm.npz'
+    >>> os.mkfifo(d / "pipe.npz")
+    >>> check_train_output(d / "pipe.npz")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.OutputError: .../pipe.npz: cannot write: exists and is not a regular file ...
+    """
+    out = Path(out) if out else shipped_model_path()
+    if out.name in (REGISTRY_NAME, VECTORS_NAME, INDEX_NAME):
+        raise OutputError(f"{out.name} is written beside the artifact; give the artifact another name",
+                          path=out)
+    if out.exists() and not (out.is_file() or out.is_dir()):
+        check_output_path(out)  # a device, pipe or socket: refused before its directory is probed
+    check_output_file(out)  # its directory can be written (the reason in the system's words)
+    for path in (out, *(out.parent / name for name in (REGISTRY_NAME, VECTORS_NAME, INDEX_NAME))):
+        check_output_path(path)
+    return out
 
 
 def _training_vectors(out: Path, onet, distill: bool, model_dir) -> StaticVectors:
@@ -607,7 +674,7 @@ def _training_vectors(out: Path, onet, distill: bool, model_dir) -> StaticVector
             raise ExposureError("distilling the word vectors needs an O*NET release (its vocabulary)")
         return distill_vectors(onet, model_dir=model_dir)
     for folder in (out.parent, shipped_model_path().parent):
-        registry = folder / "registry.txt"
+        registry = folder / REGISTRY_NAME
         if (folder / VECTORS_NAME).is_file() and registry.is_file():
             return load_vectors(folder / VECTORS_NAME, read_registry(registry))
     raise ExposureError(f"no pinned {VECTORS_NAME} beside {out} or in the package: train with "
