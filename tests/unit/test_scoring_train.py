@@ -261,3 +261,14 @@ def test_free_text_report_grounds_held_out_folds_in_training_occupations_only():
                                           C={"onet": 2.0, "free": 2.0}, word_min_df=1),
                         n_folds=2, index=build_index(onet), index_rows=index_frame(onet))
     assert set(cv["proba"]) == {"onet", "free"}
+
+
+def test_a_bad_seed_is_refused_before_any_work():
+    from exposure.scoring._train import grouped_folds, train_learned
+
+    for seed in (-1, 1.5, True, "0"):
+        with pytest.raises(ExposureError, match="seed must be a whole number, 0 or more"):
+            grouped_folds(["a", "b"], n_folds=2, seed=seed)
+        with pytest.raises(ExposureError, match="seed must be a whole number"):
+            train_learned(None, seed=seed)  # refused before the labels are read
+    assert grouped_folds(["a", "b"], n_folds=2, seed=np.int64(3)).tolist() in ([0, 1], [1, 0])

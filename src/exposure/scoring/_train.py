@@ -298,6 +298,20 @@ def _index_payload(model: LearnedModel, index_rows: pd.DataFrame) -> np.ndarray:
     return _softmax(z)
 
 
+def _check_seed(seed) -> None:
+    """Refuse a seed numpy's generators would refuse later, after minutes of work.
+
+    Examples
+    --------
+    >>> _check_seed(-1)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: seed must be a whole number, 0 or more; got -1
+    """
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise ExposureError(f"seed must be a whole number, 0 or more; got {seed!r}")
+
+
 def grouped_folds(groups, n_folds: int = 5, seed: int = 0) -> np.ndarray:
     """Fold number of each row; rows of one group (SOC 6-digit code) share a fold.
 
@@ -313,6 +327,7 @@ def grouped_folds(groups, n_folds: int = 5, seed: int = 0) -> np.ndarray:
     ...
     exposure.errors.ExposureError: cannot deal 2 occupation groups into 3 folds: the folds must number from 2 to 2
     """
+    _check_seed(seed)
     groups = pd.Series(np.asarray(groups, dtype=object).astype(str))
     sizes = groups.value_counts(sort=False)
     if not 2 <= n_folds <= len(sizes):
@@ -500,6 +515,7 @@ def train_learned(labels: pd.DataFrame, onet=None, *, config: TrainConfig | None
         output of :func:`cross_validate`.
     """
     config = config or TrainConfig()
+    _check_seed(seed)
     rows = training_frame(labels, onet)
     index = index_rows = None
     if any("grounded" in names for names in config.sets.values()):
