@@ -715,19 +715,57 @@ def _cell(value):
 
 #: Rows an .xlsx sheet can hold (the header included).
 XLSX_MAX_ROWS = 1_048_576
+#: Characters an .xlsx cell can hold (Excel's limit; a longer text would be cut).
+XLSX_MAX_CELL = 32_767
+#: Time stamp of every .xlsx output (zip entries and workbook properties): the same frame
+#: gives the same bytes (the earliest date a zip entry can hold).
+_XLSX_TIME = (1980, 1, 1, 0, 0, 0)
+_XLSX_PROPERTY_TIME = re.compile(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterms:)")
+
+
+def _xlsx_problem(value, illegal) -> str | None:
+    """Why a workbook cell cannot hold ``value`` (None if it can)."""
+    if isinstance(value, str):
+        if illegal.search(value):
+            return ("a cell holds a control character, which an .xlsx sheet cannot store; "
+                    "write .csv or .parquet")
+        if len(value) > XLSX_MAX_CELL:
+            return (f"a cell holds {len(value):,} characters, more than the {XLSX_MAX_CELL:,} "
+                    "an .xlsx cell can hold (Excel would cut it); write .csv or .parquet")
+    elif isinstance(value, (list, tuple, dict, set, np.ndarray)):
+        return ("a cell holds a nested value (a list, map or struct), which an .xlsx sheet "
+                "cannot store; write .parquet, or drop or flatten the column")
+    return None
+
+
+def _fixed_zip(src, dst) -> None:
+    """Copy the zip archive ``src`` to ``dst`` with fixed entry and workbook property times."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
+        for entry in zin.infolist():
+            data = zin.read(entry)
+            if entry.filename == "docProps/core.xml":
+                stamp = "%04d-%02d-%02dT%02d:%02d:%02dZ" % _XLSX_TIME
+                data = _XLSX_PROPERTY_TIME.sub(rb"\g<1>" + stamp.encode() + rb"\g<2>", data)
+            info = zipfile.ZipInfo(entry.filename, date_time=_XLSX_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = entry.external_attr
+            zout.writestr(info, data)
 
 
 def write_xlsx(frame: pd.DataFrame, path, *, sheet: str = "data") -> Path:
-    """Write ``frame`` to one sheet of an ``.xlsx`` workbook atomically.
+    """Write ``frame`` to one sheet of an ``.xlsx`` workbook atomically and deterministically.
 
     Every string is stored as a string cell (never as a formula, whatever its first
-    character); missing values are empty cells.
+    character); missing values are empty cells. The same frame gives the same bytes: the
+    zip entries and the workbook's created/modified properties carry a fixed time
+    (1980-01-01), not the time of writing.
 
     Raises
     ------
     exposure.errors.DataFormatError
-        More rows than a sheet holds, or a cell with characters a workbook cannot store
-        (control characters), naming its row and column.
+        More rows than a sheet holds, or a cell a workbook cannot store (control
+        characters, more than :data:`XLSX_MAX_CELL` characters, a nested value such as
+        a list), naming its row and column.
     exposure.errors.OutputError
         The file cannot be written.
 
@@ -741,6 +779,13 @@ def write_xlsx(frame: pd.DataFrame, path, *, sheet: str = "data") -> Path:
     [['task', 'n'], ['=1+1', 1], [None, 2]]
     >>> ws["A2"].data_type
     's'
+    >>> first = p.read_bytes()
+    >>> write_xlsx(pd.DataFrame({"task": ["=1+1", None], "n": [1, 2]}), p).read_bytes() == first
+    True
+    >>> write_xlsx(pd.DataFrame({"task": ["x" * 40_000]}), p)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: ...t.xlsx, row 2, column 'task': a cell holds 40,000 characters, ...
     """
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
@@ -749,17 +794,16 @@ def write_xlsx(frame: pd.DataFrame, path, *, sheet: str = "data") -> Path:
     if len(frame) + 1 > XLSX_MAX_ROWS:
         raise DataFormatError(
             f"{len(frame):,} rows do not fit in an .xlsx sheet ({XLSX_MAX_ROWS - 1:,} at most); "
-            "write .parquet or .csv", path=path)
+            "write .csv or .parquet", path=path)
     columns = [str(c) for c in frame.columns]
     for j, col in enumerate(columns):  # before any writing: a workbook cannot hold these
         values = frame.iloc[:, j]
-        if values.dtype.kind in "OSU" or isinstance(values.dtype, pd.StringDtype):
-            bad = values.map(lambda v: isinstance(v, str) and bool(ILLEGAL_CHARACTERS_RE.search(v)))
+        if values.dtype.kind in "OSU" or isinstance(values.dtype, (pd.StringDtype, pd.ArrowDtype)):
+            problems = values.map(lambda v: _xlsx_problem(v, ILLEGAL_CHARACTERS_RE))
+            bad = problems.notna().to_numpy(dtype=bool)
             if bad.any():
-                pos = int(bad.to_numpy(dtype=bool).nonzero()[0][0])
-                raise DataFormatError("a cell holds a control character, which an .xlsx sheet "
-                                      "cannot store; write .csv or .parquet", path=path,
-                                      row=pos + 2, column=col)
+                pos = int(bad.nonzero()[0][0])
+                raise DataFormatError(problems.iloc[pos], path=path, row=pos + 2, column=col)
     with _writing(path) as tmp:
         wb = openpyxl.Workbook(write_only=True)
         ws = wb.create_sheet(sheet)
@@ -776,8 +820,11 @@ def write_xlsx(frame: pd.DataFrame, path, *, sheet: str = "data") -> Path:
         ws.append(row_cells(columns))
         for values in frame.itertuples(index=False, name=None):
             ws.append(row_cells([_cell(v) for v in values]))
-        with open(tmp, "wb") as fh:
-            wb.save(fh)
+        with tempfile.SpooledTemporaryFile(max_size=64 * 2**20) as spool:
+            wb.save(spool)  # openpyxl stamps the time of writing; rewritten with a fixed one
+            spool.seek(0)
+            with open(tmp, "wb") as fh:
+                _fixed_zip(spool, fh)
     return Path(path)
 
 

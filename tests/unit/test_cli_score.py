@@ -215,3 +215,24 @@ def test_report_fails_cleanly(tmp_path, capsys):
     assert err.startswith("exposure report: error:") and "absent.csv" in err and "not found" in err
     assert main(["report", "agreement", "--method", "magic"]) == 2
     assert "unknown scoring method 'magic'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("args", "text", "message"), [
+    (["--text-column", "label"], "label\nWrite code.\n",
+     "in.csv, column 'label': the text column 'label' has the name of a score column"),
+    (["--method", "reference"], "task\nWrite code.\n",
+     "in.csv, column 'task_id': the reference method needs a 'task_id' column"),
+])
+def test_score_refuses_with_the_file_named(tmp_path, capsys, fixtures, monkeypatch, args, text,
+                                          message):
+    from exposure.measures import eloundou
+
+    monkeypatch.setattr(eloundou, "load_task_labels",
+                        lambda **kw: eloundou.read_task_labels(fixtures / "scoring" / "labels_tiny.tsv"))
+    src = tmp_path / "in.csv"
+    src.write_text(text)
+    for rows in ("1", "0"):
+        assert main(["score", str(src), "-o", str(tmp_path / "o.csv"), "--batch-rows", rows, *args]) == 2
+        err = capsys.readouterr().err
+        assert message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "o.csv").exists()

@@ -70,3 +70,35 @@ def test_write_csv_same_bytes_as_pandas(tmp_path):
     write_csv(frame, tmp_path / "tab.tsv", sep="\t")  # other options: pandas writes it
     assert (tmp_path / "tab.tsv").read_bytes() == frame.to_csv(
         index=False, lineterminator="\n", sep="\t").encode("utf-8")
+
+
+def test_write_xlsx_is_byte_reproducible(tmp_path):
+    import time
+    import zipfile
+
+    from exposure._io import write_xlsx
+
+    frame = pd.DataFrame({"task": ["Weld.", None], "beta": [0.5, 0.25]})
+    first = write_xlsx(frame, tmp_path / "a.xlsx").read_bytes()
+    time.sleep(2.1)  # zip entries keep time to 2 s, the workbook's modified stamp to 1 s
+    assert write_xlsx(frame, tmp_path / "b.xlsx").read_bytes() == first
+    with zipfile.ZipFile(tmp_path / "b.xlsx") as zf:
+        assert zf.testzip() is None
+        assert b"1980-01-01T00:00:00Z</dcterms:modified>" in zf.read("docProps/core.xml")
+
+
+@pytest.mark.parametrize(("cell", "what"), [("x" * 32_768, "32,768 characters"),
+                                            (np.array([1, 2]), "nested value"),
+                                            ({"a": 1}, "nested value")])
+def test_write_xlsx_refuses_cells_it_cannot_hold(tmp_path, cell, what):
+    from exposure._io import XLSX_MAX_CELL, write_xlsx
+    from exposure.errors import DataFormatError
+
+    frame = pd.DataFrame({"task": ["Weld.", "Sew."], "v": pd.Series(["ok", None], dtype=object)})
+    frame.at[1, "v"] = cell
+    with pytest.raises(DataFormatError) as exc:
+        write_xlsx(frame, tmp_path / "o.xlsx")
+    assert "o.xlsx, row 3, column 'v'" in str(exc.value) and what in str(exc.value)
+    assert not (tmp_path / "o.xlsx").exists()
+    frame.at[1, "v"] = "x" * XLSX_MAX_CELL  # the limit itself fits
+    write_xlsx(frame, tmp_path / "o.xlsx")

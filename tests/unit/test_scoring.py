@@ -280,3 +280,20 @@ def test_readme_use_snippet_runs_as_written(capsys):
     assert scores.index.tolist() == namespace["my_tasks"].index.tolist()
     assert occ2["onetsoc_code"].tolist() == ["43-4051.00", "47-2031.00"]
     assert "nearest_onetsoc_code" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("kwargs", [{"text_column": "label"}, {"text_column": "task",
+                                                               "occupation_column": "method"}])
+def test_text_or_occupation_column_named_like_a_score_column_is_refused(kwargs):
+    frame = pd.DataFrame({"label": ["Write code.", "Sew."], "task": ["Write code.", "Sew."],
+                          "method": ["Dev", "Tailor"]})
+    with pytest.raises(DataFormatError, match="has the name of a score column") as exc:
+        score_tasks(frame, "rubric", path="in.csv", **kwargs)
+    assert str(exc.value).startswith("in.csv, column ")
+
+
+def test_reference_without_task_id_names_the_file(fixtures):
+    labels = read_task_labels(fixtures / "scoring" / "labels_tiny.tsv")
+    with pytest.raises(DataFormatError) as exc:
+        score_tasks(pd.DataFrame({"task": ["Weld."]}), "reference", labels=labels, path="in.csv")
+    assert str(exc.value).startswith("in.csv, column 'task_id': the reference method needs")

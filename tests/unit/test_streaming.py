@@ -245,3 +245,82 @@ def test_onet_tasks_stream_to_the_same_bytes(shared_data, tmp_path):
     done = score_file(src, tmp_path / "b.parquet", mirror=shared_data, batch_rows=4_999)
     assert done.n_tasks == whole.n_tasks == len(tasks) > 18_000
     assert _digest(done.path) == _digest(whole.path)
+
+
+def _both(src, tmp_path, kind="csv", method="rubric"):
+    """score_file of ``src`` whole and in batches of 1: the two outputs."""
+    whole = score_file(src, tmp_path / f"whole.{kind}", method, batch_rows=None)
+    streamed = score_file(src, tmp_path / f"streamed.{kind}", method, batch_rows=1)
+    return whole.path, streamed.path
+
+
+def test_unnamed_columns_follow_the_whole_file_rules(tmp_path):
+    src = tmp_path / "trail.csv"  # a trailing comma on every line: an empty, unnamed column
+    src.write_text("task,note,\nAnswer telephones.,a,\nWrite code.,b,\n")
+    whole, streamed = _both(src, tmp_path)
+    assert _digest(streamed) == _digest(whole)
+    assert list(pd.read_csv(streamed).columns)[:3] == ["task", "note", "p_e0"]
+    (tmp_path / "mid.csv").write_text("task,,n\nAnswer telephones.,x,b\n")  # values, no name
+    errors = []
+    for rows in (None, 1):
+        with pytest.raises(DataFormatError) as exc:
+            score_file(tmp_path / "mid.csv", tmp_path / "o.csv", "rubric", batch_rows=rows)
+        errors.append(str(exc.value))
+    assert errors[0] == errors[1] and "column 2 has values but no name" in errors[0]
+    (tmp_path / "lit.csv").write_text("task,Unnamed: 2\nAnswer telephones.,x\n")  # a real name
+    whole, streamed = _both(tmp_path / "lit.csv", tmp_path)
+    assert _digest(streamed) == _digest(whole)
+    assert list(pd.read_csv(streamed).columns)[:2] == ["task", "Unnamed: 2"]
+
+
+def test_one_column_file_keeps_blank_lines_as_rows(tmp_path):
+    src = tmp_path / "rn.csv"
+    for text, line in [("task\nAnswer telephones.\n\n\nWrite code.\n", 3),
+                       ("task\nAnswer telephones.\nWrite code.\n   \n", 4)]:
+        src.write_text(text)
+        errors = []
+        for rows in (None, 1, 2):
+            with pytest.raises(DataFormatError) as exc:
+                score_file(src, tmp_path / "o.csv", "rubric", batch_rows=rows)
+            errors.append(str(exc.value))
+        assert len(set(errors)) == 1 and f"row {line}, column 'task'" in errors[0], errors
+    src.write_text("task\nAnswer telephones.\nWrite code.\n\n\n")  # blank lines ending the file
+    whole, streamed = _both(src, tmp_path)
+    assert _digest(streamed) == _digest(whole)
+    assert len(pd.read_csv(whole)) == 2
+    assert len(read_task_file(src)) == 2
+
+
+def test_parquet_index_is_kept_as_a_column(tmp_path):
+    frame = pd.DataFrame({"task": ["Answer telephones.", "Write code."], "n": [1, 2]})
+    frame.set_axis(pd.Index(["p1", "p2"], name="posting_id")).to_parquet(tmp_path / "named.parquet")
+    frame.to_parquet(tmp_path / "range.parquet")  # a RangeIndex is metadata only: no column
+    for name, columns in [("named", ["task", "n", "posting_id"]), ("range", ["task", "n"])]:
+        whole, streamed = _both(tmp_path / f"{name}.parquet", tmp_path, "parquet")
+        assert _digest(streamed) == _digest(whole)
+        got = pd.read_parquet(whole)
+        assert list(got.columns[:len(columns) + 1]) == [*columns, "p_e0"], name
+        if name == "named":
+            assert got["posting_id"].tolist() == ["p1", "p2"]
+
+
+def test_nested_parquet_columns(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    texts = ["Answer telephones.", "Operate a forklift.", "Write code."]
+    pq.write_table(pa.table({"task": texts, "m": pa.array([[("a", 1)]] * 3,
+                                                           pa.map_(pa.string(), pa.int64()))}),
+                   tmp_path / "map.parquet")
+    pq.write_table(pa.table({"task": texts, "l": pa.array([[1, 2]] * 3)}), tmp_path / "list.parquet")
+    for name, column in [("map", "m"), ("list", "l")]:
+        whole, streamed = _both(tmp_path / f"{name}.parquet", tmp_path, "parquet")
+        assert _digest(streamed) == _digest(whole)
+        got = pq.read_table(whole)
+        assert pa.types.is_nested(got.schema.field(column).type)
+        assert got.column(column).to_pylist() == pq.read_table(tmp_path / f"{name}.parquet").column(column).to_pylist()
+        for out in ("o.csv", "o.xlsx", "o.dta"):
+            with pytest.raises(DataFormatError) as exc:
+                score_file(tmp_path / f"{name}.parquet", tmp_path / out, "rubric")
+            assert f"{name}.parquet, column '{column}': the column holds nested values" in str(exc.value)
+            assert not (tmp_path / out).exists()

@@ -122,7 +122,8 @@ def score_tasks(
         label, alpha, beta, gamma, admin, routine_coding, entry_creative, method`` (the
         score columns of :class:`~exposure.schemas._scores.TaskScores`, validated) and the
         :data:`EVIDENCE_COLUMNS` ``confidence, nearest_task_id, nearest_onetsoc_code,
-        similarity``. Input columns named like a score column are replaced. So
+        similarity``. Other input columns named like a score column are replaced
+        (the text and occupation columns must not be: an error). So
         ``df.join(score_tasks(df[mask])[["beta"]])`` attaches each score to its own row;
         :func:`task_score_table` gives the keyed table.
 
@@ -135,7 +136,9 @@ def score_tasks(
     ------
     exposure.errors.DataFormatError
         Missing text column, empty or non-string task text, bad keys, a duplicate
-        (``onetsoc_code``, ``task_id``) key (reported in one line, before scoring).
+        (``onetsoc_code``, ``task_id``) key (reported in one line, before scoring); a text
+        or occupation column named like a score column (``label``), which the scores
+        would replace; ``reference`` without a ``task_id`` column.
     exposure.errors.ExposureError
         Unknown method; model artifact problems (:class:`~exposure.errors.ChecksumMismatchError`).
 
@@ -156,6 +159,10 @@ def score_tasks(
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: row 2, column 'task_id': duplicate task key (11-1011.00, 7), first on row 1
+    >>> score_tasks(pd.DataFrame({"label": ["Weld pipes."]}), text_column="label")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: column 'label': the text column 'label' has the name of a score column, which the scores would replace; rename it
     >>> score_tasks(tasks, method="oracle")
     Traceback (most recent call last):
     ...
@@ -203,6 +210,11 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
             raise DataFormatError(f"missing occupation column {occupation_column!r}", path=path,
                                   column=occupation_column)
 
+    for what, name in (("text", text_column), ("occupation", occupation_column)):
+        if name in SCORE_COLUMNS:  # the scores would replace the column they were read from
+            raise DataFormatError(f"the {what} column {name!r} has the name of a score column, "
+                                  "which the scores would replace; rename it", path=path,
+                                  column=name)
     where = {"path": path, "row_offset": row_offset}
     checks = (lambda: _check_columns(tasks, **where),
               lambda: check_text_column(tasks, text_column, **where), occupation,
@@ -312,7 +324,13 @@ def _score_table(frame, method, *, text_column, occupation_column, onet, labels,
     else:
         if labels is None:
             labels = eloundou.load_task_labels(mirror=mirror, data_dir=data_dir)
-        probs = score_reference(frame, labels, source=reference_source)
+        try:
+            probs = score_reference(frame, labels, source=reference_source)
+        except DataFormatError as exc:  # name the input, and its rows as the caller counts them
+            if exc.path is not None:
+                raise
+            row = None if exc.row is None else exc.row - 1 + row_offset
+            raise DataFormatError(exc.reason, path=path, row=row, column=exc.column) from None
         tag = f"reference-{reference_source}"
     p = probs[list(PROBA_COLUMNS)].to_numpy(dtype=float)
     out = pd.DataFrame(index=frame.index)

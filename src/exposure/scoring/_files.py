@@ -154,6 +154,13 @@ def file_kind(path, what: str = "input") -> str:
 def read_task_file(path) -> pd.DataFrame:
     """Read a CSV, tab-separated (all columns as text) or Parquet file of tasks.
 
+    :func:`exposure._tables.read_frame`'s rules, and three of this reader's own, which
+    :func:`iter_task_batches` shares: in a text file of one column, an empty line is a row
+    with an empty cell (an error when scored, naming its line; pandas skipped blank and
+    whitespace-only lines), the blank lines ending the file excepted; a Parquet file keeps
+    every stored column, an index that pandas stored (named, or not a ``RangeIndex``)
+    included, as a regular column; nested Parquet columns (lists, maps, structs) are
+    :class:`pandas.ArrowDtype` columns, which a Parquet output writes back with their type.
     Empty cells of text files are missing values; double quotes in tab-separated files are
     text.
 
@@ -171,10 +178,21 @@ def read_task_file(path) -> pd.DataFrame:
     {'task': ['Say "hi".'], 'note': [nan]}
     """
     path = Path(path)
-    file_kind(path, "input")
+    kind = file_kind(path, "input")
     if not path.is_file():
         raise DataFormatError("input file not found", path=path)
-    return read_frame(path)
+    frame = read_frame(path)
+    if kind in ("csv", "tsv") and frame.shape[1] == 1:
+        header = _text_header(path, kind)
+        if len(header) == 1:  # blank lines are rows: see _text_batches
+            frame = next(_text_batches(path, kind, header, None))
+    elif kind == "parquet":
+        with open(path, "rb") as fh:  # read_frame drops a stored index and nested types
+            schema = pq.read_schema(fh)
+        if _stored_index(schema) or any(pa.types.is_nested(t) for t in schema.types):
+            with open(path, "rb") as fh:
+                frame = _parquet_frame(pq.read_table(fh))
+    return frame
 
 
 def _read_error(exc: Exception, path: Path) -> Exception:
@@ -225,15 +243,14 @@ def iter_task_batches(path, batch_rows: int = BATCH_ROWS) -> Iterator[pd.DataFra
         if kind == "parquet":
             reader = pq.ParquetFile(path)
             schema = reader.schema_arrow
-            batches = (pa.Table.from_batches([b], schema=schema).to_pandas()
+            batches = (_parquet_frame(pa.Table.from_batches([b], schema=schema))
                        for b in reader.iter_batches(batch_size=batch_rows))
             first = next(batches, None)
-            yield schema.empty_table().to_pandas() if first is None else first
+            yield _parquet_frame(schema.empty_table()) if first is None else first
         else:
-            check_delimited_file(path)  # field counts, empty/binary files, before any batch
-            opts = {"sep": "\t", "quoting": csv.QUOTE_NONE} if kind == "tsv" else {}
-            batches = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""],
-                                  chunksize=batch_rows, index_col=False, **opts)
+            # field counts, empty/binary files, a column named twice, before any batch
+            header = check_delimited_file(path)
+            batches = _text_batches(path, kind, header, batch_rows)
         for batch in batches:
             yield batch.reset_index(drop=True)
     except Exception as exc:
@@ -241,6 +258,137 @@ def iter_task_batches(path, batch_rows: int = BATCH_ROWS) -> Iterator[pd.DataFra
         if err is exc:
             raise
         raise err from None
+
+
+def _text_options(kind: str) -> dict:
+    """:func:`pandas.read_csv` options of a ``.csv`` or ``.tsv`` user table (as read_frame)."""
+    if kind == "tsv":
+        return {"sep": "\t", "quoting": csv.QUOTE_NONE}
+    return {"sep": ",", "quoting": csv.QUOTE_MINIMAL}
+
+
+def _text_header(path: Path, kind: str) -> list[str]:
+    """The header fields of a checked CSV or TSV file."""
+    opts = _text_options(kind)
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        return next(csv.reader(fh, delimiter=opts["sep"], quoting=opts["quoting"]), [])
+
+
+def _check_unnamed(path: Path, kind: str, header: list) -> None:
+    """Raise as :func:`exposure._tables.read_frame` does on a column with values but no name.
+
+    A pass over the unnamed columns only, :data:`BATCH_ROWS` rows at a time: the first such
+    column (by position) holding a cell that is not blank is refused, naming the row of its
+    first cell.
+    """
+    blank = [i for i, name in enumerate(header) if not str(name).strip()]
+    first: dict[int, int] = {}
+    valued: set[int] = set()
+    rows = 0
+    for chunk in pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], header=0,
+                             names=[f"c{i}" for i in range(len(header))],
+                             usecols=[f"c{i}" for i in blank], index_col=False,
+                             chunksize=BATCH_ROWS, **_text_options(kind)):
+        for i in blank:
+            cells = chunk[f"c{i}"]
+            given = cells.notna().to_numpy(dtype=bool)
+            if i not in first and given.any():
+                first[i] = rows + int(given.argmax())
+            if given.any() and (cells.dropna().astype(str).str.strip() != "").any():
+                valued.add(i)
+        rows += len(chunk)
+    for i in blank:
+        if i in valued:
+            raise DataFormatError(f"column {i + 1} has values but no name in the header (first "
+                                  f"at row {2 + first[i]}): name it", path=path, row=1)
+        logger.info("%s: dropped column %d: no name and no values (a trailing separator)",
+                    path, i + 1)
+
+
+def _text_batches(path: Path, kind: str, header: list,
+                  batch_rows: int | None) -> Iterator[pd.DataFrame]:
+    """The rows of a checked CSV or TSV file, ``batch_rows`` at a time (None: one frame).
+
+    The rules of :func:`exposure._tables.read_frame`: every cell a string, empty cells
+    missing, the column names as written in the header (``Unnamed: 2`` too), an unnamed
+    column dropped if it holds nothing and refused if it holds values. One rule of its
+    own: in a file of one column, an empty line is a row (an empty cell, which
+    :func:`~exposure.scoring.score_tasks` refuses, naming its line) and a blank cell is a
+    row too, so that row numbers stay line numbers; the empty lines that end the file
+    are dropped. (pandas skips blank and whitespace-only lines, which dropped tasks
+    silently and shifted the line numbers of later errors.) Files of more columns keep
+    pandas' rule: a blank line before data is refused by
+    :func:`~exposure._tables.check_delimited_file` (too few fields), blank lines at the end
+    are skipped.
+    """
+    keep = [i for i, name in enumerate(header) if str(name).strip()]
+    if len(keep) < len(header):
+        _check_unnamed(path, kind, header)
+    single = len(header) == 1
+    chunks = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], header=0,
+                         names=[f"c{i}" for i in range(len(header))],
+                         usecols=[f"c{i}" for i in keep], index_col=False,
+                         skip_blank_lines=not single, chunksize=batch_rows, **_text_options(kind))
+    names = [str(header[i]) for i in keep]
+    held, empty = None, None
+    for chunk in [chunks] if batch_rows is None else chunks:
+        chunk = chunk.set_axis(names, axis=1)
+        if single:  # empty rows at the end of a batch may be the blank lines ending the file
+            if held is not None:
+                chunk = pd.concat([held, chunk], ignore_index=True)
+            given = chunk.iloc[:, 0].notna().to_numpy(dtype=bool)
+            end = len(given) - int(given[::-1].argmax()) if given.any() else 0
+            held, chunk = chunk.iloc[end:], chunk.iloc[:end]
+            if not len(chunk):
+                empty = chunk if empty is None else empty
+                continue
+        empty = False
+        yield chunk
+    if empty is not None and empty is not False:  # no rows: an empty frame, the file's columns
+        yield empty
+
+
+def _stored_index(schema: pa.Schema) -> list[str]:
+    """Columns of a Parquet file that pandas stored an index in (not a RangeIndex in metadata)."""
+    return [c for c in (schema.pandas_metadata or {}).get("index_columns", []) if isinstance(c, str)]
+
+
+def _nested_dtype(arrow_type: pa.DataType):
+    """``types_mapper`` of Parquet reads: nested columns stay Arrow columns of their type."""
+    return pd.ArrowDtype(arrow_type) if pa.types.is_nested(arrow_type) else None
+
+
+def _parquet_frame(table: pa.Table) -> pd.DataFrame:
+    """A Parquet table as a frame: every stored column, a fresh ``RangeIndex``.
+
+    An index that pandas stored as columns (a named or non-range index) becomes regular
+    columns, in the file's order (their stored names, ``__index_level_0__`` for an unnamed
+    one); a ``RangeIndex`` kept as metadata only is left out. Nested columns (lists,
+    maps, structs) are Arrow-backed (:class:`pandas.ArrowDtype`), so that a Parquet output
+    writes them back with their type.
+    """
+    frame = table.to_pandas(types_mapper=_nested_dtype)
+    stored = _stored_index(table.schema)
+    if stored:
+        frame.index.names = stored
+        frame = frame.reset_index()[table.schema.names]
+    return frame.reset_index(drop=True)
+
+
+def _check_flat(src: Path, dst: Path, out_kind: str) -> None:
+    """Refuse, before any work, nested Parquet columns for an output that cannot hold them."""
+    if out_kind == "parquet" or file_kind(src, "input") != "parquet" or not src.is_file():
+        return
+    try:
+        with open(src, "rb") as fh:
+            schema = pq.read_schema(fh)
+    except (pa.ArrowException, OSError):
+        return  # the reader names what is wrong with the file
+    for field in schema:
+        if pa.types.is_nested(field.type) and field.name not in SCORE_COLUMNS:
+            raise DataFormatError(f"the column holds nested values ({field.type}), which "
+                                  f"{dst.name} cannot hold (Parquet can); write .parquet, or "
+                                  "drop or flatten the column", path=src, column=field.name)
 
 
 def occupation_keys(frame: pd.DataFrame, occupation_column: str | None = None, *,
@@ -520,8 +668,10 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
         CSV, TSV (``.tsv``/``.txt``) or Parquet file, one task per row; O*NET's own headers
         (``O*NET-SOC Code``, ``Task ID``, ``Task``, ``Title``, ``Task Type``) are understood.
     dst : str or os.PathLike
-        CSV or Parquet file to write (atomically): the input columns, then
-        :data:`~exposure.scoring.SCORE_COLUMNS` (replacing input columns of those names).
+        CSV, Parquet, ``.xlsx`` or ``.dta`` file to write (atomically): the input columns,
+        then :data:`~exposure.scoring.SCORE_COLUMNS` (replacing input columns of those
+        names). Nested Parquet columns are written to Parquet only: for another output
+        they are refused before any work.
     method, text_column, occupation_column, reference_source
         As in :func:`exposure.scoring.score_tasks`.
     onet : str or None, default "auto"
@@ -541,7 +691,8 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
     ------
     exposure.errors.DataFormatError
         Bad file type, unreadable file, bad cells (naming file, line and column), a task
-        key (``onetsoc_code``, ``task_id``) on two rows.
+        key (``onetsoc_code``, ``task_id``) on two rows, a nested column for an output
+        other than Parquet.
     exposure.errors.ExposureError
         Unknown method; model artifact problems.
 
@@ -561,6 +712,7 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
     """
     src, dst = Path(src), Path(dst)
     out_kind = file_kind(dst, "output")
+    _check_flat(src, dst, out_kind)
     options = {"text_column": text_column, "occupation_column": occupation_column,
                "reference_source": reference_source, "mirror": mirror, "data_dir": data_dir}
     if batch_rows is None or _WHOLE & {out_kind, file_kind(src, "input")}:
