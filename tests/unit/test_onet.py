@@ -97,8 +97,18 @@ def _ratings_with(tmp_path, onet_dir, old, new):
 
 def test_task_ratings_im_out_of_range(tmp_path, onet_dir):
     path = _ratings_with(tmp_path, onet_dir, "IM\tn/a\t4.50", "IM\tn/a\t6.50")
-    with pytest.raises(SchemaError, match="scale_ranges"):
+    # one failure, naming the value's column (a row-wise check was reported once per column
+    # of the row, the first named 'onetsoc_code')
+    with pytest.raises(SchemaError, match=r"\(1 failure\(s\)\): row \d+, column 'data_value', check im_range: 6.5$") as info:
         onet.read_task_ratings(path)
+    assert info.value.column == "data_value"
+
+
+def test_task_ratings_category_by_scale_names_the_category(tmp_path, onet_dir):
+    path = _ratings_with(tmp_path, onet_dir, "IM\tn/a\t4.50", "IM\t3\t4.50")
+    with pytest.raises(SchemaError, match=r"column 'category', check category_by_scale") as info:
+        onet.read_task_ratings(path)
+    assert info.value.column == "category"
 
 
 def test_task_ratings_rt_over_100(tmp_path, onet_dir):

@@ -79,8 +79,38 @@ def validate(
         raise SchemaError(str(exc).splitlines()[0], path=path or model.__name__) from None
 
 
+#: ``(model name, row-wise check name) -> column`` the check judges, for its error messages
+#: (a DataFrameModel takes no other class attributes than its fields).
+CHECK_COLUMNS: dict[tuple[str, str], str] = {}
+
+
+def _row_checks(cases: pd.DataFrame, model) -> pd.DataFrame:
+    """One failure per row of a row-wise (dataframe-level) check, naming the column it judges.
+
+    pandera reports such a failure once for every column of the row, so the first one
+    named ``onetsoc_code`` whatever the check looked at. :data:`CHECK_COLUMNS` maps a
+    model's check to the column it judges; the failure then names that column and its
+    value, else no column.
+    """
+    if "schema_context" not in cases.columns:
+        return cases
+    rowwise = (cases["schema_context"] == "DataFrameSchema") & cases["index"].notna()
+    if not rowwise.any():
+        return cases
+    kept = []
+    for (_, check), group in cases[rowwise].groupby(["index", "check"], sort=False):
+        column = CHECK_COLUMNS.get((model.__name__, check))
+        hit = group[group["column"] == column]
+        case = (hit if len(hit) else group).iloc[[0]].copy()
+        if not len(hit):  # no column named, or its value is missing (pandera drops those)
+            case["column"] = column
+            case["failure_case"] = None if column is not None else "(the row)"
+        kept.append(case)
+    return pd.concat([cases[~rowwise], *kept])
+
+
 def _to_error(exc, model, path, row_offset, max_cases) -> SchemaError:
-    cases = exc.failure_cases.copy()
+    cases = _row_checks(exc.failure_cases.copy(), model)
     where = path or model.__name__
     cases["_pos"] = pd.to_numeric(cases["index"], errors="coerce")
     cases = cases.sort_values("_pos", na_position="first", kind="stable")

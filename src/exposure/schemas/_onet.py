@@ -10,6 +10,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from exposure.schemas._base import CHECK_COLUMNS
 from exposure.schemas._fields import (
     DATE_PATTERN,
     DWA_PATTERN,
@@ -134,15 +135,19 @@ class TaskRatings(pa.DataFrameModel):
         coerce = True
         unique = ["onetsoc_code", "task_id", "scale_id", "category"]
 
-    @pa.dataframe_check(
-        description="IM values lie in [1, 5]; FT rows have a category, IM/RT rows none."
-    )
-    def scale_ranges(cls, df: pd.DataFrame) -> pd.Series:
-        im = df["scale_id"] == "IM"
+    @pa.dataframe_check(description="IM (importance) values lie in [1, 5].")
+    def im_range(cls, df: pd.DataFrame) -> pd.Series:
+        return (df["scale_id"] != "IM") | df["data_value"].between(1, 5)
+
+    @pa.dataframe_check(description="FT rows have a category, IM/RT rows none.")
+    def category_by_scale(cls, df: pd.DataFrame) -> pd.Series:
         ft = df["scale_id"] == "FT"
-        ok_range = ~im | df["data_value"].between(1, 5)
-        ok_cat = (ft & df["category"].notna()) | (~ft & df["category"].isna())
-        return ok_range & ok_cat
+        return (ft & df["category"].notna()) | (~ft & df["category"].isna())
+
+
+# the column each row-wise check of TaskRatings judges (named in its errors)
+CHECK_COLUMNS.update({("TaskRatings", "im_range"): "data_value",
+                      ("TaskRatings", "category_by_scale"): "category"})
 
 
 class TaskDwas(pa.DataFrameModel):
