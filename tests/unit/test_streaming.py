@@ -324,3 +324,22 @@ def test_nested_parquet_columns(tmp_path):
                 score_file(tmp_path / f"{name}.parquet", tmp_path / out, "rubric")
             assert f"{name}.parquet, column '{column}': the column holds nested values" in str(exc.value)
             assert not (tmp_path / out).exists()
+
+
+def test_a_repeated_key_is_reported_without_a_second_whole_file_pass(tmp_path, caplog):
+    """The last row repeats a key of the first occupation, which also comes back out of order.
+
+    The repeated key is an error whatever the order; it used to send the file to the
+    whole-file path first (read and checked again), and only then be reported.
+    """
+    rows = [("11-1011.00", 1, "Direct operations."), ("11-1011.00", 2, "Approve budgets."),
+            ("13-2011.00", 3, "Audit accounts."), ("13-2011.00", 4, "Prepare tax returns."),
+            ("11-1011.00", 1, "Direct operations.")]
+    src = tmp_path / "dup.csv"
+    pd.DataFrame(rows, columns=["onetsoc_code", "task_id", "task"]).to_csv(src, index=False)
+    with caplog.at_level("WARNING"), pytest.raises(
+            DataFormatError, match=r"dup.csv, row 6, column 'task_id': duplicate task key \(11-1011.00, 1\), "
+                                   r"first on row 2"):
+        score_file(src, tmp_path / "out.csv", batch_rows=2, onet=None)
+    assert "whole file in memory" not in caplog.text
+    assert not (tmp_path / "out.csv").exists()

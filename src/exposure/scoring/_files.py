@@ -806,12 +806,9 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
     def score(piece: pd.DataFrame) -> None:
         start = state["rows"]
         renamed = piece.rename(columns=aliases).reset_index(drop=True)
-        if grouped:
-            seen = _hashes(sorted({k for k in occupation_keys(renamed, occupation_column,
-                                                              by_title=by_title) if k}))
-            if np.isin(seen, state["groups"]).any():
-                raise _NotGrouped("the rows of an occupation are not contiguous")
-            state["groups"] = np.union1d(state["groups"], seen)
+        # a repeated key first: it is an error whatever the order of the rows, while
+        # occupations out of order only send the file to the whole-file path (which would
+        # read and check it all again before reporting the same key)
         try:
             _check_new_keys(renamed, state, path=src, start=start + offset)
         except DataFormatError as repeated:  # a problem on an earlier row of the batch wins
@@ -820,6 +817,12 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
             _check_rows(renamed, options["text_column"], occupation_column, path=src,
                         row_offset=start + offset, also=(again,))
             raise
+        if grouped:
+            seen = _hashes(sorted({k for k in occupation_keys(renamed, occupation_column,
+                                                              by_title=by_title) if k}))
+            if np.isin(seen, state["groups"]).any():
+                raise _NotGrouped("the rows of an occupation are not contiguous")
+            state["groups"] = np.union1d(state["groups"], seen)
         scores = score_tasks(renamed, method, onet=release, labels=labels, mirror=mirror,
                              data_dir=data_dir, path=src, row_offset=start + offset,
                              occupation_column=occupation_column, model=model, **options)
