@@ -47,3 +47,15 @@ def test_score_does_not_import_the_other_commands():
     lines = dict(line.split(" ", 1) for line in out.stdout.splitlines() if line.startswith(("MODS", "HEAVY")))
     assert lines["MODS"] == "['exposure.cli._score']"
     assert lines["HEAVY"] == "[]"
+
+
+def test_ctrl_c_while_a_command_is_imported_exits_130_without_a_traceback(monkeypatch, capsys):
+    """The command's modules load inside main (a second of imports): Ctrl-C there is 130 too."""
+    import exposure.cli as cli
+
+    def interrupted(modules=None):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "build_parser", interrupted)
+    assert cli.main(["score", "in.csv", "-o", "out.csv"]) == 130
+    assert capsys.readouterr().err == "exposure: interrupted\n"

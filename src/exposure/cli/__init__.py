@@ -168,7 +168,11 @@ def main(argv: list[str] | None = None) -> int:
     """
     argv = sys.argv[1:] if argv is None else list(argv)
     module = _module_of(argv)
-    parser = build_parser(None if module is None else (module,))
+    try:  # importing a command's modules (pandas, scipy...) takes a second: Ctrl-C may come
+        parser = build_parser(None if module is None else (module,))
+    except KeyboardInterrupt:
+        print("exposure: interrupted", file=sys.stderr)
+        return 130
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
