@@ -343,3 +343,15 @@ def test_a_repeated_key_is_reported_without_a_second_whole_file_pass(tmp_path, c
         score_file(src, tmp_path / "out.csv", batch_rows=2, onet=None)
     assert "whole file in memory" not in caplog.text
     assert not (tmp_path / "out.csv").exists()
+
+
+def test_the_not_a_work_task_warning_names_the_file_and_its_line(tmp_path, caplog):
+    """In batches the row was counted within the batch (row 2 for line 6 of the file)."""
+    texts = ["Answer telephones.", "Type letters.", "Operate a forklift.", "asdf qwer zxcv", "Weld pipes."]
+    src = tmp_path / "in.csv"
+    pd.DataFrame({"task": texts}).to_csv(src, index=False)
+    for batch_rows in (2, None):
+        caplog.clear()
+        with caplog.at_level("WARNING"):
+            score_file(src, tmp_path / f"out{batch_rows}.csv", batch_rows=batch_rows)
+        assert f"{src}: 1 of " in caplog.text and "e.g. row 5, 'asdf qwer zxcv'" in caplog.text

@@ -316,7 +316,8 @@ def _score_table(frame, method, *, text_column, occupation_column, onet, labels,
     """Score ``frame`` (fresh index): the TaskScores table plus the evidence columns."""
     if method == "learned":
         probs = score_learned(frame, text_column=text_column,
-                              occupation_column=occupation_column or "title", onet=onet, model=model)
+                              occupation_column=occupation_column or "title", onet=onet, model=model,
+                              path=path, row_offset=row_offset)
         tag = "learned"
     elif method == "rubric":
         probs = score_rubric(frame, text_column=text_column, onet=onet)

@@ -520,6 +520,8 @@ def score_learned(
     occupation_column: str | None = "title",
     onet=None,
     model: LearnedModel | None = None,
+    path=None,
+    row_offset: int = 1,
 ) -> pd.DataFrame:
     """Score tasks with the shipped ``learned`` model.
 
@@ -546,6 +548,12 @@ def score_learned(
         with the work-activity features (the ``onet`` coefficient set).
     model : LearnedModel, optional
         Default :func:`load_model`.
+    path : str or os.PathLike, optional
+        File the rows come from, named in the warning on texts that do not read as work
+        tasks.
+    row_offset : int, default 1
+        Row number of the first row of ``frame`` in that warning (as the caller counts
+        rows: 2 for the first data row of a CSV file with a header).
 
     Returns
     -------
@@ -652,9 +660,9 @@ def score_learned(
         odd[:] = False
     if odd.any():
         first = int(np.flatnonzero(odd)[0])
-        logger.warning("%d of %d texts do not read as work tasks (no O*NET task is similar: e.g. row "
-                       "%d, %r); their scores have low confidence", int(odd.sum()), n, first + 1,
-                       texts[first][:60])
+        logger.warning("%s%d of %d texts do not read as work tasks (no O*NET task is similar: e.g. row "
+                       "%d, %r); their scores have low confidence", f"{path}: " if path else "",
+                       int(odd.sum()), n, first + row_offset, texts[first][:60])
     logger.info("learned: scored %d tasks (%d with O*NET work activities)", n, int(use_onet.sum()))
     return out
 
