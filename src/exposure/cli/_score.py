@@ -26,8 +26,9 @@ def register(subparsers) -> None:
                    help="CSV or Parquet file with one task per row (--engine dask: a directory "
                         "of Parquet files)")
     p.add_argument("-o", "--output", required=True, metavar="OUTPUT",
-                   help="CSV or Parquet file to write (--engine dask: a directory, replaced "
-                        "as a whole, one part-NNNNN.parquet per partition)")
+                   help="file to write, by extension: .csv, .parquet, .xlsx or .dta (--engine "
+                        "dask: a directory, replaced as a whole, one part-NNNNN.parquet per "
+                        "partition)")
     p.add_argument("--method", default="learned", help="learned (default), rubric or reference")
     p.add_argument("--text-column", default="task", metavar="COL", help="column of task texts (default: task)")
     p.add_argument("--occupation-column", default=None, metavar="COL",
