@@ -83,3 +83,13 @@ def test_recompute_compare_paths_are_checked_before_recomputing(tmp_path, capsys
                 else f"--compare {compare}: not a directory")
     assert err.startswith(f"exposure recompute: error: {expected}"), err
     assert not out.exists() and not (tmp_path / "cache").exists()
+
+
+def test_recompute_reports_without_compare_is_refused(tmp_path, capsys):
+    """--reports only places the diff of --compare: alone it was silently ignored."""
+    out = tmp_path / "processed"
+    args = ["recompute", "--mirror", str(tmp_path / "no-mirror"), "--out", str(out),
+            "--data-dir", str(tmp_path / "cache"), "--quiet", "--reports", str(tmp_path / "r")]
+    assert main(args) == 2
+    assert "--reports is where the diff of --compare OLD_DIR goes" in capsys.readouterr().err
+    assert not out.exists() and not (tmp_path / "cache").exists()

@@ -68,7 +68,7 @@ def register(subparsers) -> None:
                    help="after recomputing, diff OLD_DIR against --out and write the diff "
                    "reports")
     p.add_argument("--reports", type=Path, default=None,
-                   help="directory of the diff reports (default <out>/reports)")
+                   help="with --compare: directory of the diff reports (default <out>/reports)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
     p.set_defaults(func=run_recompute)
 
@@ -90,6 +90,8 @@ def register(subparsers) -> None:
 
 def run_recompute(args: argparse.Namespace) -> int:
     """Run ``exposure recompute``; return the exit code (143 after SIGTERM)."""
+    if args.reports is not None and args.compare is None:
+        raise ExposureError("--reports is where the diff of --compare OLD_DIR goes: give --compare too")
     if args.compare is not None:  # fail before the recompute, not after it
         _check_compare(args.compare, args.out, args.reports)
     lock = Lock(default_home() / LOCK_NAME)
