@@ -93,3 +93,16 @@ def test_recompute_reports_without_compare_is_refused(tmp_path, capsys):
     assert main(args) == 2
     assert "--reports is where the diff of --compare OLD_DIR goes" in capsys.readouterr().err
     assert not out.exists() and not (tmp_path / "cache").exists()
+
+
+def test_recompute_compare_without_tables_is_refused_before_recomputing(tmp_path, capsys):
+    """An OLD_DIR that is not a recompute output failed only after the recompute."""
+    out, old = tmp_path / "processed", tmp_path / "old"
+    old.mkdir()
+    (old / "task_scores.parquet").write_bytes(b"x")
+    args = ["recompute", "--mirror", str(tmp_path / "no-mirror"), "--out", str(out),
+            "--data-dir", str(tmp_path / "cache"), "--quiet", "--compare", str(old)]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert f"{old}: not an exposure recompute output: task_digests.parquet, occupation_scores.parquet" in err
+    assert not out.exists() and not (tmp_path / "cache").exists()

@@ -11,7 +11,7 @@ from exposure.errors import ExposureError
 from exposure.fetch import default_home
 from exposure.pipeline import DEFAULT_OUT, OEWS_RELEASES, ONET_RELEASES, recompute
 from exposure.releases import LOCK_NAME, Lock, check_oews_release, check_onet_release
-from exposure.reports.diff import diff_outputs, write_diff_reports
+from exposure.reports.diff import check_diff_dir, diff_outputs, write_diff_reports
 
 #: ``exposure diff`` writes its reports here by default (``recompute --compare``: into
 #: ``<out>/reports``).
@@ -138,6 +138,7 @@ def _check_compare(old: Path, out: Path | None, reports: Path | None) -> None:
         check_files_dir(reports)
     elif out is not None and (out / "reports").exists() and not (out / "reports").is_dir():
         raise ExposureError(f"{out / 'reports'}: output exists and is not a directory")
+    check_diff_dir(old)  # its tables, before the recompute
 
 
 def run_diff(args: argparse.Namespace) -> int:

@@ -32,7 +32,7 @@ from exposure.errors import DataFormatError, ExposureError
 from exposure.schemas import validate
 from exposure.schemas._pipeline import DiffOccupations, DiffSectors, DiffTasks
 
-__all__ = ["ReleaseDiff", "diff_tasks", "diff_outputs", "write_diff_reports"]
+__all__ = ["ReleaseDiff", "check_diff_dir", "diff_tasks", "diff_outputs", "write_diff_reports"]
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +129,7 @@ def _releases(directory) -> dict:
     return dict(releases)
 
 
-#: Tables ``exposure diff`` reads from each directory.
+#: Tables ``exposure diff`` reads from each directory (``soc_scores``, for titles, may be absent).
 _DIFF_TABLES = ("task_digests", "task_scores", "occupation_scores", "sector_scores", "subsector_scores",
                 "soc_scores")
 
@@ -162,6 +162,38 @@ def _check_tables(directory: Path, releases: dict) -> None:
                 f"{str(entry['sha256'])[:12]}...): it was changed, or copied from another run, after the "
                 f"recompute of {releases or 'this directory'}; diff two whole recompute outputs",
                 path=table)
+
+
+def check_diff_dir(directory) -> Path:
+    """Check, before any work, that ``directory`` is an output :func:`diff_outputs` can read.
+
+    It must be a directory holding the tables the diff reads (``task_digests``,
+    ``task_scores``, ``occupation_scores``, ``sector_scores``, ``subsector_scores``), each
+    the one its ``manifest.json`` recorded (when the manifest lists it).
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        Not a directory, or a table is missing.
+    exposure.errors.DataFormatError
+        A corrupt manifest, or a table that is not the one it recorded.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> check_diff_dir(tempfile.mkdtemp())  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: ...: not an exposure recompute output: task_digests.parquet, task_scores.parquet, ... missing
+    """
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise ExposureError(f"{directory}: not a directory (give the --out of an exposure recompute)")
+    missing = [f"{name}.parquet" for name in _DIFF_TABLES[:-1] if not (directory / f"{name}.parquet").is_file()]
+    if missing:
+        raise ExposureError(f"{directory}: not an exposure recompute output: {', '.join(missing)} missing")
+    _check_tables(directory, _releases(directory))
+    return directory
 
 
 def _needed(frame: pd.DataFrame, directory: Path, name: str, key, numbers=("beta",)) -> pd.DataFrame:
