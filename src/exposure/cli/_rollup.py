@@ -72,11 +72,12 @@ def register(subparsers) -> None:
 
 
 def read_task_scores(path) -> pd.DataFrame:
-    """Read a task scores file (.parquet, or .csv with string codes) and check it.
+    """Read a task scores file (.parquet, or .csv with string codes); return it checked.
 
     The checks of :func:`exposure.rollup._occupations.check_task_scores` run here, so that
     a failure names the file and the row as a spreadsheet shows it (the header is row 1 of
-    a CSV); a file with a header and no rows is refused.
+    a CSV); a file with a header and no rows is refused. The frame returned is the one
+    they return (typed columns).
 
     Examples
     --------
@@ -97,8 +98,7 @@ def read_task_scores(path) -> pd.DataFrame:
         raise DataFormatError(f"missing column(s) {sorted(missing)}", path=path)
     if frame.empty:
         raise DataFormatError("no task scores: the file has a header but no rows", path=path)
-    check_task_scores(frame, path=path, row_offset=first_row_number(path))  # rollup() checks again
-    return frame
+    return check_task_scores(frame, path=path, row_offset=first_row_number(path))  # rollup() checks again
 
 
 @contextlib.contextmanager
@@ -171,7 +171,7 @@ def run_rollup(args: argparse.Namespace) -> int:
     xw, emp, tasks, ratings = _inputs(args, scores)
     with _in_file(args.task_scores, first_row_number(args.task_scores)):
         # the task weights, checked here so that an error names the scores file and its row
-        task_weights(check_task_scores(scores), args.weights, task_ratings=ratings, tasks=tasks)
+        task_weights(scores, args.weights, task_ratings=ratings, tasks=tasks)
     result = rollup(
         scores, xw, emp, weights=args.weights, tasks=tasks, task_ratings=ratings,
         combine=args.combine, n_draws=args.bootstrap, seed=args.seed, gain=args.gain,
