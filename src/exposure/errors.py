@@ -57,6 +57,21 @@ class DataFormatError(ExposureError, ValueError):
             where.append(f"column {column!r}")
         super().__init__(f"{', '.join(where)}: {message}" if where else message)
 
+    def in_file(self, path, row_offset: int | None = 1) -> "DataFormatError":
+        """The same error about the rows of a frame, as one about the file ``path`` they came from.
+
+        Row ``r`` of the frame (counted from 1) becomes row ``r - 1 + row_offset`` of the
+        file, ``row_offset`` being the file's row of the first record (2 below a CSV
+        header); with ``row_offset`` None the row is dropped.
+
+        Examples
+        --------
+        >>> str(DataFormatError("not a number", row=1, column="beta").in_file("s.csv", 2))
+        "s.csv, row 2, column 'beta': not a number"
+        """
+        row = None if self.row is None or row_offset is None else self.row - 1 + row_offset
+        return DataFormatError(self.reason, path=path, row=row, column=self.column)
+
 
 class SchemaError(DataFormatError):
     """A frame failed validation against one of the :mod:`exposure.schemas` models."""

@@ -114,8 +114,7 @@ def _in_file(path, row_offset: int | None = None):
     except DataFormatError as exc:
         if exc.path is not None or (row_offset is not None and exc.row is None):
             raise
-        row = None if exc.row is None or row_offset is None else exc.row - 1 + row_offset
-        raise DataFormatError(exc.reason, path=path, row=row, column=exc.column) from None
+        raise exc.in_file(path, row_offset) from None
 
 
 def _inputs(args: argparse.Namespace, task_scores: pd.DataFrame):

@@ -440,8 +440,7 @@ def check_task_scores(task_scores, *, path=None, row_offset: int = 1) -> pd.Data
     except DataFormatError as exc:
         if path is None and (exc.row is None or row_offset == 1):
             raise
-        row = None if exc.row is None else exc.row - 1 + row_offset
-        raise DataFormatError(exc.reason, path=path, row=row, column=exc.column) from None
+        raise exc.in_file(path, row_offset) from None
 
 
 def _check_task_scores(task_scores, row_offset: int) -> pd.DataFrame:

@@ -330,8 +330,7 @@ def _score_table(frame, method, *, text_column, occupation_column, onet, labels,
         except DataFormatError as exc:  # name the input, and its rows as the caller counts them
             if exc.path is not None:
                 raise
-            row = None if exc.row is None else exc.row - 1 + row_offset
-            raise DataFormatError(exc.reason, path=path, row=row, column=exc.column) from None
+            raise exc.in_file(path, row_offset) from None
         tag = f"reference-{reference_source}"
     p = probs[list(PROBA_COLUMNS)].to_numpy(dtype=float)
     out = pd.DataFrame(index=frame.index)
