@@ -427,6 +427,12 @@ def write_json(obj, path) -> Path:
     return Path(path)
 
 
+#: Time stamp of the zip archives written here (.npz artifacts, .xlsx workbooks: their
+#: entries, and a workbook's created/modified properties), so that the same contents give
+#: the same bytes: the earliest date a zip entry can hold.
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
 def write_arrays(arrays: dict, meta: dict, path) -> Path:
     """Write named arrays and a JSON metadata member as a deterministic, pickle-free zip.
 
@@ -462,10 +468,10 @@ def write_arrays(arrays: dict, meta: dict, path) -> Path:
                 buf = io.BytesIO()
                 np.lib.format.write_array(buf, np.ascontiguousarray(arrays[name]),
                                           allow_pickle=False)
-                info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+                info = zipfile.ZipInfo(f"{name}.npy", date_time=_ZIP_TIME)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 zf.writestr(info, buf.getvalue(), compresslevel=9)
-            info = zipfile.ZipInfo("metadata.json", date_time=(1980, 1, 1, 0, 0, 0))
+            info = zipfile.ZipInfo("metadata.json", date_time=_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, json.dumps(meta, indent=1, sort_keys=True, default=str))
     return Path(path)
@@ -717,9 +723,6 @@ def _cell(value):
 XLSX_MAX_ROWS = 1_048_576
 #: Characters an .xlsx cell can hold (Excel's limit; a longer text would be cut).
 XLSX_MAX_CELL = 32_767
-#: Time stamp of every .xlsx output (zip entries and workbook properties): the same frame
-#: gives the same bytes (the earliest date a zip entry can hold).
-_XLSX_TIME = (1980, 1, 1, 0, 0, 0)
 _XLSX_PROPERTY_TIME = re.compile(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterms:)")
 
 
@@ -744,9 +747,9 @@ def _fixed_zip(src, dst) -> None:
         for entry in zin.infolist():
             data = zin.read(entry)
             if entry.filename == "docProps/core.xml":
-                stamp = "%04d-%02d-%02dT%02d:%02d:%02dZ" % _XLSX_TIME
+                stamp = "%04d-%02d-%02dT%02d:%02d:%02dZ" % _ZIP_TIME
                 data = _XLSX_PROPERTY_TIME.sub(rb"\g<1>" + stamp.encode() + rb"\g<2>", data)
-            info = zipfile.ZipInfo(entry.filename, date_time=_XLSX_TIME)
+            info = zipfile.ZipInfo(entry.filename, date_time=_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = entry.external_attr
             zout.writestr(info, data)
