@@ -272,3 +272,20 @@ def test_a_bad_seed_is_refused_before_any_work():
         with pytest.raises(ExposureError, match="seed must be a whole number"):
             train_learned(None, seed=seed)  # refused before the labels are read
     assert grouped_folds(["a", "b"], n_folds=2, seed=np.int64(3)).tolist() in ([0, 1], [1, 0])
+
+
+@pytest.mark.parametrize("n_folds", [2.5, True, "3"])
+def test_grouped_folds_refuse_a_fold_count_that_is_not_a_whole_number(n_folds):
+    with pytest.raises(ExposureError, match="occupation groups into"):
+        grouped_folds([f"g{i}" for i in range(10)], n_folds=n_folds)
+
+
+def test_train_and_save_refuses_too_many_folds_before_the_vectors(tmp_path):
+    """`exposure train --distill --folds 100` distilled for minutes before refusing the folds."""
+    labels = synthetic_labels(n_occ=8, n_tasks=10)
+    path = labels_file(labels, tmp_path / "labels.tsv")
+    out = tmp_path / "models" / "m.npz"
+    # distill=True with no release fails at once in the vectors step: the folds must fail first
+    with pytest.raises(ExposureError, match="cannot deal 8 occupation groups into 9 folds"):
+        train_and_save(path, None, out, n_folds=9, distill=True)
+    assert not out.parent.exists() or not any(out.parent.iterdir())

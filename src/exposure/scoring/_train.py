@@ -330,7 +330,7 @@ def grouped_folds(groups, n_folds: int = 5, seed: int = 0) -> np.ndarray:
     _check_seed(seed)
     groups = pd.Series(np.asarray(groups, dtype=object).astype(str))
     sizes = groups.value_counts(sort=False)
-    if not 2 <= n_folds <= len(sizes):
+    if isinstance(n_folds, bool) or not isinstance(n_folds, (int, np.integer)) or not 2 <= n_folds <= len(sizes):
         raise ExposureError(f"cannot deal {len(sizes)} occupation groups into {n_folds} folds: "
                             f"the folds must number from 2 to {len(sizes)}")
     rng = np.random.default_rng(seed)
@@ -607,9 +607,12 @@ def train_and_save(labels_path, onet=None, out=None, *, seed: int = 0, n_folds: 
     labels_path = Path(labels_path)
     labels = read_task_labels(labels_path)
     sha = hashlib.sha256(labels_path.read_bytes()).hexdigest()
+    rows = training_frame(labels, onet)
+    # the folds are dealt before the vectors: a distillation takes minutes, and a fold
+    # count the labels cannot fill would otherwise be refused only after it
+    grouped_folds(rows["soc6"], n_folds, seed)
     vectors = _training_vectors(out, onet, distill, model_dir)
     model, cv = train_learned(labels, onet, seed=seed, n_folds=n_folds, labels_sha256=sha, vectors=vectors)
-    rows = training_frame(labels, onet)
     summary = {}
     for which, proba in cv["proba"].items():
         figures = agreement(proba, rows["y"], rows["onetsoc_code"], rows["weight"])
