@@ -544,8 +544,34 @@ def load_onet(release: str = "29.1", *, mirror=None, data_dir=None, store=None,
     return out
 
 
+#: Column types whose cells are all str or all int (or missing): what :func:`_all_found` reads.
+_KEY_TYPES = ("str", "string", "int64", "Int64")
+
+
+def _all_found(child: pd.DataFrame, cols: list, parent: pd.DataFrame, pcols: list) -> bool:
+    """True when every key of ``child[cols]`` is a key of ``parent[pcols]`` (a quick look).
+
+    Sets of plain Python values (str, int): a few times faster than :meth:`pandas.Series.isin`
+    on Arrow strings and :meth:`pandas.MultiIndex.isin`. False for anything it cannot
+    decide as they would (a missing key, column types that differ or are of another kind),
+    and then :func:`_check_subset` asks pandas, which also names the first key not found.
+    """
+    kinds = [str(child[c].dtype) for c in cols]
+    if kinds != [str(parent[c].dtype) for c in pcols] or any(k not in _KEY_TYPES for k in kinds):
+        return False
+    if any(child[c].hasnans for c in cols) or any(parent[c].hasnans for c in pcols):
+        return False  # pandas' rules for missing values decide
+    columns = [child[c].tolist() for c in cols]
+    known = [parent[c].tolist() for c in pcols]
+    if len(cols) == 1:
+        return set(known[0]).issuperset(columns[0])
+    return set(zip(*known, strict=True)).issuperset(zip(*columns, strict=True))
+
+
 def _check_subset(child, child_name, cols, parent, parent_name, pcols=None):
     pcols = pcols or cols
+    if _all_found(child, cols, parent, pcols):
+        return
     if len(cols) == 1:
         ok = child[cols[0]].isin(parent[pcols[0]])
     else:

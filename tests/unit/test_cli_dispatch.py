@@ -59,3 +59,18 @@ def test_ctrl_c_while_a_command_is_imported_exits_130_without_a_traceback(monkey
     monkeypatch.setattr(cli, "build_parser", interrupted)
     assert cli.main(["score", "in.csv", "-o", "out.csv"]) == 130
     assert capsys.readouterr().err == "exposure: interrupted\n"
+
+
+def test_scoring_csv_to_csv_imports_neither_parquet_nor_the_network(tmp_path):
+    """pyarrow.parquet (Parquet files only) and requests (downloads only) load on demand."""
+    (tmp_path / "in.csv").write_text("task\nWeld pipes.\n")
+    code = ("import sys\nfrom exposure.cli import main\n"
+            f"rc = main(['score', {str(tmp_path / 'in.csv')!r}, '-o', "
+            f"{str(tmp_path / 'out.csv')!r}, '--method', 'rubric'])\n"
+            "print('RC', rc)\n"
+            "print('LOADED', sorted(m for m in ('pyarrow.parquet', 'requests', 'tqdm')"
+            " if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    lines = dict(line.split(" ", 1) for line in out.stdout.splitlines() if line.startswith(("RC", "LOADED")))
+    assert lines == {"RC": "0", "LOADED": "[]"}
+    assert (tmp_path / "out.csv").read_text().startswith("task,p_e0,")

@@ -367,3 +367,16 @@ def test_check_references_names_table_column_value(onet_dir, table, column, valu
     assert err.value.path == table and column in err.value.column
     assert err.value.row == len(frame) - 1
 
+
+
+def test_the_quick_reference_look_leaves_what_it_cannot_decide_to_pandas():
+    """Sets of str/int keys say "all found"; missing keys and mixed types go to pandas."""
+    codes = pd.DataFrame({"k": pd.Series(["a", "b"], dtype="str"), "n": [1, 2]})
+    assert onet._all_found(codes.iloc[:1], ["k", "n"], codes, ["k", "n"])
+    assert not onet._all_found(codes.assign(n=[1, 3]), ["k", "n"], codes, ["k", "n"])
+    with_na = codes.assign(k=pd.Series(["a", None], dtype="str"))
+    assert not onet._all_found(with_na, ["k"], with_na, ["k"])
+    as_text = codes.assign(n=["1", "2"])
+    assert not onet._all_found(as_text, ["n"], codes, ["n"])
+    with pytest.raises(SchemaError, match="first: \\('a', '1'\\)"):
+        onet._check_subset(as_text, "child", ["k", "n"], codes, "parent")

@@ -68,6 +68,42 @@ def test_the_occupation_context_is_what_the_carry_over_keeps(tasks_csv):
     assert not whole["p_e1"].equals(naive["p_e1"])
 
 
+def test_the_last_batch_is_scored_whole(tmp_path):
+    """The reader looks one batch ahead: the file's last occupation is not scored alone.
+
+    Rows 7-8 share a code; rows 6-8 are the last batch and are scored together.
+    """
+    src = tmp_path / "tasks.csv"
+    TASKS.iloc[:9].to_csv(src, index=False)
+    pieces = []
+    done = score_file(src, tmp_path / "out.csv", batch_rows=6, progress=pieces.append)
+    whole = score_file(src, tmp_path / "whole.csv", batch_rows=None)
+    assert pieces == [6, 3] and done.n_tasks == 9
+    assert _digest(done.path) == _digest(whole.path)
+
+
+def test_a_reading_error_comes_after_the_batches_before_it(tmp_path, monkeypatch):
+    """Reading ahead does not move an error of a later batch before the rows read earlier."""
+    import exposure.scoring._files as files
+
+    src = tmp_path / "tasks.csv"
+    TASKS.to_csv(src, index=False)
+    real = files.iter_task_batches
+
+    def failing(path, batch_rows):
+        batches = real(path, batch_rows)
+        yield next(batches)
+        raise DataFormatError("cannot read: damaged", path=path)
+
+    unbroken = []
+    score_file(src, tmp_path / "all.csv", batch_rows=4, progress=unbroken.append)
+    monkeypatch.setattr(files, "iter_task_batches", failing)
+    pieces = []
+    with pytest.raises(DataFormatError, match="damaged"):
+        score_file(src, tmp_path / "out.csv", batch_rows=4, progress=pieces.append)
+    assert pieces == unbroken[:1] and not (tmp_path / "out.csv").exists()
+
+
 def test_an_occupation_that_comes_back_is_scored_whole_with_a_note(tmp_path):
     shuffled = TASKS.iloc[[0, 3, 1, 7, 2, 4, 8, 5, 6, 9]]
     src = tmp_path / "shuffled.csv"

@@ -96,6 +96,41 @@ def test_text_truncated_line_names_row_and_first_missing_column(tmp_path):
     assert "too few fields: expected 3, got 1" in str(e)
 
 
+def test_text_field_counts_that_balance_out_still_name_the_first_bad_line(tmp_path):
+    """A short line and a long one hold as many tabs as two good ones: line 3 is named."""
+    path = _text(tmp_path, b"Code\tN\tText\na\t1\tx\nb\t2\nc\t3\tx\ty\n\r\n\n")
+    with pytest.raises(DataFormatError) as err:
+        read_text_table(path, COLUMNS)
+    assert err.value.row == 3 and "too few fields" in str(err.value)
+    good = _text(tmp_path, b"Code\tN\tText\r\na\t1\tx\r\n\r\n\n", name="good.txt")
+    assert read_text_table(good, COLUMNS).frame["text"].tolist() == ["x"]
+
+
+@pytest.mark.parametrize("content", [
+    b"\xef\xbb\xbfCode\tN\tText\r\na\t1\tSay \"hi\"\r\nb\t\t\r\n\r\n",
+    b"Code\tN\tText\n\t\t\n c \t 2 \t caf\xc3\xa9 \nd\t3\tx\n\n\n",
+    b"Code\tN\tText\na\t1\t'quoted' \"half\n",
+    b"Code\tN\tText\n",
+    b"Code\tN\tText\na\t1\tx",
+])
+def test_arrow_and_pandas_read_a_checked_text_file_alike(tmp_path, content):
+    """The Arrow reader of tab-separated files gives what pandas gives (or leaves it to it)."""
+    from exposure._tables import _arrow_text_frame, _pandas_text_frame
+
+    path = _text(tmp_path, content)
+    text = content.decode("utf-8-sig")
+    names, used = ["c0", "c1", "c2"], ["c0", "c2"]
+    want = _pandas_text_frame(text, "\t", csv.QUOTE_NONE, names, used, path)
+    got = _arrow_text_frame(content, "\t", names, used)
+    if got is None:  # no data row: pandas reads the file
+        assert want.empty
+    else:
+        pd.testing.assert_frame_equal(got, want.astype(str))
+    frame = read_text_table(path, COLUMNS).frame
+    assert frame["code"].tolist() == want["c0"].astype(str).tolist()
+    assert frame["text"].tolist() == want["c2"].astype(str).tolist()
+
+
 def test_text_extra_field_names_row(tmp_path):
     path = _text(tmp_path, b"Code\tN\tText\n11-1011\t5\tok\n11-1021\t6\tok\tmore\n")
     with pytest.raises(DataFormatError, match="too many fields: expected 3, got 4") as err:
@@ -256,6 +291,37 @@ def test_to_number_thousands_missing_and_types():
     assert str(to_number(raw, "n").dtype) == "float64"
     ints = to_number(_raw(["1,234", "n/a", "7"]), "n", integer=True)
     assert ints.tolist() == [1234, pd.NA, 7] and str(ints.dtype) == "Int64"
+
+
+@pytest.mark.parametrize("values", [
+    ["8823", "0", "007", "9" * 18], ["1", "2"], ["1", " 2"], ["1", "n/a"], ["1,234"], ["+1"],
+    ["1.0"], ["9" * 19], ["\u0663"], [""]])
+def test_to_number_gives_the_same_for_arrow_and_python_text(values):
+    """Arrow text of plain digits is parsed in one call, the rest cell by cell: same results.
+
+    (An O*NET ``Task ID`` column is the first kind; object columns are always the second.)
+    """
+    results = []
+    for dtype in ("str", object):
+        try:
+            results.append(to_number(_raw(pd.Series(values, dtype=dtype)), "n", integer=True))
+        except (DataFormatError, ValueError, TypeError) as exc:
+            results.append(str(exc))
+    if isinstance(results[0], str):
+        assert results[0] == results[1]
+    else:
+        pd.testing.assert_series_equal(results[0], results[1])
+
+
+def test_norm_task_ids_agree_with_norm_task_id():
+    from exposure._tables import norm_task_id, norm_task_ids
+
+    values = ["8823", "0", "007", "00", "\u0663", "1_000", " 7 ", "7.0", "1e3", "x", "", "-5",
+              "9" * 30]
+    want = [norm_task_id(v) for v in values]
+    assert want[:4] == ["8823", "0", "7", "0"] and want[4:6] == ["3", "1000"]
+    assert norm_task_ids(pd.Series(values, dtype="str")) == want
+    assert norm_task_ids(pd.Series(values, dtype=object)) == want
 
 
 @pytest.mark.parametrize(

@@ -15,8 +15,10 @@ Bounded memory
 (:func:`iter_task_batches`: pandas' chunked CSV reader, which parses exactly as the
 whole-file reader does; :meth:`pyarrow.parquet.ParquetFile.iter_batches` for Parquet),
 scores each batch and appends it to a temporary output file that is renamed into place at
-the end. Peak memory is one batch plus, for Parquet output, one row group of output: up to
-:data:`PARQUET_ROW_GROUP` rows, as :func:`exposure._io.write_parquet` writes them, so an
+the end. Peak memory is one batch (and the next one, read ahead so that the last batch is
+scored whole rather than its last occupation on its own) plus, for Parquet output, one row
+group of output: up to :data:`PARQUET_ROW_GROUP` rows, as
+:func:`exposure._io.write_parquet` writes them, so an
 output of fewer rows and less than :data:`PARQUET_GROUP_BYTES` in memory has the same bytes
 as one written whole; a larger one is written in shorter row groups (at batch ends, once
 the rows held reach that size), whose values are the same but whose bytes are not. A
@@ -47,13 +49,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from exposure._io import (
     atomic_path,
     csv_text,
     neutralise_formulas,
     output_error,
+    pyarrow_parquet,
     write_csv,
     write_parquet,
 )
@@ -187,6 +189,7 @@ def read_task_file(path) -> pd.DataFrame:
         if len(header) == 1:  # blank lines are rows: see _text_batches
             frame = next(_text_batches(path, kind, header, None))
     elif kind == "parquet":
+        pq = pyarrow_parquet()
         with open(path, "rb") as fh:  # read_frame drops a stored index and nested types
             schema = pq.read_schema(fh)
         if _stored_index(schema) or any(pa.types.is_nested(t) for t in schema.types):
@@ -241,7 +244,7 @@ def iter_task_batches(path, batch_rows: int = BATCH_ROWS) -> Iterator[pd.DataFra
         raise ValueError(f"batch_rows must be at least 1, not {batch_rows}")
     try:
         if kind == "parquet":
-            reader = pq.ParquetFile(path)
+            reader = pyarrow_parquet().ParquetFile(path)
             schema = reader.schema_arrow
             batches = (_parquet_frame(pa.Table.from_batches([b], schema=schema))
                        for b in reader.iter_batches(batch_size=batch_rows))
@@ -381,7 +384,7 @@ def _check_flat(src: Path, dst: Path, out_kind: str) -> None:
         return
     try:
         with open(src, "rb") as fh:
-            schema = pq.read_schema(fh)
+            schema = pyarrow_parquet().read_schema(fh)
     except (pa.ArrowException, OSError):
         return  # the reader names what is wrong with the file
     for field in schema:
@@ -428,6 +431,29 @@ def occupation_keys(frame: pd.DataFrame, occupation_column: str | None = None, *
 
 def _hashes(values: list) -> np.ndarray:
     return pd.util.hash_array(np.asarray(values, dtype=object))
+
+
+def _mark_last(batches: Iterator[pd.DataFrame]) -> Iterator[tuple[pd.DataFrame, bool]]:
+    """``(batch, is_last)`` of each batch: the next batch is read before a batch is given.
+
+    So that the stream scores its last batch whole, not its last occupation alone in a
+    call of its own. An error reading the next batch is raised after the batch before it
+    is given, as when the batches were read one at a time.
+
+    Examples
+    --------
+    >>> [last for _, last in _mark_last(iter([pd.DataFrame(), pd.DataFrame()]))]
+    [False, True]
+    """
+    current = next(batches, None)
+    while current is not None:
+        try:
+            following = next(batches, None)
+        except BaseException:
+            yield current, False
+            raise
+        yield current, following is None
+        current = following
 
 
 class _NotGrouped(Exception):
@@ -510,7 +536,8 @@ class _Sink:
     def _flush(self, rows: int) -> None:
         table = pa.concat_tables(self.pending).combine_chunks()  # pages as if written whole
         if self.writer is None:
-            self.writer = pq.ParquetWriter(self.handle, table.schema, **_PARQUET_OPTIONS)
+            self.writer = pyarrow_parquet().ParquetWriter(self.handle, table.schema,
+                                                          **_PARQUET_OPTIONS)
         self.writer.write_table(table.slice(0, rows), row_group_size=PARQUET_ROW_GROUP)
         rest = table.slice(rows)
         self.pending = [rest] if len(rest) else []
@@ -803,7 +830,7 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
     state = {"groups": np.empty(0, np.uint64), "keys": np.empty(0, np.uint64),
              "key_rows": np.empty(0, np.int64), "rows": 0, "unscored": 0, "tag": method}
 
-    def score(piece: pd.DataFrame) -> None:
+    def score(piece: pd.DataFrame, keys: list | None) -> None:
         start = state["rows"]
         renamed = piece.rename(columns=aliases).reset_index(drop=True)
         # a repeated key first: it is an error whatever the order of the rows, while
@@ -818,8 +845,7 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
                         row_offset=start + offset, also=(again,))
             raise
         if grouped:
-            seen = _hashes(sorted({k for k in occupation_keys(renamed, occupation_column,
-                                                              by_title=by_title) if k}))
+            seen = _hashes(sorted({k for k in keys if k}))
             if np.isin(seen, state["groups"]).any():
                 raise _NotGrouped("the rows of an occupation are not contiguous")
             state["groups"] = np.union1d(state["groups"], seen)
@@ -838,17 +864,15 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
     sink = _Sink(tmp, out_kind)
     try:
         pending = None
-        for batch in itertools.chain([first], batches):
+        for batch, last in _mark_last(itertools.chain([first], batches)):
             frame = batch if pending is None else pd.concat([pending, batch], ignore_index=True)
-            cut = len(frame)
-            if grouped and cut:
-                cut = carry_cut(occupation_keys(frame.rename(columns=aliases), occupation_column,
-                                                by_title=by_title))
+            keys = (occupation_keys(frame.rename(columns=aliases), occupation_column,
+                                    by_title=by_title) if grouped else None)
+            # the last batch is scored whole: nothing comes after its last occupation
+            cut = len(frame) if last or not grouped else carry_cut(keys)
             if cut:
-                score(frame.iloc[:cut])
+                score(frame.iloc[:cut], None if keys is None else keys[:cut])
             pending = frame.iloc[cut:] if cut < len(frame) else None
-        if pending is not None:
-            score(pending)
         sink.close()
     finally:
         sink.handle.close()
