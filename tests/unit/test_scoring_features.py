@@ -87,3 +87,11 @@ def test_tokenize_ascii_fast_path_equals_regex():
     # a non-ASCII text sends the whole call through the regex: same words
     mixed = texts[:50] + ["Écrire des lettres — naïve café résumé."]
     assert _words_per_text(tokenize(mixed)) == [pattern.findall(t.lower()) for t in mixed]
+
+
+def test_unigram_columns_are_what_the_hash_table_finds():
+    # "answer" is a token of a bigram only: no column of its own
+    vec = WordTfidf(["answer telephones", "telephones", "the"], [1.0, 2.0, 3.0])
+    ids = np.arange(len(vec._tokens))
+    assert vec._unigram_columns().tolist() == vec._table.get_indexer(vec._base + ids).tolist()
+    assert vec._unigram_columns().tolist() == [-1, 1, 2]

@@ -175,3 +175,7 @@ def test_best_names_the_first_stored_entry_of_the_largest_value():
     kb, ktop, _ = _keep_best(s, 0.7, 4.0, normalise=True)
     assert np.array_equal(best, kb) and np.array_equal(top, ktop)
     assert np.array_equal(top, dense.max(axis=1))
+    # the floor only decides which rows are searched in full, never the result
+    for floor in (0.0, 0.3, 0.5, 0.6, 1.0):
+        b, t = _best(s, floor=floor)
+        assert np.array_equal(b, best) and np.array_equal(t, top)

@@ -36,9 +36,15 @@ from exposure.errors import DataFormatError, ExposureError
 from exposure.measures import eloundou
 from exposure.schemas import validate
 from exposure.schemas._scores import TaskScores
-from exposure.scoring._inputs import check_text_column, has_keys, norm_task_id
-from exposure.scoring.categories import tag_categories
-from exposure.scoring.learned import score_learned
+from exposure.scoring._inputs import (
+    check_text_column,
+    has_keys,
+    norm_task_id,
+    norm_task_ids,
+    task_texts,
+)
+from exposure.scoring.categories import _tag_categories, tag_categories  # noqa: F401 (as before)
+from exposure.scoring.learned import _score_learned, score_learned  # noqa: F401 (as before)
 from exposure.scoring.reference import score_reference
 from exposure.scoring.rubric import score_rubric
 
@@ -169,11 +175,11 @@ def score_tasks(
     exposure.errors.ExposureError: unknown scoring method 'oracle'; choose one of learned, rubric, reference
     """
     method, reference_source = _normalise_method(method, reference_source)
-    _check_rows(tasks, text_column, occupation_column, path=path, row_offset=row_offset)
+    texts = _check_rows(tasks, text_column, occupation_column, path=path, row_offset=row_offset)
     frame = tasks.reset_index(drop=True)
     table = _score_table(frame, method, text_column=text_column, occupation_column=occupation_column,
                          onet=onet, labels=labels, reference_source=reference_source, mirror=mirror,
-                         data_dir=data_dir, model=model, path=path, row_offset=row_offset)
+                         data_dir=data_dir, model=model, path=path, row_offset=row_offset, texts=texts)
     out = tasks.drop(columns=[c for c in SCORE_COLUMNS if c in tasks.columns])
     for col in SCORE_COLUMNS:
         out[col] = table[col].array  # positional: the caller's index is kept
@@ -181,8 +187,11 @@ def score_tasks(
 
 
 def _check_rows(tasks, text_column: str = "task", occupation_column: str | None = None, *,
-               path=None, row_offset: int = 1, also=()) -> None:
+               path=None, row_offset: int = 1, also=()) -> list[str]:
     """The input checks of :func:`score_tasks`; of the problems on rows, the earliest is raised.
+
+    Returns the checked texts (``tasks[text_column]`` as a list of str), which the scorers
+    then need not read from the frame again.
 
     A problem of the whole input (not a frame, a missing or repeated column, multi-level
     column names) is raised at once. Problems of rows (an empty or non-text task cell, a
@@ -216,8 +225,9 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
                                   "which the scores would replace; rename it", path=path,
                                   column=name)
     where = {"path": path, "row_offset": row_offset}
+    texts: list = []
     checks = (lambda: _check_columns(tasks, **where),
-              lambda: check_text_column(tasks, text_column, **where), occupation,
+              lambda: texts.extend(task_texts(tasks, text_column, show_index=False, **where)), occupation,
               lambda: _check_integer_ids(tasks, **where), lambda: _check_unique_keys(tasks, **where),
               *also)
     found = []
@@ -230,6 +240,7 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
             found.append(exc)
     if found:
         raise min(found, key=lambda exc: exc.row)
+    return texts
 
 
 def _check_columns(tasks, *, path=None, row_offset: int = 1) -> None:
@@ -252,6 +263,13 @@ def _check_columns(tasks, *, path=None, row_offset: int = 1) -> None:
 def _check_unique_keys(tasks: pd.DataFrame, *, path=None, row_offset: int = 1) -> None:
     """Raise one :class:`DataFormatError` line for the first repeated (code, task id) key."""
     if not has_keys(tasks):
+        return
+    # one set of all keys tells that none repeats (the usual case) without a look-up of
+    # missing values per row; the loop below runs only to name the first repeat
+    present = (tasks["onetsoc_code"].notna() & tasks["task_id"].notna()).tolist()
+    keys = [(str(code), tid) for code, tid, ok in
+            zip(tasks["onetsoc_code"].tolist(), norm_task_ids(tasks["task_id"]), present) if ok]
+    if len(set(keys)) == len(keys):
         return
     codes = tasks["onetsoc_code"].tolist()
     ids = tasks["task_id"].tolist()
@@ -312,12 +330,15 @@ def _put_keys(out: pd.DataFrame, frame: pd.DataFrame, *, path=None, row_offset: 
 
 
 def _score_table(frame, method, *, text_column, occupation_column, onet, labels, reference_source,
-                 mirror, data_dir, model, path, row_offset) -> pd.DataFrame:
-    """Score ``frame`` (fresh index): the TaskScores table plus the evidence columns."""
+                 mirror, data_dir, model, path, row_offset, texts=None) -> pd.DataFrame:
+    """Score ``frame`` (fresh index): the TaskScores table plus the evidence columns.
+
+    ``texts`` is the checked text column as a list (:func:`_check_rows`), when already read.
+    """
     if method == "learned":
-        probs = score_learned(frame, text_column=text_column,
-                              occupation_column=occupation_column or "title", onet=onet, model=model,
-                              path=path, row_offset=row_offset)
+        probs = _score_learned(frame, texts, text_column=text_column,
+                               occupation_column=occupation_column or "title", onet=onet,
+                               model=model, path=path, row_offset=row_offset)
         tag = "learned"
     elif method == "rubric":
         probs = score_rubric(frame, text_column=text_column, onet=onet)
@@ -344,8 +365,8 @@ def _score_table(frame, method, *, text_column, occupation_column, onet, labels,
     measures = p @ LABEL_LEVELS
     for k, col in enumerate(EXPOSURE_MEASURES):
         out[col] = measures[:, k]
-    cats = tag_categories(frame, text_column=text_column, onet=onet,
-                          occupation_column=occupation_column or "title")
+    cats = _tag_categories(frame, texts, text_column=text_column, onet=onet,
+                           occupation_column=occupation_column or "title")
     for col in CATEGORIES:
         out[col] = cats[col].astype("boolean").to_numpy()
     out["method"] = tag

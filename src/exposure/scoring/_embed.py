@@ -122,7 +122,16 @@ class StaticVectors:
             norms[start:start + chunk] = np.sqrt(np.einsum("ij,ij->i", dense, dense))
         return bag, norms
 
-    def project(self, texts, weights, *, tokens=None, chunk: int = 8192, prepared=None) -> np.ndarray:
+    def projection(self, weights) -> np.ndarray:
+        """``vectors @ weights`` (n_words x k), what :meth:`project` multiplies the bags by.
+
+        It depends on the weights only: computed once, it serves every batch of texts
+        (``projected=`` of :meth:`project`).
+        """
+        return self._matrix @ np.asarray(weights, dtype=np.float64)
+
+    def project(self, texts, weights, *, tokens=None, chunk: int = 8192, prepared=None,
+                projected=None) -> np.ndarray:
         """``transform(texts) @ weights``, row by row the same whatever the batch.
 
         Computed as ``(bag @ (vectors @ weights)) / norms``: sparse products and row norms
@@ -139,6 +148,9 @@ class StaticVectors:
             Rows of dense vectors held at once (see :meth:`bag_norms`).
         prepared : tuple, optional
             :meth:`bag_norms` of ``texts``, when already computed.
+        projected : numpy.ndarray, optional
+            :meth:`projection` of ``weights``, when already computed (``weights`` is then
+            not read).
 
         Returns
         -------
@@ -151,8 +163,8 @@ class StaticVectors:
         [[1.0], [2.828], [0.0]]
         """
         bag, norms = self.bag_norms(texts, tokens=tokens, chunk=chunk) if prepared is None else prepared
-        weights = np.asarray(weights, dtype=np.float64)
-        projected = self._matrix @ weights  # fixed shape: the same every call
+        if projected is None:  # fixed shape: the same every call
+            projected = self.projection(weights)
         out = np.asarray(bag @ projected)
         nz = norms > 0
         out[nz] /= norms[nz, None]

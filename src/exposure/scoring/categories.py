@@ -783,14 +783,17 @@ class _Evidence:
     mapping: list | None
 
 
-def _evidence(frame, text_column, onet, occupation_column, *, fast: bool = False) -> _Evidence:
+def _evidence(frame, text_column, onet, occupation_column, *, fast: bool = False,
+              texts=None) -> _Evidence:
     """Rule hits (per distinct text), occupations and mapping evidence of every row.
 
     ``fast``: match the context rules and the vetoes only against the texts of rows in a
     context or with a positive rule or a mapping entry of scope ``any`` (the only rows
-    whose flags they can change); ``found`` is then None.
+    whose flags they can change); ``found`` is then None. ``texts``: the text column,
+    already checked (:func:`~exposure.scoring._inputs.task_texts`), as a list.
     """
-    texts = task_texts(frame, text_column)
+    if texts is None:
+        texts = task_texts(frame, text_column)
     occ = _occupations(frame, onet, occupation_column)
     mapping = _mapping_evidence(frame, onet)
     if not fast:
@@ -1004,7 +1007,14 @@ def tag_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None,
     2  False           False           False
     3  False           False           False
     """
-    flags = _flags(_evidence(frame, text_column, onet, occupation_column, fast=True))
+    return _tag_categories(frame, None, text_column=text_column, onet=onet,
+                           occupation_column=occupation_column)
+
+
+def _tag_categories(frame: pd.DataFrame, texts: list | None, *, text_column: str = "task", onet=None,
+                    occupation_column: str | None = "title") -> pd.DataFrame:
+    """:func:`tag_categories`, given the checked text column as a list of str (None: check it)."""
+    flags = _flags(_evidence(frame, text_column, onet, occupation_column, fast=True, texts=texts))
     out = pd.DataFrame(index=frame.index)
     for cat in CATEGORIES:
         out[cat] = pd.Series(flags[cat], index=frame.index, dtype=bool)

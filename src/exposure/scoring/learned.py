@@ -26,6 +26,7 @@ verified at load (:class:`exposure.errors.ChecksumMismatchError` on mismatch).
 from __future__ import annotations
 
 import importlib.resources
+import itertools
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -161,8 +162,10 @@ class LearnedModel:
             elif name == "activity":
                 if dwa_lists is None:
                     dwa_lists = [[] for _ in texts]
-                m = sparse.hstack([_bag(dwa_lists, self._dwa_index),
-                                   _bag([[d[:-4] for d in ds] for ds in dwa_lists], self._iwa_index)],
+                lengths = np.fromiter(map(len, dwa_lists), dtype=np.int64, count=len(dwa_lists))
+                flat = list(itertools.chain.from_iterable(dwa_lists))
+                m = sparse.hstack([_flat_bag(flat, lengths, self._dwa_index),
+                                   _flat_bag([d[:-4] for d in flat], lengths, self._iwa_index)],
                                   format="csr")
             else:
                 raise ExposureError(f"unknown feature block {name!r}")
@@ -243,7 +246,12 @@ class LearnedModel:
             if name == "embed":  # bags and norms shared by the sets; never n x dim at once
                 if name not in cache:
                     cache[name] = self._vectors().bag_norms(texts, tokens=_tokens(texts, cache))
-                z += self._vectors().project(texts, W.T, prepared=cache[name]) * weight
+                # vectors @ coefficients: 0.02 s, the same for every chunk of a call
+                projections = cache.setdefault("projections", {})
+                if which not in projections:
+                    projections[which] = self._vectors().projection(W.T)
+                z += self._vectors().project(texts, None, prepared=cache[name],
+                                             projected=projections[which]) * weight
                 continue
             if name == "word":
                 self.word_block(texts, cache)
@@ -346,13 +354,27 @@ def _tokens(texts, cache: dict):
     return cache["tokens"]
 
 
-def _bag(lists, index) -> sparse.csr_matrix:
-    rows, cols = [], []
-    for r, items in enumerate(lists):
-        hits = sorted({index[i] for i in items if i in index})
-        rows.extend([r] * len(hits))
-        cols.extend(hits)
-    mat = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(lists), len(index)))
+def _flat_bag(items: list, lengths: np.ndarray, index: dict) -> sparse.csr_matrix:
+    """Unit-norm rows of the distinct items of each list found in ``index`` (item -> column).
+
+    The lists are given as their items one after another and their lengths. Each item is
+    looked up once and the (row, column) pairs made distinct and sorted by
+    one :func:`numpy.unique` of their codes, instead of a set and a sort per list.
+
+    Examples
+    --------
+    >>> _flat_bag(["a", "b", "a", "z", "b"], np.array([3, 0, 2]), {"a": 0, "b": 1}).toarray().round(3)
+    array([[0.707, 0.707],
+           [0.   , 0.   ],
+           [0.   , 1.   ]])
+    """
+    n, width = len(lengths), len(index)
+    cols = np.fromiter(map(index.get, items, itertools.repeat(-1)), dtype=np.int64, count=len(items))
+    rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    known = cols >= 0
+    pairs = np.unique(rows[known] * max(width, 1) + cols[known])
+    rows, cols = np.divmod(pairs, max(width, 1))
+    mat = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, width))
     norms = np.sqrt(np.asarray(mat.sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ mat)
@@ -576,9 +598,18 @@ def score_learned(
     >>> out["nearest_onetsoc_code"].tolist()  # Office Clerks; Stonemasons
     ['43-9061.00', '47-2022.00']
     """
+    return _score_learned(frame, None, text_column=text_column, occupation_column=occupation_column,
+                          onet=onet, model=model, path=path, row_offset=row_offset)
+
+
+def _score_learned(frame: pd.DataFrame, texts: list | None, *, text_column: str = "task",
+                   occupation_column: str | None = "title", onet=None, model: LearnedModel | None = None,
+                   path=None, row_offset: int = 1) -> pd.DataFrame:
+    """:func:`score_learned`, given ``frame[text_column]`` as a list of str (None: read it)."""
     model = model or load_model()
     n = len(frame)
-    texts = frame[text_column].astype(str).tolist()
+    if texts is None:
+        texts = frame[text_column].astype(str).tolist()
     codes = frame_codes(frame)
     if occupation_column and occupation_column in frame.columns:
         titles = frame[occupation_column].astype("string").fillna("").tolist()
@@ -592,8 +623,9 @@ def score_learned(
     if onet is not None and "task_id" in frame.columns:
         known = remembered("onet_task_keys", (onet.tasks,), lambda: set(
             onet.tasks["onetsoc_code"].astype(str) + "|" + onet.tasks["task_id"].astype("int64").astype(str)))
-        ids = pd.to_numeric(frame["task_id"], errors="coerce").tolist()
-        keys = [f"{c}|{int(i)}" if c and pd.notna(i) else "" for c, i in zip(codes, ids)]
+        ids = pd.to_numeric(frame["task_id"], errors="coerce")
+        keys = [f"{c}|{int(i)}" if c and ok else "" for c, i, ok in
+                zip(codes, ids.tolist(), ids.notna().tolist())]
         use_onet = np.fromiter((k in known for k in keys), dtype=bool, count=n)
         lookup = remembered("task_dwa_lookup", (onet.task_dwas,), lambda: task_dwa_lookup(onet))
         dwa_lists = [lookup.get(k, []) for k in keys]
@@ -605,7 +637,10 @@ def score_learned(
     used = [which for which, rows in (("onet", use_onet), ("text", ~use_onet & ~plain),
                                       ("free", ~use_onet & plain)) if rows.any()]
     starts = range(0, n, SCORE_CHUNK)
-    caches: list = [{} for _ in starts]  # per chunk, blocks shared by the coefficient sets
+    # per chunk, blocks shared by the coefficient sets; the embed projections of the model's
+    # coefficients (which do not depend on the rows) shared by all chunks
+    projections: dict = {}
+    caches: list = [{"projections": projections} for _ in starts]
     groups = context = None
     if any("context" in model.sets[which] for which in used):
         groups = occupation_groups(codes, titles)
@@ -646,14 +681,16 @@ def score_learned(
     out = pd.DataFrame(probs, columns=["p_e0", "p_e1", "p_e2"], index=frame.index)
     out["feature_set"] = which_set.astype(str)
     out["confidence"] = confidence(probs, np.where(use_onet, 1.0, similarity), known_words)
-    hit = nearest >= 0
-    task_ids = pd.array([pd.NA] * n, dtype="Int64")
-    near_codes = pd.array([pd.NA] * n, dtype="string")
-    if model.index is not None and hit.any():
+    # built from arrays (missing where no task was found), not from n missing values set
+    # one by one: 0.1 s less for 200,000 rows
+    hit = (nearest >= 0) & (model.index is not None)
+    task_ids = np.zeros(n, dtype=np.int64)
+    near_codes = np.full(n, None, dtype=object)
+    if hit.any():
         task_ids[hit] = model.index.task_ids[nearest[hit]]
         near_codes[hit] = model.index.onetsoc_codes[nearest[hit]]
-    out["nearest_task_id"] = task_ids
-    out["nearest_onetsoc_code"] = near_codes
+    out["nearest_task_id"] = pd.arrays.IntegerArray(task_ids, ~hit)
+    out["nearest_onetsoc_code"] = pd.array(near_codes, dtype="string")
     out["similarity"] = np.where(use_onet, np.nan, np.nan_to_num(similarity))
     odd = free_text & ((np.nan_to_num(similarity) < OUT_OF_DOMAIN_SIMILARITY) | ~known_words)
     if model.index is None:  # a model without retrieval cannot tell

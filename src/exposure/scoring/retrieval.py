@@ -416,17 +416,60 @@ def _row_tops(s: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
     return counts, top
 
 
-def _best(s: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+#: :func:`_best` looks for each row's largest value among the entries of at least this
+#: value first (one comparison with a number over the whole product); only the rows whose
+#: entries are all below it are searched entry by entry.
+BEST_FLOOR = 0.25
+
+
+def _best(s: sparse.csr_matrix, floor: float = BEST_FLOOR) -> tuple[np.ndarray, np.ndarray]:
     """Best column and value of each row (-1 and 0 for an empty row), as :func:`_keep_best`.
 
     The best column is the first entry, in storage order, that equals the row's largest
-    value: the one :func:`_keep_best` names.
+    value: the one :func:`_keep_best` names. A row whose largest value is at least
+    ``floor`` has all its entries of that value among those at least ``floor``, which are
+    few: they are found with one comparison of the product's values with ``floor``, not
+    with the row's largest value repeated for every entry (a pass that wrote and read as
+    many floats as the product holds, 0.1 s of 1.3 s for 200,000 texts). The other rows
+    are searched in full (:func:`_best_of_all`). The result does not depend on ``floor``.
 
     Examples
     --------
     >>> s = sparse.csr_matrix((np.array([0.2, 0.5, 0.5]), np.array([2, 0, 1]), np.array([0, 3, 3])),
     ...                       shape=(2, 3))
-    >>> [a.tolist() for a in _best(s)]
+    >>> [a.tolist() for a in _best(s)], [a.tolist() for a in _best(s, floor=0.9)]
+    ([[0, -1], [0.5, 0.0]], [[0, -1], [0.5, 0.0]])
+    """
+    n = s.shape[0]
+    best = np.full(n, -1, dtype=np.int64)
+    top = np.zeros(n)
+    if not s.nnz:
+        return best, top
+    pos = np.flatnonzero(s.data >= floor)
+    if len(pos):
+        value = s.data[pos]
+        rows = np.searchsorted(s.indptr, pos, side="right") - 1
+        starts = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))
+        top[rows[starts]] = np.maximum.reduceat(value, starts)
+        hit = np.flatnonzero(value >= top[rows])  # CSR order: a row's first hit is its best
+        first = np.ones(len(hit), dtype=bool)
+        first[1:] = rows[hit[1:]] != rows[hit[:-1]]
+        best[rows[hit[first]]] = s.indices[pos[hit[first]]]
+    # rows with entries, all below the floor (top is 0 only there: a found top is >= floor > 0)
+    low = np.flatnonzero((np.diff(s.indptr) > 0) & (best < 0))
+    if len(low):
+        best[low], top[low] = _best_of_all(s[low] if len(low) < n else s)
+    return best, top
+
+
+def _best_of_all(s: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_best` comparing every entry with its row's largest value.
+
+    Examples
+    --------
+    >>> s = sparse.csr_matrix((np.array([0.2, 0.5, 0.5]), np.array([2, 0, 1]), np.array([0, 3, 3])),
+    ...                       shape=(2, 3))
+    >>> [a.tolist() for a in _best_of_all(s)]
     [[0, -1], [0.5, 0.0]]
     """
     counts, top = _row_tops(s)
