@@ -71,6 +71,7 @@ def test_modern_tasks_report(freetext):
     assert table.loc["exposed vs not", "n_tasks"] == len(modern) >= 150
     # figures reported in docs/validation/agreement.md; a floor against regressions
     assert table.loc["exposed vs not", "share_right"] > 0.75
+    assert table.loc["exposed vs not (gamma >= 0.5)", "share_right"] > 0.75
 
 
 def test_onet_id_path_equals_the_shipped_task_scores(onet):

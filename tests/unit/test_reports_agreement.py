@@ -15,6 +15,7 @@ from exposure.reports.agreement import (
     report_name,
     write_agreement_report,
 )
+from exposure.scoring import score_tasks
 from exposure.scoring._evaluate import agreement, onehot
 from exposure.scoring._train import training_frame
 from exposure.scoring.rubric import score_rubric
@@ -128,3 +129,21 @@ def test_modern_report_reads_flags_written_any_way():
     again = modern_report(MODERN.assign(exposed=[True, False], admin=[True, False])).set_index("measure")
     pd.testing.assert_frame_equal(out, again)
     assert out.loc["exposed vs not", "n_tasks"] == 2
+
+
+def test_exposed_figures_score_the_yes_no_question_by_label_and_by_gamma():
+    from exposure.reports.agreement import exposed_figures
+
+    # E0 is the most probable class of the first task, yet p(E1) + p(E2) = 0.55
+    proba = [[0.45, 0.30, 0.25], [0.45, 0.30, 0.25], [0.2, 0.3, 0.5], [0.7, 0.2, 0.1]]
+    got = exposed_figures(proba, [1, 0, 2, 0])
+    assert got == {"exposed_right_label": 0.75, "exposed_right_gamma": 0.75}
+    got = exposed_figures(proba, [1, 2, 2, 0])
+    assert got == {"exposed_right_label": 0.5, "exposed_right_gamma": 1.0}
+
+
+def test_modern_report_scores_exposed_by_gamma_too():
+    out = modern_report(MODERN).set_index("measure")
+    scored = score_tasks(MODERN[["task"]])
+    want = ((scored["gamma"] >= 0.5).to_numpy() == np.array([True, False])).mean()  # "True", "no"
+    assert out.loc["exposed vs not (gamma >= 0.5)", "share_right"] == want

@@ -39,6 +39,7 @@ __all__ = [
     "check_paraphrases",
     "check_modern_tasks",
     "evaluate_free_text",
+    "exposed_figures",
     "modern_report",
     "reliability_table",
     "evaluate_method",
@@ -222,6 +223,37 @@ def baseline_cv(rows: pd.DataFrame, folds, C: float = 1.0) -> np.ndarray:
     return out
 
 
+def exposed_figures(proba, y) -> dict:
+    """Share right on "exposed or not" (E1 or E2 against E0), by two decision rules.
+
+    ``exposed_right_label``: exposed when the most probable class (the ``label`` column)
+    is E1 or E2. ``exposed_right_gamma``: exposed when ``gamma`` = p(E1) + p(E2) is at
+    least one half, the rule that gets the most tasks right on the yes/no question when
+    the probabilities are calibrated (a task at p = 0.45 / 0.30 / 0.25 is labelled E0 but
+    is more likely exposed than not).
+
+    Parameters
+    ----------
+    proba : array-like, shape (n, 3)
+        Probabilities of E0, E1, E2.
+    y : array-like of int
+        Class of each task (0, 1, 2).
+
+    Returns
+    -------
+    dict
+
+    Examples
+    --------
+    >>> exposed_figures([[0.45, 0.30, 0.25], [0.9, 0.05, 0.05]], [1, 0])
+    {'exposed_right_label': 0.5, 'exposed_right_gamma': 1.0}
+    """
+    p = np.asarray(proba, dtype=float)
+    truth = np.asarray(y) > 0
+    return {"exposed_right_label": float(((p.argmax(axis=1) > 0) == truth).mean()),
+            "exposed_right_gamma": float(((p[:, 1] + p[:, 2] >= 0.5) == truth).mean())}
+
+
 def report_name(method: str) -> str:
     """File name of the agreement report of ``method``.
 
@@ -279,7 +311,8 @@ class FreeTextReport:
     Attributes
     ----------
     agreement : pandas.DataFrame
-        One row per scorer (the columns of :func:`evaluate_method`): the ``learned``
+        One row per scorer (the columns of :func:`evaluate_method`, and those of
+        :func:`exposed_figures`): the ``learned``
         protocols under grouped CV (O*NET ids, text + title + code, text + title, text
         alone), the scikit-learn baseline and GPT-4's labels.
     reliability : pandas.DataFrame
@@ -288,8 +321,9 @@ class FreeTextReport:
         Per fold (and ``all``): kappa of the text-alone protocol on the original
         statements and on their paraphrases, same rows, and the share of equal labels.
     modern : pandas.DataFrame or None
-        Modern tasks scored by the shipped model: share right on exposed-vs-not, on the
-        label, and agreement of each category flag, with mean confidence.
+        Modern tasks scored by the shipped model: share right on exposed-vs-not (by the
+        label, and by ``gamma >= 0.5``: :func:`exposed_figures`), on the label, and
+        agreement of each category flag, with mean confidence.
     """
 
     agreement: pd.DataFrame
@@ -459,11 +493,14 @@ def evaluate_free_text(labels: pd.DataFrame, onet, *, paraphrases: pd.DataFrame 
     for which in ("onet", "text", "title", "free"):
         if which in cv["proba"]:
             table.append({"scorer": PROTOCOL_NAMES[which], "protocol": proto,
-                          **agreement(cv["proba"][which], y, codes, w)})
+                          **agreement(cv["proba"][which], y, codes, w),
+                          **exposed_figures(cv["proba"][which], y)})
+    base = baseline_cv(rows, cv["folds"])
     table.append({"scorer": "baseline: scikit-learn TF-IDF (1-2 grams) + logistic regression, text alone",
-                  "protocol": proto, **agreement(baseline_cv(rows, cv["folds"]), y, codes, w)})
+                  "protocol": proto, **agreement(base, y, codes, w), **exposed_figures(base, y)})
+    gpt4 = onehot(labels["gpt4_exposure"])
     table.append({"scorer": "GPT-4 labels (reference-gpt4), same rows", "protocol": "all rows (no training)",
-                  **agreement(onehot(labels["gpt4_exposure"]), y, codes, w)})
+                  **agreement(gpt4, y, codes, w), **exposed_figures(gpt4, y)})
     out = pd.DataFrame(table)
     para_table = None
     if paraphrases is not None:
@@ -508,15 +545,18 @@ def modern_report(modern: pd.DataFrame, model=None) -> pd.DataFrame:
     >>> modern = pd.DataFrame({"task": ["Draft replies to routine customer emails."],
     ...                        "label": ["E1"], "exposed": [True]})
     >>> modern_report(modern)["measure"].tolist()
-    ['exposed vs not', 'label (E0/E1/E2)']
+    ['exposed vs not', 'exposed vs not (gamma >= 0.5)', 'label (E0/E1/E2)']
     """
     truth = check_modern_tasks(modern)
     scored = score_tasks(truth[["task"]], model=model)
     exposed = truth["exposed"].to_numpy(dtype=bool)
     pred_exposed = (scored["label"] != "E0").to_numpy(bool)
+    by_gamma = (scored["gamma"] >= 0.5).to_numpy(bool)  # see exposed_figures
     conf = float(scored["confidence"].mean())
     out = [{"measure": "exposed vs not", "n_tasks": len(truth),
             "share_right": float((pred_exposed == exposed).mean()), "mean_confidence": conf},
+           {"measure": "exposed vs not (gamma >= 0.5)", "n_tasks": len(truth),
+            "share_right": float((by_gamma == exposed).mean()), "mean_confidence": conf},
            {"measure": "label (E0/E1/E2)", "n_tasks": len(truth),
             "share_right": float((scored["label"].astype(str) == truth["label"].astype(str)).mean()),
             "mean_confidence": conf}]
