@@ -106,21 +106,58 @@ class OutputPathError(ExposureError):
 
 
 class Terminated(BaseException):
-    """SIGTERM arrived inside :func:`terminate_cleanly`.
+    """SIGTERM or SIGHUP arrived inside :func:`terminate_cleanly`.
 
     A ``BaseException``, like ``KeyboardInterrupt``, so that ``except Exception`` blocks
     do not swallow it.
+
+    Parameters
+    ----------
+    message : str
+        What happened.
+    signum : int, default signal.SIGTERM
+        The signal received; the command exits with ``128 + signum``.
+
+    Examples
+    --------
+    >>> import signal
+    >>> Terminated("closed terminal", signal.SIGHUP).exit_code
+    129
     """
+
+    def __init__(self, message: str = "terminated", signum: int = signal.SIGTERM):
+        super().__init__(message)
+        self.signum = int(signum)
+
+    @property
+    def signal_name(self) -> str:
+        """``SIGTERM``, ``SIGHUP``..."""
+        try:
+            return signal.Signals(self.signum).name
+        except ValueError:
+            return f"signal {self.signum}"
+
+    @property
+    def exit_code(self) -> int:
+        """``128 + signum``, what a shell shows for a command stopped by the signal."""
+        return 128 + self.signum
+
+
+#: Signals that :func:`terminate_cleanly` turns into :class:`Terminated`: SIGTERM (``kill``)
+#: and SIGHUP (the terminal was closed, or an SSH session dropped), whose default action
+#: would also kill the process at once and leave its temporary files behind.
+CLEAN_SIGNALS = tuple(s for s in (signal.SIGTERM, getattr(signal, "SIGHUP", None)) if s is not None)
 
 
 @contextlib.contextmanager
 def terminate_cleanly() -> Iterator[None]:
-    """Within the block, SIGTERM raises :class:`Terminated` instead of killing at once.
+    """Within the block, SIGTERM and SIGHUP raise :class:`Terminated` instead of killing at once.
 
     The exception unwinds through the ``with`` blocks of :func:`replace_directory` and of
     the download cache, which remove their temporary directories and partial files; the
-    command then exits with 143 (128 + SIGTERM) and a message. Outside the main thread
-    (where signal handlers cannot be set) the block runs unchanged.
+    command then exits with 128 + the signal (143 for SIGTERM, 129 for SIGHUP) and a
+    message. Outside the main thread (where signal handlers cannot be set) the block runs
+    unchanged. A SIGHUP that the caller ignores (``nohup``) stays ignored.
 
     Examples
     --------
@@ -138,15 +175,23 @@ def terminate_cleanly() -> Iterator[None]:
         return
 
     def _raise(signum, frame):
-        # a second SIGTERM must not interrupt the cleanup that this one starts
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        raise Terminated(f"terminated by signal {signum}")
+        # a second signal must not interrupt the cleanup that this one starts
+        for sig in handled:
+            signal.signal(sig, signal.SIG_IGN)
+        raise Terminated(f"terminated by signal {signum}", signum)
 
-    previous = signal.signal(signal.SIGTERM, _raise)
+    previous = {}
+    for sig in CLEAN_SIGNALS:
+        # under nohup SIGHUP is ignored on purpose: the run must go on, not stop cleanly
+        if sig != signal.SIGTERM and signal.getsignal(sig) == signal.SIG_IGN:
+            continue
+        previous[sig] = signal.signal(sig, _raise)
+    handled = tuple(previous)
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def check_files_dir(path) -> Path:
@@ -154,7 +199,10 @@ def check_files_dir(path) -> Path:
 
     For a directory that a command writes files into (reports: ``exposure compare``,
     ``exposure outcomes``), not one it replaces as a whole (:func:`check_output_dir`): the
-    current directory is fine. A probe file is created and removed there.
+    current directory is fine. A probe file is created and removed there; directories
+    created for the probe are removed again, so that a run that fails later (a bad
+    argument or input, a signal) leaves no empty output directory behind. The writer
+    creates the directory when it writes (:func:`exposure._io.atomic_path`).
 
     Examples
     --------
@@ -170,18 +218,33 @@ def check_files_dir(path) -> Path:
     if out.exists() and not out.is_dir():
         raise DataFormatError("output exists and is not a directory", path=out)
     try:
-        _probe(out)
+        _probe(out, keep=False)
     except OSError as exc:
         raise DataFormatError(f"cannot write to the output directory: {exc.strerror}", path=out) from None
     return out
 
 
-def _probe(directory: Path) -> None:
-    """Create ``directory`` if needed, and a file in it, then remove the file (OSError if not)."""
-    directory.mkdir(parents=True, exist_ok=True)
-    fd, probe = tempfile.mkstemp(dir=directory, prefix=".exposure-probe-", suffix=".tmp")
-    os.close(fd)
-    os.unlink(probe)
+def _probe(directory: Path, *, keep: bool = True) -> None:
+    """Create ``directory`` if needed, and a file in it, then remove the file (OSError if not).
+
+    With ``keep=False`` the directories that the probe had to create are removed again
+    (innermost first; one that another process filled meanwhile stays).
+    """
+    created = []
+    top = Path(os.path.abspath(directory))
+    while not top.exists() and top != top.parent:
+        created.append(top)
+        top = top.parent
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=directory, prefix=".exposure-probe-", suffix=".tmp")
+        os.close(fd)
+        os.unlink(probe)
+    finally:
+        if not keep:
+            for path in created:  # deepest first
+                with contextlib.suppress(OSError):
+                    path.rmdir()
 
 
 def check_output_file(path) -> Path:

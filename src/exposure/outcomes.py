@@ -63,6 +63,7 @@ __all__ = [
     "Outcomes",
     "build_panel",
     "load_panel",
+    "check_panel",
     "check_soc_scores",
     "exposure_table",
     "exposure_groups",
@@ -370,6 +371,40 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] = 5,
         groups = np.searchsorted(probs, _weighted_midrank(v[ok], w), side="right") + 1
     out[ok] = groups
     return out
+
+
+def check_panel(panel: pd.DataFrame, *, path="panel", base_year: int = BASE_YEAR) -> pd.DataFrame:
+    """Refuse a (validated) occupation panel with nothing to estimate on; return it.
+
+    Called on a user's panel file before the measures are loaded, so that the error names
+    the file (the event study's own check, deep inside, cannot).
+
+    Parameters
+    ----------
+    panel : pandas.DataFrame
+        Validated against :class:`~exposure.schemas._outcomes.OccupationPanel`.
+    path : str or os.PathLike, default "panel"
+        Named in the error.
+    base_year : int, default 2022
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        No rows, or no balanced occupation in the base year.
+
+    Examples
+    --------
+    >>> check_panel(pd.DataFrame({"soc_code": [], "year": [], "balanced": []}), path="p.parquet")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: p.parquet: the panel has no rows
+    """
+    if panel.empty:
+        raise DataFormatError("the panel has no rows", path=path)
+    if not ((panel["year"] == base_year) & panel["balanced"].astype(bool)).any():
+        raise DataFormatError(f"the panel has no balanced occupation in the base year {base_year}",
+                              path=path, column="balanced")
+    return panel
 
 
 def _base(panel: pd.DataFrame, base_year: int) -> pd.DataFrame:

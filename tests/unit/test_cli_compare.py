@@ -79,3 +79,40 @@ def test_a_failure_part_way_leaves_the_previous_set(tmp_path, fake, capsys, monk
     assert main(["compare", "--ours", "none", "-o", str(out)]) == 2
     assert "the Anthropic task file is damaged" in capsys.readouterr().err
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_a_parquet_without_columns_is_named(tmp_path, fake, capsys):
+    """A parquet with no column at all was reported as "soc_scores, column 'soc_code'"."""
+    ours = tmp_path / "soc_nocols.parquet"
+    pd.DataFrame(index=range(3)).to_parquet(ours)
+    assert main(["compare", "--ours", str(ours), "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err == f"exposure compare: error: {ours}: soc_scores lacks column(s) ['soc_code']\n"
+
+
+def test_a_parquet_without_our_measures_is_named(tmp_path, fake, capsys):
+    ours = tmp_path / "codes.parquet"
+    pd.DataFrame({"soc_code": ["11-1011"], "other": [0.5]}).to_parquet(ours)
+    assert main(["compare", "--ours", str(ours), "-o", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err.startswith(
+        f"exposure compare: error: {ours}: has none of the columns alpha, beta, gamma")
+
+
+@pytest.mark.parametrize("failure", ["bad input", "signal"])
+def test_a_failed_run_leaves_no_new_output_directory(tmp_path, fake, capsys, monkeypatch, failure):
+    """`compare -o c1` created c1 (and its parents) before any check, and left it empty."""
+    from exposure._outdir import Terminated
+
+    out = tmp_path / "new" / "c1"
+    if failure == "bad input":
+        args = ["--ours", str(tmp_path / "nope.parquet")]
+        expected = 2
+    else:
+        def stopped(*a, **kw):
+            raise Terminated("terminated by signal 15")
+
+        monkeypatch.setattr(cmp, "compare", stopped)
+        args, expected = ["--ours", "none"], 143
+    assert main(["compare", *args, "-o", str(out)]) == expected
+    assert "Traceback" not in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

@@ -404,3 +404,104 @@ def test_report_out_dir_that_is_a_file_is_refused_before_the_work(tmp_path, caps
     assert one_error_line(err, command="report") == (
         f"exposure report: error: {target}: output exists and is not a directory")
     assert target.read_text() == "keep\n"
+
+
+# ------------------------------------------------------------------ SIGHUP, any command
+def test_sighup_during_score_removes_the_partial_output_and_exits_129(tmp_path):
+    """A closed terminal (SIGHUP) killed `exposure score` at once: its .tmp file stayed."""
+    import signal
+    import time
+
+    src = tmp_path / "in.csv"
+    rows = [f"Answer telephone call number {i} and relay the message.,Receptionist" for i in range(200_000)]
+    src.write_text("task,title\n" + "\n".join(rows) + "\n")
+    out = tmp_path / "o.csv"
+    out.write_text("old\n")
+    proc = subprocess.Popen([*EXPOSURE, "score", str(src), "-o", str(out), "--batch-rows", "500", *SCORE],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not list(tmp_path.glob(".o.csv.*.tmp")):
+        time.sleep(0.02)
+    assert list(tmp_path.glob(".o.csv.*.tmp")), "the output was never started"
+    proc.send_signal(signal.SIGHUP)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 129, err
+    assert "Traceback" not in err and "exposure score: terminated (SIGHUP)" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "o.csv"]
+    assert out.read_text() == "old\n"
+
+
+# ------------------------------------------------------------------ evaluate: outputs before the work
+def _evaluate(tmp_path, *args):
+    """``exposure evaluate`` on an empty mirror: reading the labels fails with 'not found'.
+
+    So a refusal that came only after the work would show that message instead.
+    """
+    (tmp_path / "mirror").mkdir(exist_ok=True)
+    return ["evaluate", "--mirror", tmp_path / "mirror", "--data-dir", tmp_path / "cache",
+            "--folds", "2", *args]
+
+
+def test_evaluate_out_that_is_the_paraphrases_file_is_refused_before_the_work(tmp_path, capsys):
+    """`evaluate --paraphrases p.csv --out p.csv` wrote the report over its input after a 4-minute CV."""
+    para = tmp_path / "p.csv"
+    para.write_text("onetsoc_code,task_id,paraphrase\n11-1011.00,8823,Direct the budget.\n")
+    before = para.read_bytes()
+    code, _, err = cli(capsys, *_evaluate(tmp_path, "--paraphrases", para, "--out", para))
+    assert code == 2
+    assert "the output is the input file" in one_error_line(err, command="evaluate")
+    assert para.read_bytes() == before
+    assert not (tmp_path / "cache").exists()
+
+
+@pytest.mark.parametrize("which", ["freetext_paraphrases.csv", "p_calibration.csv"])
+def test_evaluate_a_file_written_beside_out_that_is_an_input_is_refused(tmp_path, capsys, which):
+    """The paraphrase table and the calibration go beside --out: they must not be an input either."""
+    para = tmp_path / which
+    para.write_text("onetsoc_code,task_id,paraphrase\n11-1011.00,8823,Direct the budget.\n")
+    code, _, err = cli(capsys, *_evaluate(tmp_path, "--paraphrases", para, "--out", tmp_path / "p.csv"))
+    assert code == 2
+    assert f"the output is the input file {para}" in one_error_line(err, command="evaluate")
+
+
+@pytest.mark.parametrize("method", ["learned", "rubric"])
+@pytest.mark.parametrize("out, message", [
+    ("/dev/full", "exists and is not a regular file"),
+    ("DIR", "is a directory; give a file name"),
+    ("ev/a.xlsx", "the report is written as CSV; give a file name ending in .csv"),
+])
+def test_evaluate_bad_out_is_refused_before_the_work(tmp_path, capsys, monkeypatch, method, out, message):
+    """`--out /dev/full` and `--out DIR` failed only after the CV; `--out a.xlsx` wrote CSV text."""
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path if out == "DIR" else out
+    para = tmp_path / "p.csv"
+    para.write_text("onetsoc_code,task_id,paraphrase\n11-1011.00,8823,Direct the budget.\n")
+    extra = ["--paraphrases", para] if method == "learned" else ["--method", method]
+    code, _, err = cli(capsys, *_evaluate(tmp_path, *extra, "--out", target))
+    assert code == 2
+    assert message in one_error_line(err, command="evaluate")
+    assert not (tmp_path / "ev").exists() and not (tmp_path / "cache").exists()
+
+
+# ------------------------------------------------------------------ options that would be ignored
+def test_evaluate_control_with_another_method_is_refused(tmp_path, capsys):
+    """`evaluate --control --method rubric` ran without the control and said nothing."""
+    code, _, err = cli(capsys, *_evaluate(tmp_path, "--control", "--method", "rubric",
+                                          "--out", tmp_path / "a.csv"))
+    assert code == 2
+    assert one_error_line(err, command="evaluate") == (
+        "exposure evaluate: error: --control (the shuffled-label control) is for --method "
+        "learned only, not rubric")
+
+
+@pytest.mark.parametrize("option", [["--workers", "2"], ["--scheduler", "tcp://127.0.0.1:1"]])
+def test_score_dask_options_with_the_stream_engine_are_refused(tmp_path, capsys, option):
+    """`score --workers 2 --engine stream` scored in this process and ignored --workers."""
+    src = tmp_path / "in.csv"
+    src.write_text(GOOD_CSV)
+    code, _, err = cli(capsys, "score", src, "-o", tmp_path / "o.csv", "--engine", "stream",
+                       *option, *SCORE)
+    assert code == 2
+    assert one_error_line(err, command="score") == (
+        f"exposure score: error: {option[0]} is used with --engine dask only (this run: --engine stream)")
+    assert not (tmp_path / "o.csv").exists()

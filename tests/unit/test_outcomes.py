@@ -471,3 +471,73 @@ def test_a_run_without_figures_removes_an_earlier_runs_figures(panel, exposure, 
     assert not any((tmp_path / n).exists() for n in pngs)
     assert (tmp_path / "notes.txt").read_text() == "mine"  # other files are left alone
     assert {p.name for p in tmp_path.iterdir()} == set(second) | {"notes.txt"}
+
+
+# --------------------------------------------------------------------------- CLI: bad panels, no leftovers
+@pytest.mark.parametrize("column", ["tot_emp", "a_mean"])
+def test_cli_refuses_an_infinite_count_or_wage_naming_file_row_column(panel, tmp_path, capsys, column):
+    """An infinite tot_emp or a_mean gave RuntimeWarnings and an AttributeError traceback (exit 1)."""
+    bad = panel.copy()
+    bad.loc[4, column] = np.inf
+    bad.to_parquet(tmp_path / "p.parquet")
+    out = tmp_path / "oq"
+    code = main(["outcomes", "--panel", str(tmp_path / "p.parquet"), "--measure", "beta", "-o", str(out),
+                 "--no-figures", "--no-robustness"])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in err
+    assert lines[0].startswith(f"exposure outcomes: error: {tmp_path / 'p.parquet'}, row 5, column '{column}'")
+    assert "finite" in lines[0]
+    assert not out.exists()
+
+
+def test_shipped_panel_still_validates():
+    from exposure._load import load
+    from exposure.schemas import validate
+    from exposure.schemas._outcomes import OccupationPanel
+
+    shipped = load("occupation_panel")
+    assert len(validate(shipped, OccupationPanel)) == len(shipped)
+
+
+def test_cli_names_the_file_of_an_empty_panel(panel, tmp_path, capsys):
+    """A header-only panel said "the panel has no balanced occupation ..." without the file."""
+    panel.iloc[:0].to_parquet(tmp_path / "empty.parquet")
+    code = main(["outcomes", "--panel", str(tmp_path / "empty.parquet"), "-o", str(tmp_path / "out"),
+                 "--no-figures"])
+    assert code == 2
+    assert capsys.readouterr().err == (
+        f"exposure outcomes: error: {tmp_path / 'empty.parquet'}: the panel has no rows\n")
+    panel.assign(balanced=False).to_parquet(tmp_path / "unbalanced.parquet")
+    assert main(["outcomes", "--panel", str(tmp_path / "unbalanced.parquet"), "-o", str(tmp_path / "out"),
+                 "--no-figures"]) == 2
+    assert capsys.readouterr().err.startswith(
+        f"exposure outcomes: error: {tmp_path / 'unbalanced.parquet'}, column 'balanced': the panel has "
+        "no balanced occupation in the base year 2022")
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("argv", [["--quantiles", "0"], ["--panel", "missing.parquet"]])
+def test_cli_failure_leaves_no_new_output_directory(tmp_path, capsys, monkeypatch, argv):
+    """`outcomes --quantiles 0 -o oq0` created oq0 before checking anything, and left it empty."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["outcomes", *argv, "-o", "new/oq0", "--no-figures"]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_signal_leaves_no_new_output_directory(panel, tmp_path, capsys, monkeypatch):
+    from exposure._outdir import Terminated
+
+    def stopped(*args, **kwargs):
+        raise Terminated("terminated by signal 1", 1)
+
+    monkeypatch.setattr(outcomes, "run_outcomes", stopped)
+    panel.to_parquet(tmp_path / "p.parquet")
+    out = tmp_path / "oq"
+    code = main(["outcomes", "--panel", str(tmp_path / "p.parquet"), "--measure", "beta", "-o", str(out),
+                 "--no-figures"])
+    assert code == 129
+    assert "terminated (SIGHUP)" in capsys.readouterr().err
+    assert not out.exists()

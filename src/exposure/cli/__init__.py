@@ -7,8 +7,9 @@ module of the command it runs (``--help`` and unknown commands import them all).
 ``func(args)`` returns the process exit code. Library errors (:class:`exposure.errors.
 ExposureError`) and operating-system errors (:class:`OSError`: a file that cannot be read
 or written) become a one-line message on stderr naming the path, and exit code 2: never a
-traceback. SIGTERM, like Ctrl-C, unwinds the command (:func:`exposure._outdir.terminate_cleanly`),
-so that its temporary files are removed, and exits with 143. The command modules
+traceback. SIGTERM and SIGHUP (a closed terminal), like Ctrl-C, unwind the command
+(:func:`exposure._outdir.terminate_cleanly`), so that its temporary files are removed, and
+exit with 143 and 129 (128 + the signal). The command modules
 hold argparse, calls into the library and printing only.
 """
 
@@ -162,8 +163,9 @@ def main(argv: list[str] | None = None) -> int:
     int
         0 on success, 2 on a library error (bad input, checksum mismatch, ...) or an
         :class:`OSError` (a file that cannot be read or written), reported in one line
-        naming the path; 130 after Ctrl-C and 143 after SIGTERM, both of which remove the
-        command's temporary files and leave earlier outputs as they were; 141, silently,
+        naming the path; 130 after Ctrl-C, 143 after SIGTERM and 129 after SIGHUP (the
+        terminal was closed), all of which remove the command's temporary files and leave
+        earlier outputs as they were; 141, silently,
         when the reader of the output closes the pipe (``exposure sources | head -1``).
     """
     argv = sys.argv[1:] if argv is None else list(argv)
@@ -185,12 +187,12 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
             stream.reconfigure(errors="backslashreplace")
     try:
-        with terminate_cleanly():  # SIGTERM unwinds like an error: temporary files go
+        with terminate_cleanly():  # SIGTERM/SIGHUP unwind like an error: temporary files go
             return int(args.func(args) or 0)
-    except Terminated:
-        print(f"exposure {args.command}: terminated (SIGTERM); temporary files removed, previous "
-              "outputs untouched", file=sys.stderr)
-        return 143
+    except Terminated as exc:
+        print(f"exposure {args.command}: terminated ({exc.signal_name}); temporary files removed, "
+              "previous outputs untouched", file=sys.stderr)
+        return exc.exit_code
     except ExposureError as exc:
         print(f"exposure {args.command}: error: {exc}", file=sys.stderr)
         return 2

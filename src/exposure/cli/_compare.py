@@ -67,7 +67,13 @@ def _read_ours(arg) -> pd.DataFrame | None:
         return None
     frame = read_parquet_file(path)
     ours = [c for c in cmp.OURS if c in frame.columns]
-    return check_soc_scores(frame, ours, path=path, row_offset=1) if ours else frame  # names the file
+    # refused here, not in compare(), so that every failure names the file (a parquet with
+    # no column at all was reported as an anonymous "soc_scores")
+    check_soc_scores(frame, [], path=path, row_offset=1)
+    if not ours:
+        raise DataFormatError(f"has none of the columns {', '.join(cmp.OURS)} (columns are "
+                              f"{list(frame.columns)})", path=path)
+    return check_soc_scores(frame, ours, path=path, row_offset=1)
 
 
 def run_compare(args) -> int:

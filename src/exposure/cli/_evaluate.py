@@ -14,6 +14,9 @@ from exposure.cli._report import (
     DEFAULT_REPORT_DIR,
     REPORT_ONET_RELEASE,
     add_agreement_options,
+    check_agreement_args,
+    check_report_outputs,
+    label_paths,
     run_agreement,
 )
 from exposure.errors import ExposureError
@@ -85,6 +88,13 @@ def run_evaluate(args) -> int:
         return run_agreement(args)
     if args.method != "learned":
         raise ExposureError("--paraphrases and --modern evaluate the learned method only")
+    check_agreement_args(args)
+    out = Path(args.out) if args.out else Path(args.out_dir) / "freetext_agreement.csv"
+    # every file written, checked before the CV (minutes): none may be an input
+    siblings = [out.with_name(out.stem + "_calibration.csv")]
+    siblings += [out.with_name(name) for name, given in (("freetext_paraphrases.csv", args.paraphrases),
+                                                         ("freetext_modern.csv", args.modern)) if given]
+    check_report_outputs(out, siblings, [args.paraphrases, args.modern, *label_paths(args)])
     labels = load_task_labels(mirror=args.mirror, data_dir=args.data_dir)
     onet = load_onet(REPORT_ONET_RELEASE, mirror=args.mirror, data_dir=args.data_dir)
     # checked here too, so that a failure names the file and the row as a spreadsheet shows it
@@ -97,7 +107,6 @@ def run_evaluate(args) -> int:
                                     row_offset=first_row_number(args.modern))
     report = evaluate_free_text(labels, onet, paraphrases=para, modern=modern, n_folds=args.folds,
                                 seed=args.seed)
-    out = Path(args.out) if args.out else Path(args.out_dir) / "freetext_agreement.csv"
     written = write_agreement_report(report.agreement, report.reliability, out)
     for name, table in (("freetext_paraphrases.csv", report.paraphrases),
                         ("freetext_modern.csv", report.modern)):

@@ -103,6 +103,7 @@ def run_outcomes_command(args) -> int:
         panel = load("occupation_panel")
     elif args.panel:
         panel = validate(_read_parquet(args.panel, "panel"), OccupationPanel, path=args.panel, row_offset=1)
+        outcomes.check_panel(panel, path=args.panel)  # an empty panel: name the file
     else:
         panel = outcomes.load_panel(**loc)
     measures = list(dict.fromkeys(args.measure)) if args.measure else None

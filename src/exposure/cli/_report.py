@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from exposure._io import check_output_path
 from exposure._outdir import check_files_dir
 from exposure.cli import add_location_options
 from exposure.crosswalks import load_onet_to_soc
 from exposure.errors import DataFormatError, ExposureError
-from exposure.measures.eloundou import load_task_labels
+from exposure.fetch import cache_path, resolve_mirror
+from exposure.measures.eloundou import LABELS_NAME, load_task_labels
 from exposure.onet import load_onet
 from exposure.reports.agreement import evaluate_method, report_name, write_agreement_report
 from exposure.reports.categories import read_hand_checked, write_category_reports
@@ -105,14 +107,91 @@ def _fmt(value) -> str:
     return str(value)
 
 
-def run_agreement(args) -> int:
-    """Run ``exposure report agreement`` / ``exposure evaluate``."""
+def check_agreement_args(args) -> None:
+    """Refuse, before any work, the arguments of ``report agreement`` / ``evaluate`` that do not fit.
+
+    An unknown ``--method``, fewer than two folds, and ``--control`` with a method other
+    than ``learned`` (the shuffled-label control exists for the learned scorer only: it was
+    silently ignored) or with the free-text report (``--paraphrases`` / ``--modern``).
+
+    Examples
+    --------
+    >>> import argparse
+    >>> check_agreement_args(argparse.Namespace(method="rubric", folds=2, control=True))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: --control (the shuffled-label control) is for --method learned only, not rubric
+    """
     if args.method not in METHODS:
         raise ExposureError(f"unknown scoring method {args.method!r}; choose one of {', '.join(METHODS)}")
     if args.folds < 2:
         raise ExposureError("--folds must be at least 2")
+    if getattr(args, "control", False):
+        if args.method != "learned":
+            raise ExposureError("--control (the shuffled-label control) is for --method learned "
+                                f"only, not {args.method}")
+        if getattr(args, "paraphrases", None) or getattr(args, "modern", None):
+            raise ExposureError("--control is not used by the free-text report (--paraphrases, "
+                                "--modern); run it without them")
+
+
+def label_paths(args) -> list[Path]:
+    """Where the human labels are read from: the cache and, with one, the mirror.
+
+    Computed without fetching anything, so that an output naming the labels file is
+    refused before the labels are read.
+    """
+    paths = [cache_path(LABELS_NAME, args.data_dir)]
+    mirror = resolve_mirror(args.mirror)
+    if mirror is not None:
+        paths.append(mirror / LABELS_NAME)
+    return paths
+
+
+def check_report_outputs(out: Path, siblings, inputs) -> None:
+    """Refuse, before any work, a CSV report path that cannot or must not be written.
+
+    Parameters
+    ----------
+    out : pathlib.Path
+        The report (``--out``): a ``.csv`` name, since the report is written as CSV
+        (``--out a.xlsx`` wrote CSV text under a workbook's name).
+    siblings : iterable of pathlib.Path
+        The other files the command writes beside ``out``.
+    inputs : iterable of path
+        Files the command reads (``--paraphrases``, ``--modern``, the labels): no output
+        may be one of them (a report written over its own input after the CV).
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        A suffix other than ``.csv``, or :func:`exposure._io.check_output_path` refuses a
+        path (a directory, a device such as ``/dev/full``, one of the inputs, a directory
+        that cannot be written).
+
+    Examples
+    --------
+    >>> check_report_outputs(Path("ev/a.xlsx"), [], [])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: --out ev/a.xlsx: the report is written as CSV; give a file name ending in .csv
+    """
+    inputs = [p for p in inputs if p]
+    check_files_dir(out.parent)  # a report directory that is a file, or not writable
+    check_output_path(out, *inputs)  # before the suffix: "is a directory" says more
+    if out.suffix.lower() != ".csv":
+        raise ExposureError(f"--out {out}: the report is written as CSV; give a file name ending "
+                            "in .csv")
+    for path in siblings:
+        check_output_path(path, *inputs)
+
+
+def run_agreement(args) -> int:
+    """Run ``exposure report agreement`` / ``exposure evaluate``."""
+    check_agreement_args(args)
     out = Path(args.out) if args.out else Path(args.out_dir) / report_name(args.method)
-    check_files_dir(out.parent)
+    calibration = [out.with_name(out.stem + "_calibration.csv")] if args.method == "learned" else []
+    check_report_outputs(out, calibration, label_paths(args))  # before the labels and the CV
     labels = load_task_labels(mirror=args.mirror, data_dir=args.data_dir)
     onet = (load_onet(REPORT_ONET_RELEASE, mirror=args.mirror, data_dir=args.data_dir)
             if args.method != "reference" else None)

@@ -108,6 +108,10 @@ def run_score(args) -> int:
     """Run ``exposure score``."""
     if args.engine == "dask":
         return _run_dask(args)
+    for option, value in (("--workers", args.workers), ("--scheduler", args.scheduler)):
+        if value is not None:  # it was silently ignored: the user expected a cluster
+            raise ExposureError(f"{option} is used with --engine dask only (this run: --engine "
+                                f"{args.engine})")
     if args.batch_rows < 0:
         raise ExposureError(f"--batch-rows must be 0 or more, not {args.batch_rows}")
     check_output_path(args.output, args.input)  # before any work: not a directory, not the input

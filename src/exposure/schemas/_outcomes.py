@@ -12,6 +12,7 @@
 
 from typing import Optional
 
+import numpy as np
 import pandera.pandas as pa
 from pandera.typing import Series
 
@@ -76,6 +77,15 @@ class OccupationPanel(pa.DataFrameModel):
         description="True when the code is published with employment in every year of the panel "
         "(the event study uses these codes only)."
     )
+
+    @pa.check("tot_emp", "a_mean", "a_median", name="finite")
+    def _finite(cls, values: Series[float]) -> Series[bool]:
+        """Counts and wages are finite (or missing: ``nullable`` decides).
+
+        ``ge=0`` lets infinity through, and an infinite employment or wage in a user's
+        panel turned the event study into NaNs and a traceback.
+        """
+        return values.isna() | np.isfinite(values.astype(float))
 
     class Config:
         strict = True
