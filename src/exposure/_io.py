@@ -21,6 +21,7 @@ string cell, never as a formula, so the text is kept as is there.
 """
 
 import contextlib
+import datetime
 import errno as errno_codes
 import hashlib
 import importlib
@@ -31,6 +32,7 @@ import os
 import re
 import tempfile
 import time
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -754,6 +756,41 @@ def _xlsx_problem(value, illegal) -> str | None:
     elif isinstance(value, (list, tuple, dict, set, np.ndarray)):
         return ("a cell holds a nested value (a list, map or struct), which an .xlsx sheet "
                 "cannot store; write .parquet, or drop or flatten the column")
+    elif isinstance(value, (float, np.floating)) and np.isinf(value):
+        return _XLSX_INF
+    elif isinstance(value, (datetime.datetime, datetime.time)) and value.tzinfo is not None:
+        return _XLSX_TZ.format(value.tzinfo)
+    return None
+
+
+#: Why an .xlsx cell cannot hold an infinite number (openpyxl wrote an empty cell).
+_XLSX_INF = ("a cell holds an infinite number, which an .xlsx sheet cannot store (Excel has "
+             "no infinity); write .csv or .parquet")
+#: Why an .xlsx cell cannot hold a time with a time zone (as a .dta file cannot).
+_XLSX_TZ = ("the column holds time-zone-aware times ({}), which an .xlsx sheet cannot store; "
+            "convert them (Series.dt.tz_convert(None) for UTC, or to text), or write .csv "
+            "or .parquet")
+
+
+def _column_problem(values: pd.Series, illegal) -> tuple[int, str] | None:
+    """The first cell of a column that a workbook cannot hold: (position, why), or None.
+
+    Text and object columns are checked cell by cell (:func:`_xlsx_problem`); float
+    columns for infinities, which openpyxl wrote as empty cells (a silent loss); a
+    time-zone-aware datetime column is refused at its first time, which openpyxl
+    refused with a ``TypeError`` traceback.
+    """
+    dtype = values.dtype
+    if dtype.kind in "OSU" or isinstance(dtype, (pd.StringDtype, pd.ArrowDtype)):
+        problems = values.map(lambda v: _xlsx_problem(v, illegal))
+        bad = problems.notna().to_numpy(dtype=bool)
+        return (int(bad.argmax()), problems.iloc[int(bad.argmax())]) if bad.any() else None
+    if isinstance(dtype, pd.DatetimeTZDtype):
+        given = values.notna().to_numpy(dtype=bool)
+        return (int(given.argmax()), _XLSX_TZ.format(dtype.tz)) if given.any() else None
+    if dtype.kind == "f":
+        bad = np.isinf(values.to_numpy(dtype=float, na_value=np.nan))
+        return (int(bad.argmax()), _XLSX_INF) if bad.any() else None
     return None
 
 
@@ -784,7 +821,8 @@ def write_xlsx(frame: pd.DataFrame, path, *, sheet: str = "data") -> Path:
     exposure.errors.DataFormatError
         More rows than a sheet holds, or a cell a workbook cannot store (control
         characters, more than :data:`XLSX_MAX_CELL` characters, a nested value such as
-        a list), naming its row and column.
+        a list, an infinite number, a time-zone-aware datetime), naming its row and
+        column.
     exposure.errors.OutputError
         The file cannot be written.
 
@@ -816,13 +854,9 @@ def write_xlsx(frame: pd.DataFrame, path, *, sheet: str = "data") -> Path:
             "write .csv or .parquet", path=path)
     columns = [str(c) for c in frame.columns]
     for j, col in enumerate(columns):  # before any writing: a workbook cannot hold these
-        values = frame.iloc[:, j]
-        if values.dtype.kind in "OSU" or isinstance(values.dtype, (pd.StringDtype, pd.ArrowDtype)):
-            problems = values.map(lambda v: _xlsx_problem(v, ILLEGAL_CHARACTERS_RE))
-            bad = problems.notna().to_numpy(dtype=bool)
-            if bad.any():
-                pos = int(bad.nonzero()[0][0])
-                raise DataFormatError(problems.iloc[pos], path=path, row=pos + 2, column=col)
+        problem = _column_problem(frame.iloc[:, j], ILLEGAL_CHARACTERS_RE)
+        if problem is not None:
+            raise DataFormatError(problem[1], path=path, row=problem[0] + 2, column=col)
     with _writing(path) as tmp:
         wb = openpyxl.Workbook(write_only=True)
         ws = wb.create_sheet(sheet)
@@ -847,8 +881,81 @@ def write_xlsx(frame: pd.DataFrame, path, *, sheet: str = "data") -> Path:
     return Path(path)
 
 
+#: Integers this large in magnitude or larger are stored by Stata as doubles, inexactly
+#: (pandas' threshold: it converts int64 and uint64 columns beyond Stata's ``long`` to
+#: ``double``).
+STATA_EXACT_INT = 2**53
+#: Characters a Stata variable label (here: the column's name, when renamed) can hold.
+_STATA_LABEL = 80
+
+
+def _stata_names(columns) -> dict:
+    """Column name -> the Stata variable name pandas writes it as, for the names it changes.
+
+    pandas' rules for format 118 (:class:`pandas.io.stata.StataWriterUTF8`), applied here
+    so that the renaming is ours to report: ASCII characters other than letters, digits
+    and ``_`` become ``_``; a reserved word or a leading digit gets a leading ``_``; names
+    are cut at 32 characters; a name taken gets ``_0``, ``_1``... in front.
+    """
+    from pandas.io.stata import StataParser
+
+    reserved = StataParser().RESERVED_WORDS
+    names = [str(c) for c in columns]
+    renamed = {}
+    n = 0
+    for j, (orig, name) in enumerate(zip(columns, names, strict=True)):
+        name = "".join("_" if (ord(c) < 128 and not (c.isascii() and (c.isalnum() or c == "_")))
+                       or 128 <= ord(c) < 192 or c in "\u00d7\u00f7" else c for c in name)
+        if name in reserved:
+            name = "_" + name
+        if "0" <= name[:1] <= "9":
+            name = "_" + name
+        name = name[:32] or "_"  # pandas fails on an empty name (IndexError)
+        if name != orig:
+            while name in names:
+                name = ("_" + str(n) + name)[:32]
+                n += 1
+            renamed[orig] = name
+        names[j] = name
+    return renamed
+
+
+def _stata_problem(values: pd.Series) -> tuple[int, str] | None:
+    """The first cell of a column that Stata cannot hold exactly: (position, why), or None."""
+    dtype = values.dtype
+    if isinstance(dtype, pd.DatetimeTZDtype):
+        given = values.notna().to_numpy(dtype=bool)
+        if given.any():
+            return int(given.argmax()), (
+                f"the column holds time-zone-aware times ({dtype.tz}), which a Stata .dta "
+                "file cannot store; convert them (Series.dt.tz_convert(None) for UTC, or to "
+                "text), or write .csv or .parquet")
+    elif dtype.kind in "iu" and dtype.itemsize == 8:
+        numbers = values.to_numpy(dtype=f"{dtype.kind}8", na_value=0)
+        big = numbers >= STATA_EXACT_INT
+        if dtype.kind == "i":
+            big |= numbers <= -STATA_EXACT_INT
+        if big.any():
+            pos = int(big.argmax())
+            return pos, (f"the column holds the integer {int(numbers[pos])}, beyond the "
+                         f"+/-2**53 that a Stata .dta file holds exactly (Stata stores it as "
+                         "a double, which changes it); write .csv or .parquet, or store it "
+                         "as text")
+    return None
+
+
 def write_stata(frame: pd.DataFrame, path) -> Path:
     """Write ``frame`` as a Stata ``.dta`` file (format 118, no index) atomically.
+
+    Values that Stata cannot hold are refused, naming their row and column: integers of
+    magnitude 2**53 or more (Stata has no 64-bit integer; pandas stored them as doubles,
+    ``2**63 - 1`` read back as ``2**63``), time-zone-aware datetimes, infinities.
+    Integers beyond Stata's ``long`` but below 2**53 are stored as doubles, exactly.
+    Column names that are not Stata variable names (a space or a character other than
+    letters, digits and ``_``, more than 32 characters, a reserved word, a leading digit)
+    are renamed as pandas renames them (``O*NET-SOC Code`` becomes ``O_NET_SOC_Code``),
+    deliberately: the original name is kept as the variable's label (its first 80
+    characters) and a warning lists the renamed columns.
 
     Raises
     ------
@@ -864,8 +971,18 @@ def write_stata(frame: pd.DataFrame, path) -> Path:
     >>> _ = write_stata(pd.DataFrame({"task": ["Weld."], "beta": [0.5]}), p)
     >>> pd.read_stata(p).to_dict("list")
     {'task': ['Weld.'], 'beta': [0.5]}
+    >>> write_stata(pd.DataFrame({"id": [2**63 - 1]}), p)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: ...t.dta, row 2, column 'id': the column holds the integer 9223372036854775807, beyond ...
     """
+    from pandas.io.stata import InvalidColumnName, PossiblePrecisionLoss
+
     frame = frame.reset_index(drop=True)
+    for col in frame.columns:  # before any writing
+        problem = _stata_problem(frame[col])
+        if problem is not None:
+            raise DataFormatError(problem[1], path=path, row=problem[0] + 2, column=str(col))
     for col in frame.columns:
         if isinstance(frame[col].dtype, pd.BooleanDtype) or frame[col].dtype == bool:
             frame[col] = frame[col].astype("Int8")
@@ -877,11 +994,26 @@ def write_stata(frame: pd.DataFrame, path) -> Path:
         frame = frame.copy()
         for c in text:
             frame[c] = frame[c].astype(object).where(frame[c].notna(), "").astype(str)
+    renamed = _stata_names(frame.columns)
+    labels = None
+    if renamed:
+        frame = frame.rename(columns=renamed)
+        labels = {new: str(old)[:_STATA_LABEL] for old, new in renamed.items()}
+        log.warning("%s: %d column name(s) are not Stata variable names and were renamed (the "
+                    "original name is the variable label): %s", path, len(renamed),
+                    "; ".join(f"{old!r} -> {new!r}" for old, new in renamed.items()))
     with _writing(path) as tmp, open(tmp, "wb") as fh:
         try:
-            frame.to_stata(fh, write_index=False, version=118)
-        except (ValueError, TypeError, NotImplementedError) as exc:
-            raise DataFormatError(f"cannot write as Stata .dta: {exc}", path=path) from None
+            with warnings.catch_warnings():
+                # what pandas would change with only a warning is refused (checked above:
+                # this is the safety net, never a warning leaked to the user)
+                warnings.simplefilter("error", PossiblePrecisionLoss)
+                warnings.simplefilter("error", InvalidColumnName)
+                frame.to_stata(fh, write_index=False, version=118, variable_labels=labels)
+        except (ValueError, TypeError, NotImplementedError, PossiblePrecisionLoss,
+                InvalidColumnName) as exc:
+            reason = " ".join(str(exc).split())
+            raise DataFormatError(f"cannot write as Stata .dta: {reason}", path=path) from None
     return Path(path)
 
 

@@ -40,7 +40,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from exposure._io import write_csv, write_parquet, write_stata, write_xlsx
+from exposure._io import pyarrow_parquet, write_csv, write_parquet, write_stata, write_xlsx
 from exposure.errors import DataFormatError, InputError
 
 __all__ = [
@@ -63,6 +63,8 @@ __all__ = [
     "first_repeat",
     "read_frame",
     "read_parquet_file",
+    "stored_index",
+    "index_as_columns",
     "check_delimited_file",
     "write_frame",
 ]
@@ -931,6 +933,121 @@ def read_parquet_file(path) -> pd.DataFrame:
         raise DataFormatError(f"cannot read this Parquet file: {exc}", path=path) from None
 
 
+#: Name that pandas gives the column of an unnamed index level it stores in a Parquet file.
+_UNNAMED_LEVEL = "__index_level_{}__"
+
+
+def _default_range(level) -> bool:
+    """Whether a stored index level is the default ``RangeIndex`` (unnamed, 0, 1, 2, ...)."""
+    return (isinstance(level, dict) and level.get("kind") == "range" and level.get("name") is None
+            and level.get("start") == 0 and level.get("step") == 1)
+
+
+def stored_index(schema: pa.Schema) -> list:
+    """The index levels that pandas stored in a Parquet file and that hold data.
+
+    ``DataFrame.to_parquet`` records the frame's index in the schema metadata (``b"pandas"``,
+    ``index_columns``): the column name of each level stored as a column (a named index or
+    any index that is not a ``RangeIndex``; ``__index_level_0__`` for an unnamed one), or,
+    for a ``RangeIndex``, only its description (``{"kind": "range", "name", "start",
+    "stop", "step"}``), no column. Only the default ``RangeIndex`` (unnamed, from 0 by 1:
+    the row numbers) holds no data; a named one (``set_index("posting_id")`` of ids 100,
+    101, 102) or one that starts elsewhere does.
+
+    Parameters
+    ----------
+    schema : pyarrow.Schema
+        The schema of the file (with its metadata).
+
+    Returns
+    -------
+    list
+        A column name (str) per level stored as a column, a dict per non-default
+        ``RangeIndex``; empty for a file without pandas metadata or with the default index.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"task": ["Weld."]})
+    >>> stored_index(pa.Schema.from_pandas(frame))
+    []
+    >>> [(c["kind"], c["name"], c["start"]) for c in stored_index(pa.Schema.from_pandas(frame.rename_axis("posting_id")))]
+    [('range', 'posting_id', 0)]
+    """
+    levels = (schema.pandas_metadata or {}).get("index_columns", [])
+    return [c for c in levels if isinstance(c, str)
+            or (isinstance(c, dict) and c.get("kind") == "range" and not _default_range(c))]
+
+
+def index_as_columns(frame: pd.DataFrame, schema: pa.Schema, *, start: int = 0,
+                     rows: int | None = None, path=None) -> pd.DataFrame:
+    """A frame read from Parquet with the index that pandas stored as regular columns.
+
+    The one rule of the Parquet readers of user tables (:func:`read_frame`, and the
+    batches of ``exposure score``), so that no reader drops an index that holds data
+    (:func:`stored_index`): levels stored as columns keep their place in the file (their
+    stored names, ``__index_level_0__`` for an unnamed level); a non-default
+    ``RangeIndex``, which has no column, becomes the last column, named as stored (as
+    pandas would store it as a column: ``__index_level_0__`` when unnamed), with the
+    values of the rows ``frame`` holds. The default ``RangeIndex`` is left out.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Rows ``start`` to ``start + len(frame)`` of the file, as :func:`pandas.read_parquet`
+        or :meth:`pyarrow.Table.to_pandas` give them (stored levels as the index).
+    schema : pyarrow.Schema
+        The file's schema, with its pandas metadata.
+    start : int, default 0
+        Row of the file that ``frame`` starts at (a batch's place in the range).
+    rows : int, optional
+        Rows of the whole file (default ``start + len(frame)``): a range whose length is
+        not this describes another frame (metadata copied by another tool) and is ignored,
+        as pandas ignores it.
+    path : str or os.PathLike, optional
+        The file, for errors.
+
+    Returns
+    -------
+    pandas.DataFrame
+        With a fresh ``RangeIndex``.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A ``RangeIndex`` named like a column of the file.
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> stored = pd.DataFrame({"task": ["Weld.", "Sew.", "Cook."]}, index=pd.RangeIndex(100, 103, name="posting_id"))
+    >>> table = pa.Table.from_pandas(stored)
+    >>> index_as_columns(table.to_pandas(), table.schema).to_dict("list")
+    {'task': ['Weld.', 'Sew.', 'Cook.'], 'posting_id': [100, 101, 102]}
+    >>> index_as_columns(table.slice(2).to_pandas(), table.schema, start=2, rows=3).to_dict("list")
+    {'task': ['Cook.'], 'posting_id': [102]}
+    """
+    levels = stored_index(schema)
+    if not levels:
+        return frame.reset_index(drop=True)
+    stored = [c for c in levels if isinstance(c, str)]
+    if stored:
+        frame = frame.set_axis(frame.index.set_names(stored), axis=0).reset_index()
+        frame = frame[[n for n in schema.names if n in frame.columns]]
+    frame = frame.reset_index(drop=True)
+    total = start + len(frame) if rows is None else rows
+    for level in (c for c in levels if isinstance(c, dict)):
+        values = range(level["start"], level["stop"], level["step"])
+        if len(values) != total:
+            continue
+        name = _UNNAMED_LEVEL.format(0) if level.get("name") is None else str(level["name"])
+        if name in frame.columns:
+            raise DataFormatError("the index stored with the file has the name of a column; "
+                                  "rename one of them", path=path, column=name)
+        frame.insert(frame.shape[1], name,
+                     np.asarray(values[start:start + len(frame)], dtype=np.int64))
+    return frame
+
+
 def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
     head = _check_file(path)
     if kind == "parquet" and not head.startswith(b"PAR1"):
@@ -941,7 +1058,10 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
     try:
         with open(path, "rb") as fh:  # a handle: any bytes in the file name
             if kind == "parquet":
-                frame = pd.read_parquet(fh)
+                schema = pyarrow_parquet().read_schema(fh)
+                fh.seek(0)
+                # an index that holds data (named, or not 0, 1, 2, ...) is kept as columns
+                frame = index_as_columns(pd.read_parquet(fh), schema, path=path)
                 names = list(frame.columns)
             elif kind == "xlsx":
                 raw = pd.read_excel(fh, sheet_name=0 if sheet is None else sheet, header=None,
@@ -983,7 +1103,9 @@ def read_frame(path, *, sheet=None) -> pd.DataFrame:
     a column with no name and no values (a trailing separator on every line) is dropped.
     ``.csv`` is comma-separated with double-quote quoting; ``.tsv``/``.txt`` are
     tab-separated and quotes in them are text. Parquet and Stata keep their column
-    types; ``.xlsx`` cells are read as strings (first sheet unless ``sheet``).
+    types; an index that pandas stored with a Parquet file and that holds data (named,
+    or not 0, 1, 2, ...) comes back as columns (:func:`index_as_columns`); ``.xlsx``
+    cells are read as strings (first sheet unless ``sheet``).
 
     Parameters
     ----------

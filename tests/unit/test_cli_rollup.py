@@ -194,3 +194,16 @@ def test_cli_rollup_task_scores_directory(fixtures, tmp_path, capsys):
     args[1] = str(tmp_path)
     assert main(args) == 2
     assert f"{tmp_path}: is a directory, not a task scores file" in capsys.readouterr().err
+
+
+def test_cli_rollup_reads_task_scores_stored_with_their_keys_as_the_index(fixtures, tmp_path):
+    """``set_index(["onetsoc_code", "task_id"]).to_parquet``: the keys were dropped (exit 2)."""
+    assert main(_args(fixtures, tmp_path / "ref")) == 0
+    scores = pd.read_csv(fixtures / "rollup" / "task_scores_tiny.csv", dtype={"onetsoc_code": str})
+    src = tmp_path / "scores.parquet"
+    scores.set_index(["onetsoc_code", "task_id"]).to_parquet(src)
+    args = _args(fixtures, tmp_path / "out")
+    args[1] = str(src)
+    assert main(args) == 0
+    ref = pd.read_parquet(tmp_path / "ref" / "soc_scores.parquet")
+    pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "out" / "soc_scores.parquet"), ref)

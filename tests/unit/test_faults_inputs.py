@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import tempfile
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -193,14 +195,63 @@ def test_formula_cells_stay_text_in_xlsx(tmp_path):
          "row 2, column 'task_id': task ID True is not an integer"),
         (pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": pd.array([None, False], dtype="boolean"),
                        "task": ["Weld.", "Sew."]}), "row 2, column 'task_id': task ID False is not an integer"),
+        # complex numbers raised numpy's TypeError; dates and durations were scored as
+        # nanosecond counts (reference: silently unlabelled)
+        (pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": [11504 + 0j, 7855], "task": ["Weld.", "Sew."]}),
+         r"row 1, column 'task_id': task ID \(11504\+0j\) is not an integer"),
+        (pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 3, "task_id": pd.Series(["7", "8", 3 + 0j], dtype=object),
+                       "task": ["Weld.", "Sew.", "Type."]}), r"row 3, column 'task_id': task ID \(3\+0j\) is not"),
+        (pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": pd.Series(["x", 3 + 0j], dtype=object),
+                       "task": ["Weld.", "Sew."]}), "row 1, column 'task_id': task ID 'x' is not an integer"),
+        (pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": pd.to_datetime([1, 2]), "task": ["Weld.", "Sew."]}),
+         r"row 1, column 'task_id': task ID Timestamp\('1970-01-01 00:00:00.000000001'\) is not an integer"),
+        (pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": pd.to_datetime([None, 2], utc=True),
+                       "task": ["Weld.", "Sew."]}), "row 2, column 'task_id': task ID Timestamp.* is not an integer"),
+        (pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": pd.to_timedelta([1, 2], unit="s"),
+                       "task": ["Weld.", "Sew."]}), r"row 1, column 'task_id': task ID Timedelta\(.* is not an integer"),
+        (pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": pd.Series([7, np.timedelta64(1, "ns")], dtype=object),
+                       "task": ["Weld.", "Sew."]}), "row 2, column 'task_id': task ID .*timedelta64.* is not an integer"),
+        (pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": pd.period_range("2020", periods=2, freq="D"),
+                       "task": ["Weld.", "Sew."]}), r"row 1, column 'task_id': task ID Period\(.* is not an integer"),
+        (pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task": ["Weld.", "Sew."],
+                       "task_id": pd.Series(pd.to_timedelta([1, 2])).astype("duration[ns][pyarrow]")}),
+         "row 1, column 'task_id': task ID Timedelta.* is not an integer"),
     ],
     ids=["none", "series", "duplicated-task-column", "multiindex", "task-id-beyond-int64", "float-id-2**70",
-         "scientific-id-beyond-int64", "fraction-past-2**53", "bool-id", "boolean-column"],
+         "scientific-id-beyond-int64", "fraction-past-2**53", "bool-id", "boolean-column", "complex-column",
+         "complex-cell", "text-before-complex", "datetime-column", "datetime-tz-after-NaT", "timedelta-column",
+         "timedelta64-cell", "period-column", "arrow-duration-column"],
 )
 def test_score_tasks_bad_frames_are_data_format_errors(tasks, message):
     """Issue 11: AttributeError (duplicated ``task``) and TypeError (task_id > int64) from inside."""
     with pytest.raises(DataFormatError, match=message):
         score_tasks(tasks, "rubric")
+
+
+@pytest.mark.parametrize("method", ["rubric", "reference"])
+def test_score_tasks_date_and_duration_task_ids_are_refused_by_every_method(method):
+    """``reference`` gave dates and durations NaN labels, silently; ``rubric`` scored them."""
+    frame = pd.DataFrame({"onetsoc_code": ["47-2121.00", "29-1081.00"], "task": ["Weld.", "Sew."]})
+    labels = pd.DataFrame({"onetsoc_code": ["47-2121.00"], "task_id": [1], "human_exposure_agg": ["E0"],
+                           "gpt4_exposure": ["E0"]})
+    for ids in (pd.to_datetime([1, 2]), pd.to_timedelta([1, 2], unit="s")):
+        with pytest.raises(DataFormatError, match="row 1, column 'task_id': task ID .* is not an integer"):
+            score_tasks(frame.assign(task_id=ids), method, labels=labels)
+
+
+def test_score_tasks_an_all_missing_complex_task_id_column_is_no_task_ids():
+    frame = pd.DataFrame({"task_id": pd.Series([np.nan, np.nan], dtype=complex), "task": ["Weld.", "Sew."]})
+    assert task_score_table(score_tasks(frame, "rubric"))["task_id"].isna().all()
+
+
+@pytest.mark.parametrize("kwargs", [{"text_column": ["task"]}, {"text_column": {"task": 1}},
+                                    {"text_column": np.array(["task"])}, {"occupation_column": ["title"]}])
+def test_score_tasks_a_column_argument_that_is_not_a_name_is_a_data_format_error(kwargs):
+    """``text_column=["task"]`` raised ``TypeError: unhashable type: 'list'``."""
+    frame = pd.DataFrame({"task": ["Weld pipes."], "title": ["Welder"]})
+    name = next(iter(kwargs))
+    with pytest.raises(DataFormatError, match=f"^{name} must be a column name \\(str\\), got "):
+        score_tasks(frame, "rubric", **kwargs)
 
 
 def test_task_ids_past_2_53_keep_every_digit_beside_a_float_looking_id():
@@ -242,3 +293,72 @@ def test_a_path_that_is_not_a_path_is_a_data_format_error():
     for call in (lambda: read_tasks(None), lambda: read_frame(3), lambda: check_output_path(None)):
         with pytest.raises(DataFormatError, match="expected a"):
             call()
+
+
+@pytest.mark.parametrize("values", [
+    pd.Series([0.5, np.inf]),
+    pd.Series([0.5, -np.inf], dtype="Float64"),
+    pd.Series([0.5, np.inf], dtype=object),
+    pd.Series(pd.to_datetime([None, "2024-01-02"]).tz_localize("UTC")),
+    pd.Series([None, pd.Timestamp("2024-01-02", tz="Europe/Paris")], dtype=object),
+], ids=["inf", "Float64-minus-inf", "object-inf", "tz-aware", "object-tz-aware"])
+def test_xlsx_refuses_infinities_and_time_zone_aware_times(tmp_path, values):
+    """An infinity was an empty cell (silently); a time zone an openpyxl TypeError traceback."""
+    frame = FRAME.assign(v=values.to_numpy() if values.dtype == object else values)
+    with pytest.raises(DataFormatError) as exc:
+        write_frame(frame, tmp_path / "o.xlsx")
+    assert str(exc.value).startswith(f"{tmp_path / 'o.xlsx'}, row 3, column 'v': ")
+    assert "infinite number" in str(exc.value) or "time-zone-aware" in str(exc.value)
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(("values", "row"), [
+    (pd.Series([1, 2**63 - 1], dtype="int64"), 3),
+    (pd.Series([-(2**63), 1], dtype="int64"), 2),
+    (pd.Series([1, 2**64 - 1], dtype="uint64"), 3),
+    (pd.Series([None, 2**53], dtype="Int64"), 3),
+    (pd.Series(pd.to_datetime(["2024-01-01", "2024-01-02"]).tz_localize("UTC")), 2),
+], ids=["int64-max", "int64-min", "uint64-max", "Int64-2**53", "tz-aware"])
+def test_stata_refuses_values_it_cannot_hold_exactly(tmp_path, values, row):
+    """2**63 - 1 was read back as 2**63 (only a pandas warning leaked), 2**64 - 1 as a float."""
+    with pytest.raises(DataFormatError) as exc:
+        write_stata(FRAME.assign(v=values), tmp_path / "o.dta")
+    assert str(exc.value).startswith(f"{tmp_path / 'o.dta'}, row {row}, column 'v': the column holds")
+    assert not list(tmp_path.iterdir())
+    exact = FRAME.assign(v=pd.Series([2**53 - 1, -(2**53 - 1)], dtype="int64"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing leaks
+        write_stata(exact, tmp_path / "o.dta")
+    assert pd.read_stata(tmp_path / "o.dta")["v"].astype("int64").tolist() == exact["v"].tolist()
+
+
+def test_stata_renames_column_names_it_cannot_hold_with_a_warning_and_a_label(tmp_path, caplog):
+    """A space or 33 characters: pandas renamed the column with only its own warning."""
+    long = "x" * 40
+    frame = FRAME.assign(**{"O*NET-SOC Code": ["11-1011.00", None], long: [1, 2]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no pandas InvalidColumnName leaks
+        write_stata(frame, tmp_path / "o.dta")
+    reader = pd.io.stata.StataReader(tmp_path / "o.dta")
+    with reader:
+        back = reader.read()
+        labels = reader.variable_labels()
+    assert back.columns.tolist() == ["task", "beta", "O_NET_SOC_Code", "x" * 32]
+    assert labels["O_NET_SOC_Code"] == "O*NET-SOC Code" and labels["x" * 32] == long
+    assert labels["task"] == ""
+    assert "2 column name(s) are not Stata variable names and were renamed" in caplog.text
+    assert "'O*NET-SOC Code' -> 'O_NET_SOC_Code'" in caplog.text
+
+
+def test_readme_lists_only_the_output_types_score_writes():
+    """README said ``exposure score`` writes TSV, which ``-o out.tsv`` refuses."""
+    from exposure.scoring._files import file_kind
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| `exposure score IN -o OUT`"))
+    written = re.search(r"written (?:as|in) ([^(]*)", row).group(1)
+    assert "those formats" not in written and "TSV" not in written
+    for ext in re.findall(r"\b(CSV|Parquet|xlsx|dta)\b", written):
+        file_kind(f"out.{ext.lower()}", "output")
+    with pytest.raises(DataFormatError, match="unsupported output file type '.tsv'"):
+        file_kind("out.tsv", "output")

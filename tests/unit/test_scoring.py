@@ -174,9 +174,84 @@ def test_unknown_method_and_non_frame():
         score_tasks(["a task"])
 
 
-def test_bad_code_fails_schema():
-    with pytest.raises(SchemaError, match="onetsoc_code"):
+def test_bad_code_is_refused_before_scoring():
+    with pytest.raises(DataFormatError, match="row 1, column 'onetsoc_code'") as exc:
         score_tasks(TASKS.assign(onetsoc_code=["43-9061", None, None, None]))
+    assert not isinstance(exc.value, SchemaError)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"onetsoc_code": ["43-9061.00", "bad", "47-2021.00", None]},
+         "row 2, column 'onetsoc_code': O*NET-SOC code 'bad' is not of the form 00-0000.00"),
+        ({"onetsoc_code": ["43-9061.00", 472021, "47-2021.00", None]},
+         "row 2, column 'onetsoc_code': O*NET-SOC code 472021 is not of the form 00-0000.00"),
+        ({"onetsoc_code": ["43-9061.00", "47-2021.00", " 47-2021.00", None]},
+         "row 3, column 'onetsoc_code': O*NET-SOC code ' 47-2021.00' is not"),
+        ({"task_id": [101, -1, 999, None]},
+         "row 2, column 'task_id': task ID -1 is negative; O*NET task IDs are 0 or more"),
+        ({"task_id": ["101", "-1", "999", None]}, "row 2, column 'task_id': task ID '-1' is negative"),
+        ({"task_id": pd.array([101, None, -7, None], dtype="Int64")}, "row 3, column 'task_id': task ID -7"),
+        # the earliest row wins, whatever the check: a bad code before an empty task ...
+        ({"onetsoc_code": ["43-9061.00", "bad", "47-2021.00", None], "task": ["Type.", "Weld.", "", "Sew."]},
+         "row 2, column 'onetsoc_code'"),
+        # ... a negative task ID before one that is not an integer ...
+        ({"task_id": ["-1", "x", "999", None]}, "row 1, column 'task_id': task ID '-1' is negative"),
+        # ... and an empty task before a bad code
+        ({"onetsoc_code": ["43-9061.00", "47-2021.00", "bad", None], "task": ["Type.", "", "Sew.", "Sew."]},
+         "row 2, column 'task': task text must be a non-empty string"),
+    ],
+    ids=["bad-code", "int-code", "spaced-code", "negative-id", "negative-text-id", "negative-Int64-id",
+         "code-before-text", "negative-before-text-id", "text-before-code"],
+)
+def test_codes_and_task_ids_that_task_scores_refuses_are_refused_before_scoring(monkeypatch, changes,
+                                                                               message):
+    """A code or task ID the TaskScores output refuses is a row problem of the input checks.
+
+    It used to be found by the output schema after the scoring (a SchemaError), so the
+    work was wasted and a file read in batches named another row than the whole file.
+    """
+    import exposure.scoring
+
+    def no_scoring(*args, **kwargs):
+        raise AssertionError("scored before the input checks refused the frame")
+
+    monkeypatch.setattr(exposure.scoring, "_score_table", no_scoring)
+    with pytest.raises(DataFormatError) as exc:
+        score_tasks(TASKS.assign(**changes), "rubric", path="in.csv", row_offset=1)
+    assert not isinstance(exc.value, SchemaError)
+    assert str(exc.value).startswith(f"in.csv, {message}")
+
+
+def test_missing_codes_and_task_ids_and_task_id_0_are_still_scored():
+    frame = TASKS.assign(onetsoc_code=[None, np.nan, "47-2021.00", pd.NA], task_id=[0, None, np.nan, 5])
+    out = score_tasks(frame, "rubric")
+    assert task_score_table(out)["task_id"].tolist() == [0, pd.NA, pd.NA, 5]
+
+
+def test_the_task_id_bound_of_the_input_checks_is_that_of_task_scores():
+    from exposure.scoring import _MIN_TASK_ID
+
+    checks = TaskScores.to_schema().columns["task_id"].checks
+    assert [(c.name, c.statistics) for c in checks] == [("greater_than_or_equal_to",
+                                                         {"min_value": _MIN_TASK_ID})]
+
+
+@pytest.mark.parametrize("method", ["learned", "rubric", "reference"])
+@pytest.mark.parametrize("dtype", ["int64[pyarrow]", "double[pyarrow]"])
+def test_arrow_task_ids_score_as_int64_ids(fixtures, method, dtype):
+    """``reference`` raised ``NotImplementedError: mod not implemented`` on Arrow task IDs."""
+    labels = read_task_labels(fixtures / "scoring" / "labels_tiny.tsv")
+    frame = TASKS.iloc[:3]
+    expected = score_tasks(frame, method, labels=labels)
+    got = score_tasks(frame.astype({"task_id": dtype}), method, labels=labels)
+    pd.testing.assert_frame_equal(got.drop(columns="task_id"), expected.drop(columns="task_id"))
+    if method == "reference":
+        assert got["label"].tolist()[:2] == ["E1", "E0"]
+    with_missing = TASKS.astype({"task_id": dtype})  # an Arrow null: missing, as NaN is
+    pd.testing.assert_frame_equal(score_tasks(with_missing, method, labels=labels).drop(columns="task_id"),
+                                  score_tasks(TASKS, method, labels=labels).drop(columns="task_id"))
 
 
 def test_schema_rejects_inconsistent_measures():

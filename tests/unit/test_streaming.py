@@ -192,6 +192,28 @@ def test_of_several_problems_batches_report_what_the_whole_file_reports(tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.csv"]
 
 
+@pytest.mark.parametrize(("cells", "message"), [
+    ("bad,7", "row 3, column 'onetsoc_code': O*NET-SOC code 'bad' is not of the form 00-0000.00 "
+              "(e.g. 11-1011.00)"),
+    ("29-1081.00,-1", "row 3, column 'task_id': task ID '-1' is negative; O*NET task IDs are 0 or more"),
+])
+def test_a_code_or_task_id_the_output_schema_refuses_is_reported_as_in_the_whole_file(tmp_path, capsys,
+                                                                                     cells, message):
+    # found by the output schema after the scoring, it named line 4 (the empty task) for
+    # the whole file and line 3 ('TaskScores validation failed') in batches of one row
+    src = tmp_path / "order.csv"
+    src.write_text("onetsoc_code,task_id,task\n47-2121.00,11504,Operate cranes.\n"
+                   f"{cells},Do a thing.\n29-1081.00,7855,\n")
+    for batch in (None, 1, 2):
+        with pytest.raises(DataFormatError) as err:
+            score_file(src, tmp_path / "o.csv", "rubric", batch_rows=batch)
+        assert str(err.value) == f"{src}, {message}"
+    for rows in ("0", "1"):
+        assert main(["score", str(src), "-o", str(tmp_path / "o.csv"), "--batch-rows", rows]) == 2
+        assert f"{src}, {message}" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["order.csv"]
+
+
 def test_a_bad_cell_in_a_later_batch_is_reported_as_in_the_whole_file(tmp_path):
     rows = TASKS.copy()
     rows.loc[8, "task"] = "   "
@@ -338,6 +360,36 @@ def test_parquet_index_is_kept_as_a_column(tmp_path):
         assert list(got.columns[:len(columns) + 1]) == [*columns, "p_e0"], name
         if name == "named":
             assert got["posting_id"].tolist() == ["p1", "p2"]
+
+
+def test_a_parquet_range_index_that_holds_data_is_kept_in_every_batch(tmp_path):
+    """A named RangeIndex, or one not 0, 1, 2, ..., has no column in the file: it was dropped."""
+    texts = ["Answer telephones.", "Write code.", "Weld pipes."]
+    frame = pd.DataFrame({"task": texts})
+    frame.set_axis(pd.RangeIndex(100, 103, name="posting_id")).to_parquet(tmp_path / "named.parquet")
+    frame.set_axis(pd.RangeIndex(5, 11, 2)).to_parquet(tmp_path / "offset.parquet")
+    for name, column, values in [("named", "posting_id", [100, 101, 102]),
+                                 ("offset", "__index_level_0__", [5, 7, 9])]:
+        src = tmp_path / f"{name}.parquet"
+        # each batch holds its own slice of the range
+        assert [b[column].tolist() for b in iter_task_batches(src, 2)] == [values[:2], values[2:]]
+        assert read_task_file(src)[column].tolist() == values
+        whole, streamed = _both(src, tmp_path, "parquet")
+        assert _digest(streamed) == _digest(whole)
+        assert pd.read_parquet(whole)[column].tolist() == values, name
+
+
+def test_task_ids_stored_as_a_range_index_are_scored_with_their_onet_codes(tmp_path):
+    """Task ids 1, 2 as the index: dropped before, the tasks were scored without O*NET ids."""
+    tasks = pd.DataFrame({"onetsoc_code": ["43-9061.00"] * 2, "task_id": [1, 2],
+                          "task": ["Answer telephones and relay messages.", "File records."]})
+    tasks.set_index("task_id").to_parquet(tmp_path / "idx.parquet")
+    tasks[["onetsoc_code", "task", "task_id"]].to_parquet(tmp_path / "cols.parquet")
+    ref = pd.read_parquet(score_file(tmp_path / "cols.parquet", tmp_path / "ref.parquet").path)
+    for rows in (None, 1):
+        got = pd.read_parquet(score_file(tmp_path / "idx.parquet", tmp_path / f"o{rows}.parquet",
+                                         batch_rows=rows).path)
+        pd.testing.assert_frame_equal(got, ref)
 
 
 def test_nested_parquet_columns(tmp_path):

@@ -551,3 +551,38 @@ def test_score_tasks_takes_pyarrow_backed_task_ids():
     want = score_tasks(frame.assign(task_id=frame["task_id"].astype("int64")), method="rubric")
     assert got["task_id"].dtype == frame["task_id"].dtype  # the caller's column, as it was
     pd.testing.assert_frame_equal(got.drop(columns="task_id"), want.drop(columns="task_id"))
+
+
+@pytest.mark.parametrize(("index", "column", "values"), [
+    (pd.RangeIndex(100, 103, name="posting_id"), "posting_id", [100, 101, 102]),
+    (pd.RangeIndex(0, 3, name="task_id"), "task_id", [0, 1, 2]),
+    (pd.RangeIndex(5, 8), "__index_level_0__", [5, 6, 7]),
+    (pd.RangeIndex(0, 6, 2), "__index_level_0__", [0, 2, 4]),
+    (pd.Index([7, 3, 9], name="posting_id"), "posting_id", [7, 3, 9]),
+], ids=["named-range", "named-range-from-0", "range-from-5", "range-step-2", "named-index"])
+def test_read_frame_keeps_a_parquet_index_that_holds_data(tmp_path, index, column, values):
+    """A RangeIndex other than 0, 1, 2, ... is metadata only in the file: it was dropped."""
+    frame = pd.DataFrame({"task": ["Weld.", "Sew.", "Cook."]}, index=index)
+    frame.to_parquet(tmp_path / "t.parquet")
+    got = read_frame(tmp_path / "t.parquet")
+    assert got.columns.tolist() == ["task", column]
+    assert got[column].tolist() == values
+    assert got.index.equals(pd.RangeIndex(3))
+    frame.reset_index(drop=True).to_parquet(tmp_path / "plain.parquet")  # the row numbers
+    assert read_frame(tmp_path / "plain.parquet").columns.tolist() == ["task"]
+
+
+def test_read_frame_keeps_a_stored_multiindex_in_the_file_order(tmp_path):
+    scores = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.00"], "task_id": [1, 2],
+                           "beta": [0.5, 0.25]})
+    scores.set_index(["onetsoc_code", "task_id"]).to_parquet(tmp_path / "s.parquet")
+    got = read_frame(tmp_path / "s.parquet")
+    assert got.columns.tolist() == ["beta", "onetsoc_code", "task_id"]
+    pd.testing.assert_frame_equal(got[scores.columns], scores)
+
+
+def test_read_frame_refuses_a_range_index_named_like_a_column(tmp_path):
+    frame = pd.DataFrame({"task": ["Weld.", "Sew."]}, index=pd.RangeIndex(1, 3, name="task"))
+    frame.to_parquet(tmp_path / "t.parquet")
+    with pytest.raises(DataFormatError, match=r"t.parquet, column 'task': the index stored"):
+        read_frame(tmp_path / "t.parquet")

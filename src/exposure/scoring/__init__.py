@@ -25,6 +25,7 @@ Methods
 
 from __future__ import annotations
 
+import datetime
 import logging
 
 import numpy as np
@@ -35,6 +36,7 @@ from exposure._tables import task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures import eloundou
 from exposure.schemas import validate
+from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.schemas._scores import TaskScores
 from exposure.scoring._inputs import (
     check_text_column,
@@ -194,8 +196,11 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
     then need not read from the frame again.
 
     A problem of the whole input (not a frame, a missing or repeated column, multi-level
-    column names) is raised at once. Problems of rows (an empty or non-text task cell, a
-    task ID that is not a 64-bit integer, a (code, task ID) key on two rows, and those of
+    column names, a text or occupation column argument that is not a column name) is
+    raised at once. Problems of rows (an empty or non-text task cell, an O*NET-SOC code or
+    task ID that the :class:`~exposure.schemas._scores.TaskScores` output would refuse (a
+    code not of the form ``00-0000.00``; a task ID that is not a 64-bit integer, or is
+    negative), a (code, task ID) key on two rows, and those of
     the ``also`` callables, which raise :class:`~exposure.errors.DataFormatError`) are all
     looked for, and the one on the earliest row is raised (on one row, the first check's).
     A file scored in batches (``exposure score``, Dask partitions) therefore reports what
@@ -214,6 +219,13 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
     ...
     exposure.errors.DataFormatError: row 2, column 'task_id': task ID 'x' is not an integer
     """
+    for what, name in (("text_column", text_column), ("occupation_column", occupation_column)):
+        try:
+            hash(name)
+        except TypeError:  # a list or array: not one column (``name in columns`` would raise)
+            raise DataFormatError(f"{what} must be a column name (str), got {type(name).__name__} "
+                                  f"{name!r}", path=path) from None
+
     def occupation():
         if occupation_column is not None and occupation_column not in tasks.columns:
             raise DataFormatError(f"missing occupation column {occupation_column!r}", path=path,
@@ -228,7 +240,8 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
     texts: list = []
     checks = (lambda: _check_columns(tasks, **where),
               lambda: texts.extend(task_texts(tasks, text_column, show_index=False, **where)), occupation,
-              lambda: _check_integer_ids(tasks, **where), lambda: _check_unique_keys(tasks, **where),
+              lambda: _check_codes(tasks, **where), lambda: _check_task_ids(tasks, **where),
+              lambda: _check_unique_keys(tasks, **where),
               *also)
     found = []
     for check in checks:
@@ -311,11 +324,123 @@ def task_score_table(scored: pd.DataFrame, *, path=None, row_offset: int = 1) ->
 def _check_integer_ids(frame, *, path=None, row_offset: int = 1) -> pd.Series | None:
     """Raise on the first task ID that is not a 64-bit integer; return the IDs as numbers.
 
-    See :func:`exposure._tables.task_id_numbers`.
+    See :func:`exposure._tables.task_id_numbers`. Dates, times, durations and complex
+    numbers (which :func:`pandas.to_numeric` would read as numbers, or fail on) are not
+    task IDs either (:func:`_first_untyped_id`).
     """
     if not isinstance(frame, pd.DataFrame) or "task_id" not in frame.columns:
         return None
-    return task_id_numbers(frame["task_id"], path=path, row_offset=row_offset)
+    ids = frame["task_id"]
+    pos = _first_untyped_id(ids)
+    if pos is None:
+        return task_id_numbers(ids, path=path, row_offset=row_offset)
+    if pos < 0:  # a date/duration/complex column with every cell missing: no ID given
+        return pd.Series(np.nan, index=ids.index, name=ids.name)
+    if not _untyped_dtype(ids.dtype):  # an object column: an earlier problem wins
+        task_id_numbers(ids.iloc[:pos], path=path, row_offset=row_offset)
+    value = ids.iloc[pos]
+    if isinstance(value, np.generic) and value.dtype.kind not in "mM":
+        value = value.item()  # (11504+0j), not np.complex128(11504+0j)
+    raise DataFormatError(f"task ID {value!r} is not an integer", path=path, row=pos + row_offset,
+                          column="task_id")
+
+
+#: Values that are never task IDs, though :func:`pandas.to_numeric` reads some as numbers.
+_NOT_ID_TYPES = (complex, np.complexfloating, datetime.date, datetime.time, datetime.timedelta,
+                 np.datetime64, np.timedelta64, pd.Period, pd.Interval)
+#: :func:`pandas.api.types.infer_dtype` of object columns that hold none of them.
+_PLAIN_KINDS = frozenset({"string", "integer", "floating", "mixed-integer-float", "decimal",
+                          "boolean", "empty", "bytes"})
+
+
+def _untyped_dtype(dtype) -> bool:
+    """True for a dtype of dates, times, durations, periods, intervals or complex numbers."""
+    if isinstance(dtype, pd.CategoricalDtype):
+        return _untyped_dtype(dtype.categories.dtype)
+    if isinstance(dtype, pd.SparseDtype):
+        return _untyped_dtype(dtype.subtype)
+    if isinstance(dtype, (pd.PeriodDtype, pd.IntervalDtype)):
+        return True
+    return getattr(dtype, "kind", "O") in "mMc"  # also datetime64[ns, tz], timestamp[pyarrow]
+
+
+def _first_untyped_id(ids: pd.Series) -> int | None:
+    """Position of the first given task ID that is a date, time, duration or complex number.
+
+    None when there is none; -1 when the whole column is of such a type but every cell
+    is missing. Cheap: a dtype test, and for object columns one
+    :func:`pandas.api.types.infer_dtype` pass (the cells are looked at one by one only
+    when it finds values of more than the usual kinds).
+    """
+    if _untyped_dtype(ids.dtype):
+        given = np.flatnonzero(ids.notna().to_numpy(dtype=bool))
+        return int(given[0]) if len(given) else -1
+    if ids.dtype != object or pd.api.types.infer_dtype(ids, skipna=True) in _PLAIN_KINDS:
+        return None
+    return next((pos for pos, value in enumerate(ids.tolist()) if isinstance(value, _NOT_ID_TYPES)),
+                None)
+
+
+#: Smallest task ID of the :class:`~exposure.schemas._scores.TaskScores` output (its
+#: ``task_id`` field, ``ge=0``).
+_MIN_TASK_ID = 0
+
+
+def _check_task_ids(frame, *, path=None, row_offset: int = 1) -> None:
+    """Raise on the first task ID that TaskScores would refuse: not an integer, or negative.
+
+    Checked before scoring, so that the error is the same whatever the batch (the output
+    schema sees a batch at a time, after its work).
+    """
+    try:
+        numbers = _check_integer_ids(frame, path=path, row_offset=row_offset)
+        error = None
+    except DataFormatError as exc:
+        if exc.row is None:
+            raise
+        error = exc  # the rows before it are integers: a negative one there comes first
+        numbers = _check_integer_ids(frame.iloc[:exc.row - row_offset])
+    if numbers is not None:
+        low = (numbers < _MIN_TASK_ID).to_numpy(dtype=bool, na_value=False)
+        if low.any():
+            pos = int(low.argmax())
+            value = frame["task_id"].iloc[pos]
+            if isinstance(value, (float, np.floating)):
+                value = int(value)  # -1, not -1.0 (a column with a missing ID is float)
+            value = value.item() if isinstance(value, np.generic) else value
+            raise DataFormatError(f"task ID {value!r} is negative; O*NET task IDs are "
+                                  f"{_MIN_TASK_ID} or more", path=path, row=pos + row_offset,
+                                  column="task_id")
+    if error is not None:
+        raise error
+
+
+def _check_codes(frame, *, path=None, row_offset: int = 1) -> None:
+    """Raise on the first O*NET-SOC code that TaskScores would refuse (missing codes pass).
+
+    The rule of the output schema (:data:`~exposure.schemas._fields.ONETSOC_PATTERN`, on
+    the code as text), checked before scoring. Each distinct code is matched once.
+    """
+    if not isinstance(frame, pd.DataFrame) or "onetsoc_code" not in frame.columns:
+        return
+    col = frame["onetsoc_code"]
+    try:
+        keys, uniques = pd.factorize(col)
+    except TypeError:  # unhashable cells (lists): match every cell
+        keys, uniques = np.arange(len(col)), col.array
+        keys[col.isna().to_numpy(dtype=bool)] = -1
+    if not len(uniques):
+        return
+    text = pd.Series(uniques).astype("string")  # as TaskScores sees the column
+    ok = text.str.match(ONETSOC_PATTERN).to_numpy(dtype=bool, na_value=True)
+    bad = (keys >= 0) & ~ok[keys]
+    if bad.any():
+        pos = int(bad.argmax())
+        value = col.iloc[pos]
+        value = value.item() if isinstance(value, np.generic) else value
+        raise DataFormatError(f"O*NET-SOC code {value!r} is not of the form 00-0000.00 "
+                              "(e.g. 11-1011.00)", path=path, row=pos + row_offset,
+                              column="onetsoc_code")
 
 
 def _put_keys(out: pd.DataFrame, frame: pd.DataFrame, *, path=None, row_offset: int = 1) -> None:

@@ -59,7 +59,14 @@ from exposure._io import (
     write_csv,
     write_parquet,
 )
-from exposure._tables import check_delimited_file, first_row_number, read_frame, write_frame
+from exposure._tables import (
+    check_delimited_file,
+    first_row_number,
+    index_as_columns,
+    read_frame,
+    stored_index,
+    write_frame,
+)
 from exposure.errors import DataFormatError
 from exposure.fetch import cache_status, resolve_mirror
 from exposure.measures import eloundou
@@ -160,9 +167,11 @@ def read_task_file(path) -> pd.DataFrame:
     :func:`iter_task_batches` shares: in a text file of one column, an empty line is a row
     with an empty cell (an error when scored, naming its line; pandas skipped blank and
     whitespace-only lines), the blank lines ending the file excepted; a Parquet file keeps
-    every stored column, an index that pandas stored (named, or not a ``RangeIndex``)
-    included, as a regular column; nested Parquet columns (lists, maps, structs) are
-    :class:`pandas.ArrowDtype` columns, which a Parquet output writes back with their type.
+    every stored column, an index that pandas stored and that holds data (a named index,
+    any index not a ``RangeIndex``, a ``RangeIndex`` not 0, 1, 2, ...) included, as a
+    regular column (:func:`exposure._tables.index_as_columns`, as ``read_frame`` does);
+    nested Parquet columns (lists, maps, structs) are :class:`pandas.ArrowDtype` columns,
+    which a Parquet output writes back with their type.
     Empty cells of text files are missing values; double quotes in tab-separated files are
     text.
 
@@ -190,11 +199,11 @@ def read_task_file(path) -> pd.DataFrame:
             frame = next(_text_batches(path, kind, header, None))
     elif kind == "parquet":
         pq = pyarrow_parquet()
-        with open(path, "rb") as fh:  # read_frame drops a stored index and nested types
+        with open(path, "rb") as fh:  # read_frame drops nested types
             schema = pq.read_schema(fh)
-        if _stored_index(schema) or any(pa.types.is_nested(t) for t in schema.types):
-            with open(path, "rb") as fh:
-                frame = _parquet_frame(pq.read_table(fh))
+        if stored_index(schema) or any(pa.types.is_nested(t) for t in schema.types):
+            with open(path, "rb") as fh:  # as the batches read it
+                frame = _parquet_frame(pq.read_table(fh), path=path)
     return frame
 
 
@@ -245,11 +254,13 @@ def iter_task_batches(path, batch_rows: int = BATCH_ROWS) -> Iterator[pd.DataFra
     try:
         if kind == "parquet":
             reader = pyarrow_parquet().ParquetFile(path)
-            schema = reader.schema_arrow
-            batches = (_parquet_frame(pa.Table.from_batches([b], schema=schema))
-                       for b in reader.iter_batches(batch_size=batch_rows))
+            schema, rows = reader.schema_arrow, reader.metadata.num_rows
+            # a stored RangeIndex is metadata only: each batch takes its own slice of it
+            batches = (_parquet_frame(pa.Table.from_batches([b], schema=schema), start=at,
+                                      rows=rows, path=path)
+                       for b, at in _with_starts(reader.iter_batches(batch_size=batch_rows)))
             first = next(batches, None)
-            yield _parquet_frame(schema.empty_table()) if first is None else first
+            yield _parquet_frame(schema.empty_table(), rows=rows, path=path) if first is None else first
         else:
             # field counts, empty/binary files, a column named twice, before any batch
             header = check_delimited_file(path)
@@ -261,6 +272,14 @@ def iter_task_batches(path, batch_rows: int = BATCH_ROWS) -> Iterator[pd.DataFra
         if err is exc:
             raise
         raise err from None
+
+
+def _with_starts(batches) -> Iterator[tuple[pa.RecordBatch, int]]:
+    """Each record batch with the row of the file it starts at."""
+    at = 0
+    for batch in batches:
+        yield batch, at
+        at += batch.num_rows
 
 
 def _text_options(kind: str) -> dict:
@@ -351,31 +370,26 @@ def _text_batches(path: Path, kind: str, header: list,
         yield empty
 
 
-def _stored_index(schema: pa.Schema) -> list[str]:
-    """Columns of a Parquet file that pandas stored an index in (not a RangeIndex in metadata)."""
-    return [c for c in (schema.pandas_metadata or {}).get("index_columns", []) if isinstance(c, str)]
-
-
 def _nested_dtype(arrow_type: pa.DataType):
     """``types_mapper`` of Parquet reads: nested columns stay Arrow columns of their type."""
     return pd.ArrowDtype(arrow_type) if pa.types.is_nested(arrow_type) else None
 
 
-def _parquet_frame(table: pa.Table) -> pd.DataFrame:
-    """A Parquet table as a frame: every stored column, a fresh ``RangeIndex``.
+def _parquet_frame(table: pa.Table, *, start: int = 0, rows: int | None = None,
+                   path=None) -> pd.DataFrame:
+    """Rows ``start`` on of a Parquet file as a frame: every stored column, a fresh ``RangeIndex``.
 
-    An index that pandas stored as columns (a named or non-range index) becomes regular
-    columns, in the file's order (their stored names, ``__index_level_0__`` for an unnamed
-    one); a ``RangeIndex`` kept as metadata only is left out. Nested columns (lists,
+    An index that pandas stored and that holds data becomes regular columns, as
+    :func:`exposure._tables.read_frame` keeps it (:func:`exposure._tables.index_as_columns`:
+    stored levels in the file's order, under their stored names, ``__index_level_0__``
+    for an unnamed one; a named or non-default ``RangeIndex`` last, with the values of
+    these rows); the default ``RangeIndex`` is left out. ``rows`` is the length of the
+    whole file (default: ``start`` plus the rows of ``table``). Nested columns (lists,
     maps, structs) are Arrow-backed (:class:`pandas.ArrowDtype`), so that a Parquet output
     writes them back with their type.
     """
-    frame = table.to_pandas(types_mapper=_nested_dtype)
-    stored = _stored_index(table.schema)
-    if stored:
-        frame.index.names = stored
-        frame = frame.reset_index()[table.schema.names]
-    return frame.reset_index(drop=True)
+    return index_as_columns(table.to_pandas(types_mapper=_nested_dtype), table.schema,
+                            start=start, rows=rows, path=path)
 
 
 def _check_flat(src: Path, dst: Path, out_kind: str) -> None:

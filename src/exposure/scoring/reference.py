@@ -68,6 +68,8 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
         raise DataFormatError("the reference method needs a 'task_id' column (O*NET task ID)",
                               column="task_id")
     raw = frame["task_id"]
+    if isinstance(raw.dtype, pd.ArrowDtype):  # int64[pyarrow] has no %: read its values into numpy
+        raw = pd.Series(raw.to_numpy(dtype=object, na_value=None), index=raw.index, name=raw.name)
     ids = pd.to_numeric(raw, errors="coerce")
     bad = (raw.notna() & (ids.isna() | (ids % 1 != 0))).to_numpy()
     if bad.any():
