@@ -484,3 +484,14 @@ def test_score_dask_options_with_the_stream_engine_are_refused(tmp_path, capsys,
     assert one_error_line(err, command="score") == (
         f"exposure score: error: {option[0]} is used with --engine dask only (this run: --engine stream)")
     assert not (tmp_path / "o.csv").exists()
+
+
+def test_score_batch_rows_with_the_dask_engine_is_refused(tmp_path, capsys):
+    """`score --engine dask --batch-rows 5` partitioned by file and ignored --batch-rows."""
+    (tmp_path / "in").mkdir()
+    code, _, err = cli(capsys, "score", tmp_path / "in", "-o", tmp_path / "out", "--engine", "dask",
+                       "--batch-rows", "5", *SCORE)
+    assert code == 2
+    assert one_error_line(err, command="score") == (
+        "exposure score: error: --batch-rows is used with --engine stream only (this run: --engine dask)")
+    assert not (tmp_path / "out").exists()

@@ -43,7 +43,9 @@ def register(subparsers) -> None:
     p.add_argument("--engine", default="stream", choices=["stream", "dask"],
                    help="stream: this process, in batches (default); dask: a Dask cluster "
                         "(needs pip install 'ai-exposure[dask]')")
-    p.add_argument("--batch-rows", type=int, default=BATCH_ROWS, metavar="N",
+    # default None, not BATCH_ROWS: so that a --batch-rows given with --engine dask (which
+    # partitions by file) can be told from the default and refused, not ignored
+    p.add_argument("--batch-rows", type=int, default=None, metavar="N",
                    help=f"--engine stream: rows read at a time (default {BATCH_ROWS}; 0: the "
                         "whole file at once)")
     where = p.add_mutually_exclusive_group()
@@ -107,19 +109,23 @@ def _progress_bar():
 def run_score(args) -> int:
     """Run ``exposure score``."""
     if args.engine == "dask":
+        if args.batch_rows is not None:  # it was silently ignored: Dask scores whole files
+            raise ExposureError("--batch-rows is used with --engine stream only (this run: "
+                                "--engine dask)")
         return _run_dask(args)
     for option, value in (("--workers", args.workers), ("--scheduler", args.scheduler)):
         if value is not None:  # it was silently ignored: the user expected a cluster
             raise ExposureError(f"{option} is used with --engine dask only (this run: --engine "
                                 f"{args.engine})")
-    if args.batch_rows < 0:
-        raise ExposureError(f"--batch-rows must be 0 or more, not {args.batch_rows}")
+    batch_rows = BATCH_ROWS if args.batch_rows is None else args.batch_rows
+    if batch_rows < 0:
+        raise ExposureError(f"--batch-rows must be 0 or more, not {batch_rows}")
     check_output_path(args.output, args.input)  # before any work: not a directory, not the input
     with _progress_bar() as bar:
         done = score_file(args.input, args.output, args.method, text_column=args.text_column,
                           occupation_column=args.occupation_column, onet=args.onet,
                           reference_source=args.reference_source, mirror=args.mirror,
-                          data_dir=args.data_dir, batch_rows=args.batch_rows or None,
+                          data_dir=args.data_dir, batch_rows=batch_rows or None,
                           progress=None if bar is None else bar.update)
     msg = f"scored {done.n_tasks} tasks with {done.method} -> {done.path}"
     if done.n_unscored:
