@@ -43,6 +43,7 @@ __all__ = [
     "has_keys",
     "task_keys",
     "task_dwa_links",
+    "dwa_task_keys",
     "job_zone_lookup",
     "job_zones_for",
     "task_dwas_for",
@@ -149,7 +150,7 @@ def task_keys(frame: pd.DataFrame) -> list[tuple[str, str]]:
     >>> task_keys(pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": [8823.0]}))
     [('11-1011.00', '8823')]
     """
-    codes = [str(code) for code in frame["onetsoc_code"].tolist()]
+    codes = list(map(str, frame["onetsoc_code"].tolist()))
     return list(zip(codes, norm_task_ids(frame["task_id"]), strict=True))
 
 
@@ -205,6 +206,39 @@ def task_dwa_links(onet) -> tuple[dict, dict]:
             raise DataFormatError(f"onet argument has no {name!r} frame")
     return remembered("task_dwa_links", (onet.task_dwas, onet.dwas),
                        lambda: _build_task_dwa_links(onet.task_dwas, onet.dwas))
+
+
+def dwa_task_keys(onet) -> dict[str, list[tuple[str, str]]]:
+    """``{dwa_id: [(code, task_id), ...]}``: the tasks linked to each DWA (:func:`task_dwa_links` inverted).
+
+    Each task is listed once per DWA, in the order of the links. Built once per release
+    frames (the last result is kept); treat it as read-only.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        When ``onet`` lacks a ``task_dwas`` or ``dwas`` frame.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> onet = SimpleNamespace(
+    ...     task_dwas=pd.DataFrame({"onetsoc_code": ["a", "a", "b"], "task_id": [1, 2, 1],
+    ...                             "dwa_id": ["4.A.1.I01.D01"] * 3}),
+    ...     dwas=pd.DataFrame({"dwa_id": ["4.A.1.I01.D01"], "iwa_id": ["4.A.1.I01"]}))
+    >>> dwa_task_keys(onet)
+    {'4.A.1.I01.D01': [('a', '1'), ('a', '2'), ('b', '1')]}
+    """
+    links, _ = task_dwa_links(onet)
+    return remembered("dwa_task_keys", (onet.task_dwas, onet.dwas), lambda: _invert_links(links))
+
+
+def _invert_links(links: dict) -> dict[str, list[tuple[str, str]]]:
+    out: dict[str, list[tuple[str, str]]] = {}
+    for key, dwas in links.items():
+        for dwa in dict.fromkeys(dwas):  # a DWA listed twice for a task: the task once
+            out.setdefault(dwa, []).append(key)
+    return out
 
 
 def _build_task_dwa_links(td: pd.DataFrame, dwa_frame: pd.DataFrame) -> tuple[dict, dict]:

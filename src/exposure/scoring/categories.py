@@ -63,6 +63,7 @@ import pandas as pd
 from exposure._measures import CATEGORIES
 from exposure.errors import DataFormatError
 from exposure.scoring._inputs import (
+    dwa_task_keys,
     has_keys,
     job_zone_lookup,
     task_dwa_links,
@@ -654,22 +655,13 @@ def _occupation_keys(codes: list, titles: list) -> tuple[np.ndarray, list]:
     >>> keys.tolist(), uniques
     ([0, 1, 2, 0], ['11-1011.00', ('title', 'Clerk'), ('title', None)])
     """
-    n = len(codes)
-    keys = np.zeros(n, dtype=np.int64)
-    if not n:
-        return keys, []
-    has_code = np.fromiter((c is not None for c in codes), dtype=bool, count=n)
-    labels = np.where(has_code, np.asarray(codes, dtype=object), np.asarray(titles, dtype=object))
-    missing = np.fromiter((v is None for v in labels.tolist()), dtype=bool, count=n)  # no title
-    # codes and titles apart (a title may look like a code), rows without either last
-    group = np.where(has_code, 0, np.where(missing, 2, 1))
-    found, values = pd.factorize(pd.Series(np.where(missing, "", labels).astype(str)) + "\x00"
-                                 + pd.Series(group.astype(str)))
-    keys = np.asarray(found, dtype=np.int64)
-    first = np.full(len(values), -1, dtype=np.int64)
-    first[keys[::-1]] = np.arange(n - 1, -1, -1)  # first row of each distinct key
-    uniques = [codes[i] if has_code[i] else ("title", titles[i]) for i in first.tolist()]
-    return keys, uniques
+    # a dict numbers the keys in order of first appearance, as pd.factorize would, and is
+    # several times faster than building and factorizing a string column; a code (str)
+    # and a title key (tuple) never compare equal, so a title that looks like a code stays apart
+    index: dict = {}
+    keys = [index.setdefault(c if c is not None else ("title", t), len(index))
+            for c, t in zip(codes, titles, strict=True)]
+    return np.asarray(keys, dtype=np.int64), list(index)
 
 
 def _occupations(frame: pd.DataFrame, onet, occupation_column: str | None) -> _Occupations:
@@ -680,11 +672,10 @@ def _occupations(frame: pd.DataFrame, onet, occupation_column: str | None) -> _O
         return _Occupations([None] * n, [None] * n, np.zeros(n, dtype=bool),
                             {ctx: np.zeros(n, dtype=bool) for ctx in CONTEXT_SOC}, [""] * n)
     codes: list = [None] * n
-    source = [""] * n
     if "onetsoc_code" in frame.columns:
-        for i, code in enumerate(frame["onetsoc_code"].tolist()):
-            if isinstance(code, str) and code.strip():
-                codes[i], source[i] = code.strip(), "code"
+        codes = [c.strip() or None if isinstance(c, str) else None
+                 for c in frame["onetsoc_code"].tolist()]
+    source = ["" if c is None else "code" for c in codes]
     titles: list = [None] * n
     if occupation_column and occupation_column in frame.columns:
         titles = [t if isinstance(t, str) and t.strip() else None
@@ -706,14 +697,14 @@ def _occupations(frame: pd.DataFrame, onet, occupation_column: str | None) -> _O
                 zones[i] = int(jz)
     if onet is not None:
         lookup = job_zone_lookup(onet)
-        for i in range(n):
-            if zones[i] is None and codes[i] is not None:
-                zones[i] = lookup.get(codes[i])
-    junior = np.fromiter((t is not None and _ENTRY_LEVEL_RE.search(t) is not None for t in titles),
-                         dtype=bool, count=n)
+        zones = [lookup.get(c) if jz is None and c is not None else jz
+                 for jz, c in zip(zones, codes, strict=True)]
+    # titles repeat (one per occupation), so search each distinct title once
+    junior_of = {t: _ENTRY_LEVEL_RE.search(t) is not None for t in set(titles) if t is not None}
     entry = np.fromiter((jz is not None and jz <= ENTRY_CREATIVE_MAX_JOB_ZONE for jz in zones),
                         dtype=bool, count=n)
-    entry |= junior & np.fromiter((source[i] != "code" for i in range(n)), dtype=bool, count=n)
+    entry |= np.fromiter((s != "code" and junior_of.get(t, False)
+                          for s, t in zip(source, titles, strict=True)), dtype=bool, count=n)
     # contexts of each distinct (code, title): from the code when known, else the title
     keys, uniques = _occupation_keys(codes, titles)
     context = {}
@@ -726,8 +717,11 @@ def _occupations(frame: pd.DataFrame, onet, occupation_column: str | None) -> _O
             dtype=bool, count=len(uniques),
         )
         context[ctx] = per_unique[keys] if n else np.zeros(0, dtype=bool)
-    for i in range(n):
-        if codes[i] is None and titles[i] is not None and any(c[i] for c in context.values()):
+    any_context = np.zeros(n, dtype=bool)
+    for arr in context.values():
+        any_context |= arr
+    for i in np.flatnonzero(any_context).tolist():  # usually a few rows, not all n
+        if codes[i] is None and titles[i] is not None:
             source[i] = "title"
     return _Occupations(codes, zones, entry, context, source)
 
@@ -743,35 +737,57 @@ def _mapping_index(mapping: pd.DataFrame) -> tuple[dict, dict]:
 
 
 def _mapping_evidence(frame: pd.DataFrame, onet) -> list[list[tuple[str, str, str]]] | None:
-    """Per row, ``[(category, scope, "dwa|iwa <id>: note"), ...]`` (None without onet/keys)."""
+    """Per row, ``[(category, scope, "dwa|iwa <id>: note"), ...]`` (None without onet/keys).
+
+    Rows of the same task share their list (and rows without evidence one empty list):
+    treat them as read-only.
+    """
     if onet is None or not has_keys(frame):
         return None
     links, dwa_to_iwa = task_dwa_links(onet)
     by_dwa, by_iwa = _mapping_index(load_category_mapping())
+    # only a few DWAs have mapping entries: find them, then the tasks linked to them (the
+    # inverted links), instead of walking every row's DWAs
+    keys_of = dwa_task_keys(onet)
     per_dwa: dict[str, list[tuple[str, str, str]]] = {}
+    for dwa, iwa in ((d, dwa_to_iwa.get(d, "")) for d in keys_of):
+        if dwa in by_dwa:  # a DWA's own entries replace its IWA's
+            entries = [(c, s, f"dwa {dwa}: {note}") for c, s, note in by_dwa[dwa]]
+        else:
+            entries = [(c, s, f"iwa {iwa}: {note}") for c, s, note in by_iwa.get(iwa, [])]
+        entries = [e for e in entries if e[0] in CATEGORIES]
+        if entries:
+            per_dwa[dwa] = entries
+    keyed: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for dwa in per_dwa:
+        for key in keys_of[dwa]:
+            if key in keyed:
+                continue
+            items: list[tuple[str, str, str]] = []
+            for d in links[key]:  # in the task's DWA order, first occurrence kept
+                for item in per_dwa.get(d, ()):
+                    if item not in items:
+                        items.append(item)
+            keyed[key] = items
     empty: list = []
-    out = []
-    for key in task_keys(frame):
-        items: list[tuple[str, str, str]] = []
-        for dwa in links.get(key, empty):
-            if dwa not in per_dwa:
-                iwa = dwa_to_iwa.get(dwa, "")
-                if dwa in by_dwa:
-                    entries = [(c, s, f"dwa {dwa}: {note}") for c, s, note in by_dwa[dwa]]
-                else:
-                    entries = [(c, s, f"iwa {iwa}: {note}") for c, s, note in by_iwa.get(iwa, [])]
-                per_dwa[dwa] = [e for e in entries if e[0] in CATEGORIES]
-            for item in per_dwa[dwa]:
-                if item not in items:
-                    items.append(item)
-        out.append(items)
-    return out
+    return [keyed.get(key, empty) for key in task_keys(frame)]
 
 
 _KIND_INDEX = {
     (cat, kind): [j for j, r in enumerate(TEXT_RULES) if r.category == cat and r.kind == kind]
     for cat in CATEGORIES for kind in RULE_KINDS
 }
+
+
+def _mapped_rows(mapping: list) -> list[int]:
+    """Positions of the rows with mapping evidence (few: most DWAs are not mapped).
+
+    Examples
+    --------
+    >>> _mapped_rows([[], [("admin", "any", "dwa 4.A: note")], []])
+    [1]
+    """
+    return [i for i, items in enumerate(mapping) if items]
 
 
 @dataclass
@@ -809,8 +825,8 @@ def _evidence(frame, text_column, onet, occupation_column, *, fast: bool = False
     if len(codes):
         need |= core_hits.any(axis=1)[codes]
     if mapping is not None:
-        need |= np.fromiter((any(scope == "any" for _, scope, _ in items) for items in mapping),
-                            dtype=bool, count=len(mapping))
+        for i in _mapped_rows(mapping):
+            need[i] |= any(scope == "any" for _, scope, _ in mapping[i])
     sub = np.unique(codes[need])
     if len(sub):
         _, _, found_ctx = _CTX_RULESET.match([uniques[u] for u in sub])
@@ -821,6 +837,7 @@ def _evidence(frame, text_column, onet, occupation_column, *, fast: bool = False
 def _flags(ev: _Evidence) -> dict[str, np.ndarray]:
     """The category flags of every row (the single decision rule of both public paths)."""
     n = len(ev.codes)
+    mapped = _mapped_rows(ev.mapping) if ev.mapping is not None else []
     out = {}
     for cat in CATEGORIES:
         ctx = ev.occ.context[CONTEXT_OF[cat]]
@@ -833,14 +850,13 @@ def _flags(ev: _Evidence) -> dict[str, np.ndarray]:
 
         map_any = np.zeros(n, dtype=bool)
         map_ctx = np.zeros(n, dtype=bool)
-        if ev.mapping is not None:
-            for i, items in enumerate(ev.mapping):
-                for c, scope, _ in items:
-                    if c == cat:
-                        if scope == "any":
-                            map_any[i] = True
-                        else:
-                            map_ctx[i] = True
+        for i in mapped:
+            for c, scope, _ in ev.mapping[i]:
+                if c == cat:
+                    if scope == "any":
+                        map_any[i] = True
+                    else:
+                        map_ctx[i] = True
         positive = kind("any") | map_any | (ctx & (kind("context") | map_ctx))
         fired = (kind("strong") & ~kind("exclude")
                  | positive & ~(kind("exclude") | (~ctx & kind("exclude_outside"))))
