@@ -679,8 +679,8 @@ def event_study(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence
     >>> ex = pd.DataFrame({"soc_code": [f"11-10{i}1" for i in range(6)],
     ...                    "beta": [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]})
     >>> es = event_study(panel, ex, outcomes=["log_emp"], scale="raw")
-    >>> es[["year", "coef"]].round(3).to_dict("list")
-    {'year': [2021, 2022, 2023], 'coef': [0.0, 0.0, -0.1]}
+    >>> es["year"].tolist(), (es["coef"].round(3) + 0.0).tolist()  # + 0.0 turns -0.0 into 0.0
+    ([2021, 2022, 2023], [0.0, 0.0, -0.1])
     """
     _check(outcomes, scale)
     names = [c for c in exposures.columns if c != "soc_code"] if measures is None else list(measures)
