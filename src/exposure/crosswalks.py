@@ -621,7 +621,7 @@ def onet_to_soc_map(crosswalk: pd.DataFrame | None = None, *, mirror=None, data_
     return crosswalk.set_index("onetsoc_code")["soc_code"].rename("soc_code")
 
 
-_SOC_ANY = re.compile(r"^[0-9]{2}-[0-9]{4}(\.[0-9]{2})?$")
+_SOC_ANY = re.compile(r"^[0-9]{2}-[0-9]{4}(\.[0-9]{2})?\Z")
 
 
 def soc_major(code):

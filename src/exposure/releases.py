@@ -81,10 +81,10 @@ OEWS_TABLE_FILES = {
 #: File name of the lock file inside the user data directory.
 LOCK_NAME = "exposure.lock"
 
-_ONET_RELEASE = re.compile(r"^([0-9]{1,3})\.([0-9])$")
-_OEWS_YEAR = re.compile(r"^(20[0-9]{2})$")
-_ONET_NAME = re.compile(r"^onet/([0-9]{1,3}\.[0-9])/(.+)(\.txt|\.xlsx)$")
-_OEWS_NAME = re.compile(r"^oews/(national|natsector|nat3d)_M(20[0-9]{2})_dl\.xlsx$")
+_ONET_RELEASE = re.compile(r"^([0-9]{1,3})\.([0-9])\Z")
+_OEWS_YEAR = re.compile(r"^(20[0-9]{2})\Z")
+_ONET_NAME = re.compile(r"^onet/([0-9]{1,3}\.[0-9])/(.+)(\.txt|\.xlsx)\Z")
+_OEWS_NAME = re.compile(r"^oews/(national|natsector|nat3d)_M(20[0-9]{2})_dl\.xlsx\Z")
 
 
 def check_onet_release(release: str) -> str:

@@ -49,6 +49,24 @@ def test_patterns_accept_and_reject(pattern, good, bad):
     assert not any(re.fullmatch(regex, code) for code in bad)
 
 
+def test_patterns_refuse_a_trailing_newline_as_pandera_matches():
+    """The str_matches check of pandera is ``Series.str.match``: a pattern ending in ``$`` let "11-1011.00\\n" through."""
+    for model in schemas.all_models().values():
+        for column, pattern in _patterns(model).items():
+            assert pattern.endswith("\\Z"), (model.__name__, column, pattern)
+    assert all(p.endswith("\\Z") for p in PATTERNS.values())
+    examples = {"ONETSOC_PATTERN": "11-1011.00", "SOC_PATTERN": "11-1011", "DATE_PATTERN": "08/2023",
+                "DWA_PATTERN": "4.A.2.a.4.I09.D03", "NAICS_PATTERN": "31-33"}
+    for name, code in examples.items():
+        for dtype in (object, "str"):
+            got = pd.Series([code, code + "\n", code + "\r\n"], dtype=dtype).str.match(PATTERNS[name])
+            assert got.tolist() == [True, False, False], (name, dtype)
+    bad = pd.DataFrame({"share": [0.5], "workers": [3.0], "code": ["11-1011\n"]})
+    with pytest.raises(SchemaError) as info:
+        schemas.validate(bad, _shares_model())
+    assert info.value.column == "code" and info.value.row == 0
+
+
 def test_patterns_use_ascii_digit_classes_only():
     for model in schemas.all_models().values():
         for column, pattern in _patterns(model).items():
@@ -76,7 +94,7 @@ def test_code_columns_use_the_shared_patterns():
     assert soc_like <= set(PATTERNS.values()), soc_like - set(PATTERNS.values())
 
 
-def test_field_factories_carry_units_and_bounds():
+def _shares_model():
     class Shares(pa.DataFrameModel):
         share: Series[float] = F.fraction_field("A share.", nullable=True)
         workers: Series[float] = F.workers_field("Workers.")
@@ -85,6 +103,11 @@ def test_field_factories_carry_units_and_bounds():
         class Config:
             coerce = True
 
+    return Shares
+
+
+def test_field_factories_carry_units_and_bounds():
+    Shares = _shares_model()
     schema = Shares.to_schema()
     assert schema.columns["share"].metadata == {"unit": "fraction"}
     assert schema.columns["workers"].metadata == {"unit": "workers"}

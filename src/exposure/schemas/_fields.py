@@ -52,35 +52,35 @@ __all__ = [
 
 # ---------------------------------------------------------------------------- patterns
 #: O*NET-SOC 2019 (or 2010) occupation code: ``11-1011.00``.
-ONETSOC_PATTERN = r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}$"
+ONETSOC_PATTERN = r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}\Z"
 #: SOC 2018 (or 2010) code as BLS and OEWS write it, detailed or aggregate: ``11-1011``,
 #: ``13-1020``.
-SOC_PATTERN = r"^[0-9]{2}-[0-9]{4}$"
+SOC_PATTERN = r"^[0-9]{2}-[0-9]{4}\Z"
 #: Either of the two above (the SOC structure lists both).
-SOC_OR_ONETSOC_PATTERN = r"^[0-9]{2}-[0-9]{4}(\.[0-9]{2})?$"
+SOC_OR_ONETSOC_PATTERN = r"^[0-9]{2}-[0-9]{4}(\.[0-9]{2})?\Z"
 #: SOC major group: ``11-0000``.
-SOC_MAJOR_PATTERN = r"^[0-9]{2}-0000$"
+SOC_MAJOR_PATTERN = r"^[0-9]{2}-0000\Z"
 #: NAICS 2022 as the Census Bureau publishes it: 2 to 6 digits, or a sector range
 #: (``31-33``).
-NAICS_PATTERN = r"^([0-9]{2}-[0-9]{2}|[0-9]{2,6})$"
+NAICS_PATTERN = r"^([0-9]{2}-[0-9]{2}|[0-9]{2,6})\Z"
 #: NAICS as OEWS publishes it: the codes of :data:`NAICS_PATTERN` (``000000`` =
 #: cross-industry, ``113000`` = NAICS 113 padded to 6 characters) plus BLS groupings that
 #: end in a letter and digit (``4451A1``, ``5241A1``).
-OEWS_NAICS_PATTERN = r"^([0-9]{2}-[0-9]{2}|[0-9]{2}[0-9A-Z]{0,4})$"
+OEWS_NAICS_PATTERN = r"^([0-9]{2}-[0-9]{2}|[0-9]{2}[0-9A-Z]{0,4})\Z"
 #: ISCO-08 code of any level: 1 to 4 digits, leading zeros kept (``0110``).
-ISCO_PATTERN = r"^[0-9]{1,4}$"
+ISCO_PATTERN = r"^[0-9]{1,4}\Z"
 #: ISCO-08 unit group: 4 digits.
-ISCO_UNIT_PATTERN = r"^[0-9]{4}$"
+ISCO_UNIT_PATTERN = r"^[0-9]{4}\Z"
 #: Month/year as O*NET publishes it (``08/2023``).
-DATE_PATTERN = r"^(0[1-9]|1[0-2])/[0-9]{4}$"
+DATE_PATTERN = r"^(0[1-9]|1[0-2])/[0-9]{4}\Z"
 #: O*NET generalized work activity (content-model element): ``4.A.1.a.1``.
-ELEMENT_PATTERN = r"^4\.A\.[0-9]+\.[a-z]\.[0-9]+$"
+ELEMENT_PATTERN = r"^4\.A\.[0-9]+\.[a-z]\.[0-9]+\Z"
 #: O*NET intermediate work activity: ``4.A.1.a.1.I01``.
-IWA_PATTERN = r"^4\.A\.[0-9]+\.[a-z]\.[0-9]+\.I[0-9]{2}$"
+IWA_PATTERN = r"^4\.A\.[0-9]+\.[a-z]\.[0-9]+\.I[0-9]{2}\Z"
 #: O*NET detailed work activity: ``4.A.2.a.4.I09.D03``.
-DWA_PATTERN = r"^4\.A\.[0-9]+\.[a-z]\.[0-9]+\.I[0-9]{2}\.D[0-9]{2}$"
+DWA_PATTERN = r"^4\.A\.[0-9]+\.[a-z]\.[0-9]+\.I[0-9]{2}\.D[0-9]{2}\Z"
 #: First 16 hex digits of a sha256.
-DIGEST_PATTERN = r"^[0-9a-f]{16}$"
+DIGEST_PATTERN = r"^[0-9a-f]{16}\Z"
 
 # ---------------------------------------------------------------------------- values
 #: O*NET task types (``Task Type``); a task without a rating has none (missing).

@@ -49,7 +49,7 @@ class FeltenIndustryScores(pa.DataFrameModel):
     """Felten, Raj and Seamans AI industry exposure (AIIE, LM-AIIE or image AIIE)."""
 
     naics: Series[str] = pa.Field(
-        str_matches=r"^[0-9]{4}(A[0-9])?$",
+        str_matches=r"^[0-9]{4}(A[0-9])?\Z",
         description="NAICS 4-digit industry as published; OEWS-style partial aggregates "
         "keep their suffix (e.g. '3250A1') or, in the original appendix, repeat the code "
         "with a different title.",
@@ -70,7 +70,7 @@ class WebbScores(pa.DataFrameModel):
     """Webb (2020) exposure percentiles by occ1990dd occupation."""
 
     occ1990dd: Series[str] = pa.Field(
-        str_matches=r"^[0-9]{1,3}$", unique=True, description="Dorn's occ1990dd code."
+        str_matches=r"^[0-9]{1,3}\Z", unique=True, description="Dorn's occ1990dd code."
     )
     title: Series[str] = pa.Field(description="occ1990dd title.")
     lswt2010: Series[float] = pa.Field(

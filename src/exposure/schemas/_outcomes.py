@@ -38,7 +38,7 @@ __all__ = [
 
 #: Census 2018 occupation code (``OCC`` of CPS and ACS microdata): four digits, leading
 #: zeros kept (``0010``).
-CENSUS_OCC_PATTERN = r"^[0-9]{4}$"
+CENSUS_OCC_PATTERN = r"^[0-9]{4}\Z"
 #: Outcomes of the event study: log employment and log annual mean wage.
 OUTCOMES = ["log_emp", "log_wage"]
 _USD = {"unit": "USD per year"}
@@ -103,7 +103,7 @@ class EventStudyCoefficients(pa.DataFrameModel):
     measure: Series[str] = pa.Field(description="Exposure measure (ours or a published one).")
     outcome: Series[str] = pa.Field(isin=OUTCOMES, description="Dependent variable.")
     spec: Series[str] = pa.Field(
-        str_matches=r"^(baseline|unweighted|drop_small|drop_major_[0-9]{2})$",
+        str_matches=r"^(baseline|unweighted|drop_small|drop_major_[0-9]{2})\Z",
         description=f"Specification: {SPECS}.",
     )
     year: Series[int] = pa.Field(description="May reference year of the coefficient.", metadata=_YEAR)

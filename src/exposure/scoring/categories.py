@@ -469,7 +469,7 @@ TEXT_RULES: tuple[TextRule, ...] = (
     ),
 )
 
-_ID_RE = re.compile(r"^[0-9]+(\.[A-Za-z0-9]+)*$")
+_ID_RE = re.compile(r"^[0-9]+(\.[A-Za-z0-9]+)*\Z")
 _SCOPES = ("any", "context")
 
 

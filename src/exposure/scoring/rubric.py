@@ -225,7 +225,7 @@ KEYWORD_RULES: tuple[KeywordRule, ...] = (
     ),
 )
 
-_ID_RE = re.compile(r"^[0-9]+(\.[A-Za-z0-9]+)*$")
+_ID_RE = re.compile(r"^[0-9]+(\.[A-Za-z0-9]+)*\Z")
 
 
 def load_rubric_rules(version: str = RUBRIC_VERSION) -> pd.DataFrame:
