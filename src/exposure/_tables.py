@@ -197,7 +197,8 @@ def _decode(data: bytes, path: Path, sep: str) -> str:
         raise DataFormatError(
             f"file is binary, not text (a NUL byte at offset {nul})",
             path=path,
-            row=data.count(b"\n", 0, nul) + 1,
+            row=data.count(b"\n", 0, nul) + 1,  # the line: no records are read before decoding
+            line=data.count(b"\n", 0, nul) + 1,
         )
     try:
         return data.decode("utf-8-sig")
@@ -211,7 +212,8 @@ def _decode(data: bytes, path: Path, sep: str) -> str:
         raise DataFormatError(
             f"byte 0x{data[exc.start]:02x} is not valid UTF-8 (byte offset {exc.start})",
             path=path,
-            row=line,
+            row=line,  # the line: no records are read before decoding
+            line=line,
             column=column,
         ) from None
 
@@ -305,7 +307,8 @@ def _pandas_text_frame(text: str, sep: str, quoting: int, names: list, used: lis
         raise DataFormatError(
             f"malformed line: {msg.split('. ', 1)[-1]}",
             path=path,
-            row=int(m.group(1)) if m else None,
+            row=int(m.group(1)) if m else None,  # pandas counts lines
+            line=int(m.group(1)) if m else None,
         ) from None
 
 
@@ -339,9 +342,11 @@ def _arrow_text_frame(data: bytes, sep: str, names: list, used: list) -> pd.Data
 def _check_field_counts(text: str, sep: str, quoting: int, path: Path) -> list:
     """Return the header fields; raise if a line's field count differs from the header's.
 
-    A truncated line has too few fields, a stray separator too many. Counting is per physical line, so the reported row is the file's line number. For
-    quoted CSV, separators inside ``"..."`` are not counted; a file whose quoted fields
-    span lines is checked record by record with :mod:`csv` instead.
+    A truncated line has too few fields, a stray separator too many. For quoted CSV,
+    separators inside ``"..."`` are not counted; a file whose quoted fields span lines is
+    checked record by record with :mod:`csv` instead. The error names the record (``row``,
+    the header being row 1) and the line on which it starts (``line``: they differ below a
+    quoted cell that spans lines).
     """
     first = text.split("\n", 1)[0].rstrip("\r")
     header = next(csv.reader([first], delimiter=sep, quoting=quoting))
@@ -385,7 +390,7 @@ def _check_field_counts(text: str, sep: str, quoting: int, path: Path) -> list:
                 elif sep == ",":
                     what += " (an unquoted comma inside a field?)"
             column = None
-        raise DataFormatError(what, path=path, row=line_no[pos], column=column)
+        raise DataFormatError(what, path=path, row=pos + 1, line=line_no[pos], column=column)
     return header
 
 
@@ -1211,15 +1216,18 @@ def check_delimited_file(path) -> list[str]:
     if header is not None:
         _check_header(header, path)
         return header
-    blank = None  # line of a blank line after the header: an error if data follows it
+    # errors name the record (row, the header being row 1) and the line it starts on
+    blank = None  # (row, line) of a blank line after the header: an error if data follows it
+    rows = 0  # records read, blank lines included (a spreadsheet shows them as rows)
     try:
         with open(path, encoding="utf-8-sig", newline="") as fh, _no_field_limit():
             reader = csv.reader(fh, delimiter=sep, quoting=quoting, strict=False)
             start = 1
             for record in reader:
+                rows += 1
                 if not record:
                     if header is not None and blank is None:
-                        blank = start
+                        blank = (rows, start)
                     start = reader.line_num + 1
                     continue
                 if header is None:
@@ -1230,7 +1238,7 @@ def check_delimited_file(path) -> list[str]:
                 if blank is not None and len(header) > 1:
                     raise DataFormatError(
                         f"too few fields: expected {len(header)}, got 1 (truncated file or line?)",
-                        path=path, row=blank, column=header[1])
+                        path=path, row=blank[0], line=blank[1], column=header[1])
                 if len(record) != len(header):
                     got, width = len(record), len(header)
                     if got < width:
@@ -1243,13 +1251,14 @@ def check_delimited_file(path) -> list[str]:
                         elif sep == ",":
                             what += " (an unquoted comma inside a field?)"
                         column = None
-                    raise DataFormatError(what, path=path, row=start, column=column)
+                    raise DataFormatError(what, path=path, row=rows, line=start, column=column)
                 start = reader.line_num + 1
     except UnicodeDecodeError:
         _decode(path.read_bytes(), path, sep)  # names the bad byte (and its line)
         raise DataFormatError("cannot parse as delimited text", path=path) from None
     except csv.Error as exc:
-        raise DataFormatError(f"cannot parse as delimited text: {exc}", path=path, row=start) from None
+        raise DataFormatError(f"cannot parse as delimited text: {exc}", path=path, row=rows + 1,
+                              line=start) from None
     if header is None:
         raise DataFormatError("file is empty", path=path)
     return header

@@ -31,9 +31,14 @@ class DataFormatError(ExposureError, ValueError):
     path : str or os.PathLike, optional
         The file that holds the bad input.
     row : int, optional
-        1-based line number in the file (the header is line 1), where it applies.
+        1-based record number as a spreadsheet shows it (the header is row 1), where it
+        applies. It is also the line number in the file, unless a quoted cell above spans
+        several lines; the CLI then names the line too (:meth:`with_line`).
     column : str, optional
         The column name, where it applies.
+    line : int, optional
+        1-based line of the file on which row ``row`` starts, named beside the row when
+        the two differ (``row 3 (line 4)``).
 
     Examples
     --------
@@ -43,16 +48,19 @@ class DataFormatError(ExposureError, ValueError):
     "Task Statements.txt, row 3, column 'O*NET-SOC Code': bad code '1-1'"
     """
 
-    def __init__(self, message, *, path=None, row=None, column=None):
+    def __init__(self, message, *, path=None, row=None, column=None, line=None):
         self.path = None if path is None else str(path)
         self.row = row
         self.column = column
+        self.line = line
         self.reason = message
         where = []
         if self.path is not None:
             where.append(self.path)
         if row is not None:
-            where.append(f"row {row}")
+            where.append(f"row {row}" if line is None or line == row else f"row {row} (line {line})")
+        elif line is not None:
+            where.append(f"line {line}")
         if column is not None:
             where.append(f"column {column!r}")
         super().__init__(f"{', '.join(where)}: {message}" if where else message)
@@ -71,6 +79,25 @@ class DataFormatError(ExposureError, ValueError):
         """
         row = None if self.row is None or row_offset is None else self.row - 1 + row_offset
         return DataFormatError(self.reason, path=path, row=row, column=self.column)
+
+    def with_line(self, line: int | None) -> "DataFormatError":
+        """The same error, naming also the line ``line`` of the file on which its row starts.
+
+        The row is the record as a spreadsheet shows it; a quoted cell spanning lines above
+        it puts it further down the file, where a text editor shows it. The line is named
+        only when it differs from the row. The result is of the same class.
+
+        Examples
+        --------
+        >>> err = DataFormatError("task text must be a non-empty string", path="ml.csv",
+        ...                       row=3, column="task")
+        >>> str(err.with_line(4))
+        "ml.csv, row 3 (line 4), column 'task': task text must be a non-empty string"
+        >>> str(err.with_line(3)) == str(err)
+        True
+        """
+        return type(self)(self.reason, path=self.path, row=self.row, column=self.column,
+                          line=line)
 
 
 class SchemaError(DataFormatError):

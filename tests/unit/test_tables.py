@@ -183,11 +183,12 @@ def test_csv_quoted_separators_and_quoted_fields_spanning_lines(tmp_path):
     assert raw.frame["text"].tolist() == ["a, b", "two\nlines"]
 
 
-def test_csv_record_with_too_few_fields_names_its_first_line(tmp_path):
+def test_csv_record_with_too_few_fields_names_its_record_and_first_line(tmp_path):
     path = _text(tmp_path, b'code,n,text\n11-1011,5,"two\nlines"\n11-1021,6\n')
     with pytest.raises(DataFormatError, match="too few fields") as err:
         read_text_table(path, COLUMNS, sep=",", quoting=csv.QUOTE_MINIMAL)
-    assert err.value.row == 4 and err.value.column == "text"
+    assert (err.value.row, err.value.line, err.value.column) == (3, 4, "text")
+    assert "row 3 (line 4), column 'text'" in str(err.value)
 
 
 # --------------------------------------------------------------------------------------

@@ -22,9 +22,10 @@ import logging
 import os
 import sys
 
+from exposure._lines import record_line
 from exposure._outdir import Terminated, terminate_cleanly
 from exposure._version import __version__
-from exposure.errors import ExposureError
+from exposure.errors import DataFormatError, ExposureError
 
 
 def add_location_options(parser: argparse.ArgumentParser, *, mirror: bool = True) -> None:
@@ -194,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
               "previous outputs untouched", file=sys.stderr)
         return exc.exit_code
     except ExposureError as exc:
-        print(f"exposure {args.command}: error: {exc}", file=sys.stderr)
+        print(f"exposure {args.command}: error: {with_record_line(exc)}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # the reader of the output went away (`exposure sources | head -1`)
         _silence_stdout()
@@ -205,6 +206,32 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"exposure {args.command}: interrupted", file=sys.stderr)
         return 130
+
+
+def with_record_line(exc: ExposureError) -> ExposureError:
+    """``exc``, also naming the line of its row when a cell above spans lines.
+
+    The row of a :class:`~exposure.errors.DataFormatError` about a ``.csv`` file is the
+    record as a spreadsheet shows it; a quoted cell spanning lines above puts the record
+    further down the file (:func:`exposure._lines.record_line`), and the message then names
+    both: ``ml.csv, row 3 (line 4), column 'task': ...``. Other errors, and rows whose line
+    is the row or cannot be found, are returned unchanged. Run on the error path only.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "ml.csv"
+    >>> _ = p.write_text('task\\n"Two\\nlines."\\n\\n')
+    >>> str(with_record_line(DataFormatError("empty", path=p, row=3)))  # doctest: +ELLIPSIS
+    '.../ml.csv, row 3 (line 4): empty'
+    >>> str(with_record_line(DataFormatError("empty", path=p, row=2)))  # doctest: +ELLIPSIS
+    '.../ml.csv, row 2: empty'
+    """
+    if (not isinstance(exc, DataFormatError) or exc.path is None or exc.row is None
+            or isinstance(exc.row, bool) or exc.line is not None):
+        return exc
+    line = record_line(exc.path, exc.row)
+    return exc if line is None or line == exc.row else exc.with_line(line)
 
 
 def _silence_stdout() -> None:
