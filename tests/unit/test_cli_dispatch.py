@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 
@@ -74,3 +75,35 @@ def test_scoring_csv_to_csv_imports_neither_parquet_nor_the_network(tmp_path):
     lines = dict(line.split(" ", 1) for line in out.stdout.splitlines() if line.startswith(("RC", "LOADED")))
     assert lines == {"RC": "0", "LOADED": "[]"}
     assert (tmp_path / "out.csv").read_text().startswith("task,p_e0,")
+
+
+_GC_PROBE = """
+import gc, json, sys
+import exposure.cli as cli
+seen = {}
+built = cli.build_parser
+def probe(*args, **kwargs):
+    seen["collector on while importing"] = gc.isenabled()
+    return built(*args, **kwargs)
+cli.build_parser = probe
+sys.argv = ["exposure", "sources"]
+if "{how}" == "main":
+    code = cli.main(["sources"])
+else:
+    code = cli.entry()
+seen.update(code=code, enabled=gc.isenabled(), frozen=gc.get_freeze_count())
+print(json.dumps(seen), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("how", ["entry", "main"])
+def test_the_command_freezes_its_imports_and_main_leaves_the_collector_alone(how):
+    """entry() (the `exposure` script): collector off while importing, imports frozen, on after."""
+    out = subprocess.run([sys.executable, "-c", _GC_PROBE.replace("{how}", how)],
+                         capture_output=True, text=True, check=True)
+    seen = json.loads(out.stderr.strip().splitlines()[-1])
+    assert seen["code"] == 0 and seen["enabled"] is True
+    if how == "entry":
+        assert seen["collector on while importing"] is False and seen["frozen"] > 10_000
+    else:
+        assert seen["collector on while importing"] is True and seen["frozen"] == 0

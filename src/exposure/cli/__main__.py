@@ -2,6 +2,6 @@
 
 import sys
 
-from exposure.cli import main
+from exposure.cli import entry
 
-sys.exit(main())
+sys.exit(entry())
