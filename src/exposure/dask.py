@@ -44,13 +44,15 @@ import dask
 import dask.dataframe as dd
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 from distributed import Client, LocalCluster, as_completed
 from tqdm.auto import tqdm
 
 from exposure._io import write_parquet
 from exposure._measures import CATEGORIES, EXPOSURE_MEASURES
-from exposure._outdir import check_output_dir, replace_directory
+from exposure._outdir import OutputPathError, check_output_dir, replace_directory
+from exposure._tables import index_as_columns, stored_index
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures import eloundou
 from exposure.scoring import SCORE_COLUMNS, _check_rows, score_tasks
@@ -199,14 +201,19 @@ def _located(exc: DataFormatError, part: pd.DataFrame) -> DataFormatError:
 
 
 def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
-    """Row-group pieces ``(file, row groups, first row, hive keys)`` of a Parquet dataset, and its meta.
+    """Row-group pieces ``(file, row groups, first row, hive keys, fill)`` of a Parquet dataset, and its meta.
 
     The files are ``src`` itself or those under it (``.parquet``, ``.pq``, ``.parq``, in
     name order; names starting with ``.`` or ``_`` are skipped, as Dask and Spark skip
     them). Consecutive row groups of a file make one piece up to :data:`PARTITION_BYTES`.
     Every file must have the columns of the first, and lie in the same ``key=value``
     partition directories (which become categorical columns, of integers when every value
-    of the key is one, as ``read_parquet`` infers them, else of text).
+    of the key is one, as ``read_parquet`` infers them, else of text). An index pandas
+    stored that holds data is a column, as in the other readers
+    (:func:`~exposure._tables.index_as_columns`): every file must store the same named
+    index; the row numbers that slices keep as an unnamed ``RangeIndex``
+    (``frame.iloc[a:b].to_parquet(...)``) are a column ``__index_level_0__`` of every file
+    when one file has them (``fill``: a file without them gets its own from 0).
     """
     if src.is_dir():
         files = sorted(f for f in src.rglob("*") if f.is_file() and f.suffix.lower() in _PARQUET_SUFFIXES
@@ -216,6 +223,7 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
     else:
         files = [src]
     pieces, first, names, meta, keys = [], None, None, None, None
+    ranges: dict[str, list[str]] = {}  # per file, the RangeIndex column index_as_columns adds
     for f in files:
         # hive partitions (``year=2024/part.parquet``) become columns, as read_parquet makes them
         hive = tuple(tuple(part.split("=", 1)) for part in (f.relative_to(src).parent.parts if src.is_dir() else ())
@@ -229,12 +237,22 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
             pf = pq.ParquetFile(f)
             if first is None:
                 first, names = f, pf.schema_arrow.names
-                meta = pf.schema_arrow.empty_table().to_pandas()
+                meta = index_as_columns(pf.schema_arrow.empty_table().to_pandas(), pf.schema_arrow,
+                                        rows=0, path=f)
+        except DataFormatError:
+            raise
         except Exception as exc:  # pyarrow raises several types for a bad file
             raise DataFormatError(f"cannot read this Parquet file: {exc}", path=f) from None
         if pf.schema_arrow.names != names:
             raise DataFormatError(f"its columns {pf.schema_arrow.names} are not those of {first.name} "
                                   f"{names}", path=f)
+        _check_carried(pf.schema_arrow, f)
+        ranges[str(f)] = _range_columns(pf.schema_arrow, pf.metadata.num_rows)
+        named = [n for n in ranges[str(f)] if n != _UNNAMED]
+        if named != [n for n in ranges[str(first)] if n != _UNNAMED]:
+            raise DataFormatError(f"its stored index {named or '(none)'} is not that of {first.name} "
+                                  f"{[n for n in ranges[str(first)] if n != _UNNAMED] or '(none)'}",
+                                  path=f)
         start, groups, size, rows = 0, [], 0, 0
         for g in range(pf.metadata.num_row_groups):
             group = pf.metadata.row_group(g)
@@ -246,24 +264,68 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
             rows += group.num_rows
         if groups:
             pieces.append((str(f), tuple(groups), start, hive))
+    # the row numbers a slice kept as its unnamed RangeIndex (frame.iloc[a:b].to_parquet)
+    # are a column of every file when one file has them (the first file's from 0): the
+    # files keep one set of columns
+    unnamed = any(_UNNAMED in names_ for names_ in ranges.values())
+    for name in [n for n in ranges[str(first)] if n != _UNNAMED] + ([_UNNAMED] if unnamed else []):
+        meta[name] = pd.Series(dtype=np.int64)
+    pieces = [(f, g, start, hive, unnamed and _UNNAMED not in ranges[f])
+              for f, g, start, hive in pieces]
     typed = {}
     for j, key in enumerate(keys):  # every value of the key, or the scored output loses them
         values = {piece[3][j][1] for piece in pieces}
         typed[key] = int if all(re.fullmatch(r"-?[0-9]+", v) for v in values) else str  # year=2024: 2024
         meta[key] = pd.Categorical([], categories=sorted(typed[key](v) for v in values))
-    pieces = [(f, g, start, tuple((k, typed[k](v)) for k, v in hive)) for f, g, start, hive in pieces]
+    pieces = [(f, g, start, tuple((k, typed[k](v)) for k, v in hive), fill)
+              for f, g, start, hive, fill in pieces]
     meta[_SOURCE] = pd.Categorical([])
     meta[_LINE] = pd.Series(dtype=np.int64)
     return pieces, meta
 
 
+def _check_carried(schema, path) -> None:
+    """Raise on a column of nested or binary values: Dask cannot carry them through.
+
+    Dask turns columns of Python objects into text (its ``dataframe.convert-string``
+    option, on by default and in every worker): a list ``[1, 2]`` came out as the text
+    ``"[1 2]"``, and bytes that are not UTF-8 crashed a worker with a bare
+    ``UnicodeDecodeError``. The stream engine keeps both in a Parquet output.
+    """
+    for field in schema:
+        kind = field.type
+        if pa.types.is_nested(kind) or pa.types.is_binary(kind) or pa.types.is_large_binary(kind) \
+                or pa.types.is_fixed_size_binary(kind):
+            what = "nested" if pa.types.is_nested(kind) else "binary"
+            raise DataFormatError(
+                f"the column holds {what} values ({kind}), which --engine dask cannot carry (Dask "
+                "turns them into text); use --engine stream, or drop the column",
+                path=path, column=field.name)
+
+
+_UNNAMED = "__index_level_0__"
+
+
+def _range_columns(schema, rows: int) -> list[str]:
+    """Names of the columns :func:`~exposure._tables.index_as_columns` adds for a stored RangeIndex."""
+    return [_UNNAMED if level.get("name") is None else str(level["name"])
+            for level in stored_index(schema) if isinstance(level, dict)
+            and len(range(level["start"], level["stop"], level["step"])) == rows]
+
+
 def _read_piece(piece: tuple) -> pd.DataFrame:
     """The rows of one piece of :func:`_dataset_pieces`, with their file and row in it."""
-    path, groups, start, hive = piece
+    path, groups, start, hive, fill = piece
     try:
-        frame = pq.ParquetFile(path).read_row_groups(list(groups)).to_pandas()
+        pf = pq.ParquetFile(path)
+        frame = pf.read_row_groups(list(groups)).to_pandas()
     except Exception as exc:  # pyarrow raises several types for a bad file
         raise DataFormatError(f"cannot read this Parquet file: {exc}", path=path) from None
+    # an index that holds data (task_id stored as the index) is a column, as in every reader
+    frame = index_as_columns(frame, pf.schema_arrow, start=start, rows=pf.metadata.num_rows,
+                             path=path)
+    if fill:  # row numbers from 0 of a file without them, beside files that have them
+        frame[_UNNAMED] = np.arange(start, start + len(frame), dtype=np.int64)
     for key, value in hive:
         frame[key] = pd.Categorical.from_codes(np.zeros(len(frame), dtype=np.int8), [value])
     frame[_SOURCE] = pd.Categorical.from_codes(np.zeros(len(frame), dtype=np.int8), [path])  # one path
@@ -614,6 +676,11 @@ class ScoredDataset:
     method: str
 
 
+#: Output names that promise a single file of another format (a ``.parquet`` directory is
+#: the usual name of a Parquet dataset, and is accepted).
+_FILE_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xls", ".dta", ".json"}
+
+
 def _write_part(part: pd.DataFrame, path: str) -> tuple[int, int, str]:
     write_parquet(part, path)
     tag = str(part["method"].iloc[0]) if len(part) else ""
@@ -664,6 +731,9 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
     (2, ['part-00000.parquet'])
     """
     src, dst = Path(src), Path(dst)
+    if dst.suffix.lower() in _FILE_SUFFIXES:
+        raise OutputPathError(f"{dst}: --engine dask writes a directory of Parquet files, not a "
+                              f"{dst.suffix} file; name a directory (or use --engine stream)")
     if not src.exists():
         raise DataFormatError("input dataset not found", path=src)
     check_output_dir(dst, protect=[src])

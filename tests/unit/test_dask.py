@@ -168,6 +168,9 @@ def test_cli_dask_engine_writes_the_scores_of_the_stream_engine(tmp_path, capsys
                  "--workers", "1", "--onet", "none"]) == 0
     assert "scored 12 tasks with learned" in capsys.readouterr().out
     got = dd.read_parquet(tmp_path / "out").compute()
+    # the parts, slices of POSTINGS, stored their row numbers (a RangeIndex from 4, from 8):
+    # a column of every part, the first's from 0, as the stream engine keeps one of a file
+    assert got.pop("__index_level_0__").tolist() == list(range(12))
     score_file(tmp_path / "all.parquet", tmp_path / "all_scored.parquet", onet="none")
     _same_scores(got, pd.read_parquet(tmp_path / "all_scored.parquet"))
 
@@ -211,7 +214,9 @@ def test_read_dataset_rows_of_row_group_pieces_count_from_their_file(tmp_path, m
     with pytest.raises(DataFormatError, match=r"part1\.parquet, row 2, column 'task'"):
         xd.score(ddf, "rubric").compute(scheduler="sync")
     good = xd.score(xd.read_dataset(_dataset(tmp_path / "g", POSTINGS, [6], row_group_size=2)))
-    _same_scores(good.compute(scheduler="sync"), _single_process())
+    good = good.compute(scheduler="sync")
+    assert good.pop("__index_level_0__").tolist() == list(range(12))  # the slices' row numbers
+    _same_scores(good, _single_process())
 
 
 def test_read_dataset_refuses_no_files_and_files_of_other_columns(tmp_path):
@@ -253,3 +258,55 @@ def test_read_dataset_keeps_hive_partitions_as_columns(tmp_path):
     with pytest.raises(DataFormatError, match=r"part\.parquet: its partition directories \['year'\] are not "
                                               r"those of x\.parquet \[\]"):
         xd.read_dataset(tmp_path)
+
+
+def test_read_dataset_keeps_a_stored_index_as_a_column(tmp_path, monkeypatch):
+    """A task_id stored as the index was dropped by --engine dask (the stream engine kept it)."""
+    monkeypatch.setattr(xd, "PARTITION_BYTES", 1)  # every row group its own partition
+    keyed = POSTINGS[["task", "title"]].set_axis(pd.Index(range(101, 113), name="task_id"))
+    (tmp_path / "named").mkdir()
+    keyed.to_parquet(tmp_path / "named" / "a.parquet", row_group_size=5)
+    shifted = POSTINGS[["task"]].set_axis(pd.RangeIndex(50, 62))  # no column: pandas metadata
+    (tmp_path / "shifted").mkdir()
+    shifted.to_parquet(tmp_path / "shifted" / "a.parquet", row_group_size=5)
+    for name, column, values in (("named", "task_id", list(range(101, 113))),
+                                 ("shifted", "__index_level_0__", list(range(50, 62)))):
+        ddf = xd.read_dataset(tmp_path / name)
+        assert ddf.npartitions == 3
+        got = xd.score(ddf, "rubric").compute(scheduler="sync").reset_index(drop=True)
+        assert got[column].tolist() == values, name
+        score_file(tmp_path / name / "a.parquet", tmp_path / f"{name}.parquet", "rubric")
+        want = pd.read_parquet(tmp_path / f"{name}.parquet")
+        assert list(got.columns) == list(want.columns) and got[column].tolist() == want[column].tolist()
+
+
+@pytest.mark.parametrize("values,what", [([[1, 2], [3]], "nested"), ([b"ab", b"\xff\x00"], "binary")])
+def test_read_dataset_refuses_columns_dask_would_turn_into_text(tmp_path, values, what):
+    """A list came out as the text '[1 2]'; bytes crashed a worker (UnicodeDecodeError)."""
+    (tmp_path / "in").mkdir()
+    pd.DataFrame({"task": ["Weld pipes.", "Type letters."], "extra": values}).to_parquet(
+        tmp_path / "in" / "a.parquet")
+    with pytest.raises(DataFormatError, match=rf"a\.parquet, column 'extra': the column holds {what} "
+                                              r"values .* use --engine stream"):
+        xd.read_dataset(tmp_path / "in")
+
+
+def test_score_dataset_refuses_an_output_named_like_a_file(tmp_path):
+    """-o scored.csv made a directory of Parquet files named scored.csv."""
+    from exposure._outdir import OutputPathError
+
+    src = _dataset(tmp_path, POSTINGS, [6])
+    for name in ("scored.csv", "scored.XLSX", "scored.dta"):
+        with pytest.raises(OutputPathError, match="writes a directory of Parquet files"):
+            xd.score_dataset(src, tmp_path / name, "rubric", progress=False)
+        assert not (tmp_path / name).exists()
+
+
+def test_read_dataset_refuses_files_that_store_other_indexes(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    POSTINGS.iloc[:6].rename_axis("posting_id").to_parquet(src / "a.parquet")
+    POSTINGS.iloc[6:].to_parquet(src / "b.parquet")
+    with pytest.raises(DataFormatError, match=r"b\.parquet: its stored index \(none\) is not that "
+                                              r"of a\.parquet \['posting_id'\]"):
+        xd.read_dataset(src)
