@@ -348,24 +348,32 @@ def _check_field_counts(text: str, sep: str, quoting: int, path: Path) -> list:
     the header being row 1) and the line on which it starts (``line``: they differ below a
     quoted cell that spans lines).
     """
-    first = text.split("\n", 1)[0].rstrip("\r")
-    header = next(csv.reader([first], delimiter=sep, quoting=quoting))
-    if _same_separator_counts(text, sep, quoting, len(header)):
-        return header  # the usual file, checked in one vectorised pass
+    # a carriage return not followed by a line feed ends a line for pandas and csv too:
+    # such a file (old Mac line ends, or a cell holding one) is checked record by record as
+    # they read it (a cell holding one was read as two rows, the first short a field and
+    # silently padded; a file of old Mac line ends was a csv.Error traceback)
+    bare_cr = "\r" in text and re.search(r"\r(?!\n)", text) is not None
+    if bare_cr:
+        header = next(csv.reader(io.StringIO(text, newline=""), delimiter=sep, quoting=quoting))
+    else:
+        first = text.split("\n", 1)[0].rstrip("\r")
+        header = next(csv.reader([first], delimiter=sep, quoting=quoting))
+        if _same_separator_counts(text, sep, quoting, len(header)):
+            return header  # the usual file, checked in one vectorised pass
     lines = text.split("\n")
     n = len(lines)
     while n > 1 and lines[n - 1].rstrip("\r") == "":
         n -= 1
     lines = [line.rstrip("\r") for line in lines[:n]]
-    if quoting == csv.QUOTE_NONE:
+    if quoting == csv.QUOTE_NONE and not bare_cr:
         counts = [line.count(sep) + 1 for line in lines]
         line_no = list(range(1, n + 1))
-    elif not any(line.count('"') % 2 for line in lines):
+    elif not bare_cr and not any(line.count('"') % 2 for line in lines):
         quoted = re.compile(r'"[^"]*"')
         counts = [(quoted.sub("", ln) if '"' in ln else ln).count(sep) + 1 for ln in lines]
         line_no = list(range(1, n + 1))
-    else:  # quoted fields spanning lines: count fields per record
-        reader = csv.reader(io.StringIO(text), delimiter=sep, quoting=quoting)
+    else:  # quoted fields spanning lines, or bare carriage returns: count fields per record
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, quoting=quoting)
         counts, line_no, start = [], [], 1
         for record in reader:
             counts.append(len(record) if record else 0)

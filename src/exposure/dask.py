@@ -58,6 +58,7 @@ from exposure.measures import eloundou
 from exposure.scoring import SCORE_COLUMNS, _check_rows, score_tasks
 from exposure.scoring._files import (
     BATCH_ROWS,
+    aliased_column,
     append_scores,
     cached_onet,
     occupation_keys,
@@ -441,6 +442,9 @@ def score(ddf: dd.DataFrame, method: str = "learned", *, text_column: str = "tas
     >>> out["label"].tolist()
     ['E1', 'E0', 'E1', 'E0']
     """
+    aliases = onet_aliases(ddf._meta)  # the options may name O*NET's headers (Task)
+    text_column = aliased_column(text_column, aliases)
+    occupation_column = aliased_column(occupation_column, aliases)
     job = _job(method, text_column, occupation_column, onet, reference_source, mirror,
                data_dir, model_path)
     head = ddf._meta.iloc[:0]
@@ -486,7 +490,7 @@ def _spans_partitions(ddf: dd.DataFrame, occupation_column, by_title: bool = Fal
     with ``by_title`` (see :func:`~exposure.scoring._files.occupation_keys`).
     """
     aliases = onet_aliases(ddf._meta)
-    key_columns = ("onetsoc_code", occupation_column or "title") if by_title else ("onetsoc_code",)
+    key_columns = ("onetsoc_code", "title" if occupation_column is None else occupation_column) if by_title else ("onetsoc_code",)
     used = [c for c in ddf.columns if aliases.get(c, c) in key_columns]
     if not used:  # every row is its own occupation
         return False
@@ -688,7 +692,8 @@ def _write_part(part: pd.DataFrame, path: str) -> tuple[int, int, str]:
 
 
 def score_dataset(src, dst, method: str = "learned", *, client: Client | None = None,
-                  workers: int | None = None, progress: bool = True, **options) -> ScoredDataset:
+                  workers: int | None = None, progress: bool = True, quiet: bool = True,
+                  **options) -> ScoredDataset:
     """Score a partitioned Parquet dataset on Dask; write one Parquet file per partition.
 
     Parameters
@@ -706,6 +711,11 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
         Workers of the default local cluster (default: one per CPU).
     progress : bool, default True
         Show a progress bar of the partitions (on stderr, when it is a terminal).
+    quiet : bool, default True
+        The workers and scheduler of the default local cluster log only critical messages
+        (``LocalCluster(silence_logs=logging.CRITICAL)``): a bad cell is reported once, by
+        the error this function raises, not also as a worker's "Compute Failed" traceback.
+        False: distributed's own level (warnings).
     **options
         Passed to :func:`score` (``text_column``, ``onet``, ``mirror``...).
 
@@ -740,7 +750,8 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
     ddf = read_dataset(src)
     own = client is None
     if own:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=":0")
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=":0",
+                               silence_logs=logging.CRITICAL if quiet else logging.WARNING)
         client = Client(cluster)
     try:
         scored = score(ddf, method, **options)

@@ -231,18 +231,20 @@ def test_read_dataset_refuses_no_files_and_files_of_other_columns(tmp_path):
 
 
 @pytest.mark.slow
-def test_cli_dask_engine_names_the_file_of_a_bad_cell(tmp_path, capsys):
+def test_cli_dask_engine_names_the_file_of_a_bad_cell(tmp_path, capfd):
+    """The one error line: no INFO lines of distributed, no worker 'Compute Failed' traceback."""
     bad = POSTINGS.assign(task=POSTINGS["task"].where(POSTINGS.index != 10, "  "))
     src = _dataset(tmp_path, bad, [4, 8])
     assert main(["score", str(src), "-o", str(tmp_path / "out"), "--engine", "dask",
                  "--workers", "1", "--onet", "none"]) == 2
-    err = capsys.readouterr().err
+    err = capfd.readouterr().err  # the worker processes' output too
     assert f"{src / 'part2.parquet'}, row 3, column 'task': task text must be a non-empty string" in err
+    assert "Compute Failed" not in err and "INFO distributed" not in err, err
     assert not (tmp_path / "out").exists()
     (tmp_path / "empty").mkdir()
     assert main(["score", str(tmp_path / "empty"), "-o", str(tmp_path / "out"), "--engine", "dask",
                  "--workers", "1"]) == 2
-    assert "no Parquet files (.parquet, .pq, .parq) in the directory" in capsys.readouterr().err
+    assert "no Parquet files (.parquet, .pq, .parq) in the directory" in capfd.readouterr().err
 
 
 def test_read_dataset_keeps_hive_partitions_as_columns(tmp_path):

@@ -362,3 +362,63 @@ def test_readme_lists_only_the_output_types_score_writes():
         file_kind(f"out.{ext.lower()}", "output")
     with pytest.raises(DataFormatError, match="unsupported output file type '.tsv'"):
         file_kind("out.tsv", "output")
+
+
+# --------------------------------------------------------------------------------------
+# fault hunt 3 (December 2026): score_tasks arguments, O*NET header options, bare CR
+# --------------------------------------------------------------------------------------
+
+
+def test_an_occupation_column_named_0_is_used_not_replaced_by_title():
+    """`occupation_column or "title"` dropped column 0 (frames read with header=None)."""
+    base = pd.DataFrame({"onetsoc_code": ["43-4171.00"] * 3 + ["15-1252.00"] * 2,
+                         "task": ["Answer telephones and relay messages.", "Greet visitors.",
+                                  "File records.", "Write code.", "Review code changes."],
+                         "title": ["Receptionists"] * 3 + ["Software Developers"] * 2})
+    named = score_tasks(base.drop(columns="onetsoc_code"), occupation_column="title")
+    zero = base.drop(columns="onetsoc_code").rename(columns={"title": 0}).assign(title="Forklift Operators")
+    got = score_tasks(zero, occupation_column=0)
+    np.testing.assert_array_equal(got["beta"].to_numpy(), named["beta"].to_numpy())
+
+
+@pytest.mark.parametrize("onet", ["29.1", 29.1, Path("29.1")])
+def test_score_tasks_refuses_a_release_name_for_onet(onet):
+    frame = pd.DataFrame({"onetsoc_code": ["43-4171.00"], "task_id": [1], "task": ["Answer telephones."]})
+    for method in ("learned", "rubric"):
+        with pytest.raises(DataFormatError, match=r"onet must be an O\*NET release, e\.g\. "
+                                                  r"exposure\.load_onet\("):
+            score_tasks(frame, method, onet=onet)
+
+
+@pytest.mark.parametrize("batch", [[], ["--batch-rows", "0"]], ids=["stream", "whole"])
+def test_column_options_may_name_onet_headers(tmp_path, capsys, batch):
+    """--text-column Task on O*NET's headers: 'missing text column' (they were renamed)."""
+    from exposure.cli import main
+
+    src = tmp_path / "on.csv"
+    src.write_text("O*NET-SOC Code,Task ID,Task,Title\n"
+                   "11-1011.00,8823,Direct or coordinate financial activities.,Chief Executives\n")
+    out = tmp_path / "out.csv"
+    assert main(["score", str(src), "-o", str(out), "--method", "rubric", "--onet", "none",
+                 "--text-column", "Task", "--occupation-column", "Title", *batch]) == 0
+    capsys.readouterr()
+    got = pd.read_csv(out)
+    assert got.loc[0, "task"] == "Direct or coordinate financial activities." and got.loc[0, "label"] in ("E0", "E1", "E2")
+
+
+@pytest.mark.parametrize("batch", [[], ["--batch-rows", "0"]], ids=["stream", "whole"])
+def test_a_bare_carriage_return_ends_a_record_whatever_the_batch(tmp_path, capsys, batch):
+    """Read whole, a cell holding a bare CR became two rows (one padded with a missing title)."""
+    from exposure.cli import main
+
+    src = tmp_path / "barecr.csv"
+    src.write_bytes(b"task,title\nAnswer telephones\rand relay messages.,Receptionist\n"
+                    b"Operate a forklift.,Forklift\n")
+    assert main(["score", str(src), "-o", str(tmp_path / "o.csv"), "--method", "rubric", *batch]) == 2
+    assert ("barecr.csv, row 2, column 'title': too few fields: expected 2, got 1"
+            in capsys.readouterr().err)
+    mac = tmp_path / "mac.csv"  # old Mac line ends: a csv.Error traceback when read whole
+    mac.write_bytes(b'task,title\r"Answer telephones.",Receptionist\rOperate a forklift.,Forklift\r')
+    assert main(["score", str(mac), "-o", str(tmp_path / "m.csv"), "--method", "rubric", *batch]) == 0
+    assert "scored 2 tasks" in capsys.readouterr().out
+    assert pd.read_csv(tmp_path / "m.csv")["task"].tolist() == ["Answer telephones.", "Operate a forklift."]

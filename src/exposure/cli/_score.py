@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import importlib.util
+import logging
 import sys
 
 from exposure._io import check_output_path
@@ -72,6 +73,8 @@ def _dask_engine():
 
 def _run_dask(args) -> int:
     engine = _dask_engine()
+    if not args.verbose:  # distributed logs its start and stop at INFO: about 30 lines a run
+        logging.getLogger("distributed").setLevel(logging.ERROR)
     client = None
     if args.scheduler:
         client = importlib.import_module("distributed").Client(args.scheduler)
@@ -81,7 +84,7 @@ def _run_dask(args) -> int:
                                     occupation_column=args.occupation_column,
                                     onet=None if args.onet in ("auto", "none", "") else args.onet,
                                     reference_source=args.reference_source, mirror=args.mirror,
-                                    data_dir=args.data_dir)
+                                    data_dir=args.data_dir, quiet=not args.verbose)
     finally:
         if client is not None:
             client.close()

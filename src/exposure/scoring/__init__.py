@@ -29,6 +29,7 @@ import contextlib
 import datetime
 import gc
 import logging
+import os
 
 import numpy as np
 import pandas as pd
@@ -108,8 +109,9 @@ def score_tasks(
     occupation_column : str, optional
         Column of occupation titles (used by ``learned``); default ``"title"`` when present.
     onet : exposure.onet.OnetRelease, optional
-        O*NET release: enables work-activity features (``learned``, ``rubric``) and
-        job-zone / DWA category rules.
+        O*NET release (:func:`exposure.load_onet`; a release name such as ``"29.1"`` is
+        refused: load it first): enables work-activity features (``learned``, ``rubric``)
+        and job-zone / DWA category rules.
     labels : pandas.DataFrame, optional
         Published labels for ``reference``; default loaded with
         :func:`exposure.measures.eloundou.load_task_labels` (``mirror``, ``data_dir``).
@@ -179,6 +181,9 @@ def score_tasks(
     exposure.errors.ExposureError: unknown scoring method 'oracle'; choose one of learned, rubric, reference
     """
     method, reference_source = _normalise_method(method, reference_source)
+    if isinstance(onet, (str, bytes, int, float, os.PathLike)):  # e.g. "29.1", as --onet takes
+        raise DataFormatError(f"onet must be an O*NET release, e.g. exposure.load_onet({onet!r}) "
+                              f"(or None), got {type(onet).__name__} {onet!r}")
     with _collector_paused():
         texts = _check_rows(tasks, text_column, occupation_column, path=path, row_offset=row_offset)
         frame = tasks.reset_index(drop=True)
@@ -495,7 +500,7 @@ def _score_table(frame, method, *, text_column, occupation_column, onet, labels,
     """
     if method == "learned":
         probs = _score_learned(frame, texts, text_column=text_column,
-                               occupation_column=occupation_column or "title", onet=onet,
+                               occupation_column="title" if occupation_column is None else occupation_column, onet=onet,
                                model=model, path=path, row_offset=row_offset)
         tag = "learned"
     elif method == "rubric":
@@ -524,7 +529,7 @@ def _score_table(frame, method, *, text_column, occupation_column, onet, labels,
     for k, col in enumerate(EXPOSURE_MEASURES):
         out[col] = measures[:, k]
     cats = _tag_categories(frame, texts, text_column=text_column, onet=onet,
-                           occupation_column=occupation_column or "title")
+                           occupation_column="title" if occupation_column is None else occupation_column)
     for col in CATEGORIES:
         out[col] = cats[col].astype("boolean").to_numpy()
     out["method"] = tag

@@ -94,6 +94,7 @@ __all__ = [
     "cached_onet",
     "BATCH_ROWS",
     "onet_aliases",
+    "aliased_column",
     "onet_for_tasks",
     "score_file",
 ]
@@ -434,7 +435,7 @@ def occupation_keys(frame: pd.DataFrame, occupation_column: str | None = None, *
     >>> occupation_keys(tasks), occupation_keys(tasks, by_title=True)
     (['11-1011.00', None, None], ['11-1011.00', 'title:clerk', None])
     """
-    column = occupation_column or "title"
+    column = "title" if occupation_column is None else occupation_column
     codes = frame_codes(frame)
     if not by_title:
         return [c if c else None for c in codes]
@@ -774,10 +775,24 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
     return ScoredFile(dst, done.n_tasks, done.method, done.n_unscored, done.note)
 
 
+def aliased_column(name, aliases: dict):
+    """``name`` of a column option as renamed by ``aliases`` (``--text-column Task`` -> ``task``).
+
+    Examples
+    --------
+    >>> aliased_column("Task", {"Task": "task"}), aliased_column("text", {"Task": "task"}), aliased_column(None, {})
+    ('task', 'text', None)
+    """
+    return aliases.get(name, name) if isinstance(name, str) else name
+
+
 def _score_whole(src, dst, out_kind, method, onet, *, mirror, data_dir, **options) -> ScoredFile:
     """Read ``src`` whole, score it and write ``dst`` (what ``exposure score`` did before batches)."""
     frame = read_task_file(src)
-    renamed = frame.rename(columns=onet_aliases(frame))
+    aliases = onet_aliases(frame)
+    renamed = frame.rename(columns=aliases)
+    for option in ("text_column", "occupation_column"):  # O*NET's header named by the user
+        options[option] = aliased_column(options[option], aliases)
     release, note = onet_for_tasks(renamed, method, onet, mirror=mirror, data_dir=data_dir)
     scores = score_tasks(renamed, method, onet=release, mirror=mirror, data_dir=data_dir,
                          path=src, row_offset=first_row_number(src), **options)
@@ -833,6 +848,9 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
     if not len(first):
         raise _NotGrouped("the input has no rows")
     aliases = onet_aliases(first)
+    # the options may name O*NET's own headers (--text-column Task), which are renamed
+    options["text_column"] = aliased_column(options["text_column"], aliases)
+    occupation_column = aliased_column(occupation_column, aliases)
     release, note = onet_for_tasks(first.rename(columns=aliases), method, onet, mirror=mirror,
                                    data_dir=data_dir)
     labels = (eloundou.load_task_labels(mirror=mirror, data_dir=data_dir)
