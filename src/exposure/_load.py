@@ -21,13 +21,15 @@ import logging
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from exposure._tables import read_parquet_file
-from exposure.errors import ExposureError
+from exposure._tables import check_delimited_file, first_repeat, read_parquet_file
+from exposure.errors import DataFormatError, ExposureError, InputError
 from exposure.fetch import DataStore, default_home
 from exposure.schemas import validate as validate_frame
 from exposure.schemas._catalog import TABLES, get_table
+from exposure.schemas._fields import SOC_PATTERN
 
 __all__ = ["TABLES", "MEASURES", "load", "load_manifest", "processed_dir", "recomputes", "tables_dir"]
 
@@ -38,6 +40,18 @@ _MANIFEST = "manifest.json"
 MEASURES = "measures"
 MEASURES_FILE = Path("reports") / "measures_table.csv"
 _ANNOUNCED: set[str] = set()
+_SKIPPED: set[str] = set()
+#: Columns of the measures table (``exposure compare``, :mod:`exposure.measures.compare`)
+#: on their own scale: Felten et al.'s AIOE are z-scores (mean 0, sd 1), any finite number.
+_MEASURES_ZSCORES = ("felten_aioe", "felten_lm_aioe", "felten_ig_aioe")
+#: Those that are fractions, from 0 to 1: Eloundou et al.'s beta, Webb's percentiles / 100,
+#: Microsoft's applicability, Anthropic's shares, ILO's mean task scores, and ours (shares
+#: of tasks).
+_MEASURES_FRACTIONS = (
+    "eloundou_gpt4_beta", "eloundou_human_beta", "webb_ai", "webb_software", "webb_robot",
+    "microsoft_applicability", "anthropic_usage", "anthropic_automation",
+    "anthropic_augmentation", "ilo_2025", "ilo_2023", "alpha", "beta", "gamma",
+)
 
 
 def processed_dir() -> Path:
@@ -55,10 +69,67 @@ def processed_dir() -> Path:
     return Path(str(resources.files("exposure") / "data" / "processed"))
 
 
-def _releases_of(directory: Path) -> dict:
+def _read_manifest(path: Path) -> dict:
+    """The JSON object in ``path`` (a ``manifest.json``), or an error naming the file.
+
+    Raises
+    ------
+    exposure.errors.InputError
+        The file cannot be read (permission, I/O error).
+    exposure.errors.DataFormatError
+        It is not UTF-8 JSON, not a JSON object, or its ``releases`` is not an object.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "manifest.json"
+    >>> _ = p.write_text('{"releases": 5}')
+    >>> _read_manifest(p)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: .../manifest.json: 'releases' must be a JSON object like {"onet": "29.1", "oews": "2025"}, got 5
+    """
     try:
-        return dict(json.loads((directory / _MANIFEST).read_text()).get("releases") or {})
-    except (OSError, ValueError):
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataFormatError(f"byte 0x{exc.object[exc.start]:02x} is not valid UTF-8 (byte "
+                              f"offset {exc.start})", path=path) from None
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), path=path, errno=exc.errno) from None
+    if not text.strip():
+        raise DataFormatError("file is empty (expected a JSON object)", path=path)
+    try:
+        manifest = json.loads(text)
+    except ValueError as exc:  # json.JSONDecodeError; a number too long for int()
+        where = ({"line": exc.lineno} if isinstance(exc, json.JSONDecodeError) else {})
+        reason = (f"{exc.msg} (column {exc.colno})" if isinstance(exc, json.JSONDecodeError)
+                  else str(exc))
+        raise DataFormatError(f"not valid JSON: {reason}", path=path, **where) from None
+    except RecursionError:
+        raise DataFormatError("not valid JSON: nested too deeply", path=path) from None
+    if not isinstance(manifest, dict):
+        raise DataFormatError(f"must hold a JSON object, got a JSON {_json_kind(manifest)}",
+                              path=path)
+    releases = manifest.get("releases")
+    if releases is not None and not isinstance(releases, dict):
+        shown = json.dumps(releases)
+        raise DataFormatError(
+            "'releases' must be a JSON object like {\"onet\": \"29.1\", \"oews\": \"2025\"}, "
+            f"got {shown if len(shown) <= 40 else shown[:37] + '...'}", path=path)
+    return manifest
+
+
+def _json_kind(value) -> str:
+    kinds = ((list, "array"), (str, "string"), (bool, "boolean"), (int, "number"),
+             (float, "number"))
+    return next((name for kind, name in kinds if isinstance(value, kind)), "null")
+
+
+def _releases_of(directory: Path) -> dict:
+    """The ``releases`` of the manifest in ``directory``; empty when it has none or is bad."""
+    try:
+        return dict(_read_manifest(directory / _MANIFEST).get("releases") or {})
+    except ExposureError:
         return {}
 
 
@@ -75,7 +146,9 @@ def recomputes(store: DataStore | None = None) -> list[tuple[Path, dict]]:
     -------
     list of (pathlib.Path, dict)
         Output directory and its manifest's ``releases`` (``{"onet": ..., "oews": ...}``),
-        ordered by the time their manifest was written, newest first.
+        ordered by the time their manifest was written, newest first. A directory whose
+        ``manifest.json`` cannot be read, is not JSON, not a JSON object, or has a
+        ``releases`` that is not an object is left out, with a logged warning (once).
 
     Examples
     --------
@@ -93,7 +166,18 @@ def recomputes(store: DataStore | None = None) -> list[tuple[Path, dict]]:
         return []
     found = [(p, p / _MANIFEST) for p in parent.iterdir() if (p / _MANIFEST).is_file()]
     found.sort(key=lambda item: (item[1].stat().st_mtime_ns, item[0].name), reverse=True)
-    return [(p, _releases_of(p)) for p, _ in found]
+    out = []
+    for directory, manifest in found:
+        try:
+            releases = _read_manifest(manifest).get("releases") or {}
+        except (DataFormatError, InputError) as exc:
+            if str(exc) not in _SKIPPED:
+                _SKIPPED.add(str(exc))
+                log.warning("exposure.load: skipped %s, not a readable recompute: %s",
+                            directory, exc)
+            continue
+        out.append((directory, dict(releases)))
+    return out
 
 
 def _matches(releases: dict, release) -> bool:
@@ -190,6 +274,12 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
     ------
     exposure.errors.ExposureError
         Unknown table, no tables for ``release``, or the file is missing.
+    exposure.errors.DataFormatError
+        A damaged file; for ``"measures"``, a CSV that is empty or malformed, has no
+        ``soc_code`` column or repeats a code, or (``validate``) has a bad SOC code, a
+        value that is not a finite number, a negative ``tot_emp``, or a measure that is a
+        fraction (all but Felten's AIOE z-scores) outside 0 to 1 (file, row and column
+        named).
 
     Examples
     --------
@@ -237,9 +327,22 @@ def _load_measures(base: Path, validate: bool) -> pd.DataFrame:
         raise ExposureError(
             f"no measures table at {path} (run `exposure compare -o {base / 'reports'}` "
             "to create it)")
-    frame = pd.read_csv(path, dtype={"soc_code": str})
-    if frame["soc_code"].duplicated().any():
-        raise ExposureError(f"{path}: duplicate soc_code values")
+    check_delimited_file(path)  # empty, binary, non-UTF-8, ragged lines, a repeated column
+    try:
+        frame = pd.read_csv(path, dtype={"soc_code": str})
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        raise DataFormatError(f"cannot parse as CSV: {exc}", path=path) from None
+    if "soc_code" not in frame:
+        raise DataFormatError(f"missing column 'soc_code' (columns are {list(frame.columns)})",
+                              path=path, row=1)
+    repeat = first_repeat(frame["soc_code"])
+    if repeat is not None:
+        pos, first = repeat
+        raise DataFormatError(f"SOC code {frame['soc_code'].iloc[pos]!r} appears twice (rows "
+                              f"{first + 2} and {pos + 2})", path=path, row=pos + 2,
+                              column="soc_code")
+    if validate:
+        _check_measures(frame, path)
     soc_path = base / get_table("soc").filename
     if "soc_title" not in frame and soc_path.is_file():
         soc = load("soc", directory=base, validate=validate)[["soc_code", "soc_title"]]
@@ -247,6 +350,46 @@ def _load_measures(base: Path, validate: bool) -> pd.DataFrame:
             soc.set_index("soc_code")["soc_title"]).astype("string"))
     frame.attrs["exposure_directory"] = str(base)
     return frame
+
+
+def _check_measures(frame: pd.DataFrame, path: Path) -> None:
+    """Refuse a measures table with a bad SOC code or measure (row 2 is the first record).
+
+    ``soc_code`` holds SOC codes; ``tot_emp`` numbers of workers (0 or more), Felten's
+    AIOE finite numbers, the other measures numbers from 0 to 1; any of them may be
+    missing. Other columns (``soc_title``) are not checked.
+    """
+    if frame.empty:
+        raise DataFormatError("the measures table has no rows", path=path)
+    codes = frame["soc_code"].astype("string")
+    bad = ~codes.str.fullmatch(SOC_PATTERN).to_numpy(dtype=bool, na_value=False)
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        value = frame["soc_code"].iloc[pos]
+        what = "missing" if pd.isna(value) else f"not a SOC code (like 11-1011): {str(value)!r}"
+        raise DataFormatError(f"soc_code {what}", path=path, row=pos + 2, column="soc_code")
+    numeric = [c for c in ("tot_emp", *_MEASURES_ZSCORES, *_MEASURES_FRACTIONS) if c in frame]
+    for column in numeric:
+        raw = frame[column]
+        if not pd.api.types.is_numeric_dtype(raw) or pd.api.types.is_bool_dtype(raw):
+            as_text = raw.astype("string").str.strip()
+            values = pd.to_numeric(as_text, errors="coerce")
+            odd = (raw.notna() & values.isna()).to_numpy(dtype=bool)
+            pos = int(np.flatnonzero(odd)[0]) if odd.any() else 0
+            raise DataFormatError(f"not a number: {raw.iloc[pos]!r}", path=path, row=pos + 2,
+                                  column=column)
+        values = raw.astype(float).to_numpy()
+        if column == "tot_emp":
+            rule, ok = "a number of workers, 0 or more", (values >= 0) & np.isfinite(values)
+        elif column in _MEASURES_ZSCORES:
+            rule, ok = "a z-score, a finite number", np.isfinite(values)
+        else:
+            rule, ok = "a fraction, from 0 to 1", (values >= 0) & (values <= 1)
+        outside = ~ok & ~np.isnan(values)
+        if outside.any():
+            pos = int(np.flatnonzero(outside)[0])
+            raise DataFormatError(f"{column} is {rule}; got {float(values[pos])!r}", path=path,
+                                  row=pos + 2, column=column)
 
 
 def load_manifest(directory=None, *, release=None, store: DataStore | None = None) -> dict:
@@ -266,6 +409,16 @@ def load_manifest(directory=None, *, release=None, store: DataStore | None = Non
     -------
     dict
 
+    Raises
+    ------
+    exposure.errors.ExposureError
+        No ``manifest.json`` (or no tables for ``release``).
+    exposure.errors.DataFormatError
+        The manifest is not UTF-8 JSON, not a JSON object, or its ``releases`` is not an
+        object (the file and, for bad JSON, the line named).
+    exposure.errors.InputError
+        The manifest cannot be read.
+
     Examples
     --------
     >>> import tempfile, pathlib, json
@@ -278,4 +431,4 @@ def load_manifest(directory=None, *, release=None, store: DataStore | None = Non
     path = base / _MANIFEST
     if not path.is_file():
         raise ExposureError(f"no manifest.json in {base}")
-    return json.loads(path.read_text())
+    return _read_manifest(path)

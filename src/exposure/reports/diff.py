@@ -28,7 +28,7 @@ import pandas as pd
 from exposure._io import write_csv
 from exposure._load import load, load_manifest
 from exposure._outdir import OutputPathError, replace_directory
-from exposure.errors import DataFormatError, ExposureError
+from exposure.errors import DataFormatError, ExposureError, InputError
 from exposure.schemas import validate
 from exposure.schemas._pipeline import DiffOccupations, DiffSectors, DiffTasks
 
@@ -119,7 +119,9 @@ def _releases(directory) -> dict:
         return {}
     try:
         manifest = load_manifest(directory)
-    except ExposureError:
+    except (DataFormatError, InputError):  # corrupt or unreadable: named by load_manifest
+        raise
+    except ExposureError:  # gone since the check above
         return {}
     except (ValueError, OSError) as exc:  # JSONDecodeError, UnicodeDecodeError, unreadable
         raise DataFormatError(f"manifest.json is not readable JSON ({exc})", path=path) from exc
