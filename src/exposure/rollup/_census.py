@@ -26,15 +26,37 @@ import pandas as pd
 from exposure import crosswalks
 from exposure._load import load
 from exposure._measures import MEASURES
+from exposure._tables import first_repeat
 from exposure.crosswalks import oews_code_map
 from exposure.errors import DataFormatError
-from exposure.rollup._soc import require_frame
+from exposure.rollup._soc import _number, require_frame
 from exposure.schemas import validate
 from exposure.schemas._outcomes import CensusScores
 
 __all__ = ["to_census_occ", "census_weights"]
 
 log = logging.getLogger(__name__)
+
+
+#: Columns of the result besides the measures: a measure may not carry one of these names
+#: (nor the code columns of the scores).
+_RESULT_COLUMNS = ("census_occ", "tot_emp", "n_onet", "weighting")
+
+
+def _employment(employment) -> pd.DataFrame:
+    """``soc_code``, ``tot_emp`` (float) of an employment frame; a bad frame or value is refused.
+
+    Examples
+    --------
+    >>> _employment(pd.DataFrame({"soc_code": ["11-1011", "13-1020"], "tot_emp": [1.0, -5.0]}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'tot_emp': employment frame: tot_emp must be a finite number of at least 0, got -5.0
+    """
+    require_frame(employment, "employment", ["soc_code", "tot_emp"])
+    emp = employment.reset_index(drop=True)
+    return pd.DataFrame({"soc_code": emp["soc_code"].to_numpy(),
+                         "tot_emp": _number(emp["tot_emp"], "tot_emp").to_numpy(dtype=float)})
 
 
 def census_weights(crosswalk: pd.DataFrame, employment: pd.DataFrame, scored=None,
@@ -46,7 +68,8 @@ def census_weights(crosswalk: pd.DataFrame, employment: pd.DataFrame, scored=Non
     crosswalk : pandas.DataFrame
         ``onetsoc_code``, ``census_occ`` (:func:`exposure.crosswalks.read_census_crosswalk`).
     employment : pandas.DataFrame
-        ``soc_code`` (OEWS detailed-level codes, aggregates included), ``tot_emp``.
+        ``soc_code`` (OEWS detailed-level codes, aggregates included), ``tot_emp`` (a
+        finite number of at least 0, or missing).
     scored : iterable of str, optional
         O*NET-SOC codes that carry a score (default all): an OEWS code's employment is
         split among these only.
@@ -59,6 +82,12 @@ def census_weights(crosswalk: pd.DataFrame, employment: pd.DataFrame, scored=Non
         ``onetsoc_code``, ``census_occ``, ``occ_code`` (OEWS code, missing when OEWS does
         not publish it), ``weight`` (workers; 0 when not scored or no employment).
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A frame that is not a DataFrame or lacks a column, or a ``tot_emp`` that is not a
+        finite number of at least 0 (naming its row, counted from 1).
+
     Examples
     --------
     >>> xw = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.03", "13-1021.00"],
@@ -70,6 +99,8 @@ def census_weights(crosswalk: pd.DataFrame, employment: pd.DataFrame, scored=Non
     1   11-1011.03  11-1011   100.0
     2   13-1021.00  13-1020    50.0
     """
+    require_frame(crosswalk, "crosswalk", ["onetsoc_code", "census_occ"])
+    employment = _employment(employment)
     xw = crosswalk[["onetsoc_code", "census_occ"]].dropna().astype(str).reset_index(drop=True)
     soc = xw["onetsoc_code"].str.slice(0, 7)
     cmap = oews_code_map(soc, employment["soc_code"].astype(str), soc_structure)
@@ -78,9 +109,89 @@ def census_weights(crosswalk: pd.DataFrame, employment: pd.DataFrame, scored=Non
     is_scored = xw["onetsoc_code"].isin(set(map(str, scored))) if scored is not None else pd.Series(
         True, index=xw.index)
     n_children = xw[is_scored].groupby("occ_code")["onetsoc_code"].transform("size")
-    w = xw.loc[is_scored, "occ_code"].map(emp) / n_children
+    # astype(float): with nothing scored the empty selection keeps the codes' str dtype
+    w = xw.loc[is_scored, "occ_code"].map(emp).astype(float) / n_children
     xw["weight"] = w.reindex(xw.index).fillna(0.0).to_numpy()
     return xw
+
+
+def _measure_names(measures, scores: pd.DataFrame, key: str) -> list[str]:
+    """The measure columns to carry: ``measures`` checked against ``scores``."""
+    if measures is None:
+        names = [m for m in MEASURES if m in scores.columns]
+        if not names:
+            raise DataFormatError(f"scores lack the measure column(s) {list(MEASURES)}")
+        return names
+    if isinstance(measures, str):
+        names = [measures]
+    elif isinstance(measures, (list, tuple, pd.Index, np.ndarray, pd.Series)):
+        names = list(measures)
+    else:
+        raise DataFormatError(f"measures must be a column name or a list of column names, "
+                              f"got {type(measures).__name__}")
+    if not names:
+        raise DataFormatError("measures is empty: name at least one measure column")
+    for m in names:
+        if not isinstance(m, str):
+            raise DataFormatError(f"measures must be column names (str), got {type(m).__name__} {m!r}")
+        if m in _RESULT_COLUMNS or m in ("onetsoc_code", "soc_code"):
+            raise DataFormatError(f"{m!r} cannot be a measure: it is a code or a column of the result")
+    repeat = first_repeat(pd.Series(names, dtype=object))
+    if repeat is not None:
+        raise DataFormatError(f"measures names {names[repeat[0]]!r} twice")
+    missing = [m for m in names if m not in scores.columns]
+    if missing:
+        raise DataFormatError(f"scores lack the measure column(s) {missing}")
+    return names
+
+
+def _measure_values(frame: pd.DataFrame, names: list[str]) -> pd.DataFrame:
+    """The ``names`` columns of ``frame`` (default index) as floats in [0, 1] or missing.
+
+    Text that reads as a number (``"0.5"``) is accepted; other text, complex numbers,
+    infinities and values outside [0, 1] are refused, naming the first bad row (counted
+    from 1) and the column.
+    """
+    out = {}
+    for m in names:
+        raw = frame[m]
+        if pd.api.types.is_numeric_dtype(raw) and not pd.api.types.is_complex_dtype(raw):
+            values = raw.to_numpy(dtype=float, na_value=np.nan)
+            bad = np.zeros(len(raw), dtype=bool)
+        else:
+            given = raw.notna().to_numpy(dtype=bool)
+            cplx = raw.map(lambda v: isinstance(v, (complex, np.complexfloating))).to_numpy(dtype=bool)
+            parsed = pd.to_numeric(raw.astype(object).where(~cplx, None), errors="coerce")
+            values = parsed.to_numpy(dtype=float, na_value=np.nan)
+            bad = given & (cplx | np.isnan(values))
+        if bad.any():
+            pos = int(np.flatnonzero(bad)[0])
+            shown = raw.iloc[pos].item() if isinstance(raw.iloc[pos], np.generic) else raw.iloc[pos]
+            raise DataFormatError(f"not a number: {shown!r}", path="scores", row=pos + 1, column=m)
+        with np.errstate(invalid="ignore"):
+            outside = ~np.isnan(values) & ~((values >= 0.0) & (values <= 1.0))
+        if outside.any():
+            pos = int(np.flatnonzero(outside)[0])
+            raise DataFormatError(f"must be a finite number in [0, 1], got {float(values[pos])!r}",
+                                  path="scores", row=pos + 1, column=m)
+        out[m] = values
+    return pd.DataFrame(out, index=frame.index)
+
+
+def _no_match(codes: pd.Series, reached: pd.Series, key: str, xw: pd.DataFrame, names) -> DataFormatError:
+    """The error when no scored O*NET-SOC code of the crosswalk has a Census code."""
+    n = codes.nunique()
+    if key == "onetsoc_code":
+        kind, standard, example = "O*NET-SOC", "O*NET-SOC 2019 codes", xw["onetsoc_code"].iloc[0] if len(xw) else None
+    else:
+        kind, standard = "SOC", "OEWS codes of SOC 2018"
+        example = xw["onetsoc_code"].iloc[0][:7] if len(xw) else None
+    if not reached.any():
+        which = f"the {kind} code {codes.iloc[0]!r} is not" if n == 1 else f"none of the {n} {kind} codes is"
+        hint = f" ({standard} expected, e.g. {example})" if example is not None else ""
+        return DataFormatError(f"{which} in the Census crosswalk{hint}", path="scores", column=key)
+    return DataFormatError(f"no {kind} code of scores that is in the Census crosswalk has both a Census "
+                           f"code and a value in {list(names)}", path="scores", column=key)
 
 
 def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
@@ -93,15 +204,18 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
     scores : pandas.DataFrame
         O*NET-SOC level (``onetsoc_code``, e.g. ``exposure.load("occupations")``), or OEWS
         code level (``soc_code``, e.g. ``exposure.load("soc")``: each O*NET code then takes
-        the value of its OEWS code).
+        the value of its OEWS code). Each code once and never missing; the measures are
+        shares, numbers from 0 to 1 or missing (text that reads as a number is accepted).
     crosswalk : pandas.DataFrame, optional
-        O*NET-SOC -> Census crosswalk; default the registered file
-        (:func:`exposure.crosswalks.load_census_crosswalk`, with ``mirror``/``data_dir``).
+        O*NET-SOC -> Census crosswalk (``onetsoc_code``, ``census_occ``); default the
+        registered file (:func:`exposure.crosswalks.load_census_crosswalk`, with
+        ``mirror``/``data_dir``).
     employment : pandas.DataFrame, optional
         ``soc_code``, ``tot_emp`` of the OEWS codes; default those columns of ``scores``
         when it has them, else of the shipped ``soc_scores`` table (OEWS May 2025).
-    measures : list of str, optional
-        Columns to carry; default those of :data:`exposure._measures.MEASURES` present.
+    measures : str or list of str, optional
+        Column(s) to carry, each once (a single name is one measure); default those of
+        :data:`exposure._measures.MEASURES` present.
     soc_structure : pandas.DataFrame, optional
         SOC structure for the SOC -> OEWS code map.
     mirror, data_dir : optional
@@ -111,7 +225,20 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
     -------
     pandas.DataFrame
         :class:`~exposure.schemas._outcomes.CensusScores`, one row per Census code of the
-        crosswalk, sorted by code.
+        crosswalk, sorted by code. A measure missing in every row of ``scores`` is missing
+        in every row of the result.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Before anything is computed (the scores before anything is loaded): a frame
+        argument that is not a DataFrame or lacks a column; a code missing or given twice;
+        ``measures`` empty, repeated, or naming an absent column; a measure value that is
+        not a number or not a finite number in [0, 1] (``scores, row 6, column 'beta':
+        must be a finite number in [0, 1], got inf``; rows count the rows of ``scores``
+        from 1); scores with no rows or no value at all; scores none of whose codes reach
+        the crosswalk (e.g. O*NET-SOC 2010 codes such as ``15-1132.00``), which would
+        leave every Census code unscored.
 
     Examples
     --------
@@ -125,39 +252,62 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
     >>> to_census_occ(occ, xw, emp)[["census_occ", "beta", "tot_emp", "n_onet", "weighting"]]
       census_occ  beta  tot_emp  n_onet   weighting
     0       0010   0.4    250.0       3  employment
+
+    Codes of another O*NET-SOC release match nothing:
+
+    >>> to_census_occ(occ.assign(onetsoc_code=["15-1132.00", "15-1133.00", "15-1134.00"]), xw, emp)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: scores, column 'onetsoc_code': none of the 3 O*NET-SOC codes is in the Census crosswalk (O*NET-SOC 2019 codes expected, e.g. 11-1011.00)
     """
     require_frame(scores, "scores")  # the scores are checked before anything is loaded
     key = next((k for k in ("onetsoc_code", "soc_code") if k in scores.columns), None)
     if key is None:
         raise DataFormatError("scores need an onetsoc_code or a soc_code column")
+    names = _measure_names(measures, scores, key)
+    twice = [c for c in (key, *names) if (scores.columns == c).sum() > 1]
+    if twice:
+        raise DataFormatError(f"the column {twice[0]!r} is there more than once", path="scores",
+                              column=twice[0])
+    frame = scores.reset_index(drop=True)
+    blank = (frame[key].isna() | (frame[key].astype(str).str.strip() == "")).to_numpy(dtype=bool)
+    if blank.any():
+        raise DataFormatError("missing", path="scores", row=int(np.flatnonzero(blank)[0]) + 1, column=key)
     require_frame(scores, "scores", unique=key)
-    names = [m for m in MEASURES if m in scores.columns] if measures is None else list(measures)
-    missing = [m for m in names if m not in scores.columns]
-    if missing or not names:
-        raise DataFormatError(f"scores lack the measure column(s) {missing or list(MEASURES)}")
-    if crosswalk is None:
+    if frame.empty:
+        raise DataFormatError("scores have no rows")
+    clean = pd.concat([frame[[key]].astype({key: str}), _measure_values(frame, names)], axis=1)
+    if clean[names].isna().all(axis=None):
+        raise DataFormatError(f"scores have no value: every row is missing all of {names}")
+    if employment is not None:
+        employment = _employment(employment)
+    if crosswalk is not None:
+        require_frame(crosswalk, "crosswalk", ["onetsoc_code", "census_occ"])
+    else:
         crosswalk = crosswalks.load_census_crosswalk(mirror=mirror, data_dir=data_dir)
     if employment is None:
         has_emp = {"soc_code", "tot_emp"} <= set(scores.columns)
-        employment = scores if has_emp else load("soc_scores")
-        employment = employment[["soc_code", "tot_emp"]]
+        employment = _employment((frame if has_emp else load("soc_scores"))[["soc_code", "tot_emp"]])
     xw = crosswalk[["onetsoc_code", "census_occ"]].astype({"onetsoc_code": str})
-    if "onetsoc_code" in scores.columns:
-        values = xw.merge(scores[["onetsoc_code", *names]].astype({"onetsoc_code": str}),
-                          on="onetsoc_code", how="left")
-        unknown = set(scores["onetsoc_code"].astype(str)) - set(xw["onetsoc_code"])
-        if unknown:
-            log.warning("%d O*NET-SOC codes are not in the Census crosswalk (e.g. %s)",
-                        len(unknown), sorted(unknown)[0])
+    codes = clean[key]
+    if key == "onetsoc_code":
+        values = xw.merge(clean, on="onetsoc_code", how="left")
+        reached = codes.isin(set(xw["onetsoc_code"]))
     else:
         soc = xw["onetsoc_code"].str.slice(0, 7)
-        cmap = oews_code_map(soc, scores["soc_code"].astype(str), soc_structure)
+        cmap = oews_code_map(soc, codes, soc_structure)
         occ_code = soc.map(cmap.set_index("soc_code")["occ_code"])
-        by_code = scores.set_index("soc_code")[names]
+        by_code = clean.set_index("soc_code")[names]
         values = pd.concat([xw.reset_index(drop=True),
                             by_code.reindex(occ_code.to_numpy()).reset_index(drop=True)], axis=1)
+        reached = codes.isin(set(occ_code.dropna()))
     values = values[values["census_occ"].notna()].reset_index(drop=True)
     scored = values.loc[values[names].notna().any(axis=1), "onetsoc_code"]
+    if scored.empty:
+        raise _no_match(codes, reached, key, xw, names)
+    if key == "onetsoc_code" and not reached.all():
+        unknown = sorted(set(codes[~reached]))
+        log.warning("%d O*NET-SOC codes are not in the Census crosswalk (e.g. %s)", len(unknown), unknown[0])
     weights = census_weights(values, employment, scored, soc_structure)
     w = weights["weight"].to_numpy(float)
     rows = []

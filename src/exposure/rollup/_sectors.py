@@ -12,8 +12,9 @@ from scipy import sparse
 from exposure._measures import EXPOSURE_MEASURES, MEASURES
 from exposure.errors import DataFormatError
 from exposure.rollup._occupations import _interval
-from exposure.rollup._soc import _combine, employment_frame, require_frame
+from exposure.rollup._soc import _combine, employment_frame, measure_values, require_frame
 from exposure.schemas import validate
+from exposure.schemas._fields import SOC_PATTERN
 from exposure.schemas._rollup import SectorScores, WorkforceStats, WorkingTime
 
 __all__ = ["to_sectors", "workforce_stats", "working_time", "check_gain", "LEVELS"]
@@ -28,6 +29,26 @@ GE_THRESHOLD = 0.10
 GT_THRESHOLD = 0.50
 
 
+def check_fraction(value, name: str) -> float:
+    """``value`` as a float in [0, 1]; raise :class:`~exposure.errors.DataFormatError` otherwise.
+
+    Text, booleans, ``None``, NaN and infinities are refused.
+
+    Examples
+    --------
+    >>> check_fraction(0.3, "exposed_threshold")
+    0.3
+    >>> check_fraction(float("nan"), "exposed_threshold")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: exposed_threshold must be a number in [0, 1], got nan
+    """
+    ok = isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_)) and 0 <= value <= 1
+    if not ok:
+        raise DataFormatError(f"{name} must be a number in [0, 1], got {value!r}")
+    return float(value)
+
+
 def check_gain(gain) -> float:
     """``gain`` as a float in [0, 1]; raise :class:`~exposure.errors.ExposureError` otherwise.
 
@@ -40,10 +61,7 @@ def check_gain(gain) -> float:
     ...
     exposure.errors.DataFormatError: gain must be a number in [0, 1], got '0.5'
     """
-    ok = isinstance(gain, numbers.Real) and not isinstance(gain, (bool, np.bool_)) and 0 <= gain <= 1
-    if not ok:
-        raise DataFormatError(f"gain must be a number in [0, 1], got {gain!r}")
-    return float(gain)
+    return check_fraction(gain, "gain")
 
 
 def _industry_cells(employment: pd.DataFrame, level: str):
@@ -74,14 +92,40 @@ def _cell_matrix(cells: pd.DataFrame, industries: pd.DataFrame, soc_codes, value
 
 
 def _soc_values(soc_scores: pd.DataFrame) -> np.ndarray:
-    return np.column_stack(
-        [
-            pd.to_numeric(soc_scores[m], errors="coerce").to_numpy(dtype=float)
-            if m in soc_scores
-            else np.full(len(soc_scores), np.nan)
-            for m in MEASURES
-        ]
-    )
+    """The measures of ``soc_scores`` (n x len(MEASURES)), checked by :func:`~exposure.rollup._soc.measure_values`."""
+    return measure_values(soc_scores.reset_index(drop=True), "soc_scores", MEASURES)
+
+
+def _check_soc_codes(soc_scores: pd.DataFrame) -> np.ndarray:
+    """``soc_code`` as strings, each an OEWS occupation code (``11-1011``); raise naming the row."""
+    codes = soc_scores["soc_code"].astype("string")
+    bad = ~codes.str.fullmatch(SOC_PATTERN).to_numpy(dtype=bool, na_value=False)
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        value = soc_scores["soc_code"].iloc[pos]
+        what = "soc_code missing" if pd.isna(value) else f"not a SOC code (like 11-1011): {str(value)!r}"
+        raise DataFormatError(f"soc_scores: {what}", row=pos + 1, column="soc_code")
+    return soc_scores["soc_code"].astype(str).to_numpy()
+
+
+def _warn_unmatched(soc_codes: np.ndarray, beta: np.ndarray, cells: pd.DataFrame, level: str) -> None:
+    """Log a warning when none, or under half, of the scored codes are in the OEWS ``level`` cells."""
+    scored = soc_codes[~np.isnan(beta)]
+    if not len(scored):
+        log.warning("%s: no SOC code of soc_scores has a beta score; every %s is unscored", level, level)
+        return
+    hit = pd.Index(scored).isin(cells["occ_code"].unique())
+    n_hit, n = int(hit.sum()), len(scored)
+    if n_hit == n:
+        return
+    example = scored[~hit][0]
+    if 2 * n_hit < n:
+        log.warning("%s: %s of the %d scored SOC codes %s in the OEWS %s cells (e.g. %s is not), so "
+                    "their employment is not scored; are they the OEWS occupation codes (SOC 2018) of to_soc?",
+                    level, f"only {n_hit}" if n_hit else "none", n, "are" if n_hit > 1 else "is", level, example)
+    else:
+        log.info("%s: %d of the %d scored SOC codes are not in the OEWS %s cells (e.g. %s)",
+                 level, n - n_hit, n, level, example)
 
 
 def to_sectors(
@@ -104,17 +148,28 @@ def to_sectors(
     Parameters
     ----------
     soc_scores : pandas.DataFrame
-        :class:`~exposure.schemas.SocScores`.
+        :class:`~exposure.schemas.SocScores`: each ``soc_code`` an OEWS occupation code
+        (``11-1011``) given once; the measures present numbers in [0, 1] or missing.
     employment : pandas.DataFrame
         OEWS by-industry frame (see :func:`~exposure.rollup.employment_frame`).
     level : {"sector", "subsector"}, default "sector"
     exposed_threshold : float, default 0.5
-        ``exposed_workers`` counts workers in occupations with beta above this.
+        ``exposed_workers`` counts workers in occupations with beta above this; a number
+        in [0, 1].
 
     Returns
     -------
     pandas.DataFrame
-        :class:`~exposure.schemas.SectorScores`.
+        :class:`~exposure.schemas.SectorScores`. A warning is logged when no code has a
+        beta score, or when under half of the scored codes are in the OEWS cells of
+        ``level`` (codes of another SOC edition?).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A bad ``exposed_threshold`` or ``level``, or a bad ``soc_scores`` row (a missing,
+        repeated or malformed ``soc_code``, a measure that is not a number in [0, 1]),
+        naming the row (counted from 1) and column.
 
     Examples
     --------
@@ -133,11 +188,13 @@ def to_sectors(
       naics  beta  covered_emp  exposed_workers  suppressed_cells  suppressed_emp
     0    11   0.4        100.0             60.0                 1            20.0
     """
+    exposed_threshold = check_fraction(exposed_threshold, "exposed_threshold")
     require_frame(soc_scores, "soc_scores", ["soc_code"], unique="soc_code")
-    industries, cells = _industry_cells(employment, level)
-    soc_codes = soc_scores["soc_code"].astype(str).to_numpy()
-    emp_m = _cell_matrix(cells, industries, soc_codes, cells["tot_emp"])
+    soc_codes = _check_soc_codes(soc_scores)
     vals = _soc_values(soc_scores)
+    industries, cells = _industry_cells(employment, level)
+    _warn_unmatched(soc_codes, vals[:, 1], cells, level)
+    emp_m = _cell_matrix(cells, industries, soc_codes, cells["tot_emp"])
     out = pd.DataFrame(_combine(emp_m, vals), columns=list(MEASURES))
     out.insert(0, "naics", industries["naics"].to_numpy())
     out.insert(1, "naics_title", industries["naics_title"].to_numpy())

@@ -62,10 +62,12 @@ def _number(series: pd.Series, column: str) -> pd.Series:
 
 
 def require_frame(value, name: str, columns=(), *, unique: str | None = None) -> None:
-    """Refuse ``value`` unless it is a DataFrame with ``columns`` (and ``unique`` unrepeated).
+    """Refuse ``value`` unless it is a DataFrame with ``columns`` (and ``unique`` a key).
 
     For the roll-up functions' frame arguments: an error names the argument, not an
-    ``AttributeError`` from inside.
+    ``AttributeError`` from inside. The ``unique`` column, when given, is the frame's
+    key: no value may be missing (``None``, NaN) or repeated. Rows in errors are counted
+    from 1 (positions, whatever the index).
 
     Examples
     --------
@@ -77,17 +79,110 @@ def require_frame(value, name: str, columns=(), *, unique: str | None = None) ->
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: row 2, column 'soc_code': soc_scores has soc_code '11-1011' twice (rows 1 and 2)
+    >>> require_frame(pd.DataFrame({"soc_code": [None, "11-1011"]}), "soc_scores", unique="soc_code")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 1, column 'soc_code': soc_scores: soc_code missing
     """
     if not isinstance(value, pd.DataFrame):
         raise DataFormatError(f"{name} must be a pandas DataFrame, got {type(value).__name__}")
     missing = [c for c in columns if c not in value.columns]
     if missing:
         raise DataFormatError(f"{name} lacks column(s) {missing} (columns: {list(value.columns)})")
+    if unique is not None and unique not in value.columns:
+        raise DataFormatError(f"{name} lacks column(s) {[unique]} (columns: {list(value.columns)})")
+    if unique is not None:
+        absent = value[unique].isna().to_numpy(dtype=bool)
+        if absent.any():
+            raise DataFormatError(f"{name}: {unique} missing", row=int(np.flatnonzero(absent)[0]) + 1,
+                                  column=unique)
     repeat = None if unique is None else first_repeat(value[unique])
     if repeat is not None:
         pos, first = repeat
         raise DataFormatError(f"{name} has {unique} {str(value[unique].iloc[pos])!r} twice (rows {first + 1} "
                               f"and {pos + 1})", row=pos + 1, column=unique)
+
+
+def _shown(value):
+    """``value`` for an error message: numpy scalars as Python ones (``nan``, not ``np.float64(nan)``)."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def measure_values(frame: pd.DataFrame, name: str, measures=MEASURES) -> np.ndarray:
+    """The ``measures`` columns of ``frame`` as a float array (n_rows x len(measures)).
+
+    Each measure is a share of tasks: a number in [0, 1], or missing (``None``, NaN, a
+    blank text), which stays NaN. A column ``frame`` lacks is NaN throughout. Anything
+    else (text such as ``"0,46"``, a complex number, ``1.5``, ``inf``) is refused, naming
+    ``name`` and the first bad row (counted from 1) and its column.
+
+    Examples
+    --------
+    >>> measure_values(pd.DataFrame({"beta": [0.5, None]}), "soc_scores", ["beta", "gamma"])
+    array([[0.5, nan],
+           [nan, nan]])
+    >>> measure_values(pd.DataFrame({"beta": ["0.5", "0,46"]}), "soc_scores", ["beta"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'beta': soc_scores: not a number: '0,46'
+    >>> measure_values(pd.DataFrame({"beta": [0.2, 1.5]}), "soc_scores", ["beta"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'beta': soc_scores: beta must be in [0, 1], got 1.5
+    """
+    n = len(frame)
+    out = np.full((n, len(measures)), np.nan)
+    for j, m in enumerate(measures):
+        if m not in frame:
+            continue
+        col = frame[m]
+        values = pd.to_numeric(col, errors="coerce")
+        given = col.notna().to_numpy(dtype=bool)
+        if not pd.api.types.is_numeric_dtype(col):
+            given = given & (col.astype(str).str.strip() != "").to_numpy(dtype=bool)
+        if pd.api.types.is_complex_dtype(values):
+            bad = given
+        else:
+            bad = given & values.isna().to_numpy(dtype=bool)
+        if bad.any():
+            pos = int(np.flatnonzero(bad)[0])
+            raise DataFormatError(f"{name}: not a number: {_shown(col.iloc[pos])!r}", row=pos + 1, column=m)
+        arr = values.to_numpy(dtype=float, na_value=np.nan)
+        with np.errstate(invalid="ignore"):
+            outside = ~np.isnan(arr) & ~((arr >= 0.0) & (arr <= 1.0))
+        if outside.any():
+            pos = int(np.flatnonzero(outside)[0])
+            raise DataFormatError(f"{name}: {m} must be in [0, 1], got {float(arr[pos])!r}",
+                                  row=pos + 1, column=m)
+        out[:, j] = arr
+    return out
+
+
+def _task_counts(occupation_scores: pd.DataFrame) -> np.ndarray:
+    """``n_tasks`` as floats, each a whole number of at least 1 (the ``combine="n_tasks"`` weight).
+
+    Examples
+    --------
+    >>> _task_counts(pd.DataFrame({"n_tasks": [30, "10"]}))
+    array([30., 10.])
+    >>> _task_counts(pd.DataFrame({"n_tasks": [30, 0]}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'n_tasks': occupation_scores: combine='n_tasks' weighs each occupation by n_tasks, which must be a whole number of at least 1, got 0
+    """
+    col = occupation_scores["n_tasks"]
+    if pd.api.types.is_bool_dtype(col) or pd.api.types.is_complex_dtype(col):
+        arr = np.full(len(col), np.nan)
+    else:
+        arr = pd.to_numeric(col, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        bad = ~(np.isfinite(arr) & (arr >= 1) & (arr == np.floor(arr)))
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        raise DataFormatError("occupation_scores: combine='n_tasks' weighs each occupation by n_tasks, "
+                              f"which must be a whole number of at least 1, got {_shown(col.iloc[pos])!r}",
+                              row=pos + 1, column="n_tasks")
+    return arr
 
 
 def employment_frame(employment: pd.DataFrame) -> pd.DataFrame:
@@ -158,6 +253,12 @@ def national_detailed(employment: pd.DataFrame) -> pd.DataFrame:
     return f.sort_values("occ_code").reset_index(drop=True)
 
 
+def _check_combine(combine) -> None:
+    """Refuse a ``combine`` that is not one of :data:`COMBINE`."""
+    if not (isinstance(combine, str) and combine in COMBINE):
+        raise DataFormatError(f"unknown combine {combine!r}; expected one of {', '.join(COMBINE)}")
+
+
 def onet_to_oews(
     occupation_scores: pd.DataFrame,
     onet_to_soc: pd.DataFrame,
@@ -170,7 +271,8 @@ def onet_to_oews(
     Parameters
     ----------
     occupation_scores : pandas.DataFrame
-        OccupationScores (``onetsoc_code``; ``n_tasks`` for ``combine="n_tasks"``).
+        OccupationScores (``onetsoc_code``; ``n_tasks`` for ``combine="n_tasks"``, each
+        a whole number of at least 1).
     onet_to_soc : pandas.DataFrame
         The official O*NET-SOC 2019 -> SOC 2018 crosswalk (``onetsoc_code, soc_code``).
     oews_codes : iterable of str
@@ -187,6 +289,13 @@ def onet_to_oews(
         ``onetsoc_code, soc_code, occ_code, how, weight`` for every crosswalk row whose
         O*NET code is in ``occupation_scores``.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        An unknown ``combine``, a frame without its columns, an O*NET-SOC code mapped
+        to several SOC codes, or (``combine="n_tasks"``) an ``n_tasks`` that is missing,
+        below 1 or not a whole number, naming its row (counted from 1).
+
     Examples
     --------
     >>> occ = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.03"], "n_tasks": [30, 10]})
@@ -196,19 +305,20 @@ def onet_to_oews(
     0   11-1011.00  11-1011    30.0
     1   11-1011.03  11-1011    10.0
     """
-    if combine not in COMBINE:
-        raise DataFormatError(f"unknown combine {combine!r}; expected one of {', '.join(COMBINE)}")
+    _check_combine(combine)
     require_frame(occupation_scores, "occupation_scores",
                   ["onetsoc_code", "n_tasks"] if combine == "n_tasks" else ["onetsoc_code"])
     require_frame(onet_to_soc, "onet_to_soc", ["onetsoc_code", "soc_code"])
+    counts = _task_counts(occupation_scores) if combine == "n_tasks" else None
     xw = onet_to_soc[["onetsoc_code", "soc_code"]].astype(str).drop_duplicates()
     dup = xw["onetsoc_code"].duplicated()
     if dup.any():
         raise DataFormatError(f"O*NET-SOC code {xw.loc[dup, 'onetsoc_code'].iloc[0]} maps to several SOC codes")
     cmap = oews_code_map(xw["soc_code"], oews_codes, soc_structure)
     xw = xw.merge(cmap, on="soc_code", how="left")
-    keep = ["onetsoc_code", "n_tasks"] if combine == "n_tasks" else ["onetsoc_code"]
-    occ = occupation_scores[keep].astype({"onetsoc_code": str})
+    occ = occupation_scores[["onetsoc_code"]].astype({"onetsoc_code": str})
+    if counts is not None:
+        occ["n_tasks"] = counts
     out = occ.merge(xw, on="onetsoc_code", how="left")
     unmatched = out["soc_code"].isna()
     if unmatched.any():
@@ -260,7 +370,9 @@ def to_soc(
     ----------
     occupation_scores : pandas.DataFrame
         :class:`~exposure.schemas.OccupationScores` (at least ``onetsoc_code``, ``alpha``,
-        ``beta``, ``gamma``; ``n_tasks`` for ``combine="n_tasks"``).
+        ``beta``, ``gamma``; ``n_tasks`` for ``combine="n_tasks"``). Each ``onetsoc_code``
+        given once; the measures (and the ``share_*`` columns present) numbers in [0, 1]
+        or missing (:func:`measure_values`); ``n_tasks`` whole numbers of at least 1.
     onet_to_soc : pandas.DataFrame
         Crosswalk with ``onetsoc_code, soc_code``.
     employment : pandas.DataFrame
@@ -274,6 +386,14 @@ def to_soc(
     -------
     pandas.DataFrame
         :class:`~exposure.schemas.SocScores`.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A bad input, naming the first bad row of ``occupation_scores`` (counted from 1)
+        and its column: a missing or repeated ``onetsoc_code``, a measure that is not a
+        number or outside [0, 1], an ``n_tasks`` that is not a count (``combine="n_tasks"``);
+        or a bad crosswalk or employment frame.
 
     Examples
     --------
@@ -295,16 +415,17 @@ def to_soc(
     require_frame(occupation_scores, "occupation_scores", ["onetsoc_code", *EXPOSURE_MEASURES],
                   unique="onetsoc_code")
     require_frame(onet_to_soc, "onet_to_soc", ["onetsoc_code", "soc_code"])
-    emp = national_detailed(employment)
+    _check_combine(combine)
     occ = occupation_scores.reset_index(drop=True)
+    vals = measure_values(occ, "occupation_scores")  # the inputs are checked before anything is computed
+    if combine == "n_tasks":
+        require_frame(occ, "occupation_scores", ["n_tasks"])
+        _task_counts(occ)
+    emp = national_detailed(employment)
     occ_codes = occ["onetsoc_code"].astype(str).to_numpy()
     soc_codes = emp["occ_code"].to_numpy()
     links = onet_to_oews(occ, onet_to_soc, soc_codes, combine=combine, soc_structure=soc_structure)
     matrix = _soc_matrix(occ_codes, links, soc_codes)
-    vals = np.column_stack(
-        [pd.to_numeric(occ[m], errors="coerce").to_numpy(dtype=float) if m in occ else np.full(len(occ), np.nan)
-         for m in MEASURES]
-    )
     means = _combine(matrix, vals)
     out = pd.DataFrame(means, columns=list(MEASURES))
     out.insert(0, "soc_code", soc_codes)
