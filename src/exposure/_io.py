@@ -30,6 +30,7 @@ import json
 import logging
 import os
 import re
+import stat
 import tempfile
 import time
 import warnings
@@ -60,7 +61,10 @@ __all__ = [
     "pyarrow_parquet",
     "write_csv",
     "csv_text",
+    "pandas_csv_text",
+    "check_xlsx",
     "write_xlsx",
+    "check_stata",
     "write_stata",
 ]
 
@@ -275,6 +279,26 @@ def remove_stale_partials(dest) -> list[Path]:
     return removed
 
 
+def _keep_mode(tmp: Path, path: Path) -> None:
+    """Give ``tmp`` the permission bits and, where allowed, the owner of the file ``path``.
+
+    Nothing when ``path`` does not exist (a new file keeps the umask's permissions). Set
+    after the writing (a read-only ``0o444`` file could not be written to otherwise),
+    the owner before the bits (a change of owner clears the set-user-ID bit).
+    """
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return
+    if (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid()):
+        try:
+            os.chown(tmp, st.st_uid, st.st_gid)  # root only
+        except OSError:
+            with contextlib.suppress(OSError):  # a member of the file's group: the group
+                os.chown(tmp, -1, st.st_gid)
+    os.chmod(tmp, stat.S_IMODE(st.st_mode))
+
+
 @contextlib.contextmanager
 def atomic_path(path):
     """Yield a temporary path beside ``path``; rename it to ``path`` on success.
@@ -284,6 +308,12 @@ def atomic_path(path):
     directory that is not writable, ``path`` a directory) raises
     :class:`~exposure.errors.OutputError` naming ``path``.
 
+    A new file gets the permissions a plain :func:`open` gives (``0o666`` less the
+    umask). A file that replaces an existing one takes that file's permission bits and,
+    where allowed, its owner and group, as :func:`exposure._outdir.replace_directory`
+    does for directories: a private ``0600`` output stays private (it became ``0644``,
+    readable by every user).
+
     Parameters
     ----------
     path : str or os.PathLike
@@ -291,12 +321,17 @@ def atomic_path(path):
 
     Examples
     --------
-    >>> import tempfile, pathlib
+    >>> import tempfile, pathlib, os, stat
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
     >>> with atomic_path(target) as tmp:
     ...     _ = tmp.write_text("done")
     >>> target.read_text()
     'done'
+    >>> os.chmod(target, 0o600)
+    >>> with atomic_path(target) as tmp:
+    ...     _ = tmp.write_text("again")
+    >>> oct(stat.S_IMODE(target.stat().st_mode)), target.read_text()
+    ('0o600', 'again')
     """
     path = Path(path)
     if path.is_dir():
@@ -325,6 +360,7 @@ def atomic_path(path):
         os.chmod(tmp, 0o666 & ~umask)
         yield tmp
         try:
+            _keep_mode(tmp, path)
             os.replace(tmp, path)
         except OSError as exc:
             raise output_error(exc, path) from None
@@ -644,10 +680,10 @@ def _csv_field_strings(series: pd.Series) -> list | None:
         return cells
     special = []
     for i, v in enumerate(cells):
-        if "\r" in v or "\x00" in v:
-            special.append(i)  # left to csv (its rules for these differ between Python versions)
-        elif "," in v or '"' in v or "\n" in v:
+        if "," in v or '"' in v or "\n" in v or "\r" in v:  # "\r": see csv_text
             cells[i] = '"' + v.replace('"', '""') + '"'  # csv.QUOTE_MINIMAL, doublequote
+        elif "\x00" in v:
+            special.append(i)  # left to csv (its rules for it differ between Python versions)
     if special:
         import csv
 
@@ -664,16 +700,23 @@ def _csv_field_strings(series: pd.Series) -> list | None:
 def csv_text(frame: pd.DataFrame, *, header: bool = True) -> str | None:
     """``frame.to_csv(index=False, lineterminator="\\n", header=header)``, faster, or None.
 
-    The same text, built column by column (about ten times faster on a scored task table);
-    None when a column has a type it does not cover (:func:`_csv_field_strings`), when the
-    column names are not plain strings, or for fewer than two columns or no rows: the caller
-    then uses pandas. ``tests/unit/test_io_csv.py`` compares it with pandas on every case.
+    The same text, built column by column (about ten times faster on a scored task table),
+    except that a cell holding a carriage return is quoted (as :func:`pandas_csv_text`
+    does): pandas, through Python 3.11's :mod:`csv`, quotes a cell holding ``"\\n"`` but
+    not one holding a bare ``"\\r"``, which every reader (pandas, :mod:`csv`, a
+    spreadsheet, this library) takes as the end of the record, so that the file read back
+    had the row cut in two. None when a column has a type it does not cover
+    (:func:`_csv_field_strings`), when the column names are not plain strings, or for
+    fewer than two columns or no rows: the caller then uses :func:`pandas_csv_text`.
+    ``tests/unit/test_io_csv.py`` compares it with pandas on every case.
 
     Examples
     --------
     >>> frame = pd.DataFrame({"task": ["Weld, cut", 'Say "hi"'], "p": [0.25, float("nan")]})
     >>> csv_text(frame) == frame.to_csv(index=False, lineterminator="\\n")
     True
+    >>> csv_text(pd.DataFrame({"task": ["Answer\\rcalls."], "n": [1]}))
+    'task,n\\n"Answer\\rcalls.",1\\n'
     """
     if (frame.shape[1] < 2 or not len(frame) or frame.columns.duplicated().any()
             or not all(isinstance(c, str) for c in frame.columns)):
@@ -692,8 +735,61 @@ def csv_text(frame: pd.DataFrame, *, header: bool = True) -> str | None:
     return "\n".join(lines)
 
 
+#: Options of :meth:`pandas.DataFrame.to_csv` (with their values) under which
+#: :func:`pandas_csv_text` can quote the cells holding a carriage return.
+_CR_SAFE = {"quoting": (None, 0), "quotechar": ('"',), "doublequote": (True,),
+            "escapechar": (None,), "lineterminator": ("\n",)}
+_CR_FREE = {"index", "header", "sep", "na_rep", "float_format", "columns", "index_label",
+            "date_format", "decimal"}
+
+
+def _cr_safe(kwargs: dict) -> bool:
+    return all(k in _CR_FREE or (k in _CR_SAFE and v in _CR_SAFE[k]) for k, v in kwargs.items())
+
+
+def pandas_csv_text(frame: pd.DataFrame, **kwargs) -> str:
+    """``frame.to_csv(index=False, lineterminator="\\n", **kwargs)``, cells with ``"\\r"`` quoted.
+
+    pandas writes with :mod:`csv`, which on Python 3.11 quotes a cell holding the line
+    terminator (``"\\n"``) but not one holding a bare ``"\\r"``; pandas, :mod:`csv`,
+    spreadsheets and this library's readers all end a record there, so a file with such a
+    cell read back with the row cut in two. The frame is therefore written with ``"\\r\\n"``
+    record ends, for which :mod:`csv` quotes every cell holding ``"\\r"`` or ``"\\n"``,
+    and each record end outside quotes is made ``"\\n"`` again (with minimal quoting a
+    ``"`` outside a quoted cell cannot occur, so the text between the ``"`` at even
+    positions is outside quotes). Any other text is pandas' own, byte for byte.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+    **kwargs
+        Passed to :meth:`pandas.DataFrame.to_csv` (``header``, ``sep``,
+        ``float_format``...). Quoting options other than pandas' defaults, or another
+        ``lineterminator``, raise :class:`ValueError`.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"when": pd.to_datetime(["2024-01-02"]), "task": ["Answer\\rcalls."]})
+    >>> pandas_csv_text(frame)
+    'when,task\\n2024-01-02,"Answer\\rcalls."\\n'
+    >>> frame.to_csv(index=False, lineterminator="\\n")  # cut in two when read
+    'when,task\\n2024-01-02,Answer\\rcalls.\\n'
+    """
+    kwargs.setdefault("index", False)
+    kwargs.setdefault("lineterminator", "\n")
+    if not _cr_safe(kwargs):
+        raise ValueError(f"pandas_csv_text: options not supported: {sorted(kwargs)}")
+    text = frame.to_csv(None, **{**kwargs, "lineterminator": "\r\n"})
+    parts = text.split('"')
+    parts[::2] = [part.replace("\r\n", "\n") for part in parts[::2]]
+    return '"'.join(parts)
+
+
 def write_csv(frame: pd.DataFrame, path, *, formulas: str = "neutralise", **kwargs) -> Path:
     """Write ``frame`` as CSV (no index, ``\\n`` line endings) atomically.
+
+    A cell holding a line break (``"\\n"`` or a bare ``"\\r"``), a comma or a ``"`` is
+    quoted, so that the file reads back with the same rows (:func:`pandas_csv_text`).
 
     Parameters
     ----------
@@ -732,10 +828,12 @@ def write_csv(frame: pd.DataFrame, path, *, formulas: str = "neutralise", **kwar
     kwargs.setdefault("index", False)
     kwargs.setdefault("lineterminator", "\n")
     text = csv_text(frame) if kwargs == {"index": False, "lineterminator": "\n"} else None
+    if text is None and _cr_safe(kwargs):
+        text = pandas_csv_text(frame, **kwargs)
     with _writing(path) as tmp:
-        if text is None:
+        if text is None:  # other quoting (QUOTE_NONE for .tsv) or options (encoding)
             frame.to_csv(tmp, **kwargs)
-        else:  # the same bytes, faster
+        else:
             with open(tmp, "w", encoding="utf-8", newline="") as handle:
                 handle.write(text)
     return Path(path)
@@ -751,18 +849,43 @@ def _cell(value):
         value = value.item()
         if isinstance(value, float) and np.isnan(value):
             return None
+    if isinstance(value, bytes):  # checked to be UTF-8 (_xlsx_problem); a text cell
+        return value.decode("utf-8")
     return value
 
 
 #: Rows an .xlsx sheet can hold (the header included).
 XLSX_MAX_ROWS = 1_048_576
+#: Columns an .xlsx sheet can hold (A to XFD; Excel refuses or "repairs" a wider sheet).
+XLSX_MAX_COLUMNS = 16_384
 #: Characters an .xlsx cell can hold (Excel's limit; a longer text would be cut).
 XLSX_MAX_CELL = 32_767
+#: Integers this large in magnitude or larger are changed by an .xlsx sheet, which stores
+#: every number as a double (``9007199254740993`` is read back as ``9007199254740992``).
+XLSX_EXACT_INT = 2**53
 _XLSX_PROPERTY_TIME = re.compile(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterms:)")
+
+
+def _big_integers(values: pd.Series, limit: int) -> np.ndarray | None:
+    """Where a 64-bit integer column holds an integer of magnitude ``limit`` or more."""
+    dtype = values.dtype
+    if dtype.kind not in "iu" or getattr(dtype, "itemsize", 8) != 8:
+        return None
+    numbers = values.to_numpy(dtype=f"{dtype.kind}8", na_value=0)
+    big = numbers >= limit
+    if dtype.kind == "i":
+        big |= numbers <= -limit
+    return big
 
 
 def _xlsx_problem(value, illegal) -> str | None:
     """Why a workbook cell cannot hold ``value`` (None if it can)."""
+    if isinstance(value, bytes):  # openpyxl stores bytes as their UTF-8 text
+        try:
+            value = value.decode("utf-8")
+        except UnicodeDecodeError:
+            return ("a cell holds bytes that are not UTF-8 text, which an .xlsx sheet cannot "
+                    "store; write .parquet, or decode the column to text")
     if isinstance(value, str):
         if illegal.search(value):
             return ("a cell holds a control character, which an .xlsx sheet cannot store; "
@@ -777,12 +900,19 @@ def _xlsx_problem(value, illegal) -> str | None:
         return _XLSX_INF
     elif isinstance(value, (datetime.datetime, datetime.time)) and value.tzinfo is not None:
         return _XLSX_TZ.format(value.tzinfo)
+    elif (isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
+          and abs(int(value)) >= XLSX_EXACT_INT):
+        return _XLSX_BIG_INT.format(int(value))
     return None
 
 
 #: Why an .xlsx cell cannot hold an infinite number (openpyxl wrote an empty cell).
 _XLSX_INF = ("a cell holds an infinite number, which an .xlsx sheet cannot store (Excel has "
              "no infinity); write .csv or .parquet")
+#: Why an .xlsx cell cannot hold an integer beyond 2**53 (as a .dta file cannot).
+_XLSX_BIG_INT = ("the column holds the integer {}, beyond the +/-2**53 that an .xlsx sheet "
+                 "holds exactly (a workbook stores numbers as doubles, which changes it); "
+                 "write .csv or .parquet, or store it as text")
 #: Why an .xlsx cell cannot hold a time with a time zone (as a .dta file cannot).
 _XLSX_TZ = ("the column holds time-zone-aware times ({}), which an .xlsx sheet cannot store; "
             "convert them (Series.dt.tz_convert(None) for UTC, or to text), or write .csv "
@@ -792,10 +922,12 @@ _XLSX_TZ = ("the column holds time-zone-aware times ({}), which an .xlsx sheet c
 def _column_problem(values: pd.Series, illegal) -> tuple[int, str] | None:
     """The first cell of a column that a workbook cannot hold: (position, why), or None.
 
-    Text and object columns are checked cell by cell (:func:`_xlsx_problem`); float
-    columns for infinities, which openpyxl wrote as empty cells (a silent loss); a
-    time-zone-aware datetime column is refused at its first time, which openpyxl
-    refused with a ``TypeError`` traceback.
+    Text and object columns are checked cell by cell (:func:`_xlsx_problem`; bytes as
+    their UTF-8 text, as openpyxl stores them); float columns for infinities, which
+    openpyxl wrote as empty cells (a silent loss); 64-bit integer columns for integers of
+    magnitude 2**53 or more, which it rounded to a double silently; a time-zone-aware
+    datetime column is refused at its first time, which openpyxl refused with a
+    ``TypeError`` traceback.
     """
     dtype = values.dtype
     if dtype.kind in "OSU" or isinstance(dtype, (pd.StringDtype, pd.ArrowDtype)):
@@ -808,6 +940,10 @@ def _column_problem(values: pd.Series, illegal) -> tuple[int, str] | None:
     if dtype.kind == "f":
         bad = np.isinf(values.to_numpy(dtype=float, na_value=np.nan))
         return (int(bad.argmax()), _XLSX_INF) if bad.any() else None
+    big = _big_integers(values, XLSX_EXACT_INT)
+    if big is not None and big.any():
+        pos = int(big.argmax())
+        return pos, _XLSX_BIG_INT.format(int(values.iloc[pos]))
     return None
 
 
@@ -825,21 +961,77 @@ def _fixed_zip(src, dst) -> None:
             zout.writestr(info, data)
 
 
-def write_xlsx(frame: pd.DataFrame, path, *, sheet: str = "data") -> Path:
-    """Write ``frame`` to one sheet of an ``.xlsx`` workbook atomically and deterministically.
+def check_xlsx(frame: pd.DataFrame, path) -> None:
+    """Refuse a frame that an ``.xlsx`` sheet cannot hold, before anything is written.
 
-    Every string is stored as a string cell (never as a formula, whatever its first
-    character); missing values are empty cells. The same frame gives the same bytes: the
-    zip entries and the workbook's created/modified properties carry a fixed time
-    (1980-01-01), not the time of writing.
+    What :func:`write_xlsx` checks first; callers can run it before the work that
+    computes the frame (on the columns they already have).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+    path : str or os.PathLike
+        The workbook to be written, for the messages.
 
     Raises
     ------
     exposure.errors.DataFormatError
-        More rows than a sheet holds, or a cell a workbook cannot store (control
-        characters, more than :data:`XLSX_MAX_CELL` characters, a nested value such as
-        a list, an infinite number, a time-zone-aware datetime), naming its row and
-        column.
+        More than :data:`XLSX_MAX_ROWS` rows (the header included) or
+        :data:`XLSX_MAX_COLUMNS` columns; or a cell a workbook cannot store, naming its
+        row (the header is row 1) and column: control characters (in text or in bytes),
+        bytes that are not UTF-8, more than :data:`XLSX_MAX_CELL` characters, a nested
+        value such as a list, an infinite number, an integer of magnitude
+        :data:`XLSX_EXACT_INT` or more, a time-zone-aware datetime.
+
+    Examples
+    --------
+    >>> check_xlsx(pd.DataFrame({"posting_id": [2**53 + 1], "task": ["Weld."]}), "o.xlsx")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: o.xlsx, row 2, column 'posting_id': the column holds the integer 9007199254740993, beyond the +/-2**53 that an .xlsx sheet holds exactly (a workbook stores numbers as doubles, which changes it); write .csv or .parquet, or store it as text
+    >>> check_xlsx(pd.DataFrame({"task": ["Weld."], "raw": [b"\\x00\\x01"]}), "o.xlsx")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: o.xlsx, row 2, column 'raw': a cell holds a control character, which an .xlsx sheet cannot store; write .csv or .parquet
+    """
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if len(frame) + 1 > XLSX_MAX_ROWS:
+        raise DataFormatError(
+            f"{len(frame):,} rows do not fit in an .xlsx sheet ({XLSX_MAX_ROWS - 1:,} at most); "
+            "write .csv or .parquet", path=path)
+    if frame.shape[1] > XLSX_MAX_COLUMNS:
+        raise DataFormatError(
+            f"{frame.shape[1]:,} columns do not fit in an .xlsx sheet ({XLSX_MAX_COLUMNS:,} at "
+            "most, A to XFD); write .csv or .parquet", path=path)
+    for j, col in enumerate(frame.columns):
+        problem = _column_problem(frame.iloc[:, j], ILLEGAL_CHARACTERS_RE)
+        if problem is not None:
+            raise DataFormatError(problem[1], path=path, row=problem[0] + 2, column=str(col))
+
+
+def write_xlsx(frame: pd.DataFrame, path, *, sheet: str = "data") -> Path:
+    """Write ``frame`` to one sheet of an ``.xlsx`` workbook atomically and deterministically.
+
+    Every string is stored as a string cell (never as a formula, whatever its first
+    character), and so is a bytes cell (its UTF-8 text); missing values are empty cells.
+    The same frame gives the same bytes: the zip entries and the workbook's
+    created/modified properties carry a fixed time (1980-01-01), not the time of writing.
+
+    A workbook stores every number as a double, so an integer of magnitude 2**53 or more
+    (a 64-bit posting ID such as ``9007199254740993``) is refused, naming its row and
+    column, as :func:`write_stata` refuses it: it was rounded silently
+    (``9007199254740992``), which breaks a join on it. Store such a column as text
+    (``frame[col].astype(str)``) or write ``.csv`` or ``.parquet``.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        What :func:`check_xlsx` refuses (run before anything is written, so no file is
+        left): more rows or columns than a sheet holds, or a cell a workbook cannot store
+        (control characters in text or bytes, more than :data:`XLSX_MAX_CELL` characters,
+        a nested value such as a list, an infinite number, an integer beyond 2**53, a
+        time-zone-aware datetime), naming its row and column.
     exposure.errors.OutputError
         The file cannot be written.
 
@@ -863,17 +1055,9 @@ def write_xlsx(frame: pd.DataFrame, path, *, sheet: str = "data") -> Path:
     """
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    if len(frame) + 1 > XLSX_MAX_ROWS:
-        raise DataFormatError(
-            f"{len(frame):,} rows do not fit in an .xlsx sheet ({XLSX_MAX_ROWS - 1:,} at most); "
-            "write .csv or .parquet", path=path)
+    check_xlsx(frame, path)  # before any writing: a workbook cannot hold these
     columns = [str(c) for c in frame.columns]
-    for j, col in enumerate(columns):  # before any writing: a workbook cannot hold these
-        problem = _column_problem(frame.iloc[:, j], ILLEGAL_CHARACTERS_RE)
-        if problem is not None:
-            raise DataFormatError(problem[1], path=path, row=problem[0] + 2, column=col)
     with _writing(path) as tmp:
         wb = openpyxl.Workbook(write_only=True)
         ws = wb.create_sheet(sheet)
@@ -947,26 +1131,59 @@ def _stata_problem(values: pd.Series) -> tuple[int, str] | None:
                 f"the column holds time-zone-aware times ({dtype.tz}), which a Stata .dta "
                 "file cannot store; convert them (Series.dt.tz_convert(None) for UTC, or to "
                 "text), or write .csv or .parquet")
-    elif dtype.kind in "iu" and dtype.itemsize == 8:
-        numbers = values.to_numpy(dtype=f"{dtype.kind}8", na_value=0)
-        big = numbers >= STATA_EXACT_INT
-        if dtype.kind == "i":
-            big |= numbers <= -STATA_EXACT_INT
-        if big.any():
+    elif dtype.kind in "iu":
+        big = _big_integers(values, STATA_EXACT_INT)
+        if big is not None and big.any():
             pos = int(big.argmax())
-            return pos, (f"the column holds the integer {int(numbers[pos])}, beyond the "
+            return pos, (f"the column holds the integer {int(values.iloc[pos])}, beyond the "
                          f"+/-2**53 that a Stata .dta file holds exactly (Stata stores it as "
                          "a double, which changes it); write .csv or .parquet, or store it "
                          "as text")
+    elif dtype.kind in "OSU" or isinstance(dtype, (pd.StringDtype, pd.ArrowDtype)):
+        nul = values.map(lambda v: isinstance(v, str) and "\x00" in v).to_numpy(dtype=bool)
+        if nul.any():
+            return int(nul.argmax()), (
+                "a cell holds a NUL character (\\x00), which a Stata .dta file cannot store "
+                "(Stata ends the text there and drops the rest); write .csv or .parquet, or "
+                "remove the character")
     return None
+
+
+def check_stata(frame: pd.DataFrame, path) -> None:
+    """Refuse a frame whose values a Stata ``.dta`` file cannot hold, before anything is written.
+
+    What :func:`write_stata` checks first; callers can run it before the work that
+    computes the frame.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the first such cell's row (the header is row 1) and column: an integer of
+        magnitude :data:`STATA_EXACT_INT` or more, a time-zone-aware datetime, a text
+        holding a NUL character.
+
+    Examples
+    --------
+    >>> check_stata(pd.DataFrame({"task": ["Weld.", "Answer calls\\x00 and relay messages."]}), "o.dta")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: o.dta, row 3, column 'task': a cell holds a NUL character (\\x00), which a Stata .dta file cannot store (Stata ends the text there and drops the rest); write .csv or .parquet, or remove the character
+    """
+    for j, col in enumerate(frame.columns):
+        problem = _stata_problem(frame.iloc[:, j])
+        if problem is not None:
+            raise DataFormatError(problem[1], path=path, row=problem[0] + 2, column=str(col))
 
 
 def write_stata(frame: pd.DataFrame, path) -> Path:
     """Write ``frame`` as a Stata ``.dta`` file (format 118, no index) atomically.
 
-    Values that Stata cannot hold are refused, naming their row and column: integers of
-    magnitude 2**53 or more (Stata has no 64-bit integer; pandas stored them as doubles,
-    ``2**63 - 1`` read back as ``2**63``), time-zone-aware datetimes, infinities.
+    Values that Stata cannot hold are refused, naming their row and column
+    (:func:`check_stata`, before anything is written): integers of magnitude 2**53 or
+    more (Stata has no 64-bit integer; pandas stored them as doubles, ``2**63 - 1`` read
+    back as ``2**63``), time-zone-aware datetimes, infinities, text holding a NUL
+    character (Stata ends a text there: ``'Answer telephones\\x00 and relay messages.'``
+    was read back as ``'Answer telephones'``, silently).
     Integers beyond Stata's ``long`` but below 2**53 are stored as doubles, exactly.
     Column names that are not Stata variable names (a space or a character other than
     letters, digits and ``_``, more than 32 characters, a reserved word, a leading digit)
@@ -996,10 +1213,7 @@ def write_stata(frame: pd.DataFrame, path) -> Path:
     from pandas.io.stata import InvalidColumnName, PossiblePrecisionLoss
 
     frame = frame.reset_index(drop=True)
-    for col in frame.columns:  # before any writing
-        problem = _stata_problem(frame[col])
-        if problem is not None:
-            raise DataFormatError(problem[1], path=path, row=problem[0] + 2, column=str(col))
+    check_stata(frame, path)  # before any writing
     for col in frame.columns:
         if isinstance(frame[col].dtype, pd.BooleanDtype) or frame[col].dtype == bool:
             frame[col] = frame[col].astype("Int8")

@@ -55,6 +55,7 @@ from exposure._io import (
     csv_text,
     neutralise_formulas,
     output_error,
+    pandas_csv_text,
     pyarrow_parquet,
     write_csv,
     write_parquet,
@@ -532,9 +533,8 @@ class _Sink:
             self.formulas += n
             text = csv_text(frame, header=self.header)  # pandas' bytes, faster (None: pandas)
             if text is None:
-                frame.to_csv(self.handle, header=self.header, index=False, lineterminator="\n")
-            else:
-                self.handle.write(text)
+                text = pandas_csv_text(frame, header=self.header)
+            self.handle.write(text)
             self.header = False
             return
         table = pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False)
