@@ -147,3 +147,24 @@ def test_score_blank_line_below_a_multi_line_cell(tmp_path, capsys):
     src.write_text('task,title\n"Weld\nthen grind.",Welder\n\nSew.,Tailor\n')
     code, line = cli(capsys, "score", src, "-o", tmp_path / "o.csv", *SCORE)
     assert code == 2 and "b.csv, row 3 (line 4), column 'title': too few fields" in line
+
+
+def test_an_xlsx_formula_never_computed_is_named(tmp_path, capsys):
+    """It was reported as an empty cell: 'task text must be a non-empty string, got nan'."""
+    import openpyxl
+
+    src = tmp_path / "formula.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["task", "title"])
+    ws.append(["Weld pipes.", "Welder"])
+    ws.append(['=CONCATENATE("Operate ","a forklift")', "Forklift"])
+    wb.save(src)
+    code, line = cli(capsys, "score", src, "-o", tmp_path / "o.csv", *SCORE)
+    assert code == 2
+    assert "formula.xlsx, row 3, column 'task': task text must be a non-empty string" in line
+    assert 'the cell holds the formula =CONCATENATE("Operate ","a forklift") and no saved value' in line
+    ws["A3"] = None  # truly empty: the message stays as it was
+    wb.save(src)
+    code, line = cli(capsys, "score", src, "-o", tmp_path / "o.csv", *SCORE)
+    assert code == 2 and "the cell holds the formula" not in line
