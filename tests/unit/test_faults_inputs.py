@@ -422,3 +422,15 @@ def test_a_bare_carriage_return_ends_a_record_whatever_the_batch(tmp_path, capsy
     assert main(["score", str(mac), "-o", str(tmp_path / "m.csv"), "--method", "rubric", *batch]) == 0
     assert "scored 2 tasks" in capsys.readouterr().out
     assert pd.read_csv(tmp_path / "m.csv")["task"].tolist() == ["Answer telephones.", "Operate a forklift."]
+
+
+@pytest.mark.parametrize("name", ["parts.parquet", "parts"])
+def test_a_directory_given_to_the_stream_engine_is_named_as_one(tmp_path, capsys, name):
+    """It was 'input file not found' (parts.parquet) or 'unsupported input file type'."""
+    from exposure.cli import main
+
+    (tmp_path / name).mkdir()
+    pd.DataFrame({"task": ["Weld pipes."]}).to_parquet(tmp_path / name / "a.parquet")
+    assert main(["score", str(tmp_path / name), "-o", str(tmp_path / "o.csv"), "--method", "rubric"]) == 2
+    assert f"{name}: is a directory, not a file; a directory of Parquet files is scored by " \
+           "exposure score --engine dask" in capsys.readouterr().err

@@ -753,6 +753,10 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
     True
     """
     src, dst = Path(src), Path(dst)
+    if src.is_dir():  # it was "input file not found", or "unsupported input file type '(none)'"
+        raise DataFormatError("is a directory, not a file; a directory of Parquet files is "
+                              "scored by exposure score --engine dask "
+                              "(exposure.dask.score_dataset)", path=src)
     out_kind = file_kind(dst, "output")
     _check_flat(src, dst, out_kind)
     options = {"text_column": text_column, "occupation_column": occupation_column,
