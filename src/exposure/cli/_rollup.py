@@ -11,12 +11,17 @@ import pandas as pd
 import exposure.fetch as fetching
 from exposure import crosswalks, oews, onet
 from exposure._outdir import check_output_dir
-from exposure._tables import first_row_number, read_frame
+from exposure._tables import first_row_number, read_frame, read_table
 from exposure.cli import add_location_options
 from exposure.errors import DataFormatError, ExposureError
 from exposure.rollup import rollup
 from exposure.rollup._occupations import check_task_scores, task_weights
-from exposure.rollup._run import COVERAGE_NAME, TABLE_FORMATS, check_not_recompute_output
+from exposure.rollup._run import (
+    COVERAGE_NAME,
+    TABLE_FORMATS,
+    check_inputs_kept,
+    check_not_recompute_output,
+)
 from exposure.rollup._soc import national_detailed
 from exposure.sources import SOURCES
 
@@ -102,19 +107,33 @@ def read_task_scores(path) -> pd.DataFrame:
 
 
 @contextlib.contextmanager
-def _in_file(path, row_offset: int | None = None):
+def _in_file(path, row_offset=None, *, every_error: bool = False):
     """Re-raise a :class:`DataFormatError` about a frame as one about file ``path``.
 
     Rows of the frame (counted from 1) become rows of the file when ``row_offset`` (the
-    row of its first record, :func:`exposure._tables.first_row_number`) is given; then
-    only errors that name a row are about the file.
+    row of its first record, :func:`exposure._tables.first_row_number`, or a function of
+    ``path`` giving it, called only on an error) is given; then only errors that name a
+    row are about the file, unless ``every_error`` (a frame read from ``path`` alone).
     """
     try:
         yield
     except DataFormatError as exc:
-        if exc.path is not None or (row_offset is not None and exc.row is None):
+        if exc.path is not None or (row_offset is not None and exc.row is None and not every_error):
             raise
+        if callable(row_offset):
+            row_offset = row_offset(path) if exc.row is not None else None
         raise exc.in_file(path, row_offset) from None
+
+
+def _oews_first_row(path) -> int:
+    """Row of the first record of OEWS file ``path`` as :func:`exposure.oews.read_oews` counts it.
+
+    2 under the header line of a CSV file; in a workbook, the row under the header row,
+    which may follow title rows (the sheet is read again: called on errors only).
+    """
+    if Path(path).suffix.lower() in (".xlsx", ".xlsm"):
+        return read_table(path, {"occ_code": "OCC_CODE"}).first_row
+    return first_row_number(path)
 
 
 def _inputs(args: argparse.Namespace, task_scores: pd.DataFrame):
@@ -124,7 +143,7 @@ def _inputs(args: argparse.Namespace, task_scores: pd.DataFrame):
           else crosswalks.load_onet_to_soc(**loc))
     if args.employment:
         emp = oews.read_oews(args.employment)
-        with _in_file(args.employment):
+        with _in_file(args.employment, _oews_first_row, every_error=True):
             if emp.empty:
                 raise DataFormatError("no employment rows: the file has a header but no rows")
             national_detailed(emp)  # what the rollup needs of it, checked naming the file
@@ -155,9 +174,11 @@ def run_rollup(args: argparse.Namespace) -> int:
     """Run ``exposure rollup``; return the exit code (143 after SIGTERM).
 
     The output directory is checked before any input is read (a recompute output, holding
-    ``manifest.json``, is refused), and the tables are written as one set
-    (:meth:`exposure.rollup.Rollup.write`). Errors about the task weights name the task
-    scores file and its row; errors about an ``--employment`` file name that file.
+    ``manifest.json``, is refused, and so is an input file that the roll-up would replace
+    or remove there, :func:`~exposure.rollup._run.check_inputs_kept`), and the tables are
+    written as one set (:meth:`exposure.rollup.Rollup.write`). Errors about the task
+    weights name the task scores file and its row; errors about an ``--employment`` file
+    name that file and its row.
     """
     out = Path(args.output)
     if args.bootstrap < 0:
@@ -166,6 +187,9 @@ def run_rollup(args: argparse.Namespace) -> int:
         raise ExposureError(f"--seed must be 0 or more, got {args.seed}")
     check_output_dir(out)
     check_not_recompute_output(out)
+    check_inputs_kept(out, {"task scores": args.task_scores, "--employment": args.employment,
+                            "--crosswalk": args.crosswalk, "--tasks": args.tasks,
+                            "--task-ratings": args.task_ratings})
     scores = read_task_scores(args.task_scores)
     xw, emp, tasks, ratings = _inputs(args, scores)
     with _in_file(args.task_scores, first_row_number(args.task_scores)):

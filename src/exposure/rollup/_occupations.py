@@ -352,10 +352,24 @@ def _fail(message: str, pos=None, column=None):
 
 
 def _numbers(ts: pd.DataFrame, column: str) -> np.ndarray:
-    """``ts[column]`` as floats in [0, 1] (NaN where missing); raise naming the first bad row."""
+    """``ts[column]`` as floats in [-1e-6, 1 + 1e-6] (NaN where missing); raise naming the first bad row.
+
+    Complex values are not numbers here (never cut to their real part).
+    """
     col = ts[column]
     values = pd.to_numeric(col, errors="coerce")
     given = col.notna().to_numpy() & (col.astype(str).str.strip() != "").to_numpy()
+    if np.iscomplexobj(values.to_numpy()):
+        if col.dtype == object:
+            is_complex = np.array([isinstance(v, (complex, np.complexfloating)) for v in col], dtype=bool)
+        else:
+            is_complex = np.ones(len(col), dtype=bool)
+        bad = given & is_complex
+        if bad.any():
+            pos = int(np.flatnonzero(bad)[0])
+            _fail(f"not a number: {complex(col.iloc[pos])!r} (a complex number; scores are real numbers "
+                  "in [0, 1])", pos, column)
+        values = pd.Series(np.real(values.to_numpy()), index=values.index)
     bad = given & values.isna().to_numpy()
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
@@ -395,12 +409,26 @@ def check_task_scores(task_scores, *, path=None, row_offset: int = 1) -> pd.Data
       ``True``, ``1.5`` or ``1e30``, see :func:`exposure._tables.task_id_numbers`);
     - each (``onetsoc_code``, ``task_id``) once: a repeated task would weigh several
       times in its occupation (rows without a ``task_id`` are not compared);
-    - ``alpha``, ``beta``, ``gamma`` and ``p_e0``, ``p_e1``, ``p_e2`` numbers in [0, 1];
-      where the probabilities are given, all three or none, summing to 1, with
-      ``alpha = p_e1``, ``beta = p_e1 + p_e2 / 2`` and ``gamma = p_e1 + p_e2``;
+    - ``alpha``, ``beta``, ``gamma`` and ``p_e0``, ``p_e1``, ``p_e2`` real numbers in
+      [0, 1] (complex values are refused, not cut to their real part); where the
+      probabilities are given, all three or none, summing to 1, with ``alpha = p_e1``,
+      ``beta = p_e1 + p_e2 / 2`` and ``gamma = p_e1 + p_e2``;
+    - where they are not given, measures that some probabilities give:
+      ``alpha <= beta <= gamma`` and ``beta = (alpha + gamma) / 2``;
     - at least one row, and at least one with a known ``alpha``, ``beta`` or ``gamma``;
-    - ``label`` one of E0, E1, E2 (or missing), ``task_type`` Core or Supplemental (or
-      missing), category flags true or false (or missing).
+    - ``label`` one of E0, E1, E2 (or missing) and the most probable class of its row
+      (as :class:`~exposure.schemas.TaskScores` defines it): the class of the highest
+      ``p_e0``, ``p_e1``, ``p_e2``, or, without them, of the probabilities that alpha and
+      gamma imply (``p_e1 = alpha``, ``p_e2 = gamma - alpha``, ``p_e0 = 1 - gamma``);
+      under a tie each tied class is accepted. The label decides ``share_e1`` and
+      ``share_exposed``, the probabilities alpha, beta and gamma: a label edited by hand
+      would make them disagree;
+    - ``task_type`` Core or Supplemental (or missing), category flags true or false (or
+      missing).
+
+    Comparisons allow a tolerance of 1e-6 (scores rounded to 6 decimals, or float32):
+    values up to 1e-6 outside [0, 1] are accepted and clipped to [0, 1] in the frame
+    returned, so that the occupation measures stay within [0, 1].
 
     Parameters
     ----------
@@ -415,8 +443,8 @@ def check_task_scores(task_scores, *, path=None, row_offset: int = 1) -> pd.Data
     Returns
     -------
     pandas.DataFrame
-        A copy with a fresh index, measures and probabilities as floats and category
-        flags as pandas booleans.
+        A copy with a fresh index, measures and probabilities as floats in [0, 1]
+        (clipped) and category flags as pandas booleans.
 
     Raises
     ------
@@ -434,6 +462,12 @@ def check_task_scores(task_scores, *, path=None, row_offset: int = 1) -> pd.Data
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: row 1: p_e0 + p_e1 + p_e2 = 0.7, not 1
+    >>> check_task_scores(ts.iloc[:1].assign(label="E0"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 1, column 'label': label 'E0' contradicts alpha, beta, gamma = 1, 1, 1, which give E1 (the rubric's p_e1 = alpha, p_e2 = gamma - alpha, p_e0 = 1 - gamma); the label (which decides share_e1 and share_exposed) must be the class of highest probability
+    >>> float(check_task_scores(ts.iloc[:1].assign(gamma=1.0000008, beta=1.0000004))["gamma"].iloc[0])
+    1.0
     """
     try:
         return _check_task_scores(task_scores, row_offset)
@@ -517,12 +551,17 @@ def _check_task_scores(task_scores, row_offset: int) -> pd.DataFrame:
                       f"(expected {expected[pos, j]:.6g})", pos, name)
         for k, c in enumerate(_PROBAS):
             ts[c] = p[:, k]
+    else:
+        p, full = None, np.zeros(len(ts), dtype=bool)
+    abg = ts[list(EXPOSURE_MEASURES)].to_numpy(dtype=float)
+    _check_rubric(abg, ~full)  # rows with probabilities matched them above
     if "label" in ts.columns:
         labels = ts["label"]
         bad = (labels.notna() & ~labels.isin(list(LABELS))).to_numpy(dtype=bool)
         if bad.any():
             pos = int(np.flatnonzero(bad)[0])
             _fail(f"unknown exposure label {labels.iloc[pos]!r} (expected E0, E1 or E2)", pos, "label")
+        _check_labels(labels, p, full, abg)
     if "task_type" in ts.columns:
         ttype = ts["task_type"]
         bad = (ttype.notna() & ~ttype.isin(["Core", "Supplemental"])).to_numpy(dtype=bool)
@@ -533,7 +572,77 @@ def _check_task_scores(task_scores, row_offset: int) -> pd.DataFrame:
     for flag in CATEGORIES:
         if flag in ts.columns:
             ts[flag] = _flags(ts, flag)
+    for name in (*EXPOSURE_MEASURES, *present):  # accepted within _TOL outside [0, 1]
+        ts[name] = np.clip(ts[name].to_numpy(dtype=float), 0.0, 1.0)
     return ts
+
+
+def _show(value) -> str:
+    """A measure or probability for a message (6 significant digits)."""
+    return f"{float(value):.6g}"
+
+
+def _check_rubric(abg: np.ndarray, rows: np.ndarray) -> None:
+    """Refuse alpha, beta, gamma (columns of ``abg``) that no class probabilities can give.
+
+    On ``rows`` (those without probabilities): alpha <= beta <= gamma wherever two are
+    known, and beta = (alpha + gamma) / 2 where all three are, within :data:`_TOL`.
+    """
+    with np.errstate(invalid="ignore"):
+        order = [(i, j, rows & (abg[:, i] > abg[:, j] + _TOL)) for i, j in ((0, 1), (1, 2), (0, 2))]
+        wrong = np.logical_or.reduce([bad for _, _, bad in order])
+        if wrong.any():
+            pos = int(np.flatnonzero(wrong)[0])
+            i, j = next((i, j) for i, j, bad in order if bad[pos])
+            shown = ", ".join(f"{m} {_show(v)}" for m, v in zip(EXPOSURE_MEASURES, abg[pos], strict=True))
+            _fail(f"{EXPOSURE_MEASURES[i]} is above {EXPOSURE_MEASURES[j]} ({shown}): the rubric gives "
+                  "alpha <= beta <= gamma (alpha = p_e1, beta = p_e1 + p_e2 / 2, gamma = p_e1 + p_e2)",
+                  pos, EXPOSURE_MEASURES[i])
+        a, b, g = abg.T
+        off = rows & (np.abs(b - (a + g) / 2) > _TOL)
+    if off.any():
+        pos = int(np.flatnonzero(off)[0])
+        _fail(f"beta = {_show(b[pos])} is not (alpha + gamma) / 2 = {_show((a[pos] + g[pos]) / 2)} "
+              f"(alpha {_show(a[pos])}, gamma {_show(g[pos])}): the rubric gives beta = p_e1 + p_e2 / 2, "
+              "the mean of alpha = p_e1 and gamma = p_e1 + p_e2", pos, "beta")
+
+
+def _check_labels(labels: pd.Series, p: np.ndarray | None, full: np.ndarray, abg: np.ndarray) -> None:
+    """Refuse a label that is not a most probable class of its row (ties allow each tied class).
+
+    The probabilities are ``p`` where given (``full``), else those implied by alpha and
+    gamma (``p_e0 = 1 - gamma``, ``p_e1 = alpha``, ``p_e2 = gamma - alpha``) where the
+    three measures are known; rows with neither are not compared.
+    """
+    a, g = abg[:, 0], abg[:, 2]
+    implied = ~full & ~np.isnan(abg).any(axis=1)
+    probs = np.column_stack([1.0 - g, a, g - a])
+    if p is not None:
+        probs = np.where(full[:, None], p, probs)
+    codes = pd.Categorical(labels, categories=list(LABELS)).codes.astype(np.int64)
+    check = (codes >= 0) & (full | implied)
+    if not check.any():
+        return
+    rows = np.flatnonzero(check)
+    sub = probs[rows]
+    # differences of alpha and gamma carry twice the rounding of each
+    tol = np.where(full[rows], _TOL, 2 * _TOL)
+    bad = sub[np.arange(len(rows)), codes[rows]] < sub.max(axis=1) - tol
+    if not bad.any():
+        return
+    k = int(np.flatnonzero(bad)[0])
+    pos = int(rows[k])
+    label, best = LABELS[codes[pos]], LABELS[int(np.argmax(sub[k]))]
+    if full[pos]:
+        given = ", ".join(_show(v) for v in p[pos])
+        _fail(f"label {label!r} is not the most probable class: p_e0, p_e1, p_e2 = {given} give "
+              f"{best}; the label (which decides share_e1 and share_exposed) must be the class of "
+              "highest probability (a label edited by hand? change the probabilities too, or drop "
+              "the label column)", pos, "label")
+    shown = ", ".join(_show(v) for v in abg[pos])
+    _fail(f"label {label!r} contradicts alpha, beta, gamma = {shown}, which give {best} (the rubric's "
+          "p_e1 = alpha, p_e2 = gamma - alpha, p_e0 = 1 - gamma); the label (which decides share_e1 "
+          "and share_exposed) must be the class of highest probability", pos, "label")
 
 
 def to_occupations(
@@ -551,6 +660,12 @@ def to_occupations(
     labelled E1 / E1-or-E2 (from ``label``; from ``p_e1`` and ``p_e1 + p_e2`` when there
     is no label column). Category shares come from the boolean ``admin``,
     ``routine_coding`` and ``entry_creative`` columns (missing when absent).
+
+    The task scores are checked first (:func:`check_task_scores`): among others, a
+    ``label`` that is not the most probable class of its row, or measures that break
+    ``alpha <= beta <= gamma`` and ``beta = (alpha + gamma) / 2``, are refused naming the
+    row and column. Values accepted within the checks' tolerance of 1e-6 outside [0, 1]
+    are clipped to [0, 1] before the means.
 
     Parameters
     ----------

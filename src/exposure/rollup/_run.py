@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,7 +43,15 @@ from exposure.schemas import validate
 from exposure.schemas._catalog import TABLES
 from exposure.schemas._rollup import OccupationScores, SectorScores, SocScores, WorkforceStats
 
-__all__ = ["Rollup", "rollup", "check_not_recompute_output", "COVERAGE_NAME", "TABLE_FORMATS"]
+__all__ = [
+    "Rollup",
+    "rollup",
+    "check_not_recompute_output",
+    "check_inputs_kept",
+    "owned_names",
+    "COVERAGE_NAME",
+    "TABLE_FORMATS",
+]
 
 #: Written by :meth:`Rollup.write` next to the tables: OEWS employment coverage and the
 #: rollup settings.
@@ -55,6 +64,69 @@ RECOMPUTE_MANIFEST_NAME = "manifest.json"
 log = logging.getLogger(__name__)
 
 CI_MEASURES = ("alpha", "beta", "gamma")
+
+#: Tables of :meth:`Rollup.tables`, by name in the table catalogue.
+TABLE_NAMES = ("occupation_scores", "soc_scores", "sector_scores", "subsector_scores", "workforce",
+               "working_time")
+
+
+def owned_names() -> frozenset[str]:
+    """Names of the files in an output directory that :meth:`Rollup.write` replaces or removes.
+
+    The tables in every format of :data:`TABLE_FORMATS` (an earlier rollup's Parquet
+    files must not stay beside new CSV ones) and :data:`COVERAGE_NAME`.
+
+    Examples
+    --------
+    >>> sorted(owned_names())[:3]
+    ['coverage.json', 'occupation_scores.csv', 'occupation_scores.dta']
+    """
+    return frozenset({str(Path(TABLES[name].filename).with_suffix(f".{fmt}"))
+                      for name in TABLE_NAMES for fmt in TABLE_FORMATS} | {COVERAGE_NAME})
+
+
+def check_inputs_kept(out, inputs: dict) -> None:
+    """Refuse input files that a roll-up written into ``out`` would replace or remove.
+
+    Run before any work: a task scores file saved as ``out/soc_scores.csv`` would be
+    read, then removed by the swap of :meth:`Rollup.write` (:func:`owned_names`). An
+    input is compared by where it lies (its directory with symbolic links resolved, and
+    its name), not by what a symbolic link points to: the link itself would be removed.
+
+    Parameters
+    ----------
+    out : str or os.PathLike
+        Output directory (need not exist).
+    inputs : dict of str to path
+        What each input is (named in the error, e.g. ``"--employment"``) -> its file;
+        None values are skipped.
+
+    Raises
+    ------
+    exposure._outdir.OutputPathError
+        Naming the first such input.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp())
+    >>> check_inputs_kept(out, {"task scores": out / "my_scores.csv", "--tasks": None})
+    >>> check_inputs_kept(out, {"task scores": out / "soc_scores.csv"})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.OutputPathError: refusing to write the roll-up into ...: the task scores file .../soc_scores.csv is one of the files it replaces or removes there; move that file or choose another output directory
+    """
+    real_out = Path(os.path.realpath(out))
+    owned = owned_names()
+    for what, path in inputs.items():
+        if path is None:
+            continue
+        path = Path(path)
+        if path.name in owned and Path(os.path.realpath(path.absolute().parent)) == real_out:
+            raise OutputPathError(
+                f"refusing to write the roll-up into {out}: the {what} file {path} is one of the "
+                "files it replaces or removes there; move that file or choose another output directory"
+            )
 
 
 @dataclass
@@ -109,14 +181,9 @@ class Rollup:
         (['520000'], ['522000'])
         """
         level = self.sectors["level"]
-        return {
-            "occupation_scores": self.occupations,
-            "soc_scores": self.soc,
-            "sector_scores": self.sectors[level == "sector"],
-            "subsector_scores": self.sectors[level == "subsector"],
-            "workforce": self.workforce,
-            "working_time": self.working_time,
-        }
+        frames = (self.occupations, self.soc, self.sectors[level == "sector"],
+                  self.sectors[level == "subsector"], self.workforce, self.working_time)
+        return dict(zip(TABLE_NAMES, frames, strict=True))
 
     def write(self, out, fmt: str = "parquet") -> list[Path]:
         """Write the tables and ``coverage.json`` into directory ``out`` as one set.
@@ -167,13 +234,9 @@ class Rollup:
         tables = self.tables()
         names = [str(Path(TABLES[name].filename).with_suffix(f".{fmt}")) for name in tables]
         names.append(COVERAGE_NAME)
-        # the tables in the other formats belong to the set too: an earlier rollup's
-        # Parquet files must not stay beside new CSV ones
-        owned = {str(Path(TABLES[name].filename).with_suffix(f".{other}"))
-                 for name in tables for other in TABLE_FORMATS} | {COVERAGE_NAME}
         current = None
         try:
-            with replace_directory(out, owned=owned) as tmp:
+            with replace_directory(out, owned=owned_names()) as tmp:
                 check_not_recompute_output(out)  # again, under the lock
                 for filename, frame in zip(names, tables.values(), strict=False):
                     current = filename

@@ -7,6 +7,7 @@ top-code, e.g. $239,200/yr in May 2025) sets ``<col>_top_coded``; ``~`` (a share
 0.5 %, only in columns we do not keep) is treated as not released.
 """
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
@@ -31,6 +32,11 @@ O_GROUPS = ["total", "major", "minor", "broad", "detailed"]
 
 _HOURLY = {"unit": "USD per hour"}
 _ANNUAL = {"unit": "USD per year"}
+#: Number columns that must be finite (``ge=0`` lets infinity through).
+_NUMBERS = [
+    "tot_emp", "emp_prse", "h_mean", "a_mean", "mean_prse",
+    *(f"{unit}_{stat}" for unit in "ha" for stat in ("pct10", "pct25", "median", "pct75", "pct90")),
+]
 
 
 def _wage(what: str, meta: dict):
@@ -102,6 +108,15 @@ class Employment(pa.DataFrameModel):
     any_top_coded: Series[bool] = _flag(
         "Any wage column (mean or percentile, hourly or annual) was ``#`` (top-coded)."
     )
+
+    @pa.check(*_NUMBERS, name="finite")
+    def _finite(cls, values: Series[float]) -> Series[bool]:
+        """Counts, wages and standard errors are finite (or missing: ``nullable`` decides).
+
+        ``ge=0`` lets infinity through, and an infinite wage (``inf`` in a hand-edited
+        file) passed ``exposure validate`` and then failed the roll-up.
+        """
+        return values.isna() | np.isfinite(values.astype(float))
 
     class Config:
         strict = True
