@@ -398,7 +398,7 @@ def _job(method, text_column, occupation_column, onet, reference_source, mirror,
 
 def score(ddf: dd.DataFrame, method: str = "learned", *, text_column: str = "task",
           occupation_column: str | None = None, onet: str | None = None,
-          reference_source: str = "human", mirror=None, data_dir=None,
+          reference_source: str | None = None, mirror=None, data_dir=None,
           model_path=None) -> dd.DataFrame:
     """Score every row of a Dask DataFrame; the input columns followed by the score columns.
 

@@ -434,3 +434,12 @@ def test_a_directory_given_to_the_stream_engine_is_named_as_one(tmp_path, capsys
     assert main(["score", str(tmp_path / name), "-o", str(tmp_path / "o.csv"), "--method", "rubric"]) == 2
     assert f"{name}: is a directory, not a file; a directory of Parquet files is scored by " \
            "exposure score --engine dask" in capsys.readouterr().err
+
+
+def test_a_reference_method_and_another_reference_source_are_refused():
+    """method='reference-gpt4', reference_source='human' scored with gpt4, silently."""
+    frame = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": [8823],
+                          "task": ["Direct or coordinate financial activities."]})
+    with pytest.raises(ExposureError, match="method 'reference-gpt4' and reference_source 'human' "
+                                            "name different labels"):
+        score_tasks(frame, "reference-gpt4", reference_source="human", labels=pd.DataFrame())

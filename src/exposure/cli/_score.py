@@ -34,7 +34,7 @@ def register(subparsers) -> None:
     p.add_argument("--text-column", default="task", metavar="COL", help="column of task texts (default: task)")
     p.add_argument("--occupation-column", default=None, metavar="COL",
                    help="column of occupation titles (default: 'title' when present)")
-    p.add_argument("--reference-source", default="human", choices=["human", "gpt4"],
+    p.add_argument("--reference-source", default=None, choices=["human", "gpt4"],
                    help="published label used by --method reference (default: human)")
     p.add_argument("--onet", default="auto", metavar="RELEASE",
                    help="O*NET release (e.g. 29.1) whose work activities and job zones to use "

@@ -72,12 +72,27 @@ TASK_SCORE_COLUMNS = ("onetsoc_code", "task_id", *PROBA_COLUMNS, "label", *EXPOS
 SCORE_COLUMNS = (*TASK_SCORE_COLUMNS[2:], *EVIDENCE_COLUMNS)
 
 
-def _normalise_method(method: str, reference_source: str) -> tuple[str, str]:
+def _normalise_method(method: str, reference_source: str | None) -> tuple[str, str]:
+    """``(method, reference source)``; a ``reference-<source>`` method names its source.
+
+    Examples
+    --------
+    >>> _normalise_method("reference-gpt4", None), _normalise_method("learned", None)
+    (('reference', 'gpt4'), ('learned', 'human'))
+    >>> _normalise_method("reference-gpt4", "human")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: method 'reference-gpt4' and reference_source 'human' name different labels; give one of them
+    """
     if method in ("reference-human", "reference-gpt4"):
-        return "reference", method.split("-", 1)[1]
+        named = method.split("-", 1)[1]
+        if reference_source is not None and reference_source != named:  # it was ignored
+            raise ExposureError(f"method {method!r} and reference_source {reference_source!r} "
+                                "name different labels; give one of them")
+        return "reference", named
     if method not in METHODS:
         raise ExposureError(f"unknown scoring method {method!r}; choose one of {', '.join(METHODS)}")
-    return method, reference_source
+    return method, "human" if reference_source is None else reference_source
 
 
 def score_tasks(
@@ -88,7 +103,7 @@ def score_tasks(
     occupation_column: str | None = None,
     onet=None,
     labels: pd.DataFrame | None = None,
-    reference_source: str = "human",
+    reference_source: str | None = None,
     mirror=None,
     data_dir=None,
     model=None,
@@ -115,7 +130,9 @@ def score_tasks(
     labels : pandas.DataFrame, optional
         Published labels for ``reference``; default loaded with
         :func:`exposure.measures.eloundou.load_task_labels` (``mirror``, ``data_dir``).
-    reference_source : {"human", "gpt4"}, default "human"
+    reference_source : {"human", "gpt4"}, optional
+        Default ``"human"``, or the source a ``reference-<source>`` method names (giving
+        another one is an error).
         Which published label ``reference`` uses.
     mirror, data_dir : optional
         Where to fetch the published labels from (``reference`` only).

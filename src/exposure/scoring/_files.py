@@ -694,7 +694,7 @@ class ScoredFile:
 
 def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
                occupation_column: str | None = None, onet: str | None = "auto",
-               reference_source: str = "human", mirror=None, data_dir=None,
+               reference_source: str | None = None, mirror=None, data_dir=None,
                batch_rows: int | None = BATCH_ROWS,
                progress: Callable[[int], None] | None = None) -> ScoredFile:
     """Score every row of the task file ``src``; write it with the score columns to ``dst``.
