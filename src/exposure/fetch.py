@@ -338,10 +338,17 @@ def resolve_mirror(mirror=None) -> Path | None:
     >>> with mock.patch.dict(os.environ, {"EXPOSURE_MIRROR": ""}):
     ...     print(resolve_mirror())
     None
+    >>> resolve_mirror("")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: the mirror directory (from --mirror/mirror=) is empty; give a directory, or leave it out to download
     """
     value = mirror if mirror is not None else os.environ.get(ENV_MIRROR) or None
     if value is None:
         return None
+    if isinstance(value, (str, bytes)) and not value.strip():  # Path("") is the current directory
+        raise ExposureError("the mirror directory (from --mirror/mirror=) is empty; give a "
+                            "directory, or leave it out to download")
     path = Path(value).expanduser()
     if not path.is_dir():
         origin = "--mirror/mirror=" if mirror is not None else f"${ENV_MIRROR}"

@@ -748,6 +748,7 @@ def recompute(
                              mirror=mirror, data_dir=data_dir, store=store,
                              onet_format=onet_format)
     out = inputs.store.output_dir(inputs.releases) if out is None else out
+    _check_not_among_inputs(out, inputs.store)
     result = run_pipeline(RECOMPUTE_STAGES, RECOMPUTE_TABLES, out,
                           context={"inputs": inputs, "releases": inputs.releases},
                           manifest=RECOMPUTE_MANIFEST, progress=progress,
@@ -760,6 +761,41 @@ def recompute(
     except OSError as exc:  # the tables are complete
         log.warning("could not write %s: %s", inputs.store.timings_path, exc)
     return result
+
+
+def _check_not_among_inputs(out, store) -> None:
+    """Refuse an output directory inside the mirror or inside the cache's raw files.
+
+    ``replace_directory`` refuses an output that *contains* what the run reads; an output
+    *inside* the mirror (``--out mirror/crosswalks``) or inside a folder of downloaded
+    files (``<cache>/onet``) was accepted: the tables, the manifest and a lock file were
+    written among the raw files. The cache itself may hold the user data directory (one
+    ``$EXPOSURE_DATA_DIR`` for both), so only its download folders are refused.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from types import SimpleNamespace
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> store = SimpleNamespace(mirror=d / "mirror", cache=d / "cache")
+    >>> _check_not_among_inputs(d / "out", store)
+    >>> _check_not_among_inputs(d / "mirror" / "crosswalks", store)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.OutputPathError: refusing to write the tables into .../mirror/crosswalks: it is inside the mirror .../mirror, which the run reads; choose an output directory outside it
+    """
+    real = Path(os.path.abspath(out)).resolve()
+    held = []
+    if store.mirror is not None:
+        held.append(("the mirror", Path(store.mirror)))
+    downloads = sorted({name.split("/", 1)[0] for name in fetching.SOURCES if "/" in name})
+    held += [("the download cache", Path(store.cache) / top) for top in downloads]
+    for what, path in held:
+        root = Path(os.path.abspath(path)).resolve()
+        if real == root or real.is_relative_to(root):
+            raise OutputPathError(f"refusing to write the tables into {out}: it is inside {what} "
+                                  f"{path}, which the run reads; choose an output directory "
+                                  "outside it")
 
 
 def _scorer_info(method: str) -> dict[str, Any]:

@@ -435,3 +435,19 @@ def test_out_below_a_directory_nobody_may_not_search(open_tmp):
                         cwd=open_tmp)
     line = one_line_error(res)
     assert "Permission denied" in line and str(hidden / "out") in line
+
+
+@pytest.mark.parametrize("inside", ["mirror/crosswalks", "mirror", "cache/onet"])
+def test_recompute_refuses_an_output_inside_the_mirror_or_the_downloads(tmp_path, inside):
+    """--out mirror/crosswalks wrote the tables, a manifest and a lock among the raw files."""
+    from exposure import pipeline
+    from exposure._outdir import OutputPathError
+    from exposure.fetch import DataStore
+
+    (tmp_path / "mirror" / "crosswalks").mkdir(parents=True)
+    (tmp_path / "cache" / "onet").mkdir(parents=True)
+    store = DataStore(cache=tmp_path / "cache", home=tmp_path / "home", mirror=tmp_path / "mirror")
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    with pytest.raises(OutputPathError, match="which the run reads; choose an output directory outside it"):
+        pipeline.recompute(out=tmp_path / inside, store=store)
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before

@@ -117,8 +117,8 @@ def read_hand_checked(path) -> pd.DataFrame:
     Raises
     ------
     exposure.errors.DataFormatError
-        Missing, empty or binary file, missing column, or a category cell that is not True/False (naming row and
-        column).
+        Missing, empty or binary file, missing column, a category cell that is not True/False,
+        or a task listed twice (naming row and column).
 
     Examples
     --------
@@ -147,6 +147,14 @@ def read_hand_checked(path) -> pd.DataFrame:
             )
         out[cat] = out[cat].eq("True")
     out["task_id"] = out["task_id"].map(norm_task_id)
+    # a task listed twice would count twice in precision and recall (and two rows may disagree)
+    repeated = out.duplicated(["onetsoc_code", "task_id"], keep="first").to_numpy()
+    if repeated.any():
+        pos = int(repeated.nonzero()[0][0])
+        code, task = out["onetsoc_code"].iloc[pos], out["task_id"].iloc[pos]
+        first = int((out["onetsoc_code"].eq(code) & out["task_id"].eq(task)).to_numpy().argmax())
+        raise DataFormatError(f"task ({code}, {task}) is listed twice, first on row {first + 2}: "
+                              "each task once", path=path, row=pos + 2, column="task_id")
     return out
 
 
