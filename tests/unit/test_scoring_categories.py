@@ -428,3 +428,20 @@ def test_texts_alone_tag_as_with_empty_occupation_columns():
     pd.testing.assert_frame_equal(got, tag_categories(empty))
     pd.testing.assert_frame_equal(explain_categories(alone), explain_categories(empty))
     assert got.to_numpy().sum() > 0
+
+
+_OCC = pd.DataFrame({"onetsoc_code": ["15-1252.00"], "title": ["Software Developers"]})
+
+
+@pytest.mark.parametrize("titles, occupations, min_score, message", [
+    ("Software developer", _OCC, 0.5, "not one str"),
+    (["Welder"], _OCC.rename(columns={"title": "name"}), 0.5, "columns 'onetsoc_code' and 'title'"),
+    (["Welder"], _OCC, float("nan"), r"min_score must be a number in \[0, 1\], got nan"),
+    (["Welder"], _OCC, 5, "got 5"),
+])
+def test_nearest_occupations_checks_its_arguments(titles, occupations, min_score, message):
+    """A str was read letter by letter (18 Nones); other frames: KeyError; min_score 5: no match."""
+    from exposure.scoring.categories import nearest_occupations
+
+    with pytest.raises(DataFormatError, match=message):
+        nearest_occupations(titles, occupations, min_score=min_score)

@@ -584,12 +584,18 @@ def nearest_occupations(titles, occupations: pd.DataFrame, *, min_score: float =
     occupations : pandas.DataFrame
         ``onetsoc_code`` and ``title`` (e.g. ``load_onet(...).occupations``).
     min_score : float, default 0.5
-        Lowest cosine similarity accepted.
+        Lowest cosine similarity accepted, in [0, 1].
 
     Returns
     -------
     list of str or None
         One code per title (None: no title or no match good enough).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``titles`` is one str, ``occupations`` lacks its columns, ``min_score`` is not in
+        [0, 1].
 
     Examples
     --------
@@ -597,7 +603,20 @@ def nearest_occupations(titles, occupations: pd.DataFrame, *, min_score: float =
     ...                     "title": ["Receptionists and Information Clerks", "Software Developers"]})
     >>> nearest_occupations(["Receptionist", "senior software developer", "Welder", None], occ)
     ['43-4171.00', '15-1252.00', None, None]
+    >>> nearest_occupations("Software developer", occ)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: titles must be a sequence of titles, not one str (it was read letter by letter): pass ['Software developer']
     """
+    if isinstance(titles, (str, bytes)):
+        raise DataFormatError(f"titles must be a sequence of titles, not one str (it was read "
+                              f"letter by letter): pass [{titles!r}]")
+    if not isinstance(occupations, pd.DataFrame) or not {"onetsoc_code", "title"} <= set(occupations.columns):
+        raise DataFormatError("occupations must be a frame with columns 'onetsoc_code' and 'title' "
+                              "(e.g. load_onet(...).occupations)")
+    if not (isinstance(min_score, (int, float)) and not isinstance(min_score, bool)
+            and 0 <= min_score <= 1):  # NaN fails too
+        raise DataFormatError(f"min_score must be a number in [0, 1], got {min_score!r}")
     codes = [str(c) for c in occupations["onetsoc_code"].tolist()]
     docs = [set(_title_tokens(str(t))) for t in occupations["title"].tolist()]
     df: dict[str, int] = {}
