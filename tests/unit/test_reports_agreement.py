@@ -147,3 +147,31 @@ def test_modern_report_scores_exposed_by_gamma_too():
     scored = score_tasks(MODERN[["task"]])
     want = ((scored["gamma"] >= 0.5).to_numpy() == np.array([True, False])).mean()  # "True", "no"
     assert out.loc["exposed vs not (gamma >= 0.5)", "share_right"] == want
+
+
+def test_write_agreement_report_writes_the_tables_beside_it_as_one_set(tmp_path, monkeypatch):
+    """The CLI (exposure evaluate) wrote the paraphrase and modern tables by separate calls after the rest."""
+    import exposure.reports.agreement as agreement
+
+    table = pd.DataFrame({"scorer": ["x"], "kappa": [0.123456]})
+    beside = {"freetext_paraphrases.csv": table, "freetext_modern.csv": table}
+    out = tmp_path / "freetext_agreement.csv"
+    written = write_agreement_report(table, table, out, beside=beside)
+    assert [p.name for p in written] == ["freetext_agreement.csv", "freetext_agreement_calibration.csv",
+                                         "freetext_paraphrases.csv", "freetext_modern.csv"]
+    assert (tmp_path / "freetext_modern.csv").read_text().splitlines() == ["scorer,kappa", "x,0.1235"]
+    calls = []
+    real = agreement.write_csv
+
+    def fail_fourth(frame, path, **kwargs):
+        calls.append(path)
+        if len(calls) == 4:
+            raise OSError(28, "No space left on device")
+        return real(frame, path, **kwargs)
+
+    monkeypatch.setattr(agreement, "write_csv", fail_fourth)
+    new = tmp_path / "new"
+    new.mkdir()
+    with pytest.raises(OSError):
+        write_agreement_report(table, table, new / "freetext_agreement.csv", beside=beside)
+    assert list(new.iterdir()) == []

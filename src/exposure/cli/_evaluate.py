@@ -107,12 +107,11 @@ def run_evaluate(args) -> int:
                                     row_offset=first_row_number(args.modern))
     report = evaluate_free_text(labels, onet, paraphrases=para, modern=modern, n_folds=args.folds,
                                 seed=args.seed)
-    written = write_agreement_report(report.agreement, report.reliability, out)
-    for name, table in (("freetext_paraphrases.csv", report.paraphrases),
-                        ("freetext_modern.csv", report.modern)):
-        if table is not None:
-            written.append(out.with_name(name))
-            write_agreement_report(table, None, written[-1])
+    beside = {name: table for name, table in (("freetext_paraphrases.csv", report.paraphrases),
+                                              ("freetext_modern.csv", report.modern))
+              if table is not None}
+    # one set: a failure while writing leaves none of this run's files beside older ones
+    written = write_agreement_report(report.agreement, report.reliability, out, beside=beside)
     for table in (report.agreement, report.paraphrases, report.modern):
         if table is not None:
             print(table.drop(columns=["protocol"], errors="ignore").round(3).to_string(index=False))

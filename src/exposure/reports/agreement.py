@@ -265,7 +265,8 @@ def report_name(method: str) -> str:
     return "agreement.csv" if method == "learned" else f"agreement_{method}.csv"
 
 
-def write_agreement_report(table: pd.DataFrame, reliability: pd.DataFrame | None, out) -> list[Path]:
+def write_agreement_report(table: pd.DataFrame, reliability: pd.DataFrame | None, out, *,
+                           beside: dict | None = None) -> list[Path]:
     """Write the output of :func:`evaluate_method` (floats rounded to 4 decimals).
 
     Parameters
@@ -275,6 +276,10 @@ def write_agreement_report(table: pd.DataFrame, reliability: pd.DataFrame | None
     out : str or os.PathLike
         CSV of the agreement table; the reliability table goes beside it as
         ``<stem>_calibration.csv``.
+    beside : dict of str to pandas.DataFrame, optional
+        More tables (file name -> table) written beside ``out`` in the same set (the
+        paraphrase and modern-task tables of ``exposure evaluate``): all files are renamed
+        into place at the end, or none is.
 
     Returns
     -------
@@ -292,11 +297,18 @@ def write_agreement_report(table: pd.DataFrame, reliability: pd.DataFrame | None
     ['scorer,kappa', 'x,0.1235']
     """
     out = Path(out)
-    rounded = table.copy()
-    num = rounded.select_dtypes("float").columns
-    rounded[num] = rounded[num].round(4)
-    frames = [rounded] if reliability is None else [rounded, reliability.round(4)]
+
+    def rounded(frame: pd.DataFrame) -> pd.DataFrame:
+        frame = frame.copy()
+        num = frame.select_dtypes("float").columns
+        frame[num] = frame[num].round(4)
+        return frame
+
+    frames = [rounded(table)] if reliability is None else [rounded(table), reliability.round(4)]
     written = [out, out.with_name(out.stem + "_calibration.csv")][:len(frames)]
+    for name, extra in (beside or {}).items():
+        frames.append(rounded(extra))
+        written.append(out.with_name(name))
     with atomic_paths(written) as paths:  # the table and its calibration: one set
         for frame, path in zip(frames, paths, strict=True):
             write_csv(frame, path)
