@@ -105,6 +105,17 @@ def test_anthropic_shares_over_one(tmp_path):
         anthropic.read_task_collaboration(p)
 
 
+def test_anthropic_negative_share_is_refused(tmp_path):
+    """-0.5 became 0 after automation had been summed with it (0.4, the row no longer adding up)."""
+    p = tmp_path / "c.csv"
+    p.write_text("task_name,directive,feedback_loop,learning,filtered,task_iteration,validation,pct\n"
+                 "a,0.2,0.1,0,0,0,0,0.1\n"
+                 "b,-0.5,0.9,0.1,0.2,0.1,0,0.01\n")
+    with pytest.raises(DataFormatError, match="a share must be 0 or more, got -0.5") as err:
+        anthropic.read_task_collaboration(p)
+    assert (err.value.row, err.value.column) == (3, "directive")
+
+
 def test_anthropic_collaboration_without_usage_leaves_usage_missing():
     m = pd.DataFrame({"task_name": ["a"], "onetsoc_code": ["11-1011.00"], "task_id": ["1"], "split": [1.0]})
     c = pd.DataFrame({"task_name": ["a"], "automation": [0.3], "augmentation": [0.6], "usage_share": [0.2]})

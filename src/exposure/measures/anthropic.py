@@ -107,7 +107,8 @@ def read_task_usage(path, *, percent: bool = True) -> pd.DataFrame:
 def read_task_collaboration(path) -> pd.DataFrame:
     """Read ``automation_vs_augmentation_by_task_v*.csv``.
 
-    Shares may exceed 1 by rounding (1e-9); they are clipped to [0, 1].
+    Shares may fall outside [0, 1] by rounding (1e-6 at most); they are clipped to [0, 1].
+    A share below 0 or a sum above 1 beyond that is refused, naming the row.
 
     Examples
     --------
@@ -127,6 +128,13 @@ def read_task_collaboration(path) -> pd.DataFrame:
     out["automation"] = out["directive"] + out["feedback_loop"]
     out["augmentation"] = out["task_iteration"] + out["validation"] + out["learning"]
     cols = [*_PATTERNS, "automation", "augmentation"]
+    # a share below 0 (beyond rounding) was clipped to 0 after automation had been summed
+    for col in _PATTERNS:
+        under = (out[col] < -1e-6).to_numpy()
+        if under.any():
+            pos = int(np.flatnonzero(under)[0])
+            raise DataFormatError(f"a share must be 0 or more, got {float(out[col].iloc[pos])!r}",
+                                  path=name, row=pos + 2, column=col)
     over = (out[cols] > 1 + 1e-6).any(axis=1)
     if over.any():
         pos = int(np.flatnonzero(over.to_numpy())[0])
