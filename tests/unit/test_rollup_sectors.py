@@ -163,3 +163,21 @@ def test_working_time_refuses_bad_arguments(soc, gain, message):
     frame = pd.DataFrame({"soc_code": ["11-1011"], "beta": [0.5], "tot_emp": [10.0]})
     with pytest.raises(DataFormatError, match=message):
         working_time(frame if soc == "frame" else soc, gain=gain)
+
+
+def test_cells_above_the_industry_total_are_warned_about(world, caplog):
+    """A cell of 6,000 in a sector of 1,500: coverage read 1.0 (clipped), with no word."""
+    import logging
+
+    _, _, emp, soc = world
+    bad = emp.copy()
+    cell = (bad["naics"] == "11") & (bad["occ_code"] == "11-1011")
+    bad.loc[cell, "tot_emp"] = 6000
+    with caplog.at_level(logging.WARNING, logger="exposure"):
+        sec = to_sectors(soc, bad, level="sector").set_index("naics")
+    assert sec.loc["11", "coverage"] == 1.0
+    assert "add up to more workers than the industry's total (NAICS 11: 6400 against 1500)" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="exposure"):
+        to_sectors(soc, emp, level="sector")
+    assert "more workers than" not in caplog.text

@@ -203,7 +203,18 @@ def to_sectors(
     out["tot_emp"] = industries["tot_emp"].to_numpy()
     out["covered_emp"] = emp_m @ (~np.isnan(beta)).astype(float)
     with np.errstate(invalid="ignore", divide="ignore"):
-        out["coverage"] = np.clip(out["covered_emp"] / out["tot_emp"], 0, 1)
+        ratio = out["covered_emp"] / out["tot_emp"]
+    # cells adding up to more than the industry's total: the OEWS file contradicts itself
+    # (its published tables never do: at most 0.997), which the clip to 1 would hide
+    over = (ratio > 1.001).to_numpy()
+    if over.any():
+        k = int(np.flatnonzero(over)[0])
+        log.warning("%s: the scored occupation cells of %d industr%s add up to more workers than "
+                    "the industry's total (NAICS %s: %.0f against %.0f); the employment file is "
+                    "inconsistent, and coverage is shown as 1", level, int(over.sum()),
+                    "y" if over.sum() == 1 else "ies", out["naics"].iloc[k],
+                    out["covered_emp"].iloc[k], out["tot_emp"].iloc[k])
+    out["coverage"] = np.clip(ratio, 0, 1)
     out["exposed_workers"] = emp_m @ (np.nan_to_num(beta) > exposed_threshold).astype(float)
     idx = pd.Index(industries["naics"]).get_indexer(cells["naics"])
     supp = cells["tot_emp"].isna().to_numpy()
