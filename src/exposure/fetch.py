@@ -1452,7 +1452,8 @@ def fetch_table(name, reader, *, store: DataStore | None = None, mirror=None, da
     file (a release nobody pinned: see :mod:`exposure.releases`) is fetched, read by
     ``reader`` (which validates it against its schema) and, when that succeeds, its
     sha256 is recorded in the store's lock file; when it fails the file is removed from
-    the cache and the error is raised.
+    the cache and the error is raised, naming the file the bytes came from (the mirror's
+    file, or the source and its URL), not the removed copy.
 
     Parameters
     ----------
@@ -1491,6 +1492,19 @@ def fetch_table(name, reader, *, store: DataStore | None = None, mirror=None, da
         return reader(path)
     try:
         table = reader(path)
+    except DataFormatError as exc:
+        if mirror_holding(path.parent, store.mirror) is not None:  # read in place: named
+            raise
+        path.unlink(missing_ok=True)
+        if exc.path is None or Path(exc.path) != path:
+            raise
+        # the cache copy named by the error is gone: name the file its bytes came from
+        origin = (store.mirror / src.name if store.mirror is not None
+                  and (store.mirror / src.name).is_file() else None)
+        where = (f"{origin}" if origin is not None
+                 else f"{src.name} (downloaded from {src.url}; removed from the cache)")
+        raise type(exc)(exc.reason, path=where, row=exc.row, column=exc.column,
+                        line=exc.line) from None
     except BaseException:
         if mirror_holding(path.parent, store.mirror) is None:  # a mirror is read-only
             path.unlink(missing_ok=True)

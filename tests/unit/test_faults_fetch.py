@@ -662,3 +662,22 @@ def test_deadline_message_does_not_guess_the_cause(server, tmp_path):
         F.download(server.url("/slow.csv"), tmp_path / "slow.csv", retries=0,
                    timeout=(2.0, 2.0), deadline=0.5)
     assert "too slowly" not in str(info.value)
+
+
+def test_a_new_file_that_fails_its_reader_is_named_by_its_mirror_path(tmp_path):
+    """The error named the cache copy, which fetch_table had just removed."""
+    from exposure.errors import DataFormatError
+    from exposure.fetch import DataStore, fetch_table
+
+    (tmp_path / "mirror/onet/31.0").mkdir(parents=True)
+    bad = tmp_path / "mirror/onet/31.0/Job Zones.txt"
+    bad.write_text("O*NET-SOC Code\tJob Zone\tDate\tDomain Source\n11-1011.00\t9\t08/2026\tAnalyst\n")
+    store = DataStore(cache=tmp_path / "cache", home=tmp_path / "home", mirror=tmp_path / "mirror")
+
+    def reader(path):
+        raise DataFormatError("job zone 9 is not 1-5", path=path, row=2, column="Job Zone")
+
+    with pytest.raises(DataFormatError) as err:
+        fetch_table("onet/31.0/Job Zones.txt", reader, store=store)
+    assert err.value.path == str(bad) and (err.value.row, err.value.column) == (2, "Job Zone")
+    assert not (tmp_path / "cache/onet/31.0/Job Zones.txt").exists()
