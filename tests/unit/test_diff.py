@@ -212,3 +212,16 @@ def test_tables_without_what_the_diff_reads_are_refused(two_outputs, table, chan
     write_parquet(change(pd.read_parquet(new / f"{table}.parquet")), new / f"{table}.parquet")
     with pytest.raises(ExposureError, match=match):
         diff_outputs(old, new)
+
+
+def test_diff_names_a_missing_directory_or_a_file(tmp_path):
+    """Both said "processed table 'task_digests' not found ... run exposure recompute"."""
+    from exposure.errors import DataFormatError
+    from exposure.reports.diff import diff_outputs
+
+    (tmp_path / "old").mkdir()
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(DataFormatError, match="file: is a file, not a directory"):
+        diff_outputs(tmp_path / "old", tmp_path / "file")
+    with pytest.raises(DataFormatError, match="missing: directory not found"):
+        diff_outputs(tmp_path / "old", tmp_path / "missing")

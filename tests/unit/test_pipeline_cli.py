@@ -27,7 +27,7 @@ def test_diff_missing_dirs_exit_2(tmp_path, capsys):
     code = main(["diff", str(tmp_path / "a"), str(tmp_path / "b"), "--reports", str(tmp_path)])
     assert code == 2
     err = capsys.readouterr().err
-    assert err.startswith("exposure diff: error: processed table 'task_digests' not found")
+    assert err.startswith(f"exposure diff: error: {tmp_path / 'a'}: directory not found")
 
 
 def test_recompute_missing_mirror_exits_2_and_leaves_out_alone(tmp_path, capsys):

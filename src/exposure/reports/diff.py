@@ -253,7 +253,7 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
     exposure.errors.ExposureError
         A directory lacks one of the tables.
     exposure.errors.DataFormatError
-        A directory's ``manifest.json`` is not JSON or has no ``releases`` object; a table
+        A directory does not exist or is a file; a directory's ``manifest.json`` is not JSON or has no ``releases`` object; a table
         is not the one its directory's ``manifest.json`` recorded (sha256); a table does not
         pass its schema.
 
@@ -262,9 +262,16 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
     >>> diff_outputs("/nonexistent/a", "/nonexistent/b")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    exposure.errors.ExposureError: processed table 'task_digests' not found at /nonexistent/a/...
+    exposure.errors.DataFormatError: /nonexistent/a: directory not found (an output directory of exposure recompute is expected)
     """
     old_dir, new_dir = Path(old_dir), Path(new_dir)
+    for d in (old_dir, new_dir):  # it said "processed table 'task_digests' not found ..."
+        if not d.exists():
+            raise DataFormatError("directory not found (an output directory of exposure "
+                                  "recompute is expected)", path=d)
+        if not d.is_dir():
+            raise DataFormatError("is a file, not a directory (an output directory of exposure "
+                                  "recompute is expected)", path=d)
     if old_dir.is_dir() and new_dir.is_dir() and old_dir.resolve() == new_dir.resolve():
         raise ExposureError(f"{old_dir} and {new_dir} are the same directory: nothing to compare")
     releases = {"old": _releases(old_dir), "new": _releases(new_dir)}  # fail before reading
