@@ -28,7 +28,7 @@ import pandas as pd
 import exposure.fetch as fetching
 from exposure import releases
 from exposure._tables import RawTable, read_table, to_number
-from exposure.errors import ExposureError
+from exposure.errors import DataFormatError, ExposureError
 from exposure.schemas import validate
 from exposure.schemas._oews import Employment
 from exposure.sources import SOURCES
@@ -219,8 +219,37 @@ def load_oews(release: str = "2025", table: str = "by_industry", *, mirror=None,
         log.info("reading %s", path)
         return read_oews(path)
     frames = [fetching.fetch_table(name, read_oews, **where) for name in names]
+    _check_disjoint(frames, names)
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     return validate(frame, Employment, path=" + ".join(names))
+
+
+def _check_disjoint(frames: list, names: list) -> None:
+    """Raise when two files hold the same (industry, occupation) cell.
+
+    Each file passes its schema alone; a file holding another level's rows (a sector file
+    with the 3-digit rows) repeated the other file's cells, which the schema of the
+    concatenation reported as thousands of failures at 0-based rows of no one file.
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"naics": ["11"], "occ_code": ["11-1011"], "o_group": ["detailed"]})
+    >>> _check_disjoint([a, a], ["oews/natsector_M2026_dl.xlsx", "oews/nat3d_M2026_dl.xlsx"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: oews/nat3d_M2026_dl.xlsx: the cell (NAICS 11, OCC_CODE 11-1011) is also in oews/natsector_M2026_dl.xlsx; each file holds one level of industries (cross-industry, sectors, 3-digit NAICS): is one of them the wrong file?
+    """
+    cols = ["naics", "occ_code", "o_group"]
+    keys = pd.concat([f[cols].astype(str).assign(file=k) for k, f in enumerate(frames)],
+                     ignore_index=True).drop_duplicates()  # repeats within a file: its schema's
+    again = keys.duplicated(cols).to_numpy()
+    if again.any():
+        row = keys.iloc[int(again.argmax())]
+        first = keys[(keys[cols] == row[cols]).all(axis=1)]["file"].iloc[0]
+        raise DataFormatError(
+            f"the cell (NAICS {row['naics']}, OCC_CODE {row['occ_code']}) is also in "
+            f"{names[first]}; each file holds one level of industries (cross-industry, sectors, "
+            "3-digit NAICS): is one of them the wrong file?", path=names[row["file"]])
 
 
 def oews_file_names(release, table: str = "by_industry", *, online: bool = False) -> list[str]:
