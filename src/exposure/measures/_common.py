@@ -14,9 +14,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from exposure._tables import first_repeat
+from exposure._tables import _check_file, as_path, first_repeat
 from exposure.crosswalks import oews_code_map, read_soc10_isco08, read_soc_2010_to_2018
-from exposure.errors import DataFormatError
+from exposure.errors import DataFormatError, InputError
 from exposure.fetch import fetch
 from exposure.measures._crosswalk import compose_links, links_from_pairs
 from exposure.oews import read_oews
@@ -47,8 +47,111 @@ def require_columns(frame: pd.DataFrame, columns, path) -> None:
         )
 
 
+def read_csv(path, name=None) -> pd.DataFrame:
+    """Read a published CSV file (or text buffer) with every cell as a string.
+
+    The header is row 1 and frame row ``i`` is row ``i + 2`` of the file (blank lines are
+    skipped, as pandas does). A column with no name is called ``Unnamed: <position>``,
+    as pandas names it.
+
+    Parameters
+    ----------
+    path : str, os.PathLike or file-like
+        The file, or an open text buffer.
+    name : optional
+        Name of the file in errors (default ``path``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Strings, empty cells missing, with a fresh ``RangeIndex``.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A missing, empty, HTML or unparsable file (a truncated quoted field), a file that
+        is not UTF-8, or a column named twice (row 1).
+    exposure.errors.InputError
+        The file cannot be read (permission, I/O error).
+
+    Examples
+    --------
+    >>> import io
+    >>> read_csv(io.StringIO("a,b,a\\n1,2,3\\n"), "t.csv")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: t.csv, row 1, column 'a': column 'a' appears twice (columns 1 and 3)
+    >>> read_csv(io.StringIO(""), "t.csv")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: t.csv: file is empty
+    """
+    if not hasattr(path, "read"):
+        path = as_path(path)
+        _check_file(path)
+    name = path if name is None else name
+    try:
+        frame = pd.read_csv(path, dtype=str, header=None, encoding="utf-8-sig")
+    except pd.errors.EmptyDataError:
+        raise DataFormatError("file is empty", path=name) from None
+    except pd.errors.ParserError as exc:
+        raise DataFormatError(f"cannot parse as CSV: {str(exc).strip()}", path=name) from None
+    except UnicodeDecodeError as exc:
+        raise DataFormatError(f"not UTF-8 text: {exc}", path=name) from None
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), path=name, errno=exc.errno) from None
+    header = [f"Unnamed: {i}" if pd.isna(c) else str(c) for i, c in enumerate(frame.iloc[0])]
+    repeat = first_repeat(header)
+    if repeat is not None:
+        pos, first = repeat
+        raise DataFormatError(f"column {header[pos]!r} appears twice (columns {first + 1} and {pos + 1})",
+                              path=name, row=1, column=header[pos])
+    frame = frame.iloc[1:].set_axis(header, axis=1)
+    return frame.reset_index(drop=True)
+
+
+def check_codes(codes: pd.Series, pattern: str, path, column: str, *, what: str, example: str,
+                unique: bool = True, row_offset: int = 2) -> pd.Series:
+    """Check a column of codes against ``pattern`` (and, if ``unique``, each code once).
+
+    Returns the codes stripped of surrounding spaces. A missing, malformed or repeated
+    code is a DataFormatError naming ``path``, the row (position + ``row_offset``) and
+    ``column``.
+
+    Examples
+    --------
+    >>> check_codes(pd.Series(["11-1011", "banana"]), SOC_PATTERN, "f.csv", "SOC Code",
+    ...             what="SOC code", example="11-1011")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: f.csv, row 3, column 'SOC Code': not a SOC code (like 11-1011): 'banana'
+    """
+    codes = codes.astype("string").str.strip().reset_index(drop=True)
+    bad = ~codes.str.fullmatch(pattern).to_numpy(dtype=bool, na_value=False)
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        value = codes.iloc[pos]
+        msg = f"missing {what}" if pd.isna(value) or value == "" else f"not a {what} (like {example}): {value!r}"
+        raise DataFormatError(msg, path=path, row=pos + row_offset, column=column)
+    if unique:
+        repeat = first_repeat(codes)
+        if repeat is not None:
+            pos, first = repeat
+            raise DataFormatError(f"{what} {codes.iloc[pos]!r} appears twice (rows {first + row_offset} "
+                                  f"and {pos + row_offset})", path=path, row=pos + row_offset, column=column)
+    return codes.astype(object)
+
+
 def to_float(frame: pd.DataFrame, column: str, path, row_offset: int = 2) -> pd.Series:
-    """Parse a numeric column; a non-numeric cell is a DataFormatError naming row and column."""
+    """Parse a numeric column; a non-numeric or infinite cell is a DataFormatError naming row and column.
+
+    Examples
+    --------
+    >>> to_float(pd.DataFrame({"x": ["1.5", "inf"]}), "x", "f.csv")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: f.csv, row 3, column 'x': not a finite number: 'inf'
+    """
     raw = frame[column]
     num = pd.to_numeric(raw, errors="coerce")
     bad = num.isna() & raw.notna() & (raw.astype(str).str.strip() != "")
@@ -57,7 +160,34 @@ def to_float(frame: pd.DataFrame, column: str, path, row_offset: int = 2) -> pd.
         raise DataFormatError(
             f"not a number: {raw.iloc[pos]!r}", path=path, row=pos + row_offset, column=column
         )
-    return num.astype(float)
+    num = num.astype(float)
+    infinite = np.isinf(num.to_numpy())
+    if infinite.any():
+        pos = int(np.flatnonzero(infinite)[0])
+        raise DataFormatError(
+            f"not a finite number: {raw.iloc[pos]!r}", path=path, row=pos + row_offset, column=column
+        )
+    return num
+
+
+def check_range(values: pd.Series, path, column: str, *, low: float = 0.0, high: float | None = None,
+                what: str = "value", row_offset: int = 2) -> None:
+    """Refuse a value below ``low`` or above ``high`` (missing values pass), naming row and column.
+
+    Examples
+    --------
+    >>> check_range(pd.Series([0.5, -1.0]), "f.csv", "w", what="weight")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: f.csv, row 3, column 'w': weight must be at least 0.0; got -1.0
+    """
+    arr = values.to_numpy(dtype=float)
+    for bad, rule in ((arr < low, f"at least {low}"),
+                      (arr > high if high is not None else np.zeros(len(arr), bool), f"at most {high}")):
+        if bad.any():
+            pos = int(np.flatnonzero(bad)[0])
+            raise DataFormatError(f"{what} must be {rule}; got {float(arr[pos])!r}", path=path,
+                                  row=pos + row_offset, column=column)
 
 
 def check_soc_scores(soc_scores: pd.DataFrame, measures: Sequence[str], *, path="soc_scores",

@@ -96,7 +96,7 @@ def read_task_usage(path, *, percent: bool = True) -> pd.DataFrame:
               task_name  usage_share
     0  act as advisers.        0.005
     """
-    frame = pd.read_csv(path, dtype=str, encoding="utf-8-sig")
+    frame = _common.read_csv(path, _name(path))
     name = _name(path)
     _common.require_columns(frame, ["task_name", "pct"], name)
     share = _common.to_float(frame, "pct", name) / (100.0 if percent else 1.0)
@@ -119,7 +119,7 @@ def read_task_collaboration(path) -> pd.DataFrame:
        automation  augmentation  usage_share
     0         0.6           0.2         0.01
     """
-    frame = pd.read_csv(path, dtype=str, encoding="utf-8-sig")
+    frame = _common.read_csv(path, _name(path))
     name = _name(path)
     _common.require_columns(frame, ["task_name", *_PATTERNS], name)
     out = pd.DataFrame({"task_name": frame["task_name"]})
@@ -145,7 +145,7 @@ def read_task_collaboration(path) -> pd.DataFrame:
 
 
 def _read_older_tasks(path) -> pd.DataFrame:
-    frame = pd.read_csv(path, dtype=str, encoding="utf-8-sig")
+    frame = _common.read_csv(path, _name(path))
     _common.require_columns(frame, ["O*NET-SOC Code", "Task ID", "Task"], path)
     return frame.rename(columns={"O*NET-SOC Code": "onetsoc_code", "Task ID": "task_id", "Task": "task"})
 

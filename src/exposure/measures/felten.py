@@ -13,8 +13,11 @@ Journal 42(12):2195-2217.
 
 from __future__ import annotations
 
+import zipfile
+
 import pandas as pd
 
+from exposure._tables import _check_file, as_path
 from exposure.errors import DataFormatError
 from exposure.measures import _common
 from exposure.measures._crosswalk import apply_links
@@ -51,11 +54,19 @@ VARIANTS = {
 
 
 def _sheet(path, sheet) -> tuple[pd.DataFrame, int]:
-    """The sheet as strings, and the file line number of its first data row."""
+    """The sheet as strings, and the file line number of its first data row.
+
+    A missing, empty or damaged workbook (a truncated download) is a DataFormatError
+    naming the file.
+    """
+    if not hasattr(path, "read"):
+        _check_file(as_path(path))
     try:
         frame = pd.read_excel(path, sheet_name=sheet, dtype=str, keep_default_na=False)
     except ValueError as exc:
         raise DataFormatError(f"cannot read sheet {sheet!r}: {exc}", path=path) from None
+    except (zipfile.BadZipFile, KeyError, EOFError, OSError) as exc:
+        raise DataFormatError(f"cannot read as an .xlsx workbook: {exc}", path=path) from None
     frame.columns = [str(c).strip() for c in frame.columns]
     blank = (frame.astype(str).apply(lambda c: c.str.strip()) == "").all(axis=1)
     return frame[~blank].reset_index(drop=True), 2
@@ -80,7 +91,8 @@ def read_felten_occupations(path, variant: str = "aioe") -> pd.DataFrame:
     Raises
     ------
     exposure.errors.DataFormatError
-        If the sheet or an expected column is missing or a score is not a number.
+        If the file is missing or not a readable workbook, the sheet or an expected column
+        is missing, or a score is not a finite number.
 
     Examples
     --------

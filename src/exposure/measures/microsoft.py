@@ -23,6 +23,7 @@ import pandas as pd
 from exposure.errors import DataFormatError
 from exposure.measures import _common
 from exposure.schemas import validate
+from exposure.schemas._fields import SOC_PATTERN
 from exposure.schemas._measures import MicrosoftApplicability
 
 __all__ = [
@@ -56,7 +57,7 @@ def read_applicability(path) -> pd.DataFrame:
       soc_code             title  ai_applicability_score
     0  11-1011  Chief Executives                  0.1555
     """
-    frame = pd.read_csv(path, dtype=str)
+    frame = _common.read_csv(path, _name(path))
     name = _name(path)
     _common.require_columns(frame, ["SOC Code", "title", "ai_applicability_score"], name)
     out = pd.DataFrame(
@@ -73,7 +74,14 @@ def read_iwa_metrics(path) -> pd.DataFrame:
     """Read ``iwa_metrics.csv``: one row per IWA, numeric metrics as floats.
 
     Completion and impact scope may be empty for IWAs without conversations; they are
-    only used when the IWA's share passes the coverage threshold.
+    only used when the IWA's share passes the coverage threshold. Every IWA id is given
+    once; shares, completion and impact scope are fractions, from 0 to 1.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        An unreadable file, a missing column, a missing or repeated IWA id, a missing share,
+        a value that is not a finite number from 0 to 1 (file, row and column named).
 
     Examples
     --------
@@ -83,16 +91,21 @@ def read_iwa_metrics(path) -> pd.DataFrame:
     >>> read_iwa_metrics(io.StringIO(text)).loc[0, "iwa_id"]
     '4.A.1.a.1.I01'
     """
-    frame = pd.read_csv(path, dtype=str)
+    frame = _common.read_csv(path, _name(path))
     name = _name(path)
     _common.require_columns(frame, _IWA_COLS, name)
-    out = pd.DataFrame({"iwa_id": frame["IWA"].str.strip()})
+    iwa = frame["IWA"].str.strip()
+    missing = (iwa.isna() | (iwa == "")).to_numpy()
+    if missing.any():
+        raise DataFormatError("missing IWA id", path=name, row=int(np.flatnonzero(missing)[0]) + 2, column="IWA")
+    out = pd.DataFrame({"iwa_id": iwa})
     for col in _IWA_COLS[1:]:
         out[col] = _common.to_float(frame, col, name)
         # completion/scope are empty for IWAs without conversations (share 0): allowed
         if col.startswith("share") and out[col].isna().any():
             pos = int(np.flatnonzero(out[col].isna().to_numpy())[0])
             raise DataFormatError("missing value", path=name, row=pos + 2, column=col)
+        _common.check_range(out[col], name, col, low=0.0, high=1.0, what=col)
     if out["iwa_id"].duplicated().any():
         pos = int(np.flatnonzero(out["iwa_id"].duplicated().to_numpy())[0])
         raise DataFormatError(f"duplicate IWA {out['iwa_id'].iloc[pos]!r}", path=name, row=pos + 2, column="IWA")
@@ -101,6 +114,15 @@ def read_iwa_metrics(path) -> pd.DataFrame:
 
 def read_soc_iwa_weights(path) -> pd.DataFrame:
     """Read the wide ``soc_iwa_weights.csv`` as long [soc_code, iwa_id, weight].
+
+    One row per SOC code (``11-1011``, each once), one column per IWA (each once); the
+    weights are finite, non-negative numbers.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        An unreadable file, a column named twice or without a name, a missing, malformed
+        or repeated SOC code, a missing, negative or non-finite weight (row and column named).
 
     Examples
     --------
@@ -111,12 +133,22 @@ def read_soc_iwa_weights(path) -> pd.DataFrame:
     0  11-1011  4.A.1.a.1.I01     0.0
     1  11-1011  4.A.1.a.1.I02     2.5
     """
-    frame = pd.read_csv(path, dtype=str)
+    frame = _common.read_csv(path, _name(path))
     name = _name(path)
     _common.require_columns(frame, ["SOC Code"], name)
+    codes = _common.check_codes(frame["SOC Code"], SOC_PATTERN, name, "SOC Code", what="SOC code",
+                                example="11-1011")
     iwas = [c for c in frame.columns if c != "SOC Code"]
+    for c in iwas:
+        if c.startswith("Unnamed: ") or not c.strip():
+            raise DataFormatError("column without an IWA id", path=name, row=1, column=c)
     num = pd.DataFrame({c: _common.to_float(frame, c, name) for c in iwas})
-    num.insert(0, "soc_code", frame["SOC Code"].str.strip())
+    for c in iwas:
+        gap = num[c].isna().to_numpy()
+        if gap.any():
+            raise DataFormatError("missing weight", path=name, row=int(np.flatnonzero(gap)[0]) + 2, column=c)
+        _common.check_range(num[c], name, c, what="weight")
+    num.insert(0, "soc_code", codes.to_numpy())
     out = num.melt(id_vars="soc_code", var_name="iwa_id", value_name="weight")
     return out.sort_values(["soc_code", "iwa_id"], kind="stable").reset_index(drop=True)
 
@@ -130,7 +162,7 @@ def read_soc_to_iwas(path) -> pd.DataFrame:
     >>> read_soc_to_iwas(io.StringIO("SOC Code,IWA\\n11-1011,4.A.4.a.2.I03\\n")).shape
     (1, 2)
     """
-    frame = pd.read_csv(path, dtype=str)
+    frame = _common.read_csv(path, _name(path))
     _common.require_columns(frame, ["SOC Code", "IWA"], _name(path))
     return (
         pd.DataFrame({"soc_code": frame["SOC Code"].str.strip(), "iwa_id": frame["IWA"].str.strip()})

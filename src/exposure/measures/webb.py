@@ -12,12 +12,15 @@ Stanford University.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
+from exposure._tables import first_repeat
 from exposure.errors import DataFormatError
 from exposure.measures import _common
 from exposure.measures._crosswalk import apply_links, compose_links, links_from_pairs
 from exposure.schemas import validate
+from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.schemas._measures import WebbScores
 
 __all__ = ["read_webb", "read_onet_to_occ1990dd", "webb_to_soc", "load_webb", "MEASURES"]
@@ -28,11 +31,13 @@ MEASURES = ["webb_ai", "webb_software", "webb_robot"]
 
 
 def _occ_code(raw: pd.Series, path, column: str) -> pd.Series:
+    """occ1990dd codes as strings; the row named is the index label + 2 (the file's row)."""
     num = pd.to_numeric(raw, errors="coerce")
-    bad = num.isna() | (num != num.round())
+    bad = num.isna() | (num != num.round()) | np.isinf(num)
     if bad.any():
         pos = int(bad.to_numpy().nonzero()[0][0])
-        raise DataFormatError(f"not an occ1990dd code: {raw.iloc[pos]!r}", path=path, row=pos + 2, column=column)
+        raise DataFormatError(f"not an occ1990dd code: {raw.iloc[pos]!r}", path=path,
+                              row=int(raw.index[pos]) + 2, column=column)
     return num.astype(int).astype(str)
 
 
@@ -56,8 +61,8 @@ def read_webb(path) -> pd.DataFrame:
       occ1990dd   title  lswt2010  webb_software  webb_robot  webb_ai
     0         4  Chiefs      10.5            0.3        0.09     0.28
     """
-    frame = pd.read_csv(path, dtype=str)
     name = "<webb scores>" if hasattr(path, "read") else path
+    frame = _common.read_csv(path, name)
     cols = ["occ1990dd", "occ1990dd_title", "lswt2010", "pct_software", "pct_robot", "pct_ai"]
     _common.require_columns(frame, cols, name)
     out = pd.DataFrame(
@@ -77,7 +82,14 @@ def read_onet_to_occ1990dd(path) -> pd.DataFrame:
     """Read ``onet_to_occ1990dd.csv`` as pairs [onetsoc_code, occ1990dd].
 
     Rows whose ``occ1990dd`` is empty (O*NET codes without an occ1990dd) are kept out of
-    the pairs and counted in ``attrs["unlinked"]``.
+    the pairs and counted in ``attrs["unlinked"]``. Every ``onetsoccode`` must be an
+    O*NET-SOC code (``11-1011.00``) and each (O*NET-SOC, occ1990dd) pair may appear once;
+    errors name the row of the file (the header being row 1).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        An unreadable file, a missing column, a malformed or missing code, a repeated pair.
 
     Examples
     --------
@@ -90,17 +102,26 @@ def read_onet_to_occ1990dd(path) -> pd.DataFrame:
     >>> pairs.attrs["unlinked"]
     ['11-9999.00']
     """
-    frame = pd.read_csv(path, dtype=str)
     name = "<onet_to_occ1990dd>" if hasattr(path, "read") else path
+    frame = _common.read_csv(path, name)
     _common.require_columns(frame, ["onetsoccode", "occ1990dd"], name)
-    has = frame["occ1990dd"].notna()
+    codes = _common.check_codes(frame["onetsoccode"], ONETSOC_PATTERN, name, "onetsoccode",
+                                what="O*NET-SOC code", example="11-1011.00", unique=False)
+    has = (frame["occ1990dd"].notna() & (frame["occ1990dd"].str.strip() != "")).to_numpy()
+    rows = np.flatnonzero(has) + 2  # row of the file of each pair
     out = pd.DataFrame(
         {
-            "onetsoc_code": frame.loc[has, "onetsoccode"].str.strip().to_numpy(),
-            "occ1990dd": _occ_code(frame.loc[has, "occ1990dd"].reset_index(drop=True), name, "occ1990dd").to_numpy(),
+            "onetsoc_code": codes[has].to_numpy(),
+            "occ1990dd": _occ_code(frame.loc[has, "occ1990dd"], name, "occ1990dd").to_numpy(),
         }
     )
-    out.attrs["unlinked"] = sorted(frame.loc[~has, "onetsoccode"])
+    repeat = first_repeat(out["onetsoc_code"] + " " + out["occ1990dd"])
+    if repeat is not None:
+        pos, first = repeat
+        raise DataFormatError(
+            f"pair {out['onetsoc_code'].iloc[pos]} -> {out['occ1990dd'].iloc[pos]} appears twice "
+            f"(rows {rows[first]} and {rows[pos]})", path=name, row=int(rows[pos]), column="onetsoccode")
+    out.attrs["unlinked"] = sorted(codes[~has])
     return out
 
 
