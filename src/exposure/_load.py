@@ -29,7 +29,7 @@ from exposure.errors import DataFormatError, ExposureError, InputError
 from exposure.fetch import DataStore, default_home
 from exposure.schemas import validate as validate_frame
 from exposure.schemas._catalog import TABLES, get_table
-from exposure.schemas._fields import SOC_PATTERN
+from exposure.schemas._fields import first_bad_soc_code
 
 __all__ = ["TABLES", "MEASURES", "load", "load_manifest", "processed_dir", "recomputes", "tables_dir"]
 
@@ -361,13 +361,9 @@ def _check_measures(frame: pd.DataFrame, path: Path) -> None:
     """
     if frame.empty:
         raise DataFormatError("the measures table has no rows", path=path)
-    codes = frame["soc_code"].astype("string")
-    bad = ~codes.str.fullmatch(SOC_PATTERN).to_numpy(dtype=bool, na_value=False)
-    if bad.any():
-        pos = int(np.flatnonzero(bad)[0])
-        value = frame["soc_code"].iloc[pos]
-        what = "missing" if pd.isna(value) else f"not a SOC code (like 11-1011): {str(value)!r}"
-        raise DataFormatError(f"soc_code {what}", path=path, row=pos + 2, column="soc_code")
+    bad = first_bad_soc_code(frame["soc_code"])
+    if bad is not None:
+        raise DataFormatError(f"soc_code {bad[1]}", path=path, row=bad[0] + 2, column="soc_code")
     numeric = [c for c in ("tot_emp", *_MEASURES_ZSCORES, *_MEASURES_FRACTIONS) if c in frame]
     for column in numeric:
         raw = frame[column]

@@ -21,7 +21,7 @@ from exposure.fetch import fetch
 from exposure.measures._crosswalk import compose_links, links_from_pairs
 from exposure.oews import read_oews
 from exposure.schemas import validate
-from exposure.schemas._fields import SOC_PATTERN
+from exposure.schemas._fields import first_bad_soc_code
 from exposure.schemas._measures import MeasureScores
 
 log = logging.getLogger(__name__)
@@ -120,6 +120,7 @@ def check_codes(codes: pd.Series, pattern: str, path, column: str, *, what: str,
 
     Examples
     --------
+    >>> from exposure.schemas._fields import SOC_PATTERN
     >>> check_codes(pd.Series(["11-1011", "banana"]), SOC_PATTERN, "f.csv", "SOC Code",
     ...             what="SOC code", example="11-1011")
     Traceback (most recent call last):
@@ -224,12 +225,10 @@ def check_soc_scores(soc_scores: pd.DataFrame, measures: Sequence[str], *, path=
     if frame.empty:
         raise DataFormatError("SOC scores have no rows", path=path)
     codes = frame["soc_code"].astype("string")
-    bad = ~codes.str.fullmatch(SOC_PATTERN).to_numpy(dtype=bool, na_value=False)
-    if bad.any():
-        pos = int(np.flatnonzero(bad)[0])
-        value = frame["soc_code"].iloc[pos]
-        what = "missing" if pd.isna(value) else f"not a SOC code (like 11-1011): {str(value)!r}"
-        raise DataFormatError(f"soc_code {what}", path=path, row=pos + row_offset, column="soc_code")
+    bad = first_bad_soc_code(frame["soc_code"])
+    if bad is not None:
+        raise DataFormatError(f"soc_code {bad[1]}", path=path, row=bad[0] + row_offset,
+                              column="soc_code")
     repeat = first_repeat(codes)
     if repeat is not None:
         pos, first = repeat

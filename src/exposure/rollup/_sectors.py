@@ -14,7 +14,7 @@ from exposure.errors import DataFormatError
 from exposure.rollup._occupations import _interval
 from exposure.rollup._soc import _combine, employment_frame, measure_values, require_frame
 from exposure.schemas import validate
-from exposure.schemas._fields import SOC_PATTERN
+from exposure.schemas._fields import first_bad_soc_code
 from exposure.schemas._rollup import SectorScores, WorkforceStats, WorkingTime
 
 __all__ = ["to_sectors", "workforce_stats", "working_time", "check_gain", "LEVELS"]
@@ -98,13 +98,10 @@ def _soc_values(soc_scores: pd.DataFrame) -> np.ndarray:
 
 def _check_soc_codes(soc_scores: pd.DataFrame) -> np.ndarray:
     """``soc_code`` as strings, each an OEWS occupation code (``11-1011``); raise naming the row."""
-    codes = soc_scores["soc_code"].astype("string")
-    bad = ~codes.str.fullmatch(SOC_PATTERN).to_numpy(dtype=bool, na_value=False)
-    if bad.any():
-        pos = int(np.flatnonzero(bad)[0])
-        value = soc_scores["soc_code"].iloc[pos]
-        what = "soc_code missing" if pd.isna(value) else f"not a SOC code (like 11-1011): {str(value)!r}"
-        raise DataFormatError(f"soc_scores: {what}", row=pos + 1, column="soc_code")
+    bad = first_bad_soc_code(soc_scores["soc_code"])
+    if bad is not None:
+        what = "soc_code missing" if bad[1] == "missing" else bad[1]
+        raise DataFormatError(f"soc_scores: {what}", row=bad[0] + 1, column="soc_code")
     return soc_scores["soc_code"].astype(str).to_numpy()
 
 

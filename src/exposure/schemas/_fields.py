@@ -22,6 +22,8 @@ False
 
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
 import pandera.pandas as pa
 
 __all__ = [
@@ -45,6 +47,7 @@ __all__ = [
     "TASKS",
     "onetsoc_code_field",
     "soc_code_field",
+    "first_bad_soc_code",
     "task_id_field",
     "fraction_field",
     "workers_field",
@@ -211,3 +214,32 @@ def workers_field(description: str, *, nullable: bool = False, **kwargs):
     {'unit': 'workers'}
     """
     return pa.Field(ge=0, nullable=nullable, description=description, metadata=WORKERS, **kwargs)
+
+
+def first_bad_soc_code(codes: pd.Series) -> tuple[int, str] | None:
+    """Position of the first cell of ``codes`` that is not a SOC code, and what it is.
+
+    The one check of the tables keyed by SOC code that users give (SOC scores, the measures
+    table, sector inputs): a missing cell or one not of the form ``11-1011``
+    (:data:`SOC_PATTERN`: no spaces, no O*NET-SOC suffix).
+
+    Returns
+    -------
+    (int, str) or None
+        ``(position, "missing" or "not a SOC code (like 11-1011): '...'")``; None when
+        every cell is a SOC code.
+
+    Examples
+    --------
+    >>> first_bad_soc_code(pd.Series(["11-1011", "11-1011 ", None]))
+    (1, "not a SOC code (like 11-1011): '11-1011 '")
+    >>> first_bad_soc_code(pd.Series(["11-1011"])) is None
+    True
+    """
+    text = codes.astype("string")
+    bad = ~text.str.fullmatch(SOC_PATTERN).to_numpy(dtype=bool, na_value=False)
+    if not bad.any():
+        return None
+    pos = int(np.flatnonzero(bad)[0])
+    value = codes.iloc[pos]
+    return pos, "missing" if pd.isna(value) else f"not a SOC code (like 11-1011): {str(value)!r}"
