@@ -236,3 +236,20 @@ def test_score_refuses_with_the_file_named(tmp_path, capsys, fixtures, monkeypat
         err = capsys.readouterr().err
         assert message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert not (tmp_path / "o.csv").exists()
+
+
+def test_a_whole_file_note_is_said_once_and_not_for_a_header_only_file(tmp_path, capsys):
+    """The note came twice (a WARNING line and the note); a header-only file got sorting advice."""
+    from exposure.cli import main
+
+    src = tmp_path / "nc.csv"
+    src.write_text("onetsoc_code,task\n43-4171.00,Answer telephones.\n15-1252.00,Write code.\n"
+                   "43-4171.00,Greet visitors.\n")
+    assert main(["score", str(src), "-o", str(tmp_path / "o.csv"), "--batch-rows", "1",
+                 "--onet", "none"]) == 0  # learned: the occupation context groups rows
+    err = capsys.readouterr().err
+    assert err.count("not contiguous") == 1 and "WARNING" not in err
+    hdr = tmp_path / "hdr.csv"
+    hdr.write_text("task,title\n")
+    assert main(["score", str(hdr), "-o", str(tmp_path / "h.csv"), "--method", "rubric"]) == 0
+    assert capsys.readouterr().err == ""

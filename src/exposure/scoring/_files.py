@@ -768,8 +768,11 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
             done = _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress,
                                  target=dst, **options)
     except _NotGrouped as exc:
-        logger.warning("%s: %s; scoring the whole file in memory", src, exc)
+        # said once, in the note the CLI prints (it was also logged as a warning)
+        logger.info("%s: %s; scoring the whole file in memory", src, exc)
         done = _score_whole(src, dst, out_kind, method, onet, **options)
+        if not done.n_tasks:  # a header and no rows: nothing to advise
+            return done
         why = (f"{exc}, so the file was scored in memory as a whole (sort it by "
                "occupation for bounded memory)")
         return ScoredFile(dst, done.n_tasks, done.method, done.n_unscored,
