@@ -299,6 +299,9 @@ class Lock:
     def entries(self) -> dict[str, dict[str, str]]:
         """Name -> entry (``size``, ``sha256``, ``url``, ``member``); empty if no file."""
         if not self.path.is_file():
+            if self.path.exists():  # a directory, a pipe: "no pinned file yet" hid it
+                raise DataFormatError("not a lock file: it exists and is not a regular file",
+                                      path=self.path)
             return {}
         try:
             text = self.path.read_text("utf-8")

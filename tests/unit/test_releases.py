@@ -157,3 +157,10 @@ def test_a_damaged_lock_file_names_its_path_row_and_column(tmp_path, monkeypatch
         assert "exposure.lock" in capsys.readouterr().err
     path.write_bytes((header + good).encode())
     assert R.Lock(path).entries()["onet/31.0/Job Zones.txt"]["size"] == "12"
+
+
+def test_a_lock_path_that_is_a_directory_is_refused(tmp_path):
+    """`sources --releases` printed "no pinned file yet" for a lock that was a directory."""
+    (tmp_path / "exposure.lock").mkdir()
+    with pytest.raises(ExposureError, match="not a lock file: it exists and is not a regular file"):
+        R.Lock(tmp_path / "exposure.lock").entries()
