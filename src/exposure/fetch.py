@@ -88,6 +88,7 @@ from exposure.releases import LOCK_NAME, Lock, source_for
 from exposure.sources import SOURCES, Source, get_source, select_sources
 
 __all__ = [
+    "select_fetchable",
     "ENV_DATA_DIR",
     "ENV_HOME",
     "ENV_MIRROR",
@@ -1515,6 +1516,28 @@ def fetch_table(name, reader, *, store: DataStore | None = None, mirror=None, da
     return table
 
 
+def select_fetchable(names, store: DataStore) -> list[Source]:
+    """:func:`~exposure.sources.select_sources`, plus the exact names the lock file pins.
+
+    A file of a new release pinned in ``exposure.lock`` by a recompute (``onet/31.0/Task
+    Statements.txt``) is not in the package's registry, so ``exposure fetch`` called it an
+    unknown source; it can now be fetched (and verified) by its name.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> store = DataStore(cache=d / "cache", home=d / "home", mirror=None)
+    >>> [s.name for s in select_fetchable(["onet/29.1/Job Zones.txt"], store)]
+    ['onet/29.1/Job Zones.txt']
+    """
+    pinned = store.lock.entries() if names else {}
+    locked = [n for n in names or [] if n in pinned and n not in SOURCES]
+    rest = [n for n in names or [] if n not in locked]
+    chosen = select_sources(rest) if rest or not names else []
+    return chosen + [store.source(n) for n in locked]
+
+
 def fetch_many(names=None, *, mirror=None, data_dir=None, **kwargs):
     """Fetch several registry files; return ``(fetched, errors)``.
 
@@ -1545,7 +1568,8 @@ def fetch_many(names=None, *, mirror=None, data_dir=None, **kwargs):
     ({}, 'DownloadError')
     """
     fetched, errors = {}, {}
-    for src in select_sources(names):
+    store = resolve_store(None, mirror=mirror, data_dir=data_dir)
+    for src in select_fetchable(names, store):
         try:
             fetched[src.name] = fetch(src, mirror=mirror, data_dir=data_dir, **kwargs)
         except CacheWriteError:

@@ -681,3 +681,21 @@ def test_a_new_file_that_fails_its_reader_is_named_by_its_mirror_path(tmp_path):
         fetch_table("onet/31.0/Job Zones.txt", reader, store=store)
     assert err.value.path == str(bad) and (err.value.row, err.value.column) == (2, "Job Zone")
     assert not (tmp_path / "cache/onet/31.0/Job Zones.txt").exists()
+
+
+def test_fetch_takes_a_name_the_lock_file_pins(tmp_path, monkeypatch, capsys):
+    """`exposure fetch onet/31.0/Job Zones.txt` after a recompute pinned it: 'unknown source'."""
+    from exposure.cli import main
+    from exposure.fetch import DataStore, fetch_table
+
+    (tmp_path / "mirror/onet/31.0").mkdir(parents=True)
+    (tmp_path / "mirror/onet/31.0/Job Zones.txt").write_text(
+        "O*NET-SOC Code\tJob Zone\tDate\tDomain Source\n11-1011.00\t5\t08/2026\tAnalyst\n")
+    monkeypatch.setenv("EXPOSURE_HOME", str(tmp_path / "home"))
+    store = DataStore(cache=tmp_path / "cache", home=tmp_path / "home", mirror=tmp_path / "mirror")
+    fetch_table("onet/31.0/Job Zones.txt", lambda p: None, store=store)  # pins it in the lock
+    args = ["fetch", "--mirror", str(tmp_path / "mirror"), "--data-dir", str(tmp_path / "cache")]
+    assert main([*args, "onet/31.0/Job Zones.txt"]) == 0
+    assert "1 of 1 files verified" in capsys.readouterr().out
+    assert main([*args, "onet/31.0/Nope.txt"]) == 2
+    assert "unknown source 'onet/31.0/Nope.txt'" in capsys.readouterr().err

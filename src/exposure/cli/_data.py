@@ -203,7 +203,9 @@ def run_fetch(args) -> int:
         kwargs["deadline"] = args.deadline
     mirror = _fetch.resolve_mirror(args.mirror)
     root = _fetch.resolve_data_dir(args.data_dir)
-    chosen = select_sources(args.names)
+    # registry entries, and the files a recompute pinned in exposure.lock (by exact name)
+    chosen = _fetch.select_fetchable(args.names,
+                                     _fetch.resolve_store(None, mirror=mirror, data_dir=root))
     holder = _fetch.mirror_holding(root, mirror)
     if holder is None:
         _fetch.check_cache_dir(root)
