@@ -115,3 +115,17 @@ def test_truncated_xlsx(tmp_path):
 
 def test_missing_xlsx(tmp_path):
     _raises("file not found", read_felten_occupations, tmp_path / "nope.xlsx", "lm")
+
+
+def test_felten_errors_name_the_sheet_row_after_a_blank_row(tmp_path):
+    """Blank rows were dropped before numbering: 'abc' on sheet row 5 was named row 4."""
+    from exposure.measures import felten
+
+    frame = pd.DataFrame({"SOC Code": ["11-1011", "", "11-1021", "11-2011"],
+                          "Occupation Title": ["A", "", "B", "C"], "AIOE": ["1.0", "", "0.5", "abc"]})
+    path = tmp_path / "f.xlsx"
+    with pd.ExcelWriter(path) as writer:
+        frame.to_excel(writer, sheet_name=felten.VARIANTS["aioe"][1], index=False)
+    with pytest.raises(DataFormatError) as err:
+        felten.read_felten_occupations(path)
+    assert (err.value.row, err.value.column) == (5, "AIOE")

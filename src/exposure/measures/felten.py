@@ -13,6 +13,7 @@ Journal 42(12):2195-2217.
 
 from __future__ import annotations
 
+import contextlib
 import zipfile
 
 import pandas as pd
@@ -54,10 +55,12 @@ VARIANTS = {
 
 
 def _sheet(path, sheet) -> tuple[pd.DataFrame, int]:
-    """The sheet as strings, and the file line number of its first data row.
+    """The sheet as strings without its blank rows, and the sheet row of its first data row.
 
     A missing, empty or damaged workbook (a truncated download) is a DataFormatError
-    naming the file.
+    naming the file. The frame's index holds each row's row in the sheet (the header is
+    row 1), which :func:`_at_sheet_rows` puts back in errors: blank rows are dropped, so
+    a row's position no longer gives it.
     """
     if not hasattr(path, "read"):
         _check_file(as_path(path))
@@ -69,7 +72,32 @@ def _sheet(path, sheet) -> tuple[pd.DataFrame, int]:
         raise DataFormatError(f"cannot read as an .xlsx workbook: {exc}", path=path) from None
     frame.columns = [str(c).strip() for c in frame.columns]
     blank = (frame.astype(str).apply(lambda c: c.str.strip()) == "").all(axis=1)
-    return frame[~blank].reset_index(drop=True), 2
+    kept = frame[~blank]
+    return kept.set_axis(pd.RangeIndex(len(frame))[~blank.to_numpy()] + 2, axis=0), 2
+
+
+@contextlib.contextmanager
+def _at_sheet_rows(frame: pd.DataFrame, first: int):
+    """Errors raised in the block name the sheet row of ``frame``'s row, not its position.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"x": ["a"]}, index=[5])  # the only row left is sheet row 5
+    >>> with _at_sheet_rows(f, 2):
+    ...     raise DataFormatError("bad", path="w.xlsx", row=2, column="x")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: w.xlsx, row 5, column 'x': bad
+    """
+    rows = frame.index.to_numpy()
+    try:
+        yield
+    except DataFormatError as exc:
+        pos = None if exc.row is None else exc.row - first
+        if pos is None or not 0 <= pos < len(rows) or rows[pos] == exc.row:
+            raise
+        raise type(exc)(exc.reason, path=exc.path, row=int(rows[pos]), column=exc.column,
+                        line=exc.line) from None
 
 
 def read_felten_occupations(path, variant: str = "aioe") -> pd.DataFrame:
@@ -110,14 +138,16 @@ def read_felten_occupations(path, variant: str = "aioe") -> pd.DataFrame:
     _, sheet, col, _, _ = VARIANTS[variant]
     frame, first = _sheet(path, sheet)
     _common.require_columns(frame, ["SOC Code", "Occupation Title", col], path)
-    out = pd.DataFrame(
-        {
-            "soc10_code": frame["SOC Code"].astype(str).str.strip(),
-            "title": frame["Occupation Title"].astype(str).str.strip(),
-            "aioe": _common.to_float(frame, col, path, row_offset=first),
-        }
-    )
-    return validate(out, FeltenOccupationScores, path=path, row_offset=first)
+    with _at_sheet_rows(frame, first):
+        frame = frame.reset_index(drop=True)
+        out = pd.DataFrame(
+            {
+                "soc10_code": frame["SOC Code"].astype(str).str.strip(),
+                "title": frame["Occupation Title"].astype(str).str.strip(),
+                "aioe": _common.to_float(frame, col, path, row_offset=first),
+            }
+        )
+        return validate(out, FeltenOccupationScores, path=path, row_offset=first)
 
 
 def read_felten_industries(path, variant: str = "aioe") -> pd.DataFrame:
@@ -154,16 +184,18 @@ def read_felten_industries(path, variant: str = "aioe") -> pd.DataFrame:
     frame, first = _sheet(path, sheet)
     title = "Industry Title" if "Industry Title" in frame.columns else "NAICS Description"
     _common.require_columns(frame, ["NAICS", title, col], path)
-    code = frame["NAICS"].astype(str).str.strip()
-    code = code.where(~(code.str.fullmatch(r"[0-9]{4}00")), code.str[:4])
-    out = pd.DataFrame(
-        {
-            "naics": code,
-            "title": frame[title].astype(str).str.strip(),
-            "aiie": _common.to_float(frame, col, path, row_offset=first),
-        }
-    )
-    return validate(out, FeltenIndustryScores, path=path, row_offset=first)
+    with _at_sheet_rows(frame, first):
+        frame = frame.reset_index(drop=True)
+        code = frame["NAICS"].astype(str).str.strip()
+        code = code.where(~(code.str.fullmatch(r"[0-9]{4}00")), code.str[:4])
+        out = pd.DataFrame(
+            {
+                "naics": code,
+                "title": frame[title].astype(str).str.strip(),
+                "aiie": _common.to_float(frame, col, path, row_offset=first),
+            }
+        )
+        return validate(out, FeltenIndustryScores, path=path, row_offset=first)
 
 
 def felten_to_soc(scores: pd.DataFrame, links: pd.DataFrame, *, path=None) -> pd.DataFrame:
