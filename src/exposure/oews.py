@@ -221,7 +221,38 @@ def load_oews(release: str = "2025", table: str = "by_industry", *, mirror=None,
     frames = [fetching.fetch_table(name, read_oews, **where) for name in names]
     _check_disjoint(frames, names)
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-    return validate(frame, Employment, path=" + ".join(names))
+    frame = validate(frame, Employment, path=" + ".join(names))
+    _warn_missing_sectors(frame, " + ".join(names))
+    return frame
+
+
+def _warn_missing_sectors(frame: pd.DataFrame, where: str) -> list[str]:
+    """Warn about 3-digit industries whose sector has no rows; return their 2-digit codes.
+
+    A sector missing from a new release's sector file (NAICS 22 deleted) was dropped from
+    the sector scores without a word, though its subsectors were scored.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"naics": ["11", "31-33", "113000", "221000", "311000"],
+    ...                   "i_group": ["sector", "sector", "3-digit", "3-digit", "3-digit"]})
+    >>> _warn_missing_sectors(f, "oews")
+    ['22']
+    """
+    groups = frame["i_group"].astype(str)
+    sectors = frame.loc[groups == "sector", "naics"].astype(str).unique()
+    covered: set[str] = set()
+    for code in sectors:  # "31-33" covers 31, 32 and 33
+        low, _, high = code.partition("-")
+        if low.isdigit() and (not high or high.isdigit()):
+            covered.update(f"{k:02d}" for k in range(int(low), int(high or low) + 1))
+    subs = frame.loc[groups == "3-digit", "naics"].astype(str).str[:2].unique()
+    missing = sorted(set(subs) - covered)
+    if len(sectors) and missing:
+        log.warning("%s: the 3-digit industries of NAICS %s have no sector rows; those sectors "
+                    "are missing from the sector scores (a sector file without them?)", where,
+                    ", ".join(missing))
+    return missing
 
 
 def _check_disjoint(frames: list, names: list) -> None:
