@@ -253,3 +253,22 @@ def test_a_whole_file_note_is_said_once_and_not_for_a_header_only_file(tmp_path,
     hdr.write_text("task,title\n")
     assert main(["score", str(hdr), "-o", str(tmp_path / "h.csv"), "--method", "rubric"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_the_odd_texts_warning_is_one_for_the_file_whatever_the_batches(tmp_path, caplog):
+    """Streamed, it came once per batch with that batch's counts ('1 of 2 texts ...')."""
+    import logging
+
+    from exposure.scoring._files import score_file
+
+    src = tmp_path / "odd.csv"
+    src.write_text("task\nasdf qwer zxcv\nAnswer telephones.\nqwop zzxx\nWeld pipes.\n"
+                   "lorem ipsum dolor\n")
+    said = []
+    for batch_rows in (2, None):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="exposure"):
+            score_file(src, tmp_path / "o.csv", onet="none", batch_rows=batch_rows)
+        said.append([r.getMessage() for r in caplog.records if "do not read as work tasks" in r.getMessage()])
+    assert said[0] == said[1] and len(said[0]) == 1
+    assert "odd.csv: 3 of 5 texts do not read as work tasks" in said[0][0] and "row 2" in said[0][0]

@@ -73,6 +73,7 @@ from exposure.fetch import cache_status, resolve_mirror
 from exposure.measures import eloundou
 from exposure.onet import load_onet
 from exposure.scoring import SCORE_COLUMNS, _check_rows, score_tasks
+from exposure.scoring import learned as learned_module
 from exposure.scoring._inputs import task_keys
 from exposure.scoring.learned import (
     frame_codes,
@@ -764,9 +765,10 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
     if batch_rows is None or _WHOLE & {out_kind, file_kind(src, "input")}:
         return _score_whole(src, dst, out_kind, method, onet, **options)
     try:
-        with atomic_path(dst) as tmp:
+        with atomic_path(dst) as tmp, _OddTexts(src) as odd:
             done = _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress,
                                  target=dst, **options)
+            odd.report(done.n_tasks)
     except _NotGrouped as exc:
         # said once, in the note the CLI prints (it was also logged as a warning)
         logger.info("%s: %s; scoring the whole file in memory", src, exc)
@@ -812,6 +814,43 @@ def _score_whole(src, dst, out_kind, method, onet, *, mirror, data_dir, **option
         write_frame(result, dst)
     tag = scores["method"].iloc[0] if len(scores) else method
     return ScoredFile(dst, len(result), tag, int(scores["p_e0"].isna().sum()), note)
+
+
+class _OddTexts(logging.Filter):
+    """Sum the "texts do not read as work tasks" warnings of a file's batches into one.
+
+    Each batch's ``score_tasks`` warned with its own count and rows (``1 of 10 texts``, once
+    per batch); the file gets one warning with the file's count and its first such row.
+    Used as a context manager around the batches; :meth:`report` says it.
+    """
+
+    def __init__(self, src):
+        super().__init__()
+        self.src, self.count, self.first = src, 0, None
+        self.logger = logging.getLogger(learned_module.__name__)
+
+    def __enter__(self) -> "_OddTexts":
+        self.logger.addFilter(self)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.logger.removeFilter(self)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.msg is not learned_module.ODD_TEXTS_MESSAGE:
+            return True
+        _, count, _, row, text = record.args
+        self.count += count
+        if self.first is None:
+            self.first = (row, text)
+        return False  # said once, by report()
+
+    def report(self, n_rows: int) -> None:
+        """Warn once for the whole file (nothing when no text was odd)."""
+        self.logger.removeFilter(self)
+        if self.count:
+            self.logger.warning(learned_module.ODD_TEXTS_MESSAGE, f"{self.src}: ", self.count,
+                                n_rows, *self.first)
 
 
 def _check_new_keys(frame: pd.DataFrame, state: dict, *, path, start: int) -> None:

@@ -697,8 +697,7 @@ def _score_learned(frame: pd.DataFrame, texts: list | None, *, text_column: str 
         odd[:] = False
     if odd.any():
         first = int(np.flatnonzero(odd)[0])
-        logger.warning("%s%d of %d texts do not read as work tasks (no O*NET task is similar: e.g. row "
-                       "%d, %r); their scores have low confidence", f"{path}: " if path else "",
+        logger.warning(ODD_TEXTS_MESSAGE, f"{path}: " if path else "",
                        int(odd.sum()), n, first + row_offset, texts[first][:60])
     logger.info("learned: scored %d tasks (%d with O*NET work activities)", n, int(use_onet.sum()))
     return out
@@ -778,6 +777,13 @@ def frame_codes(frame: pd.DataFrame) -> list[str]:
     codes = frame["onetsoc_code"].astype("string").fillna("")
     ok = codes.str.fullmatch(r"[0-9]{2}-[0-9]{4}\.[0-9]{2}").fillna(False).astype(bool)
     return codes.where(ok, "").tolist()
+
+
+#: The warning about texts that do not read as work tasks (its arguments: the file prefix,
+#: the count, the rows scored, the first such row and its text); ``exposure score`` sums it
+#: over the batches of a file (:func:`exposure.scoring._files.score_file`).
+ODD_TEXTS_MESSAGE = ("%s%d of %d texts do not read as work tasks (no O*NET task is similar: "
+                     "e.g. row %d, %r); their scores have low confidence")
 
 
 def task_dwa_lookup(onet) -> dict:
