@@ -1027,7 +1027,8 @@ def index_as_columns(frame: pd.DataFrame, schema: pa.Schema, *, start: int = 0,
     Raises
     ------
     exposure.errors.DataFormatError
-        A ``RangeIndex`` named like a column of the file.
+        A ``RangeIndex`` named like a column of the file; a column without a name (empty
+        or blank), which a CSV header cannot hold.
 
     Examples
     --------
@@ -1039,6 +1040,9 @@ def index_as_columns(frame: pd.DataFrame, schema: pa.Schema, *, start: int = 0,
     >>> index_as_columns(table.slice(2).to_pandas(), table.schema, start=2, rows=3).to_dict("list")
     {'task': ['Cook.'], 'posting_id': [102]}
     """
+    for k, name in enumerate(schema.names):  # a CSV header cannot hold it: read back, it
+        if not str(name).strip():  # was no column, and the scores shifted under other names
+            raise DataFormatError(f"column {k + 1} has no name ({name!r}): name it", path=path)
     levels = stored_index(schema)
     if not levels:
         return frame.reset_index(drop=True)

@@ -443,3 +443,15 @@ def test_a_reference_method_and_another_reference_source_are_refused():
     with pytest.raises(ExposureError, match="method 'reference-gpt4' and reference_source 'human' "
                                             "name different labels"):
         score_tasks(frame, "reference-gpt4", reference_source="human", labels=pd.DataFrame())
+
+
+@pytest.mark.parametrize("batch", [[], ["--batch-rows", "0"]], ids=["stream", "whole"])
+def test_a_parquet_column_without_a_name_is_refused(tmp_path, capsys, batch):
+    """It was written as an empty CSV header, which the library could not read back."""
+    from exposure.cli import main
+
+    pd.DataFrame({"task": ["Weld pipes."], "": ["x"]}).to_parquet(tmp_path / "e.parquet")
+    assert main(["score", str(tmp_path / "e.parquet"), "-o", str(tmp_path / "o.csv"),
+                 "--method", "rubric", *batch]) == 2
+    assert "e.parquet: column 2 has no name (''): name it" in capsys.readouterr().err
+    assert not (tmp_path / "o.csv").exists()
