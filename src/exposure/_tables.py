@@ -64,6 +64,8 @@ __all__ = [
     "read_frame",
     "read_parquet_file",
     "stored_index",
+    "range_index_columns",
+    "UNNAMED_INDEX",
     "index_as_columns",
     "check_delimited_file",
     "write_frame",
@@ -946,8 +948,10 @@ def read_parquet_file(path) -> pd.DataFrame:
         raise DataFormatError(f"cannot read this Parquet file: {exc}", path=path) from None
 
 
-#: Name that pandas gives the column of an unnamed index level it stores in a Parquet file.
-_UNNAMED_LEVEL = "__index_level_{}__"
+#: Name that pandas gives the column of an unnamed index level it stores in a Parquet file
+#: (the first; the others count on), and that :func:`index_as_columns` gives an unnamed
+#: ``RangeIndex``.
+UNNAMED_INDEX = "__index_level_0__"
 
 
 def _default_range(level) -> bool:
@@ -989,6 +993,31 @@ def stored_index(schema: pa.Schema) -> list:
     levels = (schema.pandas_metadata or {}).get("index_columns", [])
     return [c for c in levels if isinstance(c, str)
             or (isinstance(c, dict) and c.get("kind") == "range" and not _default_range(c))]
+
+
+def range_index_columns(schema: pa.Schema, rows: int) -> list[tuple[str, range]]:
+    """``(column name, values)`` of each stored ``RangeIndex`` that holds data, for ``rows`` rows.
+
+    The columns :func:`index_as_columns` adds: a non-default ``RangeIndex``
+    (:func:`stored_index`) named as stored, :data:`UNNAMED_INDEX` when unnamed. A range
+    whose length is not ``rows`` describes another frame (metadata copied by another
+    tool) and is left out, as pandas ignores it.
+
+    Examples
+    --------
+    >>> stored = pd.DataFrame({"task": ["Weld.", "Sew."]}, index=pd.RangeIndex(100, 102))
+    >>> range_index_columns(pa.Schema.from_pandas(stored), 2)
+    [('__index_level_0__', range(100, 102))]
+    >>> range_index_columns(pa.Schema.from_pandas(stored), 3)
+    []
+    """
+    out = []
+    for level in stored_index(schema):
+        if isinstance(level, dict):
+            values = range(level["start"], level["stop"], level["step"])
+            if len(values) == rows:
+                out.append((UNNAMED_INDEX if level.get("name") is None else str(level["name"]), values))
+    return out
 
 
 def index_as_columns(frame: pd.DataFrame, schema: pa.Schema, *, start: int = 0,
@@ -1052,11 +1081,7 @@ def index_as_columns(frame: pd.DataFrame, schema: pa.Schema, *, start: int = 0,
         frame = frame[[n for n in schema.names if n in frame.columns]]
     frame = frame.reset_index(drop=True)
     total = start + len(frame) if rows is None else rows
-    for level in (c for c in levels if isinstance(c, dict)):
-        values = range(level["start"], level["stop"], level["step"])
-        if len(values) != total:
-            continue
-        name = _UNNAMED_LEVEL.format(0) if level.get("name") is None else str(level["name"])
+    for name, values in range_index_columns(schema, total):
         if name in frame.columns:
             raise DataFormatError("the index stored with the file has the name of a column; "
                                   "rename one of them", path=path, column=name)

@@ -52,7 +52,7 @@ from tqdm.auto import tqdm
 from exposure._io import write_parquet
 from exposure._measures import CATEGORIES, EXPOSURE_MEASURES
 from exposure._outdir import OutputPathError, check_output_dir, replace_directory
-from exposure._tables import index_as_columns, stored_index
+from exposure._tables import UNNAMED_INDEX, index_as_columns, range_index_columns
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures import eloundou
 from exposure.scoring import SCORE_COLUMNS, _check_rows, score_tasks
@@ -248,11 +248,11 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
             raise DataFormatError(f"its columns {pf.schema_arrow.names} are not those of {first.name} "
                                   f"{names}", path=f)
         _check_carried(pf.schema_arrow, f)
-        ranges[str(f)] = _range_columns(pf.schema_arrow, pf.metadata.num_rows)
-        named = [n for n in ranges[str(f)] if n != _UNNAMED]
-        if named != [n for n in ranges[str(first)] if n != _UNNAMED]:
+        ranges[str(f)] = [n for n, _ in range_index_columns(pf.schema_arrow, pf.metadata.num_rows)]
+        named = [n for n in ranges[str(f)] if n != UNNAMED_INDEX]
+        if named != [n for n in ranges[str(first)] if n != UNNAMED_INDEX]:
             raise DataFormatError(f"its stored index {named or '(none)'} is not that of {first.name} "
-                                  f"{[n for n in ranges[str(first)] if n != _UNNAMED] or '(none)'}",
+                                  f"{[n for n in ranges[str(first)] if n != UNNAMED_INDEX] or '(none)'}",
                                   path=f)
         start, groups, size, rows = 0, [], 0, 0
         for g in range(pf.metadata.num_row_groups):
@@ -268,10 +268,10 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
     # the row numbers a slice kept as its unnamed RangeIndex (frame.iloc[a:b].to_parquet)
     # are a column of every file when one file has them (the first file's from 0): the
     # files keep one set of columns
-    unnamed = any(_UNNAMED in names_ for names_ in ranges.values())
-    for name in [n for n in ranges[str(first)] if n != _UNNAMED] + ([_UNNAMED] if unnamed else []):
+    unnamed = any(UNNAMED_INDEX in names_ for names_ in ranges.values())
+    for name in [n for n in ranges[str(first)] if n != UNNAMED_INDEX] + ([UNNAMED_INDEX] if unnamed else []):
         meta[name] = pd.Series(dtype=np.int64)
-    pieces = [(f, g, start, hive, unnamed and _UNNAMED not in ranges[f])
+    pieces = [(f, g, start, hive, unnamed and UNNAMED_INDEX not in ranges[f])
               for f, g, start, hive in pieces]
     typed = {}
     for j, key in enumerate(keys):  # every value of the key, or the scored output loses them
@@ -304,16 +304,6 @@ def _check_carried(schema, path) -> None:
                 path=path, column=field.name)
 
 
-_UNNAMED = "__index_level_0__"
-
-
-def _range_columns(schema, rows: int) -> list[str]:
-    """Names of the columns :func:`~exposure._tables.index_as_columns` adds for a stored RangeIndex."""
-    return [_UNNAMED if level.get("name") is None else str(level["name"])
-            for level in stored_index(schema) if isinstance(level, dict)
-            and len(range(level["start"], level["stop"], level["step"])) == rows]
-
-
 def _read_piece(piece: tuple) -> pd.DataFrame:
     """The rows of one piece of :func:`_dataset_pieces`, with their file and row in it."""
     path, groups, start, hive, fill = piece
@@ -326,7 +316,7 @@ def _read_piece(piece: tuple) -> pd.DataFrame:
     frame = index_as_columns(frame, pf.schema_arrow, start=start, rows=pf.metadata.num_rows,
                              path=path)
     if fill:  # row numbers from 0 of a file without them, beside files that have them
-        frame[_UNNAMED] = np.arange(start, start + len(frame), dtype=np.int64)
+        frame[UNNAMED_INDEX] = np.arange(start, start + len(frame), dtype=np.int64)
     for key, value in hive:
         frame[key] = pd.Categorical.from_codes(np.zeros(len(frame), dtype=np.int8), [value])
     frame[_SOURCE] = pd.Categorical.from_codes(np.zeros(len(frame), dtype=np.int8), [path])  # one path
