@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from exposure._tables import _check_file, as_path, first_repeat
+from exposure._tables import _check_file, _check_header, as_path, first_repeat
 from exposure.crosswalks import oews_code_map, read_soc10_isco08, read_soc_2010_to_2018
 from exposure.errors import DataFormatError, InputError
 from exposure.fetch import fetch
@@ -80,7 +80,7 @@ def read_csv(path, name=None) -> pd.DataFrame:
     >>> read_csv(io.StringIO("a,b,a\\n1,2,3\\n"), "t.csv")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: t.csv, row 1, column 'a': column 'a' appears twice (columns 1 and 3)
+    exposure.errors.DataFormatError: t.csv, row 1, column 'a': column 'a' appears twice in the header (columns 1 and 3)
     >>> read_csv(io.StringIO(""), "t.csv")
     Traceback (most recent call last):
     ...
@@ -101,11 +101,7 @@ def read_csv(path, name=None) -> pd.DataFrame:
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), path=name, errno=exc.errno) from None
     header = [f"Unnamed: {i}" if pd.isna(c) else str(c) for i, c in enumerate(frame.iloc[0])]
-    repeat = first_repeat(header)
-    if repeat is not None:
-        pos, first = repeat
-        raise DataFormatError(f"column {header[pos]!r} appears twice (columns {first + 1} and {pos + 1})",
-                              path=name, row=1, column=header[pos])
+    _check_header(header, name)  # the one check of the user tables' headers
     frame = frame.iloc[1:].set_axis(header, axis=1)
     return frame.reset_index(drop=True)
 

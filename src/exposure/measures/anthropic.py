@@ -96,8 +96,8 @@ def read_task_usage(path, *, percent: bool = True) -> pd.DataFrame:
               task_name  usage_share
     0  act as advisers.        0.005
     """
-    frame = _common.read_csv(path, _name(path))
     name = _name(path)
+    frame = _common.read_csv(path, name)
     _common.require_columns(frame, ["task_name", "pct"], name)
     share = _common.to_float(frame, "pct", name) / (100.0 if percent else 1.0)
     out = pd.DataFrame({"task_name": frame["task_name"], "usage_share": share})
@@ -119,8 +119,8 @@ def read_task_collaboration(path) -> pd.DataFrame:
        automation  augmentation  usage_share
     0         0.6           0.2         0.01
     """
-    frame = _common.read_csv(path, _name(path))
     name = _name(path)
+    frame = _common.read_csv(path, name)
     _common.require_columns(frame, ["task_name", *_PATTERNS], name)
     out = pd.DataFrame({"task_name": frame["task_name"]})
     for col in _PATTERNS:

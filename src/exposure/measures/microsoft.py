@@ -57,8 +57,8 @@ def read_applicability(path) -> pd.DataFrame:
       soc_code             title  ai_applicability_score
     0  11-1011  Chief Executives                  0.1555
     """
-    frame = _common.read_csv(path, _name(path))
     name = _name(path)
+    frame = _common.read_csv(path, name)
     _common.require_columns(frame, ["SOC Code", "title", "ai_applicability_score"], name)
     out = pd.DataFrame(
         {
@@ -91,8 +91,8 @@ def read_iwa_metrics(path) -> pd.DataFrame:
     >>> read_iwa_metrics(io.StringIO(text)).loc[0, "iwa_id"]
     '4.A.1.a.1.I01'
     """
-    frame = _common.read_csv(path, _name(path))
     name = _name(path)
+    frame = _common.read_csv(path, name)
     _common.require_columns(frame, _IWA_COLS, name)
     iwa = frame["IWA"].str.strip()
     missing = (iwa.isna() | (iwa == "")).to_numpy()
@@ -133,8 +133,8 @@ def read_soc_iwa_weights(path) -> pd.DataFrame:
     0  11-1011  4.A.1.a.1.I01     0.0
     1  11-1011  4.A.1.a.1.I02     2.5
     """
-    frame = _common.read_csv(path, _name(path))
     name = _name(path)
+    frame = _common.read_csv(path, name)
     _common.require_columns(frame, ["SOC Code"], name)
     codes = _common.check_codes(frame["SOC Code"], SOC_PATTERN, name, "SOC Code", what="SOC code",
                                 example="11-1011")
