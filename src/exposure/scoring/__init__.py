@@ -515,10 +515,10 @@ def _score_table(frame, method, *, text_column, occupation_column, onet, labels,
 
     ``texts`` is the checked text column as a list (:func:`_check_rows`), when already read.
     """
+    titles = "title" if occupation_column is None else occupation_column  # 0 is a name too
     if method == "learned":
-        probs = _score_learned(frame, texts, text_column=text_column,
-                               occupation_column="title" if occupation_column is None else occupation_column, onet=onet,
-                               model=model, path=path, row_offset=row_offset)
+        probs = _score_learned(frame, texts, text_column=text_column, occupation_column=titles,
+                               onet=onet, model=model, path=path, row_offset=row_offset)
         tag = "learned"
     elif method == "rubric":
         probs = score_rubric(frame, text_column=text_column, onet=onet)
@@ -546,7 +546,7 @@ def _score_table(frame, method, *, text_column, occupation_column, onet, labels,
     for k, col in enumerate(EXPOSURE_MEASURES):
         out[col] = measures[:, k]
     cats = _tag_categories(frame, texts, text_column=text_column, onet=onet,
-                           occupation_column="title" if occupation_column is None else occupation_column)
+                           occupation_column=titles)
     for col in CATEGORIES:
         out[col] = cats[col].astype("boolean").to_numpy()
     out["method"] = tag
