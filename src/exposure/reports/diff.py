@@ -18,7 +18,6 @@ and reports:
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,8 +111,21 @@ def diff_tasks(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(_KEY + ["change"], kind="stable").reset_index(drop=True)
 
 
-def _releases(directory) -> dict:
-    """The ``releases`` of a directory's manifest: ``{}`` without one, an error if corrupt."""
+def _check_dir(directory: Path) -> None:
+    """Refuse a ``directory`` that does not exist or is a file (the diff reads a recompute's --out)."""
+    if not directory.exists():
+        raise DataFormatError("directory not found (an output directory of exposure "
+                              "recompute is expected)", path=directory)
+    if not directory.is_dir():
+        raise DataFormatError("is a file, not a directory (an output directory of exposure "
+                              "recompute is expected)", path=directory)
+
+
+def _manifest(directory) -> dict:
+    """A directory's ``manifest.json`` (read once): ``{}`` without one, an error if corrupt.
+
+    Its ``releases`` is an object (``{}`` when absent): a ``null`` one is refused.
+    """
     path = Path(directory) / "manifest.json"
     if not path.is_file():
         return {}
@@ -123,12 +135,9 @@ def _releases(directory) -> dict:
         raise
     except ExposureError:  # gone since the check above
         return {}
-    except (ValueError, OSError) as exc:  # JSONDecodeError, UnicodeDecodeError, unreadable
-        raise DataFormatError(f"manifest.json is not readable JSON ({exc})", path=path) from exc
-    releases = manifest.get("releases", {}) if isinstance(manifest, dict) else None
-    if not isinstance(releases, dict):
+    if not isinstance(manifest.get("releases", {}), dict):
         raise DataFormatError("manifest.json has no 'releases' object", path=path)
-    return dict(releases)
+    return manifest
 
 
 #: Tables ``exposure diff`` reads from each directory (``soc_scores``, for titles, may be absent).
@@ -136,20 +145,15 @@ _DIFF_TABLES = ("task_digests", "task_scores", "occupation_scores", "sector_scor
                 "soc_scores")
 
 
-def _check_tables(directory: Path, releases: dict) -> None:
+def _check_tables(directory: Path, manifest: dict) -> None:
     """Refuse tables that differ from what the directory's ``manifest.json`` recorded.
 
     A recompute records each table's sha256 in its manifest; a table changed since (edited,
     or copied in from another run) would be diffed under the wrong releases, or with
     columns or rows the diff does not expect.
     """
-    path = directory / "manifest.json"
-    if not path.is_file():
-        return
-    try:
-        tables = json.loads(path.read_bytes()).get("tables")
-    except (ValueError, OSError, AttributeError):
-        return  # _releases has judged the manifest already
+    tables = manifest.get("tables")
+    releases = manifest.get("releases")
     if not isinstance(tables, dict):
         return
     for name in _DIFF_TABLES:
@@ -176,9 +180,10 @@ def check_diff_dir(directory) -> Path:
     Raises
     ------
     exposure.errors.ExposureError
-        Not a directory, or a table is missing.
+        A table is missing.
     exposure.errors.DataFormatError
-        A corrupt manifest, or a table that is not the one it recorded.
+        The directory does not exist or is a file; a corrupt manifest, or a table that is
+        not the one it recorded.
 
     Examples
     --------
@@ -189,12 +194,11 @@ def check_diff_dir(directory) -> Path:
     exposure.errors.ExposureError: ...: not an exposure recompute output: task_digests.parquet, task_scores.parquet, ... missing
     """
     directory = Path(directory)
-    if not directory.is_dir():
-        raise ExposureError(f"{directory}: not a directory (give the --out of an exposure recompute)")
+    _check_dir(directory)
     missing = [f"{name}.parquet" for name in _DIFF_TABLES[:-1] if not (directory / f"{name}.parquet").is_file()]
     if missing:
         raise ExposureError(f"{directory}: not an exposure recompute output: {', '.join(missing)} missing")
-    _check_tables(directory, _releases(directory))
+    _check_tables(directory, _manifest(directory))
     return directory
 
 
@@ -266,17 +270,13 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
     """
     old_dir, new_dir = Path(old_dir), Path(new_dir)
     for d in (old_dir, new_dir):  # it said "processed table 'task_digests' not found ..."
-        if not d.exists():
-            raise DataFormatError("directory not found (an output directory of exposure "
-                                  "recompute is expected)", path=d)
-        if not d.is_dir():
-            raise DataFormatError("is a file, not a directory (an output directory of exposure "
-                                  "recompute is expected)", path=d)
+        _check_dir(d)
     if old_dir.is_dir() and new_dir.is_dir() and old_dir.resolve() == new_dir.resolve():
         raise ExposureError(f"{old_dir} and {new_dir} are the same directory: nothing to compare")
-    releases = {"old": _releases(old_dir), "new": _releases(new_dir)}  # fail before reading
+    manifests = {"old": _manifest(old_dir), "new": _manifest(new_dir)}  # fail before reading
+    releases = {side: dict(m.get("releases") or {}) for side, m in manifests.items()}
     for side, d in (("old", old_dir), ("new", new_dir)):
-        _check_tables(d, releases[side])
+        _check_tables(d, manifests[side])
     digests = {k: load("task_digests", directory=d) for k, d in (("old", old_dir), ("new", new_dir))}
     scores = {k: _needed(load("task_scores", directory=d, validate=False), d, "task_scores", _KEY)
               for k, d in (("old", old_dir), ("new", new_dir))}
