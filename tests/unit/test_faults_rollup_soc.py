@@ -56,9 +56,9 @@ def _soc(**changes) -> pd.DataFrame:
 
 @pytest.mark.parametrize(("value", "reason"), [
     ("0,46", "not a number: '0,46'"),
-    (1.5, "beta must be in [0, 1], got 1.5"),
-    (-0.1, "beta must be in [0, 1], got -0.1"),
-    (np.inf, "beta must be in [0, 1], got inf"),
+    (1.5, "must be in [0, 1], got 1.5"),
+    (-0.1, "must be in [0, 1], got -0.1"),
+    (np.inf, "must be in [0, 1], got inf"),
 ])
 @pytest.mark.parametrize("where", ["to_soc", "to_sectors"])
 def test_bad_measure_names_the_input_row(where, value, reason):
@@ -72,11 +72,31 @@ def test_bad_measure_names_the_input_row(where, value, reason):
         name = "soc_scores"
     with pytest.raises(DataFormatError) as info:
         call(value)
-    assert str(info.value) == f"row 2, column 'beta': {name}: {reason}"
+    assert str(info.value) == f"{name}, row 2, column 'beta': {reason}"
     assert (info.value.row, info.value.column) == (2, "beta")
     # a missing value (None, NaN, blank text) is still allowed, and stays missing
     pd.testing.assert_frame_equal(call(""), call(None))
     pd.testing.assert_frame_equal(call(np.nan), call(None))
+
+
+def test_one_check_of_measures_for_every_rollup():
+    """to_soc/to_sectors and to_census_occ read measures with one rule (measure_values).
+
+    A complex value is named on its own row (the whole column used to be complex, so the
+    first row was named with its good value), and blank text is missing in every roll-up
+    (to_census_occ refused it as "not a number").
+    """
+    beta = pd.Series([0.2, 0.3, 0.4 + 1j], dtype=object)
+    with pytest.raises(DataFormatError) as info:
+        to_soc(_occ(beta=beta), _xw(), _emp())
+    assert (info.value.row, str(info.value)) == (
+        3, "occupation_scores, row 3, column 'beta': not a number: (0.4+1j)")
+    from exposure.rollup._census import to_census_occ
+    xw = pd.DataFrame({"onetsoc_code": ["11-1011.00", "13-1021.00"], "census_occ": ["0010", "0020"]})
+    emp = pd.DataFrame({"soc_code": ["11-1011", "13-1021"], "tot_emp": [100.0, 200.0]})
+    scores = pd.DataFrame({"onetsoc_code": ["11-1011.00", "13-1021.00"], "beta": [0.5, "  "]})
+    out = to_census_occ(scores, crosswalk=xw, employment=emp, measures=["beta"])
+    assert out.set_index("census_occ")["beta"].isna().tolist() == [False, True]
 
 
 # fault 4: combine="n_tasks" needs a count on every row ---------------------------------------------

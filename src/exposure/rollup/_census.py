@@ -29,7 +29,7 @@ from exposure._measures import MEASURES
 from exposure._tables import first_repeat
 from exposure.crosswalks import oews_code_map
 from exposure.errors import DataFormatError
-from exposure.rollup._soc import _number, require_frame
+from exposure.rollup._soc import _number, measure_values, require_frame
 from exposure.schemas import validate
 from exposure.schemas._outcomes import CensusScores
 
@@ -145,39 +145,6 @@ def _measure_names(measures, scores: pd.DataFrame, key: str) -> list[str]:
     return names
 
 
-def _measure_values(frame: pd.DataFrame, names: list[str]) -> pd.DataFrame:
-    """The ``names`` columns of ``frame`` (default index) as floats in [0, 1] or missing.
-
-    Text that reads as a number (``"0.5"``) is accepted; other text, complex numbers,
-    infinities and values outside [0, 1] are refused, naming the first bad row (counted
-    from 1) and the column.
-    """
-    out = {}
-    for m in names:
-        raw = frame[m]
-        if pd.api.types.is_numeric_dtype(raw) and not pd.api.types.is_complex_dtype(raw):
-            values = raw.to_numpy(dtype=float, na_value=np.nan)
-            bad = np.zeros(len(raw), dtype=bool)
-        else:
-            given = raw.notna().to_numpy(dtype=bool)
-            cplx = raw.map(lambda v: isinstance(v, (complex, np.complexfloating))).to_numpy(dtype=bool)
-            parsed = pd.to_numeric(raw.astype(object).where(~cplx, None), errors="coerce")
-            values = parsed.to_numpy(dtype=float, na_value=np.nan)
-            bad = given & (cplx | np.isnan(values))
-        if bad.any():
-            pos = int(np.flatnonzero(bad)[0])
-            shown = raw.iloc[pos].item() if isinstance(raw.iloc[pos], np.generic) else raw.iloc[pos]
-            raise DataFormatError(f"not a number: {shown!r}", path="scores", row=pos + 1, column=m)
-        with np.errstate(invalid="ignore"):
-            outside = ~np.isnan(values) & ~((values >= 0.0) & (values <= 1.0))
-        if outside.any():
-            pos = int(np.flatnonzero(outside)[0])
-            raise DataFormatError(f"must be a finite number in [0, 1], got {float(values[pos])!r}",
-                                  path="scores", row=pos + 1, column=m)
-        out[m] = values
-    return pd.DataFrame(out, index=frame.index)
-
-
 def _no_match(codes: pd.Series, reached: pd.Series, key: str, xw: pd.DataFrame, names) -> DataFormatError:
     """The error when no scored O*NET-SOC code of the crosswalk has a Census code."""
     n = codes.nunique()
@@ -234,8 +201,8 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
         Before anything is computed (the scores before anything is loaded): a frame
         argument that is not a DataFrame or lacks a column; a code missing or given twice;
         ``measures`` empty, repeated, or naming an absent column; a measure value that is
-        not a number or not a finite number in [0, 1] (``scores, row 6, column 'beta':
-        must be a finite number in [0, 1], got inf``; rows count the rows of ``scores``
+        not a number or not in [0, 1] (``scores, row 6, column 'beta':
+        must be in [0, 1], got inf``; rows count the rows of ``scores``
         from 1); scores with no rows or no value at all; scores none of whose codes reach
         the crosswalk (e.g. O*NET-SOC 2010 codes such as ``15-1132.00``), which would
         leave every Census code unscored.
@@ -276,7 +243,7 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
     require_frame(scores, "scores", unique=key)
     if frame.empty:
         raise DataFormatError("scores have no rows")
-    clean = pd.concat([frame[[key]].astype({key: str}), _measure_values(frame, names)], axis=1)
+    clean = pd.concat([frame[[key]].astype({key: str}), pd.DataFrame(measure_values(frame, "scores", names), columns=names)], axis=1)
     if clean[names].isna().all(axis=None):
         raise DataFormatError(f"scores have no value: every row is missing all of {names}")
     if employment is not None:

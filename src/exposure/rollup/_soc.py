@@ -112,9 +112,11 @@ def measure_values(frame: pd.DataFrame, name: str, measures=MEASURES) -> np.ndar
     """The ``measures`` columns of ``frame`` as a float array (n_rows x len(measures)).
 
     Each measure is a share of tasks: a number in [0, 1], or missing (``None``, NaN, a
-    blank text), which stays NaN. A column ``frame`` lacks is NaN throughout. Anything
-    else (text such as ``"0,46"``, a complex number, ``1.5``, ``inf``) is refused, naming
-    ``name`` and the first bad row (counted from 1) and its column.
+    blank text), which stays NaN. Text that reads as a number (``"0.5"``) is accepted. A
+    column ``frame`` lacks is NaN throughout. Anything else (text such as ``"0,46"``, a
+    complex number, ``1.5``, ``inf``) is refused, naming ``name``, the first bad row
+    (counted from 1) and its column. :func:`to_soc`, :func:`~exposure.rollup.to_sectors`
+    and :func:`~exposure.rollup.to_census_occ` check their inputs with it.
 
     Examples
     --------
@@ -124,36 +126,36 @@ def measure_values(frame: pd.DataFrame, name: str, measures=MEASURES) -> np.ndar
     >>> measure_values(pd.DataFrame({"beta": ["0.5", "0,46"]}), "soc_scores", ["beta"])
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 2, column 'beta': soc_scores: not a number: '0,46'
+    exposure.errors.DataFormatError: soc_scores, row 2, column 'beta': not a number: '0,46'
     >>> measure_values(pd.DataFrame({"beta": [0.2, 1.5]}), "soc_scores", ["beta"])
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 2, column 'beta': soc_scores: beta must be in [0, 1], got 1.5
+    exposure.errors.DataFormatError: soc_scores, row 2, column 'beta': must be in [0, 1], got 1.5
     """
-    n = len(frame)
-    out = np.full((n, len(measures)), np.nan)
+    out = np.full((len(frame), len(measures)), np.nan)
     for j, m in enumerate(measures):
         if m not in frame:
             continue
         col = frame[m]
-        values = pd.to_numeric(col, errors="coerce")
-        given = col.notna().to_numpy(dtype=bool)
-        if not pd.api.types.is_numeric_dtype(col):
-            given = given & (col.astype(str).str.strip() != "").to_numpy(dtype=bool)
-        if pd.api.types.is_complex_dtype(values):
-            bad = given
-        else:
-            bad = given & values.isna().to_numpy(dtype=bool)
-        if bad.any():
-            pos = int(np.flatnonzero(bad)[0])
-            raise DataFormatError(f"{name}: not a number: {_shown(col.iloc[pos])!r}", row=pos + 1, column=m)
-        arr = values.to_numpy(dtype=float, na_value=np.nan)
+        if pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_complex_dtype(col):
+            arr = col.to_numpy(dtype=float, na_value=np.nan)
+        else:  # text, objects, complex: value by value, so a bad row is named, not the first row
+            given = col.notna().to_numpy(dtype=bool)
+            given = given & ~col.map(lambda v: isinstance(v, str) and not v.strip()).to_numpy(dtype=bool)
+            cplx = col.map(lambda v: isinstance(v, (complex, np.complexfloating))).to_numpy(dtype=bool)
+            parsed = pd.to_numeric(col.astype(object).where(~cplx, None), errors="coerce")
+            arr = parsed.to_numpy(dtype=float, na_value=np.nan)
+            bad = given & (cplx | np.isnan(arr))
+            if bad.any():
+                pos = int(np.flatnonzero(bad)[0])
+                raise DataFormatError(f"not a number: {_shown(col.iloc[pos])!r}", path=name, row=pos + 1,
+                                      column=m)
         with np.errstate(invalid="ignore"):
             outside = ~np.isnan(arr) & ~((arr >= 0.0) & (arr <= 1.0))
         if outside.any():
             pos = int(np.flatnonzero(outside)[0])
-            raise DataFormatError(f"{name}: {m} must be in [0, 1], got {float(arr[pos])!r}",
-                                  row=pos + 1, column=m)
+            raise DataFormatError(f"must be in [0, 1], got {float(arr[pos])!r}", path=name, row=pos + 1,
+                                  column=m)
         out[:, j] = arr
     return out
 
