@@ -84,9 +84,11 @@ def test_tokenize_ascii_fast_path_equals_regex():
     assert tok.words == distinct
     assert tok.codes.tolist() == [distinct.index(w) for ws in expected for w in ws]
     assert tok.lengths.tolist() == [len(ws) for ws in expected]
-    # a non-ASCII text sends the whole call through the regex: same words
+    # a non-ASCII text sends the whole call through the regex: same words, after normalise_text
+    from exposure.scoring._features import normalise_text
     mixed = texts[:50] + ["Écrire des lettres — naïve café résumé."]
-    assert _words_per_text(tokenize(mixed)) == [pattern.findall(t.lower()) for t in mixed]
+    assert _words_per_text(tokenize(mixed)) == [pattern.findall(normalise_text(t).lower()) for t in mixed]
+    assert _words_per_text(tokenize(mixed))[-1] == ["ecrire", "des", "lettres", "naive", "cafe", "resume"]
 
 
 def test_unigram_columns_are_what_the_hash_table_finds():

@@ -41,6 +41,7 @@ from exposure.measures import eloundou
 from exposure.schemas import validate
 from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.schemas._scores import TaskScores
+from exposure.scoring._features import normalise_text, normalise_texts
 from exposure.scoring._inputs import (
     check_text_column,
     has_keys,
@@ -204,6 +205,7 @@ def score_tasks(
     with _collector_paused():
         texts = _check_rows(tasks, text_column, occupation_column, path=path, row_offset=row_offset)
         frame = tasks.reset_index(drop=True)
+        texts = _normalised(frame, texts, text_column, occupation_column)
         table = _score_table(frame, method, text_column=text_column,
                              occupation_column=occupation_column, onet=onet, labels=labels,
                              reference_source=reference_source, mirror=mirror, data_dir=data_dir,
@@ -212,6 +214,24 @@ def score_tasks(
     for col in SCORE_COLUMNS:
         out[col] = table[col].array  # positional: the caller's index is kept
     return out
+
+
+def _normalised(frame: pd.DataFrame, texts: list, text_column, occupation_column) -> list:
+    """Put ``frame``'s task texts and titles in the form every scorer reads (:func:`normalise_text`).
+
+    ``frame`` is :func:`score_tasks`' own copy; the caller's columns are returned as given.
+    Only text that is not ASCII can change, so O*NET's statements are scored as they are.
+    """
+    normal = normalise_texts(texts)
+    if normal is not texts:
+        frame[text_column] = normal
+    titles = "title" if occupation_column is None else occupation_column
+    if titles in frame.columns and not titles == text_column:
+        col = frame[titles]
+        odd = [v for v in pd.unique(col) if isinstance(v, str) and not v.isascii()]  # few distinct titles
+        if odd:
+            frame[titles] = col.replace({v: normalise_text(v) for v in odd})
+    return normal
 
 
 @contextlib.contextmanager

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from typing import NamedTuple
 
 import numpy as np
@@ -27,7 +28,7 @@ import pyarrow.compute as pc
 from scipy import sparse
 
 __all__ = ["WordTfidf", "CharTfidf", "group_mean", "group_means", "stem", "word_terms", "tokenize",
-           "SUFFIXES", "STEM_CACHE_SIZE"]
+           "normalise_text", "normalise_texts", "SUFFIXES", "STEM_CACHE_SIZE"]
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 #: Suffixes stripped by :func:`stem`, longest first.
@@ -35,6 +36,54 @@ SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ers", "er", "ed", 
 #: Most distinct words whose stem id a :class:`WordTfidf` remembers (the cache is emptied
 #: when a call would take it past this size).
 STEM_CACHE_SIZE = 200_000
+
+
+#: Accents (combining marks) on a Latin letter, removed by :func:`normalise_text`.
+_LATIN_MARKS = re.compile(r"(?<=[A-Za-z])[\u0300-\u036f]+")
+
+
+def normalise_text(text: str) -> str:
+    """``text`` as the scorers read it: one spelling for text that reads the same.
+
+    O*NET's statements, and so every word the models know, are ASCII, while text from
+    other sources often is not: decomposed accents (macOS file names, some PDFs), soft
+    hyphens and zero-width characters inside words (web pages, PDFs), full-width letters
+    or ligatures. Without this, ``"re\u0301sume\u0301s"`` split into the unknown words
+    ``re`` and ``sume``, ``"Pre\u00adpare"`` into ``pre`` and ``pare``, and their scores
+    changed. Here, invisible format characters (Unicode category Cf: soft hyphen,
+    zero-width space and joiners, byte-order mark, direction marks) are removed, the text
+    is put in NFKC form (compatibility characters such as ``Ｐ`` or ``ﬁ`` become ``P`` and
+    ``fi``), and accents on Latin letters are dropped (``résumé`` reads as ``resume``,
+    O*NET's spelling). Other scripts keep their marks. ASCII text is returned as it is.
+
+    Examples
+    --------
+    >>> normalise_text("Prepare re\u0301sume\u0301s") == normalise_text("Prepare résumés") == "Prepare resumes"
+    True
+    >>> normalise_text("Pre\u00adpare ｒｅｐｏｒｔｓ\u200b.")
+    'Prepare reports.'
+    """
+    if text.isascii():
+        return text
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    text = _LATIN_MARKS.sub("", unicodedata.normalize("NFD", unicodedata.normalize("NFKC", text)))
+    return unicodedata.normalize("NFC", text)
+
+
+def normalise_texts(texts: list) -> list:
+    """:func:`normalise_text` of each text; the same list object when all are ASCII.
+
+    Examples
+    --------
+    >>> texts = ["Weld.", "Sew."]
+    >>> normalise_texts(texts) is texts
+    True
+    >>> normalise_texts(["Weld.", "Cafe\u0301 work."])
+    ['Weld.', 'Cafe work.']
+    """
+    if "".join(texts).isascii():
+        return texts
+    return [normalise_text(t) for t in texts]
 
 
 class Tokens(NamedTuple):
@@ -63,7 +112,7 @@ _ASCII_SPACES = bytes(c if chr(c).isalnum() or c == ord("_") else 32 for c in ra
 
 
 def tokenize(texts) -> Tokens:
-    """Lower-cased words of every text (``token_pattern=r"(?u)\\b\\w\\w+\\b"``).
+    """Lower-cased words of every text (``token_pattern=r"(?u)\\b\\w\\w+\\b"``), after :func:`normalise_text`.
 
     Pass the result as ``tokens=`` to several :class:`WordTfidf` of the same texts to
     tokenise them once. The texts are matched as one string (much faster than one regex
@@ -79,7 +128,7 @@ def tokenize(texts) -> Tokens:
     >>> tok.words, tok.codes.tolist(), tok.lengths.tolist()
     (['answer', 'the', 'phone', 'go', 'to'], [0, 1, 2, 3, 4, 1], [3, 0, 3])
     """
-    texts = list(texts)
+    texts = normalise_texts(list(texts))
     n = len(texts)
     joined = None
     if n > 1:
