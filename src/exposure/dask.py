@@ -27,6 +27,9 @@ explicit ``meta``, so the same code scores a laptop's file and a cluster's 10^8 
 - :func:`score_dataset` is ``exposure score INPUT_DIR -o OUTPUT_DIR --engine dask``: a
   partitioned Parquet dataset in, one deterministic Parquet file per partition out,
   written atomically (:func:`exposure._outdir.replace_directory`), with a progress bar.
+  Texts that do not read as work tasks are counted over the whole dataset and reported
+  in one warning on the client, as the stream engine does for a file (each partition
+  warned on its own, in its worker, before).
 
 Workers must read the same files as the client (the model ships with the package; the
 O*NET release comes from ``mirror``/``data_dir``, so those paths must exist on workers).
@@ -34,9 +37,11 @@ O*NET release comes from ``mirror``/``data_dir``, so those paths must exist on w
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,6 +61,7 @@ from exposure._tables import UNNAMED_INDEX, index_as_columns, range_index_column
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures import eloundou
 from exposure.scoring import SCORE_COLUMNS, _check_rows, score_tasks
+from exposure.scoring import learned as learned_module
 from exposure.scoring._files import (
     BATCH_ROWS,
     aliased_column,
@@ -79,7 +85,11 @@ _KEY = "__exposure_occupation"
 #: (from 1), so that an error names them whatever partition the row ends up in.
 _SOURCE = "__exposure_file"
 _LINE = "__exposure_line"
-_HIDDEN = (_ROW, _KEY, _SOURCE, _LINE)
+#: Column :func:`score_dataset` has each partition add to its scored rows: at a row that
+#: does not read as a work task, the count of such rows of its batch (0 elsewhere); summed
+#: over the dataset for one warning, and not written.
+_ODD = "__exposure_odd"
+_HIDDEN = (_ROW, _KEY, _SOURCE, _LINE, _ODD)
 #: Uncompressed bytes of the row groups of one file read as one partition (Dask's own
 #: ``read_parquet`` block size): a file smaller than this is one partition.
 PARTITION_BYTES = 256 * 2**20
@@ -160,28 +170,69 @@ def _score_partition(part: pd.DataFrame, meta: pd.DataFrame | None, job: dict) -
     renamed = frame.rename(columns=onet_aliases(frame)).reset_index(drop=True)
     model = _model(job["model"], job["digest"]) if job["method"] == "learned" else None
     batches = _batches(renamed, job)
+    odd = np.zeros(len(renamed), dtype=np.int64) if job.get("odd") else None
     try:
         if len(batches) > 1:  # the checks that name rows, on the whole partition first
             _check_rows(renamed, job["text_column"], job["occupation_column"])
-        pieces = [_score_batch(renamed, rows, job, model) for rows in batches]
+        pieces = [_score_batch(renamed, rows, job, model, odd) for rows in batches]
     except DataFormatError as exc:
         raise _located(exc, part) from None
     scores = pieces[0] if len(pieces) == 1 else pd.concat(pieces).sort_index(kind="stable")
     out = append_scores(frame, scores)
     out.index = part.index
+    if odd is not None:
+        out[_ODD] = odd
     if _ROW in part.columns:
         out[_ROW] = part[_ROW].to_numpy()
     return out if meta is None else out.astype(meta.dtypes.to_dict())
 
 
-def _score_batch(renamed: pd.DataFrame, rows: np.ndarray, job: dict, model) -> pd.DataFrame:
-    """Scores of the rows ``rows`` of a partition; an error names the row of the partition."""
+class _OddTexts(logging.Filter):
+    """Hold back, and keep, this thread's warnings on texts that do not read as work tasks.
+
+    A context manager around one ``score_tasks`` call: :attr:`found` gets the arguments
+    ``(prefix, count, rows, row, text)`` of each such warning
+    (:data:`~exposure.scoring.learned.ODD_TEXTS_MESSAGE`), which is not logged. Records
+    of other threads (a worker's other partitions) pass, to their own filter.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.thread = threading.get_ident()
+        self.found: list[tuple] = []
+        self.logger = logging.getLogger(learned_module.__name__)
+
+    def __enter__(self) -> _OddTexts:
+        self.logger.addFilter(self)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.logger.removeFilter(self)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.msg is not learned_module.ODD_TEXTS_MESSAGE or threading.get_ident() != self.thread:
+            return True
+        self.found.append(record.args)
+        return False
+
+
+def _score_batch(renamed: pd.DataFrame, rows: np.ndarray, job: dict, model,
+                 odd: np.ndarray | None = None) -> pd.DataFrame:
+    """Scores of the rows ``rows`` of a partition; an error names the row of the partition.
+
+    With ``odd`` (a count per row of the partition), the warning on texts that do not read
+    as work tasks is not logged: its count is added to ``odd`` at the row it names.
+    """
     try:
-        return score_tasks(renamed.iloc[rows], job["method"], text_column=job["text_column"],
-                           occupation_column=job["occupation_column"],
-                           onet=cached_onet(job["onet"], job["mirror"], job["data_dir"]),
-                           labels=_labels(job["method"], job["mirror"], job["data_dir"]),
-                           reference_source=job["reference_source"], model=model)[list(SCORE_COLUMNS)]
+        with _OddTexts() if odd is not None else contextlib.nullcontext() as held:
+            scores = score_tasks(renamed.iloc[rows], job["method"], text_column=job["text_column"],
+                                 occupation_column=job["occupation_column"],
+                                 onet=cached_onet(job["onet"], job["mirror"], job["data_dir"]),
+                                 labels=_labels(job["method"], job["mirror"], job["data_dir"]),
+                                 reference_source=job["reference_source"], model=model)
+        for _, count, _, row, _ in held.found if odd is not None else ():
+            odd[rows[row - 1]] += count  # ``row`` counts the rows of the batch from 1
+        return scores[list(SCORE_COLUMNS)]
     except DataFormatError as exc:
         if exc.row is None or len(rows) == len(renamed) and (np.diff(rows) == 1).all():
             raise
@@ -432,11 +483,27 @@ def score(ddf: dd.DataFrame, method: str = "learned", *, text_column: str = "tas
     >>> out["label"].tolist()
     ['E1', 'E0', 'E1', 'E0']
     """
+    return _score(ddf, method, text_column=text_column, occupation_column=occupation_column,
+                  onet=onet, reference_source=reference_source, mirror=mirror,
+                  data_dir=data_dir, model_path=model_path)
+
+
+def _score(ddf: dd.DataFrame, method: str = "learned", *, odd: bool = False,
+           text_column: str = "task", occupation_column: str | None = None,
+           onet: str | None = None, reference_source: str | None = None, mirror=None,
+           data_dir=None, model_path=None) -> dd.DataFrame:
+    """:func:`score`; with ``odd``, the rows also carry the hidden column ``_ODD``.
+
+    ``_ODD`` holds, at a row named by a warning on texts that do not read as work tasks,
+    the count of that warning (0 elsewhere), and the warning is not logged in the worker:
+    :func:`score_dataset` sums the column into one warning for the dataset.
+    """
     aliases = onet_aliases(ddf._meta)  # the options may name O*NET's headers (Task)
     text_column = aliased_column(text_column, aliases)
     occupation_column = aliased_column(occupation_column, aliases)
     job = _job(method, text_column, occupation_column, onet, reference_source, mirror,
                data_dir, model_path)
+    job["odd"] = odd
     head = ddf._meta.iloc[:0]
     meta = _score_meta(head, job)
     by_title = job["by_title"]
@@ -675,10 +742,46 @@ class ScoredDataset:
 _FILE_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xls", ".dta", ".json"}
 
 
-def _write_part(part: pd.DataFrame, path: str) -> tuple[int, int, str]:
+def _write_part(part: pd.DataFrame, path: str, index: int, text_column) -> tuple:
+    """Write partition ``index`` without its ``_ODD`` column; what it holds.
+
+    Returns
+    -------
+    tuple
+        ``(index, rows, rows without a score, method tag, texts that do not read as work
+        tasks, position of the first row named by their warnings or -1, its text)``.
+    """
+    odd = part[_ODD].to_numpy() if _ODD in part.columns else np.zeros(len(part), np.int64)
+    part = part.drop(columns=[_ODD], errors="ignore")  # not the partition the task was given
     write_parquet(part, path)
     tag = str(part["method"].iloc[0]) if len(part) else ""
-    return len(part), int(part["p_e0"].isna().sum()), tag
+    named = np.flatnonzero(odd)
+    first = int(named[0]) if len(named) else -1
+    text = str(part[text_column].iloc[first])[:60] if first >= 0 and text_column in part.columns else ""
+    return index, len(part), int(part["p_e0"].isna().sum()), tag, int(odd.sum()), first, text
+
+
+def _warn_odd_texts(src: Path, results: list[tuple]) -> None:
+    """One warning for the dataset ``src`` on the texts that do not read as work tasks.
+
+    The message of the stream engine for a file (:data:`~exposure.scoring.learned.
+    ODD_TEXTS_MESSAGE`): the count over every partition, the rows of the dataset, and a
+    row named by the first partition that has such texts, counted from 1 through the
+    partitions in order (the files in name order): the row the stream engine names for
+    the files joined into one. Nothing when no text was odd.
+    """
+    results = sorted(results)
+    count = sum(r[4] for r in results)
+    if not count:
+        return
+    offset = 0
+    for _, rows, _, _, _, first, text in results:
+        if first >= 0:
+            row = offset + first + 1
+            break
+        offset += rows
+    logging.getLogger(learned_module.__name__).warning(
+        learned_module.ODD_TEXTS_MESSAGE, f"{src}: ", count, sum(r[1] for r in results), row, text)
 
 
 def score_dataset(src, dst, method: str = "learned", *, client: Client | None = None,
@@ -718,6 +821,15 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
     exposure.errors.DataFormatError
         Unreadable input, bad cells, a task key on two rows (see :func:`check`).
 
+    Notes
+    -----
+    Texts that do not read as work tasks (``learned``) are reported once for the dataset,
+    on the client, by the ``exposure.scoring.learned`` logger, in the stream engine's
+    words (:data:`~exposure.scoring.learned.ODD_TEXTS_MESSAGE`): ``SRC: 3 of 12 texts do
+    not read as work tasks (... e.g. row 4, '...')``, with the count summed over the
+    partitions and the row counted from 1 through the files in name order. (Each
+    partition warned in its worker with its own count and rows.)
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -744,11 +856,14 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
                                silence_logs=logging.CRITICAL if quiet else logging.WARNING)
         client = Client(cluster)
     try:
-        scored = score(ddf, method, **options)
+        aliases = onet_aliases(ddf._meta)  # the input's name of the text column (Task)
+        text = aliased_column(options.get("text_column", "task"), aliases)
+        text_column = next((c for c in ddf.columns if aliases.get(c, c) == text), text)
+        scored = _score(ddf, method, odd=True, **options)
         with replace_directory(dst, owned=set(), protect=[src]) as tmp:
             names = [f"part-{i:05d}.parquet" for i in range(scored.npartitions)]
-            tasks = [dask.delayed(_write_part)(p, str(tmp / name))
-                     for p, name in zip(scored.to_delayed(), names, strict=True)]
+            tasks = [dask.delayed(_write_part)(p, str(tmp / name), i, text_column)
+                     for i, (p, name) in enumerate(zip(scored.to_delayed(), names, strict=True))]
             futures = client.compute(tasks)
             bar = tqdm(total=len(futures), unit="partition", desc="exposure score",
                        disable=None if progress else True)
@@ -761,13 +876,14 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
             keys = [c for c in written.columns
                     if c in ("onetsoc_code", "task_id", "p_e0", *onet_aliases(written._meta))]
             summary = check(written[keys])
+            _warn_odd_texts(src, results)
     finally:
         if own:
             client.close()
             cluster.close()
-    tags = sorted({t for _, _, t in results if t})
+    tags = sorted({r[3] for r in results if r[3]})
     if len(tags) > 1:
         raise ExposureError(f"partitions were scored with different methods: {tags}")
-    return ScoredDataset(dst, summary["rows"], sum(u for _, u, _ in results), len(results),
+    return ScoredDataset(dst, summary["rows"], sum(r[2] for r in results), len(results),
                          tags[0] if tags else method)
 

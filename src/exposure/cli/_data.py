@@ -8,8 +8,9 @@ import sys
 
 from exposure import fetch as _fetch
 from exposure.cli import add_location_options
+from exposure.errors import ExposureError
 from exposure.releases import LOCK_NAME, Lock, releases_frame
-from exposure.sources import select_sources, sources_markdown
+from exposure.sources import Source, select_sources, sources_markdown
 
 __all__ = ["register", "run_sources", "run_fetch"]
 
@@ -78,7 +79,8 @@ def register(subparsers) -> None:
     )
     p.add_argument(
         "names", nargs="*", metavar="NAME",
-        help="registry names, directory prefixes (onet/29.1), kinds (oews) or globs",
+        help="registry names, directory prefixes (onet/29.1), kinds (oews) or globs, or "
+        "the name of a file your lock file pins (exposure.lock in $EXPOSURE_HOME)",
     )
     add_location_options(p, mirror=False)
     p.add_argument(
@@ -147,15 +149,55 @@ def run_releases() -> int:
     return 0
 
 
+def _chosen(names, data_dir=None) -> list[Source]:
+    """The files ``exposure sources NAME...`` lists: registry matches, then lock-file pins.
+
+    As for ``exposure fetch`` (:func:`exposure.fetch.select_fetchable`), a NAME may also
+    be the exact name of a file of a new release that ``exposure recompute`` pinned in the
+    lock file (``exposure.lock`` in $EXPOSURE_HOME). The lock file is read only when a
+    NAME is not in the registry, so that a listing of registry files does not depend on it.
+
+    Parameters
+    ----------
+    names : list of str
+        Registry names, directory prefixes, kinds or globs, or lock-file names.
+    data_dir : str, optional
+        The cache directory (``--data-dir``).
+
+    Returns
+    -------
+    list of Source
+        Registry entries in registry order, then the lock-file entries named.
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        A NAME neither the registry nor the lock file knows (with a suggestion).
+
+    Examples
+    --------
+    >>> [s.name for s in _chosen(["onet/29.1/Job Zones.txt"])]
+    ['onet/29.1/Job Zones.txt']
+    """
+    try:
+        return select_sources(names)
+    except ExposureError:
+        if not names:
+            raise
+    store = _fetch.DataStore(cache=_fetch.resolve_data_dir(data_dir), home=_fetch.default_home())
+    return _fetch.select_fetchable(names, store)
+
+
 def run_sources(args) -> int:
     """List the registry with each file's cache state; exit 1 if any cached file is bad.
 
     With ``--rehash`` a file with the wrong sha256 is removed (state ``removed``);
     ``--releases`` lists the known and pinned releases instead (:func:`run_releases`).
+    A NAME may also be a file that the lock file pins (see :func:`_chosen`).
     """
     if getattr(args, "releases", False):
         return run_releases()
-    chosen = select_sources(args.names)
+    chosen = _chosen(args.names, args.data_dir)
     if args.format == "markdown":
         sys.stdout.write(sources_markdown(chosen))
         return 0

@@ -13,9 +13,10 @@ from exposure.pipeline import DEFAULT_OUT, OEWS_RELEASES, ONET_RELEASES, recompu
 from exposure.releases import LOCK_NAME, Lock, check_oews_release, check_onet_release
 from exposure.reports.diff import check_diff_dir, diff_outputs, write_diff_reports
 
-#: ``exposure diff`` writes its reports here by default (``recompute --compare``: into
-#: ``<out>/reports``).
-DEFAULT_REPORTS = DEFAULT_OUT / "reports"
+#: Folder of the diff reports inside the NEW directory compared: ``exposure diff OLD_DIR
+#: NEW_DIR`` writes ``NEW_DIR/reports`` by default, as ``recompute --compare`` writes
+#: ``<out>/reports``; never a path relative to the current directory.
+REPORTS_NAME = "reports"
 
 
 def _checked(check):
@@ -77,12 +78,13 @@ def register(subparsers) -> None:
         help="compare two recompute outputs (e.g. O*NET 29.1 vs 30.1)",
         description="Report tasks added, removed and reworded between the releases of two "
         "output directories, the occupations whose exposure moved most and the sector "
-        "changes; write diff_*.csv into --reports.",
+        "changes; write diff_*.csv into --reports (default NEW_DIR/reports).",
     )
     d.add_argument("old_dir", type=Path, metavar="OLD_DIR")
     d.add_argument("new_dir", type=Path, metavar="NEW_DIR")
-    d.add_argument("--reports", type=Path, default=DEFAULT_REPORTS,
-                   help=f"where to write diff_*.csv (default {DEFAULT_REPORTS})")
+    d.add_argument("--reports", type=Path, default=None,
+                   help=f"where to write diff_*.csv (default NEW_DIR/{REPORTS_NAME}, beside "
+                   "the tables of the newer output; not the current directory)")
     d.add_argument("--top", type=int, default=20, help="occupations listed (default 20)")
     d.add_argument("--quiet", "-q", action="store_true")
     d.set_defaults(func=run_diff)
@@ -114,7 +116,7 @@ def run_recompute(args: argparse.Namespace) -> int:
             for name in new:
                 print(f"  {name}")
     if args.compare is not None:
-        reports = args.reports if args.reports is not None else result.out / "reports"
+        reports = args.reports if args.reports is not None else result.out / REPORTS_NAME
         return _diff(args.compare, result.out, reports, 20, args.quiet)
     return 0
 
@@ -136,16 +138,23 @@ def _check_compare(old: Path, out: Path | None, reports: Path | None) -> None:
         raise ExposureError(f"--compare {old} is the --out directory: nothing to compare")
     if reports is not None:
         check_files_dir(reports)
-    elif out is not None and (out / "reports").exists() and not (out / "reports").is_dir():
-        raise ExposureError(f"{out / 'reports'}: output exists and is not a directory")
+    elif out is not None and (out / REPORTS_NAME).exists() and not (out / REPORTS_NAME).is_dir():
+        raise ExposureError(f"{out / REPORTS_NAME}: output exists and is not a directory")
     check_diff_dir(old)  # its tables, before the recompute
 
 
 def run_diff(args: argparse.Namespace) -> int:
-    """Run ``exposure diff``; return the exit code."""
+    """Run ``exposure diff``; return the exit code.
+
+    The reports go to ``--reports``, by default ``NEW_DIR/reports`` (:data:`REPORTS_NAME`
+    inside the newer of the two directories compared, where ``recompute --compare`` puts
+    them): never a path relative to the current directory, which left a stray
+    ``data/processed/reports`` wherever the command was run.
+    """
     if args.top < 0:
         raise ExposureError(f"--top must be 0 or more, got {args.top}")
-    return _diff(args.old_dir, args.new_dir, args.reports, args.top, args.quiet)
+    reports = args.reports if args.reports is not None else args.new_dir / REPORTS_NAME
+    return _diff(args.old_dir, args.new_dir, reports, args.top, args.quiet)
 
 
 def _diff(old, new, reports, top, quiet) -> int:
