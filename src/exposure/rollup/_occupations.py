@@ -28,6 +28,7 @@ from exposure.rollup._soc import require_frame
 from exposure.schemas import validate
 from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.schemas._rollup import OccupationScores
+from exposure.scoring._inputs import bad_task_types
 
 __all__ = [
     "FREQUENCY_PER_YEAR",
@@ -168,7 +169,7 @@ def task_weights(
     weights : {"equal", "core", "importance", "frequency"}
         ``"equal"``: 1 per task. ``"core"``: :data:`~exposure._measures.CORE_WEIGHT` (2) for
         Core tasks, :data:`~exposure._measures.OTHER_WEIGHT` (1) for Supplemental or missing
-        task type (Eloundou et al.); the type comes from a ``task_type`` column of
+        (or blank) task type (Eloundou et al.); the type comes from a ``task_type`` column of
         ``task_scores`` or else from ``tasks``. Looked up in ``tasks``, a task whose
         ``task_id`` is given must be there (O*NET's own tasks without a type weigh 1); a
         row with a missing or blank ``task_id`` (a task of your own) has no type and
@@ -423,8 +424,9 @@ def check_task_scores(task_scores, *, path=None, row_offset: int = 1) -> pd.Data
       under a tie each tied class is accepted. The label decides ``share_e1`` and
       ``share_exposed``, the probabilities alpha, beta and gamma: a label edited by hand
       would make them disagree;
-    - ``task_type`` Core or Supplemental (or missing), category flags true or false (or
-      missing).
+    - ``task_type`` Core or Supplemental, or missing or blank (the rule of
+      :func:`exposure.scoring._inputs.bad_task_types`, which ``exposure score`` applies to
+      its input too), category flags true or false (or missing).
 
     Comparisons allow a tolerance of 1e-6 (scores rounded to 6 decimals, or float32):
     values up to 1e-6 outside [0, 1] are accepted and clipped to [0, 1] in the frame
@@ -564,10 +566,11 @@ def _check_task_scores(task_scores, row_offset: int) -> pd.DataFrame:
         _check_labels(labels, p, full, abg)
     if "task_type" in ts.columns:
         ttype = ts["task_type"]
-        bad = (ttype.notna() & ~ttype.isin(["Core", "Supplemental"])).to_numpy(dtype=bool)
+        bad = bad_task_types(ttype)
         if bad.any():
             pos = int(np.flatnonzero(bad)[0])
-            _fail(f"task_type must be Core or Supplemental (or missing), got {ttype.iloc[pos]!r}",
+            _fail(f"task_type must be Core or Supplemental (or missing or blank), got "
+                  f"{ttype.iloc[pos]!r}",
                   pos, "task_type")
     for flag in CATEGORIES:
         if flag in ts.columns:

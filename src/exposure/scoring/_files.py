@@ -31,10 +31,22 @@ vector of all tasks of the same occupation (same O*NET-SOC code) in the input. S
 that a score never depends on where a batch ends, a batch is cut only between occupations:
 the rows of the occupation that a batch ends in are carried over to the next batch. This
 gives the same result as scoring the whole file at once when the rows of each occupation
-are contiguous (sorted or grouped by occupation). If an occupation comes back after other
+are contiguous (sorted or grouped by occupation). Rows without an occupation (no code, or
+no code and no title) belong to none and do not break the run of the rows around them: a
+run ``A, -, A`` is carried whole, and rows without an occupation that end a batch are
+carried with the occupation before them when the next batch goes on with it (the reader
+looks one batch ahead; a gap of such rows longer than a batch ends the run, which then
+counts as an occupation coming back). If an occupation comes back after other
 occupations, the streaming pass stops and the file is scored in memory, as a whole, with a
 note saying so (sort the input by occupation for bounded memory). Keys
 (``onetsoc_code``, ``task_id``) are checked for duplicates across batches too.
+
+Before any scoring, each batch's (or the whole file's) ``task_type`` values are checked
+with the rule of ``exposure rollup`` (:func:`~exposure.scoring._inputs.check_task_types`),
+and for an ``.xlsx`` or ``.dta`` output the input's own columns, which the output keeps,
+are checked for what that format cannot hold (:func:`exposure._io.check_xlsx`,
+:func:`exposure._io.check_stata`): these were found only by the roll-up, or by the
+writer after all the scoring.
 """
 
 from __future__ import annotations
@@ -51,7 +63,11 @@ import pandas as pd
 import pyarrow as pa
 
 from exposure._io import (
+    XLSX_MAX_COLUMNS,
+    XLSX_MAX_ROWS,
     atomic_path,
+    check_stata,
+    check_xlsx,
     csv_text,
     neutralise_formulas,
     output_error,
@@ -74,7 +90,7 @@ from exposure.measures import eloundou
 from exposure.onet import load_onet
 from exposure.scoring import SCORE_COLUMNS, _check_rows, score_tasks
 from exposure.scoring import learned as learned_module
-from exposure.scoring._inputs import task_keys
+from exposure.scoring._inputs import check_task_types, task_keys
 from exposure.scoring.learned import (
     frame_codes,
     load_model,
@@ -450,16 +466,21 @@ def _hashes(values: list) -> np.ndarray:
     return pd.util.hash_array(np.asarray(values, dtype=object))
 
 
-def _mark_last(batches: Iterator[pd.DataFrame]) -> Iterator[tuple[pd.DataFrame, bool]]:
-    """``(batch, is_last)`` of each batch: the next batch is read before a batch is given.
+#: What :func:`_with_following` gives for a following batch that could not be read.
+_UNREAD = object()
 
-    So that the stream scores its last batch whole, not its last occupation alone in a
-    call of its own. An error reading the next batch is raised after the batch before it
-    is given, as when the batches were read one at a time.
+
+def _with_following(batches: Iterator[pd.DataFrame]) -> Iterator[tuple[pd.DataFrame, object]]:
+    """``(batch, following)`` of each batch: the next batch is read before a batch is given.
+
+    ``following`` is the next batch, None after the last batch (so that the stream scores
+    its last batch whole, not its last occupation alone in a call of its own), and
+    :data:`_UNREAD` when reading it failed: that error is raised after the batch before
+    it is given, as when the batches were read one at a time.
 
     Examples
     --------
-    >>> [last for _, last in _mark_last(iter([pd.DataFrame(), pd.DataFrame()]))]
+    >>> [f is None for _, f in _with_following(iter([pd.DataFrame(), pd.DataFrame()]))]
     [False, True]
     """
     current = next(batches, None)
@@ -467,9 +488,9 @@ def _mark_last(batches: Iterator[pd.DataFrame]) -> Iterator[tuple[pd.DataFrame, 
         try:
             following = next(batches, None)
         except BaseException:
-            yield current, False
+            yield current, _UNREAD
             raise
-        yield current, following is None
+        yield current, following
         current = following
 
 
@@ -477,25 +498,47 @@ class _NotGrouped(Exception):
     """An occupation came back after other occupations: the stream cannot score it alone."""
 
 
-def carry_cut(keys) -> int:
+def carry_cut(keys, next_key=None) -> int:
     """Rows to score now: all but those of the occupation the batch ends in.
 
     A stream of batches scores each occupation whole by carrying the rows of the last
     occupation of a batch over to the next one (:func:`score_file`, ``exposure.spark``).
-    ``keys`` are the rows' occupation keys (:func:`occupation_keys`); a last row with no
-    occupation (``None``) is its own and is not carried.
+    ``keys`` are the rows' occupation keys (:func:`occupation_keys`). A row with no
+    occupation (``None``) belongs to none: inside the run of the last occupation
+    (``a, None, a``) it is carried with the run, and it does not end the run. Rows with no
+    occupation that end the batch are scored now, unless ``next_key``, the first
+    occupation of the rows that follow (None: none, or not known), is the occupation
+    before them: then they are carried with its run.
+
+    Parameters
+    ----------
+    keys : list
+        Occupation key of each row of the batch (None for a row without one).
+    next_key : optional
+        First occupation key of the rows after the batch.
+
+    Returns
+    -------
+    int
+        Rows to score now (the first ones); the rest are carried over.
 
     Examples
     --------
     >>> carry_cut(["a", "a", "b", "b"]), carry_cut(["a", "b", None]), carry_cut(["b", "b"])
     (2, 3, 0)
+    >>> carry_cut(["b", "a", None, "a"]), carry_cut(["b", "a", None], "a"), carry_cut(["b", "a", None], "c")
+    (1, 1, 3)
     """
     cut = len(keys)
     last = keys[-1] if cut else None
-    if last is not None:
+    if last is None:
+        last = next_key
+    if last is None:
+        return cut
+    while cut > 0 and (keys[cut - 1] is None or keys[cut - 1] == last):
         cut -= 1
-        while cut > 0 and keys[cut - 1] == last:
-            cut -= 1
+    while cut < len(keys) and keys[cut] is None:  # rows before the run are not carried
+        cut += 1
     return cut
 
 
@@ -734,8 +777,12 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
     ------
     exposure.errors.DataFormatError
         Bad file type, unreadable file, bad cells (naming file, line and column), a task
-        key (``onetsoc_code``, ``task_id``) on two rows, a nested column for an output
-        other than Parquet.
+        key (``onetsoc_code``, ``task_id``) on two rows, a ``task_type`` that
+        ``exposure rollup`` refuses (not Core or Supplemental, nor missing or blank), a
+        nested column for an output other than Parquet; for an ``.xlsx`` or ``.dta``
+        output, what it cannot hold of the input's columns (before any scoring: an
+        integer beyond 2**53, more columns than a sheet holds, a NUL character in a text
+        for Stata; see :func:`exposure._io.check_xlsx`, :func:`exposure._io.check_stata`).
     exposure.errors.ExposureError
         Unknown method; model artifact problems.
 
@@ -802,9 +849,15 @@ def _score_whole(src, dst, out_kind, method, onet, *, mirror, data_dir, **option
     renamed = frame.rename(columns=aliases)
     for option in ("text_column", "occupation_column"):  # O*NET's header named by the user
         options[option] = aliased_column(options[option], aliases)
+    row_offset = first_row_number(src)
+    # before any work: a task type the roll-up refuses, what the output cannot hold
+    where = {"path": src, "row_offset": row_offset}
+    _check_task_types(renamed, options["text_column"], options["occupation_column"], **where)
+    _check_output_holds(renamed, dst, out_kind, options["text_column"],
+                        options["occupation_column"], **where)
     release, note = onet_for_tasks(renamed, method, onet, mirror=mirror, data_dir=data_dir)
     scores = score_tasks(renamed, method, onet=release, mirror=mirror, data_dir=data_dir,
-                         path=src, row_offset=first_row_number(src), **options)
+                         path=src, row_offset=row_offset, **options)
     result = append_scores(frame, scores)
     if out_kind == "csv":
         write_csv(result, dst)
@@ -814,6 +867,67 @@ def _score_whole(src, dst, out_kind, method, onet, *, mirror, data_dir, **option
         write_frame(result, dst)
     tag = scores["method"].iloc[0] if len(scores) else method
     return ScoredFile(dst, len(result), tag, int(scores["p_e0"].isna().sum()), note)
+
+
+def _raiser(exc: Exception) -> Callable[[], None]:
+    """A check that raises ``exc`` (a problem already found), for ``_check_rows(also=...)``."""
+    def again() -> None:
+        raise exc
+    return again
+
+
+def _check_task_types(frame: pd.DataFrame, text_column, occupation_column, *, path,
+                      row_offset: int, found=()) -> None:
+    """Refuse a ``task_type`` that the roll-up refuses; of the problems on rows, the earliest.
+
+    :func:`~exposure.scoring._inputs.check_task_types` on ``frame`` (the library's column
+    names). When it, or a problem in ``found`` (already found on these rows: a task key
+    of an earlier batch), refuses a row, the input checks of
+    :func:`~exposure.scoring.score_tasks` run too and the problem on the earliest row is
+    raised, as :func:`~exposure.scoring.score_tasks` raises the earliest of its own: a
+    file scored in batches reports what the whole file reports.
+    """
+    found = list(found)
+    try:
+        check_task_types(frame, path=path, row_offset=row_offset)
+    except DataFormatError as exc:
+        found.append(exc)
+    if found:
+        _check_rows(frame, text_column, occupation_column, path=path, row_offset=row_offset,
+                    also=tuple(map(_raiser, found)))
+        raise min(found, key=lambda exc: exc.row)  # (_check_rows raised one of them)
+
+
+def _check_output_holds(frame: pd.DataFrame, dst: Path, out_kind: str, text_column,
+                        occupation_column, *, path, row_offset: int) -> None:
+    """Refuse, before scoring, what an ``.xlsx`` or ``.dta`` output cannot hold of the input.
+
+    The output keeps the input's columns as they are (:func:`append_scores`): their
+    cells, the number of rows and, with the score columns, the number of columns are
+    known before any scoring. They are checked by the writer's own checks
+    (:func:`exposure._io.check_xlsx`, :func:`exposure._io.check_stata`: the same messages,
+    naming ``dst``, its row and column), which the writer runs again on the whole output.
+    A problem of the input that :func:`~exposure.scoring.score_tasks` refuses is raised
+    first, as before (it came before the writing).
+    """
+    if out_kind not in _WHOLE:
+        return
+    kept = frame.drop(columns=[c for c in SCORE_COLUMNS if c in frame.columns])
+    kept = kept.reset_index(drop=True)  # (copy-on-write: no copy of the data)
+    try:
+        if out_kind == "xlsx":
+            # the size of the output sheet, in check_xlsx's order: rows, then columns
+            if len(kept) + 1 > XLSX_MAX_ROWS:
+                check_xlsx(pd.DataFrame(index=kept.index), dst)
+            if kept.shape[1] + len(SCORE_COLUMNS) > XLSX_MAX_COLUMNS:
+                check_xlsx(pd.DataFrame(columns=range(kept.shape[1] + len(SCORE_COLUMNS))), dst)
+            check_xlsx(kept, dst)
+        else:
+            check_stata(kept, dst)
+    except DataFormatError:
+        # the input's own problems came first (scoring refused them before any writing)
+        _check_rows(frame, text_column, occupation_column, path=path, row_offset=row_offset)
+        raise
 
 
 class _OddTexts(logging.Filter):
@@ -911,17 +1025,17 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
     def score(piece: pd.DataFrame, keys: list | None) -> None:
         start = state["rows"]
         renamed = piece.rename(columns=aliases).reset_index(drop=True)
-        # a repeated key first: it is an error whatever the order of the rows, while
-        # occupations out of order only send the file to the whole-file path (which would
-        # read and check it all again before reporting the same key)
+        # a repeated key and a task type the roll-up refuses first: they are errors
+        # whatever the order of the rows, while occupations out of order only send the
+        # file to the whole-file path (which would read and check it all again before
+        # reporting the same problem); a problem on an earlier row of the batch wins
+        found = []
         try:
             _check_new_keys(renamed, state, path=src, start=start + offset)
-        except DataFormatError as repeated:  # a problem on an earlier row of the batch wins
-            def again(exc=repeated):
-                raise exc
-            _check_rows(renamed, options["text_column"], occupation_column, path=src,
-                        row_offset=start + offset, also=(again,))
-            raise
+        except DataFormatError as repeated:
+            found.append(repeated)
+        _check_task_types(renamed, options["text_column"], occupation_column, path=src,
+                          row_offset=start + offset, found=found)
         if grouped:
             seen = _hashes(sorted({k for k in keys if k}))
             if np.isin(seen, state["groups"]).any():
@@ -939,18 +1053,32 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
             progress(len(piece))
         logger.info("%s: scored %d rows", src, state["rows"])
 
+    def batch_keys(batch: pd.DataFrame) -> list:
+        return occupation_keys(batch.rename(columns=aliases), occupation_column, by_title=by_title)
+
     sink = _Sink(tmp, out_kind)
     try:
-        pending = None
-        for batch, last in _mark_last(itertools.chain([first], batches)):
+        pending, pending_keys, ahead = None, [], None
+        for batch, following in _with_following(itertools.chain([first], batches)):
             frame = batch if pending is None else pd.concat([pending, batch], ignore_index=True)
-            keys = (occupation_keys(frame.rename(columns=aliases), occupation_column,
-                                    by_title=by_title) if grouped else None)
-            # the last batch is scored whole: nothing comes after its last occupation
-            cut = len(frame) if last or not grouped else carry_cut(keys)
+            keys = None
+            if grouped:  # a row's key is its own: the carried rows keep theirs
+                keys = pending_keys + (ahead if ahead is not None else batch_keys(batch))
+            ahead = None
+            if following is None or not grouped:
+                cut = len(frame)  # the last batch is scored whole: nothing comes after it
+            else:
+                next_key = None
+                if keys and keys[-1] is None and isinstance(following, pd.DataFrame):
+                    # rows without an occupation end the batch: they go with the
+                    # occupation before them if the next batch goes on with it
+                    ahead = batch_keys(following)
+                    next_key = next((k for k in ahead if k is not None), None)
+                cut = carry_cut(keys, next_key)
             if cut:
                 score(frame.iloc[:cut], None if keys is None else keys[:cut])
             pending = frame.iloc[cut:] if cut < len(frame) else None
+            pending_keys = keys[cut:] if keys is not None else []
         sink.close()
     finally:
         sink.handle.close()

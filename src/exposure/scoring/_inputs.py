@@ -1,6 +1,7 @@
 """What the scorers read from a task frame and an O*NET release.
 
 - the task texts, checked (:func:`check_text_column`, :func:`task_texts`);
+- the task types, checked with the rule of the roll-up (:func:`check_task_types`);
 - each task's key (``onetsoc_code``, ``task_id`` as a canonical string:
   :func:`norm_task_id`);
 - each task's detailed work activities with their intermediate work activity
@@ -30,14 +31,18 @@ from __future__ import annotations
 
 import itertools
 
+import numpy as np
 import pandas as pd
 
 from exposure._tables import norm_task_id, norm_task_ids
 from exposure.errors import DataFormatError
+from exposure.schemas._fields import TASK_TYPES
 
 __all__ = [
     "check_text_column",
     "task_texts",
+    "bad_task_types",
+    "check_task_types",
     "norm_task_id",
     "norm_task_ids",
     "has_keys",
@@ -129,6 +134,95 @@ def check_text_column(frame, text_column: str = "task", *, path=None, row_offset
     """
     task_texts(frame, text_column, path=path, row_offset=row_offset, show_index=False)
     return frame[text_column]
+
+
+def bad_task_types(values: pd.Series) -> np.ndarray:
+    """Where a ``task_type`` is neither missing nor blank nor one of Core, Supplemental.
+
+    The rule of the roll-up (:func:`exposure.rollup._occupations.check_task_scores`),
+    which ``exposure score`` applies to its input too (:func:`check_task_types`), so that
+    what the scores file carries the roll-up accepts. The values are O*NET's task types
+    (:data:`~exposure.schemas._fields.TASK_TYPES`), case and spaces included; a blank text
+    (empty or spaces only: an empty cell of a file, which a CSV reads as missing) is
+    missing, and weighs as missing.
+
+    Parameters
+    ----------
+    values : pandas.Series
+        The ``task_type`` column.
+
+    Returns
+    -------
+    numpy.ndarray
+        One bool per value, True where refused.
+
+    Examples
+    --------
+    >>> bad_task_types(pd.Series(["Core", "Supplemental", None, "", "  ", "core", 1])).tolist()
+    [False, False, False, False, False, True, True]
+    """
+    given = values.notna().to_numpy(dtype=bool)
+    if not given.any():
+        return np.zeros(len(values), dtype=bool)
+    try:
+        known = values.isin(TASK_TYPES).to_numpy(dtype=bool)
+    except (TypeError, ValueError, NotImplementedError):  # lists (also Arrow's): not task types
+        known = np.array([isinstance(v, str) and v in TASK_TYPES for v in values.tolist()], dtype=bool)
+    bad = given & ~known
+    if bad.any():  # blank texts are missing
+        pos = np.flatnonzero(bad)
+        blank = np.array([isinstance(v, str) and not v.strip() for v in values.iloc[pos].tolist()],
+                         dtype=bool)
+        bad[pos[blank]] = False
+    return bad
+
+
+def check_task_types(frame, *, path=None, row_offset: int = 1) -> None:
+    """Refuse a ``task_type`` that ``exposure rollup`` would refuse, naming its row.
+
+    The scores keep the caller's columns, so a ``task_type`` column goes through to the
+    scores file, which the roll-up reads: checked before any scoring with the roll-up's
+    own rule (:func:`bad_task_types`), a value other than
+    ``Core`` or ``Supplemental`` (O*NET's task types, case and spaces included) fails at
+    the score step rather than at the roll-up. A missing or blank task type is accepted,
+    as the roll-up accepts it. A frame without the column passes.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Tasks, with the library's column names (``task_type``).
+    path : str or os.PathLike, optional
+        File the frame came from, named in errors.
+    row_offset : int, default 1
+        Added to the 0-based row position in errors: 1 gives 1-based rows, 2 the line
+        number of a file with a header line.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        The first refused value (row and column named).
+
+    Examples
+    --------
+    >>> check_task_types(pd.DataFrame({"task_type": ["Core", None, " ", "Supplemental"]}))
+    >>> check_task_types(pd.DataFrame({"task_type": ["Core", "core"]}), row_offset=2)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 3, column 'task_type': task_type 'core' is not Core or Supplemental: exposure rollup accepts only O*NET's task types, spelt exactly so, or a missing or blank cell
+    """
+    if not isinstance(frame, pd.DataFrame) or "task_type" not in frame.columns:
+        return
+    values = frame["task_type"]
+    if isinstance(values, pd.DataFrame):  # a repeated column: _check_columns names it
+        return
+    bad = bad_task_types(values)
+    if bad.any():
+        pos = int(bad.argmax())
+        value = values.iloc[pos]
+        value = value.item() if isinstance(value, np.generic) else value
+        raise DataFormatError(f"task_type {value!r} is not Core or Supplemental: exposure rollup "
+                              "accepts only O*NET's task types, spelt exactly so, or a missing or "
+                              "blank cell", path=path, row=pos + row_offset, column="task_type")
 
 
 def has_keys(frame: pd.DataFrame) -> bool:
