@@ -150,8 +150,6 @@ def test_score_and_rollup_accept_the_same_task_types(tmp_path, value):
         read_task_scores(tmp_path / "s.parquet")
 
 
-@pytest.mark.xfail(strict=True, reason="needs the check in exposure/scoring/__init__.py "
-                                       "(_check_rows), outside this change: see the report")
 def test_score_tasks_refuses_a_task_type_rollup_refuses():
     with pytest.raises(DataFormatError, match=r"row 2, column 'task_type': task_type 'core'"):
         score_tasks(tasks_frame(["Core", "core", None]), "rubric")

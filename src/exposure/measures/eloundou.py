@@ -25,18 +25,26 @@ The contract:
   alpha, beta, gamma (``human_beta`` is the file's ``human_rating_beta``, ``gpt4_beta``
   its ``dv_rating_beta``).
 - :data:`LABELERS` names the task label column of each labeler.
+- :func:`check_task_labels` applies the rules of that schema which a join on the task key
+  needs (the key columns, integer task IDs, each key once, labels E0/E1/E2) to a labels
+  frame the caller built, naming the argument, the row (counted from 1) and the column.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
+from exposure._measures import LABELS
+from exposure._tables import task_id_numbers
 from exposure.errors import DataFormatError
 from exposure.fetch import fetch
 from exposure.schemas import validate
+from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.schemas._labels import EloundouOccupationScores, EloundouTaskLabels
 
 __all__ = [
@@ -45,6 +53,7 @@ __all__ = [
     "OCC_LEVEL_NAME",
     "read_task_labels",
     "read_occ_level",
+    "check_task_labels",
     "load_task_labels",
     "load_occ_level",
 ]
@@ -182,6 +191,136 @@ def read_occ_level(path) -> pd.DataFrame:
     """
     frame = _read(path, ",", _OCC_COLUMNS)
     return validate(frame, EloundouOccupationScores, path=path, row_offset=2)
+
+
+def check_task_labels(labels, columns=tuple(LABELERS.values()), *, name: str = "labels") -> pd.DataFrame:
+    """Check a task labels frame given by the caller; return its key and label columns.
+
+    The rules of :class:`~exposure.schemas._labels.EloundouTaskLabels` that a join on
+    (``onetsoc_code``, ``task_id``) relies on, as :func:`read_task_labels` applies them to
+    the published file: the columns ``onetsoc_code``, ``task_id`` and ``columns`` are
+    present (once each); every code is of the form ``00-0000.00``; every task ID is an
+    integer of 0 or more (text such as ``"8823"`` or a float ``8823.0`` is read as one);
+    no (code, task ID) key appears twice; a label is ``E0``, ``E1`` or ``E2``, or missing
+    (the task then has no label). Other columns are not looked at. Each rule is one
+    vectorised pass; of the problems on rows, the one on the earliest row is raised.
+
+    Parameters
+    ----------
+    labels : pandas.DataFrame
+        E.g. :func:`load_task_labels` output, or a frame built by the caller.
+    columns : sequence of str, default the columns of :data:`LABELERS`
+        The label columns that will be read.
+    name : str, default "labels"
+        The argument's name, for the messages.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``onetsoc_code`` (as given), ``task_id`` (int64) and ``columns`` (as given), with
+        a fresh ``RangeIndex``.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``labels`` is not a frame, lacks a column or has multi-level or repeated column
+        names (no row), or a row breaks a rule: the message starts with ``name``, and
+        ``row`` is the row of ``labels`` counted from 1 (its position, whatever the index).
+
+    Examples
+    --------
+    >>> labels = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": ["8823", 8824],
+    ...                        "human_exposure_agg": ["E1", "e0"]})
+    >>> check_task_labels(labels, ["human_exposure_agg"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'human_exposure_agg': labels: human_exposure_agg must be E0, E1 or E2 (or missing), got 'e0'
+    >>> check_task_labels(labels.iloc[:1], ["human_exposure_agg"])["task_id"].tolist()
+    [8823]
+    >>> check_task_labels(labels.drop(columns="task_id"), ["human_exposure_agg"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: labels lacks column(s) ['task_id'] (columns: ['onetsoc_code', 'human_exposure_agg'])
+    """
+    if not isinstance(labels, pd.DataFrame):
+        hint = " (read a label file with read_task_labels(path))" if isinstance(labels, (str, os.PathLike)) else ""
+        raise DataFormatError(f"{name} must be a pandas DataFrame, e.g. "
+                              f"exposure.measures.eloundou.load_task_labels(){hint}, "
+                              f"got {type(labels).__name__}")
+    if isinstance(labels.columns, pd.MultiIndex):
+        raise DataFormatError(f"{name} has multi-level column names; flatten them first")
+    needed = ["onetsoc_code", "task_id", *columns]
+    missing = [c for c in needed if c not in labels.columns]
+    if missing:
+        raise DataFormatError(f"{name} lacks column(s) {missing} (columns: {list(labels.columns)})")
+    repeated = [c for c in needed if (labels.columns == c).sum() > 1]
+    if repeated:
+        raise DataFormatError(f"{name}: column {repeated[0]!r} appears more than once",
+                              column=repeated[0])
+    frame = labels[list(dict.fromkeys(needed))].reset_index(drop=True)
+    found = []  # (row, message, column), rows counted from 1
+    codes = frame["onetsoc_code"]
+    code_keys, bad_code = _code_keys(codes)
+    if bad_code.any():
+        first = int(bad_code.argmax())
+        value = _plain(codes.iloc[first])
+        what = "O*NET-SOC code missing" if pd.isna(value) else (
+            f"O*NET-SOC code {value!r} is not of the form 00-0000.00 (e.g. 11-1011.00)")
+        found.append((first + 1, what, "onetsoc_code"))
+    try:
+        ids = task_id_numbers(frame["task_id"])
+    except DataFormatError as exc:
+        found.append((exc.row, exc.reason, "task_id"))
+        ids = None
+    if ids is not None:
+        given = ids.notna().to_numpy(dtype=bool)
+        low = given & (ids < 0).to_numpy(dtype=bool, na_value=False)
+        for bad, what in ((~given, "task ID missing"), (low, "task ID {!r} is negative")):
+            if bad.any():
+                pos = int(bad.argmax())
+                found.append((pos + 1, what.format(_plain(frame["task_id"].iloc[pos])), "task_id"))
+    for col in columns:
+        values = frame[col]
+        bad = (values.notna() & ~values.isin(LABELS)).to_numpy(dtype=bool)
+        if bad.any():
+            pos = int(bad.argmax())
+            found.append((pos + 1, f"{col} must be {', '.join(LABELS[:-1])} or {LABELS[-1]} (or "
+                          f"missing), got {_plain(values.iloc[pos])!r}", col))
+    if ids is not None:  # is any whole key there twice? (codes as their factorized numbers)
+        keys = pd.DataFrame({"code": code_keys, "id": ids.to_numpy()})
+        whole = (code_keys >= 0) & ids.notna().to_numpy(dtype=bool)
+        twice = keys.duplicated().to_numpy(dtype=bool) & whole
+        if twice.any():
+            pos = int(twice.argmax())
+            same = (code_keys == code_keys[pos]) & (ids == ids.iloc[pos]).to_numpy(dtype=bool, na_value=False)
+            key = f"({_plain(codes.iloc[pos])}, {int(ids.iloc[pos])})"
+            found.append((pos + 1, f"has task key {key} twice (rows {int(same.argmax()) + 1} and "
+                          f"{pos + 1})", "task_id"))
+    if found:
+        row, what, col = min(found, key=lambda f: f[0])
+        sep = " " if what.startswith("has ") else ": "
+        raise DataFormatError(f"{name}{sep}{what}", row=int(row), column=col)
+    frame["task_id"] = ids.astype("int64")
+    return frame
+
+
+def _code_keys(codes: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """``(keys, bad)``: a number per distinct code (-1 missing), and the rows whose code is not ``00-0000.00``.
+
+    Missing codes are bad too. Each distinct code is matched once.
+    """
+    try:
+        keys, uniques = pd.factorize(codes, use_na_sentinel=True)
+    except TypeError:  # unhashable cells (lists): match every cell
+        keys, uniques = np.arange(len(codes)), codes.to_numpy(dtype=object)
+        keys[codes.isna().to_numpy(dtype=bool)] = -1
+    ok = pd.Series(uniques).astype("string").str.match(ONETSOC_PATTERN).to_numpy(dtype=bool, na_value=False)
+    return keys, (keys < 0) | ~np.append(ok, False)[keys]
+
+
+def _plain(value):
+    """``value`` for a message: numpy scalars as Python ones."""
+    return value.item() if isinstance(value, np.generic) else value
 
 
 def load_task_labels(*, mirror=None, data_dir=None) -> pd.DataFrame:

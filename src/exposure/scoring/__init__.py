@@ -43,6 +43,7 @@ from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.schemas._scores import TaskScores
 from exposure.scoring._features import normalise_text, normalise_texts
 from exposure.scoring._inputs import (
+    check_task_types,
     check_text_column,
     has_keys,
     norm_task_id,
@@ -50,8 +51,13 @@ from exposure.scoring._inputs import (
     task_texts,
 )
 from exposure.scoring.categories import _tag_categories, tag_categories  # noqa: F401 (as before)
-from exposure.scoring.learned import _score_learned, score_learned  # noqa: F401 (as before)
-from exposure.scoring.reference import score_reference
+from exposure.scoring.learned import _score_learned, check_model, score_learned  # noqa: F401 (as before)
+from exposure.scoring.reference import (  # noqa: F401 (score_reference as before)
+    frame_task_ids,
+    join_labels,
+    label_column,
+    score_reference,
+)
 from exposure.scoring.rubric import score_rubric
 
 __all__ = ["METHODS", "PROBA_COLUMNS", "SCORE_COLUMNS", "EVIDENCE_COLUMNS", "TASK_SCORE_COLUMNS",
@@ -125,25 +131,35 @@ def score_tasks(
     occupation_column : str, optional
         Column of occupation titles (used by ``learned``); default ``"title"`` when present.
     onet : exposure.onet.OnetRelease, optional
-        O*NET release (:func:`exposure.load_onet`; a release name such as ``"29.1"`` is
-        refused: load it first): enables work-activity features (``learned``, ``rubric``)
-        and job-zone / DWA category rules.
+        O*NET release (:func:`exposure.load_onet`): enables work-activity features
+        (``learned``, ``rubric``) and job-zone / DWA category rules. A release name such
+        as ``"29.1"`` is refused (load it first), and so is one of its tables
+        (``onet.tasks``), a dict or any object without the ``tasks``, ``task_dwas``,
+        ``dwas`` and ``occupations`` frames of a release.
     labels : pandas.DataFrame, optional
         Published labels for ``reference``; default loaded with
         :func:`exposure.measures.eloundou.load_task_labels` (``mirror``, ``data_dir``).
+        A frame of the caller needs ``onetsoc_code``, ``task_id`` and the label column of
+        the source (``human_exposure_agg`` or ``gpt4_exposure``); it is checked first
+        (:func:`exposure.measures.eloundou.check_task_labels`: integer task IDs, each
+        key once, labels E0/E1/E2 or missing), and an error names ``labels`` and its row
+        counted from 1. Not read by the other methods.
     reference_source : {"human", "gpt4"}, optional
         Default ``"human"``, or the source a ``reference-<source>`` method names (giving
         another one is an error).
         Which published label ``reference`` uses.
     mirror, data_dir : optional
         Where to fetch the published labels from (``reference`` only).
-    model : exposure.scoring.learned.LearnedModel, optional
-        Model of ``learned``; default the shipped artifact.
+    model : exposure.scoring.learned.LearnedModel or str or os.PathLike, optional
+        Model of ``learned``; default the shipped artifact. A path names an artifact file,
+        loaded (and sha256-verified) by :func:`exposure.scoring.learned.load_model`; a
+        path of no file (such as the name ``"learned-v1"``) or another type is refused.
     path : str, optional
         Input file name, for error messages.
     row_offset : int, default 1
         Added to 0-based row positions in error messages (1: 1-based rows; 2: line
-        numbers of a file with a header line).
+        numbers of a file with a header line). A whole number of 0 or more (an integral
+        float such as ``2.0`` is read as ``2``); anything else is refused.
 
     Returns
     -------
@@ -168,7 +184,9 @@ def score_tasks(
         Missing text column, empty or non-string task text, bad keys, a duplicate
         (``onetsoc_code``, ``task_id``) key (reported in one line, before scoring); a text
         or occupation column named like a score column (``label``), which the scores
-        would replace; ``reference`` without a ``task_id`` column.
+        would replace; ``reference`` without a ``task_id`` column; an ``onet``,
+        ``labels``, ``model`` or ``row_offset`` argument that is not what is described
+        above (checked before the rows).
     exposure.errors.ExposureError
         Unknown method; model artifact problems (:class:`~exposure.errors.ChecksumMismatchError`).
 
@@ -197,11 +215,17 @@ def score_tasks(
     Traceback (most recent call last):
     ...
     exposure.errors.ExposureError: unknown scoring method 'oracle'; choose one of learned, rubric, reference
+    >>> score_tasks(tasks, onet=tasks)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: onet must be an O*NET release, e.g. exposure.load_onet('29.1') (or None), got DataFrame: pass the release itself, not one of its tables
     """
     method, reference_source = _normalise_method(method, reference_source)
-    if isinstance(onet, (str, bytes, int, float, os.PathLike)):  # e.g. "29.1", as --onet takes
-        raise DataFormatError(f"onet must be an O*NET release, e.g. exposure.load_onet({onet!r}) "
-                              f"(or None), got {type(onet).__name__} {onet!r}")
+    _check_onet(onet)
+    check_model(model)
+    row_offset = _check_row_offset(row_offset)
+    if method == "reference" and labels is not None:
+        labels = eloundou.check_task_labels(labels, [label_column(reference_source)])
     with _collector_paused():
         texts = _check_rows(tasks, text_column, occupation_column, path=path, row_offset=row_offset)
         frame = tasks.reset_index(drop=True)
@@ -214,6 +238,65 @@ def score_tasks(
     for col in SCORE_COLUMNS:
         out[col] = table[col].array  # positional: the caller's index is kept
     return out
+
+
+#: Tables of an O*NET release that :func:`score_tasks`' scorers read from ``onet``.
+_ONET_TABLES = ("tasks", "task_dwas", "dwas", "occupations")
+
+
+def _check_onet(onet) -> None:
+    """Refuse an ``onet`` argument that is not an O*NET release (None passes).
+
+    A release is an :class:`exposure.onet.OnetRelease` or any object with the
+    :data:`_ONET_TABLES` frames as attributes (made-up releases in tests). One attribute
+    look-up per table: nothing is read.
+
+    Examples
+    --------
+    >>> _check_onet({"tasks": pd.DataFrame()})
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: onet must be an O*NET release, e.g. exposure.load_onet('29.1') (or None), got dict without a 'tasks' table
+    """
+    if onet is None:
+        return
+    if isinstance(onet, (str, bytes, int, float, os.PathLike)):  # e.g. "29.1", as --onet takes
+        raise DataFormatError(f"onet must be an O*NET release, e.g. exposure.load_onet({onet!r}) "
+                              f"(or None), got {type(onet).__name__} {onet!r}")
+    lacking = [name for name in _ONET_TABLES if not isinstance(getattr(onet, name, None), pd.DataFrame)]
+    if not lacking:
+        return
+    what = type(onet).__name__
+    if isinstance(onet, (pd.DataFrame, pd.Series)):
+        what += ": pass the release itself, not one of its tables"
+    else:
+        what += f" without a {lacking[0]!r} table"
+    raise DataFormatError(f"onet must be an O*NET release, e.g. exposure.load_onet('29.1') (or None), "
+                          f"got {what}")
+
+
+def _check_row_offset(row_offset) -> int:
+    """``row_offset`` as an int; refuse anything but a whole number of 0 or more.
+
+    Checked up front: it is used only to build the message of another error, which would
+    otherwise fail instead (``1 + None``).
+
+    Examples
+    --------
+    >>> _check_row_offset(np.int64(2)), _check_row_offset(2.0)
+    (2, 2)
+    >>> _check_row_offset("2")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row_offset must be a whole number of 0 or more (1 counts rows from 1), got str '2'
+    """
+    value = row_offset.item() if isinstance(row_offset, np.generic) else row_offset
+    whole = (isinstance(value, int) and not isinstance(value, bool)) or (
+        isinstance(value, float) and value.is_integer())
+    if not whole or value < 0:
+        raise DataFormatError("row_offset must be a whole number of 0 or more (1 counts rows from 1), "
+                              f"got {type(row_offset).__name__} {row_offset!r}")
+    return int(value)
 
 
 def _normalised(frame: pd.DataFrame, texts: list, text_column, occupation_column) -> list:
@@ -316,7 +399,7 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
     checks = (lambda: _check_columns(tasks, **where),
               lambda: texts.extend(task_texts(tasks, text_column, show_index=False, **where)), occupation,
               lambda: _check_codes(tasks, **where), lambda: _check_task_ids(tasks, **where),
-              lambda: _check_unique_keys(tasks, **where),
+              lambda: _check_unique_keys(tasks, **where), lambda: check_task_types(tasks, **where),
               *also)
     found = []
     for check in checks:
@@ -546,12 +629,14 @@ def _score_table(frame, method, *, text_column, occupation_column, onet, labels,
     else:
         if labels is None:
             labels = eloundou.load_task_labels(mirror=mirror, data_dir=data_dir)
+        # (labels given by the caller were checked by score_tasks; the published ones were read so)
         try:
-            probs = score_reference(frame, labels, source=reference_source)
+            ids = frame_task_ids(frame)
         except DataFormatError as exc:  # name the input, and its rows as the caller counts them
             if exc.path is not None:
                 raise
             raise exc.in_file(path, row_offset) from None
+        probs = join_labels(frame, ids, labels, label_column(reference_source))  # errors name labels' rows
         tag = f"reference-{reference_source}"
     p = probs[list(PROBA_COLUMNS)].to_numpy(dtype=float)
     out = pd.DataFrame(index=frame.index)

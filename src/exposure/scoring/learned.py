@@ -28,6 +28,7 @@ from __future__ import annotations
 import importlib.resources
 import itertools
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +48,8 @@ __all__ = [
     "MODEL_NAME",
     "LearnedModel",
     "load_model",
+    "as_model",
+    "check_model",
     "read_registry",
     "save_model",
     "shipped_model_path",
@@ -534,6 +537,67 @@ def load_model(path=None, *, registry=None) -> LearnedModel:
     return model
 
 
+def check_model(model) -> None:
+    """Refuse a ``model`` argument that is not None, a :class:`LearnedModel` or an artifact path.
+
+    A path (str or :class:`os.PathLike`) must name a file; it is loaded by
+    :func:`as_model`. Nothing is read here.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``model`` is of another type (a dict, bytes, a number ...), or a path of no file
+        (such as the model's name ``"learned-v1"``).
+
+    Examples
+    --------
+    >>> check_model(None); check_model(shipped_model_path())
+    >>> check_model("learned-v1")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: model 'learned-v1' is not a file: pass a LearnedModel (exposure.scoring.learned.load_model(), the shipped model by default) or the path of a model artifact
+    >>> check_model(5)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: model must be a LearnedModel (exposure.scoring.learned.load_model()) or the path of a model artifact, got int
+    """
+    if model is None or isinstance(model, LearnedModel):
+        return
+    if isinstance(model, (str, os.PathLike)):
+        if not Path(model).is_file():
+            raise DataFormatError(f"model {str(model)!r} is not a file: pass a LearnedModel "
+                                  "(exposure.scoring.learned.load_model(), the shipped model by "
+                                  "default) or the path of a model artifact")
+        return
+    raise DataFormatError("model must be a LearnedModel (exposure.scoring.learned.load_model()) "
+                          f"or the path of a model artifact, got {type(model).__name__}")
+
+
+def as_model(model=None) -> LearnedModel:
+    """The :class:`LearnedModel` a ``model`` argument gives.
+
+    None: the shipped artifact (:func:`load_model`); a path: that artifact, loaded and
+    verified by :func:`load_model` (its file name must be pinned in the shipped registry);
+    a :class:`LearnedModel`: itself.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        See :func:`check_model`.
+    exposure.errors.ExposureError
+        As :func:`load_model`.
+
+    Examples
+    --------
+    >>> as_model(str(shipped_model_path())) is as_model()
+    True
+    """
+    check_model(model)
+    if isinstance(model, LearnedModel):
+        return model
+    return load_model(model)
+
+
 # ------------------------------------------------------------------ scoring
 def score_learned(
     frame: pd.DataFrame,
@@ -568,8 +632,8 @@ def score_learned(
     onet : exposure.onet.OnetRelease, optional
         O*NET release; tasks whose (``onetsoc_code``, ``task_id``) it lists are scored
         with the work-activity features (the ``onet`` coefficient set).
-    model : LearnedModel, optional
-        Default :func:`load_model`.
+    model : LearnedModel or str or os.PathLike, optional
+        Default :func:`load_model`; a path is loaded with it (:func:`as_model`).
     path : str or os.PathLike, optional
         File the rows come from, named in the warning on texts that do not read as work
         tasks.
@@ -606,7 +670,7 @@ def _score_learned(frame: pd.DataFrame, texts: list | None, *, text_column: str 
                    occupation_column: str | None = "title", onet=None, model: LearnedModel | None = None,
                    path=None, row_offset: int = 1) -> pd.DataFrame:
     """:func:`score_learned`, given ``frame[text_column]`` as a list of str (None: read it)."""
-    model = model or load_model()
+    model = as_model(model)
     n = len(frame)
     if texts is None:
         texts = frame[text_column].astype(str).tolist()

@@ -15,13 +15,36 @@ import pandas as pd
 
 from exposure._measures import LABELS
 from exposure.errors import DataFormatError, ExposureError
+from exposure.measures.eloundou import check_task_labels
 
-__all__ = ["SOURCES", "score_reference"]
+__all__ = ["SOURCES", "label_column", "score_reference", "frame_task_ids", "join_labels"]
 
 logger = logging.getLogger(__name__)
 
 #: Label columns by reference source.
 SOURCES = {"human": "human_exposure_agg", "gpt4": "gpt4_exposure"}
+
+
+def label_column(source: str) -> str:
+    """The label column of reference source ``source`` (:data:`SOURCES`).
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        Unknown ``source``.
+
+    Examples
+    --------
+    >>> label_column("gpt4")
+    'gpt4_exposure'
+    >>> label_column("GPT-4")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: unknown reference source 'GPT-4'; choose one of ['gpt4', 'human']
+    """
+    if source not in SOURCES:
+        raise ExposureError(f"unknown reference source {source!r}; choose one of {sorted(SOURCES)}")
+    return SOURCES[source]
 
 
 def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = "human") -> pd.DataFrame:
@@ -32,7 +55,9 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
     frame : pandas.DataFrame
         One row per task with ``task_id`` (and ideally ``onetsoc_code``).
     labels : pandas.DataFrame
-        :func:`exposure.measures.eloundou.read_task_labels` output.
+        :func:`exposure.measures.eloundou.read_task_labels` output, or a frame of the
+        caller with ``onetsoc_code``, ``task_id`` and the label column of ``source``,
+        checked by :func:`exposure.measures.eloundou.check_task_labels`.
     source : {"human", "gpt4"}, default "human"
         Which published label to use.
 
@@ -44,7 +69,10 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
     Raises
     ------
     exposure.errors.DataFormatError
-        ``frame`` has no ``task_id`` column or a task ID that is not an integer.
+        ``frame`` has no ``task_id`` column or a task ID that is not an integer; ``labels``
+        breaks a rule of :func:`~exposure.measures.eloundou.check_task_labels`, or (when
+        ``frame`` has no ``onetsoc_code`` column, so that the join is on the task ID
+        alone) gives one task ID two labels under two codes.
     exposure.errors.ExposureError
         Unknown ``source``.
 
@@ -61,9 +89,32 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
     2   NaN   NaN   NaN
     >>> score_reference(tasks, labels, source="gpt4").loc[0, "p_e2"]
     np.float64(1.0)
+    >>> score_reference(tasks, labels.assign(human_exposure_agg=["E1", "e0"]))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'human_exposure_agg': labels: human_exposure_agg must be E0, E1 or E2 (or missing), got 'e0'
     """
-    if source not in SOURCES:
-        raise ExposureError(f"unknown reference source {source!r}; choose one of {sorted(SOURCES)}")
+    col = label_column(source)
+    ids = frame_task_ids(frame)
+    labels = check_task_labels(labels, [col])
+    return join_labels(frame, ids, labels, col)
+
+
+def frame_task_ids(frame: pd.DataFrame) -> pd.Series:
+    """``frame``'s task IDs as ``Int64``; raise on a missing column or an ID that is not an integer.
+
+    Rows are counted from 1 and no file is named: :func:`exposure.scoring.score_tasks`
+    names its input's.
+
+    Examples
+    --------
+    >>> frame_task_ids(pd.DataFrame({"task_id": ["7", None]})).tolist()
+    [7, <NA>]
+    >>> frame_task_ids(pd.DataFrame({"task_id": [7, 7.5]}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'task_id': task ID 7.5 is not an integer
+    """
     if "task_id" not in frame.columns:
         raise DataFormatError("the reference method needs a 'task_id' column (O*NET task ID)",
                               column="task_id")
@@ -74,11 +125,23 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
     bad = (raw.notna() & (ids.isna() | (ids % 1 != 0))).to_numpy()
     if bad.any():
         pos = int(bad.argmax())
-        raise DataFormatError(f"task ID {raw.iloc[pos]!r} is not an integer", row=pos + 1, column="task_id")
-    col = SOURCES[source]
+        value = raw.iloc[pos]
+        value = value.item() if isinstance(value, np.generic) else value  # 7.5, not np.float64(7.5)
+        raise DataFormatError(f"task ID {value!r} is not an integer", row=pos + 1, column="task_id")
+    return ids.astype("Int64")
+
+
+def join_labels(frame: pd.DataFrame, ids: pd.Series, labels: pd.DataFrame, col: str) -> pd.DataFrame:
+    """The probabilities of :func:`score_reference`, from its checked inputs.
+
+    ``ids`` is :func:`frame_task_ids` of ``frame``; ``labels`` is checked (the published
+    labels, or :func:`~exposure.measures.eloundou.check_task_labels` output) and has the
+    label column ``col``. Without an ``onetsoc_code`` column in ``frame`` the join is on
+    the task ID alone: a task ID that ``labels`` gives two different labels (under two
+    codes) is then an error naming the rows of ``labels`` (counted from 1).
+    """
     lab = labels[["onetsoc_code", "task_id", col]].copy()
     lab["task_id"] = lab["task_id"].astype("int64")
-    ids = ids.astype("Int64")
     if "onetsoc_code" in frame.columns:
         left = pd.DataFrame({"onetsoc_code": frame["onetsoc_code"].astype("string").to_numpy(),
                              "task_id": ids.to_numpy()})
@@ -86,14 +149,47 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
         lab["task_id"] = lab["task_id"].astype("Int64")
         joined = left.merge(lab, on=["onetsoc_code", "task_id"], how="left", validate="many_to_one")
     else:
+        _one_label_per_id(lab, col)
         by_id = lab.drop_duplicates("task_id")
-        if by_id[col].groupby(by_id["task_id"]).nunique().gt(1).any():  # pragma: no cover
-            raise ExposureError("ambiguous labels by task ID")
         by_id = by_id.set_index("task_id")[col]
         joined = pd.DataFrame({col: ids.map(by_id).to_numpy()})
     idx = joined[col].map({label: k for k, label in enumerate(LABELS)})
     probs = np.full((len(frame), len(LABELS)), np.nan)
     ok = idx.notna().to_numpy()
     probs[ok] = np.eye(len(LABELS))[idx[ok].astype(int).to_numpy()]
+    source = {c: name for name, c in SOURCES.items()}.get(col, col)
     logger.info("reference (%s): %d of %d tasks have a published label", source, int(ok.sum()), len(frame))
     return pd.DataFrame(probs, columns=["p_e0", "p_e1", "p_e2"], index=frame.index)
+
+
+def _one_label_per_id(lab: pd.DataFrame, col: str) -> None:
+    """Refuse a task ID that ``lab`` (fresh index) gives two labels; a missing label counts as one.
+
+    Examples
+    --------
+    >>> lab = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1021.00"], "task_id": [7, 7],
+    ...                     "human_exposure_agg": ["E1", "E2"]})
+    >>> _one_label_per_id(lab, "human_exposure_agg")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'task_id': labels give task ID 7 two labels ('E1' on row 1, 'E2' on row 2, under two O*NET-SOC codes); the tasks have no onetsoc_code column to tell them apart
+    """
+    shared = lab["task_id"].duplicated(keep=False).to_numpy(dtype=bool)
+    if not shared.any():  # the published labels: every task ID once
+        return
+    rows = np.flatnonzero(shared)
+    values = lab[col].iloc[rows].astype("string").fillna("\0").to_numpy(dtype=object)
+    first = pd.Series(values).groupby(lab["task_id"].iloc[rows].to_numpy()).transform("first").to_numpy()
+    differ = values != first
+    if differ.any():
+        pos = int(rows[differ.argmax()])
+        task_id = int(lab["task_id"].iloc[pos])
+        before = int(np.flatnonzero((lab["task_id"] == task_id).to_numpy(dtype=bool))[0])
+
+        def shown(value):
+            return "a missing label" if pd.isna(value) else repr(str(value))
+
+        raise DataFormatError(f"labels give task ID {task_id} two labels ({shown(lab[col].iloc[before])} on "
+                              f"row {before + 1}, {shown(lab[col].iloc[pos])} on row {pos + 1}, under two "
+                              "O*NET-SOC codes); the tasks have no onetsoc_code column to tell them apart",
+                              row=pos + 1, column="task_id")
