@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -119,6 +120,36 @@ def _read_manifest(path: Path) -> dict:
     return manifest
 
 
+def _check_directory(directory) -> None:
+    """Refuse a ``directory`` argument that is neither None nor a path (a ``TypeError`` before).
+
+    Examples
+    --------
+    >>> _check_directory(5)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: directory must be a directory path (str or os.PathLike), got int 5
+    """
+    if directory is not None and not isinstance(directory, (str, os.PathLike)):
+        raise ExposureError(f"directory must be a directory path (str or os.PathLike), "
+                            f"got {type(directory).__name__} {directory!r}")
+
+
+def _check_store(store) -> None:
+    """Refuse a ``store`` argument that is neither None nor a DataStore (an ``AttributeError`` before).
+
+    Examples
+    --------
+    >>> _check_store("~/data")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: store must be an exposure.fetch.DataStore (e.g. DataStore.default()), got str '~/data'
+    """
+    if store is not None and not isinstance(store, DataStore):
+        raise ExposureError(f"store must be an exposure.fetch.DataStore (e.g. DataStore.default()), "
+                            f"got {type(store).__name__} {store!r}")
+
+
 def _json_kind(value) -> str:
     kinds = ((list, "array"), (str, "string"), (bool, "boolean"), (int, "number"),
              (float, "number"))
@@ -161,6 +192,7 @@ def recomputes(store: DataStore | None = None) -> list[tuple[Path, dict]]:
     >>> [(p.name, r["onet"]) for p, r in recomputes(DataStore(cache=home, home=home))]
     [('onet-31.0_oews-2026', '31.0')]
     """
+    _check_store(store)
     parent = (store.outputs if store is not None else default_home() / "processed")
     if not parent.is_dir():
         return []
@@ -204,7 +236,8 @@ def tables_dir(release=None, *, store: DataStore | None = None) -> Path:
     Raises
     ------
     exposure.errors.ExposureError
-        When ``release`` matches neither a recompute nor the shipped tables.
+        When ``release`` matches neither a recompute nor the shipped tables, or ``store``
+        is not a :class:`~exposure.fetch.DataStore`.
 
     Examples
     --------
@@ -273,7 +306,9 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
     Raises
     ------
     exposure.errors.ExposureError
-        Unknown table, no tables for ``release``, or the file is missing.
+        Unknown table, no tables for ``release``, or the file is missing; a ``name`` that
+        is not a string, a ``directory`` that is not a path (str or os.PathLike), a
+        ``store`` that is not a :class:`~exposure.fetch.DataStore`.
     exposure.errors.DataFormatError
         A damaged file; for ``"measures"``, a CSV that is empty or malformed, has no
         ``soc_code`` column or repeats a code, or (``validate``) has a bad SOC code, a
@@ -297,6 +332,10 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
     ...
     exposure.errors.ExposureError: unknown table 'jobs'; choose one of occupation_panel, ...
     """
+    if not isinstance(name, str):
+        raise ExposureError(f"name must be a table name (str), got {type(name).__name__} {name!r}")
+    _check_directory(directory)
+    _check_store(store)
     table = None if name == MEASURES else get_table(name)
     base = Path(directory) if directory is not None else tables_dir(release, store=store)
     if directory is None and base != processed_dir() and str(base) not in _ANNOUNCED:
@@ -408,7 +447,9 @@ def load_manifest(directory=None, *, release=None, store: DataStore | None = Non
     Raises
     ------
     exposure.errors.ExposureError
-        No ``manifest.json`` (or no tables for ``release``).
+        No ``manifest.json`` (or no tables for ``release``); a ``directory`` that is not
+        a path (str or os.PathLike) or a ``store`` that is not a
+        :class:`~exposure.fetch.DataStore`.
     exposure.errors.DataFormatError
         The manifest is not UTF-8 JSON, not a JSON object, or its ``releases`` is not an
         object (the file and, for bad JSON, the line named).
@@ -423,6 +464,8 @@ def load_manifest(directory=None, *, release=None, store: DataStore | None = Non
     >>> load_manifest(d)["format"]
     1
     """
+    _check_directory(directory)
+    _check_store(store)
     base = Path(directory) if directory is not None else tables_dir(release, store=store)
     path = base / _MANIFEST
     if not path.is_file():

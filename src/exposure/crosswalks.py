@@ -24,12 +24,14 @@ from __future__ import annotations
 
 import csv
 import logging
+import os
 import re
 
+import numpy as np
 import pandas as pd
 
 from exposure._tables import missing_to_na, read_table
-from exposure.errors import DataFormatError
+from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import fetch
 from exposure.schemas import validate
 from exposure.schemas._crosswalks import (
@@ -40,6 +42,7 @@ from exposure.schemas._crosswalks import (
     Soc2010To2018,
     SocStructure,
 )
+from exposure.schemas._fields import first_bad_soc_code
 from exposure.schemas._outcomes import OnetToCensus
 
 __all__ = [
@@ -57,6 +60,7 @@ __all__ = [
     "load_isco_groups",
     "load_naics_titles",
     "load_census_crosswalk",
+    "check_soc_structure",
     "onet_to_soc_map",
     "soc_major",
     "soc_broad_group",
@@ -357,7 +361,38 @@ def read_naics_titles(path) -> pd.DataFrame:
     return validate(frame, NaicsTitles, path=raw.path, row_offset=raw.first_row)
 
 
+def check_location(value, name: str) -> None:
+    """Refuse a ``mirror`` / ``data_dir`` argument that is neither None nor a path.
+
+    Parameters
+    ----------
+    value : object
+        The argument: None, a ``str`` or an :class:`os.PathLike`.
+    name : str
+        Its name, for the message.
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        Anything else (a number, a list, bytes), naming the argument; before, the error
+        was a ``TypeError`` from inside :mod:`pathlib`.
+
+    Examples
+    --------
+    >>> check_location("/data/mirror", "mirror")
+    >>> check_location(5, "mirror")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: mirror must be a directory path (str or os.PathLike), got int 5
+    """
+    if value is not None and not isinstance(value, (str, os.PathLike)):
+        raise ExposureError(f"{name} must be a directory path (str or os.PathLike), "
+                            f"got {type(value).__name__} {value!r}")
+
+
 def _load(key: str, reader, mirror, data_dir) -> pd.DataFrame:
+    check_location(mirror, "mirror")
+    check_location(data_dir, "data_dir")
     path = fetch(CROSSWALK_FILES[key], mirror=mirror, data_dir=data_dir)
     log.info("reading %s", path)
     return reader(path)
@@ -692,6 +727,81 @@ def soc_broad_group(code: str) -> str:
     return BROAD_EXCEPTIONS.get(code[:6], code[:6] + "0")
 
 
+#: Columns of a SOC structure frame that :func:`oews_code_map` reads.
+SOC_STRUCTURE_COLUMNS = ("soc_code", "level", "broad_code")
+
+
+def _brief(value) -> str:
+    """``repr(value)``, cut to 60 characters, for a message."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def check_soc_structure(soc_structure) -> None:
+    """Refuse a ``soc_structure`` argument that :func:`oews_code_map` cannot read.
+
+    ``None`` (no structure) passes. Otherwise it must be a DataFrame like the one of
+    :func:`read_soc_structure` / :func:`load_soc_structure`: the columns ``soc_code``,
+    ``level`` and ``broad_code`` (once each), at least one row of level ``detailed``, and
+    on those rows SOC codes (``11-1011``; no spaces) in ``soc_code`` and ``broad_code``.
+    Rows of other levels are not checked.
+
+    Parameters
+    ----------
+    soc_structure : pandas.DataFrame or None
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming what is expected: a path instead of the frame (read it with
+        :func:`read_soc_structure`), the workbook read with ``pd.read_excel`` (its columns
+        are not those of the structure), or the first bad code (row counted from 1).
+        Before, such arguments gave a ``TypeError`` or ``KeyError`` from inside.
+
+    Examples
+    --------
+    >>> check_soc_structure(pd.DataFrame({"soc_code": ["11-1011"], "level": ["detailed"],
+    ...                                   "broad_code": ["11-1010"]}))
+    >>> check_soc_structure("SOC_Structure.xlsx")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: soc_structure must be a pandas DataFrame, got str 'SOC_Structure.xlsx': read the file with exposure.crosswalks.read_soc_structure(path) (or load_soc_structure())
+    >>> check_soc_structure(pd.DataFrame({"soc_code": ["11-1011 "], "level": ["detailed"],
+    ...                                   "broad_code": ["11-1010"]}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 1, column 'soc_code': soc_structure: not a SOC code (like 11-1011): '11-1011 '
+    """
+    if soc_structure is None:
+        return
+    if not isinstance(soc_structure, pd.DataFrame):
+        raise DataFormatError(
+            f"soc_structure must be a pandas DataFrame, got {type(soc_structure).__name__} "
+            f"{_brief(soc_structure)}: read the file with exposure.crosswalks.read_soc_structure(path) "
+            "(or load_soc_structure())")
+    columns = list(soc_structure.columns)
+    missing = [c for c in SOC_STRUCTURE_COLUMNS if c not in columns]
+    if missing:
+        raise DataFormatError(
+            f"soc_structure lacks column(s) {missing} (columns: {columns}): give the frame of "
+            "exposure.crosswalks.read_soc_structure or load_soc_structure")
+    twice = [c for c in SOC_STRUCTURE_COLUMNS if columns.count(c) > 1]
+    if twice:
+        raise DataFormatError(f"soc_structure: the column {twice[0]!r} is there more than once")
+    level = soc_structure["level"]
+    detailed = np.flatnonzero((level.astype("string") == "detailed").to_numpy(dtype=bool, na_value=False))
+    if not len(detailed):
+        levels = sorted({str(v) for v in level.dropna().unique()})
+        raise DataFormatError(
+            f"soc_structure has no row of level 'detailed' (levels: {levels[:8]}): give the frame of "
+            "exposure.crosswalks.read_soc_structure or load_soc_structure")
+    for column in ("soc_code", "broad_code"):
+        bad = first_bad_soc_code(soc_structure[column].iloc[detailed])
+        if bad is not None:
+            what = f"{column} missing" if bad[1] == "missing" else bad[1]
+            raise DataFormatError(f"soc_structure: {what}", row=int(detailed[bad[0]]) + 1, column=column)
+
+
 def oews_code_map(soc_codes, oews_codes, soc_structure: pd.DataFrame | None = None) -> pd.DataFrame:
     """Map SOC 2018 detailed codes to the OEWS code that publishes their employment.
 
@@ -712,13 +822,19 @@ def oews_code_map(soc_codes, oews_codes, soc_structure: pd.DataFrame | None = No
     oews_codes : iterable of str
         OEWS detailed-level occupation codes.
     soc_structure : pandas.DataFrame, optional
-        :func:`read_soc_structure` output (``soc_code``, ``level``, ``broad_code``).
+        :func:`read_soc_structure` output (``soc_code``, ``level``, ``broad_code``),
+        checked by :func:`check_soc_structure`.
 
     Returns
     -------
     pandas.DataFrame
         ``soc_code, occ_code (missing when unmapped), how``, one row per distinct code of
         ``soc_codes``, sorted.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A ``soc_structure`` that is not such a frame (:func:`check_soc_structure`).
 
     Examples
     --------
@@ -731,12 +847,14 @@ def oews_code_map(soc_codes, oews_codes, soc_structure: pd.DataFrame | None = No
     3  21-1012  21-1012      exact
     4  55-1011      NaN       none
     """
+    check_soc_structure(soc_structure)
     soc = sorted(set(map(str, soc_codes)))
     oews = set(map(str, oews_codes))
     structure: dict[str, str] = {}
     soc_set = set(soc)
     if soc_structure is not None:
-        det = soc_structure[soc_structure["level"] == "detailed"]
+        det = soc_structure[(soc_structure["level"].astype("string") == "detailed").to_numpy(
+            dtype=bool, na_value=False)]
         structure = dict(zip(det["soc_code"].astype(str), det["broad_code"].astype(str)))
         soc_set |= set(structure)
 
@@ -757,6 +875,6 @@ def oews_code_map(soc_codes, oews_codes, soc_structure: pd.DataFrame | None = No
             rows.append((code, aggregates[broad][0], "aggregate"))
         else:
             if len(aggregates.get(broad, [])) > 1:
-                log.warning("%s: several OEWS aggregates in its broad group %s", code, aggregates[broad])
+                log.warning("%r: several OEWS aggregates in its broad group %s", code, aggregates[broad])
             rows.append((code, None, "none"))
     return pd.DataFrame(rows, columns=["soc_code", "occ_code", "how"])

@@ -57,7 +57,7 @@ def no_crosswalk_load(monkeypatch):
         # O*NET-SOC 2010 codes
         (pd.DataFrame({"onetsoc_code": ["15-1132.00", "15-1133.00"], "beta": [0.6, 0.5]}),
          r"^scores, column 'onetsoc_code': none of the 2 O\*NET-SOC codes is in the Census crosswalk "
-         r"\(O\*NET-SOC 2019 codes expected, e.g. 11-1011.00\)"),
+         r"\(O\*NET-SOC 2019 codes expected, e.g. '11-1011.00'\)"),
         (pd.DataFrame({"onetsoc_code": ["15-1132.00"], "beta": [0.6]}),
          r"the O\*NET-SOC code '15-1132.00' is not in the Census crosswalk"),
         (pd.DataFrame({"soc_code": ["15-1132"], "beta": [0.6], "tot_emp": [10.0]}),

@@ -176,7 +176,7 @@ def test_cells_above_the_industry_total_are_warned_about(world, caplog):
     with caplog.at_level(logging.WARNING, logger="exposure"):
         sec = to_sectors(soc, bad, level="sector").set_index("naics")
     assert sec.loc["11", "coverage"] == 1.0
-    assert "add up to more workers than the industry's total (NAICS 11: 6400 against 1500)" in caplog.text
+    assert "add up to more workers than the industry's total (NAICS '11': 6400 against 1500)" in caplog.text
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="exposure"):
         to_sectors(soc, emp, level="sector")

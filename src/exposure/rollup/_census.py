@@ -19,6 +19,7 @@ each Census code weighted by OEWS employment:
 from __future__ import annotations
 
 import logging
+import re
 
 import numpy as np
 import pandas as pd
@@ -27,13 +28,13 @@ from exposure import crosswalks
 from exposure._load import load
 from exposure._measures import MEASURES
 from exposure._tables import first_repeat
-from exposure.crosswalks import oews_code_map
+from exposure.crosswalks import check_location, check_soc_structure, oews_code_map
 from exposure.errors import DataFormatError
-from exposure.rollup._soc import _number, measure_values, require_frame
+from exposure.rollup._soc import _number, _shown, check_codes, measure_values, require_frame
 from exposure.schemas import validate
 from exposure.schemas._outcomes import CensusScores
 
-__all__ = ["to_census_occ", "census_weights"]
+__all__ = ["to_census_occ", "census_weights", "check_crosswalk", "CENSUS_PATTERN"]
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,58 @@ log = logging.getLogger(__name__)
 #: Columns of the result besides the measures: a measure may not carry one of these names
 #: (nor the code columns of the scores).
 _RESULT_COLUMNS = ("census_occ", "tot_emp", "n_onet", "weighting")
+
+#: A Census 2018 occupation code: four digits, leading zeros kept (``0010``).
+CENSUS_PATTERN = r"^[0-9]{4}\Z"
+
+
+def check_crosswalk(crosswalk: pd.DataFrame) -> None:
+    """Refuse a Census crosswalk with a bad code, naming its row (counted from 1) and column.
+
+    ``onetsoc_code`` must be an O*NET-SOC code (``11-1011.00``) on every row;
+    ``census_occ`` a four-digit Census code given as text (``'0010'``), or missing (the
+    two "All Other" codes of the registered file have none). A number there (the column
+    read by ``pd.read_csv`` without ``dtype=str``: ``0010`` became ``10.0``) is refused
+    with that advice; it used to fail only after computing, naming a 0-based row of the
+    output.
+
+    Parameters
+    ----------
+    crosswalk : pandas.DataFrame
+        ``onetsoc_code``, ``census_occ``.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+
+    Examples
+    --------
+    >>> check_crosswalk(pd.DataFrame({"onetsoc_code": ["11-1011.00", "51-8099.00"],
+    ...                               "census_occ": ["0010", None]}))
+    >>> check_crosswalk(pd.DataFrame({"onetsoc_code": ["11-1011.00"], "census_occ": [10.0]}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: crosswalk, row 1, column 'census_occ': not a 4-digit Census code: 10.0 (a number: read the column as text, e.g. pd.read_csv(..., dtype=str), so that '0010' keeps its leading zeros)
+    """
+    check_codes(crosswalk, "crosswalk", ["onetsoc_code"], path=True)
+    col = crosswalk["census_occ"]
+    cells = col.to_numpy(dtype=object)
+    given = col.notna().to_numpy(dtype=bool)
+    text = np.array([isinstance(v, str) for v in cells], dtype=bool)
+    match = col.astype("string").str.fullmatch(CENSUS_PATTERN).to_numpy(dtype=bool, na_value=False)
+    bad = given & ~(text & match)
+    if not bad.any():
+        return
+    pos = int(np.flatnonzero(bad)[0])
+    value = cells[pos]
+    if not isinstance(value, str):
+        message = (f"not a 4-digit Census code: {_shown(value)!r} (a number: read the column as text, e.g. "
+                   "pd.read_csv(..., dtype=str), so that '0010' keeps its leading zeros)")
+    else:
+        message = f"not a 4-digit Census code (like '0010'): {value!r}"
+        if re.fullmatch(r"[0-9]{1,3}(\.0*)?", value.strip()):
+            message += " (leading zeros lost? read the column as text, e.g. pd.read_csv(..., dtype=str))"
+    raise DataFormatError(message, path="crosswalk", row=pos + 1, column="census_occ")
 
 
 def _employment(employment) -> pd.DataFrame:
@@ -66,7 +119,8 @@ def census_weights(crosswalk: pd.DataFrame, employment: pd.DataFrame, scored=Non
     Parameters
     ----------
     crosswalk : pandas.DataFrame
-        ``onetsoc_code``, ``census_occ`` (:func:`exposure.crosswalks.read_census_crosswalk`).
+        ``onetsoc_code``, ``census_occ`` (:func:`exposure.crosswalks.read_census_crosswalk`;
+        codes as text, checked by :func:`check_crosswalk`); its index is not used.
     employment : pandas.DataFrame
         ``soc_code`` (OEWS detailed-level codes, aggregates included), ``tot_emp`` (a
         finite number of at least 0, or missing).
@@ -85,8 +139,9 @@ def census_weights(crosswalk: pd.DataFrame, employment: pd.DataFrame, scored=Non
     Raises
     ------
     exposure.errors.DataFormatError
-        A frame that is not a DataFrame or lacks a column, or a ``tot_emp`` that is not a
-        finite number of at least 0 (naming its row, counted from 1).
+        A frame that is not a DataFrame or lacks a column, a bad crosswalk code
+        (:func:`check_crosswalk`), or a ``tot_emp`` that is not a finite number of at least
+        0 (naming its row, counted from 1).
 
     Examples
     --------
@@ -100,8 +155,9 @@ def census_weights(crosswalk: pd.DataFrame, employment: pd.DataFrame, scored=Non
     2   13-1021.00  13-1020    50.0
     """
     require_frame(crosswalk, "crosswalk", ["onetsoc_code", "census_occ"])
+    check_crosswalk(crosswalk)
     employment = _employment(employment)
-    xw = crosswalk[["onetsoc_code", "census_occ"]].dropna().astype(str).reset_index(drop=True)
+    xw = crosswalk[["onetsoc_code", "census_occ"]].reset_index(drop=True).dropna().astype(str).reset_index(drop=True)
     soc = xw["onetsoc_code"].str.slice(0, 7)
     cmap = oews_code_map(soc, employment["soc_code"].astype(str), soc_structure)
     xw["occ_code"] = soc.map(cmap.set_index("soc_code")["occ_code"]).to_numpy()
@@ -155,7 +211,7 @@ def _no_match(codes: pd.Series, reached: pd.Series, key: str, xw: pd.DataFrame, 
         example = xw["onetsoc_code"].iloc[0][:7] if len(xw) else None
     if not reached.any():
         which = f"the {kind} code {codes.iloc[0]!r} is not" if n == 1 else f"none of the {n} {kind} codes is"
-        hint = f" ({standard} expected, e.g. {example})" if example is not None else ""
+        hint = f" ({standard} expected, e.g. {example!r})" if example is not None else ""
         return DataFormatError(f"{which} in the Census crosswalk{hint}", path="scores", column=key)
     return DataFormatError(f"no {kind} code of scores that is in the Census crosswalk has both a Census "
                            f"code and a value in {list(names)}", path="scores", column=key)
@@ -171,12 +227,15 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
     scores : pandas.DataFrame
         O*NET-SOC level (``onetsoc_code``, e.g. ``exposure.load("occupations")``), or OEWS
         code level (``soc_code``, e.g. ``exposure.load("soc")``: each O*NET code then takes
-        the value of its OEWS code). Each code once and never missing; the measures are
-        shares, numbers from 0 to 1 or missing (text that reads as a number is accepted).
+        the value of its OEWS code). Each code once, never missing, and well formed
+        (``11-1011.00`` / ``11-1011``, no surrounding spaces); the measures are shares,
+        numbers from 0 to 1 or missing (text that reads as a number is accepted, booleans
+        are not).
     crosswalk : pandas.DataFrame, optional
-        O*NET-SOC -> Census crosswalk (``onetsoc_code``, ``census_occ``); default the
-        registered file (:func:`exposure.crosswalks.load_census_crosswalk`, with
-        ``mirror``/``data_dir``).
+        O*NET-SOC -> Census crosswalk (``onetsoc_code``, ``census_occ``; the Census codes
+        as text, ``'0010'``: :func:`check_crosswalk`); default the registered file
+        (:func:`exposure.crosswalks.load_census_crosswalk`, with ``mirror``/``data_dir``).
+        Its index is not used.
     employment : pandas.DataFrame, optional
         ``soc_code``, ``tot_emp`` of the OEWS codes; default those columns of ``scores``
         when it has them, else of the shipped ``soc_scores`` table (OEWS May 2025).
@@ -184,8 +243,11 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
         Column(s) to carry, each once (a single name is one measure); default those of
         :data:`exposure._measures.MEASURES` present.
     soc_structure : pandas.DataFrame, optional
-        SOC structure for the SOC -> OEWS code map.
-    mirror, data_dir : optional
+        SOC structure for the SOC -> OEWS code map: the frame of
+        :func:`exposure.crosswalks.load_soc_structure` or
+        :func:`~exposure.crosswalks.read_soc_structure`, not a path
+        (:func:`~exposure.crosswalks.check_soc_structure`).
+    mirror, data_dir : str or os.PathLike, optional
         Passed to :func:`exposure.fetch.fetch` when the crosswalk is loaded.
 
     Returns
@@ -199,7 +261,11 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
     ------
     exposure.errors.DataFormatError
         Before anything is computed (the scores before anything is loaded): a frame
-        argument that is not a DataFrame or lacks a column; a code missing or given twice;
+        argument that is not a DataFrame or lacks a column; a code missing, malformed
+        (``'11-1011.00 '``) or given twice; a crosswalk code that is not a 4-digit Census
+        code given as text (``10.0``: the file read without ``dtype=str``); a
+        ``soc_structure`` that is not the frame of
+        :func:`~exposure.crosswalks.load_soc_structure`;
         ``measures`` empty, repeated, or naming an absent column; a measure value that is
         not a number or not in [0, 1] (``scores, row 6, column 'beta':
         must be in [0, 1], got inf``; rows count the rows of ``scores``
@@ -225,7 +291,7 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
     >>> to_census_occ(occ.assign(onetsoc_code=["15-1132.00", "15-1133.00", "15-1134.00"]), xw, emp)
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: scores, column 'onetsoc_code': none of the 3 O*NET-SOC codes is in the Census crosswalk (O*NET-SOC 2019 codes expected, e.g. 11-1011.00)
+    exposure.errors.DataFormatError: scores, column 'onetsoc_code': none of the 3 O*NET-SOC codes is in the Census crosswalk (O*NET-SOC 2019 codes expected, e.g. '11-1011.00')
     """
     require_frame(scores, "scores")  # the scores are checked before anything is loaded
     key = next((k for k in ("onetsoc_code", "soc_code") if k in scores.columns), None)
@@ -240,22 +306,28 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
     blank = (frame[key].isna() | (frame[key].astype(str).str.strip() == "")).to_numpy(dtype=bool)
     if blank.any():
         raise DataFormatError("missing", path="scores", row=int(np.flatnonzero(blank)[0]) + 1, column=key)
+    check_codes(frame, "scores", [key], path=True)
     require_frame(scores, "scores", unique=key)
     if frame.empty:
         raise DataFormatError("scores have no rows")
     clean = pd.concat([frame[[key]].astype({key: str}), pd.DataFrame(measure_values(frame, "scores", names), columns=names)], axis=1)
     if clean[names].isna().all(axis=None):
         raise DataFormatError(f"scores have no value: every row is missing all of {names}")
+    check_soc_structure(soc_structure)
+    check_location(mirror, "mirror")
+    check_location(data_dir, "data_dir")
     if employment is not None:
         employment = _employment(employment)
     if crosswalk is not None:
         require_frame(crosswalk, "crosswalk", ["onetsoc_code", "census_occ"])
+        check_crosswalk(crosswalk)
     else:
         crosswalk = crosswalks.load_census_crosswalk(mirror=mirror, data_dir=data_dir)
     if employment is None:
         has_emp = {"soc_code", "tot_emp"} <= set(scores.columns)
         employment = _employment((frame if has_emp else load("soc_scores"))[["soc_code", "tot_emp"]])
-    xw = crosswalk[["onetsoc_code", "census_occ"]].astype({"onetsoc_code": str})
+    # the index is dropped: one named like a column ('onetsoc_code') made the merge ambiguous
+    xw = crosswalk[["onetsoc_code", "census_occ"]].reset_index(drop=True).astype({"onetsoc_code": str})
     codes = clean[key]
     if key == "onetsoc_code":
         values = xw.merge(clean, on="onetsoc_code", how="left")
@@ -274,7 +346,7 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
         raise _no_match(codes, reached, key, xw, names)
     if key == "onetsoc_code" and not reached.all():
         unknown = sorted(set(codes[~reached]))
-        log.warning("%d O*NET-SOC codes are not in the Census crosswalk (e.g. %s)", len(unknown), unknown[0])
+        log.warning("%d O*NET-SOC codes are not in the Census crosswalk (e.g. %r)", len(unknown), unknown[0])
     weights = census_weights(values, employment, scored, soc_structure)
     w = weights["weight"].to_numpy(float)
     rows = []

@@ -66,7 +66,7 @@ def check_gain(gain) -> float:
 
 def _industry_cells(employment: pd.DataFrame, level: str):
     """Industries of ``level``, their totals, and their detailed occupation cells."""
-    if level not in LEVELS:
+    if not (isinstance(level, str) and level in LEVELS):  # a list is refused too, not a TypeError
         raise DataFormatError(f"unknown level {level!r}; expected 'sector' or 'subsector'")
     f = employment_frame(employment)
     f = f[f["i_group"] == LEVELS[level]]
@@ -77,7 +77,8 @@ def _industry_cells(employment: pd.DataFrame, level: str):
     cells = f[f["o_group"] == "detailed"].reset_index(drop=True)
     if cells.duplicated(["naics", "occ_code"]).any():
         first = cells[cells.duplicated(["naics", "occ_code"])].iloc[0]
-        raise DataFormatError(f"duplicate {level} cell {first['naics']} x {first['occ_code']}")
+        raise DataFormatError(f"duplicate {level} cell: NAICS {str(first['naics'])!r}, "
+                              f"occupation {str(first['occ_code'])!r}")
     industries["tot_emp"] = totals.reindex(industries["naics"]).to_numpy()
     return industries, cells
 
@@ -115,13 +116,13 @@ def _warn_unmatched(soc_codes: np.ndarray, beta: np.ndarray, cells: pd.DataFrame
     n_hit, n = int(hit.sum()), len(scored)
     if n_hit == n:
         return
-    example = scored[~hit][0]
+    example = str(scored[~hit][0])
     if 2 * n_hit < n:
-        log.warning("%s: %s of the %d scored SOC codes %s in the OEWS %s cells (e.g. %s is not), so "
+        log.warning("%s: %s of the %d scored SOC codes %s in the OEWS %s cells (e.g. %r is not), so "
                     "their employment is not scored; are they the OEWS occupation codes (SOC 2018) of to_soc?",
                     level, f"only {n_hit}" if n_hit else "none", n, "are" if n_hit > 1 else "is", level, example)
     else:
-        log.info("%s: %d of the %d scored SOC codes are not in the OEWS %s cells (e.g. %s)",
+        log.info("%s: %d of the %d scored SOC codes are not in the OEWS %s cells (e.g. %r)",
                  level, n - n_hit, n, level, example)
 
 
@@ -146,10 +147,12 @@ def to_sectors(
     ----------
     soc_scores : pandas.DataFrame
         :class:`~exposure.schemas.SocScores`: each ``soc_code`` an OEWS occupation code
-        (``11-1011``) given once; the measures present numbers in [0, 1] or missing.
+        (``11-1011``) given once; the measures present numbers in [0, 1] or missing
+        (booleans are refused).
     employment : pandas.DataFrame
         OEWS by-industry frame (see :func:`~exposure.rollup.employment_frame`).
     level : {"sector", "subsector"}, default "sector"
+        A string; anything else (``["sector"]``, None) is refused.
     exposed_threshold : float, default 0.5
         ``exposed_workers`` counts workers in occupations with beta above this; a number
         in [0, 1].
@@ -207,9 +210,9 @@ def to_sectors(
     if over.any():
         k = int(np.flatnonzero(over)[0])
         log.warning("%s: the scored occupation cells of %d industr%s add up to more workers than "
-                    "the industry's total (NAICS %s: %.0f against %.0f); the employment file is "
+                    "the industry's total (NAICS %r: %.0f against %.0f); the employment file is "
                     "inconsistent, and coverage is shown as 1", level, int(over.sum()),
-                    "y" if over.sum() == 1 else "ies", out["naics"].iloc[k],
+                    "y" if over.sum() == 1 else "ies", str(out["naics"].iloc[k]),
                     out["covered_emp"].iloc[k], out["tot_emp"].iloc[k])
     out["coverage"] = np.clip(ratio, 0, 1)
     out["exposed_workers"] = emp_m @ (np.nan_to_num(beta) > exposed_threshold).astype(float)

@@ -13,13 +13,15 @@ from scipy import sparse
 
 from exposure._measures import EXPOSURE_MEASURES, MEASURES
 from exposure._tables import first_repeat
-from exposure.crosswalks import oews_code_map
+from exposure.crosswalks import check_soc_structure, oews_code_map
 from exposure.errors import DataFormatError
 from exposure.oews import SPECIAL_VALUES
 from exposure.schemas import validate
+from exposure.schemas._fields import ONETSOC_PATTERN, first_bad_soc_code
 from exposure.schemas._rollup import SocScores
 
-__all__ = ["employment_frame", "national_detailed", "onet_to_oews", "to_soc", "coverage"]
+__all__ = ["employment_frame", "national_detailed", "onet_to_oews", "to_soc", "coverage", "check_codes",
+           "first_bad_onetsoc_code"]
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +105,77 @@ def require_frame(value, name: str, columns=(), *, unique: str | None = None) ->
                               f"and {pos + 1})", row=pos + 1, column=unique)
 
 
+def first_bad_onetsoc_code(codes: pd.Series) -> tuple[int, str] | None:
+    """Position of the first cell of ``codes`` that is not an O*NET-SOC code, and what it is.
+
+    The O*NET-SOC twin of :func:`exposure.schemas._fields.first_bad_soc_code`: a missing
+    cell or one not of the form ``11-1011.00`` (:data:`~exposure.schemas._fields.ONETSOC_PATTERN`:
+    no spaces, no line break, the two-digit suffix given).
+
+    Returns
+    -------
+    (int, str) or None
+        ``(position, "missing" or "not an O*NET-SOC code (like 11-1011.00): '...'")``;
+        None when every cell is an O*NET-SOC code.
+
+    Examples
+    --------
+    >>> first_bad_onetsoc_code(pd.Series(["11-1011.00", "11-1011.03 ", None]))
+    (1, "not an O*NET-SOC code (like 11-1011.00): '11-1011.03 '")
+    >>> first_bad_onetsoc_code(pd.Series(["11-1011.00"])) is None
+    True
+    """
+    text = codes.astype("string")
+    bad = ~text.str.fullmatch(ONETSOC_PATTERN).to_numpy(dtype=bool, na_value=False)
+    if not bad.any():
+        return None
+    pos = int(np.flatnonzero(bad)[0])
+    value = codes.iloc[pos]
+    return pos, "missing" if pd.isna(value) else f"not an O*NET-SOC code (like 11-1011.00): {str(value)!r}"
+
+
+#: Code column -> the check of its cells.
+_CODE_CHECKS = {"onetsoc_code": first_bad_onetsoc_code, "soc_code": first_bad_soc_code}
+
+
+def check_codes(frame: pd.DataFrame, name: str, columns=("onetsoc_code",), *, path: bool = False) -> None:
+    """Refuse a missing or malformed code in the ``columns`` of ``frame`` (rows counted from 1).
+
+    ``onetsoc_code`` must hold O*NET-SOC codes (``11-1011.00``), ``soc_code`` SOC codes
+    (``11-1011``), with no surrounding whitespace: a padded code matched nothing and was
+    dropped with warnings that did not say why.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+    name : str
+        The argument, for the message.
+    columns : sequence of {"onetsoc_code", "soc_code"}
+    path : bool, default False
+        Put ``name`` before the row (``scores, row 1, column ...: not ...``) rather than
+        in the message (``row 1, column ...: scores: not ...``, as :func:`to_sectors`).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+
+    Examples
+    --------
+    >>> check_codes(pd.DataFrame({"soc_code": ["11-1011", "13-1020 "]}), "onet_to_soc", ["soc_code"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'soc_code': onet_to_soc: not a SOC code (like 11-1011): '13-1020 '
+    """
+    for column in columns:
+        bad = _CODE_CHECKS[column](frame[column])
+        if bad is None:
+            continue
+        if path:  # 'scores, row 1, column 'soc_code': missing', as to_census_occ names its frames
+            raise DataFormatError(bad[1], path=name, row=bad[0] + 1, column=column)
+        what = f"{column} missing" if bad[1] == "missing" else bad[1]
+        raise DataFormatError(f"{name}: {what}", row=bad[0] + 1, column=column)
+
+
 def _shown(value):
     """``value`` for an error message: numpy scalars as Python ones (``nan``, not ``np.float64(nan)``)."""
     return value.item() if isinstance(value, np.generic) else value
@@ -114,7 +187,8 @@ def measure_values(frame: pd.DataFrame, name: str, measures=MEASURES) -> np.ndar
     Each measure is a share of tasks: a number in [0, 1], or missing (``None``, NaN, a
     blank text), which stays NaN. Text that reads as a number (``"0.5"``) is accepted. A
     column ``frame`` lacks is NaN throughout. Anything else (text such as ``"0,46"``, a
-    complex number, ``1.5``, ``inf``) is refused, naming ``name``, the first bad row
+    complex number, a boolean -- ``True`` is not taken as 1.0, as ``task_id=True`` is not
+    taken as 1 --, ``1.5``, ``inf``) is refused, naming ``name``, the first bad row
     (counted from 1) and its column. :func:`to_soc`, :func:`~exposure.rollup.to_sectors`
     and :func:`~exposure.rollup.to_census_occ` check their inputs with it.
 
@@ -131,21 +205,35 @@ def measure_values(frame: pd.DataFrame, name: str, measures=MEASURES) -> np.ndar
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: soc_scores, row 2, column 'beta': must be in [0, 1], got 1.5
+    >>> measure_values(pd.DataFrame({"beta": [True, False]}), "soc_scores", ["beta"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: soc_scores, row 1, column 'beta': not a number: True
     """
     out = np.full((len(frame), len(measures)), np.nan)
     for j, m in enumerate(measures):
         if m not in frame:
             continue
         col = frame[m]
-        if pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_complex_dtype(col):
+        if pd.api.types.is_bool_dtype(col):  # True is not 1.0: refused like task_id=True
+            given = col.notna().to_numpy(dtype=bool)
+            if given.any():
+                pos = int(np.flatnonzero(given)[0])
+                raise DataFormatError(f"not a number: {_shown(col.iloc[pos])!r}", path=name, row=pos + 1,
+                                      column=m)
+            arr = np.full(len(col), np.nan)
+        elif pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_complex_dtype(col):
             arr = col.to_numpy(dtype=float, na_value=np.nan)
         else:  # text, objects, complex: value by value, so a bad row is named, not the first row
+            cells = col.to_numpy(dtype=object)
             given = col.notna().to_numpy(dtype=bool)
-            given = given & ~col.map(lambda v: isinstance(v, str) and not v.strip()).to_numpy(dtype=bool)
-            cplx = col.map(lambda v: isinstance(v, (complex, np.complexfloating))).to_numpy(dtype=bool)
-            parsed = pd.to_numeric(col.astype(object).where(~cplx, None), errors="coerce")
+            given = given & ~np.array([isinstance(v, str) and not v.strip() for v in cells], dtype=bool)
+            # complex numbers and booleans (True is not 1.0) are not numbers here
+            odd = np.array([isinstance(v, (complex, np.complexfloating, bool, np.bool_)) for v in cells],
+                           dtype=bool)
+            parsed = pd.to_numeric(pd.Series(np.where(odd, None, cells), dtype=object), errors="coerce")
             arr = parsed.to_numpy(dtype=float, na_value=np.nan)
-            bad = given & (cplx | np.isnan(arr))
+            bad = given & (odd | np.isnan(arr))
             if bad.any():
                 pos = int(np.flatnonzero(bad)[0])
                 raise DataFormatError(f"not a number: {_shown(col.iloc[pos])!r}", path=name, row=pos + 1,
@@ -250,7 +338,7 @@ def national_detailed(employment: pd.DataFrame) -> pd.DataFrame:
                               "above 0 (tot_emp is 0 or missing on every row)", column="tot_emp")
     if f["occ_code"].duplicated().any():
         raise DataFormatError(
-            f"duplicate cross-industry occupation code {f.loc[f['occ_code'].duplicated(), 'occ_code'].iloc[0]}"
+            f"duplicate cross-industry occupation code {f.loc[f['occ_code'].duplicated(), 'occ_code'].iloc[0]!r}"
         )
     return f.sort_values("occ_code").reset_index(drop=True)
 
@@ -283,20 +371,23 @@ def onet_to_oews(
         Weight of each scored O*NET occupation within its OEWS code: 1, or its number of
         task rows. Weights are renormalized over the children that carry a score.
     soc_structure : pandas.DataFrame, optional
-        SOC structure for :func:`~exposure.crosswalks.oews_code_map`.
+        SOC structure for :func:`~exposure.crosswalks.oews_code_map`
+        (:func:`~exposure.crosswalks.check_soc_structure`).
 
     Returns
     -------
     pandas.DataFrame
         ``onetsoc_code, soc_code, occ_code, how, weight`` for every crosswalk row whose
-        O*NET code is in ``occupation_scores``.
+        O*NET code is in ``occupation_scores``. The frames' indexes are not used.
 
     Raises
     ------
     exposure.errors.DataFormatError
-        An unknown ``combine``, a frame without its columns, an O*NET-SOC code mapped
-        to several SOC codes, or (``combine="n_tasks"``) an ``n_tasks`` that is missing,
-        below 1 or not a whole number, naming its row (counted from 1).
+        An unknown ``combine``, a frame without its columns, a missing or malformed code
+        in the crosswalk (``'11-1011 '``: :func:`check_codes`), an O*NET-SOC code mapped
+        to several SOC codes, a bad ``soc_structure``, or (``combine="n_tasks"``) an
+        ``n_tasks`` that is missing, below 1 or not a whole number, naming its row
+        (counted from 1).
 
     Examples
     --------
@@ -312,20 +403,23 @@ def onet_to_oews(
                   ["onetsoc_code", "n_tasks"] if combine == "n_tasks" else ["onetsoc_code"])
     require_frame(onet_to_soc, "onet_to_soc", ["onetsoc_code", "soc_code"])
     counts = _task_counts(occupation_scores) if combine == "n_tasks" else None
-    xw = onet_to_soc[["onetsoc_code", "soc_code"]].astype(str).drop_duplicates()
+    check_codes(onet_to_soc, "onet_to_soc", ["onetsoc_code", "soc_code"])
+    check_soc_structure(soc_structure)
+    # the indexes are dropped: one named like a column ('soc_code') made the merges ambiguous
+    xw = onet_to_soc[["onetsoc_code", "soc_code"]].reset_index(drop=True).astype(str).drop_duplicates()
     dup = xw["onetsoc_code"].duplicated()
     if dup.any():
-        raise DataFormatError(f"O*NET-SOC code {xw.loc[dup, 'onetsoc_code'].iloc[0]} maps to several SOC codes")
+        raise DataFormatError(f"O*NET-SOC code {xw.loc[dup, 'onetsoc_code'].iloc[0]!r} maps to several SOC codes")
     cmap = oews_code_map(xw["soc_code"], oews_codes, soc_structure)
     xw = xw.merge(cmap, on="soc_code", how="left")
-    occ = occupation_scores[["onetsoc_code"]].astype({"onetsoc_code": str})
+    occ = occupation_scores[["onetsoc_code"]].reset_index(drop=True).astype({"onetsoc_code": str})
     if counts is not None:
         occ["n_tasks"] = counts
     out = occ.merge(xw, on="onetsoc_code", how="left")
     unmatched = out["soc_code"].isna()
     if unmatched.any():
         log.warning(
-            "%d O*NET-SOC codes are not in the crosswalk (e.g. %s)",
+            "%d O*NET-SOC codes are not in the crosswalk (e.g. %r)",
             int(unmatched.sum()),
             out.loc[unmatched, "onetsoc_code"].iloc[0],
         )
@@ -372,17 +466,23 @@ def to_soc(
     ----------
     occupation_scores : pandas.DataFrame
         :class:`~exposure.schemas.OccupationScores` (at least ``onetsoc_code``, ``alpha``,
-        ``beta``, ``gamma``; ``n_tasks`` for ``combine="n_tasks"``). Each ``onetsoc_code``
+        ``beta``, ``gamma``; ``n_tasks`` for ``combine="n_tasks"``), at least one row.
+        Each ``onetsoc_code`` an O*NET-SOC code (``11-1011.00``, no surrounding spaces)
         given once; the measures (and the ``share_*`` columns present) numbers in [0, 1]
-        or missing (:func:`measure_values`); ``n_tasks`` whole numbers of at least 1.
+        or missing (:func:`measure_values`; booleans are refused); ``n_tasks`` whole
+        numbers of at least 1.
     onet_to_soc : pandas.DataFrame
-        Crosswalk with ``onetsoc_code, soc_code``.
+        Crosswalk with ``onetsoc_code, soc_code`` (an O*NET-SOC code and a SOC code on
+        every row, e.g. :func:`exposure.crosswalks.load_onet_to_soc`); its index is not used.
     employment : pandas.DataFrame
         OEWS frame with cross-industry rows (see :func:`employment_frame`); ``tot_emp``
         finite and at least 0 (or a BLS special value), above 0 somewhere.
     combine : {"equal", "n_tasks"}, default "equal"
     soc_structure : pandas.DataFrame, optional
-        SOC structure for :func:`~exposure.crosswalks.oews_code_map` (broad groups read from it).
+        SOC structure for :func:`~exposure.crosswalks.oews_code_map` (broad groups read
+        from it): the frame of :func:`~exposure.crosswalks.load_soc_structure` or
+        :func:`~exposure.crosswalks.read_soc_structure`, not a path
+        (:func:`~exposure.crosswalks.check_soc_structure`).
 
     Returns
     -------
@@ -392,10 +492,12 @@ def to_soc(
     Raises
     ------
     exposure.errors.DataFormatError
-        A bad input, naming the first bad row of ``occupation_scores`` (counted from 1)
-        and its column: a missing or repeated ``onetsoc_code``, a measure that is not a
-        number or outside [0, 1], an ``n_tasks`` that is not a count (``combine="n_tasks"``);
-        or a bad crosswalk or employment frame.
+        A bad input, before anything is computed, naming the first bad row of
+        ``occupation_scores`` (counted from 1) and its column: no rows, a missing,
+        repeated or malformed ``onetsoc_code`` (``'11-1011.00 '``), a measure that is not
+        a number or outside [0, 1], an ``n_tasks`` that is not a count
+        (``combine="n_tasks"``); a crosswalk with a missing or malformed code (its row and
+        column named), a bad ``soc_structure``; or a bad employment frame.
 
     Examples
     --------
@@ -418,11 +520,17 @@ def to_soc(
                   unique="onetsoc_code")
     require_frame(onet_to_soc, "onet_to_soc", ["onetsoc_code", "soc_code"])
     _check_combine(combine)
+    if occupation_scores.empty:  # every OEWS code would come out unscored
+        raise DataFormatError("occupation_scores have no rows")
     occ = occupation_scores.reset_index(drop=True)
-    vals = measure_values(occ, "occupation_scores")  # the inputs are checked before anything is computed
+    # the inputs are checked before anything is computed
+    check_codes(occ, "occupation_scores", ["onetsoc_code"])
+    vals = measure_values(occ, "occupation_scores")
     if combine == "n_tasks":
         require_frame(occ, "occupation_scores", ["n_tasks"])
         _task_counts(occ)
+    check_codes(onet_to_soc, "onet_to_soc", ["onetsoc_code", "soc_code"])
+    check_soc_structure(soc_structure)
     emp = national_detailed(employment)
     occ_codes = occ["onetsoc_code"].astype(str).to_numpy()
     soc_codes = emp["occ_code"].to_numpy()
