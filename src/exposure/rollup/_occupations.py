@@ -153,6 +153,116 @@ def _lookup(task_scores: pd.DataFrame, table: pd.DataFrame, value: str) -> tuple
     return pd.Series(right.reindex(keys).to_numpy(), index=task_scores.index), found
 
 
+def _plain(value):
+    """A cell as a plain Python value for a message (``3.0``, not ``np.float64(3.0)``)."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _single_columns(frame: pd.DataFrame, name: str, columns) -> None:
+    """Refuse ``frame`` (an argument called ``name``) when one of ``columns`` is repeated."""
+    repeated = [c for c in columns if np.count_nonzero(frame.columns == c) > 1]
+    if repeated:
+        raise DataFormatError(f"{name}: column {repeated[0]!r} appears more than once",
+                              column=str(repeated[0]))
+
+
+def _conflicting_repeats(name: str, keys: dict, values: np.ndarray | pd.Series, given: pd.Series, *,
+                         column: str, what: str, known: np.ndarray,
+                         rows: np.ndarray | None = None) -> np.ndarray | None:
+    """Refuse a key given on two rows with different values; say which rows repeat a key.
+
+    Parameters
+    ----------
+    name : str
+        The argument (``tasks``, ``task_ratings``), named in the message.
+    keys : dict of str to array-like
+        The key columns (as compared: codes as text, canonical task IDs), by name.
+    values : array-like
+        The value of each row as it is used (blank task types as missing, ratings as
+        numbers); equal values, missing ones included, are the same.
+    given : pandas.Series
+        The value of each row as the caller gave it, for the message.
+    column : str
+        The column of the values, named in the error.
+    what : str
+        What each key must have one of (``rating``, ``task_type``).
+    known : numpy.ndarray
+        Rows with a task ID (missing or blank: no key, never a repeat).
+    rows : numpy.ndarray, optional
+        The row (0-based position in the caller's frame) of each value; default 0, 1, ...
+
+    Returns
+    -------
+    numpy.ndarray or None
+        None when no key repeats; else True on the first row of each key (the repeats
+        have the same value: the result is the same whichever is kept).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        On the first row whose value differs from that of the first row of its key,
+        naming both rows (1-based) and values.
+    """
+    n = len(given)
+    # one integer per distinct key: the key columns factorized and combined (keys that are
+    # one value for every row, such as the scale, are only shown)
+    group = np.zeros(n, dtype=np.int64)
+    for part in keys.values():
+        if np.ndim(part) == 0:
+            continue
+        codes, uniques = pd.factorize(np.asarray(part), use_na_sentinel=False)
+        group, _ = pd.factorize(group * (len(uniques) + 1) + codes)
+    if not known.all():  # rows without a task ID are no key: each is a group of its own
+        group[~known] = group.max(initial=0) + 1 + np.arange(np.count_nonzero(~known))
+        group, _ = pd.factorize(group)
+    # groups are numbered 0, 1, ... in order of appearance: first[g] is the first row of g
+    _, first = np.unique(group, return_index=True)
+    if len(first) == n:
+        return None
+    codes, _ = pd.factorize(np.asarray(values))  # missing (None, NaN): -1
+    differ = codes != codes[first[group]]
+    if differ.any():
+        b = int(differ.argmax())
+        a = int(first[group[b]])
+        row_a, row_b = (a, b) if rows is None else (int(rows[a]), int(rows[b]))
+        shown = ", ".join(
+            (str(part) if np.ndim(part) == 0 else str(part[a])) if name_ != "category"
+            else f"category {int(part[a])}" for name_, part in keys.items())
+        raise DataFormatError(
+            f"{name}: ({shown}) is given on rows {row_a + 1} and {row_b + 1} with different values, "
+            f"{_plain(given.iloc[a])!r} and {_plain(given.iloc[b])!r}; each "
+            f"({', '.join(keys)}) must have one {what}", row=row_b + 1, column=column)
+    keep = np.zeros(n, dtype=bool)
+    keep[first] = True
+    return keep
+
+
+def _rating_numbers(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Ratings as floats (NaN where missing or blank), and where a given value is not a number.
+
+    Complex values are not numbers (never cut to their real part).
+    """
+    number = pd.to_numeric(values, errors="coerce")
+    given = values.notna().to_numpy(dtype=bool)
+    if not pd.api.types.is_numeric_dtype(values.dtype) and given.any():
+        blank = (values.astype("string").str.strip() == "").fillna(False).to_numpy(dtype=bool)
+        given = given & ~blank
+    if np.iscomplexobj(number.to_numpy()):
+        arr = np.full(len(values), np.nan)
+        return arr, given
+    arr = number.to_numpy(dtype=float, na_value=np.nan)
+    return arr, given & np.isnan(arr)
+
+
+def _refuse_ratings(name: str, rat: pd.DataFrame, rows: np.ndarray, column: str, bad: np.ndarray,
+                    message: str) -> None:
+    """Raise ``message`` (a format with ``{value!r}``) on the first ``bad`` row of ``rat``."""
+    if bad.any():
+        k = int(np.flatnonzero(bad)[0])
+        raise DataFormatError(f"{name}: " + message.format(value=_plain(rat[column].iloc[k])),
+                              row=int(rows[k]) + 1, column=column)
+
+
 def task_weights(
     task_scores: pd.DataFrame,
     weights: str = "core",
@@ -194,7 +304,17 @@ def task_weights(
         When the weights need data that is absent (no task type, no ratings, a task
         missing from ``tasks`` or without a rating) or a rating gives a weight that is not
         positive and finite; the first such row is named (counted from 1). There is never
-        a silent fallback to other weights.
+        a silent fallback to other weights. The frames the weights are read from are
+        checked too, naming ``tasks`` or ``task_ratings`` and their row (counted from 1)
+        and column: a ``task_type`` of ``tasks`` must be Core or Supplemental, or missing
+        or blank (the rule of the ``task_type`` column of the scores: ``core`` would
+        otherwise weigh 1 as if Supplemental); an IM rating must be a number (or
+        missing: no rating); an FT category 1-7 and an FT percentage a finite number of
+        at least 0 (or missing: 0). A key given on two rows (``onetsoc_code``,
+        ``task_id`` in ``tasks``; with ``scale_id``, and for FT ``category``, in
+        ``task_ratings``) must have the same value on both, else which row counts would
+        depend on their order; the two rows are named. Repeats with the same value count
+        once.
 
     Examples
     --------
@@ -211,6 +331,15 @@ def task_weights(
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: weights='importance' needs O*NET Task Ratings (scale IM); pass task_ratings=
+    >>> task_weights(ts.drop(columns="task_type"), "core", tasks=ts.assign(task_type="core"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 1, column 'task_type': tasks: task_type must be Core or Supplemental (or missing or blank), got 'core'
+    >>> im = ts[["onetsoc_code", "task_id"]].assign(scale_id="IM", data_value=[4.0, 3.0, 2.5])
+    >>> task_weights(ts, "importance", task_ratings=pd.concat([im, im.iloc[[0]].assign(data_value=1.0)]))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 4, column 'data_value': task_ratings: (11-1011.00, 1, IM) is given on rows 1 and 4 with different values, 4.0 and 1.0; each (onetsoc_code, task_id, scale_id) must have one rating
     """
     n = len(task_scores)
     if weights == "equal":
@@ -220,6 +349,7 @@ def task_weights(
             ttype = task_scores["task_type"]
         elif tasks is not None:
             require_frame(tasks, "tasks (O*NET task statements)", ["onetsoc_code", "task_id", "task_type"])
+            _check_statements(tasks)
             ttype, found = _lookup(task_scores, tasks, "task_type")
             absent = _given_ids(task_scores["task_id"]) & ~found
             if absent.any():
@@ -244,26 +374,45 @@ def task_weights(
             require_frame(task_ratings, "task_ratings (O*NET Task Ratings)",
                           ["onetsoc_code", "task_id", "scale_id", "data_value"]
                           + (["category"] if scale == "FT" else []))
+            _single_columns(task_ratings, "task_ratings", ["onetsoc_code", "task_id", "scale_id",
+                                                            "category", "data_value"])
         if task_ratings is None or not (task_ratings["scale_id"] == scale).any():
             raise DataFormatError(
                 f"weights={weights!r} needs O*NET Task Ratings (scale {scale}); pass task_ratings="
             )
-        rat = task_ratings[task_ratings["scale_id"] == scale]
+        chosen = (task_ratings["scale_id"] == scale).to_numpy(dtype=bool)
+        rat, rows = task_ratings[chosen], np.flatnonzero(chosen)
+        where = ("task_ratings", rat, rows, "data_value")
+        value, not_number = _rating_numbers(rat["data_value"])
+        keys = {"onetsoc_code": rat["onetsoc_code"].astype(str).to_numpy(dtype=object),
+                "task_id": _task_key(rat["task_id"]).to_numpy(dtype=object), "scale_id": scale}
         if scale == "IM":
-            table = rat[["onetsoc_code", "task_id", "data_value"]].rename(columns={"data_value": "w"})
+            _refuse_ratings(*where, not_number, "IM ratings must be numbers, got {value!r}")
+            _conflicting_repeats("task_ratings", keys, value, rat["data_value"], column="data_value",
+                                 what="rating", known=_given_ids(rat["task_id"]), rows=rows)
+            table = pd.DataFrame({"onetsoc_code": rat["onetsoc_code"].to_numpy(),
+                                  "task_id": rat["task_id"].to_numpy(), "w": value})
         else:
             cat = pd.to_numeric(rat["category"], errors="coerce")
-            if not cat.isin(list(FREQUENCY_PER_YEAR)).all():
-                raise DataFormatError("Task Ratings FT categories must be 1-7", column="category")
-            pct = pd.to_numeric(rat["data_value"], errors="coerce").fillna(0.0)
+            _refuse_ratings("task_ratings", rat, rows, "category",
+                            ~cat.isin(list(FREQUENCY_PER_YEAR)).to_numpy(dtype=bool),
+                            "FT categories must be 1-7, got {value!r}")
+            _refuse_percentages(*where, value, not_number)
+            pct = np.nan_to_num(value, nan=0.0)  # a missing percentage counts as 0
+            keys["category"] = cat.to_numpy(dtype=float)  # 1-7, checked above
+            first = _conflicting_repeats("task_ratings", keys, pct, rat["data_value"],
+                                         column="data_value", what="rating",
+                                         known=_given_ids(rat["task_id"]), rows=rows)
             tmp = pd.DataFrame(
                 {
-                    "onetsoc_code": rat["onetsoc_code"].astype(str).to_numpy(),
-                    "task_id": _task_key(rat["task_id"]).to_numpy(),
-                    "num": (pct * cat.map(FREQUENCY_PER_YEAR)).to_numpy(),
-                    "den": pct.to_numpy(),
+                    "onetsoc_code": keys["onetsoc_code"],
+                    "task_id": keys["task_id"],
+                    "num": pct * cat.map(FREQUENCY_PER_YEAR).to_numpy(dtype=float),
+                    "den": pct,
                 }
             )
+            if first is not None:  # a category given twice alike counts once
+                tmp = tmp[first]
             g = tmp.groupby(["onetsoc_code", "task_id"], sort=False)[["num", "den"]].sum().reset_index()
             g["w"] = np.where(g["den"] > 0, g["num"] / g["den"].where(g["den"] > 0), np.nan)
             table = g[["onetsoc_code", "task_id", "w"]]
@@ -290,6 +439,46 @@ def task_weights(
             )
         return values
     raise DataFormatError(f"unknown weights {weights!r}; expected one of {', '.join(WEIGHTS)}")
+
+
+def _refuse_percentages(name: str, rat: pd.DataFrame, rows: np.ndarray, column: str,
+                        value: np.ndarray, not_number: np.ndarray) -> None:
+    """Refuse the first FT percentage that is not a finite number of at least 0, saying why.
+
+    A missing percentage is not refused (it counts as 0: a task with none has no rating).
+    """
+    with np.errstate(invalid="ignore"):
+        bad = not_number | np.isinf(value) | (value < 0)
+    if bad.any():
+        k = int(np.flatnonzero(bad)[0])
+        why = ("must be numbers" if not_number[k] else "must be finite" if np.isinf(value[k])
+               else "must be at least 0")
+        _refuse_ratings(name, rat, rows, column, bad, f"FT percentages {why}, got {{value!r}}")
+
+
+def _check_statements(tasks: pd.DataFrame) -> None:
+    """Refuse task types of ``tasks`` that core weights would misread, naming the row.
+
+    Each ``task_type`` must be Core or Supplemental, or missing or blank (the rule of the
+    task scores' own column, :func:`exposure.scoring._inputs.bad_task_types`): any other
+    value (``core``, ``"Core "``) would weigh 1 as if Supplemental, without a word. A
+    (``onetsoc_code``, ``task_id``) given on several rows must have one type (blank and
+    missing alike), else which row counts would depend on their order.
+    """
+    _single_columns(tasks, "tasks", ["onetsoc_code", "task_id", "task_type"])
+    ttype = tasks["task_type"]
+    bad = bad_task_types(ttype)
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        raise DataFormatError(f"tasks: task_type must be Core or Supplemental (or missing or blank), "
+                              f"got {_plain(ttype.iloc[pos])!r}", row=pos + 1, column="task_type")
+    used = ttype.to_numpy(dtype=object, copy=True)
+    blank = np.array([isinstance(v, str) and not v.strip() for v in used], dtype=bool)
+    used[blank] = None  # a blank type is a missing one
+    _conflicting_repeats("tasks", {"onetsoc_code": tasks["onetsoc_code"].astype(str).to_numpy(dtype=object),
+                                   "task_id": _task_key(tasks["task_id"]).to_numpy(dtype=object)},
+                         used, ttype, column="task_type", what="task_type",
+                         known=_given_ids(tasks["task_id"]))
 
 
 def _measure_matrix(task_scores: pd.DataFrame) -> np.ndarray:
@@ -355,11 +544,23 @@ def _fail(message: str, pos=None, column=None):
 def _numbers(ts: pd.DataFrame, column: str) -> np.ndarray:
     """``ts[column]`` as floats in [-1e-6, 1 + 1e-6] (NaN where missing); raise naming the first bad row.
 
-    Complex values are not numbers here (never cut to their real part).
+    Complex values and booleans are not numbers here (never cut to their real part, and
+    ``True`` is not 1.0, as in :func:`~exposure.rollup._soc.measure_values`).
     """
     col = ts[column]
-    values = pd.to_numeric(col, errors="coerce")
     given = col.notna().to_numpy() & (col.astype(str).str.strip() != "").to_numpy()
+    if pd.api.types.is_bool_dtype(col):
+        is_bool = np.ones(len(col), dtype=bool)
+    elif col.dtype == object:
+        is_bool = np.array([isinstance(v, (bool, np.bool_)) for v in col], dtype=bool)
+    else:
+        is_bool = np.zeros(len(col), dtype=bool)
+    bad = given & is_bool
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        value = col.iloc[pos]
+        _fail(f"not a number: {value.item() if isinstance(value, np.generic) else value!r}", pos, column)
+    values = pd.to_numeric(col, errors="coerce")
     if np.iscomplexobj(values.to_numpy()):
         if col.dtype == object:
             is_complex = np.array([isinstance(v, (complex, np.complexfloating)) for v in col], dtype=bool)

@@ -43,6 +43,7 @@ from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.schemas._scores import TaskScores
 from exposure.scoring._features import normalise_text, normalise_texts
 from exposure.scoring._inputs import (
+    check_job_zones,
     check_task_types,
     check_text_column,
     has_keys,
@@ -400,6 +401,7 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
               lambda: texts.extend(task_texts(tasks, text_column, show_index=False, **where)), occupation,
               lambda: _check_codes(tasks, **where), lambda: _check_task_ids(tasks, **where),
               lambda: _check_unique_keys(tasks, **where), lambda: check_task_types(tasks, **where),
+              lambda: check_job_zones(tasks, **where),
               *also)
     found = []
     for check in checks:

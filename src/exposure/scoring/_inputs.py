@@ -2,6 +2,9 @@
 
 - the task texts, checked (:func:`check_text_column`, :func:`task_texts`);
 - the task types, checked with the rule of the roll-up (:func:`check_task_types`);
+- the job zones of a ``job_zone`` column, checked (:func:`check_job_zones`) and read
+  (:func:`job_zone_values`) by one rule: whole numbers 1 to 5, as numbers or text
+  (``3``, ``3.0``, ``"3.0"``, ``" 3 "``), a missing or blank cell being unknown;
 - each task's key (``onetsoc_code``, ``task_id`` as a canonical string:
   :func:`norm_task_id`);
 - each task's detailed work activities with their intermediate work activity
@@ -29,7 +32,9 @@ Examples
 
 from __future__ import annotations
 
+import decimal
 import itertools
+import numbers
 
 import numpy as np
 import pandas as pd
@@ -43,6 +48,9 @@ __all__ = [
     "task_texts",
     "bad_task_types",
     "check_task_types",
+    "JOB_ZONES",
+    "check_job_zones",
+    "job_zone_values",
     "norm_task_id",
     "norm_task_ids",
     "has_keys",
@@ -225,6 +233,166 @@ def check_task_types(frame, *, path=None, row_offset: int = 1) -> None:
                               "blank cell", path=path, row=pos + row_offset, column="task_type")
 
 
+#: O*NET's Job Zones: 1 (little or no preparation needed) to 5 (extensive preparation).
+JOB_ZONES = range(1, 6)
+
+
+def _job_zone(value) -> int:
+    """One cell as a job zone: 1 to 5, 0 when blank (unknown), -1 when refused.
+
+    Examples
+    --------
+    >>> [_job_zone(v) for v in (3, 3.0, "3.0", " 3 ", "", "3.9", 0, True, "abc")]
+    [3, 3, 3, 3, 0, -1, -1, -1, -1]
+    """
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return 0
+        try:
+            number = float(text)
+        except ValueError:
+            return -1
+    elif isinstance(value, (numbers.Real, decimal.Decimal)) and not isinstance(value, bool):
+        try:
+            number = float(value)
+        except (ValueError, OverflowError):  # Decimal('NaN') is NaN, Decimal('sNaN') raises
+            return -1
+    else:  # bool (True is not zone 1), bytes, complex numbers, dates, lists ...
+        return -1
+    if number != number or not JOB_ZONES.start <= number < JOB_ZONES.stop or number != int(number):
+        return -1
+    return int(number)
+
+
+def _job_zone_codes(values: pd.Series) -> np.ndarray:
+    """Each cell of ``values`` as :func:`_job_zone` reads it (0 where missing), as an int8 array.
+
+    Each distinct value is read once (a column of job zones holds a few): one
+    :func:`pandas.factorize` pass over the column, then a look-up.
+    """
+    try:
+        keys, uniques = pd.factorize(values)  # missing cells (None, NaN, NA, NaT): -1
+    except TypeError:  # unhashable cells (lists): read every cell
+        keys = np.arange(len(values))
+        keys[values.isna().to_numpy(dtype=bool)] = -1
+        uniques = values.array
+    table = np.fromiter((_job_zone(v) for v in np.asarray(uniques, dtype=object)), dtype=np.int8,
+                        count=len(uniques))
+    codes = np.where(keys >= 0, table[np.maximum(keys, 0)] if len(table) else 0, 0).astype(np.int8)
+    # factorize takes True for 1 (they hash alike): look for booleans among other values
+    if values.dtype == object and pd.api.types.infer_dtype(values, skipna=True) not in _NO_BOOLS:
+        is_bool = np.fromiter((isinstance(v, (bool, np.bool_)) for v in values.tolist()), dtype=bool,
+                              count=len(values))
+        codes[is_bool] = -1
+    return codes
+
+
+#: :func:`pandas.api.types.infer_dtype` of object columns that hold no booleans.
+_NO_BOOLS = frozenset({"string", "integer", "floating", "mixed-integer-float", "decimal", "empty"})
+
+
+def _job_zone_error(values: pd.Series, codes: np.ndarray, *, what: str = "", path=None,
+                    row_offset: int = 1) -> None:
+    """Raise on the first refused cell (``codes`` -1) of ``values``, naming its row."""
+    bad = codes < 0
+    if not bad.any():
+        return
+    pos = int(bad.argmax())
+    value = values.iloc[pos]
+    value = value.item() if isinstance(value, np.generic) else value
+    raise DataFormatError(f"{what}job zone must be a whole number from {JOB_ZONES.start} to "
+                          f"{JOB_ZONES.stop - 1}, got {value!r}", path=path, row=pos + row_offset,
+                          column="job_zone")
+
+
+def job_zone_values(values: pd.Series, *, what: str = "", path=None,
+                    row_offset: int = 1) -> list[int | None]:
+    """A ``job_zone`` column as job zones (None where missing or blank); raise on others.
+
+    The rule of :func:`check_job_zones`: a whole number from 1 to 5, given as a number
+    or as text (``3``, ``3.0``, ``"3"``, ``"3.0"``, ``" 3 "``); a missing or blank cell
+    is an unknown zone. Anything else (``3.9``, ``0``, ``"abc"``, ``True``) is refused
+    rather than cut down or guessed.
+
+    Parameters
+    ----------
+    values : pandas.Series
+        The ``job_zone`` column.
+    what : str, optional
+        Put before the message (e.g. ``"onet.job_zones: "``).
+    path : str or os.PathLike, optional
+        File the column came from, named in errors.
+    row_offset : int, default 1
+        Added to the 0-based row position in errors.
+
+    Returns
+    -------
+    list of int or None
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        The first refused value (row and column named).
+
+    Examples
+    --------
+    >>> job_zone_values(pd.Series([3, "4.0", " 2 ", None, ""]))
+    [3, 4, 2, None, None]
+    >>> job_zone_values(pd.Series([3, 3.9]))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'job_zone': job zone must be a whole number from 1 to 5, got 3.9
+    """
+    codes = _job_zone_codes(values)
+    _job_zone_error(values, codes, what=what, path=path, row_offset=row_offset)
+    return [int(c) or None for c in codes.tolist()]
+
+
+def check_job_zones(frame, *, path=None, row_offset: int = 1) -> None:
+    """Refuse a ``job_zone`` that is not a whole number from 1 to 5, naming its row.
+
+    A ``job_zone`` column of the tasks gives each task its occupation's O*NET Job Zone
+    (for the rubric's prior and ``entry_creative``; it comes before the zone of ``onet``).
+    Every cell of a CSV file is text, so a whole number is accepted as a number or as
+    text (``3``, ``3.0``, ``"3"``, ``"3.0"``, ``" 3 "``); a missing or blank cell is an
+    unknown zone (``onet``'s, when given). Anything else (``3.9``, ``0``, ``-5``,
+    ``"abc"``, ``True``) is refused, not cut down to a zone. Vectorised: each distinct
+    value is read once. A frame without the column passes.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Tasks, with the library's column names (``job_zone``).
+    path : str or os.PathLike, optional
+        File the frame came from, named in errors.
+    row_offset : int, default 1
+        Added to the 0-based row position in errors: 1 gives 1-based rows, 2 the line
+        number of a file with a header line.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        The first refused value (row and column named).
+
+    Examples
+    --------
+    >>> check_job_zones(pd.DataFrame({"job_zone": [1, "5", " 2.0 ", None, ""]}))
+    >>> check_job_zones(pd.DataFrame({"job_zone": ["3", "3.9"]}), row_offset=2)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 3, column 'job_zone': job zone must be a whole number from 1 to 5, got '3.9'
+    """
+    if not isinstance(frame, pd.DataFrame) or "job_zone" not in frame.columns:
+        return
+    values = frame["job_zone"]
+    if isinstance(values, pd.DataFrame):  # a repeated column: the column checks name it
+        return
+    _job_zone_error(values, _job_zone_codes(values), path=path, row_offset=row_offset)
+
+
 def has_keys(frame: pd.DataFrame) -> bool:
     """True when ``frame`` has both ``onetsoc_code`` and ``task_id`` columns.
 
@@ -354,7 +522,15 @@ def _build_task_dwa_links(td: pd.DataFrame, dwa_frame: pd.DataFrame) -> tuple[di
 def job_zone_lookup(onet) -> dict[str, int]:
     """``{onetsoc_code: job_zone}`` of an O*NET release (``job_zones`` or ``occupations``).
 
-    Built once per release frames (the last result is kept); treat it as read-only.
+    Built once per release frames (the last result is kept); treat it as read-only. The
+    zones are read by the rule of :func:`job_zone_values` (a release's own are integers
+    1 to 5, or missing); a code's first known zone is kept, ``job_zones`` before
+    ``occupations``.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A zone that is not a whole number from 1 to 5 (e.g. in a made-up release).
 
     Examples
     --------
@@ -362,6 +538,9 @@ def job_zone_lookup(onet) -> dict[str, int]:
     >>> job_zone_lookup(SimpleNamespace(job_zones=pd.DataFrame(
     ...     {"onetsoc_code": ["a", "b"], "job_zone": [2, None]})))
     {'a': 2}
+    >>> job_zone_lookup(SimpleNamespace(job_zones=pd.DataFrame(
+    ...     {"onetsoc_code": ["a"], "job_zone": ["3.0"]})))
+    {'a': 3}
     """
     frames = tuple(getattr(onet, name, None) for name in ("job_zones", "occupations"))
     return remembered("job_zone_lookup", frames, lambda: _build_job_zones(frames))
@@ -369,31 +548,36 @@ def job_zone_lookup(onet) -> dict[str, int]:
 
 def _build_job_zones(frames: tuple) -> dict[str, int]:
     out: dict[str, int] = {}
-    for frame in frames:
+    for name, frame in zip(("job_zones", "occupations"), frames, strict=True):
         if frame is None or "job_zone" not in frame.columns:
             continue
-        for code, jz in zip(frame["onetsoc_code"].tolist(), frame["job_zone"].tolist(), strict=True):
-            if pd.notna(jz) and str(code) not in out:
-                out[str(code)] = int(jz)
+        zones = job_zone_values(frame["job_zone"], what=f"onet.{name}: ")
+        for code, jz in zip(frame["onetsoc_code"].tolist(), zones, strict=True):
+            if jz is not None and str(code) not in out:
+                out[str(code)] = jz
     return out
 
 
 def job_zones_for(frame: pd.DataFrame, onet) -> list[int | None]:
     """Job zone of each row: a ``job_zone`` column, else ``onet`` by ``onetsoc_code``.
 
+    The column is read by the rule of :func:`check_job_zones` (:func:`job_zone_values`):
+    ``3``, ``3.0`` and ``"3.0"`` are zone 3, a missing or blank cell takes ``onet``'s zone.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A ``job_zone`` that is not a whole number from 1 to 5 (row and column named).
+
     Examples
     --------
-    >>> job_zones_for(pd.DataFrame({"job_zone": [3, None]}), None)
-    [3, None]
+    >>> job_zones_for(pd.DataFrame({"job_zone": [3, None, "2.0", " "]}), None)
+    [3, None, 2, None]
     """
     n = len(frame)
     zones: list[int | None] = [None] * n
     if "job_zone" in frame.columns:
-        col = frame["job_zone"]
-        known = col.notna().to_numpy()
-        for i, jz in enumerate(col.tolist()):
-            if known[i]:
-                zones[i] = int(jz)
+        zones = job_zone_values(frame["job_zone"])
     if onet is not None and "onetsoc_code" in frame.columns:
         lookup = job_zone_lookup(onet)
         for i, code in enumerate(frame["onetsoc_code"].tolist()):

@@ -42,7 +42,10 @@ How a task is tagged (every decision can be explained with :func:`explain_catego
    the IWA's entries off for that DWA. An entry of scope ``any`` counts like an ``any``
    rule, one of scope ``context`` like a ``context`` rule.
 4. ``entry_creative`` needs the creative context and an entry-level occupation (job zone
-   at most 3, from ``onet`` or a ``job_zone`` column, or a junior/assistant title).
+   at most 3, from ``onet`` or a ``job_zone`` column, or a junior/assistant title). A
+   ``job_zone`` cell is a whole number from 1 to 5, as a number or text (``3``, ``"3.0"``),
+   or missing or blank (``onet``'s zone then); anything else is refused
+   (:func:`exposure.scoring._inputs.check_job_zones`).
 
 Validation (blind-labelled random sample, population precision and recall with
 intervals): :mod:`exposure.reports.categories`.
@@ -66,6 +69,7 @@ from exposure.scoring._inputs import (
     dwa_task_keys,
     has_keys,
     job_zone_lookup,
+    job_zone_values,
     task_dwa_links,
     task_keys,
     task_texts,
@@ -708,12 +712,8 @@ def _occupations(frame: pd.DataFrame, onet, occupation_column: str | None) -> _O
                 if code is not None:
                     codes[i], source[i] = code, "nearest"
     zones: list = [None] * n
-    if "job_zone" in frame.columns:
-        col = frame["job_zone"]
-        known = col.notna().to_numpy()
-        for i, jz in enumerate(col.tolist()):
-            if known[i]:
-                zones[i] = int(jz)
+    if "job_zone" in frame.columns:  # 3, 3.0 or "3.0"; blank is unknown; 3.9 or 0 refused
+        zones = job_zone_values(frame["job_zone"])
     if onet is not None:
         lookup = job_zone_lookup(onet)
         zones = [lookup.get(c) if jz is None and c is not None else jz
@@ -922,7 +922,8 @@ def explain_categories(
     Raises
     ------
     exposure.errors.DataFormatError
-        When the text column is missing or a cell is empty or not a string.
+        When the text column is missing or a cell is empty or not a string, or a
+        ``job_zone`` is not a whole number from 1 to 5 (missing or blank is unknown).
 
     Examples
     --------
@@ -1027,7 +1028,8 @@ def tag_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None,
     exposure.errors.DataFormatError
         When the text column is missing or a cell is empty or not a string; ``column`` is
         the text column and ``row`` the 1-based position of the bad row in ``frame`` (its
-        index label is in the message).
+        index label is in the message). Also a ``job_zone`` that is not a whole number
+        from 1 to 5 (``3``, ``3.0``, ``"3.0"`` are zone 3; missing or blank is unknown).
 
     Examples
     --------

@@ -22,8 +22,10 @@ vectors*, one per piece of evidence, and the ``rule`` column lists each piece:
    imperative verb), looked up in :data:`FIRST_VERBS`. Weight 1.
 3. **Keyword rules** anywhere in the text (:data:`KEYWORD_RULES`). Weight 1 each.
 4. **Job-zone prior**: the occupation's O*NET Job Zone (from ``onet`` or a ``job_zone``
-   column) gives a weak prior (:data:`JOB_ZONE_PRIOR`, weight :data:`PRIOR_WEIGHT`);
-   when unknown the prior is :data:`DEFAULT_PRIOR`.
+   column, a whole number from 1 to 5 as a number or text, ``"3.0"`` included: see
+   :func:`exposure.scoring._inputs.check_job_zones`) gives a weak prior
+   (:data:`JOB_ZONE_PRIOR`, weight :data:`PRIOR_WEIGHT`); when unknown (missing or blank)
+   the prior is :data:`DEFAULT_PRIOR`.
 
 Each label votes with a soft vector (:data:`LABEL_VECTORS`) rather than a one-hot one,
 so that the output is a calibrated-looking distribution and never exactly 0 or 1.
@@ -325,7 +327,9 @@ def score_rubric(
     Raises
     ------
     exposure.errors.DataFormatError
-        When the text column is missing or a cell is empty or not a string.
+        When the text column is missing or a cell is empty or not a string, or a
+        ``job_zone`` is not a whole number from 1 to 5 (``3``, ``3.0`` and ``"3.0"`` are
+        zone 3; a missing or blank cell is unknown: ``onet``'s zone, if any).
 
     Examples
     --------
