@@ -21,6 +21,7 @@ string cell, never as a formula, so the text is kept as is there.
 """
 
 import contextlib
+import contextvars
 import datetime
 import errno as errno_codes
 import hashlib
@@ -52,6 +53,8 @@ __all__ = [
     "check_output_path",
     "output_error",
     "neutralise_formulas",
+    "FORMULA_ADVICE",
+    "formula_advice",
     "write_parquet",
     "write_json",
     "write_arrays",
@@ -82,6 +85,39 @@ _REASONS = {
     errno_codes.ENAMETOOLONG: "file name too long",
     errno_codes.ENOENT: "no such directory",
 }
+
+
+#: How the warning about formula-looking cells says to keep them verbatim: the API's option
+#: by default; a command sets what its user can do (:func:`formula_advice`).
+FORMULA_ADVICE: contextvars.ContextVar[str] = contextvars.ContextVar(
+    "formula_advice", default="formulas='keep' writes them verbatim")
+
+
+@contextlib.contextmanager
+def formula_advice(text: str):
+    """Say ``text`` instead of ``formulas='keep' ...`` in formula warnings within the block.
+
+    ``exposure score`` and ``rollup`` have no ``formulas`` option: their warning names
+    what their user can do (write ``.parquet`` or ``.xlsx``).
+
+    Parameters
+    ----------
+    text : str
+        The advice, said in brackets after the count of cells.
+
+    Examples
+    --------
+    >>> with formula_advice("write .parquet to keep them"):
+    ...     FORMULA_ADVICE.get()
+    'write .parquet to keep them'
+    >>> FORMULA_ADVICE.get()
+    "formulas='keep' writes them verbatim"
+    """
+    token = FORMULA_ADVICE.set(text)
+    try:
+        yield
+    finally:
+        FORMULA_ADVICE.reset(token)
 
 
 def output_error(exc: OSError, path) -> OutputError:
@@ -125,7 +161,8 @@ def check_output_path(output, *inputs) -> Path:
     Raises
     ------
     exposure.errors.OutputError
-        ``output`` is an existing directory (or ends with a path separator) or another
+        ``output`` is an existing directory, ends with a path separator (a directory
+        path, not a file name), is ``-`` (standard output), or another
         file that is not a regular file (``/dev/full``: the rename would replace the
         device), is one of ``inputs``, lies below a path that is a file, or its directory
         cannot be written (permission, read-only file system).
@@ -151,8 +188,15 @@ def check_output_path(output, *inputs) -> Path:
     except TypeError:
         raise DataFormatError(f"expected an output file path, got {type(output).__name__}") from None
     out = Path(output)
-    if out.is_dir() or (isinstance(text, str) and text.endswith((os.sep, "/"))):
+    if out.is_dir():
         raise OutputError("is a directory; give a file name", path=out, errno=errno_codes.EISDIR)
+    if isinstance(text, str) and text.endswith((os.sep, "/")):  # nothing there, or a file
+        raise OutputError(f"the output must be a file name, not a directory path (ends in "
+                          f"{text[-1]!r}): give e.g. {text}scores.csv", path=text,
+                          errno=errno_codes.EISDIR)
+    if text in ("-", "/dev/stdout") and (text == "/dev/stdout" or not out.exists()):
+        raise OutputError("standard output is not supported: give a file name", path=out,
+                          errno=errno_codes.EINVAL)
     if out.exists() and not out.is_file():
         raise OutputError("exists and is not a regular file (a device, pipe or socket); "
                           "give a file name", path=out, errno=errno_codes.EEXIST)
@@ -824,7 +868,7 @@ def write_csv(frame: pd.DataFrame, path, *, formulas: str = "neutralise", **kwar
         frame, n = neutralise_formulas(frame)
         if n:
             log.warning("%s: %d cell(s) that a spreadsheet would run as formulas were written "
-                        "with a leading ' (formulas='keep' writes them verbatim)", path, n)
+                        "with a leading ' (%s)", path, n, FORMULA_ADVICE.get())
     kwargs.setdefault("index", False)
     kwargs.setdefault("lineterminator", "\n")
     text = csv_text(frame) if kwargs == {"index": False, "lineterminator": "\n"} else None

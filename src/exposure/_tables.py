@@ -28,6 +28,7 @@ import dataclasses
 import decimal
 import io
 import logging
+import os
 import re
 import struct
 import zipfile
@@ -68,6 +69,8 @@ __all__ = [
     "UNNAMED_INDEX",
     "index_as_columns",
     "check_delimited_file",
+    "check_input_file",
+    "std_stream",
     "write_frame",
 ]
 
@@ -212,12 +215,171 @@ def _decode(data: bytes, path: Path, sep: str) -> str:
         names = next(csv.reader([header], delimiter=sep)) if header else []
         column = names[field] if field < len(names) else None
         raise DataFormatError(
-            f"byte 0x{data[exc.start]:02x} is not valid UTF-8 (byte offset {exc.start})",
+            f"byte 0x{data[exc.start]:02x} is not valid UTF-8 (byte offset {exc.start})"
+            f"{_encoding_advice(data[exc.start])}",
             path=path,
             row=line,  # the line: no records are read before decoding
             line=line,
             column=column,
         ) from None
+
+
+def _encoding_advice(byte: int) -> str:
+    """What to do about a byte that is not UTF-8: save the file as UTF-8 (naming the likely encoding).
+
+    Examples
+    --------
+    >>> _encoding_advice(0xE9)
+    ": the file looks like Windows-1252/Latin-1 text (0xe9 is 'é' there); save it as UTF-8 ('CSV UTF-8')"
+    >>> _encoding_advice(0x81)
+    ": save the file as UTF-8 ('CSV UTF-8')"
+    """
+    try:
+        char = bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        char = None
+    if char is None or byte < 0x80 or not char.isprintable():
+        return ": save the file as UTF-8 ('CSV UTF-8')"
+    return (f": the file looks like Windows-1252/Latin-1 text (0x{byte:02x} is {char!r} there); "
+            "save it as UTF-8 ('CSV UTF-8')")
+
+
+#: Excel's first line naming the separator (``sep=;``), which no other program reads.
+_SEP_LINE = re.compile(r"\ufeff?sep=(.)\r?$", re.IGNORECASE)
+#: What to do with a semicolon-separated file.
+_SEMICOLON_ADVICE = ("the file looks semicolon-separated (Excel's CSV in some European "
+                     "settings); save it as 'CSV UTF-8 (comma delimited)', or as tab-separated "
+                     ".tsv")
+
+
+def _check_layout(head: list[str], sep: str, path: Path) -> None:
+    """Refuse Excel's ``sep=`` first line and a semicolon-separated ``.csv``, saying what to do.
+
+    ``head`` holds the first two records (or fewer) of the file, as read with ``sep``
+    (comma for ``.csv``). A semicolon-separated file read as CSV is one column named
+    ``a;b;c``: refused when the header holds ``;``, no ``sep``, and the first data record
+    (if any) splits on ``;`` into as many fields as the header (a one-column file whose
+    name holds ``;`` is read). Its data rows were "too many fields (an unquoted comma
+    inside a field?)" or the header a single column named ``task;title``.
+
+    Examples
+    --------
+    >>> _check_layout(["task;title", "Weld.;Welder"], ",", Path("t.csv"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: t.csv, row 1: the header holds ';' and no ',': the file looks semicolon-separated ...
+    >>> _check_layout(["task;note", "Weld."], ",", Path("t.csv"))
+    """
+    if not head:
+        return
+    first = head[0]
+    m = _SEP_LINE.match(first)
+    if m:
+        given = m.group(1)
+        if given == ";":
+            what = f"Excel's 'sep=;' line: {_SEMICOLON_ADVICE}"
+        else:
+            shown = "tab" if given == "\t" else repr(given)
+            what = (f"Excel's {first.strip()!r} line (separator {shown}), which other "
+                    "programs read as data: delete that line")
+        raise DataFormatError(what, path=path, row=1, line=1)
+    if sep != "," or ";" not in first or "," in first:
+        return
+    names = next(csv.reader([first], delimiter=";"))
+    if len(names) < 2:
+        return
+    if len(head) > 1 and len(next(csv.reader([head[1]], delimiter=";"))) != len(names):
+        return
+    raise DataFormatError(f"the header holds ';' and no ',': {_SEMICOLON_ADVICE}",
+                          path=path, row=1, line=1)
+
+
+def _head_lines(text: str) -> list[str]:
+    """The first line and the next non-empty line of ``text`` (line ends dropped)."""
+    lines = []
+    for line in re.split(r"\r\n|\r|\n", text[: 1 << 16]):
+        if lines and not line.strip():
+            continue
+        lines.append(line)
+        if len(lines) == 2:
+            break
+    return lines
+
+
+def _drop_empty_tail(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` without the rows at its end whose cells are all missing.
+
+    Excel writes a line of separators only (``,,,``) for a row in its used range whose
+    cells were cleared; at the end of a file such records are ignored, as blank lines and
+    the empty rows ending an ``.xlsx`` sheet are. An empty record in the middle is kept.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"task": ["Weld.", None, "Sew.", None], "n": [None, None, None, None]})
+    >>> len(_drop_empty_tail(f))
+    3
+    """
+    if not len(frame) or frame.shape[1] == 0:
+        return frame
+    given = frame.notna().any(axis=1).to_numpy(dtype=bool)
+    end = len(given) - int(given[::-1].argmax()) if given.any() else 0
+    return frame if end == len(frame) else frame.iloc[:end]
+
+
+def std_stream(path) -> bool:
+    """Whether ``path`` names a standard stream: ``-`` (no such file), ``/dev/stdin``, ``/dev/fd/N``...
+
+    Examples
+    --------
+    >>> std_stream("-"), std_stream("/dev/stdout"), std_stream("/dev/fd/0"), std_stream("in.csv")
+    (True, True, True, False)
+    """
+    text = os.fspath(path)
+    if isinstance(text, bytes):
+        text = os.fsdecode(text)
+    if text == "-":
+        return not Path(text).exists()
+    return text in ("/dev/stdin", "/dev/stdout", "/dev/stderr") or text.startswith(
+        ("/dev/fd/", "/proc/self/fd/"))
+
+
+def check_input_file(path, what: str = "input file") -> Path:
+    """Refuse a path that is not a regular file to read: missing, a pipe or device, ``-``.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+    what : str, default "input file"
+        What the file is, for "... not found".
+
+    Returns
+    -------
+    pathlib.Path
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``-`` (standard input), a named pipe, device or socket (``/dev/stdin``), a missing
+        path. A directory is left to the caller, who knows what to suggest.
+
+    Examples
+    --------
+    >>> check_input_file("-")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: -: standard input is not supported: save the data to a file and give its name
+    """
+    path = as_path(path)
+    if std_stream(path):
+        raise DataFormatError("standard input is not supported: save the data to a file and "
+                              "give its name", path=path)
+    if path.exists() and not path.is_file() and not path.is_dir():
+        raise DataFormatError("is not a regular file (a device, pipe or socket); standard input "
+                              "and pipes are not supported: save the data to a file and give "
+                              "its name", path=path)
+    if not path.is_file() and not path.is_dir():
+        raise DataFormatError(f"{what} not found", path=path)
+    return path
 
 
 def read_text_table(
@@ -364,7 +526,10 @@ def _check_field_counts(text: str, sep: str, quoting: int, path: Path) -> list:
             return header  # the usual file, checked in one vectorised pass
     lines = text.split("\n")
     n = len(lines)
-    while n > 1 and lines[n - 1].rstrip("\r") == "":
+    width = len(header)
+    # blank lines and empty records (Excel's ",,," rows) ending the file are not checked:
+    # the reader skips the first and drops the second (_drop_empty_tail)
+    while n > 1 and _empty_record(lines[n - 1].rstrip("\r"), sep, quoting, width):
         n -= 1
     lines = [line.rstrip("\r") for line in lines[:n]]
     if quoting == csv.QUOTE_NONE and not bare_cr:
@@ -376,15 +541,16 @@ def _check_field_counts(text: str, sep: str, quoting: int, path: Path) -> list:
         line_no = list(range(1, n + 1))
     else:  # quoted fields spanning lines, or bare carriage returns: count fields per record
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, quoting=quoting)
-        counts, line_no, start = [], [], 1
+        counts, line_no, empty, start = [], [], [], 1
         for record in reader:
             counts.append(len(record) if record else 0)
             line_no.append(start)
+            empty.append(not record or (len(record) == width and not any(record)))
             start = reader.line_num + 1
-        while counts and counts[-1] == 0:
+        while len(counts) > 1 and empty[-1]:
             counts.pop()
             line_no.pop()
-    width = len(header)
+            empty.pop()
     pos = next((i for i, c in enumerate(counts) if c != width), None)
     if pos is not None:
         got = counts[pos]
@@ -402,6 +568,16 @@ def _check_field_counts(text: str, sep: str, quoting: int, path: Path) -> list:
             column = None
         raise DataFormatError(what, path=path, row=pos + 1, line=line_no[pos], column=column)
     return header
+
+
+def _empty_record(line: str, sep: str, quoting: int, width: int) -> bool:
+    """Whether ``line`` is blank, or a record of ``width`` fields that are all empty (``,,,``)."""
+    if line == "":
+        return True
+    if not set(line) <= {sep, '"'}:
+        return False
+    record = next(csv.reader([line], delimiter=sep, quoting=quoting), [])
+    return len(record) == width and not any(record)
 
 
 def _same_separator_counts(text: str, sep: str, quoting: int, width: int) -> bool:
@@ -860,7 +1036,11 @@ def table_kind(path, what: str = "input") -> str:
     exposure.errors.DataFormatError: out.json: unsupported output file type '.json'; use .csv, .tsv, .parquet, .pq, .xlsx or .dta
     """
     kinds = INPUT_KINDS if what == "input" else OUTPUT_KINDS
-    suffix = as_path(path).suffix.lower()
+    path = as_path(path)
+    if std_stream(path):
+        stream = "standard input" if what == "input" else "standard output"
+        raise DataFormatError(f"{stream} is not supported: give a file name", path=path)
+    suffix = path.suffix.lower()
     if suffix not in kinds:
         names = list(kinds)
         listed = ", ".join(names[:-1]) + " or " + names[-1]
@@ -910,6 +1090,8 @@ def _read_delimited(path: Path, kind: str) -> pd.DataFrame:
         if data.startswith(signature):
             raise DataFormatError(f"file is {what}, not delimited text: give it its own extension",
                                   path=path)
+    if b"\x00" not in data:  # (a binary file is named as such by _decode)
+        _check_layout(_head_lines(data[:1 << 16].decode("utf-8-sig", "replace")), sep, path)
     text = _decode(data, path, sep)
     if not text.strip():
         raise DataFormatError("file is empty", path=path)
@@ -921,6 +1103,7 @@ def _read_delimited(path: Path, kind: str) -> pd.DataFrame:
         engine="c",
     )
     frame = _drop_unnamed(frame, header, path)
+    frame = _drop_empty_tail(frame)  # Excel's ",,," rows ending the file
     return frame.set_axis([str(header[int(c[1:])]) for c in frame.columns], axis=1)
 
 
@@ -1143,8 +1326,11 @@ def read_frame(path, *, sheet=None) -> pd.DataFrame:
     index that shifts the columns) and a field count per line: a line with more or fewer
     fields than the header is an error naming its line. A column named twice is an error;
     a column with no name and no values (a trailing separator on every line) is dropped.
-    ``.csv`` is comma-separated with double-quote quoting; ``.tsv``/``.txt`` are
-    tab-separated and quotes in them are text. Parquet and Stata keep their column
+    Blank lines and records whose cells are all empty (Excel's ``,,,`` rows for cleared
+    cells) at the end of a text file are dropped, as the empty rows ending an ``.xlsx``
+    sheet are. Excel's ``sep=;`` first line and a semicolon-separated ``.csv`` are refused
+    with what to do (:func:`_check_layout`). ``.csv`` is comma-separated with double-quote
+    quoting; ``.tsv``/``.txt`` are tab-separated and quotes in them are text. Parquet and Stata keep their column
     types; an index that pandas stored with a Parquet file and that holds data (named,
     or not 0, 1, 2, ...) comes back as columns (:func:`index_as_columns`); ``.xlsx``
     cells are read as strings (first sheet unless ``sheet``).
@@ -1166,7 +1352,7 @@ def read_frame(path, *, sheet=None) -> pd.DataFrame:
     exposure.errors.DataFormatError
         Unsupported extension; a missing, empty, binary, HTML or non-UTF-8 file; a line
         with too many or too few fields (line named); a duplicated column; a file the
-        Parquet, xlsx or Stata reader cannot read.
+        Parquet, xlsx or Stata reader cannot read; a semicolon-separated ``.csv``.
 
     Examples
     --------
@@ -1249,6 +1435,8 @@ def check_delimited_file(path) -> list[str]:
                 raise DataFormatError(f"file is binary, not text (a NUL byte at offset {offset + nul})",
                                       path=path)
             offset += len(block)
+    with open(path, "rb") as fh:  # a byte that is not UTF-8 is named below, as read_frame does
+        _check_layout(_head_lines(fh.read(1 << 16).decode("utf-8-sig", "replace")), sep, path)
     header = _fitting_header(path, sep, quoting)
     if header is not None:
         _check_header(header, path)
@@ -1272,7 +1460,9 @@ def check_delimited_file(path) -> list[str]:
                     _check_header(header, path)
                     start = reader.line_num + 1
                     continue
-                if blank is not None and len(header) > 1:
+                if blank is not None and len(header) > 1 and (
+                        len(record) != len(header) or any(record)):
+                    # (empty records, Excel's ",,," rows, may follow it at the end)
                     raise DataFormatError(
                         f"too few fields: expected {len(header)}, got 1 (truncated file or line?)",
                         path=path, row=blank[0], line=blank[1], column=header[1])

@@ -149,7 +149,7 @@ def test_check_output_path_refuses_a_device(tmp_path):
 def test_check_output_path_refuses_a_directory(tmp_path):
     with pytest.raises(OutputError, match="is a directory"):
         check_output_path(tmp_path)
-    with pytest.raises(OutputError, match="is a directory"):
+    with pytest.raises(OutputError, match="a file name, not a directory path"):
         check_output_path(str(tmp_path / "not-yet") + "/")
 
 

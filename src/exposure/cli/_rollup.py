@@ -10,8 +10,9 @@ import pandas as pd
 
 import exposure.fetch as fetching
 from exposure import crosswalks, oews, onet
+from exposure._io import formula_advice
 from exposure._outdir import check_output_dir
-from exposure._tables import first_row_number, read_frame, read_table
+from exposure._tables import check_input_file, first_row_number, read_frame, read_table
 from exposure.cli import add_location_options
 from exposure.errors import DataFormatError, ExposureError
 from exposure.rollup import rollup
@@ -95,6 +96,7 @@ def read_task_scores(path) -> pd.DataFrame:
     path = Path(path)
     if path.is_dir():
         raise DataFormatError("is a directory, not a task scores file", path=path)
+    check_input_file(path, "task scores file")  # "-", a pipe: not "not found"
     if not path.is_file():
         raise DataFormatError("task scores file not found", path=path)
     frame = read_frame(path)
@@ -199,7 +201,9 @@ def run_rollup(args: argparse.Namespace) -> int:
         scores, xw, emp, weights=args.weights, tasks=tasks, task_ratings=ratings,
         combine=args.combine, n_draws=args.bootstrap, seed=args.seed, gain=args.gain,
     )
-    written = result.write(out, fmt=args.format)
+    # the command has no formulas= option: the formula warning says what its user can do
+    with formula_advice("--format parquet or xlsx keeps the text unchanged"):
+        written = result.write(out, fmt=args.format)
     tables = result.tables()
     cov = result.coverage
     print(

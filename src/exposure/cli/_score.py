@@ -8,7 +8,7 @@ import importlib.util
 import logging
 import sys
 
-from exposure._io import check_output_path
+from exposure._io import check_output_path, formula_advice
 from exposure.cli import add_location_options
 from exposure.errors import ExposureError
 from exposure.scoring._files import BATCH_ROWS, score_file
@@ -124,7 +124,8 @@ def run_score(args) -> int:
     if batch_rows < 0:
         raise ExposureError(f"--batch-rows must be 0 or more, not {batch_rows}")
     check_output_path(args.output, args.input)  # before any work: not a directory, not the input
-    with _progress_bar() as bar:
+    # the command has no formulas= option: the formula warning says what its user can do
+    with _progress_bar() as bar, formula_advice("write .parquet or .xlsx to keep the text unchanged"):
         done = score_file(args.input, args.output, args.method, text_column=args.text_column,
                           occupation_column=args.occupation_column, onet=args.onet,
                           reference_source=args.reference_source, mirror=args.mirror,

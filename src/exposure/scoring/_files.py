@@ -63,6 +63,7 @@ import pandas as pd
 import pyarrow as pa
 
 from exposure._io import (
+    FORMULA_ADVICE,
     XLSX_MAX_COLUMNS,
     XLSX_MAX_ROWS,
     atomic_path,
@@ -78,9 +79,11 @@ from exposure._io import (
 )
 from exposure._tables import (
     check_delimited_file,
+    check_input_file,
     first_row_number,
     index_as_columns,
     read_frame,
+    std_stream,
     stored_index,
     write_frame,
 )
@@ -162,6 +165,9 @@ def file_kind(path, what: str = "input") -> str:
     exposure.errors.DataFormatError: out.xls: unsupported output file type '.xls'; use .csv, .parquet, .xlsx or .dta
     """
     path = Path(path)
+    if std_stream(path):
+        stream = "standard input" if what == "input" else "standard output"
+        raise DataFormatError(f"{stream} is not supported: give a file name", path=path)
     suffix = path.suffix.lower()
     if suffix in _CSV:
         return "csv"
@@ -207,7 +213,7 @@ def read_task_file(path) -> pd.DataFrame:
     >>> read_task_file(p).to_dict("list")
     {'task': ['Say "hi".'], 'note': [nan]}
     """
-    path = Path(path)
+    path = check_input_file(path, "input file")  # "-", a pipe: not "not found"
     kind = file_kind(path, "input")
     if not path.is_file():
         raise DataFormatError("input file not found", path=path)
@@ -264,7 +270,7 @@ def iter_task_batches(path, batch_rows: int = BATCH_ROWS) -> Iterator[pd.DataFra
     >>> [b["task"].tolist() for b in iter_task_batches(p, 2)]
     [['Weld.', 'Sew.'], ['Cook.']]
     """
-    path = Path(path)
+    path = check_input_file(path, "input file")  # "-", a pipe: not "not found"
     kind = file_kind(path, "input")
     if not path.is_file():
         raise DataFormatError("input file not found", path=path)
@@ -360,7 +366,8 @@ def _text_batches(path: Path, kind: str, header: list,
     silently and shifted the line numbers of later errors.) Files of more columns keep
     pandas' rule: a blank line before data is refused by
     :func:`~exposure._tables.check_delimited_file` (too few fields), blank lines at the end
-    are skipped.
+    are skipped. Records whose cells are all empty (Excel's ``,,,`` rows) at the end of the
+    file are dropped too, as ``read_frame`` drops them; one in the middle is a row.
     """
     keep = [i for i, name in enumerate(header) if str(name).strip()]
     if len(keep) < len(header):
@@ -374,15 +381,16 @@ def _text_batches(path: Path, kind: str, header: list,
     held, empty = None, None
     for chunk in [chunks] if batch_rows is None else chunks:
         chunk = chunk.set_axis(names, axis=1)
-        if single:  # empty rows at the end of a batch may be the blank lines ending the file
-            if held is not None:
-                chunk = pd.concat([held, chunk], ignore_index=True)
-            given = chunk.iloc[:, 0].notna().to_numpy(dtype=bool)
-            end = len(given) - int(given[::-1].argmax()) if given.any() else 0
-            held, chunk = chunk.iloc[end:], chunk.iloc[:end]
-            if not len(chunk):
-                empty = chunk if empty is None else empty
-                continue
+        # empty rows at the end of a batch may be the blank lines (one column) or the
+        # empty records (Excel's ",,," rows) ending the file: held until a row follows
+        if held is not None and len(held):
+            chunk = pd.concat([held, chunk], ignore_index=True)
+        given = chunk.notna().any(axis=1).to_numpy(dtype=bool)
+        end = len(given) - int(given[::-1].argmax()) if given.any() else 0
+        held, chunk = chunk.iloc[end:], chunk.iloc[:end]
+        if not len(chunk):
+            empty = chunk if empty is None else empty
+            continue
         empty = False
         yield chunk
     if empty is not None and empty is not False:  # no rows: an empty frame, the file's columns
@@ -801,6 +809,7 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
     True
     """
     src, dst = Path(src), Path(dst)
+    check_input_file(src, "input file")  # "-", a pipe: before their extension is looked at
     if src.is_dir():  # it was "input file not found", or "unsupported input file type '(none)'"
         raise DataFormatError("is a directory, not a file; a directory of Parquet files is "
                               "scored by exposure score --engine dask "
@@ -1084,5 +1093,5 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
         sink.handle.close()
     if sink.formulas:
         logger.warning("%s: %d cell(s) that a spreadsheet would run as formulas were written "
-                       "with a leading ' (formulas='keep' writes them verbatim)", target, sink.formulas)
+                       "with a leading ' (%s)", target, sink.formulas, FORMULA_ADVICE.get())
     return ScoredFile(tmp, state["rows"], state["tag"], state["unscored"], note)
