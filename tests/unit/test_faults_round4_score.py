@@ -15,10 +15,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from _cli import _no_env, rollup_args, run  # noqa: F401 (_no_env: autouse fixture)
 
 import exposure.scoring._files as files
 from exposure._io import XLSX_MAX_COLUMNS, check_stata, check_xlsx
-from exposure.cli import main
 from exposure.cli._rollup import read_task_scores
 from exposure.errors import DataFormatError
 from exposure.rollup._occupations import check_task_scores
@@ -30,27 +30,6 @@ CODE = "11-1011.00"  # in the tiny crosswalk of the roll-up fixtures
 TEXTS = ["Direct and coordinate the activities of the organization.",
          "Approve budgets and prepare reports for the board.",
          "Negotiate contracts with suppliers."]
-
-
-@pytest.fixture(autouse=True)
-def _no_env(monkeypatch):
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    monkeypatch.delenv("EXPOSURE_DATA_DIR", raising=False)
-
-
-def run(capsys, *argv) -> tuple[int, str]:
-    """``exposure ARGV`` in this process: (exit code, the error line or "")."""
-    code = main([str(a) for a in argv])
-    err = capsys.readouterr().err
-    assert "Traceback" not in err
-    lines = [ln for ln in err.splitlines() if ": error: " in ln]
-    return code, lines[0] if lines else ""
-
-
-def rollup_args(fixtures, scores, out):
-    d = fixtures / "rollup"
-    return ["rollup", scores, "-o", out, "--crosswalk", d / "onet_to_soc_tiny.csv",
-            "--employment", d / "oews_tiny.csv"]
 
 
 def tasks_frame(task_type) -> pd.DataFrame:

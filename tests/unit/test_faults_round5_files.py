@@ -18,35 +18,14 @@ import os
 
 import pandas as pd
 import pytest
+from _cli import _no_env, rollup_args, run  # noqa: F401 (_no_env: autouse fixture)
 
 from exposure._tables import check_delimited_file, read_frame
-from exposure.cli import main
 from exposure.errors import DataFormatError
 from exposure.scoring._files import read_task_file, score_file
 
 RUBRIC = ["--method", "rubric", "--onet", "none"]
 BASE = "task,title\nAnswer telephones.,Receptionist\nFrame walls.,Carpenter\n"
-
-
-@pytest.fixture(autouse=True)
-def _no_env(monkeypatch):
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    monkeypatch.delenv("EXPOSURE_DATA_DIR", raising=False)
-
-
-def run(capsys, *argv) -> tuple[int, str]:
-    """``exposure ARGV`` in this process: (exit code, the error line or "")."""
-    code = main([str(a) for a in argv])
-    err = capsys.readouterr().err
-    assert "Traceback" not in err
-    lines = [ln for ln in err.splitlines() if ": error: " in ln]
-    return code, lines[0] if lines else ""
-
-
-def rollup_args(fixtures, scores, out):
-    d = fixtures / "rollup"
-    return ["rollup", scores, "-o", out, "--crosswalk", d / "onet_to_soc_tiny.csv",
-            "--employment", d / "oews_tiny.csv", "--format", "csv"]
 
 
 # 1. empty trailing records ------------------------------------------------------------
@@ -61,6 +40,10 @@ def test_trailing_separator_rows_are_ignored_by_score(tmp_path, capsys, tail, ba
     assert run(capsys, "score", trailing, "-o", tmp_path / "b.csv", *RUBRIC,
                "--batch-rows", batch) == (0, "")
     assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
+
+
+def _rollup_csv(fixtures, scores, out):
+    return rollup_args(fixtures, scores, out, "--format", "csv")
 
 
 def test_trailing_separator_rows_are_ignored_by_the_readers(tmp_path):
@@ -79,8 +62,8 @@ def test_trailing_separator_rows_are_ignored_by_rollup(tmp_path, capsys, fixture
     width = text.splitlines()[0].count(",")
     trailing = tmp_path / "trail.csv"
     trailing.write_text(text.replace("\n", "\r\n") + ("," * width + "\r\n") * 3)
-    assert run(capsys, *rollup_args(fixtures, src, tmp_path / "a"))[0] == 0
-    assert run(capsys, *rollup_args(fixtures, trailing, tmp_path / "b"))[0] == 0
+    assert run(capsys, *_rollup_csv(fixtures, src, tmp_path / "a"))[0] == 0
+    assert run(capsys, *_rollup_csv(fixtures, trailing, tmp_path / "b"))[0] == 0
     for f in sorted((tmp_path / "a").glob("*.csv")):
         assert f.read_bytes() == (tmp_path / "b" / f.name).read_bytes(), f.name
 
@@ -115,7 +98,7 @@ def test_a_semicolon_separated_scores_file_says_so_in_rollup(tmp_path, capsys, f
     frame = pd.read_csv(fixtures / "rollup" / "task_scores_tiny.csv", dtype=str)
     p = tmp_path / "semi.csv"
     frame.to_csv(p, sep=";", index=False)
-    code, err = run(capsys, *rollup_args(fixtures, p, tmp_path / "r"))
+    code, err = run(capsys, *_rollup_csv(fixtures, p, tmp_path / "r"))
     assert code == 2
     assert "semicolon-separated" in err, err
 
@@ -149,7 +132,7 @@ def test_a_named_pipe_is_not_a_regular_file(tmp_path, capsys, fixtures):
     fifo = tmp_path / "fifo.csv"
     os.mkfifo(fifo)
     for argv in (["score", fifo, "-o", tmp_path / "o.csv", *RUBRIC],
-                 rollup_args(fixtures, fifo, tmp_path / "r")):
+                 _rollup_csv(fixtures, fifo, tmp_path / "r")):
         code, err = run(capsys, *argv)
         assert code == 2
         assert f"{fifo}: is not a regular file (a device, pipe or socket)" in err, err
