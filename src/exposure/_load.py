@@ -29,14 +29,13 @@ from exposure._tables import check_delimited_file, first_repeat, read_parquet_fi
 from exposure.errors import DataFormatError, ExposureError, InputError
 from exposure.fetch import DataStore, default_home
 from exposure.schemas import validate as validate_frame
-from exposure.schemas._catalog import TABLES, get_table
+from exposure.schemas._catalog import MANIFEST_NAME, TABLES, get_table
 from exposure.schemas._fields import first_bad_soc_code
 
 __all__ = ["TABLES", "MEASURES", "load", "load_manifest", "processed_dir", "recomputes", "tables_dir"]
 
 log = logging.getLogger(__name__)
 
-_MANIFEST = "manifest.json"
 #: Name :func:`load` takes for the published measures side by side, and their file.
 MEASURES = "measures"
 MEASURES_FILE = Path("reports") / "measures_table.csv"
@@ -159,7 +158,7 @@ def _json_kind(value) -> str:
 def _releases_of(directory: Path) -> dict:
     """The ``releases`` of the manifest in ``directory``; empty when it has none or is bad."""
     try:
-        return dict(_read_manifest(directory / _MANIFEST).get("releases") or {})
+        return dict(_read_manifest(directory / MANIFEST_NAME).get("releases") or {})
     except ExposureError:
         return {}
 
@@ -196,7 +195,7 @@ def recomputes(store: DataStore | None = None) -> list[tuple[Path, dict]]:
     parent = (store.outputs if store is not None else default_home() / "processed")
     if not parent.is_dir():
         return []
-    found = [(p, p / _MANIFEST) for p in parent.iterdir() if (p / _MANIFEST).is_file()]
+    found = [(p, p / MANIFEST_NAME) for p in parent.iterdir() if (p / MANIFEST_NAME).is_file()]
     found.sort(key=lambda item: (item[1].stat().st_mtime_ns, item[0].name), reverse=True)
     out = []
     for directory, manifest in found:
@@ -467,7 +466,7 @@ def load_manifest(directory=None, *, release=None, store: DataStore | None = Non
     _check_directory(directory)
     _check_store(store)
     base = Path(directory) if directory is not None else tables_dir(release, store=store)
-    path = base / _MANIFEST
+    path = base / MANIFEST_NAME
     if not path.is_file():
         raise ExposureError(f"no manifest.json in {base}")
     return _read_manifest(path)

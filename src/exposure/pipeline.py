@@ -64,7 +64,7 @@ from exposure.outcomes import PANEL_YEARS, build_panel
 from exposure.releases import check_oews_release, check_onet_release
 from exposure.rollup import rollup
 from exposure.schemas import validate
-from exposure.schemas._catalog import PROCESSED_TABLES, Table
+from exposure.schemas._catalog import MANIFEST_NAME, PROCESSED_TABLES, Table
 from exposure.scoring.learned import MODEL_NAME, read_registry
 
 __all__ = [
@@ -91,7 +91,6 @@ log = logging.getLogger(__name__)
 #: (``exposure recompute --out data/processed`` refreshes them). :func:`recompute` writes
 #: to the user data directory by default (:meth:`exposure.fetch.DataStore.output_dir`).
 DEFAULT_OUT = Path("data") / "processed"
-MANIFEST_NAME = "manifest.json"
 TIMINGS_NAME = "timings.json"
 #: Distribution name recorded in the manifest (``package.name``): how recompute knows its own outputs.
 PACKAGE_NAME = "ai-exposure"

@@ -29,6 +29,7 @@ from exposure._load import load, load_manifest
 from exposure._outdir import OutputPathError, replace_directory
 from exposure.errors import DataFormatError, ExposureError, InputError
 from exposure.schemas import validate
+from exposure.schemas._catalog import MANIFEST_NAME
 from exposure.schemas._pipeline import DiffOccupations, DiffSectors, DiffTasks
 
 __all__ = ["ReleaseDiff", "check_diff_dir", "diff_tasks", "diff_outputs", "write_diff_reports"]
@@ -126,7 +127,7 @@ def _manifest(directory) -> dict:
 
     Its ``releases`` is an object (``{}`` when absent): a ``null`` one is refused.
     """
-    path = Path(directory) / "manifest.json"
+    path = Path(directory) / MANIFEST_NAME
     if not path.is_file():
         return {}
     try:

@@ -40,7 +40,7 @@ from exposure.rollup._soc import (
     to_soc,
 )
 from exposure.schemas import validate
-from exposure.schemas._catalog import TABLES
+from exposure.schemas._catalog import MANIFEST_NAME, TABLES
 from exposure.schemas._rollup import OccupationScores, SectorScores, SocScores, WorkforceStats
 
 __all__ = [
@@ -58,8 +58,6 @@ __all__ = [
 COVERAGE_NAME = "coverage.json"
 #: File formats of the tables written by :meth:`Rollup.write` (``exposure rollup --format``).
 TABLE_FORMATS = ("parquet", "csv", "xlsx", "dta")
-#: The manifest of an ``exposure recompute`` output (:data:`exposure.pipeline.MANIFEST_NAME`).
-RECOMPUTE_MANIFEST_NAME = "manifest.json"
 
 log = logging.getLogger(__name__)
 
@@ -261,8 +259,7 @@ def check_not_recompute_output(out) -> None:
     """Refuse ``out`` when it holds a ``manifest.json``: it is an ``exposure recompute`` output.
 
     Its manifest records the sha256 of the tables a rollup would replace, which would
-    then no longer match. (The name is :data:`exposure.pipeline.MANIFEST_NAME`, which
-    imports this module.)
+    then no longer match (:data:`~exposure.schemas._catalog.MANIFEST_NAME`).
 
     Examples
     --------
@@ -275,9 +272,9 @@ def check_not_recompute_output(out) -> None:
     ...
     exposure._outdir.OutputPathError: ... holds manifest.json: it is an exposure recompute output, whose manifest records the sha256 of the tables a rollup would replace; choose another directory
     """
-    manifest = Path(out) / RECOMPUTE_MANIFEST_NAME
+    manifest = Path(out) / MANIFEST_NAME
     if manifest.is_file() or manifest.is_symlink():
-        raise OutputPathError(f"{out} holds {RECOMPUTE_MANIFEST_NAME}: it is an exposure recompute output, "
+        raise OutputPathError(f"{out} holds {MANIFEST_NAME}: it is an exposure recompute output, "
                               "whose manifest records the sha256 of the tables a rollup would replace; "
                               "choose another directory")
 

@@ -60,6 +60,11 @@ class Table:
     aliases: tuple[str, ...] = ()
 
 
+#: The manifest an ``exposure recompute`` output holds beside its tables (releases, the
+#: sha256 of every source and table, the scorer): written by :mod:`exposure.pipeline`,
+#: read by :func:`exposure.load` and ``exposure diff``, refused as a rollup output.
+MANIFEST_NAME = "manifest.json"
+
 #: Every processed table, in the order of the pipeline stages that produce them.
 PROCESSED_TABLES: tuple[Table, ...] = (
     Table("task_scores", "task_scores.parquet", TaskScores, ("onetsoc_code", "task_id"),
