@@ -223,6 +223,15 @@ def test_to_soc_refuses_empty_occupation_scores(occ, no_computing):
     assert str(info.value) == "occupation_scores have no rows"
 
 
+
+def test_to_soc_refuses_scores_without_any_value(no_computing):
+    """Every measure missing in every row gave every OEWS code unscored, without a word."""
+    occ = _occ(alpha=[np.nan] * 3, beta=[None] * 3, gamma=[np.nan] * 3)
+    with pytest.raises(DataFormatError) as info:
+        to_soc(occ, _xw(), _emp())
+    assert str(info.value).startswith("occupation_scores have no value: every row is missing all of "
+                                      "['alpha', 'beta', 'gamma'")
+
 # ------------------------------------------------- B4: codes padded with whitespace
 @pytest.mark.parametrize("occ, says", [
     (_occ(onetsoc_code=["11-1011.00", "11-1011.03 ", "13-1021.00"]),

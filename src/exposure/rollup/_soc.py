@@ -526,6 +526,9 @@ def to_soc(
     # the inputs are checked before anything is computed
     check_codes(occ, "occupation_scores", ["onetsoc_code"])
     vals = measure_values(occ, "occupation_scores")
+    if np.isnan(vals).all():  # every OEWS code would come out unscored, without a word
+        present = [m for m in MEASURES if m in occ.columns]
+        raise DataFormatError(f"occupation_scores have no value: every row is missing all of {present}")
     if combine == "n_tasks":
         require_frame(occ, "occupation_scores", ["n_tasks"])
         _task_counts(occ)
