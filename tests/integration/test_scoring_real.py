@@ -4,8 +4,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from exposure.cli import main
+from exposure.cli._rollup import read_task_scores
 from exposure.measures.eloundou import load_occ_level, load_task_labels
 from exposure.onet import load_onet
+from exposure.rollup._occupations import check_task_scores
 from exposure.scoring import score_tasks
 from exposure.scoring._evaluate import agreement, occupation_means, onehot
 from exposure.scoring._rules import RuleSet
@@ -107,3 +110,16 @@ def test_rule_matcher_re2_equals_re_on_every_task(onet, rules):
     slow = RuleSet(patterns, use_re2=False).match(texts)
     assert fast[0].tolist() == slow[0].tolist() and fast[2] == slow[2]
     assert sum(map(bool, fast[2])) > 1000
+
+
+def test_cli_scores_onets_own_task_statements_for_rollup(shared_data, tmp_path, capsys):
+    """``exposure score`` takes O*NET's Task Statements file as it is, n/a task types too.
+
+    What it writes is what ``exposure rollup`` reads.
+    """
+    out = tmp_path / "scores.parquet"
+    assert main(["score", str(shared_data / "onet" / "29.1" / "Task Statements.txt"), "-o", str(out)]) == 0, \
+        capsys.readouterr().err
+    scores = check_task_scores(read_task_scores(out))
+    assert len(scores) == 18_796
+    assert scores["task_type"].isna().sum() + (scores["task_type"] == "n/a").sum() == 1_157

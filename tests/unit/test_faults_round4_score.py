@@ -123,8 +123,8 @@ def test_score_and_rollup_accept_the_same_task_types(tmp_path, value):
     except DataFormatError:
         rolled = False
     assert scored == rolled
-    assert scored == (value is None or value is np.nan or value in ("Core", "Supplemental")
-                      or (isinstance(value, str) and not value.strip()))
+    assert scored == (value is None or value is np.nan or value in ("Core", "Supplemental", "n/a")
+                      or (isinstance(value, str) and not value.strip()))  # n/a: O*NET's mark
     if scored:  # and the file the score step wrote reads into the roll-up
         read_task_scores(tmp_path / "s.parquet")
 
@@ -224,3 +224,15 @@ def test_an_input_problem_still_comes_before_an_output_problem(tmp_path):
     pd.DataFrame({"posting_id": [2**53 + 1, 1], "task": [TEXTS[0], " "]}).to_parquet(src, index=False)
     with pytest.raises(DataFormatError, match=r"both.parquet, row 2, column 'task': task text"):
         score_file(src, tmp_path / "o.xlsx", "rubric")
+
+
+def test_onet_task_statements_score_and_roll_up_as_they_are(tmp_path, capsys, fixtures):
+    """O*NET writes n/a in Task Type for tasks without one: the check first refused the file."""
+    src = fixtures / "onet" / "Task Statements.txt"
+    assert "n/a" in src.read_text(encoding="utf-8")
+    out = tmp_path / "s.csv"
+    assert run(capsys, "score", src, "-o", out, *RUBRIC) == (0, "")
+    assert run(capsys, *rollup_args(fixtures, out, tmp_path / "r")) == (0, "")
+    assert score_tasks(pd.read_csv(src, sep="\t", keep_default_na=False).rename(
+        columns={"Task": "task", "Task Type": "task_type"}), "rubric")["task_type"].isin(
+        ["Core", "Supplemental", "n/a"]).all()

@@ -334,7 +334,7 @@ def task_weights(
     >>> task_weights(ts.drop(columns="task_type"), "core", tasks=ts.assign(task_type="core"))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 1, column 'task_type': tasks: task_type must be Core or Supplemental (or missing or blank), got 'core'
+    exposure.errors.DataFormatError: row 1, column 'task_type': tasks: task_type must be Core or Supplemental (or missing, blank or n/a), got 'core'
     >>> im = ts[["onetsoc_code", "task_id"]].assign(scale_id="IM", data_value=[4.0, 3.0, 2.5])
     >>> task_weights(ts, "importance", task_ratings=pd.concat([im, im.iloc[[0]].assign(data_value=1.0)]))
     Traceback (most recent call last):
@@ -470,7 +470,7 @@ def _check_statements(tasks: pd.DataFrame) -> None:
     bad = bad_task_types(ttype)
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
-        raise DataFormatError(f"tasks: task_type must be Core or Supplemental (or missing or blank), "
+        raise DataFormatError(f"tasks: task_type must be Core or Supplemental (or missing, blank or n/a), "
                               f"got {_plain(ttype.iloc[pos])!r}", row=pos + 1, column="task_type")
     used = ttype.to_numpy(dtype=object, copy=True)
     blank = np.array([isinstance(v, str) and not v.strip() for v in used], dtype=bool)
@@ -770,7 +770,7 @@ def _check_task_scores(task_scores, row_offset: int) -> pd.DataFrame:
         bad = bad_task_types(ttype)
         if bad.any():
             pos = int(np.flatnonzero(bad)[0])
-            _fail(f"task_type must be Core or Supplemental (or missing or blank), got "
+            _fail(f"task_type must be Core or Supplemental (or missing, blank or n/a), got "
                   f"{ttype.iloc[pos]!r}",
                   pos, "task_type")
     for flag in CATEGORIES:
