@@ -1,17 +1,22 @@
 """Input faults of ``to_soc`` and ``to_sectors``: refused naming the caller's row and column.
 
-Small hand-built frames: a crosswalk of three O*NET-SOC codes onto two SOC codes, and
-an OEWS frame with the cross-industry rows and the cells of one sector.
+Small hand-built frames (``tests/unit/_frames.py``): a crosswalk of three O*NET-SOC codes
+onto two SOC codes, and an OEWS frame with the cross-industry rows and the cells of one
+sector.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from functools import partial
 
 import numpy as np
 import pandas as pd
 import pytest
+from _frames import crosswalk as _xw
+from _frames import employment, soc_scores
+from _frames import occupation_scores as _occ
 
 from exposure.errors import DataFormatError
 from exposure.rollup import to_sectors, to_soc
@@ -22,34 +27,9 @@ pytestmark = pytest.mark.filterwarnings("error")
 SOC_LOG = "exposure.rollup._sectors"
 
 
-def _occ(**changes) -> pd.DataFrame:
-    occ = pd.DataFrame({
-        "onetsoc_code": ["11-1011.00", "11-1011.03", "13-1021.00"],
-        "alpha": [0.1, 0.5, 0.0], "beta": [0.2, 0.6, 0.3], "gamma": [0.3, 0.7, 0.6],
-        "n_tasks": [30, 10, 5],
-    })
-    return occ.assign(**changes)
-
-
-def _xw() -> pd.DataFrame:
-    return pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.03", "13-1021.00"],
-                         "soc_code": ["11-1011", "11-1011", "13-1021"]})
-
-
-def _emp() -> pd.DataFrame:
-    cross = pd.DataFrame({"naics": "000000", "naics_title": "Cross-industry", "i_group": "cross-industry",
-                          "occ_code": ["11-1011", "13-1021"], "occ_title": ["CEOs", "Buyers"],
-                          "o_group": "detailed", "tot_emp": [100.0, 50.0]})
-    sector = pd.DataFrame({"naics": "11", "naics_title": "Agriculture", "i_group": "sector",
-                           "occ_code": ["00-0000", "11-1011", "13-1021"], "occ_title": ["All", "CEOs", "Buyers"],
-                           "o_group": ["total", "detailed", "detailed"], "tot_emp": [120.0, 60.0, 40.0]})
-    return pd.concat([cross, sector], ignore_index=True)
-
-
-def _soc(**changes) -> pd.DataFrame:
-    soc = pd.DataFrame({"soc_code": ["11-1011", "13-1021"], "alpha": [0.3, 0.0],
-                        "beta": [0.4, 0.3], "gamma": [0.5, 0.6]})
-    return soc.assign(**changes)
+#: This file's OEWS frames publish the buyers (13-1021.00) under the detailed code 13-1021.
+_emp = partial(employment, "13-1021")
+_soc = partial(soc_scores, "13-1021")
 
 
 # fault 3: measures that are not numbers in [0, 1] are refused on the caller's row ---------------

@@ -30,6 +30,10 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
+from _frames import crosswalk as _xw
+from _frames import employment as _emp
+from _frames import occupation_scores as _occ
+from _frames import soc_scores as _soc
 
 import exposure
 from exposure import crosswalks
@@ -37,37 +41,6 @@ from exposure.crosswalks import oews_code_map
 from exposure.errors import DataFormatError, ExposureError
 from exposure.rollup import census_weights, onet_to_oews, to_census_occ, to_sectors, to_soc
 from exposure.rollup._soc import measure_values, national_detailed
-
-
-def _occ(**changes) -> pd.DataFrame:
-    occ = pd.DataFrame({
-        "onetsoc_code": ["11-1011.00", "11-1011.03", "13-1021.00"],
-        "alpha": [0.1, 0.5, 0.0], "beta": [0.2, 0.6, 0.3], "gamma": [0.3, 0.7, 0.6],
-        "n_tasks": [30, 10, 5],
-    })
-    return occ.assign(**changes)
-
-
-def _xw(**changes) -> pd.DataFrame:
-    return pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.03", "13-1021.00"],
-                         "soc_code": ["11-1011", "11-1011", "13-1021"]}).assign(**changes)
-
-
-def _emp() -> pd.DataFrame:
-    cross = pd.DataFrame({"naics": "000000", "naics_title": "Cross-industry", "i_group": "cross-industry",
-                          "occ_code": ["11-1011", "13-1020"], "occ_title": ["CEOs", "Buyers"],
-                          "o_group": "detailed", "tot_emp": [100.0, 50.0]})
-    sector = pd.DataFrame({"naics": "11", "naics_title": "Agriculture", "i_group": "sector",
-                           "occ_code": ["00-0000", "11-1011", "13-1020"], "occ_title": ["All", "CEOs", "Buyers"],
-                           "o_group": ["total", "detailed", "detailed"], "tot_emp": [120.0, 60.0, 40.0]})
-    return pd.concat([cross, sector], ignore_index=True)
-
-
-def _soc(**changes) -> pd.DataFrame:
-    soc = pd.DataFrame({"soc_code": ["11-1011", "13-1020"], "alpha": [0.3, 0.0],
-                        "beta": [0.4, 0.3], "gamma": [0.5, 0.6]})
-    return soc.assign(**changes)
-
 
 CODES = ["11-1011.00", "11-1011.03", "13-1021.00", "15-1252.00"]
 CXW = pd.DataFrame({"onetsoc_code": CODES, "census_occ": ["0010", "0010", "0010", "1021"]})

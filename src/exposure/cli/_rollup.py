@@ -24,6 +24,7 @@ from exposure.rollup._run import (
     check_not_recompute_output,
 )
 from exposure.rollup._soc import national_detailed
+from exposure.scoring._files import onet_aliases
 from exposure.sources import SOURCES
 
 __all__ = ["register", "run_rollup", "read_task_scores", "COVERAGE_NAME"]
@@ -80,10 +81,14 @@ def register(subparsers) -> None:
 def read_task_scores(path) -> pd.DataFrame:
     """Read a task scores file (.parquet, or .csv with string codes); return it checked.
 
-    The checks of :func:`exposure.rollup._occupations.check_task_scores` run here, so that
-    a failure names the file and the row as a spreadsheet shows it (the header is row 1 of
-    a CSV); a file with a header and no rows is refused. The frame returned is the one
-    they return (typed columns).
+    O*NET's published column names (``O*NET-SOC Code``, ``Task ID``, ``Task Type``,
+    ``Task``, ``Title``) are read as the library's (``onetsoc_code`` ...), as ``exposure
+    score`` reads them (:func:`exposure.scoring._files.onet_aliases`), where the
+    library's name is not a column too. The checks of
+    :func:`exposure.rollup._occupations.check_task_scores` run here, so that a failure
+    names the file and the row as a spreadsheet shows it (the header is row 1 of a CSV);
+    a file with a header and no rows is refused. The frame returned is the one they
+    return (typed columns).
 
     Examples
     --------
@@ -100,6 +105,9 @@ def read_task_scores(path) -> pd.DataFrame:
     if not path.is_file():
         raise DataFormatError("task scores file not found", path=path)
     frame = read_frame(path)
+    # O*NET's published headers ('O*NET-SOC Code', 'Task ID', 'Task Type' ...), read as
+    # exposure score reads them: one rule, one alias map, for both commands
+    frame = frame.rename(columns=onet_aliases(frame))
     missing = {"onetsoc_code", "task_id", "alpha", "beta", "gamma"} - set(frame.columns)
     if missing:
         raise DataFormatError(f"missing column(s) {sorted(missing)}", path=path)

@@ -24,9 +24,9 @@ from exposure._measures import (
 )
 from exposure._tables import norm_task_ids, task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
-from exposure.rollup._soc import require_frame
+from exposure.rollup._soc import measure_values, require_frame
 from exposure.schemas import validate
-from exposure.schemas._fields import ONETSOC_PATTERN
+from exposure.schemas._fields import first_bad_onetsoc_code
 from exposure.schemas._rollup import OccupationScores
 from exposure.scoring._inputs import bad_task_types
 
@@ -541,49 +541,6 @@ def _fail(message: str, pos=None, column=None):
     )
 
 
-def _numbers(ts: pd.DataFrame, column: str) -> np.ndarray:
-    """``ts[column]`` as floats in [-1e-6, 1 + 1e-6] (NaN where missing); raise naming the first bad row.
-
-    Complex values and booleans are not numbers here (never cut to their real part, and
-    ``True`` is not 1.0, as in :func:`~exposure.rollup._soc.measure_values`).
-    """
-    col = ts[column]
-    given = col.notna().to_numpy() & (col.astype(str).str.strip() != "").to_numpy()
-    if pd.api.types.is_bool_dtype(col):
-        is_bool = np.ones(len(col), dtype=bool)
-    elif col.dtype == object:
-        is_bool = np.array([isinstance(v, (bool, np.bool_)) for v in col], dtype=bool)
-    else:
-        is_bool = np.zeros(len(col), dtype=bool)
-    bad = given & is_bool
-    if bad.any():
-        pos = int(np.flatnonzero(bad)[0])
-        value = col.iloc[pos]
-        _fail(f"not a number: {value.item() if isinstance(value, np.generic) else value!r}", pos, column)
-    values = pd.to_numeric(col, errors="coerce")
-    if np.iscomplexobj(values.to_numpy()):
-        if col.dtype == object:
-            is_complex = np.array([isinstance(v, (complex, np.complexfloating)) for v in col], dtype=bool)
-        else:
-            is_complex = np.ones(len(col), dtype=bool)
-        bad = given & is_complex
-        if bad.any():
-            pos = int(np.flatnonzero(bad)[0])
-            _fail(f"not a number: {complex(col.iloc[pos])!r} (a complex number; scores are real numbers "
-                  "in [0, 1])", pos, column)
-        values = pd.Series(np.real(values.to_numpy()), index=values.index)
-    bad = given & values.isna().to_numpy()
-    if bad.any():
-        pos = int(np.flatnonzero(bad)[0])
-        _fail(f"not a number: {col.iloc[pos]!r}", pos, column)
-    arr = values.to_numpy(dtype=float, na_value=np.nan)
-    out_of_range = ~np.isnan(arr) & ((arr < -_TOL) | (arr > 1 + _TOL))
-    if out_of_range.any():
-        pos = int(np.flatnonzero(out_of_range)[0])
-        _fail(f"{column} must be in [0, 1], got {float(arr[pos])!r}", pos, column)
-    return arr
-
-
 def _flags(ts: pd.DataFrame, column: str) -> pd.Series:
     """A category flag column as pandas booleans (``True``/``"true"``/``1``...); raise on others."""
     col = ts[column]
@@ -606,7 +563,10 @@ def check_task_scores(task_scores, *, path=None, row_offset: int = 1) -> pd.Data
 
     - a :class:`pandas.DataFrame` with unique, single-level column names and the columns
       ``onetsoc_code``, ``task_id``, ``alpha``, ``beta``, ``gamma``;
-    - every ``onetsoc_code`` present and an O*NET-SOC code (``11-1011.00``);
+    - every ``onetsoc_code`` present and an O*NET-SOC code (``11-1011.00``,
+      :func:`~exposure.schemas._fields.first_bad_onetsoc_code`): a code padded with
+      whitespace (``' 11-1011.00'``) is refused, as ``exposure score`` and
+      :func:`~exposure.rollup.to_soc` refuse it, not stripped;
     - every ``task_id`` missing (or blank) or a 64-bit integer (``7``, ``"7.0"``; not
       ``True``, ``1.5`` or ``1e30``, see :func:`exposure._tables.task_id_numbers`);
     - each (``onetsoc_code``, ``task_id``) once: a repeated task would weigh several
@@ -696,15 +656,11 @@ def _check_task_scores(task_scores, row_offset: int) -> pd.DataFrame:
     if missing:
         raise DataFormatError(f"task scores lack column(s) {sorted(missing)}")
     ts = task_scores.reset_index(drop=True).copy()
-    codes = ts["onetsoc_code"]
-    text = codes.astype("string").str.strip()
-    bad = (codes.isna() | text.isna() | ~text.fillna("").str.fullmatch(ONETSOC_PATTERN)).to_numpy(dtype=bool)
-    if bad.any():
-        pos = int(np.flatnonzero(bad)[0])
-        value = codes.iloc[pos]
-        what = "missing" if pd.isna(value) else f"not an O*NET-SOC code (like 11-1011.00): {str(value)!r}"
-        _fail(f"onetsoc_code {what}", pos, "onetsoc_code")
-    ts["onetsoc_code"] = text.astype(str).to_numpy(dtype=object)
+    # as exposure score and to_soc: a padded code is refused, not stripped
+    bad = first_bad_onetsoc_code(ts["onetsoc_code"])
+    if bad is not None:
+        _fail(f"onetsoc_code {bad[1]}", bad[0], "onetsoc_code")
+    ts["onetsoc_code"] = ts["onetsoc_code"].astype("string").astype(str).to_numpy(dtype=object)
     ids = ts["task_id"]
     known = _given_ids(ids)
     task_id_numbers(ids.where(pd.Series(known, index=ids.index)))  # a 64-bit integer or missing
@@ -722,8 +678,10 @@ def _check_task_scores(task_scores, row_offset: int) -> pd.DataFrame:
                 ", ".join(map(str, rows[:5])) + f" and {len(rows) - 5} more")
             _fail(f"duplicate task ({code}, {tid}) at rows {shown}: each (onetsoc_code, task_id) "
                   "must appear once", int(positions[1]), "task_id")
-    for name in EXPOSURE_MEASURES:
-        ts[name] = _numbers(ts, name)
+    # the roll-ups' one check of measures, with this check's tolerance and messages
+    values = measure_values(ts, None, EXPOSURE_MEASURES, tolerance=_TOL, explain=True)
+    for j, name in enumerate(EXPOSURE_MEASURES):
+        ts[name] = values[:, j]
     if ts.empty:
         raise DataFormatError("no task scores: the frame has no rows")
     if ts[list(EXPOSURE_MEASURES)].isna().all(axis=None):
@@ -733,7 +691,7 @@ def _check_task_scores(task_scores, row_offset: int) -> pd.DataFrame:
         if len(present) < len(_PROBAS):
             raise DataFormatError(f"probability columns {sorted(set(_PROBAS) - set(present))} are "
                                   f"missing while {present} are given")
-        p = np.column_stack([_numbers(ts, c) for c in _PROBAS])
+        p = measure_values(ts, None, _PROBAS, tolerance=_TOL, explain=True)
         n_known = (~np.isnan(p)).sum(axis=1)
         partial = (n_known > 0) & (n_known < len(_PROBAS))
         if partial.any():

@@ -305,7 +305,9 @@ def workforce_stats(
     Parameters
     ----------
     soc_scores : pandas.DataFrame
-        :class:`~exposure.schemas.SocScores`.
+        :class:`~exposure.schemas.SocScores`; the ``measures`` numbers in [0, 1] or
+        missing (:func:`~exposure.rollup._soc.measure_values`: booleans, text and complex
+        values are refused).
     employment : pandas.DataFrame, optional
         OEWS frame; gives major-group titles and, when it has them, the sector cells.
     measures : sequence of str, default ("alpha", "beta", "gamma")
@@ -319,6 +321,13 @@ def workforce_stats(
     -------
     pandas.DataFrame
         :class:`~exposure.schemas.WorkforceStats`.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A ``soc_scores`` without its columns, or a measure that is not a number in [0, 1]
+        (``soc_scores, row 2, column 'beta': not a number: True``), naming the row
+        (counted from 1) and column, before anything is computed.
 
     Examples
     --------
@@ -336,12 +345,12 @@ def workforce_stats(
     [550.0, 500.0, 0.8, 0.2, 0.35]
     """
     require_frame(soc_scores, "soc_scores", ["soc_code", "tot_emp", *measures])
+    values = measure_values(soc_scores.reset_index(drop=True), "soc_scores", list(measures))
     rows = []
     units = _workforce_inputs(soc_scores, employment)
     for gtype, codes, titles, grp, col, emp, wage in units:
-        for m in measures:
-            x = pd.to_numeric(soc_scores[m], errors="coerce").to_numpy(dtype=float)
-            st = _stats(grp, len(codes), emp, wage, x[col])
+        for j, m in enumerate(measures):
+            st = _stats(grp, len(codes), emp, wage, values[:, j][col])
             frame = pd.DataFrame({"group_type": gtype, "group": codes, "group_title": titles, "measure": m})
             for k in ("tot_emp", "covered_emp", "share_ge_10", "share_gt_50", "emp_mean", "wage_mean"):
                 frame[k] = st[k]
@@ -375,7 +384,9 @@ def working_time(
     Parameters
     ----------
     soc_scores : pandas.DataFrame
-        :class:`~exposure.schemas.SocScores`.
+        :class:`~exposure.schemas.SocScores`; ``measure`` a number in [0, 1] or missing
+        (:func:`~exposure.rollup._soc.measure_values`: booleans, text and complex values
+        are refused).
     employment : pandas.DataFrame, optional
         OEWS by-industry frame; adds one row per NAICS sector.
     gain : float, default 0.5
@@ -388,6 +399,13 @@ def working_time(
     -------
     pandas.DataFrame
         :class:`~exposure.schemas.WorkingTime`, occupation rows then sector rows.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A bad ``gain``, a ``soc_scores`` without its columns, or a ``measure`` value that
+        is not a number in [0, 1] (``soc_scores, row 2, column 'beta': must be in [0, 1],
+        got 1.5``), naming the row (counted from 1) and column.
 
     Examples
     --------
@@ -404,7 +422,7 @@ def working_time(
     gain = check_gain(gain)
     require_frame(soc_scores, "soc_scores", ["soc_code", measure, "tot_emp"])
     soc = soc_scores.reset_index(drop=True)
-    share = gain * pd.to_numeric(soc[measure], errors="coerce").to_numpy(dtype=float)
+    share = gain * measure_values(soc, "soc_scores", [measure])[:, 0]
     tol = 1e-12
     emp = soc["tot_emp"].to_numpy(dtype=float)
     ok = ~np.isnan(share)

@@ -17,11 +17,10 @@ from exposure.crosswalks import check_soc_structure, oews_code_map
 from exposure.errors import DataFormatError
 from exposure.oews import SPECIAL_VALUES
 from exposure.schemas import validate
-from exposure.schemas._fields import ONETSOC_PATTERN, first_bad_soc_code
+from exposure.schemas._fields import first_bad_onetsoc_code, first_bad_soc_code
 from exposure.schemas._rollup import SocScores
 
-__all__ = ["employment_frame", "national_detailed", "onet_to_oews", "to_soc", "coverage", "check_codes",
-           "first_bad_onetsoc_code"]
+__all__ = ["employment_frame", "national_detailed", "onet_to_oews", "to_soc", "coverage", "check_codes"]
 
 log = logging.getLogger(__name__)
 
@@ -105,35 +104,6 @@ def require_frame(value, name: str, columns=(), *, unique: str | None = None) ->
                               f"and {pos + 1})", row=pos + 1, column=unique)
 
 
-def first_bad_onetsoc_code(codes: pd.Series) -> tuple[int, str] | None:
-    """Position of the first cell of ``codes`` that is not an O*NET-SOC code, and what it is.
-
-    The O*NET-SOC twin of :func:`exposure.schemas._fields.first_bad_soc_code`: a missing
-    cell or one not of the form ``11-1011.00`` (:data:`~exposure.schemas._fields.ONETSOC_PATTERN`:
-    no spaces, no line break, the two-digit suffix given).
-
-    Returns
-    -------
-    (int, str) or None
-        ``(position, "missing" or "not an O*NET-SOC code (like 11-1011.00): '...'")``;
-        None when every cell is an O*NET-SOC code.
-
-    Examples
-    --------
-    >>> first_bad_onetsoc_code(pd.Series(["11-1011.00", "11-1011.03 ", None]))
-    (1, "not an O*NET-SOC code (like 11-1011.00): '11-1011.03 '")
-    >>> first_bad_onetsoc_code(pd.Series(["11-1011.00"])) is None
-    True
-    """
-    text = codes.astype("string")
-    bad = ~text.str.fullmatch(ONETSOC_PATTERN).to_numpy(dtype=bool, na_value=False)
-    if not bad.any():
-        return None
-    pos = int(np.flatnonzero(bad)[0])
-    value = codes.iloc[pos]
-    return pos, "missing" if pd.isna(value) else f"not an O*NET-SOC code (like 11-1011.00): {str(value)!r}"
-
-
 #: Code column -> the check of its cells.
 _CODE_CHECKS = {"onetsoc_code": first_bad_onetsoc_code, "soc_code": first_bad_soc_code}
 
@@ -181,16 +151,46 @@ def _shown(value):
     return value.item() if isinstance(value, np.generic) else value
 
 
-def measure_values(frame: pd.DataFrame, name: str, measures=MEASURES) -> np.ndarray:
+def measure_values(frame: pd.DataFrame, name: str | None, measures=MEASURES, *, tolerance: float = 0.0,
+                   explain: bool = False) -> np.ndarray:
     """The ``measures`` columns of ``frame`` as a float array (n_rows x len(measures)).
 
-    Each measure is a share of tasks: a number in [0, 1], or missing (``None``, NaN, a
-    blank text), which stays NaN. Text that reads as a number (``"0.5"``) is accepted. A
-    column ``frame`` lacks is NaN throughout. Anything else (text such as ``"0,46"``, a
-    complex number, a boolean -- ``True`` is not taken as 1.0, as ``task_id=True`` is not
-    taken as 1 --, ``1.5``, ``inf``) is refused, naming ``name``, the first bad row
-    (counted from 1) and its column. :func:`to_soc`, :func:`~exposure.rollup.to_sectors`
-    and :func:`~exposure.rollup.to_census_occ` check their inputs with it.
+    The library's one check of measures and probabilities, shares of tasks: each a
+    number in [0, 1], or missing (``None``, NaN, a blank text), which stays NaN. Text
+    that reads as a number (``"0.5"``) is accepted. A column ``frame`` lacks is NaN
+    throughout. Anything else (text such as ``"0,46"``, a complex number -- never cut to
+    its real part --, a boolean -- ``True`` is not taken as 1.0, as ``task_id=True`` is
+    not taken as 1 --, ``1.5``, ``inf``) is refused, naming ``name``, the first bad row
+    (counted from 1) and its column; the columns are checked in the order of
+    ``measures``. :func:`to_soc`, :func:`~exposure.rollup.to_sectors`,
+    :func:`~exposure.rollup.workforce_stats`, :func:`~exposure.rollup.working_time`,
+    :func:`~exposure.rollup.to_census_occ` and (with ``tolerance`` and ``explain``)
+    :func:`~exposure.rollup._occupations.check_task_scores` check their inputs with it.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Rows counted from 1 by position (the index is not used).
+    name : str or None
+        The frame, named before the row (``soc_scores, row 2, column 'beta': ...``); None
+        names none (a caller that names the file, :meth:`DataFormatError.in_file`).
+    measures : sequence of str, default :data:`~exposure._measures.MEASURES`
+    tolerance : float, default 0.0
+        Values up to ``tolerance`` outside [0, 1] are accepted, and returned as given
+        (the caller clips them): scores rounded to 6 decimals or stored as float32.
+    explain : bool, default False
+        The messages of the task scores check: the column named again in a range error
+        (``beta must be in [0, 1], got 1.5``) and a complex value called one (``not a
+        number: (0.5+3j) (a complex number; scores are real numbers in [0, 1])``).
+
+    Returns
+    -------
+    numpy.ndarray
+        Floats, NaN where missing.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
 
     Examples
     --------
@@ -209,7 +209,22 @@ def measure_values(frame: pd.DataFrame, name: str, measures=MEASURES) -> np.ndar
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: soc_scores, row 1, column 'beta': not a number: True
+    >>> measure_values(pd.DataFrame({"beta": [1.0000004]}), None, ["beta"], tolerance=1e-6)
+    array([[1.0000004]])
+    >>> measure_values(pd.DataFrame({"beta": [0.5 + 3j]}), None, ["beta"], explain=True)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 1, column 'beta': not a number: (0.5+3j) (a complex number; scores are real numbers in [0, 1])
     """
+    def refuse(message, pos, column):
+        raise DataFormatError(message, path=name, row=pos + 1, column=column)
+
+    def not_a_number(value, pos, column):
+        value = _shown(value)
+        complex_note = (" (a complex number; scores are real numbers in [0, 1])"
+                        if explain and isinstance(value, complex) else "")
+        refuse(f"not a number: {value!r}{complex_note}", pos, column)
+
     out = np.full((len(frame), len(measures)), np.nan)
     for j, m in enumerate(measures):
         if m not in frame:
@@ -219,8 +234,7 @@ def measure_values(frame: pd.DataFrame, name: str, measures=MEASURES) -> np.ndar
             given = col.notna().to_numpy(dtype=bool)
             if given.any():
                 pos = int(np.flatnonzero(given)[0])
-                raise DataFormatError(f"not a number: {_shown(col.iloc[pos])!r}", path=name, row=pos + 1,
-                                      column=m)
+                not_a_number(col.iloc[pos], pos, m)
             arr = np.full(len(col), np.nan)
         elif pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_complex_dtype(col):
             arr = col.to_numpy(dtype=float, na_value=np.nan)
@@ -236,14 +250,12 @@ def measure_values(frame: pd.DataFrame, name: str, measures=MEASURES) -> np.ndar
             bad = given & (odd | np.isnan(arr))
             if bad.any():
                 pos = int(np.flatnonzero(bad)[0])
-                raise DataFormatError(f"not a number: {_shown(col.iloc[pos])!r}", path=name, row=pos + 1,
-                                      column=m)
+                not_a_number(col.iloc[pos], pos, m)
         with np.errstate(invalid="ignore"):
-            outside = ~np.isnan(arr) & ~((arr >= 0.0) & (arr <= 1.0))
+            outside = ~np.isnan(arr) & ~((arr >= -tolerance) & (arr <= 1.0 + tolerance))
         if outside.any():
             pos = int(np.flatnonzero(outside)[0])
-            raise DataFormatError(f"must be in [0, 1], got {float(arr[pos])!r}", path=name, row=pos + 1,
-                                  column=m)
+            refuse(f"{f'{m} ' if explain else ''}must be in [0, 1], got {float(arr[pos])!r}", pos, m)
         out[:, j] = arr
     return out
 

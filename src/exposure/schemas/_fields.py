@@ -48,6 +48,7 @@ __all__ = [
     "onetsoc_code_field",
     "soc_code_field",
     "first_bad_soc_code",
+    "first_bad_onetsoc_code",
     "task_id_field",
     "fraction_field",
     "workers_field",
@@ -216,6 +217,20 @@ def workers_field(description: str, *, nullable: bool = False, **kwargs):
     return pa.Field(ge=0, nullable=nullable, description=description, metadata=WORKERS, **kwargs)
 
 
+def _first_mismatch(codes: pd.Series, pattern: str, what: str) -> tuple[int, str] | None:
+    """Position of the first cell of ``codes`` not matching ``pattern`` (``what`` it should be).
+
+    A missing cell (None, NaN, ``pd.NA``) never matches. The cells are matched as text.
+    """
+    text = codes.astype("string")
+    bad = ~text.str.fullmatch(pattern).to_numpy(dtype=bool, na_value=False)
+    if not bad.any():
+        return None
+    pos = int(np.flatnonzero(bad)[0])
+    value = codes.iloc[pos]
+    return pos, "missing" if pd.isna(value) else f"not {what}: {str(value)!r}"
+
+
 def first_bad_soc_code(codes: pd.Series) -> tuple[int, str] | None:
     """Position of the first cell of ``codes`` that is not a SOC code, and what it is.
 
@@ -236,10 +251,30 @@ def first_bad_soc_code(codes: pd.Series) -> tuple[int, str] | None:
     >>> first_bad_soc_code(pd.Series(["11-1011"])) is None
     True
     """
-    text = codes.astype("string")
-    bad = ~text.str.fullmatch(SOC_PATTERN).to_numpy(dtype=bool, na_value=False)
-    if not bad.any():
-        return None
-    pos = int(np.flatnonzero(bad)[0])
-    value = codes.iloc[pos]
-    return pos, "missing" if pd.isna(value) else f"not a SOC code (like 11-1011): {str(value)!r}"
+    return _first_mismatch(codes, SOC_PATTERN, "a SOC code (like 11-1011)")
+
+
+def first_bad_onetsoc_code(codes: pd.Series) -> tuple[int, str] | None:
+    """Position of the first cell of ``codes`` that is not an O*NET-SOC code, and what it is.
+
+    The O*NET-SOC twin of :func:`first_bad_soc_code`, the check of the tables keyed by
+    O*NET-SOC code that users give (task and occupation scores, crosswalks): a missing
+    cell or one not of the form ``11-1011.00`` (:data:`ONETSOC_PATTERN`: no spaces, no
+    line break, the two-digit suffix given).
+
+    Returns
+    -------
+    (int, str) or None
+        ``(position, "missing" or "not an O*NET-SOC code (like 11-1011.00): '...'")``;
+        None when every cell is an O*NET-SOC code.
+
+    Examples
+    --------
+    >>> first_bad_onetsoc_code(pd.Series(["11-1011.00", "11-1011.03 ", None]))
+    (1, "not an O*NET-SOC code (like 11-1011.00): '11-1011.03 '")
+    >>> first_bad_onetsoc_code(pd.Series([None]))
+    (0, 'missing')
+    >>> first_bad_onetsoc_code(pd.Series(["11-1011.00"])) is None
+    True
+    """
+    return _first_mismatch(codes, ONETSOC_PATTERN, "an O*NET-SOC code (like 11-1011.00)")

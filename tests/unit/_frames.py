@@ -1,0 +1,51 @@
+"""Small hand-built frames of the roll-up fault tests (``to_soc``, ``to_sectors`` ...).
+
+Three O*NET-SOC occupations (two children of 11-1011 and the buyers 13-1021.00), the
+crosswalk onto their SOC codes, and an OEWS frame with the cross-industry rows and the
+cells of one sector (NAICS 11: 60 CEOs and 40 buyers of a total of 120).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+#: OEWS code of the buyers (13-1021.00) by default: the aggregate 13-1020 that OEWS publishes.
+BUYERS = "13-1020"
+
+
+def occupation_scores(**changes) -> pd.DataFrame:
+    """OccupationScores of the three occupations; ``changes`` replace or add columns."""
+    occ = pd.DataFrame({
+        "onetsoc_code": ["11-1011.00", "11-1011.03", "13-1021.00"],
+        "alpha": [0.1, 0.5, 0.0], "beta": [0.2, 0.6, 0.3], "gamma": [0.3, 0.7, 0.6],
+        "n_tasks": [30, 10, 5],
+    })
+    return occ.assign(**changes)
+
+
+def crosswalk(**changes) -> pd.DataFrame:
+    """The O*NET-SOC -> SOC 2018 crosswalk of the three occupations; ``changes`` replace columns."""
+    return pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.03", "13-1021.00"],
+                         "soc_code": ["11-1011", "11-1011", "13-1021"]}).assign(**changes)
+
+
+def employment(buyers: str = BUYERS) -> pd.DataFrame:
+    """OEWS rows: cross-industry CEOs (100) and buyers (50), and the cells of sector 11.
+
+    ``buyers`` is the OEWS code of the buyers: the aggregate ``13-1020`` (default) or
+    ``13-1021``, as if OEWS published the detailed code.
+    """
+    cross = pd.DataFrame({"naics": "000000", "naics_title": "Cross-industry", "i_group": "cross-industry",
+                          "occ_code": ["11-1011", buyers], "occ_title": ["CEOs", "Buyers"],
+                          "o_group": "detailed", "tot_emp": [100.0, 50.0]})
+    sector = pd.DataFrame({"naics": "11", "naics_title": "Agriculture", "i_group": "sector",
+                           "occ_code": ["00-0000", "11-1011", buyers], "occ_title": ["All", "CEOs", "Buyers"],
+                           "o_group": ["total", "detailed", "detailed"], "tot_emp": [120.0, 60.0, 40.0]})
+    return pd.concat([cross, sector], ignore_index=True)
+
+
+def soc_scores(buyers: str = BUYERS, **changes) -> pd.DataFrame:
+    """SocScores of the CEOs and the buyers (OEWS code ``buyers``); ``changes`` replace columns."""
+    soc = pd.DataFrame({"soc_code": ["11-1011", buyers], "alpha": [0.3, 0.0],
+                        "beta": [0.4, 0.3], "gamma": [0.5, 0.6]})
+    return soc.assign(**changes)
