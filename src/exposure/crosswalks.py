@@ -653,6 +653,10 @@ def onet_to_soc_map(crosswalk: pd.DataFrame | None = None, *, mirror=None, data_
     """
     if crosswalk is None:
         crosswalk = load_onet_to_soc(mirror=mirror, data_dir=data_dir)
+    elif not isinstance(crosswalk, pd.DataFrame):  # a path: AttributeError before
+        shown = f" {str(crosswalk)!r}" if isinstance(crosswalk, (str, os.PathLike)) else ""
+        raise DataFormatError(f"crosswalk must be a pandas DataFrame, got {type(crosswalk).__name__}"
+                              f"{shown}: read the file with read_onet_to_soc")
     return crosswalk.set_index("onetsoc_code")["soc_code"].rename("soc_code")
 
 
@@ -723,6 +727,23 @@ def soc_broad_group(code: str) -> str:
     --------
     >>> soc_broad_group("13-1021"), soc_broad_group("29-1224"), soc_broad_group("29-1218")
     ('13-1020', '29-1210', '29-1210')
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``code`` is not a SOC or O*NET-SOC code (``None`` raised a ``TypeError``; ``"bad"``
+        returned ``'bad0'``).
+    """
+    if not isinstance(code, str) or not _SOC_ANY.match(code):
+        raise DataFormatError(f"not a SOC or O*NET-SOC code: {code!r}")
+    return _broad(code)
+
+
+def _broad(code: str) -> str:
+    """The broad group of ``code``, unchecked.
+
+    :func:`oews_code_map` also meets OEWS codes of other forms, which keep their old
+    treatment.
     """
     return BROAD_EXCEPTIONS.get(code[:6], code[:6] + "0")
 
@@ -848,6 +869,10 @@ def oews_code_map(soc_codes, oews_codes, soc_structure: pd.DataFrame | None = No
     4  55-1011      NaN       none
     """
     check_soc_structure(soc_structure)
+    for arg, value in (("soc_codes", soc_codes), ("oews_codes", oews_codes)):
+        if value is None or isinstance(value, (str, bytes)) or not np.iterable(value):
+            shown = f" {value!r}" if isinstance(value, (str, bytes, int, float)) else ""
+            raise DataFormatError(f"{arg} must be a list of SOC codes, got {type(value).__name__}{shown}")
     soc = sorted(set(map(str, soc_codes)))
     oews = set(map(str, oews_codes))
     structure: dict[str, str] = {}
@@ -859,7 +884,7 @@ def oews_code_map(soc_codes, oews_codes, soc_structure: pd.DataFrame | None = No
         soc_set |= set(structure)
 
     def broad_of(code: str) -> str:
-        return structure[code] if code in structure else soc_broad_group(code)
+        return structure[code] if code in structure else _broad(code)
 
     aggregates: dict[str, list[str]] = {}
     for code in sorted(oews - soc_set):

@@ -318,7 +318,26 @@ def resolve_data_dir(data_dir=None) -> Path:
     """
     if isinstance(data_dir, DataStore):
         return data_dir.cache
+    _check_location(data_dir, "data_dir")
     return default_data_dir() if data_dir is None else Path(data_dir).expanduser()
+
+
+def _check_location(value, name: str) -> None:
+    """Refuse a ``mirror`` / ``data_dir`` that is neither None nor a ``str`` / :class:`os.PathLike`.
+
+    A number, a list or bytes raised a ``TypeError`` from inside :mod:`pathlib` in every
+    loader built on :func:`fetch` (``load_onet(mirror=5)``, ``load_webb(data_dir=[1])``).
+
+    Examples
+    --------
+    >>> _check_location(5, "mirror")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: mirror must be a directory path (str or os.PathLike), got int 5
+    """
+    if value is not None and not isinstance(value, (str, os.PathLike)):
+        raise ExposureError(f"{name} must be a directory path (str or os.PathLike), "
+                            f"got {type(value).__name__} {value!r}")
 
 
 def resolve_mirror(mirror=None) -> Path | None:
@@ -344,6 +363,7 @@ def resolve_mirror(mirror=None) -> Path | None:
     ...
     exposure.errors.ExposureError: the mirror directory (from --mirror/mirror=) is empty; give a directory, or leave it out to download
     """
+    _check_location(mirror, "mirror")
     value = mirror if mirror is not None else os.environ.get(ENV_MIRROR) or None
     if value is None:
         return None
@@ -519,6 +539,9 @@ def _as_source(name, store: DataStore | None = None) -> Source:
     """The source of ``name``: registry, else lock file, else the release layout."""
     if isinstance(name, Source):
         return name
+    if not isinstance(name, str):  # a list is unhashable, None and numbers fail in re
+        raise ExposureError("name must be a registry name (str) or a Source, got "
+                            f"{type(name).__name__} {name!r}")
     if name in SOURCES:
         return SOURCES[name]
     try:
@@ -743,8 +766,9 @@ def cache_status(name, data_dir=None, *, rehash: bool = False, drop: bool = Fals
     -------
     str
         ``"missing"``, ``"verified"`` (sha256 matches), ``"mismatch"``,
-        ``"unreadable"`` or, with ``drop``, ``"removed"`` (it had the wrong sha256 and is
-        gone).
+        ``"unreadable"``, ``"not a file"`` (a directory or special file where the file
+        belongs; never removed) or, with ``drop``, ``"removed"`` (it had the wrong sha256
+        and is gone).
 
     Examples
     --------
@@ -764,7 +788,8 @@ def cache_status(name, data_dir=None, *, rehash: bool = False, drop: bool = Fals
     root = resolve_data_dir(data_dir)
     path = cache_path(src, root)
     if not path.is_file():
-        return "missing"
+        # a directory (or a pipe) in its place was "missing", exit 0, and fetch then failed
+        return "not a file" if path.exists() else "missing"
     mirror_dir = resolve_mirror(mirror) if mirror is not None else _env_mirror()
     read_only = mirror_holding(root, mirror_dir, src) is not None
     if not rehash and not read_only and _stamp_ok(root, src, path):
@@ -1271,6 +1296,9 @@ def _make_readable(path: Path) -> None:
 
 def _mirror_file(mirror: Path, src: Source) -> Path:
     path = mirror / _safe_relpath(src.name, what="registry name")
+    if path.is_dir():
+        raise DownloadError(f"{src.name}: {path} is a directory in the mirror, not a file; "
+                            "fix the mirror or unset it to download")
     if not path.is_file():
         raise DownloadError(
             f"{src.name}: not found in mirror {mirror} (expected {path}); "

@@ -42,6 +42,7 @@ from exposure import crosswalks
 from exposure._load import load
 from exposure._measures import CATEGORY_SHARES, EXPOSURE_MEASURES
 from exposure.errors import DataFormatError, ExposureError
+from exposure.measures import _common
 from exposure.measures import compare as published
 from exposure.measures._common import check_soc_scores
 from exposure.oews import load_oews
@@ -277,7 +278,13 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
     0  11-1011   0.3
     1  43-9021   0.8
     """
+    if isinstance(measures, str):  # iterated letter by letter before ('b', 'e', ...)
+        raise DataFormatError(f"measures must be a list of measure names, got str {measures!r}: "
+                              f"write [{measures!r}]")
     names = list(OUR_MEASURES + PUBLISHED_MEASURES) if measures is None else list(measures)
+    panel = _common.check_frame(panel, "panel")
+    if "soc_code" not in panel.columns:
+        raise DataFormatError("panel lacks column(s) ['soc_code']")
     unknown = [m for m in names if m not in OUR_MEASURES and m not in PUBLISHED_MEASURES]
     if unknown:
         raise DataFormatError(f"unknown measure(s) {unknown}; known: "
@@ -297,6 +304,14 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
             employment = last[["soc_code", "tot_emp", "soc_title"]].rename(columns={"soc_title": "title"})
             comparison = published.compare(measures=pub, employment=employment,
                                            mirror=mirror, data_dir=data_dir).table
+        else:  # the caller's table: a repeated code kept its first row, text passed through
+            comparison = _common.check_frame(comparison, "comparison")
+            if "soc_code" not in comparison.columns:
+                raise DataFormatError("comparison table lacks column(s) ['soc_code']", path="comparison")
+            comparison = comparison.reset_index(drop=True)
+            _common.check_soc_codes(comparison, "comparison")
+            comparison = comparison.assign(**{m: _common.numbers(comparison, m, "comparison").to_numpy()
+                                              for m in pub if m in comparison.columns})
         missing = [m for m in pub if m not in comparison.columns]
         if missing:
             raise DataFormatError(f"comparison table lacks column(s) {missing}", path="comparison")
@@ -312,6 +327,36 @@ def _weighted_midrank(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
     cum = by.cumsum()
     mid = (cum - by / 2) / by.sum()
     return s["x"].map(mid).to_numpy(float)
+
+
+def _check_group_args(x: pd.Series, v: np.ndarray, weights, q, cuts) -> None:
+    """Refuse the arguments of :func:`exposure_groups` it cannot group by (see there)."""
+    text = x.notna().to_numpy(dtype=bool) & np.isnan(v)
+    if text.any():
+        pos = int(np.flatnonzero(text)[0])
+        raise ExposureError(f"exposure values must be numbers, got {x.iloc[pos]!r} at position {pos}")
+    if np.isinf(v).any():
+        pos = int(np.flatnonzero(np.isinf(v))[0])
+        raise ExposureError(f"exposure values must be finite numbers, got {float(v[pos])!r} at position {pos}")
+    if cuts is None:
+        if isinstance(q, bool) or not isinstance(q, (int, np.integer, list, tuple, np.ndarray, pd.Series)):
+            shown = f" {q!r}" if isinstance(q, (str, float, bool)) or q is None else ""
+            raise ExposureError("q must be a whole number of groups or a list of cut points in (0, 1), "
+                                f"got {type(q).__name__}{shown}")
+    else:
+        if isinstance(cuts, (str, bytes)) or not np.iterable(cuts):
+            raise ExposureError(f"cuts must be a list of numbers, got {type(cuts).__name__} {cuts!r}")
+        c = np.asarray(list(cuts), dtype=float)
+        if not np.isfinite(c).all():
+            raise ExposureError(f"cuts must be finite numbers, got {[float(p) for p in c]}")
+    if weights is not None:
+        w = np.asarray(weights, dtype=float).ravel()
+        if len(w) != len(v):
+            raise ExposureError(f"weights must have one value per exposure value ({len(v)}), got {len(w)}")
+        bad = np.isinf(w) | (w < 0)
+        if bad.any():
+            pos = int(np.flatnonzero(bad)[0])
+            raise ExposureError(f"weights must be finite and at least 0, got {float(w[pos])!r} at position {pos}")
 
 
 def exposure_groups(values, weights=None, *, q: int | Sequence[float] = 5,
@@ -348,8 +393,9 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] = 5,
     >>> exposure_groups([0.1, 0.5, None], cuts=[0.5]).tolist()
     [1, 2, <NA>]
     """
-    x = values if isinstance(values, pd.Series) else pd.Series(values, dtype=float)
+    x = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
     v = pd.to_numeric(x, errors="coerce").astype(float).to_numpy()
+    _check_group_args(x, v, weights, q, cuts)
     ok = ~np.isnan(v)
     out = pd.Series(pd.array([pd.NA] * len(v), dtype="Int64"), index=x.index)
     if not ok.any():
@@ -362,8 +408,8 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] = 5,
             raise ExposureError(f"q must be at least 1, got {q}")
         if isinstance(q, (int, np.integer)) and q > ok.sum():
             raise ExposureError(f"cannot make {q} exposure groups of {int(ok.sum())} occupations")
-        if np.any((probs <= 0) | (probs >= 1)):
-            raise ExposureError(f"quantile cut points must lie in (0, 1), got {list(probs)}")
+        if np.any(~((probs > 0) & (probs < 1))):  # NaN too
+            raise ExposureError(f"quantile cut points must lie in (0, 1), got {[float(p) for p in probs]}")
         w = np.ones(len(v)) if weights is None else np.asarray(weights, float)
         w = np.where(np.isnan(w), 0.0, w)[ok]
         if w.sum() <= 0:
@@ -405,6 +451,62 @@ def check_panel(panel: pd.DataFrame, *, path="panel", base_year: int = BASE_YEAR
         raise DataFormatError(f"the panel has no balanced occupation in the base year {base_year}",
                               path=path, column="balanced")
     return panel
+
+
+#: Columns of a panel that the estimation reads.
+_PANEL_COLUMNS = ("soc_code", "year", "soc_major", "tot_emp", "a_mean", "balanced")
+
+
+def _measure_names(exposures: pd.DataFrame, measures) -> list[str]:
+    """``measures`` as a list (default every column of ``exposures`` but ``soc_code``)."""
+    if isinstance(measures, str):  # iterated letter by letter before ('b', 'e', ...)
+        raise DataFormatError(f"measures must be a list of measure names, got str {measures!r}: "
+                              f"write [{measures!r}]")
+    return [c for c in exposures.columns if c != "soc_code"] if measures is None else list(measures)
+
+
+def _check_inputs(panel, exposures, measures) -> tuple[pd.DataFrame, list[str]]:
+    """Refuse a panel or exposures the estimation cannot use; return exposures (floats) and names.
+
+    The exposures: a frame with ``soc_code`` and the measures, each code once and never
+    missing, each measure a finite number or missing (a repeated code raised pandas'
+    "cannot reindex on an axis with duplicate labels", ``inf`` statsmodels' "exog contains
+    inf or nans", ``True`` was read as 1). The panel: a frame with the columns the
+    estimation reads, each (``soc_code``, ``year``) once, and positive, finite employment
+    on its balanced rows (a NaN or negative one gave estimates without a word). Failures
+    name the frame (``exposures``, ``panel``), the row (from 1) and the column.
+    """
+    panel = _common.check_frame(panel, "panel")
+    missing = [c for c in _PANEL_COLUMNS if c not in panel.columns]
+    if missing:
+        raise DataFormatError(f"panel lacks column(s) {missing}")
+    keys = panel[["soc_code", "year"]].reset_index(drop=True)
+    repeated = keys.duplicated().to_numpy(dtype=bool)
+    if repeated.any():
+        pos = int(np.flatnonzero(repeated)[0])
+        code, year = keys.iloc[pos]
+        first = int(np.flatnonzero(((keys["soc_code"] == code) & (keys["year"] == year)).to_numpy(bool))[0])
+        raise DataFormatError(f"({code}, {year}) appears twice (rows {first + 1} and {pos + 1})",
+                              path="panel", row=pos + 1, column="year")
+    balanced = panel["balanced"].to_numpy(dtype=bool)
+    emp = pd.to_numeric(panel["tot_emp"], errors="coerce").to_numpy(dtype=float)
+    bad = balanced & ~(np.isfinite(emp) & (emp > 0))
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        value = panel["tot_emp"].iloc[pos]
+        value = value.item() if isinstance(value, np.generic) else value
+        raise DataFormatError("a balanced occupation needs employment in every year, got "
+                              f"{value!r}", path="panel", row=pos + 1,
+                              column="tot_emp")
+    exposures = _common.check_frame(exposures, "exposures")
+    names = _measure_names(exposures, measures)
+    missing = [c for c in dict.fromkeys(["soc_code", *names]) if c not in exposures.columns]
+    if missing:
+        raise DataFormatError(f"exposures lacks column(s) {missing}")
+    exposures = exposures.reset_index(drop=True)
+    _common.check_soc_codes(exposures, "exposures")
+    return exposures.assign(**{m: _common.numbers(exposures, m, "exposures").to_numpy()
+                               for m in dict.fromkeys(names)}), names
 
 
 def _base(panel: pd.DataFrame, base_year: int) -> pd.DataFrame:
@@ -502,7 +604,7 @@ def group_growth(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     0      1             0.0              0.1
     1      2             0.0             -0.2
     """
-    names = [c for c in exposures.columns if c != "soc_code"] if measures is None else list(measures)
+    exposures, names = _check_inputs(panel, exposures, measures)
     wide = _Wide.of(panel, base_year)
     end_year = wide.years[-1] if end_year is None else end_year
     pre, base, end = (wide.years.index(y) for y in (pre_year, base_year, end_year))
@@ -683,7 +785,7 @@ def event_study(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence
     ([2021, 2022, 2023], [0.0, 0.0, -0.1])
     """
     _check(outcomes, scale)
-    names = [c for c in exposures.columns if c != "soc_code"] if measures is None else list(measures)
+    exposures, names = _check_inputs(panel, exposures, measures)
     wide = _Wide.of(panel, base_year)
     drop = np.zeros(len(wide.codes), dtype=bool)
     if exclude_major is not None:
@@ -720,7 +822,7 @@ def robustness(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence[
     >>> sorted(robustness(panel, ex, outcomes=["log_emp"])["spec"].unique())
     ['drop_major_11', 'drop_major_13', 'drop_small', 'unweighted']
     """
-    names = [c for c in exposures.columns if c != "soc_code"] if measures is None else list(measures)
+    exposures, names = _check_inputs(panel, exposures, measures)
     _check(outcomes, "sd")
     wide = _Wide.of(panel, base_year)
     kw = {"scale": "sd", "weighted": True}
@@ -939,7 +1041,8 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     >>> float(res.headline.query("outcome == 'log_emp'")["coef"].iloc[0]) < 0
     True
     """
-    names = [c for c in exposures.columns if c != "soc_code"] if measures is None else list(measures)
+    given = exposures
+    exposures, names = _check_inputs(panel, exposures, measures)
     base = _base(panel, base_year)
     ex = exposures.set_index("soc_code")
     for m in names:  # what no estimate can come from: say which measure, not a NaN error later
@@ -959,6 +1062,6 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     if with_robustness:
         coefs = pd.concat([coefs, robustness(panel, exposures, names, base_year=base_year)],
                           ignore_index=True)
-    return Outcomes(panel=panel, exposures=exposures, groups=groups.reset_index(drop=True),
+    return Outcomes(panel=panel, exposures=given, groups=groups.reset_index(drop=True),
                     growth=growth, coefficients=coefs, pretrend=pretrend(coefs),
                     headline=headline(coefs))

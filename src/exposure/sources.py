@@ -598,6 +598,8 @@ def get_source(name: str) -> Source:
     ...
     exposure.errors.ExposureError: unknown source 'onet/29.1/Task Statement.txt'; did you mean 'onet/29.1/Task Statements.txt' or ...?
     """
+    if not isinstance(name, str):  # TypeError (None, numbers) or unhashable (lists) before
+        raise ExposureError(f"name must be a registry name (str), got {type(name).__name__} {name!r}")
     try:
         return SOURCES[name]
     except KeyError:
@@ -606,6 +608,14 @@ def get_source(name: str) -> Source:
             "; run `exposure sources` to list the registry"
         )
         raise ExposureError(f"unknown source {name!r}{hint}") from None
+
+
+def _iterable(value) -> bool:
+    try:
+        iter(value)
+    except TypeError:
+        return False
+    return True
 
 
 def select_sources(patterns=None) -> list[Source]:
@@ -635,8 +645,18 @@ def select_sources(patterns=None) -> list[Source]:
     >>> len(select_sources(["onet/30.1"]))
     14
     """
+    if isinstance(patterns, str):  # one name or pattern (it was read letter by letter)
+        patterns = [patterns]
+    if patterns is not None and not isinstance(patterns, (str, bytes)) and not _iterable(patterns):
+        raise ExposureError("patterns must be a list of names or patterns (str), got "
+                            f"{type(patterns).__name__} {patterns!r}")
     if not patterns:
         return list(SOURCES.values())
+    patterns = list(patterns)
+    for pattern in patterns:
+        if not isinstance(pattern, str):
+            raise ExposureError("patterns must be a list of names or patterns (str), got "
+                                f"{type(pattern).__name__} {pattern!r} in it")
     chosen: dict[str, Source] = {}
     for pattern in patterns:
         pattern = pattern.strip()

@@ -218,17 +218,23 @@ def run_sources(args) -> int:
         for r in [header, *shown]:
             print("  ".join(c.ljust(w) for c, w in zip(r[:5], widths)) + "  " + r[5])
         counts = {k: sum(r[4] == k for r in rows)
-                  for k in ("verified", "missing", "mismatch", "removed")}
+                  for k in ("verified", "missing", "mismatch", "removed", "unreadable", "not a file")}
         removed = (f" ({counts['removed']} removed: fetch them again)" if counts["removed"]
                    else "")
         if _fetch.mirror_holding(root) is not None:
             removed += " (a mirror: read-only, nothing removed)"
+        # files that are neither missing nor hashed were left out of the counts
+        if counts["unreadable"]:
+            removed += f", {counts['unreadable']} unreadable"
+        if counts["not a file"]:
+            removed += (f", {counts['not a file']} not a file (remove it: a directory or special "
+                        "file where the file belongs)")
         print(
             f"\n{len(rows)} files in {root}: {counts['verified']} verified, "
             f"{counts['missing']} missing, {counts['mismatch'] + counts['removed']} with a "
             f"wrong sha256{removed}"
         )
-    return 1 if any(r[4] in ("mismatch", "removed", "unreadable") for r in rows) else 0
+    return 1 if any(r[4] in ("mismatch", "removed", "unreadable", "not a file") for r in rows) else 0
 
 
 def run_fetch(args) -> int:

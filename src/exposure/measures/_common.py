@@ -232,6 +232,11 @@ def check_soc_scores(soc_scores: pd.DataFrame, measures: Sequence[str], *, path=
                               f"and {pos + row_offset})", path=path, row=pos + row_offset, column="soc_code")
     out = frame.copy()
     for m in measures:
+        flags = np.array([isinstance(v, (bool, np.bool_)) for v in frame[m].to_numpy(dtype=object)], dtype=bool)
+        if flags.any():  # True was read as 1.0
+            pos = int(np.flatnonzero(flags)[0])
+            raise DataFormatError(f"not a number: {bool(frame[m].iloc[pos])!r}", path=path,
+                                  row=pos + row_offset, column=m)
         values = pd.to_numeric(frame[m], errors="coerce")
         bad = (frame[m].notna() & values.isna()).to_numpy(dtype=bool)
         if bad.any():
@@ -248,6 +253,126 @@ def check_soc_scores(soc_scores: pd.DataFrame, measures: Sequence[str], *, path=
             raise DataFormatError(f"{m} is missing in every row", path=path, column=m)
         out[m] = values
     return out
+
+
+def check_frame(frame, what: str) -> pd.DataFrame:
+    """Refuse what is not a :class:`pandas.DataFrame` (a path, a Series, a list), naming ``what``.
+
+    Examples
+    --------
+    >>> check_frame("emp.csv", "employment")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: employment must be a pandas DataFrame, got str 'emp.csv'
+    """
+    if not isinstance(frame, pd.DataFrame):
+        shown = repr(frame) if isinstance(frame, (str, Path, int, float)) or frame is None else ""
+        raise DataFormatError(f"{what} must be a pandas DataFrame, got {type(frame).__name__}"
+                              + (f" {shown}" if shown else ""))
+    return frame
+
+
+def numbers(frame: pd.DataFrame, column: str, path, *, row_offset: int = 1) -> pd.Series:
+    """A column of numbers as floats (missing stay NaN); text, booleans and infinities refused.
+
+    Each failure names ``path``, the row (position + ``row_offset``) and ``column``.
+    ``True`` is not read as 1: a boolean column (``bool``, ``boolean``) or a boolean cell
+    is refused as not a number.
+
+    Examples
+    --------
+    >>> numbers(pd.DataFrame({"x": [0.5, True]}), "x", "t")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: t, row 2, column 'x': not a number: True
+    >>> numbers(pd.DataFrame({"x": ["1", None, -2.5]}), "x", "t").tolist()
+    [1.0, nan, -2.5]
+    """
+    # Python scalars, so that messages show True and inf, not np.True_ and np.float64(inf)
+    raw = pd.Series([v.item() if isinstance(v, np.generic) else v
+                     for v in frame[column].to_numpy(dtype=object)], dtype=object)
+    flags = np.array([isinstance(v, bool) for v in raw], dtype=bool)
+    if flags.any():
+        pos = int(np.flatnonzero(flags)[0])
+        raise DataFormatError(f"not a number: {raw.iloc[pos]!r}", path=path, row=pos + row_offset,
+                              column=column)
+    return to_float(pd.DataFrame({column: raw}), column, path, row_offset=row_offset)
+
+
+def check_soc_codes(frame: pd.DataFrame, path, *, row_offset: int = 1) -> None:
+    """Refuse a missing, malformed or repeated ``soc_code`` of ``frame``, naming row and column.
+
+    Examples
+    --------
+    >>> check_soc_codes(pd.DataFrame({"soc_code": ["11-1011", "11-1011"]}), "t")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: t, row 2, column 'soc_code': SOC code '11-1011' appears twice (rows 1 and 2)
+    """
+    codes = frame["soc_code"].reset_index(drop=True)
+    bad = first_bad_soc_code(codes)
+    if bad is not None:
+        raise DataFormatError(f"soc_code {bad[1]}", path=path, row=bad[0] + row_offset, column="soc_code")
+    repeat = first_repeat(codes)
+    if repeat is not None:
+        pos, first = repeat
+        raise DataFormatError(f"SOC code {str(codes.iloc[pos])!r} appears twice (rows {first + row_offset} "
+                              f"and {pos + row_offset})", path=path, row=pos + row_offset, column="soc_code")
+
+
+def check_measure_frame(frame, column: str, what: str, *, row_offset: int = 1) -> pd.DataFrame:
+    """Check a measure given as a frame (``soc_code`` + ``column``); return it with floats.
+
+    SOC codes, each once and never missing; the measure a finite number or missing (any
+    scale: Felten's AIOE is a z-score). Used for the measures given to
+    :func:`exposure.measures.compare.compare` (``loaded``) and the comparison table of
+    :func:`exposure.outcomes.exposure_table`.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming ``what``, the row (position + ``row_offset``) and the column.
+
+    Examples
+    --------
+    >>> check_measure_frame(pd.DataFrame({"soc_code": ["11-1011"], "x": ["0,4"]}), "x", "measure 'x'")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: measure 'x', row 1, column 'x': not a number: '0,4'
+    """
+    frame = check_frame(frame, what)
+    missing = [c for c in dict.fromkeys(("soc_code", column)) if c not in frame.columns]
+    if missing:
+        raise DataFormatError(f"missing column(s) {missing} (columns are {list(frame.columns)})",
+                              path=what, column=missing[0])
+    frame = frame.reset_index(drop=True)
+    check_soc_codes(frame, what, row_offset=row_offset)
+    return frame.assign(**{column: numbers(frame, column, what, row_offset=row_offset).to_numpy()})
+
+
+def check_employment(employment, *, path="employment", row_offset: int = 1) -> pd.DataFrame:
+    """Check an employment frame (``soc_code``, ``tot_emp``); return it with ``tot_emp`` as floats.
+
+    SOC / OEWS codes, each once and never missing; ``tot_emp`` a finite number of at
+    least 0, or missing (OEWS's ``**``).
+
+    Examples
+    --------
+    >>> check_employment(pd.DataFrame({"soc_code": ["11-1011"], "tot_emp": [-1.0]}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: employment, row 1, column 'tot_emp': employment must be at least 0.0; got -1.0
+    """
+    employment = check_frame(employment, path)
+    missing = [c for c in ("soc_code", "tot_emp") if c not in employment.columns]
+    if missing:
+        raise DataFormatError(f"missing column(s) {missing} (columns are {list(employment.columns)})",
+                              path=path, column=missing[0])
+    frame = employment.reset_index(drop=True)
+    check_soc_codes(frame, path, row_offset=row_offset)
+    emp = numbers(frame, "tot_emp", path, row_offset=row_offset)
+    check_range(emp, path, "tot_emp", what="employment", row_offset=row_offset)
+    return frame.assign(tot_emp=emp.to_numpy())
 
 
 def read_soc10_to_18_links(path) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -304,15 +304,15 @@ def load_anthropic(release: str = "v2", *, mirror=None, data_dir=None) -> pd.Dat
     >>> load_anthropic("v4")
     Traceback (most recent call last):
     ...
-    ValueError: release must be one of ['v1', 'v2', 'v3'], not 'v4'
+    exposure.errors.DataFormatError: release must be one of ['v1', 'v2', 'v3'], not 'v4'
     >>> import tempfile
     >>> load_anthropic(mirror=tempfile.mkdtemp(), data_dir=tempfile.mkdtemp())
     Traceback (most recent call last):
     ...
     exposure.errors.DownloadError: reference/anthropic_economic_index/task_pct_v2.csv: not found in mirror ...
     """
-    if release not in RELEASES:
-        raise ValueError(f"release must be one of {sorted(RELEASES)}, not {release!r}")
+    if not isinstance(release, str) or release not in RELEASES:  # a list is unhashable
+        raise DataFormatError(f"release must be one of {sorted(RELEASES)}, not {release!r}")
     usage_file, collab_file = RELEASES[release]
     usage = collab = None
     source = []

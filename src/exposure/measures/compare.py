@@ -23,7 +23,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -149,6 +149,9 @@ def weighted_pearson(x, y, w=None) -> float:
     """
     x, y = np.asarray(x, float), np.asarray(y, float)
     w = np.ones_like(x) if w is None else np.asarray(w, float)
+    lengths = sorted({len(x), len(y), len(w)})
+    if len(lengths) > 1:  # numpy's "boolean index did not match" before
+        raise DataFormatError(f"x, y and w must have one length each, got {' and '.join(map(str, lengths[::-1]))}")
     if (~np.isfinite(w)).any() or (w < 0).any():
         raise ExposureError("correlation weights must be finite and non-negative")
     used = w > 0
@@ -207,6 +210,10 @@ def correlations(table: pd.DataFrame, measures: list[str], weight: str | None = 
        n  pearson  spearman  spearman_emp
     0  4      0.8       0.8           0.8
     """
+    needed = [*measures, *([weight] if weight else [])]
+    missing = [c for c in dict.fromkeys(needed) if c not in table.columns]
+    if missing:  # a KeyError from pandas before
+        raise DataFormatError(f"correlations: the table lacks column(s) {missing}")
     rows = []
     for a, b in itertools.combinations(measures, 2):
         both = table[[a, b] + ([weight] if weight else [])].dropna(subset=[a, b])
@@ -222,6 +229,20 @@ def correlations(table: pd.DataFrame, measures: list[str], weight: str | None = 
             row["spearman_emp"] = weighted_spearman(wb[a], wb[b], wb[weight]) if okw else np.nan
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+#: The statistics of :func:`correlations` that :func:`correlation_matrix` tabulates.
+_STATS = ("pearson", "spearman", "pearson_emp", "spearman_emp")
+
+
+def _check_top(top) -> int:
+    """``top`` (codes per measure pair) as an int: a whole number, 0 or more."""
+    if isinstance(top, bool) or not isinstance(top, (int, np.integer)):  # "3", None, 2.5
+        raise DataFormatError("top (codes per measure pair) must be a whole number, 0 or more, got "
+                              f"{type(top).__name__} {top!r}")
+    if top < 0:
+        raise DataFormatError(f"top (codes per measure pair) must be 0 or more, got {top}")
+    return int(top)
 
 
 def correlation_matrix(corr: pd.DataFrame, stat: str = "spearman", measures=None) -> pd.DataFrame:
@@ -249,6 +270,8 @@ def correlation_matrix(corr: pd.DataFrame, stat: str = "spearman", measures=None
     0       a  1.0  0.5
     1       b  0.5  1.0
     """
+    if stat not in _STATS:  # an AttributeError from itertuples before
+        raise DataFormatError(f"stat must be one of {', '.join(_STATS)}, got {stat!r}")
     if measures is None:
         measures = list(dict.fromkeys([*corr["measure_a"], *corr["measure_b"]]))
     m = pd.DataFrame(np.eye(len(measures)), index=measures, columns=measures)
@@ -278,6 +301,7 @@ def disagreements(table: pd.DataFrame, measures: list[str], *, top: int = 3, tit
       soc_code  rank_a  rank_b  rank_diff
     0        a    0.25     1.0      -0.75
     """
+    top = _check_top(top)
     out = []
     for a, b in itertools.combinations(measures, 2):
         both = table[["soc_code", a, b]].dropna()
@@ -367,7 +391,7 @@ def load_measure(name: str, *, mirror=None, data_dir=None) -> pd.DataFrame:
     ...
     exposure.errors.DownloadError: reference/webb2020/exposure_by_occ1990dd_lswt2010.csv: not found in mirror ...
     """
-    if name not in MEASURES:
+    if not isinstance(name, str) or name not in MEASURES:  # a list is unhashable
         raise DataFormatError(f"unknown measure {name!r}; known: {sorted(MEASURES)}")
     loader, column = MEASURES[name]
     return _common.to_measure_scores(loader(mirror, data_dir), column, name)
@@ -493,16 +517,29 @@ def compare(
        n  pearson  spearman
     0  3    0.906       0.5
     """
-    if top < 0:
-        raise DataFormatError(f"top (codes per measure pair) must be 0 or more, got {top}")
+    top = _check_top(top)
+    if isinstance(measures, str):  # iterated letter by letter before
+        raise DataFormatError(f"measures must be a list of measure names, got str {measures!r}: "
+                              f"write [{measures!r}]")
     names = list(MEASURES) if measures is None else list(measures)
-    unknown = [m for m in names if m not in MEASURES]
+    unknown = [m for m in names if not isinstance(m, str) or m not in MEASURES]
     if unknown:
         raise DataFormatError(f"unknown measure(s) {unknown}; known: {sorted(MEASURES)}")
+    if loaded is not None and not isinstance(loaded, Mapping):
+        raise DataFormatError("loaded must be a dict of measure name -> DataFrame, got "
+                              f"{type(loaded).__name__}")
+    # the caller's frames, checked before anything is loaded (tracebacks, or silently wrong
+    # correlations, before: a repeated or missing code, text, True, inf)
+    loaded = {name: _common.check_measure_frame(frame, name, f"measure {name!r}")
+              for name, frame in (loaded or {}).items()}
+    if soc_scores is not None:
+        _common.check_frame(soc_scores, "soc_scores: SOC scores")
     if employment is None:
         employment = _common.load_employment(mirror=mirror, data_dir=data_dir)
         if soc_structure is None:
             soc_structure = load_soc_structure(mirror=mirror, data_dir=data_dir)
+    else:
+        employment = _common.check_employment(employment)
     _common.require_columns(employment, ["soc_code", "tot_emp"], "employment")
     oews_codes = employment["soc_code"].astype(str)
 

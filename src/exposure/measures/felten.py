@@ -133,8 +133,8 @@ def read_felten_occupations(path, variant: str = "aioe") -> pd.DataFrame:
       soc10_code             title  aioe
     0    11-1011  Chief Executives   1.3
     """
-    if variant not in VARIANTS:
-        raise ValueError(f"variant must be one of {sorted(VARIANTS)}, not {variant!r}")
+    if not isinstance(variant, str) or variant not in VARIANTS:  # a list is unhashable
+        raise DataFormatError(f"variant must be one of {sorted(VARIANTS)}, not {variant!r}")
     _, sheet, col, _, _ = VARIANTS[variant]
     frame, first = _sheet(path, sheet)
     _common.require_columns(frame, ["SOC Code", "Occupation Title", col], path)
@@ -178,8 +178,8 @@ def read_felten_industries(path, variant: str = "aioe") -> pd.DataFrame:
       naics    title  aiie
     0  1133  Logging -0.07
     """
-    if variant not in VARIANTS:
-        raise ValueError(f"variant must be one of {sorted(VARIANTS)}, not {variant!r}")
+    if not isinstance(variant, str) or variant not in VARIANTS:  # a list is unhashable
+        raise DataFormatError(f"variant must be one of {sorted(VARIANTS)}, not {variant!r}")
     _, _, _, sheet, col = VARIANTS[variant]
     frame, first = _sheet(path, sheet)
     title = "Industry Title" if "Industry Title" in frame.columns else "NAICS Description"
@@ -242,15 +242,15 @@ def load_felten(variant: str = "aioe", *, mirror=None, data_dir=None) -> pd.Data
     >>> load_felten("gpt")
     Traceback (most recent call last):
     ...
-    ValueError: variant must be one of ['aioe', 'ig', 'lm'], not 'gpt'
+    exposure.errors.DataFormatError: variant must be one of ['aioe', 'ig', 'lm'], not 'gpt'
     >>> import tempfile
     >>> load_felten("lm", mirror=tempfile.mkdtemp(), data_dir=tempfile.mkdtemp())
     Traceback (most recent call last):
     ...
     exposure.errors.DownloadError: reference/felten_aioe/Language Modeling AIOE and AIIE.xlsx: not found in mirror ...
     """
-    if variant not in VARIANTS:
-        raise ValueError(f"variant must be one of {sorted(VARIANTS)}, not {variant!r}")
+    if not isinstance(variant, str) or variant not in VARIANTS:  # a list is unhashable
+        raise DataFormatError(f"variant must be one of {sorted(VARIANTS)}, not {variant!r}")
     path = _common.resolve(VARIANTS[variant][0], mirror=mirror, data_dir=data_dir)
     scores = read_felten_occupations(path, variant)
     out = felten_to_soc(scores, _common.soc10_to_18(mirror=mirror, data_dir=data_dir), path=path)
@@ -274,7 +274,7 @@ def load_felten_industries(variant: str = "aioe", *, mirror=None, data_dir=None)
     ...
     exposure.errors.DownloadError: reference/felten_aioe/Image Generation AIOE and AIIE.xlsx: not found in mirror ...
     """
-    if variant not in VARIANTS:
-        raise ValueError(f"variant must be one of {sorted(VARIANTS)}, not {variant!r}")
+    if not isinstance(variant, str) or variant not in VARIANTS:  # a list is unhashable
+        raise DataFormatError(f"variant must be one of {sorted(VARIANTS)}, not {variant!r}")
     path = _common.resolve(VARIANTS[variant][0], mirror=mirror, data_dir=data_dir)
     return read_felten_industries(path, variant)

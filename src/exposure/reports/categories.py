@@ -310,6 +310,9 @@ def read_validation_sample(directory) -> pd.DataFrame:
     1       2     4.0  False     <NA>
     """
     directory = Path(directory)
+    if directory.exists() and not directory.is_dir():  # it said ".../h.csv/sample.csv: file not found"
+        raise DataFormatError("is a file, not a directory (the blind validation sample's directory "
+                              "is expected)", path=directory)
     path = directory / "sample.csv"
     if not path.is_file():
         raise DataFormatError("file not found", path=path)
@@ -328,7 +331,23 @@ def read_validation_sample(directory) -> pd.DataFrame:
             pos = int(bad.to_numpy().nonzero()[0][0])
             raise DataFormatError(f"{col} must be a positive number", path=path, row=pos + 2,
                                   column=col)
+    # an infinite weight, or a probability above 1, gave estimates without a word
+    for col, bad, rule in (
+            ("inclusion_prob", ~(sample["inclusion_prob"] <= 1), "a probability in (0, 1]"),
+            ("weight", ~np.isfinite(sample["weight"].to_numpy(float)), "a positive, finite number")):
+        if bad.any():
+            pos = int(np.flatnonzero(np.asarray(bad))[0])
+            raise DataFormatError(f"{col} must be {rule}, got {raw[col].iloc[pos]!r}", path=path,
+                                  row=pos + 2, column=col)
     keys = ["onetsoc_code", "task_id"]
+    # a task sampled twice counted twice in the estimates (n 401 for 400 tasks)
+    repeated = sample.duplicated(keys, keep="first").to_numpy()
+    if repeated.any():
+        pos = int(repeated.nonzero()[0][0])
+        code, task = sample["onetsoc_code"].iloc[pos], sample["task_id"].iloc[pos]
+        first = int((sample["onetsoc_code"].eq(code) & sample["task_id"].eq(task)).to_numpy().argmax())
+        raise DataFormatError(f"task ({code}, {task}) is listed twice, first on row {first + 2}",
+                              path=path, row=pos + 2, column="task_id")
     a_path, b_path = directory / "labels_annotator_a.csv", directory / "labels_annotator_b.csv"
     a, b = _read_labels(a_path), _read_labels(b_path)
     out = sample.merge(a, on=keys, how="left", indicator=True)

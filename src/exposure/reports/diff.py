@@ -128,6 +128,9 @@ def _manifest(directory) -> dict:
     Its ``releases`` is an object (``{}`` when absent): a ``null`` one is refused.
     """
     path = Path(directory) / MANIFEST_NAME
+    if path.is_dir():  # was read as no manifest: the tables went unchecked, exit 0
+        raise DataFormatError("is a directory, not a file (the manifest.json of exposure recompute "
+                              "is expected)", path=path)
     if not path.is_file():
         return {}
     try:
