@@ -74,6 +74,7 @@ __all__ = [
     "check_files_dir",
     "check_output_file",
     "replace_directory",
+    "previous_files_note",
     "terminate_cleanly",
     "pause",
     "PAUSE_ENV",
@@ -491,6 +492,45 @@ def replace_directory(out, *, owned: Iterable[str] = (), protect: Iterable = ())
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
+
+
+def previous_files_note(out) -> str:
+    """What an error after a failed :func:`replace_directory` of ``out`` says of its old contents.
+
+    A failed block leaves ``out`` as it was: its previous files untouched, or, when there
+    were none (``out`` did not exist, or was empty), nothing written and nothing left
+    behind (the message spoke of "the previous files in out" of a directory that did not
+    exist before). Called after the failure, on the error path.
+
+    Parameters
+    ----------
+    out : str or os.PathLike
+        The output directory.
+
+    Returns
+    -------
+    str
+        ``"the previous files in OUT are untouched"`` or ``"nothing was written to OUT (no
+        partial output left)"``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "roll"
+    >>> previous_files_note(out) == f"nothing was written to {out} (no partial output left)"
+    True
+    >>> out.mkdir(); _ = (out / "occupations.parquet").write_bytes(b"")
+    >>> previous_files_note(out) == f"the previous files in {out} are untouched"
+    True
+    """
+    out = Path(out)
+    try:
+        held = out.is_dir() and next(os.scandir(out), None) is not None
+    except OSError:  # cannot tell: say what holds when there were files
+        held = True
+    if held:
+        return f"the previous files in {out} are untouched"
+    return f"nothing was written to {out} (no partial output left)"
 
 
 def pause(point: str) -> None:

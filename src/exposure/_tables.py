@@ -70,6 +70,8 @@ __all__ = [
     "index_as_columns",
     "check_delimited_file",
     "check_input_file",
+    "compressed_input",
+    "xlsx_sheet_note",
     "std_stream",
     "write_frame",
 ]
@@ -253,14 +255,18 @@ _SEMICOLON_ADVICE = ("the file looks semicolon-separated (Excel's CSV in some Eu
 
 
 def _check_layout(head: list[str], sep: str, path: Path) -> None:
-    """Refuse Excel's ``sep=`` first line and a semicolon-separated ``.csv``, saying what to do.
+    """Refuse Excel's ``sep=`` first line and a file separated otherwise than its extension says.
 
     ``head`` holds the first two records (or fewer) of the file, as read with ``sep``
-    (comma for ``.csv``). A semicolon-separated file read as CSV is one column named
-    ``a;b;c``: refused when the header holds ``;``, no ``sep``, and the first data record
-    (if any) splits on ``;`` into as many fields as the header (a one-column file whose
-    name holds ``;`` is read). Its data rows were "too many fields (an unquoted comma
-    inside a field?)" or the header a single column named ``task;title``.
+    (comma for ``.csv``, tab for ``.tsv``/``.txt``). A file separated by another
+    character read with ``sep`` is one column named ``a;b;c``: refused, saying what the
+    file looks like and what to do (:func:`_separator_advice`), when the header holds
+    that character and no ``sep``, and the first data record (if any) splits on it into
+    as many fields as the header (a one-column file whose name holds it is read). The
+    other separators looked for: ``;`` and tab in a ``.csv``, ``,`` and ``;`` in a
+    ``.tsv``/``.txt``. Such a file's data rows were "too many fields (an unquoted comma
+    inside a field?)", or its header a single column named ``task;title`` (``missing
+    text column 'task' (columns: ['task,title'])`` for a comma-separated ``.txt``).
 
     Examples
     --------
@@ -268,6 +274,10 @@ def _check_layout(head: list[str], sep: str, path: Path) -> None:
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: t.csv, row 1: the header holds ';' and no ',': the file looks semicolon-separated ...
+    >>> _check_layout(["task,title", "Weld.,Welder"], "\\t", Path("t.txt"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: t.txt, row 1: the header holds ',' and no tab: the file looks comma-separated; rename it .csv ...
     >>> _check_layout(["task;note", "Weld."], ",", Path("t.csv"))
     """
     if not head:
@@ -283,15 +293,45 @@ def _check_layout(head: list[str], sep: str, path: Path) -> None:
             what = (f"Excel's {first.strip()!r} line (separator {shown}), which other "
                     "programs read as data: delete that line")
         raise DataFormatError(what, path=path, row=1, line=1)
-    if sep != "," or ";" not in first or "," in first:
+    if sep in first:
         return
-    names = next(csv.reader([first], delimiter=";"))
-    if len(names) < 2:
-        return
-    if len(head) > 1 and len(next(csv.reader([head[1]], delimiter=";"))) != len(names):
-        return
-    raise DataFormatError(f"the header holds ';' and no ',': {_SEMICOLON_ADVICE}",
-                          path=path, row=1, line=1)
+    for other in _OTHER_SEPARATORS.get(sep, ()):
+        if other not in first:
+            continue
+        names = next(csv.reader([first], delimiter=other))
+        if len(names) < 2:
+            continue
+        if len(head) > 1 and len(next(csv.reader([head[1]], delimiter=other))) != len(names):
+            continue
+        raise DataFormatError(_separator_advice(sep, other, path), path=path, row=1, line=1)
+
+
+#: The separators a file read with the key may be separated by instead (in this order).
+_OTHER_SEPARATORS = {",": (";", "\t"), "\t": (",", ";")}
+
+
+def _separator_advice(sep: str, other: str, path: Path) -> str:
+    """What to say of a file read with ``sep`` whose one-field header holds ``other``.
+
+    The one wording of :func:`_check_layout`: what the header holds, what the file looks
+    like, and what to do (rename it, or save it comma-separated).
+
+    Examples
+    --------
+    >>> _separator_advice(",", "\\t", Path("t.csv"))
+    "the header holds tabs and no ',': the file looks tab-separated; rename it .tsv (a .csv file is read as comma-separated)"
+    >>> _separator_advice("\\t", ",", Path("T.TXT"))
+    "the header holds ',' and no tab: the file looks comma-separated; rename it .csv (a .TXT file is read as tab-separated)"
+    """
+    holds = "tabs" if other == "\t" else repr(other)
+    lacks = "tab" if sep == "\t" else repr(sep)
+    start = f"the header holds {holds} and no {lacks}: "
+    if other == ";":
+        return start + _SEMICOLON_ADVICE
+    read_as = "tab-separated" if sep == "\t" else "comma-separated"
+    looks, suffix = ("tab-separated", ".tsv") if other == "\t" else ("comma-separated", ".csv")
+    return (f"{start}the file looks {looks}; rename it {suffix} (a {path.suffix} file is read "
+            f"as {read_as})")
 
 
 def _head_lines(text: str) -> list[str]:
@@ -506,7 +546,9 @@ def _arrow_text_frame(data: bytes, sep: str, names: list, used: list) -> pd.Data
 def _check_field_counts(text: str, sep: str, quoting: int, path: Path) -> list:
     """Return the header fields; raise if a line's field count differs from the header's.
 
-    A truncated line has too few fields, a stray separator too many. For quoted CSV,
+    A truncated line has too few fields, a stray separator too many; an empty line (or
+    one of spaces) among the rows of a file of several columns is named as such
+    (:func:`_blank_line`; empty lines ending the file are not checked). For quoted CSV,
     separators inside ``"..."`` are not counted; a file whose quoted fields span lines is
     checked record by record with :mod:`csv` instead. The error names the record (``row``,
     the header being row 1) and the line on which it starts (``line``: they differ below a
@@ -532,6 +574,7 @@ def _check_field_counts(text: str, sep: str, quoting: int, path: Path) -> list:
     while n > 1 and _empty_record(lines[n - 1].rstrip("\r"), sep, quoting, width):
         n -= 1
     lines = [line.rstrip("\r") for line in lines[:n]]
+    short = None  # records of one field or none, when the file is read record by record
     if quoting == csv.QUOTE_NONE and not bare_cr:
         counts = [line.count(sep) + 1 for line in lines]
         line_no = list(range(1, n + 1))
@@ -542,8 +585,12 @@ def _check_field_counts(text: str, sep: str, quoting: int, path: Path) -> list:
     else:  # quoted fields spanning lines, or bare carriage returns: count fields per record
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, quoting=quoting)
         counts, line_no, empty, start = [], [], [], 1
+        short = {}  # position -> record, of the records of one field or none
         for record in reader:
-            counts.append(len(record) if record else 0)
+            # an empty line is one (empty) field, as the line counts above have it
+            counts.append(len(record) or 1)
+            if len(record) <= 1 and width > 1:
+                short[len(counts) - 1] = record
             line_no.append(start)
             empty.append(not record or (len(record) == width and not any(record)))
             start = reader.line_num + 1
@@ -554,6 +601,13 @@ def _check_field_counts(text: str, sep: str, quoting: int, path: Path) -> list:
     pos = next((i for i, c in enumerate(counts) if c != width), None)
     if pos is not None:
         got = counts[pos]
+        if short is not None:  # read record by record
+            record = short.get(pos)
+        else:  # one line, one record
+            record = next(csv.reader([lines[line_no[pos] - 1]], delimiter=sep, quoting=quoting), [])
+        blank = _blank_line(record) if record is not None and width > 1 else None
+        if blank is not None:
+            raise DataFormatError(blank, path=path, row=pos + 1, line=line_no[pos])
         if got < len(header):
             what = f"too few fields: expected {len(header)}, got {got} (truncated file or line?)"
             column = header[got] if got < len(header) else None
@@ -568,6 +622,43 @@ def _check_field_counts(text: str, sep: str, quoting: int, path: Path) -> list:
             column = None
         raise DataFormatError(what, path=path, row=pos + 1, line=line_no[pos], column=column)
     return header
+
+
+#: What a line without a field says, in a file of several columns.
+EMPTY_LINE = "empty line (remove it: only the empty lines ending the file are ignored)"
+#: What a line of spaces or tabs only says, in a file of several columns.
+BLANK_LINE = "blank line (only spaces or tabs): remove it"
+
+
+def _blank_line(record: list) -> str | None:
+    """What a record of a file of several columns is, if it is a blank line; else None.
+
+    The readers name a blank line between the rows as such (it was "too few fields:
+    expected 2, got 1 (truncated file or line?)", naming the second column), whole and
+    in batches. ``record`` is the line as :mod:`csv` reads it: ``[]`` for an empty line.
+
+    Parameters
+    ----------
+    record : list of str
+        The fields of the line.
+
+    Returns
+    -------
+    str or None
+        :data:`EMPTY_LINE`, :data:`BLANK_LINE` (one field of spaces or tabs), or None.
+
+    Examples
+    --------
+    >>> _blank_line([]) == EMPTY_LINE, _blank_line(["  "]) == BLANK_LINE
+    (True, True)
+    >>> _blank_line([""]), _blank_line(["Weld."]), _blank_line(["", ""])
+    (None, None, None)
+    """
+    if not record:
+        return EMPTY_LINE
+    if len(record) == 1 and record[0] and not record[0].strip(" \t"):
+        return BLANK_LINE
+    return None
 
 
 def _empty_record(line: str, sep: str, quoting: int, width: int) -> bool:
@@ -979,6 +1070,85 @@ OUTPUT_KINDS = {
     ".dta": "dta",
 }
 _SIGNATURES = {b"PK\x03\x04": "a zip archive (an .xlsx workbook?)", b"PAR1": "a Parquet file"}
+#: The first bytes of compressed data (bzip2: a block or the end of an empty stream).
+_COMPRESSED_DATA = {
+    "gzip-compressed": re.compile(rb"\x1f\x8b"),
+    "bzip2-compressed": re.compile(rb"BZh[1-9](?:1AY&SY|\x17rE8P\x90)"),
+    "xz-compressed": re.compile(rb"\xfd7zXZ\x00"),
+    "zstd-compressed": re.compile(rb"\x28\xb5\x2f\xfd"),
+}
+#: Extension of a compressed file or archive -> (what it is, the command that opens it).
+_COMPRESSED = {".gz": ("gzip-compressed", "gunzip -k"), ".bz2": ("bzip2-compressed", "bunzip2 -k"),
+               ".xz": ("xz-compressed", "unxz -k"), ".zst": ("zstd-compressed", "unzstd"),
+               ".zip": ("a zip archive", "unzip")}
+
+
+def _check_signature(head: bytes, path: Path) -> None:
+    """Refuse a ``.csv``/``.tsv`` file whose first bytes are another format's (``head``).
+
+    A zip archive or a Parquet file: give it its own extension; compressed data (a
+    ``.csv.gz`` renamed ``.csv``): decompress it first (a gzip file was "byte 0x8b is not
+    valid UTF-8 ... the file looks like Windows-1252/Latin-1 text").
+
+    Examples
+    --------
+    >>> import gzip
+    >>> _check_signature(gzip.compress(b"task\\n"), Path("t.csv"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: t.csv: file is gzip-compressed, not delimited text: decompress it first
+    >>> _check_signature(b"task\\n", Path("t.csv"))
+    """
+    for signature, what in _SIGNATURES.items():
+        if head.startswith(signature):
+            raise DataFormatError(f"file is {what}, not delimited text: give it its own extension",
+                                  path=path)
+    for what, signature in _COMPRESSED_DATA.items():
+        if signature.match(head):
+            raise DataFormatError(f"file is {what}, not delimited text: decompress it first",
+                                  path=path)
+
+
+def compressed_input(path, kinds: str) -> str | None:
+    """What to say of an input named as a compressed file or archive (``.gz``, ``.zip``...), or None.
+
+    Compressed inputs are not read: each reader (whole, in batches, the error path that
+    finds a record's line) would have to decompress them, and a ``.zip`` may hold several
+    files. The message says to decompress the file first and, when the name says it
+    (``tasks.csv.gz``), which file that gives.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The input.
+    kinds : str
+        The extensions that are read, for the message (``".csv, .tsv, ..."``).
+
+    Returns
+    -------
+    str or None
+        The reason to give (without the path); None for another extension.
+
+    Examples
+    --------
+    >>> compressed_input("t.csv.gz", ".csv or .parquet")
+    'the file is gzip-compressed, which is not read: decompress it first (gunzip -k t.csv.gz writes t.csv) and give that file'
+    >>> compressed_input("t.zip", ".csv or .parquet")
+    'the file is a zip archive, which is not read: decompress it first (unzip t.zip) and give the table it holds (.csv or .parquet)'
+    >>> compressed_input("t.csv", ".csv") is None
+    True
+    """
+    path = as_path(path)
+    suffix = path.suffix.lower()
+    if suffix not in _COMPRESSED:
+        return None
+    what, tool = _COMPRESSED[suffix]
+    inner = Path(path.stem)
+    start = f"the file is {what}, which is not read: decompress it first ({tool} {path.name}"
+    if suffix != ".zip" and inner.suffix.lower() in INPUT_KINDS:
+        return f"{start} writes {inner.name}) and give that file"
+    held = "the table it holds" if suffix == ".zip" else "the table"
+    return f"{start}) and give {held} ({kinds})"
 
 
 def first_row_number(path) -> int:
@@ -1044,6 +1214,9 @@ def table_kind(path, what: str = "input") -> str:
     if suffix not in kinds:
         names = list(kinds)
         listed = ", ".join(names[:-1]) + " or " + names[-1]
+        compressed = compressed_input(path, listed) if what == "input" else None
+        if compressed is not None:
+            raise DataFormatError(compressed, path=path)
         raise DataFormatError(f"unsupported {what} file type {suffix or '(none)'!r}; use {listed}",
                               path=path)
     return kinds[suffix]
@@ -1086,10 +1259,7 @@ def _drop_unnamed(frame: pd.DataFrame, names: list, path: Path, row: int = 1) ->
 def _read_delimited(path: Path, kind: str) -> pd.DataFrame:
     sep, quoting = ("," , csv.QUOTE_MINIMAL) if kind == "csv" else ("\t", csv.QUOTE_NONE)
     data = path.read_bytes()
-    for signature, what in _SIGNATURES.items():
-        if data.startswith(signature):
-            raise DataFormatError(f"file is {what}, not delimited text: give it its own extension",
-                                  path=path)
+    _check_signature(data, path)
     if b"\x00" not in data:  # (a binary file is named as such by _decode)
         _check_layout(_head_lines(data[:1 << 16].decode("utf-8-sig", "replace")), sep, path)
     text = _decode(data, path, sep)
@@ -1273,6 +1443,98 @@ def index_as_columns(frame: pd.DataFrame, schema: pa.Schema, *, start: int = 0,
     return frame
 
 
+def xlsx_sheet_note(path) -> str:
+    """What to add to an error about the first sheet of workbook ``path``: the sheets beside it.
+
+    Only the first sheet of an ``.xlsx`` input is read. When the workbook has others (a
+    notes or cover sheet first, the table on the second), an error about a missing column
+    or an empty sheet names the sheet read and the others, and says what to do. Only the
+    names are read (the workbook part of the zip and its relationships), no cell of any
+    sheet: the error path costs the same whatever the size of the sheets.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The input file.
+
+    Returns
+    -------
+    str
+        ``"only the first sheet, 'Notes', is read and the workbook also has 'Data': move
+        the table to the first sheet"``; ``""`` when ``path`` is not an ``.xlsx``/``.xlsm``
+        workbook with two or more worksheets, or cannot be read.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, openpyxl
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "w.xlsx"
+    >>> wb = openpyxl.Workbook(); wb.active.title = "Notes"; _ = wb.create_sheet("Data"); wb.save(p)
+    >>> xlsx_sheet_note(p)
+    "only the first sheet, 'Notes', is read and the workbook also has 'Data': move the table to the first sheet"
+    >>> xlsx_sheet_note(p.with_suffix(".csv"))
+    ''
+    """
+    try:
+        path = as_path(path)
+        if path.suffix.lower() not in (".xlsx", ".xlsm"):
+            return ""
+        sheets = _xlsx_worksheets(path)
+    except Exception:  # noqa: BLE001 - a damaged workbook: the error stands as it is
+        return ""
+    if len(sheets) < 2:
+        return ""
+    (first, hidden), others = sheets[0], [name for name, _ in sheets[1:]]
+    shown = ", ".join(repr(name) for name in others[:5])
+    if len(others) > 5:
+        shown += f" and {len(others) - 5} more"
+    return (f"only the first sheet, {first!r}{' (hidden)' if hidden else ''}, is read and the "
+            f"workbook also has {shown}: move the table to the first sheet")
+
+
+def _xlsx_worksheets(path: Path) -> list[tuple[str, bool]]:
+    """``(name, hidden)`` of each worksheet of workbook ``path``, in order (chart sheets left out).
+
+    The worksheets as openpyxl (and so :func:`pandas.read_excel`) counts them: the first
+    is the one ``sheet_name=0`` reads. Read from the workbook part and its relationships
+    only; raises on a file that is not such a workbook.
+    """
+    import posixpath
+    import xml.etree.ElementTree as ET
+
+    def local(name: str) -> str:
+        return name.rsplit("}", 1)[-1]
+
+    def part(archive: zipfile.ZipFile, name: str) -> ET.Element:
+        if archive.getinfo(name).file_size > 16 * 2**20:  # not a workbook part: refuse
+            raise ValueError(f"{name} is too large")
+        return ET.fromstring(archive.read(name))
+
+    def relations(archive: zipfile.ZipFile, name: str) -> dict:
+        folder, base = posixpath.split(name)
+        rels = part(archive, posixpath.join(folder, "_rels", f"{base}.rels"))
+        out = {}
+        for rel in rels.iter():
+            if local(rel.tag) == "Relationship":
+                target = rel.get("Target", "")
+                target = (target.lstrip("/") if target.startswith("/")
+                          else posixpath.normpath(posixpath.join(folder, target)))
+                out[rel.get("Id")] = (rel.get("Type", ""), target)
+        return out
+
+    with zipfile.ZipFile(path) as archive:
+        main = next((target for kind, target in relations(archive, "").values()
+                     if kind.endswith("/officeDocument")), "xl/workbook.xml")
+        rels = relations(archive, main)
+        sheets = []
+        for node in part(archive, main).iter():
+            if local(node.tag) != "sheet":
+                continue
+            rid = next((v for k, v in node.attrib.items() if local(k) == "id"), None)
+            if rels.get(rid, ("",))[0].endswith("/worksheet"):
+                sheets.append((node.get("name", ""), node.get("state", "visible") != "visible"))
+    return sheets
+
+
 def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
     head = _check_file(path)
     if kind == "parquet" and not head.startswith(b"PAR1"):
@@ -1292,7 +1554,9 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
                 raw = pd.read_excel(fh, sheet_name=0 if sheet is None else sheet, header=None,
                                     dtype=str, keep_default_na=False, na_values=[""])
                 if raw.empty:
-                    raise DataFormatError("sheet is empty", path=path)
+                    note = xlsx_sheet_note(path) if sheet is None else ""
+                    raise DataFormatError(f"sheet is empty; {note}" if note else "sheet is empty",
+                                          path=path)
                 names = ["" if pd.isna(v) else str(v) for v in raw.iloc[0]]
                 frame = raw.iloc[1:].reset_index(drop=True)
                 frame.columns = range(frame.shape[1])
@@ -1328,8 +1592,11 @@ def read_frame(path, *, sheet=None) -> pd.DataFrame:
     a column with no name and no values (a trailing separator on every line) is dropped.
     Blank lines and records whose cells are all empty (Excel's ``,,,`` rows for cleared
     cells) at the end of a text file are dropped, as the empty rows ending an ``.xlsx``
-    sheet are. Excel's ``sep=;`` first line and a semicolon-separated ``.csv`` are refused
-    with what to do (:func:`_check_layout`). ``.csv`` is comma-separated with double-quote
+    sheet are; an empty or blank line between the rows of a file of several columns is
+    an error naming it (``row 3: empty line``). Excel's ``sep=;`` first line and a file
+    separated otherwise than its extension says (a semicolon- or tab-separated ``.csv``, a
+    comma-separated ``.txt``) are refused with what to do (:func:`_check_layout`), and so
+    are compressed files (:func:`compressed_input`). ``.csv`` is comma-separated with double-quote
     quoting; ``.tsv``/``.txt`` are tab-separated and quotes in them are text. Parquet and Stata keep their column
     types; an index that pandas stored with a Parquet file and that holds data (named,
     or not 0, 1, 2, ...) comes back as columns (:func:`index_as_columns`); ``.xlsx``
@@ -1352,7 +1619,8 @@ def read_frame(path, *, sheet=None) -> pd.DataFrame:
     exposure.errors.DataFormatError
         Unsupported extension; a missing, empty, binary, HTML or non-UTF-8 file; a line
         with too many or too few fields (line named); a duplicated column; a file the
-        Parquet, xlsx or Stata reader cannot read; a semicolon-separated ``.csv``.
+        Parquet, xlsx or Stata reader cannot read; a file separated otherwise than its
+        extension says; an empty line between rows; a compressed file.
 
     Examples
     --------
@@ -1387,8 +1655,9 @@ def check_delimited_file(path) -> list[str]:
     ``chunksize`` and ``index_col=False``, which on its own drops the surplus fields of a
     long row with only a warning): a missing, empty, binary, HTML or non-UTF-8 file, a
     column named twice, and a record with more or fewer fields than the header (its first
-    line named). Blank lines are skipped, as pandas does. Memory does not grow with the
-    file.
+    line named), an empty line between records of a file of several columns (named as
+    such, as :func:`read_frame` names it). Empty lines ending the file are skipped, as
+    pandas does. Memory does not grow with the file.
 
     Parameters
     ----------
@@ -1423,10 +1692,7 @@ def check_delimited_file(path) -> list[str]:
         raise DataFormatError(f"not a delimited text file ({kind})", path=path)
     head = _check_file(path)
     sep, quoting = ("," , csv.QUOTE_MINIMAL) if kind == "csv" else ("\t", csv.QUOTE_NONE)
-    for signature, what in _SIGNATURES.items():
-        if head.startswith(signature):
-            raise DataFormatError(f"file is {what}, not delimited text: give it its own extension",
-                                  path=path)
+    _check_signature(head, path)
     with open(path, "rb") as fh:
         offset = 0
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -1463,11 +1729,11 @@ def check_delimited_file(path) -> list[str]:
                 if blank is not None and len(header) > 1 and (
                         len(record) != len(header) or any(record)):
                     # (empty records, Excel's ",,," rows, may follow it at the end)
-                    raise DataFormatError(
-                        f"too few fields: expected {len(header)}, got 1 (truncated file or line?)",
-                        path=path, row=blank[0], line=blank[1], column=header[1])
+                    raise DataFormatError(EMPTY_LINE, path=path, row=blank[0], line=blank[1])
                 if len(record) != len(header):
                     got, width = len(record), len(header)
+                    if got == 1 and _blank_line(record) is not None:
+                        raise DataFormatError(BLANK_LINE, path=path, row=rows, line=start)
                     if got < width:
                         what = f"too few fields: expected {width}, got {got} (truncated file or line?)"
                         column = header[got]

@@ -146,7 +146,7 @@ def test_score_blank_line_below_a_multi_line_cell(tmp_path, capsys):
     src = tmp_path / "b.csv"
     src.write_text('task,title\n"Weld\nthen grind.",Welder\n\nSew.,Tailor\n')
     code, line = cli(capsys, "score", src, "-o", tmp_path / "o.csv", *SCORE)
-    assert code == 2 and "b.csv, row 3 (line 4), column 'title': too few fields" in line
+    assert code == 2 and "b.csv, row 3 (line 4): empty line" in line
 
 
 def test_an_xlsx_formula_never_computed_is_named(tmp_path, capsys):

@@ -12,7 +12,13 @@ import exposure.fetch as fetching
 from exposure import crosswalks, oews, onet
 from exposure._io import formula_advice
 from exposure._outdir import check_output_dir
-from exposure._tables import check_input_file, first_row_number, read_frame, read_table
+from exposure._tables import (
+    check_input_file,
+    first_row_number,
+    read_frame,
+    read_table,
+    xlsx_sheet_note,
+)
 from exposure.cli import add_location_options
 from exposure.errors import DataFormatError, ExposureError
 from exposure.rollup import rollup
@@ -110,7 +116,9 @@ def read_task_scores(path) -> pd.DataFrame:
     frame = frame.rename(columns=onet_aliases(frame))
     missing = {"onetsoc_code", "task_id", "alpha", "beta", "gamma"} - set(frame.columns)
     if missing:
-        raise DataFormatError(f"missing column(s) {sorted(missing)}", path=path)
+        note = xlsx_sheet_note(path)  # a notes sheet first: name it, and the others
+        raise DataFormatError(f"missing column(s) {sorted(missing)}" + (f"; {note}" if note else ""),
+                              path=path)
     if frame.empty:
         raise DataFormatError("no task scores: the file has a header but no rows", path=path)
     return check_task_scores(frame, path=path, row_offset=first_row_number(path))  # rollup() checks again

@@ -11,7 +11,7 @@ import pandas as pd
 
 from exposure._io import write_json, write_parquet
 from exposure._measures import CATEGORIES
-from exposure._outdir import OutputPathError, replace_directory
+from exposure._outdir import OutputPathError, previous_files_note, replace_directory
 from exposure._tables import write_frame
 from exposure.errors import ExposureError
 from exposure.rollup._occupations import (
@@ -249,8 +249,7 @@ class Rollup:
         except OSError as exc:
             where = f"{current} into " if current else ""
             raise OutputPathError(
-                f"cannot write {where}{out}: {exc.strerror or exc}; the previous files in "
-                f"{out} are untouched"
+                f"cannot write {where}{out}: {exc.strerror or exc}; {previous_files_note(out)}"
             ) from exc
         return [Path(out) / name for name in names]
 

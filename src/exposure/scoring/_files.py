@@ -51,6 +51,7 @@ writer after all the scoring.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import itertools
 import logging
@@ -80,12 +81,14 @@ from exposure._io import (
 from exposure._tables import (
     check_delimited_file,
     check_input_file,
+    compressed_input,
     first_row_number,
     index_as_columns,
     read_frame,
     std_stream,
     stored_index,
     write_frame,
+    xlsx_sheet_note,
 )
 from exposure.errors import DataFormatError
 from exposure.fetch import cache_status, resolve_mirror
@@ -181,6 +184,9 @@ def file_kind(path, what: str = "input") -> str:
         return "dta"
     kinds = (".csv, .tsv, .txt, .parquet, .xlsx or .dta" if what == "input"
              else ".csv, .parquet, .xlsx or .dta")
+    compressed = compressed_input(path, kinds) if what == "input" else None
+    if compressed is not None:  # a .csv.gz: "decompress it first", not "unsupported"
+        raise DataFormatError(compressed, path=path)
     raise DataFormatError(f"unsupported {what} file type {suffix or '(none)'!r}; use {kinds}",
                           path=path)
 
@@ -365,7 +371,7 @@ def _text_batches(path: Path, kind: str, header: list,
     are dropped. (pandas skips blank and whitespace-only lines, which dropped tasks
     silently and shifted the line numbers of later errors.) Files of more columns keep
     pandas' rule: a blank line before data is refused by
-    :func:`~exposure._tables.check_delimited_file` (too few fields), blank lines at the end
+    :func:`~exposure._tables.check_delimited_file` (``row 3: empty line``), blank lines at the end
     are skipped. Records whose cells are all empty (Excel's ``,,,`` rows) at the end of the
     file are dropped too, as ``read_frame`` drops them; one in the middle is a row.
     """
@@ -819,7 +825,8 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
     options = {"text_column": text_column, "occupation_column": occupation_column,
                "reference_source": reference_source, "mirror": mirror, "data_dir": data_dir}
     if batch_rows is None or _WHOLE & {out_kind, file_kind(src, "input")}:
-        return _score_whole(src, dst, out_kind, method, onet, **options)
+        with _sheet_named(src):
+            return _score_whole(src, dst, out_kind, method, onet, **options)
     try:
         with atomic_path(dst) as tmp, _OddTexts(src) as odd:
             done = _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress,
@@ -838,6 +845,28 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
     except OSError as exc:
         raise output_error(exc, dst) from None
     return ScoredFile(dst, done.n_tasks, done.method, done.n_unscored, done.note)
+
+
+@contextlib.contextmanager
+def _sheet_named(src: Path) -> Iterator[None]:
+    """Add the sheet read, and the workbook's other sheets, to a missing column of an ``.xlsx`` input.
+
+    Only the first sheet is read: a workbook whose first sheet holds notes was "missing
+    text column 'task' (columns: ['Exported from survey'])", with no word of the sheet
+    read nor of the ``Data`` sheet beside it (:func:`exposure._tables.xlsx_sheet_note`,
+    which reads the sheet names only, on this error path). Other errors pass unchanged.
+    """
+    try:
+        yield
+    except DataFormatError as exc:
+        if (type(exc) is not DataFormatError or exc.row is not None or exc.column is None
+                or not exc.reason.startswith("missing ") or exc.path != str(src)):
+            raise
+        note = xlsx_sheet_note(src)
+        if not note:
+            raise
+        raise DataFormatError(f"{exc.reason}; {note}", path=exc.path, column=exc.column,
+                              line=exc.line) from None
 
 
 def aliased_column(name, aliases: dict):
