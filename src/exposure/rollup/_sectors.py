@@ -12,7 +12,7 @@ from scipy import sparse
 from exposure._measures import EXPOSURE_MEASURES, MEASURES
 from exposure.errors import DataFormatError
 from exposure.rollup._occupations import _interval
-from exposure.rollup._soc import _combine, employment_frame, measure_values, require_frame
+from exposure.rollup._soc import _combine, _number, employment_frame, measure_values, require_frame
 from exposure.schemas import validate
 from exposure.schemas._fields import first_bad_soc_code
 from exposure.schemas._rollup import SectorScores, WorkforceStats, WorkingTime
@@ -169,7 +169,9 @@ def to_sectors(
     exposure.errors.DataFormatError
         A bad ``exposed_threshold`` or ``level``, or a bad ``soc_scores`` row (a missing,
         repeated or malformed ``soc_code``, a measure that is not a number in [0, 1]),
-        naming the row (counted from 1) and column.
+        naming the row (counted from 1) and column; or a bad ``employment`` frame (a
+        ``tot_emp`` or ``a_mean`` that is other text, a boolean, negative or infinite,
+        its row and column named: :func:`~exposure.rollup.employment_frame`).
 
     Examples
     --------
@@ -255,13 +257,37 @@ def _stats(groups: np.ndarray, n_groups: int, emp: np.ndarray, wage: np.ndarray,
     return res
 
 
-def _workforce_inputs(soc_scores: pd.DataFrame, employment: pd.DataFrame | None):
-    """Units (occupations or industry x occupation cells) and their groups for each group type."""
-    soc = soc_scores.reset_index(drop=True)
+def _soc_numbers(soc: pd.DataFrame, column: str) -> np.ndarray:
+    """``soc[column]`` (``tot_emp``, ``a_mean``) as floats, read as the OEWS frame's column.
+
+    ``"1,200"`` is 1200; the BLS special values (``**``, ``*``, ``#``, ``~``) and blanks
+    are missing, as :func:`~exposure.rollup.employment_frame` reads them for
+    :func:`to_sectors`; other text, a boolean, a negative or infinite number is refused
+    (:func:`~exposure.rollup._soc._number`), naming ``soc_scores``, the row (counted from
+    1, ``soc`` has a fresh index) and the column. A column ``soc`` lacks is missing.
+
+    Examples
+    --------
+    >>> _soc_numbers(pd.DataFrame({"tot_emp": ["1,200", "**", None]}), "tot_emp")
+    array([1200.,   nan,   nan])
+    >>> _soc_numbers(pd.DataFrame({"tot_emp": [100.0, "n/a"]}), "tot_emp")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: soc_scores, row 2, column 'tot_emp': tot_emp must be a number or a BLS special value (** * # ~), got 'n/a'
+    """
+    if column not in soc:
+        return np.full(len(soc), np.nan)
+    return _number(soc[column], column, "soc_scores").to_numpy(dtype=float)
+
+
+def _workforce_inputs(soc: pd.DataFrame, employment: pd.DataFrame | None, emp: np.ndarray, wage: np.ndarray):
+    """Units (occupations or industry x occupation cells) and their groups for each group type.
+
+    ``soc`` has a fresh index; ``emp`` and ``wage`` are its ``tot_emp`` and ``a_mean``
+    (:func:`_soc_numbers`).
+    """
     n = len(soc)
     units = []
-    emp = soc["tot_emp"].to_numpy(dtype=float)
-    wage = soc["a_mean"].to_numpy(dtype=float) if "a_mean" in soc else np.full(n, np.nan)
     units.append(("all", np.array(["all"], dtype=object), np.array(["All workers"], dtype=object),
                   np.zeros(n, dtype=int), np.arange(n), emp, wage))
     major = soc["soc_code"].astype(str).str[:2].to_numpy() + "-0000"
@@ -307,7 +333,9 @@ def workforce_stats(
     soc_scores : pandas.DataFrame
         :class:`~exposure.schemas.SocScores`; the ``measures`` numbers in [0, 1] or
         missing (:func:`~exposure.rollup._soc.measure_values`: booleans, text and complex
-        values are refused).
+        values are refused). ``tot_emp`` and ``a_mean`` (optional) are read as the OEWS
+        frame's columns: finite numbers of at least 0 or missing, ``"1,200"`` is 1200,
+        the BLS special values (``**``, ``*``, ``#``, ``~``) and blanks are missing.
     employment : pandas.DataFrame, optional
         OEWS frame; gives major-group titles and, when it has them, the sector cells.
     measures : sequence of str, default ("alpha", "beta", "gamma")
@@ -325,9 +353,12 @@ def workforce_stats(
     Raises
     ------
     exposure.errors.DataFormatError
-        A ``soc_scores`` without its columns, or a measure that is not a number in [0, 1]
-        (``soc_scores, row 2, column 'beta': not a number: True``), naming the row
-        (counted from 1) and column, before anything is computed.
+        A ``soc_scores`` without its columns, a measure that is not a number in [0, 1]
+        (``soc_scores, row 2, column 'beta': not a number: True``), or a ``tot_emp`` /
+        ``a_mean`` that is other text, a boolean, negative or infinite (``soc_scores, row
+        2, column 'tot_emp': tot_emp must be a number or a BLS special value (** * # ~),
+        got 'n/a'``), naming the row (counted from 1) and column, before anything is
+        computed; or a bad ``employment`` frame.
 
     Examples
     --------
@@ -345,9 +376,11 @@ def workforce_stats(
     [550.0, 500.0, 0.8, 0.2, 0.35]
     """
     require_frame(soc_scores, "soc_scores", ["soc_code", "tot_emp", *measures])
-    values = measure_values(soc_scores.reset_index(drop=True), "soc_scores", list(measures))
+    soc = soc_scores.reset_index(drop=True)
+    values = measure_values(soc, "soc_scores", list(measures))
+    emp, wage = _soc_numbers(soc, "tot_emp"), _soc_numbers(soc, "a_mean")
     rows = []
-    units = _workforce_inputs(soc_scores, employment)
+    units = _workforce_inputs(soc, employment, emp, wage)
     for gtype, codes, titles, grp, col, emp, wage in units:
         for j, m in enumerate(measures):
             st = _stats(grp, len(codes), emp, wage, values[:, j][col])
@@ -386,7 +419,9 @@ def working_time(
     soc_scores : pandas.DataFrame
         :class:`~exposure.schemas.SocScores`; ``measure`` a number in [0, 1] or missing
         (:func:`~exposure.rollup._soc.measure_values`: booleans, text and complex values
-        are refused).
+        are refused); ``tot_emp`` read as the OEWS frame's column: a finite number of at
+        least 0 or missing, ``"1,200"`` is 1200, the BLS special values (``**``, ``*``,
+        ``#``, ``~``) and blanks are missing.
     employment : pandas.DataFrame, optional
         OEWS by-industry frame; adds one row per NAICS sector.
     gain : float, default 0.5
@@ -403,9 +438,12 @@ def working_time(
     Raises
     ------
     exposure.errors.DataFormatError
-        A bad ``gain``, a ``soc_scores`` without its columns, or a ``measure`` value that
-        is not a number in [0, 1] (``soc_scores, row 2, column 'beta': must be in [0, 1],
-        got 1.5``), naming the row (counted from 1) and column.
+        A bad ``gain``, a ``soc_scores`` without its columns, a ``measure`` value that is
+        not a number in [0, 1] (``soc_scores, row 2, column 'beta': must be in [0, 1],
+        got 1.5``), or a ``tot_emp`` that is other text, a boolean, negative or infinite
+        (``soc_scores, row 1, column 'tot_emp': tot_emp must be a number or a BLS special
+        value (** * # ~), got True``), naming the row (counted from 1) and column; or a
+        bad ``employment`` frame.
 
     Examples
     --------
@@ -423,8 +461,8 @@ def working_time(
     require_frame(soc_scores, "soc_scores", ["soc_code", measure, "tot_emp"])
     soc = soc_scores.reset_index(drop=True)
     share = gain * measure_values(soc, "soc_scores", [measure])[:, 0]
+    emp = _soc_numbers(soc, "tot_emp")
     tol = 1e-12
-    emp = soc["tot_emp"].to_numpy(dtype=float)
     ok = ~np.isnan(share)
     out = pd.DataFrame(
         {

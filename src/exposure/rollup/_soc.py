@@ -27,11 +27,28 @@ log = logging.getLogger(__name__)
 COMBINE = ("equal", "n_tasks")
 
 
-def _number(series: pd.Series, column: str) -> pd.Series:
+def _number(series: pd.Series, column: str, name: str | None = None) -> pd.Series:
     """Parse OEWS numbers ('1,234', '**', '*', '#', '~') to floats; special values -> NaN.
 
-    Anything else that is not a finite number of at least 0 (text, ``inf``, ``-5``) is
-    refused, naming the first such row (counted from 1) and ``column``.
+    Commas are thousands separators only (``'1,200'``; ``'1.200,5'`` and ``'1,2'`` are
+    not numbers). Anything else that is not a finite number of at least 0 (text, ``inf``,
+    ``-5``, a boolean -- ``True`` is not 1 worker --, a complex number) is refused,
+    naming the first such row (counted from 1) and ``column``; a missing value (None,
+    NaN, blank text) stays missing.
+
+    Parameters
+    ----------
+    series : pandas.Series
+        Rows counted from 1 by position (the index is not used).
+    column : str
+        The column, as the caller's frame names it (``TOT_EMP`` or ``tot_emp``).
+    name : str, optional
+        The frame, named before the row (``soc_scores, row 2, column 'tot_emp': ...``);
+        by default the message says ``employment frame``.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
 
     Examples
     --------
@@ -41,24 +58,37 @@ def _number(series: pd.Series, column: str) -> pd.Series:
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: row 2, column 'tot_emp': employment frame: tot_emp must be a finite number of at least 0, got inf
+    >>> _number(pd.Series([True, False]), "tot_emp", "soc_scores")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: soc_scores, row 1, column 'tot_emp': tot_emp must be a number or a BLS special value (** * # ~), got True
     """
-    if pd.api.types.is_numeric_dtype(series):
+    if pd.api.types.is_bool_dtype(series) or pd.api.types.is_complex_dtype(series):
+        # not numbers here (True is not 1.0 worker, 5+2j not 5): refused as text is, below
+        values = pd.Series(np.nan, index=series.index, dtype=float)
+        given = series.notna().to_numpy(dtype=bool)
+    elif pd.api.types.is_numeric_dtype(series):
         values = series.astype(float)
         given = values.notna().to_numpy()
     else:
-        s = series.astype(str).str.replace(",", "", regex=False).str.strip()
-        values = pd.to_numeric(s, errors="coerce").astype(float)
+        s = series.astype(str).str.strip()
+        # commas only as thousands separators ('1,200'): '1.200,5' is not 1.2005 workers
+        grouped = s.str.fullmatch(r"[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?").to_numpy(dtype=bool)
+        s = s.where(~s.str.contains(",", regex=False).to_numpy(dtype=bool) | grouped, "not a number")
+        values = pd.to_numeric(s.str.replace(",", "", regex=False), errors="coerce").astype(float)
         given = series.notna().to_numpy() & ~s.isin(["", *SPECIAL_VALUES]).to_numpy()
     arr = values.to_numpy(dtype=float)
     with np.errstate(invalid="ignore"):
         bad = given & ~(np.isfinite(arr) & (arr >= 0))
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
-        shown = series.iloc[pos] if np.isnan(arr[pos]) else float(arr[pos])
+        shown = _shown(series.iloc[pos]) if np.isnan(arr[pos]) else float(arr[pos])
         what = ("a finite number of at least 0" if not np.isnan(arr[pos])
                 else f"a number or a BLS special value ({' '.join(SPECIAL_VALUES)})")
-        raise DataFormatError(f"employment frame: {column} must be {what}, got {shown!r}",
-                              row=pos + 1, column=column)
+        message = f"{column} must be {what}, got {shown!r}"
+        if name is None:
+            raise DataFormatError(f"employment frame: {message}", row=pos + 1, column=column)
+        raise DataFormatError(message, path=name, row=pos + 1, column=column)
     return values
 
 
@@ -294,7 +324,10 @@ def employment_frame(employment: pd.DataFrame) -> pd.DataFrame:
     a_mean``, employment and wages as numbers.
     Accepts the frame of :func:`exposure.oews.read_oews` (snake_case, numbers already
     parsed) or BLS's published columns (``NAICS``, ``TOT_EMP`` ..., numbers as text with
-    ``**``, ``*`` and ``#``). Suppressed or top-coded values become missing.
+    ``**``, ``*`` and ``#``). Suppressed or top-coded values become missing; anything
+    else that is not a finite number of at least 0 (other text, ``'1.200,5'``, a
+    boolean, a negative or infinite number) is refused, naming its row (counted from 1)
+    and column.
 
     Examples
     --------
@@ -488,7 +521,8 @@ def to_soc(
         every row, e.g. :func:`exposure.crosswalks.load_onet_to_soc`); its index is not used.
     employment : pandas.DataFrame
         OEWS frame with cross-industry rows (see :func:`employment_frame`); ``tot_emp``
-        finite and at least 0 (or a BLS special value), above 0 somewhere.
+        finite and at least 0 (or a BLS special value), above 0 somewhere; a boolean
+        ``tot_emp`` or ``a_mean`` is refused (``True`` is not 1 worker).
     combine : {"equal", "n_tasks"}, default "equal"
     soc_structure : pandas.DataFrame, optional
         SOC structure for :func:`~exposure.crosswalks.oews_code_map` (broad groups read
@@ -509,7 +543,10 @@ def to_soc(
         repeated or malformed ``onetsoc_code`` (``'11-1011.00 '``), a measure that is not
         a number or outside [0, 1], an ``n_tasks`` that is not a count
         (``combine="n_tasks"``); a crosswalk with a missing or malformed code (its row and
-        column named), a bad ``soc_structure``; or a bad employment frame.
+        column named), a bad ``soc_structure``; or a bad employment frame (a ``tot_emp``
+        or ``a_mean`` that is other text, a boolean, negative or infinite: ``row 1,
+        column 'TOT_EMP': employment frame: TOT_EMP must be a number or a BLS special
+        value (** * # ~), got True``).
 
     Examples
     --------
