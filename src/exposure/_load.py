@@ -309,7 +309,7 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
         is not a string, a ``directory`` that is not a path (str or os.PathLike), a
         ``store`` that is not a :class:`~exposure.fetch.DataStore`.
     exposure.errors.DataFormatError
-        A damaged file; for ``"measures"``, a CSV that is empty or malformed, has no
+        ``validate`` that is not True or False (``"no"``, ``0``, ``None``); a damaged file; for ``"measures"``, a CSV that is empty or malformed, has no
         ``soc_code`` column or repeats a code, or (``validate``) has a bad SOC code, a
         value that is not a finite number, a negative ``tot_emp``, or a measure that is a
         fraction (all but Felten's AIOE z-scores) outside 0 to 1 (file, row and column
@@ -333,6 +333,8 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
     """
     if not isinstance(name, str):
         raise ExposureError(f"name must be a table name (str), got {type(name).__name__} {name!r}")
+    if not isinstance(validate, (bool, np.bool_)):  # "no" was read as True
+        raise DataFormatError(f"validate must be True or False, got {type(validate).__name__} {validate!r}")
     _check_directory(directory)
     _check_store(store)
     table = None if name == MEASURES else get_table(name)

@@ -329,34 +329,78 @@ def _weighted_midrank(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
     return s["x"].map(mid).to_numpy(float)
 
 
+def _shown(value) -> str:
+    """``type value`` for an error message (only the type for a frame, an array, a Series)."""
+    if value is None or isinstance(value, (str, bytes, int, float, np.generic, list, tuple)):
+        text = repr(value.item() if isinstance(value, np.generic) else value)
+        return f"{type(value).__name__} {text if len(text) <= 60 else text[:57] + '...'}"
+    return type(value).__name__
+
+
+def _is_number(value) -> bool:
+    """Whether ``value`` is one real number (``True`` is not: it was read as 1 before)."""
+    return (isinstance(value, (int, float, np.integer, np.floating))
+            and not isinstance(value, (bool, np.bool_)))
+
+
+def _numbers_of(items) -> bool:
+    """Whether every item of ``items`` (a list, array or Series) is one real number."""
+    if isinstance(items, (np.ndarray, pd.Series)) and items.ndim == 1 and items.dtype.kind in "iuf":
+        return True
+    return all(_is_number(i) for i in items)
+
+
+def _check_flag(value, name: str) -> None:
+    """Refuse a flag that is not a bool (``"no"`` was read as True)."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise DataFormatError(f"{name} must be True or False, got {_shown(value)}")
+
+
+def _check_year(value, name: str, *, optional: bool = False):
+    """A year argument as an int (None when ``optional``); text, booleans, fractions refused."""
+    if value is None and optional:
+        return None
+    if not (_is_number(value) and np.isfinite(value) and float(value).is_integer()):
+        raise DataFormatError(f"{name} must be a year (int){' or None' if optional else ''}, "
+                              f"got {_shown(value)}")
+    return int(value)
+
+
 def _check_group_args(x: pd.Series, v: np.ndarray, weights, q, cuts) -> None:
     """Refuse the arguments of :func:`exposure_groups` it cannot group by (see there)."""
     text = x.notna().to_numpy(dtype=bool) & np.isnan(v)
     if text.any():
         pos = int(np.flatnonzero(text)[0])
-        raise ExposureError(f"exposure values must be numbers, got {x.iloc[pos]!r} at position {pos}")
+        raise DataFormatError(f"exposure values must be numbers, got {x.iloc[pos]!r} at position {pos}")
     if np.isinf(v).any():
         pos = int(np.flatnonzero(np.isinf(v))[0])
-        raise ExposureError(f"exposure values must be finite numbers, got {float(v[pos])!r} at position {pos}")
+        raise DataFormatError(f"exposure values must be finite numbers, got {float(v[pos])!r} at position {pos}")
     if cuts is None:
-        if isinstance(q, bool) or not isinstance(q, (int, np.integer, list, tuple, np.ndarray, pd.Series)):
-            shown = f" {q!r}" if isinstance(q, (str, float, bool)) or q is None else ""
-            raise ExposureError("q must be a whole number of groups or a list of cut points in (0, 1), "
-                                f"got {type(q).__name__}{shown}")
+        if (isinstance(q, bool) or not isinstance(q, (int, np.integer, list, tuple, np.ndarray, pd.Series))
+                or (not isinstance(q, (int, np.integer)) and not _numbers_of(q))):  # ["a"]: ValueError
+            raise DataFormatError("q must be a whole number of groups or a list of cut points in (0, 1), "
+                                  f"got {_shown(q)}")
     else:
-        if isinstance(cuts, (str, bytes)) or not np.iterable(cuts):
-            raise ExposureError(f"cuts must be a list of numbers, got {type(cuts).__name__} {cuts!r}")
+        if isinstance(cuts, (str, bytes)) or not np.iterable(cuts) or not _numbers_of(cuts):
+            raise DataFormatError(f"cuts must be a list of numbers, got {_shown(cuts)}")
         c = np.asarray(list(cuts), dtype=float)
         if not np.isfinite(c).all():
-            raise ExposureError(f"cuts must be finite numbers, got {[float(p) for p in c]}")
+            raise DataFormatError(f"cuts must be finite numbers, got {[float(p) for p in c]}")
     if weights is not None:
+        if isinstance(weights, (str, bytes, pd.DataFrame)) or not np.iterable(weights):
+            raise DataFormatError(f"weights must be a list of numbers, got {_shown(weights)}")
+        if not _numbers_of(weights):  # a missing weight counts as 0 (see exposure_groups)
+            for pos, item in enumerate(weights):
+                if not (_is_number(item) or item is None or item is pd.NA):
+                    item = item.item() if isinstance(item, np.generic) else item
+                    raise DataFormatError(f"weights must be numbers, got {item!r} at position {pos}")
         w = np.asarray(weights, dtype=float).ravel()
         if len(w) != len(v):
-            raise ExposureError(f"weights must have one value per exposure value ({len(v)}), got {len(w)}")
+            raise DataFormatError(f"weights must have one value per exposure value ({len(v)}), got {len(w)}")
         bad = np.isinf(w) | (w < 0)
         if bad.any():
             pos = int(np.flatnonzero(bad)[0])
-            raise ExposureError(f"weights must be finite and at least 0, got {float(w[pos])!r} at position {pos}")
+            raise DataFormatError(f"weights must be finite and at least 0, got {float(w[pos])!r} at position {pos}")
 
 
 def exposure_groups(values, weights=None, *, q: int | Sequence[float] = 5,
@@ -384,6 +428,17 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] = 5,
     pandas.Series
         Nullable integer group, same index as ``values`` (a plain RangeIndex for arrays).
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``values`` that is not a list, array or Series (a number, None, a str, a frame) or
+        holds text or an infinite value; ``q`` that is not a whole number of at least 1 or
+        a list of numbers in (0, 1) (``["a"]``, ``[True]``, ``2.5``); ``cuts`` that is not
+        a list of finite numbers; ``weights`` that is not a list of numbers (text,
+        booleans), not one per value, negative or infinite.
+    exposure.errors.ExposureError
+        More groups than values, or weights that sum to zero.
+
     Examples
     --------
     >>> exposure_groups([0.1, 0.2, 0.3, 0.4], q=2).tolist()
@@ -393,6 +448,9 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] = 5,
     >>> exposure_groups([0.1, 0.5, None], cuts=[0.5]).tolist()
     [1, 2, <NA>]
     """
+    if not isinstance(values, pd.Series) and (isinstance(values, (str, bytes, pd.DataFrame))
+                                              or not np.iterable(values)):
+        raise DataFormatError(f"values must be a list, array or Series of exposure values, got {_shown(values)}")
     x = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
     v = pd.to_numeric(x, errors="coerce").astype(float).to_numpy()
     _check_group_args(x, v, weights, q, cuts)
@@ -405,11 +463,11 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] = 5,
     else:
         probs = np.arange(1, q) / q if isinstance(q, (int, np.integer)) else np.asarray(sorted(q), float)
         if isinstance(q, (int, np.integer)) and q < 1:
-            raise ExposureError(f"q must be at least 1, got {q}")
+            raise DataFormatError(f"q must be at least 1, got {q}")
         if isinstance(q, (int, np.integer)) and q > ok.sum():
             raise ExposureError(f"cannot make {q} exposure groups of {int(ok.sum())} occupations")
         if np.any(~((probs > 0) & (probs < 1))):  # NaN too
-            raise ExposureError(f"quantile cut points must lie in (0, 1), got {[float(p) for p in probs]}")
+            raise DataFormatError(f"quantile cut points must lie in (0, 1), got {[float(p) for p in probs]}")
         w = np.ones(len(v)) if weights is None else np.asarray(weights, float)
         w = np.where(np.isnan(w), 0.0, w)[ok]
         if w.sum() <= 0:
@@ -592,6 +650,15 @@ def group_growth(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     pandas.DataFrame
         :class:`~exposure.schemas._outcomes.GroupGrowth`.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A bad panel or exposures (see :func:`run_outcomes`), ``q``, ``cuts`` (see
+        :func:`exposure_groups`); ``base_year``, ``pre_year`` or ``end_year`` that is not a
+        whole number, or (``pre_year``, ``end_year``) not a year of the panel.
+    exposure.errors.ExposureError
+        ``base_year`` not in the panel.
+
     Examples
     --------
     >>> rows = [(c, y, e) for c, e0 in [("11-1011", 100.0), ("43-9021", 100.0)]
@@ -604,9 +671,15 @@ def group_growth(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     0      1             0.0              0.1
     1      2             0.0             -0.2
     """
+    base_year = _check_year(base_year, "base_year")
+    pre_year = _check_year(pre_year, "pre_year")
+    end_year = _check_year(end_year, "end_year", optional=True)
     exposures, names = _check_inputs(panel, exposures, measures)
     wide = _Wide.of(panel, base_year)
     end_year = wide.years[-1] if end_year is None else end_year
+    for name, year in (("pre_year", pre_year), ("end_year", end_year)):
+        if year not in wide.years:  # a ValueError "2030 is not in list" before
+            raise DataFormatError(f"{name} {year} is not in the panel ({wide.years})")
     pre, base, end = (wide.years.index(y) for y in (pre_year, base_year, end_year))
     emp, wage = wide.values["log_emp"], wide.values["log_wage"]
     aligned = wide.exposures(exposures, names)
@@ -717,7 +790,29 @@ def _coefficients(rows: list[dict], names) -> pd.DataFrame:
     return validate(out, EventStudyCoefficients, path="event study")
 
 
+def _check_min_emp(min_emp) -> None:
+    """Refuse a ``min_emp`` that is not a number of workers (``"100"`` raised numpy's UFuncTypeError)."""
+    if min_emp is not None and not (_is_number(min_emp) and np.isfinite(min_emp) and min_emp >= 0):
+        raise DataFormatError(f"min_emp must be a number of workers (0 or more) or None, got {_shown(min_emp)}")
+
+
+def _check_major(exclude_major) -> None:
+    """Refuse an ``exclude_major`` that names no SOC major group (``["11"]`` left nothing out)."""
+    if exclude_major is None:
+        return
+    ok = ((isinstance(exclude_major, str) or (_is_number(exclude_major) and float(exclude_major).is_integer()))
+          and len(str(exclude_major)[:2]) == 2 and str(exclude_major)[:2].isdigit())
+    if not ok:
+        raise DataFormatError("exclude_major must be a SOC major group ('15-0000' or '15') or None, "
+                              f"got {_shown(exclude_major)}")
+
+
 def _check(outcomes, scale) -> None:
+    if isinstance(outcomes, str):  # iterated letter by letter before ('l', 'o', ...)
+        raise DataFormatError(f"outcomes must be a list of outcome names, got str {outcomes!r}: "
+                              f"write [{outcomes!r}]")
+    if not np.iterable(outcomes):  # None: TypeError 'NoneType' object is not iterable
+        raise DataFormatError(f"outcomes must be a list of outcome names, got {_shown(outcomes)}")
     if scale not in ("sd", "raw"):
         raise ExposureError(f"scale must be 'sd' or 'raw', got {scale!r}")
     bad = [o for o in outcomes if o not in OUTCOMES]
@@ -767,6 +862,16 @@ def event_study(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence
         :class:`~exposure.schemas._outcomes.EventStudyCoefficients`, one row per measure,
         outcome and year (the base year has ``coef`` 0 and missing standard error).
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A bad panel or exposures (see :func:`run_outcomes`); ``min_emp`` that is not a
+        number of workers, 0 or more (``"100"``, ``True``, NaN); ``weighted`` that is not
+        True or False; ``base_year`` that is not a whole number; ``exclude_major`` that
+        is not a SOC major group; ``outcomes`` given as one str or None.
+    exposure.errors.ExposureError
+        An unknown outcome or ``scale``; ``base_year`` not in the panel.
+
     Examples
     --------
     Six occupations over three years, employment falling 10% per unit of exposure after
@@ -785,6 +890,10 @@ def event_study(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence
     ([2021, 2022, 2023], [0.0, 0.0, -0.1])
     """
     _check(outcomes, scale)
+    _check_flag(weighted, "weighted")
+    base_year = _check_year(base_year, "base_year")
+    _check_min_emp(min_emp)
+    _check_major(exclude_major)
     exposures, names = _check_inputs(panel, exposures, measures)
     wide = _Wide.of(panel, base_year)
     drop = np.zeros(len(wide.codes), dtype=bool)
@@ -812,6 +921,15 @@ def robustness(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence[
         :class:`~exposure.schemas._outcomes.EventStudyCoefficients` rows of every
         robustness specification (not the baseline).
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A bad panel or exposures (see :func:`run_outcomes`); ``small_quantile`` that is
+        not a number from 0 to 1; ``majors`` that is not True or False; ``base_year``
+        that is not a whole number; ``outcomes`` given as one str or None.
+    exposure.errors.ExposureError
+        An unknown outcome; ``base_year`` not in the panel.
+
     Examples
     --------
     >>> rows = [(f"{mj}-10{i}1", t, 100.0 * (i + 1) * (1.0 + 0.01 * i * (t - 2022)), f"{mj}-0000")
@@ -822,6 +940,10 @@ def robustness(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence[
     >>> sorted(robustness(panel, ex, outcomes=["log_emp"])["spec"].unique())
     ['drop_major_11', 'drop_major_13', 'drop_small', 'unweighted']
     """
+    base_year = _check_year(base_year, "base_year")
+    if not (_is_number(small_quantile) and 0 <= small_quantile <= 1):  # NaN too
+        raise DataFormatError(f"small_quantile must be a number from 0 to 1, got {_shown(small_quantile)}")
+    _check_flag(majors, "majors")
     exposures, names = _check_inputs(panel, exposures, measures)
     _check(outcomes, "sd")
     wide = _Wide.of(panel, base_year)
@@ -916,6 +1038,33 @@ def headline(coefficients: pd.DataFrame, *, year: int | None = None, pre_year: i
 
 
 # --------------------------------------------------------------------------- sectors
+#: Columns of an OEWS by-industry table that :func:`sector_growth` reads.
+_SECTOR_COLUMNS = ("naics", "naics_title", "i_group", "occ_code", "tot_emp")
+
+
+def _check_sector_frames(frames) -> dict[int, pd.DataFrame]:
+    """``frames`` of :func:`sector_growth` keyed by int year; what is not a mapping of frames refused."""
+    if not isinstance(frames, Mapping):  # a list: AttributeError 'list' object has no attribute 'items'
+        raise DataFormatError("frames must be a mapping of May year to OEWS by-industry table "
+                              f"(dict of int to DataFrame), got {_shown(frames)}")
+    if not frames:
+        raise DataFormatError("frames must hold at least one year, got an empty mapping")
+    out = {}
+    for key, f in frames.items():
+        try:
+            year = int(key)
+        except (TypeError, ValueError):
+            raise DataFormatError(f"frames: key {key!r} is not a year") from None
+        if year in out:  # 2021 and "2021": one table would be dropped without a word
+            raise DataFormatError(f"frames: the year {year} is given twice")
+        f = _common.check_frame(f, f"frames[{key!r}]")
+        missing = [c for c in _SECTOR_COLUMNS if c not in f.columns]
+        if missing:
+            raise DataFormatError(f"frames[{key!r}] lacks column(s) {missing}")
+        out[year] = f
+    return out
+
+
 def sector_growth(frames: Mapping[int, pd.DataFrame], sector_scores: pd.DataFrame,
                   measures: Sequence[str] = EXPOSURE_MEASURES, *, base_year: int = BASE_YEAR,
                   pre_year: int = PRE_YEAR) -> pd.DataFrame:
@@ -942,6 +1091,17 @@ def sector_growth(frames: Mapping[int, pd.DataFrame], sector_scores: pd.DataFram
         (``pre_year`` to ``base_year``), ``emp_growth_post`` (``base_year`` to the last
         year) and the measures; sectors missing in some year are left out (logged).
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``frames`` that is not a non-empty mapping of year to frame (a list, None, one
+        frame), a key that is not a year, a table that is not a frame, lacks a column or
+        has a sector twice; ``sector_scores`` that is not a frame or lacks ``naics`` or a
+        measure; ``measures`` given as one str; ``base_year``/``pre_year`` that is not a
+        whole number.
+    exposure.errors.ExposureError
+        No table for ``base_year`` or ``pre_year``.
+
     Examples
     --------
     >>> def oews(emp):
@@ -954,6 +1114,15 @@ def sector_growth(frames: Mapping[int, pd.DataFrame], sector_scores: pd.DataFram
     0    51             -0.1  0.47
     1    72              0.1  0.18
     """
+    base_year = _check_year(base_year, "base_year")
+    pre_year = _check_year(pre_year, "pre_year")
+    frames = _check_sector_frames(frames)
+    sector_scores = _common.check_frame(sector_scores, "sector_scores")
+    if "naics" not in sector_scores.columns:
+        raise DataFormatError("sector_scores lacks column(s) ['naics']")
+    if isinstance(measures, str):  # iterated letter by letter before ('b', 'e', ...)
+        raise DataFormatError(f"measures must be a list of measure names, got str {measures!r}: "
+                              f"write [{measures!r}]")
     rows = []
     for year, f in sorted(frames.items()):
         s = f[(f["i_group"] == "sector") & (f["occ_code"] == "00-0000")]
@@ -1029,6 +1198,19 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     -------
     Outcomes
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``panel`` or ``exposures`` that is not a frame or lacks a column; a (``soc_code``,
+        ``year``) twice in the panel, or a balanced row without positive, finite
+        employment; a code twice or missing in the exposures, or a measure that is not a
+        finite number (text, ``True``, ``inf``); ``measures`` given as one str; ``q`` that
+        is not a whole number or a list of numbers in (0, 1); ``base_year`` that is not a
+        whole number; ``with_robustness`` that is not True or False.
+    exposure.errors.ExposureError
+        No balanced occupation in ``base_year``; a measure with no value, or one value
+        only, on the balanced occupations.
+
     Examples
     --------
     >>> rows = [(f"{mj}-10{i}1", t, 100.0 * (i + 1) * (1.0 - 0.02 * i * (t > 2022))
@@ -1042,6 +1224,8 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     True
     """
     given = exposures
+    base_year = _check_year(base_year, "base_year")
+    _check_flag(with_robustness, "with_robustness")
     exposures, names = _check_inputs(panel, exposures, measures)
     base = _base(panel, base_year)
     ex = exposures.set_index("soc_code")
