@@ -31,8 +31,8 @@ import numpy as np
 import pandas as pd
 
 from exposure._tables import missing_to_na, read_table
-from exposure.errors import DataFormatError, ExposureError
-from exposure.fetch import fetch
+from exposure.errors import DataFormatError
+from exposure.fetch import check_location, fetch
 from exposure.schemas import validate
 from exposure.schemas._crosswalks import (
     IscoGroups,
@@ -359,35 +359,6 @@ def read_naics_titles(path) -> pd.DataFrame:
     level = f["naics"].map(lambda c: 2 if re.fullmatch(r"[0-9]{2}-[0-9]{2}", c) else len(c))
     frame = pd.DataFrame({"naics": f["naics"], "naics_title": f["naics_title"], "level": level})
     return validate(frame, NaicsTitles, path=raw.path, row_offset=raw.first_row)
-
-
-def check_location(value, name: str) -> None:
-    """Refuse a ``mirror`` / ``data_dir`` argument that is neither None nor a path.
-
-    Parameters
-    ----------
-    value : object
-        The argument: None, a ``str`` or an :class:`os.PathLike`.
-    name : str
-        Its name, for the message.
-
-    Raises
-    ------
-    exposure.errors.ExposureError
-        Anything else (a number, a list, bytes), naming the argument; before, the error
-        was a ``TypeError`` from inside :mod:`pathlib`.
-
-    Examples
-    --------
-    >>> check_location("/data/mirror", "mirror")
-    >>> check_location(5, "mirror")
-    Traceback (most recent call last):
-    ...
-    exposure.errors.ExposureError: mirror must be a directory path (str or os.PathLike), got int 5
-    """
-    if value is not None and not isinstance(value, (str, os.PathLike)):
-        raise ExposureError(f"{name} must be a directory path (str or os.PathLike), "
-                            f"got {type(value).__name__} {value!r}")
 
 
 def _load(key: str, reader, mirror, data_dir) -> pd.DataFrame:

@@ -89,6 +89,7 @@ from exposure.sources import SOURCES, Source, get_source, select_sources
 
 __all__ = [
     "select_fetchable",
+    "check_location",
     "ENV_DATA_DIR",
     "ENV_HOME",
     "ENV_MIRROR",
@@ -318,19 +319,34 @@ def resolve_data_dir(data_dir=None) -> Path:
     """
     if isinstance(data_dir, DataStore):
         return data_dir.cache
-    _check_location(data_dir, "data_dir")
+    check_location(data_dir, "data_dir")
     return default_data_dir() if data_dir is None else Path(data_dir).expanduser()
 
 
-def _check_location(value, name: str) -> None:
-    """Refuse a ``mirror`` / ``data_dir`` that is neither None nor a ``str`` / :class:`os.PathLike`.
+def check_location(value, name: str) -> None:
+    """Refuse a ``mirror`` / ``data_dir`` argument that is neither None nor a path.
 
-    A number, a list or bytes raised a ``TypeError`` from inside :mod:`pathlib` in every
-    loader built on :func:`fetch` (``load_onet(mirror=5)``, ``load_webb(data_dir=[1])``).
+    Run by :func:`resolve_mirror` and :func:`resolve_data_dir`, so by every loader built on
+    :func:`fetch` (``load_onet(mirror=5)``, ``load_webb(data_dir=[1])``), and by the
+    roll-ups that take these arguments before they load anything.
+
+    Parameters
+    ----------
+    value : object
+        The argument: None, a ``str`` or an :class:`os.PathLike`.
+    name : str
+        Its name, for the message.
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        Anything else (a number, a list, bytes), naming the argument; before, the error
+        was a ``TypeError`` from inside :mod:`pathlib`.
 
     Examples
     --------
-    >>> _check_location(5, "mirror")
+    >>> check_location("/data/mirror", "mirror")
+    >>> check_location(5, "mirror")
     Traceback (most recent call last):
     ...
     exposure.errors.ExposureError: mirror must be a directory path (str or os.PathLike), got int 5
@@ -363,7 +379,7 @@ def resolve_mirror(mirror=None) -> Path | None:
     ...
     exposure.errors.ExposureError: the mirror directory (from --mirror/mirror=) is empty; give a directory, or leave it out to download
     """
-    _check_location(mirror, "mirror")
+    check_location(mirror, "mirror")
     value = mirror if mirror is not None else os.environ.get(ENV_MIRROR) or None
     if value is None:
         return None

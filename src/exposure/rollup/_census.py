@@ -28,8 +28,9 @@ from exposure import crosswalks
 from exposure._load import load
 from exposure._measures import MEASURES
 from exposure._tables import first_repeat
-from exposure.crosswalks import check_location, check_soc_structure, oews_code_map
+from exposure.crosswalks import check_soc_structure, oews_code_map
 from exposure.errors import DataFormatError
+from exposure.fetch import check_location
 from exposure.rollup._soc import _number, _shown, check_codes, measure_values, require_frame
 from exposure.schemas import validate
 from exposure.schemas._outcomes import CensusScores
