@@ -46,6 +46,7 @@ from exposure.measures import _common
 from exposure.measures import compare as published
 from exposure.measures._common import check_soc_scores
 from exposure.oews import load_oews
+from exposure.rollup._soc import _number
 from exposure.schemas import validate
 from exposure.schemas._outcomes import (
     OUTCOMES,
@@ -368,6 +369,16 @@ def _check_year(value, name: str, *, optional: bool = False):
 
 def _check_group_args(x: pd.Series, v: np.ndarray, weights, q, cuts) -> None:
     """Refuse the arguments of :func:`exposure_groups` it cannot group by (see there)."""
+    if pd.api.types.is_bool_dtype(x.dtype):  # bool, boolean: True was read as 1
+        flags = x.notna().to_numpy(dtype=bool)
+    elif x.dtype == object:
+        flags = np.fromiter((isinstance(i, (bool, np.bool_)) for i in x), dtype=bool, count=len(x))
+    else:
+        flags = np.zeros(len(x), dtype=bool)
+    if flags.any():
+        pos = int(np.flatnonzero(flags)[0])
+        item = x.iloc[pos]
+        raise DataFormatError(f"exposure values must be numbers, got {bool(item)!r} at position {pos}")
     text = x.notna().to_numpy(dtype=bool) & np.isnan(v)
     if text.any():
         pos = int(np.flatnonzero(text)[0])
@@ -432,10 +443,11 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] = 5,
     ------
     exposure.errors.DataFormatError
         ``values`` that is not a list, array or Series (a number, None, a str, a frame) or
-        holds text or an infinite value; ``q`` that is not a whole number of at least 1 or
-        a list of numbers in (0, 1) (``["a"]``, ``[True]``, ``2.5``); ``cuts`` that is not
-        a list of finite numbers; ``weights`` that is not a list of numbers (text,
-        booleans), not one per value, negative or infinite.
+        holds text, a boolean (``True`` is not 1) or an infinite value; ``q`` that is not
+        a whole number of at least 1 or a list of numbers in (0, 1) (``["a"]``,
+        ``[True]``, ``2.5``); ``cuts`` that is not a list of finite numbers; ``weights``
+        that is not a list of numbers (text, booleans), not one per value, negative or
+        infinite.
     exposure.errors.ExposureError
         More groups than values, or weights that sum to zero.
 
@@ -959,6 +971,35 @@ def robustness(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence[
     return _coefficients(rows, names)
 
 
+def _check_coefficients(coefficients, columns: Sequence[str]) -> pd.DataFrame:
+    """``coefficients`` of :func:`pretrend` / :func:`headline`: a frame with ``columns``, numbers in them.
+
+    ``year`` and the other numeric ``columns`` (every one but ``measure``, ``outcome``,
+    ``spec``) must hold numbers (text ``"0.5"`` is read as one; a boolean, other text or
+    an infinite value is refused), ``year`` whole ones. A column that is not of a numeric
+    dtype is replaced by its numbers; numeric columns are kept as given. Failures name
+    ``coefficients``, the row (counted from 1) and the column.
+    """
+    coefficients = _common.check_frame(coefficients, "coefficients")
+    missing = [c for c in columns if c not in coefficients.columns]
+    if missing:
+        raise DataFormatError(f"coefficients lacks column(s) {missing}")
+    parsed = {}
+    for c in columns:
+        if c in ("measure", "outcome", "spec"):
+            continue
+        values = _common.numbers(coefficients, c, "coefficients").to_numpy(dtype=float)
+        if c == "year":
+            whole = np.isfinite(values) & (np.mod(values, 1) == 0)
+            if not whole.all():
+                pos = int(np.flatnonzero(~whole)[0])
+                raise DataFormatError(f"year must be a whole number, got {float(values[pos])!r}",
+                                      path="coefficients", row=pos + 1, column="year")
+        if coefficients[c].dtype.kind not in "iuf":  # text "0.5": compared and ordered as a number
+            parsed[c] = values
+    return coefficients.assign(**parsed) if parsed else coefficients
+
+
 def pretrend(coefficients: pd.DataFrame, *, pre_year: int = PRE_YEAR, spec: str = "baseline") -> pd.DataFrame:
     """The pre-trend test: the coefficient of the pre-period year, per measure and outcome.
 
@@ -975,6 +1016,14 @@ def pretrend(coefficients: pd.DataFrame, *, pre_year: int = PRE_YEAR, spec: str 
         ``measure``, ``outcome``, ``coef``, ``se``, ``ci_low``, ``ci_high``, ``p_value``,
         ``passes`` (True when the 95% interval covers zero).
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``coefficients`` that is not a frame or lacks a column; a cell of ``year``,
+        ``coef``, ``se``, ``ci_low``, ``ci_high`` or ``p_value`` that is not a number
+        (text, ``True``, ``inf``), or a ``year`` that is not a whole number; ``pre_year``
+        that is not a whole number; ``spec`` that is not a str.
+
     Examples
     --------
     >>> c = pd.DataFrame({"measure": ["beta"], "outcome": ["log_emp"], "spec": ["baseline"],
@@ -983,6 +1032,11 @@ def pretrend(coefficients: pd.DataFrame, *, pre_year: int = PRE_YEAR, spec: str 
     >>> pretrend(c)[["measure", "passes"]].to_dict("records")
     [{'measure': 'beta', 'passes': True}]
     """
+    coefficients = _check_coefficients(coefficients, ["measure", "outcome", "spec", "year", "coef", "se",
+                                                      "ci_low", "ci_high", "p_value"])
+    pre_year = _check_year(pre_year, "pre_year")
+    if not isinstance(spec, str):
+        raise DataFormatError(f"spec must be a specification name (str), got {_shown(spec)}")
     p = coefficients[(coefficients["year"] == pre_year) & (coefficients["spec"] == spec)]
     p = p[["measure", "outcome", "coef", "se", "ci_low", "ci_high", "p_value"]].copy()
     p["passes"] = (p["ci_low"] <= 0) & (p["ci_high"] >= 0)
@@ -1011,6 +1065,17 @@ def headline(coefficients: pd.DataFrame, *, year: int | None = None, pre_year: i
         ``robust_max``, ``robust_max_spec`` (over every specification, baseline included,
         and the specification that gives each), ``n_occupations``.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``coefficients`` that is not a frame or lacks a column; a cell of ``year``,
+        ``coef``, ``ci_low``, ``ci_high``, ``p_value`` or ``n_occupations`` that is not a
+        number (text, ``True``, ``inf``), or a ``year`` that is not a whole number;
+        ``year`` that is not a whole number or None; ``pre_year`` that is not a whole
+        number.
+    exposure.errors.ExposureError
+        ``coefficients`` without rows and no ``year`` given.
+
     Examples
     --------
     >>> c = pd.DataFrame({"measure": "beta", "outcome": "log_emp",
@@ -1020,6 +1085,12 @@ def headline(coefficients: pd.DataFrame, *, year: int | None = None, pre_year: i
     >>> headline(c)[["coef", "pre_coef", "robust_min", "robust_max", "robust_max_spec"]].to_dict("records")
     [{'coef': -0.02, 'pre_coef': 0.0, 'robust_min': -0.02, 'robust_max': -0.01, 'robust_max_spec': 'unweighted'}]
     """
+    coefficients = _check_coefficients(coefficients, ["measure", "outcome", "spec", "year", "coef", "ci_low",
+                                                      "ci_high", "p_value", "n_occupations"])
+    year = _check_year(year, "year", optional=True)
+    pre_year = _check_year(pre_year, "pre_year")
+    if year is None and coefficients.empty:  # ValueError: cannot convert float NaN to integer
+        raise ExposureError("coefficients has no rows: no year to report")
     year = int(coefficients["year"].max()) if year is None else year
     key = ["measure", "outcome"]
     base = coefficients[coefficients["spec"] == "baseline"]
@@ -1043,7 +1114,15 @@ _SECTOR_COLUMNS = ("naics", "naics_title", "i_group", "occ_code", "tot_emp")
 
 
 def _check_sector_frames(frames) -> dict[int, pd.DataFrame]:
-    """``frames`` of :func:`sector_growth` keyed by int year; what is not a mapping of frames refused."""
+    """The sector rows (``naics``, ``naics_title``, ``tot_emp``) of each table of ``frames``, by int year.
+
+    What is not a mapping of frames with :data:`_SECTOR_COLUMNS` is refused. The sector
+    rows (``i_group`` ``sector``, ``occ_code`` ``00-0000``) get ``tot_emp`` as floats, read
+    as :func:`exposure.rollup.employment_frame` reads OEWS numbers (``"1,200"`` is 1200,
+    the BLS special values ``**``, ``*``, ``#``, ``~`` are missing); text, a boolean, a
+    negative or infinite number is refused, naming ``frames[year]``, the row of the table
+    (counted from 1) and the column. Other rows are not read.
+    """
     if not isinstance(frames, Mapping):  # a list: AttributeError 'list' object has no attribute 'items'
         raise DataFormatError("frames must be a mapping of May year to OEWS by-industry table "
                               f"(dict of int to DataFrame), got {_shown(frames)}")
@@ -1061,7 +1140,12 @@ def _check_sector_frames(frames) -> dict[int, pd.DataFrame]:
         missing = [c for c in _SECTOR_COLUMNS if c not in f.columns]
         if missing:
             raise DataFormatError(f"frames[{key!r}] lacks column(s) {missing}")
-        out[year] = f
+        sel = (f["i_group"].eq("sector").fillna(False).to_numpy(dtype=bool)
+               & f["occ_code"].eq("00-0000").fillna(False).to_numpy(dtype=bool))
+        emp = _number(f["tot_emp"].where(sel), "tot_emp", f"frames[{key!r}]")  # rows of the whole table
+        out[year] = pd.DataFrame({"naics": f["naics"].to_numpy()[sel],
+                                  "naics_title": f["naics_title"].to_numpy()[sel],
+                                  "tot_emp": emp.to_numpy(dtype=float)[sel]})
     return out
 
 
@@ -1096,9 +1180,11 @@ def sector_growth(frames: Mapping[int, pd.DataFrame], sector_scores: pd.DataFram
     exposure.errors.DataFormatError
         ``frames`` that is not a non-empty mapping of year to frame (a list, None, one
         frame), a key that is not a year, a table that is not a frame, lacks a column or
-        has a sector twice; ``sector_scores`` that is not a frame or lacks ``naics`` or a
-        measure; ``measures`` given as one str; ``base_year``/``pre_year`` that is not a
-        whole number.
+        has a sector twice; a sector's ``tot_emp`` that is not a number of workers (text
+        other than the BLS special values ``**``, ``*``, ``#``, ``~``, which are missing;
+        ``True``; a negative or infinite number); ``sector_scores`` that is not a frame
+        or lacks ``naics`` or a measure; ``measures`` that is not a list of names (one str,
+        None); ``base_year``/``pre_year`` that is not a whole number.
     exposure.errors.ExposureError
         No table for ``base_year`` or ``pre_year``.
 
@@ -1123,9 +1209,12 @@ def sector_growth(frames: Mapping[int, pd.DataFrame], sector_scores: pd.DataFram
     if isinstance(measures, str):  # iterated letter by letter before ('b', 'e', ...)
         raise DataFormatError(f"measures must be a list of measure names, got str {measures!r}: "
                               f"write [{measures!r}]")
+    names = list(measures) if np.iterable(measures) else None
+    if names is None or not all(isinstance(m, str) for m in names):  # None: TypeError not iterable
+        raise DataFormatError(f"measures must be a list of measure names, got {_shown(measures)}")
+    measures = names
     rows = []
-    for year, f in sorted(frames.items()):
-        s = f[(f["i_group"] == "sector") & (f["occ_code"] == "00-0000")]
+    for year, s in sorted(frames.items()):
         if s["naics"].duplicated().any():
             raise DataFormatError(f"OEWS {year}: sector {s.loc[s['naics'].duplicated(), 'naics'].iloc[0]} "
                                   "appears twice")
@@ -1150,7 +1239,7 @@ def sector_growth(frames: Mapping[int, pd.DataFrame], sector_scores: pd.DataFram
     scores = sector_scores.drop_duplicates("naics").set_index("naics")
     missing = [m for m in measures if m not in scores.columns]
     if missing:
-        raise DataFormatError(f"sector_scores lacks column(s) {missing}", path="sector_scores")
+        raise DataFormatError(f"sector_scores lacks column(s) {missing}")
     for m in measures:
         out[m] = out["naics"].map(scores[m]).to_numpy()
     return out.reset_index(drop=True)

@@ -610,16 +610,26 @@ def coverage(soc_scores: pd.DataFrame, occupation_scores: pd.DataFrame | None = 
     Parameters
     ----------
     soc_scores : pandas.DataFrame
-        :class:`~exposure.schemas.SocScores` (all OEWS detailed codes).
+        :class:`~exposure.schemas.SocScores` (all OEWS detailed codes): ``beta`` and
+        ``tot_emp`` (and ``soc_code`` with ``occupation_scores``). ``tot_emp`` is read as
+        :func:`~exposure.rollup.workforce_stats` reads it (``"1,200"`` is 1200; missing
+        values and the BLS special values ``**``, ``*``, ``#``, ``~`` count as 0 workers).
     occupation_scores : pandas.DataFrame, optional
-        When given, also report the naive coverage of matching O*NET codes to OEWS codes
-        by their first seven characters only (``prefix_share``).
+        When given (``onetsoc_code``, ``beta``), also report the naive coverage of matching
+        O*NET codes to OEWS codes by their first seven characters only (``prefix_share``).
 
     Returns
     -------
     dict
         ``tot_emp``, ``covered_emp``, ``share``, ``n_codes``, ``n_covered``
         (and ``prefix_share``).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``soc_scores`` or ``occupation_scores`` that is not a frame or lacks a column; a
+        ``tot_emp`` that is not a number of workers (other text, ``True``, a negative or
+        infinite number), naming ``soc_scores``, the row (counted from 1) and the column.
 
     Examples
     --------
@@ -628,7 +638,12 @@ def coverage(soc_scores: pd.DataFrame, occupation_scores: pd.DataFrame | None = 
     >>> coverage(soc)["share"]
     0.75
     """
-    emp = soc_scores["tot_emp"].fillna(0.0).to_numpy()
+    prefix = occupation_scores is not None
+    require_frame(soc_scores, "soc_scores", ["beta", "tot_emp", *(["soc_code"] if prefix else [])])
+    if prefix:
+        require_frame(occupation_scores, "occupation_scores", ["onetsoc_code", "beta"])
+    # as workforce_stats reads it (_sectors._soc_numbers): True is not 1 worker, "**" is missing
+    emp = _number(soc_scores["tot_emp"], "tot_emp", "soc_scores").fillna(0.0).to_numpy()
     scored = soc_scores["beta"].notna().to_numpy()
     total = float(emp.sum())
     out = {
@@ -638,7 +653,7 @@ def coverage(soc_scores: pd.DataFrame, occupation_scores: pd.DataFrame | None = 
         "n_codes": int(len(soc_scores)),
         "n_covered": int(scored.sum()),
     }
-    if occupation_scores is not None:
+    if prefix:
         has = occupation_scores.loc[occupation_scores["beta"].notna(), "onetsoc_code"].astype(str).str[:7]
         hit = soc_scores["soc_code"].isin(set(has)).to_numpy()
         out["prefix_share"] = float(emp[hit].sum() / total) if total else float("nan")
