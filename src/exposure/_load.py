@@ -27,7 +27,7 @@ import pandas as pd
 
 from exposure._tables import check_delimited_file, first_repeat, read_parquet_file
 from exposure.errors import DataFormatError, ExposureError, InputError
-from exposure.fetch import DataStore, default_home
+from exposure.fetch import DataStore, check_store, default_home
 from exposure.schemas import validate as validate_frame
 from exposure.schemas._catalog import MANIFEST_NAME, TABLES, get_table
 from exposure.schemas._fields import first_bad_soc_code
@@ -144,9 +144,7 @@ def _check_store(store) -> None:
     ...
     exposure.errors.ExposureError: store must be an exposure.fetch.DataStore (e.g. DataStore.default()), got str '~/data'
     """
-    if store is not None and not isinstance(store, DataStore):
-        raise ExposureError(f"store must be an exposure.fetch.DataStore (e.g. DataStore.default()), "
-                            f"got {type(store).__name__} {store!r}")
+    check_store(store)
 
 
 def _json_kind(value) -> str:

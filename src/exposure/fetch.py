@@ -75,6 +75,7 @@ from pathlib import Path, PurePosixPath
 
 import platformdirs
 
+from exposure._args import shown
 from exposure._io import atomic_path, partial_prefix, remove_stale_partials
 from exposure._version import __version__
 from exposure.errors import (
@@ -90,6 +91,7 @@ from exposure.sources import SOURCES, Source, get_source, select_sources
 __all__ = [
     "select_fetchable",
     "check_location",
+    "check_store",
     "ENV_DATA_DIR",
     "ENV_HOME",
     "ENV_MIRROR",
@@ -528,6 +530,30 @@ class DataStore:
         return url
 
 
+def check_store(store) -> None:
+    """Refuse a ``store`` argument that is neither None nor a :class:`DataStore`.
+
+    Run by :func:`resolve_store`, so by every loader that takes ``store`` (``load_onet``,
+    ``load_oews``) and by :func:`exposure.load`.
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        Naming the argument; before, ``dataclasses.replace`` raised ``TypeError`` (or an
+        ``AttributeError`` came from inside).
+
+    Examples
+    --------
+    >>> check_store("~/data")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: store must be an exposure.fetch.DataStore (e.g. DataStore.default()), got str '~/data'
+    """
+    if store is not None and not isinstance(store, DataStore):
+        raise ExposureError(f"store must be an exposure.fetch.DataStore (e.g. DataStore.default()), "
+                            f"got {shown(store)}")
+
+
 def resolve_store(store: DataStore | None = None, *, mirror=None, data_dir=None) -> DataStore:
     """Return ``store`` (default :meth:`DataStore.default`) with overridden directories.
 
@@ -541,6 +567,7 @@ def resolve_store(store: DataStore | None = None, *, mirror=None, data_dir=None)
     >>> resolve_store(s) is s, resolve_store(s, data_dir="/tmp/c").cache.as_posix()
     (True, '/tmp/c')
     """
+    check_store(store)
     if store is None:
         return DataStore.default(mirror=mirror, data_dir=data_dir)
     changes = {}

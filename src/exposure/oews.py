@@ -27,6 +27,7 @@ import pandas as pd
 
 import exposure.fetch as fetching
 from exposure import releases
+from exposure._args import check_choice, check_flag
 from exposure._tables import RawTable, read_table, to_number
 from exposure.errors import DataFormatError, ExposureError
 from exposure.schemas import validate
@@ -198,6 +199,15 @@ def load_oews(release: str = "2025", table: str = "by_industry", *, mirror=None,
     pandas.DataFrame
         As :func:`read_oews`.
 
+    Raises
+    ------
+    exposure.errors.ExposureError
+        An unknown release or table, a ``store`` that is not a DataStore, a ``mirror`` or
+        ``data_dir`` that is not a path; the errors of the readers.
+    exposure.errors.DataFormatError
+        ``table`` that is not a string (``table must be one of cross_industry,
+        by_industry, national (str), got list ['by_industry']``).
+
     Examples
     --------
     >>> load_oews("May 2021", "by_industry")
@@ -209,6 +219,7 @@ def load_oews(release: str = "2025", table: str = "by_industry", *, mirror=None,
     ...
     exposure.errors.ExposureError: unknown OEWS table 'by_occupation'; choose one of cross_industry, by_industry
     """
+    _check_table(table)
     table = "cross_industry" if table == "national" else table
     resolved = fetching.resolve_store(store, mirror=mirror, data_dir=data_dir)
     names = oews_file_names(release, table, online=resolved.mirror is None)
@@ -283,6 +294,11 @@ def _check_disjoint(frames: list, names: list) -> None:
             "3-digit NAICS): is one of them the wrong file?", path=names[row["file"]])
 
 
+def _check_table(table) -> None:
+    """Refuse a ``table`` that is not a string (a list, a Series), naming the argument."""
+    check_choice(table, "table", [*releases.OEWS_TABLE_FILES, "national"])
+
+
 def oews_file_names(release, table: str = "by_industry", *, online: bool = False) -> list[str]:
     """Registry names of the files of OEWS ``table`` of May ``release``.
 
@@ -290,6 +306,13 @@ def oews_file_names(release, table: str = "by_industry", *, online: bool = False
     (:func:`exposure.releases.oews_names`). ``online`` (no mirror at hand): a registered
     file that only a mirror holds (``mirror_only``, such as the May 2025 by-industry
     extract) is replaced by BLS's own files.
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        An unknown release or table.
+    exposure.errors.DataFormatError
+        ``table`` that is not a string; ``online`` that is not True or False.
 
     Examples
     --------
@@ -300,6 +323,8 @@ def oews_file_names(release, table: str = "by_industry", *, online: bool = False
     >>> oews_file_names("2026", "cross_industry")
     ['oews/national_M2026_dl.xlsx']
     """
+    _check_table(table)
+    check_flag(online, "online")
     table = "cross_industry" if table == "national" else table
     if table not in releases.OEWS_TABLE_FILES:
         raise ExposureError(f"unknown OEWS table {table!r}; choose one of "

@@ -460,6 +460,8 @@ def onet_file_names(release: str, fmt: str | None = None, lock=None) -> dict[str
     'onet/31.0/Task Statements.xlsx'
     """
     releases.check_onet_release(release)
+    if fmt is not None:  # checked even when the registry pins the release's format
+        releases.check_onet_format(fmt)
     registry = _registry_names()
     if any(name.startswith(f"onet/{release}/") for name in registry):
         return {t: onet_file_name(release, base, registry) for t, (base, _) in _FILES.items()}
@@ -512,7 +514,10 @@ def load_onet(release: str = "29.1", *, mirror=None, data_dir=None, store=None,
     Raises
     ------
     exposure.errors.ExposureError
-        Unknown release; any error of the readers or of :func:`check_references`.
+        Unknown release or ``fmt``; a ``store`` that is not a DataStore; any error of the
+        readers or of :func:`check_references`.
+    exposure.errors.DataFormatError
+        ``fmt`` that is not a string (checked before the store is opened).
 
     Examples
     --------
@@ -521,6 +526,8 @@ def load_onet(release: str = "29.1", *, mirror=None, data_dir=None, store=None,
     ...
     exposure.errors.ExposureError: O*NET release '31' is not of the form MAJOR.MINOR (e.g. 29.1, 31.0)
     """
+    if fmt is not None:  # before the store is opened
+        releases.check_onet_format(fmt)
     resolved = fetching.resolve_store(store, mirror=mirror, data_dir=data_dir)
     names = onet_file_names(release, fmt, resolved.lock)
     tables = {}

@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 
 from exposure import crosswalks
+from exposure._args import check_flag, is_number, shown
 from exposure._load import load
 from exposure._measures import CATEGORY_SHARES, EXPOSURE_MEASURES
 from exposure.errors import DataFormatError, ExposureError
@@ -330,18 +331,8 @@ def _weighted_midrank(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
     return s["x"].map(mid).to_numpy(float)
 
 
-def _shown(value) -> str:
-    """``type value`` for an error message (only the type for a frame, an array, a Series)."""
-    if value is None or isinstance(value, (str, bytes, int, float, np.generic, list, tuple)):
-        text = repr(value.item() if isinstance(value, np.generic) else value)
-        return f"{type(value).__name__} {text if len(text) <= 60 else text[:57] + '...'}"
-    return type(value).__name__
-
-
-def _is_number(value) -> bool:
-    """Whether ``value`` is one real number (``True`` is not: it was read as 1 before)."""
-    return (isinstance(value, (int, float, np.integer, np.floating))
-            and not isinstance(value, (bool, np.bool_)))
+_shown = shown  # the library's one rendering of a bad argument (exposure.errors)
+_is_number = is_number
 
 
 def _numbers_of(items) -> bool:
@@ -352,9 +343,8 @@ def _numbers_of(items) -> bool:
 
 
 def _check_flag(value, name: str) -> None:
-    """Refuse a flag that is not a bool (``"no"`` was read as True)."""
-    if not isinstance(value, (bool, np.bool_)):
-        raise DataFormatError(f"{name} must be True or False, got {_shown(value)}")
+    """Refuse a flag that is not a bool (``"no"`` was read as True): :func:`exposure.errors.check_flag`."""
+    check_flag(value, name)
 
 
 def _check_year(value, name: str, *, optional: bool = False):

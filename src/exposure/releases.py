@@ -36,6 +36,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from exposure._args import check_choice
 from exposure._io import atomic_path
 from exposure.errors import DataFormatError, ExposureError
 from exposure.sources import _BLS_ATTRIBUTION, _BLS_LICENCE, _ONET_ATTRIBUTION, SOURCES, Source
@@ -50,6 +51,7 @@ __all__ = [
     "Lock",
     "check_onet_release",
     "check_oews_release",
+    "check_onet_format",
     "onet_format",
     "onet_name",
     "oews_names",
@@ -144,8 +146,40 @@ def onet_format(release: str, lock: Lock | None = None) -> str:
     return "text"
 
 
+def check_onet_format(fmt) -> str:
+    """Refuse an O*NET format that is not ``"text"`` or ``"excel"``.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        For something that is not a string (a list raised ``TypeError: unhashable type``).
+    exposure.errors.ExposureError
+        For another string.
+
+    Examples
+    --------
+    >>> check_onet_format("excel")
+    'excel'
+    >>> check_onet_format(["excel"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: fmt must be one of text, excel (str), got list ['excel']
+    """
+    check_choice(fmt, "fmt", ONET_FORMATS)
+    if fmt not in ONET_FORMATS:
+        raise ExposureError(f"unknown O*NET format {fmt!r}; choose text or excel")
+    return fmt
+
+
 def onet_name(release: str, base: str, fmt: str = "text") -> str:
     """Registry name of O*NET file ``base`` of ``release`` in format ``fmt``.
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        A malformed release, an unknown format.
+    exposure.errors.DataFormatError
+        ``fmt`` that is not a string.
 
     Examples
     --------
@@ -154,13 +188,19 @@ def onet_name(release: str, base: str, fmt: str = "text") -> str:
     >>> onet_name("31.0", "Job Zones", "excel")
     'onet/31.0/Job Zones.xlsx'
     """
-    if fmt not in ONET_FORMATS:
-        raise ExposureError(f"unknown O*NET format {fmt!r}; choose text or excel")
+    check_onet_format(fmt)
     return f"onet/{check_onet_release(release)}/{base}{ONET_FORMATS[fmt]}"
 
 
 def oews_names(release, table: str = "by_industry") -> list[str]:
     """Registry names of the BLS files that make OEWS ``table`` of May ``release``.
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        A malformed release, an unknown table.
+    exposure.errors.DataFormatError
+        ``table`` that is not a string.
 
     Examples
     --------
@@ -168,6 +208,7 @@ def oews_names(release, table: str = "by_industry") -> list[str]:
     ['oews/national_M2026_dl.xlsx', 'oews/natsector_M2026_dl.xlsx', 'oews/nat3d_M2026_dl.xlsx']
     """
     year = check_oews_release(release)
+    check_choice(table, "table", OEWS_TABLE_FILES)
     if table not in OEWS_TABLE_FILES:
         raise ExposureError(f"unknown OEWS table {table!r}; choose one of "
                             f"{', '.join(OEWS_TABLE_FILES)}")

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from exposure import crosswalks
+from exposure._args import shown
 from exposure._load import load
 from exposure._measures import MEASURES
 from exposure._tables import first_repeat
@@ -142,7 +143,8 @@ def census_weights(crosswalk: pd.DataFrame, employment: pd.DataFrame, scored=Non
     exposure.errors.DataFormatError
         A frame that is not a DataFrame or lacks a column, a bad crosswalk code
         (:func:`check_crosswalk`), or a ``tot_emp`` that is not a finite number of at least
-        0 (naming its row, counted from 1).
+        0 (naming its row, counted from 1); ``scored`` that is not a list of codes or None
+        (a string was read letter by letter, a number raised ``TypeError``).
 
     Examples
     --------
@@ -156,6 +158,8 @@ def census_weights(crosswalk: pd.DataFrame, employment: pd.DataFrame, scored=Non
     2   13-1021.00  13-1020    50.0
     """
     require_frame(crosswalk, "crosswalk", ["onetsoc_code", "census_occ"])
+    if scored is not None and (isinstance(scored, (str, bytes)) or not np.iterable(scored)):
+        raise DataFormatError(f"scored must be a list of O*NET-SOC codes (or None), got {shown(scored)}")
     check_crosswalk(crosswalk)
     employment = _employment(employment)
     xw = crosswalk[["onetsoc_code", "census_occ"]].reset_index(drop=True).dropna().astype(str).reset_index(drop=True)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from exposure._args import check_choice, check_flag, check_name
 from exposure._measures import (
     CATEGORIES,
     CATEGORY_SHARES,
@@ -70,7 +71,8 @@ def label_scores(labels: pd.Series) -> pd.DataFrame:
     Raises
     ------
     exposure.errors.DataFormatError
-        On any other label.
+        On any other label, naming its row (counted from 1) and the Series' name as
+        column; ``labels`` that is not a pandas Series.
 
     Examples
     --------
@@ -81,10 +83,13 @@ def label_scores(labels: pd.Series) -> pd.DataFrame:
     2    0.0   0.5    1.0
     3    NaN   NaN    NaN
     """
+    if not isinstance(labels, pd.Series):
+        raise DataFormatError(f"labels must be a pandas Series of E0/E1/E2 labels, got {type(labels).__name__}")
     bad = labels.notna() & ~labels.isin(list(LABEL_SCORES))
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])
-        raise DataFormatError(f"unknown exposure label {labels.iloc[pos]!r} (expected E0, E1 or E2)", row=pos)
+        raise DataFormatError(f"unknown exposure label {labels.iloc[pos]!r} (expected E0, E1 or E2)",
+                              row=pos + 1, column=labels.name if isinstance(labels.name, str) else None)
     out = {}
     for j, name in enumerate(EXPOSURE_MEASURES):
         out[name] = labels.map({k: v[j] for k, v in LABEL_SCORES.items()}).astype(float)
@@ -109,6 +114,13 @@ def scores_from_labels(frame: pd.DataFrame, column: str, *, method: str = "refer
         ``onetsoc_code, task_id, p_e0, p_e1, p_e2, label, alpha, beta, gamma, method``
         (+ ``task_type``); missing labels give missing probabilities and scores.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``frame`` that is not a DataFrame or lacks ``onetsoc_code``, ``task_id`` or
+        ``column``; ``column`` or ``method`` that is not a string; a label other than
+        E0/E1/E2 (naming its row, counted from 1, and ``column``).
+
     Examples
     --------
     >>> f = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": [1, 2],
@@ -118,6 +130,9 @@ def scores_from_labels(frame: pd.DataFrame, column: str, *, method: str = "refer
     0        1   1.0    E2   0.5
     1        2   0.0    E0   0.0
     """
+    check_name(column, "column")
+    check_name(method, "method", "a method name")
+    require_frame(frame, "frame", ["onetsoc_code", "task_id", column])
     labels = frame[column].astype(object).where(frame[column].notna(), None)
     out = frame[["onetsoc_code", "task_id"]].copy()
     for lab in LABELS:
@@ -301,6 +316,9 @@ def task_weights(
     Raises
     ------
     exposure.errors.DataFormatError
+        ``task_scores`` that is not a DataFrame, ``weights`` that is not a string (a list,
+        a Series: ``weights must be one of equal, core, importance, frequency (str), got
+        Series``), or an unknown one.
         When the weights need data that is absent (no task type, no ratings, a task
         missing from ``tasks`` or without a rating) or a rating gives a weight that is not
         positive and finite; the first such row is named (counted from 1). There is never
@@ -341,6 +359,8 @@ def task_weights(
     ...
     exposure.errors.DataFormatError: row 4, column 'data_value': task_ratings: (11-1011.00, 1, IM) is given on rows 1 and 4 with different values, 4.0 and 1.0; each (onetsoc_code, task_id, scale_id) must have one rating
     """
+    require_frame(task_scores, "task_scores")
+    check_choice(weights, "weights", WEIGHTS)
     n = len(task_scores)
     if weights == "equal":
         return np.ones(n)
@@ -1057,6 +1077,15 @@ def bootstrap_occupations(
     -------
     OccupationDraws
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``weights`` that is not a string, ``sample_labels`` that is not True, False or
+        None (``"no"`` was read as True), and the errors of :func:`check_task_scores` and
+        :func:`task_weights`.
+    exposure.errors.ExposureError
+        A bad ``n_draws``, ``seed`` or ``chunk``, or draws that would not fit in memory.
+
     Examples
     --------
     >>> ts = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2 + ["11-2011.00"],
@@ -1073,6 +1102,8 @@ def bootstrap_occupations(
     n_draws = check_count(n_draws, "n_draws")
     seed = check_count(seed, "seed")
     chunk = check_count(chunk, "chunk", 1)
+    check_choice(weights, "weights", WEIGHTS)
+    check_flag(sample_labels, "sample_labels", optional=True)
     ts = check_task_scores(task_scores)
     w = task_weights(ts, weights, task_ratings=task_ratings, tasks=tasks)
     codes, group = _groups(ts["onetsoc_code"])

@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from exposure._args import check_choice, check_flag
 from exposure._io import write_json, write_parquet
 from exposure._measures import CATEGORIES
 from exposure._outdir import OutputPathError, previous_files_note, replace_directory
 from exposure._tables import write_frame
 from exposure.errors import ExposureError
 from exposure.rollup._occupations import (
+    WEIGHTS,
     _interval,
     bootstrap_occupations,
     check_count,
@@ -333,6 +335,14 @@ def rollup(
     -------
     Rollup
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``weights`` that is not a string, ``sample_labels`` that is not True, False or
+        None, checked before the task scores; and the errors of each stage.
+    exposure.errors.ExposureError
+        A bad ``n_draws``, ``seed``, ``level`` or ``gain``.
+
     Examples
     --------
     >>> ts = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.00", "13-1021.00"],
@@ -356,6 +366,8 @@ def rollup(
     seed = check_count(seed, "seed")
     level = check_level(level)
     gain = check_gain(gain)
+    check_choice(weights, "weights", WEIGHTS)
+    check_flag(sample_labels, "sample_labels", optional=True)
     task_scores = check_task_scores(task_scores)  # typed columns (flags read from CSV text)
     occ = occupation_table(task_scores, weights, task_ratings=task_ratings, tasks=tasks)
     soc = to_soc(occ, onet_to_soc, employment, combine=combine, soc_structure=soc_structure)

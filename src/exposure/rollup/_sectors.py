@@ -9,9 +9,10 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from exposure._args import check_name, check_names, check_positive, shown
 from exposure._measures import EXPOSURE_MEASURES, MEASURES
 from exposure.errors import DataFormatError
-from exposure.rollup._occupations import _interval
+from exposure.rollup._occupations import _interval, check_level
 from exposure.rollup._soc import _combine, _number, employment_frame, measure_values, require_frame
 from exposure.schemas import validate
 from exposure.schemas._fields import first_bad_soc_code
@@ -358,7 +359,12 @@ def workforce_stats(
         ``a_mean`` that is other text, a boolean, negative or infinite (``soc_scores, row
         2, column 'tot_emp': tot_emp must be a number or a BLS special value (** * # ~),
         got 'n/a'``), naming the row (counted from 1) and column, before anything is
-        computed; or a bad ``employment`` frame.
+        computed; a missing or malformed ``soc_code`` (``row 1, column 'soc_code':
+        soc_scores: soc_code missing``); ``measures`` that is not a list of names (one
+        string is refused, not read letter by letter) or is empty; ``draws`` that is not
+        a dict; or a bad ``employment`` frame.
+    exposure.errors.ExposureError
+        A ``level`` that is not a number strictly between 0 and 1.
 
     Examples
     --------
@@ -375,7 +381,14 @@ def workforce_stats(
     ...                                          "share_gt_50", "emp_mean")]
     [550.0, 500.0, 0.8, 0.2, 0.35]
     """
+    measures = check_names(measures, "measures")
+    if not measures:
+        raise DataFormatError("measures must name at least one measure, got []")
+    if draws is not None and not isinstance(draws, dict):
+        raise DataFormatError(f"draws must be a dict of measure name -> draws array (or None), got {shown(draws)}")
+    level = check_level(level)
     require_frame(soc_scores, "soc_scores", ["soc_code", "tot_emp", *measures])
+    _check_soc_codes(soc_scores)
     soc = soc_scores.reset_index(drop=True)
     values = measure_values(soc, "soc_scores", list(measures))
     emp, wage = _soc_numbers(soc, "tot_emp"), _soc_numbers(soc, "a_mean")
@@ -442,8 +455,10 @@ def working_time(
         not a number in [0, 1] (``soc_scores, row 2, column 'beta': must be in [0, 1],
         got 1.5``), or a ``tot_emp`` that is other text, a boolean, negative or infinite
         (``soc_scores, row 1, column 'tot_emp': tot_emp must be a number or a BLS special
-        value (** * # ~), got True``), naming the row (counted from 1) and column; or a
-        bad ``employment`` frame.
+        value (** * # ~), got True``), naming the row (counted from 1) and column; a
+        missing or malformed ``soc_code``; ``hours`` that is not a positive finite number
+        (``hours must be a positive number of hours, got bool True``); ``measure`` that
+        is not a string; or a bad ``employment`` frame.
 
     Examples
     --------
@@ -458,7 +473,10 @@ def working_time(
     1  13-1020           0.250            10.0           30.0           30.0
     """
     gain = check_gain(gain)
+    hours = check_positive(hours, "hours", "a positive number of hours")
+    check_name(measure, "measure")
     require_frame(soc_scores, "soc_scores", ["soc_code", measure, "tot_emp"])
+    _check_soc_codes(soc_scores)
     soc = soc_scores.reset_index(drop=True)
     share = gain * measure_values(soc, "soc_scores", [measure])[:, 0]
     emp = _soc_numbers(soc, "tot_emp")

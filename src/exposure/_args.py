@@ -1,0 +1,165 @@
+"""One check per kind of plain argument of the public functions: flags, choices, names, numbers.
+
+Shared by the modules (the roll-ups, OEWS, the release layout, outcomes), so that a bad
+argument is refused with one line naming it (:class:`~exposure.errors.DataFormatError`),
+never a ``TypeError`` or ``ValueError`` from inside numpy or pandas, and never read
+silently as another value (``"no"`` as True, True as 1, ``"beta"`` as the names
+``['b', 'e', 't', 'a']``). Standard library only.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+
+from exposure.errors import DataFormatError
+
+__all__ = ["shown", "is_number", "check_flag", "check_choice", "check_name", "check_names",
+           "check_positive"]
+
+
+def _numpy_scalar(value) -> bool:
+    """Whether ``value`` is a numpy scalar (``np.float64(2.0)``, ``np.bool_(True)``)."""
+    return type(value).__module__ == "numpy" and hasattr(value, "item") and getattr(value, "ndim", None) == 0
+
+
+def _is_bool(value) -> bool:
+    """Whether ``value`` is ``True``/``False`` or a numpy boolean."""
+    return isinstance(value, bool) or (_numpy_scalar(value) and type(value).__name__ == "bool")
+
+
+def shown(value) -> str:
+    """``type value`` for an error message (only the type for a frame, an array, a Series).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> shown("no"), shown(np.int64(3)), shown(np.zeros(2))
+    ("str 'no'", 'int64 3', 'ndarray')
+    """
+    scalar = _numpy_scalar(value)
+    if value is None or scalar or isinstance(value, (str, bytes, int, float, list, tuple)):
+        text = repr(value.item() if scalar else value)
+        return f"{type(value).__name__} {text if len(text) <= 60 else text[:57] + '...'}"
+    return type(value).__name__
+
+
+def is_number(value) -> bool:
+    """Whether ``value`` is one real number (``True`` is not: it was read as 1 before)."""
+    return isinstance(value, numbers.Real) and not _is_bool(value)
+
+
+def check_flag(value, name: str, *, optional: bool = False) -> None:
+    """Refuse a flag that is not a bool (or None when ``optional``): ``"no"`` was read as True.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the argument.
+
+    Examples
+    --------
+    >>> check_flag(True, "online")
+    >>> check_flag("no", "sample_labels", optional=True)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: sample_labels must be True, False or None, got str 'no'
+    """
+    if optional and value is None:
+        return
+    if not _is_bool(value):
+        what = "True, False or None" if optional else "True or False"
+        raise DataFormatError(f"{name} must be {what}, got {shown(value)}")
+
+
+def check_choice(value, name: str, choices) -> None:
+    """Refuse a choice argument that is not a string (a list, a Series, a number).
+
+    Only the type is checked: the caller keeps its own message for a string that is not
+    one of ``choices``. A Series raised pandas' "truth value ... is ambiguous", a list
+    ``TypeError: unhashable type``.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the argument and the choices.
+
+    Examples
+    --------
+    >>> check_choice("core", "weights", ["equal", "core"])
+    >>> check_choice(["core"], "weights", ["equal", "core"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: weights must be one of equal, core (str), got list ['core']
+    """
+    if not isinstance(value, str):
+        raise DataFormatError(f"{name} must be one of {', '.join(choices)} (str), got {shown(value)}")
+
+
+def check_name(value, name: str, what: str = "a column name") -> str:
+    """Refuse a name argument (of a column, a measure) that is not a string.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the argument.
+
+    Examples
+    --------
+    >>> check_name(["beta"], "measure")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: measure must be a column name (str), got list ['beta']
+    """
+    if not isinstance(value, str):
+        raise DataFormatError(f"{name} must be {what} (str), got {shown(value)}")
+    return value
+
+
+def check_names(value, name: str, what: str = "measure names") -> list[str]:
+    """A list of names (of columns, measures) as a list; one string is refused, not split.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the argument: a string (it was read letter by letter), something that is
+        not a list, or a list holding something other than strings.
+
+    Examples
+    --------
+    >>> check_names(("alpha", "beta"), "measures")
+    ['alpha', 'beta']
+    >>> check_names("beta", "measures")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: measures must be a list of measure names, got str 'beta': write ['beta']
+    """
+    if isinstance(value, str):
+        raise DataFormatError(f"{name} must be a list of {what}, got str {value!r}: write [{value!r}]")
+    listed = isinstance(value, (list, tuple)) or (type(value).__name__ == "ndarray" and value.ndim == 1)
+    if not listed or not all(isinstance(v, str) for v in value):
+        raise DataFormatError(f"{name} must be a list of {what}, got {shown(value)}")
+    return list(value)
+
+
+def check_positive(value, name: str, what: str = "a positive number") -> float:
+    """``value`` as a float: a finite real number above 0 (not a bool, text or a Series).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the argument.
+
+    Examples
+    --------
+    >>> check_positive(40, "hours")
+    40.0
+    >>> check_positive(True, "hours")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: hours must be a positive number, got bool True
+    """
+    ok = is_number(value) and math.isfinite(value) and value > 0
+    if not ok:
+        raise DataFormatError(f"{name} must be {what}, got {shown(value)}")
+    return float(value)
