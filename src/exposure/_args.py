@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import math
 import numbers
+import os
+from pathlib import Path
 
 from exposure.errors import DataFormatError
 
-__all__ = ["shown", "is_number", "check_flag", "check_choice", "check_name", "check_names",
-           "check_positive"]
+__all__ = ["shown", "is_number", "check_flag", "check_choice", "check_name", "check_column",
+           "check_names", "check_positive", "check_count", "check_path"]
 
 
 def _numpy_scalar(value) -> bool:
@@ -116,6 +118,37 @@ def check_name(value, name: str, what: str = "a column name") -> str:
     return value
 
 
+def check_column(value, name: str, *, optional: bool = False):
+    """Refuse a column argument that cannot be a column label (a list, a dict, a Series).
+
+    Any hashable value passes (an integer names a column of a frame read without a
+    header; a string not among the columns is the caller's own message): only what made
+    ``value in frame.columns`` raise ``TypeError: unhashable type`` (or pandas' truth
+    value error) is refused here. ``optional``: None passes too (and is named in the
+    message).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the argument.
+
+    Examples
+    --------
+    >>> check_column("task", "text_column")
+    'task'
+    >>> check_column(["task"], "text_column")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: text_column must be a column name (str), got list ['task']
+    """
+    try:
+        hash(value)
+    except TypeError:
+        what = "a column name (str) or None" if optional else "a column name (str)"
+        raise DataFormatError(f"{name} must be {what}, got {shown(value)}") from None
+    return value
+
+
 def check_names(value, name: str, what: str = "measure names") -> list[str]:
     """A list of names (of columns, measures) as a list; one string is refused, not split.
 
@@ -136,7 +169,9 @@ def check_names(value, name: str, what: str = "measure names") -> list[str]:
     """
     if isinstance(value, str):
         raise DataFormatError(f"{name} must be a list of {what}, got str {value!r}: write [{value!r}]")
-    listed = isinstance(value, (list, tuple)) or (type(value).__name__ == "ndarray" and value.ndim == 1)
+    # a list, a tuple, a 1-D numpy array or a pandas Index (``frame.columns[1:]``); not a Series
+    listed = isinstance(value, (list, tuple)) or (type(value).__name__ in ("ndarray", "Index")
+                                                  and value.ndim == 1)
     if not listed or not all(isinstance(v, str) for v in value):
         raise DataFormatError(f"{name} must be a list of {what}, got {shown(value)}")
     return list(value)
@@ -163,3 +198,55 @@ def check_positive(value, name: str, what: str = "a positive number") -> float:
     if not ok:
         raise DataFormatError(f"{name} must be {what}, got {shown(value)}")
     return float(value)
+
+
+def check_count(value, name: str, minimum: int = 0) -> int:
+    """``value`` as an int: a whole number of ``minimum`` or more (``3.0`` is 3; True is not 1).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the argument.
+
+    Examples
+    --------
+    >>> check_count(10.0, "n_bins", 1)
+    10
+    >>> check_count(2.5, "n", 1)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: n must be a whole number of 1 or more, got float 2.5
+    """
+    ok = is_number(value) and math.isfinite(value) and float(value).is_integer() and value >= minimum
+    if not ok:
+        raise DataFormatError(f"{name} must be a whole number of {minimum} or more, got {shown(value)}")
+    return int(value)
+
+
+def check_path(value, name: str, what: str = "a file path") -> Path:
+    """``value`` as a :class:`~pathlib.Path`; refuse what is not a str or os.PathLike.
+
+    ``pathlib`` raised ``TypeError: expected str, bytes or os.PathLike object, not
+    NoneType`` (and a different one for bytes); a missing file is the caller's own
+    message.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the argument.
+
+    Examples
+    --------
+    >>> check_path("tasks.csv", "path").name
+    'tasks.csv'
+    >>> check_path(None, "path")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: path must be a file path (str or os.PathLike), got NoneType None
+    """
+    if not isinstance(value, (str, os.PathLike)):
+        raise DataFormatError(f"{name} must be {what} (str or os.PathLike), got {shown(value)}")
+    try:
+        return Path(value)
+    except TypeError:  # an os.PathLike whose __fspath__ gives bytes
+        raise DataFormatError(f"{name} must be {what} (str or os.PathLike), got {shown(value)}") from None

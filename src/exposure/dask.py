@@ -54,13 +54,16 @@ import pyarrow.parquet as pq
 from distributed import Client, LocalCluster, as_completed
 from tqdm.auto import tqdm
 
+from exposure._args import check_column, check_path, shown
 from exposure._io import write_parquet
 from exposure._measures import CATEGORIES, EXPOSURE_MEASURES
 from exposure._outdir import OutputPathError, check_output_dir, replace_directory
 from exposure._tables import UNNAMED_INDEX, index_as_columns, range_index_columns
 from exposure.errors import DataFormatError, ExposureError
+from exposure.fetch import check_location
 from exposure.measures import eloundou
-from exposure.scoring import SCORE_COLUMNS, _check_rows, score_tasks
+from exposure.releases import check_onet_release
+from exposure.scoring import SCORE_COLUMNS, _check_rows, _normalise_method, score_tasks
 from exposure.scoring import learned as learned_module
 from exposure.scoring._files import (
     BATCH_ROWS,
@@ -423,6 +426,30 @@ def _with_keys(part: pd.DataFrame, occupation_column, start, by_title: bool = Fa
     return out
 
 
+def _check_ddf(value, name: str) -> None:
+    """Refuse what is not a Dask DataFrame (None, a path, a pandas frame), naming ``name``."""
+    if not isinstance(value, dd.DataFrame):  # an AttributeError on ``_meta`` before
+        raise DataFormatError(f"{name} must be a dask DataFrame (dask.dataframe.from_pandas(frame, "
+                              f"npartitions=2)), got {shown(value)}")
+
+
+def _check_score_args(method, text_column, occupation_column, onet, reference_source, mirror,
+                      data_dir, model_path) -> None:
+    """The arguments of :func:`score`, checked on the client whatever the method uses."""
+    _normalise_method(method, reference_source)  # as score_tasks: type, then value
+    check_column(text_column, "text_column")
+    check_column(occupation_column, "occupation_column", optional=True)
+    if onet is not None:
+        if not isinstance(onet, str):  # a list: ``TypeError: unhashable type`` in a worker
+            raise DataFormatError(f"onet must be an O*NET release name such as '29.1' (or None), "
+                                  f"got {shown(onet)}")
+        check_onet_release(onet)
+    check_location(mirror, "mirror")  # ignored by ``rubric`` before
+    check_location(data_dir, "data_dir")
+    if model_path is not None:
+        check_path(model_path, "model_path", "a model artifact path")
+
+
 def _job(method, text_column, occupation_column, onet, reference_source, mirror, data_dir,
          model_path) -> dict:
     path = Path(model_path) if model_path is not None else shipped_model_path()
@@ -470,9 +497,13 @@ def score(ddf: dd.DataFrame, method: str = "learned", *, text_column: str = "tas
     Raises
     ------
     exposure.errors.DataFormatError
-        At compute time: bad cells of a partition (missing text, bad keys).
+        At once, on the client: ``ddf`` not a Dask DataFrame; ``method``,
+        ``reference_source``, ``text_column``, ``occupation_column``, ``onet`` or
+        ``model_path`` of the wrong type (a list, a Series, a number), whatever the
+        method reads. At compute time: bad cells of a partition (missing text, bad keys).
     exposure.errors.ExposureError
-        Unknown method; model artifact problems (raised at once, on the client).
+        Unknown method or release; a ``mirror`` or ``data_dir`` that is not a path; model
+        artifact problems (raised at once, on the client).
 
     Examples
     --------
@@ -498,6 +529,9 @@ def _score(ddf: dd.DataFrame, method: str = "learned", *, odd: bool = False,
     the count of that warning (0 elsewhere), and the warning is not logged in the worker:
     :func:`score_dataset` sums the column into one warning for the dataset.
     """
+    _check_ddf(ddf, "ddf")
+    _check_score_args(method, text_column, occupation_column, onet, reference_source, mirror,
+                      data_dir, model_path)
     aliases = onet_aliases(ddf._meta)  # the options may name O*NET's headers (Task)
     text_column = aliased_column(text_column, aliases)
     occupation_column = aliased_column(occupation_column, aliases)
@@ -591,6 +625,7 @@ def check(scored: dd.DataFrame) -> dict:
         pairs = part["onetsoc_code"][known].astype(str) + "|" + part["task_id"][known].astype(str)
         return pd.Series(pd.util.hash_array(pairs.to_numpy(dtype=object)), dtype=np.uint64)
 
+    _check_ddf(scored, "scored")
     scored = scored.rename(columns=onet_aliases(scored._meta))
     if {"onetsoc_code", "task_id"} <= set(scored.columns):
         hashes = scored.map_partitions(key_hashes, meta=pd.Series(dtype=np.uint64))
@@ -640,6 +675,9 @@ def _means_partition(sums: pd.DataFrame) -> pd.DataFrame:
 
 
 def _rollup(scored: dd.DataFrame, by: str, weight: str | None) -> dd.DataFrame:
+    _check_ddf(scored, "scored")
+    check_column(by, "by")  # a list: ``TypeError: unhashable type``
+    check_column(weight, "weight", optional=True)
     for col in (by, *ROLLUP_MEASURES, *([weight] if weight else [])):
         if col not in scored.columns:
             raise DataFormatError(f"missing column {col!r}", column=col)

@@ -458,15 +458,44 @@ def onet_file_names(release: str, fmt: str | None = None, lock=None) -> dict[str
     True
     >>> onet_file_names("31.0", "excel")["tasks"]
     'onet/31.0/Task Statements.xlsx'
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``fmt`` not a string, or another format than the one in which the package pins
+        the release (``"excel"`` for 29.1, pinned as text: it was read as text silently).
+    exposure.errors.ExposureError
+        A malformed release, an unknown format.
     """
     releases.check_onet_release(release)
     if fmt is not None:  # checked even when the registry pins the release's format
         releases.check_onet_format(fmt)
+        _check_pinned_format(release, fmt)
     registry = _registry_names()
     if any(name.startswith(f"onet/{release}/") for name in registry):
         return {t: onet_file_name(release, base, registry) for t, (base, _) in _FILES.items()}
     fmt = fmt or releases.onet_format(release, lock)
     return {t: releases.onet_name(release, base, fmt) for t, (base, _) in _FILES.items()}
+
+
+def _check_pinned_format(release: str, fmt: str) -> None:
+    """Refuse ``fmt`` for a release the package pins in the other format.
+
+    The package's pins are of one format (29.1 text, 30.1 Excel): the files of the other
+    format are not pinned, and ``fmt`` was ignored without a word.
+
+    Examples
+    --------
+    >>> _check_pinned_format("29.1", "excel")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: fmt='excel': O*NET 29.1 is pinned by the package in text format only; leave fmt out or give fmt='text'
+    """
+    if any(name.startswith(f"onet/{release}/") for name in _registry_names()):
+        pinned = releases.onet_format(release)
+        if fmt != pinned:
+            raise DataFormatError(f"fmt={fmt!r}: O*NET {release} is pinned by the package in {pinned} "
+                                  f"format only; leave fmt out or give fmt={pinned!r}")
 
 
 def onet_file_name(release: str, base: str, registry: set | None = None) -> str | None:
@@ -505,7 +534,9 @@ def load_onet(release: str = "29.1", *, mirror=None, data_dir=None, store=None,
     store : exposure.fetch.DataStore, optional
         Where data lives (default from the environment).
     fmt : {"text", "excel"}, optional
-        Download format of a release the package does not pin (default ``"text"``).
+        Download format of a release the package does not pin (default ``"text"``). For
+        a pinned release, only its pinned format (``"text"`` for 29.1, ``"excel"`` for
+        30.1) is accepted.
 
     Returns
     -------
@@ -517,7 +548,9 @@ def load_onet(release: str = "29.1", *, mirror=None, data_dir=None, store=None,
         Unknown release or ``fmt``; a ``store`` that is not a DataStore; any error of the
         readers or of :func:`check_references`.
     exposure.errors.DataFormatError
-        ``fmt`` that is not a string (checked before the store is opened).
+        ``fmt`` that is not a string, or (for a release the package pins) another format
+        than the pinned one, e.g. ``load_onet("29.1", fmt="excel")`` (29.1 is pinned as
+        text; checked before the store is opened).
 
     Examples
     --------
@@ -528,6 +561,7 @@ def load_onet(release: str = "29.1", *, mirror=None, data_dir=None, store=None,
     """
     if fmt is not None:  # before the store is opened
         releases.check_onet_format(fmt)
+        _check_pinned_format(releases.check_onet_release(release), fmt)
     resolved = fetching.resolve_store(store, mirror=mirror, data_dir=data_dir)
     names = onet_file_names(release, fmt, resolved.lock)
     tables = {}

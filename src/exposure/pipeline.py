@@ -56,6 +56,7 @@ from exposure._outdir import OutputPathError, pause, replace_directory
 from exposure._version import __version__
 from exposure.crosswalks import CROSSWALK_FILES, load_onet_to_soc, load_soc_structure
 from exposure.errors import ChecksumMismatchError, ExposureError
+from exposure.measures import _common
 from exposure.oews import OEWS_FILES, load_oews, oews_file_names, read_oews
 from exposure.onet import _FILES as ONET_FILES
 from exposure.onet import ONET_RELEASES as ONET_FORMATS
@@ -877,7 +878,16 @@ def task_digests(tasks: pd.DataFrame, task_dwas: pd.DataFrame | None = None) -> 
     ...                      "dwa_id": ["4.A.2.a.4.I09.D03"]})
     >>> task_digests(t, dwas).iloc[0]["dwa_digest"] != task_digests(t).iloc[0]["dwa_digest"]
     True
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``tasks`` not a DataFrame or without one of its four columns; ``task_dwas``
+        neither None nor a DataFrame, or (with rows) without one of its three columns.
     """
+    _common.check_table(tasks, "tasks", ["onetsoc_code", "task_id", "task", "task_type"])
+    if task_dwas is not None and len(_common.check_frame(task_dwas, "task_dwas")):  # 5: "no len()"
+        _common.check_table(task_dwas, "task_dwas", ["onetsoc_code", "task_id", "dwa_id"])
     text = [_digest(normalize_task_text(t)) for t in tasks["task"]]
     dwa_lists: dict[tuple[str, int], str] = {}
     if task_dwas is not None and len(task_dwas):

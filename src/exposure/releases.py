@@ -36,7 +36,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from exposure._args import check_choice
+from exposure._args import check_choice, check_name, shown
 from exposure._io import atomic_path
 from exposure.errors import DataFormatError, ExposureError
 from exposure.sources import _BLS_ATTRIBUTION, _BLS_LICENCE, _ONET_ATTRIBUTION, SOURCES, Source
@@ -129,16 +129,40 @@ def check_oews_release(release) -> str:
     return str(release)
 
 
+def _check_lock(lock) -> None:
+    """Refuse a ``lock`` that is neither None nor a :class:`Lock` (an ``AttributeError`` before).
+
+    Examples
+    --------
+    >>> _check_lock("exposure.lock")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: lock must be an exposure.releases.Lock (e.g. Lock('exposure.lock')) or None, got str 'exposure.lock'
+    """
+    if lock is not None and not isinstance(lock, Lock):
+        raise DataFormatError("lock must be an exposure.releases.Lock (e.g. Lock('exposure.lock')) or None, "
+                              f"got {shown(lock)}")
+
+
 def onet_format(release: str, lock: Lock | None = None) -> str:
     """Format (``"text"`` or ``"excel"``) in which the registry or lock holds ``release``.
 
     A release nobody has pinned yet defaults to ``"text"``.
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        ``release`` not of the form MAJOR.MINOR (None, ``["29.1"]`` returned ``"text"``).
+    exposure.errors.DataFormatError
+        ``lock`` neither None nor a :class:`Lock`.
 
     Examples
     --------
     >>> onet_format("29.1"), onet_format("30.1"), onet_format("31.0")
     ('text', 'excel', 'text')
     """
+    release = check_onet_release(release)
+    _check_lock(lock)
     names = set(SOURCES) | (set(lock.entries()) if lock is not None else set())
     for fmt, ext in ONET_FORMATS.items():
         if f"onet/{release}/Task Statements{ext}" in names:
@@ -179,7 +203,7 @@ def onet_name(release: str, base: str, fmt: str = "text") -> str:
     exposure.errors.ExposureError
         A malformed release, an unknown format.
     exposure.errors.DataFormatError
-        ``fmt`` that is not a string.
+        ``fmt`` or ``base`` that is not a string.
 
     Examples
     --------
@@ -188,6 +212,7 @@ def onet_name(release: str, base: str, fmt: str = "text") -> str:
     >>> onet_name("31.0", "Job Zones", "excel")
     'onet/31.0/Job Zones.xlsx'
     """
+    check_name(base, "base", "an O*NET file name such as 'Task Statements'")  # None made 'None.txt'
     check_onet_format(fmt)
     return f"onet/{check_onet_release(release)}/{base}{ONET_FORMATS[fmt]}"
 
@@ -230,6 +255,8 @@ def layout_source(name: str) -> Source:
 
     Raises
     ------
+    exposure.errors.DataFormatError
+        ``name`` is not a string (None raised a ``TypeError`` from :mod:`re`).
     exposure.errors.ExposureError
         When ``name`` follows no known layout.
 
@@ -241,6 +268,7 @@ def layout_source(name: str) -> Source:
     >>> layout_source("oews/nat3d_M2026_dl.xlsx").member
     'oesm26in4/nat3d_M2026_dl.xlsx'
     """
+    check_name(name, "name", "a source name such as 'onet/31.0/Task Statements.txt'")
     m = _ONET_NAME.match(name)
     if m:
         release, base, ext = m.groups()
@@ -280,7 +308,17 @@ def source_for(name: str, lock: Lock | None = None) -> Source:
     Traceback (most recent call last):
     ...
     exposure.errors.ExposureError: unknown source 'onet/29.1/Task Statement.txt': O*NET 29.1 is pinned by the package and has no such file
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``name`` is not a string; ``lock`` is neither None nor a :class:`Lock` (checked
+        even for a name the registry pins, where it was ignored).
+    exposure.errors.ExposureError
+        An unknown source (above, and :func:`layout_source`).
     """
+    check_name(name, "name", "a source name such as 'onet/31.0/Task Statements.txt'")
+    _check_lock(lock)
     if name in SOURCES:
         return SOURCES[name]
     m = _ONET_NAME.match(name)
@@ -409,7 +447,13 @@ def releases_frame(lock: Lock | None = None) -> pd.DataFrame:
     >>> df = releases_frame()
     >>> df[df["kind"] == "onet"][["release", "pinned_by"]].to_dict("records")
     [{'release': '29.1', 'pinned_by': 'package'}, {'release': '30.1', 'pinned_by': 'package'}]
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``lock`` is neither None nor a :class:`Lock` (``5`` raised an ``AttributeError``).
     """
+    _check_lock(lock)
     rows: dict[tuple[str, str, str], dict] = {}
 
     def add(src: Source, by: str) -> None:

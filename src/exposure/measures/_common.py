@@ -272,6 +272,23 @@ def check_frame(frame, what: str) -> pd.DataFrame:
     return frame
 
 
+def check_table(frame, what: str, columns=()) -> pd.DataFrame:
+    """:func:`check_frame`, then refuse a frame without ``columns``, naming ``what``.
+
+    Examples
+    --------
+    >>> check_table(pd.DataFrame({"a": [1]}), "table", ["soc_code", "a"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: table lacks column(s) ['soc_code'] (columns: ['a'])
+    """
+    frame = check_frame(frame, what)
+    missing = [c for c in dict.fromkeys(columns) if c not in frame.columns]
+    if missing:  # a KeyError from inside pandas
+        raise DataFormatError(f"{what} lacks column(s) {missing} (columns: {list(frame.columns)})")
+    return frame
+
+
 def numbers(frame: pd.DataFrame, column: str, path, *, row_offset: int = 1) -> pd.Series:
     """A column of numbers as floats (missing stay NaN); text, booleans and infinities refused.
 

@@ -25,6 +25,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
+from exposure._args import check_flag
 from exposure.errors import DataFormatError
 from exposure.measures import _common
 from exposure.onet import read_tasks
@@ -89,6 +90,12 @@ def read_task_usage(path, *, percent: bool = True) -> pd.DataFrame:
     pandas.DataFrame
         :class:`~exposure.schemas._measures.AnthropicTaskUsage`.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``percent`` is not True or False (``"no"`` was read as True); a missing file or
+        column, a ``pct`` that is not a number.
+
     Examples
     --------
     >>> import io
@@ -96,6 +103,7 @@ def read_task_usage(path, *, percent: bool = True) -> pd.DataFrame:
               task_name  usage_share
     0  act as advisers.        0.005
     """
+    check_flag(percent, "percent")  # "no" was read as True
     name = _name(path)
     frame = _common.read_csv(path, name)
     _common.require_columns(frame, ["task_name", "pct"], name)

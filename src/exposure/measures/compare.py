@@ -28,6 +28,7 @@ from collections.abc import Callable, Mapping
 import numpy as np
 import pandas as pd
 
+from exposure._args import check_choice, check_column, check_name, check_names, shown
 from exposure.crosswalks import load_soc_structure, oews_code_map
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures import _common, anthropic, felten, ilo, microsoft, webb
@@ -125,6 +126,19 @@ class Comparison:
     coverage: pd.DataFrame
 
 
+def _vector(value, name: str) -> np.ndarray:
+    """``value`` as a 1-D float array; text, a dict, a scalar or None refused, naming ``name``."""
+    arr = None
+    if value is not None and not isinstance(value, (str, bytes, Mapping)):
+        try:
+            arr = np.asarray(value, float)
+        except (TypeError, ValueError):  # "could not convert string to float" before
+            arr = None
+    if arr is None or arr.ndim != 1:  # a scalar: "len() of unsized object" before
+        raise DataFormatError(f"{name} must be a list of numbers (or an array, a Series), got {shown(value)}")
+    return arr
+
+
 def weighted_pearson(x, y, w=None) -> float:
     """Pearson correlation with optional non-negative weights.
 
@@ -135,6 +149,9 @@ def weighted_pearson(x, y, w=None) -> float:
 
     Raises
     ------
+    exposure.errors.DataFormatError
+        ``x``, ``y`` or ``w`` is not a list of numbers (text, a scalar, a dict, None for
+        ``x`` or ``y``), or they differ in length.
     exposure.errors.ExposureError
         A weight is negative or not finite.
 
@@ -147,8 +164,8 @@ def weighted_pearson(x, y, w=None) -> float:
     >>> weighted_pearson([0.3, 0.3, 0.3], [0.1, 0.5, 0.9])
     nan
     """
-    x, y = np.asarray(x, float), np.asarray(y, float)
-    w = np.ones_like(x) if w is None else np.asarray(w, float)
+    x, y = _vector(x, "x"), _vector(y, "y")
+    w = np.ones_like(x) if w is None else _vector(w, "w")
     lengths = sorted({len(x), len(y), len(w)})
     if len(lengths) > 1:  # numpy's "boolean index did not match" before
         raise DataFormatError(f"x, y and w must have one length each, got {' and '.join(map(str, lengths[::-1]))}")
@@ -182,11 +199,21 @@ def weighted_spearman(x, y, w=None) -> float:
     1.0
     >>> round(weighted_spearman([1, 2, 3, 4], [2, 1, 3, 4], [1, 1, 1, 1]), 4)
     0.8
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        As :func:`weighted_pearson`: an argument that is not a list of numbers.
+    exposure.errors.ExposureError
+        A weight is negative or not finite.
     """
-    x, y = np.asarray(x, float), np.asarray(y, float)
+    x, y = _vector(x, "x"), _vector(y, "y")
     if w is None:
         return weighted_pearson(pd.Series(x).rank().to_numpy(), pd.Series(y).rank().to_numpy())
-    w = np.asarray(w, float)
+    w = _vector(w, "w")
+    lengths = sorted({len(x), len(y), len(w)})
+    if len(lengths) > 1:  # as weighted_pearson says, before the ranks (a pandas error)
+        raise DataFormatError(f"x, y and w must have one length each, got {' and '.join(map(str, lengths[::-1]))}")
     return weighted_pearson(_weighted_rank(x, w), _weighted_rank(y, w), w)
 
 
@@ -209,7 +236,17 @@ def correlations(table: pd.DataFrame, measures: list[str], weight: str | None = 
     >>> correlations(t, ["a", "b"])[["n", "pearson", "spearman", "spearman_emp"]].round(2)
        n  pearson  spearman  spearman_emp
     0  4      0.8       0.8           0.8
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``table`` is not a DataFrame or lacks a column; ``measures`` is not a list of
+        names (one string is refused, not read letter by letter); ``weight`` is not a
+        column name or None.
     """
+    _common.check_frame(table, "table")  # None raised ``AttributeError: ... 'columns'``
+    measures = check_names(measures, "measures")
+    check_column(weight, "weight", optional=True)
     needed = [*measures, *([weight] if weight else [])]
     missing = [c for c in dict.fromkeys(needed) if c not in table.columns]
     if missing:  # a KeyError from pandas before
@@ -269,9 +306,21 @@ def correlation_matrix(corr: pd.DataFrame, stat: str = "spearman", measures=None
       measure    a    b
     0       a  1.0  0.5
     1       b  0.5  1.0
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``corr`` is not a DataFrame or (with rows) lacks ``measure_a``, ``measure_b`` or
+        ``stat``; ``stat`` is not one of the four; ``measures`` not None or a list of names.
     """
+    _common.check_frame(corr, "corr")
+    check_choice(stat, "stat", _STATS)  # a Series: pandas' "truth value ... is ambiguous"
     if stat not in _STATS:  # an AttributeError from itertuples before
         raise DataFormatError(f"stat must be one of {', '.join(_STATS)}, got {stat!r}")
+    if measures is not None:
+        measures = check_names(measures, "measures")
+    if len(corr) or measures is None:
+        _common.check_table(corr, "corr", ["measure_a", "measure_b", *([stat] if len(corr) else [])])
     if measures is None:
         measures = list(dict.fromkeys([*corr["measure_a"], *corr["measure_b"]]))
     m = pd.DataFrame(np.eye(len(measures)), index=measures, columns=measures)
@@ -300,8 +349,20 @@ def disagreements(table: pd.DataFrame, measures: list[str], *, top: int = 3, tit
     >>> disagreements(t, ["x", "y"], top=1)[["soc_code", "rank_a", "rank_b", "rank_diff"]]
       soc_code  rank_a  rank_b  rank_diff
     0        a    0.25     1.0      -0.75
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``table`` is not a DataFrame or lacks ``soc_code`` or a measure; ``measures`` is
+        not a list of names (one string is refused, not read letter by letter); ``top``
+        is not a whole number of 0 or more; ``titles`` is not None, a Series or a dict.
     """
+    _common.check_frame(table, "table")
+    measures = check_names(measures, "measures")
     top = _check_top(top)
+    if titles is not None and not isinstance(titles, (pd.Series, Mapping)):  # "'int' object is not callable"
+        raise DataFormatError(f"titles must be a Series or a dict of titles by SOC code (or None), got {shown(titles)}")
+    _common.check_table(table, "table", ["soc_code", *measures])
     out = []
     for a, b in itertools.combinations(measures, 2):
         both = table[["soc_code", a, b]].dropna()
@@ -354,7 +415,15 @@ def to_oews_codes(
     0  11-1011  0.9          1
     1  29-1210  0.5          1
     2  31-1120  0.3          2
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``frame`` is not a DataFrame or lacks ``soc_code``; ``columns`` is not a list of
+        column names.
     """
+    columns = check_names(columns, "columns", "column names")
+    _common.check_table(frame, "frame", ["soc_code"])
     codes = frame["soc_code"].astype(str)
     cmap = oews_code_map(codes, oews_codes, soc_structure).set_index("soc_code")["occ_code"]
     target = codes.map(cmap).fillna(codes)
@@ -432,7 +501,18 @@ def coverage(
     >>> c = coverage(m, emp, name="m")
     >>> c["match_rate"], c["emp_covered"], c["emp_share"]
     (0.6666666666666666, 150.0, 0.15)
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``measure`` or ``employment`` is not a DataFrame or lacks a column (``soc_code``
+        and ``column``; ``soc_code`` and ``tot_emp``); ``name`` is not a string;
+        ``column`` cannot be a column name.
     """
+    check_name(name, "name")
+    check_column(column, "column")
+    _common.check_table(measure, "measure", ["soc_code", column])
+    _common.check_table(employment, "employment", ["soc_code", "tot_emp"])
     part = measure[["soc_code", column]].dropna().rename(columns={column: name})
     part = to_oews_codes(part, [name], employment["soc_code"].astype(str), soc_structure)
     part.attrs.update(measure.attrs)

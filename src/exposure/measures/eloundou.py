@@ -34,11 +34,11 @@ from __future__ import annotations
 
 import logging
 import os
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from exposure._args import check_names, check_path
 from exposure._measures import LABELS
 from exposure._tables import task_id_numbers
 from exposure.errors import DataFormatError
@@ -94,7 +94,7 @@ _OCC_COLUMNS = {
 
 
 def _read(path, sep: str, columns: dict, index_col=None) -> pd.DataFrame:
-    path = Path(path)
+    path = check_path(path, "path")  # None: a pathlib TypeError before
     if not path.is_file():
         raise DataFormatError("file not found", path=path)
     try:
@@ -129,7 +129,8 @@ def read_task_labels(path) -> pd.DataFrame:
     Raises
     ------
     exposure.errors.DataFormatError
-        Missing file or column, a non-integer task ID, a ``gpt_3_relevant`` other than
+        ``path`` not a str or os.PathLike (None, bytes: named ``path``); missing file or
+        column, a non-integer task ID, a ``gpt_3_relevant`` other than
         True/False, or a value outside the schema (:class:`~exposure.errors.SchemaError`),
         naming the file line and column.
 
@@ -178,6 +179,12 @@ def read_occ_level(path) -> pd.DataFrame:
         Columns ``onetsoc_code, title, gpt4_alpha, gpt4_beta, gpt4_gamma, human_alpha,
         human_beta, human_gamma``.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``path`` not a str or os.PathLike (named ``path``); missing file or column, or a
+        value outside the schema (:class:`~exposure.errors.SchemaError`).
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -223,7 +230,8 @@ def check_task_labels(labels, columns=tuple(LABELERS.values()), *, name: str = "
     Raises
     ------
     exposure.errors.DataFormatError
-        ``labels`` is not a frame, lacks a column or has multi-level or repeated column
+        ``columns`` is not a list of names (one string is refused, not read letter by
+        letter); ``labels`` is not a frame, lacks a column or has multi-level or repeated column
         names (no row), or a row breaks a rule: the message starts with ``name``, and
         ``row`` is the row of ``labels`` counted from 1 (its position, whatever the index).
 
@@ -249,7 +257,7 @@ def check_task_labels(labels, columns=tuple(LABELERS.values()), *, name: str = "
                               f"got {type(labels).__name__}")
     if isinstance(labels.columns, pd.MultiIndex):
         raise DataFormatError(f"{name} has multi-level column names; flatten them first")
-    needed = ["onetsoc_code", "task_id", *columns]
+    needed = ["onetsoc_code", "task_id", *check_names(columns, "columns", "column names")]
     missing = [c for c in needed if c not in labels.columns]
     if missing:
         raise DataFormatError(f"{name} lacks column(s) {missing} (columns: {list(labels.columns)})")

@@ -20,6 +20,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from exposure._args import is_number, shown
 from exposure.errors import DataFormatError
 from exposure.measures import _common
 from exposure.schemas import validate
@@ -200,7 +201,9 @@ def rebuild_applicability(
     Raises
     ------
     exposure.errors.DataFormatError
-        If ``soc_to_iwas`` names an IWA without metrics or a (SOC, IWA) pair without weight.
+        If a frame argument is not a DataFrame or lacks a column, ``threshold`` is not a
+        number of 0 or more (None and ``True`` were accepted), or ``soc_to_iwas`` names
+        an IWA without metrics or a (SOC, IWA) pair without weight.
 
     Examples
     --------
@@ -215,6 +218,12 @@ def rebuild_applicability(
     >>> [float(v) for v in out.iloc[0, 1:]]
     [0.25, 0.05, 0.15]
     """
+    sides = [f"{m}_{side}" for m in ("share", "completion", "impact_scope") for side in ("user", "ai")]
+    _common.check_table(iwa_metrics, "iwa_metrics", ["iwa_id", *sides])
+    _common.check_table(weights, "weights", ["soc_code", "iwa_id", "weight"])
+    _common.check_table(soc_to_iwas, "soc_to_iwas", ["soc_code", "iwa_id"])
+    if not (is_number(threshold) and threshold >= 0):  # "x": "Invalid comparison" from pandas
+        raise DataFormatError(f"threshold must be a number of 0 or more (an activity share), got {shown(threshold)}")
     merged = soc_to_iwas.merge(iwa_metrics, on="iwa_id", how="left", indicator=True)
     if (merged["_merge"] != "both").any():
         bad = merged.loc[merged["_merge"] != "both", "iwa_id"].iloc[0]

@@ -19,12 +19,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from exposure._args import check_choice, check_count, check_path, shown
 from exposure._io import atomic_paths, write_csv
 from exposure._measures import CATEGORIES, LABELS
 from exposure._tables import task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
 from exposure.schemas._fields import ONETSOC_PATTERN
-from exposure.scoring import PROBA_COLUMNS, score_tasks
+from exposure.scoring import PROBA_COLUMNS, _check_row_offset, score_tasks
 from exposure.scoring._evaluate import agreement, cohen_kappa, onehot
 from exposure.scoring._inputs import check_text_column
 from exposure.scoring._train import cross_validate, index_frame, training_frame
@@ -53,6 +54,39 @@ logger = logging.getLogger(__name__)
 PAPER_GPT4 = {"accuracy": 0.656, "kappa": 0.437, "r_alpha": 0.435, "r_beta": 0.876, "r_gamma": 0.913}
 
 
+def _proba(proba) -> np.ndarray:
+    """``proba`` as an (n, 3) float array; anything else refused, naming ``proba``."""
+    arr = None
+    if proba is not None and not isinstance(proba, (str, bytes, dict)):
+        try:
+            arr = np.asarray(proba, dtype=float)
+        except (TypeError, ValueError):  # "could not convert string to float" before
+            arr = None
+    if arr is None or arr.ndim != 2 or arr.shape[1] != len(LABELS):  # an AxisError before
+        raise DataFormatError("proba must be an array of probabilities with one row per task and 3 columns "
+                              f"(E0, E1, E2), got {shown(proba)}")
+    return arr
+
+
+def _classes(y, n: int) -> np.ndarray:
+    """``y`` as an int array of ``n`` classes 0, 1 or 2; anything else refused, naming ``y``.
+
+    A scalar was broadcast to every row, a text compared as not equal, another length
+    raised numpy's "operands could not be broadcast".
+    """
+    arr = None
+    if y is not None and not isinstance(y, (str, bytes, dict)):
+        try:
+            arr = np.asarray(y)
+        except (TypeError, ValueError):
+            arr = None
+    ok = (arr is not None and arr.ndim == 1 and len(arr) == n and arr.dtype.kind in "iuf"
+          and bool(np.isin(arr, np.arange(len(LABELS))).all()))
+    if not ok:
+        raise DataFormatError(f"y must be one class (0, 1 or 2) per row of proba ({n} rows), got {shown(y)}")
+    return arr
+
+
 def reliability_table(proba, y, n_bins: int = 10) -> pd.DataFrame:
     """Per confidence bin: number of tasks, mean top-class probability, accuracy.
 
@@ -71,15 +105,23 @@ def reliability_table(proba, y, n_bins: int = 10) -> pd.DataFrame:
         Columns ``bin_low, bin_high, n_tasks, mean_confidence, accuracy``; one row per
         non-empty bin.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``proba`` is not an (n, 3) array of numbers; ``y`` is not one class 0, 1 or 2 per
+        row of ``proba``; ``n_bins`` is not a whole number of 1 or more (``True`` is not 1).
+
     Examples
     --------
     >>> reliability_table([[0.9, 0.1, 0.0], [0.6, 0.4, 0.0]], [0, 1], n_bins=2)
        bin_low  bin_high  n_tasks  mean_confidence  accuracy
     0      0.5       1.0        2             0.75       0.5
     """
-    proba = np.asarray(proba, dtype=float)
+    proba = _proba(proba)
+    y = _classes(y, len(proba))
+    n_bins = check_count(n_bins, "n_bins", 1)  # True was one bin; None a TypeError
     conf = proba.max(axis=1)
-    correct = (proba.argmax(axis=1) == np.asarray(y)).astype(float)
+    correct = (proba.argmax(axis=1) == y).astype(float)
     bins = np.minimum((conf * n_bins).astype(int), n_bins - 1)
     rows = []
     for b in np.unique(bins):
@@ -243,13 +285,19 @@ def exposed_figures(proba, y) -> dict:
     -------
     dict
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``proba`` is not an (n, 3) array of numbers; ``y`` is not one class 0, 1 or 2 per
+        row of ``proba`` (a single number was broadcast to every row).
+
     Examples
     --------
     >>> exposed_figures([[0.45, 0.30, 0.25], [0.9, 0.05, 0.05]], [1, 0])
     {'exposed_right_label': 0.5, 'exposed_right_gamma': 1.0}
     """
-    p = np.asarray(proba, dtype=float)
-    truth = np.asarray(y) > 0
+    p = _proba(proba)
+    truth = _classes(y, len(p)) > 0
     return {"exposed_right_label": float(((p.argmax(axis=1) > 0) == truth).mean()),
             "exposed_right_gamma": float(((p[:, 1] + p[:, 2] >= 0.5) == truth).mean())}
 
@@ -261,7 +309,13 @@ def report_name(method: str) -> str:
     --------
     >>> report_name("learned"), report_name("rubric")
     ('agreement.csv', 'agreement_rubric.csv')
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``method`` is not a string (a Series raised pandas' truth value error).
     """
+    check_choice(method, "method", ("learned", "rubric", "reference"))
     return "agreement.csv" if method == "learned" else f"agreement_{method}.csv"
 
 
@@ -431,6 +485,9 @@ def check_modern_tasks(modern: pd.DataFrame, *, path=None, row_offset: int = 1) 
     Raises
     ------
     exposure.errors.DataFormatError
+        Also for a ``row_offset`` that is not a whole number of 0 or more, or a ``path``
+        neither None nor a str or os.PathLike (both were accepted when the frame was
+        valid, being used in messages only).
 
     Examples
     --------
@@ -439,6 +496,9 @@ def check_modern_tasks(modern: pd.DataFrame, *, path=None, row_offset: int = 1) 
     ...
     exposure.errors.DataFormatError: row 1, column 'exposed': exposed is False but the label E1 is exposed (E1 and E2 are)
     """
+    row_offset = _check_row_offset(row_offset)
+    if path is not None:
+        check_path(path, "path")
     frame = _need(modern, ["task", "label", "exposed"], "modern tasks", path)
     check_text_column(frame, "task", path=path, row_offset=row_offset)
     labels = frame["label"].astype("string").str.strip()

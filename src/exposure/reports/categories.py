@@ -21,16 +21,19 @@ from __future__ import annotations
 
 import io
 import logging
+import numbers
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from exposure._args import check_path, shown
 from exposure._io import atomic_paths, write_csv
 from exposure._load import load, processed_dir
 from exposure._measures import CATEGORIES, CORE_WEIGHT, OTHER_WEIGHT
 from exposure.crosswalks import load_onet_to_soc
 from exposure.errors import DataFormatError
+from exposure.measures._common import check_table
 from exposure.rollup import onet_to_oews
 from exposure.scoring._inputs import norm_task_id
 from exposure.scoring.categories import CATEGORY_MAPPING_VERSION, explain_categories, tag_categories
@@ -117,8 +120,9 @@ def read_hand_checked(path) -> pd.DataFrame:
     Raises
     ------
     exposure.errors.DataFormatError
-        Missing, empty or binary file, missing column, a category cell that is not True/False,
-        or a task listed twice (naming row and column).
+        ``path`` not a str or os.PathLike (None, bytes); missing, empty or binary file,
+        missing column, a category cell that is not True/False, or a task listed twice
+        (naming row and column).
 
     Examples
     --------
@@ -129,7 +133,7 @@ def read_hand_checked(path) -> pd.DataFrame:
     >>> read_hand_checked(p)["admin"].tolist()
     [True]
     """
-    if not Path(path).is_file():
+    if not check_path(path, "path").is_file():  # None: a pathlib TypeError before
         raise DataFormatError("file not found", path=path)
     raw = _read_csv(path)
     need = ["onetsoc_code", "task_id", "stratum", *CATEGORIES, "note"]
@@ -181,7 +185,18 @@ def precision_recall(expected: pd.DataFrame, predicted: pd.DataFrame) -> pd.Data
     >>> row = precision_recall(e, p).iloc[0]
     >>> (row["category"], float(row["precision"]), float(row["recall"]))
     ('admin', 0.5, 0.5)
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``expected`` or ``predicted`` not a DataFrame, without a category column, or the
+        two of different lengths.
     """
+    check_table(expected, "expected", CATEGORIES)  # None: "not subscriptable" before
+    check_table(predicted, "predicted", CATEGORIES)
+    if len(expected) != len(predicted):
+        raise DataFormatError(f"expected and predicted must have one length each, got {len(expected)} "
+                              f"and {len(predicted)}")
     rows = []
     for cat in CATEGORIES:
         y = expected[cat].to_numpy(dtype=bool)
@@ -290,7 +305,8 @@ def read_validation_sample(directory) -> pd.DataFrame:
     Raises
     ------
     exposure.errors.DataFormatError
-        A missing file or column, a flag that is not True/False, a sampled task without
+        ``directory`` not a str or os.PathLike (None, bytes); a missing file or column, a
+        flag that is not True/False, a sampled task without
         annotator A's label, or a label of a task that is not in the sample / not double.
 
     Examples
@@ -309,7 +325,7 @@ def read_validation_sample(directory) -> pd.DataFrame:
     0       1     2.0   True     True
     1       2     4.0  False     <NA>
     """
-    directory = Path(directory)
+    directory = check_path(directory, "directory", "a directory path")  # None: a pathlib TypeError before
     if directory.exists() and not directory.is_dir():  # it said ".../h.csv/sample.csv: file not found"
         raise DataFormatError("is a file, not a directory (the blind validation sample's directory "
                               "is expected)", path=directory)
@@ -371,6 +387,23 @@ def read_validation_sample(directory) -> pd.DataFrame:
     return out
 
 
+def _ratings(value, name: str) -> np.ndarray:
+    """``value`` as a 1-D bool array of binary ratings (bools, or numbers 0 and 1)."""
+    arr = None
+    if value is not None and not isinstance(value, (str, bytes, dict)):
+        try:
+            arr = np.asarray(value)
+        except (TypeError, ValueError):
+            arr = None
+    ok = arr is not None and arr.ndim == 1
+    if ok and arr.dtype.kind != "b":
+        values = arr.tolist()
+        ok = all(isinstance(v, (bool, np.bool_, numbers.Real)) and v in (0, 1) for v in values)
+    if not ok:
+        raise DataFormatError(f"{name} must be a list of binary ratings (True/False or 1/0), got {shown(value)}")
+    return arr.astype(bool)
+
+
 def cohen_kappa(a, b) -> float:
     """Cohen's kappa of two binary ratings of the same items.
 
@@ -390,9 +423,16 @@ def cohen_kappa(a, b) -> float:
     0.5
     >>> cohen_kappa([0, 0, 0], [0, 0, 0])
     1.0
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``a`` or ``b`` is not a list of binary ratings (None, a number, text, ``[2, 0]``:
+        ``cohen_kappa([1, 0], None)`` returned a number), or they differ in length.
     """
-    a = np.asarray(a, dtype=bool)
-    b = np.asarray(b, dtype=bool)
+    a, b = _ratings(a, "a"), _ratings(b, "b")
+    if len(a) != len(b):  # numpy's "operands could not be broadcast" before
+        raise DataFormatError(f"a and b must have one length each, got {len(a)} and {len(b)}")
     if len(a) == 0:
         return float("nan")
     p_o = float((a == b).mean())

@@ -23,10 +23,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from exposure._args import check_column, check_count, check_names, is_number, shown
 from exposure._io import atomic_path
 from exposure._measures import CATEGORIES, CATEGORY_SHARES, EXPOSURE_MEASURES
 from exposure._tables import read_parquet_file
 from exposure.errors import DataFormatError, ExposureError
+from exposure.measures._common import check_table
 
 __all__ = [
     "CATEGORY_LABELS",
@@ -146,7 +148,15 @@ def soc_major_group(codes) -> pd.Series:
     --------
     >>> soc_major_group(["15-1252", "43-9061.00"]).tolist()
     ['15-0000', '43-0000']
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``codes`` is one string, None, a number, a dict or a DataFrame (an empty frame
+        raised pandas' "Cannot construct a Series from a DataFrame").
     """
+    if (isinstance(codes, (str, bytes, dict, pd.DataFrame)) or not hasattr(codes, "__iter__")):
+        raise DataFormatError(f"codes must be a list of SOC codes, got {shown(codes)}")
     return pd.Series(codes, dtype="string").str.slice(0, 2).astype(object) + "-0000"
 
 
@@ -170,7 +180,16 @@ def weighted_mean(frame: pd.DataFrame, value: str, weight: str = "tot_emp") -> f
     >>> df = pd.DataFrame({"beta": [0.2, 0.6, None], "tot_emp": [300.0, 100.0, 50.0]})
     >>> round(weighted_mean(df, "beta"), 6)
     0.3
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``frame`` not a DataFrame or without ``value`` or ``weight``; ``value`` or
+        ``weight`` that cannot be a column name (a list).
     """
+    check_column(value, "value")
+    check_column(weight, "weight")
+    check_table(frame, "frame", [value, weight])  # None: "not subscriptable"; KeyError before
     v = pd.to_numeric(frame[value], errors="coerce").to_numpy(dtype=float)
     w = pd.to_numeric(frame[weight], errors="coerce").to_numpy(dtype=float)
     ok = ~np.isnan(v) & ~np.isnan(w) & (w > 0)
@@ -207,7 +226,15 @@ def by_major_group(soc_scores: pd.DataFrame, columns=EXPOSURE_MEASURES) -> pd.Da
     ...                     "tot_emp": [100.0, 300.0, 50.0], "beta": [0.8, 0.4, 0.0]})
     >>> by_major_group(soc, ["beta"])[["major_group", "tot_emp", "beta"]].to_dict("records")
     [{'major_group': '15-0000', 'tot_emp': 400.0, 'beta': 0.5}, {'major_group': '47-0000', 'tot_emp': 50.0, 'beta': 0.0}]
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``soc_scores`` not a DataFrame or without ``soc_code``, ``tot_emp`` or one of
+        ``columns``; ``columns`` not a list of names (one string is refused).
     """
+    columns = check_names(columns, "columns", "column names")
+    check_table(soc_scores, "soc_scores", ["soc_code", "tot_emp", *columns])
     soc = _detailed(soc_scores).copy()
     soc["major_group"] = soc_major_group(soc["soc_code"]).to_numpy()
     rows = []
@@ -251,7 +278,17 @@ def by_wage_decile(soc_scores: pd.DataFrame, columns=EXPOSURE_MEASURES, n: int =
     ...                     "tot_emp": [10.0, 10.0, 10.0, 10.0], "beta": [0.1, 0.3, 0.5, 0.9]})
     >>> by_wage_decile(soc, ["beta"], n=2)[["quantile", "wage_low", "wage_high", "beta"]].to_dict("records")
     [{'quantile': 1, 'wage_low': 30000.0, 'wage_high': 40000.0, 'beta': 0.2}, {'quantile': 2, 'wage_low': 80000.0, 'wage_high': 90000.0, 'beta': 0.7}]
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``soc_scores`` not a DataFrame or without ``soc_code``, ``a_mean``, ``tot_emp``,
+        ``beta`` or one of ``columns``; ``columns`` not a list of names; ``n`` not a whole
+        number of 1 or more (2.5 and ``True`` were accepted).
     """
+    columns = check_names(columns, "columns", "column names")
+    n = check_count(n, "n", 1)
+    check_table(soc_scores, "soc_scores", ["soc_code", "a_mean", "tot_emp", "beta", *columns])
     soc = _detailed(soc_scores)
     soc = soc[soc["a_mean"].notna() & (soc["tot_emp"].fillna(0) > 0) & soc["beta"].notna()]
     soc = soc.sort_values(["a_mean", "soc_code"], kind="stable")
@@ -308,7 +345,20 @@ def ranked(frame: pd.DataFrame, value: str = "beta", n: int = 15, *, key: str = 
     >>> top, bottom = ranked(df, n=2, min_employment=10_000)  # b has 3,000 workers
     >>> top["soc_code"].tolist(), bottom["soc_code"].tolist()
     (['a', 'd'], ['d', 'a'])
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``frame`` not a DataFrame or without ``value``, ``key`` (or ``weight`` with a
+        floor); a column argument that cannot be a column name; ``n`` not a whole number
+        of 0 or more; ``min_employment`` not a number (None and ``True`` were accepted).
     """
+    for arg, col in (("value", value), ("key", key), ("weight", weight)):
+        check_column(col, arg)
+    n = check_count(n, "n", 0)
+    if not (is_number(min_employment) and not np.isnan(min_employment)):
+        raise DataFormatError(f"min_employment must be a number (of workers), got {shown(min_employment)}")
+    check_table(frame, "frame", [value, key, *([weight] if min_employment > 0 else [])])
     has = frame[frame[value].notna()]
     if min_employment > 0:
         has = has[pd.to_numeric(has[weight], errors="coerce").fillna(0) >= min_employment]
@@ -333,7 +383,17 @@ def format_workers(value) -> str:
     --------
     >>> [format_workers(v) for v in (2_595_750, 52_060, 3_100, 840, float("nan"))]
     ['2.6M', '52k', '3.1k', '840', 'n/a']
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``value`` is neither a number nor missing (None, NaN, ``pd.NA``): text, a bool,
+        a list (``"840"`` and ``True`` were formatted, None raised a TypeError).
     """
+    if value is None or value is pd.NA:
+        return "n/a"
+    if not is_number(value):
+        raise DataFormatError(f"value must be a number of workers (or missing), got {shown(value)}")
     v = float(value)
     if np.isnan(v):
         return "n/a"

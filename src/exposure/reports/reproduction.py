@@ -21,10 +21,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from exposure._args import check_name
 from exposure._io import atomic_paths, write_csv
 from exposure._measures import EXPOSURE_MEASURES
 from exposure.crosswalks import load_onet_to_soc
 from exposure.fetch import fetch
+from exposure.measures import _common
 from exposure.measures.eloundou import load_occ_level, load_task_labels
 from exposure.oews import load_oews
 from exposure.onet import read_tasks
@@ -127,9 +129,17 @@ def workforce_shares(soc_scores: pd.DataFrame, measure: str) -> dict:
     >>> soc = pd.DataFrame({"beta": [0.1, 0.5, 0.7, None], "tot_emp": [1.0, 1.0, 2.0, 5.0]})
     >>> workforce_shares(soc, "beta")
     {'covered_emp': 4.0, 'ge_10': 1.0, 'gt_10': 0.75, 'ge_50': 0.75, 'gt_50': 0.5}
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``soc_scores`` not a DataFrame or without ``tot_emp`` or ``measure``; ``measure``
+        not a string; a value that is not a number (row counted from 1 and column named).
     """
-    x = soc_scores[measure].to_numpy(dtype=float)
-    emp = soc_scores["tot_emp"].fillna(0).to_numpy(dtype=float)
+    check_name(measure, "measure")  # None raised ``KeyError: None``
+    _common.check_table(soc_scores, "soc_scores", [measure, "tot_emp"])
+    x = _common.numbers(soc_scores, measure, "soc_scores").to_numpy(dtype=float)
+    emp = _common.numbers(soc_scores, "tot_emp", "soc_scores").fillna(0).to_numpy(dtype=float)
     ok = ~np.isnan(x)
     cov = float(emp[ok].sum())
     xv = np.where(ok, x, -1.0)

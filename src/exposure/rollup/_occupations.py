@@ -316,7 +316,8 @@ def task_weights(
     Raises
     ------
     exposure.errors.DataFormatError
-        ``task_scores`` that is not a DataFrame, ``weights`` that is not a string (a list,
+        ``task_scores`` that is not a DataFrame, ``tasks`` or ``task_ratings`` neither None
+        nor a DataFrame (whatever the weights read), ``weights`` that is not a string (a list,
         a Series: ``weights must be one of equal, core, importance, frequency (str), got
         Series``), or an unknown one.
         When the weights need data that is absent (no task type, no ratings, a task
@@ -361,6 +362,9 @@ def task_weights(
     """
     require_frame(task_scores, "task_scores")
     check_choice(weights, "weights", WEIGHTS)
+    for frame, what in ((tasks, "tasks (O*NET task statements)"), (task_ratings, "task_ratings (O*NET Task Ratings)")):
+        if frame is not None:  # a 5 or a path was ignored when the weights did not read it
+            require_frame(frame, what)
     n = len(task_scores)
     if weights == "equal":
         return np.ones(n)

@@ -34,9 +34,11 @@ import os
 import numpy as np
 import pandas as pd
 
+from exposure._args import check_choice, check_column
 from exposure._measures import CATEGORIES, EXPOSURE_MEASURES, LABEL_LEVELS, LABELS
 from exposure._tables import task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
+from exposure.fetch import check_location
 from exposure.measures import eloundou
 from exposure.schemas import validate
 from exposure.schemas._fields import ONETSOC_PATTERN
@@ -54,6 +56,7 @@ from exposure.scoring._inputs import (
 from exposure.scoring.categories import _tag_categories, tag_categories  # noqa: F401 (as before)
 from exposure.scoring.learned import _score_learned, check_model, score_learned  # noqa: F401 (as before)
 from exposure.scoring.reference import (  # noqa: F401 (score_reference as before)
+    SOURCES,
     frame_task_ids,
     join_labels,
     label_column,
@@ -91,7 +94,16 @@ def _normalise_method(method: str, reference_source: str | None) -> tuple[str, s
     Traceback (most recent call last):
     ...
     exposure.errors.ExposureError: method 'reference-gpt4' and reference_source 'human' name different labels; give one of them
+    >>> _normalise_method(["learned"], None)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: method must be one of learned, rubric, reference, reference-human, reference-gpt4 (str), got list ['learned']
     """
+    # a Series raised pandas' "truth value ... is ambiguous"; a list was "unknown method ['learned']"
+    check_choice(method, "method", (*METHODS, "reference-human", "reference-gpt4"))
+    if reference_source is not None:  # checked for every method: ``learned`` ignored a bad one
+        check_choice(reference_source, "reference_source", SOURCES)
+        label_column(reference_source)
     if method in ("reference-human", "reference-gpt4"):
         named = method.split("-", 1)[1]
         if reference_source is not None and reference_source != named:  # it was ignored
@@ -188,8 +200,12 @@ def score_tasks(
         would replace; ``reference`` without a ``task_id`` column; an ``onet``,
         ``labels``, ``model`` or ``row_offset`` argument that is not what is described
         above (checked before the rows).
+        A ``method`` or ``reference_source`` that is not a string (a list, a Series,
+        None), named in one line.
     exposure.errors.ExposureError
-        Unknown method; model artifact problems (:class:`~exposure.errors.ChecksumMismatchError`).
+        Unknown method or reference source (a ``reference_source`` is checked whatever
+        the method); a ``mirror`` or ``data_dir`` that is neither None nor a path (checked
+        whatever the method); model artifact problems (:class:`~exposure.errors.ChecksumMismatchError`).
 
     Examples
     --------
@@ -222,6 +238,8 @@ def score_tasks(
     exposure.errors.DataFormatError: onet must be an O*NET release, e.g. exposure.load_onet('29.1') (or None), got DataFrame: pass the release itself, not one of its tables
     """
     method, reference_source = _normalise_method(method, reference_source)
+    check_location(mirror, "mirror")  # whatever the method: ``rubric`` ignored ``mirror=5``
+    check_location(data_dir, "data_dir")
     _check_onet(onet)
     check_model(model)
     row_offset = _check_row_offset(row_offset)
@@ -379,11 +397,10 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
     exposure.errors.DataFormatError: row 2, column 'task_id': task ID 'x' is not an integer
     """
     for what, name in (("text_column", text_column), ("occupation_column", occupation_column)):
-        try:
-            hash(name)
-        except TypeError:  # a list or array: not one column (``name in columns`` would raise)
-            raise DataFormatError(f"{what} must be a column name (str), got {type(name).__name__} "
-                                  f"{name!r}", path=path) from None
+        try:  # a list or array: not one column (``name in columns`` would raise)
+            check_column(name, what)
+        except DataFormatError as exc:  # one line (a Series was shown over several), the file named
+            raise DataFormatError(str(exc), path=path) from None
 
     def occupation():
         if occupation_column is not None and occupation_column not in tasks.columns:

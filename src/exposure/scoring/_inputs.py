@@ -39,6 +39,7 @@ import numbers
 import numpy as np
 import pandas as pd
 
+from exposure._args import check_column
 from exposure._tables import norm_task_id, norm_task_ids
 from exposure.errors import DataFormatError
 from exposure.schemas._fields import TASK_TYPES
@@ -65,7 +66,7 @@ __all__ = [
 
 
 def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int = 1,
-               show_index: bool = True) -> list[str]:
+               show_index: bool = True, what: str | None = None) -> list[str]:
     """Check that ``frame[text_column]`` holds non-empty strings; return them as a list.
 
     Parameters
@@ -79,11 +80,15 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
         number of a file with a header line.
     show_index : bool, default True
         Name the index label of a bad row in the message.
+    what : str, optional
+        Name of the frame argument, for the message when ``frame`` is not a frame
+        (``"frame must be a pandas DataFrame, got Series"``).
 
     Raises
     ------
     exposure.errors.DataFormatError
-        Not a frame, missing column, or an empty / non-string cell (row and column named).
+        Not a frame, a ``text_column`` that cannot be a column name (a list, a Series),
+        missing column, or an empty / non-string cell (row and column named).
 
     Examples
     --------
@@ -95,7 +100,9 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
     exposure.errors.DataFormatError: row 2, column 'task': task text must be a non-empty string, got '' (index 6)
     """
     if not isinstance(frame, pd.DataFrame):
-        raise DataFormatError(f"expected a pandas DataFrame, got {type(frame).__name__}", path=path)
+        start = "expected" if what is None else f"{what} must be"
+        raise DataFormatError(f"{start} a pandas DataFrame, got {type(frame).__name__}", path=path)
+    check_column(text_column, "text_column")  # a list raised ``TypeError: unhashable type``
     if text_column not in frame.columns:
         raise DataFormatError(f"missing text column {text_column!r} (columns: {list(frame.columns)})",
                               path=path, column=text_column)

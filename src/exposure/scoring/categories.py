@@ -63,6 +63,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from exposure._args import check_column, shown
 from exposure._measures import CATEGORIES
 from exposure.errors import DataFormatError
 from exposure.scoring._inputs import (
@@ -598,8 +599,8 @@ def nearest_occupations(titles, occupations: pd.DataFrame, *, min_score: float =
     Raises
     ------
     exposure.errors.DataFormatError
-        ``titles`` is one str, ``occupations`` lacks its columns, ``min_score`` is not in
-        [0, 1].
+        ``titles`` is one str or not a sequence (None, a number, a dict, a DataFrame),
+        ``occupations`` lacks its columns, ``min_score`` is not in [0, 1].
 
     Examples
     --------
@@ -615,6 +616,8 @@ def nearest_occupations(titles, occupations: pd.DataFrame, *, min_score: float =
     if isinstance(titles, (str, bytes)):
         raise DataFormatError(f"titles must be a sequence of titles, not one str (it was read "
                               f"letter by letter): pass [{titles!r}]")
+    if isinstance(titles, (dict, pd.DataFrame)) or not hasattr(titles, "__iter__"):  # None: "not iterable"
+        raise DataFormatError(f"titles must be a sequence of titles (str or None), got {shown(titles)}")
     if not isinstance(occupations, pd.DataFrame) or not {"onetsoc_code", "title"} <= set(occupations.columns):
         raise DataFormatError("occupations must be a frame with columns 'onetsoc_code' and 'title' "
                               "(e.g. load_onet(...).occupations)")
@@ -827,8 +830,9 @@ def _evidence(frame, text_column, onet, occupation_column, *, fast: bool = False
     whose flags they can change); ``found`` is then None. ``texts``: the text column,
     already checked (:func:`~exposure.scoring._inputs.task_texts`), as a list.
     """
-    if texts is None:
-        texts = task_texts(frame, text_column)
+    if texts is None:  # the public functions: check the arguments
+        texts = task_texts(frame, text_column, what="frame")
+        check_column(occupation_column, "occupation_column", optional=True)
     occ = _occupations(frame, onet, occupation_column)
     mapping = _mapping_evidence(frame, onet)
     if not fast:

@@ -13,8 +13,10 @@ import logging
 import numpy as np
 import pandas as pd
 
+from exposure._args import check_choice, shown
 from exposure._measures import LABELS
 from exposure.errors import DataFormatError, ExposureError
+from exposure.measures._common import check_frame
 from exposure.measures.eloundou import check_task_labels
 
 __all__ = ["SOURCES", "label_column", "score_reference", "frame_task_ids", "join_labels"]
@@ -30,6 +32,8 @@ def label_column(source: str) -> str:
 
     Raises
     ------
+    exposure.errors.DataFormatError
+        ``source`` is not a string (a list, a Series).
     exposure.errors.ExposureError
         Unknown ``source``.
 
@@ -41,7 +45,12 @@ def label_column(source: str) -> str:
     Traceback (most recent call last):
     ...
     exposure.errors.ExposureError: unknown reference source 'GPT-4'; choose one of ['gpt4', 'human']
+    >>> label_column(["gpt4"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: source must be one of human, gpt4 (str), got list ['gpt4']
     """
+    check_choice(source, "source", SOURCES)  # a list raised ``TypeError: unhashable type``
     if source not in SOURCES:
         raise ExposureError(f"unknown reference source {source!r}; choose one of {sorted(SOURCES)}")
     return SOURCES[source]
@@ -69,7 +78,8 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
     Raises
     ------
     exposure.errors.DataFormatError
-        ``frame`` has no ``task_id`` column or a task ID that is not an integer; ``labels``
+        ``frame`` is not a DataFrame, has no ``task_id`` column or a task ID that is not an
+        integer; ``source`` is not a string; ``labels``
         breaks a rule of :func:`~exposure.measures.eloundou.check_task_labels`, or (when
         ``frame`` has no ``onetsoc_code`` column, so that the join is on the task ID
         alone) gives one task ID two labels under two codes.
@@ -95,6 +105,7 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
     exposure.errors.DataFormatError: row 2, column 'human_exposure_agg': labels: human_exposure_agg must be E0, E1 or E2 (or missing), got 'e0'
     """
     col = label_column(source)
+    check_frame(frame, "frame")
     ids = frame_task_ids(frame)
     labels = check_task_labels(labels, [col])
     return join_labels(frame, ids, labels, col)
@@ -106,6 +117,12 @@ def frame_task_ids(frame: pd.DataFrame) -> pd.Series:
     Rows are counted from 1 and no file is named: :func:`exposure.scoring.score_tasks`
     names its input's.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``frame`` is not a DataFrame (named ``frame``), has no ``task_id`` column, or a
+        task ID is not an integer (row and column named).
+
     Examples
     --------
     >>> frame_task_ids(pd.DataFrame({"task_id": ["7", None]})).tolist()
@@ -115,6 +132,7 @@ def frame_task_ids(frame: pd.DataFrame) -> pd.Series:
     ...
     exposure.errors.DataFormatError: row 2, column 'task_id': task ID 7.5 is not an integer
     """
+    check_frame(frame, "frame")  # None raised ``AttributeError: ... no attribute 'columns'``
     if "task_id" not in frame.columns:
         raise DataFormatError("the reference method needs a 'task_id' column (O*NET task ID)",
                               column="task_id")
@@ -139,7 +157,24 @@ def join_labels(frame: pd.DataFrame, ids: pd.Series, labels: pd.DataFrame, col: 
     label column ``col``. Without an ``onetsoc_code`` column in ``frame`` the join is on
     the task ID alone: a task ID that ``labels`` gives two different labels (under two
     codes) is then an error naming the rows of ``labels`` (counted from 1).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``frame`` or ``labels`` is not a DataFrame, ``ids`` not a Series of the length of
+        ``frame``, ``col`` not a string or not a column of ``labels`` (each named in one
+        line); a task ID given two labels (above).
     """
+    check_frame(frame, "frame")
+    if not isinstance(ids, pd.Series):  # None raised ``AttributeError: ... 'to_numpy'``
+        raise DataFormatError(f"ids must be a pandas Series of task IDs, got {shown(ids)}")
+    if len(ids) != len(frame):
+        raise DataFormatError(f"ids has {len(ids)} rows, frame {len(frame)}")
+    check_frame(labels, "labels")
+    check_choice(col, "col", SOURCES.values())
+    missing = [c for c in ("onetsoc_code", "task_id", col) if c not in labels.columns]
+    if missing:  # a KeyError from inside pandas
+        raise DataFormatError(f"labels lacks column(s) {missing} (columns: {list(labels.columns)})")
     lab = labels[["onetsoc_code", "task_id", col]].copy()
     lab["task_id"] = lab["task_id"].astype("int64")
     if "onetsoc_code" in frame.columns:
