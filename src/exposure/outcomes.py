@@ -331,29 +331,20 @@ def _weighted_midrank(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
     return s["x"].map(mid).to_numpy(float)
 
 
-_shown = shown  # the library's one rendering of a bad argument (exposure.errors)
-_is_number = is_number
-
-
 def _numbers_of(items) -> bool:
     """Whether every item of ``items`` (a list, array or Series) is one real number."""
     if isinstance(items, (np.ndarray, pd.Series)) and items.ndim == 1 and items.dtype.kind in "iuf":
         return True
-    return all(_is_number(i) for i in items)
-
-
-def _check_flag(value, name: str) -> None:
-    """Refuse a flag that is not a bool (``"no"`` was read as True): :func:`exposure.errors.check_flag`."""
-    check_flag(value, name)
+    return all(is_number(i) for i in items)
 
 
 def _check_year(value, name: str, *, optional: bool = False):
     """A year argument as an int (None when ``optional``); text, booleans, fractions refused."""
     if value is None and optional:
         return None
-    if not (_is_number(value) and np.isfinite(value) and float(value).is_integer()):
+    if not (is_number(value) and np.isfinite(value) and float(value).is_integer()):
         raise DataFormatError(f"{name} must be a year (int){' or None' if optional else ''}, "
-                              f"got {_shown(value)}")
+                              f"got {shown(value)}")
     return int(value)
 
 
@@ -380,19 +371,19 @@ def _check_group_args(x: pd.Series, v: np.ndarray, weights, q, cuts) -> None:
         if (isinstance(q, bool) or not isinstance(q, (int, np.integer, list, tuple, np.ndarray, pd.Series))
                 or (not isinstance(q, (int, np.integer)) and not _numbers_of(q))):  # ["a"]: ValueError
             raise DataFormatError("q must be a whole number of groups or a list of cut points in (0, 1), "
-                                  f"got {_shown(q)}")
+                                  f"got {shown(q)}")
     else:
         if isinstance(cuts, (str, bytes)) or not np.iterable(cuts) or not _numbers_of(cuts):
-            raise DataFormatError(f"cuts must be a list of numbers, got {_shown(cuts)}")
+            raise DataFormatError(f"cuts must be a list of numbers, got {shown(cuts)}")
         c = np.asarray(list(cuts), dtype=float)
         if not np.isfinite(c).all():
             raise DataFormatError(f"cuts must be finite numbers, got {[float(p) for p in c]}")
     if weights is not None:
         if isinstance(weights, (str, bytes, pd.DataFrame)) or not np.iterable(weights):
-            raise DataFormatError(f"weights must be a list of numbers, got {_shown(weights)}")
+            raise DataFormatError(f"weights must be a list of numbers, got {shown(weights)}")
         if not _numbers_of(weights):  # a missing weight counts as 0 (see exposure_groups)
             for pos, item in enumerate(weights):
-                if not (_is_number(item) or item is None or item is pd.NA):
+                if not (is_number(item) or item is None or item is pd.NA):
                     item = item.item() if isinstance(item, np.generic) else item
                     raise DataFormatError(f"weights must be numbers, got {item!r} at position {pos}")
         w = np.asarray(weights, dtype=float).ravel()
@@ -452,7 +443,7 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] = 5,
     """
     if not isinstance(values, pd.Series) and (isinstance(values, (str, bytes, pd.DataFrame))
                                               or not np.iterable(values)):
-        raise DataFormatError(f"values must be a list, array or Series of exposure values, got {_shown(values)}")
+        raise DataFormatError(f"values must be a list, array or Series of exposure values, got {shown(values)}")
     x = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
     v = pd.to_numeric(x, errors="coerce").astype(float).to_numpy()
     _check_group_args(x, v, weights, q, cuts)
@@ -794,19 +785,19 @@ def _coefficients(rows: list[dict], names) -> pd.DataFrame:
 
 def _check_min_emp(min_emp) -> None:
     """Refuse a ``min_emp`` that is not a number of workers (``"100"`` raised numpy's UFuncTypeError)."""
-    if min_emp is not None and not (_is_number(min_emp) and np.isfinite(min_emp) and min_emp >= 0):
-        raise DataFormatError(f"min_emp must be a number of workers (0 or more) or None, got {_shown(min_emp)}")
+    if min_emp is not None and not (is_number(min_emp) and np.isfinite(min_emp) and min_emp >= 0):
+        raise DataFormatError(f"min_emp must be a number of workers (0 or more) or None, got {shown(min_emp)}")
 
 
 def _check_major(exclude_major) -> None:
     """Refuse an ``exclude_major`` that names no SOC major group (``["11"]`` left nothing out)."""
     if exclude_major is None:
         return
-    ok = ((isinstance(exclude_major, str) or (_is_number(exclude_major) and float(exclude_major).is_integer()))
+    ok = ((isinstance(exclude_major, str) or (is_number(exclude_major) and float(exclude_major).is_integer()))
           and len(str(exclude_major)[:2]) == 2 and str(exclude_major)[:2].isdigit())
     if not ok:
         raise DataFormatError("exclude_major must be a SOC major group ('15-0000' or '15') or None, "
-                              f"got {_shown(exclude_major)}")
+                              f"got {shown(exclude_major)}")
 
 
 def _check(outcomes, scale) -> None:
@@ -814,7 +805,7 @@ def _check(outcomes, scale) -> None:
         raise DataFormatError(f"outcomes must be a list of outcome names, got str {outcomes!r}: "
                               f"write [{outcomes!r}]")
     if not np.iterable(outcomes):  # None: TypeError 'NoneType' object is not iterable
-        raise DataFormatError(f"outcomes must be a list of outcome names, got {_shown(outcomes)}")
+        raise DataFormatError(f"outcomes must be a list of outcome names, got {shown(outcomes)}")
     if scale not in ("sd", "raw"):
         raise ExposureError(f"scale must be 'sd' or 'raw', got {scale!r}")
     bad = [o for o in outcomes if o not in OUTCOMES]
@@ -892,7 +883,7 @@ def event_study(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence
     ([2021, 2022, 2023], [0.0, 0.0, -0.1])
     """
     _check(outcomes, scale)
-    _check_flag(weighted, "weighted")
+    check_flag(weighted, "weighted")
     base_year = _check_year(base_year, "base_year")
     _check_min_emp(min_emp)
     _check_major(exclude_major)
@@ -943,9 +934,9 @@ def robustness(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence[
     ['drop_major_11', 'drop_major_13', 'drop_small', 'unweighted']
     """
     base_year = _check_year(base_year, "base_year")
-    if not (_is_number(small_quantile) and 0 <= small_quantile <= 1):  # NaN too
-        raise DataFormatError(f"small_quantile must be a number from 0 to 1, got {_shown(small_quantile)}")
-    _check_flag(majors, "majors")
+    if not (is_number(small_quantile) and 0 <= small_quantile <= 1):  # NaN too
+        raise DataFormatError(f"small_quantile must be a number from 0 to 1, got {shown(small_quantile)}")
+    check_flag(majors, "majors")
     exposures, names = _check_inputs(panel, exposures, measures)
     _check(outcomes, "sd")
     wide = _Wide.of(panel, base_year)
@@ -1026,7 +1017,7 @@ def pretrend(coefficients: pd.DataFrame, *, pre_year: int = PRE_YEAR, spec: str 
                                                       "ci_low", "ci_high", "p_value"])
     pre_year = _check_year(pre_year, "pre_year")
     if not isinstance(spec, str):
-        raise DataFormatError(f"spec must be a specification name (str), got {_shown(spec)}")
+        raise DataFormatError(f"spec must be a specification name (str), got {shown(spec)}")
     p = coefficients[(coefficients["year"] == pre_year) & (coefficients["spec"] == spec)]
     p = p[["measure", "outcome", "coef", "se", "ci_low", "ci_high", "p_value"]].copy()
     p["passes"] = (p["ci_low"] <= 0) & (p["ci_high"] >= 0)
@@ -1115,7 +1106,7 @@ def _check_sector_frames(frames) -> dict[int, pd.DataFrame]:
     """
     if not isinstance(frames, Mapping):  # a list: AttributeError 'list' object has no attribute 'items'
         raise DataFormatError("frames must be a mapping of May year to OEWS by-industry table "
-                              f"(dict of int to DataFrame), got {_shown(frames)}")
+                              f"(dict of int to DataFrame), got {shown(frames)}")
     if not frames:
         raise DataFormatError("frames must hold at least one year, got an empty mapping")
     out = {}
@@ -1201,7 +1192,7 @@ def sector_growth(frames: Mapping[int, pd.DataFrame], sector_scores: pd.DataFram
                               f"write [{measures!r}]")
     names = list(measures) if np.iterable(measures) else None
     if names is None or not all(isinstance(m, str) for m in names):  # None: TypeError not iterable
-        raise DataFormatError(f"measures must be a list of measure names, got {_shown(measures)}")
+        raise DataFormatError(f"measures must be a list of measure names, got {shown(measures)}")
     measures = names
     rows = []
     for year, s in sorted(frames.items()):
@@ -1304,7 +1295,7 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     """
     given = exposures
     base_year = _check_year(base_year, "base_year")
-    _check_flag(with_robustness, "with_robustness")
+    check_flag(with_robustness, "with_robustness")
     exposures, names = _check_inputs(panel, exposures, measures)
     base = _base(panel, base_year)
     ex = exposures.set_index("soc_code")
