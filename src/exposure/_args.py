@@ -4,7 +4,7 @@ Shared by the modules (the roll-ups, OEWS, the release layout, outcomes), so tha
 argument is refused with one line naming it (:class:`~exposure.errors.DataFormatError`),
 never a ``TypeError`` or ``ValueError`` from inside numpy or pandas, and never read
 silently as another value (``"no"`` as True, True as 1, ``"beta"`` as the names
-``['b', 'e', 't', 'a']``). Standard library only.
+``['b', 'e', 't', 'a']``). Standard library and numpy only.
 """
 
 from __future__ import annotations
@@ -14,10 +14,12 @@ import numbers
 import os
 from pathlib import Path
 
+import numpy as np
+
 from exposure.errors import DataFormatError
 
 __all__ = ["shown", "is_number", "check_flag", "check_choice", "check_name", "check_column",
-           "check_names", "check_positive", "check_count", "check_path"]
+           "check_names", "check_positive", "check_count", "check_path", "as_array"]
 
 
 def _numpy_scalar(value) -> bool:
@@ -250,3 +252,23 @@ def check_path(value, name: str, what: str = "a file path") -> Path:
         return Path(value)
     except TypeError:  # an os.PathLike whose __fspath__ gives bytes
         raise DataFormatError(f"{name} must be {what} (str or os.PathLike), got {shown(value)}") from None
+
+
+def as_array(value):
+    """``value`` as a numpy array, or None where it is none of the array-likes a check accepts.
+
+    None, text, bytes and a dict are None (numpy would make a 0-d array of them), and so
+    is what numpy cannot read (a ragged list). The caller then checks shape and values
+    and names the argument.
+
+    Examples
+    --------
+    >>> as_array([1, 0]).tolist(), as_array("10"), as_array(None)
+    ([1, 0], None, None)
+    """
+    if value is None or isinstance(value, (str, bytes, dict)):
+        return None
+    try:
+        return np.asarray(value)
+    except (TypeError, ValueError):
+        return None

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from exposure._args import check_choice, check_count, check_path, shown
+from exposure._args import as_array, check_choice, check_count, check_path, shown
 from exposure._io import atomic_paths, write_csv
 from exposure._measures import CATEGORIES, LABELS
 from exposure._tables import task_id_numbers
@@ -74,12 +74,7 @@ def _classes(y, n: int) -> np.ndarray:
     A scalar was broadcast to every row, a text compared as not equal, another length
     raised numpy's "operands could not be broadcast".
     """
-    arr = None
-    if y is not None and not isinstance(y, (str, bytes, dict)):
-        try:
-            arr = np.asarray(y)
-        except (TypeError, ValueError):
-            arr = None
+    arr = as_array(y)
     ok = (arr is not None and arr.ndim == 1 and len(arr) == n and arr.dtype.kind in "iuf"
           and bool(np.isin(arr, np.arange(len(LABELS))).all()))
     if not ok:

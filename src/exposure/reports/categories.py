@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from exposure._args import check_path, shown
+from exposure._args import as_array, check_path, shown
 from exposure._io import atomic_paths, write_csv
 from exposure._load import load, processed_dir
 from exposure._measures import CATEGORIES, CORE_WEIGHT, OTHER_WEIGHT
@@ -389,12 +389,7 @@ def read_validation_sample(directory) -> pd.DataFrame:
 
 def _ratings(value, name: str) -> np.ndarray:
     """``value`` as a 1-D bool array of binary ratings (bools, or numbers 0 and 1)."""
-    arr = None
-    if value is not None and not isinstance(value, (str, bytes, dict)):
-        try:
-            arr = np.asarray(value)
-        except (TypeError, ValueError):
-            arr = None
+    arr = as_array(value)
     ok = arr is not None and arr.ndim == 1
     if ok and arr.dtype.kind != "b":
         values = arr.tolist()
