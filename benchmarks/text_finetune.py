@@ -34,7 +34,9 @@ layers' outputs.
 ``--freeze-embeddings`` keeps the embeddings (half of the model's 22.7 million weights)
 at the published weights and fine-tunes the six layers and the head (the third rule in
 docs/validation/agreement.md): what would then have to be shipped is about 10.6 million
-weights.
+weights. Each fold is then also scored with the layers' matrices rounded to int8 (one
+scale per row, :func:`quantise_layers`), as they would be shipped: saved as
+``proba_int8_seed{S}_fold{K}.npy`` and printed beside the float32 figures.
 
 ``--shipped FILE`` (a Parquet file with columns ``p0, p1, p2`` and ``para0, para1,
 para2``, the shipped model's out-of-fold probabilities of the labelled rows and of their
@@ -171,7 +173,32 @@ def train_fold(rows: pd.DataFrame, folds: np.ndarray, k: int, model_dir: str, *,
     optimise(model, [{"params": [p for p in model.enc.parameters() if p.requires_grad], "lr": 5e-5},
                      {"params": model.head.parameters(), "lr": 1e-3}], len(texts), batch_loss, log=f"fold {k}")
     has = test["paraphrase"].notna().to_numpy()
-    return predict(model, test["task"].to_numpy()), predict(model, test["paraphrase"][has].to_numpy())
+    texts, para = test["task"].to_numpy(), test["paraphrase"][has].to_numpy()
+    out = predict(model, texts), predict(model, para)
+    if not freeze_embeddings:
+        return out
+    quantise_layers(model.enc)  # what would be shipped: the layers' matrices in int8
+    return (*out, predict(model, texts), predict(model, para))
+
+
+def quantise_layers(encoder) -> int:
+    """Round the matrices of ``encoder``'s layers to int8, one scale per row, in place.
+
+    The scheme of the shipped vectors (:func:`exposure.scoring._embed.quantise`); biases and
+    LayerNorm weights are kept in float32. Returns the number of weights rounded.
+    """
+    import torch
+
+    from exposure.scoring._embed import quantise
+
+    n = 0
+    with torch.no_grad():
+        for name, param in encoder.encoder.named_parameters():
+            if param.ndim == 2:
+                codes, scale = quantise(param.detach().numpy())
+                param.copy_(torch.from_numpy((codes.astype(np.float32) * scale[:, None]).astype(np.float32)))
+                n += param.numel()
+    return n
 
 
 # ---------------------------------------------------------------- the last-layer variant
@@ -319,12 +346,17 @@ def main(argv=None) -> int:
     shipped = pd.read_parquet(args.shipped) if args.shipped else None
     args.out.mkdir(parents=True, exist_ok=True)
     for k in (int(f) for f in args.folds.split(",")):
-        p, para = train_fold(rows, folds, k, model_dir, freeze_embeddings=args.freeze_embeddings)
+        p, para, *rounded = train_fold(rows, folds, k, model_dir, freeze_embeddings=args.freeze_embeddings)
         np.save(args.out / f"proba_seed{args.seed}_fold{k}.npy", p)
         np.save(args.out / f"paraphrase_seed{args.seed}_fold{k}.npy", para)
+        if rounded:  # the same model with its layers' matrices in int8
+            np.save(args.out / f"proba_int8_seed{args.seed}_fold{k}.npy", rounded[0])
+            np.save(args.out / f"paraphrase_int8_seed{args.seed}_fold{k}.npy", rounded[1])
         test = rows[folds == k]
         y, has = test["y"].to_numpy(), test["paraphrase"].notna().to_numpy()
         sets = {"fine-tuned": (p, para)}
+        if rounded:
+            sets["fine-tuned, int8"] = tuple(rounded)
         if shipped is not None:
             s = shipped[folds == k]
             sets["shipped"] = (s[["p0", "p1", "p2"]].to_numpy(), s.loc[has, ["para0", "para1", "para2"]].to_numpy())
