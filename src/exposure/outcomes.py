@@ -33,6 +33,8 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import logging
+import numbers
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
@@ -42,6 +44,7 @@ from exposure import crosswalks
 from exposure._args import check_flag, is_number, shown
 from exposure._load import load
 from exposure._measures import CATEGORY_SHARES, EXPOSURE_MEASURES
+from exposure._tables import first_repeat
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures import _common
 from exposure.measures import compare as published
@@ -49,6 +52,7 @@ from exposure.measures._common import check_soc_scores
 from exposure.oews import load_oews
 from exposure.rollup._soc import _number
 from exposure.schemas import validate
+from exposure.schemas._fields import first_bad_soc_code
 from exposure.schemas._outcomes import (
     OUTCOMES,
     EventStudyCoefficients,
@@ -98,6 +102,47 @@ SMALL_QUANTILE = 0.10
 _CROSS = "cross-industry"
 
 
+# --------------------------------------------------------------------------- arguments
+def _names(value, name: str, what: str, one: str) -> list[str]:
+    """``value`` as a list of names (each once, in order): a list, tuple, array, Index or Series of str.
+
+    One string is refused, not split (it was read letter by letter); so are what is not a
+    list of strings (None, a number, a dict, a frame: ``TypeError`` or a silent empty
+    list before) and an empty list (empty tables before). ``name`` is the argument,
+    ``what`` the plural of its items, ``one`` the singular.
+    """
+    if isinstance(value, str):
+        raise DataFormatError(f"{name} must be a list of {what}, got str {value!r}: write [{value!r}]")
+    listed = (isinstance(value, (list, tuple, pd.Series, pd.Index))
+              or (isinstance(value, np.ndarray) and value.ndim == 1))
+    if not listed or not all(isinstance(v, str) for v in value):
+        raise DataFormatError(f"{name} must be a list of {what}, got {shown(value)}")
+    if len(value) == 0:
+        raise DataFormatError(f"{name} must name at least one {one}, got []")
+    return list(dict.fromkeys(value))
+
+
+def _frame_year(key) -> int:
+    """A key of ``frames`` as a May year: a whole number (or its digits) from 2000 to 2100.
+
+    ``2021.5`` was read as 2021 and ``True`` as the year 1 (``int(key)``).
+    """
+    year = None
+    if isinstance(key, str) and key.strip().isdigit():
+        year = int(key)
+    elif is_number(key) and np.isfinite(key) and float(key).is_integer():
+        year = int(key)
+    if year is None or not 2000 <= year <= 2100:
+        raise DataFormatError(f"frames: key {key!r} is not a year")
+    return year
+
+
+def _listed(items, most: int = 12) -> str:
+    """``items`` joined by commas, the first ``most`` of them (then ``...``)."""
+    items = [str(i) for i in items]
+    return ", ".join(items[:most]) + (", ..." if len(items) > most else "")
+
+
 # --------------------------------------------------------------------------- the panel
 def _aggregate_ok(code: str, detailed: set[str], published_codes: set[str]) -> bool:
     """Whether ``code`` can be an OEWS aggregate of SOC 2018 detailed codes.
@@ -108,14 +153,84 @@ def _aggregate_ok(code: str, detailed: set[str], published_codes: set[str]) -> b
     return any(d[:5] == code[:5] and d not in published_codes for d in detailed)
 
 
+#: Columns of an OEWS national table that :func:`build_panel` reads (``i_group`` too, when there).
+_NATIONAL_COLUMNS = ("o_group", "occ_code", "occ_title", "tot_emp", "a_mean", "a_median")
+
+
+def _check_national_frames(frames) -> dict[int, tuple[str, pd.DataFrame]]:
+    """The tables of :func:`build_panel` by int year, each with its name (``frames[2021]``).
+
+    What is not a mapping of year to frame with :data:`_NATIONAL_COLUMNS` is refused, as
+    :func:`sector_growth` refuses its ``frames``.
+    """
+    if not isinstance(frames, Mapping):  # a list: AttributeError 'list' object has no attribute 'items'
+        raise DataFormatError("frames must be a mapping of May year to OEWS national table "
+                              f"(dict of int to DataFrame), got {shown(frames)}")
+    if not frames:
+        raise ExposureError("build_panel needs at least one year")
+    out = {}
+    for key, f in frames.items():
+        year = _frame_year(key)
+        if year in out:  # 2021 and "2021": TypeError '<' not supported between 'str' and 'int'
+            raise DataFormatError(f"frames: the year {year} is given twice")
+        name = f"frames[{key!r}]"
+        f = _common.check_frame(f, name)
+        missing = [c for c in _NATIONAL_COLUMNS if c not in f.columns]
+        if missing:  # KeyError: 'o_group'
+            raise DataFormatError(f"{name} lacks column(s) {missing}")
+        out[year] = (name, f)
+    return out
+
+
+def _check_soc_detailed(soc_detailed) -> set[str]:
+    """``soc_detailed`` as a set of codes: a non-empty list (array, Series) of SOC codes.
+
+    One string was read letter by letter, and an empty list or a string made every OEWS
+    code "neither a SOC 2018 detailed code nor an OEWS aggregate"; None raised ``TypeError``.
+    """
+    what = "soc_detailed must be a list of SOC 2018 detailed codes"
+    if isinstance(soc_detailed, str):
+        raise DataFormatError(f"{what}, got str {soc_detailed!r}: write [{soc_detailed!r}]")
+    if isinstance(soc_detailed, (bytes, Mapping, pd.DataFrame)) or not np.iterable(soc_detailed):
+        raise DataFormatError(f"{what}, got {shown(soc_detailed)}")
+    codes = pd.Series(list(soc_detailed), dtype=object)
+    if codes.empty:
+        raise DataFormatError("soc_detailed must hold at least one SOC code, got []")
+    bad = first_bad_soc_code(codes)
+    if bad is not None:
+        value = codes.iloc[bad[0]]
+        value = value.item() if isinstance(value, np.generic) else value
+        raise DataFormatError(f"soc_detailed must hold SOC codes (like 11-1011), got {value!r} at position {bad[0]}")
+    return set(map(str, codes))
+
+
+def _check_recode(recode) -> dict:
+    """``recode`` as a dict (None: empty); what is not a mapping (or a Series) is refused."""
+    if recode is None:
+        return {}
+    if not isinstance(recode, (Mapping, pd.Series)):  # 5: TypeError; "x": ValueError from dict()
+        raise DataFormatError("recode must be a mapping of OEWS code to panel code (dict) or None, "
+                              f"got {shown(recode)}")
+    return dict(recode)
+
+
 def _year_rows(frame: pd.DataFrame, year: int, detailed: set[str],
-               recode: Mapping[str, str]) -> pd.DataFrame:
+               recode: Mapping[str, str], name: str = "frame") -> pd.DataFrame:
     f = frame
+    sel = f["o_group"].eq("detailed").fillna(False).to_numpy(dtype=bool, copy=True)
     if "i_group" in f:
-        f = f[f["i_group"] == _CROSS]
-    f = f[f["o_group"] == "detailed"]
-    if f.empty:
+        sel = sel & f["i_group"].eq(_CROSS).fillna(False).to_numpy(dtype=bool)
+    if not sel.any():
         raise DataFormatError(f"OEWS {year}: no cross-industry detailed occupation rows")
+    nocode = sel & f["occ_code"].isna().to_numpy(dtype=bool)
+    if nocode.any():  # TypeError: 'float' object is not subscriptable
+        raise DataFormatError("the occupation code is missing", path=name, row=int(np.flatnonzero(nocode)[0]) + 1,
+                              column="occ_code")
+    # numbers read as OEWS publishes them ("1,200"; ** * # ~ missing); text, True, -5, inf refused,
+    # naming the row of the whole table (other rows are not read)
+    numbers_ = {c: _number(f[c].where(sel), c, name).to_numpy(dtype=float)[sel]
+                for c in ("tot_emp", "a_mean", "a_median")}
+    f = f[sel]
     dup = f["occ_code"].duplicated()
     if dup.any():
         raise DataFormatError(f"OEWS {year}: occupation code {f.loc[dup, 'occ_code'].iloc[0]} "
@@ -129,13 +244,12 @@ def _year_rows(frame: pd.DataFrame, year: int, detailed: set[str],
                 f"OEWS {year}: occupation code {code} is neither a SOC 2018 detailed code nor "
                 "an OEWS aggregate of SOC 2018 codes (a SOC 2010 or hybrid code?); map it with "
                 "recode={code: panel_code}", column="occ_code")
-    emp = pd.to_numeric(f["tot_emp"], errors="coerce").astype(float).to_numpy()
     out = pd.DataFrame({
         "soc_code": mapped.to_numpy(),
         "soc_title": f["occ_title"].astype(str).to_numpy(),
-        "tot_emp": emp,
-        "a_mean": pd.to_numeric(f["a_mean"], errors="coerce").astype(float).to_numpy(),
-        "a_median": pd.to_numeric(f["a_median"], errors="coerce").astype(float).to_numpy(),
+        "tot_emp": numbers_["tot_emp"],
+        "a_mean": numbers_["a_mean"],
+        "a_median": numbers_["a_median"],
     })
     if out["soc_code"].duplicated().any():  # recoded codes merged into one panel code
         out["_wage_emp"] = out["a_mean"] * out["tot_emp"]
@@ -157,14 +271,18 @@ def build_panel(frames: Mapping[int, pd.DataFrame], soc_detailed: Iterable[str],
     Parameters
     ----------
     frames : mapping of int to pandas.DataFrame
-        May year -> national OEWS table (:func:`exposure.oews.read_oews`; its
-        cross-industry detailed rows are used).
+        May year (a whole number from 2000 to 2100, or its digits) -> national OEWS table
+        (:func:`exposure.oews.read_oews`; its cross-industry detailed rows are used, with
+        ``o_group``, ``occ_code``, ``occ_title``, ``tot_emp``, ``a_mean``, ``a_median``
+        and, when there, ``i_group``). Numbers are read as OEWS publishes them (``"1,200"``
+        is 1200; the BLS special values ``**``, ``*``, ``#``, ``~`` are missing).
     soc_detailed : iterable of str
-        The SOC 2018 detailed codes (``SOC_Structure.xlsx``, level ``detailed``).
+        The SOC 2018 detailed codes (``SOC_Structure.xlsx``, level ``detailed``): a list,
+        array or Series of SOC codes (``11-1011``), not one str.
     recode : mapping of str to str, optional
         Codes to rename before the check (e.g. a SOC 2010 code to the SOC 2018 code or
         OEWS aggregate that replaced it); codes renamed onto one code are merged (employment
-        summed, mean wage employment-weighted, median missing).
+        summed, mean wage employment-weighted, median missing). A dict (or a Series).
 
     Returns
     -------
@@ -175,7 +293,17 @@ def build_panel(frames: Mapping[int, pd.DataFrame], soc_detailed: Iterable[str],
     ------
     exposure.errors.DataFormatError
         A code that is neither a SOC 2018 detailed code nor an OEWS aggregate of them; a
-        year without cross-industry detailed rows; a duplicate code.
+        year without cross-industry detailed rows; a duplicate code. ``frames`` that is not
+        a mapping (a list, one frame, None), a key that is not a year (``"May"``,
+        ``2021.5``, ``True``) or a year given twice, a table that is not a frame or lacks a
+        column; a read row whose occupation code is missing, or whose ``tot_emp``,
+        ``a_mean`` or ``a_median`` is not a number (text other than the BLS special
+        values, ``True``, a negative or infinite number), naming ``frames[year]``, the row
+        (from 1) and the column. ``soc_detailed`` that is not a list of SOC codes (one str,
+        None, a dict, an empty list, a cell that is not a SOC code); ``recode`` that is not
+        a mapping.
+    exposure.errors.ExposureError
+        ``frames`` without a year.
 
     Examples
     --------
@@ -192,11 +320,10 @@ def build_panel(frames: Mapping[int, pd.DataFrame], soc_detailed: Iterable[str],
     2  31-1120  2021  aggregate     20.0      True
     3  31-1120  2022  aggregate     22.0      True
     """
-    detailed = set(map(str, soc_detailed))
-    recode = dict(recode or {})
-    if not frames:
-        raise ExposureError("build_panel needs at least one year")
-    panel = pd.concat([_year_rows(f, int(y), detailed, recode) for y, f in sorted(frames.items())],
+    tables = _check_national_frames(frames)
+    detailed = _check_soc_detailed(soc_detailed)
+    recode = _check_recode(recode)
+    panel = pd.concat([_year_rows(f, y, detailed, recode, name) for y, (name, f) in sorted(tables.items())],
                       ignore_index=True)
     years = panel["year"].nunique()
     has_emp = panel[panel["tot_emp"].notna()].groupby("soc_code")["year"].nunique()
@@ -213,12 +340,37 @@ def build_panel(frames: Mapping[int, pd.DataFrame], soc_detailed: Iterable[str],
     return validate(panel, OccupationPanel, path="occupation panel")
 
 
+def _check_years(years) -> list[int]:
+    """``years`` of :func:`load_panel` as a list of int: a list (tuple, array) of whole numbers.
+
+    ``"2025"`` was read letter by letter (the OEWS release ``'2'``), 2025 raised
+    ``TypeError: 'int' object is not iterable``, ``2025.5`` was read as 2025 and ``True``
+    as the year 1. A year written as digits (``"2025"`` in a list) is read as that year.
+    """
+    what = "years must be a list of May years"
+    if isinstance(years, str):
+        hint = f": write [{int(years)}]" if years.strip().isdigit() else ""
+        raise DataFormatError(f"{what}, got str {years!r}{hint}")
+    listed = (isinstance(years, (list, tuple, range, pd.Series, pd.Index))
+              or (isinstance(years, np.ndarray) and years.ndim == 1))
+
+    def whole(y) -> bool:  # a May year: a whole number from 2000 to 2100
+        if isinstance(y, str):
+            return y.strip().isdigit() and 2000 <= int(y) <= 2100
+        return is_number(y) and bool(np.isfinite(y)) and float(y).is_integer() and 2000 <= y <= 2100
+
+    if not listed or not all(whole(y) for y in years):
+        raise DataFormatError(f"{what}, got {shown(years)}")
+    return [int(y) for y in years]
+
+
 def load_panel(years: Sequence[int] = PANEL_YEARS, *, mirror=None, data_dir=None) -> pd.DataFrame:
     """:func:`build_panel` of the registered OEWS national files of ``years``.
 
     Parameters
     ----------
     years : sequence of int, default :data:`PANEL_YEARS`
+        A list (tuple, array) of May years: whole numbers from 2000 to 2100.
     mirror, data_dir : optional
         Passed to :func:`exposure.fetch.fetch`.
 
@@ -227,6 +379,14 @@ def load_panel(years: Sequence[int] = PANEL_YEARS, *, mirror=None, data_dir=None
     pandas.DataFrame
         :class:`~exposure.schemas._outcomes.OccupationPanel`.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``years`` that is not a list of years (one str or number, None, ``[2025.5]``,
+        ``[True]``); see :func:`build_panel`.
+    exposure.errors.ExposureError
+        No year; a file that cannot be fetched (:func:`exposure.oews.load_oews`).
+
     Examples
     --------
     >>> load_panel([])
@@ -234,9 +394,10 @@ def load_panel(years: Sequence[int] = PANEL_YEARS, *, mirror=None, data_dir=None
     ...
     exposure.errors.ExposureError: load_panel needs at least one year
     """
+    years = _check_years(years)
     if not years:
         raise ExposureError("load_panel needs at least one year")
-    frames = {int(y): load_oews(str(y), "cross_industry", mirror=mirror, data_dir=data_dir)
+    frames = {y: load_oews(str(y), "cross_industry", mirror=mirror, data_dir=data_dir)
               for y in years}
     structure = crosswalks.load_soc_structure(mirror=mirror, data_dir=data_dir)
     detailed = structure.loc[structure["level"] == "detailed", "soc_code"]
@@ -268,7 +429,20 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
     -------
     pandas.DataFrame
         ``soc_code`` (the panel's codes, sorted) and one column per measure, in the
-        order of ``measures``; missing where a measure does not cover a code.
+        order of ``measures`` (a measure named twice once); missing where a measure does
+        not cover a code.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``panel`` that is not a frame, lacks ``soc_code``, has no rows or a missing code
+        (naming the row); without ``comparison``, a panel that lacks ``year``,
+        ``tot_emp`` or ``soc_title`` when a published measure is asked for (checked before
+        anything is loaded); ``measures`` that is not a list of names (one str, a number,
+        a dict) or is empty; an unknown measure; ``soc_scores`` that is not a frame,
+        lacks a column or fails :func:`check_soc_scores`; a ``comparison`` that is not a
+        frame, lacks a column, or has a bad or repeated code or a measure that is not a
+        number.
 
     Examples
     --------
@@ -280,26 +454,42 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
     0  11-1011   0.3
     1  43-9021   0.8
     """
-    if isinstance(measures, str):  # iterated letter by letter before ('b', 'e', ...)
-        raise DataFormatError(f"measures must be a list of measure names, got str {measures!r}: "
-                              f"write [{measures!r}]")
-    names = list(OUR_MEASURES + PUBLISHED_MEASURES) if measures is None else list(measures)
+    # "beta" was read letter by letter, 5 raised TypeError, [] and {} gave a table of codes only,
+    # ["beta", "beta"] four beta columns
+    names = (list(OUR_MEASURES + PUBLISHED_MEASURES) if measures is None
+             else _names(measures, "measures", "measure names", "measure"))
     panel = _common.check_frame(panel, "panel")
     if "soc_code" not in panel.columns:
         raise DataFormatError("panel lacks column(s) ['soc_code']")
+    if panel.empty:
+        raise DataFormatError("the panel has no rows", path="panel")
+    nocode = panel["soc_code"].isna().to_numpy(dtype=bool)
+    if nocode.any():  # TypeError: '<' not supported between instances of 'str' and 'float'
+        raise DataFormatError("the SOC code is missing", path="panel", row=int(np.flatnonzero(nocode)[0]) + 1,
+                              column="soc_code")
     unknown = [m for m in names if m not in OUR_MEASURES and m not in PUBLISHED_MEASURES]
     if unknown:
         raise DataFormatError(f"unknown measure(s) {unknown}; known: "
                               f"{', '.join(OUR_MEASURES + PUBLISHED_MEASURES)}")
+    pub = [m for m in names if m in PUBLISHED_MEASURES]
+    if pub and comparison is None:  # KeyError: 'year', after the SOC scores were loaded
+        need = [c for c in ("year", "tot_emp", "soc_title") if c not in panel.columns]
+        if need:
+            raise DataFormatError(f"panel lacks column(s) {need}: the published measures are weighted by its "
+                                  "last year's employment; or pass comparison=")
     codes = pd.Index(sorted(panel["soc_code"].astype(str).unique()), name="soc_code")
     out = pd.DataFrame(index=codes)
     ours = [m for m in names if m in OUR_MEASURES]
     if ours:
         if soc_scores is None:
             soc_scores = load("soc_scores")
+        else:  # the caller's frame: named once ("soc_scores: soc_scores lacks column(s) ..." before)
+            soc_scores = _common.check_frame(soc_scores, "soc_scores")
+            missing = [c for c in ("soc_code", *ours) if c not in soc_scores.columns]
+            if missing:
+                raise DataFormatError(f"soc_scores lacks column(s) {missing}")
         soc_scores = check_soc_scores(soc_scores, ours)
         out = out.join(soc_scores.set_index("soc_code")[ours])
-    pub = [m for m in names if m in PUBLISHED_MEASURES]
     if pub:
         if comparison is None:
             last = panel[panel["year"] == panel["year"].max()]
@@ -373,13 +563,14 @@ def _check_group_args(x: pd.Series, v: np.ndarray, weights, q, cuts) -> None:
             raise DataFormatError("q must be a whole number of groups or a list of cut points in (0, 1), "
                                   f"got {shown(q)}")
     else:
-        if isinstance(cuts, (str, bytes)) or not np.iterable(cuts) or not _numbers_of(cuts):
+        if (isinstance(cuts, (str, bytes, pd.DataFrame, Mapping)) or not np.iterable(cuts)
+                or not _numbers_of(cuts)):  # {}: no cut, everything in group 1
             raise DataFormatError(f"cuts must be a list of numbers, got {shown(cuts)}")
         c = np.asarray(list(cuts), dtype=float)
         if not np.isfinite(c).all():
             raise DataFormatError(f"cuts must be finite numbers, got {[float(p) for p in c]}")
     if weights is not None:
-        if isinstance(weights, (str, bytes, pd.DataFrame)) or not np.iterable(weights):
+        if isinstance(weights, (str, bytes, pd.DataFrame, Mapping)) or not np.iterable(weights):
             raise DataFormatError(f"weights must be a list of numbers, got {shown(weights)}")
         if not _numbers_of(weights):  # a missing weight counts as 0 (see exposure_groups)
             for pos, item in enumerate(weights):
@@ -407,10 +598,10 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] = 5,
         Weights of the quantiles (e.g. base-year employment, so that each quintile holds a
         fifth of the workers); default equal weights (a fifth of the occupations).
     q : int or sequence of float, default 5
-        Number of equal-weight groups, or the quantile cut points in (0, 1)
-        (``[0.5, 0.9]`` -> below the median, median to 90th percentile, top decile).
-        A value's group is that of the mid-point of its weight interval, so ties share one
-        group.
+        Number of equal-weight groups (a whole float, ``2.0``, is that number), or the
+        quantile cut points in (0, 1) (``[0.5, 0.9]`` -> below the median, median to 90th
+        percentile, top decile). A value's group is that of the mid-point of its weight
+        interval, so ties share one group.
     cuts : sequence of float, optional
         Cut points on the measure's own scale instead of quantiles (a value equal to a cut
         goes to the upper group).
@@ -423,12 +614,12 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] = 5,
     Raises
     ------
     exposure.errors.DataFormatError
-        ``values`` that is not a list, array or Series (a number, None, a str, a frame) or
-        holds text, a boolean (``True`` is not 1) or an infinite value; ``q`` that is not
-        a whole number of at least 1 or a list of numbers in (0, 1) (``["a"]``,
-        ``[True]``, ``2.5``); ``cuts`` that is not a list of finite numbers; ``weights``
-        that is not a list of numbers (text, booleans), not one per value, negative or
-        infinite.
+        ``values`` that is not a list, array or Series (a number, None, a str, a frame, a
+        dict) or holds text, a boolean (``True`` is not 1) or an infinite value; ``q``
+        that is not a whole number of at least 1 or a list of numbers in (0, 1)
+        (``["a"]``, ``[True]``, ``2.5``); ``cuts`` that is not a list of finite numbers
+        (a dict, a frame); ``weights`` that is not a list of numbers (text, booleans, a
+        dict), not one per value, negative or infinite.
     exposure.errors.ExposureError
         More groups than values, or weights that sum to zero.
 
@@ -441,9 +632,11 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] = 5,
     >>> exposure_groups([0.1, 0.5, None], cuts=[0.5]).tolist()
     [1, 2, <NA>]
     """
-    if not isinstance(values, pd.Series) and (isinstance(values, (str, bytes, pd.DataFrame))
+    if not isinstance(values, pd.Series) and (isinstance(values, (str, bytes, pd.DataFrame, Mapping))
                                               or not np.iterable(values)):
         raise DataFormatError(f"values must be a list, array or Series of exposure values, got {shown(values)}")
+    if isinstance(q, (float, np.floating)) and np.isfinite(q) and float(q).is_integer():
+        q = int(q)  # 2.0 groups are 2 (it was refused as "not a whole number")
     x = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
     v = pd.to_numeric(x, errors="coerce").astype(float).to_numpy()
     _check_group_args(x, v, weights, q, cuts)
@@ -484,10 +677,17 @@ def check_panel(panel: pd.DataFrame, *, path="panel", base_year: int = BASE_YEAR
         Named in the error.
     base_year : int, default 2022
 
+    Returns
+    -------
+    pandas.DataFrame
+        ``panel``, as given.
+
     Raises
     ------
     exposure.errors.DataFormatError
-        No rows, or no balanced occupation in the base year.
+        ``panel`` that is not a frame; no rows; no ``year`` or ``balanced`` column; a
+        ``balanced`` cell that is not True or False (naming the row); no balanced
+        occupation in the base year; ``base_year`` that is not a whole number.
 
     Examples
     --------
@@ -496,9 +696,14 @@ def check_panel(panel: pd.DataFrame, *, path="panel", base_year: int = BASE_YEAR
     ...
     exposure.errors.DataFormatError: p.parquet: the panel has no rows
     """
+    panel = _common.check_frame(panel, "panel")
+    base_year = _check_year(base_year, "base_year")
     if panel.empty:
         raise DataFormatError("the panel has no rows", path=path)
-    if not ((panel["year"] == base_year) & panel["balanced"].astype(bool)).any():
+    missing = [c for c in ("year", "balanced") if c not in panel.columns]
+    if missing:  # KeyError: 'balanced'
+        raise DataFormatError(f"the panel lacks column(s) {missing}", path=path)
+    if not ((panel["year"] == base_year).to_numpy(dtype=bool) & _balanced(panel, path)).any():
         raise DataFormatError(f"the panel has no balanced occupation in the base year {base_year}",
                               path=path, column="balanced")
     return panel
@@ -508,29 +713,97 @@ def check_panel(panel: pd.DataFrame, *, path="panel", base_year: int = BASE_YEAR
 _PANEL_COLUMNS = ("soc_code", "year", "soc_major", "tot_emp", "a_mean", "balanced")
 
 
+def _balanced(panel: pd.DataFrame, path="panel") -> np.ndarray:
+    """The ``balanced`` flags of ``panel`` as a bool array; a cell that is not True or False is refused.
+
+    ``"no"`` was read as True (and NaN raised a pandas ``KeyError`` listing the column).
+    """
+    col = panel["balanced"]
+    if pd.api.types.is_bool_dtype(col.dtype) and not col.isna().any():
+        return col.to_numpy(dtype=bool)
+    cells = col.to_numpy(dtype=object)
+    flags = np.fromiter((isinstance(v, (bool, np.bool_)) for v in cells), dtype=bool, count=len(cells))
+    if not flags.all():
+        pos = int(np.flatnonzero(~flags)[0])
+        value = cells[pos]
+        value = value.item() if isinstance(value, np.generic) else value
+        raise DataFormatError(f"balanced must be True or False, got {value!r}", path=path, row=pos + 1,
+                              column="balanced")
+    return cells.astype(bool)
+
+
+def _years_of(panel: pd.DataFrame) -> pd.Series | None:
+    """The ``year`` column as int64 when it is not of an integer dtype (None when it is); else refused.
+
+    A year must be a whole number: text (``"2021"``: "the weights of the exposure groups sum to
+    zero" before), a fraction or a missing year is refused, naming the row.
+    """
+    col = panel["year"]
+    if col.dtype.kind in "iu":
+        return None
+    cells = col.to_numpy(dtype=object)
+    for pos, value in enumerate(cells):
+        value = value.item() if isinstance(value, np.generic) else value
+        if isinstance(value, str):
+            got = f"text {value!r}"
+        elif is_number(value) and np.isfinite(value) and float(value).is_integer():
+            continue
+        elif value is None or value is pd.NA or is_number(value):
+            got = repr(float("nan") if value is None or value is pd.NA else float(value))
+        else:
+            got = repr(value)
+        raise DataFormatError(f"year must be a whole number, got {got}", path="panel", row=pos + 1, column="year")
+    return pd.Series(cells.astype(float).astype(np.int64), index=col.index)
+
+
 def _measure_names(exposures: pd.DataFrame, measures) -> list[str]:
-    """``measures`` as a list (default every column of ``exposures`` but ``soc_code``)."""
-    if isinstance(measures, str):  # iterated letter by letter before ('b', 'e', ...)
-        raise DataFormatError(f"measures must be a list of measure names, got str {measures!r}: "
-                              f"write [{measures!r}]")
-    return [c for c in exposures.columns if c != "soc_code"] if measures is None else list(measures)
+    """``measures`` as a list, each once (default every column of ``exposures`` but ``soc_code``).
+
+    A name given twice is taken once (it raised a SchemaError after the estimation);
+    ``soc_code`` is not a measure.
+    """
+    if measures is None:
+        names = [c for c in exposures.columns if c != "soc_code"]
+        if not names:  # ValueError: No objects to concatenate
+            raise DataFormatError("exposures has no measure column besides soc_code")
+        return names
+    names = _names(measures, "measures", "measure names", "measure")
+    if "soc_code" in names:  # "not a number: '11-1011'"
+        raise DataFormatError("measures: 'soc_code' is the code column of exposures, not a measure")
+    return names
 
 
-def _check_inputs(panel, exposures, measures) -> tuple[pd.DataFrame, list[str]]:
-    """Refuse a panel or exposures the estimation cannot use; return exposures (floats) and names.
+def _check_inputs(panel, exposures, measures) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """Refuse a panel or exposures the estimation cannot use; return the panel, exposures (floats), names.
 
     The exposures: a frame with ``soc_code`` and the measures, each code once and never
     missing, each measure a finite number or missing (a repeated code raised pandas'
     "cannot reindex on an axis with duplicate labels", ``inf`` statsmodels' "exog contains
     inf or nans", ``True`` was read as 1). The panel: a frame with the columns the
-    estimation reads, each (``soc_code``, ``year``) once, and positive, finite employment
-    on its balanced rows (a NaN or negative one gave estimates without a word). Failures
-    name the frame (``exposures``, ``panel``), the row (from 1) and the column.
+    estimation reads, each (``soc_code``, ``year``) once, ``year`` a whole number,
+    ``balanced`` True or False, ``a_mean`` a finite number of at least 0 or missing, and
+    positive, finite employment on its balanced rows (a NaN or negative one gave estimates
+    without a word). Failures name the frame (``exposures``, ``panel``), the row (from 1)
+    and the column. The panel is returned as given, unless a column had to be read
+    (``year`` of floats as int, ``balanced`` of objects as bool, ``a_mean`` as floats).
     """
     panel = _common.check_frame(panel, "panel")
     missing = [c for c in _PANEL_COLUMNS if c not in panel.columns]
     if missing:
         raise DataFormatError(f"panel lacks column(s) {missing}")
+    fixed = {}
+    years = _years_of(panel)
+    if years is not None:
+        fixed["year"] = years.to_numpy()
+    balanced = _balanced(panel)
+    if panel["balanced"].dtype != bool:
+        fixed["balanced"] = balanced
+    wage = _common.numbers(panel, "a_mean", "panel")  # text: "could not convert string to float"
+    _common.check_range(wage, "panel", "a_mean", what="a_mean", row_offset=1)
+    if panel["a_mean"].dtype.kind not in "iuf":
+        fixed["a_mean"] = wage.to_numpy()
+    if fixed:
+        panel = panel.assign(**fixed)
     keys = panel[["soc_code", "year"]].reset_index(drop=True)
     repeated = keys.duplicated().to_numpy(dtype=bool)
     if repeated.any():
@@ -539,7 +812,6 @@ def _check_inputs(panel, exposures, measures) -> tuple[pd.DataFrame, list[str]]:
         first = int(np.flatnonzero(((keys["soc_code"] == code) & (keys["year"] == year)).to_numpy(bool))[0])
         raise DataFormatError(f"({code}, {year}) appears twice (rows {first + 1} and {pos + 1})",
                               path="panel", row=pos + 1, column="year")
-    balanced = panel["balanced"].to_numpy(dtype=bool)
     emp = pd.to_numeric(panel["tot_emp"], errors="coerce").to_numpy(dtype=float)
     bad = balanced & ~(np.isfinite(emp) & (emp > 0))
     if bad.any():
@@ -556,8 +828,8 @@ def _check_inputs(panel, exposures, measures) -> tuple[pd.DataFrame, list[str]]:
         raise DataFormatError(f"exposures lacks column(s) {missing}")
     exposures = exposures.reset_index(drop=True)
     _common.check_soc_codes(exposures, "exposures")
-    return exposures.assign(**{m: _common.numbers(exposures, m, "exposures").to_numpy()
-                               for m in dict.fromkeys(names)}), names
+    return panel, exposures.assign(**{m: _common.numbers(exposures, m, "exposures").to_numpy()
+                                      for m in names}), names
 
 
 def _base(panel: pd.DataFrame, base_year: int) -> pd.DataFrame:
@@ -646,11 +918,14 @@ def group_growth(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     Raises
     ------
     exposure.errors.DataFormatError
-        A bad panel or exposures (see :func:`run_outcomes`), ``q``, ``cuts`` (see
-        :func:`exposure_groups`); ``base_year``, ``pre_year`` or ``end_year`` that is not a
-        whole number, or (``pre_year``, ``end_year``) not a year of the panel.
+        A bad panel, exposures or ``measures`` (see :func:`run_outcomes`), ``q``, ``cuts``
+        (see :func:`exposure_groups`); ``base_year``, ``pre_year`` or ``end_year`` that is
+        not a whole number, (``pre_year``, ``end_year``) not a year of the panel, a
+        ``pre_year`` that is not before ``base_year`` or an ``end_year`` that is not after
+        it.
     exposure.errors.ExposureError
-        ``base_year`` not in the panel.
+        ``base_year`` not in the panel; a measure with no value on the balanced
+        occupations.
 
     Examples
     --------
@@ -667,18 +942,25 @@ def group_growth(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     base_year = _check_year(base_year, "base_year")
     pre_year = _check_year(pre_year, "pre_year")
     end_year = _check_year(end_year, "end_year", optional=True)
-    exposures, names = _check_inputs(panel, exposures, measures)
+    panel, exposures, names = _check_inputs(panel, exposures, measures)
     wide = _Wide.of(panel, base_year)
     end_year = wide.years[-1] if end_year is None else end_year
     for name, year in (("pre_year", pre_year), ("end_year", end_year)):
         if year not in wide.years:  # a ValueError "2030 is not in list" before
             raise DataFormatError(f"{name} {year} is not in the panel ({wide.years})")
+    if pre_year >= base_year:  # the growth "before" ran backwards (or over no time), silently
+        raise DataFormatError(f"pre_year ({pre_year}) must be before base_year ({base_year})")
+    if end_year <= base_year:
+        raise DataFormatError(f"end_year ({end_year}) must be after base_year ({base_year})")
     pre, base, end = (wide.years.index(y) for y in (pre_year, base_year, end_year))
     emp, wage = wide.values["log_emp"], wide.values["log_wage"]
     aligned = wide.exposures(exposures, names)
     rows = []
     for m in names:
         vals = aligned[m]
+        if np.isnan(vals).all():  # an empty table, without a word
+            raise ExposureError(f"measure {m!r} has no value on any balanced occupation of the panel "
+                                f"(in the base year {base_year})")
         groups = exposure_groups(vals, wide.base_emp, q=q, cuts=cuts).to_numpy(dtype=float, na_value=np.nan)
         for g in sorted(set(groups[~np.isnan(groups)])):
             sel = groups == g
@@ -789,28 +1071,54 @@ def _check_min_emp(min_emp) -> None:
         raise DataFormatError(f"min_emp must be a number of workers (0 or more) or None, got {shown(min_emp)}")
 
 
-def _check_major(exclude_major) -> None:
-    """Refuse an ``exclude_major`` that names no SOC major group (``["11"]`` left nothing out)."""
+def _check_major(exclude_major) -> str | None:
+    """``exclude_major`` as a major group code (``15-0000``), or None; what names no major group is refused.
+
+    ``["11"]`` left nothing out; ``"15-1252"`` (a detailed code), ``150`` and ``"15abc"``
+    were read as major group 15.
+    """
     if exclude_major is None:
-        return
-    ok = ((isinstance(exclude_major, str) or (is_number(exclude_major) and float(exclude_major).is_integer()))
-          and len(str(exclude_major)[:2]) == 2 and str(exclude_major)[:2].isdigit())
-    if not ok:
+        return None
+    major = None
+    if isinstance(exclude_major, str):
+        match = re.fullmatch(r"(\d\d)(-0000)?", exclude_major)
+        major = match.group(1) if match else None
+    elif is_number(exclude_major) and np.isfinite(exclude_major) and float(exclude_major).is_integer():
+        major = f"{int(exclude_major)}" if 10 <= int(exclude_major) <= 99 else None
+    if major is None:
         raise DataFormatError("exclude_major must be a SOC major group ('15-0000' or '15') or None, "
                               f"got {shown(exclude_major)}")
+    return f"{major}-0000"
 
 
-def _check(outcomes, scale) -> None:
-    if isinstance(outcomes, str):  # iterated letter by letter before ('l', 'o', ...)
-        raise DataFormatError(f"outcomes must be a list of outcome names, got str {outcomes!r}: "
-                              f"write [{outcomes!r}]")
-    if not np.iterable(outcomes):  # None: TypeError 'NoneType' object is not iterable
-        raise DataFormatError(f"outcomes must be a list of outcome names, got {shown(outcomes)}")
-    if scale not in ("sd", "raw"):
-        raise ExposureError(f"scale must be 'sd' or 'raw', got {scale!r}")
+#: The specification names :class:`~exposure.schemas._outcomes.EventStudyCoefficients` allows.
+_SPEC = re.compile(r"baseline|unweighted|drop_small|drop_major_[0-9]{2}")
+
+
+def _check_spec(spec) -> str:
+    """``spec`` of :func:`event_study` (None: ``baseline``); a name the schema refuses is refused first.
+
+    ``"big"`` raised a SchemaError after the whole estimation, a list ``TypeError:
+    unhashable type``, and ``""`` or ``{}`` were read as ``baseline``.
+    """
+    if spec is None:
+        return "baseline"
+    if not (isinstance(spec, str) and _SPEC.fullmatch(spec)):
+        raise DataFormatError("spec must be one of baseline, unweighted, drop_small, drop_major_XX (str) or None, "
+                              f"got {shown(spec)}")
+    return spec
+
+
+def _check(outcomes, scale) -> list[str]:
+    """``outcomes`` as a list, each once; an unknown outcome or ``scale`` refused."""
+    outcomes = _names(outcomes, "outcomes", "outcome names", "outcome")  # "log_emp": read letter by letter
+    if not (isinstance(scale, str) and scale in ("sd", "raw")):  # a Series: pandas' truth value error
+        got = repr(scale) if isinstance(scale, str) else shown(scale)
+        raise ExposureError(f"scale must be 'sd' or 'raw', got {got}")
     bad = [o for o in outcomes if o not in OUTCOMES]
     if bad:
         raise ExposureError(f"unknown outcome(s) {bad}; choose from {OUTCOMES}")
+    return outcomes
 
 
 def event_study(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence[str] | None = None,
@@ -838,6 +1146,7 @@ def event_study(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence
     measures : sequence of str, optional
         Default every measure column of ``exposures``.
     outcomes : sequence of {"log_emp", "log_wage"}
+        A list; an outcome named twice is estimated once.
     base_year : int, default 2022
     weighted : bool, default True
         Weight by base-year employment.
@@ -845,9 +1154,12 @@ def event_study(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence
     min_emp : float, optional
         Leave out occupations with fewer base-year workers.
     exclude_major : str, optional
-        Leave out one SOC major group (``"15-0000"`` or ``"15"``).
+        Leave out one SOC major group (``"15-0000"``, ``"15"`` or ``15``); it must be a
+        major group of the panel's balanced occupations.
     spec : str, optional
-        Name written in the ``spec`` column; default ``baseline``.
+        Name written in the ``spec`` column: ``baseline`` (the default), ``unweighted``,
+        ``drop_small`` or ``drop_major_XX``
+        (:class:`~exposure.schemas._outcomes.EventStudyCoefficients`).
 
     Returns
     -------
@@ -858,12 +1170,15 @@ def event_study(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence
     Raises
     ------
     exposure.errors.DataFormatError
-        A bad panel or exposures (see :func:`run_outcomes`); ``min_emp`` that is not a
-        number of workers, 0 or more (``"100"``, ``True``, NaN); ``weighted`` that is not
-        True or False; ``base_year`` that is not a whole number; ``exclude_major`` that
-        is not a SOC major group; ``outcomes`` given as one str or None.
+        A bad panel, exposures or ``measures`` (see :func:`run_outcomes`); ``min_emp``
+        that is not a number of workers, 0 or more (``"100"``, ``True``, NaN); ``weighted``
+        that is not True or False; ``base_year`` that is not a whole number;
+        ``exclude_major`` that is not a SOC major group (``["11"]``, ``"15-1252"``,
+        ``150``) or not one of the panel's balanced occupations; ``spec`` that is not one
+        of the names above (``"big"``, ``""``, a list); ``outcomes`` that is not a list of
+        names (one str, None, a dict) or is empty.
     exposure.errors.ExposureError
-        An unknown outcome or ``scale``; ``base_year`` not in the panel.
+        An unknown outcome or ``scale`` (a Series too); ``base_year`` not in the panel.
 
     Examples
     --------
@@ -882,20 +1197,25 @@ def event_study(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence
     >>> es["year"].tolist(), (es["coef"].round(3) + 0.0).tolist()  # + 0.0 turns -0.0 into 0.0
     ([2021, 2022, 2023], [0.0, 0.0, -0.1])
     """
-    _check(outcomes, scale)
+    outcomes = _check(outcomes, scale)
     check_flag(weighted, "weighted")
     base_year = _check_year(base_year, "base_year")
     _check_min_emp(min_emp)
-    _check_major(exclude_major)
-    exposures, names = _check_inputs(panel, exposures, measures)
+    major = _check_major(exclude_major)
+    spec = _check_spec(spec)
+    panel, exposures, names = _check_inputs(panel, exposures, measures)
     wide = _Wide.of(panel, base_year)
     drop = np.zeros(len(wide.codes), dtype=bool)
-    if exclude_major is not None:
-        drop |= wide.major == str(exclude_major)[:2] + "-0000"
+    if major is not None:
+        majors = sorted({m for m in wide.major if isinstance(m, str)})
+        if major not in majors:  # nothing was left out, and the result labelled as if it had been
+            raise DataFormatError(f"exclude_major {major} is not a SOC major group of the panel's balanced "
+                                  f"occupations ({_listed(majors, 30)})")
+        drop |= wide.major == major
     if min_emp is not None:
         drop |= wide.base_emp < min_emp
     rows = _estimate(wide, exposures, names, outcomes, weighted=weighted, scale=scale, drop=drop,
-                     spec=spec or "baseline")
+                     spec=spec)
     return _coefficients(rows, names)
 
 
@@ -917,9 +1237,10 @@ def robustness(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence[
     Raises
     ------
     exposure.errors.DataFormatError
-        A bad panel or exposures (see :func:`run_outcomes`); ``small_quantile`` that is
-        not a number from 0 to 1; ``majors`` that is not True or False; ``base_year``
-        that is not a whole number; ``outcomes`` given as one str or None.
+        A bad panel, exposures or ``measures`` (see :func:`run_outcomes`);
+        ``small_quantile`` that is not a number from 0 to 1; ``majors`` that is not True
+        or False; ``base_year`` that is not a whole number; ``outcomes`` that is not a list
+        of names (one str, None, a dict) or is empty.
     exposure.errors.ExposureError
         An unknown outcome; ``base_year`` not in the panel.
 
@@ -937,8 +1258,8 @@ def robustness(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence[
     if not (is_number(small_quantile) and 0 <= small_quantile <= 1):  # NaN too
         raise DataFormatError(f"small_quantile must be a number from 0 to 1, got {shown(small_quantile)}")
     check_flag(majors, "majors")
-    exposures, names = _check_inputs(panel, exposures, measures)
-    _check(outcomes, "sd")
+    panel, exposures, names = _check_inputs(panel, exposures, measures)
+    outcomes = _check(outcomes, "sd")
     wide = _Wide.of(panel, base_year)
     kw = {"scale": "sd", "weighted": True}
     rows = _estimate(wide, exposures, names, outcomes, spec="unweighted", scale="sd", weighted=False,
@@ -978,7 +1299,35 @@ def _check_coefficients(coefficients, columns: Sequence[str]) -> pd.DataFrame:
                                       path="coefficients", row=pos + 1, column="year")
         if coefficients[c].dtype.kind not in "iuf":  # text "0.5": compared and ordered as a number
             parsed[c] = values
-    return coefficients.assign(**parsed) if parsed else coefficients
+    coefficients = coefficients.assign(**parsed) if parsed else coefficients
+    key = ["measure", "outcome", "spec", "year"]
+    for c in key[:3]:  # a missing spec left its row out of the robustness range, silently
+        nokey = coefficients[c].isna().to_numpy(dtype=bool)
+        if nokey.any():
+            raise DataFormatError(f"the {c} is missing", path="coefficients", row=int(np.flatnonzero(nokey)[0]) + 1,
+                                  column=c)
+    keys = coefficients[key].reset_index(drop=True).astype({c: str for c in key[:3]})
+    repeated = keys.duplicated().to_numpy(dtype=bool)
+    if repeated.any():  # the headline joined repeated rows with each other (16 rows for 1)
+        pos = int(np.flatnonzero(repeated)[0])
+        first = int(np.flatnonzero((keys == keys.iloc[pos]).all(axis=1).to_numpy(dtype=bool))[0])
+        m, o, s, y = keys.iloc[pos]
+        raise DataFormatError(f"({m}, {o}, {s}, {int(y)}) appears twice (rows {first + 1} and {pos + 1})",
+                              path="coefficients", row=pos + 1, column="year")
+    return coefficients
+
+
+def _years_of_spec(coefficients: pd.DataFrame, spec: str) -> list[int]:
+    """The years of the rows of ``spec`` in ``coefficients``, sorted."""
+    return sorted({int(y) for y in coefficients.loc[coefficients["spec"] == spec, "year"]})
+
+
+def _check_year_in(coefficients: pd.DataFrame, year: int, name: str, spec: str) -> None:
+    """Refuse a ``year`` that no row of ``spec`` has (it gave an empty table, or NaN columns)."""
+    years = _years_of_spec(coefficients, spec)
+    if year not in years:
+        raise DataFormatError(f"{name} {year} is not a year of spec {spec!r} in coefficients "
+                              f"(years: {_listed(years, 30)})")
 
 
 def pretrend(coefficients: pd.DataFrame, *, pre_year: int = PRE_YEAR, spec: str = "baseline") -> pd.DataFrame:
@@ -1002,8 +1351,13 @@ def pretrend(coefficients: pd.DataFrame, *, pre_year: int = PRE_YEAR, spec: str 
     exposure.errors.DataFormatError
         ``coefficients`` that is not a frame or lacks a column; a cell of ``year``,
         ``coef``, ``se``, ``ci_low``, ``ci_high`` or ``p_value`` that is not a number
-        (text, ``True``, ``inf``), or a ``year`` that is not a whole number; ``pre_year``
-        that is not a whole number; ``spec`` that is not a str.
+        (text, ``True``, ``inf``), or a ``year`` that is not a whole number; a missing
+        ``measure``, ``outcome`` or ``spec``; a (``measure``, ``outcome``, ``spec``,
+        ``year``) given twice; ``pre_year`` that is not a whole number; ``spec`` that is
+        not a str; a ``spec`` that is not in ``coefficients``, or a ``pre_year`` that none
+        of its rows has (the message lists the specifications, or the spec's years).
+    exposure.errors.ExposureError
+        ``coefficients`` without rows.
 
     Examples
     --------
@@ -1018,6 +1372,12 @@ def pretrend(coefficients: pd.DataFrame, *, pre_year: int = PRE_YEAR, spec: str 
     pre_year = _check_year(pre_year, "pre_year")
     if not isinstance(spec, str):
         raise DataFormatError(f"spec must be a specification name (str), got {shown(spec)}")
+    if coefficients.empty:  # an empty table, read as "no pre-trend to worry about"
+        raise ExposureError("coefficients has no rows: no pre-trend to report")
+    specs = list(dict.fromkeys(coefficients["spec"]))
+    if spec not in specs:
+        raise DataFormatError(f"spec {spec!r} is not in coefficients (specs: {_listed(specs, 30)})")
+    _check_year_in(coefficients, pre_year, "pre_year", spec)
     p = coefficients[(coefficients["year"] == pre_year) & (coefficients["spec"] == spec)]
     p = p[["measure", "outcome", "coef", "se", "ci_low", "ci_high", "p_value"]].copy()
     p["passes"] = (p["ci_low"] <= 0) & (p["ci_high"] >= 0)
@@ -1035,7 +1395,7 @@ def headline(coefficients: pd.DataFrame, *, year: int | None = None, pre_year: i
     coefficients : pandas.DataFrame
         :func:`event_study` (+ :func:`robustness`) rows.
     year : int, optional
-        Default the last year of ``coefficients``.
+        Default the last year of the baseline rows of ``coefficients``.
     pre_year : int, default 2021
 
     Returns
@@ -1051,11 +1411,13 @@ def headline(coefficients: pd.DataFrame, *, year: int | None = None, pre_year: i
     exposure.errors.DataFormatError
         ``coefficients`` that is not a frame or lacks a column; a cell of ``year``,
         ``coef``, ``ci_low``, ``ci_high``, ``p_value`` or ``n_occupations`` that is not a
-        number (text, ``True``, ``inf``), or a ``year`` that is not a whole number;
-        ``year`` that is not a whole number or None; ``pre_year`` that is not a whole
-        number.
+        number (text, ``True``, ``inf``), or a ``year`` that is not a whole number; a
+        missing ``measure``, ``outcome`` or ``spec``; a (``measure``, ``outcome``,
+        ``spec``, ``year``) given twice; ``year`` that is not a whole number or None;
+        ``pre_year`` that is not a whole number; no ``baseline`` rows; a ``year`` or
+        ``pre_year`` that no baseline row has (the message lists the baseline years).
     exposure.errors.ExposureError
-        ``coefficients`` without rows and no ``year`` given.
+        ``coefficients`` without rows.
 
     Examples
     --------
@@ -1070,11 +1432,17 @@ def headline(coefficients: pd.DataFrame, *, year: int | None = None, pre_year: i
                                                       "ci_high", "p_value", "n_occupations"])
     year = _check_year(year, "year", optional=True)
     pre_year = _check_year(pre_year, "pre_year")
-    if year is None and coefficients.empty:  # ValueError: cannot convert float NaN to integer
+    if coefficients.empty:  # ValueError: cannot convert float NaN to integer
         raise ExposureError("coefficients has no rows: no year to report")
-    year = int(coefficients["year"].max()) if year is None else year
-    key = ["measure", "outcome"]
     base = coefficients[coefficients["spec"] == "baseline"]
+    if base.empty:  # an empty headline
+        specs = list(dict.fromkeys(coefficients["spec"]))
+        raise DataFormatError(f"coefficients has no baseline rows (specs: {_listed(specs, 30)}): "
+                              "no headline to report")
+    year = int(base["year"].max()) if year is None else year
+    _check_year_in(coefficients, year, "year", "baseline")  # an empty headline
+    _check_year_in(coefficients, pre_year, "pre_year", "baseline")  # NaN pre-trend columns
+    key = ["measure", "outcome"]
     last = base[base["year"] == year].set_index(key)
     pre = base[base["year"] == pre_year].set_index(key)
     at = coefficients[(coefficients["year"] == year) & coefficients["coef"].notna()]
@@ -1094,15 +1462,58 @@ def headline(coefficients: pd.DataFrame, *, year: int | None = None, pre_year: i
 _SECTOR_COLUMNS = ("naics", "naics_title", "i_group", "occ_code", "tot_emp")
 
 
+def _naics_key(value):
+    """A NAICS code as text (``"51"``, ``"31-33"``; ``51`` and ``51.0`` are ``"51"``).
+
+    None when missing (None, NaN, blank text); False when it cannot be a code (a list, a
+    boolean, ``51.5``).
+    """
+    value = value.item() if isinstance(value, np.generic) else value
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, numbers.Integral):
+        return str(value)
+    if isinstance(value, float):
+        if np.isnan(value):
+            return None
+        return str(int(value)) if value.is_integer() else False
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    return False
+
+
+def _naics_keys(cells, path, rows, missing: str) -> list[str]:
+    """:func:`_naics_key` of each of ``cells``; a missing or malformed code refused, naming its row.
+
+    ``rows`` are the rows (from 1) of ``cells`` in the frame ``path``; ``missing`` is the
+    message for a missing code.
+    """
+    keys = []
+    for row, value in zip(rows, cells):
+        key = _naics_key(value)
+        if key is None:
+            raise DataFormatError(missing, path=path, row=int(row), column="naics")
+        if key is False:
+            value = value.item() if isinstance(value, np.generic) else value
+            raise DataFormatError(f"not a NAICS code: {value!r}", path=path, row=int(row), column="naics")
+        keys.append(key)
+    return keys
+
+
 def _check_sector_frames(frames) -> dict[int, pd.DataFrame]:
     """The sector rows (``naics``, ``naics_title``, ``tot_emp``) of each table of ``frames``, by int year.
 
-    What is not a mapping of frames with :data:`_SECTOR_COLUMNS` is refused. The sector
-    rows (``i_group`` ``sector``, ``occ_code`` ``00-0000``) get ``tot_emp`` as floats, read
-    as :func:`exposure.rollup.employment_frame` reads OEWS numbers (``"1,200"`` is 1200,
-    the BLS special values ``**``, ``*``, ``#``, ``~`` are missing); text, a boolean, a
-    negative or infinite number is refused, naming ``frames[year]``, the row of the table
-    (counted from 1) and the column. Other rows are not read.
+    What is not a mapping of frames with :data:`_SECTOR_COLUMNS` is refused, and so is a
+    key that is not a year (``2021.5`` was read as 2021, ``True`` as the year 1). The
+    sector rows (``i_group`` ``sector``, ``occ_code`` ``00-0000``) get ``tot_emp`` as
+    floats, read as :func:`exposure.rollup.employment_frame` reads OEWS numbers
+    (``"1,200"`` is 1200, the BLS special values ``**``, ``*``, ``#``, ``~`` are missing);
+    text, a boolean, a negative or infinite number is refused, naming ``frames[year]``,
+    the row of the table (counted from 1) and the column. A table without sector rows, or
+    a sector row without a NAICS code, is refused too (the sector, or the year, was left
+    out). Other rows are not read.
     """
     if not isinstance(frames, Mapping):  # a list: AttributeError 'list' object has no attribute 'items'
         raise DataFormatError("frames must be a mapping of May year to OEWS by-industry table "
@@ -1111,23 +1522,73 @@ def _check_sector_frames(frames) -> dict[int, pd.DataFrame]:
         raise DataFormatError("frames must hold at least one year, got an empty mapping")
     out = {}
     for key, f in frames.items():
-        try:
-            year = int(key)
-        except (TypeError, ValueError):
-            raise DataFormatError(f"frames: key {key!r} is not a year") from None
+        year = _frame_year(key)
         if year in out:  # 2021 and "2021": one table would be dropped without a word
             raise DataFormatError(f"frames: the year {year} is given twice")
-        f = _common.check_frame(f, f"frames[{key!r}]")
+        name = f"frames[{key!r}]"
+        f = _common.check_frame(f, name)
         missing = [c for c in _SECTOR_COLUMNS if c not in f.columns]
         if missing:
-            raise DataFormatError(f"frames[{key!r}] lacks column(s) {missing}")
+            raise DataFormatError(f"{name} lacks column(s) {missing}")
         sel = (f["i_group"].eq("sector").fillna(False).to_numpy(dtype=bool)
                & f["occ_code"].eq("00-0000").fillna(False).to_numpy(dtype=bool))
-        emp = _number(f["tot_emp"].where(sel), "tot_emp", f"frames[{key!r}]")  # rows of the whole table
+        if not sel.any():  # the year was dropped from the growth rates (or said to be missing)
+            raise DataFormatError(f"{name} has no sector rows (i_group 'sector' with occ_code '00-0000')")
+        _naics_keys(f["naics"].to_numpy(dtype=object)[sel], name, np.flatnonzero(sel) + 1,
+                    "a sector row without a NAICS code")
+        emp = _number(f["tot_emp"].where(sel), "tot_emp", name)  # rows of the whole table
         out[year] = pd.DataFrame({"naics": f["naics"].to_numpy()[sel],
                                   "naics_title": f["naics_title"].to_numpy()[sel],
                                   "tot_emp": emp.to_numpy(dtype=float)[sel]})
     return out
+
+
+#: Columns :func:`sector_growth` writes besides the measures (and ``emp_<year>``).
+_SECTOR_OUTPUT = ("naics", "naics_title", "emp_growth_pre", "emp_growth_post")
+
+
+def _check_sector_measures(measures) -> list[str]:
+    """``measures`` of :func:`sector_growth` as a list of names; a column of the result is not one."""
+    names = _names(measures, "measures", "measure names", "measure")
+    for m in names:  # "naics": "sector_scores lacks column(s) ['naics']"; "emp_2021" was overwritten
+        if m in _SECTOR_OUTPUT or re.fullmatch(r"emp_\d+", m):
+            raise DataFormatError(f"measures: {m!r} is a column of the result (naics, naics_title, emp_<year>, "
+                                  "emp_growth_pre, emp_growth_post), not a measure")
+    return names
+
+
+def _sector_scores(sector_scores: pd.DataFrame, measures: list[str]) -> tuple[list[str], dict[str, pd.Series]]:
+    """The NAICS codes of ``sector_scores`` (as :func:`_naics_key`) and its measures, checked.
+
+    Each code once and never missing; each measure a finite number or missing, and not
+    missing in every row; our shares (alpha, beta, gamma, ``share_*``) from 0 to 1. Each
+    measure is returned as given when of a numeric dtype, else as floats. Failures name
+    ``sector_scores``, the row (from 1) and the column.
+    """
+    path = "sector_scores"
+    scores = sector_scores.reset_index(drop=True)
+    if scores.empty:  # a table of NaN measures
+        raise DataFormatError("sector_scores has no rows")
+    keys = _naics_keys(scores["naics"].to_numpy(dtype=object), path, range(1, len(scores) + 1),
+                       "the NAICS code is missing")
+    repeat = first_repeat(pd.Series(keys))
+    if repeat is not None:  # the first of the two rows was used, silently
+        pos, first = repeat
+        raise DataFormatError(f"sector {keys[pos]!r} appears twice (rows {first + 1} and {pos + 1})",
+                              path=path, row=pos + 1, column="naics")
+    values = {}
+    for m in measures:
+        v = _common.numbers(scores, m, path)  # text, True, inf were put next to the sector as given
+        if m in OUR_MEASURES:
+            outside = (v.notna() & ~v.between(0.0, 1.0)).to_numpy(dtype=bool)
+            if outside.any():
+                pos = int(np.flatnonzero(outside)[0])
+                raise DataFormatError(f"{m} is a share of tasks, from 0 to 1; got {float(v.iloc[pos])!r}",
+                                      path=path, row=pos + 1, column=m)
+        if v.isna().all():
+            raise DataFormatError(f"{m} is missing in every row", path=path, column=m)
+        values[m] = scores[m] if scores[m].dtype.kind in "iuf" else v
+    return keys, values
 
 
 def sector_growth(frames: Mapping[int, pd.DataFrame], sector_scores: pd.DataFrame,
@@ -1143,11 +1604,18 @@ def sector_growth(frames: Mapping[int, pd.DataFrame], sector_scores: pd.DataFram
     Parameters
     ----------
     frames : mapping of int to pandas.DataFrame
-        May year -> OEWS by-industry table (:func:`exposure.oews.read_oews`).
+        May year -> OEWS by-industry table (:func:`exposure.oews.read_oews`); each must
+        have sector rows.
     sector_scores : pandas.DataFrame
-        ``exposure.load("sectors")``: ``naics`` and the measures.
+        ``exposure.load("sectors")``: ``naics`` (each code once; ``51`` and ``"51"`` are
+        one code) and the measures (finite numbers or missing, not missing in every row;
+        our shares alpha, beta, gamma, ``share_*`` from 0 to 1). A sector of the tables
+        without a row here gets missing measures.
     measures : sequence of str, default alpha, beta, gamma
+        Columns of ``sector_scores``; not a column of the result (``naics``,
+        ``emp_2021`` ...).
     base_year, pre_year : int
+        ``pre_year`` before ``base_year``, and a year of ``frames`` after ``base_year``.
 
     Returns
     -------
@@ -1160,14 +1628,30 @@ def sector_growth(frames: Mapping[int, pd.DataFrame], sector_scores: pd.DataFram
     ------
     exposure.errors.DataFormatError
         ``frames`` that is not a non-empty mapping of year to frame (a list, None, one
-        frame), a key that is not a year, a table that is not a frame, lacks a column or
-        has a sector twice; a sector's ``tot_emp`` that is not a number of workers (text
+        frame), a key that is not a year (``"May"``, ``2021.5``, ``True``), a table that
+        is not a frame, lacks a column, has no sector rows or has a sector twice; a sector
+        row without a NAICS code, or whose ``tot_emp`` is not a number of workers (text
         other than the BLS special values ``**``, ``*``, ``#``, ``~``, which are missing;
-        ``True``; a negative or infinite number); ``sector_scores`` that is not a frame
-        or lacks ``naics`` or a measure; ``measures`` that is not a list of names (one str,
-        None); ``base_year``/``pre_year`` that is not a whole number.
+        ``True``; a negative or infinite number); ``sector_scores`` that is not a frame,
+        has no rows, lacks ``naics`` or a measure, has a NAICS code that is missing,
+        malformed (a list, ``True``, ``51.5``) or given twice, a measure that is not a
+        number (text, ``True``, ``inf``), is missing in every row or, for our shares,
+        lies outside 0-1, or matches none of the sectors of the tables; ``measures`` that
+        is not a list of names (one str, None, a dict), is empty or names a column of the
+        result; ``base_year``/``pre_year`` that is not a whole number, a ``pre_year`` not
+        before ``base_year``, a ``base_year`` that is the last year of ``frames``.
     exposure.errors.ExposureError
-        No table for ``base_year`` or ``pre_year``.
+        No table for ``base_year`` or ``pre_year`` (the message lists the years given); no
+        sector with employment in every year.
+
+    Notes
+    -----
+    A growth rate from zero employment is undefined: a sector with no workers in
+    ``pre_year`` (``base_year``) gets a missing ``emp_growth_pre`` (``emp_growth_post``),
+    and a warning on the ``exposure.outcomes`` logger names the sector and the year. The
+    sector stays in the table (its employment and measures are still shown); it was given
+    an infinite growth rate before. A sector total of zero workers is not something BLS
+    publishes, so it most likely marks a problem in the table; the warning says where.
 
     Examples
     --------
@@ -1183,17 +1667,17 @@ def sector_growth(frames: Mapping[int, pd.DataFrame], sector_scores: pd.DataFram
     """
     base_year = _check_year(base_year, "base_year")
     pre_year = _check_year(pre_year, "pre_year")
+    if pre_year >= base_year:  # the "pre" growth ran backwards (or over no time), silently
+        raise DataFormatError(f"pre_year ({pre_year}) must be before base_year ({base_year})")
     frames = _check_sector_frames(frames)
     sector_scores = _common.check_frame(sector_scores, "sector_scores")
     if "naics" not in sector_scores.columns:
         raise DataFormatError("sector_scores lacks column(s) ['naics']")
-    if isinstance(measures, str):  # iterated letter by letter before ('b', 'e', ...)
-        raise DataFormatError(f"measures must be a list of measure names, got str {measures!r}: "
-                              f"write [{measures!r}]")
-    names = list(measures) if np.iterable(measures) else None
-    if names is None or not all(isinstance(m, str) for m in names):  # None: TypeError not iterable
-        raise DataFormatError(f"measures must be a list of measure names, got {shown(measures)}")
-    measures = names
+    measures = _check_sector_measures(measures)
+    missing = [m for m in measures if m not in sector_scores.columns]
+    if missing:
+        raise DataFormatError(f"sector_scores lacks column(s) {missing}")
+    score_keys, score_values = _sector_scores(sector_scores, measures)
     rows = []
     for year, s in sorted(frames.items()):
         if s["naics"].duplicated().any():
@@ -1205,25 +1689,48 @@ def sector_growth(frames: Mapping[int, pd.DataFrame], sector_scores: pd.DataFram
     years = sorted(wide.columns)
     for y in (base_year, pre_year):
         if y not in years:
-            raise ExposureError(f"sector_growth needs the OEWS by-industry table of May {y}")
+            raise ExposureError(f"sector_growth needs the OEWS by-industry table of May {y} "
+                                f"(frames has May {_listed(years, 30)})")
+    if base_year == years[-1]:  # the "post" growth was 0, over no time
+        raise DataFormatError(f"base_year {base_year} is the last year of frames: no later year to measure "
+                              "growth to")
     gaps = wide.index[wide.isna().any(axis=1)]
     if len(gaps):
         log.info("sectors not published in every year, left out: %s", list(gaps))
     wide = wide.drop(index=gaps)
+    if wide.empty:
+        raise ExposureError(f"no sector has employment in every year of frames (May {_listed(years, 30)}): "
+                            "nothing to compare")
     out = pd.DataFrame({"naics": wide.index})
     titles = long.drop_duplicates("naics", keep="last").set_index("naics")["naics_title"]
     out["naics_title"] = out["naics"].map(titles).to_numpy()
     for y in years:
         out[f"emp_{y}"] = wide[y].to_numpy()
-    out["emp_growth_pre"] = (wide[base_year] / wide[pre_year] - 1).to_numpy()
-    out["emp_growth_post"] = (wide[years[-1]] / wide[base_year] - 1).to_numpy()
-    scores = sector_scores.drop_duplicates("naics").set_index("naics")
-    missing = [m for m in measures if m not in scores.columns]
-    if missing:
-        raise DataFormatError(f"sector_scores lacks column(s) {missing}")
+    out["emp_growth_pre"] = _sector_growth_rate(out, wide, pre_year, base_year, "emp_growth_pre")
+    out["emp_growth_post"] = _sector_growth_rate(out, wide, base_year, years[-1], "emp_growth_post")
+    keys = [_naics_key(n) for n in out["naics"]]
+    if not set(keys) & set(score_keys):  # a table of NaN measures, without a word
+        raise DataFormatError(f"none of its NAICS codes ({_listed(score_keys)}) is a sector of the tables "
+                              f"({_listed(keys)})", path="sector_scores")
     for m in measures:
-        out[m] = out["naics"].map(scores[m]).to_numpy()
+        score_of = pd.Series(score_values[m].to_numpy(), index=pd.Index(score_keys))
+        out[m] = pd.Series(keys).map(score_of).to_numpy()
     return out.reset_index(drop=True)
+
+
+def _sector_growth_rate(out: pd.DataFrame, wide: pd.DataFrame, a: int, b: int, column: str) -> np.ndarray:
+    """Employment growth from May ``a`` to May ``b`` of each sector; missing (logged) from zero workers.
+
+    A sector with no employment in ``a`` has no growth rate (``x / 0`` was ``inf``): it is
+    missing, and a warning names the sector.
+    """
+    start, end = wide[a].to_numpy(dtype=float), wide[b].to_numpy(dtype=float)
+    zero = start == 0
+    for pos in np.flatnonzero(zero):
+        log.warning("sector %s (%s) has no employment in May %d: its growth from %d to %d (%s) is missing",
+                    out["naics"].iloc[pos], out["naics_title"].iloc[pos], a, a, b, column)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(zero, np.nan, end / start - 1)
 
 
 # --------------------------------------------------------------------------- everything
@@ -1258,7 +1765,8 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
         :func:`build_panel` (or ``exposure.load("occupation_panel")``) and
         :func:`exposure_table` outputs.
     measures : sequence of str, optional
-        Default every measure column of ``exposures``.
+        Default every measure column of ``exposures``; a measure named twice is taken
+        once.
     q : int or sequence of float, default 5
         Exposure groups of the growth table (:func:`exposure_groups`).
     base_year : int, default 2022
@@ -1272,11 +1780,15 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     ------
     exposure.errors.DataFormatError
         ``panel`` or ``exposures`` that is not a frame or lacks a column; a (``soc_code``,
-        ``year``) twice in the panel, or a balanced row without positive, finite
-        employment; a code twice or missing in the exposures, or a measure that is not a
-        finite number (text, ``True``, ``inf``); ``measures`` given as one str; ``q`` that
-        is not a whole number or a list of numbers in (0, 1); ``base_year`` that is not a
-        whole number; ``with_robustness`` that is not True or False.
+        ``year``) twice in the panel, a ``year`` that is not a whole number (text
+        ``"2021"``, 2021.5, missing), a ``balanced`` cell that is not True or False, an
+        ``a_mean`` that is not a number of at least 0 (text, ``True``, ``inf``, -1), or a
+        balanced row without positive, finite employment; a code twice or missing in the
+        exposures, or a measure that is not a finite number (text, ``True``, ``inf``);
+        exposures without a measure column; ``measures`` that is not a list of names (one
+        str, a number, a dict), is empty or names ``soc_code``; ``q`` that is not a whole
+        number or a list of numbers in (0, 1); ``base_year`` that is not a whole number;
+        ``with_robustness`` that is not True or False.
     exposure.errors.ExposureError
         No balanced occupation in ``base_year``; a measure with no value, or one value
         only, on the balanced occupations.
@@ -1296,8 +1808,8 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     given = exposures
     base_year = _check_year(base_year, "base_year")
     check_flag(with_robustness, "with_robustness")
-    exposures, names = _check_inputs(panel, exposures, measures)
-    base = _base(panel, base_year)
+    checked, exposures, names = _check_inputs(panel, exposures, measures)
+    base = _base(checked, base_year)
     ex = exposures.set_index("soc_code")
     for m in names:  # what no estimate can come from: say which measure, not a NaN error later
         covered = ex[m].reindex(base.index).dropna() if m in ex.columns else pd.Series(dtype=float)
@@ -1311,10 +1823,10 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
         [pd.DataFrame({"soc_code": base.index, "measure": m,
                        "group": exposure_groups(ex[m].reindex(base.index), base["tot_emp"], q=q).to_numpy()})
          for m in names], ignore_index=True).dropna(subset=["group"])
-    growth = group_growth(panel, exposures, names, q=q, base_year=base_year)
-    coefs = event_study(panel, exposures, names, base_year=base_year)
+    growth = group_growth(checked, exposures, names, q=q, base_year=base_year)
+    coefs = event_study(checked, exposures, names, base_year=base_year)
     if with_robustness:
-        coefs = pd.concat([coefs, robustness(panel, exposures, names, base_year=base_year)],
+        coefs = pd.concat([coefs, robustness(checked, exposures, names, base_year=base_year)],
                           ignore_index=True)
     return Outcomes(panel=panel, exposures=given, groups=groups.reset_index(drop=True),
                     growth=growth, coefficients=coefs, pretrend=pretrend(coefs),
