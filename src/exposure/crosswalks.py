@@ -26,11 +26,13 @@ import csv
 import logging
 import os
 import re
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
 
-from exposure._tables import missing_to_na, read_table
+from exposure._args import shown
+from exposure._tables import missing_to_na, read_table, to_number
 from exposure.errors import DataFormatError
 from exposure.fetch import check_location, fetch
 from exposure.schemas import validate
@@ -42,7 +44,7 @@ from exposure.schemas._crosswalks import (
     Soc2010To2018,
     SocStructure,
 )
-from exposure.schemas._fields import first_bad_soc_code
+from exposure.schemas._fields import ONETSOC_PATTERN, SOC_PATTERN, first_bad_soc_code
 from exposure.schemas._outcomes import OnetToCensus
 
 __all__ = [
@@ -61,6 +63,7 @@ __all__ = [
     "load_naics_titles",
     "load_census_crosswalk",
     "check_soc_structure",
+    "code_list",
     "onet_to_soc_map",
     "soc_major",
     "soc_broad_group",
@@ -529,16 +532,24 @@ def read_census_crosswalk(path) -> pd.DataFrame:
     """Read the O*NET-SOC 2019 -> Census 2018 OCC crosswalk (``onet_to_census_occ2018.csv``).
 
     Columns ``Code`` (O*NET-SOC), ``Occupation``, ``cps_code`` (the Census 2018 ``OCC`` code
-    of CPS and ACS microdata, four digits), ``Job Zone`` and ``Data-level`` (``Y`` when
-    O*NET collects data for the occupation). Several O*NET codes share one Census code (up
-    to 37 in the Yale Budget Lab file); two "All Other" codes (``51-8099.00``,
-    ``51-8099.01``) have none, their ``census_occ`` is missing.
+    of CPS and ACS microdata, four digits), ``Job Zone`` (a whole number 1-5, or blank) and
+    ``Data-level`` (``Y`` when O*NET collects data for the occupation, ``N`` or blank when
+    not; any case). Several O*NET codes share one Census code (up to 37 in the Yale Budget
+    Lab file); two "All Other" codes (``51-8099.00``, ``51-8099.01``) have none, their
+    ``census_occ`` is missing.
 
     Returns
     -------
     pandas.DataFrame
         :class:`~exposure.schemas._outcomes.OnetToCensus`: ``onetsoc_code``,
         ``onetsoc_title``, ``census_occ``, ``job_zone``, ``data_level``.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the file, row and column: a ``Job Zone`` that is not a whole number (it was
+        read as missing) or outside 1-5, a ``Data-level`` other than Y, N or blank (it was
+        read as False); a malformed or repeated code (:class:`~exposure.errors.SchemaError`).
 
     Examples
     --------
@@ -564,14 +575,43 @@ def read_census_crosswalk(path) -> pd.DataFrame:
         **_CSV,
     )
     f = _strip(raw.frame)
+    level = f["data_level"].str.upper()
+    odd = ~level.isin(["Y", "N", ""]).to_numpy(dtype=bool)
+    if odd.any():  # "yes" was read as False
+        pos = int(np.flatnonzero(odd)[0])
+        raise DataFormatError(f"Data-level must be Y, N or blank, got {raw.frame['data_level'].iloc[pos]!r}",
+                              path=raw.path, row=raw.row(pos), column=raw.sources.get("data_level", "Data-level"))
     frame = pd.DataFrame({
         "onetsoc_code": f["onetsoc_code"],
         "onetsoc_title": f["onetsoc_title"],
         "census_occ": f["census_occ"].where(f["census_occ"] != "", None),
-        "job_zone": pd.to_numeric(f["job_zone"].where(f["job_zone"] != "", None), errors="coerce"),
-        "data_level": f["data_level"].str.upper().eq("Y"),
+        "job_zone": _job_zones(raw),
+        "data_level": level.eq("Y"),
     })
     return validate(frame, OnetToCensus, path=raw.path, row_offset=raw.first_row)
+
+
+def _job_zones(raw) -> pd.Series:
+    """``Job Zone`` as floats: a whole number (1-5, checked by the schema) or blank (missing).
+
+    ``"x"`` was read as missing (``errors="coerce"``) and ``"2.5"`` accepted.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> from exposure._tables import RawTable
+    >>> raw = RawTable(pd.DataFrame({"job_zone": ["5", "", "x"]}), Path("c.csv"), 2, {"job_zone": "Job Zone"})
+    >>> _job_zones(raw)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: c.csv, row 4, column 'Job Zone': Job Zone must be a whole number from 1 to 5, or blank, got 'x'
+    """
+    try:
+        return to_number(raw, "job_zone", integer=True).astype(float)
+    except DataFormatError as exc:
+        value = raw.frame["job_zone"].iloc[exc.row - raw.first_row]
+        raise DataFormatError(f"Job Zone must be a whole number from 1 to 5, or blank, got {value!r}",
+                              path=exc.path, row=exc.row, column=exc.column) from None
 
 
 def load_census_crosswalk(*, mirror=None, data_dir=None) -> pd.DataFrame:
@@ -612,8 +652,17 @@ def onet_to_soc_map(crosswalk: pd.DataFrame | None = None, *, mirror=None, data_
     Returns
     -------
     pandas.Series
-        Index ``onetsoc_code``, values ``soc_code`` (name ``soc_code``). Several O*NET
-        codes map to the same SOC code; count SOC employment once.
+        Index ``onetsoc_code`` (each code once), values ``soc_code`` (name ``soc_code``).
+        Several O*NET codes map to the same SOC code; count SOC employment once. A row
+        repeated as it is counts once.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``crosswalk`` that is not a DataFrame (a path) or lacks one of the two columns
+        (``KeyError`` before); an O*NET-SOC code mapped to two SOC codes, naming its row
+        (counted from 1). Before, the map held the code twice and mapping with it raised
+        pandas' ``InvalidIndexError``.
 
     Examples
     --------
@@ -625,10 +674,25 @@ def onet_to_soc_map(crosswalk: pd.DataFrame | None = None, *, mirror=None, data_
     if crosswalk is None:
         crosswalk = load_onet_to_soc(mirror=mirror, data_dir=data_dir)
     elif not isinstance(crosswalk, pd.DataFrame):  # a path: AttributeError before
-        shown = f" {str(crosswalk)!r}" if isinstance(crosswalk, (str, os.PathLike)) else ""
+        text = f" {str(crosswalk)!r}" if isinstance(crosswalk, (str, os.PathLike)) else ""
         raise DataFormatError(f"crosswalk must be a pandas DataFrame, got {type(crosswalk).__name__}"
-                              f"{shown}: read the file with read_onet_to_soc")
-    return crosswalk.set_index("onetsoc_code")["soc_code"].rename("soc_code")
+                              f"{text}: read the file with read_onet_to_soc")
+    missing = [c for c in ("onetsoc_code", "soc_code") if c not in crosswalk.columns]
+    if missing:
+        raise DataFormatError(f"crosswalk lacks column(s) {missing} (columns: {list(crosswalk.columns)}): "
+                              "read the file with read_onet_to_soc")
+    pairs = crosswalk[["onetsoc_code", "soc_code"]].reset_index(drop=True)
+    again = pairs.duplicated().to_numpy(dtype=bool)  # a row repeated as it is: once
+    twice = pairs["onetsoc_code"].duplicated().to_numpy(dtype=bool) & ~again
+    if twice.any():
+        pos = int(np.flatnonzero(twice)[0])
+        code = pairs["onetsoc_code"].iloc[pos]
+        first = int(np.flatnonzero((pairs["onetsoc_code"] == code).to_numpy(dtype=bool))[0])
+        raise DataFormatError(
+            f"O*NET-SOC code {str(code)!r} maps to two SOC codes ({str(pairs['soc_code'].iloc[first])!r} in row "
+            f"{first + 1}, {str(pairs['soc_code'].iloc[pos])!r} in row {pos + 1}): give each O*NET-SOC code once",
+            path="crosswalk", row=pos + 1, column="onetsoc_code")
+    return pairs[~again].set_index("onetsoc_code")["soc_code"].rename("soc_code")
 
 
 _SOC_ANY = re.compile(r"^[0-9]{2}-[0-9]{4}(\.[0-9]{2})?\Z")
@@ -729,6 +793,66 @@ def _brief(value) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def code_list(value, name: str, kind: str = "soc", *, optional: bool = False) -> list[str]:
+    """The codes of ``value`` as a list of str, each checked; a one-line error naming ``name`` else.
+
+    ``value`` is a list, tuple, set, numpy array, pandas Series or Index of codes (or None
+    when ``optional``). Refused: None (unless ``optional``), a string or bytes (it was
+    read character by character), a number, a mapping (read as its keys) or a frame (read
+    as its column names); then the first item that is not a code of ``kind`` (``"soc"``:
+    ``11-1011``; ``"onetsoc"``: ``11-1011.00``; no surrounding spaces), with its position
+    counted from 0 and its value. Before, such an item went through ``str`` and matched
+    nothing, without a word.
+
+    Parameters
+    ----------
+    value : iterable of str
+    name : str
+        The argument, for the message.
+    kind : {"soc", "onetsoc"}, default "soc"
+    optional : bool, default False
+        None is accepted (and returned as None).
+
+    Returns
+    -------
+    list of str or None
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+
+    Examples
+    --------
+    >>> code_list(("11-1011", "13-1020"), "soc_codes")
+    ['11-1011', '13-1020']
+    >>> code_list(["11-1011", "13-1020 "], "soc_codes")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: soc_codes must be a list of SOC codes (like 11-1011), got '13-1020 ' at position 1
+    >>> code_list(["11-1011.00", None], "scored", "onetsoc")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: scored must be a list of O*NET-SOC codes (like 11-1011.00), got None at position 1
+    """
+    what, pattern, example = (("SOC codes", SOC_PATTERN, "11-1011") if kind == "soc"
+                              else ("O*NET-SOC codes", ONETSOC_PATTERN, "11-1011.00"))
+    if optional and value is None:
+        return None
+    if (value is None or isinstance(value, (str, bytes, Mapping, pd.DataFrame)) or not np.iterable(value)):
+        column = "soc_code" if kind == "soc" else "onetsoc_code"
+        hint = f": give one of its columns, e.g. frame[{column!r}]" if isinstance(value, pd.DataFrame) else ""
+        raise DataFormatError(f"{name} must be a list of {what}{' (or None)' if optional else ''}, "
+                              f"got {shown(value)}{hint}")
+    items = list(value)
+    match = re.compile(pattern).match
+    for pos, item in enumerate(items):
+        if not (isinstance(item, str) and match(item)):
+            item = item.item() if isinstance(item, np.generic) else item
+            raise DataFormatError(f"{name} must be a list of {what} (like {example}), got {_brief(item)} "
+                                  f"at position {pos}")
+    return [str(item) for item in items]
+
+
 def check_soc_structure(soc_structure) -> None:
     """Refuse a ``soc_structure`` argument that :func:`oews_code_map` cannot read.
 
@@ -810,9 +934,10 @@ def oews_code_map(soc_codes, oews_codes, soc_structure: pd.DataFrame | None = No
     Parameters
     ----------
     soc_codes : iterable of str
-        SOC 2018 detailed codes (e.g. from the O*NET-SOC crosswalk).
+        SOC 2018 detailed codes (e.g. from the O*NET-SOC crosswalk): a list, tuple, set,
+        array, Series or Index of codes such as ``11-1011`` (:func:`code_list`).
     oews_codes : iterable of str
-        OEWS detailed-level occupation codes.
+        OEWS detailed-level occupation codes, likewise.
     soc_structure : pandas.DataFrame, optional
         :func:`read_soc_structure` output (``soc_code``, ``level``, ``broad_code``),
         checked by :func:`check_soc_structure`.
@@ -826,7 +951,11 @@ def oews_code_map(soc_codes, oews_codes, soc_structure: pd.DataFrame | None = No
     Raises
     ------
     exposure.errors.DataFormatError
-        A ``soc_structure`` that is not such a frame (:func:`check_soc_structure`).
+        A ``soc_structure`` that is not such a frame (:func:`check_soc_structure`);
+        ``soc_codes`` or ``oews_codes`` that is not a list of codes (a string, a dict, a
+        frame), or holds an item that is not a SOC code (None, ``'13-1021 '``, an O*NET-SOC
+        code, a number), naming its position (counted from 0) and value
+        (:func:`code_list`). Such an item used to come out unmapped without a word.
 
     Examples
     --------
@@ -840,12 +969,8 @@ def oews_code_map(soc_codes, oews_codes, soc_structure: pd.DataFrame | None = No
     4  55-1011      NaN       none
     """
     check_soc_structure(soc_structure)
-    for arg, value in (("soc_codes", soc_codes), ("oews_codes", oews_codes)):
-        if value is None or isinstance(value, (str, bytes)) or not np.iterable(value):
-            shown = f" {value!r}" if isinstance(value, (str, bytes, int, float)) else ""
-            raise DataFormatError(f"{arg} must be a list of SOC codes, got {type(value).__name__}{shown}")
-    soc = sorted(set(map(str, soc_codes)))
-    oews = set(map(str, oews_codes))
+    soc = sorted(set(code_list(soc_codes, "soc_codes")))
+    oews = set(code_list(oews_codes, "oews_codes"))
     structure: dict[str, str] = {}
     soc_set = set(soc)
     if soc_structure is not None:

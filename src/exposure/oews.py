@@ -4,17 +4,28 @@
 BLS's column names in any case (``OCC_CODE`` or ``occ_code``), normalized to snake_case
 lower case. Numbers may carry thousands separators (``"1,234"`` in BLS's CSV files).
 
-BLS special values are handled explicitly, never silently coerced:
+BLS special values are handled explicitly, never silently coerced. In every number
+column (``TOT_EMP``, ``EMP_PRSE``, the wages and their RSE), as
+:func:`exposure.rollup.employment_frame` and the ``soc_scores`` checks read them:
 
-- ``**`` employment not released -> ``tot_emp`` missing, ``tot_emp_not_released`` True;
-- ``*`` wage (or RSE) not released -> missing, ``<col>_not_released`` True;
-- ``#`` wage top-coded -> missing, ``<col>_top_coded`` True (``any_top_coded`` over all
-  wage columns);
-- ``~`` (share below 0.5 %) -> missing, treated as not released.
+- ``**`` (BLS: employment not released), ``*`` (wage or RSE not released) and ``~``
+  (share below 0.5 %) -> missing, ``<col>_not_released`` True where the column has that
+  flag (``tot_emp``, ``h_mean``, ``a_mean``, ``h_median``, ``a_median``); either star
+  in any column;
+- ``#`` (wage at or above the top-code) -> missing, ``<col>_top_coded`` True where the
+  column has that flag, ``any_top_coded`` when it is in any wage column (mean or
+  percentile). BLS writes it in wage columns only; in ``TOT_EMP``, ``EMP_PRSE`` or
+  ``MEAN_PRSE`` it is read as missing, with no flag, as ``employment_frame`` reads it;
+- a blank cell -> missing, with no flag (the percentile columns of some files);
+- a number, with commas only as thousands separators (``"1,234"``).
 
-Any other non-numeric value raises :class:`exposure.errors.DataFormatError` naming the
-file, the line (or sheet row) and the column. :func:`load_oews` resolves the files of one
-release through :func:`exposure.fetch.fetch`.
+Anything else (``n/a``, ``N/A``, ``NA``, ``nan``, ``"1.200,5"``, ``"1,2"``, other text)
+raises :class:`exposure.errors.DataFormatError` naming the file, the line (or sheet row)
+and the column: ``TOT_EMP must be a number or a BLS special value (** * # ~), got
+'n/a'``. The flag columns ``ANNUAL`` and ``HOURLY`` are ``TRUE`` (also ``T``, ``Y``,
+``YES``, ``1``), ``FALSE`` (``F``, ``N``, ``NO``, ``0``) or blank, in any case; anything
+else is refused likewise. :func:`load_oews` resolves the files of one release through
+:func:`exposure.fetch.fetch`.
 """
 
 from __future__ import annotations
@@ -70,6 +81,14 @@ _PERCENTILES = [
 ]
 _WAGES = ["h_mean", "a_mean", "h_median", "a_median", *_PERCENTILES]
 _FLAGGED = ["tot_emp", "h_mean", "a_mean", "h_median", "a_median"]
+#: Cells read as missing besides :data:`SPECIAL_VALUES`: a blank cell (and only that).
+_BLANK = frozenset({""})
+#: A number whose commas are thousands separators (``1,234``, ``1,234,567.5``).
+_GROUPED = r"[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?"
+#: Cells of ``ANNUAL`` / ``HOURLY`` read as True and as False (upper-cased).
+_TRUE = ("TRUE", "T", "Y", "YES", "1")
+_FALSE = ("FALSE", "F", "N", "NO", "0", "")
+
 _ORDER = [
     "naics", "occ_code", "o_group", "naics_title", "i_group", "occ_title", "tot_emp",
     "emp_prse", "h_mean", "a_mean", "mean_prse", "h_pct10", "h_pct25", "h_median", "h_pct75",
@@ -101,9 +120,17 @@ def read_oews(path) -> pd.DataFrame:
     ------
     exposure.errors.DataFormatError
         Unreadable file, missing column, a value that is neither a number nor a BLS
-        special value (naming line and column).
+        special value nor blank (``n/a``, ``NA``, ``"1.200,5"``: naming line and column,
+        ``TOT_EMP must be a number or a BLS special value (** * # ~), got 'n/a'``; such
+        ``n/a`` marks were read as missing before), an ``ANNUAL`` or ``HOURLY`` cell that
+        is not TRUE, FALSE or blank (it was read as False).
     exposure.errors.SchemaError
         Malformed code, unknown group, duplicate key.
+
+    Notes
+    -----
+    The treatment of each BLS special value is the module's (:mod:`exposure.oews`):
+    ``**``, ``*``, ``~`` not released, ``#`` top-coded, blank missing.
 
     Examples
     --------
@@ -141,13 +168,14 @@ def read_oews(path) -> pd.DataFrame:
         text = f[col].str.strip()
         not_released = text.isin(["**", "*", "~"]).to_numpy()
         top = (text == "#").to_numpy()
+        _check_numbers(text, not_released | top, raw, col)
         cleaned = RawTable(
             pd.DataFrame({col: text.where(~(not_released | top), "")}),
             raw.path,
             raw.first_row,
             raw.sources,
         )
-        out[col] = to_number(cleaned, col, integer=(col == "tot_emp"))
+        out[col] = to_number(cleaned, col, integer=(col == "tot_emp"), tokens=_BLANK)
         if col in _WAGES:
             top_any |= top
         if col in _FLAGGED:
@@ -155,11 +183,7 @@ def read_oews(path) -> pd.DataFrame:
             if col != "tot_emp":
                 flags[f"{col}_top_coded"] = top
     for col in ("annual", "hourly"):
-        out[col] = (
-            f[col].str.strip().str.upper().isin(["TRUE", "T", "Y", "YES", "1"]).to_numpy()
-            if col in f
-            else np.zeros(len(f), dtype=bool)
-        )
+        out[col] = _flag(f[col], raw, col) if col in f else np.zeros(len(f), dtype=bool)
     frame = pd.DataFrame({c: out[c] for c in _ORDER})
     for name in (
         "tot_emp_not_released", "h_mean_not_released", "a_mean_not_released",
@@ -169,6 +193,60 @@ def read_oews(path) -> pd.DataFrame:
         frame[name] = flags[name]
     frame["any_top_coded"] = top_any
     return validate(frame, Employment, path=raw.path, row_offset=raw.first_row)
+
+
+def _check_numbers(text: pd.Series, special: np.ndarray, raw: RawTable, col: str) -> None:
+    """Refuse a cell of ``text`` that is neither special, blank nor a number, naming its row.
+
+    ``n/a``, ``N/A`` and ``NA`` were read as missing (the default tokens of
+    :func:`exposure._tables.to_number`), ``"1,2"`` as 12 and ``"1.200,5"`` as 1.2005;
+    :func:`exposure.rollup.employment_frame` refuses them. Commas are thousands
+    separators only.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> raw = RawTable(pd.DataFrame({"tot_emp": ["1,200", "n/a"]}), Path("o.csv"), 2, {"tot_emp": "TOT_EMP"})
+    >>> _check_numbers(raw.frame["tot_emp"], np.zeros(2, bool), raw, "tot_emp")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: o.csv, row 3, column 'TOT_EMP': TOT_EMP must be a number or a BLS special value (** * # ~), got 'n/a'
+    """
+    commas = text.str.contains(",", regex=False).to_numpy(dtype=bool)
+    grouped = text.str.fullmatch(_GROUPED).to_numpy(dtype=bool, na_value=False)
+    value = pd.to_numeric(text.str.replace(",", "", regex=False), errors="coerce").to_numpy(dtype=float)
+    bad = ~special & (text != "").to_numpy(dtype=bool) & ((commas & ~grouped) | np.isnan(value))
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        source = raw.sources.get(col, col)
+        raise DataFormatError(f"{source} must be a number or a BLS special value ({' '.join(SPECIAL_VALUES)}), "
+                              f"got {raw.frame[col].iloc[pos]!r}", path=raw.path, row=raw.row(pos), column=source)
+
+
+def _flag(cells: pd.Series, raw: RawTable, col: str) -> np.ndarray:
+    """``ANNUAL`` / ``HOURLY`` as booleans: TRUE (T, Y, YES, 1), FALSE (F, N, NO, 0) or blank.
+
+    Anything else was read as False without a word.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> raw = RawTable(pd.DataFrame({"annual": ["TRUE", "", "x"]}), Path("o.csv"), 2, {"annual": "ANNUAL"})
+    >>> _flag(raw.frame["annual"][:2], raw, "annual").tolist()
+    [True, False]
+    >>> _flag(raw.frame["annual"], raw, "annual")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: o.csv, row 4, column 'ANNUAL': ANNUAL must be TRUE, FALSE or blank, got 'x'
+    """
+    text = cells.str.strip().str.upper()
+    odd = ~text.isin([*_TRUE, *_FALSE]).to_numpy(dtype=bool)
+    if odd.any():
+        pos = int(np.flatnonzero(odd)[0])
+        source = raw.sources.get(col, col)
+        raise DataFormatError(f"{source} must be TRUE, FALSE or blank, got {cells.iloc[pos]!r}",
+                              path=raw.path, row=raw.row(pos), column=source)
+    return text.isin(_TRUE).to_numpy()
 
 
 def load_oews(release: str = "2025", table: str = "by_industry", *, mirror=None, data_dir=None,

@@ -46,16 +46,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
 import exposure.fetch as fetching
 import exposure.scoring as scoring
+from exposure._args import check_flag, check_name, check_path, shown
 from exposure._io import write_json, write_parquet
 from exposure._outdir import OutputPathError, pause, replace_directory
+from exposure._tables import task_id_numbers
 from exposure._version import __version__
 from exposure.crosswalks import CROSSWALK_FILES, load_onet_to_soc, load_soc_structure
-from exposure.errors import ChecksumMismatchError, ExposureError
+from exposure.errors import ChecksumMismatchError, DataFormatError, ExposureError
 from exposure.measures import _common
 from exposure.oews import OEWS_FILES, load_oews, oews_file_names, read_oews
 from exposure.onet import _FILES as ONET_FILES
@@ -66,6 +69,7 @@ from exposure.releases import check_oews_release, check_onet_release
 from exposure.rollup import rollup
 from exposure.schemas import validate
 from exposure.schemas._catalog import MANIFEST_NAME, PROCESSED_TABLES, Table
+from exposure.schemas._fields import first_bad_onetsoc_code
 from exposure.scoring.learned import MODEL_NAME, read_registry
 
 __all__ = [
@@ -149,6 +153,12 @@ class Stage:
         Called with the context entries named by its parameters (see :attr:`inputs`);
         returns a mapping of the entries it adds to the context.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``name`` that is not a non-empty string, ``run`` that is not callable (before:
+        ``TypeError: None is not a callable object`` when the pipeline ran).
+
     Examples
     --------
     >>> double = Stage("double", lambda x: {"y": x * 2})
@@ -156,10 +166,21 @@ class Stage:
     ('x',)
     >>> double.run(x=2)
     {'y': 4}
+    >>> Stage("double", None)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: Stage 'double': run must be a callable (a function of the context entries it reads), got NoneType None
     """
 
     name: str
     run: Callable[..., Mapping[str, Any]]
+
+    def __post_init__(self):
+        if not (isinstance(self.name, str) and self.name):
+            raise DataFormatError(f"Stage name must be a non-empty string, got {shown(self.name)}")
+        if not callable(self.run):
+            raise DataFormatError(f"Stage {self.name!r}: run must be a callable (a function of the context "
+                                  f"entries it reads), got {shown(self.run)}")
 
     @property
     def inputs(self) -> tuple[str, ...]:
@@ -235,6 +256,13 @@ def run_pipeline(
         Before any stage runs, if ``out`` is refused (a file, a mount point or a
         directory holding one, the current directory, a ``protect`` path; see
         :func:`exposure._outdir.check_output_dir`) or its parent cannot be written.
+    exposure.errors.DataFormatError
+        Before anything else, an argument of the wrong kind, naming it (and the position
+        of a bad item, counted from 0): ``stages`` not a list of :class:`Stage`,
+        ``tables`` not a list of :class:`~exposure.schemas._catalog.Table`, ``out`` or
+        ``timings_path`` not a path, ``context`` not a mapping (or None), ``manifest`` not
+        a list of names (one string is refused, not read letter by letter), ``progress``
+        not True or False, ``protect`` not a list of paths (None items are skipped).
 
     Examples
     --------
@@ -252,9 +280,21 @@ def run_pipeline(
     >>> res.manifest["code"], res.manifest["tables"]["task_digests.parquet"]["rows"]
     ('11-1011.00', 2)
     """
-    stages = list(stages)
-    tables = list(tables)
-    out = Path(out)
+    stages = _items(stages, "stages", "Stage", lambda v: isinstance(v, Stage))
+    tables = _items(tables, "tables", "Table", lambda v: isinstance(v, Table))
+    out = check_path(out, "out", "a directory path")
+    if context is not None and not isinstance(context, Mapping):
+        raise DataFormatError(f"context must be a mapping of entry name to value (a dict) or None, "
+                              f"got {shown(context)}")
+    if isinstance(manifest, str):
+        raise DataFormatError(f"manifest must be a list of context entry names, got str {manifest!r}: "
+                              f"write [{manifest!r}]")
+    manifest = _items(manifest, "manifest", "context entry names", lambda v: isinstance(v, str), plural=True)
+    check_flag(progress, "progress")
+    if timings_path is not None:
+        check_path(timings_path, "timings_path")
+    protect = _items(protect, "protect", "paths", lambda v: v is None or isinstance(v, (str, os.PathLike)),
+                     plural=True)
     ctx: dict[str, Any] = dict(context or {})
     timings: dict[str, float] = {}
     t_start = time.perf_counter()
@@ -299,6 +339,31 @@ def run_pipeline(
             raise
         raise StageError("write", exc, path=str(out)) from exc
     return PipelineResult(out=out, manifest=result, timings=timing_doc)
+
+
+def _items(value, name: str, what: str, ok, *, plural: bool = False) -> list:
+    """``value`` as a list whose every item passes ``ok``; else a one-line error naming ``name``.
+
+    Refused: what is not iterable (None, a number), a string or bytes (read item by item),
+    a mapping or a frame (read as its keys or column names); then the first bad item, at
+    its position counted from 0.
+
+    Examples
+    --------
+    >>> _items((1, 2), "n", "int", lambda v: isinstance(v, int))
+    [1, 2]
+    >>> _items([1, "2"], "n", "int", lambda v: isinstance(v, int))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: n must be a list of int, got str '2' at position 1
+    """
+    if value is None or isinstance(value, (str, bytes, Mapping, pd.DataFrame)) or not np.iterable(value):
+        raise DataFormatError(f"{name} must be a list of {what}, got {shown(value)}")
+    items = list(value)
+    for pos, item in enumerate(items):
+        if not ok(item):
+            raise DataFormatError(f"{name} must be a list of {what}, got {shown(item)} at position {pos}")
+    return items
 
 
 def _run_stage(stage: Stage, ctx: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -736,6 +801,9 @@ def recompute(
         A stage failed (names the stage and file); ``out`` is untouched.
     exposure._outdir.RecomputeLockedError
         Another recompute is writing ``out``.
+    exposure.errors.DataFormatError
+        Before anything else: ``out`` that is not a path (or None), ``progress`` that is
+        not True or False.
 
     Examples
     --------
@@ -744,6 +812,9 @@ def recompute(
     ...
     exposure.errors.ExposureError: O*NET release '28' is not of the form MAJOR.MINOR (e.g. 29.1, 31.0)
     """
+    if out is not None:  # out=5 raised TypeError from os.path; progress="yes" reached tqdm
+        check_path(out, "out", "a directory path")
+    check_flag(progress, "progress")
     inputs = RecomputeInputs(onet_release=onet_release, oews_release=oews_release,
                              mirror=mirror, data_dir=data_dir, store=store,
                              onet_format=onet_format)
@@ -829,12 +900,30 @@ def normalize_task_text(text: str) -> str:
     Unicode NFKC, lower case, curly quotes and dashes folded to ASCII, runs of whitespace
     collapsed, a trailing period dropped.
 
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``text`` is not a string (None was ``'none'`` and NaN ``'nan'``: the digest of a
+        text that is not there).
+
     Examples
     --------
     >>> normalize_task_text("  Direct  \u201cday-to-day\u201d operations. ")
     'direct "day-to-day" operations'
+    >>> normalize_task_text(None)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: text must be a task text (str), got NoneType None
     """
-    text = unicodedata.normalize("NFKC", str(text))
+    text = unicodedata.normalize("NFKC", check_name(text, "text", "a task text"))
     for a, b in (("\u201c", '"'), ("\u201d", '"'), ("\u2018", "'"), ("\u2019", "'"),
                  ("\u2013", "-"), ("\u2014", "-")):
         text = text.replace(a, b)
@@ -883,11 +972,15 @@ def task_digests(tasks: pd.DataFrame, task_dwas: pd.DataFrame | None = None) -> 
     ------
     exposure.errors.DataFormatError
         ``tasks`` not a DataFrame or without one of its four columns; ``task_dwas``
-        neither None nor a DataFrame, or (with rows) without one of its three columns.
+        neither None nor a DataFrame, or (with rows) without one of its three columns; a
+        cell of ``tasks`` that is not an O*NET-SOC code, a task ID (a whole number: 2.5
+        was cut to 2 and True read as 1) or a task text (a missing text was hashed as
+        ``'nan'``), naming ``tasks``, the row (counted from 1) and the column.
     """
     _common.check_table(tasks, "tasks", ["onetsoc_code", "task_id", "task", "task_type"])
     if task_dwas is not None and len(_common.check_frame(task_dwas, "task_dwas")):  # 5: "no len()"
         _common.check_table(task_dwas, "task_dwas", ["onetsoc_code", "task_id", "dwa_id"])
+    task_ids = _check_task_cells(tasks)
     text = [_digest(normalize_task_text(t)) for t in tasks["task"]]
     dwa_lists: dict[tuple[str, int], str] = {}
     if task_dwas is not None and len(task_dwas):
@@ -895,13 +988,46 @@ def task_digests(tasks: pd.DataFrame, task_dwas: pd.DataFrame | None = None) -> 
             {"onetsoc_code": str, "task_id": "int64", "dwa_id": str})
         for (code, tid), ids in links.groupby(["onetsoc_code", "task_id"])["dwa_id"]:
             dwa_lists[(code, int(tid))] = "\n".join(sorted(set(ids)))
-    keys = zip(tasks["onetsoc_code"].astype(str), tasks["task_id"].astype("int64"))
+    keys = zip(tasks["onetsoc_code"].astype(str), task_ids)
     dwa = [_digest(dwa_lists.get((c, int(t)), "")) for c, t in keys]
     out = pd.DataFrame({
         "onetsoc_code": tasks["onetsoc_code"].astype(str).to_numpy(),
-        "task_id": tasks["task_id"].astype("int64").to_numpy(),
+        "task_id": task_ids,
         "task_type": tasks["task_type"].astype("string").to_numpy(),
         "text_digest": text,
         "dwa_digest": dwa,
     })
     return out.sort_values(["onetsoc_code", "task_id"], kind="stable").reset_index(drop=True)
+
+
+def _check_task_cells(tasks: pd.DataFrame) -> np.ndarray:
+    """The task IDs of ``tasks`` (int64) once its codes, IDs and texts are checked.
+
+    Examples
+    --------
+    >>> _check_task_cells(pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": ["8823"],
+    ...                                 "task": ["Direct operations."]}))
+    array([8823])
+    >>> _check_task_cells(pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": [8823],
+    ...                                 "task": [None]}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: tasks, row 1, column 'task': task text must be a string, got None
+    """
+    frame = tasks.reset_index(drop=True)
+    bad = first_bad_onetsoc_code(frame["onetsoc_code"])
+    if bad is not None:
+        raise DataFormatError(bad[1], path="tasks", row=bad[0] + 1, column="onetsoc_code")
+    ids = task_id_numbers(frame["task_id"], path="tasks")
+    absent = ids.isna().to_numpy(dtype=bool)
+    if absent.any():
+        raise DataFormatError("task ID missing", path="tasks", row=int(np.flatnonzero(absent)[0]) + 1,
+                              column="task_id")
+    texts = frame["task"].to_numpy(dtype=object)
+    wrong = np.fromiter((not isinstance(t, str) for t in texts), dtype=bool, count=len(texts))
+    if wrong.any():
+        pos = int(np.flatnonzero(wrong)[0])
+        value = texts[pos].item() if isinstance(texts[pos], np.generic) else texts[pos]
+        raise DataFormatError(f"task text must be a string, got {value!r}", path="tasks", row=pos + 1,
+                              column="task")
+    return ids.to_numpy(dtype="int64")

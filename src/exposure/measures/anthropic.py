@@ -25,7 +25,8 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-from exposure._args import check_flag
+from exposure._args import check_flag, check_name, shown
+from exposure._tables import first_repeat
 from exposure.errors import DataFormatError
 from exposure.measures import _common
 from exposure.onet import read_tasks
@@ -60,14 +61,34 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
 def normalize_task(text: str) -> str:
     """Normalize a task text for matching.
 
+    Parameters
+    ----------
+    text : str
+        A task statement or a published task name.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``text`` is not a string (None was ``'none'``, NaN ``'nan'``, a list ``"['x']"``:
+        keys that could match another text).
+
     Examples
     --------
     >>> normalize_task("  Act as  advisers to student organizations. ")
     'act as advisers to student organizations'
     >>> normalize_task("Review clients\u2019 records.") == normalize_task("review clients' records")
     True
+    >>> normalize_task(None)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: text must be a task text (str), got NoneType None
     """
-    text = unicodedata.normalize("NFKC", str(text)).translate(_QUOTES).lower()
+    check_name(text, "text", "a task text")
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
     text = re.sub(r"\s+", " ", text).strip()
     return text.rstrip(". ").strip()
 
@@ -183,6 +204,13 @@ def match_tasks(task_names: pd.Series, onet_tasks: pd.DataFrame, older: pd.DataF
         ("text" or "task_id"). ``attrs`` holds ``n_names``, ``n_matched``,
         ``n_text`` (stage-1 matches) and ``unmatched``.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``task_names`` that is not a Series (a list raised ``AttributeError``) or holds a
+        missing name (naming its position, counted from 0); ``onet_tasks`` or ``older``
+        that is not a DataFrame with the three columns.
+
     Examples
     --------
     >>> onet = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1021.00", "11-1021.00"],
@@ -201,11 +229,21 @@ def match_tasks(task_names: pd.Series, onet_tasks: pd.DataFrame, older: pd.DataF
       task_id    match
     0       3  task_id
     """
+    if not isinstance(task_names, pd.Series):
+        raise DataFormatError(f"task_names must be a pandas Series of task names, got {shown(task_names)}")
+    for arg, frame in (("onet_tasks", onet_tasks), ("older", older)):
+        if arg == "onet_tasks" or frame is not None:
+            _common.check_table(frame, arg, ["onetsoc_code", "task_id", "task"])
+    absent = task_names.isna().to_numpy(dtype=bool)
+    if absent.any():  # it was a name 'nan'; two of them raised TypeError in sorted()
+        pos = int(np.flatnonzero(absent)[0])
+        raise DataFormatError(f"task_names must be task names (str), got {task_names.iloc[pos]!r} at position {pos}")
     names = pd.DataFrame({"task_name": pd.unique(task_names.astype(str))})
     names["key"] = names["task_name"].map(normalize_task)
 
     def keyed(frame):
-        out = frame[["onetsoc_code", "task_id", "task"]].astype(str)
+        # a task without text matches nothing (its text was the key 'nan')
+        out = frame.loc[frame["task"].notna().to_numpy(dtype=bool), ["onetsoc_code", "task_id", "task"]].astype(str)
         return out.assign(key=out["task"].map(normalize_task)).drop(columns="task")
 
     onet = keyed(onet_tasks)
@@ -251,6 +289,13 @@ def anthropic_to_soc(usage: pd.DataFrame | None, collaboration: pd.DataFrame | N
         ``anthropic_augmentation``, ``crosswalk_weight`` (sum of the ``split`` weights of
         the code's matched tasks), ``n_sources`` (matched task rows).
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A frame that is not a DataFrame or lacks one of its columns (``KeyError`` or
+        ``AttributeError`` before); a task name given twice in ``usage`` or
+        ``collaboration`` (its usage was counted twice), naming the row (counted from 1).
+
     Examples
     --------
     >>> matches = pd.DataFrame({"task_name": ["a", "b", "b"],
@@ -265,6 +310,13 @@ def anthropic_to_soc(usage: pd.DataFrame | None, collaboration: pd.DataFrame | N
     0  11-1011              0.3                0.3333
     1  11-1021              0.2                0.0000
     """
+    _common.check_table(matches, "matches", ["task_name", "onetsoc_code", "split"])
+    for arg, frame, columns in (("usage", usage, ["task_name", "usage_share"]),
+                                ("collaboration", collaboration,
+                                 ["task_name", "automation", "augmentation", "usage_share"])):
+        if frame is not None:
+            _common.check_table(frame, arg, columns)
+            _no_repeat(frame["task_name"], arg)
     rows = matches.copy()
     rows["soc_code"] = rows["onetsoc_code"].astype(str).str[:7]
     parts = [rows.groupby("soc_code").agg(crosswalk_weight=("split", "sum"), n_sources=("split", "size"))]
@@ -288,6 +340,23 @@ def anthropic_to_soc(usage: pd.DataFrame | None, collaboration: pd.DataFrame | N
     out = out[cols].sort_values("soc_code").reset_index(drop=True)
     out["n_sources"] = out["n_sources"].astype("int64")
     return out
+
+
+def _no_repeat(names: pd.Series, arg: str) -> None:
+    """Refuse a task name given twice in frame ``arg``: its usage would be counted twice.
+
+    Examples
+    --------
+    >>> _no_repeat(pd.Series(["a", "b", "a"]), "usage")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 3, column 'task_name': usage has task_name 'a' twice (rows 1 and 3): give each task once
+    """
+    repeat = first_repeat(names)
+    if repeat is not None:
+        pos, first = repeat
+        raise DataFormatError(f"{arg} has task_name {str(names.iloc[pos])!r} twice (rows {first + 1} and {pos + 1}): "
+                              "give each task once", row=pos + 1, column="task_name")
 
 
 def load_anthropic(release: str = "v2", *, mirror=None, data_dir=None) -> pd.DataFrame:

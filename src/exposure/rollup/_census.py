@@ -25,11 +25,10 @@ import numpy as np
 import pandas as pd
 
 from exposure import crosswalks
-from exposure._args import shown
 from exposure._load import load
 from exposure._measures import MEASURES
 from exposure._tables import first_repeat
-from exposure.crosswalks import check_soc_structure, oews_code_map
+from exposure.crosswalks import check_soc_structure, code_list, oews_code_map
 from exposure.errors import DataFormatError
 from exposure.fetch import check_location
 from exposure.rollup._soc import _number, _shown, check_codes, measure_values, require_frame
@@ -52,12 +51,13 @@ CENSUS_PATTERN = r"^[0-9]{4}\Z"
 def check_crosswalk(crosswalk: pd.DataFrame) -> None:
     """Refuse a Census crosswalk with a bad code, naming its row (counted from 1) and column.
 
-    ``onetsoc_code`` must be an O*NET-SOC code (``11-1011.00``) on every row;
-    ``census_occ`` a four-digit Census code given as text (``'0010'``), or missing (the
-    two "All Other" codes of the registered file have none). A number there (the column
-    read by ``pd.read_csv`` without ``dtype=str``: ``0010`` became ``10.0``) is refused
-    with that advice; it used to fail only after computing, naming a 0-based row of the
-    output.
+    ``onetsoc_code`` must be an O*NET-SOC code (``11-1011.00``) on every row, each code
+    once (a repeated code counted twice: its OEWS code's employment was split among more
+    children, and its score weighed double); ``census_occ`` a four-digit Census code given
+    as text (``'0010'``), or missing (the two "All Other" codes of the registered file
+    have none). A number there (the column read by ``pd.read_csv`` without ``dtype=str``:
+    ``0010`` became ``10.0``) is refused with that advice; it used to fail only after
+    computing, naming a 0-based row of the output.
 
     Parameters
     ----------
@@ -67,6 +67,8 @@ def check_crosswalk(crosswalk: pd.DataFrame) -> None:
     Raises
     ------
     exposure.errors.DataFormatError
+        Also when ``crosswalk`` is not a DataFrame or lacks a column (``TypeError`` or
+        ``KeyError`` before).
 
     Examples
     --------
@@ -77,7 +79,14 @@ def check_crosswalk(crosswalk: pd.DataFrame) -> None:
     ...
     exposure.errors.DataFormatError: crosswalk, row 1, column 'census_occ': not a 4-digit Census code: 10.0 (a number: read the column as text, e.g. pd.read_csv(..., dtype=str), so that '0010' keeps its leading zeros)
     """
+    require_frame(crosswalk, "crosswalk", ["onetsoc_code", "census_occ"])
     check_codes(crosswalk, "crosswalk", ["onetsoc_code"], path=True)
+    repeat = first_repeat(crosswalk["onetsoc_code"])
+    if repeat is not None:
+        pos, first = repeat
+        raise DataFormatError(f"O*NET-SOC code {str(crosswalk['onetsoc_code'].iloc[pos])!r} is there twice (rows "
+                              f"{first + 1} and {pos + 1}): give each O*NET-SOC code once, with its Census code",
+                              path="crosswalk", row=pos + 1, column="onetsoc_code")
     col = crosswalk["census_occ"]
     cells = col.to_numpy(dtype=object)
     given = col.notna().to_numpy(dtype=bool)
@@ -98,8 +107,13 @@ def check_crosswalk(crosswalk: pd.DataFrame) -> None:
     raise DataFormatError(message, path="crosswalk", row=pos + 1, column="census_occ")
 
 
-def _employment(employment) -> pd.DataFrame:
+def _employment(employment, name: str = "employment") -> pd.DataFrame:
     """``soc_code``, ``tot_emp`` (float) of an employment frame; a bad frame or value is refused.
+
+    Each ``soc_code`` a SOC code (``11-1011``; a padded or missing code matched nothing,
+    without a word); a code given twice must carry the same ``tot_emp`` both times (the
+    first was kept and the second dropped): O*NET-level scores repeat their SOC code's
+    employment on each child row. ``name`` is the frame in the messages about codes.
 
     Examples
     --------
@@ -107,11 +121,25 @@ def _employment(employment) -> pd.DataFrame:
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: row 2, column 'tot_emp': employment frame: tot_emp must be a finite number of at least 0, got -5.0
+    >>> _employment(pd.DataFrame({"soc_code": ["11-1011", "11-1011"], "tot_emp": [1.0, 5.0]}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: employment, row 2, column 'soc_code': soc_code '11-1011' is there twice with different tot_emp (1.0 in row 1, 5.0 in row 2): give each OEWS code once
     """
-    require_frame(employment, "employment", ["soc_code", "tot_emp"])
+    require_frame(employment, name, ["soc_code", "tot_emp"])
     emp = employment.reset_index(drop=True)
-    return pd.DataFrame({"soc_code": emp["soc_code"].to_numpy(),
-                         "tot_emp": _number(emp["tot_emp"], "tot_emp").to_numpy(dtype=float)})
+    tot = _number(emp["tot_emp"], "tot_emp").to_numpy(dtype=float)
+    check_codes(emp, name, ["soc_code"], path=True)
+    codes = emp["soc_code"].astype(str).to_numpy()
+    first = pd.Series(np.arange(len(codes))).groupby(codes).transform("min").to_numpy()
+    ref = tot[first]
+    differ = ~((ref == tot) | (np.isnan(ref) & np.isnan(tot)))
+    if differ.any():
+        pos = int(np.flatnonzero(differ)[0])
+        raise DataFormatError(f"soc_code {codes[pos]!r} is there twice with different tot_emp ({float(ref[pos])!r} in "
+                              f"row {int(first[pos]) + 1}, {float(tot[pos])!r} in row {pos + 1}): give each OEWS code "
+                              "once", path=name, row=pos + 1, column="soc_code")
+    return pd.DataFrame({"soc_code": emp["soc_code"].to_numpy(), "tot_emp": tot})
 
 
 def census_weights(crosswalk: pd.DataFrame, employment: pd.DataFrame, scored=None,
@@ -124,11 +152,13 @@ def census_weights(crosswalk: pd.DataFrame, employment: pd.DataFrame, scored=Non
         ``onetsoc_code``, ``census_occ`` (:func:`exposure.crosswalks.read_census_crosswalk`;
         codes as text, checked by :func:`check_crosswalk`); its index is not used.
     employment : pandas.DataFrame
-        ``soc_code`` (OEWS detailed-level codes, aggregates included), ``tot_emp`` (a
-        finite number of at least 0, or missing).
+        ``soc_code`` (OEWS detailed-level codes, aggregates included: SOC codes such as
+        ``11-1011``; a code given twice with the same ``tot_emp`` both times), ``tot_emp``
+        (a finite number of at least 0, or missing).
     scored : iterable of str, optional
         O*NET-SOC codes that carry a score (default all): an OEWS code's employment is
-        split among these only.
+        split among these only. A list, tuple, set, array, Series or Index of codes such
+        as ``11-1011.00`` (:func:`exposure.crosswalks.code_list`).
     soc_structure : pandas.DataFrame, optional
         SOC structure for :func:`exposure.crosswalks.oews_code_map`.
 
@@ -141,10 +171,13 @@ def census_weights(crosswalk: pd.DataFrame, employment: pd.DataFrame, scored=Non
     Raises
     ------
     exposure.errors.DataFormatError
-        A frame that is not a DataFrame or lacks a column, a bad crosswalk code
+        A frame that is not a DataFrame or lacks a column, a bad or repeated crosswalk code
         (:func:`check_crosswalk`), or a ``tot_emp`` that is not a finite number of at least
-        0 (naming its row, counted from 1); ``scored`` that is not a list of codes or None
-        (a string was read letter by letter, a number raised ``TypeError``).
+        0 (naming its row, counted from 1); an employment ``soc_code`` that is missing or
+        not a SOC code, or given twice with different ``tot_emp`` (naming its row);
+        ``scored`` that is not a list of codes or None (a string was read letter by letter,
+        a number raised ``TypeError``, a frame was read as its column names), or holds an
+        item that is not an O*NET-SOC code, naming its position (counted from 0) and value.
 
     Examples
     --------
@@ -158,8 +191,7 @@ def census_weights(crosswalk: pd.DataFrame, employment: pd.DataFrame, scored=Non
     2   13-1021.00  13-1020    50.0
     """
     require_frame(crosswalk, "crosswalk", ["onetsoc_code", "census_occ"])
-    if scored is not None and (isinstance(scored, (str, bytes)) or not np.iterable(scored)):
-        raise DataFormatError(f"scored must be a list of O*NET-SOC codes (or None), got {shown(scored)}")
+    scored = code_list(scored, "scored", "onetsoc", optional=True)
     check_crosswalk(crosswalk)
     employment = _employment(employment)
     xw = crosswalk[["onetsoc_code", "census_occ"]].reset_index(drop=True).dropna().astype(str).reset_index(drop=True)
@@ -167,7 +199,7 @@ def census_weights(crosswalk: pd.DataFrame, employment: pd.DataFrame, scored=Non
     cmap = oews_code_map(soc, employment["soc_code"].astype(str), soc_structure)
     xw["occ_code"] = soc.map(cmap.set_index("soc_code")["occ_code"]).to_numpy()
     emp = employment.drop_duplicates("soc_code").set_index("soc_code")["tot_emp"].astype(float)
-    is_scored = xw["onetsoc_code"].isin(set(map(str, scored))) if scored is not None else pd.Series(
+    is_scored = xw["onetsoc_code"].isin(set(scored)) if scored is not None else pd.Series(
         True, index=xw.index)
     n_children = xw[is_scored].groupby("occ_code")["onetsoc_code"].transform("size")
     # astype(float): with nothing scored the empty selection keeps the codes' str dtype
@@ -242,8 +274,9 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
         (:func:`exposure.crosswalks.load_census_crosswalk`, with ``mirror``/``data_dir``).
         Its index is not used.
     employment : pandas.DataFrame, optional
-        ``soc_code``, ``tot_emp`` of the OEWS codes; default those columns of ``scores``
-        when it has them, else of the shipped ``soc_scores`` table (OEWS May 2025).
+        ``soc_code``, ``tot_emp`` of the OEWS codes (SOC codes; a code given twice must
+        carry the same ``tot_emp``); default those columns of ``scores`` when it has them,
+        else of the shipped ``soc_scores`` table (OEWS May 2025).
     measures : str or list of str, optional
         Column(s) to carry, each once (a single name is one measure); default those of
         :data:`exposure._measures.MEASURES` present.
@@ -274,7 +307,10 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
         ``measures`` empty, repeated, or naming an absent column; a measure value that is
         not a number or not in [0, 1] (``scores, row 6, column 'beta':
         must be in [0, 1], got inf``; rows count the rows of ``scores``
-        from 1); scores with no rows or no value at all; scores none of whose codes reach
+        from 1); an O*NET-SOC code twice in the crosswalk; an employment ``soc_code``
+        missing, malformed or given twice with different ``tot_emp`` (``employment, row 2,
+        column 'soc_code': ...``; ``scores, ...`` when the employment is taken from the
+        scores); scores with no rows or no value at all; scores none of whose codes reach
         the crosswalk (e.g. O*NET-SOC 2010 codes such as ``15-1132.00``), which would
         leave every Census code unscored.
 
@@ -330,7 +366,8 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
         crosswalk = crosswalks.load_census_crosswalk(mirror=mirror, data_dir=data_dir)
     if employment is None:
         has_emp = {"soc_code", "tot_emp"} <= set(scores.columns)
-        employment = _employment((frame if has_emp else load("soc_scores"))[["soc_code", "tot_emp"]])
+        employment = _employment((frame if has_emp else load("soc_scores"))[["soc_code", "tot_emp"]],
+                                 "scores" if has_emp else "soc_scores")
     # the index is dropped: one named like a column ('onetsoc_code') made the merge ambiguous
     xw = crosswalk[["onetsoc_code", "census_occ"]].reset_index(drop=True).astype({"onetsoc_code": str})
     codes = clean[key]
