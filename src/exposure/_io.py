@@ -31,6 +31,8 @@ import json
 import logging
 import os
 import re
+import secrets
+import shutil
 import stat
 import tempfile
 import time
@@ -343,6 +345,43 @@ def _keep_mode(tmp: Path, path: Path) -> None:
     os.chmod(tmp, stat.S_IMODE(st.st_mode))
 
 
+def _check_destination(path: Path) -> None:
+    """Refuse a destination that is a directory, or a file that is not a regular one."""
+    if path.is_dir():
+        raise OutputError("is a directory; give a file name", path=path, errno=errno_codes.EISDIR)
+    if path.exists() and not path.is_file():  # never rename over a device, pipe or socket
+        raise OutputError("exists and is not a regular file (a device, pipe or socket)",
+                          path=path, errno=errno_codes.EEXIST)
+
+
+def _partial_file(path: Path) -> Path:
+    """A new empty partial file beside ``path`` (its directory made), for :func:`atomic_path`."""
+    _check_destination(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a parent is a file
+        raise OutputError(_REASONS[errno_codes.ENOTDIR], path=path, errno=errno_codes.ENOTDIR) from None
+    except OSError as exc:
+        raise output_error(exc, path) from None
+    remove_stale_partials(path)  # left by a run that was killed (SIGKILL, power cut)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f"{partial_prefix(path)}p{os.getpid()}-",
+                                   suffix=".tmp")
+    except OSError as exc:
+        raise output_error(exc, path) from None
+    os.close(fd)
+    tmp = Path(tmp)
+    try:
+        # mkstemp creates 0600 files; give the result the permissions a plain open() would.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
+
+
 @contextlib.contextmanager
 def atomic_path(path):
     """Yield a temporary path beside ``path``; rename it to ``path`` on success.
@@ -378,30 +417,8 @@ def atomic_path(path):
     ('0o600', 'again')
     """
     path = Path(path)
-    if path.is_dir():
-        raise OutputError("is a directory; give a file name", path=path, errno=errno_codes.EISDIR)
-    if path.exists() and not path.is_file():  # never rename over a device, pipe or socket
-        raise OutputError("exists and is not a regular file (a device, pipe or socket)",
-                          path=path, errno=errno_codes.EEXIST)
+    tmp = _partial_file(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:  # a parent is a file
-        raise OutputError(_REASONS[errno_codes.ENOTDIR], path=path, errno=errno_codes.ENOTDIR) from None
-    except OSError as exc:
-        raise output_error(exc, path) from None
-    remove_stale_partials(path)  # left by a run that was killed (SIGKILL, power cut)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f"{partial_prefix(path)}p{os.getpid()}-",
-                                   suffix=".tmp")
-    except OSError as exc:
-        raise output_error(exc, path) from None
-    os.close(fd)
-    tmp = Path(tmp)
-    try:
-        # mkstemp creates 0600 files; give the result the permissions a plain open() would.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
         yield tmp
         try:
             _keep_mode(tmp, path)
@@ -411,6 +428,77 @@ def atomic_path(path):
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _backup(path: Path) -> Path | None:
+    """A hard link to the file ``path`` (a copy where links are refused), or None when there is none.
+
+    The link keeps the file itself (content, permissions, owner): renamed back over
+    ``path``, it restores the file exactly. Named like a partial file of ``path``, so that
+    a run killed before removing it leaves nothing that the next write does not clear.
+    """
+    if not os.path.lexists(path):
+        return None
+    backup = path.parent / f"{partial_prefix(path)}p{os.getpid()}-bak{secrets.token_hex(8)}.tmp"
+    try:
+        os.link(path, backup, follow_symlinks=False)
+    except OSError:
+        try:  # a file system without hard links, or a file another user owns
+            shutil.copy2(path, backup, follow_symlinks=False)
+        except OSError:
+            backup.unlink(missing_ok=True)
+            return None
+    return backup
+
+
+def _replace_all(tmps: list[Path], paths: list[Path]) -> None:
+    """Rename each of ``tmps`` to its path of ``paths``, all or none.
+
+    Every destination is checked first (not a directory, not a device), each previous
+    file is kept as a backup (:func:`_backup`), and the renames are made in reverse order
+    (the first path last, as the nested :func:`atomic_path` blocks did). If a rename fails
+    (or is interrupted), the files already renamed are put back: the backup renamed over
+    the path, or the new file removed where there was none. The partial files left are
+    removed by the caller.
+    """
+    order = range(len(paths) - 1, -1, -1)
+    for i in order:
+        _check_destination(paths[i])
+    for i in order:
+        try:
+            _keep_mode(tmps[i], paths[i])
+        except OSError as exc:
+            raise output_error(exc, paths[i]) from None
+    backups: dict[int, tuple[bool, Path | None]] = {}
+    done: list[int] = []
+    try:
+        for i in order:
+            backups[i] = (os.path.lexists(paths[i]), _backup(paths[i]))
+        for i in order:
+            try:
+                os.replace(tmps[i], paths[i])
+            except OSError as exc:
+                raise output_error(exc, paths[i]) from None
+            done.append(i)
+    except BaseException:
+        for i in reversed(done):
+            existed, backup = backups[i]
+            try:
+                if backup is not None:
+                    os.replace(backup, paths[i])
+                elif not existed:
+                    paths[i].unlink(missing_ok=True)
+                else:
+                    log.error("%s was replaced and could not be restored (no backup could be made)",
+                              paths[i])
+            except OSError as exc:
+                log.error("could not restore %s from %s: %s", paths[i], backup, exc)
+                backups[i] = (existed, None)  # kept, for the user to restore by hand
+        raise
+    finally:
+        for _, backup in backups.values():
+            if backup is not None:
+                backup.unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
@@ -424,6 +512,31 @@ def atomic_paths(paths):
     :func:`exposure._outdir.replace_directory`, it works in any directory, the current
     one included, and leaves the other files there alone.
 
+    The renames are all or none: every destination is checked before the first (a
+    destination made a directory while the files were written is found there, before any
+    file is replaced), and if one fails part-way (or is interrupted), the files already
+    renamed are restored from hard links kept to the previous ones (a file that was not
+    there is removed). Before, the files renamed before the failure stayed replaced: a
+    mixed set of new and old files.
+
+    Parameters
+    ----------
+    paths : iterable of str or os.PathLike
+        Final destinations.
+
+    Yields
+    ------
+    list of pathlib.Path
+        The temporary path of each destination, in the order of ``paths``.
+
+    Raises
+    ------
+    exposure.errors.OutputError
+        Naming the destination: one is a directory or a device, or a partial file or a
+        rename cannot be made (read-only or full file system, a directory that is not
+        writable). No destination is changed then (a file that cannot be put back is
+        named in an error logged, with the backup kept beside it).
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -436,9 +549,22 @@ def atomic_paths(paths):
     ...     pass
     >>> sorted(p.name for p in d.iterdir())
     []
+    >>> with atomic_paths([d / "a.txt", d / "b.txt"]) as (a, b):
+    ...     _ = a.write_text("A"), b.write_text("B")
+    >>> sorted((p.name, p.read_text()) for p in d.iterdir())
+    [('a.txt', 'A'), ('b.txt', 'B')]
     """
-    with contextlib.ExitStack() as stack:
-        yield [stack.enter_context(atomic_path(p)) for p in paths]
+    paths = [Path(p) for p in paths]
+    tmps: list[Path] = []
+    try:
+        for path in paths:
+            tmps.append(_partial_file(path))
+        yield list(tmps)
+        _replace_all(tmps, paths)
+    except BaseException:
+        for tmp in tmps:
+            tmp.unlink(missing_ok=True)
+        raise
 
 
 @contextlib.contextmanager

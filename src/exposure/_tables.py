@@ -71,6 +71,7 @@ __all__ = [
     "check_delimited_file",
     "check_input_file",
     "compressed_input",
+    "compressed_output",
     "xlsx_sheet_note",
     "std_stream",
     "write_frame",
@@ -1151,6 +1152,45 @@ def compressed_input(path, kinds: str) -> str | None:
     return f"{start}) and give {held} ({kinds})"
 
 
+def compressed_output(path, kinds: str) -> str | None:
+    """What to say of an output named as a compressed file (``scores.csv.gz``), or None.
+
+    No writer compresses a whole file: the message lists the output types ``kinds`` and
+    names the Parquet file to write for compressed output (Parquet compresses its columns
+    with zstd). It was ``unsupported output file type '.gz'; use ...`` alone.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The output.
+    kinds : str
+        The extensions that are written, for the message (``".csv, .parquet ..."``).
+
+    Returns
+    -------
+    str or None
+        The reason to give (without the path); None for another extension.
+
+    Examples
+    --------
+    >>> compressed_output("out/scores.csv.gz", ".csv, .parquet, .xlsx or .dta")
+    "unsupported output file type '.gz' (gzip-compressed files are not written); use .csv, .parquet, .xlsx or .dta: for compressed output write out/scores.parquet (Parquet compresses its columns)"
+    >>> compressed_output("scores.csv", ".csv") is None
+    True
+    """
+    path = as_path(path)
+    suffix = path.suffix.lower()
+    if suffix not in _COMPRESSED:
+        return None
+    what = _COMPRESSED[suffix][0]
+    what = "zip archives" if suffix == ".zip" else f"{what} files"
+    inner = Path(path.stem)
+    base = inner.stem if inner.suffix.lower() in {*INPUT_KINDS, *OUTPUT_KINDS} else inner.name
+    return (f"unsupported output file type {suffix!r} ({what} are not written); use {kinds}: for "
+            f"compressed output write {path.with_name(base + '.parquet')} (Parquet compresses its "
+            "columns)")
+
+
 def first_row_number(path) -> int:
     """The row number an error gives the first record of user table ``path``.
 
@@ -1194,7 +1234,9 @@ def table_kind(path, what: str = "input") -> str:
     Raises
     ------
     exposure.errors.DataFormatError
-        Any other extension.
+        Any other extension (listing those read or written); a compressed one
+        (``.csv.gz``): for an input, how to decompress it; for an output, the ``.parquet``
+        file to write instead.
 
     Examples
     --------
@@ -1204,6 +1246,10 @@ def table_kind(path, what: str = "input") -> str:
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: out.json: unsupported output file type '.json'; use .csv, .tsv, .parquet, .pq, .xlsx or .dta
+    >>> table_kind("out.csv.gz", "output")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: out.csv.gz: unsupported output file type '.gz' (gzip-compressed files are not written); use .csv, .tsv, .parquet, .pq, .xlsx or .dta: for compressed output write out.parquet (Parquet compresses its columns)
     """
     kinds = INPUT_KINDS if what == "input" else OUTPUT_KINDS
     path = as_path(path)
@@ -1214,7 +1260,7 @@ def table_kind(path, what: str = "input") -> str:
     if suffix not in kinds:
         names = list(kinds)
         listed = ", ".join(names[:-1]) + " or " + names[-1]
-        compressed = compressed_input(path, listed) if what == "input" else None
+        compressed = (compressed_input if what == "input" else compressed_output)(path, listed)
         if compressed is not None:
             raise DataFormatError(compressed, path=path)
         raise DataFormatError(f"unsupported {what} file type {suffix or '(none)'!r}; use {listed}",

@@ -54,7 +54,7 @@ import pyarrow.parquet as pq
 from distributed import Client, LocalCluster, as_completed
 from tqdm.auto import tqdm
 
-from exposure._args import check_column, check_path, shown
+from exposure._args import check_column, check_count, check_flag, check_path, shown
 from exposure._io import write_parquet
 from exposure._measures import CATEGORIES, EXPOSURE_MEASURES
 from exposure._outdir import OutputPathError, check_output_dir, replace_directory
@@ -97,6 +97,8 @@ _HIDDEN = (_ROW, _KEY, _SOURCE, _LINE, _ODD)
 #: ``read_parquet`` block size): a file smaller than this is one partition.
 PARTITION_BYTES = 256 * 2**20
 _PARQUET_SUFFIXES = (".parquet", ".pq", ".parq")
+#: Names of compressed files: never a Parquet dataset (its files are compressed already).
+_COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz", ".zst", ".zip")
 
 # ------------------------------------------------------------- per-worker caches
 _MODELS: dict = {}
@@ -247,10 +249,12 @@ def _located(exc: DataFormatError, part: pd.DataFrame) -> DataFormatError:
     """``exc`` (a row of ``part`` counted from 1) naming the file and row it was read from."""
     if _SOURCE not in part.columns or not len(part):
         return exc
-    if exc.row is None:
-        files = part[_SOURCE].unique()
+    if exc.row is None:  # the probe row of the meta has no file (NaN): named "nan" before
+        files = part[_SOURCE].dropna().unique()
         return DataFormatError(exc.reason, path=files[0], column=exc.column) if len(files) == 1 else exc
     at = exc.row - 1
+    if pd.isna(part[_SOURCE].iloc[at]):
+        return exc
     return DataFormatError(exc.reason, path=part[_SOURCE].iloc[at], row=int(part[_LINE].iloc[at]),
                            column=exc.column)
 
@@ -386,10 +390,22 @@ def read_dataset(src) -> dd.DataFrame:
     columns, each row's file and its row in that file (from 1): :func:`score` then names
     them in an error, and leaves them out of its output.
 
+    Parameters
+    ----------
+    src : str or os.PathLike
+        A Parquet file, or a directory of them (see :func:`score_dataset`).
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+        Lazy: the files' columns, then the two hidden ones.
+
     Raises
     ------
     exposure.errors.DataFormatError
-        No Parquet file, a file that cannot be read or whose columns differ from the first's.
+        ``src`` not a path (None, bytes, a list), or no such file or directory; a file named
+        as another format (``.csv``, ``.xlsx``, ``.csv.gz``...); no Parquet file in the
+        directory, a file that cannot be read or whose columns differ from the first's.
 
     Examples
     --------
@@ -401,7 +417,7 @@ def read_dataset(src) -> dd.DataFrame:
     ...
     exposure.errors.DataFormatError: .../a.parquet, row 2, column 'task': task text must be a non-empty string, got '  '
     """
-    src = Path(src)
+    src = _check_src(src)
     pieces, meta = _dataset_pieces(src)
     if not pieces:
         return dd.from_pandas(meta, npartitions=1)
@@ -433,12 +449,44 @@ def _check_ddf(value, name: str) -> None:
                               f"npartitions=2)), got {shown(value)}")
 
 
+def _check_src(src) -> Path:
+    """``src`` of :func:`read_dataset` as a path to an existing Parquet file or directory.
+
+    Refused: what is not a path (pathlib's ``TypeError``), a path that does not exist
+    (``cannot read this Parquet file: [Errno 2] ...``), and a file named as another format
+    (``cannot read this Parquet file: Parquet magic bytes not found``). A file of another
+    name (none, ``.dat``) is read as Parquet.
+    """
+    src = check_path(src, "src", "a Parquet file or directory")
+    if not src.exists():
+        raise DataFormatError("input dataset not found", path=src)
+    suffix = src.suffix.lower()
+    if src.is_file() and suffix in (*_FILE_SUFFIXES, *_COMPRESSED_SUFFIXES):
+        raise DataFormatError(f"a {suffix[1:]} file, not Parquet: --engine dask reads Parquet files "
+                              f"({', '.join(_PARQUET_SUFFIXES)}); use --engine stream for other files",
+                              path=src)
+    return src
+
+
+def _check_column(value, name: str, *, optional: bool = False):
+    """:func:`exposure._args.check_column`, refusing a Dask collection too.
+
+    A Dask DataFrame or Series is hashable, so it passed as a column label and raised the
+    ``ValueError`` "The truth value of a DataFrame is ambiguous" (or was printed whole in a
+    "missing column" message).
+    """
+    if dask.is_dask_collection(value):
+        what = "a column name (str) or None" if optional else "a column name (str)"
+        raise DataFormatError(f"{name} must be {what}, got {shown(value)}")
+    return check_column(value, name, optional=optional)
+
+
 def _check_score_args(method, text_column, occupation_column, onet, reference_source, mirror,
                       data_dir, model_path) -> None:
     """The arguments of :func:`score`, checked on the client whatever the method uses."""
     _normalise_method(method, reference_source)  # as score_tasks: type, then value
-    check_column(text_column, "text_column")
-    check_column(occupation_column, "occupation_column", optional=True)
+    _check_column(text_column, "text_column")
+    _check_column(occupation_column, "occupation_column", optional=True)
     if onet is not None:
         if not isinstance(onet, str):  # a list: ``TypeError: unhashable type`` in a worker
             raise DataFormatError(f"onet must be an O*NET release name such as '29.1' (or None), "
@@ -607,7 +655,8 @@ def check(scored: dd.DataFrame) -> dict:
     Raises
     ------
     exposure.errors.DataFormatError
-        A task key (``onetsoc_code``, ``task_id``) is on more than one row.
+        ``scored`` not a Dask DataFrame, or without the score column ``p_e0``; a task key
+        (``onetsoc_code``, ``task_id``) on more than one row.
 
     Examples
     --------
@@ -626,6 +675,9 @@ def check(scored: dd.DataFrame) -> dict:
         return pd.Series(pd.util.hash_array(pairs.to_numpy(dtype=object)), dtype=np.uint64)
 
     _check_ddf(scored, "scored")
+    if "p_e0" not in scored.columns:  # ``KeyError: 'p_e0'``
+        raise DataFormatError(f"scored lacks column(s) ['p_e0'] (columns: {list(scored.columns)}): "
+                              "give the output of score")
     scored = scored.rename(columns=onet_aliases(scored._meta))
     if {"onetsoc_code", "task_id"} <= set(scored.columns):
         hashes = scored.map_partitions(key_hashes, meta=pd.Series(dtype=np.uint64))
@@ -676,8 +728,8 @@ def _means_partition(sums: pd.DataFrame) -> pd.DataFrame:
 
 def _rollup(scored: dd.DataFrame, by: str, weight: str | None) -> dd.DataFrame:
     _check_ddf(scored, "scored")
-    check_column(by, "by")  # a list: ``TypeError: unhashable type``
-    check_column(weight, "weight", optional=True)
+    _check_column(by, "by")  # a list: ``TypeError: unhashable type``
+    _check_column(weight, "weight", optional=True)
     for col in (by, *ROLLUP_MEASURES, *([weight] if weight else [])):
         if col not in scored.columns:
             raise DataFormatError(f"missing column {col!r}", column=col)
@@ -710,6 +762,12 @@ def to_occupations(scored: dd.DataFrame, by: str = "onetsoc_code", *,
         ``weight`` (sum), then the weighted mean of each of :data:`ROLLUP_MEASURES` over
         the rows where it is known (missing where none is; category shares from the flags).
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``scored`` not a Dask DataFrame; ``by`` or ``weight`` not a column label (a list,
+        a Series, a Dask collection); a column missing.
+
     Examples
     --------
     >>> import dask.dataframe as dd
@@ -731,7 +789,8 @@ def to_sectors(scored: dd.DataFrame, by: str = "naics", *, weight: str | None = 
     """Weighted means of the scores of each industry code, as a tree reduction.
 
     The same computation as :func:`to_occupations`, grouped by an industry column of the
-    postings (e.g. ``naics``) instead.
+    postings (e.g. ``naics``) instead; the same arguments (``by`` default ``"naics"``),
+    result and errors.
 
     Examples
     --------
@@ -778,6 +837,48 @@ class ScoredDataset:
 #: Output names that promise a single file of another format (a ``.parquet`` directory is
 #: the usual name of a Parquet dataset, and is accepted).
 _FILE_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xls", ".dta", ".json"}
+#: The options :func:`score_dataset` passes on to :func:`score`.
+_SCORE_OPTIONS = ("text_column", "occupation_column", "onet", "reference_source", "mirror",
+                  "data_dir", "model_path")
+
+
+def _check_dataset_args(src, dst, method, client, workers, progress, quiet,
+                        options) -> tuple[Path, Path, int | None]:
+    """The arguments of :func:`score_dataset` checked before any work: ``(src, dst, workers)``.
+
+    ``src`` and ``dst`` as paths, ``workers`` as an int (``2.0`` is 2) or None.
+
+    Before, a path that was not one raised pathlib's ``TypeError``, a ``client`` that was
+    not one an ``AttributeError`` once the output lock was taken, an unknown option a
+    ``TypeError`` naming ``_score`` once the cluster had started; ``workers`` given with a
+    client, or of any type, was ignored, and ``progress="no"`` showed the bar.
+    """
+    src = check_path(src, "src", "a Parquet file or directory")
+    dst = check_path(dst, "dst", "an output directory")
+    if client is not None and not isinstance(client, Client):
+        raise DataFormatError(f"client must be a distributed.Client (or None), got {shown(client)}")
+    if workers is not None:
+        workers = check_count(workers, "workers", 1)  # 0 hung: a cluster without workers
+        if client is not None:
+            raise DataFormatError("workers is for the local cluster score_dataset starts (client=None); "
+                                  "the client given has its own workers: give one of them")
+    check_flag(progress, "progress")
+    check_flag(quiet, "quiet")
+    unknown = [k for k in options if k not in _SCORE_OPTIONS]
+    if unknown:  # as Python says it, naming this function, not the private one it calls
+        raise TypeError(f"score_dataset() got an unexpected keyword argument {unknown[0]!r} (its "
+                        f"options are those of score: {', '.join(_SCORE_OPTIONS)})")
+    args = {k: options.get(k) for k in _SCORE_OPTIONS} | {"text_column": options.get("text_column", "task")}
+    _check_score_args(method, **args)
+    suffix = dst.suffix.lower()
+    if suffix in _FILE_SUFFIXES:
+        raise OutputPathError(f"{dst}: --engine dask writes a directory of Parquet files, not a "
+                              f"{dst.suffix} file; name a directory (or use --engine stream)")
+    if suffix in _COMPRESSED_SUFFIXES:  # out.csv.gz: a directory of that name was written
+        raise OutputPathError(f"{dst}: --engine dask writes a directory of Parquet files (compressed "
+                              f"already), not a compressed {dst.suffix} file; name a directory (or use "
+                              "--engine stream with a .parquet file)")
+    return src, dst, workers
 
 
 def _write_part(part: pd.DataFrame, path: str, index: int, text_column) -> tuple:
@@ -857,7 +958,20 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
     Raises
     ------
     exposure.errors.DataFormatError
-        Unreadable input, bad cells, a task key on two rows (see :func:`check`).
+        Before any work: ``src`` or ``dst`` not a path (None, bytes, a list), ``client``
+        not a :class:`distributed.Client`, ``workers`` not a whole number of 1 or more (or
+        given with a ``client``), ``progress`` or ``quiet`` not a bool, an option of
+        :func:`score` of the wrong type; ``src`` missing or a file of another format
+        (:func:`read_dataset`). Later: unreadable input, a missing column (naming
+        ``src``), bad cells, a task key on two rows (see :func:`check`).
+    exposure.errors.ExposureError
+        Unknown method or release, model artifact problems (as :func:`score`).
+    exposure._outdir.OutputPathError
+        ``dst`` named as a file (``.csv``, ``.xlsx``...) or a compressed file (``.gz``,
+        ``.zip``...), or a directory that cannot be replaced
+        (:func:`exposure._outdir.check_output_dir`).
+    TypeError
+        An option that :func:`score` does not take.
 
     Notes
     -----
@@ -880,12 +994,8 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
     >>> done.n_tasks, sorted(p.name for p in (d / "out").iterdir())
     (2, ['part-00000.parquet'])
     """
-    src, dst = Path(src), Path(dst)
-    if dst.suffix.lower() in _FILE_SUFFIXES:
-        raise OutputPathError(f"{dst}: --engine dask writes a directory of Parquet files, not a "
-                              f"{dst.suffix} file; name a directory (or use --engine stream)")
-    if not src.exists():
-        raise DataFormatError("input dataset not found", path=src)
+    src, dst, workers = _check_dataset_args(src, dst, method, client, workers, progress, quiet, options)
+    _check_src(src)
     check_output_dir(dst, protect=[src])
     ddf = read_dataset(src)
     own = client is None
@@ -897,7 +1007,12 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
         aliases = onet_aliases(ddf._meta)  # the input's name of the text column (Task)
         text = aliased_column(options.get("text_column", "task"), aliases)
         text_column = next((c for c in ddf.columns if aliases.get(c, c) == text), text)
-        scored = _score(ddf, method, odd=True, **options)
+        try:
+            scored = _score(ddf, method, odd=True, **options)
+        except DataFormatError as exc:  # a missing column: found on the client, of no file or row
+            if exc.path is not None or exc.row is not None:
+                raise
+            raise type(exc)(exc.reason, path=src, column=exc.column) from None
         with replace_directory(dst, owned=set(), protect=[src]) as tmp:
             names = [f"part-{i:05d}.parquet" for i in range(scored.npartitions)]
             tasks = [dask.delayed(_write_part)(p, str(tmp / name), i, text_column)

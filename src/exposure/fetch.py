@@ -354,8 +354,9 @@ def check_location(value, name: str) -> None:
     exposure.errors.ExposureError: mirror must be a directory path (str or os.PathLike), got int 5
     """
     if value is not None and not isinstance(value, (str, os.PathLike)):
+        # shown(): a Series or a frame was printed whole, over several lines
         raise ExposureError(f"{name} must be a directory path (str or os.PathLike), "
-                            f"got {type(value).__name__} {value!r}")
+                            f"got {shown(value)}")
 
 
 def resolve_mirror(mirror=None) -> Path | None:

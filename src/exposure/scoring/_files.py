@@ -82,6 +82,7 @@ from exposure._tables import (
     check_delimited_file,
     check_input_file,
     compressed_input,
+    compressed_output,
     first_row_number,
     index_as_columns,
     read_frame,
@@ -156,7 +157,9 @@ def file_kind(path, what: str = "input") -> str:
     Raises
     ------
     exposure.errors.DataFormatError
-        Any other extension.
+        Any other extension (listing those read or written); a compressed one
+        (``.csv.gz``): for an input, how to decompress it; for an output, the ``.parquet``
+        file to write instead.
 
     Examples
     --------
@@ -166,6 +169,10 @@ def file_kind(path, what: str = "input") -> str:
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: out.xls: unsupported output file type '.xls'; use .csv, .parquet, .xlsx or .dta
+    >>> file_kind("out.csv.gz", "output")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: out.csv.gz: unsupported output file type '.gz' (gzip-compressed files are not written); use .csv, .parquet, .xlsx or .dta: for compressed output write out.parquet (Parquet compresses its columns)
     """
     path = Path(path)
     if std_stream(path):
@@ -184,8 +191,9 @@ def file_kind(path, what: str = "input") -> str:
         return "dta"
     kinds = (".csv, .tsv, .txt, .parquet, .xlsx or .dta" if what == "input"
              else ".csv, .parquet, .xlsx or .dta")
-    compressed = compressed_input(path, kinds) if what == "input" else None
-    if compressed is not None:  # a .csv.gz: "decompress it first", not "unsupported"
+    # a .csv.gz input: "decompress it first"; output: "write .parquet", not "unsupported" alone
+    compressed = (compressed_input if what == "input" else compressed_output)(path, kinds)
+    if compressed is not None:
         raise DataFormatError(compressed, path=path)
     raise DataFormatError(f"unsupported {what} file type {suffix or '(none)'!r}; use {kinds}",
                           path=path)
