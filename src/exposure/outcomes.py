@@ -538,6 +538,20 @@ def _check_year(value, name: str, *, optional: bool = False):
     return int(value)
 
 
+def _as_written(value) -> str:
+    """``value`` (a number or a list of them: ``q``, ``cuts``) as it would be written in Python.
+
+    Examples
+    --------
+    >>> _as_written(np.int64(5)), _as_written(np.array([0.25, 0.5])), _as_written("x")
+    ('5', '[0.25, 0.5]', "str 'x'")
+    """
+    value = value.item() if isinstance(value, np.generic) else value
+    if isinstance(value, (list, tuple, np.ndarray, pd.Series)):
+        return repr([i.item() if isinstance(i, np.generic) else i for i in list(value)])
+    return repr(value) if is_number(value) else shown(value)
+
+
 def _check_group_args(x: pd.Series, v: np.ndarray, weights, q, cuts) -> None:
     """Refuse the arguments of :func:`exposure_groups` it cannot group by (see there)."""
     if pd.api.types.is_bool_dtype(x.dtype):  # bool, boolean: True was read as 1
@@ -562,11 +576,16 @@ def _check_group_args(x: pd.Series, v: np.ndarray, weights, q, cuts) -> None:
                 or (not isinstance(q, (int, np.integer)) and not _numbers_of(q))):  # ["a"]: ValueError
             raise DataFormatError("q must be a whole number of groups or a list of cut points in (0, 1), "
                                   f"got {shown(q)}")
+        if not isinstance(q, (int, np.integer)) and len(q) == 0:  # every value was put in group 1
+            raise DataFormatError("q must be a whole number of groups or a list of cut points in (0, 1), "
+                                  "got an empty list: it makes one group; give q=1 for one group")
     else:
         if (isinstance(cuts, (str, bytes, pd.DataFrame, Mapping)) or not np.iterable(cuts)
                 or not _numbers_of(cuts)):  # {}: no cut, everything in group 1
             raise DataFormatError(f"cuts must be a list of numbers, got {shown(cuts)}")
         c = np.asarray(list(cuts), dtype=float)
+        if not len(c):  # every value was put in group 1
+            raise DataFormatError("cuts must hold at least one cut point, got an empty list: it makes one group")
         if not np.isfinite(c).all():
             raise DataFormatError(f"cuts must be finite numbers, got {[float(p) for p in c]}")
     if weights is not None:
@@ -586,7 +605,7 @@ def _check_group_args(x: pd.Series, v: np.ndarray, weights, q, cuts) -> None:
             raise DataFormatError(f"weights must be finite and at least 0, got {float(w[pos])!r} at position {pos}")
 
 
-def exposure_groups(values, weights=None, *, q: int | Sequence[float] = 5,
+def exposure_groups(values, weights=None, *, q: int | Sequence[float] | None = None,
                     cuts: Sequence[float] | None = None) -> pd.Series:
     """Exposure groups (1 = least exposed): weighted quantile groups or fixed cut points.
 
@@ -597,14 +616,15 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] = 5,
     weights : array-like, optional
         Weights of the quantiles (e.g. base-year employment, so that each quintile holds a
         fifth of the workers); default equal weights (a fifth of the occupations).
-    q : int or sequence of float, default 5
+    q : int or sequence of float, optional
         Number of equal-weight groups (a whole float, ``2.0``, is that number), or the
         quantile cut points in (0, 1) (``[0.5, 0.9]`` -> below the median, median to 90th
         percentile, top decile). A value's group is that of the mid-point of its weight
-        interval, so ties share one group.
+        interval, so ties share one group. Default (None): 5 groups, unless ``cuts`` is
+        given.
     cuts : sequence of float, optional
         Cut points on the measure's own scale instead of quantiles (a value equal to a cut
-        goes to the upper group).
+        goes to the upper group); not together with ``q``.
 
     Returns
     -------
@@ -616,10 +636,12 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] = 5,
     exposure.errors.DataFormatError
         ``values`` that is not a list, array or Series (a number, None, a str, a frame, a
         dict) or holds text, a boolean (``True`` is not 1) or an infinite value; ``q``
-        that is not a whole number of at least 1 or a list of numbers in (0, 1)
-        (``["a"]``, ``[True]``, ``2.5``); ``cuts`` that is not a list of finite numbers
-        (a dict, a frame); ``weights`` that is not a list of numbers (text, booleans, a
-        dict), not one per value, negative or infinite.
+        that is not a whole number of at least 1 or a non-empty list of numbers in (0, 1)
+        (``["a"]``, ``[True]``, ``2.5``; ``[]`` made one group); ``cuts`` that is not a
+        non-empty list of finite numbers (a dict, a frame; ``[]`` made one group); ``q``
+        and ``cuts`` both given (``q`` was ignored without a word); ``weights`` that is not
+        a list of numbers (text, booleans, a dict), not one per value, negative or
+        infinite.
     exposure.errors.ExposureError
         More groups than values, or weights that sum to zero.
 
@@ -635,11 +657,17 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] = 5,
     if not isinstance(values, pd.Series) and (isinstance(values, (str, bytes, pd.DataFrame, Mapping))
                                               or not np.iterable(values)):
         raise DataFormatError(f"values must be a list, array or Series of exposure values, got {shown(values)}")
+    if q is None and cuts is None:
+        q = 5
     if isinstance(q, (float, np.floating)) and np.isfinite(q) and float(q).is_integer():
         q = int(q)  # 2.0 groups are 2 (it was refused as "not a whole number")
     x = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
     v = pd.to_numeric(x, errors="coerce").astype(float).to_numpy()
     _check_group_args(x, v, weights, q, cuts)
+    if q is not None and cuts is not None:  # q was ignored without a word
+        raise DataFormatError("give q or cuts, not both: cuts (the group boundaries on the measure's scale) "
+                              f"leave q (quantile groups) unused; got q={_as_written(q)} and "
+                              f"cuts={_as_written(cuts)}")
     ok = ~np.isnan(v)
     out = pd.Series(pd.array([pd.NA] * len(v), dtype="Int64"), index=x.index)
     if not ok.any():
@@ -887,7 +915,7 @@ def _mean_wage_growth(emp: np.ndarray, wage: np.ndarray, a: int, b: int) -> floa
 
 
 def group_growth(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence[str] | None = None,
-                 *, q: int | Sequence[float] = 5, cuts: Sequence[float] | None = None,
+                 *, q: int | Sequence[float] | None = None, cuts: Sequence[float] | None = None,
                  base_year: int = BASE_YEAR, pre_year: int = PRE_YEAR,
                  end_year: int | None = None) -> pd.DataFrame:
     """Employment and mean-wage growth of exposure groups, before and after ``base_year``.
@@ -905,7 +933,7 @@ def group_growth(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     measures : sequence of str, optional
         Default every measure column of ``exposures``.
     q, cuts
-        As :func:`exposure_groups`.
+        As :func:`exposure_groups` (default 5 groups; ``cuts`` not together with ``q``).
     base_year, pre_year : int
     end_year : int, optional
         Default the last year of the panel.
@@ -919,10 +947,10 @@ def group_growth(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     ------
     exposure.errors.DataFormatError
         A bad panel, exposures or ``measures`` (see :func:`run_outcomes`), ``q``, ``cuts``
-        (see :func:`exposure_groups`); ``base_year``, ``pre_year`` or ``end_year`` that is
-        not a whole number, (``pre_year``, ``end_year``) not a year of the panel, a
-        ``pre_year`` that is not before ``base_year`` or an ``end_year`` that is not after
-        it.
+        (see :func:`exposure_groups`: both given, an empty list); ``base_year``,
+        ``pre_year`` or ``end_year`` that is not a whole number, (``pre_year``,
+        ``end_year``) not a year of the panel, a ``pre_year`` that is not before
+        ``base_year`` or an ``end_year`` that is not after it.
     exposure.errors.ExposureError
         ``base_year`` not in the panel; a measure with no value on the balanced
         occupations.
@@ -1278,28 +1306,62 @@ def _check_coefficients(coefficients, columns: Sequence[str]) -> pd.DataFrame:
 
     ``year`` and the other numeric ``columns`` (every one but ``measure``, ``outcome``,
     ``spec``) must hold numbers (text ``"0.5"`` is read as one; a boolean, other text or
-    an infinite value is refused), ``year`` whole ones. A column that is not of a numeric
-    dtype is replaced by its numbers; numeric columns are kept as given. Failures name
-    ``coefficients``, the row (counted from 1) and the column.
+    an infinite value is refused), ``year`` whole ones, ``p_value`` from 0 to 1,
+    ``n_occupations`` whole numbers of 0 or more (as
+    :class:`~exposure.schemas._outcomes.EventStudyCoefficients` has them; missing values
+    pass), and ``ci_low`` not above ``ci_high`` of its row. A column that is not of a
+    numeric dtype is replaced by its numbers; numeric columns are kept as given. Failures
+    name ``coefficients``, the row (counted from 1) and the column.
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"measure": ["beta"], "outcome": ["log_emp"], "spec": ["baseline"],
+    ...                   "year": [2021], "p_value": [1.5]})
+    >>> _check_coefficients(c, ["measure", "outcome", "spec", "year", "p_value"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: coefficients, row 1, column 'p_value': p_value must be from 0 to 1, got 1.5
     """
     coefficients = _common.check_frame(coefficients, "coefficients")
     missing = [c for c in columns if c not in coefficients.columns]
     if missing:
         raise DataFormatError(f"coefficients lacks column(s) {missing}")
-    parsed = {}
+    parsed, floats = {}, {}
     for c in columns:
         if c in ("measure", "outcome", "spec"):
             continue
-        values = _common.numbers(coefficients, c, "coefficients").to_numpy(dtype=float)
+        values = floats[c] = _common.numbers(coefficients, c, "coefficients").to_numpy(dtype=float)
         if c == "year":
             whole = np.isfinite(values) & (np.mod(values, 1) == 0)
             if not whole.all():
                 pos = int(np.flatnonzero(~whole)[0])
                 raise DataFormatError(f"year must be a whole number, got {float(values[pos])!r}",
                                       path="coefficients", row=pos + 1, column="year")
+        with np.errstate(invalid="ignore"):  # missing values pass (the base year has no p-value)
+            if c == "p_value":  # 1.5 was reported, and read as "not significant", as given
+                bad = (values < 0) | (values > 1)
+                rule = "p_value must be from 0 to 1"
+            elif c == "n_occupations":  # -3 and 2.5 occupations were reported as given
+                bad = ~np.isnan(values) & ((values < 0) | (np.mod(values, 1) != 0))
+                rule = "n_occupations must be a whole number of occupations (0 or more)"
+            else:
+                bad = np.zeros(len(values), dtype=bool)
+        if bad.any():
+            pos = int(np.flatnonzero(bad)[0])
+            raise DataFormatError(f"{rule}, got {float(values[pos])!r}", path="coefficients", row=pos + 1,
+                                  column=c)
         if coefficients[c].dtype.kind not in "iuf":  # text "0.5": compared and ordered as a number
             parsed[c] = values
     coefficients = coefficients.assign(**parsed) if parsed else coefficients
+    if "ci_low" in floats and "ci_high" in floats:  # a reversed interval passed the pre-trend test
+        low, high = floats["ci_low"], floats["ci_high"]
+        with np.errstate(invalid="ignore"):
+            reversed_ = low > high
+        if reversed_.any():
+            pos = int(np.flatnonzero(reversed_)[0])
+            raise DataFormatError(f"ci_low {float(low[pos])!r} is above ci_high {float(high[pos])!r} of the same "
+                                  "row: the 95% interval runs from ci_low up to ci_high (are the two columns "
+                                  "swapped?)", path="coefficients", row=pos + 1, column="ci_low")
     key = ["measure", "outcome", "spec", "year"]
     for c in key[:3]:  # a missing spec left its row out of the robustness range, silently
         nokey = coefficients[c].isna().to_numpy(dtype=bool)
@@ -1351,7 +1413,8 @@ def pretrend(coefficients: pd.DataFrame, *, pre_year: int = PRE_YEAR, spec: str 
     exposure.errors.DataFormatError
         ``coefficients`` that is not a frame or lacks a column; a cell of ``year``,
         ``coef``, ``se``, ``ci_low``, ``ci_high`` or ``p_value`` that is not a number
-        (text, ``True``, ``inf``), or a ``year`` that is not a whole number; a missing
+        (text, ``True``, ``inf``), a ``year`` that is not a whole number, a ``p_value``
+        outside 0-1, a ``ci_low`` above the ``ci_high`` of its row; a missing
         ``measure``, ``outcome`` or ``spec``; a (``measure``, ``outcome``, ``spec``,
         ``year``) given twice; ``pre_year`` that is not a whole number; ``spec`` that is
         not a str; a ``spec`` that is not in ``coefficients``, or a ``pre_year`` that none
@@ -1411,7 +1474,9 @@ def headline(coefficients: pd.DataFrame, *, year: int | None = None, pre_year: i
     exposure.errors.DataFormatError
         ``coefficients`` that is not a frame or lacks a column; a cell of ``year``,
         ``coef``, ``ci_low``, ``ci_high``, ``p_value`` or ``n_occupations`` that is not a
-        number (text, ``True``, ``inf``), or a ``year`` that is not a whole number; a
+        number (text, ``True``, ``inf``), a ``year`` that is not a whole number, a
+        ``p_value`` outside 0-1, an ``n_occupations`` that is negative or fractional, a
+        ``ci_low`` above the ``ci_high`` of its row (each naming the row and column); a
         missing ``measure``, ``outcome`` or ``spec``; a (``measure``, ``outcome``,
         ``spec``, ``year``) given twice; ``year`` that is not a whole number or None;
         ``pre_year`` that is not a whole number; no ``baseline`` rows; a ``year`` or
@@ -1511,9 +1576,10 @@ def _check_sector_frames(frames) -> dict[int, pd.DataFrame]:
     floats, read as :func:`exposure.rollup.employment_frame` reads OEWS numbers
     (``"1,200"`` is 1200, the BLS special values ``**``, ``*``, ``#``, ``~`` are missing);
     text, a boolean, a negative or infinite number is refused, naming ``frames[year]``,
-    the row of the table (counted from 1) and the column. A table without sector rows, or
-    a sector row without a NAICS code, is refused too (the sector, or the year, was left
-    out). Other rows are not read.
+    the row of the table (counted from 1) and the column. A table without sector rows, a
+    sector row without a NAICS code, or a sector in two rows (``51`` and ``"51"`` are one
+    code) is refused too (the sector, or the year, was left out; a repeated sector was
+    refused without its row). Other rows are not read.
     """
     if not isinstance(frames, Mapping):  # a list: AttributeError 'list' object has no attribute 'items'
         raise DataFormatError("frames must be a mapping of May year to OEWS by-industry table "
@@ -1534,8 +1600,13 @@ def _check_sector_frames(frames) -> dict[int, pd.DataFrame]:
                & f["occ_code"].eq("00-0000").fillna(False).to_numpy(dtype=bool))
         if not sel.any():  # the year was dropped from the growth rates (or said to be missing)
             raise DataFormatError(f"{name} has no sector rows (i_group 'sector' with occ_code '00-0000')")
-        _naics_keys(f["naics"].to_numpy(dtype=object)[sel], name, np.flatnonzero(sel) + 1,
-                    "a sector row without a NAICS code")
+        rows = np.flatnonzero(sel) + 1
+        keys = _naics_keys(f["naics"].to_numpy(dtype=object)[sel], name, rows, "a sector row without a NAICS code")
+        repeat = first_repeat(pd.Series(keys))
+        if repeat is not None:  # "OEWS 2021: sector 51 appears twice", without the row
+            pos, first = repeat
+            raise DataFormatError(f"sector {keys[pos]!r} appears twice (rows {rows[first]} and {rows[pos]}): keep "
+                                  "one row per sector", path=name, row=int(rows[pos]), column="naics")
         emp = _number(f["tot_emp"].where(sel), "tot_emp", name)  # rows of the whole table
         out[year] = pd.DataFrame({"naics": f["naics"].to_numpy()[sel],
                                   "naics_title": f["naics_title"].to_numpy()[sel],
@@ -1629,7 +1700,8 @@ def sector_growth(frames: Mapping[int, pd.DataFrame], sector_scores: pd.DataFram
     exposure.errors.DataFormatError
         ``frames`` that is not a non-empty mapping of year to frame (a list, None, one
         frame), a key that is not a year (``"May"``, ``2021.5``, ``True``), a table that
-        is not a frame, lacks a column, has no sector rows or has a sector twice; a sector
+        is not a frame, lacks a column, has no sector rows or has a sector twice (naming
+        the table, the row and the column; ``51`` and ``"51"`` are one sector); a sector
         row without a NAICS code, or whose ``tot_emp`` is not a number of workers (text
         other than the BLS special values ``**``, ``*``, ``#``, ``~``, which are missing;
         ``True``; a negative or infinite number); ``sector_scores`` that is not a frame,
@@ -1679,10 +1751,7 @@ def sector_growth(frames: Mapping[int, pd.DataFrame], sector_scores: pd.DataFram
         raise DataFormatError(f"sector_scores lacks column(s) {missing}")
     score_keys, score_values = _sector_scores(sector_scores, measures)
     rows = []
-    for year, s in sorted(frames.items()):
-        if s["naics"].duplicated().any():
-            raise DataFormatError(f"OEWS {year}: sector {s.loc[s['naics'].duplicated(), 'naics'].iloc[0]} "
-                                  "appears twice")
+    for year, s in sorted(frames.items()):  # a sector twice is refused by _check_sector_frames, naming its row
         rows.append(s[["naics", "naics_title", "tot_emp"]].assign(year=int(year)))
     long = pd.concat(rows, ignore_index=True)
     wide = long.pivot(index="naics", columns="year", values="tot_emp").astype(float)

@@ -52,7 +52,7 @@ from tqdm.auto import tqdm
 
 import exposure.fetch as fetching
 import exposure.scoring as scoring
-from exposure._args import check_flag, check_name, check_path, shown
+from exposure._args import check_choice, check_flag, check_name, check_path, shown
 from exposure._io import write_json, write_parquet
 from exposure._outdir import OutputPathError, pause, replace_directory
 from exposure._tables import task_id_numbers
@@ -65,7 +65,9 @@ from exposure.onet import _FILES as ONET_FILES
 from exposure.onet import ONET_RELEASES as ONET_FORMATS
 from exposure.onet import OnetRelease, load_onet, onet_file_names
 from exposure.outcomes import PANEL_YEARS, build_panel
+from exposure.releases import ONET_FORMATS as ONET_LAYOUTS
 from exposure.releases import check_oews_release, check_onet_release
+from exposure.releases import onet_format as onet_format_of
 from exposure.rollup import rollup
 from exposure.schemas import validate
 from exposure.schemas._catalog import MANIFEST_NAME, PROCESSED_TABLES, Table
@@ -258,7 +260,9 @@ def run_pipeline(
         :func:`exposure._outdir.check_output_dir`) or its parent cannot be written.
     exposure.errors.DataFormatError
         Before anything else, an argument of the wrong kind, naming it (and the position
-        of a bad item, counted from 0): ``stages`` not a list of :class:`Stage`,
+        of a bad item, counted from 0): ``stages`` not a list of :class:`Stage`, two
+        stages of one name or a stage named ``write`` (the write step's name: one wall
+        time was recorded for both),
         ``tables`` not a list of :class:`~exposure.schemas._catalog.Table`, ``out`` or
         ``timings_path`` not a path, ``context`` not a mapping (or None), ``manifest`` not
         a list of names (one string is refused, not read letter by letter), ``progress``
@@ -281,6 +285,7 @@ def run_pipeline(
     ('11-1011.00', 2)
     """
     stages = _items(stages, "stages", "Stage", lambda v: isinstance(v, Stage))
+    _check_stage_names(stages)
     tables = _items(tables, "tables", "Table", lambda v: isinstance(v, Table))
     out = check_path(out, "out", "a directory path")
     if context is not None and not isinstance(context, Mapping):
@@ -339,6 +344,33 @@ def run_pipeline(
             raise
         raise StageError("write", exc, path=str(out)) from exc
     return PipelineResult(out=out, manifest=result, timings=timing_doc)
+
+
+def _check_stage_names(stages: list[Stage]) -> None:
+    """Refuse two stages of one name, or a stage named ``write``: one wall time was kept for both.
+
+    ``timings.json`` records each stage's wall time under its name, and the writing of the
+    tables under ``write``.
+
+    Examples
+    --------
+    >>> _check_stage_names([Stage("a", dict), Stage("b", dict)])
+    >>> _check_stage_names([Stage("a", dict), Stage("a", dict)])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: stages: two stages are named 'a' (positions 0 and 1): each stage's wall time is recorded under its name; give them different names
+    """
+    seen: dict[str, int] = {}
+    for pos, stage in enumerate(stages):
+        if stage.name == "write":
+            raise DataFormatError(f"stages: the stage at position {pos} is named 'write', the name of the "
+                                  "pipeline's own write step (its wall time is recorded under it); give the "
+                                  "stage another name")
+        if stage.name in seen:
+            raise DataFormatError(f"stages: two stages are named {stage.name!r} (positions {seen[stage.name]} "
+                                  f"and {pos}): each stage's wall time is recorded under its name; give them "
+                                  "different names")
+        seen[stage.name] = pos
 
 
 def _items(value, name: str, what: str, ok, *, plural: bool = False) -> list:
@@ -536,8 +568,18 @@ class RecomputeInputs:
 
     Raises
     ------
+    exposure.errors.DataFormatError
+        ``onet_release`` that is not a str (``2.5`` and ``29.1`` were read as the releases
+        ``"2.5"`` and ``"29.1"``); ``onet_format`` that is neither None, ``"text"`` nor
+        ``"excel"``, or not the format in which the package pins the release (``"excel"``
+        for 29.1): both were refused only when the files were listed, naming ``fmt``.
     exposure.errors.ExposureError
-        Malformed release.
+        Malformed release; ``mirror`` or ``data_dir`` that is not a path, ``store`` that
+        is not a :class:`~exposure.fetch.DataStore` (these said ``stage 'fetch' failed``
+        before, though no stage had run).
+    StageError
+        Stage ``fetch``: the mirror or the cache cannot be used (a mirror directory that
+        does not exist).
 
     Examples
     --------
@@ -558,6 +600,10 @@ class RecomputeInputs:
     Traceback (most recent call last):
     ...
     exposure.errors.ExposureError: OEWS release 'May 2019' is not a year such as 2025
+    >>> RecomputeInputs(onet_release=2.5)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: onet_release must be an O*NET release number as text (str), such as '29.1' or '31.0', got float 2.5
     """
 
     onet_release: str = "29.1"
@@ -568,8 +614,17 @@ class RecomputeInputs:
     onet_format: str | None = None
 
     def __post_init__(self):
+        if not isinstance(self.onet_release, str):  # 2.5 was read as the release "2.5"
+            raise DataFormatError("onet_release must be an O*NET release number as text (str), such as "
+                                  f"'29.1' or '31.0', got {shown(self.onet_release)}")
         object.__setattr__(self, "onet_release", check_onet_release(self.onet_release))
         object.__setattr__(self, "oews_release", check_oews_release(self.oews_release))
+        if self.onet_format is not None:  # "pdf" was refused only when the files were listed
+            _check_recompute_format(self.onet_release, self.onet_format)
+        # the types first: "stage 'fetch' failed" is for a mirror or cache that cannot be used
+        fetching.check_location(self.mirror, "mirror")
+        fetching.check_location(self.data_dir, "data_dir")
+        fetching.check_store(self.store)
         try:
             store = fetching.resolve_store(self.store, mirror=self.mirror,
                                            data_dir=self.data_dir)
@@ -602,6 +657,27 @@ class RecomputeInputs:
         panel = [name for year in PANEL_YEARS  # the occupation panel's May 2021-2025
                  for name in oews_file_names(str(year), "cross_industry", online=online)]
         return names + [name for name in dict.fromkeys(panel) if name not in names]
+
+
+def _check_recompute_format(release: str, fmt) -> None:
+    """Refuse an ``onet_format`` of :class:`RecomputeInputs` that is not a format of ``release``.
+
+    Examples
+    --------
+    >>> _check_recompute_format("31.0", "excel")
+    >>> _check_recompute_format("29.1", "excel")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: onet_format='excel': O*NET 29.1 is pinned by the package in text format only; leave onet_format out or give onet_format='text'
+    """
+    check_choice(fmt, "onet_format", ONET_LAYOUTS)
+    if fmt not in ONET_LAYOUTS:
+        raise DataFormatError(f"onet_format must be 'text', 'excel' or None, got {shown(fmt)}")
+    if any(name.startswith(f"onet/{release}/") for name in fetching.SOURCES):
+        pinned = onet_format_of(release)
+        if fmt != pinned:
+            raise DataFormatError(f"onet_format={fmt!r}: O*NET {release} is pinned by the package in {pinned} "
+                                  f"format only; leave onet_format out or give onet_format={pinned!r}")
 
 
 def _reader(inputs: RecomputeInputs, name: str):
@@ -803,7 +879,8 @@ def recompute(
         Another recompute is writing ``out``.
     exposure.errors.DataFormatError
         Before anything else: ``out`` that is not a path (or None), ``progress`` that is
-        not True or False.
+        not True or False; then, before any stage, ``onet_release`` that is not a str or
+        an ``onet_format`` that is not one of the release (see :class:`RecomputeInputs`).
 
     Examples
     --------

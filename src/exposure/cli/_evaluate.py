@@ -6,9 +6,10 @@ import the training and report code.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from exposure._tables import first_row_number
+from exposure._tables import _COMPRESSED, first_row_number
 from exposure.cli import add_location_options
 from exposure.cli._report import (
     DEFAULT_REPORT_DIR,
@@ -32,6 +33,7 @@ from exposure.reports.agreement import (
 )
 from exposure.scoring._files import read_task_file
 from exposure.scoring._train import check_train_output, train_and_save, training_frame
+from exposure.scoring.learned import MODEL_NAME
 
 
 def register(subparsers) -> None:
@@ -120,8 +122,73 @@ def run_evaluate(args) -> int:
     return 0
 
 
+def check_artifact_name(out) -> None:
+    """Refuse an ``exposure train --out`` the artifact writer cannot honour, naming ``--out``.
+
+    The artifact is always one uncompressed ``.npz`` file (a zip of ``.npy`` arrays,
+    :func:`exposure._io.write_arrays`), whatever its name says. Checked before anything is
+    read or created; a valid name is left to
+    :func:`~exposure.scoring._train.check_train_output` (pipes, devices, permissions).
+
+    Parameters
+    ----------
+    out : str or None
+        The ``--out`` argument; None (not given) is the package's own artifact.
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        An empty name (it was read as no ``--out``: the package's own model would be
+        replaced), a directory (an existing one, or a path ending in a separator: the
+        artifact was written as a file of that name), a name ending in a compression
+        suffix (``m.npz.gz``, ``.bz2``, ``.xz``, ``.zst``, ``.zip``: an uncompressed zip was
+        written under it) or in anything but ``.npz`` (any case).
+
+    Examples
+    --------
+    >>> check_artifact_name("models/m.npz")
+    >>> check_artifact_name("m.npz.gz")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: --out m.npz.gz: the artifact is an uncompressed .npz file (a zip of .npy arrays, compressed inside where that helps); gzip-compressed files are not written: give m.npz
+    >>> check_artifact_name("m.txt")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: --out m.txt: the artifact is a .npz file (a zip of .npy arrays); give a name ending in .npz, e.g. m.npz
+    """
+    if out is None:
+        return
+    if out == "":
+        raise ExposureError(f"--out is empty: give the artifact's file name, e.g. {MODEL_NAME} "
+                            "(without --out, train replaces the package's own model)")
+    path = Path(out)
+    if out.endswith((os.sep, "/")) or path.is_dir():
+        raise ExposureError(f"--out {out}: a directory, not a file name: give the artifact's file name, "
+                            f"e.g. {path / MODEL_NAME}")
+    suffix = path.suffix.lower()
+    if suffix in _COMPRESSED:
+        what = "zip archives are" if suffix == ".zip" else f"{_COMPRESSED[suffix][0]} files are"
+        inner = path.with_suffix("")
+        give = inner if inner.suffix.lower() == ".npz" else inner.with_suffix(".npz")
+        raise ExposureError(f"--out {out}: the artifact is an uncompressed .npz file (a zip of .npy arrays, "
+                            f"compressed inside where that helps); {what} not written: give {give}")
+    if suffix != ".npz":
+        raise ExposureError(f"--out {out}: the artifact is a .npz file (a zip of .npy arrays); give a name "
+                            f"ending in .npz, e.g. {path.with_suffix('.npz')}")
+
+
 def run_train(args) -> int:
-    """Run ``exposure train``; the arguments and output paths are checked before the training."""
+    """Run ``exposure train``; the arguments and output paths are checked before the training.
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        Before anything is read or written: ``--seed`` below 0, ``--folds`` below 2,
+        ``--model-dir`` without ``--distill`` or not a directory, an ``--out`` the artifact
+        writer cannot honour (:func:`check_artifact_name`: empty, a directory, a
+        compressed name, a name not ending in ``.npz``) or cannot write
+        (:func:`~exposure.scoring._train.check_train_output`).
+    """
     if args.seed < 0:
         raise ExposureError(f"--seed must be 0 or more, got {args.seed}")
     if args.folds < 2:
@@ -131,6 +198,7 @@ def run_train(args) -> int:
             raise ExposureError("--model-dir is used with --distill only")
         if not Path(args.model_dir).is_dir():
             raise ExposureError(f"--model-dir {args.model_dir}: not a directory")
+    check_artifact_name(args.out)  # m.npz.gz, m.txt, models/: an uncompressed .npz was written under it
     check_train_output(args.out)
     labels_path = fetch(LABELS_NAME, mirror=args.mirror, data_dir=args.data_dir)
     onet = load_onet(args.onet, mirror=args.mirror, data_dir=args.data_dir) if args.onet else None

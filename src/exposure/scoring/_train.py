@@ -659,8 +659,12 @@ def check_train_output(out=None) -> Path:
     ------
     exposure._outdir.OutputPathError
         The artifact's directory cannot be created or written.
+    exposure.errors.ExposureError
+        An empty ``out`` (``""`` was read as no ``out``: the package's own artifact).
     exposure.errors.OutputError
-        A path that is not a regular file, or an artifact named like a file beside it.
+        A path that is not a regular file, or an artifact named like a file beside it; a
+        name not ending in ``.npz`` (``m.npz.gz``, ``m.txt``: an uncompressed ``.npz`` was
+        written under it).
 
     Examples
     --------
@@ -674,10 +678,18 @@ def check_train_output(out=None) -> Path:
     ...
     exposure.errors.OutputError: .../pipe.npz: cannot write: exists and is not a regular file ...
     """
+    if out is not None and not isinstance(out, Path) and str(out) == "":  # read as no out: the package's model
+        raise ExposureError("out is empty: give the artifact's file name, e.g. model.npz (out=None writes "
+                            "the package's own model)")
     out = Path(out) if out else shipped_model_path()
     if out.name in (REGISTRY_NAME, VECTORS_NAME, INDEX_NAME):
         raise OutputError(f"{out.name} is written beside the artifact; give the artifact another name",
                           path=out)
+    if out.suffix.lower() != ".npz":  # m.npz.gz, m.txt: one uncompressed .npz was written under the name
+        inner = out.with_suffix("")
+        give = inner if inner.suffix.lower() == ".npz" else out.with_suffix(".npz")
+        raise OutputError("the artifact is an uncompressed .npz file (a zip of .npy arrays); give a name "
+                          f"ending in .npz, e.g. {give.name}", path=out)
     if out.exists() and not (out.is_file() or out.is_dir()):
         check_output_path(out)  # a device, pipe or socket: refused before its directory is probed
     check_output_file(out)  # its directory can be written (the reason in the system's words)
