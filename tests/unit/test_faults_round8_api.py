@@ -30,7 +30,7 @@ LABELS = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": [1],
 def test_score_tasks_method_that_is_not_a_name_is_refused(method, shown):
     """A Series raised pandas' ``The truth value of a Series is ambiguous``."""
     with pytest.raises(DataFormatError, match=r"^method must be one of learned, rubric, reference, "
-                       rf"reference-human, reference-gpt4 \(str\), got {shown}$"):
+                       rf"transformer, reference-human, reference-gpt4 \(str\), got {shown}$"):
         score_tasks(TASKS, method=method)
 
 
@@ -512,10 +512,10 @@ def test_dask_frame_argument_that_is_not_a_dask_frame_is_refused(call, arg, valu
 
 
 @pytest.mark.parametrize("kwargs, match", [
-    (dict(method=None), r"^method must be one of learned, rubric, reference, reference-human, reference-gpt4 "
-                        r"\(str\), got NoneType None$"),
+    (dict(method=None), r"^method must be one of learned, rubric, reference, transformer, reference-human, "
+                        r"reference-gpt4 \(str\), got NoneType None$"),
     (dict(method=pd.Series(["rubric"])), r"^method must be one of .* \(str\), got Series$"),
-    (dict(method="oracle"), r"^unknown scoring method 'oracle'; choose one of learned, rubric, reference$"),
+    (dict(method="oracle"), r"^unknown scoring method 'oracle'; choose one of learned, rubric, reference, transformer$"),
     (dict(method="rubric", reference_source=["human"]), r"^reference_source must be one of human, gpt4 \(str\), "
                                                         r"got list \['human'\]$"),
     (dict(text_column=["task"]), r"^text_column must be a column name \(str\), got list \['task'\]$"),

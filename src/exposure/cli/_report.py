@@ -122,6 +122,10 @@ def check_agreement_args(args) -> None:
     ...
     exposure.errors.ExposureError: --control (the shuffled-label control) is for --method learned only, not rubric
     """
+    if args.method == "transformer":  # its cross-validation fine-tunes with PyTorch
+        raise ExposureError("--method transformer is evaluated by benchmarks/text_finetune.py, which "
+                            "fine-tunes it under the grouped cross-validation (needs PyTorch); here "
+                            "choose one of learned, rubric, reference")
     if args.method not in METHODS:
         raise ExposureError(f"unknown scoring method {args.method!r}; choose one of {', '.join(METHODS)}")
     if args.folds < 2:

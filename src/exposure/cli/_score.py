@@ -30,7 +30,9 @@ def register(subparsers) -> None:
                    help="file to write, by extension: .csv, .parquet, .xlsx or .dta (--engine "
                         "dask: a directory, replaced as a whole, one part-NNNNN.parquet per "
                         "partition)")
-    p.add_argument("--method", default="learned", help="learned (default), rubric or reference")
+    p.add_argument("--method", default="learned",
+                   help="learned (default), rubric, reference or transformer (opt-in, slow: "
+                        "docs/validation/agreement.md)")
     p.add_argument("--text-column", default="task", metavar="COL", help="column of task texts (default: task)")
     p.add_argument("--occupation-column", default=None, metavar="COL",
                    help="column of occupation titles (default: 'title' when present)")

@@ -21,7 +21,7 @@ from exposure.schemas._fields import fraction_field, onetsoc_code_field, task_id
 __all__ = ["TaskScores"]
 
 #: Scorer names allowed in the ``method`` column.
-METHODS = ["learned", "rubric", "reference", "reference-human", "reference-gpt4"]
+METHODS = ["learned", "rubric", "reference", "reference-human", "reference-gpt4", "transformer"]
 
 _PROBABILITIES = [f"p_{label.lower()}" for label in LABELS]
 _TOL = 1e-6

@@ -20,7 +20,10 @@ Methods
 ``rubric``
     hand-written, explainable rules (:mod:`exposure.scoring.rubric`);
 ``reference``
-    the published human (or GPT-4) labels joined by task ID (:mod:`exposure.scoring.reference`).
+    the published human (or GPT-4) labels joined by task ID (:mod:`exposure.scoring.reference`);
+``transformer`` (opt-in, slow)
+    free text scored by a fine-tuned sentence encoder (:mod:`exposure.scoring.transformer`),
+    O*NET tasks given by id as ``learned`` scores them.
 """
 
 from __future__ import annotations
@@ -63,6 +66,7 @@ from exposure.scoring.reference import (  # noqa: F401 (score_reference as befor
     score_reference,
 )
 from exposure.scoring.rubric import score_rubric
+from exposure.scoring.transformer import load_transformer
 
 __all__ = ["METHODS", "PROBA_COLUMNS", "SCORE_COLUMNS", "EVIDENCE_COLUMNS", "TASK_SCORE_COLUMNS",
            "score_tasks", "task_score_table", "check_text_column"]
@@ -70,7 +74,7 @@ __all__ = ["METHODS", "PROBA_COLUMNS", "SCORE_COLUMNS", "EVIDENCE_COLUMNS", "TAS
 logger = logging.getLogger(__name__)
 
 #: Scoring methods accepted by :func:`score_tasks`.
-METHODS = ("learned", "rubric", "reference")
+METHODS = ("learned", "rubric", "reference", "transformer")
 #: Probability columns of the labels, in :data:`exposure._measures.LABELS` order.
 PROBA_COLUMNS = tuple(f"p_{label.lower()}" for label in LABELS)
 #: How far to trust a score, and the O*NET task a free text was grounded in (``learned``;
@@ -97,7 +101,7 @@ def _normalise_method(method: str, reference_source: str | None) -> tuple[str, s
     >>> _normalise_method(["learned"], None)
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: method must be one of learned, rubric, reference, reference-human, reference-gpt4 (str), got list ['learned']
+    exposure.errors.DataFormatError: method must be one of learned, rubric, reference, transformer, reference-human, reference-gpt4 (str), got list ['learned']
     """
     # a Series raised pandas' "truth value ... is ambiguous"; a list was "unknown method ['learned']"
     check_choice(method, "method", (*METHODS, "reference-human", "reference-gpt4"))
@@ -137,8 +141,12 @@ def score_tasks(
     tasks : pandas.DataFrame
         One row per task with a text column and, where known, ``onetsoc_code``,
         ``task_id`` and an occupation title.
-    method : {"learned", "rubric", "reference"}, default "learned"
+    method : {"learned", "rubric", "reference", "transformer"}, default "learned"
         Scorer (``"reference-human"`` / ``"reference-gpt4"`` also accepted).
+        ``"transformer"`` (opt-in, about 110-160 texts a second) scores free text with the
+        fine-tuned sentence encoder of :mod:`exposure.scoring.transformer`, and O*NET
+        tasks given by id as ``learned`` does; it needs the ``transformer`` extra and the
+        published weights of all-MiniLM-L6-v2.
     text_column : str, default "task"
         Column of task statements.
     occupation_column : str, optional
@@ -231,7 +239,7 @@ def score_tasks(
     >>> score_tasks(tasks, method="oracle")
     Traceback (most recent call last):
     ...
-    exposure.errors.ExposureError: unknown scoring method 'oracle'; choose one of learned, rubric, reference
+    exposure.errors.ExposureError: unknown scoring method 'oracle'; choose one of learned, rubric, reference, transformer
     >>> score_tasks(tasks, onet=tasks)
     Traceback (most recent call last):
     ...
@@ -638,10 +646,12 @@ def _score_table(frame, method, *, text_column, occupation_column, onet, labels,
     ``texts`` is the checked text column as a list (:func:`_check_rows`), when already read.
     """
     titles = "title" if occupation_column is None else occupation_column  # 0 is a name too
-    if method == "learned":
+    if method in ("learned", "transformer"):
+        text_model = load_transformer() if method == "transformer" else None
         probs = _score_learned(frame, texts, text_column=text_column, occupation_column=titles,
-                               onet=onet, model=model, path=path, row_offset=row_offset)
-        tag = "learned"
+                               onet=onet, model=model, path=path, row_offset=row_offset,
+                               text_model=text_model)
+        tag = method
     elif method == "rubric":
         probs = score_rubric(frame, text_column=text_column, onet=onet)
         tag = "rubric"

@@ -85,9 +85,11 @@ class MiniLM:
     model_dir : str or os.PathLike, optional
         Directory with ``config.json``, ``model.safetensors`` and ``tokenizer.json``;
         default :func:`default_model_dir`.
+    max_length : int, default 128
+        Texts are cut at this many tokens (``[CLS]`` and ``[SEP]`` included).
     """
 
-    def __init__(self, model_dir=None):
+    def __init__(self, model_dir=None, *, max_length: int = 128):
         try:
             from safetensors.numpy import load_file
             from tokenizers import Tokenizer
@@ -109,7 +111,29 @@ class MiniLM:
             self.w[k[:-len(".weight")] + ".wT"] = np.ascontiguousarray(self.w[k].T)
         self.tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
         self.tokenizer.no_padding()
-        self.tokenizer.enable_truncation(128)
+        self.tokenizer.enable_truncation(int(max_length))
+
+    def replace_weights(self, weights: dict) -> None:
+        """Use ``weights`` in place of the published weights of the same names and shapes.
+
+        ``weights`` maps names of ``model.safetensors`` (without the ``bert.`` prefix) to
+        float arrays.
+
+        Raises
+        ------
+        exposure.errors.ExposureError
+            A name the model does not have, or a shape that differs from the published one.
+        """
+        for name, value in weights.items():
+            if name not in self.w or name.endswith(".wT"):
+                raise ExposureError(f"the model has no weight {name!r}")
+            value = np.asarray(value, dtype=np.float32)
+            if value.shape != self.w[name].shape:
+                raise ExposureError(f"weight {name!r} has shape {value.shape}, the model's is "
+                                    f"{self.w[name].shape}")
+            self.w[name] = value
+            if name[:-len(".weight")] + ".wT" in self.w:
+                self.w[name[:-len(".weight")] + ".wT"] = np.ascontiguousarray(value.T)
 
     def _norm(self, x, p):
         m = x.mean(-1, keepdims=True)

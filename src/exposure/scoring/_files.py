@@ -1061,9 +1061,11 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
                                    data_dir=data_dir)
     labels = (eloundou.load_task_labels(mirror=mirror, data_dir=data_dir)
               if method in ("reference", "reference-human", "reference-gpt4") else None)
-    grouped = method == "learned"  # the occupation context is its only cross-row feature
+    # the occupation context of the learned sets is the only cross-row feature (``transformer``
+    # scores O*NET tasks given by id with the ``onet`` set, which has it)
+    grouped = method in ("learned", "transformer")
     model = load_model() if grouped else None  # verified once, not again for every batch
-    by_title = grouped and titles_share_context(model)
+    by_title = grouped and method == "learned" and titles_share_context(model)
     offset = first_row_number(src)
     state = {"groups": np.empty(0, np.uint64), "keys": np.empty(0, np.uint64),
              "key_rows": np.empty(0, np.int64), "rows": 0, "unscored": 0, "tag": method}

@@ -668,8 +668,14 @@ def score_learned(
 
 def _score_learned(frame: pd.DataFrame, texts: list | None, *, text_column: str = "task",
                    occupation_column: str | None = "title", onet=None, model: LearnedModel | None = None,
-                   path=None, row_offset: int = 1) -> pd.DataFrame:
-    """:func:`score_learned`, given ``frame[text_column]`` as a list of str (None: read it)."""
+                   path=None, row_offset: int = 1, text_model=None) -> pd.DataFrame:
+    """:func:`score_learned`, given ``frame[text_column]`` as a list of str (None: read it).
+
+    ``text_model`` (a :class:`exposure.scoring.transformer.TransformerModel`) scores the
+    rows not scored from O*NET work activities, from their text alone (``feature_set``
+    ``transformer``); the retrieval evidence and the confidence are computed as for the
+    ``learned`` sets.
+    """
     model = as_model(model)
     n = len(frame)
     if texts is None:
@@ -696,6 +702,8 @@ def _score_learned(frame: pd.DataFrame, texts: list | None, *, text_column: str 
     plain = np.array([not c for c in codes], dtype=bool)  # no O*NET-SOC code: the text alone
     if titles_share_context(model):  # no text-alone set: the text set scores every row
         plain[:] = False
+    if text_model is not None:  # the transformer scores every free-text row, from its text alone
+        plain[:] = True
     # the occupation context averages every task of an occupation in the input (free text
     # and O*NET rows alike): its group means come from all rows, the rest chunk by chunk
     used = [which for which, rows in (("onet", use_onet), ("text", ~use_onet & ~plain),
@@ -706,6 +714,8 @@ def _score_learned(frame: pd.DataFrame, texts: list | None, *, text_column: str 
     projections: dict = {}
     caches: list = [{"projections": projections} for _ in starts]
     groups = context = None
+    if text_model is not None:
+        used = [which for which in used if which == "onet"]
     if any("context" in model.sets[which] for which in used):
         groups = occupation_groups(codes, titles)
         words = [model.word_block(texts[s:s + SCORE_CHUNK], c) for s, c in zip(starts, caches)]
@@ -731,11 +741,17 @@ def _score_learned(frame: pd.DataFrame, texts: list | None, *, text_column: str 
         if not free_text.any():
             continue
         if model.index is not None:  # the neighbour weights only if a row has the grounded block
-            grounded = "grounded" in model.sets.get("text", []) and (free_text & ~plain[rows]).any()
+            grounded = ("grounded" in model.sets.get("text", []) and (free_text & ~plain[rows]).any()
+                        and text_model is None)
             found = model.neighbours(part[0], cache, weights=bool(grounded))
             similarity[rows][free_text] = found.similarity[free_text]
             nearest[rows][free_text] = found.best[free_text]
             known_words[rows] = (found.n_terms > 0) | onet_rows
+        if text_model is not None:
+            rows_text = [t for t, keep in zip(part[0], free_text) if keep]
+            probs[rows][free_text] = text_model.predict_proba(rows_text)
+            which_set[rows][free_text] = "transformer"
+            continue
         for which, mask in (("text", free_text & ~plain[rows]), ("free", free_text & plain[rows])):
             if mask.any():
                 z = model.decision_function(which, *part, None, part_groups, cache)[mask]

