@@ -189,13 +189,14 @@ class TransformerModel:
         logits that moved by about 1e-6 with the batch.
         """
         texts = [str(t) for t in texts]
-        out = np.zeros((len(texts), int(encoder.config["hidden_size"])), dtype=np.float32)
-        for i, encoded in enumerate(encoder.tokenizer.encode_batch(texts)):
-            out[i] = encoder.encode_ids([encoded.ids])[0]
-        # the head row by row (an elementwise product summed along each row): a matrix
-        # product of all the rows rounds a row's sum by how many rows there are
         head = self.arrays["head.weight"].astype(np.float64)
-        return (out.astype(np.float64)[:, None, :] * head[None]).sum(axis=2) + self.arrays["head.bias"]
+        out = np.zeros((len(texts), head.shape[0]))
+        for i, encoded in enumerate(encoder.tokenizer.encode_batch(texts)):
+            pooled = encoder.encode_ids([encoded.ids])[0].astype(np.float64)
+            # the head text by text (a product summed along each row): a matrix product of
+            # all the texts rounds a text's sums by how many texts there are
+            out[i] = (head * pooled).sum(axis=1)
+        return out + self.arrays["head.bias"]
 
     def logits(self, texts) -> np.ndarray:
         """E0/E1/E2 logits (before the temperature) of ``texts`` (float64, shape (n, 3))."""
