@@ -77,8 +77,9 @@ logger = logging.getLogger(__name__)
 METHODS = ("learned", "rubric", "reference", "transformer")
 #: Probability columns of the labels, in :data:`exposure._measures.LABELS` order.
 PROBA_COLUMNS = tuple(f"p_{label.lower()}" for label in LABELS)
-#: How far to trust a score, and the O*NET task a free text was grounded in (``learned``;
-#: missing for the other methods and, except ``confidence``, for O*NET tasks given by id).
+#: How far to trust a score, and the O*NET task a free text was grounded in (``learned``
+#: and ``transformer``; missing for the other methods and, except ``confidence``, for
+#: O*NET tasks given by id).
 EVIDENCE_COLUMNS = ("confidence", "nearest_task_id", "nearest_onetsoc_code", "similarity")
 #: Columns of the :class:`~exposure.schemas._scores.TaskScores` table (:func:`task_score_table`).
 TASK_SCORE_COLUMNS = ("onetsoc_code", "task_id", *PROBA_COLUMNS, "label", *EXPOSURE_MEASURES,
@@ -172,9 +173,10 @@ def score_tasks(
     mirror, data_dir : optional
         Where to fetch the published labels from (``reference`` only).
     model : exposure.scoring.learned.LearnedModel or str or os.PathLike, optional
-        Model of ``learned``; default the shipped artifact. A path names an artifact file,
-        loaded (and sha256-verified) by :func:`exposure.scoring.learned.load_model`; a
-        path of no file (such as the name ``"learned-v1"``) or another type is refused.
+        Model of ``learned`` (and of ``transformer``'s O*NET rows); default the shipped
+        artifact. A path names an artifact file, loaded (and sha256-verified) by
+        :func:`exposure.scoring.learned.load_model`; a path of no file (such as the name
+        ``"learned-v1"``) or another type is refused.
     path : str, optional
         Input file name, for error messages.
     row_offset : int, default 1
@@ -194,10 +196,11 @@ def score_tasks(
         ``df.join(score_tasks(df[mask])[["beta"]])`` attaches each score to its own row;
         :func:`task_score_table` gives the keyed table.
 
-        ``confidence`` (``learned`` only) is the calibrated top-class probability times
-        the grounding of the text in O*NET (``min(1, similarity / 0.35)``); it is near 0 for
-        text that is not a work task, which is also logged as a warning. Treat rows under
-        0.3 as unscored: read the text, map it to an O*NET task yourself, or leave it out.
+        ``confidence`` (``learned`` and ``transformer``) is the calibrated top-class
+        probability times the grounding of the text in O*NET (``min(1, similarity /
+        0.35)``); it is near 0 for text that is not a work task, which is also logged as a
+        warning. Treat rows under 0.3 as unscored: read the text, map it to an O*NET task
+        yourself, or leave it out.
 
     Raises
     ------
