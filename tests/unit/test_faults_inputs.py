@@ -177,7 +177,7 @@ def test_formula_cells_stay_text_in_xlsx(tmp_path):
 @pytest.mark.parametrize(
     "tasks, message",
     [
-        (None, "expected a pandas DataFrame, got NoneType"),
+        (None, "^tasks must be a pandas DataFrame, got NoneType$"),
         (pd.Series(["Weld pipes."], name="task"), "got Series"),
         (pd.DataFrame([["Weld pipes.", "Type."]], columns=["task", "task"]),
          "column 'task' appears more than once"),

@@ -426,7 +426,8 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
     where = {"path": path, "row_offset": row_offset}
     texts: list = []
     checks = (lambda: _check_columns(tasks, **where),
-              lambda: texts.extend(task_texts(tasks, text_column, show_index=False, **where)), occupation,
+              lambda: texts.extend(task_texts(tasks, text_column, show_index=False, what="tasks",
+                                              **where)), occupation,
               lambda: _check_codes(tasks, **where), lambda: _check_task_ids(tasks, **where),
               lambda: _check_unique_keys(tasks, **where), lambda: check_task_types(tasks, **where),
               lambda: check_job_zones(tasks, **where),
