@@ -507,7 +507,8 @@ def _job(method, text_column, occupation_column, onet, reference_source, mirror,
     path = Path(model_path) if model_path is not None else shipped_model_path()
     by_title = False
     if method in _GROUPED:  # verify the artifact on the client before shipping the job
-        by_title = method == "learned" and titles_share_context(load_model(path))
+        model = load_model(path)
+        by_title = method == "learned" and titles_share_context(model)
     digest = hashlib.sha256(path.read_bytes()).hexdigest() if method in _GROUPED else ""
     return {"method": method, "text_column": text_column, "occupation_column": occupation_column,
             "onet": onet, "reference_source": reference_source,

@@ -138,7 +138,7 @@ def test_the_fine_tuned_model_scores_the_issues_examples():
 
 
 @needs_extra
-def test_score_tasks_transformer_scores_free_text_and_keeps_onet_rows_as_learned(onet_small=None):
+def test_score_tasks_transformer_scores_free_text_and_keeps_onet_rows_as_learned():
     from exposure import load_onet
 
     try:

@@ -741,8 +741,7 @@ def _score_learned(frame: pd.DataFrame, texts: list | None, *, text_column: str 
         if not free_text.any():
             continue
         if model.index is not None:  # the neighbour weights only if a row has the grounded block
-            grounded = ("grounded" in model.sets.get("text", []) and (free_text & ~plain[rows]).any()
-                        and text_model is None)
+            grounded = "grounded" in model.sets.get("text", []) and (free_text & ~plain[rows]).any()
             found = model.neighbours(part[0], cache, weights=bool(grounded))
             similarity[rows][free_text] = found.similarity[free_text]
             nearest[rows][free_text] = found.best[free_text]

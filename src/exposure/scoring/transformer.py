@@ -39,7 +39,7 @@ from exposure._io import load_pinned, write_arrays
 from exposure.errors import ExposureError
 from exposure.scoring._distill import MiniLM
 from exposure.scoring._embed import quantise
-from exposure.scoring.learned import read_registry, shipped_model_path
+from exposure.scoring.learned import _softmax, read_registry, shipped_model_path
 
 __all__ = ["MODEL_NAME", "MAX_LENGTH", "CHECK_TOLERANCE", "TransformerModel", "pack_weights",
            "save_transformer", "load_transformer", "shipped_transformer_path"]
@@ -210,10 +210,7 @@ class TransformerModel:
         The probabilities of a text do not depend on the other texts, bit for bit
         (:meth:`_logits`; ``tests/unit/test_scoring_transformer.py``).
         """
-        z = self.logits(texts) / self.temperature
-        z -= z.max(axis=1, keepdims=True)
-        np.exp(z, out=z)
-        return z / z.sum(axis=1, keepdims=True)
+        return _softmax(self.logits(texts) / self.temperature)
 
 
 def save_transformer(model: TransformerModel, path) -> Path:
