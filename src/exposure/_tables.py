@@ -549,7 +549,8 @@ def _check_field_counts(text: str, sep: str, quoting: int, path: Path) -> list:
 
     A truncated line has too few fields, a stray separator too many; an empty line (or
     one of spaces) among the rows of a file of several columns is named as such
-    (:func:`_blank_line`; empty lines ending the file are not checked). For quoted CSV,
+    (:func:`_blank_line`; empty lines and lines of spaces or tabs ending the file are not
+    checked, as pandas skips them). For quoted CSV,
     separators inside ``"..."`` are not counted; a file whose quoted fields span lines is
     checked record by record with :mod:`csv` instead. The error names the record (``row``,
     the header being row 1) and the line on which it starts (``line``: they differ below a
@@ -570,8 +571,9 @@ def _check_field_counts(text: str, sep: str, quoting: int, path: Path) -> list:
     lines = text.split("\n")
     n = len(lines)
     width = len(header)
-    # blank lines and empty records (Excel's ",,," rows) ending the file are not checked:
-    # the reader skips the first and drops the second (_drop_empty_tail)
+    # blank lines (empty, or of spaces or tabs: an editor's leftover) and empty records
+    # (Excel's ",,," rows) ending the file are not checked: the reader skips the first and
+    # drops the second (_drop_empty_tail)
     while n > 1 and _empty_record(lines[n - 1].rstrip("\r"), sep, quoting, width):
         n -= 1
     lines = [line.rstrip("\r") for line in lines[:n]]
@@ -584,7 +586,8 @@ def _check_field_counts(text: str, sep: str, quoting: int, path: Path) -> list:
         counts = [(quoted.sub("", ln) if '"' in ln else ln).count(sep) + 1 for ln in lines]
         line_no = list(range(1, n + 1))
     else:  # quoted fields spanning lines, or bare carriage returns: count fields per record
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, quoting=quoting)
+        source = _LastLine(io.StringIO(text, newline=""))
+        reader = csv.reader(source, delimiter=sep, quoting=quoting)
         counts, line_no, empty, start = [], [], [], 1
         short = {}  # position -> record, of the records of one field or none
         for record in reader:
@@ -593,7 +596,8 @@ def _check_field_counts(text: str, sep: str, quoting: int, path: Path) -> list:
             if len(record) <= 1 and width > 1:
                 short[len(counts) - 1] = record
             line_no.append(start)
-            empty.append(not record or (len(record) == width and not any(record)))
+            empty.append(not record or _spaces_only(record, source.line)
+                         or (len(record) == width and not any(record)))
             start = reader.line_num + 1
         while len(counts) > 1 and empty[-1]:
             counts.pop()
@@ -662,9 +666,52 @@ def _blank_line(record: list) -> str | None:
     return None
 
 
+class _LastLine:
+    """The lines of ``lines`` (a text file or buffer), keeping the last one read as :attr:`line`.
+
+    Given to :func:`csv.reader`, which reads a record's lines and no further: after a
+    record of one line, :attr:`line` is its text as written (a line of spaces, which
+    pandas skips, and a quoted cell of spaces, which it reads as a row, give one record).
+    """
+
+    def __init__(self, lines):
+        self.lines = iter(lines)
+        self.line = ""
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        self.line = next(self.lines)
+        return self.line
+
+
+def _spaces_only(record: list, line: str) -> bool:
+    """Whether ``record``, read from the one line ``line``, is a line of spaces or tabs only.
+
+    Such a line (an editor's leftover) is skipped by pandas, as an empty line is; a quoted
+    cell of spaces (``"  "``) is not: it is a row.
+
+    Examples
+    --------
+    >>> _spaces_only(["  "], "  \\r\\n"), _spaces_only(["  "], '"  "\\n'), _spaces_only([""], "\\n")
+    (True, False, False)
+    """
+    return _blank_line(record) == BLANK_LINE and not line.strip(" \t\r\n")
+
+
 def _empty_record(line: str, sep: str, quoting: int, width: int) -> bool:
-    """Whether ``line`` is blank, or a record of ``width`` fields that are all empty (``,,,``)."""
-    if line == "":
+    """Whether ``line`` is blank, or a record of ``width`` fields that are all empty (``,,,``).
+
+    A blank line is empty, or one field of spaces or tabs only (:data:`BLANK_LINE`; an
+    editor's leftover after the last row, which pandas skips as it skips an empty line).
+
+    Examples
+    --------
+    >>> [_empty_record(line, ",", csv.QUOTE_MINIMAL, 2) for line in ("", " \\t ", ",", "a,", " ,")]
+    [True, True, True, False, False]
+    """
+    if line == "" or (sep not in line and not line.strip(" \t")):
         return True
     if not set(line) <= {sep, '"'}:
         return False
@@ -1636,10 +1683,10 @@ def read_frame(path, *, sheet=None) -> pd.DataFrame:
     index that shifts the columns) and a field count per line: a line with more or fewer
     fields than the header is an error naming its line. A column named twice is an error;
     a column with no name and no values (a trailing separator on every line) is dropped.
-    Blank lines and records whose cells are all empty (Excel's ``,,,`` rows for cleared
-    cells) at the end of a text file are dropped, as the empty rows ending an ``.xlsx``
-    sheet are; an empty or blank line between the rows of a file of several columns is
-    an error naming it (``row 3: empty line``). Excel's ``sep=;`` first line and a file
+    Blank lines (empty, or of spaces or tabs) and records whose cells are all empty
+    (Excel's ``,,,`` rows for cleared cells) at the end of a text file are dropped, as the
+    empty rows ending an ``.xlsx`` sheet are; an empty or blank line between the rows of a
+    file of several columns is an error naming it (``row 3: empty line``). Excel's ``sep=;`` first line and a file
     separated otherwise than its extension says (a semicolon- or tab-separated ``.csv``, a
     comma-separated ``.txt``) are refused with what to do (:func:`_check_layout`), and so
     are compressed files (:func:`compressed_input`). ``.csv`` is comma-separated with double-quote
@@ -1702,8 +1749,8 @@ def check_delimited_file(path) -> list[str]:
     long row with only a warning): a missing, empty, binary, HTML or non-UTF-8 file, a
     column named twice, and a record with more or fewer fields than the header (its first
     line named), an empty line between records of a file of several columns (named as
-    such, as :func:`read_frame` names it). Empty lines ending the file are skipped, as
-    pandas does. Memory does not grow with the file.
+    such, as :func:`read_frame` names it). Empty lines and lines of spaces or tabs ending
+    the file are skipped, as pandas skips them. Memory does not grow with the file.
 
     Parameters
     ----------
@@ -1754,17 +1801,23 @@ def check_delimited_file(path) -> list[str]:
         _check_header(header, path)
         return header
     # errors name the record (row, the header being row 1) and the line it starts on
-    blank = None  # (row, line) of a blank line after the header: an error if data follows it
+    blank = None  # (row, line, what) of a blank line after the header: an error if data follows it
     rows = 0  # records read, blank lines included (a spreadsheet shows them as rows)
     try:
         with open(path, encoding="utf-8-sig", newline="") as fh, _no_field_limit():
-            reader = csv.reader(fh, delimiter=sep, quoting=quoting, strict=False)
+            source = _LastLine(fh)
+            reader = csv.reader(source, delimiter=sep, quoting=quoting, strict=False)
             start = 1
             for record in reader:
                 rows += 1
-                if not record:
+                # an empty line, or one of spaces or tabs in a file of several columns:
+                # ignored at the end of the file (as pandas skips it), refused before data
+                what = EMPTY_LINE if not record else (
+                    BLANK_LINE if header is not None and len(header) > 1
+                    and _spaces_only(record, source.line) else None)
+                if what is not None:
                     if header is not None and blank is None:
-                        blank = (rows, start)
+                        blank = (rows, start, what)
                     start = reader.line_num + 1
                     continue
                 if header is None:
@@ -1775,10 +1828,10 @@ def check_delimited_file(path) -> list[str]:
                 if blank is not None and len(header) > 1 and (
                         len(record) != len(header) or any(record)):
                     # (empty records, Excel's ",,," rows, may follow it at the end)
-                    raise DataFormatError(EMPTY_LINE, path=path, row=blank[0], line=blank[1])
+                    raise DataFormatError(blank[2], path=path, row=blank[0], line=blank[1])
                 if len(record) != len(header):
                     got, width = len(record), len(header)
-                    if got == 1 and _blank_line(record) is not None:
+                    if got == 1 and _blank_line(record) is not None:  # '"  "': a quoted cell of spaces
                         raise DataFormatError(BLANK_LINE, path=path, row=rows, line=start)
                     if got < width:
                         what = f"too few fields: expected {width}, got {got} (truncated file or line?)"

@@ -42,6 +42,7 @@ import hashlib
 import logging
 import re
 import threading
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,6 +64,7 @@ from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import check_location
 from exposure.measures import eloundou
 from exposure.releases import check_onet_release
+from exposure.rollup._soc import _number
 from exposure.scoring import SCORE_COLUMNS, _check_rows, _normalise_method, score_tasks
 from exposure.scoring import learned as learned_module
 from exposure.scoring._files import (
@@ -169,17 +171,22 @@ def _batches(renamed: pd.DataFrame, job: dict) -> list[np.ndarray]:
     return out
 
 
-def _score_partition(part: pd.DataFrame, meta: pd.DataFrame | None, job: dict) -> pd.DataFrame:
+def _score_partition(part: pd.DataFrame, meta: pd.DataFrame | None, job: dict,
+                     partition_info: dict | None = None) -> pd.DataFrame:
     """Score one partition: the input columns, then the score columns (dtypes of ``meta``).
 
     An error that names a row names the row of the partition, or, for rows read by
-    :func:`score_dataset`, the file and the row in that file.
+    :func:`score_dataset`, the file and the row in that file. The warning on texts that
+    do not read as work tasks is held: counted in the column ``_ODD`` (``job["odd"]``,
+    :func:`score_dataset`), or logged once for the partition (``job["warn"]``,
+    :func:`score`; :func:`_warn_odd_texts_once`). ``partition_info`` is Dask's (the
+    partition's number); None for the probe row of the meta.
     """
     frame = part.drop(columns=[c for c in _HIDDEN if c in part.columns])
     renamed = frame.rename(columns=onet_aliases(frame)).reset_index(drop=True)
     model = _model(job["model"], job["digest"]) if job["method"] in _GROUPED else None
     batches = _batches(renamed, job)
-    odd = np.zeros(len(renamed), dtype=np.int64) if job.get("odd") else None
+    odd = np.zeros(len(renamed), dtype=np.int64) if job.get("odd") or job.get("warn") else None
     try:
         if len(batches) > 1:  # the checks that name rows, on the whole partition first
             _check_rows(renamed, job["text_column"], job["occupation_column"])
@@ -189,8 +196,10 @@ def _score_partition(part: pd.DataFrame, meta: pd.DataFrame | None, job: dict) -
     scores = pieces[0] if len(pieces) == 1 else pd.concat(pieces).sort_index(kind="stable")
     out = append_scores(frame, scores)
     out.index = part.index
-    if odd is not None:
+    if odd is not None and job.get("odd"):
         out[_ODD] = odd
+    elif odd is not None and partition_info is not None:
+        _warn_odd_texts_once(part, renamed[job["text_column"]], odd, job, partition_info["number"])
     if _ROW in part.columns:
         out[_ROW] = part[_ROW].to_numpy()
     return out if meta is None else out.astype(meta.dtypes.to_dict())
@@ -223,6 +232,47 @@ class _OddTexts(logging.Filter):
             return True
         self.found.append(record.args)
         return False
+
+
+#: Calls of :func:`score` (their ``job["warn"]`` token) whose warning on texts that do not
+#: read as work tasks this process has logged; the other partitions' are logged at INFO.
+_WARNED: set[str] = set()
+_WARNED_LOCK = threading.Lock()
+#: Added to the first such warning of a call of :func:`score` (in this process).
+_WARNED_ONCE = (" (warned for the first partition found with such texts; the others are logged at "
+                "level INFO)")
+
+
+def _warn_odd_texts_once(part: pd.DataFrame, texts: pd.Series, odd: np.ndarray, job: dict,
+                         number: int) -> None:
+    """Log the warning on the texts of a partition that do not read as work tasks, once per call.
+
+    ``odd`` holds, at a row named by a warning of :func:`~exposure.scoring.score_tasks`,
+    that warning's count (:class:`_OddTexts`). The message is the stream engine's
+    (:data:`~exposure.scoring.learned.ODD_TEXTS_MESSAGE`), naming the partition
+    (``ddf.partitions[1]: 2 of 4 texts ... e.g. row 2``, the row counted from 1 in the
+    partition) or, for rows regrouped by occupation, the rows scored together and the row
+    of the whole frame (counted from 1 through its partitions). The first partition of a
+    call of :func:`score` to find such texts in this process warns; the others log at
+    INFO (every partition warned before: N copies of one line naming "row 2").
+    """
+    count = int(odd.sum())
+    if not count:
+        return
+    first = int(np.flatnonzero(odd)[0])
+    if _ROW in part.columns:  # regrouped: the rows of whole occupations, from several partitions
+        where, row = "ddf (rows regrouped by occupation)", int(part[_ROW].iloc[first]) + 1
+    else:
+        where, row = f"ddf.partitions[{number}]", first + 1
+    with _WARNED_LOCK:
+        fresh = job["warn"] not in _WARNED
+        _WARNED.add(job["warn"])
+    log = logging.getLogger(learned_module.__name__)
+    args = (f"{where}: ", count, len(odd), row, str(texts.iloc[first])[:60])
+    if fresh:
+        log.warning(learned_module.ODD_TEXTS_MESSAGE + _WARNED_ONCE, *args)
+    else:
+        log.info(learned_module.ODD_TEXTS_MESSAGE, *args)
 
 
 def _score_batch(renamed: pd.DataFrame, rows: np.ndarray, job: dict, model,
@@ -566,6 +616,17 @@ def score(ddf: dd.DataFrame, method: str = "learned", *, text_column: str = "tas
     >>> out = score(dd.from_pandas(texts, npartitions=2)).compute(scheduler="sync")
     >>> out["label"].tolist()
     ['E1', 'E0', 'E1', 'E0']
+
+    Notes
+    -----
+    Texts that do not read as work tasks (``learned``) are reported by the
+    ``exposure.scoring.learned`` logger in the stream engine's words, naming the partition
+    and its row (``ddf.partitions[1]: 2 of 4 texts do not read as work tasks (... e.g.
+    row 2, '...')``; rows regrouped by occupation are named by their row in the whole
+    frame): the first partition of a call to find such texts warns, the others are
+    logged at INFO (every partition warned before: N copies of one line). Each worker
+    process says it once. :func:`score_dataset` counts them over a dataset, in one
+    warning.
     """
     return _score(ddf, method, text_column=text_column, occupation_column=occupation_column,
                   onet=onet, reference_source=reference_source, mirror=mirror,
@@ -580,7 +641,9 @@ def _score(ddf: dd.DataFrame, method: str = "learned", *, odd: bool = False,
 
     ``_ODD`` holds, at a row named by a warning on texts that do not read as work tasks,
     the count of that warning (0 elsewhere), and the warning is not logged in the worker:
-    :func:`score_dataset` sums the column into one warning for the dataset.
+    :func:`score_dataset` sums the column into one warning for the dataset. Without
+    ``odd``, each partition's warning is logged by :func:`_warn_odd_texts_once`: once per
+    call (a fresh token), the other partitions' at INFO.
     """
     _check_ddf(ddf, "ddf")
     _check_score_args(method, text_column, occupation_column, onet, reference_source, mirror,
@@ -591,6 +654,7 @@ def _score(ddf: dd.DataFrame, method: str = "learned", *, odd: bool = False,
     job = _job(method, text_column, occupation_column, onet, reference_source, mirror,
                data_dir, model_path)
     job["odd"] = odd
+    job["warn"] = None if odd else uuid.uuid4().hex  # this call, for the once-only warning
     head = ddf._meta.iloc[:0]
     meta = _score_meta(head, job)
     by_title = job["by_title"]
@@ -708,9 +772,22 @@ def _as_float(values: pd.Series) -> np.ndarray:
     return values.astype("Float64").to_numpy(dtype=float, na_value=np.nan)
 
 
-def _sums_partition(part: pd.DataFrame, by: str, weight: str | None) -> pd.DataFrame:
-    w = (np.ones(len(part)) if weight is None
-         else pd.to_numeric(part[weight], errors="coerce").fillna(0.0).to_numpy(dtype=float))
+def _sums_partition(part: pd.DataFrame, by: str, weight: str | None,
+                    partition_info: dict | None = None) -> pd.DataFrame:
+    """The weighted sums of a partition of scored rows, by ``by``.
+
+    Weights are read as the pandas roll-ups read employment
+    (:func:`exposure.rollup._soc._number`): ``"1,200"`` is 1200, a BLS special value or a
+    blank is missing (a weight of 0, as a missing weight was); other text, a boolean, a
+    negative or infinite number is refused, naming ``scored.partitions[k]`` (Dask's
+    number of the partition, from ``partition_info``), the row in it (from 1) and the
+    column. (Such weights were read as 0, or as given, without a word.)
+    """
+    if weight is None:
+        w = np.ones(len(part))
+    else:
+        where = "scored" if partition_info is None else f"scored.partitions[{partition_info['number']}]"
+        w = _number(part[weight], weight, where).fillna(0.0).to_numpy(dtype=float)
     out = pd.DataFrame({by: part[by].astype("string").to_numpy(), "n_rows": 1,
                         "weight": w})
     for col in ROLLUP_MEASURES:
@@ -771,7 +848,12 @@ def to_occupations(scored: dd.DataFrame, by: str = "onetsoc_code", *,
     ------
     exposure.errors.DataFormatError
         ``scored`` not a Dask DataFrame; ``by`` or ``weight`` not a column label (a list,
-        a Series, a Dask collection); a column missing.
+        a Series, a Dask collection); a column missing. At compute time: a weight that is
+        not a number of 0 or more (``"abc"``, ``True``, ``-1``, ``inf``), read as the
+        pandas roll-ups read employment (``"1,200"`` is 1200; ``**`` and blanks are
+        missing, a weight of 0), naming the partition, its row and the column:
+        ``scored.partitions[1], row 2, column 'n': n must be a number or a BLS special
+        value (** * # ~), got 'abc'``.
 
     Examples
     --------

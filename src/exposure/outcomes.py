@@ -552,25 +552,27 @@ def _as_written(value) -> str:
     return repr(value) if is_number(value) else shown(value)
 
 
-def _check_group_args(x: pd.Series, v: np.ndarray, weights, q, cuts) -> None:
-    """Refuse the arguments of :func:`exposure_groups` it cannot group by (see there)."""
-    if pd.api.types.is_bool_dtype(x.dtype):  # bool, boolean: True was read as 1
-        flags = x.notna().to_numpy(dtype=bool)
-    elif x.dtype == object:
-        flags = np.fromiter((isinstance(i, (bool, np.bool_)) for i in x), dtype=bool, count=len(x))
-    else:
-        flags = np.zeros(len(x), dtype=bool)
-    if flags.any():
-        pos = int(np.flatnonzero(flags)[0])
-        item = x.iloc[pos]
-        raise DataFormatError(f"exposure values must be numbers, got {bool(item)!r} at position {pos}")
-    text = x.notna().to_numpy(dtype=bool) & np.isnan(v)
-    if text.any():
-        pos = int(np.flatnonzero(text)[0])
-        raise DataFormatError(f"exposure values must be numbers, got {x.iloc[pos]!r} at position {pos}")
-    if np.isinf(v).any():
-        pos = int(np.flatnonzero(np.isinf(v))[0])
-        raise DataFormatError(f"exposure values must be finite numbers, got {float(v[pos])!r} at position {pos}")
+def _check_q_or_cuts(q, cuts):
+    """``q`` and ``cuts`` of :func:`exposure_groups`, checked before any value is read; ``q`` as read.
+
+    No ``q`` and no ``cuts`` is 5 groups; a whole float ``q`` (``2.0``) is that number.
+    Each argument is checked (see :func:`exposure_groups`), then the two together:
+    ``cuts`` leave ``q`` unused (it was ignored without a word). The conflict is reported
+    before the values, weights or panel are read (it came after their errors).
+
+    Examples
+    --------
+    >>> _check_q_or_cuts(None, None), _check_q_or_cuts(2.0, None)
+    (5, 2)
+    >>> _check_q_or_cuts(5, [0.25])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: give q or cuts, not both: cuts (the group boundaries on the measure's scale) leave q (quantile groups) unused; got q=5 and cuts=[0.25]
+    """
+    if q is None and cuts is None:
+        q = 5
+    if isinstance(q, (float, np.floating)) and np.isfinite(q) and float(q).is_integer():
+        q = int(q)  # 2.0 groups are 2 (it was refused as "not a whole number")
     if cuts is None:
         if (isinstance(q, bool) or not isinstance(q, (int, np.integer, list, tuple, np.ndarray, pd.Series))
                 or (not isinstance(q, (int, np.integer)) and not _numbers_of(q))):  # ["a"]: ValueError
@@ -588,6 +590,32 @@ def _check_group_args(x: pd.Series, v: np.ndarray, weights, q, cuts) -> None:
             raise DataFormatError("cuts must hold at least one cut point, got an empty list: it makes one group")
         if not np.isfinite(c).all():
             raise DataFormatError(f"cuts must be finite numbers, got {[float(p) for p in c]}")
+    if q is not None and cuts is not None:
+        raise DataFormatError("give q or cuts, not both: cuts (the group boundaries on the measure's scale) "
+                              f"leave q (quantile groups) unused; got q={_as_written(q)} and "
+                              f"cuts={_as_written(cuts)}")
+    return q
+
+
+def _check_group_args(x: pd.Series, v: np.ndarray, weights) -> None:
+    """Refuse the values and weights of :func:`exposure_groups` it cannot group by (see there)."""
+    if pd.api.types.is_bool_dtype(x.dtype):  # bool, boolean: True was read as 1
+        flags = x.notna().to_numpy(dtype=bool)
+    elif x.dtype == object:
+        flags = np.fromiter((isinstance(i, (bool, np.bool_)) for i in x), dtype=bool, count=len(x))
+    else:
+        flags = np.zeros(len(x), dtype=bool)
+    if flags.any():
+        pos = int(np.flatnonzero(flags)[0])
+        item = x.iloc[pos]
+        raise DataFormatError(f"exposure values must be numbers, got {bool(item)!r} at position {pos}")
+    text = x.notna().to_numpy(dtype=bool) & np.isnan(v)
+    if text.any():
+        pos = int(np.flatnonzero(text)[0])
+        raise DataFormatError(f"exposure values must be numbers, got {x.iloc[pos]!r} at position {pos}")
+    if np.isinf(v).any():
+        pos = int(np.flatnonzero(np.isinf(v))[0])
+        raise DataFormatError(f"exposure values must be finite numbers, got {float(v[pos])!r} at position {pos}")
     if weights is not None:
         if isinstance(weights, (str, bytes, pd.DataFrame, Mapping)) or not np.iterable(weights):
             raise DataFormatError(f"weights must be a list of numbers, got {shown(weights)}")
@@ -639,9 +667,9 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] | None = N
         that is not a whole number of at least 1 or a non-empty list of numbers in (0, 1)
         (``["a"]``, ``[True]``, ``2.5``; ``[]`` made one group); ``cuts`` that is not a
         non-empty list of finite numbers (a dict, a frame; ``[]`` made one group); ``q``
-        and ``cuts`` both given (``q`` was ignored without a word); ``weights`` that is not
-        a list of numbers (text, booleans, a dict), not one per value, negative or
-        infinite.
+        and ``cuts`` both given (``q`` was ignored without a word); these before the
+        values are read; ``weights`` that is not a list of numbers (text, booleans, a
+        dict), not one per value, negative or infinite.
     exposure.errors.ExposureError
         More groups than values, or weights that sum to zero.
 
@@ -657,17 +685,10 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] | None = N
     if not isinstance(values, pd.Series) and (isinstance(values, (str, bytes, pd.DataFrame, Mapping))
                                               or not np.iterable(values)):
         raise DataFormatError(f"values must be a list, array or Series of exposure values, got {shown(values)}")
-    if q is None and cuts is None:
-        q = 5
-    if isinstance(q, (float, np.floating)) and np.isfinite(q) and float(q).is_integer():
-        q = int(q)  # 2.0 groups are 2 (it was refused as "not a whole number")
+    q = _check_q_or_cuts(q, cuts)  # before the values are read (q with cuts was refused after)
     x = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
     v = pd.to_numeric(x, errors="coerce").astype(float).to_numpy()
-    _check_group_args(x, v, weights, q, cuts)
-    if q is not None and cuts is not None:  # q was ignored without a word
-        raise DataFormatError("give q or cuts, not both: cuts (the group boundaries on the measure's scale) "
-                              f"leave q (quantile groups) unused; got q={_as_written(q)} and "
-                              f"cuts={_as_written(cuts)}")
+    _check_group_args(x, v, weights)
     ok = ~np.isnan(v)
     out = pd.Series(pd.array([pd.NA] * len(v), dtype="Int64"), index=x.index)
     if not ok.any():
@@ -947,7 +968,8 @@ def group_growth(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     ------
     exposure.errors.DataFormatError
         A bad panel, exposures or ``measures`` (see :func:`run_outcomes`), ``q``, ``cuts``
-        (see :func:`exposure_groups`: both given, an empty list); ``base_year``,
+        (see :func:`exposure_groups`: both given, an empty list; checked before the panel
+        is read); ``base_year``,
         ``pre_year`` or ``end_year`` that is not a whole number, (``pre_year``,
         ``end_year``) not a year of the panel, a ``pre_year`` that is not before
         ``base_year`` or an ``end_year`` that is not after it.
@@ -967,6 +989,7 @@ def group_growth(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     0      1             0.0              0.1
     1      2             0.0             -0.2
     """
+    _check_q_or_cuts(q, cuts)  # before the panel is read (q with cuts was refused after it)
     base_year = _check_year(base_year, "base_year")
     pre_year = _check_year(pre_year, "pre_year")
     end_year = _check_year(end_year, "end_year", optional=True)
@@ -1306,8 +1329,8 @@ def _check_coefficients(coefficients, columns: Sequence[str]) -> pd.DataFrame:
 
     ``year`` and the other numeric ``columns`` (every one but ``measure``, ``outcome``,
     ``spec``) must hold numbers (text ``"0.5"`` is read as one; a boolean, other text or
-    an infinite value is refused), ``year`` whole ones, ``p_value`` from 0 to 1,
-    ``n_occupations`` whole numbers of 0 or more (as
+    an infinite value is refused), ``year`` whole ones, ``p_value`` from 0 to 1, ``se``
+    0 or more, ``n_occupations`` whole numbers of 0 or more (as
     :class:`~exposure.schemas._outcomes.EventStudyCoefficients` has them; missing values
     pass), and ``ci_low`` not above ``ci_high`` of its row. A column that is not of a
     numeric dtype is replaced by its numbers; numeric columns are kept as given. Failures
@@ -1344,6 +1367,9 @@ def _check_coefficients(coefficients, columns: Sequence[str]) -> pd.DataFrame:
             elif c == "n_occupations":  # -3 and 2.5 occupations were reported as given
                 bad = ~np.isnan(values) & ((values < 0) | (np.mod(values, 1) != 0))
                 rule = "n_occupations must be a whole number of occupations (0 or more)"
+            elif c == "se":  # a standard error of -0.01 was reported in the pre-trend as given
+                bad = values < 0
+                rule = "se must be a standard error of 0 or more"
             else:
                 bad = np.zeros(len(values), dtype=bool)
         if bad.any():
@@ -1413,12 +1439,13 @@ def pretrend(coefficients: pd.DataFrame, *, pre_year: int = PRE_YEAR, spec: str 
     exposure.errors.DataFormatError
         ``coefficients`` that is not a frame or lacks a column; a cell of ``year``,
         ``coef``, ``se``, ``ci_low``, ``ci_high`` or ``p_value`` that is not a number
-        (text, ``True``, ``inf``), a ``year`` that is not a whole number, a ``p_value``
-        outside 0-1, a ``ci_low`` above the ``ci_high`` of its row; a missing
-        ``measure``, ``outcome`` or ``spec``; a (``measure``, ``outcome``, ``spec``,
-        ``year``) given twice; ``pre_year`` that is not a whole number; ``spec`` that is
-        not a str; a ``spec`` that is not in ``coefficients``, or a ``pre_year`` that none
-        of its rows has (the message lists the specifications, or the spec's years).
+        (text, ``True``, ``inf``), a ``year`` that is not a whole number, a negative
+        ``se``, a ``p_value`` outside 0-1, a ``ci_low`` above the ``ci_high`` of its row
+        (each naming the row and column); a missing ``measure``, ``outcome`` or
+        ``spec``; a (``measure``, ``outcome``, ``spec``, ``year``) given twice;
+        ``pre_year`` that is not a whole number; ``spec`` that is not a str; a ``spec``
+        that is not in ``coefficients``, or a ``pre_year`` that none of its rows has (the
+        message lists the specifications, or the spec's years).
     exposure.errors.ExposureError
         ``coefficients`` without rows.
 

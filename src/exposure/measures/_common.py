@@ -198,7 +198,10 @@ def check_soc_scores(soc_scores: pd.DataFrame, measures: Sequence[str], *, path=
     once (a repeated code would be two exposures of one occupation), at least one row, and
     the ``measures`` columns: shares of tasks (alpha, beta, gamma, ``share_*``), so numbers
     from 0 to 1 or missing, and not missing in every row. Each failure names ``path``, the
-    row (position + ``row_offset``) and the column.
+    row (position + ``row_offset``) and the column. With the default ``path``, the frame is
+    named once (``soc_scores lacks column(s) ['beta']``; it was ``soc_scores: soc_scores
+    lacks ...``); a file's ``path`` is named before the message (``s.parquet: soc_scores
+    lacks column(s) ['beta']``).
 
     Raises
     ------
@@ -210,16 +213,25 @@ def check_soc_scores(soc_scores: pd.DataFrame, measures: Sequence[str], *, path=
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: soc_scores, row 2, column 'soc_code': SOC code '11-1011' appears twice (rows 1 and 2)
+    >>> check_soc_scores(pd.DataFrame({"soc_code": ["11-1011"]}), ["beta"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: soc_scores lacks column(s) ['beta']
     """
+    named = path != "soc_scores"  # a file: named before the message, which names the table
     if not isinstance(soc_scores, pd.DataFrame):
+        if not named:
+            check_frame(soc_scores, "soc_scores")
         raise DataFormatError(f"SOC scores must be a pandas DataFrame, got {type(soc_scores).__name__}",
                               path=path)
     missing = [m for m in ("soc_code", *measures) if m not in soc_scores.columns]
     if missing:
-        raise DataFormatError(f"soc_scores lacks column(s) {missing}", path=path)
+        raise DataFormatError(f"soc_scores lacks column(s) {missing}", path=path if named else None)
     frame = soc_scores.reset_index(drop=True)
     if frame.empty:
-        raise DataFormatError("SOC scores have no rows", path=path)
+        if named:
+            raise DataFormatError("SOC scores have no rows", path=path)
+        raise DataFormatError("soc_scores have no rows")
     codes = frame["soc_code"].astype("string")
     bad = first_bad_soc_code(frame["soc_code"])
     if bad is not None:

@@ -165,7 +165,8 @@ def score_tasks(
         the source (``human_exposure_agg`` or ``gpt4_exposure``); it is checked first
         (:func:`exposure.measures.eloundou.check_task_labels`: integer task IDs, each
         key once, labels E0/E1/E2 or missing), and an error names ``labels`` and its row
-        counted from 1. Not read by the other methods.
+        counted from 1. A frame is not read by the other methods; anything but a frame
+        (a path, a Series) is refused whatever the method.
     reference_source : {"human", "gpt4"}, optional
         Default ``"human"``, or the source a ``reference-<source>`` method names (giving
         another one is an error).
@@ -210,7 +211,7 @@ def score_tasks(
         or occupation column named like a score column (``label``), which the scores
         would replace; ``reference`` without a ``task_id`` column; an ``onet``,
         ``labels``, ``model`` or ``row_offset`` argument that is not what is described
-        above (checked before the rows).
+        above (checked before the rows, whatever the method).
         A ``method`` or ``reference_source`` that is not a string (a list, a Series,
         None), named in one line.
     exposure.errors.ExposureError
@@ -254,7 +255,9 @@ def score_tasks(
     _check_onet(onet)
     check_model(model)
     row_offset = _check_row_offset(row_offset)
-    if method == "reference" and labels is not None:
+    if labels is not None and (method == "reference" or not isinstance(labels, pd.DataFrame)):
+        # a frame is read by ``reference`` only; anything else is refused whatever the
+        # method (``labels=5`` or a path was ignored by ``learned`` and ``rubric``)
         labels = eloundou.check_task_labels(labels, [label_column(reference_source)])
     with _collector_paused():
         texts = _check_rows(tasks, text_column, occupation_column, path=path, row_offset=row_offset)
