@@ -135,7 +135,10 @@ def test_decision_function_equals_explicit_features():
         X = model.features(which, texts, titles, codes, dwas, groups)
         explicit = np.asarray(X @ model.coef[which].T + model.intercept[which])
         fast = model.decision_function(which, texts, titles, codes, dwas, groups)
-        np.testing.assert_allclose(fast, explicit, atol=1e-10)
+        # scoring sums the word vectors of the embed block's norms in float32 (training's
+        # features in float64): they agree to about 1e-7; the other blocks to rounding
+        tol = 1e-6 if "embed" in model.sets[which] else 1e-10
+        np.testing.assert_allclose(fast, explicit, atol=tol, rtol=tol)
 
 
 def test_a_title_without_a_code_is_scored_as_the_text_alone():

@@ -86,6 +86,17 @@ class StaticVectors:
         """
         return np.multiply(self.codes, self.scale.astype(np.float64)[:, None])
 
+    @cached_property
+    def _matrix32(self) -> np.ndarray:
+        """The vectors in float32, built on first use: what scoring multiplies bags by.
+
+        A bag of words times the vectors in float32 takes about a quarter of the time of
+        the float64 product (half the bytes read per word, and the product vectorises);
+        the norms and projections it gives differ from float64 ones by about 1e-7 of
+        their value. Training (:meth:`transform`) keeps :attr:`_matrix`.
+        """
+        return np.multiply(self.codes, self.scale[:, None], dtype=np.float32)
+
     @property
     def dim(self) -> int:
         """Length of each vector."""
@@ -112,23 +123,45 @@ class StaticVectors:
 
         What :meth:`project` needs of the texts, whatever the weights: computed once, it
         serves several coefficient sets (``prepared=``). The dense vectors, needed for the
-        norms, are built ``chunk`` rows at a time.
+        norms, are built ``chunk`` rows at a time, in float32 (:attr:`_matrix32`); their
+        squares are summed in float64. Each row's norm depends on its own words only.
         """
         tokens = tokenize(texts) if tokens is None else tokens
         bag = self._bag(tokens)
+        counts = bag.astype(np.float32)  # word counts: exact in float32
         norms = np.empty(bag.shape[0], dtype=np.float64)
         for start in range(0, bag.shape[0], chunk):
-            dense = np.asarray(bag[start:start + chunk] @ self._matrix, dtype=np.float64)
+            dense = np.asarray(counts[start:start + chunk] @ self._matrix32, dtype=np.float64)
             norms[start:start + chunk] = np.sqrt(np.einsum("ij,ij->i", dense, dense))
         return bag, norms
 
     def projection(self, weights) -> np.ndarray:
         """``vectors @ weights`` (n_words x k), what :meth:`project` multiplies the bags by.
 
-        It depends on the weights only: computed once, it serves every batch of texts
+        The vectors are those of :attr:`_matrix32` (as the norms), multiplied in float64
+        a block of words at a time. It depends on the weights only: computed once per
+        weights and remembered (the last few), it serves every batch and every call
         (``projected=`` of :meth:`project`).
+
+        Examples
+        --------
+        >>> v = StaticVectors(["email", "brick"], *quantise(np.eye(2)))
+        >>> v.projection(np.array([[1.0], [3.0]])).tolist(), v.projection(np.ones((2, 1))) is v.projection(np.ones((2, 1)))
+        ([[1.0], [3.0]], True)
         """
-        return self._matrix @ np.asarray(weights, dtype=np.float64)
+        w = np.ascontiguousarray(weights, dtype=np.float64)
+        key = (w.shape, w.tobytes())
+        remembered = self.__dict__.setdefault("_projections", {})
+        out = remembered.get(key)
+        if out is None:
+            out = np.empty((len(self.words), w.shape[1]))
+            for start in range(0, len(self.words), 4096):  # no n_words x dim float64 copy
+                out[start:start + 4096] = self._matrix32[start:start + 4096].astype(np.float64) @ w
+            out.setflags(write=False)
+            if len(remembered) >= 8:
+                remembered.clear()
+            remembered[key] = out
+        return out
 
     def project(self, texts, weights, *, tokens=None, chunk: int = 8192, prepared=None,
                 projected=None) -> np.ndarray:
