@@ -346,6 +346,28 @@ def test_exposure_score_scores_a_file_ending_in_a_whitespace_only_line(tmp_path,
     capsys.readouterr()
 
 
+@pytest.mark.parametrize("batch_rows", [None, "1"])
+@pytest.mark.parametrize("tail", ["  \n", "\t\n\n", "  \r\n \r\n", "  "])
+def test_exposure_score_drops_whitespace_lines_ending_a_one_column_file(tmp_path, capsys, batch_rows, tail):
+    """In a file of one column a blank line is a row (line numbers stay row numbers), but
+    lines of spaces or tabs ending the file are dropped as the empty lines there are (they
+    were scored, and refused: ``row 4, column 'task': task text must be a non-empty string``)."""
+    p = tmp_path / "t.csv"
+    p.write_bytes(("task\nWeld.\nSew.\n" + tail).encode())
+    extra = [] if batch_rows is None else ["--batch-rows", batch_rows]
+    assert main(["score", str(p), "-o", str(tmp_path / "o.csv"), "--method", "rubric", *extra]) == 0
+    assert pd.read_csv(tmp_path / "o.csv")["task"].tolist() == ["Weld.", "Sew."]
+    capsys.readouterr()
+
+
+def test_a_whitespace_line_inside_a_one_column_file_is_still_a_row(tmp_path, capsys):
+    p = tmp_path / "t.csv"
+    p.write_text("task\nWeld.\n  \nSew.\n")
+    assert main(["score", str(p), "-o", str(tmp_path / "o.csv"), "--method", "rubric"]) == 2
+    assert "row 3, column 'task': task text must be a non-empty string" in capsys.readouterr().err
+    assert not (tmp_path / "o.csv").exists()
+
+
 @pytest.mark.parametrize("text, row, line", [
     ("task,title\nWeld.,Welder\n  \nSew.,Tailor\n", 3, None),
     ("task,title\nWeld.,Welder\n  \n\nSew.,Tailor\n", 3, None),

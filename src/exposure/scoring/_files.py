@@ -375,8 +375,9 @@ def _text_batches(path: Path, kind: str, header: list,
     column dropped if it holds nothing and refused if it holds values. One rule of its
     own: in a file of one column, an empty line is a row (an empty cell, which
     :func:`~exposure.scoring.score_tasks` refuses, naming its line) and a blank cell is a
-    row too, so that row numbers stay line numbers; the empty lines that end the file
-    are dropped. (pandas skips blank and whitespace-only lines, which dropped tasks
+    row too, so that row numbers stay line numbers; the empty lines and the lines of spaces
+    or tabs that end the file are dropped (as ``read_frame`` and files of more columns
+    drop them). (pandas skips blank and whitespace-only lines, which dropped tasks
     silently and shifted the line numbers of later errors.) Files of more columns keep
     pandas' rule: a blank line before data is refused by
     :func:`~exposure._tables.check_delimited_file` (``row 3: empty line``), blank lines at the end
@@ -400,6 +401,9 @@ def _text_batches(path: Path, kind: str, header: list,
         if held is not None and len(held):
             chunk = pd.concat([held, chunk], ignore_index=True)
         given = chunk.notna().any(axis=1).to_numpy(dtype=bool)
+        if single and len(names):  # a line of spaces or tabs ends the file as an empty one does
+            cell = chunk.iloc[:, 0]
+            given = given & ~(cell.notna() & (cell.str.strip(" \t") == "")).to_numpy(dtype=bool)
         end = len(given) - int(given[::-1].argmax()) if given.any() else 0
         held, chunk = chunk.iloc[end:], chunk.iloc[:end]
         if not len(chunk):
