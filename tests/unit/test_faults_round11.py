@@ -349,9 +349,12 @@ def test_exposure_score_scores_a_file_ending_in_a_whitespace_only_line(tmp_path,
 @pytest.mark.parametrize("batch_rows", [None, "1"])
 @pytest.mark.parametrize("tail", ["  \n", "\t\n\n", "  \r\n \r\n", "  "])
 def test_exposure_score_drops_whitespace_lines_ending_a_one_column_file(tmp_path, capsys, batch_rows, tail):
-    """In a file of one column a blank line is a row (line numbers stay row numbers), but
-    lines of spaces or tabs ending the file are dropped as the empty lines there are (they
-    were scored, and refused: ``row 4, column 'task': task text must be a non-empty string``)."""
+    """Lines of spaces or tabs ending a one-column file are dropped, as empty lines there are.
+
+    In a file of one column a blank line is a row (line numbers stay row numbers); those
+    ending the file were scored, and refused: ``row 4, column 'task': task text must be a
+    non-empty string``.
+    """
     p = tmp_path / "t.csv"
     p.write_bytes(("task\nWeld.\nSew.\n" + tail).encode())
     extra = [] if batch_rows is None else ["--batch-rows", batch_rows]
