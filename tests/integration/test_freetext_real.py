@@ -65,6 +65,24 @@ def test_paraphrases_are_grounded_in_their_task(onet, freetext):
     assert out["confidence"].between(0, 1).all()
 
 
+def test_both_paraphrase_sets_reword_labelled_tasks_of_their_draws(shared_data, onet, freetext):
+    """Each set: its draw's tasks, in order, each labelled and reworded once; the sets disjoint."""
+    from exposure.reports.agreement import check_paraphrases
+    from exposure.scoring._train import training_frame
+
+    labelled = training_frame(load_task_labels(mirror=shared_data), onet)
+    keys = {}
+    for suffix, n in (("", 240), ("_v2", 260)):
+        para = pd.read_csv(freetext / f"paraphrases{suffix}.csv")
+        sample = pd.read_csv(freetext / f"paraphrase_sample{suffix}.csv")
+        checked = check_paraphrases(para, labelled)
+        assert len(checked) == n
+        assert list(zip(para["onetsoc_code"], para["task_id"])) == list(zip(sample["onetsoc_code"],
+                                                                           sample["task_id"]))
+        keys[suffix] = set(zip(para["onetsoc_code"], para["task_id"]))
+    assert not keys[""] & keys["_v2"]
+
+
 def test_modern_tasks_report(freetext):
     modern = pd.read_csv(freetext / "modern_tasks.csv")
     table = modern_report(modern).set_index("measure")
