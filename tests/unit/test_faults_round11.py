@@ -44,6 +44,8 @@ from exposure.scoring import score_tasks
 
 dd = pytest.importorskip("dask.dataframe")
 
+from test_faults_round10 import _coefficients  # noqa: E402  (the same rows)
+
 from exposure import dask as xd  # noqa: E402
 
 
@@ -55,17 +57,6 @@ def _no_env(monkeypatch):
 
 
 # 1. pretrend: a negative standard error ----------------------------------------------------
-
-def _coefficients(**cells) -> pd.DataFrame:
-    """Baseline rows 2021, 2022 (base), 2025 and an unweighted 2025 row; ``cells`` replace columns."""
-    c = pd.DataFrame({"measure": "beta", "outcome": "log_emp",
-                      "spec": ["baseline", "baseline", "baseline", "unweighted"],
-                      "year": [2021, 2022, 2025, 2025], "coef": [0.0, 0.0, -0.02, -0.01],
-                      "se": [0.01, np.nan, 0.005, 0.005], "ci_low": [-0.01, np.nan, -0.03, -0.02],
-                      "ci_high": [0.01, np.nan, -0.01, 0.0], "p_value": [0.9, np.nan, 0.001, 0.05],
-                      "n_occupations": 700})
-    return c.assign(**cells)
-
 
 @pytest.mark.parametrize("value, shown", [(-0.01, "-0.01"), (-1e-9, "-1e-09"), ("-0.5", "-0.5")])
 def test_pretrend_refuses_a_negative_standard_error(value, shown):

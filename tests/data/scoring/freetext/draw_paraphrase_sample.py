@@ -24,18 +24,36 @@ N = 240
 PER_OCCUPATION = 2
 
 
-def main(path: str) -> None:
+def draw(path: str, seed: int = SEED, n: int = N, exclude=()) -> pd.DataFrame:
+    """``n`` labelled tasks (ids), at most ``PER_OCCUPATION`` per occupation, none of ``exclude``.
+
+    ``exclude``: (onetsoc_code, task_id) pairs left out before the draw (a later set leaves
+    out the tasks of the earlier ones).
+    """
     labels = pd.read_csv(path, sep="\t", usecols=["O*NET-SOC Code", "Task ID"])
     labels.columns = ["onetsoc_code", "task_id"]
     labels["task_id"] = labels["task_id"].astype(int)
     labels = labels.drop_duplicates().sort_values(["onetsoc_code", "task_id"]).reset_index(drop=True)
-    rng = np.random.default_rng(SEED)
+    if exclude:
+        left_out = set(exclude)
+        seen = [(c, t) in left_out for c, t in zip(labels["onetsoc_code"], labels["task_id"])]
+        labels = labels[~np.array(seen, dtype=bool)].reset_index(drop=True)
+    rng = np.random.default_rng(seed)
     order = rng.permutation(len(labels))
     shuffled = labels.iloc[order]
-    kept = shuffled[shuffled.groupby("onetsoc_code").cumcount() < PER_OCCUPATION].head(N)
-    out = Path(__file__).with_name("paraphrase_sample.csv")
-    kept.sort_values(["onetsoc_code", "task_id"]).to_csv(out, index=False, lineterminator="\n")
+    kept = shuffled[shuffled.groupby("onetsoc_code").cumcount() < PER_OCCUPATION].head(n)
+    return kept.sort_values(["onetsoc_code", "task_id"])
+
+
+def write(kept: pd.DataFrame, name: str) -> None:
+    """Write the drawn ids beside this script."""
+    out = Path(__file__).with_name(name)
+    kept.to_csv(out, index=False, lineterminator="\n")
     print(f"{len(kept)} tasks from {kept['onetsoc_code'].nunique()} occupations -> {out}")
+
+
+def main(path: str) -> None:
+    write(draw(path), "paraphrase_sample.csv")
 
 
 if __name__ == "__main__":

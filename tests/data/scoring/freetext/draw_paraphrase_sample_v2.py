@@ -20,30 +20,19 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).parent))
+from draw_paraphrase_sample import draw, write  # noqa: E402  (the first set's procedure)
 
 SEED = 20261203
 N = 260
-PER_OCCUPATION = 2
 
 
 def main(path: str) -> None:
-    labels = pd.read_csv(path, sep="\t", usecols=["O*NET-SOC Code", "Task ID"])
-    labels.columns = ["onetsoc_code", "task_id"]
-    labels["task_id"] = labels["task_id"].astype(int)
-    labels = labels.drop_duplicates().sort_values(["onetsoc_code", "task_id"]).reset_index(drop=True)
     first = pd.read_csv(Path(__file__).with_name("paraphrase_sample.csv"), dtype={"onetsoc_code": str})
-    first_keys = set(zip(first["onetsoc_code"], first["task_id"].astype(int)))
-    seen = [(c, t) in first_keys for c, t in zip(labels["onetsoc_code"], labels["task_id"])]
-    labels = labels[~np.array(seen, dtype=bool)].reset_index(drop=True)
-    rng = np.random.default_rng(SEED)
-    order = rng.permutation(len(labels))
-    shuffled = labels.iloc[order]
-    kept = shuffled[shuffled.groupby("onetsoc_code").cumcount() < PER_OCCUPATION].head(N)
-    out = Path(__file__).with_name("paraphrase_sample_v2.csv")
-    kept.sort_values(["onetsoc_code", "task_id"]).to_csv(out, index=False, lineterminator="\n")
-    print(f"{len(kept)} tasks from {kept['onetsoc_code'].nunique()} occupations -> {out}")
+    exclude = set(zip(first["onetsoc_code"], first["task_id"].astype(int)))
+    write(draw(path, SEED, N, exclude), "paraphrase_sample_v2.csv")
 
 
 if __name__ == "__main__":
