@@ -334,7 +334,7 @@ def test_unnamed_columns_follow_the_whole_file_rules(tmp_path):
 def test_one_column_file_keeps_blank_lines_as_rows(tmp_path):
     src = tmp_path / "rn.csv"
     for text, line in [("task\nAnswer telephones.\n\n\nWrite code.\n", 3),
-                       ("task\nAnswer telephones.\nWrite code.\n   \n", 4)]:
+                       ("task\nAnswer telephones.\n   \nWrite code.\n", 3)]:
         src.write_text(text)
         errors = []
         for rows in (None, 1, 2):
@@ -342,11 +342,13 @@ def test_one_column_file_keeps_blank_lines_as_rows(tmp_path):
                 score_file(src, tmp_path / "o.csv", "rubric", batch_rows=rows)
             errors.append(str(exc.value))
         assert len(set(errors)) == 1 and f"row {line}, column 'task'" in errors[0], errors
-    src.write_text("task\nAnswer telephones.\nWrite code.\n\n\n")  # blank lines ending the file
-    whole, streamed = _both(src, tmp_path)
-    assert _digest(streamed) == _digest(whole)
-    assert len(pd.read_csv(whole)) == 2
-    assert len(read_task_file(src)) == 2
+    # empty lines, and lines of spaces (an editor's leftover), ending the file are dropped
+    for tail in ("\n\n", "   \n", "   \n\n \n"):
+        src.write_text("task\nAnswer telephones.\nWrite code.\n" + tail)
+        whole, streamed = _both(src, tmp_path)
+        assert _digest(streamed) == _digest(whole)
+        assert len(pd.read_csv(whole)) == 2
+        assert len(read_task_file(src)) == 2
 
 
 def test_parquet_index_is_kept_as_a_column(tmp_path):
