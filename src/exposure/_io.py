@@ -382,11 +382,32 @@ def _partial_file(path: Path) -> Path:
     return tmp
 
 
+def _missing_dirs(paths) -> list[Path]:
+    """The directories above ``paths`` that do not exist yet, deepest first (:func:`_remove_dirs`)."""
+    missing: list[Path] = []
+    for path in paths:
+        top = Path(os.path.abspath(path)).parent
+        while not os.path.lexists(top) and top != top.parent:
+            if top not in missing:
+                missing.append(top)
+            top = top.parent
+    return sorted(missing, key=lambda d: len(d.parts), reverse=True)
+
+
+def _remove_dirs(dirs: list[Path]) -> None:
+    """Remove the directories a failed write created (empty ones only; deepest first)."""
+    for d in dirs:
+        with contextlib.suppress(OSError):
+            d.rmdir()
+
+
 @contextlib.contextmanager
 def atomic_path(path):
     """Yield a temporary path beside ``path``; rename it to ``path`` on success.
 
-    On an exception the temporary file is removed and ``path`` is left as it was. A
+    On an exception the temporary file is removed and ``path`` is left as it was, and so
+    are the directories made for it (``-o new/sub/out.csv`` of a run that fails left
+    ``new/sub`` behind; one another process put a file in meanwhile stays). A
     temporary file or rename that cannot be made (read-only or full file system, a
     directory that is not writable, ``path`` a directory) raises
     :class:`~exposure.errors.OutputError` naming ``path``.
@@ -415,9 +436,20 @@ def atomic_path(path):
     ...     _ = tmp.write_text("again")
     >>> oct(stat.S_IMODE(target.stat().st_mode)), target.read_text()
     ('0o600', 'again')
+
+    A symbolic link to a file is written through: the file it points to gets the new
+    contents and the link stays (the link was replaced by a regular file, and the file it
+    named kept the old contents).
     """
     path = Path(path)
-    tmp = _partial_file(path)
+    if path.is_symlink() and path.is_file():
+        path = Path(os.path.realpath(path))
+    created = _missing_dirs([path])  # made for the file: removed again if it is not written
+    try:
+        tmp = _partial_file(path)
+    except BaseException:
+        _remove_dirs(created)
+        raise
     try:
         yield tmp
         try:
@@ -427,6 +459,7 @@ def atomic_path(path):
             raise output_error(exc, path) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
+        _remove_dirs(created)
         raise
 
 
@@ -556,6 +589,7 @@ def atomic_paths(paths):
     """
     paths = [Path(p) for p in paths]
     tmps: list[Path] = []
+    created = _missing_dirs(paths)  # made for the files: removed again if they are not written
     try:
         for path in paths:
             tmps.append(_partial_file(path))
@@ -564,6 +598,7 @@ def atomic_paths(paths):
     except BaseException:
         for tmp in tmps:
             tmp.unlink(missing_ok=True)
+        _remove_dirs(created)
         raise
 
 
@@ -1241,9 +1276,17 @@ def write_xlsx(frame: pd.DataFrame, path, *, sheet: str = "data") -> Path:
                 cells.append(cell)
             return cells
 
-        ws.append(row_cells(columns))
-        for values in frame.itertuples(index=False, name=None):
-            ws.append(row_cells([_cell(v) for v in values]))
+        try:
+            ws.append(row_cells(columns))
+            for values in frame.itertuples(index=False, name=None):
+                ws.append(row_cells([_cell(v) for v in values]))
+        except BaseException:
+            # an interrupt (Ctrl-C, SIGTERM) among the rows: finish openpyxl's sheet file now;
+            # left to the garbage collector, it printed "Exception ignored ... ValueError: I/O
+            # operation on closed file" and an openpyxl traceback after the one-line error
+            with contextlib.suppress(Exception):
+                ws.close()
+            raise
         with tempfile.SpooledTemporaryFile(max_size=64 * 2**20) as spool:
             wb.save(spool)  # openpyxl stamps the time of writing; rewritten with a fixed one
             spool.seek(0)

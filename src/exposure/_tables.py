@@ -554,8 +554,16 @@ def _check_field_counts(text: str, sep: str, quoting: int, path: Path) -> list:
     separators inside ``"..."`` are not counted; a file whose quoted fields span lines is
     checked record by record with :mod:`csv` instead. The error names the record (``row``,
     the header being row 1) and the line on which it starts (``line``: they differ below a
-    quoted cell that spans lines).
+    quoted cell that spans lines). A cell of any length is read, as pandas reads it
+    (:func:`_no_field_limit`): one of more than 131,072 characters in such a file was a
+    ``csv.Error`` traceback.
     """
+    with _no_field_limit():
+        return _count_fields(text, sep, quoting, path)
+
+
+def _count_fields(text: str, sep: str, quoting: int, path: Path) -> list:
+    """The body of :func:`_check_field_counts`, run with :mod:`csv`'s field limit lifted."""
     # a carriage return not followed by a line feed ends a line for pandas and csv too:
     # such a file (old Mac line ends, or a cell holding one) is checked record by record as
     # they read it (a cell holding one was read as two rows, the first short a field and
@@ -1315,14 +1323,17 @@ def table_kind(path, what: str = "input") -> str:
     return kinds[suffix]
 
 
-def _check_header(names: list, path: Path, row: int = 1) -> None:
-    """Raise on a duplicated column name (pandas would rename it silently)."""
+def _check_header(names: list, path: Path, row: int | None = 1, where: str = "the header") -> None:
+    """Raise on a duplicated column name (pandas would rename it silently).
+
+    ``where`` names what holds the names (a Parquet file's schema has no row).
+    """
     seen: dict[str, int] = {}
     for i, name in enumerate(names):
         key = str(name).strip()
         if key in seen and key != "":
             raise DataFormatError(
-                f"column {key!r} appears twice in the header (columns {seen[key] + 1} and {i + 1})",
+                f"column {key!r} appears twice in {where} (columns {seen[key] + 1} and {i + 1})",
                 path=path, row=row, column=key,
             )
         seen.setdefault(key, i)
@@ -1639,6 +1650,9 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
         with open(path, "rb") as fh:  # a handle: any bytes in the file name
             if kind == "parquet":
                 schema = pyarrow_parquet().read_schema(fh)
+                # a column named twice: pandas' reader failed with "Multiple matches for
+                # FieldRef.Name(task)", which said nothing of the names
+                _check_header(schema.names, path, row=None, where="the Parquet schema")
                 fh.seek(0)
                 # an index that holds data (named, or not 0, 1, 2, ...) is kept as columns
                 frame = index_as_columns(pd.read_parquet(fh), schema, path=path)

@@ -643,6 +643,8 @@ def check_references(release: OnetRelease) -> None:
     exposure.errors.SchemaError
         Naming the table (as ``path``), the column, the 0-based frame row (``row``) and
         the first value that has no match.
+    exposure.errors.DataFormatError
+        ``release`` is not an :class:`OnetRelease` (a frame, a dict, None).
 
     Examples
     --------
@@ -654,6 +656,9 @@ def check_references(release: OnetRelease) -> None:
     ...
     exposure.errors.SchemaError: tasks, row 0, column 'onetsoc_code': 1 value(s) not found in occupations.onetsoc_code; first: '11-9999.00'
     """
+    if not isinstance(release, OnetRelease):  # an AttributeError ('... has no attribute tasks') before
+        raise DataFormatError(f"release must be an O*NET release, e.g. exposure.load_onet('29.1'), got "
+                              f"{type(release).__name__}")
     r = release
     _check_subset(r.tasks, "tasks", ["onetsoc_code"], r.occupations, "occupations")
     _check_subset(r.job_zones, "job_zones", ["onetsoc_code"], r.occupations, "occupations")

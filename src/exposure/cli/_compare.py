@@ -9,7 +9,7 @@ import pandas as pd
 from exposure._io import atomic_paths, write_csv
 from exposure._load import tables_dir
 from exposure._outdir import check_files_dir
-from exposure._tables import read_parquet_file
+from exposure._tables import check_input_file, read_parquet_file
 from exposure.cli import add_location_options
 from exposure.errors import DataFormatError
 from exposure.measures import compare as cmp
@@ -61,6 +61,11 @@ def _read_ours(arg) -> pd.DataFrame | None:
     if arg is not None and str(arg).lower() == "none":
         return None
     path = Path(arg) if arg else tables_dir() / DEFAULT_OURS
+    if arg:  # a directory, a pipe or "-" is named for what it is (it was "file not found")
+        check_input_file(path, "file")
+        if path.is_dir():
+            raise DataFormatError("is a directory, not a SOC scores file (a Parquet file is expected)",
+                                  path=path)
     if not path.is_file():
         if arg:
             raise DataFormatError("file not found", path=path)

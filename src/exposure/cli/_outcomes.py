@@ -10,7 +10,7 @@ import pandas as pd
 from exposure import outcomes
 from exposure._load import load
 from exposure._outdir import check_files_dir
-from exposure._tables import read_parquet_file
+from exposure._tables import check_input_file, read_parquet_file
 from exposure.cli import add_location_options
 from exposure.errors import DataFormatError, ExposureError
 from exposure.oews import load_oews
@@ -71,9 +71,10 @@ def register(subparsers) -> None:
 
 
 def _read_parquet(path, what: str) -> pd.DataFrame:
-    path = Path(path)
-    if not path.is_file():
-        raise DataFormatError(f"{what} file not found", path=path)
+    # a directory, a pipe or "-" is named for what it is (it was "file not found")
+    path = check_input_file(path, f"{what} file")
+    if path.is_dir():
+        raise DataFormatError(f"is a directory, not a {what} file (a Parquet file is expected)", path=path)
     return read_parquet_file(path)
 
 

@@ -159,6 +159,8 @@ def _inputs(args: argparse.Namespace, task_scores: pd.DataFrame):
     loc = {"mirror": args.mirror, "data_dir": args.data_dir}
     xw = (crosswalks.read_onet_to_soc(args.crosswalk) if args.crosswalk
           else crosswalks.load_onet_to_soc(**loc))
+    if args.crosswalk and xw.empty:  # every occupation unmatched: seven tables of no coverage
+        raise DataFormatError("no crosswalk rows: the file has a header but no rows", path=args.crosswalk)
     if args.employment:
         emp = oews.read_oews(args.employment)
         with _in_file(args.employment, _oews_first_row, every_error=True):
@@ -174,6 +176,8 @@ def _inputs(args: argparse.Namespace, task_scores: pd.DataFrame):
             raise ExposureError(f"no O*NET {args.onet_release} Task Statements in the registry; pass --tasks FILE")
         path = args.tasks or fetching.fetch(name, **loc)
         tasks = onet.read_tasks(path)
+        if tasks.empty:  # it was reported as tasks of the scores file missing from it
+            raise DataFormatError("no task statements: the file has a header but no rows", path=path)
     if args.weights in ("importance", "frequency"):
         if args.task_ratings:
             ratings = onet.read_task_ratings(args.task_ratings)
@@ -185,7 +189,24 @@ def _inputs(args: argparse.Namespace, task_scores: pd.DataFrame):
                     f"have for release {args.onet_release}; pass --task-ratings FILE"
                 )
             ratings = onet.read_task_ratings(fetching.fetch(name, **loc))
+        if args.task_ratings:
+            _check_scale(ratings, args.weights, args.task_ratings)
     return xw, emp, tasks, ratings
+
+
+def _check_scale(ratings: pd.DataFrame, weights: str, path) -> None:
+    """Refuse a ``--task-ratings`` file without a rating of the scale ``weights`` reads, naming it.
+
+    The roll-up's own message (``needs O*NET Task Ratings (scale IM); pass task_ratings=``)
+    named neither the file nor the option.
+    """
+    scale = "IM" if weights == "importance" else "FT"
+    if ratings.empty:
+        raise DataFormatError("no task ratings: the file has a header but no rows", path=path)
+    if not (ratings["scale_id"] == scale).any():
+        found = ", ".join(sorted(map(str, ratings["scale_id"].dropna().unique())))
+        raise DataFormatError(f"--weights {weights} reads the ratings of scale {scale}, and the file "
+                              f"has none (its scales: {found})", path=path)
 
 
 def run_rollup(args: argparse.Namespace) -> int:

@@ -83,6 +83,9 @@ def run_validate(args) -> int:
         print(f"exposure validate: error: {label}: {exc}", file=sys.stderr)
 
     if args.files:
+        if args.report_dir:  # it was ignored: exit 0 and no report written
+            raise ExposureError("--report-dir is written by a validation of every source, not with "
+                                "--file (which prints the row counts of its files only); drop one of them")
         for table, path in args.files:
             if table not in READERS:
                 raise ExposureError(

@@ -23,6 +23,7 @@ Source codes without any link are never silently dropped: they are listed in the
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -35,6 +36,26 @@ log = logging.getLogger(__name__)
 
 LINK_COLUMNS = ["source_code", "target_code", "crosswalk_weight"]
 
+
+def _check_frame(frame, what: str, columns=()) -> None:
+    """Refuse what is not a frame, or lacks ``columns``, as :func:`exposure.measures._common.check_table` does.
+
+    (``_common`` imports this module, so its helper cannot be imported here.)
+
+    Examples
+    --------
+    >>> _check_frame(None, "links")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: links must be a pandas DataFrame, got NoneType None
+    """
+    if not isinstance(frame, pd.DataFrame):
+        shown = repr(frame) if isinstance(frame, (str, Path, int, float)) or frame is None else ""
+        raise DataFormatError(f"{what} must be a pandas DataFrame, got {type(frame).__name__}"
+                              + (f" {shown}" if shown else ""))
+    missing = [c for c in dict.fromkeys(columns) if c not in frame.columns]
+    if missing:
+        raise DataFormatError(f"{what} lacks column(s) {missing} (columns: {list(frame.columns)})")
 
 def links_from_pairs(pairs: pd.DataFrame, source: str, target: str) -> pd.DataFrame:
     """Turn code pairs into weighted links: a source with ``k`` targets gives ``1/k`` each.
@@ -62,6 +83,7 @@ def links_from_pairs(pairs: pd.DataFrame, source: str, target: str) -> pd.DataFr
     1           1           y               0.5
     2           2           x               1.0
     """
+    _check_frame(pairs, "crosswalk")  # a path or None: an AttributeError before
     for col in (source, target):
         if col not in pairs.columns:
             raise DataFormatError(f"crosswalk has no column {col!r}", column=col)
@@ -209,6 +231,8 @@ def apply_links(
     0        x  0.6               1.5          2
     1        y  0.2               0.5          1
     """
+    _check_frame(frame, "scores")  # a path or None: an AttributeError before
+    _check_frame(links, "links", LINK_COLUMNS)
     missing = [c for c in [code, *values, *counts] if c not in frame.columns]
     if missing:
         raise DataFormatError(f"missing column(s) {missing}", path=path, column=missing[0])

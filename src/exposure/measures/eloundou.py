@@ -40,7 +40,7 @@ import pandas as pd
 
 from exposure._args import check_names, check_path
 from exposure._measures import LABELS
-from exposure._tables import task_id_numbers
+from exposure._tables import _check_file, task_id_numbers
 from exposure.errors import DataFormatError
 from exposure.fetch import fetch
 from exposure.schemas import validate
@@ -95,11 +95,14 @@ _OCC_COLUMNS = {
 
 def _read(path, sep: str, columns: dict, index_col=None) -> pd.DataFrame:
     path = check_path(path, "path")  # None: a pathlib TypeError before
-    if not path.is_file():
-        raise DataFormatError("file not found", path=path)
+    # a directory, an empty, UTF-16 or HTML file: named as the other measures' readers
+    # name it (an empty file was pandas' EmptyDataError)
+    _check_file(path)
     try:
         frame = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, na_values=[""],
                             index_col=index_col)
+    except pd.errors.EmptyDataError:  # blank lines only
+        raise DataFormatError("file is empty", path=path) from None
     except (pd.errors.ParserError, UnicodeDecodeError) as exc:
         raise DataFormatError(f"cannot parse: {exc}", path=path) from None
     missing = [c for c in columns if c not in frame.columns]

@@ -15,9 +15,12 @@ Working Paper 140.
 
 from __future__ import annotations
 
+import zipfile
+
 import numpy as np
 import pandas as pd
 
+from exposure._tables import _check_file, as_path
 from exposure.crosswalks import oews_code_map
 from exposure.errors import DataFormatError
 from exposure.measures import _common
@@ -79,10 +82,15 @@ def read_ilo(path, *, sheet=0) -> pd.DataFrame:
       isco08_code  n_tasks  mean_score_2025  gradient_level_2025
     0        2512        2              0.5                    3
     """
+    if not hasattr(path, "read"):  # a missing file, a directory, bytes: pandas' errors before
+        path = as_path(path)
+        _check_file(path)
     try:
         frame = pd.read_excel(path, sheet_name=sheet, dtype=str)
     except ValueError as exc:
         raise DataFormatError(f"cannot read sheet {sheet!r}: {exc}", path=path) from None
+    except (zipfile.BadZipFile, KeyError, EOFError, OSError) as exc:  # as felten's reader says it
+        raise DataFormatError(f"cannot read as an .xlsx workbook: {exc}", path=path) from None
     _common.require_columns(frame, ["ISCO_08", *_OCC_COLS], path)
     for col in ("mean_score_2025", "SD_2025", "mean_score_2023", "SD_2023"):
         frame[col] = _common.to_float(frame, col, path)
@@ -235,6 +243,7 @@ def to_isco(
     0        2512  0.533333    125.0               1.5          2
     1        2519  0.400000     25.0               0.5          1
     """
+    _common.check_frame(soc_scores, "soc_scores")  # a path or None: an AttributeError before
     if "soc_code" not in soc_scores.columns:
         raise DataFormatError("SOC scores have no 'soc_code' column", column="soc_code")
     counts = tuple(c for c in counts if c in soc_scores.columns)

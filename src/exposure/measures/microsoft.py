@@ -157,16 +157,34 @@ def read_soc_iwa_weights(path) -> pd.DataFrame:
 def read_soc_to_iwas(path) -> pd.DataFrame:
     """Read ``soc_to_iwas.csv`` as [soc_code, iwa_id] (duplicates dropped).
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        An unreadable file, a missing column, a missing or malformed SOC code or a missing
+        IWA id (file, row and column named; they were kept, and
+        :func:`rebuild_applicability` failed on ``SOC nan`` naming no file).
+
     Examples
     --------
     >>> import io
     >>> read_soc_to_iwas(io.StringIO("SOC Code,IWA\\n11-1011,4.A.4.a.2.I03\\n")).shape
     (1, 2)
+    >>> read_soc_to_iwas(io.StringIO("SOC Code,IWA\\n11-1011,\\n"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: <buffer>, row 2, column 'IWA': missing IWA id
     """
-    frame = _common.read_csv(path, _name(path))
-    _common.require_columns(frame, ["SOC Code", "IWA"], _name(path))
+    name = _name(path)
+    frame = _common.read_csv(path, name)
+    _common.require_columns(frame, ["SOC Code", "IWA"], name)
+    _common.check_codes(frame["SOC Code"], SOC_PATTERN, name, "SOC Code", what="SOC code",
+                        example="11-1011", unique=False)  # an occupation lists many IWAs
+    iwa = frame["IWA"].str.strip()
+    missing = (iwa.isna() | (iwa == "")).to_numpy()
+    if missing.any():
+        raise DataFormatError("missing IWA id", path=name, row=int(np.flatnonzero(missing)[0]) + 2, column="IWA")
     return (
-        pd.DataFrame({"soc_code": frame["SOC Code"].str.strip(), "iwa_id": frame["IWA"].str.strip()})
+        pd.DataFrame({"soc_code": frame["SOC Code"].str.strip(), "iwa_id": iwa})
         .drop_duplicates()
         .reset_index(drop=True)
     )

@@ -164,6 +164,10 @@ def webb_to_soc(
     0  13-2011   0.2000               0.5
     1  15-1252   0.4667               1.5
     """
+    # what is not a frame is named (AttributeError, or pandas' "Can only merge" TypeError before)
+    _common.check_frame(scores, "scores")
+    _common.check_frame(occ_to_onet, "occ_to_onet")
+    _common.check_table(onet_to_soc, "onet_to_soc", ["source_code", "target_code", "crosswalk_weight"])
     links = compose_links(links_from_pairs(occ_to_onet, "occ1990dd", "onetsoc_code"), onet_to_soc)
     out = apply_links(scores, links, code="occ1990dd", values=MEASURES, path=path)
     out.attrs["unmatched_onet"] = links.attrs.get("unmatched", [])

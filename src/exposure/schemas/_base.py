@@ -109,8 +109,22 @@ def _row_checks(cases: pd.DataFrame, model) -> pd.DataFrame:
     return pd.concat([cases[~rowwise], *kept])
 
 
+#: pandera's checks of the column set: their failure names the model as the column and the
+#: column as the value (``column 'OccupationPanel', check column_in_schema: 'extra'``)
+_COLUMN_SET_CHECKS = {"column_in_schema": "is not a column of the schema (unexpected column)",
+                      "column_in_dataframe": "is missing (a column the schema requires)"}
+
+
+def _column_set(cases: pd.DataFrame) -> pd.DataFrame:
+    """Name the column itself in a failure of :data:`_COLUMN_SET_CHECKS`, not the model."""
+    hit = cases["check"].isin(list(_COLUMN_SET_CHECKS))
+    if hit.any():
+        cases.loc[hit, "column"] = cases.loc[hit, "failure_case"].astype(str)
+    return cases
+
+
 def _to_error(exc, model, path, row_offset, max_cases) -> SchemaError:
-    cases = _row_checks(exc.failure_cases.copy(), model)
+    cases = _column_set(_row_checks(exc.failure_cases.copy(), model))
     where = path or model.__name__
     cases["_pos"] = pd.to_numeric(cases["index"], errors="coerce")
     cases = cases.sort_values("_pos", na_position="first", kind="stable")
@@ -122,6 +136,9 @@ def _to_error(exc, model, path, row_offset, max_cases) -> SchemaError:
     for _, case in cases.head(max_cases).iterrows():
         loc = "" if pd.isna(case["_pos"]) else f"row {int(case['_pos']) + (row_offset or 0)}, "
         col = f"column {case['column']!r}, " if isinstance(case["column"], str) else ""
+        if case["check"] in _COLUMN_SET_CHECKS:
+            lines.append(f"column {case['column']!r} {_COLUMN_SET_CHECKS[case['check']]}")
+            continue
         lines.append(f"{loc}{col}check {case['check']}: {case['failure_case']!r}")
     more = len(cases) - max_cases
     msg = f"{model.__name__} validation failed ({len(cases)} failure(s)): " + "; ".join(lines)
