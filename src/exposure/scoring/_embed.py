@@ -90,10 +90,10 @@ class StaticVectors:
     def _matrix32(self) -> np.ndarray:
         """The vectors in float32, built on first use: what scoring multiplies bags by.
 
-        A bag of words times the vectors in float32 takes about a quarter of the time of
-        the float64 product (half the bytes read per word, and the product vectorises);
-        the norms and projections it gives differ from float64 ones by about 1e-7 of
-        their value. Training (:meth:`transform`) keeps :attr:`_matrix`.
+        A bag of words times the vectors in float32 took about half the time of the
+        float64 product here (0.3 s against 0.6 s for 200,000 texts: half the bytes read
+        per word); the norms and projections it gives differ from float64 ones by about
+        1e-7 of their value. Training (:meth:`transform`) keeps :attr:`_matrix`.
         """
         return np.multiply(self.codes, self.scale[:, None], dtype=np.float32)
 
