@@ -311,6 +311,10 @@ def remove_stale_partials(dest) -> list[Path]:
     >>> sorted(os.listdir(d))
     []
     """
+    if not isinstance(dest, (str, os.PathLike)) or not isinstance(os.fspath(dest), str):
+        # None, a number, a list, bytes: pathlib's TypeError before
+        shown = repr(dest) if len(repr(dest)) <= 60 else repr(dest)[:57] + "..."  # as _args.shown
+        raise ExposureError(f"dest must be a file path (str or os.PathLike), got {type(dest).__name__} {shown}")
     removed = []
     for path in _stale_partials(Path(dest)):
         try:

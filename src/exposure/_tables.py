@@ -198,16 +198,66 @@ def _match_columns(header: list[str], columns: dict, optional: dict, path: Path,
     return found
 
 
+def _nul_error(path, offset: int, line: int) -> DataFormatError:
+    """The error of a NUL byte at byte ``offset``, on line ``line`` (from 1), of ``path``."""
+    return DataFormatError(
+        f"file is binary, not text (a NUL byte at offset {offset})",
+        path=path,
+        row=line,  # the line: no records are read before decoding
+        line=line,
+    )
+
+
+def check_no_nul(path, name=None) -> None:
+    """Refuse a text file holding a NUL byte, naming the file and the line, as :func:`read_frame` does.
+
+    The file is read in blocks of 1 MiB (never whole). A NUL byte is no character of a
+    CSV or TSV file: a binary file, or a text file damaged on disk or in a copy; pandas
+    read it as text, a cell with ``\x00`` inside.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file (it must exist: :func:`_check_file` first).
+    name : optional
+        Name of the file in the message (default ``path``).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``file is binary, not text (a NUL byte at offset N)``, with the line of the byte.
+    exposure.errors.InputError
+        The file cannot be read.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = p.write_bytes(b"a,b\\n1,2\\n3,\\x004\\n")
+    >>> check_no_nul(p, "t.csv")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: t.csv, row 3: file is binary, not text (a NUL byte at offset 10)
+    """
+    name = path if name is None else name
+    offset, lines = 0, 0
+    try:
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                nul = block.find(b"\x00")
+                if nul >= 0:
+                    raise _nul_error(name, offset + nul, lines + block.count(b"\n", 0, nul) + 1)
+                offset += len(block)
+                lines += block.count(b"\n")
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), path=name, errno=exc.errno) from None
+
+
 def _decode(data: bytes, path: Path, sep: str) -> str:
     """``data`` as UTF-8 text (BOM dropped); raise on binary data or a non-UTF-8 byte."""
     nul = data.find(b"\x00")
     if nul >= 0:
-        raise DataFormatError(
-            f"file is binary, not text (a NUL byte at offset {nul})",
-            path=path,
-            row=data.count(b"\n", 0, nul) + 1,  # the line: no records are read before decoding
-            line=data.count(b"\n", 0, nul) + 1,
-        )
+        raise _nul_error(path, nul, data.count(b"\n", 0, nul) + 1)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -1800,14 +1850,7 @@ def check_delimited_file(path) -> list[str]:
     head = _check_file(path)
     sep, quoting = ("," , csv.QUOTE_MINIMAL) if kind == "csv" else ("\t", csv.QUOTE_NONE)
     _check_signature(head, path)
-    with open(path, "rb") as fh:
-        offset = 0
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            nul = block.find(b"\x00")
-            if nul >= 0:
-                raise DataFormatError(f"file is binary, not text (a NUL byte at offset {offset + nul})",
-                                      path=path)
-            offset += len(block)
+    check_no_nul(path)  # named with its line, as read_frame names it
     with open(path, "rb") as fh:  # a byte that is not UTF-8 is named below, as read_frame does
         _check_layout(_head_lines(fh.read(1 << 16).decode("utf-8-sig", "replace")), sep, path)
     header = _fitting_header(path, sep, quoting)

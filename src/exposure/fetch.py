@@ -238,6 +238,8 @@ def file_sha256(path) -> str:
     >>> file_sha256(p)
     'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
     """
+    # an int was opened as a file descriptor; None, a list: open()'s TypeError
+    _check_path_arg(path, "path", bytes_ok=True)
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(_CHUNK), b""):
@@ -278,6 +280,9 @@ def verify(path, sha256: str, *, name: str | None = None) -> Path:
     ...
     exposure.errors.ChecksumMismatchError: sha256 mismatch for x.txt (read from ...x.txt): expected 000...
     """
+    _check_path_arg(path, "path")
+    _check_text_arg(sha256, "sha256", "a hex digest")
+    _check_text_arg(name, "name", "a name for the messages", optional=True)
     path = Path(path)
     actual = file_sha256(path)
     if actual != sha256.lower():
@@ -357,6 +362,49 @@ def check_location(value, name: str) -> None:
         # shown(): a Series or a frame was printed whole, over several lines
         raise ExposureError(f"{name} must be a directory path (str or os.PathLike), "
                             f"got {shown(value)}")
+
+
+def _check_path_arg(value, name: str, what: str = "a file path", *, optional: bool = False,
+                    bytes_ok: bool = False) -> None:
+    """Refuse a path argument that is not a str or os.PathLike (None too, unless ``optional``).
+
+    The functions below took it to :mod:`pathlib` or :func:`open`: ``TypeError: expected
+    str, bytes or os.PathLike object, not NoneType`` (an int was even opened as a file
+    descriptor). Worded as :func:`check_location`.
+    """
+    if value is None and optional:
+        return
+    ok = isinstance(value, (str, os.PathLike)) or (bytes_ok and isinstance(value, bytes))
+    if ok and isinstance(value, os.PathLike) and not bytes_ok:
+        ok = isinstance(os.fspath(value), str)  # an os.PathLike giving bytes: pathlib's TypeError
+    if not ok:
+        kinds = "str, bytes or os.PathLike" if bytes_ok else "str or os.PathLike"
+        raise ExposureError(f"{name} must be {what} ({kinds}), got {shown(value)}")
+
+
+def _check_text_arg(value, name: str, what: str, *, optional: bool = False) -> None:
+    """Refuse a text argument (a URL, a sha256) that is not a str (None too, unless ``optional``)."""
+    if not (isinstance(value, str) or (value is None and optional)):
+        raise ExposureError(f"{name} must be {what} (str), got {shown(value)}")
+
+
+def _check_name_list(value, name: str, what: str) -> list[str] | None:
+    """``value`` as a list of str (None stays None; one str is one name); else an error naming it.
+
+    A number or None in the list, bytes or a number for the list, were ``TypeError`` s from
+    inside (``'int' object is not iterable``); bytes were read byte by byte.
+    """
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (bytes, bytearray)) or not hasattr(value, "__iter__") or hasattr(value, "columns"):
+        raise ExposureError(f"{name} must be a list of {what} (str), got {shown(value)}")
+    items = list(value)
+    for item in items:
+        if not isinstance(item, str):
+            raise ExposureError(f"{name} must be a list of {what} (str), got {shown(item)} in it")
+    return items
 
 
 def resolve_mirror(mirror=None) -> Path | None:
@@ -473,6 +521,8 @@ class DataStore:
     user_agent: str = field(default=USER_AGENT)
 
     def __post_init__(self):
+        for name in ("cache", "home", "mirror"):
+            _check_path_arg(getattr(self, name), name, "a directory path", optional=name == "mirror")
         for name in ("cache", "home", "mirror"):
             value = getattr(self, name)
             if value is not None and not isinstance(value, Path):
@@ -674,6 +724,7 @@ def check_cache_dir(root, *, create: bool = True) -> Path:
     ...
     exposure.fetch.CacheWriteError: cache directory ...file exists and is not a directory...
     """
+    _check_path_arg(root, "root", "a directory path")
     root = Path(root)
     if root.exists() and not root.is_dir():
         raise CacheWriteError(
@@ -747,6 +798,8 @@ def mirror_holding(data_dir, mirror=None, src: Source | None = None) -> Path | N
     >>> mirror_holding(d / "cache") == d.resolve()
     True
     """
+    _check_path_arg(data_dir, "data_dir", "a directory path")
+    _check_path_arg(mirror, "mirror", "a directory path", optional=True)
     root = Path(data_dir)
     if mirror is not None:
         mirror = Path(mirror)
@@ -922,6 +975,12 @@ def extract_zip(archive, target_dir, members=None) -> list[Path]:
     ...
     exposure.errors.DataFormatError: ...evil.zip: unsafe zip member '../evil.txt': ...
     """
+    _check_path_arg(archive, "archive")
+    _check_path_arg(target_dir, "target_dir", "a directory path")
+    if isinstance(members, str):  # it was read letter by letter: "archive has no member 'd'"
+        raise ExposureError(f"members must be a list of zip member names (str) or None, got "
+                            f"{shown(members)}: write [{members!r}]")
+    members = _check_name_list(members, "members", "zip member names")
     archive = Path(archive)
     target = Path(target_dir)
     try:
@@ -1236,6 +1295,10 @@ def download(
     >>> list(d.iterdir())
     []
     """
+    _check_text_arg(url, "url", "a URL")
+    _check_path_arg(dest, "dest")
+    _check_text_arg(sha256, "sha256", "a hex digest", optional=True)
+    _check_text_arg(name, "name", "a name for the messages", optional=True)
     dest = Path(dest)
     label = name or dest.name
     timeout = TIMEOUT if timeout is None else timeout
@@ -1556,6 +1619,9 @@ def fetch_table(name, reader, *, store: DataStore | None = None, mirror=None, da
     >>> store.lock.entries()["onet/31.0/Job Zones.txt"]["size"]
     '72'
     """
+    if not callable(reader):  # called only once the file was fetched: "'int' object is not callable"
+        raise ExposureError(f"reader must be a function of the file's path (e.g. exposure.onet.read_tasks), "
+                            f"got {shown(reader)}")
     # the caller's own keywords are passed on: code that substitutes fetch keeps working
     where = {"store": store} if store is not None else {"mirror": mirror, "data_dir": data_dir}
     store = resolve_store(store, mirror=mirror, data_dir=data_dir)
@@ -1603,6 +1669,10 @@ def select_fetchable(names, store: DataStore) -> list[Source]:
     >>> [s.name for s in select_fetchable(["onet/29.1/Job Zones.txt"], store)]
     ['onet/29.1/Job Zones.txt']
     """
+    names = _check_name_list(names, "names", "registry names, prefixes, kinds or globs")
+    if not isinstance(store, DataStore):  # None: "'NoneType' object has no attribute 'lock'"
+        raise ExposureError("store must be an exposure.fetch.DataStore (e.g. DataStore.default()), "
+                            f"got {shown(store)}")
     pinned = store.lock.entries() if names else {}
     locked = [n for n in names or [] if n in pinned and n not in SOURCES]
     rest = [n for n in names or [] if n not in locked]
@@ -1639,6 +1709,7 @@ def fetch_many(names=None, *, mirror=None, data_dir=None, **kwargs):
     >>> ok, type(errors["onet/29.1/Task Categories.txt"]).__name__
     ({}, 'DownloadError')
     """
+    names = _check_name_list(names, "names", "registry names, prefixes, kinds or globs")
     fetched, errors = {}, {}
     store = resolve_store(None, mirror=mirror, data_dir=data_dir)
     for src in select_fetchable(names, store):

@@ -881,6 +881,51 @@ def _check_inputs(panel, exposures, measures) -> tuple[pd.DataFrame, pd.DataFram
                                       for m in names}), names
 
 
+def _check_spread(base: pd.DataFrame, ex: pd.DataFrame, names, base_year: int, *, path=None) -> None:
+    """Refuse a measure no estimate can come from: no value, or one value only, on ``base``.
+
+    ``base``: the balanced occupations of the base year (:func:`_base`); ``ex``: the
+    exposures indexed by ``soc_code``. Said of the measure, not a NaN error of statsmodels
+    later. ``path``: the file the measures were read from (``exposure outcomes
+    --soc-scores FILE``), named with the column in a :class:`DataFormatError`.
+    """
+    for m in names:
+        covered = ex[m].reindex(base.index).dropna() if m in ex.columns else pd.Series(dtype=float)
+        if covered.empty:
+            reason = (f"measure {m!r} has no value on any balanced occupation of the panel "
+                      f"(in the base year {base_year})")
+        elif covered.nunique() < 2:
+            reason = (f"measure {m!r} takes the one value {covered.iloc[0]:g} on all "
+                      f"{len(covered)} occupations it covers: nothing to compare")
+        else:
+            continue
+        if path is None:
+            raise ExposureError(reason)
+        raise DataFormatError(reason, path=path, column=m)
+
+
+def check_file_spread(panel: pd.DataFrame, exposures: pd.DataFrame, measures, path, *,
+                      base_year: int = BASE_YEAR) -> None:
+    """The check of :func:`run_outcomes` on the measures read from the file ``path``, naming it.
+
+    Run by ``exposure outcomes --soc-scores FILE`` before the estimation: a measure of the
+    file that is constant (or has no value) on the panel's balanced occupations was
+    ``measure 'beta' takes the one value 0.5 on all 10 occupations it covers``, naming no
+    file. Not in ``__all__``: the command's helper.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``FILE, column 'beta': measure 'beta' takes the one value 0.5 on all ...``.
+    """
+    names = [m for m in measures if m in exposures.columns]
+    if not names:
+        return
+    checked, exposures, names = _check_inputs(panel, exposures, names)
+    _check_spread(_base(checked, base_year), exposures.set_index("soc_code"), names, base_year,
+                  path=path)
+
+
 def _base(panel: pd.DataFrame, base_year: int) -> pd.DataFrame:
     b = panel[(panel["year"] == base_year) & panel["balanced"]]
     if b.empty:
@@ -1907,14 +1952,7 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     checked, exposures, names = _check_inputs(panel, exposures, measures)
     base = _base(checked, base_year)
     ex = exposures.set_index("soc_code")
-    for m in names:  # what no estimate can come from: say which measure, not a NaN error later
-        covered = ex[m].reindex(base.index).dropna() if m in ex.columns else pd.Series(dtype=float)
-        if covered.empty:
-            raise ExposureError(f"measure {m!r} has no value on any balanced occupation of the panel "
-                                f"(in the base year {base_year})")
-        if covered.nunique() < 2:
-            raise ExposureError(f"measure {m!r} takes the one value {covered.iloc[0]:g} on all "
-                                f"{len(covered)} occupations it covers: nothing to compare")
+    _check_spread(base, ex, names, base_year)
     groups = pd.concat(
         [pd.DataFrame({"soc_code": base.index, "measure": m,
                        "group": exposure_groups(ex[m].reindex(base.index), base["tot_emp"], q=q).to_numpy()})

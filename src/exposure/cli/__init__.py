@@ -59,6 +59,66 @@ def add_location_options(parser: argparse.ArgumentParser, *, mirror: bool = True
     )
 
 
+def path_option(value: str):
+    """The ``type=`` of a path option: a :class:`~pathlib.Path`, but ``""`` stays ``""``.
+
+    ``Path("")`` is ``Path(".")``, the current directory: ``--out ""`` could not be told
+    from ``--out .`` any more, and was written into the current directory (or refused as
+    ``.: is a directory``). :func:`check_output_options` refuses it by its name.
+
+    Examples
+    --------
+    >>> path_option("out"), path_option("")
+    (PosixPath('out'), '')
+    """
+    from pathlib import Path
+
+    return Path(value) if value != "" else ""
+
+
+#: Output options of the commands (argparse ``dest`` -> the option and what to give), checked
+#: by :func:`check_output_options`. ``train --out`` has its own message (``check_artifact_name``).
+OUTPUT_OPTIONS: dict[str, tuple[str, str]] = {
+    "output": ("-o/--output", "the output {what}"),
+    "out": ("--out", "the output {what}"),
+    "out_dir": ("--out-dir", "the report directory"),
+    "report_dir": ("--report-dir", "the report directory"),
+    "reports": ("--reports", "the directory of the diff reports"),
+}
+#: What the ``{what}`` of :data:`OUTPUT_OPTIONS` is, by command (default: directory).
+_OUTPUT_KIND = {"score": "file's name, e.g. scores.csv", "evaluate": "file's name, e.g. agreement.csv",
+                "report": "file's name, e.g. agreement.csv"}
+
+
+def check_output_options(args: argparse.Namespace) -> None:
+    """Refuse an output option given as an empty string (``-o ''``), naming the option.
+
+    Before: ``exposure score IN -o ''`` said ``.: cannot write: is a directory``, ``exposure
+    outcomes -o ''`` wrote its ten files into the current directory, ``rollup -o ''``
+    refused to replace the current directory, ``evaluate --out ''`` and ``validate
+    --report-dir ''`` were read as the option left out.
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        ``-o/--output is empty: give the output file's name, e.g. scores.csv``.
+
+    Examples
+    --------
+    >>> check_output_options(argparse.Namespace(command="rollup", output=""))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: -o/--output is empty: give the output directory
+    """
+    if getattr(args, "command", None) == "train":  # check_artifact_name says more
+        return
+    for dest, (option, what) in OUTPUT_OPTIONS.items():
+        value = getattr(args, dest, None)
+        if isinstance(value, str) and value == "":
+            kind = _OUTPUT_KIND.get(getattr(args, "command", None), "directory")
+            raise ExposureError(f"{option} is empty: give {what.format(what=kind)}")
+
+
 #: Modules of this package that register sub-commands, in the order they appear in --help,
 #: with the sub-commands each registers. A command runs with its own module imported only
 #: (:func:`main`): ``exposure score`` does not load the report, training or roll-up code.
@@ -219,6 +279,7 @@ def _run(argv: list[str] | None, *, own_process: bool = False) -> int:
         if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
             stream.reconfigure(errors="backslashreplace")
     try:
+        check_output_options(args)  # -o '': named, before any work
         with terminate_cleanly():  # SIGTERM/SIGHUP unwind like an error: temporary files go
             return int(args.func(args) or 0)
     except Terminated as exc:

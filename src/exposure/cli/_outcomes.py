@@ -114,6 +114,8 @@ def run_outcomes_command(args) -> int:
         soc = outcomes.check_soc_scores(_read_parquet(args.soc_scores, "SOC scores"), ours,
                                         path=args.soc_scores, row_offset=1)
     exposures = outcomes.exposure_table(panel, soc, measures=measures, **loc)
+    if soc is not None:  # a measure of the file with one value: name the file and the column
+        outcomes.check_file_spread(panel, exposures, ours, args.soc_scores)
     result = outcomes.run_outcomes(panel, exposures, q=args.quantiles,
                                    with_robustness=not args.no_robustness)
     written = write_outcomes(result, out, figures_too=not args.no_figures, sectors=sectors,

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from exposure._outdir import check_files_dir
-from exposure.cli import add_location_options
+from exposure.cli import add_location_options, path_option
 from exposure.errors import ExposureError
 from exposure.fetch import default_home
 from exposure.pipeline import DEFAULT_OUT, OEWS_RELEASES, ONET_RELEASES, recompute
@@ -49,7 +49,7 @@ def register(subparsers) -> None:
         "tables plus manifest.json atomically into --out.",
     )
     add_location_options(p)
-    p.add_argument("--out", type=Path, default=None,
+    p.add_argument("--out", type=path_option, default=None,
                    help="output directory (default: processed/onet-<release>_oews-<year> in "
                    "the user data directory, $EXPOSURE_HOME, which exposure.load reads; "
                    f"{DEFAULT_OUT} in a source checkout holds the shipped tables)")
@@ -68,7 +68,7 @@ def register(subparsers) -> None:
     p.add_argument("--compare", type=Path, default=None, metavar="OLD_DIR",
                    help="after recomputing, diff OLD_DIR against --out and write the diff "
                    "reports")
-    p.add_argument("--reports", type=Path, default=None,
+    p.add_argument("--reports", type=path_option, default=None,
                    help="with --compare: directory of the diff reports (default <out>/reports)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
     p.set_defaults(func=run_recompute)
@@ -82,7 +82,7 @@ def register(subparsers) -> None:
     )
     d.add_argument("old_dir", type=Path, metavar="OLD_DIR")
     d.add_argument("new_dir", type=Path, metavar="NEW_DIR")
-    d.add_argument("--reports", type=Path, default=None,
+    d.add_argument("--reports", type=path_option, default=None,
                    help=f"where to write diff_*.csv (default NEW_DIR/{REPORTS_NAME}, beside "
                    "the tables of the newer output; not the current directory)")
     d.add_argument("--top", type=int, default=20, help="occupations listed (default 20)")

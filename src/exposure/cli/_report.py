@@ -8,7 +8,7 @@ import pandas as pd
 
 from exposure._io import check_output_path
 from exposure._outdir import check_files_dir
-from exposure.cli import add_location_options
+from exposure.cli import add_location_options, path_option
 from exposure.crosswalks import load_onet_to_soc
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import cache_path, resolve_mirror
@@ -38,7 +38,7 @@ def add_agreement_options(parser) -> None:
 
 
 def _out_dir_option(parser) -> None:
-    parser.add_argument("--out-dir", default=DEFAULT_REPORT_DIR, type=Path, metavar="DIR",
+    parser.add_argument("--out-dir", default=DEFAULT_REPORT_DIR, type=path_option, metavar="DIR",
                         help=f"report directory (default {DEFAULT_REPORT_DIR})")
 
 

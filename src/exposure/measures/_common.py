@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from exposure._tables import _check_file, _check_header, as_path, first_repeat
+from exposure._tables import _check_file, _check_header, as_path, check_no_nul, first_repeat
 from exposure.crosswalks import oews_code_map, read_soc10_isco08, read_soc_2010_to_2018
 from exposure.errors import DataFormatError, InputError
 from exposure.fetch import fetch
@@ -89,6 +89,8 @@ def read_csv(path, name=None) -> pd.DataFrame:
     if not hasattr(path, "read"):
         path = as_path(path)
         _check_file(path)
+        # a NUL byte was read into a cell; the task tables refuse it (exposure._tables.read_frame)
+        check_no_nul(path, path if name is None else name)
     name = path if name is None else name
     try:
         frame = pd.read_csv(path, dtype=str, header=None, encoding="utf-8-sig")

@@ -40,7 +40,7 @@ import pandas as pd
 
 from exposure._args import check_names, check_path
 from exposure._measures import LABELS
-from exposure._tables import _check_file, task_id_numbers
+from exposure._tables import _check_file, check_no_nul, task_id_numbers
 from exposure.errors import DataFormatError
 from exposure.fetch import fetch
 from exposure.schemas import validate
@@ -98,6 +98,7 @@ def _read(path, sep: str, columns: dict, index_col=None) -> pd.DataFrame:
     # a directory, an empty, UTF-16 or HTML file: named as the other measures' readers
     # name it (an empty file was pandas' EmptyDataError)
     _check_file(path)
+    check_no_nul(path)  # a NUL byte was read into a cell; the task tables refuse it (read_frame)
     try:
         frame = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, na_values=[""],
                             index_col=index_col)
