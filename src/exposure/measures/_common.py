@@ -18,7 +18,9 @@ from exposure._tables import _check_file, _check_header, as_path, check_no_nul, 
 from exposure.crosswalks import oews_code_map, read_soc10_isco08, read_soc_2010_to_2018
 from exposure.errors import DataFormatError, InputError
 from exposure.fetch import fetch
-from exposure.measures._crosswalk import compose_links, links_from_pairs
+
+# check_frame and check_table live in _crosswalk (which this module imports) so that both use one copy
+from exposure.measures._crosswalk import check_frame, check_table, compose_links, links_from_pairs  # noqa: F401
 from exposure.oews import read_oews
 from exposure.schemas import validate
 from exposure.schemas._fields import first_bad_soc_code
@@ -267,40 +269,6 @@ def check_soc_scores(soc_scores: pd.DataFrame, measures: Sequence[str], *, path=
             raise DataFormatError(f"{m} is missing in every row", path=path, column=m)
         out[m] = values
     return out
-
-
-def check_frame(frame, what: str) -> pd.DataFrame:
-    """Refuse what is not a :class:`pandas.DataFrame` (a path, a Series, a list), naming ``what``.
-
-    Examples
-    --------
-    >>> check_frame("emp.csv", "employment")
-    Traceback (most recent call last):
-    ...
-    exposure.errors.DataFormatError: employment must be a pandas DataFrame, got str 'emp.csv'
-    """
-    if not isinstance(frame, pd.DataFrame):
-        shown = repr(frame) if isinstance(frame, (str, Path, int, float)) or frame is None else ""
-        raise DataFormatError(f"{what} must be a pandas DataFrame, got {type(frame).__name__}"
-                              + (f" {shown}" if shown else ""))
-    return frame
-
-
-def check_table(frame, what: str, columns=()) -> pd.DataFrame:
-    """:func:`check_frame`, then refuse a frame without ``columns``, naming ``what``.
-
-    Examples
-    --------
-    >>> check_table(pd.DataFrame({"a": [1]}), "table", ["soc_code", "a"])
-    Traceback (most recent call last):
-    ...
-    exposure.errors.DataFormatError: table lacks column(s) ['soc_code'] (columns: ['a'])
-    """
-    frame = check_frame(frame, what)
-    missing = [c for c in dict.fromkeys(columns) if c not in frame.columns]
-    if missing:  # a KeyError from inside pandas
-        raise DataFormatError(f"{what} lacks column(s) {missing} (columns: {list(frame.columns)})")
-    return frame
 
 
 def numbers(frame: pd.DataFrame, column: str, path, *, row_offset: int = 1) -> pd.Series:

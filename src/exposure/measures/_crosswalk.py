@@ -37,25 +37,39 @@ log = logging.getLogger(__name__)
 LINK_COLUMNS = ["source_code", "target_code", "crosswalk_weight"]
 
 
-def _check_frame(frame, what: str, columns=()) -> None:
-    """Refuse what is not a frame, or lacks ``columns``, as :func:`exposure.measures._common.check_table` does.
-
-    (``_common`` imports this module, so its helper cannot be imported here.)
+def check_frame(frame, what: str) -> pd.DataFrame:
+    """Refuse what is not a :class:`pandas.DataFrame` (a path, a Series, a list), naming ``what``.
 
     Examples
     --------
-    >>> _check_frame(None, "links")
+    >>> check_frame("emp.csv", "employment")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: links must be a pandas DataFrame, got NoneType None
+    exposure.errors.DataFormatError: employment must be a pandas DataFrame, got str 'emp.csv'
     """
     if not isinstance(frame, pd.DataFrame):
         shown = repr(frame) if isinstance(frame, (str, Path, int, float)) or frame is None else ""
         raise DataFormatError(f"{what} must be a pandas DataFrame, got {type(frame).__name__}"
                               + (f" {shown}" if shown else ""))
+    return frame
+
+
+def check_table(frame, what: str, columns=()) -> pd.DataFrame:
+    """:func:`check_frame`, then refuse a frame without ``columns``, naming ``what``.
+
+    Examples
+    --------
+    >>> check_table(pd.DataFrame({"a": [1]}), "table", ["soc_code", "a"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: table lacks column(s) ['soc_code'] (columns: ['a'])
+    """
+    frame = check_frame(frame, what)
     missing = [c for c in dict.fromkeys(columns) if c not in frame.columns]
-    if missing:
+    if missing:  # a KeyError from inside pandas
         raise DataFormatError(f"{what} lacks column(s) {missing} (columns: {list(frame.columns)})")
+    return frame
+
 
 def links_from_pairs(pairs: pd.DataFrame, source: str, target: str) -> pd.DataFrame:
     """Turn code pairs into weighted links: a source with ``k`` targets gives ``1/k`` each.
@@ -83,7 +97,7 @@ def links_from_pairs(pairs: pd.DataFrame, source: str, target: str) -> pd.DataFr
     1           1           y               0.5
     2           2           x               1.0
     """
-    _check_frame(pairs, "crosswalk")  # a path or None: an AttributeError before
+    check_frame(pairs, "crosswalk")  # a path or None: an AttributeError before
     for col in (source, target):
         if col not in pairs.columns:
             raise DataFormatError(f"crosswalk has no column {col!r}", column=col)
@@ -231,8 +245,8 @@ def apply_links(
     0        x  0.6               1.5          2
     1        y  0.2               0.5          1
     """
-    _check_frame(frame, "scores")  # a path or None: an AttributeError before
-    _check_frame(links, "links", LINK_COLUMNS)
+    check_frame(frame, "scores")  # a path or None: an AttributeError before
+    check_table(links, "links", LINK_COLUMNS)
     missing = [c for c in [code, *values, *counts] if c not in frame.columns]
     if missing:
         raise DataFormatError(f"missing column(s) {missing}", path=path, column=missing[0])

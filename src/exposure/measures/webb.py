@@ -18,7 +18,7 @@ import pandas as pd
 from exposure._tables import first_repeat
 from exposure.errors import DataFormatError
 from exposure.measures import _common
-from exposure.measures._crosswalk import apply_links, compose_links, links_from_pairs
+from exposure.measures._crosswalk import LINK_COLUMNS, apply_links, compose_links, links_from_pairs
 from exposure.schemas import validate
 from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.schemas._measures import WebbScores
@@ -167,7 +167,7 @@ def webb_to_soc(
     # what is not a frame is named (AttributeError, or pandas' "Can only merge" TypeError before)
     _common.check_frame(scores, "scores")
     _common.check_frame(occ_to_onet, "occ_to_onet")
-    _common.check_table(onet_to_soc, "onet_to_soc", ["source_code", "target_code", "crosswalk_weight"])
+    _common.check_table(onet_to_soc, "onet_to_soc", LINK_COLUMNS)
     links = compose_links(links_from_pairs(occ_to_onet, "occ1990dd", "onetsoc_code"), onet_to_soc)
     out = apply_links(scores, links, code="occ1990dd", values=MEASURES, path=path)
     out.attrs["unmatched_onet"] = links.attrs.get("unmatched", [])
