@@ -32,7 +32,8 @@ from exposure.schemas import validate as validate_frame
 from exposure.schemas._catalog import MANIFEST_NAME, TABLES, get_table
 from exposure.schemas._fields import first_bad_soc_code
 
-__all__ = ["TABLES", "MEASURES", "load", "load_manifest", "processed_dir", "recomputes", "tables_dir"]
+__all__ = ["TABLES", "MEASURES", "check_recompute_dir", "load", "load_manifest", "processed_dir", "recomputes",
+           "tables_dir"]
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +133,34 @@ def _check_directory(directory) -> None:
     if directory is not None and not isinstance(directory, (str, os.PathLike)):
         raise ExposureError(f"directory must be a directory path (str or os.PathLike), "
                             f"got {type(directory).__name__} {directory!r}")
+
+
+def check_recompute_dir(directory: Path) -> Path:
+    """Return ``directory`` if it is one; refuse a path that does not exist or is a file.
+
+    For a ``directory`` argument naming an output directory of ``exposure recompute``: the
+    error used to blame a table or ``manifest.json`` inside it ("processed table
+    'task_scores' not found at out.csv/task_scores.parquet").
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the path.
+
+    Examples
+    --------
+    >>> check_recompute_dir(Path("/nonexistent/out"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: /nonexistent/out: directory not found (an output directory of exposure recompute is expected)
+    """
+    if not directory.exists():
+        raise DataFormatError("directory not found (an output directory of exposure "
+                              "recompute is expected)", path=directory)
+    if not directory.is_dir():
+        raise DataFormatError("is a file, not a directory (an output directory of exposure "
+                              "recompute is expected)", path=directory)
+    return directory
 
 
 def _check_store(store) -> None:
@@ -307,11 +336,14 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
         is not a string, a ``directory`` that is not a path (str or os.PathLike), a
         ``store`` that is not a :class:`~exposure.fetch.DataStore`.
     exposure.errors.DataFormatError
-        ``validate`` that is not True or False (``"no"``, ``0``, ``None``); a damaged file; for ``"measures"``, a CSV that is empty or malformed, has no
+        ``validate`` that is not True or False (``"no"``, ``0``, ``None``); a ``directory``
+        that does not exist or is a file (:func:`check_recompute_dir`); a damaged file; for
+        ``"measures"``, a CSV that is empty or malformed, has no
         ``soc_code`` column or repeats a code, or (``validate``) has a bad SOC code, a
         value that is not a finite number, a negative ``tot_emp``, or a measure that is a
         fraction (all but Felten's AIOE z-scores) outside 0 to 1 (file, row and column
-        named).
+        named); beside it, a ``soc`` table without ``soc_code`` and ``soc_title`` or with a
+        code twice (a ``KeyError`` or ``InvalidIndexError`` without ``validate``).
 
     Examples
     --------
@@ -336,7 +368,7 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
     _check_directory(directory)
     _check_store(store)
     table = None if name == MEASURES else get_table(name)
-    base = Path(directory) if directory is not None else tables_dir(release, store=store)
+    base = check_recompute_dir(Path(directory)) if directory is not None else tables_dir(release, store=store)
     if directory is None and base != processed_dir() and str(base) not in _ANNOUNCED:
         _ANNOUNCED.add(str(base))
         rel = _releases_of(base)
@@ -373,21 +405,38 @@ def _load_measures(base: Path, validate: bool) -> pd.DataFrame:
     if "soc_code" not in frame:
         raise DataFormatError(f"missing column 'soc_code' (columns are {list(frame.columns)})",
                               path=path, row=1)
-    repeat = first_repeat(frame["soc_code"])
-    if repeat is not None:
-        pos, first = repeat
-        raise DataFormatError(f"SOC code {frame['soc_code'].iloc[pos]!r} appears twice (rows "
-                              f"{first + 2} and {pos + 2})", path=path, row=pos + 2,
-                              column="soc_code")
+    _refuse_repeat(frame["soc_code"], path, first_row=2)
     if validate:
         _check_measures(frame, path)
     soc_path = base / get_table("soc").filename
     if "soc_title" not in frame and soc_path.is_file():
-        soc = load("soc", directory=base, validate=validate)[["soc_code", "soc_title"]]
         frame.insert(1, "soc_title", frame["soc_code"].map(
-            soc.set_index("soc_code")["soc_title"]).astype("string"))
+            _soc_titles(load("soc", directory=base, validate=validate), soc_path)).astype("string"))
     frame.attrs["exposure_directory"] = str(base)
     return frame
+
+
+def _refuse_repeat(codes: pd.Series, path: Path, first_row: int) -> None:
+    """Refuse a SOC code given twice in ``codes``, the column of ``path`` whose first record is row ``first_row``."""
+    repeat = first_repeat(codes)
+    if repeat is not None:
+        pos, first = repeat
+        raise DataFormatError(f"SOC code {codes.iloc[pos]!r} appears twice (rows {first + first_row} and "
+                              f"{pos + first_row})", path=path, row=pos + first_row, column="soc_code")
+
+
+def _soc_titles(soc: pd.DataFrame, path: Path) -> pd.Series:
+    """``soc_title`` by ``soc_code`` of the ``soc`` table read from ``path`` (rows counted from 1).
+
+    Read without validation, a table lacking a column raised a ``KeyError`` and one with a
+    code twice pandas' ``InvalidIndexError``; both are named. Rows without a code are left
+    out.
+    """
+    missing = [c for c in ("soc_code", "soc_title") if c not in soc.columns]
+    if missing:
+        raise DataFormatError(f"missing column(s) {missing}", path=path)
+    _refuse_repeat(soc["soc_code"], path, first_row=1)
+    return soc.dropna(subset=["soc_code"]).set_index("soc_code")["soc_title"]
 
 
 def _check_measures(frame: pd.DataFrame, path: Path) -> None:
@@ -450,7 +499,8 @@ def load_manifest(directory=None, *, release=None, store: DataStore | None = Non
         a path (str or os.PathLike) or a ``store`` that is not a
         :class:`~exposure.fetch.DataStore`.
     exposure.errors.DataFormatError
-        The manifest is not UTF-8 JSON, not a JSON object, or its ``releases`` is not an
+        A ``directory`` that does not exist or is a file (:func:`check_recompute_dir`); the
+        manifest is not UTF-8 JSON, not a JSON object, or its ``releases`` is not an
         object (the file and, for bad JSON, the line named).
     exposure.errors.InputError
         The manifest cannot be read.
@@ -465,7 +515,7 @@ def load_manifest(directory=None, *, release=None, store: DataStore | None = Non
     """
     _check_directory(directory)
     _check_store(store)
-    base = Path(directory) if directory is not None else tables_dir(release, store=store)
+    base = check_recompute_dir(Path(directory)) if directory is not None else tables_dir(release, store=store)
     path = base / MANIFEST_NAME
     if not path.is_file():
         raise ExposureError(f"no manifest.json in {base}")

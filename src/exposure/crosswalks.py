@@ -44,7 +44,12 @@ from exposure.schemas._crosswalks import (
     Soc2010To2018,
     SocStructure,
 )
-from exposure.schemas._fields import ONETSOC_PATTERN, SOC_PATTERN, first_bad_soc_code
+from exposure.schemas._fields import (
+    ONETSOC_PATTERN,
+    SOC_PATTERN,
+    first_bad_onetsoc_code,
+    first_bad_soc_code,
+)
 from exposure.schemas._outcomes import OnetToCensus
 
 __all__ = [
@@ -89,6 +94,11 @@ _CSV = {"sep": ",", "quoting": csv.QUOTE_MINIMAL}
 
 
 def _csv_kwargs(path) -> dict:
+    """The reader's options for ``path``: none for a workbook, comma-separated CSV else.
+
+    Every reader takes its table as a workbook too (``sep`` was passed to the workbook
+    reader of a CSV crosswalk saved as ``.xlsx``: a ``TypeError``).
+    """
     return {} if str(path).lower().endswith((".xlsx", ".xlsm")) else _CSV
 
 
@@ -280,7 +290,7 @@ def read_soc10_isco08(path) -> pd.DataFrame:
     >>> read_soc10_isco08(p).values.tolist()
     [['11-1011', '1112'], ['55-1011', '0110']]
     """
-    raw = read_table(path, {"soc_2010_code": "soc10", "isco08_code": "isco08"}, **_CSV)
+    raw = read_table(path, {"soc_2010_code": "soc10", "isco08_code": "isco08"}, **_csv_kwargs(path))
     f = _strip(raw.frame)
     isco = f["isco08_code"]
     isco = isco.where(~isco.str.fullmatch(r"[0-9]{3}"), isco.str.zfill(4))
@@ -313,7 +323,7 @@ def read_isco_groups(path) -> pd.DataFrame:
         path,
         {"isco08_code": "code", "isco_title": "preferredLabel"},
         optional={"description": "description"},
-        **_CSV,
+        **_csv_kwargs(path),
     )
     f = raw.frame
     code = f["isco08_code"].str.strip()
@@ -572,7 +582,7 @@ def read_census_crosswalk(path) -> pd.DataFrame:
             "job_zone": "Job Zone",
             "data_level": "Data-level",
         },
-        **_CSV,
+        **_csv_kwargs(path),
     )
     f = _strip(raw.frame)
     level = f["data_level"].str.upper()
@@ -592,9 +602,10 @@ def read_census_crosswalk(path) -> pd.DataFrame:
 
 
 def _job_zones(raw) -> pd.Series:
-    """``Job Zone`` as floats: a whole number (1-5, checked by the schema) or blank (missing).
+    """``Job Zone`` as floats: a whole number from 1 to 5 or blank (missing).
 
-    ``"x"`` was read as missing (``errors="coerce"``) and ``"2.5"`` accepted.
+    ``"x"`` was read as missing (``errors="coerce"``), ``"2.5"`` accepted, and a number
+    too large for an integer (``1e30``) raised a ``TypeError`` from pandas.
 
     Examples
     --------
@@ -607,11 +618,17 @@ def _job_zones(raw) -> pd.Series:
     exposure.errors.DataFormatError: c.csv, row 4, column 'Job Zone': Job Zone must be a whole number from 1 to 5, or blank, got 'x'
     """
     try:
-        return to_number(raw, "job_zone", integer=True).astype(float)
+        zones = to_number(raw, "job_zone")
     except DataFormatError as exc:
-        value = raw.frame["job_zone"].iloc[exc.row - raw.first_row]
-        raise DataFormatError(f"Job Zone must be a whole number from 1 to 5, or blank, got {value!r}",
-                              path=exc.path, row=exc.row, column=exc.column) from None
+        pos = exc.row - raw.first_row
+    else:
+        odd = (zones.notna() & ~zones.isin(range(1, 6))).to_numpy(dtype=bool)
+        if not odd.any():
+            return zones
+        pos = int(np.flatnonzero(odd)[0])
+    raise DataFormatError(f"Job Zone must be a whole number from 1 to 5, or blank, got "
+                          f"{raw.frame['job_zone'].iloc[pos]!r}", path=raw.path, row=raw.row(pos),
+                          column=raw.sources.get("job_zone", "Job Zone"))
 
 
 def load_census_crosswalk(*, mirror=None, data_dir=None) -> pd.DataFrame:
@@ -660,9 +677,11 @@ def onet_to_soc_map(crosswalk: pd.DataFrame | None = None, *, mirror=None, data_
     ------
     exposure.errors.DataFormatError
         ``crosswalk`` that is not a DataFrame (a path) or lacks one of the two columns
-        (``KeyError`` before); an O*NET-SOC code mapped to two SOC codes, naming its row
-        (counted from 1). Before, the map held the code twice and mapping with it raised
-        pandas' ``InvalidIndexError``.
+        (``KeyError`` before) or holds one twice; a missing or malformed code (``None``,
+        ``' 11-1011.00'``, a number), naming its row (counted from 1) and column: it came
+        out as a key matching nothing, and two missing codes raised an ``IndexError``; an
+        O*NET-SOC code mapped to two SOC codes, naming its row (the map held the code
+        twice and mapping with it raised pandas' ``InvalidIndexError``).
 
     Examples
     --------
@@ -677,11 +696,12 @@ def onet_to_soc_map(crosswalk: pd.DataFrame | None = None, *, mirror=None, data_
         text = f" {str(crosswalk)!r}" if isinstance(crosswalk, (str, os.PathLike)) else ""
         raise DataFormatError(f"crosswalk must be a pandas DataFrame, got {type(crosswalk).__name__}"
                               f"{text}: read the file with read_onet_to_soc")
-    missing = [c for c in ("onetsoc_code", "soc_code") if c not in crosswalk.columns]
-    if missing:
-        raise DataFormatError(f"crosswalk lacks column(s) {missing} (columns: {list(crosswalk.columns)}): "
-                              "read the file with read_onet_to_soc")
+    _check_columns(crosswalk, "crosswalk", ("onetsoc_code", "soc_code"), "read the file with read_onet_to_soc")
     pairs = crosswalk[["onetsoc_code", "soc_code"]].reset_index(drop=True)
+    for column, first_bad in (("onetsoc_code", first_bad_onetsoc_code), ("soc_code", first_bad_soc_code)):
+        bad = first_bad(pairs[column])
+        if bad is not None:  # None twice raised an IndexError; ' 11-1011.00' was a key matching nothing
+            raise DataFormatError(bad[1], path="crosswalk", row=bad[0] + 1, column=column)
     again = pairs.duplicated().to_numpy(dtype=bool)  # a row repeated as it is: once
     twice = pairs["onetsoc_code"].duplicated().to_numpy(dtype=bool) & ~again
     if twice.any():
@@ -853,6 +873,26 @@ def code_list(value, name: str, kind: str = "soc", *, optional: bool = False) ->
     return [str(item) for item in items]
 
 
+def _check_columns(frame: pd.DataFrame, name: str, columns, advice: str) -> None:
+    """Refuse the frame argument ``name`` when it lacks one of ``columns`` or holds one twice.
+
+    Examples
+    --------
+    >>> _check_columns(pd.DataFrame({"soc_code": []}), "crosswalk", ("onetsoc_code", "soc_code"),
+    ...                "read the file with read_onet_to_soc")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: crosswalk lacks column(s) ['onetsoc_code'] (columns: ['soc_code']): read the file with read_onet_to_soc
+    """
+    present = list(frame.columns)
+    missing = [c for c in columns if c not in present]
+    if missing:
+        raise DataFormatError(f"{name} lacks column(s) {missing} (columns: {present}): {advice}")
+    twice = [c for c in columns if present.count(c) > 1]
+    if twice:
+        raise DataFormatError(f"{name}: the column {twice[0]!r} is there more than once")
+
+
 def check_soc_structure(soc_structure) -> None:
     """Refuse a ``soc_structure`` argument that :func:`oews_code_map` cannot read.
 
@@ -895,15 +935,8 @@ def check_soc_structure(soc_structure) -> None:
             f"soc_structure must be a pandas DataFrame, got {type(soc_structure).__name__} "
             f"{_brief(soc_structure)}: read the file with exposure.crosswalks.read_soc_structure(path) "
             "(or load_soc_structure())")
-    columns = list(soc_structure.columns)
-    missing = [c for c in SOC_STRUCTURE_COLUMNS if c not in columns]
-    if missing:
-        raise DataFormatError(
-            f"soc_structure lacks column(s) {missing} (columns: {columns}): give the frame of "
-            "exposure.crosswalks.read_soc_structure or load_soc_structure")
-    twice = [c for c in SOC_STRUCTURE_COLUMNS if columns.count(c) > 1]
-    if twice:
-        raise DataFormatError(f"soc_structure: the column {twice[0]!r} is there more than once")
+    _check_columns(soc_structure, "soc_structure", SOC_STRUCTURE_COLUMNS,
+                   "give the frame of exposure.crosswalks.read_soc_structure or load_soc_structure")
     level = soc_structure["level"]
     detailed = np.flatnonzero((level.astype("string") == "detailed").to_numpy(dtype=bool, na_value=False))
     if not len(detailed):

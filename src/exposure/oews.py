@@ -85,6 +85,8 @@ _FLAGGED = ["tot_emp", "h_mean", "a_mean", "h_median", "a_median"]
 _BLANK = frozenset({""})
 #: A number whose commas are thousands separators (``1,234``, ``1,234,567.5``).
 _GROUPED = r"[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?"
+#: ``TOT_EMP`` is stored as a 64-bit integer: a count from this size on does not fit.
+_MAX_COUNT = 2.0**63
 #: Cells of ``ANNUAL`` / ``HOURLY`` read as True and as False (upper-cased).
 _TRUE = ("TRUE", "T", "Y", "YES", "1")
 _FALSE = ("FALSE", "F", "N", "NO", "0", "")
@@ -122,7 +124,8 @@ def read_oews(path) -> pd.DataFrame:
         Unreadable file, missing column, a value that is neither a number nor a BLS
         special value nor blank (``n/a``, ``NA``, ``"1.200,5"``: naming line and column,
         ``TOT_EMP must be a number or a BLS special value (** * # ~), got 'n/a'``; such
-        ``n/a`` marks were read as missing before), an ``ANNUAL`` or ``HOURLY`` cell that
+        ``n/a`` marks were read as missing before), a ``TOT_EMP`` too large for a 64-bit
+        integer (a ``TypeError`` before), an ``ANNUAL`` or ``HOURLY`` cell that
         is not TRUE, FALSE or blank (it was read as False).
     exposure.errors.SchemaError
         Malformed code, unknown group, duplicate key.
@@ -201,7 +204,8 @@ def _check_numbers(text: pd.Series, special: np.ndarray, raw: RawTable, col: str
     ``n/a``, ``N/A`` and ``NA`` were read as missing (the default tokens of
     :func:`exposure._tables.to_number`), ``"1,2"`` as 12 and ``"1.200,5"`` as 1.2005;
     :func:`exposure.rollup.employment_frame` refuses them. Commas are thousands
-    separators only.
+    separators only. A ``TOT_EMP`` too large for a 64-bit integer (``1e30``) raised a
+    ``TypeError`` from pandas.
 
     Examples
     --------
@@ -216,11 +220,14 @@ def _check_numbers(text: pd.Series, special: np.ndarray, raw: RawTable, col: str
     grouped = text.str.fullmatch(_GROUPED).to_numpy(dtype=bool, na_value=False)
     value = pd.to_numeric(text.str.replace(",", "", regex=False), errors="coerce").to_numpy(dtype=float)
     bad = ~special & (text != "").to_numpy(dtype=bool) & ((commas & ~grouped) | np.isnan(value))
-    if bad.any():
-        pos = int(np.flatnonzero(bad)[0])
+    big = ~bad & (np.abs(value) >= _MAX_COUNT) if col == "tot_emp" else np.zeros(len(bad), dtype=bool)
+    if bad.any() or big.any():
+        pos = int(np.flatnonzero(bad | big)[0])
         source = raw.sources.get(col, col)
-        raise DataFormatError(f"{source} must be a number or a BLS special value ({' '.join(SPECIAL_VALUES)}), "
-                              f"got {raw.frame[col].iloc[pos]!r}", path=raw.path, row=raw.row(pos), column=source)
+        rule = ("is too large for a number of workers" if big[pos] else
+                f"must be a number or a BLS special value ({' '.join(SPECIAL_VALUES)})")
+        raise DataFormatError(f"{source} {rule}, got {raw.frame[col].iloc[pos]!r}", path=raw.path,
+                              row=raw.row(pos), column=source)
 
 
 def _flag(cells: pd.Series, raw: RawTable, col: str) -> np.ndarray:

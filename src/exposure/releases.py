@@ -36,9 +36,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from exposure._args import check_choice, check_name, shown
+from exposure._args import check_choice, check_name, check_path, shown
 from exposure._io import atomic_path
-from exposure.errors import DataFormatError, ExposureError
+from exposure.errors import DataFormatError, ExposureError, InputError
 from exposure.sources import _BLS_ATTRIBUTION, _BLS_LICENCE, _ONET_ATTRIBUTION, SOURCES, Source
 
 __all__ = [
@@ -355,6 +355,13 @@ class Lock:
     path : str or os.PathLike
         The lock file (need not exist yet).
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``path`` that is not a path (``TypeError`` from :mod:`pathlib` before); from
+        :meth:`entries`, a damaged lock file (naming its row and column), one that pins a
+        file twice with different sha256 or size (the last line won without a word).
+
     Examples
     --------
     >>> import hashlib, pathlib, tempfile
@@ -373,17 +380,21 @@ class Lock:
     path: Path
 
     def __post_init__(self):
-        object.__setattr__(self, "path", Path(self.path))
+        object.__setattr__(self, "path", check_path(self.path, "path", "a lock file path"))
 
     def entries(self) -> dict[str, dict[str, str]]:
-        """Name -> entry (``size``, ``sha256``, ``url``, ``member``); empty if no file."""
+        """Name -> entry (``size``, ``sha256``, ``url``, ``member``); empty if no file.
+
+        A byte-order mark (a lock saved by a Windows editor) is read past: it was called
+        "not a lock file".
+        """
         if not self.path.is_file():
             if self.path.exists():  # a directory, a pipe: "no pinned file yet" hid it
                 raise DataFormatError("not a lock file: it exists and is not a regular file",
                                       path=self.path)
             return {}
         try:
-            text = self.path.read_text("utf-8")
+            text = self.path.read_text("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise DataFormatError(f"not a lock file: not UTF-8 text (byte {exc.start})",
                                   path=self.path) from None
@@ -395,7 +406,7 @@ class Lock:
         if tuple(reader.fieldnames or ()) != _LOCK_COLUMNS:
             raise ExposureError(f"{self.path}: not a lock file (expected the columns "
                                 f"{', '.join(_LOCK_COLUMNS)})")
-        out = {}
+        out, rows = {}, {}
         for (line, _), row in zip(numbered[1:], reader):
             # a pin is a size and a sha256: anything else would fail later, far from here
             if not str(row.get("size") or "").isdigit():
@@ -404,13 +415,31 @@ class Lock:
             if not re.fullmatch(r"[0-9a-f]{64}", str(row.get("sha256") or "")):
                 raise DataFormatError(f"sha256 must be 64 hexadecimal digits, got {row.get('sha256')!r}",
                                       path=self.path, row=line, column="sha256")
+            _check_repeat(row, out.get(row["name"]), rows.get(row["name"]), line, self.path)
             out[row["name"]] = row
+            rows.setdefault(row["name"], line)
         return out
 
     def pin(self, src: Source, path) -> dict[str, str]:
-        """Record the sha256 and size of ``path`` as the pin of ``src``; return the entry."""
-        digest = _sha256(Path(path))
-        entry = {"name": src.name, "size": str(Path(path).stat().st_size), "sha256": digest,
+        """Record the sha256 and size of ``path`` as the pin of ``src``; return the entry.
+
+        Raises
+        ------
+        exposure.errors.DataFormatError
+            ``src`` that is not a :class:`~exposure.sources.Source` (an ``AttributeError``
+            before), ``path`` that is not a path.
+        exposure.errors.InputError
+            ``path`` is missing or a directory (``FileNotFoundError``,
+            ``IsADirectoryError`` before); the lock file is left as it was.
+        """
+        if not isinstance(src, Source):
+            raise DataFormatError("src must be an exposure.sources.Source (e.g. layout_source(name)), "
+                                  f"got {shown(src)}")
+        path = check_path(path, "path")
+        if not path.is_file():
+            raise InputError("is a directory, not a file" if path.is_dir() else "not found", path=path)
+        digest = _sha256(path)
+        entry = {"name": src.name, "size": str(path.stat().st_size), "sha256": digest,
                  "url": src.download_url, "member": src.member or ""}
         entries = self.entries()
         entries[src.name] = entry
@@ -423,6 +452,26 @@ class Lock:
         with atomic_path(self.path) as tmp:
             tmp.write_text(buf.getvalue(), "utf-8")
         return entry
+
+
+def _check_repeat(row: dict, before: dict | None, first: int | None, line: int, path: Path) -> None:
+    """Refuse the lock line ``row`` (on ``line``) when it pins its file otherwise than ``before``.
+
+    ``before`` is the entry of the same name on line ``first`` (None when there is none); a
+    line repeated as it is passes.
+
+    Examples
+    --------
+    >>> a = {"name": "onet/31.0/Job Zones.txt", "size": "3", "sha256": "a" * 64}
+    >>> _check_repeat({**a, "size": "4"}, a, 3, 5, Path("exposure.lock"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: exposure.lock, row 5, column 'name': 'onet/31.0/Job Zones.txt' is pinned twice (rows 3 and 5) with a different size or sha256: keep the line of the file you reviewed
+    """
+    if before is not None and (before["size"], before["sha256"]) != (row["size"], row["sha256"]):
+        raise DataFormatError(f"{row['name']!r} is pinned twice (rows {first} and {line}) with a different size "
+                              "or sha256: keep the line of the file you reviewed", path=path, row=line,
+                              column="name")
 
 
 def _sha256(path: Path) -> str:
@@ -452,6 +501,12 @@ def releases_frame(lock: Lock | None = None) -> pd.DataFrame:
     ------
     exposure.errors.DataFormatError
         ``lock`` is neither None nor a :class:`Lock` (``5`` raised an ``AttributeError``).
+
+    Notes
+    -----
+    A file of the lock that follows no release layout (a custom
+    :class:`~exposure.sources.Source` pinned by :func:`exposure.fetch.fetch_table`) is no
+    release: it is left out (it raised "unknown source").
     """
     _check_lock(lock)
     rows: dict[tuple[str, str, str], dict] = {}
@@ -469,7 +524,8 @@ def releases_frame(lock: Lock | None = None) -> pd.DataFrame:
         add(src, "package")
     if lock is not None:
         for name in lock.entries():
-            add(source_for(name, lock), str(lock.path))
+            if name in SOURCES or _ONET_NAME.match(name) or _OEWS_NAME.match(name):
+                add(source_for(name, lock), str(lock.path))
     out = [{**{k: v for k, v in r.items() if k != "urls"},
             "url": next(iter(r["urls"])) if len(r["urls"]) == 1 else "-"}
            for r in rows.values()]

@@ -19,17 +19,20 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import numbers
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from exposure._args import check_path, is_number, shown
 from exposure._io import write_csv
-from exposure._load import load, load_manifest
+from exposure._load import check_recompute_dir, load, load_manifest
 from exposure._outdir import OutputPathError, replace_directory
 from exposure.errors import DataFormatError, ExposureError, InputError
 from exposure.schemas import validate
 from exposure.schemas._catalog import MANIFEST_NAME
+from exposure.schemas._fields import first_bad_onetsoc_code
 from exposure.schemas._pipeline import DiffOccupations, DiffSectors, DiffTasks
 
 __all__ = ["ReleaseDiff", "check_diff_dir", "diff_tasks", "diff_outputs", "write_diff_reports"]
@@ -81,6 +84,15 @@ def diff_tasks(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
         ``onetsoc_code``, ``task_id``, ``change`` (added / removed / reworded / moved),
         sorted by key. A moved task is reported once, under its new occupation.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``old`` or ``new`` that is not a DataFrame or lacks a column; a missing or
+        malformed ``onetsoc_code``, a ``task_id`` that is missing or not a whole number,
+        or a key given twice, naming the argument, the row (counted from 1) and the
+        column. Before: a ``KeyError`` or ``TypeError``, pandas' ``IntCastingNaNError``,
+        or a key given twice compared as it came.
+
     Examples
     --------
     >>> old = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 3, "task_id": [1, 2, 3],
@@ -94,6 +106,8 @@ def diff_tasks(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     2   11-2011.00        3     moved
     """
     cols = _KEY + ["text_digest"]
+    old, new = (_needed(_frame(f, name), name, _KEY, numbers=(), others=["text_digest"])
+                for f, name in ((old, "old"), (new, "new")))
     both = old[cols].merge(new[cols], on=_KEY, how="outer", suffixes=("_old", "_new"),
                            indicator=True)
     reworded = both[(both["_merge"] == "both")
@@ -112,14 +126,13 @@ def diff_tasks(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(_KEY + ["change"], kind="stable").reset_index(drop=True)
 
 
-def _check_dir(directory: Path) -> None:
-    """Refuse a ``directory`` that does not exist or is a file (the diff reads a recompute's --out)."""
-    if not directory.exists():
-        raise DataFormatError("directory not found (an output directory of exposure "
-                              "recompute is expected)", path=directory)
-    if not directory.is_dir():
-        raise DataFormatError("is a file, not a directory (an output directory of exposure "
-                              "recompute is expected)", path=directory)
+def _check_dir(directory, name: str = "directory") -> Path:
+    """``directory`` as a Path; refuse one that is not a path, does not exist or is a file.
+
+    The diff reads a recompute's ``--out``; ``name`` is the argument, for the message (None
+    raised ``TypeError: expected str, bytes or os.PathLike object``).
+    """
+    return check_recompute_dir(check_path(directory, name, "a directory path"))
 
 
 def _manifest(directory) -> dict:
@@ -186,8 +199,8 @@ def check_diff_dir(directory) -> Path:
     exposure.errors.ExposureError
         A table is missing.
     exposure.errors.DataFormatError
-        The directory does not exist or is a file; a corrupt manifest, or a table that is
-        not the one it recorded.
+        ``directory`` is not a path, does not exist or is a file; a corrupt manifest, or a
+        table that is not the one it recorded.
 
     Examples
     --------
@@ -197,8 +210,7 @@ def check_diff_dir(directory) -> Path:
     ...
     exposure.errors.ExposureError: ...: not an exposure recompute output: task_digests.parquet, task_scores.parquet, ... missing
     """
-    directory = Path(directory)
-    _check_dir(directory)
+    directory = _check_dir(directory)
     missing = [f"{name}.parquet" for name in _DIFF_TABLES[:-1] if not (directory / f"{name}.parquet").is_file()]
     if missing:
         raise ExposureError(f"{directory}: not an exposure recompute output: {', '.join(missing)} missing")
@@ -206,18 +218,54 @@ def check_diff_dir(directory) -> Path:
     return directory
 
 
-def _needed(frame: pd.DataFrame, directory: Path, name: str, key, numbers=("beta",)) -> pd.DataFrame:
+def _frame(value, name: str) -> pd.DataFrame:
+    """Refuse an argument ``name`` that is not a DataFrame (a path: ``TypeError`` from inside)."""
+    if not isinstance(value, pd.DataFrame):
+        raise DataFormatError(f"{name} must be a pandas DataFrame (a task_digests table), got {shown(value)}")
+    return value
+
+
+def _whole(value) -> bool:
+    """Whether ``value`` is a whole number (a task id): ``1`` or ``1.0``, not ``"1"`` or True."""
+    return ((isinstance(value, numbers.Integral) and not isinstance(value, bool))
+            or (isinstance(value, float) and value.is_integer()))
+
+
+def _first_bad(values: pd.Series, fits, what: str) -> tuple[int, str] | None:
+    """Position of the first cell of ``values`` that is missing or not ``fits``, and what it is."""
+    for pos, value in enumerate(values.to_numpy(dtype=object)):
+        if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+            return pos, "missing"
+        if not fits(value):
+            return pos, f"not {what}: {value!r}"
+    return None
+
+
+#: Key column -> the check of its cells: a key of another type failed in pandas' merge
+#: (``You are trying to merge on str and int64 columns``); a missing one matched nothing.
+_KEY_CHECKS = {
+    "onetsoc_code": first_bad_onetsoc_code,
+    "task_id": lambda ids: _first_bad(ids, _whole, "a task id (a whole number)"),
+    "naics": lambda codes: _first_bad(codes, lambda v: isinstance(v, str), "a NAICS code as text (like '52')"),
+}
+
+
+def _needed(frame: pd.DataFrame, path, key, numbers=("beta",), others=()) -> pd.DataFrame:
     """``frame`` (a table the diff reads unvalidated), checked for what the diff uses of it.
 
-    The ``key`` columns, each key once, and the ``numbers`` columns as numbers; a failure
-    names the table's file, the row and the column.
+    The ``key`` columns (their cells checked by :data:`_KEY_CHECKS`), each key once, the
+    ``numbers`` columns as numbers and the ``others`` columns present; a failure names
+    ``path`` (the table's file, or the argument), the row and the column.
     """
-    path = directory / f"{name}.parquet"
-    missing = [c for c in (*key, *numbers) if c not in frame.columns]
+    missing = [c for c in (*key, *numbers, *others) if c not in frame.columns]
     if missing:
         raise DataFormatError(f"missing column(s) {missing}", path=path)
     frame = frame.reset_index(drop=True)
-    repeat = frame.duplicated(list(key))
+    for column in key:
+        bad = _KEY_CHECKS[column](frame[column])
+        if bad is not None:
+            raise DataFormatError(bad[1], path=path, row=bad[0] + 1, column=column)
+    repeat = frame.duplicated(list(key)) if len(key) else pd.Series(False, index=frame.index)
     if repeat.any():
         pos = int(repeat.to_numpy().argmax())
         value = tuple(v.item() if hasattr(v, "item") else v for v in frame.loc[pos, list(key)])
@@ -229,13 +277,25 @@ def _needed(frame: pd.DataFrame, directory: Path, name: str, key, numbers=("beta
     return frame
 
 
+def _table(directory: Path, name: str, key, numbers=("beta",), others=()) -> pd.DataFrame:
+    """Table ``name`` of ``directory``, read unvalidated and checked by :func:`_needed`."""
+    frame = load(name, directory=directory, validate=False)
+    return _needed(frame, directory / f"{name}.parquet", key, numbers, others)
+
+
 def _soc_titles(*dirs) -> pd.Series:
+    """SOC code -> title, from the ``soc_scores`` of ``dirs`` (one that cannot be read is skipped).
+
+    One that lacks ``soc_code`` or ``soc_title`` is refused, naming its file (a ``KeyError``
+    before).
+    """
     titles = {}
     for d in dirs:
         try:
             soc = load("soc_scores", directory=d, validate=False)
         except ExposureError:
             continue
+        soc = _needed(soc, d / "soc_scores.parquet", [], numbers=(), others=("soc_code", "soc_title"))
         for code, title in zip(soc["soc_code"], soc["soc_title"]):
             if isinstance(title, str):
                 titles.setdefault(code, title)
@@ -261,9 +321,13 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
     exposure.errors.ExposureError
         A directory lacks one of the tables.
     exposure.errors.DataFormatError
-        A directory does not exist or is a file; a directory's ``manifest.json`` is not JSON or has no ``releases`` object; a table
-        is not the one its directory's ``manifest.json`` recorded (sha256); a table does not
-        pass its schema.
+        A directory is not a path, does not exist or is a file; a directory's
+        ``manifest.json`` is not JSON or has no ``releases`` object; a table is not the one
+        its directory's ``manifest.json`` recorded (sha256); a table does not pass its
+        schema, or lacks a column the diff reads (``n_tasks``, ``level``, ``naics_title``,
+        ``soc_title``: a ``KeyError`` before) or has a key of the wrong kind (a missing
+        code, a number for ``onetsoc_code`` or ``naics``, text for ``task_id``: pandas'
+        merge error, or the row dropped without a word), naming the file, row and column.
 
     Examples
     --------
@@ -272,9 +336,8 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
     ...
     exposure.errors.DataFormatError: /nonexistent/a: directory not found (an output directory of exposure recompute is expected)
     """
-    old_dir, new_dir = Path(old_dir), Path(new_dir)
-    for d in (old_dir, new_dir):  # it said "processed table 'task_digests' not found ..."
-        _check_dir(d)
+    # it said "processed table 'task_digests' not found ..."
+    old_dir, new_dir = _check_dir(old_dir, "old_dir"), _check_dir(new_dir, "new_dir")
     if old_dir.is_dir() and new_dir.is_dir() and old_dir.resolve() == new_dir.resolve():
         raise ExposureError(f"{old_dir} and {new_dir} are the same directory: nothing to compare")
     manifests = {"old": _manifest(old_dir), "new": _manifest(new_dir)}  # fail before reading
@@ -282,10 +345,9 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
     for side, d in (("old", old_dir), ("new", new_dir)):
         _check_tables(d, manifests[side])
     digests = {k: load("task_digests", directory=d) for k, d in (("old", old_dir), ("new", new_dir))}
-    scores = {k: _needed(load("task_scores", directory=d, validate=False), d, "task_scores", _KEY)
-              for k, d in (("old", old_dir), ("new", new_dir))}
-    occ = {k: _needed(load("occupation_scores", directory=d, validate=False), d, "occupation_scores",
-                      ["onetsoc_code"]) for k, d in (("old", old_dir), ("new", new_dir))}
+    scores = {k: _table(d, "task_scores", _KEY) for k, d in (("old", old_dir), ("new", new_dir))}
+    occ = {k: _table(d, "occupation_scores", ["onetsoc_code"], ("beta", "n_tasks"))
+           for k, d in (("old", old_dir), ("new", new_dir))}
 
     tasks = diff_tasks(digests["old"], digests["new"])
     for side in ("old", "new"):
@@ -380,7 +442,7 @@ def _diff_occupations(old, new, tasks, kept, soc_titles) -> pd.DataFrame:
 def _diff_sectors(old_dir, new_dir) -> pd.DataFrame:
     frames = {}
     for side, d in (("old", old_dir), ("new", new_dir)):
-        parts = [_needed(load(t, directory=d, validate=False), d, t, ["naics"], ("beta", "exposed_workers"))
+        parts = [_table(d, t, ["naics"], ("beta", "exposed_workers"), ("level", "naics_title"))
                  for t in ("sector_scores", "subsector_scores")]
         frames[side] = pd.concat(parts, ignore_index=True)
     cols = ["naics", "level", "beta", "exposed_workers"]
@@ -427,6 +489,12 @@ def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list
 
     Raises
     ------
+    exposure.errors.DataFormatError
+        ``diff`` that is not a :class:`ReleaseDiff`, ``top`` that is not a whole number
+        (``"5"``, None, 2.5, True), ``reports_dir`` that is not a path: an
+        ``AttributeError`` or ``TypeError`` before.
+    exposure.errors.ExposureError
+        ``top`` below 0.
     exposure._outdir.OutputPathError
         ``reports_dir`` is refused or a file cannot be written (the old reports stay).
 
@@ -442,16 +510,20 @@ def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list
     >>> (out / "diff_summary.csv").read_text().splitlines()[:3]
     ['item,count', 'old_onet_release,29.1', 'new_onet_release,30.1']
     """
+    if not isinstance(diff, ReleaseDiff):
+        raise DataFormatError(f"diff must be a ReleaseDiff (the result of diff_outputs), got {shown(diff)}")
+    if not (is_number(top) and float(top).is_integer()):
+        raise DataFormatError(f"top must be a whole number, got {shown(top)}")
     if top < 0:
         raise ExposureError(f"top must be 0 or more, got {top}")
-    reports_dir = Path(reports_dir)
+    reports_dir = check_path(reports_dir, "reports_dir", "a directory path")
     meta = []
     for side, rel in (("old", diff.old_releases), ("new", diff.new_releases)):
         for k in sorted(rel):
             meta.append((f"{side}_{k}_release", str(rel[k])))
     summary = pd.concat([pd.DataFrame(meta, columns=["item", "count"]),
                          diff.summary.astype({"count": "object"})], ignore_index=True)
-    occupations = diff.occupations.head(top)
+    occupations = diff.occupations.head(int(top))
     sectors = diff.sectors[diff.sectors["level"] == "sector"] if len(diff.sectors) else diff.sectors
     files = [
         ("diff_summary.csv", summary),
