@@ -979,6 +979,10 @@ def to_number(raw: RawTable, column: str, *, integer: bool = False, tokens=_MISS
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: f.txt, row 2, column 'N': not a number: 'x'
+    >>> to_number(RawTable(pd.DataFrame({"n": ["1e30"]}), Path("f.txt"), 2, {"n": "N"}), "n", integer=True)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: f.txt, row 2, column 'N': not an integer of at most 64 bits: '1e30'
     """
     plain = _plain_integers(raw.frame[column]) if integer else None
     if plain is not None:
@@ -987,13 +991,17 @@ def to_number(raw: RawTable, column: str, *, integer: bool = False, tokens=_MISS
     cleaned = text.str.replace(",", "", regex=False).str.strip()
     values = pd.to_numeric(cleaned, errors="coerce")
     bad = text.notna() & values.isna()
+    big = pd.Series(False, index=values.index)
     if integer:
         frac = values.notna() & (values % 1 != 0)
-        bad |= frac
+        # 1e30 is whole, but no Int64: astype raised pandas' "cannot safely cast" TypeError
+        big = values.notna() & ~frac & (values.abs() >= 2.0**63)
+        bad |= frac | big
     if bad.any():
         pos = int(bad.to_numpy().nonzero()[0][0])
+        what = "an integer of at most 64 bits" if big.iloc[pos] else "an integer" if integer else "a number"
         raise DataFormatError(
-            f"not {'an integer' if integer else 'a number'}: {raw.frame[column].iloc[pos]!r}",
+            f"not {what}: {raw.frame[column].iloc[pos]!r}",
             path=raw.path,
             row=raw.row(pos),
             column=raw.sources.get(column, column),

@@ -315,3 +315,19 @@ def test_load_and_load_manifest_name_a_directory_that_is_not_one(tmp_path, kind)
         load("tasks", directory=d)
     with pytest.raises(DataFormatError, match=f"out: {reason}"):
         load_manifest(d)
+
+
+@pytest.mark.parametrize("value", ["1e30", "9223372036854775808", "-1e19"])
+def test_onet_whole_number_too_large_for_int64_is_named(tmp_path, value):
+    """A whole number past 64 bits in an O*NET integer column is named by file, row and column.
+
+    ``to_number(integer=True)`` raised pandas' "cannot safely cast" TypeError on ``1e30``.
+    """
+    from exposure.onet import read_job_zones
+
+    path = tmp_path / "Job Zones.txt"
+    path.write_text("O*NET-SOC Code\tJob Zone\tDate\tDomain Source\n"
+                    "11-1011.00\t5\t08/2023\tAnalyst\n"
+                    f"11-2011.00\t{value}\t08/2023\tAnalyst\n")
+    with pytest.raises(DataFormatError, match=r"row 3, column 'Job Zone': not an integer of at most 64 bits"):
+        read_job_zones(path)
