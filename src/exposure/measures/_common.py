@@ -14,13 +14,29 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from exposure._tables import _check_file, _check_header, as_path, check_no_nul, first_repeat
+from exposure._tables import (
+    EMPTY_LINE,
+    _check_file,
+    _check_header,
+    _drop_empty_tail,
+    as_path,
+    check_no_nul,
+    first_repeat,
+)
 from exposure.crosswalks import oews_code_map, read_soc10_isco08, read_soc_2010_to_2018
 from exposure.errors import DataFormatError, InputError
 from exposure.fetch import fetch
 
-# check_frame and check_table live in _crosswalk (which this module imports) so that both use one copy
-from exposure.measures._crosswalk import check_frame, check_table, compose_links, links_from_pairs  # noqa: F401
+# check_frame, check_table, numbers and to_float live in _crosswalk (which this module
+# imports) so that both use one copy
+from exposure.measures._crosswalk import (  # noqa: F401
+    check_frame,
+    check_table,
+    compose_links,
+    links_from_pairs,
+    numbers,
+    to_float,
+)
 from exposure.oews import read_oews
 from exposure.schemas import validate
 from exposure.schemas._fields import first_bad_soc_code
@@ -52,9 +68,11 @@ def require_columns(frame: pd.DataFrame, columns, path) -> None:
 def read_csv(path, name=None) -> pd.DataFrame:
     """Read a published CSV file (or text buffer) with every cell as a string.
 
-    The header is row 1 and frame row ``i`` is row ``i + 2`` of the file (blank lines are
-    skipped, as pandas does). A column with no name is called ``Unnamed: <position>``,
-    as pandas names it.
+    The header is row 1 and frame row ``i`` is row ``i + 2`` of the file. Empty lines (and
+    rows of empty cells, ``,,,``) ending the file are ignored; one before the last row is
+    refused, naming its row (pandas skipped it, so that every error below it named the row
+    above the one at fault). A column with no name is called ``Unnamed: <position>``, as
+    pandas names it.
 
     Parameters
     ----------
@@ -72,7 +90,7 @@ def read_csv(path, name=None) -> pd.DataFrame:
     ------
     exposure.errors.DataFormatError
         A missing, empty, HTML or unparsable file (a truncated quoted field), a file that
-        is not UTF-8, or a column named twice (row 1).
+        is not UTF-8, a column named twice (row 1), or an empty line before the last row.
     exposure.errors.InputError
         The file cannot be read (permission, I/O error).
 
@@ -87,6 +105,10 @@ def read_csv(path, name=None) -> pd.DataFrame:
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: t.csv: file is empty
+    >>> read_csv(io.StringIO("a,b\\n1,2\\n\\n3,4\\n"), "t.csv")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: t.csv, row 3: empty line (remove it: only the empty lines ending the file are ignored)
     """
     if not hasattr(path, "read"):
         path = as_path(path)
@@ -95,8 +117,11 @@ def read_csv(path, name=None) -> pd.DataFrame:
         check_no_nul(path, path if name is None else name)
     name = path if name is None else name
     try:
-        frame = pd.read_csv(path, dtype=str, header=None, encoding="utf-8-sig")
+        # empty lines kept (as rows of missing cells), so that row i + 1 of frame is row i + 1 of the file
+        frame = pd.read_csv(path, dtype=str, header=None, encoding="utf-8-sig", skip_blank_lines=False)
     except pd.errors.EmptyDataError:
+        if not hasattr(path, "read") and path.read_bytes().strip():  # text under an empty first line
+            raise DataFormatError(EMPTY_LINE, path=name, row=1) from None
         raise DataFormatError("file is empty", path=name) from None
     except pd.errors.ParserError as exc:
         raise DataFormatError(f"cannot parse as CSV: {str(exc).strip()}", path=name) from None
@@ -104,6 +129,12 @@ def read_csv(path, name=None) -> pd.DataFrame:
         raise DataFormatError(f"not UTF-8 text: {exc}", path=name) from None
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), path=name, errno=exc.errno) from None
+    frame = _drop_empty_tail(frame)
+    if frame.empty:  # empty lines and cells only
+        raise DataFormatError("file is empty", path=name)
+    empty = frame.isna().all(axis=1).to_numpy(dtype=bool)
+    if empty.any():
+        raise DataFormatError(EMPTY_LINE, path=name, row=int(np.flatnonzero(empty)[0]) + 1)
     header = [f"Unnamed: {i}" if pd.isna(c) else str(c) for i, c in enumerate(frame.iloc[0])]
     _check_header(header, name)  # the one check of the user tables' headers
     frame = frame.iloc[1:].set_axis(header, axis=1)
@@ -141,34 +172,6 @@ def check_codes(codes: pd.Series, pattern: str, path, column: str, *, what: str,
             raise DataFormatError(f"{what} {codes.iloc[pos]!r} appears twice (rows {first + row_offset} "
                                   f"and {pos + row_offset})", path=path, row=pos + row_offset, column=column)
     return codes.astype(object)
-
-
-def to_float(frame: pd.DataFrame, column: str, path, row_offset: int = 2) -> pd.Series:
-    """Parse a numeric column; a non-numeric or infinite cell is a DataFormatError naming row and column.
-
-    Examples
-    --------
-    >>> to_float(pd.DataFrame({"x": ["1.5", "inf"]}), "x", "f.csv")
-    Traceback (most recent call last):
-    ...
-    exposure.errors.DataFormatError: f.csv, row 3, column 'x': not a finite number: 'inf'
-    """
-    raw = frame[column]
-    num = pd.to_numeric(raw, errors="coerce")
-    bad = num.isna() & raw.notna() & (raw.astype(str).str.strip() != "")
-    if bad.any():
-        pos = int(np.flatnonzero(bad.to_numpy())[0])
-        raise DataFormatError(
-            f"not a number: {raw.iloc[pos]!r}", path=path, row=pos + row_offset, column=column
-        )
-    num = num.astype(float)
-    infinite = np.isinf(num.to_numpy())
-    if infinite.any():
-        pos = int(np.flatnonzero(infinite)[0])
-        raise DataFormatError(
-            f"not a finite number: {raw.iloc[pos]!r}", path=path, row=pos + row_offset, column=column
-        )
-    return num
 
 
 def check_range(values: pd.Series, path, column: str, *, low: float = 0.0, high: float | None = None,
@@ -269,33 +272,6 @@ def check_soc_scores(soc_scores: pd.DataFrame, measures: Sequence[str], *, path=
             raise DataFormatError(f"{m} is missing in every row", path=path, column=m)
         out[m] = values
     return out
-
-
-def numbers(frame: pd.DataFrame, column: str, path, *, row_offset: int = 1) -> pd.Series:
-    """A column of numbers as floats (missing stay NaN); text, booleans and infinities refused.
-
-    Each failure names ``path``, the row (position + ``row_offset``) and ``column``.
-    ``True`` is not read as 1: a boolean column (``bool``, ``boolean``) or a boolean cell
-    is refused as not a number.
-
-    Examples
-    --------
-    >>> numbers(pd.DataFrame({"x": [0.5, True]}), "x", "t")
-    Traceback (most recent call last):
-    ...
-    exposure.errors.DataFormatError: t, row 2, column 'x': not a number: True
-    >>> numbers(pd.DataFrame({"x": ["1", None, -2.5]}), "x", "t").tolist()
-    [1.0, nan, -2.5]
-    """
-    # Python scalars, so that messages show True and inf, not np.True_ and np.float64(inf)
-    raw = pd.Series([v.item() if isinstance(v, np.generic) else v
-                     for v in frame[column].to_numpy(dtype=object)], dtype=object)
-    flags = np.array([isinstance(v, bool) for v in raw], dtype=bool)
-    if flags.any():
-        pos = int(np.flatnonzero(flags)[0])
-        raise DataFormatError(f"not a number: {raw.iloc[pos]!r}", path=path, row=pos + row_offset,
-                              column=column)
-    return to_float(pd.DataFrame({column: raw}), column, path, row_offset=row_offset)
 
 
 def check_soc_codes(frame: pd.DataFrame, path, *, row_offset: int = 1) -> None:

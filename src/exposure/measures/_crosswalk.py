@@ -71,6 +71,61 @@ def check_table(frame, what: str, columns=()) -> pd.DataFrame:
     return frame
 
 
+def to_float(frame: pd.DataFrame, column: str, path, row_offset: int = 2) -> pd.Series:
+    """Parse a numeric column; a non-numeric or infinite cell is a DataFormatError naming row and column.
+
+    Examples
+    --------
+    >>> to_float(pd.DataFrame({"x": ["1.5", "inf"]}), "x", "f.csv")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: f.csv, row 3, column 'x': not a finite number: 'inf'
+    """
+    raw = frame[column]
+    num = pd.to_numeric(raw, errors="coerce")
+    bad = num.isna() & raw.notna() & (raw.astype(str).str.strip() != "")
+    if bad.any():
+        pos = int(np.flatnonzero(bad.to_numpy())[0])
+        raise DataFormatError(
+            f"not a number: {raw.iloc[pos]!r}", path=path, row=pos + row_offset, column=column
+        )
+    num = num.astype(float)
+    infinite = np.isinf(num.to_numpy())
+    if infinite.any():
+        pos = int(np.flatnonzero(infinite)[0])
+        raise DataFormatError(
+            f"not a finite number: {raw.iloc[pos]!r}", path=path, row=pos + row_offset, column=column
+        )
+    return num
+
+
+def numbers(frame: pd.DataFrame, column: str, path, *, row_offset: int = 1) -> pd.Series:
+    """A column of numbers as floats (missing stay NaN); text, booleans and infinities refused.
+
+    Each failure names ``path``, the row (position + ``row_offset``) and ``column``.
+    ``True`` is not read as 1: a boolean column (``bool``, ``boolean``) or a boolean cell
+    is refused as not a number.
+
+    Examples
+    --------
+    >>> numbers(pd.DataFrame({"x": [0.5, True]}), "x", "t")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: t, row 2, column 'x': not a number: True
+    >>> numbers(pd.DataFrame({"x": ["1", None, -2.5]}), "x", "t").tolist()
+    [1.0, nan, -2.5]
+    """
+    # Python scalars, so that messages show True and inf, not np.True_ and np.float64(inf)
+    raw = pd.Series([v.item() if isinstance(v, np.generic) else v
+                     for v in frame[column].to_numpy(dtype=object)], dtype=object)
+    flags = np.array([isinstance(v, bool) for v in raw], dtype=bool)
+    if flags.any():
+        pos = int(np.flatnonzero(flags)[0])
+        raise DataFormatError(f"not a number: {raw.iloc[pos]!r}", path=path, row=pos + row_offset,
+                              column=column)
+    return to_float(pd.DataFrame({column: raw}), column, path, row_offset=row_offset)
+
+
 def links_from_pairs(pairs: pd.DataFrame, source: str, target: str) -> pd.DataFrame:
     """Turn code pairs into weighted links: a source with ``k`` targets gives ``1/k`` each.
 
@@ -229,8 +284,10 @@ def apply_links(
     Raises
     ------
     exposure.errors.DataFormatError
-        A missing or duplicated code, or codes none of which has a link (the file is
-        probably on another classification).
+        A missing or duplicated code, codes none of which has a link (the file is
+        probably on another classification), or a value or count that is not a finite
+        number or missing (text, ``True``, ``inf``: :func:`numbers`), naming its row
+        (counted from 1) and column.
 
     Examples
     --------
@@ -253,7 +310,9 @@ def apply_links(
     if frame[code].duplicated().any():
         dup = frame.loc[frame[code].duplicated(), code].iloc[0]
         raise DataFormatError(f"code {dup!r} appears more than once", path=path, column=code)
-    src = frame[[code, *values, *counts]].copy()
+    src = frame[[code, *values, *counts]].reset_index(drop=True)
+    for col in dict.fromkeys([*values, *counts]):  # text: "could not convert string to float" before
+        src[col] = numbers(src, col, path).to_numpy()
     src[code] = src[code].astype(str)
     merged = src.merge(links, left_on=code, right_on="source_code", how="left")
     unmatched = sorted(merged.loc[merged["target_code"].isna(), code].unique())

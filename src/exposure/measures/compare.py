@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from exposure._args import check_choice, check_column, check_name, check_names, shown
+from exposure._tables import first_repeat
 from exposure.crosswalks import load_soc_structure, oews_code_map
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures import _common, anthropic, felten, ilo, microsoft, webb
@@ -241,16 +242,19 @@ def correlations(table: pd.DataFrame, measures: list[str], weight: str | None = 
     ------
     exposure.errors.DataFormatError
         ``table`` is not a DataFrame or lacks a column; ``measures`` is not a list of
-        names (one string is refused, not read letter by letter); ``weight`` is not a
-        column name or None.
+        names (one string is refused, not read letter by letter) or names one twice;
+        ``weight`` is not a column name or None; a value of a measure or of ``weight``
+        that is not a finite number or missing (text, ``True``, ``inf``), naming the row
+        (counted from 1) and column.
     """
     _common.check_frame(table, "table")  # None raised ``AttributeError: ... 'columns'``
-    measures = check_names(measures, "measures")
+    measures = _measure_names(measures)
     check_column(weight, "weight", optional=True)
     needed = [*measures, *([weight] if weight else [])]
     missing = [c for c in dict.fromkeys(needed) if c not in table.columns]
     if missing:  # a KeyError from pandas before
         raise DataFormatError(f"correlations: the table lacks column(s) {missing}")
+    table = _numbers(table.reset_index(drop=True), needed)
     rows = []
     for a, b in itertools.combinations(measures, 2):
         both = table[[a, b] + ([weight] if weight else [])].dropna(subset=[a, b])
@@ -270,6 +274,35 @@ def correlations(table: pd.DataFrame, measures: list[str], weight: str | None = 
 
 #: The statistics of :func:`correlations` that :func:`correlation_matrix` tabulates.
 _STATS = ("pearson", "spearman", "pearson_emp", "spearman_emp")
+
+
+def _measure_names(measures) -> list[str]:
+    """``measures`` as a list of names (:func:`~exposure._args.check_names`), each once.
+
+    A name given twice made a pair of a measure with itself (``x must be a list of
+    numbers ... got DataFrame``) and a garbled correlation matrix.
+
+    Examples
+    --------
+    >>> _measure_names(["a", "b", "a"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: measures names 'a' twice
+    """
+    measures = check_names(measures, "measures")
+    repeat = first_repeat(pd.Series(measures, dtype=object))
+    if repeat is not None:
+        raise DataFormatError(f"measures names {measures[repeat[0]]!r} twice")
+    return measures
+
+
+def _numbers(table: pd.DataFrame, columns) -> pd.DataFrame:
+    """``table`` with ``columns`` as floats; text, booleans and infinities refused naming row and column.
+
+    :func:`~exposure.measures._common.numbers`, the check of the measures given to
+    :func:`compare`: text was ranked as text, or raised pandas' ``Invalid comparison``.
+    """
+    return table.assign(**{c: _common.numbers(table, c, "table").to_numpy() for c in dict.fromkeys(columns)})
 
 
 def _check_top(top) -> int:
@@ -311,14 +344,15 @@ def correlation_matrix(corr: pd.DataFrame, stat: str = "spearman", measures=None
     ------
     exposure.errors.DataFormatError
         ``corr`` is not a DataFrame or (with rows) lacks ``measure_a``, ``measure_b`` or
-        ``stat``; ``stat`` is not one of the four; ``measures`` not None or a list of names.
+        ``stat``; ``stat`` is not one of the four; ``measures`` not None or a list of
+        names, each once.
     """
     _common.check_frame(corr, "corr")
     check_choice(stat, "stat", _STATS)  # a Series: pandas' "truth value ... is ambiguous"
     if stat not in _STATS:  # an AttributeError from itertuples before
         raise DataFormatError(f"stat must be one of {', '.join(_STATS)}, got {stat!r}")
     if measures is not None:
-        measures = check_names(measures, "measures")
+        measures = _measure_names(measures)
     if len(corr) or measures is None:
         _common.check_table(corr, "corr", ["measure_a", "measure_b", *([stat] if len(corr) else [])])
     if measures is None:
@@ -354,15 +388,18 @@ def disagreements(table: pd.DataFrame, measures: list[str], *, top: int = 3, tit
     ------
     exposure.errors.DataFormatError
         ``table`` is not a DataFrame or lacks ``soc_code`` or a measure; ``measures`` is
-        not a list of names (one string is refused, not read letter by letter); ``top``
-        is not a whole number of 0 or more; ``titles`` is not None, a Series or a dict.
+        not a list of names (one string is refused, not read letter by letter) or names
+        one twice; a measure value that is not a finite number or missing, naming the row
+        (counted from 1) and column; ``top`` is not a whole number of 0 or more;
+        ``titles`` is not None, a Series or a dict.
     """
     _common.check_frame(table, "table")
-    measures = check_names(measures, "measures")
+    measures = _measure_names(measures)
     top = _check_top(top)
     if titles is not None and not isinstance(titles, (pd.Series, Mapping)):  # "'int' object is not callable"
         raise DataFormatError(f"titles must be a Series or a dict of titles by SOC code (or None), got {shown(titles)}")
     _common.check_table(table, "table", ["soc_code", *measures])
+    table = _numbers(table.reset_index(drop=True), measures)  # text was ranked as text
     out = []
     for a, b in itertools.combinations(measures, 2):
         both = table[["soc_code", a, b]].dropna()
@@ -507,18 +544,43 @@ def coverage(
     exposure.errors.DataFormatError
         ``measure`` or ``employment`` is not a DataFrame or lacks a column (``soc_code``
         and ``column``; ``soc_code`` and ``tot_emp``); ``name`` is not a string;
-        ``column`` cannot be a column name.
+        ``column`` cannot be a column name. As :func:`compare` checks them, naming the row
+        (counted from 1) and column: a measure code missing, malformed or repeated, a
+        value that is not a number (:func:`~exposure.measures._common.check_measure_frame`);
+        an employment code missing, malformed or repeated, a ``tot_emp`` that is not a
+        finite number of at least 0 (:func:`~exposure.measures._common.check_employment`),
+        or 0 or missing on every row (:func:`_employment_total`).
     """
     check_name(name, "name")
     check_column(column, "column")
     _common.check_table(measure, "measure", ["soc_code", column])
     _common.check_table(employment, "employment", ["soc_code", "tot_emp"])
+    attrs = dict(measure.attrs)
+    measure = _common.check_measure_frame(measure, column, "measure")
+    employment = _common.check_employment(employment)
+    emp_total = _employment_total(employment)
     part = measure[["soc_code", column]].dropna().rename(columns={column: name})
     part = to_oews_codes(part, [name], employment["soc_code"].astype(str), soc_structure)
-    part.attrs.update(measure.attrs)
+    part.attrs.update(attrs)
     table = part.assign(tot_emp=_common.employment_for(part["soc_code"], employment, soc_structure).to_numpy())
-    emp_total = float(pd.to_numeric(employment["tot_emp"], errors="coerce").sum())
     return _coverage_row(name, part, name, table, emp_total)
+
+
+def _employment_total(employment: pd.DataFrame) -> float:
+    """Total ``tot_emp`` of a checked employment frame; refused when 0 (no share can be had of it).
+
+    Examples
+    --------
+    >>> _employment_total(pd.DataFrame({"soc_code": ["11-1011"], "tot_emp": [float("nan")]}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: employment, column 'tot_emp': tot_emp is 0 or missing on every row: no share of employment can be computed
+    """
+    total = float(pd.to_numeric(employment["tot_emp"], errors="coerce").sum())
+    if not total > 0:  # every emp_share was 0.0, as if no measure covered anybody
+        raise DataFormatError("tot_emp is 0 or missing on every row: no share of employment can be "
+                              "computed", path="employment", column="tot_emp")
+    return total
 
 
 def _coverage_row(measure, loaded, column, table, emp_total) -> dict:
@@ -558,7 +620,9 @@ def compare(
         Names of :data:`MEASURES` to load; default all.
     employment : pandas.DataFrame, optional
         ``soc_code``, ``tot_emp`` (and optionally ``title``); default OEWS May 2025 national
-        cross-industry detailed codes.
+        cross-industry detailed codes. Checked by
+        :func:`~exposure.measures._common.check_employment`; ``tot_emp`` must be above 0
+        on some row (else every ``emp_share`` would be 0).
     soc_structure : pandas.DataFrame, optional
         SOC structure for :func:`~exposure.crosswalks.oews_code_map`; read from the
         registry (``SOC_Structure.xlsx``) when ``employment`` is too.
@@ -621,6 +685,7 @@ def compare(
     else:
         employment = _common.check_employment(employment)
     _common.require_columns(employment, ["soc_code", "tot_emp"], "employment")
+    emp_total = _employment_total(employment)
     oews_codes = employment["soc_code"].astype(str)
 
     frames: dict[str, tuple[pd.DataFrame, str]] = {}
@@ -653,7 +718,6 @@ def compare(
     table["tot_emp"] = _common.employment_for(table["soc_code"], employment, soc_structure).to_numpy()
     table = table[["soc_code", "tot_emp", *frames]].sort_values("soc_code").reset_index(drop=True)
 
-    emp_total = float(pd.to_numeric(employment["tot_emp"], errors="coerce").sum())
     cov = pd.DataFrame([_coverage_row(n, f, c, table, emp_total) for n, (f, c) in frames.items()])
     cov = validate(cov, MeasureCoverage, path="measure coverage")
     for row in cov.itertuples():

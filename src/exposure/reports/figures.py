@@ -307,7 +307,8 @@ def by_wage_decile(soc_scores: pd.DataFrame, columns=EXPOSURE_MEASURES, n: int =
         }
         row.update({c: weighted_mean(part, c) for c in columns})
         rows.append(row)
-    return pd.DataFrame(rows)
+    # its columns even without a row (no wage known): plot_wage raised KeyError 'wage_mean'
+    return pd.DataFrame(rows, columns=["quantile", "wage_low", "wage_high", "wage_mean", "tot_emp", *columns])
 
 
 def ranked(frame: pd.DataFrame, value: str = "beta", n: int = 15, *, key: str = "soc_code",
@@ -495,6 +496,11 @@ def plot_ranked_occupations(soc_scores: pd.DataFrame, n: int = 15, *,
     -------
     matplotlib.figure.Figure
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``soc_scores`` not a DataFrame or without a column it draws.
+
     Examples
     --------
     >>> import pandas as pd
@@ -510,6 +516,7 @@ def plot_ranked_occupations(soc_scores: pd.DataFrame, n: int = 15, *,
     >>> fig.get_supxlabel()
     'Occupations with at least 10,000 workers; employment in brackets.'
     """
+    check_table(soc_scores, "soc_scores", ["soc_code", "soc_title", "tot_emp", *EXPOSURE_MEASURES])
     top, bottom = ranked(_detailed(soc_scores), "beta", n, min_employment=min_employment)
     note = "employment in brackets"
     if min_employment > 0:
@@ -541,6 +548,11 @@ def plot_sectors(sector_scores: pd.DataFrame):
     -------
     matplotlib.figure.Figure
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``sector_scores`` not a DataFrame or without a column it draws.
+
     Examples
     --------
     >>> import pandas as pd
@@ -551,6 +563,7 @@ def plot_sectors(sector_scores: pd.DataFrame):
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]  # most exposed at the top
     ['Information', 'Construction']
     """
+    check_table(sector_scores, "sector_scores", ["naics", "naics_title", "level", *EXPOSURE_MEASURES])
     sectors = sector_scores[sector_scores["level"] == "sector"]
     frame = sectors[sectors["beta"].notna()].sort_values(["beta", "naics"], ascending=[False, True],
                                                          kind="stable")
@@ -614,6 +627,12 @@ def plot_wage(soc_scores: pd.DataFrame, n: int = 10):
     -------
     matplotlib.figure.Figure
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``soc_scores`` not a DataFrame or without a column it draws; ``n`` not a whole
+        number of 1 or more.
+
     Examples
     --------
     >>> import pandas as pd
@@ -626,6 +645,7 @@ def plot_wage(soc_scores: pd.DataFrame, n: int = 10):
     >>> [float(a) for a in dots.get_sizes()], float(dots.get_edgecolors()[0][3])  # visible
     ([312.0, 612.0], 0.85)
     """
+    check_table(soc_scores, "soc_scores", ["soc_code", "a_mean", "tot_emp", *EXPOSURE_MEASURES])
     soc = _detailed(soc_scores)
     soc = soc[soc["a_mean"].notna() & soc["beta"].notna() & (soc["tot_emp"].fillna(0) > 0)]
     deciles = by_wage_decile(soc, EXPOSURE_MEASURES, n=n)
@@ -710,6 +730,11 @@ def plot_coverage(sector_scores: pd.DataFrame):
     -------
     matplotlib.figure.Figure
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``sector_scores`` not a DataFrame or without a column it draws.
+
     Examples
     --------
     >>> import pandas as pd
@@ -718,6 +743,7 @@ def plot_coverage(sector_scores: pd.DataFrame):
     >>> [round(float(p.get_width()), 2) for p in plot_coverage(sec).axes[0].patches]
     [0.9, 0.99]
     """
+    check_table(sector_scores, "sector_scores", ["naics", "naics_title", "level", "coverage"])
     sectors = sector_scores[sector_scores["level"] == "sector"]
     frame = sectors[sectors["coverage"].notna()].sort_values(
         ["coverage", "naics"], ascending=[True, True], kind="stable")
@@ -753,6 +779,12 @@ def plot_distribution(soc_scores: pd.DataFrame, bins: int = 20):
     -------
     matplotlib.figure.Figure
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``soc_scores`` not a DataFrame or without a column it draws; ``bins`` not a
+        whole number of 1 or more.
+
     Examples
     --------
     >>> import pandas as pd
@@ -761,6 +793,8 @@ def plot_distribution(soc_scores: pd.DataFrame, bins: int = 20):
     >>> len(plot_distribution(soc, bins=4).axes[0].lines)
     3
     """
+    bins = check_count(bins, "bins", 1)  # 0 raised an IndexError
+    check_table(soc_scores, "soc_scores", ["soc_code", "tot_emp", *EXPOSURE_MEASURES])
     soc = _detailed(soc_scores)
     edges = np.linspace(0, 1, bins + 1)
     with _style():

@@ -15,7 +15,7 @@ from exposure.errors import DataFormatError
 from exposure.rollup._occupations import _interval, check_level
 from exposure.rollup._soc import _combine, _number, employment_frame, measure_values, require_frame
 from exposure.schemas import validate
-from exposure.schemas._fields import first_bad_soc_code
+from exposure.schemas._fields import OEWS_NAICS_PATTERN, _first_mismatch, first_bad_soc_code
 from exposure.schemas._rollup import SectorScores, WorkforceStats, WorkingTime
 
 __all__ = ["to_sectors", "workforce_stats", "working_time", "check_gain", "LEVELS"]
@@ -73,6 +73,10 @@ def _industry_cells(employment: pd.DataFrame, level: str):
     f = f[f["i_group"] == LEVELS[level]]
     if f.empty:
         raise DataFormatError(f"employment frame has no {level} rows (i_group {LEVELS[level]!r})")
+    # a missing code was reported as a duplicate cell of NAICS 'nan', a padded one made an industry
+    bad = _first_mismatch(f["naics"], OEWS_NAICS_PATTERN, "an OEWS industry code (like 11, 31-33 or 113000)")
+    if bad is not None:
+        raise DataFormatError(f"employment frame: naics {bad[1]}", row=int(f.index[bad[0]]) + 1, column="naics")
     industries = f[["naics", "naics_title"]].drop_duplicates("naics").sort_values("naics").reset_index(drop=True)
     totals = f[f["o_group"] == "total"].drop_duplicates("naics").set_index("naics")["tot_emp"]
     cells = f[f["o_group"] == "detailed"].reset_index(drop=True)
@@ -172,7 +176,8 @@ def to_sectors(
         repeated or malformed ``soc_code``, a measure that is not a number in [0, 1]),
         naming the row (counted from 1) and column; or a bad ``employment`` frame (a
         ``tot_emp`` or ``a_mean`` that is other text, a boolean, negative or infinite,
-        its row and column named: :func:`~exposure.rollup.employment_frame`).
+        its row and column named: :func:`~exposure.rollup.employment_frame`; a row of
+        ``level`` whose ``naics`` is missing or not an OEWS industry code, ``' 11'``).
 
     Examples
     --------
@@ -281,6 +286,35 @@ def _soc_numbers(soc: pd.DataFrame, column: str) -> np.ndarray:
     return _number(soc[column], column, "soc_scores").to_numpy(dtype=float)
 
 
+def _check_draws(draws: dict, measures, n: int) -> dict:
+    """The ``draws`` of ``measures`` as float arrays (n_draws, ``n``); raise naming a bad one.
+
+    An array of another shape, or of text, raised numpy's ``IndexError`` or a
+    ``TypeError`` from inside the statistics.
+
+    Examples
+    --------
+    >>> _check_draws({"beta": np.zeros((3, 5))}, ["beta"], 2)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: draws['beta'] must be an array (n_draws, 2) of numbers, one column per row of soc_scores; got shape (3, 5)
+    """
+    out = {}
+    for m in measures:
+        if m not in draws:
+            continue
+        try:
+            arr = np.asarray(draws[m], dtype=float)
+        except (TypeError, ValueError):
+            arr = None
+        if arr is None or arr.ndim != 2 or arr.shape[1] != n:
+            got = shown(draws[m]) if arr is None else f"shape {arr.shape}"
+            raise DataFormatError(f"draws[{m!r}] must be an array (n_draws, {n}) of numbers, one column "
+                                  f"per row of soc_scores; got {got}")
+        out[m] = arr
+    return out
+
+
 def _workforce_inputs(soc: pd.DataFrame, employment: pd.DataFrame | None, emp: np.ndarray, wage: np.ndarray):
     """Units (occupations or industry x occupation cells) and their groups for each group type.
 
@@ -362,7 +396,8 @@ def workforce_stats(
         computed; a missing or malformed ``soc_code`` (``row 1, column 'soc_code':
         soc_scores: soc_code missing``); ``measures`` that is not a list of names (one
         string is refused, not read letter by letter) or is empty; ``draws`` that is not
-        a dict; or a bad ``employment`` frame.
+        a dict, or whose array of a measure is not numbers of shape (n_draws,
+        ``len(soc_scores)``); or a bad ``employment`` frame.
     exposure.errors.ExposureError
         A ``level`` that is not a number strictly between 0 and 1.
 
@@ -391,6 +426,8 @@ def workforce_stats(
     _check_soc_codes(soc_scores)
     soc = soc_scores.reset_index(drop=True)
     values = measure_values(soc, "soc_scores", list(measures))
+    if draws is not None:
+        draws = _check_draws(draws, measures, len(soc))
     emp, wage = _soc_numbers(soc, "tot_emp"), _soc_numbers(soc, "a_mean")
     rows = []
     units = _workforce_inputs(soc, employment, emp, wage)

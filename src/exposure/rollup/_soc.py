@@ -18,6 +18,7 @@ from exposure.errors import DataFormatError
 from exposure.oews import SPECIAL_VALUES
 from exposure.schemas import validate
 from exposure.schemas._fields import first_bad_onetsoc_code, first_bad_soc_code
+from exposure.schemas._oews import I_GROUPS, O_GROUPS
 from exposure.schemas._rollup import SocScores
 
 __all__ = ["employment_frame", "national_detailed", "onet_to_oews", "to_soc", "coverage", "check_codes"]
@@ -327,7 +328,11 @@ def employment_frame(employment: pd.DataFrame) -> pd.DataFrame:
     ``**``, ``*`` and ``#``). Suppressed or top-coded values become missing; anything
     else that is not a finite number of at least 0 (other text, ``'1.200,5'``, a
     boolean, a negative or infinite number) is refused, naming its row (counted from 1)
-    and column.
+    and column. So is an ``occ_code`` that is missing or not a SOC code (``00-0000``,
+    ``11-1011``), an ``o_group`` or ``i_group`` missing or not one of OEWS's
+    (:data:`~exposure.schemas._oews.O_GROUPS`, :data:`~exposure.schemas._oews.I_GROUPS`:
+    such a row was left out of every level without a word), and a column given twice in
+    different case (``tot_emp`` and ``TOT_EMP``). A missing ``naics`` stays missing.
 
     Examples
     --------
@@ -339,15 +344,16 @@ def employment_frame(employment: pd.DataFrame) -> pd.DataFrame:
     0  11-1011   1200.0     NaN
     """
     require_frame(employment, "employment")
-    names = {str(c).lower(): c for c in employment.columns}
+    names = _employment_names(employment)
     f = employment.rename(columns=str.lower)
     need = ["naics", "i_group", "occ_code", "o_group", "tot_emp"]
     missing = [c for c in need if c not in f.columns]
     if missing:
         raise DataFormatError(f"employment frame lacks column(s) {missing}")
+    _check_groups(f.reset_index(drop=True), names)
     out = pd.DataFrame(
         {
-            "naics": f["naics"].astype(str).to_numpy(),
+            "naics": np.where(f["naics"].isna(), None, f["naics"].astype(str)),
             "naics_title": (f["naics_title"] if "naics_title" in f else pd.Series(None, index=f.index)).to_numpy(),
             "i_group": f["i_group"].astype(str).to_numpy(),
             "occ_code": f["occ_code"].astype(str).to_numpy(),
@@ -358,6 +364,46 @@ def employment_frame(employment: pd.DataFrame) -> pd.DataFrame:
         }
     )
     return out
+
+
+#: Columns of an OEWS frame that :func:`employment_frame` reads.
+_EMPLOYMENT_COLUMNS = ("naics", "naics_title", "i_group", "occ_code", "occ_title", "o_group", "tot_emp",
+                       "a_mean")
+
+
+def _employment_names(employment: pd.DataFrame) -> dict:
+    """Lower-case name -> column of ``employment``; a column read twice in different case is refused.
+
+    Examples
+    --------
+    >>> _employment_names(pd.DataFrame(columns=["tot_emp", "TOT_EMP"]))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: column 'TOT_EMP': employment frame has the column 'tot_emp' twice, as 'tot_emp' and 'TOT_EMP': keep one
+    """
+    for name in _EMPLOYMENT_COLUMNS:
+        given = [c for c in employment.columns if str(c).lower() == name]
+        if len(given) > 1:  # both were read as one: "'DataFrame' object has no attribute 'str'"
+            raise DataFormatError(f"employment frame has the column {name!r} twice, as {given[0]!r} and "
+                                  f"{given[1]!r}: keep one", column=str(given[1]))
+    return {str(c).lower(): c for c in employment.columns}
+
+
+def _check_groups(f: pd.DataFrame, names: dict) -> None:
+    """Refuse a bad ``occ_code``, ``o_group`` or ``i_group`` of ``f`` (lower-case names, fresh index)."""
+    bad = first_bad_soc_code(f["occ_code"])
+    if bad is not None:
+        raise DataFormatError(f"employment frame: {names['occ_code']} {bad[1]}", row=bad[0] + 1,
+                              column=names["occ_code"])
+    for column, allowed in (("o_group", O_GROUPS), ("i_group", I_GROUPS)):
+        values = f[column]
+        wrong = (values.isna() | ~values.isin(allowed)).to_numpy(dtype=bool)
+        if wrong.any():
+            pos = int(np.flatnonzero(wrong)[0])
+            value = values.iloc[pos]
+            what = "missing" if pd.isna(value) else f"must be one of {', '.join(allowed)}, got {_shown(value)!r}"
+            raise DataFormatError(f"employment frame: {names[column]} {what}", row=pos + 1,
+                                  column=names[column])
 
 
 def national_detailed(employment: pd.DataFrame) -> pd.DataFrame:
