@@ -301,6 +301,22 @@ def _absolute(out) -> Path:
     return Path(os.path.abspath(out))
 
 
+def _existing_parent(out: Path) -> Path | None:
+    """The closest ancestor of ``out`` that exists (None when ``out`` itself exists).
+
+    Examples
+    --------
+    >>> _existing_parent(Path("/nonexistent/a/b"))
+    PosixPath('/')
+    """
+    if out.exists():
+        return None
+    for parent in out.parents:
+        if parent.exists():
+            return parent
+    return None
+
+
 def _mount_inside(out: Path) -> Path | None:
     """The first directory below ``out`` on another file system (a mount point), or None."""
     try:
@@ -349,8 +365,9 @@ def check_output_dir(out, *, protect: Iterable = ()) -> Path:
     Raises
     ------
     OutputPathError
-        ``out`` is a file, a mount point or ``/``; it holds a mount point, the current
-        directory, a source checkout (``.git``) or a ``protect`` path.
+        ``out`` is a file, a mount point or ``/``, or lies under a file (``afile/sub``);
+        it holds a mount point, the current directory, a source checkout (``.git``) or a
+        ``protect`` path.
 
     Examples
     --------
@@ -381,6 +398,9 @@ def _check_output_dir(out, protect: Iterable) -> Path:
         raise OutputPathError(f"refusing to replace {out}: it is the file-system root")
     if out.exists() and not out.is_dir():
         raise OutputPathError(f"output path {out} exists and is not a directory")
+    parent = _existing_parent(out)
+    if parent is not None and not parent.is_dir():  # it failed after the run, at the lock file
+        raise OutputPathError(f"output path {out} lies under {parent}, which is a file, not a directory")
     real = out.resolve()
     try:
         cwd = Path.cwd().resolve()

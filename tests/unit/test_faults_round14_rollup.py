@@ -299,3 +299,25 @@ def test_plots_of_good_frames_are_unchanged():
     assert [t.get_text() for t in figures.plot_sectors(SECTORS).axes[0].get_yticklabels()] == [
         "Information"]
     assert len(figures.plot_distribution(SCORES, bins=4).axes[0].lines) == 3
+
+
+def test_output_dir_under_a_file_is_refused_before_any_work(tmp_path):
+    """``-o afile/sub``: the roll-up ran in full, then failed at the lock file ("File exists")."""
+    from exposure._outdir import OutputPathError, check_output_dir
+
+    (tmp_path / "afile").write_text("x")
+    with pytest.raises(OutputPathError, match=r"lies under .*afile, which is a file, not a directory"):
+        check_output_dir(tmp_path / "afile" / "sub" / "deeper")
+    assert check_output_dir(tmp_path / "new" / "sub") == tmp_path / "new" / "sub"
+
+
+def test_rollup_cli_output_under_a_file_fails_before_reading_scores(tmp_path, capsys):
+    """The command names the file in the way, before it reads the (here unreadable) scores."""
+    from exposure.cli import main
+
+    (tmp_path / "afile").write_text("x")
+    (tmp_path / "scores.csv").write_text("not,task,scores\n")
+    code = main(["rollup", str(tmp_path / "scores.csv"), "-o", str(tmp_path / "afile" / "sub")])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "which is a file, not a directory" in err and "lock" not in err
