@@ -620,12 +620,14 @@ def _count_fields(text: str, sep: str, quoting: int, path: Path) -> list:
     # silently padded; a file of old Mac line ends was a csv.Error traceback)
     bare_cr = "\r" in text and re.search(r"\r(?!\n)", text) is not None
     if bare_cr:
-        header = next(csv.reader(io.StringIO(text, newline=""), delimiter=sep, quoting=quoting))
+        header = next(csv.reader(io.StringIO(text, newline=""), delimiter=sep, quoting=quoting), [])
     else:
         first = text.split("\n", 1)[0].rstrip("\r")
-        header = next(csv.reader([first], delimiter=sep, quoting=quoting))
-        if _same_separator_counts(text, sep, quoting, len(header)):
-            return header  # the usual file, checked in one vectorised pass
+        header = next(csv.reader([first], delimiter=sep, quoting=quoting), [])
+    if not header:  # the lines below were "too many fields: expected 0, got 1"
+        raise DataFormatError(f"{EMPTY_LINE}; the header must be the first line", path=path, row=1, line=1)
+    if not bare_cr and _same_separator_counts(text, sep, quoting, len(header)):
+        return header  # the usual file, checked in one vectorised pass
     lines = text.split("\n")
     n = len(lines)
     width = len(header)

@@ -331,3 +331,15 @@ def test_onet_whole_number_too_large_for_int64_is_named(tmp_path, value):
                     f"11-2011.00\t{value}\t08/2023\tAnalyst\n")
     with pytest.raises(DataFormatError, match=r"row 3, column 'Job Zone': not an integer of at most 64 bits"):
         read_job_zones(path)
+
+
+@pytest.mark.parametrize("lead", ["\n", "\n\n", "\r\n"])
+def test_table_starting_with_an_empty_line_is_named(tmp_path, lead):
+    """A table whose first line is empty said "too many fields: expected 0, got 1"."""
+    from exposure.onet import read_job_zones
+
+    path = tmp_path / "Job Zones.txt"
+    path.write_bytes((lead + "O*NET-SOC Code\tJob Zone\tDate\tDomain Source\n"
+                      "11-1011.00\t5\t08/2023\tAnalyst\n").encode())
+    with pytest.raises(DataFormatError, match=r"row 1: empty line .*the header must be the first line"):
+        read_job_zones(path)
