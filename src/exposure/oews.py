@@ -39,8 +39,8 @@ import pandas as pd
 import exposure.fetch as fetching
 from exposure import releases
 from exposure._args import check_choice, check_flag
-from exposure._tables import RawTable, read_table, to_number
-from exposure.errors import DataFormatError, ExposureError
+from exposure._tables import RawTable, first_repeat, read_table, to_number
+from exposure.errors import DataFormatError, ExposureError, SchemaError
 from exposure.schemas import validate
 from exposure.schemas._oews import Employment
 from exposure.sources import SOURCES
@@ -195,7 +195,25 @@ def read_oews(path) -> pd.DataFrame:
     ):
         frame[name] = flags[name]
     frame["any_top_coded"] = top_any
+    _check_repeats(frame, raw)
     return validate(frame, Employment, path=raw.path, row_offset=raw.first_row)
+
+
+def _check_repeats(frame: pd.DataFrame, raw: RawTable) -> None:
+    """Refuse a (NAICS, OCC_CODE, O_GROUP) cell given twice, naming both rows (a SchemaError, as before).
+
+    The schema's uniqueness check said only ``check multiple_fields_uniqueness: '(the row)'``.
+    """
+    key = frame["naics"].astype("string") + "|" + frame["occ_code"].astype("string") + "|" + \
+        frame["o_group"].astype("string")
+    repeat = first_repeat(key)
+    if repeat is not None:
+        pos, first = repeat
+        naics, occ, group = (frame[c].iloc[pos] for c in ("naics", "occ_code", "o_group"))
+        names = "/".join(raw.sources.get(c, c) for c in ("naics", "occ_code", "o_group"))
+        raise SchemaError(f"{names} {naics}/{occ}/{group} is given twice (rows {raw.row(first)} and "
+                          f"{raw.row(pos)}): keep one row per industry and occupation",
+                          path=raw.path, row=raw.row(pos))
 
 
 def _check_numbers(text: pd.Series, special: np.ndarray, raw: RawTable, col: str) -> None:

@@ -343,3 +343,21 @@ def test_table_starting_with_an_empty_line_is_named(tmp_path, lead):
                       "11-1011.00\t5\t08/2023\tAnalyst\n").encode())
     with pytest.raises(DataFormatError, match=r"row 1: empty line .*the header must be the first line"):
         read_job_zones(path)
+
+
+def test_oews_row_given_twice_names_both_rows(tmp_path):
+    """A repeated industry x occupation cell said only "check multiple_fields_uniqueness: '(the row)'"."""
+    from exposure.oews import read_oews
+
+    header = ("AREA,AREA_TITLE,AREA_TYPE,NAICS,NAICS_TITLE,I_GROUP,OCC_CODE,OCC_TITLE,O_GROUP,TOT_EMP,"
+              "EMP_PRSE,H_MEAN,A_MEAN,MEAN_PRSE,H_MEDIAN,A_MEDIAN,ANNUAL,HOURLY\n")
+    row = ("99,U.S.,1,000000,Cross-industry,cross-industry,11-1011,Chief Executives,detailed,100,0.1,10,20000,"
+           "0.1,9,19000,,\n")
+    other = row.replace("11-1011,Chief Executives", "11-1021,General Managers")
+    path = tmp_path / "oews.csv"
+    path.write_text(header + row + other + row)
+    with pytest.raises(DataFormatError, match=r"oews.csv, row 4: NAICS/OCC_CODE/O_GROUP 000000/11-1011/detailed "
+                                              r"is given twice \(rows 2 and 4\)"):
+        read_oews(path)
+    path.write_text(header + row + other)
+    assert len(read_oews(path)) == 2
