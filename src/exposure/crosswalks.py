@@ -949,6 +949,34 @@ def check_soc_structure(soc_structure) -> None:
         if bad is not None:
             what = f"{column} missing" if bad[1] == "missing" else bad[1]
             raise DataFormatError(f"soc_structure: {what}", row=int(detailed[bad[0]]) + 1, column=column)
+    _check_one_broad_group(soc_structure, detailed)
+
+
+def _check_one_broad_group(soc_structure: pd.DataFrame, detailed: np.ndarray) -> None:
+    """Refuse a detailed code listed twice with two broad groups (the last one won silently).
+
+    ``detailed`` are the positions of the rows of level ``detailed``; a row repeated as it is
+    passes.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"level": ["detailed"] * 2, "soc_code": ["13-1021"] * 2,
+    ...                   "broad_code": ["13-1020", "13-1030"]})
+    >>> _check_one_broad_group(s, np.arange(2))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'broad_code': soc_structure: detailed code '13-1021' is in broad group '13-1020' on row 1 and '13-1030' here: keep one
+    """
+    rows = soc_structure.iloc[detailed][["soc_code", "broad_code"]].astype(str).reset_index(drop=True)
+    first = rows.drop_duplicates("soc_code").set_index("soc_code")["broad_code"]
+    other = (rows["broad_code"] != rows["soc_code"].map(first)).to_numpy(dtype=bool)
+    if other.any():
+        pos = int(np.flatnonzero(other)[0])
+        code = rows["soc_code"].iloc[pos]
+        was = int(detailed[int(np.flatnonzero((rows["soc_code"] == code).to_numpy(dtype=bool))[0])]) + 1
+        raise DataFormatError(f"soc_structure: detailed code {code!r} is in broad group {first[code]!r} on row "
+                              f"{was} and {rows['broad_code'].iloc[pos]!r} here: keep one",
+                              row=int(detailed[pos]) + 1, column="broad_code")
 
 
 def oews_code_map(soc_codes, oews_codes, soc_structure: pd.DataFrame | None = None) -> pd.DataFrame:
