@@ -321,3 +321,15 @@ def test_rollup_cli_output_under_a_file_fails_before_reading_scores(tmp_path, ca
     assert code == 2
     err = capsys.readouterr().err
     assert "which is a file, not a directory" in err and "lock" not in err
+
+
+def test_outcome_tables_name_a_missing_column():
+    """``summary_table`` and ``quintile_table`` raised a KeyError from inside on a frame without a column."""
+    from exposure.reports.outcomes import quintile_table, summary_table
+
+    with pytest.raises(DataFormatError, match=r"headline lacks column\(s\) \['ci_low', 'ci_high'"):
+        summary_table(pd.DataFrame({"measure": ["beta"], "outcome": ["log_emp"], "coef": [-0.01]}))
+    with pytest.raises(DataFormatError, match=r"growth lacks column\(s\) \['emp_growth_post'\]"):
+        quintile_table(pd.DataFrame({"measure": ["beta"], "group": [1], "growth": [0.1]}))
+    with pytest.raises(DataFormatError, match=r"growth must be a pandas DataFrame, got NoneType"):
+        quintile_table(None)

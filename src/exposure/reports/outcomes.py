@@ -20,6 +20,7 @@ import pandas as pd
 
 from exposure._io import atomic_paths, write_csv, write_json
 from exposure.errors import ExposureError
+from exposure.measures._common import check_table
 from exposure.outcomes import BASE_YEAR, OUR_MEASURES, Outcomes
 from exposure.reports import figures
 
@@ -185,6 +186,11 @@ def _spec(spec: str) -> str:
     return {"drop_small": "without the smallest"}.get(spec, spec)
 
 
+#: Columns of :func:`exposure.outcomes.headline` that :func:`summary_table` reads.
+_HEADLINE_COLUMNS = ("measure", "outcome", "coef", "ci_low", "ci_high", "p_value", "pre_coef", "pre_p_value",
+                     "robust_min", "robust_min_spec", "robust_max", "robust_max_spec", "n_occupations")
+
+
 def summary_table(headline: pd.DataFrame) -> pd.DataFrame:
     """The headline (:func:`exposure.outcomes.headline`) formatted for reading.
 
@@ -201,6 +207,7 @@ def summary_table(headline: pd.DataFrame) -> pd.DataFrame:
     >>> float(row["May 2025 (% per SD)"]), row["95% interval"], row["robustness range"]
     (-1.13, '[\u22122.82, 0.56]', '\u22121.79 (without 51) to 1.46 (unweighted)')
     """
+    check_table(headline, "headline", _HEADLINE_COLUMNS)  # a KeyError from inside before
     return pd.DataFrame({
         "measure": headline["measure"].map(lambda m: MEASURE_LABELS.get(m, m)),
         "outcome": headline["outcome"].map({"log_emp": "employment", "log_wage": "mean wage"}),
@@ -226,6 +233,7 @@ def quintile_table(growth: pd.DataFrame, column: str = "emp_growth_post") -> pd.
     >>> quintile_table(g).to_dict("records")
     [{'measure': 'ours: beta', 'Q1 (least exposed)': 5.0, 'Q2 (most exposed)': -2.0}]
     """
+    check_table(growth, "growth", ["measure", "group", column])  # a KeyError from inside before
     wide = growth.pivot(index="measure", columns="group", values=column)
     wide = wide.reindex(list(dict.fromkeys(growth["measure"])))
     last = int(wide.columns.max())
