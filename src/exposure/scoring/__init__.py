@@ -32,7 +32,6 @@ import contextlib
 import datetime
 import gc
 import logging
-import os
 
 import numpy as np
 import pandas as pd
@@ -49,12 +48,16 @@ from exposure.schemas._scores import TaskScores
 from exposure.scoring._features import normalise_text, normalise_texts
 from exposure.scoring._inputs import (
     check_job_zones,
+    check_onet,
     check_task_types,
     check_text_column,
     has_keys,
     norm_task_id,
     norm_task_ids,
     task_texts,
+)
+from exposure.scoring._inputs import (  # noqa: F401 (as before: exposure.reports imports it)
+    check_row_offset as _check_row_offset,
 )
 from exposure.scoring.categories import _tag_categories, tag_categories  # noqa: F401 (as before)
 from exposure.scoring.learned import _score_learned, check_model, score_learned  # noqa: F401 (as before)
@@ -252,7 +255,7 @@ def score_tasks(
     method, reference_source = _normalise_method(method, reference_source)
     check_location(mirror, "mirror")  # whatever the method: ``rubric`` ignored ``mirror=5``
     check_location(data_dir, "data_dir")
-    _check_onet(onet)
+    check_onet(onet)
     check_model(model)
     row_offset = _check_row_offset(row_offset)
     if labels is not None and (method == "reference" or not isinstance(labels, pd.DataFrame)):
@@ -273,65 +276,6 @@ def score_tasks(
     return out
 
 
-#: Tables of an O*NET release that :func:`score_tasks`' scorers read from ``onet``.
-_ONET_TABLES = ("tasks", "task_dwas", "dwas", "occupations")
-
-
-def _check_onet(onet) -> None:
-    """Refuse an ``onet`` argument that is not an O*NET release (None passes).
-
-    A release is an :class:`exposure.onet.OnetRelease` or any object with the
-    :data:`_ONET_TABLES` frames as attributes (made-up releases in tests). One attribute
-    look-up per table: nothing is read.
-
-    Examples
-    --------
-    >>> _check_onet({"tasks": pd.DataFrame()})
-    Traceback (most recent call last):
-    ...
-    exposure.errors.DataFormatError: onet must be an O*NET release, e.g. exposure.load_onet('29.1') (or None), got dict without a 'tasks' table
-    """
-    if onet is None:
-        return
-    if isinstance(onet, (str, bytes, int, float, os.PathLike)):  # e.g. "29.1", as --onet takes
-        raise DataFormatError(f"onet must be an O*NET release, e.g. exposure.load_onet({onet!r}) "
-                              f"(or None), got {type(onet).__name__} {onet!r}")
-    lacking = [name for name in _ONET_TABLES if not isinstance(getattr(onet, name, None), pd.DataFrame)]
-    if not lacking:
-        return
-    what = type(onet).__name__
-    if isinstance(onet, (pd.DataFrame, pd.Series)):
-        what += ": pass the release itself, not one of its tables"
-    else:
-        what += f" without a {lacking[0]!r} table"
-    raise DataFormatError(f"onet must be an O*NET release, e.g. exposure.load_onet('29.1') (or None), "
-                          f"got {what}")
-
-
-def _check_row_offset(row_offset) -> int:
-    """``row_offset`` as an int; refuse anything but a whole number of 0 or more.
-
-    Checked up front: it is used only to build the message of another error, which would
-    otherwise fail instead (``1 + None``).
-
-    Examples
-    --------
-    >>> _check_row_offset(np.int64(2)), _check_row_offset(2.0)
-    (2, 2)
-    >>> _check_row_offset("2")
-    Traceback (most recent call last):
-    ...
-    exposure.errors.DataFormatError: row_offset must be a whole number of 0 or more (1 counts rows from 1), got str '2'
-    """
-    value = row_offset.item() if isinstance(row_offset, np.generic) else row_offset
-    whole = (isinstance(value, int) and not isinstance(value, bool)) or (
-        isinstance(value, float) and value.is_integer())
-    if not whole or value < 0:
-        raise DataFormatError("row_offset must be a whole number of 0 or more (1 counts rows from 1), "
-                              f"got {type(row_offset).__name__} {row_offset!r}")
-    return int(value)
-
-
 def _normalised(frame: pd.DataFrame, texts: list, text_column, occupation_column) -> list:
     """Put ``frame``'s task texts and titles in the form every scorer reads (:func:`normalise_text`).
 
@@ -344,7 +288,11 @@ def _normalised(frame: pd.DataFrame, texts: list, text_column, occupation_column
     titles = "title" if occupation_column is None else occupation_column
     if titles in frame.columns and not titles == text_column:
         col = frame[titles]
-        odd = [v for v in pd.unique(col) if isinstance(v, str) and not v.isascii()]  # few distinct titles
+        try:
+            distinct = pd.unique(col)  # few distinct titles
+        except TypeError:  # unhashable cells (lists): not titles, read as none
+            distinct = col.tolist()
+        odd = {v for v in distinct if isinstance(v, str) and not v.isascii()}
         if odd:
             frame[titles] = col.replace({v: normalise_text(v) for v in odd})
     return normal
@@ -428,8 +376,7 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
                                   column=name)
     where = {"path": path, "row_offset": row_offset}
     texts: list = []
-    checks = (lambda: _check_columns(tasks, **where),
-              lambda: texts.extend(task_texts(tasks, text_column, show_index=False, what="tasks",
+    checks = (lambda: texts.extend(task_texts(tasks, text_column, show_index=False, what="tasks",
                                               **where)), occupation,
               lambda: _check_codes(tasks, **where), lambda: _check_task_ids(tasks, **where),
               lambda: _check_unique_keys(tasks, **where), lambda: check_task_types(tasks, **where),
@@ -446,23 +393,6 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
     if found:
         raise min(found, key=lambda exc: exc.row)
     return texts
-
-
-def _check_columns(tasks, *, path=None, row_offset: int = 1) -> None:
-    """Refuse multi-level or repeated column names.
-
-    Non-frames are left to :func:`check_text_column`, which names what was given.
-    """
-    if not isinstance(tasks, pd.DataFrame):
-        return
-    if isinstance(tasks.columns, pd.MultiIndex):
-        raise DataFormatError("the tasks have multi-level column names; flatten them first "
-                              "(e.g. frame.columns = ['_'.join(map(str, c)) for c in frame.columns])",
-                              path=path)
-    repeated = tasks.columns[tasks.columns.duplicated()]
-    if len(repeated):
-        raise DataFormatError(f"column {repeated[0]!r} appears more than once", path=path,
-                              column=str(repeated[0]))
 
 
 def _check_unique_keys(tasks: pd.DataFrame, *, path=None, row_offset: int = 1) -> None:

@@ -35,6 +35,7 @@ from __future__ import annotations
 import decimal
 import itertools
 import numbers
+import os
 
 import numpy as np
 import pandas as pd
@@ -45,6 +46,11 @@ from exposure.errors import DataFormatError
 from exposure.schemas._fields import TASK_TYPES
 
 __all__ = [
+    "check_row_offset",
+    "check_columns",
+    "check_onet",
+    "ONET_TABLES",
+    "DWA_TABLES",
     "check_text_column",
     "task_texts",
     "bad_task_types",
@@ -63,6 +69,119 @@ __all__ = [
     "task_dwas_for",
     "remembered",
 ]
+
+
+def check_row_offset(row_offset) -> int:
+    """``row_offset`` as an int; refuse anything but a whole number of 0 or more.
+
+    Checked up front: it is used only to build the message of another error, which would
+    otherwise fail instead (``1 + None``).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the argument.
+
+    Examples
+    --------
+    >>> check_row_offset(np.int64(2)), check_row_offset(2.0)
+    (2, 2)
+    >>> check_row_offset("2")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row_offset must be a whole number of 0 or more (1 counts rows from 1), got str '2'
+    """
+    value = row_offset.item() if isinstance(row_offset, np.generic) else row_offset
+    whole = (isinstance(value, int) and not isinstance(value, bool)) or (
+        isinstance(value, float) and value.is_integer())
+    if not whole or value < 0:
+        raise DataFormatError("row_offset must be a whole number of 0 or more (1 counts rows from 1), "
+                              f"got {type(row_offset).__name__} {row_offset!r}")
+    return int(value)
+
+
+def check_columns(frame: pd.DataFrame, *, what: str | None = None, path=None) -> None:
+    """Refuse multi-level or repeated column names (a column would read as a frame).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+    what : str, optional
+        Name of the frame argument, for the message (default "the frame").
+    path : str or os.PathLike, optional
+        File the frame came from, named in errors.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        The first repeated column, or multi-level names.
+
+    Examples
+    --------
+    >>> check_columns(pd.DataFrame([["Weld.", 3, 4]], columns=["task", "job_zone", "job_zone"]))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: column 'job_zone': column 'job_zone' appears more than once
+    """
+    if isinstance(frame.columns, pd.MultiIndex):
+        raise DataFormatError(f"{what or 'the frame'} has multi-level column names; flatten them "
+                              "first (e.g. frame.columns = ['_'.join(map(str, c)) for c in "
+                              "frame.columns])", path=path)
+    repeated = frame.columns[frame.columns.duplicated()]
+    if len(repeated):
+        raise DataFormatError(f"column {repeated[0]!r} appears more than once", path=path,
+                              column=str(repeated[0]))
+
+
+#: Tables of an O*NET release that :func:`exposure.scoring.score_tasks`' scorers read from ``onet``.
+ONET_TABLES = ("tasks", "task_dwas", "dwas", "occupations")
+#: Tables that the rubric and the category tags need of ``onet`` (:func:`task_dwa_links`;
+#: ``occupations`` or ``job_zones`` are read when there).
+DWA_TABLES = ("task_dwas", "dwas")
+
+
+def check_onet(onet, tables: tuple[str, ...] = ONET_TABLES) -> None:
+    """Refuse an ``onet`` argument that is not an O*NET release (None passes).
+
+    A release is an :class:`exposure.onet.OnetRelease` or any object with the ``tables``
+    frames as attributes (made-up releases in tests). One attribute look-up per table:
+    nothing is read.
+
+    Parameters
+    ----------
+    onet : object
+    tables : tuple of str, default :data:`ONET_TABLES`
+        The frames the caller reads from it.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A release name or another scalar, a table of a release, or an object without one
+        of ``tables``.
+
+    Examples
+    --------
+    >>> check_onet({"tasks": pd.DataFrame()})
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: onet must be an O*NET release, e.g. exposure.load_onet('29.1') (or None), got dict without a 'tasks' table
+    """
+    if onet is None:
+        return
+    if isinstance(onet, (str, bytes, int, float, os.PathLike)):  # e.g. "29.1", as --onet takes
+        raise DataFormatError(f"onet must be an O*NET release, e.g. exposure.load_onet({onet!r}) "
+                              f"(or None), got {type(onet).__name__} {onet!r}")
+    lacking = [name for name in tables if not isinstance(getattr(onet, name, None), pd.DataFrame)]
+    if not lacking:
+        return
+    what = type(onet).__name__
+    if isinstance(onet, (pd.DataFrame, pd.Series)):
+        what += ": pass the release itself, not one of its tables"
+    else:
+        what += f" without a {lacking[0]!r} table"
+    raise DataFormatError(f"onet must be an O*NET release, e.g. exposure.load_onet('29.1') (or None), "
+                          f"got {what}")
+
 
 
 def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int = 1,
@@ -88,7 +207,9 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
     ------
     exposure.errors.DataFormatError
         Not a frame, a ``text_column`` that cannot be a column name (a list, a Series),
-        missing column, or an empty / non-string cell (row and column named).
+        repeated or multi-level column names (:func:`check_columns`), missing column, a
+        ``row_offset`` that is not a whole number of 0 or more (:func:`check_row_offset`),
+        or an empty / non-string cell (row and column named).
 
     Examples
     --------
@@ -103,6 +224,8 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
         start = "expected" if what is None else f"{what} must be"
         raise DataFormatError(f"{start} a pandas DataFrame, got {type(frame).__name__}", path=path)
     check_column(text_column, "text_column")  # a list raised ``TypeError: unhashable type``
+    check_columns(frame, what=what, path=path)  # a repeated column is read as a frame
+    row_offset = check_row_offset(row_offset)
     if text_column not in frame.columns:
         raise DataFormatError(f"missing text column {text_column!r} (columns: {list(frame.columns)})",
                               path=path, column=text_column)
@@ -138,7 +261,8 @@ def check_text_column(frame, text_column: str = "task", *, path=None, row_offset
     Raises
     ------
     exposure.errors.DataFormatError
-        Not a frame, missing column, or an empty / non-string cell (row and column named).
+        Not a frame, repeated or multi-level column names, missing column, a bad
+        ``row_offset``, or an empty / non-string cell (row and column named).
 
     Examples
     --------
@@ -221,7 +345,8 @@ def check_task_types(frame, *, path=None, row_offset: int = 1) -> None:
     Raises
     ------
     exposure.errors.DataFormatError
-        The first refused value (row and column named).
+        The first refused value (row and column named); a ``row_offset`` that is not a
+        whole number of 0 or more (:func:`check_row_offset`).
 
     Examples
     --------
@@ -231,6 +356,7 @@ def check_task_types(frame, *, path=None, row_offset: int = 1) -> None:
     ...
     exposure.errors.DataFormatError: row 3, column 'task_type': task_type 'core' is not Core or Supplemental: exposure rollup accepts only O*NET's task types, spelt exactly so, or a missing or blank cell (or O*NET's n/a)
     """
+    row_offset = check_row_offset(row_offset)
     if not isinstance(frame, pd.DataFrame) or "task_type" not in frame.columns:
         return
     values = frame["task_type"]
@@ -310,7 +436,11 @@ _NO_BOOLS = frozenset({"string", "integer", "floating", "mixed-integer-float", "
 
 def _job_zone_error(values: pd.Series, codes: np.ndarray, *, what: str = "", path=None,
                     row_offset: int = 1) -> None:
-    """Raise on the first refused cell (``codes`` -1) of ``values``, naming its row."""
+    """Raise on the first refused cell (``codes`` -1) of ``values``, naming its row.
+
+    Also a ``row_offset`` that is not a whole number of 0 or more (:func:`check_row_offset`).
+    """
+    row_offset = check_row_offset(row_offset)
     bad = codes < 0
     if not bad.any():
         return
@@ -349,7 +479,8 @@ def job_zone_values(values: pd.Series, *, what: str = "", path=None,
     Raises
     ------
     exposure.errors.DataFormatError
-        The first refused value (row and column named).
+        The first refused value (row and column named); a ``row_offset`` that is not a
+        whole number of 0 or more (:func:`check_row_offset`).
 
     Examples
     --------
@@ -389,7 +520,8 @@ def check_job_zones(frame, *, path=None, row_offset: int = 1) -> None:
     Raises
     ------
     exposure.errors.DataFormatError
-        The first refused value (row and column named).
+        The first refused value (row and column named); a ``row_offset`` that is not a
+        whole number of 0 or more (:func:`check_row_offset`).
 
     Examples
     --------

@@ -67,6 +67,8 @@ from exposure._args import check_column, shown
 from exposure._measures import CATEGORIES
 from exposure.errors import DataFormatError
 from exposure.scoring._inputs import (
+    DWA_TABLES,
+    check_onet,
     dwa_task_keys,
     has_keys,
     job_zone_lookup,
@@ -833,6 +835,7 @@ def _evidence(frame, text_column, onet, occupation_column, *, fast: bool = False
     if texts is None:  # the public functions: check the arguments
         texts = task_texts(frame, text_column, what="frame")
         check_column(occupation_column, "occupation_column", optional=True)
+        check_onet(onet, DWA_TABLES)  # a release name or a table was ignored without task keys
     occ = _occupations(frame, onet, occupation_column)
     mapping = _mapping_evidence(frame, onet)
     if not fast:
@@ -905,7 +908,9 @@ def explain_categories(
         Column holding the task statement.
     onet : exposure.onet.OnetRelease or object, optional
         Anything with ``task_dwas`` [onetsoc_code, task_id, dwa_id], ``dwas`` [dwa_id,
-        iwa_id] and ``occupations`` [onetsoc_code, title, job_zone] frames.
+        iwa_id] and ``occupations`` [onetsoc_code, title, job_zone] frames; anything
+        without the first two (a release name such as ``"29.1"``, one of its tables) is
+        refused.
     occupation_column : str or None, default "title"
         Column of occupation titles, used for rows without ``onetsoc_code`` (ignored when
         absent).
@@ -927,7 +932,8 @@ def explain_categories(
     ------
     exposure.errors.DataFormatError
         When the text column is missing or a cell is empty or not a string, or a
-        ``job_zone`` is not a whole number from 1 to 5 (missing or blank is unknown).
+        ``job_zone`` is not a whole number from 1 to 5 (missing or blank is unknown);
+        repeated or multi-level column names; an ``onet`` that is not a release.
 
     Examples
     --------
@@ -1014,7 +1020,8 @@ def tag_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None,
         Column holding the task statement.
     onet : exposure.onet.OnetRelease or object, optional
         O*NET release providing ``task_dwas``, ``dwas`` and ``occupations`` (job zones,
-        titles for the nearest occupation of free text).
+        titles for the nearest occupation of free text); anything without the first two
+        (a release name such as ``"29.1"``, one of its tables) is refused.
     occupation_column : str or None, default "title"
         Column of occupation titles, used for rows without ``onetsoc_code``.
 
@@ -1033,7 +1040,8 @@ def tag_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None,
         When the text column is missing or a cell is empty or not a string; ``column`` is
         the text column and ``row`` the 1-based position of the bad row in ``frame`` (its
         index label is in the message). Also a ``job_zone`` that is not a whole number
-        from 1 to 5 (``3``, ``3.0``, ``"3.0"`` are zone 3; missing or blank is unknown).
+        from 1 to 5 (``3``, ``3.0``, ``"3.0"`` are zone 3; missing or blank is unknown);
+        repeated or multi-level column names; an ``onet`` that is not a release.
 
     Examples
     --------

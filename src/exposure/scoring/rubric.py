@@ -46,7 +46,13 @@ import pandas as pd
 
 from exposure._measures import LABELS
 from exposure.errors import DataFormatError
-from exposure.scoring._inputs import job_zones_for, task_dwas_for, task_texts
+from exposure.scoring._inputs import (
+    DWA_TABLES,
+    check_onet,
+    job_zones_for,
+    task_dwas_for,
+    task_texts,
+)
 from exposure.scoring._rules import PatternRule, RuleSet
 
 __all__ = [
@@ -315,6 +321,8 @@ def score_rubric(
         Anything with ``task_dwas`` [onetsoc_code, task_id, dwa_id], ``dwas`` [dwa_id,
         iwa_id] and ``occupations`` or ``job_zones`` [onetsoc_code, job_zone]. Without it
         (or without the key columns) only the text rules and a ``job_zone`` column are used.
+        Anything else (a release name such as ``"29.1"``, one of its tables, a dict) is
+        refused, with or without key columns.
 
     Returns
     -------
@@ -329,7 +337,8 @@ def score_rubric(
     exposure.errors.DataFormatError
         When the text column is missing or a cell is empty or not a string, or a
         ``job_zone`` is not a whole number from 1 to 5 (``3``, ``3.0`` and ``"3.0"`` are
-        zone 3; a missing or blank cell is unknown: ``onet``'s zone, if any).
+        zone 3; a missing or blank cell is unknown: ``onet``'s zone, if any); repeated or
+        multi-level column names; an ``onet`` without ``task_dwas`` and ``dwas`` frames.
 
     Examples
     --------
@@ -345,6 +354,7 @@ def score_rubric(
     True
     """
     texts = task_texts(frame, text_column, what="frame")
+    check_onet(onet, DWA_TABLES)  # a release name or a table was ignored without task keys
     rules = load_rubric_rules()
     by_iwa = {i: (lab, note) for lvl, i, lab, note in rules.itertuples(index=False) if lvl == "iwa"}
     by_dwa = {i: (lab, note) for lvl, i, lab, note in rules.itertuples(index=False) if lvl == "dwa"}
