@@ -52,7 +52,7 @@ from exposure.measures._common import check_soc_scores
 from exposure.oews import load_oews
 from exposure.rollup._soc import _number
 from exposure.schemas import validate
-from exposure.schemas._fields import first_bad_soc_code
+from exposure.schemas._fields import SOC_MAJOR_PATTERN, first_bad_soc_code
 from exposure.schemas._outcomes import (
     OUTCOMES,
     EventStudyCoefficients,
@@ -205,13 +205,22 @@ def _check_soc_detailed(soc_detailed) -> set[str]:
 
 
 def _check_recode(recode) -> dict:
-    """``recode`` as a dict (None: empty); what is not a mapping (or a Series) is refused."""
+    """``recode`` as a dict (None: empty); what is not a mapping (or a Series) of str to str is refused.
+
+    A value that is not a code (``None``, ``5``, NaN) raised ``TypeError: '<' not supported``;
+    a key that is not a str (``11``) renamed nothing, without a word.
+    """
     if recode is None:
         return {}
     if not isinstance(recode, (Mapping, pd.Series)):  # 5: TypeError; "x": ValueError from dict()
         raise DataFormatError("recode must be a mapping of OEWS code to panel code (dict) or None, "
                               f"got {shown(recode)}")
-    return dict(recode)
+    recode = dict(recode)
+    for key, value in recode.items():
+        if not (isinstance(key, str) and isinstance(value, str)):
+            key, value = (v.item() if isinstance(v, np.generic) else v for v in (key, value))
+            raise DataFormatError(f"recode must map OEWS codes (str) to panel codes (str), got {key!r}: {value!r}")
+    return recode
 
 
 def _year_rows(frame: pd.DataFrame, year: int, detailed: set[str],
@@ -282,7 +291,8 @@ def build_panel(frames: Mapping[int, pd.DataFrame], soc_detailed: Iterable[str],
     recode : mapping of str to str, optional
         Codes to rename before the check (e.g. a SOC 2010 code to the SOC 2018 code or
         OEWS aggregate that replaced it); codes renamed onto one code are merged (employment
-        summed, mean wage employment-weighted, median missing). A dict (or a Series).
+        summed, mean wage employment-weighted, median missing). A dict (or a Series) of
+        str to str.
 
     Returns
     -------
@@ -301,7 +311,7 @@ def build_panel(frames: Mapping[int, pd.DataFrame], soc_detailed: Iterable[str],
         values, ``True``, a negative or infinite number), naming ``frames[year]``, the row
         (from 1) and the column. ``soc_detailed`` that is not a list of SOC codes (one str,
         None, a dict, an empty list, a cell that is not a SOC code); ``recode`` that is not
-        a mapping.
+        a mapping of codes (str) to codes (str) (``{"15-1199": None}``).
     exposure.errors.ExposureError
         ``frames`` without a year.
 
@@ -805,16 +815,41 @@ def _years_of(panel: pd.DataFrame) -> pd.Series | None:
     return pd.Series(cells.astype(float).astype(np.int64), index=col.index)
 
 
+def _check_majors(panel: pd.DataFrame, balanced: np.ndarray) -> None:
+    """Refuse a balanced row whose ``soc_major`` is not a SOC major group (text like ``11-0000``).
+
+    :func:`robustness` leaves out one major group at a time: a missing one raised
+    ``TypeError: '<' not supported``, a number ``IndexError``, and ``"11"`` or a title a
+    ``SchemaError`` after the estimation; :func:`event_study` said the panel had no major
+    group. Unbalanced rows are not read.
+    """
+    cells = panel["soc_major"].to_numpy(dtype=object)
+    major = re.compile(SOC_MAJOR_PATTERN)
+    bad = balanced & ~np.fromiter((isinstance(v, str) and major.match(v) is not None for v in cells),
+                                  dtype=bool, count=len(cells))
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        value = cells[pos]
+        value = value.item() if isinstance(value, np.generic) else value
+        raise DataFormatError(f"soc_major must be a SOC major group (like '11-0000'), got {value!r}", path="panel",
+                              row=pos + 1, column="soc_major")
+
+
 def _measure_names(exposures: pd.DataFrame, measures) -> list[str]:
     """``measures`` as a list, each once (default every column of ``exposures`` but ``soc_code``).
 
     A name given twice is taken once (it raised a SchemaError after the estimation);
-    ``soc_code`` is not a measure.
+    ``soc_code`` is not a measure. By default a column whose name is not a str (``5``) is
+    refused, naming it (``TypeError: keywords must be strings`` before).
     """
     if measures is None:
         names = [c for c in exposures.columns if c != "soc_code"]
         if not names:  # ValueError: No objects to concatenate
             raise DataFormatError("exposures has no measure column besides soc_code")
+        bad = next((c for c in names if not isinstance(c, str)), None)
+        if bad is not None:
+            raise DataFormatError(f"column {bad!r} ({type(bad).__name__}) is not a measure name (str): rename it, "
+                                  "or name the measures with measures=[...]", path="exposures", column=str(bad))
         return names
     names = _names(measures, "measures", "measure names", "measure")
     if "soc_code" in names:  # "not a number: '11-1011'"
@@ -847,6 +882,7 @@ def _check_inputs(panel, exposures, measures) -> tuple[pd.DataFrame, pd.DataFram
     balanced = _balanced(panel)
     if panel["balanced"].dtype != bool:
         fixed["balanced"] = balanced
+    _check_majors(panel, balanced)
     wage = _common.numbers(panel, "a_mean", "panel")  # text: "could not convert string to float"
     _common.check_range(wage, "panel", "a_mean", what="a_mean", row_offset=1)
     if panel["a_mean"].dtype.kind not in "iuf":
@@ -966,6 +1002,18 @@ class _Wide:
     @property
     def base_emp(self) -> np.ndarray:
         return self.values["log_emp"][:, self.base]
+
+
+def _event_wide(panel: pd.DataFrame, base_year: int) -> _Wide:
+    """:meth:`_Wide.of` for the event study: a year besides the base year is needed.
+
+    A panel of the base year only raised numpy's "zero-size array to reduction operation".
+    """
+    wide = _Wide.of(panel, base_year)
+    if len(wide.years) < 2:
+        raise DataFormatError(f"the balanced occupations of the panel have the base year {base_year} only "
+                              f"({wide.years}): an event study needs another year", path="panel", column="year")
+    return wide
 
 
 def _growth(num_a: float, num_b: float) -> float:
@@ -1272,7 +1320,8 @@ def event_study(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence
         ``exclude_major`` that is not a SOC major group (``["11"]``, ``"15-1252"``,
         ``150``) or not one of the panel's balanced occupations; ``spec`` that is not one
         of the names above (``"big"``, ``""``, a list); ``outcomes`` that is not a list of
-        names (one str, None, a dict) or is empty.
+        names (one str, None, a dict) or is empty; a panel whose balanced occupations
+        have the base year only.
     exposure.errors.ExposureError
         An unknown outcome or ``scale`` (a Series too); ``base_year`` not in the panel.
 
@@ -1300,7 +1349,7 @@ def event_study(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence
     major = _check_major(exclude_major)
     spec = _check_spec(spec)
     panel, exposures, names = _check_inputs(panel, exposures, measures)
-    wide = _Wide.of(panel, base_year)
+    wide = _event_wide(panel, base_year)
     drop = np.zeros(len(wide.codes), dtype=bool)
     if major is not None:
         majors = sorted({m for m in wide.major if isinstance(m, str)})
@@ -1336,7 +1385,8 @@ def robustness(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence[
         A bad panel, exposures or ``measures`` (see :func:`run_outcomes`);
         ``small_quantile`` that is not a number from 0 to 1; ``majors`` that is not True
         or False; ``base_year`` that is not a whole number; ``outcomes`` that is not a list
-        of names (one str, None, a dict) or is empty.
+        of names (one str, None, a dict) or is empty; a panel whose balanced occupations
+        have the base year only.
     exposure.errors.ExposureError
         An unknown outcome; ``base_year`` not in the panel.
 
@@ -1356,7 +1406,7 @@ def robustness(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence[
     check_flag(majors, "majors")
     panel, exposures, names = _check_inputs(panel, exposures, measures)
     outcomes = _check(outcomes, "sd")
-    wide = _Wide.of(panel, base_year)
+    wide = _event_wide(panel, base_year)
     kw = {"scale": "sd", "weighted": True}
     rows = _estimate(wide, exposures, names, outcomes, spec="unweighted", scale="sd", weighted=False,
                      drop=np.zeros(len(wide.codes), dtype=bool))
@@ -1378,7 +1428,9 @@ def _check_coefficients(coefficients, columns: Sequence[str]) -> pd.DataFrame:
     0 or more, ``n_occupations`` whole numbers of 0 or more (as
     :class:`~exposure.schemas._outcomes.EventStudyCoefficients` has them; missing values
     pass), and ``ci_low`` not above ``ci_high`` of its row. A column that is not of a
-    numeric dtype is replaced by its numbers; numeric columns are kept as given. Failures
+    numeric dtype is replaced by its numbers; numeric columns are kept as given. The index
+    is not read: the frame is returned with a fresh one (repeated labels, from tables
+    stacked without ``ignore_index``, gave :func:`headline` a row per label). Failures
     name ``coefficients``, the row (counted from 1) and the column.
 
     Examples
@@ -1390,7 +1442,7 @@ def _check_coefficients(coefficients, columns: Sequence[str]) -> pd.DataFrame:
     ...
     exposure.errors.DataFormatError: coefficients, row 1, column 'p_value': p_value must be from 0 to 1, got 1.5
     """
-    coefficients = _common.check_frame(coefficients, "coefficients")
+    coefficients = _common.check_frame(coefficients, "coefficients").reset_index(drop=True)
     missing = [c for c in columns if c not in coefficients.columns]
     if missing:
         raise DataFormatError(f"coefficients lacks column(s) {missing}")
@@ -1469,7 +1521,7 @@ def pretrend(coefficients: pd.DataFrame, *, pre_year: int = PRE_YEAR, spec: str 
     Parameters
     ----------
     coefficients : pandas.DataFrame
-        :func:`event_study` output.
+        :func:`event_study` output; its index is not read.
     pre_year : int, default 2021
     spec : str, default "baseline"
 
@@ -1528,7 +1580,8 @@ def headline(coefficients: pd.DataFrame, *, year: int | None = None, pre_year: i
     Parameters
     ----------
     coefficients : pandas.DataFrame
-        :func:`event_study` (+ :func:`robustness`) rows.
+        :func:`event_study` (+ :func:`robustness`) rows; the index is not read (tables
+        stacked without ``ignore_index`` are read as one).
     year : int, optional
         Default the last year of the baseline rows of ``coefficients``.
     pre_year : int, default 2021
@@ -1640,7 +1693,11 @@ def _naics_keys(cells, path, rows, missing: str) -> list[str]:
 
 
 def _check_sector_frames(frames) -> dict[int, pd.DataFrame]:
-    """The sector rows (``naics``, ``naics_title``, ``tot_emp``) of each table of ``frames``, by int year.
+    """The sector rows (``naics``, ``key``, ``naics_title``, ``tot_emp``) of each table of ``frames``, by int year.
+
+    ``key`` is the code as :func:`_naics_key` reads it, so that a sector written ``51`` in
+    one table and ``"51"`` in another is one sector (it was left out as not published in
+    every year).
 
     What is not a mapping of frames with :data:`_SECTOR_COLUMNS` is refused, and so is a
     key that is not a year (``2021.5`` was read as 2021, ``True`` as the year 1). The
@@ -1680,7 +1737,7 @@ def _check_sector_frames(frames) -> dict[int, pd.DataFrame]:
             raise DataFormatError(f"sector {keys[pos]!r} appears twice (rows {rows[first]} and {rows[pos]}): keep "
                                   "one row per sector", path=name, row=int(rows[pos]), column="naics")
         emp = _number(f["tot_emp"].where(sel), "tot_emp", name)  # rows of the whole table
-        out[year] = pd.DataFrame({"naics": f["naics"].to_numpy()[sel],
+        out[year] = pd.DataFrame({"naics": f["naics"].to_numpy()[sel], "key": keys,
                                   "naics_title": f["naics_title"].to_numpy()[sel],
                                   "tot_emp": emp.to_numpy(dtype=float)[sel]})
     return out
@@ -1748,7 +1805,9 @@ def sector_growth(frames: Mapping[int, pd.DataFrame], sector_scores: pd.DataFram
     ----------
     frames : mapping of int to pandas.DataFrame
         May year -> OEWS by-industry table (:func:`exposure.oews.read_oews`); each must
-        have sector rows.
+        have sector rows. A sector is one sector across the tables however its code is
+        written (``51`` in one, ``"51"`` in another); the result shows the code as the
+        last table has it.
     sector_scores : pandas.DataFrame
         ``exposure.load("sectors")``: ``naics`` (each code once; ``51`` and ``"51"`` are
         one code) and the measures (finite numbers or missing, not missing in every row;
@@ -1824,9 +1883,9 @@ def sector_growth(frames: Mapping[int, pd.DataFrame], sector_scores: pd.DataFram
     score_keys, score_values = _sector_scores(sector_scores, measures)
     rows = []
     for year, s in sorted(frames.items()):  # a sector twice is refused by _check_sector_frames, naming its row
-        rows.append(s[["naics", "naics_title", "tot_emp"]].assign(year=int(year)))
+        rows.append(s.assign(year=int(year)))
     long = pd.concat(rows, ignore_index=True)
-    wide = long.pivot(index="naics", columns="year", values="tot_emp").astype(float)
+    wide = long.pivot(index="key", columns="year", values="tot_emp").astype(float)  # 51 and "51": one sector
     years = sorted(wide.columns)
     for y in (base_year, pre_year):
         if y not in years:
@@ -1842,14 +1901,13 @@ def sector_growth(frames: Mapping[int, pd.DataFrame], sector_scores: pd.DataFram
     if wide.empty:
         raise ExposureError(f"no sector has employment in every year of frames (May {_listed(years, 30)}): "
                             "nothing to compare")
-    out = pd.DataFrame({"naics": wide.index})
-    titles = long.drop_duplicates("naics", keep="last").set_index("naics")["naics_title"]
-    out["naics_title"] = out["naics"].map(titles).to_numpy()
+    last = long.drop_duplicates("key", keep="last").set_index("key").reindex(wide.index)  # code as the last table has it
+    out = pd.DataFrame({"naics": last["naics"].to_numpy(), "naics_title": last["naics_title"].to_numpy()})
     for y in years:
         out[f"emp_{y}"] = wide[y].to_numpy()
     out["emp_growth_pre"] = _sector_growth_rate(out, wide, pre_year, base_year, "emp_growth_pre")
     out["emp_growth_post"] = _sector_growth_rate(out, wide, base_year, years[-1], "emp_growth_post")
-    keys = [_naics_key(n) for n in out["naics"]]
+    keys = list(wide.index)
     if not set(keys) & set(score_keys):  # a table of NaN measures, without a word
         raise DataFormatError(f"none of its NAICS codes ({_listed(score_keys)}) is a sector of the tables "
                               f"({_listed(keys)})", path="sector_scores")
@@ -1924,9 +1982,11 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
         ``year``) twice in the panel, a ``year`` that is not a whole number (text
         ``"2021"``, 2021.5, missing), a ``balanced`` cell that is not True or False, an
         ``a_mean`` that is not a number of at least 0 (text, ``True``, ``inf``, -1), or a
-        balanced row without positive, finite employment; a code twice or missing in the
+        balanced row without positive, finite employment or whose ``soc_major`` is not a
+        SOC major group (``11-0000``; missing, ``11``); a code twice or missing in the
         exposures, or a measure that is not a finite number (text, ``True``, ``inf``);
-        exposures without a measure column; ``measures`` that is not a list of names (one
+        exposures without a measure column, or (without ``measures``) with a column whose
+        name is not a str; ``measures`` that is not a list of names (one
         str, a number, a dict), is empty or names ``soc_code``; ``q`` that is not a whole
         number or a list of numbers in (0, 1); ``base_year`` that is not a whole number;
         ``with_robustness`` that is not True or False.
