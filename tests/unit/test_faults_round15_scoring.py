@@ -103,3 +103,12 @@ def test_public_scorers_refuse_an_onet_that_is_not_a_release(scorer, onet, shown
     frame = pd.DataFrame({"task": ["File records."], "title": ["File Clerk"]})
     with pytest.raises(DataFormatError, match=f"^onet must be an O\\*NET release.*{shown}"):
         scorer(frame, onet=onet)
+
+
+@pytest.mark.parametrize("onet, example", [(5, "'29.1'"), ("/data/onet", "'29.1'"), ("30.1", "'30.1'")])
+def test_onet_example_echoes_only_a_release_name(onet, example):
+    """``onet=5`` said ``e.g. exposure.load_onet(5)``: the bad value as the example."""
+    from exposure.scoring import score_tasks
+
+    with pytest.raises(DataFormatError, match=rf"e\.g\. exposure\.load_onet\({example}\) \(or None\)"):
+        score_tasks(pd.DataFrame({"task": ["Draft replies to emails."]}), "rubric", onet=onet)

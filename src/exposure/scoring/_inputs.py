@@ -36,6 +36,7 @@ import decimal
 import itertools
 import numbers
 import os
+import re
 
 import numpy as np
 import pandas as pd
@@ -169,7 +170,9 @@ def check_onet(onet, tables: tuple[str, ...] = ONET_TABLES) -> None:
     if onet is None:
         return
     if isinstance(onet, (str, bytes, int, float, os.PathLike)):  # e.g. "29.1", as --onet takes
-        raise DataFormatError(f"onet must be an O*NET release, e.g. exposure.load_onet({onet!r}) "
+        # a release name is echoed in the example; anything else (5, a path) is not one
+        example = onet if isinstance(onet, str) and re.fullmatch(r"[0-9]+\.[0-9]+", onet) else "29.1"
+        raise DataFormatError(f"onet must be an O*NET release, e.g. exposure.load_onet({example!r}) "
                               f"(or None), got {type(onet).__name__} {onet!r}")
     lacking = [name for name in tables if not isinstance(getattr(onet, name, None), pd.DataFrame)]
     if not lacking:
