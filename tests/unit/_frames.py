@@ -2,7 +2,8 @@
 
 Three O*NET-SOC occupations (two children of 11-1011 and the buyers 13-1021.00), the
 crosswalk onto their SOC codes, and an OEWS frame with the cross-industry rows and the
-cells of one sector (NAICS 11: 60 CEOs and 40 buyers of a total of 120).
+cells of one sector (NAICS 11: 60 CEOs and 40 buyers of a total of 120). Also the small
+balanced panel and exposures of the outcomes fault tests (:func:`outcome_panel`).
 """
 
 from __future__ import annotations
@@ -49,3 +50,17 @@ def soc_scores(buyers: str = BUYERS, **changes) -> pd.DataFrame:
     soc = pd.DataFrame({"soc_code": ["11-1011", buyers], "alpha": [0.3, 0.0],
                         "beta": [0.4, 0.3], "gamma": [0.5, 0.6]})
     return soc.assign(**changes)
+
+
+def outcome_panel() -> pd.DataFrame:
+    """A balanced panel of 8 occupations (majors 11 and 13), 2021-2023, for the outcomes tests."""
+    rows = [(f"{mj}-10{i}1", t, 100.0 * (i + 1) * (1.0 - 0.02 * i * (t > 2022))
+             * (1 + 0.005 * ((3 * i + t) % 4)), f"{mj}-0000")
+            for mj in ("11", "13") for i in range(4) for t in (2021, 2022, 2023)]
+    return pd.DataFrame(rows, columns=["soc_code", "year", "tot_emp", "soc_major"]).assign(
+        a_mean=1.0, balanced=True)
+
+
+def outcome_exposures(panel: pd.DataFrame) -> pd.DataFrame:
+    """One ``beta`` per occupation of :func:`outcome_panel`."""
+    return pd.DataFrame({"soc_code": list(panel["soc_code"].unique()), "beta": [0.1, 0.2, 0.3, 0.4] * 2})

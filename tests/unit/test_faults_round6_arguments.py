@@ -18,22 +18,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from _frames import outcome_exposures, outcome_panel
 
 import exposure
 from exposure import outcomes
 from exposure.errors import DataFormatError, ExposureError
 
-
-def _panel() -> pd.DataFrame:
-    rows = [(f"{mj}-10{i}1", t, 100.0 * (i + 1) * (1.0 - 0.02 * i * (t > 2022))
-             * (1 + 0.005 * ((3 * i + t) % 4)), f"{mj}-0000")
-            for mj in ("11", "13") for i in range(4) for t in (2021, 2022, 2023)]
-    return pd.DataFrame(rows, columns=["soc_code", "year", "tot_emp", "soc_major"]).assign(
-        a_mean=1.0, balanced=True)
-
-
-PANEL = _panel()
-EX = pd.DataFrame({"soc_code": list(PANEL["soc_code"].unique()), "beta": [0.1, 0.2, 0.3, 0.4] * 2})
+PANEL = outcome_panel()
+EX = outcome_exposures(PANEL)
 
 
 # 1. numbers and flags of the outcomes functions ----------------------------------------
