@@ -41,7 +41,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from exposure._args import check_column
+from exposure._args import check_column, check_count, shown
 from exposure._tables import norm_task_id, norm_task_ids
 from exposure.errors import DataFormatError
 from exposure.schemas._fields import TASK_TYPES
@@ -92,13 +92,11 @@ def check_row_offset(row_offset) -> int:
     ...
     exposure.errors.DataFormatError: row_offset must be a whole number of 0 or more (1 counts rows from 1), got str '2'
     """
-    value = row_offset.item() if isinstance(row_offset, np.generic) else row_offset
-    whole = (isinstance(value, int) and not isinstance(value, bool)) or (
-        isinstance(value, float) and value.is_integer())
-    if not whole or value < 0:
+    try:
+        return check_count(row_offset, "row_offset", 0)
+    except DataFormatError:  # the same check, with what the number means
         raise DataFormatError("row_offset must be a whole number of 0 or more (1 counts rows from 1), "
-                              f"got {type(row_offset).__name__} {row_offset!r}")
-    return int(value)
+                              f"got {shown(row_offset)}") from None
 
 
 def check_columns(frame: pd.DataFrame, *, what: str | None = None, path=None) -> None:
