@@ -94,6 +94,9 @@ def fake_mirror(tmp_path, fixtures, monkeypatch):
             return files.get("oews", fixtures / "oews" / "national_M2099_dl.csv")
         raise AssertionError(name)
 
+    # the files a mirror holds (the May 2025 by-industry extract among them), whatever the
+    # caller's environment says: without a mirror, OEWS 2025 would be BLS's three files
+    monkeypatch.setenv("EXPOSURE_MIRROR", str(tmp_path))
     real = exposure.fetch.fetch
     monkeypatch.setattr(exposure.fetch, "fetch", fetch)
     for module in (exposure.onet, exposure.oews, exposure.crosswalks):
