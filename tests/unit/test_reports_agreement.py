@@ -175,3 +175,24 @@ def test_write_agreement_report_writes_the_tables_beside_it_as_one_set(tmp_path,
     with pytest.raises(OSError):
         write_agreement_report(table, table, new / "freetext_agreement.csv", beside=beside)
     assert list(new.iterdir()) == []
+
+
+def test_modern_report_gives_precision_and_recall_of_each_category():
+    """The share right hid a tagger that never fires (entry_creative: 85.6%, recall 0)."""
+    modern = pd.DataFrame({
+        "task": ["Schedule appointments for clients.", "Answer telephones and take messages.",
+                 "Weld steel beams.", "Write and debug code for web applications."],
+        "label": ["E1", "E1", "E0", "E1"], "exposed": [True, True, False, True],
+        "admin": [True, False, True, False], "routine_coding": [False] * 4,
+    })
+    out = modern_report(modern).set_index("measure")
+    # admin: tagged on the first two (both by rule), labelled on the first and third
+    assert out.loc["category admin", ["n_labelled", "n_tagged"]].tolist() == [2, 2]
+    assert out.loc["category admin", "precision"] == 0.5
+    assert out.loc["category admin", "recall"] == 0.5
+    assert out.loc["category admin", "share_right"] == 0.5
+    # routine_coding: none labelled, one tagged: precision 0, recall undefined
+    assert out.loc["category routine_coding", ["n_labelled", "n_tagged"]].tolist() == [0, 1]
+    assert out.loc["category routine_coding", "precision"] == 0.0
+    assert np.isnan(out.loc["category routine_coding", "recall"])
+    assert out.loc["exposed vs not", ["n_labelled", "precision"]].isna().all()

@@ -605,7 +605,12 @@ def modern_report(modern: pd.DataFrame, model=None) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``measure, n_tasks, share_right`` rows, and ``mean_confidence``.
+        ``measure, n_tasks, share_right`` rows, and ``mean_confidence``; for each category
+        flag given, also ``n_labelled`` (tasks labelled with it), ``n_tagged`` (tasks the
+        tagger flags), ``precision`` and ``recall`` (NaN on the other rows, and where the
+        share is of nothing: no task tagged, or none labelled). The share right alone hides
+        a tagger that never fires: with 27 of 187 tasks labelled, tagging none is 85.6%
+        right.
 
     Examples
     --------
@@ -613,6 +618,11 @@ def modern_report(modern: pd.DataFrame, model=None) -> pd.DataFrame:
     ...                        "label": ["E1"], "exposed": [True]})
     >>> modern_report(modern)["measure"].tolist()
     ['exposed vs not', 'exposed vs not (gamma >= 0.5)', 'label (E0/E1/E2)']
+    >>> out = modern_report(modern.assign(admin=[True], entry_creative=[False]))
+    >>> out.iloc[3:][["measure", "n_labelled", "n_tagged", "precision", "recall"]]
+                       measure  n_labelled  n_tagged  precision  recall
+    3           category admin           1         1        1.0     1.0
+    4  category entry_creative           0         0        NaN     NaN
     """
     truth = check_modern_tasks(modern)
     scored = score_tasks(truth[["task"]], model=model)
@@ -630,7 +640,14 @@ def modern_report(modern: pd.DataFrame, model=None) -> pd.DataFrame:
     for cat in CATEGORIES:
         if cat in truth.columns:
             want = truth[cat].to_numpy(dtype=bool)
+            got = scored[cat].fillna(False).to_numpy(bool)
+            both = int((want & got).sum())
             out.append({"measure": f"category {cat}", "n_tasks": len(truth),
-                        "share_right": float((scored[cat].fillna(False).to_numpy(bool) == want).mean()),
-                        "mean_confidence": conf})
-    return pd.DataFrame(out)
+                        "share_right": float((got == want).mean()), "mean_confidence": conf,
+                        "n_labelled": int(want.sum()), "n_tagged": int(got.sum()),
+                        "precision": both / got.sum() if got.any() else np.nan,
+                        "recall": both / want.sum() if want.any() else np.nan})
+    table = pd.DataFrame(out)
+    if len(table.columns) > 4:  # counts of the category rows only: NaN elsewhere
+        table[["n_labelled", "n_tagged"]] = table[["n_labelled", "n_tagged"]].astype("Int64")
+    return table
