@@ -20,7 +20,6 @@ from exposure.reports.categories import (
 )
 from exposure.scoring import categories
 from exposure.scoring._inputs import norm_task_id
-from exposure.scoring._rules import RuleSet
 from exposure.scoring.categories import (
     CATEGORIES,
     TEXT_RULES,
@@ -180,17 +179,17 @@ def test_full_release_tags_and_explanations(onet):
     # entry_creative only in entry-level creative occupations
     assert out.loc[out["entry_creative"], "job_zone"].le(3).all()
     assert out.loc[out["entry_creative"], "context"].str.contains("creative").all()
+    # the free-text layer never reaches a task with its code: no text context, no free rule
+    assert not out["context"].str.contains("(text)", regex=False).any()
+    free = "|".join(r.rule_id for r in TEXT_RULES if r.kind == "free")
+    for cat in CATEGORIES:
+        assert not out[f"{cat}_rule"].str.contains(free).any()
 
 
 @pytest.mark.parametrize("use_re2", [True, False])
 def test_fast_path_equals_explained_path_on_every_task(onet, use_re2, monkeypatch):
     """tag_categories (fast, RE2 or re) == explain_categories (re) on all O*NET 29.1 tasks."""
-    def sets(flag):
-        def rs(idx):
-            return RuleSet((TEXT_RULES[j].pattern for j in idx), use_re2=flag)
-        return {"_TEXT_RULESET": rs(range(len(TEXT_RULES))), "_CORE_RULESET": rs(categories._CORE_IDX),
-                "_CTX_RULESET": rs(categories._CTX_IDX)}
-
+    sets = categories._rulesets
     titled = onet.tasks[["task"]].assign(title=onet.tasks["onetsoc_code"].map(
         onet.occupations.set_index("onetsoc_code")["title"]))
     for frame, kwargs in ((onet.tasks, {"onet": onet}), (onet.tasks, {}), (titled, {"onet": onet})):

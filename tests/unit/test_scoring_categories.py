@@ -14,7 +14,6 @@ import pytest
 from exposure import _measures
 from exposure.errors import DataFormatError
 from exposure.scoring import categories
-from exposure.scoring._rules import RuleSet
 from exposure.scoring.categories import (
     CATEGORIES,
     CATEGORY_MAPPING_VERSION,
@@ -330,7 +329,7 @@ def test_text_rules_are_well_formed():
         sep = "!" if r.kind.startswith("exclude") else ":"
         assert r.rule_id.startswith(r.category + sep), r.rule_id
     # every entry_creative positive rule needs the creative context
-    assert all(r.kind in ("context", "exclude") for r in TEXT_RULES if r.category == "entry_creative")
+    assert all(r.kind in ("context", "free", "exclude") for r in TEXT_RULES if r.category == "entry_creative")
 
 
 # The fast path (tag_categories) must give exactly the flags of the explained path, with
@@ -355,16 +354,17 @@ FAST_PATH_TEXTS = [
     "Weld steel beams.",
     "Pick up passengers according to appointments or schedules.",
     "Rédiger le résumé; schedule café réservations for staff.",
+    "Draft captions for the brand's Instagram posts.",
+    "Write a GitHub Actions workflow that runs the test suite.",
+    "Turn the manager's notes into a meeting agenda in the shared calendar.",
+    "Update clinical records in the patient CRM.",
     NEUTRAL,
 ]
 TITLES = ["Office Clerk", "Web Developer", "Graphic Designer", "Nurse", None]
 
 
 def rulesets(use_re2):
-    def rs(idx):
-        return RuleSet((TEXT_RULES[j].pattern for j in idx), use_re2=use_re2)
-    return {"_TEXT_RULESET": rs(range(len(TEXT_RULES))), "_CORE_RULESET": rs(categories._CORE_IDX),
-            "_CTX_RULESET": rs(categories._CTX_IDX)}
+    return categories._rulesets(use_re2)
 
 
 @pytest.mark.parametrize("use_re2", [True, False])
@@ -445,3 +445,88 @@ def test_nearest_occupations_checks_its_arguments(titles, occupations, min_score
 
     with pytest.raises(DataFormatError, match=message):
         nearest_occupations(titles, occupations, min_score=min_score)
+
+
+# --- free text without an occupation: the text's own words give the context -----------
+
+MODERN = {
+    "creative": "Draft captions for the brand's Instagram posts.",
+    "computer": "Write a GitHub Actions workflow that runs the test suite.",
+    "clerical": "Turn the manager's notes into a meeting agenda in the shared calendar.",
+}
+
+
+def test_free_text_without_occupation_takes_its_context_from_its_words():
+    """A text's words stand for its occupation when it has none.
+
+    Before, free text without a title had no context: no entry_creative ever, and the
+    modern wording of the other two categories fell through.
+    """
+    frame = pd.DataFrame({"task": list(MODERN.values())})
+    out = explain_categories(frame)
+    assert out["context"].tolist() == ["creative (text)", "computer (text)", "clerical (text)"]
+    assert out["entry_creative"].tolist() == [True, False, False]
+    assert out["routine_coding"].tolist() == [False, True, False]
+    assert out["admin"].tolist() == [False, False, True]
+    assert out.loc[0, "entry_creative_rule"] == (
+        "text entry_creative:drafting (creative text); text entry_creative:media_ctx (creative text)")
+    assert out.loc[1, "routine_coding_rule"] == "text routine_coding:tools_ctx (computer text)"
+    pd.testing.assert_frame_equal(tag_categories(frame), out[list(CATEGORIES)])
+
+
+def test_text_context_is_only_for_rows_without_code_or_title():
+    text = MODERN["creative"]
+    frame = pd.DataFrame({"task": [text] * 3, "title": [None, "Welder", "Junior Copywriter"]})
+    out = explain_categories(frame)
+    # a title outside every context wins over the words of the text
+    assert out["entry_creative"].tolist() == [True, False, True]
+    assert out["context"].tolist() == ["creative (text)", "", "creative"]
+    assert out.loc[1, "entry_creative_rule"].endswith("(needs creative occupation)")
+
+
+def test_text_context_rows_are_entry_level_unless_a_job_zone_says_otherwise():
+    frame = pd.DataFrame({"task": [MODERN["creative"]] * 3, "job_zone": [None, 3, 4]})
+    out = explain_categories(frame)
+    assert out["entry_creative"].tolist() == [True, True, False]
+    assert out.loc[2, "entry_creative_rule"].endswith("[gated: job zone 4 > 3]")
+
+
+def test_text_context_does_not_lift_the_vetoes_outside_an_occupation():
+    """Clinical records are not admin outside a clerical occupation, whatever the words."""
+    text = "Update clinical records in the patient CRM."
+    frame = pd.DataFrame({"task": [text, text], "title": [None, "Medical Records Clerk"]})
+    out = explain_categories(frame)
+    assert out["admin"].tolist() == [False, True]
+    assert out.loc[0, "context"] == "clerical (text)"
+    assert "[vetoed: text admin!professional]" in out.loc[0, "admin_rule"]
+
+
+def test_free_rules_never_count_for_rows_with_an_onet_code():
+    """The O*NET path keeps its validated tagger: rules of kind 'free' are for free text."""
+    text = MODERN["computer"]
+    frame = pd.DataFrame({"task": [text] * 3, "onetsoc_code": ["15-1252.00", None, None],
+                          "title": [None, "Software Developer", None]})
+    out = explain_categories(frame)
+    assert out["routine_coding"].tolist() == [False, True, True]
+    assert out["context"].tolist() == ["computer", "computer", "computer (text)"]
+    assert out.loc[0, "routine_coding_rule"] == ""  # not listed where it cannot count
+    assert out.loc[1, "routine_coding_rule"] == "text routine_coding:tools_ctx (computer occupation)"
+    assert [r.rule_id for r in TEXT_RULES if r.kind == "free"] == [
+        "admin:writing_ctx", "routine_coding:tools_ctx", "entry_creative:media_ctx"]
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("Write new scripts for broadcasts.", "routine_coding"),  # a script is not code here
+        ("Design plant layouts or production facilities.", "entry_creative"),
+        ("Create system images of laptops before reimaging them.", "entry_creative"),
+        ("Clean brass particles from files by drawing file cards through file grooves.", "admin"),
+        ("Direct the creative vision of the brand's Instagram campaign.", "entry_creative"),
+        ("Perform the podcast's theme music live in the studio.", "entry_creative"),
+        ("Sell ad space in the newsletter to local businesses.", "entry_creative"),
+        ("Train staff to use the new Python scripts for reports.", "routine_coding"),
+    ],
+)
+def test_text_contexts_do_not_tag_lookalikes(text, category):
+    assert not tag_categories(pd.DataFrame({"task": [text]}))[category].any(), text

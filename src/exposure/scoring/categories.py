@@ -25,11 +25,16 @@ How a task is tagged (every decision can be explained with :func:`explain_catego
    it), ``computer`` (SOC 15-12) and ``creative`` (arts, design and media occupations).
    It comes from the ``onetsoc_code`` column; for free text from the occupation title
    (``occupation_column``, default ``"title"``): the nearest O*NET occupation title when
-   ``onet`` is given (:func:`nearest_occupations`), else keywords of the title.
-2. **Text rules** (:data:`TEXT_RULES`, matched by :mod:`exposure.scoring._rules`) of five
+   ``onet`` is given (:func:`nearest_occupations`), else keywords of the title. Free text
+   with neither code nor title takes its contexts from its own words
+   (:data:`CONTEXT_TEXT`); they let the context rules count but not lift the
+   ``exclude_outside`` vetoes.
+2. **Text rules** (:data:`TEXT_RULES`, matched by :mod:`exposure.scoring._rules`) of six
    kinds (:data:`RULE_KINDS`): ``strong`` and ``any`` rules fire in every occupation;
    ``context`` rules only in the category's context (in an office job, "maintain files"
-   is clerical; in a laboratory it is not); ``exclude`` rules veto the category
+   is clerical; in a laboratory it is not); ``free`` rules like ``context`` rules, but on
+   free text only (rows without ``onetsoc_code``: today's wording, such as pull requests,
+   tickets, captions and agendas); ``exclude`` rules veto the category
    (management verbs, architecture, sales, performing); ``exclude_outside`` rules veto it
    outside the context only (clinical, scientific or engineering records for admin), but
    never a ``strong`` rule (unmistakably clerical work: appointments, telephones, mail,
@@ -42,7 +47,8 @@ How a task is tagged (every decision can be explained with :func:`explain_catego
    the IWA's entries off for that DWA. An entry of scope ``any`` counts like an ``any``
    rule, one of scope ``context`` like a ``context`` rule.
 4. ``entry_creative`` needs the creative context and an entry-level occupation (job zone
-   at most 3, from ``onet`` or a ``job_zone`` column, or a junior/assistant title). A
+   at most 3, from ``onet`` or a ``job_zone`` column, or a junior/assistant title; free
+   text with neither code nor title counts as entry level unless its job zone is given). A
    ``job_zone`` cell is a whole number from 1 to 5, as a number or text (``3``, ``"3.0"``),
    or missing or blank (``onet``'s zone then); anything else is refused
    (:func:`exposure.scoring._inputs.check_job_zones`).
@@ -85,6 +91,7 @@ __all__ = [
     "CONTEXT_OF",
     "CONTEXT_SOC",
     "CONTEXT_SOC_EXCEPT",
+    "CONTEXT_TEXT",
     "CONTEXT_TITLE",
     "ENTRY_CREATIVE_MAX_JOB_ZONE",
     "ENTRY_LEVEL_TITLE",
@@ -148,13 +155,55 @@ CONTEXT_TITLE = {
     ),
 }
 
+#: Words of a task text that name a context's work, for text with no occupation at all
+#: (neither ``onetsoc_code`` nor a title): the text's own words then stand for the
+#: occupation, so that the context rules can count ("Draft captions for Instagram
+#: posts" is creative work wherever it is done). A context found this way lets the
+#: context rules count but does not lift the ``exclude_outside`` vetoes (it is not an
+#: occupation), and the row counts as entry level unless a ``job_zone`` cell says
+#: otherwise: free text without a title says nothing of the job's level, so the kind of
+#: work decides (drafts, basic design, preliminary research).
+CONTEXT_TEXT = {
+    "clerical": (
+        r"\b(inbox(es)?|voicemails?|memos?|letters?|correspondence|mail|mailboxes"
+        r"|envelopes|invoices?|paperwork|appointments?|calendars?|agendas?|meeting (minutes"
+        r"|notes|invitations?)|spreadsheets?|Excel|Google Sheets|Google Drive|SharePoint"
+        r"|timesheets?|time sheets|payroll|expense reports?|purchase orders?|requisitions?"
+        r"|(customer|client|contact|personnel|office|business) (records|files|lists)"
+        r"|front desk|reception|visitors?|telephones?|phone calls?|CRM|Salesforce|HubSpot"
+        r"|QuickBooks|ERP|mailing lists?|data entry|notices)\b"
+    ),
+    "computer": (
+        r"\b(code|codebases?|source code|(shell|automation|deployment|test|build|install\w*"
+        r"|Apps|cron) scripts?|APIs?|endpoints?|repos|repositor(y|ies)"
+        r"|GitHub|GitLab|Bitbucket|pull requests?|merge requests?|CI|CI/CD|SQL|Docker\w*"
+        r"|Kubernetes|AWS|Azure|GCP|Terraform|VPN|network drives?|Wi-?Fi|routers?|firewalls?"
+        r"|laptops?|printer drivers?|macOS|Linux|user accounts?|e-?mail accounts?|passwords?"
+        r"|log-?ins?|two-factor|2FA|MFA|single sign-on|SSO|help-?desk|bug reports?|unit tests?"
+        r"|test suites?|landing pages?|HTML|CSS|JavaScript|TypeScript|Python|Bash|PowerShell"
+        r"|Node\.js|npm|plugins?|WordPress|macros?|VBA|regular expressions?|regex|JSON|YAML"
+        r"|coding assistants?|staging (servers?|environments?))\b"
+    ),
+    "creative": (
+        r"\b(blogs?|blog posts?|social media|Instagram|TikTok|YouTube|LinkedIn|Facebook"
+        r"|newsletters?|captions?|headlines?|(ad|advertising|marketing|product|website) copy"
+        r"|copywriting|press releases?|articles?|storyboards?|podcasts?|videos?|video clips?"
+        r"|footage|photos?|photographs?|photo shoots?|illustrations?|graphics?|banners?"
+        r"|banner ads?|ads|(radio|TV|video|display|social|print) ads?|advertisements?|(ad|advertising|marketing) campaigns?|brand"
+        r"|logos?|mock-?ups?|thumbnails?|show notes|subtitles?|content (calendars?|plans?"
+        r"|ideas|creators?)|news stories|editorials?|magazines?|episodes?|Canva|Photoshop"
+        r"|Figma|Premiere|alt text|infographics?|posters?|flyers?|product (descriptions"
+        r"|listings))\b"
+    ),
+}
+
 #: A title marking a junior role: free text counts as entry level for entry_creative.
 ENTRY_LEVEL_TITLE = (
     r"\b(junior|jr|assistant|associate|trainee|intern|apprentice|entry[- ]level|aide|helper)\b"
 )
 
 #: Kinds of text rules (see the module docstring).
-RULE_KINDS = ("strong", "any", "context", "exclude", "exclude_outside")
+RULE_KINDS = ("strong", "any", "context", "free", "exclude", "exclude_outside")
 
 
 @dataclass(frozen=True)
@@ -319,6 +368,14 @@ TEXT_RULES: tuple[TextRule, ...] = (
         "context",
     ),
     TextRule(
+        "admin:writing_ctx", "admin",
+        r"\b(draft|writ|compos|typ|summar|turn|convert|proofread|format|prepar|send|forward"
+        r"|distribut)\w*\b" + _W + r"\b(memos?|letters?|notices?|minutes|agendas?|invitations?"
+        r"|replies|messages|meeting notes|summar(y|ies))\b",
+        "in office work: drafting routine letters, memos, notices, minutes and agendas",
+        "free",
+    ),
+    TextRule(
         "admin!management", "admin",
         _HEAD + r"(supervis|direct|manag|oversee|hire|recruit|train|negotiat|approv|teach"
         r"|instruct|evaluat|establish|lead|formulat|recommend|solicit|sell|promot|analy[sz]"
@@ -395,6 +452,20 @@ TEXT_RULES: tuple[TextRule, ...] = (
         "context",
     ),
     TextRule(
+        "routine_coding:tools_ctx", "routine_coding",
+        r"\b(writ|fix|debug|refactor|port|convert|upgrad|migrat|configur|install|set\w* up|reset"
+        r"|resolv|troubleshoot|automat|review|reproduc|deploy|generat|build|edit|creat|answer"
+        r"|patch|updat|map|provision|unlock|grant|revok)\w*\b" + _W
+        + r"\b(code|codebases?|scripts?|functions?|modules?|endpoints?|APIs?|queries|migrations?"
+        r"|workflows?|configurations?|builds?|tests?|test suites?|bugs?|pull requests?"
+        r"|dependencies|packages|plugins?|accounts?|passwords?|permissions?|VPN|drivers?"
+        r"|laptops?|devices?|tickets?|errors?|regular expressions?|regex\w*|network drives?"
+        r"|authentication|two-factor|repositor\w*|links|themes?|macros?)\b",
+        "in computer work: today's coding and IT support (scripts, pull requests, tickets, "
+        "accounts)",
+        "free",
+    ),
+    TextRule(
         "routine_coding!design", "routine_coding",
         _HEAD + r"(architect|recommend|evaluat|assess|specif|direct|supervis|hire"
         r"|oversee|manag\w* (\w+ ){0,2}(projects?|staff|teams?|personnel|workers|budgets?)"
@@ -458,6 +529,20 @@ TEXT_RULES: tuple[TextRule, ...] = (
         r"|photographs|examples|references|story ?lines|scripts|scores)\b|\bfor reference\b",
         "in creative jobs: preliminary research for a creative or media work",
         "context",
+    ),
+    TextRule(
+        "entry_creative:media_ctx", "entry_creative",
+        r"\b(draft|writ|outlin|brainstorm|rewrit|adapt|edit|trim|caption|subtitl|summar"
+        r"|generat|produc|creat|design|research|gather|find|pick|select|script|repurpos|resiz"
+        r"|retouch|mock\w* up|sketch)\w*\b" + _W
+        + r"\b(posts?|captions?|hashtags|headlines?|subtitles?|subtitle files|thumbnails?"
+        r"|show notes|blurbs?|taglines?|slogans?|scripts?|outlines?|storyboards?|rough (cuts?"
+        r"|edits?)|footage|clips?|episodes?|banners?|ads?|graphics?|mock-?ups?|illustrations?"
+        r"|images?|photos?|mood ?boards?|ideas|alt text|meta (titles|descriptions)"
+        r"|descriptions?|questions|newsletters?|articles?|blogs?|copy|press releases?|sounds"
+        r"|trends?|briefs?|themes|profiles?|variations|drafts?)\b",
+        "in media work: drafting posts, captions, scripts and briefs, basic graphics, research",
+        "free",
     ),
     TextRule(
         "entry_creative!not_drafting", "entry_creative",
@@ -552,14 +637,42 @@ def load_category_mapping(version: str = CATEGORY_MAPPING_VERSION) -> pd.DataFra
     return pd.DataFrame([[r[c] for c in expected] for r in rows], columns=expected).astype(str)
 
 
-_TEXT_RULESET = RuleSet(rule.pattern for rule in TEXT_RULES)
 # the fast path matches the rules that count in every occupation against every text, and
 # the context rules and the vetoes only against the texts of rows where they can change a
 # flag: rows in a context, or with a positive rule or a mapping entry of scope "any"
 _CORE_IDX = [j for j, r in enumerate(TEXT_RULES) if r.kind in ("strong", "any")]
 _CTX_IDX = [j for j, r in enumerate(TEXT_RULES) if r.kind not in ("strong", "any")]
-_CORE_RULESET = RuleSet(TEXT_RULES[j].pattern for j in _CORE_IDX)
-_CTX_RULESET = RuleSet(TEXT_RULES[j].pattern for j in _CTX_IDX)
+_N_CORE = len(_CORE_IDX)
+
+
+def _rulesets(use_re2: bool = True) -> dict[str, RuleSet]:
+    """The module's rule sets by name (tests build them with ``use_re2=False`` too).
+
+    Examples
+    --------
+    >>> sets = _rulesets()
+    >>> len(sets["_CORE_RULESET"].patterns) == _N_CORE + len(CONTEXT_TEXT)
+    True
+    """
+    def rules(idx):
+        return RuleSet((TEXT_RULES[j].pattern for j in idx), use_re2=use_re2)
+
+    words = list(CONTEXT_TEXT.values())
+    return {
+        "_TEXT_RULESET": rules(range(len(TEXT_RULES))),
+        # the words of CONTEXT_TEXT ride along with the core rules (one pass over every text)
+        "_CORE_RULESET": RuleSet([*(TEXT_RULES[j].pattern for j in _CORE_IDX), *words],
+                                 use_re2=use_re2),
+        "_CTX_RULESET": rules(_CTX_IDX),
+        "_CONTEXT_TEXT_RULESET": RuleSet(words, use_re2=use_re2),
+    }
+
+
+_RULESETS = _rulesets()
+_TEXT_RULESET = _RULESETS["_TEXT_RULESET"]
+_CORE_RULESET = _RULESETS["_CORE_RULESET"]
+_CTX_RULESET = _RULESETS["_CTX_RULESET"]
+_CONTEXT_TEXT_RULESET = _RULESETS["_CONTEXT_TEXT_RULESET"]
 _CONTEXT_TITLE_RE = {ctx: re.compile(p, re.IGNORECASE) for ctx, p in CONTEXT_TITLE.items()}
 _ENTRY_LEVEL_RE = re.compile(ENTRY_LEVEL_TITLE, re.IGNORECASE)
 _STOP = frozenset("and or of the a an in for to with except all other including".split())
@@ -671,6 +784,14 @@ class _Occupations:
     entry_level: np.ndarray
     context: dict  # context name -> bool array
     source: list  # "code", "nearest", "title" or ""
+    # rows with no occupation at all (no code, no title): their text may give a context
+    bare: np.ndarray | None = None
+    text_context: dict | None = None  # context name -> bool array, from the text's words
+
+    @property
+    def free_text(self) -> np.ndarray:
+        """Rows without an O*NET-SOC code (where rules of kind ``free`` count)."""
+        return np.fromiter((s != "code" for s in self.source), dtype=bool, count=len(self.source))
 
 
 def _occupation_keys(codes: list, titles: list) -> tuple[np.ndarray, list]:
@@ -698,7 +819,8 @@ def _occupations(frame: pd.DataFrame, onet, occupation_column: str | None) -> _O
             or (occupation_column and occupation_column in frame.columns)):
         # texts alone: no code, title or job zone, so no context and no entry level
         return _Occupations([None] * n, [None] * n, np.zeros(n, dtype=bool),
-                            {ctx: np.zeros(n, dtype=bool) for ctx in CONTEXT_SOC}, [""] * n)
+                            {ctx: np.zeros(n, dtype=bool) for ctx in CONTEXT_SOC}, [""] * n,
+                            np.ones(n, dtype=bool))
     codes: list = [None] * n
     if "onetsoc_code" in frame.columns:
         codes = [c.strip() or None if isinstance(c, str) else None
@@ -747,7 +869,9 @@ def _occupations(frame: pd.DataFrame, onet, occupation_column: str | None) -> _O
     for i in np.flatnonzero(any_context).tolist():  # usually a few rows, not all n
         if codes[i] is None and titles[i] is not None:
             source[i] = "title"
-    return _Occupations(codes, zones, entry, context, source)
+    bare = np.fromiter((c is None and t is None for c, t in zip(codes, titles, strict=True)),
+                       dtype=bool, count=n)
+    return _Occupations(codes, zones, entry, context, source, bare)
 
 
 def _mapping_index(mapping: pd.DataFrame) -> tuple[dict, dict]:
@@ -839,14 +963,18 @@ def _evidence(frame, text_column, onet, occupation_column, *, fast: bool = False
     occ = _occupations(frame, onet, occupation_column)
     mapping = _mapping_evidence(frame, onet)
     if not fast:
-        codes, _, found = _TEXT_RULESET.match(texts)
+        codes, uniques, found = _TEXT_RULESET.match(texts)
+        _, _, found_ctx = _CONTEXT_TEXT_RULESET.match(uniques)
+        _text_contexts(occ, codes, _CONTEXT_TEXT_RULESET.hit_matrix(found_ctx))
         return _Evidence(codes, found, _TEXT_RULESET.hit_matrix(found), occ, mapping)
     codes, uniques, found_core = _CORE_RULESET.match(texts)
     core_hits = _CORE_RULESET.hit_matrix(found_core)
+    _text_contexts(occ, codes, core_hits[:, _N_CORE:])
+    core_hits = core_hits[:, :_N_CORE]
     hits = np.zeros((len(uniques), len(TEXT_RULES)), dtype=bool)
     hits[:, _CORE_IDX] = core_hits
     need = np.zeros(len(codes), dtype=bool)
-    for arr in occ.context.values():
+    for arr in (*occ.context.values(), *occ.text_context.values()):
         need |= arr
     if len(codes):
         need |= core_hits.any(axis=1)[codes]
@@ -860,6 +988,22 @@ def _evidence(frame, text_column, onet, occupation_column, *, fast: bool = False
     return _Evidence(codes, None, hits, occ, mapping)
 
 
+def _text_contexts(occ: _Occupations, codes: np.ndarray, found: np.ndarray) -> None:
+    """Set ``occ.text_context`` (and entry level) of the rows without an occupation.
+
+    ``found``: bool matrix (distinct texts, contexts in :data:`CONTEXT_TEXT` order) of
+    the context words found in each distinct text; ``codes`` maps rows to distinct texts.
+    A row without code or title and without a job zone counts as entry level.
+    """
+    n = len(codes)
+    bare = occ.bare if occ.bare is not None else np.zeros(n, dtype=bool)
+    occ.text_context = {ctx: (found[:, k][codes] & bare if n and bare.any() else np.zeros(n, dtype=bool))
+                        for k, ctx in enumerate(CONTEXT_TEXT)}
+    if bare.any():
+        occ.entry_level = occ.entry_level | (bare & np.fromiter((jz is None for jz in occ.zones),
+                                                                dtype=bool, count=n))
+
+
 def _flags(ev: _Evidence) -> dict[str, np.ndarray]:
     """The category flags of every row (the single decision rule of both public paths)."""
     n = len(ev.codes)
@@ -867,6 +1011,8 @@ def _flags(ev: _Evidence) -> dict[str, np.ndarray]:
     out = {}
     for cat in CATEGORIES:
         ctx = ev.occ.context[CONTEXT_OF[cat]]
+        # a context from the text's words lets the context rules count, not the vetoes go
+        ctx_or_text = ctx | ev.occ.text_context[CONTEXT_OF[cat]]
 
         def kind(k, cat=cat):
             idx = _KIND_INDEX[(cat, k)]
@@ -883,7 +1029,8 @@ def _flags(ev: _Evidence) -> dict[str, np.ndarray]:
                         map_any[i] = True
                     else:
                         map_ctx[i] = True
-        positive = kind("any") | map_any | (ctx & (kind("context") | map_ctx))
+        positive = (kind("any") | map_any | (ctx_or_text & (kind("context") | map_ctx))
+                    | (ctx_or_text & ev.occ.free_text & kind("free")))
         fired = (kind("strong") & ~kind("exclude")
                  | positive & ~(kind("exclude") | (~ctx & kind("exclude_outside"))))
         if cat == "entry_creative":
@@ -959,6 +1106,10 @@ def explain_categories(
         for cat in CATEGORIES:
             ctx_name = CONTEXT_OF[cat]
             in_ctx = bool(ev.occ.context[ctx_name][i])
+            in_text = bool(ev.occ.text_context[ctx_name][i])
+            free_text = bool(ev.occ.free_text[i])
+            where_ctx = (f"{ctx_name} occupation" if in_ctx else f"{ctx_name} text" if in_text
+                         else f"needs {ctx_name} occupation")
             items, vetoes, soft = [], [], []
             strong = False
             for c, scope, where in mapped:
@@ -967,7 +1118,7 @@ def explain_categories(
                 if scope == "any":
                     items.append(where)
                 else:
-                    items.append(f"{where} ({'' if in_ctx else 'needs '}{ctx_name} occupation)")
+                    items.append(f"{where} ({where_ctx})")
             for j in found:
                 rule = TEXT_RULES[j]
                 if rule.category != cat:
@@ -976,8 +1127,10 @@ def explain_categories(
                     items.append(f"text {rule.rule_id}")
                     strong = strong or rule.kind == "strong"
                 elif rule.kind == "context":
-                    items.append(f"text {rule.rule_id} ({'' if in_ctx else 'needs '}{ctx_name} "
-                                 "occupation)")
+                    items.append(f"text {rule.rule_id} ({where_ctx})")
+                elif rule.kind == "free":
+                    if free_text:  # not listed for rows with an O*NET-SOC code: never counts there
+                        items.append(f"text {rule.rule_id} ({where_ctx})")
                 elif rule.kind == "exclude":
                     vetoes.append(f"text {rule.rule_id}")
                 elif not in_ctx:
@@ -987,7 +1140,8 @@ def explain_categories(
             text = "; ".join(items)
             if items and vetoes:
                 text += f" [vetoed: {'; '.join(vetoes)}]"
-            if cat == "entry_creative" and items and not flags[cat][i] and not vetoes and in_ctx:
+            if (cat == "entry_creative" and items and not flags[cat][i] and not vetoes
+                    and (in_ctx or in_text)):
                 jz = ev.occ.zones[i]
                 text += (" [gated: job zone unknown]" if jz is None
                          else f" [gated: job zone {jz} > {ENTRY_CREATIVE_MAX_JOB_ZONE}]")
@@ -998,7 +1152,9 @@ def explain_categories(
     out["job_zone"] = pd.array(ev.occ.zones, dtype="Int64")
     out["occupation"] = pd.Series([c or "" for c in ev.occ.codes], index=frame.index, dtype=str)
     out["context"] = pd.Series(
-        [",".join(ctx for ctx, arr in ev.occ.context.items() if arr[i]) for i in range(n)],
+        [",".join([*(ctx for ctx, arr in ev.occ.context.items() if arr[i]),
+                   *(f"{ctx} (text)" for ctx, arr in ev.occ.text_context.items() if arr[i])])
+         for i in range(n)],
         index=frame.index, dtype=str)
     for cat in CATEGORIES:
         out[f"{cat}_rule"] = pd.Series(cols[f"{cat}_rule"], index=frame.index, dtype=str)
