@@ -175,3 +175,19 @@ def test_second_modern_set_is_distinct_from_the_first_and_reported(freetext):
     assert table.loc["exposed vs not", "n_tasks"] == 80
     # figures reported in docs/validation/agreement.md; a floor against regressions
     assert table.loc["exposed vs not", "share_right"] > 0.75
+
+
+@pytest.mark.parametrize("name, n", [("modern_tasks_v3.csv", 170), ("modern_tasks_v4.csv", 180)])
+def test_blind_category_sets_are_distinct_and_reported(freetext, name, n):
+    """The sets written blind to test the free-text category layer (docs: Categories)."""
+    blind = pd.read_csv(freetext / name)
+    assert len(blind) == n and blind["task"].is_unique
+    others = pd.concat([pd.read_csv(freetext / f)["task"] for f in sorted(freetext.glob("modern_tasks*.csv"))
+                        if f.name != name])
+    assert not set(blind["task"].str.lower()) & set(others.str.lower())
+    table = modern_report(blind).set_index("measure")
+    # figures reported in docs/methods/categories.md; floors against regressions
+    for cat in ("admin", "routine_coding", "entry_creative"):
+        row = table.loc[f"category {cat}"]
+        assert row["n_labelled"] >= 35
+        assert row["precision"] > 0.85 and row["recall"] > 0.5, (cat, row.to_dict())

@@ -169,9 +169,13 @@ CONTEXT_TEXT = {
         r"|envelopes|invoices?|paperwork|appointments?|calendars?|agendas?|meeting (minutes"
         r"|notes|invitations?)|spreadsheets?|Excel|Google Sheets|Google Drive|SharePoint"
         r"|timesheets?|time sheets|payroll|expense reports?|purchase orders?|requisitions?"
-        r"|(customer|client|contact|personnel|office|business) (records|files|lists)"
-        r"|front desk|reception|visitors?|telephones?|phone calls?|CRM|Salesforce|HubSpot"
-        r"|QuickBooks|ERP|mailing lists?|data entry|notices)\b"
+        r"|(customer|client|contact|tenant|member|donor|student|employee|personnel|office"
+        r"|business|vendor|supplier) (records|files|lists|databases?|details|addresses)"
+        r"|front desk|reception|visitors?|telephones?|phone calls?|phone lines?|main line"
+        r"|calls through|CRM|Salesforce|HubSpot|QuickBooks|Xero|ERP|BambooHR|Workday|ADP"
+        r"|Gusto|mailing lists?|data entry|notices|shared drives?|Dropbox|Calendly|Outlook"
+        r"|flights|hotel (rooms?|bookings?)|travel (portals?|bookings?|arrangements)"
+        r"|itinerar(y|ies)|packing slips|shipping labels)\b"
     ),
     "computer": (
         r"\b(code|codebases?|source code|(shell|automation|deployment|test|build|install\w*"
@@ -182,7 +186,14 @@ CONTEXT_TEXT = {
         r"|log-?ins?|two-factor|2FA|MFA|single sign-on|SSO|help-?desk|bug reports?|unit tests?"
         r"|test suites?|landing pages?|HTML|CSS|JavaScript|TypeScript|Python|Bash|PowerShell"
         r"|Node\.js|npm|plugins?|WordPress|macros?|VBA|regular expressions?|regex|JSON|YAML"
-        r"|coding assistants?|staging (servers?|environments?))\b"
+        r"|coding assistants?|(staging|production|dev|file|web|mail) (servers?|environments?)"
+        r"|Grafana|Datadog|Prometheus|CloudWatch|PagerDuty|Sentry|VLANs?|(network|Ethernet)"
+        r" (switches|cards?|ports?)|Microsoft 365|Office 365|M365|Google Workspace"
+        r"|Active Directory|Okta|Intune|Jamf|Android|iOS|Macs|MacBooks?|Freshservice"
+        r"|ServiceNow|Jira|ETL|backups?|backup (jobs?|logs?)|memory leaks?|Playwright"
+        r"|Selenium|Cypress|pytest|Jest|refactor\w*|linters?|IT (help|tickets?|support)"
+        r"|it-help|Creative Cloud|Postgres\w*|MySQL|MongoDB|Redis|Airflow|dbt|Snowflake"
+        r"|BigQuery|REST|GraphQL|SDKs?|antivirus)\b"
     ),
     "creative": (
         r"\b(blogs?|blog posts?|social media|Instagram|TikTok|YouTube|LinkedIn|Facebook"
@@ -193,7 +204,11 @@ CONTEXT_TEXT = {
         r"|logos?|mock-?ups?|thumbnails?|show notes|subtitles?|content (calendars?|plans?"
         r"|ideas|creators?)|news stories|editorials?|magazines?|episodes?|Canva|Photoshop"
         r"|Figma|Premiere|alt text|infographics?|posters?|flyers?|product (descriptions"
-        r"|listings))\b"
+        r"|listings)|(news|copy|video|photo|senior|managing|lead) (editors?|designers?)"
+        r"|producers?|reporters?|journalists?|newsrooms?|news desks?|documentar(y|ies)"
+        r"|filming|yearbooks?|InDesign|Illustrator|After Effects|Final Cut|DaVinci|Descript"
+        r"|Lightroom|mood ?boards?|highlight reels?|reels|icons?|(window|store) displays?"
+        r"|radio (stations?|spots?)|promos?|profile pieces?)\b"
     ),
 }
 
@@ -368,11 +383,23 @@ TEXT_RULES: tuple[TextRule, ...] = (
         "context",
     ),
     TextRule(
-        "admin:writing_ctx", "admin",
+        "admin:office_ctx", "admin",
         r"\b(draft|writ|compos|typ|summar|turn|convert|proofread|format|prepar|send|forward"
-        r"|distribut)\w*\b" + _W + r"\b(memos?|letters?|notices?|minutes|agendas?|invitations?"
-        r"|replies|messages|meeting notes|summar(y|ies))\b",
-        "in office work: drafting routine letters, memos, notices, minutes and agendas",
+        r"|distribut|mail)\w*\b" + _W + r"\b(memos?|letters?|notices?|minutes|agendas?"
+        r"|invitations?|replies|messages|meeting notes|summar(y|ies))\b"
+        r"|\b(enter|key|input|log|upload|add|type)\w*\b" + _W + r"\b(details|data|information"
+        r"|entries|numbers|addresses|dates|hours|invoices?|receipts|timesheets|orders)\b"
+        r"|\b(generat|creat|print|prepar|issu)\w*\b" + _W + r"\b(packing slips|shipping labels"
+        r"|paperwork|invoices?|purchase orders|forms)\b"
+        r"|\b(archiv|upload|organiz|renam|sort|tag)\w*\b" + _W + r"\b(files|documents|folders"
+        r"|records|contracts|forms|scans)\b"
+        r"|\b(coordinat|book|schedul|arrang|set\w* up|mov|reschedul|confirm)\w*\b" + _W
+        + r"\b(slots|interviews|calls|meetings?|appointments?|visits|rooms|flights|hotels"
+        r"|travel)\b|\breminders?\b" + _W + r"\b(appointments?|meetings?|deadlines?|renewals?)\b"
+        r"|\b(answer|pick\w* up|cover)\w* (\w+ ){0,2}(main |phone |front |office )?(lines?"
+        r"|phones?)\b|\bput\w* calls through\b",
+        "in office work: drafting routine letters and notices, data entry, paperwork, filing, "
+        "scheduling, phones",
         "free",
     ),
     TextRule(
@@ -455,12 +482,15 @@ TEXT_RULES: tuple[TextRule, ...] = (
         "routine_coding:tools_ctx", "routine_coding",
         r"\b(writ|fix|debug|refactor|port|convert|upgrad|migrat|configur|install|set\w* up|reset"
         r"|resolv|troubleshoot|automat|review|reproduc|deploy|generat|build|edit|creat|answer"
-        r"|patch|updat|map|provision|unlock|grant|revok)\w*\b" + _W
+        r"|patch|updat|map|provision|unlock|grant|revok|watch|check|restart|rerun|swap|replac"
+        r"|bump|add|turn\w* on|enabl|disabl|licens|triag|lint|monitor)\w*\b" + _W
         + r"\b(code|codebases?|scripts?|functions?|modules?|endpoints?|APIs?|queries|migrations?"
         r"|workflows?|configurations?|builds?|tests?|test suites?|bugs?|pull requests?"
         r"|dependencies|packages|plugins?|accounts?|passwords?|permissions?|VPN|drivers?"
         r"|laptops?|devices?|tickets?|errors?|regular expressions?|regex\w*|network drives?"
-        r"|authentication|two-factor|repositor\w*|links|themes?|macros?)\b",
+        r"|authentication|two-factor|repositor\w*|links|themes?|macros?|services|jobs|logs"
+        r"|dashboards|VLANs?|switches|cards?|servers?|apps?|caches?|leaks?|crashes|logging"
+        r"|pipelines?|Wi-?Fi|MFA|Macs|problems|troubles?|issues|questions|channels?)\b",
         "in computer work: today's coding and IT support (scripts, pull requests, tickets, "
         "accounts)",
         "free",
@@ -534,13 +564,14 @@ TEXT_RULES: tuple[TextRule, ...] = (
         "entry_creative:media_ctx", "entry_creative",
         r"\b(draft|writ|outlin|brainstorm|rewrit|adapt|edit|trim|caption|subtitl|summar"
         r"|generat|produc|creat|design|research|gather|find|pick|select|script|repurpos|resiz"
-        r"|retouch|mock\w* up|sketch)\w*\b" + _W
+        r"|retouch|mock\w* up|sketch|storyboard|pull|illustrat|assembl|compil)\w*\b" + _W
         + r"\b(posts?|captions?|hashtags|headlines?|subtitles?|subtitle files|thumbnails?"
         r"|show notes|blurbs?|taglines?|slogans?|scripts?|outlines?|storyboards?|rough (cuts?"
         r"|edits?)|footage|clips?|episodes?|banners?|ads?|graphics?|mock-?ups?|illustrations?"
         r"|images?|photos?|mood ?boards?|ideas|alt text|meta (titles|descriptions)"
         r"|descriptions?|questions|newsletters?|articles?|blogs?|copy|press releases?|sounds"
-        r"|trends?|briefs?|themes|profiles?|variations|drafts?)\b",
+        r"|trends?|briefs?|themes|profiles?|variations|drafts?|layouts?|options|audio|reels?"
+        r"|icons?|pages?|FAQs?|background|facts|timelines?)\b",
         "in media work: drafting posts, captions, scripts and briefs, basic graphics, research",
         "free",
     ),
@@ -1090,7 +1121,7 @@ def explain_categories(
     ...                       "title": ["Dental Assistant", "Order Clerk", "Junior Copywriter"]})
     >>> out = explain_categories(tasks)
     >>> out.loc[0, "admin_rule"]
-    'text admin:schedule'
+    'text admin:schedule; text admin:office_ctx (needs clerical occupation)'
     >>> out.loc[1, "admin_rule"]
     'text admin:records_ctx (clerical occupation)'
     >>> bool(out.loc[2, "entry_creative"]), out.loc[2, "context"]
