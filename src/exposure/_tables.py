@@ -1883,7 +1883,10 @@ def check_delimited_file(path) -> list[str]:
                     BLANK_LINE if header is not None and len(header) > 1
                     and _spaces_only(record, source.line) else None)
                 if what is not None:
-                    if header is not None and blank is None:
+                    if header is None:  # read whole, such a file is refused: so in batches
+                        raise DataFormatError(f"{EMPTY_LINE}; the header must be the first line",
+                                              path=path, row=rows, line=start)
+                    if blank is None:
                         blank = (rows, start, what)
                     start = reader.line_num + 1
                     continue
