@@ -192,7 +192,9 @@ def test_fast_path_equals_explained_path_on_every_task(onet, use_re2, monkeypatc
     sets = categories._rulesets
     titled = onet.tasks[["task"]].assign(title=onet.tasks["onetsoc_code"].map(
         onet.occupations.set_index("onetsoc_code")["title"]))
-    for frame, kwargs in ((onet.tasks, {"onet": onet}), (onet.tasks, {}), (titled, {"onet": onet})):
+    # the texts alone too: every row takes its contexts from its words (the free-text layer)
+    for frame, kwargs in ((onet.tasks, {"onet": onet}), (onet.tasks, {}), (titled, {"onet": onet}),
+                          (onet.tasks[["task"]], {})):
         for name, rs in sets(False).items():
             monkeypatch.setattr(categories, name, rs)
         expected = explain_categories(frame, **kwargs)[list(CATEGORIES)]
