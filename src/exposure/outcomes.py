@@ -32,10 +32,12 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime
 import logging
 import numbers
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 
 import numpy as np
 import pandas as pd
@@ -143,6 +145,31 @@ def _listed(items, most: int = 12) -> str:
     return ", ".join(items[:most]) + (", ..." if len(items) > most else "")
 
 
+def _once(frame: pd.DataFrame, path, columns) -> None:
+    """Refuse a frame in which one of ``columns`` names two columns or more, naming the frame and the column.
+
+    ``frame[column]`` is then a frame, not a column: pandas raised ``AttributeError:
+    'DataFrame' object has no attribute 'dtype'`` (or a ``ValueError`` about shapes), or a
+    cell was shown as ``array([0.1, 0.1])``. Columns are counted from 1.
+
+    Examples
+    --------
+    >>> _once(pd.DataFrame([[1, 2, 3]], columns=["year", "a", "year"]), "panel", ["year"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: panel, column 'year': the column appears twice (columns 1 and 3): keep one
+    """
+    if frame.columns.is_unique:
+        return
+    for column in dict.fromkeys(columns):
+        at = [i + 1 for i, c in enumerate(frame.columns) if c == column]
+        if len(at) > 1:
+            times = "twice" if len(at) == 2 else f"{len(at)} times"
+            where = ", ".join(map(str, at[:-1])) + f" and {at[-1]}"
+            raise DataFormatError(f"the column appears {times} (columns {where}): keep one", path=path,
+                                  column=column)
+
+
 # --------------------------------------------------------------------------- the panel
 def _aggregate_ok(code: str, detailed: set[str], published_codes: set[str]) -> bool:
     """Whether ``code`` can be an OEWS aggregate of SOC 2018 detailed codes.
@@ -178,6 +205,7 @@ def _check_national_frames(frames) -> dict[int, tuple[str, pd.DataFrame]]:
         missing = [c for c in _NATIONAL_COLUMNS if c not in f.columns]
         if missing:  # KeyError: 'o_group'
             raise DataFormatError(f"{name} lacks column(s) {missing}")
+        _once(f, name, (*_NATIONAL_COLUMNS, "i_group"))  # a ValueError about shapes
         out[year] = (name, f)
     return out
 
@@ -235,24 +263,34 @@ def _year_rows(frame: pd.DataFrame, year: int, detailed: set[str],
     if nocode.any():  # TypeError: 'float' object is not subscriptable
         raise DataFormatError("the occupation code is missing", path=name, row=int(np.flatnonzero(nocode)[0]) + 1,
                               column="occ_code")
+    notitle = sel & f["occ_title"].isna().to_numpy(dtype=bool)
+    if notitle.any():  # the schema named the row of the panel built ("occupation panel, row 3, column 'soc_title'")
+        raise DataFormatError("the occupation title is missing", path=name,
+                              row=int(np.flatnonzero(notitle)[0]) + 1, column="occ_title")
+    rows = np.flatnonzero(sel) + 1  # the rows read, counted from 1 in the whole table
     # numbers read as OEWS publishes them ("1,200"; ** * # ~ missing); text, True, -5, inf refused,
     # naming the row of the whole table (other rows are not read)
     numbers_ = {c: _number(f[c].where(sel), c, name).to_numpy(dtype=float)[sel]
                 for c in ("tot_emp", "a_mean", "a_median")}
     f = f[sel]
-    dup = f["occ_code"].duplicated()
-    if dup.any():
-        raise DataFormatError(f"OEWS {year}: occupation code {f.loc[dup, 'occ_code'].iloc[0]} "
-                              "appears twice among the cross-industry detailed rows")
+    dup = f["occ_code"].duplicated().to_numpy(dtype=bool)
+    if dup.any():  # the table and its rows were not named
+        pos = int(np.flatnonzero(dup)[0])
+        code = f["occ_code"].iloc[pos]
+        first = int(np.flatnonzero((f["occ_code"] == code).to_numpy(dtype=bool))[0])
+        raise DataFormatError(f"OEWS {year}: occupation code {code} appears twice among the cross-industry "
+                              f"detailed rows (rows {rows[first]} and {rows[pos]})", path=name,
+                              row=int(rows[pos]), column="occ_code")
     codes = f["occ_code"].astype(str)
     published_codes = set(codes)
     mapped = codes.map(lambda c: recode.get(c, c))
     for code in sorted(set(mapped) - detailed):
         if not _aggregate_ok(code, detailed, published_codes):
+            pos = int(np.flatnonzero((mapped == code).to_numpy(dtype=bool))[0])
             raise DataFormatError(
                 f"OEWS {year}: occupation code {code} is neither a SOC 2018 detailed code nor "
                 "an OEWS aggregate of SOC 2018 codes (a SOC 2010 or hybrid code?); map it with "
-                "recode={code: panel_code}", column="occ_code")
+                "recode={code: panel_code}", path=name, row=int(rows[pos]), column="occ_code")
     out = pd.DataFrame({
         "soc_code": mapped.to_numpy(),
         "soc_title": f["occ_title"].astype(str).to_numpy(),
@@ -305,11 +343,12 @@ def build_panel(frames: Mapping[int, pd.DataFrame], soc_detailed: Iterable[str],
         A code that is neither a SOC 2018 detailed code nor an OEWS aggregate of them; a
         year without cross-industry detailed rows; a duplicate code. ``frames`` that is not
         a mapping (a list, one frame, None), a key that is not a year (``"May"``,
-        ``2021.5``, ``True``) or a year given twice, a table that is not a frame or lacks a
-        column; a read row whose occupation code is missing, or whose ``tot_emp``,
-        ``a_mean`` or ``a_median`` is not a number (text other than the BLS special
-        values, ``True``, a negative or infinite number), naming ``frames[year]``, the row
-        (from 1) and the column. ``soc_detailed`` that is not a list of SOC codes (one str,
+        ``2021.5``, ``True``) or a year given twice, a table that is not a frame, lacks a
+        column or has one of them twice; a read row whose occupation code or title is
+        missing, whose code is repeated or unknown, or whose ``tot_emp``, ``a_mean`` or
+        ``a_median`` is not a number (text other than the BLS special values, ``True``, a
+        negative or infinite number), naming ``frames[year]``, the row of that table (from
+        1) and the column. ``soc_detailed`` that is not a list of SOC codes (one str,
         None, a dict, an empty list, a cell that is not a SOC code); ``recode`` that is not
         a mapping of codes (str) to codes (str) (``{"15-1199": None}``).
     exposure.errors.ExposureError
@@ -348,6 +387,20 @@ def build_panel(frames: Mapping[int, pd.DataFrame], soc_detailed: Iterable[str],
             "a_median", "balanced"]
     panel = panel[cols].sort_values(["soc_code", "year"]).reset_index(drop=True)
     return validate(panel, OccupationPanel, path="occupation panel")
+
+
+def _first_bad_code(codes: pd.Series) -> tuple[int, str] | None:
+    """:func:`~exposure.schemas._fields.first_bad_soc_code` of ``codes``, a cell that is not a str refused too.
+
+    ``b"11-1011"`` reads as a SOC code as text, but matches no code of the tables it is
+    joined with (``"11-1011"``). Positions are counted from 0.
+    """
+    bad = first_bad_soc_code(codes)
+    other = next((pos for pos, v in enumerate(codes)
+                  if not isinstance(v, str) and not (pd.api.types.is_scalar(v) and pd.isna(v))), None)
+    if other is not None and (bad is None or other < bad[0]):
+        return other, f"not a SOC code (like 11-1011): {str(codes.iloc[other])!r}"
+    return bad
 
 
 def _check_years(years) -> list[int]:
@@ -445,14 +498,17 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
     Raises
     ------
     exposure.errors.DataFormatError
-        ``panel`` that is not a frame, lacks ``soc_code``, has no rows or a missing code
-        (naming the row); without ``comparison``, a panel that lacks ``year``,
-        ``tot_emp`` or ``soc_title`` when a published measure is asked for (checked before
-        anything is loaded); ``measures`` that is not a list of names (one str, a number,
-        a dict) or is empty; an unknown measure; ``soc_scores`` that is not a frame,
-        lacks a column or fails :func:`check_soc_scores`; a ``comparison`` that is not a
-        frame, lacks a column, or has a bad or repeated code or a measure that is not a
-        number.
+        ``panel`` that is not a frame, lacks ``soc_code``, has no rows, a missing code or
+        one that is not a SOC code (``111011``, ``"11-1011 "``, ``"11-1011.00"``: their
+        measures were missing, silently), naming the row; without ``comparison``, a panel
+        that lacks ``year``, ``tot_emp`` or ``soc_title`` when a published measure is asked
+        for, or whose ``year`` is not a whole number (checked before anything is loaded);
+        ``measures`` that is not a list of names (one str, a number, a dict) or is empty;
+        an unknown measure; ``soc_scores`` that is not a frame (even when no measure of
+        ours is asked for), lacks a column or fails :func:`check_soc_scores`; a
+        ``comparison`` that is not a frame, lacks a column, or has a bad or repeated code
+        or a measure that is not a number; a column read that appears twice in ``panel``,
+        ``soc_scores`` or ``comparison``.
 
     Examples
     --------
@@ -471,22 +527,33 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
     panel = _common.check_frame(panel, "panel")
     if "soc_code" not in panel.columns:
         raise DataFormatError("panel lacks column(s) ['soc_code']")
+    _once(panel, "panel", ["soc_code"])
+    panel = panel.reset_index(drop=True)  # the index is not read
     if panel.empty:
         raise DataFormatError("the panel has no rows", path="panel")
     nocode = panel["soc_code"].isna().to_numpy(dtype=bool)
     if nocode.any():  # TypeError: '<' not supported between instances of 'str' and 'float'
         raise DataFormatError("the SOC code is missing", path="panel", row=int(np.flatnonzero(nocode)[0]) + 1,
                               column="soc_code")
+    bad = _first_bad_code(panel["soc_code"])
+    if bad is not None:  # 111011, "11-1011 ", "11-1011.00": measures missing for it, without a word
+        raise DataFormatError(f"soc_code {bad[1]}", path="panel", row=bad[0] + 1, column="soc_code")
+    if soc_scores is not None:  # read only for our measures: a path (or None-like) was ignored otherwise
+        soc_scores = _common.check_frame(soc_scores, "soc_scores")
     unknown = [m for m in names if m not in OUR_MEASURES and m not in PUBLISHED_MEASURES]
     if unknown:
         raise DataFormatError(f"unknown measure(s) {unknown}; known: "
                               f"{', '.join(OUR_MEASURES + PUBLISHED_MEASURES)}")
     pub = [m for m in names if m in PUBLISHED_MEASURES]
+    years = None
     if pub and comparison is None:  # KeyError: 'year', after the SOC scores were loaded
         need = [c for c in ("year", "tot_emp", "soc_title") if c not in panel.columns]
         if need:
             raise DataFormatError(f"panel lacks column(s) {need}: the published measures are weighted by its "
                                   "last year's employment; or pass comparison=")
+        _once(panel, "panel", ["year", "tot_emp", "soc_title"])
+        years = _years_of(panel)  # 2025 and "2024": TypeError '>=' not supported, after nothing was loaded
+        years = panel["year"] if years is None else years
     codes = pd.Index(sorted(panel["soc_code"].astype(str).unique()), name="soc_code")
     out = pd.DataFrame(index=codes)
     ours = [m for m in names if m in OUR_MEASURES]
@@ -494,15 +561,15 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
         if soc_scores is None:
             soc_scores = load("soc_scores")
         else:  # the caller's frame: named once ("soc_scores: soc_scores lacks column(s) ..." before)
-            soc_scores = _common.check_frame(soc_scores, "soc_scores")
             missing = [c for c in ("soc_code", *ours) if c not in soc_scores.columns]
             if missing:
                 raise DataFormatError(f"soc_scores lacks column(s) {missing}")
+            _once(soc_scores, "soc_scores", ["soc_code", *ours])
         soc_scores = check_soc_scores(soc_scores, ours)
         out = out.join(soc_scores.set_index("soc_code")[ours])
     if pub:
         if comparison is None:
-            last = panel[panel["year"] == panel["year"].max()]
+            last = panel[(years == years.max()).to_numpy(dtype=bool)]
             employment = last[["soc_code", "tot_emp", "soc_title"]].rename(columns={"soc_title": "title"})
             comparison = published.compare(measures=pub, employment=employment,
                                            mirror=mirror, data_dir=data_dir).table
@@ -510,6 +577,7 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
             comparison = _common.check_frame(comparison, "comparison")
             if "soc_code" not in comparison.columns:
                 raise DataFormatError("comparison table lacks column(s) ['soc_code']", path="comparison")
+            _once(comparison, "comparison", ["soc_code", *pub])
             comparison = comparison.reset_index(drop=True)
             _common.check_soc_codes(comparison, "comparison")
             comparison = comparison.assign(**{m: _common.numbers(comparison, m, "comparison").to_numpy()
@@ -519,6 +587,7 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
             raise DataFormatError(f"comparison table lacks column(s) {missing}", path="comparison")
         out = out.join(comparison.drop_duplicates("soc_code").set_index("soc_code")[pub])
     return out[names].reset_index()
+
 
 
 # --------------------------------------------------------------------------- groups
@@ -591,20 +660,69 @@ def _check_q_or_cuts(q, cuts):
         if not isinstance(q, (int, np.integer)) and len(q) == 0:  # every value was put in group 1
             raise DataFormatError("q must be a whole number of groups or a list of cut points in (0, 1), "
                                   "got an empty list: it makes one group; give q=1 for one group")
+        # checked here, not once the values are read: with no value given they were not checked at all
+        if isinstance(q, (int, np.integer)) and q < 1:
+            raise DataFormatError(f"q must be at least 1, got {q}")
+        if not isinstance(q, (int, np.integer)):
+            probs = np.asarray(list(q), dtype=float)
+            if np.any(~((probs > 0) & (probs < 1))):  # NaN too
+                raise DataFormatError(f"quantile cut points must lie in (0, 1), got {[float(p) for p in probs]}")
+            _distinct(probs, "q")
     else:
-        if (isinstance(cuts, (str, bytes, pd.DataFrame, Mapping)) or not np.iterable(cuts)
-                or not _numbers_of(cuts)):  # {}: no cut, everything in group 1
+        if (isinstance(cuts, (str, bytes, pd.DataFrame, Mapping, Iterator)) or not np.iterable(cuts)
+                or not _numbers_of(cuts)):  # {}: no cut, everything in group 1; a generator was used up here
             raise DataFormatError(f"cuts must be a list of numbers, got {shown(cuts)}")
         c = np.asarray(list(cuts), dtype=float)
         if not len(c):  # every value was put in group 1
             raise DataFormatError("cuts must hold at least one cut point, got an empty list: it makes one group")
         if not np.isfinite(c).all():
             raise DataFormatError(f"cuts must be finite numbers, got {[float(p) for p in c]}")
+        _distinct(c, "cuts")
     if q is not None and cuts is not None:
         raise DataFormatError("give q or cuts, not both: cuts (the group boundaries on the measure's scale) "
                               f"leave q (quantile groups) unused; got q={_as_written(q)} and "
                               f"cuts={_as_written(cuts)}")
     return q
+
+
+def _distinct(points: np.ndarray, name: str) -> None:
+    """Refuse cut points (``q`` or ``cuts``) that repeat one: the group between them was empty.
+
+    ``q=[0.5, 0.5]`` put the values in groups 1 and 3, with no group 2.
+    """
+    seen = set()
+    for p in points:
+        if p in seen:
+            listed = ", ".join(repr(float(i)) for i in points)
+            raise DataFormatError(f"{name} must not repeat a cut point, got {float(p)!r} twice in [{listed}]: the "
+                                  "group between them would be empty")
+        seen.add(p)
+
+
+def _sequence(value) -> bool:
+    """Whether ``value`` is an ordered sequence of items: a list, tuple, range, 1-D array, Series, Index."""
+    return (isinstance(value, (Sequence, pd.Series, pd.Index, pd.api.extensions.ExtensionArray))
+            or isinstance(value, np.ndarray) and value.ndim >= 1) and not isinstance(value, (str, bytes))
+
+
+def _not_real(x: pd.Series) -> int | None:
+    """Position of the first value of ``x`` that is a complex number (with an imaginary part), a date or a duration.
+
+    ``0.1+1j`` lost its imaginary part (with a warning only); a date or a duration was read
+    as a number of nanoseconds.
+    """
+    kind = x.dtype.kind
+    if kind in "mM":
+        flags = x.notna().to_numpy(dtype=bool)
+    elif kind == "c":
+        flags = x.to_numpy().imag != 0
+    elif kind == "O":
+        flags = np.fromiter((isinstance(i, (complex, np.complexfloating, np.datetime64, np.timedelta64,
+                                            datetime.date, datetime.timedelta)) for i in x),
+                            dtype=bool, count=len(x))
+    else:
+        return None
+    return int(np.flatnonzero(flags)[0]) if flags.any() else None
 
 
 def _check_group_args(x: pd.Series, v: np.ndarray, weights) -> None:
@@ -627,7 +745,7 @@ def _check_group_args(x: pd.Series, v: np.ndarray, weights) -> None:
         pos = int(np.flatnonzero(np.isinf(v))[0])
         raise DataFormatError(f"exposure values must be finite numbers, got {float(v[pos])!r} at position {pos}")
     if weights is not None:
-        if isinstance(weights, (str, bytes, pd.DataFrame, Mapping)) or not np.iterable(weights):
+        if not _sequence(weights):  # a set, dict.values(), a generator: TypeError from float()
             raise DataFormatError(f"weights must be a list of numbers, got {shown(weights)}")
         if not _numbers_of(weights):  # a missing weight counts as 0 (see exposure_groups)
             for pos, item in enumerate(weights):
@@ -673,13 +791,16 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] | None = N
     ------
     exposure.errors.DataFormatError
         ``values`` that is not a list, array or Series (a number, None, a str, a frame, a
-        dict) or holds text, a boolean (``True`` is not 1) or an infinite value; ``q``
-        that is not a whole number of at least 1 or a non-empty list of numbers in (0, 1)
-        (``["a"]``, ``[True]``, ``2.5``; ``[]`` made one group); ``cuts`` that is not a
-        non-empty list of finite numbers (a dict, a frame; ``[]`` made one group); ``q``
-        and ``cuts`` both given (``q`` was ignored without a word); these before the
-        values are read; ``weights`` that is not a list of numbers (text, booleans, a
-        dict), not one per value, negative or infinite.
+        dict, a set: it has no order) or holds text, a boolean (``True`` is not 1), an
+        infinite value, a complex number, a date or a duration; ``q`` that is not a whole
+        number of at least 1 or a non-empty list of distinct numbers in (0, 1) (``["a"]``,
+        ``[True]``, ``2.5``; ``[]`` made one group, ``[0.5, 0.5]`` an empty group);
+        ``cuts`` that is not a non-empty list of distinct finite numbers (a dict, a frame,
+        a generator; ``[]`` made one group); ``q`` and ``cuts`` both given (``q`` was
+        ignored without a word); these before the values are read; ``weights`` that is
+        not a list of numbers (text, booleans, a dict, a set, a generator), not one per
+        value, negative or infinite, or a Series holding the labels of a ``values``
+        Series in another order (weights are read by position).
     exposure.errors.ExposureError
         More groups than values, or weights that sum to zero.
 
@@ -692,13 +813,24 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] | None = N
     >>> exposure_groups([0.1, 0.5, None], cuts=[0.5]).tolist()
     [1, 2, <NA>]
     """
-    if not isinstance(values, pd.Series) and (isinstance(values, (str, bytes, pd.DataFrame, Mapping))
-                                              or not np.iterable(values)):
+    if not isinstance(values, pd.Series) and (isinstance(values, (str, bytes, pd.DataFrame, Mapping, AbstractSet))
+                                              or not np.iterable(values)):  # a set: in no order
         raise DataFormatError(f"values must be a list, array or Series of exposure values, got {shown(values)}")
     q = _check_q_or_cuts(q, cuts)  # before the values are read (q with cuts was refused after)
     x = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
-    v = pd.to_numeric(x, errors="coerce").astype(float).to_numpy()
+    pos = _not_real(x)
+    if pos is not None:
+        item = x.iloc[pos]
+        item = item.item() if isinstance(item, np.generic) else item
+        raise DataFormatError(f"exposure values must be real numbers, got {item!r} at position {pos}")
+    real = pd.Series(x.to_numpy().real, index=x.index) if x.dtype.kind == "c" else x  # no imaginary part
+    v = pd.to_numeric(real, errors="coerce").astype(float).to_numpy()
     _check_group_args(x, v, weights)
+    if (isinstance(values, pd.Series) and isinstance(weights, pd.Series) and not weights.index.equals(x.index)
+            and x.index.is_unique and weights.index.is_unique and len(weights) == len(x)
+            and set(weights.index) == set(x.index)):  # paired by position, not by label
+        raise DataFormatError("weights is a Series with the labels of values in another order: the weights are "
+                              "read by position; pass weights.reindex(values.index)")
     ok = ~np.isnan(v)
     out = pd.Series(pd.array([pd.NA] * len(v), dtype="Int64"), index=x.index)
     if not ok.any():
@@ -707,12 +839,8 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] | None = N
         groups = np.searchsorted(np.asarray(sorted(cuts), float), v[ok], side="right") + 1
     else:
         probs = np.arange(1, q) / q if isinstance(q, (int, np.integer)) else np.asarray(sorted(q), float)
-        if isinstance(q, (int, np.integer)) and q < 1:
-            raise DataFormatError(f"q must be at least 1, got {q}")
-        if isinstance(q, (int, np.integer)) and q > ok.sum():
+        if isinstance(q, (int, np.integer)) and q > ok.sum():  # q < 1 and cut points outside (0, 1): refused above
             raise ExposureError(f"cannot make {q} exposure groups of {int(ok.sum())} occupations")
-        if np.any(~((probs > 0) & (probs < 1))):  # NaN too
-            raise DataFormatError(f"quantile cut points must lie in (0, 1), got {[float(p) for p in probs]}")
         w = np.ones(len(v)) if weights is None else np.asarray(weights, float)
         w = np.where(np.isnan(w), 0.0, w)[ok]
         if w.sum() <= 0:
@@ -744,9 +872,10 @@ def check_panel(panel: pd.DataFrame, *, path="panel", base_year: int = BASE_YEAR
     Raises
     ------
     exposure.errors.DataFormatError
-        ``panel`` that is not a frame; no rows; no ``year`` or ``balanced`` column; a
-        ``balanced`` cell that is not True or False (naming the row); no balanced
-        occupation in the base year; ``base_year`` that is not a whole number.
+        ``panel`` that is not a frame; no rows; no ``year`` or ``balanced`` column, or
+        one of them twice; a ``year`` that is not a whole number (text ``"2022"``, 2022.5,
+        missing) or a ``balanced`` cell that is not True or False (naming the row); no
+        balanced occupation in the base year; ``base_year`` that is not a whole number.
 
     Examples
     --------
@@ -762,7 +891,10 @@ def check_panel(panel: pd.DataFrame, *, path="panel", base_year: int = BASE_YEAR
     missing = [c for c in ("year", "balanced") if c not in panel.columns]
     if missing:  # KeyError: 'balanced'
         raise DataFormatError(f"the panel lacks column(s) {missing}", path=path)
-    if not ((panel["year"] == base_year).to_numpy(dtype=bool) & _balanced(panel, path)).any():
+    _once(panel, path, ["year", "balanced"])
+    years = _years_of(panel, path)  # text "2022": "no balanced occupation in the base year 2022"
+    years = panel["year"] if years is None else years
+    if not ((years == base_year).to_numpy(dtype=bool) & _balanced(panel, path)).any():
         raise DataFormatError(f"the panel has no balanced occupation in the base year {base_year}",
                               path=path, column="balanced")
     return panel
@@ -791,14 +923,16 @@ def _balanced(panel: pd.DataFrame, path="panel") -> np.ndarray:
     return cells.astype(bool)
 
 
-def _years_of(panel: pd.DataFrame) -> pd.Series | None:
+def _years_of(panel: pd.DataFrame, path="panel") -> pd.Series | None:
     """The ``year`` column as int64 when it is not of an integer dtype (None when it is); else refused.
 
     A year must be a whole number: text (``"2021"``: "the weights of the exposure groups sum to
-    zero" before), a fraction or a missing year is refused, naming the row.
+    zero" before), a fraction or a missing year (also in a nullable ``Int64`` column: a
+    ``TypeError`` from ``int(pd.NA)`` before) is refused, naming ``path``, the row (from 1)
+    and the column.
     """
     col = panel["year"]
-    if col.dtype.kind in "iu":
+    if col.dtype.kind in "iu" and not col.isna().any():
         return None
     cells = col.to_numpy(dtype=object)
     for pos, value in enumerate(cells):
@@ -811,7 +945,7 @@ def _years_of(panel: pd.DataFrame) -> pd.Series | None:
             got = repr(float("nan") if value is None or value is pd.NA else float(value))
         else:
             got = repr(value)
-        raise DataFormatError(f"year must be a whole number, got {got}", path="panel", row=pos + 1, column="year")
+        raise DataFormatError(f"year must be a whole number, got {got}", path=path, row=pos + 1, column="year")
     return pd.Series(cells.astype(float).astype(np.int64), index=col.index)
 
 
@@ -833,6 +967,41 @@ def _check_majors(panel: pd.DataFrame, balanced: np.ndarray) -> None:
         value = value.item() if isinstance(value, np.generic) else value
         raise DataFormatError(f"soc_major must be a SOC major group (like '11-0000'), got {value!r}", path="panel",
                               row=pos + 1, column="soc_major")
+
+
+def _check_panel_codes(panel: pd.DataFrame, balanced: np.ndarray) -> None:
+    """Refuse a balanced row whose ``soc_code`` is missing or not a SOC code (``11-1011``).
+
+    Such a row was left out of the estimation without a word (a missing code by pandas'
+    pivot, ``111011`` or ``"11-1011 "`` as matching no exposure: a panel of such codes gave
+    an empty table). Unbalanced rows are not read.
+    """
+    rows = np.flatnonzero(balanced)
+    bad = _first_bad_code(panel["soc_code"].iloc[rows].reset_index(drop=True))
+    if bad is not None:
+        reason = "the SOC code is missing" if bad[1] == "missing" else f"soc_code {bad[1]}"
+        raise DataFormatError(reason, path="panel", row=int(rows[bad[0]]) + 1, column="soc_code")
+
+
+def _check_complete(panel: pd.DataFrame, balanced: np.ndarray) -> None:
+    """Refuse a balanced occupation without a balanced row in every year of the balanced rows.
+
+    Its growth was NaN (a missing base year: a SchemaError naming the group-growth table)
+    and the event study dropped it, without a word. ``panel``: checked codes and years (each
+    (``soc_code``, ``year``) once).
+    """
+    rows = panel.loc[balanced, ["soc_code", "year"]]
+    years = sorted(int(y) for y in rows["year"].unique())
+    count = rows.groupby("soc_code", sort=False)["year"].transform("size").to_numpy()
+    short = count < len(years)
+    if short.any():
+        pos = int(np.flatnonzero(balanced)[np.flatnonzero(short)[0]])
+        code = panel["soc_code"].iloc[pos]
+        has = set(int(y) for y in rows.loc[rows["soc_code"] == code, "year"])
+        lacks = [str(y) for y in years if y not in has]
+        raise DataFormatError(f"balanced occupation {code} has no balanced row for {', '.join(lacks)} (the balanced "
+                              f"rows have the years {', '.join(map(str, years))})", path="panel", row=pos + 1,
+                              column="balanced")
 
 
 def _measure_names(exposures: pd.DataFrame, measures) -> list[str]:
@@ -868,13 +1037,19 @@ def _check_inputs(panel, exposures, measures) -> tuple[pd.DataFrame, pd.DataFram
     ``balanced`` True or False, ``a_mean`` a finite number of at least 0 or missing, and
     positive, finite employment on its balanced rows (a NaN or negative one gave estimates
     without a word). Failures name the frame (``exposures``, ``panel``), the row (from 1)
-    and the column. The panel is returned as given, unless a column had to be read
-    (``year`` of floats as int, ``balanced`` of objects as bool, ``a_mean`` as floats).
+    and the column. The panel is returned with a fresh index (its index is not read: a level
+    named ``soc_code`` made pandas' groupby "ambiguous"), its columns as given unless one had
+    to be read (``year`` of floats as int, ``balanced`` of objects as bool, ``a_mean`` as
+    floats). Each column read appears once; each balanced row has a SOC code and employment
+    that is not a boolean, and each balanced occupation a balanced row in every year of the
+    balanced rows (one without was dropped, or its growth was NaN, silently).
     """
     panel = _common.check_frame(panel, "panel")
     missing = [c for c in _PANEL_COLUMNS if c not in panel.columns]
     if missing:
         raise DataFormatError(f"panel lacks column(s) {missing}")
+    _once(panel, "panel", _PANEL_COLUMNS)
+    panel = panel.reset_index(drop=True)  # an index level named soc_code made pandas' groupby "ambiguous"
     fixed = {}
     years = _years_of(panel)
     if years is not None:
@@ -882,6 +1057,7 @@ def _check_inputs(panel, exposures, measures) -> tuple[pd.DataFrame, pd.DataFram
     balanced = _balanced(panel)
     if panel["balanced"].dtype != bool:
         fixed["balanced"] = balanced
+    _check_panel_codes(panel, balanced)
     _check_majors(panel, balanced)
     wage = _common.numbers(panel, "a_mean", "panel")  # text: "could not convert string to float"
     _common.check_range(wage, "panel", "a_mean", what="a_mean", row_offset=1)
@@ -897,6 +1073,17 @@ def _check_inputs(panel, exposures, measures) -> tuple[pd.DataFrame, pd.DataFram
         first = int(np.flatnonzero(((keys["soc_code"] == code) & (keys["year"] == year)).to_numpy(bool))[0])
         raise DataFormatError(f"({code}, {year}) appears twice (rows {first + 1} and {pos + 1})",
                               path="panel", row=pos + 1, column="year")
+    raw = panel["tot_emp"]
+    if pd.api.types.is_bool_dtype(raw.dtype):
+        flags = raw.notna().to_numpy(dtype=bool)
+    else:
+        flags = np.fromiter((isinstance(v, (bool, np.bool_)) for v in raw.to_numpy(dtype=object)), dtype=bool,
+                            count=len(raw))
+    flags = flags & balanced
+    if flags.any():  # True was read as 1 worker
+        pos = int(np.flatnonzero(flags)[0])
+        raise DataFormatError(f"tot_emp must be a number of workers, got {bool(raw.iloc[pos])!r}", path="panel",
+                              row=pos + 1, column="tot_emp")
     emp = pd.to_numeric(panel["tot_emp"], errors="coerce").to_numpy(dtype=float)
     bad = balanced & ~(np.isfinite(emp) & (emp > 0))
     if bad.any():
@@ -906,33 +1093,37 @@ def _check_inputs(panel, exposures, measures) -> tuple[pd.DataFrame, pd.DataFram
         raise DataFormatError("a balanced occupation needs employment in every year, got "
                               f"{value!r}", path="panel", row=pos + 1,
                               column="tot_emp")
+    _check_complete(panel, balanced)
     exposures = _common.check_frame(exposures, "exposures")
     names = _measure_names(exposures, measures)
     missing = [c for c in dict.fromkeys(["soc_code", *names]) if c not in exposures.columns]
     if missing:
         raise DataFormatError(f"exposures lacks column(s) {missing}")
+    _once(exposures, "exposures", ["soc_code", *names])
     exposures = exposures.reset_index(drop=True)
     _common.check_soc_codes(exposures, "exposures")
     return panel, exposures.assign(**{m: _common.numbers(exposures, m, "exposures").to_numpy()
                                       for m in names}), names
 
 
-def _check_spread(base: pd.DataFrame, ex: pd.DataFrame, names, base_year: int, *, path=None) -> None:
+def _check_spread(base: pd.DataFrame, ex: pd.DataFrame, names, base_year: int, *, path=None,
+                  left: str = "") -> None:
     """Refuse a measure no estimate can come from: no value, or one value only, on ``base``.
 
     ``base``: the balanced occupations of the base year (:func:`_base`); ``ex``: the
     exposures indexed by ``soc_code``. Said of the measure, not a NaN error of statsmodels
     later. ``path``: the file the measures were read from (``exposure outcomes
-    --soc-scores FILE``), named with the column in a :class:`DataFormatError`.
+    --soc-scores FILE``), named with the column in a :class:`DataFormatError`. ``left``:
+    what left ``base`` as it is (`` left by exclude_major 11-0000``), said after it.
     """
     for m in names:
         covered = ex[m].reindex(base.index).dropna() if m in ex.columns else pd.Series(dtype=float)
         if covered.empty:
             reason = (f"measure {m!r} has no value on any balanced occupation of the panel "
-                      f"(in the base year {base_year})")
+                      f"(in the base year {base_year}){left}")
         elif covered.nunique() < 2:
             reason = (f"measure {m!r} takes the one value {covered.iloc[0]:g} on all "
-                      f"{len(covered)} occupations it covers: nothing to compare")
+                      f"{len(covered)} occupations it covers{left}: nothing to compare")
         else:
             continue
         if path is None:
@@ -1142,24 +1333,28 @@ def _one_thread():
 
 
 def _design(wide: _Wide, e_all: np.ndarray, outcome: str, weighted: bool, drop: np.ndarray):
-    """Estimation sample of one measure and outcome: (y, X, w, groups, rel, n_occ, sd).
+    """Estimation sample of one measure and outcome: (y, X, w, groups, rel, n_occ, sd), or why there is none.
 
     The occupations kept have the exposure and a positive outcome in every year
     (balanced); ``X`` holds the year dummies then the exposure x year terms, everything
     demeaned within occupation (the within transformation absorbs the occupation effects:
     exact here, as the panel is balanced and the weights constant within an occupation).
+    No sample (a str saying why) with fewer than 3 occupations, or when the exposure takes
+    one value on them (statsmodels' "exog contains inf or nans" before).
     """
     value = wide.values[outcome]
     with np.errstate(invalid="ignore"):
         ok = (value > 0).all(axis=1) & ~np.isnan(e_all) & ~drop
     if ok.sum() < 3:
-        return None
+        return "fewer than 3 occupations"
     n_occ, n_t = int(ok.sum()), len(wide.years)
     w_occ = wide.base_emp[ok] if weighted else np.ones(n_occ)
     e = e_all[ok]
+    if np.unique(e).size < 2:
+        return f"the exposure takes one value on the {n_occ} occupations"
     mean = np.average(e, weights=w_occ)
     sd = float(np.sqrt(np.average((e - mean) ** 2, weights=w_occ)))
-    z = (e - mean) / sd if sd > 0 else np.full(n_occ, np.nan)
+    z = (e - mean) / sd
     y = np.log(value[ok])
     rel = [t for t in wide.years if t != wide.years[wide.base]]
     dummies = (np.asarray(wide.years)[:, None] == np.asarray(rel)[None, :]).astype(float)
@@ -1180,8 +1375,8 @@ def _estimate(wide: _Wide, exposures: pd.DataFrame, names, outcomes, *, weighted
             e_all = aligned[m]
             for outcome in outcomes:
                 d = _design(wide, e_all, outcome, weighted, drop)
-                if d is None:
-                    log.warning("%s / %s (%s): fewer than 3 occupations, no estimate", m, outcome, spec)
+                if isinstance(d, str):
+                    log.warning("%s / %s (%s): %s, no estimate", m, outcome, spec, d)
                     continue
                 y, X, w, groups, rel, n_occ, sd = d
                 k = len(rel)
@@ -1321,9 +1516,13 @@ def event_study(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence
         ``150``) or not one of the panel's balanced occupations; ``spec`` that is not one
         of the names above (``"big"``, ``""``, a list); ``outcomes`` that is not a list of
         names (one str, None, a dict) or is empty; a panel whose balanced occupations
-        have the base year only.
+        have the base year only; ``min_emp`` or ``exclude_major`` that leave out every
+        balanced occupation (an empty table before).
     exposure.errors.ExposureError
-        An unknown outcome or ``scale`` (a Series too); ``base_year`` not in the panel.
+        An unknown outcome or ``scale`` (a Series too); ``base_year`` not in the panel; a
+        measure with no value, or one value only, on the balanced occupations left by
+        ``exclude_major`` and ``min_emp`` (an empty table, or statsmodels'
+        ``MissingDataError``, before).
 
     Examples
     --------
@@ -1359,6 +1558,17 @@ def event_study(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence
         drop |= wide.major == major
     if min_emp is not None:
         drop |= wide.base_emp < min_emp
+    by = [f"{name} {value}" for name, value in (("exclude_major", major),
+                                                ("min_emp", None if min_emp is None else _as_written(min_emp)))
+          if value is not None]
+    if drop.all():  # an empty table (a warning in the log only)
+        largest = (f" (the largest base-year employment is {float(np.max(wide.base_emp)):g})"
+                   if min_emp is not None and major is None else "")
+        raise DataFormatError(f"{' and '.join(by)} {'leaves' if len(by) == 1 else 'leave'} out every balanced "
+                              f"occupation of the panel{largest}: nothing to estimate")
+    # a measure without values (an empty table) or of one value (statsmodels' MissingDataError) on the sample
+    _check_spread(pd.DataFrame(index=wide.codes[~drop]), exposures.set_index("soc_code"), names, base_year,
+                  left=f" left by {' and '.join(by)}" if drop.any() else "")
     rows = _estimate(wide, exposures, names, outcomes, weighted=weighted, scale=scale, drop=drop,
                      spec=spec)
     return _coefficients(rows, names)
@@ -1388,7 +1598,10 @@ def robustness(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence[
         of names (one str, None, a dict) or is empty; a panel whose balanced occupations
         have the base year only.
     exposure.errors.ExposureError
-        An unknown outcome; ``base_year`` not in the panel.
+        An unknown outcome; ``base_year`` not in the panel; a measure with no value, or
+        one value only, on the balanced occupations. A specification whose sample has
+        fewer than 3 occupations, or one value of the measure, is left out (a warning on
+        the ``exposure.outcomes`` logger).
 
     Examples
     --------
@@ -1407,6 +1620,9 @@ def robustness(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence[
     panel, exposures, names = _check_inputs(panel, exposures, measures)
     outcomes = _check(outcomes, "sd")
     wide = _event_wide(panel, base_year)
+    # as event_study: a measure without values or of one value is refused; a specification whose
+    # sample leaves one value (or fewer than 3 occupations) is skipped, with a warning
+    _check_spread(pd.DataFrame(index=wide.codes), exposures.set_index("soc_code"), names, base_year)
     kw = {"scale": "sd", "weighted": True}
     rows = _estimate(wide, exposures, names, outcomes, spec="unweighted", scale="sd", weighted=False,
                      drop=np.zeros(len(wide.codes), dtype=bool))
@@ -1446,6 +1662,7 @@ def _check_coefficients(coefficients, columns: Sequence[str]) -> pd.DataFrame:
     missing = [c for c in columns if c not in coefficients.columns]
     if missing:
         raise DataFormatError(f"coefficients lacks column(s) {missing}")
+    _once(coefficients, "coefficients", columns)  # "not a number: array([0.0, 0.0])", a pandas ValueError
     parsed, floats = {}, {}
     for c in columns:
         if c in ("measure", "outcome", "spec"):
@@ -1534,7 +1751,7 @@ def pretrend(coefficients: pd.DataFrame, *, pre_year: int = PRE_YEAR, spec: str 
     Raises
     ------
     exposure.errors.DataFormatError
-        ``coefficients`` that is not a frame or lacks a column; a cell of ``year``,
+        ``coefficients`` that is not a frame, lacks a column or has one twice; a cell of ``year``,
         ``coef``, ``se``, ``ci_low``, ``ci_high`` or ``p_value`` that is not a number
         (text, ``True``, ``inf``), a ``year`` that is not a whole number, a negative
         ``se``, a ``p_value`` outside 0-1, a ``ci_low`` above the ``ci_high`` of its row
@@ -1597,7 +1814,7 @@ def headline(coefficients: pd.DataFrame, *, year: int | None = None, pre_year: i
     Raises
     ------
     exposure.errors.DataFormatError
-        ``coefficients`` that is not a frame or lacks a column; a cell of ``year``,
+        ``coefficients`` that is not a frame, lacks a column or has one twice; a cell of ``year``,
         ``coef``, ``ci_low``, ``ci_high``, ``p_value`` or ``n_occupations`` that is not a
         number (text, ``True``, ``inf``), a ``year`` that is not a whole number, a
         ``p_value`` outside 0-1, an ``n_occupations`` that is negative or fractional, a
@@ -1725,6 +1942,7 @@ def _check_sector_frames(frames) -> dict[int, pd.DataFrame]:
         missing = [c for c in _SECTOR_COLUMNS if c not in f.columns]
         if missing:
             raise DataFormatError(f"{name} lacks column(s) {missing}")
+        _once(f, name, _SECTOR_COLUMNS)  # an IndexError or a ValueError about shapes
         sel = (f["i_group"].eq("sector").fillna(False).to_numpy(dtype=bool)
                & f["occ_code"].eq("00-0000").fillna(False).to_numpy(dtype=bool))
         if not sel.any():  # the year was dropped from the growth rates (or said to be missing)
@@ -1831,12 +2049,12 @@ def sector_growth(frames: Mapping[int, pd.DataFrame], sector_scores: pd.DataFram
     exposure.errors.DataFormatError
         ``frames`` that is not a non-empty mapping of year to frame (a list, None, one
         frame), a key that is not a year (``"May"``, ``2021.5``, ``True``), a table that
-        is not a frame, lacks a column, has no sector rows or has a sector twice (naming
+        is not a frame, lacks a column or has one twice, has no sector rows or has a sector twice (naming
         the table, the row and the column; ``51`` and ``"51"`` are one sector); a sector
         row without a NAICS code, or whose ``tot_emp`` is not a number of workers (text
         other than the BLS special values ``**``, ``*``, ``#``, ``~``, which are missing;
         ``True``; a negative or infinite number); ``sector_scores`` that is not a frame,
-        has no rows, lacks ``naics`` or a measure, has a NAICS code that is missing,
+        has no rows, lacks ``naics`` or a measure or has one twice, has a NAICS code that is missing,
         malformed (a list, ``True``, ``51.5``) or given twice, a measure that is not a
         number (text, ``True``, ``inf``), is missing in every row or, for our shares,
         lies outside 0-1, or matches none of the sectors of the tables; ``measures`` that
@@ -1880,6 +2098,7 @@ def sector_growth(frames: Mapping[int, pd.DataFrame], sector_scores: pd.DataFram
     missing = [m for m in measures if m not in sector_scores.columns]
     if missing:
         raise DataFormatError(f"sector_scores lacks column(s) {missing}")
+    _once(sector_scores, "sector_scores", ["naics", *measures])  # "not a NAICS code: array(['51', '51'])"
     score_keys, score_values = _sector_scores(sector_scores, measures)
     rows = []
     for year, s in sorted(frames.items()):  # a sector twice is refused by _check_sector_frames, naming its row
@@ -1978,13 +2197,15 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     Raises
     ------
     exposure.errors.DataFormatError
-        ``panel`` or ``exposures`` that is not a frame or lacks a column; a (``soc_code``,
-        ``year``) twice in the panel, a ``year`` that is not a whole number (text
-        ``"2021"``, 2021.5, missing), a ``balanced`` cell that is not True or False, an
-        ``a_mean`` that is not a number of at least 0 (text, ``True``, ``inf``, -1), or a
-        balanced row without positive, finite employment or whose ``soc_major`` is not a
-        SOC major group (``11-0000``; missing, ``11``); a code twice or missing in the
-        exposures, or a measure that is not a finite number (text, ``True``, ``inf``);
+        ``panel`` or ``exposures`` that is not a frame, lacks a column or has a column read
+        twice; a (``soc_code``, ``year``) twice in the panel, a ``year`` that is not a
+        whole number (text ``"2021"``, 2021.5, missing), a ``balanced`` cell that is not
+        True or False, an ``a_mean`` that is not a number of at least 0 (text, ``True``,
+        ``inf``, -1), or a balanced row without positive, finite employment (``True`` is
+        not 1 worker), whose ``soc_code`` is missing or not a SOC code, or whose
+        ``soc_major`` is not a SOC major group (``11-0000``; missing, ``11``); a balanced
+        occupation without a balanced row in every year of the balanced rows; a code
+        twice or missing in the exposures, or a measure that is not a finite number (text, ``True``, ``inf``);
         exposures without a measure column, or (without ``measures``) with a column whose
         name is not a str; ``measures`` that is not a list of names (one
         str, a number, a dict), is empty or names ``soc_code``; ``q`` that is not a whole
