@@ -31,7 +31,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from exposure._args import shown
+from exposure._args import check_choice, shown
 from exposure._tables import missing_to_na, read_table, to_number
 from exposure.errors import DataFormatError
 from exposure.fetch import check_location, fetch
@@ -732,7 +732,9 @@ def soc_major(code):
     Raises
     ------
     exposure.errors.DataFormatError
-        If a value is not a SOC/O*NET-SOC code.
+        If a value is not a SOC/O*NET-SOC code: for a Series, the first such value and
+        its position (counted from 0, as :func:`code_list` counts); ``code`` neither text
+        nor a Series (a frame was shown whole, over several lines).
 
     Examples
     --------
@@ -744,14 +746,24 @@ def soc_major(code):
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: not a SOC or O*NET-SOC code: '111011'
+    >>> soc_major(pd.Series(["29-2010", None]))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: not a SOC or O*NET-SOC code: a missing value at position 1
     """
     if isinstance(code, pd.Series):
-        ok = code.astype(str).str.fullmatch(_SOC_ANY.pattern)
-        if not ok.all():
-            bad = code[~ok].iloc[0]
-            raise DataFormatError(f"not a SOC or O*NET-SOC code: {bad!r}")
-        return code.str.slice(0, 2) + "-0000"
-    if not isinstance(code, str) or not _SOC_ANY.match(code):
+        for pos, value in enumerate(code.to_numpy(dtype=object)):
+            if not (isinstance(value, str) and _SOC_ANY.match(value)):
+                value = value.item() if isinstance(value, np.generic) else value
+                missing = value is None or value is pd.NA or (isinstance(value, float) and value != value)
+                shown_value = "a missing value" if missing else _brief(value)
+                raise DataFormatError(f"not a SOC or O*NET-SOC code: {shown_value} at position {pos}")
+        # an empty Series of floats: "Can only use .str accessor with string values"
+        return (code if len(code) else code.astype(object)).str.slice(0, 2) + "-0000"
+    if not isinstance(code, str):
+        raise DataFormatError(f"not a SOC or O*NET-SOC code: {shown(code)} (give a code as text, or a pandas "
+                              "Series of codes)")
+    if not _SOC_ANY.match(code):
         raise DataFormatError(f"not a SOC or O*NET-SOC code: {code!r}")
     return code[:2] + "-0000"
 
@@ -813,6 +825,10 @@ def _brief(value) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+#: The kinds of code :func:`code_list` checks.
+_CODE_KINDS = ("soc", "onetsoc")
+
+
 def code_list(value, name: str, kind: str = "soc", *, optional: bool = False) -> list[str]:
     """The codes of ``value`` as a list of str, each checked; a one-line error naming ``name`` else.
 
@@ -840,6 +856,8 @@ def code_list(value, name: str, kind: str = "soc", *, optional: bool = False) ->
     Raises
     ------
     exposure.errors.DataFormatError
+        Also for a ``kind`` other than ``"soc"`` or ``"onetsoc"`` (any other was read as
+        ``"onetsoc"``).
 
     Examples
     --------
@@ -854,6 +872,9 @@ def code_list(value, name: str, kind: str = "soc", *, optional: bool = False) ->
     ...
     exposure.errors.DataFormatError: scored must be a list of O*NET-SOC codes (like 11-1011.00), got None at position 1
     """
+    check_choice(kind, "kind", _CODE_KINDS)
+    if kind not in _CODE_KINDS:
+        raise DataFormatError(f"kind must be one of {', '.join(_CODE_KINDS)} (str), got {shown(kind)}")
     what, pattern, example = (("SOC codes", SOC_PATTERN, "11-1011") if kind == "soc"
                               else ("O*NET-SOC codes", ONETSOC_PATTERN, "11-1011.00"))
     if optional and value is None:

@@ -198,12 +198,18 @@ def check_onet_format(fmt) -> str:
 def onet_name(release: str, base: str, fmt: str = "text") -> str:
     """Registry name of O*NET file ``base`` of ``release`` in format ``fmt``.
 
+    ``base`` is the file name without extension; one given with the extension of ``fmt``
+    (``"Task Statements.txt"``) is read without it (it made ``Task Statements.txt.txt``,
+    a file no archive holds).
+
     Raises
     ------
     exposure.errors.ExposureError
         A malformed release, an unknown format.
     exposure.errors.DataFormatError
-        ``fmt`` or ``base`` that is not a string.
+        ``fmt`` or ``base`` that is not a string; ``base`` that is no file name (empty,
+        with surrounding spaces, or a ``/``), or ends with the extension of the other
+        format (``"Job Zones.xlsx"`` in ``text``).
 
     Examples
     --------
@@ -211,10 +217,27 @@ def onet_name(release: str, base: str, fmt: str = "text") -> str:
     'onet/31.0/Task Statements.txt'
     >>> onet_name("31.0", "Job Zones", "excel")
     'onet/31.0/Job Zones.xlsx'
+    >>> onet_name("31.0", "Task Statements.txt")
+    'onet/31.0/Task Statements.txt'
+    >>> onet_name("31.0", "Job Zones.xlsx")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: base 'Job Zones.xlsx' ends with .xlsx, the extension of the excel format, but fmt is 'text': give the name without extension ('Job Zones')
     """
-    check_name(base, "base", "an O*NET file name such as 'Task Statements'")  # None made 'None.txt'
+    what = "an O*NET file name such as 'Task Statements'"
+    check_name(base, "base", what)  # None made 'None.txt'
     check_onet_format(fmt)
-    return f"onet/{check_onet_release(release)}/{base}{ONET_FORMATS[fmt]}"
+    ext, given = ONET_FORMATS[fmt], base
+    for other, other_ext in ONET_FORMATS.items():
+        if base.lower().endswith(other_ext):
+            stem = base[: -len(other_ext)]
+            if other != fmt:
+                raise DataFormatError(f"base {base!r} ends with {other_ext}, the extension of the {other} format, "
+                                      f"but fmt is {fmt!r}: give the name without extension ({stem!r})")
+            base = stem
+    if not base or base != base.strip() or "/" in base or "\\" in base:
+        raise DataFormatError(f"base must be {what}, got {given!r}")
+    return f"onet/{check_onet_release(release)}/{base}{ext}"
 
 
 def oews_names(release, table: str = "by_industry") -> list[str]:
@@ -258,7 +281,9 @@ def layout_source(name: str) -> Source:
     exposure.errors.DataFormatError
         ``name`` is not a string (None raised a ``TypeError`` from :mod:`re`).
     exposure.errors.ExposureError
-        When ``name`` follows no known layout.
+        When ``name`` follows no known layout, or names an O*NET file with two
+        extensions (``Task Statements.txt.txt``: the archive member of that name was
+        looked for).
 
     Examples
     --------
@@ -272,6 +297,9 @@ def layout_source(name: str) -> Source:
     m = _ONET_NAME.match(name)
     if m:
         release, base, ext = m.groups()
+        if base.lower().endswith(tuple(ONET_FORMATS.values())):
+            raise ExposureError(f"unknown source {name!r}: the file name has two extensions (write "
+                                f"'onet/{release}/{base}')")
         a, b = release.split(".")
         fmt = "text" if ext == ".txt" else "excel"
         archive = ONET_ARCHIVE.format(a=a, b=b, fmt=fmt)
@@ -359,8 +387,9 @@ class Lock:
     ------
     exposure.errors.DataFormatError
         ``path`` that is not a path (``TypeError`` from :mod:`pathlib` before); from
-        :meth:`entries`, a damaged lock file (naming its row and column), one that pins a
-        file twice with different sha256 or size (the last line won without a word).
+        :meth:`entries`, a damaged lock file (naming its row and column: a line without a
+        name was pinned under the name ``''``), one that pins a file twice with different
+        sha256 or size (the last line won without a word).
 
     Examples
     --------
@@ -408,6 +437,8 @@ class Lock:
                                 f"{', '.join(_LOCK_COLUMNS)})")
         out, rows = {}, {}
         for (line, _), row in zip(numbered[1:], reader):
+            if not row.get("name"):  # pinned under the name ''
+                raise DataFormatError("name missing", path=self.path, row=line, column="name")
             # a pin is a size and a sha256: anything else would fail later, far from here
             if not str(row.get("size") or "").isdigit():
                 raise DataFormatError(f"size must be a whole number of bytes, got {row.get('size')!r}",

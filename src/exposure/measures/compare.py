@@ -28,7 +28,7 @@ from collections.abc import Callable, Mapping
 import numpy as np
 import pandas as pd
 
-from exposure._args import check_choice, check_column, check_name, check_names, shown
+from exposure._args import check_choice, check_column, check_count, check_name, check_names, shown
 from exposure._tables import first_repeat
 from exposure.crosswalks import load_soc_structure, oews_code_map
 from exposure.errors import DataFormatError, ExposureError
@@ -127,8 +127,27 @@ class Comparison:
     coverage: pd.DataFrame
 
 
-def _vector(value, name: str) -> np.ndarray:
-    """``value`` as a 1-D float array; text, a dict, a scalar or None refused, naming ``name``."""
+def _first_bool(value) -> int | None:
+    """Position of the first boolean of ``value`` (a 1-D array-like), or None.
+
+    numpy reads ``True`` as 1.0; the table checks of this module refuse it as not a number.
+    """
+    dtype = getattr(value, "dtype", None)
+    if dtype is not None and (pd.api.types.is_bool_dtype(dtype)):
+        return 0 if len(value) else None
+    if dtype is None or dtype == object:
+        for pos, v in enumerate(value):
+            if isinstance(v, (bool, np.bool_)):
+                return pos
+    return None
+
+
+def _vector(value, name: str, *, finite: bool = False) -> np.ndarray:
+    """``value`` as a 1-D float array; text, a dict, a scalar, None or a boolean refused, naming ``name``.
+
+    Missing values (None, NaN, ``pd.NA``) are NaN; with ``finite``, an infinity is refused,
+    naming its position (counted from 0).
+    """
     arr = None
     if value is not None and not isinstance(value, (str, bytes, Mapping)):
         try:
@@ -137,12 +156,42 @@ def _vector(value, name: str) -> np.ndarray:
             arr = None
     if arr is None or arr.ndim != 1:  # a scalar: "len() of unsized object" before
         raise DataFormatError(f"{name} must be a list of numbers (or an array, a Series), got {shown(value)}")
+    pos = _first_bool(value)
+    if pos is not None:
+        raise DataFormatError(f"{name} must be a list of numbers (or an array, a Series), got "
+                              f"{bool(arr[pos])} at position {pos}: a boolean is not a number")
+    infinite = np.flatnonzero(np.isinf(arr)) if finite else ()
+    if len(infinite):  # NaN (pearson) or a rank above every number (spearman) before
+        raise DataFormatError(f"{name} must hold finite numbers or missing values, got {arr[infinite[0]]} "
+                              f"at position {int(infinite[0])}")
     return arr
+
+
+def _pairs(x, y, w) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """``x``, ``y`` and ``w`` checked (:func:`_vector`, one length, weights), without the pairs with a missing value.
+
+    ``w`` stays None when None.
+    """
+    x, y = _vector(x, "x", finite=True), _vector(y, "y", finite=True)
+    if w is not None:
+        w = _vector(w, "w")
+    lengths = sorted({len(x), len(y), *([len(w)] if w is not None else [])})
+    if len(lengths) > 1:  # numpy's "boolean index did not match" before
+        raise DataFormatError(f"x, y and w must have one length each, got {' and '.join(map(str, lengths[::-1]))}")
+    if w is not None:
+        bad = np.flatnonzero(~np.isfinite(w) | (w < 0))
+        if len(bad):
+            raise ExposureError(f"correlation weights must be finite and non-negative, got {w[bad[0]]} at "
+                                f"position {int(bad[0])} of w")
+    keep = ~(np.isnan(x) | np.isnan(y))
+    return x[keep], y[keep], (None if w is None else w[keep])
 
 
 def weighted_pearson(x, y, w=None) -> float:
     """Pearson correlation with optional non-negative weights.
 
+    A pair with a missing value (None, NaN) in ``x`` or ``y`` is left out, as
+    :func:`correlations` leaves out the codes a measure lacks (it made the result NaN).
     NaN when either variable takes one value only over the rows of positive weight (a
     constant measure correlates with nothing: rounding would otherwise make its variance
     a tiny positive number and the correlation anything from -1 to 1), or when no row has
@@ -152,9 +201,11 @@ def weighted_pearson(x, y, w=None) -> float:
     ------
     exposure.errors.DataFormatError
         ``x``, ``y`` or ``w`` is not a list of numbers (text, a scalar, a dict, None for
-        ``x`` or ``y``), or they differ in length.
+        ``x`` or ``y``, a boolean: True was read as 1), or they differ in length; an
+        infinite value of ``x`` or ``y``, naming the argument and its position (counted
+        from 0).
     exposure.errors.ExposureError
-        A weight is negative or not finite.
+        A weight is negative or not finite, naming its position.
 
     Examples
     --------
@@ -164,17 +215,16 @@ def weighted_pearson(x, y, w=None) -> float:
     1.0
     >>> weighted_pearson([0.3, 0.3, 0.3], [0.1, 0.5, 0.9])
     nan
+    >>> round(weighted_pearson([1, 2, None, 3], [1, 2, 9, 4]), 4)  # the pair with None left out
+    0.982
     """
-    x, y = _vector(x, "x"), _vector(y, "y")
-    w = np.ones_like(x) if w is None else _vector(w, "w")
-    lengths = sorted({len(x), len(y), len(w)})
-    if len(lengths) > 1:  # numpy's "boolean index did not match" before
-        raise DataFormatError(f"x, y and w must have one length each, got {' and '.join(map(str, lengths[::-1]))}")
-    if (~np.isfinite(w)).any() or (w < 0).any():
-        raise ExposureError("correlation weights must be finite and non-negative")
+    x, y, w = _pairs(x, y, w)
+    w = np.ones_like(x) if w is None else w
     used = w > 0
     if not used.any() or np.ptp(x[used]) == 0 or np.ptp(y[used]) == 0:
         return float("nan")
+    # scaled first (the correlation does not depend on scale): squares of 1e200 overflowed to 0.0
+    x, y = x / np.abs(x[used]).max(), y / np.abs(y[used]).max()
     w = w / w.sum()
     mx, my = (w * x).sum(), (w * y).sum()
     cov = (w * (x - mx) * (y - my)).sum()
@@ -194,6 +244,9 @@ def _weighted_rank(x, w) -> np.ndarray:
 def weighted_spearman(x, y, w=None) -> float:
     """Spearman correlation; with weights, the weighted Pearson of weighted mid-ranks.
 
+    As in :func:`weighted_pearson`, a pair with a missing value is left out (before the
+    ranks are taken).
+
     Examples
     --------
     >>> weighted_spearman([1, 2, 3], [1, 2, 40])
@@ -204,17 +257,14 @@ def weighted_spearman(x, y, w=None) -> float:
     Raises
     ------
     exposure.errors.DataFormatError
-        As :func:`weighted_pearson`: an argument that is not a list of numbers.
+        As :func:`weighted_pearson`: an argument that is not a list of numbers, an
+        infinite value (it was ranked above every number).
     exposure.errors.ExposureError
         A weight is negative or not finite.
     """
-    x, y = _vector(x, "x"), _vector(y, "y")
+    x, y, w = _pairs(x, y, w)
     if w is None:
         return weighted_pearson(pd.Series(x).rank().to_numpy(), pd.Series(y).rank().to_numpy())
-    w = _vector(w, "w")
-    lengths = sorted({len(x), len(y), len(w)})
-    if len(lengths) > 1:  # as weighted_pearson says, before the ranks (a pandas error)
-        raise DataFormatError(f"x, y and w must have one length each, got {' and '.join(map(str, lengths[::-1]))}")
     return weighted_pearson(_weighted_rank(x, w), _weighted_rank(y, w), w)
 
 
@@ -228,7 +278,10 @@ def correlations(table: pd.DataFrame, measures: list[str], weight: str | None = 
     -------
     pandas.DataFrame
         ``measure_a``, ``measure_b``, ``n``, ``pearson``, ``spearman``, ``n_weighted``,
-        ``pearson_emp``, ``spearman_emp`` (one row per unordered pair).
+        ``pearson_emp``, ``spearman_emp`` (one row per unordered pair; no row, but these
+        columns, for fewer than two measures). Without ``weight`` (None) the last three
+        columns are left out; a ``weight`` of ``0`` or ``""`` names a column like any
+        other (it was read as None). ``weight`` may be one of ``measures`` too.
 
     Examples
     --------
@@ -243,33 +296,61 @@ def correlations(table: pd.DataFrame, measures: list[str], weight: str | None = 
     exposure.errors.DataFormatError
         ``table`` is not a DataFrame or lacks a column; ``measures`` is not a list of
         names (one string is refused, not read letter by letter) or names one twice;
-        ``weight`` is not a column name or None; a value of a measure or of ``weight``
-        that is not a finite number or missing (text, ``True``, ``inf``), naming the row
-        (counted from 1) and column.
+        ``weight`` is not a column name or None; a column used given twice (it was read as
+        a frame); a value of a measure or of ``weight`` that is not a finite number or
+        missing (text, ``True``, ``inf``), or a negative ``weight`` (the row was left out
+        of the weighted correlations without a word), naming the row (counted from 1) and
+        column.
     """
     _common.check_frame(table, "table")  # None raised ``AttributeError: ... 'columns'``
     measures = _measure_names(measures)
     check_column(weight, "weight", optional=True)
-    needed = [*measures, *([weight] if weight else [])]
-    missing = [c for c in dict.fromkeys(needed) if c not in table.columns]
+    weighted = weight is not None  # 0 (a frame read without a header) was read as no weight
+    needed = list(dict.fromkeys([*measures, *([weight] if weighted else [])]))
+    missing = [c for c in needed if c not in table.columns]
     if missing:  # a KeyError from pandas before
         raise DataFormatError(f"correlations: the table lacks column(s) {missing}")
+    _check_once(table, needed)
     table = _numbers(table.reset_index(drop=True), needed)
+    if weighted:
+        negative = np.flatnonzero((table[weight] < 0).to_numpy(dtype=bool))
+        if len(negative):
+            pos = int(negative[0])
+            raise DataFormatError(f"{weight} must be 0 or more (a weight), got {table[weight].iloc[pos]}",
+                                  path="table", row=pos + 1, column=weight)
     rows = []
     for a, b in itertools.combinations(measures, 2):
-        both = table[[a, b] + ([weight] if weight else [])].dropna(subset=[a, b])
+        both = table[list(dict.fromkeys([a, b, *([weight] if weighted else [])]))].dropna(subset=[a, b])
         row = {"measure_a": a, "measure_b": b, "n": len(both)}
         ok = len(both) >= 3
         row["pearson"] = weighted_pearson(both[a], both[b]) if ok else np.nan
         row["spearman"] = weighted_spearman(both[a], both[b]) if ok else np.nan
-        if weight:
+        if weighted:
             wb = both[both[weight] > 0]
             okw = len(wb) >= 3
             row["n_weighted"] = len(wb)
             row["pearson_emp"] = weighted_pearson(wb[a], wb[b], wb[weight]) if okw else np.nan
             row["spearman_emp"] = weighted_spearman(wb[a], wb[b], wb[weight]) if okw else np.nan
         rows.append(row)
-    return pd.DataFrame(rows)
+    columns = ["measure_a", "measure_b", "n", "pearson", "spearman",
+               *(["n_weighted", "pearson_emp", "spearman_emp"] if weighted else [])]
+    return pd.DataFrame(rows, columns=columns)  # no column at all for fewer than two measures before
+
+
+def _check_once(table: pd.DataFrame, columns, path="table") -> None:
+    """Refuse a frame that holds one of ``columns`` twice (``table[c]`` is then a frame).
+
+    Examples
+    --------
+    >>> _check_once(pd.DataFrame([[1, 2]], columns=["a", "a"]), ["a"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: table, column 'a': column 'a' appears more than once
+    """
+    present = list(table.columns)
+    twice = [c for c in columns if present.count(c) > 1]
+    if twice:  # "not a number: array([0.1, 0.1], dtype=object)" before
+        raise DataFormatError(f"column {twice[0]!r} appears more than once", path=path, column=twice[0])
 
 
 #: The statistics of :func:`correlations` that :func:`correlation_matrix` tabulates.
@@ -302,7 +383,10 @@ def _numbers(table: pd.DataFrame, columns) -> pd.DataFrame:
     :func:`~exposure.measures._common.numbers`, the check of the measures given to
     :func:`compare`: text was ranked as text, or raised pandas' ``Invalid comparison``.
     """
-    return table.assign(**{c: _common.numbers(table, c, "table").to_numpy() for c in dict.fromkeys(columns)})
+    out = table.copy()
+    for c in dict.fromkeys(columns):  # not assign(**...): a column named 0 raised "keywords must be strings"
+        out[c] = _common.numbers(table, c, "table").to_numpy()
+    return out
 
 
 def _check_top(top) -> int:
@@ -330,7 +414,8 @@ def correlation_matrix(corr: pd.DataFrame, stat: str = "spearman", measures=None
     Returns
     -------
     pandas.DataFrame
-        First column ``measure``, then one column per measure.
+        First column ``measure``, then one column per measure. A pair that ``corr`` does
+        not hold is missing (NaN; it was shown as a correlation of 0.0).
 
     Examples
     --------
@@ -339,13 +424,20 @@ def correlation_matrix(corr: pd.DataFrame, stat: str = "spearman", measures=None
       measure    a    b
     0       a  1.0  0.5
     1       b  0.5  1.0
+    >>> correlation_matrix(corr, measures=["a", "c"])
+      measure    a    c
+    0       a  1.0  NaN
+    1       c  NaN  1.0
 
     Raises
     ------
     exposure.errors.DataFormatError
         ``corr`` is not a DataFrame or (with rows) lacks ``measure_a``, ``measure_b`` or
         ``stat``; ``stat`` is not one of the four; ``measures`` not None or a list of
-        names, each once.
+        names, each once. A row of ``corr`` with a measure name missing or not text, a
+        measure paired with itself (it overwrote the diagonal), a pair given twice (in
+        either order: the last one won) or a ``stat`` that is not a number or missing (a
+        ``TypeError`` from pandas), naming the row (counted from 1) and column.
     """
     _common.check_frame(corr, "corr")
     check_choice(stat, "stat", _STATS)  # a Series: pandas' "truth value ... is ambiguous"
@@ -355,14 +447,43 @@ def correlation_matrix(corr: pd.DataFrame, stat: str = "spearman", measures=None
         measures = _measure_names(measures)
     if len(corr) or measures is None:
         _common.check_table(corr, "corr", ["measure_a", "measure_b", *([stat] if len(corr) else [])])
+    if len(corr):
+        corr = _check_pairs(corr.reset_index(drop=True), stat)
     if measures is None:
         measures = list(dict.fromkeys([*corr["measure_a"], *corr["measure_b"]]))
-    m = pd.DataFrame(np.eye(len(measures)), index=measures, columns=measures)
-    for row in corr.itertuples():
-        if row.measure_a in m.index and row.measure_b in m.index:
-            v = getattr(row, stat)
-            m.loc[row.measure_a, row.measure_b] = m.loc[row.measure_b, row.measure_a] = v
+    values = np.full((len(measures), len(measures)), np.nan)
+    np.fill_diagonal(values, 1.0)
+    m = pd.DataFrame(values, index=measures, columns=measures)
+    for a, b, v in (zip(corr["measure_a"], corr["measure_b"], corr[stat]) if len(corr) else ()):
+        if a in m.index and b in m.index:
+            m.loc[a, b] = m.loc[b, a] = v
     return m.rename_axis("measure").reset_index()
+
+
+def _check_pairs(corr: pd.DataFrame, stat: str) -> pd.DataFrame:
+    """The rows of ``corr`` (from row 1) checked: two measure names, not the same, each pair once; ``stat`` numbers.
+
+    Examples
+    --------
+    >>> corr = pd.DataFrame({"measure_a": ["a", "b"], "measure_b": ["b", "a"], "spearman": [0.5, 0.7]})
+    >>> _check_pairs(corr, "spearman")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: corr, row 2, column 'measure_b': the pair 'b', 'a' is given twice (rows 1 and 2)
+    """
+    seen: dict[frozenset, int] = {}
+    for pos, (a, b) in enumerate(zip(corr["measure_a"], corr["measure_b"])):
+        for column, name in (("measure_a", a), ("measure_b", b)):
+            if not isinstance(name, str):
+                what = "measure name missing" if name is None or name != name else f"not a measure name: {name!r}"
+                raise DataFormatError(what, path="corr", row=pos + 1, column=column)
+        if a == b:
+            raise DataFormatError(f"measure {a!r} paired with itself", path="corr", row=pos + 1, column="measure_b")
+        first = seen.setdefault(frozenset((a, b)), pos)
+        if first != pos:
+            raise DataFormatError(f"the pair {a!r}, {b!r} is given twice (rows {first + 1} and {pos + 1})",
+                                  path="corr", row=pos + 1, column="measure_b")
+    return corr.assign(**{stat: _common.numbers(corr, stat, "corr").to_numpy()})
 
 
 def disagreements(table: pd.DataFrame, measures: list[str], *, top: int = 3, titles=None) -> pd.DataFrame:
@@ -389,17 +510,25 @@ def disagreements(table: pd.DataFrame, measures: list[str], *, top: int = 3, tit
     exposure.errors.DataFormatError
         ``table`` is not a DataFrame or lacks ``soc_code`` or a measure; ``measures`` is
         not a list of names (one string is refused, not read letter by letter) or names
-        one twice; a measure value that is not a finite number or missing, naming the row
-        (counted from 1) and column; ``top`` is not a whole number of 0 or more;
-        ``titles`` is not None, a Series or a dict.
+        one twice; a measure value that is not a finite number or missing, a
+        ``soc_code`` missing or given twice (the row was dropped, or listed twice), a
+        column given twice, naming the row (counted from 1) and column; ``top`` is not a
+        whole number of 0 or more; ``titles`` is not None, a Series or a dict, or a Series
+        that gives a code twice (pandas' ``InvalidIndexError``).
     """
     _common.check_frame(table, "table")
     measures = _measure_names(measures)
     top = _check_top(top)
     if titles is not None and not isinstance(titles, (pd.Series, Mapping)):  # "'int' object is not callable"
         raise DataFormatError(f"titles must be a Series or a dict of titles by SOC code (or None), got {shown(titles)}")
+    if isinstance(titles, pd.Series) and titles.index.has_duplicates:
+        code = titles.index[titles.index.duplicated()][0]
+        raise DataFormatError(f"titles gives SOC code {code!r} twice")
     _common.check_table(table, "table", ["soc_code", *measures])
-    table = _numbers(table.reset_index(drop=True), measures)  # text was ranked as text
+    _check_once(table, ["soc_code", *measures])
+    table = table.reset_index(drop=True)
+    _check_codes_once(table["soc_code"], "table")
+    table = _numbers(table, measures)  # text was ranked as text
     out = []
     for a, b in itertools.combinations(measures, 2):
         both = table[["soc_code", a, b]].dropna()
@@ -416,6 +545,21 @@ def disagreements(table: pd.DataFrame, measures: list[str], *, top: int = 3, tit
     if titles is not None:
         res.insert(3, "title", res["soc_code"].map(titles))
     return res
+
+
+def _check_codes_once(codes: pd.Series, path) -> None:
+    """Refuse a missing code, or one given twice, naming ``path``, the row (from 1) and ``soc_code``.
+
+    Any text is a code here (:func:`disagreements` ranks codes of any form).
+    """
+    missing = np.flatnonzero(codes.isna().to_numpy(dtype=bool))
+    if len(missing):
+        raise DataFormatError("soc_code missing", path=path, row=int(missing[0]) + 1, column="soc_code")
+    repeat = first_repeat(codes)
+    if repeat is not None:
+        pos, first = repeat
+        raise DataFormatError(f"SOC code {str(codes.iloc[pos])!r} appears twice (rows {first + 1} and {pos + 1})",
+                              path=path, row=pos + 1, column="soc_code")
 
 
 def to_oews_codes(
@@ -457,10 +601,17 @@ def to_oews_codes(
     ------
     exposure.errors.DataFormatError
         ``frame`` is not a DataFrame or lacks ``soc_code``; ``columns`` is not a list of
-        column names.
+        column names, or names ``soc_code``; a ``soc_code`` that is missing, not a SOC
+        code or given twice, naming the row of ``frame`` (counted from 1) and the column
+        (a missing code was blamed on ``soc_codes``, no argument of this function).
     """
     columns = check_names(columns, "columns", "column names")
+    if "soc_code" in columns:  # "not a number: array(['11-1011', '11-1011'], dtype=object)"
+        raise DataFormatError("columns must not include 'soc_code' (the code column)")
     _common.check_table(frame, "frame", ["soc_code"])
+    _check_once(frame, ["soc_code", *columns], path="frame")
+    frame = frame.reset_index(drop=True)
+    _common.check_soc_codes(frame, "frame")
     codes = frame["soc_code"].astype(str)
     cmap = oews_code_map(codes, oews_codes, soc_structure).set_index("soc_code")["occ_code"]
     target = codes.map(cmap).fillna(codes)
@@ -549,13 +700,20 @@ def coverage(
         value that is not a number (:func:`~exposure.measures._common.check_measure_frame`);
         an employment code missing, malformed or repeated, a ``tot_emp`` that is not a
         finite number of at least 0 (:func:`~exposure.measures._common.check_employment`),
-        or 0 or missing on every row (:func:`_employment_total`).
+        or 0 or missing on every row (:func:`_employment_total`). A ``name`` that is a
+        column of the coverage table (``soc_code``, ``tot_emp``, ``crosswalk_weight``,
+        ``n_sources``: ``tot_emp`` was overwritten by the employment); ``attrs``
+        ``n_source`` or ``n_matched`` that is not a whole number of 0 or more (a
+        ``TypeError``), or ``n_matched`` above ``n_source`` (a match rate above 1).
     """
     check_name(name, "name")
     check_column(column, "column")
+    if name in _RESERVED:
+        raise DataFormatError(f"name {name!r} is a column of the coverage table: give the measure another name")
     _common.check_table(measure, "measure", ["soc_code", column])
     _common.check_table(employment, "employment", ["soc_code", "tot_emp"])
     attrs = dict(measure.attrs)
+    _check_counts(attrs, "measure")
     measure = _common.check_measure_frame(measure, column, "measure")
     employment = _common.check_employment(employment)
     emp_total = _employment_total(employment)
@@ -564,6 +722,27 @@ def coverage(
     part.attrs.update(attrs)
     table = part.assign(tot_emp=_common.employment_for(part["soc_code"], employment, soc_structure).to_numpy())
     return _coverage_row(name, part, name, table, emp_total)
+
+
+#: Columns of the comparison and coverage tables besides the measures: no measure may be so named.
+_RESERVED = ("soc_code", "tot_emp", "crosswalk_weight", "n_sources")
+
+
+def _check_counts(attrs: Mapping, what: str) -> None:
+    """Refuse ``attrs`` ``n_source`` / ``n_matched`` (when there) that are not counts, or more matched than sources.
+
+    Examples
+    --------
+    >>> _check_counts({"n_source": 2, "n_matched": 3}, "measure")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: measure.attrs: n_matched (3) is more than n_source (2)
+    """
+    counts = {key: check_count(attrs[key], f"{what}.attrs[{key!r}]") for key in ("n_source", "n_matched")
+              if key in attrs}
+    if len(counts) == 2 and counts["n_matched"] > counts["n_source"]:
+        raise DataFormatError(f"{what}.attrs: n_matched ({counts['n_matched']}) is more than n_source "
+                              f"({counts['n_source']})")
 
 
 def _employment_total(employment: pd.DataFrame) -> float:
@@ -635,12 +814,25 @@ def compare(
     loaded : dict, optional
         Pre-loaded crosswalked frames by measure name (``soc_code`` + the measure column
         named as the measure, and ``attrs`` with ``n_source``/``n_matched``); used instead
-        of the registry files (tests, custom measures).
+        of the registry files (tests, custom measures): one named as a measure of
+        ``measures`` replaces it, and that file is not read.
 
     Returns
     -------
     Comparison
         ``table``, ``correlations``, ``disagreements``, ``coverage``.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``measures`` not None or a list of names of :data:`MEASURES` (``5`` raised a
+        ``TypeError``); ``key_measures`` not a list of names (a string was read letter by
+        letter, None raised a ``TypeError``); ``loaded`` not a dict, a name of it that is
+        not text (a ``TypeError``), that is a column of the table (``soc_code``,
+        ``tot_emp``...: a ``TypeError``, or the measure read as codes) or a column of
+        ``soc_scores`` it would be replaced by without a word; a frame or count of
+        ``attrs`` of it, ``soc_scores`` or ``employment`` that does not pass its checks
+        (naming the row and column); ``top`` not a whole number of 0 or more.
 
     Examples
     --------
@@ -665,17 +857,24 @@ def compare(
     if isinstance(measures, str):  # iterated letter by letter before
         raise DataFormatError(f"measures must be a list of measure names, got str {measures!r}: "
                               f"write [{measures!r}]")
+    if measures is not None and not (isinstance(measures, (list, tuple))
+                                     or type(measures).__name__ in ("ndarray", "Index")):
+        raise DataFormatError(f"measures must be a list of measure names (or None: all), got {shown(measures)}")
     names = list(MEASURES) if measures is None else list(measures)
     unknown = [m for m in names if not isinstance(m, str) or m not in MEASURES]
     if unknown:
         raise DataFormatError(f"unknown measure(s) {unknown}; known: {sorted(MEASURES)}")
+    key_measures = check_names(key_measures, "key_measures")  # "ab" was read as the measures 'a' and 'b'
     if loaded is not None and not isinstance(loaded, Mapping):
         raise DataFormatError("loaded must be a dict of measure name -> DataFrame, got "
                               f"{type(loaded).__name__}")
+    _check_loaded_names(loaded or {}, soc_scores)
     # the caller's frames, checked before anything is loaded (tracebacks, or silently wrong
     # correlations, before: a repeated or missing code, text, True, inf)
     loaded = {name: _common.check_measure_frame(frame, name, f"measure {name!r}")
               for name, frame in (loaded or {}).items()}
+    for name, frame in loaded.items():
+        _check_counts(frame.attrs, f"measure {name!r}")
     if soc_scores is not None:
         _common.check_frame(soc_scores, "soc_scores: SOC scores")
     if employment is None:
@@ -690,7 +889,7 @@ def compare(
 
     frames: dict[str, tuple[pd.DataFrame, str]] = {}
     cache: dict[str, pd.DataFrame] = {}
-    for name in names:
+    for name in (n for n in names if n not in loaded):  # a loaded frame replaces the registry's
         loader, column = MEASURES[name]
         key = _LOADER_KEY.get(name, name)
         if key not in cache:
@@ -730,6 +929,28 @@ def compare(
     keys = [m for m in key_measures if m in frames]
     dis = disagreements(table, keys, top=top, titles=titles)
     return Comparison(table=table, correlations=corr, disagreements=dis, coverage=cov)
+
+
+def _check_loaded_names(loaded: Mapping, soc_scores) -> None:
+    """Refuse a name of ``loaded`` that is not text, is a column of the table, or one of ``soc_scores``.
+
+    Examples
+    --------
+    >>> _check_loaded_names({"tot_emp": None}, None)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: loaded: 'tot_emp' is a column of the comparison table: give the measure another name
+    """
+    ours = set(soc_scores.columns) & set(OURS) if isinstance(soc_scores, pd.DataFrame) else set()
+    for name in loaded:
+        if not isinstance(name, str):  # "keywords must be strings"
+            raise DataFormatError(f"loaded: a measure name must be text, got {shown(name)}")
+        if name in _RESERVED:
+            raise DataFormatError(f"loaded: {name!r} is a column of the comparison table: give the measure "
+                                  "another name")
+        if name in ours:  # our column replaced it without a word
+            raise DataFormatError(f"loaded: {name!r} is also a column of soc_scores (our own scores): give the "
+                                  "measure another name")
 
 
 def anthropic_match_rates(*, mirror=None, data_dir=None) -> pd.DataFrame:

@@ -11,6 +11,11 @@ and reports:
 - occupations whose exposure (``beta``) moved most;
 - the change of every sector and subsector.
 
+A score missing in a release (an unscored task, an occupation without a scored task) is
+no move: the summary counts such tasks and occupations apart
+(``tasks_kept_beta_missing``, ``occupations_beta_missing``). An infinite score, or one
+outside 0-1, is refused, naming its file, row and column.
+
 :func:`write_diff_reports` writes them as ``diff_summary.csv``, ``diff_tasks.csv``,
 ``diff_occupations.csv`` and ``diff_sectors.csv``.
 """
@@ -23,12 +28,14 @@ import numbers
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from exposure._args import check_path, is_number, shown
 from exposure._io import write_csv
 from exposure._load import check_recompute_dir, load, load_manifest
 from exposure._outdir import OutputPathError, replace_directory
+from exposure._tables import MAX_TASK_ID
 from exposure.errors import DataFormatError, ExposureError, InputError
 from exposure.schemas import validate
 from exposure.schemas._catalog import MANIFEST_NAME
@@ -87,11 +94,13 @@ def diff_tasks(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     Raises
     ------
     exposure.errors.DataFormatError
-        ``old`` or ``new`` that is not a DataFrame or lacks a column; a missing or
-        malformed ``onetsoc_code``, a ``task_id`` that is missing or not a whole number,
-        or a key given twice, naming the argument, the row (counted from 1) and the
-        column. Before: a ``KeyError`` or ``TypeError``, pandas' ``IntCastingNaNError``,
-        or a key given twice compared as it came.
+        ``old`` or ``new`` that is not a DataFrame or lacks a column, or holds one twice;
+        a missing or malformed ``onetsoc_code``, a ``task_id`` that is missing or not a
+        whole number from 0 to 2**63 - 1 (``1e20`` wrapped round to a negative id), a
+        ``text_digest`` that is missing or not text (two missing digests were counted as
+        a rewording, ``5`` and ``"5"`` too), or a key given twice, naming the argument,
+        the row (counted from 1) and the column. Before: a ``KeyError`` or ``TypeError``,
+        pandas' ``IntCastingNaNError``, or a key given twice compared as it came.
 
     Examples
     --------
@@ -108,6 +117,10 @@ def diff_tasks(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     cols = _KEY + ["text_digest"]
     old, new = (_needed(_frame(f, name), name, _KEY, numbers=(), others=["text_digest"])
                 for f, name in ((old, "old"), (new, "new")))
+    for frame, name in ((old, "old"), (new, "new")):
+        bad = _first_bad(frame["text_digest"], lambda v: isinstance(v, str), "a text digest (str)")
+        if bad is not None:
+            raise DataFormatError(bad[1], path=name, row=bad[0] + 1, column="text_digest")
     both = old[cols].merge(new[cols], on=_KEY, how="outer", suffixes=("_old", "_new"),
                            indicator=True)
     reworded = both[(both["_merge"] == "both")
@@ -152,9 +165,19 @@ def _manifest(directory) -> dict:
         raise
     except ExposureError:  # gone since the check above
         return {}
-    if not isinstance(manifest.get("releases", {}), dict):
+    releases = manifest.get("releases", {})
+    if not isinstance(releases, dict):
         raise DataFormatError("manifest.json has no 'releases' object", path=path)
+    for key, value in releases.items():  # a list was written into the summary as "['30.1']"
+        if not _release_value(value):
+            raise DataFormatError(f"releases[{key!r}] must be a release such as '29.1' (text) or null, got "
+                                  f"{shown(value)}", path=path)
     return manifest
+
+
+def _release_value(value) -> bool:
+    """Whether ``value`` can be written as a release: text, a number (``2025``) or None (unknown)."""
+    return value is None or isinstance(value, str) or is_number(value)
 
 
 #: Tables ``exposure diff`` reads from each directory (``soc_scores``, for titles, may be absent).
@@ -226,9 +249,13 @@ def _frame(value, name: str) -> pd.DataFrame:
 
 
 def _whole(value) -> bool:
-    """Whether ``value`` is a whole number (a task id): ``1`` or ``1.0``, not ``"1"`` or True."""
-    return ((isinstance(value, numbers.Integral) and not isinstance(value, bool))
-            or (isinstance(value, float) and value.is_integer()))
+    """Whether ``value`` is a task id: a whole number (``1`` or ``1.0``, not ``"1"`` or True) of 64 bits, 0 or more.
+
+    ``1e20`` wrapped round to ``-9223372036854775808`` when the ids were made integers.
+    """
+    whole = ((isinstance(value, numbers.Integral) and not isinstance(value, (bool, np.bool_)))
+             or (isinstance(value, float) and value.is_integer()))
+    return whole and 0 <= value <= MAX_TASK_ID
 
 
 def _first_bad(values: pd.Series, fits, what: str) -> tuple[int, str] | None:
@@ -245,21 +272,52 @@ def _first_bad(values: pd.Series, fits, what: str) -> tuple[int, str] | None:
 #: (``You are trying to merge on str and int64 columns``); a missing one matched nothing.
 _KEY_CHECKS = {
     "onetsoc_code": first_bad_onetsoc_code,
-    "task_id": lambda ids: _first_bad(ids, _whole, "a task id (a whole number)"),
+    "task_id": lambda ids: _first_bad(ids, _whole, f"a task id (a whole number from 0 to {MAX_TASK_ID})"),
     "naics": lambda codes: _first_bad(codes, lambda v: isinstance(v, str), "a NAICS code as text (like '52')"),
 }
 
 
-def _needed(frame: pd.DataFrame, path, key, numbers=("beta",), others=()) -> pd.DataFrame:
+#: Number column -> (lowest, highest) value it may hold (None: no bound); the diff's own
+#: schemas refused a value outside them, naming the output (``diff_occupations, row 0``),
+#: not the table it came from, and an infinite one went through (a task beta of ``inf``
+#: was counted as moved, an ``inf`` count written out).
+_BOUNDS = {"beta": (0.0, 1.0), "n_tasks": (0.0, None), "exposed_workers": (0.0, None)}
+
+
+def _check_numbers(frame: pd.DataFrame, path, column: str) -> None:
+    """Refuse a value of ``frame[column]`` that is infinite or outside :data:`_BOUNDS` (missing passes)."""
+    values = frame[column].to_numpy(dtype="float64", na_value=np.nan)
+    infinite = np.flatnonzero(np.isinf(values))
+    if len(infinite):
+        raise DataFormatError(f"not a finite number: {values[infinite[0]]}", path=path,
+                              row=int(infinite[0]) + 1, column=column)
+    low, high = _BOUNDS.get(column, (None, None))
+    with np.errstate(invalid="ignore"):
+        out = ((values < low) if low is not None else False) | ((values > high) if high is not None else False)
+    out = np.flatnonzero(out)
+    if len(out):
+        raw = frame[column].iloc[int(out[0])]
+        raw = raw.item() if hasattr(raw, "item") else raw
+        what = f"a fraction from {low:g} to {high:g}" if high is not None else f"{low:g} or more"
+        raise DataFormatError(f"{column} must be {what}, got {raw!r}", path=path, row=int(out[0]) + 1,
+                              column=column)
+
+
+def _needed(frame: pd.DataFrame, path, key, numbers=("beta",), others=(), level=None) -> pd.DataFrame:
     """``frame`` (a table the diff reads unvalidated), checked for what the diff uses of it.
 
     The ``key`` columns (their cells checked by :data:`_KEY_CHECKS`), each key once, the
-    ``numbers`` columns as numbers and the ``others`` columns present; a failure names
-    ``path`` (the table's file, or the argument), the row and the column.
+    ``numbers`` columns as finite numbers within :data:`_BOUNDS` (or missing), the
+    ``others`` columns present, each of these columns once, and with ``level`` every
+    ``level`` cell equal to it; a failure names ``path`` (the table's file, or the
+    argument), the row and the column.
     """
     missing = [c for c in (*key, *numbers, *others) if c not in frame.columns]
     if missing:
         raise DataFormatError(f"missing column(s) {missing}", path=path)
+    twice = [c for c in (*key, *numbers, *others) if list(frame.columns).count(c) > 1]
+    if twice:  # it was read as a frame of two columns: "not a task id: array([1, 1])"
+        raise DataFormatError(f"column {twice[0]!r} appears more than once", path=path, column=twice[0])
     frame = frame.reset_index(drop=True)
     for column in key:
         bad = _KEY_CHECKS[column](frame[column])
@@ -274,13 +332,19 @@ def _needed(frame: pd.DataFrame, path, key, numbers=("beta",), others=()) -> pd.
     for column in numbers:
         if not (pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column])):
             raise DataFormatError(f"not numbers (dtype {frame[column].dtype})", path=path, column=column)
+        _check_numbers(frame, path, column)
+    if level is not None:  # "Sector" or a missing level: DiffSectors refused it as row 3 of diff_sectors
+        odd = np.flatnonzero((frame["level"].astype(object) != level).to_numpy(dtype=bool))
+        if len(odd):
+            raise DataFormatError(f"level must be {level!r} in this table, got {frame['level'].iloc[int(odd[0])]!r}",
+                                  path=path, row=int(odd[0]) + 1, column="level")
     return frame
 
 
-def _table(directory: Path, name: str, key, numbers=("beta",), others=()) -> pd.DataFrame:
+def _table(directory: Path, name: str, key, numbers=("beta",), others=(), level=None) -> pd.DataFrame:
     """Table ``name`` of ``directory``, read unvalidated and checked by :func:`_needed`."""
     frame = load(name, directory=directory, validate=False)
-    return _needed(frame, directory / f"{name}.parquet", key, numbers, others)
+    return _needed(frame, directory / f"{name}.parquet", key, numbers, others, level)
 
 
 def _soc_titles(*dirs) -> pd.Series:
@@ -315,6 +379,10 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
     Returns
     -------
     ReleaseDiff
+        Its ``summary`` counts, besides the moves, the tasks kept whose ``beta`` is
+        missing in one release or both (``tasks_kept_beta_missing``) and the occupations
+        of both releases whose ``beta`` is (``occupations_beta_missing``): no move can be
+        measured for them, and they are in no ``..._beta_moved_gt_...`` count.
 
     Raises
     ------
@@ -322,12 +390,18 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
         A directory lacks one of the tables.
     exposure.errors.DataFormatError
         A directory is not a path, does not exist or is a file; a directory's
-        ``manifest.json`` is not JSON or has no ``releases`` object; a table is not the one
-        its directory's ``manifest.json`` recorded (sha256); a table does not pass its
-        schema, or lacks a column the diff reads (``n_tasks``, ``level``, ``naics_title``,
-        ``soc_title``: a ``KeyError`` before) or has a key of the wrong kind (a missing
-        code, a number for ``onetsoc_code`` or ``naics``, text for ``task_id``: pandas'
-        merge error, or the row dropped without a word), naming the file, row and column.
+        ``manifest.json`` is not JSON, has no ``releases`` object, or records a release
+        that is not text, a number or null (a list was written into the summary as
+        ``['30.1']``); a table is not the one its directory's ``manifest.json`` recorded
+        (sha256); a table does not pass its schema, or lacks a column the diff reads
+        (``n_tasks``, ``level``, ``naics_title``, ``soc_title``: a ``KeyError`` before) or
+        holds one twice, or has a key of the wrong kind (a missing code, a number for
+        ``onetsoc_code`` or ``naics``, text for ``task_id``: pandas' merge error, or the
+        row dropped without a word), or a number that is infinite or out of range (a
+        ``beta`` outside 0-1, a negative ``n_tasks`` or ``exposed_workers``: an infinite
+        task score was counted as moved, the others refused as rows of the diff's own
+        outputs), or a ``level`` other than ``sector`` / ``subsector`` in its table,
+        naming the file, row and column.
 
     Examples
     --------
@@ -368,6 +442,7 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
 
     counts = tasks["change"].value_counts()
     old_codes, new_codes = set(occ["old"]["onetsoc_code"]), set(occ["new"]["onetsoc_code"])
+    both_codes = old_codes & new_codes
     moved = occupations["delta_beta"].abs()
     summary = pd.DataFrame(
         [
@@ -384,6 +459,7 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
             ("tasks_same_text_and_dwas_beta_moved_gt_0.01",
              int(((kept["delta_beta"].abs() > 0.01) & ~kept["text_changed"]
                   & ~kept["dwas_changed"]).sum())),
+            ("tasks_kept_beta_missing", int(kept["delta_beta"].isna().sum())),
             ("occupations_old", len(old_codes)),
             ("occupations_new", len(new_codes)),
             ("occupations_added", len(new_codes - old_codes)),
@@ -391,6 +467,7 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
             ("occupations_with_task_changes", int((occupations["tasks_changed"] > 0).sum())),
             ("occupations_beta_moved_gt_0.01", int((moved > 0.01).sum())),
             ("occupations_beta_moved_gt_0.05", int((moved > 0.05).sum())),
+            ("occupations_beta_missing", len(both_codes & set(occupations.loc[moved.isna(), "onetsoc_code"]))),
             ("sectors_beta_moved_gt_0.01", int((sectors["delta_beta"].abs() > 0.01).sum())),
         ],
         columns=["item", "count"],
@@ -442,8 +519,9 @@ def _diff_occupations(old, new, tasks, kept, soc_titles) -> pd.DataFrame:
 def _diff_sectors(old_dir, new_dir) -> pd.DataFrame:
     frames = {}
     for side, d in (("old", old_dir), ("new", new_dir)):
-        parts = [_table(d, t, ["naics"], ("beta", "exposed_workers"), ("level", "naics_title"))
-                 for t in ("sector_scores", "subsector_scores")]
+        parts = [_table(d, f"{level}_scores", ["naics"], ("beta", "exposed_workers"), ("level", "naics_title"),
+                        level=level)
+                 for level in ("sector", "subsector")]
         frames[side] = pd.concat(parts, ignore_index=True)
     cols = ["naics", "level", "beta", "exposed_workers"]
     both = frames["old"][cols].merge(frames["new"][cols], on=["naics", "level"], how="outer",
@@ -464,6 +542,36 @@ def _diff_sectors(old_dir, new_dir) -> pd.DataFrame:
     out = out.sort_values(["level", "naics"], key=lambda s: s.map(order) if s.name == "level"
                           else s, kind="stable")
     return out.reset_index(drop=True)
+
+
+def _check_parts(diff: ReleaseDiff) -> None:
+    """Refuse a :class:`ReleaseDiff` whose parts :func:`write_diff_reports` cannot write.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"item": [], "count": []})
+    >>> _check_parts(ReleaseDiff(frame, frame, frame, frame, {"onet": "29.1"}, "30.1"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: diff.new_releases must be a dict of release names (str) -> releases, got str '30.1'
+    """
+    for part, columns in (("summary", ["item", "count"]), ("tasks", []), ("occupations", []),
+                          ("sectors", ["level"])):
+        frame = getattr(diff, part)
+        if not isinstance(frame, pd.DataFrame):
+            raise DataFormatError(f"diff.{part} must be a pandas DataFrame, got {shown(frame)}")
+        missing = [c for c in columns if c not in frame.columns and (part != "sectors" or len(frame))]
+        if missing:
+            raise DataFormatError(f"diff.{part} lacks column(s) {missing} (columns: {list(frame.columns)})")
+    for part in ("old_releases", "new_releases"):
+        releases = getattr(diff, part)
+        if not (isinstance(releases, dict) and all(isinstance(k, str) for k in releases)):
+            raise DataFormatError(f"diff.{part} must be a dict of release names (str) -> releases, "
+                                  f"got {shown(releases)}")
+        for key, value in releases.items():
+            if not _release_value(value):
+                raise DataFormatError(f"diff.{part}[{key!r}] must be a release such as '29.1' (text) or None, "
+                                      f"got {shown(value)}")
 
 
 def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list[Path]:
@@ -487,12 +595,20 @@ def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list
     -------
     list of pathlib.Path
 
+    A release recorded as None (``null`` in a ``manifest.json``: unknown) is written as an
+    empty cell, not as the text ``None``.
+
     Raises
     ------
     exposure.errors.DataFormatError
         ``diff`` that is not a :class:`ReleaseDiff`, ``top`` that is not a whole number
         (``"5"``, None, 2.5, True), ``reports_dir`` that is not a path: an
-        ``AttributeError`` or ``TypeError`` before.
+        ``AttributeError`` or ``TypeError`` before. A ``diff`` whose parts are not those
+        of :func:`diff_outputs`: ``summary``, ``tasks``, ``occupations`` or ``sectors``
+        not a DataFrame or without the columns written from them (``item`` and ``count``;
+        ``level`` when ``sectors`` has rows), ``old_releases`` or ``new_releases`` not a
+        dict of names (str) to releases (text, a number or None): a ``TypeError``,
+        ``KeyError`` or ``AttributeError`` before, or a list written as ``['29.1']``.
     exposure.errors.ExposureError
         ``top`` below 0.
     exposure._outdir.OutputPathError
@@ -517,10 +633,11 @@ def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list
     if top < 0:
         raise ExposureError(f"top must be 0 or more, got {top}")
     reports_dir = check_path(reports_dir, "reports_dir", "a directory path")
+    _check_parts(diff)
     meta = []
     for side, rel in (("old", diff.old_releases), ("new", diff.new_releases)):
         for k in sorted(rel):
-            meta.append((f"{side}_{k}_release", str(rel[k])))
+            meta.append((f"{side}_{k}_release", "" if rel[k] is None else str(rel[k])))
     summary = pd.concat([pd.DataFrame(meta, columns=["item", "count"]),
                          diff.summary.astype({"count": "object"})], ignore_index=True)
     occupations = diff.occupations.head(int(top))
