@@ -177,7 +177,8 @@ def test_second_modern_set_is_distinct_from_the_first_and_reported(freetext):
     assert table.loc["exposed vs not", "share_right"] > 0.75
 
 
-@pytest.mark.parametrize("name, n", [("modern_tasks_v3.csv", 170), ("modern_tasks_v4.csv", 180)])
+@pytest.mark.parametrize("name, n", [("modern_tasks_v3.csv", 170), ("modern_tasks_v4.csv", 180),
+                                     ("modern_tasks_v5.csv", 180)])
 def test_blind_category_sets_are_distinct_and_reported(freetext, name, n):
     """The sets written blind to test the free-text category layer (docs: Categories)."""
     blind = pd.read_csv(freetext / name)

@@ -543,6 +543,14 @@ def test_text_contexts_do_not_tag_lookalikes(text, category):
         ("Add a lint step to the GitHub workflow.", "routine_coding"),
         ("Illustrate simple icons for the newsletter.", "entry_creative"),
         ("Compile background facts for the news desk's profile piece.", "entry_creative"),
+        # round 3: first-person, resume-line and British wording
+        ("Opens and date-stamps the incoming post for the finance team.", "admin"),
+        ("Every week I compile the hours from the rota app and send them to payroll.", "admin"),
+        ("Fixing bugs in our Django backend that support escalates.", "routine_coding"),
+        ("Swaps faulty keyboards and docks on the ward PCs.", "routine_coding"),
+        ("Knock out quick Canva graphics for the charity's Facebook page.", "entry_creative"),
+        ("Dig up background for reporters' stories on the local council.", "entry_creative"),
+        ("Draft the wall labels for each new exhibition.", "entry_creative"),
     ],
 )
 def test_free_rules_read_todays_wording(text, category):
@@ -563,6 +571,10 @@ def test_free_rules_read_todays_wording(text, category):
         "Sell ad packages to local businesses.",
         "Set up the stage lighting for the concert.",
         "Interview patients about their symptoms and log them in the EHR.",
+        # words of the text contexts that have other meanings
+        "Go to the loading dock and sign for deliveries.",
+        "Rust-proof the steel railings before painting.",
+        "Monitor switchboard gauges and dials.",
     ],
 )
 def test_free_rules_leave_work_outside_the_definitions(text):

@@ -175,7 +175,9 @@ CONTEXT_TEXT = {
         r"|calls through|CRM|Salesforce|HubSpot|QuickBooks|Xero|ERP|BambooHR|Workday|ADP"
         r"|Gusto|mailing lists?|data entry|notices|shared drives?|Dropbox|Calendly|Outlook"
         r"|flights|hotel (rooms?|bookings?)|travel (portals?|bookings?|arrangements)"
-        r"|itinerar(y|ies)|packing slips|shipping labels)\b"
+        r"|itinerar(y|ies)|packing slips|shipping labels|incoming post|rotas?|Expensify"
+        r"|expense claims|meeting (schedules?|invites?)|Teams invites?|dictated|dictation"
+        r"|front-of-house|Google Forms?|paper forms)\b"
     ),
     "computer": (
         r"\b(code|codebases?|source code|(shell|automation|deployment|test|build|install\w*"
@@ -193,7 +195,10 @@ CONTEXT_TEXT = {
         r"|ServiceNow|Jira|ETL|backups?|backup (jobs?|logs?)|memory leaks?|Playwright"
         r"|Selenium|Cypress|pytest|Jest|refactor\w*|linters?|IT (help|tickets?|support)"
         r"|it-help|Creative Cloud|Postgres\w*|MySQL|MongoDB|Redis|Airflow|dbt|Snowflake"
-        r"|BigQuery|REST|GraphQL|SDKs?|antivirus)\b"
+        r"|BigQuery|REST|GraphQL|SDKs?|antivirus|React( Native)?|Django|Flask|Java|PHP"
+        r"|C#|\.NET|Visual Basic|Kotlin|front-?end|back-?end|PCs|desktops?"
+        r"|workstations?|cloud resources|print(-release)? software"
+        r"|app store|mobile apps?|web apps?)\b"
     ),
     "creative": (
         r"\b(blogs?|blog posts?|social media|Instagram|TikTok|YouTube|LinkedIn|Facebook"
@@ -208,7 +213,9 @@ CONTEXT_TEXT = {
         r"|producers?|reporters?|journalists?|newsrooms?|news desks?|documentar(y|ies)"
         r"|filming|yearbooks?|InDesign|Illustrator|After Effects|Final Cut|DaVinci|Descript"
         r"|Lightroom|mood ?boards?|highlight reels?|reels|icons?|(window|store) displays?"
-        r"|radio (stations?|spots?)|promos?|profile pieces?)\b"
+        r"|radio (stations?|spots?)|promos?|profile pieces?|social posts|headshots|influencers?"
+        r"|wall labels|exhibitions?|fundraising appeals?|donor stories|title cards"
+        r"|animations?|animated|newspapers?)\b"
     ),
 }
 
@@ -391,8 +398,10 @@ TEXT_RULES: tuple[TextRule, ...] = (
         r"|entries|numbers|addresses|dates|hours|invoices?|receipts|timesheets|orders)\b"
         r"|\b(generat|creat|print|prepar|issu)\w*\b" + _W + r"\b(packing slips|shipping labels"
         r"|paperwork|invoices?|purchase orders|forms)\b"
-        r"|\b(archiv|upload|organiz|renam|sort|tag)\w*\b" + _W + r"\b(files|documents|folders"
-        r"|records|contracts|forms|scans)\b"
+        r"|\b(archiv|upload|organiz|renam|sort|tag|scan|index|date-stamp|open)\w*\b" + _W
+        + r"\b(files|documents|folders|records|contracts|forms|scans|post|inbox|mail|letters)\b"
+        r"|\b(compil|send|collect|process|chas)\w*\b" + _W + r"\b(hours|timesheets|payroll"
+        r"|expense claims|receipts|rotas?)\b"
         r"|\b(coordinat|book|schedul|arrang|set\w* up|mov|reschedul|confirm)\w*\b" + _W
         + r"\b(slots|interviews|calls|meetings?|appointments?|visits|rooms|flights|hotels"
         r"|travel)\b|\breminders?\b" + _W + r"\b(appointments?|meetings?|deadlines?|renewals?)\b"
@@ -483,14 +492,17 @@ TEXT_RULES: tuple[TextRule, ...] = (
         r"\b(writ|fix|debug|refactor|port|convert|upgrad|migrat|configur|install|set\w* up|reset"
         r"|resolv|troubleshoot|automat|review|reproduc|deploy|generat|build|edit|creat|answer"
         r"|patch|updat|map|provision|unlock|grant|revok|watch|check|restart|rerun|swap|replac"
-        r"|bump|add|turn\w* on|enabl|disabl|licens|triag|lint|monitor)\w*\b" + _W
+        r"|bump|add|turn\w* on|enabl|disabl|licens|triag|lint|monitor|swap|reimag|port"
+        r"|implement|ship)\w*\b" + _W
         + r"\b(code|codebases?|scripts?|functions?|modules?|endpoints?|APIs?|queries|migrations?"
         r"|workflows?|configurations?|builds?|tests?|test suites?|bugs?|pull requests?"
         r"|dependencies|packages|plugins?|accounts?|passwords?|permissions?|VPN|drivers?"
         r"|laptops?|devices?|tickets?|errors?|regular expressions?|regex\w*|network drives?"
         r"|authentication|two-factor|repositor\w*|links|themes?|macros?|services|jobs|logs"
         r"|dashboards|VLANs?|switches|cards?|servers?|apps?|caches?|leaks?|crashes|logging"
-        r"|pipelines?|Wi-?Fi|MFA|Macs|problems|troubles?|issues|questions|channels?)\b",
+        r"|pipelines?|Wi-?Fi|MFA|Macs|problems|troubles?|issues|questions|channels?|services"
+        r"|features|backends?|sites|templates|PCs|keyboards?|docks?|applications?|software"
+        r"|resources|access)\b",
         "in computer work: today's coding and IT support (scripts, pull requests, tickets, "
         "accounts)",
         "free",
@@ -564,14 +576,16 @@ TEXT_RULES: tuple[TextRule, ...] = (
         "entry_creative:media_ctx", "entry_creative",
         r"\b(draft|writ|outlin|brainstorm|rewrit|adapt|edit|trim|caption|subtitl|summar"
         r"|generat|produc|creat|design|research|gather|find|pick|select|script|repurpos|resiz"
-        r"|retouch|mock\w* up|sketch|storyboard|pull|illustrat|assembl|compil)\w*\b" + _W
+        r"|retouch|mock\w* up|sketch|storyboard|pull|illustrat|assembl|compil|dig\w* up"
+        r"|knock\w* out|come\w* up with|put\w* together|mak|proofread|copy-edit)\w*\b" + _W
         + r"\b(posts?|captions?|hashtags|headlines?|subtitles?|subtitle files|thumbnails?"
         r"|show notes|blurbs?|taglines?|slogans?|scripts?|outlines?|storyboards?|rough (cuts?"
         r"|edits?)|footage|clips?|episodes?|banners?|ads?|graphics?|mock-?ups?|illustrations?"
         r"|images?|photos?|mood ?boards?|ideas|alt text|meta (titles|descriptions)"
         r"|descriptions?|questions|newsletters?|articles?|blogs?|copy|press releases?|sounds"
         r"|trends?|briefs?|themes|profiles?|variations|drafts?|layouts?|options|audio|reels?"
-        r"|icons?|pages?|FAQs?|background|facts|timelines?)\b",
+        r"|icons?|pages?|FAQs?|background|facts|timelines?|videos?|versions|concepts|labels"
+        r"|headshots|graphics|title cards|appeals?|stories|descriptions)\b",
         "in media work: drafting posts, captions, scripts and briefs, basic graphics, research",
         "free",
     ),
