@@ -205,7 +205,8 @@ CONTEXT_TEXT = {
         r"|newsletters?|captions?|headlines?|(ad|advertising|marketing|product|website) copy"
         r"|copywriting|press releases?|articles?|storyboards?|podcasts?|videos?|video clips?"
         r"|footage|photos?|photographs?|photo shoots?|illustrations?|graphics?|banners?"
-        r"|banner ads?|ads|(radio|TV|video|display|social|print) ads?|advertisements?|(ad|advertising|marketing) campaigns?|brand"
+        r"|banner ads?|ads|(radio|TV|video|display|social|print) ads?|advertisements?"
+        r"|(ad|advertising|marketing) campaigns?|brand"
         r"|logos?|mock-?ups?|thumbnails?|show notes|subtitles?|content (calendars?|plans?"
         r"|ideas|creators?)|news stories|editorials?|magazines?|episodes?|Canva|Photoshop"
         r"|Figma|Premiere|alt text|infographics?|posters?|flyers?|product (descriptions"
@@ -492,15 +493,15 @@ TEXT_RULES: tuple[TextRule, ...] = (
         r"\b(writ|fix|debug|refactor|port|convert|upgrad|migrat|configur|install|set\w* up|reset"
         r"|resolv|troubleshoot|automat|review|reproduc|deploy|generat|build|edit|creat|answer"
         r"|patch|updat|map|provision|unlock|grant|revok|watch|check|restart|rerun|swap|replac"
-        r"|bump|add|turn\w* on|enabl|disabl|licens|triag|lint|monitor|swap|reimag|port"
-        r"|implement|ship)\w*\b" + _W
+        r"|bump|add|turn\w* on|enabl|disabl|licens|triag|lint|monitor|reimag|implement"
+        r"|ship)\w*\b" + _W
         + r"\b(code|codebases?|scripts?|functions?|modules?|endpoints?|APIs?|queries|migrations?"
         r"|workflows?|configurations?|builds?|tests?|test suites?|bugs?|pull requests?"
         r"|dependencies|packages|plugins?|accounts?|passwords?|permissions?|VPN|drivers?"
         r"|laptops?|devices?|tickets?|errors?|regular expressions?|regex\w*|network drives?"
         r"|authentication|two-factor|repositor\w*|links|themes?|macros?|services|jobs|logs"
         r"|dashboards|VLANs?|switches|cards?|servers?|apps?|caches?|leaks?|crashes|logging"
-        r"|pipelines?|Wi-?Fi|MFA|Macs|problems|troubles?|issues|questions|channels?|services"
+        r"|pipelines?|Wi-?Fi|MFA|Macs|problems|troubles?|issues|questions|channels?"
         r"|features|backends?|sites|templates|PCs|keyboards?|docks?|applications?|software"
         r"|resources|access)\b",
         "in computer work: today's coding and IT support (scripts, pull requests, tickets, "
@@ -585,7 +586,7 @@ TEXT_RULES: tuple[TextRule, ...] = (
         r"|descriptions?|questions|newsletters?|articles?|blogs?|copy|press releases?|sounds"
         r"|trends?|briefs?|themes|profiles?|variations|drafts?|layouts?|options|audio|reels?"
         r"|icons?|pages?|FAQs?|background|facts|timelines?|videos?|versions|concepts|labels"
-        r"|headshots|graphics|title cards|appeals?|stories|descriptions)\b",
+        r"|headshots|title cards|appeals?|stories)\b",
         "in media work: drafting posts, captions, scripts and briefs, basic graphics, research",
         "free",
     ),
