@@ -389,20 +389,6 @@ def build_panel(frames: Mapping[int, pd.DataFrame], soc_detailed: Iterable[str],
     return validate(panel, OccupationPanel, path="occupation panel")
 
 
-def _first_bad_code(codes: pd.Series) -> tuple[int, str] | None:
-    """:func:`~exposure.schemas._fields.first_bad_soc_code` of ``codes``, a cell that is not a str refused too.
-
-    ``b"11-1011"`` reads as a SOC code as text, but matches no code of the tables it is
-    joined with (``"11-1011"``). Positions are counted from 0.
-    """
-    bad = first_bad_soc_code(codes)
-    other = next((pos for pos, v in enumerate(codes)
-                  if not isinstance(v, str) and not (pd.api.types.is_scalar(v) and pd.isna(v))), None)
-    if other is not None and (bad is None or other < bad[0]):
-        return other, f"not a SOC code (like 11-1011): {str(codes.iloc[other])!r}"
-    return bad
-
-
 def _check_years(years) -> list[int]:
     """``years`` of :func:`load_panel` as a list of int: a list (tuple, array) of whole numbers.
 
@@ -535,7 +521,7 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
     if nocode.any():  # TypeError: '<' not supported between instances of 'str' and 'float'
         raise DataFormatError("the SOC code is missing", path="panel", row=int(np.flatnonzero(nocode)[0]) + 1,
                               column="soc_code")
-    bad = _first_bad_code(panel["soc_code"])
+    bad = first_bad_soc_code(panel["soc_code"])  # a cell that is not a str too (b"11-1011")
     if bad is not None:  # 111011, "11-1011 ", "11-1011.00": measures missing for it, without a word
         raise DataFormatError(f"soc_code {bad[1]}", path="panel", row=bad[0] + 1, column="soc_code")
     if soc_scores is not None:  # read only for our measures: a path (or None-like) was ignored otherwise
@@ -977,7 +963,7 @@ def _check_panel_codes(panel: pd.DataFrame, balanced: np.ndarray) -> None:
     an empty table). Unbalanced rows are not read.
     """
     rows = np.flatnonzero(balanced)
-    bad = _first_bad_code(panel["soc_code"].iloc[rows].reset_index(drop=True))
+    bad = first_bad_soc_code(panel["soc_code"].iloc[rows].reset_index(drop=True))
     if bad is not None:
         reason = "the SOC code is missing" if bad[1] == "missing" else f"soc_code {bad[1]}"
         raise DataFormatError(reason, path="panel", row=int(rows[bad[0]]) + 1, column="soc_code")

@@ -63,7 +63,7 @@ def _twice(frame: pd.DataFrame, column) -> pd.DataFrame:
 
 @pytest.mark.parametrize("value, shown", [
     (111011, "'111011'"), (11.1011, "'11.1011'"), ("11-1011 ", "'11-1011 '"), ("11-1011.00", "'11-1011.00'"),
-    (b"11-1011", "\"b'11-1011'\""),
+    (b"11-1011", "b'11-1011'"),  # the bytes as Python shows them (was "b'11-1011'", quoted)
 ])
 def test_exposure_table_refuses_a_panel_code_that_is_not_a_soc_code(value, shown):
     panel = _cell(PANEL, "soc_code", 3, value)

@@ -220,15 +220,27 @@ def workers_field(description: str, *, nullable: bool = False, **kwargs):
 def _first_mismatch(codes: pd.Series, pattern: str, what: str) -> tuple[int, str] | None:
     """Position of the first cell of ``codes`` not matching ``pattern`` (``what`` it should be).
 
-    A missing cell (None, NaN, ``pd.NA``) never matches. The cells are matched as text.
+    A missing cell (None, NaN, ``pd.NA``) never matches. The cells are matched as text;
+    a cell that is not text (bytes such as ``b'11-1011'``, which pandas decodes when it
+    converts them to text, or a number) never matches either: such a code matched no
+    ``str`` code of the other tables.
+
+    Examples
+    --------
+    >>> _first_mismatch(pd.Series(["11-1011", b"11-1011"]), SOC_PATTERN, "a SOC code")
+    (1, "not a SOC code: b'11-1011'")
     """
     text = codes.astype("string")
     bad = ~text.str.fullmatch(pattern).to_numpy(dtype=bool, na_value=False)
+    if codes.dtype == object:  # bytes read as their text; a str subclass is text
+        text_cell = np.fromiter((isinstance(v, str) for v in codes.tolist()), dtype=bool, count=len(codes))
+        bad |= ~text_cell & ~codes.isna().to_numpy(dtype=bool)
     if not bad.any():
         return None
     pos = int(np.flatnonzero(bad)[0])
     value = codes.iloc[pos]
-    return pos, "missing" if pd.isna(value) else f"not {what}: {str(value)!r}"
+    shown_value = repr(value) if isinstance(value, bytes) else repr(str(value))
+    return pos, "missing" if pd.isna(value) else f"not {what}: {shown_value}"
 
 
 def first_bad_soc_code(codes: pd.Series) -> tuple[int, str] | None:
