@@ -60,6 +60,7 @@ intervals): :mod:`exposure.reports.categories`.
 from __future__ import annotations
 
 import csv
+import functools
 import importlib.resources
 import logging
 import math
@@ -831,12 +832,15 @@ class _Occupations:
     context: dict  # context name -> bool array
     source: list  # "code", "nearest", "title" or ""
     # rows with no occupation at all (no code, no title): their text may give a context
-    bare: np.ndarray | None = None
+    bare: np.ndarray
     text_context: dict | None = None  # context name -> bool array, from the text's words
 
-    @property
+    @functools.cached_property
     def free_text(self) -> np.ndarray:
-        """Rows without an O*NET-SOC code (where rules of kind ``free`` count)."""
+        """Rows without an O*NET-SOC code (where rules of kind ``free`` count).
+
+        Computed once: :func:`explain_categories` reads it for every row and category.
+        """
         return np.fromiter((s != "code" for s in self.source), dtype=bool, count=len(self.source))
 
 
@@ -1042,10 +1046,11 @@ def _text_contexts(occ: _Occupations, codes: np.ndarray, found: np.ndarray) -> N
     A row without code or title and without a job zone counts as entry level.
     """
     n = len(codes)
-    bare = occ.bare if occ.bare is not None else np.zeros(n, dtype=bool)
-    occ.text_context = {ctx: (found[:, k][codes] & bare if n and bare.any() else np.zeros(n, dtype=bool))
+    bare = occ.bare
+    any_bare = bool(bare.any())
+    occ.text_context = {ctx: found[:, k][codes] & bare if any_bare else np.zeros(n, dtype=bool)
                         for k, ctx in enumerate(CONTEXT_TEXT)}
-    if bare.any():
+    if any_bare:
         occ.entry_level = occ.entry_level | (bare & np.fromiter((jz is None for jz in occ.zones),
                                                                 dtype=bool, count=n))
 
