@@ -648,6 +648,6 @@ def modern_report(modern: pd.DataFrame, model=None) -> pd.DataFrame:
                         "precision": both / got.sum() if got.any() else np.nan,
                         "recall": both / want.sum() if want.any() else np.nan})
     table = pd.DataFrame(out)
-    if len(table.columns) > 4:  # counts of the category rows only: NaN elsewhere
+    if "n_labelled" in table.columns:  # counts of the category rows only: NaN elsewhere
         table[["n_labelled", "n_tagged"]] = table[["n_labelled", "n_tagged"]].astype("Int64")
     return table
