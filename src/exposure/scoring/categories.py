@@ -62,6 +62,7 @@ from __future__ import annotations
 import csv
 import functools
 import importlib.resources
+import itertools
 import logging
 import math
 import re
@@ -72,6 +73,7 @@ import pandas as pd
 
 from exposure._args import check_column, shown
 from exposure._measures import CATEGORIES
+from exposure._tables import norm_task_ids, task_id_numbers
 from exposure.errors import DataFormatError
 from exposure.scoring._inputs import (
     DWA_TABLES,
@@ -81,7 +83,6 @@ from exposure.scoring._inputs import (
     job_zone_lookup,
     job_zone_values,
     task_dwa_links,
-    task_keys,
     task_texts,
 )
 from exposure.scoring._rules import PatternRule, RuleSet
@@ -968,7 +969,80 @@ def _mapping_evidence(frame: pd.DataFrame, onet) -> list[list[tuple[str, str, st
                         items.append(item)
             keyed[key] = items
     empty: list = []
-    return [keyed.get(key, empty) for key in task_keys(frame)]
+    return [keyed.get(key, empty) for key in _mapping_keys(frame)]
+
+
+def _mapping_keys(frame: pd.DataFrame) -> list[tuple[str, str]]:
+    """``(onetsoc_code, canonical task id)`` of every row, the code read as for its context.
+
+    A code with spaces around it takes its context and job zone from the stripped code
+    (:func:`_occupations`), so its work activities are looked up by it too (they were
+    looked up with the spaces, and never found).
+
+    Examples
+    --------
+    >>> _mapping_keys(pd.DataFrame({"onetsoc_code": [" 43-9061.00", "43-9061.00"], "task_id": [7.0, 8]}))
+    [('43-9061.00', '7'), ('43-9061.00', '8')]
+    """
+    codes = [c.strip() if isinstance(c, str) else str(c) for c in frame["onetsoc_code"].tolist()]
+    return list(zip(codes, norm_task_ids(frame["task_id"]), strict=True))
+
+
+def _is_missing(value) -> bool:
+    """Whether one cell is missing (None, NaN, ``pd.NA``, ``NaT``); a list is not.
+
+    Examples
+    --------
+    >>> [_is_missing(v) for v in (None, float("nan"), pd.NA, "", 5, [None])]
+    [True, True, True, False, False, False]
+    """
+    try:
+        missing = pd.isna(value)
+    except (TypeError, ValueError):  # a ragged list
+        return False
+    return isinstance(missing, (bool, np.bool_)) and bool(missing)  # a list gives an array
+
+
+def _check_codes(frame: pd.DataFrame) -> None:
+    """Refuse an ``onetsoc_code`` cell that is neither text nor missing, naming its row.
+
+    Such a cell (a number, bytes such as ``b'43-4171.00'``, a bool) was read as no code:
+    the row became free text, its contexts taken from its words.
+    """
+    if "onetsoc_code" not in frame.columns:
+        return
+    col = frame["onetsoc_code"]
+    values = col.tolist()
+    if all(map(isinstance, values, itertools.repeat(str))):  # the usual column: one pass in C
+        return
+    for pos, value in enumerate(values):
+        if isinstance(value, str) or _is_missing(value):
+            continue
+        label = col.index[pos]
+        label = label.item() if isinstance(label, np.generic) else label
+        raise DataFormatError(f"O*NET-SOC code must be text (like 43-4171.00) or missing, got "
+                              f"{shown(value)} (index {label!r})", row=pos + 1,
+                              column="onetsoc_code")
+
+
+def _check_inputs(frame: pd.DataFrame, text_column, onet, occupation_column) -> list[str]:
+    """The checks of the public functions; the checked text column as a list of str.
+
+    A named ``occupation_column`` must be a column (the default ``"title"`` may be
+    absent); ``onetsoc_code`` cells must be text or missing; with ``onet``, task IDs must
+    be integers (or missing), since they key its work activities.
+    """
+    texts = task_texts(frame, text_column, what="frame")
+    check_column(occupation_column, "occupation_column", optional=True)
+    if (occupation_column is not None and occupation_column != "title"
+            and occupation_column not in frame.columns):  # a typo read every row as free text
+        raise DataFormatError(f"missing occupation column {occupation_column!r} "
+                              f"(columns: {list(frame.columns)})", column=occupation_column)
+    check_onet(onet, DWA_TABLES)  # a release name or a table was ignored without task keys
+    _check_codes(frame)
+    if onet is not None and has_keys(frame):  # a task ID 1.5 or True matched no task
+        task_id_numbers(frame["task_id"])
+    return texts
 
 
 _KIND_INDEX = {
@@ -1007,9 +1081,7 @@ def _evidence(frame, text_column, onet, occupation_column, *, fast: bool = False
     already checked (:func:`~exposure.scoring._inputs.task_texts`), as a list.
     """
     if texts is None:  # the public functions: check the arguments
-        texts = task_texts(frame, text_column, what="frame")
-        check_column(occupation_column, "occupation_column", optional=True)
-        check_onet(onet, DWA_TABLES)  # a release name or a table was ignored without task keys
+        texts = _check_inputs(frame, text_column, onet, occupation_column)
     occ = _occupations(frame, onet, occupation_column)
     mapping = _mapping_evidence(frame, onet)
     if not fast:
@@ -1110,8 +1182,8 @@ def explain_categories(
         without the first two (a release name such as ``"29.1"``, one of its tables) is
         refused.
     occupation_column : str or None, default "title"
-        Column of occupation titles, used for rows without ``onetsoc_code`` (ignored when
-        absent).
+        Column of occupation titles, used for rows without ``onetsoc_code`` (the default
+        is ignored when absent; another name must be a column).
 
     Returns
     -------
@@ -1131,7 +1203,10 @@ def explain_categories(
     exposure.errors.DataFormatError
         When the text column is missing or a cell is empty or not a string, or a
         ``job_zone`` is not a whole number from 1 to 5 (missing or blank is unknown);
-        repeated or multi-level column names; an ``onet`` that is not a release.
+        repeated or multi-level column names; an ``onet`` that is not a release; an
+        ``occupation_column`` other than ``"title"`` that ``frame`` lacks; an
+        ``onetsoc_code`` cell that is neither text nor missing (a number, bytes); with
+        ``onet``, a ``task_id`` that is not an integer (row and column named).
 
     Examples
     --------
@@ -1230,7 +1305,8 @@ def tag_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None,
         titles for the nearest occupation of free text); anything without the first two
         (a release name such as ``"29.1"``, one of its tables) is refused.
     occupation_column : str or None, default "title"
-        Column of occupation titles, used for rows without ``onetsoc_code``.
+        Column of occupation titles, used for rows without ``onetsoc_code`` (the default
+        is ignored when absent; another name must be a column).
 
     Returns
     -------
@@ -1248,7 +1324,12 @@ def tag_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None,
         the text column and ``row`` the 1-based position of the bad row in ``frame`` (its
         index label is in the message). Also a ``job_zone`` that is not a whole number
         from 1 to 5 (``3``, ``3.0``, ``"3.0"`` are zone 3; missing or blank is unknown);
-        repeated or multi-level column names; an ``onet`` that is not a release.
+        repeated or multi-level column names; an ``onet`` that is not a release; an
+        ``occupation_column`` other than ``"title"`` that ``frame`` lacks (``"title"``
+        may be absent); an ``onetsoc_code`` cell that is neither text nor missing (a
+        number, bytes such as ``b'43-4171.00'``: it was read as no code, the row as free
+        text); with ``onet``, a ``task_id`` that is not an integer (``1.5``, ``True``:
+        it matched no task). These name the row and column.
 
     Examples
     --------
