@@ -541,7 +541,9 @@ def _check_codes(frame, *, path=None, row_offset: int = 1) -> None:
     """Raise on the first O*NET-SOC code that TaskScores would refuse (missing codes pass).
 
     The rule of the output schema (:data:`~exposure.schemas._fields.ONETSOC_PATTERN`, on
-    the code as text), checked before scoring. Each distinct code is matched once.
+    the code as text), checked before scoring. Each distinct code is matched once. A cell
+    that is not text (bytes such as ``b'47-2061.00'``, which pandas decodes when it
+    converts them to text) is refused too: the category tagger read it as no code.
     """
     if not isinstance(frame, pd.DataFrame) or "onetsoc_code" not in frame.columns:
         return
@@ -555,6 +557,9 @@ def _check_codes(frame, *, path=None, row_offset: int = 1) -> None:
         return
     text = pd.Series(uniques).astype("string")  # as TaskScores sees the column
     ok = text.str.match(ONETSOC_PATTERN).to_numpy(dtype=bool, na_value=True)
+    if col.dtype == object:  # bytes pass as their decoded text, yet equal no str code
+        cells = pd.Series(uniques, dtype=object)
+        ok &= cells.map(lambda u: isinstance(u, str)).to_numpy(dtype=bool) | cells.isna().to_numpy()
     bad = (keys >= 0) & ~ok[keys]
     if bad.any():
         pos = int(bad.argmax())
