@@ -551,6 +551,13 @@ def test_text_contexts_do_not_tag_lookalikes(text, category):
         ("Knock out quick Canva graphics for the charity's Facebook page.", "entry_creative"),
         ("Dig up background for reporters' stories on the local council.", "entry_creative"),
         ("Draft the wall labels for each new exhibition.", "entry_creative"),
+        # round 4: typing up, minutes, rotas, web templates, print and bid copy
+        ("Type up the handwritten delivery notes for the accounts team.", "admin"),
+        ("Took minutes at the monthly residents' meeting and circulated them.", "admin"),
+        ("Maintains the weekend shift rota for the care home.", "admin"),
+        ("Fix broken Liquid templates in the Shopify theme.", "routine_coding"),
+        ("Draft leaflets and brochures for the college open day.", "entry_creative"),
+        ("Write first drafts of case studies for the bid team.", "entry_creative"),
     ],
 )
 def test_free_rules_read_todays_wording(text, category):
@@ -575,6 +582,8 @@ def test_free_rules_read_todays_wording(text, category):
         "Go to the loading dock and sign for deliveries.",
         "Rust-proof the steel railings before painting.",
         "Monitor switchboard gauges and dials.",
+        # round 4: a campaign is not a draft
+        "Set the creative direction for the brand's autumn campaign.",
     ],
 )
 def test_free_rules_leave_work_outside_the_definitions(text):

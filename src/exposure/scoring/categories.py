@@ -179,7 +179,11 @@ CONTEXT_TEXT = {
         r"|flights|hotel (rooms?|bookings?)|travel (portals?|bookings?|arrangements)"
         r"|itinerar(y|ies)|packing slips|shipping labels|incoming post|rotas?|Expensify"
         r"|expense claims|meeting (schedules?|invites?)|Teams invites?|dictated|dictation"
-        r"|front-of-house|Google Forms?|paper forms)\b"
+        r"|front-of-house|Google Forms?|paper forms|typ(e|es|ed|ing) up|handwritten|minutes"
+        r"|(staff|shift|ward) rotas?|room bookings?|booking (systems?|diar(y|ies)|enquiries)"
+        r"|(scheduling|reservations?|booking|case management|document management"
+        r"|property management) systems?|registration (forms?|lists?)|courier portals?"
+        r"|customs declarations|delivery notes|dispatch office|filings)\b"
     ),
     "computer": (
         r"\b(code|codebases?|source code|(shell|automation|deployment|test|build|install\w*"
@@ -200,7 +204,11 @@ CONTEXT_TEXT = {
         r"|BigQuery|REST|GraphQL|SDKs?|antivirus|React( Native)?|Django|Flask|Java|PHP"
         r"|C#|\.NET|Visual Basic|Kotlin|front-?end|back-?end|PCs|desktops?"
         r"|workstations?|cloud resources|print(-release)? software"
-        r"|app store|mobile apps?|web apps?)\b"
+        r"|app store|mobile apps?|web apps?|jQuery|Flutter|Swift|Rust|Ruby|Rails|Laravel|Vue"
+        r"|Angular|Svelte|Next\.js|Tailwind|Bootstrap|Liquid|Shopify themes?|Stripe|Power Query"
+        r"|SSL|TLS|SSL certificates?|DNS|Cloudflare|Vercel|Netlify|Heroku|Firebase|Supabase"
+        r"|Ansible|Jenkins|GitHub Actions|CircleCI|DAGs?|static (web)?sites?|database migrations?"
+        r"|migration scripts|Postman|Copilot|VS Code|web servers?)\b"
     ),
     "creative": (
         r"\b(blogs?|blog posts?|social media|Instagram|TikTok|YouTube|LinkedIn|Facebook"
@@ -218,7 +226,10 @@ CONTEXT_TEXT = {
         r"|Lightroom|mood ?boards?|highlight reels?|reels|icons?|(window|store) displays?"
         r"|radio (stations?|spots?)|promos?|profile pieces?|social posts|headshots|influencers?"
         r"|wall labels|exhibitions?|fundraising appeals?|donor stories|title cards"
-        r"|animations?|animated|newspapers?)\b"
+        r"|animations?|animated|newspapers?|brochures?|leaflets?|prospectus(es)?|case studies"
+        r"|PR pitches|media alerts|IVR|hold messages|push[- ]notifications?|subject lines"
+        r"|listing descriptions|synopses|synopsis|wireframes?|CapCut|rough cuts?|first-pass edits?"
+        r"|lower thirds|e-?mail banners?|marketing e-?mails?|hashtags|trending)\b"
     ),
 }
 
@@ -409,7 +420,16 @@ TEXT_RULES: tuple[TextRule, ...] = (
         + r"\b(slots|interviews|calls|meetings?|appointments?|visits|rooms|flights|hotels"
         r"|travel)\b|\breminders?\b" + _W + r"\b(appointments?|meetings?|deadlines?|renewals?)\b"
         r"|\b(answer|pick\w* up|cover)\w* (\w+ ){0,2}(main |phone |front |office )?(lines?"
-        r"|phones?)\b|\bput\w* calls through\b",
+        r"|phones?)\b|\bput\w* calls through\b"
+        r"|\btyp(e|es|ed|ing) up\b|\btyp(e|es|ed|ing)\b (\w+ ){0,2}(and \w+ )?(\w+ ){0,2}(filings"
+        r"|notes|documents|job sheets|letters|reports|forms)\b"
+        r"|\b(take|takes|took|taking|circulat\w*|distribut\w*)\b (\w+ ){0,2}minutes\b"
+        r"|\b(maintain|updat|coordinat|manag|run|keep|fill)\w*\b" + _W + r"\b(rotas?|rosters?"
+        r"|room bookings|bookings|shifts)\b"
+        r"|\b(book|schedul|arrang)\w*\b" + _W + r"\b(follow-?ups?|transport|catering|couriers?"
+        r"|collections|deliveries)\b"
+        r"|\b(compil|produc|pull|run|generat)\w*\b" + _W + r"\b(\w+ ){0,3}(occupancy|arrivals"
+        r"|absence|attendance|bookings?) (reports?|lists?)\b",
         "in office work: drafting routine letters and notices, data entry, paperwork, filing, "
         "scheduling, phones",
         "free",
@@ -588,7 +608,9 @@ TEXT_RULES: tuple[TextRule, ...] = (
         r"|descriptions?|questions|newsletters?|articles?|blogs?|copy|press releases?|sounds"
         r"|trends?|briefs?|themes|profiles?|variations|drafts?|layouts?|options|audio|reels?"
         r"|icons?|pages?|FAQs?|background|facts|timelines?|videos?|versions|concepts|labels"
-        r"|headshots|title cards|appeals?|stories)\b",
+        r"|headshots|title cards|appeals?|stories|brochures?|leaflets?|prospectus\w*"
+        r"|case studies|pitches|media alerts|subject lines|notification copy|push notifications?"
+        r"|synopses|summaries|wireframes?|infographics?|flyers?|cuts?|edits?)\b",
         "in media work: drafting posts, captions, scripts and briefs, basic graphics, research",
         "free",
     ),
