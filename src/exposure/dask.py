@@ -40,6 +40,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import os
 import re
 import threading
 import uuid
@@ -52,6 +53,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+from dask.dataframe.utils import clear_known_categories
 from distributed import Client, LocalCluster, as_completed
 from tqdm.auto import tqdm
 
@@ -59,12 +61,13 @@ from exposure._args import check_column, check_count, check_flag, check_path, sh
 from exposure._io import write_parquet
 from exposure._measures import CATEGORIES, EXPOSURE_MEASURES
 from exposure._outdir import OutputPathError, check_output_dir, replace_directory
-from exposure._tables import UNNAMED_INDEX, index_as_columns, range_index_columns
+from exposure._tables import UNNAMED_INDEX, index_as_columns, norm_task_ids, range_index_columns
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import check_location
 from exposure.measures import eloundou
 from exposure.releases import check_onet_release
-from exposure.rollup._soc import _number
+from exposure.rollup._occupations import _TOL, _flags
+from exposure.rollup._soc import _number, measure_values
 from exposure.scoring import SCORE_COLUMNS, _check_rows, _normalise_method, score_tasks
 from exposure.scoring import learned as learned_module
 from exposure.scoring._files import (
@@ -94,7 +97,12 @@ _LINE = "__exposure_line"
 #: does not read as a work task, the count of such rows of its batch (0 elsewhere); summed
 #: over the dataset for one warning, and not written.
 _ODD = "__exposure_odd"
-_HIDDEN = (_ROW, _KEY, _SOURCE, _LINE, _ODD)
+#: Column that carries each row's index through the regrouping of :func:`score`.
+_INDEX = "__exposure_index"
+_HIDDEN = (_ROW, _KEY, _SOURCE, _LINE, _ODD, _INDEX)
+#: Dask's one category of a categorical column whose categories it does not know (each
+#: partition has its own): ``dd.read_parquet`` of a categorical column, ``astype("category")``.
+_UNKNOWN_CATEGORIES = "__UNKNOWN_CATEGORIES__"
 #: Methods whose scores depend on the other rows of an occupation (the ``learned`` sets'
 #: occupation context; ``transformer`` scores O*NET tasks given by id with them): their
 #: partitions keep the rows of an occupation together.
@@ -139,7 +147,9 @@ def _score_meta(frame: pd.DataFrame, job: dict) -> pd.DataFrame:
     if job["text_column"] in probe.columns:
         probe[job["text_column"]] = "Answer telephones and relay messages."
     meta = _score_partition(probe, None, job).iloc[:0]
-    return meta.astype({c: frame.dtypes[c] for c in frame.columns if c in meta.columns})
+    meta = meta.astype({c: frame.dtypes[c] for c in frame.columns if c in meta.columns})
+    meta.index = frame.index[:0]  # the input's index (its dtype and name), kept by score
+    return meta
 
 
 def _batches(renamed: pd.DataFrame, job: dict) -> list[np.ndarray]:
@@ -181,7 +191,16 @@ def _score_partition(part: pd.DataFrame, meta: pd.DataFrame | None, job: dict,
     :func:`score_dataset`), or logged once for the partition (``job["warn"]``,
     :func:`score`; :func:`_warn_odd_texts_once`). ``partition_info`` is Dask's (the
     partition's number); None for the probe row of the meta.
+
+    A partition whose columns are not those of the frame (``job["columns"]``), or whose
+    values its meta's dtypes cannot hold (``2.5`` in a column of ``int64``), is refused,
+    naming the partition (rows regrouped by occupation: the row of the whole frame);
+    other dtypes are cast to the meta's (a partition's own categories are kept where the
+    meta's are unknown).
     """
+    where = _where(part, partition_info)
+    if meta is not None:
+        _check_columns(part, job["columns"], where)
     frame = part.drop(columns=[c for c in _HIDDEN if c in part.columns])
     renamed = frame.rename(columns=onet_aliases(frame)).reset_index(drop=True)
     model = _model(job["model"], job["digest"]) if job["method"] in _GROUPED else None
@@ -192,17 +211,129 @@ def _score_partition(part: pd.DataFrame, meta: pd.DataFrame | None, job: dict,
             _check_rows(renamed, job["text_column"], job["occupation_column"])
         pieces = [_score_batch(renamed, rows, job, model, odd) for rows in batches]
     except DataFormatError as exc:
-        raise _located(exc, part) from None
+        raise _located(exc, part, where) from None
     scores = pieces[0] if len(pieces) == 1 else pd.concat(pieces).sort_index(kind="stable")
     out = append_scores(frame, scores)
     out.index = part.index
+    if meta is not None:  # the input columns as the meta has them, losslessly
+        try:
+            out = _conform(out, {c: meta.dtypes[c] for c in out.columns
+                                 if c in meta.columns and c not in SCORE_COLUMNS}, "ddf's meta")
+        except DataFormatError as exc:
+            raise _located(exc, part, where) from None
     if odd is not None and job.get("odd"):
         out[_ODD] = odd
     elif odd is not None and partition_info is not None:
         _warn_odd_texts_once(part, renamed[job["text_column"]], odd, job, partition_info["number"])
     if _ROW in part.columns:
         out[_ROW] = part[_ROW].to_numpy()
-    return out if meta is None else out.astype(meta.dtypes.to_dict())
+        out[_INDEX] = part[_INDEX].array
+    return out if meta is None else out.astype({c: meta.dtypes[c] for c in SCORE_COLUMNS})
+
+
+def _where(part: pd.DataFrame, partition_info: dict | None) -> str | None:
+    """How an error names the rows of ``part``: ``ddf.partitions[k]``, or ``ddf`` (regrouped rows)."""
+    if _ROW in part.columns:  # rows of whole occupations, named by their row in the frame
+        return "ddf"
+    return None if partition_info is None else f"ddf.partitions[{partition_info['number']}]"
+
+
+def _check_columns(part: pd.DataFrame, columns: list, where: str | None) -> None:
+    """Refuse a partition whose columns (hidden ones aside) are not ``columns``, the frame's.
+
+    Dask takes a frame's columns from its meta and does not check the partitions (a
+    ``from_delayed(..., verify_meta=False)``, files of other columns): a partition without a
+    column raised a ``KeyError`` on dtype mappings, one with another column Dask's
+    ``ValueError``, naming no partition.
+    """
+    have = [c for c in part.columns if c not in _HIDDEN]
+    if have != list(columns):
+        raise DataFormatError(f"its columns {have} are not ddf's {list(columns)} (its meta, "
+                              "ddf.columns): every partition must have the frame's columns, in "
+                              "its order", path=where or "ddf")
+
+
+def _conform(frame: pd.DataFrame, dtypes: dict, what: str) -> pd.DataFrame:
+    """``frame`` with its columns named in ``dtypes`` of those dtypes, no value lost or changed.
+
+    A categorical dtype whose categories Dask does not know keeps each partition's own
+    categories (cast to it, every value was missing); one with known categories must hold
+    every value. Other dtypes must hold every value as it is: ``2.5`` is not cast to the
+    ``2`` of an ``int64`` column, nor a missing value to an integer (any value becomes
+    text in a column of text).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the first row (counted from 1) and the column of a value ``what`` (the
+        meta whose dtypes these are) cannot hold.
+    """
+    changed = {}
+    for col, dtype in dtypes.items():
+        values = frame[col]
+        if values.dtype == dtype:
+            continue
+        if isinstance(dtype, pd.CategoricalDtype):
+            if list(dtype.categories) == [_UNKNOWN_CATEGORIES]:
+                if not isinstance(values.dtype, pd.CategoricalDtype):
+                    changed[col] = values.astype("category")
+                continue
+            outside = (values.notna() & ~values.isin(dtype.categories)).to_numpy(dtype=bool)
+            if outside.any():
+                pos = int(np.flatnonzero(outside)[0])
+                raise DataFormatError(f"{_plain(values.iloc[pos])!r} is not one of the categories of the "
+                                      f"column in {what} ({list(dtype.categories)[:10]}): declare them "
+                                      "all, or make them unknown (ddf[column].cat.as_unknown())",
+                                      row=pos + 1, column=col)
+            changed[col] = values.astype(dtype)
+            continue
+        cast, bad = _lossless(values, dtype)
+        if bad is not None:
+            if not bad.any():  # the cast itself failed: find the first value it fails on
+                bad = np.array([_lossless(values.iloc[i:i + 1], dtype)[1] is not None
+                                for i in range(len(values))])
+            pos = int(np.flatnonzero(bad)[0])
+            raise DataFormatError(f"{_plain(values.iloc[pos])!r} cannot be held as {dtype}, the "
+                                  f"column's dtype in {what}", row=pos + 1, column=col)
+        changed[col] = cast
+    if not changed:
+        return frame
+    frame = frame.copy(deep=False)
+    for col, values in changed.items():
+        frame[col] = values
+    return frame
+
+
+def _lossless(values: pd.Series, dtype) -> tuple[pd.Series | None, np.ndarray | None]:
+    """``values`` cast to ``dtype`` and None; or None and the rows it changes (all False: it failed).
+
+    The cast must give back every value when cast back (``2.5`` to ``int64`` and back is
+    ``2``); a value of text that reads as the number it became (``"3"`` and 3) is kept.
+    Anything cast to text or to Python objects is kept.
+    """
+    try:
+        cast = values.astype(dtype)
+    except (TypeError, ValueError, OverflowError, ArithmeticError):
+        return None, np.zeros(len(values), dtype=bool)
+    if pd.api.types.is_string_dtype(dtype) or pd.api.types.is_object_dtype(dtype):
+        return cast, None
+    try:
+        back = cast.astype(values.dtype)
+        with np.errstate(invalid="ignore"):
+            same = (back == values).to_numpy(dtype=bool, na_value=False) \
+                | (back.isna() & values.isna()).to_numpy(dtype=bool)
+    except (TypeError, ValueError, OverflowError, ArithmeticError):
+        same = np.zeros(len(values), dtype=bool)
+    if not same.all():  # "3" cast to 3 and back (to objects) is 3: compared as text
+        again = np.array([str(_plain(a)).strip() == str(_plain(b)) for a, b in
+                          zip(values.to_numpy(dtype=object), cast.to_numpy(dtype=object), strict=True)])
+        same = same | (again & ~values.isna().to_numpy(dtype=bool))
+    return (cast, None) if same.all() else (None, ~same)
+
+
+def _plain(value):
+    """``value`` as a plain Python value for a message (``2.5``, not ``np.float64(2.5)``)."""
+    return value.item() if isinstance(value, np.generic) else value
 
 
 class _OddTexts(logging.Filter):
@@ -299,10 +430,23 @@ def _score_batch(renamed: pd.DataFrame, rows: np.ndarray, job: dict, model,
                               column=exc.column) from None
 
 
-def _located(exc: DataFormatError, part: pd.DataFrame) -> DataFormatError:
-    """``exc`` (a row of ``part`` counted from 1) naming the file and row it was read from."""
+def _located(exc: DataFormatError, part: pd.DataFrame, where: str | None = None) -> DataFormatError:
+    """``exc`` (a row of ``part`` counted from 1) naming the file and row it was read from.
+
+    Rows not read from files are named by ``where`` (:func:`_where`): ``ddf.partitions[k]``
+    and the row in that partition, or, for rows regrouped by occupation, ``ddf`` and the
+    row of the whole frame (counted from 1 through its partitions, as
+    :func:`~exposure.scoring.score_tasks` counts the rows of the frame computed). Before,
+    the row of the partition was named alone (after the regrouping: its place in a
+    shuffled partition).
+    """
     if _SOURCE not in part.columns or not len(part):
-        return exc
+        if where is None or exc.path is not None:
+            return exc
+        row = exc.row
+        if row is not None and _ROW in part.columns:
+            row = int(part[_ROW].iloc[row - 1]) + 1
+        return type(exc)(exc.reason, path=where, row=row, column=exc.column)
     if exc.row is None:  # the probe row of the meta has no file (NaN): named "nan" before
         files = part[_SOURCE].dropna().unique()
         return DataFormatError(exc.reason, path=files[0], column=exc.column) if len(files) == 1 else exc
@@ -327,6 +471,12 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
     index; the row numbers that slices keep as an unnamed ``RangeIndex``
     (``frame.iloc[a:b].to_parquet(...)``) are a column ``__index_level_0__`` of every file
     when one file has them (``fill``: a file without them gets its own from 0).
+
+    A column's type in the meta is one that holds the values of every file
+    (:func:`_common_type`: integers in one file and floats in another are floats; the
+    floats were truncated to the first file's integers), and a categorical column's
+    categories are unknown to Dask, as ``read_parquet`` makes them (each partition keeps
+    its own; cast to the first file's empty list of categories, every value was missing).
     """
     if src.is_dir():
         files = sorted(f for f in src.rglob("*") if f.is_file() and f.suffix.lower() in _PARQUET_SUFFIXES
@@ -335,7 +485,8 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
             raise DataFormatError("no Parquet files (.parquet, .pq, .parq) in the directory", path=src)
     else:
         files = [src]
-    pieces, first, names, meta, keys = [], None, None, None, None
+    pieces, first, names, schema, keys = [], None, None, None, None
+    types: dict = {}  # per column, a type that holds the values of every file so far
     ranges: dict[str, list[str]] = {}  # per file, the RangeIndex column index_as_columns adds
     for f in files:
         # hive partitions (``year=2024/part.parquet``) become columns, as read_parquet makes them
@@ -349,9 +500,8 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
         try:
             pf = pq.ParquetFile(f)
             if first is None:
-                first, names = f, pf.schema_arrow.names
-                meta = index_as_columns(pf.schema_arrow.empty_table().to_pandas(), pf.schema_arrow,
-                                        rows=0, path=f)
+                first, names, schema = f, pf.schema_arrow.names, pf.schema_arrow
+                index_as_columns(schema.empty_table().to_pandas(), schema, rows=0, path=f)
         except DataFormatError:
             raise
         except Exception as exc:  # pyarrow raises several types for a bad file
@@ -360,6 +510,10 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
             raise DataFormatError(f"its columns {pf.schema_arrow.names} are not those of {first.name} "
                                   f"{names}", path=f)
         _check_carried(pf.schema_arrow, f)
+        for field in pf.schema_arrow:
+            known = types.setdefault(field.name, field.type)
+            if field.type != known:
+                types[field.name] = _common_type(known, field.type, field.name, f, first)
         ranges[str(f)] = [n for n, _ in range_index_columns(pf.schema_arrow, pf.metadata.num_rows)]
         named = [n for n in ranges[str(f)] if n != UNNAMED_INDEX]
         if named != [n for n in ranges[str(first)] if n != UNNAMED_INDEX]:
@@ -377,6 +531,11 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
             rows += group.num_rows
         if groups:
             pieces.append((str(f), tuple(groups), start, hive))
+    # the types that hold every file's values, with the first file's pandas metadata
+    schema = pa.schema([field.with_type(types[field.name]) for field in schema], metadata=schema.metadata)
+    meta = index_as_columns(schema.empty_table().to_pandas(), schema, rows=0, path=first)
+    categorical = [c for c in meta.columns if isinstance(meta[c].dtype, pd.CategoricalDtype)]
+    meta = clear_known_categories(meta, cols=categorical)  # each file has its own
     # the row numbers a slice kept as its unnamed RangeIndex (frame.iloc[a:b].to_parquet)
     # are a column of every file when one file has them (the first file's from 0): the
     # files keep one set of columns
@@ -392,9 +551,37 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
         meta[key] = pd.Categorical([], categories=sorted(typed[key](v) for v in values))
     pieces = [(f, g, start, tuple((k, typed[k](v)) for k, v in hive), fill)
               for f, g, start, hive, fill in pieces]
-    meta[_SOURCE] = pd.Categorical([])
+    meta[_SOURCE] = pd.Categorical([], categories=[_UNKNOWN_CATEGORIES])  # each piece its file
     meta[_LINE] = pd.Series(dtype=np.int64)
     return pieces, meta
+
+
+def _common_type(known: pa.DataType, other: pa.DataType, column: str, path, first) -> pa.DataType:
+    """A type that holds the values of a column of type ``known`` and of ``other``; raise if none.
+
+    Arrow's permissive promotion (integers and floats are floats; a column of nulls takes
+    the other type; ``int32`` and ``int64`` are ``int64``), after decoding categorical
+    (dictionary) columns when it has none; else text, when one of them is text (any value
+    reads as text). Before, each file was cast to the first file's type: ``2.5`` to the
+    ``2`` of an integer column, a missing value or a text to pandas' own error.
+    """
+    def promoted(a, b):
+        try:
+            return pa.unify_schemas([pa.schema([(column, a)]), pa.schema([(column, b)])],
+                                    promote_options="permissive").field(column).type
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+            return None
+
+    found = promoted(known, other)
+    if found is None:
+        plain = [t.value_type if pa.types.is_dictionary(t) else t for t in (known, other)]
+        found = promoted(*plain)
+        if found is None and any(pa.types.is_string(t) or pa.types.is_large_string(t) for t in plain):
+            found = pa.large_string() if any(pa.types.is_large_string(t) for t in plain) else pa.string()
+    if found is None:
+        raise DataFormatError(f"its type {other} and the type {known} of {first.name} have no common "
+                              "type: give the column one type in every file", path=path, column=column)
+    return found
 
 
 def _check_carried(schema, path) -> None:
@@ -416,8 +603,12 @@ def _check_carried(schema, path) -> None:
                 path=path, column=field.name)
 
 
-def _read_piece(piece: tuple) -> pd.DataFrame:
-    """The rows of one piece of :func:`_dataset_pieces`, with their file and row in it."""
+def _read_piece(piece: tuple, dtypes: dict | None = None) -> pd.DataFrame:
+    """The rows of one piece of :func:`_dataset_pieces`, with their file and row in it.
+
+    ``dtypes``: those of the dataset's meta, to which the columns are cast without loss
+    (:func:`_conform`), so that every partition has the meta's dtypes.
+    """
     path, groups, start, hive, fill = piece
     try:
         pf = pq.ParquetFile(path)
@@ -431,6 +622,11 @@ def _read_piece(piece: tuple) -> pd.DataFrame:
         frame[UNNAMED_INDEX] = np.arange(start, start + len(frame), dtype=np.int64)
     for key, value in hive:
         frame[key] = pd.Categorical.from_codes(np.zeros(len(frame), dtype=np.int8), [value])
+    if dtypes:
+        try:
+            frame = _conform(frame, dtypes, "the dataset (a type that every file's values fit)")
+        except DataFormatError as exc:
+            raise DataFormatError(exc.reason, path=path, row=start + exc.row, column=exc.column) from None
     frame[_SOURCE] = pd.Categorical.from_codes(np.zeros(len(frame), dtype=np.int8), [path])  # one path
     frame[_LINE] = np.arange(start + 1, start + 1 + len(frame), dtype=np.int64)
     return frame
@@ -452,14 +648,18 @@ def read_dataset(src) -> dd.DataFrame:
     Returns
     -------
     dask.dataframe.DataFrame
-        Lazy: the files' columns, then the two hidden ones.
+        Lazy: the files' columns, then the two hidden ones. A column's dtype holds the
+        values of every file (integers in one file and floats in another are floats; text
+        in one of them makes it text); categorical columns have categories unknown to Dask
+        (each partition its file's), as :func:`dask.dataframe.read_parquet` makes them.
 
     Raises
     ------
     exposure.errors.DataFormatError
         ``src`` not a path (None, bytes, a list), or no such file or directory; a file named
         as another format (``.csv``, ``.xlsx``, ``.csv.gz``...); no Parquet file in the
-        directory, a file that cannot be read or whose columns differ from the first's.
+        directory, a file that cannot be read or whose columns differ from the first's, or
+        whose column has a type no type shares with the first's (booleans and floats).
 
     Examples
     --------
@@ -475,7 +675,8 @@ def read_dataset(src) -> dd.DataFrame:
     pieces, meta = _dataset_pieces(src)
     if not pieces:
         return dd.from_pandas(meta, npartitions=1)
-    return dd.from_map(_read_piece, pieces, meta=meta, enforce_metadata=False)
+    dtypes = {c: meta.dtypes[c] for c in meta.columns if c not in (_SOURCE, _LINE)}
+    return dd.from_map(_read_piece, pieces, meta=meta, enforce_metadata=False, dtypes=dtypes)
 
 
 def _keys_partition(part: pd.DataFrame, occupation_column, by_title: bool = False) -> pd.DataFrame:
@@ -486,13 +687,20 @@ def _keys_partition(part: pd.DataFrame, occupation_column, by_title: bool = Fals
     return pd.DataFrame({"h": h.astype(np.uint64)})
 
 
-def _with_keys(part: pd.DataFrame, occupation_column, start, by_title: bool = False) -> pd.DataFrame:
-    """``part`` with its global row numbers and occupation keys (rows alone get their row)."""
+def _with_keys(part: pd.DataFrame, occupation_column, start, by_title: bool = False,
+               columns: list | None = None, number: int | None = None) -> pd.DataFrame:
+    """``part`` with its global row numbers, occupation keys (rows alone get their row) and index.
+
+    With ``columns``, the partition ``number`` must have them (:func:`_check_columns`).
+    """
+    if columns is not None:
+        _check_columns(part, columns, f"ddf.partitions[{number}]")
     out = part.copy()
     rows = np.arange(start, start + len(part), dtype=np.int64)
     keys = occupation_keys(part.rename(columns=onet_aliases(part)), occupation_column, by_title=by_title)
     out[_ROW] = rows
     out[_KEY] = [k if k else f"row:{r}" for k, r in zip(keys, rows, strict=True)]
+    out[_INDEX] = part.index.array  # put back as the index once scored
     return out
 
 
@@ -592,10 +800,12 @@ def score(ddf: dd.DataFrame, method: str = "learned", *, text_column: str = "tas
     Returns
     -------
     dask.dataframe.DataFrame
-        Lazy; the rows of ``ddf`` in their order and partitions (a fresh index per partition
-        when occupations had to be regrouped; empty partitions dropped then). Columns:
-        those of ``ddf`` (minus input columns named like score columns), then
-        :data:`~exposure.scoring.SCORE_COLUMNS`.
+        Lazy; the rows of ``ddf`` in their order, partitions and index, with its divisions
+        (also when occupations had to be regrouped: the rows got a fresh index in each
+        partition, under divisions of the row numbers, and empty partitions were dropped).
+        Columns: those of ``ddf`` (minus input columns named like score columns), of the
+        dtypes of its meta (a categorical column whose categories Dask does not know keeps
+        each partition's), then :data:`~exposure.scoring.SCORE_COLUMNS`.
 
     Raises
     ------
@@ -603,7 +813,13 @@ def score(ddf: dd.DataFrame, method: str = "learned", *, text_column: str = "tas
         At once, on the client: ``ddf`` not a Dask DataFrame; ``method``,
         ``reference_source``, ``text_column``, ``occupation_column``, ``onet`` or
         ``model_path`` of the wrong type (a list, a Series, a number), whatever the
-        method reads. At compute time: bad cells of a partition (missing text, bad keys).
+        method reads. At compute time: bad cells of a partition (missing text, bad keys),
+        named by the partition and the row in it (``ddf.partitions[1], row 2, column
+        'task': ...``; rows regrouped by occupation by their row in the whole frame:
+        ``ddf, row 7, ...``, as :func:`~exposure.scoring.score_tasks` counts them); a
+        partition whose columns are not those of ``ddf`` (its meta), or holding a value
+        the meta's dtype of its column cannot hold as it is (``2.5`` in ``int64``: it was
+        truncated to 2).
     exposure.errors.ExposureError
         Unknown method or release; a ``mirror`` or ``data_dir`` that is not a path; model
         artifact problems (raised at once, on the client).
@@ -655,6 +871,7 @@ def _score(ddf: dd.DataFrame, method: str = "learned", *, odd: bool = False,
                data_dir, model_path)
     job["odd"] = odd
     job["warn"] = None if odd else uuid.uuid4().hex  # this call, for the once-only warning
+    job["columns"] = [c for c in ddf.columns if c not in _HIDDEN]  # each partition's
     head = ddf._meta.iloc[:0]
     meta = _score_meta(head, job)
     by_title = job["by_title"]
@@ -665,20 +882,38 @@ def _score(ddf: dd.DataFrame, method: str = "learned", *, odd: bool = False,
     logger.info("occupations span partitions: regrouping the rows by occupation")
     lengths = ddf.map_partitions(len).compute()
     starts = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
-    parts = [dask.delayed(_with_keys)(p, occupation_column, int(s), by_title)
-             for p, s in zip(ddf.to_delayed(), starts[:-1], strict=True)]
+    if int(starts[-1]) == 0:
+        return ddf.map_partitions(_score_partition, meta, job, meta=meta, align_dataframes=False)
+    parts = [dask.delayed(_with_keys)(p, occupation_column, int(s), by_title, job["columns"], k)
+             for k, (p, s) in enumerate(zip(ddf.to_delayed(), starts[:-1], strict=True))]
     keyed_meta = _with_keys(head, occupation_column, 0, by_title)
     keyed = dd.from_delayed(parts, meta=keyed_meta, verify_meta=False)
     grouped = keyed.shuffle(on=_KEY, npartitions=ddf.npartitions).map_partitions(
         lambda p: p.sort_values(_ROW, kind="stable"), meta=keyed_meta)
-    scored_meta = meta.assign(**{_ROW: np.int64(0)}).iloc[:0]
+    scored_meta = meta.assign(**{_ROW: np.int64(0), _INDEX: keyed_meta[_INDEX]}).iloc[:0]
     scored = grouped.map_partitions(_score_partition, meta, job, meta=scored_meta,
                                     align_dataframes=False)
     divisions = [int(s) for s in starts[:-1]] + [int(starts[-1]) - 1]
-    if int(starts[-1]) == 0:
-        return ddf.map_partitions(_score_partition, meta, job, meta=meta, align_dataframes=False)
     back = scored.set_index(_ROW, divisions=_unique_divisions(divisions), sorted=False)
-    return back.map_partitions(lambda p: p.reset_index(drop=True), meta=meta)
+    # each input partition's rows, in their order, under their index (a fresh index per
+    # partition, under divisions of the row numbers, found nothing with .loc before), and
+    # the input's empty partitions and divisions
+    back = back.map_partitions(_restore_index, meta.index, meta=meta)
+    filled = iter(back.to_delayed())
+    empty = dask.delayed(meta.copy)()
+    return dd.from_delayed([next(filled) if n else empty for n in lengths], meta=meta,
+                           divisions=ddf.divisions if ddf.known_divisions else None,
+                           verify_meta=False)
+
+
+def _restore_index(part: pd.DataFrame, index: pd.Index) -> pd.DataFrame:
+    """Scored rows of one input partition with their input index back (``index``: its meta)."""
+    out = part.set_index(_INDEX)
+    dtype = index.dtype
+    if isinstance(dtype, pd.CategoricalDtype) and not (out.index.isna() | out.index.isin(dtype.categories)).all():
+        dtype = "category"  # unknown categories (or a meta without them): the partition's own
+    out.index = out.index.astype(dtype).rename(index.name)
+    return out
 
 
 def _unique_divisions(divisions: list[int]) -> list[int]:
@@ -725,7 +960,11 @@ def check(scored: dd.DataFrame) -> dict:
     ------
     exposure.errors.DataFormatError
         ``scored`` not a Dask DataFrame, or without the score column ``p_e0``; a task key
-        (``onetsoc_code``, ``task_id``) on more than one row.
+        (``onetsoc_code``, ``task_id``) on more than one row, naming one such key and its
+        rows (``e.g. (43-9061.00, 1) at scored.partitions[0], row 1 and
+        scored.partitions[1], row 2``). Task IDs are compared as the pandas check compares
+        them (:func:`exposure._tables.norm_task_id`): ``1``, ``1.0`` and ``"1"`` are one
+        task (they were three keys).
 
     Examples
     --------
@@ -736,12 +975,10 @@ def check(scored: dd.DataFrame) -> dict:
     >>> check(dd.from_pandas(s, npartitions=2))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: 1 task key(s) (onetsoc_code, task_id) are on more than one row
+    exposure.errors.DataFormatError: 1 task key(s) (onetsoc_code, task_id) are on more than one row, e.g. (11-1011.00, 1) at scored.partitions[0], row 1 and scored.partitions[1], row 1
     """
     def key_hashes(part):
-        known = part["onetsoc_code"].notna() & part["task_id"].notna()
-        pairs = part["onetsoc_code"][known].astype(str) + "|" + part["task_id"][known].astype(str)
-        return pd.Series(pd.util.hash_array(pairs.to_numpy(dtype=object)), dtype=np.uint64)
+        return pd.Series(pd.util.hash_array(_task_keys(part)[1]), dtype=np.uint64)
 
     _check_ddf(scored, "scored")
     if "p_e0" not in scored.columns:  # ``KeyError: 'p_e0'``
@@ -756,20 +993,81 @@ def check(scored: dd.DataFrame) -> dict:
         rows, n_scored = dask.compute(scored.map_partitions(len).sum(), scored["p_e0"].count())
         n_keys = n_distinct = 0
     if int(n_keys) != int(n_distinct):
+        counts = hashes.value_counts()
+        lowest = counts[counts > 1].map_partitions(_lowest_hash, meta=pd.Series(dtype=np.uint64))
+        repeated = int(lowest.compute().min())  # one repeated key (Dask's min is a float)
+        found = scored.map_partitions(_key_rows, repeated, meta=pd.DataFrame(
+            {"partition": np.empty(0, np.int64), "row": np.empty(0, np.int64), "key": np.empty(0, object)}))
+        found = found.compute().sort_values(["partition", "row"], kind="stable")
+        rows = [f"scored.partitions[{p}], row {r}" for p, r in zip(found["partition"], found["row"], strict=True)]
+        shown = " and ".join(rows) if len(rows) <= 3 else ", ".join(rows[:3]) + f" and {len(rows) - 3} more"
+        key = found["key"].iloc[0] if len(found) else "?"
         raise DataFormatError(f"{int(n_keys) - int(n_distinct)} task key(s) (onetsoc_code, task_id) "
-                              "are on more than one row")
+                              f"are on more than one row, e.g. ({key}) at {shown}")
     rows, n_scored = int(rows), int(n_scored)
     return {"rows": rows, "scored": n_scored, "coverage": n_scored / rows if rows else float("nan")}
 
 
+def _task_keys(part: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Positions of the rows of ``part`` with a task key, and their keys (``code|task id``).
+
+    As :func:`exposure.scoring._check_unique_keys` reads them: the code as text, the task
+    ID canonical (:func:`exposure._tables.norm_task_ids`: ``1``, ``1.0``, ``"1"`` are one).
+    """
+    known = (part["onetsoc_code"].notna() & part["task_id"].notna()).to_numpy(dtype=bool)
+    codes = [str(c) for c in part["onetsoc_code"][known].tolist()]
+    ids = norm_task_ids(part["task_id"][known])
+    return np.flatnonzero(known), np.asarray([f"{c}|{t}" for c, t in zip(codes, ids, strict=True)], dtype=object)
+
+
+def _lowest_hash(counts: pd.Series) -> pd.Series:
+    """The lowest hash of a partition of counts by hash (none when it is empty)."""
+    hashes = counts.index.to_numpy(dtype=np.uint64)
+    return pd.Series(hashes.min(keepdims=True) if len(hashes) else hashes, dtype=np.uint64)
+
+
+def _key_rows(part: pd.DataFrame, repeated: int, partition_info: dict | None = None) -> pd.DataFrame:
+    """The rows of ``part`` (counted from 1) whose task key hashes to ``repeated``."""
+    positions, keys = _task_keys(part)
+    hit = pd.util.hash_array(keys) == np.uint64(repeated) if len(keys) else np.zeros(0, dtype=bool)
+    number = -1 if partition_info is None else partition_info["number"]
+    return pd.DataFrame({"partition": np.full(int(hit.sum()), number, dtype=np.int64),
+                         "row": (positions[hit] + 1).astype(np.int64),
+                         "key": np.asarray([k.replace("|", ", ", 1) for k in keys[hit]], dtype=object)})
+
+
 # ------------------------------------------------------------------- roll-ups
-def _as_float(values: pd.Series) -> np.ndarray:
-    """A measure or a category flag (booleans, or their text) as floats, NaN where missing."""
-    if values.dtype == object or isinstance(values.dtype, pd.StringDtype):
-        text = values.astype("string").str.strip().str.lower()
-        flags = text.map({"true": 1.0, "false": 0.0, "1": 1.0, "0": 0.0})
-        values = flags.where(text.isin(["true", "false", "1", "0"]), pd.to_numeric(text, errors="coerce"))
-    return values.astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+def _rollup_values(part: pd.DataFrame, where: str) -> np.ndarray:
+    """:data:`ROLLUP_MEASURES` of a partition as floats (rows x measures), NaN where missing.
+
+    Read as the pandas roll-ups read task scores
+    (:func:`~exposure.rollup._occupations.check_task_scores`): a measure is a number in
+    [0, 1] (text that reads as one too; up to 1e-6 outside, clipped), a flag true or false
+    (``True``, ``"yes"``, ``"t"``, ``1``...). Anything else is refused, naming ``where``,
+    the row (from 1) and the column: ``"abc"`` was read as missing, ``1.5``, ``-3`` and
+    ``inf`` as given, ``True`` as 1, a flag ``"yes"`` as missing.
+    """
+    out = np.empty((len(part), len(ROLLUP_MEASURES)))
+    values = measure_values(part, where, EXPOSURE_MEASURES, tolerance=_TOL, explain=True)
+    out[:, :len(EXPOSURE_MEASURES)] = np.clip(values, 0.0, 1.0)
+    flags = part.reset_index(drop=True)
+    for j, flag in enumerate(CATEGORIES, start=len(EXPOSURE_MEASURES)):
+        try:
+            out[:, j] = _flags(flags, flag).astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+        except DataFormatError as exc:
+            raise DataFormatError(exc.reason, path=where, row=exc.row, column=exc.column) from None
+    return out
+
+
+def _check_codes(codes: pd.Series, by: str, where: str) -> None:
+    """Refuse a row without a code (missing or blank): it was dropped from the roll-up without a word."""
+    missing = (codes.isna() | (codes.astype("string").str.strip() == "")).to_numpy(dtype=bool, na_value=True)
+    if missing.any():
+        pos = int(np.flatnonzero(missing)[0])
+        raise DataFormatError(f"{by} is missing: every row needs a code to be rolled up, as in the "
+                              f"pandas roll-ups (drop the rows without one first: "
+                              f"scored[scored[{by!r}].notna()]), got {_plain(codes.iloc[pos])!r}",
+                              path=where, row=pos + 1, column=by)
 
 
 def _sums_partition(part: pd.DataFrame, by: str, weight: str | None,
@@ -781,17 +1079,21 @@ def _sums_partition(part: pd.DataFrame, by: str, weight: str | None,
     blank is missing (a weight of 0, as a missing weight was); other text, a boolean, a
     negative or infinite number is refused, naming ``scored.partitions[k]`` (Dask's
     number of the partition, from ``partition_info``), the row in it (from 1) and the
-    column. (Such weights were read as 0, or as given, without a word.)
+    column. (Such weights were read as 0, or as given, without a word.) So are a row
+    without a code (:func:`_check_codes`) and measures or flags the pandas roll-ups refuse
+    (:func:`_rollup_values`).
     """
+    where = "scored" if partition_info is None else f"scored.partitions[{partition_info['number']}]"
+    _check_codes(part[by], by, where)
     if weight is None:
         w = np.ones(len(part))
     else:
-        where = "scored" if partition_info is None else f"scored.partitions[{partition_info['number']}]"
         w = _number(part[weight], weight, where).fillna(0.0).to_numpy(dtype=float)
     out = pd.DataFrame({by: part[by].astype("string").to_numpy(), "n_rows": 1,
                         "weight": w})
-    for col in ROLLUP_MEASURES:
-        x = _as_float(part[col])
+    values = _rollup_values(part, where)
+    for j, col in enumerate(ROLLUP_MEASURES):
+        x = values[:, j]
         has = ~np.isnan(x)
         out[f"{col}__w"] = np.where(has, w, 0.0)
         out[f"{col}__wx"] = np.where(has, w * np.nan_to_num(x), 0.0)
@@ -853,7 +1155,12 @@ def to_occupations(scored: dd.DataFrame, by: str = "onetsoc_code", *,
         pandas roll-ups read employment (``"1,200"`` is 1200; ``**`` and blanks are
         missing, a weight of 0), naming the partition, its row and the column:
         ``scored.partitions[1], row 2, column 'n': n must be a number or a BLS special
-        value (** * # ~), got 'abc'``.
+        value (** * # ~), got 'abc'``. So are, as the pandas roll-ups refuse them
+        (:func:`exposure.rollup.to_occupations`), a row without a code in ``by`` (it was
+        left out without a word: drop such rows first), a measure that is not a number in
+        [0, 1] (``"abc"`` was read as missing, ``1.5``, ``-3``, ``inf`` and ``True`` as
+        given) and a category flag that is not true or false (``"maybe"``; ``"yes"`` and
+        ``"t"`` are true, as there: they were missing).
 
     Examples
     --------
@@ -1010,6 +1317,25 @@ def _warn_odd_texts(src: Path, results: list[tuple]) -> None:
         learned_module.ODD_TEXTS_MESSAGE, f"{src}: ", count, sum(r[1] for r in results), row, text)
 
 
+def _check_not_in_dataset(src: Path, dst: Path) -> None:
+    """Refuse an output directory inside the input dataset ``src``, where its files would be input.
+
+    Every Parquet file under ``src`` is read (:func:`_dataset_pieces`), except under names
+    starting with ``.`` or ``_``: ``score_dataset(src, src / "out")`` wrote its part files
+    into the dataset, and the next run read them as input (it failed on their columns).
+    """
+    if not src.is_dir():
+        return
+    try:
+        inside = Path(os.path.abspath(dst)).resolve().relative_to(src.resolve())
+    except ValueError:
+        return
+    if inside.parts and not any(part.startswith((".", "_")) for part in inside.parts):
+        raise OutputPathError(f"{dst}: refusing to write the scores inside the input dataset {src}: its "
+                              "Parquet files would be read as input by the next run; choose an output "
+                              "directory outside it (or one whose name starts with '_')")
+
+
 def score_dataset(src, dst, method: str = "learned", *, client: Client | None = None,
                   workers: int | None = None, progress: bool = True, quiet: bool = True,
                   **options) -> ScoredDataset:
@@ -1055,8 +1381,9 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
         Unknown method or release, model artifact problems (as :func:`score`).
     exposure._outdir.OutputPathError
         ``dst`` named as a file (``.csv``, ``.xlsx``...) or a compressed file (``.gz``,
-        ``.zip``...), or a directory that cannot be replaced
-        (:func:`exposure._outdir.check_output_dir`).
+        ``.zip``...), a directory that cannot be replaced
+        (:func:`exposure._outdir.check_output_dir`), or one inside the directory ``src``
+        (unless a name on the way starts with ``_`` or ``.``: the files are not read there).
     TypeError
         An option that :func:`score` does not take.
 
@@ -1084,6 +1411,7 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
     src, dst, workers = _check_dataset_args(src, dst, method, client, workers, progress, quiet, options)
     _check_src(src)
     check_output_dir(dst, protect=[src])
+    _check_not_in_dataset(src, dst)
     ddf = read_dataset(src)
     own = client is None
     if own:
