@@ -35,6 +35,7 @@ import dataclasses
 import datetime
 import logging
 import numbers
+import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -263,6 +264,13 @@ def _year_rows(frame: pd.DataFrame, year: int, detailed: set[str],
     if nocode.any():  # TypeError: 'float' object is not subscriptable
         raise DataFormatError("the occupation code is missing", path=name, row=int(np.flatnonzero(nocode)[0]) + 1,
                               column="occ_code")
+    cells = f["occ_code"].to_numpy(dtype=object)
+    notext = sel & ~np.fromiter((isinstance(v, str) for v in cells), dtype=bool, count=len(cells))
+    if notext.any():  # b"11-1011" was read as the text "11-1011": merged with a "11-1011" row, silently
+        pos = int(np.flatnonzero(notext)[0])
+        value = cells[pos].item() if isinstance(cells[pos], np.generic) else cells[pos]
+        raise DataFormatError(f"the occupation code must be text (like '11-1011'), got {value!r}", path=name,
+                              row=pos + 1, column="occ_code")
     notitle = sel & f["occ_title"].isna().to_numpy(dtype=bool)
     if notitle.any():  # the schema named the row of the panel built ("occupation panel, row 3, column 'soc_title'")
         raise DataFormatError("the occupation title is missing", path=name,
@@ -348,7 +356,9 @@ def build_panel(frames: Mapping[int, pd.DataFrame], soc_detailed: Iterable[str],
         missing, whose code is repeated or unknown, or whose ``tot_emp``, ``a_mean`` or
         ``a_median`` is not a number (text other than the BLS special values, ``True``, a
         negative or infinite number), naming ``frames[year]``, the row of that table (from
-        1) and the column. ``soc_detailed`` that is not a list of SOC codes (one str,
+        1) and the column; a read row whose occupation code is not text (``b"11-1011"``
+        was read as ``"11-1011"``, and merged with such a row, silently).
+        ``soc_detailed`` that is not a list of SOC codes (one str,
         None, a dict, an empty list, a cell that is not a SOC code); ``recode`` that is not
         a mapping of codes (str) to codes (str) (``{"15-1199": None}``).
     exposure.errors.ExposureError
@@ -935,7 +945,7 @@ def _years_of(panel: pd.DataFrame, path="panel") -> pd.Series | None:
     return pd.Series(cells.astype(float).astype(np.int64), index=col.index)
 
 
-def _check_majors(panel: pd.DataFrame, balanced: np.ndarray) -> None:
+def _check_majors(panel: pd.DataFrame, balanced: np.ndarray, path="panel") -> None:
     """Refuse a balanced row whose ``soc_major`` is not a SOC major group (text like ``11-0000``).
 
     :func:`robustness` leaves out one major group at a time: a missing one raised
@@ -951,11 +961,31 @@ def _check_majors(panel: pd.DataFrame, balanced: np.ndarray) -> None:
         pos = int(np.flatnonzero(bad)[0])
         value = cells[pos]
         value = value.item() if isinstance(value, np.generic) else value
-        raise DataFormatError(f"soc_major must be a SOC major group (like '11-0000'), got {value!r}", path="panel",
+        raise DataFormatError(f"soc_major must be a SOC major group (like '11-0000'), got {value!r}", path=path,
                               row=pos + 1, column="soc_major")
 
 
-def _check_panel_codes(panel: pd.DataFrame, balanced: np.ndarray) -> None:
+def _check_majors_of_codes(panel: pd.DataFrame, path="panel") -> None:
+    """Refuse a balanced row whose ``soc_major`` is not the major group of its ``soc_code``.
+
+    Read where the major groups are used (:func:`robustness`' ``drop_major_XX``,
+    :func:`event_study`'s ``exclude_major``): ``11-1011`` filed under ``13-0000`` was left
+    out with major group 13 and kept without major group 11, silently. ``panel``: checked
+    by :func:`_check_inputs` (a SOC code and a major group on each balanced row).
+    """
+    rows = np.flatnonzero(panel["balanced"].to_numpy(dtype=bool))
+    codes = panel["soc_code"].to_numpy(dtype=object)[rows]
+    majors = panel["soc_major"].to_numpy(dtype=object)[rows]
+    wrong = np.fromiter((str(m) != f"{str(c)[:2]}-0000" for c, m in zip(codes, majors)), dtype=bool,
+                        count=len(rows))
+    if wrong.any():
+        pos = int(np.flatnonzero(wrong)[0])
+        code, major = str(codes[pos]), str(majors[pos])
+        raise DataFormatError(f"soc_major {major} is not the major group of soc_code {code} ({code[:2]}-0000)",
+                              path=path, row=int(rows[pos]) + 1, column="soc_major")
+
+
+def _check_panel_codes(panel: pd.DataFrame, balanced: np.ndarray, path="panel") -> None:
     """Refuse a balanced row whose ``soc_code`` is missing or not a SOC code (``11-1011``).
 
     Such a row was left out of the estimation without a word (a missing code by pandas'
@@ -966,10 +996,10 @@ def _check_panel_codes(panel: pd.DataFrame, balanced: np.ndarray) -> None:
     bad = first_bad_soc_code(panel["soc_code"].iloc[rows].reset_index(drop=True))
     if bad is not None:
         reason = "the SOC code is missing" if bad[1] == "missing" else f"soc_code {bad[1]}"
-        raise DataFormatError(reason, path="panel", row=int(rows[bad[0]]) + 1, column="soc_code")
+        raise DataFormatError(reason, path=path, row=int(rows[bad[0]]) + 1, column="soc_code")
 
 
-def _check_complete(panel: pd.DataFrame, balanced: np.ndarray) -> None:
+def _check_complete(panel: pd.DataFrame, balanced: np.ndarray, path="panel") -> None:
     """Refuse a balanced occupation without a balanced row in every year of the balanced rows.
 
     Its growth was NaN (a missing base year: a SchemaError naming the group-growth table)
@@ -986,7 +1016,7 @@ def _check_complete(panel: pd.DataFrame, balanced: np.ndarray) -> None:
         has = set(int(y) for y in rows.loc[rows["soc_code"] == code, "year"])
         lacks = [str(y) for y in years if y not in has]
         raise DataFormatError(f"balanced occupation {code} has no balanced row for {', '.join(lacks)} (the balanced "
-                              f"rows have the years {', '.join(map(str, years))})", path="panel", row=pos + 1,
+                              f"rows have the years {', '.join(map(str, years))})", path=path, row=pos + 1,
                               column="balanced")
 
 
@@ -1012,7 +1042,7 @@ def _measure_names(exposures: pd.DataFrame, measures) -> list[str]:
     return names
 
 
-def _check_inputs(panel, exposures, measures) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+def _check_inputs(panel, exposures, measures, *, path="panel") -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     """Refuse a panel or exposures the estimation cannot use; return the panel, exposures (floats), names.
 
     The exposures: a frame with ``soc_code`` and the measures, each code once and never
@@ -1022,31 +1052,37 @@ def _check_inputs(panel, exposures, measures) -> tuple[pd.DataFrame, pd.DataFram
     estimation reads, each (``soc_code``, ``year``) once, ``year`` a whole number,
     ``balanced`` True or False, ``a_mean`` a finite number of at least 0 or missing, and
     positive, finite employment on its balanced rows (a NaN or negative one gave estimates
-    without a word). Failures name the frame (``exposures``, ``panel``), the row (from 1)
+    without a word). Failures name the frame (``exposures``, or ``path`` for the panel:
+    ``panel``, or the file ``exposure outcomes --panel`` read it from), the row (from 1)
     and the column. The panel is returned with a fresh index (its index is not read: a level
     named ``soc_code`` made pandas' groupby "ambiguous"), its columns as given unless one had
-    to be read (``year`` of floats as int, ``balanced`` of objects as bool, ``a_mean`` as
-    floats). Each column read appears once; each balanced row has a SOC code and employment
-    that is not a boolean, and each balanced occupation a balanced row in every year of the
-    balanced rows (one without was dropped, or its growth was NaN, silently).
+    to be read (``year`` of floats as int, ``balanced`` of objects as bool, ``a_mean`` and
+    ``tot_emp`` as floats). Each column read appears once; each balanced row has a SOC code
+    and employment that is a number (written as text, ``"100"``, it is read as one, as
+    ``a_mean`` is; it was read by the estimation, but :func:`run_outcomes` then refused it
+    as exposure-group weights naming no frame), not a boolean nor other text, and each
+    balanced occupation a balanced row in every year of the balanced rows (one without
+    was dropped, or its growth was NaN, silently).
     """
     panel = _common.check_frame(panel, "panel")
     missing = [c for c in _PANEL_COLUMNS if c not in panel.columns]
     if missing:
-        raise DataFormatError(f"panel lacks column(s) {missing}")
-    _once(panel, "panel", _PANEL_COLUMNS)
+        if path == "panel":
+            raise DataFormatError(f"panel lacks column(s) {missing}")
+        raise DataFormatError(f"the panel lacks column(s) {missing}", path=path)
+    _once(panel, path, _PANEL_COLUMNS)
     panel = panel.reset_index(drop=True)  # an index level named soc_code made pandas' groupby "ambiguous"
     fixed = {}
-    years = _years_of(panel)
+    years = _years_of(panel, path)
     if years is not None:
         fixed["year"] = years.to_numpy()
-    balanced = _balanced(panel)
+    balanced = _balanced(panel, path)
     if panel["balanced"].dtype != bool:
         fixed["balanced"] = balanced
-    _check_panel_codes(panel, balanced)
-    _check_majors(panel, balanced)
-    wage = _common.numbers(panel, "a_mean", "panel")  # text: "could not convert string to float"
-    _common.check_range(wage, "panel", "a_mean", what="a_mean", row_offset=1)
+    _check_panel_codes(panel, balanced, path)
+    _check_majors(panel, balanced, path)
+    wage = _common.numbers(panel, "a_mean", path)  # text: "could not convert string to float"
+    _common.check_range(wage, path, "a_mean", what="a_mean", row_offset=1)
     if panel["a_mean"].dtype.kind not in "iuf":
         fixed["a_mean"] = wage.to_numpy()
     if fixed:
@@ -1058,28 +1094,11 @@ def _check_inputs(panel, exposures, measures) -> tuple[pd.DataFrame, pd.DataFram
         code, year = keys.iloc[pos]
         first = int(np.flatnonzero(((keys["soc_code"] == code) & (keys["year"] == year)).to_numpy(bool))[0])
         raise DataFormatError(f"({code}, {year}) appears twice (rows {first + 1} and {pos + 1})",
-                              path="panel", row=pos + 1, column="year")
-    raw = panel["tot_emp"]
-    if pd.api.types.is_bool_dtype(raw.dtype):
-        flags = raw.notna().to_numpy(dtype=bool)
-    else:
-        flags = np.fromiter((isinstance(v, (bool, np.bool_)) for v in raw.to_numpy(dtype=object)), dtype=bool,
-                            count=len(raw))
-    flags = flags & balanced
-    if flags.any():  # True was read as 1 worker
-        pos = int(np.flatnonzero(flags)[0])
-        raise DataFormatError(f"tot_emp must be a number of workers, got {bool(raw.iloc[pos])!r}", path="panel",
-                              row=pos + 1, column="tot_emp")
-    emp = pd.to_numeric(panel["tot_emp"], errors="coerce").to_numpy(dtype=float)
-    bad = balanced & ~(np.isfinite(emp) & (emp > 0))
-    if bad.any():
-        pos = int(np.flatnonzero(bad)[0])
-        value = panel["tot_emp"].iloc[pos]
-        value = value.item() if isinstance(value, np.generic) else value
-        raise DataFormatError("a balanced occupation needs employment in every year, got "
-                              f"{value!r}", path="panel", row=pos + 1,
-                              column="tot_emp")
-    _check_complete(panel, balanced)
+                              path=path, row=pos + 1, column="year")
+    emp = _employment(panel, balanced, path)
+    _check_complete(panel, balanced, path)
+    if panel["tot_emp"].dtype.kind not in "iuf":  # "100": the weights of the groups (refused there, unnamed)
+        panel = panel.assign(tot_emp=emp)
     exposures = _common.check_frame(exposures, "exposures")
     names = _measure_names(exposures, measures)
     missing = [c for c in dict.fromkeys(["soc_code", *names]) if c not in exposures.columns]
@@ -1090,6 +1109,40 @@ def _check_inputs(panel, exposures, measures) -> tuple[pd.DataFrame, pd.DataFram
     _common.check_soc_codes(exposures, "exposures")
     return panel, exposures.assign(**{m: _common.numbers(exposures, m, "exposures").to_numpy()
                                       for m in names}), names
+
+
+def _employment(panel: pd.DataFrame, balanced: np.ndarray, path="panel") -> np.ndarray:
+    """``tot_emp`` as floats; a balanced row's employment that is not a positive, finite number refused.
+
+    A number written as text (``"100"``) is that number, as for ``a_mean``; a boolean
+    (``True`` is not 1 worker) or other text (``"abc"``, ``"1,200"``: said to be missing
+    employment before) is refused, and so is a missing, 0, negative or infinite
+    employment. Unbalanced rows are not read (their text is missing here).
+    """
+    raw = panel["tot_emp"]
+    if pd.api.types.is_bool_dtype(raw.dtype):
+        flags = raw.notna().to_numpy(dtype=bool)
+    else:
+        flags = np.fromiter((isinstance(v, (bool, np.bool_)) for v in raw.to_numpy(dtype=object)), dtype=bool,
+                            count=len(raw))
+    emp = pd.to_numeric(raw.where(~flags), errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    text = raw.notna().to_numpy(dtype=bool) & np.isnan(emp)  # booleans, "abc", "1,200"
+    flags = text & balanced
+    if flags.any():  # True was read as 1 worker
+        pos = int(np.flatnonzero(flags)[0])
+        value = raw.iloc[pos]
+        value = value.item() if isinstance(value, np.generic) else value
+        raise DataFormatError(f"tot_emp must be a number of workers, got {value!r}", path=path, row=pos + 1,
+                              column="tot_emp")
+    bad = balanced & ~(np.isfinite(emp) & (emp > 0))
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        value = raw.iloc[pos]
+        value = value.item() if isinstance(value, np.generic) else value
+        raise DataFormatError("a balanced occupation needs employment in every year, got "
+                              f"{value!r}", path=path, row=pos + 1,
+                              column="tot_emp")
+    return emp
 
 
 def _check_spread(base: pd.DataFrame, ex: pd.DataFrame, names, base_year: int, *, path=None,
@@ -1115,28 +1168,6 @@ def _check_spread(base: pd.DataFrame, ex: pd.DataFrame, names, base_year: int, *
         if path is None:
             raise ExposureError(reason)
         raise DataFormatError(reason, path=path, column=m)
-
-
-def check_file_spread(panel: pd.DataFrame, exposures: pd.DataFrame, measures, path, *,
-                      base_year: int = BASE_YEAR) -> None:
-    """The check of :func:`run_outcomes` on the measures read from the file ``path``, naming it.
-
-    Run by ``exposure outcomes --soc-scores FILE`` before the estimation: a measure of the
-    file that is constant (or has no value) on the panel's balanced occupations was
-    ``measure 'beta' takes the one value 0.5 on all 10 occupations it covers``, naming no
-    file. Not in ``__all__``: the command's helper.
-
-    Raises
-    ------
-    exposure.errors.DataFormatError
-        ``FILE, column 'beta': measure 'beta' takes the one value 0.5 on all ...``.
-    """
-    names = [m for m in measures if m in exposures.columns]
-    if not names:
-        return
-    checked, exposures, names = _check_inputs(panel, exposures, names)
-    _check_spread(_base(checked, base_year), exposures.set_index("soc_code"), names, base_year,
-                  path=path)
 
 
 def _base(panel: pd.DataFrame, base_year: int) -> pd.DataFrame:
@@ -1503,7 +1534,9 @@ def event_study(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence
         of the names above (``"big"``, ``""``, a list); ``outcomes`` that is not a list of
         names (one str, None, a dict) or is empty; a panel whose balanced occupations
         have the base year only; ``min_emp`` or ``exclude_major`` that leave out every
-        balanced occupation (an empty table before).
+        balanced occupation (an empty table before); with ``exclude_major``, a balanced
+        row whose ``soc_major`` is not the major group of its ``soc_code`` (``13-0000``
+        for ``11-1011``: left out with the wrong group before).
     exposure.errors.ExposureError
         An unknown outcome or ``scale`` (a Series too); ``base_year`` not in the panel; a
         measure with no value, or one value only, on the balanced occupations left by
@@ -1534,6 +1567,8 @@ def event_study(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence
     major = _check_major(exclude_major)
     spec = _check_spec(spec)
     panel, exposures, names = _check_inputs(panel, exposures, measures)
+    if major is not None:  # 11-1011 filed under 13-0000 was left out with major group 13
+        _check_majors_of_codes(panel)
     wide = _event_wide(panel, base_year)
     drop = np.zeros(len(wide.codes), dtype=bool)
     if major is not None:
@@ -1582,7 +1617,9 @@ def robustness(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence[
         ``small_quantile`` that is not a number from 0 to 1; ``majors`` that is not True
         or False; ``base_year`` that is not a whole number; ``outcomes`` that is not a list
         of names (one str, None, a dict) or is empty; a panel whose balanced occupations
-        have the base year only.
+        have the base year only; with ``majors``, a balanced row whose ``soc_major`` is
+        not the major group of its ``soc_code`` (``13-0000`` for ``11-1011``: the
+        ``drop_major_XX`` checks left it out with the wrong group before).
     exposure.errors.ExposureError
         An unknown outcome; ``base_year`` not in the panel; a measure with no value, or
         one value only, on the balanced occupations. A specification whose sample has
@@ -1604,6 +1641,8 @@ def robustness(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence[
         raise DataFormatError(f"small_quantile must be a number from 0 to 1, got {shown(small_quantile)}")
     check_flag(majors, "majors")
     panel, exposures, names = _check_inputs(panel, exposures, measures)
+    if majors:  # drop_major_XX left a code out with the major group written next to it, not its own
+        _check_majors_of_codes(panel)
     outcomes = _check(outcomes, "sd")
     wide = _event_wide(panel, base_year)
     # as event_study: a measure without values or of one value is refused; a specification whose
@@ -2160,7 +2199,8 @@ class Outcomes:
 
 def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence[str] | None = None,
                  *, q: int | Sequence[float] = 5, base_year: int = BASE_YEAR,
-                 with_robustness: bool = True) -> Outcomes:
+                 with_robustness: bool = True, path="panel",
+                 sources: Mapping[str, Sequence[str]] | None = None) -> Outcomes:
     """Groups, growth table, event study, pre-trend test and robustness for every measure.
 
     Parameters
@@ -2175,6 +2215,15 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
         Exposure groups of the growth table (:func:`exposure_groups`).
     base_year : int, default 2022
     with_robustness : bool, default True
+    path : str or os.PathLike, default "panel"
+        Named in the errors about ``panel`` (its file, for ``exposure outcomes --panel
+        FILE``; a balanced row without employment was ``panel, row 4, column 'tot_emp'``).
+    sources : mapping of str to sequence of str, optional
+        File -> the measures of ``exposures`` read from it (``exposure outcomes
+        --soc-scores FILE``): such a measure with no value, or one value only, on the
+        balanced occupations of the base year is refused naming the file and the column
+        (a :class:`~exposure.errors.DataFormatError`). The command checked the whole panel
+        a second time for this, before.
 
     Returns
     -------
@@ -2188,18 +2237,26 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
         whole number (text ``"2021"``, 2021.5, missing), a ``balanced`` cell that is not
         True or False, an ``a_mean`` that is not a number of at least 0 (text, ``True``,
         ``inf``, -1), or a balanced row without positive, finite employment (``True`` is
-        not 1 worker), whose ``soc_code`` is missing or not a SOC code, or whose
-        ``soc_major`` is not a SOC major group (``11-0000``; missing, ``11``); a balanced
-        occupation without a balanced row in every year of the balanced rows; a code
+        not 1 worker, ``"abc"`` is no number; ``"100"`` is 100), whose ``soc_code`` is
+        missing or not a SOC code, or whose ``soc_major`` is not a SOC major group
+        (``11-0000``; missing, ``11``), or, ``with_robustness``, not the major group of its
+        ``soc_code``; a balanced occupation without a balanced row in every year of the
+        balanced rows; a code
         twice or missing in the exposures, or a measure that is not a finite number (text, ``True``, ``inf``);
         exposures without a measure column, or (without ``measures``) with a column whose
         name is not a str; ``measures`` that is not a list of names (one
         str, a number, a dict), is empty or names ``soc_code``; ``q`` that is not a whole
         number or a list of numbers in (0, 1); ``base_year`` that is not a whole number;
-        ``with_robustness`` that is not True or False.
+        ``with_robustness`` that is not True or False; ``path`` that is not a str or
+        path; ``sources`` that is not a mapping of files to lists of measure names (or
+        None), or a measure of ``sources`` with no
+        value, or one value only, on the balanced occupations (``FILE, column 'beta':
+        measure 'beta' takes the one value 0.5 on all ...``).
     exposure.errors.ExposureError
         No balanced occupation in ``base_year``; a measure with no value, or one value
-        only, on the balanced occupations.
+        only, on the balanced occupations; no estimate for any measure and outcome (fewer
+        than 3 occupations with the outcome in every year: the message says so for each;
+        it was ``coefficients has no rows: no pre-trend to report``).
 
     Examples
     --------
@@ -2216,9 +2273,22 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     given = exposures
     base_year = _check_year(base_year, "base_year")
     check_flag(with_robustness, "with_robustness")
-    checked, exposures, names = _check_inputs(panel, exposures, measures)
+    if not isinstance(path, (str, os.PathLike)):  # None named no frame at all
+        raise DataFormatError(f"path must be the panel's name or file (str or os.PathLike), got {shown(path)}")
+    if sources is not None and not isinstance(sources, Mapping):
+        raise DataFormatError(f"sources must be a mapping of file -> measure names (dict) or None, got {shown(sources)}")
+    for file in sources or {}:
+        if not isinstance(file, (str, os.PathLike)):
+            raise DataFormatError(f"sources: a key must be a file name (str or os.PathLike), got {shown(file)}")
+    sources = {file: _names(read, f"sources[{str(file)!r}]", "measure names", "measure")
+               for file, read in (sources or {}).items()}
+    checked, exposures, names = _check_inputs(panel, exposures, measures, path=path)
+    if with_robustness:  # read by drop_major_XX (named here: robustness names "panel")
+        _check_majors_of_codes(checked, path)
     base = _base(checked, base_year)
     ex = exposures.set_index("soc_code")
+    for file, read in sources.items():  # a measure of the file with one value: name the file and the column
+        _check_spread(base, ex, [m for m in read if m in names], base_year, path=file)
     _check_spread(base, ex, names, base_year)
     groups = pd.concat(
         [pd.DataFrame({"soc_code": base.index, "measure": m,
@@ -2226,9 +2296,24 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
          for m in names], ignore_index=True).dropna(subset=["group"])
     growth = group_growth(checked, exposures, names, q=q, base_year=base_year)
     coefs = event_study(checked, exposures, names, base_year=base_year)
+    if coefs.empty:  # pretrend said "coefficients has no rows: no pre-trend to report", of no table given
+        _no_estimate(checked, exposures, names, base_year)
     if with_robustness:
         coefs = pd.concat([coefs, robustness(checked, exposures, names, base_year=base_year)],
                           ignore_index=True)
     return Outcomes(panel=panel, exposures=given, groups=groups.reset_index(drop=True),
                     growth=growth, coefficients=coefs, pretrend=pretrend(coefs),
                     headline=headline(coefs))
+
+
+def _no_estimate(panel: pd.DataFrame, exposures: pd.DataFrame, names, base_year: int) -> None:
+    """Raise the error of an event study without an estimate, saying why for each measure and outcome.
+
+    ``panel`` and ``exposures``: checked by :func:`_check_inputs`.
+    """
+    wide = _event_wide(panel, base_year)
+    aligned = wide.exposures(exposures, names)
+    none = np.zeros(len(wide.codes), dtype=bool)
+    why = [f"{m} / {o}: {_design(wide, aligned[m], o, True, none)}" for m in names for o in OUTCOMES]
+    raise ExposureError(f"the event study has no estimate for any measure and outcome ({'; '.join(why[:6])}"
+                        f"{'; ...' if len(why) > 6 else ''}): nothing to report")

@@ -109,15 +109,19 @@ def run_outcomes_command(args) -> int:
         panel = outcomes.load_panel(**loc)
     measures = list(dict.fromkeys(args.measure)) if args.measure else None
     soc = None
+    sources = {}
     if args.soc_scores:
         ours = [m for m in (measures or outcomes.OUR_MEASURES) if m in outcomes.OUR_MEASURES]
         soc = outcomes.check_soc_scores(_read_parquet(args.soc_scores, "SOC scores"), ours,
                                         path=args.soc_scores, row_offset=1)
+        if ours:  # a measure of the file with one value: name the file and the column
+            sources[args.soc_scores] = ours
     exposures = outcomes.exposure_table(panel, soc, measures=measures, **loc)
-    if soc is not None:  # a measure of the file with one value: name the file and the column
-        outcomes.check_file_spread(panel, exposures, ours, args.soc_scores)
-    result = outcomes.run_outcomes(panel, exposures, q=args.quantiles,
-                                   with_robustness=not args.no_robustness)
+    # the panel is checked once (it was checked a second time, for the measures of the file),
+    # its errors naming the --panel file (they said "panel")
+    result = outcomes.run_outcomes(panel, exposures, q=args.quantiles, with_robustness=not args.no_robustness,
+                                   path=args.panel if args.panel and args.panel != "shipped" else "panel",
+                                   sources=sources)
     written = write_outcomes(result, out, figures_too=not args.no_figures, sectors=sectors,
                              settings={"quantiles": args.quantiles,
                                        "robustness": not args.no_robustness})

@@ -11,9 +11,10 @@ and reports:
 - occupations whose exposure (``beta``) moved most;
 - the change of every sector and subsector.
 
-A score missing in a release (an unscored task, an occupation without a scored task) is
-no move: the summary counts such tasks and occupations apart
-(``tasks_kept_beta_missing``, ``occupations_beta_missing``). An infinite score, or one
+A score missing in a release (an unscored task, an occupation without a scored task, a
+sector or subsector without a released, scored cell) is no move: the summary counts such
+tasks, occupations and industries apart (``tasks_kept_beta_missing``,
+``occupations_beta_missing``, ``sectors_beta_missing``). An infinite score, or one
 outside 0-1, is refused, naming its file, row and column.
 
 :func:`write_diff_reports` writes them as ``diff_summary.csv``, ``diff_tasks.csv``,
@@ -39,7 +40,7 @@ from exposure._tables import MAX_TASK_ID
 from exposure.errors import DataFormatError, ExposureError, InputError
 from exposure.schemas import validate
 from exposure.schemas._catalog import MANIFEST_NAME
-from exposure.schemas._fields import first_bad_onetsoc_code
+from exposure.schemas._fields import OEWS_NAICS_PATTERN, _first_mismatch, first_bad_onetsoc_code
 from exposure.schemas._pipeline import DiffOccupations, DiffSectors, DiffTasks
 
 __all__ = ["ReleaseDiff", "check_diff_dir", "diff_tasks", "diff_outputs", "write_diff_reports"]
@@ -268,12 +269,30 @@ def _first_bad(values: pd.Series, fits, what: str) -> tuple[int, str] | None:
     return None
 
 
+def _first_bad_naics(codes: pd.Series) -> tuple[int, str] | None:
+    """Position of the first cell of ``codes`` that is not a NAICS code as OEWS writes it, and what it is.
+
+    A missing cell, one that is not text (``52``), or text that is not an OEWS industry
+    code (``" 52"``, ``""``: a sector of its own, "removed" as ``52`` and "added" as
+    ``" 52"``, before), checked as the roll-up checks the codes it writes
+    (:data:`~exposure.schemas._fields.OEWS_NAICS_PATTERN`).
+
+    Examples
+    --------
+    >>> _first_bad_naics(pd.Series(["52", "31-33", "522000", " 52"]))
+    (3, "not an OEWS industry code (like 11, 31-33 or 113000): ' 52'")
+    """
+    bad = _first_bad(codes, lambda v: isinstance(v, str), "a NAICS code as text (like '52')")
+    malformed = _first_mismatch(codes, OEWS_NAICS_PATTERN, "an OEWS industry code (like 11, 31-33 or 113000)")
+    return bad if malformed is None or (bad is not None and bad[0] <= malformed[0]) else malformed
+
+
 #: Key column -> the check of its cells: a key of another type failed in pandas' merge
 #: (``You are trying to merge on str and int64 columns``); a missing one matched nothing.
 _KEY_CHECKS = {
     "onetsoc_code": first_bad_onetsoc_code,
     "task_id": lambda ids: _first_bad(ids, _whole, f"a task id (a whole number from 0 to {MAX_TASK_ID})"),
-    "naics": lambda codes: _first_bad(codes, lambda v: isinstance(v, str), "a NAICS code as text (like '52')"),
+    "naics": _first_bad_naics,
 }
 
 
@@ -380,9 +399,12 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
     -------
     ReleaseDiff
         Its ``summary`` counts, besides the moves, the tasks kept whose ``beta`` is
-        missing in one release or both (``tasks_kept_beta_missing``) and the occupations
-        of both releases whose ``beta`` is (``occupations_beta_missing``): no move can be
-        measured for them, and they are in no ``..._beta_moved_gt_...`` count.
+        missing in one release or both (``tasks_kept_beta_missing``), the occupations
+        of both releases whose ``beta`` is (``occupations_beta_missing``) and the sectors
+        and subsectors of both releases whose ``beta`` is (``sectors_beta_missing``, the
+        last row; counted with the subsectors, as ``sectors_beta_moved_gt_0.01`` is): no
+        move can be measured for them, and they are in no ``..._beta_moved_gt_...``
+        count. A sector's title missing in the new release is the old one.
 
     Raises
     ------
@@ -397,10 +419,11 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
         (``n_tasks``, ``level``, ``naics_title``, ``soc_title``: a ``KeyError`` before) or
         holds one twice, or has a key of the wrong kind (a missing code, a number for
         ``onetsoc_code`` or ``naics``, text for ``task_id``: pandas' merge error, or the
-        row dropped without a word), or a number that is infinite or out of range (a
-        ``beta`` outside 0-1, a negative ``n_tasks`` or ``exposed_workers``: an infinite
-        task score was counted as moved, the others refused as rows of the diff's own
-        outputs), or a ``level`` other than ``sector`` / ``subsector`` in its table,
+        row dropped without a word; a ``naics`` that is not an OEWS industry code, such as
+        ``" 52"`` or ``""``: a sector of its own, "removed" and "added", before), or a
+        number that is infinite or out of range (a ``beta`` outside 0-1, a negative
+        ``n_tasks`` or ``exposed_workers``: an infinite task score was counted as moved,
+        the others refused as rows of the diff's own outputs), or a ``level`` other than ``sector`` / ``subsector`` in its table,
         naming the file, row and column.
 
     Examples
@@ -436,6 +459,7 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
     occupations = _diff_occupations(occ["old"], occ["new"], tasks, kept,
                                     _soc_titles(new_dir, old_dir))
     sectors = _diff_sectors(old_dir, new_dir)
+    in_both = sectors.pop("_in_both").to_numpy(dtype=bool)
     tasks = validate(tasks, DiffTasks, path="diff_tasks")
     occupations = validate(occupations, DiffOccupations, path="diff_occupations")
     sectors = validate(sectors, DiffSectors, path="diff_sectors")
@@ -469,6 +493,7 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
             ("occupations_beta_moved_gt_0.05", int((moved > 0.05).sum())),
             ("occupations_beta_missing", len(both_codes & set(occupations.loc[moved.isna(), "onetsoc_code"]))),
             ("sectors_beta_moved_gt_0.01", int((sectors["delta_beta"].abs() > 0.01).sum())),
+            ("sectors_beta_missing", int((sectors["delta_beta"].isna().to_numpy(dtype=bool) & in_both).sum())),
         ],
         columns=["item", "count"],
     )
@@ -525,9 +550,11 @@ def _diff_sectors(old_dir, new_dir) -> pd.DataFrame:
         frames[side] = pd.concat(parts, ignore_index=True)
     cols = ["naics", "level", "beta", "exposed_workers"]
     both = frames["old"][cols].merge(frames["new"][cols], on=["naics", "level"], how="outer",
-                                     suffixes=("_old", "_new"))
-    titles = pd.concat([frames["new"], frames["old"]]).drop_duplicates(["naics", "level"])
-    titles = titles.set_index(["naics", "level"])["naics_title"]
+                                     suffixes=("_old", "_new"), indicator=True)
+    # the newer title, or the older one when the new release has none (it hid the old one)
+    titles = pd.concat([frames["new"], frames["old"]])
+    titles = titles[titles["naics_title"].map(lambda t: isinstance(t, str)).to_numpy(dtype=bool)]
+    titles = titles.drop_duplicates(["naics", "level"]).set_index(["naics", "level"])["naics_title"]
     out = pd.DataFrame({
         "naics": both["naics"].astype(str),
         "level": both["level"].astype(str),
@@ -537,6 +564,7 @@ def _diff_sectors(old_dir, new_dir) -> pd.DataFrame:
         "delta_beta": (both["beta_new"] - both["beta_old"]).astype("float64"),
         "old_exposed_workers": both["exposed_workers_old"].astype("float64"),
         "new_exposed_workers": both["exposed_workers_new"].astype("float64"),
+        "_in_both": (both["_merge"] == "both").to_numpy(dtype=bool),  # for the summary, not a column
     })
     order = {"sector": 0, "subsector": 1}
     out = out.sort_values(["level", "naics"], key=lambda s: s.map(order) if s.name == "level"
