@@ -3,12 +3,20 @@
 Three O*NET-SOC occupations (two children of 11-1011 and the buyers 13-1021.00), the
 crosswalk onto their SOC codes, and an OEWS frame with the cross-industry rows and the
 cells of one sector (NAICS 11: 60 CEOs and 40 buyers of a total of 120). Also the small
-balanced panel and exposures of the outcomes fault tests (:func:`outcome_panel`).
+balanced panel and exposures of the outcomes fault tests (:func:`outcome_panel`), a
+frame with one cell changed (:func:`with_cell`) and a small output directory of
+``exposure recompute`` for the diff tests (:func:`recompute_outputs`).
 """
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pandas as pd
+
+from exposure._io import write_parquet
+from exposure.pipeline import task_digests
 
 #: OEWS code of the buyers (13-1021.00) by default: the aggregate 13-1020 that OEWS publishes.
 BUYERS = "13-1020"
@@ -64,3 +72,35 @@ def outcome_panel() -> pd.DataFrame:
 def outcome_exposures(panel: pd.DataFrame) -> pd.DataFrame:
     """One ``beta`` per occupation of :func:`outcome_panel`."""
     return pd.DataFrame({"soc_code": list(panel["soc_code"].unique()), "beta": [0.1, 0.2, 0.3, 0.4] * 2})
+
+
+#: The tasks of :func:`recompute_outputs`: two occupations, three Core tasks.
+DIFF_TASKS = pd.DataFrame({
+    "onetsoc_code": ["11-1011.00", "11-1011.00", "13-2011.00"],
+    "task_id": [1, 2, 10],
+    "task": ["Direct operations.", "Confer with board members.", "Audit accounts."],
+    "task_type": ["Core", "Core", "Core"],
+})
+
+
+def recompute_outputs(d: Path, release: str, subsector: str = "522000") -> Path:
+    """A small output directory of ``exposure recompute`` (what ``exposure diff`` compares)."""
+    d.mkdir()
+    write_parquet(task_digests(DIFF_TASKS), d / "task_digests.parquet")
+    write_parquet(DIFF_TASKS[["onetsoc_code", "task_id"]].assign(beta=[0.5, 0.0, 0.5]), d / "task_scores.parquet")
+    write_parquet(pd.DataFrame({"onetsoc_code": ["11-1011.00", "13-2011.00"], "beta": [0.5, 0.25],
+                                "n_tasks": [2, 1]}), d / "occupation_scores.parquet")
+    write_parquet(pd.DataFrame({"soc_code": ["11-1011", "13-2011"], "soc_title": ["Chief Executives", "Accountants"]}),
+                  d / "soc_scores.parquet")
+    for level, naics in (("sector", ["52", "62"]), ("subsector", [subsector])):
+        write_parquet(pd.DataFrame({"naics": naics, "naics_title": [f"title {n}" for n in naics], "level": level,
+                                    "beta": 0.4, "exposed_workers": 100.0}), d / f"{level}_scores.parquet")
+    (d / "manifest.json").write_text(json.dumps({"releases": {"onet": release, "oews": "2025"}}))
+    return d
+
+
+def with_cell(frame: pd.DataFrame, column, pos: int, value, dtype=object) -> pd.DataFrame:
+    """``frame`` with the cell at position ``pos`` of ``column`` set to ``value``."""
+    cells = list(frame[column])
+    cells[pos] = value
+    return frame.assign(**{column: pd.Series(cells, dtype=dtype, index=frame.index)})

@@ -27,44 +27,22 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from _frames import recompute_outputs
 
 from exposure import crosswalks, releases
 from exposure._io import write_parquet
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures import compare as cmp
-from exposure.pipeline import task_digests
 from exposure.reports.diff import ReleaseDiff, diff_outputs, diff_tasks, write_diff_reports
 
 # ---------------------------------------------------------------------------------------
 # the release diff
 # ---------------------------------------------------------------------------------------
 
-TASKS = pd.DataFrame({
-    "onetsoc_code": ["11-1011.00", "11-1011.00", "13-2011.00"],
-    "task_id": [1, 2, 10],
-    "task": ["Direct operations.", "Confer with board members.", "Audit accounts."],
-    "task_type": ["Core", "Core", "Core"],
-})
-
-
-def _write_out(d: Path, release: str) -> Path:
-    d.mkdir()
-    write_parquet(task_digests(TASKS), d / "task_digests.parquet")
-    write_parquet(TASKS[["onetsoc_code", "task_id"]].assign(beta=[0.5, 0.0, 0.5]), d / "task_scores.parquet")
-    write_parquet(pd.DataFrame({"onetsoc_code": ["11-1011.00", "13-2011.00"], "beta": [0.5, 0.25],
-                                "n_tasks": [2, 1]}), d / "occupation_scores.parquet")
-    write_parquet(pd.DataFrame({"soc_code": ["11-1011", "13-2011"], "soc_title": ["Chief Executives", "Accountants"]}),
-                  d / "soc_scores.parquet")
-    for level, naics in (("sector", ["52", "62"]), ("subsector", ["522"])):
-        write_parquet(pd.DataFrame({"naics": naics, "naics_title": [f"title {n}" for n in naics], "level": level,
-                                    "beta": 0.4, "exposed_workers": 100.0}), d / f"{level}_scores.parquet")
-    (d / "manifest.json").write_text(json.dumps({"releases": {"onet": release, "oews": "2025"}}))
-    return d
-
-
 @pytest.fixture
 def outputs(tmp_path):
-    return _write_out(tmp_path / "old", "29.1"), _write_out(tmp_path / "new", "30.1")
+    return (recompute_outputs(tmp_path / "old", "29.1", subsector="522"),
+            recompute_outputs(tmp_path / "new", "30.1", subsector="522"))
 
 
 def _change(d: Path, table: str, change) -> None:

@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from _frames import employment, outcome_exposures, outcome_panel
+from _frames import with_cell as _cell
 
 from exposure import outcomes
 from exposure.errors import DataFormatError, ExposureError
@@ -47,11 +48,6 @@ PANEL = outcome_panel()
 EX = outcome_exposures(PANEL)
 
 
-def _cell(frame: pd.DataFrame, column, pos: int, value, dtype=object) -> pd.DataFrame:
-    """``frame`` with the cell at position ``pos`` of ``column`` set to ``value``."""
-    cells = list(frame[column])
-    cells[pos] = value
-    return frame.assign(**{column: pd.Series(cells, dtype=dtype, index=frame.index)})
 
 
 def _twice(frame: pd.DataFrame, column) -> pd.DataFrame:

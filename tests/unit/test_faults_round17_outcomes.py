@@ -27,19 +27,18 @@ No mirror and no network.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
-from _frames import outcome_exposures, outcome_panel
+from _frames import outcome_exposures, outcome_panel, recompute_outputs
+from _frames import with_cell as _cell
 
 from exposure import outcomes
 from exposure._io import write_parquet
 from exposure.errors import DataFormatError, ExposureError
 from exposure.oews import read_oews
-from exposure.pipeline import task_digests
 from exposure.reports.diff import diff_outputs
 
 pytest.importorskip("statsmodels")
@@ -48,11 +47,6 @@ PANEL = outcome_panel()
 EX = outcome_exposures(PANEL)
 
 
-def _cell(frame: pd.DataFrame, column, pos: int, value, dtype=object) -> pd.DataFrame:
-    """``frame`` with the cell at position ``pos`` of ``column`` set to ``value``."""
-    cells = list(frame[column])
-    cells[pos] = value
-    return frame.assign(**{column: pd.Series(cells, dtype=dtype, index=frame.index)})
 
 
 # 1. employment written as text ----------------------------------------------------------------
@@ -88,32 +82,9 @@ def test_employment_text_of_an_unbalanced_row_is_still_not_read():
 
 # 2. the diff: a sector score missing in one release ------------------------------------------
 
-TASKS = pd.DataFrame({
-    "onetsoc_code": ["11-1011.00", "11-1011.00", "13-2011.00"],
-    "task_id": [1, 2, 10],
-    "task": ["Direct operations.", "Confer with board members.", "Audit accounts."],
-    "task_type": ["Core", "Core", "Core"],
-})
-
-
-def _write_out(d: Path, release: str) -> Path:
-    d.mkdir()
-    write_parquet(task_digests(TASKS), d / "task_digests.parquet")
-    write_parquet(TASKS[["onetsoc_code", "task_id"]].assign(beta=[0.5, 0.0, 0.5]), d / "task_scores.parquet")
-    write_parquet(pd.DataFrame({"onetsoc_code": ["11-1011.00", "13-2011.00"], "beta": [0.5, 0.25],
-                                "n_tasks": [2, 1]}), d / "occupation_scores.parquet")
-    write_parquet(pd.DataFrame({"soc_code": ["11-1011", "13-2011"], "soc_title": ["Chief Executives", "Accountants"]}),
-                  d / "soc_scores.parquet")
-    for level, naics in (("sector", ["52", "62"]), ("subsector", ["522000"])):
-        write_parquet(pd.DataFrame({"naics": naics, "naics_title": [f"title {n}" for n in naics], "level": level,
-                                    "beta": 0.4, "exposed_workers": 100.0}), d / f"{level}_scores.parquet")
-    (d / "manifest.json").write_text(json.dumps({"releases": {"onet": release, "oews": "2025"}}))
-    return d
-
-
 @pytest.fixture
 def outputs(tmp_path):
-    return _write_out(tmp_path / "old", "29.1"), _write_out(tmp_path / "new", "30.1")
+    return recompute_outputs(tmp_path / "old", "29.1"), recompute_outputs(tmp_path / "new", "30.1")
 
 
 def _change(d: Path, table: str, change) -> None:
