@@ -72,7 +72,7 @@ def test_paraphrase_sets_reword_labelled_tasks_of_their_draws(shared_data, onet,
 
     labelled = training_frame(load_task_labels(mirror=shared_data), onet)
     keys = {}
-    for suffix, n in (("", 240), ("_v2", 260), ("_v3", 260)):
+    for suffix, n in (("", 240), ("_v2", 260), ("_v3", 260), ("_v4", 260)):
         para = pd.read_csv(freetext / f"paraphrases{suffix}.csv")
         sample = pd.read_csv(freetext / f"paraphrase_sample{suffix}.csv")
         checked = check_paraphrases(para, labelled)
@@ -80,7 +80,10 @@ def test_paraphrase_sets_reword_labelled_tasks_of_their_draws(shared_data, onet,
         assert list(zip(para["onetsoc_code"], para["task_id"])) == list(zip(sample["onetsoc_code"],
                                                                            sample["task_id"]))
         keys[suffix] = set(zip(para["onetsoc_code"], para["task_id"]))
-    assert not keys[""] & keys["_v2"] and not (keys[""] | keys["_v2"]) & keys["_v3"]
+    seen: set = set()
+    for suffix in ("", "_v2", "_v3", "_v4"):
+        assert not seen & keys[suffix], suffix
+        seen |= keys[suffix]
 
 
 def test_modern_tasks_report(freetext):
@@ -256,3 +259,19 @@ def test_eighth_modern_set_tools_in_manual_work_is_reported(freetext):
     assert table.loc["exposed vs not (gamma >= 0.5)", "share_right"] >= 0.83  # 0.855 when written
     for cat in ("admin", "routine_coding", "entry_creative"):
         assert table.loc[f"category {cat}", "precision"] >= 0.65, cat
+
+
+def test_ninth_modern_set_is_well_formed_and_distinct(freetext):
+    """modern_tasks_v9.csv: 240 tasks written blind, kept unscored as the next change's test set.
+
+    Only its form is checked here (no scorer is run on it: docs/validation/agreement.md,
+    "Two sets kept for the next change").
+    """
+    from exposure.reports.agreement import check_modern_tasks
+
+    blind = check_modern_tasks(pd.read_csv(freetext / "modern_tasks_v9.csv"))
+    assert len(blind) == 240 and blind["task"].is_unique and int(blind["exposed"].sum()) == 120
+    assert (blind["exposed"] == blind["label"].isin(["E1", "E2"])).all()
+    others = pd.concat([pd.read_csv(f)["task"] for f in sorted(freetext.glob("modern_tasks*.csv"))
+                        if f.name != "modern_tasks_v9.csv"])
+    assert not set(blind["task"].str.lower()) & set(others.str.lower())

@@ -1,0 +1,41 @@
+"""Draw a fourth, fresh set of train-split tasks to paraphrase in job-posting style (2026-12-04, later).
+
+The first three sets (``paraphrase_sample.csv``, ``_v2``, ``_v3``) were looked at
+while model settings, the free-text rewriting and the training-time rewording were chosen, so they are no longer a clean
+test. This fourth set holds 260 task statements of the Eloundou et al. training split
+(``full_labelset_train.tsv``), drawn with the first set's procedure (uniformly at random
+without replacement with a fixed seed, at most 2 per O*NET occupation), EXCLUDING every
+(onetsoc_code, task_id) of the first three sets. Only ids are written
+(``paraphrase_sample_v4.csv``); the paraphrases (``paraphrases_v4.csv``) were written by a
+helper from the task statements alone, blind to the labels, the scorer and the earlier
+paraphrases, before any scorer was run on them.
+
+Run from the repository root: ``python tests/data/scoring/freetext/draw_paraphrase_sample_v4.py
+../shared/data/reference/eloundou2023/full_labelset_train.tsv``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).parent))
+from draw_paraphrase_sample import draw, write  # noqa: E402  (the first set's procedure)
+
+SEED = 20261205
+N = 260
+
+
+def main(path: str) -> None:
+    here = Path(__file__).parent
+    exclude = set()
+    for name in ("paraphrase_sample.csv", "paraphrase_sample_v2.csv", "paraphrase_sample_v3.csv"):
+        seen = pd.read_csv(here / name, dtype={"onetsoc_code": str})
+        exclude |= set(zip(seen["onetsoc_code"], seen["task_id"].astype(int)))
+    write(draw(path, SEED, N, exclude), "paraphrase_sample_v4.csv")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
