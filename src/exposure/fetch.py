@@ -330,6 +330,11 @@ def resolve_data_dir(data_dir=None) -> Path:
     return default_data_dir() if data_dir is None else Path(data_dir).expanduser()
 
 
+#: The error of an empty ``mirror`` (an empty path would be the current directory).
+_EMPTY_MIRROR = ("the mirror directory (from --mirror/mirror=) is empty; give a directory, or leave it "
+                 "out to download")
+
+
 def check_location(value, name: str) -> None:
     """Refuse a ``mirror`` / ``data_dir`` argument that is neither None nor a path.
 
@@ -348,7 +353,10 @@ def check_location(value, name: str) -> None:
     ------
     exposure.errors.ExposureError
         Anything else (a number, a list, bytes), naming the argument; before, the error
-        was a ``TypeError`` from inside :mod:`pathlib`.
+        was a ``TypeError`` from inside :mod:`pathlib`. Also an empty or blank ``mirror``
+        (an empty path is the current directory), as :func:`resolve_mirror` refuses it:
+        where nothing is loaded (``score_tasks(..., method="rubric", mirror="")``) it was
+        accepted silently.
 
     Examples
     --------
@@ -357,11 +365,17 @@ def check_location(value, name: str) -> None:
     Traceback (most recent call last):
     ...
     exposure.errors.ExposureError: mirror must be a directory path (str or os.PathLike), got int 5
+    >>> check_location("", "mirror")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: the mirror directory (from --mirror/mirror=) is empty; give a directory, or leave it out to download
     """
     if value is not None and not isinstance(value, (str, os.PathLike)):
         # shown(): a Series or a frame was printed whole, over several lines
         raise ExposureError(f"{name} must be a directory path (str or os.PathLike), "
                             f"got {shown(value)}")
+    if name == "mirror" and isinstance(value, str) and not value.strip():
+        raise ExposureError(_EMPTY_MIRROR)
 
 
 def _check_path_arg(value, name: str, what: str = "a file path", *, optional: bool = False,
@@ -435,8 +449,7 @@ def resolve_mirror(mirror=None) -> Path | None:
     if value is None:
         return None
     if isinstance(value, (str, bytes)) and not value.strip():  # Path("") is the current directory
-        raise ExposureError("the mirror directory (from --mirror/mirror=) is empty; give a "
-                            "directory, or leave it out to download")
+        raise ExposureError(_EMPTY_MIRROR)
     path = Path(value).expanduser()
     if not path.is_dir():
         origin = "--mirror/mirror=" if mirror is not None else f"${ENV_MIRROR}"

@@ -517,7 +517,8 @@ def load_model(path=None, *, registry=None) -> LearnedModel:
     exposure.errors.ChecksumMismatchError
         The file's (or its index's) sha256 differs from the pinned one.
     exposure.errors.ExposureError
-        The file is missing or not listed in the registry.
+        The file is missing or not listed in the registry; ``path`` is an empty or blank
+        string (it read as the current directory: "model artifact not found: .").
 
     Examples
     --------
@@ -525,6 +526,9 @@ def load_model(path=None, *, registry=None) -> LearnedModel:
     >>> sorted(model.coef), model.index.n_tasks
     (['free', 'onet', 'text'], 18796)
     """
+    if isinstance(path, str) and not path.strip():
+        raise ExposureError("the model artifact path is empty: give the artifact file, or leave it out "
+                            "for the shipped model")
     path = Path(path) if path is not None else shipped_model_path()
     pins = read_registry(registry)
     model = load_pinned(path, pins, "model artifact", LearnedModel.from_arrays, _CACHE)
