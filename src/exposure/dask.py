@@ -939,8 +939,29 @@ def _spans_partitions(ddf: dd.DataFrame, occupation_column, by_title: bool = Fal
         return False
     keys = ddf[used].map_partitions(_keys_partition, occupation_column, by_title,
                                     meta=pd.DataFrame({"h": np.empty(0, np.uint64)}))["h"]
-    total, distinct = dask.compute(keys.count(), keys.nunique())
+    try:
+        total, distinct = dask.compute(keys.count(), keys.nunique())
+    except KeyError:  # a partition lacks a key column (Dask's KeyError named no partition)
+        _name_partition_of_other_columns(ddf)
+        raise
     return int(total) != int(distinct)
+
+
+def _name_partition_of_other_columns(ddf: dd.DataFrame) -> None:
+    """Refuse the first partition whose columns are not ``ddf``'s (:func:`_check_columns`).
+
+    Run only when selecting columns failed: it reads every partition's column names.
+    """
+    columns = list(ddf.columns)
+
+    def names(part: pd.DataFrame, partition_info: dict | None = None) -> pd.DataFrame:
+        number = -1 if partition_info is None else partition_info["number"]
+        return pd.DataFrame({"number": [number], "columns": [list(map(str, part.columns))]})
+
+    found = ddf.map_partitions(names, meta=pd.DataFrame({"number": pd.Series(dtype="int64"),
+                                                         "columns": pd.Series(dtype=object)})).compute()
+    for number, have in sorted(zip(found["number"], found["columns"])):
+        _check_columns(pd.DataFrame(columns=have), columns, f"ddf.partitions[{number}]")
 
 
 def check(scored: dd.DataFrame) -> dict:

@@ -356,3 +356,14 @@ def test_score_dataset_refuses_an_output_inside_the_input(tmp_path, client):
     done = xd.score_dataset(src, src / "_scored", "rubric", client=client, progress=False)
     assert done.n_tasks == 4
     assert len(xd.read_dataset(src).compute(scheduler="sync")) == 4
+
+
+def test_a_partition_without_the_code_column_is_named_before_scoring():
+    """The spanning check selected the code column in every partition: Dask's ``KeyError``."""
+    a = pd.DataFrame({"task": ["Weld steel beams.", "Type letters."],
+                      "onetsoc_code": ["47-2221.00", "43-9022.00"]})
+    b = pd.DataFrame({"task": ["Mix mortar by hand."]})
+    ddf = dd.from_delayed([dask.delayed(a), dask.delayed(b)], meta=a.iloc[:0], verify_meta=False)
+    with pytest.raises(DataFormatError, match=r"ddf\.partitions\[1\]: its columns \['task'\] are not ddf's "
+                                              r"\['task', 'onetsoc_code'\]"):
+        xd.score(ddf)
