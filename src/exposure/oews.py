@@ -17,7 +17,7 @@ column (``TOT_EMP``, ``EMP_PRSE``, the wages and their RSE), as
   percentile). BLS writes it in wage columns only; in ``TOT_EMP``, ``EMP_PRSE`` or
   ``MEAN_PRSE`` it is read as missing, with no flag, as ``employment_frame`` reads it;
 - a blank cell -> missing, with no flag (the percentile columns of some files);
-- a number, with commas only as thousands separators (``"1,234"``).
+- a number, with commas only as thousands separators (``"1,234"``; not ``"0,500"``).
 
 Anything else (``n/a``, ``N/A``, ``NA``, ``nan``, ``"1.200,5"``, ``"1,2"``, other text)
 raises :class:`exposure.errors.DataFormatError` naming the file, the line (or sheet row)
@@ -39,8 +39,9 @@ import pandas as pd
 import exposure.fetch as fetching
 from exposure import releases
 from exposure._args import check_choice, check_flag
-from exposure._tables import RawTable, first_repeat, read_table, to_number
+from exposure._tables import RawTable, first_repeat, to_number
 from exposure.errors import DataFormatError, ExposureError, SchemaError
+from exposure.onet import GROUPED, _read
 from exposure.schemas import validate
 from exposure.schemas._oews import Employment
 from exposure.sources import SOURCES
@@ -83,8 +84,9 @@ _WAGES = ["h_mean", "a_mean", "h_median", "a_median", *_PERCENTILES]
 _FLAGGED = ["tot_emp", "h_mean", "a_mean", "h_median", "a_median"]
 #: Cells read as missing besides :data:`SPECIAL_VALUES`: a blank cell (and only that).
 _BLANK = frozenset({""})
-#: A number whose commas are thousands separators (``1,234``, ``1,234,567.5``).
-_GROUPED = r"[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?"
+#: A number whose commas are thousands separators (``1,234``, ``1,234,567.5``); not
+#: ``0,500`` (a decimal comma, read as 500 before).
+_GROUPED = GROUPED
 #: ``TOT_EMP`` is stored as a 64-bit integer: a count from this size on does not fit.
 _MAX_COUNT = 2.0**63
 #: Cells of ``ANNUAL`` / ``HOURLY`` read as True and as False (upper-cased).
@@ -124,9 +126,14 @@ def read_oews(path) -> pd.DataFrame:
         Unreadable file, missing column, a value that is neither a number nor a BLS
         special value nor blank (``n/a``, ``NA``, ``"1.200,5"``: naming line and column,
         ``TOT_EMP must be a number or a BLS special value (** * # ~), got 'n/a'``; such
-        ``n/a`` marks were read as missing before), a ``TOT_EMP`` too large for a 64-bit
+        ``n/a`` marks were read as missing before; ``0,500``, a decimal comma, was read as
+        500), a ``TOT_EMP`` too large for a 64-bit
         integer (a ``TypeError`` before), an ``ANNUAL`` or ``HOURLY`` cell that
-        is not TRUE, FALSE or blank (it was read as False).
+        is not TRUE, FALSE or blank (it was read as False); a column read given twice in
+        the header (``TOT_EMP`` and ``tot_emp``: the first was read), an empty row between
+        the rows, an ``.xlsx`` cell holding a formula never computed (it read as blank,
+        so missing), a workbook whose first sheet is not the table (its sheets named).
+        Rows of blank cells ending the file (a spreadsheet's ``,,,`` rows) are ignored.
     exposure.errors.SchemaError
         Malformed code, unknown group, duplicate key.
 
@@ -154,7 +161,7 @@ def read_oews(path) -> pd.DataFrame:
     """
     optional = {c: c.upper() for c in _PERCENTILES}
     optional.update(annual="ANNUAL", hourly="HOURLY")
-    raw = read_table(
+    raw = _read(
         path,
         {**_TEXT, **{c: c.upper() for c in _NUMERIC}},
         optional=optional,

@@ -13,21 +13,39 @@ quotes stay intact; CRLF line endings are accepted. ``n/a`` and empty fields bec
 values (``<NA>``).
 
 Bad input raises :class:`exposure.errors.DataFormatError` (unreadable, truncated, HTML,
-empty, non-UTF-8, missing column, non-numeric value) or :class:`exposure.errors.SchemaError`
-(malformed code, out-of-range value, duplicate key), naming the file and, where it
-applies, the line (``row``; the header is line 1) and the column.
+empty, non-UTF-8, missing column, a column read given twice in the header, an empty row
+between the rows, non-numeric value, a decimal comma such as ``9,5``, an infinite number,
+an ``.xlsx`` formula never computed) or :class:`exposure.errors.SchemaError` (malformed
+code, out-of-range value, a required number missing, duplicate key: the key and both rows
+named), naming the file and, where it applies, the line (``row``; the header is line 1)
+and the column. Rows of blank cells ending a file (a spreadsheet's ``,,,`` rows) are
+ignored, as the empty rows ending a sheet are.
 """
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import logging
+import re
+import zipfile
 
+import numpy as np
 import pandas as pd
 
 import exposure.fetch as fetching
 from exposure import releases
-from exposure._tables import RawTable, missing_to_na, read_table, to_number
+from exposure._tables import (
+    RawTable,
+    _norm_header,
+    _xlsx_worksheets,
+    as_path,
+    first_repeat,
+    missing_to_na,
+    read_table,
+    to_number,
+    xlsx_sheet_note,
+)
 from exposure.errors import DataFormatError, ExposureError, SchemaError
 from exposure.schemas import validate
 from exposure.schemas._onet import (
@@ -77,6 +95,489 @@ def _validate(frame: pd.DataFrame, model, raw: RawTable) -> pd.DataFrame:
     return validate(frame, model, path=raw.path, row_offset=raw.first_row)
 
 
+# --------------------------------------------------------------------------------------
+# Raw files: the checks exposure._tables.read_table does not make
+# --------------------------------------------------------------------------------------
+
+#: A number whose commas separate thousands (``1,234``, ``-1,234.5``). ``9,5``, ``4,50``
+#: and ``0,500`` (decimal commas, as a spreadsheet in a European locale writes them) are not.
+GROUPED = r"[+-]?[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]*)?"
+#: A formula (``<f>``) element of a worksheet's XML, with or without a namespace prefix.
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+#: What to say of a formula that was never computed.
+_UNSAVED = ("and no saved value (a workbook written by a program, never opened in a "
+            "spreadsheet); open and save it in Excel or LibreOffice, or paste the values")
+
+
+def _is_xlsx(path) -> bool:
+    return as_path(path).suffix.lower() in (".xlsx", ".xlsm")
+
+
+def _read(path, columns: dict, *, optional: dict | None = None, **kwargs) -> RawTable:
+    """:func:`exposure._tables.read_table`, with the checks of a raw file it does not make.
+
+    - a column read that the header holds twice (also in another case or spacing:
+      ``TOT_EMP`` and ``tot_emp`` are one column to the reader) is refused, naming both
+      positions (:func:`_check_repeated_columns`); the first copy was read without a word;
+    - rows whose cells read are all blank are dropped at the end of the file (a
+      spreadsheet's ``,,,`` rows, as the empty rows ending a sheet are) and refused
+      between the rows (:func:`_without_empty_rows`);
+    - in a workbook, a blank cell that holds a formula never computed is refused
+      (:func:`_check_unsaved_formulas`; it was read as a missing value); a first sheet
+      without the columns names the workbook's sheets; a workbook without a worksheet
+      says so (:func:`_workbook_error`).
+
+    :mod:`exposure.oews` reads its files with it too.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        The errors of ``read_table``, and the cases above.
+    """
+    path = as_path(path)
+    optional = optional or {}
+    try:
+        raw = read_table(path, columns, optional=optional, **kwargs)
+    except SchemaError:
+        raise
+    except DataFormatError as exc:
+        better = _workbook_error(exc, path, kwargs.get("sheet")) if _is_xlsx(path) else None
+        if better is None:
+            raise
+        raise better from None
+    _check_repeated_columns(raw, {**columns, **optional}, kwargs)
+    raw = _without_empty_rows(raw)
+    if _is_xlsx(path):
+        _check_unsaved_formulas(raw, kwargs.get("sheet"))
+    return raw
+
+
+def _workbook_error(exc: DataFormatError, path, sheet) -> DataFormatError | None:
+    """A clearer error than ``exc`` about workbook ``path``, or None to keep ``exc``.
+
+    ``missing column(s) ...`` of a workbook of several sheets also names the sheet read and
+    the others (:func:`exposure._tables.xlsx_sheet_note`); ``cannot read workbook
+    (damaged?): list index out of range`` of a workbook without a worksheet (a chart sheet
+    only) says so. Run on the error path only.
+    """
+    if exc.reason.startswith("missing column") and sheet is None:
+        note = xlsx_sheet_note(path)
+        if note:
+            return DataFormatError(f"{exc.reason}; {note}", path=exc.path, row=exc.row,
+                                   column=exc.column, line=exc.line)
+    elif exc.reason.startswith("cannot read workbook"):
+        try:
+            sheets = _xlsx_worksheets(as_path(path))
+        except Exception:  # noqa: BLE001 - a damaged workbook: the error stands
+            return None
+        if not sheets:
+            return DataFormatError("the workbook has no worksheet (a chart sheet only?): put the "
+                                   "table on its first worksheet", path=exc.path)
+    return None
+
+
+def _open_sheet(path, sheet):
+    """The workbook ``path`` (read-only, cached values) and its sheet ``sheet`` (default the first)."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    if sheet is None:
+        return wb, wb.worksheets[0]
+    return wb, (wb.worksheets[sheet] if isinstance(sheet, int) else wb[sheet])
+
+
+def _header(raw: RawTable, kwargs: dict) -> list[str]:
+    """The header of ``raw``'s file, every name as written (the header is on row ``first_row - 1``)."""
+    if _is_xlsx(raw.path):
+        wb, ws = _open_sheet(raw.path, kwargs.get("sheet"))
+        try:
+            row = raw.first_row - 1
+            cells = next(ws.iter_rows(min_row=row, max_row=row, values_only=True), ())
+        finally:
+            wb.close()
+        return ["" if c is None else str(c) for c in cells]
+    with open(raw.path, "rb") as fh:
+        head = fh.read(1 << 20)
+    first = re.split(rb"\r\n|\r|\n", head, maxsplit=1)[0].decode("utf-8-sig", "replace")
+    return next(csv.reader([first], delimiter=kwargs.get("sep", "\t"),
+                           quoting=kwargs.get("quoting", csv.QUOTE_NONE)), [])
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _first_worksheet_part(archive: zipfile.ZipFile) -> str:
+    """The zip member of the first worksheet of a workbook (the one openpyxl's ``worksheets[0]`` is)."""
+    import posixpath
+    import xml.etree.ElementTree as ET
+
+    def relations(name: str) -> dict:
+        folder, base = posixpath.split(name)
+        out = {}
+        for rel in ET.fromstring(archive.read(posixpath.join(folder, "_rels", f"{base}.rels"))).iter():
+            if _local(rel.tag) == "Relationship":
+                target = rel.get("Target", "")
+                target = (target.lstrip("/") if target.startswith("/")
+                          else posixpath.normpath(posixpath.join(folder, target)))
+                out[rel.get("Id")] = (rel.get("Type", ""), target)
+        return out
+
+    main = next((t for kind, t in relations("").values() if kind.endswith("/officeDocument")),
+                "xl/workbook.xml")
+    rels = relations(main)
+    for node in ET.fromstring(archive.read(main)).iter():
+        if _local(node.tag) == "sheet":
+            rid = next((v for k, v in node.attrib.items() if _local(k) == "id"), None)
+            kind, target = rels.get(rid, ("", ""))
+            if kind.endswith("/worksheet"):
+                return target
+    raise KeyError("no worksheet")
+
+
+def _column_index(ref: str) -> int:
+    """0-based column of a cell reference (``"C7"`` -> 2)."""
+    number = 0
+    for char in ref:
+        if not char.isalpha():
+            break
+        number = number * 26 + ord(char.upper()) - 64
+    return number - 1
+
+
+def _xlsx_row_quick(path, row: int) -> list[str]:
+    """The text of the cells of row ``row`` of the first worksheet of workbook ``path``.
+
+    Read from the sheet's XML up to that row, and the shared strings up to the last one
+    the row uses: openpyxl loads every shared string of the workbook first (0.1 s for
+    O*NET's ``Task Statements.xlsx``, a quarter of the time the reader takes). Raises on
+    anything it does not expect; numbers are left as written in the XML.
+    """
+    import xml.etree.ElementTree as ET
+
+    with zipfile.ZipFile(path) as archive:
+        cells: dict[int, tuple[str, str]] = {}
+        number, found = 0, False
+        with archive.open(_first_worksheet_part(archive)) as fh:
+            for _, node in ET.iterparse(fh, events=("end",)):
+                tag = _local(node.tag)
+                if tag != "row":
+                    continue
+                number = int(node.get("r", number + 1))
+                if number == row:
+                    column = -1
+                    for cell in node:
+                        if _local(cell.tag) != "c":
+                            continue
+                        column = _column_index(cell.get("r")) if cell.get("r") else column + 1
+                        kind = cell.get("t", "n")
+                        if kind == "inlineStr":
+                            text = "".join(t.text or "" for t in cell.iter() if _local(t.tag) == "t")
+                        else:
+                            text = next((v.text or "" for v in cell if _local(v.tag) == "v"), "")
+                        cells[column] = (kind, text)
+                    found = True
+                node.clear()
+                if number >= row:
+                    break
+        if not found:
+            return []
+        shared = {int(text) for kind, text in cells.values() if kind == "s"}
+        strings: dict[int, str] = {}
+        if shared:
+            index = 0
+            with archive.open("xl/sharedStrings.xml") as fh:
+                for _, node in ET.iterparse(fh, events=("end",)):
+                    if _local(node.tag) != "si":
+                        continue
+                    if index in shared:
+                        strings[index] = _shared_text(node)
+                    node.clear()
+                    index += 1
+                    if index > max(shared):
+                        break
+    width = max(cells) + 1 if cells else 0
+    out = [""] * width
+    for column, (kind, text) in cells.items():
+        out[column] = strings[int(text)] if kind == "s" else text
+    return out
+
+
+def _shared_text(node) -> str:
+    """The text of a shared string (``<si>``): its ``<t>``, or its runs' (phonetic runs left out)."""
+    parts = []
+    for child in node:
+        name = _local(child.tag)
+        if name == "t":
+            parts.append(child.text or "")
+        elif name == "r":
+            parts.extend(t.text or "" for t in child if _local(t.tag) == "t")
+    return "".join(parts)
+
+
+def _repeated(header: list, raw: RawTable, aliases: dict) -> tuple[str, int, int] | None:
+    """The first column read that ``header`` holds twice: its name and both positions."""
+    normed = [_norm_header(h) for h in header]
+    for target, source in raw.sources.items():
+        names = aliases.get(target, source)
+        wanted = {_norm_header(n) for n in ((names,) if isinstance(names, str) else names)}
+        at = [i for i, name in enumerate(normed) if name in wanted]
+        if len(at) > 1:
+            return source, at[0], at[1]
+    return None
+
+
+def _check_repeated_columns(raw: RawTable, aliases: dict, kwargs: dict) -> None:
+    """Refuse a column read that the header of ``raw``'s file holds twice, naming both.
+
+    Names are compared as the reader matches them (case and spacing aside). Columns not
+    read may be repeated. The reader took the first copy, whatever the second held. The
+    header of a workbook is looked at in its XML (:func:`_xlsx_row_quick`), and read
+    again by openpyxl when that finds a repeat or fails.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "Job Zones.txt"
+    >>> _ = p.write_text("O*NET-SOC Code\\tJob Zone\\tjob zone\\n11-1011.00\\t5\\t3\\n")
+    >>> raw = read_table(p, {"code": "O*NET-SOC Code", "zone": "Job Zone"})
+    >>> _check_repeated_columns(raw, {"code": "O*NET-SOC Code", "zone": "Job Zone"}, {})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: ...Job Zones.txt, row 1, column 'Job Zone': column 'Job Zone' appears twice in the header (columns 2 and 3, written 'Job Zone' and 'job zone'): keep one
+    """
+    if _is_xlsx(raw.path) and kwargs.get("sheet") is None:
+        try:
+            if _repeated(_xlsx_row_quick(raw.path, raw.first_row - 1), raw, aliases) is None:
+                return
+        except Exception:  # noqa: BLE001 - an unexpected layout: openpyxl reads it below
+            pass
+    header = _header(raw, kwargs)
+    repeat = _repeated(header, raw, aliases)
+    if repeat is not None:
+        source, i, j = repeat
+        a, b = header[i].strip(), header[j].strip()
+        written = "" if a == b else f", written {a!r} and {b!r}"
+        raise DataFormatError(f"column {source!r} appears twice in the header (columns {i + 1} "
+                              f"and {j + 1}{written}): keep one", path=raw.path,
+                              row=raw.first_row - 1, column=source)
+
+
+def _blank(column: pd.Series) -> np.ndarray:
+    """Where the cells of a column of strings are empty or spaces only."""
+    return (column.str.strip() == "").to_numpy(dtype=bool, na_value=True)
+
+
+def _without_empty_rows(raw: RawTable) -> RawTable:
+    """``raw`` without the rows ending it whose cells are all blank; refuse such a row before others.
+
+    A spreadsheet writes ``,,,`` (or tabs only) for a row of its used range whose cells
+    were cleared: at the end of a text file such rows were read as a row of empty codes
+    and failed the schema, though the empty rows ending a sheet are dropped. An empty row
+    between the rows (of a sheet, or such a record) was a list of schema failures.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> raw = RawTable(pd.DataFrame({"a": ["x", "", " "], "b": ["1", "", ""]}), Path("t.txt"), 2, {})
+    >>> len(_without_empty_rows(raw).frame)
+    1
+    >>> _without_empty_rows(RawTable(raw.frame.iloc[[1, 0]], Path("t.txt"), 2, {}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: t.txt, row 2: empty row (no value in any column read): remove it; only the empty rows ending the file are ignored
+    """
+    f = raw.frame
+    if not len(f) or not f.shape[1]:
+        return raw
+    rows = np.flatnonzero(_blank(f.iloc[:, 0]))  # an empty row is empty in the first column
+    for j in range(1, f.shape[1]):
+        if not len(rows):
+            return raw
+        rows = rows[_blank(f.iloc[rows, j])]
+    if not len(rows):
+        return raw
+    end, k = len(f), len(rows) - 1
+    while k >= 0 and rows[k] == end - 1:
+        end, k = end - 1, k - 1
+    if k >= 0:
+        raise DataFormatError("empty row (no value in any column read): remove it; only the empty "
+                              "rows ending the file are ignored", path=raw.path,
+                              row=raw.row(int(rows[0])))
+    return RawTable(f.iloc[:end], raw.path, raw.first_row, raw.sources)
+
+
+def _has_formulas(path) -> bool:
+    """Whether a worksheet of workbook ``path`` holds a formula (its XML is scanned, not parsed)."""
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            if "worksheets/" not in info.filename or not info.filename.endswith(".xml"):
+                continue
+            with archive.open(info) as fh:
+                tail = b""
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    if _FORMULA_TAG.search(tail + block):
+                        return True
+                    tail = block[-64:]
+    return False
+
+
+def _unsaved_formula(path, columns: set, rows: set) -> tuple[int, int, str] | None:
+    """The first cell (row, 0-based column, formula) of ``rows`` x ``columns`` holding a formula and no value.
+
+    Read from the first worksheet's XML: a formula never computed is an ``<f>`` without a
+    ``<v>``, or with an empty one (openpyxl writes ``<v />``). A formula whose value is an
+    empty string (``t="str"``, an empty ``<v>``) was computed: it is not one.
+    """
+    import xml.etree.ElementTree as ET
+
+    last = max(rows)
+    with zipfile.ZipFile(path) as archive, archive.open(_first_worksheet_part(archive)) as fh:
+        number = 0
+        for _, node in ET.iterparse(fh, events=("end",)):
+            if _local(node.tag) != "row":
+                continue
+            number = int(node.get("r", number + 1))
+            if number in rows:
+                column = -1
+                for cell in node:
+                    if _local(cell.tag) != "c":
+                        continue
+                    column = _column_index(cell.get("r")) if cell.get("r") else column + 1
+                    if column not in columns:
+                        continue
+                    parts = {_local(child.tag): child for child in cell}
+                    saved = "v" in parts and (bool(parts["v"].text) or cell.get("t") == "str")
+                    if "f" in parts and not saved:
+                        text = (parts["f"].text or "").strip()
+                        return number, column, f"={text}" if text else "(a shared formula)"
+            node.clear()
+            if number >= last:
+                break
+    return None
+
+
+def _check_unsaved_formulas(raw: RawTable, sheet) -> None:
+    """Refuse a blank cell of workbook ``raw.path`` that holds a formula never computed.
+
+    A workbook written by a program (openpyxl, a script) and never opened in a spreadsheet
+    holds formulas without their values: such a cell reads as blank, so a count, a wage
+    or a rating went missing without a word. Looked for only when a column read has a
+    blank cell and the workbook holds a formula; the first sheet only (the readers'),
+    on a best-effort basis (a layout the look-up does not expect leaves the cell blank).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the sheet row, the column and the formula.
+    """
+    blanks = {c: np.flatnonzero(_blank(raw.frame[c])) for c in raw.frame.columns}
+    blanks = {c: pos for c, pos in blanks.items() if len(pos)}
+    if sheet is not None or not blanks or not _has_formulas(raw.path):
+        return
+    try:
+        normed = [_norm_header(h) for h in _xlsx_row_quick(raw.path, raw.first_row - 1)]
+        where = {normed.index(_norm_header(raw.sources[c])): c for c in blanks
+                 if _norm_header(raw.sources[c]) in normed}
+        rows = {raw.row(int(p)) for pos in blanks.values() for p in pos}
+        found = _unsaved_formula(raw.path, set(where), rows) if where else None
+    except Exception:  # noqa: BLE001 - an unexpected layout: the cell stays blank, as before
+        return
+    if found is not None:
+        number, column, formula = found
+        shown = formula if len(formula) <= 60 else formula[:57] + "..."
+        raise DataFormatError(f"the cell holds the formula {shown} {_UNSAVED}", path=raw.path,
+                              row=number, column=raw.sources[where[column]])
+
+
+def _number(raw: RawTable, column: str, *, integer: bool = False,
+            required: bool = False) -> pd.Series:
+    """:func:`exposure._tables.to_number` of an O*NET column, refusing what it let through.
+
+    - a comma other than a thousands separator (:data:`GROUPED`): ``9,5`` was read as 95,
+      ``1,2`` as 12 (a file saved by a spreadsheet in a European locale);
+    - an infinite number (``inf``, ``-inf``) in a column of decimals (a standard error or
+      a confidence bound took it);
+    - with ``required``, a missing value (empty or ``n/a``), named as such: it was
+      ``check coerce_dtype('int64'): <NA>; ... check not_nullable: <NA>``.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the file, the row and the column as written in the file.
+    exposure.errors.SchemaError
+        A required value missing.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> raw = RawTable(pd.DataFrame({"v": ["1,234", "9,5"]}), Path("t.txt"), 2, {"v": "Data Value"})
+    >>> _number(raw, "v")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: t.txt, row 3, column 'Data Value': not a number: '9,5': a comma must separate thousands (1,234); write decimals with a point (9.5), not a comma
+    """
+    text = raw.frame[column]
+    source = raw.sources.get(column, column)
+    comma = text.str.contains(",", regex=False).to_numpy(dtype=bool, na_value=False)
+    if comma.any():
+        grouped = text.str.strip().str.fullmatch(GROUPED).to_numpy(dtype=bool, na_value=False)
+        bad = comma & ~grouped
+        if bad.any():
+            pos = int(np.flatnonzero(bad)[0])
+            raise DataFormatError(f"not a number: {text.iloc[pos]!r}: a comma must separate thousands "
+                                  "(1,234); write decimals with a point (9.5), not a comma",
+                                  path=raw.path, row=raw.row(pos), column=source)
+    values = to_number(raw, column, integer=integer)
+    if not integer:
+        infinite = np.isinf(values.to_numpy(dtype=float, na_value=np.nan))
+        if infinite.any():
+            pos = int(np.flatnonzero(infinite)[0])
+            raise DataFormatError(f"not a finite number: {text.iloc[pos]!r}", path=raw.path,
+                                  row=raw.row(pos), column=source)
+    if required:
+        missing = values.isna().to_numpy(dtype=bool)
+        if missing.any():
+            pos = int(np.flatnonzero(missing)[0])
+            raise SchemaError(f"{source} is missing (the cell is {text.iloc[pos]!r}): every row needs "
+                              "one", path=raw.path, row=raw.row(pos), column=source)
+    return values
+
+
+def _check_repeats(frame: pd.DataFrame, raw: RawTable, keys: list, what: str) -> None:
+    """Refuse a key of ``frame`` (``keys``, values as read) given twice, naming it and both rows.
+
+    The schema's uniqueness check said only ``check multiple_fields_uniqueness: '(the
+    row)'``. A missing part of the key (a rating's ``n/a`` category) is a value here, as
+    the schema has it.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> f = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.00"], "job_zone": [5, 4]})
+    >>> raw = RawTable(f, Path("Job Zones.txt"), 2, {"onetsoc_code": "O*NET-SOC Code"})
+    >>> _check_repeats(f, raw, ["onetsoc_code"], "occupation")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.SchemaError: Job Zones.txt, row 2, column 'O*NET-SOC Code': (O*NET-SOC Code) = (11-1011.00) is on row 2 and again on row 3, with other values: keep one row per occupation (check multiple_fields_uniqueness)
+    """
+    parts = [frame[k].astype("string").fillna("n/a") for k in keys]
+    key = parts[0]
+    for part in parts[1:]:
+        key = key + "\x1f" + part
+    repeat = first_repeat(key)
+    if repeat is None:
+        return
+    pos, first = repeat
+    names = [raw.sources.get(k, k) for k in keys]
+    row = frame.iloc[[first, pos]].astype("string").fillna("<NA>")
+    copy = ", an exact copy" if row.iloc[0].tolist() == row.iloc[1].tolist() else ", with other values"
+    raise SchemaError(f"({', '.join(names)}) = ({', '.join(p.iloc[pos] for p in parts)}) is on row "
+                      f"{raw.row(first)} and again on row {raw.row(pos)}{copy}: keep one row per "
+                      f"{what} (check multiple_fields_uniqueness)", path=raw.path, row=raw.row(first),
+                      column="/".join(names))
+
+
 def read_occupations(path) -> pd.DataFrame:
     """Read ``Occupation Data`` (.txt or .xlsx).
 
@@ -91,6 +592,17 @@ def read_occupations(path) -> pd.DataFrame:
         :class:`~exposure.schemas._onet.Occupations`: ``onetsoc_code``, ``title``,
         ``description``, ``job_zone`` (all missing here; :func:`load_onet` merges it).
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        An unreadable, truncated or empty file, a missing column or one read twice, an
+        empty row between the rows, a value that is not a number (a decimal comma such as
+        ``9,5``, an infinite number), an ``.xlsx`` formula never computed; naming the
+        file, the row (the header is row 1) and the column as written in the file.
+    exposure.errors.SchemaError
+        A malformed code or out-of-range value, a required number missing, a key given
+        twice (the key and both rows named).
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -100,8 +612,9 @@ def read_occupations(path) -> pd.DataFrame:
     >>> read_occupations(p)[["onetsoc_code", "title"]].to_dict("records")
     [{'onetsoc_code': '11-1011.00', 'title': 'Chief Executives'}]
     """
-    raw = read_table(path, {"onetsoc_code": _CODE, "title": "Title", "description": "Description"})
+    raw = _read(path, {"onetsoc_code": _CODE, "title": "Title", "description": "Description"})
     frame = raw.frame.assign(job_zone=pd.array([pd.NA] * len(raw.frame), dtype="Int64"))
+    _check_repeats(frame, raw, ["onetsoc_code"], "occupation")
     return _validate(frame, Occupations, raw)
 
 
@@ -120,6 +633,17 @@ def read_tasks(path) -> pd.DataFrame:
         ``task_type`` (Core / Supplemental / ``<NA>``), ``incumbents_responding``,
         ``date``, ``domain_source``.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        An unreadable, truncated or empty file, a missing column or one read twice, an
+        empty row between the rows, a value that is not a number (a decimal comma such as
+        ``9,5``, an infinite number), an ``.xlsx`` formula never computed; naming the
+        file, the row (the header is row 1) and the column as written in the file.
+    exposure.errors.SchemaError
+        A malformed code or out-of-range value, a required number missing, a key given
+        twice (the key and both rows named).
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -133,7 +657,7 @@ def read_tasks(path) -> pd.DataFrame:
     >>> t["task"][0], t["task_type"].isna().tolist(), t["incumbents_responding"].tolist()
     ('Conduct "head counts".', [False, True], [95, <NA>])
     """
-    raw = read_table(
+    raw = _read(
         path,
         {
             "onetsoc_code": _CODE,
@@ -147,10 +671,11 @@ def read_tasks(path) -> pd.DataFrame:
     )
     f = raw.frame
     frame = f.assign(
-        task_id=to_number(raw, "task_id", integer=True),
+        task_id=_number(raw, "task_id", integer=True, required=True),
         task_type=missing_to_na(f["task_type"]),
-        incumbents_responding=to_number(raw, "incumbents_responding", integer=True),
+        incumbents_responding=_number(raw, "incumbents_responding", integer=True),
     )
+    _check_repeats(frame, raw, ["onetsoc_code", "task_id"], "occupation and task")
     return _validate(frame, Tasks, raw)
 
 
@@ -174,6 +699,17 @@ def read_task_ratings(path) -> pd.DataFrame:
         ``lower_ci_bound``, ``upper_ci_bound``, ``recommend_suppress``, ``date``,
         ``domain_source``.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        An unreadable, truncated or empty file, a missing column or one read twice, an
+        empty row between the rows, a value that is not a number (a decimal comma such as
+        ``9,5``, an infinite number), an ``.xlsx`` formula never computed; naming the
+        file, the row (the header is row 1) and the column as written in the file.
+    exposure.errors.SchemaError
+        A malformed code or out-of-range value, a required number missing, a key given
+        twice (the key and both rows named).
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -187,7 +723,7 @@ def read_task_ratings(path) -> pd.DataFrame:
     >>> r["scale_id"].tolist(), r["category"].tolist(), r["data_value"].tolist()
     (['IM'], [<NA>], [4.5])
     """
-    raw = read_table(
+    raw = _read(
         path,
         {
             "onetsoc_code": _CODE,
@@ -216,15 +752,17 @@ def read_task_ratings(path) -> pd.DataFrame:
             column=raw.sources["recommend_suppress"],
         )
     frame = f.assign(
-        task_id=to_number(raw, "task_id", integer=True),
-        category=to_number(raw, "category", integer=True),
-        data_value=to_number(raw, "data_value"),
-        n=to_number(raw, "n", integer=True),
-        standard_error=to_number(raw, "standard_error"),
-        lower_ci_bound=to_number(raw, "lower_ci_bound"),
-        upper_ci_bound=to_number(raw, "upper_ci_bound"),
+        task_id=_number(raw, "task_id", integer=True, required=True),
+        category=_number(raw, "category", integer=True),
+        data_value=_number(raw, "data_value", required=True),
+        n=_number(raw, "n", integer=True),
+        standard_error=_number(raw, "standard_error"),
+        lower_ci_bound=_number(raw, "lower_ci_bound"),
+        upper_ci_bound=_number(raw, "upper_ci_bound"),
         recommend_suppress=suppress.map({"Y": True, "N": False}).astype("boolean"),
     )
+    _check_repeats(frame, raw, ["onetsoc_code", "task_id", "scale_id", "category"],
+                   "occupation, task, scale and category")
     return _validate(frame, TaskRatings, raw)
 
 
@@ -237,6 +775,17 @@ def read_task_dwas(path) -> pd.DataFrame:
         :class:`~exposure.schemas._onet.TaskDwas`: ``onetsoc_code``, ``task_id``,
         ``dwa_id``, ``date``, ``domain_source``.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        An unreadable, truncated or empty file, a missing column or one read twice, an
+        empty row between the rows, a value that is not a number (a decimal comma such as
+        ``9,5``, an infinite number), an ``.xlsx`` formula never computed; naming the
+        file, the row (the header is row 1) and the column as written in the file.
+    exposure.errors.SchemaError
+        A malformed code or out-of-range value, a required number missing, a key given
+        twice (the key and both rows named).
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -246,7 +795,7 @@ def read_task_dwas(path) -> pd.DataFrame:
     >>> read_task_dwas(p)[["task_id", "dwa_id"]].to_dict("records")
     [{'task_id': 8823, 'dwa_id': '4.A.4.b.4.I09.D02'}]
     """
-    raw = read_table(
+    raw = _read(
         path,
         {
             "onetsoc_code": _CODE,
@@ -256,7 +805,8 @@ def read_task_dwas(path) -> pd.DataFrame:
             "domain_source": _SOURCE,
         },
     )
-    frame = raw.frame.assign(task_id=to_number(raw, "task_id", integer=True))
+    frame = raw.frame.assign(task_id=_number(raw, "task_id", integer=True, required=True))
+    _check_repeats(frame, raw, ["onetsoc_code", "task_id", "dwa_id"], "occupation, task and DWA")
     return _validate(frame, TaskDwas, raw)
 
 
@@ -269,6 +819,17 @@ def read_dwas(path) -> pd.DataFrame:
         :class:`~exposure.schemas._onet.Dwas`: ``dwa_id``, ``dwa_title``, ``iwa_id``,
         ``element_id``.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        An unreadable, truncated or empty file, a missing column or one read twice, an
+        empty row between the rows, a value that is not a number (a decimal comma such as
+        ``9,5``, an infinite number), an ``.xlsx`` formula never computed; naming the
+        file, the row (the header is row 1) and the column as written in the file.
+    exposure.errors.SchemaError
+        A malformed code or out-of-range value, a required number missing, a key given
+        twice (the key and both rows named).
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -278,10 +839,11 @@ def read_dwas(path) -> pd.DataFrame:
     >>> read_dwas(p).columns.tolist()
     ['dwa_id', 'dwa_title', 'iwa_id', 'element_id']
     """
-    raw = read_table(
+    raw = _read(
         path,
         {"dwa_id": "DWA ID", "dwa_title": "DWA Title", "iwa_id": "IWA ID", "element_id": "Element ID"},
     )
+    _check_repeats(raw.frame, raw, ["dwa_id"], "DWA")
     return _validate(raw.frame, Dwas, raw)
 
 
@@ -293,6 +855,17 @@ def read_iwas(path) -> pd.DataFrame:
     pandas.DataFrame
         :class:`~exposure.schemas._onet.Iwas`: ``iwa_id``, ``iwa_title``, ``element_id``.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        An unreadable, truncated or empty file, a missing column or one read twice, an
+        empty row between the rows, a value that is not a number (a decimal comma such as
+        ``9,5``, an infinite number), an ``.xlsx`` formula never computed; naming the
+        file, the row (the header is row 1) and the column as written in the file.
+    exposure.errors.SchemaError
+        A malformed code or out-of-range value, a required number missing, a key given
+        twice (the key and both rows named).
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -301,9 +874,10 @@ def read_iwas(path) -> pd.DataFrame:
     >>> read_iwas(p)["iwa_id"].tolist()
     ['4.A.1.a.1.I01']
     """
-    raw = read_table(
+    raw = _read(
         path, {"iwa_id": "IWA ID", "iwa_title": "IWA Title", "element_id": "Element ID"}
     )
+    _check_repeats(raw.frame, raw, ["iwa_id"], "IWA")
     return _validate(raw.frame, Iwas, raw)
 
 
@@ -316,6 +890,17 @@ def read_job_zones(path) -> pd.DataFrame:
         :class:`~exposure.schemas._onet.JobZones`: ``onetsoc_code``, ``job_zone``,
         ``date``, ``domain_source``.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        An unreadable, truncated or empty file, a missing column or one read twice, an
+        empty row between the rows, a value that is not a number (a decimal comma such as
+        ``9,5``, an infinite number), an ``.xlsx`` formula never computed; naming the
+        file, the row (the header is row 1) and the column as written in the file.
+    exposure.errors.SchemaError
+        A malformed code or out-of-range value, a required number missing, a key given
+        twice (the key and both rows named).
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -325,11 +910,12 @@ def read_job_zones(path) -> pd.DataFrame:
     >>> read_job_zones(p)["job_zone"].tolist()
     [5]
     """
-    raw = read_table(
+    raw = _read(
         path,
         {"onetsoc_code": _CODE, "job_zone": "Job Zone", "date": _DATE, "domain_source": _SOURCE},
     )
-    frame = raw.frame.assign(job_zone=to_number(raw, "job_zone", integer=True))
+    frame = raw.frame.assign(job_zone=_number(raw, "job_zone", integer=True, required=True))
+    _check_repeats(frame, raw, ["onetsoc_code"], "occupation")
     return _validate(frame, JobZones, raw)
 
 
@@ -343,6 +929,17 @@ def read_emerging_tasks(path) -> pd.DataFrame:
         ``category`` (New / Revision), ``original_task_id``, ``original_task``
         (``<NA>`` for new tasks), ``date``, ``domain_source``.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        An unreadable, truncated or empty file, a missing column or one read twice, an
+        empty row between the rows, a value that is not a number (a decimal comma such as
+        ``9,5``, an infinite number), an ``.xlsx`` formula never computed; naming the
+        file, the row (the header is row 1) and the column as written in the file.
+    exposure.errors.SchemaError
+        A malformed code or out-of-range value, a required number missing, a key given
+        twice (the key and both rows named).
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -353,7 +950,7 @@ def read_emerging_tasks(path) -> pd.DataFrame:
     >>> read_emerging_tasks(p)["original_task_id"].tolist()
     [<NA>]
     """
-    raw = read_table(
+    raw = _read(
         path,
         {
             "onetsoc_code": _CODE,
@@ -366,9 +963,10 @@ def read_emerging_tasks(path) -> pd.DataFrame:
         },
     )
     frame = raw.frame.assign(
-        original_task_id=to_number(raw, "original_task_id", integer=True),
+        original_task_id=_number(raw, "original_task_id", integer=True),
         original_task=missing_to_na(raw.frame["original_task"]),
     )
+    _check_repeats(frame, raw, ["onetsoc_code", "task"], "occupation and task text")
     return _validate(frame, EmergingTasks, raw)
 
 
