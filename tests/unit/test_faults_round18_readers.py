@@ -387,3 +387,15 @@ def test_valid_text_files_read_alike_with_bom_lf_or_crlf(tmp_path):
     pd.testing.assert_frame_equal(crlf, lf)
     pd.testing.assert_frame_equal(crlf, onet.read_task_ratings(bom))
     assert crlf["data_value"].tolist() == [4.5, 95.5, 20.5]
+
+
+def test_the_commands_do_not_say_the_formula_twice(tmp_path):
+    """The commands add the formula note to a file error; the readers now give it themselves."""
+    from exposure.cli import with_record_line
+
+    row = _replace(OEWS_ROWS[1], 6, "=1000+500")
+    path = _xlsx(tmp_path / "oews.xlsx", [OEWS_HEAD, OEWS_ROWS[0], row])
+    with pytest.raises(DataFormatError) as err:
+        oews.read_oews(path)
+    shown = str(with_record_line(err.value))
+    assert shown.count("the cell holds the formula") == 1, shown

@@ -322,7 +322,9 @@ def with_record_line(exc: ExposureError) -> ExposureError:
     if (not isinstance(exc, DataFormatError) or exc.path is None or exc.row is None
             or isinstance(exc.row, bool)):
         return exc
-    if isinstance(exc.column, str):  # an .xlsx formula never computed reads as empty
+    # an .xlsx formula never computed reads as empty (the O*NET and OEWS readers say so
+    # themselves: not twice)
+    if isinstance(exc.column, str) and "no saved value" not in exc.reason:
         formula = xlsx_formula(exc.path, exc.row, exc.column)
         if formula is not None:
             shown = formula if len(formula) <= 60 else formula[:57] + "..."
