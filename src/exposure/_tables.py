@@ -966,10 +966,16 @@ def missing_to_na(series: pd.Series, tokens=_MISSING) -> pd.Series:
     return out.where(~out.str.strip().isin(tokens))
 
 
+#: A number whose commas separate thousands (``1,234``, ``-1,234.5``). ``9,5``, ``4,50``
+#: and ``0,500`` (decimal commas, as a spreadsheet in a European locale writes them) are not.
+GROUPED = r"[+-]?[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]*)?"
+
+
 def to_number(raw: RawTable, column: str, *, integer: bool = False, tokens=_MISSING) -> pd.Series:
     """Parse ``raw.frame[column]`` as numbers; tokens become missing.
 
-    Thousands separators (``1,234``) are accepted. A value that is not a number raises
+    Thousands separators (``1,234``, :data:`GROUPED`) are accepted; any other comma is
+    refused (``9,5``, a decimal comma, was read as 95). A value that is not a number raises
     :class:`~exposure.errors.DataFormatError` naming the file, line and column.
 
     Examples
@@ -990,6 +996,15 @@ def to_number(raw: RawTable, column: str, *, integer: bool = False, tokens=_MISS
     if plain is not None:
         return plain
     text = missing_to_na(raw.frame[column], tokens)
+    comma = text.str.contains(",", regex=False).to_numpy(dtype=bool, na_value=False)
+    if comma.any():
+        grouped = text.str.strip().str.fullmatch(GROUPED).to_numpy(dtype=bool, na_value=False)
+        bad = comma & ~grouped
+        if bad.any():
+            pos = int(np.flatnonzero(bad)[0])
+            raise DataFormatError(f"not a number: {raw.frame[column].iloc[pos]!r}: a comma must separate "
+                                  "thousands (1,234); write decimals with a point (9.5), not a comma",
+                                  path=raw.path, row=raw.row(pos), column=raw.sources.get(column, column))
     cleaned = text.str.replace(",", "", regex=False).str.strip()
     values = pd.to_numeric(cleaned, errors="coerce")
     bad = text.notna() & values.isna()

@@ -39,9 +39,9 @@ import pandas as pd
 import exposure.fetch as fetching
 from exposure import releases
 from exposure._args import check_choice, check_flag
-from exposure._tables import RawTable, first_repeat, to_number
+from exposure._tables import GROUPED, RawTable, first_repeat, to_number
 from exposure.errors import DataFormatError, ExposureError, SchemaError
-from exposure.onet import GROUPED, _read
+from exposure.onet import _read
 from exposure.schemas import validate
 from exposure.schemas._oews import Employment
 from exposure.sources import SOURCES

@@ -99,9 +99,6 @@ def _validate(frame: pd.DataFrame, model, raw: RawTable) -> pd.DataFrame:
 # Raw files: the checks exposure._tables.read_table does not make
 # --------------------------------------------------------------------------------------
 
-#: A number whose commas separate thousands (``1,234``, ``-1,234.5``). ``9,5``, ``4,50``
-#: and ``0,500`` (decimal commas, as a spreadsheet in a European locale writes them) are not.
-GROUPED = r"[+-]?[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]*)?"
 #: A formula (``<f>``) element of a worksheet's XML, with or without a namespace prefix.
 _FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 #: What to say of a formula that was never computed.
@@ -494,7 +491,8 @@ def _number(raw: RawTable, column: str, *, integer: bool = False,
             required: bool = False) -> pd.Series:
     """:func:`exposure._tables.to_number` of an O*NET column, refusing what it let through.
 
-    - a comma other than a thousands separator (:data:`GROUPED`): ``9,5`` was read as 95,
+    - a comma other than a thousands separator (:data:`~exposure._tables.GROUPED`, checked by
+      :func:`~exposure._tables.to_number`): ``9,5`` was read as 95,
       ``1,2`` as 12 (a file saved by a spreadsheet in a European locale);
     - an infinite number (``inf``, ``-inf``) in a column of decimals (a standard error or
       a confidence bound took it);
@@ -519,16 +517,7 @@ def _number(raw: RawTable, column: str, *, integer: bool = False,
     """
     text = raw.frame[column]
     source = raw.sources.get(column, column)
-    comma = text.str.contains(",", regex=False).to_numpy(dtype=bool, na_value=False)
-    if comma.any():
-        grouped = text.str.strip().str.fullmatch(GROUPED).to_numpy(dtype=bool, na_value=False)
-        bad = comma & ~grouped
-        if bad.any():
-            pos = int(np.flatnonzero(bad)[0])
-            raise DataFormatError(f"not a number: {text.iloc[pos]!r}: a comma must separate thousands "
-                                  "(1,234); write decimals with a point (9.5), not a comma",
-                                  path=raw.path, row=raw.row(pos), column=source)
-    values = to_number(raw, column, integer=integer)
+    values = to_number(raw, column, integer=integer)  # refuses a decimal comma (GROUPED)
     if not integer:
         infinite = np.isinf(values.to_numpy(dtype=float, na_value=np.nan))
         if infinite.any():

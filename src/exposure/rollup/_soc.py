@@ -12,7 +12,7 @@ import pandas as pd
 from scipy import sparse
 
 from exposure._measures import EXPOSURE_MEASURES, MEASURES
-from exposure._tables import first_repeat
+from exposure._tables import GROUPED, first_repeat
 from exposure.crosswalks import check_soc_structure, oews_code_map
 from exposure.errors import DataFormatError
 from exposure.oews import SPECIAL_VALUES
@@ -74,7 +74,7 @@ def _number(series: pd.Series, column: str, name: str | None = None) -> pd.Serie
     else:
         s = series.astype(str).str.strip()
         # commas only as thousands separators ('1,200'): '1.200,5' is not 1.2005 workers
-        grouped = s.str.fullmatch(r"[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?").to_numpy(dtype=bool)
+        grouped = s.str.fullmatch(GROUPED).to_numpy(dtype=bool)  # not '0,500' (a decimal comma)
         s = s.where(~s.str.contains(",", regex=False).to_numpy(dtype=bool) | grouped, "not a number")
         values = pd.to_numeric(s.str.replace(",", "", regex=False), errors="coerce").astype(float)
         given = series.notna().to_numpy() & ~s.isin(["", *SPECIAL_VALUES]).to_numpy()
