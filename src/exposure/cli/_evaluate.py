@@ -85,7 +85,21 @@ def register(subparsers) -> None:
 
 
 def run_evaluate(args) -> int:
-    """Run ``exposure evaluate`` (the free-text report with --paraphrases / --modern)."""
+    """Run ``exposure evaluate`` (the free-text report with --paraphrases / --modern).
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        Before any work: ``--paraphrases ''`` or ``--modern ''`` (read as no option
+        before: the agreement report ran instead), the arguments
+        :func:`~exposure.cli._report.check_agreement_args` refuses, an output
+        :func:`~exposure.cli._report.check_report_outputs` refuses. The paraphrase and
+        modern-task files are read (the modern tasks checked) before the labels and
+        O*NET, which may be downloaded; the paraphrases are matched to the labels after.
+    """
+    for option, value in (("--paraphrases", args.paraphrases), ("--modern", args.modern)):
+        if value is not None and not value.strip():
+            raise ExposureError(f"{option} is empty: give the file's name")
     if not (args.paraphrases or args.modern):
         return run_agreement(args)
     if args.method != "learned":
@@ -97,16 +111,19 @@ def run_evaluate(args) -> int:
     siblings += [out.with_name(name) for name, given in (("freetext_paraphrases.csv", args.paraphrases),
                                                          ("freetext_modern.csv", args.modern)) if given]
     check_report_outputs(out, siblings, [args.paraphrases, args.modern, *label_paths(args)])
-    labels = load_task_labels(mirror=args.mirror, data_dir=args.data_dir)
-    onet = load_onet(REPORT_ONET_RELEASE, mirror=args.mirror, data_dir=args.data_dir)
-    # checked here too, so that a failure names the file and the row as a spreadsheet shows it
+    # checked here too, so that a failure names the file and the row as a spreadsheet shows it;
+    # read before the labels and O*NET (downloaded when not cached)
     para = modern = None
     if args.paraphrases:
-        para = check_paraphrases(read_task_file(args.paraphrases), training_frame(labels, onet),
-                                 path=args.paraphrases, row_offset=first_row_number(args.paraphrases))
+        para = read_task_file(args.paraphrases)
     if args.modern:
         modern = check_modern_tasks(read_task_file(args.modern), path=args.modern,
                                     row_offset=first_row_number(args.modern))
+    labels = load_task_labels(mirror=args.mirror, data_dir=args.data_dir)
+    onet = load_onet(REPORT_ONET_RELEASE, mirror=args.mirror, data_dir=args.data_dir)
+    if para is not None:  # matched to the labelled tasks
+        para = check_paraphrases(para, training_frame(labels, onet), path=args.paraphrases,
+                                 row_offset=first_row_number(args.paraphrases))
     report = evaluate_free_text(labels, onet, paraphrases=para, modern=modern, n_folds=args.folds,
                                 seed=args.seed)
     beside = {name: table for name, table in (("freetext_paraphrases.csv", report.paraphrases),

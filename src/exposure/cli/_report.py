@@ -15,7 +15,11 @@ from exposure.fetch import cache_path, resolve_mirror
 from exposure.measures.eloundou import LABELS_NAME, load_task_labels
 from exposure.onet import load_onet
 from exposure.reports.agreement import evaluate_method, report_name, write_agreement_report
-from exposure.reports.categories import read_hand_checked, write_category_reports
+from exposure.reports.categories import (
+    read_hand_checked,
+    read_validation_sample,
+    write_category_reports,
+)
 from exposure.reports.reproduction import write_reproduction_reports
 from exposure.reports.rubric import write_rubric_agreement
 from exposure.scoring import METHODS
@@ -24,6 +28,8 @@ from exposure.scoring import METHODS
 DEFAULT_REPORT_DIR = Path("data/processed/reports")
 #: O*NET release the reports are computed on.
 REPORT_ONET_RELEASE = "29.1"
+#: The methods ``report agreement`` / ``evaluate`` compute (``transformer`` has a benchmark of its own).
+EVALUATED = ("learned", "rubric", "reference")
 _HOLDOUT_NAME = "hand_checked_holdout_v1.csv"
 
 
@@ -110,8 +116,10 @@ def _fmt(value) -> str:
 def check_agreement_args(args) -> None:
     """Refuse, before any work, the arguments of ``report agreement`` / ``evaluate`` that do not fit.
 
-    An unknown ``--method``, fewer than two folds, and ``--control`` with a method other
-    than ``learned`` (the shuffled-label control exists for the learned scorer only: it was
+    An unknown ``--method`` (the message lists the methods evaluated here, not
+    ``transformer``), fewer than two folds, a ``--seed`` below 0 (taken silently by
+    ``rubric`` and ``reference``, refused by ``learned`` after the labels were read), and
+    ``--control`` with a method other than ``learned`` (the shuffled-label control exists for the learned scorer only: it was
     silently ignored) or with the free-text report (``--paraphrases`` / ``--modern``).
 
     Examples
@@ -126,10 +134,12 @@ def check_agreement_args(args) -> None:
         raise ExposureError("--method transformer is evaluated by benchmarks/text_finetune.py, which "
                             "fine-tunes it under the grouped cross-validation (needs PyTorch); here "
                             "choose one of learned, rubric, reference")
-    if args.method not in METHODS:
-        raise ExposureError(f"unknown scoring method {args.method!r}; choose one of {', '.join(METHODS)}")
+    if args.method not in METHODS or args.method not in EVALUATED:
+        raise ExposureError(f"unknown scoring method {args.method!r}; choose one of {', '.join(EVALUATED)}")
     if args.folds < 2:
         raise ExposureError("--folds must be at least 2")
+    if getattr(args, "seed", 0) < 0:
+        raise ExposureError(f"--seed must be 0 or more, got {args.seed}")
     if getattr(args, "control", False):
         if args.method != "learned":
             raise ExposureError("--control (the shuffled-label control) is for --method learned "
@@ -227,9 +237,14 @@ def run_categories(args) -> int:
     if args.holdout is not None or holdout.is_file():
         samples["holdout"] = holdout
     for path in samples.values():  # fail before loading O*NET
+        if path.is_dir():  # it said "not found"
+            raise DataFormatError("is a directory, not a file (the hand-checked sample's CSV is expected)",
+                                  path=path)
         if not path.is_file():
             raise DataFormatError("hand-checked sample not found", path=path)
         read_hand_checked(path)
+    if args.validation is not None:  # read after O*NET before
+        read_validation_sample(args.validation)
     onet = load_onet(REPORT_ONET_RELEASE, mirror=args.mirror, data_dir=args.data_dir)
     onet_to_soc = load_onet_to_soc(mirror=args.mirror, data_dir=args.data_dir)
     tables = write_category_reports(samples, args.out_dir, onet=onet, validation=args.validation,

@@ -19,16 +19,18 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from exposure._args import as_array, check_choice, check_count, check_path, shown
+from exposure._args import as_array, check_choice, check_count, check_flag, check_path, shown
 from exposure._io import atomic_paths, write_csv
 from exposure._measures import CATEGORIES, LABELS
 from exposure._tables import task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
+from exposure.measures.eloundou import check_task_labels
+from exposure.reports.rubric import checked_labels
 from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.scoring import PROBA_COLUMNS, _check_row_offset, score_tasks
 from exposure.scoring._evaluate import agreement, cohen_kappa, onehot
 from exposure.scoring._inputs import check_text_column
-from exposure.scoring._train import cross_validate, index_frame, training_frame
+from exposure.scoring._train import TrainConfig, cross_validate, index_frame, training_frame
 from exposure.scoring.retrieval import build_index
 from exposure.scoring.rubric import score_rubric
 
@@ -52,6 +54,23 @@ logger = logging.getLogger(__name__)
 
 #: GPT-4 vs human agreement published by Eloundou et al. (2023) on all their rows.
 PAPER_GPT4 = {"accuracy": 0.656, "kappa": 0.437, "r_alpha": 0.435, "r_beta": 0.876, "r_gamma": 0.913}
+
+#: Columns of the labels frame the agreement reports read (besides ``onetsoc_code``, ``task_id``).
+_LABEL_COLUMNS = ["human_exposure_agg", "gpt4_exposure"]
+_OTHER_COLUMNS = ["task", "task_type", "title"]
+
+
+def _cv_args(n_folds, seed) -> tuple[int, int]:
+    """``n_folds`` (2 or more) and ``seed`` (0 or more) as ints; ``"2"`` and True refused."""
+    return check_count(n_folds, "n_folds", 2), check_count(seed, "seed", 0)
+
+
+def _needs_onet(onet, config, what: str) -> None:
+    """Refuse ``onet=None`` where the grounded block needs the release's retrieval index."""
+    sets = (config or TrainConfig()).sets
+    if onet is None and any("grounded" in names for names in sets.values()):
+        raise ExposureError(f"{what} needs onet, an O*NET release (e.g. exposure.load_onet('29.1')): its "
+                            "work activities and the retrieval index of its tasks feed the learned model")
 
 
 def _proba(proba) -> np.ndarray:
@@ -156,7 +175,16 @@ def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: in
     Raises
     ------
     exposure.errors.ExposureError
-        Unknown method.
+        Unknown method (or not a str); ``n_folds`` not a whole number of 2 or more, ``seed``
+        not one of 0 or more, ``control`` not True or False, or True with a method other
+        than ``learned``; ``learned`` without ``onet`` (with the default ``config``).
+    exposure.errors.DataFormatError
+        ``labels`` is not a frame, lacks ``onetsoc_code``, ``task_id``, ``task``,
+        ``task_type``, ``title``, ``human_exposure_agg`` or ``gpt4_exposure``, has no rows,
+        or a row has a label other than ``E0``, ``E1``, ``E2`` or none, a task twice, a
+        missing code or task ID, or (``learned``) a code not of the form ``00-0000.00``
+        (:func:`exposure.reports.rubric.checked_labels`, naming the row and the column). A GPT-4 label ``'e1'`` or missing was left out of the
+        GPT-4 row without a word.
 
     Examples
     --------
@@ -175,8 +203,17 @@ def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: in
     >>> float(table.loc[1, "accuracy"]), reliability is None
     (0.8, True)
     """
+    check_choice(method, "method", ("learned", "rubric", "reference"))  # a Series: pandas' truth value error
     if method not in ("learned", "rubric", "reference"):
         raise ExposureError(f"unknown method {method!r}; choose learned, rubric or reference")
+    check_flag(control, "control")  # "no" ran the control
+    if control and method != "learned":  # ignored without a word
+        raise ExposureError(f"control (the shuffled-label control) is for method learned only, not {method}")
+    n_folds, seed = _cv_args(n_folds, seed)
+    # the folds group O*NET-SOC codes by SOC 6-digit; the rubric and GPT-4 rows only by code
+    labels = checked_labels(labels, _LABEL_COLUMNS, _OTHER_COLUMNS, onet_codes=method == "learned")
+    if method == "learned":
+        _needs_onet(onet, config, "method 'learned'")
     rows = training_frame(labels, onet)
     y = rows["y"].to_numpy()
     codes = rows["onetsoc_code"].to_numpy()
@@ -422,6 +459,11 @@ def check_paraphrases(paraphrases: pd.DataFrame, labelled: pd.DataFrame, *, path
     Raises
     ------
     exposure.errors.DataFormatError
+        Also for a ``labelled`` frame that is not one, lacks ``onetsoc_code`` or
+        ``task_id`` or breaks the rules of
+        :func:`exposure.measures.eloundou.check_task_labels` (a ``TypeError``, ``KeyError``
+        or ``ValueError`` before), a ``row_offset`` that is not a whole number of 0 or
+        more, and a ``path`` neither None nor a str or os.PathLike.
 
     Examples
     --------
@@ -433,7 +475,11 @@ def check_paraphrases(paraphrases: pd.DataFrame, labelled: pd.DataFrame, *, path
     ...
     exposure.errors.DataFormatError: row 2, column 'task_id': task (11-1011.00, 8824) has no human label: a paraphrase must reword a labelled task
     """
+    row_offset = _check_row_offset(row_offset)
+    if path is not None:
+        check_path(path, "path")  # 5 was taken (as check_modern_tasks refuses it)
     frame = _need(paraphrases, ["onetsoc_code", "task_id", "paraphrase"], "paraphrases", path)
+    labelled = check_task_labels(labelled, [], name="labelled")  # None: "not subscriptable" before
     codes = frame["onetsoc_code"].astype("string").str.strip()
     bad = ~codes.str.fullmatch(ONETSOC_PATTERN).to_numpy(dtype=bool, na_value=False)
     if bad.any():
@@ -446,7 +492,7 @@ def check_paraphrases(paraphrases: pd.DataFrame, labelled: pd.DataFrame, *, path
         raise DataFormatError("task ID missing", path=path, row=pos + row_offset, column="task_id")
     check_text_column(frame, "paraphrase", path=path, row_offset=row_offset)
     keys = list(zip(codes.tolist(), (int(i) for i in ids.tolist()), strict=True))
-    known = set(zip(labelled["onetsoc_code"].astype(str), (int(i) for i in labelled["task_id"]), strict=True))
+    known = set(zip(labelled["onetsoc_code"].astype(str), labelled["task_id"].tolist(), strict=True))
     seen: dict = {}
     for pos, key in enumerate(keys):
         if key in seen:
@@ -464,8 +510,10 @@ def _yes_no(frame: pd.DataFrame, column: str, path, row_offset: int) -> np.ndarr
     ok = text.isin(_YES | _NO).to_numpy(dtype=bool, na_value=False)
     if not ok.all():
         pos = int(np.flatnonzero(~ok)[0])
-        raise DataFormatError(f"must be true or false, got {frame[column].iloc[pos]!r}", path=path,
-                              row=pos + row_offset, column=column)
+        value = frame[column].iloc[pos]
+        value = value.item() if isinstance(value, np.generic) else value  # 2, not np.int64(2)
+        raise DataFormatError(f"must be true or false, got {value!r}", path=path, row=pos + row_offset,
+                              column=column)
     return text.isin(_YES).to_numpy(dtype=bool)
 
 
@@ -474,8 +522,10 @@ def check_modern_tasks(modern: pd.DataFrame, *, path=None, row_offset: int = 1) 
 
     ``task`` a non-empty text, ``label`` E0, E1 or E2, ``exposed`` and the optional
     category flags true or false (``True``, ``false``, ``1``, ``no``...), and ``exposed``
-    agreeing with the label (E1 and E2 are exposed). An unknown label or flag used to count
-    silently as a miss (or as false). Failures name ``path``, the row and the column.
+    agreeing with the label (E1 and E2 are exposed), and each task once (compared without
+    case and runs of spaces: ``" draft  Emails."`` is ``"Draft emails."``). An unknown
+    label or flag used to count silently as a miss (or as false), a task listed twice
+    twice in every share. Failures name ``path``, the row and the column.
 
     Raises
     ------
@@ -496,6 +546,14 @@ def check_modern_tasks(modern: pd.DataFrame, *, path=None, row_offset: int = 1) 
         check_path(path, "path")
     frame = _need(modern, ["task", "label", "exposed"], "modern tasks", path)
     check_text_column(frame, "task", path=path, row_offset=row_offset)
+    first: dict = {}
+    for pos, text in enumerate(frame["task"].tolist()):
+        key = " ".join(text.split()).casefold()
+        if key in first:
+            raise DataFormatError(f"the task {frame['task'].iloc[first[key]]!r} is listed twice (rows "
+                                  f"{first[key] + row_offset} and {pos + row_offset}): give each task once",
+                                  path=path, row=pos + row_offset, column="task")
+        first[key] = pos
     labels = frame["label"].astype("string").str.strip()
     bad = ~labels.isin(list(LABELS)).to_numpy(dtype=bool, na_value=False)
     if bad.any():
@@ -538,7 +596,18 @@ def evaluate_free_text(labels: pd.DataFrame, onet, *, paraphrases: pd.DataFrame 
     Returns
     -------
     FreeTextReport
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        Before the cross-validation: ``n_folds`` or ``seed`` as :func:`evaluate_method`
+        refuses them, ``labels`` that :func:`exposure.reports.rubric.checked_labels`
+        refuses, ``onet`` None (with the default ``config``), and the paraphrases and
+        modern tasks that :func:`check_paraphrases` and :func:`check_modern_tasks` refuse.
     """
+    n_folds, seed = _cv_args(n_folds, seed)
+    labels = checked_labels(labels, _LABEL_COLUMNS, _OTHER_COLUMNS)
+    _needs_onet(onet, config, "the free-text report")
     rows = training_frame(labels, onet)
     if modern is not None:  # both checked before the long cross-validation
         modern = check_modern_tasks(modern)

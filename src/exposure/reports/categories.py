@@ -22,20 +22,23 @@ from __future__ import annotations
 import io
 import logging
 import numbers
+import os
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from exposure._args import as_array, check_path, shown
+from exposure._args import as_array, check_count, check_path, is_number, shown
 from exposure._io import atomic_paths, write_csv
 from exposure._load import load, processed_dir
 from exposure._measures import CATEGORIES, CORE_WEIGHT, OTHER_WEIGHT
+from exposure._tables import first_repeat
 from exposure.crosswalks import load_onet_to_soc
 from exposure.errors import DataFormatError
 from exposure.measures._common import check_table
+from exposure.measures._common import numbers as number_column
 from exposure.rollup import onet_to_oews
-from exposure.scoring._inputs import norm_task_id
+from exposure.scoring._inputs import check_onet, norm_task_id
 from exposure.scoring.categories import CATEGORY_MAPPING_VERSION, explain_categories, tag_categories
 
 __all__ = [
@@ -70,6 +73,96 @@ def _mapping_counted(rule: str) -> bool:
         if item.startswith(("dwa ", "iwa ")) and "(needs " not in item:
             return True
     return False
+
+
+#: The strata of the blind validation sample.
+STRATA = ("uniform", "enriched")
+
+
+def _flags(frame: pd.DataFrame, column: str, name: str, *, missing: bool = False):
+    """``frame[column]`` as a bool array: True/False or 1/0 (with ``missing``, a nullable array).
+
+    ``to_numpy(dtype=bool)`` read the text ``"False"`` and NaN as True, and 2 as True.
+    Failures name ``name``, the row (position from 1) and the column.
+
+    Examples
+    --------
+    >>> _flags(pd.DataFrame({"admin": [1, 0]}), "admin", "expected").tolist()
+    [True, False]
+    >>> _flags(pd.DataFrame({"admin": ["False"]}), "admin", "expected")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 1, column 'admin': expected: admin must be True or False (or 1 / 0), got str 'False'
+    """
+    if (frame.columns == column).sum() > 1:  # numpy's broadcast error before
+        raise DataFormatError(f"{name}: column {column!r} appears more than once", column=column)
+    series = frame[column]
+    if series.dtype == bool:
+        values = series.to_numpy()
+        return pd.array(values, dtype="boolean") if missing else values
+    cells = series.to_numpy(dtype=object)
+    gaps = series.isna().to_numpy(dtype=bool)
+    values = np.zeros(len(cells), dtype=bool)
+    for pos, value in enumerate(cells):
+        if gaps[pos] and missing:
+            continue
+        ok = not gaps[pos] and (isinstance(value, (bool, np.bool_)) or (is_number(value) and value in (0, 1)))
+        if not ok:
+            got = "<NA>" if value is pd.NA else shown(value)
+            raise DataFormatError(f"{name}: {column} must be True or False (or 1 / 0)"
+                                  f"{' or missing' if missing else ''}, got {got}", row=pos + 1, column=column)
+        values[pos] = bool(value)
+    if not missing:
+        return values
+    out = pd.array(values, dtype="boolean")
+    out[gaps] = pd.NA
+    return out
+
+
+def _boot_args(n_boot, seed, level) -> tuple[int, int, float]:
+    """The bootstrap's arguments checked: resamples (1 or more), seed (0 or more), level in (0, 1)."""
+    n_boot = check_count(n_boot, "n_boot", 1)  # -1, 2.5, True: numpy errors; 0: an IndexError
+    seed = check_count(seed, "seed", 0)
+    if not (is_number(level) and 0 < level < 1):  # 95: numpy's "Quantiles must be in the range [0, 1]"
+        raise DataFormatError(f"level must be a number between 0 and 1 (0.95 for 95%), got {shown(level)}")
+    return n_boot, seed, float(level)
+
+
+def _design(sample: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Strata and sampling weights of a validation sample (already known to have the columns).
+
+    A stratum other than ``uniform`` / ``enriched`` fell out of the strata rows; a
+    negative weight gave a negative precision and a missing one NaN, without a word.
+    """
+    strata = sample["stratum"]
+    bad = ~strata.isin(STRATA).to_numpy(dtype=bool)
+    if bad.any():
+        pos = int(bad.argmax())
+        raise DataFormatError(f"sample: stratum must be {' or '.join(STRATA)}, got {strata.iloc[pos]!r}",
+                              row=pos + 1, column="stratum")
+    weight = number_column(sample, "weight", None).to_numpy(dtype=float)  # text, bools, inf refused
+    bad = ~(weight > 0)
+    if bad.any():
+        pos = int(bad.argmax())
+        raise DataFormatError(f"sample: weight must be a positive, finite number, got {float(weight[pos])!r}",
+                              row=pos + 1, column="weight")
+    return strata.to_numpy(dtype=str), weight
+
+
+def _employment(values, name: str, n: int, rows: str) -> np.ndarray:
+    """``values`` as ``n`` finite floats of 0 or more (a list, an array or a Series, by position)."""
+    arr = as_array(values)
+    if arr is None or arr.ndim != 1 or len(arr) != n:  # AttributeError, a broadcast error before
+        got = len(arr) if arr is not None and arr.ndim == 1 else shown(values)
+        raise DataFormatError(f"{name} must be one number per row of {rows} ({n} rows), got {got}")
+    if arr.dtype.kind not in "iuf":
+        raise DataFormatError(f"{name} must be numbers, got {arr.dtype} values")
+    arr = arr.astype(float)
+    bad = ~(np.isfinite(arr) & (arr >= 0))
+    if bad.any():  # NaN gave a NaN share without a word
+        pos = int(bad.argmax())
+        raise DataFormatError(f"{name} must be finite numbers of 0 or more, got {float(arr[pos])!r} at position {pos}")
+    return arr
 
 
 def _read_csv(path) -> pd.DataFrame:
@@ -189,8 +282,9 @@ def precision_recall(expected: pd.DataFrame, predicted: pd.DataFrame) -> pd.Data
     Raises
     ------
     exposure.errors.DataFormatError
-        ``expected`` or ``predicted`` not a DataFrame, without a category column, or the
-        two of different lengths.
+        ``expected`` or ``predicted`` not a DataFrame, without a category column (or with
+        one twice), the two of different lengths, or a flag that is not True/False or 1/0
+        (naming the row and the column: the text ``"False"`` and NaN were read as True).
     """
     check_table(expected, "expected", CATEGORIES)  # None: "not subscriptable" before
     check_table(predicted, "predicted", CATEGORIES)
@@ -199,8 +293,8 @@ def precision_recall(expected: pd.DataFrame, predicted: pd.DataFrame) -> pd.Data
                               f"and {len(predicted)}")
     rows = []
     for cat in CATEGORIES:
-        y = expected[cat].to_numpy(dtype=bool)
-        p = predicted[cat].to_numpy(dtype=bool)
+        y = _flags(expected, cat, "expected")
+        p = _flags(predicted, cat, "predicted")
         tp = int((y & p).sum())
         prec = tp / int(p.sum()) if p.sum() else float("nan")
         rec = tp / int(y.sum()) if y.sum() else float("nan")
@@ -306,7 +400,8 @@ def read_validation_sample(directory) -> pd.DataFrame:
     ------
     exposure.errors.DataFormatError
         ``directory`` not a str or os.PathLike (None, bytes); a missing file or column, a
-        flag that is not True/False, a sampled task without
+        flag that is not True/False, a stratum other than ``uniform`` or ``enriched``, a
+        sampled task without
         annotator A's label, or a label of a task that is not in the sample / not double.
 
     Examples
@@ -340,6 +435,11 @@ def read_validation_sample(directory) -> pd.DataFrame:
     sample["task_id"] = sample["task_id"].map(norm_task_id)
     for col in ("enriched_population", "double"):
         sample[col] = _bool_column(raw, col, path)
+    bad = ~sample["stratum"].isin(STRATA).to_numpy(dtype=bool)
+    if bad.any():  # it fell out of the strata rows of validation_metrics
+        pos = int(bad.argmax())
+        raise DataFormatError(f"stratum must be {' or '.join(STRATA)}, got {sample['stratum'].iloc[pos]!r}",
+                              path=path, row=pos + 2, column="stratum")
     for col in ("inclusion_prob", "weight"):
         sample[col] = pd.to_numeric(sample[col], errors="coerce")
         bad = ~(sample[col] > 0)
@@ -451,6 +551,13 @@ def annotator_agreement(sample: pd.DataFrame) -> pd.DataFrame:
         ``category, n, positives_a, positives_b, both_positive, agreement, kappa``
         (agreement: share of tasks with the same flag; kappa: :func:`cohen_kappa`).
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``sample`` not a frame or without a category column (or its ``_b`` column), a flag
+        of annotator A that is not True/False or 1/0, or one of B that is neither that nor
+        missing (the text ``"False"`` was read as True), naming the row and the column.
+
     Examples
     --------
     >>> s = pd.DataFrame({"admin": [True, False, True], "admin_b": [True, False, pd.NA],
@@ -462,11 +569,14 @@ def annotator_agreement(sample: pd.DataFrame) -> pd.DataFrame:
     1  routine_coding  2        1.0    1.0
     2  entry_creative  2        0.5    0.0
     """
+    check_table(sample, "sample", [c for cat in CATEGORIES for c in (cat, f"{cat}_b")])
     rows = []
     for cat in CATEGORIES:
-        both = sample[f"{cat}_b"].notna().to_numpy()
-        a = sample.loc[both, cat].to_numpy(dtype=bool)
-        b = sample.loc[both, f"{cat}_b"].to_numpy(dtype=bool)
+        a_all = _flags(sample, cat, "sample")
+        b_all = _flags(sample, f"{cat}_b", "sample", missing=True)
+        both = ~b_all.isna()
+        a = a_all[both]
+        b = b_all[both].to_numpy(dtype=bool)
         rows.append((cat, int(both.sum()), int(a.sum()), int(b.sum()), int((a & b).sum()),
                      round(float((a == b).mean()), 4) if len(a) else float("nan"),
                      round(cohen_kappa(a, b), 4)))
@@ -537,6 +647,16 @@ def validation_metrics(sample: pd.DataFrame, predicted: pd.DataFrame, *, n_boot:
         population rows' ratios and ``label_share``, the estimated share of tasks in the
         category, are weighted).
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``sample`` or ``predicted`` not a frame or without a needed column, the two of
+        different lengths, a stratum other than ``uniform`` / ``enriched``, a weight that
+        is not a positive, finite number, a flag that is not True/False or 1/0 (naming the
+        row and the column), ``n_boot`` not a whole number of 1 or more, ``seed`` not one
+        of 0 or more, ``level`` not between 0 and 1. Each was a numpy error or a silent
+        figure (a negative precision for a weight of -10).
+
     Examples
     --------
     >>> s = pd.DataFrame({"stratum": ["uniform"] * 4 + ["enriched"] * 2,
@@ -549,8 +669,15 @@ def validation_metrics(sample: pd.DataFrame, predicted: pd.DataFrame, *, n_boot:
     >>> float(out.loc[("uniform", "admin"), "precision"]), float(out.loc[("population", "admin"), "precision"])
     (0.5, 0.5455)
     """
-    strata = sample["stratum"].to_numpy(dtype=str)
-    weight = sample["weight"].to_numpy(dtype=float)
+    n_boot, seed, level = _boot_args(n_boot, seed, level)
+    check_table(sample, "sample", ["stratum", "weight", *CATEGORIES])
+    check_table(predicted, "predicted", CATEGORIES)
+    if len(sample) != len(predicted):  # an IndexError before
+        raise DataFormatError(f"sample and predicted must have one length each, got {len(sample)} and "
+                              f"{len(predicted)}")
+    strata, weight = _design(sample)
+    truth = {cat: _flags(sample, cat, "sample") for cat in CATEGORIES}
+    tags = {cat: _flags(predicted, cat, "predicted") for cat in CATEGORIES}
     boot = _boot_weights(strata, weight, n_boot, seed)
     lo_q, hi_q = (1 - level) / 2, 1 - (1 - level) / 2
     rows = []
@@ -560,8 +687,8 @@ def validation_metrics(sample: pd.DataFrame, predicted: pd.DataFrame, *, n_boot:
         w = weight[mask] if weighted else np.ones(int(mask.sum()))
         bw = boot[mask] if weighted else boot[mask] / weight[mask][:, None]
         for cat in CATEGORIES:
-            y = sample.loc[mask, cat].to_numpy(dtype=bool)
-            p = predicted.loc[mask, cat].to_numpy(dtype=bool)
+            y = truth[cat][mask]
+            p = tags[cat][mask]
             point = _weighted_metrics(y, p, w[:, None])[:, 0]
             draws = _weighted_metrics(y, p, bw)
             lo, hi = _quantiles(draws, lo_q), _quantiles(draws, hi_q)
@@ -599,7 +726,16 @@ def task_employment(tasks: pd.DataFrame, soc_scores: pd.DataFrame,
     Returns
     -------
     pandas.Series
-        Employment per task (0 for occupations outside the crosswalk), index of ``tasks``.
+        Employment per task (0 for occupations outside the crosswalk), index of ``tasks``
+        (empty for no tasks: a ``TypeError`` before).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A frame that is not one or lacks a column, a task without ``onetsoc_code``, a SOC
+        code missing or given twice (pandas' ``InvalidIndexError`` before), a ``tot_emp``
+        that is not a number, missing or negative (a negative one gave negative
+        employment), naming the row and the column.
 
     Examples
     --------
@@ -610,12 +746,33 @@ def task_employment(tasks: pd.DataFrame, soc_scores: pd.DataFrame,
     >>> task_employment(tasks, soc, xw).tolist()
     [100.0, 50.0, 150.0]
     """
+    check_table(tasks, "tasks", ["onetsoc_code", "task_type"])
+    check_table(soc_scores, "soc_scores", ["soc_code", "tot_emp"])
+    for frame, name, column in ((tasks, "tasks", "onetsoc_code"), (soc_scores, "soc_scores", "soc_code")):
+        gaps = frame[column].isna().to_numpy(dtype=bool)
+        if gaps.any():  # a task of the occupation 'nan'
+            raise DataFormatError(f"{name}: {column} is missing", row=int(gaps.argmax()) + 1, column=column)
+    repeat = first_repeat(soc_scores["soc_code"].astype(str))
+    if repeat is not None:
+        pos, first = repeat
+        raise DataFormatError(f"soc_scores has soc_code {str(soc_scores['soc_code'].iloc[pos])!r} twice (rows "
+                              f"{first + 1} and {pos + 1})", row=pos + 1, column="soc_code")
+    tot_emp = number_column(soc_scores, "tot_emp", None)
+    for bad, what in ((tot_emp.isna(), "tot_emp is missing: give each code its employment (0 for none)"),
+                      (tot_emp < 0, "tot_emp must be a number of 0 or more, got {!r}")):
+        bad = bad.to_numpy(dtype=bool)
+        if bad.any():
+            pos = int(bad.argmax())
+            raise DataFormatError(f"soc_scores: {what.format(float(tot_emp.iloc[pos]))}", row=pos + 1,
+                                  column="tot_emp")
+    if tasks.empty:
+        return pd.Series([], index=tasks.index, dtype=float, name="employment")
     codes = tasks["onetsoc_code"].astype(str)
     occ = codes.value_counts().rename_axis("onetsoc_code").reset_index(name="n_tasks")
     links = onet_to_oews(occ, onet_to_soc, soc_scores["soc_code"].astype(str))
     links = links[links["occ_code"].notna()].copy()
     links["share"] = links["weight"] / links.groupby("occ_code")["weight"].transform("sum")
-    emp = soc_scores.set_index(soc_scores["soc_code"].astype(str))["tot_emp"].astype(float)
+    emp = pd.Series(tot_emp.to_numpy(dtype=float), index=soc_scores["soc_code"].astype(str).to_numpy())
     links["emp"] = links["share"] * links["occ_code"].map(emp).fillna(0.0)
     occ_emp = links.groupby("onetsoc_code")["emp"].sum()
     core = np.where(tasks["task_type"].astype(str).eq("Core"), CORE_WEIGHT, OTHER_WEIGHT)
@@ -654,6 +811,16 @@ def category_estimates(tags: pd.DataFrame, employment: pd.Series, sample: pd.Dat
         ``category, basis`` (``tasks`` or ``employment``), ``tagged``, ``estimated``,
         ``estimated_lo``, ``estimated_hi``.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``tags`` or ``sample`` not a frame, without a needed column, or without rows
+        (``tags``); a flag that is not True/False or 1/0 (the text ``"False"`` was
+        counted as tagged); a stratum or weight as :func:`validation_metrics` refuses it;
+        ``employment`` / ``sample_employment`` not one finite number of 0 or more per row
+        of ``tags`` / ``sample`` (a list raised ``AttributeError``, a NaN gave NaN); the
+        bootstrap arguments as :func:`validation_metrics` refuses them.
+
     Examples
     --------
     >>> tags = pd.DataFrame({"admin": [True, False, False, False], "routine_coding": [False] * 4,
@@ -664,16 +831,22 @@ def category_estimates(tags: pd.DataFrame, employment: pd.Series, sample: pd.Dat
     >>> out.loc[("admin", "employment"), ["tagged", "estimated"]].tolist()
     [0.5, 0.5]
     """
-    strata = sample["stratum"].to_numpy(dtype=str)
-    weight = sample["weight"].to_numpy(dtype=float)
+    n_boot, seed, level = _boot_args(n_boot, seed, level)
+    check_table(tags, "tags", CATEGORIES)
+    if tags.empty:
+        raise DataFormatError("tags has no rows: no task to share")
+    check_table(sample, "sample", ["stratum", "weight", *CATEGORIES])
+    strata, weight = _design(sample)
+    e_all = _employment(employment, "employment", len(tags), "tags")
+    e_s = _employment(sample_employment, "sample_employment", len(sample), "sample")
+    tagged_all = {cat: _flags(tags, cat, "tags") for cat in CATEGORIES}
+    truth = {cat: _flags(sample, cat, "sample") for cat in CATEGORIES}
     boot = _boot_weights(strata, weight, n_boot, seed)
-    e_all = employment.to_numpy(dtype=float)
-    e_s = sample_employment.to_numpy(dtype=float)
     lo_q, hi_q = (1 - level) / 2, 1 - (1 - level) / 2
     rows = []
     for cat in CATEGORIES:
-        t = tags[cat].to_numpy(dtype=bool)
-        y = sample[cat].to_numpy(dtype=bool)
+        t = tagged_all[cat]
+        y = truth[cat]
         for basis, w_all, w_s in (("tasks", np.ones(len(t)), np.ones(len(y))),
                                   ("employment", e_all, e_s)):
             tagged = float((w_all * t).sum() / w_all.sum())
@@ -698,6 +871,14 @@ def _join_tasks(expected: pd.DataFrame, tasks: pd.DataFrame, path, onet) -> pd.D
             path=path, row=pos + 2, column="task_id",
         )
     return joined
+
+
+def _same_file(a, b) -> bool:
+    """Whether ``a`` and ``b`` name one file (through links too); False when either is missing."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, TypeError, ValueError):
+        return False
 
 
 def _beside(samples: dict, name: str) -> Path | None:
@@ -749,7 +930,10 @@ def write_category_reports(samples, out_dir, *, onet, validation=None, onet_to_s
     Raises
     ------
     exposure.errors.DataFormatError
-        A hand-checked or sampled task that is not in ``onet`` (naming file, line and column).
+        A hand-checked or sampled task that is not in ``onet`` (naming file, line and
+        column); a task in two samples (the pooled row counted it twice), naming both;
+        ``onet`` that is not an O*NET release. ``dev_v2.csv`` is not added when it is one
+        of ``samples`` already (it was read twice).
 
     Examples
     --------
@@ -770,15 +954,27 @@ def write_category_reports(samples, out_dir, *, onet, validation=None, onet_to_s
     >>> sorted(p.name for p in d.glob("categories_*.csv"))
     ['categories_precision_recall.csv', 'categories_shares.csv']
     """
+    if onet is None:
+        raise DataFormatError("onet must be an O*NET release, e.g. exposure.load_onet('29.1'), got NoneType None")
+    check_onet(onet, ("tasks",))
     tasks = onet.tasks.assign(task_id=onet.tasks["task_id"].map(norm_task_id))
     samples = dict(samples)
     dev_v2 = _beside(samples, "dev_v2.csv")
-    if dev_v2 is not None and "dev_v2" not in samples:
+    if dev_v2 is not None and "dev_v2" not in samples and not any(_same_file(dev_v2, p) for p in samples.values()):
         samples["dev_v2"] = dev_v2
     tables = []
     pooled_e, pooled_p = [], []
+    seen: dict = {}  # task -> (sample, path, row): the pooled row must count each task once
     for sample, path in samples.items():
         expected = read_hand_checked(path)
+        for pos, key in enumerate(zip(expected["onetsoc_code"], expected["task_id"])):
+            if key in seen:
+                other, other_path, row = seen[key]
+                raise DataFormatError(f"task ({key[0]}, {key[1]}) is also in the {other} sample ({other_path}, "
+                                      f"row {row}): the pooled figures would count it twice; give each task "
+                                      "to one sample", path=path, row=pos + 2, column="task_id")
+        seen.update({key: (sample, path, pos + 2)
+                     for pos, key in enumerate(zip(expected["onetsoc_code"], expected["task_id"]))})
         predicted = tag_categories(_join_tasks(expected, tasks, path, onet), onet=onet)
         pr = precision_recall(expected, predicted)
         pr.insert(0, "sample", sample)

@@ -26,9 +26,9 @@ import pandas as pd
 from exposure._args import check_column, check_count, check_names, is_number, shown
 from exposure._io import atomic_path
 from exposure._measures import CATEGORIES, CATEGORY_SHARES, EXPOSURE_MEASURES
-from exposure._tables import read_parquet_file
+from exposure._tables import first_repeat, read_parquet_file
 from exposure.errors import DataFormatError, ExposureError
-from exposure.measures._common import check_table
+from exposure.measures._common import check_table, numbers
 
 __all__ = [
     "CATEGORY_LABELS",
@@ -185,13 +185,15 @@ def weighted_mean(frame: pd.DataFrame, value: str, weight: str = "tot_emp") -> f
     ------
     exposure.errors.DataFormatError
         ``frame`` not a DataFrame or without ``value`` or ``weight``; ``value`` or
-        ``weight`` that cannot be a column name (a list).
+        ``weight`` that cannot be a column name (a list); a cell of either that is not a
+        number, naming the row and the column (the text ``"x"`` was dropped as missing,
+        which changed the mean).
     """
     check_column(value, "value")
     check_column(weight, "weight")
     check_table(frame, "frame", [value, weight])  # None: "not subscriptable"; KeyError before
-    v = pd.to_numeric(frame[value], errors="coerce").to_numpy(dtype=float)
-    w = pd.to_numeric(frame[weight], errors="coerce").to_numpy(dtype=float)
+    v = numbers(frame, value, "frame").to_numpy(dtype=float)
+    w = numbers(frame, weight, "frame").to_numpy(dtype=float)
     ok = ~np.isnan(v) & ~np.isnan(w) & (w > 0)
     if not ok.any():
         return float("nan")
@@ -231,10 +233,17 @@ def by_major_group(soc_scores: pd.DataFrame, columns=EXPOSURE_MEASURES) -> pd.Da
     ------
     exposure.errors.DataFormatError
         ``soc_scores`` not a DataFrame or without ``soc_code``, ``tot_emp`` or one of
-        ``columns``; ``columns`` not a list of names (one string is refused).
+        ``columns``; ``columns`` not a list of names (one string is refused); an
+        occupation given twice (it counted twice in its group's employment), naming the
+        row.
     """
     columns = check_names(columns, "columns", "column names")
     check_table(soc_scores, "soc_scores", ["soc_code", "tot_emp", *columns])
+    repeat = first_repeat(soc_scores["soc_code"])
+    if repeat is not None:
+        pos, first = repeat
+        raise DataFormatError(f"soc_scores has soc_code {str(soc_scores['soc_code'].iloc[pos])!r} twice (rows "
+                              f"{first + 1} and {pos + 1})", row=pos + 1, column="soc_code")
     soc = _detailed(soc_scores).copy()
     soc["major_group"] = soc_major_group(soc["soc_code"]).to_numpy()
     rows = []

@@ -18,9 +18,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from exposure._args import check_count, check_name, check_names
 from exposure._io import atomic_paths, write_csv, write_json
-from exposure.errors import ExposureError
-from exposure.measures._common import check_table
+from exposure._tables import first_repeat
+from exposure.errors import DataFormatError, ExposureError
+from exposure.measures._common import check_table, numbers
 from exposure.outcomes import BASE_YEAR, OUR_MEASURES, Outcomes
 from exposure.reports import figures
 
@@ -121,6 +123,16 @@ def plot_event_study(coefficients: pd.DataFrame, measures=None, *, spec: str = "
     -------
     matplotlib.figure.Figure
 
+    Raises
+    ------
+    exposure.errors.ExposureError
+        ``coefficients`` not a frame or without one of ``measure, outcome, spec, year,
+        coef, ci_low, ci_high``, a year or coefficient that is not a number (naming the
+        row and the column), no row of ``spec`` or of a measure asked for; ``measures``
+        one string (it was read letter by letter: ``['b', 'e', 't', 'a']``) or not a list
+        of names, ``spec`` not a string, ``ncols`` not a whole number of 1 or more (0 was
+        read as 1), ``base_year`` not a whole number.
+
     Examples
     --------
     >>> c = pd.DataFrame({"measure": "beta", "outcome": ["log_emp"] * 3, "spec": "baseline",
@@ -132,8 +144,19 @@ def plot_event_study(coefficients: pd.DataFrame, measures=None, *, spec: str = "
     """
     from matplotlib.figure import Figure
 
-    c = coefficients[coefficients["spec"] == spec]
-    names = list(dict.fromkeys(c["measure"])) if measures is None else list(measures)
+    check_table(coefficients, "coefficients", ["measure", "outcome", "spec", "year", "coef", "ci_low", "ci_high"])
+    check_name(spec, "spec", "a specification name")  # a list: "Lengths must match to compare"
+    if measures is not None:
+        measures = check_names(measures, "measures")  # "beta" was ['b', 'e', 't', 'a']
+    ncols = check_count(ncols, "ncols", 1)  # 0 was read as 1, "2" a TypeError
+    base_year = check_count(base_year, "base_year", 0)
+    values = {col: numbers(coefficients, col, "coefficients").to_numpy(dtype=float)
+              for col in ("year", "coef", "ci_low", "ci_high")}  # text: a ValueError when drawn
+    coefficients = coefficients.reset_index(drop=True).assign(**values)
+    c = coefficients[(coefficients["spec"] == spec).to_numpy(dtype=bool)]
+    if c.empty:  # "Number of rows must be a positive integer, not 0"
+        raise ExposureError(f"no {spec} coefficients to draw")
+    names = list(dict.fromkeys(c["measure"])) if measures is None else measures
     missing = [m for m in names if m not in set(c["measure"])]
     if missing:
         raise ExposureError(f"no {spec} coefficients for measure(s) {missing}")
@@ -179,6 +202,11 @@ def _pct(x, digits: int = 2) -> str:
     return (_MINUS + text) if x < 0 and float(text) != 0 else text
 
 
+def _plain(value):
+    """``value`` for a message: numpy scalars as Python ones (``2.5``, not ``np.float64(2.5)``)."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
 def _spec(spec: str) -> str:
     """Short name of a specification: ``drop_major_43`` -> ``without 43``."""
     if spec.startswith("drop_major_"):
@@ -197,6 +225,15 @@ def summary_table(headline: pd.DataFrame) -> pd.DataFrame:
     Coefficients are shown in percent (100 x log points) per standard deviation of
     exposure; text cells use a typographic minus.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``headline`` not a frame or without a column read; a coefficient, interval or p
+        value that is not a number (the text ``"x"`` came out as 100 ``x``), a
+        robustness specification that is not text, a number of occupations that is not a
+        whole number of 0 or more (1.5 was shown as 1, NaN raised pandas'
+        ``IntCastingNaNError``), naming the row and the column.
+
     Examples
     --------
     >>> h = pd.DataFrame({"measure": ["beta"], "outcome": ["log_emp"], "coef": [-0.0113],
@@ -208,24 +245,47 @@ def summary_table(headline: pd.DataFrame) -> pd.DataFrame:
     (-1.13, '[\u22122.82, 0.56]', '\u22121.79 (without 51) to 1.46 (unweighted)')
     """
     check_table(headline, "headline", _HEADLINE_COLUMNS)  # a KeyError from inside before
+    num = {col: numbers(headline, col, "headline").to_numpy(dtype=float)
+           for col in ("coef", "ci_low", "ci_high", "p_value", "pre_coef", "pre_p_value", "robust_min",
+                       "robust_max", "n_occupations")}
+    n = num["n_occupations"]
+    bad = ~(np.isfinite(n) & (n >= 0) & (np.mod(n, 1) == 0))
+    if bad.any():
+        pos = int(bad.argmax())
+        raise DataFormatError(f"n_occupations must be a whole number of 0 or more, got {float(n[pos])!r}",
+                              path="headline", row=pos + 1, column="n_occupations")
+    for col in ("robust_min_spec", "robust_max_spec"):
+        bad = ~headline[col].map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
+        if bad.any():  # NaN: "'float' object has no attribute 'startswith'"
+            pos = int(bad.argmax())
+            raise DataFormatError(f"{col} must be a specification name (str), got {_plain(headline[col].iloc[pos])!r}",
+                                  path="headline", row=pos + 1, column=col)
     return pd.DataFrame({
-        "measure": headline["measure"].map(lambda m: MEASURE_LABELS.get(m, m)),
-        "outcome": headline["outcome"].map({"log_emp": "employment", "log_wage": "mean wage"}),
-        "May 2025 (% per SD)": (100 * headline["coef"]).round(2),
-        "95% interval": [f"[{_pct(a)}, {_pct(b)}]" for a, b in
-                         zip(headline["ci_low"], headline["ci_high"])],
-        "p": headline["p_value"].round(3),
-        "pre-trend, May 2021 (%)": (100 * headline["pre_coef"]).round(2),
-        "pre-trend p": headline["pre_p_value"].round(3),
+        "measure": headline["measure"].map(lambda m: MEASURE_LABELS.get(m, m)).to_numpy(),
+        "outcome": headline["outcome"].map({"log_emp": "employment", "log_wage": "mean wage"}).to_numpy(),
+        "May 2025 (% per SD)": (100 * num["coef"]).round(2),
+        "95% interval": [f"[{_pct(a)}, {_pct(b)}]" for a, b in zip(num["ci_low"].tolist(), num["ci_high"].tolist())],
+        "p": num["p_value"].round(3),
+        "pre-trend, May 2021 (%)": (100 * num["pre_coef"]).round(2),
+        "pre-trend p": num["pre_p_value"].round(3),
         "robustness range": [f"{_pct(a)} ({_spec(sa)}) to {_pct(b)} ({_spec(sb)})" for a, sa, b, sb in
-                             zip(headline["robust_min"], headline["robust_min_spec"],
-                                 headline["robust_max"], headline["robust_max_spec"])],
-        "occupations": headline["n_occupations"].astype(int),
-    })
+                             zip(num["robust_min"].tolist(), headline["robust_min_spec"],
+                                 num["robust_max"].tolist(), headline["robust_max_spec"])],
+        "occupations": n.astype(int),
+    }, index=headline.index)
 
 
 def quintile_table(growth: pd.DataFrame, column: str = "emp_growth_post") -> pd.DataFrame:
     """One row per measure, one column per exposure group: ``column`` in percent.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``growth`` not a frame, without ``measure``, ``group`` or ``column``, or without
+        rows; ``column`` not a string; a group that is not a whole number of 1 or more
+        (``"1"`` lost its "least exposed" name, 2.5 became ``Q2.5``), a value that is not
+        a number, or a (measure, group) given twice (pandas' "Index contains duplicate
+        entries"), naming the row and the column.
 
     Examples
     --------
@@ -233,7 +293,23 @@ def quintile_table(growth: pd.DataFrame, column: str = "emp_growth_post") -> pd.
     >>> quintile_table(g).to_dict("records")
     [{'measure': 'ours: beta', 'Q1 (least exposed)': 5.0, 'Q2 (most exposed)': -2.0}]
     """
+    check_name(column, "column")  # a list: "unhashable type"
     check_table(growth, "growth", ["measure", "group", column])  # a KeyError from inside before
+    if growth.empty:
+        raise DataFormatError("growth has no rows: no exposure group to show")
+    group = numbers(growth, "group", "growth").to_numpy(dtype=float)
+    bad = ~(np.isfinite(group) & (group >= 1) & (np.mod(group, 1) == 0))
+    if bad.any():
+        pos = int(bad.argmax())
+        raise DataFormatError(f"group must be a whole number of 1 or more, got {_plain(growth['group'].iloc[pos])!r}",
+                              path="growth", row=pos + 1, column="group")
+    value = numbers(growth, column, "growth").to_numpy(dtype=float)
+    growth = pd.DataFrame({"measure": growth["measure"].to_numpy(), "group": group.astype(int), column: value})
+    repeat = first_repeat(growth["measure"].astype(str) + "|" + growth["group"].astype(str))
+    if repeat is not None:
+        pos, first = repeat
+        raise DataFormatError(f"measure {growth['measure'].iloc[pos]!r}, group {growth['group'].iloc[pos]} is given "
+                              f"twice (rows {first + 1} and {pos + 1})", path="growth", row=pos + 1, column="group")
     wide = growth.pivot(index="measure", columns="group", values=column)
     wide = wide.reindex(list(dict.fromkeys(growth["measure"])))
     last = int(wide.columns.max())

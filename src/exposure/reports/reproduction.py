@@ -24,7 +24,9 @@ import pandas as pd
 from exposure._args import check_name
 from exposure._io import atomic_paths, write_csv
 from exposure._measures import EXPOSURE_MEASURES
+from exposure._tables import first_repeat
 from exposure.crosswalks import load_onet_to_soc
+from exposure.errors import DataFormatError
 from exposure.fetch import fetch
 from exposure.measures import _common
 from exposure.measures.eloundou import load_occ_level, load_task_labels
@@ -73,6 +75,14 @@ def reproduce_occ_level(labels: pd.DataFrame, occ_level: pd.DataFrame) -> pd.Dat
         One row per labeler and measure: ``labeler, measure, n_occupations, n_matched,
         max_abs_diff``.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``occ_level`` not a frame or without ``onetsoc_code`` or a score column, a code
+        missing or given twice (it counted as two occupations, each compared), a score that
+        is not a number (``AttributeError``, ``KeyError``, ``ValueError`` before), naming
+        the row and the column; the errors of the roll-up for ``labels``.
+
     Examples
     --------
     >>> lab = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": [1, 2],
@@ -90,7 +100,20 @@ def reproduce_occ_level(labels: pd.DataFrame, occ_level: pd.DataFrame) -> pd.Dat
     4    gpt4    beta          1           0.0
     5    gpt4   gamma          1           0.0
     """
-    ref = occ_level.set_index("onetsoc_code")
+    columns = [f"{prefix}_{m}" for _, prefix in LABELERS.values() for m in EXPOSURE_MEASURES]
+    _common.check_table(occ_level, "occ_level", ["onetsoc_code", *columns])
+    codes = occ_level["onetsoc_code"]
+    gaps = codes.isna().to_numpy(dtype=bool)
+    if gaps.any():  # an unmatched occupation 'nan' before
+        raise DataFormatError("occ_level: onetsoc_code is missing", row=int(gaps.argmax()) + 1,
+                              column="onetsoc_code")
+    repeat = first_repeat(codes)
+    if repeat is not None:
+        pos, first = repeat
+        raise DataFormatError(f"occ_level has onetsoc_code {codes.iloc[pos]!r} twice (rows {first + 1} and "
+                              f"{pos + 1})", row=pos + 1, column="onetsoc_code")
+    ref = pd.DataFrame({c: _common.numbers(occ_level, c, "occ_level").to_numpy(dtype=float) for c in columns},
+                       index=pd.Index(codes.to_numpy(), name="onetsoc_code"))
     rows = []
     for labeler, (column, prefix) in LABELERS.items():
         occ = to_occupations(scores_from_labels(labels, column), weights="core").set_index("onetsoc_code")
@@ -134,12 +157,17 @@ def workforce_shares(soc_scores: pd.DataFrame, measure: str) -> dict:
     ------
     exposure.errors.DataFormatError
         ``soc_scores`` not a DataFrame or without ``tot_emp`` or ``measure``; ``measure``
-        not a string; a value that is not a number (row counted from 1 and column named).
+        not a string; a value that is not a number, or a negative ``tot_emp`` (a share of
+        1.5 before), naming the row (counted from 1) and the column.
     """
     check_name(measure, "measure")  # None raised ``KeyError: None``
     _common.check_table(soc_scores, "soc_scores", [measure, "tot_emp"])
     x = _common.numbers(soc_scores, measure, "soc_scores").to_numpy(dtype=float)
     emp = _common.numbers(soc_scores, "tot_emp", "soc_scores").fillna(0).to_numpy(dtype=float)
+    if (emp < 0).any():
+        pos = int((emp < 0).argmax())
+        raise DataFormatError(f"tot_emp must be a number of 0 or more, got {float(emp[pos])!r}", path="soc_scores",
+                              row=pos + 1, column="tot_emp")
     ok = ~np.isnan(x)
     cov = float(emp[ok].sum())
     xv = np.where(ok, x, -1.0)

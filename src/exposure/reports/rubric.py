@@ -11,13 +11,16 @@ label, at the task level (label shares, accuracy, Cohen's kappa) and the occupat
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from exposure._args import check_path
 from exposure._io import write_csv
 from exposure._measures import CORE_WEIGHT, EXPOSURE_MEASURES, LABELS, OTHER_WEIGHT
+from exposure._tables import first_repeat, task_id_numbers
+from exposure.errors import DataFormatError, ExposureError
+from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.scoring import PROBA_COLUMNS
 from exposure.scoring._evaluate import cohen_kappa, occupation_means
 from exposure.scoring.rubric import score_rubric
@@ -28,6 +31,108 @@ logger = logging.getLogger(__name__)
 
 #: Reference name -> label column of :func:`exposure.measures.eloundou.read_task_labels`.
 REFERENCES = {"human": "human_exposure_agg", "gpt4": "gpt4_exposure"}
+
+
+def checked_labels(labels, columns, also=(), *, name: str = "labels", onet_codes: bool = True) -> pd.DataFrame:
+    """Check a task labels frame read by a report; return it with integer task IDs and a fresh index.
+
+    The rules of :func:`exposure.measures.eloundou.check_task_labels`, with every label
+    present: ``labels`` a frame with the columns ``onetsoc_code``, ``task_id``,
+    ``columns`` (the labels compared) and ``also`` (the other columns read), each once; a
+    code on every row (of the form ``00-0000.00`` with ``onet_codes``); an integer task ID
+    of 0 or more on every row (``"8823"`` and ``8823.0`` are 8823); no (code, task ID)
+    twice; every label ``E0``, ``E1`` or ``E2``; at least one row. A GPT-4 label
+    ``'e1'``, ``' E1'`` or missing was dropped from the GPT-4 row without a word, a task
+    listed twice counted twice, a missing code became an occupation ``'nan'``, a missing
+    column raised ``KeyError``.
+
+    Parameters
+    ----------
+    labels : pandas.DataFrame
+        E.g. :func:`exposure.measures.eloundou.load_task_labels` output.
+    columns : sequence of str
+        The label columns the report compares.
+    also : sequence of str
+        Other columns it reads (``task``, ``task_type``, ``title``).
+    name : str, default "labels"
+        The argument's name, for the messages.
+    onet_codes : bool, default True
+        Codes must be O*NET-SOC codes; False: any text groups the tasks into occupations
+        (the rubric's report takes made-up keys).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``labels`` with a ``RangeIndex`` and ``task_id`` as int64.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the row (its position, counted from 1) and the column where one is at fault.
+
+    Examples
+    --------
+    >>> labels = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": [1, 2],
+    ...                        "task": ["Plan budgets.", "Meet boards."], "human_exposure_agg": ["E1", None]})
+    >>> checked_labels(labels, ["human_exposure_agg"], ["task"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'human_exposure_agg': labels: human_exposure_agg is missing: every task of the report needs its label
+    """
+    if not isinstance(labels, pd.DataFrame):  # None: "not subscriptable" before
+        raise DataFormatError(f"{name} must be a pandas DataFrame, e.g. "
+                              f"exposure.measures.eloundou.load_task_labels(), got {type(labels).__name__}")
+    if isinstance(labels.columns, pd.MultiIndex):
+        raise DataFormatError(f"{name} has multi-level column names; flatten them first")
+    needed = list(dict.fromkeys(["onetsoc_code", "task_id", *columns, *also]))
+    missing = [c for c in needed if c not in labels.columns]
+    if missing:  # a KeyError before
+        raise DataFormatError(f"{name} lacks column(s) {missing} (columns: {list(labels.columns)})")
+    for col in needed:
+        if (labels.columns == col).sum() > 1:
+            raise DataFormatError(f"{name}: column {col!r} appears more than once", column=col)
+    if labels.empty:  # NaN figures and numpy warnings before
+        raise DataFormatError(f"{name} has no rows: no task to compare")
+    frame = labels.reset_index(drop=True)
+    codes = frame["onetsoc_code"]
+    gaps = codes.isna().to_numpy(dtype=bool)
+    if gaps.any():
+        raise DataFormatError(f"{name}: O*NET-SOC code missing", row=int(gaps.argmax()) + 1, column="onetsoc_code")
+    if onet_codes:
+        bad = ~codes.astype("string").str.fullmatch(ONETSOC_PATTERN).to_numpy(dtype=bool, na_value=False)
+        if bad.any():
+            pos = int(bad.argmax())
+            raise DataFormatError(f"{name}: O*NET-SOC code {_plain(codes.iloc[pos])!r} is not of the form "
+                                  "00-0000.00 (e.g. 11-1011.00)", row=pos + 1, column="onetsoc_code")
+    ids = task_id_numbers(frame["task_id"])  # text, fractions, bools refused, naming the row
+    for bad, what in ((ids.isna(), "task ID missing"), (ids < 0, "task ID {!r} is negative")):
+        bad = bad.to_numpy(dtype=bool, na_value=False)
+        if bad.any():
+            pos = int(bad.argmax())
+            raise DataFormatError(f"{name}: {what.format(_plain(frame['task_id'].iloc[pos]))}", row=pos + 1,
+                                  column="task_id")
+    repeat = first_repeat(codes.astype(str) + "|" + ids.astype("int64").astype(str))
+    if repeat is not None:
+        pos, first = repeat
+        raise DataFormatError(f"{name} has task key ({_plain(codes.iloc[pos])}, {int(ids.iloc[pos])}) twice "
+                              f"(rows {first + 1} and {pos + 1})", row=pos + 1, column="task_id")
+    for col in columns:
+        values = frame[col]
+        gaps = values.isna().to_numpy(dtype=bool)
+        if gaps.any():
+            raise DataFormatError(f"{name}: {col} is missing: every task of the report needs its label",
+                                  row=int(gaps.argmax()) + 1, column=col)
+        bad = ~values.isin(LABELS).to_numpy(dtype=bool)
+        if bad.any():
+            pos = int(bad.argmax())
+            raise DataFormatError(f"{name}: {col} must be {', '.join(LABELS[:-1])} or {LABELS[-1]}, got "
+                                  f"{_plain(values.iloc[pos])!r}", row=pos + 1, column=col)
+    return frame.assign(task_id=ids.astype("int64").to_numpy())
+
+
+def _plain(value):
+    """``value`` for a message: numpy scalars as Python ones."""
+    return value.item() if isinstance(value, np.generic) else value
 
 
 def rubric_agreement(labels: pd.DataFrame, *, onet=None) -> pd.DataFrame:
@@ -54,6 +159,17 @@ def rubric_agreement(labels: pd.DataFrame, *, onet=None) -> pd.DataFrame:
         measures (:data:`exposure._measures.LABEL_SCORES`): of the rubric's probabilities
         and of the reference's labels.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``labels`` is not a frame, lacks ``onetsoc_code``, ``task_id``, ``task``,
+        ``task_type`` or ``human_exposure_agg``, has no rows, or a row breaks a rule of
+        :func:`checked_labels` (a label other than ``E0``, ``E1``, ``E2``, of the human or
+        the GPT-4 labels, or missing; a task twice; a missing code or task ID; any
+        non-missing code is an occupation key here): the message names the row and the
+        column. Such labels raised ``KeyError`` (and
+        without ``human_exposure_agg`` only the rubric's label shares were returned).
+
     Examples
     --------
     >>> labels = pd.DataFrame({
@@ -69,6 +185,9 @@ def rubric_agreement(labels: pd.DataFrame, *, onet=None) -> pd.DataFrame:
     6     human  task     accuracy    1.0  4
     7     human  task  cohen_kappa    1.0  4
     """
+    columns = [col for col in REFERENCES.values()
+               if col == REFERENCES["human"] or (isinstance(labels, pd.DataFrame) and col in labels.columns)]
+    labels = checked_labels(labels, columns, ["task", "task_type"], onet_codes=False)
     scores = score_rubric(labels, onet=onet)
     proba = scores[list(PROBA_COLUMNS)].to_numpy()
     pred = proba.argmax(axis=1)
@@ -116,6 +235,13 @@ def write_rubric_agreement(out, *, labels: pd.DataFrame, onet=None) -> pd.DataFr
     pandas.DataFrame
         The table written.
 
+    Raises
+    ------
+    exposure.errors.ExposureError
+        ``out`` is not a path (None: a ``TypeError`` before) or not a ``.csv`` name (CSV
+        text was written under ``r.xlsx``), checked before the rubric is run; the errors
+        of :func:`rubric_agreement`.
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -127,7 +253,10 @@ def write_rubric_agreement(out, *, labels: pd.DataFrame, onet=None) -> pd.DataFr
     >>> out.read_text().splitlines()[:2]
     ['reference,level,metric,value,n', 'rubric,task,share_e0,0.6667,3']
     """
+    out = check_path(out, "out")
+    if out.suffix.lower() != ".csv":
+        raise ExposureError(f"{out}: the report is written as CSV; give a file name ending in .csv")
     table = rubric_agreement(labels, onet=onet)
-    write_csv(table, Path(out))
+    write_csv(table, out)
     logger.info("wrote %s", out)
     return table

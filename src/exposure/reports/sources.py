@@ -17,8 +17,9 @@ from pathlib import Path
 import pandas as pd
 
 from exposure import crosswalks, oews, onet
+from exposure._args import check_choice, check_path, shown
 from exposure._io import atomic_paths, write_csv
-from exposure.errors import ExposureError
+from exposure.errors import DataFormatError, ExposureError
 
 __all__ = [
     "READERS",
@@ -72,8 +73,10 @@ def validate_file(table: str, path) -> pd.DataFrame:
     Raises
     ------
     exposure.errors.ExposureError
-        An unknown table name; the reader's :class:`~exposure.errors.DataFormatError`
-        (naming file, row and column) for a bad file.
+        An unknown table name (or not a str: a list raised ``TypeError: unhashable
+        type``), a ``path`` that is not a str or os.PathLike (None, bytes: a ``TypeError``
+        before); the reader's :class:`~exposure.errors.DataFormatError` (naming file, row
+        and column) for a bad file.
 
     Examples
     --------
@@ -90,10 +93,11 @@ def validate_file(table: str, path) -> pd.DataFrame:
     ...
     exposure.errors.ExposureError: unknown table 'task'; choose from occupations, tasks, ...
     """
+    check_choice(table, "table", READERS)
     if table not in READERS:
         names = ", ".join(READERS)
         raise ExposureError(f"unknown table {table!r}; choose from {names}")
-    return READERS[table](Path(path))
+    return READERS[table](check_path(path, "path"))
 
 
 def validate_sources(*, mirror=None, data_dir=None, onet_releases=ONET_RELEASES, on_error=None):
@@ -237,6 +241,11 @@ def coverage_figures(loaded: dict) -> pd.DataFrame:
     loaded : dict
         Second output of :func:`validate_sources`.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``loaded`` is not a dict (an ``AttributeError`` before).
+
     Returns
     -------
     pandas.DataFrame
@@ -259,6 +268,9 @@ def coverage_figures(loaded: dict) -> pd.DataFrame:
     >>> fig.set_index("figure")["value"].iloc[[2, 12]].to_dict()
     {'SOC codes shared by several O*NET codes': 1, 'share of detailed employment with a direct SOC match': 0.75}
     """
+    if not isinstance(loaded, dict):
+        raise DataFormatError(f"loaded must be a dict of the loaded sources (the second output of "
+                              f"validate_sources), got {shown(loaded)}")
     out = []
     for key, obj in loaded.items():
         if key[0] == "onet":
@@ -288,6 +300,12 @@ def write_source_reports(counts: pd.DataFrame, loaded: dict, report_dir) -> list
     list of pathlib.Path
         The two files written.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``counts`` not a DataFrame, ``loaded`` not a dict, ``report_dir`` not a path
+        (``AttributeError`` / ``TypeError`` before), before anything is written.
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -297,7 +315,10 @@ def write_source_reports(counts: pd.DataFrame, loaded: dict, report_dir) -> list
     >>> [p.name for p in paths], paths[0].read_text().splitlines()
     (['validate_row_counts.csv', 'data_coverage.csv'], ['source,release,table,rows', 'oews,2025,national,1400'])
     """
-    report_dir = Path(report_dir)
+    report_dir = check_path(report_dir, "report_dir", "a directory path")
+    if not isinstance(counts, pd.DataFrame):
+        raise DataFormatError(f"counts must be a pandas DataFrame (the first output of validate_sources), "
+                              f"got {shown(counts)}")
     frames = {"validate_row_counts.csv": counts, "data_coverage.csv": coverage_figures(loaded)}
     with atomic_paths([report_dir / name for name in frames]) as paths:  # one set
         for frame, path in zip(frames.values(), paths, strict=True):
