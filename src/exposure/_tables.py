@@ -1677,22 +1677,31 @@ def _xlsx_worksheets(path: Path) -> list[tuple[str, bool]]:
     is the one ``sheet_name=0`` reads. Read from the workbook part and its relationships
     only; raises on a file that is not such a workbook.
     """
+    with zipfile.ZipFile(path) as archive:
+        return [(name, hidden) for name, hidden, _ in xlsx_sheet_parts(archive)]
+
+
+def xlsx_sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, bool, str]]:
+    """``(name, hidden, zip member)`` of each worksheet of an open workbook, in order.
+
+    Chart sheets are left out, as openpyxl leaves them out of ``worksheets``. Raises on an
+    archive that is not such a workbook (a part over 16 MiB included).
+    """
     import posixpath
     import xml.etree.ElementTree as ET
 
     def local(name: str) -> str:
         return name.rsplit("}", 1)[-1]
 
-    def part(archive: zipfile.ZipFile, name: str) -> ET.Element:
+    def part(name: str) -> ET.Element:
         if archive.getinfo(name).file_size > 16 * 2**20:  # not a workbook part: refuse
             raise ValueError(f"{name} is too large")
         return ET.fromstring(archive.read(name))
 
-    def relations(archive: zipfile.ZipFile, name: str) -> dict:
+    def relations(name: str) -> dict:
         folder, base = posixpath.split(name)
-        rels = part(archive, posixpath.join(folder, "_rels", f"{base}.rels"))
         out = {}
-        for rel in rels.iter():
+        for rel in part(posixpath.join(folder, "_rels", f"{base}.rels")).iter():
             if local(rel.tag) == "Relationship":
                 target = rel.get("Target", "")
                 target = (target.lstrip("/") if target.startswith("/")
@@ -1700,17 +1709,17 @@ def _xlsx_worksheets(path: Path) -> list[tuple[str, bool]]:
                 out[rel.get("Id")] = (rel.get("Type", ""), target)
         return out
 
-    with zipfile.ZipFile(path) as archive:
-        main = next((target for kind, target in relations(archive, "").values()
-                     if kind.endswith("/officeDocument")), "xl/workbook.xml")
-        rels = relations(archive, main)
-        sheets = []
-        for node in part(archive, main).iter():
-            if local(node.tag) != "sheet":
-                continue
-            rid = next((v for k, v in node.attrib.items() if local(k) == "id"), None)
-            if rels.get(rid, ("",))[0].endswith("/worksheet"):
-                sheets.append((node.get("name", ""), node.get("state", "visible") != "visible"))
+    main = next((target for kind, target in relations("").values()
+                 if kind.endswith("/officeDocument")), "xl/workbook.xml")
+    rels = relations(main)
+    sheets = []
+    for node in part(main).iter():
+        if local(node.tag) != "sheet":
+            continue
+        rid = next((v for k, v in node.attrib.items() if local(k) == "id"), None)
+        kind, target = rels.get(rid, ("", ""))
+        if kind.endswith("/worksheet"):
+            sheets.append((node.get("name", ""), node.get("state", "visible") != "visible", target))
     return sheets
 
 

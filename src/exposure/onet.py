@@ -45,6 +45,7 @@ from exposure._tables import (
     read_table,
     to_number,
     xlsx_sheet_note,
+    xlsx_sheet_parts,
 )
 from exposure.errors import DataFormatError, ExposureError, SchemaError
 from exposure.schemas import validate
@@ -206,30 +207,10 @@ def _local(tag: str) -> str:
 
 def _first_worksheet_part(archive: zipfile.ZipFile) -> str:
     """The zip member of the first worksheet of a workbook (the one openpyxl's ``worksheets[0]`` is)."""
-    import posixpath
-    import xml.etree.ElementTree as ET
-
-    def relations(name: str) -> dict:
-        folder, base = posixpath.split(name)
-        out = {}
-        for rel in ET.fromstring(archive.read(posixpath.join(folder, "_rels", f"{base}.rels"))).iter():
-            if _local(rel.tag) == "Relationship":
-                target = rel.get("Target", "")
-                target = (target.lstrip("/") if target.startswith("/")
-                          else posixpath.normpath(posixpath.join(folder, target)))
-                out[rel.get("Id")] = (rel.get("Type", ""), target)
-        return out
-
-    main = next((t for kind, t in relations("").values() if kind.endswith("/officeDocument")),
-                "xl/workbook.xml")
-    rels = relations(main)
-    for node in ET.fromstring(archive.read(main)).iter():
-        if _local(node.tag) == "sheet":
-            rid = next((v for k, v in node.attrib.items() if _local(k) == "id"), None)
-            kind, target = rels.get(rid, ("", ""))
-            if kind.endswith("/worksheet"):
-                return target
-    raise KeyError("no worksheet")
+    sheets = xlsx_sheet_parts(archive)
+    if not sheets:
+        raise KeyError("no worksheet")
+    return sheets[0][2]
 
 
 def _column_index(ref: str) -> int:
@@ -583,14 +564,9 @@ def read_occupations(path) -> pd.DataFrame:
 
     Raises
     ------
-    exposure.errors.DataFormatError
-        An unreadable, truncated or empty file, a missing column or one read twice, an
-        empty row between the rows, a value that is not a number (a decimal comma such as
-        ``9,5``, an infinite number), an ``.xlsx`` formula never computed; naming the
-        file, the row (the header is row 1) and the column as written in the file.
-    exposure.errors.SchemaError
-        A malformed code or out-of-range value, a required number missing, a key given
-        twice (the key and both rows named).
+    exposure.errors.DataFormatError, exposure.errors.SchemaError
+        The cases every reader of this module refuses (listed in its docstring), naming
+        the file, the row (the header is row 1) and the column as written in the file.
 
     Examples
     --------
@@ -624,14 +600,9 @@ def read_tasks(path) -> pd.DataFrame:
 
     Raises
     ------
-    exposure.errors.DataFormatError
-        An unreadable, truncated or empty file, a missing column or one read twice, an
-        empty row between the rows, a value that is not a number (a decimal comma such as
-        ``9,5``, an infinite number), an ``.xlsx`` formula never computed; naming the
-        file, the row (the header is row 1) and the column as written in the file.
-    exposure.errors.SchemaError
-        A malformed code or out-of-range value, a required number missing, a key given
-        twice (the key and both rows named).
+    exposure.errors.DataFormatError, exposure.errors.SchemaError
+        The cases every reader of this module refuses (listed in its docstring), naming
+        the file, the row (the header is row 1) and the column as written in the file.
 
     Examples
     --------
@@ -690,14 +661,9 @@ def read_task_ratings(path) -> pd.DataFrame:
 
     Raises
     ------
-    exposure.errors.DataFormatError
-        An unreadable, truncated or empty file, a missing column or one read twice, an
-        empty row between the rows, a value that is not a number (a decimal comma such as
-        ``9,5``, an infinite number), an ``.xlsx`` formula never computed; naming the
-        file, the row (the header is row 1) and the column as written in the file.
-    exposure.errors.SchemaError
-        A malformed code or out-of-range value, a required number missing, a key given
-        twice (the key and both rows named).
+    exposure.errors.DataFormatError, exposure.errors.SchemaError
+        The cases every reader of this module refuses (listed in its docstring), naming
+        the file, the row (the header is row 1) and the column as written in the file.
 
     Examples
     --------
@@ -766,14 +732,9 @@ def read_task_dwas(path) -> pd.DataFrame:
 
     Raises
     ------
-    exposure.errors.DataFormatError
-        An unreadable, truncated or empty file, a missing column or one read twice, an
-        empty row between the rows, a value that is not a number (a decimal comma such as
-        ``9,5``, an infinite number), an ``.xlsx`` formula never computed; naming the
-        file, the row (the header is row 1) and the column as written in the file.
-    exposure.errors.SchemaError
-        A malformed code or out-of-range value, a required number missing, a key given
-        twice (the key and both rows named).
+    exposure.errors.DataFormatError, exposure.errors.SchemaError
+        The cases every reader of this module refuses (listed in its docstring), naming
+        the file, the row (the header is row 1) and the column as written in the file.
 
     Examples
     --------
@@ -810,14 +771,9 @@ def read_dwas(path) -> pd.DataFrame:
 
     Raises
     ------
-    exposure.errors.DataFormatError
-        An unreadable, truncated or empty file, a missing column or one read twice, an
-        empty row between the rows, a value that is not a number (a decimal comma such as
-        ``9,5``, an infinite number), an ``.xlsx`` formula never computed; naming the
-        file, the row (the header is row 1) and the column as written in the file.
-    exposure.errors.SchemaError
-        A malformed code or out-of-range value, a required number missing, a key given
-        twice (the key and both rows named).
+    exposure.errors.DataFormatError, exposure.errors.SchemaError
+        The cases every reader of this module refuses (listed in its docstring), naming
+        the file, the row (the header is row 1) and the column as written in the file.
 
     Examples
     --------
@@ -846,14 +802,9 @@ def read_iwas(path) -> pd.DataFrame:
 
     Raises
     ------
-    exposure.errors.DataFormatError
-        An unreadable, truncated or empty file, a missing column or one read twice, an
-        empty row between the rows, a value that is not a number (a decimal comma such as
-        ``9,5``, an infinite number), an ``.xlsx`` formula never computed; naming the
-        file, the row (the header is row 1) and the column as written in the file.
-    exposure.errors.SchemaError
-        A malformed code or out-of-range value, a required number missing, a key given
-        twice (the key and both rows named).
+    exposure.errors.DataFormatError, exposure.errors.SchemaError
+        The cases every reader of this module refuses (listed in its docstring), naming
+        the file, the row (the header is row 1) and the column as written in the file.
 
     Examples
     --------
@@ -881,14 +832,9 @@ def read_job_zones(path) -> pd.DataFrame:
 
     Raises
     ------
-    exposure.errors.DataFormatError
-        An unreadable, truncated or empty file, a missing column or one read twice, an
-        empty row between the rows, a value that is not a number (a decimal comma such as
-        ``9,5``, an infinite number), an ``.xlsx`` formula never computed; naming the
-        file, the row (the header is row 1) and the column as written in the file.
-    exposure.errors.SchemaError
-        A malformed code or out-of-range value, a required number missing, a key given
-        twice (the key and both rows named).
+    exposure.errors.DataFormatError, exposure.errors.SchemaError
+        The cases every reader of this module refuses (listed in its docstring), naming
+        the file, the row (the header is row 1) and the column as written in the file.
 
     Examples
     --------
@@ -920,14 +866,9 @@ def read_emerging_tasks(path) -> pd.DataFrame:
 
     Raises
     ------
-    exposure.errors.DataFormatError
-        An unreadable, truncated or empty file, a missing column or one read twice, an
-        empty row between the rows, a value that is not a number (a decimal comma such as
-        ``9,5``, an infinite number), an ``.xlsx`` formula never computed; naming the
-        file, the row (the header is row 1) and the column as written in the file.
-    exposure.errors.SchemaError
-        A malformed code or out-of-range value, a required number missing, a key given
-        twice (the key and both rows named).
+    exposure.errors.DataFormatError, exposure.errors.SchemaError
+        The cases every reader of this module refuses (listed in its docstring), naming
+        the file, the row (the header is row 1) and the column as written in the file.
 
     Examples
     --------
