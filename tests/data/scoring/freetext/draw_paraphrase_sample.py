@@ -52,6 +52,15 @@ def write(kept: pd.DataFrame, name: str) -> None:
     print(f"{len(kept)} tasks from {kept['onetsoc_code'].nunique()} occupations -> {out}")
 
 
+def earlier_ids(*names: str) -> set:
+    """The (onetsoc_code, task_id) pairs of earlier samples (files beside this script)."""
+    pairs: set = set()
+    for name in names:
+        seen = pd.read_csv(Path(__file__).with_name(name), dtype={"onetsoc_code": str})
+        pairs |= set(zip(seen["onetsoc_code"], seen["task_id"].astype(int)))
+    return pairs
+
+
 def main(path: str) -> None:
     write(draw(path), "paraphrase_sample.csv")
 

@@ -19,23 +19,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pandas as pd
-
 sys.path.insert(0, str(Path(__file__).parent))
-from draw_paraphrase_sample import draw, write  # noqa: E402  (the first set's procedure)
+from draw_paraphrase_sample import draw, earlier_ids, write  # noqa: E402  (the first set's procedure)
 
 SEED = 20261204
 N = 260
 
 
 def main(path: str) -> None:
-    here = Path(__file__).parent
-    exclude = set()
-    for name in ("paraphrase_sample.csv", "paraphrase_sample_v2.csv"):
-        seen = pd.read_csv(here / name, dtype={"onetsoc_code": str})
-        exclude |= set(zip(seen["onetsoc_code"], seen["task_id"].astype(int)))
-    write(draw(path, SEED, N, exclude), "paraphrase_sample_v3.csv")
-
+    write(draw(path, SEED, N, earlier_ids("paraphrase_sample.csv", "paraphrase_sample_v2.csv")), "paraphrase_sample_v3.csv")
 
 if __name__ == "__main__":
     main(sys.argv[1])
