@@ -217,7 +217,7 @@ def read_task_file(path) -> pd.DataFrame:
     Raises
     ------
     exposure.errors.DataFormatError
-        Unsupported extension, missing file, or a file that cannot be parsed.
+        Unsupported extension, missing file, a directory, or a file that cannot be parsed.
 
     Examples
     --------
@@ -228,6 +228,9 @@ def read_task_file(path) -> pd.DataFrame:
     {'task': ['Say "hi".'], 'note': [nan]}
     """
     path = check_input_file(path, "input file")  # "-", a pipe: not "not found"
+    if path.is_dir():  # file_kind said "unsupported input file type '(none)'"
+        raise DataFormatError("is a directory, not a file: give a CSV, tab-separated or Parquet "
+                              "file of tasks", path=path)
     kind = file_kind(path, "input")
     if not path.is_file():
         raise DataFormatError("input file not found", path=path)
