@@ -32,9 +32,10 @@ import numpy as np
 import pandas as pd
 
 from exposure._args import check_choice, shown
-from exposure._tables import missing_to_na, read_table, to_number
+from exposure._tables import missing_to_na, to_number
 from exposure.errors import DataFormatError
 from exposure.fetch import check_location, fetch
+from exposure.onet import _read
 from exposure.schemas import validate
 from exposure.schemas._crosswalks import (
     IscoGroups,
@@ -102,6 +103,32 @@ def _csv_kwargs(path) -> dict:
     return {} if str(path).lower().endswith((".xlsx", ".xlsm")) else _CSV
 
 
+def _read_crosswalk(path, columns: dict, *, optional: dict | None = None):
+    """Read a crosswalk file as the O*NET and OEWS readers read theirs, refusing one without rows.
+
+    :func:`exposure.onet._read` (so :func:`exposure._tables.read_table`): a column read
+    that the header holds twice (also in another case or spacing) is refused, naming both
+    positions (the first copy was read without a word); rows of blank cells ending the
+    file (a spreadsheet's ``,,,,`` records) are ignored (they were refused as malformed
+    codes). A file with a header and no rows is refused (an empty crosswalk matched
+    nothing further on, without a word about the file).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "soc10_isco08.csv"
+    >>> _ = p.write_text("soc10,isco08\\n")
+    >>> _read_crosswalk(p, {"soc_2010_code": "soc10", "isco08_code": "isco08"})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: ...soc10_isco08.csv: no crosswalk rows: the file has a header but no rows
+    """
+    raw = _read(path, columns, optional=optional, **_csv_kwargs(path))
+    if not len(raw.frame):
+        raise DataFormatError("no crosswalk rows: the file has a header but no rows", path=raw.path)
+    return raw
+
+
 def _strip(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.apply(lambda s: s.str.strip())
 
@@ -130,7 +157,7 @@ def read_onet_to_soc(path) -> pd.DataFrame:
     >>> read_onet_to_soc(p)[["onetsoc_code", "soc_code"]].to_dict("records")
     [{'onetsoc_code': '11-1011.03', 'soc_code': '11-1011'}]
     """
-    raw = read_table(
+    raw = _read_crosswalk(
         path,
         {
             "onetsoc_code": ("O*NET-SOC 2019 Code", "O*NET-SOC Code"),
@@ -138,7 +165,6 @@ def read_onet_to_soc(path) -> pd.DataFrame:
             "soc_code": ("2018 SOC Code", "SOC Code"),
             "soc_title": ("2018 SOC Title", "SOC Title"),
         },
-        **_csv_kwargs(path),
     )
     return validate(_strip(raw.frame), OnetToSoc, path=raw.path, row_offset=raw.first_row)
 
@@ -183,11 +209,10 @@ def read_soc_structure(path) -> pd.DataFrame:
     >>> s[["soc_code", "level", "broad_code"]].iloc[-1].tolist()
     ['11-1011.03', 'onet', '11-1010']
     """
-    raw = read_table(
+    raw = _read_crosswalk(
         path,
         {**_LEVEL_COLUMNS, "title": ("SOC or O*NET-SOC 2019 Title", "Title")},
         optional={"onet": ("Detailed O*NET-SOC", "O*NET-SOC Code")},
-        **_csv_kwargs(path),
     )
     f = _strip(raw.frame)
     levels = [lv for lv in ("major", "minor", "broad", "detailed", "onet") if lv in f]
@@ -242,7 +267,7 @@ def read_soc_2010_to_2018(path) -> pd.DataFrame:
     >>> read_soc_2010_to_2018(p)["soc_2010_code"].tolist()
     ['11-1011']
     """
-    raw = read_table(
+    raw = _read_crosswalk(
         path,
         {
             "onetsoc_2010_code": "O*NET-SOC 2010 Code",
@@ -250,7 +275,6 @@ def read_soc_2010_to_2018(path) -> pd.DataFrame:
             "soc_code": "2018 SOC Code",
             "soc_title": "2018 SOC Title",
         },
-        **_csv_kwargs(path),
     )
     f = _strip(raw.frame)
     frame = pd.DataFrame(
@@ -290,7 +314,7 @@ def read_soc10_isco08(path) -> pd.DataFrame:
     >>> read_soc10_isco08(p).values.tolist()
     [['11-1011', '1112'], ['55-1011', '0110']]
     """
-    raw = read_table(path, {"soc_2010_code": "soc10", "isco08_code": "isco08"}, **_csv_kwargs(path))
+    raw = _read_crosswalk(path, {"soc_2010_code": "soc10", "isco08_code": "isco08"})
     f = _strip(raw.frame)
     isco = f["isco08_code"]
     isco = isco.where(~isco.str.fullmatch(r"[0-9]{3}"), isco.str.zfill(4))
@@ -319,11 +343,10 @@ def read_isco_groups(path) -> pd.DataFrame:
     >>> read_isco_groups(p)[["isco08_code", "level"]].values.tolist()
     [['0110', 4]]
     """
-    raw = read_table(
+    raw = _read_crosswalk(
         path,
         {"isco08_code": "code", "isco_title": "preferredLabel"},
         optional={"description": "description"},
-        **_csv_kwargs(path),
     )
     f = raw.frame
     code = f["isco08_code"].str.strip()
@@ -360,13 +383,12 @@ def read_naics_titles(path) -> pd.DataFrame:
     >>> read_naics_titles(p).values.tolist()
     [['31-33', 'Manufacturing', 2], ['311', 'Food Manufacturing', 3]]
     """
-    raw = read_table(
+    raw = _read_crosswalk(
         path,
         {
             "naics": ("2022 NAICS US Code", "2022 NAICS Code", "NAICS Code"),
             "naics_title": ("2022 NAICS US Title", "2022 NAICS Title", "NAICS Title"),
         },
-        **_csv_kwargs(path),
     )
     f = _strip(raw.frame)
     level = f["naics"].map(lambda c: 2 if re.fullmatch(r"[0-9]{2}-[0-9]{2}", c) else len(c))
@@ -573,7 +595,7 @@ def read_census_crosswalk(path) -> pd.DataFrame:
     0   11-1011.00       0010       5.0        True
     1   51-8099.00        NaN       NaN       False
     """
-    raw = read_table(
+    raw = _read_crosswalk(
         path,
         {
             "onetsoc_code": "Code",
@@ -582,7 +604,6 @@ def read_census_crosswalk(path) -> pd.DataFrame:
             "job_zone": "Job Zone",
             "data_level": "Data-level",
         },
-        **_csv_kwargs(path),
     )
     f = _strip(raw.frame)
     level = f["data_level"].str.upper()

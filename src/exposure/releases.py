@@ -416,6 +416,14 @@ class Lock:
 
         A byte-order mark (a lock saved by a Windows editor) is read past: it was called
         "not a lock file".
+
+        Raises
+        ------
+        exposure.errors.DataFormatError
+            Naming the lock file, the line and the column: a line of more or fewer than the
+            five tab-separated fields (the extra ones were dropped, the missing ones read as
+            None), a name missing or with surrounding spaces (its pin matched no file), a
+            size or sha256 that is not one, a file pinned twice with different pins.
         """
         if not self.path.is_file():
             if self.path.exists():  # a directory, a pipe: "no pinned file yet" hid it
@@ -437,8 +445,17 @@ class Lock:
                                 f"{', '.join(_LOCK_COLUMNS)})")
         out, rows = {}, {}
         for (line, _), row in zip(numbered[1:], reader):
+            # extra fields went under the key None, missing ones were None: read without a word
+            got = len(_LOCK_COLUMNS) + len(row.get(None) or ()) - sum(row.get(c) is None for c in _LOCK_COLUMNS)
+            if got != len(_LOCK_COLUMNS):
+                raise DataFormatError(f"too {'many' if got > len(_LOCK_COLUMNS) else 'few'} fields: expected "
+                                      f"{len(_LOCK_COLUMNS)}, got {got} (fields are separated by tabs)",
+                                      path=self.path, row=line)
             if not row.get("name"):  # pinned under the name ''
                 raise DataFormatError("name missing", path=self.path, row=line, column="name")
+            if row["name"] != row["name"].strip():  # pinned under a name no file has, without a word
+                raise DataFormatError(f"the name {row['name']!r} has surrounding spaces: remove them",
+                                      path=self.path, row=line, column="name")
             # a pin is a size and a sha256: anything else would fail later, far from here
             if not str(row.get("size") or "").isdigit():
                 raise DataFormatError(f"size must be a whole number of bytes, got {row.get('size')!r}",
