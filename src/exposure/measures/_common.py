@@ -90,7 +90,9 @@ def read_csv(path, name=None) -> pd.DataFrame:
     ------
     exposure.errors.DataFormatError
         A missing, empty, HTML or unparsable file (a truncated quoted field), a file that
-        is not UTF-8, a column named twice (row 1), or an empty line before the last row.
+        is not UTF-8, a column named twice (row 1), an empty line before the last row, or a
+        header without any row below it (a published measure has rows; the readers returned
+        an empty table).
     exposure.errors.InputError
         The file cannot be read (permission, I/O error).
 
@@ -138,12 +140,35 @@ def read_csv(path, name=None) -> pd.DataFrame:
     header = [f"Unnamed: {i}" if pd.isna(c) else str(c) for i, c in enumerate(frame.iloc[0])]
     _check_header(header, name)  # the one check of the user tables' headers
     frame = frame.iloc[1:].set_axis(header, axis=1)
+    if frame.empty:  # a header only: every reader returned an empty measure without a word
+        raise DataFormatError("no rows below the header (row 1)", path=name)
     return frame.reset_index(drop=True)
 
 
+def check_sheet_header(frame: pd.DataFrame, path, sheet, **kwargs) -> None:
+    """Refuse a column named twice in row 1 of an Excel sheet (pandas renames it ``X.1``).
+
+    ``frame`` is the sheet as pandas read it (``header=0``); the header row is read again
+    only when a name looks renamed (``X.1`` beside ``X``), so a valid sheet is read once.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the file, row 1 and the column (the second of the two was read as ``X.1``
+        and never used: the first was taken without a word).
+    """
+    names = [str(c) for c in frame.columns]
+    if not any(n.rsplit(".", 1)[0] in names for n in names if "." in n):
+        return
+    header = pd.read_excel(path, sheet_name=sheet, header=None, nrows=1, dtype=str, **kwargs)
+    _check_header(["" if pd.isna(c) else str(c) for c in header.iloc[0]] if len(header) else [], path)
+
+
 def check_codes(codes: pd.Series, pattern: str, path, column: str, *, what: str, example: str,
-                unique: bool = True, row_offset: int = 2) -> pd.Series:
+                unique: bool = True, row_offset: int = 2, article: str = "a") -> pd.Series:
     """Check a column of codes against ``pattern`` (and, if ``unique``, each code once).
+
+    ``article`` goes before ``what`` in the message (``"an"`` for ``IWA id``).
 
     Returns the codes stripped of surrounding spaces. A missing, malformed or repeated
     code is a DataFormatError naming ``path``, the row (position + ``row_offset``) and
@@ -163,7 +188,7 @@ def check_codes(codes: pd.Series, pattern: str, path, column: str, *, what: str,
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
         value = codes.iloc[pos]
-        msg = f"missing {what}" if pd.isna(value) or value == "" else f"not a {what} (like {example}): {value!r}"
+        msg = f"missing {what}" if pd.isna(value) or value == "" else f"not {article} {what} (like {example}): {value!r}"
         raise DataFormatError(msg, path=path, row=pos + row_offset, column=column)
     if unique:
         repeat = first_repeat(codes)

@@ -115,7 +115,9 @@ def read_task_usage(path, *, percent: bool = True) -> pd.DataFrame:
     ------
     exposure.errors.DataFormatError
         ``percent`` is not True or False (``"no"`` was read as True); a missing file or
-        column, a ``pct`` that is not a number.
+        column, a file without rows, a ``pct`` that is not a number; with ``percent=True``,
+        a ``pct`` of two rows or more adding up to 1 (fractions, which were divided by 100);
+        with ``percent=False``, a ``pct`` adding up to more than 1 (percent).
 
     Examples
     --------
@@ -128,7 +130,17 @@ def read_task_usage(path, *, percent: bool = True) -> pd.DataFrame:
     name = _name(path)
     frame = _common.read_csv(path, name)
     _common.require_columns(frame, ["task_name", "pct"], name)
-    share = _common.to_float(frame, "pct", name) / (100.0 if percent else 1.0)
+    pct = _common.to_float(frame, "pct", name)
+    total = float(pct.sum())  # missing values are refused below, by the schema
+    # the shares of all tasks add up to 100 (percent) or to 1 (fractions); read on the
+    # wrong scale they were divided by 100 once too often, or left 100 times too large
+    if percent and len(pct) > 1 and abs(total - 1.0) <= 1e-4:
+        raise DataFormatError(f"pct adds up to {total:.6g}, not 100: the file gives fractions, "
+                              "not percent; read it with percent=False", path=name, column="pct")
+    if not percent and total > 1.0 + 1e-4:
+        raise DataFormatError(f"pct adds up to {total:.6g}, more than 1: the file gives percent, "
+                              "not fractions; read it with percent=True", path=name, column="pct")
+    share = pct / (100.0 if percent else 1.0)
     out = pd.DataFrame({"task_name": frame["task_name"], "usage_share": share})
     return validate(out, AnthropicTaskUsage, path=name, row_offset=2)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import zipfile
 
+import numpy as np
 import pandas as pd
 
 from exposure._tables import _check_file, as_path
@@ -67,13 +68,25 @@ def _sheet(path, sheet) -> tuple[pd.DataFrame, int]:
     try:
         frame = pd.read_excel(path, sheet_name=sheet, dtype=str, keep_default_na=False)
     except ValueError as exc:
-        raise DataFormatError(f"cannot read sheet {sheet!r}: {exc}", path=path) from None
+        raise DataFormatError(f"cannot read sheet {sheet!r}: {exc}{_sheets(path)}", path=path) from None
     except (zipfile.BadZipFile, KeyError, EOFError, OSError) as exc:
         raise DataFormatError(f"cannot read as an .xlsx workbook: {exc}", path=path) from None
+    _common.check_sheet_header(frame, path, sheet, keep_default_na=False)  # 'AIOE' twice: the first was read
     frame.columns = [str(c).strip() for c in frame.columns]
     blank = (frame.astype(str).apply(lambda c: c.str.strip()) == "").all(axis=1)
     kept = frame[~blank]
+    if kept.empty:  # a header only: an empty measure was returned
+        raise DataFormatError(f"sheet {sheet!r} has no rows below the header (row 1)", path=path)
     return kept.set_axis(pd.RangeIndex(len(frame))[~blank.to_numpy()] + 2, axis=0), 2
+
+
+def _sheets(path) -> str:
+    """`` (sheets: [...])`` naming the workbook's sheets, or ``""`` if they cannot be listed."""
+    try:
+        with pd.ExcelFile(path) as book:
+            return f" (sheets: {book.sheet_names})"
+    except Exception:  # noqa: BLE001 - only a hint in a message already being raised
+        return ""
 
 
 @contextlib.contextmanager
@@ -120,7 +133,8 @@ def read_felten_occupations(path, variant: str = "aioe") -> pd.DataFrame:
     ------
     exposure.errors.DataFormatError
         If the file is missing or not a readable workbook, the sheet or an expected column
-        is missing, or a score is not a finite number.
+        is missing or named twice, the sheet has no rows, a title is missing, or a score
+        is not a finite number (file, sheet row and column named).
 
     Examples
     --------
@@ -140,6 +154,10 @@ def read_felten_occupations(path, variant: str = "aioe") -> pd.DataFrame:
     _common.require_columns(frame, ["SOC Code", "Occupation Title", col], path)
     with _at_sheet_rows(frame, first):
         frame = frame.reset_index(drop=True)
+        title = frame["Occupation Title"].astype(str).str.strip()
+        if (title == "").any():  # an empty title was kept as ''
+            raise DataFormatError("missing title", path=path, row=int(np.flatnonzero((title == "").to_numpy())[0])
+                                  + first, column="Occupation Title")
         out = pd.DataFrame(
             {
                 "soc10_code": frame["SOC Code"].astype(str).str.strip(),

@@ -26,6 +26,7 @@ from exposure.errors import DataFormatError
 from exposure.measures import _common
 from exposure.measures._crosswalk import apply_links, links_from_pairs
 from exposure.schemas import validate
+from exposure.schemas._fields import ISCO_UNIT_PATTERN
 from exposure.schemas._measures import IloScores
 
 __all__ = ["GRADIENTS", "read_ilo", "ilo_to_soc", "load_ilo", "to_isco"]
@@ -67,8 +68,11 @@ def read_ilo(path, *, sheet=0) -> pd.DataFrame:
     Raises
     ------
     exposure.errors.DataFormatError
-        Missing column, non-numeric score, unknown gradient, or occupation-level values
-        that differ between the task rows of one occupation.
+        Missing column, a column named twice, a sheet without rows, a missing or malformed
+        ISCO-08 code (``2512``), a missing value, a score that is not a number, outside 0-1
+        (a mean score) or negative (an SD), an unknown gradient, or occupation-level
+        values that differ between the task rows of one occupation (file, row and column
+        named: the row of the task in the sheet, the header being row 1).
 
     Examples
     --------
@@ -91,15 +95,36 @@ def read_ilo(path, *, sheet=0) -> pd.DataFrame:
         raise DataFormatError(f"cannot read sheet {sheet!r}: {exc}", path=path) from None
     except (zipfile.BadZipFile, KeyError, EOFError, OSError) as exc:  # as felten's reader says it
         raise DataFormatError(f"cannot read as an .xlsx workbook: {exc}", path=path) from None
+    _common.check_sheet_header(frame, path, sheet)  # a column twice: pandas read the first only
     _common.require_columns(frame, ["ISCO_08", *_OCC_COLS], path)
+    if frame.empty:  # a header only: an empty measure was returned
+        raise DataFormatError("no rows below the header (row 1)", path=path)
+    frame = frame.reset_index(drop=True)
+    # checked on the task rows, where the file's row is known (row = position + 2): a task
+    # without a code was dropped, and a bad code or value was named by its row among the
+    # occupations ('row 0')
+    frame["ISCO_08"] = _common.check_codes(frame["ISCO_08"], ISCO_UNIT_PATTERN, path, "ISCO_08",
+                                           what="ISCO-08 unit group code", example="2512", unique=False,
+                                           article="an")
     for col in ("mean_score_2025", "SD_2025", "mean_score_2023", "SD_2023"):
         frame[col] = _common.to_float(frame, col, path)
-    code = frame["ISCO_08"].astype(str).str.strip()
-    frame["ISCO_08"] = code
-    varies = frame.groupby("ISCO_08")[list(_OCC_COLS)].nunique(dropna=False).gt(1)
-    if varies.to_numpy().any():
-        isco, col = varies.stack()[varies.stack()].index[0]
-        raise DataFormatError(f"occupation {isco} has more than one {col} across its tasks", path=path, column=col)
+    for col in _OCC_COLS:
+        gap = (frame[col].isna() | (frame[col].astype("string").str.strip() == "")).to_numpy(dtype=bool)
+        if gap.any():
+            raise DataFormatError("missing value", path=path, row=int(np.flatnonzero(gap)[0]) + 2, column=col)
+    for col in ("mean_score_2025", "mean_score_2023"):
+        _common.check_range(frame[col], path, col, low=0.0, high=1.0, what=f"{col} (a score from 0 to 1)")
+    for col in ("SD_2025", "SD_2023"):
+        _common.check_range(frame[col], path, col, what=col)
+    for col in _OCC_COLS:  # one value per occupation; the first row that differs is named
+        differs = (frame[col] != frame.groupby("ISCO_08")[col].transform("first")).to_numpy(dtype=bool)
+        if differs.any():
+            pos = int(np.flatnonzero(differs)[0])
+            isco = frame["ISCO_08"].iloc[pos]
+            first = int(np.flatnonzero((frame["ISCO_08"] == isco).to_numpy())[0])
+            was, now = (getattr(v, "item", lambda v=v: v)() for v in (frame[col].iloc[first], frame[col].iloc[pos]))
+            raise DataFormatError(f"occupation {isco} has more than one {col} across its tasks "
+                                  f"({was!r} on row {first + 2}, {now!r} here)", path=path, row=pos + 2, column=col)
     unknown = ~frame["potential25"].isin(list(GRADIENTS))
     if unknown.any():
         pos = int(np.flatnonzero(unknown.to_numpy())[0])

@@ -81,8 +81,9 @@ def read_iwa_metrics(path) -> pd.DataFrame:
     Raises
     ------
     exposure.errors.DataFormatError
-        An unreadable file, a missing column, a missing or repeated IWA id, a missing share,
-        a value that is not a finite number from 0 to 1 (file, row and column named).
+        An unreadable file or one without rows, a missing column, a missing or repeated
+        IWA id, a missing share, a value that is not a finite number from 0 to 1 (file,
+        row and column named).
 
     Examples
     --------
@@ -122,8 +123,9 @@ def read_soc_iwa_weights(path) -> pd.DataFrame:
     Raises
     ------
     exposure.errors.DataFormatError
-        An unreadable file, a column named twice or without a name, a missing, malformed
-        or repeated SOC code, a missing, negative or non-finite weight (row and column named).
+        An unreadable file or one without rows, no IWA column, a column named twice or
+        without a name, a missing, malformed or repeated SOC code, a missing, negative or
+        non-finite weight (row and column named).
 
     Examples
     --------
@@ -140,6 +142,8 @@ def read_soc_iwa_weights(path) -> pd.DataFrame:
     codes = _common.check_codes(frame["SOC Code"], SOC_PATTERN, name, "SOC Code", what="SOC code",
                                 example="11-1011")
     iwas = [c for c in frame.columns if c != "SOC Code"]
+    if not iwas:  # an empty table was returned
+        raise DataFormatError("no IWA column besides 'SOC Code'", path=name, row=1)
     for c in iwas:
         if c.startswith("Unnamed: ") or not c.strip():
             raise DataFormatError("column without an IWA id", path=name, row=1, column=c)
@@ -160,8 +164,8 @@ def read_soc_to_iwas(path) -> pd.DataFrame:
     Raises
     ------
     exposure.errors.DataFormatError
-        An unreadable file, a missing column, a missing or malformed SOC code or a missing
-        IWA id (file, row and column named; they were kept, and
+        An unreadable file or one without rows, a missing column, a missing or malformed
+        SOC code or a missing IWA id (file, row and column named; they were kept, and
         :func:`rebuild_applicability` failed on ``SOC nan`` naming no file).
 
     Examples

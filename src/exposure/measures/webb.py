@@ -31,14 +31,44 @@ MEASURES = ["webb_ai", "webb_software", "webb_robot"]
 
 
 def _occ_code(raw: pd.Series, path, column: str) -> pd.Series:
-    """occ1990dd codes as strings; the row named is the index label + 2 (the file's row)."""
+    """occ1990dd codes as strings; the row named is the index label + 2 (the file's row).
+
+    A code is a whole number from 0 to 999 (Dorn's codes run from 4 to 905): ``-4`` was
+    kept by :func:`read_onet_to_occ1990dd` as the code ``'-4'``.
+    """
     num = pd.to_numeric(raw, errors="coerce")
-    bad = num.isna() | (num != num.round()) | np.isinf(num)
+    bad = num.isna() | (num != num.round()) | np.isinf(num) | (num < 0) | (num > 999)
     if bad.any():
         pos = int(bad.to_numpy().nonzero()[0][0])
         raise DataFormatError(f"not an occ1990dd code: {raw.iloc[pos]!r}", path=path,
                               row=int(raw.index[pos]) + 2, column=column)
     return num.astype(int).astype(str)
+
+
+def _check_percentiles(pct: dict, name) -> None:
+    """Refuse percentiles written as fractions (0-1), which ``/ 100`` would shrink silently.
+
+    Webb publishes percentiles from 1 to 100. A column whose values all lie in [0, 1],
+    one of them strictly between 0 and 1, holds fractions: it is refused, naming its
+    first such row.
+
+    Examples
+    --------
+    >>> _check_percentiles({"pct_ai": pd.Series([0.28, 0.67])}, "w.csv")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: w.csv, row 2, column 'pct_ai': pct_ai holds percentiles from 0 to 100, but every value is from 0 to 1 (0.28): the file gives fractions; multiply them by 100
+    """
+    for col, values in pct.items():
+        arr = values.to_numpy(dtype=float)
+        known = arr[~np.isnan(arr)]
+        inside = (arr > 0) & (arr < 1)
+        if len(known) and known.max() <= 1 and inside.any():
+            pos = int(np.flatnonzero(inside)[0])
+            raise DataFormatError(
+                f"{col} holds percentiles from 0 to 100, but every value is from 0 to 1 "
+                f"({float(arr[pos])!r}): the file gives fractions; multiply them by 100",
+                path=name, row=pos + 2, column=col)
 
 
 def read_webb(path) -> pd.DataFrame:
@@ -53,6 +83,14 @@ def read_webb(path) -> pd.DataFrame:
     pandas.DataFrame
         :class:`~exposure.schemas._measures.WebbScores` (percentiles / 100).
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        An unreadable file or one without rows, a missing column, a value that is not a
+        finite number, an occ1990dd code that is not a whole number from 0 to 999, a
+        percentile column written as fractions (every value from 0 to 1), or a value
+        outside its range (file, row and column named).
+
     Examples
     --------
     >>> import io
@@ -65,14 +103,16 @@ def read_webb(path) -> pd.DataFrame:
     frame = _common.read_csv(path, name)
     cols = ["occ1990dd", "occ1990dd_title", "lswt2010", "pct_software", "pct_robot", "pct_ai"]
     _common.require_columns(frame, cols, name)
+    pct = {c: _common.to_float(frame, c, name) for c in ("pct_software", "pct_robot", "pct_ai")}
+    _check_percentiles(pct, name)
     out = pd.DataFrame(
         {
             "occ1990dd": _occ_code(frame["occ1990dd"], name, "occ1990dd"),
             "title": frame["occ1990dd_title"].astype(str),
             "lswt2010": _common.to_float(frame, "lswt2010", name),
-            "webb_software": _common.to_float(frame, "pct_software", name) / 100,
-            "webb_robot": _common.to_float(frame, "pct_robot", name) / 100,
-            "webb_ai": _common.to_float(frame, "pct_ai", name) / 100,
+            "webb_software": pct["pct_software"] / 100,
+            "webb_robot": pct["pct_robot"] / 100,
+            "webb_ai": pct["pct_ai"] / 100,
         }
     )
     return validate(out, WebbScores, path=name, row_offset=2)
