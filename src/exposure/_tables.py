@@ -177,8 +177,15 @@ def _check_file(path: Path) -> bytes:
     return head
 
 
-def _match_columns(header: list[str], columns: dict, optional: dict, path: Path, where: str):
-    """Map target column -> index in ``header``; raise naming missing columns."""
+def _match_columns(header: list[str], columns: dict, optional: dict, path: Path, where: str,
+                   row: int | None = None):
+    """Map target column -> index in ``header``; raise naming missing columns.
+
+    With ``row`` (the header's row in the file), a column read that the header holds twice
+    (also in another case or spacing: ``TOT_EMP`` and ``tot_emp`` are one column here) is
+    refused, naming both positions: the first copy was read without a word. Columns not
+    read may be repeated.
+    """
     normed = [_norm_header(h) for h in header]
     found, missing = {}, []
     for target, aliases in list(columns.items()) + list(optional.items()):
@@ -186,6 +193,14 @@ def _match_columns(header: list[str], columns: dict, optional: dict, path: Path,
         idx = next((normed.index(_norm_header(a)) for a in aliases if _norm_header(a) in normed), None)
         if idx is not None:
             found[target] = idx
+            wanted = {_norm_header(a) for a in aliases}
+            at = [i for i, name in enumerate(normed) if name in wanted]
+            if row is not None and len(at) > 1:
+                source, first, second = str(header[idx]), str(header[at[0]]).strip(), str(header[at[1]]).strip()
+                written = "" if first == second else f", written {first!r} and {second!r}"
+                raise DataFormatError(f"column {source!r} appears twice in the header (columns {at[0] + 1} "
+                                      f"and {at[1] + 1}{written}): keep one", path=path, row=row,
+                                      column=source)
         elif target in columns:
             missing.append(aliases[0])
     if missing:
@@ -528,7 +543,7 @@ def read_text_table(
     if not text.strip():
         raise DataFormatError("file is empty", path=path)
     header = _check_field_counts(text, sep, quoting, path)
-    found = _match_columns(header, columns, optional, path, "line 1")
+    found = _match_columns(header, columns, optional, path, "line 1", row=1)
     names = [f"c{i}" for i in range(len(header))]
     used = [names[i] for i in sorted(set(found.values()))]
     frame = (_arrow_text_frame(data, sep, names, used)
@@ -909,7 +924,7 @@ def _xlsx_rows(wb, path, columns, optional, sheet, max_header_row) -> RawTable:
         best = max(seen, key=lambda r: sum(c is not None for c in r), default=())
         _match_columns(list(best), columns, optional, path, f"first {len(seen)} rows")
         raise DataFormatError("no header row found", path=path)  # pragma: no cover
-    found = _match_columns(header, columns, optional, path, f"row {header_row}")
+    found = _match_columns(header, columns, optional, path, f"row {header_row}", row=header_row)
     idx = list(found.values())
     data = []
     for cells in rows:

@@ -24,7 +24,6 @@ ignored, as the empty rows ending a sheet are.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import logging
 import re
@@ -114,9 +113,8 @@ def _is_xlsx(path) -> bool:
 def _read(path, columns: dict, *, optional: dict | None = None, **kwargs) -> RawTable:
     """:func:`exposure._tables.read_table`, with the checks of a raw file it does not make.
 
-    - a column read that the header holds twice (also in another case or spacing:
-      ``TOT_EMP`` and ``tot_emp`` are one column to the reader) is refused, naming both
-      positions (:func:`_check_repeated_columns`); the first copy was read without a word;
+    (A column read that the header holds twice is refused by ``read_table`` itself.)
+
     - rows whose cells read are all blank are dropped at the end of the file (a
       spreadsheet's ``,,,`` rows, as the empty rows ending a sheet are) and refused
       between the rows (:func:`_without_empty_rows`);
@@ -143,7 +141,6 @@ def _read(path, columns: dict, *, optional: dict | None = None, **kwargs) -> Raw
         if better is None:
             raise
         raise better from None
-    _check_repeated_columns(raw, {**columns, **optional}, kwargs)
     raw = _without_empty_rows(raw)
     if _is_xlsx(path):
         _check_unsaved_formulas(raw, kwargs.get("sheet"))
@@ -174,31 +171,8 @@ def _workbook_error(exc: DataFormatError, path, sheet) -> DataFormatError | None
     return None
 
 
-def _open_sheet(path, sheet):
-    """The workbook ``path`` (read-only, cached values) and its sheet ``sheet`` (default the first)."""
-    import openpyxl
-
-    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    if sheet is None:
-        return wb, wb.worksheets[0]
-    return wb, (wb.worksheets[sheet] if isinstance(sheet, int) else wb[sheet])
 
 
-def _header(raw: RawTable, kwargs: dict) -> list[str]:
-    """The header of ``raw``'s file, every name as written (the header is on row ``first_row - 1``)."""
-    if _is_xlsx(raw.path):
-        wb, ws = _open_sheet(raw.path, kwargs.get("sheet"))
-        try:
-            row = raw.first_row - 1
-            cells = next(ws.iter_rows(min_row=row, max_row=row, values_only=True), ())
-        finally:
-            wb.close()
-        return ["" if c is None else str(c) for c in cells]
-    with open(raw.path, "rb") as fh:
-        head = fh.read(1 << 20)
-    first = re.split(rb"\r\n|\r|\n", head, maxsplit=1)[0].decode("utf-8-sig", "replace")
-    return next(csv.reader([first], delimiter=kwargs.get("sep", "\t"),
-                           quoting=kwargs.get("quoting", csv.QUOTE_NONE)), [])
 
 
 def _local(tag: str) -> str:
@@ -293,52 +267,8 @@ def _shared_text(node) -> str:
     return "".join(parts)
 
 
-def _repeated(header: list, raw: RawTable, aliases: dict) -> tuple[str, int, int] | None:
-    """The first column read that ``header`` holds twice: its name and both positions."""
-    normed = [_norm_header(h) for h in header]
-    for target, source in raw.sources.items():
-        names = aliases.get(target, source)
-        wanted = {_norm_header(n) for n in ((names,) if isinstance(names, str) else names)}
-        at = [i for i, name in enumerate(normed) if name in wanted]
-        if len(at) > 1:
-            return source, at[0], at[1]
-    return None
 
 
-def _check_repeated_columns(raw: RawTable, aliases: dict, kwargs: dict) -> None:
-    """Refuse a column read that the header of ``raw``'s file holds twice, naming both.
-
-    Names are compared as the reader matches them (case and spacing aside). Columns not
-    read may be repeated. The reader took the first copy, whatever the second held. The
-    header of a workbook is looked at in its XML (:func:`_xlsx_row_quick`), and read
-    again by openpyxl when that finds a repeat or fails.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "Job Zones.txt"
-    >>> _ = p.write_text("O*NET-SOC Code\\tJob Zone\\tjob zone\\n11-1011.00\\t5\\t3\\n")
-    >>> raw = read_table(p, {"code": "O*NET-SOC Code", "zone": "Job Zone"})
-    >>> _check_repeated_columns(raw, {"code": "O*NET-SOC Code", "zone": "Job Zone"}, {})  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    exposure.errors.DataFormatError: ...Job Zones.txt, row 1, column 'Job Zone': column 'Job Zone' appears twice in the header (columns 2 and 3, written 'Job Zone' and 'job zone'): keep one
-    """
-    if _is_xlsx(raw.path) and kwargs.get("sheet") is None:
-        try:
-            if _repeated(_xlsx_row_quick(raw.path, raw.first_row - 1), raw, aliases) is None:
-                return
-        except Exception:  # noqa: BLE001 - an unexpected layout: openpyxl reads it below
-            pass
-    header = _header(raw, kwargs)
-    repeat = _repeated(header, raw, aliases)
-    if repeat is not None:
-        source, i, j = repeat
-        a, b = header[i].strip(), header[j].strip()
-        written = "" if a == b else f", written {a!r} and {b!r}"
-        raise DataFormatError(f"column {source!r} appears twice in the header (columns {i + 1} "
-                              f"and {j + 1}{written}): keep one", path=raw.path,
-                              row=raw.first_row - 1, column=source)
 
 
 def _blank(column: pd.Series) -> np.ndarray:
