@@ -14,6 +14,13 @@
 The O*NET workbooks have title lines above the table; the header row is detected (the
 first row holding every expected column name), not hard-coded.
 
+Every reader refuses, naming the file, row and column: a blank title (read as ``''``
+before), a key given twice (naming both rows; pandera's uniqueness check named no code);
+:func:`read_onet_to_soc` a SOC code that is not the first seven characters of its
+O*NET-SOC code; :func:`read_soc_structure` a code under a parent it does not belong to;
+:func:`read_soc10_isco08` an ISCO-08 code that is not four digits once the armed forces'
+``110``/``210``/``310`` are zero-padded.
+
 The rule that puts a SOC 2018 detailed code on the OEWS code publishing its employment
 (the code itself, its broad group, or an OEWS aggregate; :func:`soc_broad_group`,
 :func:`oews_code_map`) lives here too, once: the rollup and the published measures both
@@ -32,8 +39,8 @@ import numpy as np
 import pandas as pd
 
 from exposure._args import check_choice, shown
-from exposure._tables import missing_to_na, to_number
-from exposure.errors import DataFormatError
+from exposure._tables import first_repeat, missing_to_na, to_number
+from exposure.errors import DataFormatError, SchemaError
 from exposure.fetch import check_location, fetch
 from exposure.onet import _read
 from exposure.schemas import validate
@@ -133,6 +140,69 @@ def _strip(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.apply(lambda s: s.str.strip())
 
 
+def _check_filled(frame: pd.DataFrame, raw, columns) -> None:
+    """Refuse a blank cell in one of ``columns`` of ``frame`` (the titles), naming file, row and column.
+
+    ``frame`` holds the cells as read, stripped. A blank title was read as the title
+    ``''`` without a word.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> from exposure._tables import RawTable
+    >>> f = pd.DataFrame({"onetsoc_title": ["Chief Executives", ""]})
+    >>> _check_filled(f, RawTable(f, Path("c.csv"), 2, {"onetsoc_title": "Occupation"}), ["onetsoc_title"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: c.csv, row 3, column 'Occupation': Occupation is blank: give every row its title
+    """
+    for column in columns:
+        blank = (frame[column].fillna("") == "").to_numpy(dtype=bool)
+        if blank.any():
+            source = raw.sources.get(column, column)
+            raise DataFormatError(f"{source} is blank: give every row its title", path=raw.path,
+                                  row=raw.row(int(np.flatnonzero(blank)[0])), column=source)
+
+
+def _check_repeats(frame: pd.DataFrame, raw, keys, what: str, *, label: str | None = None,
+                   column=None) -> None:
+    """Refuse a key of ``frame`` (the columns ``keys``) given twice, naming it, both rows and the column.
+
+    The schema's uniqueness check said only ``check multiple_fields_uniqueness: '(the
+    row)'`` (no code, no column), or named the first copy's row alone; its name ends the
+    message, as in :mod:`exposure.onet`. ``label`` is how the
+    key is called (default: its columns in the file); ``column`` the column to name (default
+    the same), or a function of the repeat's position giving it.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> from exposure._tables import RawTable
+    >>> f = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.00"], "census_occ": ["0010", "0020"]})
+    >>> _check_repeats(f, RawTable(f, Path("c.csv"), 2, {"onetsoc_code": "Code"}), ["onetsoc_code"],
+    ...                "O*NET-SOC code")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.SchemaError: c.csv, row 3, column 'Code': Code '11-1011.00' is on row 2 and again on row 3, with other values: keep one row per O*NET-SOC code (check field_uniqueness)
+    """
+    parts = [frame[k].astype("string").fillna("") for k in keys]
+    key = parts[0]
+    for part in parts[1:]:
+        key = key + "\x1f" + part
+    repeat = first_repeat(key)
+    if repeat is None:
+        return
+    pos, first = repeat
+    names = "/".join(raw.sources.get(k, k) for k in keys)
+    where = column(pos) if callable(column) else (column or names)
+    rows = frame.iloc[[first, pos]].astype("string").fillna("<NA>")
+    copy = ", an exact copy" if rows.iloc[0].tolist() == rows.iloc[1].tolist() else ", with other values"
+    raise SchemaError(f"{label or names} {'/'.join(repr(str(p.iloc[pos])) for p in parts)} is on row "
+                      f"{raw.row(first)} and again on row {raw.row(pos)}{copy}: keep one row per {what} (check "
+                      f"{'field' if len(keys) == 1 else 'multiple_fields'}_uniqueness)",
+                      path=raw.path, row=raw.row(pos), column=where)
+
+
 def read_onet_to_soc(path) -> pd.DataFrame:
     """Read the O*NET-SOC 2019 -> SOC 2018 crosswalk (``2019_to_SOC_Crosswalk.xlsx``).
 
@@ -166,7 +236,39 @@ def read_onet_to_soc(path) -> pd.DataFrame:
             "soc_title": ("2018 SOC Title", "SOC Title"),
         },
     )
-    return validate(_strip(raw.frame), OnetToSoc, path=raw.path, row_offset=raw.first_row)
+    f = _strip(raw.frame)
+    _check_filled(f, raw, ["onetsoc_title", "soc_title"])
+    _check_repeats(f, raw, ["onetsoc_code"], "O*NET-SOC code")
+    frame = validate(f, OnetToSoc, path=raw.path, row_offset=raw.first_row)
+    _check_own_soc(frame, raw)
+    return frame
+
+
+def _check_own_soc(frame: pd.DataFrame, raw) -> None:
+    """Refuse a SOC code that is not the first seven characters of its O*NET-SOC 2019 code.
+
+    Every O*NET-SOC 2019 code is its SOC 2018 detailed code with two digits added; another
+    SOC code (an O*NET-SOC 2010 code mapped to its 2018 code, a broad or major group, a
+    shifted row) was read as it stood.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> from exposure._tables import RawTable
+    >>> f = pd.DataFrame({"onetsoc_code": ["15-1132.00"], "soc_code": ["15-1252"]})
+    >>> _check_own_soc(f, RawTable(f, Path("x.xlsx"), 5, {"soc_code": "2018 SOC Code"}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: x.xlsx, row 5, column '2018 SOC Code': '15-1252' is not the SOC code of '15-1132.00' (its first seven characters, '15-1132'): a shifted row, or a code of another SOC vintage (O*NET-SOC 2019 codes expected)?
+    """
+    other = (frame["onetsoc_code"].str.slice(0, 7) != frame["soc_code"]).to_numpy(dtype=bool)
+    if other.any():
+        pos = int(np.flatnonzero(other)[0])
+        onet, soc = frame["onetsoc_code"].iloc[pos], frame["soc_code"].iloc[pos]
+        raise DataFormatError(f"{soc!r} is not the SOC code of {onet!r} (its first seven characters, "
+                              f"{onet[:7]!r}): a shifted row, or a code of another SOC vintage (O*NET-SOC "
+                              "2019 codes expected)?", path=raw.path, row=raw.row(pos),
+                              column=raw.sources.get("soc_code", "2018 SOC Code"))
 
 
 _LEVEL_COLUMNS = {
@@ -215,9 +317,11 @@ def read_soc_structure(path) -> pd.DataFrame:
         optional={"onet": ("Detailed O*NET-SOC", "O*NET-SOC Code")},
     )
     f = _strip(raw.frame)
+    _check_filled(f, raw, ["title"])
     levels = [lv for lv in ("major", "minor", "broad", "detailed", "onet") if lv in f]
     codes, level_of, parents = [], [], {lv: [] for lv in ("major", "minor", "broad", "detailed")}
     current = dict.fromkeys(parents)
+    at = dict.fromkeys(parents)  # the position of each current parent's row
     for pos, row in enumerate(f[levels].itertuples(index=False)):
         filled = [(lv, v) for lv, v in zip(levels, row) if v]
         if len(filled) != 1:
@@ -228,23 +332,79 @@ def read_soc_structure(path) -> pd.DataFrame:
             )
         lv, code = filled[0]
         if lv in current:
-            current[lv] = code
+            current[lv], at[lv] = code, pos
             # a new parent resets its children
             for child in list(current)[list(current).index(lv) + 1 :]:
-                current[child] = None
+                current[child] = at[child] = None
         codes.append(code)
         level_of.append(lv)
         for p in parents:
-            parents[p].append(current[p])
+            parents[p].append((current[p], at[p]))
     frame = pd.DataFrame(
         {
             "soc_code": codes,
             "level": level_of,
             "title": f["title"].to_numpy(),
-            **{f"{p}_code": pd.array(v, dtype="str") for p, v in parents.items()},
+            **{f"{p}_code": pd.array([c for c, _ in v], dtype="str") for p, v in parents.items()},
         }
     )
-    return validate(frame, SocStructure, path=raw.path, row_offset=raw.first_row)
+    _check_repeats(frame, raw, ["soc_code"], "code", label="code",
+                   column=lambda pos: raw.sources.get(level_of[pos], level_of[pos]))
+    frame = validate(frame, SocStructure, path=raw.path, row_offset=raw.first_row)
+    _check_parents(frame, parents, raw)
+    return frame
+
+
+#: How the rows of each level of the SOC structure are called in messages.
+_LEVEL_NAMES = {"major": "major group", "minor": "minor group", "broad": "broad group",
+                "detailed": "detailed code", "onet": "O*NET-SOC code"}
+
+
+def _belongs(code: str, level: str, parent: str) -> bool:
+    """Whether ``parent`` (a code of ``level``) can be the ``level`` parent of ``code``.
+
+    A major group is the first two digits; a minor group the digits of the code before its
+    trailing zeros (``15-1200`` holds ``15-12xx``); a broad group the first five digits and
+    0, or the group of :data:`BROAD_EXCEPTIONS`; a detailed code the first seven
+    characters of an O*NET-SOC code.
+
+    Examples
+    --------
+    >>> _belongs("15-1211", "minor", "15-1200"), _belongs("29-1221", "broad", "29-1210")
+    (True, True)
+    >>> _belongs("11-1021", "broad", "11-1010")
+    False
+    """
+    if level == "major":
+        return parent == code[:2] + "-0000"
+    if level == "minor":
+        return code.startswith(parent.rstrip("0"))
+    if level == "broad":
+        return parent in (code[:6] + "0", _broad(code[:7]))
+    return parent == code[:7]
+
+
+def _check_parents(frame: pd.DataFrame, parents: dict, raw) -> None:
+    """Refuse a code of the SOC structure under a parent it does not belong to (:func:`_belongs`).
+
+    The parents of a row are carried down from the rows above, so a missing parent row
+    (a broad group left out) put its codes under the parent above it, and a code in another
+    level's column sat under the wrong parents, without a word. Every level above a row's
+    own must have its parent (a detailed code its major, minor and broad groups).
+    ``parents`` maps each level to the (code, position) of each row's parent.
+    """
+    order = list(_LEVEL_NAMES)
+    for pos, (code, level) in enumerate(zip(frame["soc_code"], frame["level"])):
+        for above in order[: order.index(level)]:
+            parent, where = parents[above][pos]
+            if parent is not None and _belongs(code, above, parent):
+                continue
+            what = f"{_LEVEL_NAMES[level]} {code!r}"
+            said = (f"{what} has no {_LEVEL_NAMES[above]} above it" if parent is None else
+                    f"{what} is under the {_LEVEL_NAMES[above]} {parent!r} of row {raw.row(where)}")
+            raise DataFormatError(f"{said}: a row of the {_LEVEL_NAMES[above]} is missing, or a row is out "
+                                  "of place", path=raw.path, row=raw.row(pos),
+                                  column=raw.sources.get(level, level))
 
 
 def read_soc_2010_to_2018(path) -> pd.DataFrame:
@@ -277,6 +437,8 @@ def read_soc_2010_to_2018(path) -> pd.DataFrame:
         },
     )
     f = _strip(raw.frame)
+    _check_filled(f, raw, ["onetsoc_2010_title", "soc_title"])
+    _check_repeats(f, raw, ["onetsoc_2010_code", "soc_code"], "pair of codes")
     frame = pd.DataFrame(
         {
             "onetsoc_2010_code": f["onetsoc_2010_code"],
@@ -298,7 +460,8 @@ def read_soc10_isco08(path) -> pd.DataFrame:
 
     SOC codes published without hyphen (``111011``) are hyphenated (``11-1011``);
     ISCO-08 codes that lost their leading zero in the CSV (armed forces ``110``, ``210``,
-    ``310``) are zero-padded to four digits (``0110``).
+    ``310``) are zero-padded to four digits (``0110``). Any other ISCO-08 code that is not
+    four digits is refused (``111`` was padded into ``0111``, which ISCO-08 does not have).
 
     Returns
     -------
@@ -317,9 +480,22 @@ def read_soc10_isco08(path) -> pd.DataFrame:
     raw = _read_crosswalk(path, {"soc_2010_code": "soc10", "isco08_code": "isco08"})
     f = _strip(raw.frame)
     isco = f["isco08_code"]
-    isco = isco.where(~isco.str.fullmatch(r"[0-9]{3}"), isco.str.zfill(4))
+    isco = isco.where(~isco.isin(_ARMED_FORCES), isco.str.zfill(4))
+    bad = (~isco.str.fullmatch(r"[0-9]{4}")).to_numpy(dtype=bool)
+    if bad.any():  # '111' became '0111', a code ISCO-08 does not have
+        pos = int(np.flatnonzero(bad)[0])
+        value = f["isco08_code"].iloc[pos]
+        why = (": only the armed forces' codes 0110, 0210, 0310 are read from three digits (110, 210, 310)"
+               if re.fullmatch(r"[0-9]{3}", value) else "")
+        raise DataFormatError(f"isco08 must be a four-digit ISCO-08 unit group (like 1112), got {value!r}{why}",
+                              path=raw.path, row=raw.row(pos), column=raw.sources.get("isco08_code", "isco08"))
     frame = pd.DataFrame({"soc_2010_code": _hyphenate_soc(f["soc_2010_code"]), "isco08_code": isco})
+    _check_repeats(frame, raw, ["soc_2010_code", "isco08_code"], "pair of codes")
     return validate(frame, Soc10Isco08, path=raw.path, row_offset=raw.first_row)
+
+
+#: The ISCO-08 unit groups that lose a leading zero in a CSV (the armed forces), as they are read.
+_ARMED_FORCES = ("110", "210", "310")
 
 
 def read_isco_groups(path) -> pd.DataFrame:
@@ -358,6 +534,8 @@ def read_isco_groups(path) -> pd.DataFrame:
             "description": missing_to_na(f["description"], {""}) if "description" in f else pd.NA,
         }
     )
+    _check_filled(frame, raw, ["isco_title"])
+    _check_repeats(frame, raw, ["isco08_code"], "ISCO-08 code")
     return validate(frame, IscoGroups, path=raw.path, row_offset=raw.first_row)
 
 
@@ -391,6 +569,8 @@ def read_naics_titles(path) -> pd.DataFrame:
         },
     )
     f = _strip(raw.frame)
+    _check_filled(f, raw, ["naics_title"])
+    _check_repeats(f, raw, ["naics"], "NAICS code")
     level = f["naics"].map(lambda c: 2 if re.fullmatch(r"[0-9]{2}-[0-9]{2}", c) else len(c))
     frame = pd.DataFrame({"naics": f["naics"], "naics_title": f["naics_title"], "level": level})
     return validate(frame, NaicsTitles, path=raw.path, row_offset=raw.first_row)
@@ -581,7 +761,9 @@ def read_census_crosswalk(path) -> pd.DataFrame:
     exposure.errors.DataFormatError
         Naming the file, row and column: a ``Job Zone`` that is not a whole number (it was
         read as missing) or outside 1-5, a ``Data-level`` other than Y, N or blank (it was
-        read as False); a malformed or repeated code (:class:`~exposure.errors.SchemaError`).
+        read as False); a blank ``Occupation`` (read as the title ``''``); a ``cps_code``
+        that is not four digits (``10``: leading zeros lost); a malformed code; an O*NET-SOC
+        code given twice, naming both rows (:class:`~exposure.errors.SchemaError`).
 
     Examples
     --------
@@ -612,6 +794,9 @@ def read_census_crosswalk(path) -> pd.DataFrame:
         pos = int(np.flatnonzero(odd)[0])
         raise DataFormatError(f"Data-level must be Y, N or blank, got {raw.frame['data_level'].iloc[pos]!r}",
                               path=raw.path, row=raw.row(pos), column=raw.sources.get("data_level", "Data-level"))
+    _check_filled(f, raw, ["onetsoc_title"])
+    _check_repeats(f, raw, ["onetsoc_code"], "O*NET-SOC code")
+    _check_census_codes(f["census_occ"], raw)
     frame = pd.DataFrame({
         "onetsoc_code": f["onetsoc_code"],
         "onetsoc_title": f["onetsoc_title"],
@@ -620,6 +805,32 @@ def read_census_crosswalk(path) -> pd.DataFrame:
         "data_level": level.eq("Y"),
     })
     return validate(frame, OnetToCensus, path=raw.path, row_offset=raw.first_row)
+
+
+def _check_census_codes(codes: pd.Series, raw) -> None:
+    """Refuse a ``cps_code`` (stripped) that is neither blank nor four digits, saying what is expected.
+
+    A code that lost its leading zeros (``10``, ``10.0``: the file saved by a spreadsheet)
+    was refused in pandera's words only (``check str_matches('^[0-9]{4}\\Z'): '10'``).
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> from exposure._tables import RawTable
+    >>> f = pd.DataFrame({"census_occ": ["0010", "", "20"]})
+    >>> _check_census_codes(f["census_occ"], RawTable(f, Path("c.csv"), 2, {"census_occ": "cps_code"}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: c.csv, row 4, column 'cps_code': cps_code must be a four-digit Census 2018 OCC code (like '0010'), got '20' (leading zeros lost? save the column as text, so that 0010 keeps them)
+    """
+    bad = ~(codes.str.fullmatch(r"[0-9]{4}") | (codes == "")).to_numpy(dtype=bool, na_value=False)
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        value, source = codes.iloc[pos], raw.sources.get("census_occ", "cps_code")
+        hint = (" (leading zeros lost? save the column as text, so that 0010 keeps them)"
+                if re.fullmatch(r"[0-9]{1,3}(\.0*)?", value) else "")
+        raise DataFormatError(f"{source} must be a four-digit Census 2018 OCC code (like '0010'), got "
+                              f"{value!r}{hint}", path=raw.path, row=raw.row(pos), column=source)
 
 
 def _job_zones(raw) -> pd.Series:

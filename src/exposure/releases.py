@@ -389,7 +389,8 @@ class Lock:
         ``path`` that is not a path (``TypeError`` from :mod:`pathlib` before); from
         :meth:`entries`, a damaged lock file (naming its row and column: a line without a
         name was pinned under the name ``''``), one that pins a file twice with different
-        sha256 or size (the last line won without a word).
+        sha256 or size (the last line won without a word), one whose header has other
+        columns (naming the header's row and the columns that differ).
 
     Examples
     --------
@@ -415,7 +416,9 @@ class Lock:
         """Name -> entry (``size``, ``sha256``, ``url``, ``member``); empty if no file.
 
         A byte-order mark (a lock saved by a Windows editor) is read past: it was called
-        "not a lock file".
+        "not a lock file". A sha256 in upper-case hexadecimal is read, in lower case (as
+        :func:`exposure.fetch.verify` reads a digest in either case); it was refused as not
+        "64 hexadecimal digits".
 
         Raises
         ------
@@ -423,7 +426,10 @@ class Lock:
             Naming the lock file, the line and the column: a line of more or fewer than the
             five tab-separated fields (the extra ones were dropped, the missing ones read as
             None), a name missing or with surrounding spaces (its pin matched no file), a
-            size or sha256 that is not one, a file pinned twice with different pins.
+            size or sha256 that is not one (a size in other digits than 0-9, such as ``³``,
+            passed and raised a ``ValueError`` later), a file pinned twice with different
+            pins; a header with other columns, naming its row and the columns missing,
+            unexpected or given twice (a bare ``ExposureError`` that named neither).
         """
         if not self.path.is_file():
             if self.path.exists():  # a directory, a pipe: "no pinned file yet" hid it
@@ -440,9 +446,7 @@ class Lock:
         if not numbered:
             return {}
         reader = csv.DictReader(io.StringIO("\n".join(ln for _, ln in numbered)), delimiter="\t")
-        if tuple(reader.fieldnames or ()) != _LOCK_COLUMNS:
-            raise ExposureError(f"{self.path}: not a lock file (expected the columns "
-                                f"{', '.join(_LOCK_COLUMNS)})")
+        _check_header(list(reader.fieldnames or ()), numbered[0][0], self.path)
         out, rows = {}, {}
         for (line, _), row in zip(numbered[1:], reader):
             # extra fields went under the key None, missing ones were None: read without a word
@@ -457,12 +461,15 @@ class Lock:
                 raise DataFormatError(f"the name {row['name']!r} has surrounding spaces: remove them",
                                       path=self.path, row=line, column="name")
             # a pin is a size and a sha256: anything else would fail later, far from here
-            if not str(row.get("size") or "").isdigit():
-                raise DataFormatError(f"size must be a whole number of bytes, got {row.get('size')!r}",
+            # (str.isdigit passed '³', which int() then refused with a ValueError)
+            if not re.fullmatch(r"[0-9]+", str(row.get("size") or "")):
+                raise DataFormatError(f"size must be a whole number of bytes (digits 0-9), got {row.get('size')!r}",
                                       path=self.path, row=line, column="size")
-            if not re.fullmatch(r"[0-9a-f]{64}", str(row.get("sha256") or "")):
+            if not re.fullmatch(r"[0-9a-fA-F]{64}", str(row.get("sha256") or "")):
                 raise DataFormatError(f"sha256 must be 64 hexadecimal digits, got {row.get('sha256')!r}",
                                       path=self.path, row=line, column="sha256")
+            # read in either case, as exposure.fetch.verify reads a digest; compared in lower case
+            row["sha256"] = row["sha256"].lower()
             _check_repeat(row, out.get(row["name"]), rows.get(row["name"]), line, self.path)
             out[row["name"]] = row
             rows.setdefault(row["name"], line)
@@ -500,6 +507,35 @@ class Lock:
         with atomic_path(self.path) as tmp:
             tmp.write_text(buf.getvalue(), "utf-8")
         return entry
+
+
+def _check_header(fields: list, row: int, path: Path) -> None:
+    """Refuse a lock file whose header (on ``row``) is not ``name size sha256 url member``.
+
+    It was a bare :class:`~exposure.errors.ExposureError` naming neither the row nor what
+    differs.
+
+    Examples
+    --------
+    >>> _check_header(["name", "size", "sha", "url", "member", "note"], 4, Path("exposure.lock"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: exposure.lock, row 4: not a lock file: missing column(s) 'sha256'; unexpected column(s) 'sha', 'note' (expected the columns name, size, sha256, url, member, separated by tabs)
+    """
+    if tuple(fields) == _LOCK_COLUMNS:
+        return
+    missing = [c for c in _LOCK_COLUMNS if c not in fields]
+    extra = [f for f in fields if f not in _LOCK_COLUMNS]
+    if len(missing) == len(_LOCK_COLUMNS):
+        said = "its first line that is not a comment is not the header"
+    else:
+        parts = ([f"missing column(s) {', '.join(map(repr, missing))}"] if missing else []) + (
+            [f"unexpected column(s) {', '.join(map(repr, extra[:5]))}"] if extra else [])
+        twice = sorted({f for f in fields if fields.count(f) > 1})
+        parts += [f"column(s) {', '.join(map(repr, twice))} given twice"] if twice else []
+        said = "; ".join(parts) or f"the columns in another order ({', '.join(fields)})"
+    raise DataFormatError(f"not a lock file: {said} (expected the columns {', '.join(_LOCK_COLUMNS)}, "
+                          "separated by tabs)", path=path, row=row)
 
 
 def _check_repeat(row: dict, before: dict | None, first: int | None, line: int, path: Path) -> None:
