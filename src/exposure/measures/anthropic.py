@@ -115,7 +115,9 @@ def read_task_usage(path, *, percent: bool = True) -> pd.DataFrame:
     ------
     exposure.errors.DataFormatError
         ``percent`` is not True or False (``"no"`` was read as True); a missing file or
-        column, a file without rows, a ``pct`` that is not a number; with ``percent=True``,
+        column, a file without rows, a missing or repeated task name, a ``pct`` that is
+        missing, not a number or outside 0-100 (0-1 with ``percent=False``), naming the
+        file, row and column; with ``percent=True``,
         a ``pct`` of two rows or more adding up to 1 (fractions, which were divided by 100);
         with ``percent=False``, a ``pct`` adding up to more than 1 (percent).
 
@@ -130,8 +132,12 @@ def read_task_usage(path, *, percent: bool = True) -> pd.DataFrame:
     name = _name(path)
     frame = _common.read_csv(path, name)
     _common.require_columns(frame, ["task_name", "pct"], name)
+    names = _task_names(frame["task_name"], name)
     pct = _common.to_float(frame, "pct", name)
-    total = float(pct.sum())  # missing values are refused below, by the schema
+    gap = pct.isna().to_numpy(dtype=bool)
+    if gap.any():  # named usage_share by the schema
+        raise DataFormatError("missing value", path=name, row=int(np.flatnonzero(gap)[0]) + 2, column="pct")
+    total = float(pct.sum())
     # the shares of all tasks add up to 100 (percent) or to 1 (fractions); read on the
     # wrong scale they were divided by 100 once too often, or left 100 times too large
     if percent and len(pct) > 1 and abs(total - 1.0) <= 1e-4:
@@ -140,16 +146,46 @@ def read_task_usage(path, *, percent: bool = True) -> pd.DataFrame:
     if not percent and total > 1.0 + 1e-4:
         raise DataFormatError(f"pct adds up to {total:.6g}, more than 1: the file gives percent, "
                               "not fractions; read it with percent=True", path=name, column="pct")
+    # named usage_share, with the value / 100, by the schema
+    _common.check_range(pct, name, "pct", high=100.0 if percent else 1.0,
+                        what=f"pct ({'percent' if percent else 'share'} of conversations)")
     share = pct / (100.0 if percent else 1.0)
-    out = pd.DataFrame({"task_name": frame["task_name"], "usage_share": share})
+    out = pd.DataFrame({"task_name": names, "usage_share": share})
     return validate(out, AnthropicTaskUsage, path=name, row_offset=2)
+
+
+def _task_names(names: pd.Series, path) -> pd.Series:
+    """The ``task_name`` column, each name given once and never missing (file, row, column named).
+
+    pandera refused them in its words (``check not_nullable: nan``, ``check
+    field_uniqueness``). Names are kept as published (matching normalizes them).
+
+    Examples
+    --------
+    >>> _task_names(pd.Series(["a.", "b.", "a."]), "u.csv")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: u.csv, row 4, column 'task_name': task name 'a.' appears twice (rows 2 and 4)
+    """
+    names = names.reset_index(drop=True)
+    gap = (names.isna() | (names.astype("string").str.strip() == "")).to_numpy(dtype=bool)
+    if gap.any():
+        raise DataFormatError("missing task name", path=path, row=int(np.flatnonzero(gap)[0]) + 2, column="task_name")
+    repeat = first_repeat(names)
+    if repeat is not None:
+        pos, first = repeat
+        raise DataFormatError(f"task name {names.iloc[pos]!r} appears twice (rows {first + 2} and {pos + 2})",
+                              path=path, row=pos + 2, column="task_name")
+    return names
 
 
 def read_task_collaboration(path) -> pd.DataFrame:
     """Read ``automation_vs_augmentation_by_task_v*.csv``.
 
     Shares may fall outside [0, 1] by rounding (1e-6 at most); they are clipped to [0, 1].
-    A share below 0 or a sum above 1 beyond that is refused, naming the row.
+    A share below 0 or a sum above 1 beyond that is refused, naming the row. A missing or
+    repeated task name is refused, and so is a ``pct`` (the task's share of conversations)
+    that is negative or adds up to more than 1: it is then in percent.
 
     Examples
     --------
@@ -163,7 +199,7 @@ def read_task_collaboration(path) -> pd.DataFrame:
     name = _name(path)
     frame = _common.read_csv(path, name)
     _common.require_columns(frame, ["task_name", *_PATTERNS], name)
-    out = pd.DataFrame({"task_name": frame["task_name"]})
+    out = pd.DataFrame({"task_name": _task_names(frame["task_name"], name)})
     for col in _PATTERNS:
         out[col] = _common.to_float(frame, col, name)
     out["automation"] = out["directive"] + out["feedback_loop"]
@@ -181,7 +217,17 @@ def read_task_collaboration(path) -> pd.DataFrame:
         pos = int(np.flatnonzero(over.to_numpy())[0])
         raise DataFormatError("shares add up to more than 1", path=name, row=pos + 2)
     out[cols] = out[cols].clip(0.0, 1.0)
-    out["usage_share"] = _common.to_float(frame, "pct", name) if "pct" in frame.columns else np.nan
+    out["usage_share"] = np.nan
+    if "pct" in frame.columns:
+        pct = _common.to_float(frame, "pct", name)
+        _common.check_range(pct, name, "pct", what="pct (a share of conversations)")
+        total = float(pct.sum())
+        # shares of conversations add up to 1 at most: in percent (each value below 1, adding
+        # up to 100) they passed, and the v3 usage (this pct) was 100 times too large
+        if total > 1.0 + 1e-4:
+            raise DataFormatError(f"pct adds up to {total:.6g}, more than 1: the file gives percent; divide it "
+                                  "by 100", path=name, column="pct")
+        out["usage_share"] = pct
     return validate(out, AnthropicTaskCollaboration, path=name, row_offset=2)
 
 

@@ -40,9 +40,17 @@ import pandas as pd
 
 from exposure._args import check_names, check_path
 from exposure._measures import LABELS
-from exposure._tables import _check_file, check_no_nul, task_id_numbers
+from exposure._tables import (
+    EMPTY_LINE,
+    _check_file,
+    _check_header,
+    _drop_empty_tail,
+    check_no_nul,
+    task_id_numbers,
+)
 from exposure.errors import DataFormatError
 from exposure.fetch import fetch
+from exposure.measures import _common
 from exposure.schemas import validate
 from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.schemas._labels import EloundouOccupationScores, EloundouTaskLabels
@@ -93,30 +101,59 @@ _OCC_COLUMNS = {
 }
 
 
-def _read(path, sep: str, columns: dict, index_col=None) -> pd.DataFrame:
+def _read(path, sep: str, columns: dict, *, index: bool = False) -> pd.DataFrame:
+    """The file's ``columns`` (keyed by their names in the file), every cell a string or missing.
+
+    The header is row 1 and frame row ``i`` is row ``i + 2`` of the file: an empty line
+    before the last row is refused (pandas skipped it, so that every error below it named
+    the row above the one at fault), as are a column named twice (the first copy was read
+    without a word) and a header without rows (an empty table was returned). With
+    ``index``, a first column without a name (the label file's index) is dropped; a file
+    saved without it is read as well (it was refused as lacking ``O*NET-SOC Code``).
+    """
     path = check_path(path, "path")  # None: a pathlib TypeError before
     # a directory, an empty, UTF-16 or HTML file: named as the other measures' readers
     # name it (an empty file was pandas' EmptyDataError)
     _check_file(path)
     check_no_nul(path)  # a NUL byte was read into a cell; the task tables refuse it (read_frame)
     try:
-        frame = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, na_values=[""],
-                            index_col=index_col)
+        frame = pd.read_csv(path, sep=sep, dtype=str, header=None, keep_default_na=False, na_values=[""],
+                            skip_blank_lines=False)
     except pd.errors.EmptyDataError:  # blank lines only
         raise DataFormatError("file is empty", path=path) from None
     except (pd.errors.ParserError, UnicodeDecodeError) as exc:
         raise DataFormatError(f"cannot parse: {exc}", path=path) from None
+    frame = _drop_empty_tail(frame)
+    cells = frame.apply(lambda c: c.str.strip()) if len(frame) else frame
+    if cells.isna().all(axis=None) or (cells.fillna("") == "").all(axis=None):  # blank lines only
+        raise DataFormatError("file is empty", path=path)
+    empty = frame.isna().all(axis=1).to_numpy(dtype=bool)
+    if empty.any():
+        raise DataFormatError(EMPTY_LINE, path=path, row=int(np.flatnonzero(empty)[0]) + 1)
+    names = ["" if pd.isna(c) else str(c) for c in frame.iloc[0]]
+    _check_header(names, path)
+    frame = frame.iloc[1:].set_axis([n or f"Unnamed: {i}" for i, n in enumerate(names)], axis=1)
+    if index and names[0] == "":
+        frame = frame.iloc[:, 1:]
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise DataFormatError(f"missing column(s) {missing}", path=path)
-    return frame.reset_index(drop=True)[list(columns)].rename(columns=columns)
+    if frame.empty:  # a header only: an empty table was returned
+        raise DataFormatError("no rows below the header (row 1)", path=path)
+    return frame.reset_index(drop=True)[list(columns)]
+
+
+def _codes(frame: pd.DataFrame, path, *, unique: bool) -> pd.Series:
+    """The ``O*NET-SOC Code`` column checked (stripped), naming the file's column, not ``onetsoc_code``."""
+    return _common.check_codes(frame["O*NET-SOC Code"], ONETSOC_PATTERN, path, "O*NET-SOC Code",
+                               what="O*NET-SOC code", example="11-1011.00", unique=unique, article="an")
 
 
 def read_task_labels(path) -> pd.DataFrame:
     """Read ``full_labelset[_train].tsv`` into :class:`~exposure.schemas._labels.EloundouTaskLabels`.
 
-    The file is tab-separated with an unnamed index column; ``Task ID`` is written as a
-    float (``20699.0``) and becomes an integer.
+    The file is tab-separated with an unnamed index column (a file saved without it is
+    read as well); ``Task ID`` is written as a float (``20699.0``) and becomes an integer.
 
     Parameters
     ----------
@@ -134,9 +171,11 @@ def read_task_labels(path) -> pd.DataFrame:
     ------
     exposure.errors.DataFormatError
         ``path`` not a str or os.PathLike (None, bytes: named ``path``); missing file or
-        column, a non-integer task ID, a ``gpt_3_relevant`` other than
-        True/False, or a value outside the schema (:class:`~exposure.errors.SchemaError`),
-        naming the file line and column.
+        column, a header without rows, a column named twice, an empty line before the last
+        row, a missing or malformed O*NET-SOC code, a task ID that is not an integer from 0
+        to 2**63 - 1, a ``gpt_3_relevant`` other than True/False, or a value outside the
+        schema (:class:`~exposure.errors.SchemaError`), naming the file line and column (as
+        the file names it: ``O*NET-SOC Code``, ``Task ID``).
 
     Examples
     --------
@@ -151,13 +190,17 @@ def read_task_labels(path) -> pd.DataFrame:
       onetsoc_code  task_id human_exposure_agg
     0   11-1011.00     8823                 E2
     """
-    frame = _read(path, "\t", _LABEL_COLUMNS, index_col=0)
+    frame = _read(path, "\t", _LABEL_COLUMNS, index=True)
+    frame["O*NET-SOC Code"] = _codes(frame, path, unique=False).to_numpy()
+    frame = frame.rename(columns=_LABEL_COLUMNS)
     ids = pd.to_numeric(frame["task_id"], errors="coerce")
-    bad = ids.isna() | (ids % 1 != 0)
+    # 1e20 overflowed to -9223372036854775808, which the schema then showed
+    bad = ids.isna() | (ids % 1 != 0) | (ids >= 2.0**63)
     if bad.any():
         row = int(bad.to_numpy().argmax())
         raise DataFormatError(f"task ID {frame['task_id'].iloc[row]!r} is not an integer",
                               path=path, row=row + 2, column="Task ID")
+    _common.check_range(ids, path, "Task ID", what="task ID")  # -8823: pandera's words before
     frame["task_id"] = ids.astype("int64")
     flag = frame["gpt_3_relevant"]
     bad = flag.notna() & ~flag.isin(["True", "False"])
@@ -186,8 +229,11 @@ def read_occ_level(path) -> pd.DataFrame:
     Raises
     ------
     exposure.errors.DataFormatError
-        ``path`` not a str or os.PathLike (named ``path``); missing file or column, or a
-        value outside the schema (:class:`~exposure.errors.SchemaError`).
+        ``path`` not a str or os.PathLike (named ``path``); missing file or column, a header
+        without rows, a column named twice, an empty line before the last row, a missing,
+        malformed or repeated O*NET-SOC code, a rating that is missing, not a number or
+        outside 0-1, or a value outside the schema (:class:`~exposure.errors.SchemaError`);
+        file, line and column named as in the file (``dv_rating_alpha``, not ``gpt4_alpha``).
 
     Examples
     --------
@@ -201,7 +247,17 @@ def read_occ_level(path) -> pd.DataFrame:
     [0.5]
     """
     frame = _read(path, ",", _OCC_COLUMNS)
-    return validate(frame, EloundouOccupationScores, path=path, row_offset=2)
+    # checked on the file's columns: the schema named gpt4_alpha for dv_rating_alpha, and
+    # text raised pandera's TypeError("Invalid comparison ...") without a row
+    frame["O*NET-SOC Code"] = _codes(frame, path, unique=True).to_numpy()
+    for col in list(_OCC_COLUMNS)[2:]:
+        values = _common.to_float(frame, col, path)
+        gap = values.isna().to_numpy(dtype=bool)
+        if gap.any():
+            raise DataFormatError("missing value", path=path, row=int(np.flatnonzero(gap)[0]) + 2, column=col)
+        _common.check_range(values, path, col, high=1.0, what=f"{col} (a share of tasks, from 0 to 1)")
+        frame[col] = values
+    return validate(frame.rename(columns=_OCC_COLUMNS), EloundouOccupationScores, path=path, row_offset=2)
 
 
 def check_task_labels(labels, columns=tuple(LABELERS.values()), *, name: str = "labels") -> pd.DataFrame:

@@ -24,6 +24,7 @@ from exposure.errors import DataFormatError
 from exposure.measures import _common
 from exposure.measures._crosswalk import apply_links
 from exposure.schemas import validate
+from exposure.schemas._fields import SOC_PATTERN
 from exposure.schemas._measures import FeltenIndustryScores, FeltenOccupationScores
 
 __all__ = [
@@ -113,6 +114,15 @@ def _at_sheet_rows(frame: pd.DataFrame, first: int):
                         line=exc.line) from None
 
 
+def _title(frame: pd.DataFrame, column: str, path, first: int) -> pd.Series:
+    """The titles of ``column``, stripped; an empty one refused (it was kept as ``''``)."""
+    title = frame[column].astype(str).str.strip()
+    if (title == "").any():
+        raise DataFormatError("missing title", path=path, row=int(np.flatnonzero((title == "").to_numpy())[0])
+                              + first, column=column)
+    return title
+
+
 def read_felten_occupations(path, variant: str = "aioe") -> pd.DataFrame:
     """Read the occupation sheet of a Felten AIOE workbook.
 
@@ -133,8 +143,9 @@ def read_felten_occupations(path, variant: str = "aioe") -> pd.DataFrame:
     ------
     exposure.errors.DataFormatError
         If the file is missing or not a readable workbook, the sheet or an expected column
-        is missing or named twice, the sheet has no rows, a title is missing, or a score
-        is not a finite number (file, sheet row and column named).
+        is missing or named twice, the sheet has no rows, a SOC 2010 code is missing,
+        malformed (an O*NET-SOC ``11-1011.00``) or repeated, a title is missing, or a score
+        is not a finite number (file, sheet row and the sheet's column named).
 
     Examples
     --------
@@ -154,14 +165,14 @@ def read_felten_occupations(path, variant: str = "aioe") -> pd.DataFrame:
     _common.require_columns(frame, ["SOC Code", "Occupation Title", col], path)
     with _at_sheet_rows(frame, first):
         frame = frame.reset_index(drop=True)
-        title = frame["Occupation Title"].astype(str).str.strip()
-        if (title == "").any():  # an empty title was kept as ''
-            raise DataFormatError("missing title", path=path, row=int(np.flatnonzero((title == "").to_numpy())[0])
-                                  + first, column="Occupation Title")
+        # named in the sheet's column: pandera said "column 'soc10_code', check str_matches(...)"
+        codes = _common.check_codes(frame["SOC Code"], SOC_PATTERN, path, "SOC Code",
+                                    what="SOC 2010 code", example="11-1011", row_offset=first)
+        title = _title(frame, "Occupation Title", path, first)
         out = pd.DataFrame(
             {
-                "soc10_code": frame["SOC Code"].astype(str).str.strip(),
-                "title": frame["Occupation Title"].astype(str).str.strip(),
+                "soc10_code": codes.to_numpy(),
+                "title": title,
                 "aioe": _common.to_float(frame, col, path, row_offset=first),
             }
         )
@@ -184,6 +195,12 @@ def read_felten_industries(path, variant: str = "aioe") -> pd.DataFrame:
     -------
     pandas.DataFrame
         ``naics``, ``title``, ``aiie``.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        As :func:`read_felten_occupations`; a missing title is refused (it was kept as
+        ``''``).
 
     Examples
     --------
@@ -209,7 +226,7 @@ def read_felten_industries(path, variant: str = "aioe") -> pd.DataFrame:
         out = pd.DataFrame(
             {
                 "naics": code,
-                "title": frame[title].astype(str).str.strip(),
+                "title": _title(frame, title, path, first),
                 "aiie": _common.to_float(frame, col, path, row_offset=first),
             }
         )

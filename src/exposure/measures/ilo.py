@@ -68,8 +68,9 @@ def read_ilo(path, *, sheet=0) -> pd.DataFrame:
     Raises
     ------
     exposure.errors.DataFormatError
-        Missing column, a column named twice, a sheet without rows, a missing or malformed
-        ISCO-08 code (``2512``), a missing value, a score that is not a number, outside 0-1
+        A missing sheet or column (the workbook's sheets are listed: the scores may be on
+        another sheet), a column named twice, a sheet without rows, a task given twice (the
+        same ``taskID`` of one occupation), a missing or malformed ISCO-08 code (``2512``), a missing value, a score that is not a number, outside 0-1
         (a mean score) or negative (an SD), an unknown gradient, or occupation-level
         values that differ between the task rows of one occupation (file, row and column
         named: the row of the task in the sheet, the header being row 1).
@@ -91,12 +92,19 @@ def read_ilo(path, *, sheet=0) -> pd.DataFrame:
         _check_file(path)
     try:
         frame = pd.read_excel(path, sheet_name=sheet, dtype=str)
-    except ValueError as exc:
-        raise DataFormatError(f"cannot read sheet {sheet!r}: {exc}", path=path) from None
+    except ValueError as exc:  # the sheets are listed, as felten's reader lists them
+        names = _sheet_names(path)
+        raise DataFormatError(f"cannot read sheet {sheet!r}: {exc}" + (f" (sheets: {names})" if names else ""),
+                              path=path) from None
     except (zipfile.BadZipFile, KeyError, EOFError, OSError) as exc:  # as felten's reader says it
         raise DataFormatError(f"cannot read as an .xlsx workbook: {exc}", path=path) from None
     _common.check_sheet_header(frame, path, sheet)  # a column twice: pandas read the first only
-    _common.require_columns(frame, ["ISCO_08", *_OCC_COLS], path)
+    missing = [c for c in ["ISCO_08", *_OCC_COLS] if c not in frame.columns]
+    if missing:  # the scores on another sheet: the sheets are named, not only the columns of this one
+        names = _sheet_names(path)
+        hint = f"; the workbook's sheets are {names}: give the one of the scores (sheet=...)" if names else ""
+        raise DataFormatError(f"sheet {sheet!r} lacks column(s) {missing} (its columns: {list(frame.columns)})"
+                              + hint, path=path, column=missing[0])
     if frame.empty:  # a header only: an empty measure was returned
         raise DataFormatError("no rows below the header (row 1)", path=path)
     frame = frame.reset_index(drop=True)
@@ -106,6 +114,8 @@ def read_ilo(path, *, sheet=0) -> pd.DataFrame:
     frame["ISCO_08"] = _common.check_codes(frame["ISCO_08"], ISCO_UNIT_PATTERN, path, "ISCO_08",
                                            what="ISCO-08 unit group code", example="2512", unique=False,
                                            article="an")
+    if "taskID" in frame.columns:  # a task given twice was counted twice in n_tasks
+        _no_repeated_task(frame, path)
     for col in ("mean_score_2025", "SD_2025", "mean_score_2023", "SD_2023"):
         frame[col] = _common.to_float(frame, col, path)
     for col in _OCC_COLS:
@@ -137,6 +147,41 @@ def read_ilo(path, *, sheet=0) -> pd.DataFrame:
     cols = ["isco08_code", "title", "n_tasks", "mean_score_2025", "sd_2025", "mean_score_2023", "sd_2023",
             "gradient_2025", "gradient_level_2025", "potential_2023"]
     return validate(occ[cols], IloScores, path=path)
+
+
+def _sheet_names(path) -> list | None:
+    """The workbook's sheet names, or None if they cannot be listed (a hint in an error only)."""
+    if hasattr(path, "read"):
+        return None
+    try:
+        with pd.ExcelFile(path) as book:
+            return list(book.sheet_names)
+    except Exception:  # noqa: BLE001 - only a hint in a message already being raised
+        return None
+
+
+def _no_repeated_task(frame: pd.DataFrame, path) -> None:
+    """Refuse a (``ISCO_08``, ``taskID``) given twice, naming the sheet rows (the header is row 1).
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"ISCO_08": ["2512", "2512"], "taskID": ["1", "1.0"]})
+    >>> _no_repeated_task(f, "ilo.xlsx")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: ilo.xlsx, row 3, column 'taskID': task 1 of occupation 2512 appears twice (rows 2 and 3)
+    """
+    raw = frame["taskID"]
+    num = pd.to_numeric(raw, errors="coerce")
+    task = raw.astype("string").str.strip().where(num.isna(), num.astype(str).str.removesuffix(".0"))
+    given = task.notna() & (task != "")
+    keys = frame["ISCO_08"].astype(str) + " " + task.fillna("")
+    twice = (keys.duplicated() & given).to_numpy(dtype=bool)
+    if twice.any():
+        pos = int(np.flatnonzero(twice)[0])
+        first = int(np.flatnonzero((keys == keys.iloc[pos]).to_numpy(dtype=bool))[0])
+        raise DataFormatError(f"task {task.iloc[pos]} of occupation {frame['ISCO_08'].iloc[pos]} appears twice "
+                              f"(rows {first + 2} and {pos + 2})", path=path, row=pos + 2, column="taskID")
 
 
 def ilo_to_soc(scores: pd.DataFrame, links: pd.DataFrame, *, path=None) -> pd.DataFrame:

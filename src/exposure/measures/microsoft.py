@@ -41,6 +41,41 @@ __all__ = [
 DIR = "reference/microsoft_working_with_ai/"
 COVERAGE_THRESHOLD = 0.0005
 _IWA_COLS = ["IWA", "share_user", "share_ai", "completion_user", "completion_ai", "impact_scope_user", "impact_scope_ai"]
+#: an O*NET Intermediate Work Activity id (``4.A.1.a.1.I01``)
+IWA_PATTERN = r"^4\.A\.[0-9]\.[a-z]\.[0-9]+\.I[0-9]{2,}\Z"
+
+
+def _odd_iwa(ids) -> int | None:
+    """Position of the first id of ``ids`` that is not shaped like the others, or None.
+
+    An id that starts like an O*NET work activity (``4.A``) must be a whole IWA id
+    (:data:`IWA_PATTERN`), and once one id of a file is an O*NET IWA id, every id must be
+    one. Other ids (a hand-made table's ``I1``, ``I2``) are read as given.
+
+    Examples
+    --------
+    >>> _odd_iwa(["4.A.1.a.1.I01", "banana"]), _odd_iwa(["4.A.1.a.1"]), _odd_iwa(["I1", "I2"])
+    (1, 0, None)
+    """
+    ids = pd.Series(list(ids), dtype="string").str.strip()
+    whole = ids.str.fullmatch(IWA_PATTERN).to_numpy(dtype=bool, na_value=False)
+    odd = ~whole & (ids.str.startswith("4.A").to_numpy(dtype=bool, na_value=False) | whole.any())
+    return int(np.flatnonzero(odd)[0]) if odd.any() else None
+
+
+def _iwa_ids(values: pd.Series, name, *, unique: bool) -> pd.Series:
+    """The ids of column ``IWA``, stripped; a missing, malformed (or, if ``unique``, repeated) one refused.
+
+    ``banana`` or ``4.A.1.a.1`` among O*NET ids was kept as an IWA: it matched no metrics,
+    or no weight, and :func:`rebuild_applicability` failed naming no file or row.
+    """
+    ids = _common.check_codes(values, r"\S(.*\S)?", name, "IWA", what="IWA id", example="4.A.1.a.1.I01",
+                              unique=unique, article="an")
+    pos = _odd_iwa(ids)
+    if pos is not None:
+        raise DataFormatError(f"not an IWA id (like 4.A.1.a.1.I01): {ids.iloc[pos]!r}", path=name, row=pos + 2,
+                              column="IWA")
+    return ids
 
 
 def _name(path):
@@ -49,6 +84,13 @@ def _name(path):
 
 def read_applicability(path) -> pd.DataFrame:
     """Read ``soc_ai_applicability_scores.csv``.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        An unreadable file or one without rows, a missing column, a missing, malformed or
+        repeated SOC code (``11-1011``), a missing title, a score that is missing, not a
+        finite number or outside 0-1 (file, row and the file's column named).
 
     Examples
     --------
@@ -61,13 +103,21 @@ def read_applicability(path) -> pd.DataFrame:
     name = _name(path)
     frame = _common.read_csv(path, name)
     _common.require_columns(frame, ["SOC Code", "title", "ai_applicability_score"], name)
-    out = pd.DataFrame(
-        {
-            "soc_code": frame["SOC Code"].str.strip(),
-            "title": frame["title"],
-            "ai_applicability_score": _common.to_float(frame, "ai_applicability_score", name),
-        }
-    )
+    # checked on the file's columns: pandera named soc_code, in its words ("check str_matches(...)")
+    codes = _common.check_codes(frame["SOC Code"], SOC_PATTERN, name, "SOC Code", what="SOC code",
+                                example="11-1011")
+    title = frame["title"].astype("string").str.strip()
+    gap = (title.isna() | (title == "")).to_numpy(dtype=bool)
+    if gap.any():
+        raise DataFormatError("missing title", path=name, row=int(np.flatnonzero(gap)[0]) + 2, column="title")
+    score = _common.to_float(frame, "ai_applicability_score", name)
+    gap = score.isna().to_numpy(dtype=bool)
+    if gap.any():
+        raise DataFormatError("missing value", path=name, row=int(np.flatnonzero(gap)[0]) + 2,
+                              column="ai_applicability_score")
+    _common.check_range(score, name, "ai_applicability_score", high=1.0,
+                        what="ai_applicability_score (a share from 0 to 1)")
+    out = pd.DataFrame({"soc_code": codes.to_numpy(), "title": frame["title"], "ai_applicability_score": score})
     return validate(out, MicrosoftApplicability, path=name, row_offset=2)
 
 
@@ -81,8 +131,8 @@ def read_iwa_metrics(path) -> pd.DataFrame:
     Raises
     ------
     exposure.errors.DataFormatError
-        An unreadable file or one without rows, a missing column, a missing or repeated
-        IWA id, a missing share, a value that is not a finite number from 0 to 1 (file,
+        An unreadable file or one without rows, a missing column, a missing, malformed
+        (:func:`_odd_iwa`) or repeated IWA id, a missing share, a value that is not a finite number from 0 to 1 (file,
         row and column named).
 
     Examples
@@ -96,11 +146,7 @@ def read_iwa_metrics(path) -> pd.DataFrame:
     name = _name(path)
     frame = _common.read_csv(path, name)
     _common.require_columns(frame, _IWA_COLS, name)
-    iwa = frame["IWA"].str.strip()
-    missing = (iwa.isna() | (iwa == "")).to_numpy()
-    if missing.any():
-        raise DataFormatError("missing IWA id", path=name, row=int(np.flatnonzero(missing)[0]) + 2, column="IWA")
-    out = pd.DataFrame({"iwa_id": iwa})
+    out = pd.DataFrame({"iwa_id": _iwa_ids(frame["IWA"], name, unique=True).to_numpy()})
     for col in _IWA_COLS[1:]:
         out[col] = _common.to_float(frame, col, name)
         # completion/scope are empty for IWAs without conversations (share 0): allowed
@@ -108,9 +154,6 @@ def read_iwa_metrics(path) -> pd.DataFrame:
             pos = int(np.flatnonzero(out[col].isna().to_numpy())[0])
             raise DataFormatError("missing value", path=name, row=pos + 2, column=col)
         _common.check_range(out[col], name, col, low=0.0, high=1.0, what=col)
-    if out["iwa_id"].duplicated().any():
-        pos = int(np.flatnonzero(out["iwa_id"].duplicated().to_numpy())[0])
-        raise DataFormatError(f"duplicate IWA {out['iwa_id'].iloc[pos]!r}", path=name, row=pos + 2, column="IWA")
     return out
 
 
@@ -123,8 +166,8 @@ def read_soc_iwa_weights(path) -> pd.DataFrame:
     Raises
     ------
     exposure.errors.DataFormatError
-        An unreadable file or one without rows, no IWA column, a column named twice or
-        without a name, a missing, malformed or repeated SOC code, a missing, negative or
+        An unreadable file or one without rows, no IWA column, a column named twice,
+        without a name or not named by an IWA id (:func:`_odd_iwa`), a missing, malformed or repeated SOC code, a missing, negative or
         non-finite weight (row and column named).
 
     Examples
@@ -147,12 +190,17 @@ def read_soc_iwa_weights(path) -> pd.DataFrame:
     for c in iwas:
         if c.startswith("Unnamed: ") or not c.strip():
             raise DataFormatError("column without an IWA id", path=name, row=1, column=c)
+    odd = _odd_iwa(iwas)
+    if odd is not None:  # 'share_user' beside the IWA columns became an IWA
+        raise DataFormatError(f"column {iwas[odd]!r} is not an IWA id (like 4.A.1.a.1.I01)", path=name, row=1,
+                              column=iwas[odd])
     num = pd.DataFrame({c: _common.to_float(frame, c, name) for c in iwas})
     for c in iwas:
         gap = num[c].isna().to_numpy()
         if gap.any():
             raise DataFormatError("missing weight", path=name, row=int(np.flatnonzero(gap)[0]) + 2, column=c)
         _common.check_range(num[c], name, c, what="weight")
+    num.columns = [c.strip() for c in iwas]  # '4.A.1.a.1.I01 ' matched no IWA of soc_to_iwas
     num.insert(0, "soc_code", codes.to_numpy())
     out = num.melt(id_vars="soc_code", var_name="iwa_id", value_name="weight")
     return out.sort_values(["soc_code", "iwa_id"], kind="stable").reset_index(drop=True)
@@ -165,7 +213,7 @@ def read_soc_to_iwas(path) -> pd.DataFrame:
     ------
     exposure.errors.DataFormatError
         An unreadable file or one without rows, a missing column, a missing or malformed
-        SOC code or a missing IWA id (file, row and column named; they were kept, and
+        SOC code or a missing or malformed IWA id (:func:`_odd_iwa`) (file, row and column named; they were kept, and
         :func:`rebuild_applicability` failed on ``SOC nan`` naming no file).
 
     Examples
@@ -183,12 +231,9 @@ def read_soc_to_iwas(path) -> pd.DataFrame:
     _common.require_columns(frame, ["SOC Code", "IWA"], name)
     _common.check_codes(frame["SOC Code"], SOC_PATTERN, name, "SOC Code", what="SOC code",
                         example="11-1011", unique=False)  # an occupation lists many IWAs
-    iwa = frame["IWA"].str.strip()
-    missing = (iwa.isna() | (iwa == "")).to_numpy()
-    if missing.any():
-        raise DataFormatError("missing IWA id", path=name, row=int(np.flatnonzero(missing)[0]) + 2, column="IWA")
+    iwa = _iwa_ids(frame["IWA"], name, unique=False)
     return (
-        pd.DataFrame({"soc_code": frame["SOC Code"].str.strip(), "iwa_id": iwa})
+        pd.DataFrame({"soc_code": frame["SOC Code"].str.strip(), "iwa_id": iwa.to_numpy()})
         .drop_duplicates()
         .reset_index(drop=True)
     )

@@ -105,6 +105,8 @@ def read_webb(path) -> pd.DataFrame:
     _common.require_columns(frame, cols, name)
     pct = {c: _common.to_float(frame, c, name) for c in ("pct_software", "pct_robot", "pct_ai")}
     _check_percentiles(pct, name)
+    for col, values in pct.items():  # named webb_* with the value / 100 (1.3 for 130) by the schema
+        _common.check_range(values, name, col, high=100.0, what=f"{col} (a percentile from 0 to 100)")
     out = pd.DataFrame(
         {
             "occ1990dd": _occ_code(frame["occ1990dd"], name, "occ1990dd"),
