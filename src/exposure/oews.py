@@ -87,8 +87,12 @@ _BLANK = frozenset({""})
 #: A number whose commas are thousands separators (``1,234``, ``1,234,567.5``); not
 #: ``0,500`` (a decimal comma, read as 500 before).
 _GROUPED = GROUPED
-#: ``TOT_EMP`` is stored as a 64-bit integer: a count from this size on does not fit.
+#: ``TOT_EMP`` is stored as a 64-bit integer: a count from this size on does not fit. A
+#: wage or RSE from this size on is refused too: times an employment it overflowed (``1e305``).
 _MAX_COUNT = 2.0**63
+#: What a number column holds, said of a value too large for it.
+_TOO_LARGE = {"tot_emp": "a number of workers", "emp_prse": "a relative standard error",
+              "mean_prse": "a relative standard error"}
 #: Cells of ``ANNUAL`` / ``HOURLY`` read as True and as False (upper-cased).
 _TRUE = ("TRUE", "T", "Y", "YES", "1")
 _FALSE = ("FALSE", "F", "N", "NO", "0", "")
@@ -128,7 +132,9 @@ def read_oews(path) -> pd.DataFrame:
         ``TOT_EMP must be a number or a BLS special value (** * # ~), got 'n/a'``; such
         ``n/a`` marks were read as missing before; ``0,500``, a decimal comma, was read as
         500), a ``TOT_EMP`` too large for a 64-bit
-        integer (a ``TypeError`` before), an ``ANNUAL`` or ``HOURLY`` cell that
+        integer (a ``TypeError`` before) or a finite wage or RSE as large (``1e305``: read
+        before; ``inf`` there fails the schema's ``finite`` check, as it did),
+        a blank ``OCC_TITLE`` or ``NAICS_TITLE`` (read as ``''``), an ``ANNUAL`` or ``HOURLY`` cell that
         is not TRUE, FALSE or blank (it was read as False); a column read given twice in
         the header (``TOT_EMP`` and ``tot_emp``: the first was read), an empty row between
         the rows, an ``.xlsx`` cell holding a formula never computed (it read as blank,
@@ -169,6 +175,7 @@ def read_oews(path) -> pd.DataFrame:
     )
     f = raw.frame
     out = {c: f[c].str.strip() for c in _TEXT}
+    _check_titles(out, raw)
     flags = {}
     top_any = np.zeros(len(f), dtype=bool)
     for col in _NUMERIC + _PERCENTILES:
@@ -230,7 +237,8 @@ def _check_numbers(text: pd.Series, special: np.ndarray, raw: RawTable, col: str
     :func:`exposure._tables.to_number`), ``"1,2"`` as 12 and ``"1.200,5"`` as 1.2005;
     :func:`exposure.rollup.employment_frame` refuses them. Commas are thousands
     separators only. A ``TOT_EMP`` too large for a 64-bit integer (``1e30``) raised a
-    ``TypeError`` from pandas.
+    ``TypeError`` from pandas; a wage or RSE of that size or more (``1e305``) is refused
+    too (it was read, and overflowed once multiplied by an employment).
 
     Examples
     --------
@@ -245,14 +253,42 @@ def _check_numbers(text: pd.Series, special: np.ndarray, raw: RawTable, col: str
     grouped = text.str.fullmatch(_GROUPED).to_numpy(dtype=bool, na_value=False)
     value = pd.to_numeric(text.str.replace(",", "", regex=False), errors="coerce").to_numpy(dtype=float)
     bad = ~special & (text != "").to_numpy(dtype=bool) & ((commas & ~grouped) | np.isnan(value))
-    big = ~bad & (np.abs(value) >= _MAX_COUNT) if col == "tot_emp" else np.zeros(len(bad), dtype=bool)
+    with np.errstate(invalid="ignore"):
+        big = ~bad & ~special & (np.abs(value) >= _MAX_COUNT)  # NaN (special, blank): not big
+    if col != "tot_emp":  # an infinite wage or RSE is read: the schema refuses it (``must be a finite number``)
+        big &= np.isfinite(value)
     if bad.any() or big.any():
         pos = int(np.flatnonzero(bad | big)[0])
         source = raw.sources.get(col, col)
-        rule = ("is too large for a number of workers" if big[pos] else
+        rule = (f"is too large for {_TOO_LARGE.get(col, 'a wage')}" if big[pos] else
                 f"must be a number or a BLS special value ({' '.join(SPECIAL_VALUES)})")
         raise DataFormatError(f"{source} {rule}, got {raw.frame[col].iloc[pos]!r}", path=raw.path,
                               row=raw.row(pos), column=source)
+
+
+def _check_titles(text: dict, raw: RawTable) -> None:
+    """Refuse a blank ``OCC_TITLE`` or ``NAICS_TITLE`` (BLS titles every row), naming its row.
+
+    It was read as the title ``''`` (a missing one failed the schema).
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> raw = RawTable(pd.DataFrame({"occ_title": ["CEOs", " "]}), Path("o.csv"), 2, {"occ_title": "OCC_TITLE"})
+    >>> _check_titles({"occ_title": raw.frame["occ_title"].str.strip()}, raw)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: o.csv, row 3, column 'OCC_TITLE': OCC_TITLE is blank: every row of an OEWS table has a title
+    """
+    for col in ("naics_title", "occ_title"):
+        if col not in text:
+            continue
+        cells = text[col]
+        blank = (cells.isna() | (cells == "")).to_numpy(dtype=bool)
+        if blank.any():
+            source = raw.sources.get(col, col)
+            raise DataFormatError(f"{source} is blank: every row of an OEWS table has a title", path=raw.path,
+                                  row=raw.row(int(np.flatnonzero(blank)[0])), column=source)
 
 
 def _flag(cells: pd.Series, raw: RawTable, col: str) -> np.ndarray:

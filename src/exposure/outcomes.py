@@ -56,6 +56,7 @@ from exposure.oews import load_oews
 from exposure.rollup._soc import _number
 from exposure.schemas import validate
 from exposure.schemas._fields import SOC_MAJOR_PATTERN, first_bad_soc_code
+from exposure.schemas._oews import I_GROUPS, O_GROUPS
 from exposure.schemas._outcomes import (
     OUTCOMES,
     EventStudyCoefficients,
@@ -181,6 +182,72 @@ def _aggregate_ok(code: str, detailed: set[str], published_codes: set[str]) -> b
     return any(d[:5] == code[:5] and d not in published_codes for d in detailed)
 
 
+#: A count or a wage from this size on is refused (:func:`exposure.oews.read_oews` stores
+#: ``TOT_EMP`` as a 64-bit integer): sums and products of such numbers stay finite. ``1e305``
+#: workers overflowed (numpy's RuntimeWarning only) into NaN growth rates and estimates.
+_TOO_LARGE = 2.0**63
+#: Cells of an occupation code that are a missing value written out as text.
+_MISSING_AS_TEXT = frozenset({"nan", "none", "null", "na", "n/a", "<na>"})
+
+
+def _shown_cell(value):
+    """A cell as it is shown in a message: numpy scalars as Python's."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _oews_numbers(frame: pd.DataFrame, sel: np.ndarray, column: str, name: str, *, count: bool) -> np.ndarray:
+    """``frame[column]`` of the rows ``sel`` read as OEWS numbers (:func:`exposure.rollup._soc._number`).
+
+    Besides what ``_number`` refuses (text, booleans, negative or infinite numbers), a
+    value of :data:`_TOO_LARGE` or more is refused and, for a ``count`` (``tot_emp``),
+    one that is not whole: OEWS counts jobs, and :func:`exposure.oews.read_oews` refuses
+    ``1234.5`` (``not an integer``). Rows are counted from 1 by position in ``frame``.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"tot_emp": ["1,200", "**", 0.5]})
+    >>> _oews_numbers(f, np.array([True, True, False]), "tot_emp", "t", count=True).tolist()
+    [1200.0, nan, nan]
+    >>> _oews_numbers(f, np.ones(3, bool), "tot_emp", "t", count=True)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: t, row 3, column 'tot_emp': tot_emp must be a whole number of workers (OEWS counts jobs), got 0.5
+    """
+    values = _number(frame[column].where(sel), column, name).to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        big = sel & (values >= _TOO_LARGE)
+        part = sel & ~big & ~np.isnan(values) & (values != np.floor(values)) if count else np.zeros(len(values), dtype=bool)
+    if big.any() or part.any():
+        pos = int(np.flatnonzero(big | part)[0])
+        value = _shown_cell(frame[column].iloc[pos])
+        if big[pos]:
+            what = "a number of workers" if count else "a wage"
+            raise DataFormatError(f"{column} is too large for {what}, got {value!r}", path=name, row=pos + 1,
+                                  column=column)
+        raise DataFormatError(f"{column} must be a whole number of workers (OEWS counts jobs), got {value!r}",
+                              path=name, row=pos + 1, column=column)
+    return values
+
+
+def _check_groups(frame: pd.DataFrame, name: str, columns) -> None:
+    """Refuse a cell of ``columns`` (``o_group``, ``i_group``) that is not one of OEWS's levels, naming its row.
+
+    The rows read are chosen by these levels: a row of ``'Detailed'``, ``' detailed'`` or a
+    missing level was skipped without a word (the occupation or sector then came out as not
+    published in every year).
+    """
+    for column in columns:
+        if column not in frame.columns:
+            continue
+        levels = O_GROUPS if column == "o_group" else I_GROUPS
+        cells = frame[column].to_numpy(dtype=object)
+        odd = ~np.fromiter((isinstance(v, str) and v in levels for v in cells), dtype=bool, count=len(cells))
+        if odd.any():
+            pos = int(np.flatnonzero(odd)[0])
+            raise DataFormatError(f"{column} must be one of {', '.join(repr(v) for v in levels)} (as OEWS writes it), "
+                                  f"got {_shown_cell(cells[pos])!r}", path=name, row=pos + 1, column=column)
+
+
 #: Columns of an OEWS national table that :func:`build_panel` reads (``i_group`` too, when there).
 _NATIONAL_COLUMNS = ("o_group", "occ_code", "occ_title", "tot_emp", "a_mean", "a_median")
 
@@ -249,17 +316,23 @@ def _check_recode(recode) -> dict:
         if not (isinstance(key, str) and isinstance(value, str)):
             key, value = (v.item() if isinstance(v, np.generic) else v for v in (key, value))
             raise DataFormatError(f"recode must map OEWS codes (str) to panel codes (str), got {key!r}: {value!r}")
+    targets = list(recode.items())
+    bad = first_bad_soc_code(pd.Series([v for _, v in targets], dtype=object))
+    if bad is not None:  # a SchemaError naming the built panel's rows ('31-1121 '), or the table blamed ('nan')
+        key, value = targets[bad[0]]
+        raise DataFormatError(f"recode maps {key!r} to {value!r}, which is not a SOC code (like 11-1011)")
     return recode
 
 
 def _year_rows(frame: pd.DataFrame, year: int, detailed: set[str],
                recode: Mapping[str, str], name: str = "frame") -> pd.DataFrame:
     f = frame
+    _check_groups(f, name, ("o_group", "i_group"))  # 'Detailed' rows were skipped without a word
     sel = f["o_group"].eq("detailed").fillna(False).to_numpy(dtype=bool, copy=True)
     if "i_group" in f:
         sel = sel & f["i_group"].eq(_CROSS).fillna(False).to_numpy(dtype=bool)
     if not sel.any():
-        raise DataFormatError(f"OEWS {year}: no cross-industry detailed occupation rows")
+        raise DataFormatError(f"OEWS {year}: no cross-industry detailed occupation rows", path=name)
     nocode = sel & f["occ_code"].isna().to_numpy(dtype=bool)
     if nocode.any():  # TypeError: 'float' object is not subscriptable
         raise DataFormatError("the occupation code is missing", path=name, row=int(np.flatnonzero(nocode)[0]) + 1,
@@ -271,15 +344,28 @@ def _year_rows(frame: pd.DataFrame, year: int, detailed: set[str],
         value = cells[pos].item() if isinstance(cells[pos], np.generic) else cells[pos]
         raise DataFormatError(f"the occupation code must be text (like '11-1011'), got {value!r}", path=name,
                               row=pos + 1, column="occ_code")
+    bad = first_bad_soc_code(pd.Series(cells[sel], dtype=object))
+    if bad is not None:  # '11-1011 ': a SchemaError naming the built panel's row; 'nan' read as unquoted nan
+        pos = int(np.flatnonzero(sel)[bad[0]])
+        hint = " (a missing code written as text?)" if cells[pos].strip().lower() in _MISSING_AS_TEXT else ""
+        raise DataFormatError(bad[1] + hint, path=name, row=pos + 1, column="occ_code")
     notitle = sel & f["occ_title"].isna().to_numpy(dtype=bool)
     if notitle.any():  # the schema named the row of the panel built ("occupation panel, row 3, column 'soc_title'")
         raise DataFormatError("the occupation title is missing", path=name,
                               row=int(np.flatnonzero(notitle)[0]) + 1, column="occ_title")
+    titles = f["occ_title"].to_numpy(dtype=object)
+    for pos in np.flatnonzero(sel):  # '' went into the panel as a title, 5 as '5'
+        title = titles[pos]
+        if not isinstance(title, str):
+            raise DataFormatError(f"the occupation title must be text, got {_shown_cell(title)!r}", path=name,
+                                  row=int(pos) + 1, column="occ_title")
+        if not title.strip():
+            raise DataFormatError(f"the occupation title is empty, got {title!r}", path=name, row=int(pos) + 1,
+                                  column="occ_title")
     rows = np.flatnonzero(sel) + 1  # the rows read, counted from 1 in the whole table
-    # numbers read as OEWS publishes them ("1,200"; ** * # ~ missing); text, True, -5, inf refused,
-    # naming the row of the whole table (other rows are not read)
-    numbers_ = {c: _number(f[c].where(sel), c, name).to_numpy(dtype=float)[sel]
-                for c in ("tot_emp", "a_mean", "a_median")}
+    # numbers read as OEWS publishes them ("1,200"; ** * # ~ missing); text, True, -5, inf, a fractional
+    # or too large count and a too large wage refused, naming the row of the whole table (other rows are not read)
+    numbers_ = {c: _oews_numbers(f, sel, c, name, count=c == "tot_emp")[sel] for c in ("tot_emp", "a_mean", "a_median")}
     f = f[sel]
     dup = f["occ_code"].duplicated().to_numpy(dtype=bool)
     if dup.any():  # the table and its rows were not named
@@ -357,10 +443,17 @@ def build_panel(frames: Mapping[int, pd.DataFrame], soc_detailed: Iterable[str],
         ``a_median`` is not a number (text other than the BLS special values, ``True``, a
         negative or infinite number), naming ``frames[year]``, the row of that table (from
         1) and the column; a read row whose occupation code is not text (``b"11-1011"``
-        was read as ``"11-1011"``, and merged with such a row, silently).
+        was read as ``"11-1011"``, and merged with such a row, silently) or not a SOC code
+        (``'11-1011 '``, ``'nan'``: the built panel's row was named), whose title is empty
+        or not text, whose ``tot_emp`` is not a whole number (``1234.5``, which
+        :func:`exposure.oews.read_oews` refuses) or whose ``tot_emp``, ``a_mean`` or
+        ``a_median`` is 2**63 or more (``1e305``: it overflowed once summed or multiplied);
+        a row of any level whose ``o_group`` or ``i_group`` is not one of OEWS's
+        (``'Detailed'``, missing: the row was skipped without a word).
         ``soc_detailed`` that is not a list of SOC codes (one str,
         None, a dict, an empty list, a cell that is not a SOC code); ``recode`` that is not
-        a mapping of codes (str) to codes (str) (``{"15-1199": None}``).
+        a mapping of codes (str) to SOC codes (str) (``{"15-1199": None}``,
+        ``{"15-1199": "15-1299 "}``).
     exposure.errors.ExposureError
         ``frames`` without a year.
 
@@ -796,7 +889,9 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] | None = N
         ignored without a word); these before the values are read; ``weights`` that is
         not a list of numbers (text, booleans, a dict, a set, a generator), not one per
         value, negative or infinite, or a Series holding the labels of a ``values``
-        Series in another order (weights are read by position).
+        Series in another order (weights are read by position). Weights whose sum
+        overflows (``1e308`` twice) are scaled down by a power of 2 first (the sum was
+        ``inf``: wrong groups, with a RuntimeWarning only).
     exposure.errors.ExposureError
         More groups than values, or weights that sum to zero.
 
@@ -839,8 +934,12 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] | None = N
             raise ExposureError(f"cannot make {q} exposure groups of {int(ok.sum())} occupations")
         w = np.ones(len(v)) if weights is None else np.asarray(weights, float)
         w = np.where(np.isnan(w), 0.0, w)[ok]
-        if w.sum() <= 0:
+        with np.errstate(over="ignore"):
+            total = w.sum()
+        if total <= 0:
             raise ExposureError("the weights of the exposure groups sum to zero")
+        if not np.isfinite(total):  # 1e308 + 1e308 is inf: wrong groups, with a RuntimeWarning only
+            w = np.ldexp(w, -int(np.frexp(w.max())[1]))  # scaled by a power of 2 (exact) to below 1 each
         groups = np.searchsorted(probs, _weighted_midrank(v[ok], w), side="right") + 1
     out[ok] = groups
     return out
@@ -1050,9 +1149,9 @@ def _check_inputs(panel, exposures, measures, *, path="panel") -> tuple[pd.DataF
     "cannot reindex on an axis with duplicate labels", ``inf`` statsmodels' "exog contains
     inf or nans", ``True`` was read as 1). The panel: a frame with the columns the
     estimation reads, each (``soc_code``, ``year``) once, ``year`` a whole number,
-    ``balanced`` True or False, ``a_mean`` a finite number of at least 0 or missing, and
-    positive, finite employment on its balanced rows (a NaN or negative one gave estimates
-    without a word). Failures name the frame (``exposures``, or ``path`` for the panel:
+    ``balanced`` True or False, ``a_mean`` a finite number of at least 0 (below 2**63) or
+    missing, and positive, finite employment (below 2**63: ``1e305`` overflowed into NaN
+    estimates) on its balanced rows (a NaN or negative one gave estimates without a word). Failures name the frame (``exposures``, or ``path`` for the panel:
     ``panel``, or the file ``exposure outcomes --panel`` read it from), the row (from 1)
     and the column. The panel is returned with a fresh index (its index is not read: a level
     named ``soc_code`` made pandas' groupby "ambiguous"), its columns as given unless one had
@@ -1083,6 +1182,12 @@ def _check_inputs(panel, exposures, measures, *, path="panel") -> tuple[pd.DataF
     _check_majors(panel, balanced, path)
     wage = _common.numbers(panel, "a_mean", path)  # text: "could not convert string to float"
     _common.check_range(wage, path, "a_mean", what="a_mean", row_offset=1)
+    with np.errstate(invalid="ignore"):
+        huge = (wage >= _TOO_LARGE).to_numpy(dtype=bool)
+    if huge.any():  # times the employment it overflowed: NaN wage growth, with a RuntimeWarning only
+        pos = int(np.flatnonzero(huge)[0])
+        raise DataFormatError(f"a_mean is too large for a wage, got {_shown_cell(panel['a_mean'].iloc[pos])!r}",
+                              path=path, row=pos + 1, column="a_mean")
     if panel["a_mean"].dtype.kind not in "iuf":
         fixed["a_mean"] = wage.to_numpy()
     if fixed:
@@ -1142,6 +1247,11 @@ def _employment(panel: pd.DataFrame, balanced: np.ndarray, path="panel") -> np.n
         raise DataFormatError("a balanced occupation needs employment in every year, got "
                               f"{value!r}", path=path, row=pos + 1,
                               column="tot_emp")
+    big = balanced & (emp >= _TOO_LARGE)
+    if big.any():  # 1e305: overflowed in the sums and the regression (RuntimeWarning, NaN estimates)
+        pos = int(np.flatnonzero(big)[0])
+        raise DataFormatError(f"tot_emp is too large for a number of workers, got {_shown_cell(raw.iloc[pos])!r}",
+                              path=path, row=pos + 1, column="tot_emp")
     return emp
 
 
@@ -1968,6 +2078,7 @@ def _check_sector_frames(frames) -> dict[int, pd.DataFrame]:
         if missing:
             raise DataFormatError(f"{name} lacks column(s) {missing}")
         _once(f, name, _SECTOR_COLUMNS)  # an IndexError or a ValueError about shapes
+        _check_groups(f, name, ("i_group",))  # a 'Sector' row was skipped: the sector left out, logged at INFO
         sel = (f["i_group"].eq("sector").fillna(False).to_numpy(dtype=bool)
                & f["occ_code"].eq("00-0000").fillna(False).to_numpy(dtype=bool))
         if not sel.any():  # the year was dropped from the growth rates (or said to be missing)
@@ -1979,10 +2090,11 @@ def _check_sector_frames(frames) -> dict[int, pd.DataFrame]:
             pos, first = repeat
             raise DataFormatError(f"sector {keys[pos]!r} appears twice (rows {rows[first]} and {rows[pos]}): keep "
                                   "one row per sector", path=name, row=int(rows[pos]), column="naics")
-        emp = _number(f["tot_emp"].where(sel), "tot_emp", name)  # rows of the whole table
+        # rows of the whole table; 0.5 or 1e-300 workers gave a growth of 220 or inf
+        emp = _oews_numbers(f, sel, "tot_emp", name, count=True)
         out[year] = pd.DataFrame({"naics": f["naics"].to_numpy()[sel], "key": keys,
                                   "naics_title": f["naics_title"].to_numpy()[sel],
-                                  "tot_emp": emp.to_numpy(dtype=float)[sel]})
+                                  "tot_emp": emp[sel]})
     return out
 
 
@@ -2078,7 +2190,9 @@ def sector_growth(frames: Mapping[int, pd.DataFrame], sector_scores: pd.DataFram
         the table, the row and the column; ``51`` and ``"51"`` are one sector); a sector
         row without a NAICS code, or whose ``tot_emp`` is not a number of workers (text
         other than the BLS special values ``**``, ``*``, ``#``, ``~``, which are missing;
-        ``True``; a negative or infinite number); ``sector_scores`` that is not a frame,
+        ``True``; a negative or infinite number, a fraction, 2**63 or more; a row whose
+        ``i_group`` is not one of OEWS's, ``'Sector'``, which was skipped); ``sector_scores``
+        that is not a frame,
         has no rows, lacks ``naics`` or a measure or has one twice, has a NAICS code that is missing,
         malformed (a list, ``True``, ``51.5``) or given twice, a measure that is not a
         number (text, ``True``, ``inf``), is missing in every row or, for our shares,
