@@ -17,7 +17,7 @@ empty, non-UTF-8, missing column, a column read given twice in the header, an em
 between the rows, non-numeric value, a decimal comma such as ``9,5``, an infinite number,
 an ``.xlsx`` formula never computed) or :class:`exposure.errors.SchemaError` (malformed
 code, out-of-range value, a required number missing, duplicate key: the key and both rows
-named), naming the file and, where it applies, the line (``row``; the header is line 1)
+named; an emerging task whose ``Original Task ID`` contradicts its ``Category``), naming the file and, where it applies, the line (``row``; the header is line 1)
 and the column. Rows of blank cells ending a file (a spreadsheet's ``,,,`` rows) are
 ignored, as the empty rows ending a sheet are.
 """
@@ -826,8 +826,44 @@ def read_emerging_tasks(path) -> pd.DataFrame:
         original_task_id=_number(raw, "original_task_id", integer=True),
         original_task=missing_to_na(raw.frame["original_task"]),
     )
+    _check_revisions(frame, raw)
     _check_repeats(frame, raw, ["onetsoc_code", "task"], "occupation and task text")
     return _validate(frame, EmergingTasks, raw)
+
+
+def _check_revisions(frame: pd.DataFrame, raw: RawTable) -> None:
+    """Refuse an ``Original Task ID`` that contradicts the ``Category`` of its emerging task.
+
+    A ``Revision`` revises a task of the statements, named by its ID; a ``New`` task
+    revises none (``n/a``), as every row of O*NET 29.1 and 30.1 has it. Such rows were
+    read as they were. Other categories are left to the schema.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> f = pd.DataFrame({"category": ["New", "Revision"],
+    ...                   "original_task_id": pd.array([None, None], dtype="Int64")})
+    >>> raw = RawTable(f.assign(original_task_id=["n/a", ""]), Path("Emerging Tasks.txt"), 2,
+    ...                {"original_task_id": "Original Task ID"})
+    >>> _check_revisions(f, raw)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.SchemaError: Emerging Tasks.txt, row 3, column 'Original Task ID': a Revision row needs the Original Task ID of the task it revises (the cell is '')
+    """
+    category = frame["category"]
+    has_id = frame["original_task_id"].notna().to_numpy(dtype=bool)
+    revision = (category == "Revision").to_numpy(dtype=bool, na_value=False)
+    new = (category == "New").to_numpy(dtype=bool, na_value=False)
+    column = raw.sources.get("original_task_id", "Original Task ID")
+    bad = (revision & ~has_id) | (new & has_id)
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        cell = raw.frame["original_task_id"].iloc[pos]
+        message = (f"a Revision row needs the Original Task ID of the task it revises (the cell is "
+                   f"{cell!r})" if revision[pos] else
+                   f"a New task revises no task: its Original Task ID must be n/a or empty, got "
+                   f"{cell!r} (is its Category Revision?)")
+        raise SchemaError(message, path=raw.path, row=raw.row(pos), column=column)
 
 
 # --------------------------------------------------------------------------------------
@@ -1004,7 +1040,10 @@ def load_onet(release: str = "29.1", *, mirror=None, data_dir=None, store=None,
     ------
     exposure.errors.ExposureError
         Unknown release or ``fmt``; a ``store`` that is not a DataStore; any error of the
-        readers or of :func:`check_references`.
+        readers or of :func:`check_references` (files that do not match, e.g. a ``Tasks to
+        DWAs`` row of a task the ``Task Statements`` lack: a
+        :class:`~exposure.errors.SchemaError` naming that file, its line or sheet row and
+        the columns as written in it, and the file it refers to).
     exposure.errors.DataFormatError
         ``fmt`` that is not a string, or (for a release the package pins) another format
         than the pinned one, e.g. ``load_onet("29.1", fmt="excel")`` (29.1 is pinned as
@@ -1022,7 +1061,7 @@ def load_onet(release: str = "29.1", *, mirror=None, data_dir=None, store=None,
         _check_pinned_format(releases.check_onet_release(release), fmt)
     resolved = fetching.resolve_store(store, mirror=mirror, data_dir=data_dir)
     names = onet_file_names(release, fmt, resolved.lock)
-    tables = {}
+    tables, paths = {}, {}
     for table, (base, reader) in _FILES.items():
         name = names[table]
         if name is None:
@@ -1032,15 +1071,23 @@ def load_onet(release: str = "29.1", *, mirror=None, data_dir=None, store=None,
                 continue
             raise ExposureError(f"O*NET {release}: no registered file for {base!r}")
         log.info("reading %s", name)
-        tables[table] = fetching.fetch_table(name, reader, store=store, mirror=mirror,
-                                             data_dir=data_dir)
+        tables[table] = fetching.fetch_table(name, _noting_path(reader, paths, table), store=store,
+                                             mirror=mirror, data_dir=data_dir)
     zones = tables["job_zones"].set_index("onetsoc_code")["job_zone"]
     occ = tables["occupations"]
     occ = occ.assign(job_zone=occ["onetsoc_code"].map(zones).astype("Int64"))
     tables["occupations"] = validate(occ, Occupations, path=f"O*NET {release} occupations")
     out = OnetRelease(release=release, **tables)
-    check_references(out)
+    _check_release_files(out, paths)  # check_references, naming the files and their lines
     return out
+
+
+def _noting_path(reader, paths: dict, table: str):
+    """``reader``, noting in ``paths[table]`` the file it reads (named by reference errors)."""
+    def read(path):
+        paths[table] = path
+        return reader(path)
+    return read
 
 
 #: Column types whose cells are all str or all int (or missing): what :func:`_all_found` reads.
@@ -1067,25 +1114,98 @@ def _all_found(child: pd.DataFrame, cols: list, parent: pd.DataFrame, pcols: lis
     return set(zip(*known, strict=True)).issuperset(zip(*columns, strict=True))
 
 
-def _check_subset(child, child_name, cols, parent, parent_name, pcols=None):
-    pcols = pcols or cols
-    if _all_found(child, cols, parent, pcols):
-        return
+def _plain(value):
+    """A cell as a plain Python value for a message (``999``, not ``np.int64(999)``)."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _missing_reference(child, cols, parent, pcols, rows=None) -> tuple[int, int, object] | None:
+    """``(count, position, value)`` of the keys of ``child[cols]`` not in ``parent[pcols]``, or None.
+
+    ``rows`` (positions in ``child``) limits the keys looked at; ``position`` is the
+    first such key's position in ``child``, ``value`` the key as plain Python values.
+    """
+    sub = child if rows is None else child.iloc[rows]
+    if _all_found(sub, cols, parent, pcols):
+        return None
     if len(cols) == 1:
-        ok = child[cols[0]].isin(parent[pcols[0]])
+        ok = sub[cols[0]].isin(parent[pcols[0]]).to_numpy(dtype=bool)
     else:
-        ok = pd.MultiIndex.from_frame(child[cols]).isin(pd.MultiIndex.from_frame(parent[pcols]))
-    ok = pd.Series(ok, index=child.index)
-    if not ok.all():
-        pos = int((~ok).to_numpy().nonzero()[0][0])
-        value = tuple(child[cols].iloc[pos]) if len(cols) > 1 else child[cols[0]].iloc[pos]
+        ok = np.asarray(pd.MultiIndex.from_frame(sub[cols]).isin(pd.MultiIndex.from_frame(parent[pcols])),
+                        dtype=bool)
+    if ok.all():
+        return None
+    pos = int(np.flatnonzero(~ok)[0])
+    value = tuple(_plain(sub[c].iloc[pos]) for c in cols)
+    pos = pos if rows is None else int(rows[pos])
+    return int((~ok).sum()), pos, value if len(cols) > 1 else value[0]
+
+
+def _check_subset(child, child_name, cols, parent, parent_name, pcols=None, rows=None):
+    pcols = pcols or cols
+    missing = _missing_reference(child, cols, parent, pcols, rows)
+    if missing is not None:
+        count, pos, value = missing
         raise SchemaError(
-            f"{int((~ok).sum())} value(s) not found in {parent_name}.{'/'.join(pcols)}; "
-            f"first: {value!r}",
+            f"{count} value(s) not found in {parent_name}.{'/'.join(pcols)}; first: {value!r}",
             path=child_name,
             row=pos,
             column="/".join(cols),
         )
+
+
+#: What :func:`check_references` checks: (table, its key columns, the table they refer to,
+#: its columns); the ``emerging_tasks`` revisions are those with an ``original_task_id``.
+_REFERENCES = (
+    ("tasks", ["onetsoc_code"], "occupations", ["onetsoc_code"]),
+    ("job_zones", ["onetsoc_code"], "occupations", ["onetsoc_code"]),
+    ("emerging_tasks", ["onetsoc_code"], "occupations", ["onetsoc_code"]),
+    ("task_dwas", ["onetsoc_code", "task_id"], "tasks", ["onetsoc_code", "task_id"]),
+    ("task_dwas", ["dwa_id"], "dwas", ["dwa_id"]),
+    ("dwas", ["iwa_id"], "iwas", ["iwa_id"]),
+    ("task_ratings", ["onetsoc_code", "task_id"], "tasks", ["onetsoc_code", "task_id"]),
+    ("emerging_tasks", ["onetsoc_code", "original_task_id"], "tasks", ["onetsoc_code", "task_id"]),
+)
+
+#: The header of each key column of :data:`_REFERENCES` in the O*NET files.
+_KEY_HEADERS = {"onetsoc_code": _CODE, "task_id": "Task ID", "dwa_id": "DWA ID", "iwa_id": "IWA ID",
+                "original_task_id": "Original Task ID"}
+
+
+def _references(release: OnetRelease):
+    """The checks of :data:`_REFERENCES` that apply to ``release``, with the rows each looks at."""
+    for table, cols, parent, pcols in _REFERENCES:
+        child = getattr(release, table)
+        if child is None:
+            continue
+        rows = None
+        if "original_task_id" in cols:
+            if "original_task_id" not in child.columns:  # a frame of another shape: nothing to check
+                continue
+            rows = np.flatnonzero(child["original_task_id"].notna().to_numpy(dtype=bool))
+        yield table, cols, getattr(release, parent), parent, pcols, rows
+
+
+def _check_release_files(release: OnetRelease, paths: dict) -> None:
+    """:func:`check_references` of a release read from files ``paths`` (by table), naming the file.
+
+    The error names the file of the rows that refer to what is not there, its line (sheet
+    row) and the columns as written in it, and the file they refer to, not the table and
+    its 0-based frame row. Each file's key columns are read again to number its rows, on
+    the error path only.
+    """
+    for table, cols, parent, parent_table, pcols, rows in _references(release):
+        missing = _missing_reference(getattr(release, table), cols, parent, pcols, rows)
+        if missing is None:
+            continue
+        count, pos, value = missing
+        path = paths[table]
+        raw = _read(path, {c: _KEY_HEADERS[c] for c in cols})
+        heads = [raw.sources[c] for c in cols]
+        wanted = "/".join(_KEY_HEADERS[c] if isinstance(_KEY_HEADERS[c], str) else _KEY_HEADERS[c][0]
+                          for c in pcols)
+        raise SchemaError(f"{count} value(s) not found in {as_path(paths[parent_table]).name} ({wanted}); "
+                          f"first: {value!r}", path=path, row=raw.row(pos), column="/".join(heads))
 
 
 def check_references(release: OnetRelease) -> None:
@@ -1094,7 +1214,9 @@ def check_references(release: OnetRelease) -> None:
     Every task's, job zone's and emerging task's occupation exists in ``occupations``;
     every (occupation, task) of ``task_dwas`` and ``task_ratings`` exists in ``tasks``;
     every ``task_dwas.dwa_id`` exists in ``dwas``; every ``dwas.iwa_id`` exists in
-    ``iwas``.
+    ``iwas``; every emerging task that revises a task (its occupation and
+    ``original_task_id``) revises one of ``tasks``. Values are shown as plain Python
+    values (``999``, not ``np.int64(999)``). :func:`load_onet` names the files instead.
 
     Raises
     ------
@@ -1117,16 +1239,5 @@ def check_references(release: OnetRelease) -> None:
     if not isinstance(release, OnetRelease):  # an AttributeError ('... has no attribute tasks') before
         raise DataFormatError(f"release must be an O*NET release, e.g. exposure.load_onet('29.1'), got "
                               f"{type(release).__name__}")
-    r = release
-    _check_subset(r.tasks, "tasks", ["onetsoc_code"], r.occupations, "occupations")
-    _check_subset(r.job_zones, "job_zones", ["onetsoc_code"], r.occupations, "occupations")
-    _check_subset(
-        r.emerging_tasks, "emerging_tasks", ["onetsoc_code"], r.occupations, "occupations"
-    )
-    _check_subset(r.task_dwas, "task_dwas", ["onetsoc_code", "task_id"], r.tasks, "tasks")
-    _check_subset(r.task_dwas, "task_dwas", ["dwa_id"], r.dwas, "dwas")
-    _check_subset(r.dwas, "dwas", ["iwa_id"], r.iwas, "iwas")
-    if r.task_ratings is not None:
-        _check_subset(
-            r.task_ratings, "task_ratings", ["onetsoc_code", "task_id"], r.tasks, "tasks"
-        )
+    for table, cols, parent, parent_table, pcols, rows in _references(release):
+        _check_subset(getattr(release, table), table, cols, parent, parent_table, pcols, rows)

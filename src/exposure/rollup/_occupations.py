@@ -53,6 +53,8 @@ log = logging.getLogger(__name__)
 FREQUENCY_PER_YEAR = {1: 1.0, 2: 6.0, 3: 24.0, 4: 104.0, 5: 250.0, 6: 750.0, 7: 2000.0}
 
 WEIGHTS = ("equal", "core", "importance", "frequency")
+#: O*NET's importance scale (Task Ratings scale IM): a rating outside it is refused as a weight.
+IMPORTANCE_RANGE = (1, 5)
 
 
 def label_scores(labels: pd.Series) -> pd.DataFrame:
@@ -302,7 +304,7 @@ def task_weights(
         ``"frequency"``: expected occurrences per year from the Task Ratings frequency
         distribution (scale ``FT``, categories 1-7, percentages in ``data_value``), using
         :data:`FREQUENCY_PER_YEAR`. Importance and frequency weights must be positive and
-        finite.
+        finite, and an importance within O*NET's scale, 1 to 5 (:data:`IMPORTANCE_RANGE`).
     task_ratings : pandas.DataFrame, optional
         O*NET Task Ratings (``onetsoc_code, task_id, scale_id, category, data_value``).
     tasks : pandas.DataFrame, optional
@@ -322,14 +324,19 @@ def task_weights(
         Series``), or an unknown one.
         When the weights need data that is absent (no task type, no ratings, a task
         missing from ``tasks`` or without a rating) or a rating gives a weight that is not
-        positive and finite; the first such row is named (counted from 1). There is never
-        a silent fallback to other weights. The frames the weights are read from are
-        checked too, naming ``tasks`` or ``task_ratings`` and their row (counted from 1)
-        and column: a ``task_type`` of ``tasks`` must be Core or Supplemental, or missing
-        or blank (the rule of the ``task_type`` column of the scores: ``core`` would
-        otherwise weigh 1 as if Supplemental); an IM rating must be a number (or
-        missing: no rating); an FT category 1-7 and an FT percentage a finite number of
-        at least 0 (or missing: 0). A key given on two rows (``onetsoc_code``,
+        positive and finite (an importance outside 1-5); the first such row is named
+        (counted from 1). There is never a silent fallback to other weights. A
+        ``task_type`` of ``task_scores`` read by ``"core"`` must be Core or Supplemental,
+        or missing, blank or ``n/a`` (the rule of :func:`check_task_scores`: ``core`` or
+        ``"Core "`` would weigh 1 as if Supplemental). The frames the weights are read
+        from are checked too, naming ``tasks`` or ``task_ratings`` and their row (counted
+        from 1) and column: an ``onetsoc_code`` must be an O*NET-SOC code (a padded
+        ``'11-1011.00 '`` matched no task); a ``task_type`` of ``tasks`` must be Core or
+        Supplemental, or missing or blank; a ``scale_id`` written otherwise than O*NET
+        (``im``, ``'IM '``) is refused, and ratings without a row of the scale read say
+        which scales they have; an IM rating must be a number (or missing: no rating); an
+        FT category 1-7 and an FT percentage a finite number from 0 to 100 (or missing:
+        0). A key given on two rows (``onetsoc_code``,
         ``task_id`` in ``tasks``; with ``scale_id``, and for FT ``category``, in
         ``task_ratings``) must have the same value on both, else which row counts would
         depend on their order; the two rows are named. Repeats with the same value count
@@ -370,7 +377,9 @@ def task_weights(
         return np.ones(n)
     if weights == "core":
         if "task_type" in task_scores.columns:
+            _single_columns(task_scores, "task_scores", ["task_type"])
             ttype = task_scores["task_type"]
+            _refuse_task_types(ttype)  # core, "Core " weighed 1 as if Supplemental
         elif tasks is not None:
             require_frame(tasks, "tasks (O*NET task statements)", ["onetsoc_code", "task_id", "task_type"])
             _check_statements(tasks)
@@ -400,12 +409,13 @@ def task_weights(
                           + (["category"] if scale == "FT" else []))
             _single_columns(task_ratings, "task_ratings", ["onetsoc_code", "task_id", "scale_id",
                                                             "category", "data_value"])
-        if task_ratings is None or not (task_ratings["scale_id"] == scale).any():
+        if task_ratings is None:
             raise DataFormatError(
                 f"weights={weights!r} needs O*NET Task Ratings (scale {scale}); pass task_ratings="
             )
-        chosen = (task_ratings["scale_id"] == scale).to_numpy(dtype=bool)
+        chosen = _scale_rows(task_ratings, scale, weights)
         rat, rows = task_ratings[chosen], np.flatnonzero(chosen)
+        _refuse_codes(rat, "task_ratings", rows)
         where = ("task_ratings", rat, rows, "data_value")
         value, not_number = _rating_numbers(rat["data_value"])
         keys = {"onetsoc_code": rat["onetsoc_code"].astype(str).to_numpy(dtype=object),
@@ -461,27 +471,91 @@ def task_weights(
                 "task weights must be positive and finite: check the Task Ratings data values",
                 row=pos + 1,
             )
+        if scale == "IM":  # 40 (a percentage?) or 0.5 weighed a task 40 or 0.5 times
+            bad = (values < IMPORTANCE_RANGE[0]) | (values > IMPORTANCE_RANGE[1])
+            if bad.any():
+                pos = int(np.flatnonzero(bad)[0])
+                row = task_scores.iloc[pos]
+                raise DataFormatError(
+                    f"weights={weights!r}: the IM rating of {row['onetsoc_code']} task {row['task_id']} "
+                    f"is {float(values[pos])!r}, outside O*NET's importance scale "
+                    f"{IMPORTANCE_RANGE[0]} to {IMPORTANCE_RANGE[1]} ({int(bad.sum())} of {n} tasks): "
+                    "check the Task Ratings data values",
+                    row=pos + 1,
+                )
         return values
     raise DataFormatError(f"unknown weights {weights!r}; expected one of {', '.join(WEIGHTS)}")
 
 
 def _refuse_percentages(name: str, rat: pd.DataFrame, rows: np.ndarray, column: str,
                         value: np.ndarray, not_number: np.ndarray) -> None:
-    """Refuse the first FT percentage that is not a finite number of at least 0, saying why.
+    """Refuse the first FT percentage that is not a finite number from 0 to 100, saying why.
 
     A missing percentage is not refused (it counts as 0: a task with none has no rating).
     """
     with np.errstate(invalid="ignore"):
-        bad = not_number | np.isinf(value) | (value < 0)
+        bad = not_number | np.isinf(value) | (value < 0) | (value > 100)
     if bad.any():
         k = int(np.flatnonzero(bad)[0])
         why = ("must be numbers" if not_number[k] else "must be finite" if np.isinf(value[k])
-               else "must be at least 0")
+               else "must be at least 0" if value[k] < 0 else "must be at most 100")
         _refuse_ratings(name, rat, rows, column, bad, f"FT percentages {why}, got {{value!r}}")
 
 
+def _refuse_task_types(ttype: pd.Series, name: str | None = None) -> None:
+    """Refuse a task type other than Core, Supplemental, missing, blank or n/a, naming its row.
+
+    The rule of :func:`exposure.scoring._inputs.bad_task_types`: ``core`` or ``"Core "``
+    would weigh 1 as if Supplemental. ``name`` (the frame) starts the message.
+    """
+    bad = bad_task_types(ttype)
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        raise DataFormatError(f"{name + ': ' if name else ''}task_type must be Core or Supplemental (or "
+                              f"missing, blank or n/a), got {_plain(ttype.iloc[pos])!r}",
+                              row=pos + 1, column="task_type")
+
+
+def _refuse_codes(frame: pd.DataFrame, name: str, rows: np.ndarray | None = None) -> None:
+    """Refuse an ``onetsoc_code`` of ``frame`` (``tasks``, ``task_ratings``) that is no O*NET-SOC code.
+
+    A padded (``'11-1011.00 '``) or missing code matched no task of the scores: each
+    of them was said to be missing from the statements, or to have no rating. ``rows``
+    are the positions of ``frame``'s rows in the caller's frame (default 0, 1, ...).
+    """
+    bad = first_bad_onetsoc_code(frame["onetsoc_code"])
+    if bad is not None:
+        pos = bad[0] if rows is None else int(rows[bad[0]])
+        raise DataFormatError(f"{name}: onetsoc_code {bad[1]}", row=pos + 1, column="onetsoc_code")
+
+
+def _scale_rows(task_ratings: pd.DataFrame, scale: str, weights: str) -> np.ndarray:
+    """Where ``task_ratings`` holds ratings of ``scale``; refuse the scale written otherwise.
+
+    A ``scale_id`` such as ``im`` or ``'IM '`` was not read as IM: its rows were left out
+    (tasks said to have no rating), or, with no row spelled ``IM``, the ratings were said
+    to be missing (``pass task_ratings=``) though they were passed.
+    """
+    ids = task_ratings["scale_id"]
+    chosen = (ids == scale).to_numpy(dtype=bool, na_value=False)
+    text = ids.astype("string").str.strip().str.upper()
+    odd = ((text == scale).to_numpy(dtype=bool, na_value=False)) & ~chosen
+    if odd.any():
+        pos = int(np.flatnonzero(odd)[0])
+        raise DataFormatError(f"task_ratings: scale_id {_plain(ids.iloc[pos])!r} is not O*NET's spelling of "
+                              f"scale {scale}, which weights={weights!r} reads: write {scale}",
+                              row=pos + 1, column="scale_id")
+    if not chosen.any():
+        found = ", ".join(repr(_plain(v)) for v in pd.unique(ids.dropna()))
+        raise DataFormatError(f"weights={weights!r} reads the O*NET Task Ratings of scale {scale}, and "
+                              f"task_ratings has none (its scale_id values: {found or 'none'})")
+    return chosen
+
+
 def _check_statements(tasks: pd.DataFrame) -> None:
-    """Refuse task types of ``tasks`` that core weights would misread, naming the row.
+    """Refuse task types and codes of ``tasks`` that core weights would misread, naming the row.
+
+    Each ``onetsoc_code`` must be an O*NET-SOC code (:func:`_refuse_codes`).
 
     Each ``task_type`` must be Core or Supplemental, or missing or blank (the rule of the
     task scores' own column, :func:`exposure.scoring._inputs.bad_task_types`): any other
@@ -490,12 +564,9 @@ def _check_statements(tasks: pd.DataFrame) -> None:
     missing alike), else which row counts would depend on their order.
     """
     _single_columns(tasks, "tasks", ["onetsoc_code", "task_id", "task_type"])
+    _refuse_codes(tasks, "tasks")
     ttype = tasks["task_type"]
-    bad = bad_task_types(ttype)
-    if bad.any():
-        pos = int(np.flatnonzero(bad)[0])
-        raise DataFormatError(f"tasks: task_type must be Core or Supplemental (or missing, blank or n/a), "
-                              f"got {_plain(ttype.iloc[pos])!r}", row=pos + 1, column="task_type")
+    _refuse_task_types(ttype, "tasks")
     used = ttype.to_numpy(dtype=object, copy=True)
     blank = np.array([isinstance(v, str) and not v.strip() for v in used], dtype=bool)
     used[blank] = None  # a blank type is a missing one
@@ -602,6 +673,9 @@ def check_task_scores(task_scores, *, path=None, row_offset: int = 1) -> pd.Data
     - where they are not given, measures that some probabilities give:
       ``alpha <= beta <= gamma`` and ``beta = (alpha + gamma) / 2``;
     - at least one row, and at least one with a known ``alpha``, ``beta`` or ``gamma``;
+    - on each row ``alpha``, ``beta`` and ``gamma`` all given or all missing (each is
+      averaged over the tasks that give it: a row with beta alone made the occupation
+      break the rubric), but for a measure missing on every row, which is left out;
     - ``label`` one of E0, E1, E2 (or missing) and the most probable class of its row
       (as :class:`~exposure.schemas.TaskScores` defines it): the class of the highest
       ``p_e0``, ``p_e1``, ``p_e2``, or, without them, of the probabilities that alpha and
@@ -710,6 +784,7 @@ def _check_task_scores(task_scores, row_offset: int) -> pd.DataFrame:
         raise DataFormatError("no task scores: the frame has no rows")
     if ts[list(EXPOSURE_MEASURES)].isna().all(axis=None):
         raise DataFormatError("no task has a score: alpha, beta and gamma are missing on every row")
+    _refuse_partial_measures(values)
     present = [c for c in _PROBAS if c in ts.columns]
     if present:
         if len(present) < len(_PROBAS):
@@ -761,6 +836,27 @@ def _check_task_scores(task_scores, row_offset: int) -> pd.DataFrame:
     for name in (*EXPOSURE_MEASURES, *present):  # accepted within _TOL outside [0, 1]
         ts[name] = np.clip(ts[name].to_numpy(dtype=float), 0.0, 1.0)
     return ts
+
+
+def _refuse_partial_measures(values: np.ndarray) -> None:
+    """Refuse a row giving some of alpha, beta, gamma (columns of ``values``) and not the others.
+
+    Each measure of an occupation is the mean over its tasks that give it: a task with
+    beta alone made beta a mean over other tasks than alpha and gamma, and the occupation
+    broke the rubric (beta 0.5 above gamma 0.0). A measure missing on every row (a
+    column left empty) is left out, as before.
+    """
+    known = ~np.isnan(values)
+    used = known.any(axis=0)
+    partial = known.any(axis=1) & (~known & used).any(axis=1)
+    if partial.any():
+        pos = int(np.flatnonzero(partial)[0])
+        given = [m for m, k in zip(EXPOSURE_MEASURES, known[pos], strict=True) if k]
+        absent = [m for m, k, u in zip(EXPOSURE_MEASURES, known[pos], used, strict=True) if u and not k]
+        _fail(f"{', '.join(given)} {'is' if len(given) == 1 else 'are'} given and {', '.join(absent)} "
+              f"{'is' if len(absent) == 1 else 'are'} missing: a task gives alpha, beta and gamma, or "
+              "none of them (each is averaged over the same tasks); leave a measure empty on every "
+              "row to leave it out", pos, absent[0])
 
 
 def _show(value) -> str:
