@@ -169,7 +169,7 @@ def test_tasks_with_missing_task_type_keep_pandera_dtypes():
 
 def test_exposure_score_imports_no_dask_nor_plotting(tmp_path, fixtures):
     """``exposure score`` (and ``import exposure``) load neither Dask nor the heavy extras."""
-    src = fixtures / "scoring" / "freetext" / "modern_tasks.csv"
+    src = fixtures / "scoring" / "freetext" / "modern_tasks_v10.csv"
     code = (
         "import sys\n"
         "import exposure\n"

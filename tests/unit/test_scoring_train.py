@@ -289,3 +289,74 @@ def test_train_and_save_refuses_too_many_folds_before_the_vectors(tmp_path):
     with pytest.raises(ExposureError, match="cannot deal 8 occupation groups into 9 folds"):
         train_and_save(path, None, out, n_folds=9, distill=True)
     assert not out.parent.exists() or not any(out.parent.iterdir())
+
+
+# --- the hand-labelled modern tasks as extra rows of the text-alone set (trial T2) ---------
+
+FREE = TrainConfig(sets={"text": ["word", "title", "major"], "free": ["word"]}, C={"text": 2.0, "free": 1.0},
+                   word_min_df=1)
+MODERN = pd.DataFrame({"task": ["Lift boxes in the warehouse and scan them on a handheld.",
+                                "Draft the weekly newsletter in a shared document.",
+                                "Track invoices in the accounting database."],
+                       "y": [0, 1, 2]})
+
+
+def test_extra_rows_train_the_free_set_only():
+    """The extra rows move the ``free`` set's coefficients and nothing else, vocabularies included."""
+    rows = training_frame(synthetic_labels())
+    plain = fit_model(rows, FREE)
+    more = fit_model(rows, FREE, extra=MODERN)
+    assert plain.task_word.vocabulary == more.task_word.vocabulary
+    assert plain.coef["free"].shape == more.coef["free"].shape
+    np.testing.assert_array_equal(plain.coef["text"], more.coef["text"])
+    np.testing.assert_array_equal(plain.intercept["text"], more.intercept["text"])
+    assert np.abs(plain.coef["free"] - more.coef["free"]).max() > 1e-3
+    # the extra labels are learned: flipping them moves the coefficients the other way
+    flipped = fit_model(rows, FREE, extra=MODERN, extra_y=[2, 1, 0])
+    assert np.abs(flipped.coef["free"] - more.coef["free"]).max() > 1e-3
+
+
+def test_cross_validation_adds_the_package_rows_to_every_free_fold_only():
+    """``TrainConfig.modern``: the ``free`` protocol changes, the others do not."""
+    rows = training_frame(synthetic_labels(n_occ=8, n_tasks=10))
+    with_rows = cross_validate(rows, FREE, n_folds=2)
+    without = cross_validate(rows, TrainConfig(**{**FREE.__dict__, "modern": False}), n_folds=2)
+    np.testing.assert_array_equal(with_rows["logits"]["text"], without["logits"]["text"])
+    assert np.abs(with_rows["logits"]["free"] - without["logits"]["free"]).max() > 1e-3
+    assert TrainConfig().to_dict()["modern"] is True
+
+
+def test_package_modern_rows_are_well_formed():
+    from exposure.scoring._train import modern_training_rows
+
+    rows = modern_training_rows()
+    assert len(rows) == 1667 and set(rows["label"]) == {"E0", "E1", "E2"}
+    assert (rows["y"] == rows["label"].map({"E0": 0, "E1": 1, "E2": 2})).all()
+    assert rows["set"].nunique() == 9
+
+
+@pytest.mark.parametrize("text, message", [
+    ("task,label\nDraft replies.,E1\nWeld pipes.,E3\n", r"m\.csv, row 3, column 'label': label must be one of E0, E1, E2, got 'E3'"),
+    ("task,label\nDraft replies.,E1\n ,E0\n", r"m\.csv, row 3, column 'task': empty task"),
+    ("task,label\nDraft replies.,E1\n draft  REPLIES.,E1\n", r"m\.csv, row 3, column 'task': task given twice"),
+    ("task,grade\nDraft replies.,E1\n", r"m\.csv, row 1: missing column\(s\) \['label'\]"),
+    ("task,label\n", r"m\.csv: no rows below the header"),
+])
+def test_modern_rows_of_another_file_are_checked(tmp_path, text, message):
+    from exposure.errors import DataFormatError
+    from exposure.scoring._train import modern_training_rows
+
+    path = tmp_path / "m.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFormatError, match=message):
+        modern_training_rows(path)
+
+
+def test_modern_rows_file_that_is_not_text_is_refused(tmp_path):
+    from exposure.errors import DataFormatError
+    from exposure.scoring._train import modern_training_rows
+
+    path = tmp_path / "m.csv"
+    path.write_bytes(b"task,label\n\xff\xfe,E1\n")
+    with pytest.raises(DataFormatError, match=r"m\.csv: not a CSV file of tasks and labels"):
+        modern_training_rows(path)

@@ -59,7 +59,7 @@ def register(subparsers) -> None:
                         "freetext_paraphrases.csv beside --out")
     p.add_argument("--modern", default=None, metavar="FILE",
                    help="CSV task,label,exposed[,admin,routine_coding,entry_creative] of modern "
-                        "tasks (tests/data/scoring/freetext/modern_tasks.csv), scored by the "
+                        "tasks (tests/data/scoring/freetext/modern_tasks_v10.csv), scored by the "
                         "shipped model; writes freetext_modern.csv beside --out")
     p.set_defaults(func=run_evaluate, out_dir=DEFAULT_REPORT_DIR)
 
