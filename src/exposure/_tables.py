@@ -1367,6 +1367,26 @@ def first_repeat(values) -> tuple[int, int] | None:
     return pos, int(np.flatnonzero((codes == codes.iloc[pos]).to_numpy(dtype=bool, na_value=False))[0])
 
 
+def first_repeat_of(frame: pd.DataFrame, keys, fill: str = "") -> tuple[int, int] | None:
+    """:func:`first_repeat` of the rows' values in the columns ``keys`` taken together.
+
+    A missing value counts as ``fill`` (so that two rows missing the same key are a repeat).
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"a": ["x", "x", "x"], "b": ["1", None, None]})
+    >>> first_repeat_of(f, ["a", "b"]), first_repeat_of(f, ["a", "b"], fill="n/a")
+    ((2, 1), (2, 1))
+    >>> first_repeat_of(f.iloc[:2], ["a", "b"]) is None
+    True
+    """
+    parts = [frame[k].astype("string").fillna(fill) for k in keys]
+    key = parts[0]
+    for part in parts[1:]:
+        key = key + "\x1f" + part
+    return first_repeat(key)
+
+
 def table_kind(path, what: str = "input") -> str:
     """Kind of a user table by its extension: csv, tsv, parquet, xlsx or dta.
 

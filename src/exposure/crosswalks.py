@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from exposure._args import check_choice, shown
-from exposure._tables import first_repeat, missing_to_na, to_number
+from exposure._tables import first_repeat_of, missing_to_na, to_number
 from exposure.errors import DataFormatError, SchemaError
 from exposure.fetch import check_location, fetch
 from exposure.onet import _read
@@ -185,11 +185,7 @@ def _check_repeats(frame: pd.DataFrame, raw, keys, what: str, *, label: str | No
     ...
     exposure.errors.SchemaError: c.csv, row 3, column 'Code': Code '11-1011.00' is on row 2 and again on row 3, with other values: keep one row per O*NET-SOC code (check field_uniqueness)
     """
-    parts = [frame[k].astype("string").fillna("") for k in keys]
-    key = parts[0]
-    for part in parts[1:]:
-        key = key + "\x1f" + part
-    repeat = first_repeat(key)
+    repeat = first_repeat_of(frame, keys, "")
     if repeat is None:
         return
     pos, first = repeat
@@ -197,7 +193,8 @@ def _check_repeats(frame: pd.DataFrame, raw, keys, what: str, *, label: str | No
     where = column(pos) if callable(column) else (column or names)
     rows = frame.iloc[[first, pos]].astype("string").fillna("<NA>")
     copy = ", an exact copy" if rows.iloc[0].tolist() == rows.iloc[1].tolist() else ", with other values"
-    raise SchemaError(f"{label or names} {'/'.join(repr(str(p.iloc[pos])) for p in parts)} is on row "
+    values = frame[keys].astype("string").fillna("").iloc[pos]  # the repeated key
+    raise SchemaError(f"{label or names} {'/'.join(repr(str(v)) for v in values)} is on row "
                       f"{raw.row(first)} and again on row {raw.row(pos)}{copy}: keep one row per {what} (check "
                       f"{'field' if len(keys) == 1 else 'multiple_fields'}_uniqueness)",
                       path=raw.path, row=raw.row(pos), column=where)

@@ -39,7 +39,7 @@ from exposure._tables import (
     _norm_header,
     _xlsx_worksheets,
     as_path,
-    first_repeat,
+    first_repeat_of,
     missing_to_na,
     read_table,
     to_number,
@@ -461,18 +461,15 @@ def _check_repeats(frame: pd.DataFrame, raw: RawTable, keys: list, what: str) ->
     ...
     exposure.errors.SchemaError: Job Zones.txt, row 2, column 'O*NET-SOC Code': (O*NET-SOC Code) = (11-1011.00) is on row 2 and again on row 3, with other values: keep one row per occupation (check multiple_fields_uniqueness)
     """
-    parts = [frame[k].astype("string").fillna("n/a") for k in keys]
-    key = parts[0]
-    for part in parts[1:]:
-        key = key + "\x1f" + part
-    repeat = first_repeat(key)
+    repeat = first_repeat_of(frame, keys, "n/a")
     if repeat is None:
         return
     pos, first = repeat
     names = [raw.sources.get(k, k) for k in keys]
     row = frame.iloc[[first, pos]].astype("string").fillna("<NA>")
     copy = ", an exact copy" if row.iloc[0].tolist() == row.iloc[1].tolist() else ", with other values"
-    raise SchemaError(f"({', '.join(names)}) = ({', '.join(p.iloc[pos] for p in parts)}) is on row "
+    values = frame[keys].astype("string").fillna("n/a").iloc[pos]  # the repeated key
+    raise SchemaError(f"({', '.join(names)}) = ({', '.join(values)}) is on row "
                       f"{raw.row(first)} and again on row {raw.row(pos)}{copy}: keep one row per "
                       f"{what} (check multiple_fields_uniqueness)", path=raw.path, row=raw.row(first),
                       column="/".join(names))

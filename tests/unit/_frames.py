@@ -5,7 +5,9 @@ crosswalk onto their SOC codes, and an OEWS frame with the cross-industry rows a
 cells of one sector (NAICS 11: 60 CEOs and 40 buyers of a total of 120). Also the small
 balanced panel and exposures of the outcomes fault tests (:func:`outcome_panel`), a
 frame with one cell changed (:func:`with_cell`) and a small output directory of
-``exposure recompute`` for the diff tests (:func:`recompute_outputs`).
+``exposure recompute`` for the diff tests (:func:`recompute_outputs`). The file writers
+and rows shared by the reader fault tests (:func:`write_text`, :func:`write_xlsx`,
+:func:`write_csv`, ``COLLAB``, ``ILO_ROW``, ``FELTEN_ROW``).
 """
 
 from __future__ import annotations
@@ -104,3 +106,37 @@ def with_cell(frame: pd.DataFrame, column, pos: int, value, dtype=object) -> pd.
     cells = list(frame[column])
     cells[pos] = value
     return frame.assign(**{column: pd.Series(cells, dtype=dtype, index=frame.index)})
+
+
+#: Header of an Anthropic collaboration file (``automation_vs_augmentation_by_task``).
+COLLAB = "task_name,directive,feedback_loop,learning,filtered,task_iteration,validation,pct\n"
+#: One row of the ILO 2025 workbook.
+ILO_ROW = {"ISCO_08": "2512", "Title": "Software developers", "taskID": 1, "mean_score_2025": 0.5,
+           "SD_2025": 0.1, "mean_score_2023": 0.4, "SD_2023": 0.1, "potential25": "Exposed: Gradient 3",
+           "potential23": "Automation Potential"}
+#: One row of Felten's occupation sheet.
+FELTEN_ROW = {"SOC Code": "11-1011", "Occupation Title": "Chief Executives", "AIOE": 1.3}
+
+
+def write_text(tmp_path: Path, name: str, text: str) -> Path:
+    """Write ``text`` (UTF-8) to ``tmp_path / name``; return the path."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def write_csv(tmp_path: Path, text: str, name: str = "m.csv") -> Path:
+    """:func:`write_text` with the file name last (default ``m.csv``)."""
+    return write_text(tmp_path, name, text)
+
+
+def write_xlsx(tmp_path: Path, name: str, rows) -> Path:
+    """Write ``rows`` (lists of cells) to the first sheet of a new workbook ``tmp_path / name``."""
+    import openpyxl
+
+    path = tmp_path / name
+    wb = openpyxl.Workbook()
+    for row in rows:
+        wb.active.append(row)
+    wb.save(path)
+    return path

@@ -15,8 +15,9 @@ Tiny made-up files in the real formats, written by the tests.
 
 from __future__ import annotations
 
-import openpyxl
 import pytest
+from _frames import write_text as _write
+from _frames import write_xlsx as _xlsx
 
 from exposure import crosswalks
 from exposure.errors import DataFormatError
@@ -24,20 +25,6 @@ from exposure.errors import DataFormatError
 CENSUS_HEADER = "Job Zone,Occupation,Data-level,Code,cps_code\n"
 CENSUS_ROW = "5,Chief Executives,Y,11-1011.00,0010\n"
 
-
-def _write(tmp_path, name, text):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def _xlsx(tmp_path, name, rows):
-    path = tmp_path / name
-    wb = openpyxl.Workbook()
-    for row in rows:
-        wb.active.append(row)
-    wb.save(path)
-    return path
 
 
 def test_census_crosswalk_column_twice_is_refused(tmp_path):

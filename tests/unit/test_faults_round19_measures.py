@@ -18,6 +18,8 @@ import re
 
 import pandas as pd
 import pytest
+from _frames import COLLAB, FELTEN_ROW, ILO_ROW
+from _frames import write_csv as _csv
 
 from exposure.errors import DataFormatError
 from exposure.measures import anthropic, felten, ilo, microsoft, webb
@@ -27,17 +29,6 @@ CROSS = "onet_name,onetsoccode,occ1990dd\n"
 APP = "SOC Code,title,ai_applicability_score\n"
 IWA = "IWA,share_user,share_ai,completion_user,completion_ai,impact_scope_user,impact_scope_ai\n"
 USAGE = "task_name,pct\n"
-COLLAB = "task_name,directive,feedback_loop,learning,filtered,task_iteration,validation,pct\n"
-ILO_ROW = {"ISCO_08": "2512", "Title": "Software developers", "taskID": 1, "mean_score_2025": 0.5,
-           "SD_2025": 0.1, "mean_score_2023": 0.4, "SD_2023": 0.1, "potential25": "Exposed: Gradient 3",
-           "potential23": "Automation Potential"}
-FELTEN_ROW = {"SOC Code": "11-1011", "Occupation Title": "Chief Executives", "AIOE": 1.3}
-
-
-def _csv(tmp_path, text, name="m.csv"):
-    path = tmp_path / name
-    path.write_text(text)
-    return path
 
 
 def _xlsx(tmp_path, frame, sheet="Sheet1", name="m.xlsx"):

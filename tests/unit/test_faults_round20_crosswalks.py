@@ -40,8 +40,9 @@ Tiny made-up files in the real formats, written by the tests.
 
 from __future__ import annotations
 
-import openpyxl
 import pytest
+from _frames import write_text as _write
+from _frames import write_xlsx as _xlsx
 
 from exposure import crosswalks
 from exposure.errors import DataFormatError
@@ -55,20 +56,6 @@ NAICS_HEADER = ["Seq. No.", "2022 NAICS US   Code", "2022 NAICS US Title"]
 STRUCTURE_HEADER = ["Major Group", "Minor Group", "Broad Occupation", "Detailed Occupation",
                     "Detailed O*NET-SOC", "SOC or O*NET-SOC 2019 Title"]
 
-
-def _write(tmp_path, name, text):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def _xlsx(tmp_path, name, rows):
-    path = tmp_path / name
-    wb = openpyxl.Workbook()
-    for row in rows:
-        wb.active.append(row)
-    wb.save(path)
-    return path
 
 
 def _structure(tmp_path, codes):

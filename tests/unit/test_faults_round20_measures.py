@@ -33,6 +33,8 @@ import re
 
 import pandas as pd
 import pytest
+from _frames import COLLAB, FELTEN_ROW, ILO_ROW
+from _frames import write_csv as _csv
 
 from exposure.errors import DataFormatError
 from exposure.measures import anthropic, eloundou, felten, ilo, microsoft, webb
@@ -42,23 +44,12 @@ IWA_ROW = "4.A.1.a.1.I01,0.1,0.1,0.5,0.5,0.5,0.5\n"
 APP = "SOC Code,title,ai_applicability_score\n"
 WEBB = "occ1990dd,occ1990dd_title,lswt2010,pct_software,pct_robot,pct_ai\n"
 USAGE = "task_name,pct\n"
-COLLAB = "task_name,directive,feedback_loop,learning,filtered,task_iteration,validation,pct\n"
 OCC = ("O*NET-SOC Code,Title,dv_rating_alpha,dv_rating_beta,dv_rating_gamma,"
        "human_rating_alpha,human_rating_beta,human_rating_gamma\n")
 OCC_ROW = "11-1011.00,Chief Executives,0.1,0.4,0.7,0.2,0.5,0.8\n"
 LAB = ("\tO*NET-SOC Code\tTask ID\tTask\tTask Type\tTitle\thuman_exposure_agg\tgpt4_exposure\t"
        "gpt4_exposure_alt_rubric\tgpt_3_relevant\tgpt4_automation\n")
 LAB_ROW = "0\t11-1011.00\t8823.0\tDirect budgets.\tCore\tChief Executives\tE2\tE1\tE1\tFalse\tT2\n"
-ILO_ROW = {"ISCO_08": "2512", "Title": "Software developers", "taskID": 1, "mean_score_2025": 0.5,
-           "SD_2025": 0.1, "mean_score_2023": 0.4, "SD_2023": 0.1, "potential25": "Exposed: Gradient 3",
-           "potential23": "Automation Potential"}
-FELTEN_ROW = {"SOC Code": "11-1011", "Occupation Title": "Chief Executives", "AIOE": 1.3}
-
-
-def _csv(tmp_path, text, name="m.csv"):
-    path = tmp_path / name
-    path.write_text(text)
-    return path
 
 
 def _xlsx(tmp_path, sheets, name="m.xlsx"):
