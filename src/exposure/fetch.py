@@ -20,9 +20,13 @@ checking its sha256:
    is read-only to the library: when the cache is the mirror (or inside it), files are
    hashed and read in place, and nothing is written, renamed or deleted there; a mirror
    file with the wrong hash is an error, never removed. A directory that holds a mirror's
-   ``MANIFEST.tsv`` (:data:`MIRROR_MANIFEST`, first line ``path<TAB>bytes<TAB>sha256``),
-   or lies inside one, is a mirror whether or not it was named as one: used as the
-   cache (``--data-dir``, ``exposure sources``), it is read in place the same way.
+   ``MANIFEST.tsv`` (:data:`MIRROR_MANIFEST`, first line ``path<TAB>bytes<TAB>sha256``,
+   in any case, after a byte-order mark if there is one), or lies inside one, is a mirror
+   whether or not it was named as one: used as the cache (``--data-dir``, ``exposure
+   sources``), it is read in place the same way. A file missing from the mirror is named
+   with the place it was expected, and with what the mirror holds instead where it holds
+   it elsewhere (at its top, in another case, in the other O*NET format, in the archive's
+   folder, or when the mirror named is a release directory of one).
 3. **Network.** Otherwise the file (or the upstream archive that holds it) is downloaded
    with :mod:`requests`: a User-Agent naming the project (BLS refuses anonymous robots),
    connect/read timeouts, retries with exponential backoff on connection errors, timeouts,
@@ -61,9 +65,11 @@ pin, and :func:`fetch_table` reads (validates) it and records its sha256 in the 
 from __future__ import annotations
 
 import contextlib
+import fnmatch
 import hashlib
 import logging
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -85,7 +91,7 @@ from exposure.errors import (
     ExposureError,
     OutputError,
 )
-from exposure.releases import LOCK_NAME, Lock, source_for
+from exposure.releases import LOCK_NAME, ONET_FILES, Lock, layout_source, source_for
 from exposure.sources import SOURCES, Source, get_source, select_sources
 
 __all__ = [
@@ -311,9 +317,29 @@ def default_data_dir() -> Path:
     /tmp/exposure-cache
     """
     env = os.environ.get(ENV_DATA_DIR)
-    if env:
-        return Path(env).expanduser()
+    if env and env.strip():  # blanks made a directory named " " in the current directory
+        return _expand(env, f"${ENV_DATA_DIR}")
     return Path(platformdirs.user_cache_dir("exposure", appauthor=False))
+
+
+def _expand(value, origin: str) -> Path:
+    """``value`` as a :class:`~pathlib.Path` with ``~`` expanded; ``origin`` names it in errors.
+
+    ``~user`` of no such user (or ``~`` without a home directory) raised ``RuntimeError:
+    Could not determine home directory.`` from :mod:`pathlib`, a traceback in the CLI.
+
+    Examples
+    --------
+    >>> _expand("~nosuchuser-exposure/m", "--mirror/mirror=")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: --mirror/mirror= '~nosuchuser-exposure/m': cannot expand '~' (no such user, or no home directory); give the full path
+    """
+    try:
+        return Path(value).expanduser()
+    except RuntimeError:
+        raise ExposureError(f"{origin} {os.fspath(value)!r}: cannot expand '~' (no such user, or no "
+                            "home directory); give the full path") from None
 
 
 def resolve_data_dir(data_dir=None) -> Path:
@@ -327,12 +353,15 @@ def resolve_data_dir(data_dir=None) -> Path:
     if isinstance(data_dir, DataStore):
         return data_dir.cache
     check_location(data_dir, "data_dir")
-    return default_data_dir() if data_dir is None else Path(data_dir).expanduser()
+    return default_data_dir() if data_dir is None else _expand(data_dir, "--data-dir/data_dir=")
 
 
 #: The error of an empty ``mirror`` (an empty path would be the current directory).
 _EMPTY_MIRROR = ("the mirror directory (from --mirror/mirror=) is empty; give a directory, or leave it "
                  "out to download")
+#: The error of an empty ``data_dir``: the cache was the current directory.
+_EMPTY_DATA_DIR = ("the cache directory (from --data-dir/data_dir=) is empty; give a directory, or leave "
+                   f"it out for the default (${ENV_DATA_DIR}, else the user cache directory)")
 
 
 def check_location(value, name: str) -> None:
@@ -356,7 +385,8 @@ def check_location(value, name: str) -> None:
         was a ``TypeError`` from inside :mod:`pathlib`. Also an empty or blank ``mirror``
         (an empty path is the current directory), as :func:`resolve_mirror` refuses it:
         where nothing is loaded (``score_tasks(..., method="rubric", mirror="")``) it was
-        accepted silently.
+        accepted silently; and an empty or blank ``data_dir`` (``--data-dir ""``), which
+        made the current directory the cache.
 
     Examples
     --------
@@ -374,8 +404,9 @@ def check_location(value, name: str) -> None:
         # shown(): a Series or a frame was printed whole, over several lines
         raise ExposureError(f"{name} must be a directory path (str or os.PathLike), "
                             f"got {shown(value)}")
-    if name == "mirror" and isinstance(value, str) and not value.strip():
-        raise ExposureError(_EMPTY_MIRROR)
+    if name in ("mirror", "data_dir") and isinstance(value, str) and not value.strip():
+        # an empty path is the current directory: files and stamps were written there
+        raise ExposureError(_EMPTY_MIRROR if name == "mirror" else _EMPTY_DATA_DIR)
 
 
 def _check_path_arg(value, name: str, what: str = "a file path", *, optional: bool = False,
@@ -424,10 +455,13 @@ def _check_name_list(value, name: str, what: str) -> list[str] | None:
 def resolve_mirror(mirror=None) -> Path | None:
     """Return the mirror directory: ``mirror``, else ``$EXPOSURE_MIRROR``, else None.
 
+    An empty or blank ``$EXPOSURE_MIRROR`` means no mirror.
+
     Raises
     ------
     exposure.errors.ExposureError
-        When the directory does not exist, or the path is not a directory.
+        When the directory does not exist, the path is not a directory, or its ``~user``
+        cannot be expanded.
 
     Examples
     --------
@@ -445,14 +479,17 @@ def resolve_mirror(mirror=None) -> Path | None:
     exposure.errors.ExposureError: the mirror directory (from --mirror/mirror=) is empty; give a directory, or leave it out to download
     """
     check_location(mirror, "mirror")
-    value = mirror if mirror is not None else os.environ.get(ENV_MIRROR) or None
+    env = os.environ.get(ENV_MIRROR)
+    # an empty or blank $EXPOSURE_MIRROR means no mirror (blanks were refused as an empty
+    # --mirror, an option never given)
+    value = mirror if mirror is not None else (env if env and env.strip() else None)
     if value is None:
         return None
     if isinstance(value, (str, bytes)) and not value.strip():  # Path("") is the current directory
         raise ExposureError(_EMPTY_MIRROR)
-    path = Path(value).expanduser()
+    origin = "--mirror/mirror=" if mirror is not None else f"${ENV_MIRROR}"
+    path = _expand(value, origin)
     if not path.is_dir():
-        origin = "--mirror/mirror=" if mirror is not None else f"${ENV_MIRROR}"
         what = "is not a directory" if path.exists() else "does not exist"
         raise ExposureError(f"mirror directory {str(path)!r} (from {origin}) {what}")
     return path
@@ -473,19 +510,52 @@ def default_home() -> Path:
     /tmp/exposure-home
     """
     env = os.environ.get(ENV_HOME)
-    if env:
-        return Path(env).expanduser()
+    if env and env.strip():  # blanks made a directory named " " in the current directory
+        return _expand(env, f"${ENV_HOME}")
     return Path(platformdirs.user_data_dir("exposure", appauthor=False))
 
 
+def _home_arg(home) -> Path:
+    """The ``home=`` argument of :meth:`DataStore.default` as a Path (not empty, ``~`` expanded)."""
+    _check_path_arg(home, "home", "a directory path")
+    if isinstance(home, str) and not home.strip():  # Path("") is the current directory
+        raise ExposureError("home is empty; give a directory, or leave it out for the default "
+                            f"(${ENV_HOME}, else the user data directory)")
+    return _expand(home, "home=")
+
+
 def _parse_url_map(text: str) -> tuple[tuple[str, str], ...]:
+    """``$EXPOSURE_URL_MAP`` as ``(old, new)`` prefix pairs.
+
+    The new prefix must be an http(s) URL: :mod:`requests` reads no other, and a prefix
+    without its scheme (``127.0.0.1:8000``), a ``file://`` URL or a directory was tried
+    ``retries`` times with backoff, each failing with ``InvalidSchema: No connection
+    adapters``.
+
+    Examples
+    --------
+    >>> _parse_url_map("https://www.bls.gov=http://127.0.0.1:8000")
+    (('https://www.bls.gov', 'http://127.0.0.1:8000'),)
+    >>> _parse_url_map("https://www.bls.gov=/srv/bls")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: $EXPOSURE_URL_MAP: 'https://www.bls.gov=/srv/bls': the new prefix must be an http:// or https:// URL, got '/srv/bls'
+    """
     pairs = []
     for item in text.split():
         old, sep, new = item.partition("=")
         if not sep or not old or not new:
             raise ExposureError(f"${ENV_URL_MAP}: expected OLD=NEW pairs, got {item!r}")
+        if not _is_http(new):
+            raise ExposureError(f"${ENV_URL_MAP}: {item!r}: the new prefix must be an http:// or "
+                                f"https:// URL, got {new!r}")
         pairs.append((old, new))
     return tuple(pairs)
+
+
+def _is_http(url: str) -> bool:
+    """True when ``url`` starts with ``http://`` or ``https://`` (in any case)."""
+    return url.lower().startswith(("http://", "https://"))
 
 
 @dataclass(frozen=True)
@@ -538,8 +608,10 @@ class DataStore:
             _check_path_arg(getattr(self, name), name, "a directory path", optional=name == "mirror")
         for name in ("cache", "home", "mirror"):
             value = getattr(self, name)
+            if isinstance(value, str) and not value.strip():  # Path("") is the current directory
+                raise ExposureError(f"{name} is empty; give a directory")
             if value is not None and not isinstance(value, Path):
-                object.__setattr__(self, name, Path(value).expanduser())
+                object.__setattr__(self, name, _expand(value, name))
 
     @classmethod
     def default(cls, *, mirror=None, cache=None, home=None, data_dir=None) -> DataStore:
@@ -549,7 +621,7 @@ class DataStore:
         """
         return cls(
             cache=resolve_data_dir(cache if cache is not None else data_dir),
-            home=Path(home).expanduser() if home is not None else default_home(),
+            home=_home_arg(home) if home is not None else default_home(),
             mirror=resolve_mirror(mirror),
             url_map=_parse_url_map(os.environ.get(ENV_URL_MAP, "")),
             user_agent=os.environ.get(ENV_USER_AGENT) or USER_AGENT,
@@ -653,6 +725,8 @@ def _as_source(name, store: DataStore | None = None) -> Source:
         return SOURCES[name]
     try:
         return source_for(name, store.lock if store is not None else None)
+    except DataFormatError:
+        raise  # a damaged lock file, named with its row and column (it was "unknown source")
     except ExposureError:
         return get_source(name)  # raises with close-match suggestions
 
@@ -773,8 +847,10 @@ def _marked_mirror(path) -> Path | None:
         manifest = directory / MIRROR_MANIFEST
         try:
             if manifest.is_file():
-                with open(manifest, encoding="utf-8", errors="replace") as fh:
-                    if fh.readline().startswith(_MIRROR_MANIFEST_HEADER):
+                # a byte-order mark (saved by a Windows editor) or capitals made the mirror
+                # an ordinary cache: `sources --rehash` deleted its files with a wrong hash
+                with open(manifest, encoding="utf-8-sig", errors="replace") as fh:
+                    if fh.readline().lower().split()[:3] == _MIRROR_MANIFEST_HEADER.split("\t"):
                         return directory
         except OSError:
             continue
@@ -1143,6 +1219,12 @@ def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool
     try:
         response = session.get(url, stream=True, timeout=_read_timeout(timeout, remaining),
                                allow_redirects=True, headers={"Accept-Encoding": "identity"})
+    except (requests.exceptions.InvalidSchema, requests.exceptions.MissingSchema,
+            requests.exceptions.InvalidURL) as exc:
+        # no retry can mend the URL itself: it was tried `retries` times, with backoff
+        what = "is not a valid URL" if _is_http(url) else "is not an http:// or https:// URL"
+        raise DownloadError(f"{label}: {url!r} {what} ({type(exc).__name__}: {exc}); check the "
+                            f"source's URL and ${ENV_URL_MAP}; nothing was downloaded") from exc
     except requests.RequestException as exc:
         raise _Retryable(f"{type(exc).__name__}: {exc}") from exc
     with response:
@@ -1420,11 +1502,66 @@ def _mirror_file(mirror: Path, src: Source) -> Path:
         raise DownloadError(f"{src.name}: {path} is a directory in the mirror, not a file; "
                             "fix the mirror or unset it to download")
     if not path.is_file():
+        hint = _mirror_hint(mirror, src, path)
         raise DownloadError(
-            f"{src.name}: not found in mirror {mirror} (expected {path}); "
+            f"{src.name}: not found in mirror {mirror} (expected {path}){hint}; "
             "fix the mirror or unset it to download"
         )
     return path
+
+
+def _same_name(directory: Path, filename: str) -> Path | None:
+    """The entry of ``directory`` named ``filename`` in any case (None when there is none)."""
+    try:
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                if entry.name.lower() == filename.lower():
+                    return directory / entry.name
+    except OSError:
+        pass
+    return None
+
+
+def _mirror_hint(mirror: Path, src: Source, path: Path) -> str:
+    """What the mirror holds instead of ``path``, the file of ``src`` (``""`` when nothing).
+
+    A mirror laid out otherwise than ``../shared/data`` (a new release copied by hand) gave
+    only "not found in mirror M (expected ...)". Looked at: a broken symbolic link, the
+    file in another case, the other O*NET format, the archive's folder as unzipped, the
+    file at the mirror's top, a mirror that is a release directory of one.
+    """
+    said = []
+    if path.is_symlink():
+        with contextlib.suppress(OSError):
+            said.append(f"it is a symbolic link to {os.readlink(path)}, which does not exist")
+    rel = PurePosixPath(src.name)
+    found = _same_name(path.parent, path.name) if not said else None
+    if found is not None and found.name != path.name:
+        said.append(f"the mirror has {found} (names are case-sensitive)")
+    if src.kind == "onet" and rel.suffix.lower() in (".txt", ".xlsx") and found is None and not said:
+        other, fmt = (".xlsx", "excel") if rel.suffix.lower() == ".txt" else (".txt", "text")
+        twin = _same_name(path.parent, rel.stem + other)
+        if twin is not None:
+            said.append(f"the mirror has {twin}: O*NET's {fmt} download (--onet-format {fmt}, "
+                        f"onet_format={fmt!r})")
+    if src.member and not said:
+        for folder in (mirror, path.parent):
+            unzipped = _same_name(folder.joinpath(*PurePosixPath(src.member).parent.parts), rel.name)
+            if unzipped is not None:
+                said.append(f"the mirror has {unzipped} (the archive's folder as unzipped): move the "
+                            f"files to {path.parent}")
+                break
+    parents = rel.parent.parts
+    tail = next((k for k in range(len(parents), 0, -1) if mirror.parts[-k:] == parents[:k]), 0)
+    if tail and len(mirror.parts) > tail and _same_name(mirror.joinpath(*parents[tail:]), rel.name):
+        said.append(f"{mirror} looks like the directory {'/'.join(parents[:tail])} of a mirror: give "
+                    f"its root {mirror.parents[tail - 1]}")
+    elif not said:
+        top = _same_name(mirror, rel.name) if parents else None
+        if top is not None:
+            said.append(f"the mirror has {top} at its top: its files go in folders laid out like "
+                        f"../shared/data ({src.name})")
+    return "; " + "; ".join(said) if said else ""
 
 
 def _from_mirror(mirror: Path, src: Source, dest: Path) -> None:
@@ -1668,11 +1805,16 @@ def fetch_table(name, reader, *, store: DataStore | None = None, mirror=None, da
 
 
 def select_fetchable(names, store: DataStore) -> list[Source]:
-    """:func:`~exposure.sources.select_sources`, plus the exact names the lock file pins.
+    """:func:`~exposure.sources.select_sources`, plus the files the lock file pins.
 
     A file of a new release pinned in ``exposure.lock`` by a recompute (``onet/31.0/Task
     Statements.txt``) is not in the package's registry, so ``exposure fetch`` called it an
-    unknown source; it can now be fetched (and verified) by its name.
+    unknown source; it can now be fetched (and verified) by its name, or by a directory
+    prefix or glob of lock-file names (``onet/31.0``, ``onet/31.0/Task*``). The lock file
+    is read only for a NAME that matches nothing in the registry (a damaged lock file
+    stopped a fetch of registry files). A NAME of the publishers' release layout that
+    nobody pinned yet is an error saying how to pin it (it was "unknown source ...; did you
+    mean 'onet/29.1/...'").
 
     Examples
     --------
@@ -1686,11 +1828,64 @@ def select_fetchable(names, store: DataStore) -> list[Source]:
     if not isinstance(store, DataStore):  # None: "'NoneType' object has no attribute 'lock'"
         raise ExposureError("store must be an exposure.fetch.DataStore (e.g. DataStore.default()), "
                             f"got {shown(store)}")
-    pinned = store.lock.entries() if names else {}
-    locked = [n for n in names or [] if n in pinned and n not in SOURCES]
-    rest = [n for n in names or [] if n not in locked]
-    chosen = select_sources(rest) if rest or not names else []
+    if not names:
+        return select_sources(None)
+    in_registry, unmatched = [], []
+    for pattern in names:
+        try:
+            select_sources([pattern])
+        except ExposureError:
+            unmatched.append(pattern)
+        else:
+            in_registry.append(pattern)
+    locked: dict[str, None] = {}
+    if unmatched:
+        pinned = [n for n in store.lock.entries() if n not in SOURCES]
+        for pattern in unmatched:
+            hits = [n for n in pinned if _matches(n, pattern.strip())]
+            if not hits:
+                _unknown(pattern, store)
+            locked.update(dict.fromkeys(hits))
+    chosen = select_sources(in_registry) if in_registry else []
     return chosen + [store.source(n) for n in locked]
+
+
+def _matches(name: str, pattern: str) -> bool:
+    """True when lock-file name ``name`` is ``pattern``, under its prefix, or matches its glob."""
+    return (name == pattern or name.startswith(pattern.rstrip("/") + "/")
+            or fnmatch.fnmatchcase(name, pattern))
+
+
+_ONET_PREFIX = re.compile(r"onet/([0-9]{1,3}\.[0-9])(?:/.*)?")
+_OEWS_FILE = re.compile(r"oews/(?:national|natsector|nat3d)_M(20[0-9]{2})_dl\.xlsx")
+
+
+def _unknown(pattern: str, store: DataStore) -> None:
+    """Raise the error of a NAME that neither the registry nor the lock file knows.
+
+    A name (or prefix) of a release that follows the publishers' layout but that nobody
+    pinned says so, and how to pin it; anything else gets :func:`get_source`'s close
+    matches.
+    """
+    name = pattern.strip()
+    onet, oews = _ONET_PREFIX.fullmatch(name), _OEWS_FILE.fullmatch(name)
+    if onet and not any(n.startswith(f"onet/{onet.group(1)}/") for n in SOURCES):
+        release, option = f"O*NET {onet.group(1)}", f"--onet-release {onet.group(1)}"
+    elif oews:
+        release, option = f"OEWS May {oews.group(1)}", f"--oews-release {oews.group(1)}"
+    else:
+        get_source(name)  # raises with close-match suggestions
+        raise ExposureError(f"unknown source {name!r}")  # pragma: no cover - get_source raised
+    how = (f"`exposure recompute {option}` (with --mirror, or from the network) downloads, "
+           "validates and pins the files it reads")
+    if any(ch in name for ch in "*?[") or (onet and name.rstrip("/") == f"onet/{onet.group(1)}"):
+        raise ExposureError(f"{name!r}: no file of {release} is pinned yet by the package or the lock "
+                            f"file {store.lock_path}: {how}")
+    layout_source(name)  # a name of no layout (two extensions, another suffix) says so
+    if onet and PurePosixPath(name).stem not in ONET_FILES:  # a file no recompute reads, nor pins
+        get_source(name)
+    raise ExposureError(f"{name!r} is a file of {release}, which neither the package nor the lock "
+                        f"file {store.lock_path} pins yet: {how}")
 
 
 def fetch_many(names=None, *, mirror=None, data_dir=None, **kwargs):

@@ -26,12 +26,14 @@ import dataclasses
 import difflib
 import fnmatch
 import io
+import numbers
+import re
 from dataclasses import dataclass
 from importlib import resources
 
 import pandas as pd
 
-from exposure.errors import ExposureError
+from exposure.errors import DataFormatError, ExposureError
 
 __all__ = [
     "Source",
@@ -45,6 +47,7 @@ __all__ = [
 
 #: Kinds of source, in display order.
 KINDS = ("onet", "crosswalk", "oews", "reference")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,15 @@ class Source:
         True when upstream does not publish the file in exactly this form; it can then
         only be read from a mirror.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A ``sha256`` that is neither ``""`` nor 64 hexadecimal digits, a ``size`` that is no
+        whole number of bytes (named with the source's name). A ``sha256`` in upper case or
+        with surrounding spaces (as ``Get-FileHash`` prints it, or pasted with its line end)
+        is read in lower case without the spaces: it was compared as it was written, so every
+        fetch failed with "sha256 mismatch: expected 81BF..., got 81bf...".
+
     Examples
     --------
     >>> src = SOURCES["onet/29.1/Task Statements.txt"]
@@ -108,6 +120,19 @@ class Source:
     archive_url: str | None = None
     member: str | None = None
     mirror_only: bool = False
+
+    def __post_init__(self):
+        sha = self.sha256.strip().lower() if isinstance(self.sha256, str) else self.sha256
+        if not (isinstance(sha, str) and (sha == "" or _SHA256.fullmatch(sha))):
+            raise DataFormatError(f"{self.name}: sha256 must be 64 hexadecimal digits (or '' for a file "
+                                  f"not pinned yet), got {self.sha256!r}")
+        object.__setattr__(self, "sha256", sha)
+        size = self.size
+        if isinstance(size, bool) or not isinstance(size, numbers.Integral) or size < 0:
+            # a str made ``size + SIZE_MARGIN`` a TypeError far from here
+            raise DataFormatError(f"{self.name}: size must be a whole number of bytes, 0 or more, "
+                                  f"got {type(size).__name__} {size!r}")
+        object.__setattr__(self, "size", int(size))
 
     @property
     def filename(self) -> str:

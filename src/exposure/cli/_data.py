@@ -80,7 +80,8 @@ def register(subparsers) -> None:
     p.add_argument(
         "names", nargs="*", metavar="NAME",
         help="registry names, directory prefixes (onet/29.1), kinds (oews) or globs, or "
-        "the name of a file your lock file pins (exposure.lock in $EXPOSURE_HOME)",
+        "names, prefixes (onet/31.0) or globs of files your lock file pins (exposure.lock in "
+        "$EXPOSURE_HOME)",
     )
     add_location_options(p, mirror=False)
     p.add_argument(
@@ -107,7 +108,9 @@ def register(subparsers) -> None:
     )
     p.add_argument(
         "names", nargs="*", metavar="NAME",
-        help="registry names, directory prefixes (onet/29.1), kinds (oews) or globs",
+        help="registry names, directory prefixes (onet/29.1), kinds (oews) or globs, or "
+        "names, prefixes (onet/31.0) or globs of files your lock file pins (exposure.lock in "
+        "$EXPOSURE_HOME)",
     )
     add_location_options(p)
     p.add_argument("--retries", type=_retries, default=None,
@@ -153,9 +156,10 @@ def _chosen(names, data_dir=None) -> list[Source]:
     """The files ``exposure sources NAME...`` lists: registry matches, then lock-file pins.
 
     As for ``exposure fetch`` (:func:`exposure.fetch.select_fetchable`), a NAME may also
-    be the exact name of a file of a new release that ``exposure recompute`` pinned in the
-    lock file (``exposure.lock`` in $EXPOSURE_HOME). The lock file is read only when a
-    NAME is not in the registry, so that a listing of registry files does not depend on it.
+    be the name, a directory prefix (``onet/31.0``) or a glob of files of a new release that
+    ``exposure recompute`` pinned in the lock file (``exposure.lock`` in $EXPOSURE_HOME).
+    The lock file is read only when a NAME matches nothing in the registry, so that a
+    listing of registry files does not depend on it.
 
     Parameters
     ----------
