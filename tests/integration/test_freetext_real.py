@@ -96,7 +96,7 @@ def test_paraphrase_sets_reword_labelled_tasks_of_their_draws(shared_data, onet,
 
     labelled = training_frame(load_task_labels(mirror=shared_data), onet)
     keys = {}
-    for suffix, n in (("", 240), ("_v2", 260), ("_v3", 260), ("_v4", 260), ("_v5", 260)):
+    for suffix, n in (("", 240), ("_v2", 260), ("_v3", 260), ("_v4", 260), ("_v5", 260), ("_v6", 260)):
         para = pd.read_csv(freetext / f"paraphrases{suffix}.csv")
         sample = pd.read_csv(freetext / f"paraphrase_sample{suffix}.csv")
         checked = check_paraphrases(para, labelled)
@@ -105,7 +105,7 @@ def test_paraphrase_sets_reword_labelled_tasks_of_their_draws(shared_data, onet,
                                                                            sample["task_id"]))
         keys[suffix] = set(zip(para["onetsoc_code"], para["task_id"]))
     seen: set = set()
-    for suffix in ("", "_v2", "_v3", "_v4", "_v5"):
+    for suffix in ("", "_v2", "_v3", "_v4", "_v5", "_v6"):
         assert not seen & keys[suffix], suffix
         seen |= keys[suffix]
 
@@ -324,3 +324,19 @@ def test_tenth_modern_set_clean_test_of_trial_t2(modern_sets, freetext):
     table = modern_report(blind).set_index("measure")
     assert table.loc["exposed vs not (gamma >= 0.5)", "share_right"] >= 0.95
     assert table.loc["label (E0/E1/E2)", "share_right"] >= 0.85  # 0.883 when scored
+
+
+def test_eleventh_modern_set_is_well_formed_and_distinct(modern_sets, freetext):
+    """modern_tasks_v11.csv: 240 tasks written blind, kept unscored as the next change's test set.
+
+    Only its form is checked here (no scorer is run on it: docs/validation/agreement.md,
+    "Two sets kept for the next change"); so is paraphrases_v6.csv's, in the test of the
+    paraphrase sets above.
+    """
+    from exposure.reports.agreement import check_modern_tasks
+
+    blind = check_modern_tasks(pd.read_csv(freetext / "modern_tasks_v11.csv"))
+    assert len(blind) == 240 and blind["task"].is_unique and int(blind["exposed"].sum()) == 120
+    assert (blind["exposed"] == blind["label"].isin(["E1", "E2"])).all()
+    others = _other_tasks(modern_sets, freetext, "modern_tasks_v11")
+    assert not set(blind["task"].str.lower()) & set(others.str.lower())
