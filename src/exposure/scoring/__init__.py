@@ -47,6 +47,7 @@ from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.schemas._scores import TaskScores
 from exposure.scoring._features import normalise_text, normalise_texts
 from exposure.scoring._inputs import (
+    check_header_rows,
     check_job_zones,
     check_onet,
     check_task_types,
@@ -209,7 +210,10 @@ def score_tasks(
     Raises
     ------
     exposure.errors.DataFormatError
-        Missing text column, empty or non-string task text, bad keys, a duplicate
+        Missing text column, empty or non-string task text, a text without a letter or
+        digit (only invisible format characters such as a zero-width space, a NUL, ``-``),
+        a row whose cells are the column names (a header line repeated: two files joined),
+        bad keys, a duplicate
         (``onetsoc_code``, ``task_id``) key (reported in one line, before scoring); a text
         or occupation column named like a score column (``label``), which the scores
         would replace; ``reference`` without a ``task_id`` column; an ``onet``,
@@ -336,7 +340,9 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
 
     A problem of the whole input (not a frame, a missing or repeated column, multi-level
     column names, a text or occupation column argument that is not a column name) is
-    raised at once. Problems of rows (an empty or non-text task cell, an O*NET-SOC code or
+    raised at once. Problems of rows (an empty or non-text task cell, or one without a
+    letter or digit, a row repeating the header (:func:`~exposure.scoring._inputs.check_header_rows`),
+    an O*NET-SOC code or
     task ID that the :class:`~exposure.schemas._scores.TaskScores` output would refuse (a
     code not of the form ``00-0000.00``; a task ID that is not a 64-bit integer, or is
     negative), a (code, task ID) key on two rows, and those of
@@ -381,6 +387,7 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
               lambda: _check_codes(tasks, **where), lambda: _check_task_ids(tasks, **where),
               lambda: _check_unique_keys(tasks, **where), lambda: check_task_types(tasks, **where),
               lambda: check_job_zones(tasks, **where),
+              lambda: check_header_rows(tasks, text_column, **where),
               *also)
     found = []
     for check in checks:

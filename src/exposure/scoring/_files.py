@@ -46,7 +46,9 @@ with the rule of ``exposure rollup`` (:func:`~exposure.scoring._inputs.check_tas
 and for an ``.xlsx`` or ``.dta`` output the input's own columns, which the output keeps,
 are checked for what that format cannot hold (:func:`exposure._io.check_xlsx`,
 :func:`exposure._io.check_stata`): these were found only by the roll-up, or by the
-writer after all the scoring.
+writer after all the scoring. A ``.csv`` output refuses a NUL character of a Parquet
+input (the library reads such a file as binary), and a line repeating the header (two
+files joined) is refused, naming its line, whole and in batches.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ import contextlib
 import csv
 import itertools
 import logging
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,11 +66,13 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from exposure._args import check_count, shown
 from exposure._io import (
     FORMULA_ADVICE,
     XLSX_MAX_COLUMNS,
     XLSX_MAX_ROWS,
     atomic_path,
+    check_output_path,
     check_stata,
     check_xlsx,
     csv_text,
@@ -90,14 +95,15 @@ from exposure._tables import (
     stored_index,
     write_frame,
     xlsx_sheet_note,
+    xlsx_sheet_parts,
 )
 from exposure.errors import DataFormatError
 from exposure.fetch import cache_status, resolve_mirror
 from exposure.measures import eloundou
 from exposure.onet import load_onet
-from exposure.scoring import SCORE_COLUMNS, _check_rows, score_tasks
+from exposure.scoring import PROBA_COLUMNS, SCORE_COLUMNS, _check_rows, score_tasks
 from exposure.scoring import learned as learned_module
-from exposure.scoring._inputs import check_task_types, task_keys
+from exposure.scoring._inputs import check_header_rows, check_task_types, task_keys
 from exposure.scoring.learned import (
     frame_codes,
     load_model,
@@ -265,7 +271,7 @@ def iter_task_batches(path, batch_rows: int = BATCH_ROWS) -> Iterator[pd.DataFra
     path : str or os.PathLike
         CSV, TSV (``.tsv``/``.txt``) or Parquet file.
     batch_rows : int, default :data:`BATCH_ROWS`
-        Rows per batch (the last one may be shorter).
+        Rows per batch (the last one may be shorter), a whole number of 1 or more.
 
     Yields
     ------
@@ -291,16 +297,17 @@ def iter_task_batches(path, batch_rows: int = BATCH_ROWS) -> Iterator[pd.DataFra
     kind = file_kind(path, "input")
     if not path.is_file():
         raise DataFormatError("input file not found", path=path)
-    if batch_rows < 1:
-        raise ValueError(f"batch_rows must be at least 1, not {batch_rows}")
+    batch_rows = check_batch_rows(batch_rows, whole=False)
     try:
         if kind == "parquet":
             reader = pyarrow_parquet().ParquetFile(path)
             schema, rows = reader.schema_arrow, reader.metadata.num_rows
+            # no batch is longer than the file: pyarrow takes a C long (2**63 overflowed)
+            size = min(batch_rows, max(rows, 1))
             # a stored RangeIndex is metadata only: each batch takes its own slice of it
             batches = (_parquet_frame(pa.Table.from_batches([b], schema=schema), start=at,
                                       rows=rows, path=path)
-                       for b, at in _with_starts(reader.iter_batches(batch_size=batch_rows)))
+                       for b, at in _with_starts(reader.iter_batches(batch_size=size)))
             first = next(batches, None)
             yield _parquet_frame(schema.empty_table(), rows=rows, path=path) if first is None else first
         else:
@@ -314,6 +321,35 @@ def iter_task_batches(path, batch_rows: int = BATCH_ROWS) -> Iterator[pd.DataFra
         if err is exc:
             raise
         raise err from None
+
+
+def check_batch_rows(batch_rows, *, whole: bool = True) -> int | None:
+    """``batch_rows`` as an int (``1000.0`` is 1000); None, when ``whole``, reads the file whole.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Anything but a whole number of 1 or more (or None): ``0`` and ``-1`` raised a
+        ``ValueError`` of their own, ``2.5`` and ``True`` pandas' ``'chunksize' must be an
+        integer >=1``, ``"10"`` a ``TypeError``.
+
+    Examples
+    --------
+    >>> check_batch_rows(1000.0), check_batch_rows(None)
+    (1000, None)
+    >>> check_batch_rows(0)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: batch_rows must be a whole number of 1 or more (or None: the whole file at once), got int 0
+    """
+    if batch_rows is None and whole:
+        return None
+    try:
+        return check_count(batch_rows, "batch_rows", 1)
+    except DataFormatError:
+        also = " (or None: the whole file at once)" if whole else ""
+        raise DataFormatError(f"batch_rows must be a whole number of 1 or more{also}, got "
+                              f"{shown(batch_rows)}") from None
 
 
 def _with_starts(batches) -> Iterator[tuple[pa.RecordBatch, int]]:
@@ -783,10 +819,11 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
         CSV, TSV (``.tsv``/``.txt``) or Parquet file, one task per row; O*NET's own headers
         (``O*NET-SOC Code``, ``Task ID``, ``Task``, ``Title``, ``Task Type``) are understood.
     dst : str or os.PathLike
-        CSV, Parquet, ``.xlsx`` or ``.dta`` file to write (atomically): the input columns,
-        then :data:`~exposure.scoring.SCORE_COLUMNS` (replacing input columns of those
-        names). Nested Parquet columns are written to Parquet only: for another output
-        they are refused before any work.
+        CSV, Parquet, ``.xlsx`` or ``.dta`` file to write (atomically), not ``src`` (nor a
+        link to it): the input columns, then :data:`~exposure.scoring.SCORE_COLUMNS`
+        (replacing input columns of those names, which a warning names unless the input
+        is itself a scored file). Nested Parquet columns are written to Parquet only: for
+        another output they are refused before any work.
     method, text_column, occupation_column, reference_source
         As in :func:`exposure.scoring.score_tasks`.
     onet : str or None, default "auto"
@@ -794,24 +831,35 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
     mirror, data_dir : optional
         Where O*NET and the published labels are read from.
     batch_rows : int or None, default :data:`BATCH_ROWS`
-        Rows read at a time; None reads and scores the whole file at once.
+        Rows read at a time, a whole number of 1 or more (one larger than the file reads
+        it in one batch); None reads and scores the whole file at once.
     progress : callable, optional
         Called with the number of rows of each batch written.
 
     Returns
     -------
     ScoredFile
+        Its ``note`` says, for an ``.xlsx`` input of several worksheets, that only the
+        first was read, naming the others.
 
     Raises
     ------
+    exposure.errors.OutputError
+        ``dst`` is ``src`` (or a link to it), a directory, or cannot be written
+        (:func:`exposure._io.check_output_path`), before any work.
     exposure.errors.DataFormatError
-        Bad file type, unreadable file, bad cells (naming file, line and column), a task
+        A ``batch_rows`` that is not a whole number of 1 or more (or None).
+        Bad file type, unreadable file, bad cells (naming file, line and column), a line
+        repeating the header (two files joined), a task
         key (``onetsoc_code``, ``task_id``) on two rows, a ``task_type`` that
         ``exposure rollup`` refuses (not Core or Supplemental, nor missing or blank), a
         nested column for an output other than Parquet; for an ``.xlsx`` or ``.dta``
         output, what it cannot hold of the input's columns (before any scoring: an
         integer beyond 2**53, more columns than a sheet holds, a NUL character in a text
-        for Stata; see :func:`exposure._io.check_xlsx`, :func:`exposure._io.check_stata`).
+        for Stata; see :func:`exposure._io.check_xlsx`, :func:`exposure._io.check_stata`);
+        for a ``.csv`` output, a NUL character in a cell of a Parquet (or ``.xlsx``,
+        ``.dta``) input, or a NUL or line break in a column name, which the library could
+        not read back.
     exposure.errors.ExposureError
         Unknown method; model artifact problems.
 
@@ -830,27 +878,30 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
     True
     """
     src, dst = Path(src), Path(dst)
+    batch_rows = check_batch_rows(batch_rows)  # 0 was a ValueError, "10" a TypeError
     check_input_file(src, "input file")  # "-", a pipe: before their extension is looked at
     if src.is_dir():  # it was "input file not found", or "unsupported input file type '(none)'"
         raise DataFormatError("is a directory, not a file; a directory of Parquet files is "
                               "scored by exposure score --engine dask "
                               "(exposure.dask.score_dataset)", path=src)
     out_kind = file_kind(dst, "output")
+    check_output_path(dst, src)  # the input replaced by its scores (the CLI refused it, not this)
     _check_flat(src, dst, out_kind)
     options = {"text_column": text_column, "occupation_column": occupation_column,
                "reference_source": reference_source, "mirror": mirror, "data_dir": data_dir}
+    said: list = []  # the replaced columns are named once, whichever path scores the file
     if batch_rows is None or _WHOLE & {out_kind, file_kind(src, "input")}:
         with _sheet_named(src):
-            return _score_whole(src, dst, out_kind, method, onet, **options)
+            return _score_whole(src, dst, out_kind, method, onet, said=said, **options)
     try:
         with atomic_path(dst) as tmp, _OddTexts(src) as odd:
             done = _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress,
-                                 target=dst, **options)
+                                 target=dst, said=said, **options)
             odd.report(done.n_tasks)
     except _NotGrouped as exc:
         # said once, in the note the CLI prints (it was also logged as a warning)
         logger.info("%s: %s; scoring the whole file in memory", src, exc)
-        done = _score_whole(src, dst, out_kind, method, onet, **options)
+        done = _score_whole(src, dst, out_kind, method, onet, said=said, **options)
         if not done.n_tasks:  # a header and no rows: nothing to advise
             return done
         why = (f"{exc}, so the file was scored in memory as a whole (sort it by "
@@ -895,7 +946,8 @@ def aliased_column(name, aliases: dict):
     return aliases.get(name, name) if isinstance(name, str) else name
 
 
-def _score_whole(src, dst, out_kind, method, onet, *, mirror, data_dir, **options) -> ScoredFile:
+def _score_whole(src, dst, out_kind, method, onet, *, mirror, data_dir, said=None,
+                 **options) -> ScoredFile:
     """Read ``src`` whole, score it and write ``dst`` (what ``exposure score`` did before batches)."""
     frame = read_task_file(src)
     aliases = onet_aliases(frame)
@@ -903,12 +955,18 @@ def _score_whole(src, dst, out_kind, method, onet, *, mirror, data_dir, **option
     for option in ("text_column", "occupation_column"):  # O*NET's header named by the user
         options[option] = aliased_column(options[option], aliases)
     row_offset = first_row_number(src)
-    # before any work: a task type the roll-up refuses, what the output cannot hold
+    _warn_replaced(renamed.columns, src, dst, said)
+    # before any work: a task type the roll-up refuses, a repeated header line, what the
+    # output cannot hold
     where = {"path": src, "row_offset": row_offset}
-    _check_task_types(renamed, options["text_column"], options["occupation_column"], **where)
+    _check_task_types(renamed, options["text_column"], options["occupation_column"], **where,
+                      found=_header_found(renamed, frame.columns, options["text_column"], **where))
     _check_output_holds(renamed, dst, out_kind, options["text_column"],
                         options["occupation_column"], **where)
     release, note = onet_for_tasks(renamed, method, onet, mirror=mirror, data_dir=data_dir)
+    sheets = _other_sheets(src)
+    if sheets:
+        note = f"{note}; {sheets}" if note else sheets
     scores = score_tasks(renamed, method, onet=release, mirror=mirror, data_dir=data_dir,
                          path=src, row_offset=row_offset, **options)
     result = append_scores(frame, scores)
@@ -952,23 +1010,27 @@ def _check_task_types(frame: pd.DataFrame, text_column, occupation_column, *, pa
 
 
 def _check_output_holds(frame: pd.DataFrame, dst: Path, out_kind: str, text_column,
-                        occupation_column, *, path, row_offset: int) -> None:
-    """Refuse, before scoring, what an ``.xlsx`` or ``.dta`` output cannot hold of the input.
+                        occupation_column, *, path, row_offset: int, first_row: int = 2) -> None:
+    """Refuse, before scoring, what an ``.xlsx``, ``.dta`` or ``.csv`` output cannot hold of the input.
 
     The output keeps the input's columns as they are (:func:`append_scores`): their
     cells, the number of rows and, with the score columns, the number of columns are
     known before any scoring. They are checked by the writer's own checks
     (:func:`exposure._io.check_xlsx`, :func:`exposure._io.check_stata`: the same messages,
     naming ``dst``, its row and column), which the writer runs again on the whole output.
-    A problem of the input that :func:`~exposure.scoring.score_tasks` refuses is raised
-    first, as before (it came before the writing).
+    A ``.csv`` output must not hold a NUL character (:func:`_check_no_nul`; ``first_row``
+    is the output row of ``frame``'s first row, for a batch). A problem of the input that
+    :func:`~exposure.scoring.score_tasks` refuses is raised first, as before (it came
+    before the writing).
     """
-    if out_kind not in _WHOLE:
+    if out_kind not in _WHOLE and out_kind != "csv":
         return
     kept = frame.drop(columns=[c for c in SCORE_COLUMNS if c in frame.columns])
     kept = kept.reset_index(drop=True)  # (copy-on-write: no copy of the data)
     try:
-        if out_kind == "xlsx":
+        if out_kind == "csv":
+            _check_no_nul(kept, dst, path, first_row)
+        elif out_kind == "xlsx":
             # the size of the output sheet, in check_xlsx's order: rows, then columns
             if len(kept) + 1 > XLSX_MAX_ROWS:
                 check_xlsx(pd.DataFrame(index=kept.index), dst)
@@ -981,6 +1043,87 @@ def _check_output_holds(frame: pd.DataFrame, dst: Path, out_kind: str, text_colu
         # the input's own problems came first (scoring refused them before any writing)
         _check_rows(frame, text_column, occupation_column, path=path, row_offset=row_offset)
         raise
+
+
+def _check_no_nul(frame: pd.DataFrame, dst: Path, src: Path, first_row: int) -> None:
+    """Refuse a NUL character in a cell bound for a ``.csv`` output (naming its output row).
+
+    A CSV file holding a NUL is read as binary by the library's readers (``exposure
+    rollup``, :func:`exposure._tables.read_frame`: ``file is binary, not text``), so the
+    scores could not be read back. Text files cannot hold one (their readers refuse it):
+    only the cells of a Parquet, ``.xlsx`` or ``.dta`` input are looked at. A column name
+    holding a NUL or a line break is refused too (row 1, the header): the readers count
+    such a header as two lines (``row 1: too many fields``).
+    """
+    for col in frame.columns:  # a header cell over two lines: "too many fields" when read
+        name = str(col)
+        if "\x00" in name or "\n" in name or "\r" in name:
+            what = "a NUL character (\\x00)" if "\x00" in name else "a line break"
+            raise DataFormatError(f"the column name holds {what}, which the header of a .csv "
+                                  "file cannot hold (the library could not read the scores "
+                                  "back); rename the column, or write .parquet", path=dst,
+                                  row=1, column=name)
+    if file_kind(src, "input") in ("csv", "tsv"):
+        return
+    for col in frame.columns:
+        cells = frame[col]
+        if not (cells.dtype == object or pd.api.types.is_string_dtype(cells.dtype)
+                or isinstance(cells.dtype, pd.CategoricalDtype)):
+            continue
+        hit = np.fromiter((type(v) is str and "\x00" in v for v in cells.tolist()), dtype=bool,
+                          count=len(cells))
+        if hit.any():
+            raise DataFormatError("a cell holds a NUL character (\\x00), which a .csv file cannot "
+                                  "hold (the library reads a file with one as binary, so exposure "
+                                  "rollup could not read the scores); write .parquet, or remove "
+                                  "the character", path=dst, row=first_row + int(hit.argmax()),
+                                  column=str(col))
+
+
+def _header_found(renamed: pd.DataFrame, names, text_column, *, path,
+                  row_offset: int) -> list[DataFormatError]:
+    """A repeated header line of the file (its own column names, O*NET's headers included), as a found problem."""
+    try:
+        check_header_rows(renamed, text_column, names=list(names), path=path, row_offset=row_offset)
+    except DataFormatError as exc:
+        return [exc]
+    return []
+
+
+def _warn_replaced(columns, src: Path, dst: Path, said: list | None) -> None:
+    """Warn once that input columns named like score columns are replaced in the output.
+
+    Their values were lost without a word. An input that is itself a scored file (it
+    holds the probability columns) is re-scored without a warning.
+    """
+    if said:
+        return
+    replaced = [c for c in columns if c in SCORE_COLUMNS]
+    if said is not None:
+        said.append(True)
+    if not replaced or all(c in columns for c in PROBA_COLUMNS):
+        return
+    logger.warning("%s: the input column(s) %s have the names of score columns: %s holds the "
+                   "scores there, not the input's values (rename them to keep them)", src,
+                   ", ".join(repr(c) for c in replaced), Path(dst).name)
+
+
+def _other_sheets(src: Path) -> str | None:
+    """The note for an ``.xlsx`` input of several worksheets: only the first was read."""
+    if file_kind(src, "input") != "xlsx":
+        return None
+    try:
+        with zipfile.ZipFile(src) as archive:
+            sheets = [name for name, _, _ in xlsx_sheet_parts(archive)]
+    except Exception:  # noqa: BLE001 - the workbook was read: its names are only a note
+        return None
+    if len(sheets) < 2:
+        return None
+    others = ", ".join(repr(name) for name in sheets[1:6]) + (
+        f" and {len(sheets) - 6} more" if len(sheets) > 6 else "")
+    return (f"only the first sheet of {src.name}, {sheets[0]!r}, was read; the workbook also "
+            f"has {others}, which {'was' if len(sheets) == 2 else 'were'} not: score each "
+            "sheet as a file of its own, or move their rows to the first sheet")
 
 
 class _OddTexts(logging.Filter):
@@ -1054,7 +1197,7 @@ def _check_new_keys(frame: pd.DataFrame, state: dict, *, path, start: int) -> No
 
 
 def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, target, mirror,
-                  data_dir, occupation_column, **options) -> ScoredFile:
+                  data_dir, occupation_column, said=None, **options) -> ScoredFile:
     """Score ``src`` batch by batch into ``tmp``; raise :class:`_NotGrouped` if it cannot."""
     batches = iter_task_batches(src, batch_rows)
     first = next(batches)
@@ -1064,6 +1207,7 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
     # the options may name O*NET's own headers (--text-column Task), which are renamed
     options["text_column"] = aliased_column(options["text_column"], aliases)
     occupation_column = aliased_column(occupation_column, aliases)
+    _warn_replaced(first.rename(columns=aliases).columns, src, target, said)
     release, note = onet_for_tasks(first.rename(columns=aliases), method, onet, mirror=mirror,
                                    data_dir=data_dir)
     labels = (eloundou.load_task_labels(mirror=mirror, data_dir=data_dir)
@@ -1084,13 +1228,16 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
         # whatever the order of the rows, while occupations out of order only send the
         # file to the whole-file path (which would read and check it all again before
         # reporting the same problem); a problem on an earlier row of the batch wins
-        found = []
+        where = {"path": src, "row_offset": start + offset}
+        found = _header_found(renamed, piece.columns, options["text_column"], **where)
         try:
             _check_new_keys(renamed, state, path=src, start=start + offset)
         except DataFormatError as repeated:
             found.append(repeated)
-        _check_task_types(renamed, options["text_column"], occupation_column, path=src,
-                          row_offset=start + offset, found=found)
+        _check_task_types(renamed, options["text_column"], occupation_column, **where,
+                          found=found)
+        _check_output_holds(renamed, target, out_kind, options["text_column"],
+                            occupation_column, **where, first_row=start + 2)
         if grouped:
             seen = _hashes(sorted({k for k in keys if k}))
             if np.isin(seen, state["groups"]).any():
