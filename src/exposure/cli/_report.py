@@ -230,7 +230,12 @@ def _print_tables(tables: dict, out_dir: Path) -> None:
 
 
 def run_categories(args) -> int:
-    """Run ``exposure report categories``."""
+    """Run ``exposure report categories``.
+
+    Every sample file is read before O*NET: the hand-checked ones, ``dev_v2.csv`` and the
+    ``v2`` validation directory beside ``--hand-checked`` (added by
+    :func:`~exposure.reports.categories.write_category_reports`), and ``--validation``.
+    """
     check_files_dir(args.out_dir)
     holdout = args.holdout or args.hand_checked.with_name(_HOLDOUT_NAME)
     samples = {"development": args.hand_checked}
@@ -243,8 +248,16 @@ def run_categories(args) -> int:
         if not path.is_file():
             raise DataFormatError("hand-checked sample not found", path=path)
         read_hand_checked(path)
-    if args.validation is not None:  # read after O*NET before
-        read_validation_sample(args.validation)
+    # the files write_category_reports adds beside --hand-checked were read only after
+    # O*NET and the crosswalk (downloaded when not cached): a bad one failed after them
+    dev_v2 = args.hand_checked.with_name("dev_v2.csv")
+    if dev_v2.exists():
+        read_hand_checked(dev_v2)
+    validation = args.validation
+    if validation is None and args.hand_checked.with_name("v2").exists():
+        validation = args.hand_checked.with_name("v2")
+    if validation is not None:  # read after O*NET before
+        read_validation_sample(validation)
     onet = load_onet(REPORT_ONET_RELEASE, mirror=args.mirror, data_dir=args.data_dir)
     onet_to_soc = load_onet_to_soc(mirror=args.mirror, data_dir=args.data_dir)
     tables = write_category_reports(samples, args.out_dir, onet=onet, validation=args.validation,

@@ -19,6 +19,7 @@ categories`` runs it, into ``data/processed/reports``).
 
 from __future__ import annotations
 
+import csv
 import io
 import logging
 import numbers
@@ -32,12 +33,13 @@ from exposure._args import as_array, check_count, check_path, is_number, shown
 from exposure._io import atomic_paths, write_csv
 from exposure._load import load, processed_dir
 from exposure._measures import CATEGORIES, CORE_WEIGHT, OTHER_WEIGHT
-from exposure._tables import first_repeat
+from exposure._tables import _check_field_counts, _check_header, first_repeat
 from exposure.crosswalks import load_onet_to_soc
 from exposure.errors import DataFormatError
 from exposure.measures._common import check_table
 from exposure.measures._common import numbers as number_column
 from exposure.rollup import onet_to_oews
+from exposure.schemas._fields import first_bad_onetsoc_code
 from exposure.scoring._inputs import check_onet, norm_task_id
 from exposure.scoring.categories import CATEGORY_MAPPING_VERSION, explain_categories, tag_categories
 
@@ -146,7 +148,24 @@ def _design(sample: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
         pos = int(bad.argmax())
         raise DataFormatError(f"sample: weight must be a positive, finite number, got {float(weight[pos])!r}",
                               row=pos + 1, column="weight")
-    return strata.to_numpy(dtype=str), weight
+    return strata.to_numpy(dtype=str), _scaled(weight)
+
+
+def _scaled(values: np.ndarray) -> np.ndarray:
+    """``values`` (finite, 0 or more) times the power of two that brings the largest to [0.5, 1).
+
+    The ratio estimators do not change under a common factor, and a power of two changes
+    no digit: the figures are those of ``values``. Weights of ``1e305`` made the sums of
+    the estimates overflow: NaN, without a word.
+
+    Examples
+    --------
+    >>> bool(_scaled(np.array([1e305, 2e305])).max() < 1), _scaled(np.array([1.0, 3.0])).tolist()
+    (True, [0.25, 0.75])
+    """
+    if not len(values) or not values.max() > 0:
+        return values
+    return np.ldexp(values, -int(np.frexp(values.max())[1]))
 
 
 def _employment(values, name: str, n: int, rows: str) -> np.ndarray:
@@ -168,6 +187,13 @@ def _employment(values, name: str, n: int, rows: str) -> np.ndarray:
 def _read_csv(path) -> pd.DataFrame:
     """Read a sample CSV as strings; an empty, binary or malformed file is a DataFormatError.
 
+    Its records are checked as the shared readers check them (rows are then the records,
+    the header being row 1): an empty line between the rows (skipped by pandas, so every
+    later error named the row above the bad one), a row with more or fewer fields than
+    the header (a trailing comma on every row was read one column to the right), and a
+    column named twice (its first copy was read without a word) are refused, naming the
+    row.
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -186,6 +212,8 @@ def _read_csv(path) -> pd.DataFrame:
     except UnicodeDecodeError as exc:
         raise DataFormatError(f"not UTF-8 text (byte {exc.start + 1}): a binary file?", path=path
                               ) from None
+    if text.strip():
+        _check_header(_check_field_counts(text, ",", csv.QUOTE_MINIMAL, Path(path)), path)
     try:
         return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except pd.errors.EmptyDataError:
@@ -193,6 +221,25 @@ def _read_csv(path) -> pd.DataFrame:
     except pd.errors.ParserError as exc:
         raise DataFormatError(f"cannot read as CSV: {' '.join(str(exc).split())}",
                               path=path) from None
+
+
+def _check_keys(frame: pd.DataFrame, path) -> None:
+    """Refuse a sample file without rows, or a row whose code or task id is not one.
+
+    A blank, padded or malformed ``onetsoc_code`` or ``task_id`` (``''``, ``' 43-9061.00'``,
+    ``'abc'``, ``'-1'``) was read, and refused only after O*NET was loaded, as a task not
+    found in the release; a file of a header alone gave a report of no task (NaN precision).
+    ``task_id`` is already normalised (:func:`norm_task_id`: ``'9.0'`` is ``'9'``).
+    """
+    if frame.empty:
+        raise DataFormatError("no task: the file has a header and no rows", path=path)
+    bad = first_bad_onetsoc_code(frame["onetsoc_code"].mask(frame["onetsoc_code"].eq("")))
+    if bad is not None:
+        raise DataFormatError(bad[1], path=path, row=bad[0] + 2, column="onetsoc_code")
+    for pos, task in enumerate(frame["task_id"]):
+        if not (task.isascii() and task.isdigit()):
+            what = "missing" if task == "" else f"not a task id (a whole number, like 20699): {task!r}"
+            raise DataFormatError(what, path=path, row=pos + 2, column="task_id")
 
 
 def read_hand_checked(path) -> pd.DataFrame:
@@ -215,7 +262,9 @@ def read_hand_checked(path) -> pd.DataFrame:
     exposure.errors.DataFormatError
         ``path`` not a str or os.PathLike (None, bytes); missing, empty or binary file,
         missing column, a category cell that is not True/False, or a task listed twice
-        (naming row and column).
+        (naming row and column); a file without rows; an empty line between the rows, a
+        row of more or fewer fields than the header, a column named twice; a missing or
+        malformed ``onetsoc_code`` or ``task_id`` (a task id is a whole number).
 
     Examples
     --------
@@ -244,6 +293,7 @@ def read_hand_checked(path) -> pd.DataFrame:
             )
         out[cat] = out[cat].eq("True")
     out["task_id"] = out["task_id"].map(norm_task_id)
+    _check_keys(out, path)
     # a task listed twice would count twice in precision and recall (and two rows may disagree)
     repeated = out.duplicated(["onetsoc_code", "task_id"], keep="first").to_numpy()
     if repeated.any():
@@ -367,6 +417,8 @@ def _read_labels(path) -> pd.DataFrame:
             raise DataFormatError(f"missing column {col!r}", path=path, column=col)
     out = raw[["onetsoc_code", "task_id"]].copy()
     out["task_id"] = out["task_id"].map(norm_task_id)
+    if len(out):  # annotator B's file may hold no task
+        _check_keys(out, path)
     for cat in CATEGORIES:
         out[cat] = _bool_column(raw, cat, path)
     if out.duplicated(["onetsoc_code", "task_id"]).any():
@@ -402,7 +454,10 @@ def read_validation_sample(directory) -> pd.DataFrame:
         ``directory`` not a str or os.PathLike (None, bytes); a missing file or column, a
         flag that is not True/False, a stratum other than ``uniform`` or ``enriched``, a
         sampled task without
-        annotator A's label, or a label of a task that is not in the sample / not double.
+        annotator A's label, or a label of a task that is not in the sample / not double;
+        a ``sample.csv`` without rows; an empty line between the rows, a row of more or
+        fewer fields than the header, a column named twice, a missing or malformed
+        ``onetsoc_code`` or ``task_id``, in any of the three files.
 
     Examples
     --------
@@ -433,6 +488,7 @@ def read_validation_sample(directory) -> pd.DataFrame:
             raise DataFormatError(f"missing column {col!r}", path=path, column=col)
     sample = raw[_SAMPLE_COLUMNS].copy()
     sample["task_id"] = sample["task_id"].map(norm_task_id)
+    _check_keys(sample, path)
     for col in ("enriched_population", "double"):
         sample[col] = _bool_column(raw, col, path)
     bad = ~sample["stratum"].isin(STRATA).to_numpy(dtype=bool)
@@ -837,8 +893,9 @@ def category_estimates(tags: pd.DataFrame, employment: pd.Series, sample: pd.Dat
         raise DataFormatError("tags has no rows: no task to share")
     check_table(sample, "sample", ["stratum", "weight", *CATEGORIES])
     strata, weight = _design(sample)
-    e_all = _employment(employment, "employment", len(tags), "tags")
-    e_s = _employment(sample_employment, "sample_employment", len(sample), "sample")
+    # scaled, as the weights: a huge employment made the sums overflow (NaN shares)
+    e_all = _scaled(_employment(employment, "employment", len(tags), "tags"))
+    e_s = _scaled(_employment(sample_employment, "sample_employment", len(sample), "sample"))
     tagged_all = {cat: _flags(tags, cat, "tags") for cat in CATEGORIES}
     truth = {cat: _flags(sample, cat, "sample") for cat in CATEGORIES}
     boot = _boot_weights(strata, weight, n_boot, seed)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import numbers
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,8 +41,13 @@ from exposure._tables import MAX_TASK_ID
 from exposure.errors import DataFormatError, ExposureError, InputError
 from exposure.schemas import validate
 from exposure.schemas._catalog import MANIFEST_NAME
-from exposure.schemas._fields import OEWS_NAICS_PATTERN, _first_mismatch, first_bad_onetsoc_code
-from exposure.schemas._pipeline import DiffOccupations, DiffSectors, DiffTasks
+from exposure.schemas._fields import (
+    DIGEST_PATTERN,
+    OEWS_NAICS_PATTERN,
+    _first_mismatch,
+    first_bad_onetsoc_code,
+)
+from exposure.schemas._pipeline import DiffOccupations, DiffSectors, DiffTasks, TaskDigests
 
 __all__ = ["ReleaseDiff", "check_diff_dir", "diff_tasks", "diff_outputs", "write_diff_reports"]
 
@@ -322,6 +328,27 @@ def _check_numbers(frame: pd.DataFrame, path, column: str) -> None:
                               column=column)
 
 
+def _stored_numbers(values: pd.Series, path, column: str) -> pd.Series:
+    """A column of numbers stored under another dtype (``object``: numbers and None) as floats.
+
+    A cell that is not a number is refused naming its row and value: the table was not
+    written by ``exposure recompute``, which stores numbers as numbers (text, even
+    ``'0.75'``, is not read: ``'0,75'`` and ``'1,234'`` would need a reader's rules). The
+    column alone was named before (``not numbers (dtype str)``), and a column of numbers
+    and None stored as ``object`` was refused.
+    """
+    cells = values.to_numpy(dtype=object)
+    for pos, value in enumerate(cells):
+        if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+            continue
+        if not is_number(value):
+            kind = "text" if isinstance(value, str) else type(value).__name__
+            raise DataFormatError(f"not numbers (dtype {values.dtype}): row {pos + 1} holds {value!r} ({kind}); "
+                                  "exposure recompute stores numbers as numbers", path=path, column=column)
+    return pd.Series([np.nan if v is None or v is pd.NA else float(v) for v in cells], index=values.index,
+                     dtype="float64")
+
+
 def _needed(frame: pd.DataFrame, path, key, numbers=("beta",), others=(), level=None) -> pd.DataFrame:
     """``frame`` (a table the diff reads unvalidated), checked for what the diff uses of it.
 
@@ -350,8 +377,14 @@ def _needed(frame: pd.DataFrame, path, key, numbers=("beta",), others=(), level=
                               row=pos + 1, column=key[-1])
     for column in numbers:
         if not (pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column])):
-            raise DataFormatError(f"not numbers (dtype {frame[column].dtype})", path=path, column=column)
+            frame = frame.assign(**{column: _stored_numbers(frame[column], path, column)})
         _check_numbers(frame, path, column)
+        if column == "n_tasks":  # a count: 1.5 was written into diff_occupations as it came
+            values = frame[column].to_numpy(dtype="float64", na_value=np.nan)
+            frac = np.flatnonzero(~np.isnan(values) & (values % 1 != 0))
+            if len(frac):
+                raise DataFormatError(f"n_tasks must be a whole number, got {float(values[frac[0]])!r}", path=path,
+                                      row=int(frac[0]) + 1, column=column)
     if level is not None:  # "Sector" or a missing level: DiffSectors refused it as row 3 of diff_sectors
         odd = np.flatnonzero((frame["level"].astype(object) != level).to_numpy(dtype=bool))
         if len(odd):
@@ -364,6 +397,30 @@ def _table(directory: Path, name: str, key, numbers=("beta",), others=(), level=
     """Table ``name`` of ``directory``, read unvalidated and checked by :func:`_needed`."""
     frame = load(name, directory=directory, validate=False)
     return _needed(frame, directory / f"{name}.parquet", key, numbers, others, level)
+
+
+#: Digest column of ``task_digests`` -> what it holds, for the message.
+_DIGESTS = {"text_digest": "a text digest", "dwa_digest": "a DWA digest"}
+
+
+def _digests(directory: Path) -> pd.DataFrame:
+    """``task_digests`` of ``directory``: keys and digests checked as the other tables are, then validated.
+
+    A task given twice, a malformed code or task id, and a missing or malformed digest were
+    refused in the schema's wording, counting rows from 0 (``row 0, check
+    multiple_fields_uniqueness: '(the row)'``); they are named here as in the other
+    tables of the diff: the file, the (later) row counted from 1 and the column.
+    """
+    path = directory / "task_digests.parquet"
+    frame = load("task_digests", directory=directory, validate=False)
+    frame = _needed(frame, path, _KEY, numbers=(), others=tuple(_DIGESTS))
+    pattern = re.compile(DIGEST_PATTERN)
+    for column, what in _DIGESTS.items():
+        bad = _first_bad(frame[column], lambda v: isinstance(v, str) and pattern.match(v) is not None,
+                         f"{what} (16 hexadecimal digits)")
+        if bad is not None:
+            raise DataFormatError(bad[1], path=path, row=bad[0] + 1, column=column)
+    return validate(frame, TaskDigests, path=path)
 
 
 def _soc_titles(*dirs) -> pd.Series:
@@ -417,13 +474,17 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
         ``['30.1']``); a table is not the one its directory's ``manifest.json`` recorded
         (sha256); a table does not pass its schema, or lacks a column the diff reads
         (``n_tasks``, ``level``, ``naics_title``, ``soc_title``: a ``KeyError`` before) or
-        holds one twice, or has a key of the wrong kind (a missing code, a number for
+        holds one twice, or a key given twice (in ``task_digests`` too, and a missing or
+        malformed digest there: the schema's wording, rows counted from 0, before), or
+        has a key of the wrong kind (a missing code, a number for
         ``onetsoc_code`` or ``naics``, text for ``task_id``: pandas' merge error, or the
         row dropped without a word; a ``naics`` that is not an OEWS industry code, such as
         ``" 52"`` or ``""``: a sector of its own, "removed" and "added", before), or a
         number that is infinite or out of range (a ``beta`` outside 0-1, a negative
         ``n_tasks`` or ``exposed_workers``: an infinite task score was counted as moved,
-        the others refused as rows of the diff's own outputs), or a ``level`` other than ``sector`` / ``subsector`` in its table,
+        the others refused as rows of the diff's own outputs; an ``n_tasks`` that is not
+        a whole number; a score column holding text, named with its first row and value),
+        or a ``level`` other than ``sector`` / ``subsector`` in its table,
         naming the file, row and column.
 
     Examples
@@ -441,7 +502,7 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
     releases = {side: dict(m.get("releases") or {}) for side, m in manifests.items()}
     for side, d in (("old", old_dir), ("new", new_dir)):
         _check_tables(d, manifests[side])
-    digests = {k: load("task_digests", directory=d) for k, d in (("old", old_dir), ("new", new_dir))}
+    digests = {k: _digests(d) for k, d in (("old", old_dir), ("new", new_dir))}
     scores = {k: _table(d, "task_scores", _KEY) for k, d in (("old", old_dir), ("new", new_dir))}
     occ = {k: _table(d, "occupation_scores", ["onetsoc_code"], ("beta", "n_tasks"))
            for k, d in (("old", old_dir), ("new", new_dir))}

@@ -16,16 +16,19 @@ saved without the ``Software`` and date metadata that would change between versi
 runs.
 """
 
+import contextlib
 import logging
+import os
 import re
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from exposure._args import check_column, check_count, check_names, is_number, shown
-from exposure._io import atomic_path
+from exposure._args import check_column, check_count, check_names, check_path, is_number, shown
+from exposure._io import atomic_path, atomic_paths, check_output_path
 from exposure._measures import CATEGORIES, CATEGORY_SHARES, EXPOSURE_MEASURES
+from exposure._outdir import check_files_dir
 from exposure._tables import first_repeat, read_parquet_file
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures._common import check_table, numbers
@@ -792,7 +795,8 @@ def plot_distribution(soc_scores: pd.DataFrame, bins: int = 20):
     ------
     exposure.errors.DataFormatError
         ``soc_scores`` not a DataFrame or without a column it draws; ``bins`` not a
-        whole number of 1 or more.
+        whole number of 1 or more; a measure or ``tot_emp`` that is not a number or is
+        infinite, a measure outside 0-1 (naming the row, counted from 1, and the column).
 
     Examples
     --------
@@ -804,14 +808,19 @@ def plot_distribution(soc_scores: pd.DataFrame, bins: int = 20):
     """
     bins = check_count(bins, "bins", 1)  # 0 raised an IndexError
     check_table(soc_scores, "soc_scores", ["soc_code", "tot_emp", *EXPOSURE_MEASURES])
-    soc = _detailed(soc_scores)
+    # read and checked on the whole frame, so that a row is named as the caller counts it:
+    # text raised numpy's ValueError / TypeError, a measure outside 0-1 fell out of the
+    # histogram and an infinite employment made every share NaN, without a word
+    detailed = ~soc_scores["soc_code"].astype(str).str.endswith("-0000").to_numpy(dtype=bool)
+    emp = numbers(soc_scores, "tot_emp", "soc_scores").to_numpy(dtype=float)
+    values = {m: _fractions(soc_scores, m) for m in EXPOSURE_MEASURES}
     edges = np.linspace(0, 1, bins + 1)
     with _style():
         fig, (ax,) = _figure(3.4)
         for m in EXPOSURE_MEASURES:
-            part = soc[soc[m].notna() & (soc["tot_emp"].fillna(0) > 0)]
-            weights = part["tot_emp"].to_numpy(dtype=float)
-            hist, _ = np.histogram(part[m].to_numpy(dtype=float), bins=edges, weights=weights)
+            keep = detailed & ~np.isnan(values[m]) & (np.nan_to_num(emp) > 0)
+            weights = emp[keep]
+            hist, _ = np.histogram(values[m][keep], bins=edges, weights=weights)
             share = hist / weights.sum() if weights.sum() > 0 else hist
             ax.step(edges, np.append(share, share[-1]), where="post", color=_COLOURS[m],
                     label=_LABELS[m], linewidth=1.6)
@@ -820,6 +829,40 @@ def plot_distribution(soc_scores: pd.DataFrame, bins: int = 20):
         ax.set_ylabel("share of workers")
         _legend(fig, ax)
     return fig
+
+
+def _fractions(frame: pd.DataFrame, column: str) -> np.ndarray:
+    """``frame[column]`` as floats from 0 to 1 (missing stay NaN); others refused, naming the row."""
+    values = numbers(frame, column, "soc_scores").to_numpy(dtype=float)
+    bad = np.flatnonzero((values < 0) | (values > 1))
+    if len(bad):
+        raise DataFormatError(f"{column} must be a fraction from 0 to 1, got {float(values[bad[0]])!r}",
+                              path="soc_scores", row=int(bad[0]) + 1, column=column)
+    return values
+
+
+def _png_path(path) -> Path:
+    """``path`` checked as the name of a PNG file to write (before anything is drawn or written)."""
+    checked = check_path(path, "path")  # None: pathlib's TypeError before
+    text = path if isinstance(path, str) else os.fspath(path)
+    if isinstance(text, str) and text.endswith((os.sep, "/")):  # "out/" was written as a file "out"
+        raise ExposureError(f"{text}: a directory path, not a file name: give e.g. {text}figure.png")
+    path = checked
+    check_output_path(path)  # a directory, a device, below a file
+    if path.suffix.lower() != ".png":  # a.svg and a.pdf held PNG bytes
+        raise ExposureError(f"{path}: the figure is written as PNG; give a file name ending in .png")
+    return path
+
+
+def _write_png(fig, tmp: Path) -> None:
+    """Write ``fig`` as PNG into the temporary file ``tmp`` (deterministic bytes)."""
+    from matplotlib.figure import Figure
+
+    if not isinstance(fig, Figure):  # None: AttributeError 'NoneType' object has no attribute 'savefig'
+        raise DataFormatError(f"fig must be a matplotlib Figure, got {shown(fig)}")
+    with _style():
+        fig.savefig(tmp, format="png", dpi=100, metadata={"Software": None})
+    tmp.chmod(0o644)  # readable like any other file (temporary files start private)
 
 
 def save_png(fig, path) -> Path:
@@ -844,11 +887,21 @@ def save_png(fig, path) -> Path:
     >>> b = save_png(plot_distribution(soc), d / "b.png").read_bytes()
     >>> a == b, a[:4] == b"\\x89PNG"
     (True, True)
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``fig`` not a matplotlib Figure, ``path`` not a str or os.PathLike (an
+        ``AttributeError`` / ``TypeError`` before).
+    exposure.errors.ExposureError
+        ``path`` not ending in ``.png`` (``a.svg``, ``a.pdf`` and ``a`` were written with
+        PNG bytes), or ending in a path separator (``out/`` was written as a file
+        ``out``); an existing directory, or a path below a file
+        (:func:`exposure._io.check_output_path`).
     """
-    path = Path(path)
-    with _style(), atomic_path(path) as tmp:
-        fig.savefig(tmp, format="png", dpi=100, metadata={"Software": None})
-        tmp.chmod(0o644)  # readable like any other file (temporary files start private)
+    path = _png_path(path)
+    with atomic_path(path) as tmp:
+        _write_png(fig, tmp)
     return path
 
 
@@ -871,7 +924,8 @@ def read_results(processed_dir) -> dict[str, pd.DataFrame]:
     exposure.errors.ExposureError
         If a table is missing (naming every missing file).
     exposure.errors.DataFormatError
-        If a table lacks a column the results need (naming file and column).
+        If a table lacks a column the results need (naming file and column), or holds
+        text that is not a number in a column of numbers (naming the row too).
 
     Examples
     --------
@@ -895,8 +949,35 @@ def read_results(processed_dir) -> dict[str, pd.DataFrame]:
         for col in _REQUIRED[name]:
             if col not in frame.columns:
                 raise DataFormatError(f"column {col!r} missing from {name}", path=path, column=col)
+        for col in _NUMBERS[name]:
+            frame[col] = _number_column(frame, col, path)
         out[name] = frame
     return out
+
+
+#: Columns of the processed tables that hold numbers (the figures draw them).
+_NUMBERS = {
+    "soc_scores": ("tot_emp", "a_mean", *EXPOSURE_MEASURES, *CATEGORY_LABELS),
+    "sector_scores": ("tot_emp", "covered_emp", "coverage", *EXPOSURE_MEASURES, "exposed_workers"),
+    "workforce": ("tot_emp", "covered_emp", "share_ge_10", "share_gt_50", "emp_mean", "wage_mean"),
+}
+
+
+def _number_column(frame: pd.DataFrame, column: str, path) -> pd.Series:
+    """``frame[column]`` as numbers: a column of text that is not all numbers is refused.
+
+    The figures raised numpy's ``could not convert string to float`` or pandas'
+    ``Invalid comparison between dtype=str and int`` for such a column.
+    """
+    values = frame[column]
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        return values
+    parsed = pd.to_numeric(values.where(values.notna(), None), errors="coerce")
+    bad = np.flatnonzero((values.notna() & parsed.isna()).to_numpy(dtype=bool))
+    if len(bad):
+        raise DataFormatError(f"not numbers (the column holds text: {values.iloc[int(bad[0])]!r} on row "
+                              f"{int(bad[0]) + 1})", path=path, column=column)
+    return parsed.astype(float)
 
 
 FIGURES = {
@@ -934,6 +1015,14 @@ def render_results(processed_dir, out_dir, *,
     ------
     exposure.errors.ExposureError
         If a processed table is missing.
+    exposure.errors.DataFormatError
+        ``out_dir`` not a path (None: a ``TypeError`` before), a file (a
+        ``FileExistsError`` before) or a directory that cannot be written; a table the
+        figures cannot be drawn from (:func:`read_results`, the ``plot_*`` functions).
+
+    The figures are drawn first and written as one set (:func:`exposure._io.atomic_paths`):
+    a figure that cannot be drawn leaves every previous figure as it was (those drawn
+    before it were replaced, the others not: a mixed set).
 
     Examples
     --------
@@ -944,15 +1033,35 @@ def render_results(processed_dir, out_dir, *,
     exposure.errors.ExposureError: missing processed table(s) ...
     """
     tables = read_results(processed_dir)
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = {}
+    out_dir = check_files_dir(check_path(out_dir, "out_dir", "a directory path"))
+    drawn = {}
     for name, draw in FIGURES.items():
-        source = tables["sector_scores"] if name in ("sectors", "coverage") else tables["soc_scores"]
-        fig = draw(source, min_employment=min_employment) if name == "occupations" else draw(source)
-        written[name] = save_png(fig, out_dir / f"{name}.png")
-        logger.debug("figure %s written to %s", name, written[name])
+        table = "sector_scores" if name in ("sectors", "coverage") else "soc_scores"
+        with _named(Path(processed_dir) / f"{table}.parquet"):
+            source = tables[table]
+            drawn[name] = draw(source, min_employment=min_employment) if name == "occupations" else draw(source)
+    written = {name: out_dir / f"{name}.png" for name in drawn}
+    with atomic_paths(list(written.values())) as tmps:
+        for (name, fig), tmp in zip(drawn.items(), tmps, strict=True):
+            _write_png(fig, tmp)
+            logger.debug("figure %s written to %s", name, written[name])
     return written
+
+
+@contextlib.contextmanager
+def _named(path: Path):
+    """Name the processed table ``path`` in an error about its rows raised within.
+
+    The figures and tables are drawn from frames: an error named the frame alone
+    (``row 4, column 'soc_code': soc_scores has soc_code '47-2061' twice``), not the file.
+    """
+    try:
+        yield
+    except DataFormatError as exc:
+        about_rows = exc.row is not None or exc.column is not None  # not an argument's error
+        if about_rows and exc.path in (None, "soc_scores", "sector_scores", "workforce", "frame"):
+            raise exc.in_file(path) from None
+        raise
 
 
 def results_tables(processed_dir, n: int = 15, *,
@@ -986,6 +1095,12 @@ def results_tables(processed_dir, n: int = 15, *,
     exposure.errors.ExposureError: missing processed table(s) ...
     """
     t = read_results(processed_dir)
+    with _named(Path(processed_dir) / "soc_scores.parquet"):  # the only table checked by rows below
+        return _results_tables(t, n, min_employment)
+
+
+def _results_tables(t: dict, n: int, min_employment: float) -> dict[str, pd.DataFrame]:
+    """The body of :func:`results_tables`, from the tables of :func:`read_results`."""
     soc, sec, work = _detailed(t["soc_scores"]), t["sector_scores"], t["workforce"]
     occ_cols = {"soc_code": "SOC code", "soc_title": "occupation", "tot_emp": "employment",
                 "alpha": "alpha", "beta": "beta", "gamma": "gamma"}
@@ -1005,15 +1120,16 @@ def results_tables(processed_dir, n: int = 15, *,
                        "exposed_workers"]].rename(columns={
                            "naics": "NAICS", "naics_title": "sector", "tot_emp": "employment",
                            "exposed_workers": "exposed workers"})
-    groups = by_major_group(soc).sort_values(["beta", "major_group"], ascending=[False, True],
+    full = t["soc_scores"]  # filtered by the functions themselves: rows named as in the file
+    groups = by_major_group(full).sort_values(["beta", "major_group"], ascending=[False, True],
                                              kind="stable")
     groups = groups.rename(columns={"major_group": "SOC major group", "title": "title",
                                     "tot_emp": "employment"})
-    deciles = by_wage_decile(soc).rename(columns={
+    deciles = by_wage_decile(full).rename(columns={
         "quantile": "wage decile", "wage_low": "lowest mean wage (USD)",
         "wage_high": "highest mean wage (USD)", "wage_mean": "mean wage (USD)",
         "tot_emp": "employment"})
-    cats = by_major_group(soc, list(CATEGORY_LABELS)).rename(
+    cats = by_major_group(full, list(CATEGORY_LABELS)).rename(
         columns={"major_group": "SOC major group", "tot_emp": "employment", **CATEGORY_LABELS})
     return {
         "workforce": workforce.reset_index(drop=True),

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from exposure._args import check_name
+from exposure._args import check_name, shown
 from exposure._io import atomic_paths, write_csv
 from exposure._measures import EXPOSURE_MEASURES
 from exposure._tables import first_repeat
@@ -80,7 +80,7 @@ def reproduce_occ_level(labels: pd.DataFrame, occ_level: pd.DataFrame) -> pd.Dat
     exposure.errors.DataFormatError
         ``occ_level`` not a frame or without ``onetsoc_code`` or a score column, a code
         missing or given twice (it counted as two occupations, each compared), a score that
-        is not a number (``AttributeError``, ``KeyError``, ``ValueError`` before), naming
+        is missing (counted as matched, its difference NaN) or not a number (``AttributeError``, ``KeyError``, ``ValueError`` before), naming
         the row and the column; the errors of the roll-up for ``labels``.
 
     Examples
@@ -114,6 +114,10 @@ def reproduce_occ_level(labels: pd.DataFrame, occ_level: pd.DataFrame) -> pd.Dat
                               f"{pos + 1})", row=pos + 1, column="onetsoc_code")
     ref = pd.DataFrame({c: _common.numbers(occ_level, c, "occ_level").to_numpy(dtype=float) for c in columns},
                        index=pd.Index(codes.to_numpy(), name="onetsoc_code"))
+    for c in columns:  # a missing score was counted as matched (n_matched 1, max_abs_diff NaN)
+        gaps = ref[c].isna().to_numpy(dtype=bool)
+        if gaps.any():
+            raise DataFormatError("missing", path="occ_level", row=int(gaps.argmax()) + 1, column=c)
     rows = []
     for labeler, (column, prefix) in LABELERS.items():
         occ = to_occupations(scores_from_labels(labels, column), weights="core").set_index("onetsoc_code")
@@ -158,7 +162,10 @@ def workforce_shares(soc_scores: pd.DataFrame, measure: str) -> dict:
     exposure.errors.DataFormatError
         ``soc_scores`` not a DataFrame or without ``tot_emp`` or ``measure``; ``measure``
         not a string; a value that is not a number, or a negative ``tot_emp`` (a share of
-        1.5 before), naming the row (counted from 1) and the column.
+        1.5 before), a measure outside 0-1 (``2.0`` was counted as exposed), naming the
+        row (counted from 1) and the column; no covered worker (the measure missing on
+        every row, or ``tot_emp`` 0 or missing where it is given) or an employment whose
+        sum overflows: NaN shares before.
     """
     check_name(measure, "measure")  # None raised ``KeyError: None``
     _common.check_table(soc_scores, "soc_scores", [measure, "tot_emp"])
@@ -169,7 +176,19 @@ def workforce_shares(soc_scores: pd.DataFrame, measure: str) -> dict:
         raise DataFormatError(f"tot_emp must be a number of 0 or more, got {float(emp[pos])!r}", path="soc_scores",
                               row=pos + 1, column="tot_emp")
     ok = ~np.isnan(x)
-    cov = float(emp[ok].sum())
+    outside = np.flatnonzero(ok & ((x < 0) | (x > 1)))
+    if len(outside):  # 2.0 was counted among the exposed
+        pos = int(outside[0])
+        raise DataFormatError(f"{measure} must be a fraction from 0 to 1, got {float(x[pos])!r}", path="soc_scores",
+                              row=pos + 1, column=measure)
+    with np.errstate(over="ignore"):
+        cov = float(emp[ok].sum())
+    if not np.isfinite(cov):  # inf, and NaN shares
+        raise DataFormatError("the employment adds up to more than a float can hold (tot_emp too large)",
+                              path="soc_scores", column="tot_emp")
+    if cov == 0:  # NaN shares, with numpy's warnings
+        raise DataFormatError(f"no covered worker: {measure} is missing on every row, or tot_emp is 0 or "
+                              "missing where it is given", path="soc_scores")
     xv = np.where(ok, x, -1.0)
     return {
         "covered_emp": cov,
@@ -266,6 +285,12 @@ def coverage_table(occupation_sets: dict, onet_to_soc: pd.DataFrame, employments
         covered share by prefix matching and through the crosswalk, and the employment a
         naive join would count (a SOC code's workers once per O*NET child).
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``occupation_sets`` or ``employments`` not a dict (an ``AttributeError`` before);
+        the errors of :func:`~exposure.rollup.to_soc` and :func:`~exposure.rollup.coverage`.
+
     Examples
     --------
     >>> occ = pd.DataFrame({"onetsoc_code": ["13-1021.00"], "alpha": [0.1], "beta": [0.2],
@@ -276,6 +301,12 @@ def coverage_table(occupation_sets: dict, onet_to_soc: pd.DataFrame, employments
     >>> coverage_table({"x": occ}, xw, {"2025": emp})[["prefix_share", "share"]].to_numpy().tolist()
     [[0.0, 0.25]]
     """
+    if not isinstance(occupation_sets, dict):  # None: AttributeError 'NoneType' object has no attribute 'items'
+        raise DataFormatError(f"occupation_sets must be a dict of names to occupation scores, got "
+                              f"{shown(occupation_sets)}")
+    if not isinstance(employments, dict):
+        raise DataFormatError(f"employments must be a dict of OEWS releases to employment frames, got "
+                              f"{shown(employments)}")
     rows = []
     for release, emp in employments.items():
         for name, occ in occupation_sets.items():

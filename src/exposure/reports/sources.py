@@ -233,6 +233,38 @@ def _match_figures(cw: pd.DataFrame, emp: pd.DataFrame) -> list[tuple]:
     return [("crosswalks+oews", "2025", figure, value) for figure, value in figures]
 
 
+#: Columns each kind of loaded frame must hold for :func:`coverage_figures`.
+_FIGURE_COLUMNS = {
+    "crosswalks": ["onetsoc_code", "soc_code"],
+    "oews": ["occ_code", "o_group", "tot_emp", "tot_emp_not_released", "a_mean_not_released",
+             "a_mean_top_coded", "any_top_coded"],
+}
+
+
+def _check_loaded(loaded: dict) -> None:
+    """Refuse an entry of ``loaded`` that :func:`coverage_figures` cannot count, naming its key.
+
+    An O*NET release that is not one (None: ``AttributeError``), a crosswalk or OEWS frame
+    without a column counted (``KeyError: 'soc_code'``) raised from inside.
+    """
+    for key, obj in loaded.items():
+        if not isinstance(key, tuple) or not key:
+            continue
+        if key[0] == "onet":
+            if not all(isinstance(getattr(obj, a, None), pd.DataFrame) for a in ("occupations", "tasks", "task_dwas")):
+                raise DataFormatError(f"loaded[{key!r}] must be an O*NET release (exposure.load_onet), got "
+                                      f"{shown(obj)}")
+            continue
+        kind = "crosswalks" if key == ("crosswalks", "onet_to_soc") else "oews" if key[0] == "oews" else None
+        if kind is None:
+            continue
+        if not isinstance(obj, pd.DataFrame):
+            raise DataFormatError(f"loaded[{key!r}] must be a pandas DataFrame, got {shown(obj)}")
+        missing = [c for c in _FIGURE_COLUMNS[kind] if c not in obj.columns]
+        if missing:
+            raise DataFormatError(f"loaded[{key!r}] lacks column(s) {missing} (columns: {list(obj.columns)})")
+
+
 def coverage_figures(loaded: dict) -> pd.DataFrame:
     """Coverage figures of the loaded sources (for ``docs/methods/data.md``).
 
@@ -244,7 +276,9 @@ def coverage_figures(loaded: dict) -> pd.DataFrame:
     Raises
     ------
     exposure.errors.DataFormatError
-        ``loaded`` is not a dict (an ``AttributeError`` before).
+        ``loaded`` is not a dict (an ``AttributeError`` before); an O*NET entry that is
+        not a release, a crosswalk or OEWS entry that is not a frame or lacks a column
+        counted, naming its key (``AttributeError`` / ``KeyError`` before).
 
     Returns
     -------
@@ -271,6 +305,7 @@ def coverage_figures(loaded: dict) -> pd.DataFrame:
     if not isinstance(loaded, dict):
         raise DataFormatError(f"loaded must be a dict of the loaded sources (the second output of "
                               f"validate_sources), got {shown(loaded)}")
+    _check_loaded(loaded)
     out = []
     for key, obj in loaded.items():
         if key[0] == "onet":
@@ -303,7 +338,9 @@ def write_source_reports(counts: pd.DataFrame, loaded: dict, report_dir) -> list
     Raises
     ------
     exposure.errors.DataFormatError
-        ``counts`` not a DataFrame, ``loaded`` not a dict, ``report_dir`` not a path
+        ``counts`` not a DataFrame or without the columns of :func:`validate_sources`
+        (a file of its other columns was written), ``loaded`` not a dict or holding an
+        entry :func:`coverage_figures` cannot count, ``report_dir`` not a path
         (``AttributeError`` / ``TypeError`` before), before anything is written.
 
     Examples
@@ -319,6 +356,10 @@ def write_source_reports(counts: pd.DataFrame, loaded: dict, report_dir) -> list
     if not isinstance(counts, pd.DataFrame):
         raise DataFormatError(f"counts must be a pandas DataFrame (the first output of validate_sources), "
                               f"got {shown(counts)}")
+    missing = [c for c in ("source", "release", "table", "rows") if c not in counts.columns]
+    if missing:  # a validate_row_counts.csv of other columns was written
+        raise DataFormatError(f"counts lacks column(s) {missing} (columns: {list(counts.columns)}): it must "
+                              "be the first output of validate_sources")
     frames = {"validate_row_counts.csv": counts, "data_coverage.csv": coverage_figures(loaded)}
     with atomic_paths([report_dir / name for name in frames]) as paths:  # one set
         for frame, path in zip(frames.values(), paths, strict=True):
