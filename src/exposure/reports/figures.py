@@ -45,6 +45,7 @@ __all__ = [
     "ranked",
     "format_workers",
     "plot_ranked_occupations",
+    "write_png",
     "plot_sectors",
     "plot_major_groups",
     "plot_wage",
@@ -854,8 +855,13 @@ def _png_path(path) -> Path:
     return path
 
 
-def _write_png(fig, tmp: Path) -> None:
-    """Write ``fig`` as PNG into the temporary file ``tmp`` (deterministic bytes)."""
+def write_png(fig, tmp: Path) -> None:
+    """Write ``fig`` as PNG into ``tmp``, a temporary file of the caller's (deterministic bytes).
+
+    For callers that write a set of files as one (:func:`exposure._io.atomic_paths`), whose
+    temporary names do not end in ``.png``; :func:`save_png` checks the final name and
+    writes atomically itself.
+    """
     from matplotlib.figure import Figure
 
     if not isinstance(fig, Figure):  # None: AttributeError 'NoneType' object has no attribute 'savefig'
@@ -901,7 +907,7 @@ def save_png(fig, path) -> Path:
     """
     path = _png_path(path)
     with atomic_path(path) as tmp:
-        _write_png(fig, tmp)
+        write_png(fig, tmp)
     return path
 
 
@@ -1043,7 +1049,7 @@ def render_results(processed_dir, out_dir, *,
     written = {name: out_dir / f"{name}.png" for name in drawn}
     with atomic_paths(list(written.values())) as tmps:
         for (name, fig), tmp in zip(drawn.items(), tmps, strict=True):
-            _write_png(fig, tmp)
+            write_png(fig, tmp)
             logger.debug("figure %s written to %s", name, written[name])
     return written
 

@@ -4,7 +4,7 @@
 "What happened after ChatGPT" reads: CSV tables (:data:`FILES`) and two event-study
 figures, one panel per measure, coefficients with their 95% intervals by year
 (:func:`plot_event_study`). Every file is written atomically; the figures are
-byte-for-byte reproducible (:func:`exposure.reports.figures.save_png`).
+byte-for-byte reproducible (:func:`exposure.reports.figures.write_png`).
 """
 
 from __future__ import annotations
@@ -403,7 +403,7 @@ def write_outcomes(result: Outcomes, out_dir, *, figures_too: bool = True,
             write_csv(_round(frame), tmp[name], index=False)
         write_json(json.loads(json.dumps(meta)), tmp["outcomes.json"])
         for name, have in drawn.items():
-            figures.save_png(plot_event_study(result.coefficients, have), tmp[name])
+            figures.write_png(plot_event_study(result.coefficients, have), tmp[name])
     # files of an earlier run that this one does not write (figures left out with
     # --no-figures or for lack of their measures, the sectors table) would mix two runs
     for name in sorted(({f"{n}.png" for n in FIGURE_MEASURES} | {"outcomes_sectors.csv"}) - set(names)):
