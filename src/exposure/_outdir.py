@@ -366,8 +366,9 @@ def check_output_dir(out, *, protect: Iterable = ()) -> Path:
     ------
     OutputPathError
         ``out`` is a file, a mount point or ``/``, or lies under a file (``afile/sub``);
-        it holds a mount point, the current directory, a source checkout (``.git``) or a
-        ``protect`` path.
+        it is, or lies under, a symbolic link that loops (``out -> out``: Python's
+        ``RuntimeError: Symlink loop`` before); it holds a mount point, the current
+        directory, a source checkout (``.git``) or a ``protect`` path.
 
     Examples
     --------
@@ -387,9 +388,30 @@ def check_output_dir(out, *, protect: Iterable = ()) -> Path:
     """
     try:
         return _check_output_dir(out, protect)
+    except RuntimeError as exc:  # pathlib's "Symlink loop from '...'" (Python 3.11, 3.12)
+        raise _loop_error(out, exc) from None
     except OSError as exc:  # e.g. a parent the user may not search
+        if exc.errno == errno.ELOOP:  # the same loop, as newer Pythons report it
+            raise _loop_error(out, exc) from None
         raise OutputPathError(f"cannot inspect the output path {out}: {exc.strerror or exc}"
                               ) from exc
+
+
+def _loop_error(out, exc: BaseException) -> OutputPathError:
+    """The error for an output path that is, or lies under, a symbolic link that loops.
+
+    ``out -> out`` or ``a -> b -> a``: resolving it raised Python's ``RuntimeError:
+    Symlink loop from ...`` as a traceback.
+
+    Examples
+    --------
+    >>> str(_loop_error("loop", RuntimeError("Symlink loop from '/d/loop'")))  # doctest: +ELLIPSIS
+    "output path loop is, or lies under, a symbolic link that loops (Symlink loop from '/d/loop'); ..."
+    """
+    what = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return OutputPathError(f"output path {out} is, or lies under, a symbolic link that loops ({what}); "
+                           "point the link at a directory, remove it, or choose another output "
+                           "directory")
 
 
 def _check_output_dir(out, protect: Iterable) -> Path:

@@ -1357,6 +1357,23 @@ def _check_not_in_dataset(src: Path, dst: Path) -> None:
                               "directory outside it (or one whose name starts with '_')")
 
 
+#: Names of the files :func:`score_dataset` writes, one per partition.
+_PART_NAME = re.compile(r"part-[0-9]{5,}\.parquet")
+
+
+def _earlier_parts(dst: Path) -> set[str]:
+    """Names of the part files (``part-NNNNN.parquet``) an earlier :func:`score_dataset` left in ``dst``.
+
+    They are replaced or removed by the new run: a run of fewer partitions kept the
+    earlier run's last parts beside its own, and reading ``dst`` gave the rows of both.
+    """
+    try:
+        with os.scandir(dst) as entries:
+            return {entry.name for entry in entries if _PART_NAME.fullmatch(entry.name)}
+    except OSError:  # no directory yet
+        return set()
+
+
 def score_dataset(src, dst, method: str = "learned", *, client: Client | None = None,
                   workers: int | None = None, progress: bool = True, quiet: bool = True,
                   **options) -> ScoredDataset:
@@ -1368,7 +1385,9 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
         Directory of Parquet files (or one Parquet file).
     dst : str or os.PathLike
         Output directory, replaced as a whole when everything is written
-        (:func:`exposure._outdir.replace_directory`); nothing changes on an error.
+        (:func:`exposure._outdir.replace_directory`); nothing changes on an error. The
+        ``part-NNNNN.parquet`` files of an earlier run there are replaced or removed (a
+        run of fewer partitions kept the earlier run's last parts); other files are kept.
     method : str, default "learned"
     client : distributed.Client, optional
         Scheduler to run on; default a :class:`distributed.LocalCluster` of ``workers``
@@ -1449,7 +1468,9 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
             if exc.path is not None or exc.row is not None:
                 raise
             raise type(exc)(exc.reason, path=src, column=exc.column) from None
-        with replace_directory(dst, owned=set(), protect=[src]) as tmp:
+        # the part files of an earlier run are this function's: one of more partitions than
+        # now (part-00002.parquet beside a new part-00000) was kept, and read back with them
+        with replace_directory(dst, owned=_earlier_parts(dst), protect=[src]) as tmp:
             names = [f"part-{i:05d}.parquet" for i in range(scored.npartitions)]
             tasks = [dask.delayed(_write_part)(p, str(tmp / name), i, text_column)
                      for i, (p, name) in enumerate(zip(scored.to_delayed(), names, strict=True))]

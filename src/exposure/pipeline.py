@@ -54,7 +54,7 @@ import exposure.fetch as fetching
 import exposure.scoring as scoring
 from exposure._args import check_choice, check_flag, check_name, check_path, shown
 from exposure._io import write_json, write_parquet
-from exposure._outdir import OutputPathError, pause, replace_directory
+from exposure._outdir import OutputPathError, check_output_dir, pause, replace_directory
 from exposure._tables import task_id_numbers
 from exposure._version import __version__
 from exposure.crosswalks import CROSSWALK_FILES, load_onet_to_soc, load_soc_structure
@@ -257,7 +257,10 @@ def run_pipeline(
     exposure._outdir.OutputPathError
         Before any stage runs, if ``out`` is refused (a file, a mount point or a
         directory holding one, the current directory, a ``protect`` path; see
-        :func:`exposure._outdir.check_output_dir`) or its parent cannot be written.
+        :func:`exposure._outdir.check_output_dir`) or its parent cannot be written; or
+        ``out`` has no ``manifest.json`` (it is not a recompute output) and holds a file
+        named like one of ``tables``, which would be replaced (or has a manifest that
+        recompute did not write).
     exposure.errors.DataFormatError
         Before anything else, an argument of the wrong kind, naming it (and the position
         of a bad item, counted from 0): ``stages`` not a list of :class:`Stage`, two
@@ -418,11 +421,24 @@ def _owned_names(out: Path, tables: Iterable[Table], timings: bool = True) -> se
     """Entries of ``out`` the pipeline owns: tables, manifest, timings (when written there).
 
     The tables listed in the previous manifest are owned too, so that a table no longer
-    written goes away. A ``timings.json`` the run does not write is left alone.
+    written goes away. A ``timings.json`` the run does not write is left alone. Without a
+    previous manifest (``out`` is not a recompute output), an entry of ``out`` named like
+    one of ``tables`` is refused (:class:`~exposure._outdir.OutputPathError`): it was
+    replaced without a word. So is a manifest that recompute did not write.
     """
     owned = {t.filename for t in tables} | {MANIFEST_NAME} | ({TIMINGS_NAME} if timings else set())
     old = out / MANIFEST_NAME
     if not (old.is_file() or old.is_symlink()):
+        # no manifest: not a recompute output (which always has one), so a file named like
+        # a table is someone else's (a user's own table, an exposure rollup output), which
+        # the swap replaced without a word
+        for name in sorted(t.filename for t in tables):
+            theirs = out / name
+            if theirs.exists() or theirs.is_symlink():
+                raise OutputPathError(
+                    f"refusing to replace {theirs}: {out} has no {MANIFEST_NAME}, so exposure "
+                    "recompute did not write that file, and it writes a table of that name; move "
+                    "the file or choose a new or empty --out directory")
         return owned  # the output path itself is checked by replace_directory
     try:
         manifest = json.loads(old.read_bytes())
@@ -877,6 +893,10 @@ def recompute(
         A stage failed (names the stage and file); ``out`` is untouched.
     exposure._outdir.RecomputeLockedError
         Another recompute is writing ``out``.
+    exposure._outdir.OutputPathError
+        Before any stage: ``out`` refused (:func:`run_pipeline`), among them a symbolic
+        link that loops, and a directory without ``manifest.json`` holding a file named
+        like one of the tables (a user's own, an ``exposure rollup`` output's).
     exposure.errors.DataFormatError
         Before anything else: ``out`` that is not a path (or None), ``progress`` that is
         not True or False; then, before any stage, ``onet_release`` that is not a str or
@@ -896,6 +916,7 @@ def recompute(
                              mirror=mirror, data_dir=data_dir, store=store,
                              onet_format=onet_format)
     out = inputs.store.output_dir(inputs.releases) if out is None else out
+    check_output_dir(out)  # first: a symbolic link that loops raised RuntimeError below
     _check_not_among_inputs(out, inputs.store)
     result = run_pipeline(RECOMPUTE_STAGES, RECOMPUTE_TABLES, out,
                           context={"inputs": inputs, "releases": inputs.releases},

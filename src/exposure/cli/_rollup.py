@@ -26,8 +26,10 @@ from exposure.rollup._occupations import check_task_scores, task_weights
 from exposure.rollup._run import (
     COVERAGE_NAME,
     TABLE_FORMATS,
+    NothingMatchedError,
     check_inputs_kept,
     check_not_recompute_output,
+    check_rollup_output,
 )
 from exposure.rollup._soc import national_detailed
 from exposure.scoring._files import onet_aliases
@@ -209,6 +211,22 @@ def _check_scale(ratings: pd.DataFrame, weights: str, path) -> None:
                               f"has none (its scales: {found})", path=path)
 
 
+def _unmatched(exc: NothingMatchedError, args: argparse.Namespace) -> DataFormatError:
+    """``exc`` naming the files: the scores and the crosswalk, or the employment file.
+
+    Scores none of whose codes is in the crosswalk, or a crosswalk none of whose codes is
+    in the employment file, gave seven tables without a score and exit code 0.
+    """
+    crosswalk = f"the crosswalk {args.crosswalk}" if args.crosswalk else "the registry's crosswalk"
+    if exc.kind == "crosswalk":
+        reason = exc.reason.replace(" of the task scores", "").replace("the crosswalk", crosswalk, 1)
+        return DataFormatError(reason, path=args.task_scores, column=exc.column)
+    reason = exc.reason.replace("the crosswalk", crosswalk, 1)
+    if args.employment:
+        return DataFormatError(reason.replace("of the employment frame", "of this file"), path=args.employment)
+    return DataFormatError(reason.replace("the employment frame", f"OEWS {args.oews_release}"))
+
+
 def run_rollup(args: argparse.Namespace) -> int:
     """Run ``exposure rollup``; return the exit code (143 after SIGTERM).
 
@@ -217,7 +235,11 @@ def run_rollup(args: argparse.Namespace) -> int:
     or remove there, :func:`~exposure.rollup._run.check_inputs_kept`), and the tables are
     written as one set (:meth:`exposure.rollup.Rollup.write`). Errors about the task
     weights name the task scores file and its row; errors about an ``--employment`` file
-    name that file and its row.
+    name that file and its row. A directory without ``coverage.json`` holding a file named
+    like a table is refused before any input is read
+    (:func:`~exposure.rollup._run.check_rollup_output`); inputs that would leave every
+    OEWS code without a score are refused naming the file at fault
+    (:class:`~exposure.rollup._run.NothingMatchedError`).
     """
     out = Path(args.output)
     if args.bootstrap < 0:
@@ -229,15 +251,19 @@ def run_rollup(args: argparse.Namespace) -> int:
     check_inputs_kept(out, {"task scores": args.task_scores, "--employment": args.employment,
                             "--crosswalk": args.crosswalk, "--tasks": args.tasks,
                             "--task-ratings": args.task_ratings})
+    check_rollup_output(out)  # a table file of the user's own would be replaced or removed
     scores = read_task_scores(args.task_scores)
     xw, emp, tasks, ratings = _inputs(args, scores)
     with _in_file(args.task_scores, first_row_number(args.task_scores)):
         # the task weights, checked here so that an error names the scores file and its row
         task_weights(scores, args.weights, task_ratings=ratings, tasks=tasks)
-    result = rollup(
-        scores, xw, emp, weights=args.weights, tasks=tasks, task_ratings=ratings,
-        combine=args.combine, n_draws=args.bootstrap, seed=args.seed, gain=args.gain,
-    )
+    try:
+        result = rollup(
+            scores, xw, emp, weights=args.weights, tasks=tasks, task_ratings=ratings,
+            combine=args.combine, n_draws=args.bootstrap, seed=args.seed, gain=args.gain,
+        )
+    except NothingMatchedError as exc:  # name the file at fault, and the other one
+        raise _unmatched(exc, args) from None
     # the command has no formulas= option: the formula warning says what its user can do
     with formula_advice("--format parquet or xlsx keeps the text unchanged"):
         written = result.write(out, fmt=args.format)

@@ -13,7 +13,10 @@ each Census code weighted by OEWS employment:
   each worker is counted once: ``w_i = tot_emp(OEWS code) / n_scored_children``;
 - the Census code's measure is ``sum_i w_i x_i / sum_i w_i`` over its scored O*NET codes;
 - when none of them has OEWS employment (e.g. the military codes 55-xxxx, which OEWS does
-  not survey) the plain mean is used (``weighting = "equal"``).
+  not survey) the plain mean is used (``weighting = "equal"``); so is it for a measure
+  whose values all lie on codes without employment, beside a code with employment that
+  has no value of it (that measure was missing before; ``weighting`` says
+  ``employment``, the rule of the other measures).
 """
 
 from __future__ import annotations
@@ -401,6 +404,8 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
         for j, m in enumerate(names):
             x = values.loc[idx, m].to_numpy(float)
             ww = np.where(has[:, j], wi_eff, 0.0)
+            if not ww.sum() > 0:  # its values only on codes without employment: their plain mean
+                ww = has[:, j].astype(float)  # (it was missing beside a code with employment)
             row[m] = float((ww * np.nan_to_num(x)).sum() / ww.sum()) if ww.sum() > 0 else np.nan
         row["tot_emp"] = float(wi[has.any(axis=1)].sum())
         row["n_onet"] = int(has.any(axis=1).sum())

@@ -11,10 +11,10 @@ import pandas as pd
 
 from exposure._args import check_choice, check_flag
 from exposure._io import write_json, write_parquet
-from exposure._measures import CATEGORIES
+from exposure._measures import CATEGORIES, MEASURES
 from exposure._outdir import OutputPathError, previous_files_note, replace_directory
 from exposure._tables import write_frame
-from exposure.errors import ExposureError
+from exposure.errors import DataFormatError, ExposureError
 from exposure.rollup._occupations import (
     WEIGHTS,
     _interval,
@@ -36,9 +36,11 @@ from exposure.rollup._sectors import (
 from exposure.rollup._soc import (
     _combine,
     _soc_matrix,
+    check_codes,
     coverage,
     employment_frame,
     onet_to_oews,
+    require_frame,
     to_soc,
 )
 from exposure.schemas import validate
@@ -49,7 +51,9 @@ __all__ = [
     "Rollup",
     "rollup",
     "check_not_recompute_output",
+    "check_rollup_output",
     "check_inputs_kept",
+    "NothingMatchedError",
     "owned_names",
     "COVERAGE_NAME",
     "TABLE_FORMATS",
@@ -195,7 +199,9 @@ class Rollup:
         ``coverage.json``: the tables of an earlier rollup in another format are removed,
         other files in ``out`` (not written by a rollup) are kept. A directory holding a
         ``manifest.json`` (an ``exposure recompute`` output, whose manifest records the
-        sha256 of its tables) is refused.
+        sha256 of its tables) is refused, and so is one without ``coverage.json`` (not a
+        roll-up output) that holds a file of the name of a table
+        (:func:`check_rollup_output`: it was replaced or removed without a word).
 
         Parameters
         ----------
@@ -231,6 +237,7 @@ class Rollup:
         if fmt not in TABLE_FORMATS:
             raise ExposureError(f"unknown table format {fmt!r}; use one of {', '.join(TABLE_FORMATS)}")
         check_not_recompute_output(out)
+        check_rollup_output(out)
         tables = self.tables()
         names = [str(Path(TABLES[name].filename).with_suffix(f".{fmt}")) for name in tables]
         names.append(COVERAGE_NAME)
@@ -238,6 +245,7 @@ class Rollup:
         try:
             with replace_directory(out, owned=owned_names()) as tmp:
                 check_not_recompute_output(out)  # again, under the lock
+                check_rollup_output(out)
                 for filename, frame in zip(names, tables.values(), strict=False):
                     current = filename
                     if fmt == "parquet":
@@ -278,6 +286,98 @@ def check_not_recompute_output(out) -> None:
         raise OutputPathError(f"{out} holds {MANIFEST_NAME}: it is an exposure recompute output, "
                               "whose manifest records the sha256 of the tables a rollup would replace; "
                               "choose another directory")
+
+
+def check_rollup_output(out) -> None:
+    """Refuse ``out`` when it holds a file named like a roll-up table and no ``coverage.json``.
+
+    :meth:`Rollup.write` replaces the tables of an earlier roll-up in every format
+    (:func:`owned_names`), and a roll-up always writes :data:`COVERAGE_NAME` beside them. In
+    a directory without it, a ``workforce.xlsx`` or ``soc_scores.csv`` is someone else's
+    (a table of the user's own): it was replaced, or removed when the roll-up wrote
+    another format, without a word.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (out / "notes.txt").write_text("mine")
+    >>> check_rollup_output(out)
+    >>> _ = (out / "workforce.xlsx").write_text("mine")
+    >>> check_rollup_output(out)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.OutputPathError: refusing to write the roll-up into ...: it has no coverage.json, so .../workforce.xlsx is not a roll-up's table, and the roll-up replaces or removes a file of that name; move the file or choose another output directory
+    """
+    out = Path(out)
+    coverage_file = out / COVERAGE_NAME
+    if coverage_file.is_file() or coverage_file.is_symlink() or not out.is_dir():
+        return
+    for name in sorted(owned_names() - {COVERAGE_NAME}):
+        theirs = out / name
+        if theirs.exists() or theirs.is_symlink():
+            raise OutputPathError(
+                f"refusing to write the roll-up into {out}: it has no {COVERAGE_NAME}, so {theirs} is "
+                "not a roll-up's table, and the roll-up replaces or removes a file of that name; move "
+                "the file or choose another output directory"
+            )
+
+
+class NothingMatchedError(DataFormatError):
+    """No OEWS code would get a score: the task scores, crosswalk and employment do not meet.
+
+    ``kind`` is ``"crosswalk"`` (no O*NET-SOC code of the scores is in the crosswalk) or
+    ``"employment"`` (none of the SOC codes the crosswalk gives them is an OEWS code of
+    the employment frame), so that ``exposure rollup`` can name the file at fault.
+    """
+
+    def __init__(self, message, *, kind: str, **where):
+        super().__init__(message, **where)
+        self.kind = kind
+
+
+def _check_in_crosswalk(occ: pd.DataFrame, onet_to_soc: pd.DataFrame) -> None:
+    """Refuse occupations none of whose scored codes is in ``onet_to_soc``, before :func:`to_soc`.
+
+    The crosswalk is checked as :func:`to_soc` checks it first (a padded code is named as
+    such, not taken for a code of another taxonomy); the error comes before ``to_soc``'s
+    warning about codes missing from the crosswalk.
+    """
+    require_frame(onet_to_soc, "onet_to_soc", ["onetsoc_code", "soc_code"])
+    check_codes(onet_to_soc, "onet_to_soc", ["onetsoc_code", "soc_code"])
+    has = occ[[m for m in MEASURES if m in occ.columns]].notna().any(axis=1).to_numpy(dtype=bool)
+    codes = set(occ.loc[has, "onetsoc_code"].astype(str))
+    if codes and not codes & set(onet_to_soc["onetsoc_code"].astype(str)):
+        raise _nothing_matched(occ, onet_to_soc, None)
+
+
+def _nothing_matched(occ: pd.DataFrame, onet_to_soc: pd.DataFrame, soc: pd.DataFrame | None) -> NothingMatchedError:
+    """The error when no OEWS code of ``soc`` has a value (see :class:`NothingMatchedError`).
+
+    Seven tables without a score, no sector or worker covered, were written before.
+    """
+    has = occ[[m for m in MEASURES if m in occ.columns]].notna().any(axis=1).to_numpy(dtype=bool)
+    codes = occ.loc[has, "onetsoc_code"].astype(str).reset_index(drop=True)
+    xw = onet_to_soc[["onetsoc_code", "soc_code"]].astype(str).reset_index(drop=True)
+    known = codes.isin(set(xw["onetsoc_code"])).to_numpy(dtype=bool)
+    n = len(codes)
+    if not known.any():
+        which = (f"the O*NET-SOC code {codes.iloc[0]!r} of the task scores is not" if n == 1 else
+                 f"none of the {n} O*NET-SOC codes of the task scores (e.g. {codes.iloc[0]!r}) is")
+        example = f", e.g. {xw['onetsoc_code'].iloc[0]!r}" if len(xw) else ""
+        return NothingMatchedError(
+            f"{which} in the crosswalk (O*NET-SOC 2019 codes expected{example}), so no OEWS code, "
+            "sector or worker would have a score: are the scores of another O*NET-SOC taxonomy?",
+            kind="crosswalk", column="onetsoc_code")
+    socs = xw.loc[xw["onetsoc_code"].isin(set(codes[known])), "soc_code"].drop_duplicates()
+    oews = soc["soc_code"].astype(str) if soc is not None else pd.Series(dtype=str)
+    shown_oews = f" (its codes: e.g. {oews.iloc[0]!r})" if len(oews) else ""
+    return NothingMatchedError(
+        f"none of the {len(socs)} SOC codes that the crosswalk gives the scored occupations (e.g. "
+        f"{socs.iloc[0]!r}) is an OEWS occupation code of the employment frame or in one of its "
+        f"aggregates{shown_oews}, so no OEWS code, sector or worker would have "
+        "a score: are the employment and the crosswalk of the same SOC edition?",
+        kind="employment", column="occ_code")
 
 
 def _has_sectors(employment: pd.DataFrame) -> bool:
@@ -340,6 +440,10 @@ def rollup(
     exposure.errors.DataFormatError
         ``weights`` that is not a string, ``sample_labels`` that is not True, False or
         None, checked before the task scores; and the errors of each stage.
+        :class:`NothingMatchedError` when no OEWS code would have a score: no scored
+        O*NET-SOC code is in ``onet_to_soc`` (codes of the O*NET-SOC 2010 taxonomy, such as
+        ``15-1132.00``), or none of their SOC codes is an OEWS code of ``employment``
+        (seven tables without a score were returned before).
     exposure.errors.ExposureError
         A bad ``n_draws``, ``seed``, ``level`` or ``gain``.
 
@@ -370,7 +474,10 @@ def rollup(
     check_flag(sample_labels, "sample_labels", optional=True)
     task_scores = check_task_scores(task_scores)  # typed columns (flags read from CSV text)
     occ = occupation_table(task_scores, weights, task_ratings=task_ratings, tasks=tasks)
+    _check_in_crosswalk(occ, onet_to_soc)  # codes of another taxonomy: seven tables without a score
     soc = to_soc(occ, onet_to_soc, employment, combine=combine, soc_structure=soc_structure)
+    if not soc[list(MEASURES)].notna().to_numpy().any():  # nor a crosswalk of other OEWS codes
+        raise _nothing_matched(occ, onet_to_soc, soc)
     check_draw_memory(n_draws, len(occ) + len(soc), "occupations and OEWS codes")
     sector_frames = []
     if _has_sectors(employment):

@@ -13,7 +13,14 @@ from exposure._args import check_name, check_names, check_positive, shown
 from exposure._measures import EXPOSURE_MEASURES, MEASURES
 from exposure.errors import DataFormatError
 from exposure.rollup._occupations import _interval, check_level
-from exposure.rollup._soc import _combine, _number, employment_frame, measure_values, require_frame
+from exposure.rollup._soc import (
+    _combine,
+    _employment_names,
+    _number,
+    employment_frame,
+    measure_values,
+    require_frame,
+)
 from exposure.schemas import validate
 from exposure.schemas._fields import OEWS_NAICS_PATTERN, _first_mismatch, first_bad_soc_code
 from exposure.schemas._rollup import SectorScores, WorkforceStats, WorkingTime
@@ -78,7 +85,10 @@ def _industry_cells(employment: pd.DataFrame, level: str):
     if bad is not None:
         raise DataFormatError(f"employment frame: naics {bad[1]}", row=int(f.index[bad[0]]) + 1, column="naics")
     industries = f[["naics", "naics_title"]].drop_duplicates("naics").sort_values("naics").reset_index(drop=True)
-    totals = f[f["o_group"] == "total"].drop_duplicates("naics").set_index("naics")["tot_emp"]
+    names = _employment_names(employment)  # the columns as the caller's frame names them
+    totals = f[f["o_group"] == "total"]
+    _refuse_other_totals(totals, level, names.get("tot_emp", "tot_emp"))  # the first was kept without a word
+    totals = totals.drop_duplicates("naics").set_index("naics")["tot_emp"]
     cells = f[f["o_group"] == "detailed"].reset_index(drop=True)
     if cells.duplicated(["naics", "occ_code"]).any():
         first = cells[cells.duplicated(["naics", "occ_code"])].iloc[0]
@@ -86,6 +96,28 @@ def _industry_cells(employment: pd.DataFrame, level: str):
                               f"occupation {str(first['occ_code'])!r}")
     industries["tot_emp"] = totals.reindex(industries["naics"]).to_numpy()
     return industries, cells
+
+
+def _refuse_other_totals(totals: pd.DataFrame, level: str, column: str = "tot_emp") -> None:
+    """Refuse an industry whose "All Occupations" row is given twice with other employment.
+
+    ``totals`` are the ``total`` rows of ``level`` (index: rows of the employment frame,
+    from 0). Two OEWS releases concatenated gave two totals, and the first was kept without
+    a word (coverage and suppressed employment computed from it). Repeats alike count once.
+    ``column`` is the employment column as the caller's frame names it (``TOT_EMP``).
+    """
+    emp = totals["tot_emp"].to_numpy(dtype=float)
+    first = pd.Series(np.arange(len(totals))).groupby(totals["naics"].astype(str).to_numpy()).transform("min")
+    ref = emp[first.to_numpy()]
+    differ = ~((ref == emp) | (np.isnan(ref) & np.isnan(emp)))
+    if differ.any():
+        k = int(np.flatnonzero(differ)[0])
+        j = int(first.iloc[k])
+        shown_emp = [None if np.isnan(v) else float(v) for v in (ref[k], emp[k])]
+        raise DataFormatError(f"employment frame: the {level} NAICS {str(totals['naics'].iloc[k])!r} has two "
+                              f"All Occupations totals, {shown_emp[0]!r} on row {int(totals.index[j]) + 1} and "
+                              f"{shown_emp[1]!r} on row {int(totals.index[k]) + 1}: keep one (two OEWS releases "
+                              "in one frame?)", row=int(totals.index[k]) + 1, column=column)
 
 
 def _cell_matrix(cells: pd.DataFrame, industries: pd.DataFrame, soc_codes, values) -> sparse.csr_matrix:
@@ -177,7 +209,9 @@ def to_sectors(
         naming the row (counted from 1) and column; or a bad ``employment`` frame (a
         ``tot_emp`` or ``a_mean`` that is other text, a boolean, negative or infinite,
         its row and column named: :func:`~exposure.rollup.employment_frame`; a row of
-        ``level`` whose ``naics`` is missing or not an OEWS industry code, ``' 11'``).
+        ``level`` whose ``naics`` is missing or not an OEWS industry code, ``' 11'``; an
+        occupation cell of an industry given twice; an industry's "All Occupations" total
+        given twice with other employment, naming both rows).
 
     Examples
     --------

@@ -410,7 +410,9 @@ def national_detailed(employment: pd.DataFrame) -> pd.DataFrame:
     """Cross-industry rows of detailed OEWS occupations (the level that sums to the total).
 
     OEWS marks its aggregates of detailed SOC codes (e.g. ``13-1020``) as ``detailed``
-    too, so these rows partition the workforce and each worker is counted once.
+    too, so these rows partition the workforce and each worker is counted once. An
+    occupation given twice is refused, naming both rows of ``employment`` (counted from
+    1) and the column.
 
     Examples
     --------
@@ -427,10 +429,14 @@ def national_detailed(employment: pd.DataFrame) -> pd.DataFrame:
     if not (f["tot_emp"] > 0).any():
         raise DataFormatError("employment frame: no cross-industry detailed occupation has employment "
                               "above 0 (tot_emp is 0 or missing on every row)", column="tot_emp")
-    if f["occ_code"].duplicated().any():
+    repeat = first_repeat(f["occ_code"])
+    if repeat is not None:  # it named neither row nor column (rows of employment, from 1)
+        pos, first = repeat
+        column = _employment_names(employment).get("occ_code", "occ_code")
         raise DataFormatError(
-            f"duplicate cross-industry occupation code {f.loc[f['occ_code'].duplicated(), 'occ_code'].iloc[0]!r}"
-        )
+            f"duplicate cross-industry occupation code {f['occ_code'].iloc[pos]!r} (rows "
+            f"{int(f.index[first]) + 1} and {int(f.index[pos]) + 1} of the employment frame, column "
+            f"{column!r}): keep one row per occupation")
     return f.sort_values("occ_code").reset_index(drop=True)
 
 
