@@ -43,7 +43,10 @@ def shown(value) -> str:
     """
     scalar = _numpy_scalar(value)
     if value is None or scalar or isinstance(value, (str, bytes, int, float, list, tuple)):
-        text = repr(value.item() if scalar else value)
+        try:
+            text = repr(value.item() if scalar else value)
+        except ValueError:  # an int of more than 4300 digits: Python refuses to write it out
+            return f"{type(value).__name__} of {value.bit_length()} bits"
         return f"{type(value).__name__} {text if len(text) <= 60 else text[:57] + '...'}"
     return type(value).__name__
 
@@ -51,6 +54,17 @@ def shown(value) -> str:
 def is_number(value) -> bool:
     """Whether ``value`` is one real number (``True`` is not: it was read as 1 before)."""
     return isinstance(value, numbers.Real) and not _is_bool(value)
+
+
+def _finite(value) -> bool:
+    """Whether the real number ``value`` is finite; an int too large for a float is not.
+
+    ``math.isfinite(10**400)`` raised ``OverflowError: int too large to convert to float``.
+    """
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
 
 
 def check_flag(value, name: str, *, optional: bool = False) -> None:
@@ -196,7 +210,7 @@ def check_positive(value, name: str, what: str = "a positive number") -> float:
     ...
     exposure.errors.DataFormatError: hours must be a positive number, got bool True
     """
-    ok = is_number(value) and math.isfinite(value) and value > 0
+    ok = is_number(value) and _finite(value) and value > 0
     if not ok:
         raise DataFormatError(f"{name} must be {what}, got {shown(value)}")
     return float(value)
@@ -219,18 +233,20 @@ def check_count(value, name: str, minimum: int = 0) -> int:
     ...
     exposure.errors.DataFormatError: n must be a whole number of 1 or more, got float 2.5
     """
-    ok = is_number(value) and math.isfinite(value) and float(value).is_integer() and value >= minimum
+    ok = is_number(value) and _finite(value) and float(value).is_integer() and value >= minimum
     if not ok:
         raise DataFormatError(f"{name} must be a whole number of {minimum} or more, got {shown(value)}")
     return int(value)
 
 
 def check_path(value, name: str, what: str = "a file path") -> Path:
-    """``value`` as a :class:`~pathlib.Path`; refuse what is not a str or os.PathLike.
+    """``value`` as a :class:`~pathlib.Path`; refuse what is not a str or os.PathLike, or is empty.
 
     ``pathlib`` raised ``TypeError: expected str, bytes or os.PathLike object, not
     NoneType`` (and a different one for bytes); a missing file is the caller's own
-    message.
+    message. An empty path (``""``) was read as ``Path(".")``, the current directory, and
+    a path holding a NUL character raised ``ValueError: embedded null byte`` where the
+    file was opened: both are refused here.
 
     Raises
     ------
@@ -249,9 +265,16 @@ def check_path(value, name: str, what: str = "a file path") -> Path:
     if not isinstance(value, (str, os.PathLike)):
         raise DataFormatError(f"{name} must be {what} (str or os.PathLike), got {shown(value)}")
     try:
-        return Path(value)
+        text = os.fspath(value)
+        path = Path(text)
     except TypeError:  # an os.PathLike whose __fspath__ gives bytes
         raise DataFormatError(f"{name} must be {what} (str or os.PathLike), got {shown(value)}") from None
+    if text == "":
+        raise DataFormatError(f"{name} is empty: give {what} (an empty path would be read as the "
+                              "current directory)")
+    if "\0" in text:
+        raise DataFormatError(f"{name} {text!r} holds a NUL character (\\0): it cannot name {what}")
+    return path
 
 
 def as_array(value):

@@ -121,7 +121,10 @@ def _read_manifest(path: Path) -> dict:
 
 
 def _check_directory(directory) -> None:
-    """Refuse a ``directory`` argument that is neither None nor a path (a ``TypeError`` before).
+    """Refuse a ``directory`` argument that is neither None nor a path (a ``TypeError`` before), or is empty.
+
+    ``""`` was read as the current directory (``processed table 'soc_scores' not found at
+    soc_scores.parquet``, or the tables of whatever directory the user was in).
 
     Examples
     --------
@@ -133,6 +136,9 @@ def _check_directory(directory) -> None:
     if directory is not None and not isinstance(directory, (str, os.PathLike)):
         raise ExposureError(f"directory must be a directory path (str or os.PathLike), "
                             f"got {type(directory).__name__} {directory!r}")
+    if directory is not None and os.fspath(directory) in ("", b""):  # Path("") is "."
+        raise DataFormatError("directory is empty: give an output directory of exposure "
+                              "recompute (an empty path would be read as the current directory)")
 
 
 def check_recompute_dir(directory: Path) -> Path:
@@ -161,6 +167,31 @@ def check_recompute_dir(directory: Path) -> Path:
         raise DataFormatError("is a file, not a directory (an output directory of exposure "
                               "recompute is expected)", path=directory)
     return directory
+
+
+def _get_table(name: str):
+    """The catalogue entry of ``name``; a file name or path of a table is named as such.
+
+    ``load("soc_scores.parquet")`` (or ``"out/soc_scores.parquet"``) said only ``unknown
+    table 'soc_scores.parquet'; choose one of ...``.
+
+    Examples
+    --------
+    >>> _get_table("soc_scores.parquet")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: unknown table 'soc_scores.parquet': give the table's name, 'soc_scores', not its file name...
+    """
+    try:
+        return get_table(name)
+    except ExposureError:
+        stem = Path(name).name.removesuffix(".parquet").removesuffix(".csv").strip().lower()
+        if stem != name and stem in TABLES:
+            where = (f" (for the file in {str(Path(name).parent)!r}, pass "
+                     f"directory={str(Path(name).parent)!r})" if Path(name).name != name else "")
+            raise ExposureError(f"unknown table {name!r}: give the table's name, {stem!r}, not "
+                                f"its file name{where}") from None
+        raise
 
 
 def _check_store(store) -> None:
@@ -367,7 +398,7 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
         raise DataFormatError(f"validate must be True or False, got {type(validate).__name__} {validate!r}")
     _check_directory(directory)
     _check_store(store)
-    table = None if name == MEASURES else get_table(name)
+    table = None if name == MEASURES else _get_table(name)
     base = check_recompute_dir(Path(directory)) if directory is not None else tables_dir(release, store=store)
     if directory is None and base != processed_dir() and str(base) not in _ANNOUNCED:
         _ANNOUNCED.add(str(base))

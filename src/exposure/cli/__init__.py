@@ -16,6 +16,7 @@ hold argparse, calls into the library and printing only.
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import importlib
 import io
@@ -228,7 +229,10 @@ def main(argv: list[str] | None = None) -> int:
         naming the path; 130 after Ctrl-C, 143 after SIGTERM and 129 after SIGHUP (the
         terminal was closed), all of which remove the command's temporary files and leave
         earlier outputs as they were; 141, silently,
-        when the reader of the output closes the pipe (``exposure sources | head -1``).
+        when the reader of the output closes the pipe (``exposure sources | head -1``,
+        also for ``--help`` and ``--version``); 1 when no command is given (the help is
+        printed). With stdout closed (``>&-``), a command that prints fails with exit code 2
+        (``standard output is closed``).
     """
     return _run(argv)
 
@@ -267,21 +271,30 @@ def _run(argv: list[str] | None, *, own_process: bool = False) -> int:
     if own_process:  # see entry()
         gc.freeze()
         gc.enable()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit:  # --help, --version (printed into stdout's buffer), a usage error
+        if not _flush_stdout():
+            return 141
+        raise
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
     if not getattr(args, "func", None):
         parser.print_help()
-        return 1
+        return 1 if _flush_stdout() else 141
+    if sys.stdout is None:  # `exposure sources >&-`: print() wrote nothing, and exit 0
+        sys.stdout = _ClosedStdout()
     for stream in (sys.stdout, sys.stderr):  # a path with non-UTF-8 bytes must print
         if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
             stream.reconfigure(errors="backslashreplace")
     try:
         check_output_options(args)  # -o '': named, before any work
         with terminate_cleanly():  # SIGTERM/SIGHUP unwind like an error: temporary files go
-            return int(args.func(args) or 0)
+            code = int(args.func(args) or 0)
+            sys.stdout.flush()  # a closed pipe is found here, not after exit (exit 120)
+            return code
     except Terminated as exc:
         print(f"exposure {args.command}: terminated ({exc.signal_name}); temporary files removed, "
               "previous outputs untouched", file=sys.stderr)
@@ -337,6 +350,37 @@ def with_record_line(exc: ExposureError) -> ExposureError:
         return exc
     line = record_line(exc.path, exc.row)
     return exc if line is None or line == exc.row else exc.with_line(line)
+
+
+def _flush_stdout() -> bool:
+    """Flush stdout; False (and stdout silenced) when its reader has closed the pipe.
+
+    Without it the interpreter's last flush found the closed pipe: ``exposure --help``,
+    ``--version`` or a short listing into a pipe whose reader had gone exited 120 after
+    ``Exception ignored in: <_io.TextIOWrapper name='<stdout>' ...> BrokenPipeError``.
+    """
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        return False
+    return True
+
+
+class _ClosedStdout(io.TextIOBase):
+    """Stands for a closed stdout (``>&-``): writing to it is an error, not a silent no-op.
+
+    Python sets ``sys.stdout`` to None when file descriptor 1 is closed, and ``print``
+    then writes nothing: ``exposure sources >&-`` showed nothing and exited 0.
+    """
+
+    def writable(self) -> bool:  # noqa: D102
+        return True
+
+    def write(self, text: str) -> int:  # noqa: D102
+        raise OSError(errno.EBADF, "standard output is closed: the command's output cannot be "
+                      "shown; redirect it to a file or to /dev/null")
 
 
 def _silence_stdout() -> None:
