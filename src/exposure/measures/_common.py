@@ -353,7 +353,9 @@ def check_measure_frame(frame, column: str, what: str, *, row_offset: int = 1) -
 def check_employment(employment, *, path="employment", row_offset: int = 1) -> pd.DataFrame:
     """Check an employment frame (``soc_code``, ``tot_emp``); return it with ``tot_emp`` as floats.
 
-    SOC / OEWS codes, each once and never missing; ``tot_emp`` a finite number of at
+    SOC / OEWS codes, each once and never missing, and none the total or a group of
+    other codes of the frame (:func:`_check_no_aggregate`: ``00-0000`` or ``15-1250``
+    beside ``15-1252`` counted those workers twice); ``tot_emp`` a finite number of at
     least 0, or missing (OEWS's ``**``).
 
     Examples
@@ -370,9 +372,40 @@ def check_employment(employment, *, path="employment", row_offset: int = 1) -> p
                               path=path, column=missing[0])
     frame = employment.reset_index(drop=True)
     check_soc_codes(frame, path, row_offset=row_offset)
+    _check_no_aggregate(frame["soc_code"].astype(str), path, row_offset)
     emp = numbers(frame, "tot_emp", path, row_offset=row_offset)
     check_range(emp, path, "tot_emp", what="employment", row_offset=row_offset)
     return frame.assign(tot_emp=emp.to_numpy())
+
+
+def _check_no_aggregate(codes: pd.Series, path, row_offset: int) -> None:
+    """Refuse a code that is the total or a group (major, minor, broad) of other codes of ``codes``.
+
+    The group of a code ending in zeros is the code without them (``15-1250`` holds
+    ``15-1252``, ``15-0000`` every ``15-`` code, ``00-0000`` all occupations): its
+    employment includes theirs, and a total of ``tot_emp`` counted those workers twice
+    (an OEWS file read with its total row halved every share of employment). OEWS's own
+    detailed-level aggregates (``31-1120``) are kept: none of their codes is published
+    beside them.
+
+    Examples
+    --------
+    >>> _check_no_aggregate(pd.Series(["11-1011", "00-0000"]), "employment", 1)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: employment, row 2, column 'soc_code': '00-0000' (all occupations) includes '11-1011' (row 1): its employment would be counted twice; keep the detailed codes only
+    """
+    text = codes.reset_index(drop=True)
+    for pos in np.flatnonzero(text.str.endswith("0").to_numpy(dtype=bool)):
+        code = text.iloc[pos]
+        prefix = "" if code == "00-0000" else code.rstrip("0")
+        inside = np.flatnonzero((text.str.startswith(prefix) & (text != code)).to_numpy(dtype=bool))
+        if len(inside):
+            other = int(inside[0])
+            what = " (all occupations)" if code == "00-0000" else ""
+            raise DataFormatError(f"{code!r}{what} includes {text.iloc[other]!r} (row {other + row_offset}): its "
+                                  "employment would be counted twice; keep the detailed codes only", path=path,
+                                  row=int(pos) + row_offset, column="soc_code")
 
 
 def read_soc10_to_18_links(path) -> tuple[pd.DataFrame, pd.DataFrame]:

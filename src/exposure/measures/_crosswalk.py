@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from exposure._tables import first_repeat, first_repeat_of
 from exposure.errors import DataFormatError
 
 __all__ = ["links_from_pairs", "compose_links", "reverse_links", "apply_links"]
@@ -307,10 +308,9 @@ def apply_links(
     missing = [c for c in [code, *values, *counts] if c not in frame.columns]
     if missing:
         raise DataFormatError(f"missing column(s) {missing}", path=path, column=missing[0])
-    if frame[code].duplicated().any():
-        dup = frame.loc[frame[code].duplicated(), code].iloc[0]
-        raise DataFormatError(f"code {dup!r} appears more than once", path=path, column=code)
     src = frame[[code, *values, *counts]].reset_index(drop=True)
+    _check_source_codes(src[code], "scores" if path is None else path, code)
+    links = _checked_links(links)
     for col in dict.fromkeys([*values, *counts]):  # text: "could not convert string to float" before
         src[col] = numbers(src, col, path).to_numpy()
     src[code] = src[code].astype(str)
@@ -327,27 +327,102 @@ def apply_links(
     merged = merged.dropna(subset=["target_code"])
     w = merged["crosswalk_weight"].to_numpy(float)
     parts = {"target_code": merged["target_code"].to_numpy(), "_w": w, "_one": 1}
+    scale = {}
     for col in values:
         x = merged[col].to_numpy(float)
         ok = ~np.isnan(x)
-        parts[f"_wx_{col}"] = np.where(ok, w * np.where(ok, x, 0.0), 0.0)
+        # huge scores scaled (others kept as they are, bit for bit): the weighted sum of two
+        # scores of 1e308 overflowed, and their mean was inf
+        top = float(np.abs(x[ok]).max(initial=0.0))
+        scale[col] = top if top > 1e100 else 1.0
+        parts[f"_wx_{col}"] = np.where(ok, w * np.where(ok, x / scale[col], 0.0), 0.0)
         parts[f"_wo_{col}"] = np.where(ok, w, 0.0)
     for col in counts:
         x = merged[col].to_numpy(float)
         parts[f"_c_{col}"] = w * x
     tmp = pd.DataFrame(parts)
-    agg = tmp.groupby("target_code", sort=True).sum()
+    with np.errstate(over="ignore"):  # an overflowing count is refused below
+        agg = tmp.groupby("target_code", sort=True).sum()
     out = pd.DataFrame({target: agg.index.astype(str)})
     for col in values:
         den = agg[f"_wo_{col}"].to_numpy()
         num = agg[f"_wx_{col}"].to_numpy()
         with np.errstate(invalid="ignore", divide="ignore"):
-            out[col] = np.where(den > 0, num / np.where(den > 0, den, 1.0), np.nan)
+            out[col] = np.where(den > 0, num / np.where(den > 0, den, 1.0), np.nan) * scale[col]
     for col in counts:
         out[col] = agg[f"_c_{col}"].to_numpy()
+        infinite = np.flatnonzero(np.isinf(out[col].to_numpy(float)))
+        if len(infinite):  # the sum was inf, without a word
+            raise DataFormatError(f"the {col} of {target} {out[target].iloc[int(infinite[0])]!r} adds up to more "
+                                  f"than the largest number ({np.finfo(float).max:.4g})",
+                                  path="scores" if path is None else path, column=col)
     out["crosswalk_weight"] = agg["_w"].to_numpy()
     out["n_sources"] = agg["_one"].to_numpy().astype("int64")
     out.attrs["unmatched"] = unmatched
     out.attrs["n_source"] = int(src[code].nunique())
     out.attrs["n_matched"] = int(src[code].nunique() - len(unmatched))
     return out
+
+
+def _check_source_codes(codes: pd.Series, path, column: str) -> None:
+    """Refuse a missing source code, or one given twice (as text: ``1110`` and ``'1110'`` are one code).
+
+    The row is counted from 1. A missing code was read as the code ``'nan'`` (dropped as
+    unmatched, or "none of the 1 codes matches the crosswalk (e.g. 'nan')"); a code given
+    as a number and as text was averaged twice into its targets.
+
+    Examples
+    --------
+    >>> _check_source_codes(pd.Series([1110, "1110"], dtype=object), "s.csv", "isco08_code")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: s.csv, row 2, column 'isco08_code': code '1110' appears more than once (rows 1 and 2)
+    """
+    missing = np.flatnonzero(codes.isna().to_numpy(dtype=bool))
+    if len(missing):
+        raise DataFormatError("code missing", path=path, row=int(missing[0]) + 1, column=column)
+    repeat = first_repeat(codes.astype(str))
+    if repeat is not None:
+        pos, first = repeat
+        raise DataFormatError(f"code {str(codes.iloc[pos])!r} appears more than once (rows {first + 1} and "
+                              f"{pos + 1})", path=path, row=pos + 1, column=column)
+
+
+def _checked_links(links: pd.DataFrame) -> pd.DataFrame:
+    """``links`` with text codes and float weights; a bad weight or a repeated link refused.
+
+    Each failure names ``links``, the row (counted from 1) and the column: a
+    ``crosswalk_weight`` missing, negative, infinite or not a number (a missing weight
+    was dropped from the mean, a negative one made it NaN), and a source -> target link
+    given twice (its weight counted twice: employment split to ISCO groups added up to
+    more than the total). Codes given as numbers are read as text (pandas refused to merge
+    ``int64`` codes with the text codes of the scores).
+
+    Examples
+    --------
+    >>> links = pd.DataFrame({"source_code": ["A", "A"], "target_code": ["x", "x"],
+    ...                       "crosswalk_weight": [1.0, 1.0]})
+    >>> _checked_links(links)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: links, row 2, column 'target_code': the link 'A' -> 'x' is given twice (rows 1 and 2): its weight would count twice
+    """
+    links = links[LINK_COLUMNS].reset_index(drop=True)
+    weight = numbers(links, "crosswalk_weight", "links")
+    bad = np.flatnonzero((weight.isna() | (weight < 0)).to_numpy(dtype=bool))
+    if len(bad):
+        pos = int(bad[0])
+        got = "missing" if pd.isna(weight.iloc[pos]) else repr(float(weight.iloc[pos]))
+        raise DataFormatError(f"crosswalk_weight must be a number of 0 or more, got {got}", path="links",
+                              row=pos + 1, column="crosswalk_weight")
+    codes = {c: links[c].where(links[c].isna(), links[c].astype(str)) for c in ("source_code", "target_code")}
+    links = links.assign(**codes, crosswalk_weight=weight.to_numpy())
+    repeat = first_repeat_of(links.dropna(subset=["source_code", "target_code"]).reset_index(),
+                             ["source_code", "target_code"])
+    if repeat is not None:
+        kept = links.dropna(subset=["source_code", "target_code"]).index
+        pos, first = int(kept[repeat[0]]), int(kept[repeat[1]])
+        raise DataFormatError(f"the link {links['source_code'].iloc[pos]!r} -> {links['target_code'].iloc[pos]!r} "
+                              f"is given twice (rows {first + 1} and {pos + 1}): its weight would count twice",
+                              path="links", row=pos + 1, column="target_code")
+    return links

@@ -184,6 +184,10 @@ def _pairs(x, y, w) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
             raise ExposureError(f"correlation weights must be finite and non-negative, got {w[bad[0]]} at "
                                 f"position {int(bad[0])} of w")
     keep = ~(np.isnan(x) | np.isnan(y))
+    with np.errstate(over="ignore"):
+        overflows = w is not None and not np.isfinite(w.sum())
+    if overflows:  # scaled (others kept bit for bit): a sum of weights of 1e308 overflowed, and gave NaN
+        w = w / w.max()
     return x[keep], y[keep], (None if w is None else w[keep])
 
 
@@ -357,8 +361,8 @@ def _check_once(table: pd.DataFrame, columns, path="table") -> None:
 _STATS = ("pearson", "spearman", "pearson_emp", "spearman_emp")
 
 
-def _measure_names(measures) -> list[str]:
-    """``measures`` as a list of names (:func:`~exposure._args.check_names`), each once.
+def _measure_names(measures, what: str = "measures") -> list[str]:
+    """``measures`` as a list of names (:func:`~exposure._args.check_names`), each once; ``what`` names the argument.
 
     A name given twice made a pair of a measure with itself (``x must be a list of
     numbers ... got DataFrame``) and a garbled correlation matrix.
@@ -370,10 +374,10 @@ def _measure_names(measures) -> list[str]:
     ...
     exposure.errors.DataFormatError: measures names 'a' twice
     """
-    measures = check_names(measures, "measures")
+    measures = check_names(measures, what)
     repeat = first_repeat(pd.Series(measures, dtype=object))
     if repeat is not None:
-        raise DataFormatError(f"measures names {measures[repeat[0]]!r} twice")
+        raise DataFormatError(f"{what} names {measures[repeat[0]]!r} twice")
     return measures
 
 
@@ -755,10 +759,14 @@ def _employment_total(employment: pd.DataFrame) -> float:
     ...
     exposure.errors.DataFormatError: employment, column 'tot_emp': tot_emp is 0 or missing on every row: no share of employment can be computed
     """
-    total = float(pd.to_numeric(employment["tot_emp"], errors="coerce").sum())
+    with np.errstate(over="ignore"):  # an overflow is refused below
+        total = float(pd.to_numeric(employment["tot_emp"], errors="coerce").sum())
     if not total > 0:  # every emp_share was 0.0, as if no measure covered anybody
         raise DataFormatError("tot_emp is 0 or missing on every row: no share of employment can be "
                               "computed", path="employment", column="tot_emp")
+    if not np.isfinite(total):  # pandera's "check not_nullable: nan" on emp_share (inf / inf) before
+        raise DataFormatError(f"tot_emp adds up to more than the largest number ({np.finfo(float).max:.4g}): "
+                              "no share of employment can be computed", path="employment", column="tot_emp")
     return total
 
 
@@ -826,8 +834,8 @@ def compare(
     ------
     exposure.errors.DataFormatError
         ``measures`` not None or a list of names of :data:`MEASURES` (``5`` raised a
-        ``TypeError``); ``key_measures`` not a list of names (a string was read letter by
-        letter, None raised a ``TypeError``); ``loaded`` not a dict, a name of it that is
+        ``TypeError``) or one naming a measure twice; ``key_measures`` not a list of names,
+        each once (a string was read letter by letter, None raised a ``TypeError``); ``loaded`` not a dict, a name of it that is
         not text (a ``TypeError``), that is a column of the table (``soc_code``,
         ``tot_emp``...: a ``TypeError``, or the measure read as codes) or a column of
         ``soc_scores`` it would be replaced by without a word; a frame or count of
@@ -864,7 +872,9 @@ def compare(
     unknown = [m for m in names if not isinstance(m, str) or m not in MEASURES]
     if unknown:
         raise DataFormatError(f"unknown measure(s) {unknown}; known: {sorted(MEASURES)}")
-    key_measures = check_names(key_measures, "key_measures")  # "ab" was read as the measures 'a' and 'b'
+    names = _measure_names(names)  # a name given twice was loaded once without a word
+    # "ab" was read as the measures 'a' and 'b'; a name given twice was blamed on "measures"
+    key_measures = _measure_names(key_measures, "key_measures")
     if loaded is not None and not isinstance(loaded, Mapping):
         raise DataFormatError("loaded must be a dict of measure name -> DataFrame, got "
                               f"{type(loaded).__name__}")
