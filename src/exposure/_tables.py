@@ -51,6 +51,9 @@ __all__ = [
     "read_table",
     "missing_to_na",
     "to_number",
+    "MAX_COUNT",
+    "power_scaled",
+    "check_filled",
     "MAX_TASK_ID",
     "exact_integer",
     "norm_task_id",
@@ -1027,7 +1030,7 @@ def to_number(raw: RawTable, column: str, *, integer: bool = False, tokens=_MISS
     if integer:
         frac = values.notna() & (values % 1 != 0)
         # 1e30 is whole, but no Int64: astype raised pandas' "cannot safely cast" TypeError
-        big = values.notna() & ~frac & (values.abs() >= 2.0**63)
+        big = values.notna() & ~frac & (values.abs() >= MAX_COUNT)
         bad |= frac | big
     if bad.any():
         pos = int(bad.to_numpy().nonzero()[0][0])
@@ -1063,6 +1066,56 @@ def _plain_integers(column: pd.Series) -> pd.Series | None:
 
 #: Task IDs are stored as 64-bit integers (``Int64``).
 MAX_TASK_ID = 2**63 - 1
+
+#: A count (employment) or a wage from this size on is refused: a count is stored as a
+#: 64-bit integer, and sums and products of numbers below it stay finite (``1e305``
+#: workers overflowed into NaN growth rates and estimates, with numpy's warning only).
+MAX_COUNT = 2.0**63
+
+
+def power_scaled(values: np.ndarray) -> np.ndarray:
+    """``values`` (finite, 0 or more) times the power of two that brings the largest to [0.5, 1).
+
+    For weights whose sum overflows (``1e308`` twice is inf): ratios, shares, ranks and
+    weighted correlations do not change under a common factor, and a power of two changes
+    no digit. Empty or all-zero ``values`` come back as they are.
+
+    Examples
+    --------
+    >>> bool(power_scaled(np.array([1e305, 2e305])).max() < 1), power_scaled(np.array([1.0, 3.0])).tolist()
+    (True, [0.25, 0.75])
+    """
+    if not len(values) or not values.max() > 0:
+        return values
+    return np.ldexp(values, -int(np.frexp(values.max())[1]))
+
+
+def check_filled(raw: RawTable, cells: dict, rule: str) -> None:
+    """Refuse the first blank cell (missing, empty or spaces only) of ``cells``, naming its row.
+
+    Parameters
+    ----------
+    raw : RawTable
+        The table read (its path, rows and the file's column names).
+    cells : dict
+        Column (as read) -> its cells, in the order checked.
+    rule : str
+        Said after ``"<column> is blank: "``.
+
+    Examples
+    --------
+    >>> raw = RawTable(pd.DataFrame({"occ_title": ["CEOs", " "]}), Path("o.csv"), 2, {"occ_title": "OCC_TITLE"})
+    >>> check_filled(raw, {"occ_title": raw.frame["occ_title"]}, "give every row its title")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: o.csv, row 3, column 'OCC_TITLE': OCC_TITLE is blank: give every row its title
+    """
+    for column, values in cells.items():
+        blank = values.astype("string").str.strip().eq("").to_numpy(dtype=bool, na_value=True)
+        if blank.any():
+            source = raw.sources.get(column, column)
+            raise DataFormatError(f"{source} is blank: {rule}", path=raw.path,
+                                  row=raw.row(int(np.flatnonzero(blank)[0])), column=source)
 
 
 def exact_integer(value) -> int | None:

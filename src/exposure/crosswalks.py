@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from exposure._args import check_choice, shown
-from exposure._tables import first_repeat_of, missing_to_na, to_number
+from exposure._tables import check_filled, first_repeat_of, missing_to_na, to_number
 from exposure.errors import DataFormatError, SchemaError
 from exposure.fetch import check_location, fetch
 from exposure.onet import _read
@@ -140,30 +140,6 @@ def _strip(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.apply(lambda s: s.str.strip())
 
 
-def _check_filled(frame: pd.DataFrame, raw, columns) -> None:
-    """Refuse a blank cell in one of ``columns`` of ``frame`` (the titles), naming file, row and column.
-
-    ``frame`` holds the cells as read, stripped. A blank title was read as the title
-    ``''`` without a word.
-
-    Examples
-    --------
-    >>> from pathlib import Path
-    >>> from exposure._tables import RawTable
-    >>> f = pd.DataFrame({"onetsoc_title": ["Chief Executives", ""]})
-    >>> _check_filled(f, RawTable(f, Path("c.csv"), 2, {"onetsoc_title": "Occupation"}), ["onetsoc_title"])
-    Traceback (most recent call last):
-    ...
-    exposure.errors.DataFormatError: c.csv, row 3, column 'Occupation': Occupation is blank: give every row its title
-    """
-    for column in columns:
-        blank = (frame[column].fillna("") == "").to_numpy(dtype=bool)
-        if blank.any():
-            source = raw.sources.get(column, column)
-            raise DataFormatError(f"{source} is blank: give every row its title", path=raw.path,
-                                  row=raw.row(int(np.flatnonzero(blank)[0])), column=source)
-
-
 def _check_repeats(frame: pd.DataFrame, raw, keys, what: str, *, label: str | None = None,
                    column=None) -> None:
     """Refuse a key of ``frame`` (the columns ``keys``) given twice, naming it, both rows and the column.
@@ -234,7 +210,7 @@ def read_onet_to_soc(path) -> pd.DataFrame:
         },
     )
     f = _strip(raw.frame)
-    _check_filled(f, raw, ["onetsoc_title", "soc_title"])
+    check_filled(raw, {"onetsoc_title": f["onetsoc_title"], "soc_title": f["soc_title"]}, "give every row its title")
     _check_repeats(f, raw, ["onetsoc_code"], "O*NET-SOC code")
     frame = validate(f, OnetToSoc, path=raw.path, row_offset=raw.first_row)
     _check_own_soc(frame, raw)
@@ -314,7 +290,7 @@ def read_soc_structure(path) -> pd.DataFrame:
         optional={"onet": ("Detailed O*NET-SOC", "O*NET-SOC Code")},
     )
     f = _strip(raw.frame)
-    _check_filled(f, raw, ["title"])
+    check_filled(raw, {"title": f["title"]}, "give every row its title")
     levels = [lv for lv in ("major", "minor", "broad", "detailed", "onet") if lv in f]
     codes, level_of, parents = [], [], {lv: [] for lv in ("major", "minor", "broad", "detailed")}
     current = dict.fromkeys(parents)
@@ -434,7 +410,7 @@ def read_soc_2010_to_2018(path) -> pd.DataFrame:
         },
     )
     f = _strip(raw.frame)
-    _check_filled(f, raw, ["onetsoc_2010_title", "soc_title"])
+    check_filled(raw, {"onetsoc_2010_title": f["onetsoc_2010_title"], "soc_title": f["soc_title"]}, "give every row its title")
     _check_repeats(f, raw, ["onetsoc_2010_code", "soc_code"], "pair of codes")
     frame = pd.DataFrame(
         {
@@ -531,7 +507,7 @@ def read_isco_groups(path) -> pd.DataFrame:
             "description": missing_to_na(f["description"], {""}) if "description" in f else pd.NA,
         }
     )
-    _check_filled(frame, raw, ["isco_title"])
+    check_filled(raw, {"isco_title": frame["isco_title"]}, "give every row its title")
     _check_repeats(frame, raw, ["isco08_code"], "ISCO-08 code")
     return validate(frame, IscoGroups, path=raw.path, row_offset=raw.first_row)
 
@@ -566,7 +542,7 @@ def read_naics_titles(path) -> pd.DataFrame:
         },
     )
     f = _strip(raw.frame)
-    _check_filled(f, raw, ["naics_title"])
+    check_filled(raw, {"naics_title": f["naics_title"]}, "give every row its title")
     _check_repeats(f, raw, ["naics"], "NAICS code")
     level = f["naics"].map(lambda c: 2 if re.fullmatch(r"[0-9]{2}-[0-9]{2}", c) else len(c))
     frame = pd.DataFrame({"naics": f["naics"], "naics_title": f["naics_title"], "level": level})
@@ -791,7 +767,7 @@ def read_census_crosswalk(path) -> pd.DataFrame:
         pos = int(np.flatnonzero(odd)[0])
         raise DataFormatError(f"Data-level must be Y, N or blank, got {raw.frame['data_level'].iloc[pos]!r}",
                               path=raw.path, row=raw.row(pos), column=raw.sources.get("data_level", "Data-level"))
-    _check_filled(f, raw, ["onetsoc_title"])
+    check_filled(raw, {"onetsoc_title": f["onetsoc_title"]}, "give every row its title")
     _check_repeats(f, raw, ["onetsoc_code"], "O*NET-SOC code")
     _check_census_codes(f["census_occ"], raw)
     frame = pd.DataFrame({

@@ -39,7 +39,7 @@ import pandas as pd
 import exposure.fetch as fetching
 from exposure import releases
 from exposure._args import check_choice, check_flag
-from exposure._tables import GROUPED, RawTable, first_repeat, to_number
+from exposure._tables import GROUPED, MAX_COUNT, RawTable, check_filled, first_repeat, to_number
 from exposure.errors import DataFormatError, ExposureError, SchemaError
 from exposure.onet import _read
 from exposure.schemas import validate
@@ -87,9 +87,6 @@ _BLANK = frozenset({""})
 #: A number whose commas are thousands separators (``1,234``, ``1,234,567.5``); not
 #: ``0,500`` (a decimal comma, read as 500 before).
 _GROUPED = GROUPED
-#: ``TOT_EMP`` is stored as a 64-bit integer: a count from this size on does not fit. A
-#: wage or RSE from this size on is refused too: times an employment it overflowed (``1e305``).
-_MAX_COUNT = 2.0**63
 #: What a number column holds, said of a value too large for it.
 _TOO_LARGE = {"tot_emp": "a number of workers", "emp_prse": "a relative standard error",
               "mean_prse": "a relative standard error"}
@@ -175,7 +172,9 @@ def read_oews(path) -> pd.DataFrame:
     )
     f = raw.frame
     out = {c: f[c].str.strip() for c in _TEXT}
-    _check_titles(out, raw)
+    # BLS titles every row: a blank one was read as the title '' (a missing one failed the schema)
+    check_filled(raw, {c: out[c] for c in ("naics_title", "occ_title") if c in out},
+                 "every row of an OEWS table has a title")
     flags = {}
     top_any = np.zeros(len(f), dtype=bool)
     for col in _NUMERIC + _PERCENTILES:
@@ -254,7 +253,7 @@ def _check_numbers(text: pd.Series, special: np.ndarray, raw: RawTable, col: str
     value = pd.to_numeric(text.str.replace(",", "", regex=False), errors="coerce").to_numpy(dtype=float)
     bad = ~special & (text != "").to_numpy(dtype=bool) & ((commas & ~grouped) | np.isnan(value))
     with np.errstate(invalid="ignore"):
-        big = ~bad & ~special & (np.abs(value) >= _MAX_COUNT)  # NaN (special, blank): not big
+        big = ~bad & ~special & (np.abs(value) >= MAX_COUNT)  # NaN (special, blank): not big
     if col != "tot_emp":  # an infinite wage or RSE is read: the schema refuses it (``must be a finite number``)
         big &= np.isfinite(value)
     if bad.any() or big.any():
@@ -264,31 +263,6 @@ def _check_numbers(text: pd.Series, special: np.ndarray, raw: RawTable, col: str
                 f"must be a number or a BLS special value ({' '.join(SPECIAL_VALUES)})")
         raise DataFormatError(f"{source} {rule}, got {raw.frame[col].iloc[pos]!r}", path=raw.path,
                               row=raw.row(pos), column=source)
-
-
-def _check_titles(text: dict, raw: RawTable) -> None:
-    """Refuse a blank ``OCC_TITLE`` or ``NAICS_TITLE`` (BLS titles every row), naming its row.
-
-    It was read as the title ``''`` (a missing one failed the schema).
-
-    Examples
-    --------
-    >>> from pathlib import Path
-    >>> raw = RawTable(pd.DataFrame({"occ_title": ["CEOs", " "]}), Path("o.csv"), 2, {"occ_title": "OCC_TITLE"})
-    >>> _check_titles({"occ_title": raw.frame["occ_title"].str.strip()}, raw)
-    Traceback (most recent call last):
-    ...
-    exposure.errors.DataFormatError: o.csv, row 3, column 'OCC_TITLE': OCC_TITLE is blank: every row of an OEWS table has a title
-    """
-    for col in ("naics_title", "occ_title"):
-        if col not in text:
-            continue
-        cells = text[col]
-        blank = (cells.isna() | (cells == "")).to_numpy(dtype=bool)
-        if blank.any():
-            source = raw.sources.get(col, col)
-            raise DataFormatError(f"{source} is blank: every row of an OEWS table has a title", path=raw.path,
-                                  row=raw.row(int(np.flatnonzero(blank)[0])), column=source)
 
 
 def _flag(cells: pd.Series, raw: RawTable, col: str) -> np.ndarray:

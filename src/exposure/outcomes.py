@@ -47,7 +47,7 @@ from exposure import crosswalks
 from exposure._args import check_flag, is_number, shown
 from exposure._load import load
 from exposure._measures import CATEGORY_SHARES, EXPOSURE_MEASURES
-from exposure._tables import first_repeat
+from exposure._tables import MAX_COUNT, first_repeat, power_scaled
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures import _common
 from exposure.measures import compare as published
@@ -182,10 +182,6 @@ def _aggregate_ok(code: str, detailed: set[str], published_codes: set[str]) -> b
     return any(d[:5] == code[:5] and d not in published_codes for d in detailed)
 
 
-#: A count or a wage from this size on is refused (:func:`exposure.oews.read_oews` stores
-#: ``TOT_EMP`` as a 64-bit integer): sums and products of such numbers stay finite. ``1e305``
-#: workers overflowed (numpy's RuntimeWarning only) into NaN growth rates and estimates.
-_TOO_LARGE = 2.0**63
 #: Cells of an occupation code that are a missing value written out as text.
 _MISSING_AS_TEXT = frozenset({"nan", "none", "null", "na", "n/a", "<na>"})
 
@@ -199,7 +195,7 @@ def _oews_numbers(frame: pd.DataFrame, sel: np.ndarray, column: str, name: str, 
     """``frame[column]`` of the rows ``sel`` read as OEWS numbers (:func:`exposure.rollup._soc._number`).
 
     Besides what ``_number`` refuses (text, booleans, negative or infinite numbers), a
-    value of :data:`_TOO_LARGE` or more is refused and, for a ``count`` (``tot_emp``),
+    value of :data:`exposure._tables.MAX_COUNT` or more is refused and, for a ``count`` (``tot_emp``),
     one that is not whole: OEWS counts jobs, and :func:`exposure.oews.read_oews` refuses
     ``1234.5`` (``not an integer``). Rows are counted from 1 by position in ``frame``.
 
@@ -215,7 +211,7 @@ def _oews_numbers(frame: pd.DataFrame, sel: np.ndarray, column: str, name: str, 
     """
     values = _number(frame[column].where(sel), column, name).to_numpy(dtype=float)
     with np.errstate(invalid="ignore"):
-        big = sel & (values >= _TOO_LARGE)
+        big = sel & (values >= MAX_COUNT)
         part = sel & ~big & ~np.isnan(values) & (values != np.floor(values)) if count else np.zeros(len(values), dtype=bool)
     if big.any() or part.any():
         pos = int(np.flatnonzero(big | part)[0])
@@ -939,7 +935,7 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] | None = N
         if total <= 0:
             raise ExposureError("the weights of the exposure groups sum to zero")
         if not np.isfinite(total):  # 1e308 + 1e308 is inf: wrong groups, with a RuntimeWarning only
-            w = np.ldexp(w, -int(np.frexp(w.max())[1]))  # scaled by a power of 2 (exact) to below 1 each
+            w = power_scaled(w)
         groups = np.searchsorted(probs, _weighted_midrank(v[ok], w), side="right") + 1
     out[ok] = groups
     return out
@@ -1183,7 +1179,7 @@ def _check_inputs(panel, exposures, measures, *, path="panel") -> tuple[pd.DataF
     wage = _common.numbers(panel, "a_mean", path)  # text: "could not convert string to float"
     _common.check_range(wage, path, "a_mean", what="a_mean", row_offset=1)
     with np.errstate(invalid="ignore"):
-        huge = (wage >= _TOO_LARGE).to_numpy(dtype=bool)
+        huge = (wage >= MAX_COUNT).to_numpy(dtype=bool)
     if huge.any():  # times the employment it overflowed: NaN wage growth, with a RuntimeWarning only
         pos = int(np.flatnonzero(huge)[0])
         raise DataFormatError(f"a_mean is too large for a wage, got {_shown_cell(panel['a_mean'].iloc[pos])!r}",
@@ -1247,7 +1243,7 @@ def _employment(panel: pd.DataFrame, balanced: np.ndarray, path="panel") -> np.n
         raise DataFormatError("a balanced occupation needs employment in every year, got "
                               f"{value!r}", path=path, row=pos + 1,
                               column="tot_emp")
-    big = balanced & (emp >= _TOO_LARGE)
+    big = balanced & (emp >= MAX_COUNT)
     if big.any():  # 1e305: overflowed in the sums and the regression (RuntimeWarning, NaN estimates)
         pos = int(np.flatnonzero(big)[0])
         raise DataFormatError(f"tot_emp is too large for a number of workers, got {_shown_cell(raw.iloc[pos])!r}",

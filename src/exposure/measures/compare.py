@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from exposure._args import check_choice, check_column, check_count, check_name, check_names, shown
-from exposure._tables import first_repeat
+from exposure._tables import first_repeat, power_scaled
 from exposure.crosswalks import load_soc_structure, oews_code_map
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures import _common, anthropic, felten, ilo, microsoft, webb
@@ -187,7 +187,7 @@ def _pairs(x, y, w) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
     with np.errstate(over="ignore"):
         overflows = w is not None and not np.isfinite(w.sum())
     if overflows:  # scaled (others kept bit for bit): a sum of weights of 1e308 overflowed, and gave NaN
-        w = w / w.max()
+        w = power_scaled(w)
     return x[keep], y[keep], (None if w is None else w[keep])
 
 

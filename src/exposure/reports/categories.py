@@ -33,7 +33,7 @@ from exposure._args import as_array, check_count, check_path, is_number, shown
 from exposure._io import atomic_paths, write_csv
 from exposure._load import load, processed_dir
 from exposure._measures import CATEGORIES, CORE_WEIGHT, OTHER_WEIGHT
-from exposure._tables import _check_field_counts, _check_header, first_repeat
+from exposure._tables import _check_field_counts, _check_header, first_repeat, power_scaled
 from exposure.crosswalks import load_onet_to_soc
 from exposure.errors import DataFormatError
 from exposure.measures._common import check_table
@@ -148,24 +148,7 @@ def _design(sample: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
         pos = int(bad.argmax())
         raise DataFormatError(f"sample: weight must be a positive, finite number, got {float(weight[pos])!r}",
                               row=pos + 1, column="weight")
-    return strata.to_numpy(dtype=str), _scaled(weight)
-
-
-def _scaled(values: np.ndarray) -> np.ndarray:
-    """``values`` (finite, 0 or more) times the power of two that brings the largest to [0.5, 1).
-
-    The ratio estimators do not change under a common factor, and a power of two changes
-    no digit: the figures are those of ``values``. Weights of ``1e305`` made the sums of
-    the estimates overflow: NaN, without a word.
-
-    Examples
-    --------
-    >>> bool(_scaled(np.array([1e305, 2e305])).max() < 1), _scaled(np.array([1.0, 3.0])).tolist()
-    (True, [0.25, 0.75])
-    """
-    if not len(values) or not values.max() > 0:
-        return values
-    return np.ldexp(values, -int(np.frexp(values.max())[1]))
+    return strata.to_numpy(dtype=str), power_scaled(weight)
 
 
 def _employment(values, name: str, n: int, rows: str) -> np.ndarray:
@@ -894,8 +877,8 @@ def category_estimates(tags: pd.DataFrame, employment: pd.Series, sample: pd.Dat
     check_table(sample, "sample", ["stratum", "weight", *CATEGORIES])
     strata, weight = _design(sample)
     # scaled, as the weights: a huge employment made the sums overflow (NaN shares)
-    e_all = _scaled(_employment(employment, "employment", len(tags), "tags"))
-    e_s = _scaled(_employment(sample_employment, "sample_employment", len(sample), "sample"))
+    e_all = power_scaled(_employment(employment, "employment", len(tags), "tags"))
+    e_s = power_scaled(_employment(sample_employment, "sample_employment", len(sample), "sample"))
     tagged_all = {cat: _flags(tags, cat, "tags") for cat in CATEGORIES}
     truth = {cat: _flags(sample, cat, "sample") for cat in CATEGORIES}
     boot = _boot_weights(strata, weight, n_boot, seed)
