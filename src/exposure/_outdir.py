@@ -67,6 +67,7 @@ from pathlib import Path
 from exposure.errors import DataFormatError, ExposureError
 
 __all__ = [
+    "foreign_entry",
     "RecomputeLockedError",
     "OutputPathError",
     "Terminated",
@@ -340,6 +341,36 @@ def _mount_inside(out: Path) -> Path | None:
             if dev != top or os.path.ismount(entry.path):
                 return Path(entry.path)
             stack.append(Path(entry.path))
+    return None
+
+
+def foreign_entry(out: Path, marker: str, names) -> Path | None:
+    """The first entry of ``out`` named like one of ``names``, when ``out`` lacks ``marker``.
+
+    A command that always writes ``marker`` beside its tables (``manifest.json`` for
+    ``exposure recompute``, ``coverage.json`` for ``exposure rollup``) wrote no table of a
+    directory without it: an entry there named like one of its tables is someone else's,
+    which it would replace (or remove) without a word. None when ``out`` has ``marker``
+    (a file, or a link) or holds none of ``names``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> _ = (out / "soc_scores.csv").write_text("mine")
+    >>> foreign_entry(out, "coverage.json", ["workforce.csv", "soc_scores.csv"]).name
+    'soc_scores.csv'
+    >>> _ = (out / "coverage.json").write_text("{}")
+    >>> foreign_entry(out, "coverage.json", ["soc_scores.csv"]) is None
+    True
+    """
+    sign = out / marker
+    if sign.is_file() or sign.is_symlink():
+        return None
+    for name in sorted(names):
+        entry = out / name
+        if entry.exists() or entry.is_symlink():
+            return entry
     return None
 
 

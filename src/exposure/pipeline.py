@@ -54,7 +54,13 @@ import exposure.fetch as fetching
 import exposure.scoring as scoring
 from exposure._args import check_choice, check_flag, check_name, check_path, shown
 from exposure._io import write_json, write_parquet
-from exposure._outdir import OutputPathError, check_output_dir, pause, replace_directory
+from exposure._outdir import (
+    OutputPathError,
+    check_output_dir,
+    foreign_entry,
+    pause,
+    replace_directory,
+)
 from exposure._tables import task_id_numbers
 from exposure._version import __version__
 from exposure.crosswalks import CROSSWALK_FILES, load_onet_to_soc, load_soc_structure
@@ -427,18 +433,17 @@ def _owned_names(out: Path, tables: Iterable[Table], timings: bool = True) -> se
     replaced without a word. So is a manifest that recompute did not write.
     """
     owned = {t.filename for t in tables} | {MANIFEST_NAME} | ({TIMINGS_NAME} if timings else set())
+    # no manifest: not a recompute output (which always has one), so a file named like a
+    # table is someone else's (a user's own table, an exposure rollup output), which the
+    # swap replaced without a word
+    theirs = foreign_entry(out, MANIFEST_NAME, [t.filename for t in tables])
+    if theirs is not None:
+        raise OutputPathError(
+            f"refusing to replace {theirs}: {out} has no {MANIFEST_NAME}, so exposure "
+            "recompute did not write that file, and it writes a table of that name; move "
+            "the file or choose a new or empty --out directory")
     old = out / MANIFEST_NAME
     if not (old.is_file() or old.is_symlink()):
-        # no manifest: not a recompute output (which always has one), so a file named like
-        # a table is someone else's (a user's own table, an exposure rollup output), which
-        # the swap replaced without a word
-        for name in sorted(t.filename for t in tables):
-            theirs = out / name
-            if theirs.exists() or theirs.is_symlink():
-                raise OutputPathError(
-                    f"refusing to replace {theirs}: {out} has no {MANIFEST_NAME}, so exposure "
-                    "recompute did not write that file, and it writes a table of that name; move "
-                    "the file or choose a new or empty --out directory")
         return owned  # the output path itself is checked by replace_directory
     try:
         manifest = json.loads(old.read_bytes())

@@ -12,7 +12,7 @@ import pandas as pd
 from exposure._args import check_choice, check_flag
 from exposure._io import write_json, write_parquet
 from exposure._measures import CATEGORIES, MEASURES
-from exposure._outdir import OutputPathError, previous_files_note, replace_directory
+from exposure._outdir import OutputPathError, foreign_entry, previous_files_note, replace_directory
 from exposure._tables import write_frame
 from exposure.errors import DataFormatError, ExposureError
 from exposure.rollup._occupations import (
@@ -310,17 +310,13 @@ def check_rollup_output(out) -> None:
     exposure._outdir.OutputPathError: refusing to write the roll-up into ...: it has no coverage.json, so .../workforce.xlsx is not a roll-up's table, and the roll-up replaces or removes a file of that name; move the file or choose another output directory
     """
     out = Path(out)
-    coverage_file = out / COVERAGE_NAME
-    if coverage_file.is_file() or coverage_file.is_symlink() or not out.is_dir():
-        return
-    for name in sorted(owned_names() - {COVERAGE_NAME}):
-        theirs = out / name
-        if theirs.exists() or theirs.is_symlink():
-            raise OutputPathError(
-                f"refusing to write the roll-up into {out}: it has no {COVERAGE_NAME}, so {theirs} is "
-                "not a roll-up's table, and the roll-up replaces or removes a file of that name; move "
-                "the file or choose another output directory"
-            )
+    theirs = foreign_entry(out, COVERAGE_NAME, owned_names() - {COVERAGE_NAME})
+    if theirs is not None:
+        raise OutputPathError(
+            f"refusing to write the roll-up into {out}: it has no {COVERAGE_NAME}, so {theirs} is "
+            "not a roll-up's table, and the roll-up replaces or removes a file of that name; move "
+            "the file or choose another output directory"
+        )
 
 
 class NothingMatchedError(DataFormatError):
@@ -336,6 +332,12 @@ class NothingMatchedError(DataFormatError):
         self.kind = kind
 
 
+def _scored_codes(occ: pd.DataFrame) -> pd.Series:
+    """O*NET-SOC codes of the occupations of ``occ`` with a value of at least one measure."""
+    has = occ[[m for m in MEASURES if m in occ.columns]].notna().any(axis=1).to_numpy(dtype=bool)
+    return occ.loc[has, "onetsoc_code"].astype(str).reset_index(drop=True)
+
+
 def _check_in_crosswalk(occ: pd.DataFrame, onet_to_soc: pd.DataFrame) -> None:
     """Refuse occupations none of whose scored codes is in ``onet_to_soc``, before :func:`to_soc`.
 
@@ -345,8 +347,7 @@ def _check_in_crosswalk(occ: pd.DataFrame, onet_to_soc: pd.DataFrame) -> None:
     """
     require_frame(onet_to_soc, "onet_to_soc", ["onetsoc_code", "soc_code"])
     check_codes(onet_to_soc, "onet_to_soc", ["onetsoc_code", "soc_code"])
-    has = occ[[m for m in MEASURES if m in occ.columns]].notna().any(axis=1).to_numpy(dtype=bool)
-    codes = set(occ.loc[has, "onetsoc_code"].astype(str))
+    codes = set(_scored_codes(occ))
     if codes and not codes & set(onet_to_soc["onetsoc_code"].astype(str)):
         raise _nothing_matched(occ, onet_to_soc, None)
 
@@ -356,8 +357,7 @@ def _nothing_matched(occ: pd.DataFrame, onet_to_soc: pd.DataFrame, soc: pd.DataF
 
     Seven tables without a score, no sector or worker covered, were written before.
     """
-    has = occ[[m for m in MEASURES if m in occ.columns]].notna().any(axis=1).to_numpy(dtype=bool)
-    codes = occ.loc[has, "onetsoc_code"].astype(str).reset_index(drop=True)
+    codes = _scored_codes(occ)
     xw = onet_to_soc[["onetsoc_code", "soc_code"]].astype(str).reset_index(drop=True)
     known = codes.isin(set(xw["onetsoc_code"])).to_numpy(dtype=bool)
     n = len(codes)
