@@ -7,6 +7,8 @@ OEWS codes that publish their employment by the one rule of
 
 from __future__ import annotations
 
+import csv
+import io
 import logging
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,6 +18,7 @@ import pandas as pd
 
 from exposure._tables import (
     EMPTY_LINE,
+    _check_field_counts,
     _check_file,
     _check_header,
     _drop_empty_tail,
@@ -118,9 +121,10 @@ def read_csv(path, name=None) -> pd.DataFrame:
         # a NUL byte was read into a cell; the task tables refuse it (exposure._tables.read_frame)
         check_no_nul(path, path if name is None else name)
     name = path if name is None else name
+    source = _checked_fields(path, name)
     try:
         # empty lines kept (as rows of missing cells), so that row i + 1 of frame is row i + 1 of the file
-        frame = pd.read_csv(path, dtype=str, header=None, encoding="utf-8-sig", skip_blank_lines=False)
+        frame = pd.read_csv(source, dtype=str, header=None, encoding="utf-8-sig", skip_blank_lines=False)
     except pd.errors.EmptyDataError:
         if not hasattr(path, "read") and path.read_bytes().strip():  # text under an empty first line
             raise DataFormatError(EMPTY_LINE, path=name, row=1) from None
@@ -143,6 +147,33 @@ def read_csv(path, name=None) -> pd.DataFrame:
     if frame.empty:  # a header only: every reader returned an empty measure without a word
         raise DataFormatError("no rows below the header (row 1)", path=name)
     return frame.reset_index(drop=True)
+
+
+def _checked_fields(path, name):
+    """``path`` with each line's field count checked against the header's; what pandas should read.
+
+    A truncated line (fields missing at its end) was read with its last cells missing, and
+    a line with a field too many was pandas' ``Error tokenizing data`` without a row: both
+    are refused as the task tables refuse them (:func:`exposure._tables._check_field_counts`),
+    naming the row, the line and (too few fields) the first missing column. A buffer is
+    read here and handed on as text; a file that is not UTF-8, or one with a quoted cell
+    left open, is left to pandas, which refuses it (``cannot parse as CSV``).
+    """
+    if hasattr(path, "read"):
+        text = path.read()
+        text = text.decode("utf-8-sig") if isinstance(text, bytes) else text.removeprefix("\ufeff")
+        source = io.StringIO(text)
+    else:
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return path
+        except OSError as exc:
+            raise InputError(exc.strerror or str(exc), path=name, errno=exc.errno) from None
+        source = path
+    if text.strip() and not text.count('"') % 2:  # a quoted cell left open: pandas' "EOF inside string"
+        _check_field_counts(text, ",", csv.QUOTE_MINIMAL, name)
+    return source
 
 
 def check_sheet_header(frame: pd.DataFrame, path, sheet, **kwargs) -> None:

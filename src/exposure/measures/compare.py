@@ -30,7 +30,7 @@ import pandas as pd
 
 from exposure._args import check_choice, check_column, check_count, check_name, check_names, shown
 from exposure._tables import first_repeat, power_scaled
-from exposure.crosswalks import load_soc_structure, oews_code_map
+from exposure.crosswalks import check_soc_structure, load_soc_structure, oews_code_map
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures import _common, anthropic, felten, ilo, microsoft, webb
 from exposure.measures._crosswalk import apply_links, links_from_pairs
@@ -896,6 +896,8 @@ def compare(
     _common.require_columns(employment, ["soc_code", "tot_emp"], "employment")
     emp_total = _employment_total(employment)
     oews_codes = employment["soc_code"].astype(str)
+    for name, frame in loaded.items():  # before the registry's files are read
+        _check_loaded_codes(name, frame, oews_codes, soc_structure)
 
     frames: dict[str, tuple[pd.DataFrame, str]] = {}
     cache: dict[str, pd.DataFrame] = {}
@@ -961,6 +963,48 @@ def _check_loaded_names(loaded: Mapping, soc_scores) -> None:
         if name in ours:  # our column replaced it without a word
             raise DataFormatError(f"loaded: {name!r} is also a column of soc_scores (our own scores): give the "
                                   "measure another name")
+
+
+def _check_loaded_codes(name: str, frame: pd.DataFrame, oews_codes: pd.Series, soc_structure) -> None:
+    """Refuse a loaded measure without any value, or with a code that no other code or employment can meet.
+
+    A code with a value must be a SOC 2018 code (one of ``soc_structure``) or a code of the
+    employment; without a structure, it must reach a code of the employment (itself, its
+    broad group or the OEWS aggregate of it, :func:`~exposure.crosswalks.oews_code_map`).
+    A SOC 2010 code (``15-1132``) met no code of the other measures and no employment: it
+    dropped out of every correlation while the coverage counted it as a SOC code reached.
+    ``frame`` is checked (:func:`~exposure.measures._common.check_measure_frame`); the
+    row named is counted from 1.
+
+    Examples
+    --------
+    >>> emp = pd.Series(["11-1011", "15-1252"])
+    >>> _check_loaded_codes("a", pd.DataFrame({"soc_code": ["11-1011", "15-1132"], "a": [0.1, 0.2]}), emp, None)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: measure 'a', row 2, column 'soc_code': '15-1132' reaches no code of the employment (nor an OEWS aggregate of it): a SOC 2010 code? cross the measure to SOC 2018 first (the links: exposure.crosswalks.load_soc_2010_to_2018()); give soc_structure (exposure.crosswalks.load_soc_structure()) to keep a SOC 2018 code that OEWS does not publish
+    """
+    what = f"measure {name!r}"
+    given = frame[name].notna().to_numpy(dtype=bool)
+    if not given.any():  # compared, every correlation NaN, 0 SOC codes covered, without a word
+        raise DataFormatError(f"{name} has no value ({'missing in every row' if len(frame) else 'no rows'}): "
+                              "nothing to compare", path=what, column=name)
+    codes = frame["soc_code"].astype(str)
+    crossing = "cross the measure to SOC 2018 first (the links: exposure.crosswalks.load_soc_2010_to_2018())"
+    if soc_structure is not None:
+        check_soc_structure(soc_structure)
+        known = set(soc_structure["soc_code"].astype(str)) | set(oews_codes)
+        bad = given & ~codes.isin(known).to_numpy(dtype=bool)
+        why = f"is not a SOC 2018 code (of soc_structure) nor a code of the employment: a SOC 2010 code? {crossing}"
+    else:
+        cmap = oews_code_map(codes[given], oews_codes).set_index("soc_code")["occ_code"]
+        bad = given & codes.map(cmap).isna().to_numpy(dtype=bool)
+        why = (f"reaches no code of the employment (nor an OEWS aggregate of it): a SOC 2010 code? {crossing}; "
+               "give soc_structure (exposure.crosswalks.load_soc_structure()) to keep a SOC 2018 code that OEWS "
+               "does not publish")
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        raise DataFormatError(f"{codes.iloc[pos]!r} {why}", path=what, row=pos + 1, column="soc_code")
 
 
 def anthropic_match_rates(*, mirror=None, data_dir=None) -> pd.DataFrame:

@@ -32,6 +32,7 @@ The contract:
 
 from __future__ import annotations
 
+import csv
 import logging
 import os
 
@@ -40,14 +41,7 @@ import pandas as pd
 
 from exposure._args import check_names, check_path
 from exposure._measures import LABELS
-from exposure._tables import (
-    EMPTY_LINE,
-    _check_file,
-    _check_header,
-    _drop_empty_tail,
-    check_no_nul,
-    task_id_numbers,
-)
+from exposure._tables import read_text_table, task_id_numbers
 from exposure.errors import DataFormatError
 from exposure.fetch import fetch
 from exposure.measures import _common
@@ -104,43 +98,22 @@ _OCC_COLUMNS = {
 def _read(path, sep: str, columns: dict, *, index: bool = False) -> pd.DataFrame:
     """The file's ``columns`` (keyed by their names in the file), every cell a string or missing.
 
-    The header is row 1 and frame row ``i`` is row ``i + 2`` of the file: an empty line
-    before the last row is refused (pandas skipped it, so that every error below it named
-    the row above the one at fault), as are a column named twice (the first copy was read
-    without a word) and a header without rows (an empty table was returned). With
-    ``index``, a first column without a name (the label file's index) is dropped; a file
-    saved without it is read as well (it was refused as lacking ``O*NET-SOC Code``).
+    Read by the shared :func:`exposure._tables.read_text_table` (quoted cells, as the files
+    quote a task holding quotes): the header is row 1 and frame row ``i`` is row ``i + 2``
+    of the file. It refuses a missing, empty, HTML or non-UTF-8 file, a line with too few
+    fields (a truncated line was read with its last cells missing) or too many (pandas'
+    ``Error tokenizing data``, without a row), an empty line before the last row, a column
+    read that the header names twice, and a missing column (header names are matched
+    whatever their case and spacing). A header without rows is refused here (an empty
+    table was returned). The label file's unnamed first column (its index) is not read,
+    so a file saved without it is read as well; ``index`` is kept for the callers.
     """
     path = check_path(path, "path")  # None: a pathlib TypeError before
-    # a directory, an empty, UTF-16 or HTML file: named as the other measures' readers
-    # name it (an empty file was pandas' EmptyDataError)
-    _check_file(path)
-    check_no_nul(path)  # a NUL byte was read into a cell; the task tables refuse it (read_frame)
-    try:
-        frame = pd.read_csv(path, sep=sep, dtype=str, header=None, keep_default_na=False, na_values=[""],
-                            skip_blank_lines=False)
-    except pd.errors.EmptyDataError:  # blank lines only
-        raise DataFormatError("file is empty", path=path) from None
-    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
-        raise DataFormatError(f"cannot parse: {exc}", path=path) from None
-    frame = _drop_empty_tail(frame)
-    cells = frame.apply(lambda c: c.str.strip()) if len(frame) else frame
-    if cells.isna().all(axis=None) or (cells.fillna("") == "").all(axis=None):  # blank lines only
-        raise DataFormatError("file is empty", path=path)
-    empty = frame.isna().all(axis=1).to_numpy(dtype=bool)
-    if empty.any():
-        raise DataFormatError(EMPTY_LINE, path=path, row=int(np.flatnonzero(empty)[0]) + 1)
-    names = ["" if pd.isna(c) else str(c) for c in frame.iloc[0]]
-    _check_header(names, path)
-    frame = frame.iloc[1:].set_axis([n or f"Unnamed: {i}" for i, n in enumerate(names)], axis=1)
-    if index and names[0] == "":
-        frame = frame.iloc[:, 1:]
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise DataFormatError(f"missing column(s) {missing}", path=path)
+    raw = read_text_table(path, {name: name for name in columns}, sep=sep, quoting=csv.QUOTE_MINIMAL)
+    frame = raw.frame
     if frame.empty:  # a header only: an empty table was returned
         raise DataFormatError("no rows below the header (row 1)", path=path)
-    return frame.reset_index(drop=True)[list(columns)]
+    return frame.mask(frame == "").reset_index(drop=True)[list(columns)]
 
 
 def _codes(frame: pd.DataFrame, path, *, unique: bool) -> pd.Series:
@@ -171,8 +144,9 @@ def read_task_labels(path) -> pd.DataFrame:
     ------
     exposure.errors.DataFormatError
         ``path`` not a str or os.PathLike (None, bytes: named ``path``); missing file or
-        column, a header without rows, a column named twice, an empty line before the last
-        row, a missing or malformed O*NET-SOC code, a task ID that is not an integer from 0
+        column, a header without rows, a column read named twice, a line with too few or
+        too many fields, an empty line before the last row, a missing or malformed
+        O*NET-SOC code, a task ID that is not an integer from 0
         to 2**63 - 1, a ``gpt_3_relevant`` other than True/False, or a value outside the
         schema (:class:`~exposure.errors.SchemaError`), naming the file line and column (as
         the file names it: ``O*NET-SOC Code``, ``Task ID``).
@@ -230,7 +204,8 @@ def read_occ_level(path) -> pd.DataFrame:
     ------
     exposure.errors.DataFormatError
         ``path`` not a str or os.PathLike (named ``path``); missing file or column, a header
-        without rows, a column named twice, an empty line before the last row, a missing,
+        without rows, a column read named twice, a line with too few or too many fields, an
+        empty line before the last row, a missing,
         malformed or repeated O*NET-SOC code, a rating that is missing, not a number or
         outside 0-1, or a value outside the schema (:class:`~exposure.errors.SchemaError`);
         file, line and column named as in the file (``dv_rating_alpha``, not ``gpt4_alpha``).

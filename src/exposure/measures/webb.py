@@ -46,11 +46,16 @@ def _occ_code(raw: pd.Series, path, column: str) -> pd.Series:
 
 
 def _check_percentiles(pct: dict, name) -> None:
-    """Refuse percentiles written as fractions (0-1), which ``/ 100`` would shrink silently.
+    """Refuse percentile columns that hold no percentiles: fractions, flags, or no value.
 
-    Webb publishes percentiles from 1 to 100. A column whose values all lie in [0, 1],
-    one of them strictly between 0 and 1, holds fractions: it is refused, naming its
-    first such row.
+    Webb publishes employment-weighted percentiles from 1 to 100, which ``/ 100`` makes
+    fractions. A column whose values all lie in [0, 1] is refused: with a value strictly
+    between 0 and 1 it holds fractions (``/ 100`` would shrink them silently); with only
+    0 and 1 (at least one 0, which is no Webb percentile) it holds flags or rounded
+    fractions (read as the percentiles 0 and 1 before). The row named is the first value
+    strictly between 0 and 1 (the first row with a value, for 0/1). A column of the
+    percentile 1 on every row is read as such. A column missing on every row (a release
+    without the measure's values) is refused too: the measure came out missing everywhere.
 
     Examples
     --------
@@ -58,17 +63,31 @@ def _check_percentiles(pct: dict, name) -> None:
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: w.csv, row 2, column 'pct_ai': pct_ai holds percentiles from 0 to 100, but every value is from 0 to 1 (0.28): the file gives fractions; multiply them by 100
+    >>> _check_percentiles({"pct_ai": pd.Series([1.0, 0.0, 1.0])}, "w.csv")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: w.csv, row 2, column 'pct_ai': pct_ai holds percentiles from 1 to 100, but every value is 0 or 1: flags or rounded fractions, not Webb's percentiles
     """
     for col, values in pct.items():
         arr = values.to_numpy(dtype=float)
-        known = arr[~np.isnan(arr)]
+        given = ~np.isnan(arr)
+        if not given.any():
+            raise DataFormatError(f"{col} is missing in every row (the file gives no percentile of this "
+                                  "measure)", path=name, column=col)
+        if arr[given].max() > 1:
+            continue
         inside = (arr > 0) & (arr < 1)
-        if len(known) and known.max() <= 1 and inside.any():
+        if inside.any():
             pos = int(np.flatnonzero(inside)[0])
             raise DataFormatError(
                 f"{col} holds percentiles from 0 to 100, but every value is from 0 to 1 "
                 f"({float(arr[pos])!r}): the file gives fractions; multiply them by 100",
                 path=name, row=pos + 2, column=col)
+        if (arr[given] == 1).all():  # the percentile 1 on every row: read as such
+            continue
+        raise DataFormatError(f"{col} holds percentiles from 1 to 100, but every value is 0 or 1: flags or "
+                              "rounded fractions, not Webb's percentiles", path=name,
+                              row=int(np.flatnonzero(given)[0]) + 2, column=col)
 
 
 def read_webb(path) -> pd.DataFrame:
@@ -86,10 +105,11 @@ def read_webb(path) -> pd.DataFrame:
     Raises
     ------
     exposure.errors.DataFormatError
-        An unreadable file or one without rows, a missing column, a value that is not a
-        finite number, an occ1990dd code that is not a whole number from 0 to 999, a
-        percentile column written as fractions (every value from 0 to 1), or a value
-        outside its range (file, row and column named).
+        An unreadable file or one without rows, a line with too few or too many fields, a
+        missing column, a value that is not a finite number, an occ1990dd code that is not
+        a whole number from 0 to 999, a percentile column written as fractions or 0/1
+        flags (every value from 0 to 1) or missing on every row, or a value outside its
+        range (file, row and column named).
 
     Examples
     --------
