@@ -105,11 +105,43 @@ def check_onet_release(release: str) -> str:
     Traceback (most recent call last):
     ...
     exposure.errors.ExposureError: O*NET release '31' is not of the form MAJOR.MINOR (e.g. 29.1, 31.0)
+
+    A major number with a leading zero is refused: ``"029.1"`` was a release of its own
+    (the files ``onet/029.1/...``, an archive ``db_029_1_text.zip`` that does not exist).
+
+    >>> check_onet_release("029.1")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: O*NET release '029.1' has a leading zero: write '29.1'
     """
-    if not _ONET_RELEASE.match(str(release)):
+    m = _ONET_RELEASE.match(str(release))
+    if not m:
         raise ExposureError(
             f"O*NET release {release!r} is not of the form MAJOR.MINOR (e.g. 29.1, 31.0)")
+    if len(m.group(1)) > 1 and m.group(1).startswith("0"):
+        raise ExposureError(f"O*NET release {release!r} has a leading zero: write "
+                            f"'{int(m.group(1))}.{m.group(2)}'")
     return str(release)
+
+
+def _release_order(kind: str, release: str) -> tuple:
+    """Sort key of a release of ``kind``: O*NET ``5.1`` before ``29.1`` before ``100.0``.
+
+    Releases were sorted as text (``100.0`` before ``29.1``, ``5.1`` after ``30.1``).
+    A release of another form sorts after the others, as text.
+
+    Examples
+    --------
+    >>> sorted(["100.0", "29.1", "5.1"], key=lambda r: _release_order("onet", r))
+    ['5.1', '29.1', '100.0']
+    >>> _release_order("oews", "May 2025")
+    (0, 2025, 0, '')
+    """
+    m = re.fullmatch(r"([0-9]+)\.([0-9]+)", release) if kind == "onet" else re.fullmatch(
+        r"(?:May )?([0-9]{4})", release)
+    if m is None:
+        return (1, 0, 0, release)
+    return (0, int(m.group(1)), int(m.group(2)) if m.lastindex == 2 else 0, "")
 
 
 def check_oews_release(release) -> str:
@@ -297,9 +329,14 @@ def layout_source(name: str) -> Source:
     m = _ONET_NAME.match(name)
     if m:
         release, base, ext = m.groups()
+        check_onet_release(release)  # 029.1 was a release of its own
         if base.lower().endswith(tuple(ONET_FORMATS.values())):
             raise ExposureError(f"unknown source {name!r}: the file name has two extensions (write "
                                 f"'onet/{release}/{base}')")
+        if "/" in base or "\\" in base or base != base.strip() or base in (".", ".."):
+            # as onet_name refuses it: the archive's files lie in one folder
+            raise ExposureError(f"unknown source {name!r}: {base!r} is not an O*NET file name (the files "
+                                f"of a release lie in one folder: onet/{release}/<file>{ext})")
         a, b = release.split(".")
         fmt = "text" if ext == ".txt" else "excel"
         archive = ONET_ARCHIVE.format(a=a, b=b, fmt=fmt)
@@ -590,7 +627,12 @@ def releases_frame(lock: Lock | None = None) -> pd.DataFrame:
     -----
     A file of the lock that follows no release layout (a custom
     :class:`~exposure.sources.Source` pinned by :func:`exposure.fetch.fetch_table`) is no
-    release: it is left out (it raised "unknown source").
+    release: it is left out (it raised "unknown source"). So is a custom source named
+    like a release file that the layout refuses: a file of a release the package pins that
+    the registry lacks (``onet/29.1/Skills.txt``), or a name with two extensions (it
+    raised "unknown source ...: O*NET 29.1 is pinned by the package and has no such file",
+    naming neither the lock file nor its line). Releases are listed in the order of their
+    numbers (they were sorted as text: O*NET ``100.0`` before ``29.1``).
     """
     _check_lock(lock)
     rows: dict[tuple[str, str, str], dict] = {}
@@ -609,10 +651,16 @@ def releases_frame(lock: Lock | None = None) -> pd.DataFrame:
     if lock is not None:
         for name in lock.entries():
             if name in SOURCES or _ONET_NAME.match(name) or _OEWS_NAME.match(name):
-                add(source_for(name, lock), str(lock.path))
+                try:
+                    src = source_for(name, lock)
+                except DataFormatError:
+                    raise  # a damaged lock file, named with its row and column
+                except ExposureError:  # a custom source named like a release file
+                    continue
+                add(src, str(lock.path))
     out = [{**{k: v for k, v in r.items() if k != "urls"},
             "url": next(iter(r["urls"])) if len(r["urls"]) == 1 else "-"}
            for r in rows.values()]
+    out.sort(key=lambda r: (r["kind"], _release_order(r["kind"], r["release"]), r["pinned_by"]))
     frame = pd.DataFrame(out, columns=["kind", "release", "files", "pinned_by", "url"])
-    return frame.sort_values(["kind", "release", "pinned_by"], kind="stable").reset_index(
-        drop=True)
+    return frame.reset_index(drop=True)

@@ -103,7 +103,7 @@ def test_occupations_sorted_by_absolute_move(two_outputs):
     assert occ["delta_beta"].iloc[1] == pytest.approx(0.25)
     assert pd.isna(occ["delta_beta"].iloc[2])  # new occupation: no old value
     assert occ["soc_title"].tolist()[:2] == ["Accountants and Auditors", "Chief Executives"]
-    assert occ["tasks_changed"].tolist() == [3, 1, 1]
+    assert occ["tasks_changed"].tolist() == [3, 2, 1]  # 11-1011.00: task 2 reworded, task 3 moved out
     assert occ["new_n_tasks"].tolist() == [3.0, 2.0, 1.0]
 
 

@@ -132,10 +132,24 @@ def _human(size: int) -> str:
     return str(size)  # pragma: no cover
 
 
-def run_releases() -> int:
-    """Print the releases the package and the lock file pin, then the lock's entries."""
+def run_releases(fmt: str = "table") -> int:
+    """Print the releases the package and the lock file pin, then the lock's entries.
+
+    ``fmt`` is ``--format``: ``tsv`` and ``markdown`` print the releases alone, as a
+    tab-separated or a markdown table (the option was ignored: the table was printed).
+    """
     lock = Lock(_fetch.default_home() / LOCK_NAME)
     frame = releases_frame(lock)
+    if fmt in ("tsv", "markdown"):
+        cells = [(r.kind, r.release, str(r.files), r.pinned_by, r.url) for r in frame.itertuples(index=False)]
+        if fmt == "tsv":
+            for r in [("kind", "release", "files", "pinned_by", "url"), *cells]:
+                print("\t".join(r))
+        else:
+            print("| kind | release | files | pinned by | archive |\n|---|---|---|---|---|")
+            for r in cells:
+                print("| " + " | ".join(c.replace("|", "\\|") for c in r) + " |")
+        return 0
     header = ("KIND", "RELEASE", "FILES", "PINNED BY", "ARCHIVE")
     rows = [header] + [(r.kind, r.release, str(r.files), r.pinned_by, r.url)
                        for r in frame.itertuples(index=False)]
@@ -196,11 +210,28 @@ def run_sources(args) -> int:
     """List the registry with each file's cache state; exit 1 if any cached file is bad.
 
     With ``--rehash`` a file with the wrong sha256 is removed (state ``removed``);
-    ``--releases`` lists the known and pinned releases instead (:func:`run_releases`).
-    A NAME may also be a file that the lock file pins (see :func:`_chosen`).
+    ``--releases`` lists the known and pinned releases instead (:func:`run_releases`, in
+    the ``--format`` asked for). A NAME may also be a file that the lock file pins (see
+    :func:`_chosen`).
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        ``--releases`` with a NAME or ``--rehash``, or ``--rehash`` with ``--format
+        markdown``: the NAMEs and ``--rehash`` were ignored without a word (exit 0,
+        nothing hashed).
     """
     if getattr(args, "releases", False):
-        return run_releases()
+        if args.names:
+            raise ExposureError(f"--releases lists every release: it takes no NAME (got {' '.join(args.names)!r}); "
+                                "leave --releases out to list the files named")
+        if args.rehash:
+            raise ExposureError("--releases lists the releases and hashes nothing: give --rehash without "
+                                "--releases")
+        return run_releases(args.format)
+    if args.rehash and args.format == "markdown":
+        raise ExposureError("--format markdown lists the registry and hashes nothing: give --rehash without "
+                            "--format markdown")
     chosen = _chosen(args.names, args.data_dir)
     if args.format == "markdown":
         sys.stdout.write(sources_markdown(chosen))

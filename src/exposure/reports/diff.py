@@ -8,8 +8,13 @@ and reports:
   ``text_digest`` of ``task_digests.parquet``) and **moved** (a ``task_id`` that changed
   occupation); for tasks kept, whether their task type or their linked detailed work
   activities (``dwa_digest``) changed, and how far their score moved;
-- occupations whose exposure (``beta``) moved most;
+- occupations whose exposure (``beta``) moved most (a moved task is a task change of its
+  old occupation and of its new one; its ``old_beta`` is its score in the old one);
 - the change of every sector and subsector.
+
+A warning says when the first directory holds the later release (the two swapped), or
+when the two were scored by different scorers or rolled up otherwise (their
+``manifest.json``): the moves would not be the release's.
 
 A score missing in a release (an unscored task, an occupation without a scored task, a
 sector or subsector without a released, scored cell) is no move: the summary counts such
@@ -26,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import numbers
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +45,7 @@ from exposure._load import check_recompute_dir, load, load_manifest
 from exposure._outdir import OutputPathError, replace_directory
 from exposure._tables import MAX_TASK_ID
 from exposure.errors import DataFormatError, ExposureError, InputError
+from exposure.releases import _release_order
 from exposure.schemas import validate
 from exposure.schemas._catalog import MANIFEST_NAME
 from exposure.schemas._fields import (
@@ -424,18 +431,24 @@ def _digests(directory: Path) -> pd.DataFrame:
 
 
 def _soc_titles(*dirs) -> pd.Series:
-    """SOC code -> title, from the ``soc_scores`` of ``dirs`` (one that cannot be read is skipped).
+    """SOC code -> title, from the ``soc_scores`` of ``dirs`` (a directory without one is skipped).
 
     One that lacks ``soc_code`` or ``soc_title`` is refused, naming its file (a ``KeyError``
-    before).
+    before); so is one that cannot be read, or a directory in its place (the titles were
+    dropped without a word: ``soc_title`` empty in every row).
     """
     titles = {}
     for d in dirs:
-        try:
-            soc = load("soc_scores", directory=d, validate=False)
-        except ExposureError:
+        path = d / "soc_scores.parquet"
+        if not os.path.lexists(path):
             continue
-        soc = _needed(soc, d / "soc_scores.parquet", [], numbers=(), others=("soc_code", "soc_title"))
+        if not path.is_file():
+            raise DataFormatError("is a directory, not a file (the soc_scores table of exposure recompute is "
+                                  "expected, or no file of that name)" if path.is_dir() else
+                                  "is not a regular file (the soc_scores table of exposure recompute is expected)",
+                                  path=path)
+        soc = load("soc_scores", directory=d, validate=False)
+        soc = _needed(soc, path, [], numbers=(), others=("soc_code", "soc_title"))
         for code, title in zip(soc["soc_code"], soc["soc_title"]):
             if isinstance(title, str):
                 titles.setdefault(code, title)
@@ -461,7 +474,17 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
         and subsectors of both releases whose ``beta`` is (``sectors_beta_missing``, the
         last row; counted with the subsectors, as ``sectors_beta_moved_gt_0.01`` is): no
         move can be measured for them, and they are in no ``..._beta_moved_gt_...``
-        count. A sector's title missing in the new release is the old one.
+        count. A sector's title missing in the new release is the old one. A task moved
+        to another occupation is a task change of both (``tasks_changed``; its old
+        occupation counted none), and its ``old_beta`` is its score in the old one (it
+        was left empty).
+
+    Warns
+    -----
+    A logged warning when the first directory holds the later O*NET or OEWS release
+    (the directories swapped: additions reported as removals, every delta with the
+    wrong sign), or when the two ``manifest.json`` record another scorer, or another
+    roll-up setting: the diff was written without a word.
 
     Raises
     ------
@@ -485,7 +508,8 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
         the others refused as rows of the diff's own outputs; an ``n_tasks`` that is not
         a whole number; a score column holding text, named with its first row and value),
         or a ``level`` other than ``sector`` / ``subsector`` in its table,
-        naming the file, row and column.
+        naming the file, row and column. A ``soc_scores.parquet`` that cannot be read, or
+        a directory in its place (the titles were dropped without a word).
 
     Examples
     --------
@@ -507,6 +531,8 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
     occ = {k: _table(d, "occupation_scores", ["onetsoc_code"], ("beta", "n_tasks"))
            for k, d in (("old", old_dir), ("new", new_dir))}
 
+    _warn_mixed(old_dir, new_dir, manifests)
+
     tasks = diff_tasks(digests["old"], digests["new"])
     for side in ("old", "new"):
         beta = scores[side].set_index(_KEY)["beta"]
@@ -515,10 +541,15 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
     # a removed task has no new score, an added one no old score
     tasks.loc[tasks["change"] == "removed", "new_beta"] = float("nan")
     tasks.loc[tasks["change"].isin(["added", "moved"]), "old_beta"] = float("nan")
+    moved_from = _moved_from(digests["old"], digests["new"], tasks)
+    # a moved task's old score is its score in its old occupation (it was dropped)
+    old_beta = _moved_old_beta(moved_from, scores["old"])
+    is_moved = (tasks["change"] == "moved").to_numpy(dtype=bool)
+    tasks.loc[is_moved, "old_beta"] = tasks.loc[is_moved, "task_id"].map(old_beta).astype("float64")
 
     kept = _kept_tasks(digests["old"], digests["new"], scores["old"], scores["new"])
-    occupations = _diff_occupations(occ["old"], occ["new"], tasks, kept,
-                                    _soc_titles(new_dir, old_dir))
+    occupations = _diff_occupations(occ["old"], occ["new"], pd.concat([tasks[_KEY], moved_from], ignore_index=True),
+                                    kept, _soc_titles(new_dir, old_dir))
     sectors = _diff_sectors(old_dir, new_dir)
     in_both = sectors.pop("_in_both").to_numpy(dtype=bool)
     tasks = validate(tasks, DiffTasks, path="diff_tasks")
@@ -562,6 +593,59 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
                        old_releases=releases["old"], new_releases=releases["new"])
 
 
+def _moved_from(old_d: pd.DataFrame, new_d: pd.DataFrame, tasks: pd.DataFrame) -> pd.DataFrame:
+    """The old places (``onetsoc_code``, ``task_id``) of the tasks that moved to another occupation.
+
+    ``tasks`` (:func:`diff_tasks`) lists a moved task under its new occupation only: its old
+    occupation counted no task change although it lost the task.
+    """
+    ids = set(tasks.loc[tasks["change"] == "moved", "task_id"])
+    both = old_d[_KEY].merge(new_d[_KEY], on=_KEY, how="left", indicator=True)
+    gone = both[(both["_merge"] == "left_only").to_numpy(dtype=bool) & both["task_id"].isin(ids).to_numpy(dtype=bool)]
+    return gone[_KEY].reset_index(drop=True)
+
+
+def _moved_old_beta(moved_from: pd.DataFrame, old_scores: pd.DataFrame) -> pd.Series:
+    """Task id -> the old ``beta`` of a moved task, from its old occupation (if it had one only)."""
+    beta = moved_from.merge(old_scores[_KEY + ["beta"]], on=_KEY, how="left")
+    beta = beta[~beta["task_id"].duplicated(keep=False).to_numpy(dtype=bool)]
+    return pd.Series(beta["beta"].to_numpy(dtype="float64"), index=beta["task_id"].to_numpy())
+
+
+#: Settings of ``manifest.json`` that change the scores besides the releases: the scorer,
+#: and the roll-up (its ``coverage`` is a result, not a setting).
+_SETTINGS = {"scorer": ("scored", "scorer", ()), "rollup": ("rolled up", "roll-up", ("coverage",))}
+
+
+def _warn_mixed(old_dir: Path, new_dir: Path, manifests: dict) -> None:
+    """Warn when the diff would not read as the change from an older to a newer release.
+
+    The first directory holding the later O*NET or OEWS release (the directories swapped:
+    every addition reported as a removal, every delta with the wrong sign), or the two
+    scored by different scorers or rolled up otherwise (every move read as the release's):
+    the diff was written without a word.
+    """
+    releases = [m.get("releases") or {} for m in (manifests["old"], manifests["new"])]
+    for kind, label in (("onet", "O*NET"), ("oews", "OEWS May")):
+        a, b = (r.get(kind) for r in releases)
+        if a is None or b is None:
+            continue
+        ka, kb = _release_order(kind, str(a)), _release_order(kind, str(b))
+        if ka[0] == 0 and kb[0] == 0 and ka > kb:
+            log.warning("%s holds %s %s, a later release than %s (%s %s): the diff reads the first directory as "
+                        "the older release, so additions are reported as removals and every delta has the wrong "
+                        "sign; give the older directory first", old_dir, label, a, new_dir, label, b)
+    for key, (verb, noun, results) in _SETTINGS.items():
+        a, b = manifests["old"].get(key), manifests["new"].get(key)
+        if not (isinstance(a, dict) and isinstance(b, dict)):
+            continue
+        keys = [k for k in dict.fromkeys([*a, *b]) if k not in results and a.get(k) != b.get(k)]
+        if keys:
+            log.warning("%s and %s were %s differently (%s %s against %s): the moves of beta mix the change of "
+                        "release with that of the %s", old_dir, new_dir, verb, noun, {k: a.get(k) for k in keys},
+                        {k: b.get(k) for k in keys}, noun)
+
+
 def _kept_tasks(old_d, new_d, old_s, new_s) -> pd.DataFrame:
     """Tasks in both releases (same occupation and id): what changed besides the text."""
     d = old_d.merge(new_d, on=_KEY, suffixes=("_old", "_new"))
@@ -580,6 +664,10 @@ def _kept_tasks(old_d, new_d, old_s, new_s) -> pd.DataFrame:
 
 
 def _diff_occupations(old, new, tasks, kept, soc_titles) -> pd.DataFrame:
+    """Occupations of either release; ``tasks`` is one row per task change of an occupation.
+
+    A moved task is a change of its new occupation and of its old one.
+    """
     cols = ["onetsoc_code", "beta", "n_tasks"]
     both = old[cols].merge(new[cols], on="onetsoc_code", how="outer", suffixes=("_old", "_new"))
     changed = tasks.groupby("onetsoc_code").size()
