@@ -61,7 +61,13 @@ from exposure._args import check_column, check_count, check_flag, check_path, sh
 from exposure._io import write_parquet
 from exposure._measures import CATEGORIES, EXPOSURE_MEASURES
 from exposure._outdir import OutputPathError, check_output_dir, replace_directory
-from exposure._tables import UNNAMED_INDEX, index_as_columns, norm_task_ids, range_index_columns
+from exposure._tables import (
+    MAX_COUNT,
+    UNNAMED_INDEX,
+    index_as_columns,
+    norm_task_ids,
+    range_index_columns,
+)
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import check_location
 from exposure.measures import eloundou
@@ -1081,14 +1087,42 @@ def _rollup_values(part: pd.DataFrame, where: str) -> np.ndarray:
 
 
 def _check_codes(codes: pd.Series, by: str, where: str) -> None:
-    """Refuse a row without a code (missing or blank): it was dropped from the roll-up without a word."""
-    missing = (codes.isna() | (codes.astype("string").str.strip() == "")).to_numpy(dtype=bool, na_value=True)
+    """Refuse a row without a code (missing or blank), or a code with spaces around it.
+
+    A row without one was dropped from the roll-up without a word; ``'52 '`` was a code of
+    its own beside ``'52'`` (one industry became two rows), where the pandas roll-ups
+    refuse a padded code.
+    """
+    text = codes.astype("string")
+    missing = (codes.isna() | (text.str.strip() == "")).to_numpy(dtype=bool, na_value=True)
     if missing.any():
         pos = int(np.flatnonzero(missing)[0])
         raise DataFormatError(f"{by} is missing: every row needs a code to be rolled up, as in the "
                               f"pandas roll-ups (drop the rows without one first: "
                               f"scored[scored[{by!r}].notna()]), got {_plain(codes.iloc[pos])!r}",
                               path=where, row=pos + 1, column=by)
+    padded = (text != text.str.strip()).to_numpy(dtype=bool, na_value=False)
+    if padded.any():
+        pos = int(np.flatnonzero(padded)[0])
+        raise DataFormatError(f"{by} has spaces around it: {_plain(codes.iloc[pos])!r} would be a code of "
+                              "its own; the pandas roll-ups refuse such a code (strip the codes first: "
+                              f"scored[{by!r}].str.strip())", path=where, row=pos + 1, column=by)
+
+
+def _weights(values: pd.Series, weight: str, where: str) -> np.ndarray:
+    """The ``weight`` column as floats (missing: 0), read as the pandas roll-ups read employment.
+
+    A weight of :data:`exposure._tables.MAX_COUNT` (2**63) or more is refused too, naming
+    the row: two such weights added up to infinity, and every mean of their code was 0.
+    """
+    w = _number(values, weight, where).to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        big = w >= MAX_COUNT
+    if big.any():
+        pos = int(np.flatnonzero(big)[0])
+        raise DataFormatError(f"{weight} is too large for a weight (2**63 or more), got "
+                              f"{_plain(values.iloc[pos])!r}", path=where, row=pos + 1, column=weight)
+    return np.nan_to_num(w, nan=0.0)
 
 
 def _sums_partition(part: pd.DataFrame, by: str, weight: str | None,
@@ -1106,13 +1140,14 @@ def _sums_partition(part: pd.DataFrame, by: str, weight: str | None,
     """
     where = "scored" if partition_info is None else f"scored.partitions[{partition_info['number']}]"
     _check_codes(part[by], by, where)
-    if weight is None:
-        w = np.ones(len(part))
-    else:
-        w = _number(part[weight], weight, where).fillna(0.0).to_numpy(dtype=float)
+    w = np.ones(len(part)) if weight is None else _weights(part[weight], weight, where)
     out = pd.DataFrame({by: part[by].astype("string").to_numpy(), "n_rows": 1,
                         "weight": w})
     values = _rollup_values(part, where)
+    known = ~np.isnan(values[:, :len(EXPOSURE_MEASURES)]).all(axis=1)
+    # rows with a score, and those of them that weigh: none at all is refused at the end
+    out["__n_known"] = known.astype(np.int64)
+    out["__n_counted"] = (known & (w > 0)).astype(np.int64)
     for j, col in enumerate(ROLLUP_MEASURES):
         x = values[:, j]
         has = ~np.isnan(x)
@@ -1121,7 +1156,23 @@ def _sums_partition(part: pd.DataFrame, by: str, weight: str | None,
     return out
 
 
-def _means_partition(sums: pd.DataFrame) -> pd.DataFrame:
+def _means_partition(sums: pd.DataFrame, weight: str | None = None, check: bool = False) -> pd.DataFrame:
+    """The weighted means of the summed partition ``sums`` (all codes, with ``check``).
+
+    With ``check`` (the one partition of all the sums), what the pandas roll-up refuses is
+    refused as it refuses it (:func:`exposure.rollup.to_occupations`): no rows, no row
+    with a score; and so are weights that are 0 or missing on every row with a score
+    (every mean would be missing).
+    """
+    if check:
+        if sums.empty:
+            raise DataFormatError("no task scores: the frame has no rows")
+        if not sums["__n_known"].sum():
+            raise DataFormatError(f"no task has a score: {', '.join(EXPOSURE_MEASURES[:-1])} and "
+                                  f"{EXPOSURE_MEASURES[-1]} are missing on every row")
+        if not sums["__n_counted"].sum():
+            raise DataFormatError("every row with a score has a weight of 0 or none, so every mean "
+                                  "would be missing", column=weight)
     out = sums[["n_rows", "weight"]].copy()
     with np.errstate(invalid="ignore", divide="ignore"):
         for col in ROLLUP_MEASURES:
@@ -1131,19 +1182,28 @@ def _means_partition(sums: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+#: Columns of the roll-ups' result besides :data:`ROLLUP_MEASURES`.
+_RESULT_COUNTS = ("n_rows", "n_scored", "weight")
+
+
 def _rollup(scored: dd.DataFrame, by: str, weight: str | None) -> dd.DataFrame:
     _check_ddf(scored, "scored")
     _check_column(by, "by")  # a list: ``TypeError: unhashable type``
     _check_column(weight, "weight", optional=True)
+    if by in (*ROLLUP_MEASURES, *_RESULT_COUNTS):  # "cannot insert alpha, already exists" when computed
+        raise DataFormatError(f"by={by!r} is a column of the result ({', '.join(ROLLUP_MEASURES)}, "
+                              f"{', '.join(_RESULT_COUNTS)}), not a column of codes: give the column "
+                              "of the occupation or industry codes", column=by)
     for col in (by, *ROLLUP_MEASURES, *([weight] if weight else [])):
         if col not in scored.columns:
             raise DataFormatError(f"missing column {col!r}", column=col)
     meta = _sums_partition(scored._meta.iloc[:0], by, weight)
     sums = scored.map_partitions(_sums_partition, by, weight, meta=meta)
     sums = sums.assign(n_scored=sums[f"{EXPOSURE_MEASURES[0]}__w"].gt(0).astype("int64"))
-    totals = sums.groupby(by, sort=True).sum()  # tree reduction of the partial sums
+    # tree reduction of the partial sums, into one partition: the checks of _means_partition see all codes
+    totals = sums.groupby(by, sort=True).sum(split_out=1)
     means_meta = _means_partition(totals._meta)
-    return totals.map_partitions(_means_partition, meta=means_meta)[
+    return totals.map_partitions(_means_partition, weight, True, meta=means_meta)[
         ["n_rows", "n_scored", "weight", *ROLLUP_MEASURES]]
 
 
@@ -1181,7 +1241,14 @@ def to_occupations(scored: dd.DataFrame, by: str = "onetsoc_code", *,
         left out without a word: drop such rows first), a measure that is not a number in
         [0, 1] (``"abc"`` was read as missing, ``1.5``, ``-3``, ``inf`` and ``True`` as
         given) and a category flag that is not true or false (``"maybe"``; ``"yes"`` and
-        ``"t"`` are true, as there: they were missing).
+        ``"t"`` are true, as there: they were missing). As the pandas roll-up refuses
+        them, a frame without rows (``no task scores: the frame has no rows``) and rows
+        none of which has an alpha, beta or gamma (``no task has a score: ...``: a table
+        of missing means was returned); so are weights that are 0 or missing on every row
+        with a score, a weight of 2**63 or more (two of them added up to infinity), and a
+        code with spaces around it (``'52 '`` was a code beside ``'52'``). When called:
+        ``by`` naming a measure or a column of the result (``alpha``, ``admin``,
+        ``n_rows``: pandas' ``cannot insert alpha, already exists`` when computed).
 
     Examples
     --------

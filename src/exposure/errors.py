@@ -12,6 +12,7 @@ __all__ = [
     "ChecksumMismatchError",
     "DownloadError",
     "SchemaError",
+    "NothingMatchedError",
     "OutputError",
     "InputError",
 ]
@@ -102,6 +103,77 @@ class DataFormatError(ExposureError, ValueError):
 
 class SchemaError(DataFormatError):
     """A frame failed validation against one of the :mod:`exposure.schemas` models."""
+
+
+class NothingMatchedError(DataFormatError):
+    """No OEWS code would get a score: the task scores, crosswalk and employment do not meet.
+
+    The error carries the parts of its message, so that a caller naming the inputs
+    otherwise (``exposure rollup`` names its files) rebuilds it with :meth:`text`.
+
+    Parameters
+    ----------
+    kind : {"crosswalk", "employment"}
+        ``"crosswalk"``: no scored O*NET-SOC code is in the crosswalk; ``"employment"``:
+        none of the SOC codes the crosswalk gives them is an OEWS code of the employment.
+    n_codes : int
+        How many codes matched nothing: scored O*NET-SOC codes, or their SOC codes.
+    example : str
+        One of them.
+    found : str, optional
+        A code of the other side, for comparison: one of the crosswalk's O*NET-SOC codes,
+        or one of the employment's OEWS codes.
+    path, row, column, line
+        As for :class:`DataFormatError`.
+
+    Examples
+    --------
+    >>> err = NothingMatchedError("crosswalk", 1, "15-1132.00", "11-1011.00", column="onetsoc_code")
+    >>> str(err)
+    "column 'onetsoc_code': the O*NET-SOC code '15-1132.00' of the task scores is not in the crosswalk (O*NET-SOC 2019 codes expected, e.g. '11-1011.00'), so no OEWS code, sector or worker would have a score: are the scores of another O*NET-SOC taxonomy?"
+    >>> err.text(scores=None, crosswalk="the crosswalk xw.csv")[:72]
+    "the O*NET-SOC code '15-1132.00' is not in the crosswalk xw.csv (O*NET-SO"
+    """
+
+    KINDS = ("crosswalk", "employment")
+
+    def __init__(self, kind: str, n_codes: int, example: str, found: str | None = None, *, path=None,
+                 row=None, column=None, line=None):
+        if kind not in self.KINDS:
+            raise ValueError(f"kind must be one of {', '.join(self.KINDS)}, got {kind!r}")
+        self.kind, self.n_codes, self.example, self.found = kind, int(n_codes), str(example), found
+        super().__init__(self.text(), path=path, row=row, column=column, line=line)
+
+    def text(self, *, scores: str | None = "the task scores", crosswalk: str = "the crosswalk",
+             employment: str = "the employment frame") -> str:
+        """The message, naming the inputs as given.
+
+        Parameters
+        ----------
+        scores : str or None, default "the task scores"
+            The task scores (``"crosswalk"`` kind); None names them not (the error names
+            their file).
+        crosswalk : str, default "the crosswalk"
+        employment : str, default "the employment frame"
+            The employment (``"employment"`` kind): ``"this file"``, ``"OEWS 2025"``.
+        """
+        if self.kind == "crosswalk":
+            of = f" of {scores}" if scores else ""
+            which = (f"the O*NET-SOC code {self.example!r}{of} is not" if self.n_codes == 1 else
+                     f"none of the {self.n_codes} O*NET-SOC codes{of} (e.g. {self.example!r}) is")
+            found = f", e.g. {self.found!r}" if self.found is not None else ""
+            return (f"{which} in {crosswalk} (O*NET-SOC 2019 codes expected{found}), so no OEWS code, "
+                    "sector or worker would have a score: are the scores of another O*NET-SOC taxonomy?")
+        found = f" (its codes: e.g. {self.found!r})" if self.found is not None else ""
+        return (f"none of the {self.n_codes} SOC codes that {crosswalk} gives the scored occupations (e.g. "
+                f"{self.example!r}) is an OEWS occupation code of {employment} or in one of its "
+                f"aggregates{found}, so no OEWS code, sector or worker would have a score: are the "
+                "employment and the crosswalk of the same SOC edition?")
+
+    def with_line(self, line: int | None) -> "NothingMatchedError":
+        """The same error, naming also the line ``line`` (:meth:`DataFormatError.with_line`)."""
+        return type(self)(self.kind, self.n_codes, self.example, self.found, path=self.path, row=self.row,
+                          column=self.column, line=line)
 
 
 class ChecksumMismatchError(ExposureError):

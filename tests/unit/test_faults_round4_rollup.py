@@ -423,7 +423,9 @@ def test_to_sectors_messages_quote_the_codes(caplog):
         to_sectors(_soc(soc_code=["15-1132", "15-1133"]), _emp())
     assert any("(e.g. '15-1132' is not)" in m for m in _warnings(caplog)), _warnings(caplog)
     emp = pd.concat([_emp(), _emp().iloc[[3]]], ignore_index=True)
-    with pytest.raises(DataFormatError, match=r"^duplicate sector cell: NAICS '11', occupation '11-1011'$"):
+    with pytest.raises(DataFormatError, match=r"^row 6, column 'occ_code': duplicate sector cell: NAICS '11', "
+                       r"occupation '11-1011' \(rows 4 and 6 of the employment frame\): keep one row per "
+                       r"industry and occupation$"):
         to_sectors(_soc(), emp)
 
 

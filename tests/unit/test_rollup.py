@@ -399,11 +399,14 @@ def test_check_task_scores_refuses_task_ids_that_are_not_64_bit_integers(ids, me
         check_task_scores(ts)
 
 
-def test_check_task_scores_keeps_missing_and_blank_task_ids():
+def test_check_task_scores_keeps_missing_task_ids_and_refuses_blank_ones():
+    """A blank ID is refused, as exposure score refuses it (round 23); a missing one is kept."""
     from exposure.rollup._occupations import check_task_scores
-    ts = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 4, "task_id": ["7", None, " ", "8.0"],
+    ts = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 4, "task_id": ["7", None, "9", "8.0"],
                        "alpha": [0.5] * 4, "beta": [0.5] * 4, "gamma": [0.5] * 4})
     assert len(check_task_scores(ts)) == 4
+    with pytest.raises(DataFormatError, match=r"^row 3, column 'task_id': task ID ' ' is not an integer$"):
+        check_task_scores(ts.assign(task_id=["7", None, " ", "8.0"]))
 
 
 def test_negative_bootstrap_draws_are_refused(fixtures, tmp_path, capsys):
@@ -451,9 +454,11 @@ def test_core_weights_of_tasks_without_an_id_stay_one(ts, fixtures):
     """A row without a task ID (a task of one's own) keeps the documented weight 1."""
     tasks = read_tasks(fixtures / "rollup" / "task_statements_tiny.txt")
     sub = ts[ts["onetsoc_code"] == "11-1011.03"].drop(columns="task_type").reset_index(drop=True)
-    own = pd.concat([sub, sub.iloc[[0]].assign(task_id=None), sub.iloc[[0]].assign(task_id=" ")],
-                    ignore_index=True)
-    assert task_weights(own, "core", tasks=tasks).tolist() == [2.0, 1.0, 1.0, 1.0]
+    own = pd.concat([sub, sub.iloc[[0]].assign(task_id=None)], ignore_index=True)
+    assert task_weights(own, "core", tasks=tasks).tolist() == [2.0, 1.0, 1.0]
+    blank = pd.concat([own, sub.iloc[[0]].assign(task_id=" ")], ignore_index=True)  # refused (round 23)
+    with pytest.raises(DataFormatError, match=r"^row 4, column 'task_id': task ID ' ' is not an integer$"):
+        task_weights(blank, "core", tasks=tasks)
 
 
 def test_task_weights_count_rows_from_one(ts, fixtures):

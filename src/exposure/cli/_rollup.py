@@ -20,13 +20,12 @@ from exposure._tables import (
     xlsx_sheet_note,
 )
 from exposure.cli import add_location_options
-from exposure.errors import DataFormatError, ExposureError
+from exposure.errors import DataFormatError, ExposureError, NothingMatchedError
 from exposure.rollup import rollup
 from exposure.rollup._occupations import check_task_scores, task_weights
 from exposure.rollup._run import (
     COVERAGE_NAME,
     TABLE_FORMATS,
-    NothingMatchedError,
     check_inputs_kept,
     check_not_recompute_output,
     check_rollup_output,
@@ -215,16 +214,16 @@ def _unmatched(exc: NothingMatchedError, args: argparse.Namespace) -> DataFormat
     """``exc`` naming the files: the scores and the crosswalk, or the employment file.
 
     Scores none of whose codes is in the crosswalk, or a crosswalk none of whose codes is
-    in the employment file, gave seven tables without a score and exit code 0.
+    in the employment file, gave seven tables without a score and exit code 0. The
+    message is rebuilt from the error's parts (:meth:`NothingMatchedError.text`).
     """
     crosswalk = f"the crosswalk {args.crosswalk}" if args.crosswalk else "the registry's crosswalk"
-    if exc.kind == "crosswalk":
-        reason = exc.reason.replace(" of the task scores", "").replace("the crosswalk", crosswalk, 1)
-        return DataFormatError(reason, path=args.task_scores, column=exc.column)
-    reason = exc.reason.replace("the crosswalk", crosswalk, 1)
+    if exc.kind == "crosswalk":  # the error names the scores file
+        return DataFormatError(exc.text(scores=None, crosswalk=crosswalk), path=args.task_scores,
+                               column=exc.column)
     if args.employment:
-        return DataFormatError(reason.replace("of the employment frame", "of this file"), path=args.employment)
-    return DataFormatError(reason.replace("the employment frame", f"OEWS {args.oews_release}"))
+        return DataFormatError(exc.text(crosswalk=crosswalk, employment="this file"), path=args.employment)
+    return DataFormatError(exc.text(crosswalk=crosswalk, employment=f"OEWS {args.oews_release}"))
 
 
 def run_rollup(args: argparse.Namespace) -> int:
@@ -239,7 +238,7 @@ def run_rollup(args: argparse.Namespace) -> int:
     like a table is refused before any input is read
     (:func:`~exposure.rollup._run.check_rollup_output`); inputs that would leave every
     OEWS code without a score are refused naming the file at fault
-    (:class:`~exposure.rollup._run.NothingMatchedError`).
+    (:class:`~exposure.errors.NothingMatchedError`).
     """
     out = Path(args.output)
     if args.bootstrap < 0:

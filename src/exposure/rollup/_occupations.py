@@ -158,6 +158,23 @@ def _given_ids(ids: pd.Series) -> np.ndarray:
     return ids.notna().to_numpy(dtype=bool) & ~blank
 
 
+def _check_ids(task_scores: pd.DataFrame) -> None:
+    """Refuse task scores whose task IDs cannot be looked up: no key column, or a blank ID.
+
+    For the weights read from ``tasks`` or ``task_ratings``: a frame without
+    ``onetsoc_code`` or ``task_id`` raised ``KeyError``; a blank ID (``' '``) weighed 1, as
+    a task of the user's own, where ``exposure score`` refuses it (the same message).
+    """
+    require_frame(task_scores, "task_scores", ["onetsoc_code", "task_id"])
+    _single_columns(task_scores, "task_scores", ["onetsoc_code", "task_id"])
+    ids = task_scores["task_id"]
+    blank = ids.notna().to_numpy(dtype=bool) & ~_given_ids(ids)
+    if blank.any():
+        pos = int(np.flatnonzero(blank)[0])
+        raise DataFormatError(f"task ID {_plain(ids.iloc[pos])!r} is not an integer", row=pos + 1,
+                              column="task_id")
+
+
 def _lookup(task_scores: pd.DataFrame, table: pd.DataFrame, value: str) -> tuple[pd.Series, np.ndarray]:
     """``table[value]`` of each task row by (onetsoc_code, task_id), and whether the key was found."""
     keys = pd.MultiIndex.from_arrays([task_scores["onetsoc_code"].astype(str), _task_key(task_scores["task_id"])])
@@ -299,8 +316,8 @@ def task_weights(
         (or blank) task type (Eloundou et al.); the type comes from a ``task_type`` column of
         ``task_scores`` or else from ``tasks``. Looked up in ``tasks``, a task whose
         ``task_id`` is given must be there (O*NET's own tasks without a type weigh 1); a
-        row with a missing or blank ``task_id`` (a task of your own) has no type and
-        weighs 1. ``"importance"``: the O*NET Task Ratings importance (scale ``IM``, 1-5).
+        row with a missing ``task_id`` (a task of your own) has no type and weighs 1 (a
+        blank one, ``' '``, is refused, as ``exposure score`` refuses it). ``"importance"``: the O*NET Task Ratings importance (scale ``IM``, 1-5).
         ``"frequency"``: expected occurrences per year from the Task Ratings frequency
         distribution (scale ``FT``, categories 1-7, percentages in ``data_value``), using
         :data:`FREQUENCY_PER_YEAR`. Importance and frequency weights must be positive and
@@ -382,6 +399,7 @@ def task_weights(
             _refuse_task_types(ttype)  # core, "Core " weighed 1 as if Supplemental
         elif tasks is not None:
             require_frame(tasks, "tasks (O*NET task statements)", ["onetsoc_code", "task_id", "task_type"])
+            _check_ids(task_scores)
             _check_statements(tasks)
             ttype, found = _lookup(task_scores, tasks, "task_type")
             absent = _given_ids(task_scores["task_id"]) & ~found
@@ -413,6 +431,7 @@ def task_weights(
             raise DataFormatError(
                 f"weights={weights!r} needs O*NET Task Ratings (scale {scale}); pass task_ratings="
             )
+        _check_ids(task_scores)
         chosen = _scale_rows(task_ratings, scale, weights)
         rat, rows = task_ratings[chosen], np.flatnonzero(chosen)
         _refuse_codes(rat, "task_ratings", rows)
@@ -662,8 +681,10 @@ def check_task_scores(task_scores, *, path=None, row_offset: int = 1) -> pd.Data
       :func:`~exposure.schemas._fields.first_bad_onetsoc_code`): a code padded with
       whitespace (``' 11-1011.00'``) is refused, as ``exposure score`` and
       :func:`~exposure.rollup.to_soc` refuse it, not stripped;
-    - every ``task_id`` missing (or blank) or a 64-bit integer (``7``, ``"7.0"``; not
-      ``True``, ``1.5`` or ``1e30``, see :func:`exposure._tables.task_id_numbers`);
+    - every ``task_id`` missing or a 64-bit integer (``7``, ``"7.0"``; not ``True``,
+      ``1.5`` or ``1e30``, see :func:`exposure._tables.task_id_numbers`); a blank one
+      (``' '``, ``''``) is refused, as ``exposure score`` refuses it (it was read as
+      missing, a task of the user's own);
     - each (``onetsoc_code``, ``task_id``) once: a repeated task would weigh several
       times in its occupation (rows without a ``task_id`` are not compared);
     - ``alpha``, ``beta``, ``gamma`` and ``p_e0``, ``p_e1``, ``p_e2`` real numbers in
@@ -760,8 +781,9 @@ def _check_task_scores(task_scores, row_offset: int) -> pd.DataFrame:
         _fail(f"onetsoc_code {bad[1]}", bad[0], "onetsoc_code")
     ts["onetsoc_code"] = ts["onetsoc_code"].astype("string").astype(str).to_numpy(dtype=object)
     ids = ts["task_id"]
-    known = _given_ids(ids)
-    task_id_numbers(ids.where(pd.Series(known, index=ids.index)))  # a 64-bit integer or missing
+    # a 64-bit integer or missing; a blank (' ', '') is refused, as exposure score refuses it
+    task_id_numbers(ids)
+    known = ids.notna().to_numpy(dtype=bool)
     if known.any():
         codes_k = ts["onetsoc_code"].to_numpy(dtype=object)[known]
         ids_k = _task_key(ids).astype(str).to_numpy(dtype=object)[known]

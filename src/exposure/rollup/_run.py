@@ -14,7 +14,7 @@ from exposure._io import write_json, write_parquet
 from exposure._measures import CATEGORIES, MEASURES
 from exposure._outdir import OutputPathError, foreign_entry, previous_files_note, replace_directory
 from exposure._tables import write_frame
-from exposure.errors import DataFormatError, ExposureError
+from exposure.errors import ExposureError, NothingMatchedError
 from exposure.rollup._occupations import (
     WEIGHTS,
     _interval,
@@ -319,19 +319,6 @@ def check_rollup_output(out) -> None:
         )
 
 
-class NothingMatchedError(DataFormatError):
-    """No OEWS code would get a score: the task scores, crosswalk and employment do not meet.
-
-    ``kind`` is ``"crosswalk"`` (no O*NET-SOC code of the scores is in the crosswalk) or
-    ``"employment"`` (none of the SOC codes the crosswalk gives them is an OEWS code of
-    the employment frame), so that ``exposure rollup`` can name the file at fault.
-    """
-
-    def __init__(self, message, *, kind: str, **where):
-        super().__init__(message, **where)
-        self.kind = kind
-
-
 def _scored_codes(occ: pd.DataFrame) -> pd.Series:
     """O*NET-SOC codes of the occupations of ``occ`` with a value of at least one measure."""
     has = occ[[m for m in MEASURES if m in occ.columns]].notna().any(axis=1).to_numpy(dtype=bool)
@@ -362,22 +349,12 @@ def _nothing_matched(occ: pd.DataFrame, onet_to_soc: pd.DataFrame, soc: pd.DataF
     known = codes.isin(set(xw["onetsoc_code"])).to_numpy(dtype=bool)
     n = len(codes)
     if not known.any():
-        which = (f"the O*NET-SOC code {codes.iloc[0]!r} of the task scores is not" if n == 1 else
-                 f"none of the {n} O*NET-SOC codes of the task scores (e.g. {codes.iloc[0]!r}) is")
-        example = f", e.g. {xw['onetsoc_code'].iloc[0]!r}" if len(xw) else ""
-        return NothingMatchedError(
-            f"{which} in the crosswalk (O*NET-SOC 2019 codes expected{example}), so no OEWS code, "
-            "sector or worker would have a score: are the scores of another O*NET-SOC taxonomy?",
-            kind="crosswalk", column="onetsoc_code")
+        return NothingMatchedError("crosswalk", n, codes.iloc[0], xw["onetsoc_code"].iloc[0] if len(xw) else None,
+                                   column="onetsoc_code")
     socs = xw.loc[xw["onetsoc_code"].isin(set(codes[known])), "soc_code"].drop_duplicates()
     oews = soc["soc_code"].astype(str) if soc is not None else pd.Series(dtype=str)
-    shown_oews = f" (its codes: e.g. {oews.iloc[0]!r})" if len(oews) else ""
-    return NothingMatchedError(
-        f"none of the {len(socs)} SOC codes that the crosswalk gives the scored occupations (e.g. "
-        f"{socs.iloc[0]!r}) is an OEWS occupation code of the employment frame or in one of its "
-        f"aggregates{shown_oews}, so no OEWS code, sector or worker would have "
-        "a score: are the employment and the crosswalk of the same SOC edition?",
-        kind="employment", column="occ_code")
+    return NothingMatchedError("employment", len(socs), socs.iloc[0], oews.iloc[0] if len(oews) else None,
+                               column="occ_code")
 
 
 def _has_sectors(employment: pd.DataFrame) -> bool:

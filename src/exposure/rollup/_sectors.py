@@ -89,13 +89,30 @@ def _industry_cells(employment: pd.DataFrame, level: str):
     totals = f[f["o_group"] == "total"]
     _refuse_other_totals(totals, level, names.get("tot_emp", "tot_emp"))  # the first was kept without a word
     totals = totals.drop_duplicates("naics").set_index("naics")["tot_emp"]
-    cells = f[f["o_group"] == "detailed"].reset_index(drop=True)
-    if cells.duplicated(["naics", "occ_code"]).any():
-        first = cells[cells.duplicated(["naics", "occ_code"])].iloc[0]
-        raise DataFormatError(f"duplicate {level} cell: NAICS {str(first['naics'])!r}, "
-                              f"occupation {str(first['occ_code'])!r}")
+    cells = f[f["o_group"] == "detailed"]
+    _refuse_repeated_cells(cells, level, names.get("occ_code", "occ_code"))
+    cells = cells.reset_index(drop=True)
     industries["tot_emp"] = totals.reindex(industries["naics"]).to_numpy()
     return industries, cells
+
+
+def _refuse_repeated_cells(cells: pd.DataFrame, level: str, column: str = "occ_code") -> None:
+    """Refuse an occupation cell of an industry given twice, naming both rows.
+
+    ``cells`` are the detailed rows of ``level`` (index: rows of the employment frame,
+    from 0); ``column`` is the occupation column as the caller's frame names it
+    (``OCC_CODE``). The message named the industry and occupation, not the rows.
+    """
+    twice = cells.duplicated(["naics", "occ_code"]).to_numpy()
+    if not twice.any():
+        return
+    k = int(np.flatnonzero(twice)[0])
+    naics, occ = cells["naics"].iloc[k], cells["occ_code"].iloc[k]
+    same = ((cells["naics"] == naics) & (cells["occ_code"] == occ)).to_numpy()
+    first, row = int(cells.index[int(np.flatnonzero(same)[0])]) + 1, int(cells.index[k]) + 1
+    raise DataFormatError(f"duplicate {level} cell: NAICS {str(naics)!r}, occupation {str(occ)!r} (rows "
+                          f"{first} and {row} of the employment frame): keep one row per industry and "
+                          "occupation", row=row, column=column)
 
 
 def _refuse_other_totals(totals: pd.DataFrame, level: str, column: str = "tot_emp") -> None:
@@ -210,7 +227,7 @@ def to_sectors(
         ``tot_emp`` or ``a_mean`` that is other text, a boolean, negative or infinite,
         its row and column named: :func:`~exposure.rollup.employment_frame`; a row of
         ``level`` whose ``naics`` is missing or not an OEWS industry code, ``' 11'``; an
-        occupation cell of an industry given twice; an industry's "All Occupations" total
+        occupation cell of an industry given twice, naming both rows (counted from 1); an industry's "All Occupations" total
         given twice with other employment, naming both rows).
 
     Examples
@@ -317,6 +334,7 @@ def _soc_numbers(soc: pd.DataFrame, column: str) -> np.ndarray:
     """
     if column not in soc:
         return np.full(len(soc), np.nan)
+    require_frame(soc, "soc_scores", [column])  # a column given twice: named, not a pandas error
     return _number(soc[column], column, "soc_scores").to_numpy(dtype=float)
 
 

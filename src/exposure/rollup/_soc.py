@@ -123,6 +123,8 @@ def require_frame(value, name: str, columns=(), *, unique: str | None = None) ->
         raise DataFormatError(f"{name} lacks column(s) {missing} (columns: {list(value.columns)})")
     if unique is not None and unique not in value.columns:
         raise DataFormatError(f"{name} lacks column(s) {[unique]} (columns: {list(value.columns)})")
+    for column in (*columns, *([unique] if unique is not None else [])):
+        _refuse_repeated_column(value, name, column)
     if unique is not None:
         absent = value[unique].isna().to_numpy(dtype=bool)
         if absent.any():
@@ -133,6 +135,24 @@ def require_frame(value, name: str, columns=(), *, unique: str | None = None) ->
         pos, first = repeat
         raise DataFormatError(f"{name} has {unique} {str(value[unique].iloc[pos])!r} twice (rows {first + 1} "
                               f"and {pos + 1})", row=pos + 1, column=unique)
+
+
+def _refuse_repeated_column(frame: pd.DataFrame, name: str | None, column) -> None:
+    """Refuse ``frame`` (the argument ``name``) when ``column`` is one of several columns of that name.
+
+    ``frame[column]`` is then a frame, and the roll-ups failed inside pandas or numpy
+    (``Data must be 1-dimensional``, ``'DataFrame' object has no attribute 'str'``).
+
+    Examples
+    --------
+    >>> _refuse_repeated_column(pd.DataFrame([[0.1, 0.2]], columns=["beta", "beta"]), "soc_scores", "beta")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: column 'beta': soc_scores has the column 'beta' more than once: keep one
+    """
+    if np.count_nonzero(frame.columns == column) > 1:
+        raise DataFormatError(f"{name or 'the frame'} has the column {column!r} more than once: keep one",
+                              column=str(column))
 
 
 #: Code column -> the check of its cells.
@@ -260,6 +280,7 @@ def measure_values(frame: pd.DataFrame, name: str | None, measures=MEASURES, *, 
     for j, m in enumerate(measures):
         if m not in frame:
             continue
+        _refuse_repeated_column(frame, name, m)
         col = frame[m]
         if pd.api.types.is_bool_dtype(col):  # True is not 1.0: refused like task_id=True
             given = col.notna().to_numpy(dtype=bool)
