@@ -16,6 +16,7 @@ Names, files and schemas come from the table catalogue, :data:`TABLES`
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -32,8 +33,8 @@ from exposure.schemas import validate as validate_frame
 from exposure.schemas._catalog import MANIFEST_NAME, TABLES, get_table
 from exposure.schemas._fields import first_bad_soc_code
 
-__all__ = ["TABLES", "MEASURES", "check_recompute_dir", "load", "load_manifest", "processed_dir", "recomputes",
-           "tables_dir"]
+__all__ = ["TABLES", "MEASURES", "check_flags", "check_recompute_dir", "load", "load_manifest", "processed_dir",
+           "recomputes", "tables_dir"]
 
 log = logging.getLogger(__name__)
 
@@ -236,7 +237,9 @@ def recomputes(store: DataStore | None = None) -> list[tuple[Path, dict]]:
         Output directory and its manifest's ``releases`` (``{"onet": ..., "oews": ...}``),
         ordered by the time their manifest was written, newest first. A directory whose
         ``manifest.json`` cannot be read, is not JSON, not a JSON object, or has a
-        ``releases`` that is not an object is left out, with a logged warning (once).
+        ``releases`` that is not an object is left out, with a logged warning (once); so is
+        a hidden directory (``.``-named: the temporary directory of a recompute that is
+        running or was killed, ``.onet-31.0_oews-2026.k2x9abcd.tmp``).
 
     Examples
     --------
@@ -253,7 +256,10 @@ def recomputes(store: DataStore | None = None) -> list[tuple[Path, dict]]:
     parent = (store.outputs if store is not None else default_home() / "processed")
     if not parent.is_dir():
         return []
-    found = [(p, p / MANIFEST_NAME) for p in parent.iterdir() if (p / MANIFEST_NAME).is_file()]
+    # a hidden directory is no recompute: the temporary one of a recompute still running (or
+    # killed), or the previous output of a swap (``.<name>.<random>.tmp``, exposure._outdir)
+    found = [(p, p / MANIFEST_NAME) for p in parent.iterdir()
+             if not p.name.startswith(".") and (p / MANIFEST_NAME).is_file()]
     found.sort(key=lambda item: (item[1].stat().st_mtime_ns, item[0].name), reverse=True)
     out = []
     for directory, manifest in found:
@@ -342,9 +348,13 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
         Read from this output directory of ``exposure recompute``. Pass
         :func:`processed_dir` for the shipped tables even when you have recomputed.
     release : str, optional
-        O*NET release or OEWS year the tables must come from (see :func:`tables_dir`).
+        O*NET release or OEWS year the tables must come from (see :func:`tables_dir`);
+        with ``directory``, the release its ``manifest.json`` must record.
     validate : bool, default True
-        Validate against the table's schema (raises :class:`exposure.errors.SchemaError`).
+        Validate against the table's schema (raises :class:`exposure.errors.SchemaError`,
+        rows counted from 1, the first record), after checking that the table is the one
+        the directory's ``manifest.json`` recorded (its sha256), when it lists it.
+        ``False`` reads the file as it is.
     store : exposure.fetch.DataStore, optional
         Where the user's recomputes live (default from the environment).
 
@@ -365,10 +375,13 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
     exposure.errors.ExposureError
         Unknown table, no tables for ``release``, or the file is missing; a ``name`` that
         is not a string, a ``directory`` that is not a path (str or os.PathLike), a
-        ``store`` that is not a :class:`~exposure.fetch.DataStore`.
+        ``store`` that is not a :class:`~exposure.fetch.DataStore`; a ``directory`` whose
+        ``manifest.json`` records another release than ``release`` (or is missing).
     exposure.errors.DataFormatError
         ``validate`` that is not True or False (``"no"``, ``0``, ``None``); a ``directory``
-        that does not exist or is a file (:func:`check_recompute_dir`); a damaged file; for
+        that does not exist or is a file (:func:`check_recompute_dir`); a damaged file, a
+        table's path that is a directory; (``validate``) a table that is not the one
+        ``manifest.json`` recorded (changed, or copied from another run); for
         ``"measures"``, a CSV that is empty or malformed, has no
         ``soc_code`` column or repeats a code, or (``validate``) has a bad SOC code, a
         value that is not a finite number, a negative ``tot_emp``, or a measure that is a
@@ -399,7 +412,7 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
     _check_directory(directory)
     _check_store(store)
     table = None if name == MEASURES else _get_table(name)
-    base = check_recompute_dir(Path(directory)) if directory is not None else tables_dir(release, store=store)
+    base = _base_dir(directory, release, store)
     if directory is None and base != processed_dir() and str(base) not in _ANNOUNCED:
         _ANNOUNCED.add(str(base))
         rel = _releases_of(base)
@@ -409,16 +422,121 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
     if table is None:
         return _load_measures(base, validate)
     path = base / table.filename
+    if path.is_dir():  # a dataset directory: it was "not found at" a path that is there
+        raise DataFormatError(f"is a directory, not a file (the processed table {table.name!r} is "
+                              "expected)", path=path)
     if not path.is_file():
         hint = (" (run `exposure recompute` to create it)" if directory is not None
                 else " (the installed package has no processed tables; run "
                 "`exposure recompute` and pass directory=)")
         raise ExposureError(f"processed table {table.name!r} not found at {path}{hint}")
-    frame = read_parquet_file(path)
     if validate:
-        frame = validate_frame(frame, table.model, path=path)
+        _check_recorded(path)
+    frame = read_parquet_file(path)
+    if validate:  # rows counted from 1, as exposure diff and exposure outcomes --panel count them
+        check_flags(frame, table.model, path)
+        frame = validate_frame(frame, table.model, path=path, row_offset=1)
     frame.attrs["exposure_directory"] = str(base)
     return frame
+
+
+def _base_dir(directory, release, store) -> Path:
+    """The directory :func:`load` and :func:`load_manifest` read; ``directory`` of ``release`` when both are given.
+
+    ``release`` was ignored beside ``directory``: ``load("soc", directory=d,
+    release="31.0")`` returned the tables of O*NET 29.1 that ``d`` holds.
+    """
+    if directory is None:
+        return tables_dir(release, store=store)
+    base = check_recompute_dir(Path(directory))
+    if release is None:
+        return base
+    path = base / MANIFEST_NAME
+    if not path.is_file():
+        raise ExposureError(f"{base} has no manifest.json: its release cannot be checked against "
+                            f"release={str(release)!r}; leave release out to read it as it is")
+    releases = dict(_read_manifest(path).get("releases") or {})
+    if not _matches(releases, release):
+        raise ExposureError(f"{base} holds the tables of {releases or 'no recorded release'}, not of "
+                            f"release {str(release)!r}; leave directory out to read the recompute of "
+                            "that release, or give its directory")
+    return base
+
+
+def check_flags(frame: pd.DataFrame, model, path) -> None:
+    """Refuse a cell that is not True or False in a column ``model`` declares ``bool`` (rows from 1).
+
+    The schema coerces such a column with ``astype(bool)``: the text ``"False"`` or
+    ``"no"`` and a missing value (NaN) were read as True, ``None`` and ``""`` as False,
+    without a word (an ``occupation_panel`` whose ``balanced`` was written as text). The
+    numbers 0 and 1 are read as False and True, as before.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming ``path``, the row and the column.
+
+    Examples
+    --------
+    >>> from exposure.schemas._outcomes import OccupationPanel
+    >>> check_flags(pd.DataFrame({"balanced": [True, "False"]}), OccupationPanel, "p.parquet")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: p.parquet, row 2, column 'balanced': balanced must be True or False, got text 'False'
+    """
+    for key, (annotation, field) in model.__fields__.items():
+        name = field.name if field is not None else key
+        if annotation.arg is not bool or name not in frame.columns:
+            continue
+        col = frame[name]
+        if not isinstance(col, pd.Series) or (pd.api.types.is_bool_dtype(col.dtype) and not col.isna().any()):
+            continue  # a column twice: the schema names it
+        for pos, value in enumerate(col.to_numpy(dtype=object)):
+            value = value.item() if isinstance(value, np.generic) else value
+            if isinstance(value, bool) or (isinstance(value, (int, float)) and value in (0, 1)):
+                continue
+            got = f"text {value!r}" if isinstance(value, str) else repr(value)
+            raise DataFormatError(f"{name} must be True or False, got {got}", path=path, row=pos + 1,
+                                  column=name)
+
+
+#: ``(path, size, mtime_ns, inode) -> sha256`` of the tables checked by :func:`_check_recorded`.
+_DIGESTS: dict[tuple, str] = {}
+
+
+def _check_recorded(path: Path) -> None:
+    """Refuse a table that is not the one its directory's ``manifest.json`` recorded (sha256).
+
+    A recompute records each table's sha256 in its manifest; a table changed since (edited,
+    or copied in from another run) was read without a word, under the manifest's releases.
+    A directory without a manifest, or a manifest that does not list the table with a
+    sha256, is not checked; a manifest that cannot be read is not this function's to
+    judge (:func:`load_manifest` names it).
+    """
+    try:
+        manifest = _read_manifest(path.parent / MANIFEST_NAME)
+    except ExposureError:
+        return
+    tables = manifest.get("tables")
+    entry = tables.get(path.name) if isinstance(tables, dict) else None
+    recorded = entry.get("sha256") if isinstance(entry, dict) else None
+    if not isinstance(recorded, str):
+        return
+    st = path.stat()
+    key = (str(path), st.st_size, st.st_mtime_ns, st.st_ino)
+    if key not in _DIGESTS:
+        try:
+            _DIGESTS[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as exc:
+            raise InputError(exc.strerror or str(exc), path=path, errno=exc.errno) from None
+    digest = _DIGESTS[key]
+    if digest != recorded.strip().lower():
+        releases = manifest.get("releases")
+        raise DataFormatError(
+            f"this table is not the one manifest.json recorded (sha256 {digest[:12]}... instead of "
+            f"{recorded.strip().lower()[:12]}...): it was changed, or copied from another run, after the "
+            f"recompute of {releases or 'this directory'}; run exposure recompute again, or pass "
+            "validate=False to read it as it is", path=path)
 
 
 def _load_measures(base: Path, validate: bool) -> pd.DataFrame:
@@ -526,7 +644,8 @@ def load_manifest(directory=None, *, release=None, store: DataStore | None = Non
     Raises
     ------
     exposure.errors.ExposureError
-        No ``manifest.json`` (or no tables for ``release``); a ``directory`` that is not
+        No ``manifest.json`` (or no tables for ``release``, or a ``directory`` whose
+        manifest records another release than ``release``); a ``directory`` that is not
         a path (str or os.PathLike) or a ``store`` that is not a
         :class:`~exposure.fetch.DataStore`.
     exposure.errors.DataFormatError
@@ -546,7 +665,7 @@ def load_manifest(directory=None, *, release=None, store: DataStore | None = Non
     """
     _check_directory(directory)
     _check_store(store)
-    base = check_recompute_dir(Path(directory)) if directory is not None else tables_dir(release, store=store)
+    base = _base_dir(directory, release, store)
     path = base / MANIFEST_NAME
     if not path.is_file():
         raise ExposureError(f"no manifest.json in {base}")

@@ -28,6 +28,8 @@ from collections.abc import Iterable, Iterator
 
 import pandas as pd
 
+from exposure._args import shown
+from exposure.errors import DataFormatError
 from exposure.scoring import SCORE_COLUMNS, score_tasks
 from exposure.scoring._files import (
     append_scores,
@@ -36,6 +38,7 @@ from exposure.scoring._files import (
     occupation_keys,
     onet_aliases,
 )
+from exposure.scoring._inputs import check_columns
 from exposure.scoring.learned import load_model, titles_share_context
 
 __all__ = ["score", "score_batches", "score_schema", "SCORE_TYPES"]
@@ -74,6 +77,13 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
     **options
         Passed to :func:`~exposure.scoring.score_tasks` (e.g. ``reference_source``).
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``batches`` that is one frame or not an iterable, a batch that is not a frame
+        (numbered from 1), a column given twice in a batch; the errors of
+        :func:`~exposure.scoring.score_tasks`.
+
     Yields
     ------
     pandas.DataFrame
@@ -89,11 +99,22 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
     >>> [b["label"].tolist() for b in score_batches([texts.iloc[:1], texts.iloc[1:]])]
     [['E1'], ['E0']]
     """
+    if isinstance(batches, pd.DataFrame):  # its column names were taken as the batches
+        raise DataFormatError("batches must be an iterable of pandas DataFrames (what Spark hands "
+                              "mapInPandas), got one DataFrame: write [frame]")
+    if not isinstance(batches, Iterable) or isinstance(batches, (str, bytes)):
+        raise DataFormatError("batches must be an iterable of pandas DataFrames (what Spark hands "
+                              f"mapInPandas), got {shown(batches)}")
     model = load_model(model_path) if method == "learned" else None
     by_title = model is not None and titles_share_context(model)
     release = cached_onet(onet, mirror, data_dir)
     pending = None
-    for batch in batches:
+    for number, batch in enumerate(batches, start=1):
+        if not isinstance(batch, pd.DataFrame):  # an AttributeError or TypeError from inside
+            raise DataFormatError(f"batch {number} must be a pandas DataFrame, got {shown(batch)}")
+        # a column twice (Spark keeps both columns of a join): the learned scorer's grouping
+        # by code raised "'DataFrame' object has no attribute 'str'"
+        check_columns(batch)
         frame = batch if pending is None else _one_chunk(pd.concat([pending, batch], ignore_index=True))
         cut = len(frame)
         if method == "learned" and cut:

@@ -8,13 +8,13 @@ from pathlib import Path
 import pandas as pd
 
 from exposure import outcomes
-from exposure._load import load
+from exposure._load import check_flags, load
 from exposure._outdir import check_files_dir
 from exposure._tables import check_input_file, read_parquet_file
 from exposure.cli import add_location_options
 from exposure.errors import DataFormatError, ExposureError
 from exposure.oews import load_oews
-from exposure.reports.outcomes import write_outcomes
+from exposure.reports.outcomes import last_year, write_outcomes
 from exposure.schemas import validate
 from exposure.schemas._outcomes import OccupationPanel
 
@@ -78,6 +78,24 @@ def _read_parquet(path, what: str) -> pd.DataFrame:
     return read_parquet_file(path)
 
 
+def _check_years(panel: pd.DataFrame, path) -> None:
+    """Refuse a ``--panel`` without the years of the event study, naming the file.
+
+    It needs May 2021 (the pre-trend year), May 2022 (the base year) and a later year;
+    without them the errors named no file and options nobody gave (``pre_year 2021 is
+    not in the panel ([2022, 2023])``, ``end_year (2022) must be after base_year (2022)``).
+    """
+    years = sorted(int(y) for y in pd.unique(panel["year"]))
+    needs = [text for ok, text in (
+        (outcomes.PRE_YEAR in years, f"May {outcomes.PRE_YEAR} (the pre-trend year)"),
+        (outcomes.BASE_YEAR in years, f"May {outcomes.BASE_YEAR} (the base year)"),
+        (any(y > outcomes.BASE_YEAR for y in years), f"a year after {outcomes.BASE_YEAR}"),
+    ) if not ok]
+    if needs:
+        raise DataFormatError(f"the panel's years are {', '.join(map(str, years)) or 'none'}; the event study "
+                              f"needs {', '.join(needs)}", path=path, column="year")
+
+
 def _check_figures(args) -> None:
     if args.no_figures:
         return
@@ -103,8 +121,11 @@ def run_outcomes_command(args) -> int:
     if args.panel == "shipped":
         panel = load("occupation_panel")
     elif args.panel:
-        panel = validate(_read_parquet(args.panel, "panel"), OccupationPanel, path=args.panel, row_offset=1)
+        panel = _read_parquet(args.panel, "panel")
+        check_flags(panel, OccupationPanel, args.panel)  # "False" (text) was read as True
+        panel = validate(panel, OccupationPanel, path=args.panel, row_offset=1)
         outcomes.check_panel(panel, path=args.panel)  # an empty panel: name the file
+        _check_years(panel, args.panel)
     else:
         panel = outcomes.load_panel(**loc)
     measures = list(dict.fromkeys(args.measure)) if args.measure else None
@@ -129,7 +150,9 @@ def run_outcomes_command(args) -> int:
     print(f"{len(written)} files written to {out} in {time.perf_counter() - start:.1f} s")
     print(f"panel: {panel['soc_code'].nunique()} occupation codes, years "
           f"{', '.join(map(str, sorted(panel['year'].unique())))}; base year {outcomes.BASE_YEAR}")
-    print("May 2025 effect of one SD more exposure (log points; 95% interval; pre-trend 2021):")
+    # the headline's year is the panel's last (it said May 2025 whatever it was)
+    print(f"May {last_year(result)} effect of one SD more exposure (log points; 95% interval; "
+          f"pre-trend {outcomes.PRE_YEAR}):")
     for row in head.itertuples():
         print(f"  {row.measure:<24} {row.outcome:<8} {row.coef:+.4f} "
               f"[{row.ci_low:+.4f}, {row.ci_high:+.4f}]  pre {row.pre_coef:+.4f} (p={row.pre_p_value:.2f})")

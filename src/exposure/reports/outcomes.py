@@ -18,18 +18,19 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from exposure._args import check_count, check_name, check_names
+from exposure._args import check_count, check_flag, check_name, check_names, check_path, shown
 from exposure._io import atomic_paths, write_csv, write_json
 from exposure._tables import first_repeat
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures._common import check_table, numbers
-from exposure.outcomes import BASE_YEAR, OUR_MEASURES, Outcomes
+from exposure.outcomes import BASE_YEAR, OUR_MEASURES, PANEL_YEARS, PRE_YEAR, Outcomes, _check_year
 from exposure.reports import figures
 
 __all__ = [
     "MEASURE_LABELS",
     "FIGURE_MEASURES",
     "FILES",
+    "last_year",
     "plot_event_study",
     "summary_table",
     "quintile_table",
@@ -219,16 +220,26 @@ _HEADLINE_COLUMNS = ("measure", "outcome", "coef", "ci_low", "ci_high", "p_value
                      "robust_min", "robust_min_spec", "robust_max", "robust_max_spec", "n_occupations")
 
 
-def summary_table(headline: pd.DataFrame) -> pd.DataFrame:
+def summary_table(headline: pd.DataFrame, *, year: int | None = None) -> pd.DataFrame:
     """The headline (:func:`exposure.outcomes.headline`) formatted for reading.
 
     Coefficients are shown in percent (100 x log points) per standard deviation of
     exposure; text cells use a typographic minus.
 
+    Parameters
+    ----------
+    headline : pandas.DataFrame
+    year : int, optional
+        The year of the headline's effect (the last year of the panel), named in the
+        column ``May YEAR (% per SD)``; default 2025, the last year of the OEWS panel
+        (:data:`exposure.outcomes.PANEL_YEARS`). :func:`write_outcomes` gives the last
+        year of the event study (a panel ending in 2024 was labelled May 2025).
+
     Raises
     ------
     exposure.errors.DataFormatError
-        ``headline`` not a frame or without a column read; a coefficient, interval or p
+        ``year`` that is not a whole number; ``headline`` not a frame or without a column
+        read; a coefficient, interval or p
         value that is not a number (the text ``"x"`` came out as 100 ``x``), a
         robustness specification that is not text, a number of occupations that is not a
         whole number of 0 or more (1.5 was shown as 1, NaN raised pandas'
@@ -244,6 +255,7 @@ def summary_table(headline: pd.DataFrame) -> pd.DataFrame:
     >>> float(row["May 2025 (% per SD)"]), row["95% interval"], row["robustness range"]
     (-1.13, '[\u22122.82, 0.56]', '\u22121.79 (without 51) to 1.46 (unweighted)')
     """
+    year = PANEL_YEARS[-1] if year is None else _check_year(year, "year")
     check_table(headline, "headline", _HEADLINE_COLUMNS)  # a KeyError from inside before
     num = {col: numbers(headline, col, "headline").to_numpy(dtype=float)
            for col in ("coef", "ci_low", "ci_high", "p_value", "pre_coef", "pre_p_value", "robust_min",
@@ -263,10 +275,10 @@ def summary_table(headline: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "measure": headline["measure"].map(lambda m: MEASURE_LABELS.get(m, m)).to_numpy(),
         "outcome": headline["outcome"].map({"log_emp": "employment", "log_wage": "mean wage"}).to_numpy(),
-        "May 2025 (% per SD)": (100 * num["coef"]).round(2),
+        f"May {year} (% per SD)": (100 * num["coef"]).round(2),
         "95% interval": [f"[{_pct(a)}, {_pct(b)}]" for a, b in zip(num["ci_low"].tolist(), num["ci_high"].tolist())],
         "p": num["p_value"].round(3),
-        "pre-trend, May 2021 (%)": (100 * num["pre_coef"]).round(2),
+        f"pre-trend, May {PRE_YEAR} (%)": (100 * num["pre_coef"]).round(2),
         "pre-trend p": num["pre_p_value"].round(3),
         "robustness range": [f"{_pct(a)} ({_spec(sa)}) to {_pct(b)} ({_spec(sb)})" for a, sa, b, sb in
                              zip(num["robust_min"].tolist(), headline["robust_min_spec"],
@@ -326,6 +338,37 @@ def _round(frame: pd.DataFrame, digits: int = 6) -> pd.DataFrame:
     return frame.assign(**{c: frame[c].round(digits) for c in floats})
 
 
+def last_year(result: Outcomes) -> int:
+    """The year of ``result``'s headline effect: the last year of its baseline event study.
+
+    :func:`exposure.outcomes.headline` reports that year (2025 on the OEWS panel); the
+    command printed "May 2025" whatever it was.
+    """
+    base = result.coefficients[(result.coefficients["spec"] == "baseline").to_numpy(dtype=bool)]
+    years = pd.to_numeric(base["year"], errors="coerce").dropna()
+    return int(years.max()) if len(years) else PANEL_YEARS[-1]
+
+
+def _settings(settings, meta: dict) -> dict:
+    """``settings`` of :func:`write_outcomes`, checked: a dict of JSON values not named like ``meta``'s entries."""
+    if settings is None:
+        return {}
+    if not isinstance(settings, dict):  # a list: "'list' object is not a mapping"
+        raise DataFormatError(f"settings must be a dict of extra outcomes.json entries or None, got {shown(settings)}")
+    for key, value in settings.items():
+        if not isinstance(key, str):
+            raise DataFormatError(f"settings must be named by text (str), got the name {shown(key)}")
+        if key in meta:  # {"years": [1999]} replaced the panel's years without a word
+            raise DataFormatError(f"settings[{key!r}] would replace the entry {key!r} that write_outcomes "
+                                  "computes; give it another name")
+        try:
+            json.dumps(value, allow_nan=False)
+        except (TypeError, ValueError) as exc:  # a Path: "Object of type PosixPath is not JSON serializable"
+            raise DataFormatError(f"settings[{key!r}] cannot be written to JSON ({exc}): give text, numbers, "
+                                  "True/False or None") from None
+    return dict(settings)
+
+
 def write_outcomes(result: Outcomes, out_dir, *, figures_too: bool = True,
                    settings: dict | None = None, sectors: pd.DataFrame | None = None) -> dict[str, Path]:
     """Write the tables (and figures) of an :class:`~exposure.outcomes.Outcomes` result.
@@ -341,7 +384,9 @@ def write_outcomes(result: Outcomes, out_dir, *, figures_too: bool = True,
     figures_too : bool, default True
         Also draw the event-study figures (needs matplotlib).
     settings : dict, optional
-        Extra entries of ``outcomes.json`` (e.g. the command line).
+        Extra entries of ``outcomes.json`` (e.g. the command line): names (str) of values
+        JSON holds (text, numbers, True/False, None, lists and dicts of them), none named
+        like an entry written here (``years``, ``measures``, ...).
     sectors : pandas.DataFrame, optional
         :func:`exposure.outcomes.sector_growth`, written to ``outcomes_sectors.csv``.
 
@@ -349,6 +394,14 @@ def write_outcomes(result: Outcomes, out_dir, *, figures_too: bool = True,
     -------
     dict of str to pathlib.Path
         File name -> path of every file written.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``result`` that is not an :class:`~exposure.outcomes.Outcomes`, ``out_dir`` that is
+        not a path, ``figures_too`` that is not True or False, ``sectors`` that is not a
+        frame or None, ``settings`` that is not a dict, has a value JSON cannot hold (a
+        path, NaN) or an entry that would replace one written here.
 
     Examples
     --------
@@ -363,9 +416,16 @@ def write_outcomes(result: Outcomes, out_dir, *, figures_too: bool = True,
     >>> sorted(write_outcomes(res, tempfile.mkdtemp(), figures_too=False))[:3]
     ['outcomes.json', 'outcomes_coefficients.csv', 'outcomes_exposures.csv']
     """
-    out = Path(out_dir)
+    if not isinstance(result, Outcomes):  # an AttributeError on None before
+        raise DataFormatError(f"result must be an exposure.outcomes.Outcomes (the result of run_outcomes), "
+                              f"got {shown(result)}")
+    out = check_path(out_dir, "out_dir", "a directory path")
+    check_flag(figures_too, "figures_too")  # "no" drew the figures
+    if sectors is not None and not isinstance(sectors, pd.DataFrame):
+        raise DataFormatError(f"sectors must be a pandas DataFrame (the result of sector_growth) or None, "
+                              f"got {shown(sectors)}")
     tables = {
-        "outcomes_summary.csv": summary_table(result.headline),
+        "outcomes_summary.csv": summary_table(result.headline, year=last_year(result)),
         "outcomes_quintiles_emp.csv": quintile_table(result.growth, "emp_growth_post"),
         "outcomes_quintiles_wage.csv": quintile_table(result.growth, "wage_growth_post"),
         "outcomes_headline.csv": result.headline,
@@ -387,8 +447,8 @@ def write_outcomes(result: Outcomes, out_dir, *, figures_too: bool = True,
         "specs": list(dict.fromkeys(result.coefficients["spec"])),
         "estimator": "statsmodels WLS on within-transformed data, cluster-robust (CR1) by occupation",
         "statsmodels": _version("statsmodels"),
-        **(settings or {}),
     }
+    meta.update(_settings(settings, meta))
     drawn = {}
     if figures_too:
         for name, measures in FIGURE_MEASURES.items():
