@@ -33,7 +33,7 @@ from exposure.schemas import validate as validate_frame
 from exposure.schemas._catalog import MANIFEST_NAME, TABLES, get_table
 from exposure.schemas._fields import first_bad_soc_code
 
-__all__ = ["TABLES", "MEASURES", "check_flags", "check_recompute_dir", "load", "load_manifest", "processed_dir",
+__all__ = ["TABLES", "MEASURES", "check_recompute_dir", "load", "load_manifest", "processed_dir",
            "recomputes", "tables_dir"]
 
 log = logging.getLogger(__name__)
@@ -434,7 +434,6 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
         _check_recorded(path)
     frame = read_parquet_file(path)
     if validate:  # rows counted from 1, as exposure diff and exposure outcomes --panel count them
-        check_flags(frame, table.model, path)
         frame = validate_frame(frame, table.model, path=path, row_offset=1)
     frame.attrs["exposure_directory"] = str(base)
     return frame
@@ -461,43 +460,6 @@ def _base_dir(directory, release, store) -> Path:
                             f"release {str(release)!r}; leave directory out to read the recompute of "
                             "that release, or give its directory")
     return base
-
-
-def check_flags(frame: pd.DataFrame, model, path) -> None:
-    """Refuse a cell that is not True or False in a column ``model`` declares ``bool`` (rows from 1).
-
-    The schema coerces such a column with ``astype(bool)``: the text ``"False"`` or
-    ``"no"`` and a missing value (NaN) were read as True, ``None`` and ``""`` as False,
-    without a word (an ``occupation_panel`` whose ``balanced`` was written as text). The
-    numbers 0 and 1 are read as False and True, as before.
-
-    Raises
-    ------
-    exposure.errors.DataFormatError
-        Naming ``path``, the row and the column.
-
-    Examples
-    --------
-    >>> from exposure.schemas._outcomes import OccupationPanel
-    >>> check_flags(pd.DataFrame({"balanced": [True, "False"]}), OccupationPanel, "p.parquet")
-    Traceback (most recent call last):
-    ...
-    exposure.errors.DataFormatError: p.parquet, row 2, column 'balanced': balanced must be True or False, got text 'False'
-    """
-    for key, (annotation, field) in model.__fields__.items():
-        name = field.name if field is not None else key
-        if annotation.arg is not bool or name not in frame.columns:
-            continue
-        col = frame[name]
-        if not isinstance(col, pd.Series) or (pd.api.types.is_bool_dtype(col.dtype) and not col.isna().any()):
-            continue  # a column twice: the schema names it
-        for pos, value in enumerate(col.to_numpy(dtype=object)):
-            value = value.item() if isinstance(value, np.generic) else value
-            if isinstance(value, bool) or (isinstance(value, (int, float)) and value in (0, 1)):
-                continue
-            got = f"text {value!r}" if isinstance(value, str) else repr(value)
-            raise DataFormatError(f"{name} must be True or False, got {got}", path=path, row=pos + 1,
-                                  column=name)
 
 
 #: ``(path, size, mtime_ns, inode) -> sha256`` of the tables checked by :func:`_check_recorded`.

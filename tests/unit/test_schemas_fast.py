@@ -183,3 +183,40 @@ def test_exposure_score_imports_no_dask_nor_plotting(tmp_path, fixtures):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     line = next(x for x in out.stdout.splitlines() if x.startswith("LOADED"))
     assert line == "LOADED [] []", line
+
+
+@pytest.mark.parametrize("value, shown", [("False", "text 'False'"), ("no", "text 'no'"), (np.nan, "nan"),
+                                          (None, "None"), (2, "2")])
+def test_flags_not_true_or_false_are_refused_before_coercion(value, shown):
+    """A coercing model read ``"False"``, ``"no"`` and NaN as True, None as False (astype(bool)); 0/1 stay read."""
+    from exposure.schemas._outcomes import OccupationPanel
+
+    class Flags(pa.DataFrameModel):
+        flag: Series[bool]
+
+        class Config:
+            strict = True
+            coerce = True
+
+    ok = validate(pd.DataFrame({"flag": [True, 0, 1.0, False]}, dtype=object), Flags)
+    assert ok["flag"].tolist() == [True, False, True, False]
+    frame = pd.DataFrame({"flag": [True, value]}, dtype=object)
+    with pytest.raises(SchemaError, match=rf"^f\.csv, row 3, column 'flag': flag must be True or False, got {shown}$"):
+        validate(frame, Flags, path="f.csv", row_offset=2)
+    with pytest.raises(SchemaError, match=r"^Flags, row 1, column 'flag'"):  # 0-based rows without row_offset
+        validate(frame, Flags)
+    assert OccupationPanel.__fields__["balanced"][0].arg is bool  # the shipped flag this guards
+
+
+def test_nullable_flags_keep_missing_values():
+    """A missing value of a nullable flag is left to the model; text is still refused."""
+    class Flags(pa.DataFrameModel):
+        flag: Series[bool] = pa.Field(nullable=True)
+
+        class Config:
+            coerce = True
+
+    out = validate(pd.DataFrame({"flag": [True, None]}, dtype=object), Flags)
+    assert out["flag"].isna().tolist() == [False, True]
+    with pytest.raises(SchemaError, match=r"^Flags, row 2, column 'flag': flag must be True or False, got text 'x'$"):
+        validate(pd.DataFrame({"flag": [True, None, "x"]}, dtype=object), Flags)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from exposure import outcomes
-from exposure._load import check_flags, load
+from exposure._load import load
 from exposure._outdir import check_files_dir
 from exposure._tables import check_input_file, read_parquet_file
 from exposure.cli import add_location_options
@@ -122,7 +122,6 @@ def run_outcomes_command(args) -> int:
         panel = load("occupation_panel")
     elif args.panel:
         panel = _read_parquet(args.panel, "panel")
-        check_flags(panel, OccupationPanel, args.panel)  # "False" (text) was read as True
         panel = validate(panel, OccupationPanel, path=args.panel, row_offset=1)
         outcomes.check_panel(panel, path=args.panel)  # an empty panel: name the file
         _check_years(panel, args.panel)

@@ -6,6 +6,7 @@ row and the column, so a user sees *where* the input is wrong, not a pandera tra
 """
 
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
@@ -54,7 +55,10 @@ def validate(
     Raises
     ------
     exposure.errors.SchemaError
-        If any check fails; ``.row`` and ``.column`` name the first failure.
+        If any check fails; ``.row`` and ``.column`` name the first failure. A cell of a
+        ``bool`` column that is not True, False, 0 or 1 (the text ``"False"``, a missing
+        value in a column that is not nullable) is refused before the model coerces the
+        column (:func:`check_flags`).
 
     Examples
     --------
@@ -68,6 +72,7 @@ def validate(
     exposure.errors.SchemaError: shares.csv, row 3, column 'share': ...
     """
     frame = frame.reset_index(drop=True)
+    check_flags(frame, model, path=path or model.__name__, row_offset=row_offset)
     passed = validate_passing(frame, model)  # same checks; pandera reports the failures
     if passed is not None:
         return passed
@@ -77,6 +82,57 @@ def validate(
         raise _to_error(exc, model, path, row_offset, max_cases) from None
     except pa.errors.SchemaError as exc:  # non-lazy paths (e.g. dtype coercion of index)
         raise SchemaError(str(exc).splitlines()[0], path=path or model.__name__) from None
+
+
+def check_flags(frame: pd.DataFrame, model, *, path, row_offset: int | None = None) -> None:
+    """Refuse a cell that is not True or False in a column ``model`` declares ``bool``.
+
+    A model that coerces converts such a column with ``astype(bool)``: the text
+    ``"False"`` or ``"no"`` and a missing value (NaN) were read as True, ``None`` and
+    ``""`` as False, without a word (an ``occupation_panel`` whose ``balanced`` was
+    written as text). The numbers 0 and 1 are read as False and True, as before; a
+    missing value is left to the model when the field is nullable.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        With a fresh ``RangeIndex``.
+    model : pandera.pandas.DataFrameModel subclass
+    path : str or os.PathLike
+        Named in the error.
+    row_offset : int, optional
+        As for :func:`validate`.
+
+    Raises
+    ------
+    exposure.errors.SchemaError
+        Naming ``path``, the row and the column.
+
+    Examples
+    --------
+    >>> from exposure.schemas._outcomes import OccupationPanel
+    >>> check_flags(pd.DataFrame({"balanced": [True, "False"]}), OccupationPanel, path="p.parquet", row_offset=1)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.SchemaError: p.parquet, row 2, column 'balanced': balanced must be True or False, got text 'False'
+    """
+    for key, (annotation, field) in model.__fields__.items():
+        name = field.name if field is not None else key
+        if annotation.arg is not bool or name not in frame.columns:
+            continue
+        col = frame[name]
+        if not isinstance(col, pd.Series) or (pd.api.types.is_bool_dtype(col.dtype) and not col.isna().any()):
+            continue  # a column twice: the schema names it
+        nullable = field is not None and bool(field.nullable)
+        for pos, value in enumerate(col.to_numpy(dtype=object)):
+            value = value.item() if isinstance(value, np.generic) else value
+            if isinstance(value, bool) or (isinstance(value, (int, float)) and value in (0, 1)):
+                continue
+            if nullable and pd.isna(value):
+                continue
+            got = f"text {value!r}" if isinstance(value, str) else repr(value)
+            raise SchemaError(f"{name} must be True or False, got {got}", path=path,
+                              row=pos + (row_offset or 0), column=name)
 
 
 #: ``(model name, row-wise check name) -> column`` the check judges, for its error messages
