@@ -9,9 +9,9 @@ import logging
 import sys
 
 from exposure._io import check_output_path, formula_advice
-from exposure.cli import add_location_options
+from exposure.cli import _silence_stdout, add_location_options
 from exposure.errors import ExposureError
-from exposure.scoring._files import BATCH_ROWS, score_file
+from exposure.scoring._files import BATCH_ROWS, auto_release, score_file
 
 
 def register(subparsers) -> None:
@@ -40,9 +40,11 @@ def register(subparsers) -> None:
                    help="published label used by --method reference (default: human)")
     p.add_argument("--onet", default="auto", metavar="RELEASE",
                    help="O*NET release (e.g. 29.1) whose work activities and job zones to use "
-                        "for rows with onetsoc_code and task_id; 'auto' (default) uses 29.1 "
-                        "when the input has those columns and the release is in the mirror or "
-                        "the cache, 'none' scores from the text alone")
+                        "for rows with onetsoc_code and task_id; 'auto' (default, both "
+                        "engines) uses 29.1 when the input has those columns and the release "
+                        "is in the mirror or the cache, 'none' scores from the text alone "
+                        "('auto' and 'none' in lower case, as the choices of --method and "
+                        "--engine)")
     p.add_argument("--engine", default="stream", choices=["stream", "dask"],
                    help="stream: this process, in batches (default); dask: a Dask cluster "
                         "(needs pip install 'ai-exposure[dask]')")
@@ -73,6 +75,52 @@ def _dask_engine():
     return importlib.import_module("exposure.dask")
 
 
+def _check_onet(value: str) -> None:
+    """Refuse an ``--onet`` that is empty or a choice in another case (``NONE``, ``Auto``).
+
+    ``NONE`` was "not of the form MAJOR.MINOR", not saying that ``none`` is a choice; an
+    empty value (an unset variable) scored without O*NET, without a word. The choices are
+    written in lower case, as those of ``--method`` and ``--engine``.
+    """
+    if value == "":
+        raise ExposureError("--onet is empty: give an O*NET release such as 29.1, 'auto' (the "
+                            "default) or 'none'")
+    word = value.strip().lower()
+    if word in ("auto", "none") and value != word:
+        raise ExposureError(f"--onet must be an O*NET release such as 29.1, 'auto' or 'none' (in "
+                            f"lower case, as --method and --engine take theirs), got {value!r}: "
+                            f"write {word!r}")
+
+
+def _dask_onet(engine, args) -> tuple[str | None, str | None]:
+    """The release for ``--engine dask`` and a note: ``auto`` by the stream engine's rule.
+
+    ``auto`` was passed on as no release, so that the rows with ``onetsoc_code`` and
+    ``task_id`` were scored from the text alone, while the stream engine used O*NET
+    29.1 for them: two sets of scores for the same rows.
+    """
+    if args.onet == "none":
+        return None, None
+    if args.onet != "auto":
+        return args.onet, None
+    columns = engine.read_dataset(args.input).columns  # the files' metadata only
+    return auto_release(columns, args.method, mirror=args.mirror, data_dir=args.data_dir)
+
+
+def _summary(message: str) -> None:
+    """Print the closing summary; drop it when stdout cannot take it.
+
+    The command's output is the ``-o`` file, written by now: a closed stdout (``>&-``), a
+    full one (``> /dev/full``) or a reader gone away lost the summary line and made the
+    command exit 2 (or 141), as if the scores had not been written.
+    """
+    try:
+        print(message)
+        sys.stdout.flush()
+    except OSError:  # BrokenPipeError too
+        _silence_stdout()
+
+
 def _run_dask(args) -> int:
     engine = _dask_engine()
     if not args.verbose:  # distributed logs its start and stop at INFO: about 30 lines a run
@@ -81,10 +129,10 @@ def _run_dask(args) -> int:
     if args.scheduler:
         client = importlib.import_module("distributed").Client(args.scheduler)
     try:
+        onet, note = _dask_onet(engine, args)
         done = engine.score_dataset(args.input, args.output, args.method, client=client,
                                     workers=args.workers, text_column=args.text_column,
-                                    occupation_column=args.occupation_column,
-                                    onet=None if args.onet in ("auto", "none", "") else args.onet,
+                                    occupation_column=args.occupation_column, onet=onet,
                                     reference_source=args.reference_source, mirror=args.mirror,
                                     data_dir=args.data_dir, quiet=not args.verbose)
     finally:
@@ -94,7 +142,9 @@ def _run_dask(args) -> int:
            f"({done.n_partitions} files)")
     if done.n_unscored:
         msg += f" ({done.n_unscored} without a score)"
-    print(msg)
+    _summary(msg)
+    if note:
+        print(f"exposure score: note: {note}", file=sys.stderr)
     return 0
 
 
@@ -112,7 +162,16 @@ def _progress_bar():
 
 
 def run_score(args) -> int:
-    """Run ``exposure score``."""
+    """Run ``exposure score``.
+
+    The scores go to the ``-o`` file; the summary line printed after it is dropped when
+    stdout is closed or cannot be written (exit code 0: the file is written).
+    """
+    _check_onet(args.onet)
+    if args.reference_source is not None and not args.method.startswith("reference"):
+        # it was silently ignored: the run had no published labels to choose between
+        raise ExposureError(f"--reference-source is used with --method reference only (this run: "
+                            f"--method {args.method})")
     if args.engine == "dask":
         if args.batch_rows is not None:  # it was silently ignored: Dask scores whole files
             raise ExposureError("--batch-rows is used with --engine stream only (this run: "
@@ -136,7 +195,7 @@ def run_score(args) -> int:
     msg = f"scored {done.n_tasks} tasks with {done.method} -> {done.path}"
     if done.n_unscored:
         msg += f" ({done.n_unscored} without a score)"
-    print(msg)
+    _summary(msg)
     if done.note:
         print(f"exposure score: note: {done.note}", file=sys.stderr)
     return 0

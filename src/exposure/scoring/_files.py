@@ -55,8 +55,12 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import datetime
+import decimal
+import errno
 import itertools
 import logging
+import os
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -97,7 +101,7 @@ from exposure._tables import (
     xlsx_sheet_note,
     xlsx_sheet_parts,
 )
-from exposure.errors import DataFormatError
+from exposure.errors import DataFormatError, OutputError
 from exposure.fetch import cache_status, resolve_mirror
 from exposure.measures import eloundou
 from exposure.onet import load_onet
@@ -127,6 +131,7 @@ __all__ = [
     "onet_aliases",
     "aliased_column",
     "onet_for_tasks",
+    "auto_release",
     "score_file",
 ]
 
@@ -216,7 +221,9 @@ def read_task_file(path) -> pd.DataFrame:
     any index not a ``RangeIndex``, a ``RangeIndex`` not 0, 1, 2, ...) included, as a
     regular column (:func:`exposure._tables.index_as_columns`, as ``read_frame`` does);
     nested Parquet columns (lists, maps, structs) are :class:`pandas.ArrowDtype` columns,
-    which a Parquet output writes back with their type.
+    which a Parquet output writes back with their type; Parquet integer and boolean columns
+    are pandas' nullable types (``Int64``, ``boolean``), so that a missing cell does not
+    turn the integers of its column into floats.
     Empty cells of text files are missing values; double quotes in tab-separated files are
     text.
 
@@ -247,9 +254,10 @@ def read_task_file(path) -> pd.DataFrame:
             frame = next(_text_batches(path, kind, header, None))
     elif kind == "parquet":
         pq = pyarrow_parquet()
-        with open(path, "rb") as fh:  # read_frame drops nested types
+        # read_frame drops nested types and reads integers with a missing cell as floats
+        with open(path, "rb") as fh:
             schema = pq.read_schema(fh)
-        if stored_index(schema) or any(pa.types.is_nested(t) for t in schema.types):
+        if stored_index(schema) or _nullable_types(schema):
             with open(path, "rb") as fh:  # as the batches read it
                 frame = _parquet_frame(pq.read_table(fh), path=path)
     return frame
@@ -455,8 +463,33 @@ def _text_batches(path: Path, kind: str, header: list,
 
 
 def _nested_dtype(arrow_type: pa.DataType):
-    """``types_mapper`` of Parquet reads: nested columns stay Arrow columns of their type."""
-    return pd.ArrowDtype(arrow_type) if pa.types.is_nested(arrow_type) else None
+    """``types_mapper`` of Parquet reads: nested columns stay Arrow columns of their type.
+
+    Integer and boolean columns are read as pandas' nullable types (``Int64``,
+    ``boolean``...): pandas' default made an integer column with a missing cell a float
+    column (``9007199254740993`` became ``9007199254740992.0`` in every output, silently)
+    and gave the batches of one column different types (``1`` in one batch, ``4.0`` in the
+    next). A file written by pandas from nullable columns already had these types.
+
+    Examples
+    --------
+    >>> _nested_dtype(pa.int64()), _nested_dtype(pa.uint8()), _nested_dtype(pa.bool_()), _nested_dtype(pa.string())
+    (Int64Dtype(), UInt8Dtype(), BooleanDtype, None)
+    """
+    if pa.types.is_nested(arrow_type):
+        return pd.ArrowDtype(arrow_type)
+    if pa.types.is_integer(arrow_type):
+        return pd.api.types.pandas_dtype(("UInt" if pa.types.is_unsigned_integer(arrow_type)
+                                          else "Int") + str(arrow_type.bit_width))
+    if pa.types.is_boolean(arrow_type):
+        return pd.BooleanDtype()
+    return None
+
+
+def _nullable_types(schema: pa.Schema) -> bool:
+    """Whether a Parquet schema has a column that :func:`_nested_dtype` reads other than pandas."""
+    return any(pa.types.is_nested(t) or pa.types.is_integer(t) or pa.types.is_boolean(t)
+               for t in schema.types)
 
 
 def _parquet_frame(table: pa.Table, *, start: int = 0, rows: int | None = None,
@@ -563,6 +596,10 @@ class _NotGrouped(Exception):
     """An occupation came back after other occupations: the stream cannot score it alone."""
 
 
+#: Why a stream falls back to scoring in memory when an occupation comes back.
+_NOT_CONTIGUOUS = "the rows of an occupation are not contiguous"
+
+
 def carry_cut(keys, next_key=None) -> int:
     """Rows to score now: all but those of the occupation the batch ends in.
 
@@ -621,6 +658,15 @@ def cached_onet(release, mirror=None, data_dir=None):
     return _ONETS[key]
 
 
+def _type_change(before: pa.Schema, after: pa.Schema) -> str:
+    """Why two batches cannot go into one Parquet file: the first column whose type differs."""
+    for a, b in zip(before, after, strict=False):
+        if not a.equals(b):
+            return (f"the column {a.name!r} has the type {a.type} in one batch and {b.type} in "
+                    "another (Parquet needs one)")
+    return "the column types differ between batches"
+
+
 class _Sink:
     """Appends scored batches to a temporary CSV or Parquet file (bytes as if written whole)."""
 
@@ -649,7 +695,7 @@ class _Sink:
         table = pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False)
         table = table.replace_schema_metadata(None)
         if self.pending and not table.schema.equals(self.pending[0].schema):
-            raise _NotGrouped("the column types differ between batches")
+            raise _NotGrouped(_type_change(self.pending[0].schema, table.schema))
         self.pending.append(table)
         self.n_pending += len(table)
         while self.n_pending >= PARQUET_ROW_GROUP:
@@ -759,16 +805,37 @@ def onet_for_tasks(frame: pd.DataFrame, method: str, release: str | None = "auto
         return None, None
     if release != "auto":
         return load_onet(release, mirror=mirror, data_dir=data_dir), None
-    if method.startswith("reference") or not {"onetsoc_code", "task_id"} <= set(frame.columns):
+    name, note = auto_release(frame.columns, method, mirror=mirror, data_dir=data_dir)
+    if name is None:
+        return None, note
+    logger.info("using O*NET %s work activities for rows with onetsoc_code and task_id", name)
+    return load_onet(name, mirror=mirror, data_dir=data_dir), None
+
+
+def auto_release(columns, method: str, *, mirror=None, data_dir=None) -> tuple[str | None, str | None]:
+    """The name of the release that ``onet="auto"`` stands for (or None), and a note.
+
+    :data:`AUTO_ONET_RELEASE` when ``columns`` (O*NET's published headers count) hold
+    ``onetsoc_code`` and ``task_id``, the method is not a ``reference`` one and the
+    release's files are in the mirror or verified in the cache; else None, with a note
+    when the release is missing. Nothing is loaded: the rule of :func:`onet_for_tasks`,
+    for ``exposure score --engine dask``, whose workers load the release by name.
+
+    Examples
+    --------
+    >>> auto_release(["task"], "learned")
+    (None, None)
+    """
+    names = {c for c in columns if isinstance(c, str)}
+    names |= {dst for src, dst in ONET_HEADER_ALIASES.items() if src in names}
+    if str(method).startswith("reference") or not {"onetsoc_code", "task_id"} <= names:
         return None, None
-    names = [n for n in SOURCES if n.startswith(f"onet/{AUTO_ONET_RELEASE}/")]
-    if resolve_mirror(mirror) is None and any(cache_status(n, data_dir) != "verified" for n in names):
+    files = [n for n in SOURCES if n.startswith(f"onet/{AUTO_ONET_RELEASE}/")]
+    if resolve_mirror(mirror) is None and any(cache_status(n, data_dir) != "verified" for n in files):
         return None, (f"O*NET {AUTO_ONET_RELEASE} is neither in a mirror nor in the cache, so the "
                       "rows were scored from the text alone (pass --mirror DIR or run `exposure "
                       "fetch` for the work-activity model)")
-    logger.info("using O*NET %s work activities for rows with onetsoc_code and task_id",
-                AUTO_ONET_RELEASE)
-    return load_onet(AUTO_ONET_RELEASE, mirror=mirror, data_dir=data_dir), None
+    return AUTO_ONET_RELEASE, None
 
 
 @dataclass(frozen=True)
@@ -845,7 +912,8 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
     Raises
     ------
     exposure.errors.OutputError
-        ``dst`` is ``src`` (or a link to it), a directory, or cannot be written
+        ``dst`` is ``src`` (or a link to it, or a path to it through a directory not
+        made yet, ``sub/../in.csv``), a directory, or cannot be written
         (:func:`exposure._io.check_output_path`), before any work.
     exposure.errors.DataFormatError
         A ``batch_rows`` that is not a whole number of 1 or more (or None).
@@ -856,7 +924,10 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
         nested column for an output other than Parquet; for an ``.xlsx`` or ``.dta``
         output, what it cannot hold of the input's columns (before any scoring: an
         integer beyond 2**53, more columns than a sheet holds, a NUL character in a text
-        for Stata; see :func:`exposure._io.check_xlsx`, :func:`exposure._io.check_stata`);
+        for Stata; see :func:`exposure._io.check_xlsx`, :func:`exposure._io.check_stata`;
+        for Stata also durations, decimals, dates and times of day as objects, bytes,
+        half-precision floats, periods and infinities, for a sheet periods, intervals and
+        complex numbers: :func:`_cell_problem`);
         for a ``.csv`` output, a NUL character in a cell of a Parquet (or ``.xlsx``,
         ``.dta``) input, or a NUL or line break in a column name, which the library could
         not read back.
@@ -886,6 +957,7 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
                               "(exposure.dask.score_dataset)", path=src)
     out_kind = file_kind(dst, "output")
     check_output_path(dst, src)  # the input replaced by its scores (the CLI refused it, not this)
+    _check_not_input(dst, src)
     _check_flat(src, dst, out_kind)
     options = {"text_column": text_column, "occupation_column": occupation_column,
                "reference_source": reference_source, "mirror": mirror, "data_dir": data_dir}
@@ -904,13 +976,33 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
         done = _score_whole(src, dst, out_kind, method, onet, said=said, **options)
         if not done.n_tasks:  # a header and no rows: nothing to advise
             return done
-        why = (f"{exc}, so the file was scored in memory as a whole (sort it by "
-               "occupation for bounded memory)")
+        # sorting helps only when an occupation came back, not when a type changed
+        advice = (" (sort it by occupation for bounded memory)" if exc.args[0] == _NOT_CONTIGUOUS
+                  else " (write .csv for bounded memory)")
+        why = f"{exc}, so the file was scored in memory as a whole{advice}"
         return ScoredFile(dst, done.n_tasks, done.method, done.n_unscored,
                           f"{done.note}; {why}" if done.note else why)
     except OSError as exc:
         raise output_error(exc, dst) from None
     return ScoredFile(dst, done.n_tasks, done.method, done.n_unscored, done.note)
+
+
+def _check_not_input(dst: Path, src: Path) -> None:
+    """Refuse an output that names the input through a directory that does not exist yet.
+
+    :func:`exposure._io.check_output_path` compares the paths as written and the files
+    that exist: ``sub/../in.csv``, with no ``sub``, is neither; the writer then created
+    ``sub`` and replaced ``in.csv`` by its scores. The paths are compared resolved
+    (links followed, ``..`` applied), as the writer will find them.
+
+    Raises
+    ------
+    exposure.errors.OutputError
+        In the words of :func:`~exposure._io.check_output_path`.
+    """
+    if os.path.realpath(dst) == os.path.realpath(src):
+        raise OutputError(f"the output is the input file {src}; write to another file", path=dst,
+                          errno=errno.EEXIST)
 
 
 @contextlib.contextmanager
@@ -955,7 +1047,8 @@ def _score_whole(src, dst, out_kind, method, onet, *, mirror, data_dir, said=Non
     for option in ("text_column", "occupation_column"):  # O*NET's header named by the user
         options[option] = aliased_column(options[option], aliases)
     row_offset = first_row_number(src)
-    _warn_replaced(renamed.columns, src, dst, said)
+    _warn_replaced(renamed.columns, src, dst, said,
+                   used=(options["text_column"], options["occupation_column"]))
     # before any work: a task type the roll-up refuses, a repeated header line, what the
     # output cannot hold
     where = {"path": src, "row_offset": row_offset}
@@ -1036,13 +1129,101 @@ def _check_output_holds(frame: pd.DataFrame, dst: Path, out_kind: str, text_colu
                 check_xlsx(pd.DataFrame(index=kept.index), dst)
             if kept.shape[1] + len(SCORE_COLUMNS) > XLSX_MAX_COLUMNS:
                 check_xlsx(pd.DataFrame(columns=range(kept.shape[1] + len(SCORE_COLUMNS))), dst)
+            _check_cells(kept, dst, out_kind)
             check_xlsx(kept, dst)
         else:
+            _check_cells(kept, dst, out_kind)
             check_stata(kept, dst)
     except DataFormatError:
         # the input's own problems came first (scoring refused them before any writing)
         _check_rows(frame, text_column, occupation_column, path=path, row_offset=row_offset)
         raise
+
+
+#: What the cells of a column of each output kind may hold, for :func:`_check_cells`.
+_HOLDS = {"dta": "a Stata variable holds numbers, text or datetimes",
+          "xlsx": "a workbook cell holds numbers, text, times or truth values"}
+#: The format named in the messages of :func:`_check_cells`.
+_FORMAT = {"dta": "a Stata .dta file", "xlsx": "an .xlsx sheet"}
+#: Cells an ``.xlsx`` sheet holds (openpyxl's types; bytes are written as their text).
+_XLSX_CELLS = (str, bytes, bool, int, float, decimal.Decimal, datetime.date, datetime.time,
+               datetime.timedelta, np.number, np.bool_, np.datetime64, np.timedelta64)
+
+
+def _cell_kind(value) -> str:
+    """``value``'s kind, in words, for a message (``a date``, ``a Decimal``)."""
+    names = {decimal.Decimal: "a Decimal", datetime.date: "a date", datetime.time: "a time of day",
+             datetime.timedelta: "a duration", bytes: "bytes", complex: "a complex number",
+             pd.Period: "a Period", pd.Interval: "an Interval"}
+    for kind, name in names.items():
+        if isinstance(value, kind) and not isinstance(value, datetime.datetime):
+            return name
+    return f"a {type(value).__name__} value"
+
+
+def _cell_problem(values: pd.Series, out_kind: str) -> tuple[int | None, str] | None:
+    """The first cell of an input column that a ``.dta`` or ``.xlsx`` output cannot hold.
+
+    ``(position or None, reason)``, or None. Beyond what :func:`exposure._io.check_stata`
+    and :func:`exposure._io.check_xlsx` refuse (their own messages): for Stata, a column
+    type it has no type for (durations, half-precision floats, periods, intervals, complex
+    numbers), an infinite number, and text columns holding other values (a ``Decimal``, a
+    date or time of day of a Parquet ``date32``/``time64`` column, bytes); for a workbook,
+    a cell openpyxl cannot store (a ``Period``, an ``Interval``, a complex number). The
+    writers failed on these only after the scoring, with pandas' or openpyxl's words and
+    no row (``Data type timedelta64[s] not supported.``; a traceback for the workbook).
+    """
+    dtype = values.dtype
+    given = values.notna().to_numpy(dtype=bool)
+    first = int(given.argmax()) if given.any() else None
+    fix = "convert the column (to numbers or text), or write .csv or .parquet"
+    where = _FORMAT[out_kind]
+    if out_kind == "dta":
+        if (isinstance(dtype, (pd.BooleanDtype, pd.CategoricalDtype, pd.StringDtype))
+                or dtype.kind in "biuM" or (dtype.kind == "f" and dtype.itemsize >= 4)):
+            if dtype.kind == "f":
+                inf = np.isinf(values.to_numpy(dtype=float, na_value=np.nan))
+                if inf.any():
+                    return int(inf.argmax()), (f"a cell holds an infinite number, which {where} "
+                                               "cannot store (Stata has no infinity); write .csv "
+                                               "or .parquet")
+            return None
+        if dtype != object:
+            if dtype.kind == "m":
+                what = f"durations ({dtype})"
+            elif dtype.kind in "fc":
+                what = f"{dtype} numbers"
+            else:
+                what = f"{dtype} values"
+            return first, f"the column holds {what}, which {where} cannot store; {fix}"
+        cells = values.tolist()
+        bad = np.fromiter((not isinstance(v, str) for v in cells), dtype=bool, count=len(cells)) & given
+    else:
+        if dtype != object and dtype.kind != "c" and not isinstance(dtype, (pd.PeriodDtype,
+                                                                              pd.IntervalDtype)):
+            return None
+        cells = values.tolist()
+        bad = np.fromiter((not isinstance(v, _XLSX_CELLS) or isinstance(v, complex) for v in cells),
+                          dtype=bool, count=len(cells)) & given
+    if not bad.any():
+        return None
+    pos = int(bad.argmax())
+    value = cells[pos]
+    shown_value = repr(value)
+    if len(shown_value) > 60:
+        shown_value = shown_value[:57] + "..."
+    return pos, (f"a cell holds {_cell_kind(value)} ({shown_value}), which {where} cannot store "
+                 f"({_HOLDS[out_kind]}); {fix}")
+
+
+def _check_cells(frame: pd.DataFrame, dst: Path, out_kind: str) -> None:
+    """Refuse, naming the output row (the header is row 1) and column, a cell :func:`_cell_problem` finds."""
+    for j, col in enumerate(frame.columns):
+        problem = _cell_problem(frame.iloc[:, j], out_kind)
+        if problem is not None:
+            pos, reason = problem
+            raise DataFormatError(reason, path=dst, row=None if pos is None else pos + 2,
+                                  column=str(col))
 
 
 def _check_no_nul(frame: pd.DataFrame, dst: Path, src: Path, first_row: int) -> None:
@@ -1090,18 +1271,21 @@ def _header_found(renamed: pd.DataFrame, names, text_column, *, path,
     return []
 
 
-def _warn_replaced(columns, src: Path, dst: Path, said: list | None) -> None:
+def _warn_replaced(columns, src: Path, dst: Path, said: list | None, used=()) -> None:
     """Warn once that input columns named like score columns are replaced in the output.
 
     Their values were lost without a word. An input that is itself a scored file (it
-    holds the probability columns) is re-scored without a warning.
+    holds the probability columns) is re-scored without a warning. So is one whose text or
+    occupation column (``used``) is such a column: scoring refuses it, and the warning
+    came before that error, saying that ``dst`` held scores it never got.
     """
     if said:
         return
     replaced = [c for c in columns if c in SCORE_COLUMNS]
     if said is not None:
         said.append(True)
-    if not replaced or all(c in columns for c in PROBA_COLUMNS):
+    if not replaced or all(c in columns for c in PROBA_COLUMNS) or any(
+            isinstance(u, str) and u in replaced for u in used):
         return
     logger.warning("%s: the input column(s) %s have the names of score columns: %s holds the "
                    "scores there, not the input's values (rename them to keep them)", src,
@@ -1207,7 +1391,8 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
     # the options may name O*NET's own headers (--text-column Task), which are renamed
     options["text_column"] = aliased_column(options["text_column"], aliases)
     occupation_column = aliased_column(occupation_column, aliases)
-    _warn_replaced(first.rename(columns=aliases).columns, src, target, said)
+    _warn_replaced(first.rename(columns=aliases).columns, src, target, said,
+                   used=(options["text_column"], occupation_column))
     release, note = onet_for_tasks(first.rename(columns=aliases), method, onet, mirror=mirror,
                                    data_dir=data_dir)
     labels = (eloundou.load_task_labels(mirror=mirror, data_dir=data_dir)
@@ -1241,7 +1426,7 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
         if grouped:
             seen = _hashes(sorted({k for k in keys if k}))
             if np.isin(seen, state["groups"]).any():
-                raise _NotGrouped("the rows of an occupation are not contiguous")
+                raise _NotGrouped(_NOT_CONTIGUOUS)
             state["groups"] = np.union1d(state["groups"], seen)
         scores = score_tasks(renamed, method, onet=release, labels=labels, mirror=mirror,
                              data_dir=data_dir, path=src, row_offset=start + offset,
