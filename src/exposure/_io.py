@@ -153,7 +153,8 @@ def check_output_path(output, *inputs) -> Path:
         File to be written.
     *inputs : str or os.PathLike
         Files the command reads; the output must not be any of them (same path, a
-        symlink or a hard link to it).
+        symlink or a hard link to it, or the same path once resolved: ``sub/../in.csv``
+        with no directory ``sub``, which the writer creates).
 
     Returns
     -------
@@ -204,7 +205,10 @@ def check_output_path(output, *inputs) -> Path:
                           "give a file name", path=out, errno=errno_codes.EEXIST)
     for src in inputs:
         src = Path(src)
-        if out.absolute() == src.absolute() or _same_file(out, src):
+        # resolved too: sub/../in.csv, with no sub, is neither the same text nor an existing
+        # file; the writer created sub and replaced in.csv by its output
+        if (out.absolute() == src.absolute() or _same_file(out, src)
+                or os.path.realpath(out) == os.path.realpath(src)):
             raise OutputError(
                 f"the output is the input file {src}; write to another file",
                 path=out,

@@ -131,6 +131,16 @@ def test_check_output_path_refuses_the_input_itself(tmp_path):
     assert check_output_path(tmp_path / "new" / "out.csv", src) == tmp_path / "new" / "out.csv"
 
 
+def test_check_output_path_resolves_a_directory_that_does_not_exist_yet(tmp_path):
+    """``sub/../in.csv`` with no ``sub``: the writer created ``sub`` and replaced the input (any command)."""
+    src = tmp_path / "in.csv"
+    src.write_text("task\nWeld.\n")
+    with pytest.raises(OutputError, match="the output is the input file"):
+        check_output_path(tmp_path / "sub" / ".." / "in.csv", src)
+    assert not (tmp_path / "sub").exists() and src.read_text() == "task\nWeld.\n"
+    assert check_output_path(tmp_path / "sub" / ".." / "out.csv", src).name == "out.csv"
+
+
 def test_check_output_path_names_a_read_only_file_system(readonly_dir):
     with pytest.raises(OutputError, match="read-only file system"):
         check_output_path(readonly_dir / "new.csv")

@@ -57,10 +57,8 @@ import contextlib
 import csv
 import datetime
 import decimal
-import errno
 import itertools
 import logging
-import os
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -101,7 +99,7 @@ from exposure._tables import (
     xlsx_sheet_note,
     xlsx_sheet_parts,
 )
-from exposure.errors import DataFormatError, OutputError
+from exposure.errors import DataFormatError
 from exposure.fetch import cache_status, resolve_mirror
 from exposure.measures import eloundou
 from exposure.onet import load_onet
@@ -957,7 +955,6 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
                               "(exposure.dask.score_dataset)", path=src)
     out_kind = file_kind(dst, "output")
     check_output_path(dst, src)  # the input replaced by its scores (the CLI refused it, not this)
-    _check_not_input(dst, src)
     _check_flat(src, dst, out_kind)
     options = {"text_column": text_column, "occupation_column": occupation_column,
                "reference_source": reference_source, "mirror": mirror, "data_dir": data_dir}
@@ -985,24 +982,6 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
     except OSError as exc:
         raise output_error(exc, dst) from None
     return ScoredFile(dst, done.n_tasks, done.method, done.n_unscored, done.note)
-
-
-def _check_not_input(dst: Path, src: Path) -> None:
-    """Refuse an output that names the input through a directory that does not exist yet.
-
-    :func:`exposure._io.check_output_path` compares the paths as written and the files
-    that exist: ``sub/../in.csv``, with no ``sub``, is neither; the writer then created
-    ``sub`` and replaced ``in.csv`` by its scores. The paths are compared resolved
-    (links followed, ``..`` applied), as the writer will find them.
-
-    Raises
-    ------
-    exposure.errors.OutputError
-        In the words of :func:`~exposure._io.check_output_path`.
-    """
-    if os.path.realpath(dst) == os.path.realpath(src):
-        raise OutputError(f"the output is the input file {src}; write to another file", path=dst,
-                          errno=errno.EEXIST)
 
 
 @contextlib.contextmanager
