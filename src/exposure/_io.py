@@ -23,6 +23,7 @@ string cell, never as a formula, so the text is kept as is there.
 import contextlib
 import contextvars
 import datetime
+import decimal
 import errno as errno_codes
 import hashlib
 import importlib
@@ -1218,9 +1219,10 @@ def check_xlsx(frame: pd.DataFrame, path) -> None:
             f"{frame.shape[1]:,} columns do not fit in an .xlsx sheet ({XLSX_MAX_COLUMNS:,} at "
             "most, A to XFD); write .csv or .parquet", path=path)
     for j, col in enumerate(frame.columns):
-        problem = _column_problem(frame.iloc[:, j], ILLEGAL_CHARACTERS_RE)
+        problem = _cell_problem(frame.iloc[:, j], "xlsx") or _column_problem(frame.iloc[:, j], ILLEGAL_CHARACTERS_RE)
         if problem is not None:
-            raise DataFormatError(problem[1], path=path, row=problem[0] + 2, column=str(col))
+            raise DataFormatError(problem[1], path=path, row=None if problem[0] is None else problem[0] + 2,
+                                  column=str(col))
 
 
 def write_xlsx(frame: pd.DataFrame, path, *, sheet: str = "data") -> Path:
@@ -1342,6 +1344,82 @@ def _stata_names(columns) -> dict:
     return renamed
 
 
+#: What the cells of a column of each output kind may hold, for :func:`_cell_problem`.
+_HOLDS = {"dta": "a Stata variable holds numbers, text or datetimes",
+          "xlsx": "a workbook cell holds numbers, text, times or truth values"}
+#: The format named in the messages of :func:`_cell_problem`.
+_FORMAT = {"dta": "a Stata .dta file", "xlsx": "an .xlsx sheet"}
+#: Cells an ``.xlsx`` sheet holds (openpyxl's types; bytes are written as their text).
+_XLSX_CELLS = (str, bytes, bool, int, float, decimal.Decimal, datetime.date, datetime.time,
+               datetime.timedelta, np.number, np.bool_, np.datetime64, np.timedelta64)
+
+
+def _cell_kind(value) -> str:
+    """``value``'s kind, in words, for a message (``a date``, ``a Decimal``)."""
+    names = {decimal.Decimal: "a Decimal", datetime.date: "a date", datetime.time: "a time of day",
+             datetime.timedelta: "a duration", bytes: "bytes", complex: "a complex number",
+             pd.Period: "a Period", pd.Interval: "an Interval"}
+    for kind, name in names.items():
+        if isinstance(value, kind) and not isinstance(value, datetime.datetime):
+            return name
+    return f"a {type(value).__name__} value"
+
+
+def _cell_problem(values: pd.Series, out_kind: str) -> tuple[int | None, str] | None:
+    """The first cell of an input column that a ``.dta`` or ``.xlsx`` output cannot hold.
+
+    ``(position or None, reason)``, or None; run by :func:`check_stata` and
+    :func:`check_xlsx` before their other checks of the column. For Stata, a column
+    type it has no type for (durations, half-precision floats, periods, intervals, complex
+    numbers), an infinite number, and text columns holding other values (a ``Decimal``, a
+    date or time of day of a Parquet ``date32``/``time64`` column, bytes); for a workbook,
+    a cell openpyxl cannot store (a ``Period``, an ``Interval``, a complex number). The
+    writers failed on these only after the scoring, with pandas' or openpyxl's words and
+    no row (``Data type timedelta64[s] not supported.``; a traceback for the workbook).
+    """
+    dtype = values.dtype
+    given = values.notna().to_numpy(dtype=bool)
+    first = int(given.argmax()) if given.any() else None
+    fix = "convert the column (to numbers or text), or write .csv or .parquet"
+    where = _FORMAT[out_kind]
+    if out_kind == "dta":
+        if (isinstance(dtype, (pd.BooleanDtype, pd.CategoricalDtype, pd.StringDtype))
+                or dtype.kind in "biuM" or (dtype.kind == "f" and dtype.itemsize >= 4)):
+            if dtype.kind == "f":
+                inf = np.isinf(values.to_numpy(dtype=float, na_value=np.nan))
+                if inf.any():
+                    return int(inf.argmax()), (f"a cell holds an infinite number, which {where} "
+                                               "cannot store (Stata has no infinity); write .csv "
+                                               "or .parquet")
+            return None
+        if dtype != object:
+            if dtype.kind == "m":
+                what = f"durations ({dtype})"
+            elif dtype.kind in "fc":
+                what = f"{dtype} numbers"
+            else:
+                what = f"{dtype} values"
+            return first, f"the column holds {what}, which {where} cannot store; {fix}"
+        cells = values.tolist()
+        bad = np.fromiter((not isinstance(v, str) for v in cells), dtype=bool, count=len(cells)) & given
+    else:
+        if dtype != object and dtype.kind != "c" and not isinstance(dtype, (pd.PeriodDtype,
+                                                                              pd.IntervalDtype)):
+            return None
+        cells = values.tolist()
+        bad = np.fromiter((not isinstance(v, _XLSX_CELLS) or isinstance(v, complex) for v in cells),
+                          dtype=bool, count=len(cells)) & given
+    if not bad.any():
+        return None
+    pos = int(bad.argmax())
+    value = cells[pos]
+    shown_value = repr(value)
+    if len(shown_value) > 60:
+        shown_value = shown_value[:57] + "..."
+    return pos, (f"a cell holds {_cell_kind(value)} ({shown_value}), which {where} cannot store "
+                 f"({_HOLDS[out_kind]}); {fix}")
+
+
 def _stata_problem(values: pd.Series) -> tuple[int, str] | None:
     """The first cell of a column that Stata cannot hold exactly: (position, why), or None."""
     dtype = values.dtype
@@ -1391,9 +1469,10 @@ def check_stata(frame: pd.DataFrame, path) -> None:
     exposure.errors.DataFormatError: o.dta, row 3, column 'task': a cell holds a NUL character (\\x00), which a Stata .dta file cannot store (Stata ends the text there and drops the rest); write .csv or .parquet, or remove the character
     """
     for j, col in enumerate(frame.columns):
-        problem = _stata_problem(frame.iloc[:, j])
+        problem = _cell_problem(frame.iloc[:, j], "dta") or _stata_problem(frame.iloc[:, j])
         if problem is not None:
-            raise DataFormatError(problem[1], path=path, row=problem[0] + 2, column=str(col))
+            raise DataFormatError(problem[1], path=path, row=None if problem[0] is None else problem[0] + 2,
+                                  column=str(col))
 
 
 def write_stata(frame: pd.DataFrame, path) -> Path:

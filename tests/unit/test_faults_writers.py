@@ -280,3 +280,30 @@ def test_xlsx_column_limit_is_exact(tmp_path):
     out = write_xlsx(pd.DataFrame(np.ones((1, XLSX_MAX_COLUMNS))), tmp_path / "o.xlsx")
     ws = openpyxl.load_workbook(out).active
     assert ws.max_column == XLSX_MAX_COLUMNS
+
+
+@pytest.mark.parametrize("frame, message", [
+    (pd.DataFrame({"task": ["Weld.", "File."], "month": [pd.Period("2020-01", "M"), pd.Period("2020-02", "M")]}),
+     r"o\.xlsx, row 2, column 'month': a cell holds a Period \(Period\('2020-01', 'M'\)\), which an \.xlsx sheet "
+     r"cannot store"),
+    (pd.DataFrame({"task": ["Weld.", "File."], "z": [1 + 2j, 3j]}, dtype=object),
+     r"o\.xlsx, row 2, column 'z': a cell holds a complex number"),
+])
+def test_write_xlsx_refuses_cells_openpyxl_cannot_store(tmp_path, frame, message):
+    """write_xlsx (write_frame) raised openpyxl's ValueError, without row or column; nothing is written."""
+    out = tmp_path / "o.xlsx"
+    with pytest.raises(DataFormatError, match=message):
+        write_xlsx(frame, out)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("column, message", [
+    (pd.Series([1.5, np.inf]), r"o\.dta, row 3, column 'c': a cell holds an infinite number"),
+    (pd.Series(pd.to_timedelta([1, 2], unit="s")), r"o\.dta, row 2, column 'c': the column holds durations"),
+])
+def test_write_stata_refuses_infinities_and_durations_with_row_and_column(tmp_path, column, message):
+    """The docstring promised infinities refused: pandas' 'contains infinity' without a row was raised instead."""
+    out = tmp_path / "o.dta"
+    with pytest.raises(DataFormatError, match=message):
+        write_stata(pd.DataFrame({"c": column}), out)
+    assert list(tmp_path.iterdir()) == []

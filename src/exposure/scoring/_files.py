@@ -55,8 +55,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import datetime
-import decimal
 import itertools
 import logging
 import zipfile
@@ -1108,101 +1106,13 @@ def _check_output_holds(frame: pd.DataFrame, dst: Path, out_kind: str, text_colu
                 check_xlsx(pd.DataFrame(index=kept.index), dst)
             if kept.shape[1] + len(SCORE_COLUMNS) > XLSX_MAX_COLUMNS:
                 check_xlsx(pd.DataFrame(columns=range(kept.shape[1] + len(SCORE_COLUMNS))), dst)
-            _check_cells(kept, dst, out_kind)
             check_xlsx(kept, dst)
         else:
-            _check_cells(kept, dst, out_kind)
             check_stata(kept, dst)
     except DataFormatError:
         # the input's own problems came first (scoring refused them before any writing)
         _check_rows(frame, text_column, occupation_column, path=path, row_offset=row_offset)
         raise
-
-
-#: What the cells of a column of each output kind may hold, for :func:`_check_cells`.
-_HOLDS = {"dta": "a Stata variable holds numbers, text or datetimes",
-          "xlsx": "a workbook cell holds numbers, text, times or truth values"}
-#: The format named in the messages of :func:`_check_cells`.
-_FORMAT = {"dta": "a Stata .dta file", "xlsx": "an .xlsx sheet"}
-#: Cells an ``.xlsx`` sheet holds (openpyxl's types; bytes are written as their text).
-_XLSX_CELLS = (str, bytes, bool, int, float, decimal.Decimal, datetime.date, datetime.time,
-               datetime.timedelta, np.number, np.bool_, np.datetime64, np.timedelta64)
-
-
-def _cell_kind(value) -> str:
-    """``value``'s kind, in words, for a message (``a date``, ``a Decimal``)."""
-    names = {decimal.Decimal: "a Decimal", datetime.date: "a date", datetime.time: "a time of day",
-             datetime.timedelta: "a duration", bytes: "bytes", complex: "a complex number",
-             pd.Period: "a Period", pd.Interval: "an Interval"}
-    for kind, name in names.items():
-        if isinstance(value, kind) and not isinstance(value, datetime.datetime):
-            return name
-    return f"a {type(value).__name__} value"
-
-
-def _cell_problem(values: pd.Series, out_kind: str) -> tuple[int | None, str] | None:
-    """The first cell of an input column that a ``.dta`` or ``.xlsx`` output cannot hold.
-
-    ``(position or None, reason)``, or None. Beyond what :func:`exposure._io.check_stata`
-    and :func:`exposure._io.check_xlsx` refuse (their own messages): for Stata, a column
-    type it has no type for (durations, half-precision floats, periods, intervals, complex
-    numbers), an infinite number, and text columns holding other values (a ``Decimal``, a
-    date or time of day of a Parquet ``date32``/``time64`` column, bytes); for a workbook,
-    a cell openpyxl cannot store (a ``Period``, an ``Interval``, a complex number). The
-    writers failed on these only after the scoring, with pandas' or openpyxl's words and
-    no row (``Data type timedelta64[s] not supported.``; a traceback for the workbook).
-    """
-    dtype = values.dtype
-    given = values.notna().to_numpy(dtype=bool)
-    first = int(given.argmax()) if given.any() else None
-    fix = "convert the column (to numbers or text), or write .csv or .parquet"
-    where = _FORMAT[out_kind]
-    if out_kind == "dta":
-        if (isinstance(dtype, (pd.BooleanDtype, pd.CategoricalDtype, pd.StringDtype))
-                or dtype.kind in "biuM" or (dtype.kind == "f" and dtype.itemsize >= 4)):
-            if dtype.kind == "f":
-                inf = np.isinf(values.to_numpy(dtype=float, na_value=np.nan))
-                if inf.any():
-                    return int(inf.argmax()), (f"a cell holds an infinite number, which {where} "
-                                               "cannot store (Stata has no infinity); write .csv "
-                                               "or .parquet")
-            return None
-        if dtype != object:
-            if dtype.kind == "m":
-                what = f"durations ({dtype})"
-            elif dtype.kind in "fc":
-                what = f"{dtype} numbers"
-            else:
-                what = f"{dtype} values"
-            return first, f"the column holds {what}, which {where} cannot store; {fix}"
-        cells = values.tolist()
-        bad = np.fromiter((not isinstance(v, str) for v in cells), dtype=bool, count=len(cells)) & given
-    else:
-        if dtype != object and dtype.kind != "c" and not isinstance(dtype, (pd.PeriodDtype,
-                                                                              pd.IntervalDtype)):
-            return None
-        cells = values.tolist()
-        bad = np.fromiter((not isinstance(v, _XLSX_CELLS) or isinstance(v, complex) for v in cells),
-                          dtype=bool, count=len(cells)) & given
-    if not bad.any():
-        return None
-    pos = int(bad.argmax())
-    value = cells[pos]
-    shown_value = repr(value)
-    if len(shown_value) > 60:
-        shown_value = shown_value[:57] + "..."
-    return pos, (f"a cell holds {_cell_kind(value)} ({shown_value}), which {where} cannot store "
-                 f"({_HOLDS[out_kind]}); {fix}")
-
-
-def _check_cells(frame: pd.DataFrame, dst: Path, out_kind: str) -> None:
-    """Refuse, naming the output row (the header is row 1) and column, a cell :func:`_cell_problem` finds."""
-    for j, col in enumerate(frame.columns):
-        problem = _cell_problem(frame.iloc[:, j], out_kind)
-        if problem is not None:
-            pos, reason = problem
-            raise DataFormatError(reason, path=dst, row=None if pos is None else pos + 2,
-                                  column=str(col))
 
 
 def _check_no_nul(frame: pd.DataFrame, dst: Path, src: Path, first_row: int) -> None:
