@@ -1219,7 +1219,7 @@ def check_xlsx(frame: pd.DataFrame, path) -> None:
             f"{frame.shape[1]:,} columns do not fit in an .xlsx sheet ({XLSX_MAX_COLUMNS:,} at "
             "most, A to XFD); write .csv or .parquet", path=path)
     for j, col in enumerate(frame.columns):
-        problem = _cell_problem(frame.iloc[:, j], "xlsx") or _column_problem(frame.iloc[:, j], ILLEGAL_CHARACTERS_RE)
+        problem = _column_problem(frame.iloc[:, j], ILLEGAL_CHARACTERS_RE) or _cell_problem(frame.iloc[:, j], "xlsx")
         if problem is not None:
             raise DataFormatError(problem[1], path=path, row=None if problem[0] is None else problem[0] + 2,
                                   column=str(col))
@@ -1369,7 +1369,7 @@ def _cell_problem(values: pd.Series, out_kind: str) -> tuple[int | None, str] | 
     """The first cell of an input column that a ``.dta`` or ``.xlsx`` output cannot hold.
 
     ``(position or None, reason)``, or None; run by :func:`check_stata` and
-    :func:`check_xlsx` before their other checks of the column. For Stata, a column
+    :func:`check_xlsx` after their other checks of the column. For Stata, a column
     type it has no type for (durations, half-precision floats, periods, intervals, complex
     numbers), an infinite number, and text columns holding other values (a ``Decimal``, a
     date or time of day of a Parquet ``date32``/``time64`` column, bytes); for a workbook,
@@ -1469,7 +1469,7 @@ def check_stata(frame: pd.DataFrame, path) -> None:
     exposure.errors.DataFormatError: o.dta, row 3, column 'task': a cell holds a NUL character (\\x00), which a Stata .dta file cannot store (Stata ends the text there and drops the rest); write .csv or .parquet, or remove the character
     """
     for j, col in enumerate(frame.columns):
-        problem = _cell_problem(frame.iloc[:, j], "dta") or _stata_problem(frame.iloc[:, j])
+        problem = _stata_problem(frame.iloc[:, j]) or _cell_problem(frame.iloc[:, j], "dta")
         if problem is not None:
             raise DataFormatError(problem[1], path=path, row=None if problem[0] is None else problem[0] + 2,
                                   column=str(col))
