@@ -43,13 +43,17 @@ def register(subparsers) -> None:
         description="Task accuracy, Cohen's kappa and occupation-level Pearson r of alpha, beta, "
                     "gamma against the human labels of Eloundou et al. (2023), under "
                     "cross-validation grouped by SOC 6-digit code, next to GPT-4's labels "
-                    "(the same report as `exposure report agreement`). With --paraphrases or "
+                    "(the same report as `exposure report agreement`). --folds and --seed set the "
+                    "cross-validation of learned only: rubric and reference are scored on every row "
+                    "without training, and refuse them. With --paraphrases or "
                     "--modern (learned only), the free-text report instead: every learned "
                     "protocol (O*NET ids, text + title + code, text + title, text alone; "
                     "retrieval sees the training folds only) next to a scikit-learn TF-IDF "
                     "baseline and GPT-4, paraphrase agreement by fold, modern tasks "
                     "(default --out: freetext_agreement.csv in the report directory).")
     add_agreement_options(p)
+    # None: not given (5 and 0 for learned); given with rubric or reference, refused (run_evaluate)
+    p.set_defaults(folds=None, seed=None)
     p.add_argument("--out", default=None, metavar="PATH",
                    help=f"CSV report to write (default {DEFAULT_REPORT_DIR}/{report_name('learned')} "
                         "for learned, agreement_<method>.csv beside it otherwise)")
@@ -93,14 +97,30 @@ def run_evaluate(args) -> int:
         Before any work: ``--paraphrases ''`` or ``--modern ''`` (read as no option
         before: the agreement report ran instead), the arguments
         :func:`~exposure.cli._report.check_agreement_args` refuses, an output
-        :func:`~exposure.cli._report.check_report_outputs` refuses. The paraphrase and
+        :func:`~exposure.cli._report.check_report_outputs` refuses, ``--folds`` or ``--seed``
+        given with ``--method rubric`` or ``reference`` (which have no cross-validation:
+        they were taken and ignored), an ``--out`` named as the paraphrase or modern-task
+        table written beside it (``freetext_modern.csv``: one of the two was lost). The paraphrase and
         modern-task files are read (the modern tasks checked) before the labels and
         O*NET, which may be downloaded; the paraphrases are matched to the labels after.
     """
     for option, value in (("--paraphrases", args.paraphrases), ("--modern", args.modern)):
         if value is not None and not value.strip():
             raise ExposureError(f"{option} is empty: give the file's name")
+    cv_options = [option for option, value in (("--folds", args.folds), ("--seed", args.seed))
+                  if value is not None]
+    args.folds = 5 if args.folds is None else args.folds
+    args.seed = 0 if args.seed is None else args.seed
     if not (args.paraphrases or args.modern):
+        check_agreement_args(args)
+        out = Path(args.out) if args.out else Path(args.out_dir) / report_name(args.method)
+        calibration = [out.with_name(out.stem + "_calibration.csv")] if args.method == "learned" else []
+        check_report_outputs(out, calibration, label_paths(args))
+        if cv_options and args.method != "learned":  # taken and ignored without a word
+            named = " and ".join(cv_options)
+            raise ExposureError(f"{named} {'is' if len(cv_options) == 1 else 'are'} for --method learned only "
+                                f"(its cross-validation): {args.method} is scored on every row without "
+                                f"training; run it without {named}")
         return run_agreement(args)
     if args.method != "learned":
         raise ExposureError("--paraphrases and --modern evaluate the learned method only")
@@ -110,6 +130,10 @@ def run_evaluate(args) -> int:
     siblings = [out.with_name(out.stem + "_calibration.csv")]
     siblings += [out.with_name(name) for name, given in (("freetext_paraphrases.csv", args.paraphrases),
                                                          ("freetext_modern.csv", args.modern)) if given]
+    if out in siblings:  # the report and the table of that name: one of them was lost
+        table = "paraphrase" if out.name == "freetext_paraphrases.csv" else "modern-task"
+        raise ExposureError(f"--out {out}: the {table} table is written beside --out under that name: give "
+                            f"--out another name, e.g. {out.with_name('freetext_agreement.csv')}")
     check_report_outputs(out, siblings, [args.paraphrases, args.modern, *label_paths(args)])
     # checked here too, so that a failure names the file and the row as a spreadsheet shows it;
     # read before the labels and O*NET (downloaded when not cached)
@@ -200,7 +224,8 @@ def run_train(args) -> int:
     Raises
     ------
     exposure.errors.ExposureError
-        Before anything is read or written: ``--seed`` below 0, ``--folds`` below 2,
+        Before anything is read or written: ``--seed`` below 0, ``--folds`` below 2, an
+        empty ``--onet`` (read as no release: refused after the labels and the vectors),
         ``--model-dir`` without ``--distill`` or not a directory, an ``--out`` the artifact
         writer cannot honour (:func:`check_artifact_name`: empty, a directory, a
         compressed name, a name not ending in ``.npz``) or cannot write
@@ -215,10 +240,13 @@ def run_train(args) -> int:
             raise ExposureError("--model-dir is used with --distill only")
         if not Path(args.model_dir).is_dir():
             raise ExposureError(f"--model-dir {args.model_dir}: not a directory")
+    if args.onet is not None and not args.onet.strip():  # read as no release: refused after the labels
+        raise ExposureError("--onet is empty: give the O*NET release of the work activities, e.g. 29.1 "
+                            "(the learned model's retrieval index is built from its tasks)")
     check_artifact_name(args.out)  # m.npz.gz, m.txt, models/: an uncompressed .npz was written under it
     check_train_output(args.out)
     labels_path = fetch(LABELS_NAME, mirror=args.mirror, data_dir=args.data_dir)
-    onet = load_onet(args.onet, mirror=args.mirror, data_dir=args.data_dir) if args.onet else None
+    onet = load_onet(args.onet, mirror=args.mirror, data_dir=args.data_dir)
     done = train_and_save(labels_path, onet, args.out, seed=args.seed, n_folds=args.folds,
                           distill=args.distill, model_dir=args.model_dir)
     for which, figs in done.cv.items():

@@ -23,7 +23,7 @@ from exposure._args import as_array, check_choice, check_count, check_flag, chec
 from exposure._io import atomic_paths, write_csv
 from exposure._measures import CATEGORIES, LABELS
 from exposure._tables import task_id_numbers
-from exposure.errors import DataFormatError, ExposureError
+from exposure.errors import DataFormatError, ExposureError, OutputError
 from exposure.measures.eloundou import check_task_labels
 from exposure.reports.rubric import checked_labels
 from exposure.schemas._fields import ONETSOC_PATTERN
@@ -372,6 +372,13 @@ def write_agreement_report(table: pd.DataFrame, reliability: pd.DataFrame | None
     list of pathlib.Path
         The files written.
 
+    Raises
+    ------
+    exposure.errors.OutputError
+        Before anything is written: a ``beside`` name that is ``out``'s own or its
+        calibration's (``out`` ``freetext_modern.csv`` with a ``freetext_modern.csv``
+        table: the later table was written over the earlier, and one was lost).
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -393,6 +400,10 @@ def write_agreement_report(table: pd.DataFrame, reliability: pd.DataFrame | None
     frames = [rounded(table)] if reliability is None else [rounded(table), reliability.round(4)]
     written = [out, out.with_name(out.stem + "_calibration.csv")][:len(frames)]
     for name, extra in (beside or {}).items():
+        if out.with_name(name) in written:  # the later table replaced the earlier: one was lost
+            raise OutputError(f"the table {name!r} given in beside would be written over "
+                              f"{'the report' if out.with_name(name) == out else 'its calibration'}: "
+                              "give out another name", path=out.with_name(name))
         frames.append(rounded(extra))
         written.append(out.with_name(name))
     with atomic_paths(written) as paths:  # the table and its calibration: one set
@@ -517,6 +528,11 @@ def _yes_no(frame: pd.DataFrame, column: str, path, row_offset: int) -> np.ndarr
     return text.isin(_YES).to_numpy(dtype=bool)
 
 
+def _column_key(name) -> str:
+    """A column name without case, spaces, hyphens or underscores (``Entry-Creative``: ``entrycreative``)."""
+    return "".join(ch for ch in str(name).casefold() if ch not in " -_\t")
+
+
 def check_modern_tasks(modern: pd.DataFrame, *, path=None, row_offset: int = 1) -> pd.DataFrame:
     """Check hand-labelled modern tasks given to :func:`modern_report`; return them typed.
 
@@ -525,7 +541,10 @@ def check_modern_tasks(modern: pd.DataFrame, *, path=None, row_offset: int = 1) 
     agreeing with the label (E1 and E2 are exposed), and each task once (compared without
     case and runs of spaces: ``" draft  Emails."`` is ``"Draft emails."``). An unknown
     label or flag used to count silently as a miss (or as false), a task listed twice
-    twice in every share. Failures name ``path``, the row and the column.
+    twice in every share. A column named like one of these but in another case or
+    spacing (``Admin``, ``routine coding``, ``Entry-Creative``) is refused: a category
+    column so named was left out of the report without a word. Other columns (``domain``,
+    ``note``) are not read. Failures name ``path``, the row and the column.
 
     Raises
     ------
@@ -544,6 +563,15 @@ def check_modern_tasks(modern: pd.DataFrame, *, path=None, row_offset: int = 1) 
     row_offset = _check_row_offset(row_offset)
     if path is not None:
         check_path(path, "path")
+    if isinstance(modern, pd.DataFrame):  # "Admin", "routine coding": left out of the report silently
+        known = {_column_key(c): c for c in ("task", "label", "exposed", *CATEGORIES)}
+        for column in modern.columns:
+            want = known.get(_column_key(column))
+            if want is not None and column != want and want not in modern.columns:
+                raise DataFormatError(f"modern tasks: column {column!r} is read as {want!r} only when named so "
+                                      f"(the names are {', '.join(known.values())}): rename it {want}",
+                                      path=path, row=row_offset - 1 if path is not None and row_offset > 1 else None,
+                                      column=str(column))
     frame = _need(modern, ["task", "label", "exposed"], "modern tasks", path)
     check_text_column(frame, "task", path=path, row_offset=row_offset)
     first: dict = {}

@@ -10,8 +10,10 @@ Everything is deterministic for a fixed seed: the fold assignment (grouped by SO
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import shutil
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +49,7 @@ __all__ = [
     "index_frame",
     "fit_model",
     "grouped_folds",
+    "check_fold_classes",
     "cross_validate",
     "fit_temperature",
     "train_learned",
@@ -229,8 +232,12 @@ def training_frame(labels: pd.DataFrame, onet=None, *, target: str = "human_expo
     })
     out["soc6"] = out["onetsoc_code"].str[:7]
     out["y"] = labels[target].map({c: i for i, c in enumerate(LABELS)}).to_numpy()
-    if out["y"].isna().any():
-        raise ExposureError(f"labels column {target!r} has values outside {LABELS}")
+    if out["y"].isna().any():  # it named no row ("has values outside ('E0', 'E1', 'E2')")
+        pos = int(np.flatnonzero(out["y"].isna().to_numpy())[0])
+        value = labels[target].iloc[pos]
+        what = "is missing: every task trained on needs its label" if pd.isna(value) else (
+            f"must be E0, E1 or E2, got {value!r}")
+        raise DataFormatError(f"labels: {target} {what}", row=pos + 1, column=target)
     out["y"] = out["y"].astype(int)
     core = labels["task_type"].astype("string").eq("Core").fillna(False).to_numpy(bool)
     out["weight"] = np.where(core, CORE_WEIGHT, OTHER_WEIGHT)
@@ -288,6 +295,10 @@ def fit_model(rows: pd.DataFrame, config: TrainConfig | None = None, *, y=None,
     from sklearn.linear_model import LogisticRegression
 
     config = config or TrainConfig()
+    missing = [LABELS[k] for k in range(len(LABELS)) if not (np.asarray(rows["y"] if y is None else y) == k).any()]
+    if missing:  # scikit-learn's "needs samples of at least 2 classes", or an error after the fit
+        raise ExposureError(f"training rows must contain all three classes E0, E1, E2; they hold no "
+                            f"{' and no '.join(missing)} task")
     texts = rows["task"].tolist()
     titles = rows["title"].tolist()
     codes = frame_codes(rows)
@@ -436,6 +447,62 @@ def grouped_folds(groups, n_folds: int = 5, seed: int = 0) -> np.ndarray:
     return groups.map(fold_of).to_numpy()
 
 
+def check_fold_classes(rows: pd.DataFrame, folds, *, seed: int = 0, path=None,
+                       column: str = "human_exposure_agg") -> None:
+    """Refuse, before any fit, labels or folds that leave a model without one of the classes.
+
+    Every model is a three-class logistic regression: the labels must hold tasks of E0,
+    E1 and E2, and the training rows of each fold (all rows but the fold's) must too. A
+    class whose tasks all sit in the occupations of one fold was found only when that
+    fold was fitted (``training rows must contain all three classes``, naming nothing,
+    after the folds before it), and labels of one class raised scikit-learn's
+    ``This solver needs samples of at least 2 classes``.
+
+    Parameters
+    ----------
+    rows : pandas.DataFrame
+        :func:`training_frame` output (``y``, ``soc6``).
+    folds : array-like of int
+        :func:`grouped_folds` output.
+    seed : int, default 0
+        The seed of the folds (for the message).
+    path : str or os.PathLike, optional
+        The label file, named in the message.
+    column : str, default "human_exposure_agg"
+        The label column, named in the message.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A class no task has, or a fold whose training rows have none of a class.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"y": [0, 1, 2, 0, 1, 2], "soc6": ["a", "b", "c", "d", "e", "f"]})
+    >>> check_fold_classes(rows, [0, 0, 0, 1, 1, 1])
+    >>> check_fold_classes(rows, [0, 0, 1, 1, 1, 1])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: column 'human_exposure_agg': with 2 folds (seed 0), every E2 task is in fold 1 (occupations c, f): the model trained without that fold learns no E2; give fewer folds or another seed, or more E2 tasks
+    """
+    y = np.asarray(rows["y"])
+    folds = np.asarray(folds)
+    missing = [LABELS[k] for k in range(len(LABELS)) if not (y == k).any()]
+    if missing:
+        raise DataFormatError(f"the labels hold no {' and no '.join(missing)} task: the learned model "
+                              "is trained on all three classes E0, E1, E2", path=path, column=column)
+    n_folds = len(np.unique(folds))
+    for k in np.unique(folds):
+        for c, label in enumerate(LABELS):
+            if not ((y == c) & (folds != k)).any():
+                groups = sorted(set(np.asarray(rows["soc6"])[(y == c) & (folds == k)]))
+                shown = ", ".join(groups[:5]) + (f" and {len(groups) - 5} more" if len(groups) > 5 else "")
+                raise DataFormatError(f"with {n_folds} folds (seed {seed}), every {label} task is in fold "
+                                      f"{int(k)} (occupations {shown}): the model trained without that "
+                                      f"fold learns no {label}; give fewer folds or another seed, or more "
+                                      f"{label} tasks", path=path, column=column)
+
+
 def fit_temperature(logits: np.ndarray, y) -> float:
     """Temperature ``T`` minimising the log loss of ``softmax(logits / T)``.
 
@@ -509,6 +576,7 @@ def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_f
     """
     config = config or TrainConfig()
     folds = grouped_folds(rows["soc6"], n_folds, seed)
+    check_fold_classes(rows, folds, seed=seed)  # before any fit: it failed after the first ones
     modern = modern_training_rows() if config.modern and "free" in config.sets else None
     n = len(rows)
     protocols = {p: s for p, s in PROTOCOLS.items() if s in config.sets}
@@ -707,6 +775,10 @@ def train_and_save(labels_path, onet=None, out=None, *, seed: int = 0, n_folds: 
         Before any work, from :func:`check_train_output`. The artifact, the vectors, the
         index and the registry are written as one set (:func:`exposure._io.atomic_paths`):
         a failure leaves every previous file as it was.
+    exposure.errors.DataFormatError
+        Before the vectors are read or distilled: a label file that
+        :func:`~exposure.measures.eloundou.read_task_labels` refuses, or whose labels or
+        folds leave a model without a class (:func:`check_fold_classes`, naming the file).
     """
     out = check_train_output(out)
     labels_path = Path(labels_path)
@@ -715,7 +787,7 @@ def train_and_save(labels_path, onet=None, out=None, *, seed: int = 0, n_folds: 
     rows = training_frame(labels, onet)
     # the folds are dealt before the vectors: a distillation takes minutes, and a fold
     # count the labels cannot fill would otherwise be refused only after it
-    grouped_folds(rows["soc6"], n_folds, seed)
+    check_fold_classes(rows, grouped_folds(rows["soc6"], n_folds, seed), seed=seed, path=labels_path)
     vectors = _training_vectors(out, onet, distill, model_dir)
     model, cv = train_learned(labels, onet, seed=seed, n_folds=n_folds, labels_sha256=sha, vectors=vectors)
     summary = {}
@@ -769,7 +841,12 @@ def check_train_output(out=None) -> Path:
     exposure.errors.OutputError
         A path that is not a regular file, or an artifact named like a file beside it; a
         name not ending in ``.npz`` (``m.npz.gz``, ``m.txt``: an uncompressed ``.npz`` was
-        written under it).
+        written under it); a directory whose ``registry.txt`` pins another learned model
+        (it reads the retrieval index and the vectors this one writes beside it: they were
+        replaced, and it scored with them without a word).
+    exposure.errors.DataFormatError
+        A ``registry.txt`` beside the artifact that is not a registry (naming its row: it
+        was extended, and the model written beside it could not be loaded).
 
     Examples
     --------
@@ -800,7 +877,42 @@ def check_train_output(out=None) -> Path:
     check_output_file(out)  # its directory can be written (the reason in the system's words)
     for path in (out, *(out.parent / name for name in (REGISTRY_NAME, VECTORS_NAME, INDEX_NAME))):
         check_output_path(path)
+    _check_neighbours(out)
     return out
+
+
+def _check_neighbours(out: Path) -> None:
+    """Refuse a directory whose registry is not one, or that holds another learned model.
+
+    The retrieval index and the word vectors are written beside the artifact under fixed
+    names (:data:`~exposure.scoring.retrieval.INDEX_NAME`,
+    :data:`~exposure.scoring._embed.VECTORS_NAME`), and the index carries the model's own
+    probabilities of the O*NET tasks: a second model trained into the directory of another
+    replaced that one's index and re-pinned it, so the other model then scored with it
+    without a word. A ``registry.txt`` that is not a registry was extended, and the model
+    written beside it could not be loaded.
+    """
+    registry = out.parent / REGISTRY_NAME
+    if not registry.is_file():
+        return
+    pins = read_registry(registry)  # DataFormatError naming the file and the row
+    for name in pins:
+        other = out.parent / name
+        if name in (out.name, REGISTRY_NAME, VECTORS_NAME, INDEX_NAME) or not other.is_file():
+            continue
+        try:
+            with zipfile.ZipFile(other) as archive:
+                meta = json.loads(archive.read("metadata.json"))
+        except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+            continue  # not a model artifact of this package: it reads nothing of ours
+        shared = [meta.get(key) for key in ("index", "vectors")
+                  if isinstance(meta, dict) and meta.get(key) in (INDEX_NAME, VECTORS_NAME)]
+        if shared:
+            raise OutputError(f"{out.parent} already holds the learned model {name} (pinned in {REGISTRY_NAME}), "
+                              f"which reads {' and '.join(shared)} beside it: training {out.name} there "
+                              f"would replace them, and {name} would then score with {out.name}'s without "
+                              f"a word; write {out.name} to a directory of its own, or retrain {name} itself",
+                              path=out)
 
 
 def _training_vectors(out: Path, onet, distill: bool, model_dir) -> StaticVectors:
@@ -812,6 +924,11 @@ def _training_vectors(out: Path, onet, distill: bool, model_dir) -> StaticVector
     for folder in (out.parent, shipped_model_path().parent):
         registry = folder / REGISTRY_NAME
         if (folder / VECTORS_NAME).is_file() and registry.is_file():
-            return load_vectors(folder / VECTORS_NAME, read_registry(registry))
+            pins = read_registry(registry)
+            if VECTORS_NAME not in pins:  # "is not listed in the model registry": which one?
+                raise DataFormatError(f"{VECTORS_NAME} beside it is not pinned here: add its sha256, remove it "
+                                      "(the shipped vectors are then used), or train with distill=True "
+                                      "(exposure train --distill)", path=registry)
+            return load_vectors(folder / VECTORS_NAME, pins)
     raise ExposureError(f"no pinned {VECTORS_NAME} beside {out} or in the package: train with "
                         "distill=True (exposure train --distill)")
