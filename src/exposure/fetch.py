@@ -60,6 +60,8 @@ layout (``onet/31.0/Task Statements.txt``, ``oews/national_M2026_dl.xlsx``: see
 :mod:`exposure.releases`) is pinned by the store's lock file when it has been fetched
 before, and verified against it like a registry file; otherwise it is fetched without a
 pin, and :func:`fetch_table` reads (validates) it and records its sha256 in the lock file.
+Any name the lock file pins, also a custom source that :func:`fetch_table` pinned
+(``demo/a.csv``), is fetched and verified by that name, from the URL the lock recorded.
 """
 
 from __future__ import annotations
@@ -715,20 +717,93 @@ def resolve_store(store: DataStore | None = None, *, mirror=None, data_dir=None)
 
 
 def _as_source(name, store: DataStore | None = None) -> Source:
-    """The source of ``name``: registry, else lock file, else the release layout."""
+    """The source of ``name``: registry, else lock file, else the release layout.
+
+    A name the lock file pins is the lock's source, whatever its name: a custom source
+    that :func:`fetch_table` pinned (``onet/29.1/Skills.txt``, a file of a release the
+    package pins that the registry lacks, or ``demo/a.csv``, of no layout) was an
+    "unknown source", so ``exposure fetch NAME`` and ``exposure sources NAME`` refused
+    it. An unpinned :class:`~exposure.sources.Source` whose name the lock pins takes the
+    lock's pin: it was fetched without verification and pinned again at every
+    :func:`fetch_table`, so a changed file was accepted without a word.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> store = DataStore(cache=d / "c", home=d / "h")
+    >>> _ = (d / "x.csv").write_bytes(b"x\\n")
+    >>> src = Source(name="demo/x.csv", release="1", url="https://example.org/x.csv", sha256="",
+    ...              size=0, licence="CC0", attribution="made up")
+    >>> _ = store.lock.pin(src, d / "x.csv")
+    >>> pinned = _as_source("demo/x.csv", store)
+    >>> pinned.pinned, pinned.size, pinned.download_url
+    (True, 2, 'https://example.org/x.csv')
+    >>> _as_source(src, store).sha256 == pinned.sha256
+    True
+    """
     if isinstance(name, Source):
+        if not name.pinned and store is not None and name.name not in SOURCES:
+            entry = store.lock.entries().get(name.name)
+            if entry is not None:
+                return replace(name, sha256=entry["sha256"], size=int(entry["size"]))
         return name
     if not isinstance(name, str):  # a list is unhashable, None and numbers fail in re
         raise ExposureError("name must be a registry name (str) or a Source, got "
                             f"{type(name).__name__} {name!r}")
     if name in SOURCES:
         return SOURCES[name]
+    if store is not None:
+        entry = store.lock.entries().get(name)  # a damaged lock file is named with its row
+        if entry is not None:
+            return _lock_source(name, entry, store.lock_path)
     try:
         return source_for(name, store.lock if store is not None else None)
     except DataFormatError:
         raise  # a damaged lock file, named with its row and column (it was "unknown source")
     except ExposureError:
         return get_source(name)  # raises with close-match suggestions
+
+
+def _lock_source(name: str, entry: dict, lock_path: Path) -> Source:
+    """The source the lock file pins as ``name``: its sha256, size, URL and member.
+
+    A name of a release layout keeps the layout's release, licence and attribution; any
+    other name (a custom source pinned by :func:`fetch_table`) has those of no release.
+    The URL and archive member are the lock's: those the pinned bytes came from.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A name (written by hand) that is absolute or has ``..``: it would lie outside the
+        cache. Named with the lock file's row and column, as other damaged lines are.
+    """
+    try:
+        _safe_relpath(name, what="name")
+    except DataFormatError:
+        raise DataFormatError(f"the name {name!r} is absolute or has a '..': its file would lie "
+                              "outside the cache; fix or delete that line", path=lock_path,
+                              row=_lock_row(lock_path, name), column="name") from None
+    url, member = entry.get("url") or "", entry.get("member") or None
+    pin = {"sha256": entry["sha256"], "size": int(entry["size"])}
+    try:
+        src = layout_source(name)
+    except ExposureError:  # a custom source: not a file of a publisher's layout
+        return Source(name=name, release="", url=url, licence="", attribution="",
+                      notes="Pinned by the lock file (a custom source).",
+                      archive_url=url if member else None, member=member, **pin)
+    where = ({"url": url, "archive_url": url if member else None, "member": member} if url
+             else {})
+    return replace(src, **pin, **where, notes=src.notes + " Pinned by the lock file.")
+
+
+def _lock_row(lock_path: Path, name: str) -> int | None:
+    """The row (line, from 1) of the lock file that pins ``name``; None if not found."""
+    try:
+        lines = lock_path.read_text("utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((i for i, line in enumerate(lines, start=1) if line.startswith(name + "\t")), None)
 
 
 def cache_path(name, data_dir=None) -> Path:
@@ -936,6 +1011,7 @@ def cache_status(name, data_dir=None, *, rehash: bool = False, drop: bool = Fals
     Parameters
     ----------
     name : str or Source
+        A registry name, a name the lock file pins (:func:`_as_source`), or a source.
     data_dir : path, optional
         Cache directory (default: :func:`default_data_dir`).
     rehash : bool, default False
@@ -956,6 +1032,13 @@ def cache_status(name, data_dir=None, *, rehash: bool = False, drop: bool = Fals
         belongs; never removed) or, with ``drop``, ``"removed"`` (it had the wrong sha256
         and is gone).
 
+    Raises
+    ------
+    exposure.errors.ExposureError
+        A file is cached under ``name`` but nothing pins its sha256 (neither the registry
+        nor the lock file ``exposure.lock`` of ``$EXPOSURE_HOME``): it was a
+        ``"mismatch"``, and with ``drop`` removed.
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -970,12 +1053,20 @@ def cache_status(name, data_dir=None, *, rehash: bool = False, drop: bool = Fals
     >>> bad.exists()
     False
     """
-    src = _as_source(name)
     root = resolve_data_dir(data_dir)
+    # a name the lock file pins is checked against the lock's sha256: without the lock it
+    # was a source with no pin, so a good file was a "mismatch", and with ``drop`` removed
+    lock_read = (isinstance(name, str) and name not in SOURCES) or (
+        isinstance(name, Source) and not name.pinned)  # a registry file needs no lock file
+    src = _as_source(name, DataStore(cache=root, home=default_home()) if lock_read else None)
     path = cache_path(src, root)
     if not path.is_file():
         # a directory (or a pipe) in its place was "missing", exit 0, and fetch then failed
         return "not a file" if path.exists() else "missing"
+    if not src.pinned:  # nothing to compare with: every file was a "mismatch"
+        raise ExposureError(f"{src.name}: cannot check {path}: neither the package nor the lock file "
+                            f"{default_home() / LOCK_NAME} pins its sha256 (read it with "
+                            "exposure.fetch.fetch_table, or exposure recompute, to pin it)")
     mirror_dir = resolve_mirror(mirror) if mirror is not None else _env_mirror()
     read_only = mirror_holding(root, mirror_dir, src) is not None
     if not rehash and not read_only and _stamp_ok(root, src, path):
@@ -1689,6 +1780,38 @@ def fetch(
     """
     store = resolve_store(store, mirror=mirror, data_dir=data_dir)
     src = _as_source(name, store)
+    try:
+        return _fetch(store, src, timeout=timeout, retries=retries, backoff=backoff,
+                      deadline=deadline)
+    except ChecksumMismatchError as exc:
+        hint = _lock_hint(store, src)
+        if hint:
+            exc.args = (f"{exc.args[0]}; {hint}",)
+        raise
+
+
+def _lock_hint(store: DataStore, src: Source) -> str:
+    """What a sha256 mismatch of a file the lock file pins says of the lock ('' otherwise).
+
+    The mismatch named only the two digests, not that the expected one was the lock's,
+    recorded when the file was first read, nor what to do when the publisher has
+    changed the file since.
+    """
+    if src.name in SOURCES or not src.pinned:
+        return ""
+    try:
+        entry = store.lock.entries().get(src.name)
+    except ExposureError:  # the mismatch is the error being raised
+        return ""
+    if entry is None or entry["sha256"] != src.sha256:
+        return ""
+    return (f"the expected sha256 is the pin of {src.name} in the lock file {store.lock_path}, "
+            "recorded when the file was first read: if the publisher changed the file, check "
+            "it and delete that line to pin the new one")
+
+
+def _fetch(store: DataStore, src: Source, *, timeout, retries, backoff, deadline) -> Path:
+    """The body of :func:`fetch`: the verified cache path of ``src``."""
     root = store.cache
     dest = cache_path(src, root)
     mirror_dir = store.mirror
@@ -1919,10 +2042,12 @@ def fetch_many(names=None, *, mirror=None, data_dir=None, **kwargs):
     """
     names = _check_name_list(names, "names", "registry names, prefixes, kinds or globs")
     fetched, errors = {}, {}
-    store = resolve_store(None, mirror=mirror, data_dir=data_dir)
+    # store= (one of fetch's keywords): its lock file chooses the names too; the names were
+    # looked for in $EXPOSURE_HOME's lock file, so a file its own lock pinned was "unknown"
+    store = resolve_store(kwargs.pop("store", None), mirror=mirror, data_dir=data_dir)
     for src in select_fetchable(names, store):
         try:
-            fetched[src.name] = fetch(src, mirror=mirror, data_dir=data_dir, **kwargs)
+            fetched[src.name] = fetch(src, store=store, **kwargs)
         except CacheWriteError:
             raise  # every later file would fail the same way
         except ExposureError as exc:

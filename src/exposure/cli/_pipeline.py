@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from exposure._outdir import check_files_dir
 from exposure.cli import add_location_options, path_option
 from exposure.errors import ExposureError
-from exposure.fetch import default_home
+from exposure.fetch import DataStore, default_home, resolve_data_dir
 from exposure.pipeline import DEFAULT_OUT, OEWS_RELEASES, ONET_RELEASES, recompute
 from exposure.releases import LOCK_NAME, Lock, check_oews_release, check_onet_release
 from exposure.reports.diff import check_diff_dir, diff_outputs, write_diff_reports
@@ -65,7 +66,7 @@ def register(subparsers) -> None:
                    type=_checked(check_oews_release),
                    help="OEWS May year (pinned by the package: "
                    f"{', '.join(OEWS_RELEASES)}; others come from BLS's files)")
-    p.add_argument("--compare", type=Path, default=None, metavar="OLD_DIR",
+    p.add_argument("--compare", type=path_option, default=None, metavar="OLD_DIR",
                    help="after recomputing, diff OLD_DIR against --out and write the diff "
                    "reports")
     p.add_argument("--reports", type=path_option, default=None,
@@ -80,8 +81,8 @@ def register(subparsers) -> None:
         "output directories, the occupations whose exposure moved most and the sector "
         "changes; write diff_*.csv into --reports (default NEW_DIR/reports).",
     )
-    d.add_argument("old_dir", type=Path, metavar="OLD_DIR")
-    d.add_argument("new_dir", type=Path, metavar="NEW_DIR")
+    d.add_argument("old_dir", type=path_option, metavar="OLD_DIR")
+    d.add_argument("new_dir", type=path_option, metavar="NEW_DIR")
     d.add_argument("--reports", type=path_option, default=None,
                    help=f"where to write diff_*.csv (default NEW_DIR/{REPORTS_NAME}, beside "
                    "the tables of the newer output; not the current directory)")
@@ -94,8 +95,13 @@ def run_recompute(args: argparse.Namespace) -> int:
     """Run ``exposure recompute``; return the exit code (143 after SIGTERM)."""
     if args.reports is not None and args.compare is None:
         raise ExposureError("--reports is where the diff of --compare OLD_DIR goes: give --compare too")
+    _check_not_empty("--compare", args.compare)
     if args.compare is not None:  # fail before the recompute, not after it
-        _check_compare(args.compare, args.out, args.reports)
+        # the default --out too: a --compare of it was replaced by the recompute, then refused
+        out = args.out if args.out is not None else DataStore(
+            cache=resolve_data_dir(args.data_dir), home=default_home()).output_dir(
+                {"onet": args.onet_release, "oews": args.oews_release})
+        _check_compare(args.compare, out, args.reports, default_out=args.out is None)
     lock = Lock(default_home() / LOCK_NAME)
     pinned_before = set(lock.entries())
     result = recompute(
@@ -121,8 +127,14 @@ def run_recompute(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_compare(old: Path, out: Path | None, reports: Path | None) -> None:
+def _check_compare(old: Path, out: Path | None, reports: Path | None, *,
+                   default_out: bool = False) -> None:
     """Refuse ``--compare OLD_DIR`` and its report directory before any work.
+
+    ``OLD_DIR`` the output directory (also the default one, ``default_out``: it was
+    replaced by the recompute and then refused as "the same directory"), and a
+    ``--reports`` directory that is, or holds, ``OLD_DIR`` or the output (see
+    :func:`_check_reports`), are refused.
 
     Examples
     --------
@@ -134,9 +146,15 @@ def _check_compare(old: Path, out: Path | None, reports: Path | None) -> None:
     if not old.is_dir():
         raise ExposureError(f"--compare {old}: not a directory (give the --out of an earlier "
                             "recompute)")
-    if out is not None and out.is_dir() and old.resolve() == out.resolve():
+    if out is not None and out.is_dir() and _real(old) == _real(out):
+        if default_out:
+            raise ExposureError(f"--compare {old} is where this recompute writes (the default --out "
+                                "of these releases): it would be replaced before the comparison; "
+                                "give --out another directory")
         raise ExposureError(f"--compare {old} is the --out directory: nothing to compare")
     if reports is not None:
+        _check_reports(reports, [("--compare", old), ("--out", out)],
+                       default=f"{out}/{REPORTS_NAME}" if out is not None else f"<out>/{REPORTS_NAME}")
         check_files_dir(reports)
     elif out is not None and (out / REPORTS_NAME).exists() and not (out / REPORTS_NAME).is_dir():
         raise ExposureError(f"{out / REPORTS_NAME}: output exists and is not a directory")
@@ -153,8 +171,82 @@ def run_diff(args: argparse.Namespace) -> int:
     """
     if args.top < 0:
         raise ExposureError(f"--top must be 0 or more, got {args.top}")
+    _check_not_empty("OLD_DIR", args.old_dir)
+    _check_not_empty("NEW_DIR", args.new_dir)
     reports = args.reports if args.reports is not None else args.new_dir / REPORTS_NAME
+    # a missing input is named by diff_outputs ("directory not found"), before this
+    _check_reports(reports, [(option, path) for option, path in
+                             (("OLD_DIR", args.old_dir), ("NEW_DIR", args.new_dir)) if path.is_dir()])
     return _diff(args.old_dir, args.new_dir, reports, args.top, args.quiet)
+
+
+def _check_not_empty(name: str, value) -> None:
+    """Refuse a directory to compare given as ``""`` (an unset shell variable, ``"$OLD"``).
+
+    ``Path("")`` is the current directory: ``exposure diff "" NEW`` run inside an output
+    directory compared it without a word (exit 0), and elsewhere said ``processed table
+    'task_digests' not found at task_digests.parquet``, naming no directory.
+
+    Examples
+    --------
+    >>> _check_not_empty("OLD_DIR", "")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: OLD_DIR is empty: give the directory of an earlier recompute (an empty path would be read as the current directory)
+    """
+    if value == "":
+        raise ExposureError(f"{name} is empty: give the directory of an earlier recompute (an empty "
+                            "path would be read as the current directory)")
+
+
+def _real(path: Path) -> Path:
+    """``path`` made absolute, its symbolic links resolved where they can be."""
+    try:
+        return Path(os.path.abspath(path)).resolve()
+    except (OSError, RuntimeError):  # a link that loops: the writer names it later
+        return Path(os.path.abspath(path))
+
+
+def _check_reports(reports: Path, inputs, default: str = f"NEW_DIR/{REPORTS_NAME}") -> None:
+    """Refuse a reports directory that is, or holds, a directory the diff reads.
+
+    The diff reports replace their directory as a whole (its other files hard-linked into
+    a new directory swapped in its place): ``--reports OLD_DIR`` wrote the four
+    ``diff_*.csv`` among OLD_DIR's tables (a later recompute into it kept them, stale), and
+    ``--reports`` of the directory holding both outputs swapped that whole tree, the
+    outputs read with it. ``NEW_DIR/reports`` (the default) lies inside an input, which is
+    fine.
+
+    Parameters
+    ----------
+    reports : pathlib.Path
+        The ``--reports`` directory.
+    inputs : list of (str, pathlib.Path or None)
+        The option naming each input directory, and the directory.
+    default : str, optional
+        The default reports directory, named in the error.
+
+    Examples
+    --------
+    >>> _check_reports(Path("/runs"), [("OLD_DIR", Path("/runs/old"))])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: --reports /runs holds the OLD_DIR directory /runs/old, which the diff reads: writing the reports replaces /runs as a whole; give a directory outside the compared ones (the default is NEW_DIR/reports)
+    >>> _check_reports(Path("/runs/new/reports"), [("NEW_DIR", Path("/runs/new"))])
+    """
+    real = _real(reports)
+    for option, path in inputs:
+        if path is None:
+            continue
+        held = _real(path)
+        if held == real:
+            raise ExposureError(f"--reports {reports} is the {option} directory, which the diff reads: "
+                                "the reports would be written among its tables; give a directory "
+                                f"outside the compared ones (the default is {default})")
+        if held.is_relative_to(real):
+            raise ExposureError(f"--reports {reports} holds the {option} directory {path}, which the "
+                                f"diff reads: writing the reports replaces {reports} as a whole; give "
+                                f"a directory outside the compared ones (the default is {default})")
 
 
 def _diff(old, new, reports, top, quiet) -> int:
