@@ -358,6 +358,12 @@ FAST_PATH_TEXTS = [
     "Write a GitHub Actions workflow that runs the test suite.",
     "Turn the manager's notes into a meeting agenda in the shared calendar.",
     "Update clinical records in the patient CRM.",
+    # round 5: free-text rules and vetoes of free text, and coded-only vetoes
+    "Manage the director's calendar and schedule meetings.",
+    "Key the delivery notes into the stock system and forward queries to the right team.",
+    "Pick and pack orders with a handheld scanner.",
+    "Summarise the deposition transcript into key points.",
+    "Check the claim forms for completeness.",
     NEUTRAL,
 ]
 TITLES = ["Office Clerk", "Web Developer", "Graphic Designer", "Nurse", None]
@@ -391,7 +397,7 @@ def test_fast_path_equals_explained_path(use_re2, monkeypatch):
     explained = explain_categories(frame)
     for i, (text, _) in enumerate(rows):
         for rule in TEXT_RULES:
-            if rule.kind.startswith("exclude"):
+            if rule.kind.startswith("exclude") or rule.rows == "coded":  # no codes in frame
                 continue
             evidence = [e.split(" (")[0] for e in
                         explained.loc[i, f"{rule.category}_rule"].split(" [")[0].split("; ")]
@@ -498,7 +504,7 @@ def test_text_context_does_not_lift_the_vetoes_outside_an_occupation():
     out = explain_categories(frame)
     assert out["admin"].tolist() == [False, True]
     assert out.loc[0, "context"] == "clerical (text)"
-    assert "[vetoed: text admin!professional]" in out.loc[0, "admin_rule"]
+    assert "[vetoed: text admin!professional_free]" in out.loc[0, "admin_rule"]
 
 
 def test_free_rules_never_count_for_rows_with_an_onet_code():
@@ -588,3 +594,142 @@ def test_free_rules_read_todays_wording(text, category):
 )
 def test_free_rules_leave_work_outside_the_definitions(text):
     assert not tag_categories(pd.DataFrame({"task": [text]})).to_numpy().any(), text
+
+
+# --- round 5: free-text admin work, vetoes of free text, rows of a rule --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id"),
+    [
+        # vetoes that misfired on free text: a leading "manage" of a diary, a setting word
+        ("Manage the partners' diaries and book their client meetings.", "admin:schedule"),
+        ("Dental receptionist: type up the referral letters from the dentists' dictation.",
+         "admin:typing"),
+        ("Scan the signed patient consent forms into the practice's document system.",
+         "admin:filing_free"),
+        # data entry into a named system, routine details
+        ("Key the weekly stock returns into the branch's ERP.", "admin:entry_free"),
+        ("Amend prices and stock levels on the shop's website from the wholesaler's list.",
+         "admin:entry_free"),
+        ("De-duplicate the volunteer contacts before the mailing.", "admin:entry_free"),
+        # routine correspondence
+        ("E-mail the venues to confirm the booking numbers for Friday.", "admin:correspondence_free"),
+        ("I clear the shared finance inbox every morning.", "admin:correspondence_free"),
+        ("Generate the annual membership renewal letters from the club database.",
+         "admin:correspondence_free"),
+        ("Chase missing signatures on the new starters' contracts.", "admin:correspondence_free"),
+        # routing requests to the right person
+        ("Forward incoming enquiries to the relevant department.", "admin:routing_free"),
+        ("Triage the requests in the estates mailbox each morning.", "admin:routing_free"),
+        # routine paperwork
+        ("Check the expense claim forms for missing receipts before approval.",
+         "admin:paperwork_free"),
+        ("Lodge the quarterly waste returns and registrations on the council portal.",
+         "admin:paperwork_free"),
+        ("Paginate and index the exhibits for the tribunal hearing.", "admin:paperwork_free"),
+        # scheduling
+        ("Draw up the cleaners' rota for the summer term.", "admin:schedules_free"),
+        ("Book couriers for the outgoing samples.", "admin:schedules_free"),
+        # routine reports from records
+        ("Compile the monthly absence summary from the HR system export.", "admin:reports_free"),
+        ("Keep the register of fire-door checks up to date.", "admin:entry_free"),
+        ("Organise flights and hotels for the sales conference.", "admin:schedules_free"),
+    ],
+)
+def test_round_5_free_text_admin_work(text, rule_id):
+    """Clerical work of the definitions, written as free text alone (none of the dev sets)."""
+    out = explain_categories(pd.DataFrame({"task": [text]}))
+    assert out.loc[0, "admin"], out.loc[0, "admin_rule"]
+    assert f"text {rule_id}" in out.loc[0, "admin_rule"], out.loc[0, "admin_rule"]
+    assert tag_categories(pd.DataFrame({"task": [text]})).loc[0, "admin"], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # physical stock handling with a scanner or labels as its tool
+        "Pick and pack web orders with a handheld scanner.",
+        "Unload the delivery lorries and scan each pallet into the racking.",
+        "Load passengers' baggage onto the carousel after scanning the bag tags.",
+        "Service and repair office photocopiers at customers' sites.",
+        # working from a transcript, professional letters and memos
+        "Summarise the hearing transcript into key points for the barrister.",
+        "Turn the interview transcripts into a feature article.",
+        "Draft the advice letter to the client on the tax position.",
+        "Write a short research memo on the new case law.",
+        # code and IT tickets
+        "Write SQL queries that pull the monthly churn figures from the warehouse database.",
+        "Resolve password reset tickets for staff.",
+        # management, selling, professional records in free text
+        "Manage a team of six administrators and their budget.",
+        "Taught beginners' pottery classes and recorded attendance on the studio app.",
+        "Answer shoppers' product questions in live chat and recommend products.",
+        "Record each patient's vital signs in the e-obs system.",
+        "Record the vaccinations given in the pharmacy system.",
+        # hands-on work heads the task; the app record is incidental
+        "Weld the trailer brackets and log the batch numbers into the job system.",
+        "Repair customers' boilers and upload the job sheets to the portal.",
+        # look-alikes of the new patterns
+        "Develop routines to correct image distortion.",
+        "Schedule follow-up visits to monitor patients.",
+        "Respond to customer inquiries about product features.",
+        "Rotate the stock on the shelves so the oldest sells first.",
+    ],
+)
+def test_round_5_free_text_not_admin(text):
+    """Work the definitions keep out of admin, and look-alikes of the round-5 rules."""
+    out = explain_categories(pd.DataFrame({"task": [text]}))
+    assert not out.loc[0, "admin"], (text, out.loc[0, "admin_rule"])
+    assert not tag_categories(pd.DataFrame({"task": [text]})).loc[0, "admin"], text
+
+
+def test_round_5_rules_are_for_free_text_and_a_known_occupation_outside_keeps_them_out():
+    """Rows with an O*NET-SOC code keep the validated rules.
+
+    A non-clerical title blocks the free_work rules; a text with no occupation at all is
+    judged by its work.
+    """
+    text = "Check the claim forms for completeness."
+    frame = pd.DataFrame({"task": [text] * 4,
+                          "onetsoc_code": [None, None, None, "47-2061.00"],
+                          "title": [None, "Claims Clerk", "Building Inspector", None]})
+    out = explain_categories(frame)
+    assert out["admin"].tolist() == [True, True, False, False], out["admin_rule"].tolist()
+    assert "(no occupation)" in out.loc[0, "admin_rule"]
+    assert "paperwork_free" not in out.loc[3, "admin_rule"]  # not listed with a code
+    assert tag_categories(frame)["admin"].tolist() == [True, True, False, False]
+
+
+def test_round_5_coded_vetoes_keep_their_old_reading():
+    """A leading 'manage' stays a veto for an O*NET task; as free text, of a calendar, it is not."""
+    text = "Manage the director's calendar and schedule meetings."
+    frame = pd.DataFrame({"task": [text, text], "onetsoc_code": ["11-1021.00", None]})
+    out = explain_categories(frame)
+    assert out["admin"].tolist() == [False, True]
+    assert "[vetoed: text admin!management]" in out.loc[0, "admin_rule"]
+    assert "admin!management" not in out.loc[1, "admin_rule"]
+    assert tag_categories(frame)["admin"].tolist() == [False, True]
+
+
+def test_rule_rows_are_well_formed():
+    from exposure.scoring.categories import RULE_ROWS
+
+    assert {r.rows for r in TEXT_RULES} <= set(RULE_ROWS)
+    # free_work rules only count on free text: a rows restriction would say nothing more
+    assert all(r.rows == "all" for r in TEXT_RULES if r.kind == "free_work")
+    # a rule kept for coded rows has a free-text counterpart of the same category and kind
+    for r in TEXT_RULES:
+        if r.rows == "coded":
+            assert any(o.rows == "free" and o.kind == r.kind and o.category == r.category
+                       for o in TEXT_RULES), r.rule_id
+
+
+def test_alternatives_split_only_top_level_bars():
+    from exposure.scoring.categories import _alternatives
+
+    assert _alternatives(r"a|b(c|d)|[|]e|f\|g") == ["a", "b(c|d)", "[|]e", r"f\|g"]
+    assert _alternatives(r"[]|]x|y") == ["[]|]x", "y"]
+    assert _alternatives(r"[^]|]x|y") == ["[^]|]x", "y"]
+    for rule in TEXT_RULES:
+        assert "|".join(_alternatives(rule.pattern)) == rule.pattern

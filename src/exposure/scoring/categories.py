@@ -29,16 +29,22 @@ How a task is tagged (every decision can be explained with :func:`explain_catego
    with neither code nor title takes its contexts from its own words
    (:data:`CONTEXT_TEXT`); they let the context rules count but not lift the
    ``exclude_outside`` vetoes.
-2. **Text rules** (:data:`TEXT_RULES`, matched by :mod:`exposure.scoring._rules`) of six
+2. **Text rules** (:data:`TEXT_RULES`, matched by :mod:`exposure.scoring._rules`) of seven
    kinds (:data:`RULE_KINDS`): ``strong`` and ``any`` rules fire in every occupation;
    ``context`` rules only in the category's context (in an office job, "maintain files"
    is clerical; in a laboratory it is not); ``free`` rules like ``context`` rules, but on
    free text only (rows without ``onetsoc_code``: today's wording, such as pull requests,
-   tickets, captions and agendas); ``exclude`` rules veto the category
+   tickets, captions and agendas); ``free_work`` rules (admin, round 5) count on free text
+   in the context or with no occupation at all (neither code nor title: the clerical work
+   the text names decides), not under a known occupation outside the context;
+   ``exclude`` rules veto the category
    (management verbs, architecture, sales, performing); ``exclude_outside`` rules veto it
    outside the context only (clinical, scientific or engineering records for admin), but
    never a ``strong`` rule (unmistakably clerical work: appointments, telephones, mail,
-   bookkeeping).
+   bookkeeping). A rule's ``rows`` (:data:`RULE_ROWS`) keeps it to rows with an O*NET-SOC
+   code (the validated reading of the O*NET tasks) or to free text (its own vetoes: a
+   leading "manage" only of staff or budgets, the professional content rather than the
+   setting of records, stock handling, transcripts, professional letters, code work).
 3. **Work-activity mapping** (with ``onet`` and task keys): the task's detailed work
    activities (DWAs) are looked up in the versioned mapping file
    (``exposure/data/categories/mapping-<version>.csv``, columns ``level``, ``id``,
@@ -98,6 +104,7 @@ __all__ = [
     "ENTRY_CREATIVE_MAX_JOB_ZONE",
     "ENTRY_LEVEL_TITLE",
     "RULE_KINDS",
+    "RULE_ROWS",
     "TEXT_RULES",
     "TextRule",
     "load_category_mapping",
@@ -183,7 +190,11 @@ CONTEXT_TEXT = {
         r"|(staff|shift|ward) rotas?|room bookings?|booking (systems?|diar(y|ies)|enquiries)"
         r"|(scheduling|reservations?|booking|case management|document management"
         r"|property management) systems?|registration (forms?|lists?)|courier portals?"
-        r"|customs declarations|delivery notes|dispatch office|filings)\b"
+        r"|customs declarations|delivery notes|dispatch office|filings|(HR|personnel|billing"
+        r"|invoicing|ordering|order|stock|job management|practice management|practice|housing"
+        r"|tenancy|student|membership|finance|accounts|ticketing|hire|lettings|patient"
+        r"|administration) (systems?|software|databases?|portals?)|MIS|back[- ]office|trackers?"
+        r"|folders?)\b"
     ),
     "computer": (
         r"\b(code|codebases?|source code|(shell|automation|deployment|test|build|install\w*"
@@ -239,7 +250,12 @@ ENTRY_LEVEL_TITLE = (
 )
 
 #: Kinds of text rules (see the module docstring).
-RULE_KINDS = ("strong", "any", "context", "free", "exclude", "exclude_outside")
+RULE_KINDS = ("strong", "any", "context", "free", "free_work", "exclude", "exclude_outside")
+
+#: Rows a text rule counts on (:attr:`TextRule.rows`): every row, rows with an O*NET-SOC
+#: code only, or free text only. The rules of the O*NET tasks with their codes are those the
+#: validation sample measured; free text has a few rules and vetoes of its own (round 5).
+RULE_ROWS = ("all", "coded", "free")
 
 
 @dataclass(frozen=True)
@@ -260,6 +276,11 @@ class TextRule(PatternRule):
         What the rule is meant to catch.
     kind : str, default "any"
         One of :data:`RULE_KINDS`.
+    rows : str, default "all"
+        Which rows the rule counts on (:data:`RULE_ROWS`): ``"all"``; ``"coded"``, rows
+        with an O*NET-SOC code only (a veto whose free-text counterpart is narrower);
+        ``"free"``, free text only (rows without a code). Rules of kind ``free`` count on
+        free text only whatever this says.
 
     Examples
     --------
@@ -272,6 +293,7 @@ class TextRule(PatternRule):
     pattern: str
     note: str
     kind: str = "any"
+    rows: str = "all"
 
 
 _W = r"[^.;]{0,40}"  # up to 40 characters within the same clause
@@ -323,6 +345,23 @@ TEXT_RULES: tuple[TextRule, ...] = (
         r"|\b(maintain|keep|organiz|updat)\w*\b" + _W + r"\barchives\b"
         r"|\b(copy|copies|scan|scans|retriev\w*)\b" + _W + r"\b(documents?|records|files|papers)\b",
         "filing, retrieving, copying, scanning, archiving documents",
+        "any",
+        "coded",
+    ),
+    TextRule(
+        "admin:filing_free", "admin",
+        _CLAUSE + r"fil(e|es|ing)\b" + _W + r"\b(documents?|records|reports|papers|correspondence|forms"
+        r"|cards|folders?|letters|claims|copies|materials|notes|certificates)\b"
+        r"|\b(filing|photocop\w+|fax\w*|refil(e|es|ed|ing))\b"
+        r"|\b(maintain|keep|organiz|updat)\w*\b" + _W + r"\barchives\b"
+        r"|\b(copy|copies|scan|scans|scanned|scanning|retriev\w*)\b" + _W + r"\b(documents?|records"
+        r"|files|papers|forms|letters|contracts|receipts|invoices|paperwork|post|mail|notes"
+        r"|certificates|statements)\b"
+        r"|\bpull\w* (\w+ ){0,3}(charts|files|folders|case files)\b",
+        "free text: filing, retrieving, copying, scanning, archiving documents (a scanner or "
+        "copier named as a tool is not the work)",
+        "any",
+        "free",
     ),
     TextRule(
         "admin:mail", "admin",
@@ -435,6 +474,136 @@ TEXT_RULES: tuple[TextRule, ...] = (
         "free",
     ),
     TextRule(
+        "admin:entry_free", "admin",
+        r"\b(enter|enters|entered|entering|key|keys|keyed|keying|input\w*|log|logs|logged"
+        r"|logging|typ(e|es|ed|ing)|transferr?\w*|copy|copies|copied|copying|convert\w*"
+        r"|process\w*|register\w*)\b"
+        r"[^.;]{1,60}\b(into|onto|on to|in|on) (the |our |a |an |their |each |my )?"
+        r"([\w'-]+ ){0,3}(systems?|software|database|CRM|spreadsheets?|Google Sheets?"
+        r"|Excel|(shop|store|Shopify|WooCommerce|Etsy) (admin|back ?end|dashboard)|portal|MIS"
+        r"|EHR|EPR|PAS|ERP|ledger|Sage|Xero|QuickBooks|SAP|Epic|(contact|mailing"
+        r"|distribution) lists?)\b"
+        r"|\b(updat|chang|edit|enter|key|upload|amend|correct|maintain)\w*\b[^.;]{0,30}"
+        r"\b(prices|price lists?|stock levels|stock counts|contact details|addresses"
+        r"|bank details)\b"
+        r"|\bde-?dup\w*\b|\bclean\w* up\b[^.;]{0,30}\b(contacts|mailing lists?|CRM)\b"
+        r"|\b(typ|transcrib|turn|word-process|format|produc|prepar)\w*\b[^.;]{0,40}\b(dictated"
+        r"|dictation)\b"
+        r"|\bcategori[sz]\w*\b[^.;]{0,30}\b(transactions|receipts|expenses|invoices)\b"
+        r"|\b(maintain|keep|kept|updat)\w*\b (the |our |a |an )?(\w+ ){0,2}(registers?|log ?books?"
+        r"|trackers?|lists?) of\b"
+        r"|\b(record|log|tak|took|process|enter|handl)\w*\b (\w+ ){0,2}(phone|telephone|e-?mail"
+        r"|email) (orders|bookings|reservations|enquiries|messages)\b",
+        "free text: data entry, keying records into a system, updating routine details "
+        "(prices, stock levels, contact details) in records",
+        "free_work",
+    ),
+    TextRule(
+        "admin:correspondence_free", "admin",
+        r"(^\W*|,\s*|\band\s+|\bor\s+|\b(I|we|you|you'll|you will|then)\s+)(e-?mail|email)"
+        r"(s|ed|ing)?\b (the |our |all |\w+'s )?(\w+ ){0,2}(suppliers?"
+        r"|customers?|clients?|contractors|subcontractors|families|parents|tenants|landlords"
+        r"|members|hauliers|couriers|candidates|applicants|guests|policyholders|attendees"
+        r"|delegates|vendors|students|volunteers|donors)\b"
+        r"|\b(repl(y|ies|ied|ying)|respond\w*|answer\w*|handl\w*|clear\w*|triag\w*"
+        r"|deal\w* with|work\w* through|monitor\w*|manag\w*)\b[^.;]{0,40}\b(e-?mails?"
+        r"|emails?|inbox(es)?|mailbox(es)?|live chat|web ?chat|chat messages|voicemails?"
+        r"|(e-?mail|email|written|online|chat|routine) (\w+ )?(enquiries|inquiries|queries))\b"
+        r"|\bchas\w*\b[^.;]{0,40}\b(suppliers?|deliveries|invoices?|payments?|paperwork"
+        r"|signatures|documents|forms|timesheets|responses|replies|RSVPs|confirmations)\b"
+        r"|\b(e-?mail|email|sen|send)\w*\b[^.;]{0,30}\bconfirmations?\b"
+        r"|\b(e-?mail|email)\w*\b[^.;]{0,40}\bto (confirm|chase|remind|request|arrange"
+        r"|rearrange|reschedule)\b"
+        r"|\b(listen\w* to|check\w*|clear\w*|pick\w* up|go\w* through|return\w*)\b"
+        r"[^.;]{0,30}\bvoicemails?\b"
+        r"|\b(generat|produc|print|send|sen|issu|prepar|draft|writ|creat|set\w* up|mail[- ]merg"
+        r"|run|updat)\w*\b[^.;]{0,40}\b(renewal|reminder|confirmation|cancellation"
+        r"|acknowledg\w*|chaser|arrears|overdue|standard|template|routine|covering|booking"
+        r"|appointment|payment|receipt|rejection|refusal)( [\w-]+){0,2} (letters?|e-?mails?"
+        r"|emails?|notices?|messages|texts|templates|notifications)\b"
+        r"|\b(send|sen|issu|generat|chas)\w*\b[^.;]{0,30}\b(reminders|renewal notices)\b"
+        r"|\bsen\w*\b( out)? (\w+ ){0,3}(invites|invitations|calendar invites?)\b"
+        r"|\b(print|post|mail|send|sen)\w*\b( and (print|post|mail|send|sen)\w*)?"
+        r" (out )?(the |our )?(\w+ ){0,2}(statements|invoices|letters|notices|reminders|receipts)\b"
+        r"|\b(standard|template|routine|holding) (replies|responses)\b"
+        r"|\b(bookings?|reservations?|orders|enquiries|inquiries|appointments|messages) (over|by"
+        r"|on) (the )?(tele)?phone\b"
+        r"|\b(sort|open|frank|distribut|log)\w*\b (the |our )?(internal |incoming |outgoing |daily"
+        r" |morning |office |company )?(post|mail|mailbags?)\b([^-]|$)"
+        r"|\b(summar|turn|convert|draft|writ)\w*\b[^.;]{0,60}\b(memos?|agendas?"
+        r"|meeting invitations?)\b",
+        "free text: routine correspondence: e-mailing suppliers or customers about routine "
+        "matters, answering an inbox or chat queries, chasing, routine letters from templates",
+        "free_work",
+    ),
+    TextRule(
+        "admin:routing_free", "admin",
+        r"\b(rout(e|es|ed|ing)|forward\w*|direct\w*|pass\w*|assign\w*|allocat\w*|redirect\w*"
+        r"|send\w*|sent|escalat\w*)\b[^.;]{0,60}\bto (the |each )?(right|correct|relevant"
+        r"|appropriate|responsible) (\w+ ){0,2}(person|people|teams?|departments?|staff"
+        r"|colleagues?|members?|contractors?|queues?|inbox(es)?|agents?|engineers?|managers?"
+        r"|offices?|desks?|services?)\b"
+        r"|\btriag\w*\b[^.;]{0,40}\b(requests?|inbox(es)?|mailbox(es)?|e-?mails?"
+        r"|enquiries|inquiries|queries|calls|messages|referrals)\b"
+        r"|\b(forward\w*|rout(e|es|ed|ing)|redirect\w*)\b (on )?(\w+ ){0,3}(queries|enquiries"
+        r"|inquiries|requests|e-?mails|messages|calls|complaints)\b"
+        r"|\b(direct\w*|rout(e|es|ed|ing)|forward\w*|pass\w*|refer\w*) (\w+ ){0,2}(enquiries"
+        r"|inquiries|queries|requests|calls|visitors|callers) to\b",
+        "free text: directing or routing inquiries and requests to the right person or team",
+        "free_work",
+    ),
+    TextRule(
+        "admin:paperwork_free", "admin",
+        r"\b(check|review|verif|vet|go\w* through|audit)\w*\b[^.;]{0,60}\b(forms?|claims?"
+        r"|applications?|documents?|paperwork|timesheets?|invoices?|submissions?|files|records"
+        r"|registers|returns|certificates|each one|entries)\b[^.;]{0,30}\b(for|against)"
+        r" (\w+ ){0,2}(completeness|missing|signatures|omissions|mismatches)\b"
+        r"|\bflag\w* (\w+ ){0,2}(missing (entries|signatures|documents|forms|timesheets)"
+        r"|mismatch\w*)\b"
+        r"|(^\W*|,\s*|\band\s+|\b(I|we|you|you'll|you will)\s+)process(ed|ing)?\b[^.;]{0,40}"
+        r"\bapplications\b"
+        r"|\b(submit|complet|fill\w* (in|out)|lodg|fil(e|es|ed|ing)|make|mak|send)\w*\b"
+        r"[^.;]{0,60}\b(claims?|claim forms?|returns|registrations?|declarations?"
+        r"|notifications?|renewals?)\b[^.;]{0,60}\b(online|portals?)\b"
+        r"|\b(submit|complet|fill|lodg|process)\w*\b[^.;]{0,30}\bonline (\w+ ){0,2}(claims?"
+        r"|forms?|returns|registrations?|declarations?)\b"
+        r"|\bregister\w*\b[^.;]{0,60}\bonline\b"
+        r"|\b(index|paginat|collat|bates[- ]?number|bundl)\w*\b[^.;]{0,40}\b(documents?"
+        r"|pages|papers|files|bundles?|exhibits|records|registers|letters|correspondence"
+        r"|deeds)\b",
+        "free text: routine business paperwork: checking documents for completeness, claims "
+        "and registrations submitted online, indexing and paginating documents",
+        "free_work",
+    ),
+    TextRule(
+        "admin:schedules_free", "admin",
+        r"\b(build|buil|draw\w* up|plan|creat|prepar|produc|draft|put\w* together|sort\w* out"
+        r"|set\w* up|work\w* out|publish|organi[sz]|writ|do|doing|did|fill\w* in)\w*\b"
+        r"[^.;]{0,40}\b(rotas?|rosters?|shift (patterns?|plans?|schedules?)|staff schedules?"
+        r"|meeting schedules?|duty lists?)\b"
+        r"|\b(book|rebook|reserv)\w*\b[^.;]{0,40}\b(slots|collections|deliveries|couriers?"
+        r"|transport|taxis?|catering|rooms|interviews|visits|viewings|follow-?ups?)\b"
+        r"|\b(schedul|arrang|confirm|reschedul)\w*\b[^.;]{0,40}\b(slots|collections|couriers?"
+        r"|rooms)\b"
+        r"|\b(mov|push|bring|brought)\w*\b (\w+ ){0,3}(meetings?|appointments?|interviews)\b"
+        r"|\b(organi[sz]|sort\w* out|handl)\w*\b[^.;]{0,20}\b(travel|hotels?|flights"
+        r"|accommodation|itinerar\w+)\b"
+        r"|\b(manag|maintain|keep|run|updat)\w*\b[^.;]{0,20}\b(waiting|wait) ?lists?\b",
+        "free text: scheduling: staff rotas and rosters, meeting schedules, booking slots, "
+        "transport, couriers and visits",
+        "free_work",
+    ),
+    TextRule(
+        "admin:reports_free", "admin",
+        r"\b(compil|produc|pull|run|generat|prepar|build|put\w* together|summar|collat"
+        r"|assembl)\w*\b[^.;]{0,60}\b(reports?|summar(y|ies)|breakdowns?|figures|lists?|totals"
+        r"|returns)\b[^.;]{0,40}\bfrom (the |our |a |an |their |each |\w+'s )?[^.;]{0,30}"
+        r"\b(exports?|records|systems?|spreadsheets?|databases?|logs|registers|timesheets|sheets"
+        r"|till|CRM|ERP|MIS|Sage|Xero|QuickBooks|SAP|Excel)\b",
+        "free text: compiling routine reports from records or system exports",
+        "free_work",
+    ),
+    TextRule(
         "admin!management", "admin",
         _HEAD + r"(supervis|direct|manag|oversee|hire|recruit|train|negotiat|approv|teach"
         r"|instruct|evaluat|establish|lead|formulat|recommend|solicit|sell|promot|analy[sz]"
@@ -442,11 +611,30 @@ TEXT_RULES: tuple[TextRule, ...] = (
         r"|\b(findings|recommendations|confidentiality)\b",
         "management, training, sales, analysis: not clerical",
         "exclude",
+        "coded",
+    ),
+    TextRule(
+        "admin!management_free", "admin",
+        _HEAD + r"(supervis|direct|oversee|oversaw|hire|recruit|train|negotiat|approv|teach"
+        r"|taught|instruct|evaluat|establish|lead|led|formulat|recommend|solicit|sell|sold"
+        r"|promot|analy[sz]|interpret|design|trac|investigat|troubleshoot)\w*\b"
+        r"|" + _HEAD + r"manag\w*\b" + _W + r"\b(staff|teams?|people|employees|workers|volunteers"
+        r"|budgets?|projects?|departments?|operations|contracts?|relationships?|accounts?"
+        r"|portfolios?|vendors|suppliers|stakeholders|campaigns?|programm?es?|risks?|performance"
+        r"|strateg\w*|sales|stock|inventory|the (office|business|company|practice|shop|store|site"
+        r"|branch|restaurant|team))\b"
+        r"|\b(findings|recommendations|confidentiality|product (choice|questions|advice)"
+        r"|recommend\w* (\w+ ){0,2}products)\b",
+        "free text: management, training, sales, analysis; a leading 'manage' only of staff, "
+        "budgets, projects or the business (managing a calendar, inbox or bookings is clerical)",
+        "exclude",
+        "free",
     ),
     TextRule(
         "admin!sales_cash", "admin",
-        r"\b(sell\w*|solicit\w*|sales pitch\w*|cash registers?|cash drawers?|count\w* (cash|money)"
-        r"|make change|bets|wagers|office hours|explain\w*|advis\w* customers"
+        r"\b(sell\w*|solicit(s|ed|ing|ations?)?|sales pitch\w*|cash registers?|cash drawers?"
+        r"|count\w* (cash|money)|make change|bets|wagers|(hold|keep|maintain|post|schedul)\w*"
+        r" (\w+ ){0,2}office hours|explain\w*|advis\w* customers"
         r"|inform\w* customers (of|about))\b",
         "selling, advising customers, cash handling, office hours: not clerical",
         "exclude",
@@ -463,6 +651,86 @@ TEXT_RULES: tuple[TextRule, ...] = (
         r"|assessments?)\b",
         "outside clerical jobs: professional, technical or cash records are not admin",
         "exclude_outside",
+        "coded",
+    ),
+    TextRule(
+        "admin!professional_free", "admin",
+        r"\b(vital signs|treatments?|diagnos\w*|symptoms|specimens?|laborator\w*|lab results"
+        r"|experiments?|scientific|test results|tests|(instrument|gauges?|sensors?|blood pressure"
+        r"|temperature|pressure|dial|glucose|oxygen|ECG|test) readings|inspections?"
+        r"|investigations?"
+        r"|evidence|maintenance (records|logs|schedules)|repairs?|engineering (drawings|data"
+        r"|calculations)|technical (drawings|specifications|reports)|design|validation|weather"
+        r"|operating data|equipment (problems|readings|performance)|progress"
+        r"|observations?|findings|case notes|clinical (notes|records|data|documentation|findings)"
+        r"|medical (histor\w*|notes|records)|care plans?|soil|water|monitoring data|measurements"
+        r"|cash|deposits"
+        r"|fees|usage|portfolios?|artwork|prescriptions?|evaluations?|regulatory)\b"
+        r"|(^|[^-\w])assessments?\b",
+        "free text outside clerical jobs: the professional, technical or cash content of the "
+        "records (a word naming only the setting, such as patient, medical, research or legal, "
+        "does not make typing, booking or filing professional work)",
+        "exclude_outside",
+        "free",
+    ),
+    TextRule(
+        "admin!stock_handling", "admin",
+        r"\b(pick|pack|load|unload|stack|restock|shelv|mov|carry|carri|lift|wrap)"
+        r"(s|e|es|ed|ing)?\b( (and|or) (pick|pack|load|unload|stack|wrap)\w*)?"
+        r"( (up|out|in|off))? ((the|a|an|our|my|each|customer|online|inbound|outbound"
+        r"|incoming|outgoing|web|aircraft|\w+'s) )?(orders|pallets?|parcels|packages|goods"
+        r"|stock|boxes|cartons|cages|roll cages|trucks|lorries|vans|containers|baggage|bags"
+        r"|luggage|shelves|totes|bag tags|deliveries|items)\b"
+        r"|\bput(s|ting)? (\w+ ){0,2}away\b|\bput-?aways?\b"
+        r"|\b(pickers?|forklifts?|fork-lift|reach trucks?|pick (path|list|face)s?"
+        r"|shelf[- ](filling|stacking)|replenish\w*)\b"
+        r"|\b(repair|replac|servic|fix|install|clean)\w*\b[^.;]{0,60}\b(photocopiers?|copiers"
+        r"|printers|fax machines|scanners)\b",
+        "free text: physical stock handling (picking, packing, loading goods) or servicing "
+        "office machines, with a scanner or labels as its tool: not clerical",
+        "exclude",
+        "free",
+    ),
+    TextRule(
+        "admin!hands_on", "admin",
+        _HEAD + r"(weld|mow|cook|bak|plaster|plumb|dig|plant|harvest|milk|groom|paint|sew|massag"
+        r"|repair|install|driv|drove|vaccinat|inject|prescrib|reposition|hang|hung|tile"
+        r"|pour|scal(e|es|ed|ing) and polish|take bloods|took bloods|taking bloods)\w*\b",
+        "free text: hands-on, clinical or trade work heads the task; a record of it in an app "
+        "is incidental (the main activity decides)",
+        "exclude",
+        "free",
+    ),
+    TextRule(
+        "admin!from_transcript", "admin",
+        r"\b(summar|condens|edit|turn|repurpos|distil|cod)\w*\b" + _W + r"\btranscripts?\b"
+        r"|\btranscripts? (into|editor)\b"
+        r"|\b(descriptions?|show notes|chapters?|summar(y|ies)|key points|posts?|articles?|recaps?"
+        r"|highlights|bug reports|quotes)\b" + _W + r"\bfrom (the |a |an |their |my |our |each )?"
+        r"(\w+ ){0,3}transcripts?\b",
+        "free text: summarising or drafting from a transcript (not transcribing)",
+        "exclude",
+        "free",
+    ),
+    TextRule(
+        "admin!code_work", "admin",
+        r"\b(writ|wrote|build|buil|develop|creat|maintain|fix|debug|refactor|test)\w*\b (\w+ ){0,3}(SQL"
+        r"|queries|scripts?|code|macros?|dashboards?|pipelines?|DAGs?|applications?|apps?|APIs?"
+        r"|functions?)\b|\b(resolv|fix|clos)\w*\b[^.;]{0,30}\btickets?\b|\bpassword resets?\b",
+        "free text: writing queries, scripts or applications, resolving IT tickets: routine "
+        "coding, not clerical",
+        "exclude",
+        "free",
+    ),
+    TextRule(
+        "admin!professional_letters", "admin",
+        r"\b(quote|quotation|estimate|suitability|advice|audit|tender|opinion|expert|referee)"
+        r"( \w+)? (letters?|memos?|reports?)\b"
+        r"|\b(legal|research|policy|briefing|investment|credit)( \w+)? memos?\b",
+        "free text: letters and memos of professional content (quotes, advice, audit, "
+        "planning): not routine correspondence",
+        "exclude",
+        "free",
     ),
     # --- routine coding ----------------------------------------------------------
     TextRule(
@@ -710,9 +978,88 @@ def load_category_mapping(version: str = CATEGORY_MAPPING_VERSION) -> pd.DataFra
 # the fast path matches the rules that count in every occupation against every text, and
 # the context rules and the vetoes only against the texts of rows where they can change a
 # flag: rows in a context, or with a positive rule or a mapping entry of scope "any"
-_CORE_IDX = [j for j, r in enumerate(TEXT_RULES) if r.kind in ("strong", "any")]
-_CTX_IDX = [j for j, r in enumerate(TEXT_RULES) if r.kind not in ("strong", "any")]
+_CORE_KINDS = ("strong", "any", "free_work")  # matched against every text
+
+
+def _fast_idx(core: bool, rows: str) -> list[int]:
+    """Rules of the fast path's core (or context) pass for rows of one kind.
+
+    ``"coded"`` rows skip the free-text rules, ``"free"`` rows the rules of coded rows;
+    ``"mixed"`` input matches them all.
+    """
+    out = []
+    for j, r in enumerate(TEXT_RULES):
+        if (r.kind in _CORE_KINDS) != core:
+            continue
+        if rows == "coded" and (r.rows == "free" or r.kind in ("free", "free_work")):
+            continue
+        if rows == "free" and r.rows == "coded":
+            continue
+        out.append(j)
+    return out
+
+
+_FAST_IDX = {(core, rows): _fast_idx(core, rows) for core in (True, False)
+             for rows in ("mixed", "coded", "free")}
+_FAST_NAMES = {(core, rows): f"_{'CORE' if core else 'CTX'}{'' if rows == 'mixed' else '_' + rows.upper()}"
+               "_RULESET" for core, rows in _FAST_IDX}
+_CORE_IDX = _FAST_IDX[(True, "mixed")]
+_CTX_IDX = _FAST_IDX[(False, "mixed")]
 _N_CORE = len(_CORE_IDX)
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression.
+
+    A search for the pattern finds a match exactly when a search for one of them does.
+    RE2's filtered matching is faster with the alternatives as patterns of their own: each
+    gets its own required words, and each automaton stays small.
+
+    Examples
+    --------
+    >>> _alternatives(r"\\b(a|b)\\b|[|(]x|y\\|z")
+    ['\\\\b(a|b)\\\\b', '[|(]x', 'y\\\\|z']
+    """
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "^":
+                i += 1
+            if pattern[i + 1:i + 2] == "]":  # a leading ] is a literal
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _split_ruleset(patterns: list[str], use_re2: bool) -> tuple[RuleSet, np.ndarray]:
+    """A rule set of the patterns' alternatives, and where each pattern's alternatives start."""
+    parts = [_alternatives(p) for p in patterns]
+    starts = np.cumsum([0, *map(len, parts)])[:-1]
+    return RuleSet([q for ps in parts for q in ps], use_re2=use_re2), starts
+
+
+def _fast_hits(name: str, found: list) -> np.ndarray:
+    """Hit matrix (texts, patterns) of the fast-path rule set ``name`` from its ``found``."""
+    part_hits = globals()[name].hit_matrix(found)
+    starts = _FAST_STARTS[name]
+    if part_hits.shape[0] == 0:
+        return np.zeros((0, len(starts)), dtype=bool)
+    return np.logical_or.reduceat(part_hits, starts, axis=1)
 
 
 def _rulesets(use_re2: bool = True) -> dict[str, RuleSet]:
@@ -721,27 +1068,37 @@ def _rulesets(use_re2: bool = True) -> dict[str, RuleSet]:
     Examples
     --------
     >>> sets = _rulesets()
-    >>> len(sets["_CORE_RULESET"].patterns) == _N_CORE + len(CONTEXT_TEXT)
+    >>> len(_FAST_STARTS["_CORE_RULESET"]) == _N_CORE + len(CONTEXT_TEXT)
+    True
+    >>> len(sets["_CORE_RULESET"].patterns) > len(_FAST_STARTS["_CORE_RULESET"])  # alternatives
     True
     """
     def rules(idx):
         return RuleSet((TEXT_RULES[j].pattern for j in idx), use_re2=use_re2)
 
     words = list(CONTEXT_TEXT.values())
-    return {
-        "_TEXT_RULESET": rules(range(len(TEXT_RULES))),
-        # the words of CONTEXT_TEXT ride along with the core rules (one pass over every text)
-        "_CORE_RULESET": RuleSet([*(TEXT_RULES[j].pattern for j in _CORE_IDX), *words],
-                                 use_re2=use_re2),
-        "_CTX_RULESET": rules(_CTX_IDX),
-        "_CONTEXT_TEXT_RULESET": RuleSet(words, use_re2=use_re2),
-    }
+    sets = {"_TEXT_RULESET": rules(range(len(TEXT_RULES))),
+            "_CONTEXT_TEXT_RULESET": RuleSet(words, use_re2=use_re2)}
+    for (core, _), name in _FAST_NAMES.items():
+        idx = _FAST_IDX[(core, _)]
+        # the words of CONTEXT_TEXT ride along with the core rules (one pass over every text);
+        # the fast path matches each rule's alternatives (_alternatives) as patterns
+        sets[name] = _split_ruleset([*(TEXT_RULES[j].pattern for j in idx),
+                                     *(words if core else [])], use_re2)[0]
+    return sets
 
 
 _RULESETS = _rulesets()
+_FAST_STARTS = {name: _split_ruleset([*(TEXT_RULES[j].pattern for j in _FAST_IDX[key]),
+                                      *(CONTEXT_TEXT.values() if key[0] else [])], True)[1]
+                for key, name in _FAST_NAMES.items()}
 _TEXT_RULESET = _RULESETS["_TEXT_RULESET"]
 _CORE_RULESET = _RULESETS["_CORE_RULESET"]
 _CTX_RULESET = _RULESETS["_CTX_RULESET"]
+_CORE_CODED_RULESET = _RULESETS["_CORE_CODED_RULESET"]
+_CTX_CODED_RULESET = _RULESETS["_CTX_CODED_RULESET"]
+_CORE_FREE_RULESET = _RULESETS["_CORE_FREE_RULESET"]
+_CTX_FREE_RULESET = _RULESETS["_CTX_FREE_RULESET"]
 _CONTEXT_TEXT_RULESET = _RULESETS["_CONTEXT_TEXT_RULESET"]
 _CONTEXT_TITLE_RE = {ctx: re.compile(p, re.IGNORECASE) for ctx, p in CONTEXT_TITLE.items()}
 _ENTRY_LEVEL_RE = re.compile(ENTRY_LEVEL_TITLE, re.IGNORECASE)
@@ -1068,8 +1425,9 @@ def _check_inputs(frame: pd.DataFrame, text_column, onet, occupation_column) -> 
 
 
 _KIND_INDEX = {
-    (cat, kind): [j for j, r in enumerate(TEXT_RULES) if r.category == cat and r.kind == kind]
-    for cat in CATEGORIES for kind in RULE_KINDS
+    (cat, kind, rows): [j for j, r in enumerate(TEXT_RULES)
+                        if r.category == cat and r.kind == kind and r.rows == rows]
+    for cat in CATEGORIES for kind in RULE_KINDS for rows in RULE_ROWS
 }
 
 
@@ -1111,12 +1469,19 @@ def _evidence(frame, text_column, onet, occupation_column, *, fast: bool = False
         _, _, found_ctx = _CONTEXT_TEXT_RULESET.match(uniques)
         _text_contexts(occ, codes, _CONTEXT_TEXT_RULESET.hit_matrix(found_ctx))
         return _Evidence(codes, found, _TEXT_RULESET.hit_matrix(found), occ, mapping)
-    codes, uniques, found_core = _CORE_RULESET.match(texts)
-    core_hits = _CORE_RULESET.hit_matrix(found_core)
-    _text_contexts(occ, codes, core_hits[:, _N_CORE:])
-    core_hits = core_hits[:, :_N_CORE]
+    free = occ.free_text
+
+    def rows_of(mask):  # which rules the rows need: those of free text, of coded rows or both
+        return "free" if mask.all() else "coded" if not mask.any() else "mixed"
+
+    variant = (True, rows_of(free))
+    core_rs, core_idx = globals()[_FAST_NAMES[variant]], _FAST_IDX[variant]
+    codes, uniques, found_core = core_rs.match(texts)
+    core_hits = _fast_hits(_FAST_NAMES[variant], found_core)
+    _text_contexts(occ, codes, core_hits[:, len(core_idx):])
+    core_hits = core_hits[:, :len(core_idx)]
     hits = np.zeros((len(uniques), len(TEXT_RULES)), dtype=bool)
-    hits[:, _CORE_IDX] = core_hits
+    hits[:, core_idx] = core_hits
     need = np.zeros(len(codes), dtype=bool)
     for arr in (*occ.context.values(), *occ.text_context.values()):
         need |= arr
@@ -1127,8 +1492,10 @@ def _evidence(frame, text_column, onet, occupation_column, *, fast: bool = False
             need[i] |= any(scope == "any" for _, scope, _ in mapping[i])
     sub = np.unique(codes[need])
     if len(sub):
-        _, _, found_ctx = _CTX_RULESET.match([uniques[u] for u in sub])
-        hits[np.ix_(sub, _CTX_IDX)] = _CTX_RULESET.hit_matrix(found_ctx)
+        variant = (False, rows_of(free[need]))
+        ctx_rs, ctx_idx = globals()[_FAST_NAMES[variant]], _FAST_IDX[variant]
+        _, _, found_ctx = ctx_rs.match([uniques[u] for u in sub])
+        hits[np.ix_(sub, ctx_idx)] = _fast_hits(_FAST_NAMES[variant], found_ctx)
     return _Evidence(codes, None, hits, occ, mapping)
 
 
@@ -1160,10 +1527,18 @@ def _flags(ev: _Evidence) -> dict[str, np.ndarray]:
         ctx_or_text = ctx | ev.occ.text_context[CONTEXT_OF[cat]]
 
         def kind(k, cat=cat):
-            idx = _KIND_INDEX[(cat, k)]
-            if not idx or n == 0:
-                return np.zeros(n, dtype=bool)
-            return ev.hits[:, idx].any(axis=1)[ev.codes]
+            out_k = np.zeros(n, dtype=bool)
+            for rows in RULE_ROWS:
+                idx = _KIND_INDEX[(cat, k, rows)]
+                if not idx or n == 0:
+                    continue
+                hit = ev.hits[:, idx].any(axis=1)[ev.codes]
+                if rows == "coded":
+                    hit &= ~ev.occ.free_text
+                elif rows == "free":
+                    hit &= ev.occ.free_text
+                out_k |= hit
+            return out_k
 
         map_any = np.zeros(n, dtype=bool)
         map_ctx = np.zeros(n, dtype=bool)
@@ -1175,7 +1550,8 @@ def _flags(ev: _Evidence) -> dict[str, np.ndarray]:
                     else:
                         map_ctx[i] = True
         positive = (kind("any") | map_any | (ctx_or_text & (kind("context") | map_ctx))
-                    | (ctx_or_text & ev.occ.free_text & kind("free")))
+                    | (ctx_or_text & ev.occ.free_text & kind("free"))
+                    | ((ctx_or_text | ev.occ.bare) & ev.occ.free_text & kind("free_work")))
         fired = (kind("strong") & ~kind("exclude")
                  | positive & ~(kind("exclude") | (~ctx & kind("exclude_outside"))))
         if cat == "entry_creative":
@@ -1269,8 +1645,8 @@ def explain_categories(
                     items.append(f"{where} ({where_ctx})")
             for j in found:
                 rule = TEXT_RULES[j]
-                if rule.category != cat:
-                    continue
+                if rule.category != cat or rule.rows == ("free" if not free_text else "coded"):
+                    continue  # a rule of the other kind of row never counts here
                 if rule.kind in ("strong", "any"):
                     items.append(f"text {rule.rule_id}")
                     strong = strong or rule.kind == "strong"
@@ -1279,6 +1655,11 @@ def explain_categories(
                 elif rule.kind == "free":
                     if free_text:  # not listed for rows with an O*NET-SOC code: never counts there
                         items.append(f"text {rule.rule_id} ({where_ctx})")
+                elif rule.kind == "free_work":
+                    if free_text:
+                        where = ("no occupation" if bool(ev.occ.bare[i]) and not (in_ctx or in_text)
+                                 else where_ctx)
+                        items.append(f"text {rule.rule_id} ({where})")
                 elif rule.kind == "exclude":
                     vetoes.append(f"text {rule.rule_id}")
                 elif not in_ctx:
