@@ -129,6 +129,21 @@ def test_evaluate_folds_or_seed_with_a_method_without_cv_is_refused(tmp_path, ca
     assert not (tmp_path / "cache").exists() and not (tmp_path / "a.csv").exists()
 
 
+@pytest.mark.parametrize("method", ["rubric", "reference"])
+def test_report_agreement_folds_or_seed_with_a_method_without_cv_is_refused(tmp_path, capsys, method):
+    """``exposure report agreement`` took them and ignored them too (the same options, one check)."""
+    (tmp_path / "mirror").mkdir()
+    code, err = cli(capsys, "report", "agreement", "--mirror", tmp_path / "mirror", "--data-dir",
+                    tmp_path / "cache", "--method", method, "--folds", "3", "--out-dir", tmp_path / "r")
+    assert code == 2
+    assert err == [f"exposure report: error: --folds is for --method learned only (its cross-validation): "
+                   f"{method} is scored on every row without training; run it without --folds"]
+    assert not (tmp_path / "cache").exists() and not (tmp_path / "r").exists()
+    code, err = cli(capsys, "report", "agreement", "--mirror", tmp_path / "mirror", "--data-dir",
+                    tmp_path / "cache", "--method", method, "--out-dir", tmp_path / "r")
+    assert code == 2 and "full_labelset_train.tsv" in err[0]  # not given: on to the labels
+
+
 def test_evaluate_without_folds_or_seed_goes_on_to_the_labels(tmp_path, capsys):
     """Not given, --folds and --seed are 5 and 0, for every method (the error is the empty mirror's)."""
     for method in ("reference", "rubric", "learned"):

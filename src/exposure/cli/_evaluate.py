@@ -17,6 +17,7 @@ from exposure.cli._report import (
     add_agreement_options,
     check_agreement_args,
     check_report_outputs,
+    cv_options,
     label_paths,
     run_agreement,
 )
@@ -52,8 +53,6 @@ def register(subparsers) -> None:
                     "baseline and GPT-4, paraphrase agreement by fold, modern tasks "
                     "(default --out: freetext_agreement.csv in the report directory).")
     add_agreement_options(p)
-    # None: not given (5 and 0 for learned); given with rubric or reference, refused (run_evaluate)
-    p.set_defaults(folds=None, seed=None)
     p.add_argument("--out", default=None, metavar="PATH",
                    help=f"CSV report to write (default {DEFAULT_REPORT_DIR}/{report_name('learned')} "
                         "for learned, agreement_<method>.csv beside it otherwise)")
@@ -107,21 +106,9 @@ def run_evaluate(args) -> int:
     for option, value in (("--paraphrases", args.paraphrases), ("--modern", args.modern)):
         if value is not None and not value.strip():
             raise ExposureError(f"{option} is empty: give the file's name")
-    cv_options = [option for option, value in (("--folds", args.folds), ("--seed", args.seed))
-                  if value is not None]
-    args.folds = 5 if args.folds is None else args.folds
-    args.seed = 0 if args.seed is None else args.seed
     if not (args.paraphrases or args.modern):
-        check_agreement_args(args)
-        out = Path(args.out) if args.out else Path(args.out_dir) / report_name(args.method)
-        calibration = [out.with_name(out.stem + "_calibration.csv")] if args.method == "learned" else []
-        check_report_outputs(out, calibration, label_paths(args))
-        if cv_options and args.method != "learned":  # taken and ignored without a word
-            named = " and ".join(cv_options)
-            raise ExposureError(f"{named} {'is' if len(cv_options) == 1 else 'are'} for --method learned only "
-                                f"(its cross-validation): {args.method} is scored on every row without "
-                                f"training; run it without {named}")
-        return run_agreement(args)
+        return run_agreement(args)  # --folds and --seed refused with rubric and reference
+    cv_options(args)
     if args.method != "learned":
         raise ExposureError("--paraphrases and --modern evaluate the learned method only")
     check_agreement_args(args)

@@ -36,8 +36,11 @@ _HOLDOUT_NAME = "hand_checked_holdout_v1.csv"
 def add_agreement_options(parser) -> None:
     """Options of ``exposure report agreement`` (and ``exposure evaluate``)."""
     parser.add_argument("--method", default="learned", help="learned (default), rubric or reference")
-    parser.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
-    parser.add_argument("--seed", type=int, default=0, help="seed of the fold assignment (default 0)")
+    # None: not given (5 and 0 for learned); given with rubric or reference, refused (cv_options)
+    parser.add_argument("--folds", type=int, default=None,
+                        help="cross-validation folds (default 5; --method learned only)")
+    parser.add_argument("--seed", type=int, default=None,
+                        help="seed of the fold assignment (default 0; --method learned only)")
     parser.add_argument("--control", action="store_true",
                         help="also run the shuffled-label negative control (learned only)")
     add_location_options(parser)
@@ -111,6 +114,47 @@ def _fmt(value) -> str:
     if isinstance(value, float):
         return f"{value:.3f}"
     return str(value)
+
+
+def cv_options(args) -> list[str]:
+    """The cross-validation options given (``--folds``, ``--seed``); set their defaults (5, 0).
+
+    Rubric and reference are scored on every row without training: ``--folds`` and
+    ``--seed`` given with them were taken and ignored without a word (``exposure report
+    agreement`` and ``exposure evaluate``); :func:`check_agreement_args` refuses them.
+
+    Examples
+    --------
+    >>> import argparse
+    >>> ns = argparse.Namespace(folds=None, seed=3)
+    >>> cv_options(ns), ns.folds, ns.seed
+    (['--seed'], 5, 3)
+    """
+    given = [option for option, value in (("--folds", getattr(args, "folds", None)),
+                                          ("--seed", getattr(args, "seed", None))) if value is not None]
+    if getattr(args, "folds", None) is None:
+        args.folds = 5
+    if getattr(args, "seed", None) is None:
+        args.seed = 0
+    return given
+
+
+def check_cv_options(args, given: list[str]) -> None:
+    """Refuse ``given`` (:func:`cv_options`) with a method that has no cross-validation.
+
+    Examples
+    --------
+    >>> import argparse
+    >>> check_cv_options(argparse.Namespace(method="rubric"), ["--folds"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: --folds is for --method learned only (its cross-validation): rubric is scored on every row without training; run it without --folds
+    """
+    if given and args.method != "learned":  # taken and ignored without a word
+        named = " and ".join(given)
+        raise ExposureError(f"{named} {'is' if len(given) == 1 else 'are'} for --method learned only "
+                            f"(its cross-validation): {args.method} is scored on every row without "
+                            f"training; run it without {named}")
 
 
 def check_agreement_args(args) -> None:
@@ -202,10 +246,12 @@ def check_report_outputs(out: Path, siblings, inputs) -> None:
 
 def run_agreement(args) -> int:
     """Run ``exposure report agreement`` / ``exposure evaluate``."""
+    given = cv_options(args)
     check_agreement_args(args)
     out = Path(args.out) if args.out else Path(args.out_dir) / report_name(args.method)
     calibration = [out.with_name(out.stem + "_calibration.csv")] if args.method == "learned" else []
     check_report_outputs(out, calibration, label_paths(args))  # before the labels and the CV
+    check_cv_options(args, given)
     labels = load_task_labels(mirror=args.mirror, data_dir=args.data_dir)
     onet = (load_onet(REPORT_ONET_RELEASE, mirror=args.mirror, data_dir=args.data_dir)
             if args.method != "reference" else None)
