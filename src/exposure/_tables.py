@@ -78,6 +78,13 @@ __all__ = [
     "xlsx_sheet_note",
     "std_stream",
     "write_frame",
+    "check_file",
+    "check_field_counts",
+    "check_header",
+    "drop_empty_tail",
+    "norm_header",
+    "xlsx_worksheets",
+    "COMPRESSED",
 ]
 
 log = logging.getLogger(__name__)
@@ -140,11 +147,11 @@ def as_path(path) -> Path:
         ) from None
 
 
-def _norm_header(name) -> str:
+def norm_header(name) -> str:
     return re.sub(r"\s+", " ", str(name if name is not None else "")).strip().lstrip("\ufeff").lower()
 
 
-def _check_file(path: Path) -> bytes:
+def check_file(path: Path) -> bytes:
     """Return the first bytes of ``path``; raise on a missing, empty or HTML file."""
     if path.is_dir():
         raise DataFormatError("is a directory, not a file", path=path)
@@ -189,14 +196,14 @@ def _match_columns(header: list[str], columns: dict, optional: dict, path: Path,
     refused, naming both positions: the first copy was read without a word. Columns not
     read may be repeated.
     """
-    normed = [_norm_header(h) for h in header]
+    normed = [norm_header(h) for h in header]
     found, missing = {}, []
     for target, aliases in list(columns.items()) + list(optional.items()):
         aliases = (aliases,) if isinstance(aliases, str) else aliases
-        idx = next((normed.index(_norm_header(a)) for a in aliases if _norm_header(a) in normed), None)
+        idx = next((normed.index(norm_header(a)) for a in aliases if norm_header(a) in normed), None)
         if idx is not None:
             found[target] = idx
-            wanted = {_norm_header(a) for a in aliases}
+            wanted = {norm_header(a) for a in aliases}
             at = [i for i, name in enumerate(normed) if name in wanted]
             if row is not None and len(at) > 1:
                 source, first, second = str(header[idx]), str(header[at[0]]).strip(), str(header[at[1]]).strip()
@@ -236,7 +243,7 @@ def check_no_nul(path, name=None) -> None:
     Parameters
     ----------
     path : str or os.PathLike
-        The file (it must exist: :func:`_check_file` first).
+        The file (it must exist: :func:`check_file` first).
     name : optional
         Name of the file in the message (default ``path``).
 
@@ -415,7 +422,7 @@ def _head_lines(text: str) -> list[str]:
     return lines
 
 
-def _drop_empty_tail(frame: pd.DataFrame) -> pd.DataFrame:
+def drop_empty_tail(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` without the rows at its end whose cells are all missing.
 
     Excel writes a line of separators only (``,,,``) for a row in its used range whose
@@ -425,7 +432,7 @@ def _drop_empty_tail(frame: pd.DataFrame) -> pd.DataFrame:
     Examples
     --------
     >>> f = pd.DataFrame({"task": ["Weld.", None, "Sew.", None], "n": [None, None, None, None]})
-    >>> len(_drop_empty_tail(f))
+    >>> len(drop_empty_tail(f))
     3
     """
     if not len(frame) or frame.shape[1] == 0:
@@ -537,7 +544,7 @@ def read_text_table(
     """
     path = as_path(path)
     optional = optional or {}
-    if _check_file(path).startswith(b"PK\x03\x04"):
+    if check_file(path).startswith(b"PK\x03\x04"):
         raise DataFormatError(
             "file is a zip archive (an .xlsx workbook?), not delimited text", path=path
         )
@@ -545,7 +552,7 @@ def read_text_table(
     text = _decode(data, path, sep)
     if not text.strip():
         raise DataFormatError("file is empty", path=path)
-    header = _check_field_counts(text, sep, quoting, path)
+    header = check_field_counts(text, sep, quoting, path)
     found = _match_columns(header, columns, optional, path, "line 1", row=1)
     names = [f"c{i}" for i in range(len(header))]
     used = [names[i] for i in sorted(set(found.values()))]
@@ -612,7 +619,7 @@ def _arrow_text_frame(data: bytes, sep: str, names: list, used: list) -> pd.Data
                          for c in used})
 
 
-def _check_field_counts(text: str, sep: str, quoting: int, path: Path) -> list:
+def check_field_counts(text: str, sep: str, quoting: int, path: Path) -> list:
     """Return the header fields; raise if a line's field count differs from the header's.
 
     A truncated line has too few fields, a stray separator too many; an empty line (or
@@ -631,7 +638,7 @@ def _check_field_counts(text: str, sep: str, quoting: int, path: Path) -> list:
 
 
 def _count_fields(text: str, sep: str, quoting: int, path: Path) -> list:
-    """The body of :func:`_check_field_counts`, run with :mod:`csv`'s field limit lifted."""
+    """The body of :func:`check_field_counts`, run with :mod:`csv`'s field limit lifted."""
     # a carriage return not followed by a line feed ends a line for pandas and csv too:
     # such a file (old Mac line ends, or a cell holding one) is checked record by record as
     # they read it (a cell holding one was read as two rows, the first short a field and
@@ -651,7 +658,7 @@ def _count_fields(text: str, sep: str, quoting: int, path: Path) -> list:
     width = len(header)
     # blank lines (empty, or of spaces or tabs: an editor's leftover) and empty records
     # (Excel's ",,," rows) ending the file are not checked: the reader skips the first and
-    # drops the second (_drop_empty_tail)
+    # drops the second (drop_empty_tail)
     while n > 1 and _empty_record(lines[n - 1].rstrip("\r"), sep, quoting, width):
         n -= 1
     lines = [line.rstrip("\r") for line in lines[:n]]
@@ -800,7 +807,7 @@ def _empty_record(line: str, sep: str, quoting: int, width: int) -> bool:
 def _same_separator_counts(text: str, sep: str, quoting: int, width: int) -> bool:
     """True when every line of ``text`` holds ``width - 1`` separators (no quoting to follow).
 
-    The per-line count of :func:`_check_field_counts`, done on the bytes with numpy, for
+    The per-line count of :func:`check_field_counts`, done on the bytes with numpy, for
     files where a separator is always a field boundary: tab-separated files
     (``QUOTE_NONE``) and files without a double quote. The lines are those up to the last
     one that is not empty (``\\r`` aside), as there. False means "look line by line"
@@ -878,7 +885,7 @@ def read_xlsx_table(
 
     path = as_path(path)
     optional = optional or {}
-    head = _check_file(path)
+    head = check_file(path)
     if not head.startswith(b"PK\x03\x04"):
         raise DataFormatError("not an .xlsx workbook (no zip signature)", path=path)
     try:
@@ -911,12 +918,12 @@ def _xlsx_rows(wb, path, columns, optional, sheet, max_header_row) -> RawTable:
         ws = wb[sheet]
     rows = ws.iter_rows(values_only=True)
     wanted = [
-        {_norm_header(a) for a in ((al,) if isinstance(al, str) else al)}
+        {norm_header(a) for a in ((al,) if isinstance(al, str) else al)}
         for al in columns.values()
     ]
     header, header_row, seen = None, 0, []
     for header_row, cells in enumerate(rows, start=1):
-        names = {_norm_header(c) for c in cells}
+        names = {norm_header(c) for c in cells}
         seen.append(cells)
         if all(names & w for w in wanted):
             header = list(cells)
@@ -1277,7 +1284,7 @@ _COMPRESSED_DATA = {
     "zstd-compressed": re.compile(rb"\x28\xb5\x2f\xfd"),
 }
 #: Extension of a compressed file or archive -> (what it is, the command that opens it).
-_COMPRESSED = {".gz": ("gzip-compressed", "gunzip -k"), ".bz2": ("bzip2-compressed", "bunzip2 -k"),
+COMPRESSED = {".gz": ("gzip-compressed", "gunzip -k"), ".bz2": ("bzip2-compressed", "bunzip2 -k"),
                ".xz": ("xz-compressed", "unxz -k"), ".zst": ("zstd-compressed", "unzstd"),
                ".zip": ("a zip archive", "unzip")}
 
@@ -1339,9 +1346,9 @@ def compressed_input(path, kinds: str) -> str | None:
     """
     path = as_path(path)
     suffix = path.suffix.lower()
-    if suffix not in _COMPRESSED:
+    if suffix not in COMPRESSED:
         return None
-    what, tool = _COMPRESSED[suffix]
+    what, tool = COMPRESSED[suffix]
     inner = Path(path.stem)
     start = f"the file is {what}, which is not read: decompress it first ({tool} {path.name}"
     if suffix != ".zip" and inner.suffix.lower() in INPUT_KINDS:
@@ -1378,9 +1385,9 @@ def compressed_output(path, kinds: str) -> str | None:
     """
     path = as_path(path)
     suffix = path.suffix.lower()
-    if suffix not in _COMPRESSED:
+    if suffix not in COMPRESSED:
         return None
-    what = _COMPRESSED[suffix][0]
+    what = COMPRESSED[suffix][0]
     what = "zip archives" if suffix == ".zip" else f"{what} files"
     inner = Path(path.stem)
     base = inner.stem if inner.suffix.lower() in {*INPUT_KINDS, *OUTPUT_KINDS} else inner.name
@@ -1486,7 +1493,7 @@ def table_kind(path, what: str = "input") -> str:
     return kinds[suffix]
 
 
-def _check_header(names: list, path: Path, row: int | None = 1, where: str = "the header") -> None:
+def check_header(names: list, path: Path, row: int | None = 1, where: str = "the header") -> None:
     """Raise on a duplicated column name (pandas would rename it silently).
 
     ``where`` names what holds the names (a Parquet file's schema has no row).
@@ -1532,15 +1539,15 @@ def _read_delimited(path: Path, kind: str) -> pd.DataFrame:
     text = _decode(data, path, sep)
     if not text.strip():
         raise DataFormatError("file is empty", path=path)
-    header = _check_field_counts(text, sep, quoting, path)
-    _check_header(header, path)
+    header = check_field_counts(text, sep, quoting, path)
+    check_header(header, path)
     frame = pd.read_csv(
         io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_values=[""],
         quoting=quoting, header=0, names=[f"c{i}" for i in range(len(header))], index_col=False,
         engine="c",
     )
     frame = _drop_unnamed(frame, header, path)
-    frame = _drop_empty_tail(frame)  # Excel's ",,," rows ending the file
+    frame = drop_empty_tail(frame)  # Excel's ",,," rows ending the file
     return frame.set_axis([str(header[int(c[1:])]) for c in frame.columns], axis=1)
 
 
@@ -1745,7 +1752,7 @@ def xlsx_sheet_note(path) -> str:
         path = as_path(path)
         if path.suffix.lower() not in (".xlsx", ".xlsm"):
             return ""
-        sheets = _xlsx_worksheets(path)
+        sheets = xlsx_worksheets(path)
     except Exception:  # noqa: BLE001 - a damaged workbook: the error stands as it is
         return ""
     if len(sheets) < 2:
@@ -1758,7 +1765,7 @@ def xlsx_sheet_note(path) -> str:
             f"workbook also has {shown}: move the table to the first sheet")
 
 
-def _xlsx_worksheets(path: Path) -> list[tuple[str, bool]]:
+def xlsx_worksheets(path: Path) -> list[tuple[str, bool]]:
     """``(name, hidden)`` of each worksheet of workbook ``path``, in order (chart sheets left out).
 
     The worksheets as openpyxl (and so :func:`pandas.read_excel`) counts them: the first
@@ -1812,7 +1819,7 @@ def xlsx_sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, bool, str]]:
 
 
 def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
-    head = _check_file(path)
+    head = check_file(path)
     if kind == "parquet" and not head.startswith(b"PAR1"):
         raise DataFormatError("not a Parquet file (no PAR1 signature)", path=path)
     if kind == "xlsx" and not head.startswith(b"PK\x03\x04"):
@@ -1824,7 +1831,7 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
                 schema = pyarrow_parquet().read_schema(fh)
                 # a column named twice: pandas' reader failed with "Multiple matches for
                 # FieldRef.Name(task)", which said nothing of the names
-                _check_header(schema.names, path, row=None, where="the Parquet schema")
+                check_header(schema.names, path, row=None, where="the Parquet schema")
                 fh.seek(0)
                 # an index that holds data (named, or not 0, 1, 2, ...) is kept as columns
                 frame = index_as_columns(pd.read_parquet(fh), schema, path=path)
@@ -1851,7 +1858,7 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
     except (*_BROKEN_FILE_ERRORS, OSError) as exc:  # pyarrow reports a bad footer as OSError
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise DataFormatError(f"cannot read this {what}: {reason}", path=path) from None
-    _check_header(names, path)
+    check_header(names, path)
     if kind == "xlsx":
         frame = _drop_unnamed(frame, names, path)
         frame = frame.set_axis([names[int(c)].strip() for c in frame.columns], axis=1)
@@ -1922,7 +1929,7 @@ def read_frame(path, *, sheet=None) -> pd.DataFrame:
     path = as_path(path)
     kind = table_kind(path, "input")
     if kind in ("csv", "tsv"):
-        _check_file(path)
+        check_file(path)
         return _read_delimited(path, kind)
     return _read_binary(path, kind, sheet)
 
@@ -1969,7 +1976,7 @@ def check_delimited_file(path) -> list[str]:
     kind = table_kind(path, "input")
     if kind not in ("csv", "tsv"):
         raise DataFormatError(f"not a delimited text file ({kind})", path=path)
-    head = _check_file(path)
+    head = check_file(path)
     sep, quoting = ("," , csv.QUOTE_MINIMAL) if kind == "csv" else ("\t", csv.QUOTE_NONE)
     _check_signature(head, path)
     check_no_nul(path)  # named with its line, as read_frame names it
@@ -1977,7 +1984,7 @@ def check_delimited_file(path) -> list[str]:
         _check_layout(_head_lines(fh.read(1 << 16).decode("utf-8-sig", "replace")), sep, path)
     header = _fitting_header(path, sep, quoting)
     if header is not None:
-        _check_header(header, path)
+        check_header(header, path)
         return header
     # errors name the record (row, the header being row 1) and the line it starts on
     blank = None  # (row, line, what) of a blank line after the header: an error if data follows it
@@ -2004,7 +2011,7 @@ def check_delimited_file(path) -> list[str]:
                     continue
                 if header is None:
                     header = record
-                    _check_header(header, path)
+                    check_header(header, path)
                     start = reader.line_num + 1
                     continue
                 if blank is not None and len(header) > 1 and (

@@ -36,15 +36,15 @@ import exposure.fetch as fetching
 from exposure import releases
 from exposure._tables import (
     RawTable,
-    _norm_header,
-    _xlsx_worksheets,
     as_path,
     first_repeat_of,
     missing_to_na,
+    norm_header,
     read_table,
     to_number,
     xlsx_sheet_note,
     xlsx_sheet_parts,
+    xlsx_worksheets,
 )
 from exposure.errors import DataFormatError, ExposureError, SchemaError
 from exposure.schemas import validate
@@ -162,7 +162,7 @@ def _workbook_error(exc: DataFormatError, path, sheet) -> DataFormatError | None
                                    column=exc.column, line=exc.line)
     elif exc.reason.startswith("cannot read workbook"):
         try:
-            sheets = _xlsx_worksheets(as_path(path))
+            sheets = xlsx_worksheets(as_path(path))
         except Exception:  # noqa: BLE001 - a damaged workbook: the error stands
             return None
         if not sheets:
@@ -384,9 +384,9 @@ def _check_unsaved_formulas(raw: RawTable, sheet) -> None:
     if sheet is not None or not blanks or not _has_formulas(raw.path):
         return
     try:
-        normed = [_norm_header(h) for h in _xlsx_row_quick(raw.path, raw.first_row - 1)]
-        where = {normed.index(_norm_header(raw.sources[c])): c for c in blanks
-                 if _norm_header(raw.sources[c]) in normed}
+        normed = [norm_header(h) for h in _xlsx_row_quick(raw.path, raw.first_row - 1)]
+        where = {normed.index(norm_header(raw.sources[c])): c for c in blanks
+                 if norm_header(raw.sources[c]) in normed}
         rows = {raw.row(int(p)) for pos in blanks.values() for p in pos}
         found = _unsaved_formula(raw.path, set(where), rows) if where else None
     except Exception:  # noqa: BLE001 - an unexpected layout: the cell stays blank, as before

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from exposure._tables import _COMPRESSED, first_row_number
+from exposure._tables import COMPRESSED, first_row_number
 from exposure.cli import add_location_options
 from exposure.cli._report import (
     DEFAULT_REPORT_DIR,
@@ -194,8 +194,8 @@ def check_artifact_name(out) -> None:
         raise ExposureError(f"--out {out}: a directory, not a file name: give the artifact's file name, "
                             f"e.g. {path / MODEL_NAME}")
     suffix = path.suffix.lower()
-    if suffix in _COMPRESSED:
-        what = "zip archives are" if suffix == ".zip" else f"{_COMPRESSED[suffix][0]} files are"
+    if suffix in COMPRESSED:
+        what = "zip archives are" if suffix == ".zip" else f"{COMPRESSED[suffix][0]} files are"
         inner = path.with_suffix("")
         give = inner if inner.suffix.lower() == ".npz" else inner.with_suffix(".npz")
         raise ExposureError(f"--out {out}: the artifact is an uncompressed .npz file (a zip of .npy arrays, "

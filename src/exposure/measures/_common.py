@@ -18,12 +18,12 @@ import pandas as pd
 
 from exposure._tables import (
     EMPTY_LINE,
-    _check_field_counts,
-    _check_file,
-    _check_header,
-    _drop_empty_tail,
     as_path,
+    check_field_counts,
+    check_file,
+    check_header,
     check_no_nul,
+    drop_empty_tail,
     first_repeat,
 )
 from exposure.crosswalks import oews_code_map, read_soc10_isco08, read_soc_2010_to_2018
@@ -117,7 +117,7 @@ def read_csv(path, name=None) -> pd.DataFrame:
     """
     if not hasattr(path, "read"):
         path = as_path(path)
-        _check_file(path)
+        check_file(path)
         # a NUL byte was read into a cell; the task tables refuse it (exposure._tables.read_frame)
         check_no_nul(path, path if name is None else name)
     name = path if name is None else name
@@ -135,14 +135,14 @@ def read_csv(path, name=None) -> pd.DataFrame:
         raise DataFormatError(f"not UTF-8 text: {exc}", path=name) from None
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), path=name, errno=exc.errno) from None
-    frame = _drop_empty_tail(frame)
+    frame = drop_empty_tail(frame)
     if frame.empty:  # empty lines and cells only
         raise DataFormatError("file is empty", path=name)
     empty = frame.isna().all(axis=1).to_numpy(dtype=bool)
     if empty.any():
         raise DataFormatError(EMPTY_LINE, path=name, row=int(np.flatnonzero(empty)[0]) + 1)
     header = [f"Unnamed: {i}" if pd.isna(c) else str(c) for i, c in enumerate(frame.iloc[0])]
-    _check_header(header, name)  # the one check of the user tables' headers
+    check_header(header, name)  # the one check of the user tables' headers
     frame = frame.iloc[1:].set_axis(header, axis=1)
     if frame.empty:  # a header only: every reader returned an empty measure without a word
         raise DataFormatError("no rows below the header (row 1)", path=name)
@@ -154,7 +154,7 @@ def _checked_fields(path, name):
 
     A truncated line (fields missing at its end) was read with its last cells missing, and
     a line with a field too many was pandas' ``Error tokenizing data`` without a row: both
-    are refused as the task tables refuse them (:func:`exposure._tables._check_field_counts`),
+    are refused as the task tables refuse them (:func:`exposure._tables.check_field_counts`),
     naming the row, the line and (too few fields) the first missing column. A buffer is
     read here and handed on as text; a file that is not UTF-8, or one with a quoted cell
     left open, is left to pandas, which refuses it (``cannot parse as CSV``).
@@ -172,7 +172,7 @@ def _checked_fields(path, name):
             raise InputError(exc.strerror or str(exc), path=name, errno=exc.errno) from None
         source = path
     if text.strip() and not text.count('"') % 2:  # a quoted cell left open: pandas' "EOF inside string"
-        _check_field_counts(text, ",", csv.QUOTE_MINIMAL, name)
+        check_field_counts(text, ",", csv.QUOTE_MINIMAL, name)
     return source
 
 
@@ -192,7 +192,7 @@ def check_sheet_header(frame: pd.DataFrame, path, sheet, **kwargs) -> None:
     if not any(n.rsplit(".", 1)[0] in names for n in names if "." in n):
         return
     header = pd.read_excel(path, sheet_name=sheet, header=None, nrows=1, dtype=str, **kwargs)
-    _check_header(["" if pd.isna(c) else str(c) for c in header.iloc[0]] if len(header) else [], path)
+    check_header(["" if pd.isna(c) else str(c) for c in header.iloc[0]] if len(header) else [], path)
 
 
 def check_codes(codes: pd.Series, pattern: str, path, column: str, *, what: str, example: str,

@@ -19,7 +19,7 @@ import zipfile
 import numpy as np
 import pandas as pd
 
-from exposure._tables import _check_file, as_path
+from exposure._tables import as_path, check_file
 from exposure.errors import DataFormatError
 from exposure.measures import _common
 from exposure.measures._crosswalk import apply_links
@@ -65,7 +65,7 @@ def _sheet(path, sheet) -> tuple[pd.DataFrame, int]:
     a row's position no longer gives it.
     """
     if not hasattr(path, "read"):
-        _check_file(as_path(path))
+        check_file(as_path(path))
     try:
         frame = pd.read_excel(path, sheet_name=sheet, dtype=str, keep_default_na=False)
     except ValueError as exc:

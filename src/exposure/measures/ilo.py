@@ -20,7 +20,7 @@ import zipfile
 import numpy as np
 import pandas as pd
 
-from exposure._tables import _check_file, as_path
+from exposure._tables import as_path, check_file
 from exposure.crosswalks import oews_code_map
 from exposure.errors import DataFormatError
 from exposure.measures import _common
@@ -89,7 +89,7 @@ def read_ilo(path, *, sheet=0) -> pd.DataFrame:
     """
     if not hasattr(path, "read"):  # a missing file, a directory, bytes: pandas' errors before
         path = as_path(path)
-        _check_file(path)
+        check_file(path)
     try:
         frame = pd.read_excel(path, sheet_name=sheet, dtype=str)
     except ValueError as exc:  # the sheets are listed, as felten's reader lists them

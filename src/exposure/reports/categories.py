@@ -33,7 +33,7 @@ from exposure._args import as_array, check_count, check_path, is_number, shown
 from exposure._io import atomic_paths, write_csv
 from exposure._load import load, processed_dir
 from exposure._measures import CATEGORIES, CORE_WEIGHT, OTHER_WEIGHT
-from exposure._tables import _check_field_counts, _check_header, first_repeat, power_scaled
+from exposure._tables import check_field_counts, check_header, first_repeat, power_scaled
 from exposure.crosswalks import load_onet_to_soc
 from exposure.errors import DataFormatError
 from exposure.measures._common import check_table
@@ -196,7 +196,7 @@ def _read_csv(path) -> pd.DataFrame:
         raise DataFormatError(f"not UTF-8 text (byte {exc.start + 1}): a binary file?", path=path
                               ) from None
     if text.strip():
-        _check_header(_check_field_counts(text, ",", csv.QUOTE_MINIMAL, Path(path)), path)
+        check_header(check_field_counts(text, ",", csv.QUOTE_MINIMAL, Path(path)), path)
     try:
         return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except pd.errors.EmptyDataError:
