@@ -279,3 +279,23 @@ def test_the_architecture_page_lists_the_table_catalogue():
     expected = [[t.name, t.filename, t.model.__name__, ", ".join(t.keys)] for t in PROCESSED_TABLES]
     drawn = [[name, file, schema, keys.replace("`", "")] for name, file, schema, keys in drawn]
     assert drawn == expected, "update the processed tables of docs/architecture.md"
+
+
+def test_modules_import_only_the_shared_names_of_tables(modules):
+    """``exposure._tables`` is the shared reading layer: other modules import the names of its ``__all__`` only.
+
+    A name with a leading underscore imported elsewhere (``_check_file``, ``_COMPRESSED``) is
+    a helper other modules came to depend on without it saying so; make it part of
+    ``__all__`` (without the underscore) instead.
+    """
+    tables = ast.parse(modules["exposure._tables"].read_text(encoding="utf-8"))
+    shared = next(ast.literal_eval(node.value) for node in tables.body if isinstance(node, ast.Assign)
+                  and any(getattr(t, "id", None) == "__all__" for t in node.targets))
+    bad = []
+    for name, path in modules.items():
+        if name == "exposure._tables":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "exposure._tables":
+                bad += [f"{name}:{node.lineno} imports {a.name}" for a in node.names if a.name not in shared]
+    assert not bad, "names of exposure._tables outside its __all__:\n" + "\n".join(bad)

@@ -85,6 +85,11 @@ __all__ = [
     "norm_header",
     "xlsx_worksheets",
     "COMPRESSED",
+    "first_repeat_of",
+    "EMPTY_LINE",
+    "check_no_nul",
+    "GROUPED",
+    "xlsx_sheet_parts",
 ]
 
 log = logging.getLogger(__name__)
