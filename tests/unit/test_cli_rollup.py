@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -207,3 +210,13 @@ def test_cli_rollup_reads_task_scores_stored_with_their_keys_as_the_index(fixtur
     assert main(args) == 0
     ref = pd.read_parquet(tmp_path / "ref" / "soc_scores.parquet")
     pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "out" / "soc_scores.parquet"), ref)
+
+
+def test_cli_rollup_with_stdout_closed_writes_its_tables_and_exits_0(fixtures, tmp_path):
+    """Its output is the tables: the summary is dropped (it wrote them, then exited 2 on the summary)."""
+    out = tmp_path / "o"
+    done = subprocess.run([sys.executable, "-m", "exposure.cli", *_args(fixtures, out)], stderr=subprocess.PIPE,
+                          text=True, timeout=300, preexec_fn=lambda: os.close(1))
+    assert done.returncode == 0, done.stderr
+    assert "standard output is closed" not in done.stderr
+    assert (out / "coverage.json").is_file()

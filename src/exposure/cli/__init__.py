@@ -231,8 +231,10 @@ def main(argv: list[str] | None = None) -> int:
         earlier outputs as they were; 141, silently,
         when the reader of the output closes the pipe (``exposure sources | head -1``,
         also for ``--help`` and ``--version``); 1 when no command is given (the help is
-        printed). With stdout closed (``>&-``), a command that prints fails with exit code 2
-        (``standard output is closed``).
+        printed). With stdout closed (``>&-``), a command whose output is what it prints
+        (``sources``, ``validate``) fails with exit code 2 (``standard output is closed``);
+        one whose output is the files it writes (:data:`SUMMARY_COMMANDS`) drops its
+        summary.
     """
     return _run(argv)
 
@@ -285,7 +287,9 @@ def _run(argv: list[str] | None, *, own_process: bool = False) -> int:
         parser.print_help()
         return 1 if _flush_stdout() else 141
     if sys.stdout is None:  # `exposure sources >&-`: print() wrote nothing, and exit 0
-        sys.stdout = _ClosedStdout()
+        # a command whose output is its files prints only a summary: dropped, not an error
+        # (`exposure rollup ... >&-` wrote its tables, then exited 2)
+        sys.stdout = open(os.devnull, "w") if args.command in SUMMARY_COMMANDS else _ClosedStdout()
     for stream in (sys.stdout, sys.stderr):  # a path with non-UTF-8 bytes must print
         if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
             stream.reconfigure(errors="backslashreplace")
@@ -350,6 +354,13 @@ def with_record_line(exc: ExposureError) -> ExposureError:
         return exc
     line = record_line(exc.path, exc.row)
     return exc if line is None or line == exc.row else exc.with_line(line)
+
+
+#: Commands whose output is the files they write: what they print is a summary, dropped
+#: when stdout is closed (``>&-``). The others (``sources``, ``validate``) print their
+#: output, so a closed stdout is an error for them.
+SUMMARY_COMMANDS = frozenset({"score", "rollup", "recompute", "diff", "outcomes", "compare", "evaluate",
+                              "train", "report", "fetch"})
 
 
 def _flush_stdout() -> bool:
