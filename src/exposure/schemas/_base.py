@@ -6,14 +6,20 @@ row and the column, so a user sees *where* the input is wrong, not a pandera tra
 """
 
 
+import datetime as dt
+import numbers
+import re
+
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
+import pyarrow
+import pyarrow.compute as pc
 
 from exposure.errors import SchemaError
 from exposure.schemas._fast import validate_passing
 
-__all__ = ["validate"]
+__all__ = ["validate", "check_columns", "check_flags", "check_numbers"]
 
 
 def validate(
@@ -58,7 +64,10 @@ def validate(
         If any check fails; ``.row`` and ``.column`` name the first failure. A cell of a
         ``bool`` column that is not True, False, 0 or 1 (the text ``"False"``, a missing
         value in a column that is not nullable) is refused before the model coerces the
-        column (:func:`check_flags`).
+        column (:func:`check_flags`); so is a cell of a number column that is not a
+        number, or not a whole number in an ``int`` column (:func:`check_numbers`), and
+        a frame that is not a DataFrame or gives a column of the model twice
+        (:func:`check_columns`).
 
     Examples
     --------
@@ -71,8 +80,11 @@ def validate(
     ...
     exposure.errors.SchemaError: shares.csv, row 3, column 'share': ...
     """
+    where = path or model.__name__
+    check_columns(frame, model, path=where)
     frame = frame.reset_index(drop=True)
-    check_flags(frame, model, path=path or model.__name__, row_offset=row_offset)
+    check_flags(frame, model, path=where, row_offset=row_offset)
+    check_numbers(frame, model, path=where, row_offset=row_offset)
     passed = validate_passing(frame, model)  # same checks; pandera reports the failures
     if passed is not None:
         return passed
@@ -91,7 +103,9 @@ def check_flags(frame: pd.DataFrame, model, *, path, row_offset: int | None = No
     ``"False"`` or ``"no"`` and a missing value (NaN) were read as True, ``None`` and
     ``""`` as False, without a word (an ``occupation_panel`` whose ``balanced`` was
     written as text). The numbers 0 and 1 are read as False and True, as before; a
-    missing value is left to the model when the field is nullable.
+    missing value is left to the model when the field is nullable. A nullable
+    ``boolean`` column (``pd.BooleanDtype``) gets the same check, so its error reads
+    the same (pandera's said ``check coerce_dtype('boolean'): 'False'``).
 
     Parameters
     ----------
@@ -118,12 +132,14 @@ def check_flags(frame: pd.DataFrame, model, *, path, row_offset: int | None = No
     """
     for key, (annotation, field) in model.__fields__.items():
         name = field.name if field is not None else key
-        if annotation.arg is not bool or name not in frame.columns:
+        if annotation.arg not in (bool, pd.BooleanDtype) or name not in frame.columns:
             continue
         col = frame[name]
-        if not isinstance(col, pd.Series) or (pd.api.types.is_bool_dtype(col.dtype) and not col.isna().any()):
-            continue  # a column twice: the schema names it
+        if not isinstance(col, pd.Series):
+            continue  # a column twice: check_columns names it
         nullable = field is not None and bool(field.nullable)
+        if pd.api.types.is_bool_dtype(col.dtype) and (nullable or not col.isna().any()):
+            continue  # True, False (and missing values where allowed) only
         for pos, value in enumerate(col.to_numpy(dtype=object)):
             value = value.item() if isinstance(value, np.generic) else value
             if isinstance(value, bool) or (isinstance(value, (int, float)) and value in (0, 1)):
@@ -133,6 +149,236 @@ def check_flags(frame: pd.DataFrame, model, *, path, row_offset: int | None = No
             got = f"text {value!r}" if isinstance(value, str) else repr(value)
             raise SchemaError(f"{name} must be True or False, got {got}", path=path,
                               row=pos + (row_offset or 0), column=name)
+
+
+def check_columns(frame, model, *, path) -> None:
+    """Refuse what is not a table of columns: not a DataFrame, column levels, a column twice.
+
+    pandera accepted a column of the model given twice (``year`` twice: the frame passed,
+    its two ``year`` columns kept, whichever the next stage picked), failed with a
+    ``KeyError`` on columns of several levels, and ``frame.reset_index`` with an
+    ``AttributeError`` on a dict or a Series.
+
+    Parameters
+    ----------
+    frame : object
+        What was given as the table.
+    model : pandera.pandas.DataFrameModel subclass
+    path : str or os.PathLike
+        Named in the error.
+
+    Raises
+    ------
+    exposure.errors.SchemaError
+        Naming ``path`` (and the column given twice).
+
+    Examples
+    --------
+    >>> from exposure.schemas._onet import JobZones
+    >>> check_columns(pd.DataFrame([[1, 2]], columns=["job_zone", "job_zone"]), JobZones, path="z.txt")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.SchemaError: z.txt, column 'job_zone': column 'job_zone' is given 2 times; a table has one column of each name
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise SchemaError(f"expected a table (a pandas DataFrame) for {model.__name__}, got "
+                          f"{type(frame).__name__}", path=path)
+    if isinstance(frame.columns, pd.MultiIndex):
+        raise SchemaError(f"the columns have {frame.columns.nlevels} levels (a MultiIndex); "
+                          f"{model.__name__} expects one name per column", path=path)
+    names = {field.name if field is not None else key for key, (_, field) in model.__fields__.items()}
+    counts = frame.columns.value_counts()
+    for name, count in counts[counts > 1].items():
+        if name in names:
+            raise SchemaError(f"column {name!r} is given {count} times; a table has one column of each "
+                              "name", path=path, column=name)
+
+
+#: Text a coercing model reads as a whole number (ASCII digits; Python's ``int`` also
+#: read ``"1_000"`` and ``"٣"``) or as a number (also ``nan`` and ``inf``, as ``float``).
+#: Spaces are ASCII ones only, the same for Python's ``re`` and Arrow's RE2.
+_WHOLE_TEXT = r"[ \t\n\r\f]*[+-]?[0-9]+[ \t\n\r\f]*"
+_NUMBER_TEXT = (r"[ \t\n\r\f]*([+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?|[+-]?(?i:nan|inf|infinity))"
+                r"[ \t\n\r\f]*")
+#: Smallest whole number that does not fit in a 64-bit integer column.
+_INT_LIMIT = 2**63
+
+
+def _kind(annotation) -> str | None:
+    """``"whole"`` for an integer field, ``"number"`` for a float one, else None."""
+    arg = annotation.arg
+    if arg is bool or not isinstance(arg, type):
+        return None
+    if arg is int or issubclass(arg, (np.integer, pd.Int64Dtype, pd.Int32Dtype, pd.Int16Dtype, pd.Int8Dtype)):
+        return "whole"
+    if arg is float or issubclass(arg, (np.floating, pd.Float64Dtype, pd.Float32Dtype)):
+        return "number"
+    return None
+
+
+def _shown(value) -> str:
+    """A cell as the error shows it: ``text '2021.0'``, ``2021.5``, ``True``."""
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, str):
+        return f"text {value!r}"
+    if isinstance(value, (dt.date, dt.timedelta, np.datetime64, np.timedelta64)):
+        return f"a date or time ({value})"
+    if isinstance(value, (bool, int, float)):
+        return repr(value)
+    return f"{type(value).__name__} {value!r}"
+
+
+def _bad_cell(value, whole: bool) -> str | None:
+    """Why ``value`` (not missing) is not a number of the column, or None."""
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, str):
+        if whole:
+            if not re.fullmatch(_WHOLE_TEXT, value):
+                if not re.fullmatch(_NUMBER_TEXT, value):
+                    return "number"
+                number = float(value)  # "2021.0", "1e3": whole, but not written as one
+                return "digits" if np.isfinite(number) and not number % 1 else "whole"
+            return "big" if abs(int(value)) >= _INT_LIMIT else None
+        return None if re.fullmatch(_NUMBER_TEXT, value) else "number"
+    if isinstance(value, bool) or not isinstance(value, numbers.Number) or isinstance(value, complex):
+        return "number"
+    if not whole:
+        return None
+    if isinstance(value, numbers.Integral):
+        return "big" if not -_INT_LIMIT <= int(value) < _INT_LIMIT else None
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return "number"
+    if not np.isfinite(number) or number % 1:
+        return "whole"
+    return "big" if abs(number) >= _INT_LIMIT else None
+
+
+def _first_bad_number(col: pd.Series, whole: bool) -> tuple[int, str] | None:
+    """``(position, reason)`` of the first cell of ``col`` that is not a number of its column.
+
+    Reason: ``"number"`` (not a number: text that is not one, True/False, a date, a
+    complex number, a list, ...), ``"whole"`` (a number with a fraction, or infinite,
+    where a whole number is expected), ``"digits"`` (text of a whole number with a
+    decimal point or an exponent, ``"2021.0"``), ``"big"`` (2**63 or more). Missing
+    cells pass.
+    """
+    dtype = col.dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        col = col.astype(object)
+        dtype = col.dtype
+    kind = getattr(dtype, "kind", "O")
+    if kind == "i" or (kind in "fu" and not whole):
+        return None
+    known = col.notna().to_numpy(dtype=bool)
+    if kind in "bcmM":  # True/False, complex numbers, dates, durations: never a number
+        bad, why = known, "number"
+    elif kind == "f":
+        v = col.to_numpy(dtype=float, na_value=np.nan)
+        with np.errstate(invalid="ignore"):
+            frac = known & (~np.isfinite(v) | (np.mod(v, 1) != 0))
+        big = known & ~frac & (np.abs(v) >= _INT_LIMIT)
+        if not (frac | big).any():
+            return None
+        pos = int(np.flatnonzero(frac | big)[0])
+        return pos, "whole" if frac[pos] else "big"
+    elif kind == "u":
+        bad = known & (col.to_numpy(dtype=object, na_value=0) >= _INT_LIMIT).astype(bool)
+        why = "big"
+    else:
+        cells = col.to_numpy(dtype=object)
+        if pd.api.types.infer_dtype(cells, skipna=True) in ("string", "empty"):
+            text = pyarrow.array(cells, type=pyarrow.string(), from_pandas=True)
+            pattern = f"^(?:{_WHOLE_TEXT if whole else _NUMBER_TEXT})$"  # RE2: $ is the end
+            good = pc.match_substring_regex(text, pattern).fill_null(True).to_numpy(zero_copy_only=False)
+            if good.all():
+                long = [] if not whole else np.flatnonzero(
+                    pc.greater(pc.utf8_length(text), 18).fill_null(False).to_numpy(zero_copy_only=False))
+                big = [pos for pos in long if _bad_cell(cells[pos], whole)]
+                return (int(big[0]), "big") if big else None
+            pos = int(np.flatnonzero(~good)[0])
+            return pos, _bad_cell(cells[pos], whole) or "number"
+        for pos in np.flatnonzero(known):
+            why = _bad_cell(cells[pos], whole)
+            if why is not None:
+                return int(pos), why
+        return None
+    if not bad.any():
+        return None
+    return int(np.flatnonzero(bad)[0]), why
+
+
+_WHY = {"number": "must be a number", "whole": "must be a whole number",
+        "digits": "must be a whole number written in digits only (no decimal point or exponent)",
+        "big": "must be a whole number of at most 64 bits (below 2**63)"}
+
+
+def check_numbers(frame: pd.DataFrame, model, *, path, row_offset: int | None = None) -> None:
+    """Refuse a cell of a number column that the model would misread or report in its own terms.
+
+    A coercing model converts an ``int`` column with ``astype``: 2.5 became 2 and True
+    became 1 without a word, text such as ``"1_000"`` or ``"٣"`` was read as 1000 and 3,
+    and text that is no whole number (``"2021.0"``) failed with pandera's
+    ``check greater_than_or_equal_to(2000): 'TypeError(...)'`` naming no row. In a
+    ``float`` column True and False were read as 1.0 and 0.0 and a complex number lost
+    its imaginary part; a date became nanoseconds. Checked here, before the model, so the
+    error names the row and the column in the user's words:
+
+    - ``float`` columns: a cell must be a number (not True/False, a date, a complex
+      number or another object) or text of a number (``"0.5"``, ``"1e3"``, ``"nan"``);
+    - ``int`` columns (``Int64`` too): a cell must also be whole (``2021.0``, ``"2021"``)
+      and below 2**63 in size.
+
+    A missing value is left to the model (its ``nullable`` decides), but for an ``int``
+    column that is not nullable, where pandera reported ``check coerce_dtype('int64'):
+    nan``.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        With a fresh ``RangeIndex``.
+    model : pandera.pandas.DataFrameModel subclass
+    path : str or os.PathLike
+        Named in the error.
+    row_offset : int, optional
+        As for :func:`validate`.
+
+    Raises
+    ------
+    exposure.errors.SchemaError
+        Naming ``path``, the row and the column.
+
+    Examples
+    --------
+    >>> from exposure.schemas._outcomes import OccupationPanel
+    >>> check_numbers(pd.DataFrame({"year": ["2021", "2021.0"]}), OccupationPanel, path="p.csv", row_offset=2)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.SchemaError: p.csv, row 3, column 'year': year must be a whole number written in digits only (no decimal point or exponent), got text '2021.0'
+    """
+    for key, (annotation, field) in model.__fields__.items():
+        name = field.name if field is not None else key
+        kind = _kind(annotation)
+        if kind is None or name not in frame.columns or not isinstance(frame[name], pd.Series):
+            continue
+        col = frame[name]
+        found = _first_bad_number(col, kind == "whole")
+        nullable = annotation.nullable if field is None or not field.nullable_explicit else field.nullable
+        if kind == "whole" and not nullable:  # pandera: "check coerce_dtype('int64'): nan"
+            missing = np.flatnonzero(col.isna().to_numpy(dtype=bool))
+            if len(missing) and (found is None or missing[0] < found[0]):
+                found = (int(missing[0]), "missing")
+        if found is None:
+            continue
+        pos, why = found
+        if why == "missing":
+            raise SchemaError(f"{name} is missing (a whole number is required)", path=path,
+                              row=pos + (row_offset or 0), column=name)
+        raise SchemaError(f"{name} {_WHY[why]}, got {_shown(col.iloc[pos])}", path=path,
+                          row=pos + (row_offset or 0), column=name)
 
 
 #: ``(model name, row-wise check name) -> column`` the check judges, for its error messages
