@@ -182,10 +182,18 @@ def _get_table(name: str):
     Traceback (most recent call last):
     ...
     exposure.errors.ExposureError: unknown table 'soc_scores.parquet': give the table's name, 'soc_scores', not its file name...
+    >>> _get_table("SOC")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: unknown table 'SOC': table names are written in lower case, without spaces around them: 'soc'
     """
     try:
         return get_table(name)
     except ExposureError:
+        plain = name.strip().lower()
+        if plain != name and _is_table(plain):  # 'SOC', ' soc_scores '
+            raise ExposureError(f"unknown table {name!r}: table names are written in lower case, "
+                                f"without spaces around them: {plain!r}") from None
         stem = Path(name).name.removesuffix(".parquet").removesuffix(".csv").strip().lower()
         if stem != name and stem in TABLES:
             where = (f" (for the file in {str(Path(name).parent)!r}, pass "
@@ -193,6 +201,15 @@ def _get_table(name: str):
             raise ExposureError(f"unknown table {name!r}: give the table's name, {stem!r}, not "
                                 f"its file name{where}") from None
         raise
+
+
+def _is_table(name: str) -> bool:
+    """Whether ``name`` is a table name or alias :func:`get_table` knows."""
+    try:
+        get_table(name)
+    except ExposureError:
+        return False
+    return True
 
 
 def _check_store(store) -> None:

@@ -85,6 +85,7 @@ __all__ = [
     "StageError",
     "PipelineResult",
     "RecomputeInputs",
+    "check_recompute_format",
     "DEFAULT_OUT",
     "MANIFEST_NAME",
     "TIMINGS_NAME",
@@ -641,7 +642,7 @@ class RecomputeInputs:
         object.__setattr__(self, "onet_release", check_onet_release(self.onet_release))
         object.__setattr__(self, "oews_release", check_oews_release(self.oews_release))
         if self.onet_format is not None:  # "pdf" was refused only when the files were listed
-            _check_recompute_format(self.onet_release, self.onet_format)
+            check_recompute_format(self.onet_release, self.onet_format)
         # the types first: "stage 'fetch' failed" is for a mirror or cache that cannot be used
         fetching.check_location(self.mirror, "mirror")
         fetching.check_location(self.data_dir, "data_dir")
@@ -680,16 +681,23 @@ class RecomputeInputs:
         return names + [name for name in dict.fromkeys(panel) if name not in names]
 
 
-def _check_recompute_format(release: str, fmt) -> None:
+def check_recompute_format(release: str, fmt, *, option: str = "onet_format") -> None:
     """Refuse an ``onet_format`` of :class:`RecomputeInputs` that is not a format of ``release``.
+
+    ``option`` is how the message spells the setting: ``"onet_format"`` (the API) or
+    ``"--onet-format"`` (``exposure recompute``, which said ``give onet_format='text'``).
 
     Examples
     --------
-    >>> _check_recompute_format("31.0", "excel")
-    >>> _check_recompute_format("29.1", "excel")
+    >>> check_recompute_format("31.0", "excel")
+    >>> check_recompute_format("29.1", "excel")
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: onet_format='excel': O*NET 29.1 is pinned by the package in text format only; leave onet_format out or give onet_format='text'
+    >>> check_recompute_format("29.1", "excel", option="--onet-format")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: --onet-format excel: O*NET 29.1 is pinned by the package in text format only; leave --onet-format out or give --onet-format text
     """
     check_choice(fmt, "onet_format", ONET_LAYOUTS)
     if fmt not in ONET_LAYOUTS:
@@ -697,8 +705,10 @@ def _check_recompute_format(release: str, fmt) -> None:
     if any(name.startswith(f"onet/{release}/") for name in fetching.SOURCES):
         pinned = onet_format_of(release)
         if fmt != pinned:
-            raise DataFormatError(f"onet_format={fmt!r}: O*NET {release} is pinned by the package in {pinned} "
-                                  f"format only; leave onet_format out or give onet_format={pinned!r}")
+            def spelled(value):
+                return f"{option} {value}" if option.startswith("--") else f"{option}={value!r}"
+            raise DataFormatError(f"{spelled(fmt)}: O*NET {release} is pinned by the package in {pinned} "
+                                  f"format only; leave {option} out or give {spelled(pinned)}")
 
 
 def _reader(inputs: RecomputeInputs, name: str):

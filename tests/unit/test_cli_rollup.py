@@ -220,3 +220,12 @@ def test_cli_rollup_with_stdout_closed_writes_its_tables_and_exits_0(fixtures, t
     assert done.returncode == 0, done.stderr
     assert "standard output is closed" not in done.stderr
     assert (out / "coverage.json").is_file()
+
+
+def test_cli_rollup_missing_column_names_a_header_with_spaces_or_capitals(tmp_path, capsys):
+    """A header 'beta ' (or 'Gamma') was "missing column(s) ['beta']", naming nothing of the file."""
+    bad = tmp_path / "s.csv"
+    bad.write_text("onetsoc_code,task_id,alpha,beta ,Gamma\n11-1011.00,1,0.5,0.5,0.5\n")
+    assert main(["rollup", str(bad), "-o", str(tmp_path / "o")]) == 2
+    assert capsys.readouterr().err == (f"exposure rollup: error: {bad}: missing column(s) ['beta', 'gamma']; the file "
+                                       "has 'beta ' (rename it beta), 'Gamma' (rename it gamma)\n")

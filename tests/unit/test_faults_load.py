@@ -20,7 +20,7 @@ import pytest
 
 from exposure._io import write_parquet
 from exposure._load import load, load_manifest, processed_dir, recomputes, tables_dir
-from exposure.errors import DataFormatError
+from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import DataStore
 
 pytestmark = pytest.mark.filterwarnings("error")  # no warning may leak from these faults
@@ -155,3 +155,11 @@ def test_a_malformed_manifest_in_the_user_home_is_skipped_with_a_warning(
     skipped = [r.getMessage() for r in caplog.records if "skipped" in r.getMessage()]
     assert len(skipped) == 1, skipped  # once, not at every load
     assert str(stray / "manifest.json") in skipped[0] and reason in skipped[0]
+
+
+@pytest.mark.parametrize("name, plain", [("SOC", "soc"), (" soc_scores ", "soc_scores"), ("Task_Scores", "task_scores")])
+def test_load_names_a_table_name_in_capitals_or_with_spaces(name, plain):
+    """``load("SOC")`` listed every table, not saying that the name is 'soc'."""
+    with pytest.raises(ExposureError, match=rf"^unknown table {name!r}: table names are written in lower case, "
+                                            rf"without spaces around them: {plain!r}$"):
+        load(name)

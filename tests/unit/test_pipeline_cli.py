@@ -106,3 +106,16 @@ def test_recompute_compare_without_tables_is_refused_before_recomputing(tmp_path
     err = capsys.readouterr().err
     assert f"{old}: not an exposure recompute output: task_digests.parquet, occupation_scores.parquet" in err
     assert not out.exists() and not (tmp_path / "cache").exists()
+
+
+def test_recompute_onet_format_of_another_release_format_is_named_as_the_option(tmp_path, capsys):
+    """It said "leave onet_format out or give onet_format='text'", the API's spelling, to a command-line user."""
+    from exposure.cli import main
+
+    code = main(["recompute", "--onet-release", "29.1", "--onet-format", "excel", "--out", str(tmp_path / "o"),
+                 "--mirror", str(tmp_path)])
+    assert code == 2
+    assert capsys.readouterr().err == ("exposure recompute: error: --onet-format excel: O*NET 29.1 is pinned by "
+                                       "the package in text format only; leave --onet-format out or give "
+                                       "--onet-format text\n")
+    assert not (tmp_path / "o").exists()

@@ -10,7 +10,13 @@ from exposure._outdir import check_files_dir
 from exposure.cli import add_location_options, path_option
 from exposure.errors import ExposureError
 from exposure.fetch import DataStore, default_home, resolve_data_dir
-from exposure.pipeline import DEFAULT_OUT, OEWS_RELEASES, ONET_RELEASES, recompute
+from exposure.pipeline import (
+    DEFAULT_OUT,
+    OEWS_RELEASES,
+    ONET_RELEASES,
+    check_recompute_format,
+    recompute,
+)
 from exposure.releases import LOCK_NAME, Lock, check_oews_release, check_onet_release
 from exposure.reports.diff import check_diff_dir, diff_outputs, write_diff_reports
 
@@ -96,6 +102,8 @@ def run_recompute(args: argparse.Namespace) -> int:
     if args.reports is not None and args.compare is None:
         raise ExposureError("--reports is where the diff of --compare OLD_DIR goes: give --compare too")
     _check_not_empty("--compare", args.compare)
+    if args.onet_format is not None:  # in the command's words (it said "give onet_format='text'")
+        check_recompute_format(args.onet_release, args.onet_format, option="--onet-format")
     if args.compare is not None:  # fail before the recompute, not after it
         # the default --out too: a --compare of it was replaced by the recompute, then refused
         out = args.out if args.out is not None else DataStore(

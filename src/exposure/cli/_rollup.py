@@ -118,7 +118,11 @@ def read_task_scores(path) -> pd.DataFrame:
     missing = {"onetsoc_code", "task_id", "alpha", "beta", "gamma"} - set(frame.columns)
     if missing:
         note = xlsx_sheet_note(path)  # a notes sheet first: name it, and the others
-        raise DataFormatError(f"missing column(s) {sorted(missing)}" + (f"; {note}" if note else ""),
+        # a header 'beta ' or 'Beta' was "missing column(s) ['beta']", naming nothing of the file
+        near = [f"{c!r} (rename it {m})" for m in sorted(missing) for c in frame.columns
+                if isinstance(c, str) and c != m and c.strip().lower() == m]
+        hint = f"; the file has {', '.join(near)}" if near else ""
+        raise DataFormatError(f"missing column(s) {sorted(missing)}{hint}" + (f"; {note}" if note else ""),
                               path=path)
     if frame.empty:
         raise DataFormatError("no task scores: the file has a header but no rows", path=path)
