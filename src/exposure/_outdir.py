@@ -30,8 +30,8 @@ What happens, in order:
   ``renameat2(RENAME_EXCHANGE)`` system call, so a reader sees either the complete old
   set or the complete new set. Foreign files that appeared in the old directory during
   the swap are moved across afterwards. Where the exchange is unsupported the old
-  directory is renamed aside first (restored by the next run if the process dies between
-  the two renames).
+  directory is renamed aside first (put back at once on an exception or SIGTERM between
+  the two renames; restored by the next run if the process dies there).
 - **fsync** of the new directory and of its parent.
 
 An exception (or ``KeyboardInterrupt``, or SIGTERM inside :func:`terminate_cleanly`) in
@@ -42,7 +42,7 @@ any point before the exchange. A lock file or temporary directory that cannot be
 Test hook: when the environment variable ``EXPOSURE_PIPELINE_PAUSE`` is
 ``<point>:<flag file>``, :func:`pause` creates the flag file and sleeps at ``point`` so
 that a test can kill the process there; :func:`replace_directory` pauses at
-``before_swap``.
+``before_swap``, and at ``fallback_swap`` between the two renames of the fallback swap.
 """
 
 from __future__ import annotations
@@ -842,7 +842,16 @@ def _commit(tmp: Path, out: Path, owned: frozenset[str]) -> None:
                                        suffix=".tmp"))
         backup.rmdir()
         os.rename(out, backup)
-        os.rename(tmp, out)
+        try:
+            pause("fallback_swap")
+            os.rename(tmp, out)
+        except BaseException:
+            # a SIGTERM or an error between the two renames: the previous contents go back
+            # at once (``out`` stayed missing until the next run, and the error said that
+            # nothing had been written to it)
+            with contextlib.suppress(OSError):
+                os.rename(backup, out)
+            raise
         _merge_late(backup, out, owned)
         shutil.rmtree(backup, ignore_errors=True)
     _fsync_dir(out.parent)

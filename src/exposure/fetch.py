@@ -1864,6 +1864,15 @@ def fetch_table(name, reader, *, store: DataStore | None = None, mirror=None, da
     the cache and the error is raised, naming the file the bytes came from (the mirror's
     file, or the source and its URL), not the removed copy.
 
+    Two runs may read a new file at once. The lock file is written under a lock
+    (:meth:`~exposure.releases.Lock.pin`), so both pins are kept. The pin is of the bytes
+    the reader read: they are hashed before it reads them, and a cache file that another
+    run replaced meanwhile (its copy of another version) is not pinned
+    (:class:`~exposure.errors.DataFormatError` "changed while it was read"). A pin of
+    another version that another run recorded meanwhile is kept, not overwritten
+    (:class:`~exposure.errors.DataFormatError` naming the lock file's row). A reader's
+    failure removes only the copy it read, not another run's that replaced it.
+
     Parameters
     ----------
     name : str or Source
@@ -1902,12 +1911,16 @@ def fetch_table(name, reader, *, store: DataStore | None = None, mirror=None, da
     path = fetch(name if src.pinned else src, **where, **kwargs)
     if src.pinned:
         return reader(path)
+    # what the reader reads: another run may replace the cache file meanwhile (a copy of
+    # another version of the file); the pin must be of these bytes, and a failure removes
+    # only this copy
+    seen, digest = _read_once(path, src)
     try:
         table = reader(path)
     except DataFormatError as exc:
         if mirror_holding(path.parent, store.mirror) is not None:  # read in place: named
             raise
-        path.unlink(missing_ok=True)
+        _unlink_if_same(path, seen)
         if exc.path is None or Path(exc.path) != path:
             raise
         # the cache copy named by the error is gone: name the file its bytes came from
@@ -1919,12 +1932,45 @@ def fetch_table(name, reader, *, store: DataStore | None = None, mirror=None, da
                         line=exc.line) from None
     except BaseException:
         if mirror_holding(path.parent, store.mirror) is None:  # a mirror is read-only
-            path.unlink(missing_ok=True)
+            _unlink_if_same(path, seen)
         raise
-    entry = store.lock.pin(src, path)
+    # replace=False: a pin another run recorded meanwhile (of another version) is kept
+    entry = store.lock.pin(src, path, replace=False, sha256=digest)
     log.warning("pinned new file %s (sha256 %s, %s bytes) in %s", src.name, entry["sha256"],
                 entry["size"], store.lock_path)
     return table
+
+
+def _read_once(path: Path, src: Source) -> tuple[tuple[int, int], str]:
+    """Device and inode of ``path`` (:func:`_identity`) and the sha256 of that copy's bytes."""
+    try:
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            digest = hashlib.sha256()
+            for chunk in iter(lambda: fh.read(_CHUNK), b""):
+                digest.update(chunk)
+    except OSError as exc:
+        raise DownloadError(f"{src.name}: cannot read {path}: {exc.strerror or exc}") from exc
+    return (st.st_dev, st.st_ino), digest.hexdigest()
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Device and inode of ``path`` (None when it cannot be read): which copy of a file it is."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def _unlink_if_same(path: Path, seen: tuple[int, int] | None) -> None:
+    """Remove ``path`` if it is still the copy ``seen`` (:func:`_identity`).
+
+    Another run may have replaced it meanwhile with its own copy (verified, and pinned):
+    that one stays.
+    """
+    if seen is not None and _identity(path) == seen:
+        path.unlink(missing_ok=True)
 
 
 def select_fetchable(names, store: DataStore) -> list[Source]:

@@ -22,17 +22,26 @@ Any other file is *new*: its source has ``sha256 == ""`` until it has been downl
 validated once; then its sha256 goes into the lock file (:class:`Lock`, ``exposure.lock``
 in the user data directory), a tab-separated list you can read, review and keep beside
 your analysis. Later runs verify the file against the lock, as they do against the
-registry.
+registry. Runs that pin at the same time take turns (:meth:`Lock.pin` holds a file lock
+while it rewrites the lock file), so none loses another's pins.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import hashlib
 import io
+import logging
+import os
 import re
 from pathlib import Path
+
+try:  # POSIX; elsewhere pins are written without a lock (see Lock.pin)
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None
 
 import pandas as pd
 
@@ -59,6 +68,8 @@ __all__ = [
     "source_for",
     "releases_frame",
 ]
+
+log = logging.getLogger(__name__)
 
 #: O*NET database archive URL; ``{a}``/``{b}`` are the release's major/minor numbers.
 ONET_ARCHIVE = "https://www.onetcenter.org/dl_files/database/db_{a}_{b}_{fmt}.zip"
@@ -512,14 +523,39 @@ class Lock:
             rows.setdefault(row["name"], line)
         return out
 
-    def pin(self, src: Source, path) -> dict[str, str]:
+    def pin(self, src: Source, path, *, replace: bool = True, sha256: str | None = None) -> dict[str, str]:
         """Record the sha256 and size of ``path`` as the pin of ``src``; return the entry.
+
+        The lock file is read, changed and written again (renamed into place) under an
+        exclusive :func:`fcntl.flock` on a sidecar file beside it (``.exposure.lock.flock``;
+        beside the file a symbolic link points to), so that two processes pinning at once
+        (two recomputes of new releases) both keep their pins: without it, the last to
+        write won and the other's pin was lost without a word. Where file locks are not
+        available (Windows, a network file system without locks) the pin is written
+        without one, as before, with a logged warning for the latter.
+
+        Parameters
+        ----------
+        src : Source
+            The source pinned (its name keys the entry).
+        path : str or os.PathLike
+            The file whose bytes are pinned.
+        replace : bool, default True
+            Replace a pin of ``src.name`` with another sha256 or size. With False (as
+            :func:`exposure.fetch.fetch_table` pins a file it read for the first time) such
+            a pin, recorded meanwhile by another run that read another version of the file,
+            is kept and an error raised; the same pin is kept and returned.
+        sha256 : str, optional
+            The sha256 of the bytes the caller read: ``path`` must still have it (another
+            run may have replaced the file while it was read), else nothing is pinned.
 
         Raises
         ------
         exposure.errors.DataFormatError
             ``src`` that is not a :class:`~exposure.sources.Source` (an ``AttributeError``
-            before), ``path`` that is not a path.
+            before), ``path`` that is not a path; with ``replace=False``, a pin of another
+            sha256 or size already in the lock file (naming the lock file, its row and the
+            column ``sha256``); ``path`` no longer has ``sha256``.
         exposure.errors.InputError
             ``path`` is missing or a directory (``FileNotFoundError``,
             ``IsADirectoryError`` before); the lock file is left as it was.
@@ -531,19 +567,82 @@ class Lock:
         if not path.is_file():
             raise InputError("is a directory, not a file" if path.is_dir() else "not found", path=path)
         digest = _sha256(path)
+        if sha256 is not None and digest != sha256.lower():
+            raise DataFormatError(f"{src.name} changed while it was read (another run replaced it?): read with "
+                                  f"sha256 {sha256.lower()}, it has {digest} now; nothing was pinned: run again",
+                                  path=path)
         entry = {"name": src.name, "size": str(path.stat().st_size), "sha256": digest,
                  "url": src.download_url, "member": src.member or ""}
-        entries = self.entries()
-        entries[src.name] = entry
-        buf = io.StringIO()
-        buf.write(_LOCK_HEADER)
-        writer = csv.DictWriter(buf, _LOCK_COLUMNS, delimiter="\t", lineterminator="\n")
-        writer.writeheader()
-        for name in sorted(entries):
-            writer.writerow({c: entries[name][c] for c in _LOCK_COLUMNS})
-        with atomic_path(self.path) as tmp:
-            tmp.write_text(buf.getvalue(), "utf-8")
+        with _pinning(self.path):
+            entries = self.entries()
+            before = entries.get(src.name)
+            if before is not None and not replace:
+                if (before["sha256"], before["size"]) == (entry["sha256"], entry["size"]):
+                    return {c: before[c] for c in _LOCK_COLUMNS}
+                raise DataFormatError(
+                    f"{src.name} is already pinned with sha256 {before['sha256']} ({before['size']} bytes), "
+                    f"but the file read now ({path}) has sha256 {digest} ({entry['size']} bytes): another run "
+                    "read another version of it and pinned it meanwhile; nothing was pinned. Check which "
+                    "version you want: to pin the one read now, delete that line and run again", path=self.path,
+                    row=_entry_row(self.path, src.name), column="sha256")
+            entries[src.name] = entry
+            buf = io.StringIO()
+            buf.write(_LOCK_HEADER)
+            writer = csv.DictWriter(buf, _LOCK_COLUMNS, delimiter="\t", lineterminator="\n")
+            writer.writeheader()
+            for name in sorted(entries):
+                writer.writerow({c: entries[name][c] for c in _LOCK_COLUMNS})
+            with atomic_path(self.path) as tmp:
+                tmp.write_text(buf.getvalue(), "utf-8")
         return entry
+
+
+@contextlib.contextmanager
+def _pinning(path: Path):
+    """Hold an exclusive :func:`fcntl.flock` on the sidecar of the lock file ``path``.
+
+    The sidecar ``.<name>.flock`` lies beside the file ``path`` is, or points to (a lock
+    file linked from two homes is one file: its writers must take turns). It is never
+    renamed, unlike the lock file itself, whose inode changes at every write. Blocks until
+    the other writer is done (a pin holds it for a read and a write). Without
+    :mod:`fcntl`, or when the sidecar cannot be created or locked (a read-only directory:
+    the write then fails with its own error; a file system without locks), the block runs
+    without the lock.
+    """
+    real = Path(os.path.realpath(path))
+    fd = None
+    if fcntl is not None:
+        side = real.parent / f".{real.name}.flock"
+        try:
+            real.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(side, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            log.debug("cannot create %s (%s): pinning without a lock", side, exc)
+        else:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            except OSError as exc:  # ENOLCK: a network file system without locks
+                log.warning("cannot lock %s (%s): a pin written by another process at the same time "
+                            "may be lost", side, exc.strerror or exc)
+                os.close(fd)
+                fd = None
+            except BaseException:  # a signal while waiting (SIGTERM under terminate_cleanly)
+                os.close(fd)
+                raise
+    try:
+        yield
+    finally:
+        if fd is not None:
+            os.close(fd)  # releases the lock
+
+
+def _entry_row(path: Path, name: str) -> int | None:
+    """The row (line, from 1) of the lock file ``path`` that pins ``name``; None if not found."""
+    try:
+        lines = path.read_text("utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((i for i, line in enumerate(lines, start=1) if line.split("\t", 1)[0] == name), None)
 
 
 def _check_header(fields: list, row: int, path: Path) -> None:
