@@ -810,6 +810,37 @@ def _not_real(x: pd.Series) -> int | None:
     return int(np.flatnonzero(flags)[0]) if flags.any() else None
 
 
+def _single_precision(dtype) -> np.dtype | None:
+    """The numpy float dtype narrower than float64 that ``dtype`` stores values in, or None.
+
+    ``float32``, pandas' ``Float32`` and ``float[pyarrow]`` (``float16`` too) are; a
+    ``float64``, integer, object or categorical dtype (or None) is not.
+
+    Examples
+    --------
+    >>> _single_precision(np.dtype("float32")), _single_precision(pd.Float32Dtype()), _single_precision(None)
+    (dtype('float32'), dtype('float32'), None)
+    """
+    try:
+        found = np.dtype(getattr(dtype, "numpy_dtype", dtype)) if dtype is not None else None
+    except TypeError:  # a categorical dtype
+        return None
+    return found if found is not None and found.kind == "f" and found.itemsize < 8 else None
+
+
+def _weight_array(weights) -> np.ndarray:
+    """``weights`` of :func:`exposure_groups` (checked numbers or missing values) as floats, missing as NaN.
+
+    ``pd.NA`` in a list raised ``TypeError: float() argument must be ... not 'NAType'``;
+    None and NaN were already missing.
+    """
+    if isinstance(weights, np.ndarray) and weights.dtype.kind in "iuf":
+        return weights.astype(float).ravel()
+    items = weights.to_numpy(dtype=object) if isinstance(weights, (pd.Series, pd.Index)) else weights
+    return np.asarray([np.nan if i is None or i is pd.NA else i for i in np.asarray(items, dtype=object).ravel()],
+                      dtype=float)
+
+
 def _check_group_args(x: pd.Series, v: np.ndarray, weights) -> None:
     """Refuse the values and weights of :func:`exposure_groups` it cannot group by (see there)."""
     if pd.api.types.is_bool_dtype(x.dtype):  # bool, boolean: True was read as 1
@@ -837,7 +868,7 @@ def _check_group_args(x: pd.Series, v: np.ndarray, weights) -> None:
                 if not (is_number(item) or item is None or item is pd.NA):
                     item = item.item() if isinstance(item, np.generic) else item
                     raise DataFormatError(f"weights must be numbers, got {item!r} at position {pos}")
-        w = np.asarray(weights, dtype=float).ravel()
+        w = _weight_array(weights)
         if len(w) != len(v):
             raise DataFormatError(f"weights must have one value per exposure value ({len(v)}), got {len(w)}")
         bad = np.isinf(w) | (w < 0)
@@ -856,7 +887,8 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] | None = N
         Exposure of each occupation; missing values get no group.
     weights : array-like, optional
         Weights of the quantiles (e.g. base-year employment, so that each quintile holds a
-        fifth of the workers); default equal weights (a fifth of the occupations).
+        fifth of the workers); default equal weights (a fifth of the occupations). A
+        missing weight (None, NaN, ``pd.NA``) counts 0.
     q : int or sequence of float, optional
         Number of equal-weight groups (a whole float, ``2.0``, is that number), or the
         quantile cut points in (0, 1) (``[0.5, 0.9]`` -> below the median, median to 90th
@@ -865,7 +897,9 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] | None = N
         given.
     cuts : sequence of float, optional
         Cut points on the measure's own scale instead of quantiles (a value equal to a cut
-        goes to the upper group); not together with ``q``.
+        goes to the upper group; values stored as float32, ``Float32`` or ``float[pyarrow]``
+        are compared with the cuts rounded to float32, so that ``0.7`` is equal to the cut
+        ``0.7`` as written: it went to the lower group); not together with ``q``.
 
     Returns
     -------
@@ -923,12 +957,16 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] | None = N
     if not ok.any():
         return out
     if cuts is not None:
-        groups = np.searchsorted(np.asarray(sorted(cuts), float), v[ok], side="right") + 1
+        edges = np.asarray(sorted(cuts), float)
+        single = _single_precision(getattr(values, "dtype", None))
+        if single is not None:  # float32's 0.7 is 0.699999988: below the cut 0.7 it was written as
+            edges = edges.astype(single).astype(float)
+        groups = np.searchsorted(edges, v[ok], side="right") + 1
     else:
         probs = np.arange(1, q) / q if isinstance(q, (int, np.integer)) else np.asarray(sorted(q), float)
         if isinstance(q, (int, np.integer)) and q > ok.sum():  # q < 1 and cut points outside (0, 1): refused above
             raise ExposureError(f"cannot make {q} exposure groups of {int(ok.sum())} occupations")
-        w = np.ones(len(v)) if weights is None else np.asarray(weights, float)
+        w = np.ones(len(v)) if weights is None else _weight_array(weights)
         w = np.where(np.isnan(w), 0.0, w)[ok]
         with np.errstate(over="ignore"):
             total = w.sum()
@@ -1146,7 +1184,8 @@ def _check_inputs(panel, exposures, measures, *, path="panel") -> tuple[pd.DataF
     inf or nans", ``True`` was read as 1). The panel: a frame with the columns the
     estimation reads, each (``soc_code``, ``year``) once, ``year`` a whole number,
     ``balanced`` True or False, ``a_mean`` a finite number of at least 0 (below 2**63) or
-    missing, and positive, finite employment (below 2**63: ``1e305`` overflowed into NaN
+    missing, and above 0 on a balanced row (a 0 entered :func:`group_growth`'s mean wage and
+    left the occupation out of the ``log_wage`` estimate, silently), and positive, finite employment (below 2**63: ``1e305`` overflowed into NaN
     estimates) on its balanced rows (a NaN or negative one gave estimates without a word). Failures name the frame (``exposures``, or ``path`` for the panel:
     ``panel``, or the file ``exposure outcomes --panel`` read it from), the row (from 1)
     and the column. The panel is returned with a fresh index (its index is not read: a level
@@ -1183,6 +1222,12 @@ def _check_inputs(panel, exposures, measures, *, path="panel") -> tuple[pd.DataF
     if huge.any():  # times the employment it overflowed: NaN wage growth, with a RuntimeWarning only
         pos = int(np.flatnonzero(huge)[0])
         raise DataFormatError(f"a_mean is too large for a wage, got {_shown_cell(panel['a_mean'].iloc[pos])!r}",
+                              path=path, row=pos + 1, column="a_mean")
+    zero = balanced & (wage == 0).to_numpy(dtype=bool)
+    if zero.any():  # group_growth averaged the 0 into the group's wage, event_study dropped the occupation
+        pos = int(np.flatnonzero(zero)[0])
+        raise DataFormatError("a_mean of a balanced occupation must be above 0 (a mean annual wage; leave a wage "
+                              f"that is not known missing), got {_shown_cell(panel['a_mean'].iloc[pos])!r}",
                               path=path, row=pos + 1, column="a_mean")
     if panel["a_mean"].dtype.kind not in "iuf":
         fixed["a_mean"] = wage.to_numpy()
@@ -1342,6 +1387,20 @@ def _mean_wage_growth(emp: np.ndarray, wage: np.ndarray, a: int, b: int) -> floa
     return _growth(*mean)
 
 
+def _check_group_count(values: np.ndarray, q, cuts, measure: str, base_year: int) -> None:
+    """Refuse ``q`` groups of a measure covering fewer balanced occupations, naming the measure.
+
+    ``values``: the measure on the balanced occupations of the base year (NaN where it has
+    none); ``q``, ``cuts`` as :func:`exposure_groups` takes them. :func:`exposure_groups`
+    said "cannot make 4 exposure groups of 3 occupations", without the measure.
+    """
+    q = _check_q_or_cuts(q, cuts)
+    n = int((~np.isnan(np.asarray(values, dtype=float))).sum())
+    if cuts is None and isinstance(q, (int, np.integer)) and q > n:
+        raise ExposureError(f"measure {measure!r} covers {n} balanced occupations of the panel (in the base year "
+                            f"{base_year}): cannot make {q} exposure groups of them")
+
+
 def group_growth(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence[str] | None = None,
                  *, q: int | Sequence[float] | None = None, cuts: Sequence[float] | None = None,
                  base_year: int = BASE_YEAR, pre_year: int = PRE_YEAR,
@@ -1352,7 +1411,8 @@ def group_growth(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     (:func:`exposure_groups`: quintiles hold a fifth of base-year workers). A group's
     employment is the sum over its codes; its mean wage is the employment-weighted mean of
     the codes' annual mean wages (codes with a missing wage in either year compared are
-    left out of that wage figure).
+    left out of that wage figure). A measure stored as float32 is grouped by ``cuts`` at
+    its own precision (see :func:`exposure_groups`).
 
     Parameters
     ----------
@@ -1382,7 +1442,7 @@ def group_growth(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
         ``base_year`` or an ``end_year`` that is not after it.
     exposure.errors.ExposureError
         ``base_year`` not in the panel; a measure with no value on the balanced
-        occupations.
+        occupations, or (with ``q`` groups) on fewer of them than ``q``, naming the measure.
 
     Examples
     --------
@@ -1400,6 +1460,7 @@ def group_growth(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     base_year = _check_year(base_year, "base_year")
     pre_year = _check_year(pre_year, "pre_year")
     end_year = _check_year(end_year, "end_year", optional=True)
+    given = exposures
     panel, exposures, names = _check_inputs(panel, exposures, measures)
     wide = _Wide.of(panel, base_year)
     end_year = wide.years[-1] if end_year is None else end_year
@@ -1419,7 +1480,10 @@ def group_growth(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
         if np.isnan(vals).all():  # an empty table, without a word
             raise ExposureError(f"measure {m!r} has no value on any balanced occupation of the panel "
                                 f"(in the base year {base_year})")
-        groups = exposure_groups(vals, wide.base_emp, q=q, cuts=cuts).to_numpy(dtype=float, na_value=np.nan)
+        _check_group_count(vals, q, cuts, m, base_year)
+        single = _single_precision(given[m].dtype)  # a float32 value at a cut went to the group below it
+        groups = exposure_groups(vals if single is None else vals.astype(single), wide.base_emp, q=q,
+                                 cuts=cuts).to_numpy(dtype=float, na_value=np.nan)
         for g in sorted(set(groups[~np.isnan(groups)])):
             sel = groups == g
             e, wg = emp[sel], wage[sel]
@@ -1475,9 +1539,14 @@ def _design(wide: _Wide, e_all: np.ndarray, outcome: str, weighted: bool, drop: 
     e = e_all[ok]
     if np.unique(e).size < 2:
         return f"the exposure takes one value on the {n_occ} occupations"
+    # standardised on the measure times a power of two (no digit changes): a measure of 1e160 overflowed
+    # when squared (every coefficient 0), one of 1e-200 underflowed (statsmodels' MissingDataError)
+    power = int(np.frexp(np.max(np.abs(e)))[1])
+    e = np.ldexp(e, -power)
     mean = np.average(e, weights=w_occ)
-    sd = float(np.sqrt(np.average((e - mean) ** 2, weights=w_occ)))
-    z = (e - mean) / sd
+    sd_scaled = float(np.sqrt(np.average((e - mean) ** 2, weights=w_occ)))
+    z = (e - mean) / sd_scaled
+    sd = float(np.ldexp(sd_scaled, power))
     y = np.log(value[ok])
     rel = [t for t in wide.years if t != wide.years[wide.base]]
     dummies = (np.asarray(wide.years)[:, None] == np.asarray(rel)[None, :]).astype(float)
@@ -1503,12 +1572,12 @@ def _estimate(wide: _Wide, exposures: pd.DataFrame, names, outcomes, *, weighted
                     continue
                 y, X, w, groups, rel, n_occ, sd = d
                 k = len(rel)
-                if scale == "raw":
-                    X[:, k:] *= sd
                 fit = WLS(y, X, weights=w).fit(cov_type="cluster", cov_kwds={"groups": groups},
                                                use_t=True)
                 params, bse = np.asarray(fit.params)[k:], np.asarray(fit.bse)[k:]
                 ci, pv = np.asarray(fit.conf_int(0.05))[k:], np.asarray(fit.pvalues)[k:]
+                if scale == "raw":  # per unit of the measure: the estimate per sd over the sd (same t, p)
+                    params, bse, ci = params / sd, bse / sd, ci / sd
                 common = {"measure": m, "outcome": outcome, "spec": spec, "n_occupations": n_occ,
                           "n_obs": len(y)}
                 for j, t in enumerate(rel):
@@ -1557,14 +1626,14 @@ def _check_major(exclude_major) -> str | None:
 _SPEC = re.compile(r"baseline|unweighted|drop_small|drop_major_[0-9]{2}")
 
 
-def _check_spec(spec) -> str:
-    """``spec`` of :func:`event_study` (None: ``baseline``); a name the schema refuses is refused first.
+def _check_spec(spec) -> str | None:
+    """``spec`` of :func:`event_study` (None: named from its options there); a name the schema refuses is refused first.
 
     ``"big"`` raised a SchemaError after the whole estimation, a list ``TypeError:
     unhashable type``, and ``""`` or ``{}`` were read as ``baseline``.
     """
     if spec is None:
-        return "baseline"
+        return None
     if not (isinstance(spec, str) and _SPEC.fullmatch(spec)):
         raise DataFormatError("spec must be one of baseline, unweighted, drop_small, drop_major_XX (str) or None, "
                               f"got {shown(spec)}")
@@ -1613,15 +1682,21 @@ def event_study(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence
     weighted : bool, default True
         Weight by base-year employment.
     scale : {"sd", "raw"}, default "sd"
+        ``sd``: per standard deviation of the measure, whatever its unit (a measure of
+        ``1e160`` overflowed when standardised: every coefficient 0); ``raw``: per unit of
+        the measure (the ``sd`` estimate over the standard deviation; same p-value).
     min_emp : float, optional
         Leave out occupations with fewer base-year workers.
     exclude_major : str, optional
         Leave out one SOC major group (``"15-0000"``, ``"15"`` or ``15``); it must be a
         major group of the panel's balanced occupations.
     spec : str, optional
-        Name written in the ``spec`` column: ``baseline`` (the default), ``unweighted``,
-        ``drop_small`` or ``drop_major_XX``
-        (:class:`~exposure.schemas._outcomes.EventStudyCoefficients`).
+        Name written in the ``spec`` column: ``baseline``, ``unweighted``, ``drop_small``
+        or ``drop_major_XX`` (:class:`~exposure.schemas._outcomes.EventStudyCoefficients`).
+        Default: named from the options, ``baseline`` without any, ``unweighted`` with
+        ``weighted=False``, ``drop_major_XX`` with ``exclude_major``, ``drop_small`` with a
+        ``min_emp`` that leaves an occupation out (each was written ``baseline``, and read
+        as the baseline by :func:`headline`); several of them together need ``spec``.
 
     Returns
     -------
@@ -1642,7 +1717,9 @@ def event_study(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence
         have the base year only; ``min_emp`` or ``exclude_major`` that leave out every
         balanced occupation (an empty table before); with ``exclude_major``, a balanced
         row whose ``soc_major`` is not the major group of its ``soc_code`` (``13-0000``
-        for ``11-1011``: left out with the wrong group before).
+        for ``11-1011``: left out with the wrong group before); without ``spec``, more than
+        one of ``weighted=False``, ``exclude_major`` and a ``min_emp`` that leaves an
+        occupation out (no one specification name says what was estimated).
     exposure.errors.ExposureError
         An unknown outcome or ``scale`` (a Series too); ``base_year`` not in the panel; a
         measure with no value, or one value only, on the balanced occupations left by
@@ -1693,6 +1770,16 @@ def event_study(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence
                    if min_emp is not None and major is None else "")
         raise DataFormatError(f"{' and '.join(by)} {'leaves' if len(by) == 1 else 'leave'} out every balanced "
                               f"occupation of the panel{largest}: nothing to estimate")
+    if spec is None:  # an unweighted estimate, or one without a major group, was written "baseline"
+        done = [(name, what) for name, what in (
+            ("unweighted", "weighted=False" if not weighted else None),
+            (f"drop_major_{major[:2]}" if major else "", f"exclude_major {major}" if major else None),
+            ("drop_small", f"min_emp {_as_written(min_emp)}"
+             if min_emp is not None and (wide.base_emp < min_emp).any() else None)) if what]
+        if len(done) > 1:
+            raise DataFormatError(f"event_study with {' and '.join(w for _, w in done)} is not one specification "
+                                  f"of the spec column ({', '.join(n for n, _ in done)}): name it with spec=")
+        spec = done[0][0] if done else "baseline"
     # a measure without values (an empty table) or of one value (statsmodels' MissingDataError) on the sample
     _check_spread(pd.DataFrame(index=wide.codes[~drop]), exposures.set_index("soc_code"), names, base_year,
                   left=f" left by {' and '.join(by)}" if drop.any() else "")
@@ -1863,6 +1950,19 @@ def _check_year_in(coefficients: pd.DataFrame, year: int, name: str, spec: str) 
                               f"(years: {_listed(years, 30)})")
 
 
+def _check_not_base(coefficients: pd.DataFrame, year: int, name: str, spec: str, then: str) -> None:
+    """Refuse a ``year`` that is the base year of ``spec``: every row of it has ``coef`` 0 and no interval.
+
+    The base year's row (:func:`event_study` writes ``coef`` 0 and a missing ``se``,
+    ``ci_low``, ``ci_high``, ``p_value``) was reported as a pre-trend that fails
+    (``passes`` False), or as a headline of zeros. ``then`` is said after the reason.
+    """
+    rows = coefficients[((coefficients["year"] == year) & (coefficients["spec"] == spec)).to_numpy(dtype=bool)]
+    if len(rows) and ((rows["coef"] == 0).all() and rows["ci_low"].isna().all() and rows["ci_high"].isna().all()):
+        raise DataFormatError(f"{name} {year} is the base year of spec {spec!r} in coefficients (its coef is 0 by "
+                              f"construction, without an interval): {then}")
+
+
 def pretrend(coefficients: pd.DataFrame, *, pre_year: int = PRE_YEAR, spec: str = "baseline") -> pd.DataFrame:
     """The pre-trend test: the coefficient of the pre-period year, per measure and outcome.
 
@@ -1890,7 +1990,8 @@ def pretrend(coefficients: pd.DataFrame, *, pre_year: int = PRE_YEAR, spec: str 
         ``spec``; a (``measure``, ``outcome``, ``spec``, ``year``) given twice;
         ``pre_year`` that is not a whole number; ``spec`` that is not a str; a ``spec``
         that is not in ``coefficients``, or a ``pre_year`` that none of its rows has (the
-        message lists the specifications, or the spec's years).
+        message lists the specifications, or the spec's years), or that is its base year
+        (``coef`` 0 and no interval on every row: reported as a pre-trend that fails).
     exposure.errors.ExposureError
         ``coefficients`` without rows.
 
@@ -1913,6 +2014,8 @@ def pretrend(coefficients: pd.DataFrame, *, pre_year: int = PRE_YEAR, spec: str 
     if spec not in specs:
         raise DataFormatError(f"spec {spec!r} is not in coefficients (specs: {_listed(specs, 30)})")
     _check_year_in(coefficients, pre_year, "pre_year", spec)
+    _check_not_base(coefficients, pre_year, "pre_year", spec,  # reported as a pre-trend that fails
+                    "no pre-trend to test; give a year before the base year")
     p = coefficients[(coefficients["year"] == pre_year) & (coefficients["spec"] == spec)]
     p = p[["measure", "outcome", "coef", "se", "ci_low", "ci_high", "p_value"]].copy()
     p["passes"] = (p["ci_low"] <= 0) & (p["ci_high"] >= 0)
@@ -1953,7 +2056,9 @@ def headline(coefficients: pd.DataFrame, *, year: int | None = None, pre_year: i
         missing ``measure``, ``outcome`` or ``spec``; a (``measure``, ``outcome``,
         ``spec``, ``year``) given twice; ``year`` that is not a whole number or None;
         ``pre_year`` that is not a whole number; no ``baseline`` rows; a ``year`` or
-        ``pre_year`` that no baseline row has (the message lists the baseline years).
+        ``pre_year`` that no baseline row has (the message lists the baseline years), or
+        that is the base year of the baseline rows (``coef`` 0 and no interval on every
+        row: a headline of zeros, or a pre-trend without a p-value).
     exposure.errors.ExposureError
         ``coefficients`` without rows.
 
@@ -1980,6 +2085,10 @@ def headline(coefficients: pd.DataFrame, *, year: int | None = None, pre_year: i
     year = int(base["year"].max()) if year is None else year
     _check_year_in(coefficients, year, "year", "baseline")  # an empty headline
     _check_year_in(coefficients, pre_year, "pre_year", "baseline")  # NaN pre-trend columns
+    _check_not_base(coefficients, year, "year", "baseline",  # a headline of zeros
+                    "nothing to report; give a year after the base year")
+    _check_not_base(coefficients, pre_year, "pre_year", "baseline",  # pre_coef 0, pre_p_value missing
+                    "no pre-trend to test; give a year before the base year")
     key = ["measure", "outcome"]
     last = base[base["year"] == year].set_index(key)
     pre = base[base["year"] == pre_year].set_index(key)
@@ -2346,7 +2455,8 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
         twice; a (``soc_code``, ``year``) twice in the panel, a ``year`` that is not a
         whole number (text ``"2021"``, 2021.5, missing), a ``balanced`` cell that is not
         True or False, an ``a_mean`` that is not a number of at least 0 (text, ``True``,
-        ``inf``, -1), or a balanced row without positive, finite employment (``True`` is
+        ``inf``, -1) or is 0 on a balanced row (it entered the group mean wage), or a
+        balanced row without positive, finite employment (``True`` is
         not 1 worker, ``"abc"`` is no number; ``"100"`` is 100), whose ``soc_code`` is
         missing or not a SOC code, or whose ``soc_major`` is not a SOC major group
         (``11-0000``; missing, ``11``), or, ``with_robustness``, not the major group of its
@@ -2364,7 +2474,8 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
         measure 'beta' takes the one value 0.5 on all ...``).
     exposure.errors.ExposureError
         No balanced occupation in ``base_year``; a measure with no value, or one value
-        only, on the balanced occupations; no estimate for any measure and outcome (fewer
+        only, on the balanced occupations, or on fewer of them than ``q`` groups (named:
+        ``measure 'gamma' covers 3 balanced occupations ...``); no estimate for any measure and outcome (fewer
         than 3 occupations with the outcome in every year: the message says so for each;
         it was ``coefficients has no rows: no pre-trend to report``).
 
@@ -2400,6 +2511,8 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     for file, read in sources.items():  # a measure of the file with one value: name the file and the column
         _check_spread(base, ex, [m for m in read if m in names], base_year, path=file)
     _check_spread(base, ex, names, base_year)
+    for m in names:  # "cannot make 5 exposure groups of 3 occupations", without the measure
+        _check_group_count(ex[m].reindex(base.index).to_numpy(dtype=float), q, None, m, base_year)
     groups = pd.concat(
         [pd.DataFrame({"soc_code": base.index, "measure": m,
                        "group": exposure_groups(ex[m].reindex(base.index), base["tot_emp"], q=q).to_numpy()})
