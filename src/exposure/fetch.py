@@ -2067,7 +2067,8 @@ def fetch_many(names=None, *, mirror=None, data_dir=None, **kwargs):
     ----------
     names : iterable of str, optional
         Names, prefixes, kinds or globs (see :func:`exposure.sources.select_sources`);
-        default the whole registry.
+        None (the default) selects the whole registry, an empty list nothing (it selected
+        the whole registry: a list filtered down to nothing downloaded every file).
     mirror, data_dir, **kwargs
         As for :func:`fetch`.
 
@@ -2088,6 +2089,8 @@ def fetch_many(names=None, *, mirror=None, data_dir=None, **kwargs):
     """
     names = _check_name_list(names, "names", "registry names, prefixes, kinds or globs")
     fetched, errors = {}, {}
+    if names is not None and not names:  # nothing asked for: not the whole registry
+        return fetched, errors
     # store= (one of fetch's keywords): its lock file chooses the names too; the names were
     # looked for in $EXPOSURE_HOME's lock file, so a file its own lock pinned was "unknown"
     store = resolve_store(kwargs.pop("store", None), mirror=mirror, data_dir=data_dir)

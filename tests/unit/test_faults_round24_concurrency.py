@@ -263,3 +263,13 @@ def test_sigterm_between_the_renames_of_the_fallback_swap_puts_the_old_set_back(
     assert proc.returncode == 143 and "terminated" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == [".exposure-results.lock", "flag", "results"]
     assert {p.name: p.read_text() for p in out.iterdir()} == {"a.csv": "old", "notes.txt": "mine"}
+
+
+def test_fetch_many_of_an_empty_list_fetches_nothing(tmp_path):
+    """``fetch_many([])`` (a list filtered down to nothing) fetched the whole registry (None still selects it)."""
+    from exposure.fetch import fetch_many
+
+    mirror, cache = tmp_path / "mirror", tmp_path / "cache"
+    mirror.mkdir()
+    assert fetch_many([], mirror=mirror, data_dir=cache) == ({}, {})
+    assert not cache.exists() or not any(cache.rglob("*.*"))
