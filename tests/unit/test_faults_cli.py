@@ -296,8 +296,11 @@ def test_a_signal_during_score_removes_the_partial_output(tmp_path, name, code):
     src.write_text("task,title\n" + "\n".join(rows) + "\n")
     out = tmp_path / "o.csv"
     out.write_text("old\n")
+    # SIGHUP as a terminal's: not the SIG_IGN a test run under nohup would hand down (exposure
+    # then goes on, as it should: exit 0, the test's figure of a closed terminal lost)
     proc = subprocess.Popen([*EXPOSURE, "score", str(src), "-o", str(out), "--batch-rows", "500", *SCORE],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_DFL))
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not list(tmp_path.glob(".o.csv.*.tmp")):
         time.sleep(0.02)
