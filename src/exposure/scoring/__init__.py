@@ -42,11 +42,13 @@ from exposure._tables import task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import check_location
 from exposure.measures import eloundou
+from exposure.measures._common import check_frame
 from exposure.schemas import validate
 from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.schemas._scores import TaskScores
 from exposure.scoring._features import normalise_text, normalise_texts
 from exposure.scoring._inputs import (
+    check_columns,
     check_header_rows,
     check_job_zones,
     check_onet,
@@ -61,7 +63,12 @@ from exposure.scoring._inputs import (  # noqa: F401 (as before: exposure.report
     check_row_offset as _check_row_offset,
 )
 from exposure.scoring.categories import _tag_categories, tag_categories  # noqa: F401 (as before)
-from exposure.scoring.learned import _score_learned, check_model, score_learned  # noqa: F401 (as before)
+from exposure.scoring.learned import (  # noqa: F401 (as before)
+    _score_learned,
+    check_model,
+    check_release_columns,
+    score_learned,
+)
 from exposure.scoring.reference import (  # noqa: F401 (score_reference as before)
     SOURCES,
     frame_task_ids,
@@ -212,13 +219,16 @@ def score_tasks(
     exposure.errors.DataFormatError
         Missing text column, empty or non-string task text, a text without a letter or
         digit (only invisible format characters such as a zero-width space, a NUL, ``-``),
+        a text or title holding a lone surrogate (``'\\udc80'``: not a character),
         a row whose cells are the column names (a header line repeated: two files joined),
         bad keys, a duplicate
         (``onetsoc_code``, ``task_id``) key (reported in one line, before scoring); a text
         or occupation column named like a score column (``label``), which the scores
         would replace; ``reference`` without a ``task_id`` column; an ``onet``,
         ``labels``, ``model`` or ``row_offset`` argument that is not what is described
-        above (checked before the rows, whatever the method).
+        above (checked before the rows, whatever the method), an ``onet`` whose tables
+        lack a column the method reads
+        (:func:`exposure.scoring.learned.check_release_columns`).
         A ``method`` or ``reference_source`` that is not a string (a list, a Series,
         None), named in one line.
     exposure.errors.ExposureError
@@ -260,6 +270,10 @@ def score_tasks(
     check_location(mirror, "mirror")  # whatever the method: ``rubric`` ignored ``mirror=5``
     check_location(data_dir, "data_dir")
     check_onet(onet)
+    # the columns read of each table (a KeyError from inside the scorers); the category
+    # tags of every method read the work activities
+    check_release_columns(onet, ("tasks", "task_dwas", "dwas", "occupations")
+                          if method in ("learned", "transformer") else ("task_dwas", "dwas"))
     check_model(model)
     row_offset = _check_row_offset(row_offset)
     if labels is not None and (method == "reference" or not isinstance(labels, pd.DataFrame)):
@@ -388,6 +402,7 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
               lambda: _check_unique_keys(tasks, **where), lambda: check_task_types(tasks, **where),
               lambda: check_job_zones(tasks, **where),
               lambda: check_header_rows(tasks, text_column, **where),
+              lambda: _check_surrogates(tasks, text_column, occupation_column, texts, **where),
               *also)
     found = []
     for check in checks:
@@ -400,6 +415,55 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
     if found:
         raise min(found, key=lambda exc: exc.row)
     return texts
+
+
+def _check_surrogates(tasks: pd.DataFrame, text_column, occupation_column, texts: list, *,
+                      path=None, row_offset: int = 1) -> None:
+    """Raise on the first task text or title holding a lone surrogate (``'\\udc80'``).
+
+    A surrogate is not a character: text decoded with ``errors="surrogateescape"`` (bytes
+    that were not UTF-8) or JSON with half an escaped emoji (``"\\ud83d"``) holds them.
+    pyarrow cannot store it, and scoring raised ``UnicodeEncodeError: 'utf-8' codec
+    can't encode character '\\udc80' ...: surrogates not allowed`` naming no row. Cheap:
+    one UTF-8 encoding of each column's texts joined, when they are not all ASCII.
+
+    ``texts`` is the checked text column as a list, or empty when its check failed (the
+    column is then read here).
+
+    Examples
+    --------
+    >>> _check_surrogates(pd.DataFrame({"task": pd.Series(["Weld.", "Sew \\udc80."], dtype=object)}),
+    ...                   "task", None, [])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'task': task text holds '\\udc80', a lone surrogate, not a character (text decoded with errors='surrogateescape', or a broken JSON escape?): decode the source with its own encoding
+    """
+    titles = "title" if occupation_column is None else occupation_column
+    found = []
+    for what, name in (("task text", text_column), ("occupation title", titles)):
+        if name not in tasks.columns or (what != "task text" and name == text_column):
+            continue
+        values = texts if what == "task text" and texts else tasks[name].tolist()
+        strings = [v if isinstance(v, str) else "" for v in values]
+        joined = "".join(strings)
+        if joined.isascii():
+            continue
+        try:
+            joined.encode("utf-8")
+            continue
+        except UnicodeEncodeError:
+            pass
+        for pos, value in enumerate(strings):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                found.append(DataFormatError(
+                    f"{what} holds {value[exc.start]!r}, a lone surrogate, not a character (text "
+                    "decoded with errors='surrogateescape', or a broken JSON escape?): decode the "
+                    "source with its own encoding", path=path, row=pos + row_offset, column=name))
+                break
+    if found:
+        raise min(found, key=lambda exc: exc.row)
 
 
 def _check_unique_keys(tasks: pd.DataFrame, *, path=None, row_offset: int = 1) -> None:
@@ -435,13 +499,30 @@ def task_score_table(scored: pd.DataFrame, *, path=None, row_offset: int = 1) ->
     validated again (:func:`score_tasks` validated the scores; a pipeline validates the
     tables it writes).
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``scored`` is not a DataFrame, has repeated or multi-level column names, or lacks
+        a score column (it raised ``AttributeError`` or ``KeyError: 'p_e0'``); a task ID
+        that is not an integer.
+
     Examples
     --------
     >>> scored = score_tasks(pd.DataFrame({"task": ["Weld pipes."], "note": ["x"]}, index=[9]),
     ...                      "rubric")
     >>> task_score_table(scored).columns.tolist()[:4], task_score_table(scored).index.tolist()
     (['onetsoc_code', 'task_id', 'p_e0', 'p_e1'], [0])
+    >>> task_score_table(pd.DataFrame({"task": ["Weld pipes."]}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: scored lacks column(s) ['p_e0', 'p_e1', 'p_e2', 'label', 'alpha', 'beta', 'gamma', 'admin', 'routine_coding', 'entry_creative', 'method'] (columns: ['task']): give the output of score_tasks
     """
+    check_frame(scored, "scored")  # None raised ``AttributeError: ... no attribute 'reset_index'``
+    check_columns(scored, what="scored", path=path)
+    missing = [c for c in TASK_SCORE_COLUMNS[2:] if c not in scored.columns]
+    if missing:  # not scored: ``KeyError: 'p_e0'``
+        raise DataFormatError(f"scored lacks column(s) {missing} (columns: {list(scored.columns)}): "
+                              "give the output of score_tasks", path=path)
     frame = scored.reset_index(drop=True)
     out = pd.DataFrame(index=frame.index)
     _put_keys(out, frame, path=path, row_offset=row_offset)

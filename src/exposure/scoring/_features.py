@@ -350,12 +350,20 @@ class WordTfidf:
         return self._token_ids
 
     def _stem_ids(self, words) -> dict[str, int]:
-        """The stem-id cache, holding every word of ``words`` (emptied first if it would grow too big)."""
+        """The stem-id cache, holding every word of ``words`` (replaced by a new one if it would grow too big).
+
+        The dict returned is read after this returns (:meth:`Tokens.ids`), perhaps while
+        another thread's call on the same vectoriser (a loaded model is shared) fills the
+        cache: a full cache is therefore replaced by a new dict, never emptied in place,
+        and only ever gains words. Emptying it in place took the words of the running
+        call away from it, which then vectorised them as unknown words (all-zero rows)
+        without a word.
+        """
         cache = self._stems
         new = set(words).difference(cache)
         if new:
             if len(cache) + len(new) > STEM_CACHE_SIZE:
-                cache.clear()
+                cache = self._stems = {}
                 new = set(words)
             ids = self._ids()
             cache.update((w, ids.get(stem(w), -1)) for w in new)

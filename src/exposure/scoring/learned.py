@@ -36,12 +36,13 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from exposure._args import check_column, check_path
 from exposure._io import atomic_path, load_pinned, write_arrays
 from exposure._measures import LABELS
-from exposure.errors import DataFormatError, ExposureError
+from exposure.errors import DataFormatError, ExposureError, InputError
 from exposure.scoring._embed import StaticVectors, load_vectors
 from exposure.scoring._features import CharTfidf, WordTfidf, group_mean, group_means, tokenize
-from exposure.scoring._inputs import remembered
+from exposure.scoring._inputs import check_onet, check_row_offset, remembered, task_texts
 from exposure.scoring.retrieval import Neighbours, TaskIndex, load_index
 
 __all__ = [
@@ -63,6 +64,8 @@ __all__ = [
     "occupation_groups",
     "titles_share_context",
     "task_dwa_lookup",
+    "RELEASE_COLUMNS",
+    "check_release_columns",
 ]
 
 logger = logging.getLogger(__name__)
@@ -422,15 +425,36 @@ def read_registry(path=None) -> dict[str, str]:
     dict of str to str
         File name -> sha256 (hex).
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``path`` is not a path (a number) or is empty; the file is not UTF-8 text; a line
+        is not ``filename sha256``.
+    exposure.errors.InputError
+        The file cannot be read (missing, a directory). Before, pathlib's ``TypeError``,
+        ``FileNotFoundError``, ``IsADirectoryError`` (also for ``""``, read as the
+        current directory) or ``UnicodeDecodeError``.
+
     Examples
     --------
     >>> MODEL_NAME in read_registry()
     True
+    >>> read_registry("no-registry.txt")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.InputError: no-registry.txt: cannot read: No such file or directory
     """
     if path is None:
         text = _models_dir().joinpath("registry.txt").read_text()
     else:
-        text = Path(path).read_text()
+        path = check_path(path, "registry", "a model registry file")
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise DataFormatError(f"byte 0x{exc.object[exc.start]:02x} is not valid UTF-8 (byte "
+                                  f"offset {exc.start}): a model registry is text", path=path) from None
+        except OSError as exc:
+            raise InputError(exc.strerror or str(exc), path=path, errno=exc.errno) from None
     out = {}
     for lineno, line in enumerate(text.splitlines(), start=1):
         line = line.split("#", 1)[0].strip()
@@ -519,6 +543,9 @@ def load_model(path=None, *, registry=None) -> LearnedModel:
     exposure.errors.ExposureError
         The file is missing or not listed in the registry; ``path`` is an empty or blank
         string (it read as the current directory: "model artifact not found: .").
+    exposure.errors.DataFormatError, exposure.errors.InputError
+        ``path`` is neither None nor a path (``5`` raised pathlib's ``TypeError``); a
+        ``registry`` that cannot be read (:func:`read_registry`).
 
     Examples
     --------
@@ -529,7 +556,7 @@ def load_model(path=None, *, registry=None) -> LearnedModel:
     if isinstance(path, str) and not path.strip():
         raise ExposureError("the model artifact path is empty: give the artifact file, or leave it out "
                             "for the shipped model")
-    path = Path(path) if path is not None else shipped_model_path()
+    path = check_path(path, "path", "a model artifact path") if path is not None else shipped_model_path()
     pins = read_registry(registry)
     model = load_pinned(path, pins, "model artifact", LearnedModel.from_arrays, _CACHE)
     # the retrieval index of the grounded block and the static word vectors of the embed
@@ -603,6 +630,54 @@ def as_model(model=None) -> LearnedModel:
 
 
 # ------------------------------------------------------------------ scoring
+#: Columns the scorers read of each table of an O*NET release (``onet=``):
+#: :func:`check_release_columns`.
+RELEASE_COLUMNS = {
+    "tasks": ("onetsoc_code", "task_id"),
+    "task_dwas": ("onetsoc_code", "task_id", "dwa_id"),
+    "dwas": ("dwa_id", "iwa_id"),
+    "occupations": ("onetsoc_code", "title"),
+}
+
+
+def check_release_columns(onet, tables=tuple(RELEASE_COLUMNS)) -> None:
+    """Refuse an O*NET release whose ``tables`` lack a column the scorers read.
+
+    ``onet`` has passed :func:`exposure.scoring._inputs.check_onet` (None passes). A
+    release of :func:`exposure.load_onet` has them all; a release made up of the
+    caller's own frames may not, and the scorers raised ``KeyError: 'dwa_id'`` (or
+    ``'title'``, ``'task_id'``) from deep inside.
+
+    Parameters
+    ----------
+    onet : exposure.onet.OnetRelease or object, optional
+    tables : sequence of str, default all of :data:`RELEASE_COLUMNS`
+        The tables the caller reads.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the table, the columns it lacks and those it has.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> check_release_columns(SimpleNamespace(dwas=pd.DataFrame({"dwa_id": ["4.A.1.I01.D01"]})), ["dwas"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: onet.dwas lacks column(s) ['iwa_id'] (columns: ['dwa_id']): onet must be an O*NET release, e.g. exposure.load_onet('29.1')
+    """
+    if onet is None:
+        return
+    for name in tables:
+        frame = getattr(onet, name)
+        missing = [c for c in RELEASE_COLUMNS[name] if c not in frame.columns]
+        if missing:
+            raise DataFormatError(f"onet.{name} lacks column(s) {missing} (columns: "
+                                  f"{list(frame.columns)}): onet must be an O*NET release, "
+                                  "e.g. exposure.load_onet('29.1')")
+
+
 def score_learned(
     frame: pd.DataFrame,
     *,
@@ -654,6 +729,18 @@ def score_learned(
         ``nearest_onetsoc_code`` (the closest O*NET task) and ``similarity`` (its cosine
         similarity, 0-1).
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        As :func:`exposure.scoring.rubric.score_rubric` checks its input: ``frame`` not a
+        DataFrame, a missing text column, an empty or non-string task text or one without
+        a letter or digit (row and column named), repeated or multi-level column names;
+        a ``text_column`` or ``occupation_column`` that is not a column name; an ``onet``
+        that is not a release or lacks a column the scorer reads
+        (:func:`check_release_columns`); a ``model`` or ``row_offset`` of the wrong kind.
+        (Before, a missing text was ``TypeError: sequence item 0: expected str instance,
+        float found``, a number or an empty text was scored as a text without a word.)
+
     Examples
     --------
     >>> tasks = pd.DataFrame({"task": ["Answer telephones and take messages.",
@@ -666,7 +753,13 @@ def score_learned(
     >>> out["nearest_onetsoc_code"].tolist()  # Office Clerks; Stonemasons
     ['43-9061.00', '47-2022.00']
     """
-    return _score_learned(frame, None, text_column=text_column, occupation_column=occupation_column,
+    texts = task_texts(frame, text_column, what="frame", path=path, row_offset=row_offset)
+    row_offset = check_row_offset(row_offset)
+    check_column(occupation_column, "occupation_column", optional=True)
+    check_onet(onet)
+    check_release_columns(onet)
+    check_model(model)
+    return _score_learned(frame, texts, text_column=text_column, occupation_column=occupation_column,
                           onet=onet, model=model, path=path, row_offset=row_offset)
 
 

@@ -18,6 +18,7 @@ from exposure._measures import LABELS
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures._common import check_frame
 from exposure.measures.eloundou import check_task_labels
+from exposure.schemas._fields import ONETSOC_PATTERN
 
 __all__ = ["SOURCES", "label_column", "score_reference", "frame_task_ids", "join_labels"]
 
@@ -79,7 +80,8 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
     ------
     exposure.errors.DataFormatError
         ``frame`` is not a DataFrame, has no ``task_id`` column or a task ID that is not an
-        integer; ``source`` is not a string; ``labels``
+        integer, or an O*NET-SOC code not of the form ``00-0000.00`` (a missing code
+        passes: its task is left unscored); ``source`` is not a string; ``labels``
         breaks a rule of :func:`~exposure.measures.eloundou.check_task_labels`, or (when
         ``frame`` has no ``onetsoc_code`` column, so that the join is on the task ID
         alone) gives one task ID two labels under two codes.
@@ -106,9 +108,50 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
     """
     col = label_column(source)
     check_frame(frame, "frame")
-    ids = frame_task_ids(frame)
+    found = []
+    try:
+        ids = frame_task_ids(frame)
+    except DataFormatError as exc:
+        if exc.row is None:  # no task_id column
+            raise
+        found.append(exc)
+    try:
+        _check_frame_codes(frame)
+    except DataFormatError as exc:
+        found.append(exc)
+    if found:  # of a bad task ID and a bad code, the earlier row (as score_tasks reports)
+        raise min(found, key=lambda exc: exc.row)
     labels = check_task_labels(labels, [col])
     return join_labels(frame, ids, labels, col)
+
+
+def _check_frame_codes(frame: pd.DataFrame) -> None:
+    """Raise on the first O*NET-SOC code of ``frame`` not of the form ``00-0000.00`` (missing passes).
+
+    The rule :func:`exposure.scoring.score_tasks` applies to its input (and the
+    :class:`~exposure.schemas._scores.TaskScores` output), for :func:`score_reference`
+    called on its own: a code with a space (``" 11-1021.00"``), without its suffix
+    (``"11-1021"``) or of another form matched no label, and its task was left unscored
+    without a word. Rows are counted from 1.
+
+    Examples
+    --------
+    >>> _check_frame_codes(pd.DataFrame({"onetsoc_code": ["11-1021.00", None, "11-1021"]}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 3, column 'onetsoc_code': O*NET-SOC code '11-1021' is not of the form 00-0000.00 (e.g. 11-1011.00)
+    """
+    if "onetsoc_code" not in frame.columns:
+        return
+    col = frame["onetsoc_code"]
+    ok = col.astype("string").str.match(ONETSOC_PATTERN).to_numpy(dtype=bool, na_value=True)
+    if ok.all():
+        return
+    pos = int((~ok).argmax())
+    value = col.iloc[pos]
+    value = value.item() if isinstance(value, np.generic) else value
+    raise DataFormatError(f"O*NET-SOC code {value!r} is not of the form 00-0000.00 (e.g. 11-1011.00)",
+                          row=pos + 1, column="onetsoc_code")
 
 
 def frame_task_ids(frame: pd.DataFrame) -> pd.Series:

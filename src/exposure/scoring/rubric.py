@@ -54,6 +54,7 @@ from exposure.scoring._inputs import (
     task_texts,
 )
 from exposure.scoring._rules import PatternRule, RuleSet
+from exposure.scoring.learned import check_release_columns
 
 __all__ = [
     "RUBRIC_VERSION",
@@ -295,9 +296,27 @@ def load_rubric_rules(version: str = RUBRIC_VERSION) -> pd.DataFrame:
 
 
 _FIRST_WORD = re.compile(r"\W*([A-Za-z]+)")
+#: A list marker before the first word of a duty copied from a numbered list: ``1.``,
+#: ``2)``, ``3:``, ``1.2``, ``(a)``, ``b.``, ``iv)``, followed by a space.
+_LIST_MARKER = re.compile(r"\W*(?:[0-9]+(?:\.[0-9]+)*[.):]?|(?:[A-Za-z]|[ivxIVX]{1,4})[.)])\s+")
 
 
 def _first_word(text: str) -> str:
+    """The first word of ``text``, lower-cased, after a list marker (``""`` if none).
+
+    O*NET's statements start with their verb; a duty copied from a numbered list starts
+    with its number, which hid the verb (``1. Write press releases.`` had none), or with
+    a letter read as the verb (``(a) Operate ...`` gave ``a``).
+
+    Examples
+    --------
+    >>> [_first_word(t) for t in ("Write memos.", "1. Write memos.", "(a) Operate a lift.",
+    ...                           "2.3 Sort mail.", "A forklift is driven.", "U.S. forms filed.")]
+    ['write', 'write', 'operate', 'sort', 'a', 'u']
+    """
+    marker = _LIST_MARKER.match(text)
+    if marker is not None:
+        text = text[marker.end():]
     match = _FIRST_WORD.match(text)
     return match.group(1).lower() if match else ""
 
@@ -338,7 +357,10 @@ def score_rubric(
         When the text column is missing or a cell is empty or not a string, or a
         ``job_zone`` is not a whole number from 1 to 5 (``3``, ``3.0`` and ``"3.0"`` are
         zone 3; a missing or blank cell is unknown: ``onet``'s zone, if any); repeated or
-        multi-level column names; an ``onet`` without ``task_dwas`` and ``dwas`` frames.
+        multi-level column names; an ``onet`` without ``task_dwas`` and ``dwas`` frames,
+        or whose ``task_dwas`` lacks ``onetsoc_code``, ``task_id`` or ``dwa_id`` or whose
+        ``dwas`` lacks ``dwa_id`` or ``iwa_id``
+        (:func:`exposure.scoring.learned.check_release_columns`).
 
     Examples
     --------
@@ -355,6 +377,7 @@ def score_rubric(
     """
     texts = task_texts(frame, text_column, what="frame")
     check_onet(onet, DWA_TABLES)  # a release name or a table was ignored without task keys
+    check_release_columns(onet, DWA_TABLES)  # a made-up release without dwa_id: ``KeyError``
     rules = load_rubric_rules()
     by_iwa = {i: (lab, note) for lvl, i, lab, note in rules.itertuples(index=False) if lvl == "iwa"}
     by_dwa = {i: (lab, note) for lvl, i, lab, note in rules.itertuples(index=False) if lvl == "dwa"}
