@@ -60,7 +60,12 @@ from tqdm.auto import tqdm
 from exposure._args import check_column, check_count, check_flag, check_path, shown
 from exposure._io import write_parquet
 from exposure._measures import CATEGORIES, EXPOSURE_MEASURES
-from exposure._outdir import OutputPathError, check_output_dir, replace_directory
+from exposure._outdir import (
+    OutputPathError,
+    RecomputeLockedError,
+    check_output_dir,
+    replace_directory,
+)
 from exposure._tables import (
     MAX_COUNT,
     UNNAMED_INDEX,
@@ -153,7 +158,12 @@ def _score_meta(frame: pd.DataFrame, job: dict) -> pd.DataFrame:
     if job["text_column"] in probe.columns:
         probe[job["text_column"]] = "Answer telephones and relay messages."
     meta = _score_partition(probe, None, job).iloc[:0]
-    meta = meta.astype({c: frame.dtypes[c] for c in frame.columns if c in meta.columns})
+    # the input's columns keep their dtypes; those named like score columns are replaced
+    # by the scores (append_scores), whose dtypes are the scorer's: cast to an earlier
+    # output's ``int64`` nearest_task_id, a new missing one failed the partition with
+    # ``cannot convert NA to integer``, and a text ``alpha`` turned the scores into text
+    meta = meta.astype({c: frame.dtypes[c] for c in frame.columns
+                        if c in meta.columns and c not in SCORE_COLUMNS})
     meta.index = frame.index[:0]  # the input's index (its dtype and name), kept by score
     return meta
 
@@ -1441,6 +1451,74 @@ def _earlier_parts(dst: Path) -> set[str]:
         return set()
 
 
+def _foreign_parquet(dst: Path) -> Path | None:
+    """The first Parquet file under ``dst`` that is not a part file of :func:`score_dataset`, or None.
+
+    Read as a dataset, ``dst`` is every Parquet file under it (names starting with ``.``
+    or ``_`` aside, as :func:`read_dataset` and Dask skip them): another dataset's file
+    kept beside the new part files gave its rows with the scores.
+    """
+    if not dst.is_dir():
+        return None
+    for f in sorted(dst.rglob("*")):
+        rel = f.relative_to(dst)
+        if f.suffix.lower() not in _PARQUET_SUFFIXES or any(p.startswith((".", "_")) for p in rel.parts):
+            continue
+        if len(rel.parts) == 1 and _PART_NAME.fullmatch(f.name):
+            continue
+        if f.is_file():
+            return f
+    return None
+
+
+def _check_no_foreign_parquet(dst: Path) -> None:
+    """Refuse ``dst`` when it holds a Parquet file that :func:`score_dataset` did not write."""
+    theirs = _foreign_parquet(dst)
+    if theirs is not None:
+        raise OutputPathError(f"{theirs}: refusing to write the scores into {dst}: it holds this Parquet "
+                              "file, which is no part file of an earlier run, and reading the output as a "
+                              "dataset would give its rows with the scores; move it (or give it a name "
+                              "starting with '_') or choose a new or empty output directory")
+
+
+#: How often :func:`score_dataset` takes the output lock again when the part files there
+#: changed between its first look and the lock.
+_LOCK_TRIES = 5
+
+
+class _PartsChanged(Exception):
+    """The part files of the output directory changed before its lock was taken."""
+
+    def __init__(self, parts: set[str]):
+        super().__init__("output directory changed")
+        self.parts = parts
+
+
+@contextlib.contextmanager
+def _replacing_parts(dst: Path, src: Path):
+    """:func:`~exposure._outdir.replace_directory` of ``dst``, owning the part files it holds under the lock.
+
+    The earlier part files (:func:`_earlier_parts`) were listed before the lock was taken:
+    the parts of a run that finished in between, beyond those listed, were kept beside
+    the new ones (and a foreign Parquet file it left was not refused). They are listed
+    again under the lock; when they differ, the lock is taken again with the new list.
+    """
+    parts = _earlier_parts(dst)
+    for _ in range(_LOCK_TRIES):
+        try:
+            with replace_directory(dst, owned=parts, protect=[src]) as tmp:
+                _check_no_foreign_parquet(dst)
+                now = _earlier_parts(dst)
+                if now != parts:
+                    raise _PartsChanged(now)
+                yield tmp
+                return
+        except _PartsChanged as changed:
+            parts = changed.parts
+    raise RecomputeLockedError(f"{dst} changed each time its lock was taken ({_LOCK_TRIES} times): other runs "
+                               "keep writing it; wait for them to finish or use a different output directory")
+
+
 def score_dataset(src, dst, method: str = "learned", *, client: Client | None = None,
                   workers: int | None = None, progress: bool = True, quiet: bool = True,
                   **options) -> ScoredDataset:
@@ -1453,8 +1531,9 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
     dst : str or os.PathLike
         Output directory, replaced as a whole when everything is written
         (:func:`exposure._outdir.replace_directory`); nothing changes on an error. The
-        ``part-NNNNN.parquet`` files of an earlier run there are replaced or removed (a
-        run of fewer partitions kept the earlier run's last parts); other files are kept.
+        ``part-NNNNN.parquet`` files of an earlier run there (listed under the lock) are
+        replaced or removed (a run of fewer partitions kept the earlier run's last parts);
+        other files are kept, but not other Parquet files (see Raises).
     method : str, default "learned"
     client : distributed.Client, optional
         Scheduler to run on; default a :class:`distributed.LocalCluster` of ``workers``
@@ -1490,7 +1569,13 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
         ``dst`` named as a file (``.csv``, ``.xlsx``...) or a compressed file (``.gz``,
         ``.zip``...), a directory that cannot be replaced
         (:func:`exposure._outdir.check_output_dir`), or one inside the directory ``src``
-        (unless a name on the way starts with ``_`` or ``.``: the files are not read there).
+        (unless a name on the way starts with ``_`` or ``.``: the files are not read there);
+        ``dst`` holding a Parquet file that is no part file of an earlier run (another
+        dataset's ``scores.parquet``, ``year=2024/a.parquet``: reading the output as a
+        dataset gave its rows with the scores), unless its name, or a directory's on the
+        way, starts with ``_`` or ``.``.
+    exposure._outdir.RecomputeLockedError
+        Another run holds the lock of ``dst``, or kept changing its part files.
     TypeError
         An option that :func:`score` does not take.
 
@@ -1519,6 +1604,7 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
     _check_src(src)
     check_output_dir(dst, protect=[src])
     _check_not_in_dataset(src, dst)
+    _check_no_foreign_parquet(dst)
     ddf = read_dataset(src)
     own = client is None
     if own:
@@ -1536,8 +1622,9 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
                 raise
             raise type(exc)(exc.reason, path=src, column=exc.column) from None
         # the part files of an earlier run are this function's: one of more partitions than
-        # now (part-00002.parquet beside a new part-00000) was kept, and read back with them
-        with replace_directory(dst, owned=_earlier_parts(dst), protect=[src]) as tmp:
+        # now (part-00002.parquet beside a new part-00000) was kept, and read back with them;
+        # they are listed under the lock
+        with _replacing_parts(dst, src) as tmp:
             names = [f"part-{i:05d}.parquet" for i in range(scored.npartitions)]
             tasks = [dask.delayed(_write_part)(p, str(tmp / name), i, text_column)
                      for i, (p, name) in enumerate(zip(scored.to_delayed(), names, strict=True))]

@@ -31,6 +31,7 @@ before the swap).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import inspect
 import json
@@ -41,7 +42,7 @@ import resource
 import sys
 import time
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,7 @@ from exposure._args import check_choice, check_flag, check_name, check_path, sho
 from exposure._io import write_json, write_parquet
 from exposure._outdir import (
     OutputPathError,
+    RecomputeLockedError,
     check_output_dir,
     foreign_entry,
     pause,
@@ -258,16 +260,23 @@ def run_pipeline(
     Raises
     ------
     StageError
-        If a stage, a validation or the write fails; ``out`` is untouched.
+        If a stage, a validation or the write fails; ``out`` is untouched. Stage
+        ``write``: a manifest entry holding what JSON cannot record (a frame, a path: it
+        was written as its ``str()``). Entries are written as plain JSON: numpy numbers as
+        numbers (an ``int64`` was the text ``"5"``), floats rounded as the tables' are,
+        NaN and infinities as ``null``, sets as sorted lists.
     exposure._outdir.RecomputeLockedError
-        If another run holds the lock on ``out``.
+        If another run holds the lock on ``out`` (or kept changing ``out`` each time the
+        lock was taken).
     exposure._outdir.OutputPathError
         Before any stage runs, if ``out`` is refused (a file, a mount point or a
         directory holding one, the current directory, a ``protect`` path; see
         :func:`exposure._outdir.check_output_dir`) or its parent cannot be written; or
         ``out`` has no ``manifest.json`` (it is not a recompute output) and holds a file
         named like one of ``tables``, which would be replaced (or has a manifest that
-        recompute did not write).
+        recompute did not write); checked again once the lock is held, so that a run
+        finishing just before is seen (its tables were carried over, or a rollup's
+        replaced, without a word).
     exposure.errors.DataFormatError
         Before anything else, an argument of the wrong kind, naming it (and the position
         of a bad item, counted from 0): ``stages`` not a list of :class:`Stage`, two
@@ -275,8 +284,11 @@ def run_pipeline(
         time was recorded for both),
         ``tables`` not a list of :class:`~exposure.schemas._catalog.Table`, ``out`` or
         ``timings_path`` not a path, ``context`` not a mapping (or None), ``manifest`` not
-        a list of names (one string is refused, not read letter by letter), ``progress``
-        not True or False, ``protect`` not a list of paths (None items are skipped).
+        a list of names (one string is refused, not read letter by letter) or naming a
+        field the manifest holds itself (``format``, ``package``, ``tables``: it replaced
+        it), two tables of one file name or one named ``manifest.json``/``timings.json``
+        (one overwrote the other), ``progress`` not True or False, ``protect`` not a list
+        of paths (None items are skipped).
 
     Examples
     --------
@@ -310,15 +322,17 @@ def run_pipeline(
         check_path(timings_path, "timings_path")
     protect = _items(protect, "protect", "paths", lambda v: v is None or isinstance(v, (str, os.PathLike)),
                      plural=True)
+    _check_manifest_names(manifest)
+    _check_table_files(tables)
     ctx: dict[str, Any] = dict(context or {})
     timings: dict[str, float] = {}
     t_start = time.perf_counter()
     swapping = False
     try:
-        # the previous manifest is read just before the lock is taken: only a recompute
-        # writes it, and a concurrent one makes replace_directory fail at once
-        owned = _owned_names(out, tables, timings=timings_path is None)
-        with replace_directory(out, owned=owned, protect=protect) as tmp:
+        # the previous manifest is read again under the lock (a run that finished between
+        # the first read and the lock changed it)
+        with _replacing(out, lambda: _owned_names(out, tables, timings=timings_path is None),
+                        protect) as tmp:
             bar = tqdm(total=len(stages) + 1, desc="recompute", unit="stage",
                        disable=not progress, file=sys.stderr, leave=True)
             try:
@@ -409,7 +423,19 @@ def _items(value, name: str, what: str, ok, *, plural: bool = False) -> list:
 
 
 def _run_stage(stage: Stage, ctx: Mapping[str, Any]) -> Mapping[str, Any]:
-    """Call ``stage`` with the context entries it names; errors become StageError."""
+    """Call ``stage`` with the context entries it names; errors become StageError.
+
+    A stage that returns neither a mapping nor None is a StageError too (a frame raised
+    pandas' ``The truth value of a DataFrame is ambiguous``, a list or a string Python's
+    ``dictionary update sequence`` errors).
+
+    Examples
+    --------
+    >>> _run_stage(Stage("make", lambda: pd.DataFrame({"a": [1]})), {})
+    Traceback (most recent call last):
+    ...
+    exposure.pipeline.StageError: stage 'make' failed: returned DataFrame, not a mapping of context entry name to value (a dict such as {'task_scores': frame}); previous outputs left untouched
+    """
     missing = [name for name in stage.inputs if name not in ctx]
     if missing:
         raise StageError(stage.name, ExposureError(
@@ -421,7 +447,108 @@ def _run_stage(stage: Stage, ctx: Mapping[str, Any]) -> Mapping[str, Any]:
         raise
     except Exception as exc:
         raise StageError(stage.name, exc) from exc
-    return new or {}
+    if new is None:
+        return {}
+    if not isinstance(new, Mapping):  # a frame: "truth value of a DataFrame is ambiguous"
+        raise StageError(stage.name, DataFormatError(
+            f"returned {shown(new)}, not a mapping of context entry name to value (a dict such as "
+            "{'task_scores': frame})"))
+    return new
+
+
+#: Manifest fields the pipeline writes itself; a ``manifest`` entry of one of these names
+#: replaced it (``package`` made the next run refuse the directory as someone else's).
+_MANIFEST_FIELDS = ("format", "package", "tables")
+#: How often :func:`_replacing` takes the lock again when the output directory changed
+#: between its first look and the lock.
+_LOCK_TRIES = 5
+
+
+def _check_manifest_names(names: list[str]) -> None:
+    """Refuse a manifest entry named like a field the pipeline writes itself.
+
+    Examples
+    --------
+    >>> _check_manifest_names(["releases"])
+    >>> _check_manifest_names(["package"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: manifest: the entry 'package' (position 0) has the name of a field manifest.json holds itself (format, package, tables); give the context entry another name
+    """
+    for pos, name in enumerate(names):
+        if name in _MANIFEST_FIELDS:
+            raise DataFormatError(f"manifest: the entry {name!r} (position {pos}) has the name of a field "
+                                  f"{MANIFEST_NAME} holds itself ({', '.join(_MANIFEST_FIELDS)}); give the "
+                                  "context entry another name")
+
+
+def _check_table_files(tables: list[Table]) -> None:
+    """Refuse two tables of one file name, or a table file that is not a plain name of its own.
+
+    The later table overwrote the earlier one, and a table named ``manifest.json`` or
+    ``timings.json`` was overwritten by the pipeline's own file, without a word; a name
+    with a directory in it (``../x.parquet``) was written outside the output directory.
+
+    Examples
+    --------
+    >>> from exposure.schemas._catalog import TABLES
+    >>> _check_table_files([TABLES["soc_scores"], TABLES["workforce"]])
+    >>> _check_table_files([TABLES["soc_scores"], TABLES["soc_scores"]])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: tables: two tables are written to 'soc_scores.parquet' (positions 0 and 1): the second would overwrite the first; give each table its own file name
+    """
+    seen: dict[str, int] = {}
+    for pos, table in enumerate(tables):
+        name = str(table.filename)
+        if name in (MANIFEST_NAME, TIMINGS_NAME):
+            raise DataFormatError(f"tables: the table {table.name!r} at position {pos} is written to {name!r}, "
+                                  "the pipeline's own file, which would overwrite it; give the table "
+                                  "another file name")
+        if not name or name in (".", "..") or Path(name).name != name:
+            raise DataFormatError(f"tables: the table {table.name!r} at position {pos} has the file name "
+                                  f"{name!r}: give a plain file name, without a directory")
+        if name in seen:
+            raise DataFormatError(f"tables: two tables are written to {name!r} (positions {seen[name]} and "
+                                  f"{pos}): the second would overwrite the first; give each table its own "
+                                  "file name")
+        seen[name] = pos
+
+
+@contextlib.contextmanager
+def _replacing(out: Path, owned_of: Callable[[], set[str]], protect: list) -> Iterator[Path]:
+    """:func:`~exposure._outdir.replace_directory` of ``out``, with ``owned_of()`` as of under the lock.
+
+    ``owned_of`` reads what ``out`` holds (:func:`_owned_names`: which names the run owns;
+    a refusal of someone else's files). It is called first before the lock, to refuse
+    early, then again once the lock is held: a run that finished between the two (a
+    rollup writing its tables there, a recompute of another version writing other
+    tables) was not seen, its tables were replaced without the refusal, or carried over
+    into the new output and listed in no manifest. When the names differ, the temporary
+    directory is dropped and the lock taken again with the new names (a few times; then
+    :class:`~exposure._outdir.RecomputeLockedError`). The block runs once, under the lock.
+    """
+    owned = owned_of()
+    for _ in range(_LOCK_TRIES):
+        try:
+            with replace_directory(out, owned=owned, protect=protect) as tmp:
+                now = owned_of()
+                if now != owned:
+                    raise _Changed(now)
+                yield tmp
+                return
+        except _Changed as changed:
+            owned = changed.owned
+    raise RecomputeLockedError(f"{out} changed each time its lock was taken ({_LOCK_TRIES} times): other runs "
+                               "keep writing it; wait for them to finish or use a different --out directory")
+
+
+class _Changed(Exception):
+    """The owned names of the output directory changed before its lock was taken."""
+
+    def __init__(self, owned: set[str]):
+        super().__init__("output directory changed")
+        self.owned = owned
 
 
 def _owned_names(out: Path, tables: Iterable[Table], timings: bool = True) -> set[str]:
@@ -479,7 +606,10 @@ def _write(tmp: Path, tables: list[Table], ctx: Mapping[str, Any],
         if name not in ctx:
             raise StageError("write", KeyError(f"no stage produced {name!r}"),
                              path=MANIFEST_NAME)
-        extra[name] = ctx[name]
+        try:
+            extra[name] = _manifest_value(ctx[name], name)
+        except DataFormatError as exc:
+            raise StageError("write", exc, path=MANIFEST_NAME) from exc
     current = None
     try:
         written = {}
@@ -1002,6 +1132,55 @@ def _plain(obj):
     if isinstance(obj, float):
         return round(obj, 12)
     return obj
+
+
+def _manifest_value(obj, entry: str, where: str = ""):
+    """``obj`` as plain JSON for the manifest entry ``entry``: the same value gives the same bytes.
+
+    Numpy scalars become Python numbers (an ``int64`` was written as the text ``"5"``),
+    floats are rounded to :data:`FLOAT_DECIMALS` decimals as the tables' floats are, NaN
+    and infinities are ``null`` (``NaN`` is not JSON), tuples are lists and sets sorted
+    lists (their order was the hash order of the run). What JSON cannot hold (a frame, a
+    path, a time) is refused, naming the entry and where in it: it was written as its
+    ``str()``.
+
+    Examples
+    --------
+    >>> _manifest_value({"n": np.int64(5), "x": 0.1 + 0.2, "s": {"b", "a"}, "m": float("nan")}, "e")
+    {'n': 5, 'x': 0.3, 's': ['a', 'b'], 'm': None}
+    >>> _manifest_value({"p": [Path("/data")]}, "e")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: manifest entry 'e' holds a PosixPath at ['p'][0], which manifest.json cannot record: give numbers, text, True/False, None, lists or dicts
+    """
+    if isinstance(obj, np.generic):
+        obj = obj.item()
+    if obj is None or isinstance(obj, (str, bool, int)):
+        return obj
+    if isinstance(obj, float):
+        return round(obj, FLOAT_DECIMALS) + 0.0 if np.isfinite(obj) else None
+    if obj is pd.NA:
+        return None
+    if isinstance(obj, Mapping):
+        out = {}
+        for key, value in obj.items():
+            key = key.item() if isinstance(key, np.generic) else key
+            if not isinstance(key, (str, int, float, bool)) and key is not None:
+                break
+            out[str(key)] = _manifest_value(value, entry, f"{where}[{key!r}]")
+        else:
+            return out
+    elif isinstance(obj, (list, tuple)):
+        return [_manifest_value(v, entry, f"{where}[{i}]") for i, v in enumerate(obj)]
+    elif isinstance(obj, (set, frozenset)):
+        items = [_manifest_value(v, entry, f"{where}{{...}}") for v in obj]
+        try:
+            return sorted(items)
+        except TypeError:
+            pass
+    at = f" at {where}" if where else ""
+    raise DataFormatError(f"manifest entry {entry!r} holds a {type(obj).__name__}{at}, which {MANIFEST_NAME} "
+                          "cannot record: give numbers, text, True/False, None, lists or dicts")
 
 
 # --------------------------------------------------------------------------- digests
