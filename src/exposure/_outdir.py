@@ -547,7 +547,7 @@ def replace_directory(out, *, owned: Iterable[str] = (), protect: Iterable = ())
     ...         pass
     Traceback (most recent call last):
     ...
-    exposure._outdir.RecomputeLockedError: another recompute (pid ...) is writing ...
+    exposure._outdir.RecomputeLockedError: another run (pid ...) is writing ...
     """
     out = check_output_dir(out, protect=protect)
     owned = frozenset(owned)
@@ -645,6 +645,24 @@ def _lock_path(out: Path) -> Path:
     return out.parent / f".exposure-{out.name}.lock"
 
 
+def _running_command() -> str:
+    """What this process runs, for the lock file: ``exposure rollup``, else the program's name.
+
+    Examples
+    --------
+    >>> isinstance(_running_command(), str)
+    True
+    """
+    argv = [a for a in sys.argv if isinstance(a, str)]
+    path = Path(argv[0]) if argv and argv[0] else Path("python")
+    name = path.name
+    if name == "__main__.py":  # python -m PACKAGE: the package (exposure for exposure.cli)
+        name = "exposure" if path.parent.name == "cli" and path.parent.parent.name == "exposure" else path.parent.name
+    if name == "exposure" and len(argv) > 1 and not argv[1].startswith("-"):
+        return f"exposure {argv[1]}"[:64]
+    return name[:64] or "python"
+
+
 @contextlib.contextmanager
 def _lock(out: Path) -> Iterator[Path]:
     """Hold an exclusive, non-blocking :func:`fcntl.flock` on the lock file of ``out``."""
@@ -663,13 +681,15 @@ def _lock(out: Path) -> Iterator[Path]:
         except OSError as exc:
             if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
                 raise
-            holder = os.pread(fd, 64, 0).decode(errors="replace").strip() or "unknown"
+            holder = os.pread(fd, 256, 0).decode(errors="replace").strip() or "unknown"
+            pid, _, what = holder.partition(" ")
+            # rollup and diff take this lock too: "another recompute" and "--out" misled
             raise RecomputeLockedError(
-                f"another recompute (pid {holder}) is writing {out}; lock file {path} is "
-                "held. Wait for it to finish or use a different --out directory"
+                f"another run (pid {pid}{': ' + what if what else ''}) is writing {out}; lock file "
+                f"{path} is held. Wait for it to finish or write to another directory"
             ) from None
         os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        os.pwrite(fd, f"{os.getpid()} {_running_command()}\n".encode(errors="replace"), 0)
         try:
             yield path
         finally:

@@ -228,3 +228,19 @@ def test_replacing_a_directory_keeps_its_permissions(tmp_path):
     with replace_directory(out) as tmp:
         (tmp / "t.csv").write_text("b\n")
     assert (out.stat().st_mode & 0o777) == 0o750 and (out / "t.csv").read_text() == "b\n"
+
+
+def test_a_second_writer_is_told_which_command_holds_the_lock(out, monkeypatch):
+    """The roll-up and the diff take the lock too: it said "another recompute ... a different --out directory"."""
+    monkeypatch.setattr("sys.argv", ["/venv/bin/exposure", "rollup", "scores.csv", "-o", str(out)])
+    with replace_directory(out):
+        with pytest.raises(RecomputeLockedError) as caught:
+            with replace_directory(out):
+                pass
+    assert str(caught.value).startswith(f"another run (pid {os.getpid()}: exposure rollup) is writing {out}; ")
+    assert str(caught.value).endswith("is held. Wait for it to finish or write to another directory")
+    monkeypatch.setattr("sys.argv", ["/site-packages/exposure/cli/__main__.py", "recompute"])
+    with replace_directory(out):
+        with pytest.raises(RecomputeLockedError, match=rf"\(pid {os.getpid()}: exposure recompute\)"):
+            with replace_directory(out):
+                pass
