@@ -197,3 +197,19 @@ def test_scores_do_not_depend_on_the_chunks_scored_at_once(monkeypatch):
     # the control: scoring the chunks separately changes the context of split occupations
     apart = pd.concat([score_learned(frame.iloc[:2], model=model), score_learned(frame.iloc[2:], model=model)])
     assert not np.array_equal(apart[["p_e0", "p_e1", "p_e2"]].to_numpy(), whole[["p_e0", "p_e1", "p_e2"]].to_numpy())
+
+
+def test_texts_of_fewer_than_two_content_words_get_no_confidence_and_the_warning(caplog):
+    """Function words only, a heading or one word: confidence 0.51 and 0.64 before, and no warning."""
+    import logging
+
+    from exposure.scoring import score_tasks
+
+    texts = ["the and of to a in", "Description", "Bookkeeping", "Reconcile vendor invoices in a spreadsheet."]
+    with caplog.at_level(logging.WARNING, logger="exposure"):
+        out = score_tasks(pd.DataFrame({"task": texts}))
+    assert out["confidence"].tolist()[:3] == [0.0, 0.0, 0.0]
+    assert out["confidence"].iloc[3] > 0.3
+    assert "3 of 4 texts do not read as work tasks" in caplog.text and "row 1, 'the and of to a in'" in caplog.text
+    # their probabilities are still returned
+    assert out[["p_e0", "p_e1", "p_e2"]].sum(axis=1).round(6).eq(1).all()

@@ -28,6 +28,7 @@ import pyarrow.compute as pc
 from scipy import sparse
 
 __all__ = ["WordTfidf", "CharTfidf", "group_mean", "group_means", "stem", "word_terms", "tokenize",
+           "STOP_WORDS", "content_word_counts",
            "normalise_text", "normalise_texts", "SUFFIXES", "STEM_CACHE_SIZE"]
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
@@ -84,6 +85,39 @@ def normalise_texts(texts: list) -> list:
     if "".join(texts).isascii():
         return texts
     return [normalise_text(t) for t in texts]
+
+
+#: English function words (articles, pronouns, prepositions, conjunctions, auxiliaries):
+#: not counted by :func:`content_word_counts`.
+STOP_WORDS = frozenset("""
+a about above after again against all am an and any are as at be because been before being below between
+both but by can could did do does doing down during each etc few for from further had has have having he
+her here hers herself him himself his how if in into is it its itself just me more most my myself no nor
+not now of off on once only or other our ours ourselves out over own per same she should so some such than
+that the their theirs them themselves then there these they this those through to too under until up very
+via was we were what when where which while who whom why will with would you your yours yourself
+yourselves
+""".split())
+
+
+def content_word_counts(tokens: "Tokens") -> np.ndarray:
+    """Words of each text that carry content: not a :data:`STOP_WORDS` word and holding a letter.
+
+    A task statement names at least an activity and its object: every O*NET 29.1 statement
+    has two or more such words; ``"the and of to a in"`` has none and ``"Description"`` one.
+
+    Examples
+    --------
+    >>> content_word_counts(tokenize(["the and of to a in", "Description", "File the 2024 invoices."])).tolist()
+    [0, 1, 2]
+    """
+    stop = STOP_WORDS
+    content = np.fromiter((not (w in stop or w.isdigit() or not any(c.isalpha() for c in w)) for w in tokens.words),
+                          dtype=np.int64, count=len(tokens.words))
+    per_word = content[tokens.codes] if len(tokens.codes) else np.zeros(0, dtype=np.int64)
+    ends = np.cumsum(tokens.lengths)
+    totals = np.concatenate([[0], np.cumsum(per_word)])
+    return totals[ends] - totals[ends - tokens.lengths]
 
 
 class Tokens(NamedTuple):

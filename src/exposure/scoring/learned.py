@@ -41,7 +41,14 @@ from exposure._io import atomic_path, load_pinned, write_arrays
 from exposure._measures import LABELS
 from exposure.errors import DataFormatError, ExposureError, InputError
 from exposure.scoring._embed import StaticVectors, load_vectors
-from exposure.scoring._features import CharTfidf, WordTfidf, group_mean, group_means, tokenize
+from exposure.scoring._features import (
+    CharTfidf,
+    WordTfidf,
+    content_word_counts,
+    group_mean,
+    group_means,
+    tokenize,
+)
 from exposure.scoring._inputs import check_onet, check_row_offset, remembered, task_texts
 from exposure.scoring.retrieval import Neighbours, TaskIndex, load_index
 
@@ -78,9 +85,15 @@ MODEL_NAME = "learned-v1.npz"
 BLOCKS = ("word", "char", "title", "major", "activity", "context", "grounded", "embed")
 #: Below this retrieval similarity a free text is not grounded in any O*NET task.
 GROUNDED_SIMILARITY = 0.35
-#: Below this similarity (or with no word known to the index) a text is not taken for a
-#: work task: a warning is logged and its confidence is low.
+#: Below this similarity (or with no word known to the index, or fewer than
+#: :data:`MIN_CONTENT_WORDS` content words) a text is not taken for a work task: a warning
+#: is logged and its confidence is low.
 OUT_OF_DOMAIN_SIMILARITY = 0.1
+#: Content words (:func:`~exposure.scoring._features.content_word_counts`) a free text needs
+#: to be taken for a work task: an activity and its object. Every O*NET 29.1 statement has
+#: two or more; ``"the and of to a in"`` (0), ``"Description"`` (1) got confidences of 0.51
+#: and 0.64 from the similarity of their few words to some statement.
+MIN_CONTENT_WORDS = 2
 #: Rows whose features :func:`score_learned` builds at once. It bounds the memory of a
 #: large input; the scores do not depend on it (every feature but the occupation context
 #: is computed row by row, and the context's group means come from all rows).
@@ -843,6 +856,9 @@ def _score_learned(frame: pd.DataFrame, texts: list | None, *, text_column: str 
             similarity[rows][free_text] = found.similarity[free_text]
             nearest[rows][free_text] = found.best[free_text]
             known_words[rows] = (found.n_terms > 0) | onet_rows
+        # a heading, one word or function words only: no task, whatever their similarity
+        few = content_word_counts(_tokens(part[0], cache)) < MIN_CONTENT_WORDS
+        known_words[rows] &= ~few | onet_rows
         if text_model is not None:
             rows_text = [t for t, keep in zip(part[0], free_text) if keep]
             probs[rows][free_text] = text_model.predict_proba(rows_text)
@@ -958,7 +974,8 @@ def frame_codes(frame: pd.DataFrame) -> list[str]:
 #: The warning about texts that do not read as work tasks (its arguments: the file prefix,
 #: the count, the rows scored, the first such row and its text); ``exposure score`` sums it
 #: over the batches of a file (:func:`exposure.scoring._files.score_file`).
-ODD_TEXTS_MESSAGE = ("%s%d of %d texts do not read as work tasks (no O*NET task is similar: "
+ODD_TEXTS_MESSAGE = ("%s%d of %d texts do not read as work tasks (no O*NET task is similar, or "
+                     "too few words to name one: "
                      "e.g. row %d, %r); their scores have low confidence")
 
 
