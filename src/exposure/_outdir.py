@@ -61,7 +61,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from exposure.errors import DataFormatError, ExposureError
@@ -499,7 +499,8 @@ def _check_output_dir(out, protect: Iterable) -> Path:
 
 
 @contextlib.contextmanager
-def replace_directory(out, *, owned: Iterable[str] = (), protect: Iterable = ()) -> Iterator[Path]:
+def replace_directory(out, *, owned: Iterable[str] | Callable[[], Iterable[str]] = (),
+                      protect: Iterable = ()) -> Iterator[Path]:
     """Lock ``out``, yield a fresh directory, and make it the new ``out`` on success.
 
     Parameters
@@ -507,10 +508,14 @@ def replace_directory(out, *, owned: Iterable[str] = (), protect: Iterable = ())
     out : str or os.PathLike
         Directory to replace (need not exist). If it is a symbolic link, the directory it
         points to is replaced and the link is kept.
-    owned : iterable of str, optional
+    owned : iterable of str, or a callable returning one, optional
         Names of entries of the old ``out`` that belong to the writer: they are dropped
         when the new contents do not have them. Every other entry of the old directory
-        that the new contents lack is carried over (hard-linked where possible).
+        that the new contents lack is carried over (hard-linked where possible). A
+        callable is called once the lock is held, before the block runs: names read
+        from ``out`` itself (a previous manifest, earlier part files) must be read there,
+        since a run that finished between an earlier look and the lock changed them (it
+        may also raise, refusing ``out``).
     protect : iterable of path, optional
         Paths that must not lie inside ``out`` (see :func:`check_output_dir`).
 
@@ -550,8 +555,8 @@ def replace_directory(out, *, owned: Iterable[str] = (), protect: Iterable = ())
     exposure._outdir.RecomputeLockedError: another run (pid ...) is writing ...
     """
     out = check_output_dir(out, protect=protect)
-    owned = frozenset(owned)
     with _lock(out):
+        owned = frozenset(owned() if callable(owned) else owned)
         _cleanup_stale(out)
         try:
             tmp = _make_tmp(out)

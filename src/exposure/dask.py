@@ -62,7 +62,6 @@ from exposure._io import write_parquet
 from exposure._measures import CATEGORIES, EXPOSURE_MEASURES
 from exposure._outdir import (
     OutputPathError,
-    RecomputeLockedError,
     check_output_dir,
     replace_directory,
 )
@@ -1481,44 +1480,6 @@ def _check_no_foreign_parquet(dst: Path) -> None:
                               "starting with '_') or choose a new or empty output directory")
 
 
-#: How often :func:`score_dataset` takes the output lock again when the part files there
-#: changed between its first look and the lock.
-_LOCK_TRIES = 5
-
-
-class _PartsChanged(Exception):
-    """The part files of the output directory changed before its lock was taken."""
-
-    def __init__(self, parts: set[str]):
-        super().__init__("output directory changed")
-        self.parts = parts
-
-
-@contextlib.contextmanager
-def _replacing_parts(dst: Path, src: Path):
-    """:func:`~exposure._outdir.replace_directory` of ``dst``, owning the part files it holds under the lock.
-
-    The earlier part files (:func:`_earlier_parts`) were listed before the lock was taken:
-    the parts of a run that finished in between, beyond those listed, were kept beside
-    the new ones (and a foreign Parquet file it left was not refused). They are listed
-    again under the lock; when they differ, the lock is taken again with the new list.
-    """
-    parts = _earlier_parts(dst)
-    for _ in range(_LOCK_TRIES):
-        try:
-            with replace_directory(dst, owned=parts, protect=[src]) as tmp:
-                _check_no_foreign_parquet(dst)
-                now = _earlier_parts(dst)
-                if now != parts:
-                    raise _PartsChanged(now)
-                yield tmp
-                return
-        except _PartsChanged as changed:
-            parts = changed.parts
-    raise RecomputeLockedError(f"{dst} changed each time its lock was taken ({_LOCK_TRIES} times): other runs "
-                               "keep writing it; wait for them to finish or use a different output directory")
-
-
 def score_dataset(src, dst, method: str = "learned", *, client: Client | None = None,
                   workers: int | None = None, progress: bool = True, quiet: bool = True,
                   **options) -> ScoredDataset:
@@ -1624,7 +1585,11 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
         # the part files of an earlier run are this function's: one of more partitions than
         # now (part-00002.parquet beside a new part-00000) was kept, and read back with them;
         # they are listed under the lock
-        with _replacing_parts(dst, src) as tmp:
+        def earlier_parts():
+            _check_no_foreign_parquet(dst)
+            return _earlier_parts(dst)
+
+        with replace_directory(dst, owned=earlier_parts, protect=[src]) as tmp:
             names = [f"part-{i:05d}.parquet" for i in range(scored.npartitions)]
             tasks = [dask.delayed(_write_part)(p, str(tmp / name), i, text_column)
                      for i, (p, name) in enumerate(zip(scored.to_delayed(), names, strict=True))]

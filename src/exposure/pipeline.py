@@ -31,7 +31,6 @@ before the swap).
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import inspect
 import json
@@ -42,7 +41,7 @@ import resource
 import sys
 import time
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,7 +56,6 @@ from exposure._args import check_choice, check_flag, check_name, check_path, sho
 from exposure._io import write_json, write_parquet
 from exposure._outdir import (
     OutputPathError,
-    RecomputeLockedError,
     check_output_dir,
     foreign_entry,
     pause,
@@ -329,10 +327,14 @@ def run_pipeline(
     t_start = time.perf_counter()
     swapping = False
     try:
-        # the previous manifest is read again under the lock (a run that finished between
-        # the first read and the lock changed it)
-        with _replacing(out, lambda: _owned_names(out, tables, timings=timings_path is None),
-                        protect) as tmp:
+        def owned_of():
+            return _owned_names(out, tables, timings=timings_path is None)
+
+        owned_of()  # refuses someone else's directory before anything else
+        # and again under the lock: a run that finished between a first read of the previous
+        # manifest and the lock (a rollup writing its tables there, a recompute writing other
+        # tables) was not seen: its tables replaced without the refusal, or carried over
+        with replace_directory(out, owned=owned_of, protect=protect) as tmp:
             bar = tqdm(total=len(stages) + 1, desc="recompute", unit="stage",
                        disable=not progress, file=sys.stderr, leave=True)
             try:
@@ -459,9 +461,6 @@ def _run_stage(stage: Stage, ctx: Mapping[str, Any]) -> Mapping[str, Any]:
 #: Manifest fields the pipeline writes itself; a ``manifest`` entry of one of these names
 #: replaced it (``package`` made the next run refuse the directory as someone else's).
 _MANIFEST_FIELDS = ("format", "package", "tables")
-#: How often :func:`_replacing` takes the lock again when the output directory changed
-#: between its first look and the lock.
-_LOCK_TRIES = 5
 
 
 def _check_manifest_names(names: list[str]) -> None:
@@ -513,42 +512,6 @@ def _check_table_files(tables: list[Table]) -> None:
                                   f"{pos}): the second would overwrite the first; give each table its own "
                                   "file name")
         seen[name] = pos
-
-
-@contextlib.contextmanager
-def _replacing(out: Path, owned_of: Callable[[], set[str]], protect: list) -> Iterator[Path]:
-    """:func:`~exposure._outdir.replace_directory` of ``out``, with ``owned_of()`` as of under the lock.
-
-    ``owned_of`` reads what ``out`` holds (:func:`_owned_names`: which names the run owns;
-    a refusal of someone else's files). It is called first before the lock, to refuse
-    early, then again once the lock is held: a run that finished between the two (a
-    rollup writing its tables there, a recompute of another version writing other
-    tables) was not seen, its tables were replaced without the refusal, or carried over
-    into the new output and listed in no manifest. When the names differ, the temporary
-    directory is dropped and the lock taken again with the new names (a few times; then
-    :class:`~exposure._outdir.RecomputeLockedError`). The block runs once, under the lock.
-    """
-    owned = owned_of()
-    for _ in range(_LOCK_TRIES):
-        try:
-            with replace_directory(out, owned=owned, protect=protect) as tmp:
-                now = owned_of()
-                if now != owned:
-                    raise _Changed(now)
-                yield tmp
-                return
-        except _Changed as changed:
-            owned = changed.owned
-    raise RecomputeLockedError(f"{out} changed each time its lock was taken ({_LOCK_TRIES} times): other runs "
-                               "keep writing it; wait for them to finish or use a different --out directory")
-
-
-class _Changed(Exception):
-    """The owned names of the output directory changed before its lock was taken."""
-
-    def __init__(self, owned: set[str]):
-        super().__init__("output directory changed")
-        self.owned = owned
 
 
 def _owned_names(out: Path, tables: Iterable[Table], timings: bool = True) -> set[str]:
