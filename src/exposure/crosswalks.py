@@ -19,7 +19,8 @@ before), a key given twice (naming both rows; pandera's uniqueness check named n
 :func:`read_onet_to_soc` a SOC code that is not the first seven characters of its
 O*NET-SOC code; :func:`read_soc_structure` a code under a parent it does not belong to;
 :func:`read_soc10_isco08` an ISCO-08 code that is not four digits once the armed forces'
-``110``/``210``/``310`` are zero-padded.
+``110``/``210``/``310`` are zero-padded; :func:`read_isco_groups` a 2- or 3-digit code with
+a 0 after its first digit (``110``: the unit group ``0110`` whose leading zero was lost).
 
 The rule that puts a SOC 2018 detailed code on the OEWS code publishing its employment
 (the code itself, its broad group, or an OEWS aggregate; :func:`soc_broad_group`,
@@ -508,8 +509,39 @@ def read_isco_groups(path) -> pd.DataFrame:
         }
     )
     check_filled(raw, {"isco_title": frame["isco_title"]}, "give every row its title")
+    _check_isco_groups(code, raw)
     _check_repeats(frame, raw, ["isco08_code"], "ISCO-08 code")
     return validate(frame, IscoGroups, path=raw.path, row_offset=raw.first_row)
+
+
+def _check_isco_groups(codes: pd.Series, raw) -> None:
+    """Refuse a sub-major or minor group code (2 or 3 digits) with a 0 after its first digit.
+
+    ISCO-08 numbers the groups under a group from 1 (``01``, ``011``); only unit groups end
+    in 0 (``0110``, ``1120``). Such a code is a unit group whose leading zero was lost (a
+    file saved by a spreadsheet: ``0110`` became ``110``): it was read as a level-3 group
+    ISCO-08 does not have, without a word.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> from exposure._tables import RawTable
+    >>> f = pd.DataFrame({"isco08_code": ["0", "011", "110"]})
+    >>> _check_isco_groups(f["isco08_code"], RawTable(f, Path("i.csv"), 2, {"isco08_code": "code"}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: i.csv, row 4, column 'code': '110' is no ISCO-08 group (no sub-major or minor group has a 0 after its first digit): the unit group '0110' with its leading zero lost? Save the column as text, so that 0110 keeps it
+    """
+    short = codes.str.len().isin([2, 3]).to_numpy(dtype=bool)
+    bad = short & codes.str.slice(1).str.contains("0", regex=False).to_numpy(dtype=bool, na_value=False)
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        code, source = codes.iloc[pos], raw.sources.get("isco08_code", "code")
+        meant = code.zfill(4)
+        hint = (f": the unit group {meant!r} with its leading zero lost? Save the column as text, so "
+                f"that {meant} keeps it" if len(code) == 3 else "")
+        raise DataFormatError(f"{code!r} is no ISCO-08 group (no sub-major or minor group has a 0 after "
+                              f"its first digit){hint}", path=raw.path, row=raw.row(pos), column=source)
 
 
 def read_naics_titles(path) -> pd.DataFrame:

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import re
 
 import numpy as np
 import pandas as pd
@@ -41,9 +42,10 @@ from exposure import releases
 from exposure._args import check_choice, check_flag
 from exposure._tables import GROUPED, MAX_COUNT, RawTable, check_filled, first_repeat, to_number
 from exposure.errors import DataFormatError, ExposureError, SchemaError
-from exposure.onet import _read
+from exposure.onet import _check_choice, _read
 from exposure.schemas import validate
-from exposure.schemas._oews import Employment
+from exposure.schemas._fields import OEWS_NAICS_PATTERN
+from exposure.schemas._oews import I_GROUPS, O_GROUPS, Employment
 from exposure.sources import SOURCES
 
 __all__ = ["read_oews", "load_oews", "oews_file_names", "OEWS_FILES", "SPECIAL_VALUES"]
@@ -136,7 +138,11 @@ def read_oews(path) -> pd.DataFrame:
         the header (``TOT_EMP`` and ``tot_emp``: the first was read), an empty row between
         the rows, an ``.xlsx`` cell holding a formula never computed (it read as blank,
         so missing), a workbook whose first sheet is not the table (its sheets named).
-        Rows of blank cells ending the file (a spreadsheet's ``,,,`` rows) are ignored.
+        Rows of blank cells ending the file (a spreadsheet's ``,,,`` rows) are ignored, and
+        so are footnote lines ending the table (``Footnotes:``, ``(1) Estimates ...``, one
+        cell each: they were refused as a row without a title). An ``I_GROUP`` or
+        ``O_GROUP`` the schema does not know (``Detailed``) is refused naming the column as
+        written in the file (pandera named ``o_group``).
     exposure.errors.SchemaError
         Malformed code, unknown group, duplicate key.
 
@@ -168,6 +174,7 @@ def read_oews(path) -> pd.DataFrame:
         path,
         {**_TEXT, **{c: c.upper() for c in _NUMERIC}},
         optional=optional,
+        footnotes=True,
         **({} if str(path).lower().endswith((".xlsx", ".xlsm")) else {"sep": ",", "quoting": csv.QUOTE_MINIMAL}),
     )
     f = raw.frame
@@ -175,6 +182,11 @@ def read_oews(path) -> pd.DataFrame:
     # BLS titles every row: a blank one was read as the title '' (a missing one failed the schema)
     check_filled(raw, {c: out[c] for c in ("naics_title", "occ_title") if c in out},
                  "every row of an OEWS table has a title")
+    groups = RawTable(pd.DataFrame({"i_group": out["i_group"], "o_group": out["o_group"]}), raw.path,
+                      raw.first_row, raw.sources)
+    _check_choice(groups, "i_group", I_GROUPS)  # a new level ('Detailed', 'cross industry'):
+    _check_choice(groups, "o_group", O_GROUPS)  # pandera's words, naming 'o_group'
+    _check_naics(out["naics"], raw)
     flags = {}
     top_any = np.zeros(len(f), dtype=bool)
     for col in _NUMERIC + _PERCENTILES:
@@ -210,6 +222,33 @@ def read_oews(path) -> pd.DataFrame:
     frame["any_top_coded"] = top_any
     _check_repeats(frame, raw)
     return validate(frame, Employment, path=raw.path, row_offset=raw.first_row)
+
+
+def _check_naics(codes: pd.Series, raw: RawTable) -> None:
+    """Refuse a ``NAICS`` cell (stripped) that is not a code as BLS writes it, naming its column.
+
+    A code that lost its leading zeros (``0`` for ``000000``: a CSV saved by a spreadsheet,
+    or a number cell) was refused in pandera's words only, naming the library's column
+    (``column 'naics', check str_matches(...): '0'``).
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> raw = RawTable(pd.DataFrame({"naics": ["000000", "0"]}), Path("o.csv"), 2, {"naics": "NAICS"})
+    >>> _check_naics(raw.frame["naics"], raw)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.SchemaError: o.csv, row 3, column 'NAICS': NAICS must be an industry code as BLS writes it (000000, 31-33, 311000, 3250A1), got '0' (leading zeros lost? keep the column as text, so that 000000 keeps them)
+    """
+    bad = ~codes.str.match(OEWS_NAICS_PATTERN).to_numpy(dtype=bool, na_value=False)
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        value, source = codes.iloc[pos], raw.sources.get("naics", "NAICS")
+        hint = (" (leading zeros lost? keep the column as text, so that 000000 keeps them)"
+                if re.fullmatch(r"[0-9]{1,5}(\.0*)?", value) else "")
+        raise SchemaError(f"{source} must be an industry code as BLS writes it (000000, 31-33, 311000, "
+                              f"3250A1), got {raw.frame['naics'].iloc[pos]!r}{hint}", path=raw.path,
+                              row=raw.row(pos), column=source)
 
 
 def _check_repeats(frame: pd.DataFrame, raw: RawTable) -> None:

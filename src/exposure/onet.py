@@ -18,7 +18,11 @@ between the rows, non-numeric value, a decimal comma such as ``9,5``, an infinit
 an ``.xlsx`` formula never computed) or :class:`exposure.errors.SchemaError` (malformed
 code, out-of-range value, a required number missing, duplicate key: the key and both rows
 named; an emerging task whose ``Original Task ID`` contradicts its ``Category``), naming the file and, where it applies, the line (``row``; the header is line 1)
-and the column. Rows of blank cells ending a file (a spreadsheet's ``,,,`` rows) are
+and the column. A ``Date`` that is not a month written ``MM/YYYY``, a ``Scale ID``,
+``Task Type`` or emerging task ``Category`` that O*NET does not publish (a new release's
+``IJ``, ``Emerging``; ``im``, ``'Core '``) are refused naming the column as the file does
+(:func:`_months`, :func:`_check_choice`); a workbook's Excel date cell of the first of a
+month is read as that month (``08/2023``). Rows of blank cells ending a file (a spreadsheet's ``,,,`` rows) are
 ignored, as the empty rows ending a sheet are.
 """
 
@@ -48,6 +52,7 @@ from exposure._tables import (
 )
 from exposure.errors import DataFormatError, ExposureError, SchemaError
 from exposure.schemas import validate
+from exposure.schemas._fields import TASK_TYPES
 from exposure.schemas._onet import (
     Dwas,
     EmergingTasks,
@@ -85,6 +90,11 @@ ONET_RELEASES = {"29.1": ".txt", "30.1": ".xlsx"}
 # O*NET files
 # --------------------------------------------------------------------------------------
 
+#: The scales of ``Task Ratings`` (importance, relevance, frequency) and the categories of
+#: ``Emerging Tasks``.
+SCALES = ("IM", "RT", "FT")
+EMERGING_CATEGORIES = ("New", "Revision")
+
 _CODE = ("O*NET-SOC Code",)
 _DATE = ("Date",)
 _SOURCE = ("Domain Source",)
@@ -93,6 +103,89 @@ _SOURCE = ("Domain Source",)
 def _validate(frame: pd.DataFrame, model, raw: RawTable) -> pd.DataFrame:
     """Validate ``frame`` against ``model``; failures name ``raw``'s file line."""
     return validate(frame, model, path=raw.path, row_offset=raw.first_row)
+
+
+def _check_choice(raw: RawTable, column: str, choices, *, missing=()) -> None:
+    """Refuse a cell of ``raw.frame[column]`` that is not one of ``choices`` (or of ``missing``).
+
+    A value a new release brings (a Scale ID the reader does not know, a Task Type
+    ``Emerging``, an ``O_GROUP`` ``Detailed``) was refused in pandera's words, naming the
+    library's column (``column 'scale_id', check isin(['IM', 'RT', 'FT']): 'IJ'``), which
+    is in no file. Now the file's column is named and what it may hold said; a value of
+    another case or padded is named as such. :mod:`exposure.oews` checks its groups with it.
+
+    Raises
+    ------
+    exposure.errors.SchemaError
+        Naming the file, the row and the column as written in the file (a SchemaError, as
+        the schema's refusal was).
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> raw = RawTable(pd.DataFrame({"s": ["IM", "im"]}), Path("r.txt"), 2, {"s": "Scale ID"})
+    >>> _check_choice(raw, "s", ["IM", "RT", "FT"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.SchemaError: r.txt, row 3, column 'Scale ID': Scale ID must be IM, RT or FT, got 'im': write IM
+    """
+    text = raw.frame[column]
+    bad = ~text.isin([*choices, *missing]).to_numpy(dtype=bool)
+    if not bad.any():
+        return
+    pos = int(np.flatnonzero(bad)[0])
+    cell, source = text.iloc[pos], raw.sources.get(column, column)
+    shown = [str(c) for c in choices] + [repr(m) if m == "" else str(m) for m in missing]
+    listed = ", ".join(shown[:-1]) + f" or {shown[-1]}" if len(shown) > 1 else shown[0]
+    same = [c for c in choices if str(cell).strip().lower() == str(c).lower()]
+    hint = f": write {same[0]}" if same else ""
+    raise SchemaError(f"{source} must be {listed}, got {cell!r}{hint}", path=raw.path,
+                          row=raw.row(pos), column=source)
+
+
+#: An O*NET Date as published, and an Excel date cell of the first of a month (as read).
+_MONTH = re.compile(r"(0[1-9]|1[0-2])/[0-9]{4}")
+_FIRST_OF_MONTH = r"([0-9]{4})-(0[1-9]|1[0-2])-01T00:00:00"
+
+
+def _months(raw: RawTable) -> RawTable:
+    """``raw`` whose ``date`` column is checked: a month written ``MM/YYYY``, as O*NET publishes it.
+
+    In a workbook, an Excel date cell of the first of a month (``2023-08-01``, shown as
+    ``08/2023``) is read as its month: it was refused as ``'2023-08-01T00:00:00'``. Any
+    other date (``8/2023``, ``2023-08``, another day) is refused in plain words: it was
+    refused in pandera's only (``check str_matches('^(0[1-9]|1[0-2])/[0-9]{4}\\Z')``).
+
+    Raises
+    ------
+    exposure.errors.SchemaError
+        Naming the file, the row and the column (a SchemaError, as the schema's refusal was).
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> raw = RawTable(pd.DataFrame({"date": ["08/2023", "8/2023"]}), Path("t.txt"), 2, {"date": "Date"})
+    >>> _months(raw)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.SchemaError: t.txt, row 3, column 'Date': Date must be a month written MM/YYYY (like 08/2023), got '8/2023'
+    """
+    text = raw.frame["date"]
+    if _is_xlsx(raw.path):
+        parts = text.str.extract(f"^{_FIRST_OF_MONTH}$")
+        dated = parts[0].notna().to_numpy(dtype=bool)
+        if dated.any():
+            text = text.where(~dated, parts[1] + "/" + parts[0])
+    bad = ~text.str.fullmatch(_MONTH.pattern).to_numpy(dtype=bool, na_value=False)
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        source = raw.sources.get("date", "Date")
+        raise SchemaError(f"{source} must be a month written MM/YYYY (like 08/2023), got "
+                              f"{raw.frame['date'].iloc[pos]!r}", path=raw.path, row=raw.row(pos),
+                              column=source)
+    if text is raw.frame["date"]:
+        return raw
+    return RawTable(raw.frame.assign(date=text), raw.path, raw.first_row, raw.sources)
 
 
 # --------------------------------------------------------------------------------------
@@ -110,7 +203,8 @@ def _is_xlsx(path) -> bool:
     return as_path(path).suffix.lower() in (".xlsx", ".xlsm")
 
 
-def _read(path, columns: dict, *, optional: dict | None = None, **kwargs) -> RawTable:
+def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool = False,
+          **kwargs) -> RawTable:
     """:func:`exposure._tables.read_table`, with the checks of a raw file it does not make.
 
     (A column read that the header holds twice is refused by ``read_table`` itself.)
@@ -122,6 +216,9 @@ def _read(path, columns: dict, *, optional: dict | None = None, **kwargs) -> Raw
       (:func:`_check_unsaved_formulas`; it was read as a missing value); a first sheet
       without the columns names the workbook's sheets; a workbook without a worksheet
       says so (:func:`_workbook_error`).
+
+    - with ``footnotes``, the footnote lines ending the table are left out
+      (:func:`_without_footnotes`; :mod:`exposure.oews`'s tables).
 
     :mod:`exposure.oews` reads its files with it too.
 
@@ -141,6 +238,8 @@ def _read(path, columns: dict, *, optional: dict | None = None, **kwargs) -> Raw
         if better is None:
             raise
         raise better from None
+    if footnotes:
+        raw = _without_footnotes(raw)
     raw = _without_empty_rows(raw)
     if _is_xlsx(path):
         _check_unsaved_formulas(raw, kwargs.get("sheet"))
@@ -313,6 +412,51 @@ def _without_empty_rows(raw: RawTable) -> RawTable:
                               "rows ending the file are ignored", path=raw.path,
                               row=raw.row(int(rows[0])))
     return RawTable(f.iloc[:end], raw.path, raw.first_row, raw.sources)
+
+
+#: The first footnote line below a table: ``Footnotes:``, ``Note:``, ``Source:``, ``(1) ...``.
+_FOOTNOTE = re.compile(r"(?i)(foot\s*notes?|notes?|sources?)\b|\([0-9]+\)")
+
+
+def _without_footnotes(raw: RawTable) -> RawTable:
+    """``raw`` without the footnote lines ending it (and the blank rows above them).
+
+    BLS ends some tables with footnotes (``Footnotes:``, ``(1) Estimates for detailed
+    occupations do not sum to the totals ...``), one cell of text per line: in a column
+    read, they were refused as a row without a title. A footnote block is the rows ending
+    the table that hold one non-blank cell each (of the columns read), its first starting
+    as a footnote does (:data:`_FOOTNOTE`); a row with two values, a block starting with
+    anything else (``000000``: a truncated row) or a footnote line followed by data is
+    left to the checks.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> f = pd.DataFrame({"a": ["000000", "", "Footnotes:", "(1) Not summed."], "b": ["x", "", "", ""]})
+    >>> len(_without_footnotes(RawTable(f, Path("o.xlsx"), 2, {})).frame)
+    2
+    >>> len(_without_footnotes(RawTable(f.iloc[[0, 2, 0]], Path("o.xlsx"), 2, {})).frame)
+    3
+    """
+    f = raw.frame
+    if not len(f) or not f.shape[1]:
+        return raw
+    filled = np.zeros(len(f), dtype=int)
+    for j in range(f.shape[1]):
+        filled += ~_blank(f.iloc[:, j])
+    last = len(f) - 1
+    while last >= 0 and filled[last] <= 1:
+        last -= 1
+    notes = [i for i in range(last + 1, len(f)) if filled[i] == 1]
+    if not notes:
+        return raw
+    first = f.iloc[notes[0]]
+    text = next(str(v).strip() for v in first if isinstance(v, str) and v.strip())
+    if not _FOOTNOTE.match(text):
+        return raw
+    log.info("%s: %d footnote line(s) below the table left out, from row %d (%r)", raw.path,
+             len(notes), raw.row(notes[0]), text[:60])
+    return RawTable(f.iloc[:notes[0]], raw.path, raw.first_row, raw.sources)
 
 
 def _has_formulas(path) -> bool:
@@ -556,10 +700,14 @@ def read_tasks(path) -> pd.DataFrame:
             "domain_source": _SOURCE,
         },
     )
+    raw = _months(raw)
     f = raw.frame
+    types = missing_to_na(f["task_type"])
+    _check_choice(RawTable(pd.DataFrame({"task_type": types.fillna("n/a")}), raw.path, raw.first_row,
+                           raw.sources), "task_type", TASK_TYPES, missing=("n/a",))
     frame = f.assign(
         task_id=_number(raw, "task_id", integer=True, required=True),
-        task_type=missing_to_na(f["task_type"]),
+        task_type=types,
         incumbents_responding=_number(raw, "incumbents_responding", integer=True),
     )
     _check_repeats(frame, raw, ["onetsoc_code", "task_id"], "occupation and task")
@@ -622,7 +770,9 @@ def read_task_ratings(path) -> pd.DataFrame:
             "domain_source": _SOURCE,
         },
     )
+    raw = _months(raw)
     f = raw.frame
+    _check_choice(raw, "scale_id", SCALES)
     suppress = missing_to_na(f["recommend_suppress"]).str.strip().str.upper()
     bad = suppress.notna() & ~suppress.isin(["Y", "N"])
     if bad.any():
@@ -682,6 +832,7 @@ def read_task_dwas(path) -> pd.DataFrame:
             "domain_source": _SOURCE,
         },
     )
+    raw = _months(raw)
     frame = raw.frame.assign(task_id=_number(raw, "task_id", integer=True, required=True))
     _check_repeats(frame, raw, ["onetsoc_code", "task_id", "dwa_id"], "occupation, task and DWA")
     return _validate(frame, TaskDwas, raw)
@@ -776,6 +927,7 @@ def read_job_zones(path) -> pd.DataFrame:
         path,
         {"onetsoc_code": _CODE, "job_zone": "Job Zone", "date": _DATE, "domain_source": _SOURCE},
     )
+    raw = _months(raw)
     frame = raw.frame.assign(job_zone=_number(raw, "job_zone", integer=True, required=True))
     _check_repeats(frame, raw, ["onetsoc_code"], "occupation")
     return _validate(frame, JobZones, raw)
@@ -819,6 +971,8 @@ def read_emerging_tasks(path) -> pd.DataFrame:
             "domain_source": _SOURCE,
         },
     )
+    raw = _months(raw)
+    _check_choice(raw, "category", EMERGING_CATEGORIES)
     frame = raw.frame.assign(
         original_task_id=_number(raw, "original_task_id", integer=True),
         original_task=missing_to_na(raw.frame["original_task"]),
