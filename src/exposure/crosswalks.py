@@ -213,7 +213,7 @@ def read_onet_to_soc(path) -> pd.DataFrame:
     f = _strip(raw.frame)
     check_filled(raw, {"onetsoc_title": f["onetsoc_title"], "soc_title": f["soc_title"]}, "give every row its title")
     _check_repeats(f, raw, ["onetsoc_code"], "O*NET-SOC code")
-    frame = validate(f, OnetToSoc, path=raw.path, row_offset=raw.first_row)
+    frame = validate(f, OnetToSoc, path=raw.path, row_offset=raw.first_row, names=raw.sources)
     _check_own_soc(frame, raw)
     return frame
 
@@ -324,7 +324,7 @@ def read_soc_structure(path) -> pd.DataFrame:
     )
     _check_repeats(frame, raw, ["soc_code"], "code", label="code",
                    column=lambda pos: raw.sources.get(level_of[pos], level_of[pos]))
-    frame = validate(frame, SocStructure, path=raw.path, row_offset=raw.first_row)
+    frame = validate(frame, SocStructure, path=raw.path, row_offset=raw.first_row, names=raw.sources)
     _check_parents(frame, parents, raw)
     return frame
 
@@ -422,7 +422,7 @@ def read_soc_2010_to_2018(path) -> pd.DataFrame:
             "soc_title": f["soc_title"],
         }
     )
-    return validate(frame, Soc2010To2018, path=raw.path, row_offset=raw.first_row)
+    return validate(frame, Soc2010To2018, path=raw.path, row_offset=raw.first_row, names=raw.sources)
 
 
 def _hyphenate_soc(code: pd.Series) -> pd.Series:
@@ -465,7 +465,7 @@ def read_soc10_isco08(path) -> pd.DataFrame:
                               path=raw.path, row=raw.row(pos), column=raw.sources.get("isco08_code", "isco08"))
     frame = pd.DataFrame({"soc_2010_code": _hyphenate_soc(f["soc_2010_code"]), "isco08_code": isco})
     _check_repeats(frame, raw, ["soc_2010_code", "isco08_code"], "pair of codes")
-    return validate(frame, Soc10Isco08, path=raw.path, row_offset=raw.first_row)
+    return validate(frame, Soc10Isco08, path=raw.path, row_offset=raw.first_row, names=raw.sources)
 
 
 #: The ISCO-08 unit groups that lose a leading zero in a CSV (the armed forces), as they are read.
@@ -511,7 +511,7 @@ def read_isco_groups(path) -> pd.DataFrame:
     check_filled(raw, {"isco_title": frame["isco_title"]}, "give every row its title")
     _check_isco_groups(code, raw)
     _check_repeats(frame, raw, ["isco08_code"], "ISCO-08 code")
-    return validate(frame, IscoGroups, path=raw.path, row_offset=raw.first_row)
+    return validate(frame, IscoGroups, path=raw.path, row_offset=raw.first_row, names=raw.sources)
 
 
 def _check_isco_groups(codes: pd.Series, raw) -> None:
@@ -578,7 +578,7 @@ def read_naics_titles(path) -> pd.DataFrame:
     _check_repeats(f, raw, ["naics"], "NAICS code")
     level = f["naics"].map(lambda c: 2 if re.fullmatch(r"[0-9]{2}-[0-9]{2}", c) else len(c))
     frame = pd.DataFrame({"naics": f["naics"], "naics_title": f["naics_title"], "level": level})
-    return validate(frame, NaicsTitles, path=raw.path, row_offset=raw.first_row)
+    return validate(frame, NaicsTitles, path=raw.path, row_offset=raw.first_row, names=raw.sources)
 
 
 def _load(key: str, reader, mirror, data_dir) -> pd.DataFrame:
@@ -809,7 +809,7 @@ def read_census_crosswalk(path) -> pd.DataFrame:
         "job_zone": _job_zones(raw),
         "data_level": level.eq("Y"),
     })
-    return validate(frame, OnetToCensus, path=raw.path, row_offset=raw.first_row)
+    return validate(frame, OnetToCensus, path=raw.path, row_offset=raw.first_row, names=raw.sources)
 
 
 def _check_census_codes(codes: pd.Series, raw) -> None:

@@ -221,7 +221,7 @@ def read_oews(path) -> pd.DataFrame:
         frame[name] = flags[name]
     frame["any_top_coded"] = top_any
     _check_repeats(frame, raw)
-    return validate(frame, Employment, path=raw.path, row_offset=raw.first_row)
+    return validate(frame, Employment, path=raw.path, row_offset=raw.first_row, names=raw.sources)
 
 
 def _check_naics(codes: pd.Series, raw: RawTable) -> None:

@@ -102,7 +102,7 @@ _SOURCE = ("Domain Source",)
 
 def _validate(frame: pd.DataFrame, model, raw: RawTable) -> pd.DataFrame:
     """Validate ``frame`` against ``model``; failures name ``raw``'s file line."""
-    return validate(frame, model, path=raw.path, row_offset=raw.first_row)
+    return validate(frame, model, path=raw.path, row_offset=raw.first_row, names=raw.sources)
 
 
 def _check_choice(raw: RawTable, column: str, choices, *, missing=()) -> None:

@@ -15,7 +15,7 @@ from exposure.cli import main
 BAD = [
     ("truncated.txt", "row 4, column 'Task Type': too few fields"),
     ("renamed_column.txt", "missing column(s) 'Task ID'"),
-    ("malformed_code.txt", "row 3, column 'onetsoc_code'"),
+    ("malformed_code.txt", "row 3, column 'O*NET-SOC Code'"),  # as the file names it
     ("duplicate_key.txt", "multiple_fields_uniqueness"),
     ("non_utf8.txt", "row 4, column 'Task': byte 0xe9 is not valid UTF-8"),
     ("error_page.txt", "HTML"),

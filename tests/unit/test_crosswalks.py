@@ -49,7 +49,7 @@ def test_onet_to_soc_malformed_code_names_sheet_row(tmp_path):
     with pytest.raises(SchemaError) as err:
         cw.read_onet_to_soc(_xlsx(tmp_path / "c.xlsx", rows))
     # 3 preamble rows + header on row 4: the third data row is sheet row 6
-    assert err.value.row == 6 and err.value.column == "soc_code"
+    assert err.value.row == 6 and err.value.column == "2018 SOC Code"
 
 
 def test_onet_to_soc_duplicate_onet_code(tmp_path):
@@ -145,7 +145,7 @@ def test_soc10_isco08_malformed(tmp_path, fixtures):
     path.write_text(text.replace("151132", "15113"))
     with pytest.raises(SchemaError) as err:
         cw.read_soc10_isco08(path)
-    assert err.value.row == 4 and err.value.column == "soc_2010_code"
+    assert err.value.row == 4 and err.value.column == "soc10"
 
 
 def test_isco_groups_multiline_records(fixtures):

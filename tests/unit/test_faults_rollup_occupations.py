@@ -134,11 +134,11 @@ def test_fault12_validate_and_rollup_refuse_an_infinite_oews_number(fixtures, tm
     path = _oews_with(fixtures, tmp_path, column, "inf")
     assert main(["validate", "--file", "oews", str(path)]) == 2
     err = _err(capsys)
-    assert f"{path}, row 4, column '{column.lower()}'" in err and "finite" in err
+    assert f"{path}, row 4, column '{column}'" in err and "finite" in err  # as the file names it
     assert main(_args(fixtures, fixtures / "rollup" / "task_scores_tiny.csv", tmp_path / "out",
                       "--employment", str(path))) == 2
     err = _err(capsys)
-    assert f"{path}, row 4, column '{column.lower()}'" in err and "finite" in err
+    assert f"{path}, row 4, column '{column}'" in err and "finite" in err
     frame = oews.read_oews(fixtures / "rollup" / "oews_tiny.csv")
     frame.loc[2, column.lower()] = np.inf
     with pytest.raises(SchemaError, match="finite"):

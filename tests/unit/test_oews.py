@@ -121,7 +121,7 @@ def test_malformed_occ_code(tmp_path, oews_dir):
     path = _mutate(tmp_path, oews_dir, "27-2011,Actors", "272011,Actors")
     with pytest.raises(SchemaError) as err:
         oews.read_oews(path)
-    assert err.value.row == 7 and err.value.column == "occ_code"
+    assert err.value.row == 7 and err.value.column == "OCC_CODE"
 
 
 def test_duplicate_key(tmp_path, oews_dir):

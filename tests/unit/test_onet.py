@@ -99,30 +99,30 @@ def test_task_ratings_im_out_of_range(tmp_path, onet_dir):
     path = _ratings_with(tmp_path, onet_dir, "IM\tn/a\t4.50", "IM\tn/a\t6.50")
     # one failure, naming the value's column (a row-wise check was reported once per column
     # of the row, the first named 'onetsoc_code')
-    with pytest.raises(SchemaError, match=r"\(1 failure\(s\)\): row \d+, column 'data_value', check im_range: 6.5$") as info:
+    with pytest.raises(SchemaError, match=r"\(1 failure\(s\)\): row \d+, column 'Data Value', check im_range: 6.5$") as info:
         onet.read_task_ratings(path)
-    assert info.value.column == "data_value"
+    assert info.value.column == "Data Value"
 
 
 def test_task_ratings_category_by_scale_names_the_category(tmp_path, onet_dir):
     path = _ratings_with(tmp_path, onet_dir, "IM\tn/a\t4.50", "IM\t3\t4.50")
-    with pytest.raises(SchemaError, match=r"column 'category', check category_by_scale") as info:
+    with pytest.raises(SchemaError, match=r"column 'Category', check category_by_scale") as info:
         onet.read_task_ratings(path)
-    assert info.value.column == "category"
+    assert info.value.column == "Category"
 
 
 def test_task_ratings_rt_over_100(tmp_path, onet_dir):
     path = _ratings_with(tmp_path, onet_dir, "RT\tn/a\t95.00", "RT\tn/a\t195.00")
     with pytest.raises(SchemaError) as err:
         onet.read_task_ratings(path)
-    assert err.value.row == 3 and err.value.column == "data_value"
+    assert err.value.row == 3 and err.value.column == "Data Value"
 
 
 def test_task_ratings_ft_category_out_of_range(tmp_path, onet_dir):
     path = _ratings_with(tmp_path, onet_dir, "FT\t7\t", "FT\t8\t")
     with pytest.raises(SchemaError) as err:
         onet.read_task_ratings(path)
-    assert err.value.column == "category" and err.value.row == 10
+    assert err.value.column == "Category" and err.value.row == 10
 
 
 def test_task_ratings_bad_suppress_flag(tmp_path, onet_dir):
@@ -176,7 +176,7 @@ def test_malformed_code(bad):
     with pytest.raises(SchemaError) as err:
         onet.read_tasks(bad / "malformed_code.txt")
     e = err.value
-    assert e.row == 3 and e.column == "onetsoc_code" and "11-101.00" in str(e)
+    assert e.row == 3 and e.column == "O*NET-SOC Code" and "11-101.00" in str(e)
     assert e.path.endswith("malformed_code.txt")
 
 
@@ -263,7 +263,7 @@ def test_xlsx_malformed_code_names_sheet_row(xlsx_release):
     wb.save(xlsx_release / "Task Statements.xlsx")
     with pytest.raises(SchemaError) as err:
         onet.read_tasks(xlsx_release / "Task Statements.xlsx")
-    assert err.value.row == 4 and err.value.column == "onetsoc_code"
+    assert err.value.row == 4 and err.value.column == "O*NET-SOC Code"
 
 
 def test_xlsx_missing_column(xlsx_release):

@@ -9,6 +9,7 @@ row and the column, so a user sees *where* the input is wrong, not a pandera tra
 import datetime as dt
 import numbers
 import re
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
@@ -29,6 +30,7 @@ def validate(
     path=None,
     row_offset: int | None = None,
     max_cases: int = 5,
+    names: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
     """Validate ``frame`` against ``model`` and return the coerced frame.
 
@@ -52,6 +54,11 @@ def validate(
         number). When omitted the error reports 0-based frame positions as ``row``.
     max_cases : int, default 5
         How many failure cases to list in the message.
+    names : mapping of str to str, optional
+        The file's name of each column of ``frame`` (a reader's
+        :attr:`exposure._tables.RawTable.sources`): the error names the column as the
+        file writes it (``'O*NET-SOC Code'``), not as the library calls it
+        (``'onetsoc_code'``, in no file).
 
     Returns
     -------
@@ -80,6 +87,11 @@ def validate(
     ...
     exposure.errors.SchemaError: shares.csv, row 3, column 'share': ...
     """
+    if names:
+        try:
+            return validate(frame, model, path=path, row_offset=row_offset, max_cases=max_cases)
+        except SchemaError as exc:
+            raise _named_as_in_file(exc, names) from None
     where = path or model.__name__
     check_columns(frame, model, path=where)
     frame = frame.reset_index(drop=True)
@@ -94,6 +106,24 @@ def validate(
         raise _to_error(exc, model, path, row_offset, max_cases) from None
     except pa.errors.SchemaError as exc:  # non-lazy paths (e.g. dtype coercion of index)
         raise SchemaError(str(exc).splitlines()[0], path=path or model.__name__) from None
+
+
+def _named_as_in_file(exc: SchemaError, names: Mapping[str, str]) -> SchemaError:
+    """``exc`` naming each column as the file writes it (``names``: library name -> file name).
+
+    Examples
+    --------
+    >>> exc = SchemaError("row 2, column 'onetsoc_code', check str_matches(...): 'x'", path="t.txt", row=2,
+    ...                   column="onetsoc_code")
+    >>> str(_named_as_in_file(exc, {"onetsoc_code": "O*NET-SOC Code"}))
+    "t.txt, row 2, column 'O*NET-SOC Code': row 2, column 'O*NET-SOC Code', check str_matches(...): 'x'"
+    """
+    reason = exc.reason
+    for ours, theirs in names.items():
+        if ours != theirs:
+            reason = reason.replace(f"column {ours!r}", f"column {theirs!r}")
+    column = names.get(exc.column, exc.column) if isinstance(exc.column, str) else exc.column
+    return SchemaError(reason, path=exc.path, row=exc.row, column=column, line=exc.line)
 
 
 def check_flags(frame: pd.DataFrame, model, *, path, row_offset: int | None = None) -> None:
