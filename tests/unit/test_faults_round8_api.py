@@ -515,7 +515,7 @@ def test_dask_frame_argument_that_is_not_a_dask_frame_is_refused(call, arg, valu
     (dict(method=None), r"^method must be one of learned, rubric, reference, transformer, reference-human, "
                         r"reference-gpt4 \(str\), got NoneType None$"),
     (dict(method=pd.Series(["rubric"])), r"^method must be one of .* \(str\), got Series$"),
-    (dict(method="oracle"), r"^unknown scoring method 'oracle'; choose one of learned, rubric, reference, transformer$"),
+    (dict(method="oracle"), r"^unknown scoring method 'oracle'; choose one of learned, rubric, reference, transformer \(or reference-human, reference-gpt4\)$"),
     (dict(method="rubric", reference_source=["human"]), r"^reference_source must be one of human, gpt4 \(str\), "
                                                         r"got list \['human'\]$"),
     (dict(text_column=["task"]), r"^text_column must be a column name \(str\), got list \['task'\]$"),

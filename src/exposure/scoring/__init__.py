@@ -127,7 +127,8 @@ def _normalise_method(method: str, reference_source: str | None) -> tuple[str, s
                                 "name different labels; give one of them")
         return "reference", named
     if method not in METHODS:
-        raise ExposureError(f"unknown scoring method {method!r}; choose one of {', '.join(METHODS)}")
+        raise ExposureError(f"unknown scoring method {method!r}; choose one of {', '.join(METHODS)} "
+                            "(or reference-human, reference-gpt4)")
     return method, "human" if reference_source is None else reference_source
 
 
@@ -260,7 +261,7 @@ def score_tasks(
     >>> score_tasks(tasks, method="oracle")
     Traceback (most recent call last):
     ...
-    exposure.errors.ExposureError: unknown scoring method 'oracle'; choose one of learned, rubric, reference, transformer
+    exposure.errors.ExposureError: unknown scoring method 'oracle'; choose one of learned, rubric, reference, transformer (or reference-human, reference-gpt4)
     >>> score_tasks(tasks, onet=tasks)
     Traceback (most recent call last):
     ...
