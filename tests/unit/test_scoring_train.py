@@ -10,7 +10,7 @@ import pytest
 
 pytest.importorskip("sklearn")
 
-from exposure.errors import ExposureError, OutputError  # noqa: E402
+from exposure.errors import DataFormatError, ExposureError, OutputError  # noqa: E402
 from exposure.reports.agreement import evaluate_free_text  # noqa: E402
 from exposure.scoring._evaluate import agreement  # noqa: E402
 from exposure.scoring._train import (  # noqa: E402
@@ -360,3 +360,14 @@ def test_modern_rows_file_that_is_not_text_is_refused(tmp_path):
     path.write_bytes(b"task,label\n\xff\xfe,E1\n")
     with pytest.raises(DataFormatError, match=r"m\.csv: not a CSV file of tasks and labels"):
         modern_training_rows(path)
+
+
+def test_train_and_save_names_the_label_file_when_the_folds_cannot_be_dealt(tmp_path):
+    """The refusal of too many folds named no file (it came from the fold dealer)."""
+    labels = synthetic_labels(n_occ=8, n_tasks=10)
+    path = labels_file(labels, tmp_path / "labels.tsv")
+    with pytest.raises(DataFormatError) as caught:
+        train_and_save(path, None, tmp_path / "models" / "m.npz", n_folds=9)
+    assert str(caught.value) == (f"{path}, column 'O*NET-SOC Code': cannot deal 8 occupation groups into 9 folds: "
+                                 "the folds must number from 2 to 8: the labels hold too few occupations for "
+                                 "--folds 9")

@@ -787,7 +787,12 @@ def train_and_save(labels_path, onet=None, out=None, *, seed: int = 0, n_folds: 
     rows = training_frame(labels, onet)
     # the folds are dealt before the vectors: a distillation takes minutes, and a fold
     # count the labels cannot fill would otherwise be refused only after it
-    check_fold_classes(rows, grouped_folds(rows["soc6"], n_folds, seed), seed=seed, path=labels_path)
+    try:
+        folds = grouped_folds(rows["soc6"], n_folds, seed)
+    except ExposureError as exc:  # "cannot deal 3 occupation groups into 5 folds", naming no file
+        raise DataFormatError(f"{exc}: the labels hold too few occupations for --folds {n_folds}",
+                              path=labels_path, column="O*NET-SOC Code") from None
+    check_fold_classes(rows, folds, seed=seed, path=labels_path)
     vectors = _training_vectors(out, onet, distill, model_dir)
     model, cv = train_learned(labels, onet, seed=seed, n_folds=n_folds, labels_sha256=sha, vectors=vectors)
     summary = {}
