@@ -93,3 +93,14 @@ def test_labelers_name_the_columns_of_both_readers(fixtures, labeler):
     ours = ours.set_index("onetsoc_code").loc[occ.index]
     for m in ("alpha", "beta", "gamma"):
         np.testing.assert_allclose(ours[m].to_numpy(), occ[f"{labeler}_{m}"].to_numpy(), rtol=0, atol=1e-12)
+
+
+def test_read_task_labels_names_a_task_given_twice(tmp_path, fixtures):
+    """A repeated task said only "check multiple_fields_uniqueness: '(the row)'", naming no column."""
+    lines = (fixtures / "scoring" / "labels_tiny.tsv").read_text().splitlines()
+    bad = tmp_path / "labels.tsv"
+    bad.write_text("\n".join([*lines, lines[1]]) + "\n")
+    with pytest.raises(DataFormatError) as info:
+        read_task_labels(bad)
+    assert info.value.row == len(lines) + 1 and info.value.column == "Task ID"
+    assert f"is given twice (rows 2 and {len(lines) + 1}): keep one row per task" in str(info.value)

@@ -41,7 +41,7 @@ import pandas as pd
 
 from exposure._args import check_names, check_path
 from exposure._measures import LABELS
-from exposure._tables import read_text_table, task_id_numbers
+from exposure._tables import first_repeat_of, read_text_table, task_id_numbers
 from exposure.errors import DataFormatError
 from exposure.fetch import fetch
 from exposure.measures import _common
@@ -183,6 +183,13 @@ def read_task_labels(path) -> pd.DataFrame:
         raise DataFormatError(f"expected True or False, got {flag.iloc[row]!r}",
                               path=path, row=row + 2, column="gpt_3_relevant")
     frame["gpt_3_relevant"] = flag.map({"True": True, "False": False}, na_action="ignore").astype("boolean")
+    # a task given twice was pandera's "check multiple_fields_uniqueness: '(the row)'", naming no column
+    repeat = first_repeat_of(frame, ["onetsoc_code", "task_id"])
+    if repeat is not None:
+        again, first = repeat
+        raise DataFormatError(f"task {int(frame['task_id'].iloc[again])} of {frame['onetsoc_code'].iloc[again]} is "
+                              f"given twice (rows {first + 2} and {again + 2}): keep one row per task",
+                              path=path, row=again + 2, column="Task ID")
     return validate(frame, EloundouTaskLabels, path=path, row_offset=2)
 
 
