@@ -196,3 +196,13 @@ def test_modern_report_gives_precision_and_recall_of_each_category():
     assert out.loc["category routine_coding", "precision"] == 0.0
     assert np.isnan(out.loc["category routine_coding", "recall"])
     assert out.loc["exposed vs not", ["n_labelled", "precision"]].isna().all()
+
+
+@pytest.mark.parametrize("cell", [None, "", " "])
+def test_modern_tasks_missing_flag_is_named_missing(cell):
+    """A missing ``exposed`` cell said "must be true or false, got nan"."""
+    modern = pd.DataFrame({"task": ["Draft replies to routine emails.", "Weld pipes."], "label": ["E1", "E0"],
+                           "exposed": [cell, "false"]})
+    with pytest.raises(DataFormatError, match=r"^m\.csv, row 2, column 'exposed': must be true or false, it is "
+                                              r"missing$"):
+        check_modern_tasks(modern, path="m.csv", row_offset=2)

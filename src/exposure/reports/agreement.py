@@ -523,7 +523,8 @@ def _yes_no(frame: pd.DataFrame, column: str, path, row_offset: int) -> np.ndarr
         pos = int(np.flatnonzero(~ok)[0])
         value = frame[column].iloc[pos]
         value = value.item() if isinstance(value, np.generic) else value  # 2, not np.int64(2)
-        raise DataFormatError(f"must be true or false, got {value!r}", path=path, row=pos + row_offset,
+        got = "it is missing" if pd.isna(value) or not str(value).strip() else f"got {value!r}"  # was "got nan"
+        raise DataFormatError(f"must be true or false, {got}", path=path, row=pos + row_offset,
                               column=column)
     return text.isin(_YES).to_numpy(dtype=bool)
 
