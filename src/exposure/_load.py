@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from exposure._tables import check_delimited_file, first_repeat, read_parquet_file
+from exposure._tables import check_delimited_file, first_repeat, read_parquet_file, read_utf8
 from exposure.errors import DataFormatError, ExposureError, InputError
 from exposure.fetch import DataStore, check_store, default_home
 from exposure.schemas import validate as validate_frame
@@ -91,13 +91,7 @@ def _read_manifest(path: Path) -> dict:
     ...
     exposure.errors.DataFormatError: .../manifest.json: 'releases' must be a JSON object like {"onet": "29.1", "oews": "2025"}, got 5
     """
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataFormatError(f"byte 0x{exc.object[exc.start]:02x} is not valid UTF-8 (byte "
-                              f"offset {exc.start})", path=path) from None
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc), path=path, errno=exc.errno) from None
+    text = read_utf8(path)
     if not text.strip():
         raise DataFormatError("file is empty (expected a JSON object)", path=path)
     try:

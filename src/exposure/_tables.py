@@ -90,6 +90,7 @@ __all__ = [
     "check_no_nul",
     "GROUPED",
     "xlsx_sheet_parts",
+    "read_utf8",
 ]
 
 log = logging.getLogger(__name__)
@@ -281,6 +282,39 @@ def check_no_nul(path, name=None) -> None:
                 lines += block.count(b"\n")
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), path=name, errno=exc.errno) from None
+
+
+def read_utf8(path: Path, *, bom: bool = True, what: str = "") -> str:
+    """The text of ``path`` as UTF-8 (a byte-order mark dropped when ``bom``), with named errors.
+
+    For the library's own small text files (a ``manifest.json``, a model registry);
+    tables go through :func:`read_text_table`, whose errors also name the line and column.
+    ``what`` ends the message of a byte that is not UTF-8 (``": a model registry is text"``).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A byte that is not UTF-8, named with its offset.
+    exposure.errors.InputError
+        The file cannot be read (missing, a directory, no permission).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "m.json"
+    >>> _ = p.write_bytes(b'{"a": "\\xe9"}')
+    >>> read_utf8(p)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: .../m.json: byte 0xe9 is not valid UTF-8 (byte offset 7)
+    """
+    try:
+        return path.read_bytes().decode("utf-8-sig" if bom else "utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataFormatError(f"byte 0x{exc.object[exc.start]:02x} is not valid UTF-8 (byte offset "
+                              f"{exc.start}){what}", path=path) from None
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), path=path, errno=exc.errno) from None
 
 
 def _decode(data: bytes, path: Path, sep: str) -> str:

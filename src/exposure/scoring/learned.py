@@ -39,7 +39,8 @@ from scipy import sparse
 from exposure._args import check_column, check_path
 from exposure._io import atomic_path, load_pinned, write_arrays
 from exposure._measures import LABELS
-from exposure.errors import DataFormatError, ExposureError, InputError
+from exposure._tables import read_utf8
+from exposure.errors import DataFormatError, ExposureError
 from exposure.scoring._embed import StaticVectors, load_vectors
 from exposure.scoring._features import (
     CharTfidf,
@@ -461,13 +462,7 @@ def read_registry(path=None) -> dict[str, str]:
         text = _models_dir().joinpath("registry.txt").read_text()
     else:
         path = check_path(path, "registry", "a model registry file")
-        try:
-            text = path.read_bytes().decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise DataFormatError(f"byte 0x{exc.object[exc.start]:02x} is not valid UTF-8 (byte "
-                                  f"offset {exc.start}): a model registry is text", path=path) from None
-        except OSError as exc:
-            raise InputError(exc.strerror or str(exc), path=path, errno=exc.errno) from None
+        text = read_utf8(path, bom=False, what=": a model registry is text")
     out = {}
     for lineno, line in enumerate(text.splitlines(), start=1):
         line = line.split("#", 1)[0].strip()
