@@ -11,7 +11,7 @@ import pytest
 pytest.importorskip("sklearn")
 
 from exposure.errors import DataFormatError, ExposureError, OutputError  # noqa: E402
-from exposure.reports.agreement import evaluate_free_text  # noqa: E402
+from exposure.reports.agreement import PROTOCOL_NAMES, WORDS_ONLY_NAME, evaluate_free_text  # noqa: E402
 from exposure.scoring._evaluate import agreement  # noqa: E402
 from exposure.scoring._train import (  # noqa: E402
     TrainConfig,
@@ -251,10 +251,12 @@ def test_free_text_report_grounds_held_out_folds_in_training_occupations_only():
         paraphrase=[t.lower().replace(".", " for the team.") for t in labels["task"].iloc[::5]])
     report = evaluate_free_text(labels, onet, paraphrases=para, n_folds=2)
     table = report.agreement.set_index("scorer")
-    assert len(table) == 6 and (table["n_tasks"] == 80).all()
-    assert table.loc["learned, free text alone (words and word vectors)", "kappa"] > 0.3
+    assert len(table) == 7 and (table["n_tasks"] == 80).all()
+    assert table.loc[PROTOCOL_NAMES["free"], "kappa"] > 0.3
+    assert table.loc[WORDS_ONLY_NAME, "kappa"] > 0.3  # the text alone before the blend, for comparison
     assert report.paraphrases["fold"].tolist() == ["0", "1", "all"]
     assert report.paraphrases["n_tasks"].iloc[-1] == len(para)
+    assert {"kappa_paraphrase_unlisted", "kappa_paraphrase_words"} <= set(report.paraphrases.columns)
     # any subset of sets: the protocols follow the sets
     rows = training_frame(labels, onet)
     cv = cross_validate(rows, TrainConfig(sets={"onet": ["word", "activity"], "free": ["word", "grounded"]},
@@ -371,3 +373,32 @@ def test_train_and_save_names_the_label_file_when_the_folds_cannot_be_dealt(tmp_
     assert str(caught.value) == (f"{path}, column 'O*NET-SOC Code': cannot deal 8 occupation groups into 9 folds: "
                                  "the folds must number from 2 to 8: the labels hold too few occupations for "
                                  "--folds 9")
+
+
+def test_cross_validation_blends_the_text_alone_as_the_scorer_does():
+    # trial G: held-out originals meet the fold's index only; an extra text (a rewording)
+    # meets the whole index too, where it may find the task it rewords
+    labels = synthetic_labels(n_occ=8, n_tasks=10)
+    onet = synthetic_onet(labels)
+    rows = training_frame(labels, onet)
+    config = TrainConfig(sets={"onet": ["word", "activity"], "free": ["word"]}, C={"onet": 2.0, "free": 1.0},
+                         word_min_df=1, modern=False)
+    verbatim = [t if i % 4 == 0 else None for i, t in enumerate(rows["task"])]
+    cv = cross_validate(rows, config, n_folds=2, index=build_index(onet), index_rows=index_frame(onet),
+                        extra={"p": verbatim})
+    words, blended = cv["words_proba"]["free"], cv["proba"]["free"]
+    np.testing.assert_allclose(blended.sum(axis=1), 1.0)
+    assert not np.allclose(words, blended)
+    have = ~np.isnan(cv["extra"]["p"]).any(axis=1)
+    assert have.sum() == 20
+    # a verbatim copy scored before the blend is its original scored before the blend
+    np.testing.assert_allclose(cv["extra_words"]["p"][have], words[have])
+    # in the whole index it finds itself (similarity 1: its fold's onet-set probabilities);
+    # in the fold's index, only tasks of other occupations
+    assert not np.allclose(cv["extra"]["p"][have], cv["extra_unlisted"]["p"][have])
+    np.testing.assert_allclose(cv["extra_unlisted"]["p"][have], blended[have])
+    # without the onet set there is no payload to blend with
+    plain = cross_validate(rows, TrainConfig(sets={"free": ["word"]}, C={"free": 1.0}, word_min_df=1,
+                                             modern=False),
+                           n_folds=2, index=build_index(onet), index_rows=index_frame(onet))
+    assert plain["words_proba"] == {}

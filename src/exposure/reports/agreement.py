@@ -262,8 +262,11 @@ PROTOCOL_NAMES = {
     "text": "learned, free text + title + O*NET-SOC code (grounded in retrieved tasks)",
     "title": ("learned, text set given the occupation title without a code (for comparison: "
               "such rows are scored as text alone)"),
-    "free": "learned, free text alone (words and word vectors)",
+    "free": "learned, free text alone (words and word vectors, blended with its closest O*NET tasks)",
 }
+
+#: Name of the text-alone row before the blend with the closest O*NET tasks (trial G).
+WORDS_ONLY_NAME = "learned, free text alone before the blend (words and word vectors only)"
 
 
 def baseline_cv(rows: pd.DataFrame, folds, C: float = 1.0) -> np.ndarray:
@@ -429,6 +432,11 @@ class FreeTextReport:
     paraphrases : pandas.DataFrame or None
         Per fold (and ``all``): kappa of the text-alone protocol on the original
         statements and on their paraphrases, same rows, and the share of equal labels.
+        ``kappa_paraphrase`` retrieves a paraphrase in the whole index (it may find the task
+        it rewords; the fold's model never saw that task's label),
+        ``kappa_paraphrase_unlisted`` in the fold's index (as a rewording of a task O*NET
+        does not list) and ``kappa_paraphrase_words`` is before the blend with the closest
+        O*NET tasks (words and word vectors only).
     modern : pandas.DataFrame or None
         Modern tasks scored by the shipped model: share right on exposed-vs-not (by the
         label, and by ``gamma >= 0.5``: :func:`exposed_figures`), on the label, and
@@ -660,6 +668,10 @@ def evaluate_free_text(labels: pd.DataFrame, onet, *, paraphrases: pd.DataFrame 
             table.append({"scorer": PROTOCOL_NAMES[which], "protocol": proto,
                           **agreement(cv["proba"][which], y, codes, w),
                           **exposed_figures(cv["proba"][which], y)})
+    if "free" in cv["words_proba"]:
+        words = cv["words_proba"]["free"]
+        table.append({"scorer": WORDS_ONLY_NAME, "protocol": proto, **agreement(words, y, codes, w),
+                      **exposed_figures(words, y)})
     base = baseline_cv(rows, cv["folds"])
     table.append({"scorer": "baseline: scikit-learn TF-IDF (1-2 grams) + logistic regression, text alone",
                   "protocol": proto, **agreement(base, y, codes, w), **exposed_figures(base, y)})
@@ -682,6 +694,11 @@ def evaluate_free_text(labels: pd.DataFrame, onet, *, paraphrases: pd.DataFrame 
                 "fold": str(k), "n_tasks": int(m.sum()),
                 "kappa_original": cohen_kappa(y[m], base[m].argmax(axis=1)),
                 "kappa_paraphrase": cohen_kappa(y[m], p[m].argmax(axis=1)),
+                **({"kappa_paraphrase_unlisted": cohen_kappa(
+                        y[m], cv["extra_unlisted"]["paraphrase"][m].argmax(axis=1)),
+                    "kappa_paraphrase_words": cohen_kappa(
+                        y[m], cv["extra_words"]["paraphrase"][m].argmax(axis=1))}
+                   if "paraphrase" in cv["extra_words"] else {}),
                 "same_label": float((base[m].argmax(axis=1) == p[m].argmax(axis=1)).mean()),
                 "accuracy_original": float((base[m].argmax(axis=1) == y[m]).mean()),
                 "accuracy_paraphrase": float((p[m].argmax(axis=1) == y[m]).mean()),

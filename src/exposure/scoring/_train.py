@@ -34,6 +34,7 @@ from exposure.scoring.learned import (
     BLOCKS,
     LearnedModel,
     frame_codes,
+    ground_in_neighbours,
     occupation_groups,
     read_registry,
     save_model,
@@ -573,6 +574,16 @@ def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_f
         k, the temperature fitted on the out-of-fold logits of the other folds),
         ``raw_proba`` (uncalibrated), ``temperature`` (protocol -> temperature fitted on all
         out-of-fold logits) and ``extra`` (name -> calibrated n x 3, NaN where absent).
+        With an ``index`` and the ``onet`` and ``free`` sets, the text-alone probabilities
+        are blended with those of their retrieved neighbours as the shipped scorer blends
+        them (:func:`~exposure.scoring.learned.ground_in_neighbours`), the neighbours'
+        payload being the fold's ``onet``-set probabilities: ``proba["free"]`` and
+        ``raw_proba["free"]`` are blended, ``words_proba["free"]`` holds the calibrated
+        probabilities before the blend. The held-out originals are retrieved in the fold's
+        index (training folds' occupations only); each ``extra`` text in the whole index
+        (``extra``: a rewording may find the O*NET task it rewords, whose label the fold's
+        model never saw) and, for comparison, in the fold's index (``extra_unlisted``: a
+        task O*NET does not list); ``extra_words`` holds them before the blend.
     """
     config = config or TrainConfig()
     folds = grouped_folds(rows["soc6"], n_folds, seed)
@@ -583,6 +594,13 @@ def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_f
     logits = {p: np.zeros((n, 3)) for p in protocols}
     extra = extra or {}
     extra_logits = {name: np.full((n, 3), np.nan) for name in extra}
+    ground = index is not None and "free" in protocols and "onet" in config.sets
+    # neighbours' mean payload and best similarity: the held-out rows (fold index), the
+    # extra texts in the whole index and in the fold index
+    near = {"free": (np.zeros((n, 3)), np.zeros(n))}
+    for name in extra:
+        near[("extra", name)] = (np.zeros((n, 3)), np.zeros(n))
+        near[("unlisted", name)] = (np.zeros((n, 3)), np.zeros(n))
     rng = np.random.default_rng(seed + 1)
     rng_modern = np.random.default_rng(seed + 2)  # its own: the O*NET rows' permutations stay as they were
     for k in range(n_folds):
@@ -603,6 +621,11 @@ def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_f
                           extra=modern, extra_y=modern_y)
         test = rows.iloc[te]
         texts, titles = test["task"].tolist(), test["title"].tolist()
+        whole = seen_only = None
+        if ground:  # what the fold's work-activity set makes of every O*NET task
+            payload = _index_payload(model, index_rows)
+            whole, seen_only = index.with_payload(payload), fold_index.with_payload(payload[seen])
+            _near(near["free"], te, seen_only.retrieve(texts, weights=False, payload=True))
         codes, blank = frame_codes(test), [""] * len(test)
         cache: dict = {}  # one retrieval of the held-out texts for every protocol
         for proto, which in protocols.items():
@@ -625,10 +648,13 @@ def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_f
                 other = [values[i] for i in pos]
                 extra_logits[name][pos] = model.decision_function(
                     "free", other, [""] * len(pos), [""] * len(pos), None, None, {})
+                if ground:
+                    _near(near[("extra", name)], pos, whole.retrieve(other, weights=False, payload=True))
+                    _near(near[("unlisted", name)], pos, seen_only.retrieve(other, weights=False, payload=True))
         logger.info("cross-validation: fold %d/%d done", k + 1, n_folds)
     y = rows["y"].to_numpy()
     out = {"folds": folds, "logits": logits, "proba": {}, "raw_proba": {}, "temperature": {},
-           "extra": {}}
+           "extra": {}, "words_proba": {}, "extra_words": {}, "extra_unlisted": {}}
     temps = {}
     for proto, z in logits.items():
         cal = np.zeros_like(z)
@@ -639,6 +665,10 @@ def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_f
         out["proba"][proto] = cal
         out["raw_proba"][proto] = _softmax(z.copy())
         out["temperature"][proto] = fit_temperature(z, y)
+        if proto == "free" and ground:
+            out["words_proba"][proto] = cal
+            out["proba"][proto] = ground_in_neighbours(cal, *near["free"])
+            out["raw_proba"][proto] = ground_in_neighbours(out["raw_proba"][proto], *near["free"])
     for name, z in extra_logits.items():
         cal = np.full_like(z, np.nan)
         for k in range(n_folds):
@@ -646,7 +676,21 @@ def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_f
             if te.any():
                 cal[te] = _softmax(z[te] / temps["free"][k])
         out["extra"][name] = cal
+        if ground:
+            have = ~np.isnan(cal).any(axis=1)
+            out["extra_words"][name] = cal
+            for key, where in (("extra", ("extra", name)), ("extra_unlisted", ("unlisted", name))):
+                blended = np.full_like(cal, np.nan)
+                q, sim = near[where]
+                blended[have] = ground_in_neighbours(cal[have], q[have], sim[have])
+                out[key][name] = blended
     return out
+
+
+def _near(store: tuple, rows, found) -> None:
+    """Keep the neighbours' mean payload and best similarity of ``rows`` in ``store``."""
+    store[0][rows] = found.payload
+    store[1][rows] = found.similarity
 
 
 def _softmax(z):

@@ -94,6 +94,10 @@ class Neighbours:
         None when retrieved with ``weights=False``.
     n_terms : numpy.ndarray of int
         Terms of each query known to the index vocabulary (0: not a single known word).
+    payload : numpy.ndarray or None
+        Queries x 3: the kept neighbours' payload averaged with their weights (what
+        ``weights @ index.payload`` gives; zeros where no task shares a term), when
+        retrieved with ``payload=True``; else None.
     """
 
     best: np.ndarray
@@ -101,6 +105,7 @@ class Neighbours:
     weights: sparse.csr_matrix | None
     dwa_weights: sparse.csr_matrix | None
     n_terms: np.ndarray
+    payload: np.ndarray | None = None
 
 
 @dataclass
@@ -187,7 +192,8 @@ class TaskIndex:
                          payload, dict(self.metadata))
 
     # ---------------------------------------------------------------- retrieval
-    def retrieve(self, texts, *, exclude=None, vectors=None, weights: bool = True) -> Neighbours:
+    def retrieve(self, texts, *, exclude=None, vectors=None, weights: bool = True,
+                 payload: bool = False) -> Neighbours:
         """Closest index tasks and DWA titles of each text.
 
         Parameters
@@ -202,6 +208,10 @@ class TaskIndex:
             Also find the neighbour weights and the closest DWA titles (what
             :meth:`features` needs); False finds only the closest task and its similarity
             (the evidence of a score), the same ``best`` and ``similarity``, in less time.
+        payload : bool, default False
+            Also average the kept neighbours' payload (``Neighbours.payload``, what the
+            text-alone blend of :func:`exposure.scoring.learned.ground_in_neighbours`
+            needs), without building the weight matrices when ``weights`` is False.
 
         Returns
         -------
@@ -213,6 +223,9 @@ class TaskIndex:
         >>> full, bare = (index.retrieve(["Answer customer emails"], weights=w) for w in (True, False))
         >>> bare.best.tolist() == full.best.tolist(), bare.weights is None
         (True, True)
+        >>> mean = index.retrieve(["Answer customer emails"], weights=False, payload=True).payload
+        >>> bool(np.allclose(mean, full.weights @ index.payload))
+        True
         """
         q = self.vectorizer.transform(list(texts)) if vectors is None else vectors
         n = q.shape[0]
@@ -223,6 +236,7 @@ class TaskIndex:
         best = np.full(n, -1, dtype=np.int64)
         sim = np.zeros(n)
         parts, dparts = [], []
+        mean = np.zeros((n, 3)) if payload else None
         tasks_t, dwas_t = self._transposed()
         for start, end in _row_blocks(q, tasks_t, CHUNK, BLOCK_PAIRS):
             block = q[start:end]
@@ -235,18 +249,22 @@ class TaskIndex:
                 b, top, w = _keep_best(s, RATIO, POWER, normalise=True)
                 parts.append(w)
                 dparts.append(_keep_best(_matmul(block, dwas_t), RATIO, 1.0, normalise=False)[2])
+                if payload:  # as without the weights, so that a row's mean never depends on them
+                    mean[start:start + len(b)] = _kept_mean(s, RATIO, POWER, self.payload)[2]
+            elif payload:
+                b, top, mean[start:start + s.shape[0]] = _kept_mean(s, RATIO, POWER, self.payload)
             else:
                 b, top = _best(s)
             best[start:start + len(b)] = b
             sim[start:start + len(b)] = top
         if not weights:
-            return Neighbours(best, sim, None, None, np.diff(q.indptr))
+            return Neighbours(best, sim, None, None, np.diff(q.indptr), mean)
         if not parts:
             empty = sparse.csr_matrix((0, self.n_tasks))
             return Neighbours(best, sim, empty, sparse.csr_matrix((0, self.dwas.shape[0])),
                               np.zeros(0, dtype=np.int64))
         return Neighbours(best, sim, sparse.vstack(parts, format="csr"), sparse.vstack(dparts, format="csr"),
-                          np.diff(q.indptr))
+                          np.diff(q.indptr), mean)
 
     def _transposed(self) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
         """Task and DWA matrices as (terms x items) CSR, computed once per index."""
@@ -526,6 +544,58 @@ def _keep_best(s: sparse.csr_matrix, ratio: float, power: float, *, normalise: b
             np.cumsum(np.bincount(np.repeat(np.arange(n), lens)[nz], minlength=n), out=indptr[1:])
         w = sparse.csr_matrix((data, indices, indptr), shape=s.shape)
     return best, top, w
+
+
+def _kept_mean(s: sparse.csr_matrix, ratio: float, power: float, values: np.ndarray,
+               floor: float = BEST_FLOOR):
+    """Best column and value of each row, and the mean of ``values`` over its kept entries.
+
+    The entries within ``ratio`` of the row's best, weighted by their value to ``power``
+    (those :func:`_keep_best` keeps and normalises): ``_keep_best(...)[2] @ values`` up to
+    rounding, without building the weight matrix. Empty rows get -1, 0 and zeros. As in
+    :func:`_best`, a row whose best is at least ``floor`` keeps only entries of at least
+    ``ratio * floor``, found with one comparison of the product's values with that number;
+    only the other rows are compared entry by entry with their own best. The result does
+    not depend on ``floor``.
+
+    Examples
+    --------
+    >>> s = sparse.csr_matrix(np.array([[0.5, 0.45, 0.1], [0.0, 0.0, 0.0], [0.2, 0.0, 0.15]]))
+    >>> v = np.array([[1.0, 0.0], [0.0, 1.0], [0.5, 0.5]])
+    >>> b, top, m = _kept_mean(s, 0.7, 1.0, v)
+    >>> b.tolist(), top.tolist(), m.round(3).tolist()
+    ([0, -1, 0], [0.5, 0.0, 0.2], [[0.526, 0.474], [0.0, 0.0], [0.786, 0.214]])
+    >>> bool(np.allclose(m, _keep_best(s, 0.7, 1.0, normalise=True)[2] @ v))
+    True
+    >>> bool(np.allclose(m, _kept_mean(s, 0.7, 1.0, v, floor=0.0)[2]))
+    True
+    """
+    n = s.shape[0]
+    best, top = _best(s, floor)
+    mean = np.zeros((n, values.shape[1]))
+    if not s.nnz:
+        return best, top, mean
+    pos = np.flatnonzero(s.data >= ratio * floor)
+    rows = np.searchsorted(s.indptr, pos, side="right") - 1
+    keep = (top[rows] >= floor) & (s.data[pos] >= ratio * top[rows])
+    pos, rows = pos[keep], rows[keep]
+    low = np.flatnonzero((top < floor) & (np.diff(s.indptr) > 0))
+    if len(low):  # every entry of these rows against their own best
+        sub = s[low]
+        counts = np.diff(sub.indptr)
+        sub_pos = np.flatnonzero(sub.data >= np.repeat(ratio * top[low], counts))
+        sub_rows = np.searchsorted(sub.indptr, sub_pos, side="right") - 1
+        # positions in s: a row's entries keep their order in s[low]
+        pos = np.concatenate([pos, s.indptr[low][sub_rows] + (sub_pos - sub.indptr[sub_rows])])
+        rows = np.concatenate([rows, low[sub_rows]])
+    cols = s.indices[pos]
+    w = s.data[pos] ** power
+    sums = np.bincount(rows, weights=w, minlength=n)
+    for c in range(values.shape[1]):
+        mean[:, c] = np.bincount(rows, weights=w * values[cols, c], minlength=n)
+    has = sums > 0
+    mean[has] /= sums[has, None]
+    return best, top, mean
 
 
 def _activity_bag(lists, index: dict) -> sparse.csr_matrix:
