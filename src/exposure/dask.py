@@ -82,6 +82,7 @@ from exposure.scoring import SCORE_COLUMNS, _check_rows, _normalise_method, scor
 from exposure.scoring import learned as learned_module
 from exposure.scoring._files import (
     BATCH_ROWS,
+    _nested_dtype,
     aliased_column,
     append_scores,
     cached_onet,
@@ -215,7 +216,7 @@ def _score_partition(part: pd.DataFrame, meta: pd.DataFrame | None, job: dict,
     """
     where = _where(part, partition_info)
     if meta is not None:
-        _check_columns(part, job["columns"], where)
+        part = _check_columns(part, job["columns"], where)
     frame = part.drop(columns=[c for c in _HIDDEN if c in part.columns])
     renamed = frame.rename(columns=onet_aliases(frame)).reset_index(drop=True)
     model = _model(job["model"], job["digest"]) if job["method"] in _GROUPED else None
@@ -253,19 +254,24 @@ def _where(part: pd.DataFrame, partition_info: dict | None) -> str | None:
     return None if partition_info is None else f"ddf.partitions[{partition_info['number']}]"
 
 
-def _check_columns(part: pd.DataFrame, columns: list, where: str | None) -> None:
-    """Refuse a partition whose columns (hidden ones aside) are not ``columns``, the frame's.
+def _check_columns(part: pd.DataFrame, columns: list, where: str | None) -> pd.DataFrame:
+    """``part`` with the columns ``columns`` (the frame's) in their order; refuse other columns.
 
     Dask takes a frame's columns from its meta and does not check the partitions (a
     ``from_delayed(..., verify_meta=False)``, files of other columns): a partition without a
     column raised a ``KeyError`` on dtype mappings, one with another column Dask's
-    ``ValueError``, naming no partition.
+    ``ValueError``, naming no partition. A partition of the same columns in another order
+    is put in the frame's order (matched by name, as :func:`read_dataset` matches files;
+    it was refused), unless a name is given twice. Hidden columns are kept, last.
     """
     have = [c for c in part.columns if c not in _HIDDEN]
-    if have != list(columns):
+    if have == list(columns):
+        return part
+    if not _same_names(have, columns):
         raise DataFormatError(f"its columns {have} are not ddf's {list(columns)} (its meta, "
-                              "ddf.columns): every partition must have the frame's columns, in "
-                              "its order", path=where or "ddf")
+                              "ddf.columns): every partition must have the frame's columns (in "
+                              "any order)", path=where or "ddf")
+    return part[list(columns) + [c for c in part.columns if c in _HIDDEN]]
 
 
 def _conform(frame: pd.DataFrame, dtypes: dict, what: str) -> pd.DataFrame:
@@ -478,7 +484,8 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
     The files are ``src`` itself or those under it (``.parquet``, ``.pq``, ``.parq``, in
     name order; names starting with ``.`` or ``_`` are skipped, as Dask and Spark skip
     them). Consecutive row groups of a file make one piece up to :data:`PARTITION_BYTES`.
-    Every file must have the columns of the first, and lie in the same ``key=value``
+    Every file must have the columns of the first (in any order: matched by name, read in
+    the first file's order; they were refused), and lie in the same ``key=value``
     partition directories (which become categorical columns, of integers when every value
     of the key is one, as ``read_parquet`` infers them, else of text). An index pandas
     stored that holds data is a column, as in the other readers
@@ -489,7 +496,10 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
 
     A column's type in the meta is one that holds the values of every file
     (:func:`_common_type`: integers in one file and floats in another are floats; the
-    floats were truncated to the first file's integers), and a categorical column's
+    floats were truncated to the first file's integers), read as the stream engine reads
+    it (:func:`~exposure.scoring._files._nested_dtype`: integers and booleans as pandas'
+    nullable ``Int64`` and ``boolean``; as numpy's ``int64`` and ``bool``, a missing cell
+    was refused: ``nan cannot be held as int64``), and a categorical column's
     categories are unknown to Dask, as ``read_parquet`` makes them (each partition keeps
     its own; cast to the first file's empty list of categories, every value was missing).
     """
@@ -516,12 +526,13 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
             pf = pq.ParquetFile(f)
             if first is None:
                 first, names, schema = f, pf.schema_arrow.names, pf.schema_arrow
-                index_as_columns(schema.empty_table().to_pandas(), schema, rows=0, path=f)
+                index_as_columns(schema.empty_table().to_pandas(types_mapper=_nested_dtype), schema,
+                                 rows=0, path=f)
         except DataFormatError:
             raise
         except Exception as exc:  # pyarrow raises several types for a bad file
             raise DataFormatError(f"cannot read this Parquet file: {exc}", path=f) from None
-        if pf.schema_arrow.names != names:
+        if not _same_names(pf.schema_arrow.names, names):  # another order: matched by name
             raise DataFormatError(f"its columns {pf.schema_arrow.names} are not those of {first.name} "
                                   f"{names}", path=f)
         _check_carried(pf.schema_arrow, f)
@@ -548,7 +559,8 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
             pieces.append((str(f), tuple(groups), start, hive))
     # the types that hold every file's values, with the first file's pandas metadata
     schema = pa.schema([field.with_type(types[field.name]) for field in schema], metadata=schema.metadata)
-    meta = index_as_columns(schema.empty_table().to_pandas(), schema, rows=0, path=first)
+    meta = index_as_columns(schema.empty_table().to_pandas(types_mapper=_nested_dtype), schema,
+                            rows=0, path=first)
     categorical = [c for c in meta.columns if isinstance(meta[c].dtype, pd.CategoricalDtype)]
     meta = clear_known_categories(meta, cols=categorical)  # each file has its own
     # the row numbers a slice kept as its unnamed RangeIndex (frame.iloc[a:b].to_parquet)
@@ -599,6 +611,18 @@ def _common_type(known: pa.DataType, other: pa.DataType, column: str, path, firs
     return found
 
 
+def _same_names(names: list, expected: list) -> bool:
+    """Whether ``names`` are ``expected``, in any order when no name is given twice.
+
+    Columns are matched by name, as Arrow and :func:`dask.dataframe.read_parquet` match
+    the files of a dataset (a file of the columns in another order was refused); with a
+    name given twice, only in the same order.
+    """
+    if list(names) == list(expected):
+        return True
+    return len(set(names)) == len(names) == len(expected) and set(names) == set(expected)
+
+
 def _check_carried(schema, path) -> None:
     """Raise on a column of nested or binary values: Dask cannot carry them through.
 
@@ -627,7 +651,10 @@ def _read_piece(piece: tuple, dtypes: dict | None = None) -> pd.DataFrame:
     path, groups, start, hive, fill = piece
     try:
         pf = pq.ParquetFile(path)
-        frame = pf.read_row_groups(list(groups)).to_pandas()
+        # integers and booleans as pandas' nullable types, as the stream engine reads them
+        # (:func:`~exposure.scoring._files._parquet_frame`): a missing cell made an integer
+        # column float and a boolean one objects, refused as not of the meta's dtype
+        frame = pf.read_row_groups(list(groups)).to_pandas(types_mapper=_nested_dtype)
     except Exception as exc:  # pyarrow raises several types for a bad file
         raise DataFormatError(f"cannot read this Parquet file: {exc}", path=path) from None
     # an index that holds data (task_id stored as the index) is a column, as in every reader
@@ -637,6 +664,8 @@ def _read_piece(piece: tuple, dtypes: dict | None = None) -> pd.DataFrame:
         frame[UNNAMED_INDEX] = np.arange(start, start + len(frame), dtype=np.int64)
     for key, value in hive:
         frame[key] = pd.Categorical.from_codes(np.zeros(len(frame), dtype=np.int8), [value])
+    if dtypes and list(frame.columns) != list(dtypes):  # a file of the columns in another order
+        frame = frame[list(dtypes)]
     if dtypes:
         try:
             frame = _conform(frame, dtypes, "the dataset (a type that every file's values fit)")
@@ -665,15 +694,19 @@ def read_dataset(src) -> dd.DataFrame:
     dask.dataframe.DataFrame
         Lazy: the files' columns, then the two hidden ones. A column's dtype holds the
         values of every file (integers in one file and floats in another are floats; text
-        in one of them makes it text); categorical columns have categories unknown to Dask
-        (each partition its file's), as :func:`dask.dataframe.read_parquet` makes them.
+        in one of them makes it text); integer and boolean columns are pandas' nullable
+        ``Int64`` and ``boolean`` (a missing cell is ``<NA>``), as the stream engine reads
+        them; categorical columns have categories unknown to Dask (each partition its
+        file's), as :func:`dask.dataframe.read_parquet` makes them. The columns are those
+        of the first file, in its order; another file may have them in another order.
 
     Raises
     ------
     exposure.errors.DataFormatError
         ``src`` not a path (None, bytes, a list), or no such file or directory; a file named
         as another format (``.csv``, ``.xlsx``, ``.csv.gz``...); no Parquet file in the
-        directory, a file that cannot be read or whose columns differ from the first's, or
+        directory, a file that cannot be read or whose columns differ from the first's (other
+        than in their order), or
         whose column has a type no type shares with the first's (booleans and floats).
 
     Examples
@@ -706,10 +739,11 @@ def _with_keys(part: pd.DataFrame, occupation_column, start, by_title: bool = Fa
                columns: list | None = None, number: int | None = None) -> pd.DataFrame:
     """``part`` with its global row numbers, occupation keys (rows alone get their row) and index.
 
-    With ``columns``, the partition ``number`` must have them (:func:`_check_columns`).
+    With ``columns``, the partition ``number`` must have them (:func:`_check_columns`), and
+    they are put in their order.
     """
     if columns is not None:
-        _check_columns(part, columns, f"ddf.partitions[{number}]")
+        part = _check_columns(part, columns, f"ddf.partitions[{number}]")
     out = part.copy()
     rows = np.arange(start, start + len(part), dtype=np.int64)
     keys = occupation_keys(part.rename(columns=onet_aliases(part)), occupation_column, by_title=by_title)
@@ -832,7 +866,8 @@ def score(ddf: dd.DataFrame, method: str = "learned", *, text_column: str = "tas
         named by the partition and the row in it (``ddf.partitions[1], row 2, column
         'task': ...``; rows regrouped by occupation by their row in the whole frame:
         ``ddf, row 7, ...``, as :func:`~exposure.scoring.score_tasks` counts them); a
-        partition whose columns are not those of ``ddf`` (its meta), or holding a value
+        partition whose columns are not those of ``ddf`` (its meta; the same columns in
+        another order are matched by name), or holding a value
         the meta's dtype of its column cannot hold as it is (``2.5`` in ``int64``: it was
         truncated to 2).
     exposure.errors.ExposureError
@@ -1118,6 +1153,36 @@ def _check_codes(codes: pd.Series, by: str, where: str) -> None:
                               f"scored[{by!r}].str.strip())", path=where, row=pos + 1, column=by)
 
 
+def _code_text(codes: pd.Series, by: str, where: str) -> np.ndarray:
+    """The codes of ``by`` as text; a code given as a whole float is the integer's text.
+
+    A code column read by pandas with a missing cell, or a column of mixed cells, holds
+    floats: ``541511.0`` was grouped as the industry ``'541511.0'`` (which matches no OEWS
+    code), beside ``'541511'`` of a text cell of the same column. A float that is no whole
+    number (``541511.5``, ``inf``, or 2**53 and more, where a float holds no exact
+    integer) is refused, naming ``where``, the row (from 1) and the column.
+    """
+    kind = codes.dtype
+    if not (pd.api.types.is_float_dtype(kind) or pd.api.types.is_object_dtype(kind)):
+        return codes.astype("string").to_numpy()  # text, integers: as they were
+    values = codes.to_numpy(dtype=object, copy=True)
+    floats = np.fromiter((isinstance(v, (float, np.floating)) for v in values), dtype=bool,
+                         count=len(values))
+    if not floats.any():
+        return codes.astype("string").to_numpy()
+    x = values[floats].astype(float)
+    with np.errstate(invalid="ignore"):
+        whole = np.isfinite(x) & (np.abs(x) < 2.0**53)
+        whole[whole] = x[whole] == np.floor(x[whole])
+    if not whole.all():
+        pos = int(np.flatnonzero(floats)[np.flatnonzero(~whole)[0]])
+        raise DataFormatError(f"{by} must be a code (text, or a whole number), got "
+                              f"{_plain(values[pos])!r}", path=where, row=pos + 1, column=by)
+    values[floats] = [str(int(v)) for v in x]
+    return pd.array([v if v is None or isinstance(v, str) else str(_plain(v)) for v in values],
+                    dtype="string").to_numpy()
+
+
 def _weights(values: pd.Series, weight: str, where: str) -> np.ndarray:
     """The ``weight`` column as floats (missing: 0), read as the pandas roll-ups read employment.
 
@@ -1144,13 +1209,14 @@ def _sums_partition(part: pd.DataFrame, by: str, weight: str | None,
     negative or infinite number is refused, naming ``scored.partitions[k]`` (Dask's
     number of the partition, from ``partition_info``), the row in it (from 1) and the
     column. (Such weights were read as 0, or as given, without a word.) So are a row
-    without a code (:func:`_check_codes`) and measures or flags the pandas roll-ups refuse
-    (:func:`_rollup_values`).
+    without a code (:func:`_check_codes`), a float code that is no whole number
+    (:func:`_code_text`: ``541511.0`` is ``'541511'``) and measures or flags the pandas
+    roll-ups refuse (:func:`_rollup_values`).
     """
     where = "scored" if partition_info is None else f"scored.partitions[{partition_info['number']}]"
     _check_codes(part[by], by, where)
     w = np.ones(len(part)) if weight is None else _weights(part[weight], weight, where)
-    out = pd.DataFrame({by: part[by].astype("string").to_numpy(), "n_rows": 1,
+    out = pd.DataFrame({by: _code_text(part[by], by, where), "n_rows": 1,
                         "weight": w})
     values = _rollup_values(part, where)
     known = ~np.isnan(values[:, :len(EXPOSURE_MEASURES)]).all(axis=1)

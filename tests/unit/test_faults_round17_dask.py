@@ -184,9 +184,8 @@ def test_partition_of_a_dtype_the_meta_holds_is_cast_as_before():
 @pytest.mark.parametrize("second", [
     pd.DataFrame({"task": TEXTS[2:]}),                              # KeyError on dtype mappings
     pd.DataFrame({"task": TEXTS[2:], "n": [3, 4], "x": [1, 1]}),    # Dask's ValueError
-    pd.DataFrame({"n": [3, 4], "task": TEXTS[2:]}),                 # Dask's ValueError (order)
     pd.DataFrame({"text": TEXTS[2:], "n": [3, 4]}),                 # named no partition
-], ids=["missing", "extra", "order", "renamed"])
+], ids=["missing", "extra", "renamed"])  # another order is matched by name (round 26)
 @pytest.mark.parametrize("method", ["rubric", "learned"])
 def test_partition_of_other_columns_is_named(second, method):
     ddf = _parts(pd.DataFrame({"task": TEXTS[:2], "n": [1, 2]}), second)
