@@ -392,7 +392,8 @@ def test_to_soc_unmatched_warning_quotes_the_code(caplog):
 
 def test_crosswalk_errors_quote_the_code():
     xw = pd.concat([_xw(), _xw().iloc[:1].assign(soc_code="11-1021")], ignore_index=True)
-    with pytest.raises(DataFormatError, match=r"^O\*NET-SOC code '11-1011.00' maps to several SOC codes"):
+    two = r"onet_to_soc: O\*NET-SOC code '11-1011.00' maps to two SOC codes \('11-1011' in row 1, '11-1021' in row 4\)"
+    with pytest.raises(DataFormatError, match=two):
         to_soc(_occ(), xw, _emp())
     emp = pd.concat([_emp(), _emp().iloc[:1]], ignore_index=True)
     with pytest.raises(DataFormatError, match=r"^duplicate cross-industry occupation code '11-1011'"):

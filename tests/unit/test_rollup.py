@@ -261,7 +261,7 @@ def test_crosswalk_weight_counts_unscored_children(xw, emp):
 def test_onet_to_oews_rejects_ambiguous_crosswalk():
     occ = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "n_tasks": [1]})
     xw = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.00"], "soc_code": ["11-1011", "11-1021"]})
-    with pytest.raises(DataFormatError, match="several SOC codes"):
+    with pytest.raises(DataFormatError, match=r"row 2, column 'onetsoc_code': .* maps to two SOC codes"):
         onet_to_oews(occ, xw, ["11-1011"])
 
 

@@ -51,6 +51,29 @@ _RESULT_COLUMNS = ("census_occ", "tot_emp", "n_onet", "weighting")
 CENSUS_PATTERN = r"^[0-9]{4}\Z"
 
 
+def _require_crosswalk(crosswalk) -> None:
+    """:func:`~exposure.rollup._soc.require_frame` of the crosswalk, saying how to read the file.
+
+    The registered file read with ``pd.read_csv`` has BLS's columns (``Code``,
+    ``cps_code``): the message said only which columns were lacking.
+
+    Examples
+    --------
+    >>> _require_crosswalk(pd.DataFrame(columns=["Code", "cps_code"]))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: crosswalk lacks column(s) ['onetsoc_code', 'census_occ'] (columns: ['Code', 'cps_code']): read the file with exposure.crosswalks.read_census_crosswalk (or load_census_crosswalk), which names them and keeps the leading zeros of its Census codes
+    """
+    if isinstance(crosswalk, pd.DataFrame):
+        missing = [c for c in ("onetsoc_code", "census_occ") if c not in crosswalk.columns]
+        if missing:
+            raise DataFormatError(f"crosswalk lacks column(s) {missing} (columns: {list(crosswalk.columns)}): read "
+                                  "the file with exposure.crosswalks.read_census_crosswalk (or "
+                                  "load_census_crosswalk), which names them and keeps the leading zeros of its "
+                                  "Census codes")
+    require_frame(crosswalk, "crosswalk", ["onetsoc_code", "census_occ"])
+
+
 def check_crosswalk(crosswalk: pd.DataFrame) -> None:
     """Refuse a Census crosswalk with a bad code, naming its row (counted from 1) and column.
 
@@ -82,7 +105,7 @@ def check_crosswalk(crosswalk: pd.DataFrame) -> None:
     ...
     exposure.errors.DataFormatError: crosswalk, row 1, column 'census_occ': not a 4-digit Census code: 10.0 (a number: read the column as text, e.g. pd.read_csv(..., dtype=str), so that '0010' keeps its leading zeros)
     """
-    require_frame(crosswalk, "crosswalk", ["onetsoc_code", "census_occ"])
+    _require_crosswalk(crosswalk)
     check_codes(crosswalk, "crosswalk", ["onetsoc_code"], path=True)
     repeat = first_repeat(crosswalk["onetsoc_code"])
     if repeat is not None:
@@ -193,7 +216,7 @@ def census_weights(crosswalk: pd.DataFrame, employment: pd.DataFrame, scored=Non
     1   11-1011.03  11-1011   100.0
     2   13-1021.00  13-1020    50.0
     """
-    require_frame(crosswalk, "crosswalk", ["onetsoc_code", "census_occ"])
+    _require_crosswalk(crosswalk)
     scored = code_list(scored, "scored", "onetsoc", optional=True)
     check_crosswalk(crosswalk)
     employment = _employment(employment)
@@ -363,7 +386,7 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
     if employment is not None:
         employment = _employment(employment)
     if crosswalk is not None:
-        require_frame(crosswalk, "crosswalk", ["onetsoc_code", "census_occ"])
+        _require_crosswalk(crosswalk)
         check_crosswalk(crosswalk)
     else:
         crosswalk = crosswalks.load_census_crosswalk(mirror=mirror, data_dir=data_dir)

@@ -80,12 +80,13 @@ def _industry_cells(employment: pd.DataFrame, level: str):
     f = f[f["i_group"] == LEVELS[level]]
     if f.empty:
         raise DataFormatError(f"employment frame has no {level} rows (i_group {LEVELS[level]!r})")
+    names = _employment_names(employment)  # the columns as the caller's frame names them
     # a missing code was reported as a duplicate cell of NAICS 'nan', a padded one made an industry
     bad = _first_mismatch(f["naics"], OEWS_NAICS_PATTERN, "an OEWS industry code (like 11, 31-33 or 113000)")
     if bad is not None:
-        raise DataFormatError(f"employment frame: naics {bad[1]}", row=int(f.index[bad[0]]) + 1, column="naics")
+        column = names.get("naics", "naics")
+        raise DataFormatError(f"employment frame: {column} {bad[1]}", row=int(f.index[bad[0]]) + 1, column=column)
     industries = f[["naics", "naics_title"]].drop_duplicates("naics").sort_values("naics").reset_index(drop=True)
-    names = _employment_names(employment)  # the columns as the caller's frame names them
     totals = f[f["o_group"] == "total"]
     _refuse_other_totals(totals, level, names.get("tot_emp", "tot_emp"))  # the first was kept without a word
     totals = totals.drop_duplicates("naics").set_index("naics")["tot_emp"]
@@ -226,7 +227,8 @@ def to_sectors(
         naming the row (counted from 1) and column; or a bad ``employment`` frame (a
         ``tot_emp`` or ``a_mean`` that is other text, a boolean, negative or infinite,
         its row and column named: :func:`~exposure.rollup.employment_frame`; a row of
-        ``level`` whose ``naics`` is missing or not an OEWS industry code, ``' 11'``; an
+        ``level`` whose ``naics`` is missing or not an OEWS industry code, ``' 11'``,
+        ``11.5`` (``11.0`` is read as ``'11'``), naming the column as the frame does; an
         occupation cell of an industry given twice, naming both rows (counted from 1); an industry's "All Occupations" total
         given twice with other employment, naming both rows).
 
@@ -445,7 +447,7 @@ def workforce_stats(
         ``a_mean`` that is other text, a boolean, negative or infinite (``soc_scores, row
         2, column 'tot_emp': tot_emp must be a number or a BLS special value (** * # ~),
         got 'n/a'``), naming the row (counted from 1) and column, before anything is
-        computed; a missing or malformed ``soc_code`` (``row 1, column 'soc_code':
+        computed; a missing, malformed or repeated ``soc_code`` (``row 1, column 'soc_code':
         soc_scores: soc_code missing``); ``measures`` that is not a list of names (one
         string is refused, not read letter by letter) or is empty; ``draws`` that is not
         a dict, or whose array of a measure is not numbers of shape (n_draws,
@@ -476,6 +478,7 @@ def workforce_stats(
     level = check_level(level)
     require_frame(soc_scores, "soc_scores", ["soc_code", "tot_emp", *measures])
     _check_soc_codes(soc_scores)
+    require_frame(soc_scores, "soc_scores", unique="soc_code")  # its workers were counted twice
     soc = soc_scores.reset_index(drop=True)
     values = measure_values(soc, "soc_scores", list(measures))
     if draws is not None:
@@ -545,7 +548,7 @@ def working_time(
         got 1.5``), or a ``tot_emp`` that is other text, a boolean, negative or infinite
         (``soc_scores, row 1, column 'tot_emp': tot_emp must be a number or a BLS special
         value (** * # ~), got True``), naming the row (counted from 1) and column; a
-        missing or malformed ``soc_code``; ``hours`` that is not a positive finite number
+        missing, malformed or repeated ``soc_code``; ``hours`` that is not a positive finite number
         (``hours must be a positive number of hours, got bool True``); ``measure`` that
         is not a string; or a bad ``employment`` frame.
 
@@ -566,6 +569,7 @@ def working_time(
     check_name(measure, "measure")
     require_frame(soc_scores, "soc_scores", ["soc_code", measure, "tot_emp"])
     _check_soc_codes(soc_scores)
+    require_frame(soc_scores, "soc_scores", unique="soc_code")  # it failed on its own output
     soc = soc_scores.reset_index(drop=True)
     share = gain * measure_values(soc, "soc_scores", [measure])[:, 0]
     emp = _soc_numbers(soc, "tot_emp")

@@ -353,7 +353,9 @@ def employment_frame(employment: pd.DataFrame) -> pd.DataFrame:
     ``11-1011``), an ``o_group`` or ``i_group`` missing or not one of OEWS's
     (:data:`~exposure.schemas._oews.O_GROUPS`, :data:`~exposure.schemas._oews.I_GROUPS`:
     such a row was left out of every level without a word), and a column given twice in
-    different case (``tot_emp`` and ``TOT_EMP``). A missing ``naics`` stays missing.
+    different case (``tot_emp`` and ``TOT_EMP``). A missing ``naics`` stays missing; a
+    whole number with a decimal point (``11.0``, ``113000.0``: a column read as numbers)
+    is read as its code (``'11'``).
 
     Examples
     --------
@@ -374,7 +376,7 @@ def employment_frame(employment: pd.DataFrame) -> pd.DataFrame:
     _check_groups(f.reset_index(drop=True), names)
     out = pd.DataFrame(
         {
-            "naics": np.where(f["naics"].isna(), None, f["naics"].astype(str)),
+            "naics": _naics_text(f["naics"]),
             "naics_title": (f["naics_title"] if "naics_title" in f else pd.Series(None, index=f.index)).to_numpy(),
             "i_group": f["i_group"].astype(str).to_numpy(),
             "occ_code": f["occ_code"].astype(str).to_numpy(),
@@ -385,6 +387,30 @@ def employment_frame(employment: pd.DataFrame) -> pd.DataFrame:
         }
     )
     return out
+
+
+def _naics_text(naics: pd.Series) -> np.ndarray:
+    """NAICS codes as text; a whole number with a decimal point (``11.0``) as its digits.
+
+    A column read as numbers (``pd.read_excel``, or ``pd.read_csv`` with a blank cell)
+    holds ``11.0`` for the sector ``11`` and ``113000.0`` for ``113000``: their text
+    matched no OEWS industry code, and the frame was refused though the code was plain.
+    Other cells are their text (``11.5`` stays ``'11.5'``, refused where codes are
+    checked); a missing one stays missing.
+
+    Examples
+    --------
+    >>> _naics_text(pd.Series([11.0, 113000.0, float("nan"), 11.5])).tolist()
+    ['11', '113000', None, '11.5']
+    >>> _naics_text(pd.Series(["31-33", 11, None], dtype=object)).tolist()
+    ['31-33', '11', None]
+    """
+    cells = naics.to_numpy(dtype=object)
+    text = naics.astype(str).to_numpy(dtype=object)
+    for pos, value in enumerate(cells):
+        if isinstance(value, (float, np.floating)) and np.isfinite(value) and float(value).is_integer():
+            text[pos] = str(int(value))
+    return np.where(naics.isna().to_numpy(dtype=bool), None, text)
 
 
 #: Columns of an OEWS frame that :func:`employment_frame` reads.
@@ -503,7 +529,7 @@ def onet_to_oews(
     exposure.errors.DataFormatError
         An unknown ``combine``, a frame without its columns, a missing or malformed code
         in the crosswalk (``'11-1011 '``: :func:`check_codes`), an O*NET-SOC code mapped
-        to several SOC codes, a bad ``soc_structure``, or (``combine="n_tasks"``) an
+        to two SOC codes (both rows named), a bad ``soc_structure``, or (``combine="n_tasks"``) an
         ``n_tasks`` that is missing, below 1 or not a whole number, naming its row
         (counted from 1).
 
@@ -524,10 +550,9 @@ def onet_to_oews(
     check_codes(onet_to_soc, "onet_to_soc", ["onetsoc_code", "soc_code"])
     check_soc_structure(soc_structure)
     # the indexes are dropped: one named like a column ('soc_code') made the merges ambiguous
-    xw = onet_to_soc[["onetsoc_code", "soc_code"]].reset_index(drop=True).astype(str).drop_duplicates()
-    dup = xw["onetsoc_code"].duplicated()
-    if dup.any():
-        raise DataFormatError(f"O*NET-SOC code {xw.loc[dup, 'onetsoc_code'].iloc[0]!r} maps to several SOC codes")
+    xw = onet_to_soc[["onetsoc_code", "soc_code"]].reset_index(drop=True).astype(str)
+    _refuse_two_socs(xw)
+    xw = xw.drop_duplicates()
     cmap = oews_code_map(xw["soc_code"], oews_codes, soc_structure)
     xw = xw.merge(cmap, on="soc_code", how="left")
     occ = occupation_scores[["onetsoc_code"]].reset_index(drop=True).astype({"onetsoc_code": str})
@@ -543,6 +568,34 @@ def onet_to_oews(
         )
     out["weight"] = 1.0 if combine == "equal" else out["n_tasks"].astype(float)
     return out[["onetsoc_code", "soc_code", "occ_code", "how", "weight"]].reset_index(drop=True)
+
+
+def _refuse_two_socs(xw: pd.DataFrame) -> None:
+    """Refuse a crosswalk (``onetsoc_code``, ``soc_code`` as text, fresh index) mapping a code to two SOC codes.
+
+    Both rows (counted from 1) and both SOC codes are named, as
+    :func:`exposure.crosswalks.onet_to_soc_map` names them; the message named neither
+    rows nor column. A row repeated as it is passes (it counts once).
+
+    Examples
+    --------
+    >>> _refuse_two_socs(pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.00"],
+    ...                                "soc_code": ["11-1011", "11-1021"]}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'onetsoc_code': onet_to_soc: O*NET-SOC code '11-1011.00' maps to two SOC codes ('11-1011' in row 1, '11-1021' in row 2): give each O*NET-SOC code once
+    """
+    again = xw.duplicated().to_numpy(dtype=bool)
+    twice = xw["onetsoc_code"].duplicated().to_numpy(dtype=bool) & ~again
+    if not twice.any():
+        return
+    pos = int(np.flatnonzero(twice)[0])
+    code = xw["onetsoc_code"].iloc[pos]
+    first = int(np.flatnonzero((xw["onetsoc_code"] == code).to_numpy(dtype=bool))[0])
+    raise DataFormatError(
+        f"onet_to_soc: O*NET-SOC code {code!r} maps to two SOC codes ({xw['soc_code'].iloc[first]!r} in row "
+        f"{first + 1}, {xw['soc_code'].iloc[pos]!r} in row {pos + 1}): give each O*NET-SOC code once",
+        row=pos + 1, column="onetsoc_code")
 
 
 def _soc_matrix(occ_codes: np.ndarray, links: pd.DataFrame, soc_codes: np.ndarray) -> sparse.csr_matrix:
@@ -702,7 +755,11 @@ def coverage(soc_scores: pd.DataFrame, occupation_scores: pd.DataFrame | None = 
     exposure.errors.DataFormatError
         ``soc_scores`` or ``occupation_scores`` that is not a frame or lacks a column; a
         ``tot_emp`` that is not a number of workers (other text, ``True``, a negative or
-        infinite number), naming ``soc_scores``, the row (counted from 1) and the column.
+        infinite number), naming ``soc_scores``, the row (counted from 1) and the column;
+        a ``soc_code`` (when the column is there) missing, malformed (``' 11-1011'``) or
+        given twice (its workers were counted twice), an ``onetsoc_code`` of
+        ``occupation_scores`` missing or malformed (it matched nothing: ``prefix_share``
+        fell without a word), naming the row and column.
 
     Examples
     --------
@@ -713,8 +770,13 @@ def coverage(soc_scores: pd.DataFrame, occupation_scores: pd.DataFrame | None = 
     """
     prefix = occupation_scores is not None
     require_frame(soc_scores, "soc_scores", ["beta", "tot_emp", *(["soc_code"] if prefix else [])])
+    if "soc_code" in soc_scores.columns:  # a code twice counted its workers twice
+        check_codes(soc_scores.reset_index(drop=True), "soc_scores", ["soc_code"])
+        require_frame(soc_scores, "soc_scores", unique="soc_code")
     if prefix:
         require_frame(occupation_scores, "occupation_scores", ["onetsoc_code", "beta"])
+        # a padded or missing code matched no OEWS code: prefix_share fell without a word
+        check_codes(occupation_scores.reset_index(drop=True), "occupation_scores", ["onetsoc_code"])
     # as workforce_stats reads it (_sectors._soc_numbers): True is not 1 worker, "**" is missing
     emp = _number(soc_scores["tot_emp"], "tot_emp", "soc_scores").fillna(0.0).to_numpy()
     scored = soc_scores["beta"].notna().to_numpy()
