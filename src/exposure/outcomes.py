@@ -362,6 +362,8 @@ def _year_rows(frame: pd.DataFrame, year: int, detailed: set[str],
     # numbers read as OEWS publishes them ("1,200"; ** * # ~ missing); text, True, -5, inf, a fractional
     # or too large count and a too large wage refused, naming the row of the whole table (other rows are not read)
     numbers_ = {c: _oews_numbers(f, sel, c, name, count=c == "tot_emp")[sel] for c in ("tot_emp", "a_mean", "a_median")}
+    top = {c: _top_coded(f, sel, c)[sel] for c in _WAGES}  # "#": missing, said by build_panel
+    _zeros(f, sel, numbers_, name, year)
     f = f[sel]
     dup = f["occ_code"].duplicated().to_numpy(dtype=bool)
     if dup.any():  # the table and its rows were not named
@@ -398,7 +400,56 @@ def _year_rows(frame: pd.DataFrame, year: int, detailed: set[str],
         merged["a_median"] = single.reindex(merged.index)  # a median of merged codes is unknown
         out = merged.reset_index()[["soc_code", "soc_title", "tot_emp", "a_mean", "a_median"]]
     out.insert(1, "year", int(year))
-    return out
+    top_coded = {c: sorted(set(mapped[top[c]])) for c in _WAGES}
+    return out, top_coded
+
+
+#: The wage columns of the panel.
+_WAGES = ("a_mean", "a_median")
+
+
+def _top_coded(frame: pd.DataFrame, sel: np.ndarray, column: str) -> np.ndarray:
+    """Rows (of ``sel``) of ``frame`` whose ``column`` is top-coded, written ``#`` or flagged.
+
+    A flag is ``<column>_top_coded`` True, as :func:`exposure.oews.read_oews` reads ``#``.
+    """
+    cells = frame[column].to_numpy(dtype=object)
+    top = np.fromiter((isinstance(v, str) and v.strip() == "#" for v in cells), dtype=bool, count=len(cells))
+    flag = f"{column}_top_coded"
+    if flag in frame.columns and frame.columns.is_unique:
+        top |= frame[flag].fillna(False).to_numpy(dtype=bool)  # a flag is True or False, never text
+    return top & sel
+
+
+def _zeros(frame: pd.DataFrame, sel: np.ndarray, numbers_: dict, name: str, year: int) -> None:
+    """Say which read rows have 0 workers or a wage of 0, which OEWS never publishes; a 0 wage is made missing.
+
+    ``numbers_``: the read rows' ``tot_emp``, ``a_mean``, ``a_median`` (changed in place).
+    OEWS writes an employment it does not publish as ``**`` and a wage as ``*``: a 0 most
+    likely marks a problem in the table. Its code is not balanced (no employment in every
+    year: left out of the estimation) or its wage missing, with a warning naming the
+    table, the row (counted from 1) and the column. A code with 0 workers was balanced
+    before, and :func:`run_outcomes` refused the built panel naming the panel's row, not
+    the file's (``panel, row 1, column 'tot_emp': a balanced occupation needs employment
+    in every year, got 0.0``); a wage of 0 was refused the same way.
+    """
+    rows = np.flatnonzero(sel) + 1
+    codes = frame["occ_code"].to_numpy(dtype=object)[sel]
+    for column, then in (("tot_emp", "the code is not published with employment in every year: kept, left out "
+                                     "of the estimation"),
+                         ("a_mean", "read as missing (left out of the wage results)"),
+                         ("a_median", "read as missing")):
+        zero = numbers_[column] == 0
+        if not zero.any():
+            continue
+        first = int(np.flatnonzero(zero)[0])
+        more = f" (and {int(zero.sum()) - 1} more rows: {_listed(codes[zero][1:])})" if zero.sum() > 1 else ""
+        written = "'**'" if column == "tot_emp" else "'*'"
+        log.warning("%s, row %d, column '%s': OEWS %d gives %s 0 %s (OEWS writes a value it does not publish as "
+                    "%s): %s%s", name, rows[first], column, year, codes[first],
+                    "workers" if column == "tot_emp" else "as its wage", written, then, more)
+        if column != "tot_emp":
+            numbers_[column] = np.where(zero, np.nan, numbers_[column])
 
 
 def build_panel(frames: Mapping[int, pd.DataFrame], soc_detailed: Iterable[str], *,
@@ -453,6 +504,17 @@ def build_panel(frames: Mapping[int, pd.DataFrame], soc_detailed: Iterable[str],
     exposure.errors.ExposureError
         ``frames`` without a year.
 
+    Notes
+    -----
+    Warnings on the ``exposure.outcomes`` logger say what is left out and why: the
+    top-coded wages (``#``) of each wage column, with their number of codes per year (they
+    are missing; a top-coded ``a_mean`` leaves the code out of the wage results); the codes
+    not published with employment in every year (not balanced); an OEWS aggregate whose
+    detailed codes change between years (one of its broad group published on its own in
+    some years only), which is flagged ``balanced = False`` as its growth would run across
+    the break; a read row of 0 workers (the code is then not balanced) or with a wage of 0
+    (read as missing), naming the table, row and column: OEWS writes ``**`` and ``*``.
+
     Examples
     --------
     >>> def oews(emp):
@@ -471,21 +533,88 @@ def build_panel(frames: Mapping[int, pd.DataFrame], soc_detailed: Iterable[str],
     tables = _check_national_frames(frames)
     detailed = _check_soc_detailed(soc_detailed)
     recode = _check_recode(recode)
-    panel = pd.concat([_year_rows(f, y, detailed, recode, name) for y, (name, f) in sorted(tables.items())],
-                      ignore_index=True)
+    read = {y: _year_rows(f, y, detailed, recode, name) for y, (name, f) in sorted(tables.items())}
+    panel = pd.concat([rows for rows, _ in read.values()], ignore_index=True)
+    _say_top_coded({y: top for y, (_, top) in read.items()})
     years = panel["year"].nunique()
-    has_emp = panel[panel["tot_emp"].notna()].groupby("soc_code")["year"].nunique()
+    has_emp = panel[(panel["tot_emp"] > 0).to_numpy(dtype=bool)].groupby("soc_code")["year"].nunique()
     panel["balanced"] = panel["soc_code"].map(has_emp).fillna(0).eq(years).to_numpy()
     panel["soc_major"] = panel["soc_code"].str.slice(0, 2) + "-0000"
     panel["code_type"] = np.where(panel["soc_code"].isin(detailed), "detailed", "aggregate")
-    for code in sorted(panel.loc[~panel["balanced"], "soc_code"].unique()):
-        got = sorted(panel.loc[(panel["soc_code"] == code) & panel["tot_emp"].notna(), "year"])
+    changed = _changed_aggregates(panel, detailed)
+    panel.loc[panel["soc_code"].isin(changed).to_numpy(dtype=bool), "balanced"] = False
+    gaps = {}
+    for code in sorted(set(panel.loc[~panel["balanced"], "soc_code"]) - set(changed)):
+        got = sorted(panel.loc[(panel["soc_code"] == code) & (panel["tot_emp"] > 0), "year"])
+        gaps[code] = got
         log.info("%s is published with employment in %s only: kept, left out of the estimation",
                  code, got)
+    if gaps:  # at INFO only, a reclassification dropped codes (and their workers) from the estimation unseen
+        log.warning("%d occupation code(s) not published with employment in every year (May %s) are kept, "
+                    "flagged balanced = False and left out of the estimation: %s", len(gaps),
+                    ", ".join(map(str, sorted(read))),
+                    _listed(f"{c} ({', '.join(map(str, got)) or 'no year'})" for c, got in gaps.items()))
     cols = ["soc_code", "year", "soc_title", "soc_major", "code_type", "tot_emp", "a_mean",
             "a_median", "balanced"]
     panel = panel[cols].sort_values(["soc_code", "year"]).reset_index(drop=True)
     return validate(panel, OccupationPanel, path="occupation panel")
+
+
+def _say_top_coded(top: Mapping[int, Mapping[str, list[str]]]) -> None:
+    """Warn of the top-coded wages (OEWS ``#``) of each wage column: how many codes, in which years, which.
+
+    ``top``: year -> column -> codes. A top-coded wage is missing in the panel, so the
+    highest-paid occupations left the wage results (``a_mean``) without a word; a year
+    without any, among years with some, is not capped alike (the mirror's May 2025 file
+    has no ``#`` median while May 2021-2024 have 11 to 18).
+    """
+    for column in _WAGES:
+        per_year = {y: t[column] for y, t in top.items()}
+        if not any(per_year.values()):
+            continue
+        counts = ", ".join(f"{len(codes) or 'none'} in May {y}" for y, codes in per_year.items())
+        codes = sorted(set().union(*per_year.values()))
+        effect = ("so they are left out of the wage results (the log_wage estimates and the groups' mean-wage "
+                  "growth) in every year" if column == "a_mean" else
+                  "the event study does not read it, but its highest values are not comparable across years")
+        log.warning("OEWS wages at or above BLS's top-code (written '#') are missing in the panel's %s: %d "
+                    "occupation code(s) (%s): %s; %s", column, len(codes), counts, _listed(codes), effect)
+
+
+def _broad(code: str) -> str:
+    """The SOC broad group prefix of a code: ``13-1020`` -> ``13-102``."""
+    return code[:6]
+
+
+def _changed_aggregates(panel: pd.DataFrame, detailed: set[str]) -> list[str]:
+    """Balanced OEWS aggregates whose detailed codes change between years, each with a warning.
+
+    An aggregate stands for the SOC 2018 detailed codes of its broad group that the year
+    does not publish on their own (``13-1020``: ``13-1021``, ``13-1022``, ``13-1023``).
+    When that set changes (``13-1023`` on its own in May 2021, folded into ``13-1020`` in
+    May 2022), the aggregate's employment jumps for a reason that has nothing to do with
+    exposure: it was kept as balanced and its growth computed across the break, silently.
+    Such an aggregate is left out of the estimation (``balanced = False``), as a code not
+    published in every year is. The twelve aggregates of May 2021-2025 cover the same
+    codes in every year.
+    """
+    published = {int(y): set(g) for y, g in panel.groupby("year")["soc_code"]}
+    changed = []
+    aggregates = panel.loc[panel["balanced"] & (panel["code_type"] == "aggregate"), "soc_code"]
+    for code in sorted(set(aggregates)):
+        group = sorted(d for d in detailed if _broad(d) == _broad(code))
+        covers = {y: tuple(d for d in group if d not in codes) for y, codes in published.items() if code in codes}
+        if len(set(covers.values())) < 2:
+            continue
+        moved = sorted({d for c in covers.values() for d in c} - set.intersection(*map(set, covers.values())))
+        on_own = {d: [y for y, codes in published.items() if d in codes] for d in moved}
+        log.warning("OEWS aggregate %s covers different detailed codes across years (%s): its employment and "
+                    "wage are not comparable over time; kept, flagged balanced = False and left out of the "
+                    "estimation", code,
+                    "; ".join(f"{d} published on its own in May {', '.join(map(str, ys))} only" if ys
+                              else f"{d} not published on its own" for d, ys in on_own.items()))
+        changed.append(code)
+    return changed
 
 
 def _check_years(years) -> list[int]:
@@ -2414,6 +2543,8 @@ class Outcomes:
     pretrend: pd.DataFrame
     #: :func:`headline`
     headline: pd.DataFrame
+    #: The base year of the event study (``outcomes.json`` said 2022 whatever it was)
+    base_year: int = BASE_YEAR
 
 
 def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence[str] | None = None,
@@ -2526,7 +2657,7 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
                           ignore_index=True)
     return Outcomes(panel=panel, exposures=given, groups=groups.reset_index(drop=True),
                     growth=growth, coefficients=coefs, pretrend=pretrend(coefs),
-                    headline=headline(coefs))
+                    headline=headline(coefs), base_year=base_year)
 
 
 def _no_estimate(panel: pd.DataFrame, exposures: pd.DataFrame, names, base_year: int) -> None:

@@ -96,6 +96,33 @@ def _check_years(panel: pd.DataFrame, path) -> None:
                               f"needs {', '.join(needs)}", path=path, column="year")
 
 
+def _check_given(args) -> None:
+    """Refuse an empty ``--panel`` or ``--soc-scores`` (``--panel "$PANEL"`` with ``PANEL`` unset).
+
+    An empty value was read as the option left out: the panel was built from the OEWS files
+    (downloaded when there is no mirror), or the shipped SOC scores were used instead of the
+    file meant, without a word.
+    """
+    for option, value, what in (("--panel", args.panel, "the occupation panel parquet file, or 'shipped'"),
+                                ("--soc-scores", args.soc_scores, "the SOC scores parquet file")):
+        if value is not None and not str(value).strip():
+            raise ExposureError(f"{option} is empty: give {what}, or leave the option out")
+
+
+def _check_quantiles(panel: pd.DataFrame, quantiles: int) -> None:
+    """Refuse more ``--quantiles`` than the panel's balanced occupations of the base year, naming the option.
+
+    Checked before the measures are put on the panel (the published ones are loaded): it
+    failed at the end, with ``cannot make 100 exposure groups``, without the option.
+    """
+    base = panel[(panel["year"] == outcomes.BASE_YEAR).to_numpy(dtype=bool)
+                 & panel["balanced"].to_numpy(dtype=bool)]
+    n = int(base["soc_code"].nunique())
+    if quantiles > n:
+        raise ExposureError(f"--quantiles {quantiles} is more than the {n} balanced occupations of the panel "
+                            f"in the base year {outcomes.BASE_YEAR}: cannot make {quantiles} exposure groups")
+
+
 def _check_figures(args) -> None:
     if args.no_figures:
         return
@@ -113,6 +140,7 @@ def run_outcomes_command(args) -> int:
     _check_figures(args)
     if args.quantiles < 1:
         raise ExposureError(f"--quantiles must be at least 1, got {args.quantiles}")
+    _check_given(args)
     loc = {"mirror": args.mirror, "data_dir": args.data_dir}
     sectors = None
     if args.sectors:  # before the long part: fails fast when a year is missing
@@ -127,6 +155,7 @@ def run_outcomes_command(args) -> int:
         _check_years(panel, args.panel)
     else:
         panel = outcomes.load_panel(**loc)
+    _check_quantiles(panel, args.quantiles)
     measures = list(dict.fromkeys(args.measure)) if args.measure else None
     soc = None
     sources = {}

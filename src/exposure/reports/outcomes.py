@@ -398,7 +398,8 @@ def write_outcomes(result: Outcomes, out_dir, *, figures_too: bool = True,
     Raises
     ------
     exposure.errors.DataFormatError
-        ``result`` that is not an :class:`~exposure.outcomes.Outcomes`, ``out_dir`` that is
+        ``result`` that is not an :class:`~exposure.outcomes.Outcomes` (or whose
+        ``base_year``, written to ``outcomes.json``, is not a whole number), ``out_dir`` that is
         not a path, ``figures_too`` that is not True or False, ``sectors`` that is not a
         frame or None, ``settings`` that is not a dict, has a value JSON cannot hold (a
         path, NaN) or an entry that would replace one written here.
@@ -424,6 +425,7 @@ def write_outcomes(result: Outcomes, out_dir, *, figures_too: bool = True,
     if sectors is not None and not isinstance(sectors, pd.DataFrame):
         raise DataFormatError(f"sectors must be a pandas DataFrame (the result of sector_growth) or None, "
                               f"got {shown(sectors)}")
+    base_year = _check_year(result.base_year, "result.base_year")  # run_outcomes(base_year=2023): it said 2022
     tables = {
         "outcomes_summary.csv": summary_table(result.headline, year=last_year(result)),
         "outcomes_quintiles_emp.csv": quintile_table(result.growth, "emp_growth_post"),
@@ -440,7 +442,7 @@ def write_outcomes(result: Outcomes, out_dir, *, figures_too: bool = True,
     base = result.coefficients[result.coefficients["spec"] == "baseline"]
     meta = {
         "years": sorted(int(y) for y in result.panel["year"].unique()),
-        "base_year": BASE_YEAR,
+        "base_year": base_year,
         "occupation_codes": int(result.panel["soc_code"].nunique()),
         "balanced_codes": int(result.panel.loc[result.panel["balanced"], "soc_code"].nunique()),
         "measures": list(dict.fromkeys(base["measure"])),
