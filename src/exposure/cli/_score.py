@@ -6,11 +6,13 @@ import contextlib
 import importlib
 import importlib.util
 import logging
+import re
 import sys
 
 from exposure._io import check_output_path, formula_advice
 from exposure.cli import _silence_stdout, add_location_options
 from exposure.errors import ExposureError
+from exposure.releases import check_onet_release
 from exposure.scoring._files import BATCH_ROWS, auto_release, score_file
 
 
@@ -75,8 +77,16 @@ def _dask_engine():
     return importlib.import_module("exposure.dask")
 
 
+#: What an O*NET release looks like on the command line (the rule of
+#: :func:`exposure.releases.check_onet_release`, leading zeros aside).
+_ONET_FORM = re.compile(r"[0-9]+\.[0-9]")
+
+
 def _check_onet(value: str) -> None:
-    """Refuse an ``--onet`` that is empty or a choice in another case (``NONE``, ``Auto``).
+    """Refuse an ``--onet`` that is empty, a choice in another case (``NONE``, ``Auto``) or no release.
+
+    A value that is no release (``latest``, ``v29.1``, ``29.1 `` with a space) is refused
+    naming the option and its choices (a padded release: what to write).
 
     ``NONE`` was "not of the form MAJOR.MINOR", not saying that ``none`` is a choice; an
     empty value (an unset variable) scored without O*NET, without a word. The choices are
@@ -86,10 +96,23 @@ def _check_onet(value: str) -> None:
         raise ExposureError("--onet is empty: give an O*NET release such as 29.1, 'auto' (the "
                             "default) or 'none'")
     word = value.strip().lower()
-    if word in ("auto", "none") and value != word:
-        raise ExposureError(f"--onet must be an O*NET release such as 29.1, 'auto' or 'none' (in "
-                            f"lower case, as --method and --engine take theirs), got {value!r}: "
-                            f"write {word!r}")
+    if word in ("auto", "none"):
+        if value != word:
+            raise ExposureError(f"--onet must be an O*NET release such as 29.1, 'auto' or 'none' "
+                                f"(in lower case, as --method and --engine take theirs), got "
+                                f"{value!r}: write {word!r}")
+        return
+    # "latest" was "O*NET release 'latest' is not of the form MAJOR.MINOR", naming neither
+    # the option nor its two words; "29.1 " (a pasted or quoted value) was told the same
+    choices = f"--onet must be an O*NET release such as 29.1 (MAJOR.MINOR), 'auto' or 'none', got {value!r}"
+    if value != value.strip() and _ONET_FORM.fullmatch(value.strip()):
+        raise ExposureError(f"{choices}: write {value.strip()!r}")
+    if not _ONET_FORM.fullmatch(value):
+        raise ExposureError(choices)
+    try:
+        check_onet_release(value)
+    except ExposureError as exc:  # a leading zero: its own advice ("write '29.1'")
+        raise ExposureError(f"--onet: {exc}") from None
 
 
 def _dask_onet(engine, args) -> tuple[str | None, str | None]:

@@ -397,12 +397,14 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
                                   column=name)
     where = {"path": path, "row_offset": row_offset}
     texts: list = []
-    checks = (lambda: texts.extend(task_texts(tasks, text_column, show_index=False, what="tasks",
+    # first: on the row of a repeated header, the header is the problem, not its cells
+    # (its 'O*NET-SOC Code' was named as a bad code); the earliest row still wins
+    checks = (lambda: check_header_rows(tasks, text_column, **where),
+              lambda: texts.extend(task_texts(tasks, text_column, show_index=False, what="tasks",
                                               **where)), occupation,
               lambda: _check_codes(tasks, **where), lambda: _check_task_ids(tasks, **where),
               lambda: _check_unique_keys(tasks, **where), lambda: check_task_types(tasks, **where),
               lambda: check_job_zones(tasks, **where),
-              lambda: check_header_rows(tasks, text_column, **where),
               lambda: _check_surrogates(tasks, text_column, occupation_column, texts, **where),
               *also)
     found = []

@@ -164,7 +164,8 @@ def file_kind(path, what: str = "input") -> str:
     Raises
     ------
     exposure.errors.DataFormatError
-        Any other extension (listing those read or written); a compressed one
+        A name ending in a space or tab (``out.csv ``: saying what to write); any other
+        extension (listing those read or written); a compressed one
         (``.csv.gz``): for an input, how to decompress it; for an output, the ``.parquet``
         file to write instead.
 
@@ -186,6 +187,11 @@ def file_kind(path, what: str = "input") -> str:
         stream = "standard input" if what == "input" else "standard output"
         raise DataFormatError(f"{stream} is not supported: give a file name", path=path)
     suffix = path.suffix.lower()
+    if suffix != suffix.rstrip() and suffix.rstrip():  # "out.csv ": a pasted or quoted name
+        fix = (f"write {path.name.rstrip()!r}" if what == "output" else
+               f"rename it {path.name.rstrip()!r}, so that its extension reads {suffix.rstrip()!r}")
+        raise DataFormatError(f"the file name ends in a space or tab ({path.name!r}): {fix}",
+                              path=path)
     if suffix in _CSV:
         return "csv"
     if suffix in _TSV and what == "input":
@@ -1057,6 +1063,10 @@ def _raiser(exc: Exception) -> Callable[[], None]:
     return again
 
 
+#: How :func:`~exposure.scoring._inputs.check_header_rows` starts its message.
+_REPEATED_HEADER = "the row repeats the header"
+
+
 def _check_task_types(frame: pd.DataFrame, text_column, occupation_column, *, path,
                       row_offset: int, found=()) -> None:
     """Refuse a ``task_type`` that the roll-up refuses; of the problems on rows, the earliest.
@@ -1074,8 +1084,17 @@ def _check_task_types(frame: pd.DataFrame, text_column, occupation_column, *, pa
     except DataFormatError as exc:
         found.append(exc)
     if found:
-        _check_rows(frame, text_column, occupation_column, path=path, row_offset=row_offset,
-                    also=tuple(map(_raiser, found)))
+        try:
+            _check_rows(frame, text_column, occupation_column, path=path, row_offset=row_offset,
+                        also=tuple(map(_raiser, found)))
+        except DataFormatError as exc:
+            # a header line repeated is what the row is: its code and task ID cells
+            # ('onetsoc_code', 'O*NET-SOC Code') were reported as a malformed code
+            header = [e for e in found if e.row == exc.row
+                      and e.reason.startswith(_REPEATED_HEADER)]
+            if header and exc.row is not None:
+                raise header[0] from None
+            raise
         raise min(found, key=lambda exc: exc.row)  # (_check_rows raised one of them)
 
 

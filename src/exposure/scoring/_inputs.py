@@ -211,9 +211,10 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
         Not a frame, a ``text_column`` that cannot be a column name (a list, a Series),
         repeated or multi-level column names (:func:`check_columns`), missing column, a
         ``row_offset`` that is not a whole number of 0 or more (:func:`check_row_offset`),
-        an empty / non-string cell, or a text without a letter or digit (only invisible
+        an empty / non-string cell, a text without a letter or digit (only invisible
         format characters such as a zero-width space, which are removed before scoring;
-        a NUL; punctuation such as ``-`` standing for no task) (row and column named).
+        a NUL; punctuation such as ``-`` standing for no task), or a text without a letter
+        (a number, a code or a date: ``744``, ``2021-01-01``) (row and column named).
 
     Examples
     --------
@@ -239,6 +240,12 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
         if text_column in [n for n in frame.index.names if n is not None]:  # set_index("task")
             hint = ("; it is a level of the frame's index: frame.reset_index() makes it a "
                     "column again")
+        elif isinstance(text_column, str):  # "task " or "TASK" in the header: say which
+            near = [c for c in frame.columns
+                    if isinstance(c, str) and _header_key(c) == _header_key(text_column)]
+            if near:
+                hint = (f"; the file has {near[0]!r}: rename it {text_column} (or name it as "
+                        "the text column)")
         raise DataFormatError(f"missing text column {text_column!r} (columns: "
                               f"{list(frame.columns)}){hint}", path=path, column=text_column)
     col = frame[text_column]
@@ -248,7 +255,7 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
     # find the first bad row or when a text starts otherwise)
     if (all(map(isinstance, values, itertools.repeat(str))) and all(values)
             and not any(map(str.isspace, values))
-            and all(map(str.isalnum, map(next, map(iter, values))))):
+            and all(map(str.isalpha, map(next, map(iter, values))))):
         return values
     for pos, value in enumerate(values):
         # ``not value or value.isspace()`` is ``not value.strip()`` without the copy
@@ -258,11 +265,18 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
             # only format characters (a zero-width space, a byte-order mark: empty once
             # normalised), a NUL, a lone accent, or "-" for no task: not a statement
             reason = "holds no letter or digit"
+        elif _LETTER.search(value) is None:
+            # a number, a code or a date (Excel's 2021-01-01; a column of task ids given
+            # as the text column): scored as a task, without a word for rubric
+            reason = "holds no letter"
         else:
             continue
         where = f" (index {col.index.tolist()[pos]!r})" if show_index else ""
         more = ("" if reason.startswith("must") else
-                ": give the task statement (a placeholder for no task is not one; drop such rows)")
+                ": give the task statement (a placeholder for no task is not one; drop such rows)"
+                if reason.endswith("digit") else
+                f": a number or code is not a task statement (is {text_column!r} the column "
+                "of the task texts?)")
         raise DataFormatError(f"task text {reason}, got {value!r}{where}{more}",
                               path=path, row=pos + row_offset, column=text_column)
     return values
@@ -270,6 +284,8 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
 
 #: A letter or digit (of any script), which every task statement holds.
 _WORD = re.compile(r"[^\W_]")
+#: A letter (of any script): a text of digits and punctuation is a number, code or date.
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def check_text_column(frame, text_column: str = "task", *, path=None, row_offset: int = 1) -> pd.Series:
@@ -308,8 +324,10 @@ def check_header_rows(tasks: pd.DataFrame, text_column="task", *, names=None, pa
 
     Two CSV files joined into one (``cat a.csv b.csv > all.csv``) hold the second
     header as a row, whose text (the name of the text column) was scored as a task. A
-    cell matches its column's name as written, after a byte-order mark (which the second
-    file of a ``cat`` brings); every column must match.
+    cell matches its column's name whatever its case and the spaces around it, after a
+    byte-order mark (which the second file of a ``cat`` brings); every column must
+    match. A row whose cells are the column names in another order (the second file's
+    columns were in another order: every row below it is read shifted) is refused too.
 
     Parameters
     ----------
@@ -339,19 +357,46 @@ def check_header_rows(tasks: pd.DataFrame, text_column="task", *, names=None, pa
     names = [str(name) for name in (tasks.columns if names is None else names)]
     if len(names) != tasks.shape[1]:
         return
-    name = names[list(tasks.columns).index(text_column)]
-    # compared in C (a hash look-up, missing and unhashable cells match nothing): the text
-    # column first, the other cells of the few rows that match
-    hit = tasks[text_column].isin([name, "\ufeff" + name])
-    rows = np.flatnonzero(hit.to_numpy(dtype=bool, na_value=False))
-    for pos in rows.tolist():
+    wanted = [_header_key(n) for n in names]
+    keys = set(wanted)
+    longest = max(map(len, names)) + 16  # room for spaces around a name
+    # the lengths of the text column in C, then the few short texts compared, then the
+    # other cells of the rows whose text is one of the names
+    col = tasks[text_column]
+    try:
+        short = np.flatnonzero(col.str.len().to_numpy(dtype=float, na_value=np.inf) <= longest)
+    except AttributeError:  # not a column of text (numbers): no header line in it
+        return
+    cells = col.iloc[short].tolist()
+    rows = [int(pos) for pos, v in zip(short, cells, strict=True)
+            if type(v) is str and _header_key(v) in keys]
+    for pos in rows:
         values = tasks.iloc[pos].tolist()
-        if all(isinstance(v, str) and v.removeprefix("\ufeff") == n
-               for v, n in zip(values, names, strict=True)):
-            shown = ", ".join(repr(n) for n in names[:6]) + (", ..." if len(names) > 6 else "")
+        if not all(isinstance(v, str) for v in values):
+            continue
+        got = [_header_key(v) for v in values]
+        if got == wanted:
+            shown = _names_shown(names)
             raise DataFormatError(f"the row repeats the header ({shown}): two files joined into "
                                   "one? remove the line", path=path, row=pos + row_offset,
                                   column=text_column)
+        if sorted(got) == sorted(wanted):
+            raise DataFormatError(
+                f"the row repeats the header in another order ({_names_shown(values)} for "
+                f"{_names_shown(names)}): two files whose columns are in different orders "
+                "joined into one? the rows below it are read in the first file's order; put "
+                "the columns of both files in one order", path=path, row=pos + row_offset,
+                column=text_column)
+
+
+def _header_key(value: str) -> str:
+    """A header cell as compared by :func:`check_header_rows`: no BOM, spaces or case."""
+    return value.removeprefix("\ufeff").strip().casefold()
+
+
+def _names_shown(names) -> str:
+    """The first six names, quoted, for a message."""
+    return ", ".join(repr(n) for n in names[:6]) + (", ..." if len(names) > 6 else "")
 
 
 #: What O*NET's ``Task Statements`` file writes in ``Task Type`` for a task without one.
