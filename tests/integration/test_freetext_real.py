@@ -96,7 +96,8 @@ def test_paraphrase_sets_reword_labelled_tasks_of_their_draws(shared_data, onet,
 
     labelled = training_frame(load_task_labels(mirror=shared_data), onet)
     keys = {}
-    for suffix, n in (("", 240), ("_v2", 260), ("_v3", 260), ("_v4", 260), ("_v5", 260), ("_v6", 260)):
+    for suffix, n in (("", 240), ("_v2", 260), ("_v3", 260), ("_v4", 260), ("_v5", 260), ("_v6", 260),
+                      ("_v7", 260)):
         para = pd.read_csv(freetext / f"paraphrases{suffix}.csv")
         sample = pd.read_csv(freetext / f"paraphrase_sample{suffix}.csv")
         checked = check_paraphrases(para, labelled)
@@ -105,7 +106,7 @@ def test_paraphrase_sets_reword_labelled_tasks_of_their_draws(shared_data, onet,
                                                                            sample["task_id"]))
         keys[suffix] = set(zip(para["onetsoc_code"], para["task_id"]))
     seen: set = set()
-    for suffix in ("", "_v2", "_v3", "_v4", "_v5", "_v6"):
+    for suffix in ("", "_v2", "_v3", "_v4", "_v5", "_v6", "_v7"):
         assert not seen & keys[suffix], suffix
         seen |= keys[suffix]
 
@@ -338,6 +339,23 @@ def test_eleventh_modern_set_is_well_formed_and_distinct(modern_sets, freetext):
     assert len(blind) == 240 and blind["task"].is_unique and int(blind["exposed"].sum()) == 120
     assert (blind["exposed"] == blind["label"].isin(["E1", "E2"])).all()
     others = _other_tasks(modern_sets, freetext, "modern_tasks_v11")
+    assert not set(blind["task"].str.lower()) & set(others.str.lower())
+
+
+def test_twelfth_modern_set_is_well_formed_and_distinct(modern_sets, freetext):
+    """modern_tasks_v12.csv: 240 tasks written blind after trial G, kept unscored for the next change.
+
+    Only its form is checked here (no scorer or tagger is run on it, nor on
+    paraphrases_v7.csv, whose form the test of the paraphrase sets above checks): they are
+    the clean test of the next change (docs/validation/agreement.md).
+    """
+    from exposure.reports.agreement import check_modern_tasks
+
+    blind = check_modern_tasks(pd.read_csv(freetext / "modern_tasks_v12.csv"))
+    assert len(blind) == 240 and blind["task"].str.lower().is_unique and int(blind["exposed"].sum()) == 120
+    assert (blind["exposed"] == blind["label"].isin(["E1", "E2"])).all()
+    assert all(blind[c].sum() >= 20 for c in ("admin", "routine_coding", "entry_creative"))
+    others = _other_tasks(modern_sets, freetext, "modern_tasks_v12")
     assert not set(blind["task"].str.lower()) & set(others.str.lower())
 
 
