@@ -25,6 +25,7 @@ from exposure._tables import (
     check_no_nul,
     drop_empty_tail,
     first_repeat,
+    norm_header,
 )
 from exposure.crosswalks import oews_code_map, read_soc10_isco08, read_soc_2010_to_2018
 from exposure.errors import DataFormatError, InputError
@@ -58,7 +59,14 @@ def resolve(name: str, *, mirror=None, data_dir=None) -> Path:
 
 
 def require_columns(frame: pd.DataFrame, columns, path) -> None:
-    """Raise DataFormatError naming the file and the first missing column."""
+    """Raise DataFormatError naming the file and the first missing column.
+
+    A column written in another case or spacing (``soc code``, ``Task_Name`` for
+    ``SOC Code``, ``task_name``) is renamed in ``frame`` (in place) to the name expected,
+    as the O*NET, OEWS, crosswalk and Eloundou readers match header names
+    (:func:`match_header_case`); it was refused as a missing column.
+    """
+    match_header_case(frame, columns, path)
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise DataFormatError(
@@ -66,6 +74,39 @@ def require_columns(frame: pd.DataFrame, columns, path) -> None:
             path=path,
             column=missing[0],
         )
+
+
+def match_header_case(frame: pd.DataFrame, columns, path, row: int = 1) -> None:
+    """Rename (in place) each column of ``frame`` that is one of ``columns`` written in another case or spacing.
+
+    Names are compared as :func:`exposure._tables.norm_header` compares them. A column of
+    ``columns`` that the header holds twice so (``SOC Code`` and ``soc code``) is refused,
+    naming both positions (header row ``row``): one of them would be read without a word.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"soc code": ["11-1011"], "Title": ["x"]})
+    >>> match_header_case(f, ["SOC Code", "title"], "m.csv")
+    >>> list(f.columns)
+    ['SOC Code', 'title']
+    >>> match_header_case(pd.DataFrame(columns=["SOC Code", "soc code"]), ["SOC Code"], "m.csv")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: m.csv, row 1, column 'SOC Code': column 'SOC Code' appears twice in the header (columns 1 and 2, written 'SOC Code' and 'soc code')
+    """
+    names = list(frame.columns)
+    normed = [norm_header(c) for c in names]
+    rename = {}
+    for col in columns:
+        at = [i for i, n in enumerate(normed) if n == norm_header(col)]
+        if len(at) > 1:
+            raise DataFormatError(f"column {col!r} appears twice in the header (columns {at[0] + 1} and {at[1] + 1}, "
+                                  f"written {str(names[at[0]])!r} and {str(names[at[1]])!r})", path=path, row=row,
+                                  column=col)
+        if at and names[at[0]] != col:
+            rename[names[at[0]]] = col
+    if rename:
+        frame.columns = [rename.get(c, c) for c in names]
 
 
 def read_csv(path, name=None) -> pd.DataFrame:

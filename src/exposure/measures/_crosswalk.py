@@ -309,8 +309,9 @@ def apply_links(
     if missing:
         raise DataFormatError(f"missing column(s) {missing}", path=path, column=missing[0])
     src = frame[[code, *values, *counts]].reset_index(drop=True)
-    _check_source_codes(src[code], "scores" if path is None else path, code)
     links = _checked_links(links)
+    src[code] = _code_text(src[code], links["source_code"], "scores" if path is None else path, code)
+    _check_source_codes(src[code], "scores" if path is None else path, code)
     for col in dict.fromkeys([*values, *counts]):  # text: "could not convert string to float" before
         src[col] = numbers(src, col, path).to_numpy()
     src[code] = src[code].astype(str)
@@ -362,6 +363,42 @@ def apply_links(
     out.attrs["n_source"] = int(src[code].nunique())
     out.attrs["n_matched"] = int(src[code].nunique() - len(unmatched))
     return out
+
+
+def _code_text(codes: pd.Series, link_codes: pd.Series, path, column: str) -> pd.Series:
+    """Source codes given as numbers read as the codes they are; text kept as it is.
+
+    A whole number (``110``, ``110.0``: a column of ``pd.read_excel``, or of ``read_csv``
+    with a blank cell) is its digits, zero-padded to the width of the link codes when these
+    are all digits of one width (``110`` is the armed forces' ``0110`` of ISCO-08): ``110``
+    was left out of the result without a word, ``110.0`` matched no code ("none of the 2
+    codes matches the crosswalk (e.g. '110.0')"). A number with decimals is no code: refused,
+    naming the row (counted from 1) and ``column``. Missing codes stay missing.
+
+    Examples
+    --------
+    >>> _code_text(pd.Series([110, 1112.0, "2512"], dtype=object), pd.Series(["0110", "1112"]), "s", "c").tolist()
+    ['0110', '1112', '2512']
+    >>> _code_text(pd.Series([1112.5]), pd.Series(["1112"]), "s", "c")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: s, row 1, column 'c': not a code: 1112.5 (a number with decimals)
+    """
+    known = link_codes.dropna().astype(str)
+    lengths = known.str.len().unique()
+    width = int(lengths[0]) if len(lengths) == 1 and known.str.fullmatch(r"[0-9]+").all() else 0
+    out = []
+    for pos, value in enumerate(codes.to_numpy(dtype=object)):
+        value = value.item() if isinstance(value, np.generic) else value
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or pd.isna(value):
+            out.append(value)
+            continue
+        if not float(value).is_integer():
+            why = "a number with decimals" if np.isfinite(value) else "not a finite number"
+            raise DataFormatError(f"not a code: {value!r} ({why})", path=path, row=pos + 1, column=column)
+        text = str(int(value))
+        out.append(text.zfill(width) if not text.startswith("-") else text)
+    return pd.Series(out, index=codes.index, dtype=object)
 
 
 def _check_source_codes(codes: pd.Series, path, column: str) -> None:

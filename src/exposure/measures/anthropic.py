@@ -115,7 +115,8 @@ def read_task_usage(path, *, percent: bool = True) -> pd.DataFrame:
     ------
     exposure.errors.DataFormatError
         ``percent`` is not True or False (``"no"`` was read as True); a missing file or
-        column, a file without rows, a missing or repeated task name, a ``pct`` that is
+        column, a file without rows, a missing or repeated task name (also one written
+        otherwise: another case, spacing or final period), a ``pct`` that is
         missing, not a number or outside 0-100 (0-1 with ``percent=False``), naming the
         file, row and column; with ``percent=True``,
         a ``pct`` of two rows or more adding up to 1 (fractions, which were divided by 100);
@@ -158,7 +159,9 @@ def _task_names(names: pd.Series, path) -> pd.Series:
     """The ``task_name`` column, each name given once and never missing (file, row, column named).
 
     pandera refused them in its words (``check not_nullable: nan``, ``check
-    field_uniqueness``). Names are kept as published (matching normalizes them).
+    field_uniqueness``). Two names that :func:`normalize_task` makes one (another case,
+    spacing or final period) are refused too: both matched the same O*NET tasks, and the
+    task's usage was counted twice. Names are kept as published (matching normalizes them).
 
     Examples
     --------
@@ -175,6 +178,14 @@ def _task_names(names: pd.Series, path) -> pd.Series:
     if repeat is not None:
         pos, first = repeat
         raise DataFormatError(f"task name {names.iloc[pos]!r} appears twice (rows {first + 2} and {pos + 2})",
+                              path=path, row=pos + 2, column="task_name")
+    # one task written otherwise ('Act as advisers' beside 'act as advisers.') matched the same
+    # O*NET tasks twice, and its usage was counted twice
+    repeat = first_repeat(names.map(normalize_task))
+    if repeat is not None:
+        pos, first = repeat
+        raise DataFormatError(f"task name {names.iloc[pos]!r} is the task of row {first + 2} ({names.iloc[first]!r}) "
+                              "written otherwise: its usage would count twice; keep one row per task",
                               path=path, row=pos + 2, column="task_name")
     return names
 

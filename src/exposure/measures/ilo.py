@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from exposure._tables import as_path, check_file
-from exposure.crosswalks import oews_code_map
+from exposure.crosswalks import _ARMED_FORCES, oews_code_map
 from exposure.errors import DataFormatError
 from exposure.measures import _common
 from exposure.measures._crosswalk import apply_links, links_from_pairs
@@ -70,8 +70,11 @@ def read_ilo(path, *, sheet=0) -> pd.DataFrame:
     exposure.errors.DataFormatError
         A missing sheet or column (the workbook's sheets are listed: the scores may be on
         another sheet), a column named twice, a sheet without rows, a task given twice (the
-        same ``taskID`` of one occupation), a missing or malformed ISCO-08 code (``2512``), a missing value, a score that is not a number, outside 0-1
-        (a mean score) or negative (an SD), an unknown gradient, or occupation-level
+        same ``taskID`` of one occupation), a missing or malformed ISCO-08 code (``2512``;
+        the armed forces' ``0110``, ``0210``, ``0310`` are read from number cells ``110``,
+        ``210``, ``310``), a missing value, a score that is not a number, outside 0-1
+        (a mean score) or negative (an SD), an unknown gradient (the gradients are
+        listed), or occupation-level
         values that differ between the task rows of one occupation (file, row and column
         named: the row of the task in the sheet, the header being row 1).
 
@@ -99,6 +102,7 @@ def read_ilo(path, *, sheet=0) -> pd.DataFrame:
     except (zipfile.BadZipFile, KeyError, EOFError, OSError) as exc:  # as felten's reader says it
         raise DataFormatError(f"cannot read as an .xlsx workbook: {exc}", path=path) from None
     _common.check_sheet_header(frame, path, sheet)  # a column twice: pandas read the first only
+    _common.match_header_case(frame, ["ISCO_08", "taskID", *_OCC_COLS], path)  # 'isco_08' was a missing column
     missing = [c for c in ["ISCO_08", *_OCC_COLS] if c not in frame.columns]
     if missing:  # the scores on another sheet: the sheets are named, not only the columns of this one
         names = _sheet_names(path)
@@ -111,6 +115,9 @@ def read_ilo(path, *, sheet=0) -> pd.DataFrame:
     # checked on the task rows, where the file's row is known (row = position + 2): a task
     # without a code was dropped, and a bad code or value was named by its row among the
     # occupations ('row 0')
+    # the armed forces' 0110, 0210, 0310 as number cells (110): refused as no ISCO-08 code
+    code = frame["ISCO_08"].astype("string").str.strip()
+    frame["ISCO_08"] = code.where(~code.isin(_ARMED_FORCES), code.str.zfill(4))
     frame["ISCO_08"] = _common.check_codes(frame["ISCO_08"], ISCO_UNIT_PATTERN, path, "ISCO_08",
                                            what="ISCO-08 unit group code", example="2512", unique=False,
                                            article="an")
@@ -136,11 +143,13 @@ def read_ilo(path, *, sheet=0) -> pd.DataFrame:
             raise DataFormatError(f"occupation {isco} has more than one {col} across its tasks "
                                   f"({was!r} on row {first + 2}, {now!r} here)", path=path, row=pos + 2, column=col)
     unknown = ~frame["potential25"].isin(list(GRADIENTS))
-    if unknown.any():
+    if unknown.any():  # the gradients expected were not said
         pos = int(np.flatnonzero(unknown.to_numpy())[0])
-        raise DataFormatError(
-            f"unknown gradient {frame['potential25'].iloc[pos]!r}", path=path, row=pos + 2, column="potential25"
-        )
+        value = frame["potential25"].iloc[pos]
+        same = [g for g in GRADIENTS if " ".join(g.lower().split()) == " ".join(str(value).lower().split())]
+        hint = f" (written {same[0]!r} in the publication)" if same else ""
+        raise DataFormatError(f"unknown gradient {value!r}{hint}; expected one of "
+                              f"{', '.join(repr(g) for g in GRADIENTS)}", path=path, row=pos + 2, column="potential25")
     occ = frame.groupby("ISCO_08", sort=True).agg(n_tasks=("ISCO_08", "size"), **{v: (k, "first") for k, v in _OCC_COLS.items()})
     occ = occ.reset_index().rename(columns={"ISCO_08": "isco08_code"})
     occ["gradient_level_2025"] = occ["gradient_2025"].map(GRADIENTS)

@@ -106,10 +106,11 @@ def read_webb(path) -> pd.DataFrame:
     ------
     exposure.errors.DataFormatError
         An unreadable file or one without rows, a line with too few or too many fields, a
-        missing column, a value that is not a finite number, an occ1990dd code that is not
-        a whole number from 0 to 999, a percentile column written as fractions or 0/1
-        flags (every value from 0 to 1) or missing on every row, or a value outside its
-        range (file, row and column named).
+        missing column (header names are matched whatever their case), a value that is not
+        a finite number, an occ1990dd code that is not a whole number from 0 to 999 or is
+        given twice (``4`` and ``4.0`` are one code), a missing title or ``lswt2010``, a
+        percentile column written as fractions or 0/1 flags (every value from 0 to 1) or
+        missing on every row, or a value outside its range (file, row and column named).
 
     Examples
     --------
@@ -127,11 +128,29 @@ def read_webb(path) -> pd.DataFrame:
     _check_percentiles(pct, name)
     for col, values in pct.items():  # named webb_* with the value / 100 (1.3 for 130) by the schema
         _common.check_range(values, name, col, high=100.0, what=f"{col} (a percentile from 0 to 100)")
+    # refused in the file's words: pandera's "check field_uniqueness", "check not_nullable: nan"
+    # (under the library's column 'title') and "check greater_than_or_equal_to(0)" before
+    codes = _occ_code(frame["occ1990dd"], name, "occ1990dd")
+    repeat = first_repeat(codes)
+    if repeat is not None:  # 4 and 4.0 are one code
+        pos, first = repeat
+        raise DataFormatError(f"occ1990dd code {codes.iloc[pos]!r} appears twice (rows {first + 2} and {pos + 2})",
+                              path=name, row=pos + 2, column="occ1990dd")
+    title = frame["occ1990dd_title"].astype("string").str.strip()
+    gap = (title.isna() | (title == "")).to_numpy(dtype=bool)
+    if gap.any():
+        raise DataFormatError("missing title", path=name, row=int(np.flatnonzero(gap)[0]) + 2,
+                              column="occ1990dd_title")
+    weight = _common.to_float(frame, "lswt2010", name)
+    gap = weight.isna().to_numpy(dtype=bool)
+    if gap.any():
+        raise DataFormatError("missing value", path=name, row=int(np.flatnonzero(gap)[0]) + 2, column="lswt2010")
+    _common.check_range(weight, name, "lswt2010", what="lswt2010 (a labour-supply weight)")
     out = pd.DataFrame(
         {
-            "occ1990dd": _occ_code(frame["occ1990dd"], name, "occ1990dd"),
+            "occ1990dd": codes,
             "title": frame["occ1990dd_title"].astype(str),
-            "lswt2010": _common.to_float(frame, "lswt2010", name),
+            "lswt2010": weight,
             "webb_software": pct["pct_software"] / 100,
             "webb_robot": pct["pct_robot"] / 100,
             "webb_ai": pct["pct_ai"] / 100,
