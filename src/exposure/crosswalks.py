@@ -425,6 +425,10 @@ def read_soc_2010_to_2018(path) -> pd.DataFrame:
     return validate(frame, Soc2010To2018, path=raw.path, row_offset=raw.first_row, names=raw.sources)
 
 
+#: Said of a code cell like ``111011.0``: a spreadsheet saved the code as a number.
+_NUMBER_HINT = ": a number? a spreadsheet may have saved the code as one; write it as text"
+
+
 def _hyphenate_soc(code: pd.Series) -> pd.Series:
     return code.where(~code.str.fullmatch(r"[0-9]{6}"), code.str[:2] + "-" + code.str[2:])
 
@@ -460,10 +464,19 @@ def read_soc10_isco08(path) -> pd.DataFrame:
         pos = int(np.flatnonzero(bad)[0])
         value = f["isco08_code"].iloc[pos]
         why = (": only the armed forces' codes 0110, 0210, 0310 are read from three digits (110, 210, 310)"
-               if re.fullmatch(r"[0-9]{3}", value) else "")
+               if re.fullmatch(r"[0-9]{3}", value) else _NUMBER_HINT if re.fullmatch(r"[0-9]+\.0+", value)
+               else "")
         raise DataFormatError(f"isco08 must be a four-digit ISCO-08 unit group (like 1112), got {value!r}{why}",
                               path=raw.path, row=raw.row(pos), column=raw.sources.get("isco08_code", "isco08"))
-    frame = pd.DataFrame({"soc_2010_code": _hyphenate_soc(f["soc_2010_code"]), "isco08_code": isco})
+    soc = _hyphenate_soc(f["soc_2010_code"])
+    bad = (~soc.str.fullmatch(r"[0-9]{2}-[0-9]{4}")).to_numpy(dtype=bool)
+    if bad.any():  # pandera's "check str_matches(...)" said neither what was expected nor why
+        pos = int(np.flatnonzero(bad)[0])
+        value = f["soc_2010_code"].iloc[pos]
+        why = _NUMBER_HINT if re.fullmatch(r"[0-9]+\.0+", value) else ""
+        raise DataFormatError(f"soc10 must be a SOC 2010 code (like 11-1011 or 111011), got {value!r}{why}",
+                              path=raw.path, row=raw.row(pos), column=raw.sources.get("soc_2010_code", "soc10"))
+    frame = pd.DataFrame({"soc_2010_code": soc, "isco08_code": isco})
     _check_repeats(frame, raw, ["soc_2010_code", "isco08_code"], "pair of codes")
     return validate(frame, Soc10Isco08, path=raw.path, row_offset=raw.first_row, names=raw.sources)
 

@@ -143,9 +143,10 @@ def test_soc10_isco08_malformed(tmp_path, fixtures):
     text = (fixtures / "crosswalks" / "soc10_isco08_tiny.csv").read_text()
     path = tmp_path / "s.csv"
     path.write_text(text.replace("151132", "15113"))
-    with pytest.raises(SchemaError) as err:
+    with pytest.raises(DataFormatError) as err:  # pandera's SchemaError before round 26
         cw.read_soc10_isco08(path)
     assert err.value.row == 4 and err.value.column == "soc10"
+    assert "soc10 must be a SOC 2010 code (like 11-1011 or 111011), got '15113'" in str(err.value)
 
 
 def test_isco_groups_multiline_records(fixtures):
