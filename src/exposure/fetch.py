@@ -41,6 +41,10 @@ checking its sha256:
    ``oesmYYnat.zip``) are kept under ``<data_dir>/.archives/``; their hash is not pinned,
    the extracted member is. Zip members are extracted only inside the target directory,
    and only regular files (a symbolic-link member is refused before anything is written).
+   The publisher's download put by hand in the cache directory (the zip,
+   ``<data_dir>/db_31_0_text.zip``, or its folder unzipped, ``<data_dir>/db_31_0_text/``)
+   is read instead of the network (and instead of a mirror that lacks the file), verified
+   or validated and pinned as a download is; a failed download names where it was looked for.
 
 A sha256 mismatch raises :class:`~exposure.errors.ChecksumMismatchError`, and in every
 failure nothing is left in the cache: writes go to a partial file
@@ -1236,6 +1240,31 @@ def _check_member_paths(plan, archive: Path) -> None:
                 )
 
 
+def _member_hint(zf: zipfile.ZipFile, member: str) -> str:
+    """What the archive ``zf`` holds instead of ``member`` (``""`` when nothing like it).
+
+    The error named only the member looked for: a file the publisher moved to another
+    folder of the archive, or renamed in case, or dropped from a release, all read alike.
+
+    Examples
+    --------
+    >>> import io
+    >>> buf = io.BytesIO()
+    >>> with zipfile.ZipFile(buf, "w") as z:
+    ...     z.writestr("db_31_0/Job Zones.txt", "x")
+    >>> _member_hint(zipfile.ZipFile(buf), "db_31_0_text/Job Zones.txt")
+    "; it has 'db_31_0/Job Zones.txt' (the file in another folder or case)"
+    >>> _member_hint(zipfile.ZipFile(buf), "db_31_0_text/Tasks to DWAs.txt")
+    "; none of its 1 file(s) is named 'Tasks to DWAs.txt' (the publisher dropped or renamed it?)"
+    """
+    want = PurePosixPath(member).name
+    files = [n for n in zf.namelist() if not n.endswith("/")]
+    like = [n for n in files if PurePosixPath(n).name.lower() == want.lower()]
+    if like:
+        return f"; it has {', '.join(map(repr, like[:3]))} (the file in another folder or case)"
+    return f"; none of its {len(files)} file(s) is named {want!r} (the publisher dropped or renamed it?)"
+
+
 def _extract_member_verified(archive: Path, src: Source, dest: Path) -> None:
     """Extract ``src.member`` from ``archive`` to ``dest`` atomically, verifying sha256."""
     _safe_relpath(src.member, archive=archive)
@@ -1248,7 +1277,8 @@ def _extract_member_verified(archive: Path, src: Source, dest: Path) -> None:
             info = zf.getinfo(src.member)
         except KeyError:
             raise DownloadError(
-                f"{src.name}: archive {src.archive_url} has no member {src.member!r}"
+                f"{src.name}: archive {src.archive_url} ({archive}) has no member {src.member!r}"
+                f"{_member_hint(zf, src.member)}"
             ) from None
         try:
             _check_member_type(info, archive)
@@ -1681,6 +1711,91 @@ def _read_in_mirror(mirror: Path, src: Source) -> Path:
     return path
 
 
+def _publisher_places(root: Path, src: Source) -> list[Path]:
+    """Where the data directory ``root`` may hold the publisher's download of ``src``.
+
+    The archive as downloaded (``<root>/db_31_0_text.zip``) and the archive's folder as
+    unzipped (``<root>/db_31_0_text/Task Statements.txt``), beside the archive the library
+    downloads itself (``<root>/.archives/``). Empty for a file of no archive.
+
+    Examples
+    --------
+    >>> from exposure.releases import layout_source
+    >>> [p.as_posix() for p in _publisher_places(Path("/d"), layout_source("onet/31.0/Job Zones.txt"))]
+    ['/d/db_31_0_text/Job Zones.txt', '/d/db_31_0_text.zip']
+    """
+    if not src.member or not src.archive_url:
+        return []
+    try:
+        member = root / _safe_relpath(src.member, what="archive member")
+    except ExposureError:
+        return []
+    return [member, root / src.archive_url.rstrip("/").rsplit("/", 1)[-1]]
+
+
+def _publisher_copy(root: Path, src: Source) -> Path | None:
+    """The publisher's download of ``src`` put by hand in the data directory ``root``, if any.
+
+    A new release copied into ``--data-dir`` as the publisher ships it (the zip, or its
+    folder ``db_31_0_text/`` unzipped) was ignored: the network was tried (and the error
+    named only the URL), or, with a mirror, "not found in mirror". See
+    :func:`_publisher_places`; a zip is used only when it is one.
+    """
+    for path in _publisher_places(root, src):
+        if path.suffix.lower() == ".zip" and path.name != PurePosixPath(src.member).name:
+            if path.is_file() and zipfile.is_zipfile(path):
+                return path
+        elif path.is_file():
+            return path
+    return None
+
+
+def _from_publisher_copy(path: Path, src: Source, dest: Path) -> None:
+    """Copy ``src`` into the cache from the publisher's download ``path`` in the data directory."""
+    log.info("reading %s from %s (the publisher's download in the data directory)", src.name, path)
+    if zipfile.is_zipfile(path) and path.name == src.archive_url.rstrip("/").rsplit("/", 1)[-1]:
+        _extract_member_verified(path, src, dest)
+    else:
+        _copy_verified(path, src, dest)
+
+
+def _other_format_hint(root: Path, src: Source) -> str:
+    """Name O*NET's download in the other format when the data directory ``root`` holds it.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from exposure.releases import layout_source
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "db_31_0_excel").mkdir()
+    >>> _ = (root / "db_31_0_excel" / "Job Zones.xlsx").write_bytes(b"x")
+    >>> _other_format_hint(root, layout_source("onet/31.0/Job Zones.txt")).endswith(
+    ...     "O*NET's excel download: give --onet-format excel (onet_format='excel')")
+    True
+    """
+    match = re.fullmatch(r"onet/([0-9]+\.[0-9])/(.+)\.(txt|xlsx)", src.name)
+    if src.kind != "onet" or match is None:
+        return ""
+    release, base, ext = match.groups()
+    fmt = "excel" if ext == "txt" else "text"
+    try:
+        other = layout_source(f"onet/{release}/{base}{'.xlsx' if fmt == 'excel' else '.txt'}")
+    except ExposureError:
+        return ""
+    found = _publisher_copy(root, other)
+    if found is None:
+        return ""
+    return f"; the data directory has {found}, O*NET's {fmt} download: give --onet-format {fmt} (onet_format={fmt!r})"
+
+
+def _mirror_has(mirror: Path, src: Source) -> bool:
+    """True when the mirror holds the file of ``src`` where it belongs."""
+    try:
+        return (mirror / _safe_relpath(src.name, what="registry name")).is_file()
+    except ExposureError:
+        return False
+
+
 def _from_network(root: Path, src: Source, dest: Path, store: DataStore | None = None,
                   **kwargs) -> None:
     if store is not None:  # the store's User-Agent and URL map
@@ -1702,8 +1817,15 @@ def _from_network(root: Path, src: Source, dest: Path, store: DataStore | None =
     if not zipfile.is_zipfile(archive):
         # archives are not pinned: a generous cap, never below the member's own size
         cap = max(ARCHIVE_MAX_BYTES, src.size + SIZE_MARGIN)
-        download(src.archive_url, archive, name=f"{src.name} (archive)", max_bytes=cap,
-                 **kwargs)
+        try:
+            download(src.archive_url, archive, name=f"{src.name} (archive)", max_bytes=cap,
+                     **kwargs)
+        except DownloadError as exc:
+            # say where a copy of the publisher's download would have been read instead
+            looked = ", ".join(str(p) for p in [archive, *_publisher_places(root, src)])
+            exc.args = (f"{exc.args[0]}; no copy of it in the data directory either (looked for "
+                        f"{looked}){_other_format_hint(root, src)}",)
+            raise
     try:
         _extract_member_verified(archive, src, dest)
     except (ChecksumMismatchError, DownloadError):
@@ -1835,8 +1957,11 @@ def _fetch(store: DataStore, src: Source, *, timeout, retries, backoff, deadline
         )
         _drop_cached(root, src, dest, mirror_dir)
     _drop_stamp(root, src)
+    local = _publisher_copy(root, src)
     try:
-        if mirror_dir is not None:
+        if local is not None and (mirror_dir is None or not _mirror_has(mirror_dir, src)):
+            _from_publisher_copy(local, src, dest)
+        elif mirror_dir is not None:
             _from_mirror(mirror_dir, src, dest)
         else:
             _from_network(root, src, dest, store, timeout=timeout, retries=retries,

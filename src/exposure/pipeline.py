@@ -820,6 +820,16 @@ def _fetch(inputs: RecomputeInputs) -> dict[str, Any]:
     """
     sources = []
     store = inputs.store
+    # every file first, none pinned: a release that lacks one (no Tasks to DWAs) stopped the
+    # run after the files before it had been pinned in the lock file, without a word
+    for name in inputs.files:
+        try:
+            if not store.source(name).pinned:
+                fetching.fetch(name, store=store)
+        except ExposureError as exc:
+            raise StageError("fetch", exc, path=getattr(exc, "path", None) or name) from exc
+        except OSError as exc:
+            raise StageError("fetch", exc, path=name) from exc
     for name in inputs.files:
         try:
             if store.source(name).pinned:
