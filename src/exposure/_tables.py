@@ -91,6 +91,7 @@ __all__ = [
     "GROUPED",
     "xlsx_sheet_parts",
     "read_utf8",
+    "uncomputed_formula",
 ]
 
 log = logging.getLogger(__name__)
@@ -172,6 +173,8 @@ def check_file(path: Path) -> bytes:
         raise InputError(exc.strerror or str(exc), path=path, errno=exc.errno) from None
     if not head.strip():
         raise DataFormatError("file is empty", path=path)
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise DataFormatError("file is UTF-32 text: save it as UTF-8 ('CSV UTF-8')", path=path)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DataFormatError(
             "file is UTF-16 text (Excel's 'Unicode Text'): save it as UTF-8 ('CSV UTF-8')",
@@ -229,8 +232,44 @@ def _match_columns(header: list[str], columns: dict, optional: dict, path: Path,
     return found
 
 
-def _nul_error(path, offset: int, line: int) -> DataFormatError:
-    """The error of a NUL byte at byte ``offset``, on line ``line`` (from 1), of ``path``."""
+#: What a text file whose first bytes are UTF-16 without a byte-order mark says.
+UTF16_NO_BOM = ("file looks like UTF-16 text without a byte-order mark: save it as UTF-8 "
+                "('CSV UTF-8')")
+
+
+def _utf16_without_bom(head: bytes) -> bool:
+    """Whether the first bytes ``head`` of a text file look like UTF-16 without a byte-order mark.
+
+    The pattern of such text of Latin letters: in nine pairs of bytes in ten (of the
+    first 512 bytes, and at least two pairs), one byte is NUL and the other is not, NUL
+    always on the same side (second for little-endian, first for big-endian). The file is
+    not decoded by this guess: it is named, with what to do.
+
+    Examples
+    --------
+    >>> _utf16_without_bom("task,title\\n".encode("utf-16-le")), _utf16_without_bom("t,t\\n".encode("utf-16-be"))
+    (True, True)
+    >>> _utf16_without_bom(b"task,title\\n\\x00\\x00\\x00\\x00"), _utf16_without_bom(b"a\\x00")
+    (False, False)
+    """
+    sample = head[:512]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return False
+    firsts, seconds = sample[0:2 * pairs:2], sample[1:2 * pairs:2]
+    little = sum(1 for a, b in zip(firsts, seconds) if b == 0 and a != 0)
+    big = sum(1 for a, b in zip(firsts, seconds) if a == 0 and b != 0)
+    return max(little, big) >= 0.9 * pairs
+
+
+def _nul_error(path, offset: int, line: int, head: bytes = b"") -> DataFormatError:
+    """The error of a NUL byte at byte ``offset``, on line ``line`` (from 1), of ``path``.
+
+    ``head``, the first bytes of the file, names UTF-16 text without a byte-order mark as
+    such (:func:`_utf16_without_bom`).
+    """
+    if _utf16_without_bom(head):
+        return DataFormatError(UTF16_NO_BOM, path=path)
     return DataFormatError(
         f"file is binary, not text (a NUL byte at offset {offset})",
         path=path,
@@ -277,7 +316,8 @@ def check_no_nul(path, name=None) -> None:
             for block in iter(lambda: fh.read(1 << 20), b""):
                 nul = block.find(b"\x00")
                 if nul >= 0:
-                    raise _nul_error(name, offset + nul, lines + block.count(b"\n", 0, nul) + 1)
+                    raise _nul_error(name, offset + nul, lines + block.count(b"\n", 0, nul) + 1,
+                                     block if offset == 0 else b"")
                 offset += len(block)
                 lines += block.count(b"\n")
     except OSError as exc:
@@ -321,7 +361,7 @@ def _decode(data: bytes, path: Path, sep: str) -> str:
     """``data`` as UTF-8 text (BOM dropped); raise on binary data or a non-UTF-8 byte."""
     nul = data.find(b"\x00")
     if nul >= 0:
-        raise _nul_error(path, nul, data.count(b"\n", 0, nul) + 1)
+        raise _nul_error(path, nul, data.count(b"\n", 0, nul) + 1, data[:512])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -714,7 +754,10 @@ def _count_fields(text: str, sep: str, quoting: int, path: Path) -> list:
         reader = csv.reader(source, delimiter=sep, quoting=quoting)
         counts, line_no, empty, start = [], [], [], 1
         short = {}  # position -> record, of the records of one field or none
+        ends_alone = []  # positions of the records ended by a carriage return alone
         for record in reader:
+            if _ends_alone(source.line):
+                ends_alone.append(len(counts))
             # an empty line is one (empty) field, as the line counts above have it
             counts.append(len(record) or 1)
             if len(record) <= 1 and width > 1:
@@ -727,6 +770,13 @@ def _count_fields(text: str, sep: str, quoting: int, path: Path) -> list:
             counts.pop()
             line_no.pop()
             empty.pop()
+        # in a file whose header line ends with a line feed, a record ended by a carriage
+        # return alone (not the last one) is a cell split in two: refused before its count
+        lone = next((i for i in ends_alone if 0 < i < len(counts) - 1), None)
+        if lone is not None and 0 not in ends_alone:
+            mismatch = next((i for i, c in enumerate(counts) if c != width), len(counts))
+            if lone <= mismatch:
+                raise _lone_cr_error(path, lone + 1, line_no[lone], counts[lone], header)
     pos = next((i for i, c in enumerate(counts) if c != width), None)
     if pos is not None:
         got = counts[pos]
@@ -748,9 +798,47 @@ def _count_fields(text: str, sep: str, quoting: int, path: Path) -> list:
                     what += " (a trailing separator at the end of the line?)"
                 elif sep == ",":
                     what += " (an unquoted comma inside a field?)"
+                elif sep == "\t" and '"' in line:
+                    what += QUOTED_TAB
             column = None
         raise DataFormatError(what, path=path, row=pos + 1, line=line_no[pos], column=column)
     return header
+
+
+#: What a line of a tab-separated file with a field too many and a double quote adds.
+QUOTED_TAB = (" (a tab inside a quoted field? quotes are text in a tab-separated file: save it "
+              "as .csv)")
+#: What a record ended by a carriage return alone says, in a file of line feeds.
+LONE_CR = ("a carriage return (\\r) alone ends this line, where the other lines end with a line "
+           "feed: a line break inside a cell? remove it, or quote the cell")
+
+
+def _lone_cr_error(path, row: int, line: int, got: int, header: list) -> DataFormatError:
+    """The error of record ``row`` (of ``got`` fields, from ``line``), ended by a carriage return alone.
+
+    A record short of fields says so first, naming the first missing column, as a
+    truncated line does (:data:`LONE_CR` then says why).
+    """
+    if header and got < len(header):
+        return DataFormatError(f"too few fields: expected {len(header)}, got {got}: {LONE_CR}",
+                               path=path, row=row, line=line, column=header[got])
+    return DataFormatError(LONE_CR, path=path, row=row, line=line)
+
+
+def _ends_alone(line: str) -> bool:
+    """Whether ``line`` (read with ``newline=""``) ends with a carriage return not followed by a line feed.
+
+    :mod:`csv` and pandas end a record there, as at a line feed: in a file whose lines end
+    with line feeds (or CRLF), such a carriage return is a line break inside an unquoted
+    cell (copied from a spreadsheet), and the cell was read as two rows (in a file of one
+    column silently, as two tasks).
+
+    Examples
+    --------
+    >>> _ends_alone("Answer\\r"), _ends_alone("Answer\\r\\n"), _ends_alone("Answer\\n")
+    (True, False, False)
+    """
+    return line.endswith("\r")
 
 
 #: What a line without a field says, in a file of several columns.
@@ -801,13 +889,23 @@ class _LastLine:
     def __init__(self, lines):
         self.lines = iter(lines)
         self.line = ""
+        self.ahead = []  # a line read by more(), not yet given
 
     def __iter__(self):
         return self
 
     def __next__(self) -> str:
-        self.line = next(self.lines)
+        self.line = self.ahead.pop() if self.ahead else next(self.lines)
         return self.line
+
+    def more(self) -> bool:
+        """Whether a line that is not blank follows (looked at, not consumed)."""
+        if not self.ahead:
+            following = next(self.lines, None)
+            if following is None:
+                return False
+            self.ahead.append(following)
+        return bool(self.ahead[0].strip())
 
 
 def _spaces_only(record: list, line: str) -> bool:
@@ -975,10 +1073,20 @@ def _xlsx_rows(wb, path, columns, optional, sheet, max_header_row) -> RawTable:
         raise DataFormatError("no header row found", path=path)  # pragma: no cover
     found = _match_columns(header, columns, optional, path, f"row {header_row}", row=header_row)
     idx = list(found.values())
-    data = []
+    data, flags, texts = [], {}, set()  # (the first boolean cell, and the text, of each column)
     for cells in rows:
         cells = tuple(cells) + (None,) * max(0, len(header) - len(cells))
+        for k, i in enumerate(idx):
+            value = cells[i]
+            if isinstance(value, bool):
+                flags.setdefault(k, (len(data), value))
+            elif isinstance(value, str) and value.strip():
+                texts.add(k)
         data.append([_cell_str(cells[i]) for i in idx])
+    mixed = [k for k in flags if k in texts]  # a boolean among text (see _boolean_in_text)
+    if mixed:
+        k = min(mixed, key=lambda k: (flags[k][0], k))
+        raise _boolean_error(flags[k][1], path, header_row + 1 + flags[k][0], header[idx[k]])
     while data and all(v.strip() == "" for v in data[-1]):
         data.pop()
     frame = pd.DataFrame(data, columns=list(found), dtype=str)
@@ -1876,8 +1984,9 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
                 frame = index_as_columns(pd.read_parquet(fh), schema, path=path)
                 names = list(frame.columns)
             elif kind == "xlsx":
+                # the cells as stored (dtype=str read a TRUE cell as 'True'): see _xlsx_text
                 raw = pd.read_excel(fh, sheet_name=0 if sheet is None else sheet, header=None,
-                                    dtype=str, keep_default_na=False, na_values=[""])
+                                    dtype=object, keep_default_na=False, na_values=[""])
                 if raw.empty:
                     note = xlsx_sheet_note(path) if sheet is None else ""
                     raise DataFormatError(f"sheet is empty; {note}" if note else "sheet is empty",
@@ -1899,11 +2008,166 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
         raise DataFormatError(f"cannot read this {what}: {reason}", path=path) from None
     check_header(names, path)
     if kind == "xlsx":
-        frame = _drop_unnamed(frame, names, path)
-        frame = frame.set_axis([names[int(c)].strip() for c in frame.columns], axis=1)
+        # a formula never computed reads as an empty cell (and a last row of them is
+        # dropped by pandas as empty): looked for in the sheet's bytes, a pass in C
+        _check_computed(path, sheet, names)
+        frame = _xlsx_text(_drop_unnamed(frame, names, path), names, path)
+        # the names as written, as in a CSV or Parquet file ('task ' is no 'task')
+        frame = frame.set_axis([names[int(c)] for c in frame.columns], axis=1)
         while len(frame) and frame.iloc[-1].isna().all():
             frame = frame.iloc[:-1]
     return frame.reset_index(drop=True)
+
+
+def _boolean_in_text(cells, path, first_row: int, column) -> None:
+    """Refuse a TRUE/FALSE (boolean) cell of a column of ``.xlsx`` cells that also holds text.
+
+    Excel stores a typed ``true`` or ``false`` as a boolean: among cells of text it is text
+    whose spelling is lost (it was read as ``'True'`` or ``'TRUE'``, and scored as a task).
+    A column of booleans only (a flag) is read, as Excel writes it to CSV.
+
+    Parameters
+    ----------
+    cells : sequence
+        The column's cells as stored (data rows only), in order.
+    path, first_row, column
+        For the error: the file, the sheet row of the first cell, the column's name.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the sheet row and column of the first boolean cell.
+
+    Examples
+    --------
+    >>> _boolean_in_text([True, False, None], Path("f.xlsx"), 2, "core")
+    >>> _boolean_in_text(["Weld.", True], Path("f.xlsx"), 2, "task")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: f.xlsx, row 3, column 'task': a TRUE (boolean) cell in a column of text: Excel turns a typed 'true' or 'false' into a boolean; format the cell as Text and type it again
+    """
+    flags = [i for i, v in enumerate(cells) if isinstance(v, (bool, np.bool_))]
+    if flags and any(isinstance(v, str) and v.strip() for v in cells):
+        raise _boolean_error(cells[flags[0]], path, first_row + flags[0], column)
+
+
+def _boolean_error(value, path, row: int, column) -> DataFormatError:
+    """The error of the boolean cell ``value`` at sheet row ``row`` of a column of text."""
+    return DataFormatError(f"a {'TRUE' if value else 'FALSE'} (boolean) cell in a column of "
+                           "text: Excel turns a typed 'true' or 'false' into a boolean; format "
+                           "the cell as Text and type it again", path=path, row=row,
+                           column=str(column))
+
+
+#: A cell holding a formula and no value (``<v/>``, ``<v></v>`` or none): its attributes
+#: (group 1) and the formula's text (group 2; none for a shared formula's other cells).
+_UNCOMPUTED = re.compile(
+    rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b[^>]*(?:/>|>([^<]*)</(?:\w+:)?f>)\s*"
+    rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>")
+#: What to say of a formula that was never computed (as the O*NET readers say it).
+UNSAVED_FORMULA = ("and no saved value (a workbook written by a program, never opened in a "
+                   "spreadsheet); open and save it in Excel or LibreOffice, or paste the values")
+
+
+def uncomputed_formula(path, sheet=None) -> tuple[str, str] | None:
+    """``(cell, formula)`` of the first formula of a sheet that holds no computed value, or None.
+
+    A workbook written by a program (pandas, openpyxl) stores a formula without its value
+    until a spreadsheet opens and saves it; readers (pandas, openpyxl) read such a cell as
+    empty: a task or a score lost without a word (a last row whose cells are formulas was
+    dropped as an empty row). A formula whose value is the empty text is stored with
+    ``t="str"`` and is not one. The sheet's part of the zip is searched as bytes, in C.
+    ``cell`` is the reference (``B3``; ``""`` if the cell has none), ``formula`` its text
+    (``=A2``; ``"a formula"`` for a cell sharing another's). None when there is none, or
+    the workbook cannot be read so (its reader then says what is wrong).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The workbook.
+    sheet : str or int, optional
+        Sheet name or 0-based index (default the first), as :func:`read_frame` takes it.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "f.xlsx"
+    >>> pd.DataFrame({"task": ["Weld.", "=A2"]}).to_excel(p, index=False)
+    >>> uncomputed_formula(p)
+    ('A3', '=A2')
+    """
+    import html
+
+    try:
+        with zipfile.ZipFile(as_path(path)) as archive:
+            parts = xlsx_sheet_parts(archive)
+            if isinstance(sheet, str):
+                target = next((t for name, _, t in parts if name == sheet), None)
+            else:
+                target = parts[0 if sheet is None else sheet][2] if parts else None
+            if target is None:
+                return None
+            data = archive.read(target)
+    except (*_BROKEN_FILE_ERRORS, OSError):
+        return None
+    if b"f>" not in data and b"f " not in data:
+        return None  # no formula at all: the usual file
+    for match in _UNCOMPUTED.finditer(data):
+        attrs, text = match.group(1), match.group(2)
+        if re.search(rb"""\bt\s*=\s*["']str["']""", attrs):
+            continue  # the empty text, computed
+        ref = re.search(rb"""\br\s*=\s*["']([A-Za-z]+[0-9]+)["']""", attrs)
+        formula = "=" + html.unescape(text.decode("utf-8", "replace")) if text else "a formula"
+        return (ref.group(1).decode().upper() if ref else ""), formula
+    return None
+
+
+def _check_computed(path: Path, sheet, names: list) -> None:
+    """Refuse a sheet holding a formula never computed (:func:`uncomputed_formula`), naming its cell."""
+    found = uncomputed_formula(path, sheet)
+    if found is None:
+        return
+    ref, formula = found
+    row = column = None
+    if ref:
+        letters = re.match(r"[A-Z]+", ref).group(0)
+        row = int(ref[len(letters):])
+        index = 0
+        for ch in letters:
+            index = index * 26 + ord(ch) - ord("A") + 1
+        if index <= len(names) and str(names[index - 1]).strip() and row > 1:
+            column = str(names[index - 1])
+    shown = formula if len(formula) <= 60 else formula[:57] + "..."
+    where = "" if column is not None or not ref else f" (cell {ref})"
+    raise DataFormatError(f"the cell{where} holds the formula {shown} {UNSAVED_FORMULA}",
+                          path=path, row=row, column=column)
+
+
+def _stored_text(value):
+    """A cell of a sheet that is not a str, as :func:`read_frame` reads it (missing: NaN)."""
+    if value is None or pd.isna(value):
+        return np.nan
+    if isinstance(value, (bool, np.bool_)):
+        return "TRUE" if value else "FALSE"
+    return str(value)
+
+
+def _xlsx_text(frame: pd.DataFrame, names: list, path: Path) -> pd.DataFrame:
+    """The cells of a sheet's data rows (as stored) as the strings :func:`read_frame` gives.
+
+    What ``pandas.read_excel(dtype=str)`` gives (``str`` of the value: ``5``, ``2.5``,
+    ``2021-01-01 00:00:00``; empty cells missing), except a boolean: ``TRUE``/``FALSE`` in
+    a column of booleans, as Excel writes it to CSV and as :func:`read_xlsx_table` reads it
+    (it was ``'True'``), and refused in a column that holds text (:func:`_boolean_in_text`).
+    """
+    out = {}
+    for j in frame.columns:
+        cells = frame[j].tolist()
+        name = names[int(j)] if int(j) < len(names) else ""
+        _boolean_in_text(cells, path, 2, name)
+        out[j] = pd.Series([v if isinstance(v, str) else _stored_text(v) for v in cells],
+                           index=frame.index, dtype=str)
+    return pd.DataFrame(out, index=frame.index, columns=frame.columns)
 
 
 def read_frame(path, *, sheet=None) -> pd.DataFrame:
@@ -1925,7 +2189,12 @@ def read_frame(path, *, sheet=None) -> pd.DataFrame:
     quoting; ``.tsv``/``.txt`` are tab-separated and quotes in them are text. Parquet and Stata keep their column
     types; an index that pandas stored with a Parquet file and that holds data (named,
     or not 0, 1, 2, ...) comes back as columns (:func:`index_as_columns`); ``.xlsx``
-    cells are read as strings (first sheet unless ``sheet``).
+    cells are read as strings (first sheet unless ``sheet``), a TRUE/FALSE cell as
+    ``TRUE``/``FALSE`` and refused among text (:func:`_boolean_in_text`), a formula never
+    computed refused (:func:`uncomputed_formula`). Header names are kept as written in
+    every format (``task `` is not ``task``). A carriage return alone ending a line of a
+    text file of line feeds is refused (a cell split in two), as is UTF-16 text without a
+    byte-order mark.
 
     Parameters
     ----------
@@ -2033,8 +2302,14 @@ def check_delimited_file(path) -> list[str]:
             source = _LastLine(fh)
             reader = csv.reader(source, delimiter=sep, quoting=quoting, strict=False)
             start = 1
+            lf_file = False  # whether the header line ends with a line feed
             for record in reader:
                 rows += 1
+                if rows == 1:
+                    lf_file = source.line.endswith("\n")
+                elif lf_file and _ends_alone(source.line) and source.more():
+                    # a record ended by a carriage return alone, before others: as read_frame
+                    raise _lone_cr_error(path, rows, start, len(record) or 1, header)
                 # an empty line, or one of spaces or tabs in a file of several columns:
                 # ignored at the end of the file (as pandas skips it), refused before data
                 what = EMPTY_LINE if not record else (
@@ -2070,6 +2345,8 @@ def check_delimited_file(path) -> list[str]:
                             what += " (a trailing separator at the end of the line?)"
                         elif sep == ",":
                             what += " (an unquoted comma inside a field?)"
+                        elif any('"' in field for field in record):
+                            what += QUOTED_TAB
                         column = None
                     raise DataFormatError(what, path=path, row=rows, line=start, column=column)
                 start = reader.line_num + 1
@@ -2101,7 +2378,29 @@ def _fitting_header(path: Path, sep: str, quoting: int) -> list[str] | None:
             widths = set(map(len, reader))
     except (UnicodeDecodeError, csv.Error):
         return None
+    if widths <= {len(header)} and _lone_carriage_return(path):
+        return None  # read record by record, which names the line a carriage return ends
     return header if widths <= {len(header)} else None
+
+
+def _lone_carriage_return(path: Path) -> bool:
+    """Whether the bytes of ``path`` hold a carriage return not followed by a line feed.
+
+    Read in blocks of 1 MiB, searched in C: the check of the usual file, which holds
+    none, costs a pass over its bytes. A carriage return ending the file counts too.
+    """
+    with open(path, "rb") as fh:
+        carry = b""
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            block = carry + block
+            # a carriage return ending the block: the next block tells
+            carry = b"\r" if block.endswith(b"\r") else b""
+            if _LONE_CR_BYTES.search(block, 0, len(block) - len(carry)):
+                return True
+    return bool(carry)
+
+
+_LONE_CR_BYTES = re.compile(rb"\r(?!\n)")
 
 
 @contextlib.contextmanager
