@@ -571,17 +571,31 @@ def _kept_mean(s: sparse.csr_matrix, ratio: float, power: float, values: np.ndar
     True
     """
     n = s.shape[0]
-    best, top = _best(s, floor)
+    best = np.full(n, -1, dtype=np.int64)
+    top = np.zeros(n)
     mean = np.zeros((n, values.shape[1]))
     if not s.nnz:
         return best, top, mean
+    # one pass over the product: the entries of at least ratio * floor hold every row's best
+    # of at least floor (found among them as _best finds it) and every entry kept in its row
     pos = np.flatnonzero(s.data >= ratio * floor)
+    value = s.data[pos]
     rows = np.searchsorted(s.indptr, pos, side="right") - 1
-    keep = (top[rows] >= floor) & (s.data[pos] >= ratio * top[rows])
+    high = np.flatnonzero(value >= floor)
+    if len(high):
+        h_rows = rows[high]
+        starts = np.flatnonzero(np.concatenate(([True], h_rows[1:] != h_rows[:-1])))
+        top[h_rows[starts]] = np.maximum.reduceat(value[high], starts)
+        hit = high[value[high] >= top[h_rows]]  # CSR order: a row's first hit is its best
+        first = np.ones(len(hit), dtype=bool)
+        first[1:] = rows[hit[1:]] != rows[hit[:-1]]
+        best[rows[hit[first]]] = s.indices[pos[hit[first]]]
+    keep = (top[rows] >= floor) & (value >= ratio * top[rows])
     pos, rows = pos[keep], rows[keep]
     low = np.flatnonzero((top < floor) & (np.diff(s.indptr) > 0))
-    if len(low):  # every entry of these rows against their own best
-        sub = s[low]
+    if len(low):  # rows whose entries are all below floor: every entry against their best
+        sub = s[low] if len(low) < n else s
+        best[low], top[low] = _best_of_all(sub)
         counts = np.diff(sub.indptr)
         sub_pos = np.flatnonzero(sub.data >= np.repeat(ratio * top[low], counts))
         sub_rows = np.searchsorted(sub.indptr, sub_pos, side="right") - 1
