@@ -66,6 +66,7 @@ intervals): :mod:`exposure.reports.categories`.
 from __future__ import annotations
 
 import csv
+import datetime
 import functools
 import importlib.resources
 import itertools
@@ -81,6 +82,7 @@ from exposure._args import check_column, shown
 from exposure._measures import CATEGORIES
 from exposure._tables import norm_task_ids, task_id_numbers
 from exposure.errors import DataFormatError
+from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.scoring._inputs import (
     DWA_TABLES,
     check_onet,
@@ -1383,25 +1385,105 @@ def _is_missing(value) -> bool:
 
 
 def _check_codes(frame: pd.DataFrame) -> None:
-    """Refuse an ``onetsoc_code`` cell that is neither text nor missing, naming its row.
+    """Refuse an ``onetsoc_code`` cell that is neither missing nor a code, naming its row.
 
-    Such a cell (a number, bytes such as ``b'43-4171.00'``, a bool) was read as no code:
-    the row became free text, its contexts taken from its words.
+    A cell that is not text (a number, bytes such as ``b'43-4171.00'``, a bool) was read as
+    no code: the row became free text, its contexts taken from its words. Text is read
+    stripped (blank is no code) and must then be of the form ``00-0000.00``.
     """
     if "onetsoc_code" not in frame.columns:
         return
     col = frame["onetsoc_code"]
     values = col.tolist()
-    if all(map(isinstance, values, itertools.repeat(str))):  # the usual column: one pass in C
+    # a code of text is read stripped (blank is no code); of the rest, only the form
+    # 00-0000.00 names an occupation ('n/a' or a SOC code '27-3043' was read as the code
+    # of an occupation no one knows: no context, no job zone, the free-text rules off)
+    form = _ONETSOC_RE.match
+    bad_text = {v for v in set(v for v in values if isinstance(v, str))
+                if v.strip() and form(v.strip()) is None}
+    if not bad_text and all(map(isinstance, values, itertools.repeat(str))):  # the usual column
+        return
+    for pos, value in enumerate(values):
+        if isinstance(value, str):
+            if value not in bad_text:
+                continue
+            what = f"O*NET-SOC code {value!r} is not of the form 00-0000.00 (e.g. 11-1011.00)"
+        elif _is_missing(value):
+            continue
+        else:
+            what = f"O*NET-SOC code must be text (like 43-4171.00) or missing, got {shown(value)}"
+        raise DataFormatError(f"{what} (index {_label(col, pos)!r})", row=pos + 1,
+                              column="onetsoc_code")
+
+
+def _label(col: pd.Series, pos: int):
+    """The index label of position ``pos`` of ``col``, as plain Python (``11``, not ``np.int64(11)``)."""
+    label = col.index[pos]
+    return label.item() if isinstance(label, np.generic) else label
+
+
+#: The form of an O*NET-SOC code (:data:`~exposure.schemas._fields.ONETSOC_PATTERN`).
+_ONETSOC_RE = re.compile(ONETSOC_PATTERN)
+
+
+def _check_titles(frame: pd.DataFrame, occupation_column) -> None:
+    """Refuse an occupation title cell that is neither text nor missing, naming its row.
+
+    Such a cell (bytes such as ``b'Senior Art Director'``, a number) was read as no title:
+    the row became free text, its contexts taken from its words.
+    """
+    if occupation_column is None or occupation_column not in frame.columns:
+        return
+    col = frame[occupation_column]
+    values = col.tolist()
+    if all(map(isinstance, values, itertools.repeat(str))):
         return
     for pos, value in enumerate(values):
         if isinstance(value, str) or _is_missing(value):
             continue
-        label = col.index[pos]
-        label = label.item() if isinstance(label, np.generic) else label
-        raise DataFormatError(f"O*NET-SOC code must be text (like 43-4171.00) or missing, got "
-                              f"{shown(value)} (index {label!r})", row=pos + 1,
-                              column="onetsoc_code")
+        raise DataFormatError(f"occupation title must be text or missing, got {shown(value)} "
+                              f"(index {_label(col, pos)!r})", row=pos + 1, column=occupation_column)
+
+
+#: Cells that are not task IDs, though pandas reads some as numbers (bytes ``b'1'`` as 1,
+#: a date as nanoseconds) or fails on them (a complex number).
+_NOT_TASK_ID = (bytes, complex, np.complexfloating, datetime.date, datetime.time,
+                datetime.timedelta, np.datetime64, np.timedelta64, pd.Period, pd.Interval)
+
+
+def _check_task_ids(ids: pd.Series) -> None:
+    """Refuse the earliest task ID that is not an integer of 0 or more (missing passes).
+
+    As :func:`exposure.scoring.score_tasks` refuses them: a negative ID, bytes, a date or a
+    duration matched no task (the row's work activities were dropped without a word), a
+    complex number raised numpy's ``TypeError``.
+    """
+    kind = getattr(ids.dtype, "kind", "O")
+    odd = len(ids)
+    if kind not in "iuf":  # numbers need no look at each cell
+        odd = next((pos for pos, v in enumerate(ids.tolist()) if isinstance(v, _NOT_TASK_ID)), odd)
+    head = ids.iloc[:odd]
+    if kind in "mMc":  # dates, durations, complex numbers: the cells before ``odd`` are missing
+        head = head.astype(object)
+    error = None
+    try:
+        numbers = task_id_numbers(head)
+    except DataFormatError as exc:  # a negative ID before it comes first
+        error = exc
+        numbers = task_id_numbers(ids.iloc[:exc.row - 1])
+    low = (numbers < 0).to_numpy(dtype=bool, na_value=False)
+    if low.any():
+        pos = int(low.argmax())
+        value = numbers.iloc[pos]
+        raise DataFormatError(f"task ID {int(value)} is negative; O*NET task IDs are 0 or more",
+                              row=pos + 1, column="task_id")
+    if error is not None:
+        raise error
+    if odd < len(ids):
+        value = ids.iloc[odd]
+        if isinstance(value, np.generic) and value.dtype.kind not in "mM":
+            value = value.item()
+        raise DataFormatError(f"task ID {value!r} is not an integer", row=odd + 1, column="task_id")
 
 
 def _check_inputs(frame: pd.DataFrame, text_column, onet, occupation_column) -> list[str]:
@@ -1419,8 +1501,9 @@ def _check_inputs(frame: pd.DataFrame, text_column, onet, occupation_column) -> 
                               f"(columns: {list(frame.columns)})", column=occupation_column)
     check_onet(onet, DWA_TABLES)  # a release name or a table was ignored without task keys
     _check_codes(frame)
-    if onet is not None and has_keys(frame):  # a task ID 1.5 or True matched no task
-        task_id_numbers(frame["task_id"])
+    _check_titles(frame, occupation_column)
+    if onet is not None and has_keys(frame):  # a task ID 1.5, True or -1 matched no task
+        _check_task_ids(frame["task_id"])
     return texts
 
 
@@ -1603,8 +1686,10 @@ def explain_categories(
         ``job_zone`` is not a whole number from 1 to 5 (missing or blank is unknown);
         repeated or multi-level column names; an ``onet`` that is not a release; an
         ``occupation_column`` other than ``"title"`` that ``frame`` lacks; an
-        ``onetsoc_code`` cell that is neither text nor missing (a number, bytes); with
-        ``onet``, a ``task_id`` that is not an integer (row and column named).
+        ``onetsoc_code`` cell that is neither text nor missing (a number, bytes), or text
+        not of the form ``00-0000.00`` (``"n/a"``, ``"27-3043"``); a title that is
+        neither text nor missing; with ``onet``, a ``task_id`` that is not an integer of
+        0 or more (row and column named).
 
     Examples
     --------
@@ -1731,8 +1816,11 @@ def tag_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None,
         ``occupation_column`` other than ``"title"`` that ``frame`` lacks (``"title"``
         may be absent); an ``onetsoc_code`` cell that is neither text nor missing (a
         number, bytes such as ``b'43-4171.00'``: it was read as no code, the row as free
-        text); with ``onet``, a ``task_id`` that is not an integer (``1.5``, ``True``:
-        it matched no task). These name the row and column.
+        text), or text not of the form ``00-0000.00`` (``"n/a"``, a SOC code
+        ``"27-3043"``: read as an unknown occupation); an occupation title that is
+        neither text nor missing (read as no title); with ``onet``, a ``task_id`` that is
+        not an integer of 0 or more (``1.5``, ``True``, ``-1``, ``b'1'``, a date: it
+        matched no task). These name the row and column.
 
     Examples
     --------
