@@ -635,6 +635,64 @@ def pyarrow_parquet():
     return importlib.import_module("pyarrow.parquet")
 
 
+def _duplicate_name(frame: pd.DataFrame, path, where: str) -> None:
+    """Refuse a column name given twice, which ``where`` (a Parquet or Stata file) cannot hold."""
+    duplicated = frame.columns.duplicated()
+    if duplicated.any():
+        name = frame.columns[int(duplicated.argmax())]
+        places = [j + 1 for j, c in enumerate(frame.columns) if c == name]
+        raise DataFormatError(f"the column name is given twice (columns {places[0]} and "
+                              f"{places[1]}), which {where} cannot hold; rename one",
+                              path=path, column=_shown_name(name))
+
+
+def _value_kind(value) -> str:
+    """What a cell holds, in words, for :func:`_parquet_type_error` (``text``, ``a number``)."""
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, (bool, np.bool_)):
+        return "a truth value"
+    if isinstance(value, (int, float, np.number, decimal.Decimal)):
+        return "a number"
+    if isinstance(value, bytes):
+        return "bytes"
+    return _cell_kind(value)
+
+
+def _parquet_type_error(frame: pd.DataFrame, path, exc: Exception) -> DataFormatError:
+    """The error for a frame pyarrow cannot convert: the column, and its first odd cell.
+
+    A Parquet column has one type; an object column of a frame built in Python can hold
+    text in some cells and numbers in others, which pyarrow refused with ``ArrowTypeError:
+    ("Expected bytes, got a 'int' object", 'Conversion failed for column note ...')`` and
+    no row.
+    """
+    reason = " ".join(str(exc).split())
+    for j, col in enumerate(frame.columns):
+        values = frame.iloc[:, j]
+        try:
+            pa.array(values, from_pandas=True)
+        except (pa.ArrowTypeError, pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            pass
+        else:
+            continue
+        cells = values.tolist()
+        given = [i for i, v in enumerate(cells) if not (v is None or v is pd.NA or v is pd.NaT
+                                                        or (isinstance(v, float) and np.isnan(v)))]
+        if given:
+            first = _value_kind(cells[given[0]])
+            for i in given[1:]:
+                if _value_kind(cells[i]) != first:
+                    shown = repr(cells[i]) if len(repr(cells[i])) <= 60 else repr(cells[i])[:57] + "..."
+                    return DataFormatError(
+                        f"cannot write as Parquet: the column holds {first} (row {given[0] + 2}) and "
+                        f"{_value_kind(cells[i])} here ({shown}), and a Parquet column has one "
+                        "type; convert the column (to text or numbers)", path=path, row=i + 2,
+                        column=str(col))
+        return DataFormatError(f"cannot write as Parquet: {reason}", path=path, column=str(col))
+    return DataFormatError(f"cannot write as Parquet: {reason}", path=path)
+
+
 def write_parquet(frame: pd.DataFrame, path, metadata: dict[str, str] | None = None) -> Path:
     """Write ``frame`` to Parquet atomically and deterministically.
 
@@ -664,9 +722,26 @@ def write_parquet(frame: pd.DataFrame, path, metadata: dict[str, str] | None = N
     >>> _ = write_parquet(df, d / "z.parquet", metadata={"licence": "CC BY 4.0"})
     >>> pyarrow_parquet().read_metadata(d / "z.parquet").metadata
     {b'licence': b'CC BY 4.0'}
+
+    A column name given twice, a lone surrogate in a text, or an object column holding
+    text and numbers is refused naming its column (and row), before anything is written:
+
+    >>> write_parquet(pd.DataFrame({"note": ["a", 3]}), d / "m.parquet")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: ...m.parquet, row 3, column 'note': cannot write as Parquet: the column holds text (row 2) and a number here (3), ...
     """
     pq = pyarrow_parquet()
-    table = pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False)
+    _duplicate_name(frame, path, "a Parquet file")
+    try:
+        table = pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False)
+    except UnicodeEncodeError:  # a lone surrogate: pyarrow's words, no row nor column
+        error = _surrogate_error(frame, path)
+        if error is None:
+            raise
+        raise error from None
+    except (pa.ArrowTypeError, pa.ArrowInvalid) as exc:
+        raise _parquet_type_error(frame, path, exc) from None
     table = table.replace_schema_metadata(None)
     options = dict(compression="zstd", compression_level=3, write_statistics=False,
                    use_dictionary=True, store_schema=False)
@@ -999,6 +1074,46 @@ def pandas_csv_text(frame: pd.DataFrame, **kwargs) -> str:
     return '"'.join(parts)
 
 
+#: A lone surrogate (``"\ud800"``: from invalid bytes decoded with ``surrogateescape``, or a
+#: broken ``\u`` escape of JSON): not Unicode text, so no UTF-8 file can hold it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogate_reason(text: str) -> str:
+    """Why a text holding a lone surrogate cannot be written (the first one named)."""
+    code = ord(_SURROGATE.search(text).group())
+    return (f"a cell holds a lone surrogate (U+{code:04X}), which is not valid Unicode text "
+            "and cannot be written to a file (it comes from bytes that were not UTF-8, or a "
+            "broken \\u escape); remove it, or decode the source text again")
+
+
+def _shown_name(name) -> str:
+    """A column name for a message, cut at 60 characters."""
+    name = str(name)
+    return name if len(name) <= 60 else name[:57] + "..."
+
+
+def _surrogate_error(frame: pd.DataFrame, path) -> DataFormatError | None:
+    """The error naming the first cell holding a lone surrogate, or None.
+
+    Run on the error path of the writers (a ``UnicodeEncodeError`` of pandas, pyarrow or
+    Python, which named no row nor column), and by :func:`check_stata`. Only ``object``
+    columns can hold one (pandas' ``str`` columns refuse it).
+    """
+    for j, col in enumerate(frame.columns):
+        values = frame.iloc[:, j]
+        if not (values.dtype.kind in "OSU" or isinstance(values.dtype, (pd.StringDtype, pd.CategoricalDtype,
+                                                                          pd.ArrowDtype))):
+            continue
+        bad = values.map(lambda v: isinstance(v, str) and _SURROGATE.search(v) is not None)
+        bad = bad.to_numpy(dtype=bool, na_value=False)
+        if bad.any():
+            pos = int(bad.argmax())
+            return DataFormatError(_surrogate_reason(values.iloc[pos]), path=path, row=pos + 2,
+                                   column=str(col))
+    return None
+
+
 def write_csv(frame: pd.DataFrame, path, *, formulas: str = "neutralise", **kwargs) -> Path:
     """Write ``frame`` as CSV (no index, ``\\n`` line endings) atomically.
 
@@ -1044,12 +1159,18 @@ def write_csv(frame: pd.DataFrame, path, *, formulas: str = "neutralise", **kwar
     text = csv_text(frame) if kwargs == {"index": False, "lineterminator": "\n"} else None
     if text is None and _cr_safe(kwargs):
         text = pandas_csv_text(frame, **kwargs)
-    with _writing(path) as tmp:
-        if text is None:  # other quoting (QUOTE_NONE for .tsv) or options (encoding)
-            frame.to_csv(tmp, **kwargs)
-        else:
-            with open(tmp, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
+    try:
+        with _writing(path) as tmp:
+            if text is None:  # other quoting (QUOTE_NONE for .tsv) or options (encoding)
+                frame.to_csv(tmp, **kwargs)
+            else:
+                with open(tmp, "w", encoding="utf-8", newline="") as handle:
+                    handle.write(text)
+    except UnicodeEncodeError:  # a lone surrogate: Python's words, no row nor column
+        error = _surrogate_error(frame, path)
+        if error is None:
+            raise
+        raise error from None
     return Path(path)
 
 
@@ -1092,6 +1213,25 @@ def _big_integers(values: pd.Series, limit: int) -> np.ndarray | None:
     return big
 
 
+#: Characters that XML 1.0, and so an .xlsx sheet, cannot hold beyond openpyxl's control
+#: characters: U+FFFE and U+FFFF (a workbook holding one was written, and Excel and
+#: openpyxl could not open it: ``ParseError: not well-formed``), and lone surrogates.
+_XML_ILLEGAL = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_problem(text: str) -> str | None:
+    """Why an .xlsx sheet cannot hold ``text`` for a character XML refuses (None if it can)."""
+    found = _XML_ILLEGAL.search(text)
+    if found is None:
+        return None
+    if _SURROGATE.match(found.group()):
+        return _surrogate_reason(text)
+    return (f"a cell holds a character that an .xlsx sheet cannot store (U+{ord(found.group()):04X}, "
+            "which XML does not allow: Excel cannot open such a workbook); write .csv or "
+            ".parquet, "
+            "or remove the character")
+
+
 def _xlsx_problem(value, illegal) -> str | None:
     """Why a workbook cell cannot hold ``value`` (None if it can)."""
     if isinstance(value, bytes):  # openpyxl stores bytes as their UTF-8 text
@@ -1104,6 +1244,9 @@ def _xlsx_problem(value, illegal) -> str | None:
         if illegal.search(value):
             return ("a cell holds a control character, which an .xlsx sheet cannot store; "
                     "write .csv or .parquet")
+        problem = _xml_problem(value)
+        if problem is not None:
+            return problem
         if len(value) > XLSX_MAX_CELL:
             return (f"a cell holds {len(value):,} characters, more than the {XLSX_MAX_CELL:,} "
                     "an .xlsx cell can hold (Excel would cut it); write .csv or .parquet")
@@ -1193,9 +1336,11 @@ def check_xlsx(frame: pd.DataFrame, path) -> None:
         More than :data:`XLSX_MAX_ROWS` rows (the header included) or
         :data:`XLSX_MAX_COLUMNS` columns; or a cell a workbook cannot store, naming its
         row (the header is row 1) and column: control characters (in text or in bytes),
-        bytes that are not UTF-8, more than :data:`XLSX_MAX_CELL` characters, a nested
+        U+FFFE, U+FFFF or a lone surrogate (which XML cannot hold), bytes that are not
+        UTF-8, more than :data:`XLSX_MAX_CELL` characters, a nested
         value such as a list, an infinite number, an integer of magnitude
-        :data:`XLSX_EXACT_INT` or more, a time-zone-aware datetime.
+        :data:`XLSX_EXACT_INT` or more, a time-zone-aware datetime. A column name is
+        checked as a cell of row 1.
 
     Examples
     --------
@@ -1218,6 +1363,11 @@ def check_xlsx(frame: pd.DataFrame, path) -> None:
         raise DataFormatError(
             f"{frame.shape[1]:,} columns do not fit in an .xlsx sheet ({XLSX_MAX_COLUMNS:,} at "
             "most, A to XFD); write .csv or .parquet", path=path)
+    for col in frame.columns:  # the header row: openpyxl's IllegalCharacterError before
+        problem = _xlsx_problem(str(col), ILLEGAL_CHARACTERS_RE)
+        if problem is not None:
+            raise DataFormatError(problem.replace("a cell holds", "a column name holds", 1),
+                                  path=path, row=1, column=_shown_name(col))
     for j, col in enumerate(frame.columns):
         problem = _column_problem(frame.iloc[:, j], ILLEGAL_CHARACTERS_RE) or _cell_problem(frame.iloc[:, j], "xlsx")
         if problem is not None:
@@ -1311,6 +1461,13 @@ def write_xlsx(frame: pd.DataFrame, path, *, sheet: str = "data") -> Path:
 STATA_EXACT_INT = 2**53
 #: Characters a Stata variable label (here: the column's name, when renamed) can hold.
 _STATA_LABEL = 80
+#: Stata's ``long``: a 32-bit integer beyond this range is one of Stata's missing values
+#: (pandas writes ``int32`` columns unchecked; ``int64`` ones beyond it as doubles).
+_STATA_LONG = (-2_147_483_647, 2_147_483_620)
+#: The largest magnitude of Stata's ``float`` (a larger ``float32`` is a missing value).
+_STATA_FLOAT_MAX = float(np.frombuffer(b"\xff\xff\xff\x7e", dtype="<f4")[0])
+#: The largest magnitude of Stata's ``double`` (larger values are Stata's missing values).
+STATA_DOUBLE_MAX = float(np.frombuffer(b"\xff\xff\xff\xff\xff\xff\xdf\x7f", dtype="<f8")[0])
 
 
 def _stata_names(columns) -> dict:
@@ -1438,6 +1595,15 @@ def _stata_problem(values: pd.Series) -> tuple[int, str] | None:
                          f"+/-2**53 that a Stata .dta file holds exactly (Stata stores it as "
                          "a double, which changes it); write .csv or .parquet, or store it "
                          "as text")
+    elif dtype.kind == "f":
+        numbers = values.to_numpy(dtype=float, na_value=np.nan)
+        with np.errstate(invalid="ignore"):
+            big = np.isfinite(numbers) & (np.abs(numbers) > STATA_DOUBLE_MAX)
+        if big.any():  # pandas' words and no row (positive); a value Stata lacks (negative)
+            pos = int(big.argmax())
+            return pos, (f"a cell holds the number {numbers[pos]:g}, beyond the "
+                         f"+/-{STATA_DOUBLE_MAX:.4g} that a Stata .dta file can store; write "
+                         ".csv or .parquet")
     elif dtype.kind in "OSU" or isinstance(dtype, (pd.StringDtype, pd.ArrowDtype)):
         nul = values.map(lambda v: isinstance(v, str) and "\x00" in v).to_numpy(dtype=bool)
         if nul.any():
@@ -1445,7 +1611,36 @@ def _stata_problem(values: pd.Series) -> tuple[int, str] | None:
                 "a cell holds a NUL character (\\x00), which a Stata .dta file cannot store "
                 "(Stata ends the text there and drops the rest); write .csv or .parquet, or "
                 "remove the character")
+        if dtype == object:  # pandas' str columns cannot hold a lone surrogate
+            error = _surrogate_error(values.to_frame(), None)
+            if error is not None:
+                return error.row - 2, error.reason
     return None
+
+
+def _stata_widened(values: pd.Series) -> pd.Series:
+    """``values`` in a wider type when pandas would write them as Stata's missing values.
+
+    pandas checks the range of 64-bit integers (beyond Stata's ``long`` they become
+    doubles, exactly below 2**53) and of positive 32-bit floats, but writes a 32-bit
+    integer column (``int32``, ``uint32``, ``Int32``: a Parquet ``int32`` input column)
+    as a ``long`` unchecked, and a 32-bit float column below ``-1.7e38`` as a ``float``:
+    ``2147483647`` and ``-3.3e38`` were read back as missing, silently. Such columns are
+    widened to 64 bits (integers) or doubles (floats), which pandas then writes exactly.
+    """
+    dtype = values.dtype
+    if dtype.kind not in "iuf" or getattr(dtype, "itemsize", 8) != 4 or not values.notna().any():
+        return values
+    nullable = isinstance(dtype, pd.api.extensions.ExtensionDtype)
+    if dtype.kind == "f":
+        numbers = values.to_numpy(dtype=float, na_value=np.nan)
+        if np.nanmax(np.abs(numbers)) > _STATA_FLOAT_MAX:
+            return values.astype("Float64" if nullable else "float64")
+        return values
+    low, high = _STATA_LONG
+    if int(values.min()) < low or int(values.max()) > high:
+        return values.astype("Int64" if nullable else "int64")
+    return values
 
 
 def check_stata(frame: pd.DataFrame, path) -> None:
@@ -1458,8 +1653,10 @@ def check_stata(frame: pd.DataFrame, path) -> None:
     ------
     exposure.errors.DataFormatError
         Naming the first such cell's row (the header is row 1) and column: an integer of
-        magnitude :data:`STATA_EXACT_INT` or more, a time-zone-aware datetime, a text
-        holding a NUL character.
+        magnitude :data:`STATA_EXACT_INT` or more, a time-zone-aware datetime, a number
+        beyond Stata's range (:data:`STATA_DOUBLE_MAX`), a text holding a NUL character
+        or a lone surrogate; or a frame without columns, or with a column name given
+        twice (naming it; pandas failed with ``IndexError``, ``AttributeError``).
 
     Examples
     --------
@@ -1468,6 +1665,10 @@ def check_stata(frame: pd.DataFrame, path) -> None:
     ...
     exposure.errors.DataFormatError: o.dta, row 3, column 'task': a cell holds a NUL character (\\x00), which a Stata .dta file cannot store (Stata ends the text there and drops the rest); write .csv or .parquet, or remove the character
     """
+    if frame.shape[1] == 0:
+        raise DataFormatError("the table has no columns, and a Stata .dta file needs at "
+                              "least one", path=path)
+    _duplicate_name(frame, path, "a Stata .dta file")
     for j, col in enumerate(frame.columns):
         problem = _stata_problem(frame.iloc[:, j]) or _cell_problem(frame.iloc[:, j], "dta")
         if problem is not None:
@@ -1481,10 +1682,13 @@ def write_stata(frame: pd.DataFrame, path) -> Path:
     Values that Stata cannot hold are refused, naming their row and column
     (:func:`check_stata`, before anything is written): integers of magnitude 2**53 or
     more (Stata has no 64-bit integer; pandas stored them as doubles, ``2**63 - 1`` read
-    back as ``2**63``), time-zone-aware datetimes, infinities, text holding a NUL
-    character (Stata ends a text there: ``'Answer telephones\\x00 and relay messages.'``
-    was read back as ``'Answer telephones'``, silently).
-    Integers beyond Stata's ``long`` but below 2**53 are stored as doubles, exactly.
+    back as ``2**63``), time-zone-aware datetimes, infinities and numbers beyond
+    Stata's range (+/-8.988e307), text holding a NUL character (Stata ends a text there:
+    ``'Answer telephones\\x00 and relay messages.'`` was read back as ``'Answer
+    telephones'``, silently) or a lone surrogate.
+    Integers beyond Stata's ``long`` but below 2**53 are stored as doubles, exactly,
+    32-bit ones included (:func:`_stata_widened`: ``2147483647`` of an ``int32`` column
+    was read back as missing), and so are 32-bit floats beyond Stata's ``float``.
     Column names that are not Stata variable names (a space or a character other than
     letters, digits and ``_``, more than 32 characters, a reserved word, a leading digit)
     are renamed as pandas renames them (``O*NET-SOC Code`` becomes ``O_NET_SOC_Code``),
@@ -1517,6 +1721,8 @@ def write_stata(frame: pd.DataFrame, path) -> Path:
     for col in frame.columns:
         if isinstance(frame[col].dtype, pd.BooleanDtype) or frame[col].dtype == bool:
             frame[col] = frame[col].astype("Int8")
+        else:
+            frame[col] = _stata_widened(frame[col])
     # Stata has no missing string: text columns (also all-missing ones, which pandas cannot
     # type) are written as strings, a missing cell as "".
     text = [c for c in frame.columns
