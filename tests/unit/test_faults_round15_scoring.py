@@ -53,16 +53,16 @@ def test_score_tasks_still_names_repeated_and_multi_level_columns():
 
 
 # ------------------------------------------------------------- non-text occupation titles
-# a list in the title column raised ``TypeError: unhashable type: 'list'`` (pd.unique), where
-# a number there is read as no title, as tag_categories reads both
+# a list in the title column raised ``TypeError: unhashable type: 'list'`` (pd.unique); it
+# was then read as no title, as tag_categories read it. Since round 27 both refuse a title
+# that is neither text nor missing, naming its row (it was scored and tagged as a text alone)
 @pytest.mark.parametrize("method", ["rubric", "learned"])
-def test_score_tasks_reads_a_list_title_as_no_title(method):
+def test_score_tasks_refuses_a_list_title(method):
     texts = ["Answer telephones and relay messages.", "Weld steel beams."]
-    listed = score_tasks(pd.DataFrame({"task": texts, "title": [["Clerk"], "Welder"]}), method)
-    missing = score_tasks(pd.DataFrame({"task": texts, "title": [None, "Welder"]}), method)
-    cols = ["p_e0", "p_e1", "p_e2", "label", "admin", "routine_coding", "entry_creative"]
-    pd.testing.assert_frame_equal(listed[cols], missing[cols])
-    assert listed["title"].tolist() == [["Clerk"], "Welder"]  # the caller's column as given
+    with pytest.raises(DataFormatError, match=r"row 1, column 'title': occupation title must be text or "
+                                              r"missing, got list \['Clerk'\]"):
+        score_tasks(pd.DataFrame({"task": texts, "title": [["Clerk"], "Welder"]}), method)
+    assert len(score_tasks(pd.DataFrame({"task": texts, "title": [None, "Welder"]}), method)) == 2
 
 
 # ------------------------------------------------------------------- row_offset of checks

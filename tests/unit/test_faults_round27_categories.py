@@ -184,3 +184,23 @@ def test_good_task_ids_still_find_their_work_activities(call):
     assert call(frame, onet=_onet())["admin"].tolist() == [True, True, True, True, False]
     frame["task_id"] = pd.array([1, None, 0, 1, 1], dtype="Int64")
     assert call(frame, onet=_onet())["admin"].tolist() == [True, False, False, True, True]
+
+
+@pytest.mark.parametrize("title", [b"Senior Art Director", 5, ["Art Director"]])
+def test_score_tasks_refuses_a_title_that_is_not_text(title):
+    # the score_tasks half of the fault above: its own checks ran, not the tagger's, and the
+    # title was read as none (the row scored and tagged as a text alone)
+    import exposure
+
+    frame = pd.DataFrame({"task": ["Weld pipes.", "Draft captions for Instagram posts."],
+                          "title": ["Welders", title]})
+    with pytest.raises(DataFormatError, match=r"row 2, column 'title': occupation title must be text or missing"):
+        exposure.score_tasks(frame)
+
+
+def test_score_tasks_keeps_missing_titles():
+    import exposure
+
+    frame = pd.DataFrame({"task": ["Weld pipes.", "Type letters.", "File records."],
+                          "title": ["Welders", None, np.nan]})
+    assert len(exposure.score_tasks(frame)) == 3

@@ -389,6 +389,18 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
         if occupation_column is not None and occupation_column not in tasks.columns:
             raise DataFormatError(f"missing occupation column {occupation_column!r}", path=path,
                                   column=occupation_column)
+        name = "title" if occupation_column is None else occupation_column  # read by default
+        if name not in tasks.columns:
+            return
+        # a title that is neither text nor missing (bytes, a number) was read as no title:
+        # the row was scored and tagged as a text alone, without a word
+        titles = tasks[name].tolist()
+        if all(isinstance(v, str) for v in titles):
+            return
+        for pos, value in enumerate(titles):
+            if not isinstance(value, str) and not (pd.api.types.is_scalar(value) and pd.isna(value)):
+                raise DataFormatError(f"occupation title must be text or missing, got {type(value).__name__} "
+                                      f"{value!r}", path=path, row=pos + row_offset, column=name)
 
     for what, name in (("text", text_column), ("occupation", occupation_column)):
         if name in SCORE_COLUMNS:  # the scores would replace the column they were read from
