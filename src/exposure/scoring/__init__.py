@@ -62,7 +62,7 @@ from exposure.scoring._inputs import (
 from exposure.scoring._inputs import (  # noqa: F401 (as before: exposure.reports imports it)
     check_row_offset as _check_row_offset,
 )
-from exposure.scoring.categories import _tag_categories, tag_categories  # noqa: F401 (as before)
+from exposure.scoring.categories import _check_titles, _tag_categories, tag_categories  # noqa: F401 (as before)
 from exposure.scoring.learned import (  # noqa: F401 (as before)
     _score_learned,
     check_model,
@@ -393,14 +393,8 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
         if name not in tasks.columns:
             return
         # a title that is neither text nor missing (bytes, a number) was read as no title:
-        # the row was scored and tagged as a text alone, without a word
-        titles = tasks[name].tolist()
-        if all(isinstance(v, str) for v in titles):
-            return
-        for pos, value in enumerate(titles):
-            if not isinstance(value, str) and not (pd.api.types.is_scalar(value) and pd.isna(value)):
-                raise DataFormatError(f"occupation title must be text or missing, got {type(value).__name__} "
-                                      f"{value!r}", path=path, row=pos + row_offset, column=name)
+        # the row was scored and tagged as a text alone, without a word (the tagger's check)
+        _check_titles(tasks, name, path=path, row_offset=row_offset)
 
     for what, name in (("text", text_column), ("occupation", occupation_column)):
         if name in SCORE_COLUMNS:  # the scores would replace the column they were read from

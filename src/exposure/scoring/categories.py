@@ -1426,11 +1426,13 @@ def _label(col: pd.Series, pos: int):
 _ONETSOC_RE = re.compile(ONETSOC_PATTERN)
 
 
-def _check_titles(frame: pd.DataFrame, occupation_column) -> None:
+def _check_titles(frame: pd.DataFrame, occupation_column, *, path=None, row_offset: int = 1) -> None:
     """Refuse an occupation title cell that is neither text nor missing, naming its row.
 
-    Such a cell (bytes such as ``b'Senior Art Director'``, a number) was read as no title:
-    the row became free text, its contexts taken from its words.
+    Such a cell (bytes such as ``b'Senior Art Director'``, a number, a list) was read as no
+    title: the row became free text, its contexts taken from its words. Also the check of
+    :func:`exposure.scoring.score_tasks`, whose rows are counted from ``row_offset`` in
+    ``path``.
     """
     if occupation_column is None or occupation_column not in frame.columns:
         return
@@ -1442,7 +1444,8 @@ def _check_titles(frame: pd.DataFrame, occupation_column) -> None:
         if isinstance(value, str) or _is_missing(value):
             continue
         raise DataFormatError(f"occupation title must be text or missing, got {shown(value)} "
-                              f"(index {_label(col, pos)!r})", row=pos + 1, column=occupation_column)
+                              f"(index {_label(col, pos)!r})", path=path, row=pos + row_offset,
+                              column=occupation_column)
 
 
 #: Cells that are not task IDs, though pandas reads some as numbers (bytes ``b'1'`` as 1,
