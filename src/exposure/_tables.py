@@ -1965,6 +1965,46 @@ def xlsx_sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, bool, str]]:
     return sheets
 
 
+def _gapped_as_nullable(frame: pd.DataFrame, fh, schema: pa.Schema) -> pd.DataFrame:
+    """``frame`` with its integer and boolean columns that hold a null as pandas' nullable types.
+
+    ``pandas.read_parquet`` makes an integer column with a missing cell a float column
+    (``2**53 + 1`` came back as ``2**53``, silently) and a boolean one an object column;
+    the stream engine of ``exposure score`` reads them as ``Int64`` and ``boolean``
+    (``exposure.scoring._files``), and so now does :func:`read_frame`. Those columns are
+    read again from ``fh`` (an open Parquet file) and replaced, in place of pandas' floats;
+    every other column is pandas' own.
+
+    Examples
+    --------
+    >>> import io
+    >>> buf = io.BytesIO()
+    >>> pd.DataFrame({"n": pd.array([2**53 + 1, None], dtype="Int64"), "m": [1, 2]}).to_parquet(buf)
+    >>> _ = buf.seek(0)
+    >>> schema = pyarrow_parquet().read_schema(buf)
+    >>> _ = buf.seek(0)
+    >>> out = _gapped_as_nullable(pd.read_parquet(buf), buf, schema)
+    >>> str(out["n"].dtype), out["n"].tolist()[0] == 2**53 + 1, str(out["m"].dtype)
+    ('Int64', True, 'int64')
+    """
+    kinds = {f.name: f.type for f in schema if pa.types.is_integer(f.type) or pa.types.is_boolean(f.type)}
+    gapped = [c for c in frame.columns if c in kinds and frame[c].dtype.kind in "fO"]
+    if not gapped:
+        return frame
+    fh.seek(0)
+    table = pyarrow_parquet().read_table(fh, columns=gapped)
+    frame = frame.copy()
+    for c in gapped:
+        kind = kinds[c]
+        if pa.types.is_boolean(kind):
+            dtype = pd.BooleanDtype()
+        else:
+            dtype = pd.api.types.pandas_dtype(("UInt" if pa.types.is_unsigned_integer(kind) else "Int")
+                                              + str(kind.bit_width))
+        frame[c] = table.column(c).to_pandas(types_mapper=lambda _t, d=dtype: d).array
+    return frame
+
+
 def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
     head = check_file(path)
     if kind == "parquet" and not head.startswith(b"PAR1"):
@@ -1981,7 +2021,8 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
                 check_header(schema.names, path, row=None, where="the Parquet schema")
                 fh.seek(0)
                 # an index that holds data (named, or not 0, 1, 2, ...) is kept as columns
-                frame = index_as_columns(pd.read_parquet(fh), schema, path=path)
+                frame = _gapped_as_nullable(pd.read_parquet(fh), fh, schema)
+                frame = index_as_columns(frame, schema, path=path)
                 names = list(frame.columns)
             elif kind == "xlsx":
                 # the cells as stored (dtype=str read a TRUE cell as 'True'): see _xlsx_text
