@@ -465,19 +465,28 @@ def _best(s: sparse.csr_matrix, floor: float = BEST_FLOOR) -> tuple[np.ndarray, 
         return best, top
     pos = np.flatnonzero(s.data >= floor)
     if len(pos):
-        value = s.data[pos]
-        rows = np.searchsorted(s.indptr, pos, side="right") - 1
-        starts = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))
-        top[rows[starts]] = np.maximum.reduceat(value, starts)
-        hit = np.flatnonzero(value >= top[rows])  # CSR order: a row's first hit is its best
-        first = np.ones(len(hit), dtype=bool)
-        first[1:] = rows[hit[1:]] != rows[hit[:-1]]
-        best[rows[hit[first]]] = s.indices[pos[hit[first]]]
+        _fill_best(s, pos, s.data[pos], np.searchsorted(s.indptr, pos, side="right") - 1, best, top)
     # rows with entries, all below the floor (top is 0 only there: a found top is >= floor > 0)
     low = np.flatnonzero((np.diff(s.indptr) > 0) & (best < 0))
     if len(low):
         best[low], top[low] = _best_of_all(s[low] if len(low) < n else s)
     return best, top
+
+
+def _fill_best(s: sparse.csr_matrix, pos: np.ndarray, value: np.ndarray, rows: np.ndarray,
+               best: np.ndarray, top: np.ndarray) -> None:
+    """Set ``top`` and ``best`` of the rows of the entries ``pos`` of ``s`` (in CSR order).
+
+    ``value`` and ``rows`` are those entries' values and rows; each row's largest value
+    among them is its ``top``, and the first entry of that value its ``best`` column: the
+    one :func:`_keep_best` names. Shared by :func:`_best` and :func:`_kept_mean`.
+    """
+    starts = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))
+    top[rows[starts]] = np.maximum.reduceat(value, starts)
+    hit = np.flatnonzero(value >= top[rows])  # CSR order: a row's first hit is its best
+    first = np.ones(len(hit), dtype=bool)
+    first[1:] = rows[hit[1:]] != rows[hit[:-1]]
+    best[rows[hit[first]]] = s.indices[pos[hit[first]]]
 
 
 def _best_of_all(s: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
@@ -583,13 +592,7 @@ def _kept_mean(s: sparse.csr_matrix, ratio: float, power: float, values: np.ndar
     rows = np.searchsorted(s.indptr, pos, side="right") - 1
     high = np.flatnonzero(value >= floor)
     if len(high):
-        h_rows = rows[high]
-        starts = np.flatnonzero(np.concatenate(([True], h_rows[1:] != h_rows[:-1])))
-        top[h_rows[starts]] = np.maximum.reduceat(value[high], starts)
-        hit = high[value[high] >= top[h_rows]]  # CSR order: a row's first hit is its best
-        first = np.ones(len(hit), dtype=bool)
-        first[1:] = rows[hit[1:]] != rows[hit[:-1]]
-        best[rows[hit[first]]] = s.indices[pos[hit[first]]]
+        _fill_best(s, pos[high], value[high], rows[high], best, top)
     keep = (top[rows] >= floor) & (value >= ratio * top[rows])
     pos, rows = pos[keep], rows[keep]
     low = np.flatnonzero((top < floor) & (np.diff(s.indptr) > 0))
