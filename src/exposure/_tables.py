@@ -46,6 +46,7 @@ from exposure.errors import DataFormatError, InputError
 
 __all__ = [
     "RawTable",
+    "nullable_dtype",
     "read_text_table",
     "read_xlsx_table",
     "read_table",
@@ -1987,7 +1988,7 @@ def _gapped_as_nullable(frame: pd.DataFrame, fh, schema: pa.Schema) -> pd.DataFr
     >>> str(out["n"].dtype), out["n"].tolist()[0] == 2**53 + 1, str(out["m"].dtype)
     ('Int64', True, 'int64')
     """
-    kinds = {f.name: f.type for f in schema if pa.types.is_integer(f.type) or pa.types.is_boolean(f.type)}
+    kinds = {f.name for f in schema if nullable_dtype(f.type) is not None}
     gapped = [c for c in frame.columns if c in kinds and frame[c].dtype.kind in "fO"]
     if not gapped:
         return frame
@@ -1995,14 +1996,28 @@ def _gapped_as_nullable(frame: pd.DataFrame, fh, schema: pa.Schema) -> pd.DataFr
     table = pyarrow_parquet().read_table(fh, columns=gapped)
     frame = frame.copy()
     for c in gapped:
-        kind = kinds[c]
-        if pa.types.is_boolean(kind):
-            dtype = pd.BooleanDtype()
-        else:
-            dtype = pd.api.types.pandas_dtype(("UInt" if pa.types.is_unsigned_integer(kind) else "Int")
-                                              + str(kind.bit_width))
-        frame[c] = table.column(c).to_pandas(types_mapper=lambda _t, d=dtype: d).array
+        frame[c] = table.column(c).to_pandas(types_mapper=nullable_dtype).array
     return frame
+
+
+def nullable_dtype(arrow_type: pa.DataType):
+    """Pandas' nullable dtype of an Arrow integer or boolean type (``Int64``, ``boolean``...); else None.
+
+    The ``types_mapper`` of the library's Parquet reads (:func:`read_frame`, the stream and
+    Dask engines of ``exposure score``): pandas' default made an integer column with a
+    missing cell a float column (``9007199254740993`` became ``9007199254740992.0``).
+
+    Examples
+    --------
+    >>> nullable_dtype(pa.int64()), nullable_dtype(pa.uint8()), nullable_dtype(pa.bool_()), nullable_dtype(pa.string())
+    (Int64Dtype(), UInt8Dtype(), BooleanDtype, None)
+    """
+    if pa.types.is_integer(arrow_type):
+        return pd.api.types.pandas_dtype(("UInt" if pa.types.is_unsigned_integer(arrow_type) else "Int")
+                                         + str(arrow_type.bit_width))
+    if pa.types.is_boolean(arrow_type):
+        return pd.BooleanDtype()
+    return None
 
 
 def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:

@@ -90,6 +90,7 @@ from exposure._tables import (
     compressed_output,
     first_row_number,
     index_as_columns,
+    nullable_dtype,
     read_frame,
     std_stream,
     stored_index,
@@ -480,12 +481,7 @@ def _nested_dtype(arrow_type: pa.DataType):
     """
     if pa.types.is_nested(arrow_type):
         return pd.ArrowDtype(arrow_type)
-    if pa.types.is_integer(arrow_type):
-        return pd.api.types.pandas_dtype(("UInt" if pa.types.is_unsigned_integer(arrow_type)
-                                          else "Int") + str(arrow_type.bit_width))
-    if pa.types.is_boolean(arrow_type):
-        return pd.BooleanDtype()
-    return None
+    return nullable_dtype(arrow_type)
 
 
 def _nullable_types(schema: pa.Schema) -> bool:
