@@ -145,6 +145,18 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+def _refuse_directory_path(text) -> None:
+    """Refuse an output path given as a directory path (``results/``: it ends in a separator).
+
+    :class:`pathlib.Path` drops the separator: ``write_csv(frame, "results/")`` wrote a
+    file named ``results``, silently.
+    """
+    if isinstance(text, str) and text.endswith((os.sep, "/")):
+        raise OutputError(f"the output must be a file name, not a directory path (ends in "
+                          f"{text[-1]!r}): give e.g. {text}scores.csv", path=text,
+                          errno=errno_codes.EISDIR)
+
+
 def check_output_path(output, *inputs) -> Path:
     """Refuse, before any work, an output path that cannot or must not be written.
 
@@ -194,10 +206,7 @@ def check_output_path(output, *inputs) -> Path:
     out = Path(output)
     if out.is_dir():
         raise OutputError("is a directory; give a file name", path=out, errno=errno_codes.EISDIR)
-    if isinstance(text, str) and text.endswith((os.sep, "/")):  # nothing there, or a file
-        raise OutputError(f"the output must be a file name, not a directory path (ends in "
-                          f"{text[-1]!r}): give e.g. {text}scores.csv", path=text,
-                          errno=errno_codes.EISDIR)
+    _refuse_directory_path(text)  # nothing there, or a file
     if text in ("-", "/dev/stdout") and (text == "/dev/stdout" or not out.exists()):
         raise OutputError("standard output is not supported: give a file name", path=out,
                           errno=errno_codes.EINVAL)
@@ -255,13 +264,71 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+#: Seconds of clock error allowed when a process's start is compared with a file's time.
+_CLOCK_SLACK = 2.0
+
+#: A partial file not written for this long (seconds: 7 days) is stale whatever its
+#: process id says (one left on a shared file system by another machine's run).
+STALE_PARTIAL_AGE = 7 * 24 * 3600.0
+
+
+def _process_start(pid: int) -> float | None:
+    """When process ``pid`` started (seconds since the epoch), from ``/proc``; None if unknown.
+
+    Examples
+    --------
+    >>> import os, time
+    >>> start = _process_start(os.getpid())
+    >>> start is None or start <= time.time()
+    True
+    """
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            data = fh.read()
+        # the fields after the command name (in brackets, which may hold spaces):
+        # state is field 3, starttime (clock ticks after boot) field 22
+        ticks = int(data[data.rindex(b")") + 2:].split()[19])
+        since_boot = time.clock_gettime(time.CLOCK_BOOTTIME)
+        hertz = os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
+    return time.time() - (since_boot - ticks / hertz)
+
+
+def _dead_writer(pid: int, tail: str, entry: os.DirEntry, mtime: float) -> bool:
+    """Whether the partial file ``entry``, named with ``pid``, was left by a run that died.
+
+    Its process is gone; or the process that has its id now started after the file was
+    last written (the id was given again to another process, which cannot be its writer:
+    the file was kept for ever before); or it was not written for
+    :data:`STALE_PARTIAL_AGE`. A backup (``-bak...``, perhaps a copy keeping the old
+    file's modification time) is judged by its inode's change time, which a copy cannot
+    set back.
+    """
+    if tail.startswith("bak"):
+        try:
+            mtime = entry.stat(follow_symlinks=False).st_ctime
+        except OSError:
+            return False
+    if pid == os.getpid():  # this process's id: its own file, or one left before it started
+        return mtime < _RUN_START - _CLOCK_SLACK
+    if not _pid_alive(pid):
+        return True
+    started = _process_start(pid)
+    if started is not None and started > mtime + _CLOCK_SLACK:
+        return True
+    return not tail.startswith("bak") and mtime < time.time() - STALE_PARTIAL_AGE
+
+
 def _stale_partials(dest: Path) -> list[Path]:
     """Partial files of ``dest`` left by runs that died.
 
     A partial file is ``.<name>.p<pid>-<random>.tmp`` (:func:`atomic_path` and the
     download cache) or ``.<name>.<random>.tmp`` (older releases). It is stale
-    when its process is gone, or, without a process id, when it was last written before
-    this process started.
+    when its process is gone, when the process that has its id now started after the
+    file was last written (the id was reused), or when it was not written for 7 days
+    (:func:`_dead_writer`); without a process id, when it was last written before this
+    process started.
     """
     try:
         entries = list(os.scandir(dest.parent))
@@ -282,10 +349,9 @@ def _stale_partials(dest: Path) -> list[Path]:
             mtime = entry.stat(follow_symlinks=False).st_mtime
         except OSError:
             continue
-        match = re.fullmatch(r"p([0-9]+)-[A-Za-z0-9_]+", middle)
+        match = re.fullmatch(r"p([0-9]+)-([A-Za-z0-9_]+)", middle)
         if match:
-            pid = int(match.group(1))
-            if pid != os.getpid() and not _pid_alive(pid):
+            if _dead_writer(int(match.group(1)), match.group(2), entry, mtime):
                 stale.append(Path(entry.path))
         elif mtime < _RUN_START:
             stale.append(Path(entry.path))
@@ -391,6 +457,37 @@ def _partial_file(path: Path) -> Path:
     return tmp
 
 
+def _flush(tmp: Path, path: Path) -> None:
+    """Flush the partial file ``tmp`` of ``path`` to the disk, before its rename.
+
+    A partial file that cannot be opened again (removed, or unreadable under a strict
+    umask) is left to the rename, which says why; a file system that cannot fsync
+    (``EINVAL``) is passed over. Any other failure (an I/O error, a full disk on a network
+    file system) is the write's failure.
+    """
+    try:
+        fd = os.open(tmp, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in (errno_codes.EINVAL, errno_codes.ENOTSUP, errno_codes.EOPNOTSUPP):
+            raise output_error(exc, path) from None
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    """Flush the directory ``path`` (its entries: a rename), where the system allows it."""
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
 def _missing_dirs(paths) -> list[Path]:
     """The directories above ``paths`` that do not exist yet, deepest first (:func:`_remove_dirs`)."""
     missing: list[Path] = []
@@ -427,6 +524,12 @@ def atomic_path(path):
     does for directories: a private ``0600`` output stays private (it became ``0644``,
     readable by every user).
 
+    The file is flushed to the disk (:func:`os.fsync`) before the rename, and its
+    directory after it: a power cut just after the rename left an empty or partial file
+    under the final name on file systems that may reorder the writes. A ``path`` that
+    ends in a separator (``results/``, a directory path) is refused: it wrote a file
+    named ``results``.
+
     Parameters
     ----------
     path : str or os.PathLike
@@ -450,6 +553,8 @@ def atomic_path(path):
     contents and the link stays (the link was replaced by a regular file, and the file it
     named kept the old contents).
     """
+    if isinstance(path, (str, os.PathLike)):
+        _refuse_directory_path(os.fspath(path))
     path = Path(path)
     if path.is_symlink() and path.is_file():
         path = Path(os.path.realpath(path))
@@ -462,10 +567,12 @@ def atomic_path(path):
     try:
         yield tmp
         try:
+            _flush(tmp, path)
             _keep_mode(tmp, path)
             os.replace(tmp, path)
         except OSError as exc:
             raise output_error(exc, path) from None
+        _fsync_dir(path.parent)
     except BaseException:
         tmp.unlink(missing_ok=True)
         _remove_dirs(created)
@@ -508,6 +615,7 @@ def _replace_all(tmps: list[Path], paths: list[Path]) -> None:
         _check_destination(paths[i])
     for i in order:
         try:
+            _flush(tmps[i], paths[i])
             _keep_mode(tmps[i], paths[i])
         except OSError as exc:
             raise output_error(exc, paths[i]) from None
@@ -522,6 +630,8 @@ def _replace_all(tmps: list[Path], paths: list[Path]) -> None:
             except OSError as exc:
                 raise output_error(exc, paths[i]) from None
             done.append(i)
+        for directory in dict.fromkeys(path.parent for path in paths):
+            _fsync_dir(directory)
     except BaseException:
         for i in reversed(done):
             existed, backup = backups[i]
@@ -596,6 +706,10 @@ def atomic_paths(paths):
     >>> sorted((p.name, p.read_text()) for p in d.iterdir())
     [('a.txt', 'A'), ('b.txt', 'B')]
     """
+    paths = list(paths)
+    for p in paths:
+        if isinstance(p, (str, os.PathLike)):
+            _refuse_directory_path(os.fspath(p))
     paths = [Path(p) for p in paths]
     tmps: list[Path] = []
     created = _missing_dirs(paths)  # made for the files: removed again if they are not written

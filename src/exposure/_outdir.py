@@ -64,6 +64,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from exposure._io import _fsync_dir
 from exposure.errors import DataFormatError, ExposureError
 
 __all__ = [
@@ -268,7 +269,9 @@ def check_output_file(path) -> Path:
     Raises
     ------
     OutputPathError
-        ``path`` is a directory, or its directory cannot be created or written.
+        ``path`` is a directory, or ends in a separator (``models/``, a directory path:
+        the model was written as a file ``models``), or its directory cannot be created
+        or written.
 
     Examples
     --------
@@ -281,6 +284,10 @@ def check_output_file(path) -> Path:
     ...
     exposure._outdir.OutputPathError: output path ... is a directory; name a file
     """
+    text = os.fspath(path) if isinstance(path, (str, os.PathLike)) else None
+    if isinstance(text, str) and text.endswith((os.sep, "/")):  # Path drops it: a file "models"
+        raise OutputPathError(f"output path {text} ends in {text[-1]!r}: it names a directory; "
+                              "name a file")
     path = Path(path)
     if path.is_dir():
         raise OutputPathError(f"output path {path} is a directory; name a file")
@@ -827,15 +834,6 @@ def _merge_late(old: Path, new: Path, owned: frozenset[str] = frozenset()) -> No
             and child.stat().st_mtime_ns > target.stat().st_mtime_ns
         ):
             os.replace(child, target)
-
-
-def _fsync_dir(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def _commit(tmp: Path, out: Path, owned: frozenset[str]) -> None:
