@@ -1265,8 +1265,12 @@ def _member_hint(zf: zipfile.ZipFile, member: str) -> str:
     return f"; none of its {len(files)} file(s) is named {want!r} (the publisher dropped or renamed it?)"
 
 
-def _extract_member_verified(archive: Path, src: Source, dest: Path) -> None:
-    """Extract ``src.member`` from ``archive`` to ``dest`` atomically, verifying sha256."""
+def _extract_member_verified(archive: Path, src: Source, dest: Path, *, downloaded: bool = False) -> None:
+    """Extract ``src.member`` from ``archive`` to ``dest`` atomically, verifying sha256.
+
+    ``downloaded`` says that ``archive`` is the library's own download (which is removed
+    when a member is corrupt); otherwise it is the user's copy, kept, and named so.
+    """
     _safe_relpath(src.member, archive=archive)
     try:
         zf = zipfile.ZipFile(archive)
@@ -1276,10 +1280,15 @@ def _extract_member_verified(archive: Path, src: Source, dest: Path) -> None:
         try:
             info = zf.getinfo(src.member)
         except KeyError:
-            raise DownloadError(
+            # the zip's directory was read: the archive is whole, and kept (it was removed,
+            # so every other file of the release downloaded it again)
+            kept = (f"; the archive is kept in {archive} for the release's other files (delete it "
+                    "to download it anew)") if downloaded else ""
+            error = DownloadError(
                 f"{src.name}: archive {src.archive_url} ({archive}) has no member {src.member!r}"
-                f"{_member_hint(zf, src.member)}"
-            ) from None
+                f"{_member_hint(zf, src.member)}{kept}")
+            error.archive_kept = True  # a good zip: _from_network keeps it
+            raise error from None
         try:
             _check_member_type(info, archive)
         except DataFormatError as exc:
@@ -1293,9 +1302,13 @@ def _extract_member_verified(archive: Path, src: Source, dest: Path) -> None:
                             digest.update(chunk)
                             fout.write(chunk)
                 except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+                    # the user's own copy is kept: "the archive was removed, fetch again"
+                    # was untrue for it, and fetching again read the same bytes again
+                    after = ("the archive was removed, fetch again to download it anew" if downloaded
+                             else "it is your copy of the publisher's download: replace it with a "
+                             "good one (or remove it to download the file)")
                     raise DownloadError(
-                        f"{src.name}: member {src.member!r} of {archive} is corrupt ({exc}); "
-                        "the archive was removed, fetch again to download it anew"
+                        f"{src.name}: member {src.member!r} of {archive} is corrupt ({exc}); {after}"
                     ) from exc
             if src.pinned and digest.hexdigest() != src.sha256:
                 raise ChecksumMismatchError(
@@ -1309,9 +1322,26 @@ def _extract_member_verified(archive: Path, src: Source, dest: Path) -> None:
 # ---------------------------------------------------------------------------------------
 
 
+_HTML_START = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*"
+    rb"<(?:!doctype\s+html|html|head|body|title)[\s>/]", re.IGNORECASE | re.DOTALL)
+
+
 def _looks_like_html(head: bytes) -> bool:
-    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return text.startswith(b"<!doctype html") or text.startswith(b"<html")
+    """True when a body starts as an HTML page does.
+
+    Past a byte-order mark, blanks, an XML declaration (XHTML) and comments, the first
+    tag is ``<!DOCTYPE html``, ``<html``, ``<head``, ``<body`` or ``<title``. An error page
+    starting with a comment, or at ``<head>``, was taken for the data file.
+
+    Examples
+    --------
+    >>> _looks_like_html(b"\\n<!-- 404 -->\\n<HTML><body>Not found")
+    True
+    >>> _looks_like_html(b"name,note\\n<html>,a tag in a cell\\n")
+    False
+    """
+    return _HTML_START.match(head) is not None
 
 
 class _Retryable(Exception):
@@ -1340,6 +1370,12 @@ def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool
     try:
         response = session.get(url, stream=True, timeout=_read_timeout(timeout, remaining),
                                allow_redirects=True, headers={"Accept-Encoding": "identity"})
+    except requests.exceptions.TooManyRedirects as exc:
+        # a loop (or an endless chain) of redirects: no retry mends it; it was tried
+        # `retries` times, with backoff, and said only "Exceeded 30 redirects"
+        raise DownloadError(f"{label}: {url} redirects in a loop (or more than "
+                            f"{getattr(session, 'max_redirects', 30)} times: {exc}); check the source's URL and "
+                            f"${ENV_URL_MAP}; nothing was downloaded") from exc
     except (requests.exceptions.InvalidSchema, requests.exceptions.MissingSchema,
             requests.exceptions.InvalidURL) as exc:
         # no retry can mend the URL itself: it was tried `retries` times, with backoff
@@ -1827,10 +1863,12 @@ def _from_network(root: Path, src: Source, dest: Path, store: DataStore | None =
                         f"{looked}){_other_format_hint(root, src)}",)
             raise
     try:
-        _extract_member_verified(archive, src, dest)
-    except (ChecksumMismatchError, DownloadError):
-        # The archive is not pinned; drop it so that a corrected upstream is picked up.
-        archive.unlink(missing_ok=True)
+        _extract_member_verified(archive, src, dest, downloaded=True)
+    except (ChecksumMismatchError, DownloadError) as exc:
+        # The archive is not pinned; drop it so that a corrected upstream is picked up
+        # (but not a good zip that lacks the member: the release's other files are in it).
+        if not getattr(exc, "archive_kept", False):
+            archive.unlink(missing_ok=True)
         raise
 
 

@@ -195,7 +195,10 @@ def onet_format(release: str, lock: Lock | None = None) -> str:
     Raises
     ------
     exposure.errors.ExposureError
-        ``release`` not of the form MAJOR.MINOR (None, ``["29.1"]`` returned ``"text"``).
+        ``release`` not of the form MAJOR.MINOR (None, ``["29.1"]`` returned ``"text"``);
+        a release pinned in both formats (its ``Task Statements`` as ``.txt`` and
+        ``.xlsx``: a text and an Excel recompute), where the format must be given (the
+        text files were read without a word).
     exposure.errors.DataFormatError
         ``lock`` neither None nor a :class:`Lock`.
 
@@ -207,10 +210,14 @@ def onet_format(release: str, lock: Lock | None = None) -> str:
     release = check_onet_release(release)
     _check_lock(lock)
     names = set(SOURCES) | (set(lock.entries()) if lock is not None else set())
-    for fmt, ext in ONET_FORMATS.items():
-        if f"onet/{release}/Task Statements{ext}" in names:
-            return fmt
-    return "text"
+    pinned = [fmt for fmt, ext in ONET_FORMATS.items() if f"onet/{release}/Task Statements{ext}" in names]
+    if len(pinned) > 1:
+        # a text and an Excel recompute of one release: the text files were read without a word
+        where = f"the lock file {lock.path}" if lock is not None else "the package"
+        raise ExposureError(f"O*NET {release} is pinned in both formats ({' and '.join(pinned)}) by {where}: "
+                            "give the format to read (--onet-format text or excel; onet_format= or fmt= "
+                            "in the API)")
+    return pinned[0] if pinned else "text"
 
 
 def check_onet_format(fmt) -> str:

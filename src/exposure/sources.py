@@ -21,11 +21,9 @@ made. They can only be read from a mirror.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import difflib
 import fnmatch
-import io
 import numbers
 import re
 from dataclasses import dataclass
@@ -555,11 +553,66 @@ _OVERRIDES: dict[str, dict] = {
 }
 
 
-def _read_pins() -> list[tuple[str, int, str]]:
-    text = resources.files("exposure").joinpath("data/registry.tsv").read_text("utf-8")
-    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
-    reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t")
-    return [(row["name"], int(row["size"]), row["sha256"]) for row in reader]
+_REGISTRY_FILE = "exposure/data/registry.tsv"
+_REGISTRY_COLUMNS = ("name", "size", "sha256")
+
+
+def _read_pins(text: str | None = None) -> list[tuple[str, int, str]]:
+    """The pins of the package registry (``exposure/data/registry.tsv``): name, size, sha256.
+
+    ``text`` is the registry's text (default: the package's file). Where a new release is
+    pinned by hand, a bad line is named with its row (the line in the file) and column: a
+    size that is no number was a bare ``ValueError: invalid literal for int()`` at
+    ``import exposure``, a malformed sha256 named the source but not the file, a line
+    without its tabs a ``TypeError``, and a name pinned twice kept the last pin without a
+    word.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A header other than ``name size sha256``, a line of another number of fields, an
+        empty name, a size that is no whole number, a sha256 that is not 64 hexadecimal
+        digits, a name given twice.
+
+    Examples
+    --------
+    >>> _read_pins("name\\tsize\\tsha256\\nx/a.csv\\t3\\t" + "0" * 64)
+    [('x/a.csv', 3, '0000000000000000000000000000000000000000000000000000000000000000')]
+    >>> _read_pins("name\\tsize\\tsha256\\nx/a.csv\\t3 B\\t" + "0" * 64)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: exposure/data/registry.tsv, row 2, column 'size': size must be a whole number of bytes (digits 0-9), got '3 B'
+    """
+    if text is None:
+        text = resources.files("exposure").joinpath("data/registry.tsv").read_text("utf-8")
+    where = _REGISTRY_FILE
+    numbered = [(i, ln) for i, ln in enumerate(text.splitlines(), start=1) if ln and not ln.startswith("#")]
+    if not numbered or tuple(numbered[0][1].split("\t")) != _REGISTRY_COLUMNS:
+        raise DataFormatError(f"the header must be {', '.join(_REGISTRY_COLUMNS)} separated by tabs, got "
+                              f"{numbered[0][1] if numbered else ''!r}", path=where,
+                              row=numbered[0][0] if numbered else None)
+    pins, rows = [], {}
+    for line, ln in numbered[1:]:
+        fields = ln.split("\t")
+        if len(fields) != len(_REGISTRY_COLUMNS):
+            raise DataFormatError(f"expected {len(_REGISTRY_COLUMNS)} fields (name, size, sha256) separated "
+                                  f"by tabs, got {len(fields)}", path=where, row=line)
+        name, size, sha = fields
+        if not name or name != name.strip():
+            raise DataFormatError(f"the name must be a path without surrounding spaces, got {name!r}",
+                                  path=where, row=line, column="name")
+        if not re.fullmatch(r"[0-9]+", size):
+            raise DataFormatError(f"size must be a whole number of bytes (digits 0-9), got {size!r}",
+                                  path=where, row=line, column="size")
+        if not _SHA256.fullmatch(sha.strip().lower()):
+            raise DataFormatError(f"sha256 must be 64 hexadecimal digits, got {sha!r}", path=where,
+                                  row=line, column="sha256")
+        if name in rows:
+            raise DataFormatError(f"{name!r} is pinned twice (rows {rows[name]} and {line}): keep one line",
+                                  path=where, row=line, column="name")
+        rows[name] = line
+        pins.append((name, int(size), sha.strip().lower()))
+    return pins
 
 
 def _build_source(name: str, size: int, sha256: str) -> Source:
