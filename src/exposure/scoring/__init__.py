@@ -62,7 +62,12 @@ from exposure.scoring._inputs import (
 from exposure.scoring._inputs import (  # noqa: F401 (as before: exposure.reports imports it)
     check_row_offset as _check_row_offset,
 )
-from exposure.scoring.categories import _check_titles, _tag_categories, tag_categories  # noqa: F401 (as before)
+from exposure.scoring.categories import (  # noqa: F401 (as before)
+    _check_titles,
+    _tag_categories,
+    _warn_unread_keys,
+    tag_categories,
+)
 from exposure.scoring.learned import (  # noqa: F401 (as before)
     _score_learned,
     check_model,
@@ -718,6 +723,7 @@ def _score_table(frame, method, *, text_column, occupation_column, onet, labels,
     measures = p @ LABEL_LEVELS
     for k, col in enumerate(EXPOSURE_MEASURES):
         out[col] = measures[:, k]
+    _warn_unread_keys(frame, onet, path=path, row_offset=row_offset)
     cats = _tag_categories(frame, texts, text_column=text_column, onet=onet,
                            occupation_column=titles)
     for col in CATEGORIES:

@@ -215,13 +215,19 @@ CONTEXT_TEXT = {
         r"|Selenium|Cypress|pytest|Jest|refactor\w*|linters?|IT (help|tickets?|support)"
         r"|it-help|Creative Cloud|Postgres\w*|MySQL|MongoDB|Redis|Airflow|dbt|Snowflake"
         r"|BigQuery|REST|GraphQL|SDKs?|antivirus|React( Native)?|Django|Flask|Java|PHP"
-        r"|C#|\.NET|Visual Basic|Kotlin|front-?end|back-?end|PCs|desktops?"
+        r"|Visual Basic|Kotlin|front-?end|back-?end|PCs|desktops?"
         r"|workstations?|cloud resources|print(-release)? software"
         r"|app store|mobile apps?|web apps?|jQuery|Flutter|Swift|Rust|Ruby|Rails|Laravel|Vue"
         r"|Angular|Svelte|Next\.js|Tailwind|Bootstrap|Liquid|Shopify themes?|Stripe|Power Query"
         r"|SSL|TLS|SSL certificates?|DNS|Cloudflare|Vercel|Netlify|Heroku|Firebase|Supabase"
         r"|Ansible|Jenkins|GitHub Actions|CircleCI|DAGs?|static (web)?sites?|database migrations?"
         r"|migration scripts|Postman|Copilot|VS Code|web servers?)\b"
+        # C# and .NET start or end with a character that is not a word character, so
+        # they cannot sit inside \b(...)\b (a "\b" after "#" or before "." never matched
+        # "C# code" or " .NET"): C# not followed by a word character ("C#m" is a chord),
+        # nor by "major"/"minor" (the key); .NET with a capital N ("example.net" is a
+        # domain), after anything ("ASP.NET", "VB.NET")
+        r"|\bC#(\s*$|[^\w\s#]|\s+([^\sm]|m[^ai]|ma[^j]|mi[^n]))|(?-i:\.N)et\b"
     ),
     "creative": (
         r"\b(blogs?|blog posts?|social media|Instagram|TikTok|YouTube|LinkedIn|Facebook"
@@ -1510,6 +1516,50 @@ def _check_inputs(frame: pd.DataFrame, text_column, onet, occupation_column) -> 
     return texts
 
 
+def _warn_unread_keys(frame: pd.DataFrame, onet, *, path=None, row_offset: int = 1) -> None:
+    """Log a warning (one line each) for coded rows whose O*NET evidence ``onet`` cannot give.
+
+    With ``onet``: a frame with ``onetsoc_code`` but no ``task_id`` column, or a coded row
+    with a missing task ID, gets no work activities (they are keyed by both); a
+    well-formed code that the release's ``occupations`` lack (an older release's code,
+    such as ``15-1132.00``) gets no work activities and no job zone, and its context is
+    read from the code's prefix alone.
+    Rows are counted from ``row_offset`` in ``path`` (the first such row is named).
+    """
+    if onet is None or "onetsoc_code" not in frame.columns:
+        return
+    codes = [c.strip() or None if isinstance(c, str) else None
+             for c in frame["onetsoc_code"].tolist()]
+    coded = [i for i, c in enumerate(codes) if c is not None]
+    if not coded:
+        return
+    where = f"{path}: " if path is not None else ""
+    release = getattr(onet, "release", None)
+    name = f"O*NET {release}" if isinstance(release, str) else "the O*NET release"
+    if "task_id" not in frame.columns:
+        logger.warning("%sno 'task_id' column: the %d row(s) with an O*NET-SOC code get no "
+                       "work activities from %s (they are keyed by onetsoc_code and task_id); "
+                       "add the task IDs to use them", where, len(coded), name)
+    else:
+        ids = frame["task_id"].tolist()
+        no_id = [i for i in coded if _is_missing(ids[i])]  # a blank one is refused
+        if no_id:
+            logger.warning("%s%d row(s) with an O*NET-SOC code have no task ID (first: row %d, "
+                           "column 'task_id'): no work activities from %s for them", where,
+                           len(no_id), no_id[0] + row_offset, name)
+    occ = getattr(onet, "occupations", None)
+    if not isinstance(occ, pd.DataFrame) or "onetsoc_code" not in occ.columns:
+        return
+    known = set(occ["onetsoc_code"].astype(str).str.strip())
+    unknown = [i for i in coded if codes[i] not in known]
+    if unknown:
+        first = unknown[0]
+        logger.warning("%s%d row(s) have an O*NET-SOC code that %s lacks (first: row %d, "
+                       "column 'onetsoc_code': %r; another release's code?): no work activities "
+                       "or job zone for them, their context read from the code alone",
+                       where, len(unknown), name, first + row_offset, codes[first])
+
+
 _KIND_INDEX = {
     (cat, kind, rows): [j for j, r in enumerate(TEXT_RULES)
                         if r.category == cat and r.kind == kind and r.rows == rows]
@@ -1548,6 +1598,7 @@ def _evidence(frame, text_column, onet, occupation_column, *, fast: bool = False
     """
     if texts is None:  # the public functions: check the arguments
         texts = _check_inputs(frame, text_column, onet, occupation_column)
+        _warn_unread_keys(frame, onet)
     occ = _occupations(frame, onet, occupation_column)
     mapping = _mapping_evidence(frame, onet)
     if not fast:
