@@ -1262,6 +1262,8 @@ def oews_code_map(soc_codes, oews_codes, soc_structure: pd.DataFrame | None = No
     ``soc_structure`` the groups and the set of detailed codes are read from it. Without
     it, the SOC detailed codes are ``soc_codes`` themselves, so pass every code of the
     classification (or the structure) for rule 3 to tell aggregates from detailed codes.
+    Codes left unmapped because their broad group holds several aggregates are named in a
+    warning, one line per broad group.
 
     Parameters
     ----------
@@ -1318,6 +1320,7 @@ def oews_code_map(soc_codes, oews_codes, soc_structure: pd.DataFrame | None = No
     for code in sorted(oews - soc_set):
         aggregates.setdefault(broad_of(code), []).append(code)
     rows = []
+    ambiguous: dict[str, list[str]] = {}  # broad group -> its codes left unmapped for several aggregates
     for code in soc:
         broad = broad_of(code)
         if code in oews:
@@ -1328,6 +1331,9 @@ def oews_code_map(soc_codes, oews_codes, soc_structure: pd.DataFrame | None = No
             rows.append((code, aggregates[broad][0], "aggregate"))
         else:
             if len(aggregates.get(broad, [])) > 1:
-                log.warning("%r: several OEWS aggregates in its broad group %s", code, aggregates[broad])
+                ambiguous.setdefault(broad, []).append(code)
             rows.append((code, None, "none"))
+    for broad, codes in ambiguous.items():  # one line per broad group, not one per code
+        log.warning("%s: several OEWS aggregates in %s broad group %s", ", ".join(map(repr, codes)),
+                    "its" if len(codes) == 1 else "their", aggregates[broad])
     return pd.DataFrame(rows, columns=["soc_code", "occ_code", "how"])

@@ -176,10 +176,12 @@ def _once(frame: pd.DataFrame, path, columns) -> None:
 def _aggregate_ok(code: str, detailed: set[str], published_codes: set[str]) -> bool:
     """Whether ``code`` can be an OEWS aggregate of SOC 2018 detailed codes.
 
-    It must share its ``XX-XX`` prefix with a SOC 2018 detailed code that the same year
-    does not publish on its own.
+    It must share its broad group (``XX-XXX``, :func:`_broad`) with a SOC 2018 detailed
+    code that the same year does not publish on its own. The five-character prefix was
+    read before: ``29-1060`` (a SOC 2010 code) passed in May 2022 because ``29-1024``, of
+    another broad group, was not published.
     """
-    return any(d[:5] == code[:5] and d not in published_codes for d in detailed)
+    return any(_broad(d) == _broad(code) and d not in published_codes for d in detailed)
 
 
 #: Cells of an occupation code that are a missing value written out as text.
@@ -785,7 +787,11 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
         if comparison is None:
             last = panel[(years == years.max()).to_numpy(dtype=bool)]
             employment = last[["soc_code", "tot_emp", "soc_title"]].rename(columns={"soc_title": "title"})
-            comparison = published.compare(measures=pub, employment=employment,
+            # the SOC structure tells OEWS aggregates from SOC 2018 detailed codes the measure
+            # lacks: without it 21-1019 counted as an aggregate beside 21-1018, and the measure's
+            # 21-1011 and 21-1014 were left unmapped (43 warnings, measures missing, silently)
+            structure = crosswalks.load_soc_structure(mirror=mirror, data_dir=data_dir)
+            comparison = published.compare(measures=pub, employment=employment, soc_structure=structure,
                                            mirror=mirror, data_dir=data_dir).table
         else:  # the caller's table: a repeated code kept its first row, text passed through
             comparison = _common.check_frame(comparison, "comparison")
