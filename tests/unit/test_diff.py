@@ -144,7 +144,7 @@ def test_reports_written_and_deterministic(two_outputs, tmp_path):
 def test_missing_table_is_a_clear_error(two_outputs):
     old, new = two_outputs
     (new / "task_digests.parquet").unlink()
-    with pytest.raises(ExposureError, match="task_digests.*not found"):
+    with pytest.raises(ExposureError, match="not an exposure recompute output: task_digests.parquet missing"):
         diff_outputs(old, new)
 
 

@@ -12,6 +12,10 @@ and reports:
   old occupation and of its new one; its ``old_beta`` is its score in the old one);
 - the change of every sector and subsector.
 
+The releases are those of each directory's ``manifest.json``, else those its tables
+record (the Parquet metadata ``exposure.releases``); a table recording other releases than
+its directory's comes from another recompute and is refused.
+
 A warning says when the first directory holds the later release (the two swapped), or
 when the two were scored by different scorers or rolled up otherwise (their
 ``manifest.json``): the moves would not be the release's.
@@ -29,6 +33,7 @@ outside 0-1, is refused, naming its file, row and column.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import numbers
 import os
@@ -40,7 +45,7 @@ import numpy as np
 import pandas as pd
 
 from exposure._args import check_path, is_number, shown
-from exposure._io import write_csv
+from exposure._io import pyarrow_parquet, write_csv
 from exposure._load import check_recompute_dir, load, load_manifest
 from exposure._outdir import OutputPathError, replace_directory
 from exposure._tables import MAX_TASK_ID
@@ -51,8 +56,10 @@ from exposure.schemas._catalog import MANIFEST_NAME
 from exposure.schemas._fields import (
     DIGEST_PATTERN,
     OEWS_NAICS_PATTERN,
+    TASK_TYPES,
     _first_mismatch,
     first_bad_onetsoc_code,
+    first_bad_soc_code,
 )
 from exposure.schemas._pipeline import DiffOccupations, DiffSectors, DiffTasks, TaskDigests
 
@@ -199,21 +206,44 @@ _DIFF_TABLES = ("task_digests", "task_scores", "occupation_scores", "sector_scor
                 "soc_scores")
 
 
+#: A sha256 as ``manifest.json`` records it.
+_SHA256 = re.compile(r"[0-9a-f]{64}\Z")
+
+#: Key of the Parquet metadata in which a recompute records the releases of each table.
+_RELEASES_KEY = b"exposure.releases"
+
+
 def _check_tables(directory: Path, manifest: dict) -> None:
     """Refuse tables that differ from what the directory's ``manifest.json`` recorded.
 
     A recompute records each table's sha256 in its manifest; a table changed since (edited,
     or copied in from another run) would be diffed under the wrong releases, or with
     columns or rows the diff does not expect.
+
+    A ``tables`` record that is not an object, or an entry of a table the diff reads
+    without a sha256 (``null``, a number, no key): the tables went unchecked, or the table
+    was called changed (``instead of None...``); refused as a damaged manifest.
     """
-    tables = manifest.get("tables")
-    releases = manifest.get("releases")
-    if not isinstance(tables, dict):
+    if "tables" not in manifest:
         return
+    tables = manifest["tables"]
+    releases = manifest.get("releases")
+    path = directory / MANIFEST_NAME
+    if not isinstance(tables, dict):
+        raise DataFormatError(f"its 'tables' must be an object (table file -> its rows, columns and sha256), got "
+                              f"{shown(tables)}: the manifest is damaged; recompute this directory", path=path)
     for name in _DIFF_TABLES:
         entry = tables.get(f"{name}.parquet")
         table = directory / f"{name}.parquet"
-        if not isinstance(entry, dict) or "sha256" not in entry or not table.is_file():
+        if f"{name}.parquet" not in tables:
+            continue
+        sha = entry.get("sha256") if isinstance(entry, dict) else None
+        if not (isinstance(sha, str) and _SHA256.match(sha)):
+            got = (("no 'sha256'" if "sha256" not in entry else f"sha256 {shown(sha)}") if isinstance(entry, dict)
+                   else shown(entry))
+            raise DataFormatError(f"tables[{name + '.parquet'!r}] records no sha256 (64 hexadecimal digits), got "
+                                  f"{got}: the manifest is damaged; recompute this directory", path=path)
+        if not table.is_file():
             continue
         digest = hashlib.sha256(table.read_bytes()).hexdigest()
         if digest != entry["sha256"]:
@@ -234,10 +264,12 @@ def check_diff_dir(directory) -> Path:
     Raises
     ------
     exposure.errors.ExposureError
-        A table is missing.
+        A table is missing (every missing one named).
     exposure.errors.DataFormatError
-        ``directory`` is not a path, does not exist or is a file; a corrupt manifest, or a
-        table that is not the one it recorded.
+        ``directory`` is not a path, does not exist or is a file; a directory in a table's
+        place; a corrupt manifest (also a ``tables`` record that is not an object, or a
+        table the diff reads recorded without a sha256), a table that is not the one it
+        recorded, or one recording other releases than the manifest or the other tables.
 
     Examples
     --------
@@ -248,11 +280,60 @@ def check_diff_dir(directory) -> Path:
     exposure.errors.ExposureError: ...: not an exposure recompute output: task_digests.parquet, task_scores.parquet, ... missing
     """
     directory = _check_dir(directory)
-    missing = [f"{name}.parquet" for name in _DIFF_TABLES[:-1] if not (directory / f"{name}.parquet").is_file()]
+    _check_complete(directory)
+    manifest = _manifest(directory)
+    _check_tables(directory, manifest)
+    _table_releases(directory, manifest)
+    return directory
+
+
+def _check_complete(directory: Path) -> None:
+    """Refuse a directory lacking a table the diff reads, naming every missing one."""
+    missing = [f"{name}.parquet" for name in _DIFF_TABLES[:-1] if not (directory / f"{name}.parquet").exists()]
     if missing:
         raise ExposureError(f"{directory}: not an exposure recompute output: {', '.join(missing)} missing")
-    _check_tables(directory, _manifest(directory))
-    return directory
+    for name in _DIFF_TABLES[:-1]:  # it was called missing
+        if (directory / f"{name}.parquet").is_dir():
+            raise DataFormatError(f"is a directory, not a file (the {name} table of exposure recompute is expected)",
+                                  path=directory / f"{name}.parquet")
+
+
+def _shown_releases(releases: dict) -> str:
+    """``{'onet': '29.1', 'oews': '2025'}`` as ``oews 2025, onet 29.1``."""
+    return ", ".join(f"{k} {v}" for k, v in sorted(releases.items())) or "none"
+
+
+def _table_releases(directory: Path, manifest: dict) -> dict:
+    """The releases of ``directory``: its manifest's, else those its tables record.
+
+    A recompute records the releases in the Parquet metadata of each table
+    (``exposure.releases``). A table recording other releases than the manifest, or than
+    the other tables, comes from another recompute (the manifest lists no sha256 of it):
+    it was diffed without a word, under the manifest's releases. A directory without a
+    manifest had no releases: the summary named none, and a swap gave no warning.
+    """
+    releases = dict(manifest.get("releases") or {})
+    source = MANIFEST_NAME if releases else None
+    for name in _DIFF_TABLES:
+        path = directory / f"{name}.parquet"
+        if not path.is_file():
+            continue
+        try:
+            meta = pyarrow_parquet().read_schema(path).metadata or {}
+            recorded = json.loads(meta[_RELEASES_KEY]) if _RELEASES_KEY in meta else None
+        except (OSError, ValueError):  # unreadable: named when the table is read
+            continue
+        if not isinstance(recorded, dict) or not all(_release_value(v) for v in recorded.values()):
+            continue
+        if source is None:
+            releases, source = recorded, path.name
+            continue
+        if any(releases.get(k) is not None and recorded.get(k) is not None and str(releases[k]) != str(recorded[k])
+               for k in {*releases, *recorded}):
+            raise DataFormatError(f"this table records the releases ({_shown_releases(recorded)}), but {source} "
+                                  f"records ({_shown_releases(releases)}): it comes from another recompute; diff two "
+                                  "whole recompute outputs", path=path)
+    return releases
 
 
 def _frame(value, name: str) -> pd.DataFrame:
@@ -306,6 +387,7 @@ _KEY_CHECKS = {
     "onetsoc_code": first_bad_onetsoc_code,
     "task_id": lambda ids: _first_bad(ids, _whole, f"a task id (a whole number from 0 to {MAX_TASK_ID})"),
     "naics": _first_bad_naics,
+    "soc_code": first_bad_soc_code,  # a padded code lost its title, a code twice kept its first
 }
 
 
@@ -402,8 +484,35 @@ def _needed(frame: pd.DataFrame, path, key, numbers=("beta",), others=(), level=
 
 def _table(directory: Path, name: str, key, numbers=("beta",), others=(), level=None) -> pd.DataFrame:
     """Table ``name`` of ``directory``, read unvalidated and checked by :func:`_needed`."""
-    frame = load(name, directory=directory, validate=False)
+    frame = _not_empty(load(name, directory=directory, validate=False), directory / f"{name}.parquet")
     return _needed(frame, directory / f"{name}.parquet", key, numbers, others, level)
+
+
+def _not_empty(frame: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """Refuse a table without rows: every task or occupation of the other release was "removed"."""
+    if len(frame) == 0:
+        raise DataFormatError("holds no rows: exposure recompute writes every task, occupation and industry of a "
+                              "release; diff two whole recompute outputs", path=path)
+    return frame
+
+
+def _check_scored(digests: pd.DataFrame, scores: pd.DataFrame, directory: Path) -> None:
+    """Refuse a ``task_scores`` whose tasks are not those of ``task_digests`` beside it.
+
+    A recompute scores every task it fingerprints (an unscored one has a row, its ``beta``
+    missing): a task in one table only means tables of two runs, and every such task was
+    counted as "beta missing" without a word.
+    """
+    for (a, a_name), (b, b_name) in (((scores, "task_scores"), (digests, "task_digests")),
+                                     ((digests, "task_digests"), (scores, "task_scores"))):
+        inside = pd.MultiIndex.from_frame(a[_KEY]).isin(pd.MultiIndex.from_frame(b[_KEY]))
+        if not inside.all():
+            pos = int(np.flatnonzero(~inside)[0])
+            task = tuple(v.item() if hasattr(v, "item") else v for v in a.loc[pos, _KEY])
+            raise DataFormatError(f"task {task} has no row in {b_name}.parquet beside it (a recompute writes a row "
+                                  "for every task in both, beta missing when unscored): the two tables are not of "
+                                  "one recompute; diff two whole recompute outputs",
+                                  path=directory / f"{a_name}.parquet", row=pos + 1, column="task_id")
 
 
 #: Digest column of ``task_digests`` -> what it holds, for the message.
@@ -419,8 +528,13 @@ def _digests(directory: Path) -> pd.DataFrame:
     tables of the diff: the file, the (later) row counted from 1 and the column.
     """
     path = directory / "task_digests.parquet"
-    frame = load("task_digests", directory=directory, validate=False)
-    frame = _needed(frame, path, _KEY, numbers=(), others=tuple(_DIGESTS))
+    frame = _not_empty(load("task_digests", directory=directory, validate=False), path)
+    frame = _needed(frame, path, _KEY, numbers=(), others=(*_DIGESTS, "task_type"))
+    for pos, value in enumerate(frame["task_type"].to_numpy(dtype=object)):  # pandera's words, from row 0
+        if not (value is None or value is pd.NA or (isinstance(value, float) and value != value)
+                or (isinstance(value, str) and value in TASK_TYPES)):
+            raise DataFormatError(f"task_type must be 'Core' or 'Supplemental' (or missing), got {value!r}",
+                                  path=path, row=pos + 1, column="task_type")
     pattern = re.compile(DIGEST_PATTERN)
     for column, what in _DIGESTS.items():
         bad = _first_bad(frame[column], lambda v: isinstance(v, str) and pattern.match(v) is not None,
@@ -448,7 +562,7 @@ def _soc_titles(*dirs) -> pd.Series:
                                   "is not a regular file (the soc_scores table of exposure recompute is expected)",
                                   path=path)
         soc = load("soc_scores", directory=d, validate=False)
-        soc = _needed(soc, path, [], numbers=(), others=("soc_code", "soc_title"))
+        soc = _needed(soc, path, ["soc_code"], numbers=(), others=("soc_title",))
         for code, title in zip(soc["soc_code"], soc["soc_title"]):
             if isinstance(title, str):
                 titles.setdefault(code, title)
@@ -489,9 +603,19 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
     Raises
     ------
     exposure.errors.ExposureError
-        A directory lacks one of the tables.
+        A directory lacks one of the tables (both directories checked, every missing
+        table named, before any table is read).
     exposure.errors.DataFormatError
-        A directory is not a path, does not exist or is a file; a directory's
+        A directory is not a path, does not exist or is a file; a table the diff reads
+        that holds no rows (every task of the other release was "removed"); a
+        ``task_scores`` with a task that has no row in ``task_digests`` beside it, or the
+        other way round (tables of two runs: every such task counted as "beta missing");
+        a table recording (Parquet metadata ``exposure.releases``) other releases than
+        its directory's manifest, or than its other tables; a ``task_type`` other than
+        ``Core`` / ``Supplemental`` (pandera's wording, rows from 0, before); a
+        ``soc_scores`` with a SOC code malformed or given twice (its title dropped, or
+        the first kept); a directory's ``manifest.json`` whose ``tables`` is not an
+        object or records a table the diff reads without a sha256; a directory's
         ``manifest.json`` is not JSON, has no ``releases`` object, or records a release
         that is not text, a number or null (a list was written into the summary as
         ``['30.1']``); a table is not the one its directory's ``manifest.json`` recorded
@@ -522,12 +646,18 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
     old_dir, new_dir = _check_dir(old_dir, "old_dir"), _check_dir(new_dir, "new_dir")
     if old_dir.is_dir() and new_dir.is_dir() and old_dir.resolve() == new_dir.resolve():
         raise ExposureError(f"{old_dir} and {new_dir} are the same directory: nothing to compare")
+    for d in (old_dir, new_dir):  # every missing table named, before any is read
+        _check_complete(d)
     manifests = {"old": _manifest(old_dir), "new": _manifest(new_dir)}  # fail before reading
-    releases = {side: dict(m.get("releases") or {}) for side, m in manifests.items()}
     for side, d in (("old", old_dir), ("new", new_dir)):
         _check_tables(d, manifests[side])
+    releases = {side: _table_releases(d, manifests[side]) for side, d in (("old", old_dir), ("new", new_dir))}
+    # the releases the tables record, for a directory without a manifest
+    manifests = {side: {**m, "releases": releases[side]} for side, m in manifests.items()}
     digests = {k: _digests(d) for k, d in (("old", old_dir), ("new", new_dir))}
     scores = {k: _table(d, "task_scores", _KEY) for k, d in (("old", old_dir), ("new", new_dir))}
+    for side, d in (("old", old_dir), ("new", new_dir)):
+        _check_scored(digests[side], scores[side], d)
     occ = {k: _table(d, "occupation_scores", ["onetsoc_code"], ("beta", "n_tasks"))
            for k, d in (("old", old_dir), ("new", new_dir))}
 
