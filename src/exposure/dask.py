@@ -31,6 +31,10 @@ explicit ``meta``, so the same code scores a laptop's file and a cluster's 10^8 
   in one warning on the client, as the stream engine does for a file (each partition
   warned on its own, in its worker, before).
 
+Columns whose names start with ``__exposure_`` are the engine's own (hidden columns it adds
+and drops): a column of the user's so named is refused. Columns named like Dask's shuffle
+columns (``_partitions``) are carried through the regrouping under other names.
+
 Workers must read the same files as the client (the model ships with the package; the
 O*NET release comes from ``mirror``/``data_dir``, so those paths must exist on workers).
 """
@@ -43,6 +47,7 @@ import logging
 import os
 import re
 import threading
+import urllib.parse
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,6 +116,17 @@ _ODD = "__exposure_odd"
 #: Column that carries each row's index through the regrouping of :func:`score`.
 _INDEX = "__exposure_index"
 _HIDDEN = (_ROW, _KEY, _SOURCE, _LINE, _ODD, _INDEX)
+#: Prefix of the hidden columns: a column of the user's named so is refused (it was dropped,
+#: or overwritten, without a word).
+_OWN_PREFIX = "__exposure_"
+#: Columns Dask's ``shuffle`` and ``set_index`` add and drop: a column of the user's of such a
+#: name is carried through the regrouping of :func:`score` under another name (Dask dropped it).
+_DASK_SHUFFLE = ("_partitions", "_partitions_0")
+_AWAY = {name: f"{_OWN_PREFIX}dask{name}" for name in _DASK_SHUFFLE}
+_BACK = {away: name for name, away in _AWAY.items()}
+#: The value Arrow, Spark and pandas write in a partition directory for a missing key
+#: (``year=__HIVE_DEFAULT_PARTITION__``).
+_HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"
 #: Dask's one category of a categorical column whose categories it does not know (each
 #: partition has its own): ``dd.read_parquet`` of a categorical column, ``astype("category")``.
 _UNKNOWN_CATEGORIES = "__UNKNOWN_CATEGORIES__"
@@ -154,7 +170,7 @@ def _score_meta(frame: pd.DataFrame, job: dict) -> pd.DataFrame:
     on the client, so ``meta`` follows :func:`~exposure.scoring.score_tasks` exactly; every
     partition's output is cast to it.
     """
-    probe = frame.iloc[:0].reindex(range(1))
+    probe = frame.iloc[:0].reset_index(drop=True).reindex(range(1))  # IntervalIndex: IndexError
     if job["text_column"] in probe.columns:
         probe[job["text_column"]] = "Answer telephones and relay messages."
     meta = _score_partition(probe, None, job).iloc[:0]
@@ -215,6 +231,9 @@ def _score_partition(part: pd.DataFrame, meta: pd.DataFrame | None, job: dict,
     meta's are unknown).
     """
     where = _where(part, partition_info)
+    regrouped = _ROW in part.columns
+    if regrouped:  # columns carried through Dask's shuffle under other names (_with_keys)
+        part = part.rename(columns=_BACK)
     if meta is not None:
         part = _check_columns(part, job["columns"], where)
     frame = part.drop(columns=[c for c in _HIDDEN if c in part.columns])
@@ -241,10 +260,11 @@ def _score_partition(part: pd.DataFrame, meta: pd.DataFrame | None, job: dict,
         out[_ODD] = odd
     elif odd is not None and partition_info is not None:
         _warn_odd_texts_once(part, renamed[job["text_column"]], odd, job, partition_info["number"])
-    if _ROW in part.columns:
+    if regrouped:
         out[_ROW] = part[_ROW].to_numpy()
         out[_INDEX] = part[_INDEX].array
-    return out if meta is None else out.astype({c: meta.dtypes[c] for c in SCORE_COLUMNS})
+    out = out if meta is None else out.astype({c: meta.dtypes[c] for c in SCORE_COLUMNS})
+    return out.rename(columns=_AWAY) if regrouped else out
 
 
 def _where(part: pd.DataFrame, partition_info: dict | None) -> str | None:
@@ -535,6 +555,13 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
         if not _same_names(pf.schema_arrow.names, names):  # another order: matched by name
             raise DataFormatError(f"its columns {pf.schema_arrow.names} are not those of {first.name} "
                                   f"{names}", path=f)
+        if f == first:  # the hidden columns (file, row) would overwrite a column of that name
+            _check_own_names(pd.DataFrame(columns=names), path=f)
+        for key, value in hive:  # the directory's value overwrote the file's column
+            if key in names:
+                raise DataFormatError(f"the partition directory key {key!r} ({key}={value}) is also a "
+                                      "column of the file, and the directory's value would replace "
+                                      "the file's: rename the directory or the column", path=f, column=key)
         _check_carried(pf.schema_arrow, f)
         for field in pf.schema_arrow:
             known = types.setdefault(field.name, field.type)
@@ -573,14 +600,29 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
               for f, g, start, hive in pieces]
     typed = {}
     for j, key in enumerate(keys):  # every value of the key, or the scored output loses them
-        values = {piece[3][j][1] for piece in pieces}
+        values = {_hive_value(piece[3][j][1]) for piece in pieces} - {None}
         typed[key] = int if all(re.fullmatch(r"-?[0-9]+", v) for v in values) else str  # year=2024: 2024
         meta[key] = pd.Categorical([], categories=sorted(typed[key](v) for v in values))
-    pieces = [(f, g, start, tuple((k, typed[k](v)) for k, v in hive), fill)
+
+    def cast(key, text):
+        value = _hive_value(text)
+        return None if value is None else typed[key](value)
+
+    pieces = [(f, g, start, tuple((k, cast(k, v)) for k, v in hive), fill)
               for f, g, start, hive, fill in pieces]
     meta[_SOURCE] = pd.Categorical([], categories=[_UNKNOWN_CATEGORIES])  # each piece its file
     meta[_LINE] = pd.Series(dtype=np.int64)
     return pieces, meta
+
+
+def _hive_value(text: str) -> str | None:
+    """The value of a partition directory ``key=text`` as Arrow and Dask read it.
+
+    Percent-decoded (pandas and Arrow write ``city=New%20York`` for ``"New York"``), and
+    missing for ``__HIVE_DEFAULT_PARTITION__`` (what they write for a missing value). Both
+    were read as written: ``'New%20York'``, and a text that made an integer key text.
+    """
+    return None if text == _HIVE_NULL else urllib.parse.unquote(text)
 
 
 def _common_type(known: pa.DataType, other: pa.DataType, column: str, path, first) -> pa.DataType:
@@ -662,8 +704,9 @@ def _read_piece(piece: tuple, dtypes: dict | None = None) -> pd.DataFrame:
                              path=path)
     if fill:  # row numbers from 0 of a file without them, beside files that have them
         frame[UNNAMED_INDEX] = np.arange(start, start + len(frame), dtype=np.int64)
-    for key, value in hive:
-        frame[key] = pd.Categorical.from_codes(np.zeros(len(frame), dtype=np.int8), [value])
+    for key, value in hive:  # a missing value (__HIVE_DEFAULT_PARTITION__): no category
+        frame[key] = pd.Categorical.from_codes(np.full(len(frame), -1 if value is None else 0, dtype=np.int8),
+                                               [] if value is None else [value])
     if dtypes and list(frame.columns) != list(dtypes):  # a file of the columns in another order
         frame = frame[list(dtypes)]
     if dtypes:
@@ -699,6 +742,9 @@ def read_dataset(src) -> dd.DataFrame:
         them; categorical columns have categories unknown to Dask (each partition its
         file's), as :func:`dask.dataframe.read_parquet` makes them. The columns are those
         of the first file, in its order; another file may have them in another order.
+        Partition directories (``year=2024/``) are categorical columns, their values
+        decoded as Arrow and Dask decode them (``city=New%20York`` is ``"New York"``,
+        ``__HIVE_DEFAULT_PARTITION__`` is missing; they were read as written).
 
     Raises
     ------
@@ -707,7 +753,10 @@ def read_dataset(src) -> dd.DataFrame:
         as another format (``.csv``, ``.xlsx``, ``.csv.gz``...); no Parquet file in the
         directory, a file that cannot be read or whose columns differ from the first's (other
         than in their order), or
-        whose column has a type no type shares with the first's (booleans and floats).
+        whose column has a type no type shares with the first's (booleans and floats); a
+        column whose name starts with ``__exposure_`` (the hidden columns overwrote it), or
+        named like a partition directory key of its file (``year=2024/`` beside a column
+        ``year``: the directory's value overwrote the file's).
 
     Examples
     --------
@@ -750,7 +799,25 @@ def _with_keys(part: pd.DataFrame, occupation_column, start, by_title: bool = Fa
     out[_ROW] = rows
     out[_KEY] = [k if k else f"row:{r}" for k, r in zip(keys, rows, strict=True)]
     out[_INDEX] = part.index.array  # put back as the index once scored
-    return out
+    return out.rename(columns=_AWAY)  # Dask's shuffle drops a column named _partitions
+
+
+def _check_own_names(frame: pd.DataFrame, *, read: bool = False, path=None) -> None:
+    """Refuse a column of the user's whose name starts with ``__exposure_`` (:data:`_OWN_PREFIX`).
+
+    Such names are the engine's hidden columns: :func:`score` dropped a column named
+    ``__exposure_odd`` from its output, a column ``__exposure_row`` failed the regrouping
+    with a ``KeyError``, and :func:`read_dataset` overwrote a file's ``__exposure_file``
+    with the file's name. With ``read``, the two columns :func:`read_dataset` adds (both,
+    its file a categorical column) are its own; ``path`` names the file of ``frame``.
+    """
+    own = read and _SOURCE in frame.columns and _LINE in frame.columns \
+        and isinstance(frame[_SOURCE].dtype, pd.CategoricalDtype)
+    for name in frame.columns:
+        if str(name).startswith(_OWN_PREFIX) and not (own and name in (_SOURCE, _LINE)):
+            raise DataFormatError(f"names starting with {_OWN_PREFIX!r} are the Dask engine's own "
+                                  "(hidden columns it adds and drops): rename the column (e.g. "
+                                  f"{str(name)[len(_OWN_PREFIX):] or 'x'!r})", path=path, column=name)
 
 
 def _check_ddf(value, name: str) -> None:
@@ -854,12 +921,19 @@ def score(ddf: dd.DataFrame, method: str = "learned", *, text_column: str = "tas
         partition, under divisions of the row numbers, and empty partitions were dropped).
         Columns: those of ``ddf`` (minus input columns named like score columns), of the
         dtypes of its meta (a categorical column whose categories Dask does not know keeps
-        each partition's), then :data:`~exposure.scoring.SCORE_COLUMNS`.
+        each partition's), then :data:`~exposure.scoring.SCORE_COLUMNS`: computed, the
+        frame :func:`~exposure.scoring.score_tasks` gives for ``ddf.compute()``, dtypes
+        included. Text columns are then pandas' ``string`` (PyArrow), not the ``str`` or
+        ``object`` of the pandas frame ``ddf`` was made from: ``dd.from_pandas`` and
+        ``dd.read_parquet`` convert them (Dask's ``dataframe.convert-string`` option, which
+        also turns a column of mixed objects into their text), before scoring.
 
     Raises
     ------
     exposure.errors.DataFormatError
-        At once, on the client: ``ddf`` not a Dask DataFrame; ``method``,
+        At once, on the client: ``ddf`` not a Dask DataFrame; a column whose name starts
+        with ``__exposure_`` (the engine's hidden columns; it was dropped from the output,
+        or failed with a ``KeyError``), but for the two :func:`read_dataset` adds; ``method``,
         ``reference_source``, ``text_column``, ``occupation_column``, ``onet`` or
         ``model_path`` of the wrong type (a list, a Series, a number), whatever the
         method reads. At compute time: bad cells of a partition (missing text, bad keys),
@@ -912,6 +986,7 @@ def _score(ddf: dd.DataFrame, method: str = "learned", *, odd: bool = False,
     call (a fresh token), the other partitions' at INFO.
     """
     _check_ddf(ddf, "ddf")
+    _check_own_names(ddf._meta, read=True)
     _check_score_args(method, text_column, occupation_column, onet, reference_source, mirror,
                       data_dir, model_path)
     aliases = onet_aliases(ddf._meta)  # the options may name O*NET's headers (Task)
@@ -930,7 +1005,7 @@ def _score(ddf: dd.DataFrame, method: str = "learned", *, odd: bool = False,
         return ddf.map_partitions(_score_partition, meta, job, meta=meta, align_dataframes=False)
     # an occupation spans partitions: regroup by occupation, keeping the order within it
     logger.info("occupations span partitions: regrouping the rows by occupation")
-    lengths = ddf.map_partitions(len).compute()
+    lengths = ddf.map_partitions(len, meta=(None, "int64")).compute()  # Dask: no meta of IntervalIndex
     starts = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
     if int(starts[-1]) == 0:
         return ddf.map_partitions(_score_partition, meta, job, meta=meta, align_dataframes=False)
@@ -940,7 +1015,7 @@ def _score(ddf: dd.DataFrame, method: str = "learned", *, odd: bool = False,
     keyed = dd.from_delayed(parts, meta=keyed_meta, verify_meta=False)
     grouped = keyed.shuffle(on=_KEY, npartitions=ddf.npartitions).map_partitions(
         lambda p: p.sort_values(_ROW, kind="stable"), meta=keyed_meta)
-    scored_meta = meta.assign(**{_ROW: np.int64(0), _INDEX: keyed_meta[_INDEX]}).iloc[:0]
+    scored_meta = meta.rename(columns=_AWAY).assign(**{_ROW: np.int64(0), _INDEX: keyed_meta[_INDEX]}).iloc[:0]
     scored = grouped.map_partitions(_score_partition, meta, job, meta=scored_meta,
                                     align_dataframes=False)
     divisions = [int(s) for s in starts[:-1]] + [int(starts[-1]) - 1]
@@ -958,7 +1033,7 @@ def _score(ddf: dd.DataFrame, method: str = "learned", *, odd: bool = False,
 
 def _restore_index(part: pd.DataFrame, index: pd.Index) -> pd.DataFrame:
     """Scored rows of one input partition with their input index back (``index``: its meta)."""
-    out = part.set_index(_INDEX)
+    out = part.set_index(_INDEX).rename(columns=_BACK)
     dtype = index.dtype
     if isinstance(dtype, pd.CategoricalDtype) and not (out.index.isna() | out.index.isin(dtype.categories)).all():
         dtype = "category"  # unknown categories (or a meta without them): the partition's own
@@ -1055,7 +1130,9 @@ def check(scored: dd.DataFrame) -> dict:
     if "p_e0" not in scored.columns:  # ``KeyError: 'p_e0'``
         raise DataFormatError(f"scored lacks column(s) ['p_e0'] (columns: {list(scored.columns)}): "
                               "give the output of score")
-    scored = scored.rename(columns=onet_aliases(scored._meta))
+    # the index is not read: one Dask cannot reduce over (an IntervalIndex: "Don't know how
+    # to handle index of type pandas.IntervalIndex") is dropped
+    scored = scored.rename(columns=onet_aliases(scored._meta)).reset_index(drop=True)
     if {"onetsoc_code", "task_id"} <= set(scored.columns):
         hashes = scored.map_partitions(key_hashes, meta=pd.Series(dtype=np.uint64))
         rows, n_scored, n_keys, n_distinct = dask.compute(
@@ -1216,8 +1293,10 @@ def _sums_partition(part: pd.DataFrame, by: str, weight: str | None,
     where = "scored" if partition_info is None else f"scored.partitions[{partition_info['number']}]"
     _check_codes(part[by], by, where)
     w = np.ones(len(part)) if weight is None else _weights(part[weight], weight, where)
-    out = pd.DataFrame({by: _code_text(part[by], by, where), "n_rows": 1,
-                        "weight": w})
+    # the codes under a name of the engine's own: ``by`` may be named like the working
+    # columns below (``__n_known``, ``alpha__w``: a KeyError before); the result's index
+    # is named ``by`` (:func:`_means_partition`)
+    out = pd.DataFrame({_CODE: _code_text(part[by], by, where), "n_rows": 1, "weight": w})
     values = _rollup_values(part, where)
     known = ~np.isnan(values[:, :len(EXPOSURE_MEASURES)]).all(axis=1)
     # rows with a score, and those of them that weigh: none at all is refused at the end
@@ -1231,8 +1310,9 @@ def _sums_partition(part: pd.DataFrame, by: str, weight: str | None,
     return out
 
 
-def _means_partition(sums: pd.DataFrame, weight: str | None = None, check: bool = False) -> pd.DataFrame:
-    """The weighted means of the summed partition ``sums`` (all codes, with ``check``).
+def _means_partition(sums: pd.DataFrame, by: str, weight: str | None = None,
+                     check: bool = False) -> pd.DataFrame:
+    """The weighted means of the summed partition ``sums`` (all codes, with ``check``), indexed by ``by``.
 
     With ``check`` (the one partition of all the sums), what the pandas roll-up refuses is
     refused as it refuses it (:func:`exposure.rollup.to_occupations`): no rows, no row
@@ -1254,9 +1334,11 @@ def _means_partition(sums: pd.DataFrame, weight: str | None = None, check: bool 
             w = sums[f"{col}__w"].to_numpy()
             out[col] = np.where(w > 0, sums[f"{col}__wx"].to_numpy() / np.where(w > 0, w, 1), np.nan)
     out["n_scored"] = sums["n_scored"]
-    return out
+    return out.rename_axis(by)
 
 
+#: Column of the codes in the partial sums of the roll-ups (the result's index is named ``by``).
+_CODE = f"{_OWN_PREFIX}code"
 #: Columns of the roll-ups' result besides :data:`ROLLUP_MEASURES`.
 _RESULT_COUNTS = ("n_rows", "n_scored", "weight")
 
@@ -1276,9 +1358,9 @@ def _rollup(scored: dd.DataFrame, by: str, weight: str | None) -> dd.DataFrame:
     sums = scored.map_partitions(_sums_partition, by, weight, meta=meta)
     sums = sums.assign(n_scored=sums[f"{EXPOSURE_MEASURES[0]}__w"].gt(0).astype("int64"))
     # tree reduction of the partial sums, into one partition: the checks of _means_partition see all codes
-    totals = sums.groupby(by, sort=True).sum(split_out=1)
-    means_meta = _means_partition(totals._meta)
-    return totals.map_partitions(_means_partition, weight, True, meta=means_meta)[
+    totals = sums.groupby(_CODE, sort=True).sum(split_out=1)
+    means_meta = _means_partition(totals._meta, by)
+    return totals.map_partitions(_means_partition, by, weight, True, meta=means_meta)[
         ["n_rows", "n_scored", "weight", *ROLLUP_MEASURES]]
 
 
@@ -1323,7 +1405,9 @@ def to_occupations(scored: dd.DataFrame, by: str = "onetsoc_code", *,
         with a score, a weight of 2**63 or more (two of them added up to infinity), and a
         code with spaces around it (``'52 '`` was a code beside ``'52'``). When called:
         ``by`` naming a measure or a column of the result (``alpha``, ``admin``,
-        ``n_rows``: pandas' ``cannot insert alpha, already exists`` when computed).
+        ``n_rows``: pandas' ``cannot insert alpha, already exists`` when computed). A ``by``
+        named like the working columns of the sums (``__n_known``, ``alpha__w``) is rolled
+        up as any other (a ``KeyError`` before).
 
     Examples
     --------
