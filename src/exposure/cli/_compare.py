@@ -14,7 +14,7 @@ from exposure.cli import add_location_options
 from exposure.errors import DataFormatError
 from exposure.measures import compare as cmp
 from exposure.measures import microsoft
-from exposure.measures._common import check_soc_scores
+from exposure.measures._common import check_soc_scores, match_header_case
 
 __all__ = ["register", "run_compare", "DEFAULT_OURS", "DEFAULT_OUT"]
 
@@ -57,9 +57,12 @@ def register(subparsers) -> None:
     p.set_defaults(func=run_compare)
 
 
-def _read_ours(arg) -> pd.DataFrame | None:
+def _read_ours(arg) -> tuple[pd.DataFrame | None, Path | None]:
+    """Our SOC scores of ``--ours`` (None: the default file) and their path; (None, None) without."""
     if arg is not None and str(arg).lower() == "none":
-        return None
+        return None, None
+    if arg is not None and not str(arg).strip():  # the shipped table was read instead, without a word
+        raise DataFormatError("--ours is empty: give a SOC scores file (Parquet), or 'none' to skip")
     path = Path(arg) if arg else tables_dir() / DEFAULT_OURS
     if arg:  # a directory, a pipe or "-" is named for what it is (it was "file not found")
         check_input_file(path, "file")
@@ -69,8 +72,12 @@ def _read_ours(arg) -> pd.DataFrame | None:
     if not path.is_file():
         if arg:
             raise DataFormatError("file not found", path=path)
-        return None
+        return None, None
     frame = read_parquet_file(path)
+    if frame.index.name == "soc_code" and "soc_code" not in frame.columns:  # saved from .set_index("soc_code")
+        frame = frame.reset_index()
+    # "SOC Code", "Beta" read as other readers read such headers ("Gamma" beside "beta" was left out)
+    match_header_case(frame, ["soc_code", *cmp.OURS], path, row=None)
     ours = [c for c in cmp.OURS if c in frame.columns]
     # refused here, not in compare(), so that every failure names the file (a parquet with
     # no column at all was reported as an anonymous "soc_scores")
@@ -78,15 +85,20 @@ def _read_ours(arg) -> pd.DataFrame | None:
     if not ours:
         raise DataFormatError(f"has none of the columns {', '.join(cmp.OURS)} (columns are "
                               f"{list(frame.columns)})", path=path)
-    return check_soc_scores(frame, ours, path=path, row_offset=1)
+    return check_soc_scores(frame, ours, path=path, row_offset=1), path
 
 
 def run_compare(args) -> int:
     """Run ``exposure compare``; return the exit code."""
     out = Path(args.output)
     check_files_dir(out)  # before any work
-    ours = _read_ours(args.ours)
-    res = cmp.compare(ours, mirror=args.mirror, data_dir=args.data_dir, top=args.top)
+    ours, path = _read_ours(args.ours)
+    try:
+        res = cmp.compare(ours, mirror=args.mirror, data_dir=args.data_dir, top=args.top)
+    except DataFormatError as err:  # a code of the file (a SOC 2010 code): named by the file, not "soc_scores"
+        if path is None or err.path != "soc_scores":
+            raise
+        raise err.in_file(path, row_offset=1) from None
     rebuild = microsoft.load_rebuild(mirror=args.mirror, data_dir=args.data_dir)
     key = [m for m in cmp.KEY_MEASURES if m in res.table.columns]
     table = res.table.assign(tot_emp=res.table["tot_emp"].round().astype("Int64"))

@@ -29,8 +29,13 @@ import numpy as np
 import pandas as pd
 
 from exposure._args import check_choice, check_column, check_count, check_name, check_names, shown
-from exposure._tables import first_repeat, power_scaled
-from exposure.crosswalks import check_soc_structure, load_soc_structure, oews_code_map
+from exposure._tables import first_repeat, norm_header, power_scaled
+from exposure.crosswalks import (
+    check_soc_structure,
+    load_soc_2010_to_2018,
+    load_soc_structure,
+    oews_code_map,
+)
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures import _common, anthropic, felten, ilo, microsoft, webb
 from exposure.measures._crosswalk import apply_links, links_from_pairs
@@ -840,7 +845,11 @@ def compare(
         ``tot_emp``...: a ``TypeError``, or the measure read as codes) or a column of
         ``soc_scores`` it would be replaced by without a word; a frame or count of
         ``attrs`` of it, ``soc_scores`` or ``employment`` that does not pass its checks
-        (naming the row and column); ``top`` not a whole number of 0 or more.
+        (naming the row and column); ``top`` not a whole number of 0 or more. A code of
+        ``soc_scores`` that is no detailed SOC 2018 code (with ``soc_structure``, or the
+        registry's files: a SOC 2010 code, named with its SOC 2018 codes, a group code such
+        as ``15-0000``; without: the total or a major group), naming ``soc_scores``, the
+        row (from 1) and ``soc_code``.
 
     Examples
     --------
@@ -887,6 +896,7 @@ def compare(
         _check_counts(frame.attrs, f"measure {name!r}")
     if soc_scores is not None:
         _common.check_frame(soc_scores, "soc_scores: SOC scores")
+    registry = employment is None
     if employment is None:
         employment = _common.load_employment(mirror=mirror, data_dir=data_dir)
         if soc_structure is None:
@@ -898,6 +908,9 @@ def compare(
     oews_codes = employment["soc_code"].astype(str)
     for name, frame in loaded.items():  # before the registry's files are read
         _check_loaded_codes(name, frame, oews_codes, soc_structure)
+    if soc_scores is not None:  # before the registry's files are read too
+        soc_scores = _our_scores(soc_scores, oews_codes, soc_structure,
+                                 soc10=(lambda: load_soc_2010_to_2018(mirror=mirror, data_dir=data_dir)) if registry else None)
 
     frames: dict[str, tuple[pd.DataFrame, str]] = {}
     cache: dict[str, pd.DataFrame] = {}
@@ -910,12 +923,7 @@ def compare(
     for name, frame in (loaded or {}).items():
         frames[name] = (frame, name)
     if soc_scores is not None:
-        _common.require_columns(soc_scores, ["soc_code"], "soc_scores")
-        ours = [c for c in OURS if c in soc_scores.columns]
-        if not ours:
-            raise DataFormatError("soc_scores has none of the columns alpha, beta, gamma", path="soc_scores")
-        soc_scores = _common.check_soc_scores(soc_scores, ours)
-        for col in ours:
+        for col in (c for c in OURS if c in soc_scores.columns):
             f = soc_scores[["soc_code", col]].copy()
             f.attrs.update(n_source=len(f), n_matched=len(f))
             frames[col] = (f, col)
@@ -943,6 +951,32 @@ def compare(
     return Comparison(table=table, correlations=corr, disagreements=dis, coverage=cov)
 
 
+def _our_scores(soc_scores: pd.DataFrame, oews_codes: pd.Series, soc_structure, *, soc10=None) -> pd.DataFrame:
+    """Our SOC scores checked (:func:`~exposure.measures._common.check_soc_scores`), each code reaching the table.
+
+    Columns written in another case or spacing (``SOC Code``, ``Gamma``) are read under
+    their names (a ``Gamma`` beside ``beta`` was left out without a word); the caller's
+    frame is not renamed. A code must be a detailed SOC 2018 code or an employment code
+    (:func:`_check_codes_reach`: a SOC 2010 code such as ``15-1132`` or a group code such
+    as ``15-0000`` sat in the table with no employment and in no correlation, counted as
+    a SOC code reached); without ``soc_structure`` (an ``employment`` given alone), only
+    the total and major groups are refused, and codes that reach no employment stay as
+    before. Errors
+    name ``soc_scores``, the row (from 1) and the column.
+    """
+    soc_scores = soc_scores.copy(deep=False)  # require_columns renames in place
+    _common.match_header_case(soc_scores, OURS, "soc_scores", row=None)
+    _common.require_columns(soc_scores, ["soc_code"], "soc_scores")
+    ours = [c for c in OURS if c in soc_scores.columns]
+    if not ours:
+        raise DataFormatError("soc_scores has none of the columns alpha, beta, gamma", path="soc_scores")
+    soc_scores = _common.check_soc_scores(soc_scores, ours)
+    given = soc_scores[ours].notna().any(axis=1).to_numpy(dtype=bool)
+    _check_codes_reach(soc_scores["soc_code"], given, oews_codes, soc_structure, path="soc_scores",
+                       what="the scores", soc10=soc10, reach=False)
+    return soc_scores
+
+
 def _check_loaded_names(loaded: Mapping, soc_scores) -> None:
     """Refuse a name of ``loaded`` that is not text, is a column of the table, or one of ``soc_scores``.
 
@@ -953,7 +987,9 @@ def _check_loaded_names(loaded: Mapping, soc_scores) -> None:
     ...
     exposure.errors.DataFormatError: loaded: 'tot_emp' is a column of the comparison table: give the measure another name
     """
-    ours = set(soc_scores.columns) & set(OURS) if isinstance(soc_scores, pd.DataFrame) else set()
+    # as _our_scores reads them: "Beta" is ours too (the loaded 'beta' was replaced by it without a word)
+    ours = ({c for c in OURS if c in map(norm_header, soc_scores.columns)} if isinstance(soc_scores, pd.DataFrame)
+            else set())
     for name in loaded:
         if not isinstance(name, str):  # "keywords must be strings"
             raise DataFormatError(f"loaded: a measure name must be text, got {shown(name)}")
@@ -968,13 +1004,15 @@ def _check_loaded_names(loaded: Mapping, soc_scores) -> None:
 def _check_loaded_codes(name: str, frame: pd.DataFrame, oews_codes: pd.Series, soc_structure) -> None:
     """Refuse a loaded measure without any value, or with a code that no other code or employment can meet.
 
-    A code with a value must be a SOC 2018 code (one of ``soc_structure``) or a code of the
-    employment; without a structure, it must reach a code of the employment (itself, its
-    broad group or the OEWS aggregate of it, :func:`~exposure.crosswalks.oews_code_map`).
-    A SOC 2010 code (``15-1132``) met no code of the other measures and no employment: it
-    dropped out of every correlation while the coverage counted it as a SOC code reached.
-    ``frame`` is checked (:func:`~exposure.measures._common.check_measure_frame`); the
-    row named is counted from 1.
+    A code with a value must be a detailed SOC 2018 code (of ``soc_structure``) or a code
+    of the employment; without a structure, it must reach a code of the employment
+    (itself, its broad group or the OEWS aggregate of it,
+    :func:`~exposure.crosswalks.oews_code_map`). A SOC 2010 code (``15-1132``) met no code
+    of the other measures and no employment: it dropped out of every correlation while the
+    coverage counted it as a SOC code reached; so did a group code (``15-0000``,
+    ``15-1250``) of the structure. ``frame`` is checked
+    (:func:`~exposure.measures._common.check_measure_frame`); the row named is counted
+    from 1.
 
     Examples
     --------
@@ -989,22 +1027,69 @@ def _check_loaded_codes(name: str, frame: pd.DataFrame, oews_codes: pd.Series, s
     if not given.any():  # compared, every correlation NaN, 0 SOC codes covered, without a word
         raise DataFormatError(f"{name} has no value ({'missing in every row' if len(frame) else 'no rows'}): "
                               "nothing to compare", path=what, column=name)
-    codes = frame["soc_code"].astype(str)
-    crossing = "cross the measure to SOC 2018 first (the links: exposure.crosswalks.load_soc_2010_to_2018())"
+    _check_codes_reach(frame["soc_code"], given, oews_codes, soc_structure, path=what, what="the measure")
+
+
+def _check_codes_reach(codes: pd.Series, given: np.ndarray, oews_codes: pd.Series, soc_structure, *, path,
+                       what: str, soc10: Callable[[], pd.DataFrame] | None = None, reach: bool = True) -> None:
+    """Refuse a code of ``codes`` (where ``given``) that is no detailed SOC 2018 code nor an employment code.
+
+    With ``soc_structure``, a code must be a detailed code of it or one of ``oews_codes``
+    (a group code, ``15-0000`` or ``15-1250``, is refused: no employment is published for
+    it and no measure is given on it); without, it must reach one of ``oews_codes``
+    (:func:`~exposure.crosswalks.oews_code_map`), or, with ``reach`` False, only not be
+    the total or a major group (``15-0000``) outside ``oews_codes`` (a broad code such as
+    ``13-1020`` may be an OEWS code, which only the structure or the employment tells). ``soc10``, when given, returns the SOC 2010 -> 2018 crosswalk
+    (:func:`~exposure.crosswalks.load_soc_2010_to_2018`), read only on a refusal to name
+    the SOC 2018 codes of a SOC 2010 code. The row named is the position in ``codes``
+    counted from 1; ``what`` names the table in the hint.
+
+    Examples
+    --------
+    >>> _check_codes_reach(pd.Series(["11-1011", "15-0000"]), np.array([True, True]), pd.Series(["11-1011"]),
+    ...                    None, path="s", what="the scores", reach=False)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: s, row 2, column 'soc_code': '15-0000' is a SOC 2018 major group, not a detailed occupation: no measure nor employment is given on it; give detailed codes
+    """
+    codes = codes.astype(str).reset_index(drop=True)
+    if soc_structure is None and not reach:
+        bad = given & (codes.str.endswith("0000") & ~codes.isin(set(oews_codes))).to_numpy(dtype=bool)
+        if bad.any():
+            pos = int(np.flatnonzero(bad)[0])
+            code = codes.iloc[pos]
+            level = "the total of all occupations" if code == "00-0000" else "a SOC 2018 major group"
+            raise DataFormatError(f"{code!r} is {level}, not a detailed occupation: no measure nor employment is "
+                                  "given on it; give detailed codes", path=path, row=pos + 1, column="soc_code")
+        return
+    crossing = (f"cross {what} to SOC 2018 first (the links: exposure.crosswalks.load_soc_2010_to_2018())")
     if soc_structure is not None:
         check_soc_structure(soc_structure)
-        known = set(soc_structure["soc_code"].astype(str)) | set(oews_codes)
+        detailed = (soc_structure["level"].astype("string") == "detailed").to_numpy(dtype=bool, na_value=False)
+        known = set(soc_structure.loc[detailed, "soc_code"].astype(str)) | set(oews_codes)
         bad = given & ~codes.isin(known).to_numpy(dtype=bool)
+        groups = dict(zip(soc_structure["soc_code"].astype(str), soc_structure["level"].astype(str)))
         why = f"is not a SOC 2018 code (of soc_structure) nor a code of the employment: a SOC 2010 code? {crossing}"
     else:
         cmap = oews_code_map(codes[given], oews_codes).set_index("soc_code")["occ_code"]
         bad = given & codes.map(cmap).isna().to_numpy(dtype=bool)
+        groups = {}
         why = (f"reaches no code of the employment (nor an OEWS aggregate of it): a SOC 2010 code? {crossing}; "
                "give soc_structure (exposure.crosswalks.load_soc_structure()) to keep a SOC 2018 code that OEWS "
                "does not publish")
-    if bad.any():
-        pos = int(np.flatnonzero(bad)[0])
-        raise DataFormatError(f"{codes.iloc[pos]!r} {why}", path=what, row=pos + 1, column="soc_code")
+    if not bad.any():
+        return
+    pos = int(np.flatnonzero(bad)[0])
+    code = codes.iloc[pos]
+    if code == "00-0000" or code in groups:  # a total or group: it meets no detailed code of any measure
+        level = "the total of all occupations" if code == "00-0000" else f"a SOC 2018 {groups[code]} group"
+        why = f"is {level}, not a detailed occupation: no measure nor employment is given on it; give detailed codes"
+    elif soc10 is not None:
+        links = soc10()
+        to = sorted(set(links.loc[links["soc_2010_code"].astype(str) == code, "soc_code"].astype(str)))
+        if to:
+            why = (f"is a SOC 2010 code (SOC 2018: {', '.join(to)}), retired in SOC 2018: {crossing}")
+    raise DataFormatError(f"{code!r} {why}", path=path, row=pos + 1, column="soc_code")
 
 
 def anthropic_match_rates(*, mirror=None, data_dir=None) -> pd.DataFrame:
