@@ -97,7 +97,7 @@ def test_paraphrase_sets_reword_labelled_tasks_of_their_draws(shared_data, onet,
     labelled = training_frame(load_task_labels(mirror=shared_data), onet)
     keys = {}
     for suffix, n in (("", 240), ("_v2", 260), ("_v3", 260), ("_v4", 260), ("_v5", 260), ("_v6", 260),
-                      ("_v7", 260)):
+                      ("_v7", 260), ("_v8", 260)):
         para = pd.read_csv(freetext / f"paraphrases{suffix}.csv")
         sample = pd.read_csv(freetext / f"paraphrase_sample{suffix}.csv")
         checked = check_paraphrases(para, labelled)
@@ -106,7 +106,7 @@ def test_paraphrase_sets_reword_labelled_tasks_of_their_draws(shared_data, onet,
                                                                            sample["task_id"]))
         keys[suffix] = set(zip(para["onetsoc_code"], para["task_id"]))
     seen: set = set()
-    for suffix in ("", "_v2", "_v3", "_v4", "_v5", "_v6", "_v7"):
+    for suffix in ("", "_v2", "_v3", "_v4", "_v5", "_v6", "_v7", "_v8"):
         assert not seen & keys[suffix], suffix
         seen |= keys[suffix]
 
