@@ -3,8 +3,8 @@
 Errors about bad input name the record as a spreadsheet shows it (``row 3``, the header
 being row 1). A quoted cell spanning several lines shifts the later records down the
 file, so the CLI also names the line a text editor shows (``row 3 (line 4)``,
-:func:`record_line`). An ``.xlsx`` formula that was never computed reads as an empty
-cell; the CLI then says so (:func:`xlsx_formula`).
+:func:`record_line`). (An ``.xlsx`` formula that was never computed is refused by the
+workbook readers themselves: :func:`exposure._tables.uncomputed_formula`.)
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import operator
 import os
 import stat
 
-__all__ = ["record_line", "xlsx_formula"]
+__all__ = ["record_line"]
 
 
 def record_line(path, row: int) -> int | None:
@@ -65,67 +65,4 @@ def record_line(path, row: int) -> int | None:
                 start = reader.line_num + 1
     except (OSError, ValueError, TypeError, csv.Error):  # UnicodeDecodeError is a ValueError
         return None
-    return None
-
-
-def xlsx_formula(path, row: int, column: str) -> str | None:
-    """The formula of cell (``row``, ``column``) of the first sheet of ``path``, if it has no value.
-
-    A formula cell whose value was never computed (a workbook written by openpyxl, pandas
-    or a script, and never opened in a spreadsheet program) reads as empty: the library
-    then reports an empty cell. Looked up on the error path only, to say why.
-
-    Parameters
-    ----------
-    path : str or os.PathLike
-        An ``.xlsx`` workbook (any other file: None).
-    row : int
-        1-based row as a spreadsheet shows it (the header is row 1).
-    column : str
-        The column's name in the header (first row).
-
-    Returns
-    -------
-    str or None
-        The formula (``=...``) when the cell holds one and no saved value; None otherwise,
-        or when the file cannot be read.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib, openpyxl
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "f.xlsx"
-    >>> wb = openpyxl.Workbook(); ws = wb.active
-    >>> ws.append(["task"]); ws.append(['=CONCATENATE("Weld ", "pipes.")']); wb.save(p)
-    >>> xlsx_formula(p, 2, "task")
-    '=CONCATENATE("Weld ", "pipes.")'
-    >>> xlsx_formula(p, 1, "task") is None
-    True
-    """
-    try:
-        if os.fspath(path)[-5:].lower() not in (".xlsx", b".xlsx") or row < 2:
-            return None
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return None
-        import openpyxl  # the error path only
-
-        formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
-        values = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        try:
-            sheet, cached = formulas.worksheets[0], values.worksheets[0]
-            header = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), ())
-            names = ["" if v is None else str(v).strip() for v in header]
-            if column not in names:
-                return None
-            col = names.index(column) + 1
-            cell = next(sheet.iter_rows(min_row=row, max_row=row, min_col=col, max_col=col,
-                                        values_only=True), (None,))[0]
-            value = next(cached.iter_rows(min_row=row, max_row=row, min_col=col, max_col=col,
-                                          values_only=True), (None,))[0]
-        finally:
-            formulas.close()
-            values.close()
-    except Exception:  # noqa: BLE001 - a damaged file: no reason to add, the error stands
-        return None
-    if isinstance(cell, str) and cell.startswith("=") and value is None:
-        return cell
     return None

@@ -983,7 +983,9 @@ def read_xlsx_table(
 
     The header row is detected: it is the first of the first ``max_header_row`` rows
     that contains every required column name, so title lines above the table (as in
-    the O*NET crosswalk workbooks) are skipped.
+    the O*NET crosswalk workbooks) are skipped. A cell of a column read holding a formula
+    never computed or an error (``#N/A``) is refused, as :func:`read_frame` refuses it
+    (:func:`_check_computed`). ``sheet`` counts worksheets only (chart sheets left out).
 
     Parameters
     ----------
@@ -1004,7 +1006,9 @@ def read_xlsx_table(
     Raises
     ------
     exposure.errors.DataFormatError
-        Missing/empty/HTML/non-xlsx file, no header row with the required columns.
+        Missing/empty/HTML/non-xlsx file, an empty sheet, no header row with the required
+        columns, a chart sheet or no such sheet named by ``sheet``, a formula never computed
+        or an error cell in a column read.
 
     Examples
     --------
@@ -1043,12 +1047,19 @@ def read_xlsx_table(
 
 def _xlsx_rows(wb, path, columns, optional, sheet, max_header_row) -> RawTable:
     """The table of an open workbook (see :func:`read_xlsx_table`)."""
-    names = wb.sheetnames
+    # worksheets only, counted as read_frame counts them: a chart sheet holds no table
+    names = [w.title for w in wb.worksheets]
+    if isinstance(sheet, str) and sheet not in names and sheet in wb.sheetnames:
+        raise DataFormatError(f"sheet {sheet!r} is a chart sheet, not a table; the worksheets "
+                              f"are {names}", path=path)
     if (isinstance(sheet, int) and not -len(names) <= sheet < len(names)) or (
         isinstance(sheet, str) and sheet not in names
     ):
-        raise DataFormatError(f"no sheet {sheet!r}; the sheets are {names}", path=path)
+        raise DataFormatError(f"no sheet {sheet!r}; the worksheets are {names}", path=path)
     if sheet is None:
+        if not names:
+            raise DataFormatError("the workbook has no worksheet (a chart sheet only?): put the "
+                                  "table on its first worksheet", path=path)
         ws = wb.worksheets[0]
     elif isinstance(sheet, int):
         ws = wb.worksheets[sheet]
@@ -1069,11 +1080,16 @@ def _xlsx_rows(wb, path, columns, optional, sheet, max_header_row) -> RawTable:
         if header_row >= max_header_row:
             break
     if header is None:
+        if all(c is None for r in seen for c in r):
+            note = xlsx_sheet_note(path) if sheet is None else ""
+            raise DataFormatError(f"sheet is empty; {note}" if note else "sheet is empty", path=path)
         best = max(seen, key=lambda r: sum(c is not None for c in r), default=())
         _match_columns(list(best), columns, optional, path, f"first {len(seen)} rows")
         raise DataFormatError("no header row found", path=path)  # pragma: no cover
     found = _match_columns(header, columns, optional, path, f"row {header_row}", row=header_row)
     idx = list(found.values())
+    # a formula never computed or an error cell in a column read: refused, as read_frame does
+    _check_computed(path, sheet, header, header_row=header_row, columns=set(idx))
     data, flags, texts = [], {}, set()  # (the first boolean cell, and the text, of each column)
     for cells in rows:
         cells = tuple(cells) + (None,) * max(0, len(header) - len(cells))
@@ -1657,8 +1673,13 @@ def check_header(names: list, path: Path, row: int | None = 1, where: str = "the
         seen.setdefault(key, i)
 
 
-def _drop_unnamed(frame: pd.DataFrame, names: list, path: Path, row: int = 1) -> pd.DataFrame:
-    """Drop columns without a header name that are empty; raise if one holds values."""
+def _drop_unnamed(frame: pd.DataFrame, names: list, path: Path, row: int = 1,
+                  hint=None) -> pd.DataFrame:
+    """Drop columns without a header name that are empty; raise if one holds values.
+
+    ``hint(column)`` (1-based), if given, says why the column has no name (a merged
+    header cell, :func:`_merged_note`); ``""`` for the usual ``name it``.
+    """
     keep = []
     for i, name in enumerate(names):
         if str(name).strip() != "":
@@ -1669,7 +1690,7 @@ def _drop_unnamed(frame: pd.DataFrame, names: list, path: Path, row: int = 1) ->
             first = int(col.notna().to_numpy().nonzero()[0][0])
             raise DataFormatError(
                 f"column {i + 1} has values but no name in the header (first at row "
-                f"{row + 1 + first}): name it",
+                f"{row + 1 + first}): {(hint and hint(i + 1)) or 'name it'}",
                 path=path, row=row,
             )
         log.info("%s: dropped column %d: no name and no values (a trailing separator)", path, i + 1)
@@ -2067,7 +2088,8 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
         # a formula never computed reads as an empty cell (and a last row of them is
         # dropped by pandas as empty): looked for in the sheet's bytes, a pass in C
         _check_computed(path, sheet, names)
-        frame = _xlsx_text(_drop_unnamed(frame, names, path), names, path)
+        frame = _drop_unnamed(frame, names, path, hint=lambda j: _merged_note(path, sheet, 1, j))
+        frame = _xlsx_text(frame, names, path)
         # the names as written, as in a CSV or Parquet file ('task ' is no 'task')
         frame = frame.set_axis([names[int(c)] for c in frame.columns], axis=1)
         while len(frame) and frame.iloc[-1].isna().all():
@@ -2125,6 +2147,103 @@ UNSAVED_FORMULA = ("and no saved value (a workbook written by a program, never o
                    "spreadsheet); open and save it in Excel or LibreOffice, or paste the values")
 
 
+#: An error cell (``t="e"``: ``#N/A``, ``#DIV/0!``, a formula that failed in the spreadsheet):
+#: its attributes (group 1) and its value (group 2).
+_ERROR_CELL = re.compile(
+    rb"""<(?:\w+:)?c\b([^>]*?\bt\s*=\s*["']e["'][^>]*)(?<!/)>(?:(?!</(?:\w+:)?c>).)*?"""
+    rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>", re.S)
+#: What to say of an error cell.
+ERROR_CELL = ("(a formula that failed in the spreadsheet): correct the formula or clear the "
+              "cell")
+
+
+def _sheet_xml(path, sheet=None) -> bytes | None:
+    """The XML of worksheet ``sheet`` (name or 0-based index, default the first) of ``path``.
+
+    Worksheets are counted as openpyxl and :func:`pandas.read_excel` count them (chart
+    sheets left out). None when there is no such sheet or the workbook cannot be read so.
+    """
+    try:
+        with zipfile.ZipFile(as_path(path)) as archive:
+            parts = xlsx_sheet_parts(archive)
+            if isinstance(sheet, str):
+                target = next((t for name, _, t in parts if name == sheet), None)
+            else:
+                target = parts[0 if sheet is None else sheet][2] if parts else None
+            return None if target is None else archive.read(target)
+    except (*_BROKEN_FILE_ERRORS, OSError):
+        return None
+
+
+def _cell_ref(attrs: bytes) -> str:
+    ref = re.search(rb"""\br\s*=\s*["']([A-Za-z]+[0-9]+)["']""", attrs)
+    return ref.group(1).decode().upper() if ref else ""
+
+
+def _may_hold_flaws(data: bytes) -> tuple[bool, bool]:
+    """Whether the XML ``data`` may hold a formula element, and a cell of type ``e``.
+
+    A formula is ``<f`` (or ``<x:f``) then ``>``, ``/`` or a space; an error cell's type
+    is ``"e"`` (or ``'e'``). Looked for with numpy over the bytes: plain searches cost ten
+    times more (every ``f `` of a cell's or the footer's text, ``Page &P of &N``, was a
+    hit that ran the cells' regular expression over the whole sheet), a regular
+    expression thirty times more.
+
+    Examples
+    --------
+    >>> _may_hold_flaws(b'<c r="A2"><f>A1</f></c>'), _may_hold_flaws(b'<c t="e"><v>#N/A</v></c>')
+    ((True, False), (False, True))
+    >>> _may_hold_flaws(b"<oddFooter>Page &amp;P of &amp;N</oddFooter>")
+    (False, False)
+    """
+    arr = np.frombuffer(data, dtype=np.uint8)
+    if len(arr) < 3:
+        return False, False
+    before, at, after = arr[:-2], arr[1:-1], arr[2:]
+    where = np.flatnonzero(at == ord("f"))
+    b, a = before[where], after[where]
+    formula = ((b == ord("<")) | (b == ord(":"))) & np.isin(a, np.frombuffer(b"> /\t\n\r", np.uint8))
+    where = np.flatnonzero(at == ord("e"))
+    b, a = before[where], after[where]
+    error = ((b == ord('"')) | (b == ord("'"))) & (a == b)
+    return bool(formula.any()), bool(error.any())
+
+
+def _sheet_flaws(data: bytes):
+    """``(cell, kind, text)`` of each formula never computed and each error cell of a sheet's XML.
+
+    In the order of the sheet; ``kind`` is ``"formula"`` (``text`` its formula, ``=A2``,
+    or ``"a formula"`` for a cell sharing another's) or ``"error"`` (``text`` the error,
+    ``#N/A``). A sheet with neither (the usual file) costs one pass of numpy over its
+    bytes (:func:`_may_hold_flaws`: 2 ms for the 6 MB sheet of O*NET's ``Task
+    Statements.xlsx``); others are searched with regular expressions, in C.
+    """
+    import heapq
+    import html
+
+    maybe_formula, maybe_error = _may_hold_flaws(data)
+
+    def formulas():
+        if not maybe_formula:
+            return
+        for match in _UNCOMPUTED.finditer(data):
+            attrs, text = match.group(1), match.group(2)
+            if re.search(rb"""\bt\s*=\s*["']str["']""", attrs):
+                continue  # the empty text, computed
+            formula = "=" + html.unescape(text.decode("utf-8", "replace")) if text else "a formula"
+            yield match.start(), _cell_ref(attrs), "formula", formula
+
+    def errors():
+        if not maybe_error:
+            return
+        for match in _ERROR_CELL.finditer(data):
+            text = html.unescape(match.group(2).decode("utf-8", "replace")).strip()
+            yield match.start(), _cell_ref(match.group(1)), "error", text or "an error"
+
+    for _, ref, kind, text in heapq.merge(formulas(), errors()):
+        yield ref, kind, text
+
+
 def uncomputed_formula(path, sheet=None) -> tuple[str, str] | None:
     """``(cell, formula)`` of the first formula of a sheet that holds no computed value, or None.
 
@@ -2132,10 +2251,11 @@ def uncomputed_formula(path, sheet=None) -> tuple[str, str] | None:
     until a spreadsheet opens and saves it; readers (pandas, openpyxl) read such a cell as
     empty: a task or a score lost without a word (a last row whose cells are formulas was
     dropped as an empty row). A formula whose value is the empty text is stored with
-    ``t="str"`` and is not one. The sheet's part of the zip is searched as bytes, in C.
-    ``cell`` is the reference (``B3``; ``""`` if the cell has none), ``formula`` its text
-    (``=A2``; ``"a formula"`` for a cell sharing another's). None when there is none, or
-    the workbook cannot be read so (its reader then says what is wrong).
+    ``t="str"`` and is not one. The sheet's part of the zip is searched as bytes, in C
+    (:func:`_sheet_flaws`). ``cell`` is the reference (``B3``; ``""`` if the cell has
+    none), ``formula`` its text (``=A2``; ``"a formula"`` for a cell sharing another's).
+    None when there is none, or the workbook cannot be read so (its reader then says what
+    is wrong).
 
     Parameters
     ----------
@@ -2152,51 +2272,76 @@ def uncomputed_formula(path, sheet=None) -> tuple[str, str] | None:
     >>> uncomputed_formula(p)
     ('A3', '=A2')
     """
-    import html
-
-    try:
-        with zipfile.ZipFile(as_path(path)) as archive:
-            parts = xlsx_sheet_parts(archive)
-            if isinstance(sheet, str):
-                target = next((t for name, _, t in parts if name == sheet), None)
-            else:
-                target = parts[0 if sheet is None else sheet][2] if parts else None
-            if target is None:
-                return None
-            data = archive.read(target)
-    except (*_BROKEN_FILE_ERRORS, OSError):
+    data = _sheet_xml(path, sheet)
+    if data is None:
         return None
-    if b"f>" not in data and b"f " not in data:
-        return None  # no formula at all: the usual file
-    for match in _UNCOMPUTED.finditer(data):
-        attrs, text = match.group(1), match.group(2)
-        if re.search(rb"""\bt\s*=\s*["']str["']""", attrs):
-            continue  # the empty text, computed
-        ref = re.search(rb"""\br\s*=\s*["']([A-Za-z]+[0-9]+)["']""", attrs)
-        formula = "=" + html.unescape(text.decode("utf-8", "replace")) if text else "a formula"
-        return (ref.group(1).decode().upper() if ref else ""), formula
-    return None
+    return next(((ref, text) for ref, kind, text in _sheet_flaws(data) if kind == "formula"), None)
 
 
-def _check_computed(path: Path, sheet, names: list) -> None:
-    """Refuse a sheet holding a formula never computed (:func:`uncomputed_formula`), naming its cell."""
-    found = uncomputed_formula(path, sheet)
-    if found is None:
+def _split_ref(ref: str) -> tuple[int, int]:
+    """``(row, 1-based column)`` of a cell reference (``"C7"`` -> ``(7, 3)``)."""
+    letters = re.match(r"[A-Z]+", ref).group(0)
+    index = 0
+    for ch in letters:
+        index = index * 26 + ord(ch) - ord("A") + 1
+    return int(ref[len(letters):]), index
+
+
+def _check_computed(path: Path, sheet, names: list, *, header_row: int = 1,
+                    columns=None) -> None:
+    """Refuse a cell of a sheet holding a formula never computed or an error, naming it.
+
+    The one look-up of both workbook readers (:func:`_sheet_flaws`): :func:`read_frame`
+    refuses such a cell anywhere in the sheet (it reads every column);
+    :func:`read_xlsx_table` only in its data rows (below ``header_row``) of the 0-based
+    ``columns`` it reads (a cell without a reference is refused wherever it is).
+    ``names`` is the header row's cells.
+    """
+    data = _sheet_xml(path, sheet)
+    if data is None:
         return
-    ref, formula = found
-    row = column = None
-    if ref:
-        letters = re.match(r"[A-Z]+", ref).group(0)
-        row = int(ref[len(letters):])
-        index = 0
-        for ch in letters:
-            index = index * 26 + ord(ch) - ord("A") + 1
-        if index <= len(names) and str(names[index - 1]).strip() and row > 1:
-            column = str(names[index - 1])
-    shown = formula if len(formula) <= 60 else formula[:57] + "..."
-    where = "" if column is not None or not ref else f" (cell {ref})"
-    raise DataFormatError(f"the cell{where} holds the formula {shown} {UNSAVED_FORMULA}",
-                          path=path, row=row, column=column)
+    for ref, kind, text in _sheet_flaws(data):
+        row = column = None
+        if ref:
+            row, index = _split_ref(ref)
+            if columns is not None and (row <= header_row or index - 1 not in columns):
+                continue
+            name = names[index - 1] if index <= len(names) else None
+            if name is not None and str(name).strip() and row > header_row:
+                column = str(name)
+        shown = text if len(text) <= 60 else text[:57] + "..."
+        where = "" if column is not None or not ref else f" (cell {ref})"
+        reason = (f"the cell{where} holds the formula {shown} {UNSAVED_FORMULA}" if kind == "formula"
+                  else f"the cell{where} holds the error {shown} {ERROR_CELL}")
+        raise DataFormatError(reason, path=path, row=row, column=column)
+
+
+def _merged_note(path, sheet, row: int, column: int) -> str:
+    """``"its header cell C1 is part of the merged range B1:C1 ..."``, or ``""``.
+
+    For the error about an unnamed column (1-based ``column``) of a sheet's header
+    ``row``; run on the error path only.
+    """
+    data = _sheet_xml(path, sheet)
+    for match in re.finditer(rb"""<(?:\w+:)?mergeCell\b[^>]*\bref\s*=\s*["']([A-Za-z]+[0-9]+):"""
+                             rb"""([A-Za-z]+[0-9]+)["']""", data or b""):
+        (top, left), (bottom, right) = (_split_ref(m.decode().upper()) for m in match.groups())
+        if top <= row <= bottom and left <= column <= right:
+            cell = f"{_column_letters(column)}{row}"
+            span = b":".join(match.groups()).decode().upper()
+            return (f"its header cell {cell} is part of the merged range {span} (a merged cell "
+                    "holds its text in its first column only): unmerge the cells and name each "
+                    "column")
+    return ""
+
+
+def _column_letters(index: int) -> str:
+    """The letters of 1-based column ``index`` (``3`` -> ``"C"``)."""
+    out = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        out = chr(ord("A") + rest) + out
+    return out
 
 
 def _stored_text(value):
@@ -2247,7 +2392,7 @@ def read_frame(path, *, sheet=None) -> pd.DataFrame:
     or not 0, 1, 2, ...) comes back as columns (:func:`index_as_columns`); ``.xlsx``
     cells are read as strings (first sheet unless ``sheet``), a TRUE/FALSE cell as
     ``TRUE``/``FALSE`` and refused among text (:func:`_boolean_in_text`), a formula never
-    computed refused (:func:`uncomputed_formula`). Header names are kept as written in
+    computed or an error cell (``#N/A``) refused (:func:`_check_computed`). Header names are kept as written in
     every format (``task `` is not ``task``). A carriage return alone ending a line of a
     text file of line feeds is refused (a cell split in two), as is UTF-16 text without a
     byte-order mark.

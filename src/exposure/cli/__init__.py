@@ -24,7 +24,7 @@ import logging
 import os
 import sys
 
-from exposure._lines import record_line, xlsx_formula
+from exposure._lines import record_line
 from exposure._outdir import Terminated, terminate_cleanly
 from exposure._version import __version__
 from exposure.errors import DataFormatError, ExposureError
@@ -318,7 +318,7 @@ def _run(argv: list[str] | None, *, own_process: bool = False) -> int:
 
 
 def with_record_line(exc: ExposureError) -> ExposureError:
-    """``exc``, also naming the line of its row when a cell above spans lines (and an unsaved formula).
+    """``exc``, also naming the line of its row when a cell above spans lines.
 
     The row of a :class:`~exposure.errors.DataFormatError` about a ``.csv`` file is the
     record as a spreadsheet shows it; a quoted cell spanning lines above puts the record
@@ -339,17 +339,8 @@ def with_record_line(exc: ExposureError) -> ExposureError:
     if (not isinstance(exc, DataFormatError) or exc.path is None or exc.row is None
             or isinstance(exc.row, bool)):
         return exc
-    # an .xlsx formula never computed reads as empty (the O*NET and OEWS readers say so
-    # themselves: not twice)
-    if isinstance(exc.column, str) and "no saved value" not in exc.reason:
-        formula = xlsx_formula(exc.path, exc.row, exc.column)
-        if formula is not None:
-            shown = formula if len(formula) <= 60 else formula[:57] + "..."
-            return type(exc)(f"{exc.reason}: the cell holds the formula {shown} and no saved "
-                             "value (a workbook written by a program, never opened in a "
-                             "spreadsheet); open and save it in Excel or LibreOffice, or paste "
-                             "the values", path=exc.path, row=exc.row, column=exc.column,
-                             line=exc.line)
+    # (an .xlsx formula never computed is refused by the workbook readers themselves,
+    # exposure._tables._check_computed: it no longer reaches here as an empty cell)
     if exc.line is not None:
         return exc
     line = record_line(exc.path, exc.row)
