@@ -31,7 +31,6 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
-import zipfile
 
 import numpy as np
 import pandas as pd
@@ -43,11 +42,9 @@ from exposure._tables import (
     as_path,
     first_repeat_of,
     missing_to_na,
-    norm_header,
     read_table,
     to_number,
     xlsx_sheet_note,
-    xlsx_sheet_parts,
     xlsx_worksheets,
 )
 from exposure.errors import DataFormatError, ExposureError, SchemaError
@@ -192,13 +189,6 @@ def _months(raw: RawTable) -> RawTable:
 # Raw files: the checks exposure._tables.read_table does not make
 # --------------------------------------------------------------------------------------
 
-#: A formula (``<f>``) element of a worksheet's XML, with or without a namespace prefix.
-_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
-#: What to say of a formula that was never computed.
-_UNSAVED = ("and no saved value (a workbook written by a program, never opened in a "
-            "spreadsheet); open and save it in Excel or LibreOffice, or paste the values")
-
-
 def _is_xlsx(path) -> bool:
     return as_path(path).suffix.lower() in (".xlsx", ".xlsm")
 
@@ -212,10 +202,9 @@ def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool 
     - rows whose cells read are all blank are dropped at the end of the file (a
       spreadsheet's ``,,,`` rows, as the empty rows ending a sheet are) and refused
       between the rows (:func:`_without_empty_rows`);
-    - in a workbook, a blank cell that holds a formula never computed is refused
-      (:func:`_check_unsaved_formulas`; it was read as a missing value); a first sheet
-      without the columns names the workbook's sheets; a workbook without a worksheet
-      says so (:func:`_workbook_error`).
+    - in a workbook, a first sheet without the columns names the workbook's sheets; a
+      workbook without a worksheet says so (:func:`_workbook_error`). (A cell holding a
+      formula never computed, or an error, is refused by ``read_table`` itself.)
 
     - with ``footnotes``, the footnote lines ending the table are left out
       (:func:`_without_footnotes`; :mod:`exposure.oews`'s tables).
@@ -241,8 +230,6 @@ def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool 
     if footnotes:
         raw = _without_footnotes(raw)
     raw = _without_empty_rows(raw)
-    if _is_xlsx(path):
-        _check_unsaved_formulas(raw, kwargs.get("sheet"))
     return raw
 
 
@@ -268,106 +255,6 @@ def _workbook_error(exc: DataFormatError, path, sheet) -> DataFormatError | None
             return DataFormatError("the workbook has no worksheet (a chart sheet only?): put the "
                                    "table on its first worksheet", path=exc.path)
     return None
-
-
-
-
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
-def _first_worksheet_part(archive: zipfile.ZipFile) -> str:
-    """The zip member of the first worksheet of a workbook (the one openpyxl's ``worksheets[0]`` is)."""
-    sheets = xlsx_sheet_parts(archive)
-    if not sheets:
-        raise KeyError("no worksheet")
-    return sheets[0][2]
-
-
-def _column_index(ref: str) -> int:
-    """0-based column of a cell reference (``"C7"`` -> 2)."""
-    number = 0
-    for char in ref:
-        if not char.isalpha():
-            break
-        number = number * 26 + ord(char.upper()) - 64
-    return number - 1
-
-
-def _xlsx_row_quick(path, row: int) -> list[str]:
-    """The text of the cells of row ``row`` of the first worksheet of workbook ``path``.
-
-    Read from the sheet's XML up to that row, and the shared strings up to the last one
-    the row uses: openpyxl loads every shared string of the workbook first (0.1 s for
-    O*NET's ``Task Statements.xlsx``, a quarter of the time the reader takes). Raises on
-    anything it does not expect; numbers are left as written in the XML.
-    """
-    import xml.etree.ElementTree as ET
-
-    with zipfile.ZipFile(path) as archive:
-        cells: dict[int, tuple[str, str]] = {}
-        number, found = 0, False
-        with archive.open(_first_worksheet_part(archive)) as fh:
-            for _, node in ET.iterparse(fh, events=("end",)):
-                tag = _local(node.tag)
-                if tag != "row":
-                    continue
-                number = int(node.get("r", number + 1))
-                if number == row:
-                    column = -1
-                    for cell in node:
-                        if _local(cell.tag) != "c":
-                            continue
-                        column = _column_index(cell.get("r")) if cell.get("r") else column + 1
-                        kind = cell.get("t", "n")
-                        if kind == "inlineStr":
-                            text = "".join(t.text or "" for t in cell.iter() if _local(t.tag) == "t")
-                        else:
-                            text = next((v.text or "" for v in cell if _local(v.tag) == "v"), "")
-                        cells[column] = (kind, text)
-                    found = True
-                node.clear()
-                if number >= row:
-                    break
-        if not found:
-            return []
-        shared = {int(text) for kind, text in cells.values() if kind == "s"}
-        strings: dict[int, str] = {}
-        if shared:
-            index = 0
-            with archive.open("xl/sharedStrings.xml") as fh:
-                for _, node in ET.iterparse(fh, events=("end",)):
-                    if _local(node.tag) != "si":
-                        continue
-                    if index in shared:
-                        strings[index] = _shared_text(node)
-                    node.clear()
-                    index += 1
-                    if index > max(shared):
-                        break
-    width = max(cells) + 1 if cells else 0
-    out = [""] * width
-    for column, (kind, text) in cells.items():
-        out[column] = strings[int(text)] if kind == "s" else text
-    return out
-
-
-def _shared_text(node) -> str:
-    """The text of a shared string (``<si>``): its ``<t>``, or its runs' (phonetic runs left out)."""
-    parts = []
-    for child in node:
-        name = _local(child.tag)
-        if name == "t":
-            parts.append(child.text or "")
-        elif name == "r":
-            parts.extend(t.text or "" for t in child if _local(t.tag) == "t")
-    return "".join(parts)
-
-
-
-
 
 
 def _blank(column: pd.Series) -> np.ndarray:
@@ -457,89 +344,6 @@ def _without_footnotes(raw: RawTable) -> RawTable:
     log.info("%s: %d footnote line(s) below the table left out, from row %d (%r)", raw.path,
              len(notes), raw.row(notes[0]), text[:60])
     return RawTable(f.iloc[:notes[0]], raw.path, raw.first_row, raw.sources)
-
-
-def _has_formulas(path) -> bool:
-    """Whether a worksheet of workbook ``path`` holds a formula (its XML is scanned, not parsed)."""
-    with zipfile.ZipFile(path) as archive:
-        for info in archive.infolist():
-            if "worksheets/" not in info.filename or not info.filename.endswith(".xml"):
-                continue
-            with archive.open(info) as fh:
-                tail = b""
-                for block in iter(lambda: fh.read(1 << 20), b""):
-                    if _FORMULA_TAG.search(tail + block):
-                        return True
-                    tail = block[-64:]
-    return False
-
-
-def _unsaved_formula(path, columns: set, rows: set) -> tuple[int, int, str] | None:
-    """The first cell (row, 0-based column, formula) of ``rows`` x ``columns`` holding a formula and no value.
-
-    Read from the first worksheet's XML: a formula never computed is an ``<f>`` without a
-    ``<v>``, or with an empty one (openpyxl writes ``<v />``). A formula whose value is an
-    empty string (``t="str"``, an empty ``<v>``) was computed: it is not one.
-    """
-    import xml.etree.ElementTree as ET
-
-    last = max(rows)
-    with zipfile.ZipFile(path) as archive, archive.open(_first_worksheet_part(archive)) as fh:
-        number = 0
-        for _, node in ET.iterparse(fh, events=("end",)):
-            if _local(node.tag) != "row":
-                continue
-            number = int(node.get("r", number + 1))
-            if number in rows:
-                column = -1
-                for cell in node:
-                    if _local(cell.tag) != "c":
-                        continue
-                    column = _column_index(cell.get("r")) if cell.get("r") else column + 1
-                    if column not in columns:
-                        continue
-                    parts = {_local(child.tag): child for child in cell}
-                    saved = "v" in parts and (bool(parts["v"].text) or cell.get("t") == "str")
-                    if "f" in parts and not saved:
-                        text = (parts["f"].text or "").strip()
-                        return number, column, f"={text}" if text else "(a shared formula)"
-            node.clear()
-            if number >= last:
-                break
-    return None
-
-
-def _check_unsaved_formulas(raw: RawTable, sheet) -> None:
-    """Refuse a blank cell of workbook ``raw.path`` that holds a formula never computed.
-
-    A workbook written by a program (openpyxl, a script) and never opened in a spreadsheet
-    holds formulas without their values: such a cell reads as blank, so a count, a wage
-    or a rating went missing without a word. Looked for only when a column read has a
-    blank cell and the workbook holds a formula; the first sheet only (the readers'),
-    on a best-effort basis (a layout the look-up does not expect leaves the cell blank).
-
-    Raises
-    ------
-    exposure.errors.DataFormatError
-        Naming the sheet row, the column and the formula.
-    """
-    blanks = {c: np.flatnonzero(_blank(raw.frame[c])) for c in raw.frame.columns}
-    blanks = {c: pos for c, pos in blanks.items() if len(pos)}
-    if sheet is not None or not blanks or not _has_formulas(raw.path):
-        return
-    try:
-        normed = [norm_header(h) for h in _xlsx_row_quick(raw.path, raw.first_row - 1)]
-        where = {normed.index(norm_header(raw.sources[c])): c for c in blanks
-                 if norm_header(raw.sources[c]) in normed}
-        rows = {raw.row(int(p)) for pos in blanks.values() for p in pos}
-        found = _unsaved_formula(raw.path, set(where), rows) if where else None
-    except Exception:  # noqa: BLE001 - an unexpected layout: the cell stays blank, as before
-        return
-    if found is not None:
-        number, column, formula = found
-        shown = formula if len(formula) <= 60 else formula[:57] + "..."
-        raise DataFormatError(f"the cell holds the formula {shown} {_UNSAVED}", path=raw.path,
-                              row=number, column=raw.sources[where[column]])
 
 
 def _number(raw: RawTable, column: str, *, integer: bool = False,
