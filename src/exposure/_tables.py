@@ -46,6 +46,7 @@ from exposure.errors import DataFormatError, InputError
 
 __all__ = [
     "RawTable",
+    "UNSAVED_FORMULA",
     "nullable_dtype",
     "read_text_table",
     "read_xlsx_table",

@@ -130,7 +130,9 @@ def numbers(frame: pd.DataFrame, column: str, path, *, row_offset: int = 1) -> p
 def links_from_pairs(pairs: pd.DataFrame, source: str, target: str) -> pd.DataFrame:
     """Turn code pairs into weighted links: a source with ``k`` targets gives ``1/k`` each.
 
-    Duplicate pairs count once; rows with a missing code are ignored.
+    Duplicate pairs count once; rows with a missing code are ignored. Codes given as whole
+    numbers (``110``, ``110.0``) are read as their digits; a number with decimals is refused,
+    naming the row (counted from 1) and the column.
 
     Parameters
     ----------
@@ -157,6 +159,13 @@ def links_from_pairs(pairs: pd.DataFrame, source: str, target: str) -> pd.DataFr
     for col in (source, target):
         if col not in pairs.columns:
             raise DataFormatError(f"crosswalk has no column {col!r}", column=col)
+    pairs = pairs[[source, target]].reset_index(drop=True)
+    for col in dict.fromkeys((source, target)):
+        given = pairs[col]
+        # codes as numbers (a column with a blank cell is float): 110.0 became the code '110.0',
+        # which matched no score; read as the whole numbers they are, decimals refused
+        if pd.api.types.is_numeric_dtype(given) or not given.dropna().map(type).eq(str).all():
+            pairs[col] = _code_text(given, pd.Series([], dtype=object), "crosswalk", col)
     links = (
         pairs[[source, target]]
         .dropna()
@@ -188,6 +197,14 @@ def compose_links(first: pd.DataFrame, second: pd.DataFrame) -> pd.DataFrame:
     pandas.DataFrame
         Links source -> target.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``first`` or ``second`` is not a DataFrame with the columns of
+        :data:`LINK_COLUMNS`, or has a weight missing, negative or not a number, or a link
+        given twice (the table named ``first`` or ``second``, the row counted from 1, and
+        the column).
+
     Examples
     --------
     >>> a = pd.DataFrame({"source_code": ["i", "i"], "target_code": ["m1", "m2"],
@@ -199,6 +216,10 @@ def compose_links(first: pd.DataFrame, second: pd.DataFrame) -> pd.DataFrame:
     0           i           t              0.75
     1           i           u              0.25
     """
+    # a path was an AttributeError, a missing column a KeyError, a weight of text a TypeError;
+    # a negative weight or a link given twice was carried into the chain without a word
+    first = _checked_links(check_table(first, "first", LINK_COLUMNS), "first")
+    second = _checked_links(check_table(second, "second", LINK_COLUMNS), "second")
     merged = first.merge(
         second, left_on="target_code", right_on="source_code", how="left", suffixes=("", "_2")
     )
@@ -425,7 +446,7 @@ def _check_source_codes(codes: pd.Series, path, column: str) -> None:
                               f"{pos + 1})", path=path, row=pos + 1, column=column)
 
 
-def _checked_links(links: pd.DataFrame) -> pd.DataFrame:
+def _checked_links(links: pd.DataFrame, what: str = "links") -> pd.DataFrame:
     """``links`` with text codes and float weights; a bad weight or a repeated link refused.
 
     Each failure names ``links``, the row (counted from 1) and the column: a
@@ -433,7 +454,7 @@ def _checked_links(links: pd.DataFrame) -> pd.DataFrame:
     was dropped from the mean, a negative one made it NaN), and a source -> target link
     given twice (its weight counted twice: employment split to ISCO groups added up to
     more than the total). Codes given as numbers are read as text (pandas refused to merge
-    ``int64`` codes with the text codes of the scores).
+    ``int64`` codes with the text codes of the scores). ``what`` names the table in errors.
 
     Examples
     --------
@@ -445,12 +466,12 @@ def _checked_links(links: pd.DataFrame) -> pd.DataFrame:
     exposure.errors.DataFormatError: links, row 2, column 'target_code': the link 'A' -> 'x' is given twice (rows 1 and 2): its weight would count twice
     """
     links = links[LINK_COLUMNS].reset_index(drop=True)
-    weight = numbers(links, "crosswalk_weight", "links")
+    weight = numbers(links, "crosswalk_weight", what)
     bad = np.flatnonzero((weight.isna() | (weight < 0)).to_numpy(dtype=bool))
     if len(bad):
         pos = int(bad[0])
         got = "missing" if pd.isna(weight.iloc[pos]) else repr(float(weight.iloc[pos]))
-        raise DataFormatError(f"crosswalk_weight must be a number of 0 or more, got {got}", path="links",
+        raise DataFormatError(f"crosswalk_weight must be a number of 0 or more, got {got}", path=what,
                               row=pos + 1, column="crosswalk_weight")
     codes = {c: links[c].where(links[c].isna(), links[c].astype(str)) for c in ("source_code", "target_code")}
     links = links.assign(**codes, crosswalk_weight=weight.to_numpy())
@@ -461,5 +482,5 @@ def _checked_links(links: pd.DataFrame) -> pd.DataFrame:
         pos, first = int(kept[repeat[0]]), int(kept[repeat[1]])
         raise DataFormatError(f"the link {links['source_code'].iloc[pos]!r} -> {links['target_code'].iloc[pos]!r} "
                               f"is given twice (rows {first + 1} and {pos + 1}): its weight would count twice",
-                              path="links", row=pos + 1, column="target_code")
+                              path=what, row=pos + 1, column="target_code")
     return links

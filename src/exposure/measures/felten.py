@@ -14,18 +14,30 @@ Journal 42(12):2195-2217.
 from __future__ import annotations
 
 import contextlib
+import re
 import zipfile
 
 import numpy as np
 import pandas as pd
 
-from exposure._tables import as_path, check_file
+from exposure._tables import (
+    UNSAVED_FORMULA,
+    as_path,
+    check_file,
+    first_repeat_of,
+    norm_header,
+    uncomputed_formula,
+)
 from exposure.errors import DataFormatError
 from exposure.measures import _common
 from exposure.measures._crosswalk import apply_links
 from exposure.schemas import validate
 from exposure.schemas._fields import SOC_PATTERN
 from exposure.schemas._measures import FeltenIndustryScores, FeltenOccupationScores
+
+#: A 4-digit NAICS industry as the readers give it (``113300`` is read as ``1133``); the
+#: generative-AI workbooks' partial aggregates keep their suffix (``3250A1``).
+NAICS_PATTERN = r"^[0-9]{4}(A[0-9])?\Z"
 
 __all__ = [
     "VARIANTS",
@@ -56,11 +68,12 @@ VARIANTS = {
 }
 
 
-def _sheet(path, sheet) -> tuple[pd.DataFrame, int]:
+def _sheet(path, sheet, used) -> tuple[pd.DataFrame, int]:
     """The sheet as strings without its blank rows, and the sheet row of its first data row.
 
     A missing, empty or damaged workbook (a truncated download) is a DataFormatError
-    naming the file. The frame's index holds each row's row in the sheet (the header is
+    naming the file, and so is a formula never computed or an error cell in the columns
+    ``used`` (:func:`check_cells`). The frame's index holds each row's row in the sheet (the header is
     row 1), which :func:`_at_sheet_rows` puts back in errors: blank rows are dropped, so
     a row's position no longer gives it.
     """
@@ -73,12 +86,66 @@ def _sheet(path, sheet) -> tuple[pd.DataFrame, int]:
     except (zipfile.BadZipFile, KeyError, EOFError, OSError) as exc:
         raise DataFormatError(f"cannot read as an .xlsx workbook: {exc}", path=path) from None
     _common.check_sheet_header(frame, path, sheet, keep_default_na=False)  # 'AIOE' twice: the first was read
+    # a score whose formula was never computed was read as '' ("check not_nullable: nan"),
+    # a row of them dropped as blank; an error cell (#N/A) was read as NaN
+    check_cells(frame, path, sheet, used)
     frame.columns = [str(c).strip() for c in frame.columns]
     blank = (frame.astype(str).apply(lambda c: c.str.strip()) == "").all(axis=1)
     kept = frame[~blank]
     if kept.empty:  # a header only: an empty measure was returned
         raise DataFormatError(f"sheet {sheet!r} has no rows below the header (row 1)", path=path)
     return kept.set_axis(pd.RangeIndex(len(frame))[~blank.to_numpy()] + 2, axis=0), 2
+
+
+def check_cells(frame: pd.DataFrame, path, sheet, used) -> None:
+    """Refuse a formula never computed, or an error cell, of a sheet pandas read (``header=0``).
+
+    ``frame`` is the sheet as :func:`pandas.read_excel` read it with ``dtype=str`` and
+    ``keep_default_na=False``, before any row is dropped: an empty cell is ``''`` and an
+    error cell (``#N/A``, ``#DIV/0!``) is NaN, and nothing else is. A formula without a
+    saved value (a workbook written by a program) is read as ``''``: the first of the
+    sheet is found by :func:`exposure._tables.uncomputed_formula` (a workbook whose
+    formulas were never computed has none computed, wherever they are); error cells are
+    refused in the columns read, whose header names (any case or spacing) are ``used``.
+    Each is a DataFormatError naming the file, the sheet row (the header is row 1) and
+    the sheet's column. A buffer is checked for error cells only.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"SOC Code": ["11-1011"], "AIOE": [np.nan]})
+    >>> check_cells(f, "w.xlsx", 0, ["AIOE"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: w.xlsx, row 2, column 'AIOE': the cell holds an error value (#N/A, #DIV/0! or another: a formula that failed in the spreadsheet): correct the formula or clear the cell
+    """
+    names = [str(c) for c in frame.columns]
+    if not hasattr(path, "read"):
+        found = uncomputed_formula(path, sheet)
+        if found is not None:
+            ref, formula = found
+            row = column = None
+            if ref:
+                letters = ref.rstrip("0123456789")
+                index = 0
+                for ch in letters:
+                    index = index * 26 + ord(ch) - ord("A") + 1
+                row = int(ref[len(letters):])
+                if row > 1 and index <= len(names) and not names[index - 1].startswith("Unnamed: "):
+                    column = names[index - 1]
+            where = "" if column is not None or not ref else f" (cell {ref})"
+            shown = formula if len(formula) <= 60 else formula[:57] + "..."
+            raise DataFormatError(f"the cell{where} holds the formula {shown} {UNSAVED_FORMULA}", path=path, row=row,
+                                  column=column)
+    keys = {norm_header(c) for c in used}
+    cols = [i for i, n in enumerate(names) if norm_header(n) in keys]
+    if not cols:
+        return
+    errors = frame.iloc[:, cols].isna().to_numpy(dtype=bool)
+    if errors.any():
+        pos, k = (int(v[0]) for v in np.nonzero(errors))  # the first in the order of the sheet
+        raise DataFormatError("the cell holds an error value (#N/A, #DIV/0! or another: a formula that failed "
+                              "in the spreadsheet): correct the formula or clear the cell", path=path,
+                              row=pos + 2, column=names[cols[k]])
 
 
 def _sheets(path) -> str:
@@ -104,14 +171,21 @@ def _at_sheet_rows(frame: pd.DataFrame, first: int):
     exposure.errors.DataFormatError: w.xlsx, row 5, column 'x': bad
     """
     rows = frame.index.to_numpy()
+
+    def sheet_row(row: int) -> int:
+        pos = row - first
+        return int(rows[pos]) if 0 <= pos < len(rows) else row
+
     try:
         yield
     except DataFormatError as exc:
-        pos = None if exc.row is None else exc.row - first
-        if pos is None or not 0 <= pos < len(rows) or rows[pos] == exc.row:
+        # the rows a message names ("appears twice (rows 2 and 4)") too: they were positions
+        reason = re.sub(r"\brows ([0-9]+) and ([0-9]+)\b",
+                        lambda m: f"rows {sheet_row(int(m.group(1)))} and {sheet_row(int(m.group(2)))}", exc.reason)
+        row = None if exc.row is None else sheet_row(exc.row)
+        if row == exc.row and reason == exc.reason:
             raise
-        raise type(exc)(exc.reason, path=exc.path, row=int(rows[pos]), column=exc.column,
-                        line=exc.line) from None
+        raise type(exc)(reason, path=exc.path, row=row, column=exc.column, line=exc.line) from None
 
 
 def _title(frame: pd.DataFrame, column: str, path, first: int) -> pd.Series:
@@ -144,8 +218,9 @@ def read_felten_occupations(path, variant: str = "aioe") -> pd.DataFrame:
     exposure.errors.DataFormatError
         If the file is missing or not a readable workbook, the sheet or an expected column
         is missing or named twice, the sheet has no rows, a SOC 2010 code is missing,
-        malformed (an O*NET-SOC ``11-1011.00``) or repeated, a title is missing, or a score
-        is not a finite number (file, sheet row and the sheet's column named).
+        malformed (an O*NET-SOC ``11-1011.00``) or repeated, a title is missing, a score
+        is not a finite number, or a cell read holds a formula never computed or an error
+        (:func:`check_cells`) (file, sheet row and the sheet's column named).
 
     Examples
     --------
@@ -161,7 +236,7 @@ def read_felten_occupations(path, variant: str = "aioe") -> pd.DataFrame:
     if not isinstance(variant, str) or variant not in VARIANTS:  # a list is unhashable
         raise DataFormatError(f"variant must be one of {sorted(VARIANTS)}, not {variant!r}")
     _, sheet, col, _, _ = VARIANTS[variant]
-    frame, first = _sheet(path, sheet)
+    frame, first = _sheet(path, sheet, ["SOC Code", "Occupation Title", col])
     _common.require_columns(frame, ["SOC Code", "Occupation Title", col], path)
     with _at_sheet_rows(frame, first):
         frame = frame.reset_index(drop=True)
@@ -200,7 +275,9 @@ def read_felten_industries(path, variant: str = "aioe") -> pd.DataFrame:
     ------
     exposure.errors.DataFormatError
         As :func:`read_felten_occupations`; a missing title is refused (it was kept as
-        ``''``).
+        ``''``), and so is a missing or malformed NAICS code (:data:`NAICS_PATTERN`) or
+        a code given twice with one title (a code may come back under another title, as
+        in the original appendix). The title column may be written in any case.
 
     Examples
     --------
@@ -216,20 +293,33 @@ def read_felten_industries(path, variant: str = "aioe") -> pd.DataFrame:
     if not isinstance(variant, str) or variant not in VARIANTS:  # a list is unhashable
         raise DataFormatError(f"variant must be one of {sorted(VARIANTS)}, not {variant!r}")
     _, _, _, sheet, col = VARIANTS[variant]
-    frame, first = _sheet(path, sheet)
-    title = "Industry Title" if "Industry Title" in frame.columns else "NAICS Description"
+    frame, first = _sheet(path, sheet, ["NAICS", "Industry Title", "NAICS Description", col])
+    # 'Industry title' (another case) was refused as a missing 'NAICS Description'
+    named = {norm_header(c) for c in frame.columns}
+    title = "Industry Title" if norm_header("Industry Title") in named else "NAICS Description"
     _common.require_columns(frame, ["NAICS", title, col], path)
     with _at_sheet_rows(frame, first):
         frame = frame.reset_index(drop=True)
         code = frame["NAICS"].astype(str).str.strip()
         code = code.where(~(code.str.fullmatch(r"[0-9]{4}00")), code.str[:4])
+        # named in the sheet's column: pandera said "column 'naics', check str_matches(...)"
+        code = _common.check_codes(code, NAICS_PATTERN, path, "NAICS", what="NAICS industry code",
+                                   example="1133, 113300 or 3250A1", unique=False, row_offset=first)
         out = pd.DataFrame(
             {
-                "naics": code,
+                "naics": code.to_numpy(),
                 "title": _title(frame, title, path, first),
                 "aiie": _common.to_float(frame, col, path, row_offset=first),
             }
         )
+        # the original appendix repeats a code under another title; a code and title
+        # given twice was pandera's "check multiple_fields_uniqueness: '(the row)'"
+        repeat = first_repeat_of(out, ["naics", "title"])
+        if repeat is not None:
+            pos, was = repeat
+            raise DataFormatError(f"industry {out['naics'].iloc[pos]} {out['title'].iloc[pos]!r} appears twice "
+                                  f"(rows {was + first} and {pos + first})", path=path, row=pos + first,
+                                  column="NAICS")
         return validate(out, FeltenIndustryScores, path=path, row_offset=first)
 
 

@@ -24,7 +24,8 @@ from exposure._tables import as_path, check_file
 from exposure.crosswalks import _ARMED_FORCES, oews_code_map
 from exposure.errors import DataFormatError
 from exposure.measures import _common
-from exposure.measures._crosswalk import apply_links, links_from_pairs
+from exposure.measures._crosswalk import LINK_COLUMNS, apply_links, links_from_pairs
+from exposure.measures.felten import check_cells
 from exposure.schemas import validate
 from exposure.schemas._fields import ISCO_UNIT_PATTERN
 from exposure.schemas._measures import IloScores
@@ -74,9 +75,12 @@ def read_ilo(path, *, sheet=0) -> pd.DataFrame:
         the armed forces' ``0110``, ``0210``, ``0310`` are read from number cells ``110``,
         ``210``, ``310``), a missing value, a score that is not a number, outside 0-1
         (a mean score) or negative (an SD), an unknown gradient (the gradients are
-        listed), or occupation-level
-        values that differ between the task rows of one occupation (file, row and column
-        named: the row of the task in the sheet, the header being row 1).
+        listed), occupation-level
+        values that differ between the task rows of one occupation, a formula never
+        computed or an error cell (``#DIV/0!``; :func:`~exposure.measures.felten.check_cells`)
+        (file, row and column named: the row of the task in the sheet, the header being
+        row 1), or a ``sheet`` that is neither a name nor a position (None, a list).
+        A cell of text ``NA`` or ``None`` is read as that text, not as missing.
 
     Examples
     --------
@@ -90,11 +94,15 @@ def read_ilo(path, *, sheet=0) -> pd.DataFrame:
       isco08_code  n_tasks  mean_score_2025  gradient_level_2025
     0        2512        2              0.5                    3
     """
+    if isinstance(sheet, bool) or not isinstance(sheet, (int, np.integer, str)):  # None, [0]: a dict of sheets, an AttributeError
+        raise DataFormatError(f"sheet must be a sheet name (str) or a 0-based position (int), not {sheet!r}")
     if not hasattr(path, "read"):  # a missing file, a directory, bytes: pandas' errors before
         path = as_path(path)
         check_file(path)
     try:
-        frame = pd.read_excel(path, sheet_name=sheet, dtype=str)
+        # "NA" or "None" kept as text (they were a "missing value"); an empty cell is '',
+        # so that NaN is an error cell (check_cells)
+        frame = pd.read_excel(path, sheet_name=sheet, dtype=str, keep_default_na=False)
     except ValueError as exc:  # the sheets are listed, as felten's reader lists them
         names = _sheet_names(path)
         raise DataFormatError(f"cannot read sheet {sheet!r}: {exc}" + (f" (sheets: {names})" if names else ""),
@@ -102,6 +110,8 @@ def read_ilo(path, *, sheet=0) -> pd.DataFrame:
     except (zipfile.BadZipFile, KeyError, EOFError, OSError) as exc:  # as felten's reader says it
         raise DataFormatError(f"cannot read as an .xlsx workbook: {exc}", path=path) from None
     _common.check_sheet_header(frame, path, sheet)  # a column twice: pandas read the first only
+    # a formula never computed was read as empty ("missing value"), an error cell (#DIV/0!) too
+    check_cells(frame, path, sheet, ["ISCO_08", "taskID", *_OCC_COLS])
     _common.match_header_case(frame, ["ISCO_08", "taskID", *_OCC_COLS], path)  # 'isco_08' was a missing column
     missing = [c for c in ["ISCO_08", *_OCC_COLS] if c not in frame.columns]
     if missing:  # the scores on another sheet: the sheets are named, not only the columns of this one
@@ -311,6 +321,14 @@ def to_isco(
         ``isco08_code``, the measures, the counts, ``crosswalk_weight``, ``n_sources``;
         ``attrs["unmatched"]`` lists SOC codes without an ISCO-08 link.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``soc_scores`` or ``links`` is not a DataFrame (``links`` without the columns of
+        :data:`~exposure.measures._crosswalk.LINK_COLUMNS`), ``values`` or ``counts`` is
+        not a list of column names (a bare name ``"tot_emp"``), and the errors of
+        :func:`~exposure.measures._crosswalk.apply_links`.
+
     Examples
     --------
     >>> soc = pd.DataFrame({"soc_code": ["15-1252", "15-1253"], "beta": [0.6, 0.4],
@@ -325,6 +343,13 @@ def to_isco(
     _common.check_frame(soc_scores, "soc_scores")  # a path or None: an AttributeError before
     if "soc_code" not in soc_scores.columns:
         raise DataFormatError("SOC scores have no 'soc_code' column", column="soc_code")
+    # a name for a list: counts="tot_emp" were its letters, none a column, and employment was
+    # left out without a word; values="beta" was "missing column(s) ['b', 'e', 't', 'a']"
+    for arg, given in (("values", values), ("counts", counts)):
+        if given is not None and (isinstance(given, (str, bytes)) or not hasattr(given, "__iter__")
+                                  or not all(isinstance(c, str) for c in given)):
+            raise DataFormatError(f"{arg} must be a list of column names, not {given!r}"
+                                  + (f" (write [{given!r}])" if isinstance(given, str) else ""))
     counts = tuple(c for c in counts if c in soc_scores.columns)
     if values is None:
         values = [
@@ -337,5 +362,6 @@ def to_isco(
         ]
     if links is None:
         links = _common.soc18_to_isco(mirror=mirror, data_dir=data_dir)
+    _common.check_table(links, "links", LINK_COLUMNS)  # a path: a TypeError from inside pandas
     links = _with_aggregates(links, soc_scores["soc_code"].astype(str), soc_structure)
     return apply_links(soc_scores, links, code="soc_code", values=list(values), counts=counts, target="isco08_code")
