@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from exposure._args import check_count
 from exposure._io import atomic_paths, write_csv
 from exposure._load import tables_dir
 from exposure._outdir import check_files_dir
@@ -73,10 +74,12 @@ def _read_ours(arg) -> tuple[pd.DataFrame | None, Path | None]:
         if arg:
             raise DataFormatError("file not found", path=path)
         return None, None
+    if arg:
+        _check_parquet(path)
     frame = read_parquet_file(path)
     if frame.index.name == "soc_code" and "soc_code" not in frame.columns:  # saved from .set_index("soc_code")
         frame = frame.reset_index()
-    # "SOC Code", "Beta" read as other readers read such headers ("Gamma" beside "beta" was left out)
+    # "soc code", "Beta" read as other readers read such headers ("Gamma" beside "beta" was left out)
     match_header_case(frame, ["soc_code", *cmp.OURS], path, row=None)
     ours = [c for c in cmp.OURS if c in frame.columns]
     # refused here, not in compare(), so that every failure names the file (a parquet with
@@ -88,8 +91,28 @@ def _read_ours(arg) -> tuple[pd.DataFrame | None, Path | None]:
     return check_soc_scores(frame, ours, path=path, row_offset=1), path
 
 
+def _check_parquet(path: Path) -> None:
+    """Refuse an ``--ours`` file that is empty or not Parquet (a CSV), saying how to convert it.
+
+    A CSV was refused as ``cannot read this Parquet file: ... Parquet magic bytes not found
+    in footer``. ``exposure outcomes --soc-scores`` takes the SOC scores as Parquet too.
+    """
+    with open(path, "rb") as fh:
+        head = fh.read(4)
+    if head == b"PAR1":
+        return
+    expected = ("--ours takes our SOC scores as Parquet (as exposure.load('soc_scores') reads them); "
+                "convert a CSV with pandas: pd.read_csv(PATH, dtype={'soc_code': str}).to_parquet('scores.parquet')")
+    if not head:
+        raise DataFormatError(f"file is empty: {expected}", path=path)
+    kind = {".csv": " (a CSV file?)", ".tsv": " (a TSV file?)", ".txt": " (a text file?)",
+            ".xlsx": " (an Excel workbook?)"}.get(path.suffix.lower(), "")
+    raise DataFormatError(f"is not a Parquet file{kind}: {expected}", path=path)
+
+
 def run_compare(args) -> int:
     """Run ``exposure compare``; return the exit code."""
+    check_count(args.top, "--top")  # before any work; it said "top (codes per measure pair)"
     out = Path(args.output)
     check_files_dir(out)  # before any work
     ours, path = _read_ours(args.ours)

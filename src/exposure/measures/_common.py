@@ -330,7 +330,12 @@ def check_soc_scores(soc_scores: pd.DataFrame, measures: Sequence[str], *, path=
                               path=path)
     missing = [m for m in ("soc_code", *measures) if m not in soc_scores.columns]
     if missing:
-        raise DataFormatError(f"soc_scores lacks column(s) {missing}", path=path if named else None)
+        # a space for an underscore ("SOC Code") is not matched (norm_header): say which column to rename
+        near = {m: c for m in missing for c in soc_scores.columns
+                if norm_header(c).replace(" ", "_") == m and norm_header(c) != m}
+        hint = "; ".join(f"rename {c!r} to {m!r}" for m, c in near.items())
+        found = f" (columns are {list(soc_scores.columns)}{': ' + hint if hint else ''})" if near else ""
+        raise DataFormatError(f"soc_scores lacks column(s) {missing}{found}", path=path if named else None)
     frame = soc_scores.reset_index(drop=True)
     if frame.empty:
         if named:

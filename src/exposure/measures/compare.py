@@ -849,7 +849,10 @@ def compare(
         ``soc_scores`` that is no detailed SOC 2018 code (with ``soc_structure``, or the
         registry's files: a SOC 2010 code, named with its SOC 2018 codes, a group code such
         as ``15-0000``; without: the total or a major group), naming ``soc_scores``, the
-        row (from 1) and ``soc_code``.
+        row (from 1) and ``soc_code``. ``soc_scores`` or a ``loaded`` measure giving an OEWS
+        aggregate beside one of its own detailed codes (``31-1120`` and ``31-1122``: they were
+        averaged into one value), or a measure of them with values on fewer than 3 codes or
+        one value on every code (every correlation of it was NaN) (:func:`_check_spread`).
 
     Examples
     --------
@@ -974,7 +977,48 @@ def _our_scores(soc_scores: pd.DataFrame, oews_codes: pd.Series, soc_structure, 
     given = soc_scores[ours].notna().any(axis=1).to_numpy(dtype=bool)
     _check_codes_reach(soc_scores["soc_code"], given, oews_codes, soc_structure, path="soc_scores",
                        what="the scores", soc10=soc10, reach=False)
+    _check_spread(soc_scores, ours, oews_codes, soc_structure, path="soc_scores")
     return soc_scores
+
+
+def _check_spread(frame: pd.DataFrame, columns: list[str], oews_codes: pd.Series, soc_structure, *, path) -> None:
+    """Refuse an OEWS aggregate beside its own detailed code, or a measure that no correlation can use.
+
+    ``frame`` (``soc_code`` and the measure ``columns``, checked, rows counted from 1)
+    goes onto the OEWS codes (:func:`to_oews_codes`): an aggregate given beside one of its
+    own detailed codes (``31-1120`` and ``31-1122``) was averaged with it into one value
+    without a word; a measure with values on fewer than 3 codes there, or one value on
+    every code, had every correlation NaN (and a disagreement table of tied ranks).
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"soc_code": ["31-1120", "31-1122", "11-1011"], "b": [0.1, 0.9, 0.3]})
+    >>> _check_spread(f, ["b"], pd.Series(["31-1120", "11-1011"]), None, path="s")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: s, row 2, column 'soc_code': '31-1122' is inside the OEWS aggregate '31-1120' (row 1), which is given too: both would be averaged into one value of '31-1120'; give the aggregate or its detailed codes, not both
+    """
+    codes = frame["soc_code"].astype(str).reset_index(drop=True)
+    given = frame[columns].notna().any(axis=1).to_numpy(dtype=bool)
+    cmap = oews_code_map(codes[given], oews_codes, soc_structure).set_index("soc_code")["occ_code"]
+    target = codes.map(cmap).fillna(codes)
+    rows = {code: pos for pos, code in zip(np.flatnonzero(given), codes[given])}
+    for pos in np.flatnonzero(given):
+        code, agg = codes.iloc[pos], target.iloc[pos]
+        if agg != code and agg in rows:
+            raise DataFormatError(f"{code!r} is inside the OEWS aggregate {agg!r} (row {rows[agg] + 1}), which is "
+                                  f"given too: both would be averaged into one value of {agg!r}; give the aggregate "
+                                  "or its detailed codes, not both", path=path, row=int(pos) + 1, column="soc_code")
+    for col in columns:
+        values = pd.to_numeric(frame[col], errors="coerce").reset_index(drop=True)
+        has = values.notna().to_numpy(dtype=bool)
+        reached = list(dict.fromkeys(target[has]))
+        if len(reached) < 3:  # correlations() needs 3 codes: every correlation NaN
+            raise DataFormatError(f"{col} has a value on {len(reached)} SOC code(s) only ({', '.join(reached)}): a "
+                                  "correlation needs 3 at least", path=path, column=col)
+        if values[has].nunique() == 1:  # a constant correlates with nothing: every correlation NaN
+            raise DataFormatError(f"{col} is {float(values[has].iloc[0])!r} on every code: it correlates with "
+                                  "nothing; is it the right column?", path=path, column=col)
 
 
 def _check_loaded_names(loaded: Mapping, soc_scores) -> None:
@@ -1028,6 +1072,7 @@ def _check_loaded_codes(name: str, frame: pd.DataFrame, oews_codes: pd.Series, s
         raise DataFormatError(f"{name} has no value ({'missing in every row' if len(frame) else 'no rows'}): "
                               "nothing to compare", path=what, column=name)
     _check_codes_reach(frame["soc_code"], given, oews_codes, soc_structure, path=what, what="the measure")
+    _check_spread(frame, [name], oews_codes, soc_structure, path=what)
 
 
 def _check_codes_reach(codes: pd.Series, given: np.ndarray, oews_codes: pd.Series, soc_structure, *, path,
