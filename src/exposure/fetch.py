@@ -88,7 +88,7 @@ from pathlib import Path, PurePosixPath
 import platformdirs
 
 from exposure._args import shown
-from exposure._io import atomic_path, partial_prefix, remove_stale_partials
+from exposure._io import _flush, _fsync_dir, atomic_path, partial_prefix, remove_stale_partials
 from exposure._version import __version__
 from exposure.errors import (
     ChecksumMismatchError,
@@ -201,6 +201,10 @@ def _partial(dest: Path):
     (``.<name>.p<pid>-<random>.tmp``) so that a later run can tell a dead writer's file
     from a live one's. On any exception (SIGTERM included, when the CLI turns it into
     one) the partial file is removed.
+
+    The file is flushed to the disk before the rename and its directory after, as
+    :func:`exposure._io.atomic_path` does: a power cut just after the rename could leave
+    an empty or partial file under the cached name.
     """
     dest = Path(dest)
     try:
@@ -216,7 +220,9 @@ def _partial(dest: Path):
     tmp = Path(tmp)
     try:
         yield tmp
+        _flush(tmp, dest)
         os.replace(tmp, dest)
+        _fsync_dir(dest.parent)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -1322,17 +1328,98 @@ def _extract_member_verified(archive: Path, src: Source, dest: Path, *, download
 # ---------------------------------------------------------------------------------------
 
 
-_HTML_START = re.compile(
-    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*"
-    rb"<(?:!doctype\s+html|html|head|body|title)[\s>/]", re.IGNORECASE | re.DOTALL)
+_HTML_TAG = re.compile(rb"<(?:!doctype\s+html|html|head|body|title)[\s>/]", re.IGNORECASE)
+_BOM = b"\xef\xbb\xbf"
+#: Bytes of a first tag enough to tell whether it is one of :data:`_HTML_TAG`.
+_TAG_BYTES = 64
+
+
+class _HtmlStart:
+    """Tell, as a body streams in, whether it starts as an HTML page does.
+
+    Past a byte-order mark, blanks, an XML declaration (XHTML) and comments, the first
+    tag is ``<!DOCTYPE html``, ``<html``, ``<head``, ``<body`` or ``<title``. The blanks
+    and comments are dropped as they come (a comment is not kept, only its last two
+    bytes, where ``-->`` may begin), so that a page with a long banner comment or many
+    blank lines first is still seen, without keeping or reading the body twice: the
+    first 512 bytes alone were looked at, and such a page was taken for the data file.
+
+    Examples
+    --------
+    >>> sniff = _HtmlStart()
+    >>> for piece in (b"<!-- a long", b" banner -->\\n", b"<HTML><body>Not found"):
+    ...     sniff.feed(piece)
+    >>> sniff.finish()
+    True
+    """
+
+    def __init__(self):
+        self.pending = b""  # the bytes not yet decided on
+        self.verdict: bool | None = None
+        self._at_start = True
+        self._in_comment = False
+        self._seen_xml = False
+
+    def feed(self, chunk: bytes) -> None:
+        """Read the next bytes of the body (nothing more is kept once it is decided)."""
+        if self.verdict is None:
+            self.pending += chunk
+            self._scan(final=False)
+
+    def finish(self) -> bool:
+        """The verdict, at the end of the body: True when it starts as an HTML page."""
+        if self.verdict is None:
+            self._scan(final=True)
+        return bool(self.verdict)
+
+    def _scan(self, *, final: bool) -> None:
+        buf = self.pending
+        if self._at_start:
+            if not final and len(buf) < len(_BOM) and _BOM.startswith(buf):
+                return  # perhaps a byte-order mark, cut by the read
+            buf = buf.removeprefix(_BOM)
+            self._at_start = False
+        while True:
+            if self._in_comment:
+                end = buf.find(b"-->")
+                if end < 0:
+                    self.pending = buf[-2:]  # where "-->" may begin
+                    if final:
+                        self.verdict = False
+                    return
+                buf, self._in_comment = buf[end + 3:], False
+                continue
+            buf = buf.lstrip()
+            if buf.startswith(b"<!--"):
+                buf, self._in_comment = buf[4:], True
+                continue
+            if not self._seen_xml and buf[:5].lower() == b"<?xml":
+                end = buf.find(b"?>")
+                if end >= 0 and b">" not in buf[:end]:
+                    buf, self._seen_xml = buf[end + 2:], True
+                    continue
+                if end < 0 and b">" not in buf and len(buf) < _CHUNK and not final:
+                    self.pending = buf  # the declaration is not whole yet
+                    return
+                self.verdict = False
+                return
+            if not buf:
+                self.pending = b""
+                if final:
+                    self.verdict = False
+                return
+            cut = (b"<!--".startswith(buf) or (not self._seen_xml and b"<?xml".startswith(buf.lower()))
+                   or (buf.startswith(b"<") and len(buf) < _TAG_BYTES and _HTML_TAG.match(buf) is None))
+            if cut and not final:
+                self.pending = buf  # a comment, a declaration or a tag cut by the read
+                return
+            self.verdict = _HTML_TAG.match(buf) is not None
+            self.pending = b""
+            return
 
 
 def _looks_like_html(head: bytes) -> bool:
-    """True when a body starts as an HTML page does.
-
-    Past a byte-order mark, blanks, an XML declaration (XHTML) and comments, the first
-    tag is ``<!DOCTYPE html``, ``<html``, ``<head``, ``<body`` or ``<title``. An error page
-    starting with a comment, or at ``<head>``, was taken for the data file.
+    """True when a body starts as an HTML page does (see :class:`_HtmlStart`).
 
     Examples
     --------
@@ -1341,7 +1428,9 @@ def _looks_like_html(head: bytes) -> bool:
     >>> _looks_like_html(b"name,note\\n<html>,a tag in a cell\\n")
     False
     """
-    return _HTML_START.match(head) is not None
+    sniff = _HtmlStart()
+    sniff.feed(head)
+    return sniff.finish()
 
 
 class _Retryable(Exception):
@@ -1413,6 +1502,7 @@ def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool
         digest = hashlib.sha256()
         received = 0
         head = b""
+        sniff = _HtmlStart()
         try:
             fh = open(tmp, "wb")
         except OSError as exc:
@@ -1438,6 +1528,8 @@ def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool
                     break
                 if len(head) < 512:
                     head += chunk[: 512 - len(head)]
+                if not html_ok:
+                    sniff.feed(chunk)
                 received += len(chunk)
                 if max_bytes is not None and received > max_bytes:
                     raise DownloadError(
@@ -1457,9 +1549,9 @@ def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool
             )
     if received == 0:
         raise DownloadError(f"{label}: {url} returned an empty body; nothing was written")
-    if not html_ok and _looks_like_html(head):
+    if not html_ok and sniff.finish():
         raise DownloadError(
-            f"{label}: {url} returned an HTML page (body starts with {head[:15]!r}) instead "
+            f"{label}: {url} returned an HTML page (body starts with {head.strip()[:15]!r}) instead "
             "of the data file; nothing was written to the cache"
         )
     return digest.hexdigest()

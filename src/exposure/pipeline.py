@@ -820,6 +820,14 @@ def _fetch(inputs: RecomputeInputs) -> dict[str, Any]:
     """
     sources = []
     store = inputs.store
+
+    def where(exc, name):
+        # a cache that cannot be written is no fault of the file being fetched: it named
+        # that file ("stage 'fetch' failed (onet/29.1/Occupation Data.txt): cache directory ...")
+        if isinstance(exc, fetching.CacheWriteError):
+            return store.cache
+        return getattr(exc, "path", None) or name
+
     # every file first, none pinned: a release that lacks one (no Tasks to DWAs) stopped the
     # run after the files before it had been pinned in the lock file, without a word
     for name in inputs.files:
@@ -827,7 +835,7 @@ def _fetch(inputs: RecomputeInputs) -> dict[str, Any]:
             if not store.source(name).pinned:
                 fetching.fetch(name, store=store)
         except ExposureError as exc:
-            raise StageError("fetch", exc, path=getattr(exc, "path", None) or name) from exc
+            raise StageError("fetch", exc, path=where(exc, name)) from exc
         except OSError as exc:
             raise StageError("fetch", exc, path=name) from exc
     for name in inputs.files:
@@ -840,7 +848,7 @@ def _fetch(inputs: RecomputeInputs) -> dict[str, Any]:
             # the hash of the bytes on disk now (fetch hashed them too: no stamp is trusted)
             actual = fetching.file_sha256(path)
         except ExposureError as exc:
-            raise StageError("fetch", exc, path=getattr(exc, "path", None) or name) from exc
+            raise StageError("fetch", exc, path=where(exc, name)) from exc
         except OSError as exc:
             raise StageError("fetch", exc, path=name) from exc
         src = store.source(name)

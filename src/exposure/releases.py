@@ -190,15 +190,21 @@ def _check_lock(lock) -> None:
 def onet_format(release: str, lock: Lock | None = None) -> str:
     """Format (``"text"`` or ``"excel"``) in which the registry or lock holds ``release``.
 
-    A release nobody has pinned yet defaults to ``"text"``.
+    A release the package pins has the package's format (a lock line edited by hand does
+    not change it). The lock file chooses the format of another release only when it pins
+    the release completely in it (every file of :data:`ONET_FILES`); a release nobody has
+    pinned, or pinned only in part in text, defaults to ``"text"``.
 
     Raises
     ------
     exposure.errors.ExposureError
         ``release`` not of the form MAJOR.MINOR (None, ``["29.1"]`` returned ``"text"``);
-        a release pinned in both formats (its ``Task Statements`` as ``.txt`` and
-        ``.xlsx``: a text and an Excel recompute), where the format must be given (the
-        text files were read without a word).
+        a release pinned in both formats (its files as ``.txt`` and ``.xlsx``: a text and
+        an Excel recompute) and complete in neither, or complete in both, where the format
+        must be given (the text files were read without a word); a release pinned only in
+        part in Excel (an Excel recompute that stopped part-way), where the format must be
+        given too: it was chosen by ``Task Statements.xlsx`` alone, so that later runs with
+        no format read the Excel files without a word.
     exposure.errors.DataFormatError
         ``lock`` neither None nor a :class:`Lock`.
 
@@ -209,15 +215,28 @@ def onet_format(release: str, lock: Lock | None = None) -> str:
     """
     release = check_onet_release(release)
     _check_lock(lock)
-    names = set(SOURCES) | (set(lock.entries()) if lock is not None else set())
-    pinned = [fmt for fmt, ext in ONET_FORMATS.items() if f"onet/{release}/Task Statements{ext}" in names]
+    if any(name.startswith(f"onet/{release}/") for name in SOURCES):  # the package's format
+        return "excel" if f"onet/{release}/Task Statements.xlsx" in SOURCES else "text"
+    names = set(lock.entries()) if lock is not None else set()
+    held = {fmt: [base for base in ONET_FILES if f"onet/{release}/{base}{ext}" in names]
+            for fmt, ext in ONET_FORMATS.items()}
+    whole = [fmt for fmt in ONET_FORMATS if len(held[fmt]) == len(ONET_FILES)]
+    where = f"the lock file {lock.path}" if lock is not None else "the package"
+    how = "give the format to read (--onet-format text or excel; onet_format= or fmt= in the API)"
+    if len(whole) == 1:
+        return whole[0]
+    pinned = [fmt for fmt in ONET_FORMATS if held[fmt]]
     if len(pinned) > 1:
         # a text and an Excel recompute of one release: the text files were read without a word
-        where = f"the lock file {lock.path}" if lock is not None else "the package"
-        raise ExposureError(f"O*NET {release} is pinned in both formats ({' and '.join(pinned)}) by {where}: "
-                            "give the format to read (--onet-format text or excel; onet_format= or fmt= "
-                            "in the API)")
-    return pinned[0] if pinned else "text"
+        raise ExposureError(f"O*NET {release} is pinned in both formats ({' and '.join(pinned)}) by {where}: {how}")
+    if held["excel"]:
+        # an Excel recompute that stopped part-way: later runs read Excel without a word
+        raise ExposureError(
+            f"O*NET {release} is pinned only in part in excel format by {where} ({len(held['excel'])} of "
+            f"{len(ONET_FILES)} files: {', '.join(held['excel'])}; a recompute that stopped part-way?): give "
+            "the format to read (--onet-format excel to go on with those files, or text; onet_format= or fmt= "
+            "in the API)")
+    return "text"
 
 
 def check_onet_format(fmt) -> str:
@@ -525,6 +544,7 @@ class Lock:
                                       path=self.path, row=line, column="sha256")
             # read in either case, as exposure.fetch.verify reads a digest; compared in lower case
             row["sha256"] = row["sha256"].lower()
+            _check_package_pin(row, line, self.path)
             _check_repeat(row, out.get(row["name"]), rows.get(row["name"]), line, self.path)
             out[row["name"]] = row
             rows.setdefault(row["name"], line)
@@ -679,6 +699,29 @@ def _check_header(fields: list, row: int, path: Path) -> None:
         said = "; ".join(parts) or f"the columns in another order ({', '.join(fields)})"
     raise DataFormatError(f"not a lock file: {said} (expected the columns {', '.join(_LOCK_COLUMNS)}, "
                           "separated by tabs)", path=path, row=row)
+
+
+def _check_package_pin(row: dict, line: int, path: Path) -> None:
+    """Refuse the lock line ``row`` (on ``line``) that pins a file of the package otherwise.
+
+    The package's pin wins (:func:`source_for` looks at the registry first): such a line,
+    edited by hand to accept a new upstream version of a registry file, was ignored without
+    a word, and ``exposure sources --releases`` listed the release as pinned by the lock.
+
+    Examples
+    --------
+    >>> _check_package_pin({"name": "onet/29.1/Job Zones.txt", "size": "5", "sha256": "0" * 64}, 4,
+    ...                    Path("exposure.lock"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: exposure.lock, row 4, column 'sha256': 'onet/29.1/Job Zones.txt' is pinned by the package ...
+    """
+    src = SOURCES.get(row["name"])
+    if src is None or not src.pinned or (src.sha256, str(src.size)) == (row["sha256"], row["size"]):
+        return
+    raise DataFormatError(f"{row['name']!r} is pinned by the package (sha256 {src.sha256}, {src.size} bytes), "
+                          "which a lock file cannot change: this line, of another sha256 or size, would be "
+                          "ignored; delete it", path=path, row=line, column="sha256")
 
 
 def _check_repeat(row: dict, before: dict | None, first: int | None, line: int, path: Path) -> None:
