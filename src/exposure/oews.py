@@ -133,6 +133,9 @@ def read_oews(path) -> pd.DataFrame:
         500), a ``TOT_EMP`` too large for a 64-bit
         integer (a ``TypeError`` before) or a finite wage or RSE as large (``1e305``: read
         before; ``inf`` there fails the schema's ``finite`` check, as it did),
+        a header without rows, or with footnotes only (read as an empty table: ``no OEWS
+        rows: the file has a header but no rows``), a ``.csv`` separated by ``;`` or tabs
+        (the missing-column error says so),
         a blank ``OCC_TITLE`` or ``NAICS_TITLE`` (read as ``''``), an ``ANNUAL`` or ``HOURLY`` cell that
         is not TRUE, FALSE or blank (it was read as False); a column read given twice in
         the header (``TOT_EMP`` and ``tot_emp``: the first was read), an empty row between
@@ -170,13 +173,27 @@ def read_oews(path) -> pd.DataFrame:
     """
     optional = {c: c.upper() for c in _PERCENTILES}
     optional.update(annual="ANNUAL", hourly="HOURLY")
-    raw = _read(
-        path,
-        {**_TEXT, **{c: c.upper() for c in _NUMERIC}},
-        optional=optional,
-        footnotes=True,
-        **({} if str(path).lower().endswith((".xlsx", ".xlsm")) else {"sep": ",", "quoting": csv.QUOTE_MINIMAL}),
-    )
+    xlsx = str(path).lower().endswith((".xlsx", ".xlsm"))
+    try:
+        raw = _read(
+            path,
+            {**_TEXT, **{c: c.upper() for c in _NUMERIC}},
+            optional=optional,
+            footnotes=True,
+            **({} if xlsx else {"sep": ",", "quoting": csv.QUOTE_MINIMAL}),
+        )
+    except SchemaError:
+        raise
+    except DataFormatError as exc:
+        said = None if xlsx or not exc.reason.startswith("missing column") else _separator(path)
+        if said is None:
+            raise
+        raise DataFormatError(f"{exc.reason}; the header is separated by {said}, not by commas: save the "
+                              "file as CSV with commas (BLS's layout)", path=exc.path, row=exc.row,
+                              column=exc.column, line=exc.line) from None
+    if raw.frame.empty:  # a header alone (or footnotes) was read as an empty table
+        raise DataFormatError("no OEWS rows: the file has a header but no rows (a download cut short?)",
+                              path=raw.path)
     f = raw.frame
     out = {c: f[c].str.strip() for c in _TEXT}
     # BLS titles every row: a blank one was read as the title '' (a missing one failed the schema)
@@ -222,6 +239,32 @@ def read_oews(path) -> pd.DataFrame:
     frame["any_top_coded"] = top_any
     _check_repeats(frame, raw)
     return validate(frame, Employment, path=raw.path, row_offset=raw.first_row, names=raw.sources)
+
+
+def _separator(path) -> str | None:
+    """``';'`` or ``tabs`` when the first line of text file ``path`` is split by them and has no comma.
+
+    A CSV saved by a spreadsheet in a European locale (``;``) or a tab-separated export
+    was refused as ``missing column(s) 'NAICS', ... found: 'NAICS;NAICS_TITLE;...'``
+    only. Run on the error path; None when the file cannot be read.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "o.csv"
+    >>> _ = p.write_text("NAICS;OCC_CODE\\n")
+    >>> _separator(p)
+    "';'"
+    """
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(65536).decode("utf-8-sig", errors="replace")
+    except (OSError, TypeError):
+        return None
+    first = head.lstrip("\r\n").splitlines()[0] if head.strip() else ""
+    if "," in first:
+        return None
+    return "';'" if ";" in first else "tabs" if "\t" in first else None
 
 
 def _check_naics(codes: pd.Series, raw: RawTable) -> None:

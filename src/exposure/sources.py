@@ -665,7 +665,11 @@ def get_source(name: str) -> Source:
     Raises
     ------
     exposure.errors.ExposureError
-        When ``name`` is not in :data:`SOURCES` (the message suggests close names).
+        When ``name`` is not in :data:`SOURCES`: the message suggests close names, first a
+        name, directory prefix or kind that differs in case only (``ONET/29.1``: did you
+        mean ``'onet/29.1'``?), then close names, prefixes and kinds (``oes``: ``'oews'``);
+        a glob ``matches no registry name``; an empty name says so (``unknown source ''``
+        before, and no suggestion for a prefix or kind, or a name in another case).
 
     Examples
     --------
@@ -681,11 +685,40 @@ def get_source(name: str) -> Source:
     try:
         return SOURCES[name]
     except KeyError:
-        close = difflib.get_close_matches(name, list(SOURCES), n=3)
-        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else (
-            "; run `exposure sources` to list the registry"
-        )
-        raise ExposureError(f"unknown source {name!r}{hint}") from None
+        pass
+    if not name.strip():  # was "unknown source ''"
+        raise ExposureError("the name is empty: give a registry name, prefix, kind or glob")
+    if any(c in name for c in "*?["):  # a glob was called an "unknown source"
+        raise ExposureError(f"{name!r} matches no registry name; run `exposure sources` to list the "
+                            "registry")
+    close = _close_names(name)
+    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else (
+        "; run `exposure sources` to list the registry"
+    )
+    raise ExposureError(f"unknown source {name!r}{hint}")
+
+
+def _close_names(name: str) -> list[str]:
+    """Up to three registry names, directory prefixes or kinds close to ``name``.
+
+    One that differs in case only (``ONET/29.1``, ``OEWS``) comes first; then the names
+    :mod:`difflib` finds close, then the prefixes and kinds (``oes``: ``oews``). A near-miss
+    prefix or kind got no suggestion, nor did a name in another case.
+
+    Examples
+    --------
+    >>> _close_names("ONET/29.1"), _close_names("oes")
+    (['onet/29.1'], ['oews'])
+    """
+    groups = dict.fromkeys(g for n, s in SOURCES.items()
+                           for g in (s.kind, *("/".join(n.split("/")[:k]) for k in range(1, n.count("/") + 1))))
+    folded = name.strip().rstrip("/").casefold()
+    same = [c for c in [*SOURCES, *groups] if c.casefold() == folded]
+    if same:
+        return list(dict.fromkeys(same))[:3]
+    close = difflib.get_close_matches(name, list(SOURCES), n=3)
+    close += [c for c in difflib.get_close_matches(name.rstrip("/"), list(groups), n=3) if c not in close]
+    return close[:3]
 
 
 def _iterable(value) -> bool:
@@ -714,7 +747,10 @@ def select_sources(patterns=None) -> list[Source]:
     Raises
     ------
     exposure.errors.ExposureError
-        When a pattern matches nothing.
+        When a pattern matches nothing (:func:`get_source`'s message: close names
+        suggested; a glob ``matches no registry name``); ``patterns`` of bytes or a frame
+        (bytes were read byte by byte), or holding what is not a str. A Series of names is
+        read as the list it holds (pandas' ``truth value ... is ambiguous`` before).
 
     Examples
     --------
@@ -725,12 +761,14 @@ def select_sources(patterns=None) -> list[Source]:
     """
     if isinstance(patterns, str):  # one name or pattern (it was read letter by letter)
         patterns = [patterns]
-    if patterns is not None and not isinstance(patterns, (str, bytes)) and not _iterable(patterns):
+    # bytes were read byte by byte ("got int 111 in it"), a frame by its column names
+    if patterns is not None and (isinstance(patterns, (bytes, bytearray)) or hasattr(patterns, "columns")
+                                 or not _iterable(patterns)):
         raise ExposureError("patterns must be a list of names or patterns (str), got "
-                            f"{type(patterns).__name__} {patterns!r}")
+                            f"{_shown(patterns)}")
+    patterns = None if patterns is None else list(patterns)  # a Series: its truth value was asked
     if not patterns:
         return list(SOURCES.values())
-    patterns = list(patterns)
     for pattern in patterns:
         if not isinstance(pattern, str):
             raise ExposureError("patterns must be a list of names or patterns (str), got "
@@ -800,6 +838,12 @@ def sources_markdown(sources=None) -> str:
     str
         A GitHub/MyST pipe table ending with a newline.
 
+    Raises
+    ------
+    exposure.errors.ExposureError
+        ``sources`` that is not a list of :class:`Source` (registry names, one name, None
+        in it, a number), naming the item (``AttributeError`` / ``TypeError`` before).
+
     Examples
     --------
     >>> md = sources_markdown([SOURCES["onet/29.1/Task Categories.txt"]])
@@ -808,7 +852,7 @@ def sources_markdown(sources=None) -> str:
     >>> "db_29_1_text.zip" in md and "member `db_29_1_text/Task Categories.txt`" in md
     True
     """
-    sources = list(SOURCES.values()) if sources is None else list(sources)
+    sources = list(SOURCES.values()) if sources is None else _check_sources(sources)
     lines = [
         "| name | release | licence | attribution | url |",
         "|---|---|---|---|---|",
@@ -833,3 +877,27 @@ def sources_markdown(sources=None) -> str:
             + " |"
         )
     return "\n".join(lines) + "\n"
+
+
+def _shown(value) -> str:
+    """``type value`` for an error message (the type alone for a frame or a Series)."""
+    if value is None or isinstance(value, (str, bytes, bytearray, int, float)):
+        return f"{type(value).__name__} {value!r}"
+    return type(value).__name__
+
+
+def _check_sources(sources) -> list[Source]:
+    """``sources`` as a list of :class:`Source`; else an error naming the item.
+
+    Registry names (``["onet/29.1/Task Categories.txt"]``), one name, None in the list or a
+    number raised ``AttributeError: 'str' object has no attribute 'url'`` or ``TypeError``.
+    """
+    what = "sources must be a list of registry entries (exposure.sources.Source), got "
+    names = ": use select_sources(names) for names"
+    if isinstance(sources, (str, bytes, bytearray)) or hasattr(sources, "columns") or not _iterable(sources):
+        raise ExposureError(what + _shown(sources) + (names if isinstance(sources, str) else ""))
+    items = list(sources)
+    for item in items:
+        if not isinstance(item, Source):
+            raise ExposureError(what + f"{_shown(item)} in it" + (names if isinstance(item, str) else ""))
+    return items

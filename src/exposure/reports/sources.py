@@ -119,10 +119,19 @@ def validate_sources(*, mirror=None, data_dir=None, onet_releases=ONET_RELEASES,
     -------
     counts : pandas.DataFrame
         Columns ``source``, ``release``, ``table``, ``rows`` (``<NA>`` for an absent
-        optional table).
+        optional table); ``counts.attrs["failed"]`` lists the labels of the sources that
+        failed (with ``on_error``), and :func:`write_source_reports` refuses such counts.
     loaded : dict
         ``("onet", release)`` -> :class:`~exposure.onet.OnetRelease`,
         ``("crosswalks", name)`` and ``("oews", release, table)`` -> frame.
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        ``onet_releases`` that is not a list of str (one str was read letter by letter,
+        None raised ``TypeError``), ``on_error`` that is neither None nor callable (a
+        ``TypeError`` at the first failing source), before anything is loaded; without
+        ``on_error``, the first error of a source.
 
     Examples
     --------
@@ -134,7 +143,10 @@ def validate_sources(*, mirror=None, data_dir=None, onet_releases=ONET_RELEASES,
     >>> list(counts.columns), len(counts), failed[:2]
     (['source', 'release', 'table', 'rows'], 0, ['onet_to_soc', 'soc_structure'])
     """
-    rows, loaded = [], {}
+    onet_releases = _check_releases(onet_releases)
+    if on_error is not None and not callable(on_error):  # a TypeError at the first failing source
+        raise ExposureError(f"on_error must be a function of (label, exception) or None, got {shown(on_error)}")
+    rows, loaded, failed = [], {}, []
 
     def attempt(label, fn):
         try:
@@ -142,6 +154,7 @@ def validate_sources(*, mirror=None, data_dir=None, onet_releases=ONET_RELEASES,
         except (ExposureError, OSError) as exc:  # an unreadable file must not stop the others
             if on_error is None:
                 raise
+            failed.append(label)
             on_error(label, exc)
             return None
 
@@ -171,7 +184,37 @@ def validate_sources(*, mirror=None, data_dir=None, onet_releases=ONET_RELEASES,
             rows.append(("oews", release, table, len(frame)))
     counts = pd.DataFrame(rows, columns=["source", "release", "table", "rows"])
     counts["rows"] = counts["rows"].astype("Int64")
+    counts.attrs["failed"] = failed  # write_source_reports refuses a report without them
     return counts, loaded
+
+
+def _check_releases(releases) -> list[str]:
+    """``onet_releases`` as a list of str, else an error naming it.
+
+    One release as a str (``"29.1"``) was read letter by letter (``O*NET release '2' is not
+    of the form MAJOR.MINOR``, four times); None raised ``TypeError: 'NoneType' object is
+    not iterable``.
+
+    Examples
+    --------
+    >>> _check_releases(("29.1",))
+    ['29.1']
+    >>> _check_releases("29.1")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: onet_releases must be a list of O*NET releases (str), got str '29.1': write ('29.1',)
+    """
+    what = "onet_releases must be a list of O*NET releases (str), got "
+    if isinstance(releases, str):
+        raise ExposureError(f"{what}{shown(releases)}: write ({releases!r},)")
+    if releases is None or isinstance(releases, (bytes, bytearray)) or hasattr(releases, "columns") \
+            or not hasattr(releases, "__iter__"):
+        raise ExposureError(what + shown(releases))
+    out = list(releases)
+    for item in out:
+        if not isinstance(item, str):
+            raise ExposureError(f"{what}{shown(item)} in it")
+    return out
 
 
 def _onet_figures(r) -> list[tuple]:
@@ -342,6 +385,10 @@ def write_source_reports(counts: pd.DataFrame, loaded: dict, report_dir) -> list
         (a file of its other columns was written), ``loaded`` not a dict or holding an
         entry :func:`coverage_figures` cannot count, ``report_dir`` not a path
         (``AttributeError`` / ``TypeError`` before), before anything is written.
+    exposure.errors.ExposureError
+        ``counts`` of a :func:`validate_sources` run in which a source failed (its
+        ``attrs["failed"]``), before anything is written: the report was written without
+        the failed sources' rows, replacing the complete one.
 
     Examples
     --------
@@ -360,6 +407,11 @@ def write_source_reports(counts: pd.DataFrame, loaded: dict, report_dir) -> list
     if missing:  # a validate_row_counts.csv of other columns was written
         raise DataFormatError(f"counts lacks column(s) {missing} (columns: {list(counts.columns)}): it must "
                               "be the first output of validate_sources")
+    failed = counts.attrs.get("failed") or []
+    if failed:  # the report was written without their rows, over the complete one
+        raise ExposureError(f"{report_dir}: validate_row_counts.csv and data_coverage.csv not written: "
+                            f"{len(failed)} source(s) failed ({', '.join(map(str, failed))}) and the "
+                            "report would lack their rows; fix them and validate again")
     frames = {"validate_row_counts.csv": counts, "data_coverage.csv": coverage_figures(loaded)}
     with atomic_paths([report_dir / name for name in frames]) as paths:  # one set
         for frame, path in zip(frames.values(), paths, strict=True):
