@@ -169,9 +169,7 @@ def _inputs(args: argparse.Namespace, task_scores: pd.DataFrame):
     if args.employment:
         emp = oews.read_oews(args.employment)
         with _in_file(args.employment, _oews_first_row, every_error=True):
-            if emp.empty:
-                raise DataFormatError("no employment rows: the file has a header but no rows")
-            national_detailed(emp)  # what the rollup needs of it, checked naming the file
+            national_detailed(emp)  # what the rollup needs of it (a file without rows: read_oews)
     else:
         emp = oews.load_oews(args.oews_release, "by_industry" if args.oews_release == "2025" else "national", **loc)
     tasks = ratings = None
@@ -230,6 +228,20 @@ def _unmatched(exc: NothingMatchedError, args: argparse.Namespace) -> DataFormat
     return DataFormatError(exc.text(crosswalk=crosswalk, employment=f"OEWS {args.oews_release}"))
 
 
+def _refuse_unread_options(args: argparse.Namespace) -> None:
+    """Refuse ``--task-ratings`` that the chosen ``--weights`` would not read.
+
+    ``--task-ratings`` with the default core weights (``--weights importance`` forgotten)
+    was ignored without a word: the tables were weighted by task type, not by the ratings
+    given. (``--tasks`` with ``--weights equal`` stays accepted: the advice of the core
+    weights' error is to add ``--weights equal``.)
+    """
+    if args.task_ratings and args.weights not in ("importance", "frequency"):
+        raise ExposureError(f"--task-ratings is read by --weights importance or frequency only, and the "
+                            f"weights are {args.weights}: add --weights importance (or frequency), or drop "
+                            "--task-ratings")
+
+
 def run_rollup(args: argparse.Namespace) -> int:
     """Run ``exposure rollup``; return the exit code (143 after SIGTERM).
 
@@ -242,13 +254,18 @@ def run_rollup(args: argparse.Namespace) -> int:
     like a table is refused before any input is read
     (:func:`~exposure.rollup._run.check_rollup_output`); inputs that would leave every
     OEWS code without a score are refused naming the file at fault
-    (:class:`~exposure.errors.NothingMatchedError`).
+    (:class:`~exposure.errors.NothingMatchedError`). ``--gain`` outside [0, 1], and
+    ``--task-ratings`` that the ``--weights`` do not read, are refused before any input is
+    read.
     """
     out = Path(args.output)
     if args.bootstrap < 0:
         raise ExposureError(f"--bootstrap must be 0 or more, got {args.bootstrap}")
     if args.seed < 0:
         raise ExposureError(f"--seed must be 0 or more, got {args.seed}")
+    if not 0 <= args.gain <= 1:  # it was refused as "gain" after every input was read and rolled up
+        raise ExposureError(f"--gain must be a number in [0, 1], got {args.gain}")
+    _refuse_unread_options(args)
     check_output_dir(out)
     check_not_recompute_output(out)
     check_inputs_kept(out, {"task scores": args.task_scores, "--employment": args.employment,

@@ -468,15 +468,28 @@ def task_weights(
                 tmp = tmp[first]
             g = tmp.groupby(["onetsoc_code", "task_id"], sort=False)[["num", "den"]].sum().reset_index()
             g["w"] = np.where(g["den"] > 0, g["num"] / g["den"].where(g["den"] > 0), np.nan)
-            table = g[["onetsoc_code", "task_id", "w"]]
+            table = g[["onetsoc_code", "task_id", "w", "den"]]
         w = pd.to_numeric(_lookup(task_scores, table, "w")[0], errors="coerce")
         missing = w.isna().to_numpy()
         if missing.any():
             pos = int(np.flatnonzero(missing)[0])
             row = task_scores.iloc[pos]
+            own = not _given_ids(task_scores["task_id"].iloc[[pos]])[0]
+            zero = False
+            if scale == "FT" and not own:  # its FT rows are there, with percentages adding up to 0
+                den, found = _lookup(task_scores.iloc[[pos]], table, "den")
+                zero = bool(found[0]) and float(den.iloc[0]) == 0.0
+            if own:  # it was "first 11-1011.00 task nan"
+                why = (f"first a task of {row['onetsoc_code']} without a task_id (a task of your own, "
+                       "which O*NET does not rate); use --weights core or equal for scores with tasks "
+                       "of your own")
+            elif zero:  # it was said to have no FT rating, though its rows are there
+                why = (f"first {row['onetsoc_code']} task {_plain(row['task_id'])}, whose FT percentages "
+                       "(data_value of categories 1-7) are all 0 or missing: no frequency to weigh it by")
+            else:
+                why = f"first {row['onetsoc_code']} task {_plain(row['task_id'])}"
             raise DataFormatError(
-                f"weights={weights!r}: {int(missing.sum())} of {n} tasks have no {scale} rating, "
-                f"first {row['onetsoc_code']} task {row['task_id']}",
+                f"weights={weights!r}: {int(missing.sum())} of {n} tasks have no {scale} rating, {why}",
                 row=pos + 1,
             )
         values = w.to_numpy(dtype=float)
@@ -1050,12 +1063,23 @@ class OccupationDraws:
     def interval(self, measure: str, level: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
         """Percentile interval of ``measure`` per occupation (draws without a value are skipped).
 
+        Raises
+        ------
+        exposure.errors.DataFormatError
+            A ``measure`` that has no draws (``share_e1``, a typo): it raised ``KeyError``.
+        exposure.errors.ExposureError
+            A ``level`` that is not a number strictly between 0 and 1.
+
         Examples
         --------
         >>> d = OccupationDraws(np.array(["11-1011.00"]), {"beta": np.array([[0.0], [1.0]])}, 0, False)
         >>> [float(v[0]) for v in d.interval("beta", level=0.5)]
         [0.25, 0.75]
         """
+        check_choice(measure, "measure", tuple(self.draws))
+        if measure not in self.draws:
+            raise DataFormatError(f"no draws of measure {measure!r}; the draws are of "
+                                  f"{', '.join(self.draws)}")
         return _interval(self.draws[measure], level)
 
 
@@ -1176,9 +1200,13 @@ def bootstrap_occupations(
     Each draw resamples, within every occupation, as many task rows as it has, with
     replacement (each row keeps its weight). With ``sample_labels`` each drawn task's label
     is also drawn from its probabilities ``p_e0, p_e1, p_e2`` (the scorer's uncertainty);
-    by default this happens when ``method`` is ``"learned"``. Rows with a missing beta are
-    drawn and then left out, as in :func:`to_occupations`. Vectorized with numpy in chunks
-    of ``chunk`` draws; a fixed ``seed`` gives identical draws.
+    by default this happens when ``method`` is ``"learned"``; a row without probabilities
+    keeps its own alpha, beta and gamma (it was left out of every draw: with no
+    probabilities at all, every interval was missing). Rows missing a measure are drawn
+    and then left out of that measure, as in :func:`to_occupations`: a measure missing on
+    every row has missing draws (they were 0, an interval [0, 0] around a missing
+    measure). Vectorized with numpy in chunks of ``chunk`` draws; a fixed ``seed`` gives
+    identical draws.
 
     Parameters
     ----------
@@ -1243,14 +1271,16 @@ def bootstrap_occupations(
     row_start = starts[g_sorted]
     row_count = counts[g_sorted]
     w_s = w[order]
+    # each measure is averaged over the rows that give it (a measure missing on every row
+    # was drawn as 0; with beta missing everywhere, alpha and gamma had no draw)
+    abg = ts[list(EXPOSURE_MEASURES)].to_numpy(dtype=float)[order]
+    known = ~np.isnan(abg)
     if sample_labels:
         p = ts[["p_e0", "p_e1", "p_e2"]].to_numpy(dtype=float)[order]
         c0 = p[:, 0]
         c1 = p[:, 0] + p[:, 1]
-        known = ~np.isnan(p).any(axis=1)
-    else:
-        abg = ts[list(EXPOSURE_MEASURES)].to_numpy(dtype=float)[order]
-        known = ~np.isnan(abg[:, 1])
+        # a row without probabilities keeps its measures (it was left out of every draw)
+        drawn_label = ~np.isnan(p).any(axis=1)
     rng = np.random.default_rng(seed)
     n = len(ts)
     try:
@@ -1261,19 +1291,20 @@ def bootstrap_occupations(
     for b0 in range(0, n_draws, chunk):
         nb = min(chunk, n_draws - b0)
         pick = row_start + np.floor(rng.random((nb, n)) * row_count).astype(np.int64)
-        ww = np.where(known[pick], w_s[pick], 0.0)
         flat = (np.arange(nb)[:, None] * n_groups + g_sorted[None, :]).ravel()
-        den = np.bincount(flat, weights=ww.ravel(), minlength=nb * n_groups).reshape(nb, n_groups)
         if sample_labels:
             u = rng.random((nb, n))
             drawn = (u < c0[pick], (u >= c0[pick]) & (u < c1[pick]), u >= c1[pick])  # E0, E1, E2
             task_vals = {
-                m: sum(drawn[k] * LABEL_LEVELS[k, j] for k in range(len(LABELS)))
+                m: np.where(drawn_label[pick], sum(drawn[k] * LABEL_LEVELS[k, j] for k in range(len(LABELS))),
+                            abg[:, j][pick])
                 for j, m in enumerate(EXPOSURE_MEASURES)
             }
         else:
             task_vals = {m: abg[:, j][pick] for j, m in enumerate(EXPOSURE_MEASURES)}
-        for m, v in task_vals.items():
+        for j, (m, v) in enumerate(task_vals.items()):
+            ww = np.where(known[:, j][pick], w_s[pick], 0.0)
+            den = np.bincount(flat, weights=ww.ravel(), minlength=nb * n_groups).reshape(nb, n_groups)
             num = np.bincount(flat, weights=(ww * np.nan_to_num(v)).ravel(), minlength=nb * n_groups)
             num = num.reshape(nb, n_groups)
             with np.errstate(invalid="ignore", divide="ignore"):

@@ -35,6 +35,10 @@ LEVELS = {"sector": "sector", "subsector": "3-digit"}
 #: Thresholds of the workforce shares: at least 10% and more than 50% of tasks exposed.
 GE_THRESHOLD = 0.10
 GT_THRESHOLD = 0.50
+#: Rounding allowed at a threshold: a measure that is a mean of means is off by a few ulps
+#: ((0.4 + 0.8 + 0.3) / 3 = 0.5000000000000001, 0.3 / 3 = 0.09999999999999999), which put
+#: an occupation whose measure is exactly at a threshold on the wrong side of it.
+ROUNDING = 1e-12
 
 
 def check_fraction(value, name: str) -> float:
@@ -209,8 +213,8 @@ def to_sectors(
     level : {"sector", "subsector"}, default "sector"
         A string; anything else (``["sector"]``, None) is refused.
     exposed_threshold : float, default 0.5
-        ``exposed_workers`` counts workers in occupations with beta above this; a number
-        in [0, 1].
+        ``exposed_workers`` counts workers in occupations with beta above this (by more
+        than :data:`ROUNDING`, float rounding); a number in [0, 1].
 
     Returns
     -------
@@ -276,7 +280,8 @@ def to_sectors(
                     "y" if over.sum() == 1 else "ies", str(out["naics"].iloc[k]),
                     out["covered_emp"].iloc[k], out["tot_emp"].iloc[k])
     out["coverage"] = np.clip(ratio, 0, 1)
-    out["exposed_workers"] = emp_m @ (np.nan_to_num(beta) > exposed_threshold).astype(float)
+    # a beta at the threshold up to rounding (a mean of means) is not above it
+    out["exposed_workers"] = emp_m @ (np.nan_to_num(beta) > exposed_threshold + ROUNDING).astype(float)
     idx = pd.Index(industries["naics"]).get_indexer(cells["naics"])
     supp = cells["tot_emp"].isna().to_numpy()
     out["suppressed_cells"] = np.bincount(idx[supp], minlength=len(industries)).astype(int)
@@ -305,8 +310,8 @@ def _stats(groups: np.ndarray, n_groups: int, emp: np.ndarray, wage: np.ndarray,
     with np.errstate(invalid="ignore", divide="ignore"):
         res = {
             "covered_emp": covered,
-            "share_ge_10": np.where(covered > 0, agg((xv >= GE_THRESHOLD) * ok * emp) / covered, np.nan),
-            "share_gt_50": np.where(covered > 0, agg((xv > GT_THRESHOLD) * ok * emp) / covered, np.nan),
+            "share_ge_10": np.where(covered > 0, agg((xv >= GE_THRESHOLD - ROUNDING) * ok * emp) / covered, np.nan),
+            "share_gt_50": np.where(covered > 0, agg((xv > GT_THRESHOLD + ROUNDING) * ok * emp) / covered, np.nan),
             "emp_mean": np.where(covered > 0, agg(xv * emp) / covered, np.nan),
             "wage_mean": np.where(wcov > 0, agg(xv * wb) / wcov, np.nan),
         }
@@ -412,7 +417,8 @@ def workforce_stats(
 
     ``share_ge_10`` is the share of covered workers in occupations with measure >= 0.10
     (at least 10% of tasks exposed), ``share_gt_50`` the share with measure > 0.50 (more
-    than half), ``emp_mean`` the employment-weighted mean, ``wage_mean`` the mean weighted
+    than half), both allowing :data:`ROUNDING` (1e-12) of float rounding at the threshold
+    (a mean of means, ``0.3 / 3``, is ``0.09999999999999999``), ``emp_mean`` the employment-weighted mean, ``wage_mean`` the mean weighted
     by the wage bill (employment x mean annual wage; rows with a suppressed or top-coded
     wage are left out). Sector rows use the industry x occupation cells of the OEWS
     by-industry table (when ``employment`` has sector rows), with each cell's own wage.
@@ -573,7 +579,7 @@ def working_time(
     soc = soc_scores.reset_index(drop=True)
     share = gain * measure_values(soc, "soc_scores", [measure])[:, 0]
     emp = _soc_numbers(soc, "tot_emp")
-    tol = 1e-12
+    tol = ROUNDING
     ok = ~np.isnan(share)
     out = pd.DataFrame(
         {
