@@ -16,6 +16,7 @@ Names, files and schemas come from the table catalogue, :data:`TABLES`
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import logging
@@ -30,17 +31,20 @@ from exposure._tables import check_delimited_file, first_repeat, read_parquet_fi
 from exposure.errors import DataFormatError, ExposureError, InputError
 from exposure.fetch import DataStore, check_store, default_home
 from exposure.schemas import validate as validate_frame
-from exposure.schemas._catalog import MANIFEST_NAME, TABLES, get_table
+from exposure.schemas._catalog import ALIASES, MANIFEST_FORMAT, MANIFEST_NAME, TABLES, get_table
 from exposure.schemas._fields import first_bad_soc_code
 
-__all__ = ["TABLES", "MEASURES", "check_recompute_dir", "load", "load_manifest", "processed_dir",
-           "recomputes", "tables_dir"]
+__all__ = ["TABLES", "MEASURES", "MANIFEST_FORMATS", "check_manifest_format", "check_recompute_dir", "load",
+           "load_manifest", "processed_dir", "recomputes", "tables_dir"]
 
 log = logging.getLogger(__name__)
 
 #: Name :func:`load` takes for the published measures side by side, and their file.
 MEASURES = "measures"
 MEASURES_FILE = Path("reports") / "measures_table.csv"
+#: Layouts of ``manifest.json`` (its ``format``) this version reads: the one
+#: :func:`exposure.pipeline.recompute` writes.
+MANIFEST_FORMATS = (MANIFEST_FORMAT,)
 _ANNOUNCED: set[str] = set()
 _SKIPPED: set[str] = set()
 #: Columns of the measures table (``exposure compare``, :mod:`exposure.measures.compare`)
@@ -115,6 +119,45 @@ def _read_manifest(path: Path) -> dict:
     return manifest
 
 
+def check_manifest_format(manifest: dict, path) -> None:
+    """Refuse a manifest whose ``format`` this version does not read (a missing one passes).
+
+    An output of a newer version of exposure (``"format": 2``) was diffed and loaded
+    without a word, its tables read as if their layout were this version's; a ``format``
+    that is no whole number (``"1"``, ``null``) means a damaged manifest. A manifest
+    without ``format`` (written by hand) is read as this version's.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming ``path`` and both formats.
+
+    Examples
+    --------
+    >>> check_manifest_format({"format": 1}, "out/manifest.json")
+    >>> check_manifest_format({"format": 2}, "out/manifest.json")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: out/manifest.json: written in manifest format 2 by a newer version of exposure; this version reads format 1: ...
+    """
+    if "format" not in manifest:
+        return
+    found = manifest["format"]
+    known = " or ".join(str(f) for f in MANIFEST_FORMATS)
+    if not isinstance(found, int) or isinstance(found, bool):
+        shown = json.dumps(found)
+        raise DataFormatError(f"'format' must be the manifest format, a whole number ({known}), got "
+                              f"{shown if len(shown) <= 40 else shown[:37] + '...'}: the manifest is damaged; "
+                              "recompute this directory", path=path)
+    if found not in MANIFEST_FORMATS:
+        newer = found > max(MANIFEST_FORMATS)
+        raise DataFormatError(
+            f"written in manifest format {found}{' by a newer version of exposure' if newer else ''}; this "
+            f"version reads format {known}: its tables may not be laid out as this version expects; "
+            + ("upgrade exposure, or recompute the tables with this version" if newer else
+               "recompute the tables with this version"), path=path)
+
+
 def _check_directory(directory) -> None:
     """Refuse a ``directory`` argument that is neither None nor a path (a ``TypeError`` before), or is empty.
 
@@ -156,6 +199,9 @@ def check_recompute_dir(directory: Path) -> Path:
     exposure.errors.DataFormatError: /nonexistent/out: directory not found (an output directory of exposure recompute is expected)
     """
     if not directory.exists():
+        if directory.is_symlink():  # it was "directory not found" of a path that is there
+            raise DataFormatError(f"is a broken symbolic link (to {os.readlink(directory)}, which does not exist; "
+                                  "an output directory of exposure recompute is expected)", path=directory)
         raise DataFormatError("directory not found (an output directory of exposure "
                               "recompute is expected)", path=directory)
     if not directory.is_dir():
@@ -189,11 +235,17 @@ def _get_table(name: str):
             raise ExposureError(f"unknown table {name!r}: table names are written in lower case, "
                                 f"without spaces around them: {plain!r}") from None
         stem = Path(name).name.removesuffix(".parquet").removesuffix(".csv").strip().lower()
-        if stem != name and stem in TABLES:
+        if stem != name and (_is_table(stem) or stem == MEASURES):  # 'tasks.parquet' too
             where = (f" (for the file in {str(Path(name).parent)!r}, pass "
                      f"directory={str(Path(name).parent)!r})" if Path(name).name != name else "")
             raise ExposureError(f"unknown table {name!r}: give the table's name, {stem!r}, not "
                                 f"its file name{where}") from None
+        # 'task_score', 'occupation': every name was listed, the close one not pointed at
+        known = sorted({*TABLES, *ALIASES, MEASURES})
+        close = difflib.get_close_matches(stem or plain, known, n=1, cutoff=0.6)
+        if close:
+            raise ExposureError(f"unknown table {name!r}: did you mean {close[0]!r}? (the tables are "
+                                f"{', '.join(known)})") from None
         raise
 
 
@@ -365,7 +417,9 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
         Validate against the table's schema (raises :class:`exposure.errors.SchemaError`,
         rows counted from 1, the first record), after checking that the table is the one
         the directory's ``manifest.json`` recorded (its sha256), when it lists it.
-        ``False`` reads the file as it is.
+        It also refuses a table the manifest does not list although it lists the others
+        (copied in), a damaged manifest, and the output of another manifest format
+        (:func:`check_manifest_format`). ``False`` reads the file as it is.
     store : exposure.fetch.DataStore, optional
         Where the user's recomputes live (default from the environment).
 
@@ -384,15 +438,19 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
     Raises
     ------
     exposure.errors.ExposureError
-        Unknown table, no tables for ``release``, or the file is missing; a ``name`` that
+        Unknown table (a close name suggested), no tables for ``release``, or the file is
+        missing; a ``name`` that
         is not a string, a ``directory`` that is not a path (str or os.PathLike), a
         ``store`` that is not a :class:`~exposure.fetch.DataStore`; a ``directory`` whose
         ``manifest.json`` records another release than ``release`` (or is missing).
     exposure.errors.DataFormatError
         ``validate`` that is not True or False (``"no"``, ``0``, ``None``); a ``directory``
-        that does not exist or is a file (:func:`check_recompute_dir`); a damaged file, a
-        table's path that is a directory; (``validate``) a table that is not the one
-        ``manifest.json`` recorded (changed, or copied from another run); for
+        that does not exist or is a file (:func:`check_recompute_dir`), or a broken
+        symbolic link; a damaged file, a table's path that is a directory or a broken
+        symbolic link; (``validate``) a table that is not the one ``manifest.json``
+        recorded (changed, or copied from another run), or that it does not list although
+        it lists the others, a ``manifest.json`` beside it that is damaged, or of another
+        format than this version reads (a newer version's output); for
         ``"measures"``, a CSV that is empty or malformed, has no
         ``soc_code`` column or repeats a code, or (``validate``) has a bad SOC code, a
         value that is not a finite number, a negative ``tot_emp``, or a measure that is a
@@ -436,6 +494,9 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
     if path.is_dir():  # a dataset directory: it was "not found at" a path that is there
         raise DataFormatError(f"is a directory, not a file (the processed table {table.name!r} is "
                               "expected)", path=path)
+    if not path.exists() and path.is_symlink():  # it was "not found at" a path that is there
+        raise DataFormatError(f"is a broken symbolic link (to {os.readlink(path)}, which does not exist; the "
+                              f"processed table {table.name!r} is expected)", path=path)
     if not path.is_file():
         hint = (" (run `exposure recompute` to create it)" if directory is not None
                 else " (the installed package has no processed tables; run "
@@ -482,16 +543,35 @@ def _check_recorded(path: Path) -> None:
 
     A recompute records each table's sha256 in its manifest; a table changed since (edited,
     or copied in from another run) was read without a word, under the manifest's releases.
-    A directory without a manifest, or a manifest that does not list the table with a
-    sha256, is not checked; a manifest that cannot be read is not this function's to
-    judge (:func:`load_manifest` names it).
+    So was a table the manifest does not list although it lists the tables of its
+    recompute (copied in), the tables of a manifest that is damaged (not JSON, a
+    ``tables`` that is not an object), and those of an output of a newer version
+    (:func:`check_manifest_format`): refused, naming the file. A directory without a
+    manifest (tables written by hand), a manifest without ``tables``, or an entry without
+    a sha256, is not checked.
     """
-    try:
-        manifest = _read_manifest(path.parent / MANIFEST_NAME)
-    except ExposureError:
+    where = path.parent / MANIFEST_NAME
+    if not os.path.lexists(where):
         return
-    tables = manifest.get("tables")
-    entry = tables.get(path.name) if isinstance(tables, dict) else None
+    hint = f" (pass validate=False to read {path.name} without checking it against the manifest)"
+    try:
+        manifest = _read_manifest(where)
+        check_manifest_format(manifest, where)
+    except DataFormatError as exc:  # the table cannot be checked against it
+        raise DataFormatError(f"{exc.reason}{hint}", path=exc.path, line=exc.line) from None
+    if "tables" not in manifest:
+        return
+    tables = manifest["tables"]
+    if not isinstance(tables, dict):
+        shown = json.dumps(tables)
+        raise DataFormatError(f"its 'tables' must be an object (table file -> its rows, columns and sha256), got "
+                              f"{shown if len(shown) <= 40 else shown[:37] + '...'}: the manifest is damaged{hint}",
+                              path=where)
+    if path.name not in tables:
+        raise DataFormatError(f"{MANIFEST_NAME} beside it does not list this table, although it lists the tables of "
+                              "its recompute: it was copied in from another run, or written by hand; run exposure "
+                              f"recompute again, or pass validate=False to read it as it is", path=path)
+    entry = tables[path.name]
     recorded = entry.get("sha256") if isinstance(entry, dict) else None
     if not isinstance(recorded, str):
         return

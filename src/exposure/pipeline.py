@@ -76,7 +76,7 @@ from exposure.releases import check_oews_release, check_onet_release
 from exposure.releases import onet_format as onet_format_of
 from exposure.rollup import rollup
 from exposure.schemas import validate
-from exposure.schemas._catalog import MANIFEST_NAME, PROCESSED_TABLES, Table
+from exposure.schemas._catalog import MANIFEST_FORMAT, MANIFEST_NAME, PROCESSED_TABLES, Table
 from exposure.schemas._fields import first_bad_onetsoc_code
 from exposure.scoring.learned import MODEL_NAME, read_registry
 
@@ -108,8 +108,6 @@ DEFAULT_OUT = Path("data") / "processed"
 TIMINGS_NAME = "timings.json"
 #: Distribution name recorded in the manifest (``package.name``): how recompute knows its own outputs.
 PACKAGE_NAME = "ai-exposure"
-#: Version of the manifest layout.
-MANIFEST_FORMAT = 1
 #: Floats are written rounded to this many decimals, so that last-bit differences of
 #: floating-point arithmetic (BLAS threading, summation order) do not change the bytes.
 FLOAT_DECIMALS = 12

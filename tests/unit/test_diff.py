@@ -190,7 +190,8 @@ def test_a_table_changed_after_its_recompute_is_refused(two_outputs):
     old, new = two_outputs
     manifest = json.loads((new / "manifest.json").read_text())
     manifest["tables"] = {f"{t}.parquet": {"sha256": hashlib.sha256((new / f"{t}.parquet").read_bytes()).hexdigest()}
-                          for t in ("task_scores", "occupation_scores", "sector_scores")}
+                          for t in ("task_digests", "task_scores", "occupation_scores", "sector_scores",
+                                    "subsector_scores", "soc_scores")}  # every table, as recompute lists them
     (new / "manifest.json").write_text(json.dumps(manifest))
     diff_outputs(old, new)  # as recorded: fine
     scores = pd.read_parquet(new / "occupation_scores.parquet")

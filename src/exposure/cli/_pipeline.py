@@ -175,7 +175,9 @@ def run_diff(args: argparse.Namespace) -> int:
     The reports go to ``--reports``, by default ``NEW_DIR/reports`` (:data:`REPORTS_NAME`
     inside the newer of the two directories compared, where ``recompute --compare`` puts
     them): never a path relative to the current directory, which left a stray
-    ``data/processed/reports`` wherever the command was run.
+    ``data/processed/reports`` wherever the command was run. A ``--reports`` that is a
+    file, or cannot be written, is refused before any table is read (it was refused only
+    after both directories had been read and diffed).
     """
     if args.top < 0:
         raise ExposureError(f"--top must be 0 or more, got {args.top}")
@@ -185,6 +187,8 @@ def run_diff(args: argparse.Namespace) -> int:
     # a missing input is named by diff_outputs ("directory not found"), before this
     _check_reports(reports, [(option, path) for option, path in
                              (("OLD_DIR", args.old_dir), ("NEW_DIR", args.new_dir)) if path.is_dir()])
+    if args.old_dir.is_dir() and args.new_dir.is_dir():  # as recompute --compare: before any table is read
+        check_files_dir(reports)
     return _diff(args.old_dir, args.new_dir, reports, args.top, args.quiet)
 
 

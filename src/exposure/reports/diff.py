@@ -46,7 +46,7 @@ import pandas as pd
 
 from exposure._args import check_path, is_number, shown
 from exposure._io import pyarrow_parquet, write_csv
-from exposure._load import check_recompute_dir, load, load_manifest
+from exposure._load import check_manifest_format, check_recompute_dir, load, load_manifest
 from exposure._outdir import OutputPathError, replace_directory
 from exposure._tables import MAX_TASK_ID
 from exposure.errors import DataFormatError, ExposureError, InputError
@@ -186,6 +186,7 @@ def _manifest(directory) -> dict:
         raise
     except ExposureError:  # gone since the check above
         return {}
+    check_manifest_format(manifest, path)  # an output of a newer version was diffed as this one's
     releases = manifest.get("releases", {})
     if not isinstance(releases, dict):
         raise DataFormatError("manifest.json has no 'releases' object", path=path)
@@ -222,7 +223,9 @@ def _check_tables(directory: Path, manifest: dict) -> None:
 
     A ``tables`` record that is not an object, or an entry of a table the diff reads
     without a sha256 (``null``, a number, no key): the tables went unchecked, or the table
-    was called changed (``instead of None...``); refused as a damaged manifest.
+    was called changed (``instead of None...``); refused as a damaged manifest. A table
+    the diff reads that the manifest does not list, although it lists the tables of its
+    recompute, was copied in (it went unchecked): refused.
     """
     if "tables" not in manifest:
         return
@@ -236,6 +239,10 @@ def _check_tables(directory: Path, manifest: dict) -> None:
         entry = tables.get(f"{name}.parquet")
         table = directory / f"{name}.parquet"
         if f"{name}.parquet" not in tables:
+            if os.path.lexists(table):  # copied in: it went unchecked, diffed as the release's
+                raise DataFormatError(f"{MANIFEST_NAME} beside it does not list this table, although it lists the "
+                                      "tables of its recompute: it was copied in from another run, or written by "
+                                      "hand; diff two whole recompute outputs", path=table)
             continue
         sha = entry.get("sha256") if isinstance(entry, dict) else None
         if not (isinstance(sha, str) and _SHA256.match(sha)):
@@ -268,8 +275,10 @@ def check_diff_dir(directory) -> Path:
     exposure.errors.DataFormatError
         ``directory`` is not a path, does not exist or is a file; a directory in a table's
         place; a corrupt manifest (also a ``tables`` record that is not an object, or a
-        table the diff reads recorded without a sha256), a table that is not the one it
-        recorded, or one recording other releases than the manifest or the other tables.
+        table the diff reads recorded without a sha256), or one of a manifest format this
+        version does not read (a newer version's output), a table that is not the one it
+        recorded, or that it does not list although it lists the others, or one
+        recording other releases than the manifest or the other tables.
 
     Examples
     --------
@@ -496,6 +505,36 @@ def _not_empty(frame: pd.DataFrame, path: Path) -> pd.DataFrame:
     return frame
 
 
+def _check_counted(digests: pd.DataFrame, occ: pd.DataFrame, directory: Path) -> None:
+    """Refuse an ``occupation_scores`` whose occupations or ``n_tasks`` are not those of ``task_digests`` beside it.
+
+    A recompute rolls every task it fingerprints up to its occupation, counting it in
+    ``n_tasks`` (scored or not): an occupation of ``task_digests`` without a row, or an
+    ``n_tasks`` other than the occupation's count of tasks there, means tables of two
+    runs; ``old_n_tasks`` / ``new_n_tasks`` and the occupations added or removed were
+    written without a word. A missing ``n_tasks`` is not checked.
+    """
+    counts = digests.groupby("onetsoc_code", sort=False).size()
+    scored = pd.Index(occ["onetsoc_code"])
+    lacking = np.flatnonzero(~digests["onetsoc_code"].isin(scored).to_numpy(dtype=bool))
+    if len(lacking):
+        pos = int(lacking[0])
+        raise DataFormatError(f"occupation {digests['onetsoc_code'].iloc[pos]!r} has no row in occupation_scores.parquet "
+                              "beside it (a recompute rolls every task up to its occupation): the two tables are not "
+                              "of one recompute; diff two whole recompute outputs",
+                              path=directory / "task_digests.parquet", row=pos + 1, column="onetsoc_code")
+    expected = occ["onetsoc_code"].map(counts).fillna(0).to_numpy(dtype="float64")
+    found = occ["n_tasks"].to_numpy(dtype="float64", na_value=np.nan)
+    odd = np.flatnonzero(~np.isnan(found) & (found != expected))
+    if len(odd):
+        pos = int(odd[0])
+        n = int(expected[pos])
+        raise DataFormatError(f"occupation {occ['onetsoc_code'].iloc[pos]!r} has n_tasks {found[pos]:g}, but "
+                              f"task_digests.parquet beside it lists {n} task{'s' if n != 1 else ''} of it: the two "
+                              "tables are not of one recompute; diff two whole recompute outputs",
+                              path=directory / "occupation_scores.parquet", row=pos + 1, column="n_tasks")
+
+
 def _check_scored(digests: pd.DataFrame, scores: pd.DataFrame, directory: Path) -> None:
     """Refuse a ``task_scores`` whose tasks are not those of ``task_digests`` beside it.
 
@@ -610,6 +649,12 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
         that holds no rows (every task of the other release was "removed"); a
         ``task_scores`` with a task that has no row in ``task_digests`` beside it, or the
         other way round (tables of two runs: every such task counted as "beta missing");
+        an ``occupation_scores`` whose ``n_tasks`` is not the occupation's count of tasks
+        in ``task_digests``, or that lacks an occupation of ``task_digests`` (tables of two
+        runs: the task counts and the occupations added written wrong); a
+        ``manifest.json`` of a format this version does not read (``"format": 2``, a newer
+        version's output, or one that is no whole number), or that lists the tables of
+        its recompute but not a table the diff reads (copied in: it went unchecked);
         a table recording (Parquet metadata ``exposure.releases``) other releases than
         its directory's manifest, or than its other tables; a ``task_type`` other than
         ``Core`` / ``Supplemental`` (pandera's wording, rows from 0, before); a
@@ -660,6 +705,8 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
         _check_scored(digests[side], scores[side], d)
     occ = {k: _table(d, "occupation_scores", ["onetsoc_code"], ("beta", "n_tasks"))
            for k, d in (("old", old_dir), ("new", new_dir))}
+    for side, d in (("old", old_dir), ("new", new_dir)):
+        _check_counted(digests[side], occ[side], d)
 
     _warn_mixed(old_dir, new_dir, manifests)
 

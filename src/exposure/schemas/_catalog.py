@@ -64,6 +64,9 @@ class Table:
 #: sha256 of every source and table, the scorer): written by :mod:`exposure.pipeline`,
 #: read by :func:`exposure.load` and ``exposure diff``, refused as a rollup output.
 MANIFEST_NAME = "manifest.json"
+#: Version of the manifest layout (:func:`exposure.pipeline.recompute` writes it; :func:`exposure.load`
+#: and ``exposure diff`` read this one only).
+MANIFEST_FORMAT = 1
 
 #: Every processed table, in the order of the pipeline stages that produce them.
 PROCESSED_TABLES: tuple[Table, ...] = (
