@@ -209,6 +209,11 @@ def _chosen(names, data_dir=None) -> list[Source]:
 def run_sources(args) -> int:
     """List the registry with each file's cache state; exit 1 if any cached file is bad.
 
+    A file whose state cannot be had (with ``--rehash``, a file with a wrong sha256 that
+    cannot be removed: state ``not removed``; else ``error``) is listed, its error printed
+    on stderr, and the others are still listed; the exit code is then 2. The first such
+    file used to end the command, and the whole listing was lost.
+
     With ``--rehash`` a file with the wrong sha256 is removed (state ``removed``);
     ``--releases`` lists the known and pinned releases instead (:func:`run_releases`, in
     the ``--format`` asked for). A NAME may also be a file that the lock file pins (see
@@ -237,9 +242,20 @@ def run_sources(args) -> int:
         sys.stdout.write(sources_markdown(chosen))
         return 0
     root = _fetch.check_cache_dir(_fetch.resolve_data_dir(args.data_dir), create=False)
-    rows = []
+    rows, errors = [], 0
     for s in chosen:
-        state = _fetch.cache_status(s, root, rehash=args.rehash, drop=args.rehash)
+        try:
+            state = _fetch.cache_status(s, root, rehash=args.rehash, drop=args.rehash)
+        except ExposureError as exc:  # one file stopped the listing of all of them
+            errors += 1
+            removal = args.rehash and isinstance(exc, (_fetch.CacheWriteError, _fetch.ChecksumMismatchError))
+            state = "not removed" if removal else "error"
+            said = str(exc)
+            if isinstance(exc, _fetch.ChecksumMismatchError):  # raised for a file of a mirror
+                said = f"not removed: it is a file of a mirror (read-only to the library): {said}"
+            if not said.startswith(s.name):
+                said = f"{s.name}: {said}"
+            print(f"exposure sources: error: {said}", file=sys.stderr)
         rows.append((s.name, s.kind, s.release, str(s.size), state,
                      "mirror-only" if s.mirror_only else s.licence))
     if args.format == "tsv":
@@ -253,7 +269,8 @@ def run_sources(args) -> int:
         for r in [header, *shown]:
             print("  ".join(c.ljust(w) for c, w in zip(r[:5], widths)) + "  " + r[5])
         counts = {k: sum(r[4] == k for r in rows)
-                  for k in ("verified", "missing", "mismatch", "removed", "unreadable", "not a file")}
+                  for k in ("verified", "missing", "mismatch", "removed", "unreadable", "not a file",
+                            "not removed", "error")}
         removed = (f" ({counts['removed']} removed: fetch them again)" if counts["removed"]
                    else "")
         if _fetch.mirror_holding(root) is not None:
@@ -264,11 +281,18 @@ def run_sources(args) -> int:
         if counts["not a file"]:
             removed += (f", {counts['not a file']} not a file (remove it: a directory or special "
                         "file where the file belongs)")
+        if counts["not removed"]:
+            removed += f", {counts['not removed']} could not be removed (see the errors above)"
+        if counts["error"]:
+            removed += f", {counts['error']} not checked (see the errors above)"
         print(
             f"\n{len(rows)} files in {root}: {counts['verified']} verified, "
-            f"{counts['missing']} missing, {counts['mismatch'] + counts['removed']} with a "
+            f"{counts['missing']} missing, "
+            f"{counts['mismatch'] + counts['removed'] + counts['not removed']} with a "
             f"wrong sha256{removed}"
         )
+    if errors:
+        return 2
     return 1 if any(r[4] in ("mismatch", "removed", "unreadable", "not a file") for r in rows) else 0
 
 

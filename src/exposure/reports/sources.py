@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from exposure import crosswalks, oews, onet
+from exposure import fetch as fetching
 from exposure._args import check_choice, check_path, shown
 from exposure._io import atomic_paths, write_csv
 from exposure.errors import DataFormatError, ExposureError
@@ -113,14 +114,22 @@ def validate_sources(*, mirror=None, data_dir=None, onet_releases=ONET_RELEASES,
         Called with ``(label, exception)`` for each failing source (an
         :class:`~exposure.errors.ExposureError`, or an :class:`OSError` such as a mirror
         file that cannot be read), and the other sources are still loaded; when ``None``
-        the first error is raised.
+        the first error is raised. A failing O*NET release has each of its tables read on
+        its own, and each failing table is reported (``"O*NET 29.1 job_zones"``); the
+        release is reported as a whole (``"O*NET 29.1"``) when every table reads but they
+        do not match each other (``load_onet`` stopped at the first bad table, so the
+        others were neither checked nor counted).
 
     Returns
     -------
     counts : pandas.DataFrame
         Columns ``source``, ``release``, ``table``, ``rows`` (``<NA>`` for an absent
         optional table); ``counts.attrs["failed"]`` lists the labels of the sources that
-        failed (with ``on_error``), and :func:`write_source_reports` refuses such counts.
+        failed (with ``on_error``), and :func:`write_source_reports` refuses such counts;
+        ``counts.attrs["failures"]`` holds ``(source, release, table, label)`` of each (the
+        rows ``exposure validate`` prints as failed; ``table`` is ``""`` for an O*NET
+        release that failed as a whole). The tables of a failed O*NET release that read
+        are counted.
     loaded : dict
         ``("onet", release)`` -> :class:`~exposure.onet.OnetRelease`,
         ``("crosswalks", name)`` and ``("oews", release, table)`` -> frame.
@@ -146,31 +155,36 @@ def validate_sources(*, mirror=None, data_dir=None, onet_releases=ONET_RELEASES,
     onet_releases = _check_releases(onet_releases)
     if on_error is not None and not callable(on_error):  # a TypeError at the first failing source
         raise ExposureError(f"on_error must be a function of (label, exception) or None, got {shown(on_error)}")
-    rows, loaded, failed = [], {}, []
+    rows, loaded, failed, failures = [], {}, [], []
 
-    def attempt(label, fn):
+    def attempt(label, fn, where):
         try:
             return fn()
         except (ExposureError, OSError) as exc:  # an unreadable file must not stop the others
             if on_error is None:
                 raise
             failed.append(label)
+            failures.append((*where, label))
             on_error(label, exc)
             return None
 
     for release in onet_releases:
-        rel = attempt(
-            f"O*NET {release}",
-            lambda release=release: onet.load_onet(release, mirror=mirror, data_dir=data_dir),
-        )
-        if rel is None:
+        try:
+            rel = onet.load_onet(release, mirror=mirror, data_dir=data_dir)
+        except (ExposureError, OSError) as exc:
+            if on_error is None:
+                raise
+            # load_onet stops at the first bad table: check each table on its own, so that
+            # every failing table is reported and the others are counted
+            rows += _onet_tables(release, exc, mirror, data_dir, attempt)
             continue
         loaded[("onet", release)] = rel
         for table, n in rel.row_counts().items():
             rows.append(("onet", release, table, n))
     for name in crosswalks.CROSSWALK_FILES:
         loader = getattr(crosswalks, f"load_{name}")
-        frame = attempt(name, lambda loader=loader: loader(mirror=mirror, data_dir=data_dir))
+        frame = attempt(name, lambda loader=loader: loader(mirror=mirror, data_dir=data_dir),
+                        ("crosswalks", "", name))
         if frame is not None:
             loaded[("crosswalks", name)] = frame
             rows.append(("crosswalks", "", name, len(frame)))
@@ -178,6 +192,7 @@ def validate_sources(*, mirror=None, data_dir=None, onet_releases=ONET_RELEASES,
         frame = attempt(
             f"OEWS {release} {table}",
             lambda r=release, t=table: oews.load_oews(r, t, mirror=mirror, data_dir=data_dir),
+            ("oews", release, table),
         )
         if frame is not None:
             loaded[("oews", release, table)] = frame
@@ -185,7 +200,52 @@ def validate_sources(*, mirror=None, data_dir=None, onet_releases=ONET_RELEASES,
     counts = pd.DataFrame(rows, columns=["source", "release", "table", "rows"])
     counts["rows"] = counts["rows"].astype("Int64")
     counts.attrs["failed"] = failed  # write_source_reports refuses a report without them
+    counts.attrs["failures"] = failures  # (source, release, table, label), for the CLI's table
     return counts, loaded
+
+
+def _onet_tables(release: str, error, mirror, data_dir, attempt) -> list[tuple]:
+    """Read each table of a release :func:`~exposure.onet.load_onet` failed on, on its own.
+
+    ``load_onet`` stops at the first bad table, so ``exposure validate`` neither counted
+    nor checked the others. Each table is fetched and read with its reader: a failing one
+    is reported (``attempt``) as ``O*NET <release> <table>``. When every table reads, the
+    release's own ``error`` (its tables do not match each other) is reported as
+    ``O*NET <release>``, once (also when the release's file names cannot be known).
+
+    Returns
+    -------
+    list of tuple
+        ``("onet", release, table, rows)`` of the tables that read (``None`` for an absent
+        optional table): counted, though the release as a whole failed.
+    """
+    label = f"O*NET {release}"
+    try:
+        names = onet.onet_file_names(release, None,
+                                     fetching.resolve_store(None, mirror=mirror, data_dir=data_dir).lock)
+    except (ExposureError, OSError):  # a malformed release, a bad mirror: reported once
+        names = None
+    rows, bad = [], False
+    for table, name in (names or {}).items():
+        if name is None:  # an optional table the release does not hold (load_onet's None)
+            rows.append(("onet", release, table, None))
+            continue
+
+        def read(name=name, table=table):
+            return fetching.fetch_table(name, READERS[table], mirror=mirror, data_dir=data_dir)
+
+        frame = attempt(f"{label} {table}", read, ("onet", release, table))
+        if frame is None:
+            bad = True
+        else:
+            rows.append(("onet", release, table, len(frame)))
+    if not bad:  # every table reads: they do not match each other (or names failed)
+        attempt(label, lambda: _raise(error), ("onet", release, ""))
+    return rows
+
+
+def _raise(error):
+    raise error
 
 
 def _check_releases(releases) -> list[str]:
