@@ -364,7 +364,9 @@ def _year_rows(frame: pd.DataFrame, year: int, detailed: set[str],
     # numbers read as OEWS publishes them ("1,200"; ** * # ~ missing); text, True, -5, inf, a fractional
     # or too large count and a too large wage refused, naming the row of the whole table (other rows are not read)
     numbers_ = {c: _oews_numbers(f, sel, c, name, count=c == "tot_emp")[sel] for c in ("tot_emp", "a_mean", "a_median")}
-    top = {c: _top_coded(f, sel, c)[sel] for c in _WAGES}  # "#": missing, said by build_panel
+    top = {c: _top_coded(f, sel, c, name)[sel] for c in _WAGES}  # "#": missing, said by build_panel
+    for c in _WAGES:  # a wage flagged top-coded is at BLS's cap, not the mean: it was kept, and said missing
+        numbers_[c] = np.where(top[c], np.nan, numbers_[c])
     _zeros(f, sel, numbers_, name, year)
     f = f[sel]
     dup = f["occ_code"].duplicated().to_numpy(dtype=bool)
@@ -410,16 +412,27 @@ def _year_rows(frame: pd.DataFrame, year: int, detailed: set[str],
 _WAGES = ("a_mean", "a_median")
 
 
-def _top_coded(frame: pd.DataFrame, sel: np.ndarray, column: str) -> np.ndarray:
+def _top_coded(frame: pd.DataFrame, sel: np.ndarray, column: str, name: str = "frame") -> np.ndarray:
     """Rows (of ``sel``) of ``frame`` whose ``column`` is top-coded, written ``#`` or flagged.
 
-    A flag is ``<column>_top_coded`` True, as :func:`exposure.oews.read_oews` reads ``#``.
+    A flag is ``<column>_top_coded`` True, as :func:`exposure.oews.read_oews` reads ``#``;
+    a flag of a read row must be True, False or missing: the text ``"False"`` (a table
+    written to CSV and read back) was read as True, and every code was said to be
+    top-coded and missing while its wage was kept. ``name``: the table, named in the error.
     """
     cells = frame[column].to_numpy(dtype=object)
     top = np.fromiter((isinstance(v, str) and v.strip() == "#" for v in cells), dtype=bool, count=len(cells))
     flag = f"{column}_top_coded"
     if flag in frame.columns and frame.columns.is_unique:
-        top |= frame[flag].fillna(False).to_numpy(dtype=bool)  # a flag is True or False, never text
+        flags = frame[flag].to_numpy(dtype=object)
+        odd = sel & ~np.fromiter((isinstance(v, (bool, np.bool_)) or v is None or v is pd.NA
+                                  or (isinstance(v, float) and np.isnan(v)) for v in flags),
+                                 dtype=bool, count=len(flags))
+        if odd.any():
+            pos = int(np.flatnonzero(odd)[0])
+            raise DataFormatError(f"{flag} must be True or False (as exposure.oews.read_oews writes it), got "
+                                  f"{_shown_cell(flags[pos])!r}", path=name, row=pos + 1, column=flag)
+        top |= np.fromiter((v is True or v is np.True_ for v in flags), dtype=bool, count=len(flags))
     return top & sel
 
 
@@ -498,7 +511,9 @@ def build_panel(frames: Mapping[int, pd.DataFrame], soc_detailed: Iterable[str],
         :func:`exposure.oews.read_oews` refuses) or whose ``tot_emp``, ``a_mean`` or
         ``a_median`` is 2**63 or more (``1e305``: it overflowed once summed or multiplied);
         a row of any level whose ``o_group`` or ``i_group`` is not one of OEWS's
-        (``'Detailed'``, missing: the row was skipped without a word).
+        (``'Detailed'``, missing: the row was skipped without a word); a read row whose
+        ``a_mean_top_coded`` or ``a_median_top_coded`` (when there) is not True, False or
+        missing (the text ``"False"`` was read as True).
         ``soc_detailed`` that is not a list of SOC codes (one str,
         None, a dict, an empty list, a cell that is not a SOC code); ``recode`` that is not
         a mapping of codes (str) to SOC codes (str) (``{"15-1199": None}``,
@@ -509,7 +524,8 @@ def build_panel(frames: Mapping[int, pd.DataFrame], soc_detailed: Iterable[str],
     Notes
     -----
     Warnings on the ``exposure.outcomes`` logger say what is left out and why: the
-    top-coded wages (``#``) of each wage column, with their number of codes per year (they
+    top-coded wages (``#``, or flagged True in ``<column>_top_coded``: such a wage is missing
+    even when the cell holds a number) of each wage column, with their number of codes per year (they
     are missing; a top-coded ``a_mean`` leaves the code out of the wage results); the codes
     not published with employment in every year (not balanced); an OEWS aggregate whose
     detailed codes change between years (one of its broad group published on its own in
@@ -1454,6 +1470,44 @@ def _check_spread(base: pd.DataFrame, ex: pd.DataFrame, names, base_year: int, *
         if path is None:
             raise ExposureError(reason)
         raise DataFormatError(reason, path=path, column=m)
+
+
+def _event_years_needed(years, base_year: int = BASE_YEAR, pre_year: int = PRE_YEAR) -> list[str]:
+    """What the years of the balanced rows lack for the outcomes analysis, as phrases (empty: nothing).
+
+    :func:`run_outcomes` reads ``pre_year`` (the pre-trend test), ``base_year`` and a
+    year after it (the headline); ``exposure outcomes`` checks a ``--panel`` file with it.
+
+    Examples
+    --------
+    >>> _event_years_needed([2022, 2023])
+    ['May 2021 (the pre-trend year)']
+    >>> _event_years_needed([2021, 2022, 2023], base_year=2023)
+    ['a year after 2023']
+    """
+    years = set(years)
+    return [text for ok, text in (
+        (pre_year in years and pre_year < base_year, f"May {pre_year} (the pre-trend year)"
+         if pre_year < base_year else f"a base year after the pre-trend year {pre_year}"),
+        (base_year in years, f"May {base_year} (the base year)"),
+        (any(y > base_year for y in years), f"a year after {base_year}"),
+    ) if not ok]
+
+
+def _check_event_years(panel: pd.DataFrame, base_year: int, path="panel") -> None:
+    """Refuse a (checked) panel whose balanced rows lack a year of the analysis, naming ``path`` and ``year``.
+
+    :func:`run_outcomes` failed inside :func:`group_growth`, naming arguments its caller
+    cannot give and no panel (``pre_year 2021 is not in the panel ([2022, 2023])``,
+    ``end_year (2023) must be after base_year (2023)``).
+    """
+    balanced = panel["balanced"].to_numpy(dtype=bool)
+    years = sorted({int(y) for y in panel["year"].to_numpy()[balanced]})
+    needs = _event_years_needed(years, base_year)
+    if needs:
+        raise DataFormatError(f"the balanced occupations of the panel have the years {_listed(years, 30)}; "
+                              f"with base year {base_year} the outcomes need {', '.join(needs)}", path=path,
+                              column="year")
 
 
 def _base(panel: pd.DataFrame, base_year: int) -> pd.DataFrame:
@@ -2604,7 +2658,10 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
         name is not a str; ``measures`` that is not a list of names (one
         str, a number, a dict), is empty or names ``soc_code``; ``q`` that is not a whole
         number or a list of numbers in (0, 1); ``base_year`` that is not a whole number;
-        ``with_robustness`` that is not True or False; ``path`` that is not a str or
+        ``with_robustness`` that is not True or False; balanced rows without ``base_year``,
+        without the pre-trend year :data:`PRE_YEAR` before it, or without a later year
+        (naming ``path`` and ``year``: ``pre_year 2021 is not in the panel`` or ``end_year
+        (2023) must be after base_year (2023)`` before); ``path`` that is not a str or
         path; ``sources`` that is not a mapping of files to lists of measure names (or
         None), or a measure of ``sources`` with no
         value, or one value only, on the balanced occupations (``FILE, column 'beta':
@@ -2644,6 +2701,7 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     if with_robustness:  # read by drop_major_XX (named here: robustness names "panel")
         _check_majors_of_codes(checked, path)
     base = _base(checked, base_year)
+    _check_event_years(checked, base_year, path)  # group_growth's pre_year/end_year errors, of no panel
     ex = exposures.set_index("soc_code")
     for file, read in sources.items():  # a measure of the file with one value: name the file and the column
         _check_spread(base, ex, [m for m in read if m in names], base_year, path=file)

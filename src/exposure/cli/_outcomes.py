@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from exposure import outcomes
@@ -84,16 +85,59 @@ def _check_years(panel: pd.DataFrame, path) -> None:
     It needs May 2021 (the pre-trend year), May 2022 (the base year) and a later year;
     without them the errors named no file and options nobody gave (``pre_year 2021 is
     not in the panel ([2022, 2023])``, ``end_year (2022) must be after base_year (2022)``).
+    The years are those of the balanced rows, which the event study reads: a year of
+    unbalanced rows only passed, and those errors came back.
     """
     years = sorted(int(y) for y in pd.unique(panel["year"]))
-    needs = [text for ok, text in (
-        (outcomes.PRE_YEAR in years, f"May {outcomes.PRE_YEAR} (the pre-trend year)"),
-        (outcomes.BASE_YEAR in years, f"May {outcomes.BASE_YEAR} (the base year)"),
-        (any(y > outcomes.BASE_YEAR for y in years), f"a year after {outcomes.BASE_YEAR}"),
-    ) if not ok]
+    balanced = panel["balanced"].to_numpy(dtype=bool)
+    used = sorted(int(y) for y in pd.unique(panel["year"].to_numpy()[balanced]))
+    needs = outcomes._event_years_needed(used)
     if needs:
-        raise DataFormatError(f"the panel's years are {', '.join(map(str, years)) or 'none'}; the event study "
-                              f"needs {', '.join(needs)}", path=path, column="year")
+        have = (f"the panel's years are {', '.join(map(str, years)) or 'none'}" if used == years else
+                f"the balanced occupations of the panel have the years {', '.join(map(str, used)) or 'none'} "
+                f"(its other rows: {', '.join(str(y) for y in years if y not in used)})")
+        raise DataFormatError(f"{have}; the event study needs {', '.join(needs)}", path=path, column="year")
+
+
+def _check_repeats(panel: pd.DataFrame, path) -> None:
+    """Refuse a ``--panel`` with a (``soc_code``, ``year``) twice, naming the file, both rows and the column.
+
+    The schema said ``row 4, check multiple_fields_uniqueness: '(the row)'; row 25, ...``:
+    neither the columns nor the code and year. Years are compared as numbers (``2021`` and
+    ``"2021"`` are one year, as the schema reads them).
+    """
+    if not {"soc_code", "year"} <= set(panel.columns) or not panel.columns.is_unique:
+        return  # the schema names the column missing or repeated
+    keys = pd.DataFrame({"soc_code": panel["soc_code"].astype(str).to_numpy(),
+                         "year": pd.to_numeric(panel["year"], errors="coerce").to_numpy(dtype=float)})
+    repeated = keys.duplicated().to_numpy(dtype=bool) & ~np.isnan(keys["year"].to_numpy())
+    if repeated.any():
+        pos = int(np.flatnonzero(repeated)[0])
+        code, year = keys.iloc[pos]
+        first = int(np.flatnonzero(((keys["soc_code"] == code) & (keys["year"] == year)).to_numpy(bool))[0])
+        raise DataFormatError(f"({code}, {year:g}) appears twice (rows {first + 1} and {pos + 1}): the panel has "
+                              "one row per occupation code and year", path=path, row=pos + 1, column="year")
+
+
+def _check_measure_groups(panel: pd.DataFrame, exposures: pd.DataFrame, quantiles: int, sources) -> None:
+    """Refuse more ``--quantiles`` than the balanced occupations of the base year that a measure covers.
+
+    :func:`exposure.outcomes.run_outcomes` said ``measure 'beta' covers 3 balanced occupations
+    ...: cannot make 5 exposure groups of them``, without the option or the file the measure
+    came from (``--quantiles`` 5 is the default). A measure with no value or one value
+    only is left to run_outcomes, which says so.
+    """
+    base = panel[(panel["year"] == outcomes.BASE_YEAR).to_numpy(dtype=bool)
+                 & panel["balanced"].to_numpy(dtype=bool)]
+    codes = pd.Index(base["soc_code"].unique())
+    ex = exposures.drop_duplicates("soc_code").set_index("soc_code").reindex(codes)
+    for m in [c for c in exposures.columns if c != "soc_code"]:
+        values = pd.to_numeric(ex[m], errors="coerce").dropna()
+        if values.nunique() >= 2 and quantiles > len(values):
+            where = next((f" ({file}, column '{m}')" for file, read in sources.items() if m in read), "")
+            raise ExposureError(f"--quantiles {quantiles} is more than the {len(values)} balanced occupations of "
+                                f"the base year {outcomes.BASE_YEAR} that measure {m!r} covers{where}: give "
+                                f"--quantiles {len(values)} or fewer")
 
 
 def _check_given(args) -> None:
@@ -150,6 +194,7 @@ def run_outcomes_command(args) -> int:
         panel = load("occupation_panel")
     elif args.panel:
         panel = _read_parquet(args.panel, "panel")
+        _check_repeats(panel, args.panel)
         panel = validate(panel, OccupationPanel, path=args.panel, row_offset=1)
         outcomes.check_panel(panel, path=args.panel)  # an empty panel: name the file
         _check_years(panel, args.panel)
@@ -161,11 +206,16 @@ def run_outcomes_command(args) -> int:
     sources = {}
     if args.soc_scores:
         ours = [m for m in (measures or outcomes.OUR_MEASURES) if m in outcomes.OUR_MEASURES]
+        if not ours:  # the file was read, checked and then not used, without a word
+            raise ExposureError(f"--soc-scores gives our measures ({', '.join(outcomes.OUR_MEASURES)}), but --measure "
+                                f"names none of them ({', '.join(measures)}): the file would not be read; leave "
+                                "--soc-scores out, or add --measure beta (or another of ours)")
         soc = outcomes.check_soc_scores(_read_parquet(args.soc_scores, "SOC scores"), ours,
                                         path=args.soc_scores, row_offset=1)
         if ours:  # a measure of the file with one value: name the file and the column
             sources[args.soc_scores] = ours
     exposures = outcomes.exposure_table(panel, soc, measures=measures, **loc)
+    _check_measure_groups(panel, exposures, args.quantiles, sources)
     # the panel is checked once (it was checked a second time, for the measures of the file),
     # its errors naming the --panel file (they said "panel")
     result = outcomes.run_outcomes(panel, exposures, q=args.quantiles, with_robustness=not args.no_robustness,
