@@ -47,6 +47,7 @@ from exposure.errors import DataFormatError, InputError
 __all__ = [
     "RawTable",
     "UNSAVED_FORMULA",
+    "check_published_separator",
     "nullable_dtype",
     "read_text_table",
     "read_xlsx_table",
@@ -405,13 +406,19 @@ def _encoding_advice(byte: int) -> str:
 
 #: Excel's first line naming the separator (``sep=;``), which no other program reads.
 _SEP_LINE = re.compile(r"\ufeff?sep=(.)\r?$", re.IGNORECASE)
-#: What to do with a semicolon-separated file.
-_SEMICOLON_ADVICE = ("the file looks semicolon-separated (Excel's CSV in some European "
-                     "settings); save it as 'CSV UTF-8 (comma delimited)', or as tab-separated "
-                     ".tsv")
+#: What a semicolon-separated file looks like, and what to do with it.
+_SEMICOLON_LOOKS = "the file looks semicolon-separated (Excel's CSV in some European settings)"
+_SEMICOLON_ADVICE = f"{_SEMICOLON_LOOKS}; save it as 'CSV UTF-8 (comma delimited)', or as tab-separated .tsv"
 
 
-def _check_layout(head: list[str], sep: str, path: Path) -> None:
+def _published_advice(sep: str) -> str:
+    """What to do with a published file separated otherwise than it was published (``sep``)."""
+    if sep == "\t":
+        return "the file is read tab-separated, as published: save it tab-separated"
+    return "the file is read comma-separated, as published: save it as 'CSV UTF-8 (comma delimited)'"
+
+
+def _check_layout(head: list[str], sep: str, path: Path, *, published: bool = False) -> None:
     """Refuse Excel's ``sep=`` first line and a file separated otherwise than its extension says.
 
     ``head`` holds the first two records (or fewer) of the file, as read with ``sep``
@@ -424,6 +431,8 @@ def _check_layout(head: list[str], sep: str, path: Path) -> None:
     ``.tsv``/``.txt``. Such a file's data rows were "too many fields (an unquoted comma
     inside a field?)", or its header a single column named ``task;title`` (``missing
     text column 'task' (columns: ['task,title'])`` for a comma-separated ``.txt``).
+    ``published``: a published file (a measure, the labels), whose separator is the
+    publisher's whatever its name: the advice is to save it so (:func:`check_published_separator`).
 
     Examples
     --------
@@ -443,12 +452,14 @@ def _check_layout(head: list[str], sep: str, path: Path) -> None:
     m = _SEP_LINE.match(first)
     if m:
         given = m.group(1)
-        if given == ";":
+        if given == ";" and not published:
             what = f"Excel's 'sep=;' line: {_SEMICOLON_ADVICE}"
         else:
             shown = "tab" if given == "\t" else repr(given)
             what = (f"Excel's {first.strip()!r} line (separator {shown}), which other "
                     "programs read as data: delete that line")
+            if published and given != sep:
+                what += f"; {_published_advice(sep)}"
         raise DataFormatError(what, path=path, row=1, line=1)
     if sep in first:
         return
@@ -460,14 +471,15 @@ def _check_layout(head: list[str], sep: str, path: Path) -> None:
             continue
         if len(head) > 1 and len(next(csv.reader([head[1]], delimiter=other))) != len(names):
             continue
-        raise DataFormatError(_separator_advice(sep, other, path), path=path, row=1, line=1)
+        raise DataFormatError(_separator_advice(sep, other, path, published=published), path=path, row=1,
+                              line=1)
 
 
 #: The separators a file read with the key may be separated by instead (in this order).
 _OTHER_SEPARATORS = {",": (";", "\t"), "\t": (",", ";")}
 
 
-def _separator_advice(sep: str, other: str, path: Path) -> str:
+def _separator_advice(sep: str, other: str, path: Path, *, published: bool = False) -> str:
     """What to say of a file read with ``sep`` whose one-field header holds ``other``.
 
     The one wording of :func:`_check_layout`: what the header holds, what the file looks
@@ -483,12 +495,40 @@ def _separator_advice(sep: str, other: str, path: Path) -> str:
     holds = "tabs" if other == "\t" else repr(other)
     lacks = "tab" if sep == "\t" else repr(sep)
     start = f"the header holds {holds} and no {lacks}: "
+    if published:
+        looks = _SEMICOLON_LOOKS if other == ";" else \
+            f"the file looks {'tab-separated' if other == chr(9) else 'comma-separated'}"
+        return f"{start}{looks}; {_published_advice(sep)}"
     if other == ";":
         return start + _SEMICOLON_ADVICE
     read_as = "tab-separated" if sep == "\t" else "comma-separated"
     looks, suffix = ("tab-separated", ".tsv") if other == "\t" else ("comma-separated", ".csv")
     return (f"{start}the file looks {looks}; rename it {suffix} (a {path.suffix} file is read "
             f"as {read_as})")
+
+
+def check_published_separator(text: str, sep: str, path) -> None:
+    """Refuse a published file (a measure, the labels) separated by another character than ``sep``.
+
+    ``text`` is the file (its start is enough). A file saved semicolon-separated (Excel in
+    a European locale) or tab-separated, read with ``,``, is one column named ``a;b;c``: the
+    readers said "expected column(s) [...] not found", or "too many fields", neither saying
+    what the file looks like. The check of the user tables (:func:`_check_layout`), with the
+    advice to save the file as it was published rather than to rename it.
+
+    Examples
+    --------
+    >>> check_published_separator("a;b\\n1;2\\n", ",", "m.csv")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: m.csv, row 1: the header holds ';' and no ',': the file looks semicolon-separated (Excel's CSV in some European settings); the file is read comma-separated, as published: save it as 'CSV UTF-8 (comma delimited)'
+    >>> check_published_separator("a,b\\n1,2\\n", "\\t", "m.tsv")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: m.tsv, row 1: the header holds ',' and no tab: the file looks comma-separated; the file is read tab-separated, as published: save it tab-separated
+    >>> check_published_separator("a;b\\n1\\n", ",", "m.csv")
+    """
+    _check_layout(_head_lines(text.removeprefix("\ufeff")), sep, path, published=True)
 
 
 def _head_lines(text: str) -> list[str]:

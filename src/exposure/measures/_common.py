@@ -23,6 +23,7 @@ from exposure._tables import (
     check_file,
     check_header,
     check_no_nul,
+    check_published_separator,
     drop_empty_tail,
     first_repeat,
     norm_header,
@@ -134,7 +135,8 @@ def read_csv(path, name=None) -> pd.DataFrame:
     ------
     exposure.errors.DataFormatError
         A missing, empty, HTML or unparsable file (a truncated quoted field), a file that
-        is not UTF-8, a column named twice (row 1), an empty line before the last row, or a
+        is not UTF-8, a file separated by semicolons or tabs or starting with Excel's
+        ``sep=`` line (row 1, :func:`exposure._tables.check_published_separator`), a column named twice (row 1), an empty line before the last row, or a
         header without any row below it (a published measure has rows; the readers returned
         an empty table).
     exposure.errors.InputError
@@ -212,6 +214,7 @@ def _checked_fields(path, name):
         except OSError as exc:
             raise InputError(exc.strerror or str(exc), path=name, errno=exc.errno) from None
         source = path
+    check_published_separator(text, ",", name)  # a semicolon-separated file was "too many fields" or one column 'a;b;c'
     if text.strip() and not text.count('"') % 2:  # a quoted cell left open: pandas' "EOF inside string"
         check_field_counts(text, ",", csv.QUOTE_MINIMAL, name)
     return source

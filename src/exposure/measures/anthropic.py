@@ -194,7 +194,9 @@ def read_task_collaboration(path) -> pd.DataFrame:
     """Read ``automation_vs_augmentation_by_task_v*.csv``.
 
     Shares may fall outside [0, 1] by rounding (1e-6 at most); they are clipped to [0, 1].
-    A share below 0 or a sum above 1 beyond that is refused, naming the row. A missing or
+    A share below 0 or a sum above 1 beyond that is refused, naming the row; so is a
+    missing share, and shares of a task adding up to less than 1 (``1 - 1e-4``: a pattern
+    column not read, a row of zeros). A missing or
     repeated task name is refused, and so is a ``pct`` (the task's share of conversations)
     that is negative or adds up to more than 1: it is then in percent.
 
@@ -213,6 +215,9 @@ def read_task_collaboration(path) -> pd.DataFrame:
     out = pd.DataFrame({"task_name": _task_names(frame["task_name"], name)})
     for col in _PATTERNS:
         out[col] = _common.to_float(frame, col, name)
+        gap = out[col].isna().to_numpy(dtype=bool)
+        if gap.any():  # pandera's "check not_nullable: nan", also under 'automation' (no column of the file)
+            raise DataFormatError("missing value", path=name, row=int(np.flatnonzero(gap)[0]) + 2, column=col)
     out["automation"] = out["directive"] + out["feedback_loop"]
     out["augmentation"] = out["task_iteration"] + out["validation"] + out["learning"]
     cols = [*_PATTERNS, "automation", "augmentation"]
@@ -224,9 +229,22 @@ def read_task_collaboration(path) -> pd.DataFrame:
             raise DataFormatError(f"a share must be 0 or more, got {float(out[col].iloc[pos])!r}",
                                   path=name, row=pos + 2, column=col)
     over = (out[cols] > 1 + 1e-6).any(axis=1)
+    total = out[_PATTERNS].sum(axis=1)
     if over.any():
         pos = int(np.flatnonzero(over.to_numpy())[0])
+        if abs(float(total.iloc[pos]) - 100) <= 1e-2:  # was "shares add up to more than 1"
+            raise DataFormatError(f"the shares of the patterns ({', '.join(_PATTERNS)}) add up to 100, not 1: "
+                                  "the file gives percent; divide them by 100", path=name, row=pos + 2)
         raise DataFormatError("shares add up to more than 1", path=name, row=pos + 2)
+    # the shares of the six patterns of a task add up to 1 (filtered included): less is a
+    # pattern column not read (a newer release's) or a row of zeros, and the task's
+    # automation and augmentation came out too small without a word
+    under = (total < 1 - 1e-4).to_numpy(dtype=bool)
+    if under.any():
+        pos = int(np.flatnonzero(under)[0])
+        raise DataFormatError(f"the shares of the patterns ({', '.join(_PATTERNS)}) add up to "
+                              f"{float(total.iloc[pos]):.6g}, not 1: a pattern column missing or renamed?",
+                              path=name, row=pos + 2)
     out[cols] = out[cols].clip(0.0, 1.0)
     out["usage_share"] = np.nan
     if "pct" in frame.columns:

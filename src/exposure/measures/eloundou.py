@@ -41,12 +41,17 @@ import pandas as pd
 
 from exposure._args import check_names, check_path
 from exposure._measures import LABELS
-from exposure._tables import first_repeat_of, read_text_table, task_id_numbers
-from exposure.errors import DataFormatError
+from exposure._tables import (
+    check_published_separator,
+    first_repeat_of,
+    read_text_table,
+    task_id_numbers,
+)
+from exposure.errors import DataFormatError, SchemaError
 from exposure.fetch import fetch
 from exposure.measures import _common
 from exposure.schemas import validate
-from exposure.schemas._fields import ONETSOC_PATTERN
+from exposure.schemas._fields import ONETSOC_PATTERN, TASK_TYPES
 from exposure.schemas._labels import EloundouOccupationScores, EloundouTaskLabels
 
 __all__ = [
@@ -104,11 +109,21 @@ def _read(path, sep: str, columns: dict, *, index: bool = False) -> pd.DataFrame
     fields (a truncated line was read with its last cells missing) or too many (pandas'
     ``Error tokenizing data``, without a row), an empty line before the last row, a column
     read that the header names twice, and a missing column (header names are matched
-    whatever their case and spacing). A header without rows is refused here (an empty
-    table was returned). The label file's unnamed first column (its index) is not read,
+    whatever their case and spacing); a file separated otherwise (the label file saved
+    comma-separated, the occupation file with semicolons:
+    :func:`exposure._tables.check_published_separator`) is refused on row 1, saying so. A
+    header without rows is refused here (an empty table was returned). The label file's unnamed first column (its index) is not read,
     so a file saved without it is read as well; ``index`` is kept for the callers.
     """
     path = check_path(path, "path")  # None: a pathlib TypeError before
+    try:  # a missing, unreadable or binary file is left to read_text_table, which names it
+        with open(path, "rb") as fh:
+            head = fh.read(1 << 16)
+    except OSError:
+        head = b"\x00"
+    # the label file saved comma-separated was "missing column(s) ... found: ',O*NET-SOC Code,...'"
+    if b"\x00" not in head and not head.lstrip().startswith(b"<"):  # (an HTML page is named below)
+        check_published_separator(head.decode("utf-8-sig", "replace"), sep, path)
     raw = read_text_table(path, {name: name for name in columns}, sep=sep, quoting=csv.QUOTE_MINIMAL)
     frame = raw.frame
     if frame.empty:  # a header only: an empty table was returned
@@ -148,8 +163,11 @@ def read_task_labels(path) -> pd.DataFrame:
         too many fields, an empty line before the last row, a missing or malformed
         O*NET-SOC code, a task ID that is not an integer from 0
         to 2**63 - 1, a ``gpt_3_relevant`` other than True/False, or a value outside the
-        schema (:class:`~exposure.errors.SchemaError`), naming the file line and column (as
-        the file names it: ``O*NET-SOC Code``, ``Task ID``).
+        schema (:class:`~exposure.errors.SchemaError`: a missing task or title, a missing
+        label or one other than E0/E1/E2, a task type other than Core/Supplemental, a
+        ``gpt4_automation`` other than T0-T4), naming the file line and column (as the
+        file names it: ``O*NET-SOC Code``, ``Task ID``, ``Title``); a file separated
+        otherwise (saved comma-separated), on row 1.
 
     Examples
     --------
@@ -183,6 +201,7 @@ def read_task_labels(path) -> pd.DataFrame:
         raise DataFormatError(f"expected True or False, got {flag.iloc[row]!r}",
                               path=path, row=row + 2, column="gpt_3_relevant")
     frame["gpt_3_relevant"] = flag.map({"True": True, "False": False}, na_action="ignore").astype("boolean")
+    _check_label_values(frame, path)
     # a task given twice was pandera's "check multiple_fields_uniqueness: '(the row)'", naming no column
     repeat = first_repeat_of(frame, ["onetsoc_code", "task_id"])
     if repeat is not None:
@@ -191,6 +210,58 @@ def read_task_labels(path) -> pd.DataFrame:
                               f"given twice (rows {first + 2} and {again + 2}): keep one row per task",
                               path=path, row=again + 2, column="Task ID")
     return validate(frame, EloundouTaskLabels, path=path, row_offset=2)
+
+
+#: Label column -> (values allowed, whether it may be empty), as the schema takes them.
+_LABEL_VALUES = {
+    "task": (None, False),
+    "task_type": (tuple(TASK_TYPES), True),
+    "title": (None, False),
+    "human_exposure_agg": (LABELS, False),
+    "gpt4_exposure": (LABELS, False),
+    "gpt4_exposure_alt_rubric": (LABELS, True),
+    "gpt4_automation": (("T0", "T1", "T2", "T3", "T4"), True),
+}
+
+
+def _check_label_values(frame: pd.DataFrame, path) -> None:
+    """Refuse a missing text or label, or a label outside its set, naming the file's row and column.
+
+    A :class:`~exposure.errors.SchemaError` (a value outside the schema), as before.
+
+    The schema refused them in pandera's words (``EloundouTaskLabels validation failed (1
+    failure(s)): row 2, column 'title', check not_nullable: nan``, the library's ``title``
+    for the file's ``Title``), and took any ``gpt4_automation`` (``T5``; the rubric runs
+    T0-T4). Of the problems, the one on the earliest row is raised.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"task": ["Weld."], "task_type": ["Core"], "title": ["Welders"],
+    ...                   "human_exposure_agg": ["e1"], "gpt4_exposure": ["E1"],
+    ...                   "gpt4_exposure_alt_rubric": [None], "gpt4_automation": [None]})
+    >>> _check_label_values(f, "l.tsv")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.SchemaError: l.tsv, row 2, column 'human_exposure_agg': human_exposure_agg must be E0, E1 or E2, got 'e1'
+    """
+    found = []  # (position, message, column of the file)
+    names = {target: source for source, target in _LABEL_COLUMNS.items()}
+    for col, (allowed, optional) in _LABEL_VALUES.items():
+        values = frame[col].reset_index(drop=True)
+        gap = (values.isna() | (values.astype("string").str.strip() == "")).to_numpy(dtype=bool)
+        if not optional and gap.any():
+            what = "missing value" if allowed is None else f"missing label ({', '.join(allowed[:-1])} or {allowed[-1]})"
+            found.append((int(np.flatnonzero(gap)[0]), what, names[col]))
+        if allowed is not None:
+            bad = ~gap & ~values.isin(allowed).to_numpy(dtype=bool)
+            if bad.any():
+                pos = int(np.flatnonzero(bad)[0])
+                empty = " (or empty)" if optional else ""
+                found.append((pos, f"{names[col]} must be {', '.join(allowed[:-1])} or {allowed[-1]}{empty}, "
+                              f"got {values.iloc[pos]!r}", names[col]))
+    if found:
+        pos, what, col = min(found, key=lambda f: f[0])
+        raise SchemaError(what, path=path, row=pos + 2, column=col)
 
 
 def read_occ_level(path) -> pd.DataFrame:
@@ -232,6 +303,10 @@ def read_occ_level(path) -> pd.DataFrame:
     # checked on the file's columns: the schema named gpt4_alpha for dv_rating_alpha, and
     # text raised pandera's TypeError("Invalid comparison ...") without a row
     frame["O*NET-SOC Code"] = _codes(frame, path, unique=True).to_numpy()
+    title = frame["Title"].astype("string").str.strip()
+    gap = (title.isna() | (title == "")).to_numpy(dtype=bool)
+    if gap.any():  # pandera's "check not_nullable: nan" under the library's 'title' before
+        raise SchemaError("missing value", path=path, row=int(np.flatnonzero(gap)[0]) + 2, column="Title")
     for col in list(_OCC_COLUMNS)[2:]:
         values = _common.to_float(frame, col, path)
         gap = values.isna().to_numpy(dtype=bool)

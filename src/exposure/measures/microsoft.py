@@ -126,14 +126,15 @@ def read_iwa_metrics(path) -> pd.DataFrame:
 
     Completion and impact scope may be empty for IWAs without conversations; they are
     only used when the IWA's share passes the coverage threshold. Every IWA id is given
-    once; shares, completion and impact scope are fractions, from 0 to 1.
+    once; shares, completion and impact scope are fractions, from 0 to 1, and each share
+    column (of all activity) adds up to 1 at most.
 
     Raises
     ------
     exposure.errors.DataFormatError
         An unreadable file or one without rows, a missing column, a missing, malformed
         (:func:`_odd_iwa`) or repeated IWA id, a missing share, a value that is not a finite number from 0 to 1 (file,
-        row and column named).
+        row and column named), a share column adding up to more than 1 (percent).
 
     Examples
     --------
@@ -154,6 +155,12 @@ def read_iwa_metrics(path) -> pd.DataFrame:
             pos = int(np.flatnonzero(out[col].isna().to_numpy())[0])
             raise DataFormatError("missing value", path=name, row=pos + 2, column=col)
         _common.check_range(out[col], name, col, low=0.0, high=1.0, what=col)
+        total = float(out[col].sum())
+        # shares of all activity add up to 1: in percent, each below 1, they passed, and the
+        # coverage threshold (0.0005) was compared with values 100 times too large
+        if col.startswith("share") and total > 1.0 + 1e-4:
+            raise DataFormatError(f"{col} adds up to {total:.6g}, more than 1: a share of all activity, "
+                                  "from 0 to 1 (the file gives percent? divide them by 100)", path=name, column=col)
     return out
 
 
@@ -269,8 +276,9 @@ def rebuild_applicability(
     ------
     exposure.errors.DataFormatError
         If a frame argument is not a DataFrame or lacks a column, ``threshold`` is not a
-        number of 0 or more (None and ``True`` were accepted), or ``soc_to_iwas`` names
-        an IWA without metrics or a (SOC, IWA) pair without weight.
+        number of 0 or more (None and ``True`` were accepted), ``soc_to_iwas`` names
+        an IWA without metrics or a (SOC, IWA) pair without weight, or a SOC code whose
+        weights on its IWAs are all 0 (its score was 0.0).
 
     Examples
     --------
@@ -302,6 +310,12 @@ def rebuild_applicability(
             f"no weight for SOC {row['soc_code']!r} and IWA {row['iwa_id']!r}", column=row["iwa_id"]
         )
     total = merged.groupby("soc_code")["weight"].transform("sum")
+    zero = (total <= 0).to_numpy(dtype=bool)
+    if zero.any():  # 0 / 0 summed as nothing: a score of 0.0 without a word
+        code = merged["soc_code"].iloc[int(np.flatnonzero(zero)[0])]
+        n = int((merged["soc_code"] == code).sum())
+        raise DataFormatError(f"SOC {code!r} has weight 0 on each of its {n} IWAs of soc_to_iwas: its score "
+                              "is undefined (give it a weight, or leave it out of soc_to_iwas)", column="weight")
     share = merged["weight"] / total
     for side in ("user", "ai"):
         covered = merged[f"share_{side}"] > threshold
