@@ -319,7 +319,9 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
     pandas.DataFrame
         :class:`~exposure.schemas._outcomes.CensusScores`, one row per Census code of the
         crosswalk, sorted by code. A measure missing in every row of ``scores`` is missing
-        in every row of the result.
+        in every row of the result. A warning names the codes of ``scores`` that the
+        crosswalk does not reach (for ``soc_code``, those with a value), and the scored
+        O*NET-SOC codes that it lists without a Census code: they are left out.
 
     Raises
     ------
@@ -408,13 +410,25 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
         values = pd.concat([xw.reset_index(drop=True),
                             by_code.reindex(occ_code.to_numpy()).reset_index(drop=True)], axis=1)
         reached = codes.isin(set(occ_code.dropna()))
+    has_value = values[names].notna().any(axis=1).to_numpy(dtype=bool)
+    no_census = values.loc[has_value & values["census_occ"].isna().to_numpy(dtype=bool), "onetsoc_code"]
     values = values[values["census_occ"].notna()].reset_index(drop=True)
     scored = values.loc[values[names].notna().any(axis=1), "onetsoc_code"]
     if scored.empty:
         raise _no_match(codes, reached, key, xw, names)
-    if key == "onetsoc_code" and not reached.all():
-        unknown = sorted(set(codes[~reached]))
-        log.warning("%d O*NET-SOC codes are not in the Census crosswalk (e.g. %r)", len(unknown), unknown[0])
+    # codes left out of every Census code; for soc_code (every OEWS code, scored or not),
+    # the scored ones, which were left out without a word
+    lost = ~reached.to_numpy(dtype=bool)
+    if key == "soc_code":
+        lost &= clean[names].notna().any(axis=1).to_numpy(dtype=bool)
+    unknown = sorted(set(codes[lost]))
+    if unknown:
+        kind = "O*NET-SOC" if key == "onetsoc_code" else "SOC"
+        log.warning("%d %s codes are not in the Census crosswalk (e.g. %r)", len(unknown), kind, unknown[0])
+    if len(no_census):  # in the crosswalk without a Census code: left out without a word
+        n = int(no_census.nunique())
+        log.warning("%d scored O*NET-SOC code%s no Census code in the crosswalk, so %s left out (e.g. %r)",
+                    n, " has" if n == 1 else "s have", "it is" if n == 1 else "they are", str(no_census.iloc[0]))
     weights = census_weights(values, employment, scored, soc_structure)
     w = weights["weight"].to_numpy(float)
     rows = []

@@ -1141,8 +1141,15 @@ def _size(n_bytes: float) -> str:
     return ""  # not reached
 
 
-def check_draw_memory(n_draws: int, n_columns: int, what: str, memory: int | None = None) -> None:
+def check_draw_memory(n_draws: int, n_columns: int, what: str, memory: int | None = None, *,
+                      working: int = 0, working_what: str = "", advice: str = "use fewer draws") -> None:
     """Refuse bootstrap draws whose arrays (3 measures x ``n_draws`` x ``n_columns`` floats) exceed memory.
+
+    The arrays kept (3 measures x ``n_draws`` x ``n_columns`` 8-byte floats) and, when
+    given, ``working`` bytes of arrays the computation needs beside them at its peak
+    (an estimate: :func:`bootstrap_occupations` counts the arrays of one chunk over the
+    task rows, :func:`~exposure.rollup.rollup` the copies of the draws on the industry x
+    occupation cells of the workforce statistics), compared with the machine's memory.
 
     Parameters
     ----------
@@ -1153,6 +1160,12 @@ def check_draw_memory(n_draws: int, n_columns: int, what: str, memory: int | Non
         What the columns are, for the message.
     memory : int, optional
         Bytes available; default the machine's physical memory.
+    working : int, default 0
+        Bytes of working arrays, counted with the draws.
+    working_what : str, default ""
+        What the working arrays are, for the message.
+    advice : str, default "use fewer draws"
+        The end of the message.
 
     Examples
     --------
@@ -1161,15 +1174,27 @@ def check_draw_memory(n_draws: int, n_columns: int, what: str, memory: int | Non
     Traceback (most recent call last):
     ...
     exposure.errors.ExposureError: 1,000,000,000,000 bootstrap draws need about 873.1 TiB for their arrays (3 measures x 1,000,000,000,000 draws x 40 occupations x 8 bytes), more than the 1.0 GiB of memory of this machine; use fewer draws
+    >>> check_draw_memory(1000, 2, "occupations", memory=2**30, working=2**31, working_what="chunk arrays")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: 1,000 bootstrap draws need about 2.0 GiB for their arrays (3 measures x 1,000 draws x 2 occupations x 8 bytes, and about 2.0 GiB of chunk arrays), more than the 1.0 GiB of memory of this machine; use fewer draws
     """
     memory = _memory_bytes() if memory is None else memory
-    need = 3 * n_draws * n_columns * 8
+    kept = 3 * n_draws * n_columns * 8
+    need = kept + working
     if memory is not None and need > memory:
+        extra = f", and about {_size(working)} of {working_what}" if working else ""
         raise ExposureError(
             f"{n_draws:,} bootstrap draws need about {_size(need)} for their arrays (3 measures x "
-            f"{n_draws:,} draws x {n_columns:,} {what} x 8 bytes), more than the {_size(memory)} of "
-            "memory of this machine; use fewer draws"
+            f"{n_draws:,} draws x {n_columns:,} {what} x 8 bytes{extra}), more than the {_size(memory)} of "
+            f"memory of this machine; {advice}"
         )
+
+
+#: 8-byte arrays (chunk x task rows) that :func:`bootstrap_occupations` holds at once at
+#: its peak, about: the rows picked, their flat indexes, the three measures drawn, the
+#: weights and temporaries (drawing labels adds the uniform draws and the class masks).
+CHUNK_ARRAYS = 12
 
 
 def _interval(draws: np.ndarray, level: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
@@ -1221,7 +1246,9 @@ def bootstrap_occupations(
         Needs the columns ``p_e0, p_e1, p_e2``.
     task_ratings, tasks : pandas.DataFrame, optional
     chunk : int, default 50
-        Draws computed at once, 1 or more.
+        Draws computed at once, 1 or more; their working arrays (about
+        :data:`CHUNK_ARRAYS` arrays of ``chunk`` x task rows) are counted with the draws
+        by :func:`check_draw_memory`, and a chunk too large for memory is refused.
 
     Returns
     -------
@@ -1258,7 +1285,11 @@ def bootstrap_occupations(
     w = task_weights(ts, weights, task_ratings=task_ratings, tasks=tasks)
     codes, group = _groups(ts["onetsoc_code"])
     n_groups = len(codes)
-    check_draw_memory(n_draws, n_groups, "occupations")
+    at_once = min(chunk, n_draws)  # a chunk computes this many draws over every task row
+    check_draw_memory(n_draws, n_groups, "occupations", working=CHUNK_ARRAYS * 8 * at_once * len(ts),
+                      working_what=f"working arrays (chunk={chunk:,}: {at_once:,} draws at once x "
+                      f"{len(ts):,} task rows x {CHUNK_ARRAYS} arrays x 8 bytes)",
+                      advice="use fewer draws or a smaller chunk")
     if sample_labels is None:
         sample_labels = "method" in ts.columns and bool((ts["method"] == "learned").any())
     if sample_labels and not set(_PROBAS) <= set(ts.columns):

@@ -357,6 +357,32 @@ def _nothing_matched(occ: pd.DataFrame, onet_to_soc: pd.DataFrame, soc: pd.DataF
                                column="occ_code")
 
 
+#: 8-byte arrays (n_draws x columns) that :func:`rollup` holds at once beside the draws
+#: kept, about: a measure's draws taken out, their sorted copy for the quantiles and the
+#: temporaries of the weighted means, or of the workforce statistics on the industry x
+#: occupation cells.
+WORKING_ARRAYS = 6
+
+
+def _check_rollup_memory(n_draws: int, n_occ: int, n_soc: int, employment: pd.DataFrame) -> None:
+    """Refuse ``n_draws`` whose arrays in :func:`rollup` would not fit in memory.
+
+    Counts the draws kept (3 measures x ``n_draws`` x occupations and OEWS codes) and
+    :data:`WORKING_ARRAYS` working arrays of ``n_draws`` x the widest of the occupations,
+    the OEWS codes and the sector x occupation cells of ``employment`` (the workforce
+    statistics copy each measure's draws onto these cells: 8,527 in May 2025, five
+    times the OEWS codes, which the estimate left out).
+    """
+    f = employment_frame(employment)
+    n_cells = int(((f["i_group"] == "sector") & (f["o_group"] == "detailed")).sum())
+    width = max(n_occ, n_soc, n_cells)
+    check_draw_memory(n_draws, n_occ + n_soc, "occupations and OEWS codes",
+                      working=WORKING_ARRAYS * 8 * n_draws * width,
+                      working_what=f"working arrays ({WORKING_ARRAYS} x {n_draws:,} draws x {width:,} "
+                      + ("industry x occupation cells x 8 bytes" if width == n_cells and n_cells
+                         else "columns x 8 bytes"))
+
+
 def _has_sectors(employment: pd.DataFrame) -> bool:
     return bool((employment_frame(employment)["i_group"] == "sector").any())
 
@@ -397,7 +423,9 @@ def rollup(
     combine : {"equal", "n_tasks"}, default "equal"
     n_draws : int, default 0
         Bootstrap draws, 0 or more; refused when their arrays would not fit in memory
-        (:func:`~exposure.rollup._occupations.check_draw_memory`).
+        (:func:`~exposure.rollup._occupations.check_draw_memory`: the draws kept of the
+        occupations and OEWS codes, and the working arrays of the weighted means and of
+        the workforce statistics on the industry x occupation cells).
     seed : int, default 0
         Seed of the bootstrap, 0 or more.
     sample_labels : bool, optional
@@ -455,7 +483,7 @@ def rollup(
     soc = to_soc(occ, onet_to_soc, employment, combine=combine, soc_structure=soc_structure)
     if not soc[list(MEASURES)].notna().to_numpy().any():  # nor a crosswalk of other OEWS codes
         raise _nothing_matched(occ, onet_to_soc, soc)
-    check_draw_memory(n_draws, len(occ) + len(soc), "occupations and OEWS codes")
+    _check_rollup_memory(n_draws, len(occ), len(soc), employment)
     sector_frames = []
     if _has_sectors(employment):
         sector_frames = [to_sectors(soc, employment, level=lv) for lv in ("sector", "subsector")]

@@ -221,7 +221,9 @@ def to_sectors(
     pandas.DataFrame
         :class:`~exposure.schemas.SectorScores`. A warning is logged when no code has a
         beta score, or when under half of the scored codes are in the OEWS cells of
-        ``level`` (codes of another SOC edition?).
+        ``level`` (codes of another SOC edition?), and when an industry has no "All
+        Occupations" (``00-0000``) total or a suppressed one: its ``tot_emp``,
+        ``coverage`` and ``suppressed_emp`` are missing.
 
     Raises
     ------
@@ -266,6 +268,13 @@ def to_sectors(
     out.insert(2, "level", level)
     beta = vals[:, 1]
     out["tot_emp"] = industries["tot_emp"].to_numpy()
+    no_total = out["tot_emp"].isna().to_numpy(dtype=bool)
+    if no_total.any():  # tot_emp, coverage and suppressed_emp came out missing without a word
+        k = int(no_total.sum())
+        log.warning("%s: %d industr%s no All Occupations (00-0000) total, or a suppressed one (NAICS %r), "
+                    "so %s tot_emp, coverage and suppressed_emp are missing", level, k,
+                    "y has" if k == 1 else "ies have", str(out["naics"].iloc[int(np.flatnonzero(no_total)[0])]),
+                    "its" if k == 1 else "their")
     out["covered_emp"] = emp_m @ (~np.isnan(beta)).astype(float)
     with np.errstate(invalid="ignore", divide="ignore"):
         ratio = out["covered_emp"] / out["tot_emp"]
@@ -397,11 +406,12 @@ def _workforce_inputs(soc: pd.DataFrame, employment: pd.DataFrame | None, emp: n
         if (f["i_group"] == "sector").any():
             industries, cells = _industry_cells(employment, "sector")
             col = pd.Index(soc["soc_code"].astype(str)).get_indexer(cells["occ_code"])
-            keep = col >= 0
-            cells = cells[keep]
+            # a cell of an occupation soc_scores lacks is unscored (column n: NaN), not dropped:
+            # its workers were left out of the sector's tot_emp, which looked fully covered
+            col = np.where(col >= 0, col, n)
             grp = pd.Index(industries["naics"]).get_indexer(cells["naics"])
             units.append(("sector", industries["naics"].to_numpy(dtype=object),
-                          industries["naics_title"].to_numpy(dtype=object), grp, col[keep],
+                          industries["naics_title"].to_numpy(dtype=object), grp, col,
                           cells["tot_emp"].to_numpy(dtype=float), cells["a_mean"].to_numpy(dtype=float)))
     return units
 
@@ -421,7 +431,9 @@ def workforce_stats(
     (a mean of means, ``0.3 / 3``, is ``0.09999999999999999``), ``emp_mean`` the employment-weighted mean, ``wage_mean`` the mean weighted
     by the wage bill (employment x mean annual wage; rows with a suppressed or top-coded
     wage are left out). Sector rows use the industry x occupation cells of the OEWS
-    by-industry table (when ``employment`` has sector rows), with each cell's own wage.
+    by-industry table (when ``employment`` has sector rows), with each cell's own wage;
+    a cell of an occupation that ``soc_scores`` lacks counts in ``tot_emp`` as unscored
+    (it was left out, and a sector looked covered in full).
 
     Parameters
     ----------
@@ -493,13 +505,18 @@ def workforce_stats(
     rows = []
     units = _workforce_inputs(soc, employment, emp, wage)
     for gtype, codes, titles, grp, col, emp, wage in units:
+        unscored = bool((col == len(soc)).any())  # cells of occupations soc_scores lacks (_workforce_inputs)
         for j, m in enumerate(measures):
-            st = _stats(grp, len(codes), emp, wage, values[:, j][col])
+            x = np.append(values[:, j], np.nan) if unscored else values[:, j]
+            st = _stats(grp, len(codes), emp, wage, x[col])
             frame = pd.DataFrame({"group_type": gtype, "group": codes, "group_title": titles, "measure": m})
             for k in ("tot_emp", "covered_emp", "share_ge_10", "share_gt_50", "emp_mean", "wage_mean"):
                 frame[k] = st[k]
             if draws is not None and m in draws:
-                d = draws[m][:, col]
+                d = draws[m]
+                if unscored:
+                    d = np.concatenate([d, np.full((d.shape[0], 1), np.nan)], axis=1)
+                d = d[:, col]
                 sd = _stats(grp, len(codes), emp, wage, d)
                 for k in ("share_ge_10", "share_gt_50", "emp_mean"):
                     frame[f"{k}_ci_low"], frame[f"{k}_ci_high"] = _interval(sd[k], level)

@@ -598,6 +598,27 @@ def _refuse_two_socs(xw: pd.DataFrame) -> None:
         row=pos + 1, column="onetsoc_code")
 
 
+def _warn_no_oews_code(links: pd.DataFrame, scored) -> None:
+    """Warn once when ``scored`` O*NET-SOC codes of the crosswalk reach no OEWS code.
+
+    ``links`` is :func:`onet_to_oews`'s frame; ``scored`` the codes with a value of some
+    measure. A SOC code that OEWS does not publish (the military codes 55-xxxx,
+    legislators 11-1031 in May 2025: ``how`` ``none``) left its scores out of every OEWS
+    code, sector and worker without a word, while codes missing from the crosswalk are
+    warned about.
+    """
+    lost = links[links["soc_code"].notna() & links["occ_code"].isna()
+                 & links["onetsoc_code"].isin(set(scored)).to_numpy(dtype=bool)]
+    if lost.empty:
+        return
+    n = int(lost["onetsoc_code"].nunique())
+    log.warning("%d scored O*NET-SOC code%s no OEWS occupation code, so %s count%s for no "
+                "OEWS code, sector or worker (e.g. %r, SOC %r: the employment has no OEWS code for it, as "
+                "for the military codes 55-xxxx)", n, " reaches" if n == 1 else "s reach",
+                "its score" if n == 1 else "their scores", "s" if n == 1 else "",
+                str(lost["onetsoc_code"].iloc[0]), str(lost["soc_code"].iloc[0]))
+
+
 def _soc_matrix(occ_codes: np.ndarray, links: pd.DataFrame, soc_codes: np.ndarray) -> sparse.csr_matrix:
     """Sparse (n_soc x n_occupations) matrix of combination weights."""
     links = links[links["occ_code"].notna()]
@@ -659,7 +680,10 @@ def to_soc(
     Returns
     -------
     pandas.DataFrame
-        :class:`~exposure.schemas.SocScores`.
+        :class:`~exposure.schemas.SocScores`. A warning is logged when scored O*NET-SOC
+        codes are not in the crosswalk, and when scored codes reach no OEWS code (a SOC
+        code that OEWS does not publish: the military codes 55-xxxx, legislators 11-1031
+        in May 2025), naming how many and the first.
 
     Raises
     ------
@@ -713,6 +737,7 @@ def to_soc(
     occ_codes = occ["onetsoc_code"].astype(str).to_numpy()
     soc_codes = emp["occ_code"].to_numpy()
     links = onet_to_oews(occ, onet_to_soc, soc_codes, combine=combine, soc_structure=soc_structure)
+    _warn_no_oews_code(links, occ_codes[~np.isnan(vals).all(axis=1)])
     matrix = _soc_matrix(occ_codes, links, soc_codes)
     means = _combine(matrix, vals)
     out = pd.DataFrame(means, columns=list(MEASURES))
