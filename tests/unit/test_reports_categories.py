@@ -242,7 +242,8 @@ def test_task_employment_and_estimates():
 def test_write_category_reports_with_validation(tmp_path):
     dev = tmp_path / "dev.csv"
     dev.write_text(HEADER + "43-9061.00,1,random,True,False,False,phones\n")
-    write_sample(tmp_path / "v2", A_ROWS, "43-9061.00,1,True,False,False,x\n")
+    # both double tasks labelled by B (a double task without B's label is refused: round 30)
+    write_sample(tmp_path / "v2", A_ROWS, "43-9061.00,1,True,False,False,x\n43-9061.00,2,False,False,False,y\n")
     onet = fake_onet()
     onet.tasks["task_type"] = "Core"
     soc = pd.DataFrame({"soc_code": ["43-9061", "15-1252", "47-2021"], "tot_emp": [300.0, 100.0, 50.0]})

@@ -205,6 +205,10 @@ def check_artifact_name(out) -> None:
                             f"ending in .npz, e.g. {path.with_suffix('.npz')}")
 
 
+#: The files of the all-MiniLM-L6-v2 directory ``--model-dir`` names (read by ``exposure.scoring._distill``).
+MODEL_FILES = ("config.json", "model.safetensors", "tokenizer.json")
+
+
 def run_train(args) -> int:
     """Run ``exposure train``; the arguments and output paths are checked before the training.
 
@@ -213,7 +217,8 @@ def run_train(args) -> int:
     exposure.errors.ExposureError
         Before anything is read or written: ``--seed`` below 0, ``--folds`` below 2, an
         empty ``--onet`` (read as no release: refused after the labels and the vectors),
-        ``--model-dir`` without ``--distill`` or not a directory, an ``--out`` the artifact
+        ``--model-dir`` without ``--distill``, not a directory or without the model's
+        files (:data:`MODEL_FILES`: looked for after the labels and O*NET), an ``--out`` the artifact
         writer cannot honour (:func:`check_artifact_name`: empty, a directory, a
         compressed name, a name not ending in ``.npz``) or cannot write
         (:func:`~exposure.scoring._train.check_train_output`).
@@ -227,6 +232,12 @@ def run_train(args) -> int:
             raise ExposureError("--model-dir is used with --distill only")
         if not Path(args.model_dir).is_dir():
             raise ExposureError(f"--model-dir {args.model_dir}: not a directory")
+        # the model's files were looked for only after the labels and O*NET were read
+        missing = [name for name in MODEL_FILES if not (Path(args.model_dir) / name).is_file()]
+        if missing:
+            raise ExposureError(f"--model-dir {args.model_dir}: {' and '.join(missing)} not found (a "
+                                "sentence-transformers all-MiniLM-L6-v2 directory is expected: "
+                                f"{', '.join(MODEL_FILES)})")
     if args.onet is not None and not args.onet.strip():  # read as no release: refused after the labels
         raise ExposureError("--onet is empty: give the O*NET release of the work activities, e.g. 29.1 "
                             "(the learned model's retrieval index is built from its tasks)")

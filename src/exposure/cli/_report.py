@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -16,8 +17,11 @@ from exposure.measures.eloundou import LABELS_NAME, load_task_labels
 from exposure.onet import load_onet
 from exposure.reports.agreement import evaluate_method, report_name, write_agreement_report
 from exposure.reports.categories import (
+    check_disjoint,
     read_hand_checked,
     read_validation_sample,
+    report_paths,
+    sample_files,
     write_category_reports,
 )
 from exposure.reports.reproduction import write_reproduction_reports
@@ -79,12 +83,12 @@ def register(subparsers) -> None:
                     "population estimates: writes categories_precision_recall.csv, "
                     "categories_shares.csv, categories_annotators.csv, "
                     "categories_validation.csv and categories_estimates.csv.")
-    p.add_argument("--hand-checked", required=True, type=Path, metavar="FILE",
+    p.add_argument("--hand-checked", required=True, type=path_option, metavar="FILE",
                    help="development sample (the project's: "
                         "tests/data/categories/hand_checked_v1.csv)")
-    p.add_argument("--holdout", default=None, type=Path, metavar="FILE",
+    p.add_argument("--holdout", default=None, type=path_option, metavar="FILE",
                    help=f"holdout sample (default: {_HOLDOUT_NAME} beside --hand-checked, when present)")
-    p.add_argument("--validation", default=None, type=Path, metavar="DIR",
+    p.add_argument("--validation", default=None, type=path_option, metavar="DIR",
                    help="blind validation sample directory (default: v2/ beside --hand-checked)")
     add_location_options(p)
     _out_dir_option(p)
@@ -275,38 +279,71 @@ def _print_tables(tables: dict, out_dir: Path) -> None:
     print(f"wrote {len(tables)} report(s) to {out_dir}")
 
 
+def _sample_options(args) -> None:
+    """Refuse an empty ``--hand-checked``, ``--holdout`` or ``--validation`` by its name.
+
+    ``Path("")`` is the current directory: ``--hand-checked ''`` raised pathlib's
+    ``ValueError: PosixPath('.') has an empty name``, ``--holdout ''`` said ``.: is a
+    directory``, and ``--validation ''`` read ``sample.csv`` of the current directory.
+    """
+    for option, value, what in (("--hand-checked", args.hand_checked, "the hand-checked sample's CSV file"),
+                                ("--holdout", args.holdout, "the holdout sample's CSV file, or leave "
+                                                            "--holdout out"),
+                                ("--validation", args.validation, "the blind validation sample's "
+                                                                  "directory, or leave --validation out")):
+        if value is not None and str(value) == "":
+            raise ExposureError(f"{option} is empty: give {what}")
+
+
 def run_categories(args) -> int:
     """Run ``exposure report categories``.
 
     Every sample file is read before O*NET: the hand-checked ones, ``dev_v2.csv`` and the
     ``v2`` validation directory beside ``--hand-checked`` (added by
-    :func:`~exposure.reports.categories.write_category_reports`), and ``--validation``.
+    :func:`~exposure.reports.categories.write_category_reports`), and ``--validation``; a
+    task in two of the hand-checked samples is refused then too (it was refused only
+    after O*NET and the crosswalk were loaded). The default holdout beside
+    ``--hand-checked`` is not used when ``--hand-checked`` is that file (it was paired
+    with itself, and refused as a task in two samples); ``--holdout`` naming the
+    ``--hand-checked`` file is refused.
     """
+    _sample_options(args)
     check_files_dir(args.out_dir)
-    holdout = args.holdout or args.hand_checked.with_name(_HOLDOUT_NAME)
-    samples = {"development": args.hand_checked}
-    if args.holdout is not None or holdout.is_file():
-        samples["holdout"] = holdout
+    hand_checked = args.hand_checked
+    if hand_checked.is_dir():  # "." has no name: with_name raised ValueError
+        raise DataFormatError("is a directory, not a file (the hand-checked sample's CSV is expected)",
+                              path=hand_checked)
+    samples = {"development": hand_checked}
+    if args.holdout is not None:
+        if args.holdout.is_file() and hand_checked.is_file() and os.path.samefile(args.holdout, hand_checked):
+            raise ExposureError(f"--holdout {args.holdout} is the --hand-checked file: give the holdout sample's "
+                                "own file, or leave --holdout out")
+        samples["holdout"] = args.holdout
+    else:
+        holdout = hand_checked.with_name(_HOLDOUT_NAME)
+        # --hand-checked hand_checked_holdout_v1.csv: it was its own holdout
+        if holdout.is_file() and not (hand_checked.is_file() and os.path.samefile(holdout, hand_checked)):
+            samples["holdout"] = holdout
     for path in samples.values():  # fail before loading O*NET
         if path.is_dir():  # it said "not found"
             raise DataFormatError("is a directory, not a file (the hand-checked sample's CSV is expected)",
                                   path=path)
         if not path.is_file():
             raise DataFormatError("hand-checked sample not found", path=path)
-        read_hand_checked(path)
-    # the files write_category_reports adds beside --hand-checked were read only after
-    # O*NET and the crosswalk (downloaded when not cached): a bad one failed after them
-    dev_v2 = args.hand_checked.with_name("dev_v2.csv")
-    if dev_v2.exists():
-        read_hand_checked(dev_v2)
+    # the files write_category_reports adds beside --hand-checked (dev_v2.csv) were read only
+    # after O*NET and the crosswalk (downloaded when not cached): a bad one failed after them;
+    # and a task in two samples was refused only then
+    samples = sample_files(samples)
+    check_disjoint(samples, {name: read_hand_checked(path) for name, path in samples.items()})
     validation = args.validation
-    if validation is None and args.hand_checked.with_name("v2").exists():
-        validation = args.hand_checked.with_name("v2")
+    if validation is None and hand_checked.with_name("v2").exists():
+        validation = hand_checked.with_name("v2")
     if validation is not None:  # read after O*NET before
         read_validation_sample(validation)
+    report_paths(args.out_dir, samples, validation)  # a report path that is a directory: after O*NET
     onet = load_onet(REPORT_ONET_RELEASE, mirror=args.mirror, data_dir=args.data_dir)
     onet_to_soc = load_onet_to_soc(mirror=args.mirror, data_dir=args.data_dir)
-    tables = write_category_reports(samples, args.out_dir, onet=onet, validation=args.validation,
+    tables = write_category_reports(samples, args.out_dir, onet=onet, validation=validation,
                                     onet_to_soc=onet_to_soc)
     _print_tables(tables, args.out_dir)
     return 0
@@ -315,6 +352,8 @@ def run_categories(args) -> int:
 def run_rubric(args) -> int:
     """Run ``exposure report rubric``."""
     check_files_dir(args.out_dir)
+    # rubric_agreement.csv a directory: refused after the labels, O*NET and the scoring
+    check_output_path(args.out_dir / "rubric_agreement.csv", *label_paths(args))
     labels = load_task_labels(mirror=args.mirror, data_dir=args.data_dir)
     onet = load_onet(REPORT_ONET_RELEASE, mirror=args.mirror, data_dir=args.data_dir)
     table = write_rubric_agreement(args.out_dir / "rubric_agreement.csv", labels=labels, onet=onet)

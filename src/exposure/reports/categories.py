@@ -30,9 +30,10 @@ import numpy as np
 import pandas as pd
 
 from exposure._args import as_array, check_count, check_path, is_number, shown
-from exposure._io import atomic_paths, write_csv
+from exposure._io import atomic_paths, check_output_path, write_csv
 from exposure._load import load, processed_dir
 from exposure._measures import CATEGORIES, CORE_WEIGHT, OTHER_WEIGHT
+from exposure._outdir import check_files_dir
 from exposure._tables import check_field_counts, check_header, first_repeat, power_scaled
 from exposure.crosswalks import load_onet_to_soc
 from exposure.errors import DataFormatError
@@ -53,6 +54,9 @@ __all__ = [
     "validation_metrics",
     "task_employment",
     "category_estimates",
+    "sample_files",
+    "check_disjoint",
+    "report_paths",
     "write_category_reports",
 ]
 
@@ -436,8 +440,9 @@ def read_validation_sample(directory) -> pd.DataFrame:
     exposure.errors.DataFormatError
         ``directory`` not a str or os.PathLike (None, bytes); a missing file or column, a
         flag that is not True/False, a stratum other than ``uniform`` or ``enriched``, a
-        sampled task without
-        annotator A's label, or a label of a task that is not in the sample / not double;
+        sampled task without annotator A's label, a double task without annotator B's
+        (it dropped out of the agreement without a word), or a label of a task that is
+        not in the sample / not double;
         a ``sample.csv`` without rows; an empty line between the rows, a row of more or
         fewer fields than the header, a column named twice, a missing or malformed
         ``onetsoc_code`` or ``task_id``, in any of the three files.
@@ -520,7 +525,15 @@ def read_validation_sample(directory) -> pd.DataFrame:
                                       f"{'in the sample' if name == 'A' else 'double-labelled'}",
                                       path=lpath, row=pos + 2, column="task_id")
     b = b.rename(columns={c: f"{c}_b" for c in CATEGORIES})
-    out = out.merge(b, on=keys, how="left")
+    out = out.merge(b, on=keys, how="left", indicator=True)
+    # a double task B did not label dropped out of the agreement (n 39 of 40) without a word
+    unlabelled = (out["double"] & (out["_merge"] != "both")).to_numpy(dtype=bool)
+    if unlabelled.any():
+        pos = int(unlabelled.argmax())
+        raise DataFormatError(f"task ({out['onetsoc_code'].iloc[pos]}, {out['task_id'].iloc[pos]}) is "
+                              f"double-labelled but has no label in {b_path.name}: label it there, or "
+                              "set double to False", path=path, row=pos + 2, column="double")
+    out = out.drop(columns="_merge")
     for cat in CATEGORIES:
         out[f"{cat}_b"] = out[f"{cat}_b"].astype("boolean")
     return out
@@ -929,6 +942,107 @@ def _beside(samples: dict, name: str) -> Path | None:
     return candidate if candidate.exists() else None
 
 
+def sample_files(samples) -> dict:
+    """The hand-checked files a category report reads: ``samples`` and ``dev_v2.csv`` beside them.
+
+    ``dev_v2.csv`` in the directory of the first sample is added as the ``dev_v2`` sample,
+    unless it is one of ``samples`` already (through any spelling of its path).
+
+    Parameters
+    ----------
+    samples : dict of str to path
+        Sample name -> hand-checked file, in report order (at least one).
+
+    Returns
+    -------
+    dict of str to path
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``samples`` not a dict, or empty (``ValueError: No objects to concatenate``,
+        ``TypeError`` before).
+
+    Examples
+    --------
+    >>> sample_files({})
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: samples must be a dict of sample names to hand-checked files, e.g. {'development': 'hand_checked_v1.csv'}, got an empty dict
+    """
+    if not isinstance(samples, dict) or not samples:
+        got = "an empty dict" if isinstance(samples, dict) else shown(samples)
+        raise DataFormatError("samples must be a dict of sample names to hand-checked files, e.g. "
+                              f"{{'development': 'hand_checked_v1.csv'}}, got {got}")
+    samples = dict(samples)
+    dev_v2 = _beside(samples, "dev_v2.csv")
+    if dev_v2 is not None and "dev_v2" not in samples and not any(_same_file(dev_v2, p) for p in samples.values()):
+        samples["dev_v2"] = dev_v2
+    return samples
+
+
+def check_disjoint(samples: dict, frames: dict) -> None:
+    """Refuse a task in two samples (the pooled row counted it twice), naming both files and rows.
+
+    Parameters
+    ----------
+    samples : dict of str to path
+        Sample name -> file (:func:`sample_files`).
+    frames : dict of str to pandas.DataFrame
+        Sample name -> :func:`read_hand_checked` of its file.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the later file, its row and ``task_id``, and the sample and row of the first.
+    """
+    seen: dict = {}  # task -> (sample, path, row): the pooled row must count each task once
+    for sample, path in samples.items():
+        keys = list(zip(frames[sample]["onetsoc_code"], frames[sample]["task_id"]))
+        for pos, key in enumerate(keys):
+            if key in seen:
+                other, other_path, row = seen[key]
+                raise DataFormatError(f"task ({key[0]}, {key[1]}) is also in the {other} sample ({other_path}, "
+                                      f"row {row}): the pooled figures would count it twice; give each task "
+                                      "to one sample", path=path, row=pos + 2, column="task_id")
+        seen.update({key: (sample, path, pos + 2) for pos, key in enumerate(keys)})
+
+
+#: The reports of :func:`write_category_reports` (``categories_<name>.csv``); the last three
+#: with a validation sample.
+REPORTS = ("precision_recall", "shares", "annotators", "validation", "estimates")
+
+
+def report_paths(out_dir, samples: dict, validation=None) -> list[Path]:
+    """The files :func:`write_category_reports` writes, each checked before any work.
+
+    Parameters
+    ----------
+    out_dir : str or os.PathLike
+        The report directory.
+    samples : dict of str to path
+        The hand-checked files read (:func:`sample_files`): no report may be one of them.
+    validation : path, optional
+        The validation sample's directory: with one, its three reports too.
+
+    Returns
+    -------
+    list of pathlib.Path
+
+    Raises
+    ------
+    exposure.errors.OutputError
+        A report path that is a directory (or a device, below a file, ...), or one of the
+        hand-checked files: refused only after O*NET was loaded and every report computed.
+    """
+    out_dir = Path(out_dir)
+    names = REPORTS if validation is not None else REPORTS[:2]
+    paths = [out_dir / f"categories_{name}.csv" for name in names]
+    for path in paths:
+        check_output_path(path, *samples.values())
+    return paths
+
+
 def write_category_reports(samples, out_dir, *, onet, validation=None, onet_to_soc=None,
                            soc_scores=None) -> dict[str, pd.DataFrame]:
     """Write the category validation reports computed on an O*NET release.
@@ -972,8 +1086,12 @@ def write_category_reports(samples, out_dir, *, onet, validation=None, onet_to_s
     exposure.errors.DataFormatError
         A hand-checked or sampled task that is not in ``onet`` (naming file, line and
         column); a task in two samples (the pooled row counted it twice), naming both;
-        ``onet`` that is not an O*NET release. ``dev_v2.csv`` is not added when it is one
-        of ``samples`` already (it was read twice).
+        ``onet`` that is not an O*NET release; ``samples`` not a non-empty dict
+        (:func:`sample_files`); ``out_dir`` not a path, empty (``""`` wrote the reports
+        into the current directory), a file or not writable, or a report path that cannot
+        be written or is one of the samples (:func:`report_paths`), checked before any work.
+        ``dev_v2.csv`` is not added when it is one of ``samples`` already (it was read
+        twice).
 
     Examples
     --------
@@ -997,24 +1115,18 @@ def write_category_reports(samples, out_dir, *, onet, validation=None, onet_to_s
     if onet is None:
         raise DataFormatError("onet must be an O*NET release, e.g. exposure.load_onet('29.1'), got NoneType None")
     check_onet(onet, ("tasks",))
+    # "" was the current directory (the reports written there), None a TypeError after the tags
+    out_dir = check_files_dir(check_path(out_dir, "out_dir", "a directory path"))
+    samples = sample_files(samples)
+    validation = validation if validation is not None else _beside(samples, "v2")
+    written = report_paths(out_dir, samples, validation)
     tasks = onet.tasks.assign(task_id=onet.tasks["task_id"].map(norm_task_id))
-    samples = dict(samples)
-    dev_v2 = _beside(samples, "dev_v2.csv")
-    if dev_v2 is not None and "dev_v2" not in samples and not any(_same_file(dev_v2, p) for p in samples.values()):
-        samples["dev_v2"] = dev_v2
+    frames = {sample: read_hand_checked(path) for sample, path in samples.items()}
+    check_disjoint(samples, frames)
     tables = []
     pooled_e, pooled_p = [], []
-    seen: dict = {}  # task -> (sample, path, row): the pooled row must count each task once
     for sample, path in samples.items():
-        expected = read_hand_checked(path)
-        for pos, key in enumerate(zip(expected["onetsoc_code"], expected["task_id"])):
-            if key in seen:
-                other, other_path, row = seen[key]
-                raise DataFormatError(f"task ({key[0]}, {key[1]}) is also in the {other} sample ({other_path}, "
-                                      f"row {row}): the pooled figures would count it twice; give each task "
-                                      "to one sample", path=path, row=pos + 2, column="task_id")
-        seen.update({key: (sample, path, pos + 2)
-                     for pos, key in enumerate(zip(expected["onetsoc_code"], expected["task_id"]))})
+        expected = frames[sample]
         predicted = tag_categories(_join_tasks(expected, tasks, path, onet), onet=onet)
         pr = precision_recall(expected, predicted)
         pr.insert(0, "sample", sample)
@@ -1031,12 +1143,10 @@ def write_category_reports(samples, out_dir, *, onet, validation=None, onet_to_s
     pr_all.insert(1, "mapping_version", CATEGORY_MAPPING_VERSION)
     shares = category_shares(tasks, onet=onet)
     shares.insert(1, "mapping_version", CATEGORY_MAPPING_VERSION)
-    out_dir = Path(out_dir)
     out = {"precision_recall": pr_all, "shares": shares}
-    validation = validation if validation is not None else _beside(samples, "v2")
     if validation is not None:
         out.update(_validation_tables(Path(validation), tasks, onet, onet_to_soc, soc_scores))
-    with atomic_paths([out_dir / f"categories_{name}.csv" for name in out]) as paths:  # one set
+    with atomic_paths(written) as paths:  # one set
         for table, path in zip(out.values(), paths, strict=True):
             write_csv(table, path)
     logger.info("wrote category reports to %s", out_dir)

@@ -928,7 +928,8 @@ def read_results(processed_dir) -> dict[str, pd.DataFrame]:
     Raises
     ------
     exposure.errors.ExposureError
-        If a table is missing (naming every missing file).
+        If a table is missing (naming every missing file); ``processed_dir`` not a path
+        or empty (``None``: pathlib's ``TypeError`` before).
     exposure.errors.DataFormatError
         If a table lacks a column the results need (naming file and column), or holds
         text that is not a number in a column of numbers (naming the row too).
@@ -941,7 +942,8 @@ def read_results(processed_dir) -> dict[str, pd.DataFrame]:
     ...
     exposure.errors.ExposureError: missing processed table(s) .../soc_scores.parquet, ...
     """
-    processed_dir = Path(processed_dir)
+    # None: pathlib's TypeError; "": the current directory
+    processed_dir = check_path(processed_dir, "processed_dir", "a directory path")
     paths = {name: processed_dir / f"{name}.parquet" for name in _REQUIRED}
     missing = [str(p) for p in paths.values() if not p.is_file()]
     if missing:

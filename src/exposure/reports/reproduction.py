@@ -16,14 +16,14 @@ The label files are read by :mod:`exposure.measures.eloundou`, their one reader.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from exposure._args import check_name, shown
-from exposure._io import atomic_paths, write_csv
+from exposure._args import check_name, check_path, shown
+from exposure._io import atomic_paths, check_output_path, write_csv
 from exposure._measures import EXPOSURE_MEASURES
+from exposure._outdir import check_files_dir
 from exposure._tables import first_repeat
 from exposure.crosswalks import load_onet_to_soc
 from exposure.errors import DataFormatError
@@ -348,6 +348,14 @@ def write_reproduction_reports(out_dir, *, mirror=None, data_dir=None,
         Report name (the file name without ``.csv``) to the table written, in the order
         written.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Before any input is read: ``out_dir`` not a path, empty, a file or a directory
+        that cannot be written, or a report path that is a directory (refused only after
+        the reports were computed, ``None`` a ``TypeError``); ``n_draws`` not a whole number, or below 1 (0 wrote a bootstrap
+        report without intervals).
+
     Examples
     --------
     >>> import tempfile
@@ -355,7 +363,17 @@ def write_reproduction_reports(out_dir, *, mirror=None, data_dir=None,
     >>> reports["reproduction_occ_level"]["max_abs_diff"].max() < 1e-12  # doctest: +SKIP
     True
     """
-    out = Path(out_dir)
+    # before the inputs are read (about 10 s): None was a TypeError, a file was refused only
+    # after every report was computed, and 0 draws wrote a bootstrap report without intervals
+    out = check_files_dir(check_path(out_dir, "out_dir", "a directory path"))
+    if isinstance(n_draws, bool) or not isinstance(n_draws, (int, np.integer)):
+        raise DataFormatError(f"n_draws must be a whole number of bootstrap draws (e.g. 1000), got {shown(n_draws)}")
+    if n_draws < 1:
+        raise DataFormatError(f"n_draws must be 1 or more: workforce_2021_bootstrap.csv holds the bootstrap "
+                              f"intervals, got {int(n_draws)}")
+    names = ("reproduction_occ_level", "workforce_2021", "workforce_2021_bootstrap", "reproduction_coverage")
+    for name in names:  # a report path that is a directory: refused after every input was read
+        check_output_path(out / f"{name}.csv")
     labels = load_task_labels(mirror=mirror, data_dir=data_dir)
     occ_level = load_occ_level(mirror=mirror, data_dir=data_dir)
     reports, formats = {}, {}

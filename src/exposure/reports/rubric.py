@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from exposure._args import check_path
-from exposure._io import write_csv
+from exposure._io import check_output_path, write_csv
 from exposure._measures import CORE_WEIGHT, EXPOSURE_MEASURES, LABELS, OTHER_WEIGHT
 from exposure._tables import first_repeat, task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
@@ -135,6 +135,26 @@ def _plain(value):
     return value.item() if isinstance(value, np.generic) else value
 
 
+def _pearson(a, b) -> float:
+    """Pearson r of two occupation-level series; NaN below three occupations or for a constant one.
+
+    Two occupations gave r = +1 or -1 whatever the scores (reported as a perfect 1.0), one
+    occupation or a constant series NaN with numpy's warnings; the agreement report
+    (:func:`exposure.scoring._evaluate.agreement`) gives NaN below three occupations.
+
+    Examples
+    --------
+    >>> _pearson([0.1, 0.5], [0.2, 0.3])
+    nan
+    >>> round(_pearson([0.1, 0.5, 0.9], [0.2, 0.3, 0.8]), 4)
+    0.9333
+    """
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    if len(a) < 3 or np.ptp(a) == 0 or np.ptp(b) == 0:
+        return float("nan")
+    return float(np.corrcoef(a, b)[0, 1])
+
+
 def rubric_agreement(labels: pd.DataFrame, *, onet=None) -> pd.DataFrame:
     """Agreement of the rubric with human (and GPT-4) exposure labels.
 
@@ -154,7 +174,8 @@ def rubric_agreement(labels: pd.DataFrame, *, onet=None) -> pd.DataFrame:
         ``level`` (``task`` or ``occupation``), ``metric`` (``accuracy``, ``cohen_kappa``,
         ``pearson_r_alpha``/``beta``/``gamma``, ``share_e0``/``e1``/``e2`` of the rubric's
         labels and of the reference), ``value`` (rounded to 4 decimals) and ``n`` (tasks or
-        occupations). Occupation-level measures are weighted means over each O*NET-SOC
+        occupations; the Pearson r is NaN below three occupations, where it is +1 or -1
+        whatever the scores, or for a constant measure). Occupation-level measures are weighted means over each O*NET-SOC
         occupation's tasks with Core = 2 and Supplemental-or-missing = 1 of the expected
         measures (:data:`exposure._measures.LABEL_SCORES`): of the rubric's probabilities
         and of the reference's labels.
@@ -210,8 +231,8 @@ def rubric_agreement(labels: pd.DataFrame, *, onet=None) -> pd.DataFrame:
         rows.append((ref, "task", "cohen_kappa", cohen_kappa(y, pred), n))
         theirs = occupation_means(np.eye(len(LABELS))[y], codes, weights)
         for measure in EXPOSURE_MEASURES:
-            r = float(np.corrcoef(ours[measure], theirs[measure])[0, 1])
-            rows.append((ref, "occupation", f"pearson_r_{measure}", r, len(ours)))
+            rows.append((ref, "occupation", f"pearson_r_{measure}", _pearson(ours[measure], theirs[measure]),
+                         len(ours)))
     out = pd.DataFrame(rows, columns=["reference", "level", "metric", "value", "n"])
     out["value"] = out["value"].round(4)
     return out
@@ -238,8 +259,9 @@ def write_rubric_agreement(out, *, labels: pd.DataFrame, onet=None) -> pd.DataFr
     Raises
     ------
     exposure.errors.ExposureError
-        ``out`` is not a path (None: a ``TypeError`` before) or not a ``.csv`` name (CSV
-        text was written under ``r.xlsx``), checked before the rubric is run; the errors
+        ``out`` is not a path (None: a ``TypeError`` before), not a ``.csv`` name (CSV
+        text was written under ``r.xlsx``) or a path that cannot be written (a directory:
+        refused after the scoring), checked before the rubric is run; the errors
         of :func:`rubric_agreement`.
 
     Examples
@@ -256,6 +278,7 @@ def write_rubric_agreement(out, *, labels: pd.DataFrame, onet=None) -> pd.DataFr
     out = check_path(out, "out")
     if out.suffix.lower() != ".csv":
         raise ExposureError(f"{out}: the report is written as CSV; give a file name ending in .csv")
+    check_output_path(out)  # a directory, a device: refused after the rubric was run
     table = rubric_agreement(labels, onet=onet)
     write_csv(table, out)
     logger.info("wrote %s", out)
