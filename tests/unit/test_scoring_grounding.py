@@ -1,4 +1,4 @@
-"""A text alone blended with its closest O*NET tasks (trial G): the blend, its retrieval, its CV."""
+"""Free text blended with its closest O*NET tasks (trials G and H): the blend, its retrieval, its CV."""
 
 import numpy as np
 import pandas as pd
@@ -102,16 +102,33 @@ def test_a_text_like_no_task_keeps_its_words_alone_score():
     np.testing.assert_allclose(got[1], _free_proba(model, texts[1:])[0], rtol=1e-12)
 
 
-def test_only_rows_scored_as_text_alone_are_blended(monkeypatch):
+def test_rows_of_both_free_text_sets_are_blended(monkeypatch):
+    """Trial G blends rows scored as text alone, trial H rows with an O*NET-SOC code."""
     frame = pd.DataFrame({"task": ["Enter data into spreadsheets.", "Weld pipes."],
                           "title": ["Office Clerks", "Welders"],
                           "onetsoc_code": ["43-9061.00", "51-4121.06"]})
     alone = frame[["task"]]
     with_code, blended = score_tasks(frame), score_tasks(alone)
-    monkeypatch.setattr(learned, "ground_in_neighbours", lambda p, q, s: p)
-    # rows with a code (the text set, which has its own grounded block) are not blended
-    pd.testing.assert_frame_equal(score_tasks(frame), with_code, check_exact=True)
-    words_only = score_tasks(alone)
-    columns = ["p_e0", "p_e1", "p_e2"]
+    assert (learned.score_learned(frame)["feature_set"] == "text").all()
     assert (learned.score_learned(alone)["feature_set"] == "free").all()
-    assert not np.allclose(words_only[columns].to_numpy(), blended[columns].to_numpy())
+    monkeypatch.setattr(learned, "ground_in_neighbours", lambda p, q, s: p)
+    columns = ["p_e0", "p_e1", "p_e2"]
+    for before, after in ((with_code, score_tasks(frame)), (blended, score_tasks(alone))):
+        assert not np.allclose(after[columns].to_numpy(), before[columns].to_numpy())
+
+
+def test_a_coded_row_is_its_text_set_score_blended_with_its_neighbours():
+    model = load_model()
+    texts = ["You will keep the team's calendar and book travel.", "Weld steel beams on site."]
+    titles, codes = ["Executive Secretaries and Executive Administrative Assistants", "Welders"], \
+        ["43-6011.00", "51-4121.06"]
+    frame = pd.DataFrame({"task": texts, "title": titles, "onetsoc_code": codes})
+    z = model.decision_function("text", texts, titles, codes, None, learned.occupation_groups(codes, titles), {})
+    z = z / model.temperature["text"]
+    p = np.exp(z - z.max(axis=1, keepdims=True))
+    p /= p.sum(axis=1, keepdims=True)
+    found = model.index.retrieve(texts, weights=True, payload=True)
+    got = score_tasks(frame)[["p_e0", "p_e1", "p_e2"]].to_numpy()
+    np.testing.assert_allclose(got, ground_in_neighbours(p, found.payload, found.similarity), rtol=1e-12)
+    assert (found.similarity > GROUNDING_FLOOR).all()  # the blend moved them
+    assert not np.allclose(got, p, atol=1e-3)

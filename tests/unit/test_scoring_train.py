@@ -11,7 +11,12 @@ import pytest
 pytest.importorskip("sklearn")
 
 from exposure.errors import DataFormatError, ExposureError, OutputError  # noqa: E402
-from exposure.reports.agreement import PROTOCOL_NAMES, WORDS_ONLY_NAME, evaluate_free_text  # noqa: E402
+from exposure.reports.agreement import (  # noqa: E402
+    CODED_WORDS_NAME,
+    PROTOCOL_NAMES,
+    WORDS_ONLY_NAME,
+    evaluate_free_text,
+)
 from exposure.scoring._evaluate import agreement  # noqa: E402
 from exposure.scoring._train import (  # noqa: E402
     TrainConfig,
@@ -251,12 +256,14 @@ def test_free_text_report_grounds_held_out_folds_in_training_occupations_only():
         paraphrase=[t.lower().replace(".", " for the team.") for t in labels["task"].iloc[::5]])
     report = evaluate_free_text(labels, onet, paraphrases=para, n_folds=2)
     table = report.agreement.set_index("scorer")
-    assert len(table) == 7 and (table["n_tasks"] == 80).all()
+    assert len(table) == 8 and (table["n_tasks"] == 80).all()
     assert table.loc[PROTOCOL_NAMES["free"], "kappa"] > 0.3
     assert table.loc[WORDS_ONLY_NAME, "kappa"] > 0.3  # the text alone before the blend, for comparison
     assert report.paraphrases["fold"].tolist() == ["0", "1", "all"]
     assert report.paraphrases["n_tasks"].iloc[-1] == len(para)
-    assert {"kappa_paraphrase_unlisted", "kappa_paraphrase_words"} <= set(report.paraphrases.columns)
+    assert {"kappa_paraphrase_unlisted", "kappa_paraphrase_words", "kappa_original_coded",
+            "kappa_paraphrase_coded"} <= set(report.paraphrases.columns)
+    assert table.loc[CODED_WORDS_NAME, "kappa"] > 0.3  # the text set before the blend
     # any subset of sets: the protocols follow the sets
     rows = training_frame(labels, onet)
     cv = cross_validate(rows, TrainConfig(sets={"onet": ["word", "activity"], "free": ["word", "grounded"]},
@@ -373,6 +380,30 @@ def test_train_and_save_names_the_label_file_when_the_folds_cannot_be_dealt(tmp_
     assert str(caught.value) == (f"{path}, column 'O*NET-SOC Code': cannot deal 8 occupation groups into 9 folds: "
                                  "the folds must number from 2 to 8: the labels hold too few occupations for "
                                  "--folds 9")
+
+
+def test_cross_validation_blends_the_text_set_as_the_scorer_does():
+    # trial H: rows with a code and title (the text set) are blended too, and each extra
+    # text is scored with its row's code and title, retrieved in the whole index
+    labels = synthetic_labels(n_occ=8, n_tasks=10)
+    onet = synthetic_onet(labels)
+    rows = training_frame(labels, onet)
+    config = TrainConfig(sets={"onet": ["word", "activity"], "text": ["word", "title"], "free": ["word"]},
+                         C={"onet": 2.0, "text": 2.0, "free": 1.0}, word_min_df=1, modern=False)
+    verbatim = [t if i % 4 == 0 else None for i, t in enumerate(rows["task"])]
+    cv = cross_validate(rows, config, n_folds=2, index=build_index(onet), index_rows=index_frame(onet),
+                        extra={"p": verbatim})
+    words, blended = cv["words_proba"]["text"], cv["proba"]["text"]
+    np.testing.assert_allclose(blended.sum(axis=1), 1.0)
+    assert not np.allclose(words, blended)
+    assert "title" not in cv["words_proba"]  # a comparison the scorer never uses: not blended
+    have = ~np.isnan(cv["extra_coded"]["p"]).any(axis=1)
+    assert have.sum() == 20
+    # a verbatim copy with its code and title, before the blend, is its original's text-set score
+    np.testing.assert_allclose(cv["extra_coded_words"]["p"][have], words[have])
+    # blended, it meets itself in the whole index, while its original met other occupations
+    assert not np.allclose(cv["extra_coded"]["p"][have], blended[have])
+    np.testing.assert_allclose(cv["extra_coded"]["p"][have], cv["extra"]["p"][have])
 
 
 def test_cross_validation_blends_the_text_alone_as_the_scorer_does():

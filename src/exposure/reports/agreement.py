@@ -259,7 +259,8 @@ def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: in
 #: Scorer names of the cross-validation protocols of :func:`exposure.scoring._train.cross_validate`.
 PROTOCOL_NAMES = {
     "onet": "learned, O*NET ids (work activities + text)",
-    "text": "learned, free text + title + O*NET-SOC code (grounded in retrieved tasks)",
+    "text": ("learned, free text + title + O*NET-SOC code (grounded in retrieved tasks, blended with "
+             "its closest O*NET tasks)"),
     "title": ("learned, text set given the occupation title without a code (for comparison: "
               "such rows are scored as text alone)"),
     "free": "learned, free text alone (words and word vectors, blended with its closest O*NET tasks)",
@@ -267,6 +268,9 @@ PROTOCOL_NAMES = {
 
 #: Name of the text-alone row before the blend with the closest O*NET tasks (trial G).
 WORDS_ONLY_NAME = "learned, free text alone before the blend (words and word vectors only)"
+
+#: Name of the row of text with code and title before the blend (trial H).
+CODED_WORDS_NAME = "learned, free text + title + O*NET-SOC code before the blend"
 
 
 def baseline_cv(rows: pd.DataFrame, folds, C: float = 1.0) -> np.ndarray:
@@ -436,7 +440,9 @@ class FreeTextReport:
         it rewords; the fold's model never saw that task's label),
         ``kappa_paraphrase_unlisted`` in the fold's index (as a rewording of a task O*NET
         does not list) and ``kappa_paraphrase_words`` is before the blend with the closest
-        O*NET tasks (words and word vectors only).
+        O*NET tasks (words and word vectors only). ``kappa_original_coded`` and
+        ``kappa_paraphrase_coded`` score the same rows with their O*NET-SOC code and title
+        (the ``text`` set, blended; the paraphrase retrieved in the whole index).
     modern : pandas.DataFrame or None
         Modern tasks scored by the shipped model: share right on exposed-vs-not (by the
         label, and by ``gamma >= 0.5``: :func:`exposed_figures`), on the label, and
@@ -668,10 +674,11 @@ def evaluate_free_text(labels: pd.DataFrame, onet, *, paraphrases: pd.DataFrame 
             table.append({"scorer": PROTOCOL_NAMES[which], "protocol": proto,
                           **agreement(cv["proba"][which], y, codes, w),
                           **exposed_figures(cv["proba"][which], y)})
-    if "free" in cv["words_proba"]:
-        words = cv["words_proba"]["free"]
-        table.append({"scorer": WORDS_ONLY_NAME, "protocol": proto, **agreement(words, y, codes, w),
-                      **exposed_figures(words, y)})
+    for which, name in (("text", CODED_WORDS_NAME), ("free", WORDS_ONLY_NAME)):
+        if which in cv["words_proba"]:
+            words = cv["words_proba"][which]
+            table.append({"scorer": name, "protocol": proto, **agreement(words, y, codes, w),
+                          **exposed_figures(words, y)})
     base = baseline_cv(rows, cv["folds"])
     table.append({"scorer": "baseline: scikit-learn TF-IDF (1-2 grams) + logistic regression, text alone",
                   "protocol": proto, **agreement(base, y, codes, w), **exposed_figures(base, y)})
@@ -699,6 +706,10 @@ def evaluate_free_text(labels: pd.DataFrame, onet, *, paraphrases: pd.DataFrame 
                     "kappa_paraphrase_words": cohen_kappa(
                         y[m], cv["extra_words"]["paraphrase"][m].argmax(axis=1))}
                    if "paraphrase" in cv["extra_words"] else {}),
+                **({"kappa_original_coded": cohen_kappa(y[m], cv["proba"]["text"][m].argmax(axis=1)),
+                    "kappa_paraphrase_coded": cohen_kappa(
+                        y[m], cv["extra_coded"]["paraphrase"][m].argmax(axis=1))}
+                   if "paraphrase" in cv["extra_coded"] else {}),
                 "same_label": float((base[m].argmax(axis=1) == p[m].argmax(axis=1)).mean()),
                 "accuracy_original": float((base[m].argmax(axis=1) == y[m]).mean()),
                 "accuracy_paraphrase": float((p[m].argmax(axis=1) == y[m]).mean()),

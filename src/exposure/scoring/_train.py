@@ -9,6 +9,7 @@ Everything is deterministic for a fixed seed: the fold assignment (grouped by SO
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
@@ -562,7 +563,8 @@ def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_f
         :func:`index_frame` of the index tasks.
     extra : dict, optional
         Name -> list of texts, one per row of ``rows`` (None where absent), e.g. paraphrases
-        of the tasks: each is scored as text alone (set ``free``) by its task's fold.
+        of the tasks: each is scored by its task's fold as text alone (set ``free``) and,
+        with the ``text`` set and an index, with its row's code and title.
     vectors : exposure.scoring._embed.StaticVectors, optional
         Static word vectors (needed by the ``embed`` block).
 
@@ -574,16 +576,21 @@ def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_f
         k, the temperature fitted on the out-of-fold logits of the other folds),
         ``raw_proba`` (uncalibrated), ``temperature`` (protocol -> temperature fitted on all
         out-of-fold logits) and ``extra`` (name -> calibrated n x 3, NaN where absent).
-        With an ``index`` and the ``onet`` and ``free`` sets, the text-alone probabilities
-        are blended with those of their retrieved neighbours as the shipped scorer blends
-        them (:func:`~exposure.scoring.learned.ground_in_neighbours`), the neighbours'
-        payload being the fold's ``onet``-set probabilities: ``proba["free"]`` and
-        ``raw_proba["free"]`` are blended, ``words_proba["free"]`` holds the calibrated
-        probabilities before the blend. The held-out originals are retrieved in the fold's
-        index (training folds' occupations only); each ``extra`` text in the whole index
-        (``extra``: a rewording may find the O*NET task it rewords, whose label the fold's
-        model never saw) and, for comparison, in the fold's index (``extra_unlisted``: a
-        task O*NET does not list); ``extra_words`` holds them before the blend.
+        With an ``index`` and the ``onet`` set, the probabilities of the ``free`` (text
+        alone) and ``text`` (text with code and title) protocols are blended with those of
+        their retrieved neighbours as the shipped scorer blends them
+        (:func:`~exposure.scoring.learned.ground_in_neighbours`), the neighbours' payload
+        being the fold's ``onet``-set probabilities: ``proba`` and ``raw_proba`` of those
+        protocols are blended, ``words_proba`` holds their calibrated probabilities before
+        the blend (the ``title`` protocol, a comparison the scorer never uses, is not
+        blended). The held-out originals are retrieved in the fold's index (training folds'
+        occupations only); each ``extra`` text in the whole index (``extra``: a rewording
+        may find the O*NET task it rewords, whose label the fold's model never saw) and, for
+        comparison, in the fold's index (``extra_unlisted``: a task O*NET does not list);
+        ``extra_words`` holds them before the blend. With the ``text`` set, each ``extra``
+        text is also scored with its row's O*NET-SOC code and title, retrieved in the whole
+        index as the shipped scorer retrieves it (``extra_coded``, blended;
+        ``extra_coded_words`` before the blend).
     """
     config = config or TrainConfig()
     folds = grouped_folds(rows["soc6"], n_folds, seed)
@@ -593,11 +600,14 @@ def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_f
     protocols = {p: s for p, s in PROTOCOLS.items() if s in config.sets}
     logits = {p: np.zeros((n, 3)) for p in protocols}
     extra = extra or {}
-    extra_logits = {name: np.full((n, 3), np.nan) for name in extra}
-    ground = index is not None and "free" in protocols and "onet" in config.sets
+    extra_logits = {name: np.full((n, 3), np.nan) for name in extra} if "free" in protocols else {}
+    blended = [p for p in ("free", "text") if p in protocols]
+    ground = index is not None and bool(blended) and "onet" in config.sets
+    coded = ground and "text" in protocols  # the extra texts with their row's code and title
+    coded_logits = {name: np.full((n, 3), np.nan) for name in extra} if coded else {}
     # neighbours' mean payload and best similarity: the held-out rows (fold index), the
     # extra texts in the whole index and in the fold index
-    near = {"free": (np.zeros((n, 3)), np.zeros(n))}
+    near = {"held": (np.zeros((n, 3)), np.zeros(n))}
     for name in extra:
         near[("extra", name)] = (np.zeros((n, 3)), np.zeros(n))
         near[("unlisted", name)] = (np.zeros((n, 3)), np.zeros(n))
@@ -625,7 +635,7 @@ def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_f
         if ground:  # what the fold's work-activity set makes of every O*NET task
             payload = _index_payload(model, index_rows)
             whole, seen_only = index.with_payload(payload), fold_index.with_payload(payload[seen])
-            _near(near["free"], te, seen_only.retrieve(texts, weights=False, payload=True))
+            _near(near["held"], te, seen_only.retrieve(texts, weights=False, payload=True))
         codes, blank = frame_codes(test), [""] * len(test)
         cache: dict = {}  # one retrieval of the held-out texts for every protocol
         for proto, which in protocols.items():
@@ -646,15 +656,22 @@ def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_f
             pos = [i for i in te if values[i] is not None]
             if pos:
                 other = [values[i] for i in pos]
-                extra_logits[name][pos] = model.decision_function(
-                    "free", other, [""] * len(pos), [""] * len(pos), None, None, {})
+                if name in extra_logits:  # as text alone (the free set)
+                    extra_logits[name][pos] = model.decision_function(
+                        "free", other, [""] * len(pos), [""] * len(pos), None, None, {})
                 if ground:
                     _near(near[("extra", name)], pos, whole.retrieve(other, weights=False, payload=True))
                     _near(near[("unlisted", name)], pos, seen_only.retrieve(other, weights=False, payload=True))
+                if coded:  # as the shipped scorer scores them: retrieved in the whole index
+                    at = np.searchsorted(te, pos)
+                    pos_titles, pos_codes = [titles[i] for i in at], [codes[i] for i in at]
+                    coded_logits[name][pos] = dataclasses.replace(model, index=whole).decision_function(
+                        "text", other, pos_titles, pos_codes, None, occupation_groups(pos_codes, pos_titles), {})
         logger.info("cross-validation: fold %d/%d done", k + 1, n_folds)
     y = rows["y"].to_numpy()
     out = {"folds": folds, "logits": logits, "proba": {}, "raw_proba": {}, "temperature": {},
-           "extra": {}, "words_proba": {}, "extra_words": {}, "extra_unlisted": {}}
+           "extra": {}, "words_proba": {}, "extra_words": {}, "extra_unlisted": {},
+           "extra_coded": {}, "extra_coded_words": {}}
     temps = {}
     for proto, z in logits.items():
         cal = np.zeros_like(z)
@@ -665,16 +682,20 @@ def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_f
         out["proba"][proto] = cal
         out["raw_proba"][proto] = _softmax(z.copy())
         out["temperature"][proto] = fit_temperature(z, y)
-        if proto == "free" and ground:
+        if proto in blended and ground:
             out["words_proba"][proto] = cal
-            out["proba"][proto] = ground_in_neighbours(cal, *near["free"])
-            out["raw_proba"][proto] = ground_in_neighbours(out["raw_proba"][proto], *near["free"])
+            out["proba"][proto] = ground_in_neighbours(cal, *near["held"])
+            out["raw_proba"][proto] = ground_in_neighbours(out["raw_proba"][proto], *near["held"])
+    for name, z in coded_logits.items():
+        cal = _calibrated(z, folds, temps["text"])
+        have = ~np.isnan(cal).any(axis=1)
+        out["extra_coded_words"][name] = cal
+        blend = np.full_like(cal, np.nan)
+        q, sim = near[("extra", name)]
+        blend[have] = ground_in_neighbours(cal[have], q[have], sim[have])
+        out["extra_coded"][name] = blend
     for name, z in extra_logits.items():
-        cal = np.full_like(z, np.nan)
-        for k in range(n_folds):
-            te = (folds == k) & ~np.isnan(z).any(axis=1)
-            if te.any():
-                cal[te] = _softmax(z[te] / temps["free"][k])
+        cal = _calibrated(z, folds, temps["free"])
         out["extra"][name] = cal
         if ground:
             have = ~np.isnan(cal).any(axis=1)
@@ -685,6 +706,16 @@ def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_f
                 blended[have] = ground_in_neighbours(cal[have], q[have], sim[have])
                 out[key][name] = blended
     return out
+
+
+def _calibrated(z: np.ndarray, folds: np.ndarray, temps: list) -> np.ndarray:
+    """Softmax of the rows of ``z`` (NaN where absent) at the temperature of each row's fold."""
+    cal = np.full_like(z, np.nan)
+    for k, temperature in enumerate(temps):
+        te = (folds == k) & ~np.isnan(z).any(axis=1)
+        if te.any():
+            cal[te] = _softmax(z[te] / temperature)
+    return cal
 
 
 def _near(store: tuple, rows, found) -> None:

@@ -95,11 +95,13 @@ OUT_OF_DOMAIN_SIMILARITY = 0.1
 #: two or more; ``"the and of to a in"`` (0), ``"Description"`` (1) got confidences of 0.51
 #: and 0.64 from the similarity of their few words to some statement.
 MIN_CONTENT_WORDS = 2
-#: A text alone (the ``free`` set) is blended with the ``onet``-set probabilities of its
-#: closest O*NET tasks (:func:`ground_in_neighbours`): not below this best similarity...
+#: Free text (the ``free`` set, and the ``text`` set for rows with an O*NET-SOC code) is
+#: blended with the ``onet``-set probabilities of its closest O*NET tasks
+#: (:func:`ground_in_neighbours`): not below this best similarity...
 GROUNDING_FLOOR = 0.15
 #: ... with a weight rising linearly to 1 at this similarity, from which on the text is
-#: scored as the O*NET tasks it restates (trial G, docs: Agreement with the human labels).
+#: scored as the O*NET tasks it restates (trials G and H, docs: Agreement with the human
+#: labels).
 GROUNDING_FULL = 0.70
 #: Rows whose features :func:`score_learned` builds at once. It bounds the memory of a
 #: large input; the scores do not depend on it (every feature but the occupation context
@@ -713,7 +715,8 @@ def score_learned(
     title without a code is not a model feature: under grouped cross-validation (fold seeds
     0 and 1) the ``text`` set given titles without codes agreed less with the human labels
     (kappa 0.5186 and 0.5185) than the text alone (0.5353 and 0.5365); titles still place a row
-    in an occupation for the task categories.
+    in an occupation for the task categories. The probabilities of both free-text sets are
+    blended with those of the row's closest O*NET tasks (:func:`ground_in_neighbours`).
 
     Parameters
     ----------
@@ -854,9 +857,9 @@ def _score_learned(frame: pd.DataFrame, texts: list | None, *, text_column: str 
         if not free_text.any():
             continue
         alone = free_text & plain[rows]
-        if model.index is not None:  # neighbour weights: the grounded block, the text-alone blend
+        if model.index is not None:  # neighbour weights: the grounded block; payload: the blend
             grounded = "grounded" in model.sets.get("text", []) and (free_text & ~plain[rows]).any()
-            found = model.neighbours(part[0], cache, weights=bool(grounded), payload=bool(alone.any()))
+            found = model.neighbours(part[0], cache, weights=bool(grounded), payload=True)
             similarity[rows][free_text] = found.similarity[free_text]
             nearest[rows][free_text] = found.best[free_text]
             known_words[rows] = (found.n_terms > 0) | onet_rows
@@ -872,7 +875,7 @@ def _score_learned(frame: pd.DataFrame, texts: list | None, *, text_column: str 
             if mask.any():
                 z = model.decision_function(which, *part, None, part_groups, cache)[mask]
                 p = _softmax(z / model.temperature[which])
-                if which == "free" and model.index is not None:
+                if model.index is not None:  # trials G (text alone) and H (with a code)
                     p = ground_in_neighbours(p, found.payload[mask], found.similarity[mask])
                 probs[rows][mask] = p
                 which_set[rows][mask] = which
@@ -920,7 +923,7 @@ def titles_share_context(model: LearnedModel) -> bool:
 
 
 def grounding_weight(similarity) -> np.ndarray:
-    """Weight of the closest O*NET tasks in the score of a text alone, by its similarity.
+    """Weight of the closest O*NET tasks in the score of a free text, by its similarity.
 
     ``clip((similarity - GROUNDING_FLOOR) / (GROUNDING_FULL - GROUNDING_FLOOR), 0, 1)``:
     0 for a text that resembles no O*NET task (it is scored from its words alone), 1 for a
@@ -936,7 +939,7 @@ def grounding_weight(similarity) -> np.ndarray:
 
 
 def ground_in_neighbours(proba, neighbours_proba, similarity) -> np.ndarray:
-    """Blend the text-alone probabilities with those of the text's closest O*NET tasks.
+    """Blend the free-text probabilities with those of the text's closest O*NET tasks.
 
     ``(1 - w) * proba + w * neighbours_proba`` with ``w`` = :func:`grounding_weight` of the
     best retrieval similarity. ``neighbours_proba`` is the similarity-weighted mean of the
@@ -945,12 +948,14 @@ def ground_in_neighbours(proba, neighbours_proba, similarity) -> np.ndarray:
     zeros) keeps ``proba``. A job-posting rewording of an O*NET task is then scored from the
     work activities O*NET links to that task, although its words differ: under the grouped
     cross-validation this raised the agreement of hand-written paraphrases with the human
-    labels by about 0.1 kappa (docs: Agreement with the human labels, trial G).
+    labels by about 0.1 kappa (docs: Agreement with the human labels, trial G). Rows
+    scored as text alone (``free`` set) are blended since trial G, rows with an
+    O*NET-SOC code (``text`` set) since trial H, with the same weights.
 
     Parameters
     ----------
     proba : array-like, shape (n, 3)
-        Calibrated probabilities of the ``free`` set.
+        Calibrated probabilities of the ``free`` or ``text`` set.
     neighbours_proba : array-like, shape (n, 3)
         ``Neighbours.weights @ index.payload``.
     similarity : array-like of float, shape (n,)
