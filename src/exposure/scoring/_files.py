@@ -85,6 +85,7 @@ from exposure._io import (
 )
 from exposure._tables import (
     check_delimited_file,
+    check_header,
     check_input_file,
     compressed_input,
     compressed_output,
@@ -101,17 +102,16 @@ from exposure._tables import (
 from exposure.errors import DataFormatError
 from exposure.fetch import cache_status, resolve_mirror
 from exposure.measures import eloundou
-from exposure.onet import load_onet
+from exposure.onet import load_onet, onet_file_names
 from exposure.scoring import PROBA_COLUMNS, SCORE_COLUMNS, _check_rows, score_tasks
 from exposure.scoring import learned as learned_module
-from exposure.scoring._inputs import check_header_rows, check_task_types, task_keys
+from exposure.scoring._inputs import check_header_rows, check_task_types, task_keys, task_texts
 from exposure.scoring.learned import (
     frame_codes,
     load_model,
     occupation_groups,
     titles_share_context,
 )
-from exposure.sources import SOURCES
 
 __all__ = [
     "ONET_HEADER_ALIASES",
@@ -250,7 +250,10 @@ def read_task_file(path) -> pd.DataFrame:
     kind = file_kind(path, "input")
     if not path.is_file():
         raise DataFormatError("input file not found", path=path)
-    frame = read_frame(path)
+    try:
+        frame = read_frame(path)
+    except pd.errors.ParserError as exc:  # a quote not closed: pandas' words, row from 0
+        raise _read_error(exc, path) from None
     if kind in ("csv", "tsv") and frame.shape[1] == 1:
         header = _text_header(path, kind)
         if len(header) == 1:  # blank lines are rows: see _text_batches
@@ -267,11 +270,53 @@ def read_task_file(path) -> pd.DataFrame:
 
 
 def _read_error(exc: Exception, path: Path) -> Exception:
-    """The DataFormatError for a reader's exception, or the exception itself (a bug)."""
+    """The DataFormatError for a reader's exception, or the exception itself (a bug).
+
+    One line: a damaged Parquet file gave pyarrow's reason over two lines (``Couldn't
+    deserialize thrift: ...`` / ``Deserializing page header failed.``); its first line is
+    kept, worded as :func:`exposure._tables.read_frame` words it. A CSV file ending inside
+    a quoted cell is :func:`_unclosed_quote`'s.
+    """
+    if isinstance(exc, pd.errors.ParserError) and "EOF inside string" in str(exc):
+        found = _unclosed_quote(path)
+        if found is not None:
+            return found
     if isinstance(exc, (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError,
                         OSError)) or type(exc).__module__.startswith("pyarrow"):
-        return DataFormatError(f"cannot read: {exc}", path=path)
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        what = ("cannot read this Parquet file" if path.suffix.lower() in _PARQUET
+                else "cannot read")
+        return DataFormatError(f"{what}: {reason}", path=path)
     return exc
+
+
+def _unclosed_quote(path: Path) -> DataFormatError | None:
+    """The error for a CSV file that ends inside a quoted cell, naming the record it starts.
+
+    pandas said ``Error tokenizing data. C error: EOF inside string starting at row 2``,
+    its row counted from 0 (the header is its row 0). A quote that is never closed takes
+    every line below it into its cell, so the cell is in the file's last record: its row
+    (header = row 1) and the line it starts on are found with :mod:`csv` (on this error
+    path only). None when the file reads otherwise.
+    """
+    limit = csv.field_size_limit()
+    try:
+        csv.field_size_limit(2**31 - 1)  # the open cell holds the rest of the file
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            reader = csv.reader(fh)  # the cell's record is the last one: it takes the rest
+            row, start, end = 0, 1, 0
+            for _ in reader:
+                row, start, end = row + 1, end + 1, reader.line_num
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return None
+    finally:
+        csv.field_size_limit(limit)
+    if row < 2:
+        return None
+    return DataFormatError(
+        "the quoted cell that starts on this line is not closed: the file ends inside its "
+        "quotes, so every line below it was read into that cell; add the closing \" (and "
+        "write a \" inside a quoted cell as \"\")", path=path, row=row, line=start)
 
 
 def iter_task_batches(path, batch_rows: int = BATCH_ROWS) -> Iterator[pd.DataFrame]:
@@ -313,6 +358,9 @@ def iter_task_batches(path, batch_rows: int = BATCH_ROWS) -> Iterator[pd.DataFra
         if kind == "parquet":
             reader = pyarrow_parquet().ParquetFile(path)
             schema, rows = reader.schema_arrow, reader.metadata.num_rows
+            # a column named twice: an AttributeError of a later check (a column read as a
+            # frame), where read_frame names the two columns
+            check_header(schema.names, path, row=None, where="the Parquet schema")
             # no batch is longer than the file: pyarrow takes a C long (2**63 overflowed)
             size = min(batch_rows, max(rows, 1))
             # a stored RangeIndex is metadata only: each batch takes its own slice of it
@@ -665,6 +713,50 @@ def _type_change(before: pa.Schema, after: pa.Schema) -> str:
     return "the column types differ between batches"
 
 
+def _typed_nulls(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """``table`` with its columns of Arrow type ``null`` cast to the type ``schema`` gives them.
+
+    A column of dates, times, decimals or bytes of a Parquet input is read as Python
+    objects, whose Arrow type each batch infers from its values: a batch in which the
+    column is missing throughout had the type ``null``, and the stream stopped ("the
+    column 'd' has the type date32[day] in one batch and null in another"). An all-null
+    column cast to the column's type holds the same values (the file written whole has
+    that type). Other differences are left for the caller to report.
+    """
+    if len(schema) != table.num_columns or table.schema.equals(schema):
+        return table
+    fields = [t if a.name == t.name and pa.types.is_null(a.type) and not pa.types.is_null(t.type)
+              else a for a, t in zip(table.schema, schema, strict=True)]
+    if all(f is a for f, a in zip(fields, table.schema, strict=True)):
+        return table
+    return table.cast(pa.schema(fields))
+
+
+def _full_times(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its timestamp and duration columns as text, each cell written in full.
+
+    pandas writes such a column to CSV in a format chosen from all its cells (``2020-01-01``
+    when every time is midnight, ``2020-01-01 00:00:00`` when one is not; ``1 days`` or
+    ``1 days 00:00:00``), so that a file scored in batches wrote one column in two
+    formats and its bytes depended on the batch size. Each cell is now written as
+    ``Timestamp.isoformat(" ")`` (fractions of a second only where there are some) and
+    ``str(Timedelta)``; missing cells stay missing. Applied after
+    :func:`exposure._io.neutralise_formulas` (a negative duration is no formula).
+    """
+    out = frame
+    for j in range(frame.shape[1]):
+        col = frame.iloc[:, j]
+        kind = col.dtype.kind if isinstance(col.dtype, np.dtype) else ""
+        if not (kind in ("m", "M") or isinstance(col.dtype, pd.DatetimeTZDtype)):
+            continue
+        if out is frame:
+            out = frame.copy()
+        text = [None if v is pd.NaT or v is None else
+                (v.isoformat(" ") if kind != "m" else str(v)) for v in col.tolist()]
+        out.isetitem(j, pd.Series(text, index=col.index, dtype=object))
+    return out
+
+
 class _Sink:
     """Appends scored batches to a temporary CSV or Parquet file (bytes as if written whole)."""
 
@@ -684,6 +776,7 @@ class _Sink:
             if not self.header:  # column names are counted with the first batch only
                 n -= neutralise_formulas(pd.DataFrame(columns=frame.columns))[1]
             self.formulas += n
+            frame = _full_times(frame)  # one format per cell, whatever the batch holds
             text = csv_text(frame, header=self.header)  # pandas' bytes, faster (None: pandas)
             if text is None:
                 text = pandas_csv_text(frame, header=self.header)
@@ -692,8 +785,14 @@ class _Sink:
             return
         table = pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False)
         table = table.replace_schema_metadata(None)
-        if self.pending and not table.schema.equals(self.pending[0].schema):
-            raise _NotGrouped(_type_change(self.pending[0].schema, table.schema))
+        if self.pending or self.writer is not None:
+            known = self.pending[0].schema if self.pending else self.writer.schema
+            table = _typed_nulls(table, known)
+            if self.pending and self.writer is None:  # a type the earlier batches lacked
+                self.pending = [_typed_nulls(t, table.schema) for t in self.pending]
+            if not table.schema.equals(known if not self.pending else self.pending[0].schema):
+                raise _NotGrouped(_type_change(self.pending[0].schema if self.pending else known,
+                                               table.schema))
         self.pending.append(table)
         self.n_pending += len(table)
         while self.n_pending >= PARQUET_ROW_GROUP:
@@ -814,9 +913,10 @@ def auto_release(columns, method: str, *, mirror=None, data_dir=None) -> tuple[s
     """The name of the release that ``onet="auto"`` stands for (or None), and a note.
 
     :data:`AUTO_ONET_RELEASE` when ``columns`` (O*NET's published headers count) hold
-    ``onetsoc_code`` and ``task_id``, the method is not a ``reference`` one and the
-    release's files are in the mirror or verified in the cache; else None, with a note
-    when the release is missing. Nothing is loaded: the rule of :func:`onet_for_tasks`,
+    ``onetsoc_code`` and ``task_id``, the method is not a ``reference`` one and each
+    file of the release that :func:`exposure.onet.load_onet` reads is in the mirror (when
+    one is set) or verified in the cache; else None, with a note when the release is
+    missing (a mirror without it included: the run is not stopped). Nothing is loaded: the rule of :func:`onet_for_tasks`,
     for ``exposure score --engine dask``, whose workers load the release by name.
 
     Examples
@@ -828,11 +928,19 @@ def auto_release(columns, method: str, *, mirror=None, data_dir=None) -> tuple[s
     names |= {dst for src, dst in ONET_HEADER_ALIASES.items() if src in names}
     if str(method).startswith("reference") or not {"onetsoc_code", "task_id"} <= names:
         return None, None
-    files = [n for n in SOURCES if n.startswith(f"onet/{AUTO_ONET_RELEASE}/")]
-    if resolve_mirror(mirror) is None and any(cache_status(n, data_dir) != "verified" for n in files):
-        return None, (f"O*NET {AUTO_ONET_RELEASE} is neither in a mirror nor in the cache, so the "
-                      "rows were scored from the text alone (pass --mirror DIR or run `exposure "
-                      "fetch` for the work-activity model)")
+    # the files load_onet reads (7), not all 35 of the release: a cache that `exposure score
+    # --onet 29.1` filled was "neither in a mirror nor in the cache"; a mirror without them
+    # failed the run ("not found in mirror") where auto falls back to the text alone
+    files = [n for n in onet_file_names(AUTO_ONET_RELEASE).values() if n is not None]
+    root = resolve_mirror(mirror)
+    if any(cache_status(n, data_dir) != "verified" and (root is None or not (root / n).is_file())
+           for n in files):
+        where = "in a mirror" if root is None else f"in the mirror {root}"
+        todo = ("pass --mirror DIR or run `exposure fetch`" if root is None else
+                f"add it to the mirror, or run `exposure fetch onet/{AUTO_ONET_RELEASE}`,")
+        return None, (f"O*NET {AUTO_ONET_RELEASE} is neither {where} nor in the cache, so the "
+                      f"rows were scored from the text alone ({todo} for the work-activity "
+                      "model)")
     return AUTO_ONET_RELEASE, None
 
 
@@ -1006,6 +1114,22 @@ def _sheet_named(src: Path) -> Iterator[None]:
                               line=exc.line) from None
 
 
+def _check_text_named(columns, text_column, aliases: dict, *, path) -> None:
+    """Refuse a text column that a file with O*NET's headers lacks, naming the file's own columns.
+
+    The check of :func:`~exposure.scoring.score_tasks` saw the columns renamed
+    (:func:`onet_aliases`): ``missing text column 'TASK' (columns: ['onetsoc_code',
+    'task_id', 'task']); the file has 'task'``, names the file does not have (it has
+    ``Task``). Here the same message (:func:`~exposure.scoring._inputs.task_texts`) is
+    given with the columns as the file names them. Nothing is checked without aliases.
+    """
+    if not aliases or not isinstance(text_column, str) or text_column in columns:
+        return
+    if aliased_column(text_column, aliases) in {aliases.get(c, c) for c in columns}:
+        return
+    task_texts(pd.DataFrame(columns=list(columns)), text_column, path=path)
+
+
 def aliased_column(name, aliases: dict):
     """``name`` of a column option as renamed by ``aliases`` (``--text-column Task`` -> ``task``).
 
@@ -1022,6 +1146,7 @@ def _score_whole(src, dst, out_kind, method, onet, *, mirror, data_dir, said=Non
     """Read ``src`` whole, score it and write ``dst`` (what ``exposure score`` did before batches)."""
     frame = read_task_file(src)
     aliases = onet_aliases(frame)
+    _check_text_named(frame.columns, options["text_column"], aliases, path=src)
     renamed = frame.rename(columns=aliases)
     for option in ("text_column", "occupation_column"):  # O*NET's header named by the user
         options[option] = aliased_column(options[option], aliases)
@@ -1042,7 +1167,15 @@ def _score_whole(src, dst, out_kind, method, onet, *, mirror, data_dir, said=Non
     scores = score_tasks(renamed, method, onet=release, mirror=mirror, data_dir=data_dir,
                          path=src, row_offset=row_offset, **options)
     result = append_scores(frame, scores)
-    if out_kind == "csv":
+    if out_kind == "csv" and _full_times(result) is not result:
+        # the cells of time columns as the stream writes them (after the formula check:
+        # a negative duration, "-1 days +23:00:00", is no formula)
+        result, n = neutralise_formulas(result)
+        if n:
+            logger.warning("%s: %d cell(s) that a spreadsheet would run as formulas were "
+                           "written with a leading ' (%s)", dst, n, FORMULA_ADVICE.get())
+        write_csv(_full_times(result), dst, formulas="keep")
+    elif out_kind == "csv":
         write_csv(result, dst)
     elif out_kind == "parquet":
         write_parquet(result, dst)
@@ -1292,6 +1425,7 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
     if not len(first):
         raise _NotGrouped("the input has no rows")
     aliases = onet_aliases(first)
+    _check_text_named(first.columns, options["text_column"], aliases, path=src)
     # the options may name O*NET's own headers (--text-column Task), which are renamed
     options["text_column"] = aliased_column(options["text_column"], aliases)
     occupation_column = aliased_column(occupation_column, aliases)
