@@ -97,7 +97,7 @@ from exposure.errors import (
     ExposureError,
     OutputError,
 )
-from exposure.releases import LOCK_NAME, ONET_FILES, Lock, layout_source, source_for
+from exposure.releases import LOCK_NAME, ONET_FILES, Lock, _file_above, layout_source, source_for
 from exposure.sources import SOURCES, Source, get_source, select_sources
 
 __all__ = [
@@ -320,6 +320,11 @@ def default_data_dir() -> Path:
     -------
     pathlib.Path
 
+    Raises
+    ------
+    exposure.errors.ExposureError
+        ``$EXPOSURE_DATA_DIR`` with surrounding spaces or relative (:func:`_env_dir`).
+
     Examples
     --------
     >>> import os
@@ -328,10 +333,60 @@ def default_data_dir() -> Path:
     ...     print(default_data_dir())
     /tmp/exposure-cache
     """
-    env = os.environ.get(ENV_DATA_DIR)
-    if env and env.strip():  # blanks made a directory named " " in the current directory
-        return _expand(env, f"${ENV_DATA_DIR}")
-    return Path(platformdirs.user_cache_dir("exposure", appauthor=False))
+    env = _env_dir(ENV_DATA_DIR)
+    return env if env is not None else Path(platformdirs.user_cache_dir("exposure", appauthor=False))
+
+
+def _env_dir(var: str) -> Path | None:
+    """The directory the environment variable ``var`` names (``~`` expanded); None if unset or blank.
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        A value with surrounding spaces (pasted from a ``.env`` file: a new directory
+        ``'home '`` was made beside the real one, without a word), or a relative one
+        (``home``, or ``$HOME/x`` left unexpanded): it named another directory in each
+        working directory, so the lock file's pins and the recomputes of a run started
+        elsewhere were not found.
+
+    Examples
+    --------
+    >>> import os
+    >>> from unittest import mock
+    >>> with mock.patch.dict(os.environ, {"EXPOSURE_HOME": "$HOME/exposure"}):
+    ...     _env_dir("EXPOSURE_HOME")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: $EXPOSURE_HOME '$HOME/exposure' is a relative path: ...
+    """
+    value = os.environ.get(var)
+    if not value or not value.strip():  # blanks made a directory named " " in the current directory
+        return None
+    if value != value.strip():
+        raise ExposureError(f"${var} {value!r} has surrounding spaces: remove them ({value!r} and "
+                            f"{value.strip()!r} are different directories)")
+    path = _expand(value, f"${var}")
+    if not path.is_absolute():
+        raise ExposureError(f"${var} {value!r} is a relative path: it names another directory in each "
+                            f"working directory (here {Path.cwd() / path}); give an absolute path (or "
+                            "one starting with ~)")
+    return path
+
+
+def _check_home(path: Path, origin: str) -> Path:
+    """Refuse a user data directory ``path`` (from ``origin``) that is, or lies under, a file.
+
+    The lock file under it was "no pinned file yet" (``exposure sources --releases``, exit
+    0), a release it pinned "not pinned yet", and :func:`exposure.load` read the shipped
+    tables without a word.
+    """
+    found = _file_above(path)
+    if found is not None:
+        where = f"{path}: {found}" if found != path else f"{path}"
+        raise ExposureError(f"{origin} {where} is a file, not a directory: the user data directory "
+                            "holds your recomputes and the lock file exposure.lock; set "
+                            f"${ENV_HOME} to a directory")
+    return path
 
 
 def _expand(value, origin: str) -> Path:
@@ -513,6 +568,12 @@ def default_home() -> Path:
     It holds the outputs of ``exposure recompute`` (``processed/<releases>/``) and the lock
     file ``exposure.lock``.
 
+    Raises
+    ------
+    exposure.errors.ExposureError
+        ``$EXPOSURE_HOME`` with surrounding spaces or relative (:func:`_env_dir`); the
+        directory is, or lies under, a file.
+
     Examples
     --------
     >>> import os
@@ -521,10 +582,11 @@ def default_home() -> Path:
     ...     print(default_home())
     /tmp/exposure-home
     """
-    env = os.environ.get(ENV_HOME)
-    if env and env.strip():  # blanks made a directory named " " in the current directory
-        return _expand(env, f"${ENV_HOME}")
-    return Path(platformdirs.user_data_dir("exposure", appauthor=False))
+    env = _env_dir(ENV_HOME)
+    if env is not None:
+        return _check_home(env, f"${ENV_HOME}")
+    return _check_home(Path(platformdirs.user_data_dir("exposure", appauthor=False)),
+                       "the user data directory")
 
 
 def _home_arg(home) -> Path:
@@ -624,6 +686,7 @@ class DataStore:
                 raise ExposureError(f"{name} is empty; give a directory")
             if value is not None and not isinstance(value, Path):
                 object.__setattr__(self, name, _expand(value, name))
+        _check_home(self.home, "home")  # a file: its lock file was "no pinned file yet"
 
     @classmethod
     def default(cls, *, mirror=None, cache=None, home=None, data_dir=None) -> DataStore:
@@ -1495,10 +1558,12 @@ def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool
         expected_len = response.headers.get("Content-Length")
         if (max_bytes is not None and expected_len is not None and expected_len.isdigit()
                 and int(expected_len) > max_bytes):
-            raise DownloadError(
+            error = DownloadError(
                 f"{label}: {url} announces {int(expected_len):,d} bytes (Content-Length), "
                 f"more than the {max_bytes:,d} expected; nothing was downloaded"
             )
+            error.over_size = True  # fetch names the pin the cap came from
+            raise error
         digest = hashlib.sha256()
         received = 0
         head = b""
@@ -1532,10 +1597,12 @@ def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool
                     sniff.feed(chunk)
                 received += len(chunk)
                 if max_bytes is not None and received > max_bytes:
-                    raise DownloadError(
+                    error = DownloadError(
                         f"{label}: {url} sent more than the {max_bytes:,d} bytes expected; "
                         "stopped reading, nothing was written to the cache"
                     )
+                    error.over_size = True  # fetch names the pin the cap came from
+                    raise error
                 digest.update(chunk)
                 try:
                     fh.write(chunk)
@@ -2033,13 +2100,59 @@ def fetch(
     store = resolve_store(store, mirror=mirror, data_dir=data_dir)
     src = _as_source(name, store)
     try:
-        return _fetch(store, src, timeout=timeout, retries=retries, backoff=backoff,
+        path = _fetch(store, src, timeout=timeout, retries=retries, backoff=backoff,
                       deadline=deadline)
     except ChecksumMismatchError as exc:
         hint = _lock_hint(store, src)
         if hint:
             exc.args = (f"{exc.args[0]}; {hint}",)
         raise
+    except DownloadError as exc:
+        # the cap of a download that is no archive's member is the pin's size: a lock line
+        # whose size was edited by hand cut it short, naming neither the lock nor the line
+        entry = _lock_entry(store, src)
+        if getattr(exc, "over_size", False) and entry is not None and not src.member:
+            exc.args = (f"{exc.args[0]}; the expected size is the pin of {src.name} in the lock file "
+                        f"{store.lock_path} (row {_lock_row(store.lock_path, src.name)}, column 'size': "
+                        f"{entry['size']} bytes): if that line was edited by hand, the size may be wrong: "
+                        "fix it, or delete the line to download and pin the file again",)
+        raise
+    _check_lock_size(store, src, path)
+    return path
+
+
+def _lock_entry(store: DataStore, src: Source) -> dict | None:
+    """The lock file's entry that pinned ``src`` (its sha256 and size); None for any other source."""
+    if src.name in SOURCES or not src.pinned:
+        return None
+    try:
+        entry = store.lock.entries().get(src.name)
+    except ExposureError:  # another error is being raised, or will be where the lock is read
+        return None
+    if entry is None or (entry["sha256"], int(entry["size"])) != (src.sha256, src.size):
+        return None
+    return entry
+
+
+def _check_lock_size(store: DataStore, src: Source, path: Path) -> None:
+    """Refuse the lock line that pins ``src`` with the right sha256 but another size than ``path``'s.
+
+    The bytes of ``path`` have the pinned sha256, so the size is the line's fault (edited
+    by hand): it was ignored, and capped a later download of the file (``sent more than the
+    N bytes expected``).
+    """
+    entry = _lock_entry(store, src)
+    if entry is None:
+        return
+    try:
+        actual = path.stat().st_size
+    except OSError:
+        return
+    if actual != int(entry["size"]):
+        raise DataFormatError(f"size {entry['size']} is not the size of the file this line pins: {src.name} "
+                              f"with sha256 {src.sha256} has {actual} bytes ({path}); the line was edited by "
+                              f"hand? write {actual}, or delete the line to pin the file again",
+                              path=store.lock_path, row=_lock_row(store.lock_path, src.name), column="size")
 
 
 def _lock_hint(store: DataStore, src: Source) -> str:
@@ -2049,13 +2162,7 @@ def _lock_hint(store: DataStore, src: Source) -> str:
     recorded when the file was first read, nor what to do when the publisher has
     changed the file since.
     """
-    if src.name in SOURCES or not src.pinned:
-        return ""
-    try:
-        entry = store.lock.entries().get(src.name)
-    except ExposureError:  # the mismatch is the error being raised
-        return ""
-    if entry is None or entry["sha256"] != src.sha256:
+    if _lock_entry(store, src) is None:
         return ""
     return (f"the expected sha256 is the pin of {src.name} in the lock file {store.lock_path}, "
             "recorded when the file was first read: if the publisher changed the file, check "

@@ -509,6 +509,10 @@ class Lock:
             if self.path.exists():  # a directory, a pipe: "no pinned file yet" hid it
                 raise DataFormatError("not a lock file: it exists and is not a regular file",
                                       path=self.path)
+            above = _file_above(self.path.parent)
+            if above is not None:  # $EXPOSURE_HOME set to a file: "no pinned file yet" hid it
+                raise DataFormatError(f"cannot be read: {above} is a file, not a directory (is $EXPOSURE_HOME "
+                                      "set to a file?)", path=self.path)
             return {}
         try:
             text = self.path.read_text("utf-8-sig")
@@ -559,7 +563,9 @@ class Lock:
         (two recomputes of new releases) both keep their pins: without it, the last to
         write won and the other's pin was lost without a word. Where file locks are not
         available (Windows, a network file system without locks) the pin is written
-        without one, as before, with a logged warning for the latter.
+        without one, as before, with a logged warning for the latter. A pin that has to wait
+        for another says so (a logged warning, once). A lock file that is a symbolic link is
+        written where it points, even before that file exists (the link was replaced).
 
         Parameters
         ----------
@@ -619,7 +625,9 @@ class Lock:
             writer.writeheader()
             for name in sorted(entries):
                 writer.writerow({c: entries[name][c] for c in _LOCK_COLUMNS})
-            with atomic_path(self.path) as tmp:
+            # where a symbolic link points, even a dangling one (a lock kept beside the
+            # analysis, linked before its first pin): the link was replaced by a file
+            with atomic_path(Path(os.path.realpath(self.path))) as tmp:
                 tmp.write_text(buf.getvalue(), "utf-8")
         return entry
 
@@ -647,7 +655,12 @@ def _pinning(path: Path):
             log.debug("cannot create %s (%s): pinning without a lock", side, exc)
         else:
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX)
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:  # another run pins: it was waited for without a word
+                    log.warning("waiting for another run that is writing the lock file %s (it holds %s)",
+                                path, side)
+                    fcntl.flock(fd, fcntl.LOCK_EX)
             except OSError as exc:  # ENOLCK: a network file system without locks
                 log.warning("cannot lock %s (%s): a pin written by another process at the same time "
                             "may be lost", side, exc.strerror or exc)
@@ -661,6 +674,26 @@ def _pinning(path: Path):
     finally:
         if fd is not None:
             os.close(fd)  # releases the lock
+
+
+def _file_above(path: Path) -> Path | None:
+    """The file (not a directory) at or above ``path`` that stops it being a directory; else None.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> f = Path(tempfile.mkdtemp()) / "f.txt"
+    >>> _ = f.write_text("x")
+    >>> _file_above(f / "sub") == f, _file_above(f.parent / "new")
+    (True, None)
+    """
+    for here in (path, *path.parents):
+        try:
+            if here.exists():
+                return None if here.is_dir() else here
+        except OSError:  # a name too long, no permission: left to the read or write to report
+            return None
+    return None
 
 
 def _entry_row(path: Path, name: str) -> int | None:
