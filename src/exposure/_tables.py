@@ -26,6 +26,7 @@ import contextlib
 import csv
 import dataclasses
 import decimal
+import errno
 import io
 import logging
 import os
@@ -95,6 +96,7 @@ __all__ = [
     "xlsx_sheet_parts",
     "read_utf8",
     "uncomputed_formula",
+    "UNCLOSED_QUOTE",
 ]
 
 log = logging.getLogger(__name__)
@@ -162,13 +164,22 @@ def norm_header(name) -> str:
 
 
 def check_file(path: Path) -> bytes:
-    """Return the first bytes of ``path``; raise on a missing, empty or HTML file."""
-    if path.is_dir():
+    """Return the first bytes of ``path``; raise on a missing, empty or HTML file.
+
+    A symbolic link to a missing file (or a loop of links) is named as such
+    (:func:`_link_note`); a path that cannot be looked at (a name too long for the
+    system) is an :class:`~exposure.errors.InputError`, not a bare ``OSError``.
+    """
+    try:
+        is_dir, exists, is_file = path.is_dir(), path.exists(), path.is_file()
+    except OSError as exc:
+        raise _stat_error(path, exc) from None
+    if is_dir:
         raise DataFormatError("is a directory, not a file", path=path)
-    if path.exists() and not path.is_file():
+    if exists and not is_file:
         raise DataFormatError("is not a regular file (a device, pipe or socket)", path=path)
-    if not path.is_file():
-        raise DataFormatError("file not found", path=path)
+    if not is_file:
+        raise DataFormatError(_link_note(path) or "file not found", path=path)
     try:
         with open(path, "rb") as fh:
             head = fh.read(4096)
@@ -200,8 +211,10 @@ def check_file(path: Path) -> bytes:
 
 
 def _match_columns(header: list[str], columns: dict, optional: dict, path: Path, where: str,
-                   row: int | None = None):
+                   row: int | None = None, note: str = ""):
     """Map target column -> index in ``header``; raise naming missing columns.
+
+    ``note`` ends the message of missing columns (:func:`_one_column_note`).
 
     With ``row`` (the header's row in the file), a column read that the header holds twice
     (also in another case or spacing: ``TOT_EMP`` and ``tot_emp`` are one column here) is
@@ -229,7 +242,7 @@ def _match_columns(header: list[str], columns: dict, optional: dict, path: Path,
         shown = ", ".join(repr(str(h)) for h in header if h not in (None, ""))
         raise DataFormatError(
             f"missing column(s) {', '.join(repr(m) for m in missing)} in the header ({where}); "
-            f"found: {shown}",
+            f"found: {shown}{note}",
             path=path,
         )
     return found
@@ -580,6 +593,57 @@ def std_stream(path) -> bool:
         ("/dev/fd/", "/proc/self/fd/"))
 
 
+def _stream_name(path) -> str:
+    """What the standard-stream path ``path`` (:func:`std_stream`) is, for an error message.
+
+    ``/dev/fd/63`` is the pipe of a process substitution (``exposure score <(cat a.csv)``),
+    not standard input.
+
+    Examples
+    --------
+    >>> _stream_name("-"), _stream_name("/dev/fd/0"), _stream_name("/proc/self/fd/1")
+    ('standard input', 'standard input', 'standard output')
+    >>> _stream_name("/dev/fd/63")
+    'an open file descriptor (a pipe, or a process substitution <(...))'
+    """
+    text = os.fspath(path)
+    if isinstance(text, bytes):
+        text = os.fsdecode(text)
+    number = re.fullmatch(r"/(?:dev|proc/self)/fd/(\d+)", text)
+    fd = int(number.group(1)) if number else None
+    if text in ("-", "/dev/stdin") or fd == 0:
+        return "standard input"
+    if text == "/dev/stdout" or fd == 1:
+        return "standard output"
+    if text == "/dev/stderr" or fd == 2:
+        return "standard error"
+    return "an open file descriptor (a pipe, or a process substitution <(...))"
+
+
+def _link_note(path: Path) -> str | None:
+    """What a path that names no file is, when it is a symbolic link (to a missing file, or a loop); else None.
+
+    ``ls`` lists such a link, where "file not found" was said.
+    """
+    try:
+        if not path.is_symlink():
+            return None
+        target = os.readlink(path)
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "is a symbolic link in a loop of links (it leads back to itself): point it at the file"
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            return f"is a symbolic link to {target!r}, which does not exist: point it at the file"
+        return None
+    return None
+
+
+def _stat_error(path: Path, exc: OSError) -> InputError:
+    """The error of a path that cannot be looked at (a name too long for the system: ENAMETOOLONG)."""
+    return InputError(exc.strerror or str(exc), path=path, errno=exc.errno)
+
+
 def check_input_file(path, what: str = "input file") -> Path:
     """Refuse a path that is not a regular file to read: missing, a pipe or device, ``-``.
 
@@ -596,8 +660,12 @@ def check_input_file(path, what: str = "input file") -> Path:
     Raises
     ------
     exposure.errors.DataFormatError
-        ``-`` (standard input), a named pipe, device or socket (``/dev/stdin``), a missing
-        path. A directory is left to the caller, who knows what to suggest.
+        ``-`` (standard input), a named pipe, device or socket (``/dev/stdin``), an open
+        file descriptor (``/dev/fd/63``: a process substitution, named as such, not as
+        standard input), standard output, a missing path (a symbolic link to a missing
+        file named as such). A directory is left to the caller, who knows what to suggest.
+    exposure.errors.InputError
+        A path that cannot be looked at (a name too long for the system).
 
     Examples
     --------
@@ -608,14 +676,25 @@ def check_input_file(path, what: str = "input file") -> Path:
     """
     path = as_path(path)
     if std_stream(path):
-        raise DataFormatError("standard input is not supported: save the data to a file and "
-                              "give its name", path=path)
-    if path.exists() and not path.is_file() and not path.is_dir():
+        stream = _stream_name(path)
+        if stream == "standard input":
+            raise DataFormatError("standard input is not supported: save the data to a file and "
+                                  "give its name", path=path)
+        if stream.startswith("standard"):
+            raise DataFormatError(f"{stream} is not a file to read: give the name of the {what}",
+                                  path=path)
+        raise DataFormatError(f"is {stream}, not a file name; pipes are not supported: save the "
+                              "data to a file and give its name", path=path)
+    try:
+        exists, is_file, is_dir = path.exists(), path.is_file(), path.is_dir()
+    except OSError as exc:  # a name too long for the system
+        raise _stat_error(path, exc) from None
+    if exists and not is_file and not is_dir:
         raise DataFormatError("is not a regular file (a device, pipe or socket); standard input "
                               "and pipes are not supported: save the data to a file and give "
                               "its name", path=path)
-    if not path.is_file() and not path.is_dir():
-        raise DataFormatError(f"{what} not found", path=path)
+    if not is_file and not is_dir:
+        raise DataFormatError(_link_note(path) or f"{what} not found", path=path)
     return path
 
 
@@ -652,7 +731,9 @@ def read_text_table(
     ------
     exposure.errors.DataFormatError
         Missing/empty/HTML file, a byte that is not UTF-8 (naming its line and column),
-        a line with too many or too few fields, a missing column.
+        a line with too many or too few fields, a quoted cell never closed, a missing
+        column (a header of one column separated by another character than ``sep``
+        says so: :func:`_one_column_note`).
 
     Examples
     --------
@@ -674,7 +755,8 @@ def read_text_table(
     if not text.strip():
         raise DataFormatError("file is empty", path=path)
     header = check_field_counts(text, sep, quoting, path)
-    found = _match_columns(header, columns, optional, path, "line 1", row=1)
+    found = _match_columns(header, columns, optional, path, "line 1", row=1,
+                           note=_one_column_note(header, sep))
     names = [f"c{i}" for i in range(len(header))]
     used = [names[i] for i in sorted(set(found.values()))]
     frame = (_arrow_text_frame(data, sep, names, used)
@@ -683,6 +765,32 @@ def read_text_table(
         frame = _pandas_text_frame(text, sep, quoting, names, used, path)
     out = pd.DataFrame({target: frame[f"c{idx}"].astype(str) for target, idx in found.items()})
     return RawTable(out, path, 2, {t: str(header[i]) for t, i in found.items()})
+
+
+def _one_column_note(header: list, sep: str) -> str:
+    """What a header of one field, separated by another character than ``sep``, adds to "missing column(s)".
+
+    A tab-separated file given to a comma-separated reader (``exposure validate --file
+    onet_to_soc 'Task Statements.txt'``) said ``found: 'O*NET-SOC Code\\tTask ID\\tTask'``
+    only. ``""`` for any other header.
+
+    Examples
+    --------
+    >>> _one_column_note(["Code\\tTitle"], ",")
+    ' (the header is one column separated by tabs, and this table is read comma-separated: check that it is the right file, or save it comma-separated)'
+    >>> _one_column_note(["Code"], ","), _one_column_note(["a;b", "c"], ",")
+    ('', '')
+    """
+    if len(header) != 1:
+        return ""
+    for other in _OTHER_SEPARATORS.get(sep, ()):
+        if len(next(csv.reader([str(header[0])], delimiter=other), [])) > 1:
+            holds = "tabs" if other == "\t" else repr(other)
+            read = "tab-separated" if sep == "\t" else (
+                "comma-separated" if sep == "," else f"separated by {sep!r}")
+            return (f" (the header is one column separated by {holds}, and this table is read "
+                    f"{read}: check that it is the right file, or save it {read})")
+    return ""
 
 
 def _pandas_text_frame(text: str, sep: str, quoting: int, names: list, used: list,
@@ -750,7 +858,11 @@ def check_field_counts(text: str, sep: str, quoting: int, path: Path) -> list:
     separators inside ``"..."`` are not counted; a file whose quoted fields span lines is
     checked record by record with :mod:`csv` instead. The error names the record (``row``,
     the header being row 1) and the line on which it starts (``line``: they differ below a
-    quoted cell that spans lines). A cell of any length is read, as pandas reads it
+    quoted cell that spans lines). Fields are counted as :mod:`csv` and pandas read them (a
+    quote opens a cell only at its start: ``Cut 2" pipe,6" tube`` is two cells); a file
+    ending inside a quoted cell is refused naming the row and line where that quote
+    opens (pandas raised ``ParserError: ... EOF inside string``; in a file of several
+    columns it was "too few fields"). A cell of any length is read, as pandas reads it
     (:func:`_no_field_limit`): one of more than 131,072 characters in such a file was a
     ``csv.Error`` traceback.
     """
@@ -774,6 +886,8 @@ def _count_fields(text: str, sep: str, quoting: int, path: Path) -> list:
         raise DataFormatError(f"{EMPTY_LINE}; the header must be the first line", path=path, row=1, line=1)
     if not bare_cr and _same_separator_counts(text, sep, quoting, len(header)):
         return header  # the usual file, checked in one vectorised pass
+    if not bare_cr and quoting != csv.QUOTE_NONE and _records_fit(text, sep, quoting, len(header)):
+        return header  # a quoted CSV file whose every record has the header's width
     lines = text.split("\n")
     n = len(lines)
     width = len(header)
@@ -784,20 +898,20 @@ def _count_fields(text: str, sep: str, quoting: int, path: Path) -> list:
         n -= 1
     lines = [line.rstrip("\r") for line in lines[:n]]
     short = None  # records of one field or none, when the file is read record by record
+    opened = None  # (row, line) of a quoted cell that the file ends inside
     if quoting == csv.QUOTE_NONE and not bare_cr:
         counts = [line.count(sep) + 1 for line in lines]
         line_no = list(range(1, n + 1))
-    elif not bare_cr and not any(line.count('"') % 2 for line in lines):
-        quoted = re.compile(r'"[^"]*"')
-        counts = [(quoted.sub("", ln) if '"' in ln else ln).count(sep) + 1 for ln in lines]
-        line_no = list(range(1, n + 1))
-    else:  # quoted fields spanning lines, or bare carriage returns: count fields per record
+    else:  # quoted fields (counted as csv and pandas read them: a quote opens a cell only
+        # at its start, 'Cut 2" pipe,6" tube' is two cells), or bare carriage returns
         source = _LastLine(io.StringIO(text, newline=""))
         reader = csv.reader(source, delimiter=sep, quoting=quoting)
         counts, line_no, empty, start = [], [], [], 1
         short = {}  # position -> record, of the records of one field or none
         ends_alone = []  # positions of the records ended by a carriage return alone
+        taken = []  # the lines of the last record
         for record in reader:
+            taken, source.taken = source.taken, []
             if _ends_alone(source.line):
                 ends_alone.append(len(counts))
             # an empty line is one (empty) field, as the line counts above have it
@@ -808,6 +922,10 @@ def _count_fields(text: str, sep: str, quoting: int, path: Path) -> list:
             empty.append(not record or _spaces_only(record, source.line)
                          or (len(record) == width and not any(record)))
             start = reader.line_num + 1
+        if quoting != csv.QUOTE_NONE and counts:
+            at = _open_quote_line(taken, sep)
+            if at is not None:  # the last record: the open cell took every line below it
+                opened = (len(counts), line_no[-1] + at)
         while len(counts) > 1 and empty[-1]:
             counts.pop()
             line_no.pop()
@@ -820,6 +938,8 @@ def _count_fields(text: str, sep: str, quoting: int, path: Path) -> list:
             if lone <= mismatch:
                 raise _lone_cr_error(path, lone + 1, line_no[lone], counts[lone], header)
     pos = next((i for i, c in enumerate(counts) if c != width), None)
+    if opened is not None and (pos is None or pos + 1 >= opened[0]):
+        raise _unclosed_quote_error(path, *opened)
     if pos is not None:
         got = counts[pos]
         if short is not None:  # read record by record
@@ -835,7 +955,8 @@ def _count_fields(text: str, sep: str, quoting: int, path: Path) -> list:
         else:
             what = f"too many fields: expected {len(header)}, got {got}"
             line = lines[line_no[pos] - 1]
-            if quoting == csv.QUOTE_NONE or '"' not in line:
+            # (the fields are counted as read: a comma inside a quoted cell is not one)
+            if quoting == csv.QUOTE_NONE or '"' not in line or sep == ",":
                 if line.endswith(sep):
                     what += " (a trailing separator at the end of the line?)"
                 elif sep == ",":
@@ -932,12 +1053,14 @@ class _LastLine:
         self.lines = iter(lines)
         self.line = ""
         self.ahead = []  # a line read by more(), not yet given
+        self.taken = []  # the lines given since the caller last emptied it (a record's lines)
 
     def __iter__(self):
         return self
 
     def __next__(self) -> str:
         self.line = self.ahead.pop() if self.ahead else next(self.lines)
+        self.taken.append(self.line)
         return self.line
 
     def more(self) -> bool:
@@ -1001,6 +1124,97 @@ def _same_separator_counts(text: str, sep: str, quoting: int, width: int) -> boo
     seps = np.flatnonzero(data == ord(sep))
     before = np.concatenate(([0], np.searchsorted(seps, ends), [len(seps)]))
     return bool((np.diff(before) == width - 1).all())
+
+
+def _records_fit(text: str, sep: str, quoting: int, width: int) -> bool:
+    """True when every record of the quoted CSV ``text`` has ``width`` fields, read as pandas reads it.
+
+    One pass of :mod:`csv` in C (strict: a file ending inside a quoted cell, or a quote
+    followed by more text, is left to the record-by-record check, which names it or
+    reads it as pandas does). An empty line, or empty records ending the file, are also
+    left to it. False means "look record by record".
+    """
+    try:
+        with _no_field_limit():
+            reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, quoting=quoting,
+                                strict=True)
+            return set(map(len, reader)) <= {width}
+    except csv.Error:
+        return False
+
+
+#: What a CSV file ending inside a quoted cell says, naming the row (and line) of the cell.
+UNCLOSED_QUOTE = ("the quoted cell that starts on this line is not closed: the file ends inside its "
+                  "quotes, so every line below it was read into that cell; add the closing \" (and "
+                  "write a \" inside a quoted cell as \"\")")
+
+
+def _unclosed_quote_error(path, row: int, line: int) -> DataFormatError:
+    """The error of a quoted cell of record ``row``, opened on ``line``, that is never closed."""
+    return DataFormatError(UNCLOSED_QUOTE, path=path, row=row, line=line)
+
+
+def _open_quote_line(lines: list, sep: str) -> int | None:
+    """The line (from 0) of ``lines``, one record's lines, on which a quoted cell opens that ends with them.
+
+    A quote opens a cell only as its first character (``Cut 2" pipe`` is text), ``""``
+    inside it is a quote, and the quote closing it may be followed by more text: as
+    :mod:`csv` and pandas read CSV. None when every quoted cell is closed. Run on one
+    record (the last one: an unclosed cell takes every line below it).
+
+    Examples
+    --------
+    >>> _open_quote_line(['Sew.,"Tailor\\n', 'Cut.,Cutter\\n'], ","), _open_quote_line(['"a"b,"c"\\n'], ",")
+    (0, None)
+    >>> _open_quote_line(['Cut 2" pipe,6" tube\\n'], ","), _open_quote_line(['"Say ""hi"",x\\n'], ",")
+    (None, 0)
+    """
+    text = "".join(lines)
+    if '"' not in text:
+        return None
+    stop = re.compile("[" + re.escape(sep) + "\r\n]")
+    pos, end = 0, len(text)
+    while pos < end:
+        if text[pos] == '"':  # a quoted cell: to its closing quote ("" is a quote)
+            opened = pos
+            pos += 1
+            while True:
+                close = text.find('"', pos)
+                if close < 0:
+                    return text.count("\n", 0, opened)
+                if text.startswith('"', close + 1):
+                    pos = close + 2
+                    continue
+                pos = close + 1
+                break
+        found = stop.search(text, pos)  # the end of the cell: a separator or a line end
+        if found is None:
+            return None
+        pos = found.end()
+    return None
+
+
+def _reason(exc: BaseException) -> str:
+    """The first line of a reader's exception, its control characters escaped, for a one-line error.
+
+    pyarrow's reasons may hold the byte they stopped at (``don't know what type: \\x0e``,
+    the byte itself), and may run over several lines.
+
+    Examples
+    --------
+    >>> _reason(OSError("don't know what type: \\x0e"))
+    "don't know what type: \\\\x0e"
+    >>> _reason(ValueError("first\\nsecond")), _reason(EOFError())
+    ('first', 'EOFError')
+    """
+    text = str(exc).strip()
+    if not text:
+        return type(exc).__name__
+    first = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0].strip()
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", first)
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def _cell_str(value) -> str:
@@ -1080,8 +1294,7 @@ def read_xlsx_table(
     except DataFormatError:
         raise
     except (*_BROKEN_FILE_ERRORS, InvalidFileException) as exc:
-        reason = str(exc).strip() or type(exc).__name__
-        raise DataFormatError(f"cannot read workbook (damaged?): {reason}", path=path) from None
+        raise DataFormatError(f"cannot read workbook (damaged?): {_reason(exc)}", path=path) from None
     finally:
         wb.close()
 
@@ -1684,6 +1897,10 @@ def table_kind(path, what: str = "input") -> str:
     kinds = INPUT_KINDS if what == "input" else OUTPUT_KINDS
     path = as_path(path)
     if std_stream(path):
+        stream = _stream_name(path)
+        if not stream.startswith("standard"):  # /dev/fd/63: a pipe, not standard input
+            raise DataFormatError(f"is {stream}, not a file name; pipes are not supported: give a "
+                                  "file name", path=path)
         stream = "standard input" if what == "input" else "standard output"
         raise DataFormatError(f"{stream} is not supported: give a file name", path=path)
     suffix = path.suffix.lower()
@@ -1751,11 +1968,14 @@ def _read_delimited(path: Path, kind: str) -> pd.DataFrame:
         raise DataFormatError("file is empty", path=path)
     header = check_field_counts(text, sep, quoting, path)
     check_header(header, path)
-    frame = pd.read_csv(
-        io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_values=[""],
-        quoting=quoting, header=0, names=[f"c{i}" for i in range(len(header))], index_col=False,
-        engine="c",
-    )
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_values=[""],
+            quoting=quoting, header=0, names=[f"c{i}" for i in range(len(header))], index_col=False,
+            engine="c",
+        )
+    except pd.errors.ParserError as exc:  # pragma: no cover - caught by the field counts
+        raise DataFormatError(f"cannot parse as delimited text: {_reason(exc)}", path=path) from None
     frame = _drop_unnamed(frame, header, path)
     frame = drop_empty_tail(frame)  # Excel's ",,," rows ending the file
     return frame.set_axis([str(header[int(c[1:])]) for c in frame.columns], axis=1)
@@ -1766,7 +1986,9 @@ def read_parquet_file(path) -> pd.DataFrame:
 
     For the library's own tables (processed tables, SOC scores): a damaged or truncated
     file is a :class:`~exposure.errors.DataFormatError` naming it, not a pyarrow
-    ``ArrowInvalid``. A missing or unreadable file raises the usual :class:`OSError`.
+    ``ArrowInvalid`` (nor the ``OSError`` without an errno that pyarrow raises for a
+    damaged page: ``Couldn't deserialize thrift``), its reason on one line with control
+    characters escaped. A missing or unreadable file raises the usual :class:`OSError`.
 
     Examples
     --------
@@ -1782,7 +2004,12 @@ def read_parquet_file(path) -> pd.DataFrame:
     try:
         return pd.read_parquet(path)
     except pa.ArrowException as exc:  # ArrowInvalid, ArrowIOError...: a damaged file
-        raise DataFormatError(f"cannot read this Parquet file: {exc}", path=path) from None
+        raise DataFormatError(f"cannot read this Parquet file: {_reason(exc)}", path=path) from None
+    except OSError as exc:
+        if exc.errno is not None:  # the file is missing or cannot be read
+            raise
+        # pyarrow's OSError without an errno: a damaged page ("Couldn't deserialize thrift")
+        raise DataFormatError(f"cannot read this Parquet file: {_reason(exc)}", path=path) from None
 
 
 #: Name that pandas gives the column of an unnamed index level it stores in a Parquet file
@@ -2113,7 +2340,7 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
                 frame = raw.iloc[1:].reset_index(drop=True)
                 frame.columns = range(frame.shape[1])
             else:
-                frame = pd.read_stata(fh)
+                frame = _read_stata(fh, path)
                 # Stata has no missing string: an empty string is a missing cell
                 for c in frame.columns:
                     if pd.api.types.is_string_dtype(frame[c]):
@@ -2122,8 +2349,7 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
     except DataFormatError:
         raise
     except (*_BROKEN_FILE_ERRORS, OSError) as exc:  # pyarrow reports a bad footer as OSError
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise DataFormatError(f"cannot read this {what}: {reason}", path=path) from None
+        raise DataFormatError(f"cannot read this {what}: {_reason(exc)}", path=path) from None
     check_header(names, path)
     if kind == "xlsx":
         # a formula never computed reads as an empty cell (and a last row of them is
@@ -2136,6 +2362,26 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
         while len(frame) and frame.iloc[-1].isna().all():
             frame = frame.iloc[:-1]
     return frame.reset_index(drop=True)
+
+
+def _read_stata(fh, path: Path) -> pd.DataFrame:
+    """The Stata file open as ``fh``, its labelled values read as their labels (pandas' default).
+
+    A column whose value labels repeat one label for two values was pandas' ``Value labels
+    for column lvl are not unique. These cannot be converted to`` (its message cut at a
+    line end), saying neither why nor what to do: refused naming the column.
+    """
+    try:
+        return pd.read_stata(fh)
+    except ValueError as exc:
+        found = re.search(r"Value labels for column (.+?) are not unique", str(exc))
+        if found is None:
+            raise
+        column = found.group(1)
+        raise DataFormatError(
+            "its value labels are not unique (one label for two values), so its values cannot be "
+            "read as their labels: give each value its own label, or remove the labels from the "
+            f"column (Stata: label values {column})", path=path, column=column) from None
 
 
 def _boolean_in_text(cells, path, first_row: int, column) -> None:
@@ -2455,8 +2701,13 @@ def read_frame(path, *, sheet=None) -> pd.DataFrame:
     exposure.errors.DataFormatError
         Unsupported extension; a missing, empty, binary, HTML or non-UTF-8 file; a line
         with too many or too few fields (line named); a duplicated column; a file the
-        Parquet, xlsx or Stata reader cannot read; a file separated otherwise than its
-        extension says; an empty line between rows; a compressed file.
+        Parquet, xlsx or Stata reader cannot read (its reason on one line, control
+        characters escaped); a file separated otherwise than its extension says; an empty
+        line between rows; a compressed file; a CSV file ending inside a quoted cell (the
+        row and line where the quote opens: :data:`UNCLOSED_QUOTE`); a symbolic link to a
+        missing file.
+    exposure.errors.InputError
+        A file that cannot be read, or a name too long for the system.
 
     Examples
     --------
@@ -2492,7 +2743,10 @@ def check_delimited_file(path) -> list[str]:
     long row with only a warning): a missing, empty, binary, HTML or non-UTF-8 file, a
     column named twice, and a record with more or fewer fields than the header (its first
     line named), an empty line between records of a file of several columns (named as
-    such, as :func:`read_frame` names it). Empty lines and lines of spaces or tabs ending
+    such, as :func:`read_frame` names it), a CSV file ending inside a quoted cell (named
+    before any batch is read, with the row and line where the quote opens; pandas raised
+    ``ParserError`` at the last batch, and a header whose quote was never closed was
+    returned as the header). Empty lines and lines of spaces or tabs ending
     the file are skipped, as pandas skips them. Memory does not grow with the file.
 
     Parameters
@@ -2545,7 +2799,9 @@ def check_delimited_file(path) -> list[str]:
             reader = csv.reader(source, delimiter=sep, quoting=quoting, strict=False)
             start = 1
             lf_file = False  # whether the header line ends with a line feed
+            taken, begun = [], 1  # the lines of the last record, and the line it starts on
             for record in reader:
+                taken, source.taken, begun = source.taken, [], start
                 rows += 1
                 if rows == 1:
                     lf_file = source.line.endswith("\n")
@@ -2576,6 +2832,7 @@ def check_delimited_file(path) -> list[str]:
                     raise DataFormatError(blank[2], path=path, row=blank[0], line=blank[1])
                 if len(record) != len(header):
                     got, width = len(record), len(header)
+                    _refuse_open_quote(taken, sep, quoting, path, rows, start)
                     if got == 1 and _blank_line(record) is not None:  # '"  "': a quoted cell of spaces
                         raise DataFormatError(BLANK_LINE, path=path, row=rows, line=start)
                     if got < width:
@@ -2600,7 +2857,23 @@ def check_delimited_file(path) -> list[str]:
                               line=start) from None
     if header is None:
         raise DataFormatError("file is empty", path=path)
+    # a quoted cell never closed takes the rest of the file: the last record
+    _refuse_open_quote(taken, sep, quoting, path, rows, begun)
     return header
+
+
+def _refuse_open_quote(lines: list, sep: str, quoting: int, path: Path, row: int, line: int) -> None:
+    """Refuse record ``row`` (its ``lines``, from ``line``) if it ends inside a quoted cell.
+
+    pandas raised ``ParserError: ... EOF inside string starting at row N`` reading such
+    a file, after the batches before it; in a file of several columns the record was
+    "too few fields".
+    """
+    if quoting == csv.QUOTE_NONE:
+        return
+    at = _open_quote_line(lines, sep)
+    if at is not None:
+        raise _unclosed_quote_error(path, row, line + at)
 
 
 def _fitting_header(path: Path, sep: str, quoting: int) -> list[str] | None:
@@ -2613,7 +2886,8 @@ def _fitting_header(path: Path, sep: str, quoting: int) -> list[str] | None:
     """
     try:
         with open(path, encoding="utf-8-sig", newline="") as fh, _no_field_limit():
-            reader = csv.reader(fh, delimiter=sep, quoting=quoting, strict=False)
+            # strict: a file ending inside a quoted cell is a csv.Error here, named below
+            reader = csv.reader(fh, delimiter=sep, quoting=quoting, strict=True)
             header = next(reader, None)
             if not header:
                 return None
