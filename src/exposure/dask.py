@@ -18,7 +18,9 @@ explicit ``meta``, so the same code scores a laptop's file and a cluster's 10^8 
   So that the scores do not depend on the partitioning, :func:`score` first checks
   whether any occupation spans two partitions; if one does, the rows are shuffled by
   occupation (keeping their order within it), scored, and put back in their partitions
-  and order. Either way each row gets the same
+  and order, under each partition's own index (kept aside by the task that reads the
+  partition, not shuffled; the rows of each partition are checked before the shuffle, so
+  that an error names its first bad row). Either way each row gets the same
   bytes as when the whole frame is scored at once in one process.
 - :func:`to_occupations` and :func:`to_sectors` roll scored rows up by occupation or
   industry code with weighted sums (``groupby().sum()``, a tree reduction): a 10^8-row
@@ -113,7 +115,7 @@ _LINE = "__exposure_line"
 #: does not read as a work task, the count of such rows of its batch (0 elsewhere); summed
 #: over the dataset for one warning, and not written.
 _ODD = "__exposure_odd"
-#: Column that carries each row's index through the regrouping of :func:`score`.
+#: A hidden name kept for the engine (refused as a column of the user's, as the others).
 _INDEX = "__exposure_index"
 _HIDDEN = (_ROW, _KEY, _SOURCE, _LINE, _ODD, _INDEX)
 #: Prefix of the hidden columns: a column of the user's named so is refused (it was dropped,
@@ -262,7 +264,6 @@ def _score_partition(part: pd.DataFrame, meta: pd.DataFrame | None, job: dict,
         _warn_odd_texts_once(part, renamed[job["text_column"]], odd, job, partition_info["number"])
     if regrouped:
         out[_ROW] = part[_ROW].to_numpy()
-        out[_INDEX] = part[_INDEX].array
     out = out if meta is None else out.astype({c: meta.dtypes[c] for c in SCORE_COLUMNS})
     return out.rename(columns=_AWAY) if regrouped else out
 
@@ -785,21 +786,57 @@ def _keys_partition(part: pd.DataFrame, occupation_column, by_title: bool = Fals
 
 
 def _with_keys(part: pd.DataFrame, occupation_column, start, by_title: bool = False,
-               columns: list | None = None, number: int | None = None) -> pd.DataFrame:
-    """``part`` with its global row numbers, occupation keys (rows alone get their row) and index.
+               columns: list | None = None, number: int | None = None,
+               text_column: str | None = None) -> tuple[pd.DataFrame, pd.Index]:
+    """``part`` with its global row numbers and occupation keys (rows alone get their row); its index.
 
     With ``columns``, the partition ``number`` must have them (:func:`_check_columns`), and
-    they are put in their order.
+    they are put in their order. With ``text_column``, its rows are checked first
+    (:func:`_check_partition_rows`), so that an error names its first bad row.
+
+    Returns
+    -------
+    tuple
+        The keyed rows, under a fresh ``RangeIndex``, and the partition's index, which
+        :func:`_restore_index` puts back on the scored rows. The index is kept aside, not
+        carried through the shuffle as a column: Dask turned such a column of objects
+        into text (a tuple ``(1, 2)`` came back as ``'(1, 2)'``), and an index named
+        ``_partitions`` clashed with Dask's shuffle column.
     """
     if columns is not None:
         part = _check_columns(part, columns, f"ddf.partitions[{number}]")
-    out = part.copy()
+    if text_column is not None:
+        _check_partition_rows(part, text_column, occupation_column, start, number)
+    out = part.reset_index(drop=True)
     rows = np.arange(start, start + len(part), dtype=np.int64)
-    keys = occupation_keys(part.rename(columns=onet_aliases(part)), occupation_column, by_title=by_title)
+    keys = occupation_keys(out.rename(columns=onet_aliases(out)), occupation_column, by_title=by_title)
     out[_ROW] = rows
     out[_KEY] = [k if k else f"row:{r}" for k, r in zip(keys, rows, strict=True)]
-    out[_INDEX] = part.index.array  # put back as the index once scored
-    return out.rename(columns=_AWAY)  # Dask's shuffle drops a column named _partitions
+    return out.rename(columns=_AWAY), part.index  # Dask's shuffle drops a column named _partitions
+
+
+def _check_partition_rows(part: pd.DataFrame, text_column: str, occupation_column, start: int,
+                          number: int | None) -> None:
+    """The checks of the rows of one input partition (:func:`~exposure.scoring._check_rows`), before the regrouping.
+
+    Regrouped by occupation, the rows of a partition are scored in several partitions,
+    and the first to fail named its own first bad row: a later row of the frame
+    (``ddf, row 5`` where ``score_tasks`` names row 4). Checked here, the earliest bad
+    row of the partition is named: ``ddf`` and its row in the whole frame (``start``
+    rows before it), or the file and row it was read from (:func:`read_dataset`).
+    """
+    frame = part.drop(columns=[c for c in _HIDDEN if c in part.columns])
+    renamed = frame.rename(columns=onet_aliases(frame)).reset_index(drop=True)
+    try:
+        _check_rows(renamed, text_column, occupation_column)
+    except DataFormatError as exc:
+        if _SOURCE in part.columns and len(part):
+            raise _located(exc, part) from None
+        if exc.path is not None:
+            raise
+        where = f"ddf.partitions[{number}]" if exc.row is None else "ddf"
+        row = None if exc.row is None else start + exc.row
+        raise type(exc)(exc.reason, path=where, row=row, column=exc.column) from None
 
 
 def _check_own_names(frame: pd.DataFrame, *, read: bool = False, path=None) -> None:
@@ -939,7 +976,8 @@ def score(ddf: dd.DataFrame, method: str = "learned", *, text_column: str = "tas
         method reads. At compute time: bad cells of a partition (missing text, bad keys),
         named by the partition and the row in it (``ddf.partitions[1], row 2, column
         'task': ...``; rows regrouped by occupation by their row in the whole frame:
-        ``ddf, row 7, ...``, as :func:`~exposure.scoring.score_tasks` counts them); a
+        ``ddf, row 7, ...``, as :func:`~exposure.scoring.score_tasks` counts them, the
+        first bad row of its partition); a
         partition whose columns are not those of ``ddf`` (its meta; the same columns in
         another order are matched by name), or holding a value
         the meta's dtype of its column cannot hold as it is (``2.5`` in ``int64``: it was
@@ -1009,35 +1047,35 @@ def _score(ddf: dd.DataFrame, method: str = "learned", *, odd: bool = False,
     starts = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
     if int(starts[-1]) == 0:
         return ddf.map_partitions(_score_partition, meta, job, meta=meta, align_dataframes=False)
-    parts = [dask.delayed(_with_keys)(p, occupation_column, int(s), by_title, job["columns"], k)
-             for k, (p, s) in enumerate(zip(ddf.to_delayed(), starts[:-1], strict=True))]
-    keyed_meta = _with_keys(head, occupation_column, 0, by_title)
-    keyed = dd.from_delayed(parts, meta=keyed_meta, verify_meta=False)
+    keyed_parts = [dask.delayed(_with_keys, nout=2)(p, occupation_column, int(s), by_title,
+                                                    job["columns"], k, text_column)
+                   for k, (p, s) in enumerate(zip(ddf.to_delayed(), starts[:-1], strict=True))]
+    keyed_meta = _with_keys(head, occupation_column, 0, by_title)[0]
+    keyed = dd.from_delayed([kp[0] for kp in keyed_parts], meta=keyed_meta, verify_meta=False)
     grouped = keyed.shuffle(on=_KEY, npartitions=ddf.npartitions).map_partitions(
         lambda p: p.sort_values(_ROW, kind="stable"), meta=keyed_meta)
-    scored_meta = meta.rename(columns=_AWAY).assign(**{_ROW: np.int64(0), _INDEX: keyed_meta[_INDEX]}).iloc[:0]
+    scored_meta = meta.rename(columns=_AWAY).reset_index(drop=True).assign(**{_ROW: np.int64(0)}).iloc[:0]
     scored = grouped.map_partitions(_score_partition, meta, job, meta=scored_meta,
                                     align_dataframes=False)
     divisions = [int(s) for s in starts[:-1]] + [int(starts[-1]) - 1]
     back = scored.set_index(_ROW, divisions=_unique_divisions(divisions), sorted=False)
     # each input partition's rows, in their order, under their index (a fresh index per
     # partition, under divisions of the row numbers, found nothing with .loc before), and
-    # the input's empty partitions and divisions
-    back = back.map_partitions(_restore_index, meta.index, meta=meta)
+    # the input's empty partitions and divisions; the index is the one the partition's
+    # task kept aside (the input is read once)
     filled = iter(back.to_delayed())
     empty = dask.delayed(meta.copy)()
-    return dd.from_delayed([next(filled) if n else empty for n in lengths], meta=meta,
+    restored = [dask.delayed(_restore_index)(next(filled), kp[1]) if n else empty
+                for n, kp in zip(lengths, keyed_parts, strict=True)]
+    return dd.from_delayed(restored, meta=meta,
                            divisions=ddf.divisions if ddf.known_divisions else None,
                            verify_meta=False)
 
 
 def _restore_index(part: pd.DataFrame, index: pd.Index) -> pd.DataFrame:
-    """Scored rows of one input partition with their input index back (``index``: its meta)."""
-    out = part.set_index(_INDEX).rename(columns=_BACK)
-    dtype = index.dtype
-    if isinstance(dtype, pd.CategoricalDtype) and not (out.index.isna() | out.index.isin(dtype.categories)).all():
-        dtype = "category"  # unknown categories (or a meta without them): the partition's own
-    out.index = out.index.astype(dtype).rename(index.name)
+    """Scored rows of one input partition (in their order) with its index ``index`` back, as it was."""
+    out = part.rename(columns=_BACK)
+    out.index = index
     return out
 
 
@@ -1105,7 +1143,9 @@ def check(scored: dd.DataFrame) -> dict:
     Raises
     ------
     exposure.errors.DataFormatError
-        ``scored`` not a Dask DataFrame, or without the score column ``p_e0``; a task key
+        ``scored`` not a Dask DataFrame, or without the score column ``p_e0``; at compute
+        time, a partition without ``p_e0``, ``onetsoc_code`` or ``task_id`` when the meta
+        has them (``scored.partitions[1]``: a bare ``KeyError`` before); a task key
         (``onetsoc_code``, ``task_id``) on more than one row, naming one such key and its
         rows (``e.g. (43-9061.00, 1) at scored.partitions[0], row 1 and
         scored.partitions[1], row 2``). Task IDs are compared as the pandas check compares
@@ -1123,8 +1163,16 @@ def check(scored: dd.DataFrame) -> dict:
     ...
     exposure.errors.DataFormatError: 1 task key(s) (onetsoc_code, task_id) are on more than one row, e.g. (11-1011.00, 1) at scored.partitions[0], row 1 and scored.partitions[1], row 1
     """
-    def key_hashes(part):
+    def where(partition_info):
+        return "scored" if partition_info is None else f"scored.partitions[{partition_info['number']}]"
+
+    def key_hashes(part, partition_info=None):
+        _require_columns(part, ["onetsoc_code", "task_id"], where(partition_info))
         return pd.Series(pd.util.hash_array(_task_keys(part)[1]), dtype=np.uint64)
+
+    def counts(part, partition_info=None):  # rows, and rows with a score
+        _require_columns(part, ["p_e0"], where(partition_info))
+        return pd.DataFrame({"rows": [len(part)], "scored": [int(part["p_e0"].notna().sum())]})
 
     _check_ddf(scored, "scored")
     if "p_e0" not in scored.columns:  # ``KeyError: 'p_e0'``
@@ -1133,13 +1181,16 @@ def check(scored: dd.DataFrame) -> dict:
     # the index is not read: one Dask cannot reduce over (an IntervalIndex: "Don't know how
     # to handle index of type pandas.IntervalIndex") is dropped
     scored = scored.rename(columns=onet_aliases(scored._meta)).reset_index(drop=True)
+    # a partition without a column read is refused, naming it (a bare KeyError before)
+    totals = scored.map_partitions(counts, meta=pd.DataFrame({"rows": np.empty(0, np.int64),
+                                                              "scored": np.empty(0, np.int64)})).sum()
     if {"onetsoc_code", "task_id"} <= set(scored.columns):
         hashes = scored.map_partitions(key_hashes, meta=pd.Series(dtype=np.uint64))
-        rows, n_scored, n_keys, n_distinct = dask.compute(
-            scored.map_partitions(len).sum(), scored["p_e0"].count(), hashes.count(), hashes.nunique())
+        totals, n_keys, n_distinct = dask.compute(totals, hashes.count(), hashes.nunique())
     else:  # free text without task keys
-        rows, n_scored = dask.compute(scored.map_partitions(len).sum(), scored["p_e0"].count())
+        (totals,) = dask.compute(totals)
         n_keys = n_distinct = 0
+    rows, n_scored = totals["rows"], totals["scored"]
     if int(n_keys) != int(n_distinct):
         counts = hashes.value_counts()
         lowest = counts[counts > 1].map_partitions(_lowest_hash, meta=pd.Series(dtype=np.uint64))
@@ -1276,6 +1327,20 @@ def _weights(values: pd.Series, weight: str, where: str) -> np.ndarray:
     return np.nan_to_num(w, nan=0.0)
 
 
+def _require_columns(part: pd.DataFrame, columns: list, where: str) -> None:
+    """Refuse a partition ``where`` without one of ``columns`` (those of its frame's meta that are read).
+
+    Dask takes a frame's columns from its meta and does not check the partitions (a
+    ``from_delayed(..., verify_meta=False)``, files of other columns): a partition without
+    a column read raised a bare ``KeyError``, naming no partition.
+    """
+    missing = [c for c in columns if c not in part.columns]
+    if missing:
+        raise DataFormatError(f"its columns {list(part.columns)} lack {missing}, which the frame's meta "
+                              "has (scored.columns): every partition must have the frame's columns",
+                              path=where, column=missing[0])
+
+
 def _sums_partition(part: pd.DataFrame, by: str, weight: str | None,
                     partition_info: dict | None = None) -> pd.DataFrame:
     """The weighted sums of a partition of scored rows, by ``by``.
@@ -1291,6 +1356,7 @@ def _sums_partition(part: pd.DataFrame, by: str, weight: str | None,
     roll-ups refuse (:func:`_rollup_values`).
     """
     where = "scored" if partition_info is None else f"scored.partitions[{partition_info['number']}]"
+    _require_columns(part, [by, *ROLLUP_MEASURES, *([weight] if weight else [])], where)
     _check_codes(part[by], by, where)
     w = np.ones(len(part)) if weight is None else _weights(part[weight], weight, where)
     # the codes under a name of the engine's own: ``by`` may be named like the working
@@ -1356,7 +1422,8 @@ def _rollup(scored: dd.DataFrame, by: str, weight: str | None) -> dd.DataFrame:
             raise DataFormatError(f"missing column {col!r}", column=col)
     meta = _sums_partition(scored._meta.iloc[:0], by, weight)
     sums = scored.map_partitions(_sums_partition, by, weight, meta=meta)
-    sums = sums.assign(n_scored=sums[f"{EXPOSURE_MEASURES[0]}__w"].gt(0).astype("int64"))
+    # rows with a score, whatever their weight (those of weight 0 or none were left out)
+    sums = sums.assign(n_scored=sums["__n_known"])
     # tree reduction of the partial sums, into one partition: the checks of _means_partition see all codes
     totals = sums.groupby(_CODE, sort=True).sum(split_out=1)
     means_meta = _means_partition(totals._meta, by)
@@ -1380,7 +1447,8 @@ def to_occupations(scored: dd.DataFrame, by: str = "onetsoc_code", *,
     Returns
     -------
     dask.dataframe.DataFrame
-        Lazy, indexed by ``by`` (sorted): ``n_rows``, ``n_scored`` (rows with scores),
+        Lazy, indexed by ``by`` (sorted): ``n_rows``, ``n_scored`` (rows with scores,
+        whatever their weight: rows of weight 0 or none were left out before),
         ``weight`` (sum), then the weighted mean of each of :data:`ROLLUP_MEASURES` over
         the rows where it is known (missing where none is; category shares from the flags).
 
@@ -1388,7 +1456,9 @@ def to_occupations(scored: dd.DataFrame, by: str = "onetsoc_code", *,
     ------
     exposure.errors.DataFormatError
         ``scored`` not a Dask DataFrame; ``by`` or ``weight`` not a column label (a list,
-        a Series, a Dask collection); a column missing. At compute time: a weight that is
+        a Series, a Dask collection); a column missing. At compute time: a partition
+        without a column read (``by``, ``weight``, a measure or flag) that the meta has,
+        naming the partition and the column (a bare ``KeyError`` before); a weight that is
         not a number of 0 or more (``"abc"``, ``True``, ``-1``, ``inf``), read as the
         pandas roll-ups read employment (``"1,200"`` is 1200; ``**`` and blanks are
         missing, a weight of 0), naming the partition, its row and the column:
