@@ -252,7 +252,7 @@ def read_task_file(path) -> pd.DataFrame:
         raise DataFormatError("input file not found", path=path)
     try:
         frame = read_frame(path)
-    except pd.errors.ParserError as exc:  # a quote not closed: pandas' words, row from 0
+    except pd.errors.ParserError as exc:  # pandas' words (a quote left open is read_frame's)
         raise _read_error(exc, path) from None
     if kind in ("csv", "tsv") and frame.shape[1] == 1:
         header = _text_header(path, kind)
@@ -274,13 +274,9 @@ def _read_error(exc: Exception, path: Path) -> Exception:
 
     One line: a damaged Parquet file gave pyarrow's reason over two lines (``Couldn't
     deserialize thrift: ...`` / ``Deserializing page header failed.``); its first line is
-    kept, worded as :func:`exposure._tables.read_frame` words it. A CSV file ending inside
-    a quoted cell is :func:`_unclosed_quote`'s.
+    kept, worded as :func:`exposure._tables.read_frame` words it. (A CSV file ending inside
+    a quoted cell is refused before, by ``read_frame`` and ``check_delimited_file``.)
     """
-    if isinstance(exc, pd.errors.ParserError) and "EOF inside string" in str(exc):
-        found = _unclosed_quote(path)
-        if found is not None:
-            return found
     if isinstance(exc, (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError,
                         OSError)) or type(exc).__module__.startswith("pyarrow"):
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
@@ -288,35 +284,6 @@ def _read_error(exc: Exception, path: Path) -> Exception:
                 else "cannot read")
         return DataFormatError(f"{what}: {reason}", path=path)
     return exc
-
-
-def _unclosed_quote(path: Path) -> DataFormatError | None:
-    """The error for a CSV file that ends inside a quoted cell, naming the record it starts.
-
-    pandas said ``Error tokenizing data. C error: EOF inside string starting at row 2``,
-    its row counted from 0 (the header is its row 0). A quote that is never closed takes
-    every line below it into its cell, so the cell is in the file's last record: its row
-    (header = row 1) and the line it starts on are found with :mod:`csv` (on this error
-    path only). None when the file reads otherwise.
-    """
-    limit = csv.field_size_limit()
-    try:
-        csv.field_size_limit(2**31 - 1)  # the open cell holds the rest of the file
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            reader = csv.reader(fh)  # the cell's record is the last one: it takes the rest
-            row, start, end = 0, 1, 0
-            for _ in reader:
-                row, start, end = row + 1, end + 1, reader.line_num
-    except (OSError, UnicodeDecodeError, csv.Error):
-        return None
-    finally:
-        csv.field_size_limit(limit)
-    if row < 2:
-        return None
-    return DataFormatError(
-        "the quoted cell that starts on this line is not closed: the file ends inside its "
-        "quotes, so every line below it was read into that cell; add the closing \" (and "
-        "write a \" inside a quoted cell as \"\")", path=path, row=row, line=start)
 
 
 def iter_task_batches(path, batch_rows: int = BATCH_ROWS) -> Iterator[pd.DataFrame]:
