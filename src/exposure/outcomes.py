@@ -710,7 +710,11 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
     panel : pandas.DataFrame
         :func:`build_panel` output (its codes and last-year employment are used).
     soc_scores : pandas.DataFrame, optional
-        Our SOC scores; default the shipped table (``exposure.load("soc_scores")``).
+        Our SOC scores; default the shipped table (``exposure.load("soc_scores")``). A
+        scored code that is no code of the panel goes to the OEWS aggregate that publishes
+        it, as the published measures do (``31-1121`` and ``31-1122`` averaged into
+        ``31-1120``; the SOC structure is read for it); one that reaches no code of the
+        panel (``55-1011``) is named in a warning. A caller's ``comparison`` goes the same way.
     measures : sequence of str, optional
         Measures to keep (ours: :data:`OUR_MEASURES`; published: :data:`PUBLISHED_MEASURES`);
         default all. Published ones are loaded with :func:`exposure.measures.compare.compare`.
@@ -740,7 +744,8 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
         ours is asked for), lacks a column or fails :func:`check_soc_scores`; a
         ``comparison`` that is not a frame, lacks a column, or has a bad or repeated code
         or a measure that is not a number; a column read that appears twice in ``panel``,
-        ``soc_scores`` or ``comparison``.
+        ``soc_scores`` or ``comparison``; a scored detailed code of ``soc_scores`` (or of
+        ``comparison``) given beside the panel's OEWS aggregate that holds it.
 
     Examples
     --------
@@ -798,8 +803,12 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
                 raise DataFormatError(f"soc_scores lacks column(s) {missing}")
             _once(soc_scores, "soc_scores", ["soc_code", *ours])
         soc_scores = check_soc_scores(soc_scores, ours)
+        # detailed codes that the panel publishes inside an OEWS aggregate (31-1122 in 31-1120)
+        # matched no panel code: the aggregate had no exposure, without a word
+        soc_scores = _onto_panel(soc_scores, ours, codes, "soc_scores", mirror=mirror, data_dir=data_dir)
         out = out.join(soc_scores.set_index("soc_code")[ours])
     if pub:
+        given_table = comparison is not None
         if comparison is None:
             last = panel[(years == years.max()).to_numpy(dtype=bool)]
             employment = last[["soc_code", "tot_emp", "soc_title"]].rename(columns={"soc_title": "title"})
@@ -821,9 +830,62 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
         missing = [m for m in pub if m not in comparison.columns]
         if missing:
             raise DataFormatError(f"comparison table lacks column(s) {missing}", path="comparison")
+        if given_table:  # detailed codes of the caller's table: the aggregates had no value, silently
+            comparison = _onto_panel(comparison, pub, codes, "comparison", mirror=mirror, data_dir=data_dir)
         out = out.join(comparison.drop_duplicates("soc_code").set_index("soc_code")[pub])
     return out[names].reset_index()
 
+
+
+def _onto_panel(scores: pd.DataFrame, ours: list[str], codes: pd.Index, name: str = "soc_scores", *,
+                mirror=None, data_dir=None) -> pd.DataFrame:
+    """Our SOC scores (checked, fresh index) on the panel's ``codes``, as the published measures are put.
+
+    ``name`` is the frame in the messages; the caller's ``comparison`` table goes the same way.
+
+    A scored code that is no code of the panel goes to the OEWS code that publishes it
+    (:func:`~exposure.crosswalks.oews_code_map` with the SOC structure, loaded only then):
+    detailed codes inside an OEWS aggregate (``31-1121``, ``31-1122`` in ``31-1120``) are
+    averaged into it, each measure over the codes that have it, as
+    :func:`exposure.measures.compare.to_oews_codes` averages a published measure. A code
+    given beside the aggregate that holds it is refused (both would make one value); a
+    scored code that reaches no code of the panel (a military code ``55-1011``, a SOC
+    2010 code) is named in a warning, with how many. Before, such codes matched nothing:
+    the aggregates had no exposure and dropped out of the estimation without a word.
+    Scores whose codes are all codes of the panel (the shipped table) are returned as
+    they are.
+    """
+    sc = scores["soc_code"].astype(str).reset_index(drop=True)
+    given = scores[ours].notna().any(axis=1).to_numpy(dtype=bool)
+    outside = given & ~sc.isin(set(codes)).to_numpy(dtype=bool)
+    if not outside.any():
+        return scores
+    structure = crosswalks.load_soc_structure(mirror=mirror, data_dir=data_dir)
+    cmap = crosswalks.oews_code_map(sc[outside], list(codes), structure).set_index("soc_code")["occ_code"]
+    target = sc.where(~outside, sc.map(cmap))
+    rows = {code: pos for pos, code in enumerate(sc) if given[pos] and not outside[pos]}
+    for pos in np.flatnonzero(outside):
+        agg = target.iloc[pos]
+        if isinstance(agg, str) and agg in rows:
+            raise DataFormatError(f"{sc.iloc[pos]!r} is inside the OEWS aggregate {agg!r} of the panel (row "
+                                  f"{rows[agg] + 1}), which is given too: both would be averaged into one value "
+                                  f"of {agg!r}; give the aggregate or its detailed codes, not both",
+                                  path=name, row=int(pos) + 1, column="soc_code")
+    lost = np.flatnonzero(outside & target.isna().to_numpy(dtype=bool))
+    if len(lost):
+        log.warning("%s: %d scored SOC code%s no code of the panel nor inside an OEWS aggregate of it, "
+                    "so %s left out (e.g. %r, row %d)", name, len(lost), " is" if len(lost) == 1 else "s are",
+                    "its scores are" if len(lost) == 1 else "their scores are", sc.iloc[lost[0]],
+                    int(lost[0]) + 1)
+    moved = outside & target.notna().to_numpy(dtype=bool)
+    if moved.any():
+        into = target[moved]
+        log.info("%s: %d detailed SOC code(s) averaged into the %d OEWS aggregate(s) of the panel that "
+                 "publish them (e.g. %r -> %r)", name, int(moved.sum()), into.nunique(), sc[moved].iloc[0],
+                 into.iloc[0])
+    keep = target.notna().to_numpy(dtype=bool)
+    values = scores[ours].reset_index(drop=True)[keep].astype(float)
+    return values.groupby(target[keep].to_numpy(), sort=True).mean().rename_axis("soc_code").reset_index()
 
 
 # --------------------------------------------------------------------------- groups
@@ -2563,10 +2625,29 @@ def sector_growth(frames: Mapping[int, pd.DataFrame], sector_scores: pd.DataFram
     if not set(keys) & set(score_keys):  # a table of NaN measures, without a word
         raise DataFormatError(f"none of its NAICS codes ({_listed(score_keys)}) is a sector of the tables "
                               f"({_listed(keys)})", path="sector_scores")
+    _warn_unpublished_sectors(score_keys, score_values, set(long["key"]), years)
     for m in measures:
         score_of = pd.Series(score_values[m].to_numpy(), index=pd.Index(score_keys))
         out[m] = pd.Series(keys).map(score_of).to_numpy()
     return out.reset_index(drop=True)
+
+
+def _warn_unpublished_sectors(score_keys: list[str], score_values: Mapping[str, pd.Series], published: set,
+                              years) -> None:
+    """Warn of scored sectors of ``sector_scores`` that no table of ``frames`` publishes.
+
+    Their scores were left out of the result without a word (a sector published in some
+    years only is logged as left out already).
+    """
+    scored = np.zeros(len(score_keys), dtype=bool)
+    for values in score_values.values():
+        scored |= pd.Series(values).notna().to_numpy(dtype=bool)
+    absent = [pos for pos, key in enumerate(score_keys) if scored[pos] and key not in published]
+    if absent:
+        n = len(absent)
+        log.warning("sector_scores: %d scored sector%s in none of the OEWS tables (May %s), so %s left out "
+                    "(e.g. NAICS %r, row %d)", n, " is" if n == 1 else "s are", _listed(years, 30),
+                    "its scores are" if n == 1 else "their scores are", score_keys[absent[0]], absent[0] + 1)
 
 
 def _sector_growth_rate(out: pd.DataFrame, wide: pd.DataFrame, a: int, b: int, column: str) -> np.ndarray:

@@ -36,12 +36,11 @@ from exposure.rollup._sectors import (
 from exposure.rollup._soc import (
     _combine,
     _soc_matrix,
+    _to_soc,
     check_codes,
     coverage,
     employment_frame,
-    onet_to_oews,
     require_frame,
-    to_soc,
 )
 from exposure.schemas import validate
 from exposure.schemas._catalog import MANIFEST_NAME, TABLES
@@ -383,6 +382,23 @@ def _check_rollup_memory(n_draws: int, n_occ: int, n_soc: int, employment: pd.Da
                          else "columns x 8 bytes"))
 
 
+def _warn_no_employment(soc: pd.DataFrame) -> None:
+    """Warn when scored OEWS codes of ``soc`` (:func:`to_soc`) have no national employment.
+
+    A ``tot_emp`` that OEWS does not release (``**``) or that is blank left the code's
+    scores out of every worker share, and ``coverage`` said ``1.0000 of OEWS employment
+    scored`` with such a code scored: its workers are in no total.
+    """
+    scored = soc[list(MEASURES)].notna().any(axis=1).to_numpy(dtype=bool)
+    lost = scored & soc["tot_emp"].isna().to_numpy(dtype=bool)
+    if lost.any():
+        n = int(lost.sum())
+        log.warning("rollup: %d scored OEWS code%s no cross-industry employment (tot_emp missing or not released, "
+                    "'**'; e.g. %r), so %s scores count for no worker and the coverage leaves %s out", n,
+                    " has" if n == 1 else "s have", str(soc.loc[lost, "soc_code"].iloc[0]),
+                    "its" if n == 1 else "their", "it" if n == 1 else "them")
+
+
 def _has_sectors(employment: pd.DataFrame) -> bool:
     return bool((employment_frame(employment)["i_group"] == "sector").any())
 
@@ -480,9 +496,13 @@ def rollup(
     task_scores = check_task_scores(task_scores)  # typed columns (flags read from CSV text)
     occ = occupation_table(task_scores, weights, task_ratings=task_ratings, tasks=tasks)
     _check_in_crosswalk(occ, onet_to_soc)  # codes of another taxonomy: seven tables without a score
-    soc = to_soc(occ, onet_to_soc, employment, combine=combine, soc_structure=soc_structure)
+    # the crosswalk and links of this call serve the bootstrap and the categories: to_soc's
+    # warnings (codes not in the crosswalk, reaching no OEWS code) once per run, not once per
+    # category and again for the bootstrap
+    soc, xw, links = _to_soc(occ, onet_to_soc, employment, combine=combine, soc_structure=soc_structure)
     if not soc[list(MEASURES)].notna().to_numpy().any():  # nor a crosswalk of other OEWS codes
         raise _nothing_matched(occ, onet_to_soc, soc)
+    _warn_no_employment(soc)
     _check_rollup_memory(n_draws, len(occ), len(soc), employment)
     sector_frames = []
     if _has_sectors(employment):
@@ -494,7 +514,6 @@ def rollup(
             task_ratings=task_ratings, tasks=tasks,
         )
         col = pd.Index(boot.onetsoc_code).get_indexer(occ["onetsoc_code"])
-        links = onet_to_oews(occ, onet_to_soc, soc["soc_code"], combine=combine, soc_structure=soc_structure)
         matrix = _soc_matrix(occ["onetsoc_code"].to_numpy(), links, soc["soc_code"].to_numpy())
         draws_soc = {}
         for m in CI_MEASURES:
@@ -526,7 +545,7 @@ def rollup(
         if sub.empty:
             continue
         occ_c = occupation_table(sub.reset_index(drop=True), weights, task_ratings=task_ratings, tasks=tasks)
-        soc_c = to_soc(occ_c, onet_to_soc, employment, combine=combine, soc_structure=soc_structure)
+        soc_c = _to_soc(occ_c, onet_to_soc, employment, combine=combine, soc_structure=soc_structure, xw=xw)[0]
         w = workforce_stats(soc_c, None)
         w = w[w["group_type"] == "all"].copy()
         w["group_type"], w["group"], w["group_title"] = "category", flag, f"{flag} tasks"

@@ -547,6 +547,17 @@ def onet_to_oews(
                   ["onetsoc_code", "n_tasks"] if combine == "n_tasks" else ["onetsoc_code"])
     require_frame(onet_to_soc, "onet_to_soc", ["onetsoc_code", "soc_code"])
     counts = _task_counts(occupation_scores) if combine == "n_tasks" else None
+    xw = _oews_crosswalk(onet_to_soc, oews_codes, soc_structure)
+    return _links(occupation_scores, xw, counts, warn=True)
+
+
+def _oews_crosswalk(onet_to_soc: pd.DataFrame, oews_codes, soc_structure) -> pd.DataFrame:
+    """The crosswalk checked, with the OEWS code of each SOC code (``onetsoc_code, soc_code, occ_code, how``).
+
+    :func:`~exposure.crosswalks.oews_code_map` warns here of SOC codes left unmapped for
+    several aggregates; :func:`rollup` builds this once per run and passes it to the
+    category roll-ups, which warned again.
+    """
     check_codes(onet_to_soc, "onet_to_soc", ["onetsoc_code", "soc_code"])
     check_soc_structure(soc_structure)
     # the indexes are dropped: one named like a column ('soc_code') made the merges ambiguous
@@ -554,19 +565,26 @@ def onet_to_oews(
     _refuse_two_socs(xw)
     xw = xw.drop_duplicates()
     cmap = oews_code_map(xw["soc_code"], oews_codes, soc_structure)
-    xw = xw.merge(cmap, on="soc_code", how="left")
+    return xw.merge(cmap, on="soc_code", how="left")
+
+
+def _links(occupation_scores: pd.DataFrame, xw: pd.DataFrame, counts, *, warn: bool) -> pd.DataFrame:
+    """:func:`onet_to_oews`'s frame from :func:`_oews_crosswalk`'s ``xw`` (``counts``: n_tasks, or None for equal).
+
+    With ``warn``, O*NET-SOC codes missing from the crosswalk are warned about.
+    """
     occ = occupation_scores[["onetsoc_code"]].reset_index(drop=True).astype({"onetsoc_code": str})
     if counts is not None:
         occ["n_tasks"] = counts
     out = occ.merge(xw, on="onetsoc_code", how="left")
     unmatched = out["soc_code"].isna()
-    if unmatched.any():
+    if warn and unmatched.any():
         log.warning(
             "%d O*NET-SOC codes are not in the crosswalk (e.g. %r)",
             int(unmatched.sum()),
             out.loc[unmatched, "onetsoc_code"].iloc[0],
         )
-    out["weight"] = 1.0 if combine == "equal" else out["n_tasks"].astype(float)
+    out["weight"] = 1.0 if counts is None else out["n_tasks"].astype(float)
     return out[["onetsoc_code", "soc_code", "occ_code", "how", "weight"]].reset_index(drop=True)
 
 
@@ -715,6 +733,19 @@ def to_soc(
     0  11-1011   0.4    100.0       2
     1  13-1020   0.3     50.0       1
     """
+    return _to_soc(occupation_scores, onet_to_soc, employment, combine, soc_structure)[0]
+
+
+def _to_soc(occupation_scores, onet_to_soc, employment, combine="equal", soc_structure=None, *,
+            xw: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """:func:`to_soc`, with the crosswalk and links it used: ``(soc_scores, xw, links)``.
+
+    ``xw`` is :func:`_oews_crosswalk` of a previous call on the same crosswalk, employment
+    and structure (``rollup``'s category roll-ups, whose codes are among those of the
+    first call): it is used as it is, and the warnings about codes that are not in the
+    crosswalk or reach no OEWS code, given by that call, are not given again (one
+    ``rollup`` repeated each once per category).
+    """
     require_frame(occupation_scores, "occupation_scores", ["onetsoc_code", *EXPOSURE_MEASURES],
                   unique="onetsoc_code")
     require_frame(onet_to_soc, "onet_to_soc", ["onetsoc_code", "soc_code"])
@@ -728,16 +759,21 @@ def to_soc(
     if np.isnan(vals).all():  # every OEWS code would come out unscored, without a word
         present = [m for m in MEASURES if m in occ.columns]
         raise DataFormatError(f"occupation_scores have no value: every row is missing all of {present}")
+    counts = None
     if combine == "n_tasks":
         require_frame(occ, "occupation_scores", ["n_tasks"])
-        _task_counts(occ)
+        counts = _task_counts(occ)
     check_codes(onet_to_soc, "onet_to_soc", ["onetsoc_code", "soc_code"])
     check_soc_structure(soc_structure)
     emp = national_detailed(employment)
     occ_codes = occ["onetsoc_code"].astype(str).to_numpy()
     soc_codes = emp["occ_code"].to_numpy()
-    links = onet_to_oews(occ, onet_to_soc, soc_codes, combine=combine, soc_structure=soc_structure)
-    _warn_no_oews_code(links, occ_codes[~np.isnan(vals).all(axis=1)])
+    warn = xw is None
+    if warn:
+        xw = _oews_crosswalk(onet_to_soc, soc_codes, soc_structure)
+    links = _links(occ, xw, counts, warn=warn)
+    if warn:
+        _warn_no_oews_code(links, occ_codes[~np.isnan(vals).all(axis=1)])
     matrix = _soc_matrix(occ_codes, links, soc_codes)
     means = _combine(matrix, vals)
     out = pd.DataFrame(means, columns=list(MEASURES))
@@ -752,7 +788,7 @@ def to_soc(
     total_w = np.asarray(matrix.sum(axis=1)).ravel()
     with np.errstate(invalid="ignore", divide="ignore"):
         out["crosswalk_weight"] = np.where(total_w > 0, (matrix @ scored) / np.where(total_w > 0, total_w, 1), np.nan)
-    return validate(out, SocScores)
+    return validate(out, SocScores), xw, links
 
 
 def coverage(soc_scores: pd.DataFrame, occupation_scores: pd.DataFrame | None = None) -> dict:
