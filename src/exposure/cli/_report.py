@@ -305,7 +305,8 @@ def run_categories(args) -> int:
     after O*NET and the crosswalk were loaded). The default holdout beside
     ``--hand-checked`` is not used when ``--hand-checked`` is that file (it was paired
     with itself, and refused as a task in two samples); ``--holdout`` naming the
-    ``--hand-checked`` file is refused.
+    ``--hand-checked`` file is refused. A task of the validation sample that is in one of
+    them is warned of (:func:`~exposure.reports.categories.check_blind`).
     """
     _sample_options(args)
     check_files_dir(args.out_dir)

@@ -34,7 +34,13 @@ from exposure._io import atomic_paths, check_output_path, write_csv
 from exposure._load import load, processed_dir
 from exposure._measures import CATEGORIES, CORE_WEIGHT, OTHER_WEIGHT
 from exposure._outdir import check_files_dir
-from exposure._tables import check_field_counts, check_header, first_repeat, power_scaled
+from exposure._tables import (
+    check_field_counts,
+    check_header,
+    first_repeat,
+    norm_header,
+    power_scaled,
+)
 from exposure.crosswalks import load_onet_to_soc
 from exposure.errors import DataFormatError
 from exposure.measures._common import check_table
@@ -56,6 +62,7 @@ __all__ = [
     "category_estimates",
     "sample_files",
     "check_disjoint",
+    "check_blind",
     "report_paths",
     "write_category_reports",
 ]
@@ -171,6 +178,40 @@ def _employment(values, name: str, n: int, rows: str) -> np.ndarray:
     return arr
 
 
+def _check_separator(text: str, path) -> None:
+    """Refuse a sample file separated by semicolons or tabs (Excel in some European settings).
+
+    Read with commas, its header was one column named ``onetsoc_code;task_id;...``: the
+    error was ``missing column 'onetsoc_code'``, of a file that has it.
+    """
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    if "," in first:
+        return
+    for sep, holds, looks in ((";", "';'", "semicolon-separated (Excel's CSV in some European settings)"),
+                              ("\t", "tabs", "tab-separated")):
+        if sep in first:
+            raise DataFormatError(f"the header holds {holds} and no ',': the file looks {looks}; the "
+                                  "sample files are read comma-separated: save it as 'CSV UTF-8 (comma "
+                                  "delimited)'", path=path, row=1)
+
+
+def _need_columns(raw: pd.DataFrame, columns, path) -> None:
+    """Refuse a sample file without one of ``columns``, saying what its header holds.
+
+    A column named in another case or spacing (``Admin``, ``routine coding``,
+    ``Entry-Creative``) was ``missing column 'admin'``, of a file that shows it.
+    """
+    for col in columns:
+        if col in raw.columns:
+            continue
+        near = [c for c in raw.columns if norm_header(c).replace(" ", "_").replace("-", "_") == col]
+        if near:
+            raise DataFormatError(f"column {near[0]!r} is read as {col!r} only when named so: rename it "
+                                  f"{col}", path=path, row=1, column=near[0])
+        raise DataFormatError(f"missing column {col!r} (the header has {', '.join(map(repr, raw.columns))})",
+                              path=path, column=col)
+
+
 def _read_csv(path) -> pd.DataFrame:
     """Read a sample CSV as strings; an empty, binary or malformed file is a DataFormatError.
 
@@ -200,6 +241,7 @@ def _read_csv(path) -> pd.DataFrame:
         raise DataFormatError(f"not UTF-8 text (byte {exc.start + 1}): a binary file?", path=path
                               ) from None
     if text.strip():
+        _check_separator(text, path)
         check_header(check_field_counts(text, ",", csv.QUOTE_MINIMAL, Path(path)), path)
     try:
         return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
@@ -251,7 +293,9 @@ def read_hand_checked(path) -> pd.DataFrame:
         missing column, a category cell that is not True/False, or a task listed twice
         (naming row and column); a file without rows; an empty line between the rows, a
         row of more or fewer fields than the header, a column named twice; a missing or
-        malformed ``onetsoc_code`` or ``task_id`` (a task id is a whole number).
+        malformed ``onetsoc_code`` or ``task_id`` (a task id is a whole number); a file
+        separated by semicolons or tabs, or a column named in another case or spacing
+        (``Admin``: rename it ``admin``).
 
     Examples
     --------
@@ -266,9 +310,7 @@ def read_hand_checked(path) -> pd.DataFrame:
         raise DataFormatError("file not found", path=path)
     raw = _read_csv(path)
     need = ["onetsoc_code", "task_id", "stratum", *CATEGORIES, "note"]
-    for col in need:
-        if col not in raw.columns:
-            raise DataFormatError(f"missing column {col!r}", path=path, column=col)
+    _need_columns(raw, need, path)
     out = raw[need].copy()
     for cat in CATEGORIES:
         bad = ~out[cat].isin(["True", "False"])
@@ -399,19 +441,50 @@ def _read_labels(path) -> pd.DataFrame:
     if not Path(path).is_file():
         raise DataFormatError("file not found", path=path)
     raw = _read_csv(path)
-    for col in ["onetsoc_code", "task_id", *CATEGORIES]:
-        if col not in raw.columns:
-            raise DataFormatError(f"missing column {col!r}", path=path, column=col)
+    _need_columns(raw, ["onetsoc_code", "task_id", *CATEGORIES], path)
     out = raw[["onetsoc_code", "task_id"]].copy()
     out["task_id"] = out["task_id"].map(norm_task_id)
     if len(out):  # annotator B's file may hold no task
         _check_keys(out, path)
     for cat in CATEGORIES:
         out[cat] = _bool_column(raw, cat, path)
-    if out.duplicated(["onetsoc_code", "task_id"]).any():
-        pos = int(out.duplicated(["onetsoc_code", "task_id"]).to_numpy().nonzero()[0][0])
-        raise DataFormatError("duplicate task", path=path, row=pos + 2, column="task_id")
+    repeat = _first_repeat_key(out)
+    if repeat is not None:  # "duplicate task", naming neither the task nor its first row
+        pos, first = repeat
+        raise DataFormatError(f"task ({out['onetsoc_code'].iloc[pos]}, {out['task_id'].iloc[pos]}) is "
+                              f"labelled twice, first on row {first + 2}: label each task once", path=path,
+                              row=pos + 2, column="task_id")
     return out
+
+
+def _first_repeat_key(frame: pd.DataFrame) -> tuple[int, int] | None:
+    """Positions (repeat, first) of the first (onetsoc_code, task_id) given twice, or None."""
+    return first_repeat(frame["onetsoc_code"].astype(str) + "\x00" + frame["task_id"].astype(str))
+
+
+def _check_design(sample: pd.DataFrame, raw: pd.DataFrame, path) -> None:
+    """Refuse design columns that contradict each other (the estimates read ``weight`` alone).
+
+    The design: ``weight = 1 / inclusion_prob`` (``draw_sample.py`` rounds them to 6 and 8
+    decimals), and the enriched stratum is drawn from the enriched population. A weight
+    that was not the inverse of its probability (40 for 0.25), or an enriched task outside
+    the enriched population, was read without a word: the weighted figures used the weight
+    whichever of the two was wrong.
+    """
+    product = (sample["weight"] * sample["inclusion_prob"]).to_numpy(dtype=float)
+    bad = ~np.isclose(product, 1.0, rtol=0.0, atol=1e-4)
+    if bad.any():
+        pos = int(bad.argmax())
+        raise DataFormatError(f"weight must be 1 / inclusion_prob, got {raw['weight'].iloc[pos]!r} for an "
+                              f"inclusion_prob of {raw['inclusion_prob'].iloc[pos]!r} (1 / it is "
+                              f"{1 / float(sample['inclusion_prob'].iloc[pos]):.6g}): one of the two is wrong",
+                              path=path, row=pos + 2, column="weight")
+    bad = (sample["stratum"].eq("enriched") & ~sample["enriched_population"]).to_numpy(dtype=bool)
+    if bad.any():
+        pos = int(bad.argmax())
+        raise DataFormatError("a task of the enriched stratum must be in the enriched population "
+                              "(enriched_population True), got False", path=path, row=pos + 2,
+                              column="enriched_population")
 
 
 def read_validation_sample(directory) -> pd.DataFrame:
@@ -445,7 +518,10 @@ def read_validation_sample(directory) -> pd.DataFrame:
         not in the sample / not double;
         a ``sample.csv`` without rows; an empty line between the rows, a row of more or
         fewer fields than the header, a column named twice, a missing or malformed
-        ``onetsoc_code`` or ``task_id``, in any of the three files.
+        ``onetsoc_code`` or ``task_id``, a task labelled twice, a file separated by
+        semicolons or tabs, a column named in another case or spacing (``Admin``), in any of
+        the three files; a ``weight`` that is not ``1 / inclusion_prob``, or a task of the
+        enriched stratum outside the enriched population (:func:`_check_design`).
 
     Examples
     --------
@@ -471,9 +547,7 @@ def read_validation_sample(directory) -> pd.DataFrame:
     if not path.is_file():
         raise DataFormatError("file not found", path=path)
     raw = _read_csv(path)
-    for col in _SAMPLE_COLUMNS:
-        if col not in raw.columns:
-            raise DataFormatError(f"missing column {col!r}", path=path, column=col)
+    _need_columns(raw, _SAMPLE_COLUMNS, path)
     sample = raw[_SAMPLE_COLUMNS].copy()
     sample["task_id"] = sample["task_id"].map(norm_task_id)
     _check_keys(sample, path)
@@ -499,6 +573,7 @@ def read_validation_sample(directory) -> pd.DataFrame:
             pos = int(np.flatnonzero(np.asarray(bad))[0])
             raise DataFormatError(f"{col} must be {rule}, got {raw[col].iloc[pos]!r}", path=path,
                                   row=pos + 2, column=col)
+    _check_design(sample, raw, path)
     keys = ["onetsoc_code", "task_id"]
     # a task sampled twice counted twice in the estimates (n 401 for 400 tasks)
     repeated = sample.duplicated(keys, keep="first").to_numpy()
@@ -902,27 +977,44 @@ def category_estimates(tags: pd.DataFrame, employment: pd.Series, sample: pd.Dat
         y = truth[cat]
         for basis, w_all, w_s in (("tasks", np.ones(len(t)), np.ones(len(y))),
                                   ("employment", e_all, e_s)):
-            tagged = float((w_all * t).sum() / w_all.sum())
-            point = float((weight * w_s * y).sum() / (weight * w_s).sum())
             bw = boot * w_s[:, None]
-            draws = (bw * y[:, None]).sum(axis=0) / bw.sum(axis=0)
-            rows.append((cat, basis, round(tagged, 4), round(point, 4),
-                         round(float(np.quantile(draws, lo_q)), 4),
-                         round(float(np.quantile(draws, hi_q)), 4)))
+            # a resample of tasks without employment is 0 / 0: numpy's "invalid value" warning
+            # and a NaN interval around a defined estimate; such draws are left out, as in
+            # validation_metrics (NaN only when no draw is defined)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                tagged = float((w_all * t).sum() / w_all.sum())
+                point = float((weight * w_s * y).sum() / (weight * w_s).sum())
+                draws = (bw * y[:, None]).sum(axis=0) / bw.sum(axis=0)
+            lo, hi = _quantiles(draws[None, :], lo_q)[0], _quantiles(draws[None, :], hi_q)[0]
+            rows.append((cat, basis, round(tagged, 4), round(point, 4), round(float(lo), 4),
+                         round(float(hi), 4)))
     return pd.DataFrame(rows, columns=["category", "basis", "tagged", "estimated", "estimated_lo",
                                        "estimated_hi"])
 
 
 def _join_tasks(expected: pd.DataFrame, tasks: pd.DataFrame, path, onet) -> pd.DataFrame:
+    """The sample's tasks with their O*NET text; a task the release lacks is refused.
+
+    The error said only ``task not found in O*NET 29.1`` at column ``task_id``, also when
+    the release lacks the occupation (another release's code: the code is at fault); it
+    now names the task, the column at fault and where the release has that task ID.
+    """
     joined = expected[["onetsoc_code", "task_id"]].merge(
         tasks[["onetsoc_code", "task_id", "task"]], on=["onetsoc_code", "task_id"], how="left"
     )
     if joined["task"].isna().any():
         pos = int(joined["task"].isna().to_numpy().nonzero()[0][0])
-        raise DataFormatError(
-            f"task not found in O*NET {getattr(onet, 'release', '(the release given)')}",
-            path=path, row=pos + 2, column="task_id",
-        )
+        code, task = joined["onetsoc_code"].iloc[pos], joined["task_id"].iloc[pos]
+        release = f"O*NET {getattr(onet, 'release', '(the release given)')}"
+        codes = tasks["onetsoc_code"].astype(str)
+        if not codes.eq(code).any():
+            raise DataFormatError(f"task not found in {release}: it has no occupation {code} (another "
+                                  "release's code?)", path=path, row=pos + 2, column="onetsoc_code")
+        under = sorted(set(codes[tasks["task_id"].eq(task)]))
+        where = (f"; its task {task} is under {', '.join(under)}" if under
+                 else " (another release's task ID?)")
+        raise DataFormatError(f"task not found in {release}: it has no task {task} under {code}{where}",
+                              path=path, row=pos + 2, column="task_id")
     return joined
 
 
@@ -1008,6 +1100,51 @@ def check_disjoint(samples: dict, frames: dict) -> None:
         seen.update({key: (sample, path, pos + 2) for pos, key in enumerate(keys)})
 
 
+def check_blind(samples: dict, frames: dict, validation, sample: pd.DataFrame) -> int:
+    """Warn of the tasks of the blind validation sample that are in a development sample.
+
+    The rules were developed on the hand-checked samples (``--hand-checked``,
+    ``--holdout``, ``dev_v2.csv``): a validation sample sharing their tasks made the
+    "blind" precision, recall and F1 optimistic without a word (only ``dev_v2.csv`` and the
+    shipped sample were checked, by a test). One warning line names the count per sample
+    and the first shared task with both files and rows. A warning, not an error: the
+    shipped ``v2`` sample shares 16 tasks with the v1 development and holdout samples.
+
+    Parameters
+    ----------
+    samples : dict of str to path
+        Sample name -> hand-checked file (:func:`sample_files`).
+    frames : dict of str to pandas.DataFrame
+        Sample name -> :func:`read_hand_checked` of its file.
+    validation : str or os.PathLike
+        The validation sample's directory.
+    sample : pandas.DataFrame
+        :func:`read_validation_sample` of ``validation``.
+
+    Returns
+    -------
+    int
+        The number of validation tasks found in a development sample.
+    """
+    seen: dict = {}
+    for name, path in samples.items():
+        for pos, key in enumerate(zip(frames[name]["onetsoc_code"], frames[name]["task_id"])):
+            seen.setdefault(key, (name, path, pos + 2))
+    shared = [(pos, key) for pos, key in enumerate(zip(sample["onetsoc_code"], sample["task_id"])) if key in seen]
+    if shared:
+        names = [seen[key][0] for _, key in shared]
+        counts = {name: names.count(name) for name in samples if name in names}
+        pos, key = shared[0]
+        other, other_path, row = seen[key]
+        logger.warning("%s: %d task(s) of the blind validation sample are also in a development sample (%s; "
+                       "first: row %d, task (%s, %s), also in the %s sample (%s, row %d)): the rules were "
+                       "developed on them, so the blind figures are optimistic for them",
+                       Path(validation) / "sample.csv", len(shared),
+                       ", ".join(f"{n} in {name}" for name, n in counts.items()), pos + 2, key[0], key[1],
+                       other, other_path, row)
+    return len(shared)
+
+
 #: The reports of :func:`write_category_reports` (``categories_<name>.csv``); the last three
 #: with a validation sample.
 REPORTS = ("precision_recall", "shares", "annotators", "validation", "estimates")
@@ -1091,7 +1228,8 @@ def write_category_reports(samples, out_dir, *, onet, validation=None, onet_to_s
         into the current directory), a file or not writable, or a report path that cannot
         be written or is one of the samples (:func:`report_paths`), checked before any work.
         ``dev_v2.csv`` is not added when it is one of ``samples`` already (it was read
-        twice).
+        twice). A task of the validation sample that is in a development sample is
+        warned of (:func:`check_blind`).
 
     Examples
     --------
@@ -1123,6 +1261,10 @@ def write_category_reports(samples, out_dir, *, onet, validation=None, onet_to_s
     tasks = onet.tasks.assign(task_id=onet.tasks["task_id"].map(norm_task_id))
     frames = {sample: read_hand_checked(path) for sample, path in samples.items()}
     check_disjoint(samples, frames)
+    blind = None
+    if validation is not None:  # read before the tags: a task of a development sample is said
+        blind = read_validation_sample(validation)
+        check_blind(samples, frames, validation, blind)
     tables = []
     pooled_e, pooled_p = [], []
     for sample, path in samples.items():
@@ -1145,7 +1287,7 @@ def write_category_reports(samples, out_dir, *, onet, validation=None, onet_to_s
     shares.insert(1, "mapping_version", CATEGORY_MAPPING_VERSION)
     out = {"precision_recall": pr_all, "shares": shares}
     if validation is not None:
-        out.update(_validation_tables(Path(validation), tasks, onet, onet_to_soc, soc_scores))
+        out.update(_validation_tables(Path(validation), blind, tasks, onet, onet_to_soc, soc_scores))
     with atomic_paths(written) as paths:  # one set
         for table, path in zip(out.values(), paths, strict=True):
             write_csv(table, path)
@@ -1153,9 +1295,8 @@ def write_category_reports(samples, out_dir, *, onet, validation=None, onet_to_s
     return out
 
 
-def _validation_tables(directory: Path, tasks: pd.DataFrame, onet, onet_to_soc,
+def _validation_tables(directory: Path, sample: pd.DataFrame, tasks: pd.DataFrame, onet, onet_to_soc,
                        soc_scores) -> dict[str, pd.DataFrame]:
-    sample = read_validation_sample(directory)
     joined = _join_tasks(sample, tasks, directory / "sample.csv", onet)
     predicted = tag_categories(joined, onet=onet)
     agreement = annotator_agreement(sample)
