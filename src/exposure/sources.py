@@ -666,7 +666,7 @@ def get_source(name: str) -> Source:
     ------
     exposure.errors.ExposureError
         When ``name`` is not in :data:`SOURCES`: the message suggests close names, first a
-        name, directory prefix or kind that differs in case only (``ONET/29.1``: did you
+        name, directory prefix or kind that differs in case only (``Onet/29.1``: did you
         mean ``'onet/29.1'``?), then close names, prefixes and kinds (``oes``: ``'oews'``);
         a glob ``matches no registry name``; an empty name says so (``unknown source ''``
         before, and no suggestion for a prefix or kind, or a name in another case).
@@ -701,13 +701,13 @@ def get_source(name: str) -> Source:
 def _close_names(name: str) -> list[str]:
     """Up to three registry names, directory prefixes or kinds close to ``name``.
 
-    One that differs in case only (``ONET/29.1``, ``OEWS``) comes first; then the names
+    One that differs in case only (``Onet/29.1``, ``OEWS``) comes first; then the names
     :mod:`difflib` finds close, then the prefixes and kinds (``oes``: ``oews``). A near-miss
     prefix or kind got no suggestion, nor did a name in another case.
 
     Examples
     --------
-    >>> _close_names("ONET/29.1"), _close_names("oes")
+    >>> _close_names("Onet/29.1"), _close_names("oes")
     (['onet/29.1'], ['oews'])
     """
     groups = dict.fromkeys(g for n, s in SOURCES.items()

@@ -259,8 +259,8 @@ def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: in
 #: Scorer names of the cross-validation protocols of :func:`exposure.scoring._train.cross_validate`.
 PROTOCOL_NAMES = {
     "onet": "learned, O*NET ids (work activities + text)",
-    "text": ("learned, free text + title + O*NET-SOC code (grounded in retrieved tasks, blended with "
-             "its closest O*NET tasks)"),
+    "text": ("learned, free text + title + O*NET-SOC code (grounded in retrieved tasks, and blended "
+             "with them)"),
     "title": ("learned, text set given the occupation title without a code (for comparison: "
               "such rows are scored as text alone)"),
     "free": "learned, free text alone (words and word vectors, blended with its closest O*NET tasks)",
