@@ -23,13 +23,13 @@ Tiny made-up frames written by the tests.
 from __future__ import annotations
 
 import os
-import stat
 import subprocess
 import sys
 import time
 
 import pandas as pd
 import pytest
+from _spies import record_fsync
 
 from exposure import _io
 from exposure._io import atomic_path, atomic_paths, remove_stale_partials, write_csv
@@ -37,28 +37,9 @@ from exposure._outdir import OutputPathError, check_output_file
 from exposure.errors import OutputError
 
 
-def _recording(monkeypatch):
-    """Record (not replace) the calls of os.fsync and os.replace: what each fsync'ed fd is."""
-    events = []
-    real_fsync, real_replace = os.fsync, os.replace
-
-    def fsync(fd):
-        st = os.fstat(fd)
-        events.append(("fsync", "dir" if stat.S_ISDIR(st.st_mode) else "file", st.st_ino))
-        return real_fsync(fd)
-
-    def replace(src, dst, *args, **kwargs):
-        events.append(("replace", os.fspath(dst)))
-        return real_replace(src, dst, *args, **kwargs)
-
-    monkeypatch.setattr(os, "fsync", fsync)
-    monkeypatch.setattr(os, "replace", replace)
-    return events
-
-
 def test_atomic_path_flushes_the_file_before_the_rename_and_the_directory_after(tmp_path, monkeypatch):
     target = tmp_path / "scores.csv"
-    events = _recording(monkeypatch)
+    events = record_fsync(monkeypatch)
     with atomic_path(target) as tmp:
         tmp.write_text("task,beta\nWeld.,0.5\n")
     assert target.read_text() == "task,beta\nWeld.,0.5\n"
@@ -70,7 +51,7 @@ def test_atomic_path_flushes_the_file_before_the_rename_and_the_directory_after(
 
 def test_the_writers_flush_their_file(tmp_path, monkeypatch):
     target = tmp_path / "scores.csv"
-    events = _recording(monkeypatch)
+    events = record_fsync(monkeypatch)
     write_csv(pd.DataFrame({"task": ["Weld."], "beta": [0.5]}), target)
     renamed = events.index(("replace", str(target)))
     assert ("fsync", "file", target.stat().st_ino) in events[:renamed]
@@ -78,7 +59,7 @@ def test_the_writers_flush_their_file(tmp_path, monkeypatch):
 
 def test_atomic_paths_flushes_every_file_before_the_first_rename(tmp_path, monkeypatch):
     a, b = tmp_path / "a.csv", tmp_path / "b.csv"
-    events = _recording(monkeypatch)
+    events = record_fsync(monkeypatch)
     with atomic_paths([a, b]) as (ta, tb):
         ta.write_text("A\n")
         tb.write_text("B\n")

@@ -31,12 +31,11 @@ Tiny made-up files written by the tests; the HTTP server is a local one on 127.0
 from __future__ import annotations
 
 import hashlib
-import http.server
 import io
-import threading
 import zipfile
 
 import pytest
+from _http import serve
 
 from exposure import fetch as F
 from exposure import releases as R
@@ -49,34 +48,10 @@ DATA = b"a,b\n1,2\n"
 SHA = hashlib.sha256(DATA).hexdigest()
 
 
-class _Handler(http.server.BaseHTTPRequestHandler):
-    routes: dict = {}
-    hits: dict = {}
-
-    def log_message(self, *args):  # quiet
-        pass
-
-    def do_GET(self):  # noqa: N802 - the http.server name
-        self.hits[self.path] = self.hits.get(self.path, 0) + 1
-        status, headers, body = self.routes.get(self.path, (404, {}, b"no"))
-        self.send_response(status)
-        for key, value in headers.items():
-            self.send_header(key, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
 @pytest.fixture
 def server():
-    handler = type("H", (_Handler,), {"routes": {}, "hits": {}})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    handler.url = f"http://127.0.0.1:{httpd.server_port}"
-    yield handler
-    httpd.shutdown()
-    httpd.server_close()
+    with serve() as handler:
+        yield handler
 
 
 def _zip(members: dict, *, stored: bool = False) -> bytes:

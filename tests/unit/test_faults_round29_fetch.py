@@ -29,14 +29,12 @@ Tiny made-up files written by the tests; the HTTP server is a local one on 127.0
 from __future__ import annotations
 
 import hashlib
-import http.server
 import io
-import os
-import stat
-import threading
 import zipfile
 
 import pytest
+from _http import serve
+from _spies import assert_flushed, record_fsync
 
 from exposure import fetch as F
 from exposure import releases as R
@@ -48,64 +46,14 @@ DATA = b"a,b\n1,2\n"
 SHA = hashlib.sha256(DATA).hexdigest()
 
 
-class _Handler(http.server.BaseHTTPRequestHandler):
-    routes: dict = {}
-
-    def log_message(self, *args):  # quiet
-        pass
-
-    def do_GET(self):  # noqa: N802 - the http.server name
-        status, headers, body = self.routes.get(self.path, (404, {}, b"no"))
-        self.send_response(status)
-        for key, value in headers.items():
-            self.send_header(key, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        # in pieces: the check must follow the body across reads
-        for at in range(0, len(body), 300):
-            self.wfile.write(body[at:at + 300])
-            self.wfile.flush()
-
-
 @pytest.fixture
 def server():
-    handler = type("H", (_Handler,), {"routes": {}})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    handler.url = f"http://127.0.0.1:{httpd.server_port}"
-    yield handler
-    httpd.shutdown()
-    httpd.server_close()
+    with serve() as handler:
+        yield handler
 
 
 def _files(root):
     return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
-
-
-def _recording(monkeypatch):
-    """Record (not replace) the calls of os.fsync and os.replace: what each fsync'ed fd is."""
-    events = []
-    real_fsync, real_replace = os.fsync, os.replace
-
-    def fsync(fd):
-        st = os.fstat(fd)
-        events.append(("fsync", "dir" if stat.S_ISDIR(st.st_mode) else "file", st.st_ino))
-        return real_fsync(fd)
-
-    def replace(src, dst, *args, **kwargs):
-        events.append(("replace", os.fspath(dst)))
-        return real_replace(src, dst, *args, **kwargs)
-
-    monkeypatch.setattr(os, "fsync", fsync)
-    monkeypatch.setattr(os, "replace", replace)
-    return events
-
-
-def _assert_flushed(events, path):
-    renamed = events.index(("replace", str(path)))
-    assert ("fsync", "file", path.stat().st_ino) in events[:renamed]  # the file, before its rename
-    assert ("fsync", "dir", path.parent.stat().st_ino) in events[renamed + 1:]  # its directory after
 
 
 def _source(name="demo/a.csv", url="https://example.org/a.csv", **kw) -> Source:
@@ -119,18 +67,18 @@ def test_a_file_copied_from_the_mirror_is_flushed_before_its_rename(tmp_path, mo
     mirror = tmp_path / "mirror"
     (mirror / "demo").mkdir(parents=True)
     (mirror / "demo" / "a.csv").write_bytes(DATA)
-    events = _recording(monkeypatch)
+    events = record_fsync(monkeypatch)
     path = F.fetch(_source(), mirror=mirror, data_dir=tmp_path / "cache")
     assert path.read_bytes() == DATA
-    _assert_flushed(events, path)
+    assert_flushed(events, path)
 
 
 @pytest.mark.network
 def test_a_downloaded_file_is_flushed_before_its_rename(server, tmp_path, monkeypatch):
     server.routes["/a.csv"] = (200, {"Content-Type": "text/csv"}, DATA)
-    events = _recording(monkeypatch)
+    events = record_fsync(monkeypatch)
     path = F.download(f"{server.url}/a.csv", tmp_path / "a.csv", sha256=SHA, **FAST)
-    _assert_flushed(events, path)
+    assert_flushed(events, path)
 
 
 def test_an_extracted_member_is_flushed_before_its_rename(tmp_path, monkeypatch):
@@ -139,9 +87,9 @@ def test_an_extracted_member_is_flushed_before_its_rename(tmp_path, monkeypatch)
         zf.writestr("db/a.csv", DATA)
     archive = tmp_path / "db.zip"
     archive.write_bytes(buf.getvalue())
-    events = _recording(monkeypatch)
+    events = record_fsync(monkeypatch)
     [path] = F.extract_zip(archive, tmp_path / "out")
-    _assert_flushed(events, path)
+    assert_flushed(events, path)
 
 
 # 2 ------------------------------------------------------------------------------------
