@@ -21,7 +21,7 @@ from exposure.cli._report import (
     label_paths,
     run_agreement,
 )
-from exposure.errors import ExposureError
+from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import fetch
 from exposure.measures.eloundou import LABELS_NAME, load_task_labels
 from exposure.onet import load_onet
@@ -101,7 +101,9 @@ def run_evaluate(args) -> int:
         they were taken and ignored), an ``--out`` named as the paraphrase or modern-task
         table written beside it (``freetext_modern.csv``: one of the two was lost). The paraphrase and
         modern-task files are read (the modern tasks checked) before the labels and
-        O*NET, which may be downloaded; the paraphrases are matched to the labels after.
+        O*NET, which may be downloaded, the paraphrases' columns checked (a modern-task file
+        given as ``--paraphrases`` was refused only after them); the paraphrases are matched
+        to the labels after.
     """
     for option, value in (("--paraphrases", args.paraphrases), ("--modern", args.modern)):
         if value is not None and not value.strip():
@@ -127,6 +129,7 @@ def run_evaluate(args) -> int:
     para = modern = None
     if args.paraphrases:
         para = read_task_file(args.paraphrases)
+        _check_paraphrase_columns(para, args.paraphrases)  # the modern-task file given: after the downloads
     if args.modern:
         modern = check_modern_tasks(read_task_file(args.modern), path=args.modern,
                                     row_offset=first_row_number(args.modern))
@@ -148,6 +151,32 @@ def run_evaluate(args) -> int:
             print()
     print("written: " + ", ".join(str(p) for p in written))
     return 0
+
+
+#: The columns of the ``--paraphrases`` and ``--modern`` files.
+_PARAPHRASE_COLUMNS = ("onetsoc_code", "task_id", "paraphrase")
+_MODERN_COLUMNS = ("task", "label", "exposed")
+
+
+def _check_paraphrase_columns(frame, path) -> None:
+    """Refuse a ``--paraphrases`` file without its columns before the labels and O*NET are read.
+
+    The rest of the file is checked with the labels
+    (:func:`~exposure.reports.agreement.check_paraphrases`); its columns, and so the modern-task
+    file given as ``--paraphrases``, were refused only after the labels and O*NET were loaded
+    (downloaded when not cached).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming ``path``, and ``--modern`` when the file has the modern-task columns.
+    """
+    missing = [c for c in _PARAPHRASE_COLUMNS if c not in frame.columns]
+    if missing:
+        swapped = (f": these are the columns of a modern-task file ({', '.join(_MODERN_COLUMNS)}): give it to "
+                   "--modern" if all(c in frame.columns for c in _MODERN_COLUMNS) else "")
+        raise DataFormatError(f"paraphrases lack column(s) {missing} (columns: {list(frame.columns)}){swapped}",
+                              path=path)
 
 
 def check_artifact_name(out) -> None:

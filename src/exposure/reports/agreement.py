@@ -459,12 +459,26 @@ _YES = frozenset({"true", "1", "yes"})
 _NO = frozenset({"false", "0", "no"})
 
 
-def _need(frame, columns, what: str, path) -> pd.DataFrame:
+#: The columns each free-text file must have (a file given as the other is named so).
+_PARAPHRASE_COLUMNS = ("onetsoc_code", "task_id", "paraphrase")
+_MODERN_COLUMNS = ("task", "label", "exposed")
+
+
+def _need(frame, columns, what: str, path, other: tuple[str, tuple]) -> pd.DataFrame:
+    """``frame`` reset, refused when not a frame, without ``columns`` or rows.
+
+    ``other`` is the name and the columns of the other free-text file: a file that has
+    them is named as that file (the two files given the other way round).
+    """
     if not isinstance(frame, pd.DataFrame):
         raise DataFormatError(f"{what} must be a pandas DataFrame, got {type(frame).__name__}", path=path)
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        raise DataFormatError(f"{what} lack column(s) {missing} (columns: {list(frame.columns)})", path=path)
+        name, others = other
+        swapped = (f": these are the columns of the {name} file ({', '.join(others)}), not of the {what}"
+                   if all(c in frame.columns for c in others) else "")  # the two files given the other way
+        raise DataFormatError(f"{what} lack column(s) {missing} (columns: {list(frame.columns)}){swapped}",
+                              path=path)
     if frame.empty:
         raise DataFormatError(f"no {what}: the table has no rows", path=path)
     return frame.reset_index(drop=True)
@@ -478,8 +492,14 @@ def check_paraphrases(paraphrases: pd.DataFrame, labelled: pd.DataFrame, *, path
     ``task_id`` an integer, the pair among ``labelled`` (the tasks with a human label,
     :func:`~exposure.scoring._train.training_frame`) and on no other row, and
     ``paraphrase`` a non-empty text. A paraphrase of a task without a label used to be left
-    out silently, and an empty one was scored as the text ``'<NA>'``. Failures name
-    ``path``, the row (position + ``row_offset``) and the column.
+    out silently, and an empty one was scored as the text ``'<NA>'``. When ``labelled``
+    has the statements (``task``, as :func:`~exposure.scoring._train.training_frame`
+    gives), a paraphrase may not be a copy of its task's statement (compared without case,
+    runs of spaces or a final full stop: it measured nothing), nor the text of another row
+    whose task's statement differs (a row pasted twice: one of the two was scored against
+    the wrong label); tasks of one statement (O*NET lists some in several occupations) may
+    share a paraphrase. A frame that has the modern-task columns instead is named so.
+    Failures name ``path``, the row (position + ``row_offset``) and the column.
 
     Raises
     ------
@@ -503,8 +523,10 @@ def check_paraphrases(paraphrases: pd.DataFrame, labelled: pd.DataFrame, *, path
     row_offset = _check_row_offset(row_offset)
     if path is not None:
         check_path(path, "path")  # 5 was taken (as check_modern_tasks refuses it)
-    frame = _need(paraphrases, ["onetsoc_code", "task_id", "paraphrase"], "paraphrases", path)
-    labelled = check_task_labels(labelled, [], name="labelled")  # None: "not subscriptable" before
+    frame = _need(paraphrases, _PARAPHRASE_COLUMNS, "paraphrases", path, ("modern-task", _MODERN_COLUMNS))
+    checked = check_task_labels(labelled, [], name="labelled")  # None: "not subscriptable" before
+    statements = labelled["task"].tolist() if "task" in labelled.columns else None  # training_frame's
+    labelled = checked
     codes = frame["onetsoc_code"].astype("string").str.strip()
     bad = ~codes.str.fullmatch(ONETSOC_PATTERN).to_numpy(dtype=bool, na_value=False)
     if bad.any():
@@ -517,7 +539,8 @@ def check_paraphrases(paraphrases: pd.DataFrame, labelled: pd.DataFrame, *, path
         raise DataFormatError("task ID missing", path=path, row=pos + row_offset, column="task_id")
     check_text_column(frame, "paraphrase", path=path, row_offset=row_offset)
     keys = list(zip(codes.tolist(), (int(i) for i in ids.tolist()), strict=True))
-    known = set(zip(labelled["onetsoc_code"].astype(str), labelled["task_id"].tolist(), strict=True))
+    known_keys = list(zip(labelled["onetsoc_code"].astype(str), labelled["task_id"].tolist(), strict=True))
+    known = set(known_keys)
     seen: dict = {}
     for pos, key in enumerate(keys):
         if key in seen:
@@ -527,7 +550,31 @@ def check_paraphrases(paraphrases: pd.DataFrame, labelled: pd.DataFrame, *, path
             raise DataFormatError(f"task ({key[0]}, {key[1]}) has no human label: a paraphrase must reword "
                                   "a labelled task", path=path, row=pos + row_offset, column="task_id")
         seen[key] = pos
+    if statements is not None:  # the statements reworded: a copy, or one text for two of them
+        _check_rewordings(frame, keys, dict(zip(known_keys, statements, strict=True)), path, row_offset)
     return frame.assign(onetsoc_code=codes.astype(str), task_id=[k[1] for k in keys])
+
+
+def _text_key(text: str) -> str:
+    """``text`` compared without case, runs of spaces or a final full stop (``" draft  Emails"``: ``draft emails``)."""
+    return " ".join(str(text).split()).casefold().rstrip(". ")
+
+
+def _check_rewordings(frame: pd.DataFrame, keys: list, statement: dict, path, row_offset: int) -> None:
+    """Refuse a paraphrase that copies its task's statement, or that rewords two different statements."""
+    first: dict = {}
+    for pos, (key, text) in enumerate(zip(keys, frame["paraphrase"].tolist(), strict=True)):
+        original = str(statement[key])
+        if _text_key(text) == _text_key(original):  # scored as the task itself: it measured nothing
+            raise DataFormatError(f"the paraphrase of task ({key[0]}, {key[1]}) is a copy of its statement "
+                                  f"{original!r}: a paraphrase must reword it", path=path, row=pos + row_offset,
+                                  column="paraphrase")
+        before = first.setdefault(_text_key(text), pos)
+        other = keys[before]
+        if before != pos and _text_key(str(statement[other])) != _text_key(original):  # a row pasted twice
+            raise DataFormatError(f"the paraphrase {text!r} is also given to task ({other[0]}, {other[1]}) on row "
+                                  f"{before + row_offset}, whose statement differs: one text cannot reword both",
+                                  path=path, row=pos + row_offset, column="paraphrase")
 
 
 def _yes_no(frame: pd.DataFrame, column: str, path, row_offset: int) -> np.ndarray:
@@ -554,7 +601,9 @@ def check_modern_tasks(modern: pd.DataFrame, *, path=None, row_offset: int = 1) 
     ``task`` a non-empty text, ``label`` E0, E1 or E2, ``exposed`` and the optional
     category flags true or false (``True``, ``false``, ``1``, ``no``...), and ``exposed``
     agreeing with the label (E1 and E2 are exposed), and each task once (compared without
-    case and runs of spaces: ``" draft  Emails."`` is ``"Draft emails."``). An unknown
+    case, runs of spaces and a final full stop: ``" draft  Emails"`` is ``"Draft emails."``;
+    the full stop was compared, so one task was taken twice, under two labels). A missing
+    label is named missing (``got None``, ``got np.float64(nan)`` before). An unknown
     label or flag used to count silently as a miss (or as false), a task listed twice
     twice in every share. A column named like one of these but in another case or
     spacing (``Admin``, ``routine coding``, ``Entry-Creative``) is refused: a category
@@ -587,11 +636,11 @@ def check_modern_tasks(modern: pd.DataFrame, *, path=None, row_offset: int = 1) 
                                       f"(the names are {', '.join(known.values())}): rename it {want}",
                                       path=path, row=row_offset - 1 if path is not None and row_offset > 1 else None,
                                       column=str(column))
-    frame = _need(modern, ["task", "label", "exposed"], "modern tasks", path)
+    frame = _need(modern, _MODERN_COLUMNS, "modern tasks", path, ("paraphrase", _PARAPHRASE_COLUMNS))
     check_text_column(frame, "task", path=path, row_offset=row_offset)
     first: dict = {}
     for pos, text in enumerate(frame["task"].tolist()):
-        key = " ".join(text.split()).casefold()
+        key = _text_key(text)  # "Draft emails." and "draft  emails": one task
         if key in first:
             raise DataFormatError(f"the task {frame['task'].iloc[first[key]]!r} is listed twice (rows "
                                   f"{first[key] + row_offset} and {pos + row_offset}): give each task once",
@@ -601,8 +650,11 @@ def check_modern_tasks(modern: pd.DataFrame, *, path=None, row_offset: int = 1) 
     bad = ~labels.isin(list(LABELS)).to_numpy(dtype=bool, na_value=False)
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
-        raise DataFormatError(f"label must be E0, E1 or E2, got {frame['label'].iloc[pos]!r}", path=path,
-                              row=pos + row_offset, column="label")
+        value = frame["label"].iloc[pos]
+        value = value.item() if isinstance(value, np.generic) else value  # nan, not np.float64(nan)
+        got = "it is missing" if pd.isna(value) or not str(value).strip() else f"got {value!r}"  # was "got None"
+        raise DataFormatError(f"label must be E0, E1 or E2, {got}", path=path, row=pos + row_offset,
+                              column="label")
     out = frame.assign(label=labels.astype(str))
     for column in ("exposed", *[c for c in CATEGORIES if c in frame.columns]):
         out[column] = _yes_no(frame, column, path, row_offset)
