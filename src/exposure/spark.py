@@ -28,9 +28,11 @@ from collections.abc import Iterable, Iterator
 
 import pandas as pd
 
-from exposure._args import shown
+from exposure._args import check_column, shown
 from exposure.errors import DataFormatError
-from exposure.scoring import SCORE_COLUMNS, score_tasks
+from exposure.fetch import check_location
+from exposure.onet import OnetRelease
+from exposure.scoring import SCORE_COLUMNS, _normalise_method, score_tasks
 from exposure.scoring._files import (
     append_scores,
     cached_onet,
@@ -38,7 +40,7 @@ from exposure.scoring._files import (
     occupation_keys,
     onet_aliases,
 )
-from exposure.scoring._inputs import check_columns
+from exposure.scoring._inputs import check_columns, check_row_offset
 from exposure.scoring.learned import load_model, titles_share_context
 
 __all__ = ["score", "score_batches", "score_schema", "SCORE_TYPES"]
@@ -53,6 +55,52 @@ SCORE_TYPES = {
 }
 _ROW = "__exposure_row"
 _KEY = "__exposure_occupation"
+#: Options of :func:`score_batches` (and :func:`score`) besides ``method`` and the columns:
+#: its own, then those passed on to :func:`~exposure.scoring.score_tasks`.
+_OPTIONS = ("onet", "mirror", "data_dir", "model_path", "labels", "reference_source", "path",
+            "row_offset")
+
+
+def _check_arguments(method, text_column, occupation_column, options: dict) -> None:
+    """Refuse the arguments that :func:`~exposure.scoring.score_tasks` would refuse only on a batch.
+
+    Under Spark (lazy) a bad argument surfaced when the job ran, in a worker's traceback;
+    an option that ``score_tasks`` does not take was a ``TypeError``; a partition with no
+    batches let any argument through.
+    """
+    _normalise_method(method, options.get("reference_source"))
+    check_column(text_column, "text_column")
+    check_column(occupation_column, "occupation_column", optional=True)
+    for name in options:
+        if name == "model":  # score_tasks' name: "got multiple values for keyword argument"
+            raise DataFormatError("model is not an option of exposure.spark: give model_path= "
+                                  "(the path of a learned artifact, which the workers read)")
+        if name not in _OPTIONS:
+            raise DataFormatError(f"unknown option {name!r}; the options are {', '.join(_OPTIONS)}")
+    _check_onet(options.get("onet"))
+    check_location(options.get("mirror"), "mirror")
+    check_location(options.get("data_dir"), "data_dir")
+    if "row_offset" in options:
+        check_row_offset(options["row_offset"])
+
+
+def _check_onet(onet) -> None:
+    """Refuse an ``onet`` that is neither a release name, a loaded release nor None."""
+    if onet is None or isinstance(onet, (str, OnetRelease)):
+        return
+    if isinstance(onet, (int, float)) and not isinstance(onet, bool):  # 29.1: load_onet's rule
+        return
+    raise DataFormatError("onet must be an O*NET release name such as '29.1' or a release loaded "
+                          f"with exposure.load_onet('29.1') (or None), got {_shown(onet)}")
+
+
+def _shown(value) -> str:
+    """:func:`exposure._args.shown`, but only the type where the value takes several lines.
+
+    A list of frames (``[df]``) was shown with the frames' lines: not a one-line message.
+    """
+    text = shown(value)
+    return type(value).__name__ if "\n" in text else text
 
 
 def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
@@ -67,22 +115,30 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
         What Spark hands ``mapInPandas``: the batches of one partition, in order.
     method, text_column, occupation_column
         As in :func:`exposure.scoring.score_tasks`.
-    onet : str, optional
+    onet : str or exposure.onet.OnetRelease, optional
         O*NET release (e.g. ``"29.1"``) for rows with ``onetsoc_code`` and ``task_id``;
         loaded once per Python worker from ``mirror``/``data_dir`` (paths the workers read).
+        A release loaded with :func:`exposure.load_onet` is used as it is (Spark sends it
+        to the workers).
     mirror, data_dir : optional
         Where O*NET and the published labels (``reference``) are read from.
     model_path : str or os.PathLike, optional
         ``learned`` artifact (default the shipped one), sha256-verified on every partition.
     **options
-        Passed to :func:`~exposure.scoring.score_tasks` (e.g. ``reference_source``).
+        Passed to :func:`~exposure.scoring.score_tasks`: ``labels``, ``reference_source``,
+        ``path`` and ``row_offset`` (errors count the rows across the batches of the
+        partition, from ``row_offset``, default 1).
 
     Raises
     ------
     exposure.errors.DataFormatError
         ``batches`` that is one frame or not an iterable, a batch that is not a frame
-        (numbered from 1), a column given twice in a batch; the errors of
-        :func:`~exposure.scoring.score_tasks`.
+        (numbered from 1), a column given twice in a batch; before any batch, an option
+        that is none of the above (``model``: give ``model_path``), an ``onet`` that is
+        neither a release name nor a release, a text or occupation column that cannot
+        be a column name; the errors of :func:`~exposure.scoring.score_tasks`.
+    exposure.errors.ExposureError
+        Before any batch, an unknown ``method`` or ``reference_source``.
 
     Yields
     ------
@@ -105,10 +161,14 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
     if not isinstance(batches, Iterable) or isinstance(batches, (str, bytes)):
         raise DataFormatError("batches must be an iterable of pandas DataFrames (what Spark hands "
                               f"mapInPandas), got {shown(batches)}")
+    _check_arguments(method, text_column, occupation_column,
+                     {**options, "onet": onet, "mirror": mirror, "data_dir": data_dir})
+    first = check_row_offset(options.pop("row_offset", 1))
     model = load_model(model_path) if method == "learned" else None
     by_title = model is not None and titles_share_context(model)
-    release = cached_onet(onet, mirror, data_dir)
+    release = onet if isinstance(onet, OnetRelease) else cached_onet(onet, mirror, data_dir)
     pending = None
+    done = 0  # rows yielded: errors count the rows of the partition, not of one batch
     for number, batch in enumerate(batches, start=1):
         if not isinstance(batch, pd.DataFrame):  # an AttributeError or TypeError from inside
             raise DataFormatError(f"batch {number} must be a pandas DataFrame, got {shown(batch)}")
@@ -123,11 +183,12 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
                                                  by_title=by_title))
         if cut:
             yield _score(frame.iloc[:cut], method, text_column, occupation_column, release,
-                         mirror, data_dir, model, options)
+                         mirror, data_dir, model, {**options, "row_offset": first + done})
+            done += cut
         pending = frame.iloc[cut:] if cut < len(frame) else None
     if pending is not None:
         yield _score(pending, method, text_column, occupation_column, release, mirror, data_dir,
-                     model, options)
+                     model, {**options, "row_offset": first + done})
 
 
 def _one_chunk(frame: pd.DataFrame) -> pd.DataFrame:
@@ -166,9 +227,18 @@ def score_schema(schema):
         Its fields (O*NET's published headers renamed; fields named like score columns and
         the internal fields of :func:`score` left out), then the score columns
         (:data:`SCORE_TYPES`).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``schema`` that is not a Spark schema (a frame, a list of column names).
     """
+    if not hasattr(schema, "fields"):  # checked before PySpark is imported
+        _not_a_schema(schema)
     from pyspark.sql.types import StructField, StructType, _parse_datatype_string
 
+    if not isinstance(schema, StructType):
+        _not_a_schema(schema)
     names = [f.name for f in schema.fields]
     aliases = onet_aliases(pd.DataFrame(columns=names))
     fields = [StructField(aliases.get(f.name, f.name), f.dataType, f.nullable)
@@ -176,6 +246,17 @@ def score_schema(schema):
               if aliases.get(f.name, f.name) not in SCORE_TYPES and f.name not in (_ROW, _KEY)]
     fields += [StructField(c, _parse_datatype_string(SCORE_TYPES[c]), True) for c in SCORE_COLUMNS]
     return StructType(fields)
+
+
+def _not_a_schema(schema):
+    """Refuse what :func:`score_schema` was given instead of ``df.schema``."""
+    if isinstance(schema, pd.DataFrame):
+        got = "a pandas DataFrame (give the schema of the Spark DataFrame)"
+    elif hasattr(schema, "schema") and hasattr(schema, "mapInPandas"):
+        got = "a Spark DataFrame (give its schema)"
+    else:
+        got = _shown(schema)
+    raise DataFormatError(f"schema must be the Spark schema of the input (df.schema, a StructType), got {got}")
 
 
 def score(sdf, method: str = "learned", *, text_column: str = "task",
@@ -200,9 +281,25 @@ def score(sdf, method: str = "learned", *, text_column: str = "task",
     -------
     pyspark.sql.DataFrame
         Lazy; columns as :func:`score_schema` says. No row order: keep an id column.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        When called (not when the job runs): ``sdf`` that is not a Spark DataFrame (a
+        pandas frame: score it with :func:`exposure.scoring.score_tasks`); the argument
+        errors of :func:`score_batches`, checked before ``sdf``.
+    exposure.errors.ExposureError
+        An unknown ``method`` or ``reference_source``.
     """
     from functools import partial
 
+    # Spark is lazy: these surfaced only when the job ran, in a worker's traceback
+    _check_arguments(method, text_column, occupation_column, options)
+    if isinstance(sdf, pd.DataFrame):  # AttributeError: 'DataFrame' object has no attribute 'schema'
+        raise DataFormatError("sdf must be a Spark DataFrame, got a pandas DataFrame: score it "
+                              "with exposure.scoring.score_tasks (or spark.createDataFrame(frame) first)")
+    if not (hasattr(sdf, "schema") and hasattr(sdf, "mapInPandas")):
+        raise DataFormatError(f"sdf must be a Spark DataFrame (pyspark.sql.DataFrame), got {_shown(sdf)}")
     from pyspark.sql import functions as F
     from pyspark.sql.types import StringType, StructField, StructType
 
