@@ -20,7 +20,9 @@ before), a key given twice (naming both rows; pandera's uniqueness check named n
 O*NET-SOC code; :func:`read_soc_structure` a code under a parent it does not belong to;
 :func:`read_soc10_isco08` an ISCO-08 code that is not four digits once the armed forces'
 ``110``/``210``/``310`` are zero-padded; :func:`read_isco_groups` a 2- or 3-digit code with
-a 0 after its first digit (``110``: the unit group ``0110`` whose leading zero was lost).
+a 0 after its first digit (``110``: the unit group ``0110`` whose leading zero was lost); a code column's cell that is
+not a code of its kind (:func:`_check_codes`; in the SOC structure, not of its column's
+level), saying so when a spreadsheet read it as a date (``11-2011``) or saved it as a number.
 
 The rule that puts a SOC 2018 detailed code on the OEWS code publishing its employment
 (the code itself, its broad group, or an OEWS aggregate; :func:`soc_broad_group`,
@@ -54,6 +56,7 @@ from exposure.schemas._crosswalks import (
     SocStructure,
 )
 from exposure.schemas._fields import (
+    ISCO_PATTERN,
     ONETSOC_PATTERN,
     SOC_PATTERN,
     first_bad_onetsoc_code,
@@ -141,6 +144,55 @@ def _strip(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.apply(lambda s: s.str.strip())
 
 
+#: A code cell read as a date: a spreadsheet took ``11-2011`` for November 2011.
+_DATE_CELL = re.compile(r"([0-9]{4})-([0-9]{2})-01(T00:00:00)?")
+
+
+def _code_hint(value: str) -> str:
+    """What a malformed code cell ``value`` may be: a code read as a date or saved as a number.
+
+    Examples
+    --------
+    >>> _code_hint("2011-11-01T00:00:00")
+    ': a date? a spreadsheet read the code 11-2011 as one; save the column as text'
+    >>> _code_hint("111011")[:11], _code_hint("11-101")
+    (': a number?', '')
+    """
+    date = _DATE_CELL.fullmatch(value)
+    if date:
+        return f": a date? a spreadsheet read the code {date[2]}-{date[1]} as one; save the column as text"
+    return _NUMBER_HINT if re.fullmatch(r"[1-9][0-9]*(\.[0-9]+)?", value) else ""
+
+
+def _check_codes(frame: pd.DataFrame, raw, key: str, pattern: str, what: str) -> None:
+    """Refuse a cell of the code column ``key`` that does not match ``pattern``, naming file, row and column.
+
+    ``what`` says what is expected (``an O*NET-SOC code (like 11-1011.00)``). A blank
+    cell, a malformed code, a code a spreadsheet read as a date (``11-2011`` became
+    ``2011-11-01``) or saved as a number (``111011``) were refused in pandera's words only
+    (``check str_matches('^[0-9]{2}-[0-9]{4}\\Z'): '2011-11-01T00:00:00'``).
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> from exposure._tables import RawTable
+    >>> f = pd.DataFrame({"soc_code": ["11-1011", "2011-11-01T00:00:00"]})
+    >>> _check_codes(f, RawTable(f, Path("x.xlsx"), 4, {"soc_code": "2018 SOC Code"}), "soc_code",
+    ...              SOC_PATTERN, "a SOC 2018 code (like 11-1011)")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.SchemaError: x.xlsx, row 5, column '2018 SOC Code': 2018 SOC Code must be a SOC 2018 code (like 11-1011), got '2011-11-01T00:00:00': a date? a spreadsheet read the code 11-2011 as one; save the column as text
+    """
+    codes = frame[key].astype("string")
+    bad = ~codes.str.match(pattern).to_numpy(dtype=bool, na_value=False)
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        value, source = codes.iloc[pos], raw.sources.get(key, key)
+        said = (f"{source} is blank: give {what}" if value is pd.NA or value == ""
+                else f"{source} must be {what}, got {value!r}{_code_hint(value)}")
+        raise SchemaError(said, path=raw.path, row=raw.row(pos), column=source)
+
+
 def _check_repeats(frame: pd.DataFrame, raw, keys, what: str, *, label: str | None = None,
                    column=None) -> None:
     """Refuse a key of ``frame`` (the columns ``keys``) given twice, naming it, both rows and the column.
@@ -212,6 +264,8 @@ def read_onet_to_soc(path) -> pd.DataFrame:
     )
     f = _strip(raw.frame)
     check_filled(raw, {"onetsoc_title": f["onetsoc_title"], "soc_title": f["soc_title"]}, "give every row its title")
+    _check_codes(f, raw, "onetsoc_code", ONETSOC_PATTERN, "an O*NET-SOC 2019 code (like 11-1011.03)")
+    _check_codes(f, raw, "soc_code", SOC_PATTERN, "a SOC 2018 code (like 11-1011)")
     _check_repeats(f, raw, ["onetsoc_code"], "O*NET-SOC code")
     frame = validate(f, OnetToSoc, path=raw.path, row_offset=raw.first_row, names=raw.sources)
     _check_own_soc(frame, raw)
@@ -253,12 +307,28 @@ _LEVEL_COLUMNS = {
 }
 
 
+#: The form of a code of each level of the SOC structure (the SOC 2018 coding rules: a major
+#: group ends in 0000, a minor group in 00, a broad group in 0, a detailed code in 1-9), and
+#: how it is described.
+_LEVEL_FORMS = {
+    "major": (r"[0-9]{2}-0000", "a major group code (like 11-0000)"),
+    "minor": (r"[0-9]{2}-[1-9][0-9]00", "a minor group code (like 11-1000)"),
+    "broad": (r"[0-9]{2}-[0-9]{2}[1-9]0", "a broad group code (like 11-1010)"),
+    "detailed": (r"[0-9]{2}-[0-9]{3}[1-9]", "a detailed code (like 11-1011)"),
+    "onet": (r"[0-9]{2}-[0-9]{4}\.[0-9]{2}", "an O*NET-SOC code (like 11-1011.03)"),
+}
+
+
 def read_soc_structure(path) -> pd.DataFrame:
     """Read the SOC 2018 / O*NET-SOC 2019 hierarchy (``SOC_Structure.xlsx``).
 
     The workbook lists each code in the column of its level (major, minor, broad,
     detailed, O*NET-SOC detail) with the title in the last column; parents are carried
-    down from the rows above.
+    down from the rows above. A code not of its column's level (``11-1011.03`` under
+    ``Detailed Occupation``, ``11-0000`` under ``Minor Group``), malformed, or saved as a
+    date or number is refused, naming the row and column (pandera named the frame's
+    columns ``detailed_code`` or ``major_code``, which the file does not have, or said the
+    code was given twice).
 
     Returns
     -------
@@ -305,6 +375,11 @@ def read_soc_structure(path) -> pd.DataFrame:
                 row=raw.row(pos),
             )
         lv, code = filled[0]
+        form, what = _LEVEL_FORMS[lv]
+        if not re.fullmatch(form, code):
+            source = raw.sources.get(lv, lv)
+            raise SchemaError(f"{source} must be {what}, got {code!r}{_code_hint(code)}",
+                                  path=raw.path, row=raw.row(pos), column=source)
         if lv in current:
             current[lv], at[lv] = code, pos
             # a new parent resets its children
@@ -412,6 +487,8 @@ def read_soc_2010_to_2018(path) -> pd.DataFrame:
     )
     f = _strip(raw.frame)
     check_filled(raw, {"onetsoc_2010_title": f["onetsoc_2010_title"], "soc_title": f["soc_title"]}, "give every row its title")
+    _check_codes(f, raw, "onetsoc_2010_code", ONETSOC_PATTERN, "an O*NET-SOC 2010 code (like 11-1011.00)")
+    _check_codes(f, raw, "soc_code", SOC_PATTERN, "a SOC 2018 code (like 11-1011)")
     _check_repeats(f, raw, ["onetsoc_2010_code", "soc_code"], "pair of codes")
     frame = pd.DataFrame(
         {
@@ -473,7 +550,7 @@ def read_soc10_isco08(path) -> pd.DataFrame:
     if bad.any():  # pandera's "check str_matches(...)" said neither what was expected nor why
         pos = int(np.flatnonzero(bad)[0])
         value = f["soc_2010_code"].iloc[pos]
-        why = _NUMBER_HINT if re.fullmatch(r"[0-9]+\.0+", value) else ""
+        why = _NUMBER_HINT if re.fullmatch(r"[0-9]+\.0+", value) else _code_hint(value)
         raise DataFormatError(f"soc10 must be a SOC 2010 code (like 11-1011 or 111011), got {value!r}{why}",
                               path=raw.path, row=raw.row(pos), column=raw.sources.get("soc_2010_code", "soc10"))
     frame = pd.DataFrame({"soc_2010_code": soc, "isco08_code": isco})
@@ -522,6 +599,7 @@ def read_isco_groups(path) -> pd.DataFrame:
         }
     )
     check_filled(raw, {"isco_title": frame["isco_title"]}, "give every row its title")
+    _check_codes(frame, raw, "isco08_code", ISCO_PATTERN, "an ISCO-08 code of 1 to 4 digits (like 0110)")
     _check_isco_groups(code, raw)
     _check_repeats(frame, raw, ["isco08_code"], "ISCO-08 code")
     return validate(frame, IscoGroups, path=raw.path, row_offset=raw.first_row, names=raw.sources)
@@ -813,6 +891,7 @@ def read_census_crosswalk(path) -> pd.DataFrame:
         raise DataFormatError(f"Data-level must be Y, N or blank, got {raw.frame['data_level'].iloc[pos]!r}",
                               path=raw.path, row=raw.row(pos), column=raw.sources.get("data_level", "Data-level"))
     check_filled(raw, {"onetsoc_title": f["onetsoc_title"]}, "give every row its title")
+    _check_codes(f, raw, "onetsoc_code", ONETSOC_PATTERN, "an O*NET-SOC 2019 code (like 11-1011.00)")
     _check_repeats(f, raw, ["onetsoc_code"], "O*NET-SOC code")
     _check_census_codes(f["census_occ"], raw)
     frame = pd.DataFrame({
@@ -931,7 +1010,9 @@ def onet_to_soc_map(crosswalk: pd.DataFrame | None = None, *, mirror=None, data_
         ``' 11-1011.00'``, a number), naming its row (counted from 1) and column: it came
         out as a key matching nothing, and two missing codes raised an ``IndexError``; an
         O*NET-SOC code mapped to two SOC codes, naming its row (the map held the code
-        twice and mapping with it raised pandas' ``InvalidIndexError``).
+        twice and mapping with it raised pandas' ``InvalidIndexError``); a SOC code that is
+        not the first seven characters of its O*NET-SOC code (``11-1011.03`` -> ``11-1021``,
+        mapped as it stood; :func:`read_onet_to_soc` refuses it in the file).
 
     Examples
     --------
@@ -962,6 +1043,13 @@ def onet_to_soc_map(crosswalk: pd.DataFrame | None = None, *, mirror=None, data_
             f"O*NET-SOC code {str(code)!r} maps to two SOC codes ({str(pairs['soc_code'].iloc[first])!r} in row "
             f"{first + 1}, {str(pairs['soc_code'].iloc[pos])!r} in row {pos + 1}): give each O*NET-SOC code once",
             path="crosswalk", row=pos + 1, column="onetsoc_code")
+    other = (pairs["onetsoc_code"].astype(str).str.slice(0, 7) != pairs["soc_code"].astype(str)).to_numpy(dtype=bool)
+    if other.any():  # 11-1011.03 -> 11-1021 (a shifted column, another vintage) was mapped as it stood
+        pos = int(np.flatnonzero(other)[0])
+        onet, soc = str(pairs["onetsoc_code"].iloc[pos]), str(pairs["soc_code"].iloc[pos])
+        raise DataFormatError(f"{soc!r} is not the SOC code of {onet!r} (its first seven characters, {onet[:7]!r}): "
+                              "a shifted row, or a code of another SOC vintage (O*NET-SOC 2019 codes expected)?",
+                              path="crosswalk", row=pos + 1, column="soc_code")
     return pairs[~again].set_index("onetsoc_code")["soc_code"].rename("soc_code")
 
 
@@ -1049,10 +1137,14 @@ def soc_broad_group(code: str) -> str:
     ------
     exposure.errors.DataFormatError
         ``code`` is not a SOC or O*NET-SOC code (``None`` raised a ``TypeError``; ``"bad"``
-        returned ``'bad0'``).
+        returned ``'bad0'``), or is a major or minor group (``13-0000``, ``13-1000`` were
+        returned as their own broad group).
     """
     if not isinstance(code, str) or not _SOC_ANY.match(code):
         raise DataFormatError(f"not a SOC or O*NET-SOC code: {code!r}")
+    if code[5:7] == "00":  # 13-0000 and 13-1000 were returned as their own broad group
+        raise DataFormatError(f"{code!r} is a major or minor group, which has no broad group: give a detailed "
+                              "code (like 13-1021)")
     return _broad(code)
 
 

@@ -207,7 +207,8 @@ _TOP = [(0, "11-0000", "Management"), (1, "11-1000", "Top Executives"), (2, "11-
      "'11-1010' of row 4"),
     # a broad code in the detailed column
     ([(0, "11-0000", "Management"), (1, "11-1000", "Top Executives"), (3, "11-1010", "Chief Executives")],
-     "s.xlsx, row 4, column 'Detailed Occupation': detailed code '11-1010' has no broad group above it"),
+     "s.xlsx, row 4, column 'Detailed Occupation': Detailed Occupation must be a detailed code (like 11-1011), "
+     "got '11-1010'"),  # round 32: said "has no broad group above it" before
     # a minor group under another major group
     ([(0, "11-0000", "Management"), (1, "13-1000", "Business Operations")],
      "s.xlsx, row 3, column 'Minor Group': minor group '13-1000' is under the major group '11-0000' of row 2"),
