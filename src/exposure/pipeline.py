@@ -1041,7 +1041,7 @@ def recompute(
                              onet_format=onet_format)
     out = inputs.store.output_dir(inputs.releases) if out is None else out
     check_output_dir(out)  # first: a symbolic link that loops raised RuntimeError below
-    _check_not_among_inputs(out, inputs.store)
+    _check_not_among_inputs(out, inputs.store, default=inputs.store.output_dir(inputs.releases))
     result = run_pipeline(RECOMPUTE_STAGES, RECOMPUTE_TABLES, out,
                           context={"inputs": inputs, "releases": inputs.releases},
                           manifest=RECOMPUTE_MANIFEST, progress=progress,
@@ -1056,39 +1056,80 @@ def recompute(
     return result
 
 
-def _check_not_among_inputs(out, store) -> None:
-    """Refuse an output directory inside the mirror or inside the cache's raw files.
+def _check_not_among_inputs(out, store, default=None) -> None:
+    """Refuse an output directory among what the run reads or where other files of exposure live.
 
     ``replace_directory`` refuses an output that *contains* what the run reads; an output
     *inside* the mirror (``--out mirror/crosswalks``) or inside a folder of downloaded
     files (``<cache>/onet``) was accepted: the tables, the manifest and a lock file were
     written among the raw files. The cache itself may hold the user data directory (one
-    ``$EXPOSURE_DATA_DIR`` for both), so only its download folders are refused.
+    ``$EXPOSURE_DATA_DIR`` for both), so only its download folders are refused, with the
+    publishers' archives (``.archives``) and the wall times (``timings``: its
+    ``recompute.json`` was written into the output after the swap, so that two runs no
+    longer left it byte-identical).
+
+    Refused too: the user data directory (it holds ``exposure.lock``), its ``processed``
+    folder (one directory per recompute: tables written there are never read by
+    :func:`exposure.load`, and the swap replaced every other recompute with it), a
+    directory holding the user data directory, and a directory inside the installed
+    package (its own files; ``src/exposure/data/processed`` of a source checkout is a
+    symbolic link to ``data/processed``, outside the package, and stays accepted).
 
     Examples
     --------
     >>> import tempfile, pathlib
     >>> from types import SimpleNamespace
     >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> store = SimpleNamespace(mirror=d / "mirror", cache=d / "cache")
+    >>> store = SimpleNamespace(mirror=d / "mirror", cache=d / "cache", home=d / "home",
+    ...                         outputs=d / "home" / "processed")
     >>> _check_not_among_inputs(d / "out", store)
     >>> _check_not_among_inputs(d / "mirror" / "crosswalks", store)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     exposure._outdir.OutputPathError: refusing to write the tables into .../mirror/crosswalks: it is inside the mirror .../mirror, which the run reads; choose an output directory outside it
+    >>> _check_not_among_inputs(d / "home" / "processed", store)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.OutputPathError: refusing to write the tables into .../home/processed: it is the folder of your recomputes, one directory each (exposure.load reads those directories, not tables beside them); give a directory of its own, such as the default .../home/processed/onet-<release>_oews-<year>
     """
-    real = Path(os.path.abspath(out)).resolve()
+    real = _real_path(out)
     held = []
     if store.mirror is not None:
-        held.append(("the mirror", Path(store.mirror)))
+        held.append(("the mirror", Path(store.mirror), "which the run reads"))
     downloads = sorted({name.split("/", 1)[0] for name in fetching.SOURCES if "/" in name})
-    held += [("the download cache", Path(store.cache) / top) for top in downloads]
-    for what, path in held:
-        root = Path(os.path.abspath(path)).resolve()
+    held += [("the download cache", Path(store.cache) / top, "which the run reads") for top in downloads]
+    held.append(("the download cache's publisher archives", Path(store.cache) / fetching._ARCHIVE_DIR,
+                 "which the run reads"))
+    timings = Path(store.timings_path).parent if hasattr(store, "timings_path") else Path(store.cache) / "timings"
+    held.append(("the download cache's wall-time folder", timings,
+                 "where the run writes its timings after the tables"))
+    held.append(("the installed package", Path(__file__).resolve().parent, "whose own files it would replace"))
+    for what, path, why in held:
+        root = _real_path(path)
         if real == root or real.is_relative_to(root):
             raise OutputPathError(f"refusing to write the tables into {out}: it is inside {what} "
-                                  f"{path}, which the run reads; choose an output directory "
-                                  "outside it")
+                                  f"{path}, {why}; choose an output directory outside it")
+    outputs = getattr(store, "outputs", None)
+    home = getattr(store, "home", None)
+    suggestion = (f"give a directory of its own, such as the default "
+                  f"{default if default is not None else Path(outputs or '.') / 'onet-<release>_oews-<year>'}")
+    if outputs is not None and real == _real_path(outputs):
+        raise OutputPathError(f"refusing to write the tables into {out}: it is the folder of your recomputes, "
+                              "one directory each (exposure.load reads those directories, not tables beside "
+                              f"them); {suggestion}")
+    if home is not None and _real_path(home).is_relative_to(real):
+        what = "is" if real == _real_path(home) else "holds"
+        raise OutputPathError(f"refusing to write the tables into {out}: it {what} the user data directory "
+                              f"{home}, which holds your recomputes (processed/, which exposure.load reads) "
+                              f"and the lock file exposure.lock, replaced with it; {suggestion}")
+
+
+def _real_path(path) -> Path:
+    """``path`` made absolute, its symbolic links resolved where they can be."""
+    try:
+        return Path(os.path.abspath(path)).resolve()
+    except (OSError, RuntimeError):  # a link that loops: check_output_dir names it
+        return Path(os.path.abspath(path))
 
 
 def _scorer_info(method: str) -> dict[str, Any]:

@@ -142,7 +142,9 @@ def _check_compare(old: Path, out: Path | None, reports: Path | None, *,
     ``OLD_DIR`` the output directory (also the default one, ``default_out``: it was
     replaced by the recompute and then refused as "the same directory"), and a
     ``--reports`` directory that is, or holds, ``OLD_DIR`` or the output (see
-    :func:`_check_reports`), are refused.
+    :func:`_check_reports`), are refused; so is an ``OLD_DIR`` that is, or lies inside,
+    the default report directory ``<out>/reports`` (the reports were written among its
+    tables).
 
     Examples
     --------
@@ -166,6 +168,13 @@ def _check_compare(old: Path, out: Path | None, reports: Path | None, *,
         check_files_dir(reports)
     elif out is not None and (out / REPORTS_NAME).exists() and not (out / REPORTS_NAME).is_dir():
         raise ExposureError(f"{out / REPORTS_NAME}: output exists and is not a directory")
+    elif out is not None and _real(old).is_relative_to(_real(out / REPORTS_NAME)):
+        # the default reports directory is, or holds, OLD_DIR: the diff_*.csv were written
+        # among its tables (an explicit --reports of it is refused by _check_reports)
+        where = "is" if _real(old) == _real(out / REPORTS_NAME) else "is inside"
+        raise ExposureError(f"--compare {old} {where} {out / REPORTS_NAME}, where the diff reports go by "
+                            "default: they would be written among the tables it compares; give --reports "
+                            "another directory, or move the compared directory")
     check_diff_dir(old)  # its tables, before the recompute
 
 
