@@ -53,8 +53,10 @@ SCORE_TYPES = {
     "method": "string", "confidence": "double", "nearest_task_id": "bigint",
     "nearest_onetsoc_code": "string", "similarity": "double",
 }
-_ROW = "__exposure_row"
-_KEY = "__exposure_occupation"
+#: Prefix of the hidden columns :func:`score` adds (and drops): a user column so named is refused.
+_OWN_PREFIX = "__exposure_"
+_ROW = f"{_OWN_PREFIX}row"
+_KEY = f"{_OWN_PREFIX}occupation"
 #: Options of :func:`score_batches` (and :func:`score`) besides ``method`` and the columns:
 #: its own, then those passed on to :func:`~exposure.scoring.score_tasks`.
 _OPTIONS = ("onet", "mirror", "data_dir", "model_path", "labels", "reference_source", "path",
@@ -286,7 +288,9 @@ def score(sdf, method: str = "learned", *, text_column: str = "task",
     ------
     exposure.errors.DataFormatError
         When called (not when the job runs): ``sdf`` that is not a Spark DataFrame (a
-        pandas frame: score it with :func:`exposure.scoring.score_tasks`); the argument
+        pandas frame: score it with :func:`exposure.scoring.score_tasks`), or one with a
+        column whose name starts with ``__exposure_`` (the engine's hidden row number and
+        occupation key overwrote it, and it was dropped from the output); the argument
         errors of :func:`score_batches`, checked before ``sdf``.
     exposure.errors.ExposureError
         An unknown ``method`` or ``reference_source``.
@@ -300,6 +304,11 @@ def score(sdf, method: str = "learned", *, text_column: str = "task",
                               "with exposure.scoring.score_tasks (or spark.createDataFrame(frame) first)")
     if not (hasattr(sdf, "schema") and hasattr(sdf, "mapInPandas")):
         raise DataFormatError(f"sdf must be a Spark DataFrame (pyspark.sql.DataFrame), got {_shown(sdf)}")
+    own = [c for c in sdf.columns if str(c).startswith(_OWN_PREFIX)]
+    if own:  # the row number and occupation key overwrote such a column, and were dropped with it
+        raise DataFormatError(f"names starting with {_OWN_PREFIX!r} are the Spark engine's own (hidden "
+                              f"columns it adds and drops): rename the column (e.g. "
+                              f"{own[0][len(_OWN_PREFIX):] or 'x'!r})", column=own[0])
     from pyspark.sql import functions as F
     from pyspark.sql.types import StringType, StructField, StructType
 

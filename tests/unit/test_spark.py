@@ -21,6 +21,7 @@ if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
     pytest.skip("PySpark needs Java (no java on PATH, no JAVA_HOME)", allow_module_level=True)
 
 from exposure import spark as xs  # noqa: E402
+from exposure.errors import DataFormatError  # noqa: E402
 from exposure.scoring import SCORE_COLUMNS, score_tasks  # noqa: E402
 from exposure.scoring._files import append_scores, occupation_keys  # noqa: E402
 
@@ -123,3 +124,12 @@ def test_score_with_rubric_and_onet_headers(spark):
     want = append_scores(onet, score_tasks(onet, "rubric", text_column="Task"))
     assert got.columns.tolist()[:2] == ["posting_id", "task"]
     _same_scores(got, want)
+
+
+@pytest.mark.parametrize("name", ["__exposure_row", "__exposure_occupation", "__exposure_x"])
+def test_a_column_named_like_the_hidden_ones_is_refused(spark, name):
+    # the row number and occupation key overwrote it and were dropped with it, silently
+    sdf = spark.createDataFrame(POSTINGS.assign(**{name: 1}))
+    with pytest.raises(DataFormatError, match=rf"column '{name}': names starting with '__exposure_' "
+                                              r"are the Spark engine's own"):
+        xs.score(sdf)
