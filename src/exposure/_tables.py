@@ -49,6 +49,7 @@ __all__ = [
     "RawTable",
     "UNSAVED_FORMULA",
     "check_published_separator",
+    "reader_reason",
     "nullable_dtype",
     "read_text_table",
     "read_xlsx_table",
@@ -1194,7 +1195,7 @@ def _open_quote_line(lines: list, sep: str) -> int | None:
     return None
 
 
-def _reason(exc: BaseException) -> str:
+def reader_reason(exc: BaseException) -> str:
     """The first line of a reader's exception, its control characters escaped, for a one-line error.
 
     pyarrow's reasons may hold the byte they stopped at (``don't know what type: \\x0e``,
@@ -1202,9 +1203,9 @@ def _reason(exc: BaseException) -> str:
 
     Examples
     --------
-    >>> _reason(OSError("don't know what type: \\x0e"))
+    >>> reader_reason(OSError("don't know what type: \\x0e"))
     "don't know what type: \\\\x0e"
-    >>> _reason(ValueError("first\\nsecond")), _reason(EOFError())
+    >>> reader_reason(ValueError("first\\nsecond")), reader_reason(EOFError())
     ('first', 'EOFError')
     """
     text = str(exc).strip()
@@ -1294,7 +1295,7 @@ def read_xlsx_table(
     except DataFormatError:
         raise
     except (*_BROKEN_FILE_ERRORS, InvalidFileException) as exc:
-        raise DataFormatError(f"cannot read workbook (damaged?): {_reason(exc)}", path=path) from None
+        raise DataFormatError(f"cannot read workbook (damaged?): {reader_reason(exc)}", path=path) from None
     finally:
         wb.close()
 
@@ -1975,7 +1976,7 @@ def _read_delimited(path: Path, kind: str) -> pd.DataFrame:
             engine="c",
         )
     except pd.errors.ParserError as exc:  # pragma: no cover - caught by the field counts
-        raise DataFormatError(f"cannot parse as delimited text: {_reason(exc)}", path=path) from None
+        raise DataFormatError(f"cannot parse as delimited text: {reader_reason(exc)}", path=path) from None
     frame = _drop_unnamed(frame, header, path)
     frame = drop_empty_tail(frame)  # Excel's ",,," rows ending the file
     return frame.set_axis([str(header[int(c[1:])]) for c in frame.columns], axis=1)
@@ -2004,12 +2005,12 @@ def read_parquet_file(path) -> pd.DataFrame:
     try:
         return pd.read_parquet(path)
     except pa.ArrowException as exc:  # ArrowInvalid, ArrowIOError...: a damaged file
-        raise DataFormatError(f"cannot read this Parquet file: {_reason(exc)}", path=path) from None
+        raise DataFormatError(f"cannot read this Parquet file: {reader_reason(exc)}", path=path) from None
     except OSError as exc:
         if exc.errno is not None:  # the file is missing or cannot be read
             raise
         # pyarrow's OSError without an errno: a damaged page ("Couldn't deserialize thrift")
-        raise DataFormatError(f"cannot read this Parquet file: {_reason(exc)}", path=path) from None
+        raise DataFormatError(f"cannot read this Parquet file: {reader_reason(exc)}", path=path) from None
 
 
 #: Name that pandas gives the column of an unnamed index level it stores in a Parquet file
@@ -2349,7 +2350,7 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
     except DataFormatError:
         raise
     except (*_BROKEN_FILE_ERRORS, OSError) as exc:  # pyarrow reports a bad footer as OSError
-        raise DataFormatError(f"cannot read this {what}: {_reason(exc)}", path=path) from None
+        raise DataFormatError(f"cannot read this {what}: {reader_reason(exc)}", path=path) from None
     check_header(names, path)
     if kind == "xlsx":
         # a formula never computed reads as an empty cell (and a last row of them is

@@ -93,6 +93,7 @@ from exposure._tables import (
     index_as_columns,
     nullable_dtype,
     read_frame,
+    reader_reason,
     std_stream,
     stored_index,
     write_frame,
@@ -274,15 +275,15 @@ def _read_error(exc: Exception, path: Path) -> Exception:
 
     One line: a damaged Parquet file gave pyarrow's reason over two lines (``Couldn't
     deserialize thrift: ...`` / ``Deserializing page header failed.``); its first line is
-    kept, worded as :func:`exposure._tables.read_frame` words it. (A CSV file ending inside
+    kept, control characters escaped, as :func:`exposure._tables.read_frame` words it
+    (:func:`exposure._tables.reader_reason`). (A CSV file ending inside
     a quoted cell is refused before, by ``read_frame`` and ``check_delimited_file``.)
     """
     if isinstance(exc, (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError,
                         OSError)) or type(exc).__module__.startswith("pyarrow"):
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         what = ("cannot read this Parquet file" if path.suffix.lower() in _PARQUET
                 else "cannot read")
-        return DataFormatError(f"{what}: {reason}", path=path)
+        return DataFormatError(f"{what}: {reader_reason(exc)}", path=path)
     return exc
 
 
