@@ -85,6 +85,7 @@ __all__ = [
     "soc_major",
     "soc_broad_group",
     "oews_code_map",
+    "check_not_beside_aggregate",
     "BROAD_EXCEPTIONS",
     "CROSSWALK_FILES",
 ]
@@ -1429,3 +1430,30 @@ def oews_code_map(soc_codes, oews_codes, soc_structure: pd.DataFrame | None = No
         log.warning("%s: several OEWS aggregates in %s broad group %s", ", ".join(map(repr, codes)),
                     "its" if len(codes) == 1 else "their", aggregates[broad])
     return pd.DataFrame(rows, columns=["soc_code", "occ_code", "how"])
+
+
+def check_not_beside_aggregate(codes: pd.Series, targets: pd.Series, positions, given: dict, *, path=None,
+                               where: str = "") -> None:
+    """Refuse a SOC code given beside the OEWS aggregate that holds it (both would make one value).
+
+    ``codes`` are the codes given (rows counted from 1 by position), ``targets`` the OEWS
+    code each goes to (:func:`oews_code_map`; missing where none), ``positions`` the rows
+    to look at and ``given`` each code given in its own right -> its position. ``where``
+    follows the aggregate's name in the message (``" of the panel"``). One check for
+    :func:`exposure.measures.compare.compare` and :func:`exposure.outcomes.exposure_table`.
+
+    Examples
+    --------
+    >>> codes = pd.Series(["31-1120", "31-1122"])
+    >>> check_not_beside_aggregate(codes, pd.Series(["31-1120", "31-1120"]), [1], {"31-1120": 0}, path="s")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: s, row 2, column 'soc_code': '31-1122' is inside the OEWS aggregate '31-1120' (row 1), which is given too: both would be averaged into one value of '31-1120'; give the aggregate or its detailed codes, not both
+    """
+    for pos in positions:
+        code, agg = codes.iloc[pos], targets.iloc[pos]
+        if isinstance(agg, str) and agg != code and agg in given:
+            raise DataFormatError(f"{code!r} is inside the OEWS aggregate {agg!r}{where} (row {given[agg] + 1}), "
+                                  f"which is given too: both would be averaged into one value of {agg!r}; give "
+                                  "the aggregate or its detailed codes, not both", path=path, row=int(pos) + 1,
+                                  column="soc_code")

@@ -864,13 +864,8 @@ def _onto_panel(scores: pd.DataFrame, ours: list[str], codes: pd.Index, name: st
     cmap = crosswalks.oews_code_map(sc[outside], list(codes), structure).set_index("soc_code")["occ_code"]
     target = sc.where(~outside, sc.map(cmap))
     rows = {code: pos for pos, code in enumerate(sc) if given[pos] and not outside[pos]}
-    for pos in np.flatnonzero(outside):
-        agg = target.iloc[pos]
-        if isinstance(agg, str) and agg in rows:
-            raise DataFormatError(f"{sc.iloc[pos]!r} is inside the OEWS aggregate {agg!r} of the panel (row "
-                                  f"{rows[agg] + 1}), which is given too: both would be averaged into one value "
-                                  f"of {agg!r}; give the aggregate or its detailed codes, not both",
-                                  path=name, row=int(pos) + 1, column="soc_code")
+    crosswalks.check_not_beside_aggregate(sc, target, np.flatnonzero(outside), rows, path=name,
+                                          where=" of the panel")
     lost = np.flatnonzero(outside & target.isna().to_numpy(dtype=bool))
     if len(lost):
         log.warning("%s: %d scored SOC code%s no code of the panel nor inside an OEWS aggregate of it, "

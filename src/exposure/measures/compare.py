@@ -31,6 +31,7 @@ import pandas as pd
 from exposure._args import check_choice, check_column, check_count, check_name, check_names, shown
 from exposure._tables import first_repeat, norm_header, power_scaled
 from exposure.crosswalks import (
+    check_not_beside_aggregate,
     check_soc_structure,
     load_soc_2010_to_2018,
     load_soc_structure,
@@ -1003,12 +1004,7 @@ def _check_spread(frame: pd.DataFrame, columns: list[str], oews_codes: pd.Series
     cmap = oews_code_map(codes[given], oews_codes, soc_structure).set_index("soc_code")["occ_code"]
     target = codes.map(cmap).fillna(codes)
     rows = {code: pos for pos, code in zip(np.flatnonzero(given), codes[given])}
-    for pos in np.flatnonzero(given):
-        code, agg = codes.iloc[pos], target.iloc[pos]
-        if agg != code and agg in rows:
-            raise DataFormatError(f"{code!r} is inside the OEWS aggregate {agg!r} (row {rows[agg] + 1}), which is "
-                                  f"given too: both would be averaged into one value of {agg!r}; give the aggregate "
-                                  "or its detailed codes, not both", path=path, row=int(pos) + 1, column="soc_code")
+    check_not_beside_aggregate(codes, target, np.flatnonzero(given), rows, path=path)
     for col in columns:
         values = pd.to_numeric(frame[col], errors="coerce").reset_index(drop=True)
         has = values.notna().to_numpy(dtype=bool)
