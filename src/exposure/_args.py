@@ -35,11 +35,14 @@ def _is_bool(value) -> bool:
 def shown(value) -> str:
     """``type value`` for an error message (only the type for a frame, an array, a Series).
 
+    Only the type, too, for a value whose ``repr`` takes several lines (a list holding a
+    frame): the message stays one line.
+
     Examples
     --------
-    >>> import numpy as np
-    >>> shown("no"), shown(np.int64(3)), shown(np.zeros(2))
-    ("str 'no'", 'int64 3', 'ndarray')
+    >>> import numpy as np, pandas as pd
+    >>> shown("no"), shown(np.int64(3)), shown(np.zeros(2)), shown([pd.DataFrame({"a": [1]})])
+    ("str 'no'", 'int64 3', 'ndarray', 'list')
     """
     scalar = _numpy_scalar(value)
     if value is None or scalar or isinstance(value, (str, bytes, int, float, list, tuple)):
@@ -47,6 +50,8 @@ def shown(value) -> str:
             text = repr(value.item() if scalar else value)
         except ValueError:  # an int of more than 4300 digits: Python refuses to write it out
             return f"{type(value).__name__} of {value.bit_length()} bits"
+        if "\n" in text:
+            return type(value).__name__
         return f"{type(value).__name__} {text if len(text) <= 60 else text[:57] + '...'}"
     return type(value).__name__
 

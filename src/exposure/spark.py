@@ -93,16 +93,7 @@ def _check_onet(onet) -> None:
     if isinstance(onet, (int, float)) and not isinstance(onet, bool):  # 29.1: load_onet's rule
         return
     raise DataFormatError("onet must be an O*NET release name such as '29.1' or a release loaded "
-                          f"with exposure.load_onet('29.1') (or None), got {_shown(onet)}")
-
-
-def _shown(value) -> str:
-    """:func:`exposure._args.shown`, but only the type where the value takes several lines.
-
-    A list of frames (``[df]``) was shown with the frames' lines: not a one-line message.
-    """
-    text = shown(value)
-    return type(value).__name__ if "\n" in text else text
+                          f"with exposure.load_onet('29.1') (or None), got {shown(onet)}")
 
 
 def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
@@ -257,7 +248,7 @@ def _not_a_schema(schema):
     elif hasattr(schema, "schema") and hasattr(schema, "mapInPandas"):
         got = "a Spark DataFrame (give its schema)"
     else:
-        got = _shown(schema)
+        got = shown(schema)
     raise DataFormatError(f"schema must be the Spark schema of the input (df.schema, a StructType), got {got}")
 
 
@@ -303,7 +294,7 @@ def score(sdf, method: str = "learned", *, text_column: str = "task",
         raise DataFormatError("sdf must be a Spark DataFrame, got a pandas DataFrame: score it "
                               "with exposure.scoring.score_tasks (or spark.createDataFrame(frame) first)")
     if not (hasattr(sdf, "schema") and hasattr(sdf, "mapInPandas")):
-        raise DataFormatError(f"sdf must be a Spark DataFrame (pyspark.sql.DataFrame), got {_shown(sdf)}")
+        raise DataFormatError(f"sdf must be a Spark DataFrame (pyspark.sql.DataFrame), got {shown(sdf)}")
     own = [c for c in sdf.columns if str(c).startswith(_OWN_PREFIX)]
     if own:  # the row number and occupation key overwrote such a column, and were dropped with it
         raise DataFormatError(f"names starting with {_OWN_PREFIX!r} are the Spark engine's own (hidden "
