@@ -47,6 +47,7 @@ import pandas as pd
 
 from exposure._args import check_choice, check_name, check_path, shown
 from exposure._io import atomic_path
+from exposure._outdir import _existing_parent
 from exposure.errors import DataFormatError, ExposureError, InputError
 from exposure.sources import _BLS_ATTRIBUTION, _BLS_LICENCE, _ONET_ATTRIBUTION, SOURCES, Source
 
@@ -687,13 +688,11 @@ def _file_above(path: Path) -> Path | None:
     >>> _file_above(f / "sub") == f, _file_above(f.parent / "new")
     (True, None)
     """
-    for here in (path, *path.parents):
-        try:
-            if here.exists():
-                return None if here.is_dir() else here
-        except OSError:  # a name too long, no permission: left to the read or write to report
-            return None
-    return None
+    try:
+        here = path if path.exists() else _existing_parent(path)
+        return None if here is None or here.is_dir() else here
+    except OSError:  # a name too long, no permission: left to the read or write to report
+        return None
 
 
 def _entry_row(path: Path, name: str) -> int | None:
