@@ -27,7 +27,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from exposure._tables import check_delimited_file, first_repeat, read_parquet_file, read_utf8
+from exposure._tables import (
+    check_delimited_file,
+    first_repeat,
+    link_note,
+    read_parquet_file,
+    read_utf8,
+)
 from exposure.errors import DataFormatError, ExposureError, InputError
 from exposure.fetch import DataStore, check_store, default_home
 from exposure.schemas import validate as validate_frame
@@ -199,9 +205,9 @@ def check_recompute_dir(directory: Path) -> Path:
     exposure.errors.DataFormatError: /nonexistent/out: directory not found (an output directory of exposure recompute is expected)
     """
     if not directory.exists():
-        if directory.is_symlink():  # it was "directory not found" of a path that is there
-            raise DataFormatError(f"is a broken symbolic link (to {os.readlink(directory)}, which does not exist; "
-                                  "an output directory of exposure recompute is expected)", path=directory)
+        note = link_note(directory, "an output directory of exposure recompute")
+        if note:  # it was "directory not found" of a path that is there
+            raise DataFormatError(note, path=directory)
         raise DataFormatError("directory not found (an output directory of exposure "
                               "recompute is expected)", path=directory)
     if not directory.is_dir():
@@ -494,9 +500,9 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
     if path.is_dir():  # a dataset directory: it was "not found at" a path that is there
         raise DataFormatError(f"is a directory, not a file (the processed table {table.name!r} is "
                               "expected)", path=path)
-    if not path.exists() and path.is_symlink():  # it was "not found at" a path that is there
-        raise DataFormatError(f"is a broken symbolic link (to {os.readlink(path)}, which does not exist; the "
-                              f"processed table {table.name!r} is expected)", path=path)
+    note = None if path.exists() else link_note(path, f"the processed table {table.name!r}")
+    if note:  # it was "not found at" a path that is there
+        raise DataFormatError(note, path=path)
     if not path.is_file():
         hint = (" (run `exposure recompute` to create it)" if directory is not None
                 else " (the installed package has no processed tables; run "

@@ -50,6 +50,7 @@ __all__ = [
     "UNSAVED_FORMULA",
     "check_published_separator",
     "reader_reason",
+    "link_note",
     "nullable_dtype",
     "read_text_table",
     "read_xlsx_table",
@@ -168,7 +169,7 @@ def check_file(path: Path) -> bytes:
     """Return the first bytes of ``path``; raise on a missing, empty or HTML file.
 
     A symbolic link to a missing file (or a loop of links) is named as such
-    (:func:`_link_note`); a path that cannot be looked at (a name too long for the
+    (:func:`link_note`); a path that cannot be looked at (a name too long for the
     system) is an :class:`~exposure.errors.InputError`, not a bare ``OSError``.
     """
     try:
@@ -180,7 +181,7 @@ def check_file(path: Path) -> bytes:
     if exists and not is_file:
         raise DataFormatError("is not a regular file (a device, pipe or socket)", path=path)
     if not is_file:
-        raise DataFormatError(_link_note(path) or "file not found", path=path)
+        raise DataFormatError(link_note(path) or "file not found", path=path)
     try:
         with open(path, "rb") as fh:
             head = fh.read(4096)
@@ -621,10 +622,28 @@ def _stream_name(path) -> str:
     return "an open file descriptor (a pipe, or a process substitution <(...))"
 
 
-def _link_note(path: Path) -> str | None:
-    """What a path that names no file is, when it is a symbolic link (to a missing file, or a loop); else None.
+def link_note(path: Path, what: str = "the file") -> str | None:
+    """What a path that names nothing is, when it is a symbolic link (to a missing path, or a loop); else None.
 
-    ``ls`` lists such a link, where "file not found" was said.
+    ``ls`` lists such a link, where "file not found" (or "directory not found") was said.
+    One wording for every reader: tables and files (:func:`read_frame`), the processed
+    tables and the recompute directory given to :func:`exposure.load`.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+    what : str
+        What the link should point at, ending the message ("the file", "the processed
+        table 'soc_scores'", ...).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> link = Path(tempfile.mkdtemp()) / "tasks.csv"
+    >>> os.symlink("moved.csv", link)
+    >>> link_note(link)
+    "is a broken symbolic link (to 'moved.csv', which does not exist): point it at the file"
+    >>> import shutil; shutil.rmtree(link.parent)
     """
     try:
         if not path.is_symlink():
@@ -633,9 +652,9 @@ def _link_note(path: Path) -> str | None:
         os.stat(path)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return "is a symbolic link in a loop of links (it leads back to itself): point it at the file"
+            return f"is a symbolic link in a loop of links (it leads back to itself): point it at {what}"
         if exc.errno in (errno.ENOENT, errno.ENOTDIR):
-            return f"is a symbolic link to {target!r}, which does not exist: point it at the file"
+            return f"is a broken symbolic link (to {target!r}, which does not exist): point it at {what}"
         return None
     return None
 
@@ -695,7 +714,7 @@ def check_input_file(path, what: str = "input file") -> Path:
                               "and pipes are not supported: save the data to a file and give "
                               "its name", path=path)
     if not is_file and not is_dir:
-        raise DataFormatError(_link_note(path) or f"{what} not found", path=path)
+        raise DataFormatError(link_note(path) or f"{what} not found", path=path)
     return path
 
 

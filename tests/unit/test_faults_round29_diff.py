@@ -248,3 +248,17 @@ def test_load_names_a_directory_that_is_a_broken_link(tmp_path):
         load("task_digests", directory=link)
     message = str(info.value)
     assert "broken symbolic link" in message and "moved" in message
+
+
+def test_load_names_links_in_a_loop(tmp_path):
+    # one wording for every reader (_tables.link_note): a loop was "a broken symbolic link
+    # (to <itself>, which does not exist)" here, "a loop of links" in read_frame
+    d = recompute_outputs(tmp_path / "d", "29.1")
+    (d / "task_digests.parquet").unlink()
+    (d / "task_digests.parquet").symlink_to(d / "task_digests.parquet")
+    with pytest.raises(DataFormatError, match="loop of links .*point it at the processed table 'task_digests'"):
+        load("task_digests", directory=d)
+    link = tmp_path / "out"
+    link.symlink_to(link)
+    with pytest.raises(DataFormatError, match="loop of links .*an output directory of exposure recompute"):
+        load("task_digests", directory=link)
