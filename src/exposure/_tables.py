@@ -622,6 +622,12 @@ def _stream_name(path) -> str:
     return "an open file descriptor (a pipe, or a process substitution <(...))"
 
 
+#: The hint of "too many fields" in the first record, every record having as many: the
+#: first line, read as the header, is a title line above it ("O*NET to Census, 2018").
+TITLE_LINE = (" (row 1, read as the header, has %d field%s: a title line above the header? "
+              "The header must be the first line)")
+
+
 def link_note(path: Path, what: str = "the file") -> str | None:
     """What a path that names nothing is, when it is a symbolic link (to a missing path, or a loop); else None.
 
@@ -976,9 +982,13 @@ def _count_fields(text: str, sep: str, quoting: int, path: Path) -> list:
             what = f"too many fields: expected {len(header)}, got {got}"
             line = lines[line_no[pos] - 1]
             # (the fields are counted as read: a comma inside a quoted cell is not one)
+            # every record as wide as the first: not a stray comma, a title line
+            title = pos == 1 and all(c == got for c in counts[1:])
             if quoting == csv.QUOTE_NONE or '"' not in line or sep == ",":
                 if line.endswith(sep):
                     what += " (a trailing separator at the end of the line?)"
+                elif title:
+                    what += TITLE_LINE % (len(header), "" if len(header) == 1 else "s")
                 elif sep == ",":
                     what += " (an unquoted comma inside a field?)"
                 elif sep == "\t" and '"' in line:
@@ -2862,6 +2872,8 @@ def check_delimited_file(path) -> list[str]:
                         what = f"too many fields: expected {width}, got {got}"
                         if record[-1] == "":
                             what += " (a trailing separator at the end of the line?)"
+                        elif rows == 2:  # the first record (read in batches: the ones below unseen)
+                            what += TITLE_LINE % (width, "" if width == 1 else "s")
                         elif sep == ",":
                             what += " (an unquoted comma inside a field?)"
                         elif any('"' in field for field in record):

@@ -389,6 +389,23 @@ def test_read_frame_trailing_comma_on_data_rows_is_refused(tmp_path):
         read_frame(path)
 
 
+def test_title_line_above_the_header_is_named(tmp_path):
+    # a title line holding a comma was read as a header of two columns, and the error
+    # blamed "an unquoted comma inside a field" of the first record
+    path = _text(tmp_path, b"O*NET to Census crosswalk, 2018\nCode,cps_code,title\n11-1011.00,0010,CEO\n",
+                 name="t.csv")
+    with pytest.raises(DataFormatError, match="row 2: too many fields: expected 2, got 3 .row 1, read as the "
+                       "header, has 2 fields: a title line above the header"):
+        read_frame(path)
+    with pytest.raises(DataFormatError, match="row 2: too many fields.*a title line above the header"):
+        check_delimited_file(path)
+    # one record wider than the header, the others not: a stray comma, as before
+    stray = _text(tmp_path, b"task,title\nAnswer telephones, faxes.,Clerk\nWeld.,Welder\n", name="s.csv")
+    with pytest.raises(DataFormatError, match="row 2: too many fields.*unquoted comma") as info:
+        read_frame(stray)
+    assert "title line" not in str(info.value)
+
+
 def test_read_frame_trailing_comma_on_every_line_drops_the_empty_column(tmp_path):
     path = _text(tmp_path, b"task,title,\r\nAnswer telephones.,Clerk,\r\nWeld.,Welder,\r\n", name="t.csv")
     frame = read_frame(path)
