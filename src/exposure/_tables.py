@@ -90,6 +90,7 @@ __all__ = [
     "drop_empty_tail",
     "norm_header",
     "xlsx_worksheets",
+    "check_first_sheet_shown",
     "COMPRESSED",
     "first_repeat_of",
     "EMPTY_LINE",
@@ -626,6 +627,9 @@ def _stream_name(path) -> str:
 #: first line, read as the header, is a title line above it ("O*NET to Census, 2018").
 TITLE_LINE = (" (row 1, read as the header, has %d field%s: a title line above the header? "
               "The header must be the first line)")
+#: The same, when the records below are not counted (a file read record by record).
+TITLE_OR_COMMA = (" (a title line above the header, row 1 being read as the header (%d field%s)? "
+                  "Or an unquoted comma inside a field?)")
 
 
 def link_note(path: Path, what: str = "the file") -> str | None:
@@ -983,7 +987,7 @@ def _count_fields(text: str, sep: str, quoting: int, path: Path) -> list:
             line = lines[line_no[pos] - 1]
             # (the fields are counted as read: a comma inside a quoted cell is not one)
             # every record as wide as the first: not a stray comma, a title line
-            title = pos == 1 and all(c == got for c in counts[1:])
+            title = pos == 1 and len(counts) > 2 and all(c == got for c in counts[1:])
             if quoting == csv.QUOTE_NONE or '"' not in line or sep == ",":
                 if line.endswith(sep):
                     what += " (a trailing separator at the end of the line?)"
@@ -1344,6 +1348,8 @@ def _xlsx_rows(wb, path, columns, optional, sheet, max_header_row) -> RawTable:
         if not names:
             raise DataFormatError("the workbook has no worksheet (a chart sheet only?): put the "
                                   "table on its first worksheet", path=path)
+        if wb.worksheets[0].sheet_state != "visible":
+            check_first_sheet_shown(path)
         ws = wb.worksheets[0]
     elif isinstance(sheet, int):
         ws = wb.worksheets[sheet]
@@ -2232,6 +2238,46 @@ def xlsx_sheet_note(path) -> str:
             f"workbook also has {shown}: move the table to the first sheet")
 
 
+def check_first_sheet_shown(path) -> None:
+    """Refuse a workbook whose first worksheet, the one read by default, is hidden.
+
+    Excel shows the visible sheets only, so the table a user sees there is not the one
+    read: a workbook with a hidden first sheet (an old copy of the table, a template) and
+    the table on a visible second one was read from the hidden sheet, silently. A
+    workbook whose worksheets are all hidden, and a file that is not a readable
+    workbook, pass (the reader's own errors stand).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the hidden sheet and the visible ones.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, openpyxl
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "w.xlsx"
+    >>> wb = openpyxl.Workbook(); wb.active.title = "Old"; _ = wb.create_sheet("Data")
+    >>> wb["Old"].sheet_state = "hidden"; wb.save(p)
+    >>> check_first_sheet_shown(p)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: .../w.xlsx: the first sheet, 'Old', is hidden in Excel, and it is the one read: ...
+    """
+    try:
+        sheets = xlsx_worksheets(as_path(path))
+    except Exception:  # noqa: BLE001 - a damaged workbook: the reader names what is wrong
+        return
+    if not sheets or not sheets[0][1]:
+        return
+    shown = [name for name, hidden in sheets if not hidden]
+    if shown:
+        listed = ", ".join(repr(name) for name in shown[:5]) + (
+            f" and {len(shown) - 5} more" if len(shown) > 5 else "")
+        raise DataFormatError(f"the first sheet, {sheets[0][0]!r}, is hidden in Excel, and it is the one "
+                              f"read: unhide it, or move the table to the first sheet (the sheets shown: "
+                              f"{listed})", path=path)
+
+
 def xlsx_worksheets(path: Path) -> list[tuple[str, bool]]:
     """``(name, hidden)`` of each worksheet of workbook ``path``, in order (chart sheets left out).
 
@@ -2359,6 +2405,8 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
                 frame = index_as_columns(frame, schema, path=path)
                 names = list(frame.columns)
             elif kind == "xlsx":
+                if sheet is None:
+                    check_first_sheet_shown(path)
                 # the cells as stored (dtype=str read a TRUE cell as 'True'): see _xlsx_text
                 raw = pd.read_excel(fh, sheet_name=0 if sheet is None else sheet, header=None,
                                     dtype=object, keep_default_na=False, na_values=[""])
@@ -2873,7 +2921,7 @@ def check_delimited_file(path) -> list[str]:
                         if record[-1] == "":
                             what += " (a trailing separator at the end of the line?)"
                         elif rows == 2:  # the first record (read in batches: the ones below unseen)
-                            what += TITLE_LINE % (width, "" if width == 1 else "s")
+                            what += TITLE_OR_COMMA % (width, "" if width == 1 else "s")
                         elif sep == ",":
                             what += " (an unquoted comma inside a field?)"
                         elif any('"' in field for field in record):

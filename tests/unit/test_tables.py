@@ -404,6 +404,10 @@ def test_title_line_above_the_header_is_named(tmp_path):
     with pytest.raises(DataFormatError, match="row 2: too many fields.*unquoted comma") as info:
         read_frame(stray)
     assert "title line" not in str(info.value)
+    one = _text(tmp_path, b"task,title\nAnswer telephones, relay messages,Clerk\n", name="o.csv")
+    with pytest.raises(DataFormatError, match=r"unquoted comma inside a field\?\)$") as info:
+        read_frame(one)  # one record: nothing tells a title line from a stray comma
+    assert "title line" not in str(info.value)
 
 
 def test_read_frame_trailing_comma_on_every_line_drops_the_empty_column(tmp_path):
@@ -604,3 +608,29 @@ def test_read_frame_refuses_a_range_index_named_like_a_column(tmp_path):
     frame.to_parquet(tmp_path / "t.parquet")
     with pytest.raises(DataFormatError, match=r"t.parquet, column 'task': the index stored"):
         read_frame(tmp_path / "t.parquet")
+
+
+def test_hidden_first_sheet_is_refused(tmp_path):
+    # the first worksheet, read by default, hidden in Excel: the table a user sees there
+    # (on the second sheet) was not the one read, silently
+    path = tmp_path / "w.xlsx"
+    wb = openpyxl.Workbook()
+    old = wb.active
+    old.title = "Old"
+    old.append(["task", "title"])
+    old.append(["Old task.", "Clerk"])
+    data = wb.create_sheet("Data")
+    data.append(["task", "title"])
+    data.append(["New task.", "Clerk"])
+    old.sheet_state = "hidden"
+    wb.save(path)
+    for read in (lambda: read_frame(path), lambda: read_xlsx_table(path, {"task": "task"})):
+        with pytest.raises(DataFormatError, match=r"w\.xlsx: the first sheet, 'Old', is hidden in Excel.*'Data'"):
+            read()
+    assert read_frame(path, sheet="Data")["task"].tolist() == ["New task."]
+    old.sheet_state = "visible"  # shown: read as before
+    wb.save(path)
+    assert read_frame(path)["task"].tolist() == ["Old task."]
+    wb["Data"].sheet_state = "hidden"  # a hidden sheet after the first: no matter
+    wb.save(path)
+    assert read_frame(path)["task"].tolist() == ["Old task."]
