@@ -162,7 +162,7 @@ KEYWORD_TEXTS = [
     "Operate forklifts and hoists to move lumber.",
     "Explain procedures to patients face-to-face.",
     "Analyse trends in sales data; forecast demand.",
-    "Café réservations: e-mail the guests.",  # not ASCII: matched with re
+    "“Café” réservations: e-mail the guests.",  # not ASCII (curly quotes stay): matched with re
     "Tab\tseparated text about computers.",  # not printable: matched with re
     NEUTRAL,
 ]
@@ -176,4 +176,5 @@ def test_keyword_rules_fire_as_searched_rule_by_rule(use_re2, monkeypatch):
     for i, text in enumerate(KEYWORD_TEXTS):
         fired = {part.split(" -> ")[0] for part in out.loc[i, "rule"].split("; ")}
         for rule in KEYWORD_RULES:
-            assert (rule.rule_id in fired) == rule.search(text), (text, rule.rule_id)
+            # the rules read the text as score_tasks does (round 33: 'réservations' is 'reservations')
+            assert (rule.rule_id in fired) == rule.search(rubric.rubric_texts([text])[0]), (text, rule.rule_id)

@@ -23,6 +23,7 @@ from exposure.errors import DataFormatError, ExposureError
 from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.scoring import PROBA_COLUMNS
 from exposure.scoring._evaluate import cohen_kappa, occupation_means
+from exposure.scoring._inputs import bad_task_types
 from exposure.scoring.rubric import score_rubric
 
 __all__ = ["REFERENCES", "rubric_agreement", "write_rubric_agreement"]
@@ -130,6 +131,29 @@ def checked_labels(labels, columns, also=(), *, name: str = "labels", onet_codes
     return frame.assign(task_id=ids.astype("int64").to_numpy())
 
 
+def _check_task_types(labels: pd.DataFrame) -> None:
+    """Refuse a ``task_type`` the report cannot weigh (``labels`` checked: rows from 1).
+
+    Core tasks weigh 2, others 1: a ``"core"``, ``"CORE"`` or ``1`` weighed as a
+    Supplemental task without a word. The rule of the roll-up
+    (:func:`exposure.scoring._inputs.bad_task_types`): ``Core``, ``Supplemental``, or
+    missing, blank or ``n/a``.
+
+    Examples
+    --------
+    >>> _check_task_types(pd.DataFrame({"task_type": ["Core", None, "core"]}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 3, column 'task_type': labels: task_type 'core' is not Core or Supplemental (spelt so) or missing: Core tasks weigh 2, others 1
+    """
+    bad = bad_task_types(labels["task_type"])
+    if bad.any():
+        pos = int(bad.argmax())
+        raise DataFormatError(f"labels: task_type {_plain(labels['task_type'].iloc[pos])!r} is not Core or "
+                              "Supplemental (spelt so) or missing: Core tasks weigh 2, others 1",
+                              row=pos + 1, column="task_type")
+
+
 def _plain(value):
     """``value`` for a message: numpy scalars as Python ones."""
     return value.item() if isinstance(value, np.generic) else value
@@ -186,8 +210,10 @@ def rubric_agreement(labels: pd.DataFrame, *, onet=None) -> pd.DataFrame:
         ``labels`` is not a frame, lacks ``onetsoc_code``, ``task_id``, ``task``,
         ``task_type`` or ``human_exposure_agg``, has no rows, or a row breaks a rule of
         :func:`checked_labels` (a label other than ``E0``, ``E1``, ``E2``, of the human or
-        the GPT-4 labels, or missing; a task twice; a missing code or task ID; any
-        non-missing code is an occupation key here): the message names the row and the
+        the GPT-4 labels, or missing; a task twice; a missing code or task ID; without
+        ``onet`` any non-missing code is an occupation key, with it a code must be of the
+        form ``00-0000.00``), or a ``task_type`` other than ``Core``, ``Supplemental`` or
+        missing (``"core"`` weighed as Supplemental): the message names the row and the
         column. Such labels raised ``KeyError`` (and
         without ``human_exposure_agg`` only the rubric's label shares were returned).
 
@@ -208,7 +234,9 @@ def rubric_agreement(labels: pd.DataFrame, *, onet=None) -> pd.DataFrame:
     """
     columns = [col for col in REFERENCES.values()
                if col == REFERENCES["human"] or (isinstance(labels, pd.DataFrame) and col in labels.columns)]
-    labels = checked_labels(labels, columns, ["task", "task_type"], onet_codes=False)
+    # made-up occupation keys group the tasks; with a release they would look up nothing
+    labels = checked_labels(labels, columns, ["task", "task_type"], onet_codes=onet is not None)
+    _check_task_types(labels)
     scores = score_rubric(labels, onet=onet)
     proba = scores[list(PROBA_COLUMNS)].to_numpy()
     pred = proba.argmax(axis=1)

@@ -15,10 +15,12 @@ import pandas as pd
 
 from exposure._args import check_choice, shown
 from exposure._measures import LABELS
+from exposure._tables import task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures._common import check_frame
 from exposure.measures.eloundou import check_task_labels
 from exposure.schemas._fields import ONETSOC_PATTERN
+from exposure.scoring._inputs import check_columns
 
 __all__ = ["SOURCES", "label_column", "score_reference", "frame_task_ids", "join_labels"]
 
@@ -79,8 +81,8 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
     Raises
     ------
     exposure.errors.DataFormatError
-        ``frame`` is not a DataFrame, has no ``task_id`` column or a task ID that is not an
-        integer, or an O*NET-SOC code not of the form ``00-0000.00`` (a missing code
+        ``frame`` is not a DataFrame, has repeated or multi-level column names, has no
+        ``task_id`` column or a task ID that is not an integer (``True`` included), or an O*NET-SOC code not of the form ``00-0000.00`` (a missing code
         passes: its task is left unscored); ``source`` is not a string; ``labels``
         breaks a rule of :func:`~exposure.measures.eloundou.check_task_labels`, or (when
         ``frame`` has no ``onetsoc_code`` column, so that the join is on the task ID
@@ -163,8 +165,10 @@ def frame_task_ids(frame: pd.DataFrame) -> pd.Series:
     Raises
     ------
     exposure.errors.DataFormatError
-        ``frame`` is not a DataFrame (named ``frame``), has no ``task_id`` column, or a
-        task ID is not an integer (row and column named).
+        ``frame`` is not a DataFrame (named ``frame``), has repeated or multi-level column
+        names, has no ``task_id`` column, or a task ID is not an integer that fits in 64
+        bits (a boolean is not one: row and column named;
+        :func:`exposure._tables.task_id_numbers`).
 
     Examples
     --------
@@ -174,22 +178,18 @@ def frame_task_ids(frame: pd.DataFrame) -> pd.Series:
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: row 2, column 'task_id': task ID 7.5 is not an integer
+    >>> frame_task_ids(pd.DataFrame({"task_id": [7, True]}, dtype=object))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'task_id': task ID True is not an integer
     """
     check_frame(frame, "frame")  # None raised ``AttributeError: ... no attribute 'columns'``
+    check_columns(frame, what="frame")  # two task_id columns: ``AttributeError: ... 'dtype'``
     if "task_id" not in frame.columns:
         raise DataFormatError("the reference method needs a 'task_id' column (O*NET task ID)",
                               column="task_id")
-    raw = frame["task_id"]
-    if isinstance(raw.dtype, pd.ArrowDtype):  # int64[pyarrow] has no %: read its values into numpy
-        raw = pd.Series(raw.to_numpy(dtype=object, na_value=None), index=raw.index, name=raw.name)
-    ids = pd.to_numeric(raw, errors="coerce")
-    bad = (raw.notna() & (ids.isna() | (ids % 1 != 0))).to_numpy()
-    if bad.any():
-        pos = int(bad.argmax())
-        value = raw.iloc[pos]
-        value = value.item() if isinstance(value, np.generic) else value  # 7.5, not np.float64(7.5)
-        raise DataFormatError(f"task ID {value!r} is not an integer", row=pos + 1, column="task_id")
-    return ids.astype("Int64")
+    # the library's rule: ``True`` was joined as task 1, ``1e30`` raised ``TypeError``
+    return task_id_numbers(frame["task_id"]).astype("Int64")
 
 
 def join_labels(frame: pd.DataFrame, ids: pd.Series, labels: pd.DataFrame, col: str) -> pd.DataFrame:

@@ -45,16 +45,20 @@ import numpy as np
 import pandas as pd
 
 from exposure._measures import LABELS
+from exposure._tables import task_id_numbers
 from exposure.errors import DataFormatError
+from exposure.scoring._features import normalise_texts
 from exposure.scoring._inputs import (
     DWA_TABLES,
     check_onet,
+    has_keys,
     job_zones_for,
     task_dwas_for,
     task_texts,
 )
 from exposure.scoring._rules import PatternRule, RuleSet
 from exposure.scoring.learned import check_release_columns
+from exposure.scoring.reference import _check_frame_codes
 
 __all__ = [
     "RUBRIC_VERSION",
@@ -323,6 +327,63 @@ def _first_word(text: str) -> str:
 
 _KEYWORD_RULESET = RuleSet(rule.pattern for rule in KEYWORD_RULES)
 
+#: Unicode hyphens read as ``-`` by the rules (``e\u2011mail`` is ``e-mail``): the hyphen
+#: U+2010 and the non-breaking hyphen U+2011 of word processors, which NFKC keeps.
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+
+
+def rubric_texts(texts: list[str]) -> list[str]:
+    """``texts`` as the rules read them: in the scorers' one form, Unicode hyphens as ``-``.
+
+    :func:`exposure.scoring._features.normalise_text` (what ``score_tasks`` does before
+    any scorer), so that :func:`score_rubric` called directly scores a text as
+    ``score_tasks(method="rubric")`` does: full-width letters (``Ｗｒｉｔｅ``), a soft
+    hyphen or zero-width space inside a word (``spread\u00adsheets``) or a ligature
+    (``ﬁles``) matched no rule, and the task got the prior alone. A Unicode hyphen
+    (``e\u2011mail``, ``face\u2010to\u2010face``) matched no keyword rule either. ASCII
+    texts are returned as they are (the same list).
+
+    Examples
+    --------
+    >>> rubric_texts(["Ｗｒｉｔｅ spread\u00adsheets.", "Send e\u2011mail."])
+    ['Write spreadsheets.', 'Send e-mail.']
+    """
+    texts = normalise_texts(texts)
+    if "".join(texts).isascii():
+        return texts
+    return [t if t.isascii() else t.translate(_HYPHENS) for t in texts]
+
+
+def _check_keys(frame: pd.DataFrame) -> None:
+    """Raise on the first row whose keys a release cannot look up (rows counted from 1).
+
+    With ``onet``, :func:`score_rubric` looks up each task's work activities by
+    (``onetsoc_code``, ``task_id``) and its job zone by code: a code not of the form
+    ``00-0000.00`` (``"47-2061"``, ``" 47-2061.00"``) or a task ID that is not an integer
+    (``True``, ``7.5``, ``"x"``) matched nothing, and that evidence was left out without a
+    word. ``score_tasks`` refuses such keys before scoring. A missing key passes (no
+    look-up); of a bad code and a bad task ID, the earlier row is raised.
+
+    Examples
+    --------
+    >>> _check_keys(pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.00"], "task_id": [7, True]}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'task_id': task ID True is not an integer
+    """
+    found = []
+    try:
+        _check_frame_codes(frame)
+    except DataFormatError as exc:
+        found.append(exc)
+    if has_keys(frame):
+        try:
+            task_id_numbers(frame["task_id"])
+        except DataFormatError as exc:
+            found.append(exc)
+    if found:
+        raise min(found, key=lambda exc: exc.row)
+
 
 def score_rubric(
     frame: pd.DataFrame, *, text_column: str = "task", onet=None
@@ -360,7 +421,15 @@ def score_rubric(
         multi-level column names; an ``onet`` without ``task_dwas`` and ``dwas`` frames,
         or whose ``task_dwas`` lacks ``onetsoc_code``, ``task_id`` or ``dwa_id`` or whose
         ``dwas`` lacks ``dwa_id`` or ``iwa_id``
-        (:func:`exposure.scoring.learned.check_release_columns`).
+        (:func:`exposure.scoring.learned.check_release_columns`); with ``onet``, an
+        ``onetsoc_code`` not of the form ``00-0000.00`` or a ``task_id`` that is not an
+        integer (row and column named; missing keys pass), which would look up nothing.
+
+    Notes
+    -----
+    Texts are read as ``score_tasks`` reads them (:func:`rubric_texts`): full-width
+    letters, soft hyphens, zero-width characters and ligatures in their plain form, and
+    Unicode hyphens (U+2010, U+2011) as ``-``.
 
     Examples
     --------
@@ -378,6 +447,9 @@ def score_rubric(
     texts = task_texts(frame, text_column, what="frame")
     check_onet(onet, DWA_TABLES)  # a release name or a table was ignored without task keys
     check_release_columns(onet, DWA_TABLES)  # a made-up release without dwa_id: ``KeyError``
+    if onet is not None:  # keys of another form looked up nothing, silently
+        _check_keys(frame)
+    texts = rubric_texts(texts)  # as score_tasks reads them: ``Ｗｒｉｔｅ`` matched no rule
     rules = load_rubric_rules()
     by_iwa = {i: (lab, note) for lvl, i, lab, note in rules.itertuples(index=False) if lvl == "iwa"}
     by_dwa = {i: (lab, note) for lvl, i, lab, note in rules.itertuples(index=False) if lvl == "dwa"}
