@@ -30,6 +30,7 @@ import pandas as pd
 import pytest
 
 from exposure.errors import DataFormatError
+from exposure.scoring import score_tasks
 from exposure.scoring.categories import (
     CATEGORIES,
     explain_categories,
@@ -204,4 +205,7 @@ def test_long_and_non_english_texts():
     texts = pd.Series(["Schedule appointments " * 20000, "Répondre au téléphone.", "接听电话",
                        "Answer telephones \ud800 and take messages."], dtype=object)
     out = tag_categories(pd.DataFrame({"task": texts}))
-    assert out["admin"].tolist() == [True, False, False, True]
+    # round 33: read as score_tasks reads it, the French text is "Repondre au telephone."
+    # (accents dropped), whose "telephone" is an admin rule, as through score_tasks
+    assert out["admin"].tolist() == [True, True, False, True]
+    assert score_tasks(pd.DataFrame({"task": texts[1:2]}))["admin"].tolist() == [True]

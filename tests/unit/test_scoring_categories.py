@@ -733,3 +733,14 @@ def test_alternatives_split_only_top_level_bars():
     assert _alternatives(r"[^]|]x|y") == ["[^]|]x", "y"]
     for rule in TEXT_RULES:
         assert "|".join(_alternatives(rule.pattern)) == rule.pattern
+
+
+def test_tag_categories_reads_texts_as_score_tasks_does():
+    # called directly, the texts were matched as given: a non-breaking hyphen (U+2011, word
+    # processors) or full-width letters matched no rule, while score_tasks normalised them
+    plain = pd.DataFrame({"task": ["Reply to customer e-mails about orders.", "Enter data into spreadsheets."]})
+    odd = pd.DataFrame({"task": ["Reply to customer e\u2011mails about orders.",
+                                 "\uff25\uff4e\uff54\uff45\uff52 data into spreadsheets."]})
+    expected = tag_categories(plain)
+    assert expected["admin"].all()
+    pd.testing.assert_frame_equal(tag_categories(odd), expected)

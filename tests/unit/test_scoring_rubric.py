@@ -9,6 +9,7 @@ import pytest
 from exposure import _measures
 from exposure.errors import DataFormatError
 from exposure.scoring import rubric
+from exposure.scoring._features import normalise_text
 from exposure.scoring._rules import RuleSet
 from exposure.scoring.rubric import (
     DEFAULT_PRIOR,
@@ -177,4 +178,12 @@ def test_keyword_rules_fire_as_searched_rule_by_rule(use_re2, monkeypatch):
         fired = {part.split(" -> ")[0] for part in out.loc[i, "rule"].split("; ")}
         for rule in KEYWORD_RULES:
             # the rules read the text as score_tasks does (round 33: 'réservations' is 'reservations')
-            assert (rule.rule_id in fired) == rule.search(rubric.rubric_texts([text])[0]), (text, rule.rule_id)
+            assert (rule.rule_id in fired) == rule.search(normalise_text(text)), (text, rule.rule_id)
+
+
+def test_email_keyword_in_the_plural_and_with_unicode_hyphens():
+    # "e-mails" matched no keyword rule (only "e-mail" did); U+2010/U+2011 hyphens neither
+    texts = ["Reply to customer e-mails.", "Reply to customer emails.", "Reply to customer e\u2011mails.",
+             "Send e\u2010mail to clients."]
+    out = score_rubric(pd.DataFrame({"task": texts}))
+    assert all("kw:software" in rule for rule in out["rule"]), out["rule"].tolist()

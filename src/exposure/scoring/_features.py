@@ -54,8 +54,11 @@ def normalise_text(text: str) -> str:
     changed. Here, invisible format characters (Unicode category Cf: soft hyphen,
     zero-width space and joiners, byte-order mark, direction marks) are removed, the text
     is put in NFKC form (compatibility characters such as ``Ｐ`` or ``ﬁ`` become ``P`` and
-    ``fi``), and accents on Latin letters are dropped (``résumé`` reads as ``resume``,
-    O*NET's spelling). Other scripts keep their marks. ASCII text is returned as it is.
+    ``fi``), accents on Latin letters are dropped (``résumé`` reads as ``resume``,
+    O*NET's spelling), and the Unicode hyphens of word processors (U+2010, and U+2011,
+    the non-breaking one, which NFKC makes U+2010) are ``-``: ``e\u2011mail`` is
+    ``e-mail``, which the text rules of the rubric and of the categories match. Other
+    scripts keep their marks. ASCII text is returned as it is.
 
     Examples
     --------
@@ -63,12 +66,14 @@ def normalise_text(text: str) -> str:
     True
     >>> normalise_text("Pre\u00adpare ｒｅｐｏｒｔｓ\u200b.")
     'Prepare reports.'
+    >>> normalise_text("Send e\u2011mail face\u2010to\u2010face.")
+    'Send e-mail face-to-face.'
     """
     if text.isascii():
         return text
     text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     text = _LATIN_MARKS.sub("", unicodedata.normalize("NFD", unicodedata.normalize("NFKC", text)))
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", text).replace("\u2010", "-")
 
 
 def normalise_texts(texts: list) -> list:

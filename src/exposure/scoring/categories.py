@@ -83,6 +83,7 @@ from exposure._measures import CATEGORIES
 from exposure._tables import norm_task_ids, task_id_numbers
 from exposure.errors import DataFormatError
 from exposure.schemas._fields import ONETSOC_PATTERN
+from exposure.scoring._features import normalise_texts
 from exposure.scoring._inputs import (
     DWA_TABLES,
     check_onet,
@@ -1594,10 +1595,12 @@ def _evidence(frame, text_column, onet, occupation_column, *, fast: bool = False
     ``fast``: match the context rules and the vetoes only against the texts of rows in a
     context or with a positive rule or a mapping entry of scope ``any`` (the only rows
     whose flags they can change); ``found`` is then None. ``texts``: the text column,
-    already checked (:func:`~exposure.scoring._inputs.task_texts`), as a list.
+    already checked (:func:`~exposure.scoring._inputs.task_texts`) and normalised
+    (:func:`~exposure.scoring._features.normalise_text`, as ``score_tasks`` does), as a list.
     """
     if texts is None:  # the public functions: check the arguments
-        texts = _check_inputs(frame, text_column, onet, occupation_column)
+        # and read the texts as score_tasks does: "e\u2011mail", "Ｅｎｔｅｒ" matched no rule
+        texts = normalise_texts(_check_inputs(frame, text_column, onet, occupation_column))
         _warn_unread_keys(frame, onet)
     occ = _occupations(frame, onet, occupation_column)
     mapping = _mapping_evidence(frame, onet)

@@ -190,7 +190,7 @@ KEYWORD_RULES: tuple[KeywordRule, ...] = (
         "kw:software",
         "E2",
         r"\b(computers?|computerized|software|databases?|spreadsheets?|online|electronic(ally)?"
-        r"|information systems?|internet|web ?sites?|digital|e-?mail)\b",
+        r"|information systems?|internet|web ?sites?|digital|e-?mails?)\b",
         "mentions computers, software or databases",
     ),
     KeywordRule(
@@ -327,33 +327,6 @@ def _first_word(text: str) -> str:
 
 _KEYWORD_RULESET = RuleSet(rule.pattern for rule in KEYWORD_RULES)
 
-#: Unicode hyphens read as ``-`` by the rules (``e\u2011mail`` is ``e-mail``): the hyphen
-#: U+2010 and the non-breaking hyphen U+2011 of word processors, which NFKC keeps.
-_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
-
-
-def rubric_texts(texts: list[str]) -> list[str]:
-    """``texts`` as the rules read them: in the scorers' one form, Unicode hyphens as ``-``.
-
-    :func:`exposure.scoring._features.normalise_text` (what ``score_tasks`` does before
-    any scorer), so that :func:`score_rubric` called directly scores a text as
-    ``score_tasks(method="rubric")`` does: full-width letters (``Ｗｒｉｔｅ``), a soft
-    hyphen or zero-width space inside a word (``spread\u00adsheets``) or a ligature
-    (``ﬁles``) matched no rule, and the task got the prior alone. A Unicode hyphen
-    (``e\u2011mail``, ``face\u2010to\u2010face``) matched no keyword rule either. ASCII
-    texts are returned as they are (the same list).
-
-    Examples
-    --------
-    >>> rubric_texts(["Ｗｒｉｔｅ spread\u00adsheets.", "Send e\u2011mail."])
-    ['Write spreadsheets.', 'Send e-mail.']
-    """
-    texts = normalise_texts(texts)
-    if "".join(texts).isascii():
-        return texts
-    return [t if t.isascii() else t.translate(_HYPHENS) for t in texts]
-
-
 def _check_keys(frame: pd.DataFrame) -> None:
     """Raise on the first row whose keys a release cannot look up (rows counted from 1).
 
@@ -427,7 +400,8 @@ def score_rubric(
 
     Notes
     -----
-    Texts are read as ``score_tasks`` reads them (:func:`rubric_texts`): full-width
+    Texts are read as ``score_tasks`` reads them
+    (:func:`~exposure.scoring._features.normalise_text`): full-width
     letters, soft hyphens, zero-width characters and ligatures in their plain form, and
     Unicode hyphens (U+2010, U+2011) as ``-``.
 
@@ -449,7 +423,7 @@ def score_rubric(
     check_release_columns(onet, DWA_TABLES)  # a made-up release without dwa_id: ``KeyError``
     if onet is not None:  # keys of another form looked up nothing, silently
         _check_keys(frame)
-    texts = rubric_texts(texts)  # as score_tasks reads them: ``Ｗｒｉｔｅ`` matched no rule
+    texts = normalise_texts(texts)  # as score_tasks reads them: ``Ｗｒｉｔｅ`` matched no rule
     rules = load_rubric_rules()
     by_iwa = {i: (lab, note) for lvl, i, lab, note in rules.itertuples(index=False) if lvl == "iwa"}
     by_dwa = {i: (lab, note) for lvl, i, lab, note in rules.itertuples(index=False) if lvl == "dwa"}
