@@ -86,6 +86,18 @@ def test_grouped_folds_refuse_more_folds_than_groups(n_folds):
         grouped_folds(groups, n_folds=n_folds)
 
 
+def test_training_frame_refuses_task_types_it_would_weigh_as_supplemental():
+    # "core" (or "CORE", 1) weighed 1 like a Supplemental task, silently: in training, in
+    # the calibration and in the occupation means of exposure evaluate
+    labels = synthetic_labels()
+    labels["task_type"] = labels["task_type"].astype(object)
+    labels.loc[labels.index[2], "task_type"] = "core"
+    with pytest.raises(DataFormatError, match="row 3, column 'task_type': labels: task_type 'core' is not Core"):
+        training_frame(labels)
+    labels.loc[labels.index[2], "task_type"] = None  # missing: weighs 1, as documented
+    assert training_frame(labels)["weight"].iloc[2] == 1
+
+
 def test_training_frame_weights_and_targets(rows):
     assert rows["soc6"].str.len().eq(7).all()
     assert set(rows["y"]) == {0, 1, 2}

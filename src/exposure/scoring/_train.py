@@ -31,6 +31,7 @@ from exposure.scoring._distill import distill_vectors
 from exposure.scoring._embed import VECTORS_NAME, StaticVectors, load_vectors, save_vectors
 from exposure.scoring._evaluate import agreement
 from exposure.scoring._features import CharTfidf, WordTfidf
+from exposure.scoring._inputs import bad_task_types
 from exposure.scoring.learned import (
     BLOCKS,
     LearnedModel,
@@ -217,6 +218,13 @@ def training_frame(labels: pd.DataFrame, onet=None, *, target: str = "human_expo
     pandas.DataFrame
         Columns ``task, title, onetsoc_code, task_id, soc6, y, weight, dwas``.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A ``target`` label other than ``E0``, ``E1`` or ``E2``, or missing; a
+        ``task_type`` other than ``Core``, ``Supplemental`` or missing (blank, ``n/a``):
+        ``"core"`` or ``1`` was weighed as a Supplemental task. Row and column named.
+
     Examples
     --------
     >>> labels = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": [1],
@@ -241,6 +249,12 @@ def training_frame(labels: pd.DataFrame, onet=None, *, target: str = "human_expo
             f"must be E0, E1 or E2, got {value!r}")
         raise DataFormatError(f"labels: {target} {what}", row=pos + 1, column=target)
     out["y"] = out["y"].astype(int)
+    bad = bad_task_types(labels["task_type"])
+    if bad.any():  # "core", "CORE" or 1 weighed as a Supplemental task without a word
+        pos = int(bad.argmax())
+        value = labels["task_type"].iloc[pos]
+        raise DataFormatError(f"labels: task_type {value!r} is not Core or Supplemental (spelt so) or "
+                              "missing: Core tasks weigh 2, others 1", row=pos + 1, column="task_type")
     core = labels["task_type"].astype("string").eq("Core").fillna(False).to_numpy(bool)
     out["weight"] = np.where(core, CORE_WEIGHT, OTHER_WEIGHT)
     if onet is not None:
