@@ -40,7 +40,7 @@ from exposure.schemas import validate as validate_frame
 from exposure.schemas._catalog import ALIASES, MANIFEST_FORMAT, MANIFEST_NAME, TABLES, get_table
 from exposure.schemas._fields import first_bad_soc_code
 
-__all__ = ["TABLES", "MEASURES", "MANIFEST_FORMATS", "check_manifest_format", "check_recompute_dir", "load",
+__all__ = ["TABLES", "MEASURES", "MANIFEST_FORMATS", "check_manifest_format", "check_recompute_dir", "check_recorded", "load",
            "load_manifest", "processed_dir", "recomputes", "tables_dir"]
 
 log = logging.getLogger(__name__)
@@ -509,7 +509,7 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
                 "`exposure recompute` and pass directory=)")
         raise ExposureError(f"processed table {table.name!r} not found at {path}{hint}")
     if validate:
-        _check_recorded(path)
+        check_recorded(path)
     frame = read_parquet_file(path)
     if validate:  # rows counted from 1, as exposure diff and exposure outcomes --panel count them
         frame = validate_frame(frame, table.model, path=path, row_offset=1)
@@ -540,11 +540,11 @@ def _base_dir(directory, release, store) -> Path:
     return base
 
 
-#: ``(path, size, mtime_ns, inode) -> sha256`` of the tables checked by :func:`_check_recorded`.
+#: ``(path, size, mtime_ns, inode) -> sha256`` of the tables checked by :func:`check_recorded`.
 _DIGESTS: dict[tuple, str] = {}
 
 
-def _check_recorded(path: Path) -> None:
+def check_recorded(path: Path) -> None:
     """Refuse a table that is not the one its directory's ``manifest.json`` recorded (sha256).
 
     A recompute records each table's sha256 in its manifest; a table changed since (edited,

@@ -27,6 +27,7 @@ import pandas as pd
 
 from exposure._args import check_column, check_count, check_names, check_path, is_number, shown
 from exposure._io import atomic_path, atomic_paths, check_output_path
+from exposure._load import check_recorded
 from exposure._measures import CATEGORIES, CATEGORY_SHARES, EXPOSURE_MEASURES
 from exposure._outdir import check_files_dir
 from exposure._tables import first_repeat, read_parquet_file
@@ -365,13 +366,14 @@ def ranked(frame: pd.DataFrame, value: str = "beta", n: int = 15, *, key: str = 
     exposure.errors.DataFormatError
         ``frame`` not a DataFrame or without ``value``, ``key`` (or ``weight`` with a
         floor); a column argument that cannot be a column name; ``n`` not a whole number
-        of 0 or more; ``min_employment`` not a number (None and ``True`` were accepted).
+        of 0 or more; ``min_employment`` not a finite number of 0 or more (None and
+        ``True`` were accepted, a negative floor was taken as none and ``inf`` gave empty
+        lists).
     """
     for arg, col in (("value", value), ("key", key), ("weight", weight)):
         check_column(col, arg)
     n = check_count(n, "n", 0)
-    if not (is_number(min_employment) and not np.isnan(min_employment)):
-        raise DataFormatError(f"min_employment must be a number (of workers), got {shown(min_employment)}")
+    _check_floor(min_employment)
     check_table(frame, "frame", [value, key, *([weight] if min_employment > 0 else [])])
     has = frame[frame[value].notna()]
     if min_employment > 0:
@@ -379,6 +381,17 @@ def ranked(frame: pd.DataFrame, value: str = "beta", n: int = 15, *, key: str = 
     top = has.sort_values([value, key], ascending=[False, True], kind="stable").head(n)
     bottom = has.sort_values([value, key], ascending=[True, True], kind="stable").head(n)
     return top.reset_index(drop=True), bottom.reset_index(drop=True)
+
+
+def _check_floor(min_employment) -> None:
+    """Refuse an employment floor that is not a finite number of 0 or more.
+
+    A negative floor was taken as no floor, and ``inf`` left the most and least exposed
+    lists empty, without a word.
+    """
+    if not (is_number(min_employment) and np.isfinite(min_employment) and min_employment >= 0):
+        raise DataFormatError(f"min_employment must be a number of workers of 0 or more (0: no floor), got "
+                              f"{shown(min_employment)}")
 
 
 def format_workers(value) -> str:
@@ -421,7 +434,22 @@ def format_workers(value) -> str:
 
 
 # --------------------------------------------------------------------------- drawing
+def _require_matplotlib() -> None:
+    """Refuse to draw without matplotlib, saying what to install.
+
+    Every figure raised ``ModuleNotFoundError: No module named 'matplotlib'`` (a
+    traceback); matplotlib is an optional dependency (the ``docs`` and ``test`` extras).
+    """
+    try:
+        import matplotlib  # noqa: F401
+        import matplotlib.figure  # noqa: F401
+    except ImportError:  # third-party, optional
+        raise ExposureError("the figures need matplotlib (pip install matplotlib, or pip install "
+                            "'ai-exposure[docs]')") from None
+
+
 def _figure(height: float, nrows: int = 1, **kwargs):
+    _require_matplotlib()
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=(WIDTH, height), dpi=100, layout="constrained")
@@ -460,6 +488,7 @@ def sector_title(title) -> str:
 
 
 def _style():
+    _require_matplotlib()
     import matplotlib
 
     return matplotlib.rc_context(_STYLE)
@@ -862,6 +891,7 @@ def write_png(fig, tmp: Path) -> None:
     temporary names do not end in ``.png``; :func:`save_png` checks the final name and
     writes atomically itself.
     """
+    _require_matplotlib()
     from matplotlib.figure import Figure
 
     if not isinstance(fig, Figure):  # None: AttributeError 'NoneType' object has no attribute 'savefig'
@@ -932,7 +962,14 @@ def read_results(processed_dir) -> dict[str, pd.DataFrame]:
         or empty (``None``: pathlib's ``TypeError`` before).
     exposure.errors.DataFormatError
         If a table lacks a column the results need (naming file and column), or holds
-        text that is not a number in a column of numbers (naming the row too).
+        text that is not a number in a column of numbers (naming the row too); a table
+        that is not the one the folder's ``manifest.json`` recorded; a table with no rows,
+        an infinite value, a fraction outside 0-1, a negative employment, a mean wage of 0
+        or less, a missing ``soc_code``, a sector or workforce row given twice, no
+        occupation with workers, no ``sector`` row, or no ``all`` row of a measure
+        (naming the file, row and column).
+    exposure.errors.ExposureError
+        From the figures: matplotlib not installed (saying what to install).
 
     Examples
     --------
@@ -953,12 +990,14 @@ def read_results(processed_dir) -> dict[str, pd.DataFrame]:
         )
     out = {}
     for name, path in paths.items():
+        check_recorded(path)  # another run's table was drawn under this folder's manifest
         frame = read_parquet_file(path)
         for col in _REQUIRED[name]:
             if col not in frame.columns:
                 raise DataFormatError(f"column {col!r} missing from {name}", path=path, column=col)
         for col in _NUMBERS[name]:
             frame[col] = _number_column(frame, col, path)
+        _check_values(name, frame, path)
         out[name] = frame
     return out
 
@@ -969,6 +1008,75 @@ _NUMBERS = {
     "sector_scores": ("tot_emp", "covered_emp", "coverage", *EXPOSURE_MEASURES, "exposed_workers"),
     "workforce": ("tot_emp", "covered_emp", "share_ge_10", "share_gt_50", "emp_mean", "wage_mean"),
 }
+
+
+#: Columns that are fractions from 0 to 1 (missing allowed), and counts of workers (0 or more).
+_FRACTIONS = {
+    "soc_scores": (*EXPOSURE_MEASURES, *CATEGORY_LABELS),
+    "sector_scores": ("coverage", *EXPOSURE_MEASURES),
+    "workforce": ("share_ge_10", "share_gt_50", "emp_mean", "wage_mean"),
+}
+_COUNTS = {
+    "soc_scores": ("tot_emp",),
+    "sector_scores": ("tot_emp", "covered_emp", "exposed_workers"),
+    "workforce": ("tot_emp", "covered_emp"),
+}
+#: Columns that identify a row of each table (a repeat was drawn or counted twice).
+_KEYS = {"soc_scores": ("soc_code",), "sector_scores": ("naics", "level"),
+         "workforce": ("group_type", "group", "measure")}
+
+
+def _check_values(name: str, frame: pd.DataFrame, path) -> None:
+    """Refuse a processed table whose rows the results cannot be drawn from, naming row and column.
+
+    Before, an empty table raised numpy's ``zero-size array`` error in the figures (and
+    gave empty tables), and every other case below was drawn and tabulated without a word:
+    an infinite value, a fraction outside 0-1, a negative employment, a wage of 0 or
+    less (off the log axis), a missing ``soc_code`` (dropped from its major group), a row
+    given twice (counted twice), no occupation with workers, no ``sector`` row, no
+    ``all`` row of a measure in ``workforce``.
+    """
+    what = {"soc_scores": "occupation", "sector_scores": "industry", "workforce": "group"}[name]
+    if frame.empty:
+        raise DataFormatError(f"no rows (a header and no {what})", path=path)
+    for col in (*_FRACTIONS[name], *_COUNTS[name], *(("a_mean",) if name == "soc_scores" else ())):
+        values = frame[col].to_numpy(dtype=float)
+        for bad, reason in ((np.isinf(values), "not a finite number: {}"),
+                            ((values < 0) | (values > 1) if col in _FRACTIONS[name] else values < 0,
+                             "must be a fraction from 0 to 1, got {}" if col in _FRACTIONS[name]
+                             else "must be a number of 0 or more, got {}"),
+                            (values <= 0 if col == "a_mean" else np.zeros(len(values), bool),
+                             "must be a wage above 0, got {}")):
+            pos = np.flatnonzero(bad)
+            if len(pos):
+                raise DataFormatError(reason.format(float(values[pos[0]])), path=path, row=int(pos[0]) + 1,
+                                      column=col)
+    keys = list(_KEYS[name])
+    for col in keys:
+        gaps = np.flatnonzero(frame[col].isna().to_numpy(dtype=bool))
+        if len(gaps):
+            raise DataFormatError("missing", path=path, row=int(gaps[0]) + 1, column=col)
+    # an occupation twice: refused by by_major_group, which every figure set and table runs
+    repeat = None if name == "soc_scores" else first_repeat(frame[keys].astype(str).agg("\x1f".join, axis=1))
+    if repeat is not None:
+        pos, first = repeat
+        row = frame.iloc[pos]
+        given = (f"sector {str(row['naics'])!r}" if name == "sector_scores" and row["level"] == "sector"
+                 else ", ".join(f"{k} {str(row[k])!r}" for k in keys))
+        raise DataFormatError(f"{given} given twice (rows {first + 1} and {pos + 1})", path=path, row=pos + 1,
+                              column="naics" if name == "sector_scores" else keys[-1])
+    if name == "soc_scores" and not (frame["tot_emp"].fillna(0) > 0).any():
+        raise DataFormatError("no occupation has workers (0 or missing on every row)", path=path,
+                              column="tot_emp")
+    if name == "sector_scores" and not (frame["level"] == "sector").any():
+        raise DataFormatError("no row of level 'sector' (the sectors figure and table draw them)", path=path,
+                              column="level")
+    if name == "workforce":
+        every = set(frame.loc[frame["group_type"] == "all", "measure"].astype(str))
+        for m in EXPOSURE_MEASURES:
+            if m not in every:
+                raise DataFormatError(f"no row of group_type 'all' for measure {m!r} (the workforce table "
+                                      "shows every measure)", path=path, column="measure")
 
 
 def _number_column(frame: pd.DataFrame, column: str, path) -> pd.Series:
@@ -1040,7 +1148,9 @@ def render_results(processed_dir, out_dir, *,
     ...
     exposure.errors.ExposureError: missing processed table(s) ...
     """
+    _check_floor(min_employment)  # before the tables are read
     tables = read_results(processed_dir)
+    _require_matplotlib()  # before out_dir is created
     out_dir = check_files_dir(check_path(out_dir, "out_dir", "a directory path"))
     drawn = {}
     for name, draw in FIGURES.items():
@@ -1102,6 +1212,7 @@ def results_tables(processed_dir, n: int = 15, *,
     ...
     exposure.errors.ExposureError: missing processed table(s) ...
     """
+    _check_floor(min_employment)
     t = read_results(processed_dir)
     with _named(Path(processed_dir) / "soc_scores.parquet"):  # the only table checked by rows below
         return _results_tables(t, n, min_employment)
