@@ -1,8 +1,9 @@
 """Parse OEWS (Occupational Employment and Wage Statistics) files into validated frames.
 
 :func:`read_oews` reads a BLS OEWS table, as ``.csv`` or ``.xlsx`` (first sheet), with
-BLS's column names in any case (``OCC_CODE`` or ``occ_code``), normalized to snake_case
-lower case. Numbers may carry thousands separators (``"1,234"`` in BLS's CSV files).
+BLS's column names in any case (``OCC_CODE`` or ``occ_code``; ``OCC_GROUP``, BLS's name up
+to May 2018, for ``O_GROUP``), normalized to snake_case lower case. A national table only:
+when the file has ``AREA_TYPE`` (or ``AREA``), every row must be of the U.S. (1, or 99). Numbers may carry thousands separators (``"1,234"`` in BLS's CSV files).
 
 BLS special values are handled explicitly, never silently coerced. In every number
 column (``TOT_EMP``, ``EMP_PRSE``, the wages and their RSE), as
@@ -76,8 +77,15 @@ _TEXT = {
     "i_group": "I_GROUP",
     "occ_code": "OCC_CODE",
     "occ_title": "OCC_TITLE",
-    "o_group": "O_GROUP",
+    "o_group": ("O_GROUP", "OCC_GROUP"),  # OCC_GROUP: BLS's name up to May 2018
 }
+#: The area columns of BLS's files, read when present: a national table is of area 99 (type 1).
+_AREA = {"area": "AREA", "area_title": "AREA_TITLE", "area_type": "AREA_TYPE"}
+#: BLS's area types other than national (``AREA_TYPE``), as said in errors.
+_AREA_TYPES = {"2": "a state table", "3": "a U.S. territory table", "4": "a metropolitan area table",
+               "5": "a metropolitan division table", "6": "a nonmetropolitan area table"}
+#: A SOC code as OEWS writes it (the schema's pattern).
+_SOC = re.compile(r"[0-9]{2}-[0-9]{4}\Z")
 _NUMERIC = ["tot_emp", "emp_prse", "h_mean", "a_mean", "mean_prse", "h_median", "a_median"]
 _PERCENTILES = [
     "h_pct10", "h_pct25", "h_pct75", "h_pct90", "a_pct10", "a_pct25", "a_pct75", "a_pct90",
@@ -146,8 +154,15 @@ def read_oews(path) -> pd.DataFrame:
         cell each: they were refused as a row without a title). An ``I_GROUP`` or
         ``O_GROUP`` the schema does not know (``Detailed``) is refused naming the column as
         written in the file (pandera named ``o_group``).
+        A row of another area than the U.S. (``AREA_TYPE`` not 1, or ``AREA`` not 99, when
+        the file has them: a state or metropolitan table was read as national). A ``.csv``
+        with a title line above its header (``row 2: too many fields`` before).
     exposure.errors.SchemaError
-        Malformed code, unknown group, duplicate key.
+        Malformed code, unknown group, duplicate key. An ``OCC_CODE`` that is not a SOC
+        code is named in the reader's words (``OCC_CODE must be a SOC code written like
+        11-1011, got '2021-11-01T00:00:00' (a date: ...)``; pandera's ``str_matches``
+        before); an ``O_GROUP`` that does not fit its ``OCC_CODE`` (``11-0000`` marked
+        ``detailed``: it was summed again with its occupations) is refused.
 
     Notes
     -----
@@ -172,7 +187,7 @@ def read_oews(path) -> pd.DataFrame:
     (True, <NA>)
     """
     optional = {c: c.upper() for c in _PERCENTILES}
-    optional.update(annual="ANNUAL", hourly="HOURLY")
+    optional.update(annual="ANNUAL", hourly="HOURLY", **_AREA)
     xlsx = str(path).lower().endswith((".xlsx", ".xlsm"))
     try:
         raw = _read(
@@ -185,6 +200,9 @@ def read_oews(path) -> pd.DataFrame:
     except SchemaError:
         raise
     except DataFormatError as exc:
+        title = None if xlsx else _title_line(path, exc)
+        if title is not None:
+            raise title from None
         said = None if xlsx or not exc.reason.startswith("missing column") else _separator(path)
         if said is None:
             raise
@@ -204,6 +222,9 @@ def read_oews(path) -> pd.DataFrame:
     _check_choice(groups, "i_group", I_GROUPS)  # a new level ('Detailed', 'cross industry'):
     _check_choice(groups, "o_group", O_GROUPS)  # pandera's words, naming 'o_group'
     _check_naics(out["naics"], raw)
+    _check_area(f, raw)
+    _check_occ_codes(out["occ_code"], raw)
+    _check_levels(out["occ_code"], out["o_group"], raw)
     flags = {}
     top_any = np.zeros(len(f), dtype=bool)
     for col in _NUMERIC + _PERCENTILES:
@@ -265,6 +286,164 @@ def _separator(path) -> str | None:
     if "," in first:
         return None
     return "';'" if ";" in first else "tabs" if "\t" in first else None
+
+
+def _title_line(path, exc: DataFormatError) -> DataFormatError | None:
+    """The error about a title line above the header of CSV ``path``, or None to keep ``exc``.
+
+    A workbook saved as CSV keeps the title above its header (``May 2026 National
+    Occupational Employment and Wage Estimates``): it was refused as ``row 2: too many
+    fields: expected 1, got 20 (an unquoted comma inside a field?)``, as if the header were
+    the title. Run on the error path only: the header then has one field, and line 2 names
+    ``OCC_CODE``.
+    """
+    if not (exc.reason.startswith("too many fields") and exc.row == 2):
+        return None
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace", newline="") as handle:
+            lines = list(csv.reader([handle.readline(), handle.readline()]))
+    except (OSError, TypeError, csv.Error):
+        return None
+    if len(lines) < 2 or len(lines[0]) != 1 or not any(c.strip().upper() == "OCC_CODE" for c in lines[1]):
+        return None
+    header = ",".join(lines[1][:2])
+    return DataFormatError(f"line 1 is a title ({lines[0][0].strip()[:60]!r}), not the header: the header "
+                           f"({header},...) is on line 2; delete the title line so that the header is "
+                           "line 1 (BLS's layout)", path=exc.path, row=1)
+
+
+def _check_area(f: pd.DataFrame, raw: RawTable) -> None:
+    """Refuse a row of another area than the U.S. (``AREA_TYPE`` 1, ``AREA`` 99), naming it.
+
+    A state or metropolitan table (``state_M2025_dl``, ``MSA_M2025_dl``: ``AREA_TYPE`` 2
+    or 4) has the national table's columns; it was read as national employment and wages
+    without a word. The check is made on the columns the file has (``AREA_TYPE``, else
+    ``AREA``); a file without them is read as before.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> f = pd.DataFrame({"area": ["99", "01"], "area_title": ["U.S.", "Alabama"], "area_type": ["1", "2"]})
+    >>> _check_area(f, RawTable(f, Path("o.csv"), 2, {"area_type": "AREA_TYPE", "area_title": "AREA_TITLE"}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: o.csv, row 3, column 'AREA_TYPE': AREA_TYPE must be 1 (national, the U.S.) in a national OEWS table, got '2' (AREA_TITLE 'Alabama'): a state table? read BLS's national file (national_M<year>_dl)
+    """
+    col, want = ("area_type", "1") if "area_type" in f else ("area", "99") if "area" in f else (None, None)
+    if col is None:
+        return
+    text = f[col].str.strip()
+    value = pd.to_numeric(text, errors="coerce")  # a number cell of a workbook: 1.0
+    bad = ~((text == want) | (value == float(want))).to_numpy(dtype=bool)
+    if not bad.any():
+        return
+    pos = int(np.flatnonzero(bad)[0])
+    source, got = raw.sources.get(col, col.upper()), text.iloc[pos]
+    title = f["area_title"].iloc[pos].strip() if "area_title" in f else ""
+    said = f" ({raw.sources.get('area_title', 'AREA_TITLE')} {title!r})" if title else ""
+    kind = _AREA_TYPES.get(got, "a table of another area") if col == "area_type" else "a table of another area"
+    raise DataFormatError(f"{source} must be {want} (national, the U.S.) in a national OEWS table, got "
+                          f"{got!r}{said}: {kind}? read BLS's national file (national_M<year>_dl)",
+                          path=raw.path, row=raw.row(pos), column=source)
+
+
+def _check_occ_codes(codes: pd.Series, raw: RawTable) -> None:
+    """Refuse an ``OCC_CODE`` (stripped) that is not a SOC code, naming its row and what it looks like.
+
+    It was refused in pandera's words only (``check str_matches('^[0-9]{2}-[0-9]{4}\\Z'):
+    '2021-11-01T00:00:00'``): an ``.xlsx`` cell a spreadsheet turned into a date (SOC
+    ``11-2021`` read as November 2021), ``11 1011``, ``111011``, ``11-XXXX``.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> raw = RawTable(pd.DataFrame({"occ_code": ["11-1011", "2021-11-01T00:00:00"]}), Path("o.xlsx"), 2,
+    ...                {"occ_code": "OCC_CODE"})
+    >>> _check_occ_codes(raw.frame["occ_code"], raw)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.SchemaError: o.xlsx, row 3, column 'OCC_CODE': OCC_CODE must be a SOC code written like 11-1011, got '2021-11-01T00:00:00' (a date: a spreadsheet read the code 11-2021 as a date; keep the column as text)
+    """
+    bad = ~codes.map(lambda c: isinstance(c, str) and bool(_SOC.match(c))).to_numpy(dtype=bool)
+    if not bad.any():
+        return
+    pos = int(np.flatnonzero(bad)[0])
+    value = codes.iloc[pos]
+    source = raw.sources.get("occ_code", "OCC_CODE")
+    date = re.fullmatch(r"([0-9]{4})-([0-9]{2})-01(?:[T ]00:00:00)?", value)
+    digits = re.fullmatch(r"([0-9]{2})[\s._/\u2013\u2014-]*([0-9]{4})", value)
+    if date:
+        hint = (f" (a date: a spreadsheet read the code {date.group(2)}-{date.group(1)} as a date; keep "
+                "the column as text)")
+    elif digits:
+        hint = f" (write it {digits.group(1)}-{digits.group(2)})"
+    elif re.search(r"[Xx]", value):
+        hint = " (OEWS codes are digits: 'X' codes are Census or ACS groupings, not OEWS)"
+    else:
+        hint = ""
+    raise SchemaError(f"{source} must be a SOC code written like 11-1011, got {value!r}{hint}",
+                      path=raw.path, row=raw.row(pos), column=source)
+
+
+def _level(code: str) -> str:
+    """The ``O_GROUP`` levels OCC_CODE ``code`` fits, by its trailing zeros (as BLS's files have them).
+
+    ``00-0000`` total; ``XX-0000`` major; ``XX-X000`` minor (BLS lists ``15-1200`` and
+    ``19-5010`` as minor too); a detailed or broad code has at most two trailing zeros
+    (``13-1020`` is both broad and detailed).
+
+    Examples
+    --------
+    >>> _level("00-0000"), _level("11-0000"), _level("11-1000"), _level("11-1010")
+    ('total', 'major', 'minor', 'any')
+    """
+    if code == "00-0000":
+        return "total"
+    if code.endswith("0000"):
+        return "major"
+    return "minor" if code.endswith("000") else "any"
+
+
+def _check_levels(codes: pd.Series, groups: pd.Series, raw: RawTable) -> None:
+    """Refuse an ``O_GROUP`` that does not fit the ``OCC_CODE`` of its row, naming the row.
+
+    A major group (``11-0000``) or the all-occupations row marked ``detailed`` was read
+    as given, and the roll-ups, which sum the detailed rows, counted it again with its own
+    occupations; ``total`` or ``major`` on another code, likewise.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> f = pd.DataFrame({"occ_code": ["00-0000", "11-0000"], "o_group": ["total", "detailed"]})
+    >>> _check_levels(f["occ_code"], f["o_group"], RawTable(f, Path("o.csv"), 2, {"o_group": "O_GROUP"}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.SchemaError: o.csv, row 3, column 'O_GROUP': O_GROUP 'detailed' does not fit OCC_CODE '11-0000', a major group code (XX-0000): O_GROUP must be major there (a detailed row is summed with the others: this one would be counted twice)
+    """
+    levels = codes.map(_level).to_numpy(dtype=object)
+    given = groups.to_numpy(dtype=object)
+    fixed = (levels == "total") | (levels == "major")
+    bad = (fixed & (given != levels)) | (~fixed & ((given == "total") | (given == "major")))
+    bad |= (levels == "minor") & (given != "minor")
+    if not bad.any():
+        return
+    pos = int(np.flatnonzero(bad)[0])
+    code, group, level = codes.iloc[pos], given[pos], levels[pos]
+    source = raw.sources.get("o_group", "O_GROUP")
+    if level == "total":
+        why = "the all-occupations code: O_GROUP must be total there"
+    elif level == "major":
+        why = "a major group code (XX-0000): O_GROUP must be major there"
+    elif level == "minor":
+        why = "a minor group code (XX-X000): O_GROUP must be minor there"
+    elif group == "total":
+        why = "not 00-0000, the only total code"
+    else:
+        why = "not a major group code (XX-0000)"
+    counted = (" (a detailed row is summed with the others: this one would be counted twice)"
+               if group == "detailed" else "")
+    raise SchemaError(f"{source} {group!r} does not fit {raw.sources.get('occ_code', 'OCC_CODE')} {code!r}, "
+                      f"{why}{counted}", path=raw.path, row=raw.row(pos), column=source)
 
 
 def _check_naics(codes: pd.Series, raw: RawTable) -> None:
