@@ -1936,6 +1936,9 @@ def load_pinned(path, pins: dict, what: str, build, cache: dict):
     ------
     exposure.errors.ChecksumMismatchError, exposure.errors.ExposureError
         As :func:`read_pinned`.
+    exposure.errors.DataFormatError
+        A pinned file that is not a zip of ``.npy`` arrays and ``metadata.json``, or lacks
+        an array or key ``build`` reads (naming the file).
 
     Examples
     --------
@@ -1953,5 +1956,13 @@ def load_pinned(path, pins: dict, what: str, build, cache: dict):
     key = (str(path), digest)
     if key not in cache:
         cache.clear()
-        cache[key] = build(*read_arrays(data))
+        try:  # pinned, yet not such a zip (a damaged copy pinned by hand): BadZipFile, KeyError
+            arrays, meta = read_arrays(data)
+        except (zipfile.BadZipFile, KeyError, ValueError, EOFError) as exc:
+            raise DataFormatError(f"not a {what} (a zip of .npy arrays and metadata.json, as the "
+                                  f"library writes it): {type(exc).__name__}: {exc}", path=path) from None
+        try:
+            cache[key] = build(arrays, meta)
+        except KeyError as exc:  # an array or metadata key missing: KeyError 'coef/onet'
+            raise DataFormatError(f"not a {what}: it lacks {exc.args[0]!r}", path=path) from None
     return cache[key]

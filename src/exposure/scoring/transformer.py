@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import partial
@@ -377,16 +376,8 @@ def load_transformer(path=None, *, registry=None, model_dir=None) -> Transformer
     if model_dir is not None:
         model_dir = check_path(model_dir, "model_dir", "an all-MiniLM-L6-v2 directory")
     pins = read_registry(registry)
-    try:
-        model = load_pinned(path, pins, "transformer artifact", partial(_build, path=path), _CACHE)
-    except ExposureError:
-        raise
-    except (zipfile.BadZipFile, KeyError, ValueError, EOFError, OSError) as exc:
-        # pinned, yet not a zip of .npy arrays and metadata.json (a truncated copy pinned by
-        # hand, a file of another format): before, zipfile's BadZipFile or a KeyError
-        raise DataFormatError(f"not a transformer artifact (a zip of .npy arrays and metadata.json, "
-                              f"as written by save_transformer): {type(exc).__name__}: {exc}",
-                              path=path) from None
+    # (a pinned file that is not such a zip: load_pinned names it)
+    model = load_pinned(path, pins, "transformer artifact", partial(_build, path=path), _CACHE)
     if model._encoder is None or (model_dir is not None and model_dir != model._encoder.model_dir):
         model.attach(model_dir)
     return model
