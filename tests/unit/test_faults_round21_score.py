@@ -67,7 +67,7 @@ def test_text_without_letter_or_digit_is_refused(method, text):
         score_tasks(frame, method)
     assert str(err.value) == (f"row 2, column 'task': task text holds no letter or digit, got "
                               f"{text!r}: give the task statement (a placeholder for no task "
-                              "is not one; drop such rows)")
+                              "is not one; drop such rows) (index 11)")  # label: round 33
 
 
 def test_texts_with_invisible_characters_inside_words_still_scored():

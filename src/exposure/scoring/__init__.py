@@ -52,12 +52,14 @@ from exposure.scoring._inputs import (
     check_header_rows,
     check_job_zones,
     check_onet,
+    check_path_name,
     check_task_types,
     check_text_column,
     has_keys,
     norm_task_id,
     norm_task_ids,
     task_texts,
+    with_index_label,
 )
 from exposure.scoring._inputs import (  # noqa: F401 (as before: exposure.reports imports it)
     check_row_offset as _check_row_offset,
@@ -168,7 +170,9 @@ def score_tasks(
     text_column : str, default "task"
         Column of task statements.
     occupation_column : str, optional
-        Column of occupation titles (used by ``learned``); default ``"title"`` when present.
+        Column of occupation titles (used by ``learned``); default ``"title"`` when present
+        (and not the text column). Naming the text column is an error (each text would be
+        read as its own title).
     onet : exposure.onet.OnetRelease, optional
         O*NET release (:func:`exposure.load_onet`): enables work-activity features
         (``learned``, ``rubric``) and job-zone / DWA category rules. A release name such
@@ -195,8 +199,10 @@ def score_tasks(
         artifact. A path names an artifact file, loaded (and sha256-verified) by
         :func:`exposure.scoring.learned.load_model`; a path of no file (such as the name
         ``"learned-v1"``) or another type is refused.
-    path : str, optional
-        Input file name, for error messages.
+    path : str or os.PathLike, optional
+        Input file name, for error messages (anything else, or an empty name, is refused).
+        Without it, an error about a row of a frame whose index is not the default
+        ``0..n-1`` names the row's index label too (``row 2, column 'task': ... (index 20)``).
     row_offset : int, default 1
         Added to 0-based row positions in error messages (1: 1-based rows; 2: line
         numbers of a file with a header line). A whole number of 0 or more (an integral
@@ -230,7 +236,8 @@ def score_tasks(
         bad keys, a duplicate
         (``onetsoc_code``, ``task_id``) key (reported in one line, before scoring); a text
         or occupation column named like a score column (``label``), which the scores
-        would replace; ``reference`` without a ``task_id`` column; an ``onet``,
+        would replace; an ``occupation_column`` naming the text column; a ``path`` that
+        is not a file name; ``reference`` without a ``task_id`` column; an ``onet``,
         ``labels``, ``model`` or ``row_offset`` argument that is not what is described
         above (checked before the rows, whatever the method), an ``onet`` whose tables
         lack a column the method reads
@@ -282,12 +289,20 @@ def score_tasks(
                           if method in ("learned", "transformer") else ("task_dwas", "dwas"))
     check_model(model)
     row_offset = _check_row_offset(row_offset)
+    check_path_name(path)  # ``path=5`` began every message with ``5, row 2, ...``
     if labels is not None and (method == "reference" or not isinstance(labels, pd.DataFrame)):
         # a frame is read by ``reference`` only; anything else is refused whatever the
         # method (``labels=5`` or a path was ignored by ``learned`` and ``rubric``)
         labels = eloundou.check_task_labels(labels, [label_column(reference_source)])
     with _collector_paused():
-        texts = _check_rows(tasks, text_column, occupation_column, path=path, row_offset=row_offset)
+        try:
+            texts = _check_rows(tasks, text_column, occupation_column, path=path,
+                                row_offset=row_offset)
+        except DataFormatError as exc:  # a row of a frame of the caller: its index label too
+            named = with_index_label(exc, tasks, path=path, row_offset=row_offset)
+            if named is exc:
+                raise
+            raise named from None
         frame = tasks.reset_index(drop=True)
         texts = _normalised(frame, texts, text_column, occupation_column)
         table = _score_table(frame, method, text_column=text_column,
@@ -309,8 +324,8 @@ def _normalised(frame: pd.DataFrame, texts: list, text_column, occupation_column
     normal = normalise_texts(texts)
     if normal is not texts:
         frame[text_column] = normal
-    titles = "title" if occupation_column is None else occupation_column
-    if titles in frame.columns and not titles == text_column:
+    titles = _titles(text_column, occupation_column)
+    if titles is not None and titles in frame.columns and not titles == text_column:
         col = frame[titles]
         try:
             distinct = pd.unique(col)  # few distinct titles
@@ -318,8 +333,28 @@ def _normalised(frame: pd.DataFrame, texts: list, text_column, occupation_column
             distinct = col.tolist()
         odd = {v for v in distinct if isinstance(v, str) and not v.isascii()}
         if odd:
+            if isinstance(col.dtype, pd.CategoricalDtype):  # replace raised pandas' "Cannot
+                col = col.astype(object)  # setitem on a Categorical with a new category"
             frame[titles] = col.replace({v: normalise_text(v) for v in odd})
     return normal
+
+
+def _titles(text_column, occupation_column):
+    """The column of occupation titles that the scorers read, or None (no titles).
+
+    ``occupation_column``, else ``"title"`` unless that is the text column: a frame whose
+    task texts are under ``title`` (``text_column="title"``) has no titles, and its texts
+    were read as titles too (their category flags changed). An ``occupation_column``
+    naming the text column is refused by :func:`_check_rows`.
+
+    Examples
+    --------
+    >>> _titles("task", None), _titles("title", None), _titles("task", "occupation")
+    ('title', None, 'occupation')
+    """
+    if occupation_column is not None:
+        return occupation_column
+    return None if text_column == "title" else "title"
 
 
 @contextlib.contextmanager
@@ -389,13 +424,18 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
             check_column(name, what)
         except DataFormatError as exc:  # one line (a Series was shown over several), the file named
             raise DataFormatError(str(exc), path=path) from None
+    if occupation_column is not None and occupation_column == text_column:
+        # each text was read as its own occupation title: the category flags changed
+        raise DataFormatError(f"occupation_column {occupation_column!r} is the text column too: "
+                              "give the column of occupation titles, or None (no titles)",
+                              path=path, column=occupation_column)
 
     def occupation():
         if occupation_column is not None and occupation_column not in tasks.columns:
             raise DataFormatError(f"missing occupation column {occupation_column!r}", path=path,
                                   column=occupation_column)
-        name = "title" if occupation_column is None else occupation_column  # read by default
-        if name not in tasks.columns:
+        name = _titles(text_column, occupation_column)  # "title", read by default
+        if name is None or name not in tasks.columns:
             return
         # a title that is neither text nor missing (bytes, a number) was read as no title:
         # the row was scored and tagged as a text alone, without a word (the tagger's check)
@@ -452,10 +492,10 @@ def _check_surrogates(tasks: pd.DataFrame, text_column, occupation_column, texts
     ...
     exposure.errors.DataFormatError: row 2, column 'task': task text holds '\\udc80', a lone surrogate, not a character (text decoded with errors='surrogateescape', or a broken JSON escape?): decode the source with its own encoding
     """
-    titles = "title" if occupation_column is None else occupation_column
+    titles = _titles(text_column, occupation_column)
     found = []
     for what, name in (("task text", text_column), ("occupation title", titles)):
-        if name not in tasks.columns or (what != "task text" and name == text_column):
+        if name is None or name not in tasks.columns or (what != "task text" and name == text_column):
             continue
         values = texts if what == "task text" and texts else tasks[name].tolist()
         strings = [v if isinstance(v, str) else "" for v in values]
@@ -689,7 +729,7 @@ def _score_table(frame, method, *, text_column, occupation_column, onet, labels,
 
     ``texts`` is the checked text column as a list (:func:`_check_rows`), when already read.
     """
-    titles = "title" if occupation_column is None else occupation_column  # 0 is a name too
+    titles = _titles(text_column, occupation_column)  # 0 is a name too
     if method in ("learned", "transformer"):
         text_model = load_transformer() if method == "transformer" else None
         probs = _score_learned(frame, texts, text_column=text_column, occupation_column=titles,

@@ -49,6 +49,8 @@ from exposure.schemas._fields import TASK_TYPES
 __all__ = [
     "check_row_offset",
     "check_columns",
+    "check_path_name",
+    "with_index_label",
     "check_onet",
     "ONET_TABLES",
     "DWA_TABLES",
@@ -131,6 +133,67 @@ def check_columns(frame: pd.DataFrame, *, what: str | None = None, path=None) ->
     if len(repeated):
         raise DataFormatError(f"column {repeated[0]!r} appears more than once", path=path,
                               column=str(repeated[0]))
+
+
+def check_path_name(path) -> None:
+    """Refuse a ``path`` argument (the input's name in messages) that is not a file name.
+
+    None passes (a frame of the caller: rows are named alone). Anything else was put in
+    front of every message as it came (``5, row 2, column 'task': ...``; an empty name
+    gave ``, row 2, ...``).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the argument.
+
+    Examples
+    --------
+    >>> check_path_name("tasks.csv")
+    >>> check_path_name(5)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: path must be the name of the input file (str or os.PathLike) or None, got int 5
+    """
+    if path is None:
+        return
+    text = os.fspath(path) if isinstance(path, (str, os.PathLike)) else None
+    if not isinstance(text, str):  # also an os.PathLike of bytes
+        raise DataFormatError("path must be the name of the input file (str or os.PathLike) or "
+                              f"None, got {shown(path)}")
+    if not text.strip():
+        raise DataFormatError("path is empty: give the name of the input file, or None")
+
+
+def with_index_label(exc: DataFormatError, frame, *, path=None, row_offset: int = 1) -> DataFormatError:
+    """``exc`` about a row of the caller's ``frame``, naming also the row's index label.
+
+    The row of a message is the position in ``frame`` (plus ``row_offset``), which
+    ``frame.loc`` does not find in a filtered frame (``df[df.n > 1]``) or one with labels
+    of its own: ``row 2, column 'task': ... (index 20)``. ``exc`` itself when a ``path``
+    names the file the rows came from (its rows are what the user counts), when the
+    index is the default ``0..n-1``, when ``exc`` names no row or already names a label,
+    or when it is of a subclass.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"task": ["Weld.", ""]}, index=[10, 20])
+    >>> str(with_index_label(DataFormatError("bad", row=2, column="task"), frame))
+    "row 2, column 'task': bad (index 20)"
+    """
+    if (path is not None or exc.row is None or type(exc) is not DataFormatError
+            or "(index " in exc.reason or not isinstance(frame, pd.DataFrame)):
+        return exc
+    pos = exc.row - row_offset
+    if not 0 <= pos < len(frame) or frame.index.equals(pd.RangeIndex(len(frame))):
+        return exc
+    label = frame.index[pos]
+    if isinstance(label, tuple):
+        label = tuple(v.item() if isinstance(v, np.generic) else v for v in label)
+    elif isinstance(label, np.generic):
+        label = label.item()
+    return DataFormatError(f"{exc.reason} (index {label!r})", row=exc.row, column=exc.column,
+                           line=exc.line)
 
 
 #: Tables of an O*NET release that :func:`exposure.scoring.score_tasks`' scorers read from ``onet``.
@@ -243,7 +306,11 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
         elif isinstance(text_column, str):  # "task " or "TASK" in the header: say which
             near = [c for c in frame.columns
                     if isinstance(c, str) and _header_key(c) == _header_key(text_column)]
-            if near:
+            if near and path is None:  # a frame of the caller: "the file" and ``rename it
+                # task `` (unquoted, for ``text_column="task "``) read as advice on a file
+                hint = (f"; the frame has {near[0]!r}: rename that column {text_column!r} (or "
+                        f"give text_column={near[0]!r})")
+            elif near:
                 hint = (f"; the file has {near[0]!r}: rename it {text_column} (or name it as "
                         "the text column)")
         raise DataFormatError(f"missing text column {text_column!r} (columns: "
