@@ -744,3 +744,16 @@ def test_tag_categories_reads_texts_as_score_tasks_does():
     expected = tag_categories(plain)
     assert expected["admin"].all()
     pd.testing.assert_frame_equal(tag_categories(odd), expected)
+
+
+def test_texts_under_title_are_not_read_as_titles_too():
+    # tag_categories(df, text_column="title"): the default occupation_column "title" read
+    # every text as its own occupation title too, and the flags changed (score_tasks reads
+    # no titles there since round 33); another column named as both is refused
+    texts = ["Draft captions for Instagram posts.", "Answer telephones and take messages.",
+             "Write unit tests for a web application."]
+    as_task = tag_categories(pd.DataFrame({"task": texts}))
+    as_title = tag_categories(pd.DataFrame({"title": texts}), text_column="title")
+    pd.testing.assert_frame_equal(as_title, as_task)
+    with pytest.raises(DataFormatError, match="occupation_column 'text' is the text column too"):
+        tag_categories(pd.DataFrame({"text": texts}), text_column="text", occupation_column="text")

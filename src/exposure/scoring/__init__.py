@@ -55,6 +55,7 @@ from exposure.scoring._inputs import (
     check_path_name,
     check_task_types,
     check_text_column,
+    check_titles_not_texts,
     has_keys,
     norm_task_id,
     norm_task_ids,
@@ -424,11 +425,7 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
             check_column(name, what)
         except DataFormatError as exc:  # one line (a Series was shown over several), the file named
             raise DataFormatError(str(exc), path=path) from None
-    if occupation_column is not None and occupation_column == text_column:
-        # each text was read as its own occupation title: the category flags changed
-        raise DataFormatError(f"occupation_column {occupation_column!r} is the text column too: "
-                              "give the column of occupation titles, or None (no titles)",
-                              path=path, column=occupation_column)
+    check_titles_not_texts(text_column, occupation_column, path=path)
 
     def occupation():
         if occupation_column is not None and occupation_column not in tasks.columns:

@@ -50,6 +50,7 @@ __all__ = [
     "check_row_offset",
     "check_columns",
     "check_path_name",
+    "check_titles_not_texts",
     "with_index_label",
     "check_onet",
     "ONET_TABLES",
@@ -133,6 +134,26 @@ def check_columns(frame: pd.DataFrame, *, what: str | None = None, path=None) ->
     if len(repeated):
         raise DataFormatError(f"column {repeated[0]!r} appears more than once", path=path,
                               column=str(repeated[0]))
+
+
+def check_titles_not_texts(text_column, occupation_column, *, path=None) -> None:
+    """Refuse an ``occupation_column`` that names the text column.
+
+    Each text was read as its own occupation title, and the category flags changed
+    (``Draft captions for Instagram posts.`` lost ``entry_creative``).
+
+    Examples
+    --------
+    >>> check_titles_not_texts("task", "title")
+    >>> check_titles_not_texts("task", "task")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: column 'task': occupation_column 'task' is the text column too: give the column of occupation titles, or None (no titles)
+    """
+    if occupation_column is not None and occupation_column == text_column:
+        raise DataFormatError(f"occupation_column {occupation_column!r} is the text column too: "
+                              "give the column of occupation titles, or None (no titles)",
+                              path=path, column=occupation_column)
 
 
 def check_path_name(path) -> None:
