@@ -88,7 +88,8 @@ def test_validate_report_dir_keeps_the_old_report_when_a_source_fails(tmp_path, 
 
 def test_write_source_reports_refuses_the_outputs_of_a_run_with_failures(tmp_path, home):
     failed = []
-    counts, loaded = validate_sources(onet_releases=(), mirror=tmp_path / "empty_mirror_missing",
+    (tmp_path / "empty_mirror").mkdir()  # a mirror that does not exist is refused once (round 33)
+    counts, loaded = validate_sources(onet_releases=(), mirror=tmp_path / "empty_mirror",
                                       data_dir=tmp_path / "cache",
                                       on_error=lambda label, exc: failed.append(label))
     assert "onet_to_soc" in failed

@@ -16,6 +16,7 @@ The label files are read by :mod:`exposure.measures.eloundou`, their one reader.
 from __future__ import annotations
 
 import logging
+import re
 
 import numpy as np
 import pandas as pd
@@ -33,6 +34,8 @@ from exposure.measures.eloundou import load_occ_level, load_task_labels
 from exposure.oews import load_oews
 from exposure.onet import read_tasks
 from exposure.rollup import coverage, rollup, scores_from_labels, to_occupations, to_soc
+from exposure.rollup._soc import _refuse_repeated_column
+from exposure.schemas._fields import SOC_PATTERN, first_bad_onetsoc_code
 
 __all__ = [
     "LABELERS",
@@ -81,7 +84,14 @@ def reproduce_occ_level(labels: pd.DataFrame, occ_level: pd.DataFrame) -> pd.Dat
         ``occ_level`` not a frame or without ``onetsoc_code`` or a score column, a code
         missing or given twice (it counted as two occupations, each compared), a score that
         is missing (counted as matched, its difference NaN) or not a number (``AttributeError``, ``KeyError``, ``ValueError`` before), naming
-        the row and the column; the errors of the roll-up for ``labels``.
+        the row and the column; the errors of the roll-up for ``labels``. Also, naming the
+        row and column: a code that is not an O*NET-SOC code (``13-1021``, ``131021.00``,
+        a number, a padded code: none matched, ``n_matched`` 0 and ``max_abs_diff`` NaN),
+        a score outside 0-1 (a 0-100 scale, compared as it came); a column given twice
+        (a ``ValueError`` from pandas); a published table without rows, or none of whose
+        occupations is among the labels' (six rows of ``n_matched`` 0 and NaN before).
+        Published occupations that the labels lack, beside others that match, are counted
+        (``n_occupations``) and not compared.
 
     Examples
     --------
@@ -102,11 +112,16 @@ def reproduce_occ_level(labels: pd.DataFrame, occ_level: pd.DataFrame) -> pd.Dat
     """
     columns = [f"{prefix}_{m}" for _, prefix in LABELERS.values() for m in EXPOSURE_MEASURES]
     _common.check_table(occ_level, "occ_level", ["onetsoc_code", *columns])
+    for c in ["onetsoc_code", *columns]:  # a frame from inside: 'not a number: array([...])', a ValueError
+        _refuse_repeated_column(occ_level, "occ_level", c)
+    if len(occ_level) == 0:  # six rows of n_matched 0 and max_abs_diff NaN
+        raise DataFormatError("occ_level has no rows: no published occupation to compare with")
     codes = occ_level["onetsoc_code"]
     gaps = codes.isna().to_numpy(dtype=bool)
     if gaps.any():  # an unmatched occupation 'nan' before
         raise DataFormatError("occ_level: onetsoc_code is missing", row=int(gaps.argmax()) + 1,
                               column="onetsoc_code")
+    _check_published_codes(codes)
     repeat = first_repeat(codes)
     if repeat is not None:
         pos, first = repeat
@@ -118,9 +133,18 @@ def reproduce_occ_level(labels: pd.DataFrame, occ_level: pd.DataFrame) -> pd.Dat
         gaps = ref[c].isna().to_numpy(dtype=bool)
         if gaps.any():
             raise DataFormatError("missing", path="occ_level", row=int(gaps.argmax()) + 1, column=c)
-    rows = []
-    for labeler, (column, prefix) in LABELERS.items():
-        occ = to_occupations(scores_from_labels(labels, column), weights="core").set_index("onetsoc_code")
+        _check_share(ref[c].to_numpy(), c)
+    rows, occupations = [], {}
+    for labeler, (column, _) in LABELERS.items():
+        occupations[labeler] = to_occupations(scores_from_labels(labels, column),
+                                              weights="core").set_index("onetsoc_code")
+    our_codes = next(iter(occupations.values())).index
+    if not ref.index.isin(our_codes).any():  # n_matched 0 and max_abs_diff NaN: nothing compared
+        raise DataFormatError(f"occ_level: none of its {len(ref)} occupations is among the {len(our_codes)} "
+                              f"occupations of the labels (first: {str(ref.index[0])!r}): is it the table "
+                              "of these labels?")
+    for labeler, (_, prefix) in LABELERS.items():
+        occ = occupations[labeler]
         for m in EXPOSURE_MEASURES:
             published = ref[f"{prefix}_{m}"].astype(float)
             ours = occ[m].reindex(published.index)
@@ -134,6 +158,50 @@ def reproduce_occ_level(labels: pd.DataFrame, occ_level: pd.DataFrame) -> pd.Dat
                 }
             )
     return pd.DataFrame(rows)
+
+
+def _check_published_codes(codes: pd.Series) -> None:
+    """Refuse a published code that is not an O*NET-SOC code, naming its row.
+
+    A SOC code (``13-1021``), a code without its dash, a number or a padded code matched
+    none of the labels' occupations: ``n_matched`` 0 and ``max_abs_diff`` NaN, silently.
+
+    Examples
+    --------
+    >>> _check_published_codes(pd.Series(["13-1021.00", "15-1252"]))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: occ_level, row 2, column 'onetsoc_code': not an O*NET-SOC code (like 11-1011.00): '15-1252' (a SOC code: write '15-1252.00')
+    """
+    bad = first_bad_onetsoc_code(codes.reset_index(drop=True))
+    if bad is None:
+        return
+    pos, what = bad
+    value = codes.iloc[pos]
+    if isinstance(value, str) and re.fullmatch(SOC_PATTERN, value):
+        what += f" (a SOC code: write {value + '.00'!r})"
+    raise DataFormatError(what, path="occ_level", row=pos + 1, column="onetsoc_code")
+
+
+def _check_share(values: np.ndarray, column: str) -> None:
+    """Refuse a published score outside 0-1 (a table on a 0-100 scale), naming its row.
+
+    It was compared as it came: ``max_abs_diff`` 82.5 for ``83.3``.
+
+    Examples
+    --------
+    >>> _check_share(np.array([0.5, 50.0]), "human_beta")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: occ_level, row 2, column 'human_beta': human_beta must be a share of tasks from 0 to 1, got 50.0 (scores on a 0-100 scale? divide them by 100)
+    """
+    outside = np.flatnonzero((values < 0) | (values > 1))
+    if not len(outside):
+        return
+    pos = int(outside[0])
+    hint = " (scores on a 0-100 scale? divide them by 100)" if (values >= 0).all() and values.max() <= 100 else ""
+    raise DataFormatError(f"{column} must be a share of tasks from 0 to 1, got {float(values[pos])!r}{hint}",
+                          path="occ_level", row=pos + 1, column=column)
 
 
 def workforce_shares(soc_scores: pd.DataFrame, measure: str) -> dict:
@@ -165,10 +233,13 @@ def workforce_shares(soc_scores: pd.DataFrame, measure: str) -> dict:
         1.5 before), a measure outside 0-1 (``2.0`` was counted as exposed), naming the
         row (counted from 1) and the column; no covered worker (the measure missing on
         every row, or ``tot_emp`` 0 or missing where it is given) or an employment whose
-        sum overflows: NaN shares before.
+        sum overflows: NaN shares before; ``measure`` or ``tot_emp`` given twice (refused as
+        ``not a number: array([...])`` before).
     """
     check_name(measure, "measure")  # None raised ``KeyError: None``
     _common.check_table(soc_scores, "soc_scores", [measure, "tot_emp"])
+    for c in (measure, "tot_emp"):  # 'not a number: array([0.1, 0.2], dtype=object)'
+        _refuse_repeated_column(soc_scores, "soc_scores", c)
     x = _common.numbers(soc_scores, measure, "soc_scores").to_numpy(dtype=float)
     emp = _common.numbers(soc_scores, "tot_emp", "soc_scores").fillna(0).to_numpy(dtype=float)
     if (emp < 0).any():
@@ -288,7 +359,8 @@ def coverage_table(occupation_sets: dict, onet_to_soc: pd.DataFrame, employments
     Raises
     ------
     exposure.errors.DataFormatError
-        ``occupation_sets`` or ``employments`` not a dict (an ``AttributeError`` before);
+        ``occupation_sets`` or ``employments`` not a dict (an ``AttributeError`` before) or
+        empty (a ``KeyError`` before);
         the errors of :func:`~exposure.rollup.to_soc` and :func:`~exposure.rollup.coverage`.
 
     Examples
@@ -307,6 +379,10 @@ def coverage_table(occupation_sets: dict, onet_to_soc: pd.DataFrame, employments
     if not isinstance(employments, dict):
         raise DataFormatError(f"employments must be a dict of OEWS releases to employment frames, got "
                               f"{shown(employments)}")
+    if not occupation_sets:  # KeyError: "None of [Index(['oews_emp', ...])] are in the [columns]"
+        raise DataFormatError("occupation_sets is empty: give at least one set of occupation scores")
+    if not employments:
+        raise DataFormatError("employments is empty: give at least one OEWS release (name -> employment frame)")
     rows = []
     for release, emp in employments.items():
         for name, occ in occupation_sets.items():

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from exposure import crosswalks, oews, onet
@@ -21,6 +22,7 @@ from exposure import fetch as fetching
 from exposure._args import check_choice, check_path, shown
 from exposure._io import atomic_paths, write_csv
 from exposure.errors import DataFormatError, ExposureError
+from exposure.measures._crosswalk import numbers
 
 __all__ = [
     "READERS",
@@ -138,16 +140,18 @@ def validate_sources(*, mirror=None, data_dir=None, onet_releases=ONET_RELEASES,
     ------
     exposure.errors.ExposureError
         ``onet_releases`` that is not a list of str (one str was read letter by letter,
-        None raised ``TypeError``), ``on_error`` that is neither None nor callable (a
-        ``TypeError`` at the first failing source), before anything is loaded; without
-        ``on_error``, the first error of a source.
+        None raised ``TypeError``) or names a release twice (its rows were counted twice),
+        ``on_error`` that is neither None nor callable (a ``TypeError`` at the first failing
+        source), a ``mirror`` that is not a directory or a ``data_dir`` that is a file (every
+        source failed with the same error, ``on_error`` called for each), before anything is
+        loaded; without ``on_error``, the first error of a source.
 
     Examples
     --------
     >>> import tempfile
     >>> failed = []
     >>> counts, loaded = validate_sources(
-    ...     onet_releases=(), mirror="/nonexistent", data_dir=tempfile.mkdtemp(),
+    ...     onet_releases=(), mirror=tempfile.mkdtemp(), data_dir=tempfile.mkdtemp(),
     ...     on_error=lambda label, exc: failed.append(label))
     >>> list(counts.columns), len(counts), failed[:2]
     (['source', 'release', 'table', 'rows'], 0, ['onet_to_soc', 'soc_structure'])
@@ -155,6 +159,10 @@ def validate_sources(*, mirror=None, data_dir=None, onet_releases=ONET_RELEASES,
     onet_releases = _check_releases(onet_releases)
     if on_error is not None and not callable(on_error):  # a TypeError at the first failing source
         raise ExposureError(f"on_error must be a function of (label, exception) or None, got {shown(on_error)}")
+    # a mirror that is not a directory, a cache that is a file: said once, not by every
+    # source (on_error was called 13 times with the same error), as exposure validate does
+    fetching.resolve_mirror(mirror)
+    fetching.check_cache_dir(fetching.resolve_data_dir(data_dir), create=False)
     rows, loaded, failed, failures = [], {}, [], []
 
     def attempt(label, fn, where):
@@ -253,7 +261,7 @@ def _check_releases(releases) -> list[str]:
 
     One release as a str (``"29.1"``) was read letter by letter (``O*NET release '2' is not
     of the form MAJOR.MINOR``, four times); None raised ``TypeError: 'NoneType' object is
-    not iterable``.
+    not iterable``. A release given twice was loaded twice (its rows counted twice).
 
     Examples
     --------
@@ -274,6 +282,11 @@ def _check_releases(releases) -> list[str]:
     for item in out:
         if not isinstance(item, str):
             raise ExposureError(f"{what}{shown(item)} in it")
+    seen = set()
+    for item in out:  # loaded twice: its row counts listed twice, its failures reported twice
+        if item in seen:
+            raise ExposureError(f"onet_releases names O*NET release {item!r} twice: give each release once")
+        seen.add(item)
     return out
 
 
@@ -324,8 +337,10 @@ def _match_figures(cw: pd.DataFrame, emp: pd.DataFrame) -> list[tuple]:
     soc = set(cw["soc_code"])
     detailed = emp[emp["o_group"] == "detailed"]
     direct = detailed["occ_code"].isin(soc)
-    total = detailed["tot_emp"].sum()
-    share = round(float(detailed.loc[direct, "tot_emp"].sum() / total), 4) if total else None
+    # numbers given as text ("300", checked by _check_counted) added as numbers, not as text
+    emp_values = pd.to_numeric(detailed["tot_emp"].astype(object), errors="coerce").astype(float)
+    total = emp_values.sum()
+    share = round(float(emp_values[direct].sum() / total), 4) if total else None
     figures = [
         ("SOC codes of the crosswalk published by OEWS (any level)",
          int(pd.Series(sorted(soc)).isin(emp["occ_code"]).sum())),
@@ -351,8 +366,9 @@ def _check_loaded(loaded: dict) -> None:
     without a column counted (``KeyError: 'soc_code'``) raised from inside.
     """
     for key, obj in loaded.items():
-        if not isinstance(key, tuple) or not key:
-            continue
+        if not _known_key(key):  # (), ("oews",), 1: IndexError / TypeError from inside
+            raise DataFormatError(f"loaded has the key {key!r}: expected ('onet', RELEASE), ('crosswalks', NAME) "
+                                  "or ('oews', RELEASE, TABLE), as validate_sources gives")
         if key[0] == "onet":
             if not all(isinstance(getattr(obj, a, None), pd.DataFrame) for a in ("occupations", "tasks", "task_dwas")):
                 raise DataFormatError(f"loaded[{key!r}] must be an O*NET release (exposure.load_onet), got "
@@ -366,6 +382,48 @@ def _check_loaded(loaded: dict) -> None:
         missing = [c for c in _FIGURE_COLUMNS[kind] if c not in obj.columns]
         if missing:
             raise DataFormatError(f"loaded[{key!r}] lacks column(s) {missing} (columns: {list(obj.columns)})")
+        for column in _FIGURE_COLUMNS[kind]:  # a column twice: a frame from inside
+            if list(obj.columns).count(column) > 1:
+                raise DataFormatError(f"loaded[{key!r}] has the column {column!r} more than once: keep one",
+                                      column=column)
+        if kind == "oews":
+            _check_counted(obj, f"loaded[{key!r}]")
+
+
+def _known_key(key) -> bool:
+    """Whether ``key`` is of a form :func:`validate_sources` gives to ``loaded``.
+
+    Examples
+    --------
+    >>> _known_key(("oews", "2025", "national")), _known_key(("oews",)), _known_key(1)
+    (True, False, False)
+    """
+    if not isinstance(key, tuple) or not key:
+        return False
+    return {"onet": 2, "crosswalks": 2, "oews": 3}.get(key[0]) == len(key)
+
+
+def _check_counted(frame: pd.DataFrame, name: str) -> None:
+    """Refuse text where :func:`coverage_figures` counts flags or adds employment, naming the row.
+
+    A text flag ``"False"`` raised ``ValueError: invalid literal for int() ... 'FalseFalse'``
+    (and a ``"True"`` would have been counted), a text ``tot_emp`` a ``TypeError``.
+
+    Examples
+    --------
+    >>> flags = dict.fromkeys(["tot_emp_not_released", "a_mean_not_released",
+    ...                        "a_mean_top_coded", "any_top_coded"], False)
+    >>> _check_counted(pd.DataFrame({"tot_emp": [1.0], **flags}).assign(any_top_coded=["no"]), "emp")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: emp, row 1, column 'any_top_coded': expected True or False, got 'no'
+    """
+    numbers(frame, "tot_emp", name)
+    for column in _FIGURE_COLUMNS["oews"][3:]:
+        for pos, value in enumerate(frame[column].tolist()):
+            if not isinstance(value, (bool, np.bool_)):
+                raise DataFormatError(f"expected True or False, got {value!r}", path=name, row=pos + 1,
+                                      column=column)
 
 
 def coverage_figures(loaded: dict) -> pd.DataFrame:
@@ -381,7 +439,11 @@ def coverage_figures(loaded: dict) -> pd.DataFrame:
     exposure.errors.DataFormatError
         ``loaded`` is not a dict (an ``AttributeError`` before); an O*NET entry that is
         not a release, a crosswalk or OEWS entry that is not a frame or lacks a column
-        counted, naming its key (``AttributeError`` / ``KeyError`` before).
+        counted, naming its key (``AttributeError`` / ``KeyError`` before); a key of
+        another form than :func:`validate_sources` gives (``IndexError`` / ``TypeError``
+        before); an OEWS flag that is not True or False or an employment that is not a
+        number (``"False"``, ``"300"``: a ``ValueError`` / ``TypeError`` before), naming
+        the key, row and column.
 
     Returns
     -------
