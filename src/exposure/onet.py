@@ -23,7 +23,11 @@ and the column. A ``Date`` that is not a month written ``MM/YYYY``, a ``Scale ID
 ``IJ``, ``Emerging``; ``im``, ``'Core '``) are refused naming the column as the file does
 (:func:`_months`, :func:`_check_choice`); a workbook's Excel date cell of the first of a
 month is read as that month (``08/2023``). Rows of blank cells ending a file (a spreadsheet's ``,,,`` rows) are
-ignored, as the empty rows ending a sheet are.
+ignored, as the empty rows ending a sheet are. A task statement, title, description or
+``Domain Source`` that is empty, spaces only or ``n/a`` (:func:`_check_filled`), a ``Task
+ID`` given to two occupations (:func:`_check_task_ids`), a DWA or IWA ID not under its IWA
+or element ID (:func:`_check_under`) and a ``Lower CI Bound`` above its ``Upper CI Bound``
+(:func:`_check_bounds`) are refused too, naming the file, row and column.
 """
 
 from __future__ import annotations
@@ -423,6 +427,132 @@ def _check_repeats(frame: pd.DataFrame, raw: RawTable, keys: list, what: str) ->
                       column="/".join(names))
 
 
+def _check_filled(raw: RawTable, *columns: str) -> None:
+    """Refuse a cell of a text column of ``raw`` that is empty, spaces only or ``n/a``.
+
+    A task statement or a title of spaces only, or ``n/a`` (O*NET's word for a missing
+    value), was read as the text ``'   '`` / ``'n/a'``: a task scored and shown as such, an
+    occupation titled ``'  '``. An empty ``Description`` or ``Domain Source`` was read as
+    ``''``. Only an empty task or title was refused, in pandera's words
+    (``check str_length(1, None): ''``). Text that is there is kept verbatim.
+
+    Raises
+    ------
+    exposure.errors.SchemaError
+        Naming the file, the row and the column as written in the file.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> raw = RawTable(pd.DataFrame({"task": ["Plan.", "  "]}), Path("t.txt"), 2, {"task": "Task"})
+    >>> _check_filled(raw, "task")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.SchemaError: t.txt, row 3, column 'Task': Task is missing (the cell is '  '): every row needs one
+    """
+    for column in columns:
+        text = raw.frame[column]
+        missing = (text.isna() | missing_to_na(text).isna()).to_numpy(dtype=bool)
+        if missing.any():
+            pos = int(np.flatnonzero(missing)[0])
+            source = raw.sources.get(column, column)
+            raise SchemaError(f"{source} is missing (the cell is {text.iloc[pos]!r}): every row needs "
+                              "one", path=raw.path, row=raw.row(pos), column=source)
+
+
+def _check_task_ids(frame: pd.DataFrame, raw: RawTable) -> None:
+    """Refuse a ``Task ID`` that ``Task Statements`` give to two occupations.
+
+    An O*NET Task ID names one task of one occupation in the whole database (no ID of
+    29.1 or 30.1 is shared); the release diff and the reference labels match tasks by ID
+    alone, so a shared ID was read as two tasks and later matched to the wrong one. Run
+    after :func:`_check_repeats` (a pair given twice is refused there).
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> f = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-2011.00"], "task_id": [7, 7]})
+    >>> _check_task_ids(f, RawTable(f, Path("Task Statements.txt"), 2, {"task_id": "Task ID"}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.SchemaError: Task Statements.txt, row 3, column 'Task ID': Task ID 7 is given to 11-1011.00 on row 2 and to 11-2011.00 on row 3: an O*NET Task ID names one task of one occupation
+    """
+    ids = frame["task_id"]
+    again = ids.duplicated(keep="first").to_numpy(dtype=bool)
+    if not again.any():
+        return
+    pos = int(np.flatnonzero(again)[0])
+    value = ids.iloc[pos]
+    first = int(np.flatnonzero((ids == value).to_numpy(dtype=bool))[0])
+    codes = frame["onetsoc_code"]
+    source = raw.sources.get("task_id", "Task ID")
+    raise SchemaError(f"{source} {_plain(value)} is given to {codes.iloc[first]} on row {raw.row(first)} "
+                      f"and to {codes.iloc[pos]} on row {raw.row(pos)}: an O*NET Task ID names one "
+                      "task of one occupation", path=raw.path, row=raw.row(pos), column=source)
+
+
+def _check_under(frame: pd.DataFrame, raw: RawTable, child: str, parent: str) -> None:
+    """Refuse a row whose ID ``child`` does not start with its ``parent`` ID and a dot.
+
+    O*NET's IDs nest: a DWA ``4.A.1.a.1.I01.D01`` belongs to the IWA ``4.A.1.a.1.I01``,
+    which belongs to the element (GWA) ``4.A.1.a.1``. A ``DWA Reference`` or ``IWA
+    Reference`` row that breaks it (a shifted column, a row pasted from another activity)
+    was read as it was, so the DWA was rolled up to an activity it is not part of.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> f = pd.DataFrame({"iwa_id": ["4.A.1.a.1.I01"], "element_id": ["4.A.2.a.1"]})
+    >>> _check_under(f, RawTable(f, Path("IWA Reference.txt"), 2, {}), "iwa_id", "element_id")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.SchemaError: IWA Reference.txt, row 2, column 'IWA ID': IWA ID '4.A.1.a.1.I01' is not under its Element ID '4.A.2.a.1': an IWA ID starts with the Element ID and a dot
+    """
+    kids, parents = frame[child].astype(str).tolist(), frame[parent].astype(str).tolist()
+    for pos, (kid, up) in enumerate(zip(kids, parents, strict=True)):
+        if not kid.startswith(up + "."):
+            name = raw.sources.get(child, _KEY_HEADERS.get(child, child))
+            above = raw.sources.get(parent, _HEADERS_UP.get(parent, parent))
+            article = "an" if name[:1] in "AEIOU" else "a"
+            raise SchemaError(f"{name} {kid!r} is not under its {above} {up!r}: {article} {name} starts "
+                              f"with the {above} and a dot", path=raw.path, row=raw.row(pos),
+                              column=name)
+
+
+#: The header of the parent ID columns :func:`_check_under` names.
+_HEADERS_UP = {"iwa_id": "IWA ID", "element_id": "Element ID"}
+
+
+def _check_bounds(frame: pd.DataFrame, raw: RawTable) -> None:
+    """Refuse a ``Task Ratings`` row whose ``Lower CI Bound`` is above its ``Upper CI Bound``.
+
+    The two columns swapped (in a new release, or by a user's edit) were read as they
+    were. A missing bound (``n/a``) is left as it is.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> f = pd.DataFrame({"lower_ci_bound": [3.0, 95.0], "upper_ci_bound": [4.0, 85.0]})
+    >>> raw = RawTable(f.astype(str), Path("Task Ratings.txt"), 2, {"lower_ci_bound": "Lower CI Bound",
+    ...                "upper_ci_bound": "Upper CI Bound"})
+    >>> _check_bounds(f, raw)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.SchemaError: Task Ratings.txt, row 3, column 'Lower CI Bound': Lower CI Bound '95.0' is above the Upper CI Bound '85.0' of its row (the two columns swapped?)
+    """
+    low = frame["lower_ci_bound"].to_numpy(dtype=float, na_value=np.nan)
+    high = frame["upper_ci_bound"].to_numpy(dtype=float, na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        bad = low > high
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        lower = raw.sources.get("lower_ci_bound", "Lower CI Bound")
+        upper = raw.sources.get("upper_ci_bound", "Upper CI Bound")
+        raise SchemaError(f"{lower} {raw.frame['lower_ci_bound'].iloc[pos]!r} is above the {upper} "
+                          f"{raw.frame['upper_ci_bound'].iloc[pos]!r} of its row (the two columns "
+                          "swapped?)", path=raw.path, row=raw.row(pos), column=lower)
+
+
 def read_occupations(path) -> pd.DataFrame:
     """Read ``Occupation Data`` (.txt or .xlsx).
 
@@ -453,6 +583,7 @@ def read_occupations(path) -> pd.DataFrame:
     [{'onetsoc_code': '11-1011.00', 'title': 'Chief Executives'}]
     """
     raw = _read(path, {"onetsoc_code": _CODE, "title": "Title", "description": "Description"})
+    _check_filled(raw, "title", "description")
     frame = raw.frame.assign(job_zone=pd.array([pd.NA] * len(raw.frame), dtype="Int64"))
     _check_repeats(frame, raw, ["onetsoc_code"], "occupation")
     return _validate(frame, Occupations, raw)
@@ -505,6 +636,7 @@ def read_tasks(path) -> pd.DataFrame:
         },
     )
     raw = _months(raw)
+    _check_filled(raw, "task", "domain_source")
     f = raw.frame
     types = missing_to_na(f["task_type"])
     _check_choice(RawTable(pd.DataFrame({"task_type": types.fillna("n/a")}), raw.path, raw.first_row,
@@ -515,6 +647,7 @@ def read_tasks(path) -> pd.DataFrame:
         incumbents_responding=_number(raw, "incumbents_responding", integer=True),
     )
     _check_repeats(frame, raw, ["onetsoc_code", "task_id"], "occupation and task")
+    _check_task_ids(frame, raw)
     return _validate(frame, Tasks, raw)
 
 
@@ -575,6 +708,7 @@ def read_task_ratings(path) -> pd.DataFrame:
         },
     )
     raw = _months(raw)
+    _check_filled(raw, "domain_source")
     f = raw.frame
     _check_choice(raw, "scale_id", SCALES)
     suppress = missing_to_na(f["recommend_suppress"]).str.strip().str.upper()
@@ -599,6 +733,7 @@ def read_task_ratings(path) -> pd.DataFrame:
     )
     _check_repeats(frame, raw, ["onetsoc_code", "task_id", "scale_id", "category"],
                    "occupation, task, scale and category")
+    _check_bounds(frame, raw)
     return _validate(frame, TaskRatings, raw)
 
 
@@ -637,6 +772,7 @@ def read_task_dwas(path) -> pd.DataFrame:
         },
     )
     raw = _months(raw)
+    _check_filled(raw, "domain_source")
     frame = raw.frame.assign(task_id=_number(raw, "task_id", integer=True, required=True))
     _check_repeats(frame, raw, ["onetsoc_code", "task_id", "dwa_id"], "occupation, task and DWA")
     return _validate(frame, TaskDwas, raw)
@@ -670,8 +806,12 @@ def read_dwas(path) -> pd.DataFrame:
         path,
         {"dwa_id": "DWA ID", "dwa_title": "DWA Title", "iwa_id": "IWA ID", "element_id": "Element ID"},
     )
+    _check_filled(raw, "dwa_title")
     _check_repeats(raw.frame, raw, ["dwa_id"], "DWA")
-    return _validate(raw.frame, Dwas, raw)
+    out = _validate(raw.frame, Dwas, raw)
+    _check_under(out, raw, "dwa_id", "iwa_id")
+    _check_under(out, raw, "iwa_id", "element_id")
+    return out
 
 
 def read_iwas(path) -> pd.DataFrame:
@@ -699,8 +839,11 @@ def read_iwas(path) -> pd.DataFrame:
     raw = _read(
         path, {"iwa_id": "IWA ID", "iwa_title": "IWA Title", "element_id": "Element ID"}
     )
+    _check_filled(raw, "iwa_title")
     _check_repeats(raw.frame, raw, ["iwa_id"], "IWA")
-    return _validate(raw.frame, Iwas, raw)
+    out = _validate(raw.frame, Iwas, raw)
+    _check_under(out, raw, "iwa_id", "element_id")
+    return out
 
 
 def read_job_zones(path) -> pd.DataFrame:
@@ -732,6 +875,7 @@ def read_job_zones(path) -> pd.DataFrame:
         {"onetsoc_code": _CODE, "job_zone": "Job Zone", "date": _DATE, "domain_source": _SOURCE},
     )
     raw = _months(raw)
+    _check_filled(raw, "domain_source")
     frame = raw.frame.assign(job_zone=_number(raw, "job_zone", integer=True, required=True))
     _check_repeats(frame, raw, ["onetsoc_code"], "occupation")
     return _validate(frame, JobZones, raw)
@@ -776,6 +920,7 @@ def read_emerging_tasks(path) -> pd.DataFrame:
         },
     )
     raw = _months(raw)
+    _check_filled(raw, "task", "domain_source")
     _check_choice(raw, "category", EMERGING_CATEGORIES)
     frame = raw.frame.assign(
         original_task_id=_number(raw, "original_task_id", integer=True),
