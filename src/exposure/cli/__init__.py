@@ -22,10 +22,12 @@ import importlib
 import io
 import logging
 import os
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from exposure._lines import record_line
-from exposure._outdir import Terminated, terminate_cleanly
 from exposure._version import __version__
 from exposure.errors import DataFormatError, ExposureError
 
@@ -234,7 +236,10 @@ def main(argv: list[str] | None = None) -> int:
         printed). With stdout closed (``>&-``), a command whose output is what it prints
         (``sources``, ``validate``) fails with exit code 2 (``standard output is closed``);
         one whose output is the files it writes (:data:`SUMMARY_COMMANDS`) drops its
-        summary.
+        summary, as it does when stdout is full (``> /dev/full``) or its reader has gone;
+        for the others a full stdout is an error naming ``standard output`` (exit 2).
+        Ctrl-C, SIGTERM or SIGHUP while the command's modules load: one line, exit 130,
+        143 or 129.
     """
     return _run(argv)
 
@@ -265,19 +270,44 @@ def entry() -> int:
 def _run(argv: list[str] | None, *, own_process: bool = False) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     module = _module_of(argv)
-    try:  # importing a command's modules (pandas, scipy...) takes a second: Ctrl-C may come
-        parser = build_parser(None if module is None else (module,))
+    # importing a command's modules (pandas, scipy...) takes a second: Ctrl-C or SIGTERM may
+    # come. exposure._outdir (which loads pandas) is imported here, not when this package is:
+    # Ctrl-C in the first half second of any command printed a KeyboardInterrupt traceback
+    try:
+        with _startup_signals():
+            outdir = importlib.import_module("exposure._outdir")
+            parser = build_parser(None if module is None else (module,))
     except KeyboardInterrupt:
         print("exposure: interrupted", file=sys.stderr)
         return 130
+    except _StartupSignal as exc:
+        print(f"exposure: terminated ({signal.Signals(exc.signum).name}) while starting; "
+              "nothing written", file=sys.stderr)
+        return 128 + exc.signum
     if own_process:  # see entry()
         gc.freeze()
         gc.enable()
+    real_stdout = sys.stdout
+    for stream in (sys.stdout, sys.stderr):  # a path with non-UTF-8 bytes must print
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="backslashreplace")
+    if real_stdout is not None:
+        sys.stdout = _Stdout(real_stdout)
+    try:
+        return _dispatch(parser, argv, outdir)
+    finally:
+        if isinstance(sys.stdout, _Stdout):
+            sys.stdout = real_stdout
+
+
+def _dispatch(parser: argparse.ArgumentParser, argv: list[str], outdir) -> int:
+    """Parse ``argv`` and run the command, with ``sys.stdout`` a :class:`_Stdout` (or None)."""
     try:
         args = parser.parse_args(argv)
     except SystemExit:  # --help, --version (printed into stdout's buffer), a usage error
-        if not _flush_stdout():
-            return 141
+        code = _flush_stdout()
+        if code:
+            return code
         raise
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
@@ -285,21 +315,22 @@ def _run(argv: list[str] | None, *, own_process: bool = False) -> int:
     )
     if not getattr(args, "func", None):
         parser.print_help()
-        return 1 if _flush_stdout() else 141
+        return _flush_stdout() or 1
     if sys.stdout is None:  # `exposure sources >&-`: print() wrote nothing, and exit 0
         # a command whose output is its files prints only a summary: dropped, not an error
         # (`exposure rollup ... >&-` wrote its tables, then exited 2)
         sys.stdout = open(os.devnull, "w") if args.command in SUMMARY_COMMANDS else _ClosedStdout()
-    for stream in (sys.stdout, sys.stderr):  # a path with non-UTF-8 bytes must print
-        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
-            stream.reconfigure(errors="backslashreplace")
+    elif isinstance(sys.stdout, _Stdout) and args.command in SUMMARY_COMMANDS:
+        # `exposure rollup ... > /dev/full` (or `| head -0`) wrote its tables, then exited 2
+        # (`No space left on device`) or 141, as if it had failed: the summary is dropped
+        sys.stdout.drop = True
     try:
         check_output_options(args)  # -o '': named, before any work
-        with terminate_cleanly():  # SIGTERM/SIGHUP unwind like an error: temporary files go
+        with outdir.terminate_cleanly():  # SIGTERM/SIGHUP unwind like an error: temporary files go
             code = int(args.func(args) or 0)
             sys.stdout.flush()  # a closed pipe is found here, not after exit (exit 120)
             return code
-    except Terminated as exc:
+    except outdir.Terminated as exc:
         print(f"exposure {args.command}: terminated ({exc.signal_name}); temporary files removed, "
               "previous outputs untouched", file=sys.stderr)
         return exc.exit_code
@@ -343,7 +374,7 @@ def with_record_line(exc: ExposureError) -> ExposureError:
     # exposure._tables._check_computed: it no longer reaches here as an empty cell)
     if exc.line is not None:
         return exc
-    line = record_line(exc.path, exc.row)
+    line = importlib.import_module("exposure._lines").record_line(exc.path, exc.row)
     return exc if line is None or line == exc.row else exc.with_line(line)
 
 
@@ -354,20 +385,117 @@ SUMMARY_COMMANDS = frozenset({"score", "rollup", "recompute", "diff", "outcomes"
                               "train", "report", "fetch"})
 
 
-def _flush_stdout() -> bool:
-    """Flush stdout; False (and stdout silenced) when its reader has closed the pipe.
+def _flush_stdout() -> int:
+    """Flush stdout after argparse printed into it; the exit code of a failure, else 0.
 
-    Without it the interpreter's last flush found the closed pipe: ``exposure --help``,
-    ``--version`` or a short listing into a pipe whose reader had gone exited 120 after
-    ``Exception ignored in: <_io.TextIOWrapper name='<stdout>' ...> BrokenPipeError``.
+    141 (stdout silenced) when the reader of the pipe has gone, 2 (one line on stderr)
+    when stdout could not take the text (``> /dev/full``). Without it the interpreter's
+    last flush found the closed pipe: ``exposure --help``, ``--version`` or a short listing
+    into a pipe whose reader had gone exited 120 after ``Exception ignored in:
+    <_io.TextIOWrapper name='<stdout>' ...> BrokenPipeError``. argparse itself drops an
+    error of its writes (``_print_message``): it is read from :attr:`_Stdout.error`.
     """
     try:
         if sys.stdout is not None:
             sys.stdout.flush()
-    except BrokenPipeError:
-        _silence_stdout()
-        return False
-    return True
+    except OSError:  # recorded by _Stdout
+        pass
+    error = getattr(sys.stdout, "error", None)
+    if isinstance(error, BrokenPipeError):
+        return 141
+    if isinstance(error, OSError):
+        print(f"exposure: error: {describe_os_error(_stdout_error(error))}", file=sys.stderr)
+        return 2
+    return 0
+
+
+class _StartupSignal(BaseException):
+    """SIGTERM or SIGHUP while the command's modules load (:func:`_startup_signals`)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def _startup_signals() -> Iterator[None]:
+    """Within the block, SIGTERM and SIGHUP raise :class:`_StartupSignal` (main thread only).
+
+    The block imports the command's modules, before anything is written: the process died
+    silently there, where a running command says ``terminated (SIGTERM)``. A SIGHUP that
+    the caller ignores (``nohup``) stays ignored.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _raise(signum, frame):
+        raise _StartupSignal(signum)
+
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is None or (name == "SIGHUP" and signal.getsignal(sig) == signal.SIG_IGN):
+            continue
+        previous[sig] = signal.signal(sig, _raise)
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _stdout_error(exc: OSError) -> OSError:
+    """``exc``, an error of a write to stdout, naming ``standard output`` as its file."""
+    if exc.filename is not None or isinstance(exc, BrokenPipeError):
+        return exc
+    named = OSError(exc.errno, exc.strerror or str(exc), "standard output")
+    named.__cause__ = exc
+    return named
+
+
+class _Stdout:
+    """``sys.stdout`` while a command runs: the real stream, whose write errors are handled.
+
+    A write or flush that fails (``> /dev/full``; a pipe whose reader has gone) is kept in
+    :attr:`error` and stdout is pointed at /dev/null, so that the interpreter's last flush
+    finds nothing to fail on. With :attr:`drop` set (the :data:`SUMMARY_COMMANDS`, whose
+    output is their files) the text is dropped and the command goes on; otherwise the
+    error is raised, naming ``standard output`` (``exposure sources > /dev/full`` said only
+    ``error: No space left on device``). Everything else is the real stream's.
+    """
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+        self.error: OSError | None = None
+        self.drop = False
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+    def _failed(self, exc: OSError) -> None:
+        if self.error is None:
+            self.error = exc
+            _silence_stdout(self._stream)
+        if not self.drop:
+            raise _stdout_error(exc) from None
+
+    def write(self, text: str) -> int:  # noqa: D102
+        if self.error is not None and self.drop:
+            return len(text)
+        try:
+            return self._stream.write(text)
+        except OSError as exc:
+            self._failed(exc)
+            return len(text)
+
+    def flush(self) -> None:  # noqa: D102
+        if self.error is not None and self.drop:
+            return
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            self._failed(exc)
 
 
 class _ClosedStdout(io.TextIOBase):
@@ -385,11 +513,11 @@ class _ClosedStdout(io.TextIOBase):
                       "shown; redirect it to a file or to /dev/null")
 
 
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null, so that the interpreter's last flush finds no closed pipe."""
+def _silence_stdout(stream=None) -> None:
+    """Point stdout (or ``stream``) at /dev/null, so that the interpreter's last flush finds no closed pipe."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        os.dup2(devnull, (sys.stdout if stream is None else stream).fileno())
         os.close(devnull)
     except (OSError, ValueError, io.UnsupportedOperation):  # no real stdout (captured, closed)
         pass
