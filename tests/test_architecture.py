@@ -53,8 +53,8 @@ LAYERS: dict[str, int] = {
     "reports": 9, "figures": 9, "diff": 9,
     # 10 recompute
     "pipeline": 10,
-    # 11 argparse front end
-    "cli": 11,
+    # 11 argparse front end; ``python -m exposure``
+    "cli": 11, "__main__": 11,
 }
 
 

@@ -107,3 +107,12 @@ def test_the_command_freezes_its_imports_and_main_leaves_the_collector_alone(how
         assert seen["collector on while importing"] is False and seen["frozen"] > 10_000
     else:
         assert seen["collector on while importing"] is True and seen["frozen"] == 0
+
+
+def test_python_m_exposure_runs_the_command():
+    # `python -m exposure` failed: "No module named exposure.__main__" (only
+    # `python -m exposure.cli` worked)
+    done = subprocess.run([sys.executable, "-m", "exposure", "--version"], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("exposure ")
