@@ -36,6 +36,7 @@ import secrets
 import shutil
 import stat
 import tempfile
+import threading
 import time
 import warnings
 import zipfile
@@ -1913,12 +1914,19 @@ def read_pinned(path, pins: dict, what: str) -> tuple[bytes, str]:
     return data, digest
 
 
+#: Held while :func:`load_pinned` builds an object and stores it in its cache (an RLock:
+#: a ``build`` may load another pinned file).
+_PINNED_LOCK = threading.RLock()
+
+
 def load_pinned(path, pins: dict, what: str, build, cache: dict):
     """``build(*read_arrays(data))`` of a pinned artifact: verified every call, built once.
 
     The file is checked against ``pins`` by :func:`read_pinned` on every call; the object
     built from it is kept in ``cache`` (a dict owned by the caller, one entry, keyed by the
-    path and the sha256), so a file whose bytes change is built again.
+    path and the sha256), so a file whose bytes change is built again. Threads loading at
+    once get the one object that the first of them built; a file that cannot be built
+    leaves the cached object in place.
 
     Parameters
     ----------
@@ -1954,15 +1962,21 @@ def load_pinned(path, pins: dict, what: str, build, cache: dict):
     path = Path(path)
     data, digest = read_pinned(path, pins, what)
     key = (str(path), digest)
-    if key not in cache:
-        cache.clear()
+    # one thread builds, the others wait for its object: threads loading a model at once
+    # (a web service's first requests) each built their own copy, and the entry could be
+    # cleared by another path's load between being stored and being returned
+    with _PINNED_LOCK:
+        if key in cache:
+            return cache[key]
         try:  # pinned, yet not such a zip (a damaged copy pinned by hand): BadZipFile, KeyError
             arrays, meta = read_arrays(data)
         except (zipfile.BadZipFile, KeyError, ValueError, EOFError) as exc:
             raise DataFormatError(f"not a {what} (a zip of .npy arrays and metadata.json, as the "
                                   f"library writes it): {type(exc).__name__}: {exc}", path=path) from None
         try:
-            cache[key] = build(arrays, meta)
+            built = build(arrays, meta)
         except KeyError as exc:  # an array or metadata key missing: KeyError 'coef/onet'
             raise DataFormatError(f"not a {what}: it lacks {exc.args[0]!r}", path=path) from None
-    return cache[key]
+        cache.clear()  # only once built: a file that fails leaves the last object cached
+        cache[key] = built
+        return built

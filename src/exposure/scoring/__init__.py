@@ -32,6 +32,7 @@ import contextlib
 import datetime
 import gc
 import logging
+import threading
 
 import numpy as np
 import pandas as pd
@@ -358,6 +359,12 @@ def _titles(text_column, occupation_column):
     return None if text_column == "title" else "title"
 
 
+#: The calls of :func:`_collector_paused` under way (``depth``), and whether the last of
+#: them enables the collector again (``enable``); changed under ``_PAUSE_LOCK``.
+_PAUSE = {"depth": 0, "enable": False}
+_PAUSE_LOCK = threading.Lock()
+
+
 @contextlib.contextmanager
 def _collector_paused():
     """Pause Python's cyclic garbage collector in the block, then restore it as it was.
@@ -369,6 +376,12 @@ def _collector_paused():
     every object of the process) took 5-7% of the time. A collector the caller disabled
     stays disabled; one enabled is enabled again, also after an error.
 
+    The collector is one for the whole process: calls in several threads at once share
+    one pause, which the first to start begins and the last to end lifts. (Each call
+    restored the state it found: one ending re-enabled the collector while another was
+    still scoring, and one that read the state just as another paused it left the
+    collector disabled for good.)
+
     Examples
     --------
     >>> import gc
@@ -378,13 +391,18 @@ def _collector_paused():
     >>> gc.isenabled()
     True
     """
-    enabled = gc.isenabled()
-    gc.disable()
+    with _PAUSE_LOCK:
+        if _PAUSE["depth"] == 0:
+            _PAUSE["enable"] = gc.isenabled()
+            gc.disable()
+        _PAUSE["depth"] += 1
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        with _PAUSE_LOCK:
+            _PAUSE["depth"] -= 1
+            if _PAUSE["depth"] == 0 and _PAUSE["enable"]:
+                gc.enable()
 
 
 def _check_rows(tasks, text_column: str = "task", occupation_column: str | None = None, *,

@@ -37,6 +37,7 @@ import itertools
 import numbers
 import os
 import re
+import threading
 
 import numpy as np
 import pandas as pd
@@ -778,6 +779,8 @@ def task_keys(frame: pd.DataFrame) -> list[tuple[str, str]]:
 #: was built from: a file scored in batches builds them once per release. (The release's
 #: frames are validated tables; edit a copy, not them in place.)
 _LAST: dict[str, tuple[tuple, object]] = {}
+#: Held while :func:`remembered` builds (an RLock: a build may use another remembered look-up).
+_LAST_LOCK = threading.RLock()
 
 
 def remembered(name: str, frames: tuple, build):
@@ -785,6 +788,7 @@ def remembered(name: str, frames: tuple, build):
 
     For look-ups built from a whole O*NET release, which a file scored in batches would
     otherwise rebuild for every batch. The result is shared: treat it as read-only.
+    Threads asking at once get the one result that the first of them built.
 
     Examples
     --------
@@ -793,12 +797,23 @@ def remembered(name: str, frames: tuple, build):
     True
     """
     last = _LAST.get(name)
-    if last is not None and len(last[0]) == len(frames) and all(
-            a is b for a, b in zip(last[0], frames, strict=True)):
+    if _same(last, frames):
         return last[1]
-    value = build()
-    _LAST[name] = (frames, value)
+    # one thread builds, the others wait for its result: threads scoring at once (a
+    # notebook's thread pool, dask's threaded scheduler) each built the whole look-up
+    with _LAST_LOCK:
+        last = _LAST.get(name)
+        if _same(last, frames):
+            return last[1]
+        value = build()
+        _LAST[name] = (frames, value)
     return value
+
+
+def _same(last, frames: tuple) -> bool:
+    """True when ``last`` (an entry of ``_LAST``, or None) was built from the very ``frames``."""
+    return last is not None and len(last[0]) == len(frames) and all(
+        a is b for a, b in zip(last[0], frames, strict=True))
 
 
 def task_dwa_links(onet) -> tuple[dict, dict]:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import partial
@@ -338,6 +339,8 @@ def shipped_transformer_path() -> Path:
 
 
 _CACHE: dict = {}
+#: Held while :func:`load_transformer` attaches the encoder to the cached model.
+_ATTACH_LOCK = threading.Lock()
 
 
 def load_transformer(path=None, *, registry=None, model_dir=None) -> TransformerModel:
@@ -378,6 +381,7 @@ def load_transformer(path=None, *, registry=None, model_dir=None) -> Transformer
     pins = read_registry(registry)
     # (a pinned file that is not such a zip: load_pinned names it)
     model = load_pinned(path, pins, "transformer artifact", partial(_build, path=path), _CACHE)
-    if model._encoder is None or (model_dir is not None and model_dir != model._encoder.model_dir):
-        model.attach(model_dir)
+    with _ATTACH_LOCK:  # threads loading at once each attached (read) the encoder again
+        if model._encoder is None or (model_dir is not None and model_dir != model._encoder.model_dir):
+            model.attach(model_dir)
     return model
