@@ -85,6 +85,7 @@ from exposure._io import (
 )
 from exposure._tables import (
     check_delimited_file,
+    check_file,
     check_header,
     check_input_file,
     compressed_input,
@@ -150,6 +151,9 @@ BATCH_ROWS = 10_000
 PARQUET_ROW_GROUP = 1_000_000
 #: Bytes (in Arrow) after which a streamed Parquet output writes a row group early.
 PARQUET_GROUP_BYTES = 128 * 2**20
+#: Variables (columns) of a Stata .dta file as :func:`exposure._io.write_stata` writes it
+#: (format 118).
+STATA_MAX_VARIABLES = 32_767
 #: File kinds read and written whole, never in batches.
 _WHOLE = {"xlsx", "dta"}
 _PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 3, "write_statistics": False,
@@ -166,7 +170,8 @@ def file_kind(path, what: str = "input") -> str:
     Raises
     ------
     exposure.errors.DataFormatError
-        A name ending in a space or tab (``out.csv ``: saying what to write); any other
+        A name ending in a space or tab (``out.csv ``: saying what to write); a name that
+        is an extension alone (``.csv``: ``-o "$NAME.csv"`` with ``NAME`` unset); any other
         extension (listing those read or written); a compressed one
         (``.csv.gz``): for an input, how to decompress it; for an output, the ``.parquet``
         file to write instead.
@@ -189,6 +194,19 @@ def file_kind(path, what: str = "input") -> str:
         stream = "standard input" if what == "input" else "standard output"
         raise DataFormatError(f"{stream} is not supported: give a file name", path=path)
     suffix = path.suffix.lower()
+    if not suffix and path.name.startswith(".") and path.name.count(".") == 1:
+        # "-o .csv" ("$NAME.csv", NAME unset) was "unsupported output file type '(none)';
+        # use .csv, ...": the extension given is a name alone to the system
+        named = path.with_name("scores" + path.name.lower())
+        known = True
+        try:
+            file_kind(named, what)
+        except DataFormatError:
+            known = False  # ".json": "unsupported ... '(none)'", below
+        if known:
+            raise DataFormatError(f"the file name {path.name!r} has nothing before its extension "
+                                  f"{path.name.lower()!r}: give a name such as {named.name}",
+                                  path=path)
     if suffix != suffix.rstrip() and suffix.rstrip():  # "out.csv ": a pasted or quoted name
         fix = (f"write {path.name.rstrip()!r}" if what == "output" else
                f"rename it {path.name.rstrip()!r}, so that its extension reads {suffix.rstrip()!r}")
@@ -324,6 +342,10 @@ def iter_task_batches(path, batch_rows: int = BATCH_ROWS) -> Iterator[pd.DataFra
     batch_rows = check_batch_rows(batch_rows, whole=False)
     try:
         if kind == "parquet":
+            # an empty file, a CSV or gzip file named .parquet: read_frame's words, not
+            # pyarrow's ("Parquet file size is 0 bytes", "magic bytes not found ...")
+            if not check_file(path).startswith(b"PAR1"):
+                raise DataFormatError("not a Parquet file (no PAR1 signature)", path=path)
             reader = pyarrow_parquet().ParquetFile(path)
             schema, rows = reader.schema_arrow, reader.metadata.num_rows
             # a column named twice: an AttributeError of a later check (a column read as a
@@ -533,7 +555,7 @@ def _check_flat(src: Path, dst: Path, out_kind: str) -> None:
     except (pa.ArrowException, OSError):
         return  # the reader names what is wrong with the file
     for field in schema:
-        if pa.types.is_nested(field.type) and field.name not in SCORE_COLUMNS:
+        if pa.types.is_nested(field.type) and not _score_named(field.name):
             raise DataFormatError(f"the column holds nested values ({field.type}), which "
                                   f"{dst.name} cannot hold (Parquet can); write .parquet, or "
                                   "drop or flatten the column", path=src, column=field.name)
@@ -787,7 +809,7 @@ class _Sink:
 
 
 def append_scores(frame: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` without its columns named like score columns, then the columns of ``scores``.
+    """``frame`` without its columns named like score columns (spaces around a name aside), then ``scores``.
 
     Parameters
     ----------
@@ -810,10 +832,26 @@ def append_scores(frame: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
     ['task', 'p_e0', 'p_e1']
     """
     frame = frame.rename(columns=onet_aliases(frame))
-    result = frame.reset_index(drop=True).drop(columns=[c for c in SCORE_COLUMNS if c in frame.columns])
+    result = frame.reset_index(drop=True).drop(columns=[c for c in frame.columns if _score_named(c)])
     for col in SCORE_COLUMNS:
         result[col] = scores[col].array  # positional, dtype kept
     return result
+
+
+def _score_named(name) -> bool:
+    """Whether an input column is replaced by a score column: its name, spaces around it aside.
+
+    ``method `` or `` alpha`` (a scored file edited by hand) was kept beside the score
+    column ``method``: the readers of ``exposure rollup`` take names that differ by such
+    spaces for one column, and refused the output (``column 'method' appears twice in the
+    header``).
+
+    Examples
+    --------
+    >>> _score_named("method "), _score_named("alpha"), _score_named("Method"), _score_named(0)
+    (True, True, False, False)
+    """
+    return isinstance(name, str) and name.strip() in SCORE_COLUMNS
 
 
 def onet_aliases(frame: pd.DataFrame) -> dict[str, str]:
@@ -962,8 +1000,8 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
     dst : str or os.PathLike
         CSV, Parquet, ``.xlsx`` or ``.dta`` file to write (atomically), not ``src`` (nor a
         link to it): the input columns, then :data:`~exposure.scoring.SCORE_COLUMNS`
-        (replacing input columns of those names, which a warning names unless the input
-        is itself a scored file). Nested Parquet columns are written to Parquet only: for
+        (replacing input columns of those names, spaces around them aside, which a
+        warning names unless the input is itself a scored file). Nested Parquet columns are written to Parquet only: for
         another output they are refused before any work.
     method, text_column, occupation_column, reference_source
         As in :func:`exposure.scoring.score_tasks`.
@@ -997,7 +1035,7 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
         ``exposure rollup`` refuses (not Core or Supplemental, nor missing or blank), a
         nested column for an output other than Parquet; for an ``.xlsx`` or ``.dta``
         output, what it cannot hold of the input's columns (before any scoring: an
-        integer beyond 2**53, more columns than a sheet holds, a NUL character in a text
+        integer beyond 2**53, more columns than a sheet or a Stata file holds, a NUL character in a text
         for Stata; see :func:`exposure._io.check_xlsx`, :func:`exposure._io.check_stata`;
         for Stata also durations, decimals, dates and times of day as objects, bytes,
         half-precision floats, periods and infinities, for a sheet periods, intervals and
@@ -1201,7 +1239,8 @@ def _check_output_holds(frame: pd.DataFrame, dst: Path, out_kind: str, text_colu
 
     The output keeps the input's columns as they are (:func:`append_scores`): their
     cells, the number of rows and, with the score columns, the number of columns are
-    known before any scoring. They are checked by the writer's own checks
+    known before any scoring (a ``.dta`` file holds :data:`STATA_MAX_VARIABLES` columns
+    at most). They are checked by the writer's own checks
     (:func:`exposure._io.check_xlsx`, :func:`exposure._io.check_stata`: the same messages,
     naming ``dst``, its row and column), which the writer runs again on the whole output.
     A ``.csv`` output must not hold a NUL character (:func:`_check_no_nul`; ``first_row``
@@ -1211,7 +1250,7 @@ def _check_output_holds(frame: pd.DataFrame, dst: Path, out_kind: str, text_colu
     """
     if out_kind not in _WHOLE and out_kind != "csv":
         return
-    kept = frame.drop(columns=[c for c in SCORE_COLUMNS if c in frame.columns])
+    kept = frame.drop(columns=[c for c in frame.columns if _score_named(c)])
     kept = kept.reset_index(drop=True)  # (copy-on-write: no copy of the data)
     try:
         if out_kind == "csv":
@@ -1224,6 +1263,13 @@ def _check_output_holds(frame: pd.DataFrame, dst: Path, out_kind: str, text_colu
                 check_xlsx(pd.DataFrame(columns=range(kept.shape[1] + len(SCORE_COLUMNS))), dst)
             check_xlsx(kept, dst)
         else:
+            # pandas' writer refused more only after all the scoring, in its words ("You
+            # must use version 119 for data sets containing more than32,767 variables")
+            width = kept.shape[1] + len(SCORE_COLUMNS)
+            if width > STATA_MAX_VARIABLES:
+                raise DataFormatError(f"{width:,} columns do not fit in a Stata .dta file "
+                                      f"({STATA_MAX_VARIABLES:,} variables at most); write .csv "
+                                      "or .parquet", path=dst)
             check_stata(kept, dst)
     except DataFormatError:
         # the input's own problems came first (scoring refused them before any writing)
@@ -1286,7 +1332,7 @@ def _warn_replaced(columns, src: Path, dst: Path, said: list | None, used=()) ->
     """
     if said:
         return
-    replaced = [c for c in columns if c in SCORE_COLUMNS]
+    replaced = [c for c in columns if _score_named(c)]
     if said is not None:
         said.append(True)
     if not replaced or all(c in columns for c in PROBA_COLUMNS) or any(
