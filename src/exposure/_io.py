@@ -1457,6 +1457,11 @@ def check_xlsx(frame: pd.DataFrame, path) -> None:
         :data:`XLSX_EXACT_INT` or more, a time-zone-aware datetime. A column name is
         checked as a cell of row 1.
 
+    Notes
+    -----
+    A cell holding a carriage return is written, with a warning: XML keeps line feeds
+    only, so ``"A\\r\\nB"`` reads back as ``"A\\nB"`` (openpyxl writes no ``_x000D_``).
+
     Examples
     --------
     >>> check_xlsx(pd.DataFrame({"posting_id": [2**53 + 1], "task": ["Weld."]}), "o.xlsx")
@@ -1483,11 +1488,22 @@ def check_xlsx(frame: pd.DataFrame, path) -> None:
         if problem is not None:
             raise DataFormatError(problem.replace("a cell holds", "a column name holds", 1),
                                   path=path, row=1, column=_shown_name(col))
+    returns = []  # (row, column) of the first cell holding a carriage return, and the count
     for j, col in enumerate(frame.columns):
         problem = _column_problem(frame.iloc[:, j], ILLEGAL_CHARACTERS_RE) or _cell_problem(frame.iloc[:, j], "xlsx")
         if problem is not None:
             raise DataFormatError(problem[1], path=path, row=None if problem[0] is None else problem[0] + 2,
                                   column=str(col))
+        values = frame.iloc[:, j]
+        if values.dtype.kind in "OSU" or isinstance(values.dtype, (pd.StringDtype, pd.ArrowDtype)):
+            has = values.map(lambda v: isinstance(v, str) and "\r" in v).to_numpy(dtype=bool)
+            if has.any():
+                returns.append((int(has.argmax()) + 2, str(col), int(has.sum())))
+    if returns:  # XML keeps line feeds only: "A\r\nB" reads back as "A\nB", silently
+        row, col, _ = returns[0]
+        log.warning("%s: %d cells hold a carriage return (first: row %d, column %r), which an .xlsx sheet "
+                    "stores as a line feed ('\\r\\n' reads back as '\\n'); write .csv or .parquet to keep "
+                    "them", path, sum(n for *_, n in returns), row, col)
 
 
 def write_xlsx(frame: pd.DataFrame, path, *, sheet: str = "data") -> Path:

@@ -307,3 +307,13 @@ def test_write_stata_refuses_infinities_and_durations_with_row_and_column(tmp_pa
     with pytest.raises(DataFormatError, match=message):
         write_stata(pd.DataFrame({"c": column}), out)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_xlsx_cells_with_carriage_returns_are_written_with_a_warning(tmp_path, caplog):
+    # XML keeps line feeds only: "A\r\nB" read back as "A\nB", without a word
+    out = write_xlsx(pd.DataFrame({"task": ["Type\rletters.", "A\r\nB", "Weld."]}), tmp_path / "o.xlsx")
+    assert "2 cells hold a carriage return (first: row 2, column 'task')" in caplog.text
+    assert pd.read_excel(out)["task"].tolist() == ["Type\nletters.", "A\nB", "Weld."]  # what the warning says
+    caplog.clear()
+    write_xlsx(pd.DataFrame({"task": ["A\nB", "Weld."]}), tmp_path / "p.xlsx")
+    assert "carriage return" not in caplog.text
