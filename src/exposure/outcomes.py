@@ -702,7 +702,7 @@ def load_panel(years: Sequence[int] = PANEL_YEARS, *, mirror=None, data_dir=None
 # --------------------------------------------------------------------------- exposures
 def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, *,
                    measures: Sequence[str] | None = None, comparison: pd.DataFrame | None = None,
-                   mirror=None, data_dir=None) -> pd.DataFrame:
+                   mirror=None, data_dir=None, soc_scores_path=None) -> pd.DataFrame:
     """Every exposure measure on the panel's occupation codes.
 
     Parameters
@@ -723,6 +723,9 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
         loading the published measures.
     mirror, data_dir : optional
         Passed to :func:`exposure.fetch.fetch`.
+    soc_scores_path : str or os.PathLike, optional
+        The file ``soc_scores`` was read from, named by the errors about its rows (a code
+        given beside the OEWS aggregate that holds it); default ``soc_scores``.
 
     Returns
     -------
@@ -805,7 +808,8 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
         soc_scores = check_soc_scores(soc_scores, ours)
         # detailed codes that the panel publishes inside an OEWS aggregate (31-1122 in 31-1120)
         # matched no panel code: the aggregate had no exposure, without a word
-        soc_scores = _onto_panel(soc_scores, ours, codes, "soc_scores", mirror=mirror, data_dir=data_dir)
+        soc_scores = _onto_panel(soc_scores, ours, codes, "soc_scores" if soc_scores_path is None
+                                 else soc_scores_path, mirror=mirror, data_dir=data_dir)
         out = out.join(soc_scores.set_index("soc_code")[ours])
     if pub:
         given_table = comparison is not None

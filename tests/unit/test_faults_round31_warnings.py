@@ -193,6 +193,14 @@ def test_an_aggregate_beside_its_detailed_code_is_refused(shared_data, tmp_path)
         "or its detailed codes, not both")
 
 
+def test_the_aggregate_refusal_names_the_scores_file(shared_data, tmp_path):
+    # exposure outcomes --soc-scores FILE: the refusal named "soc_scores", not the file
+    ours = pd.DataFrame({"soc_code": ["31-1120", "11-1011", "31-1122"], "beta": [0.3, 0.2, 0.4]})
+    with pytest.raises(DataFormatError, match=r"^mine\.parquet, row 3, column 'soc_code': '31-1122' is inside"):
+        outcomes.exposure_table(_panel(), ours, measures=["beta"], mirror=shared_data, data_dir=tmp_path / "c",
+                                soc_scores_path="mine.parquet")
+
+
 def test_scores_on_the_panels_codes_need_no_structure(tmp_path):
     # no mirror at all: the scores are joined as they are (the shipped table's case)
     ours = pd.DataFrame({"soc_code": ["11-1011", "31-1120", "31-1131"], "beta": [0.3, 0.2, 0.1]})

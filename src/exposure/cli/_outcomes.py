@@ -214,7 +214,8 @@ def run_outcomes_command(args) -> int:
                                         path=args.soc_scores, row_offset=1)
         if ours:  # a measure of the file with one value: name the file and the column
             sources[args.soc_scores] = ours
-    exposures = outcomes.exposure_table(panel, soc, measures=measures, **loc)
+    # errors about rows of --soc-scores name the file (they said "soc_scores")
+    exposures = outcomes.exposure_table(panel, soc, measures=measures, soc_scores_path=args.soc_scores, **loc)
     _check_measure_groups(panel, exposures, args.quantiles, sources)
     # the panel is checked once (it was checked a second time, for the measures of the file),
     # its errors naming the --panel file (they said "panel")
