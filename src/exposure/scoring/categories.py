@@ -1600,11 +1600,11 @@ def _evidence(frame, text_column, onet, occupation_column, *, fast: bool = False
     (:func:`~exposure.scoring._features.normalise_text`, as ``score_tasks`` does), as a list.
     """
     if texts is None:  # the public functions: check the arguments
+        # and read the texts as score_tasks does: "e\u2011mail", "Ｅｎｔｅｒ" matched no rule
+        texts = normalise_texts(_check_inputs(frame, text_column, onet, occupation_column))
         if occupation_column == text_column == "title":  # the default: texts under "title"
             occupation_column = None  # were read as titles too (score_tasks reads no titles)
         check_titles_not_texts(text_column, occupation_column)
-        # and read the texts as score_tasks does: "e\u2011mail", "Ｅｎｔｅｒ" matched no rule
-        texts = normalise_texts(_check_inputs(frame, text_column, onet, occupation_column))
         _warn_unread_keys(frame, onet)
     occ = _occupations(frame, onet, occupation_column)
     mapping = _mapping_evidence(frame, onet)
