@@ -106,6 +106,7 @@ from exposure.fetch import cache_status, resolve_mirror
 from exposure.measures import eloundou
 from exposure.onet import load_onet, onet_file_names
 from exposure.scoring import PROBA_COLUMNS, SCORE_COLUMNS, _check_rows, score_tasks
+from exposure.scoring import categories as categories_module
 from exposure.scoring import learned as learned_module
 from exposure.scoring._inputs import check_header_rows, check_task_types, task_keys, task_texts
 from exposure.scoring.learned import (
@@ -1077,10 +1078,11 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
         with _sheet_named(src):
             return _score_whole(src, dst, out_kind, method, onet, said=said, **options)
     try:
-        with atomic_path(dst) as tmp, _OddTexts(src) as odd:
+        with atomic_path(dst) as tmp, _OddTexts(src) as odd, _KeyNotes() as notes:
             done = _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress,
                                  target=dst, said=said, **options)
             odd.report(done.n_tasks)
+            notes.report()
     except _NotGrouped as exc:
         # said once, in the note the CLI prints (it was also logged as a warning)
         logger.info("%s: %s; scoring the whole file in memory", src, exc)
@@ -1396,6 +1398,55 @@ class _OddTexts(logging.Filter):
         if self.count:
             self.logger.warning(learned_module.ODD_TEXTS_MESSAGE, f"{self.src}: ", self.count,
                                 n_rows, *self.first)
+
+
+class _KeyNotes(logging.Filter):
+    """Sum the notes on coded rows that O*NET cannot serve, of a file's batches, into one each.
+
+    :func:`~exposure.scoring.categories._warn_unread_keys` warns, for each call of
+    ``score_tasks``, on rows with an O*NET-SOC code but no task ID, codes the release lacks
+    and a missing ``task_id`` column. Streamed, each batch warned with its own count
+    (``--batch-rows 1``: four lines ``1 row(s) ... have no task ID``), where the whole file
+    gives one line with the file's count; a stream that went back to the whole-file path
+    (:class:`_NotGrouped`) said the batches' lines and then the file's. Here each note is
+    held, its count summed over the batches (the first row named is the first batch's), and
+    said once by :meth:`report`; notes held when the stream stops are dropped (the
+    whole-file path, or the error, says what matters).
+    """
+
+    #: the notes (their format strings, as ``categories`` logs them), by a part of their text
+    NOTES = ("row(s) with an O*NET-SOC code have no task ID", "row(s) have an O*NET-SOC code that",
+             "no 'task_id' column: the %d row(s)")
+
+    def __init__(self):
+        super().__init__()
+        self.held: dict[str, list] = {}  # format string -> [args of the first, count]
+        self.logger = logging.getLogger(categories_module.__name__)
+
+    def __enter__(self) -> "_KeyNotes":
+        self.logger.addFilter(self)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.logger.removeFilter(self)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        msg, args = record.msg, record.args
+        if (not isinstance(msg, str) or not any(n in msg for n in self.NOTES)
+                or not isinstance(args, tuple) or len(args) < 2 or not isinstance(args[1], int)):
+            return True
+        if msg in self.held:
+            self.held[msg][1] += args[1]
+        else:
+            self.held[msg] = [args, args[1]]
+        return False  # said once, by report()
+
+    def report(self) -> None:
+        """Warn once per note, with the file's count, in the order they were first seen."""
+        self.logger.removeFilter(self)
+        for msg, (args, count) in self.held.items():
+            self.logger.warning(msg, args[0], count, *args[2:])
+        self.held.clear()
 
 
 def _check_new_keys(frame: pd.DataFrame, state: dict, *, path, start: int) -> None:
