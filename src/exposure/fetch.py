@@ -71,6 +71,8 @@ Any name the lock file pins, also a custom source that :func:`fetch_table` pinne
 from __future__ import annotations
 
 import contextlib
+import email.utils
+import errno
 import fnmatch
 import hashlib
 import logging
@@ -83,6 +85,7 @@ import time
 import zipfile
 import zlib
 from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 
 import platformdirs
@@ -376,6 +379,9 @@ def _env_dir(var: str) -> Path | None:
 def _check_home(path: Path, origin: str) -> Path:
     """Refuse a user data directory ``path`` (from ``origin``) that is, or lies under, a file.
 
+    Or under a symbolic link to nothing (a disk not mounted), or a loop of links: its lock
+    file was "no pinned file yet" as well.
+
     The lock file under it was "no pinned file yet" (``exposure sources --releases``, exit
     0), a release it pinned "not pinned yet", and :func:`exposure.load` read the shipped
     tables without a word.
@@ -386,6 +392,13 @@ def _check_home(path: Path, origin: str) -> Path:
         raise ExposureError(f"{origin} {where} is a file, not a directory: the user data directory "
                             "holds your recomputes and the lock file exposure.lock; set "
                             f"${ENV_HOME} to a directory")
+    blocked = _blocked_dir(path)
+    if blocked is not None:  # a link to a disk not mounted: its pins were "no pinned file yet"
+        part, why = blocked
+        where = f"{path}: {part}" if part != path else f"{path}"
+        raise ExposureError(f"{origin} {where} is {why}: the user data directory holds your recomputes "
+                            "and the lock file exposure.lock; mount or create the directory it points "
+                            f"to, or set ${ENV_HOME} to a directory")
     return path
 
 
@@ -403,10 +416,56 @@ def _expand(value, origin: str) -> Path:
     exposure.errors.ExposureError: --mirror/mirror= '~nosuchuser-exposure/m': cannot expand '~' (no such user, or no home directory); give the full path
     """
     try:
-        return Path(value).expanduser()
+        path = Path(value).expanduser()
     except RuntimeError:
         raise ExposureError(f"{origin} {os.fspath(value)!r}: cannot expand '~' (no such user, or no "
                             "home directory); give the full path") from None
+    _check_length(path, origin)
+    return path
+
+
+#: Longest name of one file or directory on nearly every file system, in bytes.
+_NAME_MAX = 255
+
+
+def _short(text: str, keep: int = 60) -> str:
+    """``text`` cut to its first and last characters when it is longer than ``keep``."""
+    return text if len(text) <= keep else f"{text[:keep - 20]}...{text[-17:]}"
+
+
+def _check_length(path: Path, origin: str) -> None:
+    """Refuse a ``path`` (from ``origin``) too long for the file system, naming ``origin``.
+
+    Or one with a NUL character (``ValueError: embedded null byte`` at its first use).
+
+    A path of 5,000 characters in ``$EXPOSURE_MIRROR`` (or a name of 300 in it) was
+    ``OSError: [Errno 36] File name too long`` with the whole path printed and the
+    variable not named; the Python API raised the bare ``OSError``.
+
+    Examples
+    --------
+    >>> _check_length(Path("/tmp/" + "x" * 300), "$EXPOSURE_HOME")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: $EXPOSURE_HOME '/tmp/xxx...xxx' (305 characters) is too long a path: a name in it has 300 characters, more than the 255 a file system takes; give a shorter path
+    """
+    text = os.fspath(path)
+    if "\0" in text:  # ValueError: embedded null byte, from the first use of it
+        raise ExposureError(f"{origin} {_short(text)!r} holds a NUL character (at {text.index(chr(0)) + 1}): "
+                            "no file system takes one; give the path without it")
+    longest = max((len(os.fsencode(part)) for part in path.parts), default=0)
+    if longest > _NAME_MAX:
+        why = f"a name in it has {longest:,} characters, more than the {_NAME_MAX} a file system takes"
+    else:
+        try:
+            os.lstat(path)
+            return
+        except OSError as exc:
+            if exc.errno != errno.ENAMETOOLONG:
+                return  # missing, or no permission: said where it is used
+            why = exc.strerror or "File name too long"
+    raise ExposureError(f"{origin} {_short(text)!r} ({len(text):,} characters) is too long a path: {why}; "
+                        "give a shorter path")
 
 
 def resolve_data_dir(data_dir=None) -> Path:
@@ -604,7 +663,9 @@ def _parse_url_map(text: str) -> tuple[tuple[str, str], ...]:
     The new prefix must be an http(s) URL: :mod:`requests` reads no other, and a prefix
     without its scheme (``127.0.0.1:8000``), a ``file://`` URL or a directory was tried
     ``retries`` times with backoff, each failing with ``InvalidSchema: No connection
-    adapters``.
+    adapters``. The old prefix must be one too (``www.bls.gov=...`` matched no source's
+    URL, without a word); a pair that an earlier one shadows (the same old prefix twice),
+    or pairs glued by a comma, are refused.
 
     Examples
     --------
@@ -620,11 +681,63 @@ def _parse_url_map(text: str) -> tuple[tuple[str, str], ...]:
         old, sep, new = item.partition("=")
         if not sep or not old or not new:
             raise ExposureError(f"${ENV_URL_MAP}: expected OLD=NEW pairs, got {item!r}")
+        if old.count("://") > 1 or new.count("://") > 1:  # ``A=http://x,B=http://y``: one pair
+            raise ExposureError(f"${ENV_URL_MAP}: {item!r} holds several URLs: separate the OLD=NEW "
+                                "pairs with spaces (not commas or semicolons)")
+        if not _is_http(old):  # ``www.bls.gov=...`` matched no source's URL, without a word
+            raise ExposureError(f"${ENV_URL_MAP}: {item!r}: the old prefix must be an http:// or "
+                                f"https:// URL (the start of a publisher's URL, e.g. https://www.bls.gov), "
+                                f"got {old!r}")
         if not _is_http(new):
             raise ExposureError(f"${ENV_URL_MAP}: {item!r}: the new prefix must be an http:// or "
                                 f"https:// URL, got {new!r}")
+        for before, after in pairs:  # the first match wins: this pair was never used
+            if old.startswith(before):
+                raise ExposureError(f"${ENV_URL_MAP}: {item!r} is never used: the earlier pair "
+                                    f"'{before}={after}' maps every URL starting with {old!r} (an old "
+                                    "prefix given twice); keep one")
         pairs.append((old, new))
     return tuple(pairs)
+
+
+def _check_user_agent(value, origin: str) -> None:
+    """Refuse a User-Agent (from ``origin``) that an HTTP header cannot carry.
+
+    A character beyond Latin-1 ended ``exposure fetch`` in a ``UnicodeEncodeError``
+    traceback; a line break or a leading space made every download fail ``retries`` times
+    with ``InvalidHeader``, naming neither the variable nor the value's fault.
+
+    Examples
+    --------
+    >>> _check_user_agent("study/1 (mailto:me@example.org)", "$EXPOSURE_USER_AGENT")
+    >>> _check_user_agent("bot \u2192 me", "$EXPOSURE_USER_AGENT")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: $EXPOSURE_USER_AGENT 'bot → me' holds a non-ASCII character '→' (at 5): an HTTP header is ASCII; write it in ASCII
+    """
+    if not isinstance(value, str):
+        raise ExposureError(f"{origin} must be a str, got {shown(value)}")
+    if value[:1].isspace():
+        raise ExposureError(f"{origin} {value!r} starts with a space: an HTTP header cannot; remove it")
+    for at, char in enumerate(value, start=1):
+        if char in "\r\n":
+            raise ExposureError(f"{origin} {value!r} holds a line break (at {at}): an HTTP header is one "
+                                "line; remove it")
+        if not char.isascii():
+            raise ExposureError(f"{origin} {value!r} holds a non-ASCII character {char!r} (at {at}): an "
+                                "HTTP header is ASCII; write it in ASCII")
+        if (ord(char) < 32 and char != "\t") or ord(char) == 127:
+            raise ExposureError(f"{origin} {value!r} holds a control character {char!r} (at {at}): an "
+                                "HTTP header cannot carry it; remove it")
+
+
+def _env_user_agent() -> str | None:
+    """``$EXPOSURE_USER_AGENT`` (checked: :func:`_check_user_agent`); None when unset or blank."""
+    value = os.environ.get(ENV_USER_AGENT)
+    if not value or not value.strip():
+        return None
+    _check_user_agent(value, f"${ENV_USER_AGENT}")
+    return value
 
 
 def _is_http(url: str) -> bool:
@@ -686,7 +799,10 @@ class DataStore:
                 raise ExposureError(f"{name} is empty; give a directory")
             if value is not None and not isinstance(value, Path):
                 object.__setattr__(self, name, _expand(value, name))
+            elif value is not None:
+                _check_length(value, name)
         _check_home(self.home, "home")  # a file: its lock file was "no pinned file yet"
+        _check_user_agent(self.user_agent, "user_agent")
 
     @classmethod
     def default(cls, *, mirror=None, cache=None, home=None, data_dir=None) -> DataStore:
@@ -699,7 +815,7 @@ class DataStore:
             home=_home_arg(home) if home is not None else default_home(),
             mirror=resolve_mirror(mirror),
             url_map=_parse_url_map(os.environ.get(ENV_URL_MAP, "")),
-            user_agent=os.environ.get(ENV_USER_AGENT) or USER_AGENT,
+            user_agent=_env_user_agent() or USER_AGENT,
         )
 
     def source(self, name) -> Source:
@@ -938,7 +1054,8 @@ def check_cache_dir(root, *, create: bool = True) -> Path:
     ----------
     root : str or os.PathLike
     create : bool, default True
-        Create ``root`` when it does not exist (False: only refuse a non-directory).
+        Create ``root`` when it does not exist (False: make nothing, only refuse a
+        directory that cannot be made).
 
     Returns
     -------
@@ -947,7 +1064,9 @@ def check_cache_dir(root, *, create: bool = True) -> Path:
     Raises
     ------
     CacheWriteError
-        ``root`` (or a parent of it) is a file, or it cannot be created.
+        ``root`` (or a parent of it) is a file, a symbolic link to nothing or a loop of
+        links, or it cannot be created (also with ``create=False``: the check made before
+        any file is read, so that a cache that cannot be made is said once, not by each).
 
     Examples
     --------
@@ -966,15 +1085,73 @@ def check_cache_dir(root, *, create: bool = True) -> Path:
             f"cache directory {root} exists and is not a directory (check --data-dir / "
             f"${ENV_DATA_DIR})"
         )
-    if create and not root.is_dir():
-        try:
+    if root.is_dir():
+        return root
+    blocked = _blocked_dir(root)
+    if blocked is not None:  # a dangling link was "File exists", a loop "Too many levels"
+        where, why = blocked
+        raise CacheWriteError(f"cannot create the cache directory {root}: {where} is {why} (check "
+                              f"--data-dir / ${ENV_DATA_DIR})")
+    try:
+        if create:
             root.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise CacheWriteError(
-                f"cannot create the cache directory {root}: {exc.strerror or exc} (check "
-                f"--data-dir / ${ENV_DATA_DIR})"
-            ) from exc
+        else:
+            _probe_mkdir(root)
+    except OSError as exc:
+        raise CacheWriteError(
+            f"cannot create the cache directory {root}: {exc.strerror or exc} (check "
+            f"--data-dir / ${ENV_DATA_DIR})"
+        ) from exc
     return root
+
+
+def _blocked_dir(path: Path) -> tuple[Path, str] | None:
+    """What stops the directory ``path`` from being made: ``(where, why)``, else None.
+
+    ``where`` is ``path`` or the first of its parents that is a file, a symbolic link to
+    nothing (a disk not mounted) or a loop of links. A missing directory or a permission
+    is left to the caller (``mkdir`` says it).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> (d / "f").write_text("x") and None
+    >>> _blocked_dir(d / "f" / "sub") == (d / "f", "a file, not a directory"), _blocked_dir(d / "new" / "sub")
+    (True, None)
+    """
+    for part in [*reversed(path.parents), path]:
+        try:
+            mode = os.stat(part).st_mode
+        except FileNotFoundError:
+            if os.path.islink(part):
+                try:
+                    target = os.readlink(part)
+                except OSError:
+                    target = "?"
+                return part, f"a symbolic link to {target}, which does not exist"
+            return None  # this part and the ones below it can be made
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return part, "a loop of symbolic links"
+            return None  # no permission, a name too long: said by mkdir
+        if not stat.S_ISDIR(mode):
+            return part, "a file, not a directory"
+    return None
+
+
+def _probe_mkdir(path: Path) -> None:
+    """Raise the ``OSError`` of making the missing directory ``path``; make nothing.
+
+    A directory is made (and removed at once) beside the first missing part of ``path``:
+    a place that takes no directory (``/proc``, a read-only disk, no permission) is found
+    before any file is read, not once per file.
+    """
+    top = path
+    while not top.parent.exists() and top.parent != top:
+        top = top.parent
+    probe = tempfile.mkdtemp(prefix=".exposure-probe-", dir=top.parent)
+    os.rmdir(probe)
 
 
 def _env_mirror() -> Path | None:
@@ -1497,7 +1674,54 @@ def _looks_like_html(head: bytes) -> bool:
 
 
 class _Retryable(Exception):
-    """A failed attempt worth retrying."""
+    """A failed attempt worth retrying.
+
+    ``retry_after`` is the wait in seconds the server asked for (``Retry-After``), else
+    None; ``hint`` says what to do when it is the last attempt's failure.
+    """
+
+    def __init__(self, message: str, *, retry_after: float | None = None, hint: str = ""):
+        super().__init__(message)
+        self.retry_after = retry_after
+        self.hint = hint
+
+
+#: What to do when the server could not be reached (said with the last attempt's failure).
+_NETWORK_HINT = (f"check the network connection (or the proxy), or read a local copy with --mirror / "
+                 f"${ENV_MIRROR}")
+
+
+#: What to do after an HTTP error that no retry mends.
+_HTTP_HINTS = {
+    403: (f"; the server refused the request: BLS refuses a User-Agent without a contact (set "
+          f"${ENV_USER_AGENT}, e.g. 'study/1 (mailto:you@example.org)'), or read a local copy with "
+          f"--mirror / ${ENV_MIRROR}"),
+    404: (f"; the file is not (or no longer) at this URL: check the source's URL and ${ENV_URL_MAP}, "
+          f"or read a local copy with --mirror / ${ENV_MIRROR}"),
+}
+_HTTP_HINTS[410] = _HTTP_HINTS[404]
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds of a ``Retry-After`` header (a number of seconds or an HTTP date); None if unreadable.
+
+    Examples
+    --------
+    >>> _retry_after("120"), _retry_after("soon"), _retry_after("Wed, 21 Oct 2015 07:28:00 GMT")
+    (120.0, None, 0.0)
+    """
+    value = (value or "").strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
 
 
 def _read_timeout(timeout, remaining: float):
@@ -1534,14 +1758,22 @@ def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool
         what = "is not a valid URL" if _is_http(url) else "is not an http:// or https:// URL"
         raise DownloadError(f"{label}: {url!r} {what} ({type(exc).__name__}: {exc}); check the "
                             f"source's URL and ${ENV_URL_MAP}; nothing was downloaded") from exc
+    except requests.ConnectionError as exc:  # refused, no such host, connect timeout
+        raise _Retryable(f"{type(exc).__name__}: {exc}", hint=_NETWORK_HINT) from exc
     except requests.RequestException as exc:
         raise _Retryable(f"{type(exc).__name__}: {exc}") from exc
     with response:
         status = response.status_code
         if status == 429 or status >= 500:
-            raise _Retryable(f"HTTP {status} {response.reason}")
+            # the server's Retry-After was ignored: the retries came at the backoff's pace
+            asked = response.headers.get("Retry-After")
+            said = f" (Retry-After: {' '.join(asked.split())[:40]})" if asked else ""
+            raise _Retryable(f"HTTP {status} {response.reason}{said}", retry_after=_retry_after(asked),
+                             hint="the server is busy or limits the requests: try again later")
         if status >= 400:
-            raise DownloadError(f"{label}: HTTP {status} {response.reason} from {url}")
+            # the status alone said nothing of what to do
+            raise DownloadError(f"{label}: HTTP {status} {response.reason} from {url}"
+                                f"{_HTTP_HINTS.get(status, '')}")
         ctype = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
         if ctype == "text/html" and not html_ok:
             raise DownloadError(
@@ -1627,9 +1859,11 @@ def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool
 def _session(user_agent: str | None = None):
     import requests
 
+    if user_agent:
+        _check_user_agent(user_agent, "user_agent")
+    agent = user_agent or _env_user_agent() or USER_AGENT  # refused before any request
     session = requests.Session()
-    session.headers["User-Agent"] = (user_agent or os.environ.get(ENV_USER_AGENT)
-                                     or USER_AGENT)
+    session.headers["User-Agent"] = agent
     session.headers["Accept-Encoding"] = "identity"
     return session
 
@@ -1652,8 +1886,9 @@ def download(
     The body is streamed to a temporary file beside ``dest`` and renamed into place only
     when it is complete, not empty, not an HTML page (unless ``dest`` ends in ``.html``)
     and, if ``sha256`` is given, has that hash. Connection errors, timeouts, truncated
-    bodies and HTTP 429/5xx are retried ``retries`` times with exponential backoff; other
-    HTTP errors fail at once. The whole download, retries included, must finish within
+    bodies and HTTP 429/5xx are retried ``retries`` times with exponential backoff (longer
+    when the server's ``Retry-After`` asks, up to :data:`MAX_BACKOFF`); other HTTP errors
+    fail at once. The whole download, retries included, must finish within
     ``deadline`` seconds; a body longer than ``max_bytes``, or one with a
     ``Content-Encoding`` (only ``identity`` is asked for), is refused.
 
@@ -1720,10 +1955,10 @@ def download(
     own_session = session is None
     session = _session() if own_session else session
     try:
-        last, made = None, 0
+        last, made, asked, hint = None, 0, None, ""
         for attempt in range(retries + 1):
             if attempt:
-                delay = min(MAX_BACKOFF, backoff * 2 ** (attempt - 1))
+                delay = min(MAX_BACKOFF, max(backoff * 2 ** (attempt - 1), asked or 0.0))
                 if time.monotonic() + delay >= deadline_at:
                     last = f"{last}; no time left for a retry within the deadline"
                     break
@@ -1741,11 +1976,12 @@ def download(
                     _make_readable(tmp)
                 return dest
             except _Retryable as exc:
-                last = str(exc)
+                last, asked, hint = str(exc), exc.retry_after, exc.hint
         n = made
+        hint = f"; {hint}" if hint else ""
         raise DownloadError(
             f"{label}: download of {url} failed after {n} attempt{'s' if n > 1 else ''}: "
-            f"{last}; nothing was written to the cache"
+            f"{last}{hint}; nothing was written to the cache"
         )
     finally:
         if own_session:
