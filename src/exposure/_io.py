@@ -38,7 +38,6 @@ import stat
 import tempfile
 import threading
 import time
-import warnings
 import zipfile
 import zlib
 from pathlib import Path
@@ -838,6 +837,9 @@ def write_parquet(frame: pd.DataFrame, path, metadata: dict[str, str] | None = N
     >>> pyarrow_parquet().read_metadata(d / "z.parquet").metadata
     {b'licence': b'CC BY 4.0'}
 
+    A duration column (``timedelta64``) is read back as durations: the file then stores
+    its Arrow schema, as Parquet has no duration type (it was read back as integers).
+
     A column name given twice, a lone surrogate in a text, or an object column holding
     text and numbers is refused naming its column (and row), before anything is written:
 
@@ -858,8 +860,11 @@ def write_parquet(frame: pd.DataFrame, path, metadata: dict[str, str] | None = N
     except (pa.ArrowTypeError, pa.ArrowInvalid) as exc:
         raise _parquet_type_error(frame, path, exc) from None
     table = table.replace_schema_metadata(None)
+    # Parquet has no duration type: without the Arrow schema stored in the file, a duration
+    # column (timedelta64) was read back as integers (1 s as 1000000), silently
+    durations = any(pa.types.is_duration(field.type) for field in table.schema)
     options = dict(compression="zstd", compression_level=3, write_statistics=False,
-                   use_dictionary=True, store_schema=False)
+                   use_dictionary=True, store_schema=durations)
     with _writing(path) as tmp, open(tmp, "wb") as fh:  # a handle: any bytes in the name
         if not metadata:
             pq.write_table(table, fh, row_group_size=1_000_000, **options)
@@ -1229,6 +1234,48 @@ def _surrogate_error(frame: pd.DataFrame, path) -> DataFormatError | None:
     return None
 
 
+def _bytes_as_text(frame: pd.DataFrame, path, where: str) -> pd.DataFrame:
+    """``frame`` with its bytes cells as their UTF-8 text (a copy when any), as :func:`write_xlsx` stores them.
+
+    A bytes cell (a Parquet ``binary`` column) was written by pandas as its Python form:
+    ``b'ab'`` in the file, read back as the text ``"b'ab'"``, silently. Only ``object``
+    columns (and Arrow binary ones) can hold bytes; a column of text is looked at once.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A bytes cell that is not UTF-8 text, naming its row (the header is row 1) and
+        column: ``where`` (a CSV file) cannot hold it as text.
+    """
+    out = frame
+    for j, col in enumerate(frame.columns):
+        values = frame.iloc[:, j]
+        dtype = values.dtype
+        if isinstance(dtype, pd.ArrowDtype):
+            if not (pa.types.is_binary(dtype.pyarrow_dtype) or pa.types.is_large_binary(dtype.pyarrow_dtype)
+                    or pa.types.is_fixed_size_binary(dtype.pyarrow_dtype)):
+                continue
+        elif dtype != object or pd.api.types.infer_dtype(values, skipna=True) in (
+                "string", "empty", "floating", "integer", "boolean", "decimal", "date", "datetime"):
+            continue
+        cells = values.tolist()
+        found = [i for i, v in enumerate(cells) if isinstance(v, bytes)]
+        if not found:
+            continue
+        for i in found:
+            try:
+                cells[i] = cells[i].decode("utf-8")
+            except UnicodeDecodeError:
+                shown = repr(cells[i]) if len(repr(cells[i])) <= 60 else repr(cells[i])[:57] + "..."
+                raise DataFormatError(f"a cell holds bytes that are not UTF-8 text ({shown}), which "
+                                      f"{where} cannot store as text; write .parquet, or decode the "
+                                      "column to text", path=path, row=i + 2, column=str(col)) from None
+        if out is frame:
+            out = frame.copy()
+        out.isetitem(j, pd.Series(cells, index=values.index, dtype=object, name=values.name))
+    return out
+
+
 def write_csv(frame: pd.DataFrame, path, *, formulas: str = "neutralise", **kwargs) -> Path:
     """Write ``frame`` as CSV (no index, ``\\n`` line endings) atomically.
 
@@ -1246,8 +1293,14 @@ def write_csv(frame: pd.DataFrame, path, *, formulas: str = "neutralise", **kwar
     **kwargs
         Passed to :meth:`pandas.DataFrame.to_csv` (e.g. ``sep="\\t"``).
 
+    A bytes cell (a Parquet ``binary`` column) is written as its UTF-8 text, as
+    :func:`write_xlsx` stores it (it was written as its Python form ``b'...'``).
+
     Raises
     ------
+    exposure.errors.DataFormatError
+        A bytes cell that is not UTF-8 text, or a text holding a lone surrogate, naming
+        its row and column.
     exposure.errors.OutputError
         The file cannot be written (nothing is left behind).
 
@@ -1264,6 +1317,8 @@ def write_csv(frame: pd.DataFrame, path, *, formulas: str = "neutralise", **kwar
     """
     if formulas not in ("neutralise", "keep"):
         raise ValueError(f"formulas must be 'neutralise' or 'keep', not {formulas!r}")
+    # bytes as their text (was their Python form b'...'), before the formula check sees them
+    frame = _bytes_as_text(frame, path, "a .tsv file" if kwargs.get("sep") == "\t" else "a CSV file")
     if formulas == "neutralise":
         frame, n = neutralise_formulas(frame)
         if n:
@@ -1301,7 +1356,51 @@ def _cell(value):
             return None
     if isinstance(value, bytes):  # checked to be UTF-8 (_xlsx_problem); a text cell
         return value.decode("utf-8")
+    if isinstance(value, decimal.Decimal):  # checked to be a double (_xlsx_problem)
+        return None if value.is_nan() else float(value)
+    if isinstance(value, (datetime.datetime, datetime.time, datetime.timedelta)):
+        return _ms_floor(value)
     return value
+
+
+def _finer_than_ms(value) -> bool:
+    """Whether a time, datetime or duration has parts finer than a millisecond."""
+    if value is pd.NaT:  # a datetime instance, without a microsecond
+        return False
+    if isinstance(value, (pd.Timestamp, pd.Timedelta)):
+        return value != value.floor("ms")
+    if isinstance(value, (datetime.datetime, datetime.time, datetime.timedelta)):
+        return value.microseconds % 1000 != 0 if isinstance(value, datetime.timedelta) else value.microsecond % 1000 != 0
+    return False
+
+
+def _ms_floor(value):
+    """A time, datetime or duration cut to the millisecond (what an .xlsx sheet keeps).
+
+    openpyxl stores them as a day count and reads them back to the millisecond, rounded:
+    ``time(23, 59, 59, 999999)`` was read back as ``1900-01-01 00:00:00`` and a datetime a
+    microsecond before midnight as the next day. Cut (not rounded), the day and the hour
+    stay as they were.
+    """
+    if not _finer_than_ms(value):
+        return value
+    if isinstance(value, (pd.Timestamp, pd.Timedelta)):
+        return value.floor("ms")
+    if isinstance(value, datetime.timedelta):
+        return datetime.timedelta(value.days, value.seconds, value.microseconds // 1000 * 1000)
+    return value.replace(microsecond=value.microsecond // 1000 * 1000)
+
+
+def _sub_ms_cells(values: pd.Series) -> np.ndarray | None:
+    """Where a column holds times, datetimes or durations finer than a millisecond (or None)."""
+    dtype = values.dtype
+    if dtype.kind in "mM" and not isinstance(dtype, pd.DatetimeTZDtype):
+        floored = values.dt.floor("ms")
+        return (values != floored).to_numpy(dtype=bool) & values.notna().to_numpy(dtype=bool)
+    if dtype == object and pd.api.types.infer_dtype(values, skipna=True) not in (
+            "string", "empty", "bytes", "floating", "integer", "boolean", "decimal"):
+        return values.map(_finer_than_ms).to_numpy(dtype=bool)
+    return None
 
 
 #: Rows an .xlsx sheet can hold (the header included).
@@ -1370,6 +1469,14 @@ def _xlsx_problem(value, illegal) -> str | None:
                 "cannot store; write .parquet, or drop or flatten the column")
     elif isinstance(value, (float, np.floating)) and np.isinf(value):
         return _XLSX_INF
+    elif isinstance(value, decimal.Decimal) and not value.is_nan():
+        if value.is_infinite():
+            return _XLSX_INF
+        if decimal.Decimal(repr(float(value))) != value:  # openpyxl wrote it with 16 digits
+            shown = str(value) if len(str(value)) <= 40 else str(value)[:37] + "..."
+            return (f"a cell holds the number {shown}, which the double of an .xlsx cell cannot "
+                    f"hold exactly (it would be read back as {float(value)!r}); write .csv or "
+                    ".parquet, or store it as text")
     elif isinstance(value, (datetime.datetime, datetime.time)) and value.tzinfo is not None:
         return _XLSX_TZ.format(value.tzinfo)
     elif (isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
@@ -1489,12 +1596,17 @@ def check_xlsx(frame: pd.DataFrame, path) -> None:
             raise DataFormatError(problem.replace("a cell holds", "a column name holds", 1),
                                   path=path, row=1, column=_shown_name(col))
     returns = []  # (row, column) of the first cell holding a carriage return, and the count
+    finer = []  # the same for times finer than a millisecond, and the first such value
     for j, col in enumerate(frame.columns):
         problem = _column_problem(frame.iloc[:, j], ILLEGAL_CHARACTERS_RE) or _cell_problem(frame.iloc[:, j], "xlsx")
         if problem is not None:
             raise DataFormatError(problem[1], path=path, row=None if problem[0] is None else problem[0] + 2,
                                   column=str(col))
         values = frame.iloc[:, j]
+        sub_ms = _sub_ms_cells(values)
+        if sub_ms is not None and sub_ms.any():
+            finer.append((int(sub_ms.argmax()) + 2, str(col), int(sub_ms.sum()),
+                          values.iloc[int(sub_ms.argmax())]))
         if values.dtype.kind in "OSU" or isinstance(values.dtype, (pd.StringDtype, pd.ArrowDtype)):
             has = values.map(lambda v: isinstance(v, str) and "\r" in v).to_numpy(dtype=bool)
             if has.any():
@@ -1504,6 +1616,12 @@ def check_xlsx(frame: pd.DataFrame, path) -> None:
         log.warning("%s: %d cells hold a carriage return (first: row %d, column %r), which an .xlsx sheet "
                     "stores as a line feed ('\\r\\n' reads back as '\\n'); write .csv or .parquet to keep "
                     "them", path, sum(n for *_, n in returns), row, col)
+    if finer:  # a workbook keeps milliseconds: 23:59:59.999999 was read back as the next day
+        row, col, _, value = finer[0]
+        log.warning("%s: %d cells hold times finer than a millisecond (first: row %d, column %r: %s), "
+                    "which an .xlsx sheet does not keep: they are written cut to the millisecond; "
+                    "write .csv or .parquet to keep them", path, sum(f[2] for f in finer), row, col,
+                    value)
 
 
 def write_xlsx(frame: pd.DataFrame, path, *, sheet: str = "data") -> Path:
@@ -1564,6 +1682,11 @@ def write_xlsx(frame: pd.DataFrame, path, *, sheet: str = "data") -> Path:
                 cell = WriteOnlyCell(ws, value=v)
                 if isinstance(v, str):
                     cell.data_type = "s"
+                elif type(v) is float:
+                    # openpyxl writes a number with 16 digits ('%.16g'): 0.30000000000000004
+                    # was read back as 0.3, the largest double as infinity; repr's digits
+                    # read back as the same double (the cell stays a number cell)
+                    cell._value = repr(v)
                 cells.append(cell)
             return cells
 
@@ -1749,6 +1872,50 @@ def _stata_problem(values: pd.Series) -> tuple[int, str] | None:
     return None
 
 
+def _stata_plain(values: pd.Series) -> pd.Series:
+    """A categorical column whose categories are not all text, as its plain values.
+
+    Stata labels the codes of a categorical column with its categories as text: pandas
+    wrote categories ``1.5, 2.5`` as the labels ``'1.5'``, ``'2.5'`` (the numbers were read
+    back as text) with a warning of its own that named no file, and categories whose texts
+    coincide (``'1'`` and ``1``) as a file whose labels are not unique, which the reader
+    then refused. Such a column is written as its values (numbers stay numbers; a mix of
+    types is refused by :func:`check_stata`, naming its row). Other columns: unchanged.
+    """
+    if not isinstance(values.dtype, pd.CategoricalDtype):
+        return values
+    categories = values.cat.categories
+    if all(isinstance(c, str) for c in categories):
+        return values
+    cells = values.astype(object).where(values.notna(), None).tolist()
+    return pd.Series(pd.array(cells), index=values.index, name=values.name)
+
+
+def _stata_unchanged(frame: pd.DataFrame, path) -> None:
+    """Refuse what pandas would write with only a warning (a safety net after :func:`check_stata`).
+
+    pandas warns (``InvalidColumnName``) when it renames a column that is not a Stata
+    variable name, and (``PossiblePrecisionLoss``) when it stores a 64-bit integer of
+    magnitude 2**53 or more as a double. Both are checked here, on the frame about to be
+    written: these warnings were made errors with :func:`warnings.catch_warnings`, which
+    changes the filters of the whole process and is not thread-safe (a thread writing at
+    the same time could leave the ``error`` filter installed, or lose its own filters).
+    """
+    renamed = _stata_names(frame.columns)
+    if renamed:
+        old, new = next(iter(renamed.items()))
+        raise DataFormatError(f"cannot write as Stata .dta: the column name {str(old)!r} is not a "
+                              f"Stata variable name (pandas would write {new!r})", path=path,
+                              column=_shown_name(old))
+    for j, col in enumerate(frame.columns):
+        big = _big_integers(frame.iloc[:, j], STATA_EXACT_INT)
+        if big is not None and big.any():
+            pos = int(big.argmax())
+            raise DataFormatError(f"cannot write as Stata .dta: the integer {int(frame.iloc[pos, j])} "
+                                  "would be stored as a double, which changes it", path=path,
+                                  row=pos + 2, column=str(col))
+
+
 def _stata_widened(values: pd.Series) -> pd.Series:
     """``values`` in a wider type when pandas would write them as Stata's missing values.
 
@@ -1801,7 +1968,8 @@ def check_stata(frame: pd.DataFrame, path) -> None:
                               "least one", path=path)
     _duplicate_name(frame, path, "a Stata .dta file")
     for j, col in enumerate(frame.columns):
-        problem = _stata_problem(frame.iloc[:, j]) or _cell_problem(frame.iloc[:, j], "dta")
+        values = _stata_plain(frame.iloc[:, j])
+        problem = _stata_problem(values) or _cell_problem(values, "dta")
         if problem is not None:
             raise DataFormatError(problem[1], path=path, row=None if problem[0] is None else problem[0] + 2,
                                   column=str(col))
@@ -1845,11 +2013,10 @@ def write_stata(frame: pd.DataFrame, path) -> Path:
     ...
     exposure.errors.DataFormatError: ...t.dta, row 2, column 'id': the column holds the integer 9223372036854775807, beyond ...
     """
-    from pandas.io.stata import InvalidColumnName, PossiblePrecisionLoss
-
     frame = frame.reset_index(drop=True)
     check_stata(frame, path)  # before any writing
     for col in frame.columns:
+        frame[col] = _stata_plain(frame[col])
         if isinstance(frame[col].dtype, pd.BooleanDtype) or frame[col].dtype == bool:
             frame[col] = frame[col].astype("Int8")
         else:
@@ -1870,16 +2037,13 @@ def write_stata(frame: pd.DataFrame, path) -> Path:
         log.warning("%s: %d column name(s) are not Stata variable names and were renamed (the "
                     "original name is the variable label): %s", path, len(renamed),
                     "; ".join(f"{old!r} -> {new!r}" for old, new in renamed.items()))
+    # what pandas would change with only a warning is refused (checked by check_stata: this
+    # is the safety net), checked directly: no warning filter of the process is touched
+    _stata_unchanged(frame, path)
     with _writing(path) as tmp, open(tmp, "wb") as fh:
         try:
-            with warnings.catch_warnings():
-                # what pandas would change with only a warning is refused (checked above:
-                # this is the safety net, never a warning leaked to the user)
-                warnings.simplefilter("error", PossiblePrecisionLoss)
-                warnings.simplefilter("error", InvalidColumnName)
-                frame.to_stata(fh, write_index=False, version=118, variable_labels=labels)
-        except (ValueError, TypeError, NotImplementedError, PossiblePrecisionLoss,
-                InvalidColumnName) as exc:
+            frame.to_stata(fh, write_index=False, version=118, variable_labels=labels)
+        except (ValueError, TypeError, NotImplementedError) as exc:
             reason = " ".join(str(exc).split())
             raise DataFormatError(f"cannot write as Stata .dta: {reason}", path=path) from None
     return Path(path)

@@ -2442,13 +2442,59 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
+#: First byte of the Stata formats before 117 that pandas reads (the release number).
+_STATA_OLD_RELEASES = frozenset({102, 103, 104, 105, 108, 110, 111, 113, 114, 115})
+
+
+def _stata_signature(head: bytes, path: Path) -> None:
+    """Refuse a ``.dta`` file whose first bytes are not a Stata file's, saying what they look like.
+
+    A Stata file starts with ``<stata_dta>`` (formats 117 to 119) or with its release
+    number and byte order (formats 102 to 115). Anything else (a CSV file renamed
+    ``.dta``) was pandas' long ``This is either not a valid Stata dataset or a Stata
+    dataset from a version pandas does not support (detected: 116). pandas supports
+    importing versions 102, ...``, naming a "version" that was the file's first letter.
+
+    Examples
+    --------
+    >>> _stata_signature(b"task,score\\nWeld.,1\\n", Path("t.dta"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: t.dta: not a Stata .dta file: it looks like delimited text (a CSV or TSV file named .dta?); give it its own extension
+    >>> _stata_signature(b"<stata_dta><header>", Path("t.dta"))
+    """
+    if head.startswith(b"<stata_dta>") or (len(head) >= 2 and head[0] in _STATA_OLD_RELEASES
+                                            and head[1] in (1, 2)):
+        return
+    what = next((what for signature, what in _SIGNATURES.items() if head.startswith(signature)), None)
+    if what is None:
+        what = next((f"{name} data" for name, signature in _COMPRESSED_DATA.items()
+                     if signature.match(head)), None)
+    if what is not None:
+        looks = f"it is {what}"
+    else:
+        try:
+            text = head.decode("utf-8")
+        except UnicodeDecodeError as exc:  # cut inside a character at the end: still text
+            text = head[:exc.start].decode("utf-8") if exc.start >= len(head) - 3 else None
+        if text is not None and text and all(c.isprintable() or c in "\t\r\n" for c in text):
+            looks = "it looks like delimited text (a CSV or TSV file named .dta?)"
+        else:
+            looks = "its first bytes are not a Stata file's"
+    raise DataFormatError(f"not a Stata .dta file: {looks}; give it its own extension", path=path)
+
+
 def _read_stata(fh, path: Path) -> pd.DataFrame:
     """The Stata file open as ``fh``, its labelled values read as their labels (pandas' default).
 
     A column whose value labels repeat one label for two values was pandas' ``Value labels
     for column lvl are not unique. These cannot be converted to`` (its message cut at a
-    line end), saying neither why nor what to do: refused naming the column.
+    line end), saying neither why nor what to do: refused naming the column. A file that
+    is not a Stata file (a CSV file renamed ``.dta``) is refused saying what it looks like
+    (:func:`_stata_signature`).
     """
+    _stata_signature(fh.read(512), path)
+    fh.seek(0)
     try:
         return pd.read_stata(fh)
     except ValueError as exc:

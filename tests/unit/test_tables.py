@@ -440,7 +440,7 @@ def test_read_frame_keeps_quoted_commas_text_and_missing(tmp_path):
         (b"PAR1\x00\x00garbagePAR1", "t.parquet", "cannot read this Parquet file"),
         (b"task\nWeld.\n", "t.parquet", "not a Parquet file"),
         (b"PK\x03\x04" + b"\x00" * 40, "t.xlsx", "cannot read this .xlsx workbook"),
-        (b"not stata at all", "t.dta", "cannot read this Stata .dta file"),
+        (b"not stata at all", "t.dta", "not a Stata .dta file: it looks like delimited text"),
         (b"task,task\nA,B\n", "t.csv", "column 'task' appears twice"),
         (b"<html><body>Error</body></html>", "t.csv", "HTML"),
         ("task\tnote\nWeld.\tx\n".encode("utf-16"), "t.txt", "UTF-16 text"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import numbers
 import os
-import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -1203,9 +1202,16 @@ def _interval(draws: np.ndarray, level: float = 0.95) -> tuple[np.ndarray, np.nd
     if draws.shape[0] == 0:
         nan = np.full(draws.shape[1:], np.nan)
         return nan, nan
-    with warnings.catch_warnings():  # all-missing columns give NaN bounds
-        warnings.simplefilter("ignore", RuntimeWarning)
+    # all-missing columns get NaN bounds, left out of nanquantile (which warns "All-NaN
+    # slice" for them): the warning was silenced with warnings.catch_warnings, which
+    # changes the filters of the whole process and is not thread-safe (two rollups at
+    # once could leave RuntimeWarnings ignored for good, or drop another thread's filters)
+    given = ~np.isnan(draws).all(axis=0)
+    q = np.full((2, *draws.shape[1:]), np.nan)
+    if given.all():
         q = np.nanquantile(draws, [lo, hi], axis=0)
+    elif given.any():
+        q[:, given] = np.nanquantile(draws[:, given], [lo, hi], axis=0)
     return q[0], q[1]
 
 
