@@ -42,7 +42,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from exposure._io import pyarrow_parquet, write_csv, write_parquet, write_stata, write_xlsx
+from exposure._io import (
+    _bytes_as_text,
+    pyarrow_parquet,
+    write_csv,
+    write_parquet,
+    write_stata,
+    write_xlsx,
+)
 from exposure.errors import DataFormatError, InputError
 
 __all__ = [
@@ -3097,6 +3104,9 @@ def write_frame(frame: pd.DataFrame, path, *, formulas: str = "neutralise") -> P
     if kind == "csv":
         return write_csv(frame, path, formulas=formulas)
     if kind == "tsv":  # read back with quotes as text, so written without quoting
+        # bytes as their UTF-8 text first (as write_csv writes them): bytes that are not
+        # UTF-8 raised a bare UnicodeDecodeError in the tab check below
+        frame = _bytes_as_text(frame, path, "a .tsv file")
         for j, col in enumerate(frame.columns):
             values = frame.iloc[:, j]
             if values.dtype.kind in "OSU" or isinstance(values.dtype, pd.StringDtype):

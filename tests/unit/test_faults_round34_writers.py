@@ -380,3 +380,13 @@ def test_fault7_categorical_text_keeps_its_labels(tmp_path):
     frame = pd.DataFrame({"task": ["Weld.", "Cut."],
                           "lvl": pd.Categorical(["low", "high"], categories=["low", "mid", "high"])})
     assert read_frame(write_stata(frame, tmp_path / "o.dta"))["lvl"].tolist() == ["low", "high"]
+
+
+def test_tsv_output_of_bytes_that_are_not_utf8_is_refused_by_row(tmp_path):
+    # the .tsv tab check read the column as text first: a bare UnicodeDecodeError
+    from exposure._tables import write_frame
+
+    frame = pd.DataFrame({"task": ["Weld.", "Sew."], "raw": [b"ok", b"\xff\xfe"]})
+    with pytest.raises(DataFormatError, match=r"o\.tsv, row 3, column 'raw': a cell holds bytes that are not UTF-8"):
+        write_frame(frame, tmp_path / "o.tsv")
+    assert not list(tmp_path.iterdir())
