@@ -390,3 +390,16 @@ def test_tsv_output_of_bytes_that_are_not_utf8_is_refused_by_row(tmp_path):
     with pytest.raises(DataFormatError, match=r"o\.tsv, row 3, column 'raw': a cell holds bytes that are not UTF-8"):
         write_frame(frame, tmp_path / "o.tsv")
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("batch_rows", [1, None])
+def test_streamed_parquet_scores_keep_a_duration_column(tmp_path, batch_rows):
+    # the batched Parquet writer stored no Arrow schema: a duration read back as integers
+    from exposure.scoring._files import score_file
+
+    src = tmp_path / "in.parquet"
+    pd.DataFrame({"task": ["Weld steel beams.", "Answer telephones."],
+                  "took": pd.to_timedelta([1, 2], unit="s")}).to_parquet(src)
+    score_file(src, tmp_path / "out.parquet", onet=None, batch_rows=batch_rows)
+    took = pd.read_parquet(tmp_path / "out.parquet")["took"]
+    assert took.tolist() == [pd.Timedelta(seconds=1), pd.Timedelta(seconds=2)]

@@ -794,8 +794,11 @@ class _Sink:
     def _flush(self, rows: int) -> None:
         table = pa.concat_tables(self.pending).combine_chunks()  # pages as if written whole
         if self.writer is None:
+            # a duration column needs the Arrow schema stored, as write_parquet stores it
+            # (Parquet has no duration type: read back as integers, 1 s as 1000000)
+            durations = any(pa.types.is_duration(field.type) for field in table.schema)
             self.writer = pyarrow_parquet().ParquetWriter(self.handle, table.schema,
-                                                          **_PARQUET_OPTIONS)
+                                                          **{**_PARQUET_OPTIONS, "store_schema": durations})
         self.writer.write_table(table.slice(0, rows), row_group_size=PARQUET_ROW_GROUP)
         rest = table.slice(rows)
         self.pending = [rest] if len(rest) else []
