@@ -18,7 +18,7 @@ import numpy as np
 
 from exposure.errors import DataFormatError
 
-__all__ = ["shown", "is_number", "check_flag", "check_choice", "check_name", "check_column",
+__all__ = ["shown", "is_number", "check_flag", "check_choice", "choice_hint", "check_name", "check_column",
            "check_names", "check_positive", "check_count", "check_path", "as_array"]
 
 
@@ -117,6 +117,28 @@ def check_choice(value, name: str, choices) -> None:
     """
     if not isinstance(value, str):
         raise DataFormatError(f"{name} must be one of {', '.join(choices)} (str), got {shown(value)}")
+
+
+def choice_hint(value, choices) -> str:
+    """A hint for a choice given in another case (``Core``): ``": write 'core' (...)"``, else ``""``.
+
+    The value is still refused (a choice is case-sensitive: ``Core`` is not read as
+    ``core`` without a word); the hint says what to write instead of only listing the
+    choices. Added to their messages by the CLI's parser (``choices=``) and by the checks
+    that list the choices themselves.
+
+    Examples
+    --------
+    >>> choice_hint("Core", ["equal", "core"]), choice_hint("beta", ["equal", "core"])
+    (": write 'core' (the choices are case-sensitive)", '')
+    """
+    if not isinstance(value, str):
+        return ""
+    wanted = value.casefold()
+    matches = [c for c in choices if isinstance(c, str) and c.casefold() == wanted and c != value]
+    if len(matches) != 1:
+        return ""
+    return f": write {matches[0]!r} (the choices are case-sensitive)"
 
 
 def check_name(value, name: str, what: str = "a column name") -> str:

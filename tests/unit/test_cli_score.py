@@ -212,7 +212,7 @@ def test_report_fails_cleanly(tmp_path, capsys):
     missing = tmp_path / "absent.csv"
     assert main(["report", "categories", "--hand-checked", str(missing)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("exposure report: error:") and "absent.csv" in err and "not found" in err
+    assert err.startswith("exposure report categories: error:") and "absent.csv" in err and "not found" in err
     assert main(["report", "agreement", "--method", "magic"]) == 2
     assert "unknown scoring method 'magic'" in capsys.readouterr().err
 

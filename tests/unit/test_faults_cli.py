@@ -396,7 +396,7 @@ def test_report_categories_empty_or_binary_sample(tmp_path, capsys, content, mes
                        tmp_path / "mirror", "--data-dir", tmp_path / "cache", "--out-dir",
                        tmp_path / "out")
     assert code == 2
-    assert one_error_line(err, command="report") == f"exposure report: error: {sample}: {message}"
+    assert one_error_line(err, command="report categories") == f"exposure report categories: error: {sample}: {message}"
 
 
 @pytest.mark.parametrize("report", ["reproduction", "rubric", "agreement"])
@@ -408,8 +408,8 @@ def test_report_out_dir_that_is_a_file_is_refused_before_the_work(tmp_path, caps
     code, _, err = cli(capsys, "report", report, "--mirror", tmp_path / "mirror", "--data-dir",
                        tmp_path / "cache", "--out-dir", target)
     assert code == 2
-    assert one_error_line(err, command="report") == (
-        f"exposure report: error: {target}: output exists and is not a directory")
+    assert one_error_line(err, command=f"report {report}") == (
+        f"exposure report {report}: error: {target}: output exists and is not a directory")
     assert target.read_text() == "keep\n"
 
 

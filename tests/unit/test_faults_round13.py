@@ -196,7 +196,7 @@ def test_an_empty_output_option_is_named(tmp_path, capsys, monkeypatch, argv, me
     (tmp_path / "in.csv").write_text("task\nWrite reports\n")
     argv = [a.format(i=tmp_path / "in.csv", d=tmp_path) for a in argv]
     code, line = run(capsys, *argv)
-    assert (code, line) == (2, f"exposure {argv[0]}: error: {message}")
+    assert (code, line) == (2, f"exposure {argv[0]}{' ' + argv[1] if argv[0] == 'report' else ''}: error: {message}")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]  # nothing written
 
 

@@ -634,14 +634,14 @@ def test_report_categories_reads_the_validation_sample_before_onet(tmp_path, cap
                     tmp_path / "nodir", "--mirror", tmp_path / "mirror", "--data-dir", tmp_path / "cache",
                     "--out-dir", tmp_path / "out")
     assert code == 2
-    assert err == [f"exposure report: error: {tmp_path / 'nodir' / 'sample.csv'}: file not found"]
+    assert err == [f"exposure report categories: error: {tmp_path / 'nodir' / 'sample.csv'}: file not found"]
     assert not (tmp_path / "out").exists()
 
 
 def test_report_categories_hand_checked_directory_says_so(tmp_path, capsys):
     code, err = cli(capsys, "report", "categories", "--hand-checked", tmp_path, "--out-dir", tmp_path / "out")
     assert code == 2
-    assert err == [f"exposure report: error: {tmp_path}: is a directory, not a file (the hand-checked "
+    assert err == [f"exposure report categories: error: {tmp_path}: is a directory, not a file (the hand-checked "
                    "sample's CSV is expected)"]
 
 

@@ -477,7 +477,7 @@ def test_report_categories_reads_dev_v2_beside_before_onet(tmp_path, capsys):
     _hand(tmp_path, HAND + ROW2 + "\n" + ROW1, name="dev_v2.csv")
     code, err = _report_categories(tmp_path, capsys)
     assert code == 2
-    assert err == [f"exposure report: error: {tmp_path / 'dev_v2.csv'}, row 3: empty line (remove it: only "
+    assert err == [f"exposure report categories: error: {tmp_path / 'dev_v2.csv'}, row 3: empty line (remove it: only "
                    "the empty lines ending the file are ignored)"]
     assert not (tmp_path / "out").exists() and not (tmp_path / "cache").exists()
 
@@ -488,7 +488,7 @@ def test_report_categories_reads_the_v2_sample_beside_before_onet(tmp_path, caps
     _validation(tmp_path / "v2", "")
     code, err = _report_categories(tmp_path, capsys)
     assert code == 2
-    assert err == [f"exposure report: error: {tmp_path / 'v2' / 'sample.csv'}: no task: the file has a header "
+    assert err == [f"exposure report categories: error: {tmp_path / 'v2' / 'sample.csv'}: no task: the file has a header "
                    "and no rows"]
 
 

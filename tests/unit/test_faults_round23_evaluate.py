@@ -136,7 +136,7 @@ def test_report_agreement_folds_or_seed_with_a_method_without_cv_is_refused(tmp_
     code, err = cli(capsys, "report", "agreement", "--mirror", tmp_path / "mirror", "--data-dir",
                     tmp_path / "cache", "--method", method, "--folds", "3", "--out-dir", tmp_path / "r")
     assert code == 2
-    assert err == [f"exposure report: error: --folds is for --method learned only (its cross-validation): "
+    assert err == [f"exposure report agreement: error: --folds is for --method learned only (its cross-validation): "
                    f"{method} is scored on every row without training; run it without --folds"]
     assert not (tmp_path / "cache").exists() and not (tmp_path / "r").exists()
     code, err = cli(capsys, "report", "agreement", "--mirror", tmp_path / "mirror", "--data-dir",

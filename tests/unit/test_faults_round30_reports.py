@@ -108,7 +108,7 @@ def test_holdout_naming_the_hand_checked_file_is_refused_before_onet(tmp_path, c
     holdout = h if spelling == "same" else tmp_path / "." / "h.csv"
     code, err = cli(capsys, *_categories(tmp_path, "--hand-checked", h, "--holdout", holdout))
     assert code == 2
-    assert err == [f"exposure report: error: --holdout {holdout} is the --hand-checked file: give the "
+    assert err == [f"exposure report categories: error: --holdout {holdout} is the --hand-checked file: give the "
                    "holdout sample's own file, or leave --holdout out"]
     assert not (tmp_path / "cache").exists()
 
@@ -121,7 +121,7 @@ def test_task_in_hand_checked_and_holdout_is_refused_before_onet(tmp_path, capsy
     holdout = write_text(tmp_path, "hold.csv", HEAD + ROW_B + ROW_A)
     code, err = cli(capsys, *_categories(tmp_path, "--hand-checked", h, "--holdout", holdout))
     assert code == 2
-    assert err == [f"exposure report: error: {holdout}, row 3, column 'task_id': task (11-1031.00, 15294) is "
+    assert err == [f"exposure report categories: error: {holdout}, row 3, column 'task_id': task (11-1031.00, 15294) is "
                    f"also in the development sample ({h}, row 2): the pooled figures would count it twice; "
                    "give each task to one sample"]
     assert not (tmp_path / "cache").exists()
@@ -132,7 +132,7 @@ def test_task_in_hand_checked_and_dev_v2_beside_is_refused_before_onet(tmp_path,
     dev = write_text(tmp_path, "dev_v2.csv", HEAD + ROW_A)
     code, err = cli(capsys, *_categories(tmp_path, "--hand-checked", h))
     assert code == 2
-    assert err == [f"exposure report: error: {dev}, row 2, column 'task_id': task (11-1031.00, 15294) is "
+    assert err == [f"exposure report categories: error: {dev}, row 2, column 'task_id': task (11-1031.00, 15294) is "
                    f"also in the development sample ({h}, row 2): the pooled figures would count it twice; "
                    "give each task to one sample"]
 
@@ -157,7 +157,7 @@ def test_empty_sample_options_are_refused_by_name(tmp_path, capsys, monkeypatch,
     args = ["--hand-checked", value] if option == "--hand-checked" else ["--hand-checked", h, option, value]
     code, err = cli(capsys, *_categories(tmp_path, *args))
     assert code == 2
-    assert err == [f"exposure report: error: {message}"]
+    assert err == [f"exposure report categories: error: {message}"]
 
 
 # ---------------------------------------------------------------------------------------
@@ -299,7 +299,7 @@ def test_categories_report_path_that_is_a_directory_is_refused_before_onet(tmp_p
     (tmp_path / "out" / "categories_shares.csv").mkdir(parents=True)
     code, err = cli(capsys, *_categories(tmp_path, "--hand-checked", h))
     assert code == 2
-    assert err == [f"exposure report: error: {tmp_path / 'out' / 'categories_shares.csv'}: cannot write: is a "
+    assert err == [f"exposure report categories: error: {tmp_path / 'out' / 'categories_shares.csv'}: cannot write: is a "
                    "directory; give a file name"]  # 'not found in mirror' (O*NET) before
 
 
@@ -309,7 +309,7 @@ def test_rubric_report_path_that_is_a_directory_is_refused_before_the_labels(tmp
     code, err = cli(capsys, "report", "rubric", "--mirror", tmp_path / "mirror", "--data-dir", tmp_path / "cache",
                     "--out-dir", tmp_path / "out")
     assert code == 2
-    assert err == [f"exposure report: error: {tmp_path / 'out' / 'rubric_agreement.csv'}: cannot write: is a "
+    assert err == [f"exposure report rubric: error: {tmp_path / 'out' / 'rubric_agreement.csv'}: cannot write: is a "
                    "directory; give a file name"]
 
 

@@ -166,6 +166,82 @@ def _module_of(argv: list[str]) -> str | None:
     return next((mod for mod, cmds in COMMANDS.items() if name in cmds), None)
 
 
+#: Options of the ``exposure`` command itself, given before the sub-command.
+_TOP_OPTIONS = ("-v", "--verbose", "--version")
+
+
+class _Parser(argparse.ArgumentParser):
+    """The parser of ``exposure`` and of each sub-command (``add_subparsers`` makes its own kind).
+
+    An argument a sub-command does not know is refused by that sub-command's parser:
+    argparse handed it up to the top parser, which printed ``exposure``'s usage and
+    ``exposure: error: unrecognized arguments: -o x`` for ``exposure report rubric -o x``
+    (the usage of a command with no ``-o``, not of ``report rubric``). ``-v`` given after
+    the sub-command is refused with where it belongs. A choice given in another case
+    (``--format TSV``) is refused with the choice to write (:func:`exposure._args.choice_hint`).
+
+    Options are written in full: argparse took the start of an option for the option
+    (``allow_abbrev``), so that ``exposure report rubric --out r.csv`` (``--out`` is the
+    report file of ``exposure evaluate``) was read as ``--out-dir r.csv`` and wrote the
+    report into a new directory ``r.csv``. The start of an option is refused, naming the
+    options it starts.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
+    def parse_known_args(self, args=None, namespace=None):  # noqa: D102
+        namespace, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error(f"unrecognized arguments: {' '.join(extras)}{self._unknown_hint(extras)}")
+        return namespace, extras
+
+    def _unknown_hint(self, extras: list[str]) -> str:
+        """Where an unknown option goes: ``-v`` before the command; the start of an option in full."""
+        for arg in extras:
+            option = arg.split("=")[0]
+            if option in _TOP_OPTIONS and self.prog != "exposure":
+                return (f" ({option} is an option of exposure itself: give it before the command, "
+                        f"e.g. exposure {option} {self.prog.removeprefix('exposure ')} ...)")
+            if option.startswith("--") and len(option) > 2:
+                full = sorted(o for o in self._option_string_actions if o.startswith(option))
+                if full:
+                    return f" (options are written in full: {' or '.join(full)})"
+        return ""
+
+    def _check_value(self, action, value):
+        try:
+            super()._check_value(action, value)
+        except argparse.ArgumentError as exc:  # exposure._args loads numpy: on this path only
+            hint = importlib.import_module("exposure._args").choice_hint(value, action.choices or ())
+            if not hint:
+                raise
+            raise argparse.ArgumentError(action, f"{exc.message}{hint}") from None
+
+
+def command_name(args: argparse.Namespace, parser: argparse.ArgumentParser) -> str:
+    """The sub-command ``args`` ran, as typed: ``report agreement``, ``score``.
+
+    Errors name it as its usage errors do (``exposure report agreement: error: ...``);
+    they said ``exposure report: error: ...``.
+
+    Examples
+    --------
+    >>> parser = build_parser(("_report",))
+    >>> command_name(parser.parse_args(["report", "rubric"]), parser)
+    'report rubric'
+    """
+    names = []
+    while True:
+        sub = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+        name = None if sub is None else getattr(args, sub.dest, None)
+        if not isinstance(name, str) or name not in sub.choices:
+            return " ".join(names) or str(getattr(args, "command", ""))
+        names.append(name)
+        parser = sub.choices[name]
+
+
 def build_parser(modules: tuple[str, ...] | None = None) -> argparse.ArgumentParser:
     """Build the argument parser with every registered sub-command.
 
@@ -184,7 +260,7 @@ def build_parser(modules: tuple[str, ...] | None = None) -> argparse.ArgumentPar
     >>> parser.prog
     'exposure'
     """
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="exposure",
         description="Measure exposure of tasks, occupations and sectors to LLMs and agents.",
     )
@@ -324,6 +400,7 @@ def _dispatch(parser: argparse.ArgumentParser, argv: list[str], outdir) -> int:
         # `exposure rollup ... > /dev/full` (or `| head -0`) wrote its tables, then exited 2
         # (`No space left on device`) or 141, as if it had failed: the summary is dropped
         sys.stdout.drop = True
+    name = command_name(args, parser)  # report agreement, as its usage errors say
     try:
         check_output_options(args)  # -o '': named, before any work
         with outdir.terminate_cleanly():  # SIGTERM/SIGHUP unwind like an error: temporary files go
@@ -331,20 +408,20 @@ def _dispatch(parser: argparse.ArgumentParser, argv: list[str], outdir) -> int:
             sys.stdout.flush()  # a closed pipe is found here, not after exit (exit 120)
             return code
     except outdir.Terminated as exc:
-        print(f"exposure {args.command}: terminated ({exc.signal_name}); temporary files removed, "
+        print(f"exposure {name}: terminated ({exc.signal_name}); temporary files removed, "
               "previous outputs untouched", file=sys.stderr)
         return exc.exit_code
     except ExposureError as exc:
-        print(f"exposure {args.command}: error: {with_record_line(exc)}", file=sys.stderr)
+        print(f"exposure {name}: error: {with_record_line(exc)}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # the reader of the output went away (`exposure sources | head -1`)
         _silence_stdout()
         return 141  # 128 + SIGPIPE: what a shell shows for a command stopped by a closed pipe
     except OSError as exc:  # a file that cannot be read or written: one line naming it
-        print(f"exposure {args.command}: error: {describe_os_error(exc)}", file=sys.stderr)
+        print(f"exposure {name}: error: {describe_os_error(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print(f"exposure {args.command}: interrupted", file=sys.stderr)
+        print(f"exposure {name}: interrupted", file=sys.stderr)
         return 130
 
 

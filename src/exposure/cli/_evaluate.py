@@ -13,6 +13,7 @@ from exposure._tables import COMPRESSED, first_row_number
 from exposure.cli import add_location_options
 from exposure.cli._report import (
     DEFAULT_REPORT_DIR,
+    EVALUATED,
     REPORT_ONET_RELEASE,
     add_agreement_options,
     check_agreement_args,
@@ -95,7 +96,9 @@ def run_evaluate(args) -> int:
     exposure.errors.ExposureError
         Before any work: ``--paraphrases ''`` or ``--modern ''`` (read as no option
         before: the agreement report ran instead), the arguments
-        :func:`~exposure.cli._report.check_agreement_args` refuses, an output
+        :func:`~exposure.cli._report.check_agreement_args` refuses (an unknown ``--method``
+        such as ``Learned`` first: it was refused as not the learned method), a method other
+        than learned with ``--paraphrases`` or ``--modern`` (named), an output
         :func:`~exposure.cli._report.check_report_outputs` refuses, ``--folds`` or ``--seed``
         given with ``--method rubric`` or ``reference`` (which have no cross-validation:
         they were taken and ignored), an ``--out`` named as the paraphrase or modern-task
@@ -111,8 +114,11 @@ def run_evaluate(args) -> int:
     if not (args.paraphrases or args.modern):
         return run_agreement(args)  # --folds and --seed refused with rubric and reference
     cv_options(args)
+    if args.method not in EVALUATED:  # --method Learned was refused as not the learned method
+        check_agreement_args(args)
     if args.method != "learned":
-        raise ExposureError("--paraphrases and --modern evaluate the learned method only")
+        raise ExposureError(f"--paraphrases and --modern evaluate the learned method only, not --method "
+                            f"{args.method}: give --method learned, or leave --paraphrases and --modern out")
     check_agreement_args(args)
     out = Path(args.out) if args.out else Path(args.out_dir) / "freetext_agreement.csv"
     # every file written, checked before the CV (minutes): none may be an input

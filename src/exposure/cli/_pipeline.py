@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from exposure._outdir import check_files_dir
@@ -77,7 +78,8 @@ def register(subparsers) -> None:
                    "reports")
     p.add_argument("--reports", type=path_option, default=None,
                    help="with --compare: directory of the diff reports (default <out>/reports)")
-    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
+    p.add_argument("--quiet", "-q", action="store_true",
+                   help="no progress bar or summary (the bar is drawn on a terminal only)")
     p.set_defaults(func=run_recompute)
 
     d = subparsers.add_parser(
@@ -115,7 +117,7 @@ def run_recompute(args: argparse.Namespace) -> int:
     result = recompute(
         mirror=args.mirror, out=args.out, onet_release=args.onet_release,
         oews_release=args.oews_release, data_dir=args.data_dir,
-        progress=not args.quiet, onet_format=args.onet_format,
+        progress=_progress(args.quiet), onet_format=args.onet_format,
     )
     if not args.quiet:
         print(f"wrote {result.out} (O*NET {args.onet_release}, OEWS May {args.oews_release}) "
@@ -133,6 +135,21 @@ def run_recompute(args: argparse.Namespace) -> int:
         reports = args.reports if args.reports is not None else result.out / REPORTS_NAME
         return _diff(args.compare, result.out, reports, 20, args.quiet)
     return 0
+
+
+def _progress(quiet: bool) -> bool:
+    """Whether ``recompute`` draws its progress bar: not ``--quiet``, and stderr is a terminal.
+
+    On anything else (a log file, a pipe, a CI job) the bar filled the log with lines of
+    carriage returns (``\\rrecompute:   0%|          | 0/10 ...``), one per update; ``exposure
+    score`` draws its bar on a terminal only too. ``-v`` logs a line per stage instead.
+    """
+    if quiet:
+        return False
+    try:
+        return bool(sys.stderr is not None and sys.stderr.isatty())
+    except (AttributeError, ValueError, OSError):  # a closed or odd stream: no bar
+        return False
 
 
 def _check_compare(old: Path, out: Path | None, reports: Path | None, *,

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from exposure._args import choice_hint
 from exposure._io import check_output_path
 from exposure._outdir import check_files_dir
 from exposure.cli import add_location_options, path_option
@@ -183,9 +184,10 @@ def check_agreement_args(args) -> None:
                             "fine-tunes it under the grouped cross-validation (needs PyTorch); here "
                             "choose one of learned, rubric, reference")
     if args.method not in METHODS or args.method not in EVALUATED:
-        raise ExposureError(f"unknown scoring method {args.method!r}; choose one of {', '.join(EVALUATED)}")
+        raise ExposureError(f"unknown scoring method {args.method!r}; choose one of {', '.join(EVALUATED)}"
+                            f"{choice_hint(args.method, EVALUATED)}")
     if args.folds < 2:
-        raise ExposureError("--folds must be at least 2")
+        raise ExposureError(f"--folds must be at least 2, got {args.folds}")
     if getattr(args, "seed", 0) < 0:
         raise ExposureError(f"--seed must be 0 or more, got {args.seed}")
     if getattr(args, "control", False):
