@@ -255,3 +255,12 @@ def test_an_option_in_full_with_equals_is_read(capsys):
     assert code == 2
     assert err[-1].endswith("invalid choice: 'TSV' (choose from 'table', 'tsv', 'markdown'): write 'tsv' "
                             "(the choices are case-sensitive)")
+
+
+def test_score_method_in_another_case_says_what_to_write(tmp_path, capsys):
+    # exposure score --method Rubric listed the methods without the hint the other
+    # commands give (its check is exposure.scoring's, not the parser's)
+    src = tmp_path / "in.csv"
+    src.write_text("task\nWeld steel beams.\n")
+    assert main(["score", str(src), "-o", str(tmp_path / "o.csv"), "--method", "Rubric"]) == 2
+    assert "unknown scoring method 'Rubric'" in (err := capsys.readouterr().err) and "write 'rubric'" in err

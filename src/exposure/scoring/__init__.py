@@ -37,7 +37,7 @@ import threading
 import numpy as np
 import pandas as pd
 
-from exposure._args import check_choice, check_column
+from exposure._args import check_choice, check_column, choice_hint
 from exposure._measures import CATEGORIES, EXPOSURE_MEASURES, LABEL_LEVELS, LABELS
 from exposure._tables import task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
@@ -137,7 +137,8 @@ def _normalise_method(method: str, reference_source: str | None) -> tuple[str, s
         return "reference", named
     if method not in METHODS:
         raise ExposureError(f"unknown scoring method {method!r}; choose one of {', '.join(METHODS)} "
-                            "(or reference-human, reference-gpt4)")
+                            "(or reference-human, reference-gpt4)"
+                            + choice_hint(method, (*METHODS, "reference-human", "reference-gpt4")))
     return method, "human" if reference_source is None else reference_source
 
 
