@@ -98,7 +98,7 @@ PYTHON = [b for b in ALL if b.lang == "python"]
 
 
 def _env(tmp: Path, mirror: Path) -> dict[str, str]:
-    env = dict(os.environ, EXPOSURE_MIRROR=str(mirror), EXPOSURE_HOME=str(tmp / "home"),
+    env = dict(os.environ, EXPOSURE_MIRROR=str(Path(mirror).resolve()), EXPOSURE_HOME=str(tmp / "home"),
                EXPOSURE_DATA_DIR=str(tmp / "cache"))
     env.pop("PYTHONSTARTUP", None)
     return env

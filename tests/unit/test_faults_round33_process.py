@@ -47,7 +47,11 @@ class _Hook:
     def find_spec(self, name, path=None, target=None):
         if name == "pandas" and not _Hook.fired:
             _Hook.fired = True
-            os.kill(os.getpid(), getattr(signal, os.environ["SIGNAL_AT_PANDAS"]))
+            sig = getattr(signal, os.environ["SIGNAL_AT_PANDAS"])
+            if sig == signal.SIGINT:  # as on a terminal: a process started in the background
+                # (a CI runner, setsid) inherits SIGINT ignored, and Python then sets no handler
+                signal.signal(signal.SIGINT, signal.default_int_handler)
+            os.kill(os.getpid(), sig)
         return None
 
 sys.meta_path.insert(0, _Hook())
