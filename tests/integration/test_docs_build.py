@@ -226,3 +226,37 @@ def test_check_text_reads_like_the_rule():
     assert exposure_docs._check_text(pa.Check.isin(["Core", "Supplemental"])) == (
         "one of Core, Supplemental")
     assert exposure_docs._check_text(pa.Check.str_matches(r"^[0-9]{2}$")) == "matches ^[0-9]{2}$"
+
+
+def _table_rows_off_their_header(text: str) -> list[tuple[int, int, int]]:
+    """``(line, cells, header cells)`` of each Markdown table row whose cell count is not its header's.
+
+    A ``|`` inside a code span still ends a cell (escape it as ``\\|``): a row quoting
+    ``agreement|categories`` or a progress bar's ``0%|   |`` gained cells, and the site
+    showed it cut.
+    """
+    lines, found, i = text.splitlines(), [], 0
+    while i < len(lines):
+        if lines[i].startswith("|") and i + 1 < len(lines) and re.fullmatch(r"\|[\s:|-]+\|", lines[i + 1].strip()):
+            width = len(re.findall(r"(?<!\\)\|", lines[i]))
+            i += 2
+            while i < len(lines) and lines[i].startswith("|"):
+                cells = len(re.findall(r"(?<!\\)\|", lines[i]))
+                if cells != width:
+                    found.append((i + 1, cells - 1, width - 1))
+                i += 1
+        else:
+            i += 1
+    return found
+
+
+def test_table_rows_have_the_cells_of_their_header():
+    pages = [*sorted((REPO / "docs").rglob("*.md")), REPO / "README.md"]
+    bad = [f"{p.relative_to(REPO)}:{line}: {cells} cells, header {width}"
+           for p in pages for line, cells, width in _table_rows_off_their_header(p.read_text(encoding="utf-8"))]
+    assert not bad, bad
+
+
+def test_table_row_check_finds_a_pipe_in_code():
+    text = "| a | b |\n|---|---|\n| `x|y` | z |\n| ok | ok |\n| `x\\|y` | z |\n"
+    assert _table_rows_off_their_header(text) == [(3, 3, 2)]
