@@ -19,7 +19,7 @@ from exposure.pipeline import (
     recompute,
 )
 from exposure.releases import LOCK_NAME, Lock, check_oews_release, check_onet_release
-from exposure.reports.diff import check_diff_dir, diff_outputs, write_diff_reports
+from exposure.reports.diff import check_diff_dir, diff_outputs, report_frame, write_diff_reports
 
 #: Folder of the diff reports inside the NEW directory compared: ``exposure diff OLD_DIR
 #: NEW_DIR`` writes ``NEW_DIR/reports`` by default, as ``recompute --compare`` writes
@@ -212,7 +212,8 @@ def run_diff(args: argparse.Namespace) -> int:
     reports = args.reports if args.reports is not None else args.new_dir / REPORTS_NAME
     # a missing input is named by diff_outputs ("directory not found"), before this
     _check_reports(reports, [(option, path) for option, path in
-                             (("OLD_DIR", args.old_dir), ("NEW_DIR", args.new_dir)) if path.is_dir()])
+                             (("OLD_DIR", args.old_dir), ("NEW_DIR", args.new_dir)) if path.is_dir()],
+                   given=args.reports is not None)
     if args.old_dir.is_dir() and args.new_dir.is_dir():  # as recompute --compare: before any table is read
         check_files_dir(reports)
     return _diff(args.old_dir, args.new_dir, reports, args.top, args.quiet)
@@ -245,7 +246,7 @@ def _real(path: Path) -> Path:
         return Path(os.path.abspath(path))
 
 
-def _check_reports(reports: Path, inputs, default: str = f"NEW_DIR/{REPORTS_NAME}") -> None:
+def _check_reports(reports: Path, inputs, default: str = f"NEW_DIR/{REPORTS_NAME}", given: bool = True) -> None:
     """Refuse a reports directory that is, or holds, a directory the diff reads.
 
     The diff reports replace their directory as a whole (its other files hard-linked into
@@ -263,6 +264,10 @@ def _check_reports(reports: Path, inputs, default: str = f"NEW_DIR/{REPORTS_NAME
         The option naming each input directory, and the directory.
     default : str, optional
         The default reports directory, named in the error.
+    given : bool, default True
+        Whether ``reports`` was given as ``--reports``; else it is the default
+        (``NEW_DIR/reports``, a link to OLD_DIR, or holding it), named as such: the error
+        named a ``--reports`` the user had not given, and advised the default in use.
 
     Examples
     --------
@@ -271,12 +276,27 @@ def _check_reports(reports: Path, inputs, default: str = f"NEW_DIR/{REPORTS_NAME
     ...
     exposure.errors.ExposureError: --reports /runs holds the OLD_DIR directory /runs/old, which the diff reads: writing the reports replaces /runs as a whole; give a directory outside the compared ones (the default is NEW_DIR/reports)
     >>> _check_reports(Path("/runs/new/reports"), [("NEW_DIR", Path("/runs/new"))])
+    >>> _check_reports(Path("/runs/new/reports"), [("OLD_DIR", Path("/runs/new/reports/old"))], given=False)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: the default reports directory /runs/new/reports (NEW_DIR/reports) holds the OLD_DIR directory /runs/new/reports/old, which the diff reads: writing the reports replaces /runs/new/reports as a whole; give --reports a directory outside the compared ones
     """
     real = _real(reports)
     for option, path in inputs:
         if path is None:
             continue
         held = _real(path)
+        if not given:  # it named a --reports the user had not given, and advised the default in use
+            name = f"the default reports directory {reports} ({default})"
+            if held == real:
+                raise ExposureError(f"{name} is the {option} directory {path}, which the diff reads: the reports "
+                                    "would be written among its tables; give --reports a directory outside the "
+                                    "compared ones")
+            if held.is_relative_to(real):
+                raise ExposureError(f"{name} holds the {option} directory {path}, which the diff reads: writing "
+                                    f"the reports replaces {reports} as a whole; give --reports a directory "
+                                    "outside the compared ones")
+            continue
         if held == real:
             raise ExposureError(f"--reports {reports} is the {option} directory, which the diff reads: "
                                 "the reports would be written among its tables; give a directory "
@@ -288,6 +308,12 @@ def _check_reports(reports: Path, inputs, default: str = f"NEW_DIR/{REPORTS_NAME
 
 
 def _diff(old, new, reports, top, quiet) -> int:
+    """Diff ``old`` against ``new``, write the reports and (unless ``quiet``) print the summary.
+
+    The top moves are printed as the reports write them (rounded: float noise was printed
+    as ``5.551115e-17``), and two outputs without a change say so in one line (22 counts
+    of 0 and tables of zeros were printed without a word).
+    """
     result = diff_outputs(old, new)
     paths = write_diff_reports(result, reports, top=top)
     if not quiet:
@@ -296,7 +322,10 @@ def _diff(old, new, reports, top, quiet) -> int:
         for item, count in result.summary.itertuples(index=False):
             print(f"  {item:34s} {count:>8,d}")
         print("top moves of occupation beta:")
-        print(result.occupations.head(10).to_string(index=False))
+        print(report_frame(result.occupations.head(10)).to_string(index=False))
+        if result.unchanged:
+            print(f"no change: {old} and {new} hold the same tasks, occupations and industries, with the same "
+                  "scores (float noise aside)")
         print("wrote " + ", ".join(str(p) for p in paths))
     return 0
 

@@ -26,6 +26,12 @@ tasks, occupations and industries apart (``tasks_kept_beta_missing``,
 ``occupations_beta_missing``, ``sectors_beta_missing``). An infinite score, or one
 outside 0-1, is refused, naming its file, row and column.
 
+Float noise is no move: a move counts in ``..._beta_moved_gt_0.01`` (``0.05``) when it
+exceeds the bound by more than :data:`NOISE` (a move of 0.5 -> 0.51, 0.010000000000000009
+in floating point, is no move of more than 0.01), occupations moved by noise only keep
+their code order, and a move of noise below zero is written ``0.0``, not ``-0.0``. Two
+outputs that differ by noise at most are :attr:`ReleaseDiff.unchanged`.
+
 :func:`write_diff_reports` writes them as ``diff_summary.csv``, ``diff_tasks.csv``,
 ``diff_occupations.csv`` and ``diff_sectors.csv``.
 """
@@ -63,11 +69,16 @@ from exposure.schemas._fields import (
 )
 from exposure.schemas._pipeline import DiffOccupations, DiffSectors, DiffTasks, TaskDigests
 
-__all__ = ["ReleaseDiff", "check_diff_dir", "diff_tasks", "diff_outputs", "write_diff_reports"]
+__all__ = ["NOISE", "ReleaseDiff", "check_diff_dir", "diff_tasks", "diff_outputs", "report_frame",
+           "write_diff_reports"]
 
 log = logging.getLogger(__name__)
 
 _KEY = ["onetsoc_code", "task_id"]
+
+#: Largest difference of two scores read as float noise (a score recomputed with another
+#: summation order), not as a move.
+NOISE = 1e-12
 
 
 @dataclass
@@ -87,6 +98,11 @@ class ReleaseDiff:
         Every sector and subsector (schema ``DiffSectors``).
     old_releases, new_releases : dict
         The ``releases`` entry of each manifest.
+    unchanged : bool, default False
+        True when the two outputs hold the same tasks (no task added, removed, reworded
+        or moved, no task type or DWA link changed), occupations and industries, with
+        the same scores, task counts and exposed workers (equal within :data:`NOISE`,
+        relative for the counts, or missing in both).
     """
 
     summary: pd.DataFrame
@@ -95,6 +111,7 @@ class ReleaseDiff:
     sectors: pd.DataFrame
     old_releases: dict
     new_releases: dict
+    unchanged: bool = False
 
 
 def diff_tasks(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
@@ -630,7 +647,11 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
         count. A sector's title missing in the new release is the old one. A task moved
         to another occupation is a task change of both (``tasks_changed``; its old
         occupation counted none), and its ``old_beta`` is its score in the old one (it
-        was left empty).
+        was left empty). A move counts in ``..._beta_moved_gt_...`` when it exceeds
+        the bound by more than :data:`NOISE` (``0.51 - 0.5`` is 0.010000000000000009:
+        it was counted as a move of more than 0.01); occupations moved by float noise
+        only are ranked as unmoved, in code order. Its ``unchanged`` says whether the
+        two outputs differ by noise at most.
 
     Warns
     -----
@@ -748,26 +769,52 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
             ("tasks_kept", len(kept)),
             ("tasks_kept_type_changed", int(kept["type_changed"].sum())),
             ("tasks_kept_dwas_changed", int(kept["dwas_changed"].sum())),
-            ("tasks_kept_beta_moved_gt_0.01", int((kept["delta_beta"].abs() > 0.01).sum())),
+            ("tasks_kept_beta_moved_gt_0.01", int(_beyond(kept["delta_beta"], 0.01).sum())),
             ("tasks_same_text_and_dwas_beta_moved_gt_0.01",
-             int(((kept["delta_beta"].abs() > 0.01) & ~kept["text_changed"]
-                  & ~kept["dwas_changed"]).sum())),
+             int((_beyond(kept["delta_beta"], 0.01) & ~kept["text_changed"].to_numpy(dtype=bool)
+                  & ~np.asarray(kept["dwas_changed"], dtype=bool)).sum())),
             ("tasks_kept_beta_missing", int(kept["delta_beta"].isna().sum())),
             ("occupations_old", len(old_codes)),
             ("occupations_new", len(new_codes)),
             ("occupations_added", len(new_codes - old_codes)),
             ("occupations_removed", len(old_codes - new_codes)),
             ("occupations_with_task_changes", int((occupations["tasks_changed"] > 0).sum())),
-            ("occupations_beta_moved_gt_0.01", int((moved > 0.01).sum())),
-            ("occupations_beta_moved_gt_0.05", int((moved > 0.05).sum())),
+            ("occupations_beta_moved_gt_0.01", int(_beyond(moved, 0.01).sum())),
+            ("occupations_beta_moved_gt_0.05", int(_beyond(moved, 0.05).sum())),
             ("occupations_beta_missing", len(both_codes & set(occupations.loc[moved.isna(), "onetsoc_code"]))),
-            ("sectors_beta_moved_gt_0.01", int((sectors["delta_beta"].abs() > 0.01).sum())),
+            ("sectors_beta_moved_gt_0.01", int(_beyond(sectors["delta_beta"], 0.01).sum())),
             ("sectors_beta_missing", int((sectors["delta_beta"].isna().to_numpy(dtype=bool) & in_both).sum())),
         ],
         columns=["item", "count"],
     )
+    unchanged = (len(tasks) == 0 and not kept["type_changed"].any() and not np.asarray(kept["dwas_changed"]).any()
+                 and old_codes == new_codes and bool(in_both.all())
+                 and _close(kept, "beta") and _close(occupations, "beta", "n_tasks")
+                 and _close(sectors, "beta", "exposed_workers"))
     return ReleaseDiff(summary=summary, tasks=tasks, occupations=occupations, sectors=sectors,
-                       old_releases=releases["old"], new_releases=releases["new"])
+                       old_releases=releases["old"], new_releases=releases["new"], unchanged=unchanged)
+
+
+def _beyond(delta, bound: float) -> np.ndarray:
+    """Whether each move in ``delta`` exceeds ``bound`` by more than :data:`NOISE` (a missing one does not).
+
+    Examples
+    --------
+    >>> _beyond(pd.Series([0.51 - 0.5, 0.0101, -0.0101, float("nan")]), 0.01).tolist()
+    [False, True, True, False]
+    """
+    values = np.abs(np.asarray(delta, dtype="float64"))
+    with np.errstate(invalid="ignore"):
+        return values > bound + NOISE
+
+
+def _close(frame: pd.DataFrame, *measures: str) -> bool:
+    """Whether every ``old_<m>`` equals its ``new_<m>`` within :data:`NOISE` (or both are missing)."""
+    for m in measures:
+        old, new = (frame[f"{side}_{m}"].to_numpy(dtype="float64", na_value=np.nan) for side in ("old", "new"))
+        if not np.allclose(old, new, rtol=NOISE, atol=NOISE, equal_nan=True):
+            return False
+    return True
 
 
 def _moved_from(old_d: pd.DataFrame, new_d: pd.DataFrame, tasks: pd.DataFrame) -> pd.DataFrame:
@@ -837,6 +884,8 @@ def _kept_tasks(old_d, new_d, old_s, new_s) -> pd.DataFrame:
         "dwas_changed": (d["dwa_digest_old"] != d["dwa_digest_new"]).to_numpy() if has_dwa
         else False,
         "delta_beta": (d["beta_new"] - d["beta_old"]).astype("float64"),
+        "old_beta": d["beta_old"].astype("float64"),
+        "new_beta": d["beta_new"].astype("float64"),
     })
 
 
@@ -861,7 +910,7 @@ def _diff_occupations(old, new, tasks, kept, soc_titles) -> pd.DataFrame:
     for col in ("dwas_changed", "type_changed"):
         per = kept.groupby("onetsoc_code")[col].sum()
         out[f"tasks_{col}"] = out["onetsoc_code"].map(per).fillna(0).astype("int64")
-    out["_abs"] = out["delta_beta"].abs()
+    out["_abs"] = out["delta_beta"].abs().round(12)  # a move of float noise is none: code order
     out = out.sort_values(["_abs", "onetsoc_code"], ascending=[False, True], kind="stable",
                           na_position="last")
     return out.drop(columns="_abs").reset_index(drop=True)
@@ -928,12 +977,46 @@ def _check_parts(diff: ReleaseDiff) -> None:
                                       f"got {shown(value)}")
 
 
+def report_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` as the diff reports write it: numbers rounded to 4 decimals, ``-0.0`` as ``0.0``.
+
+    A move of float noise below zero (``-1e-16``) was written ``-0.0``, a decline that is
+    none, and ``exposure diff`` printed its top moves unrounded (``5.551115e-17``).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+
+    Returns
+    -------
+    pandas.DataFrame
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``frame`` is not a DataFrame.
+
+    Examples
+    --------
+    >>> report_frame(pd.DataFrame({"delta_beta": [-1e-16, 0.1 + 0.2, -0.12346]}))["delta_beta"].tolist()
+    [0.0, 0.3, -0.1235]
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise DataFormatError(f"frame must be a pandas DataFrame, got {shown(frame)}")
+    out = frame.round(4)
+    for pos in range(out.shape[1]):
+        if pd.api.types.is_float_dtype(out.iloc[:, pos]):
+            out.iloc[:, pos] = out.iloc[:, pos] + 0.0  # -0.0 + 0.0 is 0.0
+    return out
+
+
 def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list[Path]:
     """Write the diff as CSV reports into ``reports_dir``.
 
     Files: ``diff_summary.csv`` (counts, with the two releases), ``diff_tasks.csv`` (every
     changed task), ``diff_occupations.csv`` (the ``top`` largest moves of ``beta``) and
-    ``diff_sectors.csv`` (every NAICS sector). Measures are rounded to 4 decimals. The
+    ``diff_sectors.csv`` (every NAICS sector). Measures are rounded to 4 decimals (a move
+    of float noise below zero written ``0.0``, not ``-0.0``: :func:`report_frame`). The
     four files are written as one set (:func:`exposure._outdir.replace_directory`): a
     failure part-way leaves the previous reports, and other files in ``reports_dir`` are
     kept.
@@ -1006,7 +1089,7 @@ def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list
     try:
         with replace_directory(reports_dir, owned=names) as tmp:
             for name, frame in files:
-                write_csv(frame.round(4), tmp / name)
+                write_csv(report_frame(frame), tmp / name)
     except OSError as exc:
         raise OutputPathError(
             f"cannot write the diff reports into {reports_dir}: {exc.strerror or exc}; the "
