@@ -92,8 +92,10 @@ from exposure.scoring._inputs import (
     has_keys,
     job_zone_lookup,
     job_zone_values,
+    remembered,
     task_dwa_links,
     task_texts,
+    with_index_label,
 )
 from exposure.scoring._rules import PatternRule, RuleSet
 
@@ -1397,7 +1399,8 @@ def _check_codes(frame: pd.DataFrame) -> None:
 
     A cell that is not text (a number, bytes such as ``b'43-4171.00'``, a bool) was read as
     no code: the row became free text, its contexts taken from its words. Text is read
-    stripped (blank is no code) and must then be of the form ``00-0000.00``.
+    stripped (blank is no code) and must then be of the form ``00-0000.00``. The message
+    names the row, not the index label (:func:`_evidence` adds it for a non-default index).
     """
     if "onetsoc_code" not in frame.columns:
         return
@@ -1420,40 +1423,55 @@ def _check_codes(frame: pd.DataFrame) -> None:
             continue
         else:
             what = f"O*NET-SOC code must be text (like 43-4171.00) or missing, got {shown(value)}"
-        raise DataFormatError(f"{what} (index {_label(col, pos)!r})", row=pos + 1,
-                              column="onetsoc_code")
-
-
-def _label(col: pd.Series, pos: int):
-    """The index label of position ``pos`` of ``col``, as plain Python (``11``, not ``np.int64(11)``)."""
-    label = col.index[pos]
-    return label.item() if isinstance(label, np.generic) else label
+        raise DataFormatError(what, row=pos + 1, column="onetsoc_code")
 
 
 #: The form of an O*NET-SOC code (:data:`~exposure.schemas._fields.ONETSOC_PATTERN`).
 _ONETSOC_RE = re.compile(ONETSOC_PATTERN)
+#: A letter (of any script), which every occupation title holds.
+_LETTER = re.compile(r"[^\W\d_]")
+#: A SOC code given as a title (``27-1024``, without the O*NET ``.00``).
+_SOC_RE = re.compile(r"^\d{2}-\d{4}\Z")
 
 
 def _check_titles(frame: pd.DataFrame, occupation_column, *, path=None, row_offset: int = 1) -> None:
-    """Refuse an occupation title cell that is neither text nor missing, naming its row.
+    """Refuse an occupation title cell that is neither a title nor missing, naming its row.
 
     Such a cell (bytes such as ``b'Senior Art Director'``, a number, a list) was read as no
-    title: the row became free text, its contexts taken from its words. Also the check of
-    :func:`exposure.scoring.score_tasks`, whose rows are counted from ``row_offset`` in
-    ``path``.
+    title: the row became free text, its contexts taken from its words. Text without a
+    letter (a code ``'27-1024.00'`` in the title column, a placeholder ``'-'``) was read as
+    a title no occupation has: the row lost the contexts of its words and its entry level
+    (blank text is no title). Also the check of :func:`exposure.scoring.score_tasks`, whose
+    rows are counted from ``row_offset`` in ``path``. The message names the row, not the
+    index label (the callers add it for a non-default index of a frame of the caller).
     """
     if occupation_column is None or occupation_column not in frame.columns:
         return
-    col = frame[occupation_column]
-    values = col.tolist()
-    if all(map(isinstance, values, itertools.repeat(str))):
+    values = frame[occupation_column].tolist()
+    # titles repeat (one per occupation): look at each distinct text once
+    no_letter = {t for t in set(v for v in values if isinstance(v, str))
+                 if t.strip() and _LETTER.search(t) is None}
+    if not no_letter and all(map(isinstance, values, itertools.repeat(str))):
         return
     for pos, value in enumerate(values):
-        if isinstance(value, str) or _is_missing(value):
+        if isinstance(value, str):
+            if value not in no_letter:
+                continue
+            code = value.strip()
+            if _ONETSOC_RE.match(code):
+                what = (f"occupation title {value!r} is an O*NET-SOC code, not a title: give it "
+                        "in the 'onetsoc_code' column")
+            elif _SOC_RE.match(code):
+                what = (f"occupation title {value!r} is a SOC code, not a title: give the "
+                        f"O*NET-SOC code (like {code}.00) in the 'onetsoc_code' column")
+            else:
+                what = (f"occupation title holds no letter, got {value!r}: give the "
+                        "occupation's title or leave the cell empty")
+        elif _is_missing(value):
             continue
-        raise DataFormatError(f"occupation title must be text or missing, got {shown(value)} "
-                              f"(index {_label(col, pos)!r})", path=path, row=pos + row_offset,
-                              column=occupation_column)
+        else:
+            what = f"occupation title must be text or missing, got {shown(value)}"
+        raise DataFormatError(what, path=path, row=pos + row_offset, column=occupation_column)
 
 
 #: Cells that are not task IDs, though pandas reads some as numbers (bytes ``b'1'`` as 1,
@@ -1504,7 +1522,7 @@ def _check_inputs(frame: pd.DataFrame, text_column, onet, occupation_column) -> 
     absent); ``onetsoc_code`` cells must be text or missing; with ``onet``, task IDs must
     be integers (or missing), since they key its work activities.
     """
-    texts = task_texts(frame, text_column, what="frame")
+    texts = task_texts(frame, text_column, show_index=False, what="frame")
     check_column(occupation_column, "occupation_column", optional=True)
     if (occupation_column is not None and occupation_column != "title"
             and occupation_column not in frame.columns):  # a typo read every row as free text
@@ -1525,7 +1543,10 @@ def _warn_unread_keys(frame: pd.DataFrame, onet, *, path=None, row_offset: int =
     with a missing task ID, gets no work activities (they are keyed by both); a
     well-formed code that the release's ``occupations`` lack (an older release's code,
     such as ``15-1132.00``) gets no work activities and no job zone, and its context is
-    read from the code's prefix alone.
+    read from the code's prefix alone; a task ID that the release's ``tasks`` do not list
+    under the row's (known) code (an unknown ID, another occupation's task) gets no work
+    activities; a ``job_zone`` cell other than the release's zone of the row's code is
+    used instead of it (a column from another release?).
     Rows are counted from ``row_offset`` in ``path`` (the first such row is named).
     """
     if onet is None or "onetsoc_code" not in frame.columns:
@@ -1538,6 +1559,7 @@ def _warn_unread_keys(frame: pd.DataFrame, onet, *, path=None, row_offset: int =
     where = f"{path}: " if path is not None else ""
     release = getattr(onet, "release", None)
     name = f"O*NET {release}" if isinstance(release, str) else "the O*NET release"
+    with_id = []  # coded rows with a task ID
     if "task_id" not in frame.columns:
         logger.warning("%sno 'task_id' column: the %d row(s) with an O*NET-SOC code get no "
                        "work activities from %s (they are keyed by onetsoc_code and task_id); "
@@ -1549,6 +1571,7 @@ def _warn_unread_keys(frame: pd.DataFrame, onet, *, path=None, row_offset: int =
             logger.warning("%s%d row(s) with an O*NET-SOC code have no task ID (first: row %d, "
                            "column 'task_id'): no work activities from %s for them", where,
                            len(no_id), no_id[0] + row_offset, name)
+        with_id = [i for i in coded if not _is_missing(ids[i])]
     occ = getattr(onet, "occupations", None)
     if not isinstance(occ, pd.DataFrame) or "onetsoc_code" not in occ.columns:
         return
@@ -1560,6 +1583,73 @@ def _warn_unread_keys(frame: pd.DataFrame, onet, *, path=None, row_offset: int =
                        "column 'onetsoc_code': %r; another release's code?): no work activities "
                        "or job zone for them, their context read from the code alone",
                        where, len(unknown), name, first + row_offset, codes[first])
+    _warn_other_task_ids(frame, onet, [i for i in with_id if codes[i] in known], codes,
+                         where=where, name=name, row_offset=row_offset)
+    _warn_other_job_zones(frame, onet, [i for i in coded if codes[i] in known], codes,
+                          where=where, name=name, row_offset=row_offset)
+
+
+def _release_task_codes(tasks: pd.DataFrame) -> dict[str, set]:
+    """``{canonical task ID: {O*NET-SOC codes listing it}}`` of a release's ``tasks``."""
+    out: dict[str, set] = {}
+    for code, task_id in zip(tasks["onetsoc_code"].astype(str).str.strip().tolist(),
+                             norm_task_ids(tasks["task_id"]), strict=True):
+        out.setdefault(task_id, set()).add(code)
+    return out
+
+
+def _warn_other_task_ids(frame, onet, rows: list, codes: list, *, where: str, name: str,
+                         row_offset: int) -> None:
+    """Warn (one line) of ``rows`` whose task ID ``onet.tasks`` does not list under the code.
+
+    Such a row (an unknown task ID, another release's, another occupation's task) gets no
+    work activities. Without the release's ``tasks`` (a made-up release), nothing is said:
+    ``task_dwas`` alone would name the tasks that have no work activities.
+    """
+    tasks = getattr(onet, "tasks", None)
+    if (not rows or not isinstance(tasks, pd.DataFrame)
+            or not {"onetsoc_code", "task_id"} <= set(tasks.columns)):
+        return
+    try:
+        of_id = remembered("categories_task_codes", (tasks,), lambda: _release_task_codes(tasks))
+    except (DataFormatError, TypeError, ValueError):  # IDs of a made-up release: say nothing
+        return
+    ids = norm_task_ids(frame["task_id"].iloc[rows])
+    other = [(i, t) for i, t in zip(rows, ids, strict=True) if codes[i] not in of_id.get(t, ())]
+    if not other:
+        return
+    first, task_id = other[0]
+    owners = sorted(of_id.get(task_id, ()))
+    whose = f"; it is a task of {', '.join(owners)}" if owners else ""
+    logger.warning("%s%d row(s) have a task ID that %s does not list under their O*NET-SOC "
+                   "code (first: row %d, column 'task_id': %s under %r%s): no work activities "
+                   "from %s for them", where, len(other), name, first + row_offset, task_id,
+                   codes[first], whose, name)
+
+
+def _warn_other_job_zones(frame, onet, rows: list, codes: list, *, where: str, name: str,
+                          row_offset: int) -> None:
+    """Warn (one line) of ``rows`` whose ``job_zone`` cell is not the release's zone of the code.
+
+    The cell is used (it takes precedence over the release's zone); a zone the check
+    refuses is left to that check.
+    """
+    if not rows or "job_zone" not in frame.columns:
+        return
+    try:
+        given = job_zone_values(frame["job_zone"].iloc[rows])
+        lookup = job_zone_lookup(onet)
+    except DataFormatError:  # refused by the job-zone check, which names the row
+        return
+    other = [(i, jz, lookup[codes[i]]) for i, jz in zip(rows, given, strict=True)
+             if jz is not None and codes[i] in lookup and lookup[codes[i]] != jz]
+    if not other:
+        return
+    first, jz, theirs = other[0]
+    logger.warning("%s%d row(s) have a job_zone other than %s's for their O*NET-SOC code "
+                   "(first: row %d, column 'job_zone': %d for %r, which has %d in %s): the "
+                   "job_zone given is used", where, len(other), name, first + row_offset, jz,
+                   codes[first], theirs, name)
 
 
 _KIND_INDEX = {
@@ -1591,6 +1681,26 @@ class _Evidence:
 
 def _evidence(frame, text_column, onet, occupation_column, *, fast: bool = False,
               texts=None) -> _Evidence:
+    """:func:`_evidence_of`, naming the index label of a bad row of the caller's frame.
+
+    For the public functions (``texts`` None), an error about a row names its index label
+    too when ``frame``'s index is not the default, whatever the check (the text, code and
+    title checks named ``(index 0)`` for a default index, the job-zone and task-ID checks
+    no label at all).
+    """
+    if texts is not None:
+        return _evidence_of(frame, text_column, onet, occupation_column, fast=fast, texts=texts)
+    try:
+        return _evidence_of(frame, text_column, onet, occupation_column, fast=fast)
+    except DataFormatError as exc:
+        named = with_index_label(exc, frame)
+        if named is exc:
+            raise
+        raise named from None
+
+
+def _evidence_of(frame, text_column, onet, occupation_column, *, fast: bool = False,
+                 texts=None) -> _Evidence:
     """Rule hits (per distinct text), occupations and mapping evidence of every row.
 
     ``fast``: match the context rules and the vetoes only against the texts of rows in a
@@ -1715,7 +1825,10 @@ def explain_categories(
     frame : pandas.DataFrame
         One row per task with a text column; optionally ``onetsoc_code`` and ``task_id``
         (O*NET work activities and occupation), an occupation title column and
-        ``job_zone``.
+        ``job_zone`` (a cell takes precedence over ``onet``'s zone of the row's code). With
+        ``onet``, a warning line names the first coded row whose evidence the release
+        cannot give or contradicts: no ``task_id``, a code or a task ID it does not list
+        (another release's, another occupation's task), a ``job_zone`` other than its own.
     text_column : str, default "task"
         Column holding the task statement.
     onet : exposure.onet.OnetRelease or object, optional
@@ -1749,8 +1862,10 @@ def explain_categories(
         ``occupation_column`` other than ``"title"`` that ``frame`` lacks; an
         ``onetsoc_code`` cell that is neither text nor missing (a number, bytes), or text
         not of the form ``00-0000.00`` (``"n/a"``, ``"27-3043"``); a title that is
-        neither text nor missing; with ``onet``, a ``task_id`` that is not an integer of
-        0 or more (row and column named).
+        neither text nor missing, or text without a letter (a code ``"27-1024.00"``, a
+        placeholder ``"-"``); with ``onet``, a ``task_id`` that is not an integer of
+        0 or more (row and column named, and the row's index label when the index is not
+        the default ``0..n-1``).
 
     Examples
     --------
@@ -1846,7 +1961,10 @@ def tag_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None,
     frame : pandas.DataFrame
         One row per task with a text column; optionally ``onetsoc_code`` and ``task_id``
         (O*NET work activities and occupation), an occupation title column and
-        ``job_zone``.
+        ``job_zone`` (a cell takes precedence over ``onet``'s zone of the row's code). With
+        ``onet``, a warning line names the first coded row whose evidence the release
+        cannot give or contradicts: no ``task_id``, a code or a task ID it does not list
+        (another release's, another occupation's task), a ``job_zone`` other than its own.
     text_column : str, default "task"
         Column holding the task statement.
     onet : exposure.onet.OnetRelease or object, optional
@@ -1871,7 +1989,7 @@ def tag_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None,
     exposure.errors.DataFormatError
         When the text column is missing or a cell is empty or not a string; ``column`` is
         the text column and ``row`` the 1-based position of the bad row in ``frame`` (its
-        index label is in the message). Also a ``job_zone`` that is not a whole number
+        index label is in the message when the index is not the default ``0..n-1``). Also a ``job_zone`` that is not a whole number
         from 1 to 5 (``3``, ``3.0``, ``"3.0"`` are zone 3; missing or blank is unknown);
         repeated or multi-level column names; an ``onet`` that is not a release; an
         ``occupation_column`` other than ``"title"`` that ``frame`` lacks (``"title"``
@@ -1879,7 +1997,9 @@ def tag_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None,
         number, bytes such as ``b'43-4171.00'``: it was read as no code, the row as free
         text), or text not of the form ``00-0000.00`` (``"n/a"``, a SOC code
         ``"27-3043"``: read as an unknown occupation); an occupation title that is
-        neither text nor missing (read as no title); with ``onet``, a ``task_id`` that is
+        neither text nor missing (read as no title) or holds no letter (a code
+        ``"27-1024.00"``, a placeholder ``"-"``: read as a title no occupation has, the
+        row losing the contexts of its words); with ``onet``, a ``task_id`` that is
         not an integer of 0 or more (``1.5``, ``True``, ``-1``, ``b'1'``, a date: it
         matched no task). These name the row and column.
 
