@@ -30,7 +30,7 @@ import pandas as pd
 from exposure import crosswalks
 from exposure._load import load
 from exposure._measures import MEASURES
-from exposure._tables import first_repeat
+from exposure._tables import MAX_COUNT, first_repeat
 from exposure.crosswalks import check_soc_structure, code_list, oews_code_map
 from exposure.errors import DataFormatError
 from exposure.fetch import check_location
@@ -139,7 +139,9 @@ def _employment(employment, name: str = "employment") -> pd.DataFrame:
     Each ``soc_code`` a SOC code (``11-1011``; a padded or missing code matched nothing,
     without a word); a code given twice must carry the same ``tot_emp`` both times (the
     first was kept and the second dropped): O*NET-level scores repeat their SOC code's
-    employment on each child row. ``name`` is the frame in the messages about codes.
+    employment on each child row. ``name`` is the frame in the messages about codes and
+    about a ``tot_emp`` of 2**63 or more (``1e308`` overflowed once summed: ``tot_emp`` inf
+    and the measures 0.0).
 
     Examples
     --------
@@ -155,6 +157,12 @@ def _employment(employment, name: str = "employment") -> pd.DataFrame:
     require_frame(employment, name, ["soc_code", "tot_emp"])
     emp = employment.reset_index(drop=True)
     tot = _number(emp["tot_emp"], "tot_emp").to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        big = tot >= MAX_COUNT  # 1e308 overflowed once summed: tot_emp inf, the measures 0.0
+    if big.any():
+        pos = int(np.flatnonzero(big)[0])
+        raise DataFormatError(f"tot_emp is too large for a number of workers, got {float(tot[pos])!r}", path=name,
+                              row=pos + 1, column="tot_emp")
     check_codes(emp, name, ["soc_code"], path=True)
     codes = emp["soc_code"].astype(str).to_numpy()
     first = pd.Series(np.arange(len(codes))).groupby(codes).transform("min").to_numpy()
@@ -340,7 +348,9 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
         column 'soc_code': ...``; ``scores, ...`` when the employment is taken from the
         scores); scores with no rows or no value at all; scores none of whose codes reach
         the crosswalk (e.g. O*NET-SOC 2010 codes such as ``15-1132.00``), which would
-        leave every Census code unscored.
+        leave every Census code unscored; a crosswalk without rows (the scores were
+        blamed); an employment ``tot_emp`` of 2**63 or more (``employment, row 2, column
+        'tot_emp': tot_emp is too large for a number of workers, got 1e+308``).
 
     Examples
     --------
@@ -392,6 +402,9 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
         check_crosswalk(crosswalk)
     else:
         crosswalk = crosswalks.load_census_crosswalk(mirror=mirror, data_dir=data_dir)
+    if crosswalk.empty:  # the scores were blamed: "none of the 3 O*NET-SOC codes is in the Census crosswalk"
+        raise DataFormatError("has no rows: give the O*NET-SOC -> Census crosswalk "
+                              "(exposure.crosswalks.load_census_crosswalk)", path="crosswalk")
     if employment is None:
         has_emp = {"soc_code", "tot_emp"} <= set(scores.columns)
         employment = _employment((frame if has_emp else load("soc_scores"))[["soc_code", "tot_emp"]],

@@ -11,6 +11,7 @@ from scipy import sparse
 
 from exposure._args import check_name, check_names, check_positive, shown
 from exposure._measures import EXPOSURE_MEASURES, MEASURES
+from exposure._tables import MAX_COUNT
 from exposure.errors import DataFormatError
 from exposure.rollup._occupations import _interval, check_level
 from exposure.rollup._soc import (
@@ -90,15 +91,85 @@ def _industry_cells(employment: pd.DataFrame, level: str):
     if bad is not None:
         column = names.get("naics", "naics")
         raise DataFormatError(f"employment frame: {column} {bad[1]}", row=int(f.index[bad[0]]) + 1, column=column)
+    _refuse_other_levels(f, level, names.get("naics", "naics"))
+    _refuse_too_large(f, names.get("tot_emp", "tot_emp"))
     industries = f[["naics", "naics_title"]].drop_duplicates("naics").sort_values("naics").reset_index(drop=True)
     totals = f[f["o_group"] == "total"]
     _refuse_other_totals(totals, level, names.get("tot_emp", "tot_emp"))  # the first was kept without a word
     totals = totals.drop_duplicates("naics").set_index("naics")["tot_emp"]
     cells = f[f["o_group"] == "detailed"]
+    _refuse_group_cells(cells, names.get("occ_code", "occ_code"), names.get("o_group", "o_group"))
     _refuse_repeated_cells(cells, level, names.get("occ_code", "occ_code"))
     cells = cells.reset_index(drop=True)
     industries["tot_emp"] = totals.reindex(industries["naics"]).to_numpy()
     return industries, cells
+
+
+#: NAICS code of each industry level as BLS writes it: a sector has two digits (``31-33``,
+#: ``44-45`` and ``48-49`` span several), a 3-digit industry three (``113000``, or ``113``).
+LEVEL_PATTERNS = {"sector": r"^[0-9]{2}(-[0-9]{2})?\Z", "subsector": r"^[0-9]{3}(000)?\Z"}
+_LEVEL_EXAMPLES = {"sector": "11, 31-33, 44-45 or 48-49: two digits", "subsector": "113000 or 113: three digits"}
+
+
+def _refuse_other_levels(f: pd.DataFrame, level: str, column: str = "naics") -> None:
+    """Refuse a row of ``level`` whose NAICS code is of another level, naming the row.
+
+    ``f`` holds the rows of ``level`` (index: rows of the employment frame, from 0). A
+    ``sector`` row coded ``113000`` or ``000000``, a ``3-digit`` row coded ``11``, ``1133``
+    or ``113300`` (a frame put together by hand, 4-digit codes given as subsectors) was
+    rolled up as an industry of ``level`` without a word.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"naics": ["11", "113000"]})
+    >>> _refuse_other_levels(f, "sector", "NAICS")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'NAICS': employment frame: NAICS '113000' on a sector row (i_group 'sector') is not a sector code (11, 31-33, 44-45 or 48-49: two digits)
+    """
+    codes = f["naics"].astype(str)
+    bad = ~codes.str.fullmatch(LEVEL_PATTERNS[level]).to_numpy(dtype=bool, na_value=False)
+    if not bad.any():
+        return
+    k = int(np.flatnonzero(bad)[0])
+    raise DataFormatError(f"employment frame: {column} {codes.iloc[k]!r} on a {level} row (i_group "
+                          f"{LEVELS[level]!r}) is not a {level} code ({_LEVEL_EXAMPLES[level]})",
+                          row=int(f.index[k]) + 1, column=column)
+
+
+def _refuse_too_large(f: pd.DataFrame, column: str = "tot_emp") -> None:
+    """Refuse a ``tot_emp`` of 2**63 or more (:data:`exposure._tables.MAX_COUNT`), naming the row.
+
+    ``f`` holds the rows of a level (index: rows of the employment frame, from 0).
+    :func:`exposure.oews.read_oews` refuses such a number in a file; in a frame
+    (``pd.read_csv``) ``1e308`` overflowed once summed: ``covered_emp`` inf and every
+    measure 0.0.
+    """
+    emp = f["tot_emp"].to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        big = emp >= MAX_COUNT  # NaN (suppressed): not big
+    if big.any():
+        k = int(np.flatnonzero(big)[0])
+        raise DataFormatError(f"employment frame: {column} is too large for a number of workers, got {float(emp[k])!r}",
+                              row=int(f.index[k]) + 1, column=column)
+
+
+def _refuse_group_cells(cells: pd.DataFrame, column: str = "occ_code", group: str = "o_group") -> None:
+    """Refuse a ``detailed`` cell whose occupation is a major group or the total (``XX-0000``).
+
+    ``cells`` are the detailed rows of a level (index: rows of the employment frame, from
+    0). Such a cell (a frame built by hand; :func:`exposure.oews.read_oews` refuses it in
+    a file) was summed with the occupations it holds, which counted their workers twice.
+    """
+    codes = cells["occ_code"].astype(str)
+    bad = codes.str.fullmatch(r"[0-9]{2}-0000").to_numpy(dtype=bool, na_value=False)
+    if bad.any():
+        k = int(np.flatnonzero(bad)[0])
+        what = "the All Occupations total" if codes.iloc[k] == "00-0000" else "a major group"
+        raise DataFormatError(f"employment frame: {column} {codes.iloc[k]!r} is {what}, not a detailed "
+                              f"occupation, on a row whose {group} is 'detailed': the detailed rows are "
+                              "summed, so its workers would be counted twice", row=int(cells.index[k]) + 1,
+                              column=column)
 
 
 def _refuse_repeated_cells(cells: pd.DataFrame, level: str, column: str = "occ_code") -> None:
@@ -223,7 +294,9 @@ def to_sectors(
         beta score, or when under half of the scored codes are in the OEWS cells of
         ``level`` (codes of another SOC edition?), and when an industry has no "All
         Occupations" (``00-0000``) total or a suppressed one: its ``tot_emp``,
-        ``coverage`` and ``suppressed_emp`` are missing.
+        ``coverage`` and ``suppressed_emp`` are missing; when an industry's total is 0
+        (its ``coverage`` is missing); and when an industry's released cells add up to
+        more workers than its total (``coverage`` is clipped to 1, ``suppressed_emp`` to 0).
 
     Raises
     ------
@@ -234,9 +307,13 @@ def to_sectors(
         ``tot_emp`` or ``a_mean`` that is other text, a boolean, negative or infinite,
         its row and column named: :func:`~exposure.rollup.employment_frame`; a row of
         ``level`` whose ``naics`` is missing or not an OEWS industry code, ``' 11'``,
-        ``11.5`` (``11.0`` is read as ``'11'``), naming the column as the frame does; an
-        occupation cell of an industry given twice, naming both rows (counted from 1); an industry's "All Occupations" total
-        given twice with other employment, naming both rows).
+        ``11.5`` (``11.0`` is read as ``'11'``), naming the column as the frame does; a
+        row of ``level`` whose code is of another level (a ``sector`` row coded ``113000``
+        or ``000000``, a ``3-digit`` row coded ``11`` or ``113300``); a ``detailed`` cell
+        whose occupation is a major group or the total (``11-0000``: counted twice); a
+        ``tot_emp`` of 2**63 or more (it overflowed once summed); an occupation cell of an
+        industry given twice, naming both rows (counted from 1); an industry's "All
+        Occupations" total given twice with other employment, naming both rows).
 
     Examples
     --------
@@ -276,25 +353,34 @@ def to_sectors(
                     "y has" if k == 1 else "ies have", str(out["naics"].iloc[int(np.flatnonzero(no_total)[0])]),
                     "its" if k == 1 else "their")
     out["covered_emp"] = emp_m @ (~np.isnan(beta)).astype(float)
+    zero = (out["tot_emp"] == 0).to_numpy(dtype=bool) & (out["covered_emp"] == 0).to_numpy(dtype=bool)
+    if zero.any():  # 0 / 0: coverage came out missing without a word
+        k = int(zero.sum())
+        log.warning("%s: %d industr%s an All Occupations (00-0000) total of 0 workers and no scored "
+                    "workers (NAICS %r), so %s coverage is missing", level, k, "y has" if k == 1 else "ies have",
+                    str(out["naics"].iloc[int(np.flatnonzero(zero)[0])]), "its" if k == 1 else "their")
+    idx = pd.Index(industries["naics"]).get_indexer(cells["naics"])
+    released = np.bincount(idx, weights=np.nan_to_num(cells["tot_emp"].to_numpy()), minlength=len(industries))
     with np.errstate(invalid="ignore", divide="ignore"):
         ratio = out["covered_emp"] / out["tot_emp"]
+        scored_over = (ratio > 1.001).to_numpy()
+        over = (released > 1.001 * out["tot_emp"].to_numpy()) | scored_over
     # cells adding up to more than the industry's total: the OEWS file contradicts itself
-    # (its published tables never do: at most 0.997), which the clip to 1 would hide
-    over = (ratio > 1.001).to_numpy()
+    # (its published tables never do: at most 0.9998), which the clip of coverage to 1 (or,
+    # when the excess is in unscored cells, of suppressed_emp to 0) would hide
     if over.any():
         k = int(np.flatnonzero(over)[0])
-        log.warning("%s: the scored occupation cells of %d industr%s add up to more workers than "
+        log.warning("%s: the %s occupation cells of %d industr%s add up to more workers than "
                     "the industry's total (NAICS %r: %.0f against %.0f); the employment file is "
-                    "inconsistent, and coverage is shown as 1", level, int(over.sum()),
+                    "inconsistent, and coverage is shown as at most 1, suppressed_emp as at least 0",
+                    level, "scored" if scored_over[k] else "released", int(over.sum()),
                     "y" if over.sum() == 1 else "ies", str(out["naics"].iloc[k]),
-                    out["covered_emp"].iloc[k], out["tot_emp"].iloc[k])
+                    out["covered_emp"].iloc[k] if scored_over[k] else released[k], out["tot_emp"].iloc[k])
     out["coverage"] = np.clip(ratio, 0, 1)
     # a beta at the threshold up to rounding (a mean of means) is not above it
     out["exposed_workers"] = emp_m @ (np.nan_to_num(beta) > exposed_threshold + ROUNDING).astype(float)
-    idx = pd.Index(industries["naics"]).get_indexer(cells["naics"])
     supp = cells["tot_emp"].isna().to_numpy()
     out["suppressed_cells"] = np.bincount(idx[supp], minlength=len(industries)).astype(int)
-    released = np.bincount(idx, weights=np.nan_to_num(cells["tot_emp"].to_numpy()), minlength=len(industries))
     out["suppressed_emp"] = np.clip(out["tot_emp"].to_numpy() - released, 0, None)
     n_supp = int(out["suppressed_cells"].sum())
     if n_supp:
