@@ -99,14 +99,14 @@ def test_task_ratings_im_out_of_range(tmp_path, onet_dir):
     path = _ratings_with(tmp_path, onet_dir, "IM\tn/a\t4.50", "IM\tn/a\t6.50")
     # one failure, naming the value's column (a row-wise check was reported once per column
     # of the row, the first named 'onetsoc_code')
-    with pytest.raises(SchemaError, match=r"\(1 failure\(s\)\): row \d+, column 'Data Value', check im_range: 6.5$") as info:
+    with pytest.raises(SchemaError, match=r"row \d+, column 'Data Value': IM \(importance\) values lie in \[1, 5\]; got 6.5 \(check im_range\)$") as info:
         onet.read_task_ratings(path)
     assert info.value.column == "Data Value"
 
 
 def test_task_ratings_category_by_scale_names_the_category(tmp_path, onet_dir):
     path = _ratings_with(tmp_path, onet_dir, "IM\tn/a\t4.50", "IM\t3\t4.50")
-    with pytest.raises(SchemaError, match=r"column 'Category', check category_by_scale") as info:
+    with pytest.raises(SchemaError, match=r"column 'Category': FT rows have a category, IM/RT rows none; got 3 \(check category_by_scale\)") as info:
         onet.read_task_ratings(path)
     assert info.value.column == "Category"
 

@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 from exposure.errors import SchemaError
 from exposure.schemas._fast import validate_passing
 
-__all__ = ["validate", "check_columns", "check_flags", "check_numbers"]
+__all__ = ["validate", "check_columns", "check_flags", "check_numbers", "check_codes"]
 
 
 def validate(
@@ -72,7 +72,8 @@ def validate(
         ``bool`` column that is not True, False, 0 or 1 (the text ``"False"``, a missing
         value in a column that is not nullable) is refused before the model coerces the
         column (:func:`check_flags`); so is a cell of a number column that is not a
-        number, or not a whole number in an ``int`` column (:func:`check_numbers`), and
+        number, or not a whole number in an ``int`` column (:func:`check_numbers`), a
+        number in a code column (:func:`check_codes`), and
         a frame that is not a DataFrame or gives a column of the model twice
         (:func:`check_columns`).
 
@@ -97,6 +98,7 @@ def validate(
     frame = frame.reset_index(drop=True)
     check_flags(frame, model, path=where, row_offset=row_offset)
     check_numbers(frame, model, path=where, row_offset=row_offset)
+    check_codes(frame, model, path=where, row_offset=row_offset)
     passed = validate_passing(frame, model)  # same checks; pandera reports the failures
     if passed is not None:
         return passed
@@ -411,6 +413,58 @@ def check_numbers(frame: pd.DataFrame, model, *, path, row_offset: int | None = 
                           row=pos + (row_offset or 0), column=name)
 
 
+def check_codes(frame: pd.DataFrame, model, *, path, row_offset: int | None = None) -> None:
+    """Refuse a number in a code column (a ``str`` field with a ``str_matches`` pattern).
+
+    A coercing model turned the number into its text: an ISCO-08 code ``0110`` read as the
+    number 110 became ``'110'``, a valid code of another level, without a word; ``110.0``
+    failed the pattern in pandera's words. A code is text: a number there lost its leading
+    zeros (or gained a decimal point) before the table was validated.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        With a fresh ``RangeIndex``.
+    model : pandera.pandas.DataFrameModel subclass
+    path : str or os.PathLike
+        Named in the error.
+    row_offset : int, optional
+        As for :func:`validate`.
+
+    Raises
+    ------
+    exposure.errors.SchemaError
+        Naming ``path``, the row and the column.
+
+    Examples
+    --------
+    >>> from exposure.schemas._crosswalks import IscoGroups
+    >>> check_codes(pd.DataFrame({"isco08_code": [110]}), IscoGroups, path="i.csv", row_offset=2)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.SchemaError: i.csv, row 2, column 'isco08_code': isco08_code must be text (a code keeps its leading zeros), got 110
+    """
+    for key, (annotation, field) in model.__fields__.items():
+        name = field.name if field is not None else key
+        if (annotation.arg is not str or field is None or name not in frame.columns
+                or not isinstance(frame[name], pd.Series)
+                or not any(c.name == "str_matches" for c in field.checks)):
+            continue
+        col = frame[name]
+        if isinstance(col.dtype, pd.CategoricalDtype):
+            col = col.astype(object)
+        if col.dtype != object and getattr(col.dtype, "kind", "O") not in "biuf":
+            continue  # text (str, string[pyarrow], ...), dates: the pattern decides
+        cells = col.to_numpy(dtype=object)
+        if col.dtype == object and pd.api.types.infer_dtype(cells, skipna=True) in ("string", "empty"):
+            continue  # all text: no loop over a long column
+        for pos in np.flatnonzero(col.notna().to_numpy(dtype=bool)):
+            value = cells[pos]
+            if isinstance(value, (numbers.Number, np.bool_)):
+                raise SchemaError(f"{name} must be text (a code keeps its leading zeros), got {_shown(value)}",
+                                  path=path, row=int(pos) + (row_offset or 0), column=name)
+
+
 #: ``(model name, row-wise check name) -> column`` the check judges, for its error messages
 #: (a DataFrameModel takes no other class attributes than its fields).
 CHECK_COLUMNS: dict[tuple[str, str], str] = {}
@@ -455,25 +509,155 @@ def _column_set(cases: pd.DataFrame) -> pd.DataFrame:
     return cases
 
 
+def _check_words(model, column, check: str) -> str:
+    """What a failed pandera check asks of a value, in words (``must be at least 2000``).
+
+    ``check`` is the name pandera gives in its failure cases (``greater_than_or_equal_to(2000)``,
+    ``isin([...])``, ``finite``); its statistics are read from the model's own check.
+    """
+    name = check.split("(", 1)[0]
+    stats, found = {}, None
+    schema = model.to_schema()
+    pool = list(schema.columns[column].checks) if column in schema.columns else []
+    for candidate in [*pool, *schema.checks]:
+        if check in (candidate.error, candidate.name) or str(candidate.error).split("(", 1)[0] == name:
+            found, stats = candidate, candidate.statistics or {}
+            break
+    if name == "greater_than_or_equal_to" and "min_value" in stats:
+        return f"must be at least {stats['min_value']}"
+    if name == "greater_than" and "min_value" in stats:
+        return f"must be more than {stats['min_value']}"
+    if name == "less_than_or_equal_to" and "max_value" in stats:
+        return f"must be at most {stats['max_value']}"
+    if name == "less_than" and "max_value" in stats:
+        return f"must be less than {stats['max_value']}"
+    if name == "in_range" and {"min_value", "max_value"} <= stats.keys():
+        return f"must be between {stats['min_value']} and {stats['max_value']}"
+    if name == "isin" and "allowed_values" in stats:
+        return "must be one of " + ", ".join(repr(v) for v in stats["allowed_values"])
+    if name == "notin" and "forbidden_values" in stats:
+        return "must not be one of " + ", ".join(repr(v) for v in stats["forbidden_values"])
+    if name == "str_matches" and "pattern" in stats:
+        pattern = stats["pattern"]
+        return f"must match the pattern {getattr(pattern, 'pattern', pattern)}"
+    if name == "str_length":
+        lo, hi = stats.get("min_value"), stats.get("max_value")
+        if stats.get("exact_value") is not None:
+            return f"must have {stats['exact_value']} character(s)"
+        if lo is not None and hi is None:
+            return f"must have at least {lo} character{'s' if lo != 1 else ''}"
+        if hi is not None and lo is None:
+            return f"must have at most {hi} character(s)"
+        return f"must have {lo} to {hi} characters"
+    if name == "equal_to" and "value" in stats:
+        return f"must be {stats['value']!r}"
+    if name == "not_equal_to" and "value" in stats:
+        return f"must not be {stats['value']!r}"
+    if name == "finite":
+        return "must be finite (not infinity)"
+    if name.startswith("coerce_dtype") or name.startswith("dtype"):
+        return f"cannot be read as {check.split('(', 1)[-1].rstrip(')').strip(chr(39))}"
+    description = getattr(found, "description", None) if found is not None else None
+    if description:
+        return description.strip().split("\n")[0].rstrip(".")
+    return f"fails the check {check}"
+
+
+#: pandera's checks that take a table row, not a value: their words name no column first
+_ROW_CHECKS = {"multiple_fields_uniqueness"}
+
+
+def _case_text(case, model, data, cases, row_offset) -> str:
+    """One failure case in words, as ``column must ..., got value (check name)``."""
+    check = str(case["check"])
+    column = case["column"] if isinstance(case["column"], str) else None
+    value = case["failure_case"]
+    rows = (lambda positions: [int(p) + (row_offset or 0) for p in positions])
+    if check in _COLUMN_SET_CHECKS:
+        if check == "column_in_schema":
+            return f"column {column!r} is not a column of {model.__name__} (no other column allowed)"
+        return f"column {column!r} is missing ({model.__name__} requires it)"
+    if check == "not_nullable":
+        return f"{column} is missing (a value is required)"
+    if check == "multiple_fields_uniqueness" and data is not None:
+        unique = model.__config__.unique
+        keys = [unique] if isinstance(unique, str) else list(unique or [])
+        pos = int(case["_pos"])
+        if keys and set(keys) <= set(data.columns) and 0 <= pos < len(data):
+            key = data[keys].reset_index(drop=True)
+            same = key.eq(key.iloc[pos]).all(axis=1) | (key.isna() & key.iloc[pos].isna()).all(axis=1)
+            where = rows(np.flatnonzero(same.to_numpy(dtype=bool)))
+            values = tuple(v.item() if isinstance(v, np.generic) else v for v in key.iloc[pos].tolist())
+            shown = ", ".join(repr(v) for v in values)
+            again = " and again on row ".join(str(r) for r in where[:2])
+            return (f"({', '.join(keys)}) = ({shown}) is on row {again}; keep one row per "
+                    f"{' and '.join(keys)} (check {check})")
+    if check == "field_uniqueness" and column is not None:
+        same = cases[(cases["check"] == check) & (cases["column"] == column)
+                     & (cases["failure_case"].astype(str) == str(value))]
+        where = rows(sorted(same["_pos"].dropna()))
+        again = " and again on row ".join(str(r) for r in where[:2])
+        return f"{column} {value!r} is on row {again}; each value once (check {check})"
+    if column is None:
+        return f"{_check_words(model, None, check)} (check {check})"
+    words = _check_words(model, column, check)
+    got = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else f", got {_shown(value)}"
+    short = check.split("(", 1)[0] if check.startswith(("isin", "str_matches", "str_length", "notin")) else check
+    if not words.startswith(("must", "cannot", "fails")):  # a check's own description
+        return f"{words}{got.replace(',', ';', 1)} (check {short})"
+    return f"{column} {words}{got} (check {short})"
+
+
 def _to_error(exc, model, path, row_offset, max_cases) -> SchemaError:
-    cases = _column_set(_row_checks(exc.failure_cases.copy(), model))
+    """One :class:`SchemaError` of pandera's failure cases: the first in words, then the others.
+
+    pandera's wording (``OccupationPanel validation failed (1 failure(s)): row 3, column
+    'year', check greater_than_or_equal_to(2000): 1999``) is told as the library tells any
+    bad cell: ``year must be at least 2000, got 1999 (check
+    greater_than_or_equal_to(2000))``; a key given twice names its columns, values and rows.
+    """
+    data = getattr(exc, "data", None)
+    cases = exc.failure_cases.copy()
+    unique_rows = cases["check"] == "multiple_fields_uniqueness"
+    if unique_rows.any():  # one case per row (pandera gives one per key column), naming the first key
+        unique = model.__config__.unique
+        keys = [unique] if isinstance(unique, str) else list(unique or [])
+        dup = cases[unique_rows].drop_duplicates(subset=["index"]).assign(column=keys[0] if keys else None)
+        cases = pd.concat([_row_checks(cases[~unique_rows], model), dup])
+    else:
+        cases = _row_checks(cases, model)
+    cases = _column_set(cases)
     where = path or model.__name__
     cases["_pos"] = pd.to_numeric(cases["index"], errors="coerce")
     cases = cases.sort_values("_pos", na_position="first", kind="stable")
+    if unique_rows.any() or (cases["check"] == "field_uniqueness").any():
+        # the second row of a pair given twice is told with the first
+        seen, keep, every = set(), [], cases
+        for _, case in cases.iterrows():
+            if case["check"] in ("multiple_fields_uniqueness", "field_uniqueness"):
+                text = _case_text(case, model, data, every, row_offset)
+                tail = text.split(" is on row ", 1)[0]
+                if tail in seen:
+                    keep.append(False)
+                    continue
+                seen.add(tail)
+            keep.append(True)
+        cases = cases[keep]
+    else:
+        every = cases
     first = cases.iloc[0]
     column = first["column"] if isinstance(first["column"], str) else None
     pos = first["_pos"]
     row = None if pd.isna(pos) else int(pos) + (row_offset or 0)
-    lines = []
-    for _, case in cases.head(max_cases).iterrows():
+    msg = _case_text(first, model, data, every, row_offset)
+    others = []
+    for _, case in cases.iloc[1:max_cases].iterrows():
         loc = "" if pd.isna(case["_pos"]) else f"row {int(case['_pos']) + (row_offset or 0)}, "
-        col = f"column {case['column']!r}, " if isinstance(case["column"], str) else ""
-        if case["check"] in _COLUMN_SET_CHECKS:
-            lines.append(f"column {case['column']!r} {_COLUMN_SET_CHECKS[case['check']]}")
-            continue
-        lines.append(f"{loc}{col}check {case['check']}: {case['failure_case']!r}")
+        col = f"column {case['column']!r}: " if isinstance(case["column"], str) else ""
+        others.append(f"{loc}{col}{_case_text(case, model, data, every, row_offset)}")
+    if others:
+        msg += f"; {len(cases) - 1} more: " + "; ".join(others)
     more = len(cases) - max_cases
-    msg = f"{model.__name__} validation failed ({len(cases)} failure(s)): " + "; ".join(lines)
     if more > 0:
         msg += f"; and {more} more"
     return SchemaError(msg, path=where, row=row, column=column)
