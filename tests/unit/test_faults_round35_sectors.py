@@ -196,3 +196,13 @@ def test_fault7_census_crosswalk_without_rows_is_named():
         to_census_occ(_OCC, _XW.iloc[:0], pd.DataFrame({"soc_code": ["11-1011"], "tot_emp": [1.0]}))
     e = err.value
     assert e.path == "crosswalk" and "no rows" in str(e), str(e)
+
+
+def test_a_sector_code_padded_to_six_digits_is_a_sector_code():
+    # the roll-up's own example codes sectors 520000 (as the cross-industry 000000); the
+    # first version of the level check refused it
+    from exposure.rollup._sectors import _refuse_other_levels
+
+    _refuse_other_levels(pd.DataFrame({"naics": ["52", "520000", "31-33"]}), "sector")
+    with pytest.raises(DataFormatError, match="'000000' on a sector row"):
+        _refuse_other_levels(pd.DataFrame({"naics": ["000000"]}), "sector")

@@ -107,8 +107,9 @@ def _industry_cells(employment: pd.DataFrame, level: str):
 
 #: NAICS code of each industry level as BLS writes it: a sector has two digits (``31-33``,
 #: ``44-45`` and ``48-49`` span several), a 3-digit industry three (``113000``, or ``113``).
-LEVEL_PATTERNS = {"sector": r"^[0-9]{2}(-[0-9]{2})?\Z", "subsector": r"^[0-9]{3}(000)?\Z"}
-_LEVEL_EXAMPLES = {"sector": "11, 31-33, 44-45 or 48-49: two digits", "subsector": "113000 or 113: three digits"}
+LEVEL_PATTERNS = {"sector": r"^(?!00)[0-9]{2}(-[0-9]{2}|0000)?\Z", "subsector": r"^[0-9]{3}(000)?\Z"}
+_LEVEL_EXAMPLES = {"sector": "11, 31-33, 44-45, 48-49 or 520000: two digits, as given or padded with zeros",
+                   "subsector": "113000 or 113: three digits"}
 
 
 def _refuse_other_levels(f: pd.DataFrame, level: str, column: str = "naics") -> None:
@@ -117,7 +118,8 @@ def _refuse_other_levels(f: pd.DataFrame, level: str, column: str = "naics") -> 
     ``f`` holds the rows of ``level`` (index: rows of the employment frame, from 0). A
     ``sector`` row coded ``113000`` or ``000000``, a ``3-digit`` row coded ``11``, ``1133``
     or ``113300`` (a frame put together by hand, 4-digit codes given as subsectors) was
-    rolled up as an industry of ``level`` without a word.
+    rolled up as an industry of ``level`` without a word. A sector code padded to six
+    digits (``520000``, as the cross-industry ``000000``) is a sector code.
 
     Examples
     --------
@@ -125,7 +127,7 @@ def _refuse_other_levels(f: pd.DataFrame, level: str, column: str = "naics") -> 
     >>> _refuse_other_levels(f, "sector", "NAICS")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 2, column 'NAICS': employment frame: NAICS '113000' on a sector row (i_group 'sector') is not a sector code (11, 31-33, 44-45 or 48-49: two digits)
+    exposure.errors.DataFormatError: row 2, column 'NAICS': employment frame: NAICS '113000' on a sector row (i_group 'sector') is not a sector code (11, 31-33, 44-45, 48-49 or 520000: two digits, as given or padded with zeros)
     """
     codes = f["naics"].astype(str)
     bad = ~codes.str.fullmatch(LEVEL_PATTERNS[level]).to_numpy(dtype=bool, na_value=False)
