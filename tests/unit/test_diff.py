@@ -107,6 +107,21 @@ def test_occupations_sorted_by_absolute_move(two_outputs):
     assert occ["new_n_tasks"].tolist() == [3.0, 2.0, 1.0]
 
 
+def test_a_soc_code_without_an_oews_row_takes_the_occupation_title(two_outputs):
+    """A SOC code OEWS publishes only inside an aggregate takes its occupation's title.
+
+    It has no soc_scores row; the soc_title cell was empty before.
+    """
+    old, new = two_outputs
+    assert pd.isna(diff_outputs(old, new).occupations["soc_title"].iloc[2])  # no title anywhere
+    occ = pd.read_parquet(new / "occupation_scores.parquet")
+    occ["title"] = [f"O*NET title of {c}" for c in occ["onetsoc_code"]]
+    write_parquet(occ, new / "occupation_scores.parquet")
+    titles = diff_outputs(old, new).occupations.set_index("onetsoc_code")["soc_title"]
+    assert titles["15-1252.00"] == "O*NET title of 15-1252.00"
+    assert titles["13-2011.00"] == "Accountants and Auditors"  # the OEWS title first
+
+
 def test_sectors(two_outputs):
     d = diff_outputs(*two_outputs)
     sec = d.sectors

@@ -889,6 +889,27 @@ def _kept_tasks(old_d, new_d, old_s, new_s) -> pd.DataFrame:
     })
 
 
+def _titles(codes: pd.Series, soc_titles: pd.Series, *occupations: pd.DataFrame) -> pd.Series:
+    """The SOC title of each O*NET-SOC code, else the occupation's own ``title``.
+
+    A SOC code that OEWS publishes only inside an aggregate (``13-2023`` within
+    ``13-2020``) has no row in ``soc_scores``; its cell was left empty. It takes the
+    ``title`` of the occupation tables (the new release's first) when they have one.
+
+    >>> codes = pd.Series(["11-1011.00", "13-2023.00"])
+    >>> occ = pd.DataFrame({"onetsoc_code": ["13-2023.00"], "title": ["Appraisers"]})
+    >>> _titles(codes, pd.Series({"11-1011": "Chief Executives"}), occ).tolist()
+    ['Chief Executives', 'Appraisers']
+    """
+    out = codes.str[:7].map(soc_titles)
+    for occ in occupations:
+        if out.notna().all() or "title" not in occ.columns:
+            continue
+        own = {c: t for c, t in zip(occ["onetsoc_code"], occ["title"]) if isinstance(t, str) and t.strip()}
+        out = out.where(out.notna(), codes.map(own))
+    return out
+
+
 def _diff_occupations(old, new, tasks, kept, soc_titles) -> pd.DataFrame:
     """Occupations of either release; ``tasks`` is one row per task change of an occupation.
 
@@ -899,7 +920,7 @@ def _diff_occupations(old, new, tasks, kept, soc_titles) -> pd.DataFrame:
     changed = tasks.groupby("onetsoc_code").size()
     out = pd.DataFrame({
         "onetsoc_code": both["onetsoc_code"].astype(str),
-        "soc_title": both["onetsoc_code"].str[:7].map(soc_titles),
+        "soc_title": _titles(both["onetsoc_code"], soc_titles, new, old),
         "old_beta": both["beta_old"].astype("float64"),
         "new_beta": both["beta_new"].astype("float64"),
         "delta_beta": (both["beta_new"] - both["beta_old"]).astype("float64"),
