@@ -17,12 +17,15 @@ first row holding every expected column name), not hard-coded.
 Every reader refuses, naming the file, row and column: a blank title (read as ``''``
 before), a key given twice (naming both rows; pandera's uniqueness check named no code);
 :func:`read_onet_to_soc` a SOC code that is not the first seven characters of its
-O*NET-SOC code; :func:`read_soc_structure` a code under a parent it does not belong to;
+O*NET-SOC code, or a SOC code given two titles (:func:`read_soc_2010_to_2018`: an O*NET-SOC
+2010 code whose split rows give it two titles); :func:`read_soc_structure` a code under a parent it does not belong to;
 :func:`read_soc10_isco08` an ISCO-08 code that is not four digits once the armed forces'
 ``110``/``210``/``310`` are zero-padded; :func:`read_isco_groups` a 2- or 3-digit code with
 a 0 after its first digit (``110``: the unit group ``0110`` whose leading zero was lost); a code column's cell that is
 not a code of its kind (:func:`_check_codes`; in the SOC structure, not of its column's
-level), saying so when a spreadsheet read it as a date (``11-2011``) or saved it as a number.
+level), saying so when a spreadsheet read it as a date (``11-2011``) or saved it as a number,
+when it starts with a spreadsheet's apostrophe (``'0110``) or holds a dash that is not the
+hyphen (``11–1011``).
 
 The rule that puts a SOC 2018 detailed code on the OEWS code publishing its employment
 (the code itself, its broad group, or an OEWS aggregate; :func:`soc_broad_group`,
@@ -57,6 +60,7 @@ from exposure.schemas._crosswalks import (
 )
 from exposure.schemas._fields import (
     ISCO_PATTERN,
+    NAICS_PATTERN,
     ONETSOC_PATTERN,
     SOC_PATTERN,
     first_bad_onetsoc_code,
@@ -145,6 +149,12 @@ def _strip(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.apply(lambda s: s.str.strip())
 
 
+#: Said of a code cell like ``'0110``: the apostrophe a spreadsheet takes as "this cell is text".
+_APOSTROPHE_HINT = ": a leading apostrophe (a spreadsheet's mark for text)? remove it"
+#: Dashes that look like the hyphen-minus of a code: hyphen, non-breaking hyphen, figure dash,
+#: en dash, em dash, horizontal bar, minus sign.
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+
 #: A code cell read as a date: a spreadsheet took ``11-2011`` for November 2011.
 _DATE_CELL = re.compile(r"([0-9]{4})-([0-9]{2})-01(T00:00:00)?")
 
@@ -158,10 +168,21 @@ def _code_hint(value: str) -> str:
     ': a date? a spreadsheet read the code 11-2011 as one; save the column as text'
     >>> _code_hint("111011")[:11], _code_hint("11-101")
     (': a number?', '')
+    >>> _code_hint("'0110")
+    ": a leading apostrophe (a spreadsheet's mark for text)? remove it"
+    >>> _code_hint("11\u20131011")
+    ": '–' (U+2013, a dash that is not the hyphen '-'; pasted from a document?): write '11-1011'"
     """
     date = _DATE_CELL.fullmatch(value)
     if date:
         return f": a date? a spreadsheet read the code {date[2]}-{date[1]} as one; save the column as text"
+    if value.startswith("'"):  # refused as a malformed code, without saying why
+        return _APOSTROPHE_HINT
+    dash = next((ch for ch in value if ch in _DASHES), None)
+    if dash is not None:  # '11–1011.00' pasted from a document looks like a good code
+        meant = "".join("-" if ch in _DASHES else ch for ch in value)
+        return (f": {dash!r} (U+{ord(dash):04X}, a dash that is not the hyphen '-'; pasted from a document?): "
+                f"write {meant!r}")
     return _NUMBER_HINT if re.fullmatch(r"[1-9][0-9]*(\.[0-9]+)?", value) else ""
 
 
@@ -230,6 +251,41 @@ def _check_repeats(frame: pd.DataFrame, raw, keys, what: str, *, label: str | No
                       path=raw.path, row=raw.row(pos), column=where)
 
 
+def _check_titles(frame: pd.DataFrame, raw, key: str, title: str, what: str) -> None:
+    """Refuse a code of the column ``key`` given two titles (column ``title``), naming both rows.
+
+    A code on several rows (a SOC 2018 code of several O*NET-SOC codes, the split rows of
+    an O*NET-SOC 2010 code) has one title; another on a later row (a shifted row, a code
+    typed wrong) was read without a word. Titles are compared in any case and spacing.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> from exposure._tables import RawTable
+    >>> f = pd.DataFrame({"soc_code": ["11-1011", "11-1011"], "soc_title": ["Chief Executives", "Legislators"]})
+    >>> _check_titles(f, RawTable(f, Path("x.xlsx"), 2, {"soc_title": "2018 SOC Title"}), "soc_code",
+    ...               "soc_title", "SOC 2018 code")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: x.xlsx, row 3, column '2018 SOC Title': 2018 SOC Title 'Legislators' of the SOC 2018 code '11-1011' differs from its title on row 2, 'Chief Executives': a shifted row or a code typed wrong? give each code one title
+    """
+    codes = frame[key].reset_index(drop=True)
+    titles = frame[title].reset_index(drop=True).astype("string")
+    norm = titles.str.casefold().str.split().str.join(" ")
+    first = codes.drop_duplicates()
+    at = pd.Series(first.index, index=first.to_numpy())  # code -> position of its first row
+    firsts = at.reindex(codes.to_numpy()).to_numpy()
+    odd = (norm.to_numpy() != norm.iloc[firsts].to_numpy())
+    odd = np.asarray(pd.array(odd, dtype="boolean").fillna(False), dtype=bool)
+    if odd.any():
+        pos = int(np.flatnonzero(odd)[0])
+        was = int(firsts[pos])
+        source = raw.sources.get(title, title)
+        raise DataFormatError(f"{source} {titles.iloc[pos]!r} of the {what} {codes.iloc[pos]!r} differs from its "
+                              f"title on row {raw.row(was)}, {titles.iloc[was]!r}: a shifted row or a code typed "
+                              "wrong? give each code one title", path=raw.path, row=raw.row(pos), column=source)
+
+
 def read_onet_to_soc(path) -> pd.DataFrame:
     """Read the O*NET-SOC 2019 -> SOC 2018 crosswalk (``2019_to_SOC_Crosswalk.xlsx``).
 
@@ -270,6 +326,7 @@ def read_onet_to_soc(path) -> pd.DataFrame:
     _check_repeats(f, raw, ["onetsoc_code"], "O*NET-SOC code")
     frame = validate(f, OnetToSoc, path=raw.path, row_offset=raw.first_row, names=raw.sources)
     _check_own_soc(frame, raw)
+    _check_titles(frame, raw, "soc_code", "soc_title", "SOC 2018 code")
     return frame
 
 
@@ -491,6 +548,7 @@ def read_soc_2010_to_2018(path) -> pd.DataFrame:
     _check_codes(f, raw, "onetsoc_2010_code", ONETSOC_PATTERN, "an O*NET-SOC 2010 code (like 11-1011.00)")
     _check_codes(f, raw, "soc_code", SOC_PATTERN, "a SOC 2018 code (like 11-1011)")
     _check_repeats(f, raw, ["onetsoc_2010_code", "soc_code"], "pair of codes")
+    _check_titles(f, raw, "onetsoc_2010_code", "onetsoc_2010_title", "O*NET-SOC 2010 code")
     frame = pd.DataFrame(
         {
             "onetsoc_2010_code": f["onetsoc_2010_code"],
@@ -543,17 +601,19 @@ def read_soc10_isco08(path) -> pd.DataFrame:
         value = f["isco08_code"].iloc[pos]
         why = (": only the armed forces' codes 0110, 0210, 0310 are read from three digits (110, 210, 310)"
                if re.fullmatch(r"[0-9]{3}", value) else _NUMBER_HINT if re.fullmatch(r"[0-9]+\.0+", value)
-               else "")
-        raise DataFormatError(f"isco08 must be a four-digit ISCO-08 unit group (like 1112), got {value!r}{why}",
-                              path=raw.path, row=raw.row(pos), column=raw.sources.get("isco08_code", "isco08"))
+               else _code_hint(value))
+        said = ("isco08 is blank: give a four-digit ISCO-08 unit group (like 1112)" if not value else
+                f"isco08 must be a four-digit ISCO-08 unit group (like 1112), got {value!r}{why}")
+        raise DataFormatError(said, path=raw.path, row=raw.row(pos), column=raw.sources.get("isco08_code", "isco08"))
     soc = _hyphenate_soc(f["soc_2010_code"])
     bad = (~soc.str.fullmatch(r"[0-9]{2}-[0-9]{4}")).to_numpy(dtype=bool)
     if bad.any():  # pandera's "check str_matches(...)" said neither what was expected nor why
         pos = int(np.flatnonzero(bad)[0])
         value = f["soc_2010_code"].iloc[pos]
         why = _NUMBER_HINT if re.fullmatch(r"[0-9]+\.0+", value) else _code_hint(value)
-        raise DataFormatError(f"soc10 must be a SOC 2010 code (like 11-1011 or 111011), got {value!r}{why}",
-                              path=raw.path, row=raw.row(pos), column=raw.sources.get("soc_2010_code", "soc10"))
+        said = ("soc10 is blank: give a SOC 2010 code (like 11-1011 or 111011)" if not value else
+                f"soc10 must be a SOC 2010 code (like 11-1011 or 111011), got {value!r}{why}")
+        raise DataFormatError(said, path=raw.path, row=raw.row(pos), column=raw.sources.get("soc_2010_code", "soc10"))
     frame = pd.DataFrame({"soc_2010_code": soc, "isco08_code": isco})
     _check_repeats(frame, raw, ["soc_2010_code", "isco08_code"], "pair of codes")
     return validate(frame, Soc10Isco08, path=raw.path, row_offset=raw.first_row, names=raw.sources)
@@ -667,6 +727,9 @@ def read_naics_titles(path) -> pd.DataFrame:
     )
     f = _strip(raw.frame)
     check_filled(raw, {"naics_title": f["naics_title"]}, "give every row its title")
+    # pandera's words showed its regex, and a failure of 'level', a column the file does not have
+    _check_codes(f, raw, "naics", NAICS_PATTERN, "a NAICS code of 2 to 6 digits (like 311, or a sector range "
+                 "like 31-33)")
     _check_repeats(f, raw, ["naics"], "NAICS code")
     level = f["naics"].map(lambda c: 2 if re.fullmatch(r"[0-9]{2}-[0-9]{2}", c) else len(c))
     frame = pd.DataFrame({"naics": f["naics"], "naics_title": f["naics_title"], "level": level})
@@ -926,7 +989,7 @@ def _check_census_codes(codes: pd.Series, raw) -> None:
         pos = int(np.flatnonzero(bad)[0])
         value, source = codes.iloc[pos], raw.sources.get("census_occ", "cps_code")
         hint = (" (leading zeros lost? save the column as text, so that 0010 keeps them)"
-                if re.fullmatch(r"[0-9]{1,3}(\.0*)?", value) else "")
+                if re.fullmatch(r"[0-9]{1,3}(\.0*)?", value) else _code_hint(value))
         raise DataFormatError(f"{source} must be a four-digit Census 2018 OCC code (like '0010'), got "
                               f"{value!r}{hint}", path=raw.path, row=raw.row(pos), column=source)
 

@@ -594,7 +594,7 @@ def load_oews(release: str = "2025", table: str = "by_industry", *, mirror=None,
     >>> load_oews("May 2021", "by_industry")
     Traceback (most recent call last):
     ...
-    exposure.errors.ExposureError: OEWS release 'May 2021' is not a year such as 2025
+    exposure.errors.ExposureError: OEWS release 'May 2021' is not a year such as 2025: write 2021
     >>> load_oews("2021", "by_occupation")
     Traceback (most recent call last):
     ...

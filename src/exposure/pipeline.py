@@ -712,7 +712,7 @@ class RecomputeInputs:
     >>> RecomputeInputs(oews_release="May 2019")
     Traceback (most recent call last):
     ...
-    exposure.errors.ExposureError: OEWS release 'May 2019' is not a year such as 2025
+    exposure.errors.ExposureError: OEWS release 'May 2019' is not a year such as 2025: write 2019
     >>> RecomputeInputs(onet_release=2.5)
     Traceback (most recent call last):
     ...

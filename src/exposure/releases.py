@@ -36,6 +36,7 @@ import io
 import logging
 import os
 import re
+import unicodedata
 from pathlib import Path
 
 try:  # POSIX; elsewhere pins are written without a lock (see Lock.pin)
@@ -101,6 +102,34 @@ _ONET_NAME = re.compile(r"^onet/([0-9]{1,3}\.[0-9])/(.+)(\.txt|\.xlsx)\Z")
 _OEWS_NAME = re.compile(r"^oews/(national|natsector|nat3d)_M(20[0-9]{2})_dl\.xlsx\Z")
 
 
+#: An O*NET release written otherwise (``O*NET 31.0``, ``v31.0``, `` 31.0``, ``29_1`` as in the
+#: archive's name, ``31,0``), once in NFKC form (full-width digits, non-breaking spaces).
+_ONET_WRITTEN = re.compile(r"\s*(?:o\*?net(?:[\s-]*soc)?|v|db|release)?[\s_]*([0-9]{1,3})\s*[.,_]\s*([0-9])\s*",
+                           re.IGNORECASE)
+#: An OEWS release written otherwise (``May 2025``, ``M2025``, `` 2025``, ``2025.0``).
+_OEWS_WRITTEN = re.compile(r"\s*(?:may|m)?\s*(20[0-9]{2})(?:\.0+)?\s*", re.IGNORECASE)
+
+
+def _meant(release, written: re.Pattern, form: str, show) -> str:
+    """``": write X"`` when ``release`` is a release ``written`` otherwise; ``""`` else.
+
+    A release with spaces or a non-breaking space around it, a prefix (``O*NET 31.0``,
+    ``May 2025``: how :func:`releases_frame` lists OEWS releases) or full-width digits was
+    refused without saying what to write.
+
+    Examples
+    --------
+    >>> _meant("O*NET 31.0", _ONET_WRITTEN, "{0}.{1}", repr), _meant("May 2025", _OEWS_WRITTEN, "{0}", str)
+    (": write '31.0'", ': write 2025')
+    >>> _meant("31.0.1", _ONET_WRITTEN, "{0}.{1}", repr)
+    ''
+    """
+    if isinstance(release, bool) or not isinstance(release, (str, int, float)):
+        return ""
+    m = written.fullmatch(unicodedata.normalize("NFKC", str(release)))
+    return f": write {show(form.format(*(str(int(g)) for g in m.groups())))}" if m else ""
+
+
 def check_onet_release(release: str) -> str:
     """Return ``release`` if it looks like an O*NET release number (``"31.0"``).
 
@@ -128,8 +157,8 @@ def check_onet_release(release: str) -> str:
     """
     m = _ONET_RELEASE.match(str(release))
     if not m:
-        raise ExposureError(
-            f"O*NET release {release!r} is not of the form MAJOR.MINOR (e.g. 29.1, 31.0)")
+        raise ExposureError(f"O*NET release {release!r} is not of the form MAJOR.MINOR (e.g. 29.1, 31.0)"
+                            f"{_meant(release, _ONET_WRITTEN, '{0}.{1}', repr)}")
     if len(m.group(1)) > 1 and m.group(1).startswith("0"):
         raise ExposureError(f"O*NET release {release!r} has a leading zero: write "
                             f"'{int(m.group(1))}.{m.group(2)}'")
@@ -166,10 +195,11 @@ def check_oews_release(release) -> str:
     >>> check_oews_release("May 2026")
     Traceback (most recent call last):
     ...
-    exposure.errors.ExposureError: OEWS release 'May 2026' is not a year such as 2025
+    exposure.errors.ExposureError: OEWS release 'May 2026' is not a year such as 2025: write 2026
     """
     if not _OEWS_YEAR.match(str(release)):
-        raise ExposureError(f"OEWS release {release!r} is not a year such as 2025")
+        raise ExposureError(f"OEWS release {release!r} is not a year such as 2025"
+                            f"{_meant(release, _OEWS_WRITTEN, '{0}', str)}")
     return str(release)
 
 
@@ -539,6 +569,7 @@ class Lock:
             if row["name"] != row["name"].strip():  # pinned under a name no file has, without a word
                 raise DataFormatError(f"the name {row['name']!r} has surrounding spaces: remove them",
                                       path=self.path, row=line, column="name")
+            _check_release_name(row["name"], line, self.path)
             # a pin is a size and a sha256: anything else would fail later, far from here
             # (str.isdigit passed '³', which int() then refused with a ValueError)
             if not re.fullmatch(r"[0-9]+", str(row.get("size") or "")):
@@ -702,6 +733,30 @@ def _entry_row(path: Path, name: str) -> int | None:
     except (OSError, UnicodeDecodeError):
         return None
     return next((i for i, line in enumerate(lines, start=1) if line.split("\t", 1)[0] == name), None)
+
+
+def _check_release_name(name: str, line: int, path: Path) -> None:
+    """Refuse the lock name ``name`` (on ``line``) of a release file written with spaces or other digits.
+
+    ``onet/31.0\u00a0/Job Zones.txt`` or ``onet/３１.0/Job Zones.txt`` (a lock edited by hand)
+    follows no release layout: it pinned a file nobody asks for, and
+    :func:`releases_frame` left it out, without a word.
+
+    Examples
+    --------
+    >>> _check_release_name("onet/ 31.0/Job Zones.txt", 3, Path("exposure.lock"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: exposure.lock, row 3, column 'name': the name 'onet/ 31.0/Job Zones.txt' is of a release file written with a space or with digits other than 0-9, which no release has: write 'onet/31.0/Job Zones.txt'
+    """
+    if not name.startswith(("onet/", "oews/")) or _ONET_NAME.match(name) or _OEWS_NAME.match(name):
+        return
+    parts = unicodedata.normalize("NFKC", name).split("/")
+    meant = "/".join([parts[0], *(p.strip() for p in parts[1:-1]), parts[-1].strip()])
+    if meant != name and (_ONET_NAME.match(meant) or _OEWS_NAME.match(meant)):
+        raise DataFormatError(f"the name {name!r} is of a release file written with a space or with digits other "
+                              f"than 0-9, which no release has: write {meant!r}", path=path, row=line,
+                              column="name")
 
 
 def _check_header(fields: list, row: int, path: Path) -> None:
