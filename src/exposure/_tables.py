@@ -107,6 +107,7 @@ __all__ = [
     "read_utf8",
     "uncomputed_formula",
     "UNCLOSED_QUOTE",
+    "TITLE_LINE",
 ]
 
 log = logging.getLogger(__name__)

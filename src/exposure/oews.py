@@ -34,6 +34,9 @@ from __future__ import annotations
 import csv
 import logging
 import re
+import tempfile
+from pathlib import Path
+from typing import NoReturn
 
 import numpy as np
 import pandas as pd
@@ -41,9 +44,18 @@ import pandas as pd
 import exposure.fetch as fetching
 from exposure import releases
 from exposure._args import check_choice, check_flag
-from exposure._tables import GROUPED, MAX_COUNT, RawTable, check_filled, first_repeat, to_number
+from exposure._tables import (
+    GROUPED,
+    MAX_COUNT,
+    TITLE_LINE,
+    RawTable,
+    as_path,
+    check_filled,
+    first_repeat,
+    to_number,
+)
 from exposure.errors import DataFormatError, ExposureError, SchemaError
-from exposure.onet import _check_choice, _read
+from exposure.onet import _FOOTNOTE, _check_choice, _read
 from exposure.schemas import validate
 from exposure.schemas._fields import OEWS_NAICS_PATTERN
 from exposure.schemas._oews import I_GROUPS, O_GROUPS, Employment
@@ -156,7 +168,14 @@ def read_oews(path) -> pd.DataFrame:
         written in the file (pandera named ``o_group``).
         A row of another area than the U.S. (``AREA_TYPE`` not 1, or ``AREA`` not 99, when
         the file has them: a state or metropolitan table was read as national). A ``.csv``
-        with a title line above its header (``row 2: too many fields`` before).
+        with a title line above its header (``row 2: too many fields`` before; said in
+        :data:`exposure._tables.TITLE_LINE`'s words, a title holding commas too). Footnote
+        lines of a ``.csv`` not padded with commas (``Footnotes:``, ``(1) ...``, one field
+        each: ``too few fields`` before) are read as footnotes, as the padded ones; a short
+        line among the rows is refused naming its line. A ``NAICS`` code of another level
+        than the row's ``I_GROUP`` (``11`` on a ``3-digit`` row, ``113000`` on a ``sector``
+        row: read, and refused by the roll-ups only, or summed as the wrong level). A
+        ``TOT_EMP`` larger than the all-occupations total of its industry (read before).
     exposure.errors.SchemaError
         Malformed code, unknown group, duplicate key. An ``OCC_CODE`` that is not a SOC
         code is named in the reader's words (``OCC_CODE must be a SOC code written like
@@ -189,26 +208,18 @@ def read_oews(path) -> pd.DataFrame:
     optional = {c: c.upper() for c in _PERCENTILES}
     optional.update(annual="ANNUAL", hourly="HOURLY", **_AREA)
     xlsx = str(path).lower().endswith((".xlsx", ".xlsm"))
+    columns = {**_TEXT, **{c: c.upper() for c in _NUMERIC}}
+    text = {} if xlsx else {"sep": ",", "quoting": csv.QUOTE_MINIMAL}
     try:
-        raw = _read(
-            path,
-            {**_TEXT, **{c: c.upper() for c in _NUMERIC}},
-            optional=optional,
-            footnotes=True,
-            **({} if xlsx else {"sep": ",", "quoting": csv.QUOTE_MINIMAL}),
-        )
+        raw = _read(path, columns, optional=optional, footnotes=True, **text)
     except SchemaError:
         raise
     except DataFormatError as exc:
-        title = None if xlsx else _title_line(path, exc)
-        if title is not None:
-            raise title from None
-        said = None if xlsx or not exc.reason.startswith("missing column") else _separator(path)
-        if said is None:
-            raise
-        raise DataFormatError(f"{exc.reason}; the header is separated by {said}, not by commas: save the "
-                              "file as CSV with commas (BLS's layout)", path=exc.path, row=exc.row,
-                              column=exc.column, line=exc.line) from None
+        start = None if xlsx else _footnote_start(path, exc)
+        if start is not None:  # footnote lines of one field ending a CSV: read the lines above them
+            raw = _read_above(path, start, columns, optional)
+        else:
+            _refuse_read(path, exc, xlsx)
     if raw.frame.empty:  # a header alone (or footnotes) was read as an empty table
         raise DataFormatError("no OEWS rows: the file has a header but no rows (a download cut short?)",
                               path=raw.path)
@@ -222,6 +233,7 @@ def read_oews(path) -> pd.DataFrame:
     _check_choice(groups, "i_group", I_GROUPS)  # a new level ('Detailed', 'cross industry'):
     _check_choice(groups, "o_group", O_GROUPS)  # pandera's words, naming 'o_group'
     _check_naics(out["naics"], raw)
+    _check_industry_levels(out["naics"], out["i_group"], raw)
     _check_area(f, raw)
     _check_occ_codes(out["occ_code"], raw)
     _check_levels(out["occ_code"], out["o_group"], raw)
@@ -259,7 +271,84 @@ def read_oews(path) -> pd.DataFrame:
         frame[name] = flags[name]
     frame["any_top_coded"] = top_any
     _check_repeats(frame, raw)
+    _check_totals(frame, raw)
     return validate(frame, Employment, path=raw.path, row_offset=raw.first_row, names=raw.sources)
+
+
+def _refuse_read(path, exc: DataFormatError, xlsx: bool) -> NoReturn:
+    """Raise ``exc`` (the error reading ``path``), or a clearer error about a CSV: a title line, ``;``."""
+    title = None if xlsx else _title_line(path, exc)
+    if title is not None:
+        raise title from None
+    said = None if xlsx or not exc.reason.startswith("missing column") else _separator(path)
+    if said is None:
+        raise exc
+    raise DataFormatError(f"{exc.reason}; the header is separated by {said}, not by commas: save the "
+                          "file as CSV with commas (BLS's layout)", path=exc.path, row=exc.row,
+                          column=exc.column, line=exc.line) from None
+
+
+def _footnote_start(path, exc: DataFormatError) -> int | None:
+    """The line where the footnotes ending CSV ``path`` start, when ``exc`` is about them; else None.
+
+    A BLS CSV export may write its footnotes (``Footnotes:``, ``(1) Estimates for detailed
+    occupations ...``) as lines of one field, not padded with commas: they were refused as
+    ``too few fields: expected 32, got 1`` (or a blank line above them as ``empty line``),
+    though the padded form is read. A footnote block starts at the line ``exc`` names: its
+    first non-blank line starts as a footnote does (``Footnote``, ``Note``, ``Source``,
+    ``(1)``), and no line of it has as many fields as the header. A short line among the
+    rows, or footnotes followed by a row, keep their error. Run on the error path only.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "o.csv"
+    >>> _ = p.write_text("NAICS,OCC_CODE,O_GROUP\\n000000,11-1011,detailed\\n\\nFootnotes:\\n(1) Not summed, rounded.\\n")
+    >>> _footnote_start(p, DataFormatError("empty line", path=p, row=3, line=3))
+    3
+    >>> _ = p.write_text("NAICS,OCC_CODE,O_GROUP\\n000000\\n000000,11-1011,detailed\\n")
+    >>> _footnote_start(p, DataFormatError("too few fields", path=p, row=2, line=2)) is None
+    True
+    """
+    line = exc.line or exc.row
+    if not (exc.reason.startswith(("too few fields", "empty line")) and isinstance(line, int) and line > 1):
+        return None
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace", newline="") as handle:
+            lines = handle.read().splitlines()
+    except (OSError, TypeError, ValueError):
+        return None
+    try:
+        width = len(next(csv.reader(lines[:1])))
+        records = [next(csv.reader([text]), []) for text in lines[line - 1:]]
+    except (csv.Error, StopIteration):
+        return None
+    filled = [r for r in records if any(c.strip() for c in r)]
+    if not filled or any(len(r) >= width for r in filled):
+        return None
+    first = next(c.strip() for c in filled[0] if c.strip())
+    return line if _FOOTNOTE.match(first) else None
+
+
+def _read_above(path, start: int, columns: dict, optional: dict) -> RawTable:
+    """The table of CSV ``path`` read from its lines above line ``start`` (where its footnotes start).
+
+    The lines are read from a copy in a temporary directory; errors name ``path``.
+    """
+    path = as_path(path)
+    with open(path, encoding="utf-8-sig", errors="replace", newline="") as handle:
+        lines = handle.read().splitlines(keepends=True)
+    log.info("%s: %d footnote line(s) below the table left out, from line %d", path,
+             len(lines) - start + 1, start)
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / path.name
+        copy.write_text("".join(lines[:start - 1]), encoding="utf-8")
+        try:
+            raw = _read(copy, columns, optional=optional, footnotes=True, sep=",", quoting=csv.QUOTE_MINIMAL)
+        except DataFormatError as exc:
+            raise DataFormatError(exc.reason, path=path, row=exc.row, column=exc.column,
+                                  line=exc.line) from None
+    return RawTable(raw.frame, path, raw.first_row, raw.sources)
 
 
 def _separator(path) -> str | None:
@@ -294,22 +383,36 @@ def _title_line(path, exc: DataFormatError) -> DataFormatError | None:
     A workbook saved as CSV keeps the title above its header (``May 2026 National
     Occupational Employment and Wage Estimates``): it was refused as ``row 2: too many
     fields: expected 1, got 20 (an unquoted comma inside a field?)``, as if the header were
-    the title. Run on the error path only: the header then has one field, and line 2 names
-    ``OCC_CODE``.
+    the title. Run on the error path only: line 2 names ``OCC_CODE`` and has more fields
+    than line 1 (a title holding commas, ``May 2026 National, all industries``, too: it
+    was said in :data:`exposure._tables.TITLE_LINE`'s words, the one-field title in this
+    module's; both now say it in those words, with the title and the header found).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "o.csv"
+    >>> _ = p.write_text("May 2026, all industries\\nNAICS,OCC_CODE,O_GROUP\\n000000,11-1011,detailed\\n")
+    >>> print(_title_line(p, DataFormatError("too many fields: expected 2, got 3", path=p, row=2)).reason)
+    line 1 is a title ('May 2026, all industries'), not the header: the header (NAICS,OCC_CODE,...) is on line 2 (row 1, read as the header, has 2 fields: a title line above the header? The header must be the first line); delete the title line (BLS's layout)
     """
     if not (exc.reason.startswith("too many fields") and exc.row == 2):
         return None
     try:
         with open(path, encoding="utf-8-sig", errors="replace", newline="") as handle:
-            lines = list(csv.reader([handle.readline(), handle.readline()]))
+            first, second = handle.readline(), handle.readline()
+        lines = list(csv.reader([first, second]))
     except (OSError, TypeError, csv.Error):
         return None
-    if len(lines) < 2 or len(lines[0]) != 1 or not any(c.strip().upper() == "OCC_CODE" for c in lines[1]):
+    if len(lines) < 2 or len(lines[0]) >= len(lines[1]):
         return None
-    header = ",".join(lines[1][:2])
-    return DataFormatError(f"line 1 is a title ({lines[0][0].strip()[:60]!r}), not the header: the header "
-                           f"({header},...) is on line 2; delete the title line so that the header is "
-                           "line 1 (BLS's layout)", path=exc.path, row=1)
+    named = [{c.strip().upper() for c in line} for line in lines]
+    if "OCC_CODE" not in named[1] or "OCC_CODE" in named[0]:
+        return None
+    header, width = ",".join(lines[1][:2]), len(lines[0])
+    return DataFormatError(f"line 1 is a title ({first.strip()[:60]!r}), not the header: the header "
+                           f"({header},...) is on line 2{TITLE_LINE % (width, '' if width == 1 else 's')}; "
+                           "delete the title line (BLS's layout)", path=exc.path, row=1)
 
 
 def _check_area(f: pd.DataFrame, raw: RawTable) -> None:
@@ -473,6 +576,61 @@ def _check_naics(codes: pd.Series, raw: RawTable) -> None:
                               row=raw.row(pos), column=source)
 
 
+#: NAICS codes of each ``I_GROUP`` (as BLS writes them), with what is said of them, where
+#: the level says what the code is: a sector two digits (``31-33``; padded ``520000``,
+#: as :data:`exposure.rollup._sectors.LEVEL_PATTERNS` reads them), a 3-digit industry
+#: three (``113000``), a 4-, 5- or 6-digit industry at least 4, 5 or 5 significant digits
+#: (``113300``, ``238110``, ``541110``: a 6-digit code may end in 0) or a BLS aggregate with
+#: a letter (``3250A1``). The ownership levels (``000001``, ``611102``) are not checked.
+_AGGREGATE = r"[0-9]{2}[0-9A-Z]*[A-Z][0-9A-Z]*"
+_INDUSTRY_CODES = {
+    "cross-industry": (r"000000", "000000"),
+    "sector": (r"(?!00)[0-9]{2}(-[0-9]{2}|0000)?", "two digits: 11, 31-33 or 520000"),
+    "3-digit": (r"[0-9]{3}(000)?", "three digits: 113000 or 113"),
+    "4-digit": (rf"[0-9]{{3}}(?=[0-9]*[1-9])[0-9]{{1,3}}|{_AGGREGATE}",
+                "four digits: 113300, or a BLS aggregate such as 3250A1"),
+    "5-digit": (rf"[0-9]{{4}}(?=[0-9]*[1-9])[0-9]{{1,2}}|{_AGGREGATE}", "five digits: 238110 or 23811"),
+    "6-digit": (rf"[0-9]{{4}}(?=[0-9]*[1-9])[0-9]{{1,2}}|{_AGGREGATE}", "six digits: 221111 or 541110"),
+}
+
+
+def _check_industry_levels(codes: pd.Series, groups: pd.Series, raw: RawTable) -> None:
+    """Refuse a ``NAICS`` code of another level than the ``I_GROUP`` of its row, naming the row.
+
+    A sector code (``11``) on a ``3-digit`` or ``4-digit`` row, a 3-digit code on a
+    ``sector`` row, a sector marked ``cross-industry``: read as given, and refused (for
+    sectors and 3-digit industries) by the roll-ups only, far from the file, or summed as
+    the industry the ``I_GROUP`` says. Codes and groups are stripped; the shape of the
+    code is :func:`_check_naics`'s.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> f = pd.DataFrame({"naics": ["113000", "11"], "i_group": ["3-digit", "3-digit"]})
+    >>> _check_industry_levels(f["naics"], f["i_group"], RawTable(f, Path("o.csv"), 2, {"naics": "NAICS"}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: o.csv, row 3, column 'NAICS': NAICS '11' is not a code of I_GROUP '3-digit' (three digits: 113000 or 113): a sector code on a 3-digit row?
+    """
+    bad = np.zeros(len(codes), dtype=bool)
+    for group, (pattern, _) in _INDUSTRY_CODES.items():
+        rows = (groups == group).to_numpy(dtype=bool)
+        if rows.any():
+            bad |= rows & ~codes.str.fullmatch(pattern).to_numpy(dtype=bool, na_value=False)
+    if not bad.any():
+        return
+    pos = int(np.flatnonzero(bad)[0])
+    code, group = codes.iloc[pos], groups.iloc[pos]
+    found = next((g for g in ("cross-industry", "sector", "3-digit") if re.fullmatch(_INDUSTRY_CODES[g][0], code)),
+                 f"{len(code.rstrip('0'))}-digit" if code.isdigit() else None)
+    kind = {"cross-industry": "the cross-industry code", "sector": "a sector code"}.get(found, f"a {found} code")
+    hint = f": {kind} on a {group} row?" if found else ""
+    source = raw.sources.get("naics", "NAICS")
+    raise DataFormatError(f"{source} {code!r} is not a code of {raw.sources.get('i_group', 'I_GROUP')} "
+                          f"{group!r} ({_INDUSTRY_CODES[group][1]}){hint}", path=raw.path,
+                          row=raw.row(pos), column=source)
+
+
 def _check_repeats(frame: pd.DataFrame, raw: RawTable) -> None:
     """Refuse a (NAICS, OCC_CODE, O_GROUP) cell given twice, naming both rows (a SchemaError, as before).
 
@@ -488,6 +646,48 @@ def _check_repeats(frame: pd.DataFrame, raw: RawTable) -> None:
         raise SchemaError(f"{names} {naics}/{occ}/{group} is given twice (rows {raw.row(first)} and "
                           f"{raw.row(pos)}): keep one row per industry and occupation",
                           path=raw.path, row=raw.row(pos))
+
+
+def _check_totals(frame: pd.DataFrame, raw: RawTable) -> None:
+    """Refuse a ``TOT_EMP`` larger than the all-occupations total (``00-0000``) of its industry.
+
+    An occupation cannot employ more than its industry: a total row given in thousands,
+    or edited by hand, was read as given, and the shares the roll-ups divide by it were
+    above 1 without a word. Rows without a total in the file, or a missing ``TOT_EMP``
+    (``**``), are not checked.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> f = pd.DataFrame({"naics": ["11", "11"], "occ_code": ["00-0000", "11-1011"], "o_group": ["total", "detailed"],
+    ...                   "tot_emp": pd.array([2000, 5000], dtype="Int64")})
+    >>> _check_totals(f, RawTable(f, Path("o.csv"), 2, {"tot_emp": "TOT_EMP"}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: o.csv, row 3, column 'TOT_EMP': TOT_EMP 5000 of OCC_CODE 11-1011 is larger than the all-occupations total of its industry (NAICS 11: 2000, row 2): is the total in thousands, or a row of another industry?
+    """
+    total = (frame["o_group"] == "total").to_numpy(dtype=bool)
+    if not total.any():
+        return
+    emp = frame["tot_emp"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+    first = pd.Series(np.flatnonzero(total), index=frame["naics"].to_numpy()[total])
+    first = first[~first.index.duplicated()]
+    where = first.reindex(frame["naics"].to_numpy()).to_numpy(dtype=float)
+    has = ~np.isnan(where)
+    ceiling = np.full(len(frame), np.nan)
+    ceiling[has] = emp[where[has].astype(int)]
+    with np.errstate(invalid="ignore"):
+        bad = ~total & (emp > ceiling)
+    if not bad.any():
+        return
+    pos = int(np.flatnonzero(bad)[0])
+    at = int(where[pos])
+    source = raw.sources.get("tot_emp", "TOT_EMP")
+    raise DataFormatError(f"{source} {int(emp[pos])} of {raw.sources.get('occ_code', 'OCC_CODE')} "
+                          f"{frame['occ_code'].iloc[pos]} is larger than the all-occupations total of its "
+                          f"industry ({raw.sources.get('naics', 'NAICS')} {frame['naics'].iloc[pos]}: "
+                          f"{int(emp[at])}, row {raw.row(at)}): is the total in thousands, or a row of "
+                          "another industry?", path=raw.path, row=raw.row(pos), column=source)
 
 
 def _check_numbers(text: pd.Series, special: np.ndarray, raw: RawTable, col: str) -> None:

@@ -73,11 +73,15 @@ def _warnings(caplog) -> list[str]:
 
 @pytest.mark.parametrize("naics", ["113000", "000000", "1100A0"])
 def test_fault1_sector_row_with_a_code_of_another_level_is_refused(tmp_path, naics):
-    emp = read_oews(_bls_file(tmp_path, naics, "sector"))
+    # refused by read_oews itself since round 36, naming the file's line and column
     with pytest.raises(DataFormatError) as err:
-        to_sectors(_SOC, emp)
+        read_oews(_bls_file(tmp_path, naics, "sector"))
+    assert err.value.row == 2 and err.value.column == "NAICS", str(err.value)
+    assert f"NAICS {naics!r} is not a code of I_GROUP 'sector'" in str(err.value)
+    with pytest.raises(DataFormatError) as err:  # a frame put together by hand: the roll-up's check
+        to_sectors(_SOC, _emp(naics=naics, i_group="sector"))
     e = err.value
-    assert e.row == 1 and e.column == "naics", str(e)
+    assert e.row == 1 and e.column == "NAICS", str(e)
     assert repr(naics) in str(e) and "sector" in str(e) and "31-33" in str(e)
 
 
