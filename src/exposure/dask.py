@@ -31,7 +31,9 @@ explicit ``meta``, so the same code scores a laptop's file and a cluster's 10^8 
   written atomically (:func:`exposure._outdir.replace_directory`), with a progress bar.
   Texts that do not read as work tasks are counted over the whole dataset and reported
   in one warning on the client, as the stream engine does for a file (each partition
-  warned on its own, in its worker, before).
+  warned on its own, in its worker, before); so are the notes on coded rows that O*NET
+  cannot serve (``... have no task ID``), carried in the outputs the scoring tasks
+  return: the input is read once.
 
 Columns whose names start with ``__exposure_`` are the engine's own (hidden columns it adds
 and drops): a column of the user's so named is refused. Columns named like Dask's shuffle
@@ -45,6 +47,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import logging
 import os
 import re
@@ -86,9 +89,11 @@ from exposure.releases import check_onet_release
 from exposure.rollup._occupations import _TOL, _flags
 from exposure.rollup._soc import _number, measure_values
 from exposure.scoring import SCORE_COLUMNS, _check_rows, _normalise_method, score_tasks
+from exposure.scoring import categories as categories_module
 from exposure.scoring import learned as learned_module
 from exposure.scoring._files import (
     BATCH_ROWS,
+    _KeyNotes,
     _nested_dtype,
     aliased_column,
     append_scores,
@@ -115,9 +120,14 @@ _LINE = "__exposure_line"
 #: does not read as a work task, the count of such rows of its batch (0 elsewhere); summed
 #: over the dataset for one warning, and not written.
 _ODD = "__exposure_odd"
+#: Column :func:`score_dataset` has each partition add to its scored rows: at a row named by
+#: a note on coded rows that O*NET cannot serve (``... have no task ID (first: row 1, ...)``,
+#: :data:`~exposure.scoring._files._KeyNotes.NOTES`), those notes as JSON (empty elsewhere);
+#: summed over the dataset into one line per note, and not written.
+_NOTES = "__exposure_notes"
 #: A hidden name kept for the engine (refused as a column of the user's, as the others).
 _INDEX = "__exposure_index"
-_HIDDEN = (_ROW, _KEY, _SOURCE, _LINE, _ODD, _INDEX)
+_HIDDEN = (_ROW, _KEY, _SOURCE, _LINE, _ODD, _NOTES, _INDEX)
 #: Prefix of the hidden columns: a column of the user's named so is refused (it was dropped,
 #: or overwritten, without a word).
 _OWN_PREFIX = "__exposure_"
@@ -223,8 +233,12 @@ def _score_partition(part: pd.DataFrame, meta: pd.DataFrame | None, job: dict,
     :func:`score_dataset`, the file and the row in that file. The warning on texts that
     do not read as work tasks is held: counted in the column ``_ODD`` (``job["odd"]``,
     :func:`score_dataset`), or logged once for the partition (``job["warn"]``,
-    :func:`score`; :func:`_warn_odd_texts_once`). ``partition_info`` is Dask's (the
-    partition's number); None for the probe row of the meta.
+    :func:`score`; :func:`_warn_odd_texts_once`). So are the notes on coded rows that
+    O*NET cannot serve (``... have no task ID``): carried in the column ``_NOTES``, or
+    logged naming the partition and its row (:func:`_warn_notes_once`); each batch's
+    ``score_tasks`` logged them with its own count and its row 1, naming no partition.
+    ``partition_info`` is Dask's (the partition's number); None for the probe row of the
+    meta.
 
     A partition whose columns are not those of the frame (``job["columns"]``), or whose
     values its meta's dtypes cannot hold (``2.5`` in a column of ``int64``), is refused,
@@ -243,10 +257,11 @@ def _score_partition(part: pd.DataFrame, meta: pd.DataFrame | None, job: dict,
     model = _model(job["model"], job["digest"]) if job["method"] in _GROUPED else None
     batches = _batches(renamed, job)
     odd = np.zeros(len(renamed), dtype=np.int64) if job.get("odd") or job.get("warn") else None
+    notes = [] if odd is not None else None
     try:
         if len(batches) > 1:  # the checks that name rows, on the whole partition first
             _check_rows(renamed, job["text_column"], job["occupation_column"])
-        pieces = [_score_batch(renamed, rows, job, model, odd) for rows in batches]
+        pieces = [_score_batch(renamed, rows, job, model, odd, notes) for rows in batches]
     except DataFormatError as exc:
         raise _located(exc, part, where) from None
     scores = pieces[0] if len(pieces) == 1 else pd.concat(pieces).sort_index(kind="stable")
@@ -260,8 +275,10 @@ def _score_partition(part: pd.DataFrame, meta: pd.DataFrame | None, job: dict,
             raise _located(exc, part, where) from None
     if odd is not None and job.get("odd"):
         out[_ODD] = odd
+        out[_NOTES] = _notes_column(notes, len(out))
     elif odd is not None and partition_info is not None:
         _warn_odd_texts_once(part, renamed[job["text_column"]], odd, job, partition_info["number"])
+        _warn_notes_once(part, notes, job, partition_info["number"])
     if regrouped:
         out[_ROW] = part[_ROW].to_numpy()
     out = out if meta is None else out.astype({c: meta.dtypes[c] for c in SCORE_COLUMNS})
@@ -408,8 +425,9 @@ class _OddTexts(logging.Filter):
 
 
 #: Calls of :func:`score` (their ``job["warn"]`` token) whose warning on texts that do not
-#: read as work tasks this process has logged; the other partitions' are logged at INFO.
-_WARNED: set[str] = set()
+#: read as work tasks this process has logged, and ``(token, format)`` of the notes on coded
+#: rows it has logged (:func:`_warn_notes_once`); the other partitions' are logged at INFO.
+_WARNED: set = set()
 _WARNED_LOCK = threading.Lock()
 #: Added to the first such warning of a call of :func:`score` (in this process).
 _WARNED_ONCE = (" (warned for the first partition found with such texts; the others are logged at "
@@ -433,10 +451,7 @@ def _warn_odd_texts_once(part: pd.DataFrame, texts: pd.Series, odd: np.ndarray, 
     if not count:
         return
     first = int(np.flatnonzero(odd)[0])
-    if _ROW in part.columns:  # regrouped: the rows of whole occupations, from several partitions
-        where, row = "ddf (rows regrouped by occupation)", int(part[_ROW].iloc[first]) + 1
-    else:
-        where, row = f"ddf.partitions[{number}]", first + 1
+    where, row = _place(part, first, number)
     with _WARNED_LOCK:
         fresh = job["warn"] not in _WARNED
         _WARNED.add(job["warn"])
@@ -448,15 +463,129 @@ def _warn_odd_texts_once(part: pd.DataFrame, texts: pd.Series, odd: np.ndarray, 
         log.info(learned_module.ODD_TEXTS_MESSAGE, *args)
 
 
+class _HeldNotes(logging.Filter):
+    """Hold back, and keep, this thread's notes on coded rows that O*NET cannot serve.
+
+    The notes of :func:`~exposure.scoring.categories._warn_unread_keys` (those the stream
+    engine sums over a file's batches, :data:`~exposure.scoring._files._KeyNotes.NOTES`):
+    :attr:`found` gets ``(format, args)`` of each, which is not logged. Records of other
+    threads pass, to their own filter.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.thread = threading.get_ident()
+        self.found: list[tuple] = []
+        self.logger = logging.getLogger(categories_module.__name__)
+
+    def __enter__(self) -> _HeldNotes:
+        self.logger.addFilter(self)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.logger.removeFilter(self)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        msg, args = record.msg, record.args
+        if (threading.get_ident() != self.thread or not isinstance(msg, str)
+                or not any(note in msg for note in _KeyNotes.NOTES) or not isinstance(args, tuple)
+                or len(args) < 2 or not isinstance(args[1], int)):
+            return True
+        self.found.append((msg, args))
+        return False
+
+
+def _row_arg(msg: str) -> int | None:
+    """Index of the argument of ``msg`` (a %-format) that the words ``row %d`` format; None if none."""
+    at = msg.find("row %d")
+    return None if at < 0 else len(re.findall(r"%[-#0 +]*[0-9]*(?:\.[0-9]+)?[a-zA-Z]", msg[:at]))
+
+
+def _merge_notes(notes: list) -> dict:
+    """``{format: (args of the first row named, index of the row in args, its row from 0, count)}``.
+
+    The notes of a partition's batches (:func:`_score_batch`) summed: the count over the
+    batches, the args and row of the earliest row named.
+    """
+    merged: dict = {}
+    for msg, args, at, pos in notes:
+        count = int(args[1])
+        if msg not in merged:
+            merged[msg] = (args, at, pos, count)
+            continue
+        first, _, where, total = merged[msg]
+        merged[msg] = (args, at, pos, total + count) if pos < where else (first, at, where, total + count)
+    return merged
+
+
+def _notes_column(notes: list, n: int) -> pd.arrays.StringArray:
+    """The column ``_NOTES`` of a partition of ``n`` rows: at each row a note names, its notes as JSON."""
+    cells: list = [None] * n
+    by_row: dict = {}
+    for msg, (args, at, pos, count) in _merge_notes(notes or []).items():
+        by_row.setdefault(min(pos, n - 1), []).append([msg, [args[0], count, *args[2:]], at])
+    for pos, held in by_row.items():
+        cells[pos] = json.dumps(held)
+    return pd.array(cells, dtype="string")
+
+
+def _place(part: pd.DataFrame, pos: int, number: int) -> tuple[str, int]:
+    """How a warning names row ``pos`` (from 0) of the partition ``number``: ``(where, row)``.
+
+    Rows read by :func:`read_dataset` (not regrouped) are named by their file and their
+    row in it, as errors name them; rows regrouped by occupation by their row in the whole
+    frame; others by the partition and their row in it (counted from 1).
+    """
+    if _ROW in part.columns:  # regrouped: the rows of whole occupations, from several partitions
+        return "ddf (rows regrouped by occupation)", int(part[_ROW].iloc[pos]) + 1
+    if _SOURCE in part.columns and pos < len(part) and not pd.isna(part[_SOURCE].iloc[pos]):
+        return str(part[_SOURCE].iloc[pos]), int(part[_LINE].iloc[pos])
+    return f"ddf.partitions[{number}]", pos + 1
+
+
+#: Added to the first of each note of a call of :func:`score` (in this process).
+_NOTED_ONCE = (" (warned for the first partition found with such rows; the others are logged at "
+               "level INFO)")
+
+
+def _warn_notes_once(part: pd.DataFrame, notes: list, job: dict, number: int) -> None:
+    """Log the notes of a partition on coded rows that O*NET cannot serve, each once per call.
+
+    Each note (``2 row(s) with an O*NET-SOC code have no task ID (first: row 1, ...)``) is
+    logged with the partition's count, naming the partition and its row, or the file and
+    row of rows read by :func:`read_dataset` (:func:`_place`): ``ddf.partitions[1]: 2
+    row(s) ... (first: row 2, ...)``. The first partition of a call of :func:`score` to
+    find a note warns; the others log it at INFO. Each batch's ``score_tasks`` warned
+    before, with its own count and its own row 1, naming no partition.
+    """
+    log = logging.getLogger(categories_module.__name__)
+    for msg, (args, at, pos, count) in _merge_notes(notes).items():
+        where, row = _place(part, pos, number)
+        said = [f"{where}: ", count, *args[2:]]
+        if at is not None:
+            said[at] = row
+        with _WARNED_LOCK:
+            fresh = (job["warn"], msg) not in _WARNED
+            _WARNED.add((job["warn"], msg))
+        if fresh:
+            log.warning(msg + _NOTED_ONCE, *said)
+        else:
+            log.info(msg, *said)
+
+
 def _score_batch(renamed: pd.DataFrame, rows: np.ndarray, job: dict, model,
-                 odd: np.ndarray | None = None) -> pd.DataFrame:
+                 odd: np.ndarray | None = None, notes: list | None = None) -> pd.DataFrame:
     """Scores of the rows ``rows`` of a partition; an error names the row of the partition.
 
     With ``odd`` (a count per row of the partition), the warning on texts that do not read
-    as work tasks is not logged: its count is added to ``odd`` at the row it names.
+    as work tasks is not logged: its count is added to ``odd`` at the row it names. With
+    ``notes``, neither are the notes on coded rows that O*NET cannot serve: each is added
+    to ``notes`` as ``(format, args, index of the row in args or None, row of the
+    partition it names from 0)`` (:class:`_HeldNotes`).
     """
     try:
-        with _OddTexts() if odd is not None else contextlib.nullcontext() as held:
+        with (_OddTexts() if odd is not None else contextlib.nullcontext()) as held, \
+                (_HeldNotes() if notes is not None else contextlib.nullcontext()) as said:
             scores = score_tasks(renamed.iloc[rows], job["method"], text_column=job["text_column"],
                                  occupation_column=job["occupation_column"],
                                  onet=cached_onet(job["onet"], job["mirror"], job["data_dir"]),
@@ -464,6 +593,10 @@ def _score_batch(renamed: pd.DataFrame, rows: np.ndarray, job: dict, model,
                                  reference_source=job["reference_source"], model=model)
         for _, count, _, row, _ in held.found if odd is not None else ():
             odd[rows[row - 1]] += count  # ``row`` counts the rows of the batch from 1
+        for msg, args in said.found if notes is not None else ():
+            at = _row_arg(msg)
+            pos = int(rows[args[at] - 1]) if at is not None else int(rows[0]) if len(rows) else 0
+            notes.append((msg, [_plain(a) for a in args], at, pos))
         return scores[list(SCORE_COLUMNS)]
     except DataFormatError as exc:
         if exc.row is None or len(rows) == len(renamed) and (np.diff(rows) == 1).all():
@@ -1001,10 +1134,14 @@ def score(ddf: dd.DataFrame, method: str = "learned", *, text_column: str = "tas
     ``exposure.scoring.learned`` logger in the stream engine's words, naming the partition
     and its row (``ddf.partitions[1]: 2 of 4 texts do not read as work tasks (... e.g.
     row 2, '...')``; rows regrouped by occupation are named by their row in the whole
-    frame): the first partition of a call to find such texts warns, the others are
-    logged at INFO (every partition warned before: N copies of one line). Each worker
-    process says it once. :func:`score_dataset` counts them over a dataset, in one
-    warning.
+    frame; rows read by :func:`read_dataset` by their file and their row in it): the
+    first partition of a call to find such texts warns, the others are logged at INFO
+    (every partition warned before: N copies of one line). Each worker process says it
+    once. The notes on coded rows that O*NET cannot serve (``onet``: ``1 row(s) with an
+    O*NET-SOC code have no task ID (first: row 2, ...)``) are said so too, naming the
+    partition and its row (each partition's batches warned, naming no partition and
+    their own row). :func:`score_dataset` counts both over a dataset, in one warning
+    each.
     """
     return _score(ddf, method, text_column=text_column, occupation_column=occupation_column,
                   onet=onet, reference_source=reference_source, mirror=mirror,
@@ -1038,12 +1175,12 @@ def _score(ddf: dd.DataFrame, method: str = "learned", *, odd: bool = False,
     head = ddf._meta.iloc[:0]
     meta = _score_meta(head, job)
     by_title = job["by_title"]
+    lengths: list[int] = []  # of the partitions, counted by the check
     if (method not in _GROUPED or ddf.npartitions == 1
-            or not _spans_partitions(ddf, occupation_column, by_title)):
+            or not _spans_partitions(ddf, occupation_column, by_title, lengths)):
         return ddf.map_partitions(_score_partition, meta, job, meta=meta, align_dataframes=False)
     # an occupation spans partitions: regroup by occupation, keeping the order within it
     logger.info("occupations span partitions: regrouping the rows by occupation")
-    lengths = ddf.map_partitions(len, meta=(None, "int64")).compute()  # Dask: no meta of IntervalIndex
     starts = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
     if int(starts[-1]) == 0:
         return ddf.map_partitions(_score_partition, meta, job, meta=meta, align_dataframes=False)
@@ -1089,11 +1226,15 @@ def _unique_divisions(divisions: list[int]) -> list[int]:
     return out
 
 
-def _spans_partitions(ddf: dd.DataFrame, occupation_column, by_title: bool = False) -> bool:
+def _spans_partitions(ddf: dd.DataFrame, occupation_column, by_title: bool = False,
+                      lengths: list | None = None) -> bool:
     """True when rows of one occupation lie in two partitions (a distributed count).
 
     Only the columns the occupation keys are made of are read (not the texts); titles only
-    with ``by_title`` (see :func:`~exposure.scoring._files.occupation_keys`).
+    with ``by_title`` (see :func:`~exposure.scoring._files.occupation_keys`). A list
+    ``lengths`` gets the partitions' numbers of rows, counted in the same pass (the
+    regrouping needs them: counted apart, the input was read once more, every file of a
+    :func:`read_dataset` three times in all).
     """
     aliases = onet_aliases(ddf._meta)
     key_columns = ("onetsoc_code", "title" if occupation_column is None else occupation_column) if by_title else ("onetsoc_code",)
@@ -1102,11 +1243,16 @@ def _spans_partitions(ddf: dd.DataFrame, occupation_column, by_title: bool = Fal
         return False
     keys = ddf[used].map_partitions(_keys_partition, occupation_column, by_title,
                                     meta=pd.DataFrame({"h": np.empty(0, np.uint64)}))["h"]
+    counts = [keys.count(), keys.nunique()]
+    if lengths is not None:  # Dask: no meta of an IntervalIndex
+        counts.append(ddf[used].map_partitions(len, meta=(None, "int64")))
     try:
-        total, distinct = dask.compute(keys.count(), keys.nunique())
+        total, distinct, *found = dask.compute(*counts)
     except KeyError:  # a partition lacks a key column (Dask's KeyError named no partition)
         _name_partition_of_other_columns(ddf)
         raise
+    if lengths is not None:
+        lengths[:] = [int(n) for n in found[0]]
     return int(total) != int(distinct)
 
 
@@ -1593,22 +1739,29 @@ def _check_dataset_args(src, dst, method, client, workers, progress, quiet,
 
 
 def _write_part(part: pd.DataFrame, path: str, index: int, text_column) -> tuple:
-    """Write partition ``index`` without its ``_ODD`` column; what it holds.
+    """Write partition ``index`` without its ``_ODD`` and ``_NOTES`` columns; what it holds.
 
     Returns
     -------
     tuple
         ``(index, rows, rows without a score, method tag, texts that do not read as work
-        tasks, position of the first row named by their warnings or -1, its text)``.
+        tasks, position of the first row named by their warnings or -1, its text, notes)``;
+        ``notes``: ``(position of the row named, format, args, index of the row in args or
+        None)`` of each note on coded rows that O*NET cannot serve (:func:`_notes_column`).
     """
     odd = part[_ODD].to_numpy() if _ODD in part.columns else np.zeros(len(part), np.int64)
-    part = part.drop(columns=[_ODD], errors="ignore")  # not the partition the task was given
+    notes = []
+    if _NOTES in part.columns:
+        cells = part[_NOTES].to_numpy(dtype=object, na_value=None)
+        for pos in np.flatnonzero([cell is not None for cell in cells]):
+            notes += [(int(pos), msg, args, at) for msg, args, at in json.loads(cells[pos])]
+    part = part.drop(columns=[_ODD, _NOTES], errors="ignore")  # not the partition the task was given
     write_parquet(part, path)
     tag = str(part["method"].iloc[0]) if len(part) else ""
     named = np.flatnonzero(odd)
     first = int(named[0]) if len(named) else -1
     text = str(part[text_column].iloc[first])[:60] if first >= 0 and text_column in part.columns else ""
-    return index, len(part), int(part["p_e0"].isna().sum()), tag, int(odd.sum()), first, text
+    return index, len(part), int(part["p_e0"].isna().sum()), tag, int(odd.sum()), first, text, notes
 
 
 def _warn_odd_texts(src: Path, results: list[tuple]) -> None:
@@ -1625,13 +1778,39 @@ def _warn_odd_texts(src: Path, results: list[tuple]) -> None:
     if not count:
         return
     offset = 0
-    for _, rows, _, _, _, first, text in results:
+    for _, rows, _, _, _, first, text, _ in results:
         if first >= 0:
             row = offset + first + 1
             break
         offset += rows
     logging.getLogger(learned_module.__name__).warning(
         learned_module.ODD_TEXTS_MESSAGE, f"{src}: ", count, sum(r[1] for r in results), row, text)
+
+
+def _warn_notes(src: Path, results: list[tuple]) -> None:
+    """One line per note on coded rows that O*NET cannot serve, for the dataset ``src``.
+
+    As the stream engine says them for a file (:class:`~exposure.scoring._files._KeyNotes`):
+    the count summed over every partition, and the first row named, counted from 1 through
+    the partitions in order (the files in name order), as :func:`_warn_odd_texts` counts
+    it. Each partition's batches warned before, in the workers, with their own counts and
+    each naming its own row 1.
+    """
+    found: dict = {}  # format -> [args of the first row named, index of the row, row, count]
+    offset = 0
+    for _, rows, *_, notes in sorted(results, key=lambda r: r[0]):
+        for pos, msg, args, at in sorted(notes, key=lambda n: n[0]):
+            if msg in found:
+                found[msg][3] += int(args[1])
+            else:
+                found[msg] = [args, at, offset + pos + 1, int(args[1])]
+        offset += rows
+    log = logging.getLogger(categories_module.__name__)
+    for msg, (args, at, row, count) in found.items():
+        said = [f"{src}: ", count, *args[2:]]
+        if at is not None:
+            said[at] = row
+        log.warning(msg, *said)
 
 
 def _check_not_in_dataset(src: Path, dst: Path) -> None:
@@ -1767,7 +1946,9 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
     words (:data:`~exposure.scoring.learned.ODD_TEXTS_MESSAGE`): ``SRC: 3 of 12 texts do
     not read as work tasks (... e.g. row 4, '...')``, with the count summed over the
     partitions and the row counted from 1 through the files in name order. (Each
-    partition warned in its worker with its own count and rows.)
+    partition warned in its worker with its own count and rows.) So are the notes on
+    coded rows that O*NET cannot serve (``onet``), by the ``exposure.scoring.categories``
+    logger: ``SRC: 2 row(s) with an O*NET-SOC code have no task ID (first: row 4, ...)``.
 
     Examples
     --------
@@ -1814,8 +1995,10 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
             tasks = [dask.delayed(_write_part)(p, str(tmp / name), i, text_column)
                      for i, (p, name) in enumerate(zip(scored.to_delayed(), names, strict=True))]
             futures = client.compute(tasks)
+            # disable=None (a bar on a terminal only) overrides tqdm's own TQDM_DISABLE, which
+            # tqdm applies only to arguments not given: honoured here
             bar = tqdm(total=len(futures), unit="partition", desc="exposure score",
-                       disable=None if progress else True)
+                       disable=None if progress and not os.environ.get("TQDM_DISABLE") else True)
             results = []
             for fut in as_completed(futures):
                 results.append(fut.result())
@@ -1826,6 +2009,7 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
                     if c in ("onetsoc_code", "task_id", "p_e0", *onet_aliases(written._meta))]
             summary = check(written[keys])
             _warn_odd_texts(src, results)
+            _warn_notes(src, results)
     finally:
         if own:
             client.close()
