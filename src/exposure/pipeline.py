@@ -242,7 +242,8 @@ def run_pipeline(
         ``package`` and ``tables``. They must be deterministic: no times or absolute
         paths.
     progress : bool, default False
-        Show a tqdm progress bar over the stages.
+        Show a tqdm progress bar over the stages; tqdm's ``TQDM_DISABLE=1`` in the
+        environment (read when tqdm is imported) still hides it.
     timings_path : str or os.PathLike, optional
         Where to write the wall times (JSON). Default ``out/timings.json``; give a path
         outside ``out`` to keep run-specific facts out of the output directory.
@@ -333,8 +334,10 @@ def run_pipeline(
         # manifest and the lock (a rollup writing its tables there, a recompute writing other
         # tables) was not seen: its tables replaced without the refusal, or carried over
         with replace_directory(out, owned=owned_of, protect=protect) as tmp:
-            bar = tqdm(total=len(stages) + 1, desc="recompute", unit="stage",
-                       disable=not progress, file=sys.stderr, leave=True)
+            # disable left out when a bar is asked for: tqdm reads its own TQDM_DISABLE (and the
+            # other TQDM_* variables) only for arguments not given (disable=False drew the bar)
+            bar = tqdm(total=len(stages) + 1, desc="recompute", unit="stage", file=sys.stderr,
+                       leave=True, **({} if progress else {"disable": True}))
             try:
                 for stage in stages:
                     bar.set_postfix_str(stage.name)

@@ -17,6 +17,8 @@ from exposure.cli._report import (
     REPORT_ONET_RELEASE,
     add_agreement_options,
     check_agreement_args,
+    check_folds_fit,
+    check_out_name,
     check_report_outputs,
     cv_options,
     label_paths,
@@ -106,7 +108,9 @@ def run_evaluate(args) -> int:
         modern-task files are read (the modern tasks checked) before the labels and
         O*NET, which may be downloaded, the paraphrases' columns checked (a modern-task file
         given as ``--paraphrases`` was refused only after them); the paraphrases are matched
-        to the labels after.
+        to the labels after. Once the labels are read, before O*NET: a ``--folds`` above
+        their occupation groups (:func:`~exposure.cli._report.check_folds_fit`: it named no
+        option, after O*NET). An ``--out`` ending in a slash (a directory) is named so.
     """
     for option, value in (("--paraphrases", args.paraphrases), ("--modern", args.modern)):
         if value is not None and not value.strip():
@@ -120,6 +124,7 @@ def run_evaluate(args) -> int:
         raise ExposureError(f"--paraphrases and --modern evaluate the learned method only, not --method "
                             f"{args.method}: give --method learned, or leave --paraphrases and --modern out")
     check_agreement_args(args)
+    check_out_name(args.out, "freetext_agreement.csv")
     out = Path(args.out) if args.out else Path(args.out_dir) / "freetext_agreement.csv"
     # every file written, checked before the CV (minutes): none may be an input
     siblings = [out.with_name(out.stem + "_calibration.csv")]
@@ -140,6 +145,7 @@ def run_evaluate(args) -> int:
         modern = check_modern_tasks(read_task_file(args.modern), path=args.modern,
                                     row_offset=first_row_number(args.modern))
     labels = load_task_labels(mirror=args.mirror, data_dir=args.data_dir)
+    check_folds_fit(args.folds, labels)  # before O*NET and the model (it named no option)
     onet = load_onet(REPORT_ONET_RELEASE, mirror=args.mirror, data_dir=args.data_dir)
     if para is not None:  # matched to the labelled tasks
         para = check_paraphrases(para, training_frame(labels, onet), path=args.paraphrases,

@@ -199,6 +199,48 @@ def check_agreement_args(args) -> None:
                                 "--modern); run it without them")
 
 
+def check_out_name(out, default: str) -> None:
+    """Refuse an ``--out`` that names a directory (``reports/``), saying which file to give.
+
+    The slash was dropped with the name read as a path: ``--out reports/`` was refused as
+    ``--out reports: the report is written as CSV; give a file name ending in .csv``.
+
+    Examples
+    --------
+    >>> check_out_name("reports/", "agreement.csv")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: --out reports/: a directory, not a file name: give the report's file name, e.g. reports/agreement.csv
+    """
+    if out and str(out).endswith(("/", os.sep)):
+        raise ExposureError(f"--out {out}: a directory, not a file name: give the report's file name, e.g. "
+                            f"{Path(out) / default}")
+
+
+def check_folds_fit(folds: int, labels: pd.DataFrame) -> None:
+    """Refuse ``--folds`` above the number of occupation groups of the labels, naming ``--folds``.
+
+    The cross-validation deals whole SOC 6-digit groups to the folds, so each fold needs
+    one at least. Checked once the labels are read, before O*NET and the model: ``--folds
+    1000000`` was refused later with ``cannot deal 598 occupation groups into 1000000
+    folds``, naming no option.
+
+    Examples
+    --------
+    >>> labels = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.03", "13-1041.00"]})
+    >>> check_folds_fit(2, labels)
+    >>> check_folds_fit(3, labels)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: --folds 3 is more than the 2 occupation groups (SOC 6-digit codes) of the human labels (full_labelset_train.tsv): each fold holds one at least; give --folds from 2 to 2
+    """
+    groups = labels["onetsoc_code"].astype(str).str[:7].nunique()
+    if folds > groups:
+        raise ExposureError(f"--folds {folds} is more than the {groups} occupation groups (SOC 6-digit "
+                            f"codes) of the human labels ({Path(LABELS_NAME).name}): each fold holds one "
+                            f"at least; give --folds from 2 to {groups}")
+
+
 def label_paths(args) -> list[Path]:
     """Where the human labels are read from: the cache and, with one, the mirror.
 
@@ -229,7 +271,8 @@ def check_report_outputs(out: Path, siblings, inputs) -> None:
     Raises
     ------
     exposure.errors.ExposureError
-        A suffix other than ``.csv``, or :func:`exposure._io.check_output_path` refuses a
+        A suffix other than ``.csv`` (``e.csv `` and ``.csv`` are named for what they are:
+        a name ending in white space, a hidden file's name), or :func:`exposure._io.check_output_path` refuses a
         path (a directory, a device such as ``/dev/full``, one of the inputs, a directory
         that cannot be written).
 
@@ -244,21 +287,34 @@ def check_report_outputs(out: Path, siblings, inputs) -> None:
     check_files_dir(out.parent)  # a report directory that is a file, or not writable
     check_output_path(out, *inputs)  # before the suffix: "is a directory" says more
     if out.suffix.lower() != ".csv":
+        # "e.csv " and ".csv" end in .csv as the user reads them: say what is wrong with them
+        name = out.name.strip().lower()
+        why = (" (.csv alone is a hidden file's name, not a suffix)" if name == ".csv" else
+               " (the name ends in white space)" if name.endswith(".csv") else "")
         raise ExposureError(f"--out {out}: the report is written as CSV; give a file name ending "
-                            "in .csv")
+                            f"in .csv{why}")
     for path in siblings:
         check_output_path(path, *inputs)
 
 
 def run_agreement(args) -> int:
-    """Run ``exposure report agreement`` / ``exposure evaluate``."""
+    """Run ``exposure report agreement`` / ``exposure evaluate``.
+
+    The arguments and the output are checked before the labels are read
+    (:func:`check_agreement_args`, :func:`check_out_name`, :func:`check_report_outputs`);
+    ``--folds`` against the labels' occupation groups once they are (:func:`check_folds_fit`),
+    before O*NET and the cross-validation.
+    """
     given = cv_options(args)
     check_agreement_args(args)
+    check_out_name(args.out, report_name(args.method))  # evaluate's --out (report agreement has --out-dir)
     out = Path(args.out) if args.out else Path(args.out_dir) / report_name(args.method)
     calibration = [out.with_name(out.stem + "_calibration.csv")] if args.method == "learned" else []
     check_report_outputs(out, calibration, label_paths(args))  # before the labels and the CV
     check_cv_options(args, given)
     labels = load_task_labels(mirror=args.mirror, data_dir=args.data_dir)
+    if args.method == "learned":  # the others have no folds
+        check_folds_fit(args.folds, labels)  # before O*NET and the model
     onet = (load_onet(REPORT_ONET_RELEASE, mirror=args.mirror, data_dir=args.data_dir)
             if args.method != "reference" else None)
     table, reliability = evaluate_method(args.method, labels, onet, n_folds=args.folds, seed=args.seed,

@@ -175,13 +175,15 @@ def _progress_bar():
     """A tqdm bar on a terminal; on anything else (a pipe, a file, a job log) no bar.
 
     That is what ``tqdm(disable=None)`` does, without importing tqdm (about 0.05 s of
-    start-up) when no bar would be shown.
+    start-up) when no bar would be shown. ``disable`` is not passed, so that tqdm's own
+    ``TQDM_DISABLE=1`` (read when tqdm is imported, and only for arguments not given)
+    hides the bar on a terminal too.
     """
     if not sys.stderr.isatty():
         return contextlib.nullcontext()
     from tqdm import tqdm  # a terminal bar: tqdm.auto would look for Jupyter first
 
-    return tqdm(unit=" rows", desc="exposure score", disable=None, leave=False)
+    return tqdm(unit=" rows", desc="exposure score", leave=False)
 
 
 def run_score(args) -> int:
