@@ -47,7 +47,7 @@ from exposure.measures._common import check_table
 from exposure.measures._common import numbers as number_column
 from exposure.rollup import onet_to_oews
 from exposure.schemas._fields import first_bad_onetsoc_code
-from exposure.scoring._inputs import check_onet, norm_task_id
+from exposure.scoring._inputs import bad_task_types, check_onet, norm_task_id, task_texts
 from exposure.scoring.categories import CATEGORY_MAPPING_VERSION, explain_categories, tag_categories
 
 __all__ = [
@@ -178,6 +178,17 @@ def _employment(values, name: str, n: int, rows: str) -> np.ndarray:
     return arr
 
 
+def _need_file(path, what: str) -> None:
+    """Refuse a ``path`` that is not a file: missing, or a directory (``what`` it should be).
+
+    A directory was ``file not found``, of a path that exists.
+    """
+    if Path(path).is_dir():
+        raise DataFormatError(f"is a directory, not a file ({what} is expected)", path=path)
+    if not Path(path).is_file():
+        raise DataFormatError("file not found", path=path)
+
+
 def _check_separator(text: str, path) -> None:
     """Refuse a sample file separated by semicolons or tabs (Excel in some European settings).
 
@@ -289,8 +300,8 @@ def read_hand_checked(path) -> pd.DataFrame:
     Raises
     ------
     exposure.errors.DataFormatError
-        ``path`` not a str or os.PathLike (None, bytes); missing, empty or binary file,
-        missing column, a category cell that is not True/False, or a task listed twice
+        ``path`` not a str or os.PathLike (None, bytes); missing, empty or binary file, a
+        directory, missing column, a category cell that is not True/False, or a task listed twice
         (naming row and column); a file without rows; an empty line between the rows, a
         row of more or fewer fields than the header, a column named twice; a missing or
         malformed ``onetsoc_code`` or ``task_id`` (a task id is a whole number); a file
@@ -306,8 +317,7 @@ def read_hand_checked(path) -> pd.DataFrame:
     >>> read_hand_checked(p)["admin"].tolist()
     [True]
     """
-    if not check_path(path, "path").is_file():  # None: a pathlib TypeError before
-        raise DataFormatError("file not found", path=path)
+    _need_file(check_path(path, "path"), "the hand-checked sample's CSV")  # None: a pathlib TypeError before
     raw = _read_csv(path)
     need = ["onetsoc_code", "task_id", "stratum", *CATEGORIES, "note"]
     _need_columns(raw, need, path)
@@ -438,8 +448,7 @@ def _bool_column(frame: pd.DataFrame, col: str, path) -> pd.Series:
 
 
 def _read_labels(path) -> pd.DataFrame:
-    if not Path(path).is_file():
-        raise DataFormatError("file not found", path=path)
+    _need_file(path, "an annotator's labels CSV")
     raw = _read_csv(path)
     _need_columns(raw, ["onetsoc_code", "task_id", *CATEGORIES], path)
     out = raw[["onetsoc_code", "task_id"]].copy()
@@ -511,9 +520,9 @@ def read_validation_sample(directory) -> pd.DataFrame:
     Raises
     ------
     exposure.errors.DataFormatError
-        ``directory`` not a str or os.PathLike (None, bytes); a missing file or column, a
-        flag that is not True/False, a stratum other than ``uniform`` or ``enriched``, a
-        sampled task without annotator A's label, a double task without annotator B's
+        ``directory`` not a str or os.PathLike (None, bytes); a missing file (or a
+        directory in its place) or column, a flag that is not True/False, a stratum other
+        than ``uniform`` or ``enriched``, a sampled task without annotator A's label, a double task without annotator B's
         (it dropped out of the agreement without a word), or a label of a task that is
         not in the sample / not double;
         a ``sample.csv`` without rows; an empty line between the rows, a row of more or
@@ -544,8 +553,7 @@ def read_validation_sample(directory) -> pd.DataFrame:
         raise DataFormatError("is a file, not a directory (the blind validation sample's directory "
                               "is expected)", path=directory)
     path = directory / "sample.csv"
-    if not path.is_file():
-        raise DataFormatError("file not found", path=path)
+    _need_file(path, "the validation sample's design CSV")
     raw = _read_csv(path)
     _need_columns(raw, _SAMPLE_COLUMNS, path)
     sample = raw[_SAMPLE_COLUMNS].copy()
@@ -859,7 +867,10 @@ def task_employment(tasks: pd.DataFrame, soc_scores: pd.DataFrame,
     Raises
     ------
     exposure.errors.DataFormatError
-        A frame that is not one or lacks a column, a task without ``onetsoc_code``, a SOC
+        A frame that is not one or lacks a column, a task without ``onetsoc_code`` or with
+        one that is not an O*NET-SOC code (``' 43-9061.00'``, ``'43-9061'``: the task got no
+        employment, its occupation's went to its other tasks), a ``task_type`` other than
+        ``Core`` or ``Supplemental`` or missing (``core`` weighed as Supplemental), a SOC
         code missing or given twice (pandas' ``InvalidIndexError`` before), a ``tot_emp``
         that is not a number, missing or negative (a negative one gave negative
         employment), naming the row and the column.
@@ -879,6 +890,18 @@ def task_employment(tasks: pd.DataFrame, soc_scores: pd.DataFrame,
         gaps = frame[column].isna().to_numpy(dtype=bool)
         if gaps.any():  # a task of the occupation 'nan'
             raise DataFormatError(f"{name}: {column} is missing", row=int(gaps.argmax()) + 1, column=column)
+    # ' 43-9061.00', '43-9061' or 43 was in no crosswalk: the task got no employment (one
+    # log line) and its occupation's employment went to the occupation's other tasks
+    bad = first_bad_onetsoc_code(tasks["onetsoc_code"])
+    if bad is not None:
+        raise DataFormatError(f"tasks: {bad[1]}", row=bad[0] + 1, column="onetsoc_code")
+    bad_type = bad_task_types(tasks["task_type"])
+    if bad_type.any():  # "core", "Core " weighed 1, as if Supplemental (the roll-up refuses them)
+        pos = int(bad_type.argmax())
+        value = tasks["task_type"].iloc[pos]
+        value = value.item() if isinstance(value, np.generic) else value
+        raise DataFormatError(f"tasks: task_type {value!r} is not Core or Supplemental (O*NET's task "
+                              "types, spelt exactly so), nor missing", row=pos + 1, column="task_type")
     repeat = first_repeat(soc_scores["soc_code"].astype(str))
     if repeat is not None:
         pos, first = repeat
@@ -945,7 +968,8 @@ def category_estimates(tags: pd.DataFrame, employment: pd.Series, sample: pd.Dat
         (``tags``); a flag that is not True/False or 1/0 (the text ``"False"`` was
         counted as tagged); a stratum or weight as :func:`validation_metrics` refuses it;
         ``employment`` / ``sample_employment`` not one finite number of 0 or more per row
-        of ``tags`` / ``sample`` (a list raised ``AttributeError``, a NaN gave NaN); the
+        of ``tags`` / ``sample`` (a list raised ``AttributeError``, a NaN gave NaN), or 0
+        for every row (NaN employment shares); the
         bootstrap arguments as :func:`validation_metrics` refuses them.
 
     Examples
@@ -967,6 +991,10 @@ def category_estimates(tags: pd.DataFrame, employment: pd.Series, sample: pd.Dat
     # scaled, as the weights: a huge employment made the sums overflow (NaN shares)
     e_all = power_scaled(_employment(employment, "employment", len(tags), "tags"))
     e_s = power_scaled(_employment(sample_employment, "sample_employment", len(sample), "sample"))
+    for values, name, rows in ((e_all, "employment", "tags"), (e_s, "sample_employment", "sample")):
+        if not values.sum() > 0:  # every employment share 0 / 0: NaN rows without a word
+            raise DataFormatError(f"{name} is 0 for every row of {rows}: no employment to share (do "
+                                  "soc_scores and the crosswalk match the tasks' O*NET-SOC codes?)")
     tagged_all = {cat: _flags(tags, cat, "tags") for cat in CATEGORIES}
     truth = {cat: _flags(sample, cat, "sample") for cat in CATEGORIES}
     boot = _boot_weights(strata, weight, n_boot, seed)
@@ -990,6 +1018,48 @@ def category_estimates(tags: pd.DataFrame, employment: pd.Series, sample: pd.Dat
                          round(float(hi), 4)))
     return pd.DataFrame(rows, columns=["category", "basis", "tagged", "estimated", "estimated_lo",
                                        "estimated_hi"])
+
+
+def _release_tasks(onet) -> pd.DataFrame:
+    """``onet.tasks`` checked, with task IDs normalised (:func:`norm_task_id`).
+
+    Refused, naming ``onet.tasks``, the row and the column: a missing ``onetsoc_code``,
+    ``task_id`` or ``task`` column (pandas' ``KeyError`` before), a code that is not one
+    (``' 43-9061.00'`` made the sampled task "not found" in a release that has it), a
+    missing task ID (read as the text ``'nan'``) or one that is not a whole number, a task
+    listed twice (the join doubled a sampled task: ``expected and predicted must have one
+    length each``, naming nothing), and a task text the tagger refuses (its message named
+    a row of no table).
+    """
+    tasks = check_table(onet.tasks, "onet.tasks", ["onetsoc_code", "task_id", "task"])
+    bad = first_bad_onetsoc_code(tasks["onetsoc_code"])
+    if bad is not None:
+        raise DataFormatError(f"onet.tasks: {bad[1]}", row=bad[0] + 1, column="onetsoc_code")
+    gaps = tasks["task_id"].isna().to_numpy(dtype=bool)
+    if gaps.any():
+        raise DataFormatError("onet.tasks: task ID is missing", row=int(gaps.argmax()) + 1, column="task_id")
+    tasks = tasks.assign(task_id=tasks["task_id"].map(norm_task_id))
+    for pos, task in enumerate(tasks["task_id"].tolist()):
+        if not (isinstance(task, str) and task.isascii() and task.isdigit()):
+            raise DataFormatError(f"onet.tasks: not a task ID (a whole number, like 20699): {task}",
+                                  row=pos + 1, column="task_id")
+    repeat = _first_repeat_key(tasks)
+    if repeat is not None:
+        pos, first = repeat
+        raise DataFormatError(f"onet.tasks: task ({tasks['onetsoc_code'].iloc[pos]}, {tasks['task_id'].iloc[pos]}) "
+                              f"is listed twice, first on row {first + 1}", row=pos + 1, column="task_id")
+    try:
+        task_texts(tasks, "task", show_index=False)
+    except DataFormatError as exc:
+        raise _of_release(exc) from None
+    return tasks
+
+
+def _of_release(exc: DataFormatError) -> DataFormatError:
+    """``exc`` about a row of ``onet.tasks``, naming the table (``row 2, column 'task': onet.tasks: ...``)."""
+    if exc.path is not None or type(exc) is not DataFormatError or exc.reason.startswith("onet.tasks"):
+        return exc
+    return DataFormatError(f"onet.tasks: {exc.reason}", row=exc.row, column=exc.column, line=exc.line)
 
 
 def _join_tasks(expected: pd.DataFrame, tasks: pd.DataFrame, path, onet) -> pd.DataFrame:
@@ -1222,7 +1292,9 @@ def write_category_reports(samples, out_dir, *, onet, validation=None, onet_to_s
     ------
     exposure.errors.DataFormatError
         A hand-checked or sampled task that is not in ``onet`` (naming file, line and
-        column); a task in two samples (the pooled row counted it twice), naming both;
+        column); ``onet.tasks`` without ``onetsoc_code``, ``task_id`` or ``task``, or with a
+        bad or missing code or task ID, a task listed twice or a task text the tagger
+        refuses (naming ``onet.tasks``, the row and the column); a task in two samples (the pooled row counted it twice), naming both;
         ``onet`` that is not an O*NET release; ``samples`` not a non-empty dict
         (:func:`sample_files`); ``out_dir`` not a path, empty (``""`` wrote the reports
         into the current directory), a file or not writable, or a report path that cannot
@@ -1258,7 +1330,7 @@ def write_category_reports(samples, out_dir, *, onet, validation=None, onet_to_s
     samples = sample_files(samples)
     validation = validation if validation is not None else _beside(samples, "v2")
     written = report_paths(out_dir, samples, validation)
-    tasks = onet.tasks.assign(task_id=onet.tasks["task_id"].map(norm_task_id))
+    tasks = _release_tasks(onet)
     frames = {sample: read_hand_checked(path) for sample, path in samples.items()}
     check_disjoint(samples, frames)
     blind = None
@@ -1283,7 +1355,10 @@ def write_category_reports(samples, out_dir, *, onet, validation=None, onet_to_s
         tables.append(pr)
     pr_all = pd.concat(tables, ignore_index=True)
     pr_all.insert(1, "mapping_version", CATEGORY_MAPPING_VERSION)
-    shares = category_shares(tasks, onet=onet)
+    try:
+        shares = category_shares(tasks, onet=onet)
+    except DataFormatError as exc:  # a job_zone or title column of the release's tasks
+        raise _of_release(exc) from None
     shares.insert(1, "mapping_version", CATEGORY_MAPPING_VERSION)
     out = {"precision_recall": pr_all, "shares": shares}
     if validation is not None:
