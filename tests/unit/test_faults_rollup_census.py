@@ -61,7 +61,7 @@ def no_crosswalk_load(monkeypatch):
         (pd.DataFrame({"onetsoc_code": ["15-1132.00"], "beta": [0.6]}),
          r"the O\*NET-SOC code '15-1132.00' is not in the Census crosswalk"),
         (pd.DataFrame({"soc_code": ["15-1132"], "beta": [0.6], "tot_emp": [10.0]}),
-         r"^scores, column 'soc_code': the SOC code '15-1132' is not in the Census crosswalk"),
+         r"^scores, row 1, column 'soc_code': the SOC code '15-1132' is not in the Census crosswalk"),
         # the codes that match carry no value, the one with a value does not match
         (pd.DataFrame({"onetsoc_code": ["15-1252.00", "15-1132.00"], "beta": [np.nan, 0.5]}),
          r"no O\*NET-SOC code of scores that is in the Census crosswalk has both a Census code and a value"),

@@ -283,7 +283,8 @@ def _no_match(codes: pd.Series, reached: pd.Series, key: str, xw: pd.DataFrame, 
     if not reached.any():
         which = f"the {kind} code {codes.iloc[0]!r} is not" if n == 1 else f"none of the {n} {kind} codes is"
         hint = f" ({standard} expected, e.g. {example!r})" if example is not None else ""
-        return DataFormatError(f"{which} in the Census crosswalk{hint}", path="scores", column=key)
+        row = int(np.flatnonzero(codes.notna().to_numpy(dtype=bool))[0]) + 1 if n == 1 else None  # one code: its row
+        return DataFormatError(f"{which} in the Census crosswalk{hint}", path="scores", row=row, column=key)
     return DataFormatError(f"no {kind} code of scores that is in the Census crosswalk has both a Census "
                            f"code and a value in {list(names)}", path="scores", column=key)
 

@@ -40,6 +40,9 @@ GT_THRESHOLD = 0.50
 #: ((0.4 + 0.8 + 0.3) / 3 = 0.5000000000000001, 0.3 / 3 = 0.09999999999999999), which put
 #: an occupation whose measure is exactly at a threshold on the wrong side of it.
 ROUNDING = 1e-12
+#: Float rounding allowed outside [0, 1] in bootstrap draws (a weighted mean of draws that are
+#: all 1.0 can be 1.0000000000000002): rounding, not a bad value.
+DRAWS_ROUNDING = 1e-9
 
 
 def check_fraction(value, name: str) -> float:
@@ -274,6 +277,8 @@ def to_sectors(
     combined employment is estimable as the industry's "All Occupations" total minus the
     released detailed cells (``suppressed_emp``), but it cannot be attributed to
     occupations, so it is not scored: ``coverage`` = ``covered_emp / tot_emp`` shows it.
+    (:func:`workforce_stats`' sector rows give as ``tot_emp`` the released cells alone,
+    ``tot_emp - suppressed_emp`` here; their ``covered_emp`` and means are the same.)
 
     Parameters
     ----------
@@ -442,11 +447,18 @@ def _soc_numbers(soc: pd.DataFrame, column: str) -> np.ndarray:
     return _number(soc[column], column, "soc_scores").to_numpy(dtype=float)
 
 
-def _check_draws(draws: dict, measures, n: int) -> dict:
+def _check_draws(draws: dict, measures, n: int, soc: pd.DataFrame | None = None) -> dict:
     """The ``draws`` of ``measures`` as float arrays (n_draws, ``n``); raise naming a bad one.
 
     An array of another shape, or of text, raised numpy's ``IndexError`` or a
-    ``TypeError`` from inside the statistics.
+    ``TypeError`` from inside the statistics. Each value is a share in [0, 1] (up to
+    :data:`DRAWS_ROUNDING` of float rounding) or missing (an occupation without a value
+    in that draw), as the measures of ``soc_scores``: a value outside it (``1.5``, ``inf``)
+    was refused by the output schema, naming no input, or rolled up without a word; a
+    complex array was cut to its real part, a boolean one read as 1.0 and 0.0; an array
+    without draws gave missing intervals; a key that is no column of ``soc`` (a typo) was
+    ignored. All refused, naming the key, the draw and column (counted from 1) and the
+    ``soc_scores`` row and code.
 
     Examples
     --------
@@ -454,11 +466,25 @@ def _check_draws(draws: dict, measures, n: int) -> dict:
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: draws['beta'] must be an array (n_draws, 2) of numbers, one column per row of soc_scores; got shape (3, 5)
+    >>> soc = pd.DataFrame({"soc_code": ["11-1011", "13-1020"], "beta": [0.2, 0.6]})
+    >>> _check_draws({"beta": [[0.2, 0.6], [0.3, 1.5]]}, ["beta"], 2, soc)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: draws['beta'], draw 2, column 2 (soc_scores row 2, soc_code '13-1020'): must be a share in [0, 1] or missing, got 1.5
     """
+    if soc is not None:
+        for key in draws:
+            if key not in soc.columns:
+                raise DataFormatError(f"draws has {key!r}, which is no column of soc_scores: give draws of "
+                                      f"its measures ({list(measures)})")
     out = {}
     for m in measures:
         if m not in draws:
             continue
+        raw = np.asarray(draws[m]) if not isinstance(draws[m], (str, bytes)) else None
+        if raw is not None and raw.dtype.kind in "bc":  # True read as 1.0; 0.5+1j cut to 0.5
+            kind = "boolean" if raw.dtype.kind == "b" else "complex"
+            raise DataFormatError(f"draws[{m!r}] must be an array of numbers in [0, 1], got a {kind} array")
         try:
             arr = np.asarray(draws[m], dtype=float)
         except (TypeError, ValueError):
@@ -467,6 +493,17 @@ def _check_draws(draws: dict, measures, n: int) -> dict:
             got = shown(draws[m]) if arr is None else f"shape {arr.shape}"
             raise DataFormatError(f"draws[{m!r}] must be an array (n_draws, {n}) of numbers, one column "
                                   f"per row of soc_scores; got {got}")
+        if arr.shape[0] == 0:  # every interval came out missing without a word
+            raise DataFormatError(f"draws[{m!r}] has no draws (shape {arr.shape}): give at least one, or no "
+                                  f"draws for {m!r}")
+        bad = ~np.isnan(arr) & ~((arr >= -DRAWS_ROUNDING) & (arr <= 1 + DRAWS_ROUNDING))
+        if bad.any():
+            i, j = (int(k[0]) for k in np.nonzero(bad))
+            where = f"soc_scores row {j + 1}"
+            if soc is not None and "soc_code" in soc.columns:
+                where += f", soc_code {str(soc['soc_code'].iloc[j])!r}"
+            raise DataFormatError(f"draws[{m!r}], draw {i + 1}, column {j + 1} ({where}): must be a share "
+                                  f"in [0, 1] or missing, got {float(arr[i, j])!r}")
         out[m] = arr
     return out
 
@@ -521,7 +558,12 @@ def workforce_stats(
     wage are left out). Sector rows use the industry x occupation cells of the OEWS
     by-industry table (when ``employment`` has sector rows), with each cell's own wage;
     a cell of an occupation that ``soc_scores`` lacks counts in ``tot_emp`` as unscored
-    (it was left out, and a sector looked covered in full).
+    (it was left out, and a sector looked covered in full). A sector row's ``tot_emp``
+    is therefore the employment of its released cells, not the industry's "All
+    Occupations" total that :func:`to_sectors` reports as ``tot_emp``: the two differ by
+    the employment of the suppressed (``**``) cells, :func:`to_sectors`'
+    ``suppressed_emp`` (May 2025: 8,996,370 against 9,114,350 workers in sector 56,
+    5,985,680 against 6,024,600 in 42); ``covered_emp`` and the means are the same in both.
 
     Parameters
     ----------
@@ -557,7 +599,10 @@ def workforce_stats(
         soc_scores: soc_code missing``); ``measures`` that is not a list of names (one
         string is refused, not read letter by letter) or is empty; ``draws`` that is not
         a dict, or whose array of a measure is not numbers of shape (n_draws,
-        ``len(soc_scores)``); or a bad ``employment`` frame.
+        ``len(soc_scores)``), has no draws, is boolean or complex, or holds a value outside
+        [0, 1] (``draws['beta'], draw 1, column 3 (soc_scores row 3, soc_code '15-1252'):
+        must be a share in [0, 1] or missing, got 1.5``), or whose key is no column of
+        ``soc_scores``; or a bad ``employment`` frame.
     exposure.errors.ExposureError
         A ``level`` that is not a number strictly between 0 and 1.
 
@@ -588,7 +633,7 @@ def workforce_stats(
     soc = soc_scores.reset_index(drop=True)
     values = measure_values(soc, "soc_scores", list(measures))
     if draws is not None:
-        draws = _check_draws(draws, measures, len(soc))
+        draws = _check_draws(draws, measures, len(soc), soc)
     emp, wage = _soc_numbers(soc, "tot_emp"), _soc_numbers(soc, "a_mean")
     rows = []
     units = _workforce_inputs(soc, employment, emp, wage)
