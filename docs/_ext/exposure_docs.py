@@ -11,7 +11,9 @@ from the repository itself:
 
 ``tables``
     One section per pandera model of :func:`exposure.schemas.all_models`: its docstring,
-    keys and a table of every column (dtype, nullable, checks, unit, description).
+    its table-level checks in words (key, ``@pa.dataframe_check`` methods, allowed
+    columns, coercion) and a table of every column (dtype, nullable, checks, unit,
+    description).
 ``sources``
     :func:`exposure.sources.sources_markdown` (release, licence, attribution of every file).
 ``include PATH``
@@ -160,6 +162,123 @@ def _check_text(check) -> str:
     return f"{name}({args})"
 
 
+def _words(name: str) -> str:
+    """A check's name in words: ``_probabilities_sum_to_one`` -> ``Probabilities sum to one``."""
+    text = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", str(name)).replace("_", " ")
+    text = " ".join(text.split()).lower()
+    return text[:1].upper() + text[1:] if text else str(name)
+
+
+def _first_paragraph(doc) -> str:
+    """The first paragraph of a docstring or description, on one line."""
+    import inspect
+
+    return " ".join(inspect.cleandoc(doc or "").strip().split("\n\n")[0].split())
+
+
+def check_rule_text(check) -> str:
+    """A table-level (DataFrame-level) check in plain words.
+
+    The words set where the check is declared come first: the first paragraph of its
+    ``description`` (pandera takes the method's docstring when none is given), then its
+    ``title`` or ``error``; a built-in check registered in ``Config`` is read like a
+    column check; else the check's name in words (``_probabilities_sum_to_one`` ->
+    "Probabilities sum to one").
+    """
+    for text in (getattr(check, "description", None), getattr(check, "title", None),
+                 getattr(check, "error", None)):
+        if text and _first_paragraph(text):
+            return _first_paragraph(text)
+    if getattr(check, "statistics", None):
+        return _check_text(check)
+    return _words(getattr(check, "name", "") or "unnamed check")
+
+
+#: DataFrameSchema options that describe the table, not a check of it
+_SCHEMA_LABELS = {"self", "columns", "name", "title", "description", "metadata", "report_duplicates"}
+#: DataFrameSchema options :func:`table_rules` puts in words
+_SCHEMA_RULES = {"checks", "parsers", "index", "dtype", "coerce", "strict", "ordered", "unique",
+                 "unique_column_names", "add_missing_columns", "on_missing_columns",
+                 "drop_invalid_rows"}
+
+
+def table_rules(name: str, model) -> list[str]:
+    """Every table-level rule of a pandera model, in plain words (Markdown).
+
+    These are the rules of the whole table rather than of one column: the key of several
+    columns (``Config.unique``), each ``@pa.dataframe_check`` (or check registered in
+    ``Config``) with its name as errors quote it, which columns are allowed and in which
+    order (``strict``, ``ordered``), type coercion and the other options of the schema.
+
+    Raises
+    ------
+    sphinx.errors.ExtensionError
+        If the model sets a schema option this function does not put in words, so the
+        page never leaves a rule out in silence.
+    """
+    import inspect
+
+    import pandera.pandas as pa
+
+    schema = model.to_schema()
+    defaults = pa.DataFrameSchema()
+    unknown = []
+    for option in inspect.signature(pa.DataFrameSchema.__init__).parameters:
+        if option in _SCHEMA_LABELS or option in _SCHEMA_RULES:
+            continue
+        value = getattr(schema, option, None)
+        if value != getattr(defaults, option, None) and value not in (None, False, [], {}):
+            unknown.append(f"{option}={value!r}")
+    if unknown:
+        raise ExtensionError(f"schema model {name} sets {', '.join(unknown)}, which the tables page "
+                             "does not describe: put it in words in docs/_ext/exposure_docs.py table_rules")
+    rules = []
+    unique = schema.unique
+    if unique:
+        keys = [unique] if isinstance(unique, str) else list(unique)
+        shown = ", ".join(_code(k) for k in keys)
+        rules.append(f"Key ({shown}): no two rows have the same "
+                     + ("value" if len(keys) == 1 else "combination of values") + " there.")
+    from exposure.schemas._base import CHECK_COLUMNS
+
+    for check in schema.checks:
+        text = check_rule_text(check)
+        column = CHECK_COLUMNS.get((name, check.name))
+        judged = f" (column {_code(column)})" if column else ""
+        rules.append(f"Check {_code(check.name)}{judged}: {_cell(text.rstrip('.'))}.")
+    for parser in schema.parsers or ():
+        text = getattr(parser, "description", None) or _words(getattr(parser, "name", "parser"))
+        rules.append(f"Parser {_code(getattr(parser, 'name', 'parser'))}: {_cell(text.rstrip('.'))} "
+                     "(applied to the table before the checks).")
+    if schema.strict == "filter":
+        rules.append("Columns: those listed; any other column is dropped.")
+    elif schema.strict:
+        rules.append("Columns: exactly those listed, no other column allowed (strict)"
+                     + (", in this order (ordered)." if schema.ordered else ", in any order."))
+    else:
+        rules.append("Columns: those listed; other columns are allowed and kept (not strict)"
+                     + (", the listed ones in this order (ordered)." if schema.ordered else "."))
+    if schema.unique_column_names:
+        rules.append("Each column name appears once.")
+    if schema.add_missing_columns:
+        rules.append("A missing column is added, filled with its default (or missing values).")
+    on_missing = getattr(schema, "on_missing_columns", None)
+    if on_missing not in (None, getattr(defaults, "on_missing_columns", None)):
+        rules.append(f"A missing column: {_cell(on_missing)}.")
+    if schema.drop_invalid_rows:
+        rules.append("Rows that fail a check are dropped (not reported).")
+    if schema.dtype is not None:
+        rules.append(f"Every column has dtype {_cell(_dtype_text(schema.dtype))}.")
+    if schema.index is not None:
+        index = schema.index
+        rules.append(f"Index {_code(getattr(index, 'name', None) or 'index')}: dtype "
+                     f"{_cell(_dtype_text(getattr(index, 'dtype', None)))}"
+                     + "".join(f"; {_cell(_check_text(c))}" for c in getattr(index, "checks", ()) or ()) + ".")
+    if schema.coerce:
+        rules.append("Values are converted (coerced) to the declared dtypes before the checks.")
+    return rules
+
+
 def _dtype_text(dtype) -> str:
     if dtype is None:
         return "any"
@@ -205,18 +324,11 @@ def model_markdown(name: str, model, shipped=()) -> str:
     if not doc:
         raise ExtensionError(f"schema model {name} has no docstring")
     lines = [f"(schema-{name.lower()})=", f"### {name}", "", doc, ""]
-    config = getattr(model, "Config", None)
-    facts = []
-    unique = getattr(schema, "unique", None)
-    if unique:
-        keys = [unique] if isinstance(unique, str) else list(unique)
-        facts.append("key: " + ", ".join(_code(k) for k in keys))
-    if getattr(config, "strict", False):
-        facts.append("strict (no other column allowed)")
-    if getattr(config, "coerce", False):
-        facts.append("values coerced to the declared dtypes")
-    if facts:
-        lines += ["*" + "; ".join(facts) + ".*", ""]
+    rules = table_rules(name, model)
+    if rules:
+        lines += ["Table-level checks (on the whole table, not one column):", ""]
+        lines += [f"- {rule}" for rule in rules]
+        lines.append("")
     for table, filename in shipped:
         lines += [f"Shipped as `data/processed/{filename}`; load it with "
                   f'`exposure.load("{table}")`.', ""]
