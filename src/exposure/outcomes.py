@@ -513,7 +513,9 @@ def build_panel(frames: Mapping[int, pd.DataFrame], soc_detailed: Iterable[str],
         a row of any level whose ``o_group`` or ``i_group`` is not one of OEWS's
         (``'Detailed'``, missing: the row was skipped without a word); a read row whose
         ``a_mean_top_coded`` or ``a_median_top_coded`` (when there) is not True, False or
-        missing (the text ``"False"`` was read as True).
+        missing (the text ``"False"`` was read as True); two years whose tables give the
+        same codes (10 or more) with the same employment and mean wages (one release given
+        for two years: every growth between them was 0).
         ``soc_detailed`` that is not a list of SOC codes (one str,
         None, a dict, an empty list, a cell that is not a SOC code); ``recode`` that is not
         a mapping of codes (str) to SOC codes (str) (``{"15-1199": None}``,
@@ -552,6 +554,7 @@ def build_panel(frames: Mapping[int, pd.DataFrame], soc_detailed: Iterable[str],
     detailed = _check_soc_detailed(soc_detailed)
     recode = _check_recode(recode)
     read = {y: _year_rows(f, y, detailed, recode, name) for y, (name, f) in sorted(tables.items())}
+    _check_distinct_years({y: rows for y, (rows, _) in read.items()}, {y: name for y, (name, _) in tables.items()})
     panel = pd.concat([rows for rows, _ in read.values()], ignore_index=True)
     _say_top_coded({y: top for y, (_, top) in read.items()})
     years = panel["year"].nunique()
@@ -576,6 +579,34 @@ def build_panel(frames: Mapping[int, pd.DataFrame], soc_detailed: Iterable[str],
             "a_median", "balanced"]
     panel = panel[cols].sort_values(["soc_code", "year"]).reset_index(drop=True)
     return validate(panel, OccupationPanel, path="occupation panel")
+
+
+#: Tables of this many codes or more that agree on every code's employment and mean wage are one
+#: release (a real one has some 830 codes; tiny examples may repeat a table on purpose).
+_SAME_RELEASE_CODES = 10
+
+
+def _check_distinct_years(rows: Mapping[int, pd.DataFrame], names: Mapping[int, str]) -> None:
+    """Refuse two years whose tables give the same codes with the same employment and mean wages.
+
+    ``rows``: year -> the rows read (:func:`_year_rows`), ``names``: year -> the table's name.
+    One release given for two years (the May 2023 file passed as May 2024 too) made every
+    growth between them exactly 0, without a word; no two OEWS releases agree on every
+    code's employment and wage. Tables of fewer than :data:`_SAME_RELEASE_CODES` codes are
+    not compared.
+    """
+    seen = {}
+    for year, r in sorted(rows.items()):
+        if len(r) < _SAME_RELEASE_CODES:
+            continue
+        key = r[["soc_code", "tot_emp", "a_mean"]].sort_values("soc_code").reset_index(drop=True)
+        for other, k in seen.items():
+            if k.equals(key):
+                raise DataFormatError(f"the table gives the same {len(key)} occupation codes with the same "
+                                      f"employment and mean wages as {names[other]}: one OEWS release given for "
+                                      f"May {other} and May {year}? (every growth between them would be 0)",
+                                      path=names[year], column="tot_emp")
+        seen[year] = key
 
 
 def _say_top_coded(top: Mapping[int, Mapping[str, list[str]]]) -> None:
@@ -708,7 +739,9 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
     Parameters
     ----------
     panel : pandas.DataFrame
-        :func:`build_panel` output (its codes and last-year employment are used).
+        :func:`build_panel` output (its codes and last-year employment are used: the last
+        year of its balanced rows when it has a ``balanced`` column, not a year of a few
+        unbalanced rows, whose employment left OEWS aggregates without a published measure).
     soc_scores : pandas.DataFrame, optional
         Our SOC scores; default the shipped table (``exposure.load("soc_scores")``). A
         scored code that is no code of the panel goes to the OEWS aggregate that publishes
@@ -814,7 +847,11 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
     if pub:
         given_table = comparison is not None
         if comparison is None:
-            last = panel[(years == years.max()).to_numpy(dtype=bool)]
+            # the last year of the balanced occupations: a last year of a few (unbalanced) rows
+            # weighted the published measures by their employment, and the OEWS aggregates lost them
+            balanced = _balanced_flags(panel)
+            last_year = years[balanced].max() if balanced.any() else years.max()
+            last = panel[(years == last_year).to_numpy(dtype=bool)]
             employment = last[["soc_code", "tot_emp", "soc_title"]].rename(columns={"soc_title": "title"})
             # the SOC structure tells OEWS aggregates from SOC 2018 detailed codes the measure
             # lacks: without it 21-1019 counted as an aggregate beside 21-1018, and the measure's
@@ -839,6 +876,14 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
         out = out.join(comparison.drop_duplicates("soc_code").set_index("soc_code")[pub])
     return out[names].reset_index()
 
+
+
+def _balanced_flags(panel: pd.DataFrame) -> np.ndarray:
+    """Rows of ``panel`` flagged ``balanced`` True (none when it has no such column, or has it twice)."""
+    if "balanced" not in panel.columns or not panel.columns.is_unique:
+        return np.zeros(len(panel), dtype=bool)
+    return np.fromiter((v is True or v is np.True_ for v in panel["balanced"].to_numpy(dtype=object)),
+                       dtype=bool, count=len(panel))
 
 
 def _onto_panel(scores: pd.DataFrame, ours: list[str], codes: pd.Index, name: str = "soc_scores", *,
@@ -1776,14 +1821,19 @@ def _design(wide: _Wide, e_all: np.ndarray, outcome: str, weighted: bool, drop: 
     (balanced); ``X`` holds the year dummies then the exposure x year terms, everything
     demeaned within occupation (the within transformation absorbs the occupation effects:
     exact here, as the panel is balanced and the weights constant within an occupation).
-    No sample (a str saying why) with fewer than 3 occupations, or when the exposure takes
-    one value on them (statsmodels' "exog contains inf or nans" before).
+    No sample (a str saying why) with fewer than 3 occupations (saying how many of those
+    with the measure have the outcome in every year: a panel without wages said "fewer than
+    3 occupations" only), when the exposure takes one value on them (statsmodels' "exog
+    contains inf or nans" before), or when the outcome is the same in every year for each
+    of them (an estimate of 0 with an interval of [0, 0] was read as a precise zero).
     """
     value = wide.values[outcome]
     with np.errstate(invalid="ignore"):
         ok = (value > 0).all(axis=1) & ~np.isnan(e_all) & ~drop
-    if ok.sum() < 3:
-        return "fewer than 3 occupations"
+    if ok.sum() < 3:  # "fewer than 3 occupations" of a panel of 800 without wages (all top-coded)
+        sample = int((~np.isnan(e_all) & ~drop).sum())
+        return "fewer than 3 occupations" + (f": {int(ok.sum())} of the {sample} with the measure have "
+                                             f"{_COLUMN[outcome]} above 0 in every year" if sample >= 3 else "")
     n_occ, n_t = int(ok.sum()), len(wide.years)
     w_occ = wide.base_emp[ok] if weighted else np.ones(n_occ)
     e = e_all[ok]
@@ -1798,6 +1848,11 @@ def _design(wide: _Wide, e_all: np.ndarray, outcome: str, weighted: bool, drop: 
     z = (e - mean) / sd_scaled
     sd = float(np.ldexp(sd_scaled, power))
     y = np.log(value[ok])
+    # the same value in every year for every occupation (a wage of one year copied to all): the
+    # estimate was 0 with an interval of [0, 0] and a p-value of 1 or NaN, read as a precise zero
+    if np.all(np.abs(y - y[:, :1]) <= 1e-12 * np.maximum(np.abs(y[:, :1]), 1.0)):
+        return (f"{_COLUMN[outcome]} is the same in every year for each of the {n_occ} occupations: "
+                "nothing changes to estimate")
     rel = [t for t in wide.years if t != wide.years[wide.base]]
     dummies = (np.asarray(wide.years)[:, None] == np.asarray(rel)[None, :]).astype(float)
     dummies = np.broadcast_to(dummies[None], (n_occ, n_t, len(rel)))
@@ -2741,13 +2796,14 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
         ``with_robustness`` that is not True or False; balanced rows without ``base_year``,
         without the pre-trend year :data:`PRE_YEAR` before it, or without a later year
         (naming ``path`` and ``year``: ``pre_year 2021 is not in the panel`` or ``end_year
-        (2023) must be after base_year (2023)`` before); ``path`` that is not a str or
-        path; ``sources`` that is not a mapping of files to lists of measure names (or
+        (2023) must be after base_year (2023)`` before); ``base_year`` that is no year of
+        the panel, or of none of its balanced rows (naming ``path`` and the column: an
+        ExposureError naming no panel before); ``path`` that is not a str or path; ``sources`` that is not a mapping of files to lists of measure names (or
         None), or a measure of ``sources`` with no
         value, or one value only, on the balanced occupations (``FILE, column 'beta':
         measure 'beta' takes the one value 0.5 on all ...``).
     exposure.errors.ExposureError
-        No balanced occupation in ``base_year``; a measure with no value, or one value
+        A measure with no value, or one value
         only, on the balanced occupations, or on fewer of them than ``q`` groups (named:
         ``measure 'gamma' covers 3 balanced occupations ...``); no estimate for any measure and outcome (fewer
         than 3 occupations with the outcome in every year: the message says so for each;
@@ -2780,6 +2836,13 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     checked, exposures, names = _check_inputs(panel, exposures, measures, path=path)
     if with_robustness:  # read by drop_major_XX (named here: robustness names "panel")
         _check_majors_of_codes(checked, path)
+    if not (checked["year"] == base_year).any():  # "no balanced occupation in the base year 2030", of no panel
+        years = sorted(int(y) for y in checked["year"].unique())
+        raise DataFormatError(f"base_year {base_year} is not a year of the panel ({_listed(years, 30)})",
+                              path=path, column="year")
+    if not ((checked["year"] == base_year) & checked["balanced"]).any():
+        raise DataFormatError(f"the panel has no balanced occupation in the base year {base_year}", path=path,
+                              column="balanced")
     base = _base(checked, base_year)
     _check_event_years(checked, base_year, path)  # group_growth's pre_year/end_year errors, of no panel
     ex = exposures.set_index("soc_code")
