@@ -59,22 +59,42 @@ def resolve(name: str, *, mirror=None, data_dir=None) -> Path:
     return Path(fetch(name, mirror=mirror, data_dir=data_dir))
 
 
-def require_columns(frame: pd.DataFrame, columns, path) -> None:
+def require_columns(frame: pd.DataFrame, columns, path, *, sheet_rows: bool = False) -> None:
     """Raise DataFormatError naming the file and the first missing column.
 
     A column written in another case or spacing (``soc code``, ``Task_Name`` for
     ``SOC Code``, ``task_name``) is renamed in ``frame`` (in place) to the name expected,
     as the O*NET, OEWS, crosswalk and Eloundou readers match header names
-    (:func:`match_header_case`); it was refused as a missing column.
+    (:func:`match_header_case`); it was refused as a missing column. A header found
+    lower down (notes above it) is named in the message (:func:`_header_below`);
+    ``sheet_rows``: the frame's index holds the sheet row of each row.
     """
     match_header_case(frame, columns, path)
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise DataFormatError(
-            f"expected column(s) {missing} not found (columns are {list(frame.columns)})",
+            f"expected column(s) {missing} not found (columns are {list(frame.columns)})"
+            + _header_below(frame, columns, sheet_rows),
             path=path,
             column=missing[0],
         )
+
+
+def _header_below(frame: pd.DataFrame, columns, sheet_rows: bool) -> str:
+    """``"; the header is on row N: ..."`` when a row of the first 20 holds every name of ``columns``.
+
+    A file or sheet with notes above its header (a title, a source line) was refused with
+    the notes as its column names, without saying where the header is. Row ``N`` is the
+    index of the row (``sheet_rows``: a sheet read with its rows in the index) or its
+    position + 2.
+    """
+    keys = {norm_header(c) for c in columns}
+    for pos in range(min(len(frame), 20)):
+        cells = {norm_header(v) for v in frame.iloc[pos].tolist() if isinstance(v, str)}
+        if keys <= cells:
+            row = int(frame.index[pos]) if sheet_rows else pos + 2
+            return f"; the header is on row {row}: remove the rows above it (notes or a title)"
+    return ""
 
 
 def match_header_case(frame: pd.DataFrame, columns, path, row: int = 1) -> None:
@@ -458,7 +478,9 @@ def check_employment(employment, *, path="employment", row_offset: int = 1) -> p
     return frame.assign(tot_emp=emp.to_numpy())
 
 
-def _check_no_aggregate(codes: pd.Series, path, row_offset: int) -> None:
+def _check_no_aggregate(codes: pd.Series, path, row_offset: int, *, column: str = "soc_code",
+                        why: str = "its employment would be counted twice", rows=None,
+                        majors_only: bool = False) -> None:
     """Refuse a code that is the total or a group (major, minor, broad) of other codes of ``codes``.
 
     The group of a code ending in zeros is the code without them (``15-1250`` holds
@@ -470,22 +492,27 @@ def _check_no_aggregate(codes: pd.Series, path, row_offset: int) -> None:
 
     Examples
     --------
+    ``column`` and ``why`` go into the message; ``rows`` (optional) gives the row of each
+    position (a sheet whose blank rows were dropped), else position + ``row_offset``;
+    ``majors_only`` checks only the total and the major groups (``XX-0000``).
+
     >>> _check_no_aggregate(pd.Series(["11-1011", "00-0000"]), "employment", 1)
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: employment, row 2, column 'soc_code': '00-0000' (all occupations) includes '11-1011' (row 1): its employment would be counted twice; keep the detailed codes only
     """
-    text = codes.reset_index(drop=True)
-    for pos in np.flatnonzero(text.str.endswith("0").to_numpy(dtype=bool)):
+    text = codes.astype(str).reset_index(drop=True)
+    at = (np.arange(len(text)) + row_offset) if rows is None else np.asarray(rows)
+    ends = text.str.endswith("0000" if majors_only else "0")  # majors_only: the total and major groups
+    for pos in np.flatnonzero(ends.to_numpy(dtype=bool)):
         code = text.iloc[pos]
         prefix = "" if code == "00-0000" else code.rstrip("0")
         inside = np.flatnonzero((text.str.startswith(prefix) & (text != code)).to_numpy(dtype=bool))
         if len(inside):
             other = int(inside[0])
             what = " (all occupations)" if code == "00-0000" else ""
-            raise DataFormatError(f"{code!r}{what} includes {text.iloc[other]!r} (row {other + row_offset}): its "
-                                  "employment would be counted twice; keep the detailed codes only", path=path,
-                                  row=int(pos) + row_offset, column="soc_code")
+            raise DataFormatError(f"{code!r}{what} includes {text.iloc[other]!r} (row {int(at[other])}): {why}; "
+                                  "keep the detailed codes only", path=path, row=int(at[pos]), column=column)
 
 
 def read_soc10_to_18_links(path) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -130,7 +130,8 @@ def numbers(frame: pd.DataFrame, column: str, path, *, row_offset: int = 1) -> p
 def links_from_pairs(pairs: pd.DataFrame, source: str, target: str) -> pd.DataFrame:
     """Turn code pairs into weighted links: a source with ``k`` targets gives ``1/k`` each.
 
-    Duplicate pairs count once; rows with a missing code are ignored. Codes given as whole
+    Duplicate pairs count once; codes are stripped of surrounding spaces, and rows with a
+    missing or empty code are ignored. Codes given as whole
     numbers (``110``, ``110.0``) are read as their digits; a number with decimals is refused,
     naming the row (counted from 1) and the column.
 
@@ -166,6 +167,10 @@ def links_from_pairs(pairs: pd.DataFrame, source: str, target: str) -> pd.DataFr
         # which matched no score; read as the whole numbers they are, decimals refused
         if pd.api.types.is_numeric_dtype(given) or not given.dropna().map(type).eq(str).all():
             pairs[col] = _code_text(given, pd.Series([], dtype=object), "crosswalk", col)
+        # a code with a space (' 15-1252') or an empty cell ('') was a target of its own: the
+        # source's weight was split with it (0.5 each), and half of a count split went nowhere
+        text = pairs[col].map(lambda v: v.strip() if isinstance(v, str) else v)
+        pairs[col] = text.where(text != "", None)
     links = (
         pairs[[source, target]]
         .dropna()

@@ -120,7 +120,8 @@ def read_task_usage(path, *, percent: bool = True) -> pd.DataFrame:
         missing, not a number or outside 0-100 (0-1 with ``percent=False``), naming the
         file, row and column; with ``percent=True``,
         a ``pct`` of two rows or more adding up to 1 (fractions, which were divided by 100);
-        with ``percent=False``, a ``pct`` adding up to more than 1 (percent).
+        with ``percent=False``, a ``pct`` adding up to more than 1 (percent); with
+        ``percent=True``, a ``pct`` adding up to more than 100.
 
     Examples
     --------
@@ -150,6 +151,9 @@ def read_task_usage(path, *, percent: bool = True) -> pd.DataFrame:
     # named usage_share, with the value / 100, by the schema
     _common.check_range(pct, name, "pct", high=100.0 if percent else 1.0,
                         what=f"pct ({'percent' if percent else 'share'} of conversations)")
+    if percent and total > 100.0 + 1e-2:  # rows of two releases, or counts: shares read 30% too large without a word
+        raise DataFormatError(f"pct adds up to {total:.6g}, more than 100: the shares of conversations of all "
+                              "tasks add up to 100 at most (rows of two files, or counts?)", path=name, column="pct")
     share = pct / (100.0 if percent else 1.0)
     out = pd.DataFrame({"task_name": names, "usage_share": share})
     return validate(out, AnthropicTaskUsage, path=name, row_offset=2)

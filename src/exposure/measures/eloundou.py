@@ -314,7 +314,27 @@ def read_occ_level(path) -> pd.DataFrame:
             raise DataFormatError("missing value", path=path, row=int(np.flatnonzero(gap)[0]) + 2, column=col)
         _common.check_range(values, path, col, high=1.0, what=f"{col} (a share of tasks, from 0 to 1)")
         frame[col] = values
+    _check_occ_order(frame, path)
     return validate(frame.rename(columns=_OCC_COLUMNS), EloundouOccupationScores, path=path, row_offset=2)
+
+
+def _check_occ_order(frame: pd.DataFrame, path) -> None:
+    """Refuse ratings out of order: alpha <= beta <= gamma for each rater (file, row, column named).
+
+    beta adds half the share of E2 tasks to alpha and gamma all of it, so a row with
+    alpha above beta, or beta above gamma, holds columns swapped or renamed (a release
+    whose columns come in another order): it was read without a word, and the three
+    measures of every occupation took each other's values.
+    """
+    for rater in ("dv_rating", "human_rating"):
+        for low, high in (("alpha", "beta"), ("beta", "gamma")):
+            a, b = frame[f"{rater}_{low}"].to_numpy(float), frame[f"{rater}_{high}"].to_numpy(float)
+            bad = np.flatnonzero(a > b + 1e-6)
+            if len(bad):
+                pos = int(bad[0])
+                raise DataFormatError(f"{rater}_{high} ({b[pos]!r}) is below {rater}_{low} ({a[pos]!r}): "
+                                      f"alpha <= beta <= gamma for each occupation; columns swapped or renamed?",
+                                      path=path, row=pos + 2, column=f"{rater}_{high}")
 
 
 def check_task_labels(labels, columns=tuple(LABELERS.values()), *, name: str = "labels") -> pd.DataFrame:

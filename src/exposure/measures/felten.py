@@ -218,7 +218,8 @@ def read_felten_occupations(path, variant: str = "aioe") -> pd.DataFrame:
     exposure.errors.DataFormatError
         If the file is missing or not a readable workbook, the sheet or an expected column
         is missing or named twice, the sheet has no rows, a SOC 2010 code is missing,
-        malformed (an O*NET-SOC ``11-1011.00``) or repeated, a title is missing, a score
+        malformed (an O*NET-SOC ``11-1011.00``) or repeated, or the total or a group of
+        other codes of the sheet (``00-0000``, ``11-0000``; broad codes are kept), a title is missing, a score
         is not a finite number, or a cell read holds a formula never computed or an error
         (:func:`check_cells`) (file, sheet row and the sheet's column named).
 
@@ -237,12 +238,18 @@ def read_felten_occupations(path, variant: str = "aioe") -> pd.DataFrame:
         raise DataFormatError(f"variant must be one of {sorted(VARIANTS)}, not {variant!r}")
     _, sheet, col, _, _ = VARIANTS[variant]
     frame, first = _sheet(path, sheet, ["SOC Code", "Occupation Title", col])
-    _common.require_columns(frame, ["SOC Code", "Occupation Title", col], path)
+    _common.require_columns(frame, ["SOC Code", "Occupation Title", col], path, sheet_rows=True)
+    rows = frame.index.to_numpy()  # sheet rows (blank rows dropped)
     with _at_sheet_rows(frame, first):
         frame = frame.reset_index(drop=True)
         # named in the sheet's column: pandera said "column 'soc10_code', check str_matches(...)"
         codes = _common.check_codes(frame["SOC Code"], SOC_PATTERN, path, "SOC Code",
                                     what="SOC 2010 code", example="11-1011", row_offset=first)
+        # a total or group row ('00-0000 All occupations') was read as an occupation
+        # (the appendix gives broad codes, 19-1020 beside 19-1021, of its own: only XX-0000 refused)
+        _common._check_no_aggregate(codes, path, first, column="SOC Code", rows=rows, majors_only=True,
+                                    why="a group is no occupation of its own (its score would be counted "
+                                        "beside theirs)")
         title = _title(frame, "Occupation Title", path, first)
         out = pd.DataFrame(
             {
@@ -297,7 +304,7 @@ def read_felten_industries(path, variant: str = "aioe") -> pd.DataFrame:
     # 'Industry title' (another case) was refused as a missing 'NAICS Description'
     named = {norm_header(c) for c in frame.columns}
     title = "Industry Title" if norm_header("Industry Title") in named else "NAICS Description"
-    _common.require_columns(frame, ["NAICS", title, col], path)
+    _common.require_columns(frame, ["NAICS", title, col], path, sheet_rows=True)
     with _at_sheet_rows(frame, first):
         frame = frame.reset_index(drop=True)
         code = frame["NAICS"].astype(str).str.strip()
@@ -340,6 +347,13 @@ def felten_to_soc(scores: pd.DataFrame, links: pd.DataFrame, *, path=None) -> pd
     pandas.DataFrame
         ``soc_code``, ``aioe``, ``crosswalk_weight``, ``n_sources``.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        As :func:`~exposure.measures._crosswalk.apply_links`; also a code that is a SOC
+        2018 code of ``links`` and no SOC 2010 code (the scores are on SOC 2018), naming
+        its row (counted from 1) and ``soc10_code``.
+
     Examples
     --------
     >>> scores = pd.DataFrame({"soc10_code": ["15-1132", "15-1133"], "title": ["a", "b"],
@@ -350,7 +364,26 @@ def felten_to_soc(scores: pd.DataFrame, links: pd.DataFrame, *, path=None) -> pd
       soc_code  aioe  crosswalk_weight  n_sources
     0  15-1252   1.5               2.0          2
     """
-    return apply_links(scores, links, code="soc10_code", values=["aioe"], path=path)
+    out = apply_links(scores, links, code="soc10_code", values=["aioe"], path=path)
+    _no_soc2018(scores, links, out.attrs["unmatched"], path)
+    return out
+
+
+def _no_soc2018(scores: pd.DataFrame, links: pd.DataFrame, unmatched, path) -> None:
+    """Refuse an unmatched code that is a SOC 2018 code of ``links`` and no SOC 2010 code.
+
+    A newer release (or a user's copy) on SOC 2018 shares most codes with SOC 2010: the
+    codes new in 2018 (``15-1252``) matched no SOC 2010 link and were left out of the
+    result (listed in ``attrs["unmatched"]`` only), without a word.
+    """
+    new = set(unmatched) & set(links["target_code"].astype(str)) - set(links["source_code"].astype(str))
+    if not new:
+        return
+    codes = scores["soc10_code"].astype(str).str.strip().reset_index(drop=True)
+    pos = int(np.flatnonzero(codes.isin(new).to_numpy(dtype=bool))[0])
+    raise DataFormatError(f"{codes.iloc[pos]!r} is a SOC 2018 code, not a SOC 2010 code: the scores are on "
+                          "SOC 2018 (a newer release?); Felten's occupations are read on SOC 2010",
+                          path="scores" if path is None else path, row=pos + 1, column="soc10_code")
 
 
 def load_felten(variant: str = "aioe", *, mirror=None, data_dir=None) -> pd.DataFrame:

@@ -89,8 +89,10 @@ def read_applicability(path) -> pd.DataFrame:
     ------
     exposure.errors.DataFormatError
         An unreadable file or one without rows, a missing column, a missing, malformed or
-        repeated SOC code (``11-1011``), a missing title, a score that is missing, not a
-        finite number or outside 0-1 (file, row and the file's column named).
+        repeated SOC code (``11-1011``), a code that is the total or a group of other codes
+        of the file (``00-0000``, ``11-0000`` beside ``11-1011``), a missing title, a score
+        that is missing, not a finite number or outside 0-1 (file, row and the file's column
+        named).
 
     Examples
     --------
@@ -106,6 +108,10 @@ def read_applicability(path) -> pd.DataFrame:
     # checked on the file's columns: pandera named soc_code, in its words ("check str_matches(...)")
     codes = _common.check_codes(frame["SOC Code"], SOC_PATTERN, name, "SOC Code", what="SOC code",
                                 example="11-1011")
+    # a total or group row ('00-0000 All occupations', '11-0000' beside '11-1011') was read as
+    # an occupation of its own; OEWS's aggregates (13-1020) alone of their codes are kept
+    _common._check_no_aggregate(codes, name, 2, column="SOC Code",
+                                why="a group is no occupation of its own (its score would be counted beside theirs)")
     title = frame["title"].astype("string").str.strip()
     gap = (title.isna() | (title == "")).to_numpy(dtype=bool)
     if gap.any():
