@@ -26,6 +26,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from exposure._tables import (
     check_delimited_file,
@@ -209,11 +211,32 @@ def check_recompute_dir(directory: Path) -> Path:
         if note:  # it was "directory not found" of a path that is there
             raise DataFormatError(note, path=directory)
         raise DataFormatError("directory not found (an output directory of exposure "
-                              "recompute is expected)", path=directory)
+                              f"recompute is expected){_unexpanded_note(directory)}", path=directory)
     if not directory.is_dir():
         raise DataFormatError("is a file, not a directory (an output directory of exposure "
                               "recompute is expected)", path=directory)
     return directory
+
+
+def _unexpanded_note(directory: Path) -> str:
+    """Why a path with ``~`` or ``$VAR`` in it was not found: neither is expanded; else ``""``.
+
+    ``load("soc", directory="~/out")`` said only ``~/out: directory not found``: the
+    library expands ``~`` only in the mirror's and the cache's paths, and no variable.
+
+    Examples
+    --------
+    >>> _unexpanded_note(Path("~/out"))
+    "; '~' is not expanded: give the full path, or os.path.expanduser('~/out')"
+    >>> _unexpanded_note(Path("out"))
+    ''
+    """
+    text = str(directory)
+    if text.startswith("~"):
+        return f"; '~' is not expanded: give the full path, or os.path.expanduser({text!r})"
+    if "$" in text:
+        return f"; environment variables are not expanded: give the full path, or os.path.expandvars({text!r})"
+    return ""
 
 
 def _get_table(name: str):
@@ -240,8 +263,13 @@ def _get_table(name: str):
         if plain != name and _is_table(plain):  # 'SOC', ' soc_scores '
             raise ExposureError(f"unknown table {name!r}: table names are written in lower case, "
                                 f"without spaces around them: {plain!r}") from None
-        stem = Path(name).name.removesuffix(".parquet").removesuffix(".csv").strip().lower()
-        if stem != name and (_is_table(stem) or stem == MEASURES):  # 'tasks.parquet' too
+        bare = name.strip().rstrip("/\\")
+        if bare != name.strip() and (_is_table(bare.lower()) or bare.lower() == MEASURES):  # 'soc/'
+            raise ExposureError(f"unknown table {name!r}: give the table's name without a slash: "
+                                f"{bare.lower()!r}") from None
+        # 'tasks.parquet', 'SOC_SCORES.PARQUET' (the suffix in any case)
+        stem = Path(name).name.strip().lower().removesuffix(".parquet").removesuffix(".csv").strip()
+        if stem != name and (_is_table(stem) or stem == MEASURES):
             where = (f" (for the file in {str(Path(name).parent)!r}, pass "
                      f"directory={str(Path(name).parent)!r})" if Path(name).name != name else "")
             raise ExposureError(f"unknown table {name!r}: give the table's name, {stem!r}, not "
@@ -432,7 +460,9 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
     Returns
     -------
     pandas.DataFrame
-        ``frame.attrs["exposure_directory"]`` names the directory read.
+        ``frame.attrs["exposure_directory"]`` names the directory read. A fresh
+        ``RangeIndex``: a named index stored in the file (``set_index("soc_code")`` by
+        another tool) is read back as its column.
 
     Notes
     -----
@@ -455,8 +485,11 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
         symbolic link; a damaged file, a table's path that is a directory or a broken
         symbolic link; (``validate``) a table that is not the one ``manifest.json``
         recorded (changed, or copied from another run), or that it does not list although
-        it lists the others, a ``manifest.json`` beside it that is damaged, or of another
-        format than this version reads (a newer version's output); for
+        it lists the others, a ``manifest.json`` beside it that is damaged (or whose entry
+        of the table is), or of another
+        format than this version reads (a newer version's output); a table with a column
+        twice, a column both as the stored index and as a column, or damaged pandas
+        metadata; for
         ``"measures"``, a CSV that is empty or malformed, has no
         ``soc_code`` column or repeats a code, or (``validate``) has a bad SOC code, a
         value that is not a finite number, a negative ``tot_emp``, or a measure that is a
@@ -510,11 +543,55 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
         raise ExposureError(f"processed table {table.name!r} not found at {path}{hint}")
     if validate:
         check_recorded(path)
-    frame = read_parquet_file(path)
+    frame = _read_table(path)
     if validate:  # rows counted from 1, as exposure diff and exposure outcomes --panel count them
         frame = validate_frame(frame, table.model, path=path, row_offset=1)
     frame.attrs["exposure_directory"] = str(base)
     return frame
+
+
+def _read_table(path: Path) -> pd.DataFrame:
+    """A processed table as a frame with a fresh index; a file another tool wrote is read or named.
+
+    - A column twice (pyarrow writes it) said ``Multiple matches for FieldRef.Name(beta) in
+      soc_code: large_string ...``: now the column is named, and where it is.
+    - Damaged pandas metadata (``b"pandas"`` of the schema: not JSON, or an index column
+      the file does not hold) raised ``json.JSONDecodeError`` or ``KeyError``, naming no file.
+    - The key stored as the pandas index (``set_index("soc_code").to_parquet(...)``) was
+      "missing": named index levels are columns again (a column of that name besides is
+      refused); the row numbers (an unnamed index) are no data and are dropped.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the file (and the column).
+    """
+    try:
+        names = pq.read_schema(path).names
+    except (pa.ArrowException, OSError):
+        names = []  # damaged: read_parquet_file names it
+    seen: dict[str, int] = {}
+    for pos, name in enumerate(names, start=1):
+        if name in seen:
+            raise DataFormatError(f"column {name!r} appears twice (columns {seen[name]} and {pos}); "
+                                  "a processed table has each column once", path=path, column=name)
+        seen[name] = pos
+    try:
+        frame = read_parquet_file(path)
+    except ExposureError:
+        raise
+    except (ValueError, KeyError, TypeError, IndexError) as exc:  # json.JSONDecodeError too
+        reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:120]
+        raise DataFormatError("cannot read this Parquet file: its pandas metadata (b'pandas' in the schema) is "
+                              f"damaged ({reason}); rewrite the table, or recompute", path=path) from None
+    named = [level for level in frame.index.names if level is not None]
+    for level in named:
+        if level in frame.columns:
+            raise DataFormatError(f"column {level!r} is stored both as the index and as a column; a "
+                                  "processed table has each column once", path=path, column=str(level))
+    if named:
+        frame = frame.reset_index(level=named)
+    return frame.reset_index(drop=True)
 
 
 def _base_dir(directory, release, store) -> Path:
@@ -552,9 +629,10 @@ def check_recorded(path: Path) -> None:
     So was a table the manifest does not list although it lists the tables of its
     recompute (copied in), the tables of a manifest that is damaged (not JSON, a
     ``tables`` that is not an object), and those of an output of a newer version
-    (:func:`check_manifest_format`): refused, naming the file. A directory without a
-    manifest (tables written by hand), a manifest without ``tables``, or an entry without
-    a sha256, is not checked.
+    (:func:`check_manifest_format`): refused, naming the file; so is an entry of the table
+    that is not an object, or whose ``sha256`` is not a string (a damaged manifest: the
+    table was read unchecked). A directory without a manifest (tables written by hand), a
+    manifest without ``tables``, or an entry without a sha256, is not checked.
     """
     where = path.parent / MANIFEST_NAME
     if not os.path.lexists(where):
@@ -578,8 +656,18 @@ def check_recorded(path: Path) -> None:
                               "its recompute: it was copied in from another run, or written by hand; run exposure "
                               f"recompute again, or pass validate=False to read it as it is", path=path)
     entry = tables[path.name]
-    recorded = entry.get("sha256") if isinstance(entry, dict) else None
-    if not isinstance(recorded, str):
+    # an entry that is no object, or a sha256 that is no string, was "not checked"
+    if not isinstance(entry, dict) or ("sha256" in entry and not isinstance(entry["sha256"], str)):
+        bad = entry.get("sha256") if isinstance(entry, dict) else entry
+        shown = json.dumps(bad)
+        what = "the entry" if not isinstance(entry, dict) else "the sha256"
+        expected = ("an object (rows, columns and sha256)" if not isinstance(entry, dict)
+                    else "the table's sha256, 64 hexadecimal digits")
+        raise DataFormatError(f"{what} of {path.name} must be {expected}, got "
+                              f"{shown if len(shown) <= 40 else shown[:37] + '...'}: the manifest is "
+                              f"damaged{hint}", path=where)
+    recorded = entry.get("sha256")
+    if recorded is None:
         return
     st = path.stat()
     key = (str(path), st.st_size, st.st_mtime_ns, st.st_ino)

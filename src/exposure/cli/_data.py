@@ -206,6 +206,22 @@ def _chosen(names, data_dir=None) -> list[Source]:
     return _fetch.select_fetchable(names, store)
 
 
+def _blocked(src: Source, root) -> bool:
+    """Whether a file stands where a directory of ``src``'s cached file belongs (under ``root``).
+
+    ``cache_status`` calls such a file "missing" (the path does not exist), and ``exposure
+    sources`` exited 0, while ``exposure fetch`` fails on it ("a file is in the place of a
+    directory of the cached file").
+    """
+    path = _fetch.cache_path(src, root)
+    for parent in path.parents:
+        if parent == root or len(parent.parts) <= len(root.parts):  # the cache itself is checked
+            return False
+        if parent.exists() and not parent.is_dir():
+            return True
+    return False
+
+
 def run_sources(args) -> int:
     """List the registry with each file's cache state; exit 1 if any cached file is bad.
 
@@ -214,6 +230,8 @@ def run_sources(args) -> int:
     on stderr, and the others are still listed; the exit code is then 2. The first such
     file used to end the command, and the whole listing was lost.
 
+    A file below a file that stands where one of its directories belongs (``onet/29.1`` a
+    file) is ``blocked``, not ``missing``: exit 1, as for a directory where a file belongs.
     With ``--rehash`` a file with the wrong sha256 is removed (state ``removed``);
     ``--releases`` lists the known and pinned releases instead (:func:`run_releases`, in
     the ``--format`` asked for). A NAME may also be a file that the lock file pins (see
@@ -246,6 +264,8 @@ def run_sources(args) -> int:
     for s in chosen:
         try:
             state = _fetch.cache_status(s, root, rehash=args.rehash, drop=args.rehash)
+            if state == "missing" and _blocked(s, root):
+                state = "blocked"
         except ExposureError as exc:  # one file stopped the listing of all of them
             errors += 1
             removal = args.rehash and isinstance(exc, (_fetch.CacheWriteError, _fetch.ChecksumMismatchError))
@@ -270,7 +290,7 @@ def run_sources(args) -> int:
             print("  ".join(c.ljust(w) for c, w in zip(r[:5], widths)) + "  " + r[5])
         counts = {k: sum(r[4] == k for r in rows)
                   for k in ("verified", "missing", "mismatch", "removed", "unreadable", "not a file",
-                            "not removed", "error")}
+                            "blocked", "not removed", "error")}
         removed = (f" ({counts['removed']} removed: fetch them again)" if counts["removed"]
                    else "")
         if _fetch.mirror_holding(root) is not None:
@@ -281,6 +301,9 @@ def run_sources(args) -> int:
         if counts["not a file"]:
             removed += (f", {counts['not a file']} not a file (remove it: a directory or special "
                         "file where the file belongs)")
+        if counts["blocked"]:
+            removed += (f", {counts['blocked']} blocked (a file stands where their directory belongs: remove "
+                        "that file, then fetch them)")
         if counts["not removed"]:
             removed += f", {counts['not removed']} could not be removed (see the errors above)"
         if counts["error"]:
@@ -293,7 +316,7 @@ def run_sources(args) -> int:
         )
     if errors:
         return 2
-    return 1 if any(r[4] in ("mismatch", "removed", "unreadable", "not a file") for r in rows) else 0
+    return 1 if any(r[4] in ("mismatch", "removed", "unreadable", "not a file", "blocked") for r in rows) else 0
 
 
 def run_fetch(args) -> int:
