@@ -27,7 +27,10 @@ ignored, as the empty rows ending a sheet are. A task statement, title, descript
 ``Domain Source`` that is empty, spaces only or ``n/a`` (:func:`_check_filled`), a ``Task
 ID`` given to two occupations (:func:`_check_task_ids`), a DWA or IWA ID not under its IWA
 or element ID (:func:`_check_under`) and a ``Lower CI Bound`` above its ``Upper CI Bound``
-(:func:`_check_bounds`) are refused too, naming the file, row and column.
+(:func:`_check_bounds`) are refused too, naming the file, row and column; so are a ``Task
+ID`` in scientific notation (``2.07E+04``), a ``Data Value`` outside its confidence interval,
+``FT`` percents of a task summing above 100, a ``Date`` before 1998, an ``Original Task``
+that contradicts its ``Category`` and the header repeated inside the table.
 """
 
 from __future__ import annotations
@@ -147,6 +150,8 @@ def _check_choice(raw: RawTable, column: str, choices, *, missing=()) -> None:
 #: An O*NET Date as published, and an Excel date cell of the first of a month (as read).
 _MONTH = re.compile(r"(0[1-9]|1[0-2])/[0-9]{4}")
 _FIRST_OF_MONTH = r"([0-9]{4})-(0[1-9]|1[0-2])-01T00:00:00"
+#: The year of the first O*NET database (O*NET 98): no Date of a release is earlier.
+_FIRST_YEAR = 1998
 
 
 def _months(raw: RawTable) -> RawTable:
@@ -155,7 +160,9 @@ def _months(raw: RawTable) -> RawTable:
     In a workbook, an Excel date cell of the first of a month (``2023-08-01``, shown as
     ``08/2023``) is read as its month: it was refused as ``'2023-08-01T00:00:00'``. Any
     other date (``8/2023``, ``2023-08``, another day) is refused in plain words: it was
-    refused in pandera's only (``check str_matches('^(0[1-9]|1[0-2])/[0-9]{4}\\Z')``).
+    refused in pandera's only (``check str_matches('^(0[1-9]|1[0-2])/[0-9]{4}\\Z')``). A
+    year before :data:`_FIRST_YEAR` (``01/1900``, Excel's day 1 shown as a month; ``08/0000``)
+    was read as it was; it is refused.
 
     Raises
     ------
@@ -184,6 +191,13 @@ def _months(raw: RawTable) -> RawTable:
         raise SchemaError(f"{source} must be a month written MM/YYYY (like 08/2023), got "
                               f"{raw.frame['date'].iloc[pos]!r}", path=raw.path, row=raw.row(pos),
                               column=source)
+    early = (text.str[3:].astype(int) < _FIRST_YEAR).to_numpy(dtype=bool)
+    if early.any():  # 01/1900: Excel's day 1 (a cell holding 1 shown as a date); 08/0000
+        pos = int(np.flatnonzero(early)[0])
+        source = raw.sources.get("date", "Date")
+        raise SchemaError(f"{source} {text.iloc[pos]!r} is before {_FIRST_YEAR}, the year of the first O*NET "
+                          "database (an Excel date of a cell holding a small number?)", path=raw.path,
+                          row=raw.row(pos), column=source)
     if text is raw.frame["date"]:
         return raw
     return RawTable(raw.frame.assign(date=text), raw.path, raw.first_row, raw.sources)
@@ -234,7 +248,38 @@ def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool 
     if footnotes:
         raw = _without_footnotes(raw)
     raw = _without_empty_rows(raw)
+    _check_header_again(raw)
     return raw
+
+
+def _check_header_again(raw: RawTable) -> None:
+    """Refuse a row whose cells read are the header again (two files joined into one).
+
+    Such a row was refused by the first check it failed, in words about that value
+    (``Date must be a month written MM/YYYY ..., got 'Date'``).
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> f = pd.DataFrame({"code": ["11-1011.00", "O*NET-SOC Code"], "date": ["08/2023", "Date"]})
+    >>> _check_header_again(RawTable(f, Path("t.txt"), 2, {"code": "O*NET-SOC Code", "date": "Date"}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: t.txt, row 3, column 'O*NET-SOC Code': the header is repeated on row 3 (two files joined into one?): remove that row
+    """
+    f = raw.frame
+    if not len(f) or not f.shape[1]:
+        return
+    rows = np.arange(len(f))
+    for j, column in enumerate(f.columns):
+        head = re.sub(r"\s+", " ", str(raw.sources.get(column, column))).strip().lower()
+        cells = f.iloc[rows, j].astype(str).str.replace(r"\s+", " ", regex=True).str.strip().str.lower()
+        rows = rows[(cells == head).to_numpy(dtype=bool, na_value=False)]
+        if not len(rows):
+            return
+    column = raw.sources.get(f.columns[0], f.columns[0])
+    raise DataFormatError(f"the header is repeated on row {raw.row(int(rows[0]))} (two files joined into "
+                          "one?): remove that row", path=raw.path, row=raw.row(int(rows[0])), column=column)
 
 
 def _workbook_error(exc: DataFormatError, path, sheet) -> DataFormatError | None:
@@ -351,7 +396,7 @@ def _without_footnotes(raw: RawTable) -> RawTable:
 
 
 def _number(raw: RawTable, column: str, *, integer: bool = False,
-            required: bool = False) -> pd.Series:
+            required: bool = False, ident: bool = False) -> pd.Series:
     """:func:`exposure._tables.to_number` of an O*NET column, refusing what it let through.
 
     - a comma other than a thousands separator (:data:`~exposure._tables.GROUPED`, checked by
@@ -360,7 +405,10 @@ def _number(raw: RawTable, column: str, *, integer: bool = False,
     - an infinite number (``inf``, ``-inf``) in a column of decimals (a standard error or
       a confidence bound took it);
     - with ``required``, a missing value (empty or ``n/a``), named as such: it was
-      ``check coerce_dtype('int64'): <NA>; ... check not_nullable: <NA>``.
+      ``check coerce_dtype('int64'): <NA>; ... check not_nullable: <NA>``;
+    - with ``ident`` (a ``Task ID``), a number in scientific notation: ``2.07E+04`` (as a
+      spreadsheet shows a long number) was read as the ID 20700, another task's; ``2e4`` as
+      20000. A whole number written as a decimal (``20699.0``) is read as the ID it is.
 
     Raises
     ------
@@ -380,6 +428,14 @@ def _number(raw: RawTable, column: str, *, integer: bool = False,
     """
     text = raw.frame[column]
     source = raw.sources.get(column, column)
+    if ident:
+        sci = text.str.contains(r"[0-9.]\s*[eE]\s*[+-]?[0-9]", regex=True).to_numpy(dtype=bool, na_value=False)
+        if sci.any():
+            pos = int(np.flatnonzero(sci)[0])
+            raise DataFormatError(f"{source} {text.iloc[pos]!r} is in scientific notation, which rounds an "
+                                  "ID to another task's: write the ID in full (format the cells as "
+                                  "numbers without decimals or as text)", path=raw.path,
+                                  row=raw.row(pos), column=source)
     values = to_number(raw, column, integer=integer)  # refuses a decimal comma (GROUPED)
     if not integer:
         infinite = np.isinf(values.to_numpy(dtype=float, na_value=np.nan))
@@ -553,6 +609,83 @@ def _check_bounds(frame: pd.DataFrame, raw: RawTable) -> None:
                           "swapped?)", path=raw.path, row=raw.row(pos), column=lower)
 
 
+#: How far a value may lie outside its confidence interval, or the FT shares of a task sum
+#: above 100, by the rounding of O*NET's two decimals.
+_ROUNDING = 0.011
+_SHARES_TOLERANCE = 0.5
+
+
+def _check_within_bounds(frame: pd.DataFrame, raw: RawTable) -> None:
+    """Refuse a ``Task Ratings`` ``Data Value`` outside its ``Lower CI Bound``-``Upper CI Bound``.
+
+    O*NET's interval is around the value (no row of the 29.1 rating files with bounds has
+    its value outside them); a value outside is a column shifted or pasted from another
+    row (a ``Standard Error`` of 0.30 read as the relevance, with bounds 40-50), and was
+    read as it was. Rows without both bounds are left as they are.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> f = pd.DataFrame({"data_value": [4.5, 0.3], "lower_ci_bound": [4.3, 40.0],
+    ...                   "upper_ci_bound": [4.7, 50.0]})
+    >>> raw = RawTable(f.astype(str), Path("Task Ratings.txt"), 2, {"data_value": "Data Value"})
+    >>> _check_within_bounds(f, raw)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.SchemaError: Task Ratings.txt, row 3, column 'Data Value': Data Value '0.3' is outside the confidence interval of its row (Lower CI Bound '40.0', Upper CI Bound '50.0'): a column shifted?
+    """
+    value = frame["data_value"].to_numpy(dtype=float, na_value=np.nan)
+    low = frame["lower_ci_bound"].to_numpy(dtype=float, na_value=np.nan)
+    high = frame["upper_ci_bound"].to_numpy(dtype=float, na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        bad = (value < low - _ROUNDING) | (value > high + _ROUNDING)
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        name = raw.sources.get("data_value", "Data Value")
+        lower = raw.sources.get("lower_ci_bound", "Lower CI Bound")
+        upper = raw.sources.get("upper_ci_bound", "Upper CI Bound")
+        cells = raw.frame.iloc[pos]
+        raise SchemaError(f"{name} {cells['data_value']!r} is outside the confidence interval of its row "
+                          f"({lower} {cells['lower_ci_bound']!r}, {upper} {cells['upper_ci_bound']!r}): a "
+                          "column shifted?", path=raw.path, row=raw.row(pos), column=name)
+
+
+def _check_shares(frame: pd.DataFrame, raw: RawTable) -> None:
+    """Refuse the ``FT`` rows of a task whose percents (one per category) sum above 100.
+
+    Each ``FT`` row is the percent of respondents in one frequency category, so those of
+    a task sum to 100 at most (100.03 at most in O*NET 29.1's rating files, by rounding;
+    less where categories are suppressed). A larger sum (a mean frequency, or another
+    scale's values, pasted under ``FT``) was read as it was and weighted the task by it.
+    The last row of the task is named.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> f = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": [1, 1], "scale_id": ["FT"] * 2,
+    ...                   "data_value": [60.0, 55.0]})
+    >>> _check_shares(f, RawTable(f.astype(str), Path("Task Ratings.txt"), 2, {"data_value": "Data Value"}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.SchemaError: Task Ratings.txt, row 3, column 'Data Value': the FT (frequency) percents of task 1 of 11-1011.00 sum to 115 (rows 2 to 3): the shares of the categories of a task sum to 100 at most
+    """
+    ft = (frame["scale_id"] == "FT").to_numpy(dtype=bool, na_value=False)
+    if not ft.any():
+        return
+    sub = frame.loc[ft, ["onetsoc_code", "task_id", "data_value"]].assign(pos=np.flatnonzero(ft))
+    sums = sub.groupby(["onetsoc_code", "task_id"], sort=False).agg(
+        total=("data_value", "sum"), first=("pos", "min"), last=("pos", "max"))
+    over = sums[sums["total"] > 100 + _SHARES_TOLERANCE]
+    if over.empty:
+        return
+    (code, task), row = over.index[0], over.iloc[0]
+    name = raw.sources.get("data_value", "Data Value")
+    raise SchemaError(f"the FT (frequency) percents of task {_plain(task)} of {code} sum to "
+                      f"{float(row['total']):g} (rows {raw.row(int(row['first']))} to "
+                      f"{raw.row(int(row['last']))}): the shares of the categories of a task sum to 100 "
+                      "at most", path=raw.path, row=raw.row(int(row["last"])), column=name)
+
+
 def read_occupations(path) -> pd.DataFrame:
     """Read ``Occupation Data`` (.txt or .xlsx).
 
@@ -642,7 +775,7 @@ def read_tasks(path) -> pd.DataFrame:
     _check_choice(RawTable(pd.DataFrame({"task_type": types.fillna("n/a")}), raw.path, raw.first_row,
                            raw.sources), "task_type", TASK_TYPES, missing=("n/a",))
     frame = f.assign(
-        task_id=_number(raw, "task_id", integer=True, required=True),
+        task_id=_number(raw, "task_id", integer=True, required=True, ident=True),
         task_type=types,
         incumbents_responding=_number(raw, "incumbents_responding", integer=True),
     )
@@ -722,7 +855,7 @@ def read_task_ratings(path) -> pd.DataFrame:
             column=raw.sources["recommend_suppress"],
         )
     frame = f.assign(
-        task_id=_number(raw, "task_id", integer=True, required=True),
+        task_id=_number(raw, "task_id", integer=True, required=True, ident=True),
         category=_number(raw, "category", integer=True),
         data_value=_number(raw, "data_value", required=True),
         n=_number(raw, "n", integer=True),
@@ -734,7 +867,10 @@ def read_task_ratings(path) -> pd.DataFrame:
     _check_repeats(frame, raw, ["onetsoc_code", "task_id", "scale_id", "category"],
                    "occupation, task, scale and category")
     _check_bounds(frame, raw)
-    return _validate(frame, TaskRatings, raw)
+    out = _validate(frame, TaskRatings, raw)
+    _check_within_bounds(out, raw)  # after the schema: a value out of its scale is named as such
+    _check_shares(out, raw)
+    return out
 
 
 def read_task_dwas(path) -> pd.DataFrame:
@@ -773,7 +909,7 @@ def read_task_dwas(path) -> pd.DataFrame:
     )
     raw = _months(raw)
     _check_filled(raw, "domain_source")
-    frame = raw.frame.assign(task_id=_number(raw, "task_id", integer=True, required=True))
+    frame = raw.frame.assign(task_id=_number(raw, "task_id", integer=True, required=True, ident=True))
     _check_repeats(frame, raw, ["onetsoc_code", "task_id", "dwa_id"], "occupation, task and DWA")
     return _validate(frame, TaskDwas, raw)
 
@@ -923,7 +1059,7 @@ def read_emerging_tasks(path) -> pd.DataFrame:
     _check_filled(raw, "task", "domain_source")
     _check_choice(raw, "category", EMERGING_CATEGORIES)
     frame = raw.frame.assign(
-        original_task_id=_number(raw, "original_task_id", integer=True),
+        original_task_id=_number(raw, "original_task_id", integer=True, ident=True),
         original_task=missing_to_na(raw.frame["original_task"]),
     )
     _check_revisions(frame, raw)
@@ -934,9 +1070,9 @@ def read_emerging_tasks(path) -> pd.DataFrame:
 def _check_revisions(frame: pd.DataFrame, raw: RawTable) -> None:
     """Refuse an ``Original Task ID`` that contradicts the ``Category`` of its emerging task.
 
-    A ``Revision`` revises a task of the statements, named by its ID; a ``New`` task
-    revises none (``n/a``), as every row of O*NET 29.1 and 30.1 has it. Such rows were
-    read as they were. Other categories are left to the schema.
+    A ``Revision`` revises a task of the statements, named by its ID and its text (``Original
+    Task``); a ``New`` task revises none (``n/a`` in both), as every row of O*NET 29.1 and
+    30.1 has it. Such rows were read as they were. Other categories are left to the schema.
 
     Examples
     --------
@@ -956,6 +1092,17 @@ def _check_revisions(frame: pd.DataFrame, raw: RawTable) -> None:
     new = (category == "New").to_numpy(dtype=bool, na_value=False)
     column = raw.sources.get("original_task_id", "Original Task ID")
     bad = (revision & ~has_id) | (new & has_id)
+    if not bad.any():
+        has_text = frame["original_task"].notna().to_numpy(dtype=bool)
+        wrong = (revision & ~has_text) | (new & has_text)
+        if wrong.any():
+            pos = int(np.flatnonzero(wrong)[0])
+            text = raw.sources.get("original_task", "Original Task")
+            cell = raw.frame["original_task"].iloc[pos]
+            message = (f"a Revision row needs the {text} it revises (the cell is {cell!r})" if revision[pos]
+                       else f"a New task revises no task: its {text} must be n/a or empty, got {cell!r} "
+                       "(is its Category Revision?)")
+            raise SchemaError(message, path=raw.path, row=raw.row(pos), column=text)
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
         cell = raw.frame["original_task_id"].iloc[pos]
