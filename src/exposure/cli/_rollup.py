@@ -82,6 +82,9 @@ def register(subparsers) -> None:
     p.add_argument("--employment", metavar="FILE", help="OEWS file (BLS layout)")
     p.add_argument("--tasks", metavar="FILE", help="O*NET Task Statements file (task types)")
     p.add_argument("--task-ratings", metavar="FILE", help="O*NET Task Ratings file")
+    p.add_argument("--soc-structure", metavar="FILE",
+                   help="SOC 2018 structure file (tells detailed codes from OEWS aggregates; default: "
+                   "the registry's when the crosswalk is the registry's, as exposure recompute)")
     p.set_defaults(func=run_rollup)
 
 
@@ -95,7 +98,10 @@ def read_task_scores(path) -> pd.DataFrame:
     :func:`exposure.rollup._occupations.check_task_scores` run here, so that a failure
     names the file and the row as a spreadsheet shows it (the header is row 1 of a CSV);
     a file with a header and no rows is refused. The frame returned is the one they
-    return (typed columns).
+    return (typed columns), without a ``task_type`` column none of whose rows gives a
+    type (the types are then read from the task statements, as without the column). A
+    second spelling of a key or measure column (``beta`` and ``Beta``) and a weights
+    column of another tool (``weight``) are refused.
 
     Examples
     --------
@@ -126,7 +132,42 @@ def read_task_scores(path) -> pd.DataFrame:
                               path=path)
     if frame.empty:
         raise DataFormatError("no task scores: the file has a header but no rows", path=path)
-    return check_task_scores(frame, path=path, row_offset=first_row_number(path))  # rollup() checks again
+    _refuse_ambiguous_columns(frame, path)
+    scores = check_task_scores(frame, path=path, row_offset=first_row_number(path))  # rollup() checks again
+    if "task_type" in scores.columns and _no_task_type(scores["task_type"]):
+        # an empty column weighed every task 1 under --weights core (equal weights), and
+        # --tasks or the registry's statements were not read: it is no task type given
+        scores = scores.drop(columns="task_type")
+    return scores
+
+
+def _no_task_type(ttype: pd.Series) -> bool:
+    """Whether no row of ``ttype`` gives a task type (all missing, blank or ``n/a``)."""
+    text = ttype.astype("string").str.strip().str.lower()
+    return bool((text.isna() | text.isin(["", "n/a"])).all())
+
+
+#: Column names (lower case, stripped) of task weights written by other tools: the roll-up
+#: weighs by ``--weights`` and would ignore them.
+FOREIGN_WEIGHTS = ("weight", "weights", "task_weight", "task_weights")
+
+
+def _refuse_ambiguous_columns(frame: pd.DataFrame, path) -> None:
+    """Refuse a second spelling of a measure column, or a weights column the roll-up would ignore.
+
+    ``beta`` and ``Beta`` (two tools' columns): ``beta`` was read and ``Beta`` ignored
+    without a word; a ``weight`` column: the tables were weighted by ``--weights``.
+    """
+    for m in ("onetsoc_code", "task_id", "alpha", "beta", "gamma", "task_type"):
+        other = [c for c in frame.columns if isinstance(c, str) and c != m and c.strip().lower() == m]
+        if m in frame.columns and other:
+            raise DataFormatError(f"columns {m!r} and {other[0]!r} are both given: which one holds the "
+                                  f"{m}? drop or rename {other[0]!r}", path=path, column=str(other[0]))
+    for c in frame.columns:
+        if isinstance(c, str) and c.strip().lower() in FOREIGN_WEIGHTS:
+            raise DataFormatError(f"column {c!r} holds task weights, which the roll-up does not read: it "
+                                  "weighs tasks by --weights (core, equal, importance or frequency); drop "
+                                  "or rename the column", path=path, column=c)
 
 
 @contextlib.contextmanager
@@ -164,6 +205,11 @@ def _inputs(args: argparse.Namespace, task_scores: pd.DataFrame):
     loc = {"mirror": args.mirror, "data_dir": args.data_dir}
     xw = (crosswalks.read_onet_to_soc(args.crosswalk) if args.crosswalk
           else crosswalks.load_onet_to_soc(**loc))
+    # the structure tells a detailed SOC code from an OEWS aggregate (oews_code_map): the
+    # recompute passes the registry's; with a crosswalk of the user's own lacking a detailed
+    # code that OEWS publishes, that code was taken for an aggregate of its broad group
+    structure = (crosswalks.read_soc_structure(args.soc_structure) if args.soc_structure
+                 else None if args.crosswalk else crosswalks.load_soc_structure(**loc))
     if args.crosswalk and xw.empty:  # every occupation unmatched: seven tables of no coverage
         raise DataFormatError("no crosswalk rows: the file has a header but no rows", path=args.crosswalk)
     if args.employment:
@@ -194,7 +240,7 @@ def _inputs(args: argparse.Namespace, task_scores: pd.DataFrame):
             ratings = onet.read_task_ratings(fetching.fetch(name, **loc))
         if args.task_ratings:
             _check_scale(ratings, args.weights, args.task_ratings)
-    return xw, emp, tasks, ratings
+    return xw, emp, tasks, ratings, structure
 
 
 def _check_scale(ratings: pd.DataFrame, weights: str, path) -> None:
@@ -261,6 +307,8 @@ def run_rollup(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if args.bootstrap < 0:
         raise ExposureError(f"--bootstrap must be 0 or more, got {args.bootstrap}")
+    if args.bootstrap == 1:  # its intervals had low = high for every code
+        raise ExposureError("--bootstrap must be 0 (none) or 2 or more, got 1: an interval of one draw has low = high")
     if args.seed < 0:
         raise ExposureError(f"--seed must be 0 or more, got {args.seed}")
     if not 0 <= args.gain <= 1:  # it was refused as "gain" after every input was read and rolled up
@@ -270,10 +318,10 @@ def run_rollup(args: argparse.Namespace) -> int:
     check_not_recompute_output(out)
     check_inputs_kept(out, {"task scores": args.task_scores, "--employment": args.employment,
                             "--crosswalk": args.crosswalk, "--tasks": args.tasks,
-                            "--task-ratings": args.task_ratings})
+                            "--task-ratings": args.task_ratings, "--soc-structure": args.soc_structure})
     check_rollup_output(out)  # a table file of the user's own would be replaced or removed
     scores = read_task_scores(args.task_scores)
-    xw, emp, tasks, ratings = _inputs(args, scores)
+    xw, emp, tasks, ratings, structure = _inputs(args, scores)
     with _in_file(args.task_scores, first_row_number(args.task_scores)):
         # the task weights, checked here so that an error names the scores file and its row
         task_weights(scores, args.weights, task_ratings=ratings, tasks=tasks)
@@ -281,6 +329,7 @@ def run_rollup(args: argparse.Namespace) -> int:
         result = rollup(
             scores, xw, emp, weights=args.weights, tasks=tasks, task_ratings=ratings,
             combine=args.combine, n_draws=args.bootstrap, seed=args.seed, gain=args.gain,
+            soc_structure=structure,
         )
     except NothingMatchedError as exc:  # name the file at fault, and the other one
         raise _unmatched(exc, args) from None

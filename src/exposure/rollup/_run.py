@@ -382,6 +382,17 @@ def _check_rollup_memory(n_draws: int, n_occ: int, n_soc: int, employment: pd.Da
                          else "columns x 8 bytes"))
 
 
+def _warn_unscored(occ: pd.DataFrame) -> None:
+    """Warn of occupations of ``occ`` none of whose tasks has a score (they were left out without a word)."""
+    scored = occ[[m for m in MEASURES if m in occ.columns]].notna().any(axis=1).to_numpy(dtype=bool)
+    if not scored.all():
+        n = int((~scored).sum())
+        log.warning("rollup: %d occupation%s no task with a score (alpha, beta, gamma missing on every "
+                    "task; e.g. %r): left unscored, %s workers are in no share", n,
+                    " has" if n == 1 else "s have", str(occ.loc[~scored, "onetsoc_code"].iloc[0]),
+                    "its" if n == 1 else "their")
+
+
 def _warn_no_employment(soc: pd.DataFrame) -> None:
     """Warn when scored OEWS codes of ``soc`` (:func:`to_soc`) have no national employment.
 
@@ -438,7 +449,7 @@ def rollup(
     tasks, task_ratings : pandas.DataFrame, optional
     combine : {"equal", "n_tasks"}, default "equal"
     n_draws : int, default 0
-        Bootstrap draws, 0 or more; refused when their arrays would not fit in memory
+        Bootstrap draws, 0 (none) or 2 or more (one draw gives intervals with low = high); refused when their arrays would not fit in memory
         (:func:`~exposure.rollup._occupations.check_draw_memory`: the draws kept of the
         occupations and OEWS codes, and the working arrays of the weighted means and of
         the workforce statistics on the industry x occupation cells).
@@ -488,6 +499,9 @@ def rollup(
     1.0
     """
     n_draws = check_count(n_draws, "n_draws (bootstrap draws)")
+    if n_draws == 1:  # its "intervals" had low = high for every code
+        raise ExposureError("n_draws (bootstrap draws) must be 0 (none) or 2 or more, got 1: an interval of "
+                            "one draw has low = high")
     seed = check_count(seed, "seed")
     level = check_level(level)
     gain = check_gain(gain)
@@ -495,6 +509,7 @@ def rollup(
     check_flag(sample_labels, "sample_labels", optional=True)
     task_scores = check_task_scores(task_scores)  # typed columns (flags read from CSV text)
     occ = occupation_table(task_scores, weights, task_ratings=task_ratings, tasks=tasks)
+    _warn_unscored(occ)
     _check_in_crosswalk(occ, onet_to_soc)  # codes of another taxonomy: seven tables without a score
     # the crosswalk and links of this call serve the bootstrap and the categories: to_soc's
     # warnings (codes not in the crosswalk, reaching no OEWS code) once per run, not once per
