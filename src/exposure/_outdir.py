@@ -18,7 +18,10 @@ What happens, in order:
   the temporary directory is always beside ``out``, never inside it.
 - **Lock.** An exclusive :func:`fcntl.flock` on ``.exposure-<name>.lock`` beside ``out``
   is taken for the whole block; a second writer of the same directory fails at once with
-  :class:`RecomputeLockedError`. The kernel releases the lock when the process dies.
+  :class:`RecomputeLockedError`. The kernel releases the lock when the process dies. A
+  block that fails while ``out`` does not exist removes the lock file and the directories
+  created for it (a failed run into ``runs/new/out`` left ``runs/new/`` behind); a run that
+  then holds the lock of a removed file takes the lock of the path again.
 - **Stale cleanup.** Hidden temporary directories of earlier runs that died
   (``.<name>.<random>.tmp`` beside ``out``) are removed; if a run died in the middle of
   the fallback swap (``out`` missing, the old contents renamed aside), they are restored.
@@ -562,21 +565,59 @@ def replace_directory(out, *, owned: Iterable[str] | Callable[[], Iterable[str]]
     exposure._outdir.RecomputeLockedError: another run (pid ...) is writing ...
     """
     out = check_output_dir(out, protect=protect)
-    with _lock(out):
-        owned = frozenset(owned() if callable(owned) else owned)
-        _cleanup_stale(out)
+    # the directories the lock file needs that do not exist yet (deepest first): a run that
+    # fails before ``out`` exists removes them again, with its lock file (they were left)
+    created = _missing_parents(out)
+    with _lock(out) as lock_path:
         try:
-            tmp = _make_tmp(out)
-        except OSError as exc:
-            raise OutputPathError(
-                f"cannot create a temporary directory beside {out}: {exc.strerror or exc}"
-            ) from exc
-        try:
-            yield tmp
-            _commit(tmp, out, owned)
+            owned = frozenset(owned() if callable(owned) else owned)
+            _cleanup_stale(out)
+            try:
+                tmp = _make_tmp(out)
+            except OSError as exc:
+                raise OutputPathError(
+                    f"cannot create a temporary directory beside {out}: {exc.strerror or exc}"
+                ) from exc
+            try:
+                yield tmp
+                _commit(tmp, out, owned)
+            except BaseException:
+                shutil.rmtree(tmp, ignore_errors=True)
+                raise
         except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
+            if not (out.exists() or out.is_symlink()):
+                _drop_lock_file(lock_path, created)
             raise
+
+
+def _missing_parents(out: Path) -> list[Path]:
+    """The ancestors of ``out`` that do not exist yet, deepest first.
+
+    Examples
+    --------
+    >>> [p.name for p in _missing_parents(Path("/nonexistent/a/out"))]
+    ['a', 'nonexistent']
+    """
+    missing = []
+    for parent in out.parents:
+        if parent.exists() or parent.is_symlink():
+            break
+        missing.append(parent)
+    return missing
+
+
+def _drop_lock_file(lock_path: Path, created: list[Path]) -> None:
+    """Remove the lock file of a run that wrote nothing, and the directories made for it.
+
+    Called while the lock is held: a run that opened the file meanwhile finds, once it
+    holds the lock, that the path no longer names the file it locked, and takes it again
+    (see :func:`_lock`). A directory that another process filled meanwhile stays.
+    """
+    with contextlib.suppress(OSError):
+        lock_path.unlink()
+    for path in created:  # deepest first
+        with contextlib.suppress(OSError):
+            path.rmdir()
 
 
 def previous_files_note(out) -> str:
@@ -676,7 +717,7 @@ def _running_command() -> str:
 
 
 @contextlib.contextmanager
-def _lock(out: Path) -> Iterator[Path]:
+def _lock(out: Path, _attempt: int = 0) -> Iterator[Path]:
     """Hold an exclusive, non-blocking :func:`fcntl.flock` on the lock file of ``out``."""
     path = _lock_path(out)
     try:
@@ -700,6 +741,18 @@ def _lock(out: Path) -> Iterator[Path]:
                 f"another run (pid {pid}{': ' + what if what else ''}) is writing {out}; lock file "
                 f"{path} is held. Wait for it to finish or write to another directory"
             ) from None
+        if not _same_file(fd, path):
+            # a run that wrote nothing removed the file while holding it (_drop_lock_file):
+            # this lock is of a file no other run can see; take the lock of the path again
+            if _attempt >= 10:
+                raise RecomputeLockedError(f"the lock file {path} of {out} kept being removed by other "
+                                           "runs; wait for them to finish or write to another directory")
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)
+            fd = -1
+            with _lock(out, _attempt + 1) as again:
+                yield again
+            return
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()} {_running_command()}\n".encode(errors="replace"), 0)
         try:
@@ -709,7 +762,17 @@ def _lock(out: Path) -> Iterator[Path]:
                 os.ftruncate(fd, 0)
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
-        os.close(fd)
+        if fd >= 0:
+            os.close(fd)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    """Whether ``path`` still names the open file ``fd``."""
+    try:
+        held, now = os.fstat(fd), os.stat(path)
+    except OSError:
+        return False
+    return (held.st_dev, held.st_ino) == (now.st_dev, now.st_ino)
 
 
 # --------------------------------------------------------------------------- temporary
