@@ -587,6 +587,53 @@ def drop_empty_tail(frame: pd.DataFrame) -> pd.DataFrame:
     return frame if end == len(frame) else frame.iloc[:end]
 
 
+#: How the first footnote below a sheet's table starts: ``Note:``, ``Source:``,
+#: ``Footnotes:``, ``(1) ...``, ``* ...``.
+_FOOTNOTE_START = re.compile(r"(?i)\s*(?:(?:foot\s*notes?|notes?|sources?)\b|\([0-9]+\)|\*)")
+
+
+def footnote_rows(rows: list) -> int | None:
+    """Where the footnotes below a sheet's table start (a blank row above them), else None.
+
+    BLS and Census workbooks end a table with a blank row and footnotes (``Source: ...``,
+    ``(1) Rounded.``) in the first column: they were read as rows of data (a task
+    ``Source: BLS``), or refused as an empty row among the rows. ``rows`` are the rows below
+    the header, each a sequence of cells (None, NaN or blank text for an empty cell). The
+    footnotes are the rows after a blank row that follows data, every one of them with
+    its first cell filled only, the first starting as a footnote does (:data:`_FOOTNOTE_START`);
+    a blank row among data rows is left to the caller (an error). A table of one column
+    has no footnotes (a row of it is a row).
+
+    Examples
+    --------
+    >>> footnote_rows([("Weld", 1), (None, None), ("Source: BLS", None), ("(1) Rounded.", None)])
+    1
+    >>> footnote_rows([("Weld", 1), (None, None), ("Sew", 2)]) is None
+    True
+    """
+    def filled(cell) -> bool:
+        return not (cell is None or (isinstance(cell, float) and cell != cell)
+                    or (isinstance(cell, str) and not cell.strip()))
+
+    marks = [[filled(c) for c in row] for row in rows]
+    if not marks or max(map(len, marks)) < 2:
+        return None
+    end = len(marks)  # the rows at the end that are blank or of a first cell only
+    while end > 0 and not any(marks[end - 1][1:]):
+        end -= 1
+    if end == 0:
+        return None
+    for blank in range(end, len(marks)):
+        if any(marks[blank]):
+            continue
+        later = [k for k in range(blank + 1, len(marks)) if any(marks[k])]
+        if not later:
+            return None
+        first = rows[later[0]][0]
+        return blank if isinstance(first, str) and _FOOTNOTE_START.match(first) else None
+    return None
+
+
 def std_stream(path) -> bool:
     """Whether ``path`` names a standard stream: ``-`` (no such file), ``/dev/stdin``, ``/dev/fd/N``...
 
@@ -995,7 +1042,9 @@ def _count_fields(text: str, sep: str, quoting: int, path: Path) -> list:
             line = lines[line_no[pos] - 1]
             # (the fields are counted as read: a comma inside a quoted cell is not one)
             # every record as wide as the first: not a stray comma, a title line
-            title = pos == 1 and len(counts) > 2 and all(c == got for c in counts[1:])
+            # (empty lines between the title and the header: "Title\n\nheader", one field each)
+            title = (pos >= 1 and len(counts) > pos + 1 and all(c == got for c in counts[pos:])
+                     and all(not lines[line_no[i] - 1].strip() for i in range(1, pos)))
             if quoting == csv.QUOTE_NONE or '"' not in line or sep == ",":
                 if line.endswith(sep):
                     what += " (a trailing separator at the end of the line?)"
@@ -1388,16 +1437,23 @@ def _xlsx_rows(wb, path, columns, optional, sheet, max_header_row) -> RawTable:
     idx = list(found.values())
     # a formula never computed or an error cell in a column read: refused, as read_frame does
     _check_computed(path, sheet, header, header_row=header_row, columns=set(idx))
-    data, flags, texts = [], {}, set()  # (the first boolean cell, and the text, of each column)
+    data, flags, texts = [], {}, {}  # (the first boolean cell, and the first text, of each column)
+    whole = []  # the rows as in the sheet (footnotes below the table: footnote_rows)
     for cells in rows:
         cells = tuple(cells) + (None,) * max(0, len(header) - len(cells))
+        whole.append(cells[:len(header)])
         for k, i in enumerate(idx):
             value = cells[i]
             if isinstance(value, bool):
                 flags.setdefault(k, (len(data), value))
             elif isinstance(value, str) and value.strip():
-                texts.add(k)
+                texts.setdefault(k, len(data))
         data.append([_cell_str(cells[i]) for i in idx])
+    cut = footnote_rows(whole) if len(header) > 1 else None
+    if cut is not None:  # footnotes below a blank row (BLS, Census): not rows
+        data = data[:cut]
+        flags = {k: v for k, v in flags.items() if v[0] < cut}
+        texts = {k: v for k, v in texts.items() if v < cut}
     mixed = [k for k in flags if k in texts]  # a boolean among text (see _boolean_in_text)
     if mixed:
         k = min(mixed, key=lambda k: (flags[k][0], k))
@@ -2054,6 +2110,32 @@ def read_parquet_file(path) -> pd.DataFrame:
             raise
         # pyarrow's OSError without an errno: a damaged page ("Couldn't deserialize thrift")
         raise DataFormatError(f"cannot read this Parquet file: {reader_reason(exc)}", path=path) from None
+    except (ValueError, KeyError, TypeError, IndexError) as exc:  # json.JSONDecodeError too
+        raise _metadata_error(path, exc) or exc from None
+
+
+#: The end of the error for damaged pandas metadata (:func:`_metadata_error`).
+DAMAGED_METADATA = ("cannot read this Parquet file: its pandas metadata (b'pandas' in the schema) "
+                    "is damaged (%s); write the file again (or without that metadata)")
+
+
+def _metadata_error(path: Path, exc: BaseException) -> DataFormatError | None:
+    """The error for ``exc``, raised by pandas reading Parquet file ``path``, when its pandas metadata is damaged.
+
+    pandas restores the index and the column types from the JSON stored under ``b"pandas"``
+    in the schema: metadata that is not JSON, or that names an index column the file does
+    not hold (copied by another tool), raised ``json.JSONDecodeError`` or ``KeyError: 'nope'``
+    naming no file. None when the file has no such metadata (the error is another one).
+    """
+    try:
+        with open(path, "rb") as fh:
+            meta = pyarrow_parquet().read_schema(fh).metadata or {}
+    except (OSError, pa.ArrowException):
+        return None
+    if b"pandas" not in meta:
+        return None
+    reason = reader_reason(f"{type(exc).__name__}: {exc}")[:120]
+    return DataFormatError(DAMAGED_METADATA % reason, path=path)
 
 
 #: Name that pandas gives the column of an unnamed index level it stores in a Parquet file
@@ -2409,7 +2491,13 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
                 check_header(schema.names, path, row=None, where="the Parquet schema")
                 fh.seek(0)
                 # an index that holds data (named, or not 0, 1, 2, ...) is kept as columns
-                frame = _gapped_as_nullable(pd.read_parquet(fh), fh, schema)
+                try:
+                    read = pd.read_parquet(fh)
+                except (ValueError, KeyError, TypeError, IndexError) as exc:
+                    if isinstance(exc, pa.ArrowException):
+                        raise
+                    raise _metadata_error(path, exc) or exc from None
+                frame = _gapped_as_nullable(read, fh, schema)
                 frame = index_as_columns(frame, schema, path=path)
                 names = list(frame.columns)
             elif kind == "xlsx":
@@ -2441,12 +2529,16 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
         # a formula never computed reads as an empty cell (and a last row of them is
         # dropped by pandas as empty): looked for in the sheet's bytes, a pass in C
         _check_computed(path, sheet, names)
-        frame = _drop_unnamed(frame, names, path, hint=lambda j: _merged_note(path, sheet, 1, j))
+        frame = _drop_unnamed(frame, names, path, hint=lambda j: _title_row_note(names, frame)
+                              or _merged_note(path, sheet, 1, j))
         frame = _xlsx_text(frame, names, path)
         # the names as written, as in a CSV or Parquet file ('task ' is no 'task')
         frame = frame.set_axis([names[int(c)] for c in frame.columns], axis=1)
         while len(frame) and frame.iloc[-1].isna().all():
             frame = frame.iloc[:-1]
+        cut = footnote_rows(list(frame.itertuples(index=False, name=None)))
+        if cut is not None:  # footnotes below a blank row (BLS, Census): not rows
+            frame = frame.iloc[:cut]
     return frame.reset_index(drop=True)
 
 
@@ -2754,6 +2846,24 @@ def _merged_note(path, sheet, row: int, column: int) -> str:
     return ""
 
 
+def _title_row_note(names: list, frame: pd.DataFrame) -> str:
+    """``"row 1, read as the header, has 1 filled cell: a title line ..."``, or ``""``.
+
+    For the error about an unnamed column of a sheet whose first row holds one cell (a
+    title, ``Table 1. Tasks``, above the header: the usual layout of a published
+    workbook): "column 2 has values but no name in the header ... name it" said nothing of
+    the title. ``frame`` holds the rows below row 1; run on the error path only.
+    """
+    if sum(str(n).strip() != "" for n in names) != 1:
+        return ""
+    filled = frame.notna().sum(axis=1).to_numpy()
+    below = next((int(i) for i in np.flatnonzero(filled > 1)), None)
+    if below is None:
+        return ""
+    return (f"row 1, read as the header, has 1 filled cell: a title line above the header? The "
+            f"header must be the first row (row {below + 2} looks like it: remove the rows above it)")
+
+
 def _column_letters(index: int) -> str:
     """The letters of 1-based column ``index`` (``3`` -> ``"C"``)."""
     out = ""
@@ -2924,6 +3034,7 @@ def check_delimited_file(path) -> list[str]:
         return header
     # errors name the record (row, the header being row 1) and the line it starts on
     blank = None  # (row, line, what) of a blank line after the header: an error if data follows it
+    data_seen = False  # whether a record other than an empty line follows the header
     rows = 0  # records read, blank lines included (a spreadsheet shows them as rows)
     try:
         with open(path, encoding="utf-8-sig", newline="") as fh, _no_field_limit():
@@ -2974,7 +3085,8 @@ def check_delimited_file(path) -> list[str]:
                         what = f"too many fields: expected {width}, got {got}"
                         if record[-1] == "":
                             what += " (a trailing separator at the end of the line?)"
-                        elif rows == 2:  # the first record (read in batches: the ones below unseen)
+                        elif rows == 2 or not data_seen:  # the first record (read in batches:
+                            # the ones below unseen), empty lines above it ("Title\n\nheader")
                             what += TITLE_OR_COMMA % (width, "" if width == 1 else "s")
                         elif sep == ",":
                             what += " (an unquoted comma inside a field?)"
@@ -2982,6 +3094,7 @@ def check_delimited_file(path) -> list[str]:
                             what += QUOTED_TAB
                         column = None
                     raise DataFormatError(what, path=path, row=rows, line=start, column=column)
+                data_seen = True
                 start = reader.line_num + 1
     except UnicodeDecodeError:
         _decode(path.read_bytes(), path, sep)  # names the bad byte (and its line)
