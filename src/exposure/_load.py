@@ -578,12 +578,13 @@ def _read_table(path: Path) -> pd.DataFrame:
         seen[name] = pos
     try:
         frame = read_parquet_file(path)
-    except ExposureError:
-        raise
-    except (ValueError, KeyError, TypeError, IndexError) as exc:  # json.JSONDecodeError too
-        reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:120]
-        raise DataFormatError("cannot read this Parquet file: its pandas metadata (b'pandas' in the schema) is "
-                              f"damaged ({reason}); rewrite the table, or recompute", path=path) from None
+    except DataFormatError as exc:
+        shared = "; write the file again (or without that metadata)"  # the shared reader's advice
+        if not exc.reason.endswith(shared):
+            raise
+        # a processed table is rewritten by the command that wrote it
+        raise DataFormatError(exc.reason[:-len(shared)] + "; rewrite the table, or recompute", path=path,
+                              row=exc.row, column=exc.column) from None
     named = [level for level in frame.index.names if level is not None]
     for level in named:
         if level in frame.columns:

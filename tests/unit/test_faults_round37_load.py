@@ -90,6 +90,8 @@ def test_damaged_pandas_metadata_names_the_file(tmp_path, soc, damage):
         with pytest.raises(DataFormatError, match="pandas metadata") as info:
             load("soc", directory=d, validate=validate)
         assert str(info.value.path).endswith("soc_scores.parquet")
+        # a processed table's advice, not the shared reader's "write the file again" (round 38)
+        assert info.value.reason.endswith("; rewrite the table, or recompute"), info.value.reason
 
 
 # 2. a column twice ---------------------------------------------------------------------------
