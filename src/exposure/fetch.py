@@ -617,6 +617,10 @@ def resolve_mirror(mirror=None) -> Path | None:
     path = _expand(value, origin)
     if not path.is_dir():
         what = "is not a directory" if path.exists() else "does not exist"
+        blocked = None if path.exists() else _blocked_dir(path)
+        if blocked is not None:  # a link to a disk not mounted, or a loop, was only "does not exist"
+            where, why = blocked
+            what += f": {'it' if where == path else where} is {why}"
         raise ExposureError(f"mirror directory {str(path)!r} (from {origin}) {what}")
     return path
 
@@ -849,12 +853,60 @@ class DataStore:
         """Where recompute writes its wall times (outside the byte-identical outputs)."""
         return self.cache / "timings" / "recompute.json"
 
+    def read_folders(self) -> list[tuple[str, Path, str]]:
+        """The folders the commands read, where no output may go: ``(what, path, why)``.
+
+        The mirror (when set), the download cache's folder of each publisher (``onet``,
+        ``oews``, ...: the cache itself may be the user data directory, so only these) and
+        its publishers' archives (``.archives``), and the installed package (its own
+        files). :func:`exposure.pipeline.run_pipeline` refuses an output directory inside
+        one of them, and so do the commands that write reports
+        (:func:`exposure._outdir.check_files_dir`'s ``protect``).
+
+        Examples
+        --------
+        >>> store = DataStore(cache=Path("/c"), home=Path("/h"), mirror=Path("/m"))
+        >>> [what for what, _, _ in store.read_folders()][:2]
+        ['the mirror', 'the download cache']
+        """
+        return _read_folders(self.mirror, self.cache)
+
     def url(self, url: str) -> str:
         """``url`` with the first matching :attr:`url_map` prefix substituted."""
         for old, new in self.url_map:
             if url.startswith(old):
                 return new + url[len(old):]
         return url
+
+
+def read_folders(mirror=None, data_dir=None) -> list[tuple[str, Path, str]]:
+    """:meth:`DataStore.read_folders` of the store of ``mirror`` and ``data_dir`` (a command's options).
+
+    Only the mirror and the cache are resolved (arguments, else the environment): a bad
+    ``$EXPOSURE_HOME`` or User-Agent is not this check's business, and neither is a mirror
+    that does not exist or a bad cache path (the command names them when it reads them;
+    such a mirror, as given, is still protected).
+    """
+    try:
+        mirror = resolve_mirror(mirror)
+    except ExposureError:
+        mirror = Path(os.path.expanduser(str(mirror))) if isinstance(mirror, (str, os.PathLike)) else None
+    try:
+        cache = resolve_data_dir(data_dir)
+    except ExposureError:
+        cache = None
+    return _read_folders(mirror, cache)
+
+
+def _read_folders(mirror, cache) -> list[tuple[str, Path, str]]:
+    """:meth:`DataStore.read_folders` of a resolved ``mirror`` (or None) and ``cache``."""
+    held = [] if mirror is None else [("the mirror", Path(mirror), "which the run reads")]
+    if cache is not None:
+        downloads = sorted({name.split("/", 1)[0] for name in SOURCES if "/" in name})
+        held += [("the download cache", Path(cache) / top, "which the run reads") for top in downloads]
+        held.append(("the download cache's publisher archives", Path(cache) / _ARCHIVE_DIR, "which the run reads"))
+    held.append(("the installed package", Path(__file__).resolve().parent, "whose own files it would replace"))
+    return held
 
 
 def check_store(store) -> None:
@@ -1234,11 +1286,16 @@ def _check_entry(root: Path, src: Source, dest: Path) -> None:
         raise OutputError(f"{what} is in the place of the cached file {src.name}; remove "
                           "it and fetch again (the rest of the cache is not affected)",
                           path=dest)
-    for parent in reversed(dest.relative_to(root).parents[:-1]):
-        if (root / parent).exists() and not (root / parent).is_dir():
-            raise OutputError(f"a file is in the place of a directory of the cached file "
-                              f"{src.name}; remove it and fetch again (the rest of the "
-                              "cache is not affected)", path=root / parent)
+    blocked = _blocked_below(root, dest)
+    if blocked is not None:
+        # a link to nothing (a disk not mounted) or a loop of links in a directory's place
+        # was "cannot write a.txt into C/onet/29.1: File exists" (or "Too many levels of
+        # symbolic links"), naming neither the link nor what to do
+        where, why = blocked
+        what = "a file is" if why.startswith("a file") else f"it is {why},"
+        raise OutputError(f"{what} in the place of a directory of the cached file "
+                          f"{src.name}; remove it and fetch again (the rest of the "
+                          "cache is not affected)", path=where)
 
 
 def _drop_cached(root: Path, src: Source, path: Path, mirror: Path | None) -> None:
@@ -1279,8 +1336,9 @@ def cache_status(name, data_dir=None, *, rehash: bool = False, drop: bool = Fals
     str
         ``"missing"``, ``"verified"`` (sha256 matches), ``"mismatch"``,
         ``"unreadable"``, ``"not a file"`` (a directory or special file where the file
-        belongs; never removed) or, with ``drop``, ``"removed"`` (it had the wrong sha256
-        and is gone).
+        belongs; never removed), ``"blocked"`` (a file, a symbolic link to nothing or a
+        loop of links stands where one of its directories belongs: :func:`fetch` cannot
+        write it) or, with ``drop``, ``"removed"`` (it had the wrong sha256 and is gone).
 
     Raises
     ------
@@ -1312,7 +1370,11 @@ def cache_status(name, data_dir=None, *, rehash: bool = False, drop: bool = Fals
     path = cache_path(src, root)
     if not path.is_file():
         # a directory (or a pipe) in its place was "missing", exit 0, and fetch then failed
-        return "not a file" if path.exists() else "missing"
+        if path.exists():
+            return "not a file"
+        # so was a file, a link to nothing or a loop of links where one of its directories
+        # belongs (``exposure sources`` found the file case itself, not the links)
+        return "blocked" if _blocked_dir(path.parent) is not None else "missing"
     if not src.pinned:  # nothing to compare with: every file was a "mismatch"
         raise ExposureError(f"{src.name}: cannot check {path}: neither the package nor the lock file "
                             f"{default_home() / LOCK_NAME} pins its sha256 (read it with "
@@ -2048,11 +2110,46 @@ def _make_readable(path: Path) -> None:
     os.chmod(path, 0o666 & ~_UMASK)
 
 
+def _blocked_below(top: Path, path: Path) -> tuple[Path, str] | None:
+    """What stands where a directory of ``path`` below ``top`` belongs: ``(where, why)``.
+
+    A file, a symbolic link to nothing or a loop of links (see :func:`_blocked_dir`) in
+    the place of one of the directories between ``top`` (excluded: it is checked on its
+    own) and ``path`` (excluded: it is the file); None when there is none.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "onet").write_text("x")
+    >>> _blocked_below(d, d / "onet" / "29.1" / "a.txt") == (d / "onet", "a file, not a directory")
+    True
+    >>> _blocked_below(d, d / "soc" / "a.txt") is None
+    True
+    """
+    blocked = _blocked_dir(path.parent)
+    if blocked is None or len(blocked[0].parts) <= len(top.parts):
+        return None
+    return blocked
+
+
 def _mirror_file(mirror: Path, src: Source) -> Path:
     path = mirror / _safe_relpath(src.name, what="registry name")
     if path.is_dir():
         raise DownloadError(f"{src.name}: {path} is a directory in the mirror, not a file; "
                             "fix the mirror or unset it to download")
+    blocked = _blocked_below(mirror, path)
+    if blocked is not None:
+        # a file (or a link to nothing) named like a folder of the mirror was "not found
+        # in mirror M (expected M/onet/29.1/...)", as if the file were merely absent
+        where, why = blocked
+        raise DownloadError(
+            f"{src.name}: not found in mirror {mirror}: {where} is {why}, where a directory of "
+            f"the mirror belongs (expected {path}); fix the mirror or unset it to download"
+        )
+    if path.exists() and not path.is_file():  # a pipe would block the copy for ever
+        raise DownloadError(f"{src.name}: {path} is a special file in the mirror (a pipe or a "
+                            "device), not a file; fix the mirror or unset it to download")
     if not path.is_file():
         hint = _mirror_hint(mirror, src, path)
         raise DownloadError(
@@ -2085,7 +2182,14 @@ def _mirror_hint(mirror: Path, src: Source, path: Path) -> str:
     said = []
     if path.is_symlink():
         with contextlib.suppress(OSError):
-            said.append(f"it is a symbolic link to {os.readlink(path)}, which does not exist")
+            target = os.readlink(path)
+            try:
+                os.stat(path)
+            except OSError as exc:  # a loop was "a link to <the next link>, which does not exist"
+                if exc.errno == errno.ELOOP:
+                    said.append(f"it is a loop of symbolic links (it points to {target})")
+                else:
+                    said.append(f"it is a symbolic link to {target}, which does not exist")
     rel = PurePosixPath(src.name)
     found = _same_name(path.parent, path.name) if not said else None
     if found is not None and found.name != path.name:

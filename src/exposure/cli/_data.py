@@ -206,22 +206,6 @@ def _chosen(names, data_dir=None) -> list[Source]:
     return _fetch.select_fetchable(names, store)
 
 
-def _blocked(src: Source, root) -> bool:
-    """Whether a file stands where a directory of ``src``'s cached file belongs (under ``root``).
-
-    ``cache_status`` calls such a file "missing" (the path does not exist), and ``exposure
-    sources`` exited 0, while ``exposure fetch`` fails on it ("a file is in the place of a
-    directory of the cached file").
-    """
-    path = _fetch.cache_path(src, root)
-    for parent in path.parents:
-        if parent == root or len(parent.parts) <= len(root.parts):  # the cache itself is checked
-            return False
-        if parent.exists() and not parent.is_dir():
-            return True
-    return False
-
-
 def run_sources(args) -> int:
     """List the registry with each file's cache state; exit 1 if any cached file is bad.
 
@@ -263,9 +247,7 @@ def run_sources(args) -> int:
     rows, errors = [], 0
     for s in chosen:
         try:
-            state = _fetch.cache_status(s, root, rehash=args.rehash, drop=args.rehash)
-            if state == "missing" and _blocked(s, root):
-                state = "blocked"
+            state = _fetch.cache_status(s, root, rehash=args.rehash, drop=args.rehash)  # "blocked" too
         except ExposureError as exc:  # one file stopped the listing of all of them
             errors += 1
             removal = args.rehash and isinstance(exc, (_fetch.CacheWriteError, _fetch.ChecksumMismatchError))
