@@ -5,14 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from exposure._args import check_count
 from exposure._io import atomic_paths, write_csv
 from exposure._load import tables_dir
 from exposure._outdir import check_files_dir
-from exposure._tables import check_input_file, read_parquet_file
+from exposure._tables import check_input_file, norm_header, read_parquet_file
 from exposure.cli import add_location_options
 from exposure.errors import DataFormatError
+from exposure.fetch import read_folders
 from exposure.measures import compare as cmp
 from exposure.measures import microsoft
 from exposure.measures._common import check_soc_scores, match_header_case
@@ -76,9 +79,13 @@ def _read_ours(arg) -> tuple[pd.DataFrame | None, Path | None]:
         return None, None
     if arg:
         _check_parquet(path)
+        _check_header(path)
     frame = read_parquet_file(path)
-    if frame.index.name == "soc_code" and "soc_code" not in frame.columns:  # saved from .set_index("soc_code")
-        frame = frame.reset_index()
+    index = frame.index.name
+    if (isinstance(index, str) and norm_header(index) == "soc_code"
+            and not any(norm_header(c) == "soc_code" for c in frame.columns if isinstance(c, str))):
+        frame = frame.reset_index()  # saved from .set_index("soc_code") ("SOC_CODE" was not read)
+    _check_level(frame, path)
     # "soc code", "Beta" read as other readers read such headers ("Gamma" beside "beta" was left out)
     match_header_case(frame, ["soc_code", *cmp.OURS], path, row=None)
     ours = [c for c in cmp.OURS if c in frame.columns]
@@ -89,6 +96,51 @@ def _read_ours(arg) -> tuple[pd.DataFrame | None, Path | None]:
         raise DataFormatError(f"has none of the columns {', '.join(cmp.OURS)} (columns are "
                               f"{list(frame.columns)})", path=path)
     return check_soc_scores(frame, ours, path=path, row_offset=1), path
+
+
+#: code columns of the library's tables of other levels than SOC codes -> what the table holds
+_OTHER_LEVELS = {
+    "task_id": "task scores (task_scores.parquet)",
+    "onetsoc_code": "O*NET-SOC occupation scores (occupation_scores.parquet)",
+    "naics": "sector scores (sector_scores.parquet, subsector_scores.parquet)",
+}
+
+
+def _check_level(frame: pd.DataFrame, path: Path) -> None:
+    """Refuse a file without ``soc_code``, naming its columns and, for a table of another level, what it holds.
+
+    An occupation, task or sector file was refused as ``soc_scores lacks column(s)
+    ['soc_code']``, without the columns found or what to give.
+    """
+    names = [norm_header(c) if isinstance(c, str) else c for c in frame.columns]
+    if "soc_code" in names:
+        return
+    other = next((col for col in _OTHER_LEVELS if col in names), None)
+    what = (f"holds {_OTHER_LEVELS[other]} (column {other!r}), not SOC scores" if other
+            else f"soc_scores lacks column(s) ['soc_code'] (columns are {list(frame.columns)})")
+    if other is None and (not names or any(isinstance(n, str) and n.replace(" ", "_") == "soc_code" for n in names)):
+        return  # "SOC Code": check_soc_scores says which column to rename; no column: says so
+    raise DataFormatError(f"{what}: --ours takes scores by SOC code (soc_code, alpha, beta, gamma), as the "
+                          "soc_scores.parquet of exposure recompute", path=path)
+
+
+def _check_header(path: Path) -> None:
+    """Refuse an ``--ours`` Parquet file whose header holds a column twice, naming it and both positions.
+
+    pyarrow writes such a file; reading it said ``cannot read this Parquet file: Multiple
+    matches for FieldRef.Name(beta) in soc_code: large_string``. The schema is read only
+    (a file pyarrow cannot read is left to the reader, which says so).
+    """
+    try:
+        names = pq.read_schema(path).names
+    except (OSError, ValueError, pa.ArrowException):
+        return
+    seen: dict[str, int] = {}
+    for pos, name in enumerate(names):
+        first = seen.setdefault(name, pos)
+        if first != pos:
+            raise DataFormatError(f"column {name!r} appears twice in the header (columns {first + 1} and "
+                                  f"{pos + 1})", path=path, column=name)
 
 
 def _check_parquet(path: Path) -> None:
@@ -114,7 +166,7 @@ def run_compare(args) -> int:
     """Run ``exposure compare``; return the exit code."""
     check_count(args.top, "--top")  # before any work; it said "top (codes per measure pair)"
     out = Path(args.output)
-    check_files_dir(out)  # before any work
+    check_files_dir(out, protect=read_folders(args.mirror, args.data_dir))  # before any work
     ours, path = _read_ours(args.ours)
     try:
         res = cmp.compare(ours, mirror=args.mirror, data_dir=args.data_dir, top=args.top)

@@ -884,7 +884,9 @@ def compare(
     names = list(MEASURES) if measures is None else list(measures)
     unknown = [m for m in names if not isinstance(m, str) or m not in MEASURES]
     if unknown:
-        raise DataFormatError(f"unknown measure(s) {unknown}; known: {sorted(MEASURES)}")
+        meant = [_in_other_case(m, MEASURES) for m in unknown if isinstance(m, str)]
+        hint = "".join(f" (did you mean {m!r}?)" for m in meant if m)  # names are lower case
+        raise DataFormatError(f"unknown measure(s) {unknown}{hint}; known: {sorted(MEASURES)}")
     names = _measure_names(names)  # a name given twice was loaded once without a word
     # "ab" was read as the measures 'a' and 'b'; a name given twice was blamed on "measures"
     key_measures = _measure_names(key_measures, "key_measures")
@@ -892,6 +894,7 @@ def compare(
         raise DataFormatError("loaded must be a dict of measure name -> DataFrame, got "
                               f"{type(loaded).__name__}")
     _check_loaded_names(loaded or {}, soc_scores)
+    _check_key_measures(key_measures, loaded or {}, soc_scores)
     # the caller's frames, checked before anything is loaded (tracebacks, or silently wrong
     # correlations, before: a repeated or missing code, text, True, inf)
     loaded = {name: _common.check_measure_frame(frame, name, f"measure {name!r}")
@@ -949,6 +952,7 @@ def compare(
 
     measure_cols = list(frames)
     corr = correlations(table, measure_cols)
+    _warn_undefined(corr)
     titles = employment.set_index("soc_code")["title"] if "title" in employment.columns else None
     keys = [m for m in key_measures if m in frames]
     dis = disagreements(table, keys, top=top, titles=titles)
@@ -1036,9 +1040,70 @@ def _check_loaded_names(loaded: Mapping, soc_scores) -> None:
         if name in _RESERVED:
             raise DataFormatError(f"loaded: {name!r} is a column of the comparison table: give the measure "
                                   "another name")
+        meant = _in_other_case(name, MEASURES)
+        if meant:  # it did not replace the registry's measure: both compared, read back as one column
+            raise DataFormatError(f"loaded: {name!r} differs from the measure {meant!r} only in case: name it "
+                                  f"{meant!r} to replace that measure, or give it another name")
         if name in ours:  # our column replaced it without a word
             raise DataFormatError(f"loaded: {name!r} is also a column of soc_scores (our own scores): give the "
                                   "measure another name")
+
+
+def _in_other_case(name: str, names) -> str | None:
+    """The name of ``names`` that ``name`` is written as in another case or spacing (not itself), or None.
+
+    Examples
+    --------
+    >>> _in_other_case("Webb_AI", ["webb_ai", "beta"]), _in_other_case("webb_ai", ["webb_ai"])
+    ('webb_ai', None)
+    """
+    key = norm_header(name)
+    return next((n for n in names if n != name and norm_header(n) == key), None)
+
+
+def _check_key_measures(key_measures: list[str], loaded: Mapping, soc_scores) -> None:
+    """Refuse a name of ``key_measures`` that is no measure of :data:`MEASURES`, ours or ``loaded``.
+
+    Such a name (a typo, ``"Webb_AI"``) was left out without a word, and the disagreement
+    table came out empty. A known name that is not compared (``beta`` without our scores)
+    is still left out, as documented.
+
+    Examples
+    --------
+    >>> _check_key_measures(["a", "B"], {"a": None, "b": None}, None)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: key_measures names 'B', no measure of the comparison (did you mean 'b'?); give measures of exposure.measures.compare.MEASURES, alpha, beta, gamma or of loaded
+    """
+    known = [*MEASURES, *OURS, *loaded]
+    for name in key_measures:
+        if name in known:
+            continue
+        meant = _in_other_case(name, known)
+        hint = f" (did you mean {meant!r}?)" if meant else ""
+        raise DataFormatError(f"key_measures names {name!r}, no measure of the comparison{hint}; give measures "
+                              "of exposure.measures.compare.MEASURES, alpha, beta, gamma or of loaded")
+
+
+def _warn_undefined(corr: pd.DataFrame) -> None:
+    """Log a warning for each pair of ``corr`` (:func:`correlations`) whose correlation is NaN, saying why.
+
+    Fewer than 3 codes in common, a measure that takes one value on the codes both cover
+    (ties everywhere: no rank order), or fewer than 3 of those codes with employment: the
+    correlation is undefined, and was NaN in the table without a word.
+    """
+    for row in corr.itertuples(index=False):
+        if row.n < 3:
+            why = f"{row.n} codes in common (a correlation needs 3)"
+        elif pd.isna(row.pearson) or pd.isna(row.spearman):
+            why = f"one of them takes one value on the {row.n} codes in common"
+        elif "n_weighted" in corr.columns and row.n_weighted < 3:
+            why = f"{row.n_weighted} of the {row.n} codes in common have employment (a weighted correlation needs 3)"
+        elif "n_weighted" in corr.columns and (pd.isna(row.pearson_emp) or pd.isna(row.spearman_emp)):
+            why = f"one of them takes one value on the {row.n_weighted} codes in common with employment"
+        else:
+            continue
+        log.warning("correlation of %r and %r undefined (NaN): %s", row.measure_a, row.measure_b, why)
 
 
 def _check_loaded_codes(name: str, frame: pd.DataFrame, oews_codes: pd.Series, soc_structure) -> None:
