@@ -143,6 +143,9 @@ _PARQUET = (".parquet", ".pq")
 #: O*NET's own published column names, accepted in place of the library's names.
 ONET_HEADER_ALIASES = {"O*NET-SOC Code": "onetsoc_code", "Task ID": "task_id", "Task": "task",
                        "Title": "title", "Task Type": "task_type"}
+#: The key columns, by their names in any case and spaces around them aside (O*NET's and
+#: the library's), accepted when the exact names are absent (:func:`onet_aliases`).
+_KEY_NAMES = {"onetsoc_code": ("o*net-soc code", "onetsoc_code"), "task_id": ("task id", "task_id")}
 #: O*NET release used by ``onet="auto"`` when its files are at hand.
 AUTO_ONET_RELEASE = "29.1"
 #: Rows read and scored at a time by :func:`score_file`.
@@ -868,15 +871,30 @@ def onet_aliases(frame: pd.DataFrame) -> dict[str, str]:
     Returns
     -------
     dict of str to str
-        ``{published name: library name}`` for the columns to rename.
+        ``{published name: library name}`` for the columns to rename. The key columns
+        are also found in another case or with spaces around their name (``O*NET-SOC
+        CODE``, ``task id``, ``TASK_ID``), when the file has one such column for the key.
 
     Examples
     --------
     >>> onet_aliases(pd.DataFrame(columns=["O*NET-SOC Code", "Task ID", "Task", "task"]))
     {'O*NET-SOC Code': 'onetsoc_code', 'Task ID': 'task_id'}
+    >>> onet_aliases(pd.DataFrame(columns=["O*NET-SOC CODE", "TASK_ID", "task"]))
+    {'O*NET-SOC CODE': 'onetsoc_code', 'TASK_ID': 'task_id'}
     """
-    return {src: dst for src, dst in ONET_HEADER_ALIASES.items()
-            if src in frame.columns and dst not in frame.columns}
+    aliases = {src: dst for src, dst in ONET_HEADER_ALIASES.items()
+               if src in frame.columns and dst not in frame.columns}
+    # the key columns in another case or padded (``O*NET-SOC CODE``, ``Task Id``,
+    # ``TASK_ID``: a header retyped or exported in capitals) were not keys: the rows were
+    # scored from the text alone, without O*NET nor a note, and the output kept the name,
+    # which ``exposure rollup`` refused; the one such column of each key is taken for it
+    have = set(frame.columns) | set(aliases.values())
+    for dst, names in _KEY_NAMES.items():
+        near = [c for c in frame.columns if isinstance(c, str) and c not in aliases
+                and c.strip().casefold() in names]
+        if dst not in have and len(near) == 1:
+            aliases[near[0]] = dst
+    return aliases
 
 
 def onet_for_tasks(frame: pd.DataFrame, method: str, release: str | None = "auto", *,
@@ -935,7 +953,7 @@ def auto_release(columns, method: str, *, mirror=None, data_dir=None) -> tuple[s
     (None, None)
     """
     names = {c for c in columns if isinstance(c, str)}
-    names |= {dst for src, dst in ONET_HEADER_ALIASES.items() if src in names}
+    names |= set(onet_aliases(pd.DataFrame(columns=sorted(names))).values())
     if str(method).startswith("reference") or not {"onetsoc_code", "task_id"} <= names:
         return None, None
     # the files load_onet reads (7), not all 35 of the release: a cache that `exposure score
@@ -1419,7 +1437,8 @@ class _KeyNotes(logging.Filter):
 
     #: the notes (their format strings, as ``categories`` logs them), by a part of their text
     NOTES = ("row(s) with an O*NET-SOC code have no task ID", "row(s) have an O*NET-SOC code that",
-             "no 'task_id' column: the %d row(s)")
+             "no 'task_id' column: the %d row(s)", "row(s) have a task ID that",
+             "row(s) have a job_zone other than")
 
     def __init__(self):
         super().__init__()
