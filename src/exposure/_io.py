@@ -750,11 +750,16 @@ def pyarrow_parquet():
 
 
 def _duplicate_name(frame: pd.DataFrame, path, where: str) -> None:
-    """Refuse a column name given twice, which ``where`` (a Parquet or Stata file) cannot hold."""
-    duplicated = frame.columns.duplicated()
+    """Refuse a column name given twice, which ``where`` (a Parquet or Stata file) cannot hold.
+
+    Names are compared as the text the file stores: ``1`` (a number) and ``"1"`` were
+    written as two Parquet columns named ``1``, which no reader could read back.
+    """
+    texts = pd.Index([str(c) for c in frame.columns])
+    duplicated = texts.duplicated()
     if duplicated.any():
-        name = frame.columns[int(duplicated.argmax())]
-        places = [j + 1 for j, c in enumerate(frame.columns) if c == name]
+        name = texts[int(duplicated.argmax())]
+        places = [j + 1 for j, c in enumerate(texts) if c == name]
         raise DataFormatError(f"the column name is given twice (columns {places[0]} and "
                               f"{places[1]}), which {where} cannot hold; rename one",
                               path=path, column=_shown_name(name))
@@ -807,6 +812,56 @@ def _parquet_type_error(frame: pd.DataFrame, path, exc: Exception) -> DataFormat
     return DataFormatError(f"cannot write as Parquet: {reason}", path=path)
 
 
+def _first_given(values: pd.Series) -> int:
+    """Position of the first cell of ``values`` that is not missing (0 if none)."""
+    given = values.notna().to_numpy(dtype=bool)
+    return int(given.argmax()) if given.any() else 0
+
+
+def _parquet_problem(values: pd.Series) -> tuple[int, str] | None:
+    """The first cell of a column that a Parquet file would not hold as it is: (position, why).
+
+    A complex column (pyarrow's ``ArrowNotImplementedError: Unsupported numpy type 15``);
+    a Period column, stored as plain integers (``2024-01`` read back as ``648``) and an
+    Interval column, stored as maps of its ends, as this writer keeps no pandas metadata;
+    an object column of maps (dicts) with different keys, which pyarrow gives every key
+    of every row (``{"a": 1}`` read back as ``{'a': 1.0, 'b': None}``); maps without
+    keys, which no Parquet column holds.
+    """
+    dtype = values.dtype
+    if dtype.kind == "c":
+        return _first_given(values), (f"the column holds complex numbers ({dtype}), which a "
+                                      "Parquet file cannot store; convert the column (to text, "
+                                      "or to two number columns), or write .csv")
+    if isinstance(dtype, pd.PeriodDtype):
+        return _first_given(values), (
+            f"the column holds Periods ({dtype}), which a Parquet file written here stores as "
+            "plain integers (they would be read back as numbers); convert the column "
+            "(Series.astype(str), or Series.dt.to_timestamp())")
+    if isinstance(dtype, pd.IntervalDtype):
+        return _first_given(values), (
+            f"the column holds Intervals ({dtype}), which a Parquet file written here stores as "
+            "maps of their two ends; convert the column (Series.astype(str))")
+    if dtype != object:
+        return None
+    cells = values.tolist()
+    maps = [i for i, v in enumerate(cells) if isinstance(v, dict)]
+    if not maps:
+        return None
+    first = sorted(map(str, cells[maps[0]]))
+    if not first and all(not cells[i] for i in maps):
+        return maps[0], ("the column holds maps without keys ({}), which a Parquet file cannot "
+                         "store; drop the column, or store it as text")
+    for i in maps[1:]:
+        keys = sorted(map(str, cells[i]))
+        if keys != first:
+            return i, (f"the column holds maps with different keys (row {maps[0] + 2}: {first}, "
+                       f"here: {keys}), which a Parquet struct column would fill with every key "
+                       "of every row (and numbers made floats); give every cell the same keys, "
+                       "or store the column as JSON text")
+    return None
+
+
 def write_parquet(frame: pd.DataFrame, path, metadata: dict[str, str] | None = None) -> Path:
     """Write ``frame`` to Parquet atomically and deterministically.
 
@@ -840,8 +895,11 @@ def write_parquet(frame: pd.DataFrame, path, metadata: dict[str, str] | None = N
     A duration column (``timedelta64``) is read back as durations: the file then stores
     its Arrow schema, as Parquet has no duration type (it was read back as integers).
 
-    A column name given twice, a lone surrogate in a text, or an object column holding
-    text and numbers is refused naming its column (and row), before anything is written:
+    A column name given twice (``1`` and ``"1"`` too: the file stores names as text), a
+    lone surrogate in a text, an object column holding text and numbers, and a column the
+    file would not hold as it is (:func:`_parquet_problem`: complex numbers, Periods and
+    Intervals, maps with different keys) are refused naming the column (and row), before
+    anything is written:
 
     >>> write_parquet(pd.DataFrame({"note": ["a", 3]}), d / "m.parquet")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -850,6 +908,11 @@ def write_parquet(frame: pd.DataFrame, path, metadata: dict[str, str] | None = N
     """
     pq = pyarrow_parquet()
     _duplicate_name(frame, path, "a Parquet file")
+    for j, col in enumerate(frame.columns):
+        problem = _parquet_problem(frame.iloc[:, j])
+        if problem is not None:
+            raise DataFormatError(f"cannot write as Parquet: {problem[1]}", path=path,
+                                  row=problem[0] + 2, column=str(col))
     try:
         table = pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False)
     except UnicodeEncodeError:  # a lone surrogate: pyarrow's words, no row nor column
@@ -857,7 +920,7 @@ def write_parquet(frame: pd.DataFrame, path, metadata: dict[str, str] | None = N
         if error is None:
             raise
         raise error from None
-    except (pa.ArrowTypeError, pa.ArrowInvalid) as exc:
+    except (pa.ArrowTypeError, pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
         raise _parquet_type_error(frame, path, exc) from None
     table = table.replace_schema_metadata(None)
     # Parquet has no duration type: without the Arrow schema stored in the file, a duration
@@ -875,8 +938,34 @@ def write_parquet(frame: pd.DataFrame, path, metadata: dict[str, str] | None = N
     return Path(path)
 
 
+def _json_default(value):
+    """A value :mod:`json` cannot write, as JSON (numpy numbers as numbers, missing as null).
+
+    Everything was written as its text (``default=str``): ``np.int64(5)`` as ``"5"``,
+    ``np.bool_(True)`` as ``"True"``, ``pd.NA`` as ``"<NA>"``, and an array as numpy
+    shows it (``"[0 1 2]"``, a long one cut to ``...``), read back as text, silently.
+    Other values (timestamps, paths) are still written as their text.
+    """
+    if value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, (np.datetime64, np.timedelta64)):
+        return None if np.isnat(value) else str(value)
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, np.ndarray):
+        return value.astype(str).tolist() if value.dtype.kind in "mM" else value.tolist()
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=repr)
+    return str(value)
+
+
 def write_json(obj, path) -> Path:
     """Write ``obj`` as indented, key-sorted JSON atomically.
+
+    numpy numbers, truth values and arrays are written as JSON numbers, truth values and
+    lists, ``pd.NA`` and ``pd.NaT`` as ``null`` (:func:`_json_default`; they were written
+    as text: ``"5"``, ``"True"``, ``"[0 1 2]"``); other values JSON has no type for
+    (timestamps, paths) as their text.
 
     Examples
     --------
@@ -887,7 +976,7 @@ def write_json(obj, path) -> Path:
     '  "a": 2,'
     """
     with _writing(path) as tmp:
-        tmp.write_text(json.dumps(obj, indent=2, sort_keys=True, default=str) + "\n")
+        tmp.write_text(json.dumps(obj, indent=2, sort_keys=True, default=_json_default) + "\n")
     return Path(path)
 
 
@@ -1276,6 +1365,80 @@ def _bytes_as_text(frame: pd.DataFrame, path, where: str) -> pd.DataFrame:
     return out
 
 
+#: Cells :func:`_nested_as_text` writes as JSON text.
+_NESTED = (list, tuple, dict, set, frozenset, np.ndarray)
+
+
+def _json_plain(value):
+    """``value`` with numpy arrays and scalars, tuples and sets as JSON's lists and numbers."""
+    if isinstance(value, np.ndarray):
+        value = value.tolist()
+    elif isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, dict):
+        return {str(k): _json_plain(v) for k, v in value.items()}
+    if isinstance(value, (set, frozenset)):
+        return sorted((_json_plain(v) for v in value), key=repr)  # a set's order varies by run
+    if isinstance(value, (list, tuple)):
+        return [_json_plain(v) for v in value]
+    return value
+
+
+def _nested_text(value) -> str:
+    """A list, array or map as JSON text (its keys in order; other values as their text)."""
+    return json.dumps(_json_plain(value), ensure_ascii=False, default=str)
+
+
+def _nested_as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its lists, arrays and maps as JSON text (a copy when any).
+
+    A cell holding a list, a numpy array or a map (an Arrow list or struct column, a
+    Parquet list column read by pandas) was written by pandas as its Python or numpy
+    form: an array of 2,000 numbers as ``[   0    1    2 ... 1997 1998 1999]`` (the
+    numbers in the middle lost), ``[1 2]``, ``{'x': 1}``. JSON text keeps every element
+    and is read by any tool.
+    """
+    out = frame
+    for j in range(frame.shape[1]):
+        values = frame.iloc[:, j]
+        dtype = values.dtype
+        if isinstance(dtype, pd.ArrowDtype):
+            kind = dtype.pyarrow_dtype
+            if not (pa.types.is_list(kind) or pa.types.is_large_list(kind) or pa.types.is_struct(kind)
+                    or pa.types.is_map(kind) or pa.types.is_fixed_size_list(kind)):
+                continue
+        elif dtype != object or pd.api.types.infer_dtype(values, skipna=True) in (
+                "string", "empty", "floating", "integer", "boolean", "decimal", "date", "datetime",
+                "bytes"):
+            continue
+        cells = values.astype(object).tolist()
+        found = [i for i, v in enumerate(cells) if isinstance(v, _NESTED)]
+        if not found:
+            continue
+        for i in found:
+            cells[i] = _nested_text(cells[i])
+        cells = [None if v is pd.NA else v for v in cells]
+        if out is frame:
+            out = frame.copy()
+        out.isetitem(j, pd.Series(cells, index=values.index, dtype=object, name=values.name))
+    return out
+
+
+def _one_header_row(frame: pd.DataFrame, path, where: str) -> None:
+    """Refuse columns with several levels (a MultiIndex), which ``where`` cannot name in one row.
+
+    pandas wrote a CSV file two header rows (the second read back as a row of data), and
+    the Stata writer warned that it renamed the columns and then refused them.
+    """
+    if isinstance(frame.columns, pd.MultiIndex):
+        levels = frame.columns.nlevels
+        raise DataFormatError(
+            f"the column names have {levels} levels (a MultiIndex, as groupby().agg() gives), "
+            f"which {where} cannot hold in its one header row; flatten them first (e.g. "
+            "frame.columns = ['_'.join(map(str, c)) for c in frame.columns])", path=path,
+            column=_shown_name(frame.columns[0]) if len(frame.columns) else None)
+
+
 def write_csv(frame: pd.DataFrame, path, *, formulas: str = "neutralise", **kwargs) -> Path:
     """Write ``frame`` as CSV (no index, ``\\n`` line endings) atomically.
 
@@ -1294,13 +1457,16 @@ def write_csv(frame: pd.DataFrame, path, *, formulas: str = "neutralise", **kwar
         Passed to :meth:`pandas.DataFrame.to_csv` (e.g. ``sep="\\t"``).
 
     A bytes cell (a Parquet ``binary`` column) is written as its UTF-8 text, as
-    :func:`write_xlsx` stores it (it was written as its Python form ``b'...'``).
+    :func:`write_xlsx` stores it (it was written as its Python form ``b'...'``); a list,
+    array or map (an Arrow list or struct column) as JSON text (:func:`_nested_as_text`;
+    an array was written as numpy shows it, its middle cut to ``...``).
 
     Raises
     ------
     exposure.errors.DataFormatError
         A bytes cell that is not UTF-8 text, or a text holding a lone surrogate, naming
-        its row and column.
+        its row and column; columns with several levels (a MultiIndex), which one header
+        row cannot name (pandas wrote a second header row, read back as data).
     exposure.errors.OutputError
         The file cannot be written (nothing is left behind).
 
@@ -1317,8 +1483,11 @@ def write_csv(frame: pd.DataFrame, path, *, formulas: str = "neutralise", **kwar
     """
     if formulas not in ("neutralise", "keep"):
         raise ValueError(f"formulas must be 'neutralise' or 'keep', not {formulas!r}")
-    # bytes as their text (was their Python form b'...'), before the formula check sees them
-    frame = _bytes_as_text(frame, path, "a .tsv file" if kwargs.get("sep") == "\t" else "a CSV file")
+    where = "a .tsv file" if kwargs.get("sep") == "\t" else "a CSV file"
+    _one_header_row(frame, path, where)
+    # bytes as their text (was their Python form b'...'), before the formula check sees them;
+    # lists and maps as JSON text (were their Python or numpy form, cut with "...")
+    frame = _nested_as_text(_bytes_as_text(frame, path, where))
     if formulas == "neutralise":
         frame, n = neutralise_formulas(frame)
         if n:
@@ -1396,7 +1565,10 @@ def _sub_ms_cells(values: pd.Series) -> np.ndarray | None:
     dtype = values.dtype
     if dtype.kind in "mM" and not isinstance(dtype, pd.DatetimeTZDtype):
         floored = values.dt.floor("ms")
-        return (values != floored).to_numpy(dtype=bool) & values.notna().to_numpy(dtype=bool)
+        # na_value: an Arrow column's missing cell compares as NA (TypeError: boolean value
+        # of NA is ambiguous)
+        return ((values != floored).to_numpy(dtype=bool, na_value=False)
+                & values.notna().to_numpy(dtype=bool))
     if dtype == object and pd.api.types.infer_dtype(values, skipna=True) not in (
             "string", "empty", "bytes", "floating", "integer", "boolean", "decimal"):
         return values.map(_finer_than_ms).to_numpy(dtype=bool)
@@ -1834,11 +2006,14 @@ def _cell_problem(values: pd.Series, out_kind: str) -> tuple[int | None, str] | 
 def _stata_problem(values: pd.Series) -> tuple[int, str] | None:
     """The first cell of a column that Stata cannot hold exactly: (position, why), or None."""
     dtype = values.dtype
-    if isinstance(dtype, pd.DatetimeTZDtype):
+    arrow_tz = (isinstance(dtype, pd.ArrowDtype) and pa.types.is_timestamp(dtype.pyarrow_dtype)
+                and dtype.pyarrow_dtype.tz is not None)  # pandas' words and no row before
+    if isinstance(dtype, pd.DatetimeTZDtype) or arrow_tz:
         given = values.notna().to_numpy(dtype=bool)
         if given.any():
+            tz = dtype.pyarrow_dtype.tz if arrow_tz else dtype.tz
             return int(given.argmax()), (
-                f"the column holds time-zone-aware times ({dtype.tz}), which a Stata .dta "
+                f"the column holds time-zone-aware times ({tz}), which a Stata .dta "
                 "file cannot store; convert them (Series.dt.tz_convert(None) for UTC, or to "
                 "text), or write .csv or .parquet")
     elif dtype.kind in "iu":
@@ -1953,8 +2128,9 @@ def check_stata(frame: pd.DataFrame, path) -> None:
         Naming the first such cell's row (the header is row 1) and column: an integer of
         magnitude :data:`STATA_EXACT_INT` or more, a time-zone-aware datetime, a number
         beyond Stata's range (:data:`STATA_DOUBLE_MAX`), a text holding a NUL character
-        or a lone surrogate; or a frame without columns, or with a column name given
-        twice (naming it; pandas failed with ``IndexError``, ``AttributeError``).
+        or a lone surrogate; or a frame without columns, with a column name given
+        twice (naming it; pandas failed with ``IndexError``, ``AttributeError``), or with
+        columns of several levels (a MultiIndex: they were said renamed, then refused).
 
     Examples
     --------
@@ -1966,6 +2142,7 @@ def check_stata(frame: pd.DataFrame, path) -> None:
     if frame.shape[1] == 0:
         raise DataFormatError("the table has no columns, and a Stata .dta file needs at "
                               "least one", path=path)
+    _one_header_row(frame, path, "a Stata .dta file")
     _duplicate_name(frame, path, "a Stata .dta file")
     for j, col in enumerate(frame.columns):
         values = _stata_plain(frame.iloc[:, j])
@@ -1973,6 +2150,29 @@ def check_stata(frame: pd.DataFrame, path) -> None:
         if problem is not None:
             raise DataFormatError(problem[1], path=path, row=None if problem[0] is None else problem[0] + 2,
                                   column=str(col))
+
+
+def _warn_sub_ms(frame: pd.DataFrame, path) -> None:
+    """Warn of datetimes finer than a millisecond, which a Stata file cuts (as :func:`check_xlsx` does).
+
+    Stata's datetimes (``%tc``) count milliseconds: ``00:00:00.123456`` was read back as
+    ``00:00:00.123`` without a word.
+    """
+    finer = []
+    for j, col in enumerate(frame.columns):
+        values = frame.iloc[:, j]
+        if values.dtype.kind != "M":
+            continue
+        sub_ms = _sub_ms_cells(values)
+        if sub_ms is not None and sub_ms.any():
+            pos = int(sub_ms.argmax())
+            finer.append((pos + 2, str(col), int(sub_ms.sum()), values.iloc[pos]))
+    if finer:
+        row, col, _, value = finer[0]
+        log.warning("%s: %d cells hold times finer than a millisecond (first: row %d, column %r: %s), "
+                    "which a Stata .dta file does not keep: they are written cut to the millisecond; "
+                    "write .csv or .parquet to keep them", path, sum(f[2] for f in finer), row, col,
+                    value)
 
 
 def write_stata(frame: pd.DataFrame, path) -> Path:
@@ -1985,6 +2185,8 @@ def write_stata(frame: pd.DataFrame, path) -> Path:
     Stata's range (+/-8.988e307), text holding a NUL character (Stata ends a text there:
     ``'Answer telephones\\x00 and relay messages.'`` was read back as ``'Answer
     telephones'``, silently) or a lone surrogate.
+    Datetimes finer than a millisecond are written cut to the millisecond (Stata's
+    ``%tc``), with a warning naming the first such cell (they were cut without a word).
     Integers beyond Stata's ``long`` but below 2**53 are stored as doubles, exactly,
     32-bit ones included (:func:`_stata_widened`: ``2147483647`` of an ``int32`` column
     was read back as missing), and so are 32-bit floats beyond Stata's ``float``.
@@ -2015,6 +2217,7 @@ def write_stata(frame: pd.DataFrame, path) -> Path:
     """
     frame = frame.reset_index(drop=True)
     check_stata(frame, path)  # before any writing
+    _warn_sub_ms(frame, path)
     for col in frame.columns:
         frame[col] = _stata_plain(frame[col])
         if isinstance(frame[col].dtype, pd.BooleanDtype) or frame[col].dtype == bool:
