@@ -446,6 +446,13 @@ def _require_matplotlib() -> None:
     except ImportError:  # third-party, optional
         raise ExposureError("the figures need matplotlib (pip install matplotlib, or pip install "
                             "'ai-exposure[docs]')") from None
+    except ValueError as exc:  # MPLBACKEND=foo: matplotlib's "Key backend: 'foo' is not a valid value"
+        backend = os.environ.get("MPLBACKEND")
+        if backend is None or "backend" not in str(exc):
+            raise
+        raise ExposureError(f"matplotlib cannot be imported: MPLBACKEND={backend!r} is not a backend it knows "
+                            "(the figures are drawn on the Agg canvas whatever the backend): unset "
+                            "MPLBACKEND or set it to agg") from None
 
 
 def _figure(height: float, nrows: int = 1, **kwargs):
@@ -468,8 +475,20 @@ def _legend(fig, ax, ncols: int = 3) -> None:
 
 
 def _short(text, width: int = 46) -> str:
+    """``text`` on one line, cut to ``width`` characters, as a label drawn literally.
+
+    A ``$`` is escaped: matplotlib reads the text between two of them as mathtext, so
+    ``"$5 and $10 bills"`` was drawn with ``5 and`` in math italics, and ``"$\\frac{a}$"``
+    raised pyparsing's ``ParseSyntaxException`` when the figure was saved.
+
+    Examples
+    --------
+    >>> print(_short("Dealers in $5 and $10 bills"))
+    Dealers in \\$5 and \\$10 bills
+    """
     text = " ".join(str(text).split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "\u2026"
+    text = text if len(text) <= width else text[: width - 1].rstrip() + "\u2026"
+    return text.replace("$", r"\$")
 
 
 def sector_title(title) -> str:
@@ -541,7 +560,9 @@ def plot_ranked_occupations(soc_scores: pd.DataFrame, n: int = 15, *,
     Raises
     ------
     exposure.errors.DataFormatError
-        ``soc_scores`` not a DataFrame or without a column it draws.
+        ``soc_scores`` not a DataFrame or without a column it draws; a measure that is not
+        a number, infinite or outside 0-1, ``alpha`` or ``gamma`` missing where ``beta`` is
+        given, naming the row (counted from 1) and the column.
 
     Examples
     --------
@@ -559,7 +580,9 @@ def plot_ranked_occupations(soc_scores: pd.DataFrame, n: int = 15, *,
     'Occupations with at least 10,000 workers; employment in brackets.'
     """
     check_table(soc_scores, "soc_scores", ["soc_code", "soc_title", "tot_emp", *EXPOSURE_MEASURES])
-    top, bottom = ranked(_detailed(soc_scores), "beta", n, min_employment=min_employment)
+    soc = _drawn(soc_scores, EXPOSURE_MEASURES, "soc_scores")  # rows named as the caller counts them
+    soc = soc.assign(tot_emp=numbers(soc_scores, "tot_emp", "soc_scores").to_numpy(dtype=float))
+    top, bottom = ranked(_detailed(soc), "beta", n, min_employment=min_employment)
     note = "employment in brackets"
     if min_employment > 0:
         note = f"occupations with at least {min_employment:,.0f} workers; {note}"
@@ -593,7 +616,9 @@ def plot_sectors(sector_scores: pd.DataFrame):
     Raises
     ------
     exposure.errors.DataFormatError
-        ``sector_scores`` not a DataFrame or without a column it draws.
+        ``sector_scores`` not a DataFrame or without a column it draws; a value drawn that is
+        not a number, infinite or outside 0-1, or (bars) ``alpha`` or ``gamma`` missing where
+        ``beta`` is given, naming the row (counted from 1) and the column.
 
     Examples
     --------
@@ -606,7 +631,8 @@ def plot_sectors(sector_scores: pd.DataFrame):
     ['Information', 'Construction']
     """
     check_table(sector_scores, "sector_scores", ["naics", "naics_title", "level", *EXPOSURE_MEASURES])
-    sectors = sector_scores[sector_scores["level"] == "sector"]
+    checked = _drawn(sector_scores, EXPOSURE_MEASURES, "sector_scores")
+    sectors = checked[checked["level"] == "sector"]
     frame = sectors[sectors["beta"].notna()].sort_values(["beta", "naics"], ascending=[False, True],
                                                          kind="stable")
     with _style():
@@ -638,8 +664,10 @@ def plot_major_groups(soc_scores: pd.DataFrame):
     >>> len(plot_major_groups(soc).axes[0].patches)
     6
     """
+    # a group without a scored occupation (NaN) was sorted last, so drawn at the top among the
+    # most exposed, with no bars: it is drawn at the bottom now, its label saying so
     groups = by_major_group(soc_scores).sort_values(["beta", "major_group"], ascending=[True, True],
-                                                     kind="stable")
+                                                     kind="stable", na_position="first")
     with _style():
         fig, (ax,) = _figure(0.3 * len(groups) + 1.2)
         y = np.arange(len(groups))
@@ -647,12 +675,18 @@ def plot_major_groups(soc_scores: pd.DataFrame):
         for i, m in enumerate(EXPOSURE_MEASURES):
             ax.barh(y + (1 - i) * h, groups[m].to_numpy(dtype=float), height=h, color=_COLOURS[m],
                     label=_LABELS[m])
-        ax.set_yticks(y, [_short(t, 48) for t in groups["title"]])
+        ax.set_yticks(y, _group_labels(groups, EXPOSURE_MEASURES))
         ax.set_xlim(0, 1)
         ax.grid(axis="y", visible=False)
         ax.set_xlabel("employment-weighted mean (fraction of tasks)")
         _legend(fig, ax)
     return fig
+
+
+def _group_labels(groups: pd.DataFrame, columns) -> list[str]:
+    """Labels of the major groups; a group with no value of ``columns`` says so (no bar is not 0)."""
+    empty = groups[list(columns)].isna().all(axis=1).to_numpy(dtype=bool)
+    return [_short(t, 48) + (" (no score)" if e else "") for t, e in zip(groups["title"], empty)]
 
 
 def plot_wage(soc_scores: pd.DataFrame, n: int = 10):
@@ -673,7 +707,7 @@ def plot_wage(soc_scores: pd.DataFrame, n: int = 10):
     ------
     exposure.errors.DataFormatError
         ``soc_scores`` not a DataFrame or without a column it draws; ``n`` not a whole
-        number of 1 or more.
+        number of 1 or more; an ``a_mean`` of 0 or less (off the log axis), naming the row.
 
     Examples
     --------
@@ -688,7 +722,12 @@ def plot_wage(soc_scores: pd.DataFrame, n: int = 10):
     ([312.0, 612.0], 0.85)
     """
     check_table(soc_scores, "soc_scores", ["soc_code", "a_mean", "tot_emp", *EXPOSURE_MEASURES])
-    soc = _detailed(soc_scores)
+    wages = numbers(soc_scores, "a_mean", "soc_scores").to_numpy(dtype=float)
+    low = np.flatnonzero(wages <= 0)
+    if len(low):  # off the log axis: the occupation was left out of the figure without a word
+        raise DataFormatError(f"a_mean must be a wage above 0 (the wage axis is logarithmic), got "
+                              f"{float(wages[low[0]])!r}", path="soc_scores", row=int(low[0]) + 1, column="a_mean")
+    soc = _detailed(soc_scores.assign(a_mean=wages))
     soc = soc[soc["a_mean"].notna() & soc["beta"].notna() & (soc["tot_emp"].fillna(0) > 0)]
     deciles = by_wage_decile(soc, EXPOSURE_MEASURES, n=n)
     with _style():
@@ -731,6 +770,11 @@ def plot_categories(soc_scores: pd.DataFrame):
     -------
     matplotlib.figure.Figure
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        No occupation with a category share (an empty figure before).
+
     Examples
     --------
     >>> import pandas as pd
@@ -743,6 +787,9 @@ def plot_categories(soc_scores: pd.DataFrame):
     """
     cols = list(CATEGORY_LABELS)
     groups = by_major_group(soc_scores, cols)
+    if groups[cols].isna().all(axis=None):  # an empty figure, with numpy's "All-NaN slice" warning
+        raise DataFormatError("no occupation has a category share (missing on every row with workers): "
+                              "there is nothing to draw", path="soc_scores", column=cols[0])
     groups = groups.assign(_total=groups[cols].sum(axis=1)).sort_values(
         ["_total", "major_group"], ascending=[True, True], kind="stable")
     with _style():
@@ -752,7 +799,7 @@ def plot_categories(soc_scores: pd.DataFrame):
         for i, (col, colour) in enumerate(zip(cols, _CATEGORY_COLOURS)):
             ax.barh(y + (1 - i) * h, groups[col].to_numpy(dtype=float), height=h, color=colour,
                     label=CATEGORY_LABELS[col])
-        ax.set_yticks(y, [_short(t, 48) for t in groups["title"]])
+        ax.set_yticks(y, _group_labels(groups, cols))
         ax.grid(axis="y", visible=False)
         ax.set_xlim(0, max(0.05, float(np.nanmax(groups[cols].to_numpy(dtype=float))) * 1.1))
         ax.set_xlabel("employment-weighted share of tasks (fraction)")
@@ -775,7 +822,9 @@ def plot_coverage(sector_scores: pd.DataFrame):
     Raises
     ------
     exposure.errors.DataFormatError
-        ``sector_scores`` not a DataFrame or without a column it draws.
+        ``sector_scores`` not a DataFrame or without a column it draws; a value drawn that is
+        not a number, infinite or outside 0-1, or (bars) ``alpha`` or ``gamma`` missing where
+        ``beta`` is given, naming the row (counted from 1) and the column.
 
     Examples
     --------
@@ -786,7 +835,8 @@ def plot_coverage(sector_scores: pd.DataFrame):
     [0.9, 0.99]
     """
     check_table(sector_scores, "sector_scores", ["naics", "naics_title", "level", "coverage"])
-    sectors = sector_scores[sector_scores["level"] == "sector"]
+    checked = _drawn(sector_scores, ["coverage"], "sector_scores")
+    sectors = checked[checked["level"] == "sector"]
     frame = sectors[sectors["coverage"].notna()].sort_values(
         ["coverage", "naics"], ascending=[True, True], kind="stable")
     with _style():
@@ -861,14 +911,34 @@ def plot_distribution(soc_scores: pd.DataFrame, bins: int = 20):
     return fig
 
 
-def _fractions(frame: pd.DataFrame, column: str) -> np.ndarray:
+def _fractions(frame: pd.DataFrame, column: str, name: str = "soc_scores") -> np.ndarray:
     """``frame[column]`` as floats from 0 to 1 (missing stay NaN); others refused, naming the row."""
-    values = numbers(frame, column, "soc_scores").to_numpy(dtype=float)
+    values = numbers(frame, column, name).to_numpy(dtype=float)
     bad = np.flatnonzero((values < 0) | (values > 1))
     if len(bad):
         raise DataFormatError(f"{column} must be a fraction from 0 to 1, got {float(values[bad[0]])!r}",
-                              path="soc_scores", row=int(bad[0]) + 1, column=column)
+                              path=name, row=int(bad[0]) + 1, column=column)
     return values
+
+
+def _drawn(frame: pd.DataFrame, columns, name: str) -> pd.DataFrame:
+    """``frame`` with ``columns`` (fractions) as floats, checked on every row, naming row and column.
+
+    The bar charts drew what they were given: an infinite ``beta`` was listed as the most
+    exposed, ``1.8`` or ``-0.2`` was cut at the axis, ``coverage`` ``inf`` gave numpy's
+    ``invalid value`` warnings, and numbers given as text were sorted as text (``"0.9"``
+    below ``"0.15"``). Where ``beta`` is given, ``alpha`` and ``gamma`` must be too (a
+    missing one was drawn as no bar, read as 0).
+    """
+    values = {c: _fractions(frame, c, name) for c in columns}
+    if {"alpha", "beta", "gamma"} <= set(values):
+        for c in ("alpha", "gamma"):
+            gaps = np.flatnonzero(~np.isnan(values["beta"]) & np.isnan(values[c]))
+            if len(gaps):
+                raise DataFormatError(f"{c} is missing where beta is given ({float(values['beta'][gaps[0]])!r}): the "
+                                      "bars draw alpha, beta and gamma together", path=name,
+                                      row=int(gaps[0]) + 1, column=c)
+    return frame.assign(**values)
 
 
 def _png_path(path) -> Path:

@@ -361,7 +361,9 @@ def coverage_table(occupation_sets: dict, onet_to_soc: pd.DataFrame, employments
     exposure.errors.DataFormatError
         ``occupation_sets`` or ``employments`` not a dict (an ``AttributeError`` before) or
         empty (a ``KeyError`` before);
-        the errors of :func:`~exposure.rollup.to_soc` and :func:`~exposure.rollup.coverage`.
+        the errors of :func:`~exposure.rollup.to_soc` and :func:`~exposure.rollup.coverage`,
+        naming the OEWS release and the occupation set (``employment frame has no
+        cross-industry detailed occupation rows`` did not say of which release).
 
     Examples
     --------
@@ -386,8 +388,12 @@ def coverage_table(occupation_sets: dict, onet_to_soc: pd.DataFrame, employments
     rows = []
     for release, emp in employments.items():
         for name, occ in occupation_sets.items():
-            soc = to_soc(occ, onet_to_soc, emp)
-            cov = coverage(soc, occ)
+            try:
+                soc = to_soc(occ, onet_to_soc, emp)
+                cov = coverage(soc, occ)
+            except DataFormatError as exc:  # said "employment frame has no ... rows": of which release?
+                raise DataFormatError(f"OEWS release {release!r}, occupations {name!r}: {exc.reason}",
+                                      path=exc.path, row=exc.row, column=exc.column) from None
             # the trap: joining employment to every O*NET row by its SOC code counts a
             # code's workers once per O*NET child
             scored = occ.loc[occ["beta"].notna(), ["onetsoc_code"]].merge(onet_to_soc, on="onetsoc_code")
