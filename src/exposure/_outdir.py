@@ -200,7 +200,7 @@ def terminate_cleanly() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-def check_files_dir(path) -> Path:
+def check_files_dir(path, *, protect: Iterable = ()) -> Path:
     """Make sure ``path`` is (or can become) a writable directory, before any work; return it.
 
     For a directory that a command writes files into (reports: ``exposure compare``,
@@ -209,6 +209,12 @@ def check_files_dir(path) -> Path:
     created for the probe are removed again, so that a run that fails later (a bad
     argument or input, a signal) leaves no empty output directory behind. The writer
     creates the directory when it writes (:func:`exposure._io.atomic_path`).
+
+    ``protect`` holds ``(what, folder, why)`` triples
+    (:meth:`exposure.fetch.DataStore.read_folders`: the mirror, the download cache's
+    folders, the installed package): ``path`` inside one of them, or equal to it, is
+    refused (:class:`OutputPathError`). ``exposure compare -o ../shared/data`` wrote its
+    eight reports among the mirror's raw files.
 
     Examples
     --------
@@ -221,6 +227,12 @@ def check_files_dir(path) -> Path:
     exposure.errors.DataFormatError: .../file: output exists and is not a directory
     """
     out = Path(path)
+    real = _resolved(out)
+    for what, folder, why in protect:
+        root = _resolved(Path(folder))
+        if real == root or real.is_relative_to(root):
+            raise OutputPathError(f"refusing to write the reports into {out}: it is inside {what} {folder}, "
+                                  f"{why}; choose a directory outside it")
     if out.exists() and not out.is_dir():
         raise DataFormatError("output exists and is not a directory", path=out)
     try:
@@ -228,6 +240,14 @@ def check_files_dir(path) -> Path:
     except OSError as exc:
         raise DataFormatError(f"cannot write to the output directory: {exc.strerror}", path=out) from None
     return out
+
+
+def _resolved(path: Path) -> Path:
+    """``path`` made absolute, its symbolic links resolved where they can be."""
+    try:
+        return Path(os.path.abspath(path)).resolve()
+    except (OSError, RuntimeError):  # a link that loops: named by the checks that follow
+        return Path(os.path.abspath(path))
 
 
 def _probe(directory: Path, *, keep: bool = True) -> None:

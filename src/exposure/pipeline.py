@@ -1096,17 +1096,10 @@ def _check_not_among_inputs(out, store, default=None) -> None:
     exposure._outdir.OutputPathError: refusing to write the tables into .../home/processed: it is the folder of your recomputes, one directory each (exposure.load reads those directories, not tables beside them); give a directory of its own, such as the default .../home/processed/onet-<release>_oews-<year>
     """
     real = _real_path(out)
-    held = []
-    if store.mirror is not None:
-        held.append(("the mirror", Path(store.mirror), "which the run reads"))
-    downloads = sorted({name.split("/", 1)[0] for name in fetching.SOURCES if "/" in name})
-    held += [("the download cache", Path(store.cache) / top, "which the run reads") for top in downloads]
-    held.append(("the download cache's publisher archives", Path(store.cache) / fetching._ARCHIVE_DIR,
-                 "which the run reads"))
+    held = fetching.DataStore.read_folders(store)  # the store of the doctest is a SimpleNamespace
     timings = Path(store.timings_path).parent if hasattr(store, "timings_path") else Path(store.cache) / "timings"
-    held.append(("the download cache's wall-time folder", timings,
-                 "where the run writes its timings after the tables"))
-    held.append(("the installed package", Path(__file__).resolve().parent, "whose own files it would replace"))
+    held.insert(-1, ("the download cache's wall-time folder", timings,
+                     "where the run writes its timings after the tables"))
     for what, path, why in held:
         root = _real_path(path)
         if real == root or real.is_relative_to(root):

@@ -105,7 +105,8 @@ def fake_mirror(tmp_path, fixtures, monkeypatch):
     return files
 
 
-def test_validate_all_sources_prints_counts_and_writes_reports(capsys, tmp_path, fake_mirror):
+def test_validate_all_sources_prints_counts_and_writes_reports(capsys, tmp_path_factory, fake_mirror):
+    tmp_path = tmp_path_factory.mktemp("out")  # the mirror is the test's tmp_path: no report goes there
     rc = main(["validate", "--onet-release", "29.1", "--report-dir", str(tmp_path / "rep")])
     out = capsys.readouterr().out
     assert rc == 0, out
@@ -136,9 +137,9 @@ def test_validate_reports_every_failure_and_exits_2(capsys, fake_mirror, fixture
     assert "onet       29.1     tasks" in captured.out  # the others were still validated
 
 
-def test_report_dir_that_is_a_file_is_refused_before_validating(capsys, tmp_path, fake_mirror):
+def test_report_dir_that_is_a_file_is_refused_before_validating(capsys, tmp_path_factory, fake_mirror):
     """``--report-dir FILE`` failed only after the whole validation (28 s on the real data)."""
-    target = tmp_path / "file"
+    target = tmp_path_factory.mktemp("out") / "file"  # outside the mirror (the test's tmp_path)
     target.write_text("keep\n")
     rc = main(["validate", "--onet-release", "29.1", "--report-dir", str(target)])
     captured = capsys.readouterr()

@@ -428,7 +428,8 @@ def test_sector_growth_from_by_industry_tables(frames):
 
 def test_sectors_fail_fast_without_the_yearly_industry_files(tmp_path, capsys):
     out = tmp_path / "out"
-    code = main(["outcomes", "--mirror", str(tmp_path), "--data-dir", str(tmp_path / "cache"),
+    (tmp_path / "mirror").mkdir()  # the reports go beside the mirror, never into it
+    code = main(["outcomes", "--mirror", str(tmp_path / "mirror"), "--data-dir", str(tmp_path / "cache"),
                  "--panel", "shipped", "--sectors", "-o", str(out)])
     assert code == 2
     assert "not found in mirror" in capsys.readouterr().err

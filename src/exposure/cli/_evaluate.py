@@ -25,7 +25,7 @@ from exposure.cli._report import (
     run_agreement,
 )
 from exposure.errors import DataFormatError, ExposureError
-from exposure.fetch import fetch
+from exposure.fetch import fetch, read_folders
 from exposure.measures.eloundou import LABELS_NAME, load_task_labels
 from exposure.onet import load_onet
 from exposure.reports.agreement import (
@@ -134,7 +134,8 @@ def run_evaluate(args) -> int:
         table = "paraphrase" if out.name == "freetext_paraphrases.csv" else "modern-task"
         raise ExposureError(f"--out {out}: the {table} table is written beside --out under that name: give "
                             f"--out another name, e.g. {out.with_name('freetext_agreement.csv')}")
-    check_report_outputs(out, siblings, [args.paraphrases, args.modern, *label_paths(args)])
+    check_report_outputs(out, siblings, [args.paraphrases, args.modern, *label_paths(args)],
+                         read_folders(args.mirror, args.data_dir))
     # checked here too, so that a failure names the file and the row as a spreadsheet shows it;
     # read before the labels and O*NET (downloaded when not cached)
     para = modern = None

@@ -14,6 +14,7 @@ from exposure._outdir import check_files_dir
 from exposure._tables import check_input_file, read_parquet_file
 from exposure.cli import add_location_options
 from exposure.errors import DataFormatError, ExposureError
+from exposure.fetch import read_folders
 from exposure.oews import load_oews
 from exposure.reports.outcomes import last_year, write_outcomes
 from exposure.schemas import validate
@@ -180,7 +181,7 @@ def _check_figures(args) -> None:
 def run_outcomes_command(args) -> int:
     """Run ``exposure outcomes``; return the exit code."""
     start = time.perf_counter()
-    out = check_files_dir(args.output)
+    out = check_files_dir(args.output, protect=read_folders(args.mirror, args.data_dir))
     _check_figures(args)
     if args.quantiles < 1:
         raise ExposureError(f"--quantiles must be at least 1, got {args.quantiles}")

@@ -13,7 +13,7 @@ from exposure._outdir import check_files_dir
 from exposure.cli import add_location_options, path_option
 from exposure.crosswalks import load_onet_to_soc
 from exposure.errors import DataFormatError, ExposureError
-from exposure.fetch import cache_path, resolve_mirror
+from exposure.fetch import cache_path, read_folders, resolve_mirror
 from exposure.measures.eloundou import LABELS_NAME, load_task_labels
 from exposure.onet import load_onet
 from exposure.reports.agreement import evaluate_method, report_name, write_agreement_report
@@ -254,7 +254,7 @@ def label_paths(args) -> list[Path]:
     return paths
 
 
-def check_report_outputs(out: Path, siblings, inputs) -> None:
+def check_report_outputs(out: Path, siblings, inputs, protect=()) -> None:
     """Refuse, before any work, a CSV report path that cannot or must not be written.
 
     Parameters
@@ -267,6 +267,9 @@ def check_report_outputs(out: Path, siblings, inputs) -> None:
     inputs : iterable of path
         Files the command reads (``--paraphrases``, ``--modern``, the labels): no output
         may be one of them (a report written over its own input after the CV).
+    protect : iterable of (str, path, str), optional
+        Folders no report may go into (:func:`exposure.fetch.read_folders`: the mirror,
+        the download cache's folders, the installed package).
 
     Raises
     ------
@@ -284,7 +287,7 @@ def check_report_outputs(out: Path, siblings, inputs) -> None:
     exposure.errors.ExposureError: --out ev/a.xlsx: the report is written as CSV; give a file name ending in .csv
     """
     inputs = [p for p in inputs if p]
-    check_files_dir(out.parent)  # a report directory that is a file, or not writable
+    check_files_dir(out.parent, protect=protect)  # a report directory that is a file, or not writable
     check_output_path(out, *inputs)  # before the suffix: "is a directory" says more
     if out.suffix.lower() != ".csv":
         # "e.csv " and ".csv" end in .csv as the user reads them: say what is wrong with them
@@ -310,7 +313,8 @@ def run_agreement(args) -> int:
     check_out_name(args.out, report_name(args.method))  # evaluate's --out (report agreement has --out-dir)
     out = Path(args.out) if args.out else Path(args.out_dir) / report_name(args.method)
     calibration = [out.with_name(out.stem + "_calibration.csv")] if args.method == "learned" else []
-    check_report_outputs(out, calibration, label_paths(args))  # before the labels and the CV
+    check_report_outputs(out, calibration, label_paths(args),  # before the labels and the CV
+                         read_folders(args.mirror, args.data_dir))
     check_cv_options(args, given)
     labels = load_task_labels(mirror=args.mirror, data_dir=args.data_dir)
     if args.method == "learned":  # the others have no folds
@@ -367,7 +371,7 @@ def run_categories(args) -> int:
     them is warned of (:func:`~exposure.reports.categories.check_blind`).
     """
     _sample_options(args)
-    check_files_dir(args.out_dir)
+    check_files_dir(args.out_dir, protect=read_folders(args.mirror, args.data_dir))
     hand_checked = args.hand_checked
     if hand_checked.is_dir():  # "." has no name: with_name raised ValueError
         raise DataFormatError("is a directory, not a file (the hand-checked sample's CSV is expected)",
@@ -410,7 +414,7 @@ def run_categories(args) -> int:
 
 def run_rubric(args) -> int:
     """Run ``exposure report rubric``."""
-    check_files_dir(args.out_dir)
+    check_files_dir(args.out_dir, protect=read_folders(args.mirror, args.data_dir))
     # rubric_agreement.csv a directory: refused after the labels, O*NET and the scoring
     check_output_path(args.out_dir / "rubric_agreement.csv", *label_paths(args))
     labels = load_task_labels(mirror=args.mirror, data_dir=args.data_dir)
@@ -422,7 +426,7 @@ def run_rubric(args) -> int:
 
 def run_reproduction(args) -> int:
     """Run ``exposure report reproduction``."""
-    check_files_dir(args.out_dir)
+    check_files_dir(args.out_dir, protect=read_folders(args.mirror, args.data_dir))
     tables = write_reproduction_reports(args.out_dir, mirror=args.mirror, data_dir=args.data_dir)
     _print_tables(tables, args.out_dir)
     return 0

@@ -23,6 +23,7 @@ from exposure import fetch as _fetch
 from exposure._outdir import check_files_dir
 from exposure.cli import add_location_options
 from exposure.errors import ExposureError
+from exposure.fetch import read_folders
 from exposure.reports.sources import (
     ONET_RELEASES,
     READERS,
@@ -127,7 +128,7 @@ def run_validate(args) -> int:
         return 2 if failures else 0
 
     if args.report_dir:  # before the half-minute of validation
-        check_files_dir(args.report_dir)
+        check_files_dir(args.report_dir, protect=read_folders(args.mirror, args.data_dir))
     _check_location(args)
     releases = ONET_RELEASES if args.onet_release == "all" else (args.onet_release,)
     counts, loaded = validate_sources(
