@@ -49,6 +49,7 @@ from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.schemas._scores import TaskScores
 from exposure.scoring._features import normalise_text, normalise_texts
 from exposure.scoring._inputs import (
+    cell_shown,
     check_columns,
     check_header_rows,
     check_job_zones,
@@ -613,7 +614,15 @@ def _check_integer_ids(frame, *, path=None, row_offset: int = 1) -> pd.Series | 
     ids = frame["task_id"]
     pos = _first_untyped_id(ids)
     if pos is None:
-        return task_id_numbers(ids, path=path, row_offset=row_offset)
+        try:
+            return task_id_numbers(ids, path=path, row_offset=row_offset)
+        except DataFormatError as exc:  # its message wrote a cell of 1 MB out whole
+            value = ids.iloc[exc.row - row_offset] if exc.row is not None else None
+            if exc.row is None or len(repr(value)) <= len(cell_shown(value)):
+                raise
+            what = "that fits in 64 bits" if exc.reason.endswith("64 bits") else ""
+            raise DataFormatError(f"task ID {cell_shown(value)} is not an integer {what}".rstrip(),
+                                  path=path, row=exc.row, column="task_id") from None
     if pos < 0:  # a date/duration/complex column with every cell missing: no ID given
         return pd.Series(np.nan, index=ids.index, name=ids.name)
     if not _untyped_dtype(ids.dtype):  # an object column: an earlier problem wins
@@ -621,7 +630,7 @@ def _check_integer_ids(frame, *, path=None, row_offset: int = 1) -> pd.Series | 
     value = ids.iloc[pos]
     if isinstance(value, np.generic) and value.dtype.kind not in "mM":
         value = value.item()  # (11504+0j), not np.complex128(11504+0j)
-    raise DataFormatError(f"task ID {value!r} is not an integer", path=path, row=pos + row_offset,
+    raise DataFormatError(f"task ID {cell_shown(value)} is not an integer", path=path, row=pos + row_offset,
                           column="task_id")
 
 
@@ -723,7 +732,7 @@ def _check_codes(frame, *, path=None, row_offset: int = 1) -> None:
         pos = int(bad.argmax())
         value = col.iloc[pos]
         value = value.item() if isinstance(value, np.generic) else value
-        raise DataFormatError(f"O*NET-SOC code {value!r} is not of the form 00-0000.00 "
+        raise DataFormatError(f"O*NET-SOC code {cell_shown(value)} is not of the form 00-0000.00 "
                               "(e.g. 11-1011.00)", path=path, row=pos + row_offset,
                               column="onetsoc_code")
 

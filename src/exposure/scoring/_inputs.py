@@ -49,6 +49,7 @@ from exposure.schemas._fields import TASK_TYPES
 
 __all__ = [
     "check_row_offset",
+    "cell_shown",
     "check_columns",
     "check_path_name",
     "check_titles_not_texts",
@@ -102,6 +103,45 @@ def check_row_offset(row_offset) -> int:
     except DataFormatError:  # the same check, with what the number means
         raise DataFormatError("row_offset must be a whole number of 0 or more (1 counts rows from 1), "
                               f"got {shown(row_offset)}") from None
+
+
+#: Longest ``repr`` of a cell, index label or column name written out in a message.
+CELL_SHOWN = 80
+
+
+def cell_shown(value, keep: int = CELL_SHOWN) -> str:
+    """``repr(value)`` for a message; cut to its first and last characters when long.
+
+    A refused cell (a task text of 1 MB of digits or spaces, bytes, a list, a task type
+    or job zone) was written out whole: the one-line message was 1,000,000 characters
+    long. The cut ``repr`` says the type and length of what it left out.
+
+    Examples
+    --------
+    >>> cell_shown("Core"), cell_shown(b"x" * 200)
+    ("'Core'", "b'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...xxxxxxxxxxxxxxxx' (bytes of 200 characters)")
+    """
+    text = repr(value)
+    if len(text) <= keep:
+        return text
+    size = f" of {len(value):,} characters" if isinstance(value, (str, bytes)) else (
+        f" of {len(value):,} items" if isinstance(value, (list, tuple)) else "")
+    return f"{text[:keep - 20]}...{text[-17:]} ({type(value).__name__}{size})"
+
+
+def columns_shown(columns, most: int = 12) -> str:
+    """A frame's column names for a message: the first ``most``, each :func:`cell_shown`.
+
+    Examples
+    --------
+    >>> columns_shown(["task", "x" * 100])
+    "['task', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...xxxxxxxxxxxxxxxx' (str of 100 characters)]"
+    >>> columns_shown(range(20), most=3)
+    '[0, 1, 2, ... (20 columns)]'
+    """
+    names = list(columns)
+    more = f", ... ({len(names):,} columns)" if len(names) > most else ""
+    return "[" + ", ".join(cell_shown(n) for n in names[:most]) + more + "]"
 
 
 def check_columns(frame: pd.DataFrame, *, what: str | None = None, path=None) -> None:
@@ -214,7 +254,7 @@ def with_index_label(exc: DataFormatError, frame, *, path=None, row_offset: int 
         label = tuple(v.item() if isinstance(v, np.generic) else v for v in label)
     elif isinstance(label, np.generic):
         label = label.item()
-    return DataFormatError(f"{exc.reason} (index {label!r})", row=exc.row, column=exc.column,
+    return DataFormatError(f"{exc.reason} (index {cell_shown(label)})", row=exc.row, column=exc.column,
                            line=exc.line)
 
 
@@ -253,11 +293,20 @@ def check_onet(onet, tables: tuple[str, ...] = ONET_TABLES) -> None:
     """
     if onet is None:
         return
-    if isinstance(onet, (str, bytes, int, float, os.PathLike)):  # e.g. "29.1", as --onet takes
-        # a release name is echoed in the example; anything else (5, a path) is not one
-        example = onet if isinstance(onet, str) and re.fullmatch(r"[0-9]+\.[0-9]+", onet) else "29.1"
+    if isinstance(onet, (str, bytes, numbers.Number, os.PathLike)):  # e.g. "29.1", as --onet takes
+        # a release name (also the float 28.3) is echoed in the example; anything else (5,
+        # a path) is not one. numpy numbers as Python's (``np.float64(29.1)`` was written
+        # ``float64 np.float64(29.1)``; ``np.int64(29)`` was "without a 'tasks' table")
+        number = onet.item() if isinstance(onet, np.generic) else onet
+        text = number if isinstance(number, str) else (
+            str(number) if isinstance(number, float) else "")
+        example = text if re.fullmatch(r"[0-9]+\.[0-9]+", text) else "29.1"
+        got = f"{type(onet).__name__} {cell_shown(onet if isinstance(onet, os.PathLike) else number)}"
+        if isinstance(onet, os.PathLike) or isinstance(onet, str) and ("/" in onet or "\\" in onet):
+            got = (f"{type(onet).__name__} {cell_shown(os.fspath(onet))}: a path is not a release; "
+                   "load the release first (load_onet's mirror= and data_dir= say where its files are)")
         raise DataFormatError(f"onet must be an O*NET release, e.g. exposure.load_onet({example!r}) "
-                              f"(or None), got {type(onet).__name__} {onet!r}")
+                              f"(or None), got {got}")
     lacking = [name for name in tables if not isinstance(getattr(onet, name, None), pd.DataFrame)]
     if not lacking:
         return
@@ -336,7 +385,7 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
                 hint = (f"; the file has {near[0]!r}: rename it {text_column} (or name it as "
                         "the text column)")
         raise DataFormatError(f"missing text column {text_column!r} (columns: "
-                              f"{list(frame.columns)}){hint}", path=path, column=text_column)
+                              f"{columns_shown(frame.columns)}){hint}", path=path, column=text_column)
     col = frame[text_column]
     values = col.tolist()
     # all str, none empty, none blank, each starting with a letter or digit: four passes in
@@ -360,13 +409,13 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
             reason = "holds no letter"
         else:
             continue
-        where = f" (index {col.index.tolist()[pos]!r})" if show_index else ""
+        where = f" (index {cell_shown(col.index.tolist()[pos])})" if show_index else ""
         more = ("" if reason.startswith("must") else
                 ": give the task statement (a placeholder for no task is not one; drop such rows)"
                 if reason.endswith("digit") else
                 f": a number or code is not a task statement (is {text_column!r} the column "
                 "of the task texts?)")
-        raise DataFormatError(f"task text {reason}, got {value!r}{where}{more}",
+        raise DataFormatError(f"task text {reason}, got {cell_shown(value)}{where}{more}",
                               path=path, row=pos + row_offset, column=text_column)
     return values
 
@@ -485,7 +534,7 @@ def _header_key(value: str) -> str:
 
 def _names_shown(names) -> str:
     """The first six names, quoted, for a message."""
-    return ", ".join(repr(n) for n in names[:6]) + (", ..." if len(names) > 6 else "")
+    return ", ".join(cell_shown(n) for n in names[:6]) + (", ..." if len(names) > 6 else "")
 
 
 #: What O*NET's ``Task Statements`` file writes in ``Task Type`` for a task without one.
@@ -580,7 +629,7 @@ def check_task_types(frame, *, path=None, row_offset: int = 1) -> None:
         pos = int(bad.argmax())
         value = values.iloc[pos]
         value = value.item() if isinstance(value, np.generic) else value
-        raise DataFormatError(f"task_type {value!r} is not Core or Supplemental: exposure rollup "
+        raise DataFormatError(f"task_type {cell_shown(value)} is not Core or Supplemental: exposure rollup "
                               "accepts only O*NET's task types, spelt exactly so, or a missing or "
                               "blank cell (or O*NET's n/a)", path=path, row=pos + row_offset,
                               column="task_type")
@@ -661,7 +710,7 @@ def _job_zone_error(values: pd.Series, codes: np.ndarray, *, what: str = "", pat
     value = values.iloc[pos]
     value = value.item() if isinstance(value, np.generic) else value
     raise DataFormatError(f"{what}job zone must be a whole number from {JOB_ZONES.start} to "
-                          f"{JOB_ZONES.stop - 1}, got {value!r}", path=path, row=pos + row_offset,
+                          f"{JOB_ZONES.stop - 1}, got {cell_shown(value)}", path=path, row=pos + row_offset,
                           column="job_zone")
 
 
