@@ -28,8 +28,12 @@ def _numpy_scalar(value) -> bool:
 
 
 def _is_bool(value) -> bool:
-    """Whether ``value`` is ``True``/``False`` or a numpy boolean."""
-    return isinstance(value, bool) or (_numpy_scalar(value) and type(value).__name__ == "bool")
+    """Whether ``value`` is ``True``/``False`` or a numpy boolean.
+
+    ``np.bool_`` by class: its name is ``bool`` in numpy 2 but ``bool_`` in numpy 1.26 (which
+    the package supports), where ``check_flag(np.bool_(True), ...)`` was refused.
+    """
+    return isinstance(value, (bool, np.bool_))
 
 
 def shown(value) -> str:
@@ -49,7 +53,9 @@ def shown(value) -> str:
         try:
             text = repr(value.item() if scalar else value)
         except ValueError:  # an int of more than 4300 digits: Python refuses to write it out
-            return f"{type(value).__name__} of {value.bit_length()} bits"
+            if isinstance(value, int):
+                return f"{type(value).__name__} of {value.bit_length()} bits"
+            return type(value).__name__  # a list or tuple holding one (AttributeError: bit_length)
         if "\n" in text:
             return type(value).__name__
         return f"{type(value).__name__} {text if len(text) <= 60 else text[:57] + '...'}"

@@ -215,6 +215,9 @@ class _Parser(argparse.ArgumentParser):
             super()._check_value(action, value)
         except argparse.ArgumentError as exc:  # exposure._args loads numpy: on this path only
             hint = importlib.import_module("exposure._args").choice_hint(value, action.choices or ())
+            if not hint and value == "help" and isinstance(action, argparse._SubParsersAction):
+                # `exposure help` is no command: say where the help is
+                hint = f" (for help: {self.prog} --help, or {self.prog} {action.metavar} --help)"
             if not hint:
                 raise
             raise argparse.ArgumentError(action, f"{exc.message}{hint}") from None
@@ -385,10 +388,45 @@ def _dispatch(parser: argparse.ArgumentParser, argv: list[str], outdir) -> int:
         if code:
             return code
         raise
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    with _log_level(bool(getattr(args, "verbose", False))):
+        return _run_command(parser, args, outdir)
+
+
+#: The handler :func:`_log_level` gave the root logger (``logging.basicConfig``), if any.
+_LOG_HANDLER: logging.Handler | None = None
+
+
+@contextmanager
+def _log_level(verbose: bool) -> Iterator[None]:
+    """Within the block, the log shows INFO with ``-v`` and WARNING and above without.
+
+    ``logging.basicConfig`` alone did nothing in a process whose logging was set up
+    already: :func:`main` called again (``main(["-v", ...])`` after ``main([...])``) kept
+    the first call's level, showing progress without ``-v`` or none with it, and in a
+    program with its own logging ``-v`` showed nothing. The root logger's level is set when
+    its handler is the one set up here; with ``-v`` the ``exposure`` loggers log INFO
+    within the block, whoever set up the handlers.
+    """
+    global _LOG_HANDLER
+    level = logging.INFO if verbose else logging.WARNING
+    root = logging.getLogger()
+    if not root.handlers:
+        logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+        _LOG_HANDLER = root.handlers[0] if root.handlers else None
+    elif _LOG_HANDLER is not None and _LOG_HANDLER in root.handlers:
+        root.setLevel(level)
+    library = logging.getLogger("exposure")
+    before = library.level
+    if verbose:
+        library.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        library.setLevel(before)
+
+
+def _run_command(parser: argparse.ArgumentParser, args: argparse.Namespace, outdir) -> int:
+    """Run the command ``args`` parsed, with stdout as :func:`_dispatch` set it."""
     if not getattr(args, "func", None):
         parser.print_help()
         return _flush_stdout() or 1
