@@ -313,7 +313,10 @@ def task_weights(
         ``"equal"``: 1 per task. ``"core"``: :data:`~exposure._measures.CORE_WEIGHT` (2) for
         Core tasks, :data:`~exposure._measures.OTHER_WEIGHT` (1) for Supplemental or missing
         (or blank) task type (Eloundou et al.); the type comes from a ``task_type`` column of
-        ``task_scores`` or else from ``tasks``. Looked up in ``tasks``, a task whose
+        ``task_scores`` or else from ``tasks``; with both, a type the column leaves out
+        (missing, blank, ``n/a``) is read from ``tasks`` where the task is there, and a
+        column with no type at all is not used (every task weighed 1, with the
+        statements at hand). Looked up in ``tasks``, a task whose
         ``task_id`` is given must be there (O*NET's own tasks without a type weigh 1); a
         row with a missing ``task_id`` (a task of your own) has no type and weighs 1 (a
         blank one, ``' '``, is refused, as ``exposure score`` refuses it). ``"importance"``: the O*NET Task Ratings importance (scale ``IM``, 1-5).
@@ -392,11 +395,19 @@ def task_weights(
     if weights == "equal":
         return np.ones(n)
     if weights == "core":
-        if "task_type" in task_scores.columns:
+        own_types = "task_type" in task_scores.columns
+        if own_types:
             _single_columns(task_scores, "task_scores", ["task_type"])
             ttype = task_scores["task_type"]
             _refuse_task_types(ttype)  # core, "Core " weighed 1 as if Supplemental
-        elif tasks is not None:
+            absent_type = _absent_types(ttype)
+            if tasks is not None and absent_type.all():
+                # an empty column (a CSV with the header only) hid the statements: every
+                # task weighed 1, as if Supplemental, with the types at hand
+                own_types = False
+            elif tasks is not None and absent_type.any():
+                ttype = _types_from_statements(task_scores, ttype, absent_type, tasks)
+        if not own_types and tasks is not None:
             require_frame(tasks, "tasks (O*NET task statements)", ["onetsoc_code", "task_id", "task_type"])
             _check_ids(task_scores)
             _check_statements(tasks)
@@ -412,7 +423,7 @@ def task_weights(
                     "the task statements of the O*NET release the scores come from",
                     row=pos + 1, column="task_id",
                 )
-        else:
+        elif not own_types:
             raise DataFormatError(
                 "weights='core' needs the task type: pass tasks= (O*NET task statements) "
                 "or a task_type column"
@@ -514,8 +525,61 @@ def task_weights(
                     "check the Task Ratings data values",
                     row=pos + 1,
                 )
+        _warn_suppressed(task_scores, rat, weights, scale)
         return values
     raise DataFormatError(f"unknown weights {weights!r}; expected one of {', '.join(WEIGHTS)}")
+
+
+def _warn_suppressed(task_scores: pd.DataFrame, rat: pd.DataFrame, weights: str, scale: str) -> None:
+    """Warn when tasks are weighed by ratings O*NET marks ``Recommend Suppress`` = Y.
+
+    ``rat`` holds the Task Ratings rows of ``scale``; a ``recommend_suppress`` column (as
+    :func:`exposure.onet.read_task_ratings` gives it: True/False, or the file's Y/N) marks
+    the ratings O*NET advises against using (low precision). They weighed their tasks as
+    any other rating, without a word; they still do (no rating is better), now said.
+    """
+    if "recommend_suppress" not in rat.columns:
+        return
+    flag = rat["recommend_suppress"]
+    if pd.api.types.is_bool_dtype(flag):
+        marked = flag.fillna(False).to_numpy(dtype=bool)
+    else:
+        text = flag.astype("string").str.strip().str.upper()
+        marked = ((text == "Y") | (text == "TRUE")).fillna(False).to_numpy(dtype=bool)
+    if not marked.any():
+        return
+    table = pd.DataFrame({"onetsoc_code": rat["onetsoc_code"].to_numpy()[marked],
+                          "task_id": rat["task_id"].to_numpy()[marked], "w": True})
+    hit = _lookup(task_scores, table, "w")[1]
+    if not hit.any():
+        return
+    pos = int(np.flatnonzero(hit)[0])
+    row = task_scores.iloc[pos]
+    log.warning("weights=%r: %d of %d tasks are weighed by %s ratings that O*NET marks Recommend Suppress = Y "
+                "(low precision), e.g. %s task %s (row %d); they are used as given", weights, int(hit.sum()),
+                len(task_scores), scale, row["onetsoc_code"], _plain(row["task_id"]), pos + 1)
+
+
+def _absent_types(ttype: pd.Series) -> np.ndarray:
+    """Where a task type is not given: missing, blank or ``n/a`` (which weigh 1, as Supplemental)."""
+    text = ttype.astype("string").str.strip()
+    return (ttype.isna() | (text == "") | (text.str.lower() == "n/a")).fillna(True).to_numpy(dtype=bool)
+
+
+def _types_from_statements(task_scores: pd.DataFrame, ttype: pd.Series, absent: np.ndarray,
+                           tasks: pd.DataFrame) -> pd.Series:
+    """``ttype`` with the ``absent`` types read from ``tasks`` where the task is there.
+
+    A task_type column with some types left out and the statements passed: the tasks
+    without a type weighed 1 (as Supplemental) though the statements said Core. A task
+    not in the statements (or a task of your own) keeps weight 1, as documented.
+    """
+    require_frame(tasks, "tasks (O*NET task statements)", ["onetsoc_code", "task_id", "task_type"])
+    _check_ids(task_scores)
+    _check_statements(tasks)
+    looked, found = _lookup(task_scores, tasks, "task_type")
+    use = absent & found & _given_ids(task_scores["task_id"])
+    return ttype.astype(object).where(~use, looked)
 
 
 def _refuse_percentages(name: str, rat: pd.DataFrame, rows: np.ndarray, column: str,
@@ -1029,7 +1093,10 @@ def occupation_table(ts: pd.DataFrame, weights: str, *, task_ratings=None, tasks
     out = pd.DataFrame(means, columns=list(MEASURES))
     out.insert(0, "onetsoc_code", codes)
     out["n_tasks"] = np.bincount(group, minlength=len(codes))
-    out["n_scored"] = np.bincount(group, weights=~np.isnan(vals[:, 1]), minlength=len(codes)).astype(int)
+    # a task is scored when it gives alpha, beta or gamma (a task gives all those not left
+    # empty on every row): counting beta alone gave 0 scored tasks to scores without beta
+    scored = (~np.isnan(vals[:, [MEASURES.index(m) for m in EXPOSURE_MEASURES]])).any(axis=1)
+    out["n_scored"] = np.bincount(group, weights=scored, minlength=len(codes)).astype(int)
     out["weights"] = weights
     return validate(out, OccupationScores)
 

@@ -527,7 +527,9 @@ def onet_to_oews(
     Raises
     ------
     exposure.errors.DataFormatError
-        An unknown ``combine``, a frame without its columns, a missing or malformed code
+        An unknown ``combine``, a frame without its columns, an ``onetsoc_code`` of
+        ``occupation_scores`` missing, malformed or given twice (as :func:`to_soc` refuses
+        it), a missing or malformed code
         in the crosswalk (``'11-1011 '``: :func:`check_codes`), an O*NET-SOC code mapped
         to two SOC codes (both rows named), a bad ``soc_structure``, or (``combine="n_tasks"``) an
         ``n_tasks`` that is missing, below 1 or not a whole number, naming its row
@@ -546,6 +548,10 @@ def onet_to_oews(
     require_frame(occupation_scores, "occupation_scores",
                   ["onetsoc_code", "n_tasks"] if combine == "n_tasks" else ["onetsoc_code"])
     require_frame(onet_to_soc, "onet_to_soc", ["onetsoc_code", "soc_code"])
+    # as to_soc checks them: a code given twice was linked twice (its weight counted twice),
+    # a padded or missing one was only said to be "not in the crosswalk"
+    require_frame(occupation_scores, "occupation_scores", unique="onetsoc_code")
+    check_codes(occupation_scores.reset_index(drop=True), "occupation_scores", ["onetsoc_code"])
     counts = _task_counts(occupation_scores) if combine == "n_tasks" else None
     xw = _oews_crosswalk(onet_to_soc, oews_codes, soc_structure)
     return _links(occupation_scores, xw, counts, warn=True)
@@ -784,7 +790,8 @@ def _to_soc(occupation_scores, onet_to_soc, employment, combine="equal", soc_str
     structure = matrix.copy()
     structure.data[:] = 1.0
     out["n_onet"] = np.asarray(structure.sum(axis=1)).ravel().astype(int)
-    scored = (~np.isnan(vals[:, 1])).astype(float)
+    # scored: a value of alpha, beta or gamma (beta alone said 0 for scores that leave it out)
+    scored = (~np.isnan(vals[:, [MEASURES.index(m) for m in EXPOSURE_MEASURES]])).any(axis=1).astype(float)
     total_w = np.asarray(matrix.sum(axis=1)).ravel()
     with np.errstate(invalid="ignore", divide="ignore"):
         out["crosswalk_weight"] = np.where(total_w > 0, (matrix @ scored) / np.where(total_w > 0, total_w, 1), np.nan)
@@ -792,7 +799,7 @@ def _to_soc(occupation_scores, onet_to_soc, employment, combine="equal", soc_str
 
 
 def coverage(soc_scores: pd.DataFrame, occupation_scores: pd.DataFrame | None = None) -> dict:
-    """Share of OEWS employment that received a score.
+    """Share of OEWS employment that received a score (a value of alpha, beta or gamma).
 
     Parameters
     ----------
@@ -840,7 +847,9 @@ def coverage(soc_scores: pd.DataFrame, occupation_scores: pd.DataFrame | None = 
         check_codes(occupation_scores.reset_index(drop=True), "occupation_scores", ["onetsoc_code"])
     # as workforce_stats reads it (_sectors._soc_numbers): True is not 1 worker, "**" is missing
     emp = _number(soc_scores["tot_emp"], "tot_emp", "soc_scores").fillna(0.0).to_numpy()
-    scored = soc_scores["beta"].notna().to_numpy()
+    # scored: a value of alpha, beta or gamma (beta alone left out scores that leave beta empty)
+    present = [m for m in EXPOSURE_MEASURES if m in soc_scores.columns]
+    scored = soc_scores[present].notna().any(axis=1).to_numpy(dtype=bool)
     total = float(emp.sum())
     out = {
         "tot_emp": total,
@@ -850,7 +859,9 @@ def coverage(soc_scores: pd.DataFrame, occupation_scores: pd.DataFrame | None = 
         "n_covered": int(scored.sum()),
     }
     if prefix:
-        has = occupation_scores.loc[occupation_scores["beta"].notna(), "onetsoc_code"].astype(str).str[:7]
+        given = [m for m in EXPOSURE_MEASURES if m in occupation_scores.columns]
+        has = occupation_scores.loc[occupation_scores[given].notna().any(axis=1).to_numpy(dtype=bool),
+                                    "onetsoc_code"].astype(str).str[:7]
         hit = soc_scores["soc_code"].isin(set(has)).to_numpy()
         out["prefix_share"] = float(emp[hit].sum() / total) if total else float("nan")
     return out
