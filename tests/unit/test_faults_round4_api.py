@@ -156,9 +156,10 @@ def test_a_missing_label_leaves_its_task_unscored():
     assert out["label"].isna().tolist() == [False, True, True]
 
 
-def test_an_empty_labels_frame_scores_nothing():
-    out = score_tasks(TASKS, "reference", labels=_labels().iloc[:0])
-    assert out["label"].isna().all()
+def test_an_empty_labels_frame_is_refused():
+    """Every task was left unscored without a word (round 39: refused, naming the labels)."""
+    with pytest.raises(DataFormatError, match="labels has no rows: no task would get a published label"):
+        score_tasks(TASKS, "reference", labels=_labels().iloc[:0])
 
 
 def test_a_task_id_labelled_twice_under_two_codes_is_ambiguous_without_codes():

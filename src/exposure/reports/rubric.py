@@ -24,6 +24,7 @@ from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.scoring import PROBA_COLUMNS
 from exposure.scoring._evaluate import cohen_kappa, occupation_means
 from exposure.scoring._inputs import bad_task_types
+from exposure.scoring.categories import _warn_unread_keys
 from exposure.scoring.rubric import score_rubric
 
 __all__ = ["REFERENCES", "rubric_agreement", "write_rubric_agreement"]
@@ -217,6 +218,12 @@ def rubric_agreement(labels: pd.DataFrame, *, onet=None) -> pd.DataFrame:
         column. Such labels raised ``KeyError`` (and
         without ``human_exposure_agg`` only the rubric's label shares were returned).
 
+    Warns
+    -----
+    With ``onet``, a warning (log) names the first row of the labels whose code the release
+    lacks or whose task ID it does not list under that code (labels of another release:
+    those tasks are scored from their text alone), as ``score_tasks`` does.
+
     Examples
     --------
     >>> labels = pd.DataFrame({
@@ -237,6 +244,9 @@ def rubric_agreement(labels: pd.DataFrame, *, onet=None) -> pd.DataFrame:
     # made-up occupation keys group the tasks; with a release they would look up nothing
     labels = checked_labels(labels, columns, ["task", "task_type"], onet_codes=onet is not None)
     _check_task_types(labels)
+    # labels of another release: their tasks got the text rules alone, without a word
+    # (``score_tasks`` says so: one warning line per kind, naming the first row)
+    _warn_unread_keys(labels, onet)
     scores = score_rubric(labels, onet=onet)
     proba = scores[list(PROBA_COLUMNS)].to_numpy()
     pred = proba.argmax(axis=1)

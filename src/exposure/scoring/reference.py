@@ -84,7 +84,8 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
         ``frame`` is not a DataFrame, has repeated or multi-level column names, has no
         ``task_id`` column or a task ID that is not an integer (``True`` included), or an O*NET-SOC code not of the form ``00-0000.00`` (a missing code
         passes: its task is left unscored); ``source`` is not a string; ``labels``
-        breaks a rule of :func:`~exposure.measures.eloundou.check_task_labels`, or (when
+        breaks a rule of :func:`~exposure.measures.eloundou.check_task_labels` or has no
+        rows (every task was left unscored, without a word), or (when
         ``frame`` has no ``onetsoc_code`` column, so that the join is on the task ID
         alone) gives one task ID two labels under two codes.
     exposure.errors.ExposureError
@@ -123,8 +124,7 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
         found.append(exc)
     if found:  # of a bad task ID and a bad code, the earlier row (as score_tasks reports)
         raise min(found, key=lambda exc: exc.row)
-    labels = check_task_labels(labels, [col])
-    return join_labels(frame, ids, labels, col)
+    return join_labels(frame, ids, labels, col)  # which checks ``labels``
 
 
 def _check_frame_codes(frame: pd.DataFrame) -> None:
@@ -206,7 +206,11 @@ def join_labels(frame: pd.DataFrame, ids: pd.Series, labels: pd.DataFrame, col: 
     exposure.errors.DataFormatError
         ``frame`` or ``labels`` is not a DataFrame, ``ids`` not a Series of the length of
         ``frame``, ``col`` not a string or not a column of ``labels`` (each named in one
-        line); a task ID given two labels (above).
+        line); ``labels`` breaks a rule of
+        :func:`~exposure.measures.eloundou.check_task_labels` (checked here too: a task
+        ID ``"x"`` raised ``ValueError``, a key twice pandas' ``MergeError``, a label
+        ``"e1"`` left its task unscored) or has no rows (every task was left unscored);
+        a task ID given two labels (above).
     """
     check_frame(frame, "frame")
     if not isinstance(ids, pd.Series):  # None raised ``AttributeError: ... 'to_numpy'``
@@ -215,10 +219,12 @@ def join_labels(frame: pd.DataFrame, ids: pd.Series, labels: pd.DataFrame, col: 
         raise DataFormatError(f"ids has {len(ids)} rows, frame {len(frame)}")
     check_frame(labels, "labels")
     check_choice(col, "col", SOURCES.values())
-    missing = [c for c in ("onetsoc_code", "task_id", col) if c not in labels.columns]
-    if missing:  # a KeyError from inside pandas
-        raise DataFormatError(f"labels lacks column(s) {missing} (columns: {list(labels.columns)})")
-    lab = labels[["onetsoc_code", "task_id", col]].copy()
+    # labels the caller did not check: a task ID "x" or missing raised ``ValueError`` or
+    # ``TypeError``, a key twice pandas' ``MergeError``, a label "e1" was no label, silently
+    lab = check_task_labels(labels, [col])
+    if lab.empty:  # every task left unscored, without a word
+        raise DataFormatError("labels has no rows: no task would get a published label; "
+                              "give the labels, e.g. exposure.measures.eloundou.load_task_labels()")
     lab["task_id"] = lab["task_id"].astype("int64")
     if "onetsoc_code" in frame.columns:
         left = pd.DataFrame({"onetsoc_code": frame["onetsoc_code"].astype("string").to_numpy(),

@@ -190,7 +190,7 @@ KEYWORD_RULES: tuple[KeywordRule, ...] = (
         "kw:software",
         "E2",
         r"\b(computers?|computerized|software|databases?|spreadsheets?|online|electronic(ally)?"
-        r"|information systems?|internet|web ?sites?|digital|e-?mails?)\b",
+        r"|information systems?|internet|web ?sites?|digital|e-?mail(s|ed|ing)?)\b",
         "mentions computers, software or databases",
     ),
     KeywordRule(
@@ -327,6 +327,38 @@ def _first_word(text: str) -> str:
 
 _KEYWORD_RULESET = RuleSet(rule.pattern for rule in KEYWORD_RULES)
 
+#: A white-space run other than one plain space: a line break, a tab, two spaces.
+_ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")
+#: A dash other than ``-`` between two letters (figure dash, en dash, minus sign; not the
+#: em dash of an aside): ``e–mail`` as typed by word processors or copied from PDFs.
+_DASH_IN_WORD = re.compile(r"(?<=[^\W\d_])[\u2012\u2013\u2212](?=[^\W\d_])")
+
+
+def _rule_texts(texts: list) -> list:
+    """``texts`` as the text rules read them: white space as one space, dashes in words as ``-``.
+
+    The keyword rules spell their words with one space (``in person``, ``hand tools``,
+    ``information systems``) and a hyphen (``e-mail``, ``face-to-face``): a task copied
+    with a line break or a tab between two words (``Meet in\\nperson.``, a cell of a
+    workbook), two spaces, or an en dash or minus sign inside a word (``e–mail``) matched
+    no rule, and scored as if the words were not there. O*NET's statements have none of
+    these: their scores are unchanged.
+
+    Examples
+    --------
+    >>> _rule_texts(["Meet in\\nperson.", "Use hand\\t tools.", "Send e\u2013mail.", "Weld 1\u20132 pipes."])
+    ['Meet in person.', 'Use hand tools.', 'Send e-mail.', 'Weld 1\u20132 pipes.']
+    """
+    out = list(texts)
+    for i, text in enumerate(out):
+        if _ODD_SPACE.search(text) is not None:
+            text = _ODD_SPACE.sub(" ", text)
+        if not text.isascii():
+            text = _DASH_IN_WORD.sub("-", text)
+        out[i] = text
+    return out
+
+
 def _check_keys(frame: pd.DataFrame) -> None:
     """Raise on the first row whose keys a release cannot look up (rows counted from 1).
 
@@ -403,7 +435,9 @@ def score_rubric(
     Texts are read as ``score_tasks`` reads them
     (:func:`~exposure.scoring._features.normalise_text`): full-width
     letters, soft hyphens, zero-width characters and ligatures in their plain form, and
-    Unicode hyphens (U+2010, U+2011) as ``-``.
+    Unicode hyphens (U+2010, U+2011) as ``-``; for the text rules, any run of white space
+    (a line break, a tab, two spaces) is one space and an en dash, figure dash or minus
+    sign between two letters is ``-`` (:func:`_rule_texts`).
 
     Examples
     --------
@@ -424,6 +458,7 @@ def score_rubric(
     if onet is not None:  # keys of another form looked up nothing, silently
         _check_keys(frame)
     texts = normalise_texts(texts)  # as score_tasks reads them: ``Ｗｒｉｔｅ`` matched no rule
+    texts = _rule_texts(texts)  # ``in\nperson``, ``e–mail``: the rules' words, one way spelt
     rules = load_rubric_rules()
     by_iwa = {i: (lab, note) for lvl, i, lab, note in rules.itertuples(index=False) if lvl == "iwa"}
     by_dwa = {i: (lab, note) for lvl, i, lab, note in rules.itertuples(index=False) if lvl == "dwa"}
