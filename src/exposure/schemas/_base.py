@@ -20,7 +20,8 @@ import pyarrow.compute as pc
 from exposure.errors import SchemaError
 from exposure.schemas._fast import validate_passing
 
-__all__ = ["validate", "check_columns", "check_flags", "check_numbers", "check_codes"]
+__all__ = ["validate", "check_columns", "check_flags", "check_numbers", "check_codes", "check_text",
+           "check_finite"]
 
 
 def validate(
@@ -73,9 +74,10 @@ def validate(
         value in a column that is not nullable) is refused before the model coerces the
         column (:func:`check_flags`); so is a cell of a number column that is not a
         number, or not a whole number in an ``int`` column (:func:`check_numbers`), a
-        number in a code column (:func:`check_codes`), and
-        a frame that is not a DataFrame or gives a column of the model twice
-        (:func:`check_columns`).
+        number in a code column (:func:`check_codes`), a list, dict or bytes in a text
+        column (:func:`check_text`), and a frame that is not a DataFrame or gives a
+        column of the model twice (:func:`check_columns`). Infinity in a number column is
+        refused after coercion (:func:`check_finite`).
 
     Examples
     --------
@@ -99,15 +101,17 @@ def validate(
     check_flags(frame, model, path=where, row_offset=row_offset)
     check_numbers(frame, model, path=where, row_offset=row_offset)
     check_codes(frame, model, path=where, row_offset=row_offset)
+    check_text(frame, model, path=where, row_offset=row_offset)
     passed = validate_passing(frame, model)  # same checks; pandera reports the failures
-    if passed is not None:
-        return passed
-    try:
-        return model.validate(frame, lazy=True)
-    except pa.errors.SchemaErrors as exc:
-        raise _to_error(exc, model, path, row_offset, max_cases) from None
-    except pa.errors.SchemaError as exc:  # non-lazy paths (e.g. dtype coercion of index)
-        raise SchemaError(str(exc).splitlines()[0], path=path or model.__name__) from None
+    if passed is None:
+        try:
+            passed = model.validate(frame, lazy=True)
+        except pa.errors.SchemaErrors as exc:
+            raise _to_error(exc, model, path, row_offset, max_cases) from None
+        except pa.errors.SchemaError as exc:  # non-lazy paths (e.g. dtype coercion of index)
+            raise SchemaError(str(exc).splitlines()[0], path=path or model.__name__) from None
+    check_finite(passed, model, path=where, row_offset=row_offset)
+    return passed
 
 
 def _named_as_in_file(exc: SchemaError, names: Mapping[str, str]) -> SchemaError:
@@ -463,6 +467,106 @@ def check_codes(frame: pd.DataFrame, model, *, path, row_offset: int | None = No
             if isinstance(value, (numbers.Number, np.bool_)):
                 raise SchemaError(f"{name} must be text (a code keeps its leading zeros), got {_shown(value)}",
                                   path=path, row=int(pos) + (row_offset or 0), column=name)
+
+
+def check_text(frame: pd.DataFrame, model, *, path, row_offset: int | None = None) -> None:
+    """Refuse a cell of a text (``str``) column that is neither text, a number nor missing.
+
+    A coercing model turned a list, a dict or bytes into its Python text (``"['x']"``,
+    ``"b'Chief'"``) without a word: a title ``b'Chief'`` then matched no other table.
+    Numbers keep being read as their text in a free-text column (a code column refuses
+    them: :func:`check_codes`).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        With a fresh ``RangeIndex``.
+    model : pandera.pandas.DataFrameModel subclass
+    path : str or os.PathLike
+        Named in the error.
+    row_offset : int, optional
+        As for :func:`validate`.
+
+    Raises
+    ------
+    exposure.errors.SchemaError
+        Naming ``path``, the row and the column.
+
+    Examples
+    --------
+    >>> from exposure.schemas._outcomes import OccupationPanel
+    >>> check_text(pd.DataFrame({"soc_title": ["CEOs", b"CEOs"]}), OccupationPanel, path="p.csv", row_offset=2)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.SchemaError: p.csv, row 3, column 'soc_title': soc_title must be text, got bytes b'CEOs'
+    """
+    for key, (annotation, field) in model.__fields__.items():
+        name = field.name if field is not None else key
+        if annotation.arg is not str or name not in frame.columns or not isinstance(frame[name], pd.Series):
+            continue
+        col = frame[name]
+        if col.dtype != object:
+            continue  # text, categories, numbers: read as text
+        cells = col.to_numpy(dtype=object)
+        if pd.api.types.infer_dtype(cells, skipna=True) in ("string", "empty"):
+            continue  # all text: no loop over a long column
+        for pos, value in enumerate(cells):
+            if isinstance(value, (str, numbers.Number, np.generic)) or value is None:
+                continue
+            if isinstance(value, (bytes, bytearray, list, tuple, dict, set, frozenset, np.ndarray)):
+                shown = f"{type(value).__name__} {value!r}"
+            elif pd.api.types.is_scalar(value) and pd.isna(value):
+                continue
+            elif isinstance(value, (dt.date, dt.timedelta)):
+                continue  # a date: its text (a pattern, where there is one, decides)
+            else:
+                shown = f"{type(value).__name__} {value!r}"
+            raise SchemaError(f"{name} must be text, got {shown}", path=path,
+                              row=pos + (row_offset or 0), column=name)
+
+
+def check_finite(frame: pd.DataFrame, model, *, path, row_offset: int | None = None) -> None:
+    """Refuse infinity in a number (``float``) column of the coerced ``frame``.
+
+    No column of a model holds infinity (counts, wages, shares, coefficients), but only
+    a few models checked it (``finite``): ``ge=0`` lets infinity through, and an
+    infinite ``tot_emp`` of a SOC table, ``emp_base`` of an exposure group or ``se`` of
+    the event study passed. Checked here for every model, after coercion (the text
+    ``"inf"`` is infinity then).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The validated, coerced frame (a ``RangeIndex``).
+    model : pandera.pandas.DataFrameModel subclass
+    path : str or os.PathLike
+        Named in the error.
+    row_offset : int, optional
+        As for :func:`validate`.
+
+    Raises
+    ------
+    exposure.errors.SchemaError
+        Naming ``path``, the row and the column.
+
+    Examples
+    --------
+    >>> from exposure.schemas._outcomes import GroupGrowth
+    >>> check_finite(pd.DataFrame({"emp_base": [1.0, np.inf]}), GroupGrowth, path="g.csv", row_offset=2)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.SchemaError: g.csv, row 3, column 'emp_base': emp_base must be finite (not infinity), got inf
+    """
+    for key, (annotation, field) in model.__fields__.items():
+        name = field.name if field is not None else key
+        if _kind(annotation) != "number" or name not in frame.columns or not isinstance(frame[name], pd.Series):
+            continue
+        values = frame[name].to_numpy(dtype=float, na_value=np.nan)
+        infinite = np.isinf(values)
+        if infinite.any():
+            pos = int(np.flatnonzero(infinite)[0])
+            raise SchemaError(f"{name} must be finite (not infinity), got {float(values[pos])!r}", path=path,
+                              row=pos + (row_offset or 0), column=name)
 
 
 #: ``(model name, row-wise check name) -> column`` the check judges, for its error messages

@@ -1,8 +1,10 @@
 """Pandera models of the occupation and industry crosswalks (:mod:`exposure.crosswalks`)."""
 
+import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from exposure.schemas._base import CHECK_COLUMNS
 from exposure.schemas._fields import (
     ISCO_PATTERN,
     ISCO_UNIT_PATTERN,
@@ -109,6 +111,12 @@ class IscoGroups(pa.DataFrameModel):
     isco_title: Series[str] = pa.Field(description="Preferred English label.")
     description: Series[str] = pa.Field(nullable=True, description="ESCO description.")
 
+    @pa.dataframe_check(description="level is the number of digits of isco08_code")
+    def level_of_code(cls, df: pd.DataFrame) -> Series[bool]:
+        code = df["isco08_code"].astype("string")
+        odd = ~code.str.fullmatch(ISCO_PATTERN[1:-2]).fillna(False)  # str_matches tells
+        return ((code.str.len() == df["level"]).fillna(True) | odd).astype(bool)
+
     class Config:
         strict = True
         coerce = True
@@ -124,7 +132,19 @@ class NaicsTitles(pa.DataFrameModel):
         ge=2, le=6, description="Number of digits (2 sector, ..., 6 national industry)."
     )
 
+    @pa.dataframe_check(description="level is the number of digits of naics (2 for a "
+                        "sector range such as 31-33)")
+    def level_of_code(cls, df: pd.DataFrame) -> Series[bool]:
+        code = df["naics"].astype("string")
+        digits = code.str.len().where(~code.str.contains("-", regex=False), 2)
+        odd = ~code.str.fullmatch(NAICS_PATTERN[1:-2]).fillna(False)  # str_matches tells
+        return ((digits == df["level"]).fillna(True) | odd).astype(bool)
+
     class Config:
         strict = True
         coerce = True
         unique = ["naics"]
+
+
+# the column each row-wise check judges (named in its errors)
+CHECK_COLUMNS.update({("IscoGroups", "level_of_code"): "level", ("NaicsTitles", "level_of_code"): "level"})

@@ -13,9 +13,11 @@
 from typing import Optional
 
 import numpy as np
+import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from exposure.schemas._base import CHECK_COLUMNS
 from exposure.schemas._fields import (
     SOC_MAJOR_PATTERN,
     WORKERS,
@@ -24,6 +26,7 @@ from exposure.schemas._fields import (
     soc_code_field,
     workers_field,
 )
+from exposure.schemas._rollup import ordered
 
 __all__ = [
     "OccupationPanel",
@@ -125,6 +128,10 @@ class EventStudyCoefficients(pa.DataFrameModel):
     n_occupations: Series[int] = pa.Field(ge=0, description="Occupation codes in the estimation.")
     n_obs: Series[int] = pa.Field(ge=0, description="Occupation-year observations.")
 
+    @pa.dataframe_check(description="ci_low is at most ci_high")
+    def ci_ordered(cls, df: pd.DataFrame) -> Series[bool]:
+        return ordered(df, "ci_low", "ci_high")
+
     class Config:
         strict = True
         coerce = True
@@ -157,6 +164,10 @@ class GroupGrowth(pa.DataFrameModel):
         metadata={"unit": "fraction"},
     )
 
+    @pa.dataframe_check(description="exposure_low is at most exposure_high")
+    def exposure_ordered(cls, df: pd.DataFrame) -> Series[bool]:
+        return ordered(df, "exposure_low", "exposure_high")
+
     class Config:
         strict = True
         coerce = True
@@ -179,6 +190,12 @@ class OnetToCensus(pa.DataFrameModel):
     data_level: Series[bool] = pa.Field(
         description="True when O*NET collects data for the occupation (``Data-level`` Y)."
     )
+
+    @pa.check("job_zone", name="whole_number")
+    def _whole_job_zone(cls, values: Series[float]) -> Series[bool]:
+        """job_zone is a whole number (1-5) or missing."""
+        values = values.astype(float)
+        return values.isna() | (values % 1 == 0)
 
     class Config:
         strict = True
@@ -216,3 +233,8 @@ class CensusScores(pa.DataFrameModel):
 
     class Config:
         coerce = True
+
+
+# the column each row-wise check judges (named in its errors)
+CHECK_COLUMNS.update({("EventStudyCoefficients", "ci_ordered"): "ci_low",
+                      ("GroupGrowth", "exposure_ordered"): "exposure_low"})

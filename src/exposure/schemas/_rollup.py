@@ -11,10 +11,12 @@ Bootstrap confidence bounds, when computed, are the optional ``<measure>_ci_low`
 
 from typing import Optional
 
+import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
 from exposure._measures import EXPOSURE_MEASURES
+from exposure.schemas._base import CHECK_COLUMNS
 from exposure.schemas._fields import (
     INDUSTRY_LEVELS,
     TASKS,
@@ -30,6 +32,20 @@ __all__ = ["OccupationScores", "SocScores", "SectorScores", "WorkforceStats", "W
 def _measure(text):
     """A measure, share or bootstrap bound: a fraction, missing when nothing was scored."""
     return fraction_field(text, nullable=True)
+
+
+def ordered(df: pd.DataFrame, low: str, high: str) -> pd.Series:
+    """``df[low] <= df[high]`` where both are given (True where either is missing or absent).
+
+    Examples
+    --------
+    >>> ordered(pd.DataFrame({"a": [0.1, 0.5, None], "b": [0.2, 0.4, 0.1]}), "a", "b").tolist()
+    [True, False, True]
+    """
+    if low not in df.columns or high not in df.columns:
+        return pd.Series(True, index=df.index)
+    lo, hi = df[low].astype(float), df[high].astype(float)
+    return lo.isna() | hi.isna() | (lo <= hi)
 
 
 class _Measures(pa.DataFrameModel):
@@ -48,6 +64,18 @@ class _Measures(pa.DataFrameModel):
     gamma_ci_low: Optional[Series[float]] = _measure("Bootstrap 2.5th percentile of gamma.")
     gamma_ci_high: Optional[Series[float]] = _measure("Bootstrap 97.5th percentile of gamma.")
 
+    @pa.dataframe_check(description="alpha_ci_low is at most alpha_ci_high")
+    def alpha_ci_ordered(cls, df: pd.DataFrame) -> Series[bool]:
+        return ordered(df, "alpha_ci_low", "alpha_ci_high")
+
+    @pa.dataframe_check(description="beta_ci_low is at most beta_ci_high")
+    def beta_ci_ordered(cls, df: pd.DataFrame) -> Series[bool]:
+        return ordered(df, "beta_ci_low", "beta_ci_high")
+
+    @pa.dataframe_check(description="gamma_ci_low is at most gamma_ci_high")
+    def gamma_ci_ordered(cls, df: pd.DataFrame) -> Series[bool]:
+        return ordered(df, "gamma_ci_low", "gamma_ci_high")
+
 
 class OccupationScores(_Measures):
     """Exposure of each O*NET-SOC occupation, weighted over its tasks."""
@@ -56,11 +84,15 @@ class OccupationScores(_Measures):
     title: Optional[Series[str]] = pa.Field(nullable=True, description="O*NET-SOC occupation title.")
     n_tasks: Series[int] = pa.Field(ge=0, description="Number of task rows of the occupation.", metadata=TASKS)
     n_scored: Series[int] = pa.Field(
-        ge=0, description="Number of task rows with a non-missing beta.", metadata=TASKS
+        ge=0, description="Number of task rows with a value of alpha, beta or gamma (a measure may be left empty on every row).", metadata=TASKS
     )
     weights: Series[str] = pa.Field(
         isin=["equal", "core", "importance", "frequency"], description="Task weighting used."
     )
+
+    @pa.dataframe_check(description="n_scored is at most n_tasks")
+    def n_scored_within_n_tasks(cls, df: pd.DataFrame) -> Series[bool]:
+        return ordered(df, "n_scored", "n_tasks")
 
     class Config:
         strict = True
@@ -146,6 +178,18 @@ class WorkforceStats(pa.DataFrameModel):
     emp_mean_ci_low: Optional[Series[float]] = _measure("Bootstrap 2.5th percentile of emp_mean.")
     emp_mean_ci_high: Optional[Series[float]] = _measure("Bootstrap 97.5th percentile of emp_mean.")
 
+    @pa.dataframe_check(description="share_ge_10_ci_low is at most share_ge_10_ci_high")
+    def share_ge_10_ci_ordered(cls, df: pd.DataFrame) -> Series[bool]:
+        return ordered(df, "share_ge_10_ci_low", "share_ge_10_ci_high")
+
+    @pa.dataframe_check(description="share_gt_50_ci_low is at most share_gt_50_ci_high")
+    def share_gt_50_ci_ordered(cls, df: pd.DataFrame) -> Series[bool]:
+        return ordered(df, "share_gt_50_ci_low", "share_gt_50_ci_high")
+
+    @pa.dataframe_check(description="emp_mean_ci_low is at most emp_mean_ci_high")
+    def emp_mean_ci_ordered(cls, df: pd.DataFrame) -> Series[bool]:
+        return ordered(df, "emp_mean_ci_low", "emp_mean_ci_high")
+
     class Config:
         strict = True
         coerce = True
@@ -175,3 +219,11 @@ class WorkingTime(pa.DataFrameModel):
         strict = True
         coerce = True
         unique = ["level", "code"]
+
+
+# the column each row-wise check judges (named in its errors)
+for _model in ("OccupationScores", "SocScores", "SectorScores"):
+    CHECK_COLUMNS.update({(_model, f"{m}_ci_ordered"): f"{m}_ci_low" for m in ("alpha", "beta", "gamma")})
+CHECK_COLUMNS.update({("WorkforceStats", f"{m}_ci_ordered"): f"{m}_ci_low"
+                      for m in ("share_ge_10", "share_gt_50", "emp_mean")})
+CHECK_COLUMNS[("OccupationScores", "n_scored_within_n_tasks")] = "n_scored"

@@ -16,6 +16,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from exposure._measures import EXPOSURE_MEASURES, LABEL_LEVELS, LABELS
+from exposure.schemas._base import CHECK_COLUMNS
 from exposure.schemas._fields import fraction_field, onetsoc_code_field, task_id_field
 
 __all__ = ["TaskScores"]
@@ -83,6 +84,25 @@ class TaskScores(pa.DataFrameModel):
             out &= both_na | (np.abs(got - expected) <= _TOL)
         return out
 
+    @pa.dataframe_check(description="label is the most probable class (E0/E1/E2), missing where the "
+                        "probabilities are")
+    def label_is_most_probable(cls, df: pd.DataFrame) -> Series[bool]:
+        p = df[_PROBABILITIES].astype(float).to_numpy()
+        scored = ~np.isnan(p).any(axis=1)
+        unscored = np.isnan(p).all(axis=1)
+        label = df["label"].astype(object)
+        given = label.notna().to_numpy(dtype=bool)
+        where = label.map({name: j for j, name in enumerate(LABELS)}).to_numpy(dtype=float, na_value=np.nan)
+        ok = np.ones(len(df), dtype=bool)  # probabilities partly missing: the sum check tells
+        ok[unscored] = ~given[unscored]
+        hit = scored & given & ~np.isnan(where)
+        rows = np.flatnonzero(hit)
+        top = p[rows].max(axis=1) if len(rows) else np.array([])
+        ok[scored] = False
+        ok[rows] = p[rows, where[rows].astype(int)] >= top - _TOL
+        ok[scored & given & np.isnan(where)] = True  # not a label at all: isin tells
+        return pd.Series(ok, index=df.index)
+
     @pa.dataframe_check(description="(onetsoc_code, task_id) is unique where both are known")
     def _unique_keys(cls, df: pd.DataFrame) -> Series[bool]:
         known = df["onetsoc_code"].notna() & df["task_id"].notna()
@@ -92,3 +112,7 @@ class TaskScores(pa.DataFrameModel):
     class Config:
         strict = True
         coerce = True
+
+
+# the column each row-wise check judges (named in its errors)
+CHECK_COLUMNS[("TaskScores", "label_is_most_probable")] = "label"
