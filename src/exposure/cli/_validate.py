@@ -4,8 +4,11 @@ Without ``--file``, every registered source is resolved through
 :func:`exposure.fetch.fetch` (``--mirror``/``--data-dir``), parsed and validated: O*NET
 releases (with referential checks), the crosswalks and the OEWS tables 2021-2025. With
 ``--file TABLE PATH`` only the given local files are parsed, with the reader of
-``TABLE`` (no registry, no checksum): useful to check a file before adding it. The work
-is done by :mod:`exposure.reports.sources`; this module parses the arguments and prints.
+``TABLE`` (no registry, no checksum): useful to check a file before adding it; a table
+of a header alone is refused, and ``--onet-release``, ``--mirror``, ``--data-dir`` and
+``--report-dir`` (which choose what a full validation reads and writes) are refused with
+it. The work is done by :mod:`exposure.reports.sources`; this module parses the arguments
+and prints.
 
 Every failure is reported (the run goes on with the next source), on stderr and as a row
 ``failed`` of the printed table, and the exit code is 2 when any source failed. A bad
@@ -15,14 +18,18 @@ Every failure is reported (the run goes on with the next source), on stderr and 
 from __future__ import annotations
 
 import difflib
+import os
 import sys
+from pathlib import Path
 
 import pandas as pd
 
+from exposure import crosswalks
 from exposure import fetch as _fetch
-from exposure._outdir import check_files_dir
+from exposure._args import check_path
+from exposure._outdir import OutputPathError, check_files_dir
 from exposure.cli import add_location_options
-from exposure.errors import ExposureError
+from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import read_folders
 from exposure.reports.sources import (
     ONET_RELEASES,
@@ -33,6 +40,14 @@ from exposure.reports.sources import (
 )
 
 __all__ = ["register", "run_validate"]
+
+#: ``--file`` tables beyond :data:`READERS`: the crosswalk a full run validates and prints
+#: (``census_crosswalk``) was an unknown table for ``--file``.
+_EXTRA_READERS = {"census_crosswalk": crosswalks.read_census_crosswalk}
+_FILE_TABLES = (*READERS, *_EXTRA_READERS)
+
+#: The files ``--report-dir`` receives (:func:`exposure.reports.sources.write_source_reports`).
+_REPORT_FILES = ("validate_row_counts.csv", "data_coverage.csv")
 
 
 def register(subparsers) -> None:
@@ -56,13 +71,13 @@ def register(subparsers) -> None:
     )
     add_location_options(p)
     p.add_argument(
-        "--onet-release", choices=(*ONET_RELEASES, "all"), default="all",
+        "--onet-release", choices=(*ONET_RELEASES, "all"), default=None,
         help="O*NET release(s) to validate (default: all)",
     )
     p.add_argument(
         "--file", nargs=2, action="append", metavar=("TABLE", "PATH"), dest="files",
         help=f"validate only this local file with the reader of TABLE "
-        f"({', '.join(READERS)}); repeatable",
+        f"({', '.join(_FILE_TABLES)}); repeatable",
     )
     p.add_argument(
         "--report-dir", metavar="DIR",
@@ -84,20 +99,97 @@ def _reason(exc) -> str:
 
 
 def _check_location(args) -> None:
-    """Refuse a bad ``--mirror`` or ``--data-dir`` once, before any source is read.
+    """Refuse a bad ``--mirror``, ``--data-dir`` or ``$EXPOSURE_HOME`` once, before any source is read.
 
     Every source failed with the same error (14 lines, and as many again for the tables
-    of each O*NET release), after the attempt of each.
+    of each O*NET release), after the attempt of each; a relative ``$EXPOSURE_HOME`` (or
+    one that is a file) still did so.
     """
     _fetch.resolve_mirror(args.mirror)  # a mirror that is not a directory
     _fetch.check_cache_dir(_fetch.resolve_data_dir(args.data_dir), create=False)
+    _fetch.resolve_store(None, mirror=args.mirror, data_dir=args.data_dir)  # $EXPOSURE_HOME, ...
+
+
+def _check_file_options(args) -> None:
+    """Refuse the options of a full validation given with ``--file``, and unknown tables.
+
+    ``--report-dir``, ``--onet-release``, ``--mirror`` and ``--data-dir`` were ignored
+    with ``--file`` without a word (exit 0; no report; ``--onet-release 30.1`` or a
+    ``--mirror`` that does not exist changed nothing).
+    """
+    given = [option for option, value in (("--report-dir", args.report_dir),
+                                          ("--onet-release", args.onet_release),
+                                          ("--mirror", args.mirror),
+                                          ("--data-dir", args.data_dir)) if value is not None]
+    if "--report-dir" in given:  # it was ignored: exit 0 and no report written
+        raise ExposureError("--report-dir is written by a validation of every source, not with "
+                            "--file (which prints the row counts of its files only); drop one of them")
+    if given:
+        raise ExposureError(f"{' and '.join(given)} {'chooses' if len(given) == 1 else 'choose'} what a "
+                            "validation of every source reads, and would be ignored with --file (which reads "
+                            f"its local files only); drop {'it' if len(given) == 1 else 'them'} or --file")
+    for table, _ in args.files:  # all before any file is read (the first ones were printed)
+        if table not in _FILE_TABLES:
+            close = difflib.get_close_matches(table.lower(), _FILE_TABLES, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ExposureError(
+                f"unknown table {table!r} for --file{hint}; choose from {', '.join(_FILE_TABLES)}"
+            )
+
+
+def _read_file(table: str, path) -> pd.DataFrame:
+    """The validated table of the local file ``path``; a header without rows is refused.
+
+    An O*NET table of a header alone (a download cut after it) was counted 0 rows and
+    passed (exit 0), as OEWS and crosswalk files no longer do.
+    """
+    if table in _EXTRA_READERS:
+        frame = _EXTRA_READERS[table](check_path(path, "path"))
+    else:
+        frame = validate_file(table, path)
+    if len(frame) == 0:
+        raise DataFormatError(f"no {table} rows: the file has a header but no rows (a download cut short?)",
+                              path=path)
+    return frame
+
+
+def _check_report_dir(args) -> None:
+    """Refuse a ``--report-dir`` the reports cannot or must not be written to, before any source is read.
+
+    Besides :func:`exposure._outdir.check_files_dir`: a folder of the mirror reached
+    through a symbolic link inside it (``MIRROR/crosswalks`` a link to the real folder) was
+    allowed, as its resolved path lies outside the mirror, and the reports were written
+    among the raw files it shows; a ``validate_row_counts.csv`` or ``data_coverage.csv``
+    that is a directory was found only after the whole validation.
+    """
+    protect = read_folders(args.mirror, args.data_dir)
+    where = Path(os.path.abspath(args.report_dir))
+    for what, folder, why in protect:  # as the path is written, links not followed
+        root = Path(os.path.abspath(folder))
+        if where == root or where.is_relative_to(root):
+            raise OutputPathError(f"refusing to write the reports into {args.report_dir}: it is inside {what} "
+                                  f"{folder}, {why}; choose a directory outside it")
+    out = check_files_dir(args.report_dir, protect=protect)
+    for name in _REPORT_FILES:
+        if (out / name).is_dir():
+            raise OutputPathError(f"{out / name}: is a directory, where --report-dir writes the file {name}: "
+                                  "move it away or give another --report-dir")
+
+
+def _empty_tables(counts) -> list[tuple]:
+    """``(source, release, table)`` of the tables counted 0 rows (an O*NET table of a header alone)."""
+    rows = counts["rows"]
+    empty = counts[rows.notna() & (rows == 0)]
+    return list(empty[["source", "release", "table"]].itertuples(index=False, name=None))
 
 
 def run_validate(args) -> int:
     """Run ``exposure validate``; return the exit code (0 ok, 2 any failure).
 
     Each failed source is printed in the table of counts, as ``failed`` with the reason
-    (it was on stderr only: the table lacked its row), and on stderr.
+    (it was on stderr only: the table lacked its row), and on stderr. A table counted 0
+    rows (an O*NET table of a header alone) is a failed source too: it was counted and
+    passed.
     """
     failures = []
     reasons = {}
@@ -108,19 +200,10 @@ def run_validate(args) -> int:
         print(f"exposure validate: error: {label}: {reasons[label]}", file=sys.stderr)
 
     if args.files:
-        if args.report_dir:  # it was ignored: exit 0 and no report written
-            raise ExposureError("--report-dir is written by a validation of every source, not with "
-                                "--file (which prints the row counts of its files only); drop one of them")
-        for table, _ in args.files:  # all before any file is read (the first ones were printed)
-            if table not in READERS:
-                close = difflib.get_close_matches(table.lower(), READERS, n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
-                raise ExposureError(
-                    f"unknown table {table!r} for --file{hint}; choose from {', '.join(READERS)}"
-                )
+        _check_file_options(args)
         for table, path in args.files:
             try:
-                frame = validate_file(table, path)
+                frame = _read_file(table, path)
             except (ExposureError, OSError) as exc:
                 on_error(table, exc)
                 continue
@@ -128,14 +211,22 @@ def run_validate(args) -> int:
         return 2 if failures else 0
 
     if args.report_dir:  # before the half-minute of validation
-        check_files_dir(args.report_dir, protect=read_folders(args.mirror, args.data_dir))
+        _check_report_dir(args)
     _check_location(args)
-    releases = ONET_RELEASES if args.onet_release == "all" else (args.onet_release,)
+    releases = ONET_RELEASES if args.onet_release in (None, "all") else (args.onet_release,)
     counts, loaded = validate_sources(
         mirror=args.mirror, data_dir=args.data_dir, onet_releases=releases, on_error=on_error
     )
+    empty = _empty_tables(counts)
+    for source, release, table in empty:  # a header alone passed, counted 0
+        label = {"onet": f"O*NET {release} {table}", "oews": f"OEWS {release} {table}"}.get(source, table)
+        on_error(label, DataFormatError("no rows: the file has a header but no rows (a download cut short?)"))
+        counts.attrs["failed"] = [*counts.attrs.get("failed", []), label]
+        counts.attrs["failures"] = [*counts.attrs.get("failures", []), (source, release, table, label)]
     print(f"{'source':<11}{'release':<9}{'table':<22}{'rows':>9}")
     for row in counts.itertuples(index=False):
+        if (row.source, row.release, row.table) in empty:  # printed below, as failed
+            continue
         rows = None if pd.isna(row.rows) else int(row.rows)
         print(f"{row.source:<11}{row.release:<9}{row.table:<22}{_fmt(rows):>9}")
     for source, release, table, label in counts.attrs.get("failures", []):
