@@ -28,6 +28,7 @@ import numbers
 import re
 from dataclasses import dataclass
 from importlib import resources
+from urllib.parse import quote
 
 import pandas as pd
 
@@ -89,7 +90,11 @@ class Source:
     ------
     exposure.errors.DataFormatError
         A ``sha256`` that is neither ``""`` nor 64 hexadecimal digits, a ``size`` that is no
-        whole number of bytes (named with the source's name). A ``sha256`` in upper case or
+        whole number of bytes (named with the source's name); a ``name`` that is no
+        non-empty str (``5`` raised an ``AttributeError`` later), a ``mirror_only`` that is
+        not True or False (``"no"`` was read as true), a ``kind`` that is a kind of
+        :data:`KINDS` in another case (``"OEWS"`` was left out of the release listing
+        without a word). A ``sha256`` in upper case or
         with surrounding spaces (as ``Get-FileHash`` prints it, or pasted with its line end)
         is read in lower case without the spaces: it was compared as it was written, so every
         fetch failed with "sha256 mismatch: expected 81BF..., got 81bf...".
@@ -120,6 +125,17 @@ class Source:
     mirror_only: bool = False
 
     def __post_init__(self):
+        if not isinstance(self.name, str) or not self.name.strip():  # 5: an AttributeError in .filename
+            raise DataFormatError("name must be a path relative to the mirror root (a non-empty str), got "
+                                  f"{type(self.name).__name__} {self.name!r}")
+        if not isinstance(self.mirror_only, bool):  # "no" was true: the file read as mirror-only
+            raise DataFormatError(f"{self.name}: mirror_only must be True or False, got "
+                                  f"{type(self.mirror_only).__name__} {self.mirror_only!r}")
+        # "OEWS" (a kind of the registry in another case): left out of the release listing
+        # without a word; a custom source keeps a kind of its own ("other")
+        if not isinstance(self.kind, str) or (self.kind not in KINDS and self.kind.strip().casefold() in KINDS):
+            raise DataFormatError(f"{self.name}: kind must be a str, written as the registry's kinds "
+                                  f"({', '.join(KINDS)}) are, got {self.kind!r}")
         sha = self.sha256.strip().lower() if isinstance(self.sha256, str) else self.sha256
         if not (isinstance(sha, str) and (sha == "" or _SHA256.fullmatch(sha))):
             raise DataFormatError(f"{self.name}: sha256 must be 64 hexadecimal digits (or '' for a file "
@@ -634,12 +650,67 @@ def _build_source(name: str, size: int, sha256: str) -> Source:
         year = name.split("_M", 1)[1][:4]
         fmt["yy"], fmt["release"] = year[2:], f"May {year}"
         meta["release"] = fmt["release"]
+    # a file name in a URL is percent-encoded: "Image Generation AIOE and AIIE.xlsx" made a URL
+    # with spaces, which is no URL (and broke the link of the sources table)
+    in_url = {**fmt, **{k: quote(fmt[k]) for k in ("filename", "stem", "upstream")}}
     fields = {}
     for key, value in meta.items():
-        fields[key] = value.format(**fmt) if isinstance(value, str) else value
+        values = in_url if key in ("url", "archive_url") else fmt
+        fields[key] = value.format(**values) if isinstance(value, str) else value
     if fields.get("archive_url"):
         fields.setdefault("url", fields["archive_url"])
-    return Source(name=name, size=size, sha256=sha256, **fields)
+    return _check_entry(Source(name=name, size=size, sha256=sha256, **fields))
+
+
+#: Texts that stand for a licence or attribution nobody wrote.
+_PLACEHOLDERS = re.compile(r"(?i)\s*(todo|tbd|fixme|xxx+|\?+|unknown|n/?a|none|-+|\.\.\.|\{\w*\})?\s*")
+
+
+def _check_entry(src: Source) -> Source:
+    """``src`` when it is a consistent registry entry; else an error naming it.
+
+    A registry entry is complete: an https URL without spaces, a licence and an
+    attribution that are not placeholders (``TODO``, ``?``, ``n/a``), a release; an O*NET
+    file's release is the one of its directory (``onet/29.1/`` is 29.1), an OEWS
+    ``national_MYYYY`` file's is ``May YYYY``, an archive member names its archive. A
+    release pinned by hand under a group of another release was listed, attributed and
+    downloaded as that release without a word.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the entry and the field.
+
+    Examples
+    --------
+    >>> _check_entry(Source(name="onet/29.1/x.txt", release="30.1", url="https://e.org/a.zip",
+    ...                     sha256="", size=0, licence="CC BY 4.0", attribution="O*NET"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: exposure/data/registry.tsv, column 'release': onet/29.1/x.txt: the release is '30.1' but the file is in onet/29.1/: the release of its directory is 29.1
+    """
+    def bad(column, what):
+        return DataFormatError(f"{src.name}: {what}", path=_REGISTRY_FILE, column=column)
+
+    for column in ("release", "licence", "attribution"):
+        value = getattr(src, column)
+        if not isinstance(value, str) or _PLACEHOLDERS.fullmatch(value):
+            raise bad(column, f"the {column} must be written out, got {value!r}")
+    for column in ("url", "archive_url"):
+        url = getattr(src, column)
+        if column == "url" or url is not None:
+            if not isinstance(url, str) or not url.startswith("https://") or re.search(r"[\s<>\"]", url):
+                raise bad(column, f"the {column} must be an https:// URL without spaces, got {url!r}")
+    if (src.archive_url is None) != (src.member is None):
+        raise bad("member", "an archive member needs both archive_url and member")
+    onet = re.match(r"onet/([^/]+)/", src.name)
+    oews = re.match(r"oews/national_M(\d{4})_", src.name)
+    expected = onet.group(1) if onet else f"May {oews.group(1)}" if oews else src.release
+    if src.release != expected:
+        where = f"in {onet.group(0)}" if onet else f"of {oews.group(1)}"
+        raise bad("release", f"the release is {src.release!r} but the file is {where}: the release of "
+                  f"its {'directory' if onet else 'name'} is {expected}")
+    return src
 
 
 def _build_registry() -> dict[str, Source]:
@@ -818,15 +889,59 @@ def registry_frame() -> pd.DataFrame:
     return frame.astype({"size": "int64", "mirror_only": "bool"})
 
 
+#: Line breaks of Markdown and of str.splitlines: a CR (a pasted CRLF) split the row.
+_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
+#: Characters with a meaning in Markdown text: ``O*NET ... O*NET`` was read as emphasis.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+
+
+def _md_line(text) -> str:
+    return _BREAKS.sub(" ", str(text or ""))
+
+
 def _md_escape(text) -> str:
-    return str(text or "").replace("|", "\\|").replace("\n", " ")
+    """``text`` as plain text in one cell of a pipe table.
+
+    Examples
+    --------
+    >>> print(_md_escape("O*NET 29.1 | O*NET\\r\\nA"))
+    O\\*NET 29.1 \\| O\\*NET A
+    """
+    return _MD_SPECIAL.sub(r"\\\1", _md_line(text))
+
+
+def _md_code(text) -> str:
+    """``text`` as a code span in a cell: a backtick in it ended the span it was put in.
+
+    Examples
+    --------
+    >>> print(_md_code("a`b.csv"), _md_code("a|b"))
+    ``a`b.csv`` `a\\|b`
+    """
+    text = _md_line(text).replace("|", "\\|")
+    fence = "`" * (max((len(r) for r in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _md_url(url) -> str:
+    """``url`` as an autolink: spaces and ``<>`` are percent-encoded (an autolink holds none).
+
+    Examples
+    --------
+    >>> _md_url("https://e.org/Image Generation.xlsx")
+    '<https://e.org/Image%20Generation.xlsx>'
+    """
+    return "<" + quote(_md_line(url).strip(), safe=":/?#[]@!$&'()*+,;=%~") + ">"
 
 
 def sources_markdown(sources=None) -> str:
     """Return a Markdown table of the registry for the documentation.
 
     Columns: name, release, licence, attribution, url (the archive member is given after
-    the URL; mirror-only files are marked).
+    the URL; mirror-only files are marked). Texts are escaped for Markdown: the stars of
+    ``O*NET ... O*NET`` were read as emphasis, a backtick in a name ended its code span, a
+    CR (a pasted CRLF) split the row and a URL with spaces was no link.
 
     Parameters
     ----------
@@ -858,20 +973,20 @@ def sources_markdown(sources=None) -> str:
         "|---|---|---|---|---|",
     ]
     for s in sources:
-        where = f"<{s.url}>"
+        where = _md_url(s.url)
         if s.member:
-            where += f" (member `{s.member}`)"
+            where += f" (member {_md_code(s.member)})"
         if s.mirror_only:
             where += " (mirror only: see notes)"
         lines.append(
             "| "
             + " | ".join(
                 [
-                    f"`{_md_escape(s.name)}`",
+                    _md_code(s.name),
                     _md_escape(s.release),
                     _md_escape(s.licence),
                     _md_escape(s.attribution),
-                    _md_escape(where),
+                    where,
                 ]
             )
             + " |"

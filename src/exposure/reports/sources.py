@@ -21,7 +21,7 @@ from exposure import crosswalks, oews, onet
 from exposure import fetch as fetching
 from exposure._args import check_choice, check_path, shown
 from exposure._io import atomic_paths, write_csv
-from exposure.errors import DataFormatError, ExposureError
+from exposure.errors import DataFormatError, ExposureError, OutputError
 from exposure.measures._crosswalk import numbers
 
 __all__ = [
@@ -53,6 +53,9 @@ READERS = {
     "isco_groups": crosswalks.read_isco_groups,
     "naics_titles": crosswalks.read_naics_titles,
 }
+
+#: Suffixes of a file, not of the directory :func:`write_source_reports` writes into.
+_FILE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".parquet", ".json", ".md", ".html")
 
 #: O*NET releases validated by default.
 ONET_RELEASES = ("29.1", "30.1")
@@ -507,6 +510,9 @@ def write_source_reports(counts: pd.DataFrame, loaded: dict, report_dir) -> list
         (a file of its other columns was written), ``loaded`` not a dict or holding an
         entry :func:`coverage_figures` cannot count, ``report_dir`` not a path
         (``AttributeError`` / ``TypeError`` before), before anything is written.
+    exposure.errors.OutputError
+        ``report_dir`` that is no directory yet and is named like a file (``counts.csv``,
+        ``report.xlsx``): a directory of that name was made to hold the two reports.
     exposure.errors.ExposureError
         ``counts`` of a :func:`validate_sources` run in which a source failed (its
         ``attrs["failed"]``), before anything is written: the report was written without
@@ -522,6 +528,11 @@ def write_source_reports(counts: pd.DataFrame, loaded: dict, report_dir) -> list
     (['validate_row_counts.csv', 'data_coverage.csv'], ['source,release,table,rows', 'oews,2025,national,1400'])
     """
     report_dir = check_path(report_dir, "report_dir", "a directory path")
+    if report_dir.suffix.lower() in _FILE_SUFFIXES and not report_dir.is_dir():
+        # a directory "counts.csv" was made to hold the two reports
+        raise OutputError(f"report_dir is the directory that gets validate_row_counts.csv and "
+                          f"data_coverage.csv, but {report_dir.name!r} is named like a "
+                          f"{report_dir.suffix} file: give a directory", path=report_dir)
     if not isinstance(counts, pd.DataFrame):
         raise DataFormatError(f"counts must be a pandas DataFrame (the first output of validate_sources), "
                               f"got {shown(counts)}")
