@@ -249,8 +249,7 @@ def test_agreement_proba_that_is_not_n_by_3_is_refused(call, proba, shown):
 @pytest.mark.parametrize("call", [agreement.exposed_figures, agreement.reliability_table],
                          ids=["exposed_figures", "reliability_table"])
 @pytest.mark.parametrize("y, shown", [(None, "NoneType None"), (1, "int 1"), ("x", "str 'x'"),
-                                      (["E1", "E0"], r"list \['E1', 'E0'\]"), ([1, 0, 2], r"list \[1, 0, 2\]"),
-                                      ([1.5, 0], r"list \[1.5, 0\]"), ([3, 0], r"list \[3, 0\]")])
+                                      (["E1", "E0"], r"list \['E1', 'E0'\]"), ([1, 0, 2], r"list \[1, 0, 2\]")])
 def test_agreement_y_that_is_not_one_class_per_row_is_refused(call, y, shown):
     """A constant ``y=1`` was broadcast to every row; ``None`` raised a TypeError.
 
@@ -258,6 +257,15 @@ def test_agreement_y_that_is_not_one_class_per_row_is_refused(call, y, shown):
     """
     with pytest.raises(DataFormatError, match=r"^y must be one class \(0, 1 or 2\) per row of proba \(2 rows\), "
                        rf"got {shown}$"):
+        call(PROBA, y)
+
+
+@pytest.mark.parametrize("call", [agreement.exposed_figures, agreement.reliability_table],
+                         ids=["exposed_figures", "reliability_table"])
+@pytest.mark.parametrize("y, value", [([1.5, 0], "1.5"), ([3, 0], "3")])
+def test_agreement_y_with_a_value_that_is_no_class_is_refused_naming_the_row(call, y, value):
+    """Round 40: the row is named (``got list [3, 0]`` before)."""
+    with pytest.raises(DataFormatError, match=rf"^y row 1 is {value}: a class must be 0, 1 or 2 \(E0, E1, E2\)$"):
         call(PROBA, y)
 
 

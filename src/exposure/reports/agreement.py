@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from exposure._args import as_array, check_choice, check_count, check_flag, check_path, shown
+from exposure._args import check_choice, check_count, check_flag, check_path, shown
 from exposure._io import atomic_paths, write_csv
 from exposure._measures import CATEGORIES, LABELS
 from exposure._tables import task_id_numbers
@@ -28,7 +28,7 @@ from exposure.measures.eloundou import check_task_labels
 from exposure.reports.rubric import checked_labels
 from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.scoring import PROBA_COLUMNS, _check_row_offset, score_tasks
-from exposure.scoring._evaluate import agreement, cohen_kappa, onehot
+from exposure.scoring._evaluate import agreement, check_classes, check_proba, cohen_kappa, onehot
 from exposure.scoring._inputs import check_text_column
 from exposure.scoring._train import TrainConfig, cross_validate, index_frame, training_frame
 from exposure.scoring.retrieval import build_index
@@ -74,17 +74,11 @@ def _needs_onet(onet, config, what: str) -> None:
 
 
 def _proba(proba) -> np.ndarray:
-    """``proba`` as an (n, 3) float array; anything else refused, naming ``proba``."""
-    arr = None
-    if proba is not None and not isinstance(proba, (str, bytes, dict)):
-        try:
-            arr = np.asarray(proba, dtype=float)
-        except (TypeError, ValueError):  # "could not convert string to float" before
-            arr = None
-    if arr is None or arr.ndim != 2 or arr.shape[1] != len(LABELS):  # an AxisError before
-        raise DataFormatError("proba must be an array of probabilities with one row per task and 3 columns "
-                              f"(E0, E1, E2), got {shown(proba)}")
-    return arr
+    """``proba`` as an (n, 3) float array of probabilities (rows with NaN kept); refused, naming ``proba``.
+
+    A row outside [0, 1] or not summing to 1 is refused (:func:`~exposure.scoring._evaluate.check_proba`).
+    """
+    return check_proba(proba, nan_rows=True)
 
 
 def _classes(y, n: int) -> np.ndarray:
@@ -93,12 +87,7 @@ def _classes(y, n: int) -> np.ndarray:
     A scalar was broadcast to every row, a text compared as not equal, another length
     raised numpy's "operands could not be broadcast".
     """
-    arr = as_array(y)
-    ok = (arr is not None and arr.ndim == 1 and len(arr) == n and arr.dtype.kind in "iuf"
-          and bool(np.isin(arr, np.arange(len(LABELS))).all()))
-    if not ok:
-        raise DataFormatError(f"y must be one class (0, 1 or 2) per row of proba ({n} rows), got {shown(y)}")
-    return arr
+    return check_classes(y, n)
 
 
 def reliability_table(proba, y, n_bins: int = 10) -> pd.DataFrame:
@@ -117,12 +106,16 @@ def reliability_table(proba, y, n_bins: int = 10) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns ``bin_low, bin_high, n_tasks, mean_confidence, accuracy``; one row per
-        non-empty bin.
+        non-empty bin. Rows of ``proba`` with NaN are left out, as
+        :func:`~exposure.scoring._evaluate.agreement` leaves them out of the ECE (such a
+        row made a bin at -9.2e17); with no row left, the table has the columns and no
+        rows (it had no columns).
 
     Raises
     ------
     exposure.errors.DataFormatError
-        ``proba`` is not an (n, 3) array of numbers; ``y`` is not one class 0, 1 or 2 per
+        ``proba`` is not an (n, 3) array of probabilities (a row outside [0, 1] or not
+        summing to 1 gave a mean confidence of 1.5); ``y`` is not one class 0, 1 or 2 per
         row of ``proba``; ``n_bins`` is not a whole number of 1 or more (``True`` is not 1).
 
     Examples
@@ -134,6 +127,8 @@ def reliability_table(proba, y, n_bins: int = 10) -> pd.DataFrame:
     proba = _proba(proba)
     y = _classes(y, len(proba))
     n_bins = check_count(n_bins, "n_bins", 1)  # True was one bin; None a TypeError
+    keep = ~np.isnan(proba).any(axis=1)  # a NaN row was a bin at -9.2e17
+    proba, y = proba[keep], y[keep]
     conf = proba.max(axis=1)
     correct = (proba.argmax(axis=1) == y).astype(float)
     bins = np.minimum((conf * n_bins).astype(int), n_bins - 1)
@@ -142,7 +137,7 @@ def reliability_table(proba, y, n_bins: int = 10) -> pd.DataFrame:
         m = bins == b
         rows.append({"bin_low": b / n_bins, "bin_high": (b + 1) / n_bins, "n_tasks": int(m.sum()),
                      "mean_confidence": float(conf[m].mean()), "accuracy": float(correct[m].mean())})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["bin_low", "bin_high", "n_tasks", "mean_confidence", "accuracy"])
 
 
 def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: int = 5, seed: int = 0,
@@ -323,12 +318,15 @@ def exposed_figures(proba, y) -> dict:
     Returns
     -------
     dict
+        Over the rows of ``proba`` without NaN, as :func:`~exposure.scoring._evaluate.agreement`
+        counts them (a NaN row, a task with no GPT-4 label, was counted as "not exposed"
+        under both rules); NaN when no row is left.
 
     Raises
     ------
     exposure.errors.DataFormatError
-        ``proba`` is not an (n, 3) array of numbers; ``y`` is not one class 0, 1 or 2 per
-        row of ``proba`` (a single number was broadcast to every row).
+        ``proba`` is not an (n, 3) array of probabilities; ``y`` is not one class 0, 1 or 2
+        per row of ``proba`` (a single number was broadcast to every row).
 
     Examples
     --------
@@ -337,6 +335,10 @@ def exposed_figures(proba, y) -> dict:
     """
     p = _proba(proba)
     truth = _classes(y, len(p)) > 0
+    keep = ~np.isnan(p).any(axis=1)  # argmax of a NaN row is 0: "not exposed"
+    p, truth = p[keep], truth[keep]
+    if not len(p):
+        return {"exposed_right_label": float("nan"), "exposed_right_gamma": float("nan")}
     return {"exposed_right_label": float(((p.argmax(axis=1) > 0) == truth).mean()),
             "exposed_right_gamma": float(((p[:, 1] + p[:, 2] >= 0.5) == truth).mean())}
 
@@ -384,7 +386,13 @@ def write_agreement_report(table: pd.DataFrame, reliability: pd.DataFrame | None
     exposure.errors.OutputError
         Before anything is written: a ``beside`` name that is ``out``'s own or its
         calibration's (``out`` ``freetext_modern.csv`` with a ``freetext_modern.csv``
-        table: the later table was written over the earlier, and one was lost).
+        table: the later table was written over the earlier, and one was lost), or that
+        is not a plain file name (``./agreement.csv`` was written over the report;
+        ``sub/x.csv`` raised pathlib's ``ValueError``).
+    exposure.errors.DataFormatError
+        ``table``, ``reliability`` (when not None) or a ``beside`` table is not a frame,
+        ``beside`` is not a dict, or ``out`` is not a path (an ``AttributeError`` or
+        ``TypeError`` before).
 
     Examples
     --------
@@ -396,7 +404,13 @@ def write_agreement_report(table: pd.DataFrame, reliability: pd.DataFrame | None
     >>> out.read_text().splitlines()
     ['scorer,kappa', 'x,0.1235']
     """
-    out = Path(out)
+    out = check_path(out, "out")  # None: a TypeError
+    if beside is not None and not isinstance(beside, dict):
+        raise DataFormatError(f"beside must be a dict of file name to table, got {shown(beside)}")
+    for what, frame in (("table", table), ("reliability", reliability), *((f"beside[{k!r}]", v)
+                                                                           for k, v in (beside or {}).items())):
+        if not isinstance(frame, pd.DataFrame) and not (what == "reliability" and frame is None):
+            raise DataFormatError(f"{what} must be a pandas DataFrame, got {shown(frame)}")  # an AttributeError
 
     def rounded(frame: pd.DataFrame) -> pd.DataFrame:
         frame = frame.copy()
@@ -407,6 +421,9 @@ def write_agreement_report(table: pd.DataFrame, reliability: pd.DataFrame | None
     frames = [rounded(table)] if reliability is None else [rounded(table), reliability.round(4)]
     written = [out, out.with_name(out.stem + "_calibration.csv")][:len(frames)]
     for name, extra in (beside or {}).items():
+        if not isinstance(name, str) or name in ("", ".", "..") or Path(name).name != name:  # "./x.csv"
+            raise OutputError(f"the name {name!r} given in beside must be a plain file name (no directory): "
+                              f"the tables are written beside {out.name}", path=out)
         if out.with_name(name) in written:  # the later table replaced the earlier: one was lost
             raise OutputError(f"the table {name!r} given in beside would be written over "
                               f"{'the report' if out.with_name(name) == out else 'its calibration'}: "
@@ -495,7 +512,7 @@ def check_paraphrases(paraphrases: pd.DataFrame, labelled: pd.DataFrame, *, path
     out silently, and an empty one was scored as the text ``'<NA>'``. When ``labelled``
     has the statements (``task``, as :func:`~exposure.scoring._train.training_frame`
     gives), a paraphrase may not be a copy of its task's statement (compared without case,
-    runs of spaces or a final full stop: it measured nothing), nor the text of another row
+    runs of spaces or final marks ``. ! ? ; : ,``: it measured nothing), nor the text of another row
     whose task's statement differs (a row pasted twice: one of the two was scored against
     the wrong label); tasks of one statement (O*NET lists some in several occupations) may
     share a paraphrase. A frame that has the modern-task columns instead is named so.
@@ -555,9 +572,18 @@ def check_paraphrases(paraphrases: pd.DataFrame, labelled: pd.DataFrame, *, path
     return frame.assign(onetsoc_code=codes.astype(str), task_id=[k[1] for k in keys])
 
 
+#: Marks that end a sentence: ``"Draft emails!"`` is ``"Draft emails."`` (a copy, or one task twice).
+_FINAL_MARKS = ".!?;:, "
+
+
 def _text_key(text: str) -> str:
-    """``text`` compared without case, runs of spaces or a final full stop (``" draft  Emails"``: ``draft emails``)."""
-    return " ".join(str(text).split()).casefold().rstrip(". ")
+    """``text`` compared without case, runs of spaces or final marks (``" draft  Emails!"``: ``draft emails``).
+
+    Only the full stop was dropped: ``"Draft emails!"`` was another task than
+    ``"Draft emails."``, and a copy of a statement ending in ``?`` or ``!`` passed as a
+    paraphrase.
+    """
+    return " ".join(str(text).split()).casefold().rstrip(_FINAL_MARKS)
 
 
 def _check_rewordings(frame: pd.DataFrame, keys: list, statement: dict, path, row_offset: int) -> None:
@@ -601,13 +627,14 @@ def check_modern_tasks(modern: pd.DataFrame, *, path=None, row_offset: int = 1) 
     ``task`` a non-empty text, ``label`` E0, E1 or E2, ``exposed`` and the optional
     category flags true or false (``True``, ``false``, ``1``, ``no``...), and ``exposed``
     agreeing with the label (E1 and E2 are exposed), and each task once (compared without
-    case, runs of spaces and a final full stop: ``" draft  Emails"`` is ``"Draft emails."``;
+    case, runs of spaces and final marks ``. ! ? ; : ,``: ``" draft  Emails!"`` is ``"Draft emails."``;
     the full stop was compared, so one task was taken twice, under two labels). A missing
     label is named missing (``got None``, ``got np.float64(nan)`` before). An unknown
     label or flag used to count silently as a miss (or as false), a task listed twice
     twice in every share. A column named like one of these but in another case or
     spacing (``Admin``, ``routine coding``, ``Entry-Creative``) is refused: a category
-    column so named was left out of the report without a word. Other columns (``domain``,
+    column so named was left out of the report without a word (and still was when the
+    column ``admin`` was there too, whatever the two said). Other columns (``domain``,
     ``note``) are not read. Failures name ``path``, the row and the column.
 
     Raises
@@ -631,9 +658,12 @@ def check_modern_tasks(modern: pd.DataFrame, *, path=None, row_offset: int = 1) 
         known = {_column_key(c): c for c in ("task", "label", "exposed", *CATEGORIES)}
         for column in modern.columns:
             want = known.get(_column_key(column))
-            if want is not None and column != want and want not in modern.columns:
+            if want is not None and column != want:
+                # beside the column so named, it was not read at all: admin "no", Admin "yes"
+                fix = (f"there is a column {want!r} too: keep one of them" if want in modern.columns
+                       else f"rename it {want}")
                 raise DataFormatError(f"modern tasks: column {column!r} is read as {want!r} only when named so "
-                                      f"(the names are {', '.join(known.values())}): rename it {want}",
+                                      f"(the names are {', '.join(known.values())}): {fix}",
                                       path=path, row=row_offset - 1 if path is not None and row_offset > 1 else None,
                                       column=str(column))
     frame = _need(modern, _MODERN_COLUMNS, "modern tasks", path, ("paraphrase", _PARAPHRASE_COLUMNS))

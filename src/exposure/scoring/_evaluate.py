@@ -7,6 +7,15 @@ mean over an occupation's tasks (O*NET-SOC code) of the method's expectations
 means of the human labels (:data:`exposure._measures.LABEL_SCORES`). Calibration: expected
 calibration error of the top class (15 equal-width bins) and the multi-class Brier score.
 
+Inputs are checked (:class:`~exposure.errors.DataFormatError`, naming the argument and the
+row, counted from 1): ``proba`` three columns of probabilities (each in [0, 1], the row
+summing to 1 within 0.001), classes 0, 1 or 2, weights positive, codes present, all of one
+length. Before, a class -1 was read as E2 (numpy's negative index), a weight NaN left its
+task out, a code None left its task out, ``n_bins=0`` gave a figure, and others an
+``IndexError`` or a pandas ``ValueError``. Figures that are undefined are NaN (documented
+per function): kappa when both sides give one same class to every task, r with fewer than
+three occupations or a constant side, and any figure of no rows.
+
 These are the figures training records (:mod:`exposure.scoring._train`); the agreement
 reports built from them are in :mod:`exposure.reports.agreement`.
 """
@@ -16,8 +25,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from exposure._args import as_array, check_count, shown
 from exposure._measures import EXPOSURE_MEASURES, LABEL_LEVELS, LABELS
-from exposure.errors import ExposureError
+from exposure.errors import DataFormatError, ExposureError
 
 __all__ = [
     "agreement",
@@ -27,6 +37,111 @@ __all__ = [
     "brier_score",
     "onehot",
 ]
+
+#: How far a probability may lie outside [0, 1], and a row's sum from 1 (rounding).
+PROBA_TOLERANCE = 1e-3
+
+
+def check_proba(proba, *, nan_rows: bool = False, name: str = "proba") -> np.ndarray:
+    """``proba`` as an (n, 3) float array of probabilities; anything else refused, naming the row.
+
+    Each value in [0, 1] and each row summing to 1, within :data:`PROBA_TOLERANCE` (a
+    row of percentages, or two of three columns, gave figures without a word). A row
+    holding NaN is refused unless ``nan_rows`` (the caller drops such rows).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming ``name`` and the row (counted from 1).
+
+    Examples
+    --------
+    >>> check_proba([[0.5, 0.5, 0.0], [50, 50, 0]])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: proba row 2 is [50.0, 50.0, 0.0]: probabilities of E0, E1, E2 must each be in [0, 1] and sum to 1 (within 0.001)
+    """
+    arr = None
+    if proba is not None and not isinstance(proba, (str, bytes, dict)):
+        try:
+            arr = np.asarray(proba, dtype=float)
+        except (TypeError, ValueError):  # "could not convert string to float" before
+            arr = None
+    if arr is None or arr.ndim != 2 or arr.shape[1] != len(LABELS):  # a matmul or AxisError before
+        raise DataFormatError(f"{name} must be an array of probabilities with one row per task and 3 columns "
+                              f"(E0, E1, E2), got {shown(proba)}")
+    nan = np.isnan(arr).any(axis=1)
+    if nan.any() and not nan_rows:  # NaN figures, or a row silently left out of a mean
+        pos = int(np.flatnonzero(nan)[0])
+        raise DataFormatError(f"{name} row {pos + 1} is {arr[pos].tolist()}: it holds NaN (a task not scored); "
+                              "leave such rows out")
+    with np.errstate(invalid="ignore"):
+        bad = (((arr < -PROBA_TOLERANCE) | (arr > 1 + PROBA_TOLERANCE)).any(axis=1)
+               | (np.abs(arr.sum(axis=1) - 1) > PROBA_TOLERANCE)) & ~nan
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        raise DataFormatError(f"{name} row {pos + 1} is {arr[pos].tolist()}: probabilities of E0, E1, E2 must "
+                              f"each be in [0, 1] and sum to 1 (within {PROBA_TOLERANCE})")
+    return arr
+
+
+def check_classes(values, n: int | None = None, *, name: str = "y", per: str = "row of proba") -> np.ndarray:
+    """``values`` as a 1-d int array of classes 0, 1 or 2 (``n`` of them, one per row of proba).
+
+    Whole floats (``1.0``) are classes; ``1.5``, NaN, -1 (read as E2 by numpy's negative
+    index), 3, text and booleans are refused, naming the row (counted from 1).
+
+    Examples
+    --------
+    >>> check_classes([0, 2.0, 1]).tolist()
+    [0, 2, 1]
+    >>> check_classes([0, -1], 2)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: y row 2 is -1: a class must be 0, 1 or 2 (E0, E1, E2)
+    """
+    arr = as_array(values)
+    if arr is not None and arr.dtype.kind == "O":  # a Series of object ints
+        try:
+            arr = arr.astype(float)
+        except (TypeError, ValueError):
+            arr = None
+    ok = (arr is not None and arr.ndim == 1 and (n is None or len(arr) == n)
+          and (arr.dtype.kind in "iuf" or len(arr) == 0))
+    if not ok:
+        rows = f" per {per} ({n} rows)" if n is not None else " per task"
+        raise DataFormatError(f"{name} must be one class (0, 1 or 2){rows}, got {shown(values)}")
+    bad = ~np.isin(arr, np.arange(len(LABELS)))
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        value = arr[pos].item()
+        value = int(value) if float(value).is_integer() else value
+        raise DataFormatError(f"{name} row {pos + 1} is {value}: a class must be 0, 1 or 2 (E0, E1, E2)")
+    return arr.astype(int)
+
+
+def _codes_weights(codes, weights, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Occupation codes (present) and task weights (finite, above 0), one per row of proba."""
+    if isinstance(codes, (list, tuple)):  # numpy read ["a", nan] as the texts "a" and "nan"
+        codes = np.array(codes, dtype=object)
+    c, w = as_array(codes), as_array(weights)
+    if c is None or c.ndim != 1 or len(c) != n:  # pandas' "Grouper and axis must be same length"
+        raise DataFormatError(f"codes must be one occupation code per row of proba ({n} rows), got {shown(codes)}")
+    missing = pd.isna(c) | (pd.Series(c, dtype=object).astype(str).str.strip() == "").to_numpy()
+    if missing.any():  # groupby left the task out without a word
+        raise DataFormatError(f"codes row {int(np.flatnonzero(missing)[0]) + 1}: the occupation code is missing")
+    try:
+        w = None if w is None or w.dtype.kind == "b" else w.astype(float)
+    except (TypeError, ValueError):
+        w = None
+    if w is None or w.ndim != 1 or len(w) != n:
+        raise DataFormatError(f"weights must be one number per row of proba ({n} rows), got {shown(weights)}")
+    bad = ~(np.isfinite(w) & (w > 0))
+    if bad.any():  # NaN left the task out; 0 gave NaN means; -1 gave -inf
+        pos = int(np.flatnonzero(bad)[0])
+        raise DataFormatError(f"weights row {pos + 1} is {w[pos].item()}: a task weight must be a number above 0 "
+                              "(2 for Core, 1 otherwise)")
+    return c, w
 
 
 def occupation_means(proba, codes, weights) -> pd.DataFrame:
@@ -44,7 +159,14 @@ def occupation_means(proba, codes, weights) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Index: occupation; columns ``alpha, beta, gamma``.
+        Index: occupation; columns ``alpha, beta, gamma``. No rows for no tasks.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``proba`` not (n, 3) probabilities (:func:`check_proba`; a NaN row is refused: it
+        was left out of the numerator only), a code missing (the task was left out), a
+        weight not above 0 (NaN left the task out, 0 gave NaN means), or lengths differ.
 
     Examples
     --------
@@ -53,8 +175,9 @@ def occupation_means(proba, codes, weights) -> pd.DataFrame:
     a  0.667  0.833    1.0
     b  0.000  0.000    0.0
     """
-    scores = np.asarray(proba, dtype=float) @ LABEL_LEVELS
-    w = np.asarray(weights, dtype=float)
+    proba = check_proba(proba)
+    codes, w = _codes_weights(codes, weights, len(proba))
+    scores = proba @ LABEL_LEVELS
     frame = pd.DataFrame(scores * w[:, None], columns=list(EXPOSURE_MEASURES))
     frame["_w"] = w
     sums = frame.groupby(np.asarray(codes), sort=True).sum()
@@ -64,6 +187,19 @@ def occupation_means(proba, codes, weights) -> pd.DataFrame:
 def cohen_kappa(a, b) -> float:
     """Cohen's kappa of two sequences of class indices (0=E0, 1=E1, 2=E2).
 
+    Returns
+    -------
+    float
+        NaN where kappa is undefined: both sides give one same class to every task (the
+        agreement by chance is 1; :func:`exposure.reports.categories.cohen_kappa` gives
+        1.0 for binary flags there), or no tasks. One side constant and the other not is 0.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``a`` or ``b`` holds something other than 0, 1 or 2 (-1 was read as class 2, 3 or
+        1.5 raised an ``IndexError``), or they differ in length.
+
     Examples
     --------
     >>> cohen_kappa([0, 1, 2, 0], [0, 1, 2, 0])
@@ -71,7 +207,10 @@ def cohen_kappa(a, b) -> float:
     >>> round(cohen_kappa([0, 0, 1, 2], [0, 1, 1, 2]), 4)
     0.6364
     """
-    a, b = np.asarray(a), np.asarray(b)
+    a = check_classes(a, name="a")
+    b = check_classes(b, len(a), name="b", per="entry of a")
+    if len(a) == 0:  # an IndexError (a list) or a RuntimeWarning before
+        return float("nan")
     cm = np.zeros((3, 3))
     np.add.at(cm, (a, b), 1)
     n = cm.sum()
@@ -83,13 +222,20 @@ def cohen_kappa(a, b) -> float:
 def expected_calibration_error(proba, y, n_bins: int = 15) -> float:
     """Top-label expected calibration error with equal-width confidence bins.
 
+    NaN for no rows (it was 0.0). ``proba`` as :func:`check_proba` (no NaN), ``y`` one class
+    per row (:func:`check_classes`: 3 counted as a miss before), ``n_bins`` a whole number of
+    1 or more (0, -1 or 2.5 gave a figure before).
+
     Examples
     --------
     >>> round(expected_calibration_error([[0.9, 0.1, 0.0], [0.6, 0.4, 0.0]], [0, 1]), 3)
     0.35
     """
-    proba = np.asarray(proba, dtype=float)
-    y = np.asarray(y)
+    proba = check_proba(proba)
+    y = check_classes(y, len(proba))
+    n_bins = check_count(n_bins, "n_bins", 1)
+    if len(y) == 0:
+        return float("nan")
     conf = proba.max(axis=1)
     correct = proba.argmax(axis=1) == y
     bins = np.minimum((conf * n_bins).astype(int), n_bins - 1)
@@ -103,13 +249,19 @@ def expected_calibration_error(proba, y, n_bins: int = 15) -> float:
 def brier_score(proba, y) -> float:
     """Multi-class Brier score: mean over tasks of the squared distance to the one-hot label.
 
+    NaN for no rows (with numpy's warnings before). ``proba`` as :func:`check_proba` (a NaN
+    row gave NaN), ``y`` one class per row (:func:`check_classes`: -1 was read as E2).
+
     Examples
     --------
     >>> brier_score([[1.0, 0.0, 0.0], [0.5, 0.5, 0.0]], [0, 1])
     0.25
     """
-    proba = np.asarray(proba, dtype=float)
-    target = np.eye(proba.shape[1])[np.asarray(y)]
+    proba = check_proba(proba)
+    y = check_classes(y, len(proba))
+    if len(y) == 0:
+        return float("nan")
+    target = np.eye(proba.shape[1])[y]
     return float(((proba - target) ** 2).sum(axis=1).mean())
 
 
@@ -129,6 +281,18 @@ def agreement(proba, y, codes, weights) -> dict:
     -------
     dict
         ``n_tasks, n_occupations, accuracy, kappa, r_alpha, r_beta, r_gamma, ece, brier``.
+        ``kappa`` NaN as :func:`cohen_kappa`; each ``r`` NaN with fewer than three
+        occupations (two points always correlate at +1 or -1) or where the method's or the
+        humans' means are one value throughout (no longer with numpy's warning).
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        No row without NaN.
+    exposure.errors.DataFormatError
+        ``proba`` rows that are not probabilities (:func:`check_proba`), ``y`` other than
+        classes 0, 1, 2 (-1 was read as E2, NaN a ``ValueError``), a code missing, a weight
+        not above 0, or lengths that differ (an ``IndexError`` before), naming the row.
 
     Examples
     --------
@@ -136,12 +300,13 @@ def agreement(proba, y, codes, weights) -> dict:
     >>> agreement(p, [0, 1, 2, 0], ["a", "a", "b", "c"], [1, 1, 1, 1])["kappa"]
     1.0
     """
-    proba = np.asarray(proba, dtype=float)
-    y = np.asarray(y, dtype=int)
+    proba = check_proba(proba, nan_rows=True)
+    y = check_classes(y, len(proba))
+    codes, weights = _codes_weights(codes, weights, len(proba))
     keep = ~np.isnan(proba).any(axis=1)
     proba, y = proba[keep], y[keep]
-    codes = np.asarray(codes)[keep]
-    weights = np.asarray(weights, dtype=float)[keep]
+    codes = codes[keep]
+    weights = weights[keep]
     if len(y) == 0:
         raise ExposureError("no scored rows to evaluate")
     pred = proba.argmax(axis=1)
@@ -154,7 +319,8 @@ def agreement(proba, y, codes, weights) -> dict:
         "kappa": cohen_kappa(y, pred),
     }
     for m in EXPOSURE_MEASURES:
-        out[f"r_{m}"] = float(np.corrcoef(method[m], human[m])[0, 1]) if len(method) > 2 else float("nan")
+        with np.errstate(invalid="ignore", divide="ignore"):  # a constant side: NaN, said in the docstring
+            out[f"r_{m}"] = float(np.corrcoef(method[m], human[m])[0, 1]) if len(method) > 2 else float("nan")
     out["ece"] = expected_calibration_error(proba, y)
     out["brier"] = brier_score(proba, y)
     return out
