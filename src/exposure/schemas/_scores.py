@@ -90,9 +90,10 @@ class TaskScores(pa.DataFrameModel):
         p = df[_PROBABILITIES].astype(float).to_numpy()
         scored = ~np.isnan(p).any(axis=1)
         unscored = np.isnan(p).all(axis=1)
-        label = df["label"].astype(object)
+        label = df["label"]
         given = label.notna().to_numpy(dtype=bool)
-        where = label.map({name: j for j, name in enumerate(LABELS)}).to_numpy(dtype=float, na_value=np.nan)
+        codes = pd.Categorical(label, categories=list(LABELS)).codes  # -1: missing or no label (a map: 3x slower)
+        where = np.where(codes >= 0, codes, np.nan)
         ok = np.ones(len(df), dtype=bool)  # probabilities partly missing: the sum check tells
         ok[unscored] = ~given[unscored]
         hit = scored & given & ~np.isnan(where)
