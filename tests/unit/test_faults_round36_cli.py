@@ -51,7 +51,7 @@ def labels_mirror(tmp_path, shared_data):
     """A mirror that holds the human labels only (no O*NET): what is read after them fails."""
     target = tmp_path / "mirror" / LABELS_NAME
     target.parent.mkdir(parents=True)
-    target.symlink_to(shared_data / LABELS_NAME)
+    target.symlink_to((shared_data / LABELS_NAME).resolve())  # CI gives a relative mirror (../shared/data)
     return tmp_path / "mirror"
 
 
