@@ -132,6 +132,18 @@ def _named_as_in_file(exc: SchemaError, names: Mapping[str, str]) -> SchemaError
     return SchemaError(reason, path=exc.path, row=exc.row, column=column, line=exc.line)
 
 
+def _model_columns(frame: pd.DataFrame, model):
+    """``(name, annotation, field, column)`` of each field of ``model`` that ``frame`` holds.
+
+    The walk every ``check_*`` of this module makes over the model's fields; a column
+    given twice is skipped (:func:`check_columns` names it).
+    """
+    for key, (annotation, field) in model.__fields__.items():
+        name = field.name if field is not None else key
+        if name in frame.columns and isinstance(frame[name], pd.Series):
+            yield name, annotation, field, frame[name]
+
+
 def check_flags(frame: pd.DataFrame, model, *, path, row_offset: int | None = None) -> None:
     """Refuse a cell that is not True or False in a column ``model`` declares ``bool``.
 
@@ -166,13 +178,9 @@ def check_flags(frame: pd.DataFrame, model, *, path, row_offset: int | None = No
     ...
     exposure.errors.SchemaError: p.parquet, row 2, column 'balanced': balanced must be True or False, got text 'False'
     """
-    for key, (annotation, field) in model.__fields__.items():
-        name = field.name if field is not None else key
-        if annotation.arg not in (bool, pd.BooleanDtype) or name not in frame.columns:
+    for name, annotation, field, col in _model_columns(frame, model):
+        if annotation.arg not in (bool, pd.BooleanDtype):
             continue
-        col = frame[name]
-        if not isinstance(col, pd.Series):
-            continue  # a column twice: check_columns names it
         nullable = field is not None and bool(field.nullable)
         if pd.api.types.is_bool_dtype(col.dtype) and (nullable or not col.isna().any()):
             continue  # True, False (and missing values where allowed) only
@@ -395,12 +403,10 @@ def check_numbers(frame: pd.DataFrame, model, *, path, row_offset: int | None = 
     ...
     exposure.errors.SchemaError: p.csv, row 3, column 'year': year must be a whole number written in digits only (no decimal point or exponent), got text '2021.0'
     """
-    for key, (annotation, field) in model.__fields__.items():
-        name = field.name if field is not None else key
+    for name, annotation, field, col in _model_columns(frame, model):
         kind = _kind(annotation)
-        if kind is None or name not in frame.columns or not isinstance(frame[name], pd.Series):
+        if kind is None:
             continue
-        col = frame[name]
         found = _first_bad_number(col, kind == "whole")
         nullable = annotation.nullable if field is None or not field.nullable_explicit else field.nullable
         if kind == "whole" and not nullable:  # pandera: "check coerce_dtype('int64'): nan"
@@ -448,13 +454,9 @@ def check_codes(frame: pd.DataFrame, model, *, path, row_offset: int | None = No
     ...
     exposure.errors.SchemaError: i.csv, row 2, column 'isco08_code': isco08_code must be text (a code keeps its leading zeros), got 110
     """
-    for key, (annotation, field) in model.__fields__.items():
-        name = field.name if field is not None else key
-        if (annotation.arg is not str or field is None or name not in frame.columns
-                or not isinstance(frame[name], pd.Series)
-                or not any(c.name == "str_matches" for c in field.checks)):
+    for name, annotation, field, col in _model_columns(frame, model):
+        if annotation.arg is not str or field is None or not any(c.name == "str_matches" for c in field.checks):
             continue
-        col = frame[name]
         if isinstance(col.dtype, pd.CategoricalDtype):
             col = col.astype(object)
         if col.dtype != object and getattr(col.dtype, "kind", "O") not in "biuf":
@@ -500,11 +502,9 @@ def check_text(frame: pd.DataFrame, model, *, path, row_offset: int | None = Non
     ...
     exposure.errors.SchemaError: p.csv, row 3, column 'soc_title': soc_title must be text, got bytes b'CEOs'
     """
-    for key, (annotation, field) in model.__fields__.items():
-        name = field.name if field is not None else key
-        if annotation.arg is not str or name not in frame.columns or not isinstance(frame[name], pd.Series):
+    for name, annotation, _, col in _model_columns(frame, model):
+        if annotation.arg is not str:
             continue
-        col = frame[name]
         if col.dtype != object:
             continue  # text, categories, numbers: read as text
         cells = col.to_numpy(dtype=object)
@@ -557,11 +557,10 @@ def check_finite(frame: pd.DataFrame, model, *, path, row_offset: int | None = N
     ...
     exposure.errors.SchemaError: g.csv, row 3, column 'emp_base': emp_base must be finite (not infinity), got inf
     """
-    for key, (annotation, field) in model.__fields__.items():
-        name = field.name if field is not None else key
-        if _kind(annotation) != "number" or name not in frame.columns or not isinstance(frame[name], pd.Series):
+    for name, annotation, _, col in _model_columns(frame, model):
+        if _kind(annotation) != "number":
             continue
-        values = frame[name].to_numpy(dtype=float, na_value=np.nan)
+        values = col.to_numpy(dtype=float, na_value=np.nan)
         infinite = np.isinf(values)
         if infinite.any():
             pos = int(np.flatnonzero(infinite)[0])
