@@ -93,8 +93,8 @@ from exposure.scoring import categories as categories_module
 from exposure.scoring import learned as learned_module
 from exposure.scoring._files import (
     BATCH_ROWS,
-    _KeyNotes,
     _nested_dtype,
+    _NoteFilter,
     aliased_column,
     append_scores,
     cached_onet,
@@ -122,7 +122,7 @@ _LINE = "__exposure_line"
 _ODD = "__exposure_odd"
 #: Column :func:`score_dataset` has each partition add to its scored rows: at a row named by
 #: a note on coded rows that O*NET cannot serve (``... have no task ID (first: row 1, ...)``,
-#: :data:`~exposure.scoring._files._KeyNotes.NOTES`), those notes as JSON (empty elsewhere);
+#: :data:`~exposure.scoring._files._NoteFilter.NOTES`), those notes as JSON (empty elsewhere);
 #: summed over the dataset into one line per note, and not written.
 _NOTES = "__exposure_notes"
 #: A hidden name kept for the engine (refused as a column of the user's, as the others).
@@ -463,36 +463,26 @@ def _warn_odd_texts_once(part: pd.DataFrame, texts: pd.Series, odd: np.ndarray, 
         log.info(learned_module.ODD_TEXTS_MESSAGE, *args)
 
 
-class _HeldNotes(logging.Filter):
+class _HeldNotes(_NoteFilter):
     """Hold back, and keep, this thread's notes on coded rows that O*NET cannot serve.
 
-    The notes of :func:`~exposure.scoring.categories._warn_unread_keys` (those the stream
-    engine sums over a file's batches, :data:`~exposure.scoring._files._KeyNotes.NOTES`):
-    :attr:`found` gets ``(format, args)`` of each, which is not logged. Records of other
-    threads pass, to their own filter.
+    The notes the stream engine sums over a file's batches
+    (:data:`~exposure.scoring._files._NoteFilter.NOTES`): :attr:`found` gets ``(format,
+    args)`` of each, which is not logged. Records of other threads pass, to their own filter.
     """
 
     def __init__(self):
         super().__init__()
         self.thread = threading.get_ident()
         self.found: list[tuple] = []
-        self.logger = logging.getLogger(categories_module.__name__)
 
-    def __enter__(self) -> _HeldNotes:
-        self.logger.addFilter(self)
-        return self
+    def takes(self, record: logging.LogRecord) -> bool:
+        """Whether ``record`` is a note of this thread."""
+        return threading.get_ident() == self.thread and super().takes(record)
 
-    def __exit__(self, *exc) -> None:
-        self.logger.removeFilter(self)
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        msg, args = record.msg, record.args
-        if (threading.get_ident() != self.thread or not isinstance(msg, str)
-                or not any(note in msg for note in _KeyNotes.NOTES) or not isinstance(args, tuple)
-                or len(args) < 2 or not isinstance(args[1], int)):
-            return True
+    def hold(self, msg: str, args: tuple) -> None:
+        """Keep the note, for the partition's output."""
         self.found.append((msg, args))
-        return False
 
 
 def _row_arg(msg: str) -> int | None:

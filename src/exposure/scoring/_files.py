@@ -1421,18 +1421,17 @@ class _OddTexts(logging.Filter):
                                 n_rows, *self.first)
 
 
-class _KeyNotes(logging.Filter):
-    """Sum the notes on coded rows that O*NET cannot serve, of a file's batches, into one each.
+class _NoteFilter(logging.Filter):
+    """Take the notes on coded rows that O*NET cannot serve (:data:`NOTES`) off the log.
+
+    A filter on the ``categories`` logger while in its ``with`` block: :meth:`hold` gets
+    each note, which is then not logged.
 
     :func:`~exposure.scoring.categories._warn_unread_keys` warns, for each call of
     ``score_tasks``, on rows with an O*NET-SOC code but no task ID, codes the release lacks
-    and a missing ``task_id`` column. Streamed, each batch warned with its own count
-    (``--batch-rows 1``: four lines ``1 row(s) ... have no task ID``), where the whole file
-    gives one line with the file's count; a stream that went back to the whole-file path
-    (:class:`_NotGrouped`) said the batches' lines and then the file's. Here each note is
-    held, its count summed over the batches (the first row named is the first batch's), and
-    said once by :meth:`report`; notes held when the stream stops are dropped (the
-    whole-file path, or the error, says what matters).
+    and a missing ``task_id`` column, with the count as the second argument. The stream
+    engine sums them over a file's batches (:class:`_KeyNotes`); the Dask engine holds them
+    per partition (``exposure.dask._HeldNotes``).
     """
 
     #: the notes (their format strings, as ``categories`` logs them), by a part of their text
@@ -1442,26 +1441,54 @@ class _KeyNotes(logging.Filter):
 
     def __init__(self):
         super().__init__()
-        self.held: dict[str, list] = {}  # format string -> [args of the first, count]
         self.logger = logging.getLogger(categories_module.__name__)
 
-    def __enter__(self) -> "_KeyNotes":
+    def __enter__(self):
         self.logger.addFilter(self)
         return self
 
     def __exit__(self, *exc) -> None:
         self.logger.removeFilter(self)
 
-    def filter(self, record: logging.LogRecord) -> bool:
+    def takes(self, record: logging.LogRecord) -> bool:
+        """Whether ``record`` is one of the notes, with its count as second argument."""
         msg, args = record.msg, record.args
-        if (not isinstance(msg, str) or not any(n in msg for n in self.NOTES)
-                or not isinstance(args, tuple) or len(args) < 2 or not isinstance(args[1], int)):
+        return (isinstance(msg, str) and any(n in msg for n in self.NOTES)
+                and isinstance(args, tuple) and len(args) >= 2 and isinstance(args[1], int))
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self.takes(record):
             return True
+        self.hold(record.msg, record.args)
+        return False
+
+    def hold(self, msg: str, args: tuple) -> None:  # pragma: no cover - each subclass has its own
+        """Keep the note ``msg % args``, which is not logged."""
+        raise NotImplementedError
+
+
+class _KeyNotes(_NoteFilter):
+    """Sum the notes on coded rows that O*NET cannot serve, of a file's batches, into one each.
+
+    Streamed, each batch warned with its own count (``--batch-rows 1``: four lines ``1
+    row(s) ... have no task ID``), where the whole file gives one line with the file's
+    count; a stream that went back to the whole-file path (:class:`_NotGrouped`) said the
+    batches' lines and then the file's. Here each note is held, its count summed over the
+    batches (the first row named is the first batch's), and said once by :meth:`report`;
+    notes held when the stream stops are dropped (the whole-file path, or the error, says
+    what matters).
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.held: dict[str, list] = {}  # format string -> [args of the first, count]
+
+    def hold(self, msg: str, args: tuple) -> None:
+        """Add the note's count to the file's (said once, by :meth:`report`)."""
         if msg in self.held:
             self.held[msg][1] += args[1]
         else:
             self.held[msg] = [args, args[1]]
-        return False  # said once, by report()
 
     def report(self) -> None:
         """Warn once per note, with the file's count, in the order they were first seen."""
