@@ -57,7 +57,7 @@ from exposure._tables import (
 from exposure.errors import DataFormatError, ExposureError, SchemaError
 from exposure.onet import _FOOTNOTE, _check_choice, _read
 from exposure.schemas import validate
-from exposure.schemas._fields import OEWS_NAICS_PATTERN
+from exposure.schemas._fields import NAICS_SECTOR_CODE, NAICS_SUBSECTOR_CODE, OEWS_NAICS_PATTERN
 from exposure.schemas._oews import I_GROUPS, O_GROUPS, Employment
 from exposure.sources import SOURCES
 
@@ -578,15 +578,15 @@ def _check_naics(codes: pd.Series, raw: RawTable) -> None:
 
 #: NAICS codes of each ``I_GROUP`` (as BLS writes them), with what is said of them, where
 #: the level says what the code is: a sector two digits (``31-33``; padded ``520000``,
-#: as :data:`exposure.rollup._sectors.LEVEL_PATTERNS` reads them), a 3-digit industry
+#: the roll-ups' patterns, :data:`exposure.schemas._fields.NAICS_SECTOR_CODE`), a 3-digit industry
 #: three (``113000``), a 4-, 5- or 6-digit industry at least 4, 5 or 5 significant digits
 #: (``113300``, ``238110``, ``541110``: a 6-digit code may end in 0) or a BLS aggregate with
 #: a letter (``3250A1``). The ownership levels (``000001``, ``611102``) are not checked.
 _AGGREGATE = r"[0-9]{2}[0-9A-Z]*[A-Z][0-9A-Z]*"
 _INDUSTRY_CODES = {
     "cross-industry": (r"000000", "000000"),
-    "sector": (r"(?!00)[0-9]{2}(-[0-9]{2}|0000)?", "two digits: 11, 31-33 or 520000"),
-    "3-digit": (r"[0-9]{3}(000)?", "three digits: 113000 or 113"),
+    "sector": (NAICS_SECTOR_CODE, "two digits: 11, 31-33 or 520000"),
+    "3-digit": (NAICS_SUBSECTOR_CODE, "three digits: 113000 or 113"),
     "4-digit": (rf"[0-9]{{3}}(?=[0-9]*[1-9])[0-9]{{1,3}}|{_AGGREGATE}",
                 "four digits: 113300, or a BLS aggregate such as 3250A1"),
     "5-digit": (rf"[0-9]{{4}}(?=[0-9]*[1-9])[0-9]{{1,2}}|{_AGGREGATE}", "five digits: 238110 or 23811"),

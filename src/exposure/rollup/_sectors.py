@@ -23,7 +23,13 @@ from exposure.rollup._soc import (
     require_frame,
 )
 from exposure.schemas import validate
-from exposure.schemas._fields import OEWS_NAICS_PATTERN, _first_mismatch, first_bad_soc_code
+from exposure.schemas._fields import (
+    NAICS_SECTOR_CODE,
+    NAICS_SUBSECTOR_CODE,
+    OEWS_NAICS_PATTERN,
+    _first_mismatch,
+    first_bad_soc_code,
+)
 from exposure.schemas._rollup import SectorScores, WorkforceStats, WorkingTime
 
 __all__ = ["to_sectors", "workforce_stats", "working_time", "check_gain", "LEVELS"]
@@ -110,7 +116,7 @@ def _industry_cells(employment: pd.DataFrame, level: str):
 
 #: NAICS code of each industry level as BLS writes it: a sector has two digits (``31-33``,
 #: ``44-45`` and ``48-49`` span several), a 3-digit industry three (``113000``, or ``113``).
-LEVEL_PATTERNS = {"sector": r"^(?!00)[0-9]{2}(-[0-9]{2}|0000)?\Z", "subsector": r"^[0-9]{3}(000)?\Z"}
+LEVEL_PATTERNS = {"sector": rf"^{NAICS_SECTOR_CODE}\Z", "subsector": rf"^{NAICS_SUBSECTOR_CODE}\Z"}
 _LEVEL_EXAMPLES = {"sector": "11, 31-33, 44-45, 48-49 or 520000: two digits, as given or padded with zeros",
                    "subsector": "113000 or 113: three digits"}
 

@@ -71,6 +71,11 @@ NAICS_PATTERN = r"^([0-9]{2}-[0-9]{2}|[0-9]{2,6})\Z"
 #: cross-industry, ``113000`` = NAICS 113 padded to 6 characters) plus BLS groupings that
 #: end in a letter and digit (``4451A1``, ``5241A1``).
 OEWS_NAICS_PATTERN = r"^([0-9]{2}-[0-9]{2}|[0-9]{2}[0-9A-Z]{0,4})\Z"
+#: A NAICS sector as OEWS and the roll-ups give it (for ``re.fullmatch``): two digits, a
+#: range (``31-33``) or padded to six (``520000``); never ``00`` (cross-industry).
+NAICS_SECTOR_CODE = r"(?!00)[0-9]{2}(-[0-9]{2}|0000)?"
+#: A NAICS 3-digit industry (subsector) as given or padded to six (``113000``), for ``re.fullmatch``.
+NAICS_SUBSECTOR_CODE = r"[0-9]{3}(000)?"
 #: ISCO-08 code of any level: 1 to 4 digits, leading zeros kept (``0110``).
 ISCO_PATTERN = r"^[0-9]{1,4}\Z"
 #: ISCO-08 unit group: 4 digits.
