@@ -2,6 +2,7 @@
 
 import hashlib
 import importlib.util
+import logging
 
 import numpy as np
 import pandas as pd
@@ -215,3 +216,42 @@ def test_streamed_and_dask_scores_equal_the_whole_frame(tmp_path):
     np.testing.assert_array_equal(parts[["p_e0", "p_e1", "p_e2"]].to_numpy(),
                                   whole[["p_e0", "p_e1", "p_e2"]].to_numpy())
     assert set(parts["method"]) == {"transformer"}
+
+
+@needs_extra
+def test_a_cut_text_is_said_once_per_call_naming_the_callers_row(caplog, monkeypatch):
+    """Free texts longer than the transformer's tokens: one warning, the caller's row, any chunk.
+
+    Before, the transformer warned once per chunk of free texts, naming the text's place in
+    that chunk (``texts[0]`` for the row 5 below): a row no user can find.
+    """
+    from exposure.scoring import learned
+
+    monkeypatch.setattr(learned, "SCORE_CHUNK", 2)  # rows 0-1, 2-3, 4-5: the long texts in chunk 3
+    long = "Review the quarterly budget with the finance team and report the variances. " * 8
+    frame = pd.DataFrame({"task": TEXTS + [long, long]})
+    with caplog.at_level(logging.WARNING):
+        got = score_tasks(frame, method="transformer", onet=None)
+    said = [r.getMessage() for r in caplog.records if "tokens" in r.getMessage()]
+    assert said == [f"2 of 6 texts are longer than the transformer's 48 tokens ([CLS] and [SEP] "
+                    f"included): only their first 46 tokens were scored (e.g. row 5, {long[:80]!r})"]
+    # the row is counted as the other warnings of score_tasks count it (row_offset 1: the first is row 1)
+    assert np.isfinite(got[["p_e0", "p_e1", "p_e2"]].to_numpy()).all()
+    p, cut = tr.load_transformer().predict_proba_cut(TEXTS + [long])
+    assert cut.tolist() == [False] * len(TEXTS) + [True]
+    np.testing.assert_array_equal(p, tr.load_transformer().predict_proba(TEXTS + [long]))
+
+
+@needs_extra
+def test_cut_texts_of_a_file_are_said_once_naming_the_file_line(tmp_path, caplog):
+    """``exposure score --method transformer --batch-rows 2``: one warning for the file, its line."""
+    long = "Review the quarterly budget with the finance team and report the variances. " * 8
+    src = tmp_path / "tasks.csv"
+    pd.DataFrame({"task": TEXTS + [long, long]}).to_csv(src, index=False)
+    with caplog.at_level(logging.WARNING):
+        assert main(["score", str(src), "-o", str(tmp_path / "out.csv"), "--method", "transformer",
+                     "--onet", "none", "--batch-rows", "2"]) == 0
+    said = [r.getMessage() for r in caplog.records if "tokens" in r.getMessage()]
+    # the header is line 1: the first long text (the fifth task) is on line 6
+    assert said == [f"{src}: 2 of 6 texts are longer than the transformer's 48 tokens ([CLS] and [SEP] "
+                    f"included): only their first 46 tokens were scored (e.g. row 6, {long[:80]!r})"]

@@ -1385,16 +1385,20 @@ def _other_sheets(src: Path) -> str | None:
 
 
 class _OddTexts(logging.Filter):
-    """Sum the "texts do not read as work tasks" warnings of a file's batches into one.
+    """Sum the warnings of a file's batches on odd and on cut texts into one each.
 
     Each batch's ``score_tasks`` warned with its own count and rows (``1 of 10 texts``, once
-    per batch); the file gets one warning with the file's count and its first such row.
-    Used as a context manager around the batches; :meth:`report` says it.
+    per batch) that its texts do not read as work tasks
+    (:data:`~exposure.scoring.learned.ODD_TEXTS_MESSAGE`) or that the transformer cut them
+    (:data:`~exposure.scoring.learned.CUT_TEXTS_MESSAGE`); the file gets one warning of
+    each, with the file's count and its first such row. Used as a context manager around
+    the batches; :meth:`report` says them.
     """
 
     def __init__(self, src):
         super().__init__()
         self.src, self.count, self.first = src, 0, None
+        self.cut, self.cut_args = 0, None
         self.logger = logging.getLogger(learned_module.__name__)
 
     def __enter__(self) -> "_OddTexts":
@@ -1405,6 +1409,12 @@ class _OddTexts(logging.Filter):
         self.logger.removeFilter(self)
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if record.msg is learned_module.CUT_TEXTS_MESSAGE:
+            _, count, _, *rest = record.args
+            self.cut += count
+            if self.cut_args is None:
+                self.cut_args = rest  # tokens, tokens read, the first row and its text
+            return False  # said once, by report()
         if record.msg is not learned_module.ODD_TEXTS_MESSAGE:
             return True
         _, count, _, row, text = record.args
@@ -1414,11 +1424,14 @@ class _OddTexts(logging.Filter):
         return False  # said once, by report()
 
     def report(self, n_rows: int) -> None:
-        """Warn once for the whole file (nothing when no text was odd)."""
+        """Warn once for the whole file on each (nothing when no text was odd or cut)."""
         self.logger.removeFilter(self)
         if self.count:
             self.logger.warning(learned_module.ODD_TEXTS_MESSAGE, f"{self.src}: ", self.count,
                                 n_rows, *self.first)
+        if self.cut:
+            self.logger.warning(learned_module.CUT_TEXTS_MESSAGE, f"{self.src}: ", self.cut,
+                                n_rows, *self.cut_args)
 
 
 class _NoteFilter(logging.Filter):

@@ -842,6 +842,7 @@ def _score_learned(frame: pd.DataFrame, texts: list | None, *, text_column: str 
     similarity = np.full(n, np.nan)
     nearest = np.full(n, -1, dtype=np.int64)
     known_words = np.ones(n, dtype=bool)
+    cut = np.zeros(n, dtype=bool)  # free texts the transformer scored on their first tokens
     for k, start in enumerate(starts):
         rows = slice(start, start + SCORE_CHUNK)
         cache, caches[k] = caches[k], None
@@ -868,7 +869,7 @@ def _score_learned(frame: pd.DataFrame, texts: list | None, *, text_column: str 
         known_words[rows] &= ~few | onet_rows
         if text_model is not None:
             rows_text = [t for t, keep in zip(part[0], free_text) if keep]
-            probs[rows][free_text] = text_model.predict_proba(rows_text)
+            probs[rows][free_text], cut[rows][free_text] = text_model.predict_proba_cut(rows_text)
             which_set[rows][free_text] = "transformer"
             continue
         for which, mask in (("text", free_text & ~plain[rows]), ("free", alone)):
@@ -880,6 +881,10 @@ def _score_learned(frame: pd.DataFrame, texts: list | None, *, text_column: str 
                 probs[rows][mask] = p
                 which_set[rows][mask] = which
     free_text = ~use_onet
+    if cut.any():  # once per call, naming the caller's row (the transformer's own warning named
+        first = int(np.flatnonzero(cut)[0])  # the text's place within a chunk of free texts)
+        logger.warning(CUT_TEXTS_MESSAGE, f"{path}: " if path else "", int(cut.sum()), n,
+                       text_model.max_length, text_model.max_length - 2, first + row_offset, texts[first][:80])
     out = pd.DataFrame(probs, columns=["p_e0", "p_e1", "p_e2"], index=frame.index)
     out["feature_set"] = which_set.astype(str)
     out["confidence"] = confidence(probs, np.where(use_onet, 1.0, similarity), known_words)
@@ -1042,6 +1047,10 @@ def frame_codes(frame: pd.DataFrame) -> list[str]:
 #: The warning about texts that do not read as work tasks (its arguments: the file prefix,
 #: the count, the rows scored, the first such row and its text); ``exposure score`` sums it
 #: over the batches of a file (:func:`exposure.scoring._files.score_file`).
+#: The warning of a call whose free texts the transformer cut (``method="transformer"``):
+#: the input, how many of its texts, the tokens read, and the first such row.
+CUT_TEXTS_MESSAGE = ("%s%d of %d texts are longer than the transformer's %d tokens ([CLS] and [SEP] "
+                     "included): only their first %d tokens were scored (e.g. row %d, %r)")
 ODD_TEXTS_MESSAGE = ("%s%d of %d texts do not read as work tasks (no O*NET task is similar, or "
                      "too few words to name one: "
                      "e.g. row %d, %r); their scores have low confidence")

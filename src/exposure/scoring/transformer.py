@@ -122,6 +122,8 @@ class TransformerModel:
                 raise ExposureError(f"the transformer artifact lacks the array {key!r}")
         _check_artifact(self.arrays, self.metadata)
         self.temperature = float(self.metadata["temperature"])
+        #: Tokens of a text the model reads, [CLS] and [SEP] included (longer ones are cut).
+        self.max_length = int(self.metadata.get("max_length", MAX_LENGTH))
         self._encoder = None
 
     @classmethod
@@ -205,14 +207,28 @@ class TransformerModel:
     def _logits(self, encoder, texts, *, say_cut: bool = True) -> np.ndarray:
         """Logits of ``texts``, each the same whatever the other texts (bit for bit).
 
+        A text longer than the model's tokens is cut as in training, and a warning is logged
+        (unless ``say_cut`` is false: the check texts, one of which is cut on purpose).
+        """
+        texts = _check_texts(texts)  # a generator is read once, here
+        logits, long = self._logits_cut(encoder, texts)
+        if long.any() and say_cut:
+            first = int(np.flatnonzero(long)[0])
+            limit = encoder.tokenizer.truncation["max_length"]
+            logger.warning("%d of %d texts are longer than the transformer's %d tokens ([CLS] and [SEP] "
+                           "included): only their first %d tokens were scored (e.g. texts[%d], %r)",
+                           int(long.sum()), len(long), limit, limit - 2, first, texts[first][:80])
+        return logits
+
+    def _logits_cut(self, encoder, texts) -> tuple[np.ndarray, np.ndarray]:
+        """Logits of ``texts`` and which of them were cut at the model's tokens (a bool array).
+
         The rounding of a matrix product depends on the shapes of its operands and on where
         a row sits in them, so each text is run alone, at its own length (no padding): its
         logits depend on the text alone, not on the batch it came in (``exposure score``'s
         batches, Dask partitions). Batching texts was about 1.6 times faster here, with
-        logits that moved by about 1e-6 with the batch.
-
-        A text longer than the model's tokens is cut as in training, and a warning is logged
-        (unless ``say_cut`` is false: the check texts, one of which is cut on purpose).
+        logits that moved by about 1e-6 with the batch. A text longer than the model's tokens
+        is cut as in training; nothing is logged here.
         """
         texts = _check_texts(texts)
         # each distinct text once (a text's logits do not depend on the others): 100,000
@@ -242,14 +258,7 @@ class TransformerModel:
             # the head text by text (a product summed along each row): a matrix product of
             # all the texts rounds a text's sums by how many texts there are
             out[i] = (head * pooled).sum(axis=1)
-        if cut and say_cut:
-            long = np.isin(where, cut)
-            first = int(np.flatnonzero(long)[0])
-            limit = encoder.tokenizer.truncation["max_length"]
-            logger.warning("%d of %d texts are longer than the transformer's %d tokens ([CLS] and [SEP] "
-                           "included): only their first %d tokens were scored (e.g. texts[%d], %r)",
-                           int(long.sum()), len(texts), limit, limit - 2, first, texts[first][:80])
-        return out[where] + self.arrays["head.bias"]
+        return out[where] + self.arrays["head.bias"], np.isin(where, cut)
 
     def logits(self, texts) -> np.ndarray:
         """E0/E1/E2 logits (before the temperature) of ``texts`` (float64, shape (n, 3)).
@@ -281,6 +290,35 @@ class TransformerModel:
         (:meth:`_logits`; ``tests/unit/test_scoring_transformer.py``).
         """
         return _softmax(self.logits(texts) / self.temperature)
+
+    def predict_proba_cut(self, texts) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`predict_proba` of ``texts`` and which of them were cut, with no warning.
+
+        For a caller that names the cut texts itself, in its own rows:
+        :func:`exposure.scoring.score_tasks` scores its free-text rows in chunks and warns
+        once per call, naming the first cut row as the caller counts it (a warning per
+        chunk named a text by its place within the chunk).
+
+        Returns
+        -------
+        probabilities : numpy.ndarray
+            Shape (n, 3), as :meth:`predict_proba`.
+        cut : numpy.ndarray
+            Shape (n,), True for a text longer than :data:`MAX_LENGTH` tokens (scored on its
+            first tokens).
+
+        Examples
+        --------
+        >>> p, cut = load_transformer().predict_proba_cut(["Lay bricks.", "Review the budget. " * 20])
+        >>> p.shape, cut.tolist()
+        ((2, 3), [False, True])
+        """
+        if self._encoder is None:
+            with _ATTACH_LOCK:
+                if self._encoder is None:
+                    self.attach()
+        logits, cut = self._logits_cut(self._encoder, texts)
+        return _softmax(logits / self.temperature), cut
 
 
 def _check_texts(texts) -> list:
