@@ -28,11 +28,12 @@ import numbers
 import re
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from urllib.parse import quote
 
 import pandas as pd
 
-from exposure.errors import DataFormatError, ExposureError
+from exposure.errors import DataFormatError, ExposureError, InputError
 
 __all__ = [
     "Source",
@@ -573,22 +574,30 @@ _REGISTRY_FILE = "exposure/data/registry.tsv"
 _REGISTRY_COLUMNS = ("name", "size", "sha256")
 
 
-def _read_pins(text: str | None = None) -> list[tuple[str, int, str]]:
+def _read_pins(text: str | None = None, *, path=None) -> list[tuple[str, int, str]]:
     """The pins of the package registry (``exposure/data/registry.tsv``): name, size, sha256.
 
-    ``text`` is the registry's text (default: the package's file). Where a new release is
-    pinned by hand, a bad line is named with its row (the line in the file) and column: a
-    size that is no number was a bare ``ValueError: invalid literal for int()`` at
-    ``import exposure``, a malformed sha256 named the source but not the file, a line
-    without its tabs a ``TypeError``, and a name pinned twice kept the last pin without a
-    word.
+    ``text`` is the registry's text, ``path`` a registry file to read (default: the
+    package's file; errors name ``path`` when it is given). Where a new release is
+    pinned by hand, a bad line is named with its row (the line in the file, header or
+    comments above it counted) and column: a size that is no number was a bare
+    ``ValueError: invalid literal for int()`` at ``import exposure``, a malformed sha256
+    named the source but not the file, a line without its tabs a ``TypeError``, and a
+    name pinned twice kept the last pin without a word.
 
     Raises
     ------
     exposure.errors.DataFormatError
-        A header other than ``name size sha256``, a line of another number of fields, an
-        empty name, a size that is no whole number, a sha256 that is not 64 hexadecimal
-        digits, a name given twice.
+        A header other than ``name size sha256`` (a UTF-8 byte order mark before it is
+        skipped), a line of another number of fields (naming the first missing column, or
+        the first field too many), an empty name or one with a control character or a
+        line break (a form feed or U+2028 in a line was counted as a line break, so every
+        row below it was misnumbered), a size that is no whole number, a sha256 that is not
+        64 hexadecimal digits, a name given twice or twice in different cases (one file on
+        a case-insensitive file system), bytes that are not UTF-8
+        (``UnicodeDecodeError`` at ``import exposure`` before).
+    exposure.errors.InputError
+        ``path`` cannot be read.
 
     Examples
     --------
@@ -599,24 +608,56 @@ def _read_pins(text: str | None = None) -> list[tuple[str, int, str]]:
     ...
     exposure.errors.DataFormatError: exposure/data/registry.tsv, row 2, column 'size': size must be a whole number of bytes (digits 0-9), got '3 B'
     """
-    if text is None:
-        text = resources.files("exposure").joinpath("data/registry.tsv").read_text("utf-8")
-    where = _REGISTRY_FILE
-    numbered = [(i, ln) for i, ln in enumerate(text.splitlines(), start=1) if ln and not ln.startswith("#")]
-    if not numbered or tuple(numbered[0][1].split("\t")) != _REGISTRY_COLUMNS:
+    return [(name, size, sha) for _, name, size, sha in _registry_rows(text, path=path)]
+
+
+def _registry_text(text: str | None, path) -> tuple[str, str]:
+    """The registry's text (without a byte order mark) and the name its errors give."""
+    where = _REGISTRY_FILE if path is None else str(path)
+    if text is not None:
+        return text.removeprefix("\ufeff"), where
+    try:
+        if path is None:
+            data = resources.files("exposure").joinpath("data/registry.tsv").read_bytes()
+        else:
+            data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"the registry: {exc.strerror or exc}", path=where, errno=exc.errno) from None
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff"), where
+    except UnicodeDecodeError as exc:  # a UnicodeDecodeError at import exposure
+        row = data.count(b"\n", 0, exc.start) + 1
+        raise DataFormatError(f"the registry must be UTF-8 text, got the byte {data[exc.start]:#04x}",
+                              path=where, row=row) from None
+
+
+def _registry_rows(text: str | None = None, *, path=None) -> list[tuple[int, str, int, str]]:
+    """The pins of a registry with their rows: ``(row, name, size, sha256)``; see :func:`_read_pins`."""
+    text, where = _registry_text(text, path)
+    # lines as a text editor counts them: str.splitlines also broke at a form feed, U+2028, ...
+    lines = re.split(r"\r\n|\r|\n", text)
+    numbered = [(i, ln) for i, ln in enumerate(lines, start=1) if ln and not ln.startswith("#")]
+    header = tuple(numbered[0][1].split("\t")) if numbered else ()
+    if header != _REGISTRY_COLUMNS:
+        wrong = next((c for c, h in zip(_REGISTRY_COLUMNS, (*header, *[None] * 3), strict=False) if c != h),
+                     None)
         raise DataFormatError(f"the header must be {', '.join(_REGISTRY_COLUMNS)} separated by tabs, got "
                               f"{numbered[0][1] if numbered else ''!r}", path=where,
-                              row=numbered[0][0] if numbered else None)
-    pins, rows = [], {}
+                              row=numbered[0][0] if numbered else None,
+                              column=wrong if numbered else None)
+    pins, rows, folded = [], {}, {}
     for line, ln in numbered[1:]:
         fields = ln.split("\t")
         if len(fields) != len(_REGISTRY_COLUMNS):
-            raise DataFormatError(f"expected {len(_REGISTRY_COLUMNS)} fields (name, size, sha256) separated "
-                                  f"by tabs, got {len(fields)}", path=where, row=line)
+            n = len(_REGISTRY_COLUMNS)
+            column = _REGISTRY_COLUMNS[len(fields)] if len(fields) < n else n + 1
+            extra = "" if len(fields) < n else f" (field {n + 1}: {fields[n]!r}; a tab too many?)"
+            raise DataFormatError(f"expected {n} fields (name, size, sha256) separated by tabs, got "
+                                  f"{len(fields)}{extra}", path=where, row=line, column=column)
         name, size, sha = fields
-        if not name or name != name.strip():
-            raise DataFormatError(f"the name must be a path without surrounding spaces, got {name!r}",
-                                  path=where, row=line, column="name")
+        if not name or name != name.strip() or not name.isprintable():
+            raise DataFormatError("the name must be a path without surrounding spaces, control characters "
+                                  f"or line breaks, got {name!r}", path=where, row=line, column="name")
         if not re.fullmatch(r"[0-9]+", size):
             raise DataFormatError(f"size must be a whole number of bytes (digits 0-9), got {size!r}",
                                   path=where, row=line, column="size")
@@ -626,8 +667,14 @@ def _read_pins(text: str | None = None) -> list[tuple[str, int, str]]:
         if name in rows:
             raise DataFormatError(f"{name!r} is pinned twice (rows {rows[name]} and {line}): keep one line",
                                   path=where, row=line, column="name")
-        rows[name] = line
-        pins.append((name, int(size), sha.strip().lower()))
+        key = name.casefold()
+        if key in folded:  # one file of the cache on macOS or Windows, each fetch replacing the other
+            first = folded[key]
+            raise DataFormatError(f"{name!r} differs only in case from {first[1]!r} (row {first[0]}): the two "
+                                  "would be one file on a case-insensitive file system; keep one line",
+                                  path=where, row=line, column="name")
+        rows[name], folded[key] = line, (line, name)
+        pins.append((line, name, int(size), sha.strip().lower()))
     return pins
 
 
@@ -713,8 +760,31 @@ def _check_entry(src: Source) -> Source:
     return src
 
 
-def _build_registry() -> dict[str, Source]:
-    return {name: _build_source(name, size, sha) for name, size, sha in _read_pins()}
+def _build_registry(path=None) -> dict[str, Source]:
+    """The registry of the package's ``registry.tsv`` (or of the registry file ``path``).
+
+    An error of an entry names the file and the entry's row: a name of no group declared
+    here raised a bare ``RuntimeError`` at ``import exposure``, and an inconsistent entry
+    named the column but not the row.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        See :func:`_read_pins`; a name that matches no group of ``sources.py``, an entry
+        :func:`_check_entry` refuses, naming the row and column.
+    """
+    where = _REGISTRY_FILE if path is None else str(path)
+    registry = {}
+    for row, name, size, sha in _registry_rows(path=path):
+        if not any(name.startswith(prefix) for prefix, _ in _GROUPS):  # a RuntimeError, no row
+            raise DataFormatError(f"{name!r} matches no group of files declared in exposure/sources.py "
+                                  f"({', '.join(sorted({p.split('/')[0] + '/' for p, _ in _GROUPS}))}): declare its "
+                                  "release, URL and licence there first", path=where, row=row, column="name")
+        try:
+            registry[name] = _build_source(name, size, sha)
+        except DataFormatError as exc:
+            raise DataFormatError(exc.reason, path=where, row=row, column=exc.column) from None
+    return registry
 
 
 #: The registry: registry name -> :class:`Source`, in name order.
@@ -727,7 +797,11 @@ def get_source(name: str) -> Source:
     Parameters
     ----------
     name : str
-        Registry name (path relative to the mirror root).
+        Registry name (path relative to the mirror root). White space around it (ASCII or
+        Unicode: a name pasted with its line end or a tab, a no-break space) is not part of
+        it, as for :func:`select_sources` (``" onet/29.1/Task Statements.txt "`` was an
+        "unknown source" naming itself as the close match); a name with a change inside
+        stays unknown.
 
     Returns
     -------
@@ -753,11 +827,12 @@ def get_source(name: str) -> Source:
     """
     if not isinstance(name, str):  # TypeError (None, numbers) or unhashable (lists) before
         raise ExposureError(f"name must be a registry name (str), got {type(name).__name__} {name!r}")
+    name = name.strip()  # as select_sources: " onet/..." or a pasted line end was unknown
     try:
         return SOURCES[name]
     except KeyError:
         pass
-    if not name.strip():  # was "unknown source ''"
+    if not name:  # was "unknown source ''"
         raise ExposureError("the name is empty: give a registry name, prefix, kind or glob")
     if any(c in name for c in "*?["):  # a glob was called an "unknown source"
         raise ExposureError(f"{name!r} matches no registry name; run `exposure sources` to list the "

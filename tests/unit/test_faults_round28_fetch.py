@@ -175,7 +175,7 @@ _GOOD = f"onet/29.1/Job Zones.txt\t8\t{SHA}\n"
 @pytest.mark.parametrize("line, match", [
     (f"onet/29.1/Task Statements.txt\t8 KB\t{SHA}\n", r"row 4, column 'size': .*whole number.*'8 KB'"),
     ("onet/29.1/Task Statements.txt\t8\tsha256:abc\n", r"row 4, column 'sha256': .*64 hexadecimal.*'sha256:abc'"),
-    (f"onet/29.1/Task Statements.txt\t8 {SHA}\n", r"row 4: .*fields.*tabs"),
+    (f"onet/29.1/Task Statements.txt\t8 {SHA}\n", r"row 4, column 'sha256': .*fields.*tabs"),
     (f"onet/29.1/Job Zones.txt\t9\t{SHA}\n", r"row 4, column 'name': 'onet/29.1/Job Zones.txt' is pinned twice \(rows 3 and 4\)"),
 ])
 def test_a_bad_registry_line_is_named_with_its_row_and_column(line, match):

@@ -52,6 +52,8 @@ READERS = {
     "soc10_isco08": crosswalks.read_soc10_isco08,
     "isco_groups": crosswalks.read_isco_groups,
     "naics_titles": crosswalks.read_naics_titles,
+    # validated by validate_sources (crosswalks.CROSSWALK_FILES), but an unknown table here
+    "census_crosswalk": crosswalks.read_census_crosswalk,
 }
 
 #: Suffixes of a file, not of the directory :func:`write_source_reports` writes into.
@@ -82,7 +84,9 @@ def validate_file(table: str, path) -> pd.DataFrame:
         An unknown table name (or not a str: a list raised ``TypeError: unhashable
         type``), a ``path`` that is not a str or os.PathLike (None, bytes: a ``TypeError``
         before); the reader's :class:`~exposure.errors.DataFormatError` (naming file, row
-        and column) for a bad file.
+        and column) for a bad file, and a file of a header alone (an O*NET table of a
+        header alone was a valid table of 0 rows here, where ``exposure validate --file``
+        refused it).
 
     Examples
     --------
@@ -103,7 +107,11 @@ def validate_file(table: str, path) -> pd.DataFrame:
     if table not in READERS:
         names = ", ".join(READERS)
         raise ExposureError(f"unknown table {table!r}; choose from {names}")
-    return READERS[table](check_path(path, "path"))
+    frame = READERS[table](check_path(path, "path"))
+    if len(frame) == 0:  # as exposure validate --file: a download cut after the header
+        raise DataFormatError(f"no {table} rows: the file has a header but no rows (a download cut short?)",
+                              path=path)
+    return frame
 
 
 def validate_sources(*, mirror=None, data_dir=None, onet_releases=ONET_RELEASES, on_error=None):
