@@ -17,6 +17,7 @@ Names, files and schemas come from the table catalogue, :data:`TABLES`
 from __future__ import annotations
 
 import difflib
+import errno
 import hashlib
 import json
 import logging
@@ -198,6 +199,10 @@ def check_recompute_dir(directory: Path) -> Path:
     ------
     exposure.errors.DataFormatError
         Naming the path.
+    exposure.errors.InputError
+        A directory this user may not search (``chmod 000``, or ``444``: listed but not
+        entered), or one under such a directory: a bare ``PermissionError`` naming a table
+        or ``manifest.json`` inside it before.
 
     Examples
     --------
@@ -206,7 +211,11 @@ def check_recompute_dir(directory: Path) -> Path:
     ...
     exposure.errors.DataFormatError: /nonexistent/out: directory not found (an output directory of exposure recompute is expected)
     """
-    if not directory.exists():
+    try:
+        exists = directory.exists()
+    except OSError as exc:  # a folder above it that may not be searched
+        raise InputError(_permission_reason(exc), path=directory, errno=exc.errno) from None
+    if not exists:
         note = link_note(directory, "an output directory of exposure recompute")
         if note:  # it was "directory not found" of a path that is there
             raise DataFormatError(note, path=directory)
@@ -215,7 +224,26 @@ def check_recompute_dir(directory: Path) -> Path:
     if not directory.is_dir():
         raise DataFormatError("is a file, not a directory (an output directory of exposure "
                               "recompute is expected)", path=directory)
+    if not os.access(directory, os.X_OK):  # a bare PermissionError naming a table inside it
+        raise InputError("permission denied: the directory cannot be searched (no x permission "
+                         "for this user), so its tables cannot be opened", path=directory,
+                         errno=errno.EACCES)
     return directory
+
+
+def _permission_reason(exc: OSError) -> str:
+    """The reason of an :class:`InputError` for ``exc``: ``permission denied`` said first, in lower case.
+
+    Examples
+    --------
+    >>> _permission_reason(PermissionError(13, "Permission denied"))
+    'permission denied'
+    >>> _permission_reason(OSError(36, "File name too long"))
+    'File name too long'
+    """
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return exc.strerror or str(exc)
 
 
 def _unexpanded_note(directory: Path) -> str:
@@ -334,9 +362,17 @@ def recomputes(store: DataStore | None = None) -> list[tuple[Path, dict]]:
         Output directory and its manifest's ``releases`` (``{"onet": ..., "oews": ...}``),
         ordered by the time their manifest was written, newest first. A directory whose
         ``manifest.json`` cannot be read, is not JSON, not a JSON object, or has a
-        ``releases`` that is not an object is left out, with a logged warning (once); so is
-        a hidden directory (``.``-named: the temporary directory of a recompute that is
-        running or was killed, ``.onet-31.0_oews-2026.k2x9abcd.tmp``).
+        ``releases`` that is not an object is left out, with a logged warning (once), and
+        so is one this user may not search (another user's run: a bare ``PermissionError``
+        before, and no table could be loaded); so is a hidden directory (``.``-named: the
+        temporary directory of a recompute that is running or was killed,
+        ``.onet-31.0_oews-2026.k2x9abcd.tmp``), without a warning.
+
+    Raises
+    ------
+    exposure.errors.InputError
+        The folder of the recomputes (``processed`` in the user data directory) cannot be
+        listed (permission), naming it.
 
     Examples
     --------
@@ -351,25 +387,40 @@ def recomputes(store: DataStore | None = None) -> list[tuple[Path, dict]]:
     """
     _check_store(store)
     parent = (store.outputs if store is not None else default_home() / "processed")
-    if not parent.is_dir():
-        return []
-    # a hidden directory is no recompute: the temporary one of a recompute still running (or
-    # killed), or the previous output of a swap (``.<name>.<random>.tmp``, exposure._outdir)
-    found = [(p, p / MANIFEST_NAME) for p in parent.iterdir()
-             if not p.name.startswith(".") and (p / MANIFEST_NAME).is_file()]
-    found.sort(key=lambda item: (item[1].stat().st_mtime_ns, item[0].name), reverse=True)
+    try:
+        if not parent.is_dir():
+            return []
+        # a hidden directory is no recompute: the temporary one of a recompute still running (or
+        # killed), or the previous output of a swap (``.<name>.<random>.tmp``, exposure._outdir)
+        children = [p for p in parent.iterdir() if not p.name.startswith(".")]
+    except OSError as exc:  # a bare PermissionError: no table could be loaded, not even the shipped
+        raise InputError(f"{_permission_reason(exc)} (the folder of your recomputes, in the user data "
+                         "directory: $EXPOSURE_HOME)", path=parent, errno=exc.errno) from None
+    found = []
+    for directory in children:
+        manifest = directory / MANIFEST_NAME
+        try:
+            if manifest.is_file():
+                found.append((directory, manifest, manifest.stat().st_mtime_ns))
+        except OSError as exc:  # another user's recompute: left out, as an unreadable manifest
+            _skip(directory, InputError(_permission_reason(exc), path=directory, errno=exc.errno))
+    found.sort(key=lambda item: (item[2], item[0].name), reverse=True)
     out = []
-    for directory, manifest in found:
+    for directory, manifest, _ in found:
         try:
             releases = _read_manifest(manifest).get("releases") or {}
         except (DataFormatError, InputError) as exc:
-            if str(exc) not in _SKIPPED:
-                _SKIPPED.add(str(exc))
-                log.warning("exposure.load: skipped %s, not a readable recompute: %s",
-                            directory, exc)
+            _skip(directory, exc)
             continue
         out.append((directory, dict(releases)))
     return out
+
+
+def _skip(directory: Path, exc: ExposureError) -> None:
+    """Log (once) that the recompute ``directory`` is left out by :func:`recomputes`, and why."""
+    if str(exc) not in _SKIPPED:
+        _SKIPPED.add(str(exc))
+        log.warning("exposure.load: skipped %s, not a readable recompute: %s", directory, exc)
 
 
 def _matches(releases: dict, release) -> bool:
@@ -690,7 +741,12 @@ def check_recorded(path: Path) -> None:
 def _load_measures(base: Path, validate: bool) -> pd.DataFrame:
     """The measures side by side (``reports/measures_table.csv``), with SOC titles."""
     path = base / MEASURES_FILE
-    if not path.is_file():
+    try:
+        is_file = path.is_file()
+    except OSError as exc:  # a reports folder this user may not search: a bare PermissionError
+        raise InputError(f"{_permission_reason(exc)}: the folder cannot be searched, so {path.name} in it "
+                         "cannot be opened", path=path.parent, errno=exc.errno) from None
+    if not is_file:
         raise ExposureError(
             f"no measures table at {path} (run `exposure compare -o {base / 'reports'}` "
             "to create it)")

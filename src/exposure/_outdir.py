@@ -591,6 +591,7 @@ def replace_directory(out, *, owned: Iterable[str] | Callable[[], Iterable[str]]
     with _lock(out) as lock_path:
         try:
             owned = frozenset(owned() if callable(owned) else owned)
+            _check_carried(out, owned)
             _cleanup_stale(out)
             try:
                 tmp = _make_tmp(out)
@@ -602,7 +603,7 @@ def replace_directory(out, *, owned: Iterable[str] | Callable[[], Iterable[str]]
                 yield tmp
                 _commit(tmp, out, owned)
             except BaseException:
-                shutil.rmtree(tmp, ignore_errors=True)
+                _remove_tree(tmp)
                 raise
         except BaseException:
             if not (out.exists() or out.is_symlink()):
@@ -742,12 +743,13 @@ def _lock(out: Path, _attempt: int = 0) -> Iterator[Path]:
     path = _lock_path(out)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = _open_lock_file(path)
     except OSError as exc:
         raise OutputPathError(
             f"cannot create the lock file {path} for {out}: {exc.strerror or exc}; is the "
             "parent directory writable?"
         ) from exc
+    writable = _writable_fd(fd)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -773,17 +775,41 @@ def _lock(out: Path, _attempt: int = 0) -> Iterator[Path]:
             with _lock(out, _attempt + 1) as again:
                 yield again
             return
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()} {_running_command()}\n".encode(errors="replace"), 0)
+        if writable:  # another user's lock file is locked, not written: no holder named
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()} {_running_command()}\n".encode(errors="replace"), 0)
         try:
             yield path
         finally:
-            with contextlib.suppress(OSError):
-                os.ftruncate(fd, 0)
+            if writable:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(fd, 0)
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         if fd >= 0:
             os.close(fd)
+
+
+def _open_lock_file(path: Path) -> int:
+    """Open (or create) the lock file ``path`` for :func:`_lock`; read-only if it is another user's.
+
+    A lock file left by another user's run (root's, in a shared folder) cannot be opened
+    for writing: the run failed with ``cannot create the lock file ...: Permission denied;
+    is the parent directory writable?``, although it was. :func:`fcntl.flock` needs no
+    write access, so such a file is locked as it is (opened without ``O_CREAT``: in a
+    sticky folder such as ``/tmp`` the system refuses even that on another's file).
+    """
+    try:
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except PermissionError:
+        if not os.path.isfile(path):
+            raise
+        return os.open(path, os.O_RDONLY)
+
+
+def _writable_fd(fd: int) -> bool:
+    """Whether the file descriptor ``fd`` was opened for writing."""
+    return os.O_RDONLY != fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE
 
 
 def _same_file(fd: int, path: Path) -> bool:
@@ -844,9 +870,76 @@ def _cleanup_stale(out: Path) -> None:
     for path in stale:
         log.info("removing stale temporary directory %s", path)
         if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path, ignore_errors=True)
+            _remove_tree(path)
         else:
             path.unlink(missing_ok=True)
+
+
+def _check_carried(out: Path, owned: frozenset[str]) -> None:
+    """Refuse, before the run, an entry of ``out`` that the swap must carry over but cannot.
+
+    Entries of the old ``out`` that the writer does not own are linked (or copied) into
+    the new directory (:func:`_commit`): a file of another user that this user may not
+    read (nor link: ``fs.protected_hardlinks``), or a folder it may not list, failed the
+    swap with a bare ``PermissionError`` after the whole computation.
+
+    Raises
+    ------
+    OutputPathError
+        Naming the entry.
+    """
+    if not out.is_dir():
+        return
+
+    def refuse(path: str, exc: OSError | None = None) -> OutputPathError:
+        why = (exc.strerror if exc is not None and exc.strerror else "permission denied").lower()
+        return OutputPathError(f"cannot carry {path} over into the new {out}: {why} (another user's file "
+                               "this user may not read); move or remove it, or write to another directory")
+
+    def walk(folder: str) -> None:
+        try:
+            with os.scandir(folder) as entries:
+                found = sorted(entries, key=lambda e: e.name)
+        except OSError as exc:
+            raise refuse(folder, exc) from None
+        for entry in found:
+            if folder == str(out) and entry.name in owned:
+                continue
+            if entry.is_symlink():  # the link itself is copied
+                continue
+            if entry.is_dir():
+                walk(entry.path)
+            elif (entry.stat().st_uid != os.geteuid() and not os.access(entry.path, os.R_OK)):
+                raise refuse(entry.path)
+
+    walk(str(out))
+
+
+def _remove_tree(path: Path) -> None:
+    """Remove the directory tree ``path``, read-only folders in it included, as far as allowed.
+
+    The previous contents of a read-only (``0555``) output, or a failed run's temporary
+    directory that took that mode, kept their entries under :func:`shutil.rmtree` with
+    ``ignore_errors``: a hidden ``.<name>.<random>.tmp`` was left beside the output. The
+    folders this user owns are made writable first.
+    """
+    shutil.rmtree(path, ignore_errors=True)
+    if not os.path.isdir(path) or os.path.islink(path):
+        return
+
+    def open_up(folder: str) -> None:
+        with contextlib.suppress(OSError):
+            os.chmod(folder, stat.S_IMODE(os.lstat(folder).st_mode) | stat.S_IRWXU)
+        try:
+            with os.scandir(folder) as entries:
+                subfolders = [e.path for e in entries if e.is_dir(follow_symlinks=False)]
+        except OSError:
+            return
+        for sub in subfolders:
+            open_up(sub)
+
+    open_up(os.fspath(path))
+    shutil.rmtree(path, ignore_errors=True)
 
 
 # --------------------------------------------------------------------------- swap
@@ -924,17 +1017,18 @@ def _commit(tmp: Path, out: Path, owned: frozenset[str]) -> None:
     if out.exists():
         if not out.is_dir():
             raise OutputPathError(f"output path {out} exists and is not a directory")
-        # the new directory takes the old one's permissions (a private 0700 output stays
-        # private) and, where allowed, its owner
         st = out.stat()
-        os.chmod(tmp, stat.S_IMODE(st.st_mode))
-        with contextlib.suppress(OSError):
-            if (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid()):
-                os.chown(tmp, st.st_uid, st.st_gid)
         for entry in sorted(out.iterdir()):
             if entry.name in owned or (tmp / entry.name).exists():
                 continue
             _link_tree(entry, tmp / entry.name)
+        # the new directory takes the old one's permissions (a private 0700 output stays
+        # private) and, where allowed, its owner; last: a read-only 0555 output made the
+        # linking above fail (a PermissionError after the whole run)
+        with contextlib.suppress(OSError):
+            if (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid()):
+                os.chown(tmp, st.st_uid, st.st_gid)
+        os.chmod(tmp, stat.S_IMODE(st.st_mode))
     _fsync_dir(tmp)
     pause("before_swap")
     if not out.exists():
@@ -942,7 +1036,7 @@ def _commit(tmp: Path, out: Path, owned: frozenset[str]) -> None:
     elif _exchange(tmp, out):
         # ``tmp`` now holds the previous outputs.
         _merge_late(tmp, out, owned)
-        shutil.rmtree(tmp, ignore_errors=True)
+        _remove_tree(tmp)
     else:
         backup = Path(tempfile.mkdtemp(dir=out.parent, prefix=f"{_tmp_prefix(out)}old-",
                                        suffix=".tmp"))
@@ -959,5 +1053,5 @@ def _commit(tmp: Path, out: Path, owned: frozenset[str]) -> None:
                 os.rename(backup, out)
             raise
         _merge_late(backup, out, owned)
-        shutil.rmtree(backup, ignore_errors=True)
+        _remove_tree(backup)
     _fsync_dir(out.parent)

@@ -2088,7 +2088,9 @@ def read_parquet_file(path) -> pd.DataFrame:
     file is a :class:`~exposure.errors.DataFormatError` naming it, not a pyarrow
     ``ArrowInvalid`` (nor the ``OSError`` without an errno that pyarrow raises for a
     damaged page: ``Couldn't deserialize thrift``), its reason on one line with control
-    characters escaped. A missing or unreadable file raises the usual :class:`OSError`.
+    characters escaped. A missing or unreadable file raises an
+    :class:`~exposure.errors.InputError` naming it (an :class:`OSError` still; pyarrow's
+    bare ``PermissionError: Failed to open local file ...`` before).
 
     Examples
     --------
@@ -2107,7 +2109,7 @@ def read_parquet_file(path) -> pd.DataFrame:
         raise DataFormatError(f"cannot read this Parquet file: {reader_reason(exc)}", path=path) from None
     except OSError as exc:
         if exc.errno is not None:  # the file is missing or cannot be read
-            raise
+            raise InputError(os.strerror(exc.errno), path=path, errno=exc.errno) from None
         # pyarrow's OSError without an errno: a damaged page ("Couldn't deserialize thrift")
         raise DataFormatError(f"cannot read this Parquet file: {reader_reason(exc)}", path=path) from None
     except (ValueError, KeyError, TypeError, IndexError) as exc:  # json.JSONDecodeError too
