@@ -550,6 +550,8 @@ class Lock:
         except UnicodeDecodeError as exc:
             raise DataFormatError(f"not a lock file: not UTF-8 text (byte {exc.start})",
                                   path=self.path) from None
+        except OSError as exc:  # another user's 0600 lock file: a bare PermissionError
+            raise InputError(exc.strerror or str(exc), path=self.path, errno=exc.errno) from None
         numbered = [(i, ln) for i, ln in enumerate(text.splitlines(), start=1)
                     if ln and not ln.startswith("#")]
         if not numbered:

@@ -38,6 +38,12 @@ may not read or write belong to root; the ones it owns are handed over with ``ch
    in a shared folder) could not be opened for writing: ``cannot create the lock file
    ...: Permission denied; is the parent directory writable?`` (it was). The lock is now
    taken on the file opened for reading (``flock`` does not need write access).
+8. ``exposure.scoring._files.score_file`` (``exposure score``) of a task file the user may
+   not read: the reader's ``InputError`` was wrapped again, as a ``DataFormatError``
+   saying the path twice (``t.csv: cannot read: t.csv: cannot read: Permission
+   denied``). Now the ``InputError`` itself.
+9. ``exposure.releases.Lock(path).entries()`` of another user's lock file this user may
+   not read (``0600``): a bare ``PermissionError``. Now an ``InputError`` naming it.
 """
 
 from __future__ import annotations
@@ -270,3 +276,36 @@ def test_a_lock_file_left_by_another_user(open_tmp):
     done, ran, beside, _ = got_result(got)
     assert done.get("ok") == repr(["t.csv"]), done
     assert beside["ok"] == repr([".exposure-out.lock", "out"]), beside
+
+
+# ------------------------------------------------------------------ 8-9: score, lock
+
+
+def test_score_file_of_an_unreadable_file_says_it_once(open_tmp):
+    src = open_tmp / "t.csv"
+    src.write_text("task\nLay bricks.\n", encoding="utf-8")
+    src.chmod(0o600)  # root's: nobody may not read it
+    out = open_tmp / "out"
+    out.mkdir()
+    out.chmod(0o777)  # nobody may write the output
+    got = _as_nobody(f"""
+        from exposure.scoring._files import score_file
+        result = {{"items": [attempt(lambda: score_file({str(src)!r}, {str(out / 's.csv')!r}, onet=None))]}}
+        """, open_tmp)
+    (one,) = got_result(got)
+    assert one.get("type") == "InputError", one
+    assert one["error"] == f"{src}: cannot read: Permission denied", one
+    assert not list(out.iterdir())
+
+
+def test_an_unreadable_lock_file_is_named(open_tmp):
+    lock = open_tmp / "exposure.lock"
+    lock.write_text("name\tsize\tsha256\turl\tmember\n", encoding="utf-8")
+    lock.chmod(0o600)
+    got = _as_nobody(f"""
+        from exposure.releases import Lock
+        result = {{"items": [attempt(lambda: Lock({str(lock)!r}).entries())]}}
+        """, open_tmp)
+    (one,) = got_result(got)
+    assert one.get("type") == "InputError", one
+    assert one["error"] == f"{lock}: cannot read: Permission denied", one

@@ -101,7 +101,7 @@ from exposure._tables import (
     xlsx_sheet_note,
     xlsx_sheet_parts,
 )
-from exposure.errors import DataFormatError
+from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import cache_status, resolve_mirror
 from exposure.measures import eloundou
 from exposure.onet import load_onet, onet_file_names
@@ -299,8 +299,13 @@ def _read_error(exc: Exception, path: Path) -> Exception:
     deserialize thrift: ...`` / ``Deserializing page header failed.``); its first line is
     kept, control characters escaped, as :func:`exposure._tables.read_frame` words it
     (:func:`exposure._tables.reader_reason`). (A CSV file ending inside
-    a quoted cell is refused before, by ``read_frame`` and ``check_delimited_file``.)
+    a quoted cell is refused before, by ``read_frame`` and ``check_delimited_file``.) An
+    error of the library's own is returned as it is: an unreadable file's ``InputError``
+    (an ``OSError`` too) was wrapped again, ``t.csv: cannot read: t.csv: cannot read:
+    Permission denied``, as a ``DataFormatError``.
     """
+    if isinstance(exc, ExposureError):
+        return exc
     if isinstance(exc, (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError,
                         OSError)) or type(exc).__module__.startswith("pyarrow"):
         what = ("cannot read this Parquet file" if path.suffix.lower() in _PARQUET
@@ -1116,6 +1121,8 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
         why = f"{exc}, so the file was scored in memory as a whole{advice}"
         return ScoredFile(dst, done.n_tasks, done.method, done.n_unscored,
                           f"{done.note}; {why}" if done.note else why)
+    except ExposureError:  # an unreadable input's InputError is an OSError too, not the output's
+        raise
     except OSError as exc:
         raise output_error(exc, dst) from None
     return ScoredFile(dst, done.n_tasks, done.method, done.n_unscored, done.note)
