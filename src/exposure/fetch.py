@@ -66,15 +66,21 @@ before, and verified against it like a registry file; otherwise it is fetched wi
 pin, and :func:`fetch_table` reads (validates) it and records its sha256 in the lock file.
 Any name the lock file pins, also a custom source that :func:`fetch_table` pinned
 (``demo/a.csv``), is fetched and verified by that name, from the URL the lock recorded.
+Inside :func:`staged_pins` (``exposure recompute``: :func:`exposure.pipeline.run_pipeline`)
+the pins are held and written only when the whole run succeeds; :func:`fetch_table` used
+alone (``exposure fetch``) pins a new file as soon as it validates.
 """
 
 from __future__ import annotations
 
 import contextlib
+import contextvars
+import csv
 import email.utils
 import errno
 import fnmatch
 import hashlib
+import io
 import logging
 import os
 import re
@@ -90,7 +96,7 @@ from pathlib import Path, PurePosixPath
 
 import platformdirs
 
-from exposure._args import shown
+from exposure._args import check_path, shown
 from exposure._io import _flush, _fsync_dir, atomic_path, partial_prefix, remove_stale_partials
 from exposure._version import __version__
 from exposure.errors import (
@@ -98,9 +104,21 @@ from exposure.errors import (
     DataFormatError,
     DownloadError,
     ExposureError,
+    InputError,
     OutputError,
 )
-from exposure.releases import LOCK_NAME, ONET_FILES, Lock, _file_above, layout_source, source_for
+from exposure.releases import (
+    _LOCK_COLUMNS,
+    _LOCK_HEADER,
+    LOCK_NAME,
+    ONET_FILES,
+    Lock,
+    _entry_row,
+    _file_above,
+    _pinning,
+    layout_source,
+    source_for,
+)
 from exposure.sources import SOURCES, Source, get_source, select_sources
 
 __all__ = [
@@ -117,6 +135,8 @@ __all__ = [
     "resolve_store",
     "fetch",
     "fetch_table",
+    "staged_pins",
+    "StagedPins",
     "fetch_many",
     "download",
     "verify",
@@ -836,8 +856,14 @@ class DataStore:
 
     @property
     def lock(self) -> Lock:
-        """The :class:`~exposure.releases.Lock` at :attr:`lock_path`."""
-        return Lock(self.lock_path)
+        """The :class:`~exposure.releases.Lock` at :attr:`lock_path`.
+
+        Inside :func:`staged_pins` of this lock file (a recompute), the lock with the pins
+        the run holds until it succeeds: they are read as pins, and new pins are held too.
+        """
+        staging = _STAGING.get()
+        held = None if staging is None else staging.get(_lock_key(self.lock_path))
+        return Lock(self.lock_path) if held is None else _StagedLock(self.lock_path, held)
 
     @property
     def outputs(self) -> Path:
@@ -2564,7 +2590,9 @@ def fetch_table(name, reader, *, store: DataStore | None = None, mirror=None, da
     ``reader`` (which validates it against its schema) and, when that succeeds, its
     sha256 is recorded in the store's lock file; when it fails the file is removed from
     the cache and the error is raised, naming the file the bytes came from (the mirror's
-    file, or the source and its URL), not the removed copy.
+    file, or the source and its URL), not the removed copy. Inside :func:`staged_pins` (a
+    recompute) the pin is held, read as a pin by the rest of the run, and written to the
+    lock file only when the whole run succeeds; used alone, the pin is written at once.
 
     Two runs may read a new file at once. The lock file is written under a lock
     (:meth:`~exposure.releases.Lock.pin`), so both pins are kept. The pin is of the bytes
@@ -2637,9 +2665,14 @@ def fetch_table(name, reader, *, store: DataStore | None = None, mirror=None, da
             _unlink_if_same(path, seen)
         raise
     # replace=False: a pin another run recorded meanwhile (of another version) is kept
-    entry = store.lock.pin(src, path, replace=False, sha256=digest)
-    log.warning("pinned new file %s (sha256 %s, %s bytes) in %s", src.name, entry["sha256"],
-                entry["size"], store.lock_path)
+    lock = store.lock
+    entry = lock.pin(src, path, replace=False, sha256=digest)
+    if isinstance(lock, _StagedLock):  # a recompute: pinned when the whole run succeeds
+        log.info("read new file %s (sha256 %s, %s bytes): pinned in %s when the run succeeds",
+                 src.name, entry["sha256"], entry["size"], store.lock_path)
+    else:
+        log.warning("pinned new file %s (sha256 %s, %s bytes) in %s", src.name, entry["sha256"],
+                    entry["size"], store.lock_path)
     return table
 
 
@@ -2673,6 +2706,211 @@ def _unlink_if_same(path: Path, seen: tuple[int, int] | None) -> None:
     """
     if seen is not None and _identity(path) == seen:
         path.unlink(missing_ok=True)
+
+
+# ---------------------------------------------------------------------------------------
+# Pins held until a run succeeds
+# ---------------------------------------------------------------------------------------
+
+#: Lock file (its real path) -> the pins a run holds for it (see :func:`staged_pins`).
+_STAGING: contextvars.ContextVar[dict[Path, StagedPins] | None] = contextvars.ContextVar(
+    "exposure_staged_pins", default=None)
+
+
+def _lock_key(path: Path) -> Path:
+    """The lock file ``path`` as :data:`_STAGING` keys it: where it is, its links resolved."""
+    return Path(os.path.realpath(path))
+
+
+class StagedPins:
+    """The pins of the new files a run read, held until the whole run succeeds.
+
+    :func:`staged_pins` makes one; :meth:`commit` writes its pins into the lock file.
+
+    Parameters
+    ----------
+    lock_path : pathlib.Path
+        The lock file the pins go to.
+    """
+
+    def __init__(self, lock_path: Path):
+        self.lock_path = Path(lock_path)
+        self.entries: dict[str, dict[str, str]] = {}
+        self.replace: set[str] = set()  # names pinned with replace=True: they replace another pin
+
+    def commit(self) -> list[str]:
+        """Write the held pins into the lock file, in one atomic write; the names newly pinned.
+
+        The lock file is read again under its lock (:meth:`exposure.releases.Lock.pin`'s):
+        a pin another run recorded meanwhile of the same bytes is kept as it is; of other
+        bytes (another version of the file, read by that run) it is kept too, and nothing
+        of this run is pinned (:class:`~exposure.errors.DataFormatError` naming the lock
+        file's row and the column ``sha256``), unless this run's pin was made with
+        ``replace=True``. The pins are then empty.
+        """
+        held, self.entries = self.entries, {}
+        if not held:
+            return []
+        new = []
+        with _pinning(self.lock_path):
+            entries = Lock(self.lock_path).entries()
+            for name, entry in sorted(held.items()):
+                before = entries.get(name)
+                if before is not None and (before["sha256"], before["size"]) == (entry["sha256"], entry["size"]):
+                    continue
+                if before is not None and name not in self.replace:
+                    raise DataFormatError(
+                        f"{name} was pinned meanwhile with sha256 {before['sha256']} ({before['size']} bytes), "
+                        f"but this run read it with sha256 {entry['sha256']} ({entry['size']} bytes): another "
+                        "run read another version of it and pinned it; nothing of this run was pinned. Check "
+                        "which version you want: to pin the one this run read, delete that line and run again",
+                        path=self.lock_path, row=_entry_row(self.lock_path, name), column="sha256")
+                entries[name] = entry
+                new.append(name)
+            if new:
+                _write_lock(self.lock_path, entries)
+        for name in new:
+            log.warning("pinned new file %s (sha256 %s, %s bytes) in %s", name, held[name]["sha256"],
+                        held[name]["size"], self.lock_path)
+        return new
+
+
+def _write_lock(path: Path, entries: dict[str, dict[str, str]]) -> None:
+    """Write ``entries`` as the lock file ``path``, as :meth:`exposure.releases.Lock.pin` writes it."""
+    buf = io.StringIO()
+    buf.write(_LOCK_HEADER)
+    writer = csv.DictWriter(buf, _LOCK_COLUMNS, delimiter="\t", lineterminator="\n")
+    writer.writeheader()
+    for name in sorted(entries):
+        writer.writerow({c: entries[name][c] for c in _LOCK_COLUMNS})
+    # where a symbolic link points, as Lock.pin writes it (the link was replaced by a file)
+    with atomic_path(Path(os.path.realpath(path))) as tmp:
+        tmp.write_text(buf.getvalue(), "utf-8")
+
+
+@dataclass(frozen=True)
+class _StagedLock(Lock):
+    """The lock file as a run sees it inside :func:`staged_pins`: its pins plus those held."""
+
+    held: StagedPins | None = field(default=None, compare=False, repr=False)
+
+    def entries(self) -> dict[str, dict[str, str]]:
+        """The lock file's entries (:meth:`~exposure.releases.Lock.entries`) and the pins held."""
+        out = super().entries()
+        if self.held is not None:
+            out.update({name: dict(entry) for name, entry in self.held.entries.items()})
+        return out
+
+    def pin(self, src: Source, path, *, replace: bool = True, sha256: str | None = None) -> dict[str, str]:
+        """Hold the pin of ``src`` until the run succeeds (see :meth:`~exposure.releases.Lock.pin`).
+
+        Checked as :meth:`~exposure.releases.Lock.pin` checks it; refused too: a second pin
+        of one name with other bytes in the same run (two versions of one file: the tables
+        of the run were read from the first), whatever ``replace`` says.
+        """
+        if not isinstance(src, Source):
+            raise DataFormatError("src must be an exposure.sources.Source (e.g. layout_source(name)), "
+                                  f"got {shown(src)}")
+        path = check_path(path, "path")
+        if not path.is_file():
+            raise InputError("is a directory, not a file" if path.is_dir() else "not found", path=path)
+        digest = file_sha256(path)
+        if sha256 is not None and digest != sha256.lower():
+            raise DataFormatError(f"{src.name} changed while it was read (another run replaced it?): read with "
+                                  f"sha256 {sha256.lower()}, it has {digest} now; nothing was pinned: run again",
+                                  path=path)
+        entry = {"name": src.name, "size": str(path.stat().st_size), "sha256": digest,
+                 "url": src.download_url, "member": src.member or ""}
+        same = (entry["sha256"], entry["size"])
+        held = self.held.entries.get(src.name)
+        if held is not None:
+            if (held["sha256"], held["size"]) == same:
+                return dict(held)
+            raise DataFormatError(
+                f"{src.name} was read twice in this run with different bytes: first with sha256 {held['sha256']} "
+                f"({held['size']} bytes), now with sha256 {digest} ({entry['size']} bytes): the run's tables "
+                "would mix two versions of the file. Check which version is right (did the file change "
+                "during the run?) and run again", path=path)
+        before = super().entries().get(src.name)
+        if before is not None and (before["sha256"], before["size"]) == same:
+            return {c: before[c] for c in _LOCK_COLUMNS}
+        if before is not None and not replace:
+            raise DataFormatError(
+                f"{src.name} is already pinned with sha256 {before['sha256']} ({before['size']} bytes), "
+                f"but the file read now ({path}) has sha256 {digest} ({entry['size']} bytes): another run "
+                "read another version of it and pinned it meanwhile; nothing was pinned. Check which "
+                "version you want: to pin the one read now, delete that line and run again", path=self.path,
+                row=_entry_row(self.path, src.name), column="sha256")
+        self.held.entries[src.name] = entry
+        if replace:
+            self.held.replace.add(src.name)
+        return dict(entry)
+
+
+@contextlib.contextmanager
+def staged_pins(store: DataStore):
+    """Hold the pins of the new files read inside the block until :meth:`StagedPins.commit`.
+
+    Inside the block, :attr:`DataStore.lock` of any store of the same lock file holds
+    the pins :func:`fetch_table` makes instead of writing them, and reads them as pins
+    (a file read again is verified against the bytes read first). Nothing is written to
+    the lock file unless :meth:`StagedPins.commit` is called (by
+    :func:`exposure.pipeline.run_pipeline` once every stage and the tables' writing have
+    succeeded, just before the new tables are swapped in); a block left by an error
+    leaves the lock file byte for byte as it was, and the error says so when pins were
+    held. Outside such a block (``exposure fetch``, :func:`fetch_table` alone), a new
+    file is pinned as soon as it validates.
+
+    Parameters
+    ----------
+    store : DataStore
+        The store whose lock file (:attr:`DataStore.lock_path`) the pins go to.
+
+    Yields
+    ------
+    StagedPins
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        ``store`` that is not a :class:`DataStore`.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> (d / "mirror/onet/31.0").mkdir(parents=True)
+    >>> _ = (d / "mirror/onet/31.0/Job Zones.txt").write_text("zones\\n")
+    >>> store = DataStore(cache=d / "cache", home=d / "home", mirror=d / "mirror")
+    >>> with staged_pins(store) as held:
+    ...     _ = fetch_table("onet/31.0/Job Zones.txt", lambda p: p.read_text(), store=store)
+    ...     store.source("onet/31.0/Job Zones.txt").pinned, store.lock_path.exists()
+    ...     held.commit()
+    (True, False)
+    ['onet/31.0/Job Zones.txt']
+    >>> list(store.lock.entries())
+    ['onet/31.0/Job Zones.txt']
+    """
+    if not isinstance(store, DataStore):
+        raise ExposureError(f"store must be an exposure.fetch.DataStore (e.g. DataStore.default()), "
+                            f"got {shown(store)}")
+    held = StagedPins(store.lock_path)
+    token = _STAGING.set({**(_STAGING.get() or {}), _lock_key(store.lock_path): held})
+    try:
+        yield held
+    except BaseException as exc:
+        if held.entries:
+            names = sorted(held.entries)
+            note = (f"; nothing was pinned: the lock file {held.lock_path} is unchanged (the {len(names)} new "
+                    "file(s) read are pinned only when a run succeeds)")
+            if isinstance(exc, ExposureError) and exc.args and isinstance(exc.args[0], str):
+                exc.args = (exc.args[0] + note, *exc.args[1:])
+            log.info("run failed: the %d new file(s) it read were not pinned in %s: %s", len(names),
+                        held.lock_path, ", ".join(names))
+        raise
+    finally:
+        _STAGING.reset(token)
+        held.entries.clear()
 
 
 def select_fetchable(names, store: DataStore) -> list[Source]:

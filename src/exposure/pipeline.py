@@ -31,6 +31,7 @@ before the swap).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import inspect
 import json
@@ -217,6 +218,7 @@ def run_pipeline(
     progress: bool = False,
     timings_path=None,
     protect: Iterable = (),
+    pins: fetching.DataStore | None = None,
 ) -> PipelineResult:
     """Run ``stages`` in order and write ``tables`` atomically into directory ``out``.
 
@@ -249,6 +251,16 @@ def run_pipeline(
         outside ``out`` to keep run-specific facts out of the output directory.
     protect : iterable of path, optional
         Paths the run reads that must not lie inside ``out`` (cache, mirror).
+    pins : exposure.fetch.DataStore, optional
+        The store whose lock file pins the new files the run reads (:func:`recompute`
+        gives its own). Their pins are held (:func:`exposure.fetch.staged_pins`) and
+        written to the lock file only once every stage and the writing of the tables have
+        succeeded, in one atomic write just before the new tables are swapped in. A run
+        that fails before (a stage's cross-file check, the validation or the writing of a
+        table, an interruption) leaves the lock file byte for byte as it was, and its
+        error says that nothing was pinned: pinned, the refused bytes were trusted by
+        sha256, and a corrected file of the same name was refused as a mismatch. Without
+        ``pins``, a new file is pinned as soon as it validates.
 
     Returns
     -------
@@ -285,7 +297,8 @@ def run_pipeline(
         field the manifest holds itself (``format``, ``package``, ``tables``: it replaced
         it), two tables of one file name or one named ``manifest.json``/``timings.json``
         (one overwrote the other), ``progress`` not True or False, ``protect`` not a list
-        of paths (None items are skipped).
+        of paths (None items are skipped), ``pins`` neither None nor a
+        :class:`~exposure.fetch.DataStore`.
 
     Examples
     --------
@@ -319,53 +332,65 @@ def run_pipeline(
         check_path(timings_path, "timings_path")
     protect = _items(protect, "protect", "paths", lambda v: v is None or isinstance(v, (str, os.PathLike)),
                      plural=True)
+    if pins is not None and not isinstance(pins, fetching.DataStore):
+        raise DataFormatError(f"pins must be an exposure.fetch.DataStore (whose lock file pins the new files "
+                              f"the run reads) or None, got {shown(pins)}")
     _check_manifest_names(manifest)
     _check_table_files(tables)
     ctx: dict[str, Any] = dict(context or {})
     timings: dict[str, float] = {}
     t_start = time.perf_counter()
     swapping = False
+    # the pins of new files are held until the tables are written: a run refused by a
+    # cross-file check left them in the lock file, trusting the refused bytes
+    staging = fetching.staged_pins(pins) if pins is not None else contextlib.nullcontext()
     try:
-        def owned_of():
-            return _owned_names(out, tables, timings=timings_path is None)
+        with staging as staged:
+            def owned_of():
+                return _owned_names(out, tables, timings=timings_path is None)
 
-        owned_of()  # refuses someone else's directory before anything else
-        # and again under the lock: a run that finished between a first read of the previous
-        # manifest and the lock (a rollup writing its tables there, a recompute writing other
-        # tables) was not seen: its tables replaced without the refusal, or carried over
-        with replace_directory(out, owned=owned_of, protect=protect) as tmp:
-            # disable left out when a bar is asked for: tqdm reads its own TQDM_DISABLE (and the
-            # other TQDM_* variables) only for arguments not given (disable=False drew the bar)
-            bar = tqdm(total=len(stages) + 1, desc="recompute", unit="stage", file=sys.stderr,
-                       leave=True, **({} if progress else {"disable": True}))
-            try:
-                for stage in stages:
-                    bar.set_postfix_str(stage.name)
-                    log.info("stage %s", stage.name)
-                    t0 = time.perf_counter()
-                    ctx.update(_run_stage(stage, ctx))
-                    timings[stage.name] = round(time.perf_counter() - t0, 3)
-                    bar.update(1)
-                bar.set_postfix_str("write")
-                t0 = time.perf_counter()
-                result = _write(tmp, tables, ctx, manifest)
-                timings["write"] = round(time.perf_counter() - t0, 3)
-                bar.update(1)
-            finally:
-                bar.close()
-            timing_doc = {
-                "stages_s": timings,
-                "stage_order": list(timings),
-                "total_s": round(time.perf_counter() - t_start, 3),
-                "peak_rss_mib": _peak_rss_mib(),
-                "note": "wall times; not part of the byte-identical output contract",
-            }
-            if timings_path is None:
+            owned_of()  # refuses someone else's directory before anything else
+            # and again under the lock: a run that finished between a first read of the previous
+            # manifest and the lock (a rollup writing its tables there, a recompute writing other
+            # tables) was not seen: its tables replaced without the refusal, or carried over
+            with replace_directory(out, owned=owned_of, protect=protect) as tmp:
+                # disable left out when a bar is asked for: tqdm reads its own TQDM_DISABLE (and the
+                # other TQDM_* variables) only for arguments not given (disable=False drew the bar)
+                bar = tqdm(total=len(stages) + 1, desc="recompute", unit="stage", file=sys.stderr,
+                           leave=True, **({} if progress else {"disable": True}))
                 try:
-                    write_json(timing_doc, tmp / TIMINGS_NAME)
-                except OSError as exc:  # pragma: no cover - the tables are complete
-                    log.warning("could not write %s: %s", TIMINGS_NAME, exc)
-            swapping = True
+                    for stage in stages:
+                        bar.set_postfix_str(stage.name)
+                        log.info("stage %s", stage.name)
+                        t0 = time.perf_counter()
+                        ctx.update(_run_stage(stage, ctx))
+                        timings[stage.name] = round(time.perf_counter() - t0, 3)
+                        bar.update(1)
+                    bar.set_postfix_str("write")
+                    t0 = time.perf_counter()
+                    result = _write(tmp, tables, ctx, manifest)
+                    timings["write"] = round(time.perf_counter() - t0, 3)
+                    bar.update(1)
+                finally:
+                    bar.close()
+                timing_doc = {
+                    "stages_s": timings,
+                    "stage_order": list(timings),
+                    "total_s": round(time.perf_counter() - t_start, 3),
+                    "peak_rss_mib": _peak_rss_mib(),
+                    "note": "wall times; not part of the byte-identical output contract",
+                }
+                if timings_path is None:
+                    try:
+                        write_json(timing_doc, tmp / TIMINGS_NAME)
+                    except OSError as exc:  # pragma: no cover - the tables are complete
+                        log.warning("could not write %s: %s", TIMINGS_NAME, exc)
+                if staged is not None:  # every check passed: pin the new files, then swap
+                    try:
+                        staged.commit()
+                    except (ExposureError, OSError) as exc:
+                        raise StageError("pin", exc, path=pins.lock_path) from exc
+                swapping = True
     except Exception as exc:
         if not swapping or isinstance(exc, StageError):
             raise
@@ -817,7 +842,9 @@ def _fetch(inputs: RecomputeInputs) -> dict[str, Any]:
     """Fetch and sha256-verify every raw file; record them for the manifest.
 
     A file no registry or lock file pins yet (a new release) is downloaded, validated by
-    its reader and pinned in the lock file (:func:`exposure.fetch.fetch_table`).
+    its reader and pinned (:func:`exposure.fetch.fetch_table`): held for the run, and
+    written to the lock file only when the whole run succeeds (:func:`run_pipeline`'s
+    ``pins``).
     """
     sources = []
     store = inputs.store
@@ -1008,7 +1035,10 @@ def recompute(
         Download format of an O*NET release the package does not pin (default text).
 
     Wall times go to :attr:`exposure.fetch.DataStore.timings_path` (in the cache), not
-    into ``out``: two runs on the same inputs leave ``out`` byte-identical.
+    into ``out``: two runs on the same inputs leave ``out`` byte-identical. The files of a
+    release nobody pinned are pinned in the store's lock file only when the whole run
+    succeeds, just before the tables are swapped in; a refused or failed run leaves the
+    lock file as it was (see :func:`run_pipeline`'s ``pins``).
 
     Returns
     -------
@@ -1050,7 +1080,7 @@ def recompute(
                           manifest=RECOMPUTE_MANIFEST, progress=progress,
                           timings_path=inputs.store.timings_path,
                           protect=[inputs.store.cache, inputs.store.mirror,
-                                   Path(__file__).resolve().parent])
+                                   Path(__file__).resolve().parent], pins=inputs.store)
     try:
         write_json({**result.timings, "out": str(Path(out).resolve())},
                    inputs.store.timings_path)
