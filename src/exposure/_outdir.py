@@ -227,12 +227,7 @@ def check_files_dir(path, *, protect: Iterable = ()) -> Path:
     exposure.errors.DataFormatError: .../file: output exists and is not a directory
     """
     out = Path(path)
-    real = _resolved(out)
-    for what, folder, why in protect:
-        root = _resolved(Path(folder))
-        if real == root or real.is_relative_to(root):
-            raise OutputPathError(f"refusing to write the reports into {out}: it is inside {what} {folder}, "
-                                  f"{why}; choose a directory outside it")
+    refuse_protected(out, protect)
     if out.exists() and not out.is_dir():
         raise DataFormatError("output exists and is not a directory", path=out)
     try:
@@ -240,6 +235,42 @@ def check_files_dir(path, *, protect: Iterable = ()) -> Path:
     except OSError as exc:
         raise DataFormatError(f"cannot write to the output directory: {exc.strerror}", path=out) from None
     return out
+
+
+def refuse_protected(path, protect: Iterable, *, file: bool = False) -> None:
+    """Refuse an output ``path`` inside (or equal to) one of the ``protect`` folders.
+
+    ``protect`` holds ``(what, folder, why)`` triples
+    (:meth:`exposure.fetch.DataStore.read_folders`: the mirror, the download cache's
+    folders, the installed package). ``path`` and the folders are compared both as
+    written (made absolute) and with their symbolic links resolved: a link to the
+    mirror, or a link inside it to elsewhere, is refused. With ``file=True`` ``path``
+    names a file: a symbolic link at the file itself is replaced by the writer, not
+    followed, so only its directory is resolved.
+
+    Raises
+    ------
+    OutputPathError
+        ``refusing to write the reports into <path>: it is inside the mirror <folder>,
+        which the run reads; choose a directory outside it`` (``refusing to write <path>``
+        for a file).
+
+    Examples
+    --------
+    >>> refuse_protected("/m/r", [("the mirror", "/m", "which the run reads")])
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.OutputPathError: refusing to write the reports into /m/r: it is inside the mirror /m, which the run reads; choose a directory outside it
+    >>> refuse_protected("/elsewhere/r.csv", [("the mirror", "/m", "which the run reads")], file=True)
+    """
+    given = Path(os.path.abspath(path))
+    real = _resolved(given.parent) / given.name if file else _resolved(given)
+    for what, folder, why in protect:
+        roots = {Path(os.path.abspath(folder)), _resolved(Path(folder))}
+        if any(p == root or p.is_relative_to(root) for p in (given, real) for root in roots):
+            target = path if file else f"the reports into {path}"
+            raise OutputPathError(f"refusing to write {target}: it is inside {what} {folder}, {why}; "
+                                  "choose a directory outside it")
 
 
 def _resolved(path: Path) -> Path:

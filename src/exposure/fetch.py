@@ -98,6 +98,7 @@ import platformdirs
 
 from exposure._args import check_path, shown
 from exposure._io import _flush, _fsync_dir, atomic_path, partial_prefix, remove_stale_partials
+from exposure._outdir import refuse_protected
 from exposure._version import __version__
 from exposure.errors import (
     ChecksumMismatchError,
@@ -922,6 +923,43 @@ def read_folders(mirror=None, data_dir=None) -> list[tuple[str, Path, str]]:
     except ExposureError:
         cache = None
     return _read_folders(mirror, cache)
+
+
+def refuse_read_folders(path, *, file: bool = False, mirror=None, data_dir=None) -> None:
+    """Refuse an output ``path`` inside a folder the commands read, as the commands refuse it.
+
+    The folders are those of :func:`read_folders` (``mirror`` and ``data_dir``, else
+    ``$EXPOSURE_MIRROR`` and the download cache): the mirror, the download cache's folders
+    and the installed package, compared as written and resolved
+    (:func:`exposure._outdir.refuse_protected`). Every public writer of
+    :mod:`exposure.reports` calls it before any work: they wrote into ``$EXPOSURE_MIRROR``
+    and into the installed package, which the commands that write reports (``exposure
+    compare``, ``outcomes``, ``evaluate``, ``report``, ``validate``) refuse.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The report directory, or with ``file=True`` the report file.
+    file : bool, default False
+        Whether ``path`` names a file.
+    mirror, data_dir : str or os.PathLike, optional
+        As for :func:`read_folders`.
+
+    Raises
+    ------
+    exposure._outdir.OutputPathError
+        Naming the folder, as :func:`exposure._outdir.check_files_dir` does.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> m = pathlib.Path(tempfile.mkdtemp())
+    >>> refuse_read_folders(m / "reports", mirror=m)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.OutputPathError: refusing to write the reports into .../reports: it is inside the mirror ...
+    """
+    refuse_protected(path, read_folders(mirror, data_dir), file=file)
 
 
 def _read_folders(mirror, cache) -> list[tuple[str, Path, str]]:

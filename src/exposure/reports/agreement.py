@@ -24,6 +24,7 @@ from exposure._io import atomic_paths, write_csv
 from exposure._measures import CATEGORIES, LABELS
 from exposure._tables import task_id_numbers
 from exposure.errors import DataFormatError, ExposureError, OutputError
+from exposure.fetch import refuse_read_folders
 from exposure.measures.eloundou import check_task_labels
 from exposure.reports.rubric import checked_labels
 from exposure.schemas._fields import ONETSOC_PATTERN
@@ -393,6 +394,12 @@ def write_agreement_report(table: pd.DataFrame, reliability: pd.DataFrame | None
         ``table``, ``reliability`` (when not None) or a ``beside`` table is not a frame,
         ``beside`` is not a dict, or ``out`` is not a path (an ``AttributeError`` or
         ``TypeError`` before).
+    exposure.errors.ExposureError
+        ``out`` or a ``beside`` name not ending in ``.csv`` (CSV text was written under
+        ``a.xlsx``).
+    exposure._outdir.OutputPathError
+        ``out`` inside the mirror, the download cache's folders or the installed package
+        (:func:`exposure.fetch.refuse_read_folders`).
 
     Examples
     --------
@@ -405,6 +412,9 @@ def write_agreement_report(table: pd.DataFrame, reliability: pd.DataFrame | None
     ['scorer,kappa', 'x,0.1235']
     """
     out = check_path(out, "out")  # None: a TypeError
+    refuse_read_folders(out, file=True)  # the mirror, the cache, the package: as the CLI
+    if out.suffix.lower() != ".csv":  # CSV text was written under a.xlsx
+        raise ExposureError(f"{out}: the report is written as CSV; give a file name ending in .csv")
     if beside is not None and not isinstance(beside, dict):
         raise DataFormatError(f"beside must be a dict of file name to table, got {shown(beside)}")
     for what, frame in (("table", table), ("reliability", reliability), *((f"beside[{k!r}]", v)
@@ -428,6 +438,9 @@ def write_agreement_report(table: pd.DataFrame, reliability: pd.DataFrame | None
             raise OutputError(f"the table {name!r} given in beside would be written over "
                               f"{'the report' if out.with_name(name) == out else 'its calibration'}: "
                               "give out another name", path=out.with_name(name))
+        if Path(name).suffix.lower() != ".csv":  # CSV text was written under t.xlsx
+            raise ExposureError(f"{out.with_name(name)}: the table {name!r} given in beside is written as CSV; "
+                                "give a file name ending in .csv")
         frames.append(rounded(extra))
         written.append(out.with_name(name))
     with atomic_paths(written) as paths:  # the table and its calibration: one set

@@ -43,6 +43,7 @@ from exposure._tables import (
 )
 from exposure.crosswalks import load_onet_to_soc
 from exposure.errors import DataFormatError
+from exposure.fetch import refuse_read_folders
 from exposure.measures._common import check_table
 from exposure.measures._common import numbers as number_column
 from exposure.rollup import onet_to_oews
@@ -1298,7 +1299,10 @@ def write_category_reports(samples, out_dir, *, onet, validation=None, onet_to_s
         ``onet`` that is not an O*NET release; ``samples`` not a non-empty dict
         (:func:`sample_files`); ``out_dir`` not a path, empty (``""`` wrote the reports
         into the current directory), a file or not writable, or a report path that cannot
-        be written or is one of the samples (:func:`report_paths`), checked before any work.
+        be written or is one of the samples (:func:`report_paths`), checked before any work;
+        ``out_dir`` inside the mirror, the download cache's folders or the installed
+        package (:class:`~exposure._outdir.OutputPathError`,
+        :func:`exposure.fetch.refuse_read_folders`).
         ``dev_v2.csv`` is not added when it is one of ``samples`` already (it was read
         twice). A task of the validation sample that is in a development sample is
         warned of (:func:`check_blind`).
@@ -1326,7 +1330,9 @@ def write_category_reports(samples, out_dir, *, onet, validation=None, onet_to_s
         raise DataFormatError("onet must be an O*NET release, e.g. exposure.load_onet('29.1'), got NoneType None")
     check_onet(onet, ("tasks",))
     # "" was the current directory (the reports written there), None a TypeError after the tags
-    out_dir = check_files_dir(check_path(out_dir, "out_dir", "a directory path"))
+    out_dir = check_path(out_dir, "out_dir", "a directory path")
+    refuse_read_folders(out_dir)  # the mirror, the cache, the package: as the CLI
+    out_dir = check_files_dir(out_dir)
     samples = sample_files(samples)
     validation = validation if validation is not None else _beside(samples, "v2")
     written = report_paths(out_dir, samples, validation)

@@ -56,6 +56,7 @@ from exposure._load import check_manifest_format, check_recompute_dir, load, loa
 from exposure._outdir import OutputPathError, replace_directory
 from exposure._tables import MAX_TASK_ID
 from exposure.errors import DataFormatError, ExposureError, InputError
+from exposure.fetch import refuse_read_folders
 from exposure.releases import _release_order
 from exposure.schemas import validate
 from exposure.schemas._catalog import MANIFEST_NAME
@@ -1070,7 +1071,10 @@ def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list
     exposure.errors.ExposureError
         ``top`` below 0.
     exposure._outdir.OutputPathError
-        ``reports_dir`` is refused or a file cannot be written (the old reports stay).
+        ``reports_dir`` is refused or a file cannot be written (the old reports stay);
+        ``reports_dir`` inside the mirror, the download cache's folders or the installed
+        package (:func:`exposure.fetch.refuse_read_folders`), or holding a
+        directory named like one of the reports (it was replaced, with its files).
 
     Examples
     --------
@@ -1091,6 +1095,7 @@ def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list
     if top < 0:
         raise ExposureError(f"top must be 0 or more, got {top}")
     reports_dir = check_path(reports_dir, "reports_dir", "a directory path")
+    refuse_read_folders(reports_dir)  # the mirror, the cache, the package: as the CLI
     _check_parts(diff)
     meta = []
     for side, rel in (("old", diff.old_releases), ("new", diff.new_releases)):
@@ -1107,6 +1112,10 @@ def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list
         ("diff_sectors.csv", sectors),
     ]
     names = [name for name, _ in files]
+    for name in names:  # replace_directory owns these names: a directory of one was dropped, with its files
+        if (reports_dir / name).is_dir() and not (reports_dir / name).is_symlink():
+            raise OutputPathError(f"{reports_dir / name}: is a directory, where write_diff_reports writes the "
+                                  f"file {name}: move it away or give another reports_dir")
     try:
         with replace_directory(reports_dir, owned=names) as tmp:
             for name, frame in files:

@@ -32,6 +32,7 @@ from exposure._measures import CATEGORIES, CATEGORY_SHARES, EXPOSURE_MEASURES
 from exposure._outdir import check_files_dir
 from exposure._tables import first_repeat, read_parquet_file
 from exposure.errors import DataFormatError, ExposureError
+from exposure.fetch import refuse_read_folders
 from exposure.measures._common import check_table, numbers
 
 __all__ = [
@@ -948,6 +949,7 @@ def _png_path(path) -> Path:
     if isinstance(text, str) and text.endswith((os.sep, "/")):  # "out/" was written as a file "out"
         raise ExposureError(f"{text}: a directory path, not a file name: give e.g. {text}figure.png")
     path = checked
+    refuse_read_folders(path, file=True)  # the mirror, the cache, the package: as the CLI
     check_output_path(path)  # a directory, a device, below a file
     if path.suffix.lower() != ".png":  # a.svg and a.pdf held PNG bytes
         raise ExposureError(f"{path}: the figure is written as PNG; give a file name ending in .png")
@@ -1004,6 +1006,9 @@ def save_png(fig, path) -> Path:
         PNG bytes), or ending in a path separator (``out/`` was written as a file
         ``out``); an existing directory, or a path below a file
         (:func:`exposure._io.check_output_path`).
+    exposure._outdir.OutputPathError
+        ``path`` inside the mirror, the download cache's folders or the installed package
+        (:func:`exposure.fetch.refuse_read_folders`).
     """
     path = _png_path(path)
     with atomic_path(path) as tmp:
@@ -1205,6 +1210,9 @@ def render_results(processed_dir, out_dir, *,
         ``out_dir`` not a path (None: a ``TypeError`` before), a file (a
         ``FileExistsError`` before) or a directory that cannot be written; a table the
         figures cannot be drawn from (:func:`read_results`, the ``plot_*`` functions).
+    exposure._outdir.OutputPathError
+        ``out_dir`` inside the mirror, the download cache's folders or the installed
+        package (:func:`exposure.fetch.refuse_read_folders`), before anything is drawn.
 
     The figures are drawn first and written as one set (:func:`exposure._io.atomic_paths`):
     a figure that cannot be drawn leaves every previous figure as it was (those drawn
@@ -1221,7 +1229,9 @@ def render_results(processed_dir, out_dir, *,
     _check_floor(min_employment)  # before the tables are read
     tables = read_results(processed_dir)
     _require_matplotlib()  # before out_dir is created
-    out_dir = check_files_dir(check_path(out_dir, "out_dir", "a directory path"))
+    out_dir = check_path(out_dir, "out_dir", "a directory path")
+    refuse_read_folders(out_dir)  # the mirror, the cache, the package: as the CLI
+    out_dir = check_files_dir(out_dir)
     drawn = {}
     for name, draw in FIGURES.items():
         table = "sector_scores" if name in ("sectors", "coverage") else "soc_scores"

@@ -22,6 +22,7 @@ from exposure._args import check_count, check_flag, check_name, check_names, che
 from exposure._io import atomic_paths, write_csv, write_json
 from exposure._tables import first_repeat
 from exposure.errors import DataFormatError, ExposureError
+from exposure.fetch import refuse_read_folders
 from exposure.measures._common import check_table, numbers
 from exposure.outcomes import BASE_YEAR, OUR_MEASURES, PANEL_YEARS, PRE_YEAR, Outcomes, _check_year
 from exposure.reports import figures
@@ -402,7 +403,12 @@ def write_outcomes(result: Outcomes, out_dir, *, figures_too: bool = True,
         ``base_year``, written to ``outcomes.json``, is not a whole number), ``out_dir`` that is
         not a path, ``figures_too`` that is not True or False, ``sectors`` that is not a
         frame or None, ``settings`` that is not a dict, has a value JSON cannot hold (a
-        path, NaN) or an entry that would replace one written here.
+        path, NaN) or an entry that would replace one written here; ``result.coefficients``
+        without ``measure`` or ``spec``, ``result.panel`` without ``year``, ``soc_code`` or
+        ``balanced`` (a ``KeyError`` before).
+    exposure._outdir.OutputPathError
+        ``out_dir`` inside the mirror, the download cache's folders or the installed
+        package (:func:`exposure.fetch.refuse_read_folders`), before any work.
 
     Examples
     --------
@@ -421,10 +427,14 @@ def write_outcomes(result: Outcomes, out_dir, *, figures_too: bool = True,
         raise DataFormatError(f"result must be an exposure.outcomes.Outcomes (the result of run_outcomes), "
                               f"got {shown(result)}")
     out = check_path(out_dir, "out_dir", "a directory path")
+    refuse_read_folders(out)  # the mirror, the cache, the package: as the CLI
     check_flag(figures_too, "figures_too")  # "no" drew the figures
     if sectors is not None and not isinstance(sectors, pd.DataFrame):
         raise DataFormatError(f"sectors must be a pandas DataFrame (the result of sector_growth) or None, "
                               f"got {shown(sectors)}")
+    # a KeyError 'spec' or 'balanced' below: named as the other tables of the result are
+    check_table(result.coefficients, "coefficients", ["measure", "spec"])
+    check_table(result.panel, "panel", ["year", "soc_code", "balanced"])
     base_year = _check_year(result.base_year, "result.base_year")  # run_outcomes(base_year=2023): it said 2022
     tables = {
         "outcomes_summary.csv": summary_table(result.headline, year=last_year(result)),

@@ -28,7 +28,7 @@ from exposure._outdir import check_files_dir
 from exposure._tables import first_repeat
 from exposure.crosswalks import load_onet_to_soc
 from exposure.errors import DataFormatError
-from exposure.fetch import fetch
+from exposure.fetch import fetch, refuse_read_folders
 from exposure.measures import _common
 from exposure.measures.eloundou import load_occ_level, load_task_labels
 from exposure.oews import load_oews
@@ -437,6 +437,10 @@ def write_reproduction_reports(out_dir, *, mirror=None, data_dir=None,
         that cannot be written, or a report path that is a directory (refused only after
         the reports were computed, ``None`` a ``TypeError``); ``n_draws`` not a whole number, or below 1 (0 wrote a bootstrap
         report without intervals).
+    exposure._outdir.OutputPathError
+        Before any input is read: ``out_dir`` inside the mirror (``mirror``, else
+        ``$EXPOSURE_MIRROR``), the download cache's folders or the installed package
+        (:func:`exposure.fetch.refuse_read_folders`).
 
     Examples
     --------
@@ -447,7 +451,9 @@ def write_reproduction_reports(out_dir, *, mirror=None, data_dir=None,
     """
     # before the inputs are read (about 10 s): None was a TypeError, a file was refused only
     # after every report was computed, and 0 draws wrote a bootstrap report without intervals
-    out = check_files_dir(check_path(out_dir, "out_dir", "a directory path"))
+    out = check_path(out_dir, "out_dir", "a directory path")
+    refuse_read_folders(out, mirror=mirror, data_dir=data_dir)  # the mirror it reads: as the CLI
+    out = check_files_dir(out)
     if isinstance(n_draws, bool) or not isinstance(n_draws, (int, np.integer)):
         raise DataFormatError(f"n_draws must be a whole number of bootstrap draws (e.g. 1000), got {shown(n_draws)}")
     if n_draws < 1:

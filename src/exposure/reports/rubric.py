@@ -20,6 +20,7 @@ from exposure._io import check_output_path, write_csv
 from exposure._measures import CORE_WEIGHT, EXPOSURE_MEASURES, LABELS, OTHER_WEIGHT
 from exposure._tables import first_repeat, task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
+from exposure.fetch import refuse_read_folders
 from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.scoring import PROBA_COLUMNS
 from exposure.scoring._evaluate import cohen_kappa, occupation_means
@@ -301,6 +302,9 @@ def write_rubric_agreement(out, *, labels: pd.DataFrame, onet=None) -> pd.DataFr
         text was written under ``r.xlsx``) or a path that cannot be written (a directory:
         refused after the scoring), checked before the rubric is run; the errors
         of :func:`rubric_agreement`.
+    exposure._outdir.OutputPathError
+        ``out`` inside the mirror, the download cache's folders or the installed package
+        (:func:`exposure.fetch.refuse_read_folders`), before the rubric is run.
 
     Examples
     --------
@@ -316,6 +320,7 @@ def write_rubric_agreement(out, *, labels: pd.DataFrame, onet=None) -> pd.DataFr
     out = check_path(out, "out")
     if out.suffix.lower() != ".csv":
         raise ExposureError(f"{out}: the report is written as CSV; give a file name ending in .csv")
+    refuse_read_folders(out, file=True)  # the mirror, the cache, the package: as the CLI
     check_output_path(out)  # a directory, a device: refused after the rubric was run
     table = rubric_agreement(labels, onet=onet)
     write_csv(table, out)
