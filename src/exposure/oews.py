@@ -17,8 +17,17 @@ column (``TOT_EMP``, ``EMP_PRSE``, the wages and their RSE), as
   column has that flag, ``any_top_coded`` when it is in any wage column (mean or
   percentile). BLS writes it in wage columns only; in ``TOT_EMP``, ``EMP_PRSE`` or
   ``MEAN_PRSE`` it is read as missing, with no flag, as ``employment_frame`` reads it;
-- a blank cell -> missing, with no flag (the percentile columns of some files);
+- a blank cell -> missing, with no flag (the percentile columns of some files). In
+  ``TOT_EMP``, where BLS never leaves one (``**`` is its mark of an estimate not
+  released), it is read so too, as ``employment_frame`` reads it, and the roll-ups count
+  it as a suppressed cell: a warning (once for the file) gives the count and first line;
 - a number, with commas only as thousands separators (``"1,234"``; not ``"0,500"``).
+
+Wages are checked against each other on each row: an annual wage is not below the
+hourly one (BLS's annual wage is the hourly one x 2,080 hours), and the percentiles rise
+(10th, 25th, median, 75th, 90th); a row breaking either (hourly and annual columns
+swapped, percentile columns in another order than the header says) is refused, naming
+the cell.
 
 Anything else (``n/a``, ``N/A``, ``NA``, ``nan``, ``"1.200,5"``, ``"1,2"``, other text)
 raises :class:`exposure.errors.DataFormatError` naming the file, the line (or sheet row)
@@ -176,6 +185,13 @@ def read_oews(path) -> pd.DataFrame:
         than the row's ``I_GROUP`` (``11`` on a ``3-digit`` row, ``113000`` on a ``sector``
         row: read, and refused by the roll-ups only, or summed as the wrong level). A
         ``TOT_EMP`` larger than the all-occupations total of its industry (read before).
+        An annual wage below the hourly wage of its row, or wage percentiles that do not
+        rise (both read as given: columns swapped or in another order). A wage written as its top-code
+        (``>=239,200``) or with ``$`` or ``%`` is refused saying what to write. A footnote
+        line ending a ``.csv`` whose prose holds as many commas as the header or more
+        (read as a row, or refused as ``too many fields``) is read as a footnote: a line
+        whose ``OCC_CODE`` field is not a SOC code, from the first one starting as a
+        footnote does.
     exposure.errors.SchemaError
         Malformed code, unknown group, duplicate key. An ``OCC_CODE`` that is not a SOC
         code is named in the reader's words (``OCC_CODE must be a SOC code written like
@@ -186,7 +202,8 @@ def read_oews(path) -> pd.DataFrame:
     Notes
     -----
     The treatment of each BLS special value is the module's (:mod:`exposure.oews`):
-    ``**``, ``*``, ``~`` not released, ``#`` top-coded, blank missing.
+    ``**``, ``*``, ``~`` not released, ``#`` top-coded, blank missing (in ``TOT_EMP``
+    with a warning: BLS writes ``**`` there; the roll-ups count it as suppressed).
 
     Examples
     --------
@@ -210,12 +227,16 @@ def read_oews(path) -> pd.DataFrame:
     xlsx = str(path).lower().endswith((".xlsx", ".xlsm"))
     columns = {**_TEXT, **{c: c.upper() for c in _NUMERIC}}
     text = {} if xlsx else {"sep": ",", "quoting": csv.QUOTE_MINIMAL}
+    notes = None if xlsx else _csv_footnotes(path)
     try:
-        raw = _read(path, columns, optional=optional, footnotes=True, **text)
+        if notes is not None:  # footnote lines ending a CSV, commas in their prose or not
+            raw = _read_above(path, notes, columns, optional)
+        else:
+            raw = _read(path, columns, optional=optional, footnotes=True, **text)
     except SchemaError:
         raise
     except DataFormatError as exc:
-        start = None if xlsx else _footnote_start(path, exc)
+        start = None if xlsx or notes is not None else _footnote_start(path, exc)
         if start is not None:  # footnote lines of one field ending a CSV: read the lines above them
             raw = _read_above(path, start, columns, optional)
         else:
@@ -247,6 +268,8 @@ def read_oews(path) -> pd.DataFrame:
         not_released = text.isin(["**", "*", "~"]).to_numpy()
         top = (text == "#").to_numpy()
         _check_numbers(text, not_released | top, raw, col)
+        if col == "tot_emp":
+            _check_blank_employment(text, raw)
         cleaned = RawTable(
             pd.DataFrame({col: text.where(~(not_released | top), "")}),
             raw.path,
@@ -270,6 +293,8 @@ def read_oews(path) -> pd.DataFrame:
     ):
         frame[name] = flags[name]
     frame["any_top_coded"] = top_any
+    _check_wage_units(frame, raw)
+    _check_percentile_order(frame, raw)
     _check_repeats(frame, raw)
     _check_totals(frame, raw)
     return validate(frame, Employment, path=raw.path, row_offset=raw.first_row, names=raw.sources)
@@ -328,6 +353,80 @@ def _footnote_start(path, exc: DataFormatError) -> int | None:
         return None
     first = next(c.strip() for c in filled[0] if c.strip())
     return line if _FOOTNOTE.match(first) else None
+
+
+#: How much of the end of a CSV :func:`_csv_footnotes` looks at for its footnote lines.
+_TAIL = 65536
+
+
+def _csv_footnotes(path) -> int | None:
+    """The line where the footnote lines ending CSV ``path`` start (blank lines above them included), or None.
+
+    A footnote line whose prose holds commas (``Note: estimates exclude farms, private
+    households, and the self-employed, ...``) may have as many fields as the header, or
+    more: it was read as a row and refused in words about its cells (``I_GROUP must be
+    cross-industry, ..., got ' b'``), or as ``too many fields`` / ``too few fields`` at its
+    line. The footnote lines are told apart from rows by their ``OCC_CODE`` field: the
+    lines ending the file whose ``OCC_CODE`` field is not a SOC code (``11-1011``; a row
+    has one), from the first of them that starts as a footnote does (``Footnotes``,
+    ``Note``, ``Source``, ``(1)``). Lines among them above that one (a truncated row)
+    are left to the reader, which names them; footnotes followed by a row are not
+    footnotes. Only the last 64 KB of the file are looked at (the whole file is read to
+    count its lines only when it ends in footnotes); None when the file cannot be read
+    or its header has no ``OCC_CODE``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "o.csv"
+    >>> _ = p.write_text("NAICS,OCC_CODE,O_GROUP\\n000000,11-1011,detailed\\nNote: a, b, c\\n")
+    >>> _csv_footnotes(p)
+    3
+    >>> _ = p.write_text("NAICS,OCC_CODE,O_GROUP\\nNote: a, b, c\\n000000,11-1011,detailed\\n")
+    >>> _csv_footnotes(p) is None
+    True
+    """
+    try:
+        with open(path, "rb") as handle:
+            head = handle.readline()
+            size = handle.seek(0, 2)
+            offset = max(len(head), size - _TAIL)
+            handle.seek(offset)
+            tail = handle.read()
+    except (OSError, TypeError, ValueError):
+        return None
+    if offset > len(head):  # start at a whole line
+        cut = tail.find(b"\n")
+        if cut < 0:
+            return None
+        offset, tail = offset + cut + 1, tail[cut + 1:]
+    try:
+        header = next(csv.reader([head.decode("utf-8-sig", errors="replace")]))
+        lines = tail.decode("utf-8", errors="replace").splitlines()
+        records = [next(csv.reader([text]), []) for text in lines]
+    except (csv.Error, StopIteration):
+        return None
+    named = [c.strip().upper() for c in header]
+    if "OCC_CODE" not in named:
+        return None
+    occ = named.index("OCC_CODE")
+    first = len(records)
+    while first > 0 and not (len(records[first - 1]) > occ and _SOC.match(records[first - 1][occ].strip())):
+        first -= 1
+    if first == 0 and offset > len(head):  # no row in the tail: footnotes cannot be so long
+        return None
+    cells = [next((c.strip() for c in r if c.strip()), "") for r in records]
+    start = next((k for k in range(first, len(records)) if _FOOTNOTE.match(cells[k])), None)
+    if start is None:
+        return None
+    while start > first and not cells[start - 1]:  # the blank lines above the footnotes
+        start -= 1
+    if offset > len(head):
+        with open(path, "rb") as handle:
+            before = handle.read(offset).count(b"\n")
+    else:
+        before = 1
+    return before + start + 1
 
 
 def _read_above(path, start: int, columns: dict, optional: dict) -> RawTable:
@@ -722,8 +821,130 @@ def _check_numbers(text: pd.Series, special: np.ndarray, raw: RawTable, col: str
         source = raw.sources.get(col, col)
         rule = (f"is too large for {_TOO_LARGE.get(col, 'a wage')}" if big[pos] else
                 f"must be a number or a BLS special value ({' '.join(SPECIAL_VALUES)})")
-        raise DataFormatError(f"{source} {rule}, got {raw.frame[col].iloc[pos]!r}", path=raw.path,
-                              row=raw.row(pos), column=source)
+        raise DataFormatError(f"{source} {rule}, got {raw.frame[col].iloc[pos]!r}{_hint(text.iloc[pos], col)}",
+                              path=raw.path, row=raw.row(pos), column=source)
+
+
+def _hint(cell: str, col: str) -> str:
+    """What to write instead of ``cell`` (stripped), a value refused in number column ``col``: ``''`` if nothing.
+
+    A wage at or above the top-code written as the cap (``>=239,200``, ``≥ $115.00``, as
+    BLS's footnote says it) or a number with a dollar or percent sign was refused without
+    saying what BLS writes.
+
+    Examples
+    --------
+    >>> _hint(">=239,200", "a_mean"), _hint("$100.50", "h_mean")
+    (' (a wage at or above the top-code: BLS writes # there)', ' (write the number without $ or %)')
+    """
+    if re.match(r"(>=?|\u2265)", cell) and col in _WAGES:
+        return " (a wage at or above the top-code: BLS writes # there)"
+    if re.fullmatch(r"[$%\s]*[-+]?[0-9][0-9,.]*\s*[$%]?", cell) and any(c in cell for c in "$%"):
+        return " (write the number without $ or %)"
+    return ""
+
+
+def _check_blank_employment(text: pd.Series, raw: RawTable) -> int:
+    """Warn, once for the file, about blank ``TOT_EMP`` cells (stripped ``text``); return their number.
+
+    BLS never leaves ``TOT_EMP`` blank: an estimate not released is ``**``. A blank one is
+    read as missing, as :func:`exposure.rollup.employment_frame` reads it, but without the
+    ``tot_emp_not_released`` flag, and the roll-ups count it as a suppressed cell
+    (``suppressed_cells``, ``suppressed_emp``): that was done without a word. The warning
+    gives the count and the first line.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> raw = RawTable(pd.DataFrame({"tot_emp": ["1,200", " "]}), Path("o.csv"), 2, {"tot_emp": "TOT_EMP"})
+    >>> _check_blank_employment(raw.frame["tot_emp"].str.strip(), raw)
+    1
+    """
+    blank = (text.fillna("") == "").to_numpy(dtype=bool)
+    if blank.any():
+        source = raw.sources.get("tot_emp", "TOT_EMP")
+        log.warning("%s: %s is blank on %d row(s) (first: row %d): read as missing, not flagged as not "
+                    "released, and counted by the roll-ups as suppressed cells; BLS writes ** where employment "
+                    "is not released", raw.path, source, int(blank.sum()), raw.row(int(np.flatnonzero(blank)[0])))
+    return int(blank.sum())
+
+
+#: The hourly and annual columns of one wage (BLS's annual wage is the hourly one x 2,080 hours).
+_WAGE_PAIRS = [("h_mean", "a_mean"), ("h_median", "a_median"),
+               *((f"h_pct{k}", f"a_pct{k}") for k in (10, 25, 75, 90))]
+
+
+def _check_wage_units(frame: pd.DataFrame, raw: RawTable) -> None:
+    """Refuse a row whose annual wage is below its hourly wage (the columns swapped), naming the annual cell.
+
+    Hourly and annual columns swapped (``H_MEAN`` 209040, ``A_MEAN`` 100.5) were read as
+    given: wages off by a factor of 2,080 without a word (BLS's annual wage is the hourly
+    one x 2,080 hours). Rows where either is missing (``*``, ``#``, blank), negative or
+    infinite (the schema's errors) are not checked; nor is the ratio otherwise (small
+    made-up tables give any wages).
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> f = pd.DataFrame({"h_mean": [100.5, 209040.0], "a_mean": [209040.0, 100.5]})
+    >>> _check_wage_units(f, RawTable(f, Path("o.csv"), 2, {"a_mean": "A_MEAN", "h_mean": "H_MEAN"}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: o.csv, row 3, column 'A_MEAN': A_MEAN 100.5 is below H_MEAN 209040 on this row; BLS's annual wage is the hourly one x 2,080 hours: are the hourly and annual columns swapped?
+    """
+    for hourly, annual in _WAGE_PAIRS:
+        if hourly not in frame or annual not in frame:
+            continue
+        h = frame[hourly].to_numpy(dtype=float, na_value=np.nan)
+        a = frame[annual].to_numpy(dtype=float, na_value=np.nan)
+        with np.errstate(invalid="ignore"):
+            bad = np.isfinite(h) & np.isfinite(a) & (a >= 0) & (a < h)  # negative: the schema's
+        if bad.any():
+            pos = int(np.flatnonzero(bad)[0])
+            source, other = raw.sources.get(annual, annual.upper()), raw.sources.get(hourly, hourly.upper())
+            raise DataFormatError(f"{source} {a[pos]:g} is below {other} {h[pos]:g} on this row; BLS's annual "
+                                  "wage is the hourly one x 2,080 hours: are the hourly and annual columns "
+                                  "swapped?", path=raw.path, row=raw.row(pos), column=source)
+
+
+#: The percentile columns of the hourly and of the annual wages, in rising order.
+_PERCENTILE_ORDER = [["h_pct10", "h_pct25", "h_median", "h_pct75", "h_pct90"],
+                     ["a_pct10", "a_pct25", "a_median", "a_pct75", "a_pct90"]]
+
+
+def _check_percentile_order(frame: pd.DataFrame, raw: RawTable) -> None:
+    """Refuse a row whose wage percentiles do not rise (10th, 25th, median, 75th, 90th), naming the cell.
+
+    Percentile columns in another order than their header says (a table put together by
+    hand, a column pasted in the wrong place) were read as given. Missing cells (``*``,
+    ``#``, blank) are skipped: each number is compared with the last number left of it.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> f = pd.DataFrame({"a_pct10": [30000.0], "a_pct25": [25000.0], "a_median": [np.nan]})
+    >>> _check_percentile_order(f, RawTable(f, Path("o.csv"), 2, {"a_pct25": "A_PCT25"}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: o.csv, row 2, column 'A_PCT25': A_PCT25 25000 is below A_PCT10 30000 on this row: the percentiles of a wage rise (10th, 25th, median, 75th, 90th): are the columns in another order than the header says?
+    """
+    for order in _PERCENTILE_ORDER:
+        cols = [c for c in order if c in frame]
+        if len(cols) < 2:
+            continue
+        values = np.column_stack([frame[c].to_numpy(dtype=float, na_value=np.nan) for c in cols])
+        last = pd.DataFrame(values).ffill(axis=1).to_numpy()  # the last number left of each cell
+        with np.errstate(invalid="ignore"):
+            bad = values[:, 1:] < last[:, :-1]
+        if bad.any():
+            pos, j = (int(k) for k in np.argwhere(bad)[0])
+            below = cols[j + 1]
+            left = next(cols[k] for k in range(j, -1, -1) if not np.isnan(values[pos, k]))
+            source = raw.sources.get(below, below.upper())
+            raise DataFormatError(f"{source} {values[pos, j + 1]:g} is below {raw.sources.get(left, left.upper())} "
+                                  f"{last[pos, j]:g} on this row: the percentiles of a "
+                                  "wage rise (10th, 25th, median, 75th, 90th): are the columns in another order "
+                                  "than the header says?", path=raw.path, row=raw.row(pos), column=source)
 
 
 def _flag(cells: pd.Series, raw: RawTable, col: str) -> np.ndarray:
