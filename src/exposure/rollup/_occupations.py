@@ -151,6 +151,31 @@ def _task_key(series: pd.Series) -> pd.Series:
     return pd.Series(norm_task_ids(series), index=series.index, dtype=object)
 
 
+def _row_order(group: np.ndarray, task_ids: pd.Series, *columns: np.ndarray) -> np.ndarray:
+    """The rows in one order whatever their order in the input: by occupation, task ID, then values.
+
+    ``group`` is each row's occupation (:func:`_groups`), ``task_ids`` its task ID, and
+    ``columns`` the values (1-D weights, 2-D measures or probabilities) that break the
+    remaining ties: rows that tie on all of them are the same row twice, whose order
+    changes nothing. The means of :func:`occupation_table` are summed in this order (the
+    same scores in another row order differed in the 16th digit), and the bootstrap of
+    :func:`bootstrap_occupations` resamples the rows in it (another row order drew other
+    tasks: rerunning the roll-up from a recompute's ``task_scores.parquet``, which is
+    sorted by code and task ID, gave other intervals than the recompute).
+
+    Examples
+    --------
+    >>> _row_order(np.array([1, 0, 0]), pd.Series([7, 9, 3]), np.array([1.0, 1.0, 1.0])).tolist()
+    [2, 1, 0]
+    """
+    task_key, _ = pd.factorize(_task_key(task_ids), sort=True)
+    keys = []
+    for values in columns:
+        values = np.nan_to_num(np.asarray(values, dtype=float), nan=-1.0)
+        keys.extend([values] if values.ndim == 1 else list(values.T))
+    return np.lexsort((*keys[::-1], task_key, group))
+
+
 def _given_ids(ids: pd.Series) -> np.ndarray:
     """Rows whose task ID is given (not missing, not blank)."""
     blank = (ids.astype("string").str.strip() == "").fillna(False).to_numpy(dtype=bool)
@@ -172,6 +197,18 @@ def _check_ids(task_scores: pd.DataFrame) -> None:
         pos = int(np.flatnonzero(blank)[0])
         raise DataFormatError(f"task ID {_plain(ids.iloc[pos])!r} is not an integer", row=pos + 1,
                               column="task_id")
+    _refuse_odd_ids(task_scores, None)
+
+
+def _refuse_odd_ids(frame: pd.DataFrame, name: str | None) -> None:
+    """Refuse a given ``task_id`` of ``frame`` that is not an integer (``True``, ``1.5``), naming the row.
+
+    Such an ID matched no task: the task it was meant for was said to have no rating or
+    to be missing from the statements, and the bad row was not named. Missing and blank
+    IDs (no key) pass; ``name`` (``tasks``, ``task_ratings``) starts the message.
+    """
+    ids = frame["task_id"]
+    task_id_numbers(ids.astype(object).where(_given_ids(ids), None), path=name)
 
 
 def _lookup(task_scores: pd.DataFrame, table: pd.DataFrame, value: str) -> tuple[pd.Series, np.ndarray]:
@@ -275,7 +312,11 @@ def _rating_numbers(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 
     Complex values are not numbers (never cut to their real part).
     """
-    number = pd.to_numeric(values, errors="coerce")
+    # a boolean is not a rating (True was read as importance 1, or as 1 percent)
+    odd = (np.ones(len(values), dtype=bool) if pd.api.types.is_bool_dtype(values.dtype)
+           else values.map(lambda v: isinstance(v, (bool, np.bool_))).to_numpy(dtype=bool)
+           if values.dtype == object else np.zeros(len(values), dtype=bool))
+    number = pd.to_numeric(values.astype(object).where(~odd, None) if odd.any() else values, errors="coerce")
     given = values.notna().to_numpy(dtype=bool)
     if not pd.api.types.is_numeric_dtype(values.dtype) and given.any():
         blank = (values.astype("string").str.strip() == "").fillna(False).to_numpy(dtype=bool)
@@ -284,7 +325,7 @@ def _rating_numbers(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
         arr = np.full(len(values), np.nan)
         return arr, given
     arr = number.to_numpy(dtype=float, na_value=np.nan)
-    return arr, given & np.isnan(arr)
+    return arr, given & (np.isnan(arr) | odd)
 
 
 def _refuse_ratings(name: str, rat: pd.DataFrame, rows: np.ndarray, column: str, bad: np.ndarray,
@@ -355,7 +396,11 @@ def task_weights(
         (``im``, ``'IM '``) is refused, and ratings without a row of the scale read say
         which scales they have; an IM rating must be a number (or missing: no rating); an
         FT category 1-7 and an FT percentage a finite number from 0 to 100 (or missing:
-        0). A key given on two rows (``onetsoc_code``,
+        0); a boolean is no rating, a ``task_id`` of the ratings or statements must be an
+        integer (or missing). The FT percentages of a scored task must sum to 100 at
+        most (:data:`FT_SUM_TOLERANCE` for rounding); a sum below 100 by more is used
+        (the mean of the categories given) with one warning per call
+        (:func:`_check_ft_sums`). A key given on two rows (``onetsoc_code``,
         ``task_id`` in ``tasks``; with ``scale_id``, and for FT ``category``, in
         ``task_ratings``) must have the same value on both, else which row counts would
         depend on their order; the two rows are named. Repeats with the same value count
@@ -445,6 +490,7 @@ def task_weights(
         chosen = _scale_rows(task_ratings, scale, weights)
         rat, rows = task_ratings[chosen], np.flatnonzero(chosen)
         _refuse_codes(rat, "task_ratings", rows)
+        _refuse_odd_ids(task_ratings, "task_ratings")
         where = ("task_ratings", rat, rows, "data_value")
         value, not_number = _rating_numbers(rat["data_value"])
         keys = {"onetsoc_code": rat["onetsoc_code"].astype(str).to_numpy(dtype=object),
@@ -456,7 +502,8 @@ def task_weights(
             table = pd.DataFrame({"onetsoc_code": rat["onetsoc_code"].to_numpy(),
                                   "task_id": rat["task_id"].to_numpy(), "w": value})
         else:
-            cat = pd.to_numeric(rat["category"], errors="coerce")
+            # True is not category 1 (every row read as category 1 was called a repeat)
+            cat = pd.Series(_rating_numbers(rat["category"])[0], index=rat.index)
             _refuse_ratings("task_ratings", rat, rows, "category",
                             ~cat.isin(list(FREQUENCY_PER_YEAR)).to_numpy(dtype=bool),
                             "FT categories must be 1-7, got {value!r}")
@@ -472,13 +519,18 @@ def task_weights(
                     "task_id": keys["task_id"],
                     "num": pct * cat.map(FREQUENCY_PER_YEAR).to_numpy(dtype=float),
                     "den": pct,
+                    "row": rows,
+                    "category": keys["category"],
                 }
             )
             if first is not None:  # a category given twice alike counts once
                 tmp = tmp[first]
-            g = tmp.groupby(["onetsoc_code", "task_id"], sort=False)[["num", "den"]].sum().reset_index()
+            # categories in order, so the sums do not depend on the order of the rows
+            tmp = tmp.sort_values("category", kind="stable")
+            g = (tmp.groupby(["onetsoc_code", "task_id"], sort=False)
+                 .agg(num=("num", "sum"), den=("den", "sum"), row=("row", "max")).reset_index())
             g["w"] = np.where(g["den"] > 0, g["num"] / g["den"].where(g["den"] > 0), np.nan)
-            table = g[["onetsoc_code", "task_id", "w", "den"]]
+            table = g[["onetsoc_code", "task_id", "w", "den", "row"]]
         w = pd.to_numeric(_lookup(task_scores, table, "w")[0], errors="coerce")
         missing = w.isna().to_numpy()
         if missing.any():
@@ -502,6 +554,8 @@ def task_weights(
                 f"weights={weights!r}: {int(missing.sum())} of {n} tasks have no {scale} rating, {why}",
                 row=pos + 1,
             )
+        if scale == "FT":
+            _check_ft_sums(task_scores, table, weights)
         values = w.to_numpy(dtype=float)
         bad = ~(np.isfinite(values) & (values > 0))
         if bad.any():
@@ -528,6 +582,54 @@ def task_weights(
         _warn_suppressed(task_scores, rat, weights, scale)
         return values
     raise DataFormatError(f"unknown weights {weights!r}; expected one of {', '.join(WEIGHTS)}")
+
+
+#: How far (in percentage points) the FT percentages of a task may sum away from 100 and
+#: be rescaled without a word: O*NET publishes them rounded to 2 decimals, so 7 categories
+#: stray at most 0.035 points (100.03 at most in O*NET 29.1); the tolerance of
+#: :func:`exposure.onet.read_task_ratings`, which refuses a file whose sums exceed 100.5.
+FT_SUM_TOLERANCE = 0.5
+
+
+def _check_ft_sums(task_scores: pd.DataFrame, table: pd.DataFrame, weights: str) -> None:
+    """Refuse FT percentages of a scored task that sum above 100; warn once when they sum below.
+
+    ``table`` holds, per task, the sum of its FT percentages (``den``) and the last of
+    its rows (``row``, 0-based in ``task_ratings``; the row the file reader names). The
+    weight is the mean frequency of the categories given, so the percentages are
+    rescaled to sum to 100: within
+    :data:`FT_SUM_TOLERANCE` of 100 (rounding) without a word. A sum below that (a
+    category missing, or its percentage missing or suppressed) still gives the mean of
+    the categories given, with one warning per call naming how many tasks and the
+    first (O*NET leaves out suppressed categories). A sum above 100 +
+    :data:`FT_SUM_TOLERANCE` is refused, as :func:`exposure.onet.read_task_ratings`
+    refuses it in a file: the percentages of one task's respondents cannot add up to
+    more than 100 (rows of two releases, or counts taken for percentages), and any
+    weight made from them would be a guess.
+    """
+    total, found = _lookup(task_scores, table, "den")
+    last_row, _ = _lookup(task_scores, table, "row")
+    total = pd.to_numeric(total, errors="coerce").to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        over = found & (total > 100 + FT_SUM_TOLERANCE)
+        under = found & (total > 0) & (total < 100 - FT_SUM_TOLERANCE)
+    if over.any():
+        pos = int(np.flatnonzero(over)[0])
+        row = task_scores.iloc[pos]
+        raise DataFormatError(
+            f"task_ratings: the FT percentages (categories 1-7) of {row['onetsoc_code']} task "
+            f"{_plain(row['task_id'])} sum to {float(total[pos]):g}, more than 100 ({int(over.sum())} "
+            f"of {len(task_scores)} tasks): each task's percentages must sum to 100; check for rows of "
+            "two releases or counts instead of percentages",
+            row=int(last_row.iloc[pos]) + 1, column="data_value")
+    if under.any():
+        pos = int(np.flatnonzero(under)[0])
+        row = task_scores.iloc[pos]
+        log.warning("weights=%r: the FT percentages of %d of %d tasks sum to less than 100 (categories or "
+                    "percentages missing), e.g. %s task %s (task_ratings row %d): %g; each is weighed by "
+                    "the mean frequency of the categories given", weights, int(under.sum()),
+                    len(task_scores), row["onetsoc_code"], _plain(row["task_id"]),
+                    int(last_row.iloc[pos]) + 1, float(total[pos]))
 
 
 def _warn_suppressed(task_scores: pd.DataFrame, rat: pd.DataFrame, weights: str, scale: str) -> None:
@@ -660,6 +762,7 @@ def _check_statements(tasks: pd.DataFrame) -> None:
     """
     _single_columns(tasks, "tasks", ["onetsoc_code", "task_id", "task_type"])
     _refuse_codes(tasks, "tasks")
+    _refuse_odd_ids(tasks, "tasks")
     ttype = tasks["task_type"]
     _refuse_task_types(ttype, "tasks")
     used = ttype.to_numpy(dtype=object, copy=True)
@@ -1047,6 +1150,9 @@ def to_occupations(
     row and column. Values accepted within the checks' tolerance of 1e-6 outside [0, 1]
     are clipped to [0, 1] before the means.
 
+    The sums run over the tasks in (code, task ID, values) order, so the same task scores
+    in another row order give the same bits.
+
     Parameters
     ----------
     task_scores : pandas.DataFrame
@@ -1089,7 +1195,10 @@ def occupation_table(ts: pd.DataFrame, weights: str, *, task_ratings=None, tasks
     w = task_weights(ts, weights, task_ratings=task_ratings, tasks=tasks)
     codes, group = _groups(ts["onetsoc_code"])
     vals = _measure_matrix(ts)
-    means = _weighted_means(group, len(codes), w, vals)
+    # the sums run over the rows in one order (code, task ID, values), so the same scores
+    # in another row order give the same bits (they differed in the 16th digit)
+    order = _row_order(group, ts["task_id"], w, vals)
+    means = _weighted_means(group[order], len(codes), w[order], vals[order])
     out = pd.DataFrame(means, columns=list(MEASURES))
     out.insert(0, "onetsoc_code", codes)
     out["n_tasks"] = np.bincount(group, minlength=len(codes))
@@ -1296,7 +1405,9 @@ def bootstrap_occupations(
     """Bootstrap alpha, beta and gamma of each occupation over its tasks.
 
     Each draw resamples, within every occupation, as many task rows as it has, with
-    replacement (each row keeps its weight). With ``sample_labels`` each drawn task's label
+    replacement (each row keeps its weight). The rows are taken in one order (code, task
+    ID, values: :func:`_row_order`), so a fixed ``seed`` gives the same draws for the same
+    scores in any row order. With ``sample_labels`` each drawn task's label
     is also drawn from its probabilities ``p_e0, p_e1, p_e2`` (the scorer's uncertainty);
     by default this happens when ``method`` is ``"learned"``; a row without probabilities
     keeps its own alpha, beta and gamma (it was left out of every draw: with no
@@ -1368,7 +1479,10 @@ def bootstrap_occupations(
     if sample_labels and not set(_PROBAS) <= set(ts.columns):
         raise DataFormatError("sample_labels=True draws each task's label from its probabilities "
                               f"{', '.join(_PROBAS)}, which the task scores lack")
-    order = np.argsort(group, kind="stable")
+    # the rows in one order (code, task ID, values), whatever their order in task_scores:
+    # with the same seed, the same scores in another order give the same draws
+    order = _row_order(group, ts["task_id"], w, ts[list(EXPOSURE_MEASURES)].to_numpy(dtype=float),
+                       *([ts[list(_PROBAS)].to_numpy(dtype=float)] if set(_PROBAS) <= set(ts.columns) else []))
     g_sorted = group[order]
     counts = np.bincount(g_sorted, minlength=n_groups)
     starts = np.concatenate([[0], np.cumsum(counts)[:-1]])

@@ -118,6 +118,9 @@ def require_frame(value, name: str, columns=(), *, unique: str | None = None) ->
     """
     if not isinstance(value, pd.DataFrame):
         raise DataFormatError(f"{name} must be a pandas DataFrame, got {type(value).__name__}")
+    if isinstance(value.columns, pd.MultiIndex):  # it failed inside pandas (MergeError, KeyError)
+        raise DataFormatError(f"{name} has {value.columns.nlevels}-level column names "
+                              f"(e.g. {value.columns[0]!r}): flatten them to one level")
     missing = [c for c in columns if c not in value.columns]
     if missing:
         raise DataFormatError(f"{name} lacks column(s) {missing} (columns: {list(value.columns)})")
@@ -704,7 +707,12 @@ def to_soc(
     Returns
     -------
     pandas.DataFrame
-        :class:`~exposure.schemas.SocScores`. A warning is logged when scored O*NET-SOC
+        :class:`~exposure.schemas.SocScores`. ``crosswalk_weight`` counts every child
+        the crosswalk maps to the code, also one without a row in ``occupation_scores``
+        (an O*NET "All Other" code without tasks: weight 1 under ``"equal"``, 0 under
+        ``"n_tasks"``; :func:`_absent_weight`); it is missing only when nothing is
+        mapped. The rows of ``occupation_scores`` are taken in code order, so their
+        order does not change a bit of the result. A warning is logged when scored O*NET-SOC
         codes are not in the crosswalk, and when scored codes reach no OEWS code (a SOC
         code that OEWS does not publish: the military codes 55-xxxx, legislators 11-1031
         in May 2025), naming how many and the first.
@@ -772,6 +780,11 @@ def _to_soc(occupation_scores, onet_to_soc, employment, combine="equal", soc_str
     check_codes(onet_to_soc, "onet_to_soc", ["onetsoc_code", "soc_code"])
     check_soc_structure(soc_structure)
     emp = national_detailed(employment)
+    # the rows in code order: the sums of a code's children no longer depend on the order
+    # of the rows (the same scores in another order differed in the 16th digit)
+    order = np.argsort(occ["onetsoc_code"].astype(str).to_numpy(), kind="stable")
+    occ, vals = occ.iloc[order].reset_index(drop=True), vals[order]
+    counts = None if counts is None else counts[order]
     occ_codes = occ["onetsoc_code"].astype(str).to_numpy()
     soc_codes = emp["occ_code"].to_numpy()
     warn = xw is None
@@ -792,10 +805,37 @@ def _to_soc(occupation_scores, onet_to_soc, employment, combine="equal", soc_str
     out["n_onet"] = np.asarray(structure.sum(axis=1)).ravel().astype(int)
     # scored: a value of alpha, beta or gamma (beta alone said 0 for scores that leave it out)
     scored = (~np.isnan(vals[:, [MEASURES.index(m) for m in EXPOSURE_MEASURES]])).any(axis=1).astype(float)
-    total_w = np.asarray(matrix.sum(axis=1)).ravel()
+    total_w = np.asarray(matrix.sum(axis=1)).ravel() + _absent_weight(xw, occ_codes, soc_codes, combine)
     with np.errstate(invalid="ignore", divide="ignore"):
         out["crosswalk_weight"] = np.where(total_w > 0, (matrix @ scored) / np.where(total_w > 0, total_w, 1), np.nan)
     return validate(out, SocScores), xw, links
+
+
+def _absent_weight(xw: pd.DataFrame, occ_codes: np.ndarray, soc_codes: np.ndarray, combine: str) -> np.ndarray:
+    """Combination weight, per OEWS code, of its crosswalk children absent from the occupation scores.
+
+    A child O*NET occupation the crosswalk maps to an OEWS code but that has no row in
+    the occupation scores (an O*NET "All Other" code without tasks, a subset of scores)
+    carried no score: it counts in the denominator of ``crosswalk_weight`` (which said 1,
+    "every child scored", while a child was missing). With ``combine="equal"`` it weighs
+    1, as a child with a row; with ``"n_tasks"`` it weighs its number of task rows in
+    the scores, 0.
+
+    Examples
+    --------
+    >>> xw = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.03"], "soc_code": ["11-1011"] * 2,
+    ...                    "occ_code": ["11-1011"] * 2})
+    >>> _absent_weight(xw, np.array(["11-1011.00"]), np.array(["11-1011", "13-1020"]), "equal")
+    array([1., 0.])
+    """
+    out = np.zeros(len(soc_codes))
+    if combine != "equal":
+        return out
+    mapped = xw[xw["occ_code"].notna()].drop_duplicates("onetsoc_code")
+    absent = mapped[~mapped["onetsoc_code"].isin(set(occ_codes)).to_numpy(dtype=bool)]
+    row = pd.Index(soc_codes).get_indexer(absent["occ_code"])
+    np.add.at(out, row[row >= 0], 1.0)
+    return out
 
 
 def coverage(soc_scores: pd.DataFrame, occupation_scores: pd.DataFrame | None = None) -> dict:
@@ -847,9 +887,10 @@ def coverage(soc_scores: pd.DataFrame, occupation_scores: pd.DataFrame | None = 
         check_codes(occupation_scores.reset_index(drop=True), "occupation_scores", ["onetsoc_code"])
     # as workforce_stats reads it (_sectors._soc_numbers): True is not 1 worker, "**" is missing
     emp = _number(soc_scores["tot_emp"], "tot_emp", "soc_scores").fillna(0.0).to_numpy()
-    # scored: a value of alpha, beta or gamma (beta alone left out scores that leave beta empty)
+    # scored: a value of alpha, beta or gamma (beta alone left out scores that leave beta empty);
+    # a value that is not a measure ('abc', 1.5) counted its workers as covered
     present = [m for m in EXPOSURE_MEASURES if m in soc_scores.columns]
-    scored = soc_scores[present].notna().any(axis=1).to_numpy(dtype=bool)
+    scored = ~np.isnan(measure_values(soc_scores.reset_index(drop=True), "soc_scores", present)).all(axis=1)
     total = float(emp.sum())
     out = {
         "tot_emp": total,
@@ -860,8 +901,9 @@ def coverage(soc_scores: pd.DataFrame, occupation_scores: pd.DataFrame | None = 
     }
     if prefix:
         given = [m for m in EXPOSURE_MEASURES if m in occupation_scores.columns]
-        has = occupation_scores.loc[occupation_scores[given].notna().any(axis=1).to_numpy(dtype=bool),
-                                    "onetsoc_code"].astype(str).str[:7]
+        occ = occupation_scores.reset_index(drop=True)
+        valued = ~np.isnan(measure_values(occ, "occupation_scores", given)).all(axis=1)
+        has = occ.loc[valued, "onetsoc_code"].astype(str).str[:7]
         hit = soc_scores["soc_code"].isin(set(has)).to_numpy()
         out["prefix_share"] = float(emp[hit].sum() / total) if total else float("nan")
     return out

@@ -113,10 +113,14 @@ class SocScores(_Measures):
         ge=0, nullable=True, description="Mean annual wage (missing when not released or top-coded).",
         metadata={"unit": "USD per year"},
     )
-    n_onet: Series[int] = pa.Field(ge=0, description="Number of O*NET-SOC occupations mapped to the code.")
+    n_onet: Series[int] = pa.Field(
+        ge=0, description="Number of O*NET-SOC occupations of the occupation scores (those with a row "
+        "there) mapped to the code.")
     crosswalk_weight: Series[float] = fraction_field(
-        "Share of the combination weight of the mapped O*NET occupations that carried a "
-        "score (1 when every child is scored; missing when nothing is mapped).",
+        "Share of the combination weight of the O*NET occupations the crosswalk maps to the code "
+        "that carried a score, counting those without a row in the occupation scores (an O*NET "
+        "'All Other' code without tasks weighs 1 under combine='equal'): 1 when every child is "
+        "scored, 0 when none is, missing when nothing is mapped.",
         nullable=True,
     )
 
