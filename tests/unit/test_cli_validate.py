@@ -147,3 +147,16 @@ def test_report_dir_that_is_a_file_is_refused_before_validating(capsys, tmp_path
     assert captured.err == f"exposure validate: error: {target}: output exists and is not a directory\n"
     assert captured.out == ""  # nothing validated
     assert target.read_text() == "keep\n"
+
+
+def test_file_tables_are_the_readers_each_once(capsys):
+    """``--file`` takes the tables of ``reports.sources.READERS``, each named once.
+
+    ``census_crosswalk`` joined ``READERS`` in round 41; the command's own extra entry for
+    it then listed it twice in ``--help`` and in the unknown-table error.
+    """
+    from exposure.reports.sources import READERS
+
+    assert main(["validate", "--file", "nope", "x.csv"]) == 2
+    listed = capsys.readouterr().err.rsplit("choose from ", 1)[1].strip().split(", ")
+    assert listed == list(READERS) and "census_crosswalk" in listed

@@ -24,9 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from exposure import crosswalks
 from exposure import fetch as _fetch
-from exposure._args import check_path
 from exposure._outdir import OutputPathError, check_files_dir
 from exposure.cli import add_location_options
 from exposure.errors import DataFormatError, ExposureError
@@ -41,10 +39,8 @@ from exposure.reports.sources import (
 
 __all__ = ["register", "run_validate"]
 
-#: ``--file`` tables beyond :data:`READERS`: the crosswalk a full run validates and prints
-#: (``census_crosswalk``) was an unknown table for ``--file``.
-_EXTRA_READERS = {"census_crosswalk": crosswalks.read_census_crosswalk}
-_FILE_TABLES = (*READERS, *_EXTRA_READERS)
+#: ``--file`` tables: those of :data:`READERS` (``census_crosswalk`` among them since round 41).
+_FILE_TABLES = tuple(READERS)
 
 #: The files ``--report-dir`` receives (:func:`exposure.reports.sources.write_source_reports`).
 _REPORT_FILES = ("validate_row_counts.csv", "data_coverage.csv")
@@ -138,19 +134,12 @@ def _check_file_options(args) -> None:
 
 
 def _read_file(table: str, path) -> pd.DataFrame:
-    """The validated table of the local file ``path``; a header without rows is refused.
+    """The validated table of the local file ``path`` (:func:`exposure.reports.sources.validate_file`).
 
-    An O*NET table of a header alone (a download cut after it) was counted 0 rows and
-    passed (exit 0), as OEWS and crosswalk files no longer do.
+    A header without rows is refused there: an O*NET table of a header alone (a download
+    cut after it) was counted 0 rows and passed (exit 0).
     """
-    if table in _EXTRA_READERS:
-        frame = _EXTRA_READERS[table](check_path(path, "path"))
-    else:
-        frame = validate_file(table, path)
-    if len(frame) == 0:
-        raise DataFormatError(f"no {table} rows: the file has a header but no rows (a download cut short?)",
-                              path=path)
-    return frame
+    return validate_file(table, path)
 
 
 def _check_report_dir(args) -> None:
