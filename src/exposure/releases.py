@@ -533,8 +533,13 @@ class Lock:
             None), a name missing or with surrounding spaces (its pin matched no file), a
             size or sha256 that is not one (a size in other digits than 0-9, such as ``³``,
             passed and raised a ``ValueError`` later), a file pinned twice with different
-            pins; a header with other columns, naming its row and the columns missing,
-            unexpected or given twice (a bare ``ExposureError`` that named neither).
+            pins (a size with leading zeros is read as its number: ``0190`` was "another
+            size" than ``190``); a header with other columns, naming its row and the columns missing,
+            unexpected or given twice (a bare ``ExposureError`` that named neither); a name
+            that is absolute or has a ``..`` segment, or holds a control character or line
+            separator (read and listed, refused only when a fetch used it). Rows are
+            counted at ``\\n``, ``\\r\\n`` and ``\\r`` only: a form feed or U+2028 in a line
+            split it, so the rows below were misnumbered.
         """
         if not self.path.is_file():
             if self.path.exists():  # a directory, a pipe: "no pinned file yet" hid it
@@ -552,7 +557,9 @@ class Lock:
                                   path=self.path) from None
         except OSError as exc:  # another user's 0600 lock file: a bare PermissionError
             raise InputError(exc.strerror or str(exc), path=self.path, errno=exc.errno) from None
-        numbered = [(i, ln) for i, ln in enumerate(text.splitlines(), start=1)
+        # lines as a text editor counts them: str.splitlines also broke at a form feed,
+        # U+2028, ..., so every row below it was misnumbered (as in the registry reader)
+        numbered = [(i, ln) for i, ln in enumerate(_LINE_BREAK.split(text), start=1)
                     if ln and not ln.startswith("#")]
         if not numbered:
             return {}
@@ -571,6 +578,7 @@ class Lock:
             if row["name"] != row["name"].strip():  # pinned under a name no file has, without a word
                 raise DataFormatError(f"the name {row['name']!r} has surrounding spaces: remove them",
                                       path=self.path, row=line, column="name")
+            _check_lock_name(row["name"], line, self.path)
             _check_release_name(row["name"], line, self.path)
             # a pin is a size and a sha256: anything else would fail later, far from here
             # (str.isdigit passed '³', which int() then refused with a ValueError)
@@ -580,8 +588,10 @@ class Lock:
             if not re.fullmatch(r"[0-9a-fA-F]{64}", str(row.get("sha256") or "")):
                 raise DataFormatError(f"sha256 must be 64 hexadecimal digits, got {row.get('sha256')!r}",
                                       path=self.path, row=line, column="sha256")
-            # read in either case, as exposure.fetch.verify reads a digest; compared in lower case
-            row["sha256"] = row["sha256"].lower()
+            # read in either case, as exposure.fetch.verify reads a digest; compared in lower case;
+            # a size with leading zeros ("0190", a hand edit) as its number: compared as written,
+            # it was a pin "of another size" than the package's or the same file's
+            row["sha256"], row["size"] = row["sha256"].lower(), str(int(row["size"]))
             _check_package_pin(row, line, self.path)
             _check_repeat(row, out.get(row["name"]), rows.get(row["name"]), line, self.path)
             out[row["name"]] = row
@@ -728,10 +738,38 @@ def _file_above(path: Path) -> Path | None:
         return None
 
 
+#: Line breaks of a lock file as a text editor counts them (not those of str.splitlines).
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _check_lock_name(name: str, line: int, path: Path) -> None:
+    """Refuse the lock name ``name`` (on ``line``) that is no path inside the cache.
+
+    A name (edited by hand) that is absolute (``/etc/passwd``, ``C:/x``, ``\\share\\x``),
+    holds a ``..`` segment or a control character or line separator was read, listed by
+    ``exposure sources --releases`` and counted, and refused only when a fetch used it.
+
+    Examples
+    --------
+    >>> _check_lock_name("onet/31.0/../../x.txt", 3, Path("exposure.lock"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: exposure.lock, row 3, column 'name': the name 'onet/31.0/../../x.txt' is absolute or has a '..' segment: its file would lie outside the cache; write a path relative to the mirror root (such as 'onet/31.0/Job Zones.txt') or delete that line
+    """
+    norm = name.replace("\\", "/")
+    if norm.startswith("/") or re.match(r"[A-Za-z]:", norm) or ".." in norm.split("/"):
+        raise DataFormatError(f"the name {name!r} is absolute or has a '..' segment: its file would lie outside "
+                              "the cache; write a path relative to the mirror root (such as "
+                              "'onet/31.0/Job Zones.txt') or delete that line", path=path, row=line, column="name")
+    if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in name):
+        raise DataFormatError(f"the name {name!r} holds a control character or a line separator, which no file "
+                              "name of a release has: remove it", path=path, row=line, column="name")
+
+
 def _entry_row(path: Path, name: str) -> int | None:
     """The row (line, from 1) of the lock file ``path`` that pins ``name``; None if not found."""
     try:
-        lines = path.read_text("utf-8-sig").splitlines()
+        lines = _LINE_BREAK.split(path.read_text("utf-8-sig"))
     except (OSError, UnicodeDecodeError):
         return None
     return next((i for i, line in enumerate(lines, start=1) if line.split("\t", 1)[0] == name), None)

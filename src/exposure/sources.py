@@ -227,7 +227,9 @@ _HARDY_CITATION = (
     "201-231. Crosswalks published by the Institute for Structural Research (IBS), Warsaw."
 )
 
-# Each group: (name prefix, metadata). The first matching prefix wins.
+# Each group: (name prefix, metadata). The first matching group wins: a group of a directory
+# (ending in "/") or a prefix of names (no extension: ``oews/oe_``) matches the names it
+# starts, a group of a single file (a name with an extension) that name alone.
 _GROUPS: list[tuple[str, dict]] = [
     (
         "onet/29.1/",
@@ -678,9 +680,30 @@ def _registry_rows(text: str | None = None, *, path=None) -> list[tuple[int, str
     return pins
 
 
+def _in_group(name: str, prefix: str) -> bool:
+    """True when the registry name ``name`` belongs to the group of files ``prefix``.
+
+    A group of a directory (``onet/29.1/``) or a prefix of names without an extension
+    (``oews/oe_``) holds the names it starts; a group of a single file
+    (``crosswalks/soc10_isco08.csv``) holds that name alone: a name that merely started
+    with it (``crosswalks/soc10_isco08.csv.gz``, pinned by hand) got that file's URL,
+    licence and notes without a word.
+
+    Examples
+    --------
+    >>> _in_group("crosswalks/soc10_isco08.csv.gz", "crosswalks/soc10_isco08.csv")
+    False
+    >>> _in_group("oews/oe_area.csv", "oews/oe_"), _in_group("onet/29.1/x.txt", "onet/29.1/")
+    (True, True)
+    """
+    if prefix.endswith("/") or "." not in prefix.rsplit("/", 1)[-1]:
+        return name.startswith(prefix)
+    return name == prefix
+
+
 def _build_source(name: str, size: int, sha256: str) -> Source:
     for prefix, meta in _GROUPS:
-        if name.startswith(prefix):
+        if _in_group(name, prefix):
             break
     else:  # pragma: no cover - guarded by a unit test over the shipped registry
         raise RuntimeError(f"registry.tsv entry {name!r} matches no group in sources.py")
@@ -776,7 +799,7 @@ def _build_registry(path=None) -> dict[str, Source]:
     where = _REGISTRY_FILE if path is None else str(path)
     registry = {}
     for row, name, size, sha in _registry_rows(path=path):
-        if not any(name.startswith(prefix) for prefix, _ in _GROUPS):  # a RuntimeError, no row
+        if not any(_in_group(name, prefix) for prefix, _ in _GROUPS):  # a RuntimeError, no row
             raise DataFormatError(f"{name!r} matches no group of files declared in exposure/sources.py "
                                   f"({', '.join(sorted({p.split('/')[0] + '/' for p, _ in _GROUPS}))}): declare its "
                                   "release, URL and licence there first", path=where, row=row, column="name")

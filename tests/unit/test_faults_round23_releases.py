@@ -75,8 +75,9 @@ def home(tmp_path, monkeypatch):
 # 1. lock lines of custom sources named like release files
 
 
+# "onet/31.0/../Job Zones.txt" is refused when the lock file is read (round 42)
 @pytest.mark.parametrize("custom", ["onet/29.1/Skills.txt", "onet/31.0/Job Zones.txt.txt",
-                                    "onet/31.0/../Job Zones.txt", "onet/029.1/Job Zones.txt"])
+                                    "onet/029.1/Job Zones.txt"])
 def test_a_custom_source_named_like_a_release_file_is_no_release(tmp_path, custom):
     path = _lock(tmp_path, "onet/31.0/Job Zones.txt", custom)
     assert custom in R.Lock(path).entries()
@@ -97,7 +98,7 @@ def test_sources_releases_lists_a_custom_pin_of_a_pinned_release(home, capsys):
     assert "onet/29.1/Skills.txt" in R.Lock(home / "exposure.lock").entries()
     assert main(["sources", "--releases"]) == 0
     out = capsys.readouterr().out
-    assert "onet/29.1/Skills.txt  8 bytes" in out and "1 pinned file(s)" in out
+    assert "onet/29.1/Skills.txt  8 bytes" in out and "1 pinned file\n" in out
 
 
 def test_the_lock_file_of_a_damaged_line_is_still_named(home, capsys):

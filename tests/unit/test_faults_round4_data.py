@@ -88,7 +88,7 @@ def test_sources_rehash_takes_a_name_the_lock_file_pins(pinned_cache, capsys):
     cached.write_bytes(b"abc")
     assert main(args) == 0
     out = capsys.readouterr().out
-    assert "verified" in out and "1 files in" in out
+    assert "verified" in out and "1 file in" in out
     # with a registry name beside it, and as TSV
     assert main([*args, "onet/29.1/Job Zones.txt", "--format", "tsv"]) == 0
     rows = capsys.readouterr().out.splitlines()

@@ -138,7 +138,7 @@ def test_sources_releases_command_lists_package_and_lock_pins(tmp_path, monkeypa
     R.Lock(tmp_path / "exposure.lock").pin(R.layout_source("onet/31.0/Job Zones.txt"), f)
     assert main(["sources", "--releases"]) == 0
     out = capsys.readouterr().out
-    assert "onet  31.0" in out and "1 pinned file(s)" in out
+    assert "onet  31.0" in out and "1 pinned file\n" in out
     assert "onet/31.0/Job Zones.txt  3 bytes  sha256 ba7816bf8f01" in out
 
 

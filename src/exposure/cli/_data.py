@@ -124,6 +124,17 @@ def register(subparsers) -> None:
     p.set_defaults(func=run_fetch)
 
 
+def _files(n: int) -> str:
+    """``n`` with ``file`` or ``files``: ``exposure sources`` printed "1 files in ...".
+
+    Examples
+    --------
+    >>> _files(1), _files(0), _files(88)
+    ('1 file', '0 files', '88 files')
+    """
+    return f"{n} file" if n == 1 else f"{n} files"
+
+
 def _human(size: int) -> str:
     for unit in ("B", "kB", "MB", "GB"):
         if size < 1000 or unit == "GB":
@@ -158,7 +169,7 @@ def run_releases(fmt: str = "table") -> int:
         print("  ".join(c.ljust(w) for c, w in zip(r[:4], widths)) + "  " + r[4])
     entries = lock.entries()
     print(f"\nlock file {lock.path}: "
-          + (f"{len(entries)} pinned file(s)" if entries else "no pinned file yet"))
+          + (f"{len(entries)} pinned file{'' if len(entries) == 1 else 's'}" if entries else "no pinned file yet"))
     for name, e in entries.items():
         print(f"  {name}  {e['size']} bytes  sha256 {e['sha256']}")
     print("Any other O*NET release (MAJOR.MINOR) or OEWS May year is read from the "
@@ -291,7 +302,7 @@ def run_sources(args) -> int:
         if counts["error"]:
             removed += f", {counts['error']} not checked (see the errors above)"
         print(
-            f"\n{len(rows)} files in {root}: {counts['verified']} verified, "
+            f"\n{_files(len(rows))} in {root}: {counts['verified']} verified, "
             f"{counts['missing']} missing, "
             f"{counts['mismatch'] + counts['removed'] + counts['not removed']} with a "
             f"wrong sha256{removed}"
