@@ -426,7 +426,10 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
         reached = codes.isin(set(occ_code.dropna()))
     has_value = values[names].notna().any(axis=1).to_numpy(dtype=bool)
     no_census = values.loc[has_value & values["census_occ"].isna().to_numpy(dtype=bool), "onetsoc_code"]
-    values = values[values["census_occ"].notna()].reset_index(drop=True)
+    # one order whatever the crosswalk's rows' (the weighted sums of a Census code ran in its
+    # row order: a shuffled crosswalk gave means that differed in the 16th digit)
+    values = (values[values["census_occ"].notna()].sort_values(["census_occ", "onetsoc_code"], kind="stable")
+              .reset_index(drop=True))
     scored = values.loc[values[names].notna().any(axis=1), "onetsoc_code"]
     if scored.empty:
         raise _no_match(codes, reached, key, xw, names)

@@ -26,7 +26,9 @@ from exposure.rollup._occupations import (
     occupation_table,
 )
 from exposure.rollup._sectors import (
+    LEVELS,
     _cell_matrix,
+    _code_order,
     _industry_cells,
     check_gain,
     to_sectors,
@@ -195,7 +197,8 @@ class Rollup:
         into a temporary directory beside ``out`` that replaces it in one step, under a
         lock. A failure part-way (a full disk) leaves the previous set of ``out`` intact.
         The set is the six tables in every format of :data:`TABLE_FORMATS` and
-        ``coverage.json``: the tables of an earlier rollup in another format are removed,
+        ``coverage.json``, each table sorted by its keys as the pipeline writes it
+        (:mod:`exposure.schemas._catalog`): the tables of an earlier rollup in another format are removed,
         other files in ``out`` (not written by a rollup) are kept. A directory holding a
         ``manifest.json`` (an ``exposure recompute`` output, whose manifest records the
         sha256 of its tables) is refused, and so is one without ``coverage.json`` (not a
@@ -237,7 +240,10 @@ class Rollup:
             raise ExposureError(f"unknown table format {fmt!r}; use one of {', '.join(TABLE_FORMATS)}")
         check_not_recompute_output(out)
         check_rollup_output(out)
-        tables = self.tables()
+        # sorted by their keys as the pipeline writes them (workforce and working_time came
+        # in another row order than the recompute's tables)
+        tables = {name: frame.sort_values(list(TABLES[name].keys), kind="stable").reset_index(drop=True)
+                  if TABLES[name].keys else frame for name, frame in self.tables().items()}
         names = [str(Path(TABLES[name].filename).with_suffix(f".{fmt}")) for name in tables]
         names.append(COVERAGE_NAME)
         current = None
@@ -414,6 +420,24 @@ def _has_sectors(employment: pd.DataFrame) -> bool:
     return bool((employment_frame(employment)["i_group"] == "sector").any())
 
 
+def _industry_levels(employment: pd.DataFrame) -> tuple[str, ...]:
+    """The industry levels (``sector``, ``subsector``) that ``employment`` has rows of.
+
+    A frame of sector rows alone (the by-industry file cut to its sectors) was refused
+    (``employment frame has no subsector rows``); one of 3-digit rows alone gave no
+    subsector table, without a word.
+
+    Examples
+    --------
+    >>> emp = pd.DataFrame({"naics": ["000000", "113000"], "i_group": ["cross-industry", "3-digit"],
+    ...     "occ_code": "11-1011", "o_group": "detailed", "tot_emp": [100.0, 40.0]})
+    >>> _industry_levels(emp)
+    ('subsector',)
+    """
+    groups = set(employment_frame(employment)["i_group"])
+    return tuple(lv for lv, group in LEVELS.items() if group in groups)
+
+
 def rollup(
     task_scores: pd.DataFrame,
     onet_to_soc: pd.DataFrame,
@@ -519,9 +543,8 @@ def rollup(
         raise _nothing_matched(occ, onet_to_soc, soc)
     _warn_no_employment(soc)
     _check_rollup_memory(n_draws, len(occ), len(soc), employment)
-    sector_frames = []
-    if _has_sectors(employment):
-        sector_frames = [to_sectors(soc, employment, level=lv) for lv in ("sector", "subsector")]
+    levels = _industry_levels(employment)
+    sector_frames = [to_sectors(soc, employment, level=lv) for lv in levels]
     draws_soc = None
     if n_draws > 0:
         boot = bootstrap_occupations(
@@ -537,11 +560,13 @@ def rollup(
             d_soc = _combine(matrix, d_occ.T).T  # (B, n_soc)
             soc[f"{m}_ci_low"], soc[f"{m}_ci_high"] = _interval(d_soc, level)
             draws_soc[m] = d_soc
-        for i, lv in enumerate(("sector", "subsector") if sector_frames else ()):
+        # the codes in the order to_sectors sums them in, whatever the rows' (_code_order)
+        order = _code_order(soc["soc_code"].astype(str))
+        for i, lv in enumerate(levels):
             industries, cells = _industry_cells(employment, lv)
-            emp_m = _cell_matrix(cells, industries, soc["soc_code"].to_numpy(), cells["tot_emp"])
+            emp_m = _cell_matrix(cells, industries, soc["soc_code"].to_numpy()[order], cells["tot_emp"])
             for m in CI_MEASURES:
-                d_sec = _combine(emp_m, draws_soc[m].T).T
+                d_sec = _combine(emp_m, draws_soc[m][:, order].T).T
                 lo, hi = _interval(d_sec, level)
                 sector_frames[i][f"{m}_ci_low"], sector_frames[i][f"{m}_ci_high"] = lo, hi
         occ = validate(occ, OccupationScores)

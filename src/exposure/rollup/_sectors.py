@@ -46,6 +46,8 @@ GT_THRESHOLD = 0.50
 #: ((0.4 + 0.8 + 0.3) / 3 = 0.5000000000000001, 0.3 / 3 = 0.09999999999999999), which put
 #: an occupation whose measure is exactly at a threshold on the wrong side of it.
 ROUNDING = 1e-12
+#: Hours in a week: the most :func:`working_time`'s ``hours`` (of the working week) can be.
+WEEK_HOURS = 168.0
 #: Float rounding allowed outside [0, 1] in bootstrap draws (a weighted mean of draws that are
 #: all 1.0 can be 1.0000000000000002): rounding, not a bad value.
 DRAWS_ROUNDING = 1e-9
@@ -109,7 +111,9 @@ def _industry_cells(employment: pd.DataFrame, level: str):
     cells = f[f["o_group"] == "detailed"]
     _refuse_group_cells(cells, names.get("occ_code", "occ_code"), names.get("o_group", "o_group"))
     _refuse_repeated_cells(cells, level, names.get("occ_code", "occ_code"))
-    cells = cells.reset_index(drop=True)
+    # one order whatever the frame's (the sums over cells ran in row order: a shuffled
+    # OEWS frame gave sector means that differed in the 16th digit)
+    cells = cells.sort_values(["naics", "occ_code"], kind="stable").reset_index(drop=True)
     industries["tot_emp"] = totals.reindex(industries["naics"]).to_numpy()
     return industries, cells
 
@@ -233,6 +237,21 @@ def _cell_matrix(cells: pd.DataFrame, industries: pd.DataFrame, soc_codes, value
     return sparse.csr_matrix((v[ok], (row[ok], col[ok])), shape=(len(industries), len(soc_codes)))
 
 
+def _code_order(codes) -> np.ndarray:
+    """Positions of ``codes`` sorted (stable): the order the sums over OEWS codes run in.
+
+    Sums over occupations (sparse products, ``bincount``) run in row order, so the same
+    scores in another row order differed in the 16th digit. The code's rows are reordered
+    by this before summing (after every check, so errors still name the caller's rows).
+
+    Examples
+    --------
+    >>> _code_order(["13-1020", "11-1011"]).tolist()
+    [1, 0]
+    """
+    return np.argsort(np.asarray(codes, dtype=str), kind="stable")
+
+
 def _soc_values(soc_scores: pd.DataFrame) -> np.ndarray:
     """The measures of ``soc_scores`` (n x len(MEASURES)), checked by :func:`~exposure.rollup._soc.measure_values`."""
     return measure_values(soc_scores.reset_index(drop=True), "soc_scores", MEASURES)
@@ -351,6 +370,8 @@ def to_sectors(
     vals = _soc_values(soc_scores)
     industries, cells = _industry_cells(employment, level)
     _warn_unmatched(soc_codes, vals[:, 1], cells, level)
+    order = _code_order(soc_codes)  # the sums run in one order whatever the rows'
+    soc_codes, vals = soc_codes[order], vals[order]
     emp_m = _cell_matrix(cells, industries, soc_codes, cells["tot_emp"])
     out = pd.DataFrame(_combine(emp_m, vals), columns=list(MEASURES))
     out.insert(0, "naics", industries["naics"].to_numpy())
@@ -434,7 +455,8 @@ def _soc_numbers(soc: pd.DataFrame, column: str) -> np.ndarray:
 
     ``"1,200"`` is 1200; the BLS special values (``**``, ``*``, ``#``, ``~``) and blanks
     are missing, as :func:`~exposure.rollup.employment_frame` reads them for
-    :func:`to_sectors`; other text, a boolean, a negative or infinite number is refused
+    :func:`to_sectors`; other text, a boolean, a negative or infinite number, or one of
+    2**63 or more (:data:`exposure._tables.MAX_COUNT`), is refused
     (:func:`~exposure.rollup._soc._number`), naming ``soc_scores``, the row (counted from
     1, ``soc`` has a fresh index) and the column. A column ``soc`` lacks is missing.
 
@@ -450,7 +472,15 @@ def _soc_numbers(soc: pd.DataFrame, column: str) -> np.ndarray:
     if column not in soc:
         return np.full(len(soc), np.nan)
     require_frame(soc, "soc_scores", [column])  # a column given twice: named, not a pandas error
-    return _number(soc[column], column, "soc_scores").to_numpy(dtype=float)
+    values = _number(soc[column], column, "soc_scores").to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        big = values >= MAX_COUNT  # NaN (suppressed): not big
+    if big.any():  # 1e308 overflowed once summed: the output schema's "WorkforceStats, row 0" named no input
+        k = int(np.flatnonzero(big)[0])
+        what = "a number of workers" if column == "tot_emp" else "an annual wage"
+        raise DataFormatError(f"{column} is too large for {what}, got {float(values[k])!r}", path="soc_scores",
+                              row=k + 1, column=column)
+    return values
 
 
 def _check_draws(draws: dict, measures, n: int, soc: pd.DataFrame | None = None) -> dict:
@@ -641,6 +671,11 @@ def workforce_stats(
     if draws is not None:
         draws = _check_draws(draws, measures, len(soc), soc)
     emp, wage = _soc_numbers(soc, "tot_emp"), _soc_numbers(soc, "a_mean")
+    # the sums run in one order whatever the rows' (checked above, naming the caller's rows)
+    order = _code_order(soc["soc_code"].astype(str))
+    soc, values, emp, wage = soc.iloc[order].reset_index(drop=True), values[order], emp[order], wage[order]
+    if draws is not None:
+        draws = {m: d[:, order] for m, d in draws.items()}
     rows = []
     units = _workforce_inputs(soc, employment, emp, wage)
     for gtype, codes, titles, grp, col, emp, wage in units:
@@ -694,7 +729,8 @@ def working_time(
     gain : float, default 0.5
         Productivity gain on exposed time, in [0, 1].
     hours : float, default 40.0
-        Hours of the working week.
+        Hours of the working week, above 0 and at most 168 (:data:`WEEK_HOURS`: hours
+        a year, ``2080``, are refused).
     measure : str, default "beta"
 
     Returns
@@ -711,8 +747,9 @@ def working_time(
         (``soc_scores, row 1, column 'tot_emp': tot_emp must be a number or a BLS special
         value (** * # ~), got True``), naming the row (counted from 1) and column; a
         missing, malformed or repeated ``soc_code``; ``hours`` that is not a positive finite number
-        (``hours must be a positive number of hours, got bool True``); ``measure`` that
-        is not a string; or a bad ``employment`` frame.
+        (``hours must be a positive number of hours, got bool True``) or is above 168;
+        ``measure`` that is not a string; a ``soc_title`` column given twice; a
+        ``tot_emp`` of 2**63 or more; or a bad ``employment`` frame.
 
     Examples
     --------
@@ -728,10 +765,15 @@ def working_time(
     """
     gain = check_gain(gain)
     hours = check_positive(hours, "hours", "a positive number of hours")
+    if hours > WEEK_HOURS:  # 2080 (hours a year) gave 1040 saveable hours "of the week"
+        raise DataFormatError(f"hours must be the hours of a working week, at most {WEEK_HOURS:g} (a week has "
+                              f"{WEEK_HOURS:g} hours), got {hours!r}; give hours a week, not a year")
     check_name(measure, "measure")
     require_frame(soc_scores, "soc_scores", ["soc_code", measure, "tot_emp"])
     _check_soc_codes(soc_scores)
     require_frame(soc_scores, "soc_scores", unique="soc_code")  # it failed on its own output
+    if "soc_title" in soc_scores.columns:  # given twice: pandas' "Per-column arrays must each be 1-dimensional"
+        require_frame(soc_scores, "soc_scores", ["soc_title"])
     soc = soc_scores.reset_index(drop=True)
     share = gain * measure_values(soc, "soc_scores", [measure])[:, 0]
     emp = _soc_numbers(soc, "tot_emp")
@@ -754,9 +796,9 @@ def working_time(
     frames = [out]
     if employment is not None and (employment_frame(employment)["i_group"] == "sector").any():
         industries, cells = _industry_cells(employment, "sector")
-        codes = out["code"].to_numpy()
-        emp_m = _cell_matrix(cells, industries, codes, cells["tot_emp"])
-        s0 = np.nan_to_num(share)
+        order = _code_order(out["code"])  # the sums run in one order whatever the rows'
+        emp_m = _cell_matrix(cells, industries, out["code"].to_numpy()[order], cells["tot_emp"])
+        s0, ok = np.nan_to_num(share)[order], ok[order]
         cov = emp_m @ ok.astype(float)
         with np.errstate(invalid="ignore", divide="ignore"):
             mean = np.where(cov > 0, (emp_m @ s0) / np.where(cov > 0, cov, 1), np.nan)
