@@ -163,7 +163,8 @@ class Rollup:
         """The result as processed tables, by name in the table catalogue.
 
         Names are those of :mod:`exposure.schemas._catalog`; sectors and subsectors are
-        separate tables.
+        separate tables. Each is sorted by its keys (with a fresh index), as
+        :func:`exposure.pipeline.recompute` and :meth:`write` write it.
 
         Returns
         -------
@@ -188,7 +189,11 @@ class Rollup:
         level = self.sectors["level"]
         frames = (self.occupations, self.soc, self.sectors[level == "sector"],
                   self.sectors[level == "subsector"], self.workforce, self.working_time)
-        return dict(zip(TABLE_NAMES, frames, strict=True))
+        # each sorted by its keys, as the pipeline writes it and :meth:`write` writes it (the
+        # workforce and working_time rows came in another order than the recompute's)
+        return {name: frame.sort_values(list(TABLES[name].keys), kind="stable").reset_index(drop=True)
+                if TABLES[name].keys else frame.reset_index(drop=True)
+                for name, frame in zip(TABLE_NAMES, frames, strict=True)}
 
     def write(self, out, fmt: str = "parquet") -> list[Path]:
         """Write the tables and ``coverage.json`` into directory ``out`` as one set.
@@ -240,10 +245,7 @@ class Rollup:
             raise ExposureError(f"unknown table format {fmt!r}; use one of {', '.join(TABLE_FORMATS)}")
         check_not_recompute_output(out)
         check_rollup_output(out)
-        # sorted by their keys as the pipeline writes them (workforce and working_time came
-        # in another row order than the recompute's tables)
-        tables = {name: frame.sort_values(list(TABLES[name].keys), kind="stable").reset_index(drop=True)
-                  if TABLES[name].keys else frame for name, frame in self.tables().items()}
+        tables = self.tables()  # sorted by their keys, as the pipeline writes them
         names = [str(Path(TABLES[name].filename).with_suffix(f".{fmt}")) for name in tables]
         names.append(COVERAGE_NAME)
         current = None
