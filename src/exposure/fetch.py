@@ -2678,7 +2678,16 @@ def fetch_table(name, reader, *, store: DataStore | None = None, mirror=None, da
     src = _as_source(name, store)
     path = fetch(name if src.pinned else src, **where, **kwargs)
     if src.pinned:
-        return reader(path)
+        try:
+            return reader(path)
+        except DataFormatError as exc:  # the file to fix is the mirror's, not its cache copy
+            if exc.path is None or Path(exc.path) != path:
+                raise
+            origin = mirror_origin(path, src, store)
+            if origin == path or type(exc).__init__ is not DataFormatError.__init__:
+                raise
+            raise type(exc)(exc.reason, path=origin, row=exc.row, column=exc.column,
+                            line=exc.line) from None
     # what the reader reads: another run may replace the cache file meanwhile (a copy of
     # another version of the file); the pin must be of these bytes, and a failure removes
     # only this copy
@@ -2712,6 +2721,53 @@ def fetch_table(name, reader, *, store: DataStore | None = None, mirror=None, da
         log.warning("pinned new file %s (sha256 %s, %s bytes) in %s", src.name, entry["sha256"],
                     entry["size"], store.lock_path)
     return table
+
+
+def mirror_origin(path, name, store: DataStore) -> Path:
+    """The mirror's file that the cache copy ``path`` of ``name`` was copied from, else ``path``.
+
+    An error found in a file read from the cache (a cross-file check of
+    :func:`exposure.onet.load_onet`) named the cache copy, which the user must not edit
+    (it is replaced from the mirror); the file to fix is the mirror's. The mirror's file
+    is named only when it holds the same bytes (hashed here, on the error path only);
+    without a mirror (a download) the cache copy is what there is, and is named.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file that was read.
+    name : str or Source
+        Its registry (or lock-file) name.
+    store : DataStore
+        The store it was read from.
+
+    Returns
+    -------
+    pathlib.Path
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> (d / "mirror/onet/31.0").mkdir(parents=True); (d / "cache/onet/31.0").mkdir(parents=True)
+    >>> for top in ("mirror", "cache"):
+    ...     _ = (d / top / "onet/31.0/Job Zones.txt").write_text("zones\\n")
+    >>> store = DataStore(cache=d / "cache", home=d / "home", mirror=d / "mirror")
+    >>> mirror_origin(d / "cache/onet/31.0/Job Zones.txt", "onet/31.0/Job Zones.txt", store) == (
+    ...     d / "mirror/onet/31.0/Job Zones.txt")
+    True
+    """
+    path = Path(path)
+    if store.mirror is None:
+        return path
+    try:
+        src = name if isinstance(name, Source) else store.source(name)
+        origin = store.mirror / _safe_relpath(src.name, what="registry name")
+        if not origin.is_file() or os.path.samefile(origin, path):
+            return path
+        return origin if file_sha256(origin) == file_sha256(path) else path
+    except (ExposureError, OSError):  # an error is being reported: never hide it behind another
+        return path
 
 
 def _read_once(path: Path, src: Source) -> tuple[tuple[int, int], str]:
@@ -2949,6 +3005,92 @@ def staged_pins(store: DataStore):
     finally:
         _STAGING.reset(token)
         held.entries.clear()
+
+
+def check_lock_writable(store: DataStore) -> None:
+    """Refuse a lock file that cannot be written, before a run that will pin new files.
+
+    The pins of a recompute are written when the whole run succeeds (:func:`staged_pins`):
+    a lock file in a read-only directory (or where a file or a directory stands in its
+    way) was found only then, after the whole computation. A file is made and removed at
+    once beside the lock file (a pin is written there and renamed over it).
+
+    Parameters
+    ----------
+    store : DataStore
+        The store whose lock file (:attr:`DataStore.lock_path`) the run will pin into.
+
+    Raises
+    ------
+    exposure.errors.OutputError
+        Naming the lock file and why it cannot be written.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> (d / "home").mkdir(); (d / "home/exposure.lock").mkdir()
+    >>> check_lock_writable(DataStore(cache=d / "cache", home=d / "home"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.OutputError: .../home/exposure.lock: cannot write: it is a directory, not a lock file; ...
+    """
+    path = store.lock_path
+    real = Path(os.path.realpath(path))
+    hint = "the new files this run reads are pinned in it when the run succeeds"
+    if real.is_dir():
+        raise OutputError(f"it is a directory, not a lock file; remove or rename it ({hint})", path=path)
+    blocked = _blocked_dir(real.parent)
+    if blocked is not None:
+        where, why = blocked
+        raise OutputError(f"{where} is {why}, where the lock file's directory belongs ({hint})", path=path)
+    try:
+        if real.parent.is_dir():
+            fd, probe = tempfile.mkstemp(prefix=f".{real.name}-probe-", dir=real.parent)
+            os.close(fd)
+            os.unlink(probe)
+        else:
+            _probe_mkdir(real.parent)
+    except OSError as exc:
+        raise OutputError(f"{exc.strerror or exc} ({real.parent}); {hint}: make it writable or set "
+                          f"${ENV_HOME} to a writable directory", path=path, errno=exc.errno) from None
+
+
+@contextlib.contextmanager
+def pins_when_done(store: DataStore):
+    """Pin the new files read inside the block only when the block succeeds.
+
+    :func:`staged_pins` with :meth:`StagedPins.commit` at the end of the block; inside
+    another run's :func:`staged_pins` of the same lock file (a recompute), the pins are
+    that run's, held until it succeeds, and nothing is done here. For a reader of several
+    files that checks them against each other (:func:`exposure.onet.load_onet`): a
+    release refused by a cross-file check pinned the files read before the check.
+
+    Parameters
+    ----------
+    store : DataStore
+        The store whose lock file the pins go to.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> (d / "mirror/onet/31.0").mkdir(parents=True)
+    >>> _ = (d / "mirror/onet/31.0/Job Zones.txt").write_text("zones\\n")
+    >>> store = DataStore(cache=d / "cache", home=d / "home", mirror=d / "mirror")
+    >>> with pins_when_done(store):
+    ...     _ = fetch_table("onet/31.0/Job Zones.txt", lambda p: p.read_text(), store=store)
+    ...     store.lock_path.exists()
+    False
+    >>> list(store.lock.entries())
+    ['onet/31.0/Job Zones.txt']
+    """
+    if _lock_key(store.lock_path) in (_STAGING.get() or {}):
+        yield
+        return
+    with staged_pins(store) as held:
+        yield
+        held.commit()
 
 
 def select_fetchable(names, store: DataStore) -> list[Source]:

@@ -1264,7 +1264,10 @@ def load_onet(release: str = "29.1", *, mirror=None, data_dir=None, store=None,
     mirror, the cache or the publisher). ``Task Ratings`` is optional: ``task_ratings`` is
     ``None`` when a registered release has no such file. A release the package does not
     pin (e.g. ``"31.0"``) is downloaded in the O*NET layout, validated, and pinned in the
-    lock file (see :mod:`exposure.releases`).
+    lock file (see :mod:`exposure.releases`) once all its files are read and checked
+    against each other: a release refused by a check pins nothing (inside a recompute,
+    the pins are the run's, written when it succeeds). A file read from a mirror is named
+    by its errors as the mirror's file, not the cache's copy of it.
 
     Parameters
     ----------
@@ -1308,6 +1311,13 @@ def load_onet(release: str = "29.1", *, mirror=None, data_dir=None, store=None,
         _check_pinned_format(releases.check_onet_release(release), fmt)
     resolved = fetching.resolve_store(store, mirror=mirror, data_dir=data_dir)
     names = onet_file_names(release, fmt, resolved.lock)
+    # the new files of a release are pinned only when the whole release is read and checked
+    with fetching.pins_when_done(resolved):
+        return _load_release(release, names, resolved, store=store, mirror=mirror, data_dir=data_dir)
+
+
+def _load_release(release: str, names: dict, resolved, **where) -> OnetRelease:
+    """The body of :func:`load_onet`: read the files ``names`` (by table) and check them."""
     tables, paths = {}, {}
     for table, (base, reader) in _FILES.items():
         name = names[table]
@@ -1318,14 +1328,21 @@ def load_onet(release: str = "29.1", *, mirror=None, data_dir=None, store=None,
                 continue
             raise ExposureError(f"O*NET {release}: no registered file for {base!r}")
         log.info("reading %s", name)
-        tables[table] = fetching.fetch_table(name, _noting_path(reader, paths, table), store=store,
-                                             mirror=mirror, data_dir=data_dir)
+        tables[table] = fetching.fetch_table(name, _noting_path(reader, paths, table), **where)
     zones = tables["job_zones"].set_index("onetsoc_code")["job_zone"]
     occ = tables["occupations"]
     occ = occ.assign(job_zone=occ["onetsoc_code"].map(zones).astype("Int64"))
     tables["occupations"] = validate(occ, Occupations, path=f"O*NET {release} occupations")
     out = OnetRelease(release=release, **tables)
-    _check_release_files(out, paths)  # check_references, naming the files and their lines
+    try:
+        _check_release_files(out, paths)  # check_references, naming the files and their lines
+    except SchemaError as exc:
+        # the file to fix is the mirror's, not the cache's copy of it (replaced from the mirror)
+        table = next((t for t, p in paths.items() if exc.path == str(p)), None)
+        shown = None if table is None else fetching.mirror_origin(paths[table], names[table], resolved)
+        if shown is None or str(shown) == exc.path or type(exc).__init__ is not DataFormatError.__init__:
+            raise
+        raise type(exc)(exc.reason, path=shown, row=exc.row, column=exc.column, line=exc.line) from None
     return out
 
 

@@ -1075,6 +1075,7 @@ def recompute(
     out = inputs.store.output_dir(inputs.releases) if out is None else out
     check_output_dir(out)  # first: a symbolic link that loops raised RuntimeError below
     _check_not_among_inputs(out, inputs.store, default=inputs.store.output_dir(inputs.releases))
+    _check_lock_for_new_files(inputs)
     result = run_pipeline(RECOMPUTE_STAGES, RECOMPUTE_TABLES, out,
                           context={"inputs": inputs, "releases": inputs.releases},
                           manifest=RECOMPUTE_MANIFEST, progress=progress,
@@ -1087,6 +1088,26 @@ def recompute(
     except OSError as exc:  # the tables are complete
         log.warning("could not write %s: %s", inputs.store.timings_path, exc)
     return result
+
+
+def _check_lock_for_new_files(inputs: RecomputeInputs) -> None:
+    """Refuse, before any stage, a lock file the run could not pin its new files into.
+
+    The files of a release nobody pinned are pinned when the whole run succeeds: a lock
+    file that cannot be written (a read-only user data directory) was found only then,
+    in stage ``pin``, after the whole computation. Said as stage ``fetch`` (where it was
+    found before pins were held), naming the lock file.
+    """
+    store = inputs.store
+    try:
+        new = any(not store.source(name).pinned for name in inputs.files)
+    except ExposureError:  # a bad lock file or name: the fetch stage says it, with its file
+        return
+    if new:
+        try:
+            fetching.check_lock_writable(store)
+        except ExposureError as exc:
+            raise StageError("fetch", exc, path=store.lock_path) from exc
 
 
 def _check_not_among_inputs(out, store, default=None) -> None:

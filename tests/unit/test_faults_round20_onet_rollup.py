@@ -282,7 +282,7 @@ def test_load_onet_names_the_dwa_link_of_a_task_not_in_the_task_file(tmp_path):
         ["15-1252.00", "999", "4.A.3.b.1.I01.D01", "03/2014", "Analyst"]])
     with pytest.raises(SchemaError) as info:
         onet.load_onet("31.0", store=store)
-    assert str(info.value) == (
+    assert str(info.value).split("; nothing was pinned: ")[0] == (
         f"{info.value.path}, row 4, column 'O*NET-SOC Code/Task ID': 1 value(s) not found "
         f"in Task Statements.txt (O*NET-SOC Code/Task ID); first: ('15-1252.00', 999)")
     assert Path(info.value.path).read_bytes() == (folder / "Tasks to DWAs.txt").read_bytes()
@@ -294,7 +294,7 @@ def test_load_onet_names_the_job_zone_of_an_occupation_not_in_the_file_by_sheet_
         ["19-9999.00", "3", "08/2023", "Analyst"]])
     with pytest.raises(SchemaError) as info:
         onet.load_onet("31.0", store=store, fmt="excel")
-    assert str(info.value) == (
+    assert str(info.value).split("; nothing was pinned: ")[0] == (
         f"{info.value.path}, row 4, column 'O*NET-SOC Code': 1 value(s) not found in "
         "Occupation Data.xlsx (O*NET-SOC Code); first: '19-9999.00'")
     assert Path(info.value.path).name == "Job Zones.xlsx"
@@ -359,7 +359,7 @@ def test_load_onet_refuses_a_revision_of_a_task_not_in_the_task_file(tmp_path):
          "Incumbent"]])
     with pytest.raises(SchemaError) as info:
         onet.load_onet("31.0", store=store)
-    assert str(info.value) == (
+    assert str(info.value).split("; nothing was pinned: ")[0] == (
         f"{info.value.path}, row 4, column 'O*NET-SOC Code/Original Task ID': 1 value(s) "
         "not found in Task Statements.txt (O*NET-SOC Code/Task ID); first: ('15-1252.00', 777)")
     assert Path(info.value.path).read_bytes() == (folder / "Emerging Tasks.txt").read_bytes()
