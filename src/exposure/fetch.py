@@ -75,12 +75,10 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import csv
 import email.utils
 import errno
 import fnmatch
 import hashlib
-import io
 import logging
 import os
 import re
@@ -96,7 +94,7 @@ from pathlib import Path, PurePosixPath
 
 import platformdirs
 
-from exposure._args import check_path, shown
+from exposure._args import shown
 from exposure._io import _flush, _fsync_dir, atomic_path, partial_prefix, remove_stale_partials
 from exposure._outdir import refuse_protected
 from exposure._version import __version__
@@ -105,12 +103,10 @@ from exposure.errors import (
     DataFormatError,
     DownloadError,
     ExposureError,
-    InputError,
     OutputError,
 )
 from exposure.releases import (
     _LOCK_COLUMNS,
-    _LOCK_HEADER,
     LOCK_NAME,
     ONET_FILES,
     Lock,
@@ -2862,24 +2858,11 @@ class StagedPins:
                 entries[name] = entry
                 new.append(name)
             if new:
-                _write_lock(self.lock_path, entries)
+                Lock(self.lock_path)._write(entries)
         for name in new:
             log.warning("pinned new file %s (sha256 %s, %s bytes) in %s", name, held[name]["sha256"],
                         held[name]["size"], self.lock_path)
         return new
-
-
-def _write_lock(path: Path, entries: dict[str, dict[str, str]]) -> None:
-    """Write ``entries`` as the lock file ``path``, as :meth:`exposure.releases.Lock.pin` writes it."""
-    buf = io.StringIO()
-    buf.write(_LOCK_HEADER)
-    writer = csv.DictWriter(buf, _LOCK_COLUMNS, delimiter="\t", lineterminator="\n")
-    writer.writeheader()
-    for name in sorted(entries):
-        writer.writerow({c: entries[name][c] for c in _LOCK_COLUMNS})
-    # where a symbolic link points, as Lock.pin writes it (the link was replaced by a file)
-    with atomic_path(Path(os.path.realpath(path))) as tmp:
-        tmp.write_text(buf.getvalue(), "utf-8")
 
 
 @dataclass(frozen=True)
@@ -2902,19 +2885,8 @@ class _StagedLock(Lock):
         of one name with other bytes in the same run (two versions of one file: the tables
         of the run were read from the first), whatever ``replace`` says.
         """
-        if not isinstance(src, Source):
-            raise DataFormatError("src must be an exposure.sources.Source (e.g. layout_source(name)), "
-                                  f"got {shown(src)}")
-        path = check_path(path, "path")
-        if not path.is_file():
-            raise InputError("is a directory, not a file" if path.is_dir() else "not found", path=path)
-        digest = file_sha256(path)
-        if sha256 is not None and digest != sha256.lower():
-            raise DataFormatError(f"{src.name} changed while it was read (another run replaced it?): read with "
-                                  f"sha256 {sha256.lower()}, it has {digest} now; nothing was pinned: run again",
-                                  path=path)
-        entry = {"name": src.name, "size": str(path.stat().st_size), "sha256": digest,
-                 "url": src.download_url, "member": src.member or ""}
+        entry = self._entry(src, path, sha256)
+        digest = entry["sha256"]
         same = (entry["sha256"], entry["size"])
         held = self.held.entries.get(src.name)
         if held is not None:

@@ -637,19 +637,8 @@ class Lock:
             ``path`` is missing or a directory (``FileNotFoundError``,
             ``IsADirectoryError`` before); the lock file is left as it was.
         """
-        if not isinstance(src, Source):
-            raise DataFormatError("src must be an exposure.sources.Source (e.g. layout_source(name)), "
-                                  f"got {shown(src)}")
-        path = check_path(path, "path")
-        if not path.is_file():
-            raise InputError("is a directory, not a file" if path.is_dir() else "not found", path=path)
-        digest = _sha256(path)
-        if sha256 is not None and digest != sha256.lower():
-            raise DataFormatError(f"{src.name} changed while it was read (another run replaced it?): read with "
-                                  f"sha256 {sha256.lower()}, it has {digest} now; nothing was pinned: run again",
-                                  path=path)
-        entry = {"name": src.name, "size": str(path.stat().st_size), "sha256": digest,
-                 "url": src.download_url, "member": src.member or ""}
+        entry = self._entry(src, path, sha256)
+        digest = entry["sha256"]
         with _pinning(self.path):
             entries = self.entries()
             before = entries.get(src.name)
@@ -663,17 +652,38 @@ class Lock:
                     "version you want: to pin the one read now, delete that line and run again", path=self.path,
                     row=_entry_row(self.path, src.name), column="sha256")
             entries[src.name] = entry
-            buf = io.StringIO()
-            buf.write(_LOCK_HEADER)
-            writer = csv.DictWriter(buf, _LOCK_COLUMNS, delimiter="\t", lineterminator="\n")
-            writer.writeheader()
-            for name in sorted(entries):
-                writer.writerow({c: entries[name][c] for c in _LOCK_COLUMNS})
-            # where a symbolic link points, even a dangling one (a lock kept beside the
-            # analysis, linked before its first pin): the link was replaced by a file
-            with atomic_path(Path(os.path.realpath(self.path))) as tmp:
-                tmp.write_text(buf.getvalue(), "utf-8")
+            self._write(entries)
         return entry
+
+    @staticmethod
+    def _entry(src: Source, path, sha256: str | None) -> dict[str, str]:
+        """The lock entry of ``src`` read from ``path``, checked as :meth:`pin` checks it."""
+        if not isinstance(src, Source):
+            raise DataFormatError("src must be an exposure.sources.Source (e.g. layout_source(name)), "
+                                  f"got {shown(src)}")
+        path = check_path(path, "path")
+        if not path.is_file():
+            raise InputError("is a directory, not a file" if path.is_dir() else "not found", path=path)
+        digest = _sha256(path)
+        if sha256 is not None and digest != sha256.lower():
+            raise DataFormatError(f"{src.name} changed while it was read (another run replaced it?): read with "
+                                  f"sha256 {sha256.lower()}, it has {digest} now; nothing was pinned: run again",
+                                  path=path)
+        return {"name": src.name, "size": str(path.stat().st_size), "sha256": digest,
+                "url": src.download_url, "member": src.member or ""}
+
+    def _write(self, entries: dict[str, dict[str, str]]) -> None:
+        """Write ``entries`` as the whole lock file, atomically (the caller holds :func:`_pinning`)."""
+        buf = io.StringIO()
+        buf.write(_LOCK_HEADER)
+        writer = csv.DictWriter(buf, _LOCK_COLUMNS, delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        for name in sorted(entries):
+            writer.writerow({c: entries[name][c] for c in _LOCK_COLUMNS})
+        # where a symbolic link points, even a dangling one (a lock kept beside the
+        # analysis, linked before its first pin): the link was replaced by a file
+        with atomic_path(Path(os.path.realpath(self.path))) as tmp:
+            tmp.write_text(buf.getvalue(), "utf-8")
 
 
 @contextlib.contextmanager
