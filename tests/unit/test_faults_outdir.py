@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from _privileges import mount_tmpfs, run_as_nobody, umount
+from _privileges import NOBODY, mount_tmpfs, run_as_nobody, umount
 
 import exposure.rollup._run as rollup_run
 from exposure._outdir import OutputPathError, check_output_dir, replace_directory
@@ -182,6 +182,9 @@ def test_lock_file_on_a_read_only_parent(open_tmp):
 def test_recompute_into_a_directory_nobody_cannot_write(open_tmp):
     parent = open_tmp / "locked"
     parent.mkdir(mode=0o755)  # root's: nobody cannot create the lock file here
+    home = open_tmp / "home"  # nobody's own: a recompute that pins BLS's files checks it first
+    home.mkdir()
+    os.chown(home, NOBODY, NOBODY)
     res = run_as_nobody(EXPOSURE + ["recompute", "--data-dir", str(open_tmp / "cache"),
                                     "--out", str(parent / "processed"), "-q"],
                         env={"EXPOSURE_HOME": str(open_tmp / "home")}, cwd=open_tmp)

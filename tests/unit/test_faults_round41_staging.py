@@ -49,7 +49,8 @@ from exposure.pipeline import Stage, StageError, run_pipeline
 from exposure.releases import Lock, layout_source
 from exposure.schemas._catalog import TABLES
 
-SHARED = Path(os.environ.get("EXPOSURE_MIRROR") or Path(__file__).resolve().parents[3] / "shared" / "data")
+# resolved: CI gives a relative mirror (../shared/data), and links to it from tmp_path broke
+SHARED = Path(os.environ.get("EXPOSURE_MIRROR") or Path(__file__).resolve().parents[3] / "shared" / "data").resolve()
 _NOWHERE = (("https://www.onetcenter.org", "http://127.0.0.1:9"),
             ("https://www.bls.gov", "http://127.0.0.1:9"))
 ZONES = "onet/31.0/Job Zones.txt"
