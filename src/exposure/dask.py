@@ -183,8 +183,13 @@ def _score_meta(frame: pd.DataFrame, job: dict) -> pd.DataFrame:
     partition's output is cast to it.
     """
     probe = frame.iloc[:0].reset_index(drop=True).reindex(range(1))  # IntervalIndex: IndexError
-    if job["text_column"] in probe.columns:
-        probe[job["text_column"]] = "Answer telephones and relay messages."
+    # the text column under the input's name: O*NET's header ``Task`` is ``task`` (its probe
+    # text was left missing, and every frame with O*NET's headers was refused: ``row 1,
+    # column 'task': task text must be a non-empty string, got <NA>``)
+    aliases = onet_aliases(probe)
+    for column in probe.columns:
+        if aliases.get(column, column) == job["text_column"]:
+            probe[column] = "Answer telephones and relay messages."
     meta = _score_partition(probe, None, job).iloc[:0]
     # the input's columns keep their dtypes; those named like score columns are replaced
     # by the scores (append_scores), whose dtypes are the scorer's: cast to an earlier
@@ -400,14 +405,18 @@ class _OddTexts(logging.Filter):
 
     A context manager around one ``score_tasks`` call: :attr:`found` gets the arguments
     ``(prefix, count, rows, row, text)`` of each such warning
-    (:data:`~exposure.scoring.learned.ODD_TEXTS_MESSAGE`), which is not logged. Records
-    of other threads (a worker's other partitions) pass, to their own filter.
+    (:data:`~exposure.scoring.learned.ODD_TEXTS_MESSAGE`), which is not logged; :attr:`cut`
+    those of each warning that the transformer cut texts
+    (:data:`~exposure.scoring.learned.CUT_TEXTS_MESSAGE`: ``(prefix, count, rows, tokens,
+    tokens read, row, text)``). Records of other threads (a worker's other partitions)
+    pass, to their own filter.
     """
 
     def __init__(self):
         super().__init__()
         self.thread = threading.get_ident()
         self.found: list[tuple] = []
+        self.cut: list[tuple] = []
         self.logger = logging.getLogger(learned_module.__name__)
 
     def __enter__(self) -> _OddTexts:
@@ -418,7 +427,12 @@ class _OddTexts(logging.Filter):
         self.logger.removeFilter(self)
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.msg is not learned_module.ODD_TEXTS_MESSAGE or threading.get_ident() != self.thread:
+        if threading.get_ident() != self.thread:
+            return True
+        if record.msg is learned_module.CUT_TEXTS_MESSAGE:  # once per batch, naming its row
+            self.cut.append(record.args)
+            return False
+        if record.msg is not learned_module.ODD_TEXTS_MESSAGE:
             return True
         self.found.append(record.args)
         return False
@@ -548,19 +562,35 @@ def _warn_notes_once(part: pd.DataFrame, notes: list, job: dict, number: int) ->
     find a note warns; the others log it at INFO. Each batch's ``score_tasks`` warned
     before, with its own count and its own row 1, naming no partition.
     """
-    log = logging.getLogger(categories_module.__name__)
     for msg, (args, at, pos, count) in _merge_notes(notes).items():
         where, row = _place(part, pos, number)
         said = [f"{where}: ", count, *args[2:]]
         if at is not None:
             said[at] = row
+        msg, log, once = _note_said(msg, said, len(part))
         with _WARNED_LOCK:
             fresh = (job["warn"], msg) not in _WARNED
             _WARNED.add((job["warn"], msg))
         if fresh:
-            log.warning(msg + _NOTED_ONCE, *said)
+            log.warning(msg + once, *said)
         else:
             log.info(msg, *said)
+
+
+def _note_said(msg: str, said: list, rows: int) -> tuple[str, logging.Logger, str]:
+    """How a held note ``msg`` is said: its format, its logger, and the words added to its first.
+
+    The notes on coded rows that O*NET cannot serve go to the ``exposure.scoring.categories``
+    logger, as ``score_tasks`` logs them. The transformer's warning that it cut texts
+    (:data:`~exposure.scoring.learned.CUT_TEXTS_MESSAGE`) goes to the
+    ``exposure.scoring.learned`` logger, its format the very string (a filter on it, as
+    the stream engine's, matches it by identity), and its count of texts (``said[2]``,
+    a batch's) set to ``rows``, the rows the count is over.
+    """
+    if msg == learned_module.CUT_TEXTS_MESSAGE:
+        said[2] = rows
+        return learned_module.CUT_TEXTS_MESSAGE, logging.getLogger(learned_module.__name__), _WARNED_ONCE
+    return msg, logging.getLogger(categories_module.__name__), _NOTED_ONCE
 
 
 def _score_batch(renamed: pd.DataFrame, rows: np.ndarray, job: dict, model,
@@ -571,7 +601,9 @@ def _score_batch(renamed: pd.DataFrame, rows: np.ndarray, job: dict, model,
     as work tasks is not logged: its count is added to ``odd`` at the row it names. With
     ``notes``, neither are the notes on coded rows that O*NET cannot serve: each is added
     to ``notes`` as ``(format, args, index of the row in args or None, row of the
-    partition it names from 0)`` (:class:`_HeldNotes`).
+    partition it names from 0)`` (:class:`_HeldNotes`); so is the transformer's warning
+    that it cut texts (:data:`~exposure.scoring.learned.CUT_TEXTS_MESSAGE`), which each
+    batch logged with its own count and row (on Dask, once per partition).
     """
     try:
         with (_OddTexts() if odd is not None else contextlib.nullcontext()) as held, \
@@ -583,6 +615,8 @@ def _score_batch(renamed: pd.DataFrame, rows: np.ndarray, job: dict, model,
                                  reference_source=job["reference_source"], model=model)
         for _, count, _, row, _ in held.found if odd is not None else ():
             odd[rows[row - 1]] += count  # ``row`` counts the rows of the batch from 1
+        for args in held.cut if odd is not None else ():  # as a note: summed, said once
+            said.found.append((learned_module.CUT_TEXTS_MESSAGE, args))
         for msg, args in said.found if notes is not None else ():
             at = _row_arg(msg)
             pos = int(rows[args[at] - 1]) if at is not None else int(rows[0]) if len(rows) else 0
@@ -631,7 +665,8 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
     Every file must have the columns of the first (in any order: matched by name, read in
     the first file's order; they were refused), and lie in the same ``key=value``
     partition directories (which become categorical columns, of integers when every value
-    of the key is one, as ``read_parquet`` infers them, else of text). An index pandas
+    of the key is one, as ``read_parquet`` infers them, else of text; text too when two
+    directories are one integer, ``year=2024`` and ``year=02024``). An index pandas
     stored that holds data is a column, as in the other readers
     (:func:`~exposure._tables.index_as_columns`): every file must store the same named
     index; the row numbers that slices keep as an unnamed ``RangeIndex``
@@ -725,7 +760,12 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
     typed = {}
     for j, key in enumerate(keys):  # every value of the key, or the scored output loses them
         values = {_hive_value(piece[3][j][1]) for piece in pieces} - {None}
-        typed[key] = int if all(re.fullmatch(r"-?[0-9]+", v) for v in values) else str  # year=2024: 2024
+        # year=2024: 2024; but text when two directories are one integer (year=2024 and
+        # year=02024: "Categorical categories must be unique", a bare ValueError), which keeps
+        # them apart as written
+        integers = all(re.fullmatch(r"-?[0-9]+", v) for v in values) \
+            and len({int(v) for v in values}) == len(values)
+        typed[key] = int if integers else str
         meta[key] = pd.Categorical([], categories=sorted(typed[key](v) for v in values))
 
     def cast(key, text):
@@ -1130,8 +1170,9 @@ def score(ddf: dd.DataFrame, method: str = "learned", *, text_column: str = "tas
     once. The notes on coded rows that O*NET cannot serve (``onet``: ``1 row(s) with an
     O*NET-SOC code have no task ID (first: row 2, ...)``) are said so too, naming the
     partition and its row (each partition's batches warned, naming no partition and
-    their own row). :func:`score_dataset` counts both over a dataset, in one warning
-    each.
+    their own row). So is the transformer's warning that it cut texts longer than its
+    tokens (``method="transformer"``; each partition warned, naming its own row).
+    :func:`score_dataset` counts each over a dataset, in one warning.
     """
     return _score(ddf, method, text_column=text_column, occupation_column=occupation_column,
                   onet=onet, reference_source=reference_source, mirror=mirror,
@@ -1795,11 +1836,12 @@ def _warn_notes(src: Path, results: list[tuple]) -> None:
             else:
                 found[msg] = [args, at, offset + pos + 1, int(args[1])]
         offset += rows
-    log = logging.getLogger(categories_module.__name__)
+    total = sum(r[1] for r in results)
     for msg, (args, at, row, count) in found.items():
         said = [f"{src}: ", count, *args[2:]]
         if at is not None:
             said[at] = row
+        msg, log, _ = _note_said(msg, said, total)
         log.warning(msg, *said)
 
 
@@ -1938,7 +1980,9 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
     partitions and the row counted from 1 through the files in name order. (Each
     partition warned in its worker with its own count and rows.) So are the notes on
     coded rows that O*NET cannot serve (``onet``), by the ``exposure.scoring.categories``
-    logger: ``SRC: 2 row(s) with an O*NET-SOC code have no task ID (first: row 4, ...)``.
+    logger: ``SRC: 2 row(s) with an O*NET-SOC code have no task ID (first: row 4, ...)``;
+    and the transformer's warning that it cut texts (``SRC: 2 of 5 texts are longer than the
+    transformer's 48 tokens ...``, :data:`~exposure.scoring.learned.CUT_TEXTS_MESSAGE`).
 
     Examples
     --------
@@ -1965,8 +2009,9 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
         client = Client(cluster)
     try:
         aliases = onet_aliases(ddf._meta)  # the input's name of the text column (Task)
-        text = aliased_column(options.get("text_column", "task"), aliases)
-        text_column = next((c for c in ddf.columns if aliases.get(c, c) == text), text)
+        # the text column of the scored rows: O*NET's header ``Task`` is written ``task``
+        # (append_scores), so the warning on odd texts read the input's name and showed ''
+        text_column = aliased_column(options.get("text_column", "task"), aliases)
         try:
             scored = _score(ddf, method, odd=True, **options)
         except DataFormatError as exc:  # a missing column: found on the client, of no file or row
