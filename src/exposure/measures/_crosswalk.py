@@ -229,7 +229,9 @@ def compose_links(first: pd.DataFrame, second: pd.DataFrame) -> pd.DataFrame:
         second, left_on="target_code", right_on="source_code", how="left", suffixes=("", "_2")
     )
     unmatched = sorted(merged.loc[merged["target_code_2"].isna(), "target_code"].unique())
-    merged = merged.dropna(subset=["target_code_2"])
+    # summed in code order (the same links in another row order differed in the 16th digit)
+    merged = merged.dropna(subset=["target_code_2"]).sort_values(["source_code", "target_code_2", "target_code"],
+                                                                  kind="stable")
     merged["w"] = merged["crosswalk_weight"] * merged["crosswalk_weight_2"]
     out = (
         merged.groupby(["source_code", "target_code_2"], as_index=False)["w"]
@@ -351,7 +353,9 @@ def apply_links(
         )
     if unmatched:
         log.info("%d source code(s) have no crosswalk link: %s", len(unmatched), unmatched[:10])
-    merged = merged.dropna(subset=["target_code"])
+    # summed in (target, source) order, not in the caller's row order: the same scores and
+    # links in another row order gave means and weights that differed in the 16th digit
+    merged = merged.dropna(subset=["target_code"]).sort_values(["target_code", "source_code"], kind="stable")
     w = merged["crosswalk_weight"].to_numpy(float)
     parts = {"target_code": merged["target_code"].to_numpy(), "_w": w, "_one": 1}
     scale = {}

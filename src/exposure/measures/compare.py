@@ -176,7 +176,8 @@ def _vector(value, name: str, *, finite: bool = False) -> np.ndarray:
 def _pairs(x, y, w) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
     """``x``, ``y`` and ``w`` checked (:func:`_vector`, one length, weights), without the pairs with a missing value.
 
-    ``w`` stays None when None.
+    ``w`` stays None when None. The pairs come back in (``x``, ``y``, ``w``) order, so that
+    the sums over them do not depend on the order they were given in.
     """
     x, y = _vector(x, "x", finite=True), _vector(y, "y", finite=True)
     if w is not None:
@@ -194,7 +195,11 @@ def _pairs(x, y, w) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
         overflows = w is not None and not np.isfinite(w.sum())
     if overflows:  # scaled (others kept bit for bit): a sum of weights of 1e308 overflowed, and gave NaN
         w = power_scaled(w)
-    return x[keep], y[keep], (None if w is None else w[keep])
+    x, y, w = x[keep], y[keep], (None if w is None else w[keep])
+    # in (x, y, w) order: the sums do not depend on the caller's row order (the same pairs in
+    # another order gave correlations that differed in the 16th digit)
+    order = np.lexsort((y, x) if w is None else (w, y, x))
+    return x[order], y[order], (None if w is None else w[order])
 
 
 def weighted_pearson(x, y, w=None) -> float:
@@ -242,6 +247,19 @@ def weighted_pearson(x, y, w=None) -> float:
     return float(np.clip(cov / den, -1.0, 1.0)) if den > 0 else float("nan")
 
 
+def _tied(x: np.ndarray) -> np.ndarray:
+    """``x`` over its largest magnitude, rounded to 12 decimals: the values ranked (float noise ties).
+
+    Sums and means of the same scores taken in another order or over other codes
+    (``0.1 + 0.2`` and ``0.3``) differ in the 16th digit: ranked as they were, such a tie
+    was broken by the noise, and Spearman moved in the 5th digit with the order of a
+    crosswalk's rows, or from the table to the same table written out. Monotone: other
+    ranks are kept.
+    """
+    top = float(np.abs(x).max(initial=0.0))
+    return np.round(x / top, 12) if top > 0 else x
+
+
 def _weighted_rank(x, w) -> np.ndarray:
     """Mid-point of each value's weight interval in the weighted distribution (ties share)."""
     s = pd.DataFrame({"x": x, "w": w})
@@ -255,7 +273,9 @@ def weighted_spearman(x, y, w=None) -> float:
     """Spearman correlation; with weights, the weighted Pearson of weighted mid-ranks.
 
     As in :func:`weighted_pearson`, a pair with a missing value is left out (before the
-    ranks are taken).
+    ranks are taken). Values equal to 12 decimals of the largest magnitude share a rank
+    (means of the same scores in another order differ in the 16th digit; the tie was
+    broken by that noise).
 
     Examples
     --------
@@ -273,6 +293,7 @@ def weighted_spearman(x, y, w=None) -> float:
         A weight is negative or not finite.
     """
     x, y, w = _pairs(x, y, w)
+    x, y = _tied(x), _tied(y)  # values equal but for float noise share a rank
     if w is None:
         return weighted_pearson(pd.Series(x).rank().to_numpy(), pd.Series(y).rank().to_numpy())
     return weighted_pearson(_weighted_rank(x, w), _weighted_rank(y, w), w)
@@ -544,12 +565,21 @@ def disagreements(table: pd.DataFrame, measures: list[str], *, top: int = 3, tit
         both = table[["soc_code", a, b]].dropna()
         if both.empty:
             continue
-        ra, rb = both[a].rank(pct=True), both[b].rank(pct=True)
+        # the difference of the ranks (whole or half numbers, exact) over n: two codes whose ranks
+        # differ by as much tie exactly and are ordered by code (3/10 - 1/10 was 0.19999999999999998,
+        # below 9/10 - 7/10, whatever their codes)
+        # values equal but for float noise share a rank (:func:`_tied`)
+        na = pd.Series(_tied(both[a].to_numpy(float)), index=both.index).rank()
+        nb = pd.Series(_tied(both[b].to_numpy(float)), index=both.index).rank()
+        n = float(len(both))
         d = pd.DataFrame(
-            {"measure_a": a, "measure_b": b, "soc_code": both["soc_code"], "rank_a": ra, "rank_b": rb, "rank_diff": ra - rb}
+            {"measure_a": a, "measure_b": b, "soc_code": both["soc_code"], "rank_a": na / n, "rank_b": nb / n,
+             "rank_diff": (na - nb) / n}
         )
-        d = d.assign(_abs=d["rank_diff"].abs()).sort_values(["_abs", "soc_code"], ascending=[False, True])
-        out.append(d.head(top).drop(columns="_abs"))
+        # ties by the code's text: a categorical soc_code was ordered by its categories
+        d = d.assign(_abs=d["rank_diff"].abs(), _code=both["soc_code"].astype(str).to_numpy())
+        d = d.sort_values(["_abs", "_code"], ascending=[False, True], kind="stable")
+        out.append(d.head(top).drop(columns=["_abs", "_code"]))
     cols = ["measure_a", "measure_b", "soc_code", "rank_a", "rank_b", "rank_diff"]
     res = pd.concat(out, ignore_index=True) if out else pd.DataFrame(columns=cols)
     if titles is not None:
