@@ -743,6 +743,30 @@ def _quantiles(draws: np.ndarray, q: float) -> np.ndarray:
     return out
 
 
+def _key_order(sample: pd.DataFrame) -> np.ndarray:
+    """Positions of ``sample``'s rows in (``onetsoc_code``, ``task_id``) order (stable).
+
+    The bootstrap drew rows by position, so the same sample in another row order (a
+    ``sample.csv`` sorted otherwise) gave other intervals; it is taken in this order
+    instead. Task IDs are compared as numbers (``'9'`` before ``'10'``: the order of the
+    shipped sample). A frame without both columns keeps its row order.
+
+    Examples
+    --------
+    >>> _key_order(pd.DataFrame({"onetsoc_code": ["b", "a", "a"], "task_id": ["1", "10", "9"]})).tolist()
+    [2, 1, 0]
+    >>> _key_order(pd.DataFrame({"stratum": ["uniform", "enriched"]})).tolist()
+    [0, 1]
+    """
+    if not {"onetsoc_code", "task_id"} <= set(sample.columns) or sample.columns.duplicated().any():
+        return np.arange(len(sample))
+    codes = np.array([str(c) for c in sample["onetsoc_code"].tolist()], dtype=str)
+    raw = sample["task_id"].tolist()
+    ids = pd.to_numeric(pd.Series(raw, dtype=object), errors="coerce").to_numpy(dtype=float)
+    text = np.array([str(t) for t in raw], dtype=str)
+    return np.lexsort((text, ids, codes))
+
+
 def _boot_weights(strata: np.ndarray, weight: np.ndarray, n_boot: int, seed: int) -> np.ndarray:
     """(n, n_boot) weights of a bootstrap that resamples tasks with replacement within strata."""
     rng = np.random.default_rng(seed)
@@ -763,7 +787,9 @@ def validation_metrics(sample: pd.DataFrame, predicted: pd.DataFrame, *, n_boot:
     ``population`` (all O*NET tasks: weighted ratio estimators with the sampling weights,
     ``sum(w y p) / sum(w p)`` for precision, ``sum(w y p) / sum(w y)`` for recall, over
     both strata). Intervals are percentile bootstrap intervals: tasks are resampled with
-    replacement within each stratum (``n_boot`` times, ``seed``).
+    replacement within each stratum (``n_boot`` times, ``seed``), taken in
+    (``onetsoc_code``, ``task_id``) order when ``sample`` has those columns, so that the
+    same sample in another row order gives the same intervals.
 
     Parameters
     ----------
@@ -814,6 +840,11 @@ def validation_metrics(sample: pd.DataFrame, predicted: pd.DataFrame, *, n_boot:
     strata, weight = _design(sample)
     truth = {cat: _flags(sample, cat, "sample") for cat in CATEGORIES}
     tags = {cat: _flags(predicted, cat, "predicted") for cat in CATEGORIES}
+    # resampled (and summed) in task order: the intervals depended on the row order
+    order = _key_order(sample)
+    strata, weight = strata[order], weight[order]
+    truth = {cat: values[order] for cat, values in truth.items()}
+    tags = {cat: values[order] for cat, values in tags.items()}
     boot = _boot_weights(strata, weight, n_boot, seed)
     lo_q, hi_q = (1 - level) / 2, 1 - (1 - level) / 2
     rows = []
@@ -941,7 +972,8 @@ def category_estimates(tags: pd.DataFrame, employment: pd.Series, sample: pd.Dat
     no sampling error. ``estimated`` is the design-based estimate of the true share from
     the validation sample's reference labels (``sum(w y) / sum(w)`` over tasks, ``sum(w e
     y) / sum(w e)`` over employment, ``w`` the sampling weight, ``e`` the task's
-    employment), with a stratified percentile bootstrap interval.
+    employment), with a stratified percentile bootstrap interval (the sample's tasks taken
+    in (``onetsoc_code``, ``task_id``) order, as in :func:`validation_metrics`).
 
     Parameters
     ----------
@@ -998,6 +1030,10 @@ def category_estimates(tags: pd.DataFrame, employment: pd.Series, sample: pd.Dat
                                   "soc_scores and the crosswalk match the tasks' O*NET-SOC codes?)")
     tagged_all = {cat: _flags(tags, cat, "tags") for cat in CATEGORIES}
     truth = {cat: _flags(sample, cat, "sample") for cat in CATEGORIES}
+    # resampled (and summed) in task order: the intervals depended on the row order
+    order = _key_order(sample)
+    strata, weight, e_s = strata[order], weight[order], e_s[order]
+    truth = {cat: values[order] for cat, values in truth.items()}
     boot = _boot_weights(strata, weight, n_boot, seed)
     lo_q, hi_q = (1 - level) / 2, 1 - (1 - level) / 2
     rows = []

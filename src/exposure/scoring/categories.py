@@ -98,6 +98,7 @@ from exposure.scoring._inputs import (
     with_index_label,
 )
 from exposure.scoring._rules import PatternRule, RuleSet
+from exposure.scoring.rubric import _rule_texts
 
 __all__ = [
     "CATEGORIES",
@@ -1117,6 +1118,46 @@ _ENTRY_LEVEL_RE = re.compile(ENTRY_LEVEL_TITLE, re.IGNORECASE)
 _STOP = frozenset("and or of the a an in for to with except all other including".split())
 
 
+def _one_spaced(texts: list) -> list:
+    """``texts`` as the text rules read them (the same list when none changes).
+
+    As the rubric reads them (:func:`exposure.scoring.rubric._rule_texts`): each run of
+    white space as one space, an en dash, figure dash or minus sign inside a word as
+    ``-``; spaces at the ends dropped. The rules are written with single spaces and
+    hyphens (``data entry``, ``client databases``, ``e-?mail``): two spaces, a tab or a
+    line break (a cell pasted from a document, Alt+Enter in a spreadsheet) between the
+    words, or ``e\u2013mail`` as a word processor writes it, lost the tag (``Develop  Web
+    sites.`` was not ``routine_coding``).
+
+    Examples
+    --------
+    >>> _one_spaced(["Develop  Web\\tsites.", " Lay\\r\\nbricks. ", "Set up e\\u2013mail."])
+    ['Develop Web sites.', 'Lay bricks.', 'Set up e-mail.']
+    >>> texts = ["Weld pipes."]
+    >>> _one_spaced(texts) is texts
+    True
+    """
+    read = [t.strip(" ") for t in _rule_texts(texts)]
+    return texts if read == texts else read
+
+
+def _read_title(title):
+    """An occupation title as the texts are read: normalised and one-spaced; None when blank.
+
+    A title was read as given while the texts were normalised: ``Data\\u00a0Entry Keyer``
+    (a non-breaking space), full-width letters, ``Entry\\u2011level`` or two spaces
+    between the words lost the title's context or entry level.
+
+    Examples
+    --------
+    >>> _read_title("Data\\u00a0Entry  Keyer"), _read_title("  "), _read_title(None)
+    ('Data Entry Keyer', None, None)
+    """
+    if not isinstance(title, str):
+        return None
+    return _one_spaced([normalise_texts([title])[0]])[0] or None
+
+
 def _title_tokens(title: str) -> list[str]:
     """Lower-case word stems of a title (plural ``s`` dropped, stop words removed)."""
     out = []
@@ -1134,7 +1175,8 @@ def nearest_occupations(titles, occupations: pd.DataFrame, *, min_score: float =
 
     Titles are compared as sets of word stems weighted by inverse document frequency over
     the O*NET titles (cosine similarity); the best match is kept when its similarity is at
-    least ``min_score``.
+    least ``min_score``. Of equally near occupations, the lowest code is kept (whatever
+    the row order of ``occupations``).
 
     Parameters
     ----------
@@ -1205,7 +1247,9 @@ def nearest_occupations(titles, occupations: pd.DataFrame, *, min_score: float =
                 for i in postings.get(tok, ()):
                     scores[i] = scores.get(i, 0.0) + idf[tok] ** 2
             best, best_score = None, 0.0
-            for i in sorted(scores):
+            # ties go to the lowest code (not to the first row of ``occupations``: the
+            # same release with its table in another order matched another occupation)
+            for i in sorted(scores, key=lambda i: (codes[i], i)):
                 s = scores[i] / (norms[i] * q_norm)
                 if s > best_score + 1e-12:
                     best, best_score = i, s
@@ -1270,8 +1314,10 @@ def _occupations(frame: pd.DataFrame, onet, occupation_column: str | None) -> _O
     source = ["" if c is None else "code" for c in codes]
     titles: list = [None] * n
     if occupation_column and occupation_column in frame.columns:
-        titles = [t if isinstance(t, str) and t.strip() else None
-                  for t in frame[occupation_column].tolist()]
+        # read as the texts are (normalised, one-spaced); titles repeat, so each distinct once
+        read: dict = {}
+        titles = [(read[t] if t in read else read.setdefault(t, _read_title(t)))
+                  if isinstance(t, str) else None for t in frame[occupation_column].tolist()]
     occ = getattr(onet, "occupations", None) if onet is not None else None
     if occ is not None and "title" in occ.columns:
         need = [i for i in range(n) if codes[i] is None and titles[i] is not None]
@@ -1354,7 +1400,9 @@ def _mapping_evidence(frame: pd.DataFrame, onet) -> list[list[tuple[str, str, st
             if key in keyed:
                 continue
             items: list[tuple[str, str, str]] = []
-            for d in links[key]:  # in the task's DWA order, first occurrence kept
+            # in DWA ID order (O*NET's own), first occurrence kept: not in the row order of
+            # task_dwas, which listed the evidence in another order for the same release
+            for d in sorted(links[key]):
                 for item in per_dwa.get(d, ()):
                     if item not in items:
                         items.append(item)
@@ -1716,6 +1764,7 @@ def _evidence_of(frame, text_column, onet, occupation_column, *, fast: bool = Fa
             occupation_column = None  # were read as titles too (score_tasks reads no titles)
         check_titles_not_texts(text_column, occupation_column)
         _warn_unread_keys(frame, onet)
+    texts = _one_spaced(texts)  # "Develop  Web sites." lost its tag
     occ = _occupations(frame, onet, occupation_column)
     mapping = _mapping_evidence(frame, onet)
     if not fast:
@@ -1848,7 +1897,8 @@ def explain_categories(
         code used, given or nearest to the title; empty when none); ``context`` (the
         contexts of the row, e.g. ``"clerical"``); and string columns ``admin_rule``,
         ``routine_coding_rule``, ``entry_creative_rule`` listing the evidence, separated
-        by ``"; "`` (``"text admin:filing"``, ``"dwa 4.A...: note"``; context evidence is
+        by ``"; "`` (``"text admin:filing"``, ``"dwa 4.A...: note"``, work activities in
+        DWA ID order; context evidence is
         followed by ``"(clerical occupation)"``, or ``"(needs clerical occupation)"`` when
         it did not count). A veto is appended as ``"[vetoed: text admin!professional]"``,
         the entry-level gate as ``"[gated: job zone 4 > 3]"``.
@@ -1966,7 +2016,9 @@ def tag_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None,
         cannot give or contradicts: no ``task_id``, a code or a task ID it does not list
         (another release's, another occupation's task), a ``job_zone`` other than its own.
     text_column : str, default "task"
-        Column holding the task statement.
+        Column holding the task statement. Texts and titles are read normalised
+        (:func:`~exposure.scoring._features.normalise_text`), each run of white space as
+        one space.
     onet : exposure.onet.OnetRelease or object, optional
         O*NET release providing ``task_dwas``, ``dwas`` and ``occupations`` (job zones,
         titles for the nearest occupation of free text); anything without the first two
