@@ -45,7 +45,7 @@ import numpy as np
 import pandas as pd
 
 from exposure._args import check_choice, shown
-from exposure._tables import check_filled, first_repeat_of, missing_to_na, to_number
+from exposure._tables import check_filled, first_repeat_of, missing_to_na, norm_header, to_number
 from exposure.errors import DataFormatError, SchemaError
 from exposure.fetch import check_location, fetch
 from exposure.onet import _read
@@ -139,10 +139,66 @@ def _read_crosswalk(path, columns: dict, *, optional: dict | None = None):
     ...
     exposure.errors.DataFormatError: ...soc10_isco08.csv: no crosswalk rows: the file has a header but no rows
     """
-    raw = _read(path, columns, optional=optional, **_csv_kwargs(path))
+    try:
+        raw = _read(path, columns, optional=optional, **_csv_kwargs(path))
+    except DataFormatError as exc:
+        if isinstance(exc, SchemaError) or not _csv_kwargs(path):
+            raise
+        better = _title_lines(exc, columns)
+        if better is None:
+            raise
+        raise better from None
     if not len(raw.frame):
         raise DataFormatError("no crosswalk rows: the file has a header but no rows", path=raw.path)
     return raw
+
+
+#: How many lines of a CSV crosswalk :func:`_title_lines` looks at for the header.
+_TITLE_LINES_LOOKED_AT = 20
+
+
+def _title_lines(exc: DataFormatError, columns: dict) -> DataFormatError | None:
+    """The error about the title lines above the header of CSV crosswalk ``exc.path``, or None to keep ``exc``.
+
+    The O*NET crosswalk workbooks hold title lines above their header, which the workbook
+    reader skips. The same workbook saved as CSV keeps them, and was refused in words
+    about its first line: ``missing column(s) 'O*NET-SOC 2019 Code', ... in the header
+    (line 1); found: 'O*NET-SOC 2019 Occupation Listings'`` (title lines padded with
+    commas, as a spreadsheet saves them), or ``row 4: too many fields: expected 1, got 4
+    (an unquoted comma inside a field?)`` (not padded). Run on the error path only: a line
+    of the first :data:`_TITLE_LINES_LOOKED_AT` that holds every column read is the header.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.csv"
+    >>> _ = p.write_text("O*NET-SOC 2019 Occupation Listings,,\\n,,\\nCode,Title,SOC\\n11-1011.00,CE,11-1011\\n")
+    >>> print(_title_lines(DataFormatError("missing column(s)", path=p), {"code": "Code", "soc": "SOC"}).reason)
+    line 1 is a title ('O*NET-SOC 2019 Occupation Listings'), not the header: the header (Code,Title,SOC) is on line 3; delete the 2 lines above it (a workbook saved as CSV keeps its title lines; the .xlsx workbook is read with them)
+    """
+    try:
+        with open(exc.path, encoding="utf-8-sig", errors="replace", newline="") as handle:
+            lines = [handle.readline() for _ in range(_TITLE_LINES_LOOKED_AT)]
+        records = [next(csv.reader([line]), []) for line in lines if line]
+    except (OSError, TypeError, csv.Error):
+        return None
+    wanted = [{norm_header(a) for a in ((names,) if isinstance(names, str) else names)}
+              for names in columns.values()]
+    for pos, record in enumerate(records):
+        cells = {norm_header(c) for c in record}
+        if not all(cells & names for names in wanted):
+            continue
+        if pos:
+            title = ",".join(c.strip() for c in records[0] if c.strip())
+            head = ",".join(c.strip() for c in record if c.strip())
+            head = head if len(head) <= 80 else head[:77] + "..."
+            above = "the line" if pos == 1 else f"the {pos} lines"
+            first = f"a title ({title[:60]!r})" if title else "empty"
+            return DataFormatError(f"line 1 is {first}, not the header: the header ({head}) is "
+                                   f"on line {pos + 1}; delete {above} above it (a workbook saved as CSV keeps "
+                                   "its title lines; the .xlsx workbook is read with them)", path=exc.path, row=1)
+        return None  # the header is line 1: the error stands
+    return None
 
 
 def _strip(frame: pd.DataFrame) -> pd.DataFrame:
@@ -627,7 +683,8 @@ def read_isco_groups(path) -> pd.DataFrame:
     """Read ISCO-08 group titles (ESCO's ``ISCOGroups_en.csv``).
 
     Rows are CSV records; some descriptions span several lines, so reported row numbers
-    are record numbers (header = 1).
+    are record numbers (header = 1). The line breaks of a description are ``\\n`` whatever
+    the file's line ends (a CSV of CRLF line ends kept ``\\r\\n`` in them).
 
     Returns
     -------
@@ -656,7 +713,9 @@ def read_isco_groups(path) -> pd.DataFrame:
             "isco08_code": code,
             "level": code.str.len(),
             "isco_title": f["isco_title"].str.strip(),
-            "description": missing_to_na(f["description"], {""}) if "description" in f else pd.NA,
+            # a CSV of CRLF line ends keeps them inside a quoted description (LF, and a workbook, give "\n")
+            "description": (missing_to_na(f["description"].str.replace("\r\n", "\n", regex=False), {""})
+                            if "description" in f else pd.NA),
         }
     )
     check_filled(raw, {"isco_title": frame["isco_title"]}, "give every row its title")
@@ -1064,7 +1123,8 @@ def onet_to_soc_map(crosswalk: pd.DataFrame | None = None, *, mirror=None, data_
     pandas.Series
         Index ``onetsoc_code`` (each code once), values ``soc_code`` (name ``soc_code``).
         Several O*NET codes map to the same SOC code; count SOC employment once. A row
-        repeated as it is counts once.
+        repeated as it is counts once. Index and values are of dtype ``str`` whatever
+        the crosswalk's (``category``, ``string[pyarrow]``, ``object``).
 
     Raises
     ------
@@ -1097,6 +1157,9 @@ def onet_to_soc_map(crosswalk: pd.DataFrame | None = None, *, mirror=None, data_
         bad = first_bad(pairs[column])
         if bad is not None:  # None twice raised an IndexError; ' 11-1011.00' was a key matching nothing
             raise DataFormatError(bad[1], path="crosswalk", row=bad[0] + 1, column=column)
+    # the codes as read_onet_to_soc gives them: a categorical or Arrow crosswalk gave a map of
+    # its own dtype (a CategoricalIndex, categorical values)
+    pairs = pairs.astype(str)
     again = pairs.duplicated().to_numpy(dtype=bool)  # a row repeated as it is: once
     twice = pairs["onetsoc_code"].duplicated().to_numpy(dtype=bool) & ~again
     if twice.any():

@@ -45,8 +45,10 @@ import pandas as pd
 import exposure.fetch as fetching
 from exposure import releases
 from exposure._tables import (
+    COMPRESSED,
     RawTable,
     as_path,
+    compressed_input,
     first_repeat_of,
     missing_to_na,
     read_table,
@@ -225,7 +227,10 @@ def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool 
       formula never computed, or an error, is refused by ``read_table`` itself.)
 
     - with ``footnotes``, the footnote lines ending the table are left out
-      (:func:`_without_footnotes`; :mod:`exposure.oews`'s tables).
+      (:func:`_without_footnotes`; :mod:`exposure.oews`'s tables);
+    - a file named as compressed (``Job Zones.txt.gz``, ``db_30_1_text.zip``) or as a
+      Parquet or Stata table (:func:`_other_format`) is refused saying what it is and what
+      to give: it was ``row 1: file is binary, not text (a NUL byte at offset 3)``.
 
     :mod:`exposure.oews` reads its files with it too.
 
@@ -241,6 +246,8 @@ def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool 
     except SchemaError:
         raise
     except DataFormatError as exc:
+        if not _is_xlsx(path) and _is_file(path):
+            _other_format(path)  # a .gz, .zip or .parquet file: said so (it was "file is binary")
         better = _workbook_error(exc, path, kwargs.get("sheet")) if _is_xlsx(path) else None
         if better is None:
             raise
@@ -250,6 +257,48 @@ def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool 
     raw = _without_empty_rows(raw)
     _check_header_again(raw)
     return raw
+
+
+#: Tables of another format than text or a workbook, by extension: what they are.
+_OTHER_FORMATS = {".parquet": "a Parquet file", ".pq": "a Parquet file", ".dta": "a Stata .dta file",
+                  ".feather": "a Feather file", ".pkl": "a pickle file", ".pickle": "a pickle file"}
+#: What :func:`_read` reads, for the messages of :func:`_other_format`.
+_READ_KINDS = "delimited text (.txt, .csv) or an .xlsx workbook"
+
+
+def _is_file(path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def _other_format(path) -> None:
+    """Refuse ``path`` named as a compressed file or a table of a format :func:`_read` does not read.
+
+    Such a file went to the text reader, which said ``row 1: file is binary, not text (a NUL
+    byte at offset 3)``: neither what the file is nor what to give (and no row is wrong).
+    A compressed file says how to decompress it (:func:`exposure._tables.compressed_input`).
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> _other_format(Path("Job Zones.txt"))
+    >>> _other_format(Path("Job Zones.txt.gz"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: Job Zones.txt.gz: the file is gzip-compressed, which is not read: decompress it first (gunzip -k Job Zones.txt.gz writes Job Zones.txt) and give that file
+    >>> _other_format(Path("Job Zones.parquet"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: Job Zones.parquet: the file is a Parquet file, which this table is not read from: give it as delimited text (.txt, .csv) or an .xlsx workbook, as its publisher does
+    """
+    suffix = path.suffix.lower()
+    if suffix in COMPRESSED:
+        raise DataFormatError(compressed_input(path, _READ_KINDS), path=path)
+    if suffix in _OTHER_FORMATS:
+        raise DataFormatError(f"the file is {_OTHER_FORMATS[suffix]}, which this table is not read from: give "
+                              f"it as {_READ_KINDS}, as its publisher does", path=path)
 
 
 def _check_header_again(raw: RawTable) -> None:
