@@ -351,11 +351,16 @@ def _rule_texts(texts: list) -> list:
     """
     out = list(texts)
     for i, text in enumerate(out):
+        if text.isascii():
+            # ASCII white space other than the space is not printable, and a run of it
+            # holds two spaces or a character of that kind: two C scans, where the search
+            # of _ODD_SPACE cost a tenth of the free-text scoring time (the same result)
+            if "  " in text or not text.isprintable():
+                out[i] = _ODD_SPACE.sub(" ", text)
+            continue
         if _ODD_SPACE.search(text) is not None:
             text = _ODD_SPACE.sub(" ", text)
-        if not text.isascii():
-            text = _DASH_IN_WORD.sub("-", text)
-        out[i] = text
+        out[i] = _DASH_IN_WORD.sub("-", text)
     return out
 
 
