@@ -1,21 +1,18 @@
 """Round 43: the same tasks given another way score the same (threads area).
 
-1. The occupation context of ``learned`` (the mean word vector of the tasks of an
-   occupation in the input) added the rows of an occupation in their input order: the
-   same O*NET rows (task ids, or a mix of ids and free text with a code) in another row
-   order got probabilities that differed in the 16th-17th digit (119 of 300
-   ``p_e0`` values of an O*NET 29.1 sample, up to 3.3e-16). No label moved; but the
-   scores of a file depended on its row order, and so, in the last digit, the roll-ups
-   made from them. ``group_means`` adds the rows of a group in an order set by their
-   content now: the same bits in any row order (training keeps the input order, so the
-   shipped model's features are unchanged).
-
 Checked and found sound (kept as tests): the text column as object, ``string``,
 ``string[pyarrow]`` or category, and free texts shuffled or with repeated rows, give the
 same scores bit for bit; four ``score_tasks`` calls in threads at once (free text, O*NET
 ids with a release, codes without ids, ``rubric`` with titles) give what the same calls
 give one after another, with the same log warnings. (CRLF, CR, a BOM, NBSP, tabs,
 decomposed accents in texts and titles were also checked by hand: the same scores.)
+
+Built and not kept: ``group_means`` adding the rows of an occupation in an order set by
+their content, so that rows with a code score the same bits in any row order (they move
+in the 16th-17th digit today; no label moves). The cross-validated figures of the
+``text`` set moved by it (kappa 0.5401 -> 0.5393): the retrieval payload the training
+computes goes through the same context sums, and that fit turns a last-bit change into
+other coefficients. It waits for a retrain (docs/scale.md, known limit).
 
 Tiny made-up texts; the real O*NET 29.1 release of the mirror for the task ids.
 """
@@ -61,34 +58,11 @@ def _same(a: pd.DataFrame, b: pd.DataFrame, columns=SCORES) -> None:
         pd.testing.assert_series_equal(a[col], b[col], check_exact=True, obj=col)
 
 
-def test_group_means_do_not_depend_on_the_row_order():
-    # (0.1 + 0.2) + 0.3 != 0.1 + (0.2 + 0.3): the sum order shows in the last bit
-    values = np.array([[0.1, 1.0], [0.2, 0.7], [0.3, 0.1], [0.7, 0.3], [0.3, 0.1]])
-    m = sparse.csr_matrix(values)
-    groups = ["a", "a", "a", "a", "b"]
-    means, inv = group_means(m, groups)
-    for perm in ([2, 1, 0, 3, 4], [3, 0, 2, 1, 4], [4, 3, 2, 1, 0]):
-        shuffled, inv2 = group_means(m[perm], [groups[k] for k in perm])
-        assert (shuffled.toarray() == means.toarray()).all(), perm
-        assert inv2.tolist() == inv[perm].tolist()
-
-
 def test_group_means_keep_their_values():
     m = sparse.csr_matrix(np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [3.0, 0.0]]))
     means, inv = group_means(m, ["b", "b", "a", "b"])
     assert inv.tolist() == [1, 1, 0, 1]
     np.testing.assert_allclose(means.toarray(), [[1.0, 1.0], [4 / 3, 1 / 3]], rtol=0, atol=1e-15)
-
-
-@pytest.mark.parametrize("with_ids", ["all", "half"])
-def test_onet_rows_in_another_order_score_the_same_bits(onet, onet_rows, with_ids):
-    rows = onet_rows.copy()
-    if with_ids == "half":  # free text with a code shares the occupation context
-        rows.loc[::2, "task_id"] = pd.NA
-    first = score_tasks(rows, onet=onet)
-    perm = np.random.default_rng(0).permutation(len(rows))
-    again = score_tasks(rows.iloc[perm], onet=onet).loc[rows.index]
-    _same(first, again)
 
 
 @pytest.mark.parametrize("dtype", ["string", "string[pyarrow]", "category"])

@@ -531,8 +531,7 @@ class CharTfidf:
         return _finish(rows, cols, n_docs, self.n_features, self.idf)
 
 
-def group_means(matrix: sparse.csr_matrix, groups, *, canonical: bool = True
-                ) -> tuple[sparse.csr_matrix, np.ndarray]:
+def group_means(matrix: sparse.csr_matrix, groups) -> tuple[sparse.csr_matrix, np.ndarray]:
     """Mean row of each group and the group index of every row.
 
     Parameters
@@ -541,14 +540,6 @@ def group_means(matrix: sparse.csr_matrix, groups, *, canonical: bool = True
         One row per item.
     groups : array-like
         Group label per row.
-    canonical : bool, default True
-        Add the rows of a group in an order set by their content (their label, then two
-        fixed weighted sums of the row), not in the input's order, so that the means are
-        the same, bit for bit, whatever the order of the rows (equal rows are
-        interchangeable). Without it, the rows of a group were added in their input order
-        and a shuffled input moved a mean in its last digit (and an occupation-context
-        score in its 16th-17th). ``False`` adds them in input order (training, which
-        keeps the shipped model's features as they were).
 
     Returns
     -------
@@ -562,24 +553,13 @@ def group_means(matrix: sparse.csr_matrix, groups, *, canonical: bool = True
     >>> means.toarray(), inv.tolist()
     (array([[1. , 1. ],
            [0.5, 0.5]]), [1, 1, 0])
-    >>> m = sparse.csr_matrix(np.array([[0.1], [0.2], [0.3]]))
-    >>> group_means(m, ["a"] * 3)[0].data == group_means(m[[2, 0, 1]], ["a"] * 3)[0].data
-    array([ True])
     """
     n = matrix.shape[0]
     if n == 0:
         return sparse.csr_matrix((0, matrix.shape[1])), np.zeros(0, dtype=np.int64)
     _, inv = np.unique(np.asarray(groups, dtype=object).astype(str), return_inverse=True)
     inv = inv.ravel()
-    order = np.arange(n)
-    if canonical:
-        matrix = sparse.csr_matrix(matrix, dtype=np.float64, copy=True)
-        matrix.sum_duplicates()  # indices sorted: equal rows give equal keys
-        cols = np.arange(matrix.shape[1], dtype=np.float64)
-        keys = matrix @ np.column_stack([np.sin(cols * 12.9898 + 1.0), np.cos(cols * 78.233 + 2.0)])
-        order = np.lexsort((keys[:, 1], keys[:, 0], np.diff(matrix.indptr), inv))
-        matrix = matrix[order]
-    g = sparse.csr_matrix((np.ones(n), (inv[order], np.arange(n))), shape=(inv.max() + 1, n))
+    g = sparse.csr_matrix((np.ones(n), (inv, np.arange(n))), shape=(inv.max() + 1, n))
     counts = np.asarray(g.sum(axis=1)).ravel()
     means = sparse.diags(1.0 / counts) @ g @ matrix
     return sparse.csr_matrix(means), inv
@@ -608,5 +588,5 @@ def group_mean(matrix: sparse.csr_matrix, groups) -> sparse.csr_matrix:
            [0.5, 0.5],
            [1. , 1. ]])
     """
-    means, inv = group_means(matrix, groups, canonical=False)
+    means, inv = group_means(matrix, groups)
     return means[inv]
