@@ -1084,7 +1084,7 @@ def _lock_source(name: str, entry: dict, lock_path: Path) -> Source:
     except DataFormatError:
         raise DataFormatError(f"the name {name!r} is absolute or has a '..': its file would lie "
                               "outside the cache; fix or delete that line", path=lock_path,
-                              row=_lock_row(lock_path, name), column="name") from None
+                              row=_entry_row(lock_path, name), column="name") from None
     url, member = entry.get("url") or "", entry.get("member") or None
     pin = {"sha256": entry["sha256"], "size": int(entry["size"])}
     try:
@@ -1096,15 +1096,6 @@ def _lock_source(name: str, entry: dict, lock_path: Path) -> Source:
     where = ({"url": url, "archive_url": url if member else None, "member": member} if url
              else {})
     return replace(src, **pin, **where, notes=src.notes + " Pinned by the lock file.")
-
-
-def _lock_row(lock_path: Path, name: str) -> int | None:
-    """The row (line, from 1) of the lock file that pins ``name``; None if not found."""
-    try:
-        lines = lock_path.read_text("utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    return next((i for i, line in enumerate(lines, start=1) if line.startswith(name + "\t")), None)
 
 
 def cache_path(name, data_dir=None) -> Path:
@@ -2513,7 +2504,7 @@ def fetch(
         entry = _lock_entry(store, src)
         if getattr(exc, "over_size", False) and entry is not None and not src.member:
             exc.args = (f"{exc.args[0]}; the expected size is the pin of {src.name} in the lock file "
-                        f"{store.lock_path} (row {_lock_row(store.lock_path, src.name)}, column 'size': "
+                        f"{store.lock_path} (row {_entry_row(store.lock_path, src.name)}, column 'size': "
                         f"{entry['size']} bytes): if that line was edited by hand, the size may be wrong: "
                         "fix it, or delete the line to download and pin the file again",)
         raise
@@ -2552,7 +2543,7 @@ def _check_lock_size(store: DataStore, src: Source, path: Path) -> None:
         raise DataFormatError(f"size {entry['size']} is not the size of the file this line pins: {src.name} "
                               f"with sha256 {src.sha256} has {actual} bytes ({path}); the line was edited by "
                               f"hand? write {actual}, or delete the line to pin the file again",
-                              path=store.lock_path, row=_lock_row(store.lock_path, src.name), column="size")
+                              path=store.lock_path, row=_entry_row(store.lock_path, src.name), column="size")
 
 
 def _lock_hint(store: DataStore, src: Source) -> str:

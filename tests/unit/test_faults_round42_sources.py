@@ -16,6 +16,8 @@
    half line) and every row below was misnumbered, in :meth:`Lock.entries` and in the row
    named by a pin conflict (:meth:`Lock.pin`). Rows are now counted at ``\\n``, ``\\r\\n``
    and ``\\r`` only, and a name with a control character or line separator is refused.
+   (Added after the round: ``exposure.fetch`` named the lock row of a wrong size with its
+   own ``splitlines`` count, one too far below such a line; it now uses the reader's.)
 4. A size written with leading zeros (``0190``, a hand edit) passed as a size, but was
    compared as text: a line that pins a registry file as the package does was refused as
    "of another sha256 or size", a line repeated with ``190`` and ``0190`` was "pinned twice
@@ -152,6 +154,25 @@ def test_a_pin_conflict_names_the_row_as_in_the_file(tmp_path):
     with pytest.raises(DataFormatError) as err:
         lock.pin(layout_source("onet/31.0/Job Zones.txt"), data, replace=False)
     assert str(err.value).startswith(f"{lock.path}, row 3, column 'sha256'")
+
+
+def test_a_wrong_size_found_by_fetch_names_the_row_as_in_the_file(tmp_path):
+    """A lock-pinned file of the wrong size, found by fetch: the row named is the line's own."""
+    import hashlib
+
+    from exposure.fetch import DataStore, fetch
+
+    folder = tmp_path / "mirror" / "onet" / "31.0"
+    folder.mkdir(parents=True)
+    data = b"O*NET-SOC Code\tTitle\n"
+    (folder / "Job Zones.txt").write_bytes(data)
+    text = (LOCK_HEAD + f"x/a.csv\t3\t{ABC}\thttps://e.org/a.zip\ta\u2028b.csv\n"
+            + _lock_line("onet/31.0/Job Zones.txt", size="999", sha=hashlib.sha256(data).hexdigest()))
+    lock = _lock(tmp_path, text)
+    store = DataStore(cache=tmp_path / "cache", home=lock.path.parent, mirror=tmp_path / "mirror")
+    with pytest.raises(DataFormatError) as err:
+        fetch("onet/31.0/Job Zones.txt", store=store)
+    assert str(err.value).startswith(f"{lock.path}, row 3, column 'size': size 999 is not the size")
 
 
 # 4. a size with leading zeros --------------------------------------------------------
