@@ -106,7 +106,6 @@ from exposure.errors import (
     OutputError,
 )
 from exposure.releases import (
-    _LOCK_COLUMNS,
     LOCK_NAME,
     ONET_FILES,
     Lock,
@@ -2877,27 +2876,18 @@ class _StagedLock(Lock):
         of the run were read from the first), whatever ``replace`` says.
         """
         entry = self._entry(src, path, sha256)
-        digest = entry["sha256"]
-        same = (entry["sha256"], entry["size"])
         held = self.held.entries.get(src.name)
         if held is not None:
-            if (held["sha256"], held["size"]) == same:
+            if (held["sha256"], held["size"]) == (entry["sha256"], entry["size"]):
                 return dict(held)
             raise DataFormatError(
                 f"{src.name} was read twice in this run with different bytes: first with sha256 {held['sha256']} "
-                f"({held['size']} bytes), now with sha256 {digest} ({entry['size']} bytes): the run's tables "
+                f"({held['size']} bytes), now with sha256 {entry['sha256']} ({entry['size']} bytes): the run's tables "
                 "would mix two versions of the file. Check which version is right (did the file change "
                 "during the run?) and run again", path=path)
-        before = super().entries().get(src.name)
-        if before is not None and (before["sha256"], before["size"]) == same:
-            return {c: before[c] for c in _LOCK_COLUMNS}
-        if before is not None and not replace:
-            raise DataFormatError(
-                f"{src.name} is already pinned with sha256 {before['sha256']} ({before['size']} bytes), "
-                f"but the file read now ({path}) has sha256 {digest} ({entry['size']} bytes): another run "
-                "read another version of it and pinned it meanwhile; nothing was pinned. Check which "
-                "version you want: to pin the one read now, delete that line and run again", path=self.path,
-                row=_entry_row(self.path, src.name), column="sha256")
+        kept = self._kept(src, entry, super().entries().get(src.name), path, replace=replace)
+        if kept is not None:
+            return kept
         self.held.entries[src.name] = entry
         if replace:
             self.held.replace.add(src.name)

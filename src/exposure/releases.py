@@ -638,22 +638,35 @@ class Lock:
             ``IsADirectoryError`` before); the lock file is left as it was.
         """
         entry = self._entry(src, path, sha256)
-        digest = entry["sha256"]
         with _pinning(self.path):
             entries = self.entries()
-            before = entries.get(src.name)
-            if before is not None and not replace:
-                if (before["sha256"], before["size"]) == (entry["sha256"], entry["size"]):
-                    return {c: before[c] for c in _LOCK_COLUMNS}
-                raise DataFormatError(
-                    f"{src.name} is already pinned with sha256 {before['sha256']} ({before['size']} bytes), "
-                    f"but the file read now ({path}) has sha256 {digest} ({entry['size']} bytes): another run "
-                    "read another version of it and pinned it meanwhile; nothing was pinned. Check which "
-                    "version you want: to pin the one read now, delete that line and run again", path=self.path,
-                    row=_entry_row(self.path, src.name), column="sha256")
+            if not replace:
+                kept = self._kept(src, entry, entries.get(src.name), path, replace=False)
+                if kept is not None:
+                    return kept
             entries[src.name] = entry
             self._write(entries)
         return entry
+
+    def _kept(self, src: Source, entry: dict[str, str], before: dict[str, str] | None, path, *,
+              replace: bool) -> dict[str, str] | None:
+        """The pin ``before`` when it pins the bytes of ``entry``; None to pin ``entry``.
+
+        A pin ``before`` of other bytes is replaced (None) with ``replace``; without it,
+        refused: another run read another version of the file and pinned it meanwhile.
+        """
+        if before is None:
+            return None
+        if (before["sha256"], before["size"]) == (entry["sha256"], entry["size"]):
+            return {c: before[c] for c in _LOCK_COLUMNS}
+        if replace:
+            return None
+        raise DataFormatError(
+            f"{src.name} is already pinned with sha256 {before['sha256']} ({before['size']} bytes), "
+            f"but the file read now ({path}) has sha256 {entry['sha256']} ({entry['size']} bytes): another run "
+            "read another version of it and pinned it meanwhile; nothing was pinned. Check which "
+            "version you want: to pin the one read now, delete that line and run again", path=self.path,
+            row=_entry_row(self.path, src.name), column="sha256")
 
     @staticmethod
     def _entry(src: Source, path, sha256: str | None) -> dict[str, str]:
