@@ -831,10 +831,14 @@ def read_text_table(
     """
     path = as_path(path)
     optional = optional or {}
-    if check_file(path).startswith(b"PK\x03\x04"):
+    head = check_file(path)
+    if head.startswith(b"PK\x03\x04"):
         raise DataFormatError(
             "file is a zip archive (an .xlsx workbook?), not delimited text", path=path
         )
+    # compressed data or a Parquet file named as text (Job Zones.txt gunzipped by no one)
+    # was "row 1: file is binary, not text (a NUL byte at offset 3)"
+    _check_signature(head, path)
     data = path.read_bytes()
     text = _decode(data, path, sep)
     if not text.strip():
@@ -1037,6 +1041,9 @@ def _count_fields(text: str, sep: str, quoting: int, path: Path) -> list:
         if got < len(header):
             what = f"too few fields: expected {len(header)}, got {got} (truncated file or line?)"
             column = header[got] if got < len(header) else None
+            unnamed = _unnamed_header_note(header, got, sep)
+            if unnamed:
+                what, column = f"too few fields: expected {len(header)}, got {got}: {unnamed}", None
         else:
             what = f"too many fields: expected {len(header)}, got {got}"
             line = lines[line_no[pos] - 1]
@@ -1057,6 +1064,36 @@ def _count_fields(text: str, sep: str, quoting: int, path: Path) -> list:
             column = None
         raise DataFormatError(what, path=path, row=pos + 1, line=line_no[pos], column=column)
     return header
+
+
+def _unnamed_header_note(header: list, got: int, sep: str) -> str:
+    """What a record of ``got`` fields says when the header's empty column names explain the shortfall.
+
+    A header ending with a separator the rows lack (a trailing tab or comma an editor left)
+    was ``row 2, column '': too few fields: expected 5, got 4 (truncated file or line?)``:
+    a column of no name, and the row blamed; an empty name inside the header (two tabs)
+    named the last column as missing. ``""`` when the header has no empty name, or too few
+    to explain the shortfall.
+
+    Examples
+    --------
+    >>> _unnamed_header_note(["Code", "Zone", ""], 2, "\\t")
+    'the header (line 1) ends with a tab: an empty column name at position 3; remove it (or name the column and fill it on every row)'
+    >>> _unnamed_header_note(["Code", "", "Zone"], 2, ",")
+    'the header (line 1) has an empty column name at position 2 (two commas in a row?); remove it (or name the column and fill it on every row)'
+    >>> _unnamed_header_note(["Code", "Zone", "Date"], 2, ",")
+    ''
+    """
+    empty = [i for i, name in enumerate(header) if not str(name).strip()]
+    if not empty or got < len(header) - len(empty):
+        return ""
+    what = {"\t": "a tab", ",": "a comma", ";": "a semicolon"}.get(sep, repr(sep))
+    plural = {"\t": "tabs", ",": "commas", ";": "semicolons"}.get(sep, f"{sep!r}s")
+    if empty[0] == len(header) - 1:
+        where = f"ends with {what}: an empty column name at position {empty[0] + 1}"
+    else:
+        where = f"has an empty column name at position {empty[0] + 1} (two {plural} in a row?)"
+    return f"the header (line 1) {where}; remove it (or name the column and fill it on every row)"
 
 
 #: What a line of a tab-separated file with a field too many and a double quote adds.

@@ -256,7 +256,36 @@ def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool 
         raw = _without_footnotes(raw)
     raw = _without_empty_rows(raw)
     _check_header_again(raw)
-    return raw
+    return _codes_stripped(raw)
+
+
+#: Code columns read stripped of surrounding white space, as the crosswalk readers read theirs.
+_CODES = ("onetsoc_code", "dwa_id", "iwa_id", "element_id")
+
+
+def _codes_stripped(raw: RawTable) -> RawTable:
+    """``raw`` whose code columns (:data:`_CODES`) are stripped of surrounding white space.
+
+    A code with a leading or trailing space (or a non-breaking space: a cell pasted from a
+    web page) was refused in pandera's words (``onetsoc_code must match the pattern
+    ^[0-9]{2}-[0-9]{4}\\.[0-9]{2}\\Z, got text '11-1011.00 ' (check str_matches)``) where
+    the crosswalk readers strip the same code and the Task ID beside it is read stripped.
+    A code still wrong once stripped is refused as before; a padded copy of a code is a
+    repeat of it.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> raw = RawTable(pd.DataFrame({"onetsoc_code": [" 11-1011.00\u00a0"], "title": [" A "]}),
+    ...                Path("o.txt"), 2, {})
+    >>> _codes_stripped(raw).frame.to_dict("list")
+    {'onetsoc_code': ['11-1011.00'], 'title': [' A ']}
+    """
+    codes = [c for c in _CODES if c in raw.frame.columns]
+    if not codes:
+        return raw
+    frame = raw.frame.assign(**{c: raw.frame[c].str.strip() for c in codes})
+    return RawTable(frame, raw.path, raw.first_row, raw.sources)
 
 
 #: Tables of another format than text or a workbook, by extension: what they are.
