@@ -88,8 +88,12 @@ def check_gain(gain) -> float:
     return check_fraction(gain, "gain")
 
 
-def _industry_cells(employment: pd.DataFrame, level: str):
-    """Industries of ``level``, their totals, and their detailed occupation cells."""
+def _industry_cells(employment: pd.DataFrame, level: str, *, warn: bool = False):
+    """Industries of ``level``, their totals, and their detailed occupation cells.
+
+    An industry's title is the first one its rows give (:func:`_first_titles`); with
+    ``warn`` (:func:`to_sectors`, once per level of a roll-up), a second title is logged.
+    """
     if not (isinstance(level, str) and level in LEVELS):  # a list is refused too, not a TypeError
         raise DataFormatError(f"unknown level {level!r}; expected 'sector' or 'subsector'")
     f = employment_frame(employment)
@@ -104,7 +108,9 @@ def _industry_cells(employment: pd.DataFrame, level: str):
         raise DataFormatError(f"employment frame: {column} {bad[1]}", row=int(f.index[bad[0]]) + 1, column=column)
     _refuse_other_levels(f, level, names.get("naics", "naics"))
     _refuse_too_large(f, names.get("tot_emp", "tot_emp"))
-    industries = f[["naics", "naics_title"]].drop_duplicates("naics").sort_values("naics").reset_index(drop=True)
+    industries = _first_titles(f, "naics", "naics_title", f"{level} NAICS",
+                               names.get("naics_title", "naics_title"), warn=warn)
+    industries = industries.sort_values("naics").reset_index(drop=True)
     totals = f[f["o_group"] == "total"]
     _refuse_other_totals(totals, level, names.get("tot_emp", "tot_emp"))  # the first was kept without a word
     totals = totals.drop_duplicates("naics").set_index("naics")["tot_emp"]
@@ -116,6 +122,44 @@ def _industry_cells(employment: pd.DataFrame, level: str):
     cells = cells.sort_values(["naics", "occ_code"], kind="stable").reset_index(drop=True)
     industries["tot_emp"] = totals.reindex(industries["naics"]).to_numpy()
     return industries, cells
+
+
+def _first_titles(f: pd.DataFrame, key: str, title: str, what: str, column: str, *, warn: bool = True) -> pd.DataFrame:
+    """One row per ``key`` (first-seen order) with the first title its rows give.
+
+    ``f`` holds rows of an employment frame (index: its rows, from 0). A title missing on
+    the first row of a code (a blank cell) hid the title of the rows below (the sector came
+    out untitled); a code given two titles (two OEWS releases, or a frame built by hand)
+    kept the first without a word. The first non-missing title is kept, and with ``warn``
+    a second one is logged, naming both titles and their rows.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"naics": ["52", "52", "11"], "naics_title": [None, "Finance", "Farms"]})
+    >>> _first_titles(f, "naics", "naics_title", "sector NAICS", "naics_title").to_dict("list")
+    {'naics': ['52', '11'], 'naics_title': ['Finance', 'Farms']}
+    """
+    codes = f[key].astype(str)
+    titles = f[title].astype(object)
+    given = titles.notna().to_numpy(dtype=bool)
+    first = titles[given].groupby(codes[given].to_numpy(), sort=False).first()
+    out = pd.DataFrame({key: f[key].drop_duplicates().to_numpy()})
+    out[title] = first.reindex(out[key].astype(str).to_numpy()).to_numpy(dtype=object)
+    if warn and given.any():
+        text = titles[given].astype(str).str.strip()
+        ref = text.groupby(codes[given].to_numpy()).transform("first")
+        other = (text != ref).to_numpy(dtype=bool)
+        if other.any():
+            k = int(np.flatnonzero(other)[0])
+            code = codes[given].iloc[k]
+            j = int(np.flatnonzero((codes[given] == code).to_numpy(dtype=bool))[0])
+            rows = titles[given].index
+            n = int(pd.Series(codes[given].to_numpy()[other]).nunique())
+            log.warning("employment frame: the %s %r has two titles, %r on row %d and %r on row %d of the frame "
+                        "(column %r); the first is kept%s", what, code, titles[given].iloc[j], int(rows[j]) + 1,
+                        titles[given].iloc[k], int(rows[k]) + 1, column,
+                        f" ({n} codes have other titles)" if n > 1 else "")
+    return out
 
 
 #: NAICS code of each industry level as BLS writes it: a sector has two digits (``31-33``,
@@ -304,6 +348,8 @@ def to_sectors(
     occupations, so it is not scored: ``coverage`` = ``covered_emp / tot_emp`` shows it.
     (:func:`workforce_stats`' sector rows give as ``tot_emp`` the released cells alone,
     ``tot_emp - suppressed_emp`` here; their ``covered_emp`` and means are the same.)
+    An industry's ``naics_title`` is the first title its rows give (a blank cell is
+    skipped); a second, other title is logged as a warning naming both and their rows.
 
     Parameters
     ----------
@@ -368,7 +414,7 @@ def to_sectors(
     require_frame(soc_scores, "soc_scores", ["soc_code"], unique="soc_code")
     soc_codes = _check_soc_codes(soc_scores)
     vals = _soc_values(soc_scores)
-    industries, cells = _industry_cells(employment, level)
+    industries, cells = _industry_cells(employment, level, warn=True)  # a second title: logged once per level
     _warn_unmatched(soc_codes, vals[:, 1], cells, level)
     order = _code_order(soc_codes)  # the sums run in one order whatever the rows'
     soc_codes, vals = soc_codes[order], vals[order]
@@ -559,7 +605,9 @@ def _workforce_inputs(soc: pd.DataFrame, employment: pd.DataFrame | None, emp: n
     titles = pd.Series(codes, index=codes, dtype=object).map(lambda c: None)
     if employment is not None:
         f = employment_frame(employment)
-        mj = f[(f["i_group"] == "cross-industry") & (f["o_group"] == "major")].drop_duplicates("occ_code")
+        mj = f[(f["i_group"] == "cross-industry") & (f["o_group"] == "major")]
+        mj = _first_titles(mj, "occ_code", "occ_title", "major group", _employment_names(employment).get(
+            "occ_title", "occ_title"))  # a blank first title hid the next; a second one is logged
         titles = mj.set_index("occ_code")["occ_title"].reindex(codes)
     units.append(("major", codes.astype(object), titles.to_numpy(dtype=object), inv, np.arange(n), emp, wage))
     if employment is not None:

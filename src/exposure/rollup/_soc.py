@@ -12,7 +12,7 @@ import pandas as pd
 from scipy import sparse
 
 from exposure._measures import EXPOSURE_MEASURES, MEASURES
-from exposure._tables import GROUPED, first_repeat
+from exposure._tables import GROUPED, MAX_COUNT, first_repeat
 from exposure.crosswalks import check_soc_structure, oews_code_map
 from exposure.errors import DataFormatError
 from exposure.oews import SPECIAL_VALUES
@@ -863,7 +863,8 @@ def coverage(soc_scores: pd.DataFrame, occupation_scores: pd.DataFrame | None = 
     exposure.errors.DataFormatError
         ``soc_scores`` or ``occupation_scores`` that is not a frame or lacks a column; a
         ``tot_emp`` that is not a number of workers (other text, ``True``, a negative or
-        infinite number), naming ``soc_scores``, the row (counted from 1) and the column;
+        infinite number, or one of 2**63 or more: it overflowed the sums), naming
+        ``soc_scores``, the row (counted from 1) and the column;
         a ``soc_code`` (when the column is there) missing, malformed (``' 11-1011'``) or
         given twice (its workers were counted twice), an ``onetsoc_code`` of
         ``occupation_scores`` missing or malformed (it matched nothing: ``prefix_share``
@@ -887,6 +888,10 @@ def coverage(soc_scores: pd.DataFrame, occupation_scores: pd.DataFrame | None = 
         check_codes(occupation_scores.reset_index(drop=True), "occupation_scores", ["onetsoc_code"])
     # as workforce_stats reads it (_sectors._soc_numbers): True is not 1 worker, "**" is missing
     emp = _number(soc_scores["tot_emp"], "tot_emp", "soc_scores").fillna(0.0).to_numpy()
+    big = np.flatnonzero(emp >= MAX_COUNT)
+    if len(big):  # 1e308 overflowed once summed: tot_emp inf, share NaN, with numpy's RuntimeWarnings only
+        raise DataFormatError(f"tot_emp is too large for a number of workers, got {float(emp[big[0]])!r}",
+                              path="soc_scores", row=int(big[0]) + 1, column="tot_emp")
     # scored: a value of alpha, beta or gamma (beta alone left out scores that leave beta empty);
     # a value that is not a measure ('abc', 1.5) counted its workers as covered
     present = [m for m in EXPOSURE_MEASURES if m in soc_scores.columns]
