@@ -641,15 +641,28 @@ def _prepare(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
 def _round_floats(frame: pd.DataFrame) -> pd.DataFrame:
     """Round float columns to :data:`FLOAT_DECIMALS` decimals; -0.0 becomes 0.0.
 
+    numpy rounds by scaling (``x * 10**12``, rounded, divided back), which for a large
+    value returns a neighbouring float: ``86609270.0`` became ``86609270.00000001`` (the
+    admin rows' ``covered_emp`` in ``workforce``, where ``exposure rollup`` wrote
+    ``86609270.0``). Floats of ``2**53 / 10**12`` (about 9007) or more in magnitude lie
+    more than 1e-12 apart: rounding could only move them to a neighbour, so they are kept
+    as computed.
+
     Examples
     --------
-    >>> _round_floats(pd.DataFrame({"x": [0.1 + 0.2, -1e-15], "n": [1, 2]}))["x"].tolist()
-    [0.3, 0.0]
+    >>> _round_floats(pd.DataFrame({"x": [0.1 + 0.2, -1e-15, 86609270.0], "n": [1, 2, 3]}))["x"].tolist()
+    [0.3, 0.0, 86609270.0]
     """
     out = frame.copy()
+    limit = 2.0**53 / 10**FLOAT_DECIMALS
     for col in out.columns:
-        if pd.api.types.is_float_dtype(out[col].dtype):
-            out[col] = out[col].round(FLOAT_DECIMALS) + 0.0
+        if pd.api.types.is_float_dtype(out[col].dtype) and not isinstance(out[col].dtype, np.dtype):
+            out[col] = out[col].round(FLOAT_DECIMALS) + 0.0  # a nullable Float64 column keeps its NA
+        elif pd.api.types.is_float_dtype(out[col].dtype):
+            v = out[col].to_numpy()
+            with np.errstate(invalid="ignore"):
+                small = np.abs(v) < limit
+            out[col] = np.where(small, np.round(v, FLOAT_DECIMALS), v) + 0.0
     return out
 
 

@@ -17,6 +17,7 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
@@ -460,3 +461,16 @@ def test_a_manifest_recompute_did_not_write_is_refused_and_nothing_is_touched(ou
     assert (out / "manifest.json").read_bytes() == manifest
     assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "thesis.txt"]
     assert _hidden_leftovers(out.parent) == []
+
+
+def test_round_floats_keeps_large_values_as_computed():
+    """numpy's scaled rounding moved 86609270.0 to 86609270.00000001 (``workforce``'s
+    ``covered_emp`` of the admin rows, where ``exposure rollup`` wrote 86609270.0)."""
+    from exposure.pipeline import _round_floats
+
+    frame = pd.DataFrame({"x": [86609270.0, 0.1 + 0.2, -1e-15, 9007.5, float("nan")],
+                          "y": pd.array([0.1 + 0.2, None, 1.0, 2.0, 3.0], dtype="Float64")})
+    out = _round_floats(frame)
+    assert out["x"].iloc[0] == 86609270.0 and out["x"].iloc[1] == 0.3
+    assert str(out["x"].iloc[2]) == "0.0" and out["x"].iloc[3] == 9007.5 and np.isnan(out["x"].iloc[4])
+    assert out["y"].dtype == "Float64" and out["y"].iloc[0] == 0.3 and out["y"].isna().iloc[1]
