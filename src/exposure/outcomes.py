@@ -53,6 +53,7 @@ from exposure.measures import _common
 from exposure.measures import compare as published
 from exposure.measures._common import check_soc_scores
 from exposure.oews import load_oews
+from exposure.rollup._sectors import ROUNDING
 from exposure.rollup._soc import _number
 from exposure.schemas import validate
 from exposure.schemas._fields import SOC_MAJOR_PATTERN, first_bad_soc_code
@@ -933,15 +934,6 @@ def _onto_panel(scores: pd.DataFrame, ours: list[str], codes: pd.Index, name: st
 
 
 # --------------------------------------------------------------------------- groups
-def _weighted_midrank(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """Mid-point of each value's weight interval in the weighted distribution (0-1; ties share)."""
-    s = pd.DataFrame({"x": values, "w": weights})
-    by = s.groupby("x")["w"].sum().sort_index()
-    cum = by.cumsum()
-    mid = (cum - by / 2) / by.sum()
-    return s["x"].map(mid).to_numpy(float)
-
-
 def _numbers_of(items) -> bool:
     """Whether every item of ``items`` (a list, array or Series) is one real number."""
     if isinstance(items, (np.ndarray, pd.Series)) and items.ndim == 1 and items.dtype.kind in "iuf":
@@ -1150,11 +1142,13 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] | None = N
         Number of equal-weight groups (a whole float, ``2.0``, is that number), or the
         quantile cut points in (0, 1) (``[0.5, 0.9]`` -> below the median, median to 90th
         percentile, top decile). A value's group is that of the mid-point of its weight
-        interval, so ties share one group. Default (None): 5 groups, unless ``cuts`` is
+        interval, so ties share one group (values equal to 12 decimals of the largest
+        magnitude tie: float noise, as in the Spearman ranks of
+        :mod:`exposure.measures.compare`). Default (None): 5 groups, unless ``cuts`` is
         given.
     cuts : sequence of float, optional
-        Cut points on the measure's own scale instead of quantiles (a value equal to a cut
-        goes to the upper group; values stored as float32, ``Float32`` or ``float[pyarrow]``
+        Cut points on the measure's own scale instead of quantiles (a value equal to a cut,
+        or within 1e-12 below it as rounding, goes to the upper group; values stored as float32, ``Float32`` or ``float[pyarrow]``
         are compared with the cuts rounded to float32, so that ``0.7`` is equal to the cut
         ``0.7`` as written: it went to the lower group); not together with ``q``.
 
@@ -1218,7 +1212,9 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] | None = N
         single = _single_precision(getattr(values, "dtype", None))
         if single is not None:  # float32's 0.7 is 0.699999988: below the cut 0.7 it was written as
             edges = edges.astype(single).astype(float)
-        groups = np.searchsorted(edges, v[ok], side="right") + 1
+        # a value a rounding below a cut is at it (0.3 / 3 = 0.09999999999999999 at the cut 0.1),
+        # as workforce_stats reads its thresholds
+        groups = np.searchsorted(edges - ROUNDING, v[ok], side="right") + 1
     else:
         probs = np.arange(1, q) / q if isinstance(q, (int, np.integer)) else np.asarray(sorted(q), float)
         if isinstance(q, (int, np.integer)) and q > ok.sum():  # q < 1 and cut points outside (0, 1): refused above
@@ -1231,7 +1227,9 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] | None = N
             raise ExposureError("the weights of the exposure groups sum to zero")
         if not np.isfinite(total):  # 1e308 + 1e308 is inf: wrong groups, with a RuntimeWarning only
             w = power_scaled(w)
-        groups = np.searchsorted(probs, _weighted_midrank(v[ok], w), side="right") + 1
+        # values equal but for float noise (0.1 + 0.2 and 0.3) share a group, as they share a
+        # Spearman rank; they were split by the noise
+        groups = np.searchsorted(probs, published.weighted_midranks(published.tied(v[ok]), w), side="right") + 1
     out[ok] = groups
     return out
 

@@ -542,3 +542,14 @@ def test_cli_signal_leaves_no_new_output_directory(panel, tmp_path, capsys, monk
     assert code == 129
     assert "terminated (SIGHUP)" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_exposure_groups_float_noise_ties_share_a_group():
+    """0.1 + 0.2 and 0.3 (a mean of means in another order) were split into two quantile
+    groups; 0.3 / 3 fell below the cut 0.1 (round 44's roll-up helper)."""
+    noisy = outcomes.exposure_groups([0.1, 0.3, 0.1 + 0.2, 0.4], q=2).tolist()
+    exact = outcomes.exposure_groups([0.1, 0.3, 0.3, 0.4], q=2).tolist()
+    assert noisy == exact == [1, 2, 2, 2]
+    assert outcomes.exposure_groups([0.3 / 3, 0.1, 0.0999], cuts=[0.1]).tolist() == [2, 2, 1]
+    # a real gap, far above the noise, still splits
+    assert outcomes.exposure_groups([0.1, 0.3, 0.3 + 1e-9, 0.4], q=2).tolist() == [1, 1, 2, 2]

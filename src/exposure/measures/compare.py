@@ -247,8 +247,10 @@ def weighted_pearson(x, y, w=None) -> float:
     return float(np.clip(cov / den, -1.0, 1.0)) if den > 0 else float("nan")
 
 
-def _tied(x: np.ndarray) -> np.ndarray:
+def tied(x: np.ndarray) -> np.ndarray:
     """``x`` over its largest magnitude, rounded to 12 decimals: the values ranked (float noise ties).
+
+    Shared with :func:`exposure.outcomes.exposure_groups` (its quantile groups).
 
     Sums and means of the same scores taken in another order or over other codes
     (``0.1 + 0.2`` and ``0.3``) differ in the 16th digit: ranked as they were, such a tie
@@ -260,8 +262,16 @@ def _tied(x: np.ndarray) -> np.ndarray:
     return np.round(x / top, 12) if top > 0 else x
 
 
-def _weighted_rank(x, w) -> np.ndarray:
-    """Mid-point of each value's weight interval in the weighted distribution (ties share)."""
+def weighted_midranks(x, w) -> np.ndarray:
+    """Mid-point of each value's weight interval in the weighted distribution (0-1; ties share).
+
+    Shared with :func:`exposure.outcomes.exposure_groups`, which passes :func:`tied` values.
+
+    Examples
+    --------
+    >>> weighted_midranks(np.array([0.2, 0.1, 0.2]), np.array([1.0, 2.0, 1.0])).tolist()
+    [0.75, 0.25, 0.75]
+    """
     s = pd.DataFrame({"x": x, "w": w})
     by = s.groupby("x")["w"].sum().sort_index()
     cum = by.cumsum()
@@ -293,10 +303,10 @@ def weighted_spearman(x, y, w=None) -> float:
         A weight is negative or not finite.
     """
     x, y, w = _pairs(x, y, w)
-    x, y = _tied(x), _tied(y)  # values equal but for float noise share a rank
+    x, y = tied(x), tied(y)  # values equal but for float noise share a rank
     if w is None:
         return weighted_pearson(pd.Series(x).rank().to_numpy(), pd.Series(y).rank().to_numpy())
-    return weighted_pearson(_weighted_rank(x, w), _weighted_rank(y, w), w)
+    return weighted_pearson(weighted_midranks(x, w), weighted_midranks(y, w), w)
 
 
 def correlations(table: pd.DataFrame, measures: list[str], weight: str | None = "tot_emp") -> pd.DataFrame:
@@ -568,9 +578,9 @@ def disagreements(table: pd.DataFrame, measures: list[str], *, top: int = 3, tit
         # the difference of the ranks (whole or half numbers, exact) over n: two codes whose ranks
         # differ by as much tie exactly and are ordered by code (3/10 - 1/10 was 0.19999999999999998,
         # below 9/10 - 7/10, whatever their codes)
-        # values equal but for float noise share a rank (:func:`_tied`)
-        na = pd.Series(_tied(both[a].to_numpy(float)), index=both.index).rank()
-        nb = pd.Series(_tied(both[b].to_numpy(float)), index=both.index).rank()
+        # values equal but for float noise share a rank (:func:`tied`)
+        na = pd.Series(tied(both[a].to_numpy(float)), index=both.index).rank()
+        nb = pd.Series(tied(both[b].to_numpy(float)), index=both.index).rank()
         n = float(len(both))
         d = pd.DataFrame(
             {"measure_a": a, "measure_b": b, "soc_code": both["soc_code"], "rank_a": na / n, "rank_b": nb / n,
