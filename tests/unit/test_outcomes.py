@@ -545,8 +545,11 @@ def test_cli_signal_leaves_no_new_output_directory(panel, tmp_path, capsys, monk
 
 
 def test_exposure_groups_float_noise_ties_share_a_group():
-    """0.1 + 0.2 and 0.3 (a mean of means in another order) were split into two quantile
-    groups; 0.3 / 3 fell below the cut 0.1 (round 44's roll-up helper)."""
+    """Float-noise ties share a quantile group, and a value a rounding below a cut is at it.
+
+    0.1 + 0.2 and 0.3 (a mean of means in another order) were split into two quantile
+    groups; 0.3 / 3 fell below the cut 0.1 (round 44's roll-up helper).
+    """
     noisy = outcomes.exposure_groups([0.1, 0.3, 0.1 + 0.2, 0.4], q=2).tolist()
     exact = outcomes.exposure_groups([0.1, 0.3, 0.3, 0.4], q=2).tolist()
     assert noisy == exact == [1, 2, 2, 2]

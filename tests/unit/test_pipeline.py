@@ -464,8 +464,11 @@ def test_a_manifest_recompute_did_not_write_is_refused_and_nothing_is_touched(ou
 
 
 def test_round_floats_keeps_large_values_as_computed():
-    """numpy's scaled rounding moved 86609270.0 to 86609270.00000001 (``workforce``'s
-    ``covered_emp`` of the admin rows, where ``exposure rollup`` wrote 86609270.0)."""
+    """Large floats are written as computed, not moved by numpy's scaled rounding.
+
+    It moved 86609270.0 to 86609270.00000001 (``workforce``'s ``covered_emp`` of the admin
+    rows, where ``exposure rollup`` wrote 86609270.0).
+    """
     from exposure.pipeline import _round_floats
 
     frame = pd.DataFrame({"x": [86609270.0, 0.1 + 0.2, -1e-15, 9007.5, float("nan")],
