@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import math
 import numbers
 import os
 from pathlib import Path
@@ -287,7 +288,8 @@ def read_hand_checked(path) -> pd.DataFrame:
     """Read a hand-checked category sample (e.g. ``tests/data/categories/hand_checked_v1.csv``).
 
     The file holds no O*NET text: columns ``onetsoc_code``, ``task_id``, ``stratum``,
-    ``admin``, ``routine_coding``, ``entry_creative`` (``True``/``False``) and ``note``.
+    ``admin``, ``routine_coding``, ``entry_creative`` (``True``/``False`` in any case, as
+    Excel writes them, or ``1``/``0``) and ``note``.
 
     Parameters
     ----------
@@ -324,14 +326,7 @@ def read_hand_checked(path) -> pd.DataFrame:
     _need_columns(raw, need, path)
     out = raw[need].copy()
     for cat in CATEGORIES:
-        bad = ~out[cat].isin(["True", "False"])
-        if bad.any():
-            pos = int(bad.to_numpy().nonzero()[0][0])
-            raise DataFormatError(
-                f"expected True or False, got {out[cat].iloc[pos]!r}",
-                path=path, row=pos + 2, column=cat,
-            )
-        out[cat] = out[cat].eq("True")
+        out[cat] = _bool_column(out, cat, path)
     out["task_id"] = out["task_id"].map(norm_task_id)
     _check_keys(out, path)
     # a task listed twice would count twice in precision and recall (and two rows may disagree)
@@ -439,13 +434,34 @@ _SAMPLE_COLUMNS = ["onetsoc_code", "task_id", "stratum", "enriched_population", 
                    "weight", "double"]
 
 
+#: The cells of a label column of a sample CSV, as written by hand, by pandas (``True``)
+#: and by Excel or LibreOffice (``TRUE``), and 1 / 0.
+_BOOL_CELLS = {"true": True, "false": False, "1": True, "0": False}
+
+
 def _bool_column(frame: pd.DataFrame, col: str, path) -> pd.Series:
-    bad = ~frame[col].isin(["True", "False"])
+    """The label column ``col`` of a sample CSV read as strings, as bool.
+
+    ``True`` / ``False`` in any case (a sample saved by Excel has ``TRUE`` / ``FALSE``,
+    which was refused) or ``1`` / ``0``; any other cell (blank, ``yes``, `` True``,
+    ``2``) is refused naming the file, its line (the header is line 1) and the column.
+
+    Examples
+    --------
+    >>> _bool_column(pd.DataFrame({"admin": ["TRUE", "false", "1", "0"]}), "admin", "h.csv").tolist()
+    [True, False, True, False]
+    >>> _bool_column(pd.DataFrame({"admin": ["True", "yes"]}), "admin", "h.csv")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: h.csv, row 3, column 'admin': expected True or False (or 1 / 0), got 'yes'
+    """
+    read = frame[col].str.lower().map(_BOOL_CELLS)
+    bad = read.isna()
     if bad.any():
         pos = int(bad.to_numpy().nonzero()[0][0])
-        raise DataFormatError(f"expected True or False, got {frame[col].iloc[pos]!r}",
+        raise DataFormatError(f"expected True or False (or 1 / 0), got {frame[col].iloc[pos]!r}",
                               path=path, row=pos + 2, column=col)
-    return frame[col].eq("True")
+    return read.astype(bool)
 
 
 def _read_labels(path) -> pd.DataFrame:
@@ -1047,7 +1063,7 @@ def category_estimates(tags: pd.DataFrame, employment: pd.Series, sample: pd.Dat
             # and a NaN interval around a defined estimate; such draws are left out, as in
             # validation_metrics (NaN only when no draw is defined)
             with np.errstate(invalid="ignore", divide="ignore"):
-                tagged = float((w_all * t).sum() / w_all.sum())
+                tagged = math.fsum(w_all[t]) / math.fsum(w_all)  # any row order: one sum
                 point = float((weight * w_s * y).sum() / (weight * w_s).sum())
                 draws = (bw * y[:, None]).sum(axis=0) / bw.sum(axis=0)
             lo, hi = _quantiles(draws[None, :], lo_q)[0], _quantiles(draws[None, :], hi_q)[0]
@@ -1362,12 +1378,12 @@ def write_category_reports(samples, out_dir, *, onet, validation=None, onet_to_s
     >>> sorted(p.name for p in d.glob("categories_*.csv"))
     ['categories_precision_recall.csv', 'categories_shares.csv']
     """
+    # "" was the current directory (the reports written there), None a TypeError after the tags
+    out_dir = check_path(out_dir, "out_dir", "a directory path")
+    refuse_read_folders(out_dir)  # the mirror, the cache, the package: as the CLI, before any check
     if onet is None:
         raise DataFormatError("onet must be an O*NET release, e.g. exposure.load_onet('29.1'), got NoneType None")
     check_onet(onet, ("tasks",))
-    # "" was the current directory (the reports written there), None a TypeError after the tags
-    out_dir = check_path(out_dir, "out_dir", "a directory path")
-    refuse_read_folders(out_dir)  # the mirror, the cache, the package: as the CLI
     out_dir = check_files_dir(out_dir)
     samples = sample_files(samples)
     validation = validation if validation is not None else _beside(samples, "v2")

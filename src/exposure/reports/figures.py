@@ -1227,10 +1227,12 @@ def render_results(processed_dir, out_dir, *,
     exposure.errors.ExposureError: missing processed table(s) ...
     """
     _check_floor(min_employment)  # before the tables are read
+    out_dir = check_path(out_dir, "out_dir", "a directory path")
+    # the mirror, the cache, the package: as the CLI, before the tables are read (a bad
+    # table was named first, then the same run refused the folder)
+    refuse_read_folders(out_dir)
     tables = read_results(processed_dir)
     _require_matplotlib()  # before out_dir is created
-    out_dir = check_path(out_dir, "out_dir", "a directory path")
-    refuse_read_folders(out_dir)  # the mirror, the cache, the package: as the CLI
     out_dir = check_files_dir(out_dir)
     drawn = {}
     for name, draw in FIGURES.items():

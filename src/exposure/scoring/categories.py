@@ -97,8 +97,7 @@ from exposure.scoring._inputs import (
     task_texts,
     with_index_label,
 )
-from exposure.scoring._rules import PatternRule, RuleSet
-from exposure.scoring.rubric import _rule_texts
+from exposure.scoring._rules import PatternRule, RuleSet, rule_texts, strip_list_marker
 
 __all__ = [
     "CATEGORIES",
@@ -1121,7 +1120,7 @@ _STOP = frozenset("and or of the a an in for to with except all other including"
 def _one_spaced(texts: list) -> list:
     """``texts`` as the text rules read them (the same list when none changes).
 
-    As the rubric reads them (:func:`exposure.scoring.rubric._rule_texts`): each run of
+    As the rubric reads them (:func:`exposure.scoring._rules.rule_texts`): each run of
     white space as one space, an en dash, figure dash or minus sign inside a word as
     ``-``; spaces at the ends dropped. The rules are written with single spaces and
     hyphens (``data entry``, ``client databases``, ``e-?mail``): two spaces, a tab or a
@@ -1137,7 +1136,28 @@ def _one_spaced(texts: list) -> list:
     >>> _one_spaced(texts) is texts
     True
     """
-    read = [t.strip(" ") for t in _rule_texts(texts)]
+    read = [t.strip(" ") for t in rule_texts(texts)]
+    return texts if read == texts else read
+
+
+def _unlisted(texts: list) -> list:
+    """``texts`` without a list marker before their first word (the same list when none has one).
+
+    As the rubric reads a task's verb (:func:`exposure.scoring._rules.strip_list_marker`):
+    a duty copied from a numbered or lettered list (``1. File records.``, ``a) Supervise
+    staff.``, ``(iv) Weld pipes.``) lost the tags of the rules that look for the verb
+    heading the task (``^\\W*``): ``1`` or ``a`` was read as its first word. Bullets
+    (``-``, ``•``) were skipped already; O*NET's statements have no marker.
+
+    Examples
+    --------
+    >>> _unlisted(["1. File records.", "b) Supervise staff.", "- Weld pipes."])
+    ['File records.', 'Supervise staff.', '- Weld pipes.']
+    >>> texts = ["Weld pipes."]
+    >>> _unlisted(texts) is texts
+    True
+    """
+    read = [strip_list_marker(t) for t in texts]
     return texts if read == texts else read
 
 
@@ -1765,6 +1785,7 @@ def _evidence_of(frame, text_column, onet, occupation_column, *, fast: bool = Fa
         check_titles_not_texts(text_column, occupation_column)
         _warn_unread_keys(frame, onet)
     texts = _one_spaced(texts)  # "Develop  Web sites." lost its tag
+    texts = _unlisted(texts)  # "1. File records." lost the tags of its heading verb
     occ = _occupations(frame, onet, occupation_column)
     mapping = _mapping_evidence(frame, onet)
     if not fast:

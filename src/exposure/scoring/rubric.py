@@ -56,7 +56,7 @@ from exposure.scoring._inputs import (
     task_dwas_for,
     task_texts,
 )
-from exposure.scoring._rules import PatternRule, RuleSet
+from exposure.scoring._rules import PatternRule, RuleSet, rule_texts, strip_list_marker
 from exposure.scoring.learned import check_release_columns
 from exposure.scoring.reference import _check_frame_codes
 
@@ -300,9 +300,6 @@ def load_rubric_rules(version: str = RUBRIC_VERSION) -> pd.DataFrame:
 
 
 _FIRST_WORD = re.compile(r"\W*([A-Za-z]+)")
-#: A list marker before the first word of a duty copied from a numbered list: ``1.``,
-#: ``2)``, ``3:``, ``1.2``, ``(a)``, ``b.``, ``iv)``, followed by a space.
-_LIST_MARKER = re.compile(r"\W*(?:[0-9]+(?:\.[0-9]+)*[.):]?|(?:[A-Za-z]|[ivxIVX]{1,4})[.)])\s+")
 
 
 def _first_word(text: str) -> str:
@@ -318,50 +315,11 @@ def _first_word(text: str) -> str:
     ...                           "2.3 Sort mail.", "A forklift is driven.", "U.S. forms filed.")]
     ['write', 'write', 'operate', 'sort', 'a', 'u']
     """
-    marker = _LIST_MARKER.match(text)
-    if marker is not None:
-        text = text[marker.end():]
-    match = _FIRST_WORD.match(text)
+    match = _FIRST_WORD.match(strip_list_marker(text))
     return match.group(1).lower() if match else ""
 
 
 _KEYWORD_RULESET = RuleSet(rule.pattern for rule in KEYWORD_RULES)
-
-#: A white-space run other than one plain space: a line break, a tab, two spaces.
-_ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")
-#: A dash other than ``-`` between two letters (figure dash, en dash, minus sign; not the
-#: em dash of an aside): ``e–mail`` as typed by word processors or copied from PDFs.
-_DASH_IN_WORD = re.compile(r"(?<=[^\W\d_])[\u2012\u2013\u2212](?=[^\W\d_])")
-
-
-def _rule_texts(texts: list) -> list:
-    """``texts`` as the text rules read them: white space as one space, dashes in words as ``-``.
-
-    The keyword rules spell their words with one space (``in person``, ``hand tools``,
-    ``information systems``) and a hyphen (``e-mail``, ``face-to-face``): a task copied
-    with a line break or a tab between two words (``Meet in\\nperson.``, a cell of a
-    workbook), two spaces, or an en dash or minus sign inside a word (``e–mail``) matched
-    no rule, and scored as if the words were not there. O*NET's statements have none of
-    these: their scores are unchanged.
-
-    Examples
-    --------
-    >>> _rule_texts(["Meet in\\nperson.", "Use hand\\t tools.", "Send e\u2013mail.", "Weld 1\u20132 pipes."])
-    ['Meet in person.', 'Use hand tools.', 'Send e-mail.', 'Weld 1\u20132 pipes.']
-    """
-    out = list(texts)
-    for i, text in enumerate(out):
-        if text.isascii():
-            # ASCII white space other than the space is not printable, and a run of it
-            # holds two spaces or a character of that kind: two C scans, where the search
-            # of _ODD_SPACE cost a tenth of the free-text scoring time (the same result)
-            if "  " in text or not text.isprintable():
-                out[i] = _ODD_SPACE.sub(" ", text)
-            continue
-        if _ODD_SPACE.search(text) is not None:
-            text = _ODD_SPACE.sub(" ", text)
-        out[i] = _DASH_IN_WORD.sub("-", text)
-    return out
 
 
 def _check_keys(frame: pd.DataFrame) -> None:
@@ -442,7 +400,7 @@ def score_rubric(
     letters, soft hyphens, zero-width characters and ligatures in their plain form, and
     Unicode hyphens (U+2010, U+2011) as ``-``; for the text rules, any run of white space
     (a line break, a tab, two spaces) is one space and an en dash, figure dash or minus
-    sign between two letters is ``-`` (:func:`_rule_texts`).
+    sign between two letters is ``-`` (:func:`~exposure.scoring._rules.rule_texts`).
 
     Examples
     --------
@@ -463,7 +421,7 @@ def score_rubric(
     if onet is not None:  # keys of another form looked up nothing, silently
         _check_keys(frame)
     texts = normalise_texts(texts)  # as score_tasks reads them: ``Ｗｒｉｔｅ`` matched no rule
-    texts = _rule_texts(texts)  # ``in\nperson``, ``e–mail``: the rules' words, one way spelt
+    texts = rule_texts(texts)  # ``in\nperson``, ``e–mail``: the rules' words, one way spelt
     rules = load_rubric_rules()
     by_iwa = {i: (lab, note) for lvl, i, lab, note in rules.itertuples(index=False) if lvl == "iwa"}
     by_dwa = {i: (lab, note) for lvl, i, lab, note in rules.itertuples(index=False) if lvl == "dwa"}
