@@ -15,19 +15,26 @@ column (``TOT_EMP``, ``EMP_PRSE``, the wages and their RSE), as
   in any column;
 - ``#`` (wage at or above the top-code) -> missing, ``<col>_top_coded`` True where the
   column has that flag, ``any_top_coded`` when it is in any wage column (mean or
-  percentile). BLS writes it in wage columns only; in ``TOT_EMP``, ``EMP_PRSE`` or
-  ``MEAN_PRSE`` it is read as missing, with no flag, as ``employment_frame`` reads it;
+  percentile). BLS writes it in wage columns only; in ``EMP_PRSE`` or ``MEAN_PRSE`` it
+  is read as missing, with no flag; in ``TOT_EMP`` (never an employment's mark: a wage
+  column shifted there?) so too, as ``employment_frame`` reads it, with a warning (once
+  for the file) giving the count and first line;
 - a blank cell -> missing, with no flag (the percentile columns of some files). In
   ``TOT_EMP``, where BLS never leaves one (``**`` is its mark of an estimate not
   released), it is read so too, as ``employment_frame`` reads it, and the roll-ups count
   it as a suppressed cell: a warning (once for the file) gives the count and first line;
-- a number, with commas only as thousands separators (``"1,234"``; not ``"0,500"``).
+  in a wage column (BLS writes ``*`` or ``#``), a warning (once for the file) gives the
+  count of each column and the first line;
+- a number, with commas only as thousands separators (``"1,234"``; not ``"0,500"``); a
+  whole one in ``TOT_EMP``; not 0 in a wage column (BLS writes ``*``).
 
 Wages are checked against each other on each row: an annual wage is not below the
-hourly one (BLS's annual wage is the hourly one x 2,080 hours), and the percentiles rise
-(10th, 25th, median, 75th, 90th); a row breaking either (hourly and annual columns
-swapped, percentile columns in another order than the header says) is refused, naming
-the cell.
+hourly one, nor about 2.08 times it (BLS's annual wage is the hourly one x 2,080 hours),
+and the percentiles rise (10th, 25th, median, 75th, 90th); a row breaking either (hourly
+and annual columns swapped, annual wages in thousands of dollars, percentile columns in
+another order than the header says) is refused, naming the cell. ``ANNUAL`` and
+``HOURLY`` are not both TRUE on a row. Lines of BLS's legend below the rows of a
+``.csv`` (``* = indicates that a wage estimate is not available``) are read as footnotes.
 
 Anything else (``n/a``, ``N/A``, ``NA``, ``nan``, ``"1.200,5"``, ``"1,2"``, other text)
 raises :class:`exposure.errors.DataFormatError` naming the file, the line (or sheet row)
@@ -100,6 +107,10 @@ _TEXT = {
     "occ_title": "OCC_TITLE",
     "o_group": ("O_GROUP", "OCC_GROUP"),  # OCC_GROUP: BLS's name up to May 2018
 }
+#: The first cell of a footnote line ending an OEWS table: a footnote (:data:`exposure.onet._FOOTNOTE`:
+#: ``Footnotes:``, ``Note``, ``Source``, ``(1)``) or a line of BLS's legend of its special values
+#: (``* = indicates that a wage estimate is not available``, ``** = ...``, ``# = ...``, ``~ = ...``).
+_NOTE = re.compile(rf"{_FOOTNOTE.pattern}|(?:\*{{1,2}}|#|~)\s*=")
 #: The area columns of BLS's files, read when present: a national table is of area 99 (type 1).
 _AREA = {"area": "AREA", "area_title": "AREA_TITLE", "area_type": "AREA_TYPE"}
 #: BLS's area types other than national (``AREA_TYPE``), as said in errors.
@@ -186,7 +197,12 @@ def read_oews(path) -> pd.DataFrame:
         row: read, and refused by the roll-ups only, or summed as the wrong level). A
         ``TOT_EMP`` larger than the all-occupations total of its industry (read before).
         An annual wage below the hourly wage of its row, or wage percentiles that do not
-        rise (both read as given: columns swapped or in another order). A wage written as its top-code
+        rise (both read as given: columns swapped or in another order). An annual wage about
+        2.08 times the hourly wage of its row (in thousands of dollars: read as given).
+        A fractional ``TOT_EMP`` (said
+        ``not an integer`` only), a wage of 0, ``ANNUAL`` and ``HOURLY`` both TRUE (all
+        read as given before). BLS's legend lines below the rows of a ``.csv`` (``* =
+        indicates ...``) are read as footnotes (refused before). A wage written as its top-code
         (``>=239,200``) or with ``$`` or ``%`` is refused saying what to write. A footnote
         line ending a ``.csv`` whose prose holds as many commas as the header or more
         (read as a row, or refused as ``too many fields``) is read as a footnote: a line
@@ -202,8 +218,9 @@ def read_oews(path) -> pd.DataFrame:
     Notes
     -----
     The treatment of each BLS special value is the module's (:mod:`exposure.oews`):
-    ``**``, ``*``, ``~`` not released, ``#`` top-coded, blank missing (in ``TOT_EMP``
-    with a warning: BLS writes ``**`` there; the roll-ups count it as suppressed).
+    ``**``, ``*``, ``~`` not released, ``#`` top-coded (in ``TOT_EMP`` missing, with a warning), blank
+    missing with a warning once for the file (BLS writes ``**`` in ``TOT_EMP``, where the
+    roll-ups count a blank as suppressed, and ``*`` or ``#`` in a wage column).
 
     Examples
     --------
@@ -260,6 +277,7 @@ def read_oews(path) -> pd.DataFrame:
     _check_levels(out["occ_code"], out["o_group"], raw)
     flags = {}
     top_any = np.zeros(len(f), dtype=bool)
+    blank_wages = {}
     for col in _NUMERIC + _PERCENTILES:
         if col not in f:
             out[col] = np.full(len(f), np.nan)
@@ -267,9 +285,13 @@ def read_oews(path) -> pd.DataFrame:
         text = f[col].str.strip()
         not_released = text.isin(["**", "*", "~"]).to_numpy()
         top = (text == "#").to_numpy()
+        if col == "tot_emp":
+            _warn_top_coded_employment(top, raw)
         _check_numbers(text, not_released | top, raw, col)
         if col == "tot_emp":
             _check_blank_employment(text, raw)
+        elif col in _WAGES:
+            blank_wages[col] = (text.fillna("") == "").to_numpy(dtype=bool)
         cleaned = RawTable(
             pd.DataFrame({col: text.where(~(not_released | top), "")}),
             raw.path,
@@ -283,8 +305,11 @@ def read_oews(path) -> pd.DataFrame:
             flags[f"{col}_not_released"] = not_released
             if col != "tot_emp":
                 flags[f"{col}_top_coded"] = top
+    _warn_blank_wages(blank_wages, raw)
     for col in ("annual", "hourly"):
         out[col] = _flag(f[col], raw, col) if col in f else np.zeros(len(f), dtype=bool)
+    if "annual" in f and "hourly" in f:
+        _check_wage_kinds(out["annual"], out["hourly"], raw)
     frame = pd.DataFrame({c: out[c] for c in _ORDER})
     for name in (
         "tot_emp_not_released", "h_mean_not_released", "a_mean_not_released",
@@ -352,7 +377,7 @@ def _footnote_start(path, exc: DataFormatError) -> int | None:
     if not filled or any(len(r) >= width for r in filled):
         return None
     first = next(c.strip() for c in filled[0] if c.strip())
-    return line if _FOOTNOTE.match(first) else None
+    return line if _NOTE.match(first) else None
 
 
 #: How much of the end of a CSV :func:`_csv_footnotes` looks at for its footnote lines.
@@ -416,7 +441,7 @@ def _csv_footnotes(path) -> int | None:
     if first == 0 and offset > len(head):  # no row in the tail: footnotes cannot be so long
         return None
     cells = [next((c.strip() for c in r if c.strip()), "") for r in records]
-    start = next((k for k in range(first, len(records)) if _FOOTNOTE.match(cells[k])), None)
+    start = next((k for k in range(first, len(records)) if _NOTE.match(cells[k])), None)
     if start is None:
         return None
     while start > first and not cells[start - 1]:  # the blank lines above the footnotes
@@ -814,12 +839,19 @@ def _check_numbers(text: pd.Series, special: np.ndarray, raw: RawTable, col: str
     bad = ~special & (text != "").to_numpy(dtype=bool) & ((commas & ~grouped) | np.isnan(value))
     with np.errstate(invalid="ignore"):
         big = ~bad & ~special & (np.abs(value) >= MAX_COUNT)  # NaN (special, blank): not big
+        part = ~bad & ~big & ~special & (col == "tot_emp") & np.isfinite(value) & (value != np.floor(value))
+        zero = ~bad & ~special & (col in _WAGES) & (value == 0)
     if col != "tot_emp":  # an infinite wage or RSE is read: the schema refuses it (``must be a finite number``)
         big &= np.isfinite(value)
-    if bad.any() or big.any():
-        pos = int(np.flatnonzero(bad | big)[0])
+    if bad.any() or big.any() or part.any() or zero.any():
+        pos = int(np.flatnonzero(bad | big | part | zero)[0])
         source = raw.sources.get(col, col)
+        if zero[pos]:
+            raise DataFormatError(f"{source} is 0, got {raw.frame[col].iloc[pos]!r}: BLS writes * where a wage is "
+                                  "not released (a program writing a missing wage as 0?)", path=raw.path,
+                                  row=raw.row(pos), column=source)
         rule = (f"is too large for {_TOO_LARGE.get(col, 'a wage')}" if big[pos] else
+                "must be a whole number of workers" if part[pos] else
                 f"must be a number or a BLS special value ({' '.join(SPECIAL_VALUES)})")
         raise DataFormatError(f"{source} {rule}, got {raw.frame[col].iloc[pos]!r}{_hint(text.iloc[pos], col)}",
                               path=raw.path, row=raw.row(pos), column=source)
@@ -842,6 +874,85 @@ def _hint(cell: str, col: str) -> str:
     if re.fullmatch(r"[$%\s]*[-+]?[0-9][0-9,.]*\s*[$%]?", cell) and any(c in cell for c in "$%"):
         return " (write the number without $ or %)"
     return ""
+
+
+def _warn_top_coded_employment(top: np.ndarray, raw: RawTable) -> int:
+    """Warn, once for the file, about ``#`` in ``TOT_EMP`` (``top``: the cells that are ``#``); return their number.
+
+    BLS writes ``#`` for a wage at or above the top-code, never for an employment (``**``
+    is its mark of one not released). It is read as missing, as
+    :func:`exposure.rollup.employment_frame` reads it, without the ``tot_emp_not_released``
+    flag, and the roll-ups count it as a suppressed cell: that was done without a word.
+    The warning gives the count and the first line (a wage column shifted into ``TOT_EMP``?).
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> raw = RawTable(pd.DataFrame({"tot_emp": ["1,200", "#"]}), Path("o.csv"), 2, {"tot_emp": "TOT_EMP"})
+    >>> _warn_top_coded_employment(np.array([False, True]), raw)
+    1
+    """
+    if top.any():
+        source = raw.sources.get("tot_emp", "TOT_EMP")
+        log.warning("%s: %s is # on %d row(s) (first: row %d): read as missing, not flagged as not released, and "
+                    "counted by the roll-ups as suppressed cells; # is BLS's mark of a wage at or above the "
+                    "top-code, never of an employment (a wage column shifted into %s?); BLS writes ** where "
+                    "employment is not released", raw.path, source, int(top.sum()),
+                    raw.row(int(np.flatnonzero(top)[0])), source)
+    return int(top.sum())
+
+
+def _warn_blank_wages(blank: dict, raw: RawTable) -> int:
+    """Warn, once for the file, about blank wage cells (``blank``: column -> mask); return their number.
+
+    BLS writes ``*`` where a wage is not released and ``#`` where it is top-coded; a blank
+    wage (a program writing missing values as blanks) was read as missing without a flag
+    nor a word, as a blank ``TOT_EMP`` was before round 41. The warning gives the count of
+    each column, and the first line and column.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> raw = RawTable(pd.DataFrame(), Path("o.csv"), 2, {"a_mean": "A_MEAN"})
+    >>> _warn_blank_wages({"h_mean": np.array([False, False]), "a_mean": np.array([False, True])}, raw)
+    1
+    """
+    cols = [c for c in _WAGES if c in blank and blank[c].any()]
+    if not cols:
+        return 0
+    names = {c: raw.sources.get(c, c.upper()) for c in cols}
+    rows = np.column_stack([blank[c] for c in cols])
+    pos = int(np.flatnonzero(rows.any(axis=1))[0])
+    first = names[cols[int(np.flatnonzero(rows[pos])[0])]]
+    counts = ", ".join(f"{names[c]} ({int(blank[c].sum())})" for c in cols)
+    log.warning("%s: wage cells are blank: %s (first: row %d, column %s): read as missing, not flagged as not "
+                "released or top-coded; BLS writes * where a wage is not released and # where it is top-coded",
+                raw.path, counts, raw.row(pos), first)
+    return int(rows.sum())
+
+
+def _check_wage_kinds(annual: np.ndarray, hourly: np.ndarray, raw: RawTable) -> None:
+    """Refuse a row whose ``ANNUAL`` and ``HOURLY`` are both TRUE, naming ``HOURLY``.
+
+    BLS sets ``ANNUAL`` where only annual wages are published and ``HOURLY`` where only
+    hourly ones are: never both (none of the registered May 2021-2025 tables has such a
+    row). Both were read as given.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> raw = RawTable(pd.DataFrame(), Path("o.csv"), 2, {})
+    >>> _check_wage_kinds(np.array([True, True]), np.array([False, True]), raw)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: o.csv, row 3, column 'HOURLY': ANNUAL and HOURLY are both TRUE on this row: BLS sets ANNUAL where only annual wages are published and HOURLY where only hourly ones are, never both
+    """
+    both = np.asarray(annual, dtype=bool) & np.asarray(hourly, dtype=bool)
+    if both.any():
+        a, h = raw.sources.get("annual", "ANNUAL"), raw.sources.get("hourly", "HOURLY")
+        raise DataFormatError(f"{a} and {h} are both TRUE on this row: BLS sets {a} where only annual wages are "
+                              f"published and {h} where only hourly ones are, never both", path=raw.path,
+                              row=raw.row(int(np.flatnonzero(both)[0])), column=h)
 
 
 def _check_blank_employment(text: pd.Series, raw: RawTable) -> int:
@@ -869,19 +980,25 @@ def _check_blank_employment(text: pd.Series, raw: RawTable) -> int:
     return int(blank.sum())
 
 
+#: The ratios of an annual wage in thousands of dollars to the hourly wage of its row (2.08, within 10 %):
+#: BLS's annual wage is the hourly one x 2,080 hours (2,078.8 to 2,081.1 in the registered May 2021-2025
+#: tables). Other ratios are not checked (small made-up tables give any wages, such as 1 and 1).
+_THOUSANDS = (2.080 * 0.9, 2.080 * 1.1)
 #: The hourly and annual columns of one wage (BLS's annual wage is the hourly one x 2,080 hours).
 _WAGE_PAIRS = [("h_mean", "a_mean"), ("h_median", "a_median"),
                *((f"h_pct{k}", f"a_pct{k}") for k in (10, 25, 75, 90))]
 
 
 def _check_wage_units(frame: pd.DataFrame, raw: RawTable) -> None:
-    """Refuse a row whose annual wage is below its hourly wage (the columns swapped), naming the annual cell.
+    """Refuse a row whose annual wage is below its hourly wage (swapped) or in thousands, naming the annual cell.
 
     Hourly and annual columns swapped (``H_MEAN`` 209040, ``A_MEAN`` 100.5) were read as
     given: wages off by a factor of 2,080 without a word (BLS's annual wage is the hourly
     one x 2,080 hours). Rows where either is missing (``*``, ``#``, blank), negative or
-    infinite (the schema's errors) are not checked; nor is the ratio otherwise (small
-    made-up tables give any wages).
+    infinite (the schema's errors) are not checked. An annual wage about 2.08 times the
+    hourly one (:data:`_THOUSANDS`; ``A_MEAN`` 45.3 next to ``H_MEAN`` 21.78: annual
+    wages in thousands of dollars) was read as given too: refused, saying the ratio.
+    Other ratios are not checked (small made-up tables give any wages).
 
     Examples
     --------
@@ -899,6 +1016,15 @@ def _check_wage_units(frame: pd.DataFrame, raw: RawTable) -> None:
         a = frame[annual].to_numpy(dtype=float, na_value=np.nan)
         with np.errstate(invalid="ignore"):
             bad = np.isfinite(h) & np.isfinite(a) & (a >= 0) & (a < h)  # negative: the schema's
+            ratio = a / np.where(h > 0, h, np.nan)
+            small = ~bad & (ratio >= _THOUSANDS[0]) & (ratio <= _THOUSANDS[1])
+        if small.any() and not bad[:int(np.flatnonzero(small)[0])].any():
+            pos = int(np.flatnonzero(small)[0])
+            source, other = raw.sources.get(annual, annual.upper()), raw.sources.get(hourly, hourly.upper())
+            raise DataFormatError(f"{source} {a[pos]:g} is {a[pos] / h[pos]:.2f} times {other} {h[pos]:g} on this "
+                                  "row; BLS's annual wage is the hourly one x 2,080 hours: is the annual wage in "
+                                  f"thousands of dollars ({a[pos]:g} for {a[pos] * 1000:,.0f})?", path=raw.path,
+                                  row=raw.row(pos), column=source)
         if bad.any():
             pos = int(np.flatnonzero(bad)[0])
             source, other = raw.sources.get(annual, annual.upper()), raw.sources.get(hourly, hourly.upper())
