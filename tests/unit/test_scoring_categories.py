@@ -726,7 +726,7 @@ def test_rule_rows_are_well_formed():
 
 
 def test_alternatives_split_only_top_level_bars():
-    from exposure.scoring.categories import _alternatives
+    from exposure.scoring._rules import alternatives as _alternatives
 
     assert _alternatives(r"a|b(c|d)|[|]e|f\|g") == ["a", "b(c|d)", "[|]e", r"f\|g"]
     assert _alternatives(r"[]|]x|y") == ["[]|]x", "y"]

@@ -97,7 +97,13 @@ from exposure.scoring._inputs import (
     task_texts,
     with_index_label,
 )
-from exposure.scoring._rules import PatternRule, RuleSet, rule_texts, strip_list_marker
+from exposure.scoring._rules import (
+    PatternRule,
+    RuleSet,
+    alternatives,
+    rule_texts,
+    strip_list_marker,
+)
 
 __all__ = [
     "CATEGORIES",
@@ -1020,47 +1026,9 @@ _CTX_IDX = _FAST_IDX[(False, "mixed")]
 _N_CORE = len(_CORE_IDX)
 
 
-def _alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of a regular expression.
-
-    A search for the pattern finds a match exactly when a search for one of them does.
-    RE2's filtered matching is faster with the alternatives as patterns of their own: each
-    gets its own required words, and each automaton stays small.
-
-    Examples
-    --------
-    >>> _alternatives(r"\\b(a|b)\\b|[|(]x|y\\|z")
-    ['\\\\b(a|b)\\\\b', '[|(]x', 'y\\\\|z']
-    """
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            if pattern[i + 1:i + 2] == "^":
-                i += 1
-            if pattern[i + 1:i + 2] == "]":  # a leading ] is a literal
-                i += 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    parts.append(pattern[start:])
-    return parts
-
-
 def _split_ruleset(patterns: list[str], use_re2: bool) -> tuple[RuleSet, np.ndarray]:
     """A rule set of the patterns' alternatives, and where each pattern's alternatives start."""
-    parts = [_alternatives(p) for p in patterns]
+    parts = [alternatives(p) for p in patterns]
     starts = np.cumsum([0, *map(len, parts)])[:-1]
     return RuleSet([q for ps in parts for q in ps], use_re2=use_re2), starts
 
@@ -1094,7 +1062,7 @@ def _rulesets(use_re2: bool = True) -> dict[str, RuleSet]:
     for (core, _), name in _FAST_NAMES.items():
         idx = _FAST_IDX[(core, _)]
         # the words of CONTEXT_TEXT ride along with the core rules (one pass over every text);
-        # the fast path matches each rule's alternatives (_alternatives) as patterns
+        # the fast path matches each rule's alternatives (_rules.alternatives) as patterns
         sets[name] = _split_ruleset([*(TEXT_RULES[j].pattern for j in idx),
                                      *(words if core else [])], use_re2)[0]
     return sets
