@@ -2373,6 +2373,40 @@ def _other_format_hint(root: Path, src: Source) -> str:
     return f"; the data directory has {found}, O*NET's {fmt} download: give --onet-format {fmt} (onet_format={fmt!r})"
 
 
+def _drop_refused_archive(store: DataStore, src: Source) -> None:
+    """Remove the archive the library downloaded for the new file ``src``, whose bytes were refused.
+
+    A new file (or release) refused by its reader left the publisher's archive in
+    ``<cache>/.archives/``: the next run extracted the same refused bytes from it, so a
+    corrected re-publication was not downloaded until the user deleted the archive. Only
+    the library's own download is removed: not a mirror (read-only), not the user's copy
+    of the publisher's download in the data directory (:func:`_publisher_copy`), and
+    nothing when the file was read from either.
+    """
+    if src.pinned or not src.member or not src.archive_url or store.mirror is not None:
+        return
+    root = store.cache
+    try:
+        if mirror_holding(root, None) is not None or _publisher_copy(root, src) is not None:
+            return
+        archive = root / _ARCHIVE_DIR / store.url(src.archive_url).rstrip("/").rsplit("/", 1)[-1]
+        if archive.is_file():
+            archive.unlink()
+            log.info("removed %s: %s was refused, so the archive is downloaded anew next time", archive, src.name)
+    except OSError as exc:  # the refusal is what the caller reports
+        log.warning("could not remove the archive of refused %s: %s", src.name, exc)
+
+
+def _refused(exc: BaseException) -> bool:
+    """True when ``exc`` refuses the data read (a :class:`DataFormatError`, also as a stage's cause).
+
+    A pin refused because another run pinned another version (stage ``pin``) is not.
+    """
+    if getattr(exc, "stage", None) == "pin":
+        return False
+    return isinstance(exc, DataFormatError) or isinstance(getattr(exc, "cause", None), DataFormatError)
+
+
 def _mirror_has(mirror: Path, src: Source) -> bool:
     """True when the mirror holds the file of ``src`` where it belongs."""
     try:
@@ -2684,6 +2718,7 @@ def fetch_table(name, reader, *, store: DataStore | None = None, mirror=None, da
         if mirror_holding(path.parent, store.mirror) is not None:  # read in place: named
             raise
         _unlink_if_same(path, seen)
+        _drop_refused_archive(store, src)  # else the next run read the refused bytes again
         if exc.path is None or Path(exc.path) != path:
             raise
         # the cache copy named by the error is gone: name the file its bytes came from
@@ -2954,6 +2989,11 @@ def staged_pins(store: DataStore):
                 exc.args = (exc.args[0] + note, *exc.args[1:])
             log.info("run failed: the %d new file(s) it read were not pinned in %s: %s", len(names),
                         held.lock_path, ", ".join(names))
+            if _refused(exc):  # a release refused as a whole: its archive was read again next time
+                for name, entry in sorted(held.entries.items()):
+                    with contextlib.suppress(ExposureError):
+                        _drop_refused_archive(store, replace(_lock_source(name, entry, held.lock_path),
+                                                             sha256="", size=0))
         raise
     finally:
         _STAGING.reset(token)

@@ -537,7 +537,10 @@ class Lock:
             size" than ``190``); a header with other columns, naming its row and the columns missing,
             unexpected or given twice (a bare ``ExposureError`` that named neither); a name
             that is absolute or has a ``..`` segment, or holds a control character or line
-            separator (read and listed, refused only when a fetch used it). Rows are
+            separator (read and listed, refused only when a fetch used it); a URL that is
+            not ``http://`` or ``https://`` (``ftp://``, ``file:///``, none) or an archive
+            member that is absolute or has a ``..`` segment (both refused only by a
+            download). Rows are
             counted at ``\\n``, ``\\r\\n`` and ``\\r`` only: a form feed or U+2028 in a line
             split it, so the rows below were misnumbered.
         """
@@ -592,6 +595,8 @@ class Lock:
             # a size with leading zeros ("0190", a hand edit) as its number: compared as written,
             # it was a pin "of another size" than the package's or the same file's
             row["sha256"], row["size"] = row["sha256"].lower(), str(int(row["size"]))
+            _check_lock_url(row["url"], row["name"], line, self.path)  # columns checked left to right
+            _check_lock_member(row["member"], row["name"], line, self.path)
             _check_package_pin(row, line, self.path)
             _check_repeat(row, out.get(row["name"]), rows.get(row["name"]), line, self.path)
             out[row["name"]] = row
@@ -632,7 +637,9 @@ class Lock:
             ``src`` that is not a :class:`~exposure.sources.Source` (an ``AttributeError``
             before), ``path`` that is not a path; with ``replace=False``, a pin of another
             sha256 or size already in the lock file (naming the lock file, its row and the
-            column ``sha256``); ``path`` no longer has ``sha256``.
+            column ``sha256``); ``path`` no longer has ``sha256``; ``src`` whose URL is not
+            ``http://`` or ``https://`` or whose member is absolute or has a ``..`` segment
+            (:meth:`entries` refuses such a line: the lock file would be refused as a whole).
         exposure.errors.InputError
             ``path`` is missing or a directory (``FileNotFoundError``,
             ``IsADirectoryError`` before); the lock file is left as it was.
@@ -674,6 +681,12 @@ class Lock:
         if not isinstance(src, Source):
             raise DataFormatError("src must be an exposure.sources.Source (e.g. layout_source(name)), "
                                   f"got {shown(src)}")
+        if not _is_lock_url(src.download_url):  # the lock file's reader would refuse the line
+            raise DataFormatError(f"{src.name}: cannot pin it: its URL {src.download_url!r} is not an http:// or "
+                                  "https:// URL, which is all the lock file holds; nothing was pinned")
+        if _outside(src.member or ""):  # as for the URL: the reader would refuse the line
+            raise DataFormatError(f"{src.name}: cannot pin it: its archive member {src.member!r} is absolute or has "
+                                  "a '..' segment, which the lock file does not hold; nothing was pinned")
         path = check_path(path, "path")
         if not path.is_file():
             raise InputError("is a directory, not a file" if path.is_dir() else "not found", path=path)
@@ -789,6 +802,56 @@ def _check_lock_name(name: str, line: int, path: Path) -> None:
                               "name of a release has: remove it", path=path, row=line, column="name")
 
 
+def _is_lock_url(url: str) -> bool:
+    """True for a URL a lock line may hold: empty (no download) or ``http://``/``https://`` (any case)."""
+    return url == "" or url.lower().startswith(("http://", "https://"))
+
+
+def _check_lock_url(url: str, name: str, line: int, path: Path) -> None:
+    """Refuse the lock URL ``url`` of ``name`` (on ``line``) that is no http(s) URL.
+
+    ``ftp://...``, ``file:///...`` or a URL without its scheme (a hand edit) was read,
+    listed and counted, and refused only when a download used it.
+
+    Examples
+    --------
+    >>> _check_lock_url("ftp://e.org/a.zip", "onet/31.0/Job Zones.txt", 3, Path("exposure.lock"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: exposure.lock, row 3, column 'url': the URL 'ftp://e.org/a.zip' of onet/31.0/Job Zones.txt is not an http:// or https:// URL, which is all a download reads: write the publisher's https:// URL or delete that line
+    """
+    if not _is_lock_url(url):
+        raise DataFormatError(f"the URL {url!r} of {name} is not an http:// or https:// URL, which is all a "
+                              "download reads: write the publisher's https:// URL or delete that line",
+                              path=path, row=line, column="url")
+
+
+def _outside(path: str) -> bool:
+    """True for a relative path that is absolute or has a ``..`` segment (``/x``, ``C:/x``, ``a/../..``)."""
+    norm = path.replace("\\", "/")
+    return norm.startswith("/") or bool(re.match(r"[A-Za-z]:", norm)) or ".." in norm.split("/")
+
+
+def _check_lock_member(member: str, name: str, line: int, path: Path) -> None:
+    """Refuse the archive member ``member`` of ``name`` (on ``line``) that is absolute or has ``..``.
+
+    Such a member (a hand edit) was read and listed, and refused only when a download
+    extracted it.
+
+    Examples
+    --------
+    >>> _check_lock_member("../x.txt", "onet/31.0/Job Zones.txt", 3, Path("exposure.lock"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: exposure.lock, row 3, column 'member': the archive member '../x.txt' of onet/31.0/Job Zones.txt is absolute or has a '..' segment: it would be extracted outside the cache; write the member's path inside the archive (such as 'db_31_0_text/Job Zones.txt') or delete that line
+    """
+    if _outside(member):
+        raise DataFormatError(f"the archive member {member!r} of {name} is absolute or has a '..' segment: it "
+                              "would be extracted outside the cache; write the member's path inside the archive "
+                              "(such as 'db_31_0_text/Job Zones.txt') or delete that line", path=path, row=line,
+                              column="member")
+
+
 def _entry_row(path: Path, name: str) -> int | None:
     """The row (line, from 1) of the lock file ``path`` that pins ``name``; None if not found."""
     try:
@@ -801,9 +864,9 @@ def _entry_row(path: Path, name: str) -> int | None:
 def _check_release_name(name: str, line: int, path: Path) -> None:
     """Refuse the lock name ``name`` (on ``line``) of a release file written with spaces or other digits.
 
-    ``onet/31.0\u00a0/Job Zones.txt`` or ``onet/３１.0/Job Zones.txt`` (a lock edited by hand)
-    follows no release layout: it pinned a file nobody asks for, and
-    :func:`releases_frame` left it out, without a word.
+    ``onet/31.0\u00a0/Job Zones.txt``, ``onet/３１.0/Job Zones.txt`` or ``onet/31.0/Job Zones.TXT``
+    (a lock edited by hand, an extension in another case) follows no release layout: it
+    pinned a file nobody asks for, and :func:`releases_frame` left it out, without a word.
 
     Examples
     --------
@@ -811,15 +874,27 @@ def _check_release_name(name: str, line: int, path: Path) -> None:
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: exposure.lock, row 3, column 'name': the name 'onet/ 31.0/Job Zones.txt' is of a release file written with a space or with digits other than 0-9, which no release has: write 'onet/31.0/Job Zones.txt'
+    >>> _check_release_name("onet/31.0/Job Zones.TXT", 3, Path("exposure.lock"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: exposure.lock, row 3, column 'name': the name 'onet/31.0/Job Zones.TXT' is of a release file written with an extension in another case, which no release has: write 'onet/31.0/Job Zones.txt'
     """
     if not name.startswith(("onet/", "oews/")) or _ONET_NAME.match(name) or _OEWS_NAME.match(name):
         return
     parts = unicodedata.normalize("NFKC", name).split("/")
     meant = "/".join([parts[0], *(p.strip() for p in parts[1:-1]), parts[-1].strip()])
+    # an extension in another case (``Job Zones.TXT``): read as a custom source, never asked for
+    stem, dot, ext = meant.rpartition(".")
+    if dot and ext.lower() in ("txt", "xlsx"):
+        meant = f"{stem}.{ext.lower()}"
+        oews = re.fullmatch(r"(oews/(?:national|natsector|nat3d)_M20[0-9]{2})_dl\.xlsx", meant, re.IGNORECASE)
+        if oews:
+            meant = f"{oews.group(1)}_dl.xlsx"
     if meant != name and (_ONET_NAME.match(meant) or _OEWS_NAME.match(meant)):
-        raise DataFormatError(f"the name {name!r} is of a release file written with a space or with digits other "
-                              f"than 0-9, which no release has: write {meant!r}", path=path, row=line,
-                              column="name")
+        how = ("with an extension in another case" if meant.lower() == name.lower()
+               else "with a space or with digits other than 0-9")
+        raise DataFormatError(f"the name {name!r} is of a release file written {how}, which no release has: "
+                              f"write {meant!r}", path=path, row=line, column="name")
 
 
 def _check_header(fields: list, row: int, path: Path) -> None:
@@ -931,7 +1006,9 @@ def releases_frame(lock: Lock | None = None) -> pd.DataFrame:
     the registry lacks (``onet/29.1/Skills.txt``), or a name with two extensions (it
     raised "unknown source ...: O*NET 29.1 is pinned by the package and has no such file",
     naming neither the lock file nor its line). Releases are listed in the order of their
-    numbers (they were sorted as text: O*NET ``100.0`` before ``29.1``).
+    numbers (they were sorted as text: O*NET ``100.0`` before ``29.1``). A lock line that
+    repeats a pin of the package (accepted by :meth:`Lock.entries` as it is the same pin)
+    is the package's: it was listed as a release of the lock file too, of one file.
     """
     _check_lock(lock)
     rows: dict[tuple[str, str, str], dict] = {}
@@ -949,7 +1026,9 @@ def releases_frame(lock: Lock | None = None) -> pd.DataFrame:
         add(src, "package")
     if lock is not None:
         for name in lock.entries():
-            if name in SOURCES or _ONET_NAME.match(name) or _OEWS_NAME.match(name):
+            # a line repeating the package's pin (checked equal by Lock.entries) is the
+            # package's: it was listed as a release of the lock file too (1 file)
+            if name not in SOURCES and (_ONET_NAME.match(name) or _OEWS_NAME.match(name)):
                 try:
                     src = source_for(name, lock)
                 except DataFormatError:
