@@ -34,7 +34,7 @@ and the percentiles rise (10th, 25th, median, 75th, 90th); a row breaking either
 and annual columns swapped, annual wages in thousands of dollars, percentile columns in
 another order than the header says) is refused, naming the cell. ``ANNUAL`` and
 ``HOURLY`` are not both TRUE on a row. Lines of BLS's legend below the rows of a
-``.csv`` (``* = indicates that a wage estimate is not available``) are read as footnotes.
+``.csv`` or a workbook (``* = indicates that a wage estimate is not available``) are read as footnotes.
 
 Anything else (``n/a``, ``N/A``, ``NA``, ``nan``, ``"1.200,5"``, ``"1,2"``, other text)
 raises :class:`exposure.errors.DataFormatError` naming the file, the line (or sheet row)
@@ -107,10 +107,6 @@ _TEXT = {
     "occ_title": "OCC_TITLE",
     "o_group": ("O_GROUP", "OCC_GROUP"),  # OCC_GROUP: BLS's name up to May 2018
 }
-#: The first cell of a footnote line ending an OEWS table: a footnote (:data:`exposure.onet._FOOTNOTE`:
-#: ``Footnotes:``, ``Note``, ``Source``, ``(1)``) or a line of BLS's legend of its special values
-#: (``* = indicates that a wage estimate is not available``, ``** = ...``, ``# = ...``, ``~ = ...``).
-_NOTE = re.compile(rf"{_FOOTNOTE.pattern}|(?:\*{{1,2}}|#|~)\s*=")
 #: The area columns of BLS's files, read when present: a national table is of area 99 (type 1).
 _AREA = {"area": "AREA", "area_title": "AREA_TITLE", "area_type": "AREA_TYPE"}
 #: BLS's area types other than national (``AREA_TYPE``), as said in errors.
@@ -201,7 +197,7 @@ def read_oews(path) -> pd.DataFrame:
         2.08 times the hourly wage of its row (in thousands of dollars: read as given).
         A fractional ``TOT_EMP`` (said
         ``not an integer`` only), a wage of 0, ``ANNUAL`` and ``HOURLY`` both TRUE (all
-        read as given before). BLS's legend lines below the rows of a ``.csv`` (``* =
+        read as given before). BLS's legend lines below the rows of a ``.csv`` or workbook (``* =
         indicates ...``) are read as footnotes (refused before). A wage written as its top-code
         (``>=239,200``) or with ``$`` or ``%`` is refused saying what to write. A footnote
         line ending a ``.csv`` whose prose holds as many commas as the header or more
@@ -377,7 +373,7 @@ def _footnote_start(path, exc: DataFormatError) -> int | None:
     if not filled or any(len(r) >= width for r in filled):
         return None
     first = next(c.strip() for c in filled[0] if c.strip())
-    return line if _NOTE.match(first) else None
+    return line if _FOOTNOTE.match(first) else None
 
 
 #: How much of the end of a CSV :func:`_csv_footnotes` looks at for its footnote lines.
@@ -441,7 +437,7 @@ def _csv_footnotes(path) -> int | None:
     if first == 0 and offset > len(head):  # no row in the tail: footnotes cannot be so long
         return None
     cells = [next((c.strip() for c in r if c.strip()), "") for r in records]
-    start = next((k for k in range(first, len(records)) if _NOTE.match(cells[k])), None)
+    start = next((k for k in range(first, len(records)) if _FOOTNOTE.match(cells[k])), None)
     if start is None:
         return None
     while start > first and not cells[start - 1]:  # the blank lines above the footnotes

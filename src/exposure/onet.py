@@ -428,8 +428,10 @@ def _without_empty_rows(raw: RawTable) -> RawTable:
     return RawTable(f.iloc[:end], raw.path, raw.first_row, raw.sources)
 
 
-#: The first footnote line below a table: ``Footnotes:``, ``Note:``, ``Source:``, ``(1) ...``.
-_FOOTNOTE = re.compile(r"(?i)(foot\s*notes?|notes?|sources?)\b|\([0-9]+\)")
+#: The first footnote line below a table: ``Footnotes:``, ``Note:``, ``Source:``, ``(1) ...``,
+#: or a line of BLS's legend of its special values (``* = indicates that a wage estimate is
+#: not available``, ``** = ...``, ``# = ...``, ``~ = ...``).
+_FOOTNOTE = re.compile(r"(?i)(foot\s*notes?|notes?|sources?)\b|\([0-9]+\)|(?:\*{1,2}|#|~)\s*=")
 
 
 def _without_footnotes(raw: RawTable) -> RawTable:

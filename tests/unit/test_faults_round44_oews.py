@@ -150,6 +150,15 @@ def test_legend_lines_are_read_as_footnotes(tmp_path, notes):
     assert frame["occ_code"].tolist() == ["00-0000", "11-1011"]
 
 
+def test_legend_lines_below_the_rows_of_a_workbook_are_footnotes(tmp_path):
+    """With no blank row above, a workbook's legend was refused (``NAICS_TITLE is blank``)."""
+    head = HEAD.split(",")
+    row = ["99", "U.S.", "1", "US", "000000", "Cross-industry", "cross-industry", "1235", "11-1011", "CEOs",
+           "detailed", 1000, 1.2, 100.5, 209040, 0.5, 95.1, 197810, None, None]
+    path = write_xlsx(tmp_path, "national_M2026_dl.xlsx", [head, row, *([line] for line in LEGEND)])
+    assert oews.read_oews(path)["occ_code"].tolist() == ["11-1011"]
+
+
 def test_legend_line_followed_by_a_row_is_still_refused(tmp_path):
     with pytest.raises(DataFormatError) as info:
         oews.read_oews(_csv(tmp_path, _total(), LEGEND[0], _row()))
