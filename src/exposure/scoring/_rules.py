@@ -101,19 +101,19 @@ def strip_list_marker(text: str) -> str:
     return text if marker is None else text[marker.end():]
 
 
+def alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression.
 
-def _scan(pattern: str) -> tuple[list[int], list[tuple[int, int]]]:
-    """Positions of the top-level ``|`` of a regular expression, and its top-level groups.
-
-    Escapes and character classes (``[|(]``, ``[]|]``, ``[^]|]``) are skipped; a group is
-    ``(start, end)`` with ``pattern[start] == "("`` and ``pattern[end] == ")"``.
+    A search for the pattern finds a match exactly when a search for one of them does.
+    RE2's filtered matching is faster with the alternatives as patterns of their own: each
+    gets its own required words, and each automaton stays small.
 
     Examples
     --------
-    >>> _scan(r"a(b|c)d|[|(]x")
-    ([7], [(1, 5)])
+    >>> alternatives(r"\\b(a|b)\\b|[|(]x|y\\|z")
+    ['\\\\b(a|b)\\\\b', '[|(]x', 'y\\\\|z']
     """
-    bars, groups, depth, i, in_class, start = [], [], 0, 0, False, 0
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
@@ -128,106 +128,16 @@ def _scan(pattern: str) -> tuple[list[int], list[tuple[int, int]]]:
             if pattern[i + 1:i + 2] == "]":  # a leading ] is a literal
                 i += 1
         elif ch == "(":
-            if depth == 0:
-                start = i
             depth += 1
         elif ch == ")":
             depth -= 1
-            if depth == 0:
-                groups.append((start, i))
         elif ch == "|" and depth == 0:
-            bars.append(i)
+            parts.append(pattern[start:i])
+            start = i + 1
         i += 1
-    return bars, groups
+    parts.append(pattern[start:])
+    return parts
 
-
-def alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of a regular expression.
-
-    A search for the pattern finds a match exactly when a search for one of them does.
-    RE2's filtered matching is faster with the alternatives as patterns of their own: each
-    gets its own required words, and each automaton stays small.
-
-    Examples
-    --------
-    >>> alternatives(r"\\b(a|b)\\b|[|(]x|y\\|z")
-    ['\\\\b(a|b)\\\\b', '[|(]x', 'y\\\\|z']
-    """
-    bars, _ = _scan(pattern)
-    ends = [-1, *bars, len(pattern)]
-    return [pattern[a + 1:b] for a, b in zip(ends, ends[1:])]
-
-
-def _distributed(pattern: str) -> list[str] | None:
-    """``pattern`` as the union of several: its alternatives, or those of its first group.
-
-    ``x(a|b)y`` is searched as ``x(?:a)y`` and ``x(?:b)y``: a text holds a match of the
-    pattern exactly when it holds one of either. Groups under a quantifier (``(a|b)?``)
-    and groups with flags (``(?-i:...)``) are left whole. None when nothing splits.
-
-    Examples
-    --------
-    >>> _distributed(r"\\b(do|make)s\\b")
-    ['\\\\b(?:do)s\\\\b', '\\\\b(?:make)s\\\\b']
-    >>> _distributed(r"x(a|b)?y") is None
-    True
-    """
-    bars, groups = _scan(pattern)
-    if bars:
-        return alternatives(pattern)
-    for start, end in groups:
-        inner = pattern[start + 1:end]
-        if pattern[end + 1:end + 2] in ("?", "*", "+", "{") or (inner.startswith("?") and not inner.startswith("?:")):
-            continue
-        inner = inner[2:] if inner.startswith("?:") else inner
-        parts = alternatives(inner)
-        if len(parts) > 1:
-            return [f"{pattern[:start]}(?:{part}){pattern[end + 1:]}" for part in parts]
-    return None
-
-
-def _options():
-    options = re2.Options()
-    options.case_sensitive = False
-    return options
-
-
-def _unfiltered(pattern: str) -> bool:
-    """Whether RE2's filter runs ``pattern`` on every text (no literal of 3 or more letters it needs)."""
-    flt = re2.Filter()
-    flt.Add(pattern, _options())
-    flt.Compile()
-    return flt.Match("", True) is not None
-
-
-def filter_parts(pattern: str, limit: int = 256) -> list[str]:
-    """``pattern`` as patterns whose union it is, each with literals RE2's filter can look for.
-
-    ``FilteredRE2`` runs a pattern only on texts holding the literal words it needs, but
-    it needs literals of 3 characters or more: one short alternative (``do``, ``CI``,
-    ``C#``) made it run ``\\b(build|...|do|...)\\w*\\b[^.;]{0,40}...`` on every text, a
-    third of the category tagger's time on free texts. Such a pattern is split
-    (:func:`_distributed`) until each part is filtered or cannot split, at most ``limit``
-    parts (beyond, the pattern is kept whole). A filtered pattern is its own only part.
-
-    Examples
-    --------
-    >>> filter_parts(r"\\b(do|make)\\w*\\b[^.;]{0,40}\\brotas?\\b")
-    ['\\\\b(do|make)\\\\w*\\\\b[^.;]{0,40}\\\\brotas?\\\\b']
-    >>> filter_parts(r"\\b(CI|Jenkins|cron jobs?)\\b")
-    ['\\\\b(?:CI)\\\\b', '\\\\b(?:Jenkins)\\\\b', '\\\\b(?:cron jobs?)\\\\b']
-    """
-    if not _unfiltered(pattern):
-        return [pattern]
-    parts = _distributed(pattern)
-    if parts is None:
-        return [pattern]
-    out: list[str] = []
-    for part in parts:
-        out += filter_parts(part, limit)
-        if len(out) > limit:
-            return [pattern]
-    return out
 
 @functools.lru_cache(maxsize=None)
 def compile_rule(pattern: str) -> re.Pattern:
@@ -303,7 +213,6 @@ class RuleSet:
         self.patterns = tuple(patterns)
         self.use_re2 = use_re2
         self._filter = None
-        self._owner = None
 
     @functools.cached_property
     def _re(self) -> list:
@@ -311,32 +220,16 @@ class RuleSet:
         return [compile_rule(p) for p in self.patterns]
 
     def _re2_match(self):
-        """``Match`` of the RE2 filter of all patterns (compiled on first use).
-
-        The filter holds each pattern's :func:`filter_parts`; :attr:`_owner` gives the
-        pattern of each part (None when every pattern is its own only part).
-        """
+        """``Match`` of the RE2 filter of all patterns (compiled on first use)."""
         if self._filter is None:
-            options = _options()
+            options = re2.Options()
+            options.case_sensitive = False
             flt = re2.Filter()
-            owner = []
-            for j, pattern in enumerate(self.patterns):
-                for part in filter_parts(pattern):
-                    flt.Add(part, options)
-                    owner.append(j)
+            for pattern in self.patterns:
+                flt.Add(pattern, options)
             flt.Compile()
-            self._owner = None if len(owner) == len(self.patterns) else owner
             self._filter = flt
         return self._filter.Match
-
-    def _patterns_of(self, hits) -> list[int]:
-        """Ascending indices of the patterns whose parts are ``hits`` (the filter's indices)."""
-        if not hits:
-            return []
-        owner = self._owner
-        if owner is None:
-            return list(hits)
-        return sorted({owner[k] for k in hits})
 
     def search_one(self, text: str) -> list[int]:
         """Indices of the patterns found in ``text``, ascending (with :mod:`re`).
@@ -371,22 +264,19 @@ class RuleSet:
         uniques = uniques.tolist()
         re2_match = self._re2_match() if self.use_re2 else None
         raw = getattr(getattr(re2_match, "__self__", None), "_filter", None)
-        patterns_of = self._patterns_of
         if raw is not None and uniques:
             whole = "".join(uniques)
             if whole.isascii() and whole.isprintable():  # every text: one call each, no checks
                 # the wrapper's own call minus its Python layer: ASCII text is its own UTF-8
                 hits = map(raw.Match, map(str.encode, uniques), itertools.repeat(False))
-                if self._owner is None:
-                    return codes, uniques, [list(h) if h else [] for h in hits]
-                return codes, uniques, [patterns_of(h) if h else [] for h in hits]
+                return codes, uniques, [list(h) if h else [] for h in hits]
         search_one = self.search_one
         found: list[list[int]] = []
         for text in uniques:
             if re2_match is not None and text.isascii() and text.isprintable():
                 # the wrapper's own call minus its Python layer: ASCII text is its own UTF-8
                 hits = raw.Match(text.encode("ascii"), False) if raw is not None else re2_match(text)
-                found.append(patterns_of(hits))
+                found.append(list(hits) if hits else [])
             else:
                 found.append(search_one(text))
         return codes, uniques, found
