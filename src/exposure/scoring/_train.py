@@ -4,7 +4,8 @@ scikit-learn (the ``train`` extra) is used only to fit vocabularies, idf weights
 logistic regressions; features are always built with the numpy/scipy vectorisers of
 :mod:`exposure.scoring._features`, so training and inference share one code path.
 Everything is deterministic for a fixed seed: the fold assignment (grouped by SOC
-6-digit code), the solver (L-BFGS) and the temperature fit.
+6-digit code), the solver (L-BFGS, run on one BLAS thread whatever the machine, so that
+its sums add in one order) and the temperature fit.
 """
 
 from __future__ import annotations
@@ -369,13 +370,33 @@ def fit_model(rows: pd.DataFrame, config: TrainConfig | None = None, *, y=None,
         else:
             X = sparse.hstack([blocks[b] for b in names], format="csr")
         clf = LogisticRegression(C=config.C[which], max_iter=config.max_iter)
-        clf.fit(X, fit_target)
+        with _one_blas_thread():  # the same fit with any number of cores or BLAS threads
+            clf.fit(X, fit_target)
         if list(clf.classes_) != [0, 1, 2]:
             raise ExposureError("training rows must contain all three classes E0, E1, E2")
         model.coef[which] = clf.coef_.astype(np.float64)
         model.intercept[which] = clf.intercept_.astype(np.float64)
         model.temperature[which] = 1.0
     return model
+
+
+def _one_blas_thread():
+    """Context in which BLAS runs on one thread (threadpoolctl, installed with scikit-learn).
+
+    L-BFGS adds its long vectors (the coefficients and gradients of a set, tens of
+    thousands of entries) with BLAS dot products, which OpenBLAS splits among its threads:
+    with 2 threads (the default on a two-core machine) the partial sums were added in
+    another order than with 1 (``OMP_NUM_THREADS=1``), and the same labels gave other
+    coefficients on machines with other core counts or thread settings (3e-13 apart in the
+    ``onet`` set on 1,897 labelled rows; the ``text`` set, fed the ``onet`` set's
+    probabilities, 4e-9; on all the labels the ``free`` set 0.006). The limit is undone on
+    leaving (BLAS, e.g. scoring, keeps its threads elsewhere); under load from other
+    processes on a two-core machine a fit of those 1,897 rows took 11 s with one thread
+    and 150 s with two.
+    """
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 def index_frame(onet) -> pd.DataFrame:
