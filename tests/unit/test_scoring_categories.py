@@ -292,7 +292,7 @@ def test_not_a_frame():
 
 def test_mapping_file():
     mapping = load_category_mapping()
-    assert CATEGORY_MAPPING_VERSION == "v2"
+    assert CATEGORY_MAPPING_VERSION == "v3"
     assert set(mapping["level"]) == {"dwa", "iwa"}
     assert set(mapping["category"]) == {"admin", "routine_coding", "entry_creative", "none"}
     assert set(mapping["scope"]) == {"any", "context"}
@@ -757,3 +757,129 @@ def test_texts_under_title_are_not_read_as_titles_too():
     pd.testing.assert_frame_equal(as_title, as_task)
     with pytest.raises(DataFormatError, match="occupation_column 'text' is the text column too"):
         tag_categories(pd.DataFrame({"text": texts}), text_column="text", occupation_column="text")
+
+
+# --- round 46: rules revised from the v3 sample's errors (made-up texts) ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "rule_id"),
+    [
+        # preparing and circulating meeting agendas, in any occupation
+        ("Draft and circulate agendas for the parish council meetings.", "Choir Director",
+         "admin:agendas"),
+        # sales and other slips are routine forms
+        ("Prepare rental slips for each hired bicycle.", "Bicycle Rental Attendant",
+         "admin:paperwork"),
+        # sorting mail into sacks or bins, "incoming or outgoing" mail
+        ("Put outgoing letters into mailbags by postcode.", "Warehouse Operative", "admin:mail"),
+        # ordering supplies in an office job
+        ("Order stationery and toner cartridges.", "Office Clerk", "admin:orders_ctx"),
+    ],
+)
+def test_round46_admin_rules_tag(text, title, rule_id):
+    out = explain_categories(pd.DataFrame({"task": [text], "title": [title]}))
+    assert out.loc[0, "admin"], out.loc[0, "admin_rule"]
+    assert f"text {rule_id}" in out.loc[0, "admin_rule"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Order stationery and toner cartridges.", "Chef"),  # ordering outside office work
+        # management called administrative duties
+        ("Handle administrative tasks such as serving as chair of the staff council.", None),
+        ("Read bills of lading to find the drop-off sequence.", None),  # a document as a tool
+        ("Keep a stock of blank forms and envelopes at the counter.", "Post Office Clerk"),
+        ("Collect outgoing mail from post offices and relay boxes along the route.",
+         "Postal Courier"),  # physical mail rounds
+        ("Discuss performance problems with the filing clerks and record agreed actions.",
+         "Office Supervisor"),  # supervision
+    ],
+)
+def test_round46_admin_vetoes(text, title):
+    out = explain_categories(pd.DataFrame({"task": [text], "title": [title]}))
+    assert not out.loc[0, "admin"], out.loc[0, "admin_rule"]
+
+
+def test_round46_scheduling_activities_on_onet_rows():
+    """Scheduling (the verb) activities, events, visits, material movements: O*NET rows only."""
+    texts = ["Schedule rehearsals for the choir's spring concert.",
+             "Schedule deliveries of gravel to the three building sites.",
+             "Follow the delivery schedules posted by the dispatcher."]  # a schedule read
+    frame = pd.DataFrame({"task": texts, "onetsoc_code": ["27-2041.00", "53-1042.00", "53-1042.00"]})
+    out = explain_categories(frame)
+    assert out["admin"].tolist() == [True, True, False], out["admin_rule"].tolist()
+    assert "text admin:schedule_work" in out.loc[0, "admin_rule"]
+    # free text keeps its own scheduling rules (a clinical look-alike stays out)
+    assert not tag_categories(pd.DataFrame({"task": texts[:1]})).loc[0, "admin"]
+
+
+def test_round46_assigning_work_is_supervision_assigning_shifts_is_scheduling():
+    out = tag_categories(pd.DataFrame({"task": ["Assign and check the crew's work on the stage sets.",
+                                                "Assign staff to weekend shifts."]}))
+    assert out["admin"].tolist() == [False, True]
+
+
+def test_round46_project_activities_are_not_clerical_outside_office_jobs():
+    frame = pd.DataFrame({"task": ["Schedule project activities with the subcontractors.",
+                                   "Schedule rehearsals with the subcontractors."],
+                          "onetsoc_code": ["11-9021.00"] * 2})
+    out = explain_categories(frame)
+    assert out["admin"].tolist() == [False, True], out["admin_rule"].tolist()
+    assert "admin!projects" in out.loc[0, "admin_rule"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Write fitness programs for new gym members.", "Personal Trainer"),  # plans, not code
+        ("Develop penetration testing processes for client networks.", "Software Developer"),
+    ],
+)
+def test_round46_routine_coding_vetoes(text, title):
+    out = explain_categories(pd.DataFrame({"task": [text], "title": [title]}))
+    assert not out.loc[0, "routine_coding"], out.loc[0, "routine_coding_rule"]
+
+
+# --- round 48: admin work outside office jobs (made-up texts, O*NET rows) --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "rule_id"),
+    [
+        # ordering parts or supplies, in any occupation
+        ("Order spare parts for the forklift fleet.", "53-7051.00", "admin:orders"),
+        # sending routine notices
+        ("Send reminder notices to members whose dues are late.", "39-9032.00", "admin:notices"),
+        # maintaining a library of documents or templates; card files
+        ("Maintain a library of standard contract templates.", "13-1111.00",
+         "admin:document_library"),
+        ("Keep card files on regular customers.", "39-5012.00", "admin:document_library"),
+        # routine production and stock records kept by production or stock workers
+        ("Record production figures for each shift on the tally sheet.", "51-9111.00",
+         "admin:production_records"),
+        # scheduling engagements or bookings
+        ("Schedule speaking engagements for the touring authors.", "13-1011.00",
+         "admin:schedule_work"),
+    ],
+)
+def test_round48_admin_outside_office_jobs(text, code, rule_id):
+    out = explain_categories(pd.DataFrame({"task": [text], "onetsoc_code": [code]}))
+    assert out.loc[0, "admin"], out.loc[0, "admin_rule"]
+    assert f"text {rule_id}" in out.loc[0, "admin_rule"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "category"),
+    [
+        # issuing notices of violation is enforcement
+        ("Issue notices of violation to owners of unsafe buildings.", "47-4011.00", "admin"),
+        # recommending technologies is Out of routine coding
+        ("Make recommendations on server upgrades and new database software.", "15-1244.00",
+         "routine_coding"),
+    ],
+)
+def test_round48_out_list_stays_out(text, code, category):
+    out = explain_categories(pd.DataFrame({"task": [text], "onetsoc_code": [code]}))
+    assert not out.loc[0, category], out.loc[0, f"{category}_rule"]
