@@ -10,7 +10,7 @@ from exposure import fetch as _fetch
 from exposure.cli import add_location_options
 from exposure.errors import ExposureError
 from exposure.releases import LOCK_NAME, Lock, releases_frame
-from exposure.sources import Source, select_sources, sources_markdown
+from exposure.sources import SOURCES, Source, select_sources, sources_markdown
 
 __all__ = ["register", "run_sources", "run_fetch"]
 
@@ -148,6 +148,9 @@ def run_releases(fmt: str = "table") -> int:
 
     ``fmt`` is ``--format``: ``tsv`` and ``markdown`` print the releases alone, as a
     tab-separated or a markdown table (the option was ignored: the table was printed).
+    The lock's own pins are counted and listed; a line that repeats a pin of the package
+    (the package's pin is used, and :func:`exposure.releases.releases_frame` counts it as
+    the package's) is named apart: it was counted as a pinned file of the lock.
     """
     lock = Lock(_fetch.default_home() / LOCK_NAME)
     frame = releases_frame(lock)
@@ -168,10 +171,18 @@ def run_releases(fmt: str = "table") -> int:
     for r in rows:
         print("  ".join(c.ljust(w) for c, w in zip(r[:4], widths)) + "  " + r[4])
     entries = lock.entries()
+    # a line repeating a pin of the package (Lock.entries accepts it: the same pin) is the
+    # package's, as releases_frame counts it: it was counted and listed as the lock's own
+    own = {name: e for name, e in entries.items() if name not in SOURCES}
+    repeats = [name for name in entries if name in SOURCES]
     print(f"\nlock file {lock.path}: "
-          + (f"{len(entries)} pinned file{'' if len(entries) == 1 else 's'}" if entries else "no pinned file yet"))
-    for name, e in entries.items():
+          + (f"{len(own)} pinned file{'' if len(own) == 1 else 's'}" if own else "no pinned file yet"))
+    for name, e in own.items():
         print(f"  {name}  {e['size']} bytes  sha256 {e['sha256']}")
+    if repeats:
+        print(f"  ({len(repeats)} line{' repeats a pin' if len(repeats) == 1 else 's repeat pins'} of the "
+              f"package ({', '.join(repeats)}): the package's pin is used; the line"
+              f"{'' if len(repeats) == 1 else 's'} may be deleted)")
     print("Any other O*NET release (MAJOR.MINOR) or OEWS May year is read from the "
           "publisher's layout and pinned there on first use.")
     return 0

@@ -13,8 +13,8 @@ from exposure._outdir import check_files_dir
 from exposure.cli import add_location_options, path_option
 from exposure.crosswalks import load_onet_to_soc
 from exposure.errors import DataFormatError, ExposureError
-from exposure.fetch import cache_path, read_folders, resolve_mirror
-from exposure.measures.eloundou import LABELS_NAME, load_task_labels
+from exposure.fetch import cache_path, fetch, read_folders, resolve_mirror
+from exposure.measures.eloundou import LABELS_NAME, load_task_labels, read_task_labels
 from exposure.onet import load_onet
 from exposure.reports.agreement import evaluate_method, report_name, write_agreement_report
 from exposure.reports.categories import (
@@ -417,9 +417,13 @@ def run_rubric(args) -> int:
     check_files_dir(args.out_dir, protect=read_folders(args.mirror, args.data_dir))
     # rubric_agreement.csv a directory: refused after the labels, O*NET and the scoring
     check_output_path(args.out_dir / "rubric_agreement.csv", *label_paths(args))
-    labels = load_task_labels(mirror=args.mirror, data_dir=args.data_dir)
+    # read here (as load_task_labels reads them) so that the warning of labels O*NET does
+    # not list names the labels file and its line
+    path = fetch(LABELS_NAME, mirror=args.mirror, data_dir=args.data_dir)
+    labels = read_task_labels(path)
     onet = load_onet(REPORT_ONET_RELEASE, mirror=args.mirror, data_dir=args.data_dir)
-    table = write_rubric_agreement(args.out_dir / "rubric_agreement.csv", labels=labels, onet=onet)
+    table = write_rubric_agreement(args.out_dir / "rubric_agreement.csv", labels=labels, onet=onet,
+                                   labels_path=path)
     _print_tables({"rubric_agreement": table}, args.out_dir)
     return 0
 

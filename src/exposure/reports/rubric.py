@@ -11,6 +11,7 @@ label, at the task level (label shares, accuracy, Cohen's kappa) and the occupat
 from __future__ import annotations
 
 import logging
+import os
 
 import numpy as np
 import pandas as pd
@@ -181,7 +182,28 @@ def _pearson(a, b) -> float:
     return float(np.corrcoef(a, b)[0, 1])
 
 
-def rubric_agreement(labels: pd.DataFrame, *, onet=None) -> pd.DataFrame:
+def _where(labels, labels_path) -> tuple[str, int]:
+    """``(name, row_offset)`` for the warnings on ``labels``: the labels file's lines, or its rows.
+
+    ``labels_path`` (the file :func:`exposure.measures.eloundou.read_task_labels` read
+    ``labels`` from: its row ``i`` is line ``i + 2``, the header line 1) is named with the
+    file's lines while ``labels`` keeps the index it was read with (``0 .. n - 1``); else
+    (no path, or rows filtered or reordered since) the rows are named as
+    :func:`checked_labels` names them: ``labels``, counted from 1.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"task_id": [5, 6, 7]})
+    >>> _where(frame, "l.tsv"), _where(frame.iloc[1:], "l.tsv"), _where(frame, None)
+    (('l.tsv', 2), ('labels', 1), ('labels', 1))
+    """
+    if labels_path is not None and isinstance(labels, pd.DataFrame) and labels.index.equals(
+            pd.RangeIndex(len(labels))):
+        return os.fspath(check_path(labels_path, "labels_path")), 2
+    return "labels", 1
+
+
+def rubric_agreement(labels: pd.DataFrame, *, onet=None, labels_path=None) -> pd.DataFrame:
     """Agreement of the rubric with human (and GPT-4) exposure labels.
 
     Parameters
@@ -192,6 +214,8 @@ def rubric_agreement(labels: pd.DataFrame, *, onet=None) -> pd.DataFrame:
         ``gpt4_exposure`` optional).
     onet : exposure.onet.OnetRelease or object, optional
         Passed to :func:`~exposure.scoring.rubric.score_rubric`.
+    labels_path : str or os.PathLike, optional
+        The file ``labels`` was read from (``full_labelset_train.tsv``), for the warnings.
 
     Returns
     -------
@@ -223,7 +247,10 @@ def rubric_agreement(labels: pd.DataFrame, *, onet=None) -> pd.DataFrame:
     -----
     With ``onet``, a warning (log) names the first row of the labels whose code the release
     lacks or whose task ID it does not list under that code (labels of another release:
-    those tasks are scored from their text alone), as ``score_tasks`` does.
+    those tasks are scored from their text alone), as ``score_tasks`` does: ``labels_path``
+    and its line (header line 1; while ``labels`` has the index it was read with), else
+    ``labels`` and its row counted from 1 (the warning named neither, and its "row 203"
+    was no line of the file).
 
     Examples
     --------
@@ -240,6 +267,7 @@ def rubric_agreement(labels: pd.DataFrame, *, onet=None) -> pd.DataFrame:
     6     human  task     accuracy    1.0  4
     7     human  task  cohen_kappa    1.0  4
     """
+    where, row_offset = _where(labels, labels_path)
     columns = [col for col in REFERENCES.values()
                if col == REFERENCES["human"] or (isinstance(labels, pd.DataFrame) and col in labels.columns)]
     # made-up occupation keys group the tasks; with a release they would look up nothing
@@ -247,7 +275,7 @@ def rubric_agreement(labels: pd.DataFrame, *, onet=None) -> pd.DataFrame:
     _check_task_types(labels)
     # labels of another release: their tasks got the text rules alone, without a word
     # (``score_tasks`` says so: one warning line per kind, naming the first row)
-    _warn_unread_keys(labels, onet)
+    _warn_unread_keys(labels, onet, path=where, row_offset=row_offset)
     scores = score_rubric(labels, onet=onet)
     proba = scores[list(PROBA_COLUMNS)].to_numpy()
     pred = proba.argmax(axis=1)
@@ -277,7 +305,7 @@ def rubric_agreement(labels: pd.DataFrame, *, onet=None) -> pd.DataFrame:
     return out
 
 
-def write_rubric_agreement(out, *, labels: pd.DataFrame, onet=None) -> pd.DataFrame:
+def write_rubric_agreement(out, *, labels: pd.DataFrame, onet=None, labels_path=None) -> pd.DataFrame:
     """Compute :func:`rubric_agreement` and write it atomically to ``out`` (CSV).
 
     Parameters
@@ -289,6 +317,8 @@ def write_rubric_agreement(out, *, labels: pd.DataFrame, onet=None) -> pd.DataFr
         :func:`exposure.measures.eloundou.read_task_labels` output.
     onet : exposure.onet.OnetRelease, optional
         Passed to :func:`rubric_agreement`.
+    labels_path : str or os.PathLike, optional
+        The file ``labels`` was read from: named by the warnings, and no ``out``.
 
     Returns
     -------
@@ -300,8 +330,9 @@ def write_rubric_agreement(out, *, labels: pd.DataFrame, onet=None) -> pd.DataFr
     exposure.errors.ExposureError
         ``out`` is not a path (None: a ``TypeError`` before), not a ``.csv`` name (CSV
         text was written under ``r.xlsx``) or a path that cannot be written (a directory:
-        refused after the scoring), checked before the rubric is run; the errors
-        of :func:`rubric_agreement`.
+        refused after the scoring; ``labels_path``: the labels were lost under the
+        report), checked before the rubric is run; the errors of
+        :func:`rubric_agreement`.
     exposure._outdir.OutputPathError
         ``out`` inside the mirror, the download cache's folders or the installed package
         (:func:`exposure.fetch.refuse_read_folders`), before the rubric is run.
@@ -321,8 +352,9 @@ def write_rubric_agreement(out, *, labels: pd.DataFrame, onet=None) -> pd.DataFr
     if out.suffix.lower() != ".csv":
         raise ExposureError(f"{out}: the report is written as CSV; give a file name ending in .csv")
     refuse_read_folders(out, file=True)  # the mirror, the cache, the package: as the CLI
-    check_output_path(out)  # a directory, a device: refused after the rubric was run
-    table = rubric_agreement(labels, onet=onet)
+    # a directory, a device: refused after the rubric was run; the labels file: lost under the report
+    check_output_path(out, *([] if labels_path is None else [check_path(labels_path, "labels_path")]))
+    table = rubric_agreement(labels, onet=onet, labels_path=labels_path)
     write_csv(table, out)
     logger.info("wrote %s", out)
     return table
