@@ -431,6 +431,11 @@ def layout_source(name: str) -> Source:
 def source_for(name: str, lock: Lock | None = None) -> Source:
     """The source of ``name``: the registry's pin, else the lock's, else the layout's.
 
+    A file the lock pins has the lock's sha256 and size, and its URL and archive member
+    when the line gives a URL (as :func:`exposure.fetch.fetch` downloads it; the
+    layout's were returned, and listed by :func:`releases_frame`); a line without a URL
+    keeps the layout's.
+
     Examples
     --------
     >>> source_for("onet/29.1/Task Statements.txt").pinned
@@ -462,7 +467,11 @@ def source_for(name: str, lock: Lock | None = None) -> Source:
     if lock is not None:
         entry = lock.entries().get(name)
         if entry is not None:
-            src = dataclasses.replace(src, sha256=entry["sha256"], size=int(entry["size"]),
+            # the lock's URL and member, those the pinned bytes came from and a fetch downloads
+            # (exposure.fetch reads them): the layout's were returned, and listed by releases_frame
+            where = ({"url": entry["url"], "archive_url": entry["url"] if entry["member"] else None,
+                      "member": entry["member"] or None} if entry["url"] else {})
+            src = dataclasses.replace(src, sha256=entry["sha256"], size=int(entry["size"]), **where,
                                       notes=src.notes + " Pinned by the lock file.")
     return src
 
@@ -540,7 +549,8 @@ class Lock:
             separator (read and listed, refused only when a fetch used it); a URL that is
             not ``http://`` or ``https://`` (``ftp://``, ``file:///``, none) or an archive
             member that is absolute or has a ``..`` segment (both refused only by a
-            download). Rows are
+            download); an archive member without a URL (a release file was downloaded from
+            the layout's archive and member, the lock's dropped without a word). Rows are
             counted at ``\\n``, ``\\r\\n`` and ``\\r`` only: a form feed or U+2028 in a line
             split it, so the rows below were misnumbered.
         """
@@ -578,11 +588,7 @@ class Lock:
                                       path=self.path, row=line)
             if not row.get("name"):  # pinned under the name ''
                 raise DataFormatError("name missing", path=self.path, row=line, column="name")
-            if row["name"] != row["name"].strip():  # pinned under a name no file has, without a word
-                raise DataFormatError(f"the name {row['name']!r} has surrounding spaces: remove them",
-                                      path=self.path, row=line, column="name")
-            _check_lock_name(row["name"], line, self.path)
-            _check_release_name(row["name"], line, self.path)
+            _check_line_name(row["name"], line, self.path)
             # a pin is a size and a sha256: anything else would fail later, far from here
             # (str.isdigit passed '³', which int() then refused with a ValueError)
             if not re.fullmatch(r"[0-9]+", str(row.get("size") or "")):
@@ -597,6 +603,7 @@ class Lock:
             row["sha256"], row["size"] = row["sha256"].lower(), str(int(row["size"]))
             _check_lock_url(row["url"], row["name"], line, self.path)  # columns checked left to right
             _check_lock_member(row["member"], row["name"], line, self.path)
+            _check_member_url(row["member"], row["url"], row["name"], line, self.path)
             _check_package_pin(row, line, self.path)
             _check_repeat(row, out.get(row["name"]), rows.get(row["name"]), line, self.path)
             out[row["name"]] = row
@@ -638,8 +645,10 @@ class Lock:
             before), ``path`` that is not a path; with ``replace=False``, a pin of another
             sha256 or size already in the lock file (naming the lock file, its row and the
             column ``sha256``); ``path`` no longer has ``sha256``; ``src`` whose URL is not
-            ``http://`` or ``https://`` or whose member is absolute or has a ``..`` segment
-            (:meth:`entries` refuses such a line: the lock file would be refused as a whole).
+            ``http://`` or ``https://``, whose member is absolute or has a ``..`` segment or
+            comes without a URL, or whose name :meth:`entries` does not read (a tab or line
+            break, surrounding spaces, ``Job Zones.TXT``): :meth:`entries` refuses such a
+            line, so the lock file would be refused as a whole.
         exposure.errors.InputError
             ``path`` is missing or a directory (``FileNotFoundError``,
             ``IsADirectoryError`` before); the lock file is left as it was.
@@ -687,6 +696,14 @@ class Lock:
         if _outside(src.member or ""):  # as for the URL: the reader would refuse the line
             raise DataFormatError(f"{src.name}: cannot pin it: its archive member {src.member!r} is absolute or has "
                                   "a '..' segment, which the lock file does not hold; nothing was pinned")
+        if src.member and not src.download_url:  # as for the URL: the reader would refuse the line
+            raise DataFormatError(f"{src.name}: cannot pin it: it has an archive member ({src.member!r}) but no "
+                                  "URL of the archive, which the lock file does not hold; nothing was pinned")
+        try:  # a name the reader refuses (a tab, a line break, 'Job Zones.TXT'): the lock file was refused as a whole
+            _check_line_name(src.name, 0, Path(LOCK_NAME))
+        except DataFormatError as exc:
+            raise DataFormatError(f"{src.name!r}: cannot pin it under that name, which the lock file does not "
+                                  f"hold ({exc.reason}); nothing was pinned") from None
         path = check_path(path, "path")
         if not path.is_file():
             raise InputError("is a directory, not a file" if path.is_dir() else "not found", path=path)
@@ -802,6 +819,41 @@ def _check_lock_name(name: str, line: int, path: Path) -> None:
                               "name of a release has: remove it", path=path, row=line, column="name")
 
 
+def _check_line_name(name: str, line: int, path: Path) -> None:
+    """Refuse the lock name ``name`` (on ``line`` of ``path``) that :meth:`Lock.entries` does not read.
+
+    A name with surrounding spaces, outside the cache (:func:`_check_lock_name`) or of a
+    release file written otherwise (:func:`_check_release_name`). :meth:`Lock.pin` checks
+    the name it writes with it: a source named so was pinned, and the lock file refused as
+    a whole at the next read.
+    """
+    if name != name.strip():  # pinned under a name no file has, without a word
+        raise DataFormatError(f"the name {name!r} has surrounding spaces: remove them", path=path, row=line,
+                              column="name")
+    _check_lock_name(name, line, path)
+    _check_release_name(name, line, path)
+
+
+def _check_member_url(member: str, url: str, name: str, line: int, path: Path) -> None:
+    """Refuse the lock line of ``name`` (on ``line``) with an archive ``member`` but no ``url``.
+
+    A member is read from the archive at the URL. Without one, a file of a release layout
+    was downloaded from the layout's archive and its member (the lock's member was dropped
+    without a word); a custom source had a member and nothing to read it from.
+
+    Examples
+    --------
+    >>> _check_member_url("mine/Job Zones.txt", "", "onet/31.0/Job Zones.txt", 3, Path("exposure.lock"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: exposure.lock, row 3, column 'url': onet/31.0/Job Zones.txt has an archive member ('mine/Job Zones.txt') but no URL: a member is read from the archive at the URL; write the archive's https:// URL, or empty the member too
+    """
+    if member and not url:
+        raise DataFormatError(f"{name} has an archive member ({member!r}) but no URL: a member is read from the "
+                              "archive at the URL; write the archive's https:// URL, or empty the member too",
+                              path=path, row=line, column="url")
+
+
 def _is_lock_url(url: str) -> bool:
     """True for a URL a lock line may hold: empty (no download) or ``http://``/``https://`` (any case)."""
     return url == "" or url.lower().startswith(("http://", "https://"))
@@ -878,11 +930,16 @@ def _check_release_name(name: str, line: int, path: Path) -> None:
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: exposure.lock, row 3, column 'name': the name 'onet/31.0/Job Zones.TXT' is of a release file written with an extension in another case, which no release has: write 'onet/31.0/Job Zones.txt'
+    >>> _check_release_name("ONET/31.0/Job Zones.txt", 3, Path("exposure.lock"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: exposure.lock, row 3, column 'name': the name 'ONET/31.0/Job Zones.txt' is of a release file written with its top folder in another case, which no release has: write 'onet/31.0/Job Zones.txt'
     """
-    if not name.startswith(("onet/", "oews/")) or _ONET_NAME.match(name) or _OEWS_NAME.match(name):
-        return
     parts = unicodedata.normalize("NFKC", name).split("/")
-    meant = "/".join([parts[0], *(p.strip() for p in parts[1:-1]), parts[-1].strip()])
+    # a folder in another case (``ONET/31.0/Job Zones.txt``): read as a custom source, never asked for
+    if len(parts) < 2 or parts[0].lower() not in ("onet", "oews") or _ONET_NAME.match(name) or _OEWS_NAME.match(name):
+        return
+    meant = "/".join([parts[0].lower(), *(p.strip() for p in parts[1:-1]), parts[-1].strip()])
     # an extension in another case (``Job Zones.TXT``): read as a custom source, never asked for
     stem, dot, ext = meant.rpartition(".")
     if dot and ext.lower() in ("txt", "xlsx"):
@@ -891,8 +948,14 @@ def _check_release_name(name: str, line: int, path: Path) -> None:
         if oews:
             meant = f"{oews.group(1)}_dl.xlsx"
     if meant != name and (_ONET_NAME.match(meant) or _OEWS_NAME.match(meant)):
-        how = ("with an extension in another case" if meant.lower() == name.lower()
-               else "with a space or with digits other than 0-9")
+        how = "with a space or with digits other than 0-9"
+        if meant.lower() == name.lower():  # the same slashes: the case of a part differs
+            (top, rest), (top_meant, rest_meant) = name.split("/", 1), meant.split("/", 1)
+            cased = [what for what, differ in (
+                ("its top folder", top != top_meant),
+                ("an extension" if rest.rpartition(".")[0] == rest_meant.rpartition(".")[0] else "its file name",
+                 rest != rest_meant)) if differ]
+            how = f"with {' and '.join(cased)} in another case"
         raise DataFormatError(f"the name {name!r} is of a release file written {how}, which no release has: "
                               f"write {meant!r}", path=path, row=line, column="name")
 

@@ -48,7 +48,10 @@ def test_bad_measure_names_the_input_row(where, value, reason):
         name = "occupation_scores"
     else:
         def call(v):
-            return to_sectors(_soc(beta=pd.Series([0.4, v], dtype=object)), _emp())
+            # row 2 has no alpha and gamma: a missing beta leaves it unscored (round 45: a row
+            # with alpha and gamma but no beta is refused, its means were over other workers)
+            return to_sectors(_soc(alpha=[0.3, None], beta=pd.Series([0.4, v], dtype=object),
+                                   gamma=[0.5, None]), _emp())
         name = "soc_scores"
     with pytest.raises(DataFormatError) as info:
         call(value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import numbers
+import weakref
 
 import numpy as np
 import pandas as pd
@@ -88,11 +89,14 @@ def check_gain(gain) -> float:
     return check_fraction(gain, "gain")
 
 
-def _industry_cells(employment: pd.DataFrame, level: str, *, warn: bool = False):
+def _industry_cells(employment: pd.DataFrame, level: str, *, warn: bool = True):
     """Industries of ``level``, their totals, and their detailed occupation cells.
 
     An industry's title is the first one its rows give (:func:`_first_titles`); with
-    ``warn`` (:func:`to_sectors`, once per level of a roll-up), a second title is logged.
+    ``warn``, a second title is logged, once per ``employment`` frame and level
+    (:func:`_warn_once`): :func:`to_sectors`, :func:`workforce_stats` and
+    :func:`working_time` of one roll-up read one frame. Only :func:`to_sectors` warned: the
+    latter two, called on their own, kept the first title without a word.
     """
     if not (isinstance(level, str) and level in LEVELS):  # a list is refused too, not a TypeError
         raise DataFormatError(f"unknown level {level!r}; expected 'sector' or 'subsector'")
@@ -109,7 +113,7 @@ def _industry_cells(employment: pd.DataFrame, level: str, *, warn: bool = False)
     _refuse_other_levels(f, level, names.get("naics", "naics"))
     _refuse_too_large(f, names.get("tot_emp", "tot_emp"))
     industries = _first_titles(f, "naics", "naics_title", f"{level} NAICS",
-                               names.get("naics_title", "naics_title"), warn=warn)
+                               names.get("naics_title", "naics_title"), warn=warn, frame=employment)
     industries = industries.sort_values("naics").reset_index(drop=True)
     totals = f[f["o_group"] == "total"]
     _refuse_other_totals(totals, level, names.get("tot_emp", "tot_emp"))  # the first was kept without a word
@@ -124,14 +128,16 @@ def _industry_cells(employment: pd.DataFrame, level: str, *, warn: bool = False)
     return industries, cells
 
 
-def _first_titles(f: pd.DataFrame, key: str, title: str, what: str, column: str, *, warn: bool = True) -> pd.DataFrame:
+def _first_titles(f: pd.DataFrame, key: str, title: str, what: str, column: str, *, warn: bool = True,
+                  frame: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per ``key`` (first-seen order) with the first title its rows give.
 
     ``f`` holds rows of an employment frame (index: its rows, from 0). A title missing on
     the first row of a code (a blank cell) hid the title of the rows below (the sector came
     out untitled); a code given two titles (two OEWS releases, or a frame built by hand)
     kept the first without a word. The first non-missing title is kept, and with ``warn``
-    a second one is logged, naming both titles and their rows.
+    a second one is logged, naming both titles and their rows, once per caller's ``frame``
+    (:func:`_warn_once`).
 
     Examples
     --------
@@ -155,11 +161,37 @@ def _first_titles(f: pd.DataFrame, key: str, title: str, what: str, column: str,
             j = int(np.flatnonzero((codes[given] == code).to_numpy(dtype=bool))[0])
             rows = titles[given].index
             n = int(pd.Series(codes[given].to_numpy()[other]).nunique())
-            log.warning("employment frame: the %s %r has two titles, %r on row %d and %r on row %d of the frame "
-                        "(column %r); the first is kept%s", what, code, titles[given].iloc[j], int(rows[j]) + 1,
-                        titles[given].iloc[k], int(rows[k]) + 1, column,
-                        f" ({n} codes have other titles)" if n > 1 else "")
+            _warn_once(frame, "employment frame: the %s %r has two titles, %r on row %d and %r on row %d of the "
+                       "frame (column %r); the first is kept%s" % (
+                           what, code, titles[given].iloc[j], int(rows[j]) + 1, titles[given].iloc[k],
+                           int(rows[k]) + 1, column, f" ({n} codes have other titles)" if n > 1 else ""))
     return out
+
+
+#: The employment frame whose warnings :func:`_warn_once` logged last (a weak reference), and those warnings.
+_LOGGED: dict = {"frame": None, "messages": set()}
+
+
+def _warn_once(frame: pd.DataFrame | None, message: str) -> None:
+    """Log ``message`` as a warning unless it was logged already for this very ``frame`` object.
+
+    A roll-up reads one employment frame in :func:`to_sectors`, :func:`workforce_stats`
+    and :func:`working_time` (and again for the bootstrap intervals): a second title of an
+    industry is logged once, not once per function. Another frame (or None) is warned of
+    afresh.
+    """
+    ref = _LOGGED["frame"]
+    if frame is None or ref is None or ref() is not frame:
+        try:
+            _LOGGED["frame"] = None if frame is None else weakref.ref(frame)
+        except TypeError:  # an object without weak references: warned of at every call
+            _LOGGED["frame"] = None
+        _LOGGED["messages"] = set()
+    if message in _LOGGED["messages"]:
+        return
+    if _LOGGED["frame"] is not None:
+        _LOGGED["messages"].add(message)
+    log.warning("%s", message)
 
 
 #: NAICS code of each industry level as BLS writes it: a sector has two digits (``31-33``,
@@ -310,6 +342,41 @@ def _check_soc_codes(soc_scores: pd.DataFrame) -> np.ndarray:
     return soc_scores["soc_code"].astype(str).to_numpy()
 
 
+def _refuse_partial_measures(vals: np.ndarray) -> None:
+    """Refuse a ``soc_scores`` row giving some of alpha, beta, gamma and not the others.
+
+    ``vals`` holds the measures of :data:`~exposure._measures.MEASURES`, alpha, beta and
+    gamma first.
+
+    :func:`to_sectors` counts ``covered_emp`` over the cells whose occupation has a beta,
+    while each mean skipped the cells without its measure: a row with alpha and gamma but
+    no beta (a ``soc_scores`` made by hand) made the alpha and gamma means of an industry
+    means over more workers than its ``covered_emp`` (and a sector with no beta at all
+    "unscored" with alpha and gamma means). A measure other than beta missing on every row
+    is left out (its means are missing), as before. Rows are counted from 1 by position.
+
+    Examples
+    --------
+    >>> _refuse_partial_measures(np.array([[0.2, 0.4, 0.6], [0.6, np.nan, 0.8]]))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: soc_scores, row 2, column 'beta': alpha, gamma are given and beta is missing: an industry's means and covered_emp are over the same workers (those whose occupation has a beta); give alpha, beta and gamma on a row, or none of them (leave alpha or gamma empty on every row to leave it out)
+    """
+    known = ~np.isnan(vals[:, :len(EXPOSURE_MEASURES)])
+    used = known.any(axis=0) | (np.asarray(EXPOSURE_MEASURES) == "beta")  # covered_emp: the workers with a beta
+    partial = known.any(axis=1) & (~known & used).any(axis=1)
+    if not partial.any():
+        return
+    pos = int(np.flatnonzero(partial)[0])
+    given = [m for m, k in zip(EXPOSURE_MEASURES, known[pos], strict=True) if k]
+    absent = [m for m, k, u in zip(EXPOSURE_MEASURES, known[pos], used, strict=True) if u and not k]
+    raise DataFormatError(f"{', '.join(given)} {'is' if len(given) == 1 else 'are'} given and {', '.join(absent)} "
+                          f"{'is' if len(absent) == 1 else 'are'} missing: an industry's means and covered_emp are "
+                          "over the same workers (those whose occupation has a beta); give alpha, beta and gamma "
+                          "on a row, or none of them (leave alpha or gamma empty on every row to leave it out)",
+                          path="soc_scores", row=pos + 1, column=absent[0])
+
+
 def _warn_unmatched(soc_codes: np.ndarray, beta: np.ndarray, cells: pd.DataFrame, level: str) -> None:
     """Log a warning when none, or under half, of the scored codes are in the OEWS ``level`` cells."""
     scored = soc_codes[~np.isnan(beta)]
@@ -349,7 +416,9 @@ def to_sectors(
     (:func:`workforce_stats`' sector rows give as ``tot_emp`` the released cells alone,
     ``tot_emp - suppressed_emp`` here; their ``covered_emp`` and means are the same.)
     An industry's ``naics_title`` is the first title its rows give (a blank cell is
-    skipped); a second, other title is logged as a warning naming both and their rows.
+    skipped); a second, other title is logged as a warning naming both and their rows
+    (once per employment frame and level: :func:`workforce_stats` and :func:`working_time`
+    warn of it too, unless a call on the same frame did).
 
     Parameters
     ----------
@@ -380,7 +449,10 @@ def to_sectors(
     ------
     exposure.errors.DataFormatError
         A bad ``exposed_threshold`` or ``level``, or a bad ``soc_scores`` row (a missing,
-        repeated or malformed ``soc_code``, a measure that is not a number in [0, 1]),
+        repeated or malformed ``soc_code``, a measure that is not a number in [0, 1], some
+        of alpha, beta and gamma given and not the others -- ``covered_emp`` counts the
+        workers with a beta, so alpha and gamma would be means over other workers --
+        ``soc_scores, row 2, column 'beta': alpha, gamma are given and beta is missing``),
         naming the row (counted from 1) and column; or a bad ``employment`` frame (a
         ``tot_emp`` or ``a_mean`` that is other text, a boolean, negative or infinite,
         its row and column named: :func:`~exposure.rollup.employment_frame`; a row of
@@ -414,7 +486,8 @@ def to_sectors(
     require_frame(soc_scores, "soc_scores", ["soc_code"], unique="soc_code")
     soc_codes = _check_soc_codes(soc_scores)
     vals = _soc_values(soc_scores)
-    industries, cells = _industry_cells(employment, level, warn=True)  # a second title: logged once per level
+    _refuse_partial_measures(vals)  # alpha and gamma means over more workers than covered_emp
+    industries, cells = _industry_cells(employment, level)  # a second title: logged once per frame and level
     _warn_unmatched(soc_codes, vals[:, 1], cells, level)
     order = _code_order(soc_codes)  # the sums run in one order whatever the rows'
     soc_codes, vals = soc_codes[order], vals[order]
@@ -607,7 +680,7 @@ def _workforce_inputs(soc: pd.DataFrame, employment: pd.DataFrame | None, emp: n
         f = employment_frame(employment)
         mj = f[(f["i_group"] == "cross-industry") & (f["o_group"] == "major")]
         mj = _first_titles(mj, "occ_code", "occ_title", "major group", _employment_names(employment).get(
-            "occ_title", "occ_title"))  # a blank first title hid the next; a second one is logged
+            "occ_title", "occ_title"), frame=employment)  # a blank first title hid the next; a second is logged
         titles = mj.set_index("occ_code")["occ_title"].reindex(codes)
     units.append(("major", codes.astype(object), titles.to_numpy(dtype=object), inv, np.arange(n), emp, wage))
     if employment is not None:
@@ -644,7 +717,8 @@ def workforce_stats(
     a cell of an occupation that ``soc_scores`` lacks counts in ``tot_emp`` as unscored
     (it was left out, and a sector looked covered in full). A sector row's ``tot_emp``
     is therefore the employment of its released cells, not the industry's "All
-    Occupations" total that :func:`to_sectors` reports as ``tot_emp``: the two differ by
+    Occupations" total that :func:`to_sectors` reports as ``tot_emp`` (titles and their
+    warnings as there: the first title given; a second one logged once per frame): the two differ by
     the employment of the suppressed (``**``) cells, :func:`to_sectors`'
     ``suppressed_emp`` (May 2025: 8,996,370 against 9,114,350 workers in sector 56,
     5,985,680 against 6,024,600 in 42); ``covered_emp`` and the means are the same in both.
@@ -773,7 +847,8 @@ def working_time(
         least 0 or missing, ``"1,200"`` is 1200, the BLS special values (``**``, ``*``,
         ``#``, ``~``) and blanks are missing.
     employment : pandas.DataFrame, optional
-        OEWS by-industry frame; adds one row per NAICS sector.
+        OEWS by-industry frame; adds one row per NAICS sector, titled as by
+        :func:`to_sectors` (a second title of a sector is logged once per frame).
     gain : float, default 0.5
         Productivity gain on exposed time, in [0, 1].
     hours : float, default 40.0
