@@ -113,6 +113,7 @@ from exposure.releases import (
     _file_above,
     _pinning,
     layout_source,
+    pinned_by_lock,
     source_for,
 )
 from exposure.sources import SOURCES, Source, get_source, select_sources
@@ -1084,17 +1085,15 @@ def _lock_source(name: str, entry: dict, lock_path: Path) -> Source:
         raise DataFormatError(f"the name {name!r} is absolute or has a '..': its file would lie "
                               "outside the cache; fix or delete that line", path=lock_path,
                               row=_entry_row(lock_path, name), column="name") from None
-    url, member = entry.get("url") or "", entry.get("member") or None
-    pin = {"sha256": entry["sha256"], "size": int(entry["size"])}
     try:
         src = layout_source(name)
     except ExposureError:  # a custom source: not a file of a publisher's layout
+        url, member = entry.get("url") or "", entry.get("member") or None
         return Source(name=name, release="", url=url, licence="", attribution="",
                       notes="Pinned by the lock file (a custom source).",
-                      archive_url=url if member else None, member=member, **pin)
-    where = ({"url": url, "archive_url": url if member else None, "member": member} if url
-             else {})
-    return replace(src, **pin, **where, notes=src.notes + " Pinned by the lock file.")
+                      archive_url=url if member else None, member=member,
+                      sha256=entry["sha256"], size=int(entry["size"]))
+    return pinned_by_lock(src, entry)
 
 
 def cache_path(name, data_dir=None) -> Path:

@@ -467,13 +467,29 @@ def source_for(name: str, lock: Lock | None = None) -> Source:
     if lock is not None:
         entry = lock.entries().get(name)
         if entry is not None:
-            # the lock's URL and member, those the pinned bytes came from and a fetch downloads
-            # (exposure.fetch reads them): the layout's were returned, and listed by releases_frame
-            where = ({"url": entry["url"], "archive_url": entry["url"] if entry["member"] else None,
-                      "member": entry["member"] or None} if entry["url"] else {})
-            src = dataclasses.replace(src, sha256=entry["sha256"], size=int(entry["size"]), **where,
-                                      notes=src.notes + " Pinned by the lock file.")
+            src = pinned_by_lock(src, entry)
     return src
+
+
+def pinned_by_lock(src: Source, entry: dict) -> Source:
+    """``src`` (a layout's source) as the lock line ``entry`` pins it.
+
+    The lock's sha256 and size, and its URL and archive member when the line gives a URL:
+    those the pinned bytes came from and a fetch downloads (the layout's were listed by
+    :func:`releases_frame`); a line without a URL keeps the layout's. Shared by
+    :func:`source_for` and the downloads (:mod:`exposure.fetch`).
+
+    Examples
+    --------
+    >>> src = layout_source("onet/31.0/Job Zones.txt")
+    >>> pinned = pinned_by_lock(src, {"sha256": "a" * 64, "size": "3", "url": "", "member": ""})
+    >>> pinned.size, pinned.url == src.url
+    (3, True)
+    """
+    url, member = entry.get("url") or "", entry.get("member") or None
+    where = {"url": url, "archive_url": url if member else None, "member": member} if url else {}
+    return dataclasses.replace(src, sha256=entry["sha256"], size=int(entry["size"]), **where,
+                               notes=src.notes + " Pinned by the lock file.")
 
 
 # ---------------------------------------------------------------------------------------
