@@ -61,6 +61,7 @@ from exposure.scoring._inputs import (
     has_keys,
     norm_task_id,
     norm_task_ids,
+    other_task_rows,
     task_texts,
     with_index_label,
 )
@@ -748,6 +749,38 @@ def _put_keys(out: pd.DataFrame, frame: pd.DataFrame, *, path=None, row_offset: 
         out["task_id"] = pd.array([pd.NA] * n, dtype="Int64")
 
 
+def _without_other_ids(frame, texts, *, text_column, onet, path, row_offset):
+    """``frame`` without the task IDs that name another O*NET task than the row's text.
+
+    Rows whose (code, task ID) O*NET lists under another statement
+    (:func:`exposure.scoring._inputs.other_task_rows`: the caller's own identifiers 1, 2,
+    3 under a real code) are scored from their text and code, as rows without a task ID,
+    with one warning naming the first; they were scored as that O*NET task, from its work
+    activities, without a word. The same frame when there is none.
+    """
+    if onet is None or not has_keys(frame):
+        return frame
+    if texts is None:
+        texts = frame[text_column].astype(str).tolist()
+    other = other_task_rows(frame, texts, onet)
+    if not other.any():
+        return frame
+    first = int(np.flatnonzero(other)[0])
+    release = getattr(onet, "release", None)
+    name = f"O*NET {release}" if isinstance(release, str) else "the O*NET release"
+    where = f"{path}: " if path is not None else ""
+    logger.warning("%s%d row(s) have an O*NET-SOC code and task ID that %s lists for another task than their "
+                   "text (first: row %d, column 'task_id': %s under %r, %s): scored from their text and code, "
+                   "not as that O*NET task; if these task IDs are your own, name the column otherwise",
+                   where, int(other.sum()), name, first + row_offset, norm_task_id(frame["task_id"].iloc[first]),
+                   str(frame["onetsoc_code"].iloc[first]), cell_shown(texts[first]))
+    out = frame.copy()
+    ids = out["task_id"].astype(object)
+    ids[other] = None
+    out["task_id"] = ids
+    return out
+
+
 def _score_table(frame, method, *, text_column, occupation_column, onet, labels, reference_source,
                  mirror, data_dir, model, path, row_offset, texts=None) -> pd.DataFrame:
     """Score ``frame`` (fresh index): the TaskScores table plus the evidence columns.
@@ -755,6 +788,10 @@ def _score_table(frame, method, *, text_column, occupation_column, onet, labels,
     ``texts`` is the checked text column as a list (:func:`_check_rows`), when already read.
     """
     titles = _titles(text_column, occupation_column)  # 0 is a name too
+    given = frame  # keys and warnings of the caller's rows
+    if method != "reference":
+        frame = _without_other_ids(frame, texts, text_column=text_column, onet=onet, path=path,
+                                   row_offset=row_offset)
     if method in ("learned", "transformer"):
         text_model = load_transformer() if method == "transformer" else None
         probs = _score_learned(frame, texts, text_column=text_column, occupation_column=titles,
@@ -778,7 +815,7 @@ def _score_table(frame, method, *, text_column, occupation_column, onet, labels,
         tag = f"reference-{reference_source}"
     p = probs[list(PROBA_COLUMNS)].to_numpy(dtype=float)
     out = pd.DataFrame(index=frame.index)
-    _put_keys(out, frame, path=path, row_offset=row_offset)
+    _put_keys(out, given, path=path, row_offset=row_offset)
     for k, col in enumerate(PROBA_COLUMNS):
         out[col] = p[:, k]
     scored = ~np.isnan(p).any(axis=1)
@@ -788,7 +825,7 @@ def _score_table(frame, method, *, text_column, occupation_column, onet, labels,
     measures = p @ LABEL_LEVELS
     for k, col in enumerate(EXPOSURE_MEASURES):
         out[col] = measures[:, k]
-    _warn_unread_keys(frame, onet, path=path, row_offset=row_offset)
+    _warn_unread_keys(given, onet, path=path, row_offset=row_offset)
     cats = _tag_categories(frame, texts, text_column=text_column, onet=onet,
                            occupation_column=titles)
     for col in CATEGORIES:

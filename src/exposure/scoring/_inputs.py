@@ -865,6 +865,55 @@ def _same(last, frames: tuple) -> bool:
         a is b for a, b in zip(last[0], frames, strict=True))
 
 
+#: Share of the words two statements must share (of the words of either) to be read as
+#: one task: a task reworded between releases keeps most of its words; a caller's own
+#: text under an ID that happens to be O*NET's shares almost none.
+SAME_TASK_WORDS = 0.5
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def _statement_words(text: str) -> frozenset:
+    """The lower-cased words of a statement (letters and digits), as a set."""
+    return frozenset(_WORDS.findall(str(text).casefold()))
+
+
+def other_task_rows(frame: pd.DataFrame, texts: list, onet) -> np.ndarray:
+    """Rows whose (code, task ID) O*NET lists under another statement than their text.
+
+    A caller's own identifiers (``task_id`` 1, 2, 3) under a real O*NET-SOC code name real
+    O*NET tasks: such a row was scored with the work activities of that O*NET task, not
+    from its text, without a word ("Drive a forklift" under a sales manager's task 1 came
+    out E1). A row is the O*NET task when its text is the statement, or shares at least
+    :data:`SAME_TASK_WORDS` of their words (a statement reworded between releases); keys
+    O*NET does not list are not flagged (:func:`exposure.scoring.categories._warn_unread_keys`
+    names them).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> onet = SimpleNamespace(tasks=pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.00"],
+    ...     "task_id": [1, 2], "task": ["Direct financial activities.", "Negotiate contracts with vendors."]}))
+    >>> frame = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 3, "task_id": [1, 2, 3]})
+    >>> other_task_rows(frame, ["Direct the financial activities.", "Drive a forklift.", "x"], onet).tolist()
+    [False, True, False]
+    """
+    n = len(frame)
+    if onet is None or not has_keys(frame) or not n:
+        return np.zeros(n, dtype=bool)
+    statements = remembered("onet_statements", (onet.tasks,), lambda: dict(zip(
+        zip(onet.tasks["onetsoc_code"].astype(str), norm_task_ids(onet.tasks["task_id"])),
+        onet.tasks["task"].astype(str))))
+    out = np.zeros(n, dtype=bool)
+    for pos, (key, text) in enumerate(zip(task_keys(frame), texts, strict=True)):
+        known = statements.get(key)
+        if known is None or known == text:
+            continue
+        mine, theirs = _statement_words(text), _statement_words(known)
+        union = len(mine | theirs)
+        out[pos] = union > 0 and len(mine & theirs) / union < SAME_TASK_WORDS
+    return out
+
+
 def task_dwa_links(onet) -> tuple[dict, dict]:
     """``({(code, task_id): [dwa_id, ...]}, {dwa_id: iwa_id})`` of an O*NET release.
 
