@@ -493,8 +493,9 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
         ``"subsectors"`` / ``"subsector_scores"``, ``"workforce"``, ``"working_time"``,
         ``"task_digests"`` or ``"measures"`` (see Notes).
     directory : str or os.PathLike, optional
-        Read from this output directory of ``exposure recompute``. Pass
-        :func:`processed_dir` for the shipped tables even when you have recomputed.
+        Read from this output directory of ``exposure recompute`` (the shipped tables,
+        even when you have recomputed: ``exposure._load.processed_dir()``, the package's
+        ``data/processed``).
     release : str, optional
         O*NET release or OEWS year the tables must come from (see :func:`tables_dir`);
         with ``directory``, the release its ``manifest.json`` must record.

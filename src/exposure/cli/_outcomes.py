@@ -58,7 +58,8 @@ def register(subparsers) -> None:
                    help="occupation panel parquet, or 'shipped' for exposure.load('occupation_panel') "
                    "(default: build it from the OEWS files)")
     p.add_argument("--soc-scores", metavar="FILE",
-                   help="our SOC scores parquet (default: the shipped soc_scores table)")
+                   help="our SOC scores parquet (default: the soc_scores table exposure.load reads: the "
+                        "newest recompute of this machine, else the shipped one)")
     p.add_argument("--quantiles", type=int, default=5, metavar="Q",
                    help="exposure groups of the growth table (default 5: quintiles)")
     p.add_argument("--no-robustness", action="store_true",

@@ -55,7 +55,7 @@ def register(subparsers) -> None:
         help="roll task scores up to occupations, SOC codes, sectors and the workforce",
         description="Roll task scores (Parquet or CSV in the TaskScores layout) up to O*NET-SOC "
         "occupations, OEWS occupation codes, NAICS sectors and subsectors, workforce statistics "
-        "and the working-time scenario; write one Parquet file per table (atomically) and "
+        "and the working-time scenario; write one file per table (Parquet, or --format; atomically) and "
         "coverage.json. Inputs come from the source registry (--mirror / $EXPOSURE_MIRROR, or "
         "the cache) unless given as files.",
     )

@@ -19,14 +19,15 @@ from exposure.scoring._files import BATCH_ROWS, auto_release, score_file
 def register(subparsers) -> None:
     """Add the ``score`` sub-command."""
     p = subparsers.add_parser(
-        "score", help="score task texts (CSV or Parquet) for exposure to LLMs and agents",
-        description="Append p_e0, p_e1, p_e2, label, alpha, beta, gamma, the category flags "
-                    "and method to every row of INPUT and write OUTPUT (format by extension). "
+        "score", help="score task texts (CSV, TSV, Parquet, .xlsx or .dta) for exposure to LLMs and agents",
+        description="Append p_e0, p_e1, p_e2, label, alpha, beta, gamma, the category flags, "
+                    "method and the evidence (confidence, nearest_task_id, nearest_onetsoc_code, "
+                    "similarity) to every row of INPUT and write OUTPUT (format by extension). "
                     "The file is streamed in batches (memory does not grow with it when the "
                     "rows of each occupation are contiguous); --engine dask scores a "
                     "directory of Parquet files on a Dask cluster into a directory.")
     p.add_argument("input", metavar="INPUT",
-                   help="CSV or Parquet file with one task per row (--engine dask: a directory "
+                   help="CSV, TSV, Parquet, .xlsx or .dta file with one task per row (--engine dask: a directory "
                         "of Parquet files)")
     p.add_argument("-o", "--output", required=True, metavar="OUTPUT",
                    help="file to write, by extension: .csv, .parquet, .xlsx or .dta (--engine "

