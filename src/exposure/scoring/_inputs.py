@@ -898,8 +898,10 @@ def other_task_rows(frame: pd.DataFrame, texts: list, onet) -> np.ndarray:
     [False, True, False]
     """
     n = len(frame)
-    if onet is None or not has_keys(frame) or not n:
-        return np.zeros(n, dtype=bool)
+    tasks = getattr(onet, "tasks", None)
+    if (onet is None or not has_keys(frame) or not n or not isinstance(tasks, pd.DataFrame)
+            or not {"onetsoc_code", "task_id", "task"} <= set(tasks.columns)):
+        return np.zeros(n, dtype=bool)  # (the rubric reads a release without its task list)
     statements = remembered("onet_statements", (onet.tasks,), lambda: dict(zip(
         zip(onet.tasks["onetsoc_code"].astype(str), norm_task_ids(onet.tasks["task_id"])),
         onet.tasks["task"].astype(str))))
