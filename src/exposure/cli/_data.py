@@ -7,10 +7,11 @@ import math
 import sys
 
 from exposure import fetch as _fetch
+from exposure import sources as _sources
 from exposure.cli import add_location_options
 from exposure.errors import ExposureError
 from exposure.releases import LOCK_NAME, Lock, releases_frame
-from exposure.sources import SOURCES, Source, select_sources, sources_markdown
+from exposure.sources import Source, select_sources, sources_markdown
 
 __all__ = ["register", "run_sources", "run_fetch"]
 
@@ -173,8 +174,9 @@ def run_releases(fmt: str = "table") -> int:
     entries = lock.entries()
     # a line repeating a pin of the package (Lock.entries accepts it: the same pin) is the
     # package's, as releases_frame counts it: it was counted and listed as the lock's own
-    own = {name: e for name, e in entries.items() if name not in SOURCES}
-    repeats = [name for name in entries if name in SOURCES]
+    registry = _sources.SOURCES  # read now: this module may first be imported while it is replaced
+    own = {name: e for name, e in entries.items() if name not in registry}
+    repeats = [name for name in entries if name in registry]
     print(f"\nlock file {lock.path}: "
           + (f"{len(own)} pinned file{'' if len(own) == 1 else 's'}" if own else "no pinned file yet"))
     for name, e in own.items():
