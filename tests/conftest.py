@@ -17,6 +17,9 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "data"
+#: Fixture files and the scripts that drew them (``--doctest-modules`` imported them as
+#: modules: two ``draw_sample.py`` in two sample folders clashed by name)
+collect_ignore = ["data"]
 
 
 def _mirror() -> Path:
