@@ -192,7 +192,7 @@ def test_xlsx_with_other_sheets_says_they_were_not_read(tmp_path, capsys):
                     "Feb": [["task", "n"], ["Weld pipes.", "2"]], "Mar": [["task"]]})
     assert _score(src, tmp_path / "o.csv", "--method", "rubric") == 0
     captured = capsys.readouterr()
-    assert "scored 1 tasks" in captured.out
+    assert "scored 1 task with" in captured.out
     assert ("exposure score: note: only the first sheet of multi.xlsx, 'Jan', was read; the "
             "workbook also has 'Feb', 'Mar', which were not: score each sheet as a file of its "
             "own, or move their rows to the first sheet") in captured.err

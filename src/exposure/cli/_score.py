@@ -162,7 +162,7 @@ def _run_dask(args) -> int:
     finally:
         if client is not None:
             client.close()
-    msg = (f"scored {done.n_tasks} tasks with {done.method} -> {done.path} "
+    msg = (f"scored {done.n_tasks} task{'' if done.n_tasks == 1 else 's'} with {done.method} -> {done.path} "
            f"({done.n_partitions} files)")
     if done.n_unscored:
         msg += f" ({done.n_unscored} without a score)"
@@ -218,7 +218,7 @@ def run_score(args) -> int:
                           reference_source=args.reference_source, mirror=args.mirror,
                           data_dir=args.data_dir, batch_rows=batch_rows or None,
                           progress=None if bar is None else bar.update)
-    msg = f"scored {done.n_tasks} tasks with {done.method} -> {done.path}"
+    msg = f"scored {done.n_tasks} task{'' if done.n_tasks == 1 else 's'} with {done.method} -> {done.path}"
     if done.n_unscored:
         msg += f" ({done.n_unscored} without a score)"
     _summary(msg)
