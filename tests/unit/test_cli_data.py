@@ -177,3 +177,15 @@ def test_mirror_that_is_a_file_and_sources_of_a_file(registry, tmp_path, capsys)
     captured = capsys.readouterr()
     assert "is not a directory" in captured.err and str(afile) in captured.err
     assert captured.out == ""
+
+
+def test_sources_says_what_the_mirror_holds(registry, tmp_path, capsys, monkeypatch):
+    """With $EXPOSURE_MIRROR set, the cache's 'missing' files were read as data one lacked."""
+    monkeypatch.setenv("EXPOSURE_MIRROR", str(MIRROR))
+    main(["sources", "--data-dir", str(tmp_path / "cache")])
+    out = capsys.readouterr().out
+    assert "0 verified, 2 missing" in out
+    assert f"$EXPOSURE_MIRROR ({MIRROR}) holds 2 of the 2 files: the commands read them from there" in out
+    monkeypatch.delenv("EXPOSURE_MIRROR")
+    main(["sources", "--data-dir", str(tmp_path / "cache")])
+    assert "EXPOSURE_MIRROR" not in capsys.readouterr().out

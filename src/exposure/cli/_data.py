@@ -320,9 +320,29 @@ def run_sources(args) -> int:
             f"{counts['mismatch'] + counts['removed'] + counts['not removed']} with a "
             f"wrong sha256{removed}"
         )
+        _say_mirror(chosen, root, counts["missing"])
     if errors:
         return 2
     return 1 if any(r[4] in ("mismatch", "removed", "unreadable", "not a file", "blocked") for r in rows) else 0
+
+
+def _say_mirror(chosen, root, missing: int) -> None:
+    """With ``$EXPOSURE_MIRROR`` set, say how many of the files missing from the cache it holds.
+
+    The listing is of the cache: with a mirror set, every file showed ``missing`` although
+    the commands read them from the mirror (a new user read it as data they lacked).
+    """
+    if not missing:
+        return
+    try:
+        mirror = _fetch.resolve_mirror()
+    except ExposureError:  # a bad $EXPOSURE_MIRROR is said by the commands that read it
+        return
+    if mirror is None or mirror == root:
+        return
+    held = sum(1 for s in chosen if (mirror / s.name).is_file())
+    print(f"$EXPOSURE_MIRROR ({mirror}) holds {held} of the {len(chosen)} files: the commands read them "
+          f"from there (exposure fetch copies them into the cache)")
 
 
 def run_fetch(args) -> int:
