@@ -262,3 +262,15 @@ def test_load_names_links_in_a_loop(tmp_path):
     link.symlink_to(link)
     with pytest.raises(DataFormatError, match="loop of links .*an output directory of exposure recompute"):
         load("task_digests", directory=link)
+
+
+def test_two_identical_outputs_print_no_table_of_zero_moves(tmp_path, capsys):
+    """A new user's diff of two identical runs printed ten rows of 0.0 moves (Chief Executives first)."""
+    from exposure.cli import main
+
+    old = recompute_outputs(tmp_path / "old", "29.1")
+    new = tmp_path / "new"
+    shutil.copytree(old, new)
+    assert main(["diff", str(old), str(new), "--reports", str(tmp_path / "reports")]) == 0
+    out = capsys.readouterr().out
+    assert "no change:" in out and "top moves of occupation beta" not in out

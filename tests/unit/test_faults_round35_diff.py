@@ -129,12 +129,14 @@ def test_a_real_move_still_ranks_first(tmp_path):
 def test_the_printed_top_moves_are_rounded_as_written(tmp_path, capsys):
     old, new = _outputs(tmp_path)
     _set_beta(old, "occupation_scores", [0.5, 0.3])
-    _set_beta(new, "occupation_scores", [0.5 - 1e-16, 0.1 + 0.2])
+    # one real move (0.3 -> 0.4), so that the table is printed (a run of noise alone says
+    # "no change" and prints none since round 45), and one move of float noise
+    _set_beta(new, "occupation_scores", [0.5 - 1e-16, 0.4])
     assert main(["diff", str(old), str(new), "--reports", str(tmp_path / "reports")]) == 0
     out = capsys.readouterr().out
     table = out[out.index("top moves"):]
     assert "e-1" not in table and "-0.0" not in table
-    assert "0.3" in table
+    assert "0.3" in table and "0.4" in table
 
 
 # 5 ---------------------------------------------------------------------------------------

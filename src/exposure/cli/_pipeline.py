@@ -312,7 +312,7 @@ def _diff(old, new, reports, top, quiet) -> int:
 
     The top moves are printed as the reports write them (rounded: float noise was printed
     as ``5.551115e-17``), and two outputs without a change say so in one line (22 counts
-    of 0 and tables of zeros were printed without a word).
+    of 0 and tables of zeros were printed without a word), with no table of top moves.
     """
     result = diff_outputs(old, new)
     paths = write_diff_reports(result, reports, top=top)
@@ -321,8 +321,9 @@ def _diff(old, new, reports, top, quiet) -> int:
         print(f"{old} ({rel(result.old_releases)}) -> {new} ({rel(result.new_releases)})")
         for item, count in result.summary.itertuples(index=False):
             print(f"  {item:34s} {count:>8,d}")
-        print("top moves of occupation beta:")
-        print(report_frame(result.occupations.head(10)).to_string(index=False))
+        if not result.unchanged:  # a table of zeros headed by Chief Executives said nothing
+            print("top moves of occupation beta:")
+            print(report_frame(result.occupations.head(10)).to_string(index=False))
         if result.unchanged:
             print(f"no change: {old} and {new} hold the same tasks, occupations and industries, with the same "
                   "scores (float noise aside)")
