@@ -21,6 +21,8 @@ Methods
     hand-written, explainable rules (:mod:`exposure.scoring.rubric`);
 ``reference``
     the published human (or GPT-4) labels joined by task ID (:mod:`exposure.scoring.reference`);
+    a row whose text is not the statement labelled under its key (the labels' ``task``,
+    else ``onet``'s) gets no label, with one warning;
 ``transformer`` (opt-in, slow)
     free text scored by a fine-tuned sentence encoder (:mod:`exposure.scoring.transformer`),
     O*NET tasks given by id as ``learned`` scores them.
@@ -49,6 +51,7 @@ from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.schemas._scores import TaskScores
 from exposure.scoring._features import normalise_text, normalise_texts
 from exposure.scoring._inputs import (
+    SAME_LABEL_WORDS,
     cell_shown,
     check_columns,
     check_header_rows,
@@ -62,6 +65,7 @@ from exposure.scoring._inputs import (
     norm_task_id,
     norm_task_ids,
     other_task_rows,
+    statement_rows,
     task_texts,
     with_index_label,
 )
@@ -295,6 +299,7 @@ def score_tasks(
     check_model(model)
     row_offset = _check_row_offset(row_offset)
     check_path_name(path)  # ``path=5`` began every message with ``5, row 2, ...``
+    label_tasks = labels  # the statements the labels are of, when it has them (``task``)
     if labels is not None and (method == "reference" or not isinstance(labels, pd.DataFrame)):
         # a frame is read by ``reference`` only; anything else is refused whatever the
         # method (``labels=5`` or a path was ignored by ``learned`` and ``rubric``)
@@ -313,7 +318,8 @@ def score_tasks(
         table = _score_table(frame, method, text_column=text_column,
                              occupation_column=occupation_column, onet=onet, labels=labels,
                              reference_source=reference_source, mirror=mirror, data_dir=data_dir,
-                             model=model, path=path, row_offset=row_offset, texts=texts)
+                             model=model, path=path, row_offset=row_offset, texts=texts,
+                             label_tasks=label_tasks)
     out = tasks.drop(columns=[c for c in SCORE_COLUMNS if c in tasks.columns])
     for col in SCORE_COLUMNS:
         out[col] = table[col].array  # positional: the caller's index is kept
@@ -749,6 +755,21 @@ def _put_keys(out: pd.DataFrame, frame: pd.DataFrame, *, path=None, row_offset: 
         out["task_id"] = pd.array([pd.NA] * n, dtype="Int64")
 
 
+#: The warning on rows whose (code, task ID) names another task than their text (its
+#: arguments: the file's name and ": " or "", the count, the release, the first row, its
+#: task ID, code and text). ``exposure score FILE`` sums it over a file's batches
+#: (:class:`exposure.scoring._files._KeyNotes`).
+OTHER_IDS_MESSAGE = ("%s%d row(s) have an O*NET-SOC code and task ID that %s lists for another task than their "
+                     "text (first: row %d, column 'task_id': %s under %r, %s): scored from their text and code, "
+                     "not as that O*NET task; if these task IDs are your own, name the column otherwise")
+#: The warning of ``reference`` on rows whose key the published labels give to another
+#: statement than their text (its arguments as :data:`OTHER_IDS_MESSAGE`'s, with who
+#: says so for the release, and the code as ``" under '...'"`` or ``""``).
+OTHER_LABELS_MESSAGE = ("%s%d row(s) have a task ID that %s for another task than their text (first: row "
+                        "%d, column 'task_id': %s%s, %s): no published label for them (the label is of that "
+                        "task); if these task IDs are your own, name the column otherwise")
+
+
 def _without_other_ids(frame, texts, *, text_column, onet, path, row_offset):
     """``frame`` without the task IDs that name another O*NET task than the row's text.
 
@@ -769,11 +790,9 @@ def _without_other_ids(frame, texts, *, text_column, onet, path, row_offset):
     release = getattr(onet, "release", None)
     name = f"O*NET {release}" if isinstance(release, str) else "the O*NET release"
     where = f"{path}: " if path is not None else ""
-    logger.warning("%s%d row(s) have an O*NET-SOC code and task ID that %s lists for another task than their "
-                   "text (first: row %d, column 'task_id': %s under %r, %s): scored from their text and code, "
-                   "not as that O*NET task; if these task IDs are your own, name the column otherwise",
-                   where, int(other.sum()), name, first + row_offset, norm_task_id(frame["task_id"].iloc[first]),
-                   str(frame["onetsoc_code"].iloc[first]), cell_shown(texts[first]))
+    logger.warning(OTHER_IDS_MESSAGE, where, int(other.sum()), name, first + row_offset,
+                   norm_task_id(frame["task_id"].iloc[first]), str(frame["onetsoc_code"].iloc[first]),
+                   cell_shown(texts[first]))
     out = frame.copy()
     ids = out["task_id"].astype(object)
     ids[other] = None
@@ -781,11 +800,42 @@ def _without_other_ids(frame, texts, *, text_column, onet, path, row_offset):
     return out
 
 
+def _other_label_rows(frame, texts, label_tasks, onet, *, text_column, path, row_offset) -> np.ndarray:
+    """Rows of ``reference`` whose key the labels give to another task than their text.
+
+    The published labels say which statement they label (their ``task`` column); a
+    caller's labels without one are compared with ``onet``'s statements when given, else
+    not at all. Such a row's label is of another task ("Drive a forklift in the
+    warehouse." under a receptionist's task 2 got the label of "Greet visitors at the
+    front desk.", without a word): it gets none, with one warning naming the first.
+    """
+    if "task_id" not in frame.columns:
+        return np.zeros(len(frame), dtype=bool)
+    if texts is None:
+        texts = frame[text_column].astype(str).tolist()
+    tasks, name = label_tasks, "the labels give a label"
+    if not (isinstance(tasks, pd.DataFrame) and "task" in tasks.columns):
+        tasks = getattr(onet, "tasks", None)
+        release = getattr(onet, "release", None)
+        name = f"O*NET {release} lists" if isinstance(release, str) else "the O*NET release lists"
+    other = statement_rows(frame, texts, tasks, "label_statements", by_id=True, share=SAME_LABEL_WORDS)
+    if other.any():
+        first = int(np.flatnonzero(other)[0])
+        under = (f" under {str(frame['onetsoc_code'].iloc[first])!r}" if "onetsoc_code" in frame.columns
+                 else "")
+        logger.warning(OTHER_LABELS_MESSAGE, f"{path}: " if path is not None else "", int(other.sum()), name,
+                       first + row_offset, norm_task_id(frame["task_id"].iloc[first]), under,
+                       cell_shown(texts[first]))
+    return other
+
+
 def _score_table(frame, method, *, text_column, occupation_column, onet, labels, reference_source,
-                 mirror, data_dir, model, path, row_offset, texts=None) -> pd.DataFrame:
+                 mirror, data_dir, model, path, row_offset, texts=None, label_tasks=None) -> pd.DataFrame:
     """Score ``frame`` (fresh index): the TaskScores table plus the evidence columns.
 
-    ``texts`` is the checked text column as a list (:func:`_check_rows`), when already read.
+    ``texts`` is the checked text column as a list (:func:`_check_rows`), when already read;
+    ``label_tasks`` the caller's ``labels`` as given (their ``task`` column, if any, says
+    which statement each label is of).
     """
     titles = _titles(text_column, occupation_column)  # 0 is a name too
     given = frame  # keys and warnings of the caller's rows
@@ -803,7 +853,7 @@ def _score_table(frame, method, *, text_column, occupation_column, onet, labels,
         tag = "rubric"
     else:
         if labels is None:
-            labels = eloundou.load_task_labels(mirror=mirror, data_dir=data_dir)
+            labels = label_tasks = eloundou.load_task_labels(mirror=mirror, data_dir=data_dir)
         # (labels given by the caller were checked by score_tasks; the published ones were read so)
         try:
             ids = frame_task_ids(frame)
@@ -812,6 +862,10 @@ def _score_table(frame, method, *, text_column, occupation_column, onet, labels,
                 raise
             raise exc.in_file(path, row_offset) from None
         probs = join_labels(frame, ids, labels, label_column(reference_source))  # errors name labels' rows
+        other = _other_label_rows(frame, texts, label_tasks, onet, text_column=text_column, path=path,
+                                  row_offset=row_offset)
+        if other.any():  # the label of another task: none
+            probs.loc[other, list(PROBA_COLUMNS)] = np.nan
         tag = f"reference-{reference_source}"
     p = probs[list(PROBA_COLUMNS)].to_numpy(dtype=float)
     out = pd.DataFrame(index=frame.index)

@@ -66,6 +66,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from exposure import scoring as scoring_module
 from exposure._args import check_count, shown
 from exposure._io import (
     FORMULA_ADVICE,
@@ -1104,9 +1105,11 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
         with _sheet_named(src):
             return _score_whole(src, dst, out_kind, method, onet, said=said, **options)
     try:
-        with atomic_path(dst) as tmp, _OddTexts(src) as odd, _KeyNotes() as notes:
+        with (atomic_path(dst) as tmp, _OtherIds() as others, _OddTexts(src) as odd,
+              _KeyNotes() as notes):
             done = _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress,
                                  target=dst, said=said, **options)
+            others.report()
             odd.report(done.n_tasks)
             notes.report()
     except _NotGrouped as exc:
@@ -1516,6 +1519,28 @@ class _KeyNotes(_NoteFilter):
         for msg, (args, count) in self.held.items():
             self.logger.warning(msg, args[0], count, *args[2:])
         self.held.clear()
+
+
+class _OtherIds(_KeyNotes):
+    """Sum the warnings of a file's batches on task IDs of other tasks into one each.
+
+    Each batch's ``score_tasks`` warned on its own rows whose (code, task ID) names
+    another task than their text (:data:`~exposure.scoring.OTHER_IDS_MESSAGE`, and
+    ``reference``'s :data:`~exposure.scoring.OTHER_LABELS_MESSAGE`): ``--batch-rows 1``
+    gave one line per such row, where the whole file gives one. Held and summed as
+    :class:`_KeyNotes` does, on the ``exposure.scoring`` logger; the first row named is
+    the file's first (line numbers, the header being line 1).
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.logger = logging.getLogger(scoring_module.__name__)
+
+    def takes(self, record: logging.LogRecord) -> bool:
+        """Whether ``record`` is one of the two warnings, with its count as second argument."""
+        return (record.msg in (scoring_module.OTHER_IDS_MESSAGE, scoring_module.OTHER_LABELS_MESSAGE)
+                and isinstance(record.args, tuple) and len(record.args) >= 2
+                and isinstance(record.args[1], int))
 
 
 def _check_new_keys(frame: pd.DataFrame, state: dict, *, path, start: int) -> None:

@@ -869,6 +869,12 @@ def _same(last, frames: tuple) -> bool:
 #: one task: a task reworded between releases keeps most of its words; a caller's own
 #: text under an ID that happens to be O*NET's shares almost none.
 SAME_TASK_WORDS = 0.5
+#: The same share for a published label (``reference``): the labels are of an older
+#: release, whose statements O*NET has reworded since (4 of the 14,040 keys that O*NET
+#: 29.1 shares with them keep 0.33 to 0.47 of their words: "Assist physically challenged
+#: travelers and other guests with special needs." is now "Assist travelers and guests
+#: with disabilities."); of the pairs of two tasks of one occupation, 0.35% share 0.3.
+SAME_LABEL_WORDS = 0.3
 _WORDS = re.compile(r"[^\W_]+")
 
 
@@ -877,16 +883,46 @@ def _statement_words(text: str) -> frozenset:
     return frozenset(_WORDS.findall(str(text).casefold()))
 
 
+def same_statement(text: str, statement: str, share: float = SAME_TASK_WORDS) -> bool:
+    """True when ``text`` reads as the task ``statement`` (the rule of :func:`other_task_rows`).
+
+    The statement itself; one sharing at least ``share`` (:data:`SAME_TASK_WORDS`) of
+    the words of both (a rewording); or one holding the statement's words whole, in their order (the
+    statement with a note of the caller: "Answer telephones and take messages (about two
+    hours a day)", which shared less than half of the words of both).
+
+    Examples
+    --------
+    >>> same_statement("answer the telephones, and take messages", "Answer telephones and take messages.")
+    True
+    >>> same_statement("Answer telephones and take messages (two hours a day, mornings, at the desk).",
+    ...                "Answer telephones and take messages.")
+    True
+    >>> same_statement("Drive a forklift.", "Answer telephones and take messages.")
+    False
+    """
+    if text == statement:
+        return True
+    mine, theirs = _statement_words(text), _statement_words(statement)
+    union = len(mine | theirs)
+    if not union or len(mine & theirs) / union >= share:
+        return True
+    if not theirs <= mine:
+        return False
+    run = " ".join(_WORDS.findall(str(statement).casefold()))
+    return f" {run} " in f" {' '.join(_WORDS.findall(str(text).casefold()))} "
+
+
 def other_task_rows(frame: pd.DataFrame, texts: list, onet) -> np.ndarray:
     """Rows whose (code, task ID) O*NET lists under another statement than their text.
 
     A caller's own identifiers (``task_id`` 1, 2, 3) under a real O*NET-SOC code name real
     O*NET tasks: such a row was scored with the work activities of that O*NET task, not
     from its text, without a word ("Drive a forklift" under a sales manager's task 1 came
-    out E1). A row is the O*NET task when its text is the statement, or shares at least
-    :data:`SAME_TASK_WORDS` of their words (a statement reworded between releases); keys
-    O*NET does not list are not flagged (:func:`exposure.scoring.categories._warn_unread_keys`
-    names them).
+    out E1). A row is the O*NET task when its text is the statement, shares at least
+    :data:`SAME_TASK_WORDS` of their words (a statement reworded between releases), or
+    holds the statement whole (a note added: :func:`same_statement`); keys O*NET does not
+    list are not flagged (:func:`exposure.scoring.categories._warn_unread_keys` names them).
 
     Examples
     --------
@@ -899,20 +935,59 @@ def other_task_rows(frame: pd.DataFrame, texts: list, onet) -> np.ndarray:
     """
     n = len(frame)
     tasks = getattr(onet, "tasks", None)
-    if (onet is None or not has_keys(frame) or not n or not isinstance(tasks, pd.DataFrame)
-            or not {"onetsoc_code", "task_id", "task"} <= set(tasks.columns)):
+    if onet is None or not has_keys(frame) or not n:
         return np.zeros(n, dtype=bool)  # (the rubric reads a release without its task list)
-    statements = remembered("onet_statements", (onet.tasks,), lambda: dict(zip(
-        zip(onet.tasks["onetsoc_code"].astype(str), norm_task_ids(onet.tasks["task_id"])),
-        onet.tasks["task"].astype(str))))
+    return statement_rows(frame, texts, tasks, "onet_statements")
+
+
+def statement_rows(frame: pd.DataFrame, texts: list, tasks, name: str, *, by_id: bool = False,
+                   share: float = SAME_TASK_WORDS) -> np.ndarray:
+    """Rows of ``frame`` whose key ``tasks`` lists under another statement than their text.
+
+    ``tasks`` is a frame of ``onetsoc_code``, ``task_id`` and ``task`` (an O*NET release's
+    task list, or the published labels, which have the statements they label); anything
+    else, or one without those columns, flags no row. The key is (code, task ID), or,
+    with ``by_id`` and no ``onetsoc_code`` column in ``frame``, the task ID alone (a row
+    is then flagged when its text is none of the statements of that ID). ``share`` is
+    that of :func:`same_statement`. ``name`` keys the look-up kept for the same ``tasks``
+    frame (:func:`remembered`).
+
+    Examples
+    --------
+    >>> tasks = pd.DataFrame({"onetsoc_code": ["a"], "task_id": [7], "task": ["Weld pipes."]})
+    >>> statement_rows(pd.DataFrame({"task_id": [7, 7]}), ["Weld pipes!", "Type."], tasks, "doc",
+    ...                by_id=True).tolist()
+    [False, True]
+    """
+    n = len(frame)
     out = np.zeros(n, dtype=bool)
-    for pos, (key, text) in enumerate(zip(task_keys(frame), texts, strict=True)):
+    if (not n or not isinstance(tasks, pd.DataFrame) or "task_id" not in frame.columns
+            or not {"onetsoc_code", "task_id", "task"} <= set(tasks.columns)):
+        return out
+    coded = "onetsoc_code" in frame.columns
+    if not coded and not by_id:
+        return out
+    if coded:
+        statements = remembered(name, (tasks,), lambda: {
+            k: [s] for k, s in zip(zip(tasks["onetsoc_code"].astype(str), norm_task_ids(tasks["task_id"])),
+                                    tasks["task"].astype(str))})
+        keys = task_keys(frame)
+    else:
+        statements = remembered(f"{name}_by_id", (tasks,), lambda: _by_id(tasks))
+        keys = norm_task_ids(frame["task_id"])
+    for pos, (key, text) in enumerate(zip(keys, texts, strict=True)):
         known = statements.get(key)
-        if known is None or known == text:
-            continue
-        mine, theirs = _statement_words(text), _statement_words(known)
-        union = len(mine | theirs)
-        out[pos] = union > 0 and len(mine & theirs) / union < SAME_TASK_WORDS
+        if known is not None:
+            out[pos] = not any(same_statement(text, s, share) for s in known)
+    return out
+
+
+def _by_id(tasks: pd.DataFrame) -> dict[str, list[str]]:
+    """``{canonical task ID: [its statements]}`` of a task list."""
+    out: dict[str, list[str]] = {}
+    for key, text in zip(norm_task_ids(tasks["task_id"]), tasks["task"].astype(str), strict=True):
+        if text not in out.setdefault(key, []):
+            out[key].append(text)
     return out
 
 
