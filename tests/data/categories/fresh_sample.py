@@ -1,8 +1,8 @@
 """Draw a blind validation sample of the task categories among tasks no earlier sample holds.
 
-Shared by the draws of the samples v3, v4 and v5 (``v*/draw_sample.py`` give the seed, the
-sizes and the earlier samples). The design is v2's (``v2/draw_sample.py``), on the O*NET
-task statements of a release less the tasks of the earlier samples:
+Shared by the draws of the samples v2, v3, v4 and v5 (``v*/draw_sample.py`` give the
+seed, the sizes and the earlier samples: none for v2). The design, on the O*NET task
+statements of a release less the tasks of the earlier samples:
 
 - stratum ``uniform``: ``n_uniform`` tasks drawn uniformly at random, without replacement;
 - stratum ``enriched``: ``n_enriched`` further tasks drawn uniformly from the tasks of the
@@ -34,9 +34,10 @@ def draw(path, out: Path, *, seed: int, n_uniform: int, n_enriched: int, n_doubl
     tasks = pd.read_csv(path, sep="\t", dtype=str, usecols=["O*NET-SOC Code", "Task ID"])
     tasks.columns = ["onetsoc_code", "task_id"]
     tasks["task_id"] = tasks["task_id"].astype(int)
-    seen = pd.concat([pd.read_csv(p, dtype={"onetsoc_code": str, "task_id": int},
-                                  usecols=["onetsoc_code", "task_id"]) for p in earlier])
-    keys = set(zip(seen["onetsoc_code"], seen["task_id"]))
+    keys = set()
+    for p in earlier:
+        seen = pd.read_csv(p, dtype={"onetsoc_code": str, "task_id": int}, usecols=["onetsoc_code", "task_id"])
+        keys.update(zip(seen["onetsoc_code"], seen["task_id"]))
     fresh = [k not in keys for k in zip(tasks["onetsoc_code"], tasks["task_id"])]
     n_release = len(tasks)
     tasks = tasks[fresh].sort_values(["onetsoc_code", "task_id"]).reset_index(drop=True)
