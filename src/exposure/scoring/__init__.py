@@ -65,6 +65,7 @@ from exposure.scoring._inputs import (
     norm_task_id,
     norm_task_ids,
     other_task_rows,
+    release_name,
     statement_rows,
     task_texts,
     with_index_label,
@@ -787,10 +788,8 @@ def _without_other_ids(frame, texts, *, text_column, onet, path, row_offset):
     if not other.any():
         return frame
     first = int(np.flatnonzero(other)[0])
-    release = getattr(onet, "release", None)
-    name = f"O*NET {release}" if isinstance(release, str) else "the O*NET release"
     where = f"{path}: " if path is not None else ""
-    logger.warning(OTHER_IDS_MESSAGE, where, int(other.sum()), name, first + row_offset,
+    logger.warning(OTHER_IDS_MESSAGE, where, int(other.sum()), release_name(onet), first + row_offset,
                    norm_task_id(frame["task_id"].iloc[first]), str(frame["onetsoc_code"].iloc[first]),
                    cell_shown(texts[first]))
     out = frame.copy()
@@ -816,8 +815,7 @@ def _other_label_rows(frame, texts, label_tasks, onet, *, text_column, path, row
     tasks, name = label_tasks, "the labels give a label"
     if not (isinstance(tasks, pd.DataFrame) and "task" in tasks.columns):
         tasks = getattr(onet, "tasks", None)
-        release = getattr(onet, "release", None)
-        name = f"O*NET {release} lists" if isinstance(release, str) else "the O*NET release lists"
+        name = f"{release_name(onet)} lists"
     other = statement_rows(frame, texts, tasks, "label_statements", by_id=True, share=SAME_LABEL_WORDS)
     if other.any():
         first = int(np.flatnonzero(other)[0])

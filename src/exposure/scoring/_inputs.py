@@ -265,6 +265,19 @@ ONET_TABLES = ("tasks", "task_dwas", "dwas", "occupations")
 DWA_TABLES = ("task_dwas", "dwas")
 
 
+def release_name(onet) -> str:
+    """``"O*NET 29.1"`` for a release with a ``release`` name, else ``"the O*NET release"`` (in warnings).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> release_name(SimpleNamespace(release="29.1")), release_name(SimpleNamespace())
+    ('O*NET 29.1', 'the O*NET release')
+    """
+    release = getattr(onet, "release", None)
+    return f"O*NET {release}" if isinstance(release, str) else "the O*NET release"
+
+
 def check_onet(onet, tables: tuple[str, ...] = ONET_TABLES) -> None:
     """Refuse an ``onet`` argument that is not an O*NET release (None passes).
 

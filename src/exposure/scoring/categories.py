@@ -92,6 +92,7 @@ from exposure.scoring._inputs import (
     has_keys,
     job_zone_lookup,
     job_zone_values,
+    release_name,
     remembered,
     task_dwa_links,
     task_texts,
@@ -1717,8 +1718,7 @@ def _warn_unread_keys(frame: pd.DataFrame, onet, *, path=None, row_offset: int =
     if not coded:
         return
     where = f"{path}: " if path is not None else ""
-    release = getattr(onet, "release", None)
-    name = f"O*NET {release}" if isinstance(release, str) else "the O*NET release"
+    name = release_name(onet)
     with_id = []  # coded rows with a task ID
     if "task_id" not in frame.columns:
         logger.warning("%sno 'task_id' column: the %d row(s) with an O*NET-SOC code get no "
