@@ -825,8 +825,7 @@ def _check_lock_name(name: str, line: int, path: Path) -> None:
     ...
     exposure.errors.DataFormatError: exposure.lock, row 3, column 'name': the name 'onet/31.0/../../x.txt' is absolute or has a '..' segment: its file would lie outside the cache; write a path relative to the mirror root (such as 'onet/31.0/Job Zones.txt') or delete that line
     """
-    norm = name.replace("\\", "/")
-    if norm.startswith("/") or re.match(r"[A-Za-z]:", norm) or ".." in norm.split("/"):
+    if _outside(name):
         raise DataFormatError(f"the name {name!r} is absolute or has a '..' segment: its file would lie outside "
                               "the cache; write a path relative to the mirror root (such as "
                               "'onet/31.0/Job Zones.txt') or delete that line", path=path, row=line, column="name")
