@@ -51,6 +51,9 @@ from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.schemas._scores import TaskScores
 from exposure.scoring._features import normalise_text, normalise_texts
 from exposure.scoring._inputs import (
+    OTHER_IDS_MESSAGE as OTHER_IDS_MESSAGE,  # said by every scorer; exposure score and Dask sum it
+)
+from exposure.scoring._inputs import (
     SAME_LABEL_WORDS,
     cell_shown,
     check_columns,
@@ -64,11 +67,11 @@ from exposure.scoring._inputs import (
     has_keys,
     norm_task_id,
     norm_task_ids,
-    other_task_rows,
     release_name,
     statement_rows,
     task_texts,
     with_index_label,
+    without_other_ids,
 )
 from exposure.scoring._inputs import (  # noqa: F401 (as before: exposure.reports imports it)
     check_row_offset as _check_row_offset,
@@ -756,13 +759,6 @@ def _put_keys(out: pd.DataFrame, frame: pd.DataFrame, *, path=None, row_offset: 
         out["task_id"] = pd.array([pd.NA] * n, dtype="Int64")
 
 
-#: The warning on rows whose (code, task ID) names another task than their text (its
-#: arguments: the file's name and ": " or "", the count, the release, the first row, its
-#: task ID, code and text). ``exposure score FILE`` sums it over a file's batches
-#: (:class:`exposure.scoring._files._KeyNotes`).
-OTHER_IDS_MESSAGE = ("%s%d row(s) have an O*NET-SOC code and task ID that %s lists for another task than their "
-                     "text (first: row %d, column 'task_id': %s under %r, %s): scored from their text and code, "
-                     "not as that O*NET task; if these task IDs are your own, name the column otherwise")
 #: The warning of ``reference`` on rows whose key the published labels give to another
 #: statement than their text (its arguments as :data:`OTHER_IDS_MESSAGE`'s, with who
 #: says so for the release, and the code as ``" under '...'"`` or ``""``).
@@ -784,19 +780,7 @@ def _without_other_ids(frame, texts, *, text_column, onet, path, row_offset):
         return frame
     if texts is None:
         texts = frame[text_column].astype(str).tolist()
-    other = other_task_rows(frame, texts, onet)
-    if not other.any():
-        return frame
-    first = int(np.flatnonzero(other)[0])
-    where = f"{path}: " if path is not None else ""
-    logger.warning(OTHER_IDS_MESSAGE, where, int(other.sum()), release_name(onet), first + row_offset,
-                   norm_task_id(frame["task_id"].iloc[first]), str(frame["onetsoc_code"].iloc[first]),
-                   cell_shown(texts[first]))
-    out = frame.copy()
-    ids = out["task_id"].astype(object)
-    ids[other] = None
-    out["task_id"] = ids
-    return out
+    return without_other_ids(frame, texts, onet, path=path, row_offset=row_offset)
 
 
 def _other_label_rows(frame, texts, label_tasks, onet, *, text_column, path, row_offset) -> np.ndarray:

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import decimal
 import itertools
+import logging
 import numbers
 import os
 import re
@@ -75,7 +76,13 @@ __all__ = [
     "job_zones_for",
     "task_dwas_for",
     "remembered",
+    "OTHER_IDS_MESSAGE",
+    "without_other_ids",
 ]
+
+#: The task-ID warning (:func:`without_other_ids`) is said on the ``exposure.scoring`` logger,
+#: where ``exposure score FILE`` and the Dask entry points hold and sum it over batches.
+_SCORING_LOG = logging.getLogger("exposure.scoring")
 
 
 def check_row_offset(row_offset) -> int:
@@ -888,6 +895,13 @@ SAME_TASK_WORDS = 0.5
 #: travelers and other guests with special needs." is now "Assist travelers and guests
 #: with disabilities."); of the pairs of two tasks of one occupation, 0.35% share 0.3.
 SAME_LABEL_WORDS = 0.3
+#: A rewording of O*NET's kind (those 4 tasks: 5 to 9 words kept) is one task at any bar:
+#: at least :data:`REWORDED_WORDS` of the words of both, and :data:`REWORDED_SHARED` words
+#: or more in common ("Weld beams." is not "Weld pipes.", one word of three in common).
+#: The public scorers and the tagger read those 4 labelled statements as other tasks
+#: with a bar of 0.5 alone (the rubric's agreement report, 5 December 2026).
+REWORDED_WORDS = 0.3
+REWORDED_SHARED = 4
 _WORDS = re.compile(r"[^\W_]+")
 
 
@@ -900,7 +914,10 @@ def same_statement(text: str, statement: str, share: float = SAME_TASK_WORDS) ->
     """True when ``text`` reads as the task ``statement`` (the rule of :func:`other_task_rows`).
 
     The statement itself; one sharing at least ``share`` (:data:`SAME_TASK_WORDS`) of
-    the words of both (a rewording); or one holding the statement's words whole, in their order (the
+    the words of both (a rewording), or 0.3 of them and at least 4 words
+    (:data:`REWORDED_WORDS`, :data:`REWORDED_SHARED`: O*NET's rewordings for inclusive
+    language, "Assist physically challenged travelers and other guests with special needs."
+    for "Assist travelers and guests with disabilities."); or one holding the statement's words whole, in their order (the
     statement with a note of the caller: "Answer telephones and take messages (about two
     hours a day)", which shared less than half of the words of both).
 
@@ -911,15 +928,20 @@ def same_statement(text: str, statement: str, share: float = SAME_TASK_WORDS) ->
     >>> same_statement("Answer telephones and take messages (two hours a day, mornings, at the desk).",
     ...                "Answer telephones and take messages.")
     True
+    >>> same_statement("Assist physically challenged travelers and other guests with special needs.",
+    ...                "Assist travelers and guests with disabilities.")
+    True
     >>> same_statement("Drive a forklift.", "Answer telephones and take messages.")
     False
     """
     if text == statement:
         return True
     mine, theirs = _statement_words(text), _statement_words(statement)
-    union = len(mine | theirs)
-    if not union or len(mine & theirs) / union >= share:
+    union, common = len(mine | theirs), len(mine & theirs)
+    if not union or common / union >= share:
         return True
+    if common >= REWORDED_SHARED and common / union >= REWORDED_WORDS:
+        return True  # O*NET's own rewording (for inclusive language, say)
     if not theirs <= mine:
         return False
     run = " ".join(_WORDS.findall(str(statement).casefold()))
@@ -951,6 +973,60 @@ def other_task_rows(frame: pd.DataFrame, texts: list, onet) -> np.ndarray:
     if onet is None or not has_keys(frame) or not n:
         return np.zeros(n, dtype=bool)  # (the rubric reads a release without its task list)
     return statement_rows(frame, texts, tasks, "onet_statements")
+
+
+#: The warning on rows whose (code, task ID) names another task than their text (its
+#: arguments: the file's name and ": " or "", the count, the release, the first row, its
+#: task ID, code and text): :func:`without_other_ids`.
+OTHER_IDS_MESSAGE = ("%s%d row(s) have an O*NET-SOC code and task ID that %s lists for another task than their "
+                     "text (first: row %d, column 'task_id': %s under %r, %s): scored from their text and code, "
+                     "not as that O*NET task; if these task IDs are your own, name the column otherwise")
+
+
+def without_other_ids(frame: pd.DataFrame, texts: list, onet, *, path=None, row_offset: int = 1) -> pd.DataFrame:
+    """``frame`` without the task IDs that name another O*NET task than the row's text.
+
+    Rows whose (code, task ID) ``onet`` lists under another statement (:func:`other_task_rows`:
+    the caller's own identifiers 1, 2, 3 under a real code) are read from their text and
+    code, as rows without a task ID, with one warning (:data:`OTHER_IDS_MESSAGE`, on the
+    ``exposure.scoring`` logger) naming the first; the public scorers and taggers read that O*NET task's work activities
+    instead ("Drive a forklift in the warehouse." under a receptionist's task was tagged
+    admin), without a word. ``frame`` itself when there is none (no copy).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+    texts : list of str
+        The rows' task texts, as the scorer reads them.
+    onet : object or None
+        The O*NET release (its ``tasks``: a release without them flags no row).
+    path : str or os.PathLike, optional
+        Input file name, for the warning.
+    row_offset : int, default 1
+        Row number of the first row of ``frame`` in the warning.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> onet = SimpleNamespace(tasks=pd.DataFrame({"onetsoc_code": ["43-4171.00"], "task_id": [2],
+    ...                                            "task": ["Greet visitors at the front desk."]}))
+    >>> frame = pd.DataFrame({"onetsoc_code": ["43-4171.00"] * 2, "task_id": [2, 2]})
+    >>> without_other_ids(frame, ["Greet visitors at the desk.", "Drive a forklift."], onet)["task_id"].tolist()
+    [2, None]
+    """
+    other = other_task_rows(frame, texts, onet)
+    if not other.any():
+        return frame
+    first = int(np.flatnonzero(other)[0])
+    where = f"{path}: " if path is not None else ""
+    _SCORING_LOG.warning(OTHER_IDS_MESSAGE, where, int(other.sum()), release_name(onet), first + row_offset,
+                   norm_task_id(frame["task_id"].iloc[first]), str(frame["onetsoc_code"].iloc[first]),
+                   cell_shown(texts[first]))
+    out = frame.copy()
+    ids = out["task_id"].astype(object)
+    ids[other] = None
+    out["task_id"] = ids
+    return out
 
 
 def statement_rows(frame: pd.DataFrame, texts: list, tasks, name: str, *, by_id: bool = False,
@@ -990,7 +1066,7 @@ def statement_rows(frame: pd.DataFrame, texts: list, tasks, name: str, *, by_id:
         keys = norm_task_ids(frame["task_id"])
     for pos, (key, text) in enumerate(zip(keys, texts, strict=True)):
         known = statements.get(key)
-        if known is not None:
+        if known is not None and text not in known:  # (the statement itself: most rows, at once)
             out[pos] = not any(same_statement(text, s, share) for s in known)
     return out
 

@@ -97,6 +97,7 @@ from exposure.scoring._inputs import (
     task_dwa_links,
     task_texts,
     with_index_label,
+    without_other_ids,
 )
 from exposure.scoring._rules import (
     PatternRule,
@@ -1876,6 +1877,10 @@ def _evidence_of(frame, text_column, onet, occupation_column, *, fast: bool = Fa
             occupation_column = None  # were read as titles too (score_tasks reads no titles)
         check_titles_not_texts(text_column, occupation_column)
         _warn_unread_keys(frame, onet)
+        # a caller's own task ID under a real code (1, 2, 3) named another O*NET task: its
+        # work activities tagged "Drive a forklift" admin; read such rows from their text
+        # and code, as score_tasks does
+        frame = without_other_ids(frame, texts, onet)
     texts = _one_spaced(texts)  # "Develop  Web sites." lost its tag
     texts = _unlisted(texts)  # "1. File records." lost the tags of its heading verb
     occ = _occupations(frame, onet, occupation_column)

@@ -48,9 +48,16 @@ from exposure.scoring._features import (
     content_word_counts,
     group_mean,
     group_means,
+    normalise_texts,
     tokenize,
 )
-from exposure.scoring._inputs import check_onet, check_row_offset, remembered, task_texts
+from exposure.scoring._inputs import (
+    check_onet,
+    check_row_offset,
+    remembered,
+    task_texts,
+    without_other_ids,
+)
 from exposure.scoring.retrieval import Neighbours, TaskIndex, load_index
 
 __all__ = [
@@ -778,6 +785,9 @@ def score_learned(
     check_onet(onet)
     check_release_columns(onet)
     check_model(model)
+    if onet is not None:  # the caller's own task ID 2 under a real code: scored as that O*NET
+        # task, from its work activities ("Drive a forklift" came out E1); as score_tasks, from the text
+        frame = without_other_ids(frame, normalise_texts(texts), onet, path=path, row_offset=row_offset)
     return _score_learned(frame, texts, text_column=text_column, occupation_column=occupation_column,
                           onet=onet, model=model, path=path, row_offset=row_offset)
 

@@ -55,6 +55,7 @@ from exposure.scoring._inputs import (
     job_zones_for,
     task_dwas_for,
     task_texts,
+    without_other_ids,
 )
 from exposure.scoring._rules import PatternRule, RuleSet, rule_texts, strip_list_marker
 from exposure.scoring.learned import check_release_columns
@@ -421,6 +422,8 @@ def score_rubric(
     if onet is not None:  # keys of another form looked up nothing, silently
         _check_keys(frame)
     texts = normalise_texts(texts)  # as score_tasks reads them: ``Ｗｒｉｔｅ`` matched no rule
+    if onet is not None:  # the caller's own task ID 2 under a real code: another task's work
+        frame = without_other_ids(frame, texts, onet)  # activities scored the text (as score_tasks)
     texts = rule_texts(texts)  # ``in\nperson``, ``e–mail``: the rules' words, one way spelt
     rules = load_rubric_rules()
     by_iwa = {i: (lab, note) for lvl, i, lab, note in rules.itertuples(index=False) if lvl == "iwa"}
