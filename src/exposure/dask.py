@@ -67,6 +67,7 @@ from dask.dataframe.utils import clear_known_categories
 from distributed import Client, LocalCluster, as_completed
 from tqdm.auto import tqdm
 
+from exposure import scoring as scoring_module
 from exposure._args import check_column, check_count, check_flag, check_path, shown
 from exposure._io import write_parquet
 from exposure._measures import CATEGORIES, EXPOSURE_MEASURES
@@ -499,6 +500,33 @@ class _HeldNotes(_NoteFilter):
         self.found.append((msg, args))
 
 
+#: The warnings of :mod:`exposure.scoring` on rows whose task ID names another task than
+#: their text, held as the notes are (:class:`_HeldOtherIds`).
+_OTHER_IDS = (scoring_module.OTHER_IDS_MESSAGE, scoring_module.OTHER_LABELS_MESSAGE)
+
+
+class _HeldOtherIds(_HeldNotes):
+    """Hold back, and keep, this thread's warnings on task IDs of other tasks.
+
+    :data:`~exposure.scoring.OTHER_IDS_MESSAGE` and ``reference``'s
+    :data:`~exposure.scoring.OTHER_LABELS_MESSAGE`, on the ``exposure.scoring`` logger:
+    each partition's batches warned with their own count and their own row, naming no
+    partition (the row of a shuffled partition after the regrouping); now held and said
+    as the notes on coded rows that O*NET cannot serve (:func:`_warn_notes_once`,
+    :func:`_warn_notes`).
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.logger = logging.getLogger(scoring_module.__name__)
+
+    def takes(self, record: logging.LogRecord) -> bool:
+        """Whether ``record`` is one of the two warnings of this thread, with its count second."""
+        return (threading.get_ident() == self.thread and record.msg in _OTHER_IDS
+                and isinstance(record.args, tuple) and len(record.args) >= 2
+                and isinstance(record.args[1], int))
+
+
 def _row_arg(msg: str) -> int | None:
     """Index of the argument of ``msg`` (a %-format) that the words ``row %d`` format; None if none."""
     at = msg.find("row %d")
@@ -590,6 +618,9 @@ def _note_said(msg: str, said: list, rows: int) -> tuple[str, logging.Logger, st
     if msg == learned_module.CUT_TEXTS_MESSAGE:
         said[2] = rows
         return learned_module.CUT_TEXTS_MESSAGE, logging.getLogger(learned_module.__name__), _WARNED_ONCE
+    for other in _OTHER_IDS:  # the very string, as the stream engine's filter matches it
+        if msg == other:
+            return other, logging.getLogger(scoring_module.__name__), _NOTED_ONCE
     return msg, logging.getLogger(categories_module.__name__), _NOTED_ONCE
 
 
@@ -607,7 +638,8 @@ def _score_batch(renamed: pd.DataFrame, rows: np.ndarray, job: dict, model,
     """
     try:
         with (_OddTexts() if odd is not None else contextlib.nullcontext()) as held, \
-                (_HeldNotes() if notes is not None else contextlib.nullcontext()) as said:
+                (_HeldNotes() if notes is not None else contextlib.nullcontext()) as said, \
+                (_HeldOtherIds() if notes is not None else contextlib.nullcontext()) as other:
             scores = score_tasks(renamed.iloc[rows], job["method"], text_column=job["text_column"],
                                  occupation_column=job["occupation_column"],
                                  onet=cached_onet(job["onet"], job["mirror"], job["data_dir"]),
@@ -617,6 +649,8 @@ def _score_batch(renamed: pd.DataFrame, rows: np.ndarray, job: dict, model,
             odd[rows[row - 1]] += count  # ``row`` counts the rows of the batch from 1
         for args in held.cut if odd is not None else ():  # as a note: summed, said once
             said.found.append((learned_module.CUT_TEXTS_MESSAGE, args))
+        if notes is not None:
+            said.found += other.found
         for msg, args in said.found if notes is not None else ():
             at = _row_arg(msg)
             pos = int(rows[args[at] - 1]) if at is not None else int(rows[0]) if len(rows) else 0
