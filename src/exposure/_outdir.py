@@ -80,6 +80,8 @@ __all__ = [
     "check_output_file",
     "replace_directory",
     "previous_files_note",
+    "files_snapshot",
+    "written_note",
     "terminate_cleanly",
     "pause",
     "PAUSE_ENV",
@@ -709,6 +711,77 @@ def previous_files_note(out) -> str:
     if held:
         return f"the previous files in {out} are untouched"
     return f"nothing was written to {out} (no partial output left)"
+
+
+def files_snapshot(out) -> dict[str, tuple[int, int, int]]:
+    """The files of the directory ``out`` now, by name: ``(device, inode, mtime_ns)`` of each.
+
+    Taken before a command writes its files into ``out`` (:func:`check_files_dir`), so
+    that :func:`written_note` can tell which of them it replaced. A directory that does not
+    exist or cannot be listed has none.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.csv").write_text("x")
+    >>> list(files_snapshot(d)), files_snapshot(d / "none")
+    (['a.csv'], {})
+    """
+    found = {}
+    try:
+        with os.scandir(out) as entries:
+            for entry in entries:
+                with contextlib.suppress(OSError):
+                    if entry.is_file(follow_symlinks=False):
+                        st = entry.stat(follow_symlinks=False)
+                        found[entry.name] = (st.st_dev, st.st_ino, st.st_mtime_ns)
+    except OSError:
+        pass
+    return found
+
+
+def written_note(out, before: dict[str, tuple[int, int, int]]) -> str:
+    """Where a command wrote its files, for its last line: ``out`` (absolute when relative), and what it replaced.
+
+    The reports of ``exposure compare``, ``outcomes`` and ``report`` go to
+    ``data/processed/reports`` of the current directory by default: the summary said ``to
+    data/processed/reports``, without saying under which directory, and files of an earlier
+    run there (the shipped reports, in a source checkout) were replaced without a word.
+
+    Parameters
+    ----------
+    out : str or os.PathLike
+        The output directory.
+    before : dict
+        :func:`files_snapshot` of ``out`` taken before the command wrote.
+
+    Returns
+    -------
+    str
+        ``"data/processed/reports (/home/me/data/processed/reports); it replaced 8 files
+        of an earlier run there"``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.csv").write_text("x")
+    >>> before = files_snapshot(d)
+    >>> (d / "a.csv").unlink(); _ = (d / "a.csv").write_text("y")
+    >>> written_note(d, before) == f"{d}; it replaced 1 file of an earlier run there (a.csv)"
+    True
+    """
+    text = os.fspath(out)
+    if not os.path.isabs(text):
+        text += f" ({os.path.abspath(text)})"
+    now = files_snapshot(out)
+    replaced = sorted(name for name, stamp in before.items() if name in now and now[name] != stamp)
+    if replaced:
+        shown = ", ".join(replaced[:3]) + (", ..." if len(replaced) > 3 else "")
+        text += (f"; it replaced {len(replaced)} file{'' if len(replaced) == 1 else 's'} of an "
+                 f"earlier run there ({shown})")
+    return text
 
 
 def pause(point: str) -> None:

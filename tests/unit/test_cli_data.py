@@ -58,7 +58,7 @@ def test_fetch_env_mirror_and_selection(registry, tmp_path, monkeypatch, capsys)
     monkeypatch.setenv("EXPOSURE_MIRROR", str(MIRROR))
     monkeypatch.setenv("EXPOSURE_DATA_DIR", str(tmp_path))
     assert main(["fetch", "oews"]) == 0
-    assert capsys.readouterr().out.startswith("1 of 1 files verified")
+    assert capsys.readouterr().out.startswith("1 of 1 file verified")
     assert (tmp_path / OEWS).is_file() and not (tmp_path / TASKS).exists()
 
 

@@ -484,7 +484,7 @@ def test_read_only_cache_with_verified_files_still_works(open_tmp, shared_data):
     res = run_as_nobody(EXPOSURE + ["fetch", "--data-dir", str(cache), "onet/29.1/Job Zones.txt"],
                         cwd=open_tmp)
     assert res.returncode == 0, res.stderr
-    assert "1 of 1 files verified" in res.stdout
+    assert "1 of 1 file verified" in res.stdout
 
 
 # --------------------------------------------------------------------------- SIGTERM
@@ -696,6 +696,6 @@ def test_fetch_takes_a_name_the_lock_file_pins(tmp_path, monkeypatch, capsys):
     fetch_table("onet/31.0/Job Zones.txt", lambda p: None, store=store)  # pins it in the lock
     args = ["fetch", "--mirror", str(tmp_path / "mirror"), "--data-dir", str(tmp_path / "cache")]
     assert main([*args, "onet/31.0/Job Zones.txt"]) == 0
-    assert "1 of 1 files verified" in capsys.readouterr().out
+    assert "1 of 1 file verified" in capsys.readouterr().out
     assert main([*args, "onet/31.0/Nope.txt"]) == 2
     assert "unknown source 'onet/31.0/Nope.txt'" in capsys.readouterr().err

@@ -288,7 +288,7 @@ def test_fetch_and_sources_take_a_prefix_of_lock_pinned_files(tmp_path, capsys, 
     mirror = _pin_new(tmp_path)
     cache = tmp_path / "cache"
     assert main(["fetch", pattern, "--mirror", str(mirror), "--data-dir", str(cache)]) == 0
-    assert capsys.readouterr().out.startswith("1 of 1 files verified")
+    assert capsys.readouterr().out.startswith("1 of 1 file verified")
     assert (cache / NEW).read_text() == JOB_ZONES
     assert main(["sources", pattern, "--data-dir", str(cache), "--format", "tsv"]) == 0
     assert f"{NEW}\tonet\t31.0" in capsys.readouterr().out

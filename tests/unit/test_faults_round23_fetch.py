@@ -101,14 +101,14 @@ def test_fetch_fetches_a_custom_pin_by_its_name(tmp_path, capsys, name):
     mirror = _pin(tmp_path, name)
     cache = tmp_path / "c2"
     assert main(["fetch", name, "--mirror", str(mirror), "--data-dir", str(cache)]) == 0
-    assert "1 of 1 files verified" in capsys.readouterr().out
+    assert "1 of 1 file verified" in capsys.readouterr().out
     assert (cache / name).read_bytes() == BODY
 
 
 def test_fetch_by_a_prefix_of_a_custom_pin(tmp_path, capsys):
     mirror = _pin(tmp_path, DEMO)
     assert main(["fetch", "demo", "--mirror", str(mirror), "--data-dir", str(tmp_path / "c2")]) == 0
-    assert "1 of 1 files verified" in capsys.readouterr().out
+    assert "1 of 1 file verified" in capsys.readouterr().out
 
 
 def test_fetch_api_verifies_a_custom_pin_against_the_lock(tmp_path):

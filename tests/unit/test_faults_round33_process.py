@@ -164,5 +164,5 @@ def test_in_process_main_gives_stdout_back(tmp_path, capsys, monkeypatch, mirror
     stdout = sys.stdout
     assert main(["fetch", "--mirror", str(mirror), SMALL]) == 0
     assert sys.stdout is stdout
-    assert "1 of 1 files verified" in capsys.readouterr().out
+    assert "1 of 1 file verified" in capsys.readouterr().out
     shutil.rmtree(tmp_path / "cache")

@@ -22,6 +22,7 @@ import importlib
 import io
 import logging
 import os
+import re
 import signal
 import sys
 import threading
@@ -93,8 +94,16 @@ _OUTPUT_KIND = {"score": "file's name, e.g. scores.csv", "evaluate": "file's nam
                 "report": "file's name, e.g. agreement.csv"}
 
 
+#: A path that starts with a Windows drive (``C:\\``, ``d:/``).
+_WINDOWS_DRIVE = re.compile(r"[A-Za-z]:[\\/]")
+
+
 def check_output_options(args: argparse.Namespace) -> None:
-    """Refuse an output option given as an empty string (``-o ''``), naming the option.
+    """Refuse an output option given as an empty string (``-o ''``) or a Windows path, naming the option.
+
+    On a system whose paths use ``/``, ``-o C:\\Users\\me\\scores.csv`` (or
+    ``reports\\2026``) wrote a file or directory of that name, backslashes and all, into the
+    current directory, and said it had written it.
 
     Before: ``exposure score IN -o ''`` said ``.: cannot write: is a directory``, ``exposure
     outcomes -o ''`` wrote its ten files into the current directory, ``rollup -o ''``
@@ -120,6 +129,13 @@ def check_output_options(args: argparse.Namespace) -> None:
         if isinstance(value, str) and value == "":
             kind = _OUTPUT_KIND.get(getattr(args, "command", None), "directory")
             raise ExposureError(f"{option} is empty: give {what.format(what=kind)}")
+        text = os.fspath(value) if isinstance(value, (str, os.PathLike)) else None
+        if os.sep == "/" and isinstance(text, str) and "\\" in text:
+            # `-o C:\Users\me\scores.csv` wrote a file of that name into the current directory
+            hint = " (under WSL, drive C: is /mnt/c)" if _WINDOWS_DRIVE.match(text) else ""
+            raise ExposureError(f"{option} {text}: a Windows-style path; this system separates "
+                                f"folders with '/', and '\\' would become part of the file's "
+                                f"name: write it with '/'{hint}")
 
 
 #: Modules of this package that register sub-commands, in the order they appear in --help,

@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 from exposure._args import check_count
 from exposure._io import atomic_paths, write_csv
 from exposure._load import tables_dir
-from exposure._outdir import check_files_dir
+from exposure._outdir import check_files_dir, files_snapshot, written_note
 from exposure._tables import check_input_file, norm_header, read_parquet_file
 from exposure.cli import add_location_options
 from exposure.errors import DataFormatError
@@ -56,7 +56,8 @@ def register(subparsers) -> None:
         help=f"our SOC scores parquet (default: the {DEFAULT_OURS} that exposure.load reads, the "
              "newest recompute else the shipped table; 'none' to skip)",
     )
-    p.add_argument("-o", "--output", metavar="DIR", default=str(DEFAULT_OUT), help=f"output directory (default {DEFAULT_OUT})")
+    p.add_argument("-o", "--output", metavar="DIR", default=str(DEFAULT_OUT), help=f"output directory (default: {DEFAULT_OUT} under the current directory; "
+                   "files of an earlier run there are replaced)")
     p.add_argument("--top", type=int, default=3, help="codes per measure pair in the disagreement table")
     p.set_defaults(func=run_compare)
 
@@ -167,6 +168,7 @@ def run_compare(args) -> int:
     check_count(args.top, "--top")  # before any work; it said "top (codes per measure pair)"
     out = Path(args.output)
     check_files_dir(out, protect=read_folders(args.mirror, args.data_dir))  # before any work
+    before = files_snapshot(out)  # the summary names the files of an earlier run it replaced
     ours, path = _read_ours(args.ours)
     try:
         res = cmp.compare(ours, mirror=args.mirror, data_dir=args.data_dir, top=args.top)
@@ -210,5 +212,5 @@ def run_compare(args) -> int:
     sub = res.correlations[res.correlations["measure_a"].isin(key) & res.correlations["measure_b"].isin(key)]
     print("\nCorrelations of the headline measures:")
     print(sub.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
-    print(f"\nwrote {', '.join(sorted(files))} to {out}")
+    print(f"\nwrote {', '.join(sorted(files))} to {written_note(out, before)}")
     return 0

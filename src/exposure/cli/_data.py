@@ -341,7 +341,7 @@ def _say_mirror(chosen, root, missing: int) -> None:
     if mirror is None or mirror == root:
         return
     held = sum(1 for s in chosen if (mirror / s.name).is_file())
-    print(f"$EXPOSURE_MIRROR ({mirror}) holds {held} of the {len(chosen)} files: the commands read them "
+    print(f"$EXPOSURE_MIRROR ({mirror}) holds {held} of the {_files(len(chosen))}: the commands read them "
           f"from there (exposure fetch copies them into the cache)")
 
 
@@ -369,9 +369,9 @@ def run_fetch(args) -> int:
     for exc in errors.values():
         print(f"exposure fetch: error: {exc}", file=sys.stderr)
     if holder is not None:
-        print(f"{len(fetched)} of {len(chosen)} files verified in place in mirror {holder} "
+        print(f"{len(fetched)} of {_files(len(chosen))} verified in place in mirror {holder} "
               f"(the cache {root} is in it: read-only, nothing written)")
         return 2 if errors else 0
     where = f"mirror {mirror}" if mirror else "the network"
-    print(f"{len(fetched)} of {len(chosen)} files verified in {root} (from the cache or {where})")
+    print(f"{len(fetched)} of {_files(len(chosen))} verified in {root} (from the cache or {where})")
     return 2 if errors else 0

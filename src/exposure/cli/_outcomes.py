@@ -10,7 +10,7 @@ import pandas as pd
 
 from exposure import outcomes
 from exposure._load import load
-from exposure._outdir import check_files_dir
+from exposure._outdir import check_files_dir, files_snapshot, written_note
 from exposure._tables import check_input_file, read_parquet_file
 from exposure.cli import add_location_options
 from exposure.errors import DataFormatError, ExposureError
@@ -52,7 +52,8 @@ def register(subparsers) -> None:
     p.add_argument("--measure", action="append", choices=_ALL, metavar="MEASURE",
                    help="measure to use (repeatable; default: all). One of: " + ", ".join(_ALL))
     p.add_argument("-o", "--output", metavar="DIR", default=str(DEFAULT_OUT),
-                   help=f"output directory (default {DEFAULT_OUT})")
+                   help=f"output directory (default: {DEFAULT_OUT} under the current directory; "
+                   "files of an earlier run there are replaced)")
     add_location_options(p)
     p.add_argument("--panel", metavar="FILE",
                    help="occupation panel parquet, or 'shipped' for exposure.load('occupation_panel') "
@@ -183,6 +184,7 @@ def run_outcomes_command(args) -> int:
     """Run ``exposure outcomes``; return the exit code."""
     start = time.perf_counter()
     out = check_files_dir(args.output, protect=read_folders(args.mirror, args.data_dir))
+    before = files_snapshot(out)  # the summary names the files of an earlier run it replaced
     _check_figures(args)
     if args.quantiles < 1:
         raise ExposureError(f"--quantiles must be at least 1, got {args.quantiles}")
@@ -228,7 +230,7 @@ def run_outcomes_command(args) -> int:
                              settings={"quantiles": args.quantiles,
                                        "robustness": not args.no_robustness})
     head = result.headline
-    print(f"{len(written)} files written to {out} in {time.perf_counter() - start:.1f} s")
+    print(f"{len(written)} files written in {time.perf_counter() - start:.1f} s to {written_note(out, before)}")
     print(f"panel: {panel['soc_code'].nunique()} occupation codes, years "
           f"{', '.join(map(str, sorted(panel['year'].unique())))}; base year {outcomes.BASE_YEAR}")
     # the headline's year is the panel's last (it said May 2025 whatever it was)

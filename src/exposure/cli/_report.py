@@ -9,7 +9,7 @@ import pandas as pd
 
 from exposure._args import choice_hint
 from exposure._io import check_output_path
-from exposure._outdir import check_files_dir
+from exposure._outdir import check_files_dir, files_snapshot, written_note
 from exposure.cli import add_location_options, path_option
 from exposure.crosswalks import load_onet_to_soc
 from exposure.errors import DataFormatError, ExposureError
@@ -53,7 +53,8 @@ def add_agreement_options(parser) -> None:
 
 def _out_dir_option(parser) -> None:
     parser.add_argument("--out-dir", default=DEFAULT_REPORT_DIR, type=path_option, metavar="DIR",
-                        help=f"report directory (default {DEFAULT_REPORT_DIR})")
+                        help=f"report directory (default: {DEFAULT_REPORT_DIR} under the current "
+                        "directory; files of an earlier run there are replaced)")
 
 
 def register(subparsers) -> None:
@@ -316,6 +317,7 @@ def run_agreement(args) -> int:
     check_report_outputs(out, calibration, label_paths(args),  # before the labels and the CV
                          read_folders(args.mirror, args.data_dir))
     check_cv_options(args, given)
+    before = files_snapshot(out.parent)  # the summary names the report of an earlier run it replaced
     labels = load_task_labels(mirror=args.mirror, data_dir=args.data_dir)
     if args.method == "learned":  # the others have no folds
         check_folds_fit(args.folds, labels)  # before O*NET and the model
@@ -330,15 +332,15 @@ def run_agreement(args) -> int:
     print("  ".join(c.ljust(widths[c]) for c in cols))
     for _, row in table.iterrows():
         print("  ".join(_fmt(row[c]).ljust(widths[c]) for c in cols))
-    print(f"protocol: {table['protocol'].iloc[0]}; report written to {out}")
+    print(f"protocol: {table['protocol'].iloc[0]}; report written to {out.name} in {written_note(out.parent, before)}")
     return 0
 
 
-def _print_tables(tables: dict, out_dir: Path) -> None:
+def _print_tables(tables: dict, out_dir: Path, before: dict) -> None:
     for name, table in tables.items():
         print(f"== {name}")
         print(table.to_string(index=False))
-    print(f"wrote {len(tables)} report(s) to {out_dir}")
+    print(f"wrote {len(tables)} report(s) to {written_note(out_dir, before)}")
 
 
 def _sample_options(args) -> None:
@@ -372,6 +374,7 @@ def run_categories(args) -> int:
     """
     _sample_options(args)
     check_files_dir(args.out_dir, protect=read_folders(args.mirror, args.data_dir))
+    before = files_snapshot(args.out_dir)  # the summary names the files of an earlier run it replaced
     hand_checked = args.hand_checked
     if hand_checked.is_dir():  # "." has no name: with_name raised ValueError
         raise DataFormatError("is a directory, not a file (the hand-checked sample's CSV is expected)",
@@ -408,13 +411,14 @@ def run_categories(args) -> int:
     onet_to_soc = load_onet_to_soc(mirror=args.mirror, data_dir=args.data_dir)
     tables = write_category_reports(samples, args.out_dir, onet=onet, validation=validation,
                                     onet_to_soc=onet_to_soc)
-    _print_tables(tables, args.out_dir)
+    _print_tables(tables, args.out_dir, before)
     return 0
 
 
 def run_rubric(args) -> int:
     """Run ``exposure report rubric``."""
     check_files_dir(args.out_dir, protect=read_folders(args.mirror, args.data_dir))
+    before = files_snapshot(args.out_dir)  # the summary names the files of an earlier run it replaced
     # rubric_agreement.csv a directory: refused after the labels, O*NET and the scoring
     check_output_path(args.out_dir / "rubric_agreement.csv", *label_paths(args))
     # read here (as load_task_labels reads them) so that the warning of labels O*NET does
@@ -424,13 +428,14 @@ def run_rubric(args) -> int:
     onet = load_onet(REPORT_ONET_RELEASE, mirror=args.mirror, data_dir=args.data_dir)
     table = write_rubric_agreement(args.out_dir / "rubric_agreement.csv", labels=labels, onet=onet,
                                    labels_path=path)
-    _print_tables({"rubric_agreement": table}, args.out_dir)
+    _print_tables({"rubric_agreement": table}, args.out_dir, before)
     return 0
 
 
 def run_reproduction(args) -> int:
     """Run ``exposure report reproduction``."""
     check_files_dir(args.out_dir, protect=read_folders(args.mirror, args.data_dir))
+    before = files_snapshot(args.out_dir)  # the summary names the files of an earlier run it replaced
     tables = write_reproduction_reports(args.out_dir, mirror=args.mirror, data_dir=args.data_dir)
-    _print_tables(tables, args.out_dir)
+    _print_tables(tables, args.out_dir, before)
     return 0
