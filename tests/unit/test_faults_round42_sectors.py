@@ -53,7 +53,8 @@ def _quiet(caplog):
 
 
 def _codes(n_major: int = 10, per: int = 30) -> list[str]:
-    return [f"{m:02d}-{k:04d}" for m in range(11, 11 + 2 * n_major, 2) for k in range(1011, 1011 + per)]
+    return [f"{m:02d}-{k:04d}" for m in range(11, 11 + 2 * n_major, 2) for k in range(1011, 1011 + per)
+            if k % 10]  # no broad group (1020) beside its codes (1021): counted twice, refused
 
 
 def _employment(socs, seed: int = 1) -> pd.DataFrame:

@@ -34,7 +34,14 @@ from exposure._tables import MAX_COUNT, first_repeat
 from exposure.crosswalks import check_soc_structure, code_list, oews_code_map
 from exposure.errors import DataFormatError
 from exposure.fetch import check_location
-from exposure.rollup._soc import _number, _shown, check_codes, measure_values, require_frame
+from exposure.rollup._soc import (
+    _number,
+    _shown,
+    check_codes,
+    measure_values,
+    refuse_nested_codes,
+    require_frame,
+)
 from exposure.schemas import validate
 from exposure.schemas._outcomes import CensusScores
 
@@ -164,6 +171,7 @@ def _employment(employment, name: str = "employment") -> pd.DataFrame:
         raise DataFormatError(f"tot_emp is too large for a number of workers, got {float(tot[pos])!r}", path=name,
                               row=pos + 1, column="tot_emp")
     check_codes(emp, name, ["soc_code"], path=True)
+    refuse_nested_codes(emp["soc_code"].drop_duplicates(), name, "soc_code", "rows", path=True)
     codes = emp["soc_code"].astype(str).to_numpy()
     first = pd.Series(np.arange(len(codes))).groupby(codes).transform("min").to_numpy()
     ref = tot[first]
@@ -289,6 +297,41 @@ def _no_match(codes: pd.Series, reached: pd.Series, key: str, xw: pd.DataFrame, 
                            f"code and a value in {list(names)}", path="scores", column=key)
 
 
+def _check_weights(weights: pd.DataFrame, has: np.ndarray, employment: pd.DataFrame, given: bool) -> None:
+    """Refuse an ``employment`` that reaches no scored code; warn of scored codes it weighs 0.
+
+    ``weights`` is :func:`census_weights` of the crosswalk rows with a Census code, ``has``
+    whether each row has a value. An employment frame of the caller's whose codes reach none
+    of the scored O*NET-SOC codes (SOC 2010 codes, codes of another level) made every Census
+    code ``weighting == "equal"`` without a word, as if no employment had been given. A
+    scored code whose OEWS code is absent from it (or has no employment) weighed 0 beside the
+    codes with employment of its Census code: its score was left out of the mean without a
+    word (the shipped employment leaves out no such code).
+    """
+    w = weights["weight"].to_numpy(dtype=float)
+    known = weights["occ_code"].isin(set(employment["soc_code"].astype(str))).to_numpy(dtype=bool)
+    if given and not (has & known).any():  # codes with employment 0 take their plain mean, as documented
+        socs = weights.loc[has, "onetsoc_code"].astype(str).str.slice(0, 7)
+        example = f" (SOC 2018 codes such as {str(socs.iloc[0])!r})" if len(socs) else ""
+        raise DataFormatError("no scored O*NET-SOC code of the crosswalk gets any employment from it: its soc_code "
+                              f"values match none of their OEWS codes{example}; "
+                              "give the OEWS occupation codes of SOC 2018", path="employment", column="soc_code")
+    census = weights["census_occ"].to_numpy(dtype=object)
+    weighted = pd.Series(has & (w > 0)).groupby(census).transform("any").to_numpy(dtype=bool)
+    lost = has & (w == 0) & weighted
+    if lost.any():
+        n = int(lost.sum())
+        k = int(np.flatnonzero(lost)[0])
+        code = weights["occ_code"].iloc[k]
+        why = "is not in the employment" if pd.isna(code) or code not in set(employment["soc_code"].astype(str)) \
+            else "has no employment (0 or missing)"
+        log.warning("%d scored O*NET-SOC code%s no employment, so %s 0 in %s Census code beside codes with "
+                    "employment (e.g. %r, Census code %r: its OEWS code %r %s)", n, " has" if n == 1 else "s have",
+                    "it weighs" if n == 1 else "they weigh", "its" if n == 1 else "their",
+                    str(weights["onetsoc_code"].iloc[k]), str(census[k]),
+                    None if pd.isna(code) else str(code), why)
+
+
 def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
                   employment: pd.DataFrame | None = None, *, measures=None,
                   soc_structure: pd.DataFrame | None = None, mirror=None, data_dir=None) -> pd.DataFrame:
@@ -396,7 +439,8 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
     check_soc_structure(soc_structure)
     check_location(mirror, "mirror")
     check_location(data_dir, "data_dir")
-    if employment is not None:
+    given_emp = employment is not None
+    if given_emp:
         employment = _employment(employment)
     if crosswalk is not None:
         _require_crosswalk(crosswalk)
@@ -448,6 +492,7 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
                     n, " has" if n == 1 else "s have", "it is" if n == 1 else "they are", str(no_census.iloc[0]))
     weights = census_weights(values, employment, scored, soc_structure)
     w = weights["weight"].to_numpy(float)
+    _check_weights(weights, values[names].notna().any(axis=1).to_numpy(dtype=bool), employment, given_emp)
     rows = []
     for code, idx in values.groupby("census_occ", sort=True).indices.items():
         has = values.loc[idx, names].notna().to_numpy()

@@ -13,7 +13,7 @@ from scipy import sparse
 
 from exposure._measures import EXPOSURE_MEASURES, MEASURES
 from exposure._tables import GROUPED, MAX_COUNT, first_repeat
-from exposure.crosswalks import check_soc_structure, oews_code_map
+from exposure.crosswalks import check_soc_structure, oews_code_map, soc_broad_group
 from exposure.errors import DataFormatError
 from exposure.oews import SPECIAL_VALUES
 from exposure.schemas import validate
@@ -487,7 +487,65 @@ def national_detailed(employment: pd.DataFrame) -> pd.DataFrame:
             f"duplicate cross-industry occupation code {f['occ_code'].iloc[pos]!r} (rows "
             f"{int(f.index[first]) + 1} and {int(f.index[pos]) + 1} of the employment frame, column "
             f"{column!r}): keep one row per occupation")
+    refuse_nested_codes(f["occ_code"], "employment frame", _employment_names(employment).get("occ_code", "occ_code"),
+                        "cross-industry detailed rows")
     return f.sort_values("occ_code").reset_index(drop=True)
+
+
+def _group_of(code: str) -> tuple[str, str] | None:
+    """``(kind, prefix)`` of a SOC group code (major, minor, broad), None for a detailed code.
+
+    ``prefix`` is what the codes of the group start with; a broad group's members are
+    those whose :func:`exposure.crosswalks.soc_broad_group` is the group (the physicians
+    29-1221 ... 29-1229 are in 29-1210).
+    """
+    if code == "00-0000":
+        return "the All Occupations total", ""
+    if code[3:7] == "0000":
+        return "a SOC major group", code[:3]
+    if code[5:7] == "00":
+        return "a SOC minor group", code[:5]
+    if code[6] == "0":
+        return "a SOC broad group", code
+    return None
+
+
+def refuse_nested_codes(codes: pd.Series, name: str, column: str, what: str, *, path: bool = False) -> None:
+    """Refuse a SOC group code given beside a code that it holds, naming both rows.
+
+    ``codes`` are occupation codes of one frame, checked SOC codes (index: the frame's rows,
+    from 0). An employment frame built by hand with a broad group (``15-1250``) and one of
+    its detailed codes (``15-1252``), both as detailed rows, counted the detailed code's
+    workers twice (in ``tot_emp``, the coverage and every worker share) without a word; so
+    did a major (``15-0000``) or minor (``15-1200``) group given as a detailed row beside
+    its occupations. OEWS's own aggregates (``13-1020``) are never published beside their
+    detailed codes. ``path``: name the frame as a file (``employment, row 3, ...``).
+
+    Examples
+    --------
+    >>> refuse_nested_codes(pd.Series(["15-1250", "15-1252"]), "employment", "occ_code", "rows")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'occ_code': employment: '15-1252' (row 2) is in '15-1250' (row 1), a SOC broad group, and both are rows: its workers would be counted twice; give the group or its occupations, not both
+    """
+    text = codes.astype(str)
+    rows = {code: int(i) for i, code in zip(codes.index[::-1], text.to_numpy()[::-1])}
+    groups = {code: g for code in rows if (g := _group_of(code)) is not None}
+    if not groups:
+        return
+    for pos, code in zip(codes.index, text.to_numpy()):
+        for group, (kind, prefix) in groups.items():
+            if code == group:
+                continue
+            inside = (_group_of(code) is None and soc_broad_group(code) == group) if kind.endswith("broad group") \
+                else code.startswith(prefix)
+            if inside:
+                message = (f"{code!r} (row {int(pos) + 1}) is in {group!r} (row {rows[group] + 1}), {kind}, and "
+                           f"both are {what}: its workers would be counted twice; give the group or its "
+                           "occupations, not both")
+                if path:
+                    raise DataFormatError(message, path=name, row=int(pos) + 1, column=column)
+                raise DataFormatError(f"{name}: {message}", row=int(pos) + 1, column=column)
 
 
 def _check_combine(combine) -> None:
