@@ -23,6 +23,7 @@ Source codes without any link are never silently dropped: they are listed in the
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import numpy as np
@@ -283,8 +284,8 @@ def apply_links(
 
     Each value column of a target is the ``crosswalk_weight``-weighted mean of the
     sources that have a (non-missing) value; count columns are split
-    (``sum(weight * count)``). Missing values stay missing: a target none of whose
-    sources has a value gets NaN, never 0.
+    (``sum(weight * count)`` over the sources that have a count). Missing values stay
+    missing: a target none of whose sources has a value (or a count) gets NaN, never 0.
 
     Parameters
     ----------
@@ -373,7 +374,9 @@ def apply_links(
         parts[f"_c_{col}"] = w * x
     tmp = pd.DataFrame(parts)
     with np.errstate(over="ignore"):  # an overflowing count is refused below
-        agg = tmp.groupby("target_code", sort=True).sum()
+        # min_count=1: a target none of whose sources has a count gets NaN (it got 0.0, "no
+        # workers", without a word); the other columns hold no NaN
+        agg = tmp.groupby("target_code", sort=True).sum(min_count=1)
     out = pd.DataFrame({target: agg.index.astype(str)})
     for col in values:
         den = agg[f"_wo_{col}"].to_numpy()
@@ -396,7 +399,7 @@ def apply_links(
 
 
 def _code_text(codes: pd.Series, link_codes: pd.Series, path, column: str) -> pd.Series:
-    """Source codes given as numbers read as the codes they are; text kept as it is.
+    """Source codes given as numbers read as the codes they are; text codes tidied likewise.
 
     A whole number (``110``, ``110.0``: a column of ``pd.read_excel``, or of ``read_csv``
     with a blank cell) is its digits, zero-padded to the width of the link codes when these
@@ -405,29 +408,65 @@ def _code_text(codes: pd.Series, link_codes: pd.Series, path, column: str) -> pd
     codes matches the crosswalk (e.g. '110.0')"). A number with decimals is no code: refused,
     naming the row (counted from 1) and ``column``. Missing codes stay missing.
 
+    A text code is read the same way: surrounding spaces dropped (``'2512 '``), a
+    spreadsheet's ``.0`` dropped (``'2512.0'``), and digits zero-padded (``'110'``); a
+    blank one is missing. These matched no link and were left out of the result (their
+    employment too) with a word in ``attrs["unmatched"]`` only, while the number ``110``
+    was read as ``0110``. A code of fewer digits than the link codes that is no link code
+    once zero-padded (``251``, ``25``: an ISCO-08 minor or sub-major group beside unit
+    groups) is refused: it can never match (the number ``251`` was read as ``'0251'``).
+
     Examples
     --------
     >>> _code_text(pd.Series([110, 1112.0, "2512"], dtype=object), pd.Series(["0110", "1112"]), "s", "c").tolist()
     ['0110', '1112', '2512']
+    >>> _code_text(pd.Series(["110", " 2512 ", "2512.0"]), pd.Series(["0110", "2512"]), "s", "c").tolist()
+    ['0110', '2512', '2512']
     >>> _code_text(pd.Series([1112.5]), pd.Series(["1112"]), "s", "c")
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: s, row 1, column 'c': not a code: 1112.5 (a number with decimals)
+    >>> _code_text(pd.Series(["2512", "251"]), pd.Series(["2511", "2512"]), "s", "c")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: s, row 2, column 'c': code '251' has 3 digits, the crosswalk's codes have 4 (a group? its codes are '2511', '2512'): give the 4-digit codes
     """
     known = link_codes.dropna().astype(str)
     lengths = known.str.len().unique()
     width = int(lengths[0]) if len(lengths) == 1 and known.str.fullmatch(r"[0-9]+").all() else 0
+    link_set = set(known) if width else set()
     out = []
     for pos, value in enumerate(codes.to_numpy(dtype=object)):
         value = value.item() if isinstance(value, np.generic) else value
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or pd.isna(value):
+        if isinstance(value, str):
+            text = value.strip()
+            if not text:  # a blank code: missing (it was a code '' matching nothing)
+                out.append(None)
+                continue
+            if re.fullmatch(r"[0-9]+\.0+", text):  # '2512.0': a number saved as text by a spreadsheet
+                text = text.split(".")[0]
+            if not text.isascii() or not text.isdigit():
+                out.append(text)
+                continue
+        elif isinstance(value, bool) or not isinstance(value, (int, float)) or pd.isna(value):
             out.append(value)
             continue
-        if not float(value).is_integer():
-            why = "a number with decimals" if np.isfinite(value) else "not a finite number"
-            raise DataFormatError(f"not a code: {value!r} ({why})", path=path, row=pos + 1, column=column)
-        text = str(int(value))
-        out.append(text.zfill(width) if not text.startswith("-") else text)
+        else:
+            if not float(value).is_integer():
+                why = "a number with decimals" if np.isfinite(value) else "not a finite number"
+                raise DataFormatError(f"not a code: {value!r} ({why})", path=path, row=pos + 1, column=column)
+            text = str(int(value))
+            if text.startswith("-"):
+                out.append(text)
+                continue
+        if width and len(text) < width and text.zfill(width) not in link_set:
+            under = sorted(c for c in link_set if c.startswith(text))
+            which = (f"a group? its codes are {', '.join(map(repr, under[:3]))}{', ...' if len(under) > 3 else ''}"
+                     if under else f"like {min(link_set)!r}")
+            raise DataFormatError(f"code {text!r} has {len(text)} digit{'s' if len(text) > 1 else ''}, the "
+                                  f"crosswalk's codes have {width} ({which}): give the {width}-digit codes",
+                                  path=path, row=pos + 1, column=column)
+        out.append(text.zfill(width))
     return pd.Series(out, index=codes.index, dtype=object)
 
 

@@ -27,7 +27,7 @@ from exposure.measures import _common
 from exposure.measures._crosswalk import LINK_COLUMNS, apply_links, links_from_pairs
 from exposure.measures.felten import check_cells
 from exposure.schemas import validate
-from exposure.schemas._fields import ISCO_UNIT_PATTERN
+from exposure.schemas._fields import ISCO_UNIT_PATTERN, first_bad_soc_code
 from exposure.schemas._measures import IloScores
 
 __all__ = ["GRADIENTS", "read_ilo", "ilo_to_soc", "load_ilo", "to_isco"]
@@ -285,7 +285,7 @@ def to_isco(
     soc_scores: pd.DataFrame,
     *,
     values: list[str] | None = None,
-    counts: tuple[str, ...] = ("tot_emp",),
+    counts: tuple[str, ...] | None = None,
     links: pd.DataFrame | None = None,
     soc_structure: pd.DataFrame | None = None,
     mirror=None,
@@ -305,8 +305,10 @@ def to_isco(
     values : list of str, optional
         Measures to carry; default every float column other than ``counts``,
         ``crosswalk_weight`` and ``n_*`` columns.
-    counts : tuple of str, default ("tot_emp",)
-        Count columns to split (those absent from ``soc_scores`` are ignored).
+    counts : tuple of str, optional
+        Count columns to split; default ``("tot_emp",)`` when ``soc_scores`` has that
+        column, none else. A column named here that ``soc_scores`` lacks is refused (it
+        was ignored, and the employment column under another name averaged as a measure).
     links : pandas.DataFrame, optional
         SOC 2018 -> ISCO-08 links; default built from the registry crosswalks.
     soc_structure : pandas.DataFrame, optional
@@ -326,7 +328,10 @@ def to_isco(
     exposure.errors.DataFormatError
         ``soc_scores`` or ``links`` is not a DataFrame (``links`` without the columns of
         :data:`~exposure.measures._crosswalk.LINK_COLUMNS`), ``values`` or ``counts`` is
-        not a list of column names (a bare name ``"tot_emp"``), and the errors of
+        not a list of column names (a bare name ``"tot_emp"``), a ``counts`` column
+        ``soc_scores`` lacks, a ``soc_code`` cell that is not a SOC code (``'15-1252 '``,
+        ``15-1252.00``; row counted from 1: it was refused as an item of "oews_codes" at a
+        position counted from 0), and the errors of
         :func:`~exposure.measures._crosswalk.apply_links`.
 
     Examples
@@ -350,7 +355,17 @@ def to_isco(
                                   or not all(isinstance(c, str) for c in given)):
             raise DataFormatError(f"{arg} must be a list of column names, not {given!r}"
                                   + (f" (write [{given!r}])" if isinstance(given, str) else ""))
-    counts = tuple(c for c in counts if c in soc_scores.columns)
+    if counts is None:
+        counts = tuple(c for c in ("tot_emp",) if c in soc_scores.columns)
+    else:  # a name not a column was ignored: counts=["emp"] left employment out, averaged as a measure
+        lacking = [c for c in counts if c not in soc_scores.columns]
+        if lacking:
+            raise DataFormatError(f"counts names column(s) {lacking} that soc_scores lacks (columns: "
+                                  f"{list(soc_scores.columns)})", path="soc_scores", column=lacking[0])
+        counts = tuple(counts)
+    bad = first_bad_soc_code(soc_scores["soc_code"])
+    if bad is not None:  # '15-1252 ' was "oews_codes must be a list of SOC codes ... at position 1"
+        raise DataFormatError(f"soc_code {bad[1]}", path="soc_scores", row=bad[0] + 1, column="soc_code")
     if values is None:
         values = [
             c
