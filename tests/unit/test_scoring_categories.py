@@ -292,7 +292,7 @@ def test_not_a_frame():
 
 def test_mapping_file():
     mapping = load_category_mapping()
-    assert CATEGORY_MAPPING_VERSION == "v3"
+    assert CATEGORY_MAPPING_VERSION == "v4"
     assert set(mapping["level"]) == {"dwa", "iwa"}
     assert set(mapping["category"]) == {"admin", "routine_coding", "entry_creative", "none"}
     assert set(mapping["scope"]) == {"any", "context"}
@@ -695,10 +695,13 @@ def test_round_5_rules_are_for_free_text_and_a_known_occupation_outside_keeps_th
                           "onetsoc_code": [None, None, None, "47-2061.00"],
                           "title": [None, "Claims Clerk", "Building Inspector", None]})
     out = explain_categories(frame)
-    assert out["admin"].tolist() == [True, True, False, False], out["admin_rule"].tolist()
+    # rev4: with a code, checking forms for completeness counts in any occupation
+    # (admin:completeness), not through the free-text rule
+    assert out["admin"].tolist() == [True, True, False, True], out["admin_rule"].tolist()
     assert "(no occupation)" in out.loc[0, "admin_rule"]
     assert "paperwork_free" not in out.loc[3, "admin_rule"]  # not listed with a code
-    assert tag_categories(frame)["admin"].tolist() == [True, True, False, False]
+    assert "text admin:completeness" in out.loc[3, "admin_rule"]
+    assert tag_categories(frame)["admin"].tolist() == [True, True, False, True]
 
 
 def test_round_5_coded_vetoes_keep_their_old_reading():
@@ -883,3 +886,66 @@ def test_round48_admin_outside_office_jobs(text, code, rule_id):
 def test_round48_out_list_stays_out(text, code, category):
     out = explain_categories(pd.DataFrame({"task": [text], "onetsoc_code": [code]}))
     assert not out.loc[0, category], out.loc[0, f"{category}_rule"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "rule_id"),
+    [
+        # rev4: routine logs of business activity kept by non-clerical workers
+        ("Log serial numbers and tonnages of each outgoing truckload.", "53-7062.00",
+         "admin:business_logs"),
+        ("Keep daily output counts on the designated forms.", "51-9199.00", "admin:business_logs"),
+        # rev4: checking documents for completeness
+        ("Review shipping papers for completeness before dispatch.", "53-3032.00",
+         "admin:completeness"),
+        # rev4: routine mail or e-mail confirmations and notices
+        ("Send e-mail confirmations of orders to buyers.", "41-2031.00", "admin:confirmations"),
+        ("Notify subscribers of renewal dates by mail.", "27-3022.00", "admin:confirmations"),
+        # rev4: paying bills and arranging payments
+        ("Pay supplier bills and file the receipts.", "35-1012.00", "admin:payments"),
+        ("Arrange payment of storage charges.", "53-1043.00", "admin:payments"),
+        # rev4: arranging or scheduling deliveries, transfers and facility use
+        ("Arrange delivery of rented equipment to job sites.", "41-3091.00", "admin:arrange"),
+        ("Schedule use of rehearsal rooms for visiting groups.", "27-2012.00", "admin:arrange"),
+    ],
+)
+def test_rev4_admin_outside_office_jobs(text, code, rule_id):
+    out = explain_categories(pd.DataFrame({"task": [text], "onetsoc_code": [code]}))
+    assert out.loc[0, "admin"], out.loc[0, "admin_rule"]
+    assert f"text {rule_id}" in out.loc[0, "admin_rule"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "category"),
+    [
+        # rev4: physical work heading the task, even in clerical occupations
+        ("Walk or cycle between offices to deliver messages and parcels.", "43-5021.00", "admin"),
+        ("Weigh materials and products to maintain weight records.", "43-5111.00", "admin"),
+        ("Restock shelves and answer questions from customers.", "43-4051.00", "admin"),
+        ("Inspect meters for defects or damage and notify customers of hazards.", "43-5041.00",
+         "admin"),
+        # rev4: purchasing, budgeting and negotiating
+        ("Requisition or purchase spare parts for the mowers.", "37-3011.00", "admin"),
+        ("Perform administrative duties, such as negotiating leases.", "27-2011.00", "admin"),
+        # rev4: legal research
+        ("Search databases for court decisions relevant to open cases.", "43-6012.00", "admin"),
+        # rev4: not routine coding in computer occupations
+        ("Assign and review tasks of the programming staff.", "15-1251.00", "routine_coding"),
+        ("Examine infected workstations, using malware analysis and disk forensics.", "15-1299.05",
+         "routine_coding"),
+        ("Monitor vendor web sites and industry publications for news on software patches.",
+         "15-1232.00", "routine_coding"),
+        ("Provide written descriptions of application specifications, including programming "
+         "languages to be used.", "15-1211.00", "routine_coding"),
+    ],
+)
+def test_rev4_out_list_stays_out(text, code, category):
+    out = explain_categories(pd.DataFrame({"task": [text], "onetsoc_code": [code]}))
+    assert not out.loc[0, category], out.loc[0, f"{category}_rule"]
+
+
+def test_rev4_purchase_orders_are_still_paperwork():
+    frame = pd.DataFrame({"task": ["Prepare requisitions and purchase orders for supplies."],
+                          "onetsoc_code": ["43-3061.00"]})
+    out = explain_categories(frame)
+    assert out.loc[0, "admin"], out.loc[0, "admin_rule"]

@@ -129,10 +129,11 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-#: Version of the tagger: the mapping file ``mapping-v3.csv`` and the text rules below. v3
+#: Version of the tagger: the mapping file ``mapping-v4.csv`` and the text rules below. v4
 #: (5 December 2026) is v2's mapping with text rules revised on the errors of the blind
-#: samples v3 and v4 and shipped on the fresh sample v5 (docs: Validation, Categories).
-CATEGORY_MAPPING_VERSION = "v3"
+#: samples v3 and v4 (tagger v3, shipped on the fresh sample v5) and of v5 and v6 (the
+#: ``rev4`` rules), shipped on the fresh sample v7 (docs: Validation, Categories).
+CATEGORY_MAPPING_VERSION = "v4"
 
 #: Highest O*NET Job Zone counted as "little required preparation" for entry_creative.
 ENTRY_CREATIVE_MAX_JOB_ZONE = 3
@@ -693,6 +694,84 @@ TEXT_RULES: tuple[TextRule, ...] = (
         "free text: compiling routine reports from records or system exports",
         "free_work",
     ),
+    # rev4: admin-like tasks of other occupations (O*NET rows only)
+    TextRule(
+        "admin:business_logs", "admin",
+        _CLAUSE + r"(record|log|tally|post)(s|ed|ged|ging|ing)?\b (\w+ ){0,4}(quantities|tonnages"
+        r"|weights of (shipments|loads|goods)|serial numbers|car numbers"
+        r"|model numbers|locations of (goods|shipments|freight))\b"
+        r"|\b(record|keep|maintain|enter)\w*\b[^.;]{0,60}\b(on|in) (the )?(specified|appropriate"
+        r"|required|standard|designated) (forms|logs|log ?books|ledgers)\b",
+        "routine records and logs of business activity (quantities, shipments, entries on "
+        "set forms) kept by any worker; professional content still vetoes",
+        "any",
+        "coded",
+    ),
+    TextRule(
+        "admin:completeness", "admin",
+        r"\b(check|verif|review|examin|evaluat|ensur)\w*\b[^.;]{0,60}\b(documents?|documentation"
+        r"|forms?|applications?|files|papers|paperwork|records|reports|logs|claims)\b[^.;]{0,40}"
+        r"\b(completeness|proper order)\b|\bcompletion of (\w+ ){0,2}(forms|documents|paperwork"
+        r"|applications)\b",
+        "checking documents for completeness (routine business paperwork)",
+        "any",
+        "coded",
+    ),
+    TextRule(
+        "admin:confirmations", "admin",
+        r"\b(e-?mail|deliver|send|sen|mail)\w*\b (\w+ ){0,2}confirmations?\b"
+        r"|\bnotif\w*\b[^.;]{0,60}\bby (\w+,? ){0,2}(mail|e-?mail|letters?)\b",
+        "routine mail or e-mail notices and confirmations (routine correspondence)",
+        "any",
+        "coded",
+    ),
+    TextRule(
+        "admin:payments", "admin",
+        _CLAUSE + r"(pay|pays|paying)\b (\w+ ){0,2}(bills|invoices|claims|freight|charges)\b"
+        r"|\barrang\w* (for )?(the )?payments?\b",
+        "paying bills or claims and arranging payments (routine business paperwork)",
+        "any",
+        "coded",
+    ),
+    TextRule(
+        "admin:arrange", "admin",
+        _CLAUSE + r"(arrang|schedul)(e|es|ed|ing)\b (and \w+ )?(for )?(\w+ ){0,3}(schedules"
+        r"|deliver(y|ies)|shipments?|transfers?|pickups?|(use|uses) of (\w+ ){0,2}"
+        r"(facilities|rooms|studios?|equipment))\b",
+        "arranging or scheduling deliveries, transfers, schedules and facility use "
+        "(scheduling)",
+        "any",
+        "coded",
+    ),
+    # rev4: non-clerical work of other kinds (O*NET rows only)
+    TextRule(
+        "admin!physical", "admin",
+        _HEAD + r"(walk|ride|rides|riding|drive|drives|driving|restock)\w*\b|\band restock\b"
+        r"|\bclean\w*\b (\w+,? ){0,3}(equipment|work areas|areas|shelves|machines|counters"
+        r"|windows|floors|premises|rooms|vehicles|tools)\b"
+        r"|\b(weigh|measur)\w*\b[^.;]{0,25}\b(materials|products|equipment|goods|loads)\b"
+        r"|" + _HEAD + r"inspect\w*\b[^.;]{0,40}\b(defects|damage|malfunctions|wear)\b",
+        "physical work heading the task (walking or driving routes, weighing, measuring, "
+        "cleaning, restocking, inspecting, handwork): not clerical",
+        "exclude",
+        "coded",
+    ),
+    TextRule(
+        "admin!purchasing", "admin",
+        _CLAUSE + r"(purchas(e|es|ed|ing)|buy|buys|buying)( (and|or) \w+)? (of )?(\w+ )?(supplies"
+        r"|materials|equipment|merchandise|goods|items|products|food|stock|parts)\b"
+        r"|\b(develop|prepar|administer)\w* (\w+ ){0,3}budgets\b|\bnegotiat\w*\b",
+        "purchasing, budgeting and negotiating: not clerical",
+        "exclude",
+        "coded",
+    ),
+    TextRule(
+        "admin!legal_research", "admin",
+        r"\b(statutes|court decisions|case law|legal (precedents?|publications|research))\b",
+        "legal research (laws, court decisions): professional work, not clerical",
+        "exclude",
+        "coded",
+    ),
     TextRule(
         "admin!management", "admin",
         _HEAD + r"(supervis|direct|manag|oversee|hire|recruit|train|negotiat|approv|teach"
@@ -952,6 +1031,22 @@ TEXT_RULES: tuple[TextRule, ...] = (
         r"|usage analys\w*|design reviews?)\b"
         r"|\busing (\w+ ){0,3}(software|program software)\b",
         "design, architecture, strategy, recommendations, manuals, management: not routine",
+        "exclude",
+    ),
+    # rev4: management, security analysis, keeping current, specifications
+    TextRule(
+        "routine_coding!not_code", "routine_coding",
+        _HEAD + r"assign\w*\b|\b(work|activities) of (\w+ ){0,2}(personnel|staff|programmers"
+        r"|employees|workers)\b"
+        r"|\b(forensics|security analys[ie]s|malware analysis|root cause analysis)\b"
+        r"|\b(identif|devis|formulat|find)\w*( (or|and) \w+)? (\w+ ){0,2}solutions\b"
+        r"|\b(continuing education|professional (conferences|development|organizations|groups"
+        r"|publications|journals)|industry (web ?sites|publications|literature|trends|journals"
+        r"|news)|maintain\w* (an )?understanding|keep\w* (abreast|current|up to date|informed))\b"
+        r"|\bdescriptions of (\w+ ){0,3}specifications\b",
+        "assigning and reviewing staff work, security analysis or forensics, devising "
+        "solutions, keeping current with the field, describing specifications: not routine "
+        "coding",
         "exclude",
     ),
     TextRule(
