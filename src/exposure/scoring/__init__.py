@@ -54,7 +54,9 @@ from exposure.scoring._inputs import (
     OTHER_IDS_MESSAGE as OTHER_IDS_MESSAGE,  # said by every scorer; exposure score and Dask sum it
 )
 from exposure.scoring._inputs import (
-    SAME_LABEL_WORDS,
+    OTHER_LABELS_MESSAGE as OTHER_LABELS_MESSAGE,  # said by reference; exposure score and Dask sum it
+)
+from exposure.scoring._inputs import (
     cell_shown,
     check_columns,
     check_header_rows,
@@ -67,8 +69,7 @@ from exposure.scoring._inputs import (
     has_keys,
     norm_task_id,
     norm_task_ids,
-    release_name,
-    statement_rows,
+    other_label_rows,
     task_texts,
     with_index_label,
     without_other_ids,
@@ -759,14 +760,6 @@ def _put_keys(out: pd.DataFrame, frame: pd.DataFrame, *, path=None, row_offset: 
         out["task_id"] = pd.array([pd.NA] * n, dtype="Int64")
 
 
-#: The warning of ``reference`` on rows whose key the published labels give to another
-#: statement than their text (its arguments as :data:`OTHER_IDS_MESSAGE`'s, with who
-#: says so for the release, and the code as ``" under '...'"`` or ``""``).
-OTHER_LABELS_MESSAGE = ("%s%d row(s) have a task ID that %s for another task than their text (first: row "
-                        "%d, column 'task_id': %s%s, %s): no published label for them (the label is of that "
-                        "task); if these task IDs are your own, name the column otherwise")
-
-
 def _without_other_ids(frame, texts, *, text_column, onet, path, row_offset):
     """``frame`` without the task IDs that name another O*NET task than the row's text.
 
@@ -786,29 +779,12 @@ def _without_other_ids(frame, texts, *, text_column, onet, path, row_offset):
 def _other_label_rows(frame, texts, label_tasks, onet, *, text_column, path, row_offset) -> np.ndarray:
     """Rows of ``reference`` whose key the labels give to another task than their text.
 
-    The published labels say which statement they label (their ``task`` column); a
-    caller's labels without one are compared with ``onet``'s statements when given, else
-    not at all. Such a row's label is of another task ("Drive a forklift in the
-    warehouse." under a receptionist's task 2 got the label of "Greet visitors at the
-    front desk.", without a word): it gets none, with one warning naming the first.
+    :func:`exposure.scoring._inputs.other_label_rows` (which :func:`score_reference` applies
+    too), reading the texts of ``text_column`` when not given.
     """
-    if "task_id" not in frame.columns:
-        return np.zeros(len(frame), dtype=bool)
-    if texts is None:
+    if texts is None and "task_id" in frame.columns:
         texts = frame[text_column].astype(str).tolist()
-    tasks, name = label_tasks, "the labels give a label"
-    if not (isinstance(tasks, pd.DataFrame) and "task" in tasks.columns):
-        tasks = getattr(onet, "tasks", None)
-        name = f"{release_name(onet)} lists"
-    other = statement_rows(frame, texts, tasks, "label_statements", by_id=True, share=SAME_LABEL_WORDS)
-    if other.any():
-        first = int(np.flatnonzero(other)[0])
-        under = (f" under {str(frame['onetsoc_code'].iloc[first])!r}" if "onetsoc_code" in frame.columns
-                 else "")
-        logger.warning(OTHER_LABELS_MESSAGE, f"{path}: " if path is not None else "", int(other.sum()), name,
-                       first + row_offset, norm_task_id(frame["task_id"].iloc[first]), under,
-                       cell_shown(texts[first]))
-    return other
+    return other_label_rows(frame, texts, label_tasks, onet, path=path, row_offset=row_offset)
 
 
 def _score_table(frame, method, *, text_column, occupation_column, onet, labels, reference_source,

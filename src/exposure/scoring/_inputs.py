@@ -78,9 +78,11 @@ __all__ = [
     "remembered",
     "OTHER_IDS_MESSAGE",
     "without_other_ids",
+    "OTHER_LABELS_MESSAGE",
+    "other_label_rows",
 ]
 
-#: The task-ID warning (:func:`without_other_ids`) is said on the ``exposure.scoring`` logger,
+#: The task-ID warnings (:func:`without_other_ids`, :func:`other_label_rows`) are said on the ``exposure.scoring`` logger,
 #: where ``exposure score FILE`` and the Dask entry points hold and sum it over batches.
 _SCORING_LOG = logging.getLogger("exposure.scoring")
 
@@ -1027,6 +1029,73 @@ def without_other_ids(frame: pd.DataFrame, texts: list, onet, *, path=None, row_
     ids[other] = None
     out["task_id"] = ids
     return out
+
+
+#: The warning of ``reference`` on rows whose key the published labels give to another
+#: statement than their text (its arguments as :data:`OTHER_IDS_MESSAGE`'s, with who
+#: says so for the release, and the code as ``" under '...'"`` or ``""``):
+#: :func:`other_label_rows`.
+OTHER_LABELS_MESSAGE = ("%s%d row(s) have a task ID that %s for another task than their text (first: row "
+                        "%d, column 'task_id': %s%s, %s): no published label for them (the label is of that "
+                        "task); if these task IDs are your own, name the column otherwise")
+
+
+def other_label_rows(frame: pd.DataFrame, texts: list, label_tasks, onet=None, *, path=None,
+                     row_offset: int = 1) -> np.ndarray:
+    """Rows whose key the labels give to another task than their text, with one warning.
+
+    The published labels say which statement they label (their ``task`` column); a
+    caller's labels without one are compared with ``onet``'s statements when given, else
+    not at all. Such a row's label is of another task ("Drive a forklift in the
+    warehouse." under a receptionist's task 2 got the label of "Greet visitors at the
+    front desk.", without a word): the caller leaves it unlabelled. One warning
+    (:data:`OTHER_LABELS_MESSAGE`, on the ``exposure.scoring`` logger) names the first.
+    The bar is :data:`SAME_LABEL_WORDS` (with :func:`same_statement`'s rewordings): the
+    labels are of an older release. The key is (code, task ID), or the task ID alone when
+    ``frame`` has no ``onetsoc_code`` column. A text that is not a string (a missing cell)
+    is not compared.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The tasks, with ``task_id`` (no row is flagged without one).
+    texts : list
+        The rows' task texts, as the scorer reads them.
+    label_tasks : pandas.DataFrame or None
+        The labels as given (``onetsoc_code``, ``task_id``, ``task``).
+    onet : object, optional
+        An O*NET release, whose ``tasks`` stand in for labels without statements.
+    path : str or os.PathLike, optional
+        Input file name, for the warning.
+    row_offset : int, default 1
+        Row number of the first row of ``frame`` in the warning.
+
+    Examples
+    --------
+    >>> labels = pd.DataFrame({"onetsoc_code": ["43-4171.00"], "task_id": [2],
+    ...                        "task": ["Greet visitors at the front desk."]})
+    >>> frame = pd.DataFrame({"onetsoc_code": ["43-4171.00"] * 2, "task_id": [2, 2]})
+    >>> other_label_rows(frame, ["Greet visitors at the desk.", "Drive a forklift."], labels).tolist()
+    [False, True]
+    """
+    if "task_id" not in frame.columns:
+        return np.zeros(len(frame), dtype=bool)
+    tasks, name = label_tasks, "the labels give a label"
+    if not (isinstance(tasks, pd.DataFrame) and "task" in tasks.columns):
+        tasks = getattr(onet, "tasks", None)
+        name = f"{release_name(onet)} lists"
+    read = [isinstance(text, str) for text in texts]
+    other = statement_rows(frame, [t if ok else "" for t, ok in zip(texts, read, strict=True)], tasks,
+                           "label_statements", by_id=True, share=SAME_LABEL_WORDS)
+    other &= np.array(read, dtype=bool)
+    if other.any():
+        first = int(np.flatnonzero(other)[0])
+        under = (f" under {str(frame['onetsoc_code'].iloc[first])!r}" if "onetsoc_code" in frame.columns
+                 else "")
+        _SCORING_LOG.warning(OTHER_LABELS_MESSAGE, f"{path}: " if path is not None else "", int(other.sum()),
+                             name, first + row_offset, norm_task_id(frame["task_id"].iloc[first]), under,
+                             cell_shown(texts[first]))
+    return other
 
 
 def statement_rows(frame: pd.DataFrame, texts: list, tasks, name: str, *, by_id: bool = False,

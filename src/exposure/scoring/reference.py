@@ -4,6 +4,9 @@ Each task gets the human (``human_exposure_agg``) or GPT-4 (``gpt4_exposure``) l
 one-hot probabilities, joined on (``onetsoc_code``, ``task_id``), or on ``task_id`` alone
 when the frame has no code. Tasks without a published label stay missing (NaN): they are
 never silently scored zero. This reproduces the paper's measures for the tasks it covers.
+A row whose text is another task than the one the labels give its key (a caller's own task
+IDs under real codes) gets no label, with one warning (as in
+:func:`exposure.scoring.score_tasks`).
 """
 
 from __future__ import annotations
@@ -13,14 +16,15 @@ import logging
 import numpy as np
 import pandas as pd
 
-from exposure._args import check_choice, shown
+from exposure._args import check_choice, check_column, shown
 from exposure._measures import LABELS
 from exposure._tables import task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures._common import check_frame
 from exposure.measures.eloundou import check_task_labels
 from exposure.schemas._fields import ONETSOC_PATTERN
-from exposure.scoring._inputs import check_columns
+from exposure.scoring._features import normalise_text
+from exposure.scoring._inputs import check_columns, other_label_rows
 
 __all__ = ["SOURCES", "label_column", "score_reference", "frame_task_ids", "join_labels"]
 
@@ -59,7 +63,8 @@ def label_column(source: str) -> str:
     return SOURCES[source]
 
 
-def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = "human") -> pd.DataFrame:
+def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = "human",
+                    text_column: str | None = "task") -> pd.DataFrame:
     """Join the published labels onto ``frame`` as probabilities.
 
     Parameters
@@ -72,11 +77,24 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
         checked by :func:`exposure.measures.eloundou.check_task_labels`.
     source : {"human", "gpt4"}, default "human"
         Which published label to use.
+    text_column : str or None, default "task"
+        Column of task statements, when ``frame`` has it. A row whose text is another
+        task than the statement ``labels`` give its key (their ``task`` column; the
+        published labels have it) gets no label, with one warning
+        (:data:`exposure.scoring.OTHER_LABELS_MESSAGE`, on the ``exposure.scoring``
+        logger), as in :func:`exposure.scoring.score_tasks`: a caller's own task IDs
+        under real codes ("Drive a forklift in the warehouse." under a receptionist's
+        code and the ID of "Greet visitors at the front desk.") got that task's label,
+        without a word. The statement reworded (:func:`exposure.scoring._inputs.same_statement`,
+        with :data:`~exposure.scoring._inputs.SAME_LABEL_WORDS`) or with a note is that
+        task; a missing text is not compared. None, or a frame without the column: the
+        join by key alone.
 
     Returns
     -------
     pandas.DataFrame
-        ``p_e0, p_e1, p_e2`` (one-hot, NaN where no label), same index as ``frame``.
+        ``p_e0, p_e1, p_e2`` (one-hot, NaN where no label or the label of another
+        task), same index as ``frame``.
 
     Raises
     ------
@@ -87,7 +105,8 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
         breaks a rule of :func:`~exposure.measures.eloundou.check_task_labels` or has no
         rows (every task was left unscored, without a word), or (when
         ``frame`` has no ``onetsoc_code`` column, so that the join is on the task ID
-        alone) gives one task ID two labels under two codes.
+        alone) gives one task ID two labels under two codes; a ``text_column`` that
+        cannot be a column name (a list).
     exposure.errors.ExposureError
         Unknown ``source``.
 
@@ -104,6 +123,12 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
     2   NaN   NaN   NaN
     >>> score_reference(tasks, labels, source="gpt4").loc[0, "p_e2"]
     np.float64(1.0)
+    >>> labels["task"] = ["Direct budgets.", "Negotiate contracts."]
+    >>> score_reference(tasks.assign(task=["Direct the budgets.", "Drive a forklift.", "c"]), labels)
+       p_e0  p_e1  p_e2
+    0   0.0   1.0   0.0
+    1   NaN   NaN   NaN
+    2   NaN   NaN   NaN
     >>> score_reference(tasks, labels.assign(human_exposure_agg=["E1", "e0"]))
     Traceback (most recent call last):
     ...
@@ -111,6 +136,7 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
     """
     col = label_column(source)
     check_frame(frame, "frame")
+    check_column(text_column, "text_column", optional=True)
     found = []
     try:
         ids = frame_task_ids(frame)
@@ -124,7 +150,14 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
         found.append(exc)
     if found:  # of a bad task ID and a bad code, the earlier row (as score_tasks reports)
         raise min(found, key=lambda exc: exc.row)
-    return join_labels(frame, ids, labels, col)  # which checks ``labels``
+    probs = join_labels(frame, ids, labels, col)  # which checks ``labels``
+    if text_column is not None and text_column in frame.columns:
+        # the key of another task than the text: its label is of that task (as score_tasks)
+        texts = [normalise_text(t) if isinstance(t, str) else None for t in frame[text_column].tolist()]
+        other = other_label_rows(frame.reset_index(drop=True), texts, labels)
+        if other.any():
+            probs.iloc[np.flatnonzero(other)] = np.nan
+    return probs
 
 
 def _check_frame_codes(frame: pd.DataFrame) -> None:
