@@ -15,6 +15,7 @@ Working Paper 140.
 
 from __future__ import annotations
 
+import logging
 import zipfile
 
 import numpy as np
@@ -22,6 +23,7 @@ import pandas as pd
 
 from exposure._tables import as_path, check_file
 from exposure.crosswalks import _ARMED_FORCES, oews_code_map
+from exposure.crosswalks import log as _crosswalks_log
 from exposure.errors import DataFormatError
 from exposure.measures import _common
 from exposure.measures._crosswalk import LINK_COLUMNS, apply_links, links_from_pairs
@@ -31,6 +33,8 @@ from exposure.schemas._fields import ISCO_UNIT_PATTERN, first_bad_soc_code
 from exposure.schemas._measures import IloScores
 
 __all__ = ["GRADIENTS", "read_ilo", "ilo_to_soc", "load_ilo", "to_isco"]
+
+log = logging.getLogger(__name__)
 
 SCORES = "reference/ilo2025/Final_Scores_ISCO08_Gmyrek_et_al_2025.xlsx"
 #: 2025 exposure class -> number
@@ -233,10 +237,12 @@ def ilo_to_soc(scores: pd.DataFrame, links: pd.DataFrame, *, path=None) -> pd.Da
     0  15-1211           0.4000               0.5
     1  15-1252           0.5333               1.5
     """
-    return apply_links(
+    out = apply_links(
         scores, links, code="isco08_code", values=["mean_score_2025", "mean_score_2023", "gradient_level_2025"],
         path=path,
     )
+    _warn_unmatched(scores, out.attrs["unmatched"], (), code="isco08_code", what="ilo_to_soc", target="SOC")
+    return out
 
 
 def load_ilo(*, mirror=None, data_dir=None) -> pd.DataFrame:
@@ -256,12 +262,22 @@ def load_ilo(*, mirror=None, data_dir=None) -> pd.DataFrame:
     return out
 
 
-def _with_aggregates(links: pd.DataFrame, codes: pd.Series, soc_structure: pd.DataFrame | None = None) -> pd.DataFrame:
+def _with_aggregates(links: pd.DataFrame, codes: pd.Series, soc_structure: pd.DataFrame | None = None, *,
+                     soc10: pd.DataFrame | None = None) -> pd.DataFrame:
     """Add links for the OEWS aggregate codes of ``codes`` absent from ``links``.
 
     An aggregate such as ``13-1020`` takes the ISCO groups of the detailed codes that
     :func:`exposure.crosswalks.oews_code_map` puts in it (``13-1021``, ``13-1022``,
     ``13-1023``), ``1/k`` each over its ``k`` distinct groups.
+
+    ``soc10``, the SOC 2010 -> SOC 2018 links of the registry (given when ``links`` come
+    from the registry too), tells the codes of the other vintage: a SOC 2018 detailed code
+    without a link of its own (``29-2055``) is no aggregate (it took the ISCO groups of
+    the codes of its broad group not given, ``29-2051`` ... ``29-2057``, without a word),
+    and a SOC 2010 code retired in SOC 2018 (``15-1132``, ``55-3017``) is refused
+    (:func:`_check_vintage`) unless it is an OEWS aggregate holding its SOC 2018
+    successors (``25-2052``: ``25-2055``, ``25-2056``). ``codes`` are the ``soc_code`` of
+    the scores, in their order (rows counted from 1 in errors).
 
     Examples
     --------
@@ -273,12 +289,92 @@ def _with_aggregates(links: pd.DataFrame, codes: pd.Series, soc_structure: pd.Da
     wanted = set(codes) - set(links["source_code"])
     if not wanted:
         return links
-    cmap = oews_code_map(links["source_code"], codes, soc_structure)
+    oews = codes
+    if soc10 is not None:  # a SOC 2018 code without a link of its own is no aggregate: it stays unmatched
+        # detailed codes only: a broad group of the crosswalk (its 19-1020) is still an aggregate
+        own = {c for c in set(soc10["target_code"].astype(str)) - set(links["source_code"]) if not c.endswith("0")}
+        wanted -= own
+        oews = codes[~codes.isin(own)]
+    with _HeldRecords(_crosswalks_log) as held:  # its warnings said nothing of a SOC 2010 code refused below
+        cmap = oews_code_map(links["source_code"], oews, soc_structure)
+    if soc10 is not None:
+        _check_vintage(codes, cmap, soc10)
+    held.release()
     cmap = cmap[cmap["occ_code"].isin(wanted)]
     pairs = cmap.merge(links, left_on="soc_code", right_on="source_code")[["occ_code", "target_code"]]
     if pairs.empty:
         return links
     return pd.concat([links, links_from_pairs(pairs, "occ_code", "target_code")], ignore_index=True)
+
+
+class _HeldRecords(logging.Filter):
+    """Hold the records of ``logger`` inside a ``with`` block; :meth:`release` logs them after."""
+
+    def __init__(self, logger: logging.Logger) -> None:
+        super().__init__()
+        self.logger, self.records = logger, []
+
+    def filter(self, record: logging.LogRecord) -> bool:  # noqa: A003 - logging's name
+        self.records.append(record)
+        return False
+
+    def __enter__(self) -> _HeldRecords:
+        self.logger.addFilter(self)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.logger.removeFilter(self)
+
+    def release(self) -> None:
+        """Log the records held (once)."""
+        for record in self.records:
+            self.logger.handle(record)
+        self.records = []
+
+
+def _check_vintage(codes: pd.Series, cmap: pd.DataFrame, soc10: pd.DataFrame) -> None:
+    """Refuse a SOC 2010 code retired in SOC 2018 that no OEWS aggregate of the same occupations explains.
+
+    A code of ``soc10["source_code"]`` that is none of ``soc10["target_code"]`` (SOC 2010
+    ``15-1132``, ``55-3017``) was either left out (in ``attrs["unmatched"]`` only) or linked
+    as if it were an OEWS aggregate of the SOC 2018 codes of its broad group (``55-3017``
+    to ``0310`` through ``55-3011`` ... ``55-3019``, where its SOC 2018 successor is
+    ``17-3029``). It is kept when ``cmap`` (:func:`~exposure.crosswalks.oews_code_map`)
+    puts in it all of its SOC 2018 successors (and maybe more: the codes of its broad group
+    not given): ``25-2052``, an OEWS aggregate of ``25-2055`` and ``25-2056``, names the
+    same occupations in both vintages.
+
+    Examples
+    --------
+    >>> soc10 = pd.DataFrame({"source_code": ["15-1132", "15-1132", "15-1252"],
+    ...                       "target_code": ["15-1252", "15-1253", "15-1252"], "crosswalk_weight": [0.5, 0.5, 1.0]})
+    >>> cmap = pd.DataFrame({"soc_code": ["15-1252"], "occ_code": [None], "how": ["none"]})
+    >>> _check_vintage(pd.Series(["11-1011", "15-1132"]), cmap, soc10)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: soc_scores, row 2, column 'soc_code': '15-1132' is a SOC 2010 code, retired in SOC 2018 (its SOC 2018 codes: 15-1252, 15-1253): to_isco reads SOC 2018 codes; cross the scores to SOC 2018 first (the links: exposure.crosswalks.load_soc_2010_to_2018())
+    """
+    codes = codes.astype(str).reset_index(drop=True)
+    retired = set(soc10["source_code"].astype(str)) - set(soc10["target_code"].astype(str))
+    if not codes.isin(retired).any():
+        return
+    successors = soc10.astype({"source_code": str, "target_code": str}).groupby("source_code")["target_code"].agg(set)
+    held = cmap.dropna(subset=["occ_code"]).groupby("occ_code")["soc_code"].agg(set)
+    # its successors, and maybe more: an aggregate also holds the codes of its broad group not given
+    bad = [pos for pos, code in enumerate(codes) if code in retired and not successors[code] <= held.get(code, set())]
+    if not bad:
+        return
+    code = codes.iloc[bad[0]]
+    n = int(codes.isin(retired).sum())
+    many = f"; {n} of the {len(codes)} codes are SOC 2010 codes retired in SOC 2018" if n > 1 else ""
+    rows = {c: pos for pos, c in reversed(list(enumerate(codes)))}
+    beside = [f"{c} on row {rows[c] + 1}" for c in sorted(successors[code]) if c in rows]
+    also = (f"; or, as an OEWS aggregate, given beside its own code(s) {', '.join(beside)}: give the aggregate or "
+            "its detailed codes, not both" if beside else "")
+    raise DataFormatError(f"{code!r} is a SOC 2010 code, retired in SOC 2018 (its SOC 2018 codes: "
+                          f"{', '.join(sorted(successors[code]))}{many}): to_isco reads SOC 2018 codes; cross the "
+                          f"scores to SOC 2018 first (the links: exposure.crosswalks.load_soc_2010_to_2018()){also}",
+                          path="soc_scores", row=bad[0] + 1, column="soc_code")
 
 
 def to_isco(
@@ -331,8 +427,11 @@ def to_isco(
         not a list of column names (a bare name ``"tot_emp"``), a ``counts`` column
         ``soc_scores`` lacks, a ``soc_code`` cell that is not a SOC code (``'15-1252 '``,
         ``15-1252.00``; row counted from 1: it was refused as an item of "oews_codes" at a
-        position counted from 0), and the errors of
-        :func:`~exposure.measures._crosswalk.apply_links`.
+        position counted from 0), with the registry's links (``links`` None) a SOC 2010
+        code retired in SOC 2018 (``15-1132``, ``55-3017``: :func:`_check_vintage`; it was
+        left out, or linked as an OEWS aggregate of its broad group), and the errors of
+        :func:`~exposure.measures._crosswalk.apply_links`. Codes left out (no ISCO-08
+        link: ``29-2055`` of the registry's links) are named in a warning.
 
     Examples
     --------
@@ -375,8 +474,45 @@ def to_isco(
             and not c.startswith("n_")
             and pd.api.types.is_float_dtype(soc_scores[c])
         ]
-    if links is None:
+    soc10 = None
+    if links is None:  # the registry's links: SOC 2018 codes, which the SOC 2010 ones tell apart
         links = _common.soc18_to_isco(mirror=mirror, data_dir=data_dir)
+        soc10 = _common.soc10_to_18(mirror=mirror, data_dir=data_dir)
     _common.check_table(links, "links", LINK_COLUMNS)  # a path: a TypeError from inside pandas
-    links = _with_aggregates(links, soc_scores["soc_code"].astype(str), soc_structure)
-    return apply_links(soc_scores, links, code="soc_code", values=list(values), counts=counts, target="isco08_code")
+    links = _with_aggregates(links, soc_scores["soc_code"].astype(str).reset_index(drop=True), soc_structure,
+                             soc10=soc10)
+    out = apply_links(soc_scores, links, code="soc_code", values=list(values), counts=counts, target="isco08_code")
+    _warn_unmatched(soc_scores, out.attrs["unmatched"], counts)
+    return out
+
+
+def _warn_unmatched(soc_scores: pd.DataFrame, unmatched: list[str], counts: tuple[str, ...], *,
+                    code: str = "soc_code", what: str = "to_isco", target: str = "ISCO-08") -> None:
+    """Log a warning naming the codes left out of :func:`to_isco` (no ISCO-08 link), with their counts.
+
+    They were listed in ``attrs["unmatched"]`` only (a log line at INFO level): the
+    registry's links have none for ``29-2055`` (surgical technologists, some 110,000
+    workers), whose score and employment were missing from every ISCO group without a word.
+    :func:`ilo_to_soc` warns likewise of ISCO-08 codes without a SOC link (``code``,
+    ``what`` and ``target`` name the column, the function and the classification linked
+    to): an ISCO-88 code (``2139``) among ISCO-08 scores was left out the same way.
+
+    Examples
+    --------
+    >>> import sys
+    >>> log.addHandler(shown := logging.StreamHandler(sys.stdout))
+    >>> soc = pd.DataFrame({"soc_code": ["15-1252", "29-2055"], "tot_emp": [100.0, 50.0]})
+    >>> _warn_unmatched(soc, ["29-2055"], ("tot_emp",))
+    to_isco: 1 of the 2 SOC codes have no ISCO-08 link and are left out of the result (attrs['unmatched']): '29-2055'; tot_emp 50 of 150 left out
+    >>> log.removeHandler(shown)
+    """
+    if not unmatched:
+        return
+    codes = soc_scores[code].astype(str)
+    out = codes.isin(set(unmatched)).to_numpy(dtype=bool)
+    lost = "".join(f"; {col} {pd.to_numeric(soc_scores[col], errors='coerce')[out].sum():,.0f} of "
+                   f"{pd.to_numeric(soc_scores[col], errors='coerce').sum():,.0f} left out" for col in counts)
+    shown = ", ".join(map(repr, unmatched[:10])) + (", ..." if len(unmatched) > 10 else "")
+    source = "SOC" if code == "soc_code" else "ISCO-08"
+    log.warning("%s: %d of the %d %s codes have no %s link and are left out of the result (attrs['unmatched']): "
+                "%s%s", what, len(unmatched), codes.nunique(), source, target, shown, lost)
