@@ -19,21 +19,43 @@ The scorer is a batch function, :func:`exposure.scoring.score_tasks`, as for
   occupation key), then scores them. The output has no meaningful row order (Spark's
   never has): keep an id column to join on.
 
+Warnings. The scorers' warnings on rows (task IDs that O*NET lists for another task,
+:data:`~exposure.scoring.OTHER_IDS_MESSAGE` and ``reference``'s
+:data:`~exposure.scoring.OTHER_LABELS_MESSAGE`; coded rows that O*NET cannot serve; texts
+that do not read as work tasks or that the transformer cut) are summed over the batches
+of a partition and logged once per partition, after its last batch, on the scorer's
+logger, naming the partition when run by Spark (``Spark partition 2: 3 row(s) have ...
+(first: row 5, ...)``, the row counted from ``row_offset``, default 1, through the
+partition's batches; for the rows :func:`score` regrouped by occupation, the row named is
+that of the first such row in its input partition, which the words name). They are
+logged in the executors' Python workers, each in its own process: a local session
+(``master("local[*]")``) prints them on the driver's console (Python's last-resort
+handler, when the workers' logging has none), a cluster in each executor's stderr log;
+the driver gets no sum over the job. Each batch warned before, with its own count and
+its own first row, naming no partition.
+
 PySpark is imported only when a function needs it; this module imports without it.
 """
 
 from __future__ import annotations
 
+import logging
+import re
+import threading
 from collections.abc import Iterable, Iterator
 
 import pandas as pd
 
+from exposure import scoring as scoring_module
 from exposure._args import check_column, shown
 from exposure.errors import DataFormatError
 from exposure.fetch import check_location
 from exposure.onet import OnetRelease
 from exposure.scoring import SCORE_COLUMNS, _normalise_method, score_tasks
+from exposure.scoring import categories as categories_module
+from exposure.scoring import learned as learned_module
 from exposure.scoring._files import (
+    _NoteFilter,
     append_scores,
     cached_onet,
     carry_cut,
@@ -61,6 +83,103 @@ _KEY = f"{_OWN_PREFIX}occupation"
 #: its own, then those passed on to :func:`~exposure.scoring.score_tasks`.
 _OPTIONS = ("onet", "mirror", "data_dir", "model_path", "labels", "reference_source", "path",
             "row_offset")
+
+
+#: The warnings on rows that :func:`score_batches` sums over a partition's batches: on the
+#: ``exposure.scoring`` logger, those on task IDs of other tasks (by equality: the stream
+#: engine's filter matches them so too).
+_OTHER_IDS = (scoring_module.OTHER_IDS_MESSAGE, scoring_module.OTHER_LABELS_MESSAGE)
+
+
+class _HeldWarnings(logging.Filter):
+    """Hold back this thread's warnings on rows of a partition's batches; :meth:`report` says each once.
+
+    A filter on the ``exposure.scoring``, ``exposure.scoring.categories`` and
+    ``exposure.scoring.learned`` loggers while in its ``with`` block. Held (not logged):
+    the warnings on task IDs of other tasks (:data:`_OTHER_IDS`), the notes on coded rows
+    that O*NET cannot serve (``exposure.scoring._files._NoteFilter.NOTES``) and the
+    learned scorers' warnings on odd and cut texts. Each batch's ``score_tasks`` said them
+    with its own count, once per Arrow batch; :attr:`held` keeps, per format, the args of
+    the first (the batches come in order) and the count summed. Records of other threads
+    pass.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.thread = threading.get_ident()
+        self.held: dict[str, list] = {}  # format -> [args of the first, summed count, logger]
+        self.loggers = [logging.getLogger(m.__name__)
+                        for m in (scoring_module, categories_module, learned_module)]
+
+    def __enter__(self) -> _HeldWarnings:
+        for log in self.loggers:
+            log.addFilter(self)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for log in self.loggers:
+            log.removeFilter(self)
+
+    def takes(self, record: logging.LogRecord) -> bool:
+        """Whether ``record`` is one of the warnings held, of this thread, with its count second."""
+        msg, args = record.msg, record.args
+        if (threading.get_ident() != self.thread or not isinstance(msg, str)
+                or not (isinstance(args, tuple) and len(args) >= 3 and isinstance(args[1], int))):
+            return False
+        if record.name == scoring_module.__name__:
+            return msg in _OTHER_IDS
+        if record.name == learned_module.__name__:
+            return msg is learned_module.ODD_TEXTS_MESSAGE or msg is learned_module.CUT_TEXTS_MESSAGE
+        return record.name == categories_module.__name__ and any(n in msg for n in _NoteFilter.NOTES)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self.takes(record):
+            return True
+        if record.msg in self.held:
+            self.held[record.msg][1] += record.args[1]
+        else:
+            self.held[record.msg] = [list(record.args), record.args[1], record.name]
+        return False
+
+    def report(self, rows: int, first: int, regrouped: list | None) -> None:
+        """Log each warning held once, with the partition's count, naming the partition.
+
+        ``rows`` is the number of rows of the partition (the texts the odd and cut texts
+        are counted over), ``first`` the number of its first row; ``regrouped`` the hidden
+        row ids of :func:`score` (``monotonically_increasing_id``: the input partition in
+        the upper bits, the row in it in the lower 33), or None.
+        """
+        part = _partition()
+        for msg, (args, count, name) in self.held.items():
+            at = _row_arg(msg)
+            where = args[0][:-2] if args[0].endswith(": ") else args[0]
+            words = [w for w in (where, f"Spark partition {part}" if part is not None else "") if w]
+            if regrouped is not None and at is not None and 0 <= args[at] - first < len(regrouped):
+                ident = int(regrouped[args[at] - first])
+                args[at] = (ident & ((1 << 33) - 1)) + 1
+                words.append(f"rows regrouped by occupation; the row named is of input partition {ident >> 33}")
+            said = [", ".join(words[:2]) + (f" ({words[2]})" if len(words) > 2 else "") + ": "
+                    if words else "", count, *args[2:]]
+            if msg is learned_module.ODD_TEXTS_MESSAGE or msg is learned_module.CUT_TEXTS_MESSAGE:
+                said[2] = rows  # "2 of 4 texts": of the partition's, not of the last batch's
+            logging.getLogger(name).warning(msg, *said)
+        self.held.clear()
+
+
+def _row_arg(msg: str) -> int | None:
+    """Index of the argument of ``msg`` (a %-format) that ``row %d`` formats; None if none."""
+    at = msg.find("row %d")
+    return None if at < 0 else len(re.findall(r"%[-#0 +]*[0-9]*(?:\.[0-9]+)?[a-zA-Z]", msg[:at]))
+
+
+def _partition() -> int | None:
+    """The id of the Spark partition this Python worker runs; None outside a Spark task."""
+    try:
+        from pyspark import TaskContext
+    except ImportError:  # called by hand, without PySpark
+        return None
+    context = TaskContext.get()
+    return None if context is None else context.partitionId()
 
 
 def _check_arguments(method, text_column, occupation_column, options: dict) -> None:
@@ -162,6 +281,8 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
     release = onet if isinstance(onet, OnetRelease) else cached_onet(onet, mirror, data_dir)
     pending = None
     done = 0  # rows yielded: errors count the rows of the partition, not of one batch
+    regrouped = None if method != "learned" else []  # the hidden row ids of score(), in order
+    held = _HeldWarnings()  # said once for the partition, after its last batch
     for number, batch in enumerate(batches, start=1):
         if not isinstance(batch, pd.DataFrame):  # an AttributeError or TypeError from inside
             raise DataFormatError(f"batch {number} must be a pandas DataFrame, got {shown(batch)}")
@@ -175,13 +296,27 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
                             else occupation_keys(frame.rename(columns=onet_aliases(frame)), occupation_column,
                                                  by_title=by_title))
         if cut:
-            yield _score(frame.iloc[:cut], method, text_column, occupation_column, release,
-                         mirror, data_dir, model, {**options, "row_offset": first + done})
+            _note_rows(frame.iloc[:cut], regrouped)
+            with held:
+                scored = _score(frame.iloc[:cut], method, text_column, occupation_column, release,
+                                mirror, data_dir, model, {**options, "row_offset": first + done})
+            yield scored
             done += cut
         pending = frame.iloc[cut:] if cut < len(frame) else None
     if pending is not None:
-        yield _score(pending, method, text_column, occupation_column, release, mirror, data_dir,
-                     model, {**options, "row_offset": first + done})
+        _note_rows(pending, regrouped)
+        with held:
+            scored = _score(pending, method, text_column, occupation_column, release, mirror,
+                            data_dir, model, {**options, "row_offset": first + done})
+        yield scored
+        done += len(pending)
+    held.report(done, first, regrouped or None)
+
+
+def _note_rows(frame: pd.DataFrame, regrouped: list | None) -> None:
+    """Add the hidden row ids of :func:`score` of ``frame`` to ``regrouped`` (when it has them)."""
+    if regrouped is not None and _ROW in frame.columns and _KEY in frame.columns:
+        regrouped += frame[_ROW].tolist()
 
 
 def _one_chunk(frame: pd.DataFrame) -> pd.DataFrame:

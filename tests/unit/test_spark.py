@@ -133,3 +133,123 @@ def test_a_column_named_like_the_hidden_ones_is_refused(spark, name):
     with pytest.raises(DataFormatError, match=rf"column '{name}': names starting with '__exposure_' "
                                               r"are the Spark engine's own"):
         xs.score(sdf)
+
+
+# -- round 48: the warnings on rows summed over a partition's batches; Spark vs one process --
+
+#: Own task IDs under real codes (six of them name another O*NET 29.1 task than their text),
+#: texts without codes (one that reads as no work task), in one partition's order.
+OWN_IDS = pd.DataFrame({
+    "posting_id": np.arange(11, dtype=np.int64),
+    "onetsoc_code": ["43-9061.00"] * 4 + ["47-2021.00"] * 4 + [None] * 3,
+    "task_id": pd.array([830, 827, 826, 832, 4769, 4768, 4775, 4776, None, None, None], dtype="Int64"),
+    "task": ["Drive a forklift in the warehouse.", "Answer telephones, direct calls, and take messages.",
+             "Weld steel beams on site.", "Paint the walls.", "Write Python scripts.", "Bake bread.",
+             "Apply and smooth mortar or other mixture over work surface.", "Drive a truck.",
+             "Review pull requests.", "asdf", "Schedule appointments for clients."],
+})
+_OTHER = {"reference": "row(s) have a task ID that the labels give a label for another task",
+          "learned": "row(s) have an O*NET-SOC code and task ID that O*NET 29.1 lists for another",
+          "rubric": "row(s) have an O*NET-SOC code and task ID that O*NET 29.1 lists for another"}
+
+
+@pytest.fixture(scope="module")
+def onet(shared_data):
+    from exposure import load_onet
+
+    return load_onet("29.1", mirror=shared_data)
+
+
+def _said(caplog, words: str) -> list[str]:
+    return [r.getMessage() for r in caplog.records if words in r.getMessage() and r.levelname == "WARNING"]
+
+
+@pytest.mark.parametrize("method", ["learned", "rubric", "reference"])
+def test_own_task_ids_warn_once_for_the_partition(caplog, onet, shared_data, method):
+    # each 3-row batch warned with its own count (3, 3; 2, 3, 1): now one line, the partition's
+    batches = [OWN_IDS.iloc[:3], OWN_IDS.iloc[3:6], OWN_IDS.iloc[6:]]
+    with caplog.at_level("INFO"):
+        list(xs.score_batches(batches, method, onet=onet, mirror=shared_data))
+    said = _said(caplog, _OTHER[method])
+    assert len(said) == 1, said
+    assert said[0].startswith("6 row(s)") and "(first: row 1, column 'task_id': 830" in said[0]
+
+
+def test_notes_on_coded_rows_and_odd_texts_warn_once_for_the_partition(caplog, onet):
+    # no task_id column: each batch noted its own rows ("the 2 row(s)" three times); the
+    # odd texts were counted over one batch ("1 of 2 texts")
+    frame = pd.DataFrame({"onetsoc_code": ["43-9061.00"] * 6,
+                          "task": ["Answer phones.", "asdf", "File records.", "qwer", "Sort mail.",
+                                   "Greet visitors."]})
+    with caplog.at_level("INFO"):
+        list(xs.score_batches([frame.iloc[:2], frame.iloc[2:4], frame.iloc[4:]], "rubric", onet=onet))
+    notes = _said(caplog, "no 'task_id' column")
+    assert len(notes) == 1 and "the 6 row(s)" in notes[0], notes
+    caplog.clear()
+    with caplog.at_level("INFO"):
+        list(xs.score_batches([frame.iloc[:2].assign(onetsoc_code=None), frame.iloc[2:].assign(onetsoc_code=None)]))
+    odd = _said(caplog, "texts do not read as work tasks")
+    assert len(odd) == 1 and odd[0].startswith("2 of 6 texts") and "e.g. row 2, 'asdf'" in odd[0], odd
+
+
+def test_rows_regrouped_by_score_are_named_by_their_input_row(caplog, onet):
+    # score() regroups occupations: the row of the shuffled partition meant nothing; its
+    # hidden ids (monotonically_increasing_id: partition << 33 | row) give the input row
+    frame = OWN_IDS.iloc[:4].assign(__exposure_row=[(1 << 33) + 6, (1 << 33) + 7, (2 << 33), (2 << 33) + 1],
+                                    __exposure_occupation="43-9061.00")
+    with caplog.at_level("INFO"):
+        out = pd.concat(list(xs.score_batches([frame.iloc[:2], frame.iloc[2:]], onet=onet)))
+    assert "__exposure_row" not in out.columns
+    said = _said(caplog, _OTHER["learned"])
+    assert said == [said[0]] and said[0].startswith(
+        "rows regrouped by occupation; the row named is of input partition 1: 3 row(s)"), said
+    assert "(first: row 7, column 'task_id': 830" in said[0]
+
+
+def test_under_spark_the_warning_names_the_partition(spark, onet):
+    # the executors log in their own processes: this runs score_batches in the Spark task
+    # and returns what it logged, one line per partition, naming it
+    import logging
+
+    from pyspark.sql.types import StringType, StructField, StructType
+
+    def logged(batches):
+        lines: list[str] = []
+        handler = logging.Handler()
+        handler.emit = lambda record: lines.append(record.getMessage())
+        log = logging.getLogger("exposure.scoring")
+        log.addHandler(handler)
+        try:
+            for _ in xs.score_batches(batches, "rubric", onet=onet):
+                pass
+        finally:
+            log.removeHandler(handler)
+        yield pd.DataFrame({"line": [s for s in lines if "another task" in s]}, dtype=object)
+
+    sdf = spark.createDataFrame(OWN_IDS).coalesce(1)
+    lines = sdf.mapInPandas(logged, StructType([StructField("line", StringType())])).toPandas()["line"].tolist()
+    assert len(lines) == 1 and lines[0].startswith("Spark partition 0: 6 row(s)"), lines
+
+
+@pytest.mark.parametrize("method", ["learned", "rubric", "reference"])
+def test_spark_scores_own_ids_and_free_text_as_one_process(spark, onet, shared_data, method):
+    # own task IDs under real codes, texts without codes, empty input partitions (and 3
+    # shuffle partitions for 6 occupations): the bytes of score_tasks
+    want = append_scores(OWN_IDS, score_tasks(OWN_IDS, method, onet=onet, mirror=shared_data))
+    sdf = spark.createDataFrame(OWN_IDS).repartitionByRange(2, "posting_id")
+    sdf = sdf.union(spark.createDataFrame([], sdf.schema))
+    assert 0 in sdf.rdd.glom().map(len).collect()
+    got = xs.score(sdf, method, onet=onet, mirror=str(shared_data)).toPandas()
+    got["task_id"] = got["task_id"].astype("Int64")
+    _same_scores(got, want)
+    one = spark.createDataFrame(OWN_IDS).coalesce(1)
+    if method != "learned":  # one partition, Arrow batches of 3 rows, no regrouping
+        got = one.mapInPandas(partial_scores(method, onet, shared_data), xs.score_schema(one.schema)).toPandas()
+        got["task_id"] = got["task_id"].astype("Int64")
+        _same_scores(got, want)
+
+
+def partial_scores(method, onet, mirror):
+    from functools import partial
+
+    return partial(xs.score_batches, method=method, onet=onet, mirror=str(mirror))
