@@ -54,7 +54,7 @@ from exposure.measures import compare as published
 from exposure.measures._common import check_soc_scores
 from exposure.oews import load_oews
 from exposure.rollup._sectors import ROUNDING
-from exposure.rollup._soc import _number
+from exposure.rollup._soc import _number, refuse_nested_codes
 from exposure.schemas import validate
 from exposure.schemas._fields import SOC_MAJOR_PATTERN, first_bad_soc_code
 from exposure.schemas._oews import I_GROUPS, O_GROUPS
@@ -1496,6 +1496,9 @@ def _check_inputs(panel, exposures, measures, *, path="panel") -> tuple[pd.DataF
         first = int(np.flatnonzero(((keys["soc_code"] == code) & (keys["year"] == year)).to_numpy(bool))[0])
         raise DataFormatError(f"({code}, {year}) appears twice (rows {first + 1} and {pos + 1})",
                               path=path, row=pos + 1, column="year")
+    # a panel built by hand with 15-1250 beside 15-1252: group_growth's emp_base summed its workers twice
+    refuse_nested_codes(panel["soc_code"][balanced], str(path), "soc_code", "balanced rows", path=True,
+                        keys=panel["year"][balanced], key_where=" of the year {}")
     emp = _employment(panel, balanced, path)
     _check_complete(panel, balanced, path)
     if panel["tot_emp"].dtype.kind not in "iuf":  # "100": the weights of the groups (refused there, unnamed)

@@ -396,7 +396,7 @@ def test_crosswalk_errors_quote_the_code():
     with pytest.raises(DataFormatError, match=two):
         to_soc(_occ(), xw, _emp())
     emp = pd.concat([_emp(), _emp().iloc[:1]], ignore_index=True)
-    with pytest.raises(DataFormatError, match=r"^duplicate cross-industry occupation code '11-1011'"):
+    with pytest.raises(DataFormatError, match=r"^row \d+, column 'occ_code': duplicate cross-industry occupation code '11-1011'"):
         national_detailed(emp)
 
 

@@ -168,7 +168,9 @@ def _simulated_panel(rng, n_occ=40, effect=0.0):
         level = rng.uniform(8, 12)
         for t in outcomes.PANEL_YEARS:
             y = level + 0.01 * (t - 2022) + effect * e[i] * (t > 2022) + rng.normal(0, 0.03)
-            rows.append((f"{11 + i % 5 * 2}-{1000 + i:04d}", t, np.exp(y)))
+            # codes of detailed occupations (1001 ... 1009, 1011 ...): a group code such as
+            # 11-1000 beside 11-1005 is refused (round 48: its workers counted twice)
+            rows.append((f"{11 + i % 5 * 2}-{1001 + i + i // 9:04d}", t, np.exp(y)))
     panel = pd.DataFrame(rows, columns=["soc_code", "year", "tot_emp"]).assign(
         a_mean=1.0, balanced=True)
     panel["soc_major"] = panel["soc_code"].str[:2] + "-0000"

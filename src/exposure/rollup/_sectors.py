@@ -21,6 +21,7 @@ from exposure.rollup._soc import (
     _number,
     employment_frame,
     measure_values,
+    refuse_nested_codes,
     require_frame,
 )
 from exposure.schemas import validate
@@ -121,6 +122,10 @@ def _industry_cells(employment: pd.DataFrame, level: str, *, warn: bool = True):
     cells = f[f["o_group"] == "detailed"]
     _refuse_group_cells(cells, names.get("occ_code", "occ_code"), names.get("o_group", "o_group"))
     _refuse_repeated_cells(cells, level, names.get("occ_code", "occ_code"))
+    # 15-1250 beside 15-1252 in one industry: the member's workers were summed twice
+    refuse_nested_codes(cells["occ_code"], "employment frame", names.get("occ_code", "occ_code"),
+                        "detailed rows", keys=cells["naics"],
+                        key_where=f" of the {level} NAICS {{!r}}")
     # one order whatever the frame's (the sums over cells ran in row order: a shuffled
     # OEWS frame gave sector means that differed in the 16th digit)
     cells = cells.sort_values(["naics", "occ_code"], kind="stable").reset_index(drop=True)
@@ -340,6 +345,19 @@ def _check_soc_codes(soc_scores: pd.DataFrame) -> np.ndarray:
         what = "soc_code missing" if bad[1] == "missing" else bad[1]
         raise DataFormatError(f"soc_scores: {what}", row=bad[0] + 1, column="soc_code")
     return soc_scores["soc_code"].astype(str).to_numpy()
+
+
+def _refuse_nested_scores(soc_scores: pd.DataFrame) -> None:
+    """Refuse SOC scores (checked codes, each once) giving a SOC group beside a code it holds.
+
+    SOC scores built by hand with a broad group (``15-1250``) and one of its occupations
+    (``15-1252``), each with its ``tot_emp``, counted the occupation's workers twice in
+    :func:`workforce_stats` (all workers 3,600 of 3,000) and :func:`coverage`. The scores
+    of :func:`~exposure.rollup.to_soc` never do (their codes are those of the employment's
+    detailed rows, refused there).
+    """
+    refuse_nested_codes(soc_scores["soc_code"].reset_index(drop=True), "soc_scores", "soc_code", "rows",
+                        path=True)
 
 
 def _refuse_partial_measures(vals: np.ndarray) -> None:
@@ -788,6 +806,7 @@ def workforce_stats(
     require_frame(soc_scores, "soc_scores", ["soc_code", "tot_emp", *measures])
     _check_soc_codes(soc_scores)
     require_frame(soc_scores, "soc_scores", unique="soc_code")  # its workers were counted twice
+    _refuse_nested_scores(soc_scores)  # so were a group's beside its occupations' (15-1250, 15-1252)
     soc = soc_scores.reset_index(drop=True)
     values = measure_values(soc, "soc_scores", list(measures))
     if draws is not None:

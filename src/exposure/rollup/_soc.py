@@ -6,6 +6,7 @@ The SOC 2018 -> OEWS code rule itself is :func:`exposure.crosswalks.oews_code_ma
 from __future__ import annotations
 
 import logging
+import re
 
 import numpy as np
 import pandas as pd
@@ -385,11 +386,45 @@ def employment_frame(employment: pd.DataFrame) -> pd.DataFrame:
             "occ_code": f["occ_code"].astype(str).to_numpy(),
             "occ_title": (f["occ_title"] if "occ_title" in f else pd.Series(None, index=f.index)).to_numpy(),
             "o_group": f["o_group"].astype(str).to_numpy(),
-            "tot_emp": _number(f["tot_emp"], names["tot_emp"]).to_numpy(),
+            "tot_emp": _whole(_number(f["tot_emp"], names["tot_emp"]), f["tot_emp"], names["tot_emp"]).to_numpy(),
             "a_mean": (_number(f["a_mean"], names["a_mean"]) if "a_mean" in f else pd.Series(np.nan, index=f.index)).to_numpy(),
         }
     )
     return out
+
+
+def _whole(values: pd.Series, given: pd.Series, column: str) -> pd.Series:
+    """``values`` (an employment frame's ``tot_emp``, read) unless one is not a whole number of workers.
+
+    OEWS counts jobs: :func:`exposure.oews.read_oews` and :func:`exposure.outcomes.build_panel`
+    refuse ``'1.200'`` (a point as thousands separator, 1,200 workers) or ``'1234.5'``; the
+    same text in a frame (``pd.read_csv`` of a file whose column holds ``**``, or read as
+    text) was read as 1.2 workers without a word. Only text cells are checked: a column of
+    numbers may hold weights or estimates (``47319.3``), read as before. ``given``: the
+    cells as given, shown in the message; rows counted from 1.
+
+    Examples
+    --------
+    >>> _whole(pd.Series([1.2]), pd.Series(["1.200"]), "TOT_EMP")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 1, column 'TOT_EMP': employment frame: TOT_EMP must be a whole number of workers (OEWS counts jobs), got '1.200' (write 1200 for 1,200 workers: a point is read as the decimal point)
+    """
+    arr = values.to_numpy(dtype=float)
+    text = np.array([isinstance(v, str) for v in given.to_numpy(dtype=object)], dtype=bool)
+    with np.errstate(invalid="ignore"):
+        part = text & np.isfinite(arr) & (arr != np.floor(arr))
+    if part.any():
+        pos = int(np.flatnonzero(part)[0])
+        cell = given.iloc[pos]
+        shown = cell.strip()
+        hint = ""
+        if re.fullmatch(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+", shown):
+            hint = (f" (write {shown.replace('.', '')} for {shown.replace('.', ',')} workers: a point is read "
+                    "as the decimal point)")
+        raise DataFormatError(f"employment frame: {column} must be a whole number of workers (OEWS counts jobs), "
+                              f"got {shown!r}{hint}", row=pos + 1, column=column)
+    return values
 
 
 def _naics_text(naics: pd.Series) -> np.ndarray:
@@ -483,10 +518,11 @@ def national_detailed(employment: pd.DataFrame) -> pd.DataFrame:
     if repeat is not None:  # it named neither row nor column (rows of employment, from 1)
         pos, first = repeat
         column = _employment_names(employment).get("occ_code", "occ_code")
+        # the rows were in the text only: err.row and err.column were None
         raise DataFormatError(
             f"duplicate cross-industry occupation code {f['occ_code'].iloc[pos]!r} (rows "
-            f"{int(f.index[first]) + 1} and {int(f.index[pos]) + 1} of the employment frame, column "
-            f"{column!r}): keep one row per occupation")
+            f"{int(f.index[first]) + 1} and {int(f.index[pos]) + 1} of the employment frame, column {column!r}): "
+            "keep one row per occupation", row=int(f.index[pos]) + 1, column=column)
     refuse_nested_codes(f["occ_code"], "employment frame", _employment_names(employment).get("occ_code", "occ_code"),
                         "cross-industry detailed rows")
     return f.sort_values("occ_code").reset_index(drop=True)
@@ -510,7 +546,29 @@ def _group_of(code: str) -> tuple[str, str] | None:
     return None
 
 
-def refuse_nested_codes(codes: pd.Series, name: str, column: str, what: str, *, path: bool = False) -> None:
+def _containers(code: str) -> list[str]:
+    """The SOC group codes that hold ``code`` (its broad, minor and major group, the total).
+
+    Examples
+    --------
+    >>> _containers("15-1252"), _containers("29-1228"), _containers("15-1200")
+    (['15-1250', '15-1200', '15-0000', '00-0000'], ['29-1210', '29-1200', '29-0000', '00-0000'], ['15-0000', '00-0000'])
+    """
+    kind = _group_of(code)
+    out = []
+    if kind is None:
+        out.append(soc_broad_group(code))
+    if kind is None or kind[0].endswith("broad group"):
+        out.append(code[:5] + "00")
+    if kind is None or not kind[0].endswith(("major group", "total")):
+        out.append(code[:3] + "0000")
+    if code != "00-0000":
+        out.append("00-0000")
+    return out
+
+
+def refuse_nested_codes(codes: pd.Series, name: str, column: str, what: str, *, path: bool = False,
+                        keys: pd.Series | None = None, key_where: str = "") -> None:
     """Refuse a SOC group code given beside a code that it holds, naming both rows.
 
     ``codes`` are occupation codes of one frame, checked SOC codes (index: the frame's rows,
@@ -520,6 +578,9 @@ def refuse_nested_codes(codes: pd.Series, name: str, column: str, what: str, *, 
     did a major (``15-0000``) or minor (``15-1200``) group given as a detailed row beside
     its occupations. OEWS's own aggregates (``13-1020``) are never published beside their
     detailed codes. ``path``: name the frame as a file (``employment, row 3, ...``).
+    ``keys`` (same index as ``codes``): check within each key only (an industry's cells),
+    ``key_where`` naming it in the message (``" of the sector NAICS {!r}"``, formatted with
+    the key); the first member row (in row order) is named.
 
     Examples
     --------
@@ -527,25 +588,31 @@ def refuse_nested_codes(codes: pd.Series, name: str, column: str, what: str, *, 
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: row 2, column 'occ_code': employment: '15-1252' (row 2) is in '15-1250' (row 1), a SOC broad group, and both are rows: its workers would be counted twice; give the group or its occupations, not both
+    >>> refuse_nested_codes(pd.Series(["15-1250", "15-1252"]), "e", "occ_code", "detailed rows",
+    ...                     keys=pd.Series(["11", "52"]), key_where=" of the sector NAICS {!r}")
     """
-    text = codes.astype(str)
-    rows = {code: int(i) for i, code in zip(codes.index[::-1], text.to_numpy()[::-1])}
-    groups = {code: g for code in rows if (g := _group_of(code)) is not None}
+    text = codes.astype(str).to_numpy(dtype=object)
+    key = np.full(len(text), "", dtype=object) if keys is None else keys.astype(str).to_numpy(dtype=object)
+    present = set(text)
+    groups = {code for code in present if _group_of(code) is not None}
     if not groups:
         return
-    for pos, code in zip(codes.index, text.to_numpy()):
-        for group, (kind, prefix) in groups.items():
-            if code == group:
+    first: dict = {}
+    for i, k, code in zip(codes.index, key, text):
+        first.setdefault((k, code), int(i))
+    held = {code: [g for g in _containers(code) if g in groups] for code in present}
+    for pos, k, code in zip(codes.index, key, text):
+        for group in held[code]:
+            if (k, group) not in first:
                 continue
-            inside = (_group_of(code) is None and soc_broad_group(code) == group) if kind.endswith("broad group") \
-                else code.startswith(prefix)
-            if inside:
-                message = (f"{code!r} (row {int(pos) + 1}) is in {group!r} (row {rows[group] + 1}), {kind}, and "
-                           f"both are {what}: its workers would be counted twice; give the group or its "
-                           "occupations, not both")
-                if path:
-                    raise DataFormatError(message, path=name, row=int(pos) + 1, column=column)
-                raise DataFormatError(f"{name}: {message}", row=int(pos) + 1, column=column)
+            kind = _group_of(group)[0]
+            where = key_where.format(k) if keys is not None else ""
+            message = (f"{code!r} (row {int(pos) + 1}) is in {group!r} (row {first[(k, group)] + 1}), {kind}, and "
+                       f"both are {what}{where}: its workers would be counted twice; give the group or its "
+                       "occupations, not both")
+            if path:
+                raise DataFormatError(message, path=name, row=int(pos) + 1, column=column)
+            raise DataFormatError(f"{name}: {message}", row=int(pos) + 1, column=column)
 
 
 def _check_combine(combine) -> None:
@@ -940,6 +1007,9 @@ def coverage(soc_scores: pd.DataFrame, occupation_scores: pd.DataFrame | None = 
     if "soc_code" in soc_scores.columns:  # a code twice counted its workers twice
         check_codes(soc_scores.reset_index(drop=True), "soc_scores", ["soc_code"])
         require_frame(soc_scores, "soc_scores", unique="soc_code")
+        # so did a group beside a code it holds (15-1250 and 15-1252)
+        refuse_nested_codes(soc_scores["soc_code"].reset_index(drop=True), "soc_scores", "soc_code", "rows",
+                            path=True)
     if prefix:
         require_frame(occupation_scores, "occupation_scores", ["onetsoc_code", "beta"])
         # a padded or missing code matched no OEWS code: prefix_share fell without a word
