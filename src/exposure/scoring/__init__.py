@@ -819,11 +819,11 @@ def _score_table(frame, method, *, text_column, occupation_column, onet, labels,
             if exc.path is not None:
                 raise
             raise exc.in_file(path, row_offset) from None
-        probs = join_labels(frame, ids, labels, label_column(reference_source))  # errors name labels' rows
         other = _other_label_rows(frame, texts, label_tasks, onet, text_column=text_column, path=path,
                                   row_offset=row_offset)
-        if other.any():  # the label of another task: none
-            probs.loc[other, list(PROBA_COLUMNS)] = np.nan
+        # the label of another task: none, and not counted in the INFO line ("1 of 1" before)
+        probs = join_labels(frame, ids, labels, label_column(reference_source),  # errors name labels' rows
+                            unlabelled=np.asarray(other, dtype=bool))
         tag = f"reference-{reference_source}"
     p = probs[list(PROBA_COLUMNS)].to_numpy(dtype=float)
     out = pd.DataFrame(index=frame.index)

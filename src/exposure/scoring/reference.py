@@ -150,14 +150,15 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
         found.append(exc)
     if found:  # of a bad task ID and a bad code, the earlier row (as score_tasks reports)
         raise min(found, key=lambda exc: exc.row)
-    probs = join_labels(frame, ids, labels, col)  # which checks ``labels``
+    _checked_labels(labels, col)  # before the texts are compared with their statements
+    other = None
     if text_column is not None and text_column in frame.columns:
         # the key of another task than the text: its label is of that task (as score_tasks)
         texts = [normalise_text(t) if isinstance(t, str) else None for t in frame[text_column].tolist()]
         other = other_label_rows(frame.reset_index(drop=True), texts, labels)
-        if other.any():
-            probs.iloc[np.flatnonzero(other)] = np.nan
-    return probs
+    # the count of the INFO line without them ("1 of 1 tasks have a published label" beside
+    # the warning that the row has none)
+    return join_labels(frame, ids, labels, col, unlabelled=other)
 
 
 def _check_frame_codes(frame: pd.DataFrame) -> None:
@@ -225,7 +226,21 @@ def frame_task_ids(frame: pd.DataFrame) -> pd.Series:
     return task_id_numbers(frame["task_id"]).astype("Int64")
 
 
-def join_labels(frame: pd.DataFrame, ids: pd.Series, labels: pd.DataFrame, col: str) -> pd.DataFrame:
+def _checked_labels(labels: pd.DataFrame, col: str) -> pd.DataFrame:
+    """``labels`` checked (:func:`~exposure.measures.eloundou.check_task_labels`), refused when empty."""
+    check_frame(labels, "labels")
+    check_choice(col, "col", SOURCES.values())
+    # labels the caller did not check: a task ID "x" or missing raised ``ValueError`` or
+    # ``TypeError``, a key twice pandas' ``MergeError``, a label "e1" was no label, silently
+    lab = check_task_labels(labels, [col])
+    if lab.empty:  # every task left unscored, without a word
+        raise DataFormatError("labels has no rows: no task would get a published label; "
+                              "give the labels, e.g. exposure.measures.eloundou.load_task_labels()")
+    return lab
+
+
+def join_labels(frame: pd.DataFrame, ids: pd.Series, labels: pd.DataFrame, col: str, *,
+                unlabelled=None) -> pd.DataFrame:
     """The probabilities of :func:`score_reference`, from its checked inputs.
 
     ``ids`` is :func:`frame_task_ids` of ``frame``; ``labels`` is checked (the published
@@ -243,21 +258,26 @@ def join_labels(frame: pd.DataFrame, ids: pd.Series, labels: pd.DataFrame, col: 
         :func:`~exposure.measures.eloundou.check_task_labels` (checked here too: a task
         ID ``"x"`` raised ``ValueError``, a key twice pandas' ``MergeError``, a label
         ``"e1"`` left its task unscored) or has no rows (every task was left unscored);
-        a task ID given two labels (above).
+        a task ID given two labels (above); ``unlabelled`` not one boolean per row of ``frame``.
+
+    ``unlabelled`` (optional, one boolean per row of ``frame``) marks rows left without a
+    label whatever ``labels`` say (their text is another task than the one their key
+    names: :func:`exposure.scoring._inputs.other_label_rows`). The INFO line
+    ``reference (human): N of M tasks have a published label`` counts the rows that get
+    one: it was logged before such rows were set to NaN, and said "1 of 1" beside the
+    warning that the row has no label.
     """
     check_frame(frame, "frame")
     if not isinstance(ids, pd.Series):  # None raised ``AttributeError: ... 'to_numpy'``
         raise DataFormatError(f"ids must be a pandas Series of task IDs, got {shown(ids)}")
     if len(ids) != len(frame):
         raise DataFormatError(f"ids has {len(ids)} rows, frame {len(frame)}")
-    check_frame(labels, "labels")
-    check_choice(col, "col", SOURCES.values())
-    # labels the caller did not check: a task ID "x" or missing raised ``ValueError`` or
-    # ``TypeError``, a key twice pandas' ``MergeError``, a label "e1" was no label, silently
-    lab = check_task_labels(labels, [col])
-    if lab.empty:  # every task left unscored, without a word
-        raise DataFormatError("labels has no rows: no task would get a published label; "
-                              "give the labels, e.g. exposure.measures.eloundou.load_task_labels()")
+    lab = _checked_labels(labels, col)
+    if unlabelled is not None:
+        unlabelled = np.asarray(unlabelled)
+        if unlabelled.dtype != bool or unlabelled.shape != (len(frame),):
+            raise DataFormatError(f"unlabelled must be one True or False per row of frame ({len(frame)}), "
+                                  f"got {shown(unlabelled)}")
     lab["task_id"] = lab["task_id"].astype("int64")
     if "onetsoc_code" in frame.columns:
         left = pd.DataFrame({"onetsoc_code": frame["onetsoc_code"].astype("string").to_numpy(),
@@ -273,6 +293,8 @@ def join_labels(frame: pd.DataFrame, ids: pd.Series, labels: pd.DataFrame, col: 
     idx = joined[col].map({label: k for k, label in enumerate(LABELS)})
     probs = np.full((len(frame), len(LABELS)), np.nan)
     ok = idx.notna().to_numpy()
+    if unlabelled is not None:  # the key of another task than the text: counted as no label
+        ok = ok & ~unlabelled
     probs[ok] = np.eye(len(LABELS))[idx[ok].astype(int).to_numpy()]
     source = {c: name for name, c in SOURCES.items()}.get(col, col)
     logger.info("reference (%s): %d of %d tasks have a published label", source, int(ok.sum()), len(frame))
