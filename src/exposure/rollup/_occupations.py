@@ -6,6 +6,7 @@ import logging
 import numbers
 import os
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
@@ -22,13 +23,13 @@ from exposure._measures import (
     MEASURES,
     OTHER_WEIGHT,
 )
-from exposure._tables import norm_task_ids, task_id_numbers
+from exposure._tables import norm_task_id, norm_task_ids, task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
 from exposure.rollup._soc import measure_values, require_frame
 from exposure.schemas import validate
 from exposure.schemas._fields import first_bad_onetsoc_code
 from exposure.schemas._rollup import OccupationScores
-from exposure.scoring._inputs import bad_task_types
+from exposure.scoring._inputs import bad_task_types, cell_shown, other_task_rows, same_statement
 
 __all__ = [
     "FREQUENCY_PER_YEAR",
@@ -360,11 +361,24 @@ def task_weights(
         statements at hand). Looked up in ``tasks``, a task whose
         ``task_id`` is given must be there (O*NET's own tasks without a type weigh 1); a
         row with a missing ``task_id`` (a task of your own) has no type and weighs 1 (a
-        blank one, ``' '``, is refused, as ``exposure score`` refuses it). ``"importance"``: the O*NET Task Ratings importance (scale ``IM``, 1-5).
+        blank one, ``' '``, is refused, as ``exposure score`` refuses it). A row whose
+        (``onetsoc_code``, ``task_id``) ``tasks`` lists for another statement than the
+        row's ``task`` text (your own numbering under a real code: "Drive a forklift in
+        the warehouse." under the key of a Core "Answer telephones."; the rule of
+        :func:`exposure.scoring._inputs.other_task_rows`, which takes a rewording or a
+        note added for the statement) is weighed as a task of your own, 1, with one
+        warning naming the first row (:data:`OTHER_TASKS_MESSAGE`); it took that task's
+        type. Where the text is absent (no ``task`` column in ``task_scores`` or in
+        ``tasks``, a missing or blank cell) nothing can be checked: the key decides.
+        ``"importance"``: the O*NET Task Ratings importance (scale ``IM``, 1-5).
         ``"frequency"``: expected occurrences per year from the Task Ratings frequency
         distribution (scale ``FT``, categories 1-7, percentages in ``data_value``), using
         :data:`FREQUENCY_PER_YEAR`. Importance and frequency weights must be positive and
         finite, and an importance within O*NET's scale, 1 to 5 (:data:`IMPORTANCE_RANGE`).
+        With ``tasks`` holding the statements (a ``task`` column), a row whose key they
+        list for another statement than its ``task`` text is refused, as a task of your
+        own (O*NET does not rate it; it was weighed by the rating of the task under its
+        key); without them the Task Ratings, which hold no text, cannot tell.
     task_ratings : pandas.DataFrame, optional
         O*NET Task Ratings (``onetsoc_code, task_id, scale_id, category, data_value``).
     tasks : pandas.DataFrame, optional
@@ -404,7 +418,8 @@ def task_weights(
         ``task_id`` in ``tasks``; with ``scale_id``, and for FT ``category``, in
         ``task_ratings``) must have the same value on both, else which row counts would
         depend on their order; the two rows are named. Repeats with the same value count
-        once.
+        once. Importance or frequency weights of a row whose key ``tasks`` lists for
+        another statement than its text (naming the row and column ``task``).
 
     Examples
     --------
@@ -439,6 +454,7 @@ def task_weights(
     n = len(task_scores)
     if weights == "equal":
         return np.ones(n)
+    task_scores = _without_other_tasks(task_scores, weights, tasks)
     if weights == "core":
         own_types = "task_type" in task_scores.columns
         if own_types:
@@ -660,6 +676,101 @@ def _warn_suppressed(task_scores: pd.DataFrame, rat: pd.DataFrame, weights: str,
     log.warning("weights=%r: %d of %d tasks are weighed by %s ratings that O*NET marks Recommend Suppress = Y "
                 "(low precision), e.g. %s task %s (row %d); they are used as given", weights, int(hit.sum()),
                 len(task_scores), scale, row["onetsoc_code"], _plain(row["task_id"]), pos + 1)
+
+
+#: The warning of core weights on rows whose (code, task ID) the statements list for another
+#: task than the row's text (its arguments: the file's name and ": " or "", the count, the first row, its task ID, code,
+#: text and the statement under its key): :func:`_without_other_tasks`.
+OTHER_TASKS_MESSAGE = ("%s%d row(s) of the task scores have an O*NET-SOC code and task ID that the task statements "
+                       "list for another task than their text (first: row %d, column 'task_id': %s under %r, %s, "
+                       "listed as %s): weighed as tasks of your own (weight 1), not by the type of that O*NET "
+                       "task; leave the task_id of tasks of your own empty")
+
+
+def _other_statement_rows(task_scores: pd.DataFrame, tasks: pd.DataFrame) -> np.ndarray:
+    """Rows whose key ``tasks`` lists for another statement than the row's ``task`` text.
+
+    The rule of :func:`exposure.scoring._inputs.other_task_rows` (a rewording or a note
+    added is the statement). A row without a text (missing, blank, not a string) is not
+    compared, nor is a statement without one (it said every text under its key was
+    another task); ``task_scores`` or ``tasks`` without a ``task`` column flag no row.
+    """
+    n = len(task_scores)
+    out = np.zeros(n, dtype=bool)
+    if "task" not in task_scores.columns or "task" not in tasks.columns:
+        return out
+    _single_columns(task_scores, "task_scores", ["task"])
+    _single_columns(tasks, "tasks", ["onetsoc_code", "task_id", "task"])
+    read = np.array([isinstance(t, str) and bool(t.strip()) for t in task_scores["task"]], dtype=bool)
+    if not read.any():
+        return out
+    texts = [t if ok else "" for t, ok in zip(task_scores["task"], read, strict=True)]
+    stated = np.array([isinstance(t, str) and bool(t.strip()) for t in tasks["task"]], dtype=bool)
+    statements = tasks if stated.all() else tasks[stated]
+    other = other_task_rows(task_scores, texts, SimpleNamespace(tasks=statements)) & read
+    keys = pd.MultiIndex.from_arrays([statements["onetsoc_code"].astype(str), _task_key(statements["task_id"])])
+    if other.any() and keys.duplicated().any():
+        # a key listed with several statements (the statements of two releases): the row is
+        # that task when it reads as any of them (the look-up compared the last alone)
+        listed = pd.Series(statements["task"].astype(str).to_numpy(), index=keys).groupby(level=[0, 1]).agg(list)
+        for pos in np.flatnonzero(other):
+            key = (str(task_scores["onetsoc_code"].iloc[pos]), norm_task_id(task_scores["task_id"].iloc[pos]))
+            other[pos] = not any(same_statement(texts[pos], s) for s in listed.get(key, []))
+    return other
+
+
+def _without_other_tasks(task_scores: pd.DataFrame, weights: str, tasks, *, path=None,
+                         row_offset: int = 1) -> pd.DataFrame:
+    """``task_scores`` without the task IDs whose key ``tasks`` lists for another statement.
+
+    Only rows whose weight is read from ``tasks`` or the ratings are compared: with core
+    weights, those without a type of their own (all, without a ``task_type`` column).
+    Core weights: such a row weighs as a task of your own, 1 (its ``task_id`` is left
+    out), with one warning (:data:`OTHER_TASKS_MESSAGE`). Importance and frequency: it is
+    refused (O*NET does not rate a task of your own). ``task_scores`` itself when no row
+    is flagged. :func:`exposure.rollup.rollup` calls it once up front, so that its tables
+    and bootstrap say it once. ``path`` (the scores file) and ``row_offset`` (the row of
+    its first record) make the warning and the error name the file's rows; by default the
+    frame's rows, counted from 1.
+    """
+    if (weights == "equal" or not isinstance(tasks, pd.DataFrame) or "task" not in task_scores.columns
+            or not {"onetsoc_code", "task_id", "task"} <= set(tasks.columns)):
+        return task_scores
+    n = len(task_scores)
+    looked = np.ones(n, dtype=bool)
+    if weights == "core":
+        if "task_type" in task_scores.columns:
+            _single_columns(task_scores, "task_scores", ["task_type"])
+            _refuse_task_types(task_scores["task_type"])
+            looked = _absent_types(task_scores["task_type"])
+            if not looked.any():  # every type is the caller's own: none is read from tasks
+                return task_scores
+        require_frame(tasks, "tasks (O*NET task statements)", ["onetsoc_code", "task_id", "task_type"])
+        _check_statements(tasks)
+    else:
+        _refuse_codes(tasks, "tasks")
+        _refuse_odd_ids(tasks, "tasks")
+    _check_ids(task_scores)
+    other = _other_statement_rows(task_scores, tasks) & looked
+    if not other.any():
+        return task_scores
+    pos = int(np.flatnonzero(other)[0])
+    code, tid = str(task_scores["onetsoc_code"].iloc[pos]), norm_task_id(task_scores["task_id"].iloc[pos])
+    statement, _ = _lookup(task_scores.iloc[[pos]], tasks, "task")
+    text, listed = cell_shown(task_scores["task"].iloc[pos]), cell_shown(statement.iloc[0])
+    if weights != "core":
+        raise DataFormatError(
+            f"weights={weights!r}: {int(other.sum())} of {n} tasks have an O*NET-SOC code and task ID that "
+            f"the task statements list for another task than their text, first {code} task {tid}: {text}, "
+            f"listed as {listed}; a task of your own, which O*NET does not rate: use --weights core or "
+            "equal for scores with tasks of your own", path=path, row=pos + row_offset, column="task")
+    log.warning(OTHER_TASKS_MESSAGE, f"{path}: " if path is not None else "", int(other.sum()), pos + row_offset,
+                tid, code, text, listed)
+    out = task_scores.copy()
+    ids = out["task_id"].astype(object)
+    ids[other] = None
+    out["task_id"] = ids
+    return out
 
 
 def _absent_types(ttype: pd.Series) -> np.ndarray:

@@ -18,6 +18,7 @@ from exposure.errors import ExposureError, NothingMatchedError
 from exposure.rollup._occupations import (
     WEIGHTS,
     _interval,
+    _without_other_tasks,
     bootstrap_occupations,
     check_count,
     check_draw_memory,
@@ -534,6 +535,9 @@ def rollup(
     check_choice(weights, "weights", WEIGHTS)
     check_flag(sample_labels, "sample_labels", optional=True)
     task_scores = check_task_scores(task_scores)  # typed columns (flags read from CSV text)
+    # task IDs that the statements list for another text: said once here, not again by
+    # each table and the bootstrap (whose category rows counted rows otherwise)
+    task_scores = _without_other_tasks(task_scores, weights, tasks)
     occ = occupation_table(task_scores, weights, task_ratings=task_ratings, tasks=tasks)
     _warn_unscored(occ)
     _check_in_crosswalk(occ, onet_to_soc)  # codes of another taxonomy: seven tables without a score
