@@ -68,6 +68,7 @@ from __future__ import annotations
 import csv
 import datetime
 import functools
+import html
 import importlib.resources
 import itertools
 import logging
@@ -83,7 +84,7 @@ from exposure._measures import CATEGORIES
 from exposure._tables import norm_task_ids, task_id_numbers
 from exposure.errors import DataFormatError
 from exposure.schemas._fields import ONETSOC_PATTERN
-from exposure.scoring._features import normalise_texts
+from exposure.scoring._features import normalise_text, normalise_texts
 from exposure.scoring._inputs import (
     DWA_TABLES,
     check_onet,
@@ -1350,6 +1351,63 @@ def _unlisted(texts: list) -> list:
     return texts if read == texts else read
 
 
+#: An HTML character reference with its ``;`` (``&nbsp;``, ``&amp;``, ``&#160;``, ``&#xA0;``).
+_CHAR_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+#: Markdown emphasis by underscores at a word's ends (``_Schedule_``, ``__Enter__``).
+_UNDERSCORE_EMPHASIS = re.compile(r"(?<![^\W_])_+(?=[^\W_])|(?<=[^\W_])_+(?![^\W_])")
+
+
+def _unmarked(text: str) -> str:
+    """``text`` with its HTML character references as characters and no ``_`` emphasis.
+
+    Text scraped from web pages (job postings) keeps their character references and
+    Markdown: ``Schedule&nbsp;appointments`` or ``_Schedule_ appointments`` matched no
+    rule (the rules want ``Schedule appointments``), while ``Schedule\\u00a0appointments``
+    and ``**Schedule** appointments`` were tagged. References are read once (``&amp;nbsp;``
+    is the text ``&nbsp;``, as a browser shows it) and only with their ``;`` (``R&D``,
+    ``Q&notes`` stay); the text is then normalised again (``&eacute;`` is ``e``, ``&#8209;``
+    a hyphen). O*NET's statements and titles hold neither ``&`` nor ``_``.
+
+    Examples
+    --------
+    >>> _unmarked("_Schedule_ appointments&nbsp;for R&D &amp; sales in user_id.")
+    'Schedule appointments for R&D & sales in user_id.'
+    >>> _unmarked("Caf&eacute; rough&#8209;cuts &amp;nbsp;")
+    'Cafe rough-cuts &nbsp;'
+    """
+    if "&" in text:
+        text = normalise_text(_CHAR_REF.sub(lambda m: html.unescape(m.group()), text))
+    if "_" in text:
+        text = _UNDERSCORE_EMPHASIS.sub("", text)
+    return text
+
+
+def _unmarked_texts(texts: list, *, column: str | None = None, check: bool = True) -> list:
+    """:func:`_unmarked` of each text (the same list when none changes).
+
+    With ``check``, a text that holds a letter or digit only inside its references
+    (``&nbsp;``, a cell of an empty bullet) is refused, as an empty text is, naming its
+    row and ``column`` (it was read as a task and tagged with nothing).
+
+    Examples
+    --------
+    >>> texts = ["Weld pipes."]
+    >>> _unmarked_texts(texts) is texts
+    True
+    >>> _unmarked_texts(["File&nbsp;records."])
+    ['File records.']
+    """
+    if not any("&" in t or "_" in t for t in texts):
+        return texts
+    read = [_unmarked(t) if "&" in t or "_" in t else t for t in texts]
+    for pos, (was, now) in enumerate(zip(texts, read, strict=True)):
+        if check and now is not was and not any(c.isalnum() for c in now):
+            raise DataFormatError(f"task text holds no letter or digit once its HTML character "
+                                  f"references are read, got {was!r}: give the task statement "
+                                  "(drop such rows)", row=pos + 1, column=column)
+    return read
+
+
 def _read_title(title):
     """An occupation title as the texts are read: normalised and one-spaced; None when blank.
 
@@ -1364,7 +1422,7 @@ def _read_title(title):
     """
     if not isinstance(title, str):
         return None
-    return _one_spaced([normalise_texts([title])[0]])[0] or None
+    return _one_spaced([_unmarked(normalise_texts([title])[0])])[0] or None
 
 
 def _title_tokens(title: str) -> list[str]:
@@ -1793,6 +1851,46 @@ def _check_inputs(frame: pd.DataFrame, text_column, onet, occupation_column) -> 
     return texts
 
 
+def _column_key(name) -> str:
+    """A column name as :func:`_warn_near_columns` compares it: letters and digits, casefolded.
+
+    Examples
+    --------
+    >>> [_column_key(c) for c in ("Job Zone", "O*NET-SOC Code", " title", "Job_Title")]
+    ['jobzone', 'onetsoccode', 'title', 'jobtitle']
+    """
+    return "".join(c for c in str(name).casefold() if c.isalnum())
+
+
+#: Other spellings of the optional columns, as :func:`_column_key` reads them.
+_NEAR_COLUMNS = {"title": {"title", "jobtitle", "occupationtitle"}, "job_zone": {"jobzone"},
+                 "onetsoc_code": {"onetsoccode"}, "task_id": {"taskid"}}
+
+
+def _warn_near_columns(frame: pd.DataFrame, occupation_column, onet) -> None:
+    """Log a warning for each optional column that is absent while a near spelling is there.
+
+    The optional columns are read only under their exact names: a frame with ``Title``,
+    ``Job Title``, ``Job Zone`` or ``O*NET-SOC Code`` (O*NET's own header) was tagged as
+    if it had no titles, job zones or codes (no occupation context, no entry-level gate),
+    without a word. The warning names the column found and the argument or name to give.
+    """
+    columns = [c for c in frame.columns if isinstance(c, str)]
+    wanted = [("title", "occupation_column")] if occupation_column == "title" else []
+    wanted += [("job_zone", None), ("onetsoc_code", None)]
+    if onet is not None:
+        wanted.append(("task_id", None))
+    for name, arg in wanted:
+        if name in frame.columns:
+            continue
+        near = [c for c in columns if _column_key(c) in _NEAR_COLUMNS[name]]
+        if not near:
+            continue
+        how = (f"give {arg}={near[0]!r}" if arg is not None else f"rename that column {name!r}")
+        logger.warning("no %r column, but the frame has %r: it is not read (the rows are tagged "
+                       "without it); %s", name, near[0], how)
+
+
 def _warn_unread_keys(frame: pd.DataFrame, onet, *, path=None, row_offset: int = 1) -> None:
     """Log a warning (one line each) for coded rows whose O*NET evidence ``onet`` cannot give.
 
@@ -1965,20 +2063,27 @@ def _evidence_of(frame, text_column, onet, occupation_column, *, fast: bool = Fa
     already checked (:func:`~exposure.scoring._inputs.task_texts`) and normalised
     (:func:`~exposure.scoring._features.normalise_text`, as ``score_tasks`` does), as a list.
     """
-    if texts is None:  # the public functions: check the arguments
+    public = texts is None
+    if public:  # the public functions: check the arguments
         # and read the texts as score_tasks does: "e\u2011mail", "Ｅｎｔｅｒ" matched no rule
         texts = normalise_texts(_check_inputs(frame, text_column, onet, occupation_column))
         if occupation_column == text_column == "title":  # the default: texts under "title"
             occupation_column = None  # were read as titles too (score_tasks reads no titles)
         check_titles_not_texts(text_column, occupation_column)
+        _warn_near_columns(frame, occupation_column, onet)
         _warn_unread_keys(frame, onet)
         # a caller's own task ID under a real code (1, 2, 3) named another O*NET task: its
         # work activities tagged "Drive a forklift" admin; read such rows from their text
         # and code, as score_tasks does
         frame = without_other_ids(frame, texts, onet)
+        texts = _unmarked_texts(texts, column=text_column)  # "Schedule&nbsp;appointments"
+    else:
+        texts = _unmarked_texts(texts, check=False)  # (score_tasks refused no such text)
     texts = _one_spaced(texts)  # "Develop  Web sites." lost its tag
     texts = _unlisted(texts)  # "1. File records." lost the tags of its heading verb
     occ = _occupations(frame, onet, occupation_column)
+    if public and onet is not None:
+        _warn_unplaced_titles(frame, occ, occupation_column, onet)
     mapping = _mapping_evidence(frame, onet)
     if not fast:
         codes, uniques, found = _TEXT_RULESET.match(texts)
@@ -2013,6 +2118,30 @@ def _evidence_of(frame, text_column, onet, occupation_column, *, fast: bool = Fa
         _, _, found_ctx = ctx_rs.match([uniques[u] for u in sub])
         hits[np.ix_(sub, ctx_idx)] = _fast_hits(_FAST_NAMES[variant], found_ctx)
     return _Evidence(codes, None, hits, occ, mapping)
+
+
+def _warn_unplaced_titles(frame: pd.DataFrame, occ: _Occupations, occupation_column, onet) -> None:
+    """Log a warning for rows whose title places them in no occupation and no context.
+
+    Such a title (``Sachbearbeiter``, ``Secr\u00e9taire``: a title in another language, or
+    one no O*NET title is near) is not no title: the row loses the contexts its own words
+    would give it without a title (``Draft captions for TikTok posts.`` is entry-level
+    creative work with no title, and nothing under ``Werkstudent Marketing``). The warning
+    counts the rows and names the first.
+    """
+    if occupation_column is None or occupation_column not in frame.columns:
+        return
+    rows = [i for i, src in enumerate(occ.source) if src == "" and not occ.bare[i]
+            and occ.codes[i] is None]
+    if not rows:
+        return
+    first = rows[0]
+    logger.warning("%d row(s) have a title that is near no occupation title of %s and "
+                   "holds no context keyword (first: row %d, column %r: %r): they are tagged "
+                   "with no occupation context, and not from their own words as rows without a "
+                   "title are; give the title in English as O*NET words it, or leave it empty",
+                   len(rows), release_name(onet), first + 1, occupation_column,
+                   frame[occupation_column].iloc[first])
 
 
 def _text_contexts(occ: _Occupations, codes: np.ndarray, found: np.ndarray) -> None:
