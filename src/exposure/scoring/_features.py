@@ -16,6 +16,7 @@ tokenisation (``tokens=``).
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 import unicodedata
@@ -43,6 +44,50 @@ STEM_CACHE_SIZE = 200_000
 _LATIN_MARKS = re.compile(r"(?<=[A-Za-z])[\u0300-\u036f]+")
 
 
+#: An HTML character reference with its ``;`` (``&nbsp;``, ``&amp;``, ``&#160;``, ``&#xA0;``).
+_CHAR_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+#: Markdown emphasis by underscores at a word's ends (``_Schedule_``, ``__Enter__``).
+_UNDERSCORE_EMPHASIS = re.compile(r"(?<![^\W_])_+(?=[^\W_])|(?<=[^\W_])_+(?![^\W_])")
+
+
+def _unicode_text(text: str) -> str:
+    """The Unicode part of :func:`normalise_text` (ASCII text returned as it is)."""
+    if text.isascii():
+        return text
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    text = _LATIN_MARKS.sub("", unicodedata.normalize("NFD", unicodedata.normalize("NFKC", text)))
+    return unicodedata.normalize("NFC", text).replace("\u2010", "-")
+
+
+def unmarked(text: str) -> str:
+    """``text`` with its HTML character references as characters and no ``_`` emphasis.
+
+    Text scraped from web pages (job postings) keeps their character references and
+    Markdown: ``Schedule&nbsp;appointments`` or ``_Schedule_ appointments`` matched no
+    category rule and read ``nbsp`` as a word, while ``Schedule\u00a0appointments`` and
+    ``**Schedule** appointments`` read as the statement. References are read once
+    (``&amp;nbsp;`` is the text ``&nbsp;``, as a browser shows it) and only with their
+    ``;`` (``R&D``, ``Q&notes`` stay); what they stand for is then normalised
+    (``&eacute;`` is ``e``, ``&#8209;`` a hyphen). Underscores inside a word
+    (``user_id``) stay. O*NET's statements and titles, the published labels' and every
+    evaluation set of the repository hold neither.
+
+    Examples
+    --------
+    >>> unmarked("_Schedule_ appointments&nbsp;for R&D &amp; sales in user_id.")
+    'Schedule appointments for R&D & sales in user_id.'
+    >>> unmarked("Caf&eacute; rough&#8209;cuts &amp;nbsp;")
+    'Cafe rough-cuts &nbsp;'
+    """
+    if "&" in text:
+        read = _CHAR_REF.sub(lambda m: html.unescape(m.group()), text)
+        if read != text:
+            text = _unicode_text(read)
+    if "_" in text:
+        text = _UNDERSCORE_EMPHASIS.sub("", text)
+    return text
+
+
 def normalise_text(text: str) -> str:
     """``text`` as the scorers read it: one spelling for text that reads the same.
 
@@ -57,8 +102,10 @@ def normalise_text(text: str) -> str:
     ``fi``), accents on Latin letters are dropped (``résumé`` reads as ``resume``,
     O*NET's spelling), and the Unicode hyphens of word processors (U+2010, and U+2011,
     the non-breaking one, which NFKC makes U+2010) are ``-``: ``e\u2011mail`` is
-    ``e-mail``, which the text rules of the rubric and of the categories match. Other
-    scripts keep their marks. ASCII text is returned as it is.
+    ``e-mail``, which the text rules of the rubric and of the categories match. HTML
+    character references and underscore emphasis of web text are read as what they stand
+    for (:func:`unmarked`: ``Schedule&nbsp;appointments``). Other scripts keep their
+    marks. Other ASCII text is returned as it is.
 
     Examples
     --------
@@ -68,28 +115,31 @@ def normalise_text(text: str) -> str:
     'Prepare reports.'
     >>> normalise_text("Send e\u2011mail face\u2010to\u2010face.")
     'Send e-mail face-to-face.'
+    >>> normalise_text("Schedule&nbsp;appointments for _new_ clients.")
+    'Schedule appointments for new clients.'
     """
-    if text.isascii():
-        return text
-    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
-    text = _LATIN_MARKS.sub("", unicodedata.normalize("NFD", unicodedata.normalize("NFKC", text)))
-    return unicodedata.normalize("NFC", text).replace("\u2010", "-")
+    text = _unicode_text(text)
+    if "&" in text or "_" in text:
+        text = unmarked(text)
+    return text
 
 
 def normalise_texts(texts: list) -> list:
-    """:func:`normalise_text` of each text; the same list object when all are ASCII.
+    """:func:`normalise_text` of each text; the same list object when none changes.
 
     Examples
     --------
-    >>> texts = ["Weld.", "Sew."]
+    >>> texts = ["Weld.", "Sew.", "Plan R&D."]
     >>> normalise_texts(texts) is texts
     True
     >>> normalise_texts(["Weld.", "Cafe\u0301 work."])
     ['Weld.', 'Cafe work.']
     """
-    if "".join(texts).isascii():
+    joined = "".join(texts)
+    if joined.isascii() and "&" not in joined and "_" not in joined:
         return texts
-    return [normalise_text(t) for t in texts]
+    read = [normalise_text(t) for t in texts]
+    return texts if all(a is b for a, b in zip(read, texts)) else read
 
 
 #: English function words (articles, pronouns, prepositions, conjunctions, auxiliaries):

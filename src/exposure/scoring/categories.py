@@ -68,7 +68,6 @@ from __future__ import annotations
 import csv
 import datetime
 import functools
-import html
 import importlib.resources
 import itertools
 import logging
@@ -84,7 +83,7 @@ from exposure._measures import CATEGORIES
 from exposure._tables import norm_task_ids, task_id_numbers
 from exposure.errors import DataFormatError
 from exposure.schemas._fields import ONETSOC_PATTERN
-from exposure.scoring._features import normalise_text, normalise_texts
+from exposure.scoring._features import normalise_texts, unmarked
 from exposure.scoring._inputs import (
     DWA_TABLES,
     check_onet,
@@ -1351,39 +1350,8 @@ def _unlisted(texts: list) -> list:
     return texts if read == texts else read
 
 
-#: An HTML character reference with its ``;`` (``&nbsp;``, ``&amp;``, ``&#160;``, ``&#xA0;``).
-_CHAR_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-#: Markdown emphasis by underscores at a word's ends (``_Schedule_``, ``__Enter__``).
-_UNDERSCORE_EMPHASIS = re.compile(r"(?<![^\W_])_+(?=[^\W_])|(?<=[^\W_])_+(?![^\W_])")
-
-
-def _unmarked(text: str) -> str:
-    """``text`` with its HTML character references as characters and no ``_`` emphasis.
-
-    Text scraped from web pages (job postings) keeps their character references and
-    Markdown: ``Schedule&nbsp;appointments`` or ``_Schedule_ appointments`` matched no
-    rule (the rules want ``Schedule appointments``), while ``Schedule\\u00a0appointments``
-    and ``**Schedule** appointments`` were tagged. References are read once (``&amp;nbsp;``
-    is the text ``&nbsp;``, as a browser shows it) and only with their ``;`` (``R&D``,
-    ``Q&notes`` stay); the text is then normalised again (``&eacute;`` is ``e``, ``&#8209;``
-    a hyphen). O*NET's statements and titles hold neither ``&`` nor ``_``.
-
-    Examples
-    --------
-    >>> _unmarked("_Schedule_ appointments&nbsp;for R&D &amp; sales in user_id.")
-    'Schedule appointments for R&D & sales in user_id.'
-    >>> _unmarked("Caf&eacute; rough&#8209;cuts &amp;nbsp;")
-    'Cafe rough-cuts &nbsp;'
-    """
-    if "&" in text:
-        text = normalise_text(_CHAR_REF.sub(lambda m: html.unescape(m.group()), text))
-    if "_" in text:
-        text = _UNDERSCORE_EMPHASIS.sub("", text)
-    return text
-
-
 def _unmarked_texts(texts: list, *, column: str | None = None, check: bool = True) -> list:
-    """:func:`_unmarked` of each text (the same list when none changes).
+    """:func:`~exposure.scoring._features.unmarked` of each text (the same list when none changes).
 
     With ``check``, a text that holds a letter or digit only inside its references
     (``&nbsp;``, a cell of an empty bullet) is refused, as an empty text is, naming its
@@ -1399,7 +1367,7 @@ def _unmarked_texts(texts: list, *, column: str | None = None, check: bool = Tru
     """
     if not any("&" in t or "_" in t for t in texts):
         return texts
-    read = [_unmarked(t) if "&" in t or "_" in t else t for t in texts]
+    read = [unmarked(t) if "&" in t or "_" in t else t for t in texts]
     for pos, (was, now) in enumerate(zip(texts, read, strict=True)):
         if check and now is not was and not any(c.isalnum() for c in now):
             raise DataFormatError(f"task text holds no letter or digit once its HTML character "
@@ -1422,7 +1390,7 @@ def _read_title(title):
     """
     if not isinstance(title, str):
         return None
-    return _one_spaced([_unmarked(normalise_texts([title])[0])])[0] or None
+    return _one_spaced(normalise_texts([title]))[0] or None
 
 
 def _title_tokens(title: str) -> list[str]:
@@ -2066,7 +2034,9 @@ def _evidence_of(frame, text_column, onet, occupation_column, *, fast: bool = Fa
     public = texts is None
     if public:  # the public functions: check the arguments
         # and read the texts as score_tasks does: "e\u2011mail", "Ｅｎｔｅｒ" matched no rule
-        texts = normalise_texts(_check_inputs(frame, text_column, onet, occupation_column))
+        texts = _check_inputs(frame, text_column, onet, occupation_column)
+        _unmarked_texts(texts, column=text_column)  # "&nbsp;" alone: refused, as an empty text
+        texts = normalise_texts(texts)
         if occupation_column == text_column == "title":  # the default: texts under "title"
             occupation_column = None  # were read as titles too (score_tasks reads no titles)
         check_titles_not_texts(text_column, occupation_column)
@@ -2076,9 +2046,6 @@ def _evidence_of(frame, text_column, onet, occupation_column, *, fast: bool = Fa
         # work activities tagged "Drive a forklift" admin; read such rows from their text
         # and code, as score_tasks does
         frame = without_other_ids(frame, texts, onet)
-        texts = _unmarked_texts(texts, column=text_column)  # "Schedule&nbsp;appointments"
-    else:
-        texts = _unmarked_texts(texts, check=False)  # (score_tasks refused no such text)
     texts = _one_spaced(texts)  # "Develop  Web sites." lost its tag
     texts = _unlisted(texts)  # "1. File records." lost the tags of its heading verb
     occ = _occupations(frame, onet, occupation_column)
