@@ -15,9 +15,10 @@ The scorer is a batch function, :func:`exposure.scoring.score_tasks`, as for
 - :func:`score_schema` is the Spark schema of the output (input columns, then the score
   columns).
 - :func:`score` does both for a whole DataFrame: it puts the rows of each occupation in one
-  partition, in their input order (``repartition`` and ``sortWithinPartitions`` on an
-  occupation key), then scores them. The output has no meaningful row order (Spark's
-  never has): keep an id column to join on.
+  partition, in their order in the DataFrame (``repartition`` and ``sortWithinPartitions``
+  on an occupation key), then scores them: the bytes of ``score_tasks`` of the rows in
+  that order (see :func:`score` for a DataFrame in another order than its source). The
+  output has no meaningful row order (Spark's never has): keep an id column to join on.
 
 Warnings. The scorers' warnings on rows (task IDs that O*NET lists for another task,
 :data:`~exposure.scoring.OTHER_IDS_MESSAGE` and ``reference``'s
@@ -32,7 +33,14 @@ logged in the executors' Python workers, each in its own process: a local sessio
 (``master("local[*]")``) prints them on the driver's console (Python's last-resort
 handler, when the workers' logging has none), a cluster in each executor's stderr log;
 the driver gets no sum over the job. Each batch warned before, with its own count and
-its own first row, naming no partition.
+its own first row, naming no partition. The INFO lines ``reference (human): 3 of 3 tasks
+have a published label`` and ``learned: scored 3 tasks (...)`` are so summed too
+(``Spark partition 2: reference (human): 9 of 9 ...``).
+
+Errors. An error of ``score_tasks`` on a row names, under Spark, the partition and the
+row in it (``Spark partition 2, row 5, column 'task': ...``); for the rows :func:`score`
+regrouped by occupation, the partition of its input and the row there (``Spark input
+partition 1, row 2, ...``), not the row of the shuffled partition.
 
 PySpark is imported only when a function needs it; this module imports without it.
 """
@@ -43,6 +51,7 @@ import logging
 import re
 import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 import pandas as pd
 
@@ -54,6 +63,7 @@ from exposure.onet import OnetRelease
 from exposure.scoring import SCORE_COLUMNS, _normalise_method, score_tasks
 from exposure.scoring import categories as categories_module
 from exposure.scoring import learned as learned_module
+from exposure.scoring import reference as reference_module
 from exposure.scoring._files import (
     _NoteFilter,
     append_scores,
@@ -62,7 +72,7 @@ from exposure.scoring._files import (
     occupation_keys,
     onet_aliases,
 )
-from exposure.scoring._inputs import check_columns, check_row_offset
+from exposure.scoring._inputs import check_columns, check_row_offset, columns_shown, task_texts
 from exposure.scoring.learned import load_model, titles_share_context
 
 __all__ = ["score", "score_batches", "score_schema", "SCORE_TYPES"]
@@ -79,6 +89,9 @@ SCORE_TYPES = {
 _OWN_PREFIX = "__exposure_"
 _ROW = f"{_OWN_PREFIX}row"
 _KEY = f"{_OWN_PREFIX}occupation"
+#: ``monotonically_increasing_id`` (:data:`_ROW`): the row in its partition in the lower 33
+#: bits, the partition above.
+_ROW_BITS = (1 << 33) - 1
 #: Options of :func:`score_batches` (and :func:`score`) besides ``method`` and the columns:
 #: its own, then those passed on to :func:`~exposure.scoring.score_tasks`.
 _OPTIONS = ("onet", "mirror", "data_dir", "model_path", "labels", "reference_source", "path",
@@ -89,18 +102,27 @@ _OPTIONS = ("onet", "mirror", "data_dir", "model_path", "labels", "reference_sou
 #: ``exposure.scoring`` logger, those on task IDs of other tasks (by equality: the stream
 #: engine's filter matches them so too).
 _OTHER_IDS = (scoring_module.OTHER_IDS_MESSAGE, scoring_module.OTHER_LABELS_MESSAGE)
+#: The scorers' INFO lines on each call of ``score_tasks`` (once per Arrow batch) that
+#: :func:`score_batches` sums over a partition's batches: (logger, format) -> the indices of
+#: the counts among its args.
+_SUMMED_INFO = {
+    ("exposure.scoring.reference", "reference (%s): %d of %d tasks have a published label"): (1, 2),
+    ("exposure.scoring.learned", "learned: scored %d tasks (%d with O*NET work activities)"): (0, 1),
+}
 
 
 class _HeldWarnings(logging.Filter):
     """Hold back this thread's warnings on rows of a partition's batches; :meth:`report` says each once.
 
-    A filter on the ``exposure.scoring``, ``exposure.scoring.categories`` and
-    ``exposure.scoring.learned`` loggers while in its ``with`` block. Held (not logged):
-    the warnings on task IDs of other tasks (:data:`_OTHER_IDS`), the notes on coded rows
-    that O*NET cannot serve (``exposure.scoring._files._NoteFilter.NOTES``) and the
-    learned scorers' warnings on odd and cut texts. Each batch's ``score_tasks`` said them
-    with its own count, once per Arrow batch; :attr:`held` keeps, per format, the args of
-    the first (the batches come in order) and the count summed. Records of other threads
+    A filter on the ``exposure.scoring``, ``exposure.scoring.categories``,
+    ``exposure.scoring.learned`` and ``exposure.scoring.reference`` loggers while in its
+    ``with`` block. Held (not logged): the warnings on task IDs of other tasks
+    (:data:`_OTHER_IDS`), the notes on coded rows that O*NET cannot serve
+    (``exposure.scoring._files._NoteFilter.NOTES``), the learned scorers' warnings on odd
+    and cut texts, and the INFO lines of :data:`_SUMMED_INFO`. Each batch's
+    ``score_tasks`` said them with its own count, once per Arrow batch; :attr:`held` keeps,
+    per format, the args of the first (the batches come in order) and the count summed;
+    :attr:`summed` the INFO lines' args, their counts summed. Records of other threads
     pass.
     """
 
@@ -108,8 +130,9 @@ class _HeldWarnings(logging.Filter):
         super().__init__()
         self.thread = threading.get_ident()
         self.held: dict[str, list] = {}  # format -> [args of the first, summed count, logger]
+        self.summed: dict[str, list] = {}  # format of an INFO line -> [args summed, logger]
         self.loggers = [logging.getLogger(m.__name__)
-                        for m in (scoring_module, categories_module, learned_module)]
+                        for m in (scoring_module, categories_module, learned_module, reference_module)]
 
     def __enter__(self) -> _HeldWarnings:
         for log in self.loggers:
@@ -123,6 +146,8 @@ class _HeldWarnings(logging.Filter):
     def takes(self, record: logging.LogRecord) -> bool:
         """Whether ``record`` is one of the warnings held, of this thread, with its count second."""
         msg, args = record.msg, record.args
+        if (record.name, msg) in _SUMMED_INFO:
+            return threading.get_ident() == self.thread and isinstance(args, tuple)
         if (threading.get_ident() != self.thread or not isinstance(msg, str)
                 or not (isinstance(args, tuple) and len(args) >= 3 and isinstance(args[1], int))):
             return False
@@ -135,7 +160,15 @@ class _HeldWarnings(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if not self.takes(record):
             return True
-        if record.msg in self.held:
+        counts = _SUMMED_INFO.get((record.name, record.msg))
+        if counts is not None:  # an INFO line: its counts summed
+            if record.msg in self.summed:
+                said = self.summed[record.msg][0]
+                for at in counts:
+                    said[at] += record.args[at]
+            else:
+                self.summed[record.msg] = [list(record.args), record.name]
+        elif record.msg in self.held:
             self.held[record.msg][1] += record.args[1]
         else:
             self.held[record.msg] = [list(record.args), record.args[1], record.name]
@@ -150,13 +183,19 @@ class _HeldWarnings(logging.Filter):
         the upper bits, the row in it in the lower 33), or None.
         """
         part = _partition()
+        for msg, (args, name) in self.summed.items():
+            if part is None:
+                logging.getLogger(name).info(msg, *args)
+            else:
+                logging.getLogger(name).info("Spark partition %d: " + msg, part, *args)
+        self.summed.clear()
         for msg, (args, count, name) in self.held.items():
             at = _row_arg(msg)
             where = args[0][:-2] if args[0].endswith(": ") else args[0]
             words = [w for w in (where, f"Spark partition {part}" if part is not None else "") if w]
             if regrouped is not None and at is not None and 0 <= args[at] - first < len(regrouped):
                 ident = int(regrouped[args[at] - first])
-                args[at] = (ident & ((1 << 33) - 1)) + 1
+                args[at] = (ident & _ROW_BITS) + 1
                 words.append(f"rows regrouped by occupation; the row named is of input partition {ident >> 33}")
             said = [", ".join(words[:2]) + (f" ({words[2]})" if len(words) > 2 else "") + ": "
                     if words else "", count, *args[2:]]
@@ -248,7 +287,10 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
         (numbered from 1), a column given twice in a batch; before any batch, an option
         that is none of the above (``model``: give ``model_path``), an ``onet`` that is
         neither a release name nor a release, a text or occupation column that cannot
-        be a column name; the errors of :func:`~exposure.scoring.score_tasks`.
+        be a column name; the errors of :func:`~exposure.scoring.score_tasks`, which under
+        Spark name the partition (``Spark partition 2, row 5, column 'task': ...``; for
+        the rows :func:`score` regrouped by occupation, ``Spark input partition``: the
+        partition of its input and the row in it, from 1).
     exposure.errors.ExposureError
         Before any batch, an unknown ``method`` or ``reference_source``.
 
@@ -297,7 +339,7 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
                                                  by_title=by_title))
         if cut:
             _note_rows(frame.iloc[:cut], regrouped)
-            with held:
+            with held, _located(first, regrouped):
                 scored = _score(frame.iloc[:cut], method, text_column, occupation_column, release,
                                 mirror, data_dir, model, {**options, "row_offset": first + done})
             yield scored
@@ -305,12 +347,38 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
         pending = frame.iloc[cut:] if cut < len(frame) else None
     if pending is not None:
         _note_rows(pending, regrouped)
-        with held:
+        with held, _located(first, regrouped):
             scored = _score(pending, method, text_column, occupation_column, release, mirror,
                             data_dir, model, {**options, "row_offset": first + done})
         yield scored
         done += len(pending)
     held.report(done, first, regrouped or None)
+
+
+@contextmanager
+def _located(first: int, regrouped: list | None) -> Iterator[None]:
+    """Re-raise a row's :class:`DataFormatError` naming the Spark partition and the user's row.
+
+    ``score_tasks`` counts the rows of the partition it was handed, from ``first``: under
+    Spark its error named no partition (``row 2`` of which?); for the rows :func:`score`
+    regrouped by occupation (``regrouped``, their hidden ids, as for
+    :meth:`_HeldWarnings.report`), the row of the shuffled partition, which the user
+    cannot find. The row is then that of the input partition (from 1). An error of a
+    subclass, or outside Spark of rows not regrouped, is raised as it is.
+    """
+    try:
+        yield
+    except DataFormatError as exc:
+        if type(exc) is not DataFormatError:
+            raise
+        part, row, where = _partition(), exc.row, "Spark partition"
+        if regrouped and row is not None and 0 <= row - first < len(regrouped):
+            ident = int(regrouped[row - first])
+            part, row, where = ident >> 33, (ident & _ROW_BITS) + 1, "Spark input partition"
+        if part is None:
+            raise
+        path = ", ".join(w for w in (exc.path, f"{where} {part}") if w)
+        raise DataFormatError(exc.reason, path=path, row=row, column=exc.column) from None
 
 
 def _note_rows(frame: pd.DataFrame, regrouped: list | None) -> None:
@@ -387,14 +455,60 @@ def _not_a_schema(schema):
     raise DataFormatError(f"schema must be the Spark schema of the input (df.schema, a StructType), got {got}")
 
 
+def _check_columns(schema, text_column: str, occupation_column: str | None, *,
+                   case_sensitive: bool = False) -> None:
+    """Refuse a missing text or occupation column, or texts or codes that are not strings.
+
+    ``score_tasks`` refused them on the first batch, when the job ran, in a worker's
+    traceback (an integer or array text column: ``row 1``, of a partition not named).
+    Also column names that Spark's ``mapInPandas`` cannot pass (an ``AnalysisException``):
+    a name twice (in any case, unless ``spark.sql.caseSensitive`` is true), a name with a
+    dot.
+    The columns are looked for under their names after O*NET's published headers are
+    renamed, as ``score_tasks`` does.
+    """
+    from pyspark.sql.types import NullType, StringType
+
+    names = [f.name for f in schema.fields]
+    seen: set[str] = set()
+    for name in names:  # Spark's AnalysisException: "Reference `task` is ambiguous"
+        key = name if case_sensitive else name.casefold()
+        if key in seen:
+            case = "" if case_sensitive else "Spark names columns regardless of case; "
+            raise DataFormatError(f"column {name!r} appears more than once ({case}a join keeps both "
+                                  "columns): drop or rename one", column=name)
+        seen.add(key)
+    dotted = [n for n in names if "." in n]
+    if dotted:  # AnalysisException: "A column ... with name `post`.`text` cannot be resolved"
+        raise DataFormatError("Spark's mapInPandas cannot pass a column whose name has a dot (it "
+                              f"reads it as a field of a struct): rename it, e.g. sdf.withColumnRenamed("
+                              f"{dotted[0]!r}, {dotted[0].replace('.', '_')!r})", column=dotted[0])
+    aliases = onet_aliases(pd.DataFrame(columns=names))
+    fields = {aliases.get(f.name, f.name): f for f in schema.fields}
+    task_texts(pd.DataFrame(columns=list(fields)), text_column, show_index=False)  # missing: its message
+    if occupation_column is not None and occupation_column not in fields:
+        raise DataFormatError(f"missing occupation column {occupation_column!r} (columns: "
+                              f"{columns_shown(list(fields))})", column=occupation_column)
+    for name, what in ((text_column, "task texts"), ("onetsoc_code", "O*NET-SOC codes such as '43-9061.00'")):
+        field = fields.get(name)
+        if field is not None and not isinstance(field.dataType, (StringType, NullType)):
+            raise DataFormatError(f"{what} must be strings, got a column of Spark type "
+                                  f"{field.dataType.simpleString()}", column=field.name)
+
+
 def score(sdf, method: str = "learned", *, text_column: str = "task",
           occupation_column: str | None = None, **options):
     """Score every row of a Spark DataFrame; the input columns followed by the score columns.
 
     For ``learned``, the rows are first regrouped so that each occupation's rows are in one
-    partition, contiguous and in their input order (``repartition`` into
-    ``spark.sql.shuffle.partitions`` partitions); every row then gets the same scores as
-    when the whole input is scored at once by :func:`exposure.scoring.score_tasks`.
+    partition, contiguous and in their order in ``sdf`` (``repartition`` into
+    ``spark.sql.shuffle.partitions`` partitions); every row then gets the same bytes as
+    when the whole input is scored at once by :func:`exposure.scoring.score_tasks` in
+    ``sdf``'s order: ``score_tasks(sdf.toPandas())``, partition by partition. The
+    occupation context sums the word vectors of an occupation's rows in that order; when
+    ``sdf``'s order is not that of the frame it came from (after ``sdf.repartition(5)``,
+    a join or another shuffle), the scores may differ from ``score_tasks`` of that frame
+    in the last bits of a float (the same sum in another order), not beyond.
 
     Parameters
     ----------
@@ -416,8 +530,15 @@ def score(sdf, method: str = "learned", *, text_column: str = "task",
         When called (not when the job runs): ``sdf`` that is not a Spark DataFrame (a
         pandas frame: score it with :func:`exposure.scoring.score_tasks`), or one with a
         column whose name starts with ``__exposure_`` (the engine's hidden row number and
-        occupation key overwrote it, and it was dropped from the output); the argument
-        errors of :func:`score_batches`, checked before ``sdf``.
+        occupation key overwrote it, and it was dropped from the output), without the text
+        column or the named occupation column, whose text or ``onetsoc_code`` column
+        is not of Spark type string, with a column name twice (in any case) or a column
+        name with a dot (which ``mapInPandas`` cannot pass); the argument errors of :func:`score_batches`, checked
+        before ``sdf``. When the job runs (in the worker's traceback, which Spark raises
+        on the driver), the errors of :func:`score_batches` on a row: they name the Spark
+        partition of ``sdf`` and the row in it (from 1, as ``sdf.rdd.glom()`` lists them),
+        ``Spark input partition 1, row 2, column 'task': ...``, the rows regrouped by
+        occupation being named by their place in ``sdf``.
     exposure.errors.ExposureError
         An unknown ``method`` or ``reference_source``.
     """
@@ -435,6 +556,10 @@ def score(sdf, method: str = "learned", *, text_column: str = "task",
         raise DataFormatError(f"names starting with {_OWN_PREFIX!r} are the Spark engine's own (hidden "
                               f"columns it adds and drops): rename the column (e.g. "
                               f"{own[0][len(_OWN_PREFIX):] or 'x'!r})", column=own[0])
+    session = getattr(sdf, "sparkSession", None)
+    case_sensitive = (session is not None
+                      and str(session.conf.get("spark.sql.caseSensitive", "false")).lower() == "true")
+    _check_columns(sdf.schema, text_column, occupation_column, case_sensitive=case_sensitive)
     from pyspark.sql import functions as F
     from pyspark.sql.types import StringType, StructField, StructType
 

@@ -253,3 +253,125 @@ def partial_scores(method, onet, mirror):
     from functools import partial
 
     return partial(xs.score_batches, method=method, onet=onet, mirror=str(mirror))
+
+
+# -- round 49: errors name the Spark partition and the user's row; INFO lines summed; columns
+# checked when score() is called; what score() promises of a DataFrame in another order --
+
+#: Two occupations alternating, in 2 input partitions of 4 rows (``repartitionByRange``).
+ALTERNATING = pd.DataFrame({
+    "pid": np.arange(8, dtype=np.int64),
+    "onetsoc_code": ["43-9061.00", "47-2021.00"] * 4,
+    "task": ["Answer phones.", "Lay bricks.", "File records.", "Mix mortar.", "Sort mail.",
+             "Bake bread.", "Greet visitors.", "Weld steel."],
+})
+
+
+def _job_error(job) -> str:
+    """The one line of ``exposure``'s error in the worker's traceback that Spark raises."""
+    with pytest.raises(Exception) as info:  # pyspark.errors.PythonException
+        job()
+    lines = [s for s in str(info.value).splitlines() if s.startswith("exposure.errors.DataFormatError: ")]
+    assert lines, str(info.value)[-2000:]
+    return lines[-1].removeprefix("exposure.errors.DataFormatError: ")
+
+
+def test_an_error_on_a_regrouped_row_names_its_input_partition_and_row(spark):
+    # learned regroups the rows by occupation: the error named "row 7", of the shuffled
+    # partition (the empty text is pid 5, the 2nd row of input partition 1)
+    bad = ALTERNATING.assign(task=[*ALTERNATING["task"][:5], "", *ALTERNATING["task"][6:]])
+    sdf = spark.createDataFrame(bad).repartitionByRange(2, "pid")
+    said = _job_error(lambda: xs.score(sdf).toPandas())
+    assert said == ("Spark input partition 1, row 2, column 'task': task text must be a non-empty "
+                    "string, got ''"), said
+
+
+def test_an_error_under_spark_names_the_partition(spark):
+    # rubric scores each input partition as it is: "row 2" named no partition (of which?)
+    bad = ALTERNATING.assign(onetsoc_code=["43-9061.00"] * 5 + ["47-2021"] + ["43-9061.00"] * 2)
+    sdf = spark.createDataFrame(bad).repartitionByRange(2, "pid")
+    said = _job_error(lambda: xs.score(sdf, "rubric").toPandas())
+    assert said.startswith("Spark partition 1, row 2, column 'onetsoc_code': O*NET-SOC code '47-2021' "
+                           "is not of the form 00-0000.00"), said
+
+
+def test_an_error_on_rows_regrouped_by_score_is_decoded_by_hand():
+    # the hidden ids of score() (partition << 33 | row): the error named row 3 of the batches
+    frame = ALTERNATING.iloc[:4].assign(task=["Answer phones.", "File records.", "  ", "Sort mail."],
+                                        __exposure_row=[5, 6, (3 << 33) + 9, (3 << 33) + 10],
+                                        __exposure_occupation="43-9061.00")
+    with pytest.raises(DataFormatError) as info:
+        list(xs.score_batches([frame.iloc[:2], frame.iloc[2:]]))
+    assert str(info.value).startswith("Spark input partition 3, row 10, column 'task': task text "), info.value
+    assert (info.value.row, info.value.column) == (10, "task")
+
+
+@pytest.mark.parametrize(("method", "start"), [("reference", "reference (human): "), ("learned", "learned: scored ")])
+def test_info_lines_are_summed_over_the_partition(caplog, shared_data, method, start):
+    # each 2-row batch said its own "2 of 2" (three lines): now one, the line that
+    # score_tasks says of the whole partition
+    frame = pd.DataFrame({"task_id": pd.array([830, 827, 826, 4769, 4768, 4775], dtype="Int64"),
+                          "task": OWN_IDS["task"][:6].tolist()})
+
+    def said():
+        return [r.getMessage() for r in caplog.records if r.levelname == "INFO" and r.getMessage().startswith(start)]
+
+    with caplog.at_level("INFO"):
+        score_tasks(frame, method, mirror=shared_data)
+    want = said()
+    assert len(want) == 1 and " 6 " in want[0], want
+    caplog.clear()
+    with caplog.at_level("INFO"):
+        list(xs.score_batches([frame.iloc[:2], frame.iloc[2:4], frame.iloc[4:]], method, mirror=shared_data))
+    assert said() == want
+
+
+@pytest.mark.parametrize(("change", "options", "message"), [
+    ({"task": None}, {}, r"column 'task': missing text column 'task' \(columns: \['pid', 'onetsoc_code', 'text'\]\)"),
+    ({}, {"occupation_column": "title"}, r"column 'title': missing occupation column 'title'"),
+    ({"task": "int"}, {}, r"column 'task': task texts must be strings, got a column of Spark type bigint"),
+    ({"task": "array"}, {}, r"column 'task': task texts must be strings, got a column of Spark type array<string>"),
+    ({"onetsoc_code": "int"}, {"method": "rubric"},
+     r"column 'O\*NET-SOC Code': O\*NET-SOC codes such as '43-9061.00' must be strings, got a column of "
+     r"Spark type bigint"),
+])
+def test_score_checks_the_columns_when_called(spark, change, options, message):
+    # they surfaced when the job ran, in a worker's traceback; an integer or array text
+    # column as "row 1" of a partition not named
+    from pyspark.sql import functions as F
+
+    sdf = spark.createDataFrame(ALTERNATING)
+    for name, kind in change.items():
+        if kind is None:
+            sdf = sdf.withColumnRenamed(name, "text")
+        elif kind == "int":
+            sdf = sdf.withColumn(name, F.lit(439061).cast("bigint"))
+            if name == "onetsoc_code":  # O*NET's published header is renamed: its name is said
+                sdf = sdf.withColumnRenamed(name, "O*NET-SOC Code")
+        else:
+            sdf = sdf.withColumn(name, F.array(name))
+    with pytest.raises(DataFormatError, match=rf"^{message}"):
+        xs.score(sdf, **options)
+
+
+def test_score_of_a_reshuffled_frame_is_score_tasks_in_its_order(spark):
+    # what the docstring promises: the bytes of score_tasks of the rows in the DataFrame's
+    # order (sdf.toPandas()), which repartition(5) changed from POSTINGS' order
+    sdf = spark.createDataFrame(POSTINGS).repartition(5).localCheckpoint()
+    mine = sdf.toPandas()
+    _same_scores(xs.score(sdf).toPandas(), append_scores(mine, score_tasks(mine)).sort_values("posting_id")
+                 .reset_index(drop=True))
+
+
+@pytest.mark.parametrize(("names", "message"), [
+    (["pid", "task", "Task"], r"column 'Task': column 'Task' appears more than once \(Spark names columns "
+                              r"regardless of case; a join keeps both columns\): drop or rename one"),
+    (["pid", "post.text", "task"], r"column 'post.text': Spark's mapInPandas cannot pass a column whose name "
+                                   r"has a dot .*withColumnRenamed\('post.text', 'post_text'\)"),
+])
+def test_score_refuses_column_names_map_in_pandas_cannot_pass(spark, names, message):
+    # pyspark's AnalysisException ("Reference `Task` is ambiguous", "`post`.`text` cannot be
+    # resolved"), not an ExposureError
+    sdf = spark.createDataFrame(pd.DataFrame([[1, "Answer phones.", "Sort mail."]], columns=names))
+    with pytest.raises(DataFormatError, match=rf"^{message}"):
+        xs.score(sdf, "rubric")
