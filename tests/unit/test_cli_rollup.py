@@ -230,3 +230,44 @@ def test_cli_rollup_missing_column_names_a_header_with_spaces_or_capitals(tmp_pa
     assert main(["rollup", str(bad), "-o", str(tmp_path / "o")]) == 2
     assert capsys.readouterr().err == (f"exposure rollup: error: {bad}: missing column(s) ['beta', 'gamma']; the file "
                                        "has 'beta ' (rename it beta), 'Gamma' (rename it gamma)\n")
+
+
+def test_cli_rollup_names_the_file_line_of_a_task_under_another_tasks_id(fixtures, tmp_path, caplog):
+    """A row whose key the statements give another text: one warning, naming the file's line.
+
+    The command said it twice (its own weight check and rollup's), naming the frame's row 1
+    where the file's line is 2 (round 49).
+    """
+    ts = pd.read_csv(fixtures / "rollup" / "task_scores_tiny.csv", dtype=str).drop(columns="task_type")
+    ts = ts[ts["onetsoc_code"] == "11-1011.03"].copy()
+    ts.insert(2, "task", ["Drive a forklift in the warehouse.", "Inspect sites."][: len(ts)])
+    path = tmp_path / "s.csv"
+    ts.to_csv(path, index=False)
+    args = _args(fixtures, tmp_path / "o", "--tasks", str(fixtures / "rollup" / "task_statements_tiny.txt"))
+    args[1] = str(path)
+    with caplog.at_level("WARNING"):
+        assert main(args) == 0
+    said = [r.getMessage() for r in caplog.records if "another task than their text" in r.getMessage()]
+    assert len(said) == 1, said
+    assert said[0].startswith(f"{path}: 1 row(s)") and "first: row 2, column 'task_id'" in said[0]
+
+
+def test_cli_rollup_importance_reads_tasks_to_refuse_a_task_under_another_tasks_id(fixtures, tmp_path, capsys):
+    """--weights importance with --tasks: a task of one's own under O*NET's ID is refused.
+
+    --tasks was read for core weights only, so that row took the rating of the O*NET task
+    whose ID it carried, without a word (round 49).
+    """
+    ts = pd.read_csv(fixtures / "rollup" / "task_scores_tiny.csv", dtype=str).drop(columns="task_type")
+    ts = ts[ts["onetsoc_code"] == "11-1011.03"].copy()
+    ts.insert(2, "task", ["Drive a forklift in the warehouse.", "Inspect sites."][: len(ts)])
+    path = tmp_path / "s.csv"
+    ts.to_csv(path, index=False)
+    args = _args(fixtures, tmp_path / "o", "--weights", "importance", "--task-ratings",
+                 str(fixtures / "rollup" / "task_ratings_tiny.txt"),
+                 "--tasks", str(fixtures / "rollup" / "task_statements_tiny.txt"))
+    args[1] = str(path)
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert f"{path}, row 2, column 'task'" in err and "O*NET does not rate" in err, err
+    assert not (tmp_path / "o").exists()

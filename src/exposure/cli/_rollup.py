@@ -22,7 +22,7 @@ from exposure._tables import (
 from exposure.cli import add_location_options
 from exposure.errors import DataFormatError, ExposureError, NothingMatchedError
 from exposure.rollup import rollup
-from exposure.rollup._occupations import check_task_scores, task_weights
+from exposure.rollup._occupations import _without_other_tasks, check_task_scores, task_weights
 from exposure.rollup._run import (
     COVERAGE_NAME,
     TABLE_FORMATS,
@@ -80,7 +80,9 @@ def register(subparsers) -> None:
     p.add_argument("--oews-release", default="2025", help="OEWS release (2025 has the by-industry table)")
     p.add_argument("--crosswalk", metavar="FILE", help="O*NET-SOC -> SOC 2018 crosswalk file")
     p.add_argument("--employment", metavar="FILE", help="OEWS file (BLS layout)")
-    p.add_argument("--tasks", metavar="FILE", help="O*NET Task Statements file (task types)")
+    p.add_argument("--tasks", metavar="FILE",
+                   help="O*NET Task Statements file (task types; with --weights importance or frequency, read to "
+                   "tell tasks of your own under O*NET's task IDs from O*NET's, when the scores have a task column)")
     p.add_argument("--task-ratings", metavar="FILE", help="O*NET Task Ratings file")
     p.add_argument("--soc-structure", metavar="FILE",
                    help="SOC 2018 structure file (tells detailed codes from OEWS aggregates; default: "
@@ -240,6 +242,8 @@ def _inputs(args: argparse.Namespace, task_scores: pd.DataFrame):
             ratings = onet.read_task_ratings(fetching.fetch(name, **loc))
         if args.task_ratings:
             _check_scale(ratings, args.weights, args.task_ratings)
+        if args.tasks and "task" in task_scores.columns:  # to tell the caller's own tasks, which
+            tasks = onet.read_tasks(args.tasks)  # O*NET does not rate, from O*NET's (it was unread)
     return xw, emp, tasks, ratings, structure
 
 
@@ -323,7 +327,11 @@ def run_rollup(args: argparse.Namespace) -> int:
     scores = read_task_scores(args.task_scores)
     xw, emp, tasks, ratings, structure = _inputs(args, scores)
     with _in_file(args.task_scores, first_row_number(args.task_scores)):
-        # the task weights, checked here so that an error names the scores file and its row
+        # the task weights, checked here so that an error names the scores file and its row;
+        # rows under another task's key, once, naming the file's lines (rollup() would say
+        # it again, naming the frame's rows)
+        scores = _without_other_tasks(scores, args.weights, tasks, path=args.task_scores,
+                                      row_offset=first_row_number(args.task_scores))
         task_weights(scores, args.weights, task_ratings=ratings, tasks=tasks)
     try:
         result = rollup(
