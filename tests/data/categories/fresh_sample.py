@@ -1,6 +1,6 @@
 """Draw a blind validation sample of the task categories among tasks no earlier sample holds.
 
-Shared by the draws of the samples v2 to v7 (``v*/draw_sample.py`` give the
+Shared by the draws of the samples v2 to v8 (``v*/draw_sample.py`` give the
 seed, the sizes and the earlier samples: none for v2). The design, on the O*NET task
 statements of a release less the tasks of the earlier samples:
 
