@@ -26,7 +26,7 @@ import pytest
 
 from exposure.cli import build_parser, main
 
-MIRROR = Path(os.environ.get("EXPOSURE_MIRROR", "/work/shared/data"))
+MIRROR = Path(os.environ.get("EXPOSURE_MIRROR", "/work/shared/data")).resolve()  # CI: ../shared/data; tests chdir
 needs_mirror = pytest.mark.skipif(not (MIRROR / "onet" / "29.1").is_dir(), reason="needs the data mirror")
 TASKS = "onetsoc_code,task_id,task\n11-1011.00,1,Draft replies to routine customer emails.\n"
 
