@@ -231,7 +231,9 @@ def score_tasks(
         :data:`EVIDENCE_COLUMNS` ``confidence, nearest_task_id, nearest_onetsoc_code,
         similarity``. Other input columns named like a score column are replaced
         (the text and occupation columns must not be: an error). So
-        ``df.join(score_tasks(df[mask])[["beta"]])`` attaches each score to its own row;
+        ``df.join(score_tasks(df[mask])[["beta"]])`` attaches each score to its own row
+        when the index labels are unique (a repeated label is warned of: the join would
+        pair it with each of its rows; ``reset_index()`` first);
         :func:`task_score_table` gives the keyed table.
 
         ``confidence`` (``learned`` and ``transformer``) is the calibrated top-class
@@ -328,7 +330,38 @@ def score_tasks(
     out = tasks.drop(columns=[c for c in SCORE_COLUMNS if c in tasks.columns])
     for col in SCORE_COLUMNS:
         out[col] = table[col].array  # positional: the caller's index is kept
+    _warn_repeated_index(tasks)
     return out
+
+
+#: The warning of :func:`score_tasks` on a frame whose index repeats a label.
+REPEATED_INDEX_MESSAGE = ("score_tasks: the frame's index repeats labels (%d row(s); first: %s, rows %d and %d): "
+                          "the scores are returned row by row, but df.join(scores) or .loc by that index pairs "
+                          "each repeated label with every row of it (rows duplicated, scores on other rows); "
+                          "call reset_index() first to join the scores back")
+
+
+def _warn_repeated_index(tasks: pd.DataFrame) -> None:
+    """Warn (once) when ``tasks``' index repeats a label: joining the scores back by it goes wrong.
+
+    The scores are appended row by row, but the documented way to attach them to the
+    caller's own frame, ``df.join(score_tasks(df[mask])[["beta"]])``, aligns on the
+    index: with a label on two rows each of them got both rows' scores (four rows for
+    two, the scores of one task on the other), without a word.
+    """
+    index = tasks.index
+    if index.is_unique:
+        return
+    repeated = index.duplicated(keep=False)
+    codes = pd.factorize(index, use_na_sentinel=False)[0]  # a missing label repeats too
+    second = int(np.flatnonzero(index.duplicated())[0])
+    first = int(np.flatnonzero(codes == codes[second])[0])
+    label = index[first]
+    if isinstance(label, tuple):
+        label = tuple(v.item() if isinstance(v, np.generic) else v for v in label)
+    elif isinstance(label, np.generic):
+        label = label.item()
+    logger.warning(REPEATED_INDEX_MESSAGE, int(repeated.sum()), cell_shown(label), first + 1, second + 1)
 
 
 def _normalised(frame: pd.DataFrame, texts: list, text_column, occupation_column) -> list:

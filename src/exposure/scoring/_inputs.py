@@ -524,9 +524,12 @@ def check_header_rows(tasks: pd.DataFrame, text_column="task", *, names=None, pa
     # other cells of the rows whose text is one of the names
     col = tasks[text_column]
     try:
-        short = np.flatnonzero(col.str.len().to_numpy(dtype=float, na_value=np.inf) <= longest)
+        lengths = col.str.len()
     except AttributeError:  # not a column of text (numbers): no header line in it
         return
+    # NaN for a missing text (never short); an Arrow column's integer lengths took no
+    # ``na_value=np.inf``: ``ArrowInvalid: Could not convert inf ... to int32``
+    short = np.flatnonzero(lengths.to_numpy(dtype=float, na_value=np.nan) <= longest)
     cells = col.iloc[short].tolist()
     rows = [int(pos) for pos, v in zip(short, cells, strict=True)
             if type(v) is str and _header_key(v) in keys]
