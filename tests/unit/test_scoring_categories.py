@@ -292,7 +292,7 @@ def test_not_a_frame():
 
 def test_mapping_file():
     mapping = load_category_mapping()
-    assert CATEGORY_MAPPING_VERSION == "v4"
+    assert CATEGORY_MAPPING_VERSION == "v5"
     assert set(mapping["level"]) == {"dwa", "iwa"}
     assert set(mapping["category"]) == {"admin", "routine_coding", "entry_creative", "none"}
     assert set(mapping["scope"]) == {"any", "context"}
@@ -949,3 +949,63 @@ def test_rev4_purchase_orders_are_still_paperwork():
                           "onetsoc_code": ["43-3061.00"]})
     out = explain_categories(frame)
     assert out.loc[0, "admin"], out.loc[0, "admin_rule"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "category", "rule_id"),
+    [
+        # rev5: stored procedures are code (the definitions' In list), not written procedures
+        ("Write stored procedures that load the nightly sales figures.", "15-1242.00",
+         "routine_coding", "routine_coding:code"),
+        # rev5: directories, contact lists and rate databases of routine information
+        ("Keep a directory of local caterers and venues.", "13-1121.00", "admin",
+         "admin:record_lists"),
+        ("Update vendor contact lists after each trade fair.", "13-1161.00", "admin",
+         "admin:record_lists"),
+        # rev5: reconciling transactions (bookkeeping)
+        ("Reconcile weekly summaries of ticket transactions.", "39-3031.00", "admin",
+         "admin:reconcile"),
+        # rev5: tracking records in an office job is not tracing (investigating)
+        ("Track the return of borrowed files.", "43-4071.00", "admin",
+         "admin:records_ctx"),
+    ],
+)
+def test_rev5_rules_tag(text, code, category, rule_id):
+    out = explain_categories(pd.DataFrame({"task": [text], "onetsoc_code": [code]}))
+    assert out.loc[0, category], out.loc[0, f"{category}_rule"]
+    assert f"text {rule_id}" in out.loc[0, f"{category}_rule"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "category"),
+    [
+        # rev5: packing, unloading or repairing goods heads the task (stock handling)
+        ("Pack and seal parcels for shipment, using the postage meter.", "43-5071.00", "admin"),
+        ("Carry mail sacks to the loading dock.", "43-5053.00", "admin"),
+        # rev5: supervising or training staff among the leading verbs (management)
+        ("Schedule, supervise, and train the mailroom staff.", "43-9051.00", "admin"),
+        # rev5: tracing debtors is investigative work
+        ("Trace missing debtors through public records.", "43-3011.00", "admin"),
+        # rev5: keying data to create layouts is design work with software as a tool
+        ("Key information into the workstation to create layouts for the catalogue.",
+         "27-1024.00", "admin"),
+        # rev5: door or cabinet hardware is not computer hardware
+        ("Install cabinet hardware such as hinges and knobs.", "47-2031.00", "routine_coding"),
+        # rev5: testing or development programmes are plans of work
+        ("Plan fuel testing and development programs.", "17-2141.00", "routine_coding"),
+        ("Modify cutting programs for the new alloy.", "51-9161.00", "routine_coding"),
+        # rev5: content for web sites is not code
+        ("Write news articles for the company web site.", "27-3031.00", "routine_coding"),
+        ("Post and update product content on the web site.", "41-9099.00", "routine_coding"),
+    ],
+)
+def test_rev5_out_list_stays_out(text, code, category):
+    out = explain_categories(pd.DataFrame({"task": [text], "onetsoc_code": [code]}))
+    assert not out.loc[0, category], out.loc[0, f"{category}_rule"]
+
+
+def test_rev5_written_procedures_stay_out():
+    frame = pd.DataFrame({"task": ["Write procedures for the help desk staff.",
+                                   "Write stored procedures and SQL queries."]})
+    out = tag_categories(frame)
+    assert out["routine_coding"].tolist() == [False, True]

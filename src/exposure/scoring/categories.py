@@ -129,11 +129,12 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-#: Version of the tagger: the mapping file ``mapping-v4.csv`` and the text rules below. v4
+#: Version of the tagger: the mapping file ``mapping-v5.csv`` and the text rules below. v5
 #: (5 December 2026) is v2's mapping with text rules revised on the errors of the blind
-#: samples v3 and v4 (tagger v3, shipped on the fresh sample v5) and of v5 and v6 (the
-#: ``rev4`` rules), shipped on the fresh sample v7 (docs: Validation, Categories).
-CATEGORY_MAPPING_VERSION = "v4"
+#: samples v3 and v4 (tagger v3, shipped on the fresh sample v5), of v5 and v6 (the
+#: ``rev4`` rules, tagger v4, shipped on v7) and of v5 to v7 (the ``rev5`` rules), shipped
+#: on the fresh sample v8 (docs: Validation, Categories).
+CATEGORY_MAPPING_VERSION = "v5"
 
 #: Highest O*NET Job Zone counted as "little required preparation" for entry_creative.
 ENTRY_CREATIVE_MAX_JOB_ZONE = 3
@@ -743,6 +744,26 @@ TEXT_RULES: tuple[TextRule, ...] = (
         "any",
         "coded",
     ),
+    # rev5: directories and contact lists, reconciling transactions (O*NET rows only)
+    TextRule(
+        "admin:record_lists", "admin",
+        r"\b(maintain|keep|updat|compil|creat|prepar)\w*\b( (and|or) \w+)? (a |an |the )?(\w+ ){0,2}"
+        r"(director(y|ies)|rolls|registers|card files) of\b"
+        r"|\b(maintain|keep|updat|compil)\w*\b( (and|or) \w+)? (\w+ ){0,2}(rate|contact|supplier"
+        r"|vendor|customer|client|mailing|address) (databases?|lists|director(y|ies)|files)\b",
+        "keeping directories, rolls or contact and rate databases of routine information (the work is keeping "
+        "records, not code); professional content still vetoes",
+        "any",
+        "coded",
+    ),
+    TextRule(
+        "admin:reconcile", "admin",
+        r"\breconcil\w*\b[^.;]{0,40}\b(transactions|accounts|statements|books|ledgers|receipts"
+        r"|invoices|bills|summaries)\b",
+        "reconciling transactions or accounts (bookkeeping)",
+        "any",
+        "coded",
+    ),
     # rev4: non-clerical work of other kinds (O*NET rows only)
     TextRule(
         "admin!physical", "admin",
@@ -750,7 +771,9 @@ TEXT_RULES: tuple[TextRule, ...] = (
         r"|\bclean\w*\b (\w+,? ){0,3}(equipment|work areas|areas|shelves|machines|counters"
         r"|windows|floors|premises|rooms|vehicles|tools)\b"
         r"|\b(weigh|measur)\w*\b[^.;]{0,25}\b(materials|products|equipment|goods|loads)\b"
-        r"|" + _HEAD + r"inspect\w*\b[^.;]{0,40}\b(defects|damage|malfunctions|wear)\b",
+        r"|" + _HEAD + r"inspect\w*\b[^.;]{0,40}\b(defects|damage|malfunctions|wear)\b"
+        # rev5: packing, unloading, carrying or repairing goods heads the task (stock handling)
+        r"|" + _HEAD + r"(pack|wrap|unload|carry|carries|lift|stack|repair|mend)(s|ed|ing)?\b",
         "physical work heading the task (walking or driving routes, weighing, measuring, "
         "cleaning, restocking, inspecting, handwork): not clerical",
         "exclude",
@@ -765,6 +788,17 @@ TEXT_RULES: tuple[TextRule, ...] = (
         "exclude",
         "coded",
     ),
+    # rev5: keying data as the means of design work (a tool for another profession)
+    TextRule(
+        "admin!design_input", "admin",
+        r"\b(enter|key|input|typ)\w*\b[^.;]{0,80}\bto (retouch|draw|render|lay out|make color"
+        r"|(create|produce|design) (\w+ ){0,2}(layouts|designs|graphics|images|drawings"
+        r"|illustrations|artwork))\b",
+        "keying data or instructions to create layouts, designs or retouched images: design "
+        "work using software as a tool, not data entry",
+        "exclude",
+        "coded",
+    ),
     TextRule(
         "admin!legal_research", "admin",
         r"\b(statutes|court decisions|case law|legal (precedents?|publications|research))\b",
@@ -776,10 +810,14 @@ TEXT_RULES: tuple[TextRule, ...] = (
         "admin!management", "admin",
         _HEAD + r"(supervis|direct|manag|oversee|hire|recruit|train|negotiat|approv|teach"
         r"|instruct|evaluat|establish|lead|formulat|recommend|solicit|sell|promot|analy[sz]"
-        r"|interpret|design|trac|investigat|troubleshoot)\w*\b"
+        r"|interpret|design|investigat|troubleshoot)\w*\b"
+        # rev5: tracing (skip-tracing, investigating) heads the task; tracking records does not
+        r"|" + _HEAD + r"trac(e|es|ed|ing)\b"
         r"|\b(findings|recommendations|confidentiality)\b"
         r"|\b(job|employee|staff|work) performance (problems|issues)\b"
-        r"|\bdiscuss\w* (\w+ ){0,2}performance\b",
+        r"|\bdiscuss\w* (\w+ ){0,2}performance\b"
+        # rev5: supervising or training among the task's leading verbs (management)
+        r"|" + _HEAD + r"\w+(,? (and |or )?\w+){0,2},? (and |or )?(supervise|supervises|train|trains)\b",
         "management, training, sales, analysis, staff performance problems: not clerical",
         "exclude",
         "coded",
@@ -975,7 +1013,8 @@ TEXT_RULES: tuple[TextRule, ...] = (
         + r"\b(computers?|software|networks?|servers?|systems? (problems?|malfunctions?|errors?)"
         r"|program (malfunctions?|errors?|problems?)|applications?|e-?mail|workstations?)\b"
         r"|\b(install|configur|set up|upgrad|patch|back up|backup|reimag)\w*\b" + _W
-        + r"\b(software|operating systems?|computers?|computer (hardware|systems?|equipment)|hardware"
+        # rev5: bare "hardware" (locks, hinges, fittings) is not computer hardware
+        + r"\b(software|operating systems?|computers?|computer (hardware|systems?|equipment)"
         r"|servers?|workstations?|(computer )?networks?|e-?mail|virus\w*|firewalls?"
         r"|user accounts?|passwords?|files)\b",
         "IT support: installing, configuring, troubleshooting computers and networks",
@@ -1022,10 +1061,13 @@ TEXT_RULES: tuple[TextRule, ...] = (
         r"|security solutions|data (models|structures))"
         r"|collaborat|purchas|order|provide (training|consultation)|prepare (\w+ ){0,2}"
         r"(requisitions|budgets|reports|proposals)|(develop|create|write|revise|prepare)"
-        r"\w*,? (\w+,? ){0,3}(strateg|plans?|models?|standards|polic|procedures|specifications"
+        r"\w*,? (\w+,? ){0,3}(strateg|plans?|models?|standards|polic|specifications"
         r"|methods|requirements|architectur|manuals?|instructions|documentation|training"
         r"|processes|methodolog"
         r"|materials|guidelines|best practices))\w*\b"
+        # rev5: "stored procedures" are code (In), other procedures are writing procedures
+        r"|" + _HEAD + r"(develop|create|write|revise|prepare)\w*,? ((\w+,? ){0,2}(\w{1,5}|\w*([^d\W]"
+        r"|[^e\W]d|[^r\W]ed|[^o\W]red|[^t\W]ored|[^s\W]tored)),? )?procedures\b"
         r"|\b(architectures?|architectural|data models?|strategies|road ?maps?|recommendations|models and"
         r" simulations|user (instructions|manuals|guides)|evaluat\w*|usability|effectiveness"
         r"|usage analys\w*|design reviews?)\b"
@@ -1054,8 +1096,21 @@ TEXT_RULES: tuple[TextRule, ...] = (
         r"\b(education|educational|treatment|training|exercise|fitness|therapy|rehabilitation"
         r"|instructional|study|activity|recreation|recreational|wellness|nutrition|safety"
         r"|conditioning|dietary|care|lesson|intervention|behavior|behaviour|outreach) programs?\b"
-        r"|\bIEPs?\b",
+        r"|\bIEPs?\b"
+        # rev5: testing, development or drilling programmes (plans of work); cutting programs (CNC)
+        r"|\b((and|or) testing|development|drilling|modification|cutting|machining|flight test)"
+        r" programs\b",
         "programs that are plans of education, treatment, training or activities, not code",
+        "exclude",
+    ),
+    # rev5: writing or posting content for web sites is content work, not code
+    TextRule(
+        "routine_coding!web_content", "routine_coding",
+        r"\b(reports|articles|stories|posts|press releases|copy|news|content) (for|on|to) (\w+ ){0,2}"
+        r"(web ?sites?|web pages?|intranets?|social media)\b"
+        r"|\b(post|upload|publish)\w*\b[^.;]{0,20}\bcontent\b",
+        "writing, posting or updating content for web sites or social media: content work, "
+        "not code",
         "exclude",
     ),
     TextRule(
