@@ -2334,6 +2334,45 @@ def _publisher_copy(root: Path, src: Source) -> Path | None:
     return None
 
 
+def _publisher_sha256(path: Path, src: Source) -> str:
+    """sha256 of the publisher's download ``path`` of ``src`` (a folder's file, or the zip's member)."""
+    if path.suffix.lower() != ".zip" or path.name == PurePosixPath(src.member).name:
+        return _hash_in_place(path, src)
+    digest = hashlib.sha256()
+    try:
+        with zipfile.ZipFile(path) as zf, zf.open(src.member) as fin:
+            for chunk in iter(lambda: fin.read(_CHUNK), b""):
+                digest.update(chunk)
+    except KeyError:  # no such member: the cached copy is what there is
+        return src.sha256
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError) as exc:
+        raise DownloadError(f"{src.name}: member {src.member!r} of {path} is unreadable ({exc}); "
+                            "it is your copy of the publisher's download: replace it with a good "
+                            "one (or remove it)") from exc
+    return digest.hexdigest()
+
+
+def _check_publisher_copy(root: Path, src: Source, mirror: Path | None) -> None:
+    """Refuse a publisher's download in the data directory that is not the pinned file.
+
+    Once a file was copied into the cache and pinned, the cache copy was read at every
+    later run: a corrected release put in the data directory (``db_31_0_text/`` or its
+    zip, the same name with other bytes) was silently ignored, and the tables were
+    recomputed from the old file while the user believed them computed from the new one.
+    A changed upstream file stops the run, as a changed download does
+    (:class:`~exposure.errors.ChecksumMismatchError`, naming the user's file).
+    """
+    if mirror is not None and _mirror_has(mirror, src):
+        return  # the mirror's file is the one read, not the data directory's
+    local = _publisher_copy(root, src)
+    if local is None:
+        return
+    actual = _publisher_sha256(local, src)
+    if actual != src.sha256:
+        shown = local if local.name == PurePosixPath(src.member).name else f"{local}!{src.member}"
+        raise ChecksumMismatchError(src.name, src.sha256, actual, path=str(shown))
+
+
 def _from_publisher_copy(path: Path, src: Source, dest: Path) -> None:
     """Copy ``src`` into the cache from the publisher's download ``path`` in the data directory."""
     log.info("reading %s from %s (the publisher's download in the data directory)", src.name, path)
@@ -2341,6 +2380,39 @@ def _from_publisher_copy(path: Path, src: Source, dest: Path) -> None:
         _extract_member_verified(path, src, dest)
     else:
         _copy_verified(path, src, dest)
+
+
+def _folder_hint(root: Path, src: Source) -> str:
+    """What the user's unzipped release folder in ``root`` holds instead of ``src``'s file.
+
+    A folder ``db_31_0_text/`` lacking one table (a file the publisher renamed, or one left
+    out when copying) read as a failed download: the error led with the network and named
+    the folder only among the places looked at, not what it holds instead.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from exposure.releases import layout_source
+    >>> d = Path(tempfile.mkdtemp()); (d / "db_31_0_text").mkdir()
+    >>> _ = (d / "db_31_0_text" / "Task_Statements.txt").write_text("x")
+    >>> _folder_hint(d, layout_source("onet/31.0/Task Statements.txt"))  # doctest: +ELLIPSIS
+    "; the folder .../db_31_0_text has no 'Task Statements.txt' but 'Task_Statements.txt' (renamed by the publisher? ...)"
+    """
+    places = _publisher_places(root, src)
+    if not places or not places[0].parent.is_dir():
+        return ""
+    folder, want = places[0].parent, places[0].name
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.is_file())
+    except OSError:
+        return ""
+    key = re.sub(r"[\W_]+", "", want.lower())  # the name in another case, spacing or punctuation
+    like = [n for n in names if re.sub(r"[\W_]+", "", n.lower()) == key]
+    if like:
+        return (f"; the folder {folder} has no {want!r} but {', '.join(map(repr, like))} (renamed by "
+                f"the publisher? give the file the name {want!r})")
+    return (f"; the folder {folder} has {len(names)} file(s), none named {want!r} (left out when "
+            "copying the release? copy it from the publisher's zip)")
 
 
 def _other_format_hint(root: Path, src: Source) -> str:
@@ -2442,7 +2514,7 @@ def _from_network(root: Path, src: Source, dest: Path, store: DataStore | None =
             # say where a copy of the publisher's download would have been read instead
             looked = ", ".join(str(p) for p in [archive, *_publisher_places(root, src)])
             exc.args = (f"{exc.args[0]}; no copy of it in the data directory either (looked for "
-                        f"{looked}){_other_format_hint(root, src)}",)
+                        f"{looked}){_folder_hint(root, src)}{_other_format_hint(root, src)}",)
             raise
     try:
         _extract_member_verified(archive, src, dest, downloaded=True)
@@ -2608,6 +2680,7 @@ def _fetch(store: DataStore, src: Source, *, timeout, retries, backoff, deadline
         # hashed at every use: a stamp (size, mtime) is no proof against an edit in place
         actual = _hash_in_place(dest, src)
         if actual == src.sha256:
+            _check_publisher_copy(root, src, mirror_dir)
             if not _stamp_ok(root, src, dest):
                 _write_stamp(root, src, dest)
             return dest
@@ -2723,7 +2796,14 @@ def fetch_table(name, reader, *, store: DataStore | None = None, mirror=None, da
         # the cache copy named by the error is gone: name the file its bytes came from
         origin = (store.mirror / src.name if store.mirror is not None
                   and (store.mirror / src.name).is_file() else None)
+        # a new release read from the user's copy in the data directory was named as
+        # "downloaded from https://www.onetcenter.org/...": name the user's file instead
+        local = _publisher_copy(store.cache, src) if origin is None else None
+        if local is not None and local.name == PurePosixPath(src.member).name:
+            origin = local
         where = (f"{origin}" if origin is not None
+                 else f"{src.name} (member {src.member!r} of your copy {local}; removed from the cache)"
+                 if local is not None
                  else f"{src.name} (downloaded from {src.url}; removed from the cache)")
         raise type(exc)(exc.reason, path=where, row=exc.row, column=exc.column,
                         line=exc.line) from None
@@ -2750,7 +2830,9 @@ def mirror_origin(path, name, store: DataStore) -> Path:
     :func:`exposure.onet.load_onet`) named the cache copy, which the user must not edit
     (it is replaced from the mirror); the file to fix is the mirror's. The mirror's file
     is named only when it holds the same bytes (hashed here, on the error path only);
-    without a mirror (a download) the cache copy is what there is, and is named.
+    without a mirror, the user's copy of the publisher's download in the data directory
+    (``db_31_0_text/Tasks to DWAs.txt``) is named when it holds the same bytes; a download's
+    cache copy is what there is, and is named.
 
     Parameters
     ----------
@@ -2778,10 +2860,16 @@ def mirror_origin(path, name, store: DataStore) -> Path:
     True
     """
     path = Path(path)
-    if store.mirror is None:
-        return path
     try:
         src = name if isinstance(name, Source) else store.source(name)
+        if store.mirror is None or not _mirror_has(store.mirror, src):
+            # the user's copy of the publisher's download (db_31_0_text/...): the cache
+            # copy was named, and an edit of it was overwritten by the next run
+            local = _publisher_copy(store.cache, src)
+            if (local is None or local.name != PurePosixPath(src.member).name
+                    or os.path.samefile(local, path)):
+                return path
+            return local if file_sha256(local) == file_sha256(path) else path
         origin = store.mirror / _safe_relpath(src.name, what="registry name")
         if not origin.is_file() or os.path.samefile(origin, path):
             return path
