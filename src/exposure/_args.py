@@ -328,3 +328,26 @@ def as_array(value):
         return np.asarray(value)
     except (TypeError, ValueError):
         return None
+
+
+def as_shown(value):
+    """A real number as the Python int or float it shows: a float32 0.9 is 0.9, not 0.8999999761581421.
+
+    ``float(np.float32(0.9))`` is 0.8999999761581421: a roll-up recorded that level in
+    its settings and ``coverage.json``, and a float32 ``gain`` of 0.3 was written as
+    0.30000001192092896 into the ``working_time`` table. A float32 or float16 is read as
+    the shortest decimal numpy writes for it; other numbers as :func:`float` (an integer
+    as :func:`int`); anything else is returned as it is.
+
+    Examples
+    --------
+    >>> as_shown(np.float32(0.9)), as_shown(np.int64(7)), as_shown(0.3)
+    (0.9, 7, 0.3)
+    """
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        return value
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, np.floating) and value.itemsize < 8:
+        return float(str(value))
+    return float(value)

@@ -21,6 +21,7 @@ import errno
 import hashlib
 import json
 import logging
+import math
 import os
 from importlib import resources
 from pathlib import Path
@@ -30,6 +31,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from exposure._args import as_shown, is_number, shown
 from exposure._tables import (
     check_delimited_file,
     first_repeat,
@@ -172,6 +174,7 @@ def _check_directory(directory) -> None:
 
     ``""`` was read as the current directory (``processed table 'soc_scores' not found at
     soc_scores.parquet``, or the tables of whatever directory the user was in).
+    A path holding a NUL character said ``directory not found`` of a path shown with it.
 
     Examples
     --------
@@ -186,6 +189,9 @@ def _check_directory(directory) -> None:
     if directory is not None and os.fspath(directory) in ("", b""):  # Path("") is "."
         raise DataFormatError("directory is empty: give an output directory of exposure "
                               "recompute (an empty path would be read as the current directory)")
+    if directory is not None and "\0" in str(os.fspath(directory)):  # "directory not found" of it
+        raise DataFormatError(f"directory {os.fspath(directory)!r} holds a NUL character (\\0): it cannot "
+                              "name a directory")
 
 
 def check_recompute_dir(directory: Path) -> Path:
@@ -311,6 +317,47 @@ def _get_table(name: str):
         raise
 
 
+def _check_release(release):
+    """``release`` as the text :func:`tables_dir` matches; None stays None.
+
+    A list (``["29.1"]``), a dict or ``True`` said ``no processed tables for release
+    "['29.1']"``, as if that release were missing; ``2025.0`` (a year typed as a float,
+    or ``np.float32(2025)``) did not match OEWS 2025; ``""`` and ``" 29.1"`` were looked
+    for as they are. A number is read as the decimal it shows (``np.float32(29.1)`` is
+    ``'29.1'``), a whole one of 1000 or more as a year (``2025.0`` is ``'2025'``).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the argument and what it takes.
+
+    Examples
+    --------
+    >>> _check_release(2025.0), _check_release(29.1), _check_release("onet-29.1_oews-2025")
+    ('2025', '29.1', 'onet-29.1_oews-2025')
+    >>> _check_release(["29.1"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: release must be an O*NET release ('29.1'), an OEWS year ('2025') or an output name ('onet-29.1_oews-2025'), got list ['29.1']
+    """
+    if release is None:
+        return None
+    if is_number(release):
+        value = as_shown(release)
+        if isinstance(value, int) or (math.isfinite(value) and value.is_integer() and abs(value) >= 1000):
+            return str(int(value))
+        return repr(value)
+    if not isinstance(release, str):
+        raise DataFormatError("release must be an O*NET release ('29.1'), an OEWS year ('2025') or an output "
+                              f"name ('onet-29.1_oews-2025'), got {shown(release)}")
+    if not release.strip():
+        raise DataFormatError(f"release is empty ({release!r}): give an O*NET release ('29.1'), an OEWS year "
+                              "('2025') or an output name ('onet-29.1_oews-2025'), or leave it out")
+    if release != release.strip():
+        raise DataFormatError(f"release {release!r} has spaces around it: write {release.strip()!r}")
+    return str(release)
+
+
 def _is_table(name: str) -> bool:
     """Whether ``name`` is a table name or alias :func:`get_table` knows."""
     try:
@@ -434,9 +481,10 @@ def tables_dir(release=None, *, store: DataStore | None = None) -> Path:
 
     Parameters
     ----------
-    release : str, optional
+    release : str or number, optional
         O*NET release (``"30.1"``), OEWS year (``"2026"``) or output name
-        (``"onet-31.0_oews-2026"``) the tables must be computed from.
+        (``"onet-31.0_oews-2026"``) the tables must be computed from; a number is read
+        as the decimal it shows (``2026.0`` is ``"2026"``).
     store : exposure.fetch.DataStore, optional
         Where the user's recomputes live (default from the environment).
 
@@ -449,6 +497,9 @@ def tables_dir(release=None, *, store: DataStore | None = None) -> Path:
     exposure.errors.ExposureError
         When ``release`` matches neither a recompute nor the shipped tables, or ``store``
         is not a :class:`~exposure.fetch.DataStore`.
+    exposure.errors.DataFormatError
+        A ``release`` that is neither text nor a number (a list, True), is empty or has
+        spaces around it.
 
     Examples
     --------
@@ -465,6 +516,7 @@ def tables_dir(release=None, *, store: DataStore | None = None) -> Path:
     ...
     exposure.errors.ExposureError: no processed tables for release '31.0': ...
     """
+    release = _check_release(release)
     for directory, releases in recomputes(store):
         if release is None or _matches(releases, release):
             return directory
@@ -496,9 +548,11 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
         Read from this output directory of ``exposure recompute`` (the shipped tables,
         even when you have recomputed: ``exposure._load.processed_dir()``, the package's
         ``data/processed``).
-    release : str, optional
+    release : str or number, optional
         O*NET release or OEWS year the tables must come from (see :func:`tables_dir`);
-        with ``directory``, the release its ``manifest.json`` must record.
+        with ``directory``, the release its ``manifest.json`` must record. A number is
+        read as the decimal it shows (``29.1``; ``2025.0`` is the year ``'2025'``);
+        anything else than text or a number is refused.
     validate : bool, default True
         Validate against the table's schema (raises :class:`exposure.errors.SchemaError`,
         rows counted from 1, the first record), after checking that the table is the one
@@ -532,7 +586,9 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
         ``store`` that is not a :class:`~exposure.fetch.DataStore`; a ``directory`` whose
         ``manifest.json`` records another release than ``release`` (or is missing).
     exposure.errors.DataFormatError
-        ``validate`` that is not True or False (``"no"``, ``0``, ``None``); a ``directory``
+        ``validate`` that is not True or False (``"no"``, ``0``, ``None``); a ``release``
+        that is neither text nor a number, is empty or has spaces around it; a
+        ``directory`` holding a NUL character; a ``directory``
         that does not exist or is a file (:func:`check_recompute_dir`), or a broken
         symbolic link; a damaged file, a table's path that is a directory or a broken
         symbolic link; (``validate``) a table that is not the one ``manifest.json``
@@ -571,6 +627,7 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
         raise DataFormatError(f"validate must be True or False, got {type(validate).__name__} {validate!r}")
     _check_directory(directory)
     _check_store(store)
+    release = _check_release(release)
     table = None if name == MEASURES else _get_table(name)
     base = _base_dir(directory, release, store)
     if directory is None and base != processed_dir() and str(base) not in _ANNOUNCED:
@@ -837,7 +894,7 @@ def load_manifest(directory=None, *, release=None, store: DataStore | None = Non
     directory : str or os.PathLike, optional
         Output directory of ``exposure recompute``; default the directory :func:`load`
         reads (:func:`tables_dir`).
-    release : str, optional
+    release : str or number, optional
         As for :func:`load`.
     store : exposure.fetch.DataStore, optional
         As for :func:`load`.
@@ -870,6 +927,7 @@ def load_manifest(directory=None, *, release=None, store: DataStore | None = Non
     """
     _check_directory(directory)
     _check_store(store)
+    release = _check_release(release)
     base = _base_dir(directory, release, store)
     path = base / MANIFEST_NAME
     if not path.is_file():

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import numpy as np
 import pandas as pd
 
-from exposure._args import check_choice, check_flag, check_name
+from exposure._args import as_shown, check_choice, check_flag, check_name, choice_hint, shown
 from exposure._measures import (
     CATEGORIES,
     CATEGORY_SHARES,
@@ -597,7 +597,8 @@ def task_weights(
                 )
         _warn_suppressed(task_scores, rat, weights, scale)
         return values
-    raise DataFormatError(f"unknown weights {weights!r}; expected one of {', '.join(WEIGHTS)}")
+    raise DataFormatError(f"unknown weights {weights!r}; expected one of {', '.join(WEIGHTS)}"
+                          f"{choice_hint(weights, WEIGHTS)}")
 
 
 #: How far (in percentage points) the FT percentages of a task may sum away from 100 and
@@ -1372,10 +1373,12 @@ class OccupationDraws:
 def check_level(level) -> float:
     """``level`` as a float strictly between 0 and 1; raise :class:`ExposureError` otherwise.
 
+    A float32 or float16 is read as the decimal it shows (:func:`as_shown`).
+
     Examples
     --------
-    >>> check_level(0.9), check_level(np.float32(0.5))
-    (0.9, 0.5)
+    >>> check_level(0.9), check_level(np.float32(0.5)), check_level(np.float32(0.9))
+    (0.9, 0.5, 0.9)
     >>> check_level(95)
     Traceback (most recent call last):
     ...
@@ -1384,8 +1387,8 @@ def check_level(level) -> float:
     ok = isinstance(level, numbers.Real) and not isinstance(level, (bool, np.bool_)) and 0 < level < 1
     if not ok:
         raise ExposureError("level (confidence level of the intervals) must be a number between 0 and 1 "
-                            f"(exclusive), got {level!r}")
-    return float(level)
+                            f"(exclusive), got {shown(level) if type(level).__module__ == 'numpy' else repr(level)}")
+    return float(as_shown(level))
 
 
 def check_count(value, name: str, minimum: int = 0) -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from exposure._args import check_choice, check_flag
+from exposure._args import as_shown, check_choice, check_flag
 from exposure._io import write_json, write_parquet
 from exposure._measures import CATEGORIES, MEASURES
 from exposure._outdir import OutputPathError, foreign_entry, previous_files_note, replace_directory
@@ -149,7 +149,7 @@ class Rollup:
     coverage : dict
         :func:`~exposure.rollup.coverage` of the OEWS employment.
     settings : dict
-        The parameters used.
+        The parameters used, as plain Python values (written to ``coverage.json``).
     """
 
     occupations: pd.DataFrame
@@ -486,7 +486,10 @@ def rollup(
     gain : float, default 0.5
         Productivity gain of the working-time scenario, in [0, 1].
     level : float, default 0.95
-        Confidence level of the bootstrap intervals, strictly between 0 and 1.
+        Confidence level of the bootstrap intervals, strictly between 0 and 1. A float32
+        or float16 ``gain`` or ``level`` is read as the decimal it shows (0.9, not
+        0.8999999761581421: :func:`~exposure._args.as_shown`), in the
+        tables and in ``settings``.
     soc_structure : pandas.DataFrame, optional
         SOC structure (broad groups) for :func:`~exposure.rollup.oews_code_map`.
 
@@ -531,7 +534,7 @@ def rollup(
                             "one draw has low = high")
     seed = check_count(seed, "seed")
     level = check_level(level)
-    gain = check_gain(gain)
+    gain = check_gain(as_shown(gain))  # a float32 0.3 is 0.3 in working_time (0.30000001192092896)
     check_choice(weights, "weights", WEIGHTS)
     check_flag(sample_labels, "sample_labels", optional=True)
     task_scores = check_task_scores(task_scores)  # typed columns (flags read from CSV text)
@@ -601,5 +604,7 @@ def rollup(
     wt = working_time(soc, employment if _has_sectors(employment) else None, gain=gain)
     cov = coverage(soc, occ)
     log.info("rollup: %.4f of OEWS employment scored (prefix match alone: %.4f)", cov["share"], cov["prefix_share"])
-    settings = {"weights": weights, "combine": combine, "n_draws": n_draws, "seed": seed, "gain": gain, "level": level}
+    # plain Python values (a np.str_ weights was kept as it was given)
+    settings = {"weights": str(weights), "combine": str(combine), "n_draws": n_draws, "seed": seed, "gain": gain,
+                "level": level}
     return Rollup(occ, soc, sectors, workforce, wt, cov, settings)
