@@ -45,6 +45,14 @@ checking its sha256:
    ``<data_dir>/db_31_0_text.zip``, or its folder unzipped, ``<data_dir>/db_31_0_text/``)
    is read instead of the network (and instead of a mirror that lacks the file), verified
    or validated and pinned as a download is; a failed download names where it was looked for.
+   A release is never read from the user's copy mixed with other bytes: a new file the
+   folder lacks is not downloaded alone (:class:`~exposure.errors.DownloadError` naming the
+   folder: copy the file into it, put the zip itself beside it, or remove the folder to
+   download the whole release); the folder and the zip both holding a file with other
+   bytes are refused, naming both; a pinned file is checked at every use against every
+   copy of it in the data directory (folder and zip) and, for a file the lock file pins,
+   against the mirror's copy. With only O*NET's other format there (``db_31_0_excel/``),
+   downloading the release asked is said once in a warning naming ``--onet-format``.
 
 A sha256 mismatch raises :class:`~exposure.errors.ChecksumMismatchError`, and in every
 failure nothing is left in the cache: writes go to a partial file
@@ -2363,14 +2371,88 @@ def _check_publisher_copy(root: Path, src: Source, mirror: Path | None) -> None:
     (:class:`~exposure.errors.ChecksumMismatchError`, naming the user's file).
     """
     if mirror is not None and _mirror_has(mirror, src):
-        return  # the mirror's file is the one read, not the data directory's
-    local = _publisher_copy(root, src)
-    if local is None:
+        # the mirror's file is the one read, not the data directory's: a mirror holding
+        # other bytes than the lock's pin was ignored while the cache held the pinned copy
+        # (and refused by a fresh cache); a registry file's mirror is the package's own
+        if src.name not in SOURCES:
+            path = _mirror_file(mirror, src)
+            actual = _hash_in_place(path, src)
+            if actual != src.sha256:
+                raise ChecksumMismatchError(src.name, src.sha256, actual, path=str(path))
         return
-    actual = _publisher_sha256(local, src)
-    if actual != src.sha256:
-        shown = local if local.name == PurePosixPath(src.member).name else f"{local}!{src.member}"
-        raise ChecksumMismatchError(src.name, src.sha256, actual, path=str(shown))
+    # every copy: a zip of other bytes beside the pinned folder was ignored as well
+    for local in _publisher_copies(root, src):
+        actual = _publisher_sha256(local, src)
+        if actual != src.sha256:
+            raise ChecksumMismatchError(src.name, src.sha256, actual, path=_copy_name(local, src))
+
+
+def _copy_name(path: Path, src: Source) -> str:
+    """``path`` of the publisher's download of ``src`` as said: a folder's file, or ``zip!member``."""
+    return str(path) if path.name == PurePosixPath(src.member).name else f"{path}!{src.member}"
+
+
+def _publisher_copies(root: Path, src: Source) -> list[Path]:
+    """Every copy of ``src``'s file in the data directory ``root``: the folder's file, the zip's member.
+
+    Unlike :func:`_publisher_copy` (the one read), a zip lacking the member is left out.
+    """
+    found = []
+    for path in _publisher_places(root, src):
+        if path.suffix.lower() == ".zip" and path.name != PurePosixPath(src.member).name:
+            try:
+                with zipfile.ZipFile(path) as zf:
+                    zf.getinfo(src.member)
+            except KeyError:
+                continue
+            except (zipfile.BadZipFile, OSError):
+                continue  # not a zip (or unreadable): not read as one either
+            found.append(path)
+        elif path.is_file():
+            found.append(path)
+    return found
+
+
+def _check_copies_agree(root: Path, src: Source) -> None:
+    """Refuse the folder and the zip of the release in ``root`` holding ``src``'s file with other bytes.
+
+    With both ``db_31_0_text/`` and ``db_31_0_text.zip`` in the data directory (an old
+    unzipped folder and a corrected zip downloaded since), the folder's file was read and
+    the zip's silently ignored. The same bytes in both are read as before.
+    """
+    copies = _publisher_copies(root, src)
+    if len(copies) < 2:
+        return
+    (first, a), (second, b) = [(path, _publisher_sha256(path, src)) for path in copies[:2]]
+    if a != b:
+        raise DownloadError(
+            f"{src.name}: the data directory holds two copies of it with other bytes: "
+            f"{_copy_name(first, src)} (sha256 {a}) and {_copy_name(second, src)} (sha256 {b}): "
+            "two dates of the release? Keep the one you want (remove the other, or unzip the zip "
+            "over the folder); nothing was read")
+
+
+def _refuse_partial_folder(root: Path, src: Source) -> None:
+    """Refuse to download a new file the user's unzipped release folder in ``root`` lacks.
+
+    With the network reachable, a folder ``db_31_0_text/`` lacking one table was completed
+    from the publisher's zip without a word: the release was read from the user's files
+    mixed with a downloaded one, which may be of another date of the release, and all were
+    pinned. A file pinned before is downloaded as before (its sha256 is checked).
+    """
+    places = _publisher_places(root, src)
+    if src.pinned or not places or places[0].parent == root:
+        return
+    hint = _folder_hint(root, src)
+    if not hint:
+        return
+    folder = places[0].parent
+    raise DownloadError(
+        f"{src.name}: {hint[2:]}; it is not downloaded alone: the release would be read from "
+        f"your files in {folder.name}/ mixed with one from {src.archive_url}, which may be of "
+        f"another date of the release. Copy the file into {folder}, put the publisher's zip "
+        f"itself in the data directory ({places[1]}), or remove the folder to download the "
+        "whole release; nothing was downloaded")
 
 
 def _from_publisher_copy(path: Path, src: Source, dest: Path) -> None:
@@ -2442,6 +2524,27 @@ def _other_format_hint(root: Path, src: Source) -> str:
     if found is None:
         return ""
     return f"; the data directory has {found}, O*NET's {fmt} download: give --onet-format {fmt} (onet_format={fmt!r})"
+
+
+_SAID_OTHER_FORMAT: set[tuple[str, str]] = set()
+
+
+def _say_other_format(root: Path, src: Source) -> None:
+    """Warn, once per archive, that a new file is downloaded though ``root`` holds O*NET's other format.
+
+    With only ``db_31_0_excel/`` in the data directory and the text format asked (the
+    default), the text release was downloaded without a word: the user's own copy, which
+    may be of another date of the release, was not read and nothing said so.
+    """
+    if src.pinned or not src.archive_url:
+        return
+    hint = _other_format_hint(root, src)
+    key = (str(root), src.archive_url)
+    if not hint or key in _SAID_OTHER_FORMAT:
+        return
+    _SAID_OTHER_FORMAT.add(key)
+    log.warning("%s: not in the data directory in the format asked, so the release is downloaded "
+                "from %s%s to read your copy instead", src.name, src.archive_url, hint)
 
 
 def _drop_refused_archive(store: DataStore, src: Source) -> None:
@@ -2691,8 +2794,17 @@ def _fetch(store: DataStore, src: Source, *, timeout, retries, backoff, deadline
         _drop_cached(root, src, dest, mirror_dir)
     _drop_stamp(root, src)
     local = _publisher_copy(root, src)
+    use_local = local is not None and (mirror_dir is None or not _mirror_has(mirror_dir, src))
+    if use_local:
+        if src.pinned:
+            _check_publisher_copy(root, src, mirror_dir)
+        else:
+            _check_copies_agree(root, src)
+    elif mirror_dir is None:
+        _refuse_partial_folder(root, src)
+        _say_other_format(root, src)
     try:
-        if local is not None and (mirror_dir is None or not _mirror_has(mirror_dir, src)):
+        if use_local:
             _from_publisher_copy(local, src, dest)
         elif mirror_dir is not None:
             _from_mirror(mirror_dir, src, dest)

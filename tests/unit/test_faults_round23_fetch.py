@@ -155,9 +155,10 @@ def test_an_unpinned_source_the_lock_pins_is_verified(tmp_path):
     lock = tmp_path / "home" / "exposure.lock"
     before = lock.read_text()
     _put(mirror, DEMO, b"a,b\n9,9\n")  # the file changed upstream
-    # the cached copy is the pinned one: it is read (the changed mirror file was copied over it)
-    assert F.fetch_table(_custom(DEMO), lambda p: p.read_bytes(), mirror=mirror,
-                         data_dir=tmp_path / "c") == BODY
+    # the cached copy is the pinned one, but the mirror's changed file is refused there too
+    # (round 51: it was silently ignored while a fresh cache refused it)
+    with pytest.raises(ChecksumMismatchError, match="exposure.lock"):
+        F.fetch_table(_custom(DEMO), lambda p: p.read_bytes(), mirror=mirror, data_dir=tmp_path / "c")
     with pytest.raises(ChecksumMismatchError, match="exposure.lock"):
         F.fetch_table(_custom(DEMO), lambda p: p.read_bytes(), mirror=mirror, data_dir=tmp_path / "c2")
     assert lock.read_text() == before and not (tmp_path / "c2" / DEMO).exists()
