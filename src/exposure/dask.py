@@ -89,7 +89,12 @@ from exposure.measures import eloundou
 from exposure.releases import check_onet_release
 from exposure.rollup._occupations import _TOL, _flags
 from exposure.rollup._soc import _number, measure_values
-from exposure.scoring import SCORE_COLUMNS, _check_rows, _normalise_method, score_tasks
+from exposure.scoring import (
+    SCORE_COLUMNS,
+    _check_rows,
+    _normalise_method,
+    _score_as_batch,
+)
 from exposure.scoring import categories as categories_module
 from exposure.scoring import learned as learned_module
 from exposure.scoring._files import (
@@ -640,7 +645,7 @@ def _score_batch(renamed: pd.DataFrame, rows: np.ndarray, job: dict, model,
         with (_OddTexts() if odd is not None else contextlib.nullcontext()) as held, \
                 (_HeldNotes() if notes is not None else contextlib.nullcontext()) as said, \
                 (_HeldOtherIds() if notes is not None else contextlib.nullcontext()) as other:
-            scores = score_tasks(renamed.iloc[rows], job["method"], text_column=job["text_column"],
+            scores = _score_as_batch(renamed.iloc[rows], job["method"], text_column=job["text_column"],
                                  occupation_column=job["occupation_column"],
                                  onet=cached_onet(job["onet"], job["mirror"], job["data_dir"]),
                                  labels=_labels(job["method"], job["mirror"], job["data_dir"]),

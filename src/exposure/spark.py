@@ -60,7 +60,7 @@ from exposure._args import check_column, shown
 from exposure.errors import DataFormatError
 from exposure.fetch import check_location
 from exposure.onet import OnetRelease
-from exposure.scoring import SCORE_COLUMNS, _normalise_method, score_tasks
+from exposure.scoring import SCORE_COLUMNS, _normalise_method, _score_as_batch
 from exposure.scoring import categories as categories_module
 from exposure.scoring import learned as learned_module
 from exposure.scoring import reference as reference_module
@@ -403,7 +403,7 @@ def _score(frame, method, text_column, occupation_column, release, mirror, data_
            options) -> pd.DataFrame:
     frame = frame.drop(columns=[c for c in (_ROW, _KEY) if c in frame.columns])
     renamed = frame.rename(columns=onet_aliases(frame)).reset_index(drop=True)
-    scores = score_tasks(renamed, method, text_column=text_column,
+    scores = _score_as_batch(renamed, method, text_column=text_column,
                          occupation_column=occupation_column, onet=release, mirror=mirror,
                          data_dir=data_dir, model=model, **options)
     return append_scores(frame, scores)

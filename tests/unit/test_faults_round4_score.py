@@ -41,7 +41,7 @@ def forbid_scoring(monkeypatch):
     """Make any scoring of ``exposure score`` fail loudly: a check must come before it."""
     def scored(*args, **kwargs):
         raise AssertionError("scoring ran before the check")
-    monkeypatch.setattr(files, "score_tasks", scored)
+    monkeypatch.setattr(files, "_score_as_batch", scored)  # (score_tasks of one batch)
 
 
 # ------------------------------------------------------------- 1. task_type that rollup refuses

@@ -9,7 +9,8 @@ retrieval, multi-step workflows). :func:`score_tasks` returns, for every task,
 flags of :func:`exposure.scoring.categories.tag_categories`, and how far to trust the
 score: ``confidence`` and, for free text, the closest O*NET task (``nearest_task_id``,
 ``nearest_onetsoc_code``, ``similarity``; :mod:`exposure.scoring.retrieval`). It returns
-the caller's frame (same index, same columns) with these columns appended;
+the caller's frame (same index, same columns but those named like these, which are
+replaced with a warning) with these columns appended;
 :func:`task_score_table` turns that into the keyed :class:`TaskScores` table.
 
 Methods
@@ -31,6 +32,7 @@ Methods
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import datetime
 import gc
 import logging
@@ -130,6 +132,10 @@ def _normalise_method(method: str, reference_source: str | None) -> tuple[str, s
     Traceback (most recent call last):
     ...
     exposure.errors.ExposureError: method 'reference-gpt4' and reference_source 'human' name different labels; give one of them
+    >>> _normalise_method("learned", "gpt4")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: reference_source 'gpt4' is read by method 'reference' only (method 'learned' ignores it): give method='reference-gpt4', or leave reference_source out
     >>> _normalise_method(["learned"], None)
     Traceback (most recent call last):
     ...
@@ -150,6 +156,12 @@ def _normalise_method(method: str, reference_source: str | None) -> tuple[str, s
         raise ExposureError(f"unknown scoring method {method!r}; choose one of {', '.join(METHODS)} "
                             "(or reference-human, reference-gpt4)"
                             + choice_hint(method, (*METHODS, "reference-human", "reference-gpt4")))
+    if reference_source is not None and method != "reference":
+        # ``score_tasks(df, reference_source="gpt4")`` returned ``learned``'s scores, without
+        # a word (``exposure score --reference-source`` refuses it so)
+        raise ExposureError(f"reference_source {reference_source!r} is read by method 'reference' only "
+                            f"(method {method!r} ignores it): give method='reference-{reference_source}', "
+                            "or leave reference_source out")
     return method, "human" if reference_source is None else reference_source
 
 
@@ -205,7 +217,8 @@ def score_tasks(
     reference_source : {"human", "gpt4"}, optional
         Default ``"human"``, or the source a ``reference-<source>`` method names (giving
         another one is an error).
-        Which published label ``reference`` uses.
+        Which published label ``reference`` uses; given with another method, an error
+        (it was ignored: ``learned``'s scores came back for GPT-4's labels).
     mirror, data_dir : optional
         Where to fetch the published labels from (``reference`` only).
     model : exposure.scoring.learned.LearnedModel or str or os.PathLike, optional
@@ -229,8 +242,12 @@ def score_tasks(
         label, alpha, beta, gamma, admin, routine_coding, entry_creative, method`` (the
         score columns of :class:`~exposure.schemas._scores.TaskScores`, validated) and the
         :data:`EVIDENCE_COLUMNS` ``confidence, nearest_task_id, nearest_onetsoc_code,
-        similarity``. Other input columns named like a score column are replaced
-        (the text and occupation columns must not be: an error). So
+        similarity``. Other input columns named like a score column are replaced, with
+        one warning naming them (:data:`REPLACED_COLUMNS_MESSAGE`; none for a frame that
+        holds ``p_e0, p_e1, p_e2``, a scored frame scored again): to keep your own
+        ``label`` (human labels, say), rename it first,
+        ``score_tasks(df.rename(columns={"label": "my_label"}))``. The text and occupation
+        columns must not be so named (an error). So
         ``df.join(score_tasks(df[mask])[["beta"]])`` attaches each score to its own row
         when the index labels are unique (a repeated label is warned of: the join would
         pair it with each of its rows; ``reset_index()`` first);
@@ -262,7 +279,7 @@ def score_tasks(
         None), named in one line.
     exposure.errors.ExposureError
         Unknown method or reference source (a ``reference_source`` is checked whatever
-        the method); a ``mirror`` or ``data_dir`` that is neither None nor a path (checked
+        the method), or a ``reference_source`` with a method other than ``reference``; a ``mirror`` or ``data_dir`` that is neither None nor a path (checked
         whatever the method); model artifact problems (:class:`~exposure.errors.ChecksumMismatchError`).
 
     Examples
@@ -327,11 +344,84 @@ def score_tasks(
                              reference_source=reference_source, mirror=mirror, data_dir=data_dir,
                              model=model, path=path, row_offset=row_offset, texts=texts,
                              label_tasks=label_tasks)
-    out = tasks.drop(columns=[c for c in SCORE_COLUMNS if c in tasks.columns])
+    replaced = [c for c in SCORE_COLUMNS if c in tasks.columns]
+    out = tasks.drop(columns=replaced)
     for col in SCORE_COLUMNS:
         out[col] = table[col].array  # positional: the caller's index is kept
+    batch = _BATCH.get()
+    _warn_replaced_columns(tasks, replaced, batch)
+    _warn_key_headers(tasks, batch)
     _warn_repeated_index(tasks)
     return out
+
+
+#: The warning of :func:`score_tasks` on a frame with columns named like score columns.
+REPLACED_COLUMNS_MESSAGE = ("score_tasks: the frame's column(s) %s have the names of score columns: the result "
+                            "holds the scores there (after the frame's other columns), not the frame's values; "
+                            "rename them first to keep them (df.rename(columns={%r: 'my_%s'}))")
+#: True while :func:`score_tasks` scores one batch of a larger input
+#: (:func:`_score_as_batch`: ``exposure score FILE``, Dask and Spark partitions), whose
+#: caller says the warnings on the frame's columns itself, once per input
+#: (``exposure.scoring._files._warn_replaced``) or renames the columns first.
+_BATCH = contextvars.ContextVar("exposure_scoring_batch", default=False)
+
+
+def _score_as_batch(*args, **kwargs) -> pd.DataFrame:
+    """:func:`score_tasks` of one batch of a larger input: the frame's column warnings left to the caller."""
+    token = _BATCH.set(True)
+    try:
+        return score_tasks(*args, **kwargs)
+    finally:
+        _BATCH.reset(token)
+
+
+#: The key columns by the names O*NET publishes them under (and the library's), in any case
+#: and with spaces around them (as the file readers accept them: ``exposure.scoring._files``).
+_KEY_HEADERS = {"onetsoc_code": ("o*net-soc code", "onetsoc_code"), "task_id": ("task id", "task_id")}
+#: The warning of :func:`score_tasks` on a frame whose key columns are under O*NET's headers.
+KEY_HEADERS_MESSAGE = ("score_tasks: the frame has no %s column but %s (O*NET's headers?), not read as keys: "
+                       "the rows were scored from their text, not as the O*NET tasks these keys name, and "
+                       "task_score_table gives them no key; rename them first (df.rename(columns={%s}))")
+
+
+def _warn_key_headers(tasks: pd.DataFrame, batch: bool) -> None:
+    """Warn when ``tasks`` holds its keys under other names than ``onetsoc_code`` and ``task_id``.
+
+    A frame read from O*NET's own file (``pd.read_excel("Task Statements.xlsx")``: ``O*NET-SOC
+    Code``, ``Task ID``) or with a key in capitals (``TASK_ID``) was scored as free text,
+    without the work activities of its tasks, and :func:`task_score_table` gave it no
+    keys, without a word (the file readers rename such headers). Not for one batch of a
+    larger input (``batch``: :func:`_score_as_batch`), whose callers rename them first.
+    """
+    if batch:
+        return
+    found = {}
+    for key, names in _KEY_HEADERS.items():
+        if key in tasks.columns:
+            continue
+        near = [c for c in tasks.columns if isinstance(c, str) and c.strip().casefold() in names]
+        if near:
+            found[near[0]] = key
+    if found:
+        missing = " and ".join(repr(key) for key in found.values())
+        logger.warning(KEY_HEADERS_MESSAGE, missing, ", ".join(repr(c) for c in found),
+                       ", ".join(f"{c!r}: {key!r}" for c, key in found.items()))
+
+
+def _warn_replaced_columns(tasks: pd.DataFrame, replaced: list, batch: bool) -> None:
+    """Warn (once) that the columns ``replaced`` of ``tasks`` were replaced by the scores.
+
+    A column of the caller's named like a score column (human labels of their own in
+    ``label``, a flag ``admin``) was dropped from the result and the score put in its
+    place, at the end, without a word. A frame that is itself scored (it holds the
+    probability columns: scored again on purpose) is not warned of, nor is one batch of a
+    larger input (``batch``: :func:`_score_as_batch`): the file readers warn once per file
+    (a batch at a time would repeat it), and Dask and Spark score a partition at a time.
+    """
+    if not replaced or all(c in tasks.columns for c in PROBA_COLUMNS) or batch:
+        return
+    names = ", ".join(cell_shown(c) for c in replaced)
+    logger.warning(REPLACED_COLUMNS_MESSAGE, names, replaced[0], replaced[0])
 
 
 #: The warning of :func:`score_tasks` on a frame whose index repeats a label.

@@ -106,7 +106,7 @@ from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import cache_status, resolve_mirror
 from exposure.measures import eloundou
 from exposure.onet import load_onet, onet_file_names
-from exposure.scoring import PROBA_COLUMNS, SCORE_COLUMNS, _check_rows, score_tasks
+from exposure.scoring import PROBA_COLUMNS, SCORE_COLUMNS, _check_rows, _score_as_batch
 from exposure.scoring import categories as categories_module
 from exposure.scoring import learned as learned_module
 from exposure.scoring._inputs import check_header_rows, check_task_types, task_keys, task_texts
@@ -1203,7 +1203,7 @@ def _score_whole(src, dst, out_kind, method, onet, *, mirror, data_dir, said=Non
     sheets = _other_sheets(src)
     if sheets:
         note = f"{note}; {sheets}" if note else sheets
-    scores = score_tasks(renamed, method, onet=release, mirror=mirror, data_dir=data_dir,
+    scores = _score_as_batch(renamed, method, onet=release, mirror=mirror, data_dir=data_dir,
                          path=src, row_offset=row_offset, **options)
     result = append_scores(frame, scores)
     if out_kind == "csv" and _full_times(result) is not result:
@@ -1625,7 +1625,7 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
             if np.isin(seen, state["groups"]).any():
                 raise _NotGrouped(_NOT_CONTIGUOUS)
             state["groups"] = np.union1d(state["groups"], seen)
-        scores = score_tasks(renamed, method, onet=release, labels=labels, mirror=mirror,
+        scores = _score_as_batch(renamed, method, onet=release, labels=labels, mirror=mirror,
                              data_dir=data_dir, path=src, row_offset=start + offset,
                              occupation_column=occupation_column, model=model, **options)
         sink.write(append_scores(piece, scores))

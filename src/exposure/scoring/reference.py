@@ -24,7 +24,7 @@ from exposure.measures._common import check_frame
 from exposure.measures.eloundou import check_task_labels
 from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.scoring._features import normalise_text
-from exposure.scoring._inputs import check_columns, other_label_rows
+from exposure.scoring._inputs import check_columns, columns_shown, other_label_rows
 
 __all__ = ["SOURCES", "label_column", "score_reference", "frame_task_ids", "join_labels"]
 
@@ -87,8 +87,9 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
         code and the ID of "Greet visitors at the front desk.") got that task's label,
         without a word. The statement reworded (:func:`exposure.scoring._inputs.same_statement`,
         with :data:`~exposure.scoring._inputs.SAME_LABEL_WORDS`) or with a note is that
-        task; a missing text is not compared. None, or a frame without the column: the
-        join by key alone.
+        task; a missing text is not compared. None, or a frame without the default
+        ``"task"``: the join by key alone. Another name that is no column of ``frame``
+        (misspelled) is an error: it joined by key alone, without a word.
 
     Returns
     -------
@@ -106,7 +107,8 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
         rows (every task was left unscored, without a word), or (when
         ``frame`` has no ``onetsoc_code`` column, so that the join is on the task ID
         alone) gives one task ID two labels under two codes; a ``text_column`` that
-        cannot be a column name (a list).
+        cannot be a column name (a list), or other than ``"task"`` and not a column of
+        ``frame`` (named, with the frame's columns).
     exposure.errors.ExposureError
         Unknown ``source``.
 
@@ -137,6 +139,7 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
     col = label_column(source)
     check_frame(frame, "frame")
     check_column(text_column, "text_column", optional=True)
+    _check_text_column(frame, text_column)
     found = []
     try:
         ids = frame_task_ids(frame)
@@ -159,6 +162,31 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
     # the count of the INFO line without them ("1 of 1 tasks have a published label" beside
     # the warning that the row has none)
     return join_labels(frame, ids, labels, col, unlabelled=other)
+
+
+def _check_text_column(frame: pd.DataFrame, text_column) -> None:
+    """Refuse a ``text_column`` other than the default ``"task"`` that ``frame`` lacks.
+
+    A name misspelled (``"statment"``) or of a column left out joined the labels by key
+    alone, without a word: the rows whose text is another task than their key's got that
+    task's label. The default ``"task"`` may be absent (the join by key alone, as
+    documented); so may any name when ``text_column`` is None.
+
+    Examples
+    --------
+    >>> _check_text_column(pd.DataFrame({"task_id": [1], "statement": ["Weld."]}), "statment")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: column 'statment': missing text column 'statment' (columns: ['task_id', 'statement']); give the column of task statements, or text_column=None to join the labels by key alone
+    """
+    check_columns(frame, what="frame")  # repeated or multi-level names: one line first
+    if text_column is None or text_column == "task" or text_column in frame.columns:
+        return
+    hint = "give the column of task statements, or text_column=None to join the labels by key alone"
+    if text_column in [n for n in frame.index.names if n is not None]:  # set_index("statement")
+        hint = "it is a level of the frame's index: frame.reset_index() makes it a column again"
+    raise DataFormatError(f"missing text column {text_column!r} (columns: {columns_shown(frame.columns)}); "
+                          f"{hint}", column=text_column)
 
 
 def _check_frame_codes(frame: pd.DataFrame) -> None:
@@ -200,8 +228,8 @@ def frame_task_ids(frame: pd.DataFrame) -> pd.Series:
     ------
     exposure.errors.DataFormatError
         ``frame`` is not a DataFrame (named ``frame``), has repeated or multi-level column
-        names, has no ``task_id`` column, or a task ID is not an integer that fits in 64
-        bits (a boolean is not one: row and column named;
+        names, has no ``task_id`` column (O*NET's ``Task ID`` named when the frame has
+        it), or a task ID is not an integer that fits in 64 bits (a boolean is not one: row and column named;
         :func:`exposure._tables.task_id_numbers`).
 
     Examples
@@ -220,7 +248,9 @@ def frame_task_ids(frame: pd.DataFrame) -> pd.Series:
     check_frame(frame, "frame")  # None raised ``AttributeError: ... no attribute 'columns'``
     check_columns(frame, what="frame")  # two task_id columns: ``AttributeError: ... 'dtype'``
     if "task_id" not in frame.columns:
-        raise DataFormatError("the reference method needs a 'task_id' column (O*NET task ID)",
+        near = [c for c in frame.columns if isinstance(c, str) and c.strip().casefold() in ("task id", "task_id")]
+        hint = f"; the frame has {near[0]!r}: rename it 'task_id'" if near else ""  # O*NET's header
+        raise DataFormatError(f"the reference method needs a 'task_id' column (O*NET task ID){hint}",
                               column="task_id")
     # the library's rule: ``True`` was joined as task 1, ``1e30`` raised ``TypeError``
     return task_id_numbers(frame["task_id"]).astype("Int64")
