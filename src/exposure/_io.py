@@ -30,6 +30,7 @@ import importlib
 import io
 import json
 import logging
+import math
 import os
 import re
 import secrets
@@ -46,6 +47,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from exposure._args import as_shown
 from exposure.errors import ChecksumMismatchError, DataFormatError, ExposureError, OutputError
 
 __all__ = [
@@ -944,19 +946,117 @@ def _json_default(value):
     Everything was written as its text (``default=str``): ``np.int64(5)`` as ``"5"``,
     ``np.bool_(True)`` as ``"True"``, ``pd.NA`` as ``"<NA>"``, and an array as numpy
     shows it (``"[0 1 2]"``, a long one cut to ``...``), read back as text, silently.
-    Other values (timestamps, paths) are still written as their text.
+    Other values (timestamps, paths) are still written as their text. Numbers and
+    containers are made plain by :func:`_json_ready` first; this is what is left.
     """
     if value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, (np.datetime64, np.timedelta64)):
         return None if np.isnat(value) else str(value)
     if isinstance(value, np.generic):
-        return value.item()
+        value = value.item()
+        if isinstance(value, np.generic):  # a long double or the like: its text, not a loop
+            return str(value)
+        return value if isinstance(value, (bool, int, float, str)) or value is None else str(value)
     if isinstance(value, np.ndarray):
         return value.astype(str).tolist() if value.dtype.kind in "mM" else value.tolist()
     if isinstance(value, (set, frozenset)):
         return sorted(value, key=repr)
     return str(value)
+
+
+def _json_float(value, path, where: str):
+    """A real number as the float JSON writes: float32/float16 as shown, NaN and infinities None.
+
+    A float64 (a Python float) is returned as it is, so its bytes in the file are as before.
+    """
+    if isinstance(value, float):  # np.float64 too: a float
+        return value if math.isfinite(value) else None
+    number = as_shown(value) if isinstance(value, np.floating) else None
+    if not isinstance(number, float):
+        number = float(value)  # a long double, a Decimal
+    if math.isfinite(number):
+        return number
+    if isinstance(value, decimal.Decimal):
+        finite = value.is_finite()
+    else:
+        finite = bool(np.isfinite(value))
+    if finite:  # 1e400 as a long double or Decimal: beyond what JSON readers hold
+        at = f" at {where}" if where else ""
+        raise DataFormatError(f"cannot write as JSON: the number {str(value)}{at} is beyond the range of a "
+                              "double (about 1.8e308)", path=path)
+    return None
+
+
+def _json_key(key) -> str:
+    """``key`` of a dict as JSON writes it (``2024``, ``true``, ``null``), numpy numbers as plain ones.
+
+    Keys JSON has no type for (a time, a path) as their text, as such values are written
+    (they failed with ``TypeError: keys must be str, int, float, bool or None``).
+    """
+    if isinstance(key, np.generic):
+        key = as_shown(key) if isinstance(key, np.floating) else key.item()
+    if isinstance(key, str):
+        return str(key)
+    if key is True or key is False or key is None:
+        return json.dumps(key)
+    if isinstance(key, int):
+        return int.__repr__(key)
+    if isinstance(key, float):
+        return float.__repr__(key)
+    shown = _json_default(key)  # a time or a path: its text, as such a value is written
+    return "null" if shown is None else str(shown)
+
+
+def _json_ready(value, path, where: str = "", inside: tuple = ()):
+    """``value`` in plain JSON types, as :func:`write_json` writes it.
+
+    numpy numbers as Python numbers, a float32 or float16 as the decimal it shows
+    (:func:`~exposure._args.as_shown`: ``np.float32(0.9)`` was written as
+    ``0.8999999761581421``), NaN and infinities as None (``NaN`` is not JSON), a
+    ``Decimal`` or long double as a float, dict keys as JSON writes them (numpy keys and
+    keys of several types failed with ``TypeError``), tuples and arrays as lists, sets as
+    lists sorted by their ``repr``. A pandas Series or DataFrame is refused (it was
+    written as its printed text); so are two keys of a dict that JSON writes alike (``1``
+    and ``"1"``). Other values are left to :func:`_json_default`.
+    """
+    if value is None or isinstance(value, (str, bool, np.bool_)):
+        return bool(value) if isinstance(value, np.bool_) else value
+    if isinstance(value, (float, np.floating, decimal.Decimal)):
+        return _json_float(value, path, where)
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, (pd.Series, pd.DataFrame, pd.Index)):
+        at = f" at {where}" if where else ""
+        raise DataFormatError(f"cannot write as JSON: a pandas {type(value).__name__}{at} would be written "
+                              "as its printed text; give a list (.tolist()) or a dict (.to_dict())", path=path)
+    if isinstance(value, np.ndarray) and value.dtype.kind in "fiubO":  # objects: each one walked
+        if value.dtype.kind == "f" and value.dtype.itemsize < 8:  # as shown, element by element
+            value = value.astype(str).astype(float)
+        value = value.tolist()
+    if isinstance(value, (dict, list, tuple, set, frozenset)):
+        if any(value is seen for seen in inside):
+            raise DataFormatError(f"cannot write as JSON: the {type(value).__name__} at {where or 'the top'} "
+                                  "holds itself", path=path)
+        inside = (*inside, value)
+    if isinstance(value, dict):
+        out, keys = {}, {}
+        for key, item in value.items():
+            name = _json_key(key)
+            if name in keys:  # the file would hold the key twice, and a reader keeps one of them
+                raise DataFormatError(f"cannot write as JSON: the keys {keys[name]!r} and {key!r}"
+                                      f"{' at ' + where if where else ''} are both written {name!r}; "
+                                      "give keys that differ as text", path=path)
+            keys[name] = key
+            out[name] = _json_ready(item, path, f"{where}[{name!r}]", inside)
+        return out
+    if isinstance(value, (list, tuple)):
+        return [_json_ready(item, path, f"{where}[{i}]", inside) for i, item in enumerate(value)]
+    if isinstance(value, (set, frozenset)):
+        return [_json_ready(item, path, f"{where}{{...}}", inside) for item in sorted(value, key=repr)]
+    return value
 
 
 def write_json(obj, path) -> Path:
@@ -965,7 +1065,20 @@ def write_json(obj, path) -> Path:
     numpy numbers, truth values and arrays are written as JSON numbers, truth values and
     lists, ``pd.NA`` and ``pd.NaT`` as ``null`` (:func:`_json_default`; they were written
     as text: ``"5"``, ``"True"``, ``"[0 1 2]"``); other values JSON has no type for
-    (timestamps, paths) as their text.
+    (timestamps, paths) as their text. A float32 or float16 is written as the decimal it
+    shows (``0.9``, not ``0.8999999761581421``), float64 values exactly; NaN and
+    infinities as ``null`` (``NaN`` is not JSON); dict keys as JSON writes them, numpy
+    ones included (:func:`_json_ready`).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the file, before anything is written: a pandas Series or DataFrame (it was
+        written as its printed text), two keys of a dict written alike (``1`` and ``"1"``),
+        a finite number beyond the range of a double (a long double, a ``Decimal``), a
+        container that holds itself.
+    exposure.errors.OutputError
+        The file cannot be written.
 
     Examples
     --------
@@ -974,9 +1087,13 @@ def write_json(obj, path) -> Path:
     >>> _ = write_json({"b": 1, "a": 2}, p)
     >>> p.read_text().splitlines()[1]
     '  "a": 2,'
+    >>> _ = write_json({"level": np.float32(0.9), "share": float("nan")}, p)
+    >>> json.loads(p.read_text())
+    {'level': 0.9, 'share': None}
     """
+    text = json.dumps(_json_ready(obj, path), indent=2, sort_keys=True, default=_json_default) + "\n"
     with _writing(path) as tmp:
-        tmp.write_text(json.dumps(obj, indent=2, sort_keys=True, default=_json_default) + "\n")
+        tmp.write_text(text)
     return Path(path)
 
 

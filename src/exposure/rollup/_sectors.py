@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from exposure._args import check_name, check_names, check_positive, shown
+from exposure._args import as_shown, check_name, check_names, check_positive, shown
 from exposure._measures import EXPOSURE_MEASURES, MEASURES
 from exposure._tables import MAX_COUNT
 from exposure.errors import DataFormatError
@@ -58,12 +58,17 @@ DRAWS_ROUNDING = 1e-9
 def check_fraction(value, name: str) -> float:
     """``value`` as a float in [0, 1]; raise :class:`~exposure.errors.DataFormatError` otherwise.
 
-    Text, booleans, ``None``, NaN and infinities are refused.
+    Text, booleans, ``None``, NaN and infinities are refused. A float32 or float16 is read
+    as the decimal it shows (:func:`~exposure._args.as_shown`), as :func:`~exposure.rollup.rollup`
+    reads it: ``np.float32(0.7)`` was 0.699999988079071, and a beta of 0.7 counted as above
+    an ``exposed_threshold`` of 0.7.
 
     Examples
     --------
     >>> check_fraction(0.3, "exposed_threshold")
     0.3
+    >>> check_fraction(np.float32(0.7), "exposed_threshold")
+    0.7
     >>> check_fraction(float("nan"), "exposed_threshold")
     Traceback (most recent call last):
     ...
@@ -72,11 +77,13 @@ def check_fraction(value, name: str) -> float:
     ok = isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_)) and 0 <= value <= 1
     if not ok:
         raise DataFormatError(f"{name} must be a number in [0, 1], got {value!r}")
-    return float(value)
+    return float(as_shown(value))
 
 
 def check_gain(gain) -> float:
     """``gain`` as a float in [0, 1]; raise :class:`~exposure.errors.ExposureError` otherwise.
+
+    A float32 ``0.3`` is 0.3 (:func:`check_fraction`), not 0.30000001192092896.
 
     Examples
     --------
@@ -869,10 +876,11 @@ def working_time(
         OEWS by-industry frame; adds one row per NAICS sector, titled as by
         :func:`to_sectors` (a second title of a sector is logged once per frame).
     gain : float, default 0.5
-        Productivity gain on exposed time, in [0, 1].
+        Productivity gain on exposed time, in [0, 1]; a float32 is read as the decimal it
+        shows (:func:`check_gain`).
     hours : float, default 40.0
         Hours of the working week, above 0 and at most 168 (:data:`WEEK_HOURS`: hours
-        a year, ``2080``, are refused).
+        a year, ``2080``, are refused); a float32 is read as the decimal it shows.
     measure : str, default "beta"
 
     Returns
@@ -906,7 +914,8 @@ def working_time(
     1  13-1020           0.250            10.0           30.0           30.0
     """
     gain = check_gain(gain)
-    hours = check_positive(hours, "hours", "a positive number of hours")
+    # a float32 37.7 is 37.7, as rollup() reads it (saveable_hours used 37.70000076293945)
+    hours = check_positive(as_shown(hours), "hours", "a positive number of hours")
     if hours > WEEK_HOURS:  # 2080 (hours a year) gave 1040 saveable hours "of the week"
         raise DataFormatError(f"hours must be the hours of a working week, at most {WEEK_HOURS:g} (a week has "
                               f"{WEEK_HOURS:g} hours), got {hours!r}; give hours a week, not a year")
