@@ -1129,9 +1129,7 @@ def statement_rows(frame: pd.DataFrame, texts: list, tasks, name: str, *, by_id:
     if not coded and not by_id:
         return out
     if coded:
-        statements = remembered(name, (tasks,), lambda: {
-            k: [s] for k, s in zip(zip(tasks["onetsoc_code"].astype(str), norm_task_ids(tasks["task_id"])),
-                                    tasks["task"].astype(str))})
+        statements = remembered(name, (tasks,), lambda: _by_key(tasks))
         keys = task_keys(frame)
     else:
         statements = remembered(f"{name}_by_id", (tasks,), lambda: _by_id(tasks))
@@ -1143,19 +1141,63 @@ def statement_rows(frame: pd.DataFrame, texts: list, tasks, name: str, *, by_id:
     return out
 
 
+def _by_key(tasks: pd.DataFrame) -> dict[tuple[str, str], list[str]]:
+    """``{(code, canonical task ID): [its statements]}`` of a task list.
+
+    Every statement listed for a key, in order, once: a key listed twice (the task lists
+    of two releases stacked, one reworded) kept its last statement alone, and a row whose
+    text was the first was read as another task. A missing or blank statement says
+    nothing (:func:`_stated`): a key listed with no statement flags no row.
+
+    Examples
+    --------
+    >>> _by_key(pd.DataFrame({"onetsoc_code": ["a", "a"], "task_id": [7, 7.0],
+    ...                       "task": ["Weld pipes.", "Weld steel pipes."]}))
+    {('a', '7'): ['Weld pipes.', 'Weld steel pipes.']}
+    """
+    out: dict[tuple[str, str], list[str]] = {}
+    keys = zip(tasks["onetsoc_code"].astype(str), norm_task_ids(tasks["task_id"]), strict=True)
+    for key, text in zip(keys, tasks["task"].tolist(), strict=True):
+        if not _stated(text):
+            continue
+        known = out.get(key)
+        if known is None:
+            out[key] = [text]
+        elif text not in known:
+            known.append(text)
+    return out
+
+
 def _by_id(tasks: pd.DataFrame) -> dict[str, list[str]]:
-    """``{canonical task ID: [its statements]}`` of a task list."""
+    """``{canonical task ID: [its statements]}`` of a task list (missing or blank ones left out)."""
     out: dict[str, list[str]] = {}
-    for key, text in zip(norm_task_ids(tasks["task_id"]), tasks["task"].astype(str), strict=True):
-        if text not in out.setdefault(key, []):
+    for key, text in zip(norm_task_ids(tasks["task_id"]), tasks["task"].tolist(), strict=True):
+        if _stated(text) and text not in out.setdefault(key, []):
             out[key].append(text)
     return out
+
+
+def _stated(text) -> bool:
+    """True for a statement that says which task it is: a string with a letter or digit.
+
+    A missing cell of a labels file's ``task`` column was compared as the text ``"nan"``
+    (``None`` as ``"None"``): every row under its key was read as another task, and lost
+    its label with a warning that the labels give it to another task.
+
+    Examples
+    --------
+    >>> _stated("Weld pipes."), _stated(float("nan")), _stated("  "), _stated(None)
+    (True, False, False, False)
+    """
+    return isinstance(text, str) and bool(_WORDS.search(text))
 
 
 def task_dwa_links(onet) -> tuple[dict, dict]:
     """``({(code, task_id): [dwa_id, ...]}, {dwa_id: iwa_id})`` of an O*NET release.
 
-    Built once per release frames (the last result is kept); treat it as read-only.
+    Built once per release frames (the last result is kept); treat it as read-only. Each
+    task lists each of its DWAs once, in the order of their first link: ``task_dwas`` of
+    two releases stacked listed every DWA twice, and the rubric gave each two votes.
 
     Raises
     ------
@@ -1217,10 +1259,11 @@ def _build_task_dwa_links(td: pd.DataFrame, dwa_frame: pd.DataFrame) -> tuple[di
     codes = [str(code) for code in td["onetsoc_code"].tolist()]
     dwas = [str(dwa) for dwa in td["dwa_id"].tolist()]
     for key, dwa in zip(zip(codes, norm_task_ids(td["task_id"]), strict=True), dwas, strict=True):
-        if key in links:
-            links[key].append(dwa)
-        else:
+        known = links.get(key)
+        if known is None:
             links[key] = [dwa]
+        elif dwa not in known:  # a link listed twice (two releases' links stacked): once
+            known.append(dwa)  # (the rubric gave it two votes: 15 of 40 labels changed)
     dwa_to_iwa = {
         str(d): str(i)
         for d, i in zip(dwa_frame["dwa_id"].tolist(), dwa_frame["iwa_id"].tolist(), strict=True)
