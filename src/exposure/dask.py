@@ -101,6 +101,8 @@ from exposure.scoring._files import (
     BATCH_ROWS,
     _nested_dtype,
     _NoteFilter,
+    _score_named,
+    _warn_replaced,
     aliased_column,
     append_scores,
     cached_onet,
@@ -1212,6 +1214,15 @@ def score(ddf: dd.DataFrame, method: str = "learned", *, text_column: str = "tas
     their own row). So is the transformer's warning that it cut texts longer than its
     tokens (``method="transformer"``; each partition warned, naming its own row).
     :func:`score_dataset` counts each over a dataset, in one warning.
+
+    What :func:`~exposure.scoring.score_tasks` says of the frame's columns is said once
+    per call, on the client, from ``ddf.columns`` (no compute), in its words: columns
+    named like score columns (``label``, ``admin``, or so named but for spaces around the
+    name), which the scores replace (:data:`~exposure.scoring.REPLACED_COLUMNS_MESSAGE`;
+    not for a frame that holds ``p_e0, p_e1, p_e2``, scored again), and keys under headers
+    that are not read as keys (``TASK_ID`` beside ``task id``:
+    :data:`~exposure.scoring.KEY_HEADERS_MESSAGE`). The partitions, scored as batches,
+    said neither: a ``label`` of the user's was replaced without a word.
     """
     return _score(ddf, method, text_column=text_column, occupation_column=occupation_column,
                   onet=onet, reference_source=reference_source, mirror=mirror,
@@ -1243,7 +1254,9 @@ def _score(ddf: dd.DataFrame, method: str = "learned", *, odd: bool = False,
     job["warn"] = None if odd else uuid.uuid4().hex  # this call, for the once-only warning
     job["columns"] = [c for c in ddf.columns if c not in _HIDDEN]  # each partition's
     head = ddf._meta.iloc[:0]
-    meta = _score_meta(head, job)
+    meta = _score_meta(head, job)  # a text column named ``label`` is refused here, unwarned
+    if not odd:  # score_dataset says them in the words of ``exposure score FILE``
+        _warn_columns(head.drop(columns=[c for c in _HIDDEN if c in head.columns]))
     by_title = job["by_title"]
     lengths: list[int] = []  # of the partitions, counted by the check
     if (method not in _GROUPED or ddf.npartitions == 1
@@ -1277,6 +1290,30 @@ def _score(ddf: dd.DataFrame, method: str = "learned", *, odd: bool = False,
     return dd.from_delayed(restored, meta=meta,
                            divisions=ddf.divisions if ddf.known_divisions else None,
                            verify_meta=False)
+
+
+def _warn_columns(head: pd.DataFrame, src: Path | None = None, dst: Path | None = None,
+                  used=()) -> None:
+    """Say once, on the client, what :func:`~exposure.scoring.score_tasks` says of the frame's columns.
+
+    Each partition is scored as one batch of a larger input (``_score_as_batch``), which
+    leaves these warnings to its caller: a column of the user's named like a score column
+    (``label``, ``admin``; spaces around the name aside, as :func:`append_scores` drops
+    them) was replaced by the scores, and keys under headers that are not read as keys
+    (``TASK_ID`` beside ``task id``) were scored as free text, without a word. ``head`` is
+    the frame's empty meta (its columns, hidden ones dropped); with ``src`` and ``dst``
+    (:func:`score_dataset`), the replaced columns are said in the words of ``exposure
+    score FILE`` (:func:`exposure.scoring._files._warn_replaced`), else in those of
+    ``score_tasks`` (:data:`~exposure.scoring.REPLACED_COLUMNS_MESSAGE`). A frame that is
+    itself scored (it holds ``p_e0, p_e1, p_e2``) is not warned of, as ``score_tasks`` does.
+    """
+    if src is not None:
+        _warn_replaced(head.columns, src, dst, None, used=used)
+    else:
+        replaced = [c for c in head.columns if _score_named(c)]
+        scoring_module._warn_replaced_columns(head, replaced, False)
+    # the key columns as the partitions read them (O*NET's own headers renamed: keys)
+    scoring_module._warn_key_headers(head.rename(columns=onet_aliases(head)), False)
 
 
 def _restore_index(part: pd.DataFrame, index: pd.Index) -> pd.DataFrame:
@@ -2022,6 +2059,10 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
     logger: ``SRC: 2 row(s) with an O*NET-SOC code have no task ID (first: row 4, ...)``;
     and the transformer's warning that it cut texts (``SRC: 2 of 5 texts are longer than the
     transformer's 48 tokens ...``, :data:`~exposure.scoring.learned.CUT_TEXTS_MESSAGE`).
+    Columns named like score columns are said once, before any work, as ``exposure score
+    FILE`` says them (``SRC: the input column(s) 'label' have the names of score columns:
+    DST holds the scores there, ...``; not for scored files), and so are keys under
+    headers that are not read as keys (:data:`~exposure.scoring.KEY_HEADERS_MESSAGE`).
 
     Examples
     --------
@@ -2057,6 +2098,10 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
             if exc.path is not None or exc.row is not None:
                 raise
             raise type(exc)(exc.reason, path=src, column=exc.column) from None
+        # once for the dataset, before any work (each partition, a batch, left them unsaid)
+        head = ddf._meta.drop(columns=[c for c in _HIDDEN if c in ddf.columns]).rename(columns=aliases)
+        _warn_columns(head, src, dst, used=(text_column, aliased_column(
+            options.get("occupation_column"), aliases)))
         # the part files of an earlier run are this function's: one of more partitions than
         # now (part-00002.parquet beside a new part-00000) was kept, and read back with them;
         # they are listed under the lock
