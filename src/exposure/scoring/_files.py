@@ -840,6 +840,7 @@ def append_scores(frame: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
 
     Examples
     --------
+    >>> from exposure.scoring import score_tasks
     >>> f = pd.DataFrame({"Task": ["Weld pipes."], "label": ["old"]})
     >>> append_scores(f, score_tasks(f, "rubric", text_column="Task")).columns.tolist()[:3]
     ['task', 'p_e0', 'p_e1']
