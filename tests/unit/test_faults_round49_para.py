@@ -16,7 +16,8 @@ Faults found with made-up files in the real formats, each written into ``tmp_pat
 3. A paraphrase that is word for word the statement of another labelled task of its
    occupation (filed under the wrong task ID: "Answer telephones and take messages." under
    the greeting task) passed and was scored against the greeting task's label; it is now
-   refused, naming that task. A copy of the task's own statement in quotes
+   named by the warning of 1 (kept, not refused: an evaluation set is not thrown out for
+   one row). A copy of the task's own statement in quotes
    (``"Greet visitors ..."`` with its quotes) passed as a paraphrase (only marks at the end
    were dropped); it is refused as a copy (and ``check_modern_tasks`` reads a task in
    quotes as that task).
@@ -126,13 +127,16 @@ def test_join_labels_refuses_a_bad_unlabelled_mask(mask):
         join_labels(frame, frame_task_ids(frame), LABELS, "human_exposure_agg", unlabelled=mask)
 
 
-def test_the_statement_of_another_task_is_refused_as_a_paraphrase(tmp_path):
+def test_the_statement_of_another_task_is_named_as_filed_under_the_wrong_id(tmp_path, caplog):
+    """Word for word another task's statement: a warning (kept: an evaluation set is not refused)."""
     path = _para_file(tmp_path, [(CODE, 3, "Type the orders into the database."),
                                  (CODE, 2, "answer telephones and  take messages")])
-    with pytest.raises(DataFormatError) as err:
-        check_paraphrases(read_task_file(path), LABELLED, path=path, row_offset=2)
-    assert str(err.value).startswith(f"{path}, row 3, column 'paraphrase': the paraphrase of task ({CODE}, 2) "
-                                     f"is the statement of task ({CODE}, 4)")
+    with caplog.at_level(logging.WARNING):
+        out = check_paraphrases(read_task_file(path), LABELLED, path=path, row_offset=2)
+    assert len(out) == 2
+    said = [r.getMessage() for r in caplog.records if "filed under task" in r.getMessage()]
+    assert len(said) == 1 and f"first: row 3, column 'task_id': filed under task ({CODE}, 2)" in said[0]
+    assert f"with task ({CODE}, 4)" in said[0]
 
 
 def test_a_quoted_copy_of_the_statement_is_a_copy(tmp_path):

@@ -530,12 +530,12 @@ def check_paraphrases(paraphrases: pd.DataFrame, labelled: pd.DataFrame, *, path
     runs of spaces or final marks ``. ! ? ; : ,``: it measured nothing), nor the text of another row
     whose task's statement differs (a row pasted twice: one of the two was scored against
     the wrong label); tasks of one statement (O*NET lists some in several occupations) may
-    share a paraphrase. Nor may it be word for word the statement of another labelled task
-    of its occupation (filed under the wrong task ID: it was scored against the label of
-    the task it is filed under); quotes around a whole text do not count. A paraphrase
-    that shares clearly more words with another labelled task of its occupation than with
-    its own is kept, with one warning naming the first row and both task IDs
-    (:func:`_warn_misfiled`; none of the 1,540 rows of the committed sets is so named).
+    share a paraphrase; quotes around a whole text do not count. A paraphrase that shares
+    clearly more words with another labelled task of its occupation than with its own, or
+    is word for word its statement (filed under the wrong task ID: it is scored against
+    the label of the task it is filed under), is kept, with one warning naming the first
+    row and both task IDs (:func:`_warn_misfiled`; none of the 1,540 rows of the
+    committed sets is so named).
     A frame that has the modern-task columns instead is named so.
     Failures name ``path``, the row (position + ``row_offset``) and the column.
 
@@ -644,26 +644,16 @@ _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 def _check_rewordings(frame: pd.DataFrame, keys: list, statement: dict, path, row_offset: int) -> None:
     """Refuse a paraphrase that copies its task's statement, or that rewords two different statements.
 
-    Also one that is word for word the statement of another labelled task of its
-    occupation (filed under the wrong task ID, or a copy: it was scored against the label
-    of the task it is filed under, without a word).
+    One that is word for word the statement of another labelled task of its occupation
+    (filed under the wrong task ID?) is not refused here: :func:`_warn_misfiled` names it.
     """
     first: dict = {}
-    by_text: dict = {}
-    for other_key, other_text in statement.items():
-        by_text.setdefault((other_key[0], _text_key(other_text)), other_key)
     for pos, (key, text) in enumerate(zip(keys, frame["paraphrase"].tolist(), strict=True)):
         original = str(statement[key])
         if _text_key(text) == _text_key(original):  # scored as the task itself: it measured nothing
             raise DataFormatError(f"the paraphrase of task ({key[0]}, {key[1]}) is a copy of its statement "
                                   f"{original!r}: a paraphrase must reword it", path=path, row=pos + row_offset,
                                   column="paraphrase")
-        copied = by_text.get((key[0], _text_key(text)))
-        if copied is not None:  # scored against the label of the task it is filed under
-            raise DataFormatError(f"the paraphrase of task ({key[0]}, {key[1]}) is the statement of task "
-                                  f"({copied[0]}, {copied[1]}), {str(statement[copied])!r}: filed under the "
-                                  "wrong task ID? a paraphrase must reword the statement of its own task",
-                                  path=path, row=pos + row_offset, column="paraphrase")
         before = first.setdefault(_text_key(text), pos)
         other = keys[before]
         if before != pos and _text_key(str(statement[other])) != _text_key(original):  # a row pasted twice
@@ -719,8 +709,9 @@ def _warn_misfiled(frame: pd.DataFrame, keys: list, statement: dict, path, row_o
         own = _share(words, _stems(statement[key]))
         for task_id, other in tasks.get(key[0], []):
             share = _share(words, other)
-            if (task_id != key[1] and len(words & other) >= _MISFILED_SHARED and share >= 2 * own
-                    and share >= own + _MISFILED_MARGIN):
+            if task_id != key[1] and ((len(words & other) >= _MISFILED_SHARED and share >= 2 * own
+                                       and share >= own + _MISFILED_MARGIN)
+                                      or _text_key(text) == _text_key(statement[(key[0], task_id)])):
                 found.append((pos, task_id, share, own))
                 break
     if found:
