@@ -947,7 +947,7 @@ def _json_default(value):
     ``np.bool_(True)`` as ``"True"``, ``pd.NA`` as ``"<NA>"``, and an array as numpy
     shows it (``"[0 1 2]"``, a long one cut to ``...``), read back as text, silently.
     Other values (timestamps, paths) are still written as their text. Numbers and
-    containers are made plain by :func:`_json_ready` first; this is what is left.
+    containers are made plain by :func:`json_ready` first; this is what is left.
     """
     if value is pd.NA or value is pd.NaT:
         return None
@@ -1008,7 +1008,7 @@ def _json_key(key) -> str:
     return "null" if shown is None else str(shown)
 
 
-def _json_ready(value, path, where: str = "", inside: tuple = ()):
+def json_ready(value, path, where: str = "", inside: tuple = ()):
     """``value`` in plain JSON types, as :func:`write_json` writes it.
 
     numpy numbers as Python numbers, a float32 or float16 as the decimal it shows
@@ -1050,12 +1050,12 @@ def _json_ready(value, path, where: str = "", inside: tuple = ()):
                                       f"{' at ' + where if where else ''} are both written {name!r}; "
                                       "give keys that differ as text", path=path)
             keys[name] = key
-            out[name] = _json_ready(item, path, f"{where}[{name!r}]", inside)
+            out[name] = json_ready(item, path, f"{where}[{name!r}]", inside)
         return out
     if isinstance(value, (list, tuple)):
-        return [_json_ready(item, path, f"{where}[{i}]", inside) for i, item in enumerate(value)]
+        return [json_ready(item, path, f"{where}[{i}]", inside) for i, item in enumerate(value)]
     if isinstance(value, (set, frozenset)):
-        return [_json_ready(item, path, f"{where}{{...}}", inside) for item in sorted(value, key=repr)]
+        return [json_ready(item, path, f"{where}{{...}}", inside) for item in sorted(value, key=repr)]
     return value
 
 
@@ -1068,7 +1068,7 @@ def write_json(obj, path) -> Path:
     (timestamps, paths) as their text. A float32 or float16 is written as the decimal it
     shows (``0.9``, not ``0.8999999761581421``), float64 values exactly; NaN and
     infinities as ``null`` (``NaN`` is not JSON); dict keys as JSON writes them, numpy
-    ones included (:func:`_json_ready`).
+    ones included (:func:`json_ready`).
 
     Raises
     ------
@@ -1091,7 +1091,7 @@ def write_json(obj, path) -> Path:
     >>> json.loads(p.read_text())
     {'level': 0.9, 'share': None}
     """
-    text = json.dumps(_json_ready(obj, path), indent=2, sort_keys=True, default=_json_default) + "\n"
+    text = json.dumps(json_ready(obj, path), indent=2, sort_keys=True, default=_json_default) + "\n"
     with _writing(path) as tmp:
         tmp.write_text(text)
     return Path(path)

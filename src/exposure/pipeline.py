@@ -53,7 +53,7 @@ from tqdm.auto import tqdm
 
 import exposure.fetch as fetching
 import exposure.scoring as scoring
-from exposure._args import check_choice, check_flag, check_name, check_path, shown
+from exposure._args import as_shown, check_choice, check_flag, check_name, check_path, shown
 from exposure._io import write_json, write_parquet
 from exposure._outdir import (
     OutputPathError,
@@ -1217,7 +1217,8 @@ def _plain(obj):
 def _manifest_value(obj, entry: str, where: str = ""):
     """``obj`` as plain JSON for the manifest entry ``entry``: the same value gives the same bytes.
 
-    Numpy scalars become Python numbers (an ``int64`` was written as the text ``"5"``),
+    Numpy scalars become Python numbers (an ``int64`` was written as the text ``"5"``; a
+    float32 as the decimal it shows, :func:`exposure._args.as_shown`),
     floats are rounded to :data:`FLOAT_DECIMALS` decimals as the tables' floats are, NaN
     and infinities are ``null`` (``NaN`` is not JSON), tuples are lists and sets sorted
     lists (their order was the hash order of the run). What JSON cannot hold (a frame, a
@@ -1228,11 +1229,15 @@ def _manifest_value(obj, entry: str, where: str = ""):
     --------
     >>> _manifest_value({"n": np.int64(5), "x": 0.1 + 0.2, "s": {"b", "a"}, "m": float("nan")}, "e")
     {'n': 5, 'x': 0.3, 's': ['a', 'b'], 'm': None}
+    >>> _manifest_value({"level": np.float32(0.9)}, "e")  # as shown, not 0.899999976158
+    {'level': 0.9}
     >>> _manifest_value({"p": [Path("/data")]}, "e")
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: manifest entry 'e' holds a PosixPath at ['p'][0], which manifest.json cannot record: give numbers, text, True/False, None, lists or dicts
     """
+    if isinstance(obj, np.floating) and obj.itemsize < 8:  # a float32 0.9 is 0.9 (0.899999976158)
+        obj = as_shown(obj)
     if isinstance(obj, np.generic):
         obj = obj.item()
     if obj is None or isinstance(obj, (str, bool, int)):

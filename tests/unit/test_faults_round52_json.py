@@ -173,3 +173,22 @@ def test_fault10_exposed_threshold_float32_read_as_shown():
     narrow = to_sectors(soc, emp, exposed_threshold=np.float32(0.7))
     assert plain["exposed_workers"].tolist() == [0.0]  # beta 0.7 is not above 0.7
     assert narrow["exposed_workers"].tolist() == [0.0]
+
+
+def test_outcomes_settings_take_the_numpy_numbers_write_json_writes():
+    """write_outcomes(settings={"level": np.float32(0.9)}) was refused ("Object of type float32
+    is not JSON serializable") although write_json writes it as 0.9; a path is still refused."""
+    from pathlib import Path
+
+    from exposure.errors import DataFormatError
+    from exposure.reports.outcomes import _settings
+
+    assert _settings({"level": np.float32(0.9), "seed": np.int64(3), "xs": np.array([1, 2])}, {})["seed"] == 3
+    with pytest.raises(DataFormatError, match=r"settings\['where'\] cannot be written to JSON .*PosixPath"):
+        _settings({"where": Path("x")}, {})
+
+
+def test_the_manifest_records_a_float32_as_shown():
+    from exposure.pipeline import _manifest_value
+
+    assert _manifest_value({"level": np.float32(0.9), "gain": np.float16(0.1)}, "rollup") == {"level": 0.9, "gain": 0.1}

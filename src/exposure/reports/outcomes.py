@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from exposure._args import check_count, check_flag, check_name, check_names, check_path, shown
-from exposure._io import atomic_paths, write_csv, write_json
+from exposure._io import atomic_paths, json_ready, write_csv, write_json
 from exposure._tables import first_repeat
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import refuse_read_folders
@@ -350,6 +350,18 @@ def last_year(result: Outcomes) -> int:
     return int(years.max()) if len(years) else PANEL_YEARS[-1]
 
 
+def _json_value(obj):
+    """``obj`` (which :mod:`json` cannot write) as :func:`~exposure._io.write_json` writes it.
+
+    A numpy number (a float32 level, an int64 seed) was refused as a setting although
+    ``write_json`` writes it; anything it cannot write (a path) is refused as before.
+    """
+    ready = json_ready(obj, None)
+    if ready is obj:
+        raise TypeError(f"Object of type {type(obj).__name__} is not JSON serializable")
+    return ready
+
+
 def _settings(settings, meta: dict) -> dict:
     """``settings`` of :func:`write_outcomes`, checked: a dict of JSON values not named like ``meta``'s entries."""
     if settings is None:
@@ -362,8 +374,8 @@ def _settings(settings, meta: dict) -> dict:
         if key in meta:  # {"years": [1999]} replaced the panel's years without a word
             raise DataFormatError(f"settings[{key!r}] would replace the entry {key!r} that write_outcomes "
                                   "computes; give it another name")
-        try:
-            json.dumps(value, allow_nan=False)
+        try:  # numpy numbers (a float32 level, an int64 seed) as write_json writes them
+            json.dumps(value, allow_nan=False, default=_json_value)
         except (TypeError, ValueError) as exc:  # a Path: "Object of type PosixPath is not JSON serializable"
             raise DataFormatError(f"settings[{key!r}] cannot be written to JSON ({exc}): give text, numbers, "
                                   "True/False or None") from None
