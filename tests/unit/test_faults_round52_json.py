@@ -176,8 +176,11 @@ def test_fault10_exposed_threshold_float32_read_as_shown():
 
 
 def test_outcomes_settings_take_the_numpy_numbers_write_json_writes():
-    """write_outcomes(settings={"level": np.float32(0.9)}) was refused ("Object of type float32
-    is not JSON serializable") although write_json writes it as 0.9; a path is still refused."""
+    """A float32 setting was refused although write_json writes it; a path still is.
+
+    write_outcomes(settings={"level": np.float32(0.9)}) said "Object of type float32 is
+    not JSON serializable".
+    """
     from pathlib import Path
 
     from exposure.errors import DataFormatError
