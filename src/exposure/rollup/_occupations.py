@@ -29,7 +29,7 @@ from exposure.rollup._soc import measure_values, require_frame
 from exposure.schemas import validate
 from exposure.schemas._fields import first_bad_onetsoc_code
 from exposure.schemas._rollup import OccupationScores
-from exposure.scoring._inputs import bad_task_types, cell_shown, other_task_rows, same_statement
+from exposure.scoring._inputs import bad_task_types, cell_shown, other_task_rows
 
 __all__ = [
     "FREQUENCY_PER_YEAR",
@@ -706,18 +706,10 @@ def _other_statement_rows(task_scores: pd.DataFrame, tasks: pd.DataFrame) -> np.
     if not read.any():
         return out
     texts = [t if ok else "" for t, ok in zip(task_scores["task"], read, strict=True)]
-    stated = np.array([isinstance(t, str) and bool(t.strip()) for t in tasks["task"]], dtype=bool)
-    statements = tasks if stated.all() else tasks[stated]
-    other = other_task_rows(task_scores, texts, SimpleNamespace(tasks=statements)) & read
-    keys = pd.MultiIndex.from_arrays([statements["onetsoc_code"].astype(str), _task_key(statements["task_id"])])
-    if other.any() and keys.duplicated().any():
-        # a key listed with several statements (the statements of two releases): the row is
-        # that task when it reads as any of them (the look-up compared the last alone)
-        listed = pd.Series(statements["task"].astype(str).to_numpy(), index=keys).groupby(level=[0, 1]).agg(list)
-        for pos in np.flatnonzero(other):
-            key = (str(task_scores["onetsoc_code"].iloc[pos]), norm_task_id(task_scores["task_id"].iloc[pos]))
-            other[pos] = not any(same_statement(texts[pos], s) for s in listed.get(key, []))
-    return other
+    # a statement without a letter or digit says nothing, and a key listed with several
+    # statements (two releases stacked) is that task when the row reads as any of them:
+    # both are other_task_rows' own rules (exposure.scoring._inputs.statement_rows)
+    return other_task_rows(task_scores, texts, SimpleNamespace(tasks=tasks)) & read
 
 
 def _without_other_tasks(task_scores: pd.DataFrame, weights: str, tasks, *, path=None,
