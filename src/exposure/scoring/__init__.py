@@ -69,6 +69,7 @@ from exposure.scoring._inputs import (
     check_text_column,
     check_titles_not_texts,
     has_keys,
+    key_spellings,
     norm_task_id,
     norm_task_ids,
     other_label_rows,
@@ -375,9 +376,6 @@ def _score_as_batch(*args, **kwargs) -> pd.DataFrame:
         _BATCH.reset(token)
 
 
-#: The key columns by the names O*NET publishes them under (and the library's), in any case
-#: and with spaces around them (as the file readers accept them: ``exposure.scoring._files``).
-_KEY_HEADERS = {"onetsoc_code": ("o*net-soc code", "onetsoc_code"), "task_id": ("task id", "task_id")}
 #: The warning of :func:`score_tasks` on a frame whose key columns are under O*NET's headers.
 KEY_HEADERS_MESSAGE = ("score_tasks: the frame has no %s column but %s (O*NET's headers?), not read as keys: "
                        "the rows were scored from their text, not as the O*NET tasks these keys name, and "
@@ -395,13 +393,7 @@ def _warn_key_headers(tasks: pd.DataFrame, batch: bool) -> None:
     """
     if batch:
         return
-    found = {}
-    for key, names in _KEY_HEADERS.items():
-        if key in tasks.columns:
-            continue
-        near = [c for c in tasks.columns if isinstance(c, str) and c.strip().casefold() in names]
-        if near:
-            found[near[0]] = key
+    found = {near[0]: key for key, near in key_spellings(tasks.columns).items() if key not in tasks.columns}
     if found:
         missing = " and ".join(repr(key) for key in found.values())
         logger.warning(KEY_HEADERS_MESSAGE, missing, ", ".join(repr(c) for c in found),

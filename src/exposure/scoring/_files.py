@@ -109,7 +109,13 @@ from exposure.onet import load_onet, onet_file_names
 from exposure.scoring import PROBA_COLUMNS, SCORE_COLUMNS, _check_rows, _score_as_batch
 from exposure.scoring import categories as categories_module
 from exposure.scoring import learned as learned_module
-from exposure.scoring._inputs import check_header_rows, check_task_types, task_keys, task_texts
+from exposure.scoring._inputs import (
+    check_header_rows,
+    check_task_types,
+    key_spellings,
+    task_keys,
+    task_texts,
+)
 from exposure.scoring.learned import (
     frame_codes,
     load_model,
@@ -144,9 +150,6 @@ _PARQUET = (".parquet", ".pq")
 #: O*NET's own published column names, accepted in place of the library's names.
 ONET_HEADER_ALIASES = {"O*NET-SOC Code": "onetsoc_code", "Task ID": "task_id", "Task": "task",
                        "Title": "title", "Task Type": "task_type"}
-#: The key columns, by their names in any case and spaces around them aside (O*NET's and
-#: the library's), accepted when the exact names are absent (:func:`onet_aliases`).
-_KEY_NAMES = {"onetsoc_code": ("o*net-soc code", "onetsoc_code"), "task_id": ("task id", "task_id")}
 #: O*NET release used by ``onet="auto"`` when its files are at hand.
 AUTO_ONET_RELEASE = "29.1"
 #: Rows read and scored at a time by :func:`score_file`.
@@ -896,9 +899,7 @@ def onet_aliases(frame: pd.DataFrame) -> dict[str, str]:
     # scored from the text alone, without O*NET nor a note, and the output kept the name,
     # which ``exposure rollup`` refused; the one such column of each key is taken for it
     have = set(frame.columns) | set(aliases.values())
-    for dst, names in _KEY_NAMES.items():
-        near = [c for c in frame.columns if isinstance(c, str) and c not in aliases
-                and c.strip().casefold() in names]
+    for dst, near in key_spellings(frame.columns, skip=aliases).items():
         if dst not in have and len(near) == 1:
             aliases[near[0]] = dst
     return aliases

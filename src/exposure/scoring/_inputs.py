@@ -77,6 +77,8 @@ __all__ = [
     "task_dwas_for",
     "remembered",
     "OTHER_IDS_MESSAGE",
+    "KEY_NAMES",
+    "key_spellings",
     "without_other_ids",
     "OTHER_LABELS_MESSAGE",
     "other_label_rows",
@@ -85,6 +87,32 @@ __all__ = [
 #: The task-ID warnings (:func:`without_other_ids`, :func:`other_label_rows`) are said on the ``exposure.scoring`` logger,
 #: where ``exposure score FILE`` and the Dask entry points hold and sum it over batches.
 _SCORING_LOG = logging.getLogger("exposure.scoring")
+
+
+#: The key columns by their names in any case, spaces around them aside (O*NET's and the
+#: library's): :func:`key_spellings`.
+KEY_NAMES = {"onetsoc_code": ("o*net-soc code", "onetsoc_code"), "task_id": ("task id", "task_id")}
+
+
+def key_spellings(columns, skip=()) -> dict[str, list]:
+    """``{key: [the columns that spell it]}``: names of :data:`KEY_NAMES` in any case or padded.
+
+    The file readers take the one such column of a key for it (``O*NET-SOC CODE``,
+    ``TASK_ID``: :func:`exposure.scoring._files.onet_aliases`); :func:`exposure.scoring.score_tasks`
+    warns of them, as it does not read them. Columns in ``skip`` are left out; keys no
+    column spells are absent.
+
+    Examples
+    --------
+    >>> key_spellings(["O*NET-SOC CODE", " task id", "TASK_ID", "task"])
+    {'onetsoc_code': ['O*NET-SOC CODE'], 'task_id': [' task id', 'TASK_ID']}
+    """
+    out = {}
+    for key, names in KEY_NAMES.items():
+        near = [c for c in columns if isinstance(c, str) and c not in skip and c.strip().casefold() in names]
+        if near:
+            out[key] = near
+    return out
 
 
 def check_row_offset(row_offset) -> int:
