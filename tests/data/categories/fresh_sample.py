@@ -1,8 +1,8 @@
 """Draw a blind validation sample of the task categories among tasks no earlier sample holds.
 
 Shared by the draws of the samples v2 to v8 (``v*/draw_sample.py`` give the
-seed, the sizes and the earlier samples: none for v2). The design, on the O*NET task
-statements of a release less the tasks of the earlier samples:
+seed and the sizes; v2 excludes no earlier sample, v3 on :func:`earlier_samples`). The
+design, on the O*NET task statements of a release less the tasks of the earlier samples:
 
 - stratum ``uniform``: ``n_uniform`` tasks drawn uniformly at random, without replacement;
 - stratum ``enriched``: ``n_enriched`` further tasks drawn uniformly from the tasks of the
@@ -66,3 +66,19 @@ def draw(path, out: Path, *, seed: int, n_uniform: int, n_enriched: int, n_doubl
     print(f"{len(sample)} tasks ({n_uniform} uniform of {n_all} fresh of {n_release}, {n_enriched} enriched "
           f"of {int(is_enr.sum())}), {n_double} double-labelled -> {out}")
     return sample
+
+
+def earlier_samples(version: int) -> list[Path]:
+    """The samples a fresh sample ``v<version>`` (3 or more) excludes: the development ones and v2 to v<version - 1>."""
+    here = Path(__file__).resolve().parent
+    return [here / "hand_checked_v1.csv", here / "hand_checked_holdout_v1.csv", here / "dev_v2.csv",
+            *(here / f"v{k}" / "sample.csv" for k in range(2, version))]
+
+
+def main(version: int, *, seed: int, n_uniform: int, n_enriched: int, n_double: int) -> pd.DataFrame:
+    """Draw ``v<version>/sample.csv`` from the task statements named on the command line."""
+    import sys
+
+    out = Path(__file__).resolve().parent / f"v{version}" / "sample.csv"
+    return draw(sys.argv[1], out, seed=seed, n_uniform=n_uniform, n_enriched=n_enriched, n_double=n_double,
+                earlier=earlier_samples(version))

@@ -5,21 +5,9 @@ so its figures on v3 are optimistic. This sample measures the revised tagger on 
 no sample of the project has held (v3's included): it is labelled from the operational
 definitions, blind to the tagger, and scored once.
 
-Design (as v2's, on the tasks no earlier sample holds):
-
-- the population: the 18,796 task statements of O*NET 29.1 less the tasks of
-  ``hand_checked_v1.csv``, ``hand_checked_holdout_v1.csv``, ``dev_v2.csv`` and
-  ``v2/sample.csv`` and ``v3/sample.csv``;
-- stratum ``uniform``: 240 tasks drawn uniformly at random, without replacement, from it;
-- stratum ``enriched``: 120 further tasks drawn uniformly from its tasks of the occupations
-  where the categories concentrate (SOC major group 43, minor group 15-12, major group 27),
-  excluding tasks already drawn;
-- ``double``: a random 100 of the 360 are labelled a second time by an independent
-  annotator.
-
-``inclusion_prob`` and ``weight`` as in v2 (``1 - (1 - n_u/N)(1 - n_e/(N_e - overlap))``
-for enriched-population tasks, ``n_u/N`` otherwise; N the population above). Only ids and
-design columns are written (no O*NET text).
+Design: :func:`fresh_sample.draw`'s, among the O*NET 29.1 tasks that
+:func:`fresh_sample.earlier_samples` (4) do not hold: 240 tasks drawn uniformly,
+120 more from the enriched occupations, 100 of the 360 labelled twice.
 
 Run from the repository root: ``python tests/data/categories/v4/draw_sample.py
 ../shared/data/onet/29.1/Task\\ Statements.txt``.
@@ -30,20 +18,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fresh_sample import draw  # noqa: E402
+from fresh_sample import main  # noqa: E402
 
 SEED = 20261206
 N_UNIFORM = 240
 N_ENRICHED = 120
 N_DOUBLE = 100
-EARLIER = [HERE.parent / "hand_checked_v1.csv", HERE.parent / "hand_checked_holdout_v1.csv",
-           HERE.parent / "dev_v2.csv", HERE.parent / "v2" / "sample.csv",
-           HERE.parent / "v3" / "sample.csv"]
 
 
 if __name__ == "__main__":
-    draw(sys.argv[1], HERE / "sample.csv", seed=SEED, n_uniform=N_UNIFORM, n_enriched=N_ENRICHED,
-         n_double=N_DOUBLE, earlier=EARLIER)
+    main(4, seed=SEED, n_uniform=N_UNIFORM, n_enriched=N_ENRICHED, n_double=N_DOUBLE)
