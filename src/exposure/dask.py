@@ -108,6 +108,7 @@ from exposure.scoring._files import (
     cached_onet,
     occupation_keys,
     onet_aliases,
+    row_arg,
 )
 from exposure.scoring.learned import load_model, shipped_model_path, titles_share_context
 
@@ -534,12 +535,6 @@ class _HeldOtherIds(_HeldNotes):
                 and isinstance(record.args[1], int))
 
 
-def _row_arg(msg: str) -> int | None:
-    """Index of the argument of ``msg`` (a %-format) that the words ``row %d`` format; None if none."""
-    at = msg.find("row %d")
-    return None if at < 0 else len(re.findall(r"%[-#0 +]*[0-9]*(?:\.[0-9]+)?[a-zA-Z]", msg[:at]))
-
-
 def _merge_notes(notes: list) -> dict:
     """``{format: (args of the first row named, index of the row in args, its row from 0, count)}``.
 
@@ -659,7 +654,7 @@ def _score_batch(renamed: pd.DataFrame, rows: np.ndarray, job: dict, model,
         if notes is not None:
             said.found += other.found
         for msg, args in said.found if notes is not None else ():
-            at = _row_arg(msg)
+            at = row_arg(msg)
             pos = int(rows[args[at] - 1]) if at is not None else int(rows[0]) if len(rows) else 0
             notes.append((msg, [_plain(a) for a in args], at, pos))
         return scores[list(SCORE_COLUMNS)]

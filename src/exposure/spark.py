@@ -48,7 +48,6 @@ PySpark is imported only when a function needs it; this module imports without i
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -71,6 +70,7 @@ from exposure.scoring._files import (
     carry_cut,
     occupation_keys,
     onet_aliases,
+    row_arg,
 )
 from exposure.scoring._inputs import check_columns, check_row_offset, columns_shown, task_texts
 from exposure.scoring.learned import load_model, titles_share_context
@@ -190,7 +190,7 @@ class _HeldWarnings(logging.Filter):
                 logging.getLogger(name).info("Spark partition %d: " + msg, part, *args)
         self.summed.clear()
         for msg, (args, count, name) in self.held.items():
-            at = _row_arg(msg)
+            at = row_arg(msg)
             where = args[0][:-2] if args[0].endswith(": ") else args[0]
             words = [w for w in (where, f"Spark partition {part}" if part is not None else "") if w]
             if regrouped is not None and at is not None and 0 <= args[at] - first < len(regrouped):
@@ -203,12 +203,6 @@ class _HeldWarnings(logging.Filter):
                 said[2] = rows  # "2 of 4 texts": of the partition's, not of the last batch's
             logging.getLogger(name).warning(msg, *said)
         self.held.clear()
-
-
-def _row_arg(msg: str) -> int | None:
-    """Index of the argument of ``msg`` (a %-format) that ``row %d`` formats; None if none."""
-    at = msg.find("row %d")
-    return None if at < 0 else len(re.findall(r"%[-#0 +]*[0-9]*(?:\.[0-9]+)?[a-zA-Z]", msg[:at]))
 
 
 def _partition() -> int | None:

@@ -57,6 +57,7 @@ import contextlib
 import csv
 import itertools
 import logging
+import re
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -903,6 +904,21 @@ def onet_aliases(frame: pd.DataFrame) -> dict[str, str]:
         if dst not in have and len(near) == 1:
             aliases[near[0]] = dst
     return aliases
+
+
+def row_arg(msg: str) -> int | None:
+    """Index of the argument of ``msg`` (a %-format) that the words ``row %d`` format; None if none.
+
+    The Dask and Spark entry points rewrite that argument of the warnings they hold, so
+    that the row named is the user's, not the batch's.
+
+    Examples
+    --------
+    >>> row_arg("%s%d row(s) ... (first: row %d, column 'task_id': %s)"), row_arg("no row")
+    (2, None)
+    """
+    at = msg.find("row %d")
+    return None if at < 0 else len(re.findall(r"%[-#0 +]*[0-9]*(?:\.[0-9]+)?[a-zA-Z]", msg[:at]))
 
 
 def onet_for_tasks(frame: pd.DataFrame, method: str, release: str | None = "auto", *,
