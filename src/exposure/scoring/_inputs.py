@@ -1170,12 +1170,7 @@ def statement_rows(frame: pd.DataFrame, texts: list, tasks, name: str, *, by_id:
 
 
 def _by_key(tasks: pd.DataFrame) -> dict[tuple[str, str], list[str]]:
-    """``{(code, canonical task ID): [its statements]}`` of a task list.
-
-    Every statement listed for a key, in order, once: a key listed twice (the task lists
-    of two releases stacked, one reworded) kept its last statement alone, and a row whose
-    text was the first was read as another task. A missing or blank statement says
-    nothing (:func:`_stated`): a key listed with no statement flags no row.
+    """``{(code, canonical task ID): [its statements]}`` of a task list (:func:`_listed`).
 
     Examples
     --------
@@ -1183,23 +1178,25 @@ def _by_key(tasks: pd.DataFrame) -> dict[tuple[str, str], list[str]]:
     ...                       "task": ["Weld pipes.", "Weld steel pipes."]}))
     {('a', '7'): ['Weld pipes.', 'Weld steel pipes.']}
     """
-    out: dict[tuple[str, str], list[str]] = {}
     keys = zip(tasks["onetsoc_code"].astype(str), norm_task_ids(tasks["task_id"]), strict=True)
-    for key, text in zip(keys, tasks["task"].tolist(), strict=True):
-        if not _stated(text):
-            continue
-        known = out.get(key)
-        if known is None:
-            out[key] = [text]
-        elif text not in known:
-            known.append(text)
-    return out
+    return _listed(keys, tasks["task"].tolist())
 
 
 def _by_id(tasks: pd.DataFrame) -> dict[str, list[str]]:
-    """``{canonical task ID: [its statements]}`` of a task list (missing or blank ones left out)."""
-    out: dict[str, list[str]] = {}
-    for key, text in zip(norm_task_ids(tasks["task_id"]), tasks["task"].tolist(), strict=True):
+    """``{canonical task ID: [its statements]}`` of a task list (:func:`_listed`)."""
+    return _listed(norm_task_ids(tasks["task_id"]), tasks["task"].tolist())
+
+
+def _listed(keys, texts: list) -> dict:
+    """``{key: [its statements]}``: every statement listed for a key, in order, once.
+
+    A key listed twice (the task lists of two releases stacked, one reworded) kept its
+    last statement alone, and a row whose text was the first was read as another task. A
+    missing or blank statement says nothing (:func:`_stated`): a key listed with no
+    statement flags no row.
+    """
+    out: dict = {}
+    for key, text in zip(keys, texts, strict=True):
         if _stated(text) and text not in out.setdefault(key, []):
             out[key].append(text)
     return out
