@@ -1,6 +1,6 @@
 """Draw a blind validation sample of the task categories among tasks no earlier sample holds.
 
-Shared by the draws of the samples v2 to v8 (``v*/draw_sample.py`` give the
+Shared by the draws of the samples v2 to v9 (``v*/draw_sample.py`` give the
 seed and the sizes; v2 excludes no earlier sample, v3 on :func:`earlier_samples`). The
 design, on the O*NET task statements of a release less the tasks of the earlier samples:
 
