@@ -167,8 +167,9 @@ def content_word_counts(tokens: "Tokens") -> np.ndarray:
     [0, 1, 2]
     """
     stop = STOP_WORDS
-    content = np.fromiter((not (w in stop or w.isdigit() or not any(c.isalpha() for c in w)) for w in tokens.words),
-                          dtype=np.int64, count=len(tokens.words))
+    # a word of letters only (most words) holds a letter and is no number: no loop over its characters
+    content = np.fromiter((w not in stop and (w.isalpha() or not (w.isdigit() or not any(c.isalpha() for c in w)))
+                           for w in tokens.words), dtype=np.int64, count=len(tokens.words))
     per_word = content[tokens.codes] if len(tokens.codes) else np.zeros(0, dtype=np.int64)
     ends = np.cumsum(tokens.lengths)
     totals = np.concatenate([[0], np.cumsum(per_word)])

@@ -36,6 +36,7 @@ import decimal
 import itertools
 import logging
 import numbers
+import operator
 import os
 import re
 import threading
@@ -438,14 +439,19 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
                               f"{columns_shown(frame.columns)}){hint}", path=path, column=text_column)
     col = frame[text_column]
     values = col.tolist()
-    # all str, none empty, none blank, each starting with a letter or digit: four passes in
-    # C (0.03 s for 200,000 texts, against 0.1 s for the loop below, which runs only to
-    # find the first bad row or when a text starts otherwise)
+    # all str, none empty, none blank: three passes in C (0.03 s for 200,000 texts, against
+    # 0.1 s for the loop below); then only the texts that do not start with a letter can
+    # fail, and the loop reads those alone (a bullet, a digit or a quote opening a text
+    # sent every row of the input through it)
+    rows = range(len(values))
     if (all(map(isinstance, values, itertools.repeat(str))) and all(values)
-            and not any(map(str.isspace, values))
-            and all(map(str.isalpha, map(next, map(iter, values))))):
-        return values
-    for pos, value in enumerate(values):
+            and not any(map(str.isspace, values))):
+        letter_first = list(map(str.isalpha, map(next, map(iter, values))))
+        if all(letter_first):
+            return values
+        rows = itertools.compress(rows, map(operator.not_, letter_first))
+    for pos in rows:
+        value = values[pos]
         # ``not value or value.isspace()`` is ``not value.strip()`` without the copy
         if not isinstance(value, str) or not value or value.isspace():
             reason = "must be a non-empty string"
