@@ -45,16 +45,26 @@ _PUBLIC = {
 }
 
 
+#: The stage modules, imported on first use too: ``import exposure`` then
+#: ``exposure.rollup.rollup(...)`` raised ``AttributeError: module 'exposure' has no
+#: attribute 'rollup'`` unless the submodule had been imported before. (``exposure.dask``
+#: and ``exposure.spark`` need their extras: import them by name.)
+_MODULES = frozenset({"crosswalks", "errors", "fetch", "measures", "oews", "onet", "outcomes",
+                      "pipeline", "releases", "reports", "rollup", "schemas", "scoring", "sources"})
+
+
 def __getattr__(name: str):
     if name in _PUBLIC:
         value = getattr(importlib.import_module(_PUBLIC[name]), name)
         globals()[name] = value  # once
         return value
+    if name in _MODULES:
+        return importlib.import_module(f"exposure.{name}")  # the import binds the attribute
     raise AttributeError(f"module 'exposure' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_PUBLIC))
+    return sorted(set(globals()) | set(_PUBLIC) | _MODULES)
 
 
 __all__ = [

@@ -78,6 +78,9 @@ __all__ = [
     "check_output_dir",
     "check_files_dir",
     "check_output_file",
+    "check_report_files",
+    "refuse_file_named_dir",
+    "refuse_protected",
     "replace_directory",
     "previous_files_note",
     "files_snapshot",
@@ -239,7 +242,7 @@ def check_files_dir(path, *, protect: Iterable = ()) -> Path:
     return out
 
 
-def refuse_protected(path, protect: Iterable, *, file: bool = False) -> None:
+def refuse_protected(path, protect: Iterable, *, file: bool = False, what: str = "the reports") -> None:
     """Refuse an output ``path`` inside (or equal to) one of the ``protect`` folders.
 
     ``protect`` holds ``(what, folder, why)`` triples
@@ -247,8 +250,21 @@ def refuse_protected(path, protect: Iterable, *, file: bool = False) -> None:
     folders, the installed package). ``path`` and the folders are compared both as
     written (made absolute) and with their symbolic links resolved: a link to the
     mirror, or a link inside it to elsewhere, is refused. With ``file=True`` ``path``
-    names a file: a symbolic link at the file itself is replaced by the writer, not
-    followed, so only its directory is resolved.
+    names a file: its directory is resolved, and so is a symbolic link at the file
+    itself when it points to a file, which the writer writes through
+    (:func:`exposure._io.atomic_path`): ``-o scores.csv`` linked to a file of the mirror
+    replaced that file. A link to nothing is replaced by the writer, not followed.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The output directory, or with ``file=True`` the output file.
+    protect : iterable of (str, path, str)
+        The folders no output may go into.
+    file : bool, default False
+        Whether ``path`` names a file.
+    what : str, default "the reports"
+        What a directory ``path`` receives, for the message (``the roll-up``).
 
     Raises
     ------
@@ -267,12 +283,119 @@ def refuse_protected(path, protect: Iterable, *, file: bool = False) -> None:
     """
     given = Path(os.path.abspath(path))
     real = _resolved(given.parent) / given.name if file else _resolved(given)
-    for what, folder, why in protect:
+    seen = [given, real]
+    if file and given.is_symlink() and given.is_file():  # written through (atomic_path)
+        seen.append(_resolved(given))
+    for held, folder, why in protect:
         roots = {Path(os.path.abspath(folder)), _resolved(Path(folder))}
-        if any(p == root or p.is_relative_to(root) for p in (given, real) for root in roots):
-            target = path if file else f"the reports into {path}"
-            raise OutputPathError(f"refusing to write {target}: it is inside {what} {folder}, {why}; "
+        if any(p == root or p.is_relative_to(root) for p in seen for root in roots):
+            target = path if file else f"{what} into {path}"
+            link = (f" (a symbolic link to {seen[2]})" if file and len(seen) > 2
+                    and not any(p == r or p.is_relative_to(r) for p in seen[:2] for r in roots) else "")
+            raise OutputPathError(f"refusing to write {target}{link}: it is inside {held} {folder}, {why}; "
                                   "choose a directory outside it")
+
+
+#: Suffixes of the files the commands read and write: a new output directory named so was
+#: meant as a file (``exposure rollup ... -o rollup.xlsx``). Checked by
+#: :func:`refuse_file_named_dir`.
+FILE_SUFFIXES = frozenset({".csv", ".tsv", ".txt", ".xlsx", ".xls", ".parquet", ".pq", ".dta", ".json",
+                           ".png", ".md", ".html"})
+
+
+def refuse_file_named_dir(path, option: str, writes: str, hint: str = "") -> None:
+    """Refuse a new output directory named like a file (``-o rollup.xlsx``), before any work.
+
+    ``exposure rollup scores.csv -o rollup.xlsx`` (meant as a workbook) made a directory
+    ``rollup.xlsx`` holding seven Parquet files, and ``exposure compare -o measures.csv``
+    a directory ``measures.csv`` of eight reports, as
+    :func:`exposure.reports.sources.write_source_reports` refuses for its report
+    directory. A directory that exists already under such a name (or a link to one) is
+    written into as before.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The output directory.
+    option : str
+        The option that gave it, for the message (``-o/--output``).
+    writes : str
+        What the command writes into the directory, for the message.
+    hint : str, optional
+        What to give instead, appended to the message.
+
+    Raises
+    ------
+    OutputPathError
+        ``-o/--output rollup.xlsx names the directory that gets ...; but 'rollup.xlsx' is
+        named like a .xlsx file: give a directory``.
+
+    Examples
+    --------
+    >>> refuse_file_named_dir("/nonexistent/r.xlsx", "-o/--output", "the roll-up's tables")
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.OutputPathError: -o/--output /nonexistent/r.xlsx names the directory that gets the roll-up's tables, but 'r.xlsx' is named like a .xlsx file: give a directory
+    >>> refuse_file_named_dir("/nonexistent/results", "-o/--output", "the reports")
+    """
+    given = Path(path)
+    suffix = given.suffix.lower()
+    if suffix not in FILE_SUFFIXES or given.is_dir():
+        return
+    raise OutputPathError(f"{option} {path} names the directory that gets {writes}, but {given.name!r} is "
+                          f"named like a {suffix} file: give a directory{hint}")
+
+
+def check_report_files(out, names: Iterable[str], option: str, *, protect: Iterable = ()) -> None:
+    """Refuse, before any work, a report file of ``out`` that cannot be written where it goes.
+
+    For the commands that write a set of files of known names into a directory
+    (``exposure compare``, ``exposure outcomes``): a directory, a named pipe or a device
+    at one of the names was found only when the set was written, after the whole run
+    (``exposure compare -o c`` with a directory ``c/measures_table.csv``: 7.9 s on the
+    real mirror, and the published measures downloaded first without one). A symbolic
+    link there to a file inside one of the ``protect`` folders (the mirror, the cache,
+    the package) is refused too: the writer writes through it.
+
+    Parameters
+    ----------
+    out : str or os.PathLike
+        The report directory (:func:`check_files_dir` has checked it).
+    names : iterable of str
+        The file names the command writes there.
+    option : str
+        The option that gave ``out``, for the message (``-o/--output``).
+    protect : iterable of (str, path, str), optional
+        As for :func:`refuse_protected`.
+
+    Raises
+    ------
+    OutputPathError
+        ``c/measures_table.csv: is a directory, where -o/--output writes the file
+        measures_table.csv: move it away or give another -o/--output``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> (d / "a.csv").mkdir()
+    >>> check_report_files(d, ["a.csv"], "-o/--output")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.OutputPathError: .../a.csv: is a directory, where -o/--output writes the file a.csv: ...
+    """
+    protect = list(protect)
+    for name in names:
+        path = Path(out) / name
+        if path.is_dir():
+            kind = "is a directory"
+        elif os.path.exists(path) and not path.is_file():
+            kind = "is not a regular file (a named pipe, device or socket)"
+        else:
+            refuse_protected(path, protect, file=True)
+            continue
+        raise OutputPathError(f"{path}: {kind}, where {option} writes the file {name}: move it away or "
+                              f"give another {option}")
 
 
 def _resolved(path: Path) -> Path:

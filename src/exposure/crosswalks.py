@@ -1238,7 +1238,7 @@ def soc_major(code):
 BROAD_EXCEPTIONS = {"29-122": "29-1210"}
 
 
-def soc_broad_group(code: str) -> str:
+def soc_broad_group(code):
     """SOC 2018 broad group of a detailed code: its first five digits followed by 0.
 
     The one exception is the physicians 29-1221 ... 29-1229 (:data:`BROAD_EXCEPTIONS`),
@@ -1247,27 +1247,53 @@ def soc_broad_group(code: str) -> str:
 
     Parameters
     ----------
-    code : str
-        SOC 2018 detailed code (``13-1021``).
+    code : str or pandas.Series of str
+        SOC 2018 detailed code (``13-1021``), or a Series of them (as :func:`soc_major`
+        takes them).
 
     Returns
     -------
-    str
-        The broad group code (``13-1020``).
+    str or pandas.Series
+        The broad group code (``13-1020``); for a Series, one per code, same index.
 
     Examples
     --------
     >>> soc_broad_group("13-1021"), soc_broad_group("29-1224"), soc_broad_group("29-1218")
     ('13-1020', '29-1210', '29-1210')
+    >>> soc_broad_group(pd.Series(["13-1021", "29-1224"])).tolist()
+    ['13-1020', '29-1210']
+    >>> soc_broad_group(pd.Series(["13-1021", "13-1000"]))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: '13-1000' at position 1 is a major or minor group, which has no broad group: give a detailed code (like 13-1021)
 
     Raises
     ------
     exposure.errors.DataFormatError
         ``code`` is not a SOC or O*NET-SOC code (``None`` raised a ``TypeError``; ``"bad"``
         returned ``'bad0'``), or is a major or minor group (``13-0000``, ``13-1000`` were
-        returned as their own broad group).
+        returned as their own broad group); for a Series, the first such value and its
+        position (counted from 0). Anything else than text or a Series (a list, an array,
+        a frame) is named by its type in one line: it was shown whole, over several lines
+        for an array of 50 codes.
     """
-    if not isinstance(code, str) or not _SOC_ANY.match(code):
+    if isinstance(code, pd.Series):  # a Series was refused as a code, shown whole over several lines
+        out = []
+        for pos, value in enumerate(code.to_numpy(dtype=object)):
+            value = value.item() if isinstance(value, np.generic) else value
+            missing = value is None or value is pd.NA or (isinstance(value, float) and value != value)
+            if missing or not (isinstance(value, str) and _SOC_ANY.match(value)):
+                raise DataFormatError(f"not a SOC or O*NET-SOC code: "
+                                      f"{'a missing value' if missing else _brief(value)} at position {pos}")
+            if value[5:7] == "00":
+                raise DataFormatError(f"{value!r} at position {pos} is a major or minor group, which has no broad "
+                                      "group: give a detailed code (like 13-1021)")
+            out.append(_broad(value))
+        return pd.Series(out, index=code.index, name=code.name, dtype=object if not out else None)
+    if not isinstance(code, str):
+        raise DataFormatError(f"not a SOC or O*NET-SOC code: {shown(code)} (give a code as text, or a pandas "
+                              "Series of codes)")
+    if not _SOC_ANY.match(code):
         raise DataFormatError(f"not a SOC or O*NET-SOC code: {code!r}")
     if code[5:7] == "00":  # 13-0000 and 13-1000 were returned as their own broad group
         raise DataFormatError(f"{code!r} is a major or minor group, which has no broad group: give a detailed "

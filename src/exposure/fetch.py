@@ -53,6 +53,12 @@ checking its sha256:
    copy of it in the data directory (folder and zip) and, for a file the lock file pins,
    against the mirror's copy. With only O*NET's other format there (``db_31_0_excel/``),
    downloading the release asked is said once in a warning naming ``--onet-format``.
+   The folder unzipped one level deeper (``db_31_0_text/db_31_0_text/``, as Windows'
+   "Extract All" does) is read as the folder. A zip that is no zip (cut short, empty, a web
+   page saved under its name) is refused for a new file, naming it (a pinned file is
+   downloaded, and the zip said). A second download renamed by the browser
+   (``db_31_0_text (1).zip``, ``Task Statements (1).txt``) is not read under that name; it
+   is named when the release is downloaded or another copy is read instead.
 
 A sha256 mismatch raises :class:`~exposure.errors.ChecksumMismatchError`, and in every
 failure nothing is left in the cache: writes go to a partial file
@@ -2319,10 +2325,49 @@ def _publisher_places(root: Path, src: Source) -> list[Path]:
     if not src.member or not src.archive_url:
         return []
     try:
-        member = root / _safe_relpath(src.member, what="archive member")
+        rel = _safe_relpath(src.member, what="archive member")
     except ExposureError:
         return []
+    member = (_release_folder(root, rel.parts[0]).joinpath(*rel.parts[1:]) if len(rel.parts) > 1
+              else root / rel)
     return [member, root / src.archive_url.rstrip("/").rsplit("/", 1)[-1]]
+
+
+#: What a file manager or an unzip tool leaves in a folder beside the user's files (lower case).
+_FOLDER_LITTER = frozenset({"desktop.ini", "thumbs.db", "__macosx"})
+
+
+def _release_folder(root: Path, top: str) -> Path:
+    """The folder of the data directory ``root`` that holds the archive's folder ``top`` as unzipped.
+
+    ``<root>/<top>``, or ``<root>/<top>/<top>`` when the archive was unzipped one level
+    deeper: Windows' "Extract All" and 7-Zip's "Extract to db_31_0_text\\" put the zip's own
+    folder ``db_31_0_text/`` inside a new folder of the same name. That folder, holding
+    nothing but the inner one (and a file manager's litter: ``.DS_Store``, ``desktop.ini``,
+    ``__MACOSX``), was read as a release folder with no file at all: refused as "0 file(s),
+    none named 'Occupation Data.txt' (left out when copying the release?)".
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> (d / "db_31_0_text" / "db_31_0_text").mkdir(parents=True)
+    >>> _release_folder(d, "db_31_0_text").relative_to(d).as_posix()
+    'db_31_0_text/db_31_0_text'
+    >>> _ = (d / "db_31_0_text" / "Job Zones.txt").write_text("x")  # the files at the top: read there
+    >>> _release_folder(d, "db_31_0_text").relative_to(d).as_posix()
+    'db_31_0_text'
+    """
+    outer = root / top
+    inner = outer / top
+    try:
+        if not inner.is_dir():
+            return outer
+        others = [p.name for p in outer.iterdir() if p.name != top and not p.name.startswith(".")
+                  and p.name.lower() not in _FOLDER_LITTER]
+    except OSError:
+        return outer
+    return outer if others else inner
 
 
 def _publisher_copy(root: Path, src: Source) -> Path | None:
@@ -2340,6 +2385,169 @@ def _publisher_copy(root: Path, src: Source) -> Path | None:
         elif path.is_file():
             return path
     return None
+
+
+def _damaged_zip(root: Path, src: Source) -> tuple[Path, str] | None:
+    """The publisher's zip of ``src`` in the data directory ``root`` when it is no zip: ``(zip, why)``.
+
+    A zip cut short (``curl -O`` or ``wget`` interrupted), the empty placeholder a browser
+    leaves while it downloads, or a web page saved under the zip's name was passed over
+    as if there were no zip: the error of a failed download said "no copy of it in the
+    data directory either (looked for .../db_31_0_text.zip)" although the file was
+    there, and with the network reachable the release was downloaded without a word.
+    None when there is no such file, or it is a zip (a corrupt member is said when read).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from exposure.releases import layout_source
+    >>> root = Path(tempfile.mkdtemp())
+    >>> _ = (root / "db_31_0_text.zip").write_bytes(b"PK\\x03\\x04" + b"x" * 100)
+    >>> _damaged_zip(root, layout_source("onet/31.0/Job Zones.txt"))[1]  # doctest: +ELLIPSIS
+    "it is cut short (104 bytes, without the zip's table of contents that ends a whole zip: ...)"
+    """
+    places = _publisher_places(root, src)
+    if len(places) < 2 or places[1].suffix.lower() != ".zip" or places[1].name == places[0].name:
+        return None
+    path = places[1]
+    try:
+        if not path.is_file() or zipfile.is_zipfile(path):
+            return None
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            head = fh.read(512)
+    except OSError as exc:
+        return path, f"it cannot be read ({exc.strerror or exc})"
+    if size == 0:
+        why = "it is empty (0 bytes: a download that never finished, or a browser's placeholder)"
+    elif head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
+        why = (f"it is cut short ({size:,} bytes, without the zip's table of contents that ends a whole "
+               "zip: a download interrupted?)")
+    elif _looks_like_html(head):
+        why = (f"it is a web page ({size:,} bytes, starting {head[:24]!r}), not a zip: an error or login "
+               "page saved under the zip's name?")
+    else:
+        why = f"it is not a zip archive ({size:,} bytes, starting {head[:16]!r})"
+    return path, why
+
+
+def _refuse_damaged_zip(root: Path, src: Source) -> None:
+    """Refuse (a new file) or warn (a pinned one) that the user's zip of ``src`` is no zip.
+
+    See :func:`_damaged_zip`. A file nobody pinned is not downloaded instead: the
+    download may be of another date of the release than the user's copy (as
+    :func:`_refuse_partial_folder` refuses to complete a folder). A pinned file is still
+    downloaded, its sha256 checked, and the zip said.
+    """
+    damaged = _damaged_zip(root, src)
+    if damaged is None:
+        return
+    path, why = damaged
+    if src.pinned:
+        log.warning("%s: your copy of the publisher's download %s is not read: %s; replace it with a whole "
+                    "download (or remove it)", src.name, path, why)
+        return
+    raise DownloadError(
+        f"{src.name}: your copy of the publisher's download {path} is not a readable zip: {why}; "
+        f"replace it with a whole download of {src.archive_url} (or remove it to download the release); "
+        "nothing was read")
+
+
+#: A second copy named by a browser or a file manager: ``X (1).zip``, ``X-1.zip``, ``X - Copy.zip``, ``X copy 2``.
+_COPY_SUFFIX = re.compile(r"(?:\s*\(\d+\)|-\d+|\s+-\s+copy(?:\s*\(\d+\))?|\s+copy(?:\s+\d+)?)", re.IGNORECASE)
+
+
+def _copy_of(name: str, want: str) -> bool:
+    """True when the file or folder ``name`` is ``want`` renamed as a second copy is (``X (1).zip``).
+
+    Examples
+    --------
+    >>> [_copy_of(n, "db_31_0_text.zip") for n in ("db_31_0_text (1).zip", "db_31_0_text-2.zip",
+    ...  "db_31_0_text - Copy.zip", "db_31_0_text.zip", "db_31_0_text (1)", "db_31_1_text (1).zip")]
+    [True, True, True, False, False, False]
+    >>> _copy_of("Task Statements (1).txt", "Task Statements.txt")
+    True
+    """
+    stem, dot, ext = want.rpartition(".") if "." in want else (want, "", "")
+    if not name.lower().endswith((dot + ext).lower()):
+        return False
+    base = name[: len(name) - len(dot + ext)]
+    return (base.lower().startswith(stem.lower())
+            and _COPY_SUFFIX.fullmatch(base[len(stem):]) is not None)
+
+
+def _renamed_copies(root: Path, src: Source, *, files: bool = False) -> list[Path]:
+    """Copies of the publisher's download of ``src`` in ``root`` under a second copy's name.
+
+    A zip saved twice by a browser (``db_31_0_text (1).zip``) or its folder so unzipped
+    (``db_31_0_text (1)/``) is not read under that name: a release was downloaded, or
+    another copy read, without a word about it. With ``files``, also the file of ``src``
+    saved twice in the release folder (``db_31_0_text/Task Statements (1).txt``).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from exposure.releases import layout_source
+    >>> root = Path(tempfile.mkdtemp())
+    >>> _ = (root / "db_31_0_text (1).zip").write_bytes(b"PK")
+    >>> [p.name for p in _renamed_copies(root, layout_source("onet/31.0/Job Zones.txt"))]
+    ['db_31_0_text (1).zip']
+    """
+    places = _publisher_places(root, src)
+    if len(places) < 2:
+        return []
+    zipped, rel = places[1].name, PurePosixPath(src.member)
+    folders = [rel.parts[0]] if len(rel.parts) > 1 else []
+    try:
+        found = [entry for entry in sorted(root.iterdir())
+                 if (_copy_of(entry.name, zipped) and entry.is_file())
+                 or any(_copy_of(entry.name, f) and entry.is_dir() for f in folders)]
+        folder, want = places[0].parent, places[0].name
+        if files and folder != root and folder.is_dir():
+            found += [p for p in sorted(folder.iterdir()) if _copy_of(p.name, want) and p.is_file()]
+    except OSError:
+        return []
+    return found
+
+
+def _renamed_hint(root: Path, src: Source) -> str:
+    """``"; the data directory has X (1).zip ..."`` for :func:`_renamed_copies` (``""`` when none)."""
+    found = _renamed_copies(root, src)
+    if not found:
+        return ""
+    places = _publisher_places(root, src)
+    names = " or ".join(dict.fromkeys(
+        places[1].name if p.is_file() else f"{places[0].relative_to(root).parts[0]}/" for p in found))
+    return (f"; the data directory has {', '.join(str(p) for p in found)}, not read under "
+            f"{'that name' if len(found) == 1 else 'those names'} (a second download renamed by the browser?): "
+            f"name your copy {names} to read it")
+
+
+_SAID_RENAMED: set[tuple[str, ...]] = set()
+
+
+def _say_renamed(root: Path, src: Source, reading: Path | None) -> None:
+    """Warn, once, of a renamed copy of the release (or of ``src``'s file) that is not read.
+
+    ``reading`` is the user's copy read instead (None: the release is downloaded). With
+    ``db_31_0_text/`` and a later download saved as ``db_31_0_text (1).zip`` beside it
+    (or ``Task Statements (1).txt`` beside ``Task Statements.txt``), the first was read
+    and the other passed over without a word. A pinned file is checked against its sha256.
+    """
+    if src.pinned or not src.archive_url:
+        return
+    found = _renamed_copies(root, src, files=reading is not None)
+    key = (str(root), src.archive_url, *map(str, found))
+    if not found or key in _SAID_RENAMED:
+        return
+    _SAID_RENAMED.add(key)
+    if reading is not None:
+        log.warning("%s: read from %s; the data directory also has %s, which is not read (another download, "
+                    "renamed by the browser?): if it is the copy you want, put it in the place of %s under its "
+                    "name", src.name, _copy_name(reading, src), ", ".join(str(p) for p in found), reading)
+    else:
+        log.warning("%s: not in the data directory under the publisher's name, so the release is downloaded "
+                    "from %s%s instead", src.name, src.archive_url, _renamed_hint(root, src))
 
 
 def _publisher_sha256(path: Path, src: Source) -> str:
@@ -2488,6 +2696,15 @@ def _folder_hint(root: Path, src: Source) -> str:
         names = sorted(p.name for p in folder.iterdir() if p.is_file())
     except OSError:
         return ""
+    copies = [n for n in names if _copy_of(n, want)]
+    if copies:  # "left out when copying" was said of a file saved twice by a browser
+        return (f"; the folder {folder} has no {want!r} but {', '.join(map(repr, copies))} (a second "
+                f"download renamed by the browser? give the file the name {want!r})")
+    deeper = folder / folder.name / want
+    if deeper.is_file():  # beside other files: not read as the archive unzipped one level deeper
+        return (f"; the folder {folder} has no {want!r}, but its folder {folder.name}/ has it (the archive "
+                f"unzipped one level deeper, beside other files?): move the files of {folder / folder.name} "
+                f"up into {folder}")
     key = re.sub(r"[\W_]+", "", want.lower())  # the name in another case, spacing or punctuation
     like = [n for n in names if re.sub(r"[\W_]+", "", n.lower()) == key]
     if like:
@@ -2616,8 +2833,11 @@ def _from_network(root: Path, src: Source, dest: Path, store: DataStore | None =
         except DownloadError as exc:
             # say where a copy of the publisher's download would have been read instead
             looked = ", ".join(str(p) for p in [archive, *_publisher_places(root, src)])
+            damaged = _damaged_zip(root, src)
+            unread = f"; {damaged[0]} is there but not read: {damaged[1]}" if damaged else ""
             exc.args = (f"{exc.args[0]}; no copy of it in the data directory either (looked for "
-                        f"{looked}){_folder_hint(root, src)}{_other_format_hint(root, src)}",)
+                        f"{looked}){unread}{_folder_hint(root, src)}{_other_format_hint(root, src)}"
+                        f"{_renamed_hint(root, src)}",)
             raise
     try:
         _extract_member_verified(archive, src, dest, downloaded=True)
@@ -2800,9 +3020,14 @@ def _fetch(store: DataStore, src: Source, *, timeout, retries, backoff, deadline
             _check_publisher_copy(root, src, mirror_dir)
         else:
             _check_copies_agree(root, src)
-    elif mirror_dir is None:
-        _refuse_partial_folder(root, src)
-        _say_other_format(root, src)
+            _say_renamed(root, src, local)
+    else:
+        if mirror_dir is None or not _mirror_has(mirror_dir, src):
+            _refuse_damaged_zip(root, src)  # it was read as no zip at all
+        if mirror_dir is None:
+            _refuse_partial_folder(root, src)
+            _say_other_format(root, src)
+            _say_renamed(root, src, None)
     try:
         if use_local:
             _from_publisher_copy(local, src, dest)

@@ -1153,12 +1153,43 @@ def load_oews(release: str = "2025", table: str = "by_industry", *, mirror=None,
         path = fetching.fetch(names[0], **where)
         log.info("reading %s", path)
         return read_oews(path)
-    frames = [fetching.fetch_table(name, read_oews, **where) for name in names]
-    _check_disjoint(frames, names)
-    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-    frame = validate(frame, Employment, path=" + ".join(names))
+    # the new files are pinned only when the files were read and checked against each other:
+    # a table refused by the check pinned its files (the wrong one too), so that the
+    # corrected file was then refused as a sha256 mismatch
+    with fetching.pins_when_done(resolved):
+        paths: dict[str, Path] = {}
+        frames = [fetching.fetch_table(name, _noting_path(paths, name), **where) for name in names]
+        try:
+            _check_disjoint(frames, names)
+        except DataFormatError:
+            # the files to fix are the user's (the mirror's, the data directory's): the
+            # registry names alone were given
+            _check_disjoint(frames, [_origin(paths.get(name), name, resolved) for name in names])
+            raise
+        frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        frame = validate(frame, Employment, path=" + ".join(names))
     _warn_missing_sectors(frame, " + ".join(names))
     return frame
+
+
+def _noting_path(paths: dict, name: str):
+    """:func:`read_oews`, noting in ``paths[name]`` the file it reads."""
+    def read(path):
+        paths[name] = Path(path)
+        return read_oews(path)
+    return read
+
+
+def _origin(path: Path | None, name: str, store) -> str:
+    """The file the user can fix for the file ``name`` read from ``path``: the mirror's or the data directory's.
+
+    The registry name when the file was downloaded (its cache copy is replaced at the
+    next run), or when ``path`` is unknown.
+    """
+    if path is None:
+        return name
+    origin = fetching.mirror_origin(path, name, store)
+    return name if origin == path else str(origin)
 
 
 def _warn_missing_sectors(frame: pd.DataFrame, where: str) -> list[str]:

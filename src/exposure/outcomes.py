@@ -148,6 +148,28 @@ def _listed(items, most: int = 12) -> str:
     return ", ".join(items[:most]) + (", ..." if len(items) > most else "")
 
 
+def _check_frame(frame, name: str) -> pd.DataFrame:
+    """Refuse what is not a DataFrame (:func:`exposure.measures._common.check_frame`), or one with multi-level column names.
+
+    A panel, exposures or scores table whose columns have two levels (a ``pivot_table``,
+    ``groupby(...).agg([...])`` or ``pd.concat({...}, axis=1)`` result) failed inside
+    pandas: ``AttributeError: 'DataFrame' object has no attribute 'dtype'`` (``str``),
+    ``KeyError: Index(['soc_code'], dtype='str')``, ``MergeError: Not allowed to merge
+    between different levels``, or an OEWS level shown as ``array(['total'],
+    dtype=object)``. The roll-ups refuse them in the same words
+    (:func:`exposure.rollup._soc.require_frame`).
+
+    Examples
+    --------
+    >>> wide = pd.DataFrame({("soc_code", ""): ["11-1011"], ("beta", "mean"): [0.4]})
+    >>> _check_frame(wide, "exposures")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: exposures has 2-level column names (e.g. ('soc_code', '')): flatten them to one level
+    """
+    return _common.check_frame(frame, name, flat=True)
+
+
 def _once(frame: pd.DataFrame, path, columns) -> None:
     """Refuse a frame in which one of ``columns`` names two columns or more, naming the frame and the column.
 
@@ -268,7 +290,7 @@ def _check_national_frames(frames) -> dict[int, tuple[str, pd.DataFrame]]:
         if year in out:  # 2021 and "2021": TypeError '<' not supported between 'str' and 'int'
             raise DataFormatError(f"frames: the year {year} is given twice")
         name = f"frames[{key!r}]"
-        f = _common.check_frame(f, name)
+        f = _check_frame(f, name)
         missing = [c for c in _NATIONAL_COLUMNS if c not in f.columns]
         if missing:  # KeyError: 'o_group'
             raise DataFormatError(f"{name} lacks column(s) {missing}")
@@ -798,7 +820,7 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
     # ["beta", "beta"] four beta columns
     names = (list(OUR_MEASURES + PUBLISHED_MEASURES) if measures is None
              else _names(measures, "measures", "measure names", "measure"))
-    panel = _common.check_frame(panel, "panel")
+    panel = _check_frame(panel, "panel")
     if "soc_code" not in panel.columns:
         raise DataFormatError("panel lacks column(s) ['soc_code']")
     _once(panel, "panel", ["soc_code"])
@@ -813,7 +835,7 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
     if bad is not None:  # 111011, "11-1011 ", "11-1011.00": measures missing for it, without a word
         raise DataFormatError(f"soc_code {bad[1]}", path="panel", row=bad[0] + 1, column="soc_code")
     if soc_scores is not None:  # read only for our measures: a path (or None-like) was ignored otherwise
-        soc_scores = _common.check_frame(soc_scores, "soc_scores")
+        soc_scores = _check_frame(soc_scores, "soc_scores")
     unknown = [m for m in names if m not in OUR_MEASURES and m not in PUBLISHED_MEASURES]
     if unknown:
         raise DataFormatError(f"unknown measure(s) {unknown}; known: "
@@ -861,7 +883,7 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
             comparison = published.compare(measures=pub, employment=employment, soc_structure=structure,
                                            mirror=mirror, data_dir=data_dir).table
         else:  # the caller's table: a repeated code kept its first row, text passed through
-            comparison = _common.check_frame(comparison, "comparison")
+            comparison = _check_frame(comparison, "comparison")
             if "soc_code" not in comparison.columns:
                 raise DataFormatError("comparison table lacks column(s) ['soc_code']", path="comparison")
             _once(comparison, "comparison", ["soc_code", *pub])
@@ -1268,7 +1290,7 @@ def check_panel(panel: pd.DataFrame, *, path="panel", base_year: int = BASE_YEAR
     ...
     exposure.errors.DataFormatError: p.parquet: the panel has no rows
     """
-    panel = _common.check_frame(panel, "panel")
+    panel = _check_frame(panel, "panel")
     base_year = _check_year(base_year, "base_year")
     if panel.empty:
         raise DataFormatError("the panel has no rows", path=path)
@@ -1453,7 +1475,7 @@ def _check_inputs(panel, exposures, measures, *, path="panel") -> tuple[pd.DataF
     balanced occupation a balanced row in every year of the balanced rows (one without
     was dropped, or its growth was NaN, silently).
     """
-    panel = _common.check_frame(panel, "panel")
+    panel = _check_frame(panel, "panel")
     missing = [c for c in _PANEL_COLUMNS if c not in panel.columns]
     if missing:
         if path == "panel":
@@ -1503,7 +1525,7 @@ def _check_inputs(panel, exposures, measures, *, path="panel") -> tuple[pd.DataF
     _check_complete(panel, balanced, path)
     if panel["tot_emp"].dtype.kind not in "iuf":  # "100": the weights of the groups (refused there, unnamed)
         panel = panel.assign(tot_emp=emp)
-    exposures = _common.check_frame(exposures, "exposures")
+    exposures = _check_frame(exposures, "exposures")
     names = _measure_names(exposures, measures)
     missing = [c for c in dict.fromkeys(["soc_code", *names]) if c not in exposures.columns]
     if missing:
@@ -2182,7 +2204,7 @@ def _check_coefficients(coefficients, columns: Sequence[str]) -> pd.DataFrame:
     ...
     exposure.errors.DataFormatError: coefficients, row 1, column 'p_value': p_value must be from 0 to 1, got 1.5
     """
-    coefficients = _common.check_frame(coefficients, "coefficients").reset_index(drop=True)
+    coefficients = _check_frame(coefficients, "coefficients").reset_index(drop=True)
     missing = [c for c in columns if c not in coefficients.columns]
     if missing:
         raise DataFormatError(f"coefficients lacks column(s) {missing}")
@@ -2484,7 +2506,7 @@ def _check_sector_frames(frames) -> dict[int, pd.DataFrame]:
         if year in out:  # 2021 and "2021": one table would be dropped without a word
             raise DataFormatError(f"frames: the year {year} is given twice")
         name = f"frames[{key!r}]"
-        f = _common.check_frame(f, name)
+        f = _check_frame(f, name)
         missing = [c for c in _SECTOR_COLUMNS if c not in f.columns]
         if missing:
             raise DataFormatError(f"{name} lacks column(s) {missing}")
@@ -2641,7 +2663,7 @@ def sector_growth(frames: Mapping[int, pd.DataFrame], sector_scores: pd.DataFram
     if pre_year >= base_year:  # the "pre" growth ran backwards (or over no time), silently
         raise DataFormatError(f"pre_year ({pre_year}) must be before base_year ({base_year})")
     frames = _check_sector_frames(frames)
-    sector_scores = _common.check_frame(sector_scores, "sector_scores")
+    sector_scores = _check_frame(sector_scores, "sector_scores")
     if "naics" not in sector_scores.columns:
         raise DataFormatError("sector_scores lacks column(s) ['naics']")
     measures = _check_sector_measures(measures)

@@ -11,7 +11,13 @@ import pyarrow.parquet as pq
 from exposure._args import check_count
 from exposure._io import atomic_paths, write_csv
 from exposure._load import tables_dir
-from exposure._outdir import check_files_dir, files_snapshot, written_note
+from exposure._outdir import (
+    check_files_dir,
+    check_report_files,
+    files_snapshot,
+    refuse_file_named_dir,
+    written_note,
+)
 from exposure._tables import check_input_file, norm_header, read_parquet_file
 from exposure.cli import add_location_options
 from exposure.errors import DataFormatError
@@ -20,12 +26,17 @@ from exposure.measures import compare as cmp
 from exposure.measures import microsoft
 from exposure.measures._common import check_soc_scores, match_header_case
 
-__all__ = ["register", "run_compare", "DEFAULT_OURS", "DEFAULT_OUT"]
+__all__ = ["register", "run_compare", "DEFAULT_OURS", "DEFAULT_OUT", "REPORT_FILES", "check_parquet_input"]
 
 #: Our SOC scores by default: the file exposure.load("soc_scores") reads (the newest
 #: recompute, else the shipped tables), whatever the current directory.
 DEFAULT_OURS = "soc_scores.parquet"
 DEFAULT_OUT = Path("data/processed/reports")
+#: The files ``exposure compare`` writes into its output directory, as one set.
+REPORT_FILES = ("measures_table.csv", "measures_coverage.csv", "measures_correlations.csv",
+                "measures_disagreements.csv", "measures_correlation_matrix.csv",
+                "measures_correlation_matrix_emp.csv", "microsoft_rebuild.csv",
+                "measures_anthropic_match.csv")
 
 
 def register(subparsers) -> None:
@@ -150,24 +161,76 @@ def _check_parquet(path: Path) -> None:
     A CSV was refused as ``cannot read this Parquet file: ... Parquet magic bytes not found
     in footer``. ``exposure outcomes --soc-scores`` takes the SOC scores as Parquet too.
     """
-    with open(path, "rb") as fh:
-        head = fh.read(4)
+    check_parquet_input(path, "--ours", "our SOC scores", "scores")
+
+
+#: How to convert a table of each kind to Parquet with pandas (PATH: the file given).
+_CONVERT = {".csv": "pd.read_csv(PATH, dtype={'soc_code': str})", ".tsv": "pd.read_csv(PATH, sep='\\t', dtype={'soc_code': str})",
+            ".txt": "pd.read_csv(PATH, sep='\\t', dtype={'soc_code': str})", ".xlsx": "pd.read_excel(PATH, dtype={'soc_code': str})",
+            ".dta": "pd.read_stata(PATH)"}
+
+
+def check_parquet_input(path, option: str, what: str, name: str) -> None:
+    """Refuse a file given to a Parquet-only option that is empty or not Parquet, saying how to convert it.
+
+    For ``exposure compare --ours`` and ``exposure outcomes --soc-scores`` / ``--panel``,
+    which read Parquet only. The table's own kind says how to convert it (an ``.xlsx``
+    was told to convert a CSV), and a table written by ``exposure rollup --format csv``
+    (``xlsx``, ``dta``) is told that the roll-up writes Parquet without ``--format``.
+    A missing file, a directory or a pipe is left to the caller (a file that cannot be
+    opened, too).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file given.
+    option : str
+        The option, for the message (``--ours``).
+    what : str
+        What the option takes (``our SOC scores``).
+    name : str
+        The stem of the Parquet file to suggest (``scores``: ``scores.parquet``).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``ours.csv: is not a Parquet file (a CSV file?): --ours takes our SOC scores as
+        Parquet (...); convert a CSV with pandas: ...``.
+    """
+    path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4)
+    except OSError:  # missing, a directory, unreadable: the caller's reader says so
+        return
     if head == b"PAR1":
         return
-    expected = ("--ours takes our SOC scores as Parquet (as exposure.load('soc_scores') reads them); "
-                "convert a CSV with pandas: pd.read_csv(PATH, dtype={'soc_code': str}).to_parquet('scores.parquet')")
+    suffix = path.suffix.lower()
+    convert = _CONVERT.get(suffix, _CONVERT[".csv"])
+    kind = {".tsv": "a TSV", ".txt": "a text file", ".xlsx": "an .xlsx workbook", ".dta": "a Stata .dta file"
+            }.get(suffix, "a CSV")
+    rolled = (" (a table of exposure rollup --format? without --format it writes soc_scores.parquet)"
+              if name == "scores" and path.stem == "soc_scores" and suffix in (".csv", ".xlsx", ".dta") else "")
+    table = "occupation_panel" if name == "panel" else "soc_scores"
+    expected = (f"{option} takes {what} as Parquet (as exposure.load('{table}') reads "
+                f"{'it' if name == 'panel' else 'them'}){rolled}; convert {kind} with pandas: "
+                f"{convert}.to_parquet('{name}.parquet')")
     if not head:
         raise DataFormatError(f"file is empty: {expected}", path=path)
-    kind = {".csv": " (a CSV file?)", ".tsv": " (a TSV file?)", ".txt": " (a text file?)",
-            ".xlsx": " (an Excel workbook?)"}.get(path.suffix.lower(), "")
-    raise DataFormatError(f"is not a Parquet file{kind}: {expected}", path=path)
+    guess = {".csv": " (a CSV file?)", ".tsv": " (a TSV file?)", ".txt": " (a text file?)",
+             ".xlsx": " (an Excel workbook?)", ".dta": " (a Stata file?)"}.get(suffix, "")
+    raise DataFormatError(f"is not a Parquet file{guess}: {expected}", path=path)
 
 
 def run_compare(args) -> int:
     """Run ``exposure compare``; return the exit code."""
     check_count(args.top, "--top")  # before any work; it said "top (codes per measure pair)"
     out = Path(args.output)
-    check_files_dir(out, protect=read_folders(args.mirror, args.data_dir))  # before any work
+    refuse_file_named_dir(out, "-o/--output", "the reports (measures_*.csv, microsoft_rebuild.csv)")
+    protect = read_folders(args.mirror, args.data_dir)
+    check_files_dir(out, protect=protect)  # before any work
+    # a directory at a report's name was found when the set was written, after the whole run
+    check_report_files(out, REPORT_FILES, "-o/--output", protect=protect)
     before = files_snapshot(out)  # the summary names the files of an earlier run it replaced
     ours, path = _read_ours(args.ours)
     try:

@@ -10,13 +10,20 @@ import pandas as pd
 
 from exposure import outcomes
 from exposure._load import load
-from exposure._outdir import check_files_dir, files_snapshot, written_note
+from exposure._outdir import (
+    check_files_dir,
+    check_report_files,
+    files_snapshot,
+    refuse_file_named_dir,
+    written_note,
+)
 from exposure._tables import check_input_file, read_parquet_file
 from exposure.cli import add_location_options
+from exposure.cli._compare import check_parquet_input
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import read_folders
 from exposure.oews import load_oews
-from exposure.reports.outcomes import last_year, write_outcomes
+from exposure.reports.outcomes import FIGURE_MEASURES, FILES, last_year, write_outcomes
 from exposure.schemas import validate
 from exposure.schemas._outcomes import OccupationPanel
 
@@ -170,6 +177,39 @@ def _check_quantiles(panel: pd.DataFrame, quantiles: int) -> None:
                             f"in the base year {outcomes.BASE_YEAR}: cannot make {quantiles} exposure groups")
 
 
+def _report_files(args) -> list[str]:
+    """The files of the output directory the run may write, known from its options.
+
+    The tables and ``outcomes.json``, ``outcomes_sectors.csv`` with ``--sectors``, and
+    (without ``--no-figures``) each figure that draws one of the measures asked for.
+    """
+    names = [name for name in FILES if args.sectors or name != "outcomes_sectors.csv"]
+    if not args.no_figures:
+        asked = set(args.measure or _ALL)
+        names += [f"{name}.png" for name, measures in FIGURE_MEASURES.items() if asked & set(measures)]
+    return names
+
+
+def _check_inputs(args) -> None:
+    """Refuse, before anything is read, a ``--panel`` or ``--soc-scores`` file that is not Parquet or not there.
+
+    They were read after the panel was built from the OEWS files (and, with ``--sectors``,
+    after five by-industry tables were loaded): a missing file was found then, and a CSV
+    (a ``soc_scores.csv`` of ``exposure rollup --format csv``) was refused in pyarrow's
+    words, ``Parquet magic bytes not found in footer. Either the file is corrupted or this
+    is not a parquet file.``, where ``exposure compare --ours`` says what the file is and
+    how to convert it.
+    """
+    for option, value, what, name in (("--panel", args.panel, "the occupation panel", "panel"),
+                                      ("--soc-scores", args.soc_scores, "our SOC scores", "scores")):
+        if value is None or value == "shipped" and option == "--panel":
+            continue
+        path = check_input_file(value, f"{'panel' if name == 'panel' else 'SOC scores'} file")
+        if path.is_dir():
+            continue  # _read_parquet names it
+        check_parquet_input(path, option, what, name)
+
+
 def _check_figures(args) -> None:
     if args.no_figures:
         return
@@ -183,12 +223,18 @@ def _check_figures(args) -> None:
 def run_outcomes_command(args) -> int:
     """Run ``exposure outcomes``; return the exit code."""
     start = time.perf_counter()
-    out = check_files_dir(args.output, protect=read_folders(args.mirror, args.data_dir))
+    refuse_file_named_dir(args.output, "-o/--output", "the reports (outcomes_*.csv, outcomes.json, "
+                          "outcomes_*.png)")
+    protect = read_folders(args.mirror, args.data_dir)
+    out = check_files_dir(args.output, protect=protect)
     before = files_snapshot(out)  # the summary names the files of an earlier run it replaced
     _check_figures(args)
     if args.quantiles < 1:
         raise ExposureError(f"--quantiles must be at least 1, got {args.quantiles}")
     _check_given(args)
+    # a directory at a report's name was found when the set was written, after the whole run
+    check_report_files(out, _report_files(args), "-o/--output", protect=protect)
+    _check_inputs(args)
     loc = {"mirror": args.mirror, "data_dir": args.data_dir}
     sectors = None
     if args.sectors:  # before the long part: fails fast when a year is missing

@@ -11,7 +11,7 @@ import pandas as pd
 import exposure.fetch as fetching
 from exposure import crosswalks, oews, onet
 from exposure._io import formula_advice
-from exposure._outdir import check_output_dir
+from exposure._outdir import check_output_dir, refuse_file_named_dir, refuse_protected
 from exposure._tables import (
     check_input_file,
     first_row_number,
@@ -306,7 +306,11 @@ def run_rollup(args: argparse.Namespace) -> int:
     OEWS code without a score are refused naming the file at fault
     (:class:`~exposure.errors.NothingMatchedError`). ``--gain`` outside [0, 1], and
     ``--task-ratings`` that the ``--weights`` do not read, are refused before any input is
-    read.
+    read. So are an output directory inside a folder the run reads (the mirror, the
+    download cache's folders, the installed package) or holding one, as ``exposure
+    compare`` and ``exposure recompute`` refuse theirs (the roll-up replaced a folder of the
+    mirror with one holding its tables), and a new output directory named like a file
+    (``-o rollup.xlsx`` made a directory ``rollup.xlsx`` of Parquet files).
     """
     out = Path(args.output)
     if args.bootstrap < 0:
@@ -318,7 +322,15 @@ def run_rollup(args: argparse.Namespace) -> int:
     if not 0 <= args.gain <= 1:  # it was refused as "gain" after every input was read and rolled up
         raise ExposureError(f"--gain must be a number in [0, 1], got {args.gain}")
     _refuse_unread_options(args)
-    check_output_dir(out)
+    suffix = out.suffix.lower()
+    refuse_file_named_dir(out, "-o/--output", "the roll-up's tables (one file per table, and coverage.json)",
+                          f"; for {suffix} tables: -o {out.with_suffix('')} --format {suffix[1:]}"
+                          if suffix[1:] in TABLE_FORMATS else "")
+    # inside the mirror, the cache or the package (it was replaced there, as compare and
+    # recompute refuse), or holding one of them (replaced as a whole)
+    folders = fetching.read_folders(args.mirror, args.data_dir)
+    refuse_protected(out, folders, what="the roll-up")
+    check_output_dir(out, protect=[folder for _, folder, _ in folders])
     check_not_recompute_output(out)
     check_inputs_kept(out, {"task scores": args.task_scores, "--employment": args.employment,
                             "--crosswalk": args.crosswalk, "--tasks": args.tasks,

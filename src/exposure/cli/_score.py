@@ -10,8 +10,10 @@ import re
 import sys
 
 from exposure._io import check_output_path, formula_advice
+from exposure._outdir import refuse_protected
 from exposure.cli import _silence_stdout, add_location_options
 from exposure.errors import ExposureError
+from exposure.fetch import read_folders
 from exposure.releases import check_onet_release
 from exposure.scoring._files import BATCH_ROWS, auto_release, score_file
 
@@ -145,7 +147,19 @@ def _summary(message: str) -> None:
         _silence_stdout()
 
 
+def _refuse_read_folders(args, *, file: bool) -> None:
+    """Refuse an ``-o`` inside a folder the commands read: the mirror, the cache, the package.
+
+    ``exposure score tasks.csv -o MIRROR/crosswalks/soc10_isco08.csv`` replaced the
+    mirror's file with the scores (``-o`` linked to a file there, too: the writer writes
+    through the link), where ``exposure compare``, ``outcomes``, ``rollup`` and
+    ``recompute`` refuse such an output. Checked before anything is read.
+    """
+    refuse_protected(args.output, read_folders(args.mirror, args.data_dir), file=file, what="the scores")
+
+
 def _run_dask(args) -> int:
+    _refuse_read_folders(args, file=False)  # a directory of part files
     engine = _dask_engine()
     if not args.verbose:  # distributed logs its start and stop at INFO: about 30 lines a run
         logging.getLogger("distributed").setLevel(logging.ERROR)
@@ -211,6 +225,7 @@ def run_score(args) -> int:
     if batch_rows < 0:
         raise ExposureError(f"--batch-rows must be 0 or more, not {batch_rows}")
     check_output_path(args.output, args.input)  # before any work: not a directory, not the input
+    _refuse_read_folders(args, file=True)
     # the command has no formulas= option: the formula warning says what its user can do
     with _progress_bar() as bar, formula_advice("write .parquet or .xlsx to keep the text unchanged"):
         done = score_file(args.input, args.output, args.method, text_column=args.text_column,

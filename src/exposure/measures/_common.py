@@ -440,7 +440,7 @@ def check_measure_frame(frame, column: str, what: str, *, row_offset: int = 1) -
     ...
     exposure.errors.DataFormatError: measure 'x', row 1, column 'x': not a number: '0,4'
     """
-    frame = check_frame(frame, what)
+    frame = check_frame(frame, what, flat=True)
     missing = [c for c in dict.fromkeys(("soc_code", column)) if c not in frame.columns]
     if missing:
         raise DataFormatError(f"missing column(s) {missing} (columns are {list(frame.columns)})",
@@ -465,7 +465,7 @@ def check_employment(employment, *, path="employment", row_offset: int = 1) -> p
     ...
     exposure.errors.DataFormatError: employment, row 1, column 'tot_emp': employment must be at least 0.0; got -1.0
     """
-    employment = check_frame(employment, path)
+    employment = check_frame(employment, path, flat=True)
     missing = [c for c in ("soc_code", "tot_emp") if c not in employment.columns]
     if missing:
         raise DataFormatError(f"missing column(s) {missing} (columns are {list(employment.columns)})",

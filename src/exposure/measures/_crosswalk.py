@@ -39,8 +39,14 @@ log = logging.getLogger(__name__)
 LINK_COLUMNS = ["source_code", "target_code", "crosswalk_weight"]
 
 
-def check_frame(frame, what: str) -> pd.DataFrame:
+def check_frame(frame, what: str, *, flat: bool = False) -> pd.DataFrame:
     """Refuse what is not a :class:`pandas.DataFrame` (a path, a Series, a list), naming ``what``.
+
+    With ``flat``, also a frame with multi-level column names (a ``pivot_table``,
+    ``groupby(...).agg([...])`` or ``pd.concat({...}, axis=1)`` result), which the code
+    reading named columns would fail on inside pandas (``AttributeError: 'DataFrame' object
+    has no attribute 'str'``, ``KeyError``, ``MergeError``); the roll-ups refuse such frames
+    in the same words (:func:`exposure.rollup._soc.require_frame`).
 
     Examples
     --------
@@ -48,11 +54,19 @@ def check_frame(frame, what: str) -> pd.DataFrame:
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: employment must be a pandas DataFrame, got str 'emp.csv'
+    >>> wide = pd.DataFrame({("soc_code", ""): ["11-1011"], ("beta", "mean"): [0.4]})
+    >>> check_frame(wide, "exposures", flat=True)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: exposures has 2-level column names (e.g. ('soc_code', '')): flatten them to one level
     """
     if not isinstance(frame, pd.DataFrame):
         shown = repr(frame) if isinstance(frame, (str, Path, int, float)) or frame is None else ""
         raise DataFormatError(f"{what} must be a pandas DataFrame, got {type(frame).__name__}"
                               + (f" {shown}" if shown else ""))
+    if flat and isinstance(frame.columns, pd.MultiIndex):
+        raise DataFormatError(f"{what} has {frame.columns.nlevels}-level column names "
+                              f"(e.g. {frame.columns[0]!r}): flatten them to one level")
     return frame
 
 
@@ -66,7 +80,7 @@ def check_table(frame, what: str, columns=()) -> pd.DataFrame:
     ...
     exposure.errors.DataFormatError: table lacks column(s) ['soc_code'] (columns: ['a'])
     """
-    frame = check_frame(frame, what)
+    frame = check_frame(frame, what, flat=True)
     missing = [c for c in dict.fromkeys(columns) if c not in frame.columns]
     if missing:  # a KeyError from inside pandas
         raise DataFormatError(f"{what} lacks column(s) {missing} (columns: {list(frame.columns)})")

@@ -942,7 +942,7 @@ def compare(
     for name, frame in loaded.items():
         _check_counts(frame.attrs, f"measure {name!r}")
     if soc_scores is not None:
-        _common.check_frame(soc_scores, "soc_scores: SOC scores")
+        _common.check_frame(soc_scores, "soc_scores: SOC scores", flat=True)
     registry = employment is None
     if employment is None:
         employment = _common.load_employment(mirror=mirror, data_dir=data_dir)

@@ -359,7 +359,8 @@ def employment_frame(employment: pd.DataFrame) -> pd.DataFrame:
     such a row was left out of every level without a word), and a column given twice in
     different case (``tot_emp`` and ``TOT_EMP``). A missing ``naics`` stays missing; a
     whole number with a decimal point (``11.0``, ``113000.0``: a column read as numbers)
-    is read as its code (``'11'``).
+    is read as its code (``'11'``). Columns named otherwise than by text (``0``, ``None``)
+    are not read.
 
     Examples
     --------
@@ -372,7 +373,10 @@ def employment_frame(employment: pd.DataFrame) -> pd.DataFrame:
     """
     require_frame(employment, "employment")
     names = _employment_names(employment)
-    f = employment.rename(columns=str.lower)
+    # a column named by a number (``0`` of ``pd.concat([emp, extra], axis=1)``, a frame built
+    # from an array) is none of the columns read: kept as it is (``str.lower`` raised
+    # ``TypeError: descriptor 'lower' for 'str' objects doesn't apply to a 'int' object``)
+    f = employment.rename(columns=lambda c: c.lower() if isinstance(c, str) else c)
     need = ["naics", "i_group", "occ_code", "o_group", "tot_emp"]
     missing = [c for c in need if c not in f.columns]
     if missing:

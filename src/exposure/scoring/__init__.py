@@ -68,6 +68,7 @@ from exposure.scoring._inputs import (
     check_task_types,
     check_text_column,
     check_titles_not_texts,
+    frames_unchanged,
     has_keys,
     key_spellings,
     norm_task_id,
@@ -329,7 +330,9 @@ def score_tasks(
         # a frame is read by ``reference`` only; anything else is refused whatever the
         # method (``labels=5`` or a path was ignored by ``learned`` and ``rubric``)
         labels = eloundou.check_task_labels(labels, [label_column(reference_source)])
-    with _collector_paused():
+    # the release's and labels' look-ups are built once per call, and again when a frame was
+    # edited in place since the last call (:func:`exposure.scoring._inputs.remembered`)
+    with _collector_paused(), frames_unchanged():
         try:
             texts = _check_rows(tasks, text_column, occupation_column, path=path,
                                 row_offset=row_offset)

@@ -113,6 +113,7 @@ from exposure.scoring import learned as learned_module
 from exposure.scoring._inputs import (
     check_header_rows,
     check_task_types,
+    frames_unchanged,
     key_spellings,
     task_keys,
     task_texts,
@@ -1659,31 +1660,34 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
         return occupation_keys(batch.rename(columns=aliases), occupation_column, by_title=by_title)
 
     sink = _Sink(tmp, out_kind)
-    try:
-        pending, pending_keys, ahead = None, [], None
-        for batch, following in _with_following(itertools.chain([first], batches)):
-            frame = batch if pending is None else pd.concat([pending, batch], ignore_index=True)
-            keys = None
-            if grouped:  # a row's key is its own: the carried rows keep theirs
-                keys = pending_keys + (ahead if ahead is not None else batch_keys(batch))
-            ahead = None
-            if following is None or not grouped:
-                cut = len(frame)  # the last batch is scored whole: nothing comes after it
-            else:
-                next_key = None
-                if keys and keys[-1] is None and isinstance(following, pd.DataFrame):
-                    # rows without an occupation end the batch: they go with the
-                    # occupation before them if the next batch goes on with it
-                    ahead = batch_keys(following)
-                    next_key = next((k for k in ahead if k is not None), None)
-                cut = carry_cut(keys, next_key)
-            if cut:
-                score(frame.iloc[:cut], None if keys is None else keys[:cut])
-            pending = frame.iloc[cut:] if cut < len(frame) else None
-            pending_keys = keys[cut:] if keys is not None else []
-        sink.close()
-    finally:
-        sink.handle.close()
+    # the release's frames are hashed once for the whole file, not once per batch: its
+    # look-ups are rebuilt only when a frame was edited in place (``remembered``)
+    with frames_unchanged():
+        try:
+            pending, pending_keys, ahead = None, [], None
+            for batch, following in _with_following(itertools.chain([first], batches)):
+                frame = batch if pending is None else pd.concat([pending, batch], ignore_index=True)
+                keys = None
+                if grouped:  # a row's key is its own: the carried rows keep theirs
+                    keys = pending_keys + (ahead if ahead is not None else batch_keys(batch))
+                ahead = None
+                if following is None or not grouped:
+                    cut = len(frame)  # the last batch is scored whole: nothing comes after it
+                else:
+                    next_key = None
+                    if keys and keys[-1] is None and isinstance(following, pd.DataFrame):
+                        # rows without an occupation end the batch: they go with the
+                        # occupation before them if the next batch goes on with it
+                        ahead = batch_keys(following)
+                        next_key = next((k for k in ahead if k is not None), None)
+                    cut = carry_cut(keys, next_key)
+                if cut:
+                    score(frame.iloc[:cut], None if keys is None else keys[:cut])
+                pending = frame.iloc[cut:] if cut < len(frame) else None
+                pending_keys = keys[cut:] if keys is not None else []
+            sink.close()
+        finally:
+            sink.handle.close()
     if sink.formulas:
         logger.warning("%s: %d cell(s) that a spreadsheet would run as formulas were written "
                        "with a leading ' (%s)", target, sink.formulas, FORMULA_ADVICE.get())

@@ -32,7 +32,10 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import decimal
+import hashlib
 import itertools
 import logging
 import numbers
@@ -77,6 +80,7 @@ __all__ = [
     "job_zones_for",
     "task_dwas_for",
     "remembered",
+    "frames_unchanged",
     "OTHER_IDS_MESSAGE",
     "KEY_NAMES",
     "key_spellings",
@@ -883,45 +887,122 @@ def task_keys(frame: pd.DataFrame) -> list[tuple[str, str]]:
     return list(zip(codes, norm_task_ids(frame["task_id"]), strict=True))
 
 
-#: Last result of :func:`task_dwa_links` and :func:`job_zone_lookup`, with the frames it
-#: was built from: a file scored in batches builds them once per release. (The release's
-#: frames are validated tables; edit a copy, not them in place.)
-_LAST: dict[str, tuple[tuple, object]] = {}
+#: Last result of :func:`remembered` for each name: the frames it was built from, their
+#: contents (:func:`_fingerprint`) and the result. A file scored in batches builds each
+#: look-up of a release once.
+_LAST: dict[str, tuple[tuple, tuple, object]] = {}
 #: Held while :func:`remembered` builds (an RLock: a build may use another remembered look-up).
 _LAST_LOCK = threading.RLock()
+#: While :func:`frames_unchanged` runs: ``{id(frame): (frame, fingerprint)}`` of the frames
+#: already hashed, so that the look-ups of one call hash each frame once.
+_HASHED: contextvars.ContextVar[dict | None] = contextvars.ContextVar("exposure_hashed_frames", default=None)
+
+
+@contextlib.contextmanager
+def frames_unchanged():
+    """Within the block, hash each frame given to :func:`remembered` once.
+
+    For one call of a scorer (:func:`exposure.scoring.score_tasks`), which asks for up to
+    eight look-ups of the same release frames and during which the caller's code does not
+    run, so that no frame can change. Blocks nest; the outermost one decides.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"a": [1]})
+    >>> with frames_unchanged():
+    ...     remembered("doc_unchanged", (f,), lambda: [1]) is remembered("doc_unchanged", (f,), lambda: [2])
+    True
+    """
+    if _HASHED.get() is not None:
+        yield
+        return
+    token = _HASHED.set({})
+    try:
+        yield
+    finally:
+        _HASHED.reset(token)
+
+
+def _fingerprint(frame):
+    """What :func:`remembered` compares of a frame besides its identity: its columns and cells.
+
+    A frame is hashed whole (:func:`pandas.util.hash_pandas_object`, its index aside: no
+    look-up reads it), with its shape, column names and dtypes; anything else (None) is
+    compared by identity alone. A frame whose cells cannot be hashed (a list in a cell)
+    gets a fingerprint equal to no other, so its look-up is built at every call.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"task": ["Weld pipes."]})
+    >>> a = _fingerprint(f); f.loc[0, "task"] = "Type letters."
+    >>> a == _fingerprint(f), _fingerprint(None)
+    (False, None)
+    """
+    if not isinstance(frame, pd.DataFrame):
+        return None
+    try:
+        cells = pd.util.hash_pandas_object(frame, index=False).to_numpy()
+    except (TypeError, ValueError):  # unhashable cells: never the same
+        return object()
+    return (frame.shape, tuple(map(repr, frame.columns)), tuple(map(str, frame.dtypes)),
+            hashlib.blake2b(cells.tobytes(), digest_size=16).digest())
+
+
+def _fingerprints(frames: tuple) -> tuple:
+    """:func:`_fingerprint` of each of ``frames``, each hashed once within :func:`frames_unchanged`."""
+    hashed = _HASHED.get()
+    if hashed is None:
+        return tuple(_fingerprint(f) for f in frames)
+    out = []
+    for f in frames:
+        known = hashed.get(id(f))
+        if known is None or known[0] is not f:
+            known = hashed[id(f)] = (f, _fingerprint(f))  # the frame is held: its id is not reused
+        out.append(known[1])
+    return tuple(out)
 
 
 def remembered(name: str, frames: tuple, build):
-    """``build()``, or its result for the very same ``frames`` objects as the last call.
+    """``build()``, or its result for the very same ``frames`` objects, unchanged, as the last call.
 
     For look-ups built from a whole O*NET release, which a file scored in batches would
     otherwise rebuild for every batch. The result is shared: treat it as read-only.
     Threads asking at once get the one result that the first of them built.
+
+    The frames' contents are compared too (:func:`_fingerprint`): a frame edited in place
+    between two calls (``tasks.loc[0, "task"] = ...`` on the statements given to
+    :func:`exposure.rollup.to_occupations`, the labels of ``reference`` or a release's
+    ``tasks``) was still read through the look-up built before the edit, so the second call
+    gave the first call's result (and a warning quoting the new statement as another task's).
 
     Examples
     --------
     >>> f = pd.DataFrame({"a": [1]})
     >>> remembered("doc", (f,), lambda: [1]) is remembered("doc", (f,), lambda: [2])
     True
+    >>> f.loc[0, "a"] = 2
+    >>> remembered("doc", (f,), lambda: [3])
+    [3]
     """
+    prints = _fingerprints(frames)
     last = _LAST.get(name)
-    if _same(last, frames):
-        return last[1]
+    if _same(last, frames, prints):
+        return last[2]
     # one thread builds, the others wait for its result: threads scoring at once (a
     # notebook's thread pool, dask's threaded scheduler) each built the whole look-up
     with _LAST_LOCK:
         last = _LAST.get(name)
-        if _same(last, frames):
-            return last[1]
+        if _same(last, frames, prints):
+            return last[2]
         value = build()
-        _LAST[name] = (frames, value)
+        _LAST[name] = (frames, prints, value)
     return value
 
 
-def _same(last, frames: tuple) -> bool:
-    """True when ``last`` (an entry of ``_LAST``, or None) was built from the very ``frames``."""
-    return last is not None and len(last[0]) == len(frames) and all(
-        a is b for a, b in zip(last[0], frames, strict=True))
+def _same(last, frames: tuple, prints: tuple) -> bool:
+    """True when ``last`` (an entry of ``_LAST``, or None) was built from the very ``frames``, as they are now."""
+    return (last is not None and len(last[0]) == len(frames)
+            and all(a is b for a, b in zip(last[0], frames, strict=True)) and last[1] == prints)
 
 
 #: Share of the words two statements must share (of the words of either) to be read as
