@@ -292,7 +292,7 @@ def test_not_a_frame():
 
 def test_mapping_file():
     mapping = load_category_mapping()
-    assert CATEGORY_MAPPING_VERSION == "v5"
+    assert CATEGORY_MAPPING_VERSION == "v6"
     assert set(mapping["level"]) == {"dwa", "iwa"}
     assert set(mapping["category"]) == {"admin", "routine_coding", "entry_creative", "none"}
     assert set(mapping["scope"]) == {"any", "context"}
@@ -1009,3 +1009,55 @@ def test_rev5_written_procedures_stay_out():
                                    "Write stored procedures and SQL queries."]})
     out = tag_categories(frame)
     assert out["routine_coding"].tolist() == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "rule_id"),
+    [
+        # rev6: clerical paperwork of workers outside office jobs (O*NET rows only)
+        ("Record parts used and labor time on each work order.", "49-3023.01", "admin:job_billing"),
+        ("Keep records of materials received and used on the site.", "47-2061.00", "admin:records_of"),
+        ("Complete daily production reports.", "51-9061.00", "admin:routine_reports"),
+        ("Obtain building permits for each project.", "47-1011.00", "admin:permits"),
+        ("Resolve billing problems with insurance companies.", "29-1051.00", "admin:billing"),
+        # rev6: office work the context rules did not list (clerical occupations)
+        ("Arrange for repairs of office equipment.", "43-6014.00", "admin:arrange_ctx"),
+        ("Refer customers to the appropriate department.", "43-4051.00", "admin:notices_ctx"),
+        ("Prepare checks for vendor payments.", "43-3031.00", "admin:checks_ctx"),
+        ("Operate and adjust mail folding machines.", "43-9071.00", "admin:machines_ctx"),
+    ],
+)
+def test_rev6_rules_tag(text, code, rule_id):
+    out = explain_categories(pd.DataFrame({"task": [text], "onetsoc_code": [code]}))
+    assert out.loc[0, "admin"], out.loc[0, "admin_rule"]
+    assert f"text {rule_id}" in out.loc[0, "admin_rule"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "veto"),
+    [
+        # rev6: office words in another sense (music notation, Braille, filing tools)
+        ("Transcribe musical compositions into notation for the choir.", "27-2041.00",
+         "admin!other_senses"),
+        # rev6: removing, transporting or accompanying heading the task is physical work
+        ("Accompany patients to rooms and record their information.", "43-6013.00", "admin!physical"),
+    ],
+)
+def test_rev6_vetoes(text, code, veto):
+    out = explain_categories(pd.DataFrame({"task": [text], "onetsoc_code": [code]}))
+    assert not out.loc[0, "admin"]
+    assert f"[vetoed: text {veto}]" in out.loc[0, "admin_rule"]
+
+
+def test_rev6_carry_out_is_not_carrying():
+    """'Carry out' (perform) no longer reads as carrying goods (the rev5 physical veto)."""
+    out = explain_categories(pd.DataFrame({"task": ["Carry out routine filing of correspondence.",
+                                                    "Carry mail sacks to the loading dock."],
+                                           "onetsoc_code": ["43-4071.00", "43-5053.00"]}))
+    assert out["admin"].tolist() == [True, False]
+
+
+def test_rev6_rules_need_a_code_or_a_clerical_context():
+    """The any-occupation rev6 rules read O*NET rows only; a text alone is not tagged by them."""
+    out = explain_categories(pd.DataFrame({"task": ["Obtain building permits for each project."]}))
+    assert not out.loc[0, "admin"], out.loc[0, "admin_rule"]

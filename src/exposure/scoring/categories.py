@@ -129,12 +129,13 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-#: Version of the tagger: the mapping file ``mapping-v5.csv`` and the text rules below. v5
+#: Version of the tagger: the mapping file ``mapping-v6.csv`` and the text rules below. v6
 #: (5 December 2026) is v2's mapping with text rules revised on the errors of the blind
 #: samples v3 and v4 (tagger v3, shipped on the fresh sample v5), of v5 and v6 (the
-#: ``rev4`` rules, tagger v4, shipped on v7) and of v5 to v7 (the ``rev5`` rules), shipped
-#: on the fresh sample v8 (docs: Validation, Categories).
-CATEGORY_MAPPING_VERSION = "v5"
+#: ``rev4`` rules, tagger v4, shipped on v7), of v5 to v7 (the ``rev5`` rules, tagger v5,
+#: shipped on v8) and of v5 to v8 (the ``rev6`` rules), shipped on the fresh sample v9
+#: (docs: Validation, Categories).
+CATEGORY_MAPPING_VERSION = "v6"
 
 #: Highest O*NET Job Zone counted as "little required preparation" for entry_creative.
 ENTRY_CREATIVE_MAX_JOB_ZONE = 3
@@ -764,6 +765,115 @@ TEXT_RULES: tuple[TextRule, ...] = (
         "any",
         "coded",
     ),
+    # rev6: clerical paperwork and correspondence of workers outside office jobs (O*NET
+    # rows only): the definitions exclude professional records, not routine clerical work
+    # because the occupation is not clerical
+    TextRule(
+        "admin:job_billing", "admin",
+        _CLAUSE + r"(record|log|keep|kept|maintain|complet|prepar|calculat|comput|submit"
+        r"|distribut|verif|fill\w* (in|out))\w*\b[^.;]{0,120}\b(parts used|labou?r time|time spent"
+        r"|hours worked|customer charges|charges for (\w+ ){0,2}repairs|repair bills|time ?cards"
+        r"|expense reports|for billing( purposes)?|(ticket )?fares( received)?)\b"
+        r"|\b(calculat|comput|prepar)\w* (\w+ ){0,2}(bills|billings)\b",
+        "billing and timekeeping records of a job (labour time, parts used, charges, fares, "
+        "time cards, expense reports, bills): bookkeeping and billing, whatever the work "
+        "billed; professional content still vetoes",
+        "any",
+        "coded",
+    ),
+    TextRule(
+        "admin:billing", "admin",
+        r"\bbilling (documents|records|information|statements|requests|issues|problems|errors"
+        r"|inquiries|disputes)\b|\bresolv\w* (\w+ ){0,2}billing\b",
+        "billing documents, requests and problems (bookkeeping and billing); professional "
+        "content still vetoes",
+        "any",
+        "coded",
+    ),
+    TextRule(
+        "admin:records_of", "admin",
+        r"\b(records?|files|logs?|log ?books?|balance sheets)(,? such as|,? including| of| on"
+        r"| related to| pertaining to| concerning| showing| that show)( the| all| each)?"
+        r" ([\w'-]+,? ){0,3}(quantities|quantity|amounts?|numbers? of|materials|goods|items"
+        r"|products|stock|supplies|inventor(y|ies)|contents|circulation|sales|finances|financial"
+        r"|expenditures|costs?|time|hours|customers?|orders|work assignments|transactions"
+        r"|menus)\b",
+        "records of routine business content (quantities, goods and materials received, used "
+        "or moved, stock, sales, costs, hours) kept by any worker; professional content still "
+        "vetoes",
+        "any",
+        "coded",
+    ),
+    TextRule(
+        "admin:routine_reports", "admin",
+        _CLAUSE + r"(complet|prepar|submit|fill\w* out|compil|writ)\w*\b( and \w+)? (\w+,? ){0,3}"
+        r"(production|shift|daily|weekly|monthly|trip|collection|sales|inventory|delivery"
+        r"|occupancy|attendance|mileage|fuel) (reports|logs|records|sheets|tickets|summaries)\b",
+        "completing routine periodic reports (daily, shift, production, sales, collection "
+        "reports) from records; professional content still vetoes",
+        "any",
+        "coded",
+    ),
+    TextRule(
+        "admin:permits", "admin",
+        r"\b(obtain|secur|get|gets|getting|appl(y|ies|ied|ying) for|request)\w*\b (\w+ ){0,3}"
+        r"(permits?|licen[sc]es|copyrights?|visas|passports)\b"
+        r"|\bregister\w* (\w+ ){0,2}(births|deaths|marriages|guests|visitors)\b"
+        r"|\bprepar\w* (\w+ ){0,3}manifests\b",
+        "obtaining permits, licences or copyrights, registering deaths or guests, preparing "
+        "manifests: routine business paperwork",
+        "any",
+        "coded",
+    ),
+    # rev6: office work that the context rules did not list (clerical occupations; like the
+    # other context rules they count on every row in a clerical context)
+    TextRule(
+        "admin:arrange_ctx", "admin",
+        r"\barrang(e|es|ed|ing) (for )?([\w'-]+,? ){0,4}(repairs?|maintenance|training"
+        r"|deliver(y|ies)|advertising|posting|times|dates|meetings|appointments|typing"
+        r"|duplication|printing|copies|paperwork|documents|documentation)\b"
+        r"|\bmak\w* (\w+ )?arrangements\b|\bto arrange\b"
+        r"|\bplac(e|es|ed|ing) (\w+ ){0,2}orders\b|\border placement\b"
+        r"|\b(schedul|reserv|book)\w*\b (\w+ ){0,3}space\b",
+        "in clerical jobs: arranging deliveries, repairs, training or postings, making "
+        "arrangements, placing orders, reserving space (arranging the transport of goods or "
+        "insurance is logistics the samples label otherwise)",
+        "context",
+    ),
+    TextRule(
+        "admin:notices_ctx", "admin",
+        _CLAUSE + r"(post|provid|send|mail|prepar|distribut)\w*\b ([\w'-]+ ){0,3}(notices"
+        r"|notifications?)\b|" + _CLAUSE + r"issu\w* (\w+ ){0,2}notifications?\b"
+        r"|\bnotif(y|ies|ied|ying) (\w+ ){0,2}(workers|employees|applicants|customers|clients"
+        r"|consignees) of\b"
+        r"|\b(refer|rout|forward|transfer)\w* (\w+ ){0,3}(customers|clients|callers|visitors"
+        r"|applicants|patrons|grievances|complaints|inquiries|requests|questions|calls) to (the )?"
+        r"(appropriate|designated|proper|right|correct|responsible) (\w+ )?(personnel|staff"
+        r"|departments?|persons?|individuals|offices?|workers|units)\b"
+        r"|\bcorrespond(s|ed|ing)? with\b",
+        "in clerical jobs: sending or posting routine notices (issuing notices of violation is "
+        "enforcement), referring customers or requests to the right staff, corresponding "
+        "with outside parties",
+        "context",
+    ),
+    TextRule(
+        "admin:checks_ctx", "admin",
+        r"\b(prepar|issu|writ|encod|cancel|order|process|mail)\w*\b( and \w+)? ([\w']+ ){0,3}"
+        r"(checks|cheques)\b",
+        "in clerical jobs: preparing, encoding, issuing or ordering cheques (routine business "
+        "paperwork; cashing cheques is cash handling)",
+        "context",
+    ),
+    TextRule(
+        "admin:machines_ctx", "admin",
+        _CLAUSE + r"(operat|start|set\w* up|adjust|regulat)\w*\b[^.;]{0,60}\bmachines?\b"
+        r"|\boperat\w* (\w+ ){0,2}(e-?mail|electronic mail|messaging|mail) systems\b"
+        r"|\b(monitor|observ)\w*\b (\w+ ){0,2}(machines?|machine operations?)\b",
+        "in clerical jobs: operating, setting up and adjusting office and mail machines, "
+        "e-mail systems (the office equipment is the work itself; routing and dispatch "
+        "equipment is not)",
+        "context",
+    ),
     # rev4: non-clerical work of other kinds (O*NET rows only)
     TextRule(
         "admin!physical", "admin",
@@ -773,7 +883,11 @@ TEXT_RULES: tuple[TextRule, ...] = (
         r"|\b(weigh|measur)\w*\b[^.;]{0,25}\b(materials|products|equipment|goods|loads)\b"
         r"|" + _HEAD + r"inspect\w*\b[^.;]{0,40}\b(defects|damage|malfunctions|wear)\b"
         # rev5: packing, unloading, carrying or repairing goods heads the task (stock handling)
-        r"|" + _HEAD + r"(pack|wrap|unload|carry|carries|lift|stack|repair|mend)(s|ed|ing)?\b",
+        r"|" + _HEAD + r"(pack|wrap|unload|lift|stack|repair|mend)(s|ed|ing)?\b"
+        # rev6: "carry out" (perform) is no carrying; removing, transporting or accompanying
+        # goods or people heading the task is physical work
+        r"|" + _HEAD + r"carr(y|ies|ied|ying),? ([^o\W]|o[^u])"
+        r"|" + _HEAD + r"(remov|transport|accompan|escort)\w*\b",
         "physical work heading the task (walking or driving routes, weighing, measuring, "
         "cleaning, restocking, inspecting, handwork): not clerical",
         "exclude",
@@ -796,6 +910,17 @@ TEXT_RULES: tuple[TextRule, ...] = (
         r"|illustrations|artwork))\b",
         "keying data or instructions to create layouts, designs or retouched images: design "
         "work using software as a tool, not data entry",
+        "exclude",
+        "coded",
+    ),
+    # rev6: words of office work used in another sense (transcribing music, filing tools)
+    TextRule(
+        "admin!other_senses", "admin",
+        r"\btranscri\w*\b[^.;]{0,60}\b(music\w*|melod\w*|compositions?|notation|Braille)\b"
+        r"|\bfiling tools\b|" + _HEAD + r"announc\w*\b[^.;]{0,80}\bpublic address\b",
+        "office words in another sense: transcribing music into notation or teaching material "
+        "into Braille (musical or teaching work), filing tools (metalwork), announcements over "
+        "a public address system (not correspondence)",
         "exclude",
         "coded",
     ),
@@ -894,13 +1019,18 @@ TEXT_RULES: tuple[TextRule, ...] = (
         "admin!professional", "admin",
         r"\b(patients?|medical|clinical|vital signs|treatments?|diagnos\w*|specimens?"
         r"|laborator\w*|experiments?|research|scientific|test results|tests|readings"
-        r"|inspections?|investigations?|evidence|maintenance (records|logs|schedules)|repairs?"
+        r"|inspections?|investigations?|evidence|maintenance (records|logs|schedules)"
+        # rev6: no "repairs": repairs named in bills, time and parts records, orders for
+        # parts or work orders are the subject of business paperwork, not technical content
         r"|engineering|technical|design|validation|compliance|weather|instrument readings"
         r"|operating data|equipment (problems|readings|performance)|progress|observations?"
-        r"|findings|case (files|records|notes)|soil|water|environmental|cash|deposits|fees"
+        # rev6: no "cash": records of cash receipts are bookkeeping (cash handling at a till
+        # stays out by admin!sales_cash; making bank deposits stays out here)
+        r"|findings|case (files|records|notes)|soil|water|environmental|deposits|fees"
         r"|usage|portfolios?|artwork|regulatory|legal|prescriptions?|evaluations?"
         r"|assessments?)\b",
-        "outside clerical jobs: professional, technical or cash records are not admin",
+        "outside clerical jobs: professional or technical records, deposits and fees are not "
+        "admin",
         "exclude_outside",
         "coded",
     ),
