@@ -360,6 +360,8 @@ def test_package_modern_rows_are_well_formed():
     ("task,label\nDraft replies.,E1\nWeld pipes.,E3\n", r"m\.csv, row 3, column 'label': label must be one of E0, E1, E2, got 'E3'"),
     ("task,label\nDraft replies.,E1\n ,E0\n", r"m\.csv, row 3, column 'task': empty task"),
     ("task,label\nDraft replies.,E1\n draft  REPLIES.,E1\n", r"m\.csv, row 3, column 'task': task given twice"),
+    # the same task but for its final full stop, under two labels (it was read as two tasks)
+    ("task,label\nDraft replies.,E1\nDraft replies,E2\n", r"m\.csv, row 3, column 'task': task given twice"),
     ("task,grade\nDraft replies.,E1\n", r"m\.csv, row 1: missing column\(s\) \['label'\]"),
     ("task,label\n", r"m\.csv: no rows below the header"),
 ])

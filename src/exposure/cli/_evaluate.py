@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from exposure._outdir import refuse_protected
 from exposure._tables import COMPRESSED, first_row_number
 from exposure.cli import add_location_options
 from exposure.cli._report import (
@@ -26,7 +27,7 @@ from exposure.cli._report import (
 )
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import fetch, read_folders
-from exposure.measures.eloundou import LABELS_NAME, load_task_labels
+from exposure.measures.eloundou import LABELS_NAME, read_task_labels
 from exposure.onet import load_onet
 from exposure.reports.agreement import (
     check_modern_tasks,
@@ -65,8 +66,9 @@ def register(subparsers) -> None:
                         "freetext_paraphrases.csv beside --out")
     p.add_argument("--modern", default=None, metavar="FILE",
                    help="CSV task,label,exposed[,admin,routine_coding,entry_creative] of modern "
-                        "tasks (tests/data/scoring/freetext/modern_tasks_v10.csv), scored by the "
-                        "shipped model; writes freetext_modern.csv beside --out")
+                        "tasks (the project's: tests/data/scoring/freetext/modern_tasks_v*.csv), "
+                        "scored by the shipped model (tasks among the statements it was trained on "
+                        "are warned of); writes freetext_modern.csv beside --out")
     p.set_defaults(func=run_evaluate, out_dir=DEFAULT_REPORT_DIR)
 
     p = subparsers.add_parser(
@@ -145,14 +147,15 @@ def run_evaluate(args) -> int:
     if args.modern:
         modern = check_modern_tasks(read_task_file(args.modern), path=args.modern,
                                     row_offset=first_row_number(args.modern))
-    labels = load_task_labels(mirror=args.mirror, data_dir=args.data_dir)
+    labels_path = fetch(LABELS_NAME, mirror=args.mirror, data_dir=args.data_dir)
+    labels = read_task_labels(labels_path)  # its path: named by the warnings
     check_folds_fit(args.folds, labels)  # before O*NET and the model (it named no option)
     onet = load_onet(REPORT_ONET_RELEASE, mirror=args.mirror, data_dir=args.data_dir)
     if para is not None:  # matched to the labelled tasks
         para = check_paraphrases(para, training_frame(labels, onet), path=args.paraphrases,
                                  row_offset=first_row_number(args.paraphrases))
     report = evaluate_free_text(labels, onet, paraphrases=para, modern=modern, n_folds=args.folds,
-                                seed=args.seed)
+                                seed=args.seed, labels_path=labels_path)
     beside = {name: table for name, table in (("freetext_paraphrases.csv", report.paraphrases),
                                               ("freetext_modern.csv", report.modern))
               if table is not None}
@@ -247,6 +250,44 @@ def check_artifact_name(out) -> None:
                             f"ending in .npz, e.g. {path.with_suffix('.npz')}")
 
 
+def check_artifact_place(out, mirror=None, data_dir=None) -> None:
+    """Refuse an ``exposure train --out`` inside the data mirror or the download cache's folders.
+
+    The artifact and the three files written beside it (``registry.txt``, the vectors, the
+    retrieval index) went wherever ``--out`` said, after the minutes of training: beside
+    the label file in the mirror (``--out ../shared/data/reference/eloundou2023/m.npz``),
+    among the raw files every command reads, which ``exposure evaluate --out`` and the
+    other commands refuse. Checked before anything is read, in their words
+    (:func:`exposure._outdir.refuse_protected`, symbolic links followed). The installed
+    package stays allowed: it holds the shipped model, which ``train`` replaces by default.
+
+    Parameters
+    ----------
+    out : str or None
+        The ``--out`` argument; None is the package's own artifact.
+    mirror, data_dir : str or os.PathLike, optional
+        The ``--mirror`` and ``--data-dir`` options (else ``$EXPOSURE_MIRROR`` and the cache).
+
+    Raises
+    ------
+    exposure._outdir.OutputPathError
+        ``out`` inside (or a link into) the mirror or a download folder of the cache.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> m = pathlib.Path(tempfile.mkdtemp())
+    >>> check_artifact_place(str(m / "reference" / "m.npz"), mirror=m)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.OutputPathError: refusing to write .../reference/m.npz: it is inside the mirror ..., which the run reads; choose a directory outside it
+    """
+    if out is None:  # the shipped artifact, in the package: what train replaces by default
+        return
+    folders = [f for f in read_folders(mirror, data_dir) if f[0] != "the installed package"]
+    refuse_protected(out, folders, file=True)
+
+
 #: The files of the all-MiniLM-L6-v2 directory ``--model-dir`` names (read by ``exposure.scoring._distill``).
 MODEL_FILES = ("config.json", "model.safetensors", "tokenizer.json")
 
@@ -262,7 +303,8 @@ def run_train(args) -> int:
         ``--model-dir`` without ``--distill``, not a directory or without the model's
         files (:data:`MODEL_FILES`: looked for after the labels and O*NET), an ``--out`` the artifact
         writer cannot honour (:func:`check_artifact_name`: empty, a directory, a
-        compressed name, a name not ending in ``.npz``) or cannot write
+        compressed name, a name not ending in ``.npz``), inside the mirror or the
+        download cache (:func:`check_artifact_place`) or that it cannot write
         (:func:`~exposure.scoring._train.check_train_output`).
     """
     if args.seed < 0:
@@ -284,6 +326,7 @@ def run_train(args) -> int:
         raise ExposureError("--onet is empty: give the O*NET release of the work activities, e.g. 29.1 "
                             "(the learned model's retrieval index is built from its tasks)")
     check_artifact_name(args.out)  # m.npz.gz, m.txt, models/: an uncompressed .npz was written under it
+    check_artifact_place(args.out, args.mirror, args.data_dir)  # written into the mirror after the training
     check_train_output(args.out)
     labels_path = fetch(LABELS_NAME, mirror=args.mirror, data_dir=args.data_dir)
     onet = load_onet(args.onet, mirror=args.mirror, data_dir=args.data_dir)

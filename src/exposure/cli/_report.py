@@ -14,7 +14,7 @@ from exposure.cli import add_location_options, path_option
 from exposure.crosswalks import load_onet_to_soc
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import cache_path, fetch, read_folders, resolve_mirror
-from exposure.measures.eloundou import LABELS_NAME, load_task_labels, read_task_labels
+from exposure.measures.eloundou import LABELS_NAME, read_task_labels
 from exposure.onet import load_onet
 from exposure.reports.agreement import evaluate_method, report_name, write_agreement_report
 from exposure.reports.categories import (
@@ -318,13 +318,16 @@ def run_agreement(args) -> int:
                          read_folders(args.mirror, args.data_dir))
     check_cv_options(args, given)
     before = files_snapshot(out.parent)  # the summary names the report of an earlier run it replaced
-    labels = load_task_labels(mirror=args.mirror, data_dir=args.data_dir)
+    # read here (as load_task_labels reads them) so that the warning of labels O*NET does
+    # not list names the labels file and its line
+    labels_path = fetch(LABELS_NAME, mirror=args.mirror, data_dir=args.data_dir)
+    labels = read_task_labels(labels_path)
     if args.method == "learned":  # the others have no folds
         check_folds_fit(args.folds, labels)  # before O*NET and the model
     onet = (load_onet(REPORT_ONET_RELEASE, mirror=args.mirror, data_dir=args.data_dir)
             if args.method != "reference" else None)
     table, reliability = evaluate_method(args.method, labels, onet, n_folds=args.folds, seed=args.seed,
-                                         control=args.control)
+                                         control=args.control, labels_path=labels_path)
     write_agreement_report(table, reliability, out)
     cols = ["scorer", "n_tasks", "n_occupations", "accuracy", "kappa", "r_alpha", "r_beta", "r_gamma",
             "ece", "brier"]

@@ -28,12 +28,22 @@ from exposure._tables import task_id_numbers
 from exposure.errors import DataFormatError, ExposureError, OutputError
 from exposure.fetch import refuse_read_folders
 from exposure.measures.eloundou import check_task_labels
-from exposure.reports.rubric import checked_labels
+from exposure.reports.rubric import _where, checked_labels
 from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.scoring import PROBA_COLUMNS, _check_row_offset, score_tasks
 from exposure.scoring._evaluate import agreement, check_classes, check_proba, cohen_kappa, onehot
 from exposure.scoring._inputs import check_text_column
-from exposure.scoring._train import TrainConfig, cross_validate, index_frame, training_frame
+from exposure.scoring._train import (
+    MODERN_TRAINING,
+    TrainConfig,
+    check_label_texts,
+    cross_validate,
+    index_frame,
+    modern_training_rows,
+    training_frame,
+)
+from exposure.scoring.categories import _warn_unread_keys
+from exposure.scoring.learned import as_model
 from exposure.scoring.retrieval import build_index
 from exposure.scoring.rubric import score_rubric
 
@@ -74,6 +84,8 @@ def _needs_onet(onet, config, what: str) -> None:
     if onet is None and any("grounded" in names for names in sets.values()):
         raise ExposureError(f"{what} needs onet, an O*NET release (e.g. exposure.load_onet('29.1')): its "
                             "work activities and the retrieval index of its tasks feed the learned model")
+
+
 
 
 def _proba(proba) -> np.ndarray:
@@ -144,7 +156,8 @@ def reliability_table(proba, y, n_bins: int = 10) -> pd.DataFrame:
 
 
 def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: int = 5, seed: int = 0,
-                    control: bool = False, config=None) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+                    control: bool = False, config=None,
+                    labels_path=None) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     """Agreement table of ``method`` with the human labels, next to GPT-4's labels.
 
     Parameters
@@ -162,6 +175,9 @@ def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: in
     control : bool, default False
         Add the shuffled-label negative control of ``learned`` (one more CV run).
     config : exposure.scoring._train.TrainConfig, optional
+    labels_path : str or os.PathLike, optional
+        The file ``labels`` was read from (``full_labelset_train.tsv``), named by the
+        warnings.
 
     Returns
     -------
@@ -182,7 +198,18 @@ def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: in
         or a row has a label other than ``E0``, ``E1``, ``E2`` or none, a task twice, a
         missing code or task ID, or (``learned``) a code not of the form ``00-0000.00``
         (:func:`exposure.reports.rubric.checked_labels`, naming the row and the column). A GPT-4 label ``'e1'`` or missing was left out of the
-        GPT-4 row without a word.
+        GPT-4 row without a word. For ``learned``, a task statement or title that is
+        missing, blank or not text (scikit-learn's ``ValueError: np.nan is an invalid
+        document`` before, after the retrieval index was built).
+
+    Warns
+    -----
+    With ``onet`` (``learned``, ``rubric``), a warning (log) names the first row of the
+    labels whose code the release lacks or whose task ID it does not list under that code
+    (labels of another release, or the user's own tasks): those tasks get no work
+    activities, so the figures of the rows that use them are not those of O*NET tasks.
+    ``labels_path`` and its line are named as by
+    :func:`exposure.reports.rubric.rubric_agreement`. Before, nothing was said.
 
     Examples
     --------
@@ -208,10 +235,14 @@ def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: in
     if control and method != "learned":  # ignored without a word
         raise ExposureError(f"control (the shuffled-label control) is for method learned only, not {method}")
     n_folds, seed = _cv_args(n_folds, seed)
+    where, row_offset = _where(labels, labels_path)  # before the index is reset
     # the folds group O*NET-SOC codes by SOC 6-digit; the rubric and GPT-4 rows only by code
     labels = checked_labels(labels, _LABEL_COLUMNS, _OTHER_COLUMNS, onet_codes=method == "learned")
     if method == "learned":
         _needs_onet(onet, config, "method 'learned'")
+        check_label_texts(labels)  # scikit-learn's "np.nan is an invalid document", after the index
+    if method != "reference":  # tasks O*NET does not list got no work activities, without a word
+        _warn_unread_keys(labels, onet, path=where, row_offset=row_offset)
     rows = training_frame(labels, onet)
     y = rows["y"].to_numpy()
     codes = rows["onetsoc_code"].to_numpy()
@@ -757,7 +788,10 @@ def check_modern_tasks(modern: pd.DataFrame, *, path=None, row_offset: int = 1) 
     spacing (``Admin``, ``routine coding``, ``Entry-Creative``) is refused: a category
     column so named was left out of the report without a word (and still was when the
     column ``admin`` was there too, whatever the two said). Other columns (``domain``,
-    ``note``) are not read. Failures name ``path``, the row and the column.
+    ``note``) are not read. Failures name ``path``, the row and the column. Given (without
+    ``path`` and ``row_offset``) the very frame it returned before, unchanged, it names
+    the file and rows that check named (:func:`modern_report`'s warning names the file of
+    ``exposure evaluate --modern``).
 
     Raises
     ------
@@ -776,6 +810,8 @@ def check_modern_tasks(modern: pd.DataFrame, *, path=None, row_offset: int = 1) 
     row_offset = _check_row_offset(row_offset)
     if path is not None:
         check_path(path, "path")
+    elif row_offset == 1 and _modern_source(modern) is not None:  # checked before, naming its file
+        path, row_offset = _modern_source(modern)
     if isinstance(modern, pd.DataFrame):  # "Admin", "routine coding": left out of the report silently
         known = {_column_key(c): c for c in ("task", "label", "exposed", *CATEGORIES)}
         for column in modern.columns:
@@ -816,12 +852,61 @@ def check_modern_tasks(modern: pd.DataFrame, *, path=None, row_offset: int = 1) 
         raise DataFormatError(f"exposed is {bool(out['exposed'].iloc[pos])} but the label {out['label'].iloc[pos]} "
                               f"is {'not ' if out['label'].iloc[pos] == 'E0' else ''}exposed (E1 and E2 are)",
                               path=path, row=pos + row_offset, column="exposed")
+    global _LAST_MODERN
+    _LAST_MODERN = (weakref.ref(out), tuple(out["task"].tolist()), path, row_offset)
     return out
+
+
+#: The last frame :func:`check_modern_tasks` returned (a weak reference), its tasks, and
+#: the file and first row it named: the report's warnings name that file's rows.
+_LAST_MODERN: tuple | None = None
+
+
+def _modern_source(frame) -> tuple | None:
+    """``(path, row_offset)`` of ``frame`` when it is the frame :func:`check_modern_tasks` last returned, unchanged.
+
+    ``exposure evaluate --modern m.csv`` checks the file (naming it) and gives the checked
+    frame to :func:`evaluate_free_text`, which checks it again and hands it to
+    :func:`modern_report`: the report's warning names ``m.csv`` and its lines.
+    """
+    last = _LAST_MODERN
+    if last is None or last[2] is None or last[0]() is not frame or not isinstance(frame, pd.DataFrame):
+        return None
+    if "task" not in frame.columns or tuple(frame["task"].tolist()) != last[1]:
+        return None
+    return last[2], last[3]
+
+
+def _warn_seen_modern(truth: pd.DataFrame, model, path, row_offset: int) -> None:
+    """Warn (one line) when modern tasks are among the statements ``model`` was trained on.
+
+    The ``free`` set of a model trained with :attr:`TrainConfig.modern
+    <exposure.scoring._train.TrainConfig.modern>` (the shipped one: its metadata records
+    ``n_modern``) learns from the package's hand-labelled modern statements
+    (:func:`~exposure.scoring._train.modern_training_rows`); such a task given to
+    :func:`modern_report` is scored by a model that saw its label. Compared as
+    :func:`check_modern_tasks` compares tasks (case, spaces and final marks aside).
+    """
+    if not (getattr(model, "metadata", None) or {}).get("n_modern"):
+        return
+    seen = modern_training_rows()
+    sets = dict(zip(seen["task"].map(_text_key), seen["set"] if "set" in seen.columns else [""] * len(seen)))
+    hits = [(pos, sets[key]) for pos, key in enumerate(truth["task"].map(_text_key)) if key in sets]
+    if not hits:
+        return
+    names = sorted({name for _, name in hits if name})
+    pos = hits[0][0]
+    where = f"{path}: " if path is not None else ""
+    logger.warning("%s%d of the %d modern task(s) are among the hand-labelled statements the learned model "
+                   "was trained on (%s%s; first: row %d, column 'task': %r): the model has seen their labels, so "
+                   "their shares right are not a test of it; leave them out, or use tasks written apart from "
+                   "that file", where, len(hits), len(truth), "/".join(("exposure", *MODERN_TRAINING)),
+                   f", set {', '.join(names)}" if names else "", pos + row_offset, truth["task"].iloc[pos])
 
 
 def evaluate_free_text(labels: pd.DataFrame, onet, *, paraphrases: pd.DataFrame | None = None,
                        modern: pd.DataFrame | None = None, n_folds: int = 5, seed: int = 0,
-                       config=None, model=None) -> FreeTextReport:
+                       config=None, model=None, labels_path=None) -> FreeTextReport:
     """Honest figures of the free-text path: grouped CV with retrieval limited to training folds.
 
     Parameters
@@ -839,6 +924,8 @@ def evaluate_free_text(labels: pd.DataFrame, onet, *, paraphrases: pd.DataFrame 
     config : exposure.scoring._train.TrainConfig, optional
     model : exposure.scoring.learned.LearnedModel, optional
         For the modern tasks; default the shipped model.
+    labels_path : str or os.PathLike, optional
+        The file ``labels`` was read from, named by the warnings.
 
     Returns
     -------
@@ -849,12 +936,22 @@ def evaluate_free_text(labels: pd.DataFrame, onet, *, paraphrases: pd.DataFrame 
     exposure.errors.ExposureError
         Before the cross-validation: ``n_folds`` or ``seed`` as :func:`evaluate_method`
         refuses them, ``labels`` that :func:`exposure.reports.rubric.checked_labels`
-        refuses, ``onet`` None (with the default ``config``), and the paraphrases and
-        modern tasks that :func:`check_paraphrases` and :func:`check_modern_tasks` refuse.
+        refuses, ``onet`` None (with the default ``config``), a task statement or title
+        that is missing, blank or not text (scikit-learn's ``ValueError`` before), and
+        the paraphrases and modern tasks that :func:`check_paraphrases` and
+        :func:`check_modern_tasks` refuse.
+
+    Warns
+    -----
+    As :func:`evaluate_method` (labelled tasks the release does not list), and as
+    :func:`modern_report` (modern tasks the model was trained on).
     """
     n_folds, seed = _cv_args(n_folds, seed)
+    where, row_offset = _where(labels, labels_path)
     labels = checked_labels(labels, _LABEL_COLUMNS, _OTHER_COLUMNS)
     _needs_onet(onet, config, "the free-text report")
+    check_label_texts(labels)
+    _warn_unread_keys(labels, onet, path=where, row_offset=row_offset)
     rows = training_frame(labels, onet)
     if modern is not None:  # both checked before the long cross-validation
         modern = check_modern_tasks(modern)
@@ -931,6 +1028,7 @@ def modern_report(modern: pd.DataFrame, model=None) -> pd.DataFrame:
     modern : pandas.DataFrame
         ``task``, ``label`` (E0/E1/E2), ``exposed`` (bool), optional category flags.
     model : exposure.scoring.learned.LearnedModel, optional
+        Default the shipped model.
 
     Returns
     -------
@@ -941,6 +1039,18 @@ def modern_report(modern: pd.DataFrame, model=None) -> pd.DataFrame:
         share is of nothing: no task tagged, or none labelled). The share right alone hides
         a tagger that never fires: with 27 of 187 tasks labelled, tagging none is 85.6%
         right.
+
+    Warns
+    -----
+    When tasks of ``modern`` are among the hand-labelled modern statements ``model`` was
+    trained on (the package's ``exposure/data/training/modern_tasks.csv``, which the
+    shipped model's text-alone set learns from; its metadata records ``n_modern``), one
+    warning names how many, their sets and the first row (of the file
+    :func:`check_modern_tasks` named, when ``modern`` is the frame it returned): their
+    shares right are not a test. Before, they were reported without a word
+    (``tests/data/scoring/freetext/modern_tasks_v10.csv``, all 240 of them training rows of
+    the shipped model: 95.8% right on the three-way label, against 89.6% on
+    ``modern_tasks_v12.csv``, of which one task is).
 
     Examples
     --------
@@ -955,6 +1065,8 @@ def modern_report(modern: pd.DataFrame, model=None) -> pd.DataFrame:
     4  category entry_creative           0         0        NaN     NaN
     """
     truth = check_modern_tasks(modern)
+    model = as_model(model)  # the shipped one by default: its metadata says what it was trained on
+    _warn_seen_modern(truth, model, *(_modern_source(truth) or (None, 1)))
     scored = score_tasks(truth[["task"]], model=model)
     exposed = truth["exposed"].to_numpy(dtype=bool)
     pred_exposed = (scored["label"] != "E0").to_numpy(bool)

@@ -75,6 +75,7 @@ from exposure.scoring._inputs import (
     norm_task_ids,
     other_label_rows,
     task_texts,
+    warn_keys_spelled_twice,
     with_index_label,
     without_other_ids,
 )
@@ -396,6 +397,7 @@ def _warn_key_headers(tasks: pd.DataFrame, batch: bool) -> None:
     """
     if batch:
         return
+    warn_keys_spelled_twice(tasks.columns)  # the library's name is read, the other spelling not
     found = {near[0]: key for key, near in key_spellings(tasks.columns).items() if key not in tasks.columns}
     if found:
         missing = " and ".join(repr(key) for key in found.values())

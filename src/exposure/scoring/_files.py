@@ -117,6 +117,7 @@ from exposure.scoring._inputs import (
     key_spellings,
     task_keys,
     task_texts,
+    warn_keys_spelled_twice,
 )
 from exposure.scoring.learned import (
     frame_codes,
@@ -1206,6 +1207,7 @@ def _score_whole(src, dst, out_kind, method, onet, *, mirror, data_dir, said=Non
     aliases = onet_aliases(frame)
     _check_text_named(frame.columns, options["text_column"], aliases, path=src)
     renamed = frame.rename(columns=aliases)
+    warn_keys_spelled_twice(frame.columns, aliases, path=src)  # one of them was read without a word
     for option in ("text_column", "occupation_column"):  # O*NET's header named by the user
         options[option] = aliased_column(options[option], aliases)
     row_offset = first_row_number(src)
@@ -1604,6 +1606,7 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
         raise _NotGrouped("the input has no rows")
     aliases = onet_aliases(first)
     _check_text_named(first.columns, options["text_column"], aliases, path=src)
+    warn_keys_spelled_twice(first.columns, aliases, path=src)  # one of them was read without a word
     # the options may name O*NET's own headers (--text-column Task), which are renamed
     options["text_column"] = aliased_column(options["text_column"], aliases)
     occupation_column = aliased_column(occupation_column, aliases)

@@ -84,6 +84,8 @@ __all__ = [
     "OTHER_IDS_MESSAGE",
     "KEY_NAMES",
     "key_spellings",
+    "keys_spelled_twice",
+    "warn_keys_spelled_twice",
     "without_other_ids",
     "OTHER_LABELS_MESSAGE",
     "other_label_rows",
@@ -118,6 +120,51 @@ def key_spellings(columns, skip=()) -> dict[str, list]:
         if near:
             out[key] = near
     return out
+
+
+def keys_spelled_twice(columns, aliases=None) -> list[tuple[str, str | None, list]]:
+    """Keys that two or more columns spell: ``[(key, the column read as it, the columns not read)]``.
+
+    ``aliases`` (``{column: new name}``, :func:`exposure.scoring._files.onet_aliases`) are
+    the renames a file reader applies; the column read is the one that then carries the
+    key's name (None: none does, the rows are read without that key). A file with both
+    ``onetsoc_code`` and ``O*NET-SOC Code`` (a column added beside O*NET's own) was read
+    by the first alone, without a word, whatever the second held.
+
+    Examples
+    --------
+    >>> keys_spelled_twice(["task", "onetsoc_code", "O*NET-SOC Code", "task_id"])
+    [('onetsoc_code', 'onetsoc_code', ['O*NET-SOC Code'])]
+    >>> keys_spelled_twice(["O*NET-SOC CODE", "o*net-soc code"])
+    [('onetsoc_code', None, ['O*NET-SOC CODE', 'o*net-soc code'])]
+    """
+    aliases = aliases or {}
+    out = []
+    for key, near in key_spellings(columns).items():
+        if len(near) < 2:
+            continue
+        read = next((c for c in near if aliases.get(c, c) == key), None)
+        out.append((key, read, [c for c in near if c != read]))
+    return out
+
+
+#: The warning of :func:`warn_keys_spelled_twice` (where, the columns, the key, what is read).
+KEYS_TWICE_MESSAGE = "%s: the columns %s all name the key %r; %s: keep one of them (drop or rename the others)"
+
+
+def warn_keys_spelled_twice(columns, aliases=None, *, path=None) -> None:
+    """Log :data:`KEYS_TWICE_MESSAGE` (``exposure.scoring`` logger) for each key two or more columns spell.
+
+    ``path`` names the file (else the message starts ``score_tasks``): ``t.csv: the columns
+    'onetsoc_code', 'O*NET-SOC Code' all name the key 'onetsoc_code'; 'onetsoc_code' is
+    read, 'O*NET-SOC Code' not (whatever it holds): keep one of them (drop or rename the
+    others)``.
+    """
+    for key, read, unread in keys_spelled_twice(columns, aliases):
+        names = ", ".join(repr(c) for c in ([read] if read else []) + unread)
+        what = (f"{read!r} is read, {' and '.join(repr(c) for c in unread)} not (whatever it holds)" if read
+                else "none of them is read, so the rows are read without it")
+        _SCORING_LOG.warning(KEYS_TWICE_MESSAGE, "score_tasks" if path is None else path, names, key, what)
 
 
 def check_row_offset(row_offset) -> int:

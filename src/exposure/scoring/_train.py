@@ -33,6 +33,7 @@ from exposure.scoring._embed import VECTORS_NAME, StaticVectors, load_vectors, s
 from exposure.scoring._evaluate import agreement
 from exposure.scoring._features import CharTfidf, WordTfidf
 from exposure.scoring._inputs import bad_task_types
+from exposure.scoring.categories import _warn_unread_keys
 from exposure.scoring.learned import (
     BLOCKS,
     LearnedModel,
@@ -61,6 +62,7 @@ __all__ = [
     "check_train_output",
     "train_and_save",
     "modern_training_rows",
+    "check_label_texts",
 ]
 
 #: Package file of the hand-labelled modern task statements the ``free`` set also learns
@@ -186,11 +188,12 @@ def modern_training_rows(path=None) -> pd.DataFrame:
         if label not in LABELS:
             raise DataFormatError(f"{name}, row {i + 2}, column 'label': label must be one of "
                                   f"{', '.join(LABELS)}, got {label!r}")
-    twice = rows["task"].str.split().str.join(" ").str.lower().duplicated()
+    # "Draft emails." and "Draft emails" (under two labels, perhaps) are one task
+    twice = rows["task"].str.split().str.join(" ").str.lower().str.rstrip(".!?;:… ").duplicated()
     if twice.any():
         i = int(np.flatnonzero(twice.to_numpy())[0])
-        raise DataFormatError(f"{name}, row {i + 2}, column 'task': task given twice (also in other case "
-                              f"or spacing): {rows['task'].iloc[i]!r}")
+        raise DataFormatError(f"{name}, row {i + 2}, column 'task': task given twice (also in other case, "
+                              f"spacing or final punctuation): {rows['task'].iloc[i]!r}")
     return rows.assign(y=rows["label"].map({label: k for k, label in enumerate(LABELS)}).astype(int))
 
 
@@ -201,6 +204,34 @@ def _sklearn():
         raise ExposureError(
             "training the learned scorer needs scikit-learn: pip install 'ai-exposure[train]'"
         ) from None
+
+
+def check_label_texts(labels: pd.DataFrame, columns=("task", "title"), *, path=None, row_offset: int = 1) -> None:
+    """Refuse a task statement or title that is missing, blank or not text, naming the row.
+
+    The learned model fits its vocabularies on both: a missing cell (an empty cell of a
+    spreadsheet read with pandas) raised scikit-learn's ``ValueError: np.nan is an invalid
+    document``, after the retrieval index was built, and a number was learned as the text
+    ``'5'``. Rows are counted from ``row_offset`` (in ``path`` when given).
+
+    Examples
+    --------
+    >>> check_label_texts(pd.DataFrame({"task": ["Plan budgets.", None], "title": ["Chief Executives"] * 2}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'task': labels: task is missing: the learned model is trained on the text of every task and its occupation's title
+    """
+    for col in columns:
+        if col not in labels.columns:
+            continue
+        for pos, value in enumerate(labels[col].tolist()):
+            if isinstance(value, str) and value.strip():
+                continue
+            value = value.item() if isinstance(value, np.generic) else value
+            missing = value is None or isinstance(value, str) or (np.ndim(value) == 0 and bool(pd.isna(value)))
+            what = "is missing" if missing else f"must be text, got {type(value).__name__} {value!r}"
+            raise DataFormatError(f"labels: {col} {what}: the learned model is trained on the text of every "
+                                  "task and its occupation's title", path=path, row=pos + row_offset, column=col)
 
 
 def training_frame(labels: pd.DataFrame, onet=None, *, target: str = "human_exposure_agg") -> pd.DataFrame:
@@ -768,7 +799,8 @@ def _softmax(z):
 
 def train_learned(labels: pd.DataFrame, onet=None, *, config: TrainConfig | None = None,
                   seed: int = 0, n_folds: int = 5, labels_sha256: str | None = None,
-                  version: str = "v1", vectors: StaticVectors | None = None) -> tuple[LearnedModel, dict]:
+                  version: str = "v1", vectors: StaticVectors | None = None,
+                  labels_path=None) -> tuple[LearnedModel, dict]:
     """Train the shipped ``learned`` model: grouped CV for the temperature, then a full fit.
 
     Parameters
@@ -785,15 +817,36 @@ def train_learned(labels: pd.DataFrame, onet=None, *, config: TrainConfig | None
     version : str, default "v1"
     vectors : exposure.scoring._embed.StaticVectors, optional
         Static word vectors (needed by the ``embed`` block).
+    labels_path : str or os.PathLike, optional
+        The file ``labels`` was read from, named (with its line) by the errors and warnings
+        below while ``labels`` keeps the index it was read with.
 
     Returns
     -------
     (LearnedModel, dict)
         The model (temperatures fitted on out-of-fold logits) and the cross-validation
         output of :func:`cross_validate`.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A task statement or title that is missing, blank or not text
+        (:func:`check_label_texts`; scikit-learn's ``np.nan is an invalid document``
+        after the retrieval index was built, before).
+
+    Warns
+    -----
+    With ``onet``, a warning (log) for labels whose O*NET-SOC code the release lacks, or
+    whose task ID it does not list under that code: they are trained on without work
+    activities (labels of another release; before, without a word).
     """
     config = config or TrainConfig()
     _check_seed(seed)
+    named = labels_path is not None and isinstance(labels, pd.DataFrame) and labels.index.equals(
+        pd.RangeIndex(len(labels)))
+    where, offset = (labels_path, 2) if named else (None, 1)
+    check_label_texts(labels, path=where, row_offset=offset)
+    _warn_unread_keys(labels, onet, path=where if named else "labels", row_offset=offset)
     rows = training_frame(labels, onet)
     index = index_rows = None
     if any("grounded" in names for names in config.sets.values()):
@@ -905,7 +958,8 @@ def train_and_save(labels_path, onet=None, out=None, *, seed: int = 0, n_folds: 
                               path=labels_path, column="O*NET-SOC Code") from None
     check_fold_classes(rows, folds, seed=seed, path=labels_path)
     vectors = _training_vectors(out, onet, distill, model_dir)
-    model, cv = train_learned(labels, onet, seed=seed, n_folds=n_folds, labels_sha256=sha, vectors=vectors)
+    model, cv = train_learned(labels, onet, seed=seed, n_folds=n_folds, labels_sha256=sha, vectors=vectors,
+                              labels_path=labels_path)
     summary = {}
     for which, proba in cv["proba"].items():
         figures = agreement(proba, rows["y"], rows["onetsoc_code"], rows["weight"])
