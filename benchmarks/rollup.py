@@ -27,7 +27,10 @@ from exposure.rollup import label_scores, rollup, to_occupations, to_sectors, to
 def synthetic(seed: int = 0, n_tasks: int = 1_000_000, n_occ: int = 10_000, n_soc: int = 5_000,
               n_ind: int = 300, occ_per_ind: int = 500):
     rng = np.random.default_rng(seed)
-    occ_codes = np.array([f"{10 + i // 10000:02d}-{i % 10000:04d}.{j:02d}" for i in range(n_soc) for j in (0, 1)])
+    # detailed SOC codes never end in 0 (XX-0000 is a major group, XX-XXX0 a broad one: to_soc
+    # refuses a group given beside its own occupations)
+    detailed = [i // 9 * 10 + i % 9 + 1 for i in range(n_soc)]
+    occ_codes = np.array([f"{10 + d // 10000:02d}-{d % 10000:04d}.{j:02d}" for d in detailed for j in (0, 1)])
     occ_codes = occ_codes[:n_occ]
     soc_of_occ = np.array([c[:7] for c in occ_codes])
     group = np.sort(rng.integers(0, n_occ, n_tasks))
@@ -44,8 +47,10 @@ def synthetic(seed: int = 0, n_tasks: int = 1_000_000, n_occ: int = 10_000, n_so
                         "tot_emp": rng.integers(100, 100_000, len(soc)).astype(float),
                         "a_mean": rng.integers(20_000, 200_000, len(soc)).astype(float)})
     ind = np.repeat(np.arange(n_ind), occ_per_ind)
+    # 300 industries: 3-digit NAICS codes (to_sectors refuses a sector row that is not one of
+    # the 20 sectors' two-digit codes)
     cells = pd.DataFrame({"naics": [f"{100 + i}" for i in ind], "naics_title": "industry",
-                          "i_group": "sector",
+                          "i_group": "3-digit",
                           "occ_code": soc[np.concatenate([rng.choice(len(soc), occ_per_ind, replace=False)
                                                           for _ in range(n_ind)])],
                           "occ_title": "x", "o_group": "detailed",
@@ -63,7 +68,7 @@ def bench_synthetic(repeat: int = 3) -> None:
         t1 = time.perf_counter()
         soc = to_soc(occ, xw, emp)
         t2 = time.perf_counter()
-        sec = to_sectors(soc, emp, level="sector")
+        sec = to_sectors(soc, emp, level="subsector")
         t3 = time.perf_counter()
         if run == 1:
             print(f"synthetic: {len(ts):,} task rows, {len(occ):,} occupations, {len(soc):,} OEWS codes, "

@@ -66,10 +66,34 @@ MODULE_TITLES = {
 
 
 # --------------------------------------------------------------------------- helpers
+#: A Markdown code span: a run of backticks, then text up to a run of as many.
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
+
+
 def _cell(text) -> str:
-    """Escape text for one cell of a Markdown pipe table."""
+    r"""Escape text for one cell of a Markdown pipe table.
+
+    ``|`` is escaped everywhere (it ends a cell even inside a code span); ``\`` and ``*``
+    only outside code spans: inside one, Markdown shows an escape as written (OEWS's
+    ``*`` came out as ``\*``, ``O*NET-SOC Code`` as ``O\*NET-SOC Code``).
+
+    Examples
+    --------
+    >>> print(_cell("``*`` or ``**``: not released; O*NET | ``a|b``"))
+    ``*`` or ``**``: not released; O\*NET \| ``a\|b``
+    """
     text = " ".join(str(text).split())
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", r"\*") if text else ""
+    out, at = [], 0
+    for m in _CODE_SPAN.finditer(text):
+        out += [_escape_prose(text[at:m.start()]), m.group(0).replace("|", "\\|")]
+        at = m.end()
+    out.append(_escape_prose(text[at:]))
+    return "".join(out)
+
+
+def _escape_prose(text: str) -> str:
+    r"""Escape the ``\``, ``|`` and ``*`` of Markdown prose (outside code spans)."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", r"\*")
 
 
 def _code(text) -> str:
