@@ -665,6 +665,23 @@ def _score_batch(renamed: pd.DataFrame, rows: np.ndarray, job: dict, model,
                               column=exc.column) from None
 
 
+#: ``score_tasks``' error on a repeated task key, which names the row of the key's first use.
+_FIRST_ON = re.compile(r"^(duplicate task key \(.*\)), first on row ([0-9]+)$", re.S)
+
+
+def _first_on(reason: str, name) -> str:
+    """``reason`` with the row of its ``first on row N`` (a repeated task key) as ``name(N)`` says it.
+
+    ``N`` counts the rows of the frame ``score_tasks`` was given, from 1: a partition, or
+    the rows of several regrouped by occupation, which the user cannot find. ``name``
+    gives the words for that row (``row 2``, ``row 1 of DIR/a.parquet``), or None to
+    leave ``reason`` as it is. Any other reason is returned as it is.
+    """
+    said = _FIRST_ON.match(reason)
+    named = None if said is None else name(int(said[2]))
+    return reason if named is None else f"{said[1]}, first on {named}"
+
+
 def _located(exc: DataFormatError, part: pd.DataFrame, where: str | None = None) -> DataFormatError:
     """``exc`` (a row of ``part`` counted from 1) naming the file and row it was read from.
 
@@ -673,22 +690,36 @@ def _located(exc: DataFormatError, part: pd.DataFrame, where: str | None = None)
     row of the whole frame (counted from 1 through its partitions, as
     :func:`~exposure.scoring.score_tasks` counts the rows of the frame computed). Before,
     the row of the partition was named alone (after the regrouping: its place in a
-    shuffled partition).
+    shuffled partition). The first row of a repeated task key (``..., first on row 2``)
+    is named so too: the row of the whole frame, or the row of its file (``first on row
+    1 of DIR/a.parquet`` when it is another file); it was the row of the partition, or of
+    the regrouped rows (``b.parquet, row 2, ...: duplicate task key (...), first on row
+    1`` for a key first on row 1 of ``a.parquet``).
     """
     if _SOURCE not in part.columns or not len(part):
         if where is None or exc.path is not None:
             return exc
-        row = exc.row
+        row, reason = exc.row, exc.reason
         if row is not None and _ROW in part.columns:
             row = int(part[_ROW].iloc[row - 1]) + 1
-        return type(exc)(exc.reason, path=where, row=row, column=exc.column)
+            reason = _first_on(reason, lambda n: f"row {int(part[_ROW].iloc[n - 1]) + 1}"
+                               if 0 < n <= len(part) else None)
+        return type(exc)(reason, path=where, row=row, column=exc.column)
     if exc.row is None:  # the probe row of the meta has no file (NaN): named "nan" before
         files = part[_SOURCE].dropna().unique()
         return DataFormatError(exc.reason, path=files[0], column=exc.column) if len(files) == 1 else exc
     at = exc.row - 1
     if pd.isna(part[_SOURCE].iloc[at]):
         return exc
-    return DataFormatError(exc.reason, path=part[_SOURCE].iloc[at], row=int(part[_LINE].iloc[at]),
+    path = part[_SOURCE].iloc[at]
+
+    def first(n):  # the row of the key's first use, in its file
+        if not 0 < n <= len(part) or pd.isna(part[_SOURCE].iloc[n - 1]):
+            return None
+        other = part[_SOURCE].iloc[n - 1]
+        return f"row {int(part[_LINE].iloc[n - 1])}" + ("" if other == path else f" of {other}")
+
+    return DataFormatError(_first_on(exc.reason, first), path=path, row=int(part[_LINE].iloc[at]),
                            column=exc.column)
 
 
@@ -923,7 +954,9 @@ def read_dataset(src) -> dd.DataFrame:
     """A Parquet file or directory of Parquet files as a Dask DataFrame, rows traceable to files.
 
     Read as :func:`dask.dataframe.read_parquet` reads it (a partition per file, or per run
-    of row groups of up to :data:`PARTITION_BYTES` of a larger file), with two hidden
+    of row groups of up to :data:`PARTITION_BYTES` of a larger file; the files named
+    ``.parquet``, ``.pq`` or ``.parq`` under a directory, but those under names starting
+    with ``.`` or ``_``; :func:`score_dataset` warns of the others), with two hidden
     columns, each row's file and its row in that file (from 1): :func:`score` then names
     them in an error, and leaves them out of its output.
 
@@ -968,12 +1001,16 @@ def read_dataset(src) -> dd.DataFrame:
     ...
     exposure.errors.DataFormatError: .../a.parquet, row 2, column 'task': task text must be a non-empty string, got '  '
     """
-    src = _check_src(src)
+    return _read_dataset(_check_src(src))[0]
+
+
+def _read_dataset(src: Path) -> tuple[dd.DataFrame, list[tuple]]:
+    """:func:`read_dataset` of a checked ``src``, and its pieces (:func:`_dataset_pieces`), one per partition."""
     pieces, meta = _dataset_pieces(src)
     if not pieces:
-        return dd.from_pandas(meta, npartitions=1)
+        return dd.from_pandas(meta, npartitions=1), pieces
     dtypes = {c: meta.dtypes[c] for c in meta.columns if c not in (_SOURCE, _LINE)}
-    return dd.from_map(_read_piece, pieces, meta=meta, enforce_metadata=False, dtypes=dtypes)
+    return dd.from_map(_read_piece, pieces, meta=meta, enforce_metadata=False, dtypes=dtypes), pieces
 
 
 def _keys_partition(part: pd.DataFrame, occupation_column, by_title: bool = False) -> pd.DataFrame:
@@ -1035,7 +1072,8 @@ def _check_partition_rows(part: pd.DataFrame, text_column: str, occupation_colum
             raise
         where = f"ddf.partitions[{number}]" if exc.row is None else "ddf"
         row = None if exc.row is None else start + exc.row
-        raise type(exc)(exc.reason, path=where, row=row, column=exc.column) from None
+        reason = _first_on(exc.reason, lambda n: f"row {start + n}")  # of the frame, not the partition
+        raise type(exc)(reason, path=where, row=row, column=exc.column) from None
 
 
 def _check_own_names(frame: pd.DataFrame, *, read: bool = False, path=None) -> None:
@@ -1411,6 +1449,16 @@ def check(scored: dd.DataFrame) -> dict:
     ...
     exposure.errors.DataFormatError: 1 task key(s) (onetsoc_code, task_id) are on more than one row, e.g. (11-1011.00, 1) at scored.partitions[0], row 1 and scored.partitions[1], row 1
     """
+    return _check(scored)
+
+
+def _check(scored: dd.DataFrame, name=None, path=None) -> dict:
+    """:func:`check`; a repeated key's rows named by ``name(partition, row)`` (default ``scored.partitions[k], row r``).
+
+    :func:`score_dataset` names them by their input file and row in it (``path``, the
+    dataset, leading the message): it named the partitions of its output read back,
+    which no user has (``scored.partitions[0], row 4`` for ``b.parquet, row 2``).
+    """
     def where(partition_info):
         return "scored" if partition_info is None else f"scored.partitions[{partition_info['number']}]"
 
@@ -1442,15 +1490,19 @@ def check(scored: dd.DataFrame) -> dict:
     if int(n_keys) != int(n_distinct):
         counts = hashes.value_counts()
         lowest = counts[counts > 1].map_partitions(_lowest_hash, meta=pd.Series(dtype=np.uint64))
-        repeated = int(lowest.compute().min())  # one repeated key (Dask's min is a float)
+        # the keys on more than one row (three rows of one key were "2 task key(s)": the
+        # rows beyond each key's first), and one of them (Dask's min is a float)
+        n_repeated, lowest = dask.compute((counts > 1).sum(), lowest)
+        repeated = int(lowest.min())
         found = scored.map_partitions(_key_rows, repeated, meta=pd.DataFrame(
             {"partition": np.empty(0, np.int64), "row": np.empty(0, np.int64), "key": np.empty(0, object)}))
         found = found.compute().sort_values(["partition", "row"], kind="stable")
-        rows = [f"scored.partitions[{p}], row {r}" for p, r in zip(found["partition"], found["row"], strict=True)]
+        name = name or (lambda p, r: f"scored.partitions[{p}], row {r}")
+        rows = [name(int(p), int(r)) for p, r in zip(found["partition"], found["row"], strict=True)]
         shown = " and ".join(rows) if len(rows) <= 3 else ", ".join(rows[:3]) + f" and {len(rows) - 3} more"
         key = found["key"].iloc[0] if len(found) else "?"
-        raise DataFormatError(f"{int(n_keys) - int(n_distinct)} task key(s) (onetsoc_code, task_id) "
-                              f"are on more than one row, e.g. ({key}) at {shown}")
+        raise DataFormatError(f"{int(n_repeated)} task key(s) (onetsoc_code, task_id) "
+                              f"are on more than one row, e.g. ({key}) at {shown}", path=path)
     rows, n_scored = int(rows), int(n_scored)
     return {"rows": rows, "scored": n_scored, "coverage": n_scored / rows if rows else float("nan")}
 
@@ -1866,6 +1918,20 @@ def _write_part(part: pd.DataFrame, path: str, index: int, text_column) -> tuple
     return index, len(part), int(part["p_e0"].isna().sum()), tag, int(odd.sum()), first, text, notes
 
 
+def _read_columns(path: str, columns: list) -> pd.DataFrame:
+    """The columns ``columns`` of the part file ``path``, as :func:`_read_piece` reads their types."""
+    return pq.read_table(path, columns=columns).to_pandas(types_mapper=_nested_dtype)
+
+
+def _piece_row(src: Path, pieces: list[tuple], partition: int, row: int) -> str:
+    """How an error names row ``row`` (from 1) of partition ``partition`` of the dataset ``src``: its file and row."""
+    if not 0 <= partition < len(pieces):
+        return f"part-{partition:05d}.parquet, row {row}"
+    path, _, start, *_ = pieces[partition]
+    shown = Path(path).relative_to(src) if src.is_dir() else Path(path).name
+    return f"{shown}, row {start + row}"
+
+
 def _warn_odd_texts(src: Path, results: list[tuple]) -> None:
     """One warning for the dataset ``src`` on the texts that do not read as work tasks.
 
@@ -1914,6 +1980,28 @@ def _warn_notes(src: Path, results: list[tuple]) -> None:
             said[at] = row
         msg, log, _ = _note_said(msg, said, total)
         log.warning(msg, *said)
+
+
+def _warn_unread(src: Path) -> None:
+    """Warn of the files of the dataset directory ``src`` that are not read, being named as no Parquet file.
+
+    :func:`_dataset_pieces` reads the files named ``.parquet``, ``.pq`` or ``.parq``; a
+    ``part-0001.csv`` beside them, or a Parquet file without the suffix (Hive, Trino and
+    Athena name theirs ``000000_0``), was left out without a word: its rows were not
+    scored. Names starting with ``.`` or ``_`` (Spark's ``_SUCCESS`` and ``.crc`` files,
+    ``_temporary/``) are skipped without a word, as Dask and Spark skip them.
+    """
+    if not src.is_dir():
+        return
+    unread = sorted(f.relative_to(src) for f in src.rglob("*")
+                    if f.is_file() and f.suffix.lower() not in _PARQUET_SUFFIXES
+                    and not any(part.startswith((".", "_")) for part in f.relative_to(src).parts))
+    if unread:
+        shown = ", ".join(str(f) for f in unread[:3]) + (f" and {len(unread) - 3} more" if len(unread) > 3 else "")
+        logger.warning("%s: %d file(s) of the dataset are not read, not being named .parquet, .pq or .parq "
+                       "(%s): their rows are not scored; give a Parquet file one of these suffixes, or "
+                       "move the other files out (names starting with '.' or '_' are skipped)",
+                       src, len(unread), shown)
 
 
 def _check_not_in_dataset(src: Path, dst: Path) -> None:
@@ -2025,7 +2113,9 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
         given with a ``client``), ``progress`` or ``quiet`` not a bool, an option of
         :func:`score` of the wrong type; ``src`` missing or a file of another format
         (:func:`read_dataset`). Later: unreadable input, a missing column (naming
-        ``src``), bad cells, a task key on two rows (see :func:`check`).
+        ``src``), bad cells, a task key on two rows (see :func:`check`; named by the
+        files and their rows: ``SRC: 1 task key(s) ... at a.parquet, row 2 and b.parquet,
+        row 2``).
     exposure.errors.ExposureError
         Unknown method or release, model artifact problems (as :func:`score`).
     exposure._outdir.OutputPathError
@@ -2058,6 +2148,10 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
     FILE`` says them (``SRC: the input column(s) 'label' have the names of score columns:
     DST holds the scores there, ...``; not for scored files), and so are keys under
     headers that are not read as keys (:data:`~exposure.scoring.KEY_HEADERS_MESSAGE`).
+    Files of ``src`` that are not read, being named as no Parquet file (``part-0001.csv``,
+    a Parquet file without its suffix), are said once, before any work, by the
+    ``exposure.dask`` logger (their rows were left out without a word); names starting
+    with ``.`` or ``_`` are skipped without one (``_SUCCESS``, ``.crc`` files).
 
     Examples
     --------
@@ -2076,7 +2170,8 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
     check_output_dir(dst, protect=[src])
     _check_not_in_dataset(src, dst)
     _check_no_foreign_parquet(dst)
-    ddf = read_dataset(src)
+    ddf, pieces = _read_dataset(src)
+    _warn_unread(src)
     own = client is None
     if own:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=":0",
@@ -2118,10 +2213,16 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
                 results.append(fut.result())
                 bar.update(1)
             bar.close()
-            written = dd.read_parquet(tmp)
-            keys = [c for c in written.columns
-                    if c in ("onetsoc_code", "task_id", "p_e0", *onet_aliases(written._meta))]
-            summary = check(written[keys])
+            # one partition per part file, each that of one piece of the input (read_parquet
+            # joined small files into one partition, and a repeated key was named by its row
+            # there: ``scored.partitions[0], row 4``, of no file the user has)
+            paths = [str(tmp / name) for name in names]
+            columns = pq.read_schema(paths[0]).names
+            keys = [c for c in columns if c in ("onetsoc_code", "task_id", "p_e0",
+                                                *onet_aliases(pd.DataFrame(columns=columns)))]
+            written = dd.from_map(_read_columns, paths, columns=keys, enforce_metadata=False,
+                                  meta=_read_columns(paths[0], keys).iloc[:0])
+            summary = _check(written, lambda p, r: _piece_row(src, pieces, p, r), path=src)
             _warn_odd_texts(src, results)
             _warn_notes(src, results)
     finally:

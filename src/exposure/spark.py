@@ -19,6 +19,9 @@ The scorer is a batch function, :func:`exposure.scoring.score_tasks`, as for
   on an occupation key), then scores them: the bytes of ``score_tasks`` of the rows in
   that order (see :func:`score` for a DataFrame in another order than its source). The
   output has no meaningful row order (Spark's never has): keep an id column to join on.
+- :func:`check` makes the check no partition can: a task key (``onetsoc_code``,
+  ``task_id``) on rows of two partitions (one partition refuses its own repeats, also
+  across its Arrow batches); and the share of rows scored.
 
 Warnings. The scorers' warnings on rows (task IDs that O*NET lists for another task,
 :data:`~exposure.scoring.OTHER_IDS_MESSAGE` and ``reference``'s
@@ -48,23 +51,34 @@ PySpark is imported only when a function needs it; this module imports without i
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
+import numpy as np
 import pandas as pd
 
 from exposure import scoring as scoring_module
 from exposure._args import check_column, shown
+from exposure._tables import norm_task_ids
 from exposure.errors import DataFormatError
 from exposure.fetch import check_location
 from exposure.onet import OnetRelease
-from exposure.scoring import SCORE_COLUMNS, _normalise_method, _score_as_batch
+from exposure.scoring import (
+    PROBA_COLUMNS,
+    SCORE_COLUMNS,
+    _check_rows,
+    _normalise_method,
+    _score_as_batch,
+)
 from exposure.scoring import categories as categories_module
 from exposure.scoring import learned as learned_module
 from exposure.scoring import reference as reference_module
 from exposure.scoring._files import (
+    _check_new_keys,
     _NoteFilter,
+    _score_named,
     append_scores,
     cached_onet,
     carry_cut,
@@ -75,7 +89,7 @@ from exposure.scoring._files import (
 from exposure.scoring._inputs import check_columns, check_row_offset, columns_shown, task_texts
 from exposure.scoring.learned import load_model, titles_share_context
 
-__all__ = ["score", "score_batches", "score_schema", "SCORE_TYPES"]
+__all__ = ["score", "score_batches", "score_schema", "check", "SCORE_TYPES", "REPLACED_COLUMNS_MESSAGE"]
 
 #: Spark SQL type of each score column (:data:`exposure.scoring.SCORE_COLUMNS`).
 SCORE_TYPES = {
@@ -281,10 +295,13 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
         (numbered from 1), a column given twice in a batch; before any batch, an option
         that is none of the above (``model``: give ``model_path``), an ``onet`` that is
         neither a release name nor a release, a text or occupation column that cannot
-        be a column name; the errors of :func:`~exposure.scoring.score_tasks`, which under
-        Spark name the partition (``Spark partition 2, row 5, column 'task': ...``; for
-        the rows :func:`score` regrouped by occupation, ``Spark input partition``: the
-        partition of its input and the row in it, from 1).
+        be a column name; a task key (``onetsoc_code``, ``task_id``) on two rows of the
+        partition, also of two of its Arrow batches (each batch was scored alone: the key
+        was scored twice without a word); the errors of
+        :func:`~exposure.scoring.score_tasks`, which under Spark name the partition
+        (``Spark partition 2, row 5, column 'task': ...``; for the rows :func:`score`
+        regrouped by occupation, ``Spark input partition``: the partition of its input and
+        the row in it, from 1).
     exposure.errors.ExposureError
         Before any batch, an unknown ``method`` or ``reference_source``.
 
@@ -319,6 +336,7 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
     done = 0  # rows yielded: errors count the rows of the partition, not of one batch
     regrouped = None if method != "learned" else []  # the hidden row ids of score(), in order
     held = _HeldWarnings()  # said once for the partition, after its last batch
+    seen = {"keys": np.empty(0, np.uint64), "key_rows": np.empty(0, np.int64)}  # task keys so far
     for number, batch in enumerate(batches, start=1):
         if not isinstance(batch, pd.DataFrame):  # an AttributeError or TypeError from inside
             raise DataFormatError(f"batch {number} must be a pandas DataFrame, got {shown(batch)}")
@@ -334,6 +352,7 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
         if cut:
             _note_rows(frame.iloc[:cut], regrouped)
             with held, _located(first, regrouped):
+                _check_keys(frame.iloc[:cut], seen, first + done, text_column, occupation_column)
                 scored = _score(frame.iloc[:cut], method, text_column, occupation_column, release,
                                 mirror, data_dir, model, {**options, "row_offset": first + done})
             yield scored
@@ -342,11 +361,41 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
     if pending is not None:
         _note_rows(pending, regrouped)
         with held, _located(first, regrouped):
+            _check_keys(pending, seen, first + done, text_column, occupation_column)
             scored = _score(pending, method, text_column, occupation_column, release, mirror,
                             data_dir, model, {**options, "row_offset": first + done})
         yield scored
         done += len(pending)
     held.report(done, first, regrouped or None)
+
+
+def _check_keys(frame: pd.DataFrame, seen: dict, start: int, text_column: str,
+                occupation_column: str | None) -> None:
+    """Raise on a task key of ``frame`` that an earlier batch of the partition had; remember its keys.
+
+    ``score_tasks`` refuses a (``onetsoc_code``, ``task_id``) key on two rows of the frame it
+    is given, and the stream engine of ``exposure score`` across its batches
+    (:func:`exposure.scoring._files._check_new_keys`, whose ``seen`` state this is); each
+    Arrow batch of a partition was scored alone, so a key repeated in a later batch was
+    scored twice without a word. ``start`` is the row of ``frame``'s first row, as errors
+    count them. A problem on an earlier row of ``frame`` is raised first, as
+    ``score_tasks`` would report it; repeats inside ``frame`` are ``score_tasks``'.
+    """
+    aliases = onet_aliases(frame)
+    if not {"onetsoc_code", "task_id"} <= {aliases.get(c, c) for c in frame.columns}:
+        return
+    renamed = frame.drop(columns=[c for c in (_ROW, _KEY) if c in frame.columns])
+    renamed = renamed.rename(columns=aliases).reset_index(drop=True)
+    try:
+        _check_new_keys(renamed, seen, path=None, start=start)
+    except DataFormatError as repeated:
+        _check_rows(renamed.iloc[:repeated.row - start], text_column, occupation_column,
+                    row_offset=start)
+        raise
+
+
+#: The end of ``score_tasks``' error on a repeated task key: the row of its first use.
+_FIRST_ON = re.compile(r"^(duplicate task key \(.*\)), first on row ([0-9]+)$", re.S)
 
 
 @contextmanager
@@ -357,22 +406,31 @@ def _located(first: int, regrouped: list | None) -> Iterator[None]:
     Spark its error named no partition (``row 2`` of which?); for the rows :func:`score`
     regrouped by occupation (``regrouped``, their hidden ids, as for
     :meth:`_HeldWarnings.report`), the row of the shuffled partition, which the user
-    cannot find. The row is then that of the input partition (from 1). An error of a
-    subclass, or outside Spark of rows not regrouped, is raised as it is.
+    cannot find. The row is then that of the input partition (from 1), and so is the
+    first row of a repeated task key (``first on row 2``, of another input partition
+    when so: ``first on row 2 of Spark input partition 0``; it was the row of the
+    shuffled partition). An error of a subclass, or outside Spark of rows not regrouped,
+    is raised as it is.
     """
     try:
         yield
     except DataFormatError as exc:
         if type(exc) is not DataFormatError:
             raise
-        part, row, where = _partition(), exc.row, "Spark partition"
+        part, row, where, reason = _partition(), exc.row, "Spark partition", exc.reason
         if regrouped and row is not None and 0 <= row - first < len(regrouped):
             ident = int(regrouped[row - first])
             part, row, where = ident >> 33, (ident & _ROW_BITS) + 1, "Spark input partition"
+            said = _FIRST_ON.match(reason)
+            if said and 0 <= int(said[2]) - first < len(regrouped):
+                other = int(regrouped[int(said[2]) - first])
+                reason = f"{said[1]}, first on row {(other & _ROW_BITS) + 1}"
+                if other >> 33 != part:
+                    reason += f" of Spark input partition {other >> 33}"
         if part is None:
             raise
         path = ", ".join(w for w in (exc.path, f"{where} {part}") if w)
-        raise DataFormatError(exc.reason, path=path, row=row, column=exc.column) from None
+        raise DataFormatError(reason, path=path, row=row, column=exc.column) from None
 
 
 def _note_rows(frame: pd.DataFrame, regrouped: list | None) -> None:
@@ -406,6 +464,10 @@ def _score(frame, method, text_column, occupation_column, release, mirror, data_
 def score_schema(schema):
     """The Spark schema of :func:`score_batches`' output for input of schema ``schema``.
 
+    Called on the driver, once, when the job is built (``df.mapInPandas(score_batches,
+    score_schema(df.schema))``): it warns of the input columns that the score columns
+    replace, as :func:`score` does (:data:`REPLACED_COLUMNS_MESSAGE`).
+
     Parameters
     ----------
     schema : pyspark.sql.types.StructType
@@ -414,28 +476,100 @@ def score_schema(schema):
     Returns
     -------
     pyspark.sql.types.StructType
-        Its fields (O*NET's published headers renamed; fields named like score columns and
-        the internal fields of :func:`score` left out), then the score columns
-        (:data:`SCORE_TYPES`).
+        Its fields (O*NET's published headers renamed; fields named like score columns,
+        spaces around the name aside, and the internal fields of :func:`score` left out),
+        then the score columns (:data:`SCORE_TYPES`).
 
     Raises
     ------
     exposure.errors.DataFormatError
-        ``schema`` that is not a Spark schema (a frame, a list of column names).
+        ``schema`` that is not a Spark schema (a frame, a list of column names); a field
+        named like a score column in another case (``Label``), unless the active
+        session's ``spark.sql.caseSensitive`` is true: Spark names columns regardless of
+        case, so the output would have two columns ``label`` (the job ran, and writing or
+        selecting its output failed: ``COLUMN_ALREADY_EXISTS``).
     """
     if not hasattr(schema, "fields"):  # checked before PySpark is imported
         _not_a_schema(schema)
-    from pyspark.sql.types import StructField, StructType, _parse_datatype_string
+    from pyspark.sql import SparkSession
+    from pyspark.sql.types import StructType
 
     if not isinstance(schema, StructType):
         _not_a_schema(schema)
     names = [f.name for f in schema.fields]
+    _check_score_case(names, _case_sensitive(SparkSession.getActiveSession()))
+    _warn_columns(names)
+    return _output_schema(schema)
+
+
+def _output_schema(schema):
+    """:func:`score_schema` of a checked ``schema``, without its checks and warnings."""
+    from pyspark.sql.types import StructField, StructType, _parse_datatype_string
+
+    names = [f.name for f in schema.fields]
     aliases = onet_aliases(pd.DataFrame(columns=names))
+    # named like a score column but for spaces around the name (`` label``): dropped by
+    # append_scores, as the file engine drops it; kept here, the worker's output lacked
+    # it (Spark's RESULT_COLUMN_NAMES_MISMATCH)
     fields = [StructField(aliases.get(f.name, f.name), f.dataType, f.nullable)
               for f in schema.fields
-              if aliases.get(f.name, f.name) not in SCORE_TYPES and f.name not in (_ROW, _KEY)]
+              if not _score_named(aliases.get(f.name, f.name)) and f.name not in (_ROW, _KEY)]
     fields += [StructField(c, _parse_datatype_string(SCORE_TYPES[c]), True) for c in SCORE_COLUMNS]
     return StructType(fields)
+
+
+def _case_sensitive(session) -> bool:
+    """Whether ``session`` (None: Spark's default) tells column names apart by their case."""
+    return (session is not None
+            and str(session.conf.get("spark.sql.caseSensitive", "false")).lower() == "true")
+
+
+def _check_score_case(names: list, case_sensitive: bool) -> None:
+    """Refuse a column named like a score column in another case (``Label``), when Spark ignores case.
+
+    ``append_scores`` keeps such a column (its name is not a score column's) and adds the
+    score column: under Spark, which names columns regardless of case by default, the
+    output then had two columns ``label``, and writing or selecting it failed after the
+    whole job had run (``[COLUMN_ALREADY_EXISTS] The column `label` already exists``).
+    """
+    if case_sensitive:
+        return
+    scores = {c.casefold(): c for c in SCORE_COLUMNS}
+    for name in names:
+        score = scores.get(name.casefold()) if isinstance(name, str) else None
+        if score is not None and name != score:
+            raise DataFormatError(
+                f"column {name!r} is the score column {score!r} but for its case, and Spark names "
+                f"columns regardless of case: the output would have two columns {score!r} (writing or "
+                f"selecting it fails). Rename it, e.g. sdf.withColumnRenamed({name!r}, 'my_{score}'), "
+                "or set spark.sql.caseSensitive to true", column=name)
+
+
+#: The warning on input columns that the score columns replace (:func:`score`, :func:`score_schema`).
+REPLACED_COLUMNS_MESSAGE = ("exposure.spark: the input column(s) %s have the names of score columns: the "
+                            "output holds the scores there (after the other columns), not the input's "
+                            "values; rename them first to keep them (sdf.withColumnRenamed(%r, 'my_%s'))")
+
+
+def _warn_columns(names: list) -> None:
+    """Say once, on the driver, what ``score_tasks`` says of a frame's columns.
+
+    Each batch is scored as one batch of a larger input (``_score_as_batch``), which leaves
+    these warnings to its caller: a column of the user's named like a score column
+    (``label``, ``admin``; spaces around the name aside) was replaced by the scores, and
+    keys under headers that are not read as keys (``TASK_ID`` beside ``task id``) were
+    scored as free text, without a word (:func:`exposure.scoring.score_tasks` and
+    ``exposure.dask.score`` say both). Not for an input that is itself scored (it holds
+    ``p_e0, p_e1, p_e2``: scored again on purpose), as ``score_tasks`` does.
+    """
+    head = pd.DataFrame(columns=names)
+    renamed = head.rename(columns=onet_aliases(head))
+    replaced = [c for c in renamed.columns if _score_named(c)]
+    if replaced and not all(c in renamed.columns for c in PROBA_COLUMNS):
+        logging.getLogger(scoring_module.__name__).warning(
+            REPLACED_COLUMNS_MESSAGE, ", ".join(repr(c) for c in replaced), replaced[0],
+            replaced[0].strip())
+    scoring_module._warn_key_headers(renamed, False)
 
 
 def _not_a_schema(schema):
@@ -527,14 +661,27 @@ def score(sdf, method: str = "learned", *, text_column: str = "task",
         occupation key overwrote it, and it was dropped from the output), without the text
         column or the named occupation column, whose text or ``onetsoc_code`` column
         is not of Spark type string, with a column name twice (in any case) or a column
-        name with a dot (which ``mapInPandas`` cannot pass); the argument errors of :func:`score_batches`, checked
+        name with a dot (which ``mapInPandas`` cannot pass), or a column named like a
+        score column in another case (``Label``: see :func:`score_schema`); the argument
+        errors of :func:`score_batches`, checked
         before ``sdf``. When the job runs (in the worker's traceback, which Spark raises
         on the driver), the errors of :func:`score_batches` on a row: they name the Spark
         partition of ``sdf`` and the row in it (from 1, as ``sdf.rdd.glom()`` lists them),
         ``Spark input partition 1, row 2, column 'task': ...``, the rows regrouped by
-        occupation being named by their place in ``sdf``.
+        occupation being named by their place in ``sdf``. A task key on two rows of one
+        partition is refused so (for ``learned``, whose rows are regrouped by O*NET-SOC
+        code, on any two rows); on rows of two partitions (``rubric``, ``reference``), it
+        is :func:`check`'s to find.
     exposure.errors.ExposureError
         An unknown ``method`` or ``reference_source``.
+
+    Notes
+    -----
+    What ``score_tasks`` says of a frame's columns is said once, when ``score`` is called,
+    on the driver: input columns named like score columns (``label``, ``admin``), which the
+    scores replace (:data:`REPLACED_COLUMNS_MESSAGE`; not for an input that holds ``p_e0,
+    p_e1, p_e2``, scored again), and keys under headers not read as keys (``TASK_ID``
+    beside ``task id``). The batches, scored as batches of a larger input, said neither.
     """
     from functools import partial
 
@@ -550,16 +697,16 @@ def score(sdf, method: str = "learned", *, text_column: str = "task",
         raise DataFormatError(f"names starting with {_OWN_PREFIX!r} are the Spark engine's own (hidden "
                               f"columns it adds and drops): rename the column (e.g. "
                               f"{own[0][len(_OWN_PREFIX):] or 'x'!r})", column=own[0])
-    session = getattr(sdf, "sparkSession", None)
-    case_sensitive = (session is not None
-                      and str(session.conf.get("spark.sql.caseSensitive", "false")).lower() == "true")
+    case_sensitive = _case_sensitive(getattr(sdf, "sparkSession", None))
     _check_columns(sdf.schema, text_column, occupation_column, case_sensitive=case_sensitive)
+    _check_score_case(sdf.columns, case_sensitive)
     from pyspark.sql import functions as F
     from pyspark.sql.types import StringType, StructField, StructType
 
     run = partial(score_batches, method=method, text_column=text_column,
                   occupation_column=occupation_column, **options)
-    schema = score_schema(sdf.schema)
+    schema = _output_schema(sdf.schema)
+    _warn_columns(sdf.columns)  # once, here: each batch, scored as a batch, said nothing
     if method != "learned":
         return sdf.mapInPandas(run, schema)
 
@@ -577,3 +724,100 @@ def score(sdf, method: str = "learned", *, text_column: str = "task",
         with_keys, StructType([*numbered.schema.fields, StructField(_KEY, StringType(), False)]))
     grouped = keyed.repartition(_KEY).sortWithinPartitions(_KEY, _ROW)
     return grouped.mapInPandas(run, schema)
+
+
+def check(scored) -> dict:
+    """The check a partition cannot make: a task key on rows of two partitions; and the coverage.
+
+    :func:`score_batches` refuses a task key (``onetsoc_code``, ``task_id``) on two rows of
+    one partition, as :func:`~exposure.scoring.score_tasks` refuses it in a frame, but no
+    partition sees the others: ``score(sdf, "rubric")`` (whose rows are not regrouped) or
+    ``mapInPandas`` of a DataFrame whose key repeats in two partitions scored both rows
+    without a word. As :func:`exposure.dask.check` for Dask.
+
+    ``scored`` is read once (one Spark job), or twice when a key repeats (to name its
+    rows); a lazy output of :func:`score` is scored again each time: check what was
+    written (``check(spark.read.parquet(out))``), or ``cache()`` it first.
+
+    Parameters
+    ----------
+    scored : pyspark.sql.DataFrame
+        Output of :func:`score` (or of ``mapInPandas`` with :func:`score_batches`).
+
+    Returns
+    -------
+    dict
+        ``rows``, ``scored`` (rows with probabilities) and ``coverage`` (their share; NaN
+        for no rows).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``scored`` that is not a Spark DataFrame, or without the score column ``p_e0``; a
+        task key on more than one row, naming the number of such keys, the first key (in
+        text order) and its rows, by the Spark partition of ``scored`` and the row in it
+        (from 1, as ``scored.rdd.glom()`` lists them): ``1 task key(s) (onetsoc_code,
+        task_id) are on more than one row, e.g. (43-9061.00, 1) at Spark partition 0, row 1
+        and Spark partition 1, row 1 of scored``. Task IDs are compared as ``score_tasks``
+        compares them (:func:`exposure._tables.norm_task_id`: ``1``, ``1.0`` and ``"1"``
+        are one task).
+    """
+    if isinstance(scored, pd.DataFrame):
+        raise DataFormatError("scored must be a Spark DataFrame (the output of exposure.spark.score), "
+                              "got a pandas DataFrame: score_tasks refuses its repeated task keys itself")
+    if not (hasattr(scored, "schema") and hasattr(scored, "mapInPandas")):
+        raise DataFormatError(f"scored must be a Spark DataFrame (pyspark.sql.DataFrame), got {shown(scored)}")
+    from pyspark.sql import functions as F
+
+    names = list(scored.columns)
+    aliases = onet_aliases(pd.DataFrame(columns=names))  # O*NET's headers (a frame not scored here)
+    by = {aliases.get(n, n): n for n in names}
+    if "p_e0" not in by:
+        raise DataFormatError(f"scored lacks column(s) ['p_e0'] (columns: {columns_shown(names)}): "
+                              "give the output of score")
+    keyed = "onetsoc_code" in by and "task_id" in by
+    read = ["p_e0", "onetsoc_code", "task_id"] if keyed else ["p_e0"]
+    quoted = [F.col("`" + by[c].replace("`", "``") + "`").alias(c) for c in read]
+    rows = scored.select(*quoted).mapInPandas(
+        _row_keys, "key string, scored int, partition int, row bigint")
+    repeated = F.col("key").isNotNull() & (F.col("n") > 1)
+    stats = (rows.groupBy("key").agg(F.count(F.lit(1)).alias("n"), F.sum("scored").alias("s"))
+             .agg(F.sum("n").alias("rows"), F.sum("s").alias("scored"),
+                  F.sum(F.when(repeated, 1).otherwise(0)).alias("repeated"),
+                  F.min(F.when(repeated, F.col("key"))).alias("first"))
+             .collect()[0])
+    total, n_scored = int(stats["rows"] or 0), int(stats["scored"] or 0)
+    if stats["repeated"]:
+        found = (rows.where(F.col("key") == stats["first"]).orderBy("partition", "row")
+                 .select("partition", "row").collect())
+        where = [f"Spark partition {r['partition']}, row {r['row']}" for r in found]
+        shown_ = " and ".join(where) if len(where) <= 3 else ", ".join(where[:3]) + f" and {len(where) - 3} more"
+        raise DataFormatError(f"{stats['repeated']} task key(s) (onetsoc_code, task_id) are on more than "
+                              f"one row, e.g. ({stats['first'].replace('|', ', ', 1)}) at {shown_} of scored")
+    return {"rows": total, "scored": n_scored, "coverage": n_scored / total if total else float("nan")}
+
+
+def _row_keys(batches: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    """Each row's task key (``code|task id``, None without one), whether it has a score, its partition and row.
+
+    For :func:`check`, under ``mapInPandas`` of the columns ``p_e0`` and, when present,
+    ``onetsoc_code`` and ``task_id``. The key is read as
+    :func:`exposure.scoring._check_unique_keys` reads it: the code as text, the task ID
+    canonical (:func:`exposure._tables.norm_task_ids`). Rows count from 1 through the
+    partition's batches.
+    """
+    part = _partition()
+    done = 0
+    for batch in batches:
+        n = len(batch)
+        keys = np.full(n, None, dtype=object)
+        if "task_id" in batch.columns:
+            known = (batch["onetsoc_code"].notna() & batch["task_id"].notna()).to_numpy(dtype=bool)
+            codes = [str(c) for c in batch["onetsoc_code"][known].tolist()]
+            ids = norm_task_ids(batch["task_id"][known])
+            keys[known] = [f"{c}|{t}" for c, t in zip(codes, ids, strict=True)]
+        yield pd.DataFrame({"key": pd.Series(keys, dtype=object),
+                            "scored": batch["p_e0"].notna().to_numpy(dtype=np.int32),
+                            "partition": np.full(n, -1 if part is None else part, dtype=np.int32),
+                            "row": np.arange(done + 1, done + n + 1, dtype=np.int64)})
+        done += n
