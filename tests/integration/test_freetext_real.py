@@ -97,7 +97,7 @@ def test_paraphrase_sets_reword_labelled_tasks_of_their_draws(shared_data, onet,
     labelled = training_frame(load_task_labels(mirror=shared_data), onet)
     keys = {}
     for suffix, n in (("", 240), ("_v2", 260), ("_v3", 260), ("_v4", 260), ("_v5", 260), ("_v6", 260),
-                      ("_v7", 260), ("_v8", 260)):
+                      ("_v7", 260), ("_v8", 260), ("_v9", 260), ("_v10", 260), ("_v11", 260)):
         para = pd.read_csv(freetext / f"paraphrases{suffix}.csv")
         sample = pd.read_csv(freetext / f"paraphrase_sample{suffix}.csv")
         checked = check_paraphrases(para, labelled)
@@ -106,7 +106,7 @@ def test_paraphrase_sets_reword_labelled_tasks_of_their_draws(shared_data, onet,
                                                                            sample["task_id"]))
         keys[suffix] = set(zip(para["onetsoc_code"], para["task_id"]))
     seen: set = set()
-    for suffix in ("", "_v2", "_v3", "_v4", "_v5", "_v6", "_v7", "_v8"):
+    for suffix in ("", "_v2", "_v3", "_v4", "_v5", "_v6", "_v7", "_v8", "_v9", "_v10", "_v11"):
         assert not seen & keys[suffix], suffix
         seen |= keys[suffix]
 
@@ -330,6 +330,23 @@ def test_trial_t3_training_sets_are_well_formed_and_distinct(modern_sets, freete
     assert all(written[c].sum() >= 20 for c in ("admin", "routine_coding", "entry_creative"))
     others = _other_tasks(modern_sets, freetext, name)
     assert not set(written["task"].str.lower()) & set(others.str.lower())
+
+
+def test_fifteenth_modern_set_is_well_formed_and_distinct(modern_sets, freetext):
+    """modern_tasks_v15.csv: 240 tasks written blind after trial T3, kept unscored for the next change.
+
+    Only its form is checked here: no scorer or tagger is run on it, nor on
+    paraphrases_v11.csv (whose form the test of the paraphrase sets checks); they are the
+    clean test of the next change to the free-text path (docs/validation/agreement.md).
+    """
+    from exposure.reports.agreement import check_modern_tasks
+
+    blind = check_modern_tasks(pd.read_csv(freetext / "modern_tasks_v15.csv"))
+    assert len(blind) == 240 and blind["task"].str.lower().is_unique and int(blind["exposed"].sum()) == 120
+    assert (blind["exposed"] == blind["label"].isin(["E1", "E2"])).all()
+    assert all(blind[c].sum() >= 20 for c in ("admin", "routine_coding", "entry_creative"))
+    others = _other_tasks(modern_sets, freetext, "modern_tasks_v15")
+    assert not set(blind["task"].str.lower()) & set(others.str.lower())
 
 
 def test_blind_test_of_trial_t3(freetext):
