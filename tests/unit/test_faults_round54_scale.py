@@ -46,9 +46,6 @@ unless ``EXPOSURE_REQUIRE_SPARK=1``, as ``tests/unit/test_spark.py``).
 from __future__ import annotations
 
 import logging
-import os
-import shutil
-import sys
 from functools import partial
 
 import numpy as np
@@ -57,6 +54,8 @@ import pytest
 
 dd = pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("distributed")
+
+from _spark import spark_ready, spark_session  # noqa: E402
 
 from exposure import dask as xd  # noqa: E402
 from exposure import spark as xs  # noqa: E402
@@ -265,32 +264,12 @@ def test_score_dataset_of_parquet_files_only_warns_of_nothing(tmp_path, client, 
 
 
 # ------------------------------------------------------------------------------ Spark
-def _spark_ready() -> bool:
-    if os.environ.get("EXPOSURE_REQUIRE_SPARK"):  # CI's Spark step: a missing PySpark fails
-        return True
-    try:
-        import pyspark  # noqa: F401
-    except ImportError:
-        return False
-    return bool(shutil.which("java") or os.environ.get("JAVA_HOME"))
-
-
-needs_spark = pytest.mark.skipif(not _spark_ready(), reason="PySpark and Java are needed")
+needs_spark = pytest.mark.skipif(not spark_ready(), reason="PySpark and Java are needed")
 
 
 @pytest.fixture(scope="module")
 def spark():
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # workers run this interpreter
-    from pyspark.sql import SparkSession
-
-    session = (SparkSession.builder.master("local[2]").appName("exposure-round54")
-               .config("spark.ui.enabled", "false")
-               .config("spark.ui.showConsoleProgress", "false")
-               .config("spark.sql.shuffle.partitions", "3")
-               .config("spark.sql.execution.arrow.pyspark.enabled", "true")
-               .config("spark.sql.execution.arrow.maxRecordsPerBatch", "3")
-               .getOrCreate())
-    session.sparkContext.setLogLevel("OFF")
+    session = spark_session("exposure-round54")
     yield session
     session.stop()
 

@@ -7,7 +7,6 @@ it and sees the project's (``EXPOSURE_REQUIRE_SPARK=1`` there: no skipping).
 
 import os
 import shutil
-import sys
 
 import numpy as np
 import pandas as pd
@@ -19,6 +18,8 @@ if os.environ.get("EXPOSURE_REQUIRE_SPARK"):  # CI's Spark step: a missing PySpa
 pyspark = pytest.importorskip("pyspark", reason="PySpark is not installed (pip install 'ai-exposure[spark]')")
 if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
     pytest.skip("PySpark needs Java (no java on PATH, no JAVA_HOME)", allow_module_level=True)
+
+from _spark import spark_session  # noqa: E402
 
 from exposure import spark as xs  # noqa: E402
 from exposure.errors import DataFormatError  # noqa: E402
@@ -49,17 +50,7 @@ NUMBERS = ["p_e0", "p_e1", "p_e2", "alpha", "beta", "gamma", "confidence", "simi
 
 @pytest.fixture(scope="module")
 def spark():
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # workers run this interpreter
-    from pyspark.sql import SparkSession
-
-    session = (SparkSession.builder.master("local[2]").appName("exposure-tests")
-               .config("spark.ui.enabled", "false")
-               .config("spark.sql.shuffle.partitions", "3")
-               .config("spark.sql.execution.arrow.pyspark.enabled", "true")
-               # Arrow batches of 3 rows: occupations straddle the batches of mapInPandas
-               .config("spark.sql.execution.arrow.maxRecordsPerBatch", "3")
-               .getOrCreate())
-    session.sparkContext.setLogLevel("ERROR")
+    session = spark_session("exposure-tests")
     yield session
     session.stop()
 
