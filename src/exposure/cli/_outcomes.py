@@ -23,7 +23,8 @@ from exposure.cli._compare import check_parquet_input
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import read_folders
 from exposure.oews import load_oews
-from exposure.reports.outcomes import FIGURE_MEASURES, FILES, last_year, write_outcomes
+from exposure.reports import figures
+from exposure.reports.outcomes import FILES, figure_names, last_year, write_outcomes
 from exposure.schemas import validate
 from exposure.schemas._outcomes import OccupationPanel
 
@@ -185,8 +186,7 @@ def _report_files(args) -> list[str]:
     """
     names = [name for name in FILES if args.sectors or name != "outcomes_sectors.csv"]
     if not args.no_figures:
-        asked = set(args.measure or _ALL)
-        names += [f"{name}.png" for name, measures in FIGURE_MEASURES.items() if asked & set(measures)]
+        names += [f"{name}.png" for name in figure_names(args.measure or _ALL)]
     return names
 
 
@@ -211,13 +211,20 @@ def _check_inputs(args) -> None:
 
 
 def _check_figures(args) -> None:
+    """Refuse, before any work, a run whose figures cannot be drawn: no matplotlib, or a bad ``MPLBACKEND``.
+
+    matplotlib was imported here bare: ``MPLBACKEND=foo``, or the
+    ``module://matplotlib_inline.backend_inline`` a Jupyter kernel leaves to the commands
+    it runs (``!exposure outcomes ...``) where ``matplotlib-inline`` is not installed,
+    raised matplotlib's ``ValueError: Key backend: ...`` (a traceback, exit 1), where the
+    figures of :mod:`exposure.reports.figures` say what to do.
+    """
     if args.no_figures:
         return
     try:
-        import matplotlib  # noqa: F401
-    except ImportError:  # third-party, optional
-        raise ExposureError("the figures need matplotlib (pip install matplotlib); "
-                            "or pass --no-figures") from None
+        figures._require_matplotlib()
+    except ExposureError as exc:  # no matplotlib, or MPLBACKEND it does not know
+        raise ExposureError(f"{exc}; or pass --no-figures") from None
 
 
 def run_outcomes_command(args) -> int:

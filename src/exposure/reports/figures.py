@@ -451,8 +451,11 @@ def _require_matplotlib() -> None:
         backend = os.environ.get("MPLBACKEND")
         if backend is None or "backend" not in str(exc):
             raise
-        raise ExposureError(f"matplotlib cannot be imported: MPLBACKEND={backend!r} is not a backend it knows "
-                            "(the figures are drawn on the Agg canvas whatever the backend): unset "
+        # Jupyter leaves its inline backend to the commands a notebook runs (!exposure ...)
+        jupyter = (" (a Jupyter kernel sets it for the commands it runs; matplotlib-inline is not "
+                   "installed here)" if "matplotlib_inline" in backend or backend.lower() == "inline" else "")
+        raise ExposureError(f"matplotlib cannot be imported: MPLBACKEND={backend!r} is not a backend it knows"
+                            f"{jupyter} (the figures are drawn on the Agg canvas whatever the backend): unset "
                             "MPLBACKEND or set it to agg") from None
 
 

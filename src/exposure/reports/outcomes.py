@@ -1,8 +1,9 @@
 """Tables and figures of the outcomes analysis (:mod:`exposure.outcomes`), as files.
 
 :func:`write_outcomes` writes what ``exposure outcomes`` produces and the documentation page
-"What happened after ChatGPT" reads: CSV tables (:data:`FILES`) and two event-study
-figures, one panel per measure, coefficients with their 95% intervals by year
+"What happened after ChatGPT" reads: CSV tables (:data:`FILES`) and the event-study
+figures (:func:`figure_names`: ours, the published headline measures, every other measure
+of the run), one panel per measure, coefficients with their 95% intervals by year
 (:func:`plot_event_study`). Every file is written atomically; the figures are
 byte-for-byte reproducible (:func:`exposure.reports.figures.write_png`).
 """
@@ -30,7 +31,9 @@ from exposure.reports import figures
 __all__ = [
     "MEASURE_LABELS",
     "FIGURE_MEASURES",
+    "OTHER_FIGURE",
     "FILES",
+    "figure_names",
     "last_year",
     "plot_event_study",
     "summary_table",
@@ -74,6 +77,12 @@ FIGURE_MEASURES = {
     "outcomes_event_study_ours": OUR_MEASURES,
 }
 
+#: The figure of every other measure of a run (neither figure of :data:`FIGURE_MEASURES`
+#: draws it): a published measure such as ``webb_robot``, or one's own exposure column
+#: given to :func:`exposure.outcomes.run_outcomes`. Such a run drew no figure of it, and
+#: with no other measure no figure at all, without a word.
+OTHER_FIGURE = "outcomes_event_study_other"
+
 #: Files written by :func:`write_outcomes` (without the figures), and what they hold.
 FILES = {
     "outcomes_summary.csv": "the headline, formatted for reading (percent per SD of exposure)",
@@ -94,6 +103,31 @@ FILES = {
 }
 
 _SERIES = (("log_emp", "employment", "#1f5fa8", -0.08), ("log_wage", "mean wage", "#c0392b", 0.08))
+
+
+def figure_names(measures) -> dict[str, list[str]]:
+    """The figures a run of ``measures`` draws: file name (without ``.png``) -> its measures.
+
+    :data:`FIGURE_MEASURES` in order, each with the measures it draws, then
+    :data:`OTHER_FIGURE` with the measures neither of them draws (in the order given).
+
+    Examples
+    --------
+    >>> figure_names(["beta", "webb_robot", "my_exposure"])  # doctest: +NORMALIZE_WHITESPACE
+    {'outcomes_event_study_published': ['beta'], 'outcomes_event_study_ours': ['beta'],
+     'outcomes_event_study_other': ['webb_robot', 'my_exposure']}
+    """
+    measures = list(dict.fromkeys(measures))
+    out = {}
+    for name, drawn in FIGURE_MEASURES.items():
+        have = [m for m in drawn if m in set(measures)]
+        if have:
+            out[name] = have
+    drawn = set().union(*FIGURE_MEASURES.values())
+    other = [m for m in measures if m not in drawn]
+    if other:
+        out[OTHER_FIGURE] = other
+    return out
 
 
 def _version(dist: str) -> str | None:
@@ -179,7 +213,7 @@ def plot_event_study(coefficients: pd.DataFrame, measures=None, *, spec: str = "
                             capsize=2, label=label)
             ax.axhline(0, color="#555555", lw=0.8)
             ax.axvline(base_year + 0.5, color="#888888", lw=0.8, ls="--")
-            ax.set_title(MEASURE_LABELS.get(m, m))
+            ax.set_title(str(MEASURE_LABELS.get(m, m)).replace("$", r"\$"))  # one's own name, drawn as written
         for ax in axes.ravel()[len(names):]:
             ax.set_visible(False)
         for ax in axes[:, 0]:
@@ -474,11 +508,8 @@ def write_outcomes(result: Outcomes, out_dir, *, figures_too: bool = True,
     }
     meta.update(_settings(settings, meta))
     drawn = {}
-    if figures_too:
-        for name, measures in FIGURE_MEASURES.items():
-            have = [m for m in measures if m in set(base["measure"])]
-            if have:
-                drawn[f"{name}.png"] = have
+    if figures_too:  # every measure in a figure: one outside both was drawn in none, silently
+        drawn = {f"{name}.png": have for name, have in figure_names(meta["measures"]).items()}
     names = [*tables, "outcomes.json", *drawn]
     # one set: a failure (or SIGTERM) part-way leaves the previous files
     with atomic_paths([out / name for name in names]) as paths:
@@ -490,7 +521,8 @@ def write_outcomes(result: Outcomes, out_dir, *, figures_too: bool = True,
             figures.write_png(plot_event_study(result.coefficients, have), tmp[name])
     # files of an earlier run that this one does not write (figures left out with
     # --no-figures or for lack of their measures, the sectors table) would mix two runs
-    for name in sorted(({f"{n}.png" for n in FIGURE_MEASURES} | {"outcomes_sectors.csv"}) - set(names)):
+    for name in sorted(({f"{n}.png" for n in [*FIGURE_MEASURES, OTHER_FIGURE]} | {"outcomes_sectors.csv"})
+                       - set(names)):
         if (out / name).is_file():
             log.info("removing %s of an earlier run", out / name)
             (out / name).unlink()
