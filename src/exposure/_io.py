@@ -60,6 +60,9 @@ __all__ = [
     "neutralise_formulas",
     "FORMULA_ADVICE",
     "formula_advice",
+    "SHOWN_AS",
+    "shown_as",
+    "shown_path",
     "write_parquet",
     "write_json",
     "write_arrays",
@@ -123,6 +126,61 @@ def formula_advice(text: str):
         yield
     finally:
         FORMULA_ADVICE.reset(token)
+
+
+#: Where files written within :func:`shown_as` are said to be: pairs (temporary directory,
+#: final directory). A writer's warnings name ``path`` through :func:`shown_path`.
+SHOWN_AS: contextvars.ContextVar[tuple] = contextvars.ContextVar("shown_as", default=())
+
+
+@contextlib.contextmanager
+def shown_as(tmp, final):
+    """Name files written into directory ``tmp`` as the files of ``final`` within the block.
+
+    A set of files written into a hidden temporary directory that then replaces ``final``
+    (:func:`exposure._outdir.replace_directory`, ``exposure rollup -o DIR --format xlsx``)
+    was named in the writers' warnings by its temporary path
+    (``DIR/../.DIR.k2x9abcd.tmp/workforce.xlsx``), which is gone once the run ends.
+
+    Parameters
+    ----------
+    tmp, final : str or os.PathLike
+        The directory the files are written into, and the one they will be found in.
+
+    Examples
+    --------
+    >>> with shown_as("/o/.out.x1.tmp", "/o/out"):
+    ...     str(shown_path("/o/.out.x1.tmp/workforce.xlsx"))
+    '/o/out/workforce.xlsx'
+    >>> str(shown_path("/o/.out.x1.tmp/workforce.xlsx"))
+    '/o/.out.x1.tmp/workforce.xlsx'
+    """
+    token = SHOWN_AS.set(((Path(tmp), Path(final)), *SHOWN_AS.get()))
+    try:
+        yield
+    finally:
+        SHOWN_AS.reset(token)
+
+
+def shown_path(path):
+    """``path`` as the user will find it: under the final directory of :func:`shown_as`.
+
+    A path outside every temporary directory of :func:`shown_as` (or not a path) is
+    returned as given.
+
+    Examples
+    --------
+    >>> shown_path("a.csv")
+    'a.csv'
+    """
+    if not isinstance(path, (str, os.PathLike)):
+        return path
+    for tmp, final in SHOWN_AS.get():
+        try:
+            return final / Path(path).relative_to(tmp)
+        except ValueError:
+            continue
+    return path
 
 
 def output_error(exc: OSError, path) -> OutputError:
@@ -1609,7 +1667,7 @@ def write_csv(frame: pd.DataFrame, path, *, formulas: str = "neutralise", **kwar
         frame, n = neutralise_formulas(frame)
         if n:
             log.warning("%s: %d cell(s) that a spreadsheet would run as formulas were written "
-                        "with a leading ' (%s)", path, n, FORMULA_ADVICE.get())
+                        "with a leading ' (%s)", shown_path(path), n, FORMULA_ADVICE.get())
     kwargs.setdefault("index", False)
     kwargs.setdefault("lineterminator", "\n")
     text = csv_text(frame) if kwargs == {"index": False, "lineterminator": "\n"} else None
@@ -1904,12 +1962,12 @@ def check_xlsx(frame: pd.DataFrame, path) -> None:
         row, col, _ = returns[0]
         log.warning("%s: %d cells hold a carriage return (first: row %d, column %r), which an .xlsx sheet "
                     "stores as a line feed ('\\r\\n' reads back as '\\n'); write .csv or .parquet to keep "
-                    "them", path, sum(n for *_, n in returns), row, col)
+                    "them", shown_path(path), sum(n for *_, n in returns), row, col)
     if finer:  # a workbook keeps milliseconds: 23:59:59.999999 was read back as the next day
         row, col, _, value = finer[0]
         log.warning("%s: %d cells hold times finer than a millisecond (first: row %d, column %r: %s), "
                     "which an .xlsx sheet does not keep: they are written cut to the millisecond; "
-                    "write .csv or .parquet to keep them", path, sum(f[2] for f in finer), row, col,
+                    "write .csv or .parquet to keep them", shown_path(path), sum(f[2] for f in finer), row, col,
                     value)
 
 
@@ -2288,7 +2346,7 @@ def _warn_sub_ms(frame: pd.DataFrame, path) -> None:
         row, col, _, value = finer[0]
         log.warning("%s: %d cells hold times finer than a millisecond (first: row %d, column %r: %s), "
                     "which a Stata .dta file does not keep: they are written cut to the millisecond; "
-                    "write .csv or .parquet to keep them", path, sum(f[2] for f in finer), row, col,
+                    "write .csv or .parquet to keep them", shown_path(path), sum(f[2] for f in finer), row, col,
                     value)
 
 
@@ -2355,7 +2413,7 @@ def write_stata(frame: pd.DataFrame, path) -> Path:
         frame = frame.rename(columns=renamed)
         labels = {new: str(old)[:_STATA_LABEL] for old, new in renamed.items()}
         log.warning("%s: %d column name(s) are not Stata variable names and were renamed (the "
-                    "original name is the variable label): %s", path, len(renamed),
+                    "original name is the variable label): %s", shown_path(path), len(renamed),
                     "; ".join(f"{old!r} -> {new!r}" for old, new in renamed.items()))
     # what pandas would change with only a warning is refused (checked by check_stata: this
     # is the safety net), checked directly: no warning filter of the process is touched

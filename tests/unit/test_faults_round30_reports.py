@@ -205,7 +205,8 @@ def test_reproduction_out_dir_that_is_a_file_is_refused_before_reading(tmp_path)
         write_reproduction_reports(None, **_empty_mirror(tmp_path))
 
 
-@pytest.mark.parametrize("n_draws, match", [(0, "n_draws must be 1 or more"), ("5", "n_draws must be a whole number"),
+@pytest.mark.parametrize("n_draws, match", [(0, "n_draws must be 2 or more"), (1, "n_draws must be 2 or more"),
+                                            ("5", "n_draws must be a whole number"),
                                             (2.5, "n_draws must be a whole number")])
 def test_reproduction_bad_n_draws_is_refused_before_reading(tmp_path, n_draws, match):
     with pytest.raises(ExposureError, match=match):

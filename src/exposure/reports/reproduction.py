@@ -456,8 +456,8 @@ def write_reproduction_reports(out_dir, *, mirror=None, data_dir=None,
     out = check_files_dir(out)
     if isinstance(n_draws, bool) or not isinstance(n_draws, (int, np.integer)):
         raise DataFormatError(f"n_draws must be a whole number of bootstrap draws (e.g. 1000), got {shown(n_draws)}")
-    if n_draws < 1:
-        raise DataFormatError(f"n_draws must be 1 or more: workforce_2021_bootstrap.csv holds the bootstrap "
+    if n_draws < 2:  # one draw gave no interval (the roll-up inside refuses it, after the inputs are read)
+        raise DataFormatError(f"n_draws must be 2 or more: workforce_2021_bootstrap.csv holds the bootstrap "
                               f"intervals, got {int(n_draws)}")
     names = ("reproduction_occ_level", "workforce_2021", "workforce_2021_bootstrap", "reproduction_coverage")
     for name in names:  # a report path that is a directory: refused after every input was read

@@ -1346,6 +1346,10 @@ class OccupationDraws:
         ------
         exposure.errors.DataFormatError
             A ``measure`` that has no draws (``share_e1``, a typo): it raised ``KeyError``.
+            Fewer than 2 draws (``bootstrap_occupations(..., n_draws=1)``): an interval of
+            one draw has low = high for every occupation, which looked like an interval of
+            no uncertainty (``rollup`` refuses ``n_draws=1`` for this reason); none gave
+            missing bounds without a word.
         exposure.errors.ExposureError
             A ``level`` that is not a number strictly between 0 and 1.
 
@@ -1359,6 +1363,11 @@ class OccupationDraws:
         if measure not in self.draws:
             raise DataFormatError(f"no draws of measure {measure!r}; the draws are of "
                                   f"{', '.join(self.draws)}")
+        n_draws = int(np.shape(self.draws[measure])[0]) if np.ndim(self.draws[measure]) else 0
+        if n_draws < 2:
+            raise DataFormatError(f"the interval of {measure!r} needs 2 draws or more, and there "
+                                  f"{'is' if n_draws == 1 else 'are'} {n_draws}: an interval of one draw "
+                                  "has low = high; draw again with n_draws=2 or more (1000 by default)")
         return _interval(self.draws[measure], level)
 
 
@@ -1497,6 +1506,41 @@ def _interval(draws: np.ndarray, level: float = 0.95) -> tuple[np.ndarray, np.nd
     return q[0], q[1]
 
 
+def _warn_one_task(codes: np.ndarray, group: np.ndarray, known: np.ndarray, drawn_label: np.ndarray | None) -> None:
+    """Warn of occupations whose draws cannot vary: one task row gives their measures.
+
+    Resampling the tasks of an occupation scored by one task (a sample of tasks, a task
+    list of one's own) draws that task every time: its interval came out with low = high,
+    as if its measures were known exactly, without a word. A row whose label is drawn
+    from its probabilities (``drawn_label``) varies alone, and an occupation without any
+    score is warned of by the roll-up.
+
+    Parameters
+    ----------
+    codes : numpy.ndarray
+        The occupation codes, by group number.
+    group : numpy.ndarray
+        The group number of each task row.
+    known : numpy.ndarray
+        (rows, measures): where each row gives each measure.
+    drawn_label : numpy.ndarray, optional
+        Where each row's label is drawn from its probabilities (None: no label is drawn).
+    """
+    n_groups = len(codes)
+    given = np.zeros((n_groups, known.shape[1]), dtype=np.int64)
+    np.add.at(given, group, known.astype(np.int64))
+    # a measure given by exactly one row of its occupation (none: the measure is missing)
+    single = (given == 1).any(axis=1)
+    if drawn_label is not None:
+        single &= np.bincount(group, weights=drawn_label.astype(float), minlength=n_groups) == 0
+    if single.any():
+        n = int(single.sum())
+        log.warning("bootstrap: %d occupation%s scored by one task (e.g. %r): resampling the tasks of "
+                    "such an occupation draws that task every time, so its interval has low = high, which "
+                    "measures no uncertainty; score more of its tasks, or read its interval as missing",
+                    n, " is" if n == 1 else "s are", str(codes[np.flatnonzero(single)[0]]))
+
+
 def bootstrap_occupations(
     task_scores: pd.DataFrame,
     weights: str = "core",
@@ -1605,6 +1649,8 @@ def bootstrap_occupations(
         c1 = p[:, 0] + p[:, 1]
         # a row without probabilities keeps its measures (it was left out of every draw)
         drawn_label = ~np.isnan(p).any(axis=1)
+    if n_draws > 0:
+        _warn_one_task(codes, g_sorted, known, drawn_label if sample_labels else None)
     rng = np.random.default_rng(seed)
     n = len(ts)
     try:

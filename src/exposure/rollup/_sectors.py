@@ -636,7 +636,7 @@ def _check_draws(draws: dict, measures, n: int, soc: pd.DataFrame | None = None)
     in that draw), as the measures of ``soc_scores``: a value outside it (``1.5``, ``inf``)
     was refused by the output schema, naming no input, or rolled up without a word; a
     complex array was cut to its real part, a boolean one read as 1.0 and 0.0; an array
-    without draws gave missing intervals; a key that is no column of ``soc`` (a typo) was
+    without draws gave missing intervals, one of a single draw intervals with low = high; a key that is no column of ``soc`` (a typo) was
     ignored. All refused, naming the key, the draw and column (counted from 1) and the
     ``soc_scores`` row and code.
 
@@ -674,8 +674,11 @@ def _check_draws(draws: dict, measures, n: int, soc: pd.DataFrame | None = None)
             raise DataFormatError(f"draws[{m!r}] must be an array (n_draws, {n}) of numbers, one column "
                                   f"per row of soc_scores; got {got}")
         if arr.shape[0] == 0:  # every interval came out missing without a word
-            raise DataFormatError(f"draws[{m!r}] has no draws (shape {arr.shape}): give at least one, or no "
+            raise DataFormatError(f"draws[{m!r}] has no draws (shape {arr.shape}): give 2 or more, or no "
                                   f"draws for {m!r}")
+        if arr.shape[0] == 1:  # every *_ci_low equalled its *_ci_high: no uncertainty, it seemed
+            raise DataFormatError(f"draws[{m!r}] has one draw (shape {arr.shape}): an interval of one draw "
+                                  f"has low = high; give 2 or more, or no draws for {m!r}")
         bad = ~np.isnan(arr) & ~((arr >= -DRAWS_ROUNDING) & (arr <= 1 + DRAWS_ROUNDING))
         if bad.any():
             i, j = (int(k[0]) for k in np.nonzero(bad))
