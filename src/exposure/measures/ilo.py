@@ -21,6 +21,7 @@ import zipfile
 import numpy as np
 import pandas as pd
 
+from exposure._measures import MEASURES
 from exposure._tables import as_path, check_file
 from exposure.crosswalks import _ARMED_FORCES, oews_code_map
 from exposure.crosswalks import log as _crosswalks_log
@@ -466,6 +467,15 @@ def to_isco(
     if bad is not None:  # '15-1252 ' was "oews_codes must be a list of SOC codes ... at position 1"
         raise DataFormatError(f"soc_code {bad[1]}", path="soc_scores", row=bad[0] + 1, column="soc_code")
     if values is None:
+        # the library's measures read as text (pd.read_csv(..., dtype=str), an object column)
+        # were not float columns, so they were left out of the result without a word: they
+        # are read as numbers (a cell that is none is refused, naming its row)
+        text = [c for c in MEASURES if c in soc_scores.columns and c not in counts
+                and not pd.api.types.is_float_dtype(soc_scores[c])]
+        if text:
+            flat = soc_scores.reset_index(drop=True)
+            soc_scores = soc_scores.assign(**{c: _common.numbers(flat, c, "soc_scores").to_numpy()
+                                              for c in text})
         values = [
             c
             for c in soc_scores.columns

@@ -88,7 +88,9 @@ def check_crosswalk(crosswalk: pd.DataFrame) -> None:
     once (a repeated code counted twice: its OEWS code's employment was split among more
     children, and its score weighed double); ``census_occ`` a four-digit Census code given
     as text (``'0010'``), or missing (the two "All Other" codes of the registered file
-    have none). A number there (the column read by ``pd.read_csv`` without ``dtype=str``:
+    have none; a blank text, as ``pd.read_csv(..., dtype=str, keep_default_na=False)``
+    reads them, is missing too, as :func:`exposure.crosswalks.read_census_crosswalk` reads
+    it). A number there (the column read by ``pd.read_csv`` without ``dtype=str``:
     ``0010`` became ``10.0``) is refused with that advice; it used to fail only after
     computing, naming a 0-based row of the output.
 
@@ -122,7 +124,7 @@ def check_crosswalk(crosswalk: pd.DataFrame) -> None:
                               path="crosswalk", row=pos + 1, column="onetsoc_code")
     col = crosswalk["census_occ"]
     cells = col.to_numpy(dtype=object)
-    given = col.notna().to_numpy(dtype=bool)
+    given = ~_blank(col)
     text = np.array([isinstance(v, str) for v in cells], dtype=bool)
     match = col.astype("string").str.fullmatch(CENSUS_PATTERN).to_numpy(dtype=bool, na_value=False)
     bad = given & ~(text & match)
@@ -140,6 +142,40 @@ def check_crosswalk(crosswalk: pd.DataFrame) -> None:
     raise DataFormatError(message, path="crosswalk", row=pos + 1, column="census_occ")
 
 
+def _blank(col: pd.Series) -> np.ndarray:
+    """Whether each cell of ``col`` is missing or blank text (``''``, spaces).
+
+    Examples
+    --------
+    >>> _blank(pd.Series(["0010", "", " ", None])).tolist()
+    [False, True, True, True]
+    """
+    text = col.astype("string").str.strip()
+    return (col.isna() | (text == "")).to_numpy(dtype=bool, na_value=True)
+
+
+def _pairs(crosswalk: pd.DataFrame) -> pd.DataFrame:
+    """``onetsoc_code``, ``census_occ`` of ``crosswalk``, its index dropped, a blank Census code missing.
+
+    The registered file read with ``pd.read_csv(..., dtype=str, keep_default_na=False)``
+    gives the two "All Other" codes the Census code ``''``, which was refused as "not a
+    4-digit Census code"; :func:`exposure.crosswalks.read_census_crosswalk` reads it as
+    missing.
+
+    Examples
+    --------
+    >>> _pairs(pd.DataFrame({"onetsoc_code": ["11-1011.00", "51-8099.00"], "census_occ": ["0010", ""]}))
+      onetsoc_code census_occ
+    0   11-1011.00       0010
+    1   51-8099.00        NaN
+    """
+    xw = crosswalk[["onetsoc_code", "census_occ"]].reset_index(drop=True)
+    blank = _blank(xw["census_occ"])
+    if blank.any():
+        xw = xw.assign(census_occ=xw["census_occ"].astype(object).where(~blank, np.nan))
+    return xw
+
+
 def _employment(employment, name: str = "employment") -> pd.DataFrame:
     """``soc_code``, ``tot_emp`` (float) of an employment frame; a bad frame or value is refused.
 
@@ -148,7 +184,9 @@ def _employment(employment, name: str = "employment") -> pd.DataFrame:
     first was kept and the second dropped): O*NET-level scores repeat their SOC code's
     employment on each child row. ``name`` is the frame in the messages about codes and
     about a ``tot_emp`` of 2**63 or more (``1e308`` overflowed once summed: ``tot_emp`` inf
-    and the measures 0.0).
+    and the measures 0.0). A frame without any count (no rows, or ``tot_emp`` missing or 0
+    on every row: a merge that matched no code) is refused: every Census code came out a
+    plain mean (``weighting == "equal"``, ``tot_emp`` 0.0) without a word.
 
     Examples
     --------
@@ -170,6 +208,8 @@ def _employment(employment, name: str = "employment") -> pd.DataFrame:
         pos = int(np.flatnonzero(big)[0])
         raise DataFormatError(f"tot_emp is too large for a number of workers, got {float(tot[pos])!r}", path=name,
                               row=pos + 1, column="tot_emp")
+    if not (tot > 0).any():  # every Census code came out a plain mean ("equal", tot_emp 0), without a word
+        raise DataFormatError(_no_count(name, len(tot)), path=name, column="tot_emp" if len(tot) else None)
     check_codes(emp, name, ["soc_code"], path=True)
     refuse_nested_codes(emp["soc_code"].drop_duplicates(), name, "soc_code", "rows", path=True)
     codes = emp["soc_code"].astype(str).to_numpy()
@@ -182,6 +222,26 @@ def _employment(employment, name: str = "employment") -> pd.DataFrame:
                               f"row {int(first[pos]) + 1}, {float(tot[pos])!r} in row {pos + 1}): give each OEWS code "
                               "once", path=name, row=pos + 1, column="soc_code")
     return pd.DataFrame({"soc_code": emp["soc_code"].to_numpy(), "tot_emp": tot})
+
+
+def _no_count(name: str, n: int) -> str:
+    """Why an employment frame (``name``, of ``n`` rows) without any count is refused, and what to do.
+
+    Examples
+    --------
+    >>> _no_count("employment", 0)
+    'has no rows: give the OEWS employment (soc_code, tot_emp); to_census_occ takes that of OEWS May 2025 when employment is left out'
+    """
+    default = "to_census_occ takes that of OEWS May 2025 when employment is left out"
+    if not n:
+        return f"has no rows: give the OEWS employment (soc_code, tot_emp); {default}"
+    said = (f"tot_emp is missing or 0 on every one of its {n} rows, so no code has a count to weigh by "
+            "(a merge that matched no code, missing values filled with 0, or BLS special values such as '**' "
+            "only?)")
+    if name == "scores":
+        return (f"{said}: fill it, or drop the column tot_emp from the scores (to_census_occ then takes the "
+                "employment of OEWS May 2025)")
+    return f"{said}: give the OEWS counts; {default}"
 
 
 def census_weights(crosswalk: pd.DataFrame, employment: pd.DataFrame, scored=None,
@@ -215,8 +275,9 @@ def census_weights(crosswalk: pd.DataFrame, employment: pd.DataFrame, scored=Non
     exposure.errors.DataFormatError
         A frame that is not a DataFrame or lacks a column, a bad or repeated crosswalk code
         (:func:`check_crosswalk`), or a ``tot_emp`` that is not a finite number of at least
-        0 (naming its row, counted from 1); an employment ``soc_code`` that is missing or
-        not a SOC code, or given twice with different ``tot_emp`` (naming its row);
+        0 (naming its row, counted from 1), or missing or 0 on every row (all weights were
+        0); an employment ``soc_code`` that is missing or not a SOC code, or given twice
+        with different ``tot_emp`` (naming its row);
         ``scored`` that is not a list of codes or None (a string was read letter by letter,
         a number raised ``TypeError``, a frame was read as its column names), or holds an
         item that is not an O*NET-SOC code, naming its position (counted from 0) and value.
@@ -236,7 +297,7 @@ def census_weights(crosswalk: pd.DataFrame, employment: pd.DataFrame, scored=Non
     scored = code_list(scored, "scored", "onetsoc", optional=True)
     check_crosswalk(crosswalk)
     employment = _employment(employment)
-    xw = crosswalk[["onetsoc_code", "census_occ"]].reset_index(drop=True).dropna().astype(str).reset_index(drop=True)
+    xw = _pairs(crosswalk).dropna().astype(str).reset_index(drop=True)
     soc = xw["onetsoc_code"].str.slice(0, 7)
     cmap = oews_code_map(soc, employment["soc_code"].astype(str), soc_structure)
     xw["occ_code"] = soc.map(cmap.set_index("soc_code")["occ_code"]).to_numpy()
@@ -348,7 +409,8 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
         are not).
     crosswalk : pandas.DataFrame, optional
         O*NET-SOC -> Census crosswalk (``onetsoc_code``, ``census_occ``; the Census codes
-        as text, ``'0010'``: :func:`check_crosswalk`); default the registered file
+        as text, ``'0010'``; a blank one is missing: :func:`check_crosswalk`); default the
+        registered file
         (:func:`exposure.crosswalks.load_census_crosswalk`, with ``mirror``/``data_dir``).
         Its index is not used.
     employment : pandas.DataFrame, optional
@@ -394,7 +456,9 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
         the crosswalk (e.g. O*NET-SOC 2010 codes such as ``15-1132.00``), which would
         leave every Census code unscored; a crosswalk without rows (the scores were
         blamed); an employment ``tot_emp`` of 2**63 or more (``employment, row 2, column
-        'tot_emp': tot_emp is too large for a number of workers, got 1e+308``).
+        'tot_emp': tot_emp is too large for a number of workers, got 1e+308``); an
+        employment (or scores carrying ``tot_emp``) without any count, ``tot_emp`` missing
+        or 0 on every row (every Census code was a plain mean, without a word).
 
     Examples
     --------
@@ -455,7 +519,7 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
         employment = _employment((frame if has_emp else load("soc_scores"))[["soc_code", "tot_emp"]],
                                  "scores" if has_emp else "soc_scores")
     # the index is dropped: one named like a column ('onetsoc_code') made the merge ambiguous
-    xw = crosswalk[["onetsoc_code", "census_occ"]].reset_index(drop=True).astype({"onetsoc_code": str})
+    xw = _pairs(crosswalk).astype({"onetsoc_code": str})
     codes = clean[key]
     if key == "onetsoc_code":
         values = xw.merge(clean, on="onetsoc_code", how="left")
