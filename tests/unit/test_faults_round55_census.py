@@ -116,3 +116,16 @@ def test_to_isco_reads_the_measures_given_as_text():
     pd.testing.assert_frame_equal(to_isco(text, links=links), to_isco(floats, links=links))
     with pytest.raises(DataFormatError, match=r"^soc_scores, row 2, column 'beta': not a number: 'x'$"):
         to_isco(floats.assign(beta=["0.6", "x"]), links=links)
+
+
+def test_census_weights_refuses_employment_that_reaches_no_code():
+    """SOC 2010 employment (``15-1132``) gave every crosswalk code weight 0 without a word."""
+    from exposure.errors import DataFormatError
+    from exposure.rollup._census import census_weights
+
+    xw = pd.DataFrame({"onetsoc_code": ["15-1252.00", "11-1011.00"], "census_occ": ["1021", "0010"]})
+    with pytest.raises(DataFormatError, match=r"^employment, column 'soc_code': no O\*NET-SOC code of the "
+                                              r"crosswalk gets any employment from it"):
+        census_weights(xw, pd.DataFrame({"soc_code": ["15-1132"], "tot_emp": [100.0]}))
+    some = census_weights(xw, pd.DataFrame({"soc_code": ["15-1252"], "tot_emp": [100.0]}))
+    assert some["weight"].tolist() == [100.0, 0.0]  # a code without employment still weighs 0, as documented

@@ -276,8 +276,9 @@ def census_weights(crosswalk: pd.DataFrame, employment: pd.DataFrame, scored=Non
         A frame that is not a DataFrame or lacks a column, a bad or repeated crosswalk code
         (:func:`check_crosswalk`), or a ``tot_emp`` that is not a finite number of at least
         0 (naming its row, counted from 1), or missing or 0 on every row (all weights were
-        0); an employment ``soc_code`` that is missing or not a SOC code, or given twice
-        with different ``tot_emp`` (naming its row);
+        0); employment whose codes reach no code of the crosswalk (SOC 2010 codes: all
+        weights were 0, without a word); an employment ``soc_code`` that is missing or not
+        a SOC code, or given twice with different ``tot_emp`` (naming its row);
         ``scored`` that is not a list of codes or None (a string was read letter by letter,
         a number raised ``TypeError``, a frame was read as its column names), or holds an
         item that is not an O*NET-SOC code, naming its position (counted from 0) and value.
@@ -293,6 +294,20 @@ def census_weights(crosswalk: pd.DataFrame, employment: pd.DataFrame, scored=Non
     1   11-1011.03  11-1011   100.0
     2   13-1021.00  13-1020    50.0
     """
+    out = _census_weights(crosswalk, employment, scored, soc_structure)
+    if len(out) and not out["occ_code"].isin(set(_employment(employment)["soc_code"].astype(str))).any():
+        # every weight 0 without a word (to_census_occ refuses this in its own words)
+        example = str(out["onetsoc_code"].iloc[0])[:7]
+        raise DataFormatError("no O*NET-SOC code of the crosswalk gets any employment from it: its soc_code values "
+                              f"match none of their OEWS codes (SOC 2018 codes such as {example!r}); give the OEWS "
+                              "occupation codes of SOC 2018 (SOC 2010 codes such as '15-1132' are not)",
+                              path="employment", column="soc_code")
+    return out
+
+
+def _census_weights(crosswalk: pd.DataFrame, employment: pd.DataFrame, scored=None,
+                    soc_structure: pd.DataFrame | None = None) -> pd.DataFrame:
+    """:func:`census_weights` without its refusal of an employment that reaches no code."""
     _require_crosswalk(crosswalk)
     scored = code_list(scored, "scored", "onetsoc", optional=True)
     check_crosswalk(crosswalk)
@@ -554,7 +569,7 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
         n = int(no_census.nunique())
         log.warning("%d scored O*NET-SOC code%s no Census code in the crosswalk, so %s left out (e.g. %r)",
                     n, " has" if n == 1 else "s have", "it is" if n == 1 else "they are", str(no_census.iloc[0]))
-    weights = census_weights(values, employment, scored, soc_structure)
+    weights = _census_weights(values, employment, scored, soc_structure)
     w = weights["weight"].to_numpy(float)
     _check_weights(weights, values[names].notna().any(axis=1).to_numpy(dtype=bool), employment, given_emp)
     rows = []
