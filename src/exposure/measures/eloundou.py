@@ -59,6 +59,7 @@ __all__ = [
     "LABELS_NAME",
     "OCC_LEVEL_NAME",
     "read_task_labels",
+    "labels_location",
     "read_occ_level",
     "check_task_labels",
     "load_task_labels",
@@ -135,6 +136,29 @@ def _codes(frame: pd.DataFrame, path, *, unique: bool) -> pd.Series:
     """The ``O*NET-SOC Code`` column checked (stripped), naming the file's column, not ``onetsoc_code``."""
     return _common.check_codes(frame["O*NET-SOC Code"], ONETSOC_PATTERN, path, "O*NET-SOC Code",
                                what="O*NET-SOC code", example="11-1011.00", unique=unique, article="an")
+
+
+def labels_location(labels, labels_path) -> tuple[str, int]:
+    """``(name, row_offset)`` for the warnings on ``labels``: the labels file's lines, or its rows.
+
+    ``labels_path`` (the file :func:`read_task_labels` read
+    ``labels`` from: its row ``i`` is line ``i + 2``, the header line 1) is named with the
+    file's lines while ``labels`` keeps the index it was read with (``0 .. n - 1``); else
+    (no path, or rows filtered or reordered since) the rows are named as
+    :func:`exposure.reports.rubric.checked_labels` names them: ``labels``, counted from 1.
+    For the warnings and errors of the rubric and agreement reports and of
+    :func:`exposure.scoring._train.train_learned`.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"task_id": [5, 6, 7]})
+    >>> labels_location(frame, "l.tsv"), labels_location(frame.iloc[1:], "l.tsv"), labels_location(frame, None)
+    (('l.tsv', 2), ('labels', 1), ('labels', 1))
+    """
+    if labels_path is not None and isinstance(labels, pd.DataFrame) and labels.index.equals(
+            pd.RangeIndex(len(labels))):
+        return os.fspath(check_path(labels_path, "labels_path")), 2
+    return "labels", 1
 
 
 def read_task_labels(path) -> pd.DataFrame:

@@ -27,8 +27,8 @@ from exposure._measures import CATEGORIES, LABELS
 from exposure._tables import task_id_numbers
 from exposure.errors import DataFormatError, ExposureError, OutputError
 from exposure.fetch import refuse_read_folders
-from exposure.measures.eloundou import check_task_labels
-from exposure.reports.rubric import _where, checked_labels
+from exposure.measures.eloundou import check_task_labels, labels_location
+from exposure.reports.rubric import checked_labels
 from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.scoring import PROBA_COLUMNS, _check_row_offset, score_tasks
 from exposure.scoring._evaluate import agreement, check_classes, check_proba, cohen_kappa, onehot
@@ -235,7 +235,7 @@ def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: in
     if control and method != "learned":  # ignored without a word
         raise ExposureError(f"control (the shuffled-label control) is for method learned only, not {method}")
     n_folds, seed = _cv_args(n_folds, seed)
-    where, row_offset = _where(labels, labels_path)  # before the index is reset
+    where, row_offset = labels_location(labels, labels_path)  # before the index is reset
     # the folds group O*NET-SOC codes by SOC 6-digit; the rubric and GPT-4 rows only by code
     labels = checked_labels(labels, _LABEL_COLUMNS, _OTHER_COLUMNS, onet_codes=method == "learned")
     if method == "learned":
@@ -947,7 +947,7 @@ def evaluate_free_text(labels: pd.DataFrame, onet, *, paraphrases: pd.DataFrame 
     :func:`modern_report` (modern tasks the model was trained on).
     """
     n_folds, seed = _cv_args(n_folds, seed)
-    where, row_offset = _where(labels, labels_path)
+    where, row_offset = labels_location(labels, labels_path)
     labels = checked_labels(labels, _LABEL_COLUMNS, _OTHER_COLUMNS)
     _needs_onet(onet, config, "the free-text report")
     check_label_texts(labels)

@@ -11,7 +11,6 @@ label, at the task level (label shares, accuracy, Cohen's kappa) and the occupat
 from __future__ import annotations
 
 import logging
-import os
 
 import numpy as np
 import pandas as pd
@@ -22,6 +21,7 @@ from exposure._measures import CORE_WEIGHT, EXPOSURE_MEASURES, LABELS, OTHER_WEI
 from exposure._tables import first_repeat, task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import refuse_read_folders
+from exposure.measures.eloundou import labels_location
 from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.scoring import PROBA_COLUMNS
 from exposure.scoring._evaluate import cohen_kappa, occupation_means
@@ -182,27 +182,6 @@ def _pearson(a, b) -> float:
     return float(np.corrcoef(a, b)[0, 1])
 
 
-def _where(labels, labels_path) -> tuple[str, int]:
-    """``(name, row_offset)`` for the warnings on ``labels``: the labels file's lines, or its rows.
-
-    ``labels_path`` (the file :func:`exposure.measures.eloundou.read_task_labels` read
-    ``labels`` from: its row ``i`` is line ``i + 2``, the header line 1) is named with the
-    file's lines while ``labels`` keeps the index it was read with (``0 .. n - 1``); else
-    (no path, or rows filtered or reordered since) the rows are named as
-    :func:`checked_labels` names them: ``labels``, counted from 1.
-
-    Examples
-    --------
-    >>> frame = pd.DataFrame({"task_id": [5, 6, 7]})
-    >>> _where(frame, "l.tsv"), _where(frame.iloc[1:], "l.tsv"), _where(frame, None)
-    (('l.tsv', 2), ('labels', 1), ('labels', 1))
-    """
-    if labels_path is not None and isinstance(labels, pd.DataFrame) and labels.index.equals(
-            pd.RangeIndex(len(labels))):
-        return os.fspath(check_path(labels_path, "labels_path")), 2
-    return "labels", 1
-
-
 def rubric_agreement(labels: pd.DataFrame, *, onet=None, labels_path=None) -> pd.DataFrame:
     """Agreement of the rubric with human (and GPT-4) exposure labels.
 
@@ -267,7 +246,7 @@ def rubric_agreement(labels: pd.DataFrame, *, onet=None, labels_path=None) -> pd
     6     human  task     accuracy    1.0  4
     7     human  task  cohen_kappa    1.0  4
     """
-    where, row_offset = _where(labels, labels_path)
+    where, row_offset = labels_location(labels, labels_path)
     columns = [col for col in REFERENCES.values()
                if col == REFERENCES["human"] or (isinstance(labels, pd.DataFrame) and col in labels.columns)]
     # made-up occupation keys group the tasks; with a release they would look up nothing

@@ -27,7 +27,7 @@ from exposure._io import atomic_paths, check_output_path
 from exposure._measures import CORE_WEIGHT, LABELS, OTHER_WEIGHT
 from exposure._outdir import check_output_file
 from exposure.errors import DataFormatError, ExposureError, OutputError
-from exposure.measures.eloundou import read_task_labels
+from exposure.measures.eloundou import labels_location, read_task_labels
 from exposure.scoring._distill import distill_vectors
 from exposure.scoring._embed import VECTORS_NAME, StaticVectors, load_vectors, save_vectors
 from exposure.scoring._evaluate import agreement
@@ -842,11 +842,10 @@ def train_learned(labels: pd.DataFrame, onet=None, *, config: TrainConfig | None
     """
     config = config or TrainConfig()
     _check_seed(seed)
-    named = labels_path is not None and isinstance(labels, pd.DataFrame) and labels.index.equals(
-        pd.RangeIndex(len(labels)))
-    where, offset = (labels_path, 2) if named else (None, 1)
-    check_label_texts(labels, path=where, row_offset=offset)
-    _warn_unread_keys(labels, onet, path=where if named else "labels", row_offset=offset)
+    where, offset = labels_location(labels, labels_path)
+    # the message of an unnamed frame names it itself ("labels: task is missing")
+    check_label_texts(labels, path=None if offset == 1 else where, row_offset=offset)
+    _warn_unread_keys(labels, onet, path=where, row_offset=offset)
     rows = training_frame(labels, onet)
     index = index_rows = None
     if any("grounded" in names for names in config.sets.values()):
