@@ -78,6 +78,7 @@ __all__ = [
     "table_kind",
     "first_row_number",
     "first_repeat",
+    "refuse_multilevel_columns",
     "read_frame",
     "read_parquet_file",
     "stored_index",
@@ -1964,6 +1965,25 @@ def first_row_number(path) -> int:
     (2, 1)
     """
     return 1 if table_kind(path, "input") in ("parquet", "dta") else 2
+
+
+def refuse_multilevel_columns(frame: pd.DataFrame, what: str) -> None:
+    """Refuse a frame with multi-level column names (``pivot_table``, ``groupby().agg([...])``).
+
+    The code reading named columns failed on them inside pandas (``MergeError``,
+    ``KeyError``, ``AttributeError: 'DataFrame' object has no attribute 'str'``); the
+    roll-ups, the measure comparisons and the outcomes refuse them in these words.
+
+    Examples
+    --------
+    >>> refuse_multilevel_columns(pd.DataFrame({("soc_code", ""): ["11-1011"]}), "exposures")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: exposures has 2-level column names (e.g. ('soc_code', '')): flatten them to one level
+    """
+    if isinstance(frame.columns, pd.MultiIndex):
+        raise DataFormatError(f"{what} has {frame.columns.nlevels}-level column names "
+                              f"(e.g. {frame.columns[0]!r}): flatten them to one level")
 
 
 def first_repeat(values) -> tuple[int, int] | None:

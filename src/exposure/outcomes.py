@@ -157,7 +157,7 @@ def _check_frame(frame, name: str) -> pd.DataFrame:
     ``KeyError: Index(['soc_code'], dtype='str')``, ``MergeError: Not allowed to merge
     between different levels``, or an OEWS level shown as ``array(['total'],
     dtype=object)``. The roll-ups refuse them in the same words
-    (:func:`exposure.rollup._soc.require_frame`).
+    (:func:`exposure._tables.refuse_multilevel_columns`).
 
     Examples
     --------

@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from exposure._tables import first_repeat, first_repeat_of
+from exposure._tables import first_repeat, first_repeat_of, refuse_multilevel_columns
 from exposure.errors import DataFormatError
 
 __all__ = ["links_from_pairs", "compose_links", "reverse_links", "apply_links"]
@@ -46,7 +46,7 @@ def check_frame(frame, what: str, *, flat: bool = False) -> pd.DataFrame:
     ``groupby(...).agg([...])`` or ``pd.concat({...}, axis=1)`` result), which the code
     reading named columns would fail on inside pandas (``AttributeError: 'DataFrame' object
     has no attribute 'str'``, ``KeyError``, ``MergeError``); the roll-ups refuse such frames
-    in the same words (:func:`exposure.rollup._soc.require_frame`).
+    in the same words (:func:`exposure._tables.refuse_multilevel_columns`).
 
     Examples
     --------
@@ -64,9 +64,8 @@ def check_frame(frame, what: str, *, flat: bool = False) -> pd.DataFrame:
         shown = repr(frame) if isinstance(frame, (str, Path, int, float)) or frame is None else ""
         raise DataFormatError(f"{what} must be a pandas DataFrame, got {type(frame).__name__}"
                               + (f" {shown}" if shown else ""))
-    if flat and isinstance(frame.columns, pd.MultiIndex):
-        raise DataFormatError(f"{what} has {frame.columns.nlevels}-level column names "
-                              f"(e.g. {frame.columns[0]!r}): flatten them to one level")
+    if flat:
+        refuse_multilevel_columns(frame, what)
     return frame
 
 

@@ -13,7 +13,7 @@ import pandas as pd
 from scipy import sparse
 
 from exposure._measures import EXPOSURE_MEASURES, MEASURES
-from exposure._tables import GROUPED, MAX_COUNT, first_repeat
+from exposure._tables import GROUPED, MAX_COUNT, first_repeat, refuse_multilevel_columns
 from exposure.crosswalks import check_soc_structure, oews_code_map, soc_broad_group
 from exposure.errors import DataFormatError
 from exposure.oews import SPECIAL_VALUES
@@ -119,9 +119,7 @@ def require_frame(value, name: str, columns=(), *, unique: str | None = None) ->
     """
     if not isinstance(value, pd.DataFrame):
         raise DataFormatError(f"{name} must be a pandas DataFrame, got {type(value).__name__}")
-    if isinstance(value.columns, pd.MultiIndex):  # it failed inside pandas (MergeError, KeyError)
-        raise DataFormatError(f"{name} has {value.columns.nlevels}-level column names "
-                              f"(e.g. {value.columns[0]!r}): flatten them to one level")
+    refuse_multilevel_columns(value, name)  # it failed inside pandas (MergeError, KeyError)
     missing = [c for c in columns if c not in value.columns]
     if missing:
         raise DataFormatError(f"{name} lacks column(s) {missing} (columns: {list(value.columns)})")
