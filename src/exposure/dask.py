@@ -106,6 +106,7 @@ from exposure.scoring._files import (
     aliased_column,
     append_scores,
     cached_onet,
+    first_on,
     occupation_keys,
     onet_aliases,
     row_arg,
@@ -665,23 +666,6 @@ def _score_batch(renamed: pd.DataFrame, rows: np.ndarray, job: dict, model,
                               column=exc.column) from None
 
 
-#: ``score_tasks``' error on a repeated task key, which names the row of the key's first use.
-_FIRST_ON = re.compile(r"^(duplicate task key \(.*\)), first on row ([0-9]+)$", re.S)
-
-
-def _first_on(reason: str, name) -> str:
-    """``reason`` with the row of its ``first on row N`` (a repeated task key) as ``name(N)`` says it.
-
-    ``N`` counts the rows of the frame ``score_tasks`` was given, from 1: a partition, or
-    the rows of several regrouped by occupation, which the user cannot find. ``name``
-    gives the words for that row (``row 2``, ``row 1 of DIR/a.parquet``), or None to
-    leave ``reason`` as it is. Any other reason is returned as it is.
-    """
-    said = _FIRST_ON.match(reason)
-    named = None if said is None else name(int(said[2]))
-    return reason if named is None else f"{said[1]}, first on {named}"
-
-
 def _located(exc: DataFormatError, part: pd.DataFrame, where: str | None = None) -> DataFormatError:
     """``exc`` (a row of ``part`` counted from 1) naming the file and row it was read from.
 
@@ -702,7 +686,7 @@ def _located(exc: DataFormatError, part: pd.DataFrame, where: str | None = None)
         row, reason = exc.row, exc.reason
         if row is not None and _ROW in part.columns:
             row = int(part[_ROW].iloc[row - 1]) + 1
-            reason = _first_on(reason, lambda n: f"row {int(part[_ROW].iloc[n - 1]) + 1}"
+            reason = first_on(reason, lambda n: f"row {int(part[_ROW].iloc[n - 1]) + 1}"
                                if 0 < n <= len(part) else None)
         return type(exc)(reason, path=where, row=row, column=exc.column)
     if exc.row is None:  # the probe row of the meta has no file (NaN): named "nan" before
@@ -719,7 +703,7 @@ def _located(exc: DataFormatError, part: pd.DataFrame, where: str | None = None)
         other = part[_SOURCE].iloc[n - 1]
         return f"row {int(part[_LINE].iloc[n - 1])}" + ("" if other == path else f" of {other}")
 
-    return DataFormatError(_first_on(exc.reason, first), path=path, row=int(part[_LINE].iloc[at]),
+    return DataFormatError(first_on(exc.reason, first), path=path, row=int(part[_LINE].iloc[at]),
                            column=exc.column)
 
 
@@ -1072,7 +1056,7 @@ def _check_partition_rows(part: pd.DataFrame, text_column: str, occupation_colum
             raise
         where = f"ddf.partitions[{number}]" if exc.row is None else "ddf"
         row = None if exc.row is None else start + exc.row
-        reason = _first_on(exc.reason, lambda n: f"row {start + n}")  # of the frame, not the partition
+        reason = first_on(exc.reason, lambda n: f"row {start + n}")  # of the frame, not the partition
         raise type(exc)(reason, path=where, row=row, column=exc.column) from None
 
 

@@ -51,7 +51,6 @@ PySpark is imported only when a function needs it; this module imports without i
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -82,6 +81,7 @@ from exposure.scoring._files import (
     append_scores,
     cached_onet,
     carry_cut,
+    first_on,
     occupation_keys,
     onet_aliases,
     row_arg,
@@ -394,10 +394,6 @@ def _check_keys(frame: pd.DataFrame, seen: dict, start: int, text_column: str,
         raise
 
 
-#: The end of ``score_tasks``' error on a repeated task key: the row of its first use.
-_FIRST_ON = re.compile(r"^(duplicate task key \(.*\)), first on row ([0-9]+)$", re.S)
-
-
 @contextmanager
 def _located(first: int, regrouped: list | None) -> Iterator[None]:
     """Re-raise a row's :class:`DataFormatError` naming the Spark partition and the user's row.
@@ -421,16 +417,19 @@ def _located(first: int, regrouped: list | None) -> Iterator[None]:
         if regrouped and row is not None and 0 <= row - first < len(regrouped):
             ident = int(regrouped[row - first])
             part, row, where = ident >> 33, (ident & _ROW_BITS) + 1, "Spark input partition"
-            said = _FIRST_ON.match(reason)
-            if said and 0 <= int(said[2]) - first < len(regrouped):
-                other = int(regrouped[int(said[2]) - first])
-                reason = f"{said[1]}, first on row {(other & _ROW_BITS) + 1}"
-                if other >> 33 != part:
-                    reason += f" of Spark input partition {other >> 33}"
+            reason = first_on(reason, lambda n: _input_row(regrouped, n - first, part))
         if part is None:
             raise
         path = ", ".join(w for w in (exc.path, f"{where} {part}") if w)
         raise DataFormatError(reason, path=path, row=row, column=exc.column) from None
+
+
+def _input_row(regrouped: list, at: int, part: int) -> str | None:
+    """``row r`` (``row r of Spark input partition p`` when not ``part``) of the regrouped row ``at``; None if none."""
+    if not 0 <= at < len(regrouped):
+        return None
+    other = int(regrouped[at])
+    return f"row {(other & _ROW_BITS) + 1}" + ("" if other >> 33 == part else f" of Spark input partition {other >> 33}")
 
 
 def _note_rows(frame: pd.DataFrame, regrouped: list | None) -> None:

@@ -908,6 +908,24 @@ def onet_aliases(frame: pd.DataFrame) -> dict[str, str]:
     return aliases
 
 
+#: The error on a repeated task key (``score_tasks``, :func:`_check_new_keys`), which names
+#: the row of the key's first use.
+FIRST_ON = re.compile(r"^(duplicate task key \(.*\)), first on row ([0-9]+)$", re.S)
+
+
+def first_on(reason: str, name) -> str:
+    """``reason`` with the row of its ``first on row N`` (a repeated task key) as ``name(N)`` says it.
+
+    ``N`` counts the rows of the frame ``score_tasks`` was given, from 1: a Dask or Spark
+    partition, or the rows of several regrouped by occupation, which the user cannot find. ``name``
+    gives the words for that row (``row 2``, ``row 1 of DIR/a.parquet``), or None to
+    leave ``reason`` as it is. Any other reason is returned as it is.
+    """
+    said = FIRST_ON.match(reason)
+    named = None if said is None else name(int(said[2]))
+    return reason if named is None else f"{said[1]}, first on {named}"
+
+
 def row_arg(msg: str) -> int | None:
     """Index of the argument of ``msg`` (a %-format) that the words ``row %d`` format; None if none.
 
