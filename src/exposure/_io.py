@@ -183,6 +183,46 @@ def shown_path(path):
     return path
 
 
+@contextlib.contextmanager
+def reported_as(tmp, final):
+    """:func:`shown_as`, and the writers' errors about ``tmp`` re-raised about ``final``.
+
+    Files written into a partial file or a hidden temporary directory that then replaces
+    ``final`` (:func:`atomic_paths`, :func:`exposure._outdir.replace_directory`) were named
+    by their temporary path in the errors of their writers too: a full disk as
+    ``out/.measures_table.csv.p8794-jgzugcw7.tmp: cannot write: no space left on the
+    device``, a table ``--format xlsx`` cannot hold as ``.out.k2x9abcd.tmp/sector_scores.xlsx``,
+    gone once the run ends. Within the block, an :class:`~exposure.errors.OutputError` or
+    :class:`~exposure.errors.DataFormatError` about a file under ``tmp`` is raised again about
+    the same file under ``final`` (its message too); other errors pass unchanged.
+
+    Parameters
+    ----------
+    tmp, final : str or os.PathLike
+        The file or directory written, and the one it will be found as.
+
+    Examples
+    --------
+    >>> try:
+    ...     with reported_as("/o/.t.csv.p1.tmp", "/o/t.csv"):
+    ...         raise OutputError("no space left on the device", path="/o/.t.csv.p1.tmp")
+    ... except OutputError as exc:
+    ...     print(exc)
+    /o/t.csv: cannot write: no space left on the device
+    """
+    with shown_as(tmp, final):
+        try:
+            yield
+        except (OutputError, DataFormatError) as exc:
+            shown = shown_path(exc.path) if exc.path is not None else None
+            if shown is None or str(shown) == str(exc.path):
+                raise
+            reason = str(exc.reason).replace(str(tmp), str(final))
+            if isinstance(exc, OutputError):
+                raise OutputError(reason, path=shown, errno=exc.errno) from None
+            raise DataFormatError(reason, path=shown, row=exc.row, column=exc.column, line=exc.line) from None
+
+
 def output_error(exc: OSError, path) -> OutputError:
     """The :class:`~exposure.errors.OutputError` for an :class:`OSError` while writing ``path``.
 

@@ -18,6 +18,7 @@ import pandas as pd
 
 from exposure._tables import (
     EMPTY_LINE,
+    _decode,
     as_path,
     check_field_counts,
     check_file,
@@ -154,8 +155,8 @@ def read_csv(path, name=None) -> pd.DataFrame:
     Raises
     ------
     exposure.errors.DataFormatError
-        A missing, empty, HTML or unparsable file (a truncated quoted field), a file that
-        is not UTF-8, a file separated by semicolons or tabs or starting with Excel's
+        A missing, empty, HTML or unparsable file (a truncated quoted field), a file (or a
+        bytes buffer) that is not UTF-8 (the row and column of the first bad byte), a file separated by semicolons or tabs or starting with Excel's
         ``sep=`` line (row 1, :func:`exposure._tables.check_published_separator`), a column named twice (row 1), an empty line before the last row, or a
         header without any row below it (a published measure has rows; the readers returned
         an empty table).
@@ -219,18 +220,23 @@ def _checked_fields(path, name):
     a line with a field too many was pandas' ``Error tokenizing data`` without a row: both
     are refused as the task tables refuse them (:func:`exposure._tables.check_field_counts`),
     naming the row, the line and (too few fields) the first missing column. A buffer is
-    read here and handed on as text; a file that is not UTF-8, or one with a quoted cell
-    left open, is left to pandas, which refuses it (``cannot parse as CSV``).
+    read here and handed on as text; a file with a quoted cell left open is left to pandas,
+    which refuses it (``cannot parse as CSV``).
+
+    Bytes that are not UTF-8 (a file saved by Excel as Windows-1252 ``CSV``: an en dash
+    of a title is the byte 0x96) are refused as the task tables refuse them
+    (:func:`exposure._tables._decode`), naming the row, the column and what to save the
+    file as. The message was pandas' ``not UTF-8 text: 'utf-8' codec can't decode byte
+    0x96 in position 63``, without a row; a bytes buffer raised Python's
+    ``UnicodeDecodeError``.
     """
     if hasattr(path, "read"):
         text = path.read()
-        text = text.decode("utf-8-sig") if isinstance(text, bytes) else text.removeprefix("\ufeff")
+        text = _decode(text, name, ",") if isinstance(text, bytes) else text.removeprefix("\ufeff")
         source = io.StringIO(text)
     else:
         try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            return path
+            text = _decode(path.read_bytes(), name, ",")
         except OSError as exc:
             raise InputError(exc.strerror or str(exc), path=name, errno=exc.errno) from None
         source = path

@@ -210,7 +210,10 @@ def weighted_pearson(x, y, w=None) -> float:
     NaN when either variable takes one value only over the rows of positive weight (a
     constant measure correlates with nothing: rounding would otherwise make its variance
     a tiny positive number and the correlation anything from -1 to 1), or when no row has
-    a positive weight.
+    a positive weight. Values equal to 12 decimals of the largest magnitude are one value
+    (:func:`tied`, as :func:`weighted_spearman` ranks them): a measure of 0.3 on every
+    code, some of them ``0.1 + 0.2`` (means of the same scores summed in another order),
+    correlated as its float noise did (-0.13 with a measure that Spearman found undefined).
 
     Raises
     ------
@@ -230,13 +233,16 @@ def weighted_pearson(x, y, w=None) -> float:
     1.0
     >>> weighted_pearson([0.3, 0.3, 0.3], [0.1, 0.5, 0.9])
     nan
+    >>> weighted_pearson([0.3, 0.1 + 0.2, 0.3], [0.1, 0.5, 0.9])  # 0.3 but for float noise
+    nan
     >>> round(weighted_pearson([1, 2, None, 3], [1, 2, 9, 4]), 4)  # the pair with None left out
     0.982
     """
     x, y, w = _pairs(x, y, w)
     w = np.ones_like(x) if w is None else w
     used = w > 0
-    if not used.any() or np.ptp(x[used]) == 0 or np.ptp(y[used]) == 0:
+    # one value to 12 decimals (float noise is no variance): as weighted_spearman ties them
+    if not used.any() or np.ptp(tied(x[used])) == 0 or np.ptp(tied(y[used])) == 0:
         return float("nan")
     # scaled first (the correlation does not depend on scale): squares of 1e200 overflowed to 0.0
     x, y = x / np.abs(x[used]).max(), y / np.abs(y[used]).max()
@@ -848,7 +854,9 @@ def compare(
     soc_scores : pandas.DataFrame, optional
         Our SOC scores (``soc_code`` + ``alpha``/``beta``/``gamma``); when given, those
         columns join the comparison (checked by :func:`~exposure.measures._common.check_soc_scores`:
-        SOC codes, each once, numbers).
+        SOC codes, each once, numbers). One of them missing in every row (as ``exposure
+        rollup`` leaves a measure missing on every task) is left out, with a warning
+        (:func:`drop_empty_measures`), when another has values.
     measures : list of str, optional
         Names of :data:`MEASURES` to load; default all.
     employment : pandas.DataFrame, optional
@@ -1018,12 +1026,39 @@ def _our_scores(soc_scores: pd.DataFrame, oews_codes: pd.Series, soc_structure, 
     ours = [c for c in OURS if c in soc_scores.columns]
     if not ours:
         raise DataFormatError("soc_scores has none of the columns alpha, beta, gamma", path="soc_scores")
+    soc_scores, ours = drop_empty_measures(soc_scores, ours, "soc_scores")
     soc_scores = _common.check_soc_scores(soc_scores, ours)
     given = soc_scores[ours].notna().any(axis=1).to_numpy(dtype=bool)
     _check_codes_reach(soc_scores["soc_code"], given, oews_codes, soc_structure, path="soc_scores",
                        what="the scores", soc10=soc10, reach=False)
     _check_spread(soc_scores, ours, oews_codes, soc_structure, path="soc_scores")
     return soc_scores
+
+
+def drop_empty_measures(frame: pd.DataFrame, ours: list[str], path) -> tuple[pd.DataFrame, list[str]]:
+    """``frame`` and ``ours`` without a measure of ``ours`` missing in every row, when another has a value.
+
+    ``exposure rollup`` leaves a measure missing on every task (an empty ``alpha``: "leave a
+    measure empty on every row to leave it out") missing on every SOC code of its
+    ``soc_scores.parquet``, which ``exposure compare --ours`` then refused (``alpha is
+    missing in every row``). Such a measure is left out of the comparison, with a warning
+    naming ``path`` and the column; scores none of whose measures has a value are still
+    refused (:func:`~exposure.measures._common.check_soc_scores`). The caller's frame is
+    not changed.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"soc_code": ["11-1011"], "alpha": [None], "beta": [0.4]})
+    >>> out, ours = drop_empty_measures(f, ["alpha", "beta"], "s.parquet")
+    >>> list(out.columns), ours
+    (['soc_code', 'beta'], ['beta'])
+    """
+    empty = [c for c in ours if frame[c].isna().all()]
+    if not empty or len(empty) == len(ours):
+        return frame, ours
+    for col in empty:
+        log.warning("%s, column %r: %s is missing in every row: left out of the comparison", path, col, col)
+    return frame.drop(columns=empty), [c for c in ours if c not in empty]
 
 
 def _check_spread(frame: pd.DataFrame, columns: list[str], oews_codes: pd.Series, soc_structure, *, path) -> None:
@@ -1033,7 +1068,9 @@ def _check_spread(frame: pd.DataFrame, columns: list[str], oews_codes: pd.Series
     goes onto the OEWS codes (:func:`to_oews_codes`): an aggregate given beside one of its
     own detailed codes (``31-1120`` and ``31-1122``) was averaged with it into one value
     without a word; a measure with values on fewer than 3 codes there, or one value on
-    every code, had every correlation NaN (and a disagreement table of tied ranks).
+    every code, had every correlation NaN (and a disagreement table of tied ranks). Values
+    equal to 12 decimals of the largest are one value (:func:`tied`): 0.3 on some codes
+    and ``0.1 + 0.2`` on others passed, and Pearson correlated their float noise.
 
     Examples
     --------
@@ -1056,7 +1093,9 @@ def _check_spread(frame: pd.DataFrame, columns: list[str], oews_codes: pd.Series
         if len(reached) < 3:  # correlations() needs 3 codes: every correlation NaN
             raise DataFormatError(f"{col} has a value on {len(reached)} SOC code(s) only ({', '.join(reached)}): a "
                                   "correlation needs 3 at least", path=path, column=col)
-        if values[has].nunique() == 1:  # a constant correlates with nothing: every correlation NaN
+        # a constant correlates with nothing: every correlation NaN (one value but for float
+        # noise, 0.3 and 0.1 + 0.2, too: it passed, and Pearson correlated the noise)
+        if len(np.unique(tied(values[has].to_numpy(float)))) == 1:
             raise DataFormatError(f"{col} is {float(values[has].iloc[0])!r} on every code: it correlates with "
                                   "nothing; is it the right column?", path=path, column=col)
 

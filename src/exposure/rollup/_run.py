@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 from dataclasses import dataclass, field
@@ -11,11 +10,11 @@ from pathlib import Path
 import pandas as pd
 
 from exposure._args import as_shown, check_choice, check_flag
-from exposure._io import shown_as, shown_path, write_json, write_parquet
+from exposure._io import reported_as, write_json, write_parquet
 from exposure._measures import CATEGORIES, MEASURES
 from exposure._outdir import OutputPathError, foreign_entry, previous_files_note, replace_directory
 from exposure._tables import write_frame
-from exposure.errors import DataFormatError, ExposureError, NothingMatchedError
+from exposure.errors import ExposureError, NothingMatchedError
 from exposure.rollup._occupations import (
     WEIGHTS,
     _interval,
@@ -257,7 +256,7 @@ class Rollup:
                 check_rollup_output(out)
                 # the writers' warnings and errors name out/workforce.xlsx, not the hidden
                 # temporary directory (.out.k2x9abcd.tmp/workforce.xlsx), gone after the run
-                with shown_as(tmp, out), _errors_in(tmp, out):
+                with reported_as(tmp, out):
                     for filename, frame in zip(names, tables.values(), strict=False):
                         current = filename
                         if fmt == "parquet":
@@ -274,24 +273,6 @@ class Rollup:
                 f"cannot write {where}{out}: {exc.strerror or exc}; {previous_files_note(out)}"
             ) from exc
         return [Path(out) / name for name in names]
-
-
-@contextlib.contextmanager
-def _errors_in(tmp, out):
-    """Re-raise a writer's :class:`DataFormatError` about a file of ``tmp`` as one about ``out``'s.
-
-    A table that its format cannot hold (a control character in an OEWS title, for
-    ``--format xlsx``) was refused naming ``.out.k2x9abcd.tmp/sector_scores.xlsx``, a
-    hidden directory removed when the write fails.
-    """
-    try:
-        yield
-    except DataFormatError as exc:
-        shown = shown_path(exc.path) if exc.path is not None else None
-        if shown is None or shown == exc.path:
-            raise
-        reason = str(exc.reason).replace(str(tmp), str(out))
-        raise DataFormatError(reason, path=shown, row=exc.row, column=exc.column, line=exc.line) from None
 
 
 def check_not_recompute_output(out) -> None:
