@@ -1199,22 +1199,40 @@ def _link_tree(src: Path, dst: Path, dev: int | None = None) -> None:
     """Copy ``src`` (file or directory) to ``dst`` using hard links where possible.
 
     Never descends into another file system than ``dev`` (that of the first ``src``).
+    What is made anew (a folder, a symbolic link, a file copied where it cannot be
+    linked) keeps the owner of the original where allowed, as the output directory itself
+    does (:func:`_commit`): a run as root (a container writing into a user's folder)
+    left the carried ``reports/`` owned by root, so that its owner could no longer
+    write into it.
     """
-    dev = os.lstat(src).st_dev if dev is None else dev
+    st = os.lstat(src)
+    dev = st.st_dev if dev is None else dev
     if src.is_symlink():
         os.symlink(os.readlink(src), dst)
     elif src.is_dir():
-        if os.lstat(src).st_dev != dev or os.path.ismount(src):
+        if st.st_dev != dev or os.path.ismount(src):
             raise OutputPathError(f"refusing to copy {src}: another file system is mounted there")
         dst.mkdir()
-        shutil.copystat(src, dst)
+        _keep_owner(dst, st)
         for child in sorted(src.iterdir()):
             _link_tree(child, dst / child.name, dev)
+        shutil.copystat(src, dst)  # last: a read-only folder refused its entries
+        return
     else:
         try:
             os.link(src, dst)
+            return  # the same file, owner and all
         except OSError:
             shutil.copy2(src, dst)
+    _keep_owner(dst, st)
+
+
+def _keep_owner(path: Path, st: os.stat_result) -> None:
+    """Give ``path`` (not followed, if a link) the owner and group of ``st``, where allowed."""
+    with contextlib.suppress(OSError):
+        now = os.lstat(path)
+        if (st.st_uid, st.st_gid) != (now.st_uid, now.st_gid):
+            os.chown(path, st.st_uid, st.st_gid, follow_symlinks=False)
 
 
 def _merge_late(old: Path, new: Path, owned: frozenset[str] = frozenset()) -> None:

@@ -60,6 +60,7 @@ from exposure._outdir import (
     check_output_dir,
     foreign_entry,
     pause,
+    refuse_file_named_dir,
     replace_directory,
 )
 from exposure._tables import task_id_numbers
@@ -77,8 +78,11 @@ from exposure.releases import check_oews_release, check_onet_release
 from exposure.releases import onet_format as onet_format_of
 from exposure.rollup import rollup
 from exposure.schemas import validate
+from exposure.schemas._base import check_columns
 from exposure.schemas._catalog import MANIFEST_FORMAT, MANIFEST_NAME, PROCESSED_TABLES, Table
-from exposure.schemas._fields import first_bad_onetsoc_code
+from exposure.schemas._fields import DWA_PATTERN, _first_mismatch, first_bad_onetsoc_code
+from exposure.schemas._onet import TaskDwas
+from exposure.schemas._onet import Tasks as OnetTasks
 from exposure.scoring.learned import MODEL_NAME, read_registry
 
 __all__ = [
@@ -246,9 +250,11 @@ def run_pipeline(
     progress : bool, default False
         Show a tqdm progress bar over the stages; tqdm's ``TQDM_DISABLE=1`` in the
         environment (read when tqdm is imported) still hides it.
-    timings_path : str or os.PathLike, optional
-        Where to write the wall times (JSON). Default ``out/timings.json``; give a path
-        outside ``out`` to keep run-specific facts out of the output directory.
+    timings_path : str, os.PathLike or False, optional
+        Where to write the wall times (JSON, with ``out`` resolved), once the tables are
+        swapped in (it was never written: only :func:`recompute` wrote its own). Default
+        ``out/timings.json``; give a path outside ``out`` to keep run-specific facts out
+        of the output directory, or False to write them nowhere (they are in the result).
     protect : iterable of path, optional
         Paths the run reads that must not lie inside ``out`` (cache, mirror).
     pins : exposure.fetch.DataStore, optional
@@ -328,7 +334,7 @@ def run_pipeline(
                               f"write [{manifest!r}]")
     manifest = _items(manifest, "manifest", "context entry names", lambda v: isinstance(v, str), plural=True)
     check_flag(progress, "progress")
-    if timings_path is not None:
+    if timings_path is not None and timings_path is not False:
         check_path(timings_path, "timings_path")
     protect = _items(protect, "protect", "paths", lambda v: v is None or isinstance(v, (str, os.PathLike)),
                      plural=True)
@@ -395,6 +401,11 @@ def run_pipeline(
         if not swapping or isinstance(exc, StageError):
             raise
         raise StageError("write", exc, path=str(out)) from exc
+    if timings_path is not None and timings_path is not False:
+        try:  # the tables are complete: a wall-time file that cannot be written is no failure
+            write_json({**timing_doc, "out": str(Path(out).resolve())}, timings_path)
+        except OSError as exc:
+            log.warning("could not write %s: %s", timings_path, exc)
     return PipelineResult(out=out, manifest=result, timings=timing_doc)
 
 
@@ -1001,6 +1012,9 @@ RECOMPUTE_STAGES = (
 
 #: Context entries recorded in ``manifest.json`` by :func:`recompute`.
 RECOMPUTE_MANIFEST = ("releases", "sources", "scorer", "rollup")
+#: What :func:`recompute` writes into its output directory, for the refusal of an ``out``
+#: named like a file (:func:`exposure._outdir.refuse_file_named_dir`).
+RECOMPUTE_WRITES = f"the recomputed tables (one Parquet file per table, and {MANIFEST_NAME})"
 
 
 def recompute(
@@ -1048,7 +1062,8 @@ def recompute(
         Download format of an O*NET release the package does not pin (default text).
 
     Wall times go to :attr:`exposure.fetch.DataStore.timings_path` (in the cache), not
-    into ``out``: two runs on the same inputs leave ``out`` byte-identical. The files of a
+    into ``out``: two runs on the same inputs leave ``out`` byte-identical; nowhere when
+    the cache is the mirror, which is only read. The files of a
     release nobody pinned are pinned in the store's lock file only when the whole run
     succeeds, just before the tables are swapped in; a refused or failed run leaves the
     lock file as it was (see :func:`run_pipeline`'s ``pins``).
@@ -1066,7 +1081,9 @@ def recompute(
     exposure._outdir.OutputPathError
         Before any stage: ``out`` refused (:func:`run_pipeline`), among them a symbolic
         link that loops, and a directory without ``manifest.json`` holding a file named
-        like one of the tables (a user's own, an ``exposure rollup`` output's).
+        like one of the tables (a user's own, an ``exposure rollup`` output's); an ``out``
+        that is no directory yet and is named like a file (``tables.parquet``,
+        ``results.csv``: a directory of that name was made, holding the tables).
     exposure.errors.DataFormatError
         Before anything else: ``out`` that is not a path (or None), ``progress`` that is
         not True or False; then, before any stage, ``onet_release`` that is not a str or
@@ -1081,6 +1098,9 @@ def recompute(
     """
     if out is not None:  # out=5 raised TypeError from os.path; progress="yes" reached tqdm
         check_path(out, "out", "a directory path")
+        if not os.path.lexists(out):  # a file there: "exists and is not a directory" (check_output_dir)
+            # out="tables.parquet" made a directory of that name holding the nine tables
+            refuse_file_named_dir(out, "out", RECOMPUTE_WRITES)
     check_flag(progress, "progress")
     inputs = RecomputeInputs(onet_release=onet_release, oews_release=oews_release,
                              mirror=mirror, data_dir=data_dir, store=store,
@@ -1089,18 +1109,36 @@ def recompute(
     check_output_dir(out)  # first: a symbolic link that loops raised RuntimeError below
     _check_not_among_inputs(out, inputs.store, default=inputs.store.output_dir(inputs.releases))
     _check_lock_for_new_files(inputs)
-    result = run_pipeline(RECOMPUTE_STAGES, RECOMPUTE_TABLES, out,
-                          context={"inputs": inputs, "releases": inputs.releases},
-                          manifest=RECOMPUTE_MANIFEST, progress=progress,
-                          timings_path=inputs.store.timings_path,
-                          protect=[inputs.store.cache, inputs.store.mirror,
-                                   Path(__file__).resolve().parent], pins=inputs.store)
-    try:
-        write_json({**result.timings, "out": str(Path(out).resolve())},
-                   inputs.store.timings_path)
-    except OSError as exc:  # the tables are complete
-        log.warning("could not write %s: %s", inputs.store.timings_path, exc)
-    return result
+    return run_pipeline(RECOMPUTE_STAGES, RECOMPUTE_TABLES, out,
+                        context={"inputs": inputs, "releases": inputs.releases},
+                        manifest=RECOMPUTE_MANIFEST, progress=progress,
+                        timings_path=_timings_path(inputs.store),
+                        protect=[inputs.store.cache, inputs.store.mirror,
+                                 Path(__file__).resolve().parent], pins=inputs.store)
+
+
+def _timings_path(store: fetching.DataStore):
+    """Where :func:`recompute` writes its wall times: the store's, or False when the cache is a mirror.
+
+    A cache that is the mirror, or lies inside one (``--mirror M --data-dir M``, a
+    ``$EXPOSURE_DATA_DIR`` holding the mirror's ``MANIFEST.tsv``), is read in place and
+    nothing is written there (:mod:`exposure.fetch`): recompute wrote
+    ``M/timings/recompute.json`` among the raw files all the same.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _timings_path(fetching.DataStore(cache=d / "cache", home=d / "home")) == d / "cache" / "timings" / "recompute.json"
+    True
+    >>> _timings_path(fetching.DataStore(cache=d / "m", home=d / "home", mirror=d / "m"))
+    False
+    """
+    mirror = fetching.mirror_holding(store.cache, store.mirror)
+    if mirror is None:
+        return store.timings_path
+    log.info("wall times not written: the cache %s is the mirror %s, which exposure only reads", store.cache, mirror)
+    return False
 
 
 def _check_lock_for_new_files(inputs: RecomputeInputs) -> None:
@@ -1352,17 +1390,27 @@ def task_digests(tasks: pd.DataFrame, task_dwas: pd.DataFrame | None = None) -> 
         neither None nor a DataFrame, or (with rows) without one of its three columns; a
         cell of ``tasks`` that is not an O*NET-SOC code, a task ID (a whole number: 2.5
         was cut to 2 and True read as 1) or a task text (a missing text was hashed as
-        ``'nan'``), naming ``tasks``, the row (counted from 1) and the column.
+        ``'nan'``), naming ``tasks``, the row (counted from 1) and the column; so is a
+        cell of ``task_dwas`` that is not an O*NET-SOC code, a task ID or a DWA ID, naming
+        ``task_dwas`` (a missing DWA ID raised ``TypeError: sequence item 0: expected str
+        instance, float found``, a task ID 1.5 was cut to task 1, and a padded code matched
+        no task: its DWAs were left out of the digest without a word).
+    exposure.errors.SchemaError
+        A column of ``tasks`` or ``task_dwas`` given twice (``dwa_id`` twice gave another
+        ``dwa_digest`` without a word; a key or text column twice, pandas'
+        ``'DataFrame' object has no attribute 'str'``).
     """
     _common.check_table(tasks, "tasks", ["onetsoc_code", "task_id", "task", "task_type"])
+    check_columns(tasks, OnetTasks, path="tasks")  # a column twice: "'DataFrame' object has no attribute"
     if task_dwas is not None and len(_common.check_frame(task_dwas, "task_dwas")):  # 5: "no len()"
         _common.check_table(task_dwas, "task_dwas", ["onetsoc_code", "task_id", "dwa_id"])
+        check_columns(task_dwas, TaskDwas, path="task_dwas")  # dwa_id twice gave another digest
     task_ids = _check_task_cells(tasks)
     text = [_digest(normalize_task_text(t)) for t in tasks["task"]]
     dwa_lists: dict[tuple[str, int], str] = {}
     if task_dwas is not None and len(task_dwas):
-        links = task_dwas[["onetsoc_code", "task_id", "dwa_id"]].astype(
-            {"onetsoc_code": str, "task_id": "int64", "dwa_id": str})
+        links = task_dwas[["onetsoc_code", "task_id", "dwa_id"]].reset_index(drop=True)
+        links = links.assign(task_id=_check_dwa_cells(links)).astype({"onetsoc_code": str, "dwa_id": str})
         for (code, tid), ids in links.groupby(["onetsoc_code", "task_id"])["dwa_id"]:
             dwa_lists[(code, int(tid))] = "\n".join(sorted(set(ids)))
     keys = zip(tasks["onetsoc_code"].astype(str), task_ids)
@@ -1392,14 +1440,7 @@ def _check_task_cells(tasks: pd.DataFrame) -> np.ndarray:
     exposure.errors.DataFormatError: tasks, row 1, column 'task': task text must be a string, got None
     """
     frame = tasks.reset_index(drop=True)
-    bad = first_bad_onetsoc_code(frame["onetsoc_code"])
-    if bad is not None:
-        raise DataFormatError(bad[1], path="tasks", row=bad[0] + 1, column="onetsoc_code")
-    ids = task_id_numbers(frame["task_id"], path="tasks")
-    absent = ids.isna().to_numpy(dtype=bool)
-    if absent.any():
-        raise DataFormatError("task ID missing", path="tasks", row=int(np.flatnonzero(absent)[0]) + 1,
-                              column="task_id")
+    ids = _check_task_keys(frame, "tasks")
     texts = frame["task"].to_numpy(dtype=object)
     wrong = np.fromiter((not isinstance(t, str) for t in texts), dtype=bool, count=len(texts))
     if wrong.any():
@@ -1407,4 +1448,42 @@ def _check_task_cells(tasks: pd.DataFrame) -> np.ndarray:
         value = texts[pos].item() if isinstance(texts[pos], np.generic) else texts[pos]
         raise DataFormatError(f"task text must be a string, got {value!r}", path="tasks", row=pos + 1,
                               column="task")
+    return ids
+
+
+def _check_dwa_cells(links: pd.DataFrame) -> np.ndarray:
+    """The task IDs of the Tasks-to-DWAs ``links`` (int64) once its codes, IDs and DWA IDs are checked.
+
+    A missing DWA ID raised ``TypeError: sequence item 0: expected str instance, float
+    found``; a task ID 1.5 was cut to task 1, and a padded O*NET-SOC code matched no task,
+    its DWAs left out of the digest without a word.
+
+    Examples
+    --------
+    >>> _check_dwa_cells(pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": [8823.0],
+    ...                                "dwa_id": ["4.A.2.a.4.I09.D03"]}))
+    array([8823])
+    >>> _check_dwa_cells(pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": [8823],
+    ...                                "dwa_id": [None]}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: task_dwas, row 1, column 'dwa_id': missing
+    """
+    ids = _check_task_keys(links, "task_dwas")
+    bad = _first_mismatch(links["dwa_id"], DWA_PATTERN, "a DWA ID (like 4.A.2.a.4.I09.D03)")
+    if bad is not None:
+        raise DataFormatError(bad[1], path="task_dwas", row=bad[0] + 1, column="dwa_id")
+    return ids
+
+
+def _check_task_keys(frame: pd.DataFrame, name: str) -> np.ndarray:
+    """The task IDs (int64) of ``frame`` (its index reset) once its codes and IDs are checked, naming ``name``."""
+    bad = first_bad_onetsoc_code(frame["onetsoc_code"])
+    if bad is not None:
+        raise DataFormatError(bad[1], path=name, row=bad[0] + 1, column="onetsoc_code")
+    ids = task_id_numbers(frame["task_id"], path=name)
+    absent = ids.isna().to_numpy(dtype=bool)
+    if absent.any():
+        raise DataFormatError("task ID missing", path=name, row=int(np.flatnonzero(absent)[0]) + 1,
+                              column="task_id")
     return ids.to_numpy(dtype="int64")

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from exposure._outdir import check_files_dir
+from exposure._outdir import check_files_dir, refuse_file_named_dir
 from exposure.cli import add_location_options, path_option
 from exposure.errors import ExposureError
 from exposure.fetch import DataStore, default_home, resolve_data_dir
@@ -15,6 +15,7 @@ from exposure.pipeline import (
     DEFAULT_OUT,
     OEWS_RELEASES,
     ONET_RELEASES,
+    RECOMPUTE_WRITES,
     check_recompute_format,
     recompute,
 )
@@ -104,6 +105,8 @@ def run_recompute(args: argparse.Namespace) -> int:
     if args.reports is not None and args.compare is None:
         raise ExposureError("--reports is where the diff of --compare OLD_DIR goes: give --compare too")
     _check_not_empty("--compare", args.compare)
+    if args.out is not None and not os.path.lexists(args.out):  # as recompute(), in the command's words
+        refuse_file_named_dir(args.out, "--out", RECOMPUTE_WRITES)
     if args.onet_format is not None:  # in the command's words (it said "give onet_format='text'")
         check_recompute_format(args.onet_release, args.onet_format, option="--onet-format")
     if args.compare is not None:  # fail before the recompute, not after it
