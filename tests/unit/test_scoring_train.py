@@ -351,9 +351,9 @@ def test_package_modern_rows_are_well_formed():
     from exposure.scoring._train import modern_training_rows
 
     rows = modern_training_rows()
-    assert len(rows) == 2622 and set(rows["label"]) == {"E0", "E1", "E2"}
+    assert len(rows) == 3100 and set(rows["label"]) == {"E0", "E1", "E2"}
     assert (rows["y"] == rows["label"].map({"E0": 0, "E1": 1, "E2": 2})).all()
-    assert rows["set"].nunique() == 13
+    assert rows["set"].nunique() == 15
 
 
 @pytest.mark.parametrize("text, message", [

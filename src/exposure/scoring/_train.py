@@ -102,7 +102,7 @@ class TrainConfig:
         L-BFGS iterations.
     modern : bool
         Train the text-alone set ``free`` also on the package's hand-labelled modern task
-        statements (:func:`modern_training_rows`: 2,622 texts of 2024-2026 work, E0/E1/E2),
+        statements (:func:`modern_training_rows`: 3,100 texts of 2024-2026 work, E0/E1/E2),
         in every fold of the cross-validation. Only the ``free`` set's regression sees
         them: the vocabularies and the ``onet`` and ``text`` sets are fitted on the
         labelled O*NET rows alone. Chosen under a rule written before its test sets
@@ -135,11 +135,11 @@ class TrainConfig:
 def modern_training_rows(path=None) -> pd.DataFrame:
     """The hand-labelled modern task statements the ``free`` set also learns from.
 
-    Thirteen sets of task statements of 2024-2026 work (tickets, dashboards, prompts,
+    Fifteen sets of task statements of 2024-2026 work (tickets, dashboards, prompts,
     agents, SaaS tools, and manual and care work that names its apps), written and
-    labelled by hand with the rubric of Eloundou et al. (E0/E1/E2) between 2 and 5
-    December 2026, the later ones blind to the scorer: the nine of trial T2 and the four of
-    trial T3 (docs: Agreement with the human labels). Package data:
+    labelled by hand with the rubric of Eloundou et al. (E0/E1/E2) between 2 and 6
+    December 2026, the later ones blind to the scorer: the nine of trial T2, the four of
+    trial T3 and the two of trial T4 (docs: Agreement with the human labels). Package data:
     ``exposure/data/training/modern_tasks.csv`` (column ``set`` names the set).
 
     Parameters
@@ -164,7 +164,7 @@ def modern_training_rows(path=None) -> pd.DataFrame:
     --------
     >>> rows = modern_training_rows()
     >>> len(rows), sorted(rows["label"].unique())
-    (2622, ['E0', 'E1', 'E2'])
+    (3100, ['E0', 'E1', 'E2'])
     """
     import importlib.resources
 
