@@ -397,7 +397,7 @@ def run_categories(args) -> int:
         if path.is_dir():  # it said "not found"
             raise DataFormatError("is a directory, not a file (the hand-checked sample's CSV is expected)",
                                   path=path)
-        if not path.is_file():
+        if not path.exists():  # a pipe or device (<(...), /dev/null) is named so by read_hand_checked
             raise DataFormatError("hand-checked sample not found", path=path)
     # the files write_category_reports adds beside --hand-checked (dev_v2.csv) were read only
     # after O*NET and the crosswalk (downloaded when not cached): a bad one failed after them;

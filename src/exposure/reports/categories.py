@@ -36,8 +36,10 @@ from exposure._load import load, processed_dir
 from exposure._measures import CATEGORIES, CORE_WEIGHT, OTHER_WEIGHT
 from exposure._outdir import check_files_dir
 from exposure._tables import (
+    _decode,
     check_field_counts,
     check_header,
+    drop_empty_tail,
     first_repeat,
     norm_header,
     power_scaled,
@@ -76,10 +78,45 @@ N_BOOT = 2000
 BOOT_SEED = 20261202
 
 
-def _f1(precision: float, recall: float) -> float:
-    if np.isnan(precision) or np.isnan(recall) or precision + recall == 0:
-        return float("nan")
-    return 2 * precision * recall / (precision + recall)
+def _f1(true_positives: int, tagged: int, positives: int) -> float:
+    """F1 of counts, ``2 tp / (tagged + positives)``: NaN only when nothing is tagged or positive.
+
+    It was taken from precision and recall, so it was NaN where they are both 0 (every tag
+    wrong) or one is undefined while the other is 0, where F1 is 0, as
+    :func:`validation_metrics` gives it.
+
+    Examples
+    --------
+    >>> _f1(0, 2, 2), _f1(0, 0, 3), _f1(1, 1, 3), _f1(0, 0, 0)
+    (0.0, 0.0, 0.5, nan)
+    """
+    return 2 * true_positives / (tagged + positives) if tagged + positives else float("nan")
+
+
+def _check_paired(first: pd.DataFrame, second, first_name: str, second_name: str) -> None:
+    """Refuse ``second`` (a frame or Series) holding the index labels of ``first`` in another order.
+
+    The rows of the two are paired by position: a ``predicted`` frame of the tags of
+    ``expected`` in another row order (``tag_categories`` of a sorted frame keeps the
+    sorted frame's index) was compared row by row without a word, precision and recall 0.0
+    for tags that match every task. Rule of :func:`exposure.outcomes.exposure_groups`
+    (``weights`` of ``values``).
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"admin": [True, False]})
+    >>> _check_paired(e, e.iloc[::-1], "expected", "predicted")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: predicted has the index labels of expected in another order: the rows are paired by position, not by label; pass predicted.reindex(expected.index)
+    """
+    if not isinstance(second, (pd.DataFrame, pd.Series)):  # a list or an array: by position, as documented
+        return
+    ours, theirs = first.index, second.index
+    if (len(ours) == len(theirs) and not ours.equals(theirs) and ours.is_unique and theirs.is_unique
+            and set(ours) == set(theirs)):
+        raise DataFormatError(f"{second_name} has the index labels of {first_name} in another order: the rows "
+                              f"are paired by position, not by label; pass {second_name}.reindex({first_name}.index)")
 
 
 def _mapping_counted(rule: str) -> bool:
@@ -181,14 +218,16 @@ def _employment(values, name: str, n: int, rows: str) -> np.ndarray:
 
 
 def _need_file(path, what: str) -> None:
-    """Refuse a ``path`` that is not a file: missing, or a directory (``what`` it should be).
+    """Refuse a ``path`` that is not a file: missing, a directory (``what`` it should be), a pipe.
 
-    A directory was ``file not found``, of a path that exists.
+    A directory was ``file not found``, of a path that exists; so were a pipe or a device
+    (``--hand-checked <(...)``, ``/dev/null``), which the report cannot read twice.
     """
     if Path(path).is_dir():
         raise DataFormatError(f"is a directory, not a file ({what} is expected)", path=path)
     if not Path(path).is_file():
-        raise DataFormatError("file not found", path=path)
+        raise DataFormatError("is not a regular file (a device, pipe or socket)" if Path(path).exists()
+                              else "file not found", path=path)
 
 
 def _check_separator(text: str, path) -> None:
@@ -234,6 +273,11 @@ def _read_csv(path) -> pd.DataFrame:
     the header (a trailing comma on every row was read one column to the right), and a
     column named twice (its first copy was read without a word) are refused, naming the
     row.
+    Rows of empty cells ending the file (``,,,``: Excel writes them for cleared rows) are
+    ignored, as the shared readers ignore them (:func:`exposure._tables.drop_empty_tail`).
+    A byte that is not UTF-8 is named by its row and column, with the encoding it looks
+    like (Excel's "CSV (Comma delimited)" writes Windows-1252: ``not UTF-8 text (byte
+    111): a binary file?`` before), as the shared readers name it.
 
     Examples
     --------
@@ -248,21 +292,24 @@ def _read_csv(path) -> pd.DataFrame:
     data = Path(path).read_bytes()
     if b"\x00" in data:
         raise DataFormatError("a binary file, not CSV text", path=path)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataFormatError(f"not UTF-8 text (byte {exc.start + 1}): a binary file?", path=path
-                              ) from None
+    try:  # the shared readers' decoding: its row, column and the encoding the byte looks like
+        text = _decode(data, Path(path), ",")
+    except DataFormatError as exc:  # "not UTF-8 text (byte 111): a binary file?" of a text file
+        raise DataFormatError(f"not UTF-8 text: {exc.reason}", path=path, row=exc.row, column=exc.column,
+                              line=exc.line) from None
     if text.strip():
         _check_separator(text, path)
         check_header(check_field_counts(text, ",", csv.QUOTE_MINIMAL, Path(path)), path)
     try:
-        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except pd.errors.EmptyDataError:
         raise DataFormatError("file is empty", path=path) from None
     except pd.errors.ParserError as exc:
         raise DataFormatError(f"cannot read as CSV: {' '.join(str(exc).split())}",
                               path=path) from None
+    # Excel's rows of cleared cells (",,,") ending the file, ignored as the shared readers
+    # ignore them: the first was refused as a task of no label ("expected True or False, got ''")
+    return frame.iloc[:len(drop_empty_tail(frame.mask(frame.eq(""))))]
 
 
 def _check_keys(frame: pd.DataFrame, path) -> None:
@@ -289,7 +336,8 @@ def read_hand_checked(path) -> pd.DataFrame:
 
     The file holds no O*NET text: columns ``onetsoc_code``, ``task_id``, ``stratum``,
     ``admin``, ``routine_coding``, ``entry_creative`` (``True``/``False`` in any case, as
-    Excel writes them, or ``1``/``0``) and ``note``.
+    Excel writes them, or ``1``/``0``) and ``note``. Rows of empty cells ending the file
+    (``,,,``, Excel's cleared rows) are ignored.
 
     Parameters
     ----------
@@ -304,7 +352,8 @@ def read_hand_checked(path) -> pd.DataFrame:
     ------
     exposure.errors.DataFormatError
         ``path`` not a str or os.PathLike (None, bytes); missing, empty or binary file, a
-        directory, missing column, a category cell that is not True/False, or a task listed twice
+        directory, a pipe or device, a file that is not UTF-8 (naming the row and column of
+        the first bad byte), missing column, a category cell that is not True/False, or a task listed twice
         (naming row and column); a file without rows; an empty line between the rows, a
         row of more or fewer fields than the header, a column named twice; a missing or
         malformed ``onetsoc_code`` or ``task_id`` (a task id is a whole number); a file
@@ -352,7 +401,9 @@ def precision_recall(expected: pd.DataFrame, predicted: pd.DataFrame) -> pd.Data
     -------
     pandas.DataFrame
         One row per category: ``category``, ``n``, ``positives``, ``tagged``,
-        ``true_positives``, ``precision``, ``recall``, ``f1`` (NaN when undefined).
+        ``true_positives``, ``precision``, ``recall``, ``f1`` (NaN when undefined: precision
+        with nothing tagged, recall with no positive, F1 with neither; F1 is 0 when every
+        tag is wrong).
 
     Examples
     --------
@@ -368,14 +419,17 @@ def precision_recall(expected: pd.DataFrame, predicted: pd.DataFrame) -> pd.Data
     ------
     exposure.errors.DataFormatError
         ``expected`` or ``predicted`` not a DataFrame, without a category column (or with
-        one twice), the two of different lengths, or a flag that is not True/False or 1/0
-        (naming the row and the column: the text ``"False"`` and NaN were read as True).
+        one twice), the two of different lengths or with the index labels of one in another
+        order in the other (the rows are paired by position), or a flag that is not
+        True/False or 1/0 (naming the row and the column: the text ``"False"`` and NaN were
+        read as True).
     """
     check_table(expected, "expected", CATEGORIES)  # None: "not subscriptable" before
     check_table(predicted, "predicted", CATEGORIES)
     if len(expected) != len(predicted):
         raise DataFormatError(f"expected and predicted must have one length each, got {len(expected)} "
                               f"and {len(predicted)}")
+    _check_paired(expected, predicted, "expected", "predicted")
     rows = []
     for cat in CATEGORIES:
         y = _flags(expected, cat, "expected")
@@ -383,7 +437,7 @@ def precision_recall(expected: pd.DataFrame, predicted: pd.DataFrame) -> pd.Data
         tp = int((y & p).sum())
         prec = tp / int(p.sum()) if p.sum() else float("nan")
         rec = tp / int(y.sum()) if y.sum() else float("nan")
-        f1 = _f1(prec, rec)
+        f1 = _f1(tp, int(p.sum()), int(y.sum()))
         rows.append((cat, len(y), int(y.sum()), int(p.sum()), tp, round(prec, 4), round(rec, 4),
                      round(f1, 4)))
     cols = ["category", "n", "positives", "tagged", "true_positives", "precision", "recall", "f1"]
@@ -538,8 +592,9 @@ def read_validation_sample(directory) -> pd.DataFrame:
     ------
     exposure.errors.DataFormatError
         ``directory`` not a str or os.PathLike (None, bytes); a missing file (or a
-        directory in its place) or column, a flag that is not True/False, a stratum other
-        than ``uniform`` or ``enriched``, a sampled task without annotator A's label, a double task without annotator B's
+        directory, pipe or device in its place), a file that is not UTF-8, a missing
+        column, a flag that is not True/False, a stratum other than ``uniform`` or
+        ``enriched``, a sampled task without annotator A's label, a double task without annotator B's
         (it dropped out of the agreement without a word), or a label of a task that is
         not in the sample / not double;
         a ``sample.csv`` without rows; an empty line between the rows, a row of more or
@@ -812,7 +867,8 @@ def validation_metrics(sample: pd.DataFrame, predicted: pd.DataFrame, *, n_boot:
     sample : pandas.DataFrame
         :func:`read_validation_sample` (reference labels: annotator A).
     predicted : pandas.DataFrame
-        Bool category columns, aligned with ``sample``.
+        Bool category columns, aligned with ``sample`` by position (the index labels of
+        ``sample`` in another order are refused).
     n_boot, seed, level
         Bootstrap resamples, seed and interval level.
 
@@ -829,7 +885,9 @@ def validation_metrics(sample: pd.DataFrame, predicted: pd.DataFrame, *, n_boot:
     ------
     exposure.errors.DataFormatError
         ``sample`` or ``predicted`` not a frame or without a needed column, the two of
-        different lengths, a stratum other than ``uniform`` / ``enriched``, a weight that
+        different lengths or ``predicted`` holding the index labels of ``sample`` in another
+        order (its rows were compared by position: precision 0.0 for tags that match
+        every task), a stratum other than ``uniform`` / ``enriched``, a weight that
         is not a positive, finite number, a flag that is not True/False or 1/0 (naming the
         row and the column), ``n_boot`` not a whole number of 1 or more, ``seed`` not one
         of 0 or more, ``level`` not between 0 and 1. Each was a numpy error or a silent
@@ -853,6 +911,7 @@ def validation_metrics(sample: pd.DataFrame, predicted: pd.DataFrame, *, n_boot:
     if len(sample) != len(predicted):  # an IndexError before
         raise DataFormatError(f"sample and predicted must have one length each, got {len(sample)} and "
                               f"{len(predicted)}")
+    _check_paired(sample, predicted, "sample", "predicted")
     strata, weight = _design(sample)
     truth = {cat: _flags(sample, cat, "sample") for cat in CATEGORIES}
     tags = {cat: _flags(predicted, cat, "predicted") for cat in CATEGORIES}
@@ -996,11 +1055,12 @@ def category_estimates(tags: pd.DataFrame, employment: pd.Series, sample: pd.Dat
     tags : pandas.DataFrame
         Bool category columns for all tasks.
     employment : pandas.Series
-        Employment per task, aligned with ``tags`` (:func:`task_employment`).
+        Employment per task, aligned with ``tags`` by position (:func:`task_employment`;
+        a Series holding the index labels of ``tags`` in another order is refused).
     sample : pandas.DataFrame
         :func:`read_validation_sample`.
     sample_employment : pandas.Series
-        Employment of each sampled task, aligned with ``sample``.
+        Employment of each sampled task, aligned with ``sample`` by position (likewise).
     n_boot, seed, level
         Bootstrap resamples, seed and interval level.
 
@@ -1018,8 +1078,9 @@ def category_estimates(tags: pd.DataFrame, employment: pd.Series, sample: pd.Dat
         counted as tagged); a stratum or weight as :func:`validation_metrics` refuses it;
         ``employment`` / ``sample_employment`` not one finite number of 0 or more per row
         of ``tags`` / ``sample`` (a list raised ``AttributeError``, a NaN gave NaN), or 0
-        for every row (NaN employment shares); the
-        bootstrap arguments as :func:`validation_metrics` refuses them.
+        for every row (NaN employment shares), or a Series of them holding the index labels
+        of ``tags`` / ``sample`` in another order (read by position); the bootstrap
+        arguments as :func:`validation_metrics` refuses them.
 
     Examples
     --------
@@ -1037,6 +1098,8 @@ def category_estimates(tags: pd.DataFrame, employment: pd.Series, sample: pd.Dat
         raise DataFormatError("tags has no rows: no task to share")
     check_table(sample, "sample", ["stratum", "weight", *CATEGORIES])
     strata, weight = _design(sample)
+    _check_paired(tags, employment, "tags", "employment")  # read by position
+    _check_paired(sample, sample_employment, "sample", "sample_employment")
     # scaled, as the weights: a huge employment made the sums overflow (NaN shares)
     e_all = power_scaled(_employment(employment, "employment", len(tags), "tags"))
     e_s = power_scaled(_employment(sample_employment, "sample_employment", len(sample), "sample"))

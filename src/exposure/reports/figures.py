@@ -18,6 +18,7 @@ runs.
 
 import contextlib
 import logging
+import math
 import os
 import re
 from pathlib import Path
@@ -30,7 +31,7 @@ from exposure._io import atomic_path, atomic_paths, check_output_path
 from exposure._load import check_recorded
 from exposure._measures import CATEGORIES, CATEGORY_SHARES, EXPOSURE_MEASURES
 from exposure._outdir import check_files_dir
-from exposure._tables import first_repeat, read_parquet_file
+from exposure._tables import first_repeat, power_scaled, read_parquet_file
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import refuse_read_folders
 from exposure.measures._common import check_table, numbers
@@ -178,7 +179,8 @@ def weighted_mean(frame: pd.DataFrame, value: str, weight: str = "tot_emp") -> f
     Returns
     -------
     float
-        NaN when no row has both a value and a positive weight.
+        NaN when no row has both a value and a positive weight. The sums are exact
+        (:func:`math.fsum`), so the rows in any order give the same mean.
 
     Examples
     --------
@@ -203,7 +205,12 @@ def weighted_mean(frame: pd.DataFrame, value: str, weight: str = "tot_emp") -> f
     ok = ~np.isnan(v) & ~np.isnan(w) & (w > 0)
     if not ok.any():
         return float("nan")
-    return float(np.sum(v[ok] * w[ok]) / np.sum(w[ok]))
+    # exact sums (math.fsum): the same rows in another order gave another last digit (the
+    # major-group and category tables, and the order of two groups of one rounded beta);
+    # values and weights scaled by powers of two (exact), so that no sum overflows
+    w, v = power_scaled(w[ok]), v[ok]
+    shift = int(np.frexp(np.abs(v).max())[1])
+    return float(np.ldexp(math.fsum(np.ldexp(v, -shift) * w) / math.fsum(w), shift))
 
 
 def _detailed(soc_scores: pd.DataFrame) -> pd.DataFrame:
