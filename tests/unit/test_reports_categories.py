@@ -117,7 +117,7 @@ def test_write_category_reports_samples_and_pooled(tmp_path):
                                     onet=fake_onet())
     pr = tables["precision_recall"].set_index(["sample", "category"])
     assert list(dict.fromkeys(pr.index.get_level_values("sample"))) == ["development", "holdout", "pooled"]
-    assert (tables["precision_recall"]["mapping_version"] == "v6").all()
+    assert (tables["precision_recall"]["mapping_version"] == "v7").all()
     assert pr.loc[("development", "admin"), "precision"] == 1.0
     assert pr.loc[("development", "admin"), "recall"] == 0.5
     assert pr.loc[("pooled", "admin"), "n"] == 3

@@ -292,7 +292,7 @@ def test_not_a_frame():
 
 def test_mapping_file():
     mapping = load_category_mapping()
-    assert CATEGORY_MAPPING_VERSION == "v6"
+    assert CATEGORY_MAPPING_VERSION == "v7"
     assert set(mapping["level"]) == {"dwa", "iwa"}
     assert set(mapping["category"]) == {"admin", "routine_coding", "entry_creative", "none"}
     assert set(mapping["scope"]) == {"any", "context"}
