@@ -40,6 +40,7 @@ import threading
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from exposure._args import check_choice, check_column, choice_hint
 from exposure._measures import CATEGORIES, EXPOSURE_MEASURES, LABEL_LEVELS, LABELS
@@ -269,7 +270,7 @@ def score_tasks(
         digit (only invisible format characters such as a zero-width space, a NUL, ``-``),
         a text or title holding a lone surrogate (``'\\udc80'``: not a character),
         a row whose cells are the column names (a header line repeated: two files joined),
-        bad keys, a duplicate
+        bad keys (a task ID given as bytes, ``b'18565'``, included), a duplicate
         (``onetsoc_code``, ``task_id``) key (reported in one line, before scoring); a text
         or occupation column named like a score column (``label``), which the scores
         would replace; an ``occupation_column`` naming the text column; a ``path`` that
@@ -737,9 +738,9 @@ def task_score_table(scored: pd.DataFrame, *, path=None, row_offset: int = 1) ->
 def _check_integer_ids(frame, *, path=None, row_offset: int = 1) -> pd.Series | None:
     """Raise on the first task ID that is not a 64-bit integer; return the IDs as numbers.
 
-    See :func:`exposure._tables.task_id_numbers`. Dates, times, durations and complex
-    numbers (which :func:`pandas.to_numeric` would read as numbers, or fail on) are not
-    task IDs either (:func:`_first_untyped_id`).
+    See :func:`exposure._tables.task_id_numbers`. Dates, times, durations, complex
+    numbers and bytes (which :func:`pandas.to_numeric` would read as numbers, or fail on)
+    are not task IDs either (:func:`_first_untyped_id`).
     """
     if not isinstance(frame, pd.DataFrame) or "task_id" not in frame.columns:
         return None
@@ -767,36 +768,45 @@ def _check_integer_ids(frame, *, path=None, row_offset: int = 1) -> pd.Series | 
 
 
 #: Values that are never task IDs, though :func:`pandas.to_numeric` reads some as numbers.
-_NOT_ID_TYPES = (complex, np.complexfloating, datetime.date, datetime.time, datetime.timedelta,
+#: Bytes (``b'18565'``: a Parquet ``binary`` column) too: pandas read them as their number,
+#: so the learned model scored the row as that O*NET task while the category tags and the
+#: rubric looked the key up as ``"b'18565'"`` and found no work activities (a warning said
+#: O*NET does not list the task), and a CSV output wrote ``b'18565'`` (round 56).
+_NOT_ID_TYPES = (bytes, complex, np.complexfloating, datetime.date, datetime.time, datetime.timedelta,
                  np.datetime64, np.timedelta64, pd.Period, pd.Interval)
 #: :func:`pandas.api.types.infer_dtype` of object columns that hold none of them.
 _PLAIN_KINDS = frozenset({"string", "integer", "floating", "mixed-integer-float", "decimal",
-                          "boolean", "empty", "bytes"})
+                          "boolean", "empty"})
 
 
 def _untyped_dtype(dtype) -> bool:
-    """True for a dtype of dates, times, durations, periods, intervals or complex numbers."""
+    """True for a dtype of dates, times, durations, periods, intervals, complex numbers or bytes."""
     if isinstance(dtype, pd.CategoricalDtype):
         return _untyped_dtype(dtype.categories.dtype)
     if isinstance(dtype, pd.SparseDtype):
         return _untyped_dtype(dtype.subtype)
     if isinstance(dtype, (pd.PeriodDtype, pd.IntervalDtype)):
         return True
+    if isinstance(dtype, pd.ArrowDtype):  # binary[pyarrow]: bytes
+        kind = dtype.pyarrow_dtype
+        if pa.types.is_binary(kind) or pa.types.is_large_binary(kind) or pa.types.is_fixed_size_binary(kind):
+            return True
     return getattr(dtype, "kind", "O") in "mMc"  # also datetime64[ns, tz], timestamp[pyarrow]
 
 
 def _first_untyped_id(ids: pd.Series) -> int | None:
-    """Position of the first given task ID that is a date, time, duration or complex number.
+    """Position of the first given task ID that is a date, time, duration, complex number or bytes.
 
     None when there is none; -1 when the whole column is of such a type but every cell
-    is missing. Cheap: a dtype test, and for object columns one
+    is missing. Cheap: a dtype test, and for object columns (or categories) one
     :func:`pandas.api.types.infer_dtype` pass (the cells are looked at one by one only
     when it finds values of more than the usual kinds).
     """
     if _untyped_dtype(ids.dtype):
         given = np.flatnonzero(ids.notna().to_numpy(dtype=bool))
         return int(given[0]) if len(given) else -1
-    if ids.dtype != object or pd.api.types.infer_dtype(ids, skipna=True) in _PLAIN_KINDS:
+    values = ids.cat.categories if isinstance(ids.dtype, pd.CategoricalDtype) else ids
+    if values.dtype != object or pd.api.types.infer_dtype(values, skipna=True) in _PLAIN_KINDS:
         return None
     return next((pos for pos, value in enumerate(ids.tolist()) if isinstance(value, _NOT_ID_TYPES)),
                 None)

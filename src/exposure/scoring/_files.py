@@ -68,11 +68,12 @@ import pandas as pd
 import pyarrow as pa
 
 from exposure import scoring as scoring_module
-from exposure._args import check_count, shown
+from exposure._args import check_column, check_count, check_path, shown
 from exposure._io import (
     FORMULA_ADVICE,
     XLSX_MAX_COLUMNS,
     XLSX_MAX_ROWS,
+    _bytes_as_text,
     atomic_path,
     check_output_path,
     check_stata,
@@ -112,6 +113,7 @@ from exposure.scoring import categories as categories_module
 from exposure.scoring import learned as learned_module
 from exposure.scoring._inputs import (
     check_header_rows,
+    check_onet,
     check_task_types,
     frames_unchanged,
     key_spellings,
@@ -151,8 +153,11 @@ _CSV = (".csv",)
 _TSV = (".tsv", ".txt")
 _PARQUET = (".parquet", ".pq")
 #: O*NET's own published column names, accepted in place of the library's names.
+#: ``Job Zone`` is the header of O*NET's ``Job Zones`` file: a task list joined with it was
+#: scored without its zones, without a word (``entry_creative`` and the rubric's prior
+#: changed), while ``score_tasks`` reads a ``job_zone`` column (round 56).
 ONET_HEADER_ALIASES = {"O*NET-SOC Code": "onetsoc_code", "Task ID": "task_id", "Task": "task",
-                       "Title": "title", "Task Type": "task_type"}
+                       "Title": "title", "Task Type": "task_type", "Job Zone": "job_zone"}
 #: O*NET release used by ``onet="auto"`` when its files are at hand.
 AUTO_ONET_RELEASE = "29.1"
 #: Rows read and scored at a time by :func:`score_file`.
@@ -778,6 +783,10 @@ class _Sink:
 
     def write(self, frame: pd.DataFrame) -> None:
         if self.kind == "csv":
+            # bytes cells (a Parquet binary column) as their text, as write_csv writes the
+            # whole file (were their Python form b'...'), before the formula check; a cell
+            # that is not UTF-8 was refused before scoring (_check_no_nul)
+            frame = _bytes_as_text(frame, self.tmp, "a CSV file")
             frame, n = neutralise_formulas(frame)
             if not self.header:  # column names are counted with the first batch only
                 n -= neutralise_formulas(pd.DataFrame(columns=frame.columns))[1]
@@ -941,7 +950,7 @@ def row_arg(msg: str) -> int | None:
     return None if at < 0 else len(re.findall(r"%[-#0 +]*[0-9]*(?:\.[0-9]+)?[a-zA-Z]", msg[:at]))
 
 
-def onet_for_tasks(frame: pd.DataFrame, method: str, release: str | None = "auto", *,
+def onet_for_tasks(frame: pd.DataFrame, method: str, release="auto", *,
                    mirror=None, data_dir=None):
     """The O*NET release to score ``frame`` with, and a note for the user (or None).
 
@@ -951,11 +960,13 @@ def onet_for_tasks(frame: pd.DataFrame, method: str, release: str | None = "auto
         Tasks, with the library's column names.
     method : str
         Scoring method (``reference`` methods need no release).
-    release : str or None, default "auto"
+    release : str, exposure.onet.OnetRelease or None, default "auto"
         ``"auto"``: :data:`AUTO_ONET_RELEASE` when the rows carry ``onetsoc_code`` and
         ``task_id`` and the release's files are in the mirror or verified in the cache
         (otherwise no release, with a note saying so); ``"none"`` or None: no release;
-        anything else: that release (fetched if needed).
+        a release already loaded (:func:`exposure.onet.load_onet`, checked by
+        :func:`~exposure.scoring._inputs.check_onet`): that release; another name: that
+        release (fetched if needed).
     mirror, data_dir : optional
         Passed to :func:`exposure.onet.load_onet`.
 
@@ -970,8 +981,10 @@ def onet_for_tasks(frame: pd.DataFrame, method: str, release: str | None = "auto
     >>> onet_for_tasks(pd.DataFrame({"task": ["Weld."]}), "rubric", "none")
     (None, None)
     """
-    if release in (None, "", "none"):
+    if release is None or isinstance(release, str) and release in ("", "none"):
         return None, None
+    if _loaded_release(release):
+        return release, None
     if release != "auto":
         return load_onet(release, mirror=mirror, data_dir=data_dir), None
     name, note = auto_release(frame.columns, method, mirror=mirror, data_dir=data_dir)
@@ -979,6 +992,22 @@ def onet_for_tasks(frame: pd.DataFrame, method: str, release: str | None = "auto
         return None, note
     logger.info("using O*NET %s work activities for rows with onetsoc_code and task_id", name)
     return load_onet(name, mirror=mirror, data_dir=data_dir), None
+
+
+def _loaded_release(onet) -> bool:
+    """Whether ``onet`` is a release object rather than a name; refuse what is neither.
+
+    A name is text (``"29.1"``, ``"auto"``, ``"none"``) or a number (``29.1``, as
+    :func:`exposure.onet.load_onet` takes it); anything else must be a release with the
+    tables the scorers read (:func:`~exposure.scoring._inputs.check_onet`). A release
+    given to :func:`score_file` (as :func:`~exposure.scoring.score_tasks` takes it) was
+    read as a release name: ``O*NET release OnetRelease(release='29.1', occupations= ...``,
+    its tables printed over some thirty lines.
+    """
+    if onet is None or isinstance(onet, (str, int, float)) and not isinstance(onet, bool):
+        return False
+    check_onet(onet)
+    return True
 
 
 def auto_release(columns, method: str, *, mirror=None, data_dir=None) -> tuple[str | None, str | None]:
@@ -1062,7 +1091,8 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
     ----------
     src : str or os.PathLike
         CSV, TSV (``.tsv``/``.txt``) or Parquet file, one task per row; O*NET's own headers
-        (``O*NET-SOC Code``, ``Task ID``, ``Task``, ``Title``, ``Task Type``) are understood.
+        (``O*NET-SOC Code``, ``Task ID``, ``Task``, ``Title``, ``Task Type``, and ``Job Zone``
+        of its ``Job Zones`` file) are understood.
     dst : str or os.PathLike
         CSV, Parquet, ``.xlsx`` or ``.dta`` file to write (atomically), not ``src`` (nor a
         link to it): the input columns, then :data:`~exposure.scoring.SCORE_COLUMNS`
@@ -1071,8 +1101,8 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
         another output they are refused before any work.
     method, text_column, occupation_column, reference_source
         As in :func:`exposure.scoring.score_tasks`.
-    onet : str or None, default "auto"
-        O*NET release, see :func:`onet_for_tasks`.
+    onet : str, exposure.onet.OnetRelease or None, default "auto"
+        O*NET release, see :func:`onet_for_tasks`: a name, or a release already loaded.
     mirror, data_dir : optional
         Where O*NET and the published labels are read from.
     batch_rows : int or None, default :data:`BATCH_ROWS`
@@ -1094,7 +1124,11 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
         made yet, ``sub/../in.csv``), a directory, or cannot be written
         (:func:`exposure._io.check_output_path`), before any work.
     exposure.errors.DataFormatError
-        A ``batch_rows`` that is not a whole number of 1 or more (or None).
+        A ``batch_rows`` that is not a whole number of 1 or more (or None); an ``src`` or
+        ``dst`` that is not a path (str or os.PathLike), a ``text_column`` or
+        ``occupation_column`` that is not a column name, a ``progress`` that is not
+        callable, an ``onet`` that is neither a release name nor a release (all before
+        any work).
         Bad file type, unreadable file, bad cells (naming file, line and column), a line
         repeating the header (two files joined), a task
         key (``onetsoc_code``, ``task_id``) on two rows, a ``task_type`` that
@@ -1126,7 +1160,15 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
     >>> (d / "out.csv").read_bytes() == (d / "whole.csv").read_bytes()
     True
     """
-    src, dst = Path(src), Path(dst)
+    # the arguments first: None was pathlib's TypeError, text_column=["task"] pandas'
+    # "unhashable type" and progress="x" "'str' object is not callable" after a batch
+    src, dst = check_path(src, "src", "a task file path"), check_path(dst, "dst", "an output file path")
+    check_column(text_column, "text_column")
+    check_column(occupation_column, "occupation_column", optional=True)
+    if progress is not None and not callable(progress):
+        raise DataFormatError("progress must be a function called with the rows of each batch "
+                              f"written (or None), got {shown(progress)}")
+    _loaded_release(onet)  # an object that is no release: refused before any work
     batch_rows = check_batch_rows(batch_rows)  # 0 was a ValueError, "10" a TypeError
     check_input_file(src, "input file")  # "-", a pipe: before their extension is looked at
     if src.is_dir():  # it was "input file not found", or "unsupported input file type '(none)'"
@@ -1245,6 +1287,8 @@ def _score_whole(src, dst, out_kind, method, onet, *, mirror, data_dir, said=Non
     scores = _score_as_batch(renamed, method, onet=release, mirror=mirror, data_dir=data_dir,
                          path=src, row_offset=row_offset, **options)
     result = append_scores(frame, scores)
+    if out_kind == "csv":  # bytes as their text before the formula check, as the stream writes them
+        result = _bytes_as_text(result, dst, "a CSV file")
     if out_kind == "csv" and _full_times(result) is not result:
         # the cells of time columns as the stream writes them (after the formula check:
         # a negative duration, "-1 days +23:00:00", is no formula)
@@ -1355,7 +1399,11 @@ def _check_no_nul(frame: pd.DataFrame, dst: Path, src: Path, first_row: int) -> 
     A CSV file holding a NUL is read as binary by the library's readers (``exposure
     rollup``, :func:`exposure._tables.read_frame`: ``file is binary, not text``), so the
     scores could not be read back. Text files cannot hold one (their readers refuse it):
-    only the cells of a Parquet, ``.xlsx`` or ``.dta`` input are looked at. A column name
+    only the cells of a Parquet, ``.xlsx`` or ``.dta`` input are looked at. A bytes cell
+    (a Parquet ``binary`` column), written as its UTF-8 text, is looked at as that text
+    (``b'a\\x00b'`` passed, and the whole file was written with the NUL), and one that is
+    not UTF-8 is refused here, before scoring (:func:`exposure._io.write_csv`'s rule; it
+    was refused after all the scoring, and written as ``b'\\xff'`` in batches). A column name
     holding a NUL or a line break is refused too (row 1, the header): the readers count
     such a header as two lines (``row 1: too many fields``).
     """
@@ -1369,6 +1417,10 @@ def _check_no_nul(frame: pd.DataFrame, dst: Path, src: Path, first_row: int) -> 
                                   row=1, column=name)
     if file_kind(src, "input") in ("csv", "tsv"):
         return
+    try:  # bytes (a Parquet binary column) are written as their text: checked as text
+        frame = _bytes_as_text(frame, dst, "a CSV file")
+    except DataFormatError as exc:  # its row counts from the frame's first row: the output's
+        raise DataFormatError(exc.reason, path=dst, row=exc.row - 2 + first_row, column=exc.column) from None
     for col in frame.columns:
         cells = frame[col]
         if not (cells.dtype == object or pd.api.types.is_string_dtype(cells.dtype)

@@ -64,6 +64,7 @@ __all__ = [
     "DWA_TABLES",
     "check_text_column",
     "task_texts",
+    "SPREADSHEET_ERRORS",
     "check_header_rows",
     "bad_task_types",
     "check_task_types",
@@ -449,8 +450,10 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
         ``row_offset`` that is not a whole number of 0 or more (:func:`check_row_offset`),
         an empty / non-string cell, a text without a letter or digit (only invisible
         format characters such as a zero-width space, which are removed before scoring;
-        a NUL; punctuation such as ``-`` standing for no task), or a text without a letter
-        (a number, a code or a date: ``744``, ``2021-01-01``) (row and column named).
+        a NUL; punctuation such as ``-`` standing for no task), a text without a letter
+        (a number, a code or a date: ``744``, ``2021-01-01``), or a spreadsheet's error
+        value (``#N/A``, ``#VALUE!``: :data:`SPREADSHEET_ERRORS`, a formula that failed, as
+        a CSV export writes it) (row and column named).
 
     Examples
     --------
@@ -514,12 +517,19 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
             # a number, a code or a date (Excel's 2021-01-01; a column of task ids given
             # as the text column): scored as a task, without a word for rubric
             reason = "holds no letter"
+        elif value.strip().upper() in SPREADSHEET_ERRORS:
+            # a formula that failed, exported as its error (a lookup that found nothing:
+            # #N/A): scored as a task, E0 without a word by rubric
+            reason = "is a spreadsheet error value"
         else:
             continue
         where = f" (index {cell_shown(col.index.tolist()[pos])})" if show_index else ""
         more = ("" if reason.startswith("must") else
                 ": give the task statement (a placeholder for no task is not one; drop such rows)"
                 if reason.endswith("digit") else
+                ": a formula that failed in the spreadsheet (a lookup that found nothing?), not "
+                "a task statement; correct the formula, or drop such rows"
+                if reason.endswith("value") else
                 f": a number or code is not a task statement (is {text_column!r} the column "
                 "of the task texts?)")
         raise DataFormatError(f"task text {reason}, got {cell_shown(value)}{where}{more}",
@@ -529,6 +539,11 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
 
 #: A letter or digit (of any script), which every task statement holds.
 _WORD = re.compile(r"[^\W_]")
+#: The error values a spreadsheet (Excel, LibreOffice, Google Sheets) shows for a formula
+#: that failed, and writes as text to a CSV export: never a task statement.
+SPREADSHEET_ERRORS = frozenset({"#N/A", "#NAME?", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NULL!",
+                                "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!",
+                                "#UNKNOWN!", "#GETTING_DATA", "#EXTERNAL!", "#PYTHON!", "#ERROR!"})
 #: A letter (of any script): a text of digits and punctuation is a number, code or date.
 _LETTER = re.compile(r"[^\W\d_]")
 
