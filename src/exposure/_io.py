@@ -2439,10 +2439,13 @@ def write_stata(frame: pd.DataFrame, path) -> Path:
             frame[col] = frame[col].astype("Int8")
         else:
             frame[col] = _stata_widened(frame[col])
-    # Stata has no missing string: text columns (also all-missing ones, which pandas cannot
-    # type) are written as strings, a missing cell as "".
+    # Stata has no missing string: text columns (also all-missing object ones, which pandas
+    # cannot type) are written as strings, a missing cell as "". A number column missing on
+    # every row stays a number column of missing values (it was written as text: the
+    # `confidence` of rubric scores, the `similarity` of O*NET tasks given with their ids).
     text = [c for c in frame.columns
-            if pd.api.types.is_string_dtype(frame[c]) or frame[c].isna().all()]
+            if pd.api.types.is_string_dtype(frame[c])
+            or (frame[c].dtype == object and frame[c].isna().all())]
     if text:
         frame = frame.copy()
         for c in text:
