@@ -70,7 +70,7 @@ from exposure._tables import (
     first_repeat,
     to_number,
 )
-from exposure.errors import DataFormatError, ExposureError, SchemaError
+from exposure.errors import DataFormatError, ExposureError, InputError, SchemaError
 from exposure.onet import _FOOTNOTE, _check_choice, _read
 from exposure.schemas import validate
 from exposure.schemas._fields import NAICS_SECTOR_CODE, NAICS_SUBSECTOR_CODE, OEWS_NAICS_PATTERN
@@ -203,7 +203,8 @@ def read_oews(path) -> pd.DataFrame:
         line ending a ``.csv`` whose prose holds as many commas as the header or more
         (read as a row, or refused as ``too many fields``) is read as a footnote: a line
         whose ``OCC_CODE`` field is not a SOC code, from the first one starting as a
-        footnote does.
+        footnote does. A ``.csv`` ending in footnote lines that is not UTF-8 is refused, as
+        without them (its bytes were replaced: ``'Caf\\ufffd'``).
     exposure.errors.SchemaError
         Malformed code, unknown group, duplicate key. An ``OCC_CODE`` that is not a SOC
         code is named in the reader's words (``OCC_CODE must be a SOC code written like
@@ -360,9 +361,8 @@ def _footnote_start(path, exc: DataFormatError) -> int | None:
     if not (exc.reason.startswith(("too few fields", "empty line")) and isinstance(line, int) and line > 1):
         return None
     try:
-        with open(path, encoding="utf-8-sig", errors="replace", newline="") as handle:
-            lines = handle.read().splitlines()
-    except (OSError, TypeError, ValueError):
+        lines = _file_lines(as_path(path).read_bytes())
+    except (OSError, TypeError, ValueError, ExposureError):
         return None
     try:
         width = len(next(csv.reader(lines[:1])))
@@ -423,7 +423,7 @@ def _csv_footnotes(path) -> int | None:
         offset, tail = offset + cut + 1, tail[cut + 1:]
     try:
         header = next(csv.reader([head.decode("utf-8-sig", errors="replace")]))
-        lines = tail.decode("utf-8", errors="replace").splitlines()
+        lines = _file_lines(tail)
         records = [next(csv.reader([text]), []) for text in lines]
     except (csv.Error, StopIteration):
         return None
@@ -444,30 +444,61 @@ def _csv_footnotes(path) -> int | None:
         start -= 1
     if offset > len(head):
         with open(path, "rb") as handle:
-            before = handle.read(offset).count(b"\n")
+            before = len(handle.read(offset).splitlines())
     else:
         before = 1
     return before + start + 1
 
 
+def _file_lines(data: bytes) -> list[str]:
+    """The lines of ``data`` (bytes of a CSV file), split where the CSV reader ends a line: ``\\r``, ``\\n``.
+
+    ``str.splitlines`` also splits at a vertical tab, a form feed, ``\\x1c``-``\\x1e``, ``\\x85``
+    and ``\\u2028``/``\\u2029``, which a cell may hold (a title pasted from a document):
+    the footnotes were then found at another line than the reader's. Bytes that are not
+    UTF-8 are shown as U+FFFD (the lines are looked at, not read).
+
+    Examples
+    --------
+    >>> _file_lines(b"a,b\\r\\nTitle\\x0bpasted,1\\n")
+    ['a,b', 'Title\\x0bpasted,1']
+    """
+    return [line.decode("utf-8", errors="replace") for line in data.splitlines()]
+
+
 def _read_above(path, start: int, columns: dict, optional: dict) -> RawTable:
     """The table of CSV ``path`` read from its lines above line ``start`` (where its footnotes start).
 
-    The lines are read from a copy in a temporary directory; errors name ``path``.
+    The lines are read from a copy in a temporary directory, byte for byte, so that the
+    reader checks them as it checks the file: the copy was decoded with bytes that are not
+    UTF-8 replaced (``'Caf\\ufffd'``: read without a word, where the file without its
+    footnotes is refused, naming the cell), and split as text (at a vertical tab or
+    ``\\u2028`` in a cell too), so that a row above the footnotes of a file of more than
+    64 KB was left out. Errors name ``path``; a copy that cannot be written (the temporary
+    directory full or read-only) is an :class:`~exposure.errors.InputError` naming ``path``
+    too (it was the ``OSError`` of the copy, naming a temporary file).
     """
     path = as_path(path)
-    with open(path, encoding="utf-8-sig", errors="replace", newline="") as handle:
+    with open(path, "rb") as handle:
         lines = handle.read().splitlines(keepends=True)
     log.info("%s: %d footnote line(s) below the table left out, from line %d", path,
              len(lines) - start + 1, start)
-    with tempfile.TemporaryDirectory() as folder:
-        copy = Path(folder) / path.name
-        copy.write_text("".join(lines[:start - 1]), encoding="utf-8")
-        try:
-            raw = _read(copy, columns, optional=optional, footnotes=True, sep=",", quoting=csv.QUOTE_MINIMAL)
-        except DataFormatError as exc:
-            raise DataFormatError(exc.reason, path=path, row=exc.row, column=exc.column,
-                                  line=exc.line) from None
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / path.name
+            copy.write_bytes(b"".join(lines[:start - 1]))
+            try:
+                raw = _read(copy, columns, optional=optional, footnotes=True, sep=",", quoting=csv.QUOTE_MINIMAL)
+            except DataFormatError as exc:
+                raise DataFormatError(exc.reason, path=path, row=exc.row, column=exc.column,
+                                      line=exc.line) from None
+    except ExposureError:
+        raise
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        raise InputError(f"the rows above its footnote lines are read from a copy in a temporary directory, and "
+                         f"the copy{where} could not be written ({exc.strerror or exc}): free space there, or set "
+                         "TMPDIR to another directory", path=path, errno=exc.errno) from None
     return RawTable(raw.frame, path, raw.first_row, raw.sources)
 
 

@@ -23,7 +23,9 @@ and the column. A ``Date`` that is not a month written ``MM/YYYY``, a ``Scale ID
 ``IJ``, ``Emerging``; ``im``, ``'Core '``) are refused naming the column as the file does
 (:func:`_months`, :func:`_check_choice`); a workbook's Excel date cell of the first of a
 month is read as that month (``08/2023``). Rows of blank cells ending a file (a spreadsheet's ``,,,`` rows) are
-ignored, as the empty rows ending a sheet are. A task statement, title, description or
+ignored, as the empty rows ending a sheet are. A text file's cell quoted as a program writing quoted
+text quotes it (``"Conduct ""head counts"" ..."``, pandas' ``to_csv(sep="\\t")``) is read without its
+quotes, with a warning (:func:`_unquoted`). A task statement, title, description or
 ``Domain Source`` that is empty, spaces only or ``n/a`` (:func:`_check_filled`), a ``Task
 ID`` given to two occupations (:func:`_check_task_ids`), a DWA or IWA ID not under its IWA
 or element ID (:func:`_check_under`) and a ``Lower CI Bound`` above its ``Upper CI Bound``
@@ -35,6 +37,7 @@ that contradicts its ``Category`` and the header repeated inside the table.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import logging
 import re
@@ -228,6 +231,9 @@ def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool 
 
     - with ``footnotes``, the footnote lines ending the table are left out
       (:func:`_without_footnotes`; :mod:`exposure.oews`'s tables);
+    - in a text file read unquoted (``quoting=csv.QUOTE_NONE``, the O*NET files), a cell
+      quoted as a program writing quoted text quotes it is read without its quotes
+      (:func:`_unquoted`);
     - a file named as compressed (``Job Zones.txt.gz``, ``db_30_1_text.zip``) or as a
       Parquet or Stata table (:func:`_other_format`) is refused saying what it is and what
       to give: it was ``row 1: file is binary, not text (a NUL byte at offset 3)``.
@@ -252,11 +258,62 @@ def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool 
         if better is None:
             raise
         raise better from None
+    if not _is_xlsx(path) and kwargs.get("quoting", csv.QUOTE_NONE) == csv.QUOTE_NONE:
+        raw = _unquoted(raw)
     if footnotes:
         raw = _without_footnotes(raw)
     raw = _without_empty_rows(raw)
     _check_header_again(raw)
     return _codes_stripped(raw)
+
+
+#: A cell as a program writing quoted delimited text quotes it: ``"..."``, a quote inside written twice.
+_QUOTED = r'"(?:[^"]|"")*"'
+
+
+def _unquoted(raw: RawTable) -> RawTable:
+    """``raw`` whose cells quoted as a writer of quoted text quotes them are read without the quotes.
+
+    O*NET's text files are not quoted (a quote is text: ``Conduct "head counts" ...``), and
+    are read so. A file written again by a program that quotes its cells (pandas'
+    ``to_csv(sep="\\t")`` quotes a cell holding a quote, Excel and LibreOffice one holding a
+    comma) has ``"Conduct ""head counts"" ..."``: it was read with the quotes, the inner
+    ones doubled, so the task was scored and shown so and the release diff counted it as
+    reworded. A cell that starts and ends with a quote, each quote inside written twice,
+    is now read as the writer meant it, with a warning (once for the file) giving the
+    count and the first cell; quotes inside a cell are kept as they are.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> raw = RawTable(pd.DataFrame({"task": ['"Say ""hi"", then go."', 'Say "hi".', '"Hi" and "bye"']}),
+    ...                Path("t.txt"), 2, {"task": "Task"})
+    >>> _unquoted(raw).frame["task"].tolist()
+    ['Say "hi", then go.', 'Say "hi".', '"Hi" and "bye"']
+    """
+    f = raw.frame
+    changed, count, first = {}, 0, None
+    for column in f.columns:
+        text = f[column]
+        quoted = text.str.startswith('"').to_numpy(dtype=bool, na_value=False)
+        if not quoted.any():
+            continue
+        quoted = quoted & text.str.fullmatch(_QUOTED).to_numpy(dtype=bool, na_value=False)
+        if not quoted.any():
+            continue
+        changed[column] = text.where(~quoted, text.str[1:-1].str.replace('""', '"', regex=False))
+        count += int(quoted.sum())
+        pos = int(np.flatnonzero(quoted)[0])
+        if first is None or pos < first[0]:
+            first = (pos, column)
+    if not changed:
+        return raw
+    pos, column = first
+    log.warning("%s: %d cell(s) are quoted as a program writing quoted text quotes them (first: row %d, "
+                "column %r: %r): read without the quotes, a quote written twice inside as one; O*NET's text "
+                "files are not quoted", raw.path, count, raw.row(pos), raw.sources.get(column, column),
+                f[column].iloc[pos][:80])
+    return RawTable(f.assign(**changed), raw.path, raw.first_row, raw.sources)
 
 
 #: Code columns read stripped of surrounding white space, as the crosswalk readers read theirs.
