@@ -341,32 +341,22 @@ def test_trial_t3_t4_training_sets_are_well_formed_and_distinct(modern_sets, fre
     assert not set(written["task"].str.lower()) & set(others.str.lower())
 
 
-def test_fifteenth_modern_set_is_well_formed_and_distinct(modern_sets, freetext):
-    """modern_tasks_v15.csv: 240 tasks written blind after trial T3, the blind test of trial T4 (below)."""
-    from exposure.reports.agreement import check_modern_tasks
+@pytest.mark.parametrize("name", ["modern_tasks_v15", "modern_tasks_v17"])
+def test_blind_modern_sets_are_well_formed_and_distinct(modern_sets, freetext, name):
+    """modern_tasks_v15.csv (written after trial T3, T4's blind test) and v17 (after T4, unscored).
 
-    blind = check_modern_tasks(pd.read_csv(freetext / "modern_tasks_v15.csv"))
-    assert len(blind) == 240 and blind["task"].str.lower().is_unique and int(blind["exposed"].sum()) == 120
-    assert (blind["exposed"] == blind["label"].isin(["E1", "E2"])).all()
-    assert all(blind[c].sum() >= 20 for c in ("admin", "routine_coding", "entry_creative"))
-    others = _other_tasks(modern_sets, freetext, "modern_tasks_v15")
-    assert not set(blind["task"].str.lower()) & set(others.str.lower())
-
-
-def test_seventeenth_modern_set_is_well_formed_and_distinct(modern_sets, freetext):
-    """modern_tasks_v17.csv: 240 tasks written blind after trial T4, kept unscored for the next change.
-
-    Only its form is checked here: no scorer or tagger is run on it, nor on
-    paraphrases_v12.csv (whose form the test of the paraphrase sets checks); they are the
-    clean test of the next change to the free-text path (docs/validation/agreement.md).
+    Only their form is checked here: 240 tasks, 120 exposed, at least 20 of each category,
+    none of another set. No scorer or tagger is run on v17, nor on paraphrases_v12.csv
+    (whose form the test of the paraphrase sets checks): they are the clean test of the
+    next change to the free-text path (docs/validation/agreement.md).
     """
     from exposure.reports.agreement import check_modern_tasks
 
-    blind = check_modern_tasks(pd.read_csv(freetext / "modern_tasks_v17.csv"))
+    blind = check_modern_tasks(pd.read_csv(freetext / f"{name}.csv"))
     assert len(blind) == 240 and blind["task"].str.lower().is_unique and int(blind["exposed"].sum()) == 120
     assert (blind["exposed"] == blind["label"].isin(["E1", "E2"])).all()
     assert all(blind[c].sum() >= 20 for c in ("admin", "routine_coding", "entry_creative"))
-    others = _other_tasks(modern_sets, freetext, "modern_tasks_v17")
+    others = _other_tasks(modern_sets, freetext, name)
     assert not set(blind["task"].str.lower()) & set(others.str.lower())
 
 

@@ -49,8 +49,11 @@ from types import SimpleNamespace
 import numpy as np
 import pandas as pd
 import pytest
+from test_faults_cli import (  # tests/unit is on sys.path (rootdir-relative imports)
+    cli,
+    one_error_line,
+)
 
-from exposure.cli import main
 from exposure.errors import DataFormatError
 from exposure.reports import figures
 from exposure.reports.categories import (
@@ -66,21 +69,6 @@ HAND = "onetsoc_code,task_id,stratum,admin,routine_coding,entry_creative,note\n"
 SAMPLE = "onetsoc_code,task_id,stratum,enriched_population,inclusion_prob,weight,double\n"
 LABELS = "onetsoc_code,task_id,admin,routine_coding,entry_creative,note\n"
 CATS = ["admin", "routine_coding", "entry_creative"]
-
-
-def cli(capsys, *args):
-    """Run ``exposure ARGS`` in this process; return (exit code, stdout, stderr)."""
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def one_error_line(err: str, *, command: str) -> str:
-    lines = [ln for ln in err.splitlines() if ln.strip() and not ln.startswith(("WARNING", "INFO"))]
-    assert len(lines) == 1, err
-    assert lines[0].startswith(f"exposure {command}: error: "), err
-    assert "Traceback" not in err
-    return lines[0]
 
 
 def flags(admin):
