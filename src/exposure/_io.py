@@ -665,7 +665,8 @@ def atomic_path(path):
         _remove_dirs(created)
         raise
     try:
-        yield tmp
+        with reported_as(tmp, path):  # the writer's errors and warnings name path, not tmp
+            yield tmp
         try:
             _flush(tmp, path)
             _keep_mode(tmp, path)
@@ -787,7 +788,12 @@ def atomic_paths(paths):
         Naming the destination: one is a directory or a device, or a partial file or a
         rename cannot be made (read-only or full file system, a directory that is not
         writable). No destination is changed then (a file that cannot be put back is
-        named in an error logged, with the backup kept beside it).
+        named in an error logged, with the backup kept beside it). Within the block, an
+        :class:`~exposure.errors.OutputError` or :class:`~exposure.errors.DataFormatError`
+        about a temporary path is raised again about its destination, and the writers'
+        warnings name the destination too (:func:`reported_as`): a full disk was reported
+        as ``out/.agreement.csv.p8794-jgzugcw7.tmp: cannot write: ...``, a file gone once
+        the run ends.
 
     Examples
     --------
@@ -816,7 +822,10 @@ def atomic_paths(paths):
     try:
         for path in paths:
             tmps.append(_partial_file(path))
-        yield list(tmps)
+        with contextlib.ExitStack() as named:  # the writers' errors and warnings name the destinations
+            for tmp, path in zip(tmps, paths, strict=True):
+                named.enter_context(reported_as(tmp, path))
+            yield list(tmps)
         _replace_all(tmps, paths)
     except BaseException:
         for tmp in tmps:

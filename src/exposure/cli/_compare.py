@@ -9,7 +9,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from exposure._args import check_count
-from exposure._io import atomic_paths, reported_as, write_csv
+from exposure._io import atomic_paths, write_csv
 from exposure._load import tables_dir
 from exposure._outdir import (
     check_files_dir,
@@ -266,8 +266,8 @@ def run_compare(args) -> int:
     # one set: a failure (or SIGTERM) part-way leaves the previous set
     with atomic_paths([out / name for name in files]) as paths:
         for (name, frame), tmp in zip(files.items(), paths, strict=True):
-            with reported_as(tmp, out / name):  # not the partial file, gone once the run ends
-                write_csv(frame, tmp, float_format="%.3f" if "matrix" in name else "%.6g")
+            # errors and warnings name the report, not its partial file (atomic_paths)
+            write_csv(frame, tmp, float_format="%.3f" if "matrix" in name else "%.6g")
 
     pd.set_option("display.width", 160)
     print("Coverage (SOC 2018 codes reached, OEWS May 2025 employment covered):")
