@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import re
-import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -625,13 +624,17 @@ def check_paraphrases(paraphrases: pd.DataFrame, labelled: pd.DataFrame, *, path
         if not _checked_before(paraphrases, keys):  # the CLI's checked frame, given to evaluate_free_text
             _warn_misfiled(frame, keys, by_key, path, row_offset)
     out = frame.assign(onetsoc_code=codes.astype(str), task_id=[k[1] for k in keys])
-    global _LAST_CHECKED
-    _LAST_CHECKED = (weakref.ref(out), _fingerprint(out, keys))
+    out.attrs[_CHECKED] = (id(out), _fingerprint(out, keys))
     return out
 
 
-#: The last frame :func:`check_paraphrases` returned (a weak reference) and its rows.
-_LAST_CHECKED: tuple | None = None
+#: Key of ``DataFrame.attrs`` under which :func:`check_paraphrases` and
+#: :func:`check_modern_tasks` mark the frames they return (the frame's ``id``, its rows,
+#: and for the modern tasks the file and first row they named): a frame the caller edited
+#: since, or a copy (pandas copies ``attrs``), no longer matches its mark. It was module
+#: state (the last frame checked), which a second frame checked in between, or another
+#: thread, replaced.
+_CHECKED = "exposure.reports.agreement.checked"
 
 
 def _fingerprint(frame: pd.DataFrame, keys: list) -> tuple:
@@ -640,15 +643,15 @@ def _fingerprint(frame: pd.DataFrame, keys: list) -> tuple:
 
 
 def _checked_before(paraphrases: pd.DataFrame, keys: list) -> bool:
-    """True when ``paraphrases`` is the very frame :func:`check_paraphrases` last returned, unchanged.
+    """True when ``paraphrases`` is a frame :func:`check_paraphrases` returned, unchanged.
 
     ``exposure evaluate`` checks the file (naming it) and gives the checked frame to
     :func:`evaluate_free_text`, which checks it again: its warnings were said twice, the
     second time without the file's name.
     """
-    last = _LAST_CHECKED
-    return (last is not None and last[0]() is paraphrases
-            and _fingerprint(paraphrases.reset_index(drop=True), keys) == last[1])
+    mark = paraphrases.attrs.get(_CHECKED) if isinstance(paraphrases, pd.DataFrame) else None
+    return (isinstance(mark, tuple) and len(mark) == 2 and mark[0] == id(paraphrases)
+            and _fingerprint(paraphrases.reset_index(drop=True), keys) == mark[1])
 
 
 #: Marks that end a sentence: ``"Draft emails!"`` is ``"Draft emails."`` (a copy, or one task twice).
@@ -852,29 +855,23 @@ def check_modern_tasks(modern: pd.DataFrame, *, path=None, row_offset: int = 1) 
         raise DataFormatError(f"exposed is {bool(out['exposed'].iloc[pos])} but the label {out['label'].iloc[pos]} "
                               f"is {'not ' if out['label'].iloc[pos] == 'E0' else ''}exposed (E1 and E2 are)",
                               path=path, row=pos + row_offset, column="exposed")
-    global _LAST_MODERN
-    _LAST_MODERN = (weakref.ref(out), tuple(out["task"].tolist()), path, row_offset)
+    out.attrs[_CHECKED] = (id(out), tuple(out["task"].tolist()), path, row_offset)
     return out
 
 
-#: The last frame :func:`check_modern_tasks` returned (a weak reference), its tasks, and
-#: the file and first row it named: the report's warnings name that file's rows.
-_LAST_MODERN: tuple | None = None
-
-
 def _modern_source(frame) -> tuple | None:
-    """``(path, row_offset)`` of ``frame`` when it is the frame :func:`check_modern_tasks` last returned, unchanged.
+    """``(path, row_offset)`` of ``frame`` when it is a frame :func:`check_modern_tasks` returned, unchanged.
 
     ``exposure evaluate --modern m.csv`` checks the file (naming it) and gives the checked
     frame to :func:`evaluate_free_text`, which checks it again and hands it to
     :func:`modern_report`: the report's warning names ``m.csv`` and its lines.
     """
-    last = _LAST_MODERN
-    if last is None or last[2] is None or last[0]() is not frame or not isinstance(frame, pd.DataFrame):
+    mark = frame.attrs.get(_CHECKED) if isinstance(frame, pd.DataFrame) else None
+    if not isinstance(mark, tuple) or len(mark) != 4 or mark[0] != id(frame) or mark[2] is None:
         return None
-    if "task" not in frame.columns or tuple(frame["task"].tolist()) != last[1]:
+    if "task" not in frame.columns or tuple(frame["task"].tolist()) != mark[1]:
         return None
-    return last[2], last[3]
+    return mark[2], mark[3]
 
 
 def _warn_seen_modern(truth: pd.DataFrame, model, path, row_offset: int) -> None:
