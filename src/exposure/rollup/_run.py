@@ -556,6 +556,10 @@ def rollup(
     _warn_no_employment(soc)
     _check_rollup_memory(n_draws, len(occ), len(soc), employment)
     levels = _industry_levels(employment)
+    if not levels:  # an OEWS national table: empty sector tables, without a word before
+        log.warning("the employment has no sector or 3-digit industry rows (an OEWS national table?): the sector "
+                    "and subsector tables are empty and working_time has no sector rows; give the OEWS "
+                    "by-industry table for them")
     sector_frames = [to_sectors(soc, employment, level=lv) for lv in levels]
     draws_soc = None
     if n_draws > 0:

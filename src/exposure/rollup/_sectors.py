@@ -111,7 +111,8 @@ def _industry_cells(employment: pd.DataFrame, level: str, *, warn: bool = True):
     f = employment_frame(employment)
     f = f[f["i_group"] == LEVELS[level]]
     if f.empty:
-        raise DataFormatError(f"employment frame has no {level} rows (i_group {LEVELS[level]!r})")
+        raise DataFormatError(f"employment frame has no {level} rows (i_group {LEVELS[level]!r}): give an OEWS "
+                              "by-industry table (a national table has cross-industry rows only)")
     names = _employment_names(employment)  # the columns as the caller's frame names them
     # a missing code was reported as a duplicate cell of NAICS 'nan', a padded one made an industry
     bad = _first_mismatch(f["naics"], OEWS_NAICS_PATTERN, "an OEWS industry code (like 11, 31-33 or 113000)")
@@ -473,7 +474,8 @@ def to_sectors(
     Raises
     ------
     exposure.errors.DataFormatError
-        A bad ``exposed_threshold`` or ``level``, or a bad ``soc_scores`` row (a missing,
+        A bad ``exposed_threshold`` or ``level``, a ``soc_scores`` without rows
+        (``soc_scores have no rows``), or a bad ``soc_scores`` row (a missing,
         repeated or malformed ``soc_code``, a measure that is not a number in [0, 1], some
         of alpha, beta and gamma given and not the others -- ``covered_emp`` counts the
         workers with a beta, so alpha and gamma would be means over other workers --
@@ -508,7 +510,8 @@ def to_sectors(
     0    11   0.4        100.0             60.0                 1            20.0
     """
     exposed_threshold = check_fraction(exposed_threshold, "exposed_threshold")
-    require_frame(soc_scores, "soc_scores", ["soc_code"], unique="soc_code")
+    # no rows: every sector unscored, said as if no code had a beta
+    require_frame(soc_scores, "soc_scores", ["soc_code"], unique="soc_code", rows=True)
     soc_codes = _check_soc_codes(soc_scores)
     vals = _soc_values(soc_scores)
     _refuse_partial_measures(vals)  # alpha and gamma means over more workers than covered_emp
@@ -776,8 +779,9 @@ def workforce_stats(
     Raises
     ------
     exposure.errors.DataFormatError
-        A ``soc_scores`` without its columns, a measure that is not a number in [0, 1]
-        (``soc_scores, row 2, column 'beta': not a number: True``), or a ``tot_emp`` /
+        A ``soc_scores`` without its columns or without rows (``soc_scores have no
+        rows``: "All workers" came out as 0 workers), a measure that is not a number in
+        [0, 1] (``soc_scores, row 2, column 'beta': not a number: True``), or a ``tot_emp`` /
         ``a_mean`` that is other text, a boolean, negative or infinite (``soc_scores, row
         2, column 'tot_emp': tot_emp must be a number or a BLS special value (** * # ~),
         got 'n/a'``), naming the row (counted from 1) and column, before anything is
@@ -813,7 +817,8 @@ def workforce_stats(
     if draws is not None and not isinstance(draws, dict):
         raise DataFormatError(f"draws must be a dict of measure name -> draws array (or None), got {shown(draws)}")
     level = check_level(level)
-    require_frame(soc_scores, "soc_scores", ["soc_code", "tot_emp", *measures])
+    # no rows: "All workers" of 0 workers, without a word
+    require_frame(soc_scores, "soc_scores", ["soc_code", "tot_emp", *measures], rows=True)
     _check_soc_codes(soc_scores)
     require_frame(soc_scores, "soc_scores", unique="soc_code")  # its workers were counted twice
     _refuse_nested_scores(soc_scores)  # so were a group's beside its occupations' (15-1250, 15-1252)
@@ -877,7 +882,8 @@ def working_time(
         ``#``, ``~``) and blanks are missing.
     employment : pandas.DataFrame, optional
         OEWS by-industry frame; adds one row per NAICS sector, titled as by
-        :func:`to_sectors` (a second title of a sector is logged once per frame).
+        :func:`to_sectors` (a second title of a sector is logged once per frame). A frame
+        without sector rows (a national table) is refused, as by :func:`to_sectors`.
     gain : float, default 0.5
         Productivity gain on exposed time, in [0, 1]; a float32 is read as the decimal it
         shows (:func:`check_gain`).
@@ -894,7 +900,7 @@ def working_time(
     Raises
     ------
     exposure.errors.DataFormatError
-        A bad ``gain``, a ``soc_scores`` without its columns, a ``measure`` value that is
+        A bad ``gain``, a ``soc_scores`` without its columns or rows, a ``measure`` value that is
         not a number in [0, 1] (``soc_scores, row 2, column 'beta': must be in [0, 1],
         got 1.5``), or a ``tot_emp`` that is other text, a boolean, negative or infinite
         (``soc_scores, row 1, column 'tot_emp': tot_emp must be a number or a BLS special
@@ -902,7 +908,9 @@ def working_time(
         missing, malformed or repeated ``soc_code``; ``hours`` that is not a positive finite number
         (``hours must be a positive number of hours, got bool True``) or is above 168;
         ``measure`` that is not a string; a ``soc_title`` column given twice; a
-        ``tot_emp`` of 2**63 or more; or a bad ``employment`` frame.
+        ``tot_emp`` of 2**63 or more; or a bad ``employment`` frame, or one without sector
+        rows (``employment frame has no sector rows (i_group 'sector'): give an OEWS
+        by-industry table ...``: the sector rows were left out without a word).
 
     Examples
     --------
@@ -923,7 +931,7 @@ def working_time(
         raise DataFormatError(f"hours must be the hours of a working week, at most {WEEK_HOURS:g} (a week has "
                               f"{WEEK_HOURS:g} hours), got {hours!r}; give hours a week, not a year")
     check_name(measure, "measure")
-    require_frame(soc_scores, "soc_scores", ["soc_code", measure, "tot_emp"])
+    require_frame(soc_scores, "soc_scores", ["soc_code", measure, "tot_emp"], rows=True)  # sectors of 0 covered
     _check_soc_codes(soc_scores)
     require_frame(soc_scores, "soc_scores", unique="soc_code")  # it failed on its own output
     if "soc_title" in soc_scores.columns:  # given twice: pandas' "Per-column arrays must each be 1-dimensional"
@@ -948,7 +956,7 @@ def working_time(
         }
     )
     frames = [out]
-    if employment is not None and (employment_frame(employment)["i_group"] == "sector").any():
+    if employment is not None:  # without sector rows (a national table) it gave no sector row, without a word
         industries, cells = _industry_cells(employment, "sector")
         order = _code_order(out["code"])  # the sums run in one order whatever the rows'
         emp_m = _cell_matrix(cells, industries, out["code"].to_numpy()[order], cells["tot_emp"])

@@ -94,12 +94,14 @@ def _number(series: pd.Series, column: str, name: str | None = None) -> pd.Serie
     return values
 
 
-def require_frame(value, name: str, columns=(), *, unique: str | None = None) -> None:
+def require_frame(value, name: str, columns=(), *, unique: str | None = None, rows: bool = False) -> None:
     """Refuse ``value`` unless it is a DataFrame with ``columns`` (and ``unique`` a key).
 
     For the roll-up functions' frame arguments: an error names the argument, not an
     ``AttributeError`` from inside. The ``unique`` column, when given, is the frame's
-    key: no value may be missing (``None``, NaN) or repeated. Rows in errors are counted
+    key: no value may be missing (``None``, NaN) or repeated. With ``rows``, a frame
+    without rows is refused (``soc_scores have no rows``): scores of nothing rolled up
+    to tables of no score, or of 0 workers, without a word. Rows in errors are counted
     from 1 (positions, whatever the index).
 
     Examples
@@ -116,6 +118,10 @@ def require_frame(value, name: str, columns=(), *, unique: str | None = None) ->
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: row 1, column 'soc_code': soc_scores: soc_code missing
+    >>> require_frame(pd.DataFrame({"soc_code": []}), "soc_scores", ["soc_code"], rows=True)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: soc_scores have no rows
     """
     if not isinstance(value, pd.DataFrame):
         raise DataFormatError(f"{name} must be a pandas DataFrame, got {type(value).__name__}")
@@ -137,6 +143,8 @@ def require_frame(value, name: str, columns=(), *, unique: str | None = None) ->
         pos, first = repeat
         raise DataFormatError(f"{name} has {unique} {str(value[unique].iloc[pos])!r} twice (rows {first + 1} "
                               f"and {pos + 1})", row=pos + 1, column=unique)
+    if rows and value.empty:
+        raise DataFormatError(f"{name} have no rows")
 
 
 def _refuse_repeated_column(frame: pd.DataFrame, name: str | None, column) -> None:
@@ -855,7 +863,14 @@ def to_soc(
         column named), a bad ``soc_structure``; or a bad employment frame (a ``tot_emp``
         or ``a_mean`` that is other text, a boolean, negative or infinite: ``row 1,
         column 'TOT_EMP': employment frame: TOT_EMP must be a number or a BLS special
-        value (** * # ~), got True``).
+        value (** * # ~), got True``). Scores of which no OEWS code gets a value: no
+        scored code is in the crosswalk (O*NET-SOC 2010 codes such as ``15-1132.00``, a
+        crosswalk without rows), or none reaches an OEWS code of the employment (another
+        SOC edition), as :func:`~exposure.rollup.rollup` refuses them (``column
+        'onetsoc_code': none of the 2 O*NET-SOC codes of occupation_scores (e.g.
+        '15-1132.00') is in onet_to_soc (O*NET-SOC 2019 codes expected, ...), so no OEWS
+        code, sector or worker would have a score: ...``); a table of every OEWS code
+        without a score was returned, with a warning only.
 
     Examples
     --------
@@ -874,7 +889,14 @@ def to_soc(
     0  11-1011   0.4    100.0       2
     1  13-1020   0.3     50.0       1
     """
-    return _to_soc(occupation_scores, onet_to_soc, employment, combine, soc_structure)[0]
+    soc = _to_soc(occupation_scores, onet_to_soc, employment, combine, soc_structure)[0]
+    if not soc[list(MEASURES)].notna().to_numpy().any():  # a table of no score, with a warning only
+        # rollup's check, imported here: its module imports this one
+        from exposure.rollup._run import _nothing_matched
+
+        err = _nothing_matched(occupation_scores.reset_index(drop=True), onet_to_soc, soc)
+        raise DataFormatError(err.text(scores="occupation_scores", crosswalk="onet_to_soc"), column=err.column)
+    return soc
 
 
 def _to_soc(occupation_scores, onet_to_soc, employment, combine="equal", soc_structure=None, *,
@@ -887,12 +909,11 @@ def _to_soc(occupation_scores, onet_to_soc, employment, combine="equal", soc_str
     crosswalk or reach no OEWS code, given by that call, are not given again (one
     ``rollup`` repeated each once per category).
     """
+    # no rows: every OEWS code would come out unscored
     require_frame(occupation_scores, "occupation_scores", ["onetsoc_code", *EXPOSURE_MEASURES],
-                  unique="onetsoc_code")
+                  unique="onetsoc_code", rows=True)
     require_frame(onet_to_soc, "onet_to_soc", ["onetsoc_code", "soc_code"])
     _check_combine(combine)
-    if occupation_scores.empty:  # every OEWS code would come out unscored
-        raise DataFormatError("occupation_scores have no rows")
     occ = occupation_scores.reset_index(drop=True)
     # the inputs are checked before anything is computed
     check_codes(occ, "occupation_scores", ["onetsoc_code"])
@@ -989,8 +1010,10 @@ def coverage(soc_scores: pd.DataFrame, occupation_scores: pd.DataFrame | None = 
     ------
     exposure.errors.DataFormatError
         ``soc_scores`` or ``occupation_scores`` that is not a frame or lacks a column; a
-        ``tot_emp`` that is not a number of workers (other text, ``True``, a negative or
-        infinite number, or one of 2**63 or more: it overflowed the sums), naming
+        ``soc_scores`` without rows (``soc_scores have no rows``: ``tot_emp`` 0 and
+        ``share`` NaN were returned); a ``tot_emp`` that is not a number of workers
+        (other text, ``True``, a negative or infinite number, or one of 2**63 or more: it
+        overflowed the sums), naming
         ``soc_scores``, the row (counted from 1) and the column;
         a ``soc_code`` (when the column is there) missing, malformed (``' 11-1011'``) or
         given twice (its workers were counted twice), an ``onetsoc_code`` of
@@ -1005,7 +1028,8 @@ def coverage(soc_scores: pd.DataFrame, occupation_scores: pd.DataFrame | None = 
     0.75
     """
     prefix = occupation_scores is not None
-    require_frame(soc_scores, "soc_scores", ["beta", "tot_emp", *(["soc_code"] if prefix else [])])
+    # no rows: tot_emp 0 and share NaN, without a word
+    require_frame(soc_scores, "soc_scores", ["beta", "tot_emp", *(["soc_code"] if prefix else [])], rows=True)
     if "soc_code" in soc_scores.columns:  # a code twice counted its workers twice
         check_codes(soc_scores.reset_index(drop=True), "soc_scores", ["soc_code"])
         require_frame(soc_scores, "soc_scores", unique="soc_code")
