@@ -23,6 +23,7 @@ import json
 import logging
 import math
 import os
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -289,12 +290,17 @@ def _get_table(name: str):
     Traceback (most recent call last):
     ...
     exposure.errors.ExposureError: unknown table 'SOC': table names are written in lower case, without spaces around them: 'soc'
+    >>> _get_table("jobs")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: unknown table 'jobs'; choose one of measures, occupation_panel, ...
     """
     try:
         return get_table(name)
     except ExposureError:
+        known = sorted({*TABLES, *ALIASES, MEASURES})
         plain = name.strip().lower()
-        if plain != name and _is_table(plain):  # 'SOC', ' soc_scores '
+        if plain != name and (_is_table(plain) or plain == MEASURES):  # 'SOC', ' soc_scores ', 'Measures'
             raise ExposureError(f"unknown table {name!r}: table names are written in lower case, "
                                 f"without spaces around them: {plain!r}") from None
         bare = name.strip().rstrip("/\\")
@@ -309,12 +315,12 @@ def _get_table(name: str):
             raise ExposureError(f"unknown table {name!r}: give the table's name, {stem!r}, not "
                                 f"its file name{where}") from None
         # 'task_score', 'occupation': every name was listed, the close one not pointed at
-        known = sorted({*TABLES, *ALIASES, MEASURES})
         close = difflib.get_close_matches(stem or plain, known, n=1, cutoff=0.6)
         if close:
             raise ExposureError(f"unknown table {name!r}: did you mean {close[0]!r}? (the tables are "
                                 f"{', '.join(known)})") from None
-        raise
+        # get_table's list lacks 'measures', which load takes
+        raise ExposureError(f"unknown table {name!r}; choose one of {', '.join(known)}") from None
 
 
 def _check_release(release):
@@ -619,7 +625,7 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
     >>> load("jobs")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    exposure.errors.ExposureError: unknown table 'jobs'; choose one of occupation_panel, ...
+    exposure.errors.ExposureError: unknown table 'jobs'; choose one of measures, occupation_panel, ...
     """
     if not isinstance(name, str):
         raise ExposureError(f"name must be a table name (str), got {type(name).__name__} {name!r}")
@@ -729,6 +735,8 @@ def _base_dir(directory, release, store) -> Path:
 
 #: ``(path, size, mtime_ns, inode) -> sha256`` of the tables checked by :func:`check_recorded`.
 _DIGESTS: dict[tuple, str] = {}
+#: A sha256 as ``manifest.json`` records it (case and surrounding spaces aside).
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 def check_recorded(path: Path) -> None:
@@ -741,8 +749,10 @@ def check_recorded(path: Path) -> None:
     ``tables`` that is not an object), and those of an output of a newer version
     (:func:`check_manifest_format`): refused, naming the file; so is an entry of the table
     that is not an object, or whose ``sha256`` is not a string (a damaged manifest: the
-    table was read unchecked). A directory without a manifest (tables written by hand), a
-    manifest without ``tables``, or an entry without a sha256, is not checked.
+    table was read unchecked) or not 64 hexadecimal digits (``""``, cut short: the table
+    was said to be changed since the recompute). A directory without a manifest (tables
+    written by hand), a manifest without ``tables``, or an entry without a sha256, is not
+    checked.
     """
     where = path.parent / MANIFEST_NAME
     if not os.path.lexists(where):
@@ -766,8 +776,10 @@ def check_recorded(path: Path) -> None:
                               "its recompute: it was copied in from another run, or written by hand; run exposure "
                               f"recompute again, or pass validate=False to read it as it is", path=path)
     entry = tables[path.name]
-    # an entry that is no object, or a sha256 that is no string, was "not checked"
-    if not isinstance(entry, dict) or ("sha256" in entry and not isinstance(entry["sha256"], str)):
+    # an entry that is no object, or a sha256 that is no string, was "not checked"; one that is
+    # no sha256 ("", cut short, an md5) blamed the table: "not the one manifest.json recorded"
+    if not isinstance(entry, dict) or ("sha256" in entry and not (
+            isinstance(entry["sha256"], str) and _SHA256.fullmatch(entry["sha256"].strip().lower()))):
         bad = entry.get("sha256") if isinstance(entry, dict) else entry
         shown = json.dumps(bad)
         what = "the entry" if not isinstance(entry, dict) else "the sha256"

@@ -21,7 +21,7 @@ from exposure.errors import SchemaError
 from exposure.schemas._fast import validate_passing
 
 __all__ = ["validate", "check_columns", "check_flags", "check_numbers", "check_codes", "check_text",
-           "check_finite"]
+           "as_coercible", "check_finite"]
 
 
 def validate(
@@ -102,6 +102,7 @@ def validate(
     check_numbers(frame, model, path=where, row_offset=row_offset)
     check_codes(frame, model, path=where, row_offset=row_offset)
     check_text(frame, model, path=where, row_offset=row_offset)
+    frame = as_coercible(frame, model)
     passed = validate_passing(frame, model)  # same checks; pandera reports the failures
     if passed is None:
         try:
@@ -525,6 +526,71 @@ def check_text(frame: pd.DataFrame, model, *, path, row_offset: int | None = Non
                               row=pos + (row_offset or 0), column=name)
 
 
+def as_coercible(frame: pd.DataFrame, model) -> pd.DataFrame:
+    """``frame`` with the cells the checks above accept written as the model's coercion reads them.
+
+    The ``check_*`` functions of this module read a column's values; the model's coercion
+    (``astype``) reads more, and failed on columns they had accepted, in pandera's words
+    and naming no row:
+
+    - a categorical number column is converted through its categories, the unused ones
+      too: a ``gain`` of 0.5 on every row whose categories still held ``"n/a"`` (rows
+      filtered away) raised pandas' ``TypeError: 'Categorical' with dtype category does
+      not support operation 'all'``, and with more values ``gain cannot be read as
+      float64 ... got text 'TypeError("Unordered Categoricals ...")'``; the unused
+      categories are dropped;
+    - ``pd.NA`` (or ``NaT``) in an ``object`` column of numbers, as
+      ``pd.DataFrame({"a_mean": [1.0, pd.NA]})`` builds it: ``a_mean cannot be read as
+      float64 (check coerce_dtype('float64'))`` for a missing value the field allows; it
+      is NaN now, as in a ``float64`` column (``None`` in an ``Int64`` or flag column,
+      whose coercion refused ``NaT``);
+    - the numbers 0 and 1 among True and False in an ``object`` flag column (two frames
+      concatenated): :func:`check_flags` reads them as False and True, the ``boolean``
+      coercion refused the mix (``admin cannot be read as boolean``); they are False and
+      True now.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        With a fresh ``RangeIndex``, checked by the ``check_*`` functions (not changed).
+    model : pandera.pandas.DataFrameModel subclass
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``frame`` itself when no column needed it, else a copy with those columns changed.
+
+    Examples
+    --------
+    >>> from exposure.schemas._outcomes import GroupGrowth
+    >>> as_coercible(pd.DataFrame({"emp_base": [1.0, pd.NA]}), GroupGrowth)["emp_base"].tolist()
+    [1.0, nan]
+    """
+    changed = {}
+    for name, annotation, _, col in _model_columns(frame, model):
+        kind = _kind(annotation)
+        flag = annotation.arg in (bool, pd.BooleanDtype)
+        if kind is None and not flag:
+            continue
+        if isinstance(col.dtype, pd.CategoricalDtype):
+            if len(col.cat.categories) > col.nunique(dropna=True):
+                changed[name] = col.cat.remove_unused_categories()
+            continue
+        if col.dtype != object:
+            continue
+        missing = col.isna().to_numpy(dtype=bool)
+        if missing.any():  # pd.NA, NaT, None: NaN in a float column, else None (float() refuses pd.NA)
+            col = changed[name] = col.where(~missing, np.nan if kind == "number" else None)
+        if flag:
+            cells = col.to_numpy(dtype=object)
+            number = np.fromiter((isinstance(v, numbers.Number) and not isinstance(v, (bool, np.bool_))
+                                  for v in cells), dtype=bool, count=len(cells)) & ~missing
+            if number.any():  # 0 or 1 (check_flags refused any other number)
+                changed[name] = pd.Series([bool(v) if n else v for v, n in zip(cells, number)],
+                                          index=col.index, dtype=object)
+    return frame.assign(**changed) if changed else frame
+
+
 def check_finite(frame: pd.DataFrame, model, *, path, row_offset: int | None = None) -> None:
     """Refuse infinity in a number (``float``) column of the coerced ``frame``.
 
@@ -711,6 +777,34 @@ def _case_text(case, model, data, cases, row_offset) -> str:
     return f"{column} {words}{got} (check {short})"
 
 
+#: The failure case pandera records for a check that raised instead of judging the table:
+#: the exception, as ``KeyError("['p_e2'] not in index")``.
+_CRASHED = re.compile(r"[A-Za-z_]\w*(Error|Exception)\(")
+
+
+def _without_crashed_checks(cases: pd.DataFrame) -> pd.DataFrame:
+    """``cases`` without the table-level checks that raised, when other failures tell why.
+
+    A check of the whole table (``@pa.dataframe_check``) that reads a column the table
+    lacks raises, and pandera records the exception as its failure: a ``task_scores``
+    without ``p_e2`` said ``column 'p_e2' is missing (TaskScores requires it); 3 more:
+    column 'TaskScores': p_e0 + p_e1 + p_e2 = 1 where scored; all three missing otherwise;
+    got text 'KeyError("['p_e2'] not in index")' (check _probabilities_sum_to_one); ...``:
+    the model named as a column, a Python exception as the value (and, as such a case has
+    no row, it came first, before the cell that made the check raise). The other failures
+    are the error; those cases are dropped. A check that raised on a table that fails
+    nothing else is still told.
+    """
+    if not {"schema_context", "index", "check", "failure_case"} <= set(cases.columns):
+        return cases
+    crashed = ((cases["schema_context"] == "DataFrameSchema") & cases["index"].isna()
+               & ~cases["check"].isin(list(_COLUMN_SET_CHECKS))
+               & cases["failure_case"].map(lambda v: isinstance(v, str) and bool(_CRASHED.match(v))))
+    if crashed.all():
+        return cases
+    return cases[~crashed.to_numpy(dtype=bool)]
+
+
 def _to_error(exc, model, path, row_offset, max_cases) -> SchemaError:
     """One :class:`SchemaError` of pandera's failure cases: the first in words, then the others.
 
@@ -720,7 +814,7 @@ def _to_error(exc, model, path, row_offset, max_cases) -> SchemaError:
     greater_than_or_equal_to(2000))``; a key given twice names its columns, values and rows.
     """
     data = getattr(exc, "data", None)
-    cases = exc.failure_cases.copy()
+    cases = _without_crashed_checks(exc.failure_cases.copy())
     unique_rows = cases["check"] == "multiple_fields_uniqueness"
     if unique_rows.any():  # one case per row (pandera gives one per key column), naming the first key
         unique = model.__config__.unique
