@@ -53,6 +53,7 @@ from exposure._io import (
 from exposure.errors import DataFormatError, InputError
 
 __all__ = [
+    "decode_text",
     "RawTable",
     "UNSAVED_FORMULA",
     "check_published_separator",
@@ -385,7 +386,7 @@ def read_utf8(path: Path, *, bom: bool = True, what: str = "") -> str:
         raise InputError(exc.strerror or str(exc), path=path, errno=exc.errno) from None
 
 
-def _decode(data: bytes, path: Path, sep: str) -> str:
+def decode_text(data: bytes, path: Path, sep: str) -> str:
     """``data`` as UTF-8 text (BOM dropped); raise on binary data or a non-UTF-8 byte."""
     nul = data.find(b"\x00")
     if nul >= 0:
@@ -841,7 +842,7 @@ def read_text_table(
     # was "row 1: file is binary, not text (a NUL byte at offset 3)"
     _check_signature(head, path)
     data = path.read_bytes()
-    text = _decode(data, path, sep)
+    text = decode_text(data, path, sep)
     if not text.strip():
         raise DataFormatError("file is empty", path=path)
     header = check_field_counts(text, sep, quoting, path)
@@ -2118,9 +2119,9 @@ def _read_delimited(path: Path, kind: str) -> pd.DataFrame:
     sep, quoting = ("," , csv.QUOTE_MINIMAL) if kind == "csv" else ("\t", csv.QUOTE_NONE)
     data = path.read_bytes()
     _check_signature(data, path)
-    if b"\x00" not in data:  # (a binary file is named as such by _decode)
+    if b"\x00" not in data:  # (a binary file is named as such by decode_text)
         _check_layout(_head_lines(data[:1 << 16].decode("utf-8-sig", "replace")), sep, path)
-    text = _decode(data, path, sep)
+    text = decode_text(data, path, sep)
     if not text.strip():
         raise DataFormatError("file is empty", path=path)
     header = check_field_counts(text, sep, quoting, path)
@@ -3156,7 +3157,7 @@ def check_delimited_file(path) -> list[str]:
                 data_seen = True
                 start = reader.line_num + 1
     except UnicodeDecodeError:
-        _decode(path.read_bytes(), path, sep)  # names the bad byte (and its line)
+        decode_text(path.read_bytes(), path, sep)  # names the bad byte (and its line)
         raise DataFormatError("cannot parse as delimited text", path=path) from None
     except csv.Error as exc:
         raise DataFormatError(f"cannot parse as delimited text: {exc}", path=path, row=rows + 1,

@@ -18,13 +18,13 @@ import pandas as pd
 
 from exposure._tables import (
     EMPTY_LINE,
-    _decode,
     as_path,
     check_field_counts,
     check_file,
     check_header,
     check_no_nul,
     check_published_separator,
+    decode_text,
     drop_empty_tail,
     first_repeat,
     norm_header,
@@ -225,18 +225,18 @@ def _checked_fields(path, name):
 
     Bytes that are not UTF-8 (a file saved by Excel as Windows-1252 ``CSV``: an en dash
     of a title is the byte 0x96) are refused as the task tables refuse them
-    (:func:`exposure._tables._decode`), naming the row, the column and what to save the
+    (:func:`exposure._tables.decode_text`), naming the row, the column and what to save the
     file as. The message was pandas' ``not UTF-8 text: 'utf-8' codec can't decode byte
     0x96 in position 63``, without a row; a bytes buffer raised Python's
     ``UnicodeDecodeError``.
     """
     if hasattr(path, "read"):
         text = path.read()
-        text = _decode(text, name, ",") if isinstance(text, bytes) else text.removeprefix("\ufeff")
+        text = decode_text(text, name, ",") if isinstance(text, bytes) else text.removeprefix("\ufeff")
         source = io.StringIO(text)
     else:
         try:
-            text = _decode(path.read_bytes(), name, ",")
+            text = decode_text(path.read_bytes(), name, ",")
         except OSError as exc:
             raise InputError(exc.strerror or str(exc), path=name, errno=exc.errno) from None
         source = path

@@ -36,9 +36,9 @@ from exposure._load import load, processed_dir
 from exposure._measures import CATEGORIES, CORE_WEIGHT, OTHER_WEIGHT
 from exposure._outdir import check_files_dir
 from exposure._tables import (
-    _decode,
     check_field_counts,
     check_header,
+    decode_text,
     drop_empty_tail,
     first_repeat,
     norm_header,
@@ -293,7 +293,7 @@ def _read_csv(path) -> pd.DataFrame:
     if b"\x00" in data:
         raise DataFormatError("a binary file, not CSV text", path=path)
     try:  # the shared readers' decoding: its row, column and the encoding the byte looks like
-        text = _decode(data, Path(path), ",")
+        text = decode_text(data, Path(path), ",")
     except DataFormatError as exc:  # "not UTF-8 text (byte 111): a binary file?" of a text file
         raise DataFormatError(f"not UTF-8 text: {exc.reason}", path=path, row=exc.row, column=exc.column,
                               line=exc.line) from None

@@ -38,6 +38,8 @@ from exposure.rollup._sectors import (
 )
 from exposure.rollup._soc import (
     _combine,
+    _nothing_matched,
+    _scored_codes,
     _soc_matrix,
     _to_soc,
     check_codes,
@@ -330,12 +332,6 @@ def check_rollup_output(out) -> None:
         )
 
 
-def _scored_codes(occ: pd.DataFrame) -> pd.Series:
-    """O*NET-SOC codes of the occupations of ``occ`` with a value of at least one measure."""
-    has = occ[[m for m in MEASURES if m in occ.columns]].notna().any(axis=1).to_numpy(dtype=bool)
-    return occ.loc[has, "onetsoc_code"].astype(str).reset_index(drop=True)
-
-
 def _check_in_crosswalk(occ: pd.DataFrame, onet_to_soc: pd.DataFrame) -> None:
     """Refuse occupations none of whose scored codes is in ``onet_to_soc``, before :func:`to_soc`.
 
@@ -348,24 +344,6 @@ def _check_in_crosswalk(occ: pd.DataFrame, onet_to_soc: pd.DataFrame) -> None:
     codes = set(_scored_codes(occ))
     if codes and not codes & set(onet_to_soc["onetsoc_code"].astype(str)):
         raise _nothing_matched(occ, onet_to_soc, None)
-
-
-def _nothing_matched(occ: pd.DataFrame, onet_to_soc: pd.DataFrame, soc: pd.DataFrame | None) -> NothingMatchedError:
-    """The error when no OEWS code of ``soc`` has a value (see :class:`NothingMatchedError`).
-
-    Seven tables without a score, no sector or worker covered, were written before.
-    """
-    codes = _scored_codes(occ)
-    xw = onet_to_soc[["onetsoc_code", "soc_code"]].astype(str).reset_index(drop=True)
-    known = codes.isin(set(xw["onetsoc_code"])).to_numpy(dtype=bool)
-    n = len(codes)
-    if not known.any():
-        return NothingMatchedError("crosswalk", n, codes.iloc[0], xw["onetsoc_code"].iloc[0] if len(xw) else None,
-                                   column="onetsoc_code")
-    socs = xw.loc[xw["onetsoc_code"].isin(set(codes[known])), "soc_code"].drop_duplicates()
-    oews = soc["soc_code"].astype(str) if soc is not None else pd.Series(dtype=str)
-    return NothingMatchedError("employment", len(socs), socs.iloc[0], oews.iloc[0] if len(oews) else None,
-                               column="occ_code")
 
 
 #: 8-byte arrays (n_draws x columns) that :func:`rollup` holds at once beside the draws

@@ -15,7 +15,7 @@ from scipy import sparse
 from exposure._measures import EXPOSURE_MEASURES, MEASURES
 from exposure._tables import GROUPED, MAX_COUNT, first_repeat, refuse_multilevel_columns
 from exposure.crosswalks import check_soc_structure, oews_code_map, soc_broad_group
-from exposure.errors import DataFormatError
+from exposure.errors import DataFormatError, NothingMatchedError
 from exposure.oews import SPECIAL_VALUES
 from exposure.schemas import validate
 from exposure.schemas._fields import first_bad_onetsoc_code, first_bad_soc_code
@@ -891,9 +891,6 @@ def to_soc(
     """
     soc = _to_soc(occupation_scores, onet_to_soc, employment, combine, soc_structure)[0]
     if not soc[list(MEASURES)].notna().to_numpy().any():  # a table of no score, with a warning only
-        # rollup's check, imported here: its module imports this one
-        from exposure.rollup._run import _nothing_matched
-
         err = _nothing_matched(occupation_scores.reset_index(drop=True), onet_to_soc, soc)
         raise DataFormatError(err.text(scores="occupation_scores", crosswalk="onet_to_soc"), column=err.column)
     return soc
@@ -1066,3 +1063,27 @@ def coverage(soc_scores: pd.DataFrame, occupation_scores: pd.DataFrame | None = 
         hit = soc_scores["soc_code"].isin(set(has)).to_numpy()
         out["prefix_share"] = float(emp[hit].sum() / total) if total else float("nan")
     return out
+
+
+def _scored_codes(occ: pd.DataFrame) -> pd.Series:
+    """O*NET-SOC codes of the occupations of ``occ`` with a value of at least one measure."""
+    has = occ[[m for m in MEASURES if m in occ.columns]].notna().any(axis=1).to_numpy(dtype=bool)
+    return occ.loc[has, "onetsoc_code"].astype(str).reset_index(drop=True)
+
+
+def _nothing_matched(occ: pd.DataFrame, onet_to_soc: pd.DataFrame, soc: pd.DataFrame | None) -> NothingMatchedError:
+    """The error when no OEWS code of ``soc`` has a value (see :class:`NothingMatchedError`).
+
+    Seven tables without a score, no sector or worker covered, were written before.
+    """
+    codes = _scored_codes(occ)
+    xw = onet_to_soc[["onetsoc_code", "soc_code"]].astype(str).reset_index(drop=True)
+    known = codes.isin(set(xw["onetsoc_code"])).to_numpy(dtype=bool)
+    n = len(codes)
+    if not known.any():
+        return NothingMatchedError("crosswalk", n, codes.iloc[0], xw["onetsoc_code"].iloc[0] if len(xw) else None,
+                                   column="onetsoc_code")
+    socs = xw.loc[xw["onetsoc_code"].isin(set(codes[known])), "soc_code"].drop_duplicates()
+    oews = soc["soc_code"].astype(str) if soc is not None else pd.Series(dtype=str)
+    return NothingMatchedError("employment", len(socs), socs.iloc[0], oews.iloc[0] if len(oews) else None,
+                               column="occ_code")
