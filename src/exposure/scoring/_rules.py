@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 import re2
 
-__all__ = ["LIST_MARKER", "PatternRule", "RuleSet", "compile_rule", "rule_texts", "search",
+__all__ = ["LEADING_TAGS", "LIST_MARKER", "PatternRule", "RuleSet", "compile_rule", "rule_texts", "search",
            "strip_list_marker"]
 
 
@@ -45,6 +45,9 @@ _DASH_IN_WORD = re.compile(r"(?<=[^\W\d_])[\u2012\u2013\u2212](?=[^\W\d_])")
 #: A list marker before the first word of a duty copied from a numbered list: ``1.``,
 #: ``2)``, ``3:``, ``1.2``, ``(a)``, ``b.``, ``iv)``, followed by a space.
 LIST_MARKER = re.compile(r"\W*(?:[0-9]+(?:\.[0-9]+)*[.):]?|(?:[A-Za-z]|[ivxIVX]{1,4})[.)])\s+")
+#: HTML tags before the first word of a duty copied from a web page's source: ``<li>``,
+#: ``<p><strong>``, ``<li class="duty">`` (a letter after ``<``).
+LEADING_TAGS = re.compile(r"\s*(?:<[A-Za-z][^<>]*>\s*)+")
 
 
 def rule_texts(texts: list) -> list:
@@ -84,19 +87,27 @@ def strip_list_marker(text: str) -> str:
     A duty copied from a numbered or lettered list starts with its marker (``1. File
     records.``, ``a) Draft letters.``, ``(iv) Enter data.``), which hid the verb that
     heads the statement from the rules that look for it. Bullets (``-``, ``•``) are not
-    word characters: the rules skip them already, and so does this function.
+    word characters: the rules skip them already, and so does this function. So is a
+    list item of a web page (``<li>File records.</li>``, :data:`LEADING_TAGS`), whose
+    ``li`` was read as the verb: the rubric lost the verb's vote and the category tags the
+    rules on it (``File records.`` admin, ``<li>File records.</li>`` not).
 
     Examples
     --------
     >>> [strip_list_marker(t) for t in ("1. File records.", "(a) Operate a lift.", "2.3 Sort mail.",
     ...                                 "A forklift is driven.", "U.S. forms filed.", "File it.")]
     ['File records.', 'Operate a lift.', 'Sort mail.', 'A forklift is driven.', 'U.S. forms filed.', 'File it.']
+    >>> [strip_list_marker(t) for t in ("<li>File records.</li>", "<ul><li> 1. Sort mail.", "<b>Weld.</b>")]
+    ['File records.</li>', 'Sort mail.', 'Weld.</b>']
     """
     head = text[1:5]
     if text[:1].isalpha() and "." not in head and ")" not in head:
         # a letter first: a marker would be a letter or numeral of 1-4 letters then . or )
         # (a task's usual start: one C scan, not a regex match per text)
         return text
+    if text.lstrip()[:1] == "<":  # an HTML tag first
+        tags = LEADING_TAGS.match(text)
+        text = text if tags is None else text[tags.end():]
     marker = LIST_MARKER.match(text)
     return text if marker is None else text[marker.end():]
 

@@ -103,8 +103,9 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
         ``frame`` is not a DataFrame, has repeated or multi-level column names, has no
         ``task_id`` column or a task ID that is not an integer (``True`` included), or an O*NET-SOC code not of the form ``00-0000.00`` (a missing code
         passes: its task is left unscored); ``source`` is not a string; ``labels``
-        breaks a rule of :func:`~exposure.measures.eloundou.check_task_labels` or has no
-        rows (every task was left unscored, without a word), or (when
+        breaks a rule of :func:`~exposure.measures.eloundou.check_task_labels`, has no
+        rows or no label of ``source`` on any row (every task was left unscored, without a
+        word), or (when
         ``frame`` has no ``onetsoc_code`` column, so that the join is on the task ID
         alone) gives one task ID two labels under two codes; a ``text_column`` that
         cannot be a column name (a list), or other than ``"task"`` and not a column of
@@ -257,7 +258,20 @@ def frame_task_ids(frame: pd.DataFrame) -> pd.Series:
 
 
 def _checked_labels(labels: pd.DataFrame, col: str) -> pd.DataFrame:
-    """``labels`` checked (:func:`~exposure.measures.eloundou.check_task_labels`), refused when empty."""
+    """``labels`` checked (:func:`~exposure.measures.eloundou.check_task_labels`), refused when empty.
+
+    Empty is also a label column ``col`` missing on every row (labels of the other
+    source only, or a column added empty): every task was left unscored, without a word.
+
+    Examples
+    --------
+    >>> _checked_labels(pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": [1],
+    ...                               "human_exposure_agg": [None], "gpt4_exposure": ["E1"]}),
+    ...                 "human_exposure_agg")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: column 'human_exposure_agg': labels has no human label (all 1 rows missing): no task would get a published label; give the human labels, or choose source 'gpt4' if its labels are the ones given
+    """
     check_frame(labels, "labels")
     check_choice(col, "col", SOURCES.values())
     # labels the caller did not check: a task ID "x" or missing raised ``ValueError`` or
@@ -266,6 +280,12 @@ def _checked_labels(labels: pd.DataFrame, col: str) -> pd.DataFrame:
     if lab.empty:  # every task left unscored, without a word
         raise DataFormatError("labels has no rows: no task would get a published label; "
                               "give the labels, e.g. exposure.measures.eloundou.load_task_labels()")
+    if lab[col].isna().all():  # labels of the other source only: every task unscored, silently
+        source = {c: name for name, c in SOURCES.items()}[col]
+        other = next(name for name, c in SOURCES.items() if c != col)
+        raise DataFormatError(f"labels has no {source} label (all {len(lab)} rows missing): no task would "
+                              f"get a published label; give the {source} labels, or choose source "
+                              f"{other!r} if its labels are the ones given", column=col)
     return lab
 
 
@@ -287,7 +307,8 @@ def join_labels(frame: pd.DataFrame, ids: pd.Series, labels: pd.DataFrame, col: 
         line); ``labels`` breaks a rule of
         :func:`~exposure.measures.eloundou.check_task_labels` (checked here too: a task
         ID ``"x"`` raised ``ValueError``, a key twice pandas' ``MergeError``, a label
-        ``"e1"`` left its task unscored) or has no rows (every task was left unscored);
+        ``"e1"`` left its task unscored), has no rows or no label in column ``col``
+        (every task was left unscored);
         a task ID given two labels (above); ``unlabelled`` not one boolean per row of ``frame``.
 
     ``unlabelled`` (optional, one boolean per row of ``frame``) marks rows left without a

@@ -19,7 +19,8 @@ vectors*, one per piece of evidence, and the ``rule`` column lists each piece:
    work needing tools, data systems or multi-step software -> E2; physical, manual,
    in-person interpersonal work and equipment operation -> E0. Weight 1 per DWA.
 2. **First verb** of the task statement (O*NET task statements start with an
-   imperative verb), looked up in :data:`FIRST_VERBS`. Weight 1.
+   imperative verb), looked up in :data:`FIRST_VERBS`, also in the forms job postings
+   write it (``Writes``, ``Writing``, ``To write``: :func:`_verb_of`). Weight 1.
 3. **Keyword rules** anywhere in the text (:data:`KEYWORD_RULES`). Weight 1 each.
 4. **Job-zone prior**: the occupation's O*NET Job Zone (from ``onet`` or a ``job_zone``
    column, a whole number from 1 to 5 as a number or text, ``"3.0"`` included: see
@@ -55,9 +56,11 @@ from exposure.scoring._inputs import (
     job_zones_for,
     task_dwas_for,
     task_texts,
+    with_index_label,
     without_other_ids,
 )
 from exposure.scoring._rules import PatternRule, RuleSet, rule_texts, strip_list_marker
+from exposure.scoring.categories import _unmarked_texts
 from exposure.scoring.learned import check_release_columns
 from exposure.scoring.reference import _check_frame_codes
 
@@ -155,6 +158,11 @@ FIRST_VERBS: dict[str, tuple[str, str]] = {
         "requisition replenish investigate",
     ),
 }
+# British spellings of the verbs above (O*NET writes American English): ``Summarise``,
+# ``Enrol`` and ``Mould`` found no verb (``Enrol students`` scored E0, ``Enroll`` E2)
+FIRST_VERBS.update({verb[:-2] + "se": FIRST_VERBS[verb] for verb in list(FIRST_VERBS)
+                    if verb.endswith(("ize", "yze")) and verb[:-2] + "se" not in FIRST_VERBS})
+FIRST_VERBS.update({"enrol": FIRST_VERBS["enroll"], "mould": FIRST_VERBS["mold"]})
 
 
 @dataclass(frozen=True)
@@ -190,7 +198,7 @@ KEYWORD_RULES: tuple[KeywordRule, ...] = (
     KeywordRule(
         "kw:software",
         "E2",
-        r"\b(computers?|computerized|software|databases?|spreadsheets?|online|electronic(ally)?"
+        r"\b(computers?|computeri[sz]ed|software|databases?|spreadsheets?|online|electronic(ally)?"
         r"|information systems?|internet|web ?sites?|digital|e-?mail(s|ed|ing)?)\b",
         "mentions computers, software or databases",
     ),
@@ -218,7 +226,7 @@ KEYWORD_RULES: tuple[KeywordRule, ...] = (
     KeywordRule(
         "kw:explain",
         "E1",
-        r"\b(explain\w*|inform\w*|advise\w*|answer\w*|questions|inquiries|recommend\w*"
+        r"\b(explain\w*|inform\w*|advise\w*|answer\w*|questions|[ei]nquiries|recommend\w*"
         r"|instructions|information)\b",
         "explaining or giving information",
     ),
@@ -320,6 +328,54 @@ def _first_word(text: str) -> str:
     return match.group(1).lower() if match else ""
 
 
+#: The word after a leading ``to`` (``To maintain records.``: a duty as UK postings write it).
+_AFTER_TO = re.compile(r"\W*to\s+([A-Za-z]+)", re.IGNORECASE)
+
+
+def _verb_of(text: str) -> str | None:
+    """The verb of :data:`FIRST_VERBS` that heads ``text`` (after a list marker), or None.
+
+    O*NET's statements start with the verb in the imperative (``Write``); job postings
+    write the same duty in the third person (``Writes``, ``Carries``, ``Washes``), as a
+    gerund (``Writing``, ``Planning``, ``Filing``) or after ``to`` (``To write``), and
+    those forms found no verb: the task lost that vote, without a word (``Writes press
+    releases.`` p_e1 0.45 for 0.51). Each form is read as its verb when the verb is in
+    :data:`FIRST_VERBS`; no O*NET 29.1 statement starts with such a form, so their scores
+    are unchanged.
+
+    Examples
+    --------
+    >>> [_verb_of(t) for t in ("Writes memos.", "Carries loads.", "Washes cars.", "Writing memos.",
+    ...                        "Planning events.", "Filing records.", "To write memos.", "Sales grew.")]
+    ['write', 'carry', 'wash', 'write', 'plan', 'file', 'write', None]
+    >>> _verb_of("1. Prepares invoices."), _verb_of("Thing"), _verb_of("A forklift is driven.")
+    ('prepare', None, None)
+    """
+    text = strip_list_marker(text)
+    match = _FIRST_WORD.match(text)
+    word = match.group(1).lower() if match else ""
+    if word == "to":
+        match = _AFTER_TO.match(text)
+        word = match.group(1).lower() if match else word
+    if word in FIRST_VERBS:
+        return word
+    forms = []
+    if word.endswith("s") and not word.endswith("ss"):  # third person
+        forms.append(word[:-1])  # writes
+        if word.endswith("es"):
+            forms.append(word[:-2])  # washes, fixes
+        if word.endswith("ies"):
+            forms.append(word[:-3] + "y")  # carries
+    elif word.endswith("ing") and len(word) > 4:  # gerund
+        stem = word[:-3]
+        forms += [stem, stem + "e"]  # entering, writing
+        if stem[-1] == stem[-2]:
+            forms.append(stem[:-1])  # planning, travelling
+        if stem.endswith("y"):
+            forms.append(stem[:-1] + "ie")  # tying
+    return next((form for form in forms if form in FIRST_VERBS), None)
+
+
 _KEYWORD_RULESET = RuleSet(rule.pattern for rule in KEYWORD_RULES)
 
 
@@ -354,6 +410,29 @@ def _check_keys(frame: pd.DataFrame) -> None:
         raise min(found, key=lambda exc: exc.row)
 
 
+def _read_inputs(frame: pd.DataFrame, text_column, onet) -> tuple[pd.DataFrame, list, list, list]:
+    """``(frame, texts, dwas, zones)`` of :func:`score_rubric`: its inputs checked and read.
+
+    ``frame`` without the task IDs of other tasks than their text, ``texts`` as the text
+    rules read them, each row's (DWA, IWA) links and job zone. Rows are counted from 1 in
+    errors; :func:`score_rubric` adds the index label of a frame with labels of its own
+    to each (the text check named ``(index 1)`` for a default index, the code, task ID
+    and job-zone checks no label at all).
+    """
+    texts = task_texts(frame, text_column, show_index=False, what="frame")
+    # "&nbsp;" alone (an empty cell of a web page) was scored as a task, the prior alone
+    _unmarked_texts(texts, column=text_column)  # (refused by tag_categories and score_tasks)
+    check_onet(onet, DWA_TABLES)  # a release name or a table was ignored without task keys
+    check_release_columns(onet, DWA_TABLES)  # a made-up release without dwa_id: ``KeyError``
+    if onet is not None:  # keys of another form looked up nothing, silently
+        _check_keys(frame)
+    texts = normalise_texts(texts)  # as score_tasks reads them: ``Ｗｒｉｔｅ`` matched no rule
+    if onet is not None:  # the caller's own task ID 2 under a real code: another task's work
+        frame = without_other_ids(frame, texts, onet)  # activities scored the text (as score_tasks)
+    texts = rule_texts(texts)  # ``in\nperson``, ``e–mail``: the rules' words, one way spelt
+    return frame, texts, task_dwas_for(frame, onet), job_zones_for(frame, onet)
+
+
 def score_rubric(
     frame: pd.DataFrame, *, text_column: str = "task", onet=None
 ) -> pd.DataFrame:
@@ -384,7 +463,8 @@ def score_rubric(
     Raises
     ------
     exposure.errors.DataFormatError
-        When the text column is missing or a cell is empty or not a string, or a
+        When the text column is missing or a cell is empty or not a string (or holds no
+        letter or digit once its HTML character references are read: ``&nbsp;``), or a
         ``job_zone`` is not a whole number from 1 to 5 (``3``, ``3.0`` and ``"3.0"`` are
         zone 3; a missing or blank cell is unknown: ``onet``'s zone, if any); repeated or
         multi-level column names; an ``onet`` without ``task_dwas`` and ``dwas`` frames,
@@ -393,6 +473,8 @@ def score_rubric(
         (:func:`exposure.scoring.learned.check_release_columns`); with ``onet``, an
         ``onetsoc_code`` not of the form ``00-0000.00`` or a ``task_id`` that is not an
         integer (row and column named; missing keys pass), which would look up nothing.
+        A bad row is counted from 1, and named by its index label too when ``frame``'s
+        index is not the default ``0..n-1`` (``row 2, column 'job_zone': ... (index 20)``).
 
     Notes
     -----
@@ -416,20 +498,16 @@ def score_rubric(
     >>> bool(np.allclose(out[["p_e0", "p_e1", "p_e2"]].sum(axis=1), 1.0))
     True
     """
-    texts = task_texts(frame, text_column, what="frame")
-    check_onet(onet, DWA_TABLES)  # a release name or a table was ignored without task keys
-    check_release_columns(onet, DWA_TABLES)  # a made-up release without dwa_id: ``KeyError``
-    if onet is not None:  # keys of another form looked up nothing, silently
-        _check_keys(frame)
-    texts = normalise_texts(texts)  # as score_tasks reads them: ``Ｗｒｉｔｅ`` matched no rule
-    if onet is not None:  # the caller's own task ID 2 under a real code: another task's work
-        frame = without_other_ids(frame, texts, onet)  # activities scored the text (as score_tasks)
-    texts = rule_texts(texts)  # ``in\nperson``, ``e–mail``: the rules' words, one way spelt
+    try:
+        frame, texts, dwas, zones = _read_inputs(frame, text_column, onet)
+    except DataFormatError as exc:  # a bad row of the caller's frame: its index label too
+        named = with_index_label(exc, frame)
+        if named is exc:
+            raise
+        raise named from None
     rules = load_rubric_rules()
     by_iwa = {i: (lab, note) for lvl, i, lab, note in rules.itertuples(index=False) if lvl == "iwa"}
     by_dwa = {i: (lab, note) for lvl, i, lab, note in rules.itertuples(index=False) if lvl == "dwa"}
-    dwas = task_dwas_for(frame, onet)
-    zones = job_zones_for(frame, onet)
     n = len(texts)
     label_index = {label: k for k, label in enumerate(LABELS)}
     none = len(LABELS)  # index of the all-zero vector: padding / no vote
@@ -478,8 +556,8 @@ def score_rubric(
     for u, (text, hits) in enumerate(zip(uniques, found, strict=True)):
         parts = []
         col = 0
-        verb = _first_word(text)
-        if verb in FIRST_VERBS:
+        verb = _verb_of(text)
+        if verb is not None:
             label, note = FIRST_VERBS[verb]
             parts.append(f"verb {verb!r} -> {label} ({note})")
             text_votes[u, col] = label_index[label]
