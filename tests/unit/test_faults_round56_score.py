@@ -244,7 +244,7 @@ def test_score_file_takes_a_loaded_release(task_csv, batch_rows):
 
 
 # ------------------------------------------------ 5. a spreadsheet's error values as tasks
-@pytest.mark.parametrize("text", ["#N/A", "#VALUE!", " #NAME? ", "#DIV/0!", "#REF!"])
+@pytest.mark.parametrize("text", ["#N/A", "#VALUE!", " #NAME? ", "#DIV/0!", "#REF!", "Err:502", "Err:504"])
 @pytest.mark.parametrize("method", ["rubric", "learned"])
 def test_a_spreadsheet_error_value_is_not_a_task(method, text):
     frame = pd.DataFrame({"task": ["Answer telephones.", text]}, index=[10, 11])
@@ -258,7 +258,8 @@ def test_a_spreadsheet_error_value_is_not_a_task(method, text):
 def test_exposure_score_names_the_line_of_an_error_value(tmp_path, capsys):
     src = tmp_path / "export.csv"
     # a text that mentions an error value is a task
-    src.write_text("task,n\nReplace #N/A values in the monthly reports.,1\n#N/A cells: fix them.,2\n",
+    src.write_text("task,n\nReplace #N/A values in the monthly reports.,1\n#N/A cells: fix them.,2\n"
+                   "Look up Err:502 in the LibreOffice help.,3\n",
                    encoding="utf-8")
     code, err = run(capsys, "score", src, "-o", tmp_path / "ok.csv", "--method", "rubric")
     assert code == 0, err

@@ -452,8 +452,9 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
         format characters such as a zero-width space, which are removed before scoring;
         a NUL; punctuation such as ``-`` standing for no task), a text without a letter
         (a number, a code or a date: ``744``, ``2021-01-01``), or a spreadsheet's error
-        value (``#N/A``, ``#VALUE!``: :data:`SPREADSHEET_ERRORS`, a formula that failed, as
-        a CSV export writes it) (row and column named).
+        value (``#N/A``, ``#VALUE!``: :data:`SPREADSHEET_ERRORS`, and LibreOffice's
+        ``Err:502``; a formula that failed, as a CSV export writes it) (row and column
+        named).
 
     Examples
     --------
@@ -501,9 +502,13 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
     if (all(map(isinstance, values, itertools.repeat(str))) and all(values)
             and not any(map(str.isspace, values))):
         letter_first = list(map(str.isalpha, map(next, map(iter, values))))
-        if all(letter_first):
+        # LibreOffice's error values start with a letter (Err:502): where one is among the
+        # texts (a set look-up each, in C), every row goes through the loop
+        calc = not _CALC_ERRORS.isdisjoint(values)
+        if all(letter_first) and not calc:
             return values
-        rows = itertools.compress(rows, map(operator.not_, letter_first))
+        if not calc:
+            rows = itertools.compress(rows, map(operator.not_, letter_first))
     for pos in rows:
         value = values[pos]
         # ``not value or value.isspace()`` is ``not value.strip()`` without the copy
@@ -517,7 +522,7 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
             # a number, a code or a date (Excel's 2021-01-01; a column of task ids given
             # as the text column): scored as a task, without a word for rubric
             reason = "holds no letter"
-        elif value.strip().upper() in SPREADSHEET_ERRORS:
+        elif value.strip().upper() in SPREADSHEET_ERRORS or value.strip() in _CALC_ERRORS:
             # a formula that failed, exported as its error (a lookup that found nothing:
             # #N/A): scored as a task, E0 without a word by rubric
             reason = "is a spreadsheet error value"
@@ -544,6 +549,10 @@ _WORD = re.compile(r"[^\W_]")
 SPREADSHEET_ERRORS = frozenset({"#N/A", "#NAME?", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NULL!",
                                 "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!",
                                 "#UNKNOWN!", "#GETTING_DATA", "#EXTERNAL!", "#PYTHON!", "#ERROR!"})
+#: LibreOffice Calc's error values that are not Excel's (``Err:502``, ``Err:504``: an
+#: invalid argument, a parameter list error; its codes run from 501 to 539), written to a
+#: CSV export as text like those.
+_CALC_ERRORS = frozenset(f"Err:{n}" for n in range(500, 600))
 #: A letter (of any script): a text of digits and punctuation is a number, code or date.
 _LETTER = re.compile(r"[^\W\d_]")
 
