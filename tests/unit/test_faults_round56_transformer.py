@@ -55,6 +55,7 @@ from types import SimpleNamespace
 import numpy as np
 import pandas as pd
 import pytest
+from test_faults_round40_transformer import _model_copy  # tests/unit is on sys.path
 
 from exposure._io import read_arrays
 from exposure.errors import DataFormatError, ExposureError
@@ -67,21 +68,6 @@ needs_extra = pytest.mark.skipif(not _EXTRA, reason="needs the transformer extra
 TEXTS = ["Inspect welds for cracks, porosity or incomplete fusion using visual and ultrasonic methods.",
          "Triage support tickets in Zendesk and escalate P1 incidents to the on-call engineer.",
          "Lay bricks to build walls.", "Review the quarterly budget with the finance team."]
-
-
-def _model_copy(tmp_path, name=None, change=None):
-    """config.json and tokenizer.json copied (``name`` changed), model.safetensors linked."""
-    src = _distill.default_model_dir()
-    copy = tmp_path / "minilm"
-    copy.mkdir()
-    for each in ("config.json", "tokenizer.json"):
-        shutil.copy(src / each, copy / each)
-    (copy / "model.safetensors").symlink_to(src / "model.safetensors")
-    if name is not None:
-        data = json.loads((copy / name).read_text(encoding="utf-8"))
-        change(data)
-        (copy / name).write_text(json.dumps(data), encoding="utf-8")
-    return copy
 
 
 def _larger_vocabulary(data):
