@@ -33,6 +33,7 @@ PACKAGE = "exposure"
 LAYERS: dict[str, int] = {
     # 0 ground floor: no domain, no package-root imports
     "_version": 0, "errors": 0, "_args": 0, "_io": 0, "_tables": 0, "_lines": 0, "_outdir": 0, "_measures": 0,
+    "_threads": 0,
     # 1 pandera models and the table catalogue
     "schemas": 1,
     # 2 the registry of upstream files; release layouts and the lock file

