@@ -31,13 +31,10 @@ GOOD_CSV = "task,title\nAnswer telephones.,Receptionist\nOperate a forklift.,Dri
 SCORE = ["--method", "rubric", "--onet", "none"]
 
 
-
 @pytest.fixture(autouse=True)
 def _no_env(monkeypatch):
     monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
     monkeypatch.delenv("EXPOSURE_DATA_DIR", raising=False)
-
-
 
 
 def cli(capsys, *args):
@@ -45,6 +42,14 @@ def cli(capsys, *args):
     code = main([str(a) for a in args])
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def cli_lines(capsys, *args):
+    """Run ``exposure ARGS`` in this process; return (exit code, the error lines), with no traceback."""
+    code = main([str(a) for a in args])
+    _, err = capsys.readouterr()
+    assert "Traceback" not in err, err
+    return code, [ln for ln in err.splitlines() if ln.strip() and not ln.startswith(("WARNING", "INFO"))]
 
 
 def one_error_line(err: str, *, command: str) -> str:

@@ -65,8 +65,8 @@ from types import SimpleNamespace
 import numpy as np
 import pandas as pd
 import pytest
+from test_faults_cli import cli_lines as cli
 
-from exposure.cli import main
 from exposure.errors import DataFormatError, ExposureError
 from exposure.reports import categories as cat
 from exposure.reports.agreement import (
@@ -89,14 +89,6 @@ LABELS = pd.DataFrame({
 
 def _labels(**changes) -> pd.DataFrame:
     return LABELS.assign(**changes)
-
-
-def cli(capsys, *args):
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    lines = [ln for ln in err.splitlines() if ln.strip() and not ln.startswith(("WARNING", "INFO"))]
-    assert "Traceback" not in err, err
-    return code, lines
 
 
 # ---------------------------------------------------------------------------------------

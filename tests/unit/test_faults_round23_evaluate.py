@@ -49,12 +49,13 @@ import pandas as pd
 import pytest
 from _frames import write_text
 
-from exposure.cli import main
 from exposure.errors import DataFormatError, ExposureError, OutputError
 from exposure.reports.agreement import check_modern_tasks, write_agreement_report
 from exposure.scoring.learned import shipped_model_path
 
 pytest.importorskip("sklearn")
+
+from test_faults_cli import cli_lines as cli  # noqa: E402
 
 from exposure.scoring._train import (  # noqa: E402
     TrainConfig,
@@ -92,14 +93,6 @@ def labels_file(tmp_path, labels_by_occupation, name="labels.tsv"):
 
 MIXED = ["E0", "E1", "E2", "E1"]
 CODES = ["11-1011.00", "13-1041.00", "15-1252.00", "43-9061.00"]
-
-
-def cli(capsys, *args):
-    code = main([str(a) for a in args])
-    _, err = capsys.readouterr()
-    lines = [ln for ln in err.splitlines() if ln.strip() and not ln.startswith(("WARNING", "INFO"))]
-    assert "Traceback" not in err, err
-    return code, lines
 
 
 def _evaluate(tmp_path, *args):

@@ -53,8 +53,8 @@ import warnings
 import pandas as pd
 import pytest
 from _frames import write_text
+from test_faults_cli import cli_lines as cli
 
-from exposure.cli import main
 from exposure.errors import ExposureError
 from exposure.reports import figures
 from exposure.reports.categories import write_category_reports
@@ -65,14 +65,6 @@ HEAD = "onetsoc_code,task_id,stratum,admin,routine_coding,entry_creative,note\n"
 #: Tasks of O*NET 29.1.
 ROW_A = "11-1031.00,15294,random,False,False,False,x\n"
 ROW_B = "11-3071.00,21347,random,False,False,False,y\n"
-
-
-def cli(capsys, *args):
-    code = main([str(a) for a in args])
-    _, err = capsys.readouterr()
-    assert "Traceback" not in err, err
-    lines = [ln for ln in err.splitlines() if ln.strip() and not ln.startswith(("WARNING", "INFO"))]
-    return code, lines
 
 
 def _categories(tmp_path, *args, mirror=None):
@@ -269,7 +261,6 @@ def test_rubric_pearson_r_of_three_occupations_is_kept():
     table = rubric_agreement(_labels(["a", "b", "c", "c"]))
     r = table[table["metric"].str.startswith("pearson_r")]
     assert r["value"].notna().all()
-
 
 
 # ---------------------------------------------------------------------------------------

@@ -26,8 +26,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from _frames import write_text
+from test_faults_cli import cli_lines as cli
 
-from exposure.cli import main
 from exposure.errors import DataFormatError
 from exposure.reports.agreement import check_modern_tasks, check_paraphrases
 from exposure.scoring._files import read_task_file
@@ -40,13 +40,6 @@ LABELLED = pd.DataFrame({
 })
 PARA_HEAD = "onetsoc_code,task_id,paraphrase\n"
 MODERN_HEAD = "task,label,exposed,admin,routine_coding,entry_creative\n"
-
-
-def cli(capsys, *args):
-    code = main([str(a) for a in args])
-    _, err = capsys.readouterr()
-    assert "Traceback" not in err, err
-    return code, [ln for ln in err.splitlines() if ln.strip() and not ln.startswith(("WARNING", "INFO"))]
 
 
 def paraphrases(tmp_path, rows: str):

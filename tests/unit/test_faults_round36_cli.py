@@ -33,17 +33,10 @@ import textwrap
 import pandas as pd
 import pytest
 from _frames import write_text
+from test_faults_cli import cli_lines as cli
 
-from exposure.cli import main
 from exposure.errors import ExposureError
 from exposure.measures.eloundou import LABELS_NAME
-
-
-def cli(capsys, *args):
-    code = main([str(a) for a in args])
-    _, err = capsys.readouterr()
-    assert "Traceback" not in err, err
-    return code, [ln for ln in err.splitlines() if ln.strip() and not ln.startswith(("WARNING", "INFO"))]
 
 
 @pytest.fixture
