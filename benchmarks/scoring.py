@@ -29,11 +29,15 @@ import time
 import tracemalloc
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
+# one core: BLAS reads its thread count when numpy is first imported (setting it in main(),
+# after the imports, limited only the CLI's subprocesses)
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-from exposure.onet import load_onet
-from exposure.scoring import _embed, learned, retrieval, score_tasks
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from exposure.onet import load_onet  # noqa: E402
+from exposure.scoring import _embed, learned, retrieval, score_tasks  # noqa: E402
 
 
 def distinct_texts(texts, n: int, seed: int = 0) -> list[str]:
@@ -67,7 +71,6 @@ def main(argv=None) -> int:
                         help="distinct free texts timed with the opt-in method='transformer' (0: skip; "
                              "needs the transformer extra)")
     args = parser.parse_args(argv)
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
 
     def best(fn, repeat=args.repeat):
         times = []
