@@ -218,6 +218,21 @@ def _detailed(soc_scores: pd.DataFrame) -> pd.DataFrame:
     return soc_scores[~soc_scores["soc_code"].astype(str).str.endswith("-0000")]
 
 
+def _check_once(soc_scores: pd.DataFrame) -> None:
+    """Refuse an occupation given twice, naming its rows (it counted twice in its group's employment)."""
+    repeat = first_repeat(soc_scores["soc_code"])
+    if repeat is not None:
+        pos, first = repeat
+        raise DataFormatError(f"soc_scores has soc_code {str(soc_scores['soc_code'].iloc[pos])!r} twice (rows "
+                              f"{first + 1} and {pos + 1})", row=pos + 1, column="soc_code")
+
+
+def _as_numbers(soc_scores: pd.DataFrame, columns) -> pd.DataFrame:
+    """``soc_scores`` with ``columns`` as floats (:func:`numbers`: text refused, naming row and column)."""
+    return soc_scores.assign(**{c: numbers(soc_scores, c, "soc_scores").to_numpy(dtype=float)
+                                for c in dict.fromkeys(columns)})
+
+
 def by_major_group(soc_scores: pd.DataFrame, columns=EXPOSURE_MEASURES) -> pd.DataFrame:
     """Employment-weighted means of ``columns`` for each SOC major group.
 
@@ -248,16 +263,16 @@ def by_major_group(soc_scores: pd.DataFrame, columns=EXPOSURE_MEASURES) -> pd.Da
         ``soc_scores`` not a DataFrame or without ``soc_code``, ``tot_emp`` or one of
         ``columns``; ``columns`` not a list of names (one string is refused); an
         occupation given twice (it counted twice in its group's employment), naming the
-        row.
+        row; a ``tot_emp`` or a value of ``columns`` that is not a number (numbers written
+        as text are read: ``"100"`` and ``"300"`` made an employment of 100300.0), naming
+        the row and the column.
     """
     columns = check_names(columns, "columns", "column names")
     check_table(soc_scores, "soc_scores", ["soc_code", "tot_emp", *columns])
-    repeat = first_repeat(soc_scores["soc_code"])
-    if repeat is not None:
-        pos, first = repeat
-        raise DataFormatError(f"soc_scores has soc_code {str(soc_scores['soc_code'].iloc[pos])!r} twice (rows "
-                              f"{first + 1} and {pos + 1})", row=pos + 1, column="soc_code")
-    soc = _detailed(soc_scores).copy()
+    _check_once(soc_scores)
+    # numbers written as text ("100") read as numbers on the whole frame (rows named as the caller
+    # counts them): the employment of a group was their text joined ("100" + "300": 100300.0)
+    soc = _detailed(_as_numbers(soc_scores, ["tot_emp", *columns])).copy()
     soc["major_group"] = soc_major_group(soc["soc_code"]).to_numpy()
     rows = []
     for group, part in soc.groupby("major_group", sort=True):
@@ -306,12 +321,17 @@ def by_wage_decile(soc_scores: pd.DataFrame, columns=EXPOSURE_MEASURES, n: int =
     exposure.errors.DataFormatError
         ``soc_scores`` not a DataFrame or without ``soc_code``, ``a_mean``, ``tot_emp``,
         ``beta`` or one of ``columns``; ``columns`` not a list of names; ``n`` not a whole
-        number of 1 or more (2.5 and ``True`` were accepted).
+        number of 1 or more (2.5 and ``True`` were accepted); an occupation given twice (it
+        counted twice in its quantile), naming the rows; an ``a_mean``, ``tot_emp``,
+        ``beta`` or value of ``columns`` that is not a number, naming the row and the column
+        (numbers written as text are read: ``"100000"`` was sorted as text, below
+        ``"30000"``).
     """
     columns = check_names(columns, "columns", "column names")
     n = check_count(n, "n", 1)
     check_table(soc_scores, "soc_scores", ["soc_code", "a_mean", "tot_emp", "beta", *columns])
-    soc = _detailed(soc_scores)
+    _check_once(soc_scores)
+    soc = _detailed(_as_numbers(soc_scores, ["a_mean", "tot_emp", "beta", *columns]))
     soc = soc[soc["a_mean"].notna() & (soc["tot_emp"].fillna(0) > 0) & soc["beta"].notna()]
     soc = soc.sort_values(["a_mean", "soc_code"], kind="stable")
     emp = soc["tot_emp"].to_numpy(dtype=float)
@@ -502,6 +522,37 @@ def _short(text, width: int = 46) -> str:
     return text.replace("$", r"\$")
 
 
+def _title_or_code(frame: pd.DataFrame, title: str, code: str) -> list:
+    """Each row's ``title``, else its ``code``.
+
+    A categorical title column (a Parquet dictionary column, ``astype("category")``) with a
+    missing title raised pandas' ``TypeError: Cannot setitem on a Categorical with a new
+    category`` (``fillna`` with the code).
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"t": pd.Categorical(["Information", None]), "c": ["51", "23"]})
+    >>> _title_or_code(f, "t", "c")
+    ['Information', '23']
+    """
+    titles = frame[title].astype(object)
+    return titles.where(titles.notna(), frame[code].astype(object)).tolist()
+
+
+def _sectors(sector_scores: pd.DataFrame, column: str) -> pd.DataFrame:
+    """The rows of level ``sector`` with a ``column``; none is refused (an empty figure, without a word)."""
+    sectors = sector_scores[(sector_scores["level"] == "sector").to_numpy(dtype=bool, na_value=False)]
+    if sectors.empty:
+        levels = sorted({str(v) for v in sector_scores["level"].dropna()})
+        raise DataFormatError(f"no row of level 'sector' (levels: {levels}): there is nothing to draw",
+                              path="sector_scores", column="level")
+    frame = sectors[sectors[column].notna()]
+    if frame.empty:
+        raise DataFormatError(f"no sector has a {column} (missing on every row of level 'sector'): there is "
+                              "nothing to draw", path="sector_scores", column=column)
+    return frame
+
+
 def sector_title(title) -> str:
     """Industry title without OEWS's "Sector NN - " prefix.
 
@@ -573,7 +624,8 @@ def plot_ranked_occupations(soc_scores: pd.DataFrame, n: int = 15, *,
     exposure.errors.DataFormatError
         ``soc_scores`` not a DataFrame or without a column it draws; a measure that is not
         a number, infinite or outside 0-1, ``alpha`` or ``gamma`` missing where ``beta`` is
-        given, naming the row (counted from 1) and the column.
+        given, naming the row (counted from 1) and the column; no occupation with a
+        ``beta`` (and ``min_employment`` workers) to draw (an empty figure before).
 
     Examples
     --------
@@ -597,11 +649,15 @@ def plot_ranked_occupations(soc_scores: pd.DataFrame, n: int = 15, *,
     note = "employment in brackets"
     if min_employment > 0:
         note = f"occupations with at least {min_employment:,.0f} workers; {note}"
+    if n > 0 and top.empty:  # an empty figure, without a word
+        floor = f" and at least {min_employment:,.0f} workers" if min_employment > 0 else ""
+        raise DataFormatError(f"no occupation has a beta{floor}: there is nothing to draw", path="soc_scores",
+                              column="beta")
     with _style():
         fig, (ax_top, ax_bottom) = _figure(0.22 * (len(top) + len(bottom)) + 2.0, nrows=2,
                                            sharex=True)
         for ax, frame, title in ((ax_top, top, "Most exposed"), (ax_bottom, bottom, "Least exposed")):
-            titles = frame["soc_title"].fillna(frame["soc_code"])
+            titles = _title_or_code(frame, "soc_title", "soc_code")
             labels = [f"{_short(t, 52)} ({format_workers(e)})"
                       for t, e in zip(titles, frame["tot_emp"])]
             _channel_bars(ax, labels, frame)
@@ -629,7 +685,8 @@ def plot_sectors(sector_scores: pd.DataFrame):
     exposure.errors.DataFormatError
         ``sector_scores`` not a DataFrame or without a column it draws; a value drawn that is
         not a number, infinite or outside 0-1, or (bars) ``alpha`` or ``gamma`` missing where
-        ``beta`` is given, naming the row (counted from 1) and the column.
+        ``beta`` is given, naming the row (counted from 1) and the column; no row of level
+        ``sector``, or none with the value drawn (an empty figure before).
 
     Examples
     --------
@@ -643,12 +700,10 @@ def plot_sectors(sector_scores: pd.DataFrame):
     """
     check_table(sector_scores, "sector_scores", ["naics", "naics_title", "level", *EXPOSURE_MEASURES])
     checked = _drawn(sector_scores, EXPOSURE_MEASURES, "sector_scores")
-    sectors = checked[checked["level"] == "sector"]
-    frame = sectors[sectors["beta"].notna()].sort_values(["beta", "naics"], ascending=[False, True],
-                                                         kind="stable")
+    frame = _sectors(checked, "beta").sort_values(["beta", "naics"], ascending=[False, True], kind="stable")
     with _style():
         fig, (ax,) = _figure(0.24 * len(frame) + 1.2)
-        labels = [_short(sector_title(t), 52) for t in frame["naics_title"].fillna(frame["naics"])]
+        labels = [_short(sector_title(t), 52) for t in _title_or_code(frame, "naics_title", "naics")]
         _channel_bars(ax, labels, frame)
         ax.set_xlabel("employment-weighted share of tasks (fraction)")
         _legend(fig, ax, ncols=4)
@@ -667,6 +722,17 @@ def plot_major_groups(soc_scores: pd.DataFrame):
     -------
     matplotlib.figure.Figure
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``soc_scores`` not a DataFrame or without a column it draws; a SOC code given
+        twice; a measure that is not a number, infinite or outside 0-1 (``1.5`` was cut at
+        the axis), naming the row (counted from 1) and the column; no occupation with
+        workers and a measure (nothing to draw).
+
+    A measure missing on every row with workers is left out of the figure and its legend,
+    with a warning (it was listed in the legend, without a bar).
+
     Examples
     --------
     >>> import pandas as pd
@@ -675,15 +741,20 @@ def plot_major_groups(soc_scores: pd.DataFrame):
     >>> len(plot_major_groups(soc).axes[0].patches)
     6
     """
+    check_table(soc_scores, "soc_scores", ["soc_code", "tot_emp", *EXPOSURE_MEASURES])
+    checked = soc_scores.assign(**{m: _fractions(soc_scores, m) for m in EXPOSURE_MEASURES})
     # a group without a scored occupation (NaN) was sorted last, so drawn at the top among the
     # most exposed, with no bars: it is drawn at the bottom now, its label saying so
-    groups = by_major_group(soc_scores).sort_values(["beta", "major_group"], ascending=[True, True],
-                                                     kind="stable", na_position="first")
+    groups = by_major_group(checked).sort_values(["beta", "major_group"], ascending=[True, True],
+                                                  kind="stable", na_position="first")
+    given = _given({m: groups[m].notna().any() for m in EXPOSURE_MEASURES})
     with _style():
         fig, (ax,) = _figure(0.3 * len(groups) + 1.2)
         y = np.arange(len(groups))
         h = 0.27
         for i, m in enumerate(EXPOSURE_MEASURES):
+            if m not in given:
+                continue
             ax.barh(y + (1 - i) * h, groups[m].to_numpy(dtype=float), height=h, color=_COLOURS[m],
                     label=_LABELS[m])
         ax.set_yticks(y, _group_labels(groups, EXPOSURE_MEASURES))
@@ -718,7 +789,15 @@ def plot_wage(soc_scores: pd.DataFrame, n: int = 10):
     ------
     exposure.errors.DataFormatError
         ``soc_scores`` not a DataFrame or without a column it draws; ``n`` not a whole
-        number of 1 or more; an ``a_mean`` of 0 or less (off the log axis), naming the row.
+        number of 1 or more; an ``a_mean`` of 0 or less (off the log axis), naming the row;
+        a SOC code given twice (drawn and counted twice), naming the rows; a measure or
+        ``tot_emp`` that is not a number, infinite, or (a measure) outside 0-1, naming the
+        row and the column (text was drawn on a category axis, ``1.5`` off the axis; numbers
+        written as text are read).
+
+    The dots are drawn in one order whatever the order of the rows (largest employment
+    first), so the same scores give the same PNG. A measure missing on every occupation
+    drawn is left out of the decile lines and the legend, with a warning.
 
     Examples
     --------
@@ -729,18 +808,28 @@ def plot_wage(soc_scores: pd.DataFrame, n: int = 10):
     >>> fig.axes[0].get_xscale()
     'log'
     >>> dots = fig.axes[0].collections[0]
-    >>> [float(a) for a in dots.get_sizes()], float(dots.get_edgecolors()[0][3])  # visible
-    ([312.0, 612.0], 0.85)
+    >>> [float(a) for a in dots.get_sizes()], float(dots.get_edgecolors()[0][3])  # visible, largest first
+    ([612.0, 312.0], 0.85)
     """
     check_table(soc_scores, "soc_scores", ["soc_code", "a_mean", "tot_emp", *EXPOSURE_MEASURES])
+    _check_once(soc_scores)  # on the whole frame: its rows named as the caller counts them
     wages = numbers(soc_scores, "a_mean", "soc_scores").to_numpy(dtype=float)
     low = np.flatnonzero(wages <= 0)
     if len(low):  # off the log axis: the occupation was left out of the figure without a word
         raise DataFormatError(f"a_mean must be a wage above 0 (the wage axis is logarithmic), got "
                               f"{float(wages[low[0]])!r}", path="soc_scores", row=int(low[0]) + 1, column="a_mean")
-    soc = _detailed(soc_scores.assign(a_mean=wages))
+    # a measure of text was drawn on a category axis ("0.2" at 0, "0.3" at 1), one of 1.5 off the axis
+    checked = _as_numbers(soc_scores.assign(a_mean=wages), ["tot_emp"]).assign(
+        **{m: _fractions(soc_scores, m) for m in EXPOSURE_MEASURES})
+    soc = _detailed(checked)
     soc = soc[soc["a_mean"].notna() & soc["beta"].notna() & (soc["tot_emp"].fillna(0) > 0)]
-    deciles = by_wage_decile(soc, EXPOSURE_MEASURES, n=n)
+    # one drawing order whatever the rows' order (the overlapping, translucent dots gave another
+    # PNG): the largest first, so that a small occupation stays visible on top of a large one
+    soc = soc.assign(_code=soc["soc_code"].astype(str)).sort_values(
+        ["tot_emp", "_code", "a_mean", "beta"], ascending=[False, True, True, True], kind="stable")
+    deciles = by_wage_decile(soc.drop(columns="_code"), EXPOSURE_MEASURES, n=n)
+    given = (_given({m: deciles[m].notna().any() for m in EXPOSURE_MEASURES}) if len(deciles)
+             else EXPOSURE_MEASURES)  # no wage: drawn without points, as before
     with _style():
         fig, (ax,) = _figure(4.2)
         # area grows with employment from a floor, so small occupations stay visible
@@ -748,7 +837,7 @@ def plot_wage(soc_scores: pd.DataFrame, n: int = 10):
         ax.scatter(soc["a_mean"], soc["beta"], s=_DOT_MIN + _DOT_SPAN * share,
                    facecolors=_DOT_FACE, edgecolors=_DOT_EDGE, linewidths=0.5,
                    label="occupation (beta; area grows with employment)")
-        for m in EXPOSURE_MEASURES:
+        for m in given:
             ax.plot(deciles["wage_mean"], deciles[m], marker="o", ms=4, color=_COLOURS[m],
                     label=f"{_LABELS[m]}, wage-decile mean")
         from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
@@ -784,7 +873,9 @@ def plot_categories(soc_scores: pd.DataFrame):
     Raises
     ------
     exposure.errors.DataFormatError
-        No occupation with a category share (an empty figure before).
+        No occupation with a category share (an empty figure before); a share that is not
+        a number, infinite or outside 0-1, naming the row and the column (drawn as given
+        before).
 
     Examples
     --------
@@ -797,7 +888,8 @@ def plot_categories(soc_scores: pd.DataFrame):
     ['administrative', 'routine coding', 'entry-level creative']
     """
     cols = list(CATEGORY_LABELS)
-    groups = by_major_group(soc_scores, cols)
+    check_table(soc_scores, "soc_scores", ["soc_code", "tot_emp", *cols])
+    groups = by_major_group(soc_scores.assign(**{c: _fractions(soc_scores, c) for c in cols}), cols)
     if groups[cols].isna().all(axis=None):  # an empty figure, with numpy's "All-NaN slice" warning
         raise DataFormatError("no occupation has a category share (missing on every row with workers): "
                               "there is nothing to draw", path="soc_scores", column=cols[0])
@@ -835,7 +927,8 @@ def plot_coverage(sector_scores: pd.DataFrame):
     exposure.errors.DataFormatError
         ``sector_scores`` not a DataFrame or without a column it draws; a value drawn that is
         not a number, infinite or outside 0-1, or (bars) ``alpha`` or ``gamma`` missing where
-        ``beta`` is given, naming the row (counted from 1) and the column.
+        ``beta`` is given, naming the row (counted from 1) and the column; no row of level
+        ``sector``, or none with the value drawn (an empty figure before).
 
     Examples
     --------
@@ -847,9 +940,7 @@ def plot_coverage(sector_scores: pd.DataFrame):
     """
     check_table(sector_scores, "sector_scores", ["naics", "naics_title", "level", "coverage"])
     checked = _drawn(sector_scores, ["coverage"], "sector_scores")
-    sectors = checked[checked["level"] == "sector"]
-    frame = sectors[sectors["coverage"].notna()].sort_values(
-        ["coverage", "naics"], ascending=[True, True], kind="stable")
+    frame = _sectors(checked, "coverage").sort_values(["coverage", "naics"], ascending=[True, True], kind="stable")
     with _style():
         fig, (ax,) = _figure(0.24 * len(frame) + 1.0)
         y = np.arange(len(frame))
@@ -858,7 +949,7 @@ def plot_coverage(sector_scores: pd.DataFrame):
         for yi, v in zip(y, values):
             ax.annotate(f"{v:.3f}", (v, yi), xytext=(3, 0), textcoords="offset points",
                         va="center", fontsize=8)
-        labels = [_short(sector_title(t), 52) for t in frame["naics_title"].fillna(frame["naics"])]
+        labels = [_short(sector_title(t), 52) for t in _title_or_code(frame, "naics_title", "naics")]
         ax.set_yticks(y, labels)
         low = float(np.floor(values.min() * 20) / 20) - 0.05 if len(values) else 0.0
         low = max(0.0, min(low, 0.9))
@@ -887,7 +978,11 @@ def plot_distribution(soc_scores: pd.DataFrame, bins: int = 20):
     exposure.errors.DataFormatError
         ``soc_scores`` not a DataFrame or without a column it draws; ``bins`` not a
         whole number of 1 or more; a measure or ``tot_emp`` that is not a number or is
-        infinite, a measure outside 0-1 (naming the row, counted from 1, and the column).
+        infinite, a measure outside 0-1 (naming the row, counted from 1, and the column);
+        no occupation with workers and a measure (nothing to draw).
+
+    A measure missing on every occupation with workers is left out of the figure and its
+    legend, with a warning (it was drawn as a line at 0, a distribution of no worker).
 
     Examples
     --------
@@ -905,14 +1000,16 @@ def plot_distribution(soc_scores: pd.DataFrame, bins: int = 20):
     detailed = ~soc_scores["soc_code"].astype(str).str.endswith("-0000").to_numpy(dtype=bool)
     emp = numbers(soc_scores, "tot_emp", "soc_scores").to_numpy(dtype=float)
     values = {m: _fractions(soc_scores, m) for m in EXPOSURE_MEASURES}
+    kept = {m: detailed & ~np.isnan(values[m]) & (np.nan_to_num(emp) > 0) for m in EXPOSURE_MEASURES}
     edges = np.linspace(0, 1, bins + 1)
+    given = _given({m: bool(keep.any()) for m, keep in kept.items()})
     with _style():
         fig, (ax,) = _figure(3.4)
-        for m in EXPOSURE_MEASURES:
-            keep = detailed & ~np.isnan(values[m]) & (np.nan_to_num(emp) > 0)
+        for m in given:
+            keep = kept[m]
             weights = emp[keep]
             hist, _ = np.histogram(values[m][keep], bins=edges, weights=weights)
-            share = hist / weights.sum() if weights.sum() > 0 else hist
+            share = hist / weights.sum()
             ax.step(edges, np.append(share, share[-1]), where="post", color=_COLOURS[m],
                     label=_LABELS[m], linewidth=1.6)
         ax.set_xlim(0, 1)
@@ -930,6 +1027,26 @@ def _fractions(frame: pd.DataFrame, column: str, name: str = "soc_scores") -> np
         raise DataFormatError(f"{column} must be a fraction from 0 to 1, got {float(values[bad[0]])!r}",
                               path=name, row=int(bad[0]) + 1, column=column)
     return values
+
+
+def _given(has: dict, name: str = "soc_scores") -> list[str]:
+    """The measures of ``has`` (measure -> whether some row with workers has it) that a figure draws.
+
+    A measure missing on every row with workers (a roll-up that leaves it out) is left out of
+    the figure and its legend, with a warning: it was drawn as a line at 0 (the distribution)
+    or listed in the legend without a bar or line. With none left there is nothing to draw.
+    """
+    given = [m for m, ok in has.items() if ok]
+    if not given:
+        names = list(has)
+        either = " or ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+        raise DataFormatError(f"no occupation with workers has {either}: there is nothing to draw", path=name,
+                              column=names[0])
+    for m in has:
+        if m not in given:
+            logger.warning("%s, column %r: %s is missing on every row with workers: left out of the figure",
+                           name, m, m)
+    return given
 
 
 def _drawn(frame: pd.DataFrame, columns, name: str) -> pd.DataFrame:
