@@ -30,7 +30,6 @@ effects are nested in the clusters.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime
 import logging
@@ -48,6 +47,7 @@ from exposure._args import check_flag, is_number, shown
 from exposure._load import load
 from exposure._measures import CATEGORY_SHARES, EXPOSURE_MEASURES
 from exposure._tables import MAX_COUNT, first_repeat, power_scaled
+from exposure._threads import one_blas_thread
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures import _common
 from exposure.measures import compare as published
@@ -1828,15 +1828,6 @@ def _wls():
     return WLS
 
 
-def _one_thread():
-    """One BLAS thread for the many small fits (threads only add overhead there)."""
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # third-party, optional: only the speed depends on it
-        return contextlib.nullcontext()
-    return threadpool_limits(1)
-
-
 def _design(wide: _Wide, e_all: np.ndarray, outcome: str, weighted: bool, drop: np.ndarray):
     """Estimation sample of one measure and outcome: (y, X, w, groups, rel, n_occ, sd), or why there is none.
 
@@ -1890,7 +1881,7 @@ def _estimate(wide: _Wide, exposures: pd.DataFrame, names, outcomes, *, weighted
     WLS = _wls()
     aligned = wide.exposures(exposures, names)
     rows = []
-    with _one_thread():
+    with one_blas_thread():  # one thread for the many small fits (more only add overhead)
         for m in names:
             e_all = aligned[m]
             for outcome in outcomes:
@@ -2612,7 +2603,9 @@ def sector_growth(frames: Mapping[int, pd.DataFrame], sector_scores: pd.DataFram
     pandas.DataFrame
         ``naics``, ``naics_title``, ``emp_<year>`` for every year, ``emp_growth_pre``
         (``pre_year`` to ``base_year``), ``emp_growth_post`` (``base_year`` to the last
-        year) and the measures; sectors missing in some year are left out (logged).
+        year) and the measures; sectors missing in some year are left out, with a warning
+        naming each and the years it has (it was logged at INFO only: a scored sector left
+        the table unseen).
 
     Raises
     ------
@@ -2686,8 +2679,11 @@ def sector_growth(frames: Mapping[int, pd.DataFrame], sector_scores: pd.DataFram
         raise DataFormatError(f"base_year {base_year} is the last year of frames: no later year to measure "
                               "growth to")
     gaps = wide.index[wide.isna().any(axis=1)]
-    if len(gaps):
-        log.info("sectors not published in every year, left out: %s", list(gaps))
+    if len(gaps):  # at INFO only, a sector (and its scores) left the table unseen
+        log.warning("%d sector(s) not published with employment in every year of frames (May %s) are left out: %s",
+                    len(gaps), _listed(years, 30),
+                    _listed(f"{key} ({', '.join(str(y) for y in years if pd.notna(wide.at[key, y])) or 'no year'})"
+                            for key in gaps))
     wide = wide.drop(index=gaps)
     if wide.empty:
         raise ExposureError(f"no sector has employment in every year of frames (May {_listed(years, 30)}): "
@@ -2797,6 +2793,13 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     -------
     Outcomes
 
+    Notes
+    -----
+    A code of ``exposures`` with a value of a measure that is no code of ``panel`` (a SOC
+    2010 code, or a detailed code OEWS publishes inside an aggregate: ``31-1122`` in
+    ``31-1120``) is left out, with a warning saying how many and naming the first; it was
+    left out without a word. :func:`exposure_table` puts measures on the panel's codes.
+
     Raises
     ------
     exposure.errors.DataFormatError
@@ -2857,6 +2860,7 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     sources = {file: _names(read, f"sources[{str(file)!r}]", "measure names", "measure")
                for file, read in (sources or {}).items()}
     checked, exposures, names = _check_inputs(panel, exposures, measures, path=path)
+    _warn_off_panel(checked, exposures, names)
     if with_robustness:  # read by drop_major_XX (named here: robustness names "panel")
         _check_majors_of_codes(checked, path)
     if not (checked["year"] == base_year).any():  # "no balanced occupation in the base year 2030", of no panel
@@ -2888,6 +2892,27 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     return Outcomes(panel=panel, exposures=given, groups=groups.reset_index(drop=True),
                     growth=growth, coefficients=coefs, pretrend=pretrend(coefs),
                     headline=headline(coefs), base_year=base_year)
+
+
+def _warn_off_panel(panel: pd.DataFrame, exposures: pd.DataFrame, names) -> None:
+    """Warn of the codes of ``exposures`` with a value of a measure that are no code of ``panel``.
+
+    ``panel`` and ``exposures``: checked by :func:`_check_inputs`. Such a code (a SOC 2010
+    code; a detailed code that OEWS publishes inside an aggregate, ``31-1122`` in
+    ``31-1120``) matched no occupation: its value was left out of every result, and the
+    aggregate had no exposure, without a word. :func:`exposure_table` puts measures on the
+    panel's codes (and says what it cannot place); its output gives no such warning.
+    """
+    given = exposures[names].notna().any(axis=1).to_numpy(dtype=bool)
+    codes = exposures["soc_code"].astype(str)
+    off = given & ~codes.isin(set(panel["soc_code"].astype(str))).to_numpy(dtype=bool)
+    if off.any():
+        n, first = int(off.sum()), int(np.flatnonzero(off)[0])
+        log.warning("exposures: %d SOC code%s with a measure %s no code of the panel, so %s left out (e.g. %r, row "
+                    "%d): put the measures on the panel's codes with exposure.outcomes.exposure_table (it averages "
+                    "detailed codes into the OEWS aggregates that publish them)", n, "" if n == 1 else "s",
+                    "is" if n == 1 else "are", "its values are" if n == 1 else "their values are", codes.iloc[first],
+                    first + 1)
 
 
 def _no_estimate(panel: pd.DataFrame, exposures: pd.DataFrame, names, base_year: int) -> None:

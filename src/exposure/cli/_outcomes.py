@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 
@@ -17,11 +18,13 @@ from exposure._outdir import (
     refuse_file_named_dir,
     written_note,
 )
-from exposure._tables import check_input_file, read_parquet_file
+from exposure._tables import check_input_file, norm_header, read_parquet_file
 from exposure.cli import add_location_options
-from exposure.cli._compare import check_parquet_input
+from exposure.cli._compare import _check_header, check_parquet_input
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import read_folders
+from exposure.measures import compare as cmp
+from exposure.measures._common import match_header_case
 from exposure.oews import load_oews
 from exposure.reports import figures
 from exposure.reports.outcomes import FILES, figure_names, last_year, write_outcomes
@@ -32,6 +35,8 @@ __all__ = ["register", "run_outcomes_command", "DEFAULT_OUT"]
 
 DEFAULT_OUT = Path("data/processed/reports")
 _ALL = outcomes.OUR_MEASURES + outcomes.PUBLISHED_MEASURES
+
+log = logging.getLogger(__name__)
 
 
 def register(subparsers) -> None:
@@ -68,7 +73,8 @@ def register(subparsers) -> None:
                    "(default: build it from the OEWS files)")
     p.add_argument("--soc-scores", metavar="FILE",
                    help="our SOC scores parquet (default: the soc_scores table exposure.load reads: the "
-                        "newest recompute of this machine, else the shipped one)")
+                        "newest recompute of this machine, else the shipped one); a measure of ours it "
+                        "leaves empty on every row (or, without --measure, lacks) is left out, with a warning")
     p.add_argument("--quantiles", type=int, default=5, metavar="Q",
                    help="exposure groups of the growth table (default 5: quintiles)")
     p.add_argument("--no-robustness", action="store_true",
@@ -88,6 +94,61 @@ def _read_parquet(path, what: str) -> pd.DataFrame:
     if path.is_dir():
         raise DataFormatError(f"is a directory, not a {what} file (a Parquet file is expected)", path=path)
     return read_parquet_file(path)
+
+
+def _from_index(frame: pd.DataFrame, names) -> pd.DataFrame:
+    """``frame`` with its index put back as columns when every level is named as one of ``names`` it lacks.
+
+    A table saved from ``.set_index("soc_code")`` (a panel from ``.set_index(["soc_code",
+    "year"])``, as panel data are kept) holds those columns as its index, which pandas
+    reads back as the index: the file was refused as lacking them (``soc_scores lacks
+    column(s) ['soc_code']``; for a panel, ``column 'soc_code' is missing`` and ``soc_code
+    fails the check multiple_fields_uniqueness, got 2021``), as ``exposure compare --ours``
+    reads it. Names are compared as :func:`exposure._tables.norm_header` compares them.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"beta": [0.4]}, index=pd.Index(["11-1011"], name="soc_code"))
+    >>> list(_from_index(f, ["soc_code"]).columns)
+    ['soc_code', 'beta']
+    """
+    levels = [norm_header(n) for n in frame.index.names if n is not None]
+    have = {norm_header(c) for c in frame.columns}
+    if (len(levels) == frame.index.nlevels and set(levels) <= {norm_header(n) for n in names}
+            and not set(levels) & have):
+        return frame.reset_index()
+    return frame
+
+
+def _read_soc_scores(path, ours: list[str], asked: bool) -> tuple[pd.DataFrame, list[str]]:
+    """Our SOC scores of ``--soc-scores FILE`` (checked) and the measures of ``ours`` read from them.
+
+    The file is read as ``exposure compare --ours`` reads it: ``soc_code`` saved as the
+    index is a column (:func:`_from_index`), and a header in another case or spacing
+    (``Beta``, ``SOC_CODE``) is read under its name (both were refused as lacking the
+    column). Without ``--measure`` (``asked`` False), the measures of ours are those the
+    file has, each one it lacks named in a warning (a file without the category shares was
+    refused: ``lacks column(s) ['share_admin', ...]``, and the published measures then had
+    to be named one by one). A measure missing in every row (as ``exposure rollup`` leaves
+    the category shares of task scores without categories) is left out with a warning
+    naming the file and the column, as ``exposure compare`` leaves it out
+    (:func:`exposure.measures.compare.drop_empty_measures`); it was refused (``share_admin
+    is missing in every row``). Scores none of whose measures has a value are refused.
+    """
+    frame = _from_index(_read_parquet(path, "SOC scores"), ["soc_code"])
+    match_header_case(frame, ["soc_code", *outcomes.OUR_MEASURES], path, row=None)
+    outcomes.check_soc_scores(frame, [], path=path, row_offset=1)  # the codes, before the measures
+    if not asked:
+        absent = [m for m in ours if m not in frame.columns]
+        if len(absent) == len(ours):
+            raise DataFormatError(f"has none of the columns {', '.join(ours)} (columns are {list(frame.columns)})",
+                                  path=path)
+        if absent:
+            log.warning("%s has no column %s: left out of the outcomes", path, ", ".join(absent))
+        ours = [m for m in ours if m not in absent]
+    if frame.columns.is_unique and all(m in frame.columns for m in ours):
+        frame, ours = cmp.drop_empty_measures(frame, ours, path)
+    return outcomes.check_soc_scores(frame, ours, path=path, row_offset=1), ours
 
 
 def _check_years(panel: pd.DataFrame, path) -> None:
@@ -198,7 +259,9 @@ def _check_inputs(args) -> None:
     (a ``soc_scores.csv`` of ``exposure rollup --format csv``) was refused in pyarrow's
     words, ``Parquet magic bytes not found in footer. Either the file is corrupted or this
     is not a parquet file.``, where ``exposure compare --ours`` says what the file is and
-    how to convert it.
+    how to convert it. A header holding a column twice is refused naming the column and
+    both positions, as for ``--ours`` (pyarrow said ``cannot read this Parquet file:
+    Multiple matches for FieldRef.Name(beta) in soc_code: string``).
     """
     for option, value, what, name in (("--panel", args.panel, "the occupation panel", "panel"),
                                       ("--soc-scores", args.soc_scores, "our SOC scores", "scores")):
@@ -208,6 +271,8 @@ def _check_inputs(args) -> None:
         if path.is_dir():
             continue  # _read_parquet names it
         check_parquet_input(path, option, what, name)
+        # a column twice in the header: pyarrow's "Multiple matches for FieldRef.Name(beta) in ..."
+        _check_header(path)
 
 
 def _check_figures(args) -> None:
@@ -250,7 +315,7 @@ def run_outcomes_command(args) -> int:
     if args.panel == "shipped":
         panel = load("occupation_panel")
     elif args.panel:
-        panel = _read_parquet(args.panel, "panel")
+        panel = _from_index(_read_parquet(args.panel, "panel"), OccupationPanel.to_schema().columns)
         _check_repeats(panel, args.panel)
         panel = validate(panel, OccupationPanel, path=args.panel, row_offset=1)
         outcomes.check_panel(panel, path=args.panel)  # an empty panel: name the file
@@ -267,10 +332,10 @@ def run_outcomes_command(args) -> int:
             raise ExposureError(f"--soc-scores gives our measures ({', '.join(outcomes.OUR_MEASURES)}), but --measure "
                                 f"names none of them ({', '.join(measures)}): the file would not be read; leave "
                                 "--soc-scores out, or add --measure beta (or another of ours)")
-        soc = outcomes.check_soc_scores(_read_parquet(args.soc_scores, "SOC scores"), ours,
-                                        path=args.soc_scores, row_offset=1)
-        if ours:  # a measure of the file with one value: name the file and the column
-            sources[args.soc_scores] = ours
+        soc, read = _read_soc_scores(args.soc_scores, ours, asked=bool(measures))
+        if read != ours:  # the measures of ours left out (missing in every row, or not in the file)
+            measures = [m for m in (measures or _ALL) if m not in ours or m in read]
+        sources[args.soc_scores] = read  # a measure of the file with one value: name the file and the column
     # errors about rows of --soc-scores name the file (they said "soc_scores")
     exposures = outcomes.exposure_table(panel, soc, measures=measures, soc_scores_path=args.soc_scores, **loc)
     _check_measure_groups(panel, exposures, args.quantiles, sources)
