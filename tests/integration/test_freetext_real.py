@@ -341,6 +341,24 @@ def test_trial_t3_t4_training_sets_are_well_formed_and_distinct(modern_sets, fre
     assert not set(written["task"].str.lower()) & set(others.str.lower())
 
 
+def test_trial_t5_training_set_is_well_formed_and_distinct(modern_sets, freetext):
+    """modern_tasks_v18.csv (trial T5's new training rows): written blind, 240, none of another set.
+
+    Its design (docs/validation/agreement.md, trial T5): 80 exposed tasks of booking and
+    record upkeep in named systems, 80 E0 hands-on tasks in job-ad, first-person, résumé or
+    survey voice, 80 exposed tasks of work with AI systems and their data.
+    """
+    from exposure.reports.agreement import check_modern_tasks
+
+    written = check_modern_tasks(pd.read_csv(freetext / "modern_tasks_v18.csv"))
+    assert len(written) == 240 and written["task"].str.lower().is_unique
+    assert int(written["exposed"].sum()) == 160
+    assert (written["exposed"] == written["label"].isin(["E1", "E2"])).all()
+    assert not written.loc[~written["exposed"], ["admin", "routine_coding", "entry_creative"]].any().any()
+    others = _other_tasks(modern_sets, freetext, "modern_tasks_v18")
+    assert not set(written["task"].str.lower()) & set(others.str.lower())
+
+
 @pytest.mark.parametrize("name", ["modern_tasks_v15", "modern_tasks_v17"])
 def test_blind_modern_sets_are_well_formed_and_distinct(modern_sets, freetext, name):
     """modern_tasks_v15.csv (written after trial T3, T4's blind test) and v17 (after T4, unscored).
