@@ -118,7 +118,7 @@ def test_validation_sample_sharing_a_development_task_is_warned_of(tmp_path, cap
     counts = {"development": "1 in development", "holdout": "2 in holdout", "dev_v2": "1 in dev_v2"}[where]
     n = 2 if where == "holdout" else 1
     row = 2 if where == "development" else 3
-    assert [r.getMessage() for r in caplog.records] == [
+    assert [r.getMessage() for r in caplog.records if "stratum holds one task only" not in r.getMessage()] == [
         f"{v2 / 'sample.csv'}: {n} task(s) of the blind validation sample are also in a development sample "
         f"({counts}; first: row 2, task (43-9061.00, 1), also in the {where} sample ({other}, row {row})): the "
         "rules were developed on them, so the blind figures are optimistic for them"]
@@ -150,7 +150,9 @@ def test_disjoint_validation_sample_is_reported_as_before(tmp_path, caplog):
         warnings.simplefilter("error")
         tables = write_category_reports({"development": h}, tmp_path / "out", onet=_tiny_onet(), validation=v2,
                                         onet_to_soc=XW, soc_scores=SOC)
-    assert not [r for r in caplog.records if r.levelname == "WARNING"]
+    # one task per stratum: its intervals are left empty, with a warning (round 57); nothing else
+    assert not [r for r in caplog.records if r.levelname == "WARNING"
+                and "stratum holds one task only" not in r.getMessage()]
     val = tables["validation"].set_index(["sample", "category"])
     assert val.loc[("population", "admin"), "n"] == 2
     assert val.loc[("population", "admin"), "precision"] == 1.0

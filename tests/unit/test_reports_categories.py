@@ -66,7 +66,7 @@ def test_read_hand_checked_rejects_bad_flag(tmp_path):
     (b"", "file is empty"),
     (b"\n\n", "file is empty"),
     (bytes(range(256)) * 4, "a binary file, not CSV text"),
-    ("onetsoc_code,task_id\n43-6014.00,9\n".encode("utf-16"), "a binary file"),
+    ("onetsoc_code,task_id\n43-6014.00,9\n".encode("utf-16"), "file is UTF-16 text"),
     (b"onetsoc_code,task_id\n\xff\xfe,9\n", "not UTF-8 text"),
 ])
 def test_read_hand_checked_empty_or_binary_file(tmp_path, content, message):

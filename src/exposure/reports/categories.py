@@ -37,6 +37,7 @@ from exposure._measures import CATEGORIES, CORE_WEIGHT, OTHER_WEIGHT
 from exposure._outdir import check_files_dir
 from exposure._tables import (
     check_field_counts,
+    check_file,
     check_header,
     decode_text,
     drop_empty_tail,
@@ -50,7 +51,7 @@ from exposure.fetch import refuse_read_folders
 from exposure.measures._common import check_table
 from exposure.measures._common import numbers as number_column
 from exposure.rollup import onet_to_oews
-from exposure.schemas._fields import first_bad_onetsoc_code
+from exposure.schemas._fields import first_bad_onetsoc_code, first_bad_soc_code
 from exposure.scoring._inputs import bad_task_types, check_onet, norm_task_id, task_texts
 from exposure.scoring.categories import CATEGORY_MAPPING_VERSION, explain_categories, tag_categories
 
@@ -277,7 +278,10 @@ def _read_csv(path) -> pd.DataFrame:
     ignored, as the shared readers ignore them (:func:`exposure._tables.drop_empty_tail`).
     A byte that is not UTF-8 is named by its row and column, with the encoding it looks
     like (Excel's "CSV (Comma delimited)" writes Windows-1252: ``not UTF-8 text (byte
-    111): a binary file?`` before), as the shared readers name it.
+    111): a binary file?`` before), as the shared readers name it. So is a file those
+    readers name by its first bytes (:func:`exposure._tables.check_file`): UTF-16 text
+    (Excel's "Unicode Text") or UTF-32, an old ``.xls`` workbook, an HTML page; a UTF-16
+    sample was ``a binary file, not CSV text``.
 
     Examples
     --------
@@ -289,6 +293,7 @@ def _read_csv(path) -> pd.DataFrame:
     ...
     exposure.errors.DataFormatError: .../empty.csv: file is empty
     """
+    check_file(Path(path))  # UTF-16 (Excel's "Unicode Text"): "a binary file" before
     data = Path(path).read_bytes()
     if b"\x00" in data:
         raise DataFormatError("a binary file, not CSV text", path=path)
@@ -462,6 +467,13 @@ def category_shares(tasks: pd.DataFrame, *, onet=None, text_column: str = "task"
         ``n_by_mapping`` (a DWA/IWA mapping entry fired), ``n_by_text_only`` (only text
         rules fired), ``n_gated`` (entry_creative evidence dropped by the job-zone gate).
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``tasks`` not a frame, or without rows (a share of 0.0 of no task, as if none were
+        tagged, before), and what :func:`~exposure.scoring.categories.explain_categories`
+        refuses.
+
     Examples
     --------
     >>> t = pd.DataFrame({"task": ["File records.", "Weld pipes.", "Type letters."]})
@@ -469,6 +481,9 @@ def category_shares(tasks: pd.DataFrame, *, onet=None, text_column: str = "task"
     >>> (row["category"], int(row["n_tagged"]))
     ('admin', 2)
     """
+    tasks = check_table(tasks, "tasks")  # None: "frame must be a pandas DataFrame"
+    if tasks.empty:  # a share of 0.0 of no task, as if none were tagged
+        raise DataFormatError("tasks has no rows: no task to share")
     ex = explain_categories(tasks, onet=onet, text_column=text_column)
     rows = []
     for cat in CATEGORIES:
@@ -477,7 +492,7 @@ def category_shares(tasks: pd.DataFrame, *, onet=None, text_column: str = "task"
         by_map = tagged & rule.map(_mapping_counted)
         gated = ~tagged & rule.str.contains("[gated", regex=False)
         rows.append(
-            (cat, len(ex), int(tagged.sum()), round(float(tagged.mean()) if len(ex) else 0.0, 4),
+            (cat, len(ex), int(tagged.sum()), round(float(tagged.mean()), 4),
              int(by_map.sum()), int((tagged & ~by_map).sum()), int(gated.sum()))
         )
     cols = ["category", "n_tasks", "n_tagged", "share", "n_by_mapping", "n_by_text_only", "n_gated"]
@@ -850,6 +865,38 @@ def _boot_weights(strata: np.ndarray, weight: np.ndarray, n_boot: int, seed: int
     return counts * weight[:, None]
 
 
+def _lone_tasks(sample: pd.DataFrame, strata: np.ndarray) -> dict[str, str]:
+    """The strata holding a single task, each with that task (its key, else its row from 1).
+
+    Every bootstrap resample of such a stratum repeats its one task, so it adds no spread:
+    the stratum's own interval had zero width, and the intervals over all strata left out
+    its sampling error, without a word.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"onetsoc_code": ["43-9061.00"] * 3, "task_id": ["1", "2", "3"]})
+    >>> _lone_tasks(s, np.array(["uniform", "uniform", "enriched"]))
+    {'enriched': '(43-9061.00, 3)'}
+    >>> _lone_tasks(s[[]], np.array(["uniform", "uniform", "enriched"]))
+    {'enriched': 'row 3'}
+    """
+    names, counts = np.unique(strata, return_counts=True)
+    keyed = {"onetsoc_code", "task_id"} <= set(sample.columns) and not sample.columns.duplicated().any()
+    out = {}
+    for name in names[counts == 1].tolist():
+        pos = int(np.flatnonzero(strata == name)[0])
+        out[name] = (f"({sample['onetsoc_code'].iloc[pos]}, {sample['task_id'].iloc[pos]})" if keyed
+                     else f"row {pos + 1}")
+    return out
+
+
+def _warn_lone_tasks(lone: dict[str, str], what: str) -> None:
+    """One warning line per stratum of :func:`_lone_tasks`, saying ``what`` it does to the intervals."""
+    for name, task in lone.items():
+        logger.warning("sample: the %s stratum holds one task only, %s: a bootstrap of one task has no "
+                       "spread, so %s; sample two tasks or more per stratum", name, task, what)
+
+
 def validation_metrics(sample: pd.DataFrame, predicted: pd.DataFrame, *, n_boot: int = N_BOOT,
                        seed: int = BOOT_SEED, level: float = 0.95) -> pd.DataFrame:
     """Precision, recall and F1 of the tags on the validation sample, with intervals.
@@ -860,7 +907,10 @@ def validation_metrics(sample: pd.DataFrame, predicted: pd.DataFrame, *, n_boot:
     both strata). Intervals are percentile bootstrap intervals: tasks are resampled with
     replacement within each stratum (``n_boot`` times, ``seed``), taken in
     (``onetsoc_code``, ``task_id``) order when ``sample`` has those columns, so that the
-    same sample in another row order gives the same intervals.
+    same sample in another row order gives the same intervals. A stratum holding a
+    single task has no interval of its own (empty cells: every resample repeats that
+    task, so the interval had zero width), and a warning line says that the population
+    intervals leave out its sampling error.
 
     Parameters
     ----------
@@ -915,6 +965,9 @@ def validation_metrics(sample: pd.DataFrame, predicted: pd.DataFrame, *, n_boot:
     strata, weight = _design(sample)
     truth = {cat: _flags(sample, cat, "sample") for cat in CATEGORIES}
     tags = {cat: _flags(predicted, cat, "predicted") for cat in CATEGORIES}
+    lone = _lone_tasks(sample, strata)  # a zero-width interval, without a word
+    _warn_lone_tasks(lone, "its intervals are left empty and the population intervals leave out its "
+                           "sampling error (too narrow)")
     # resampled (and summed) in task order: the intervals depended on the row order
     order = _key_order(sample)
     strata, weight = strata[order], weight[order]
@@ -934,6 +987,8 @@ def validation_metrics(sample: pd.DataFrame, predicted: pd.DataFrame, *, n_boot:
             point = _weighted_metrics(y, p, w[:, None])[:, 0]
             draws = _weighted_metrics(y, p, bw)
             lo, hi = _quantiles(draws, lo_q), _quantiles(draws, hi_q)
+            if name in lone:  # one task: every resample is that task
+                lo = hi = np.full(4, np.nan)
             row = [name, "weighted" if weighted else "unweighted", cat, int(mask.sum()),
                    int(y.sum()), int(p.sum()), int((y & p).sum())]
             for k in range(4):
@@ -976,7 +1031,9 @@ def task_employment(tasks: pd.DataFrame, soc_scores: pd.DataFrame,
     exposure.errors.DataFormatError
         A frame that is not one or lacks a column, a task without ``onetsoc_code`` or with
         one that is not an O*NET-SOC code (``' 43-9061.00'``, ``'43-9061'``: the task got no
-        employment, its occupation's went to its other tasks), a ``task_type`` other than
+        employment, its occupation's went to its other tasks), a ``soc_code`` that is not a
+        SOC code (``'43-9061.00'``, ``' 43-9061'``: named ``oews_codes`` and a position from
+        0 before), a ``task_type`` other than
         ``Core`` or ``Supplemental`` or missing (``core`` weighed as Supplemental), a SOC
         code missing or given twice (pandas' ``InvalidIndexError`` before), a ``tot_emp``
         that is not a number, missing or negative (a negative one gave negative
@@ -1002,6 +1059,9 @@ def task_employment(tasks: pd.DataFrame, soc_scores: pd.DataFrame,
     bad = first_bad_onetsoc_code(tasks["onetsoc_code"])
     if bad is not None:
         raise DataFormatError(f"tasks: {bad[1]}", row=bad[0] + 1, column="onetsoc_code")
+    bad = first_bad_soc_code(soc_scores["soc_code"])
+    if bad is not None:  # '43-9061.00' was "oews_codes must be a list of SOC codes ... at position 0"
+        raise DataFormatError(f"soc_scores: {bad[1]}", row=bad[0] + 1, column="soc_code")
     bad_type = bad_task_types(tasks["task_type"])
     if bad_type.any():  # "core", "Core " weighed 1, as if Supplemental (the roll-up refuses them)
         pos = int(bad_type.argmax())
@@ -1048,7 +1108,9 @@ def category_estimates(tags: pd.DataFrame, employment: pd.Series, sample: pd.Dat
     the validation sample's reference labels (``sum(w y) / sum(w)`` over tasks, ``sum(w e
     y) / sum(w e)`` over employment, ``w`` the sampling weight, ``e`` the task's
     employment), with a stratified percentile bootstrap interval (the sample's tasks taken
-    in (``onetsoc_code``, ``task_id``) order, as in :func:`validation_metrics`).
+    in (``onetsoc_code``, ``task_id``) order, as in :func:`validation_metrics`). A stratum
+    holding a single task adds no spread to the resamples: a warning line says so (the
+    interval is too narrow; with every stratum so, it had zero width without a word).
 
     Parameters
     ----------
@@ -1074,8 +1136,8 @@ def category_estimates(tags: pd.DataFrame, employment: pd.Series, sample: pd.Dat
     ------
     exposure.errors.DataFormatError
         ``tags`` or ``sample`` not a frame, without a needed column, or without rows
-        (``tags``); a flag that is not True/False or 1/0 (the text ``"False"`` was
-        counted as tagged); a stratum or weight as :func:`validation_metrics` refuses it;
+        (an empty ``sample`` was said to have no employment); a flag that is not
+        True/False or 1/0 (the text ``"False"`` was counted as tagged); a stratum or weight as :func:`validation_metrics` refuses it;
         ``employment`` / ``sample_employment`` not one finite number of 0 or more per row
         of ``tags`` / ``sample`` (a list raised ``AttributeError``, a NaN gave NaN), or 0
         for every row (NaN employment shares), or a Series of them holding the index labels
@@ -1097,6 +1159,8 @@ def category_estimates(tags: pd.DataFrame, employment: pd.Series, sample: pd.Dat
     if tags.empty:
         raise DataFormatError("tags has no rows: no task to share")
     check_table(sample, "sample", ["stratum", "weight", *CATEGORIES])
+    if sample.empty:  # "sample_employment is 0 for every row of sample ... (do soc_scores ... match?)"
+        raise DataFormatError("sample has no rows: no labelled task to estimate the shares from")
     strata, weight = _design(sample)
     _check_paired(tags, employment, "tags", "employment")  # read by position
     _check_paired(sample, sample_employment, "sample", "sample_employment")
@@ -1109,6 +1173,8 @@ def category_estimates(tags: pd.DataFrame, employment: pd.Series, sample: pd.Dat
                                   "soc_scores and the crosswalk match the tasks' O*NET-SOC codes?)")
     tagged_all = {cat: _flags(tags, cat, "tags") for cat in CATEGORIES}
     truth = {cat: _flags(sample, cat, "sample") for cat in CATEGORIES}
+    _warn_lone_tasks(_lone_tasks(sample, strata), "the intervals of the estimates leave out its sampling "
+                                                  "error (too narrow)")
     # resampled (and summed) in task order: the intervals depended on the row order
     order = _key_order(sample)
     strata, weight, e_s = strata[order], weight[order], e_s[order]
