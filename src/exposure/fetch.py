@@ -15,13 +15,15 @@ checking its sha256:
 2. **Mirror.** When ``mirror`` (or ``$EXPOSURE_MIRROR``) names a directory laid out like
    ``../shared/data``, the file is read from there instead of the network: it is hashed
    while being copied to a temporary file in the cache, and renamed into place only when
-   the hash matches. Downstream code therefore always reads one place, the cache. A file
-   missing from the mirror is an error (no silent fall-back to the network). The mirror
-   is read-only to the library: when the cache is the mirror (or inside it), files are
-   hashed and read in place, and nothing is written, renamed or deleted there; a mirror
-   file with the wrong hash is an error, never removed. A directory that holds a mirror's
-   ``MANIFEST.tsv`` (:data:`MIRROR_MANIFEST`, first line ``path<TAB>bytes<TAB>sha256``,
-   in any case, after a byte-order mark if there is one), or lies inside one, is a mirror
+   the hash matches (a mismatch says when the file is the pinned one with its line ends
+   converted, CRLF to LF or back). Downstream code therefore always reads one place, the
+   cache. A file missing from the mirror is an error (no silent fall-back to the network).
+   The mirror is read-only to the library: when the cache is the mirror (or inside it),
+   files are hashed and read in place, and nothing is written, renamed or deleted there; a
+   mirror file with the wrong hash is an error, never removed. A directory that holds a
+   mirror's ``MANIFEST.tsv`` (:data:`MIRROR_MANIFEST`, first line
+   ``path<TAB>bytes<TAB>sha256``, in any case, names quoted or not, in UTF-8 or in the
+   UTF-16 or UTF-32 its byte-order mark names), or lies inside one, is a mirror
    whether or not it was named as one: used as the cache (``--data-dir``, ``exposure
    sources``), it is read in place the same way. A file missing from the mirror is named
    with the place it was expected, and with what the mirror holds instead where it holds
@@ -87,6 +89,7 @@ alone (``exposure fetch``) pins a new file as soon as it validates.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import contextvars
 import email.utils
@@ -108,7 +111,7 @@ from pathlib import Path, PurePosixPath
 
 import platformdirs
 
-from exposure._args import shown
+from exposure._args import _finite, check_count, check_positive, is_number, shown
 from exposure._io import _flush, _fsync_dir, atomic_path, partial_prefix, remove_stale_partials
 from exposure._outdir import refuse_protected
 from exposure._version import __version__
@@ -609,6 +612,60 @@ def _check_name_list(value, name: str, what: str) -> list[str] | None:
     return items
 
 
+def _check_network(timeout=None, retries=None, backoff=None, deadline=None) -> tuple:
+    """Refuse network settings of :func:`download` (and :func:`fetch`) that are no numbers of their range.
+
+    The command line refuses them when it parses its options (``--timeout 0``,
+    ``--retries -1``), the Python API did not: ``retries=-1`` made no attempt and said
+    ``failed after 0 attempt: None``, ``deadline=float("nan")`` set no deadline at all,
+    ``timeout=0`` was a ``ValueError`` of :mod:`requests` and a number given as text
+    (``retries="3"``, ``timeout="5"``) a ``TypeError`` from inside. None is the default.
+
+    Returns
+    -------
+    tuple
+        ``(timeout, retries, backoff, deadline)`` as floats and an int (``retries=3.0`` is
+        3), None where None was given.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the argument: ``timeout`` not a positive, finite number of seconds nor a
+        ``(connect, read)`` pair of them (None for no limit); ``retries`` not a whole number
+        of 0 or more; ``backoff`` not a finite number of seconds of 0 or more; ``deadline``
+        not a positive, finite number of seconds.
+
+    Examples
+    --------
+    >>> _check_network(timeout=(5, None), retries=0, backoff=0.0, deadline=60)
+    ((5.0, None), 0, 0.0, 60.0)
+    >>> _check_network(retries=-1)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: retries must be a whole number of 0 or more, got int -1
+    """
+    seconds = "a positive, finite number of seconds"
+    if timeout is not None:
+        if isinstance(timeout, (tuple, list)):
+            if len(timeout) != 2:
+                raise DataFormatError(f"timeout must be {seconds} or a (connect, read) pair of them, got "
+                                      f"{shown(timeout)}")
+            timeout = tuple(None if part is None else
+                            check_positive(part, f"timeout ({what})", f"{seconds} (or None for no limit)")
+                            for part, what in zip(timeout, ("connect", "read")))
+        else:
+            timeout = check_positive(timeout, "timeout", f"{seconds} or a (connect, read) pair of them")
+    if retries is not None:
+        retries = check_count(retries, "retries", 0)
+    if backoff is not None:
+        if not (is_number(backoff) and _finite(backoff) and backoff >= 0):
+            raise DataFormatError(f"backoff must be a finite number of seconds, 0 or more, got {shown(backoff)}")
+        backoff = float(backoff)
+    if deadline is not None:
+        deadline = check_positive(deadline, "deadline", seconds)
+    return timeout, retries, backoff, deadline
+
+
 def resolve_mirror(mirror=None) -> Path | None:
     """Return the mirror directory: ``mirror``, else ``$EXPOSURE_MIRROR``, else None.
 
@@ -652,8 +709,24 @@ def resolve_mirror(mirror=None) -> Path | None:
         if blocked is not None:  # a link to a disk not mounted, or a loop, was only "does not exist"
             where, why = blocked
             what += f": {'it' if where == path else where} is {why}"
+        elif not path.exists() and _spaced(value):
+            # a value pasted with a space or its line end (a .env file, a shell line) was only
+            # "does not exist", beside a directory that does: as $EXPOSURE_DATA_DIR says it
+            what += (f"; {os.fspath(value).strip()!r} does: remove the surrounding spaces (or line end) "
+                     "of the value")
         raise ExposureError(f"mirror directory {str(path)!r} (from {origin}) {what}")
     return path
+
+
+def _spaced(value) -> bool:
+    """True when the path ``value`` has surrounding white space and is a directory without it."""
+    text = os.fspath(value)
+    if not isinstance(text, str) or text == text.strip():
+        return False
+    try:
+        return Path(text.strip()).expanduser().is_dir()
+    except (OSError, RuntimeError, ValueError):
+        return False
 
 
 def default_home() -> Path:
@@ -1286,15 +1359,37 @@ def _marked_mirror(path) -> Path | None:
     for directory in (here, *here.parents):
         manifest = directory / MIRROR_MANIFEST
         try:
-            if manifest.is_file():
-                # a byte-order mark (saved by a Windows editor) or capitals made the mirror
-                # an ordinary cache: `sources --rehash` deleted its files with a wrong hash
-                with open(manifest, encoding="utf-8-sig", errors="replace") as fh:
-                    if fh.readline().lower().split()[:3] == _MIRROR_MANIFEST_HEADER.split("\t"):
-                        return directory
+            if manifest.is_file() and _manifest_header(manifest) == _MIRROR_MANIFEST_HEADER.split("\t"):
+                return directory
         except OSError:
             continue
     return None
+
+
+def _manifest_header(manifest: Path) -> list[str]:
+    """The first three names of the header of a mirror's ``MANIFEST.tsv``, in lower case.
+
+    Read in the encoding its byte-order mark names (UTF-8 without one), names unquoted:
+    a byte-order mark (a Windows editor) or capitals made the mirror an ordinary cache,
+    and so did a manifest saved by Excel as "Unicode Text" or by PowerShell's ``>`` (UTF-16
+    with its mark) or written by R's ``write.table`` (``"path"<TAB>"bytes"...``): `exposure
+    sources --rehash` deleted the mirror's files with a wrong hash.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> m = Path(tempfile.mkdtemp()) / "MANIFEST.tsv"
+    >>> _ = m.write_text('"Path"\\t"bytes"\\t"sha256"\\r\\n', encoding="utf-16")
+    >>> _manifest_header(m)
+    ['path', 'bytes', 'sha256']
+    """
+    with open(manifest, "rb") as fh:
+        head = fh.read(4096)
+    encoding = ("utf-32" if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE))
+                else "utf-16" if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig")
+    text = head.decode(encoding, errors="replace")
+    line = text.splitlines()[0] if text else ""
+    return [name.strip('"\'').lower() for name in line.split()[:3]]
 
 
 def mirror_holding(data_dir, mirror=None, src: Source | None = None) -> Path | None:
@@ -1364,7 +1459,7 @@ def _check_entry(root: Path, src: Source, dest: Path) -> None:
 def _drop_cached(root: Path, src: Source, path: Path, mirror: Path | None) -> None:
     """Remove a cached file with the wrong hash and its stamp; never inside a mirror."""
     if (mirror is not None and _within(path, mirror)) or _marked_mirror(path) is not None:
-        raise ChecksumMismatchError(src.name, src.sha256, file_sha256(path), path=str(path))
+        raise _mismatch(src, file_sha256(path), path)
     try:
         path.unlink(missing_ok=True)
     except OSError as exc:
@@ -2046,6 +2141,10 @@ def download(
 
     Raises
     ------
+    exposure.errors.DataFormatError
+        A ``timeout``, ``retries``, ``backoff`` or ``deadline`` that is no number of its
+        range (:func:`_check_network`), before any request; :func:`fetch` and
+        :func:`fetch_many` check them too, with a mirror as well.
     exposure.errors.DownloadError
         Network/HTTP failure, timeout, deadline, truncated, empty, too long or encoded
         body, HTML page.
@@ -2070,6 +2169,7 @@ def download(
     _check_path_arg(dest, "dest")
     _check_text_arg(sha256, "sha256", "a hex digest", optional=True)
     _check_text_arg(name, "name", "a name for the messages", optional=True)
+    timeout, retries, backoff, deadline = _check_network(timeout, retries, backoff, deadline)
     dest = Path(dest)
     label = name or dest.name
     timeout = TIMEOUT if timeout is None else timeout
@@ -2142,8 +2242,71 @@ def _copy_verified(path: Path, src: Source, dest: Path) -> None:
                     raise CacheWriteError(
                         f"{src.name}: cannot write {tmp}: {exc.strerror or exc}") from exc
         if src.pinned and digest.hexdigest() != src.sha256:
-            raise ChecksumMismatchError(src.name, src.sha256, digest.hexdigest(), path=str(path))
+            raise _mismatch(src, digest.hexdigest(), path)
         _make_readable(tmp)
+
+
+def _mismatch(src: Source, actual: str, path: Path, shown: str | None = None) -> ChecksumMismatchError:
+    """The :class:`~exposure.errors.ChecksumMismatchError` of the file ``path`` of ``src`` (sha256 ``actual``).
+
+    Said as ``shown`` (default ``path``), with what :func:`_line_ends_hint` finds: a copy
+    whose line ends were converted read as a bare mismatch of two digests.
+    """
+    error = ChecksumMismatchError(src.name, src.sha256, actual, path=shown or str(path))
+    hint = _line_ends_hint(path, src) if shown is None or shown == str(path) else ""
+    if hint:
+        error.args = (f"{error.args[0]}; {hint}",)
+    return error
+
+
+def _line_ends_hint(path: Path, src: Source) -> str:
+    """What to do when ``path`` holds the pinned file of ``src`` with its line ends converted, else ``""``.
+
+    A mirror copied through git (``core.autocrlf``, ``* text=auto``), ``dos2unix`` or a
+    transfer in text mode turns O*NET's CRLF into LF (or a CSV's LF into CRLF): every
+    fetch failed with "sha256 mismatch ... expected ..., got ...", two digests and nothing
+    on why or what to do. The file is read again with the conversion undone (on this error
+    path only) and said to be the pinned file so converted when that gives the pin.
+
+    Examples
+    --------
+    >>> import hashlib, tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "a.txt"
+    >>> _ = p.write_bytes(b"a\\tb\\n1\\t2\\n")
+    >>> src = Source(name="demo/a.txt", release="1", url="https://example.org/a.txt", licence="CC0",
+    ...              attribution="demo", sha256=hashlib.sha256(b"a\\tb\\r\\n1\\t2\\r\\n").hexdigest(), size=10)
+    >>> print(_line_ends_hint(p, src))  # doctest: +ELLIPSIS
+    /...a.txt is the pinned file with its line ends changed from CRLF to LF (...): copy it again ...
+    """
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return ""
+    if not src.pinned or not src.size or size == src.size or not src.size / 2 <= size <= src.size * 2:
+        return ""
+    to_crlf = size < src.size  # CRLF made LF: undo it (else LF made CRLF)
+    digest, held = hashlib.sha256(), b""
+    try:
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(_CHUNK), b""):
+                if to_crlf:
+                    if b"\r" in chunk:  # not a file whose line ends all became LF
+                        return ""
+                    digest.update(chunk.replace(b"\n", b"\r\n"))
+                else:
+                    chunk, held = held + chunk, b""
+                    if chunk.endswith(b"\r"):  # its LF may start the next chunk
+                        chunk, held = chunk[:-1], b"\r"
+                    digest.update(chunk.replace(b"\r\n", b"\n"))
+        digest.update(held)
+    except OSError:
+        return ""
+    if digest.hexdigest() != src.sha256:
+        return ""
+    was, now, tool = ("CRLF", "LF", "dos2unix") if to_crlf else ("LF", "CRLF", "unix2dos")
+    return (f"{path} is the pinned file with its line ends changed from {was} to {now} (by git's line-end "
+            f"conversion, {tool} or a copy in text mode?): copy it again unchanged, byte for byte (in a git "
+            "repository, mark the data files '-text' in .gitattributes)")
 
 
 def _hash_in_place(path: Path, src: Source) -> str:
@@ -2280,7 +2443,43 @@ def _mirror_hint(mirror: Path, src: Source, path: Path) -> str:
         if top is not None:
             said.append(f"the mirror has {top} at its top: its files go in folders laid out like "
                         f"../shared/data ({src.name})")
+        below = _mirror_below(mirror, rel) if top is None else None
+        if below is not None:  # `--mirror ../shared` for ../shared/data: "fix the mirror" alone
+            said.append(f"{mirror} looks like the directory above a mirror: {below} has {below / rel}; give "
+                        f"its root {below}")
     return "; " + "; ".join(said) if said else ""
+
+
+#: Entries of a directory looked at for a mirror below it (a home directory has fewer).
+_BELOW_MAX = 200
+
+
+def _mirror_below(directory: Path, rel: PurePosixPath) -> Path | None:
+    """The folder of ``directory`` that holds ``rel`` (a mirror's file), else None.
+
+    One level down, among the first :data:`_BELOW_MAX` entries; a folder holding a mirror's
+    :data:`MIRROR_MANIFEST` first. The folder above a mirror given as the mirror (``--mirror
+    ../shared`` for ``../shared/data``) was told "not found in mirror ...; fix the mirror",
+    once per file, the mirror being whole.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> (d / "data" / "onet").mkdir(parents=True)
+    >>> _ = (d / "data" / "onet" / "a.txt").write_text("x")
+    >>> _mirror_below(d, PurePosixPath("onet/a.txt")) == d / "data", _mirror_below(d, PurePosixPath("b.txt"))
+    (True, None)
+    """
+    try:
+        with os.scandir(directory) as entries:
+            folders = [Path(e.path) for _, e in zip(range(_BELOW_MAX), entries)
+                       if not e.name.startswith(".") and e.is_dir()]
+    except OSError:
+        return None
+    held = [f for f in sorted(folders) if f.joinpath(*rel.parts).is_file()]
+    marked = [f for f in held if (f / MIRROR_MANIFEST).is_file()]
+    return (marked or held or [None])[0]
 
 
 def _from_mirror(mirror: Path, src: Source, dest: Path) -> None:
@@ -2305,7 +2504,7 @@ def _read_in_mirror(mirror: Path, src: Source) -> Path:
     path = _mirror_file(mirror, src)
     actual = _hash_in_place(path, src)
     if src.pinned and actual != src.sha256:
-        raise ChecksumMismatchError(src.name, src.sha256, actual, path=str(path))
+        raise _mismatch(src, actual, path)
     return path
 
 
@@ -2586,13 +2785,13 @@ def _check_publisher_copy(root: Path, src: Source, mirror: Path | None) -> None:
             path = _mirror_file(mirror, src)
             actual = _hash_in_place(path, src)
             if actual != src.sha256:
-                raise ChecksumMismatchError(src.name, src.sha256, actual, path=str(path))
+                raise _mismatch(src, actual, path)
         return
     # every copy: a zip of other bytes beside the pinned folder was ignored as well
     for local in _publisher_copies(root, src):
         actual = _publisher_sha256(local, src)
         if actual != src.sha256:
-            raise ChecksumMismatchError(src.name, src.sha256, actual, path=_copy_name(local, src))
+            raise _mismatch(src, actual, local, _copy_name(local, src))
 
 
 def _copy_name(path: Path, src: Source) -> str:
@@ -2894,7 +3093,8 @@ def fetch(
     Raises
     ------
     exposure.errors.ExposureError
-        Unknown name or missing mirror directory.
+        Unknown name or missing mirror directory; a ``timeout``, ``retries``, ``backoff``
+        or ``deadline`` that is no number of its range (as :func:`download` refuses it).
     exposure.errors.ChecksumMismatchError
         The mirror file or download does not have the pinned sha256.
     exposure.errors.DownloadError
@@ -2915,6 +3115,7 @@ def fetch(
     >>> path.relative_to(cache).as_posix(), path.read_bytes()
     ('demo/a.csv', b'x,y\\n1,2\\n')
     """
+    _check_network(timeout, retries, backoff, deadline)  # also with a mirror: said before anything is read
     store = resolve_store(store, mirror=mirror, data_dir=data_dir)
     src = _as_source(name, store)
     try:
@@ -3625,6 +3826,8 @@ def fetch_many(names=None, *, mirror=None, data_dir=None, **kwargs):
     ({}, 'DownloadError')
     """
     names = _check_name_list(names, "names", "registry names, prefixes, kinds or globs")
+    # once, not as the error of each file
+    _check_network(**{k: kwargs.get(k) for k in ("timeout", "retries", "backoff", "deadline")})
     fetched, errors = {}, {}
     if names is not None and not names:  # nothing asked for: not the whole registry
         return fetched, errors

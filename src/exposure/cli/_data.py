@@ -330,7 +330,11 @@ def _say_mirror(chosen, root, missing: int) -> None:
     """With ``$EXPOSURE_MIRROR`` set, say how many of the files missing from the cache it holds.
 
     The listing is of the cache: with a mirror set, every file showed ``missing`` although
-    the commands read them from the mirror (a new user read it as data they lacked).
+    the commands read them from the mirror (a new user read it as data they lacked). Nothing
+    is said when the cache listed is that mirror (or inside it), however its path is written
+    (``--data-dir /abs/m`` with ``$EXPOSURE_MIRROR=m``, a symbolic link): the listing is then
+    of the mirror itself, and the note counted its own verified files as "held" and said that
+    `exposure fetch` copies them into the cache, which reads them in place.
     """
     if not missing:
         return
@@ -338,7 +342,7 @@ def _say_mirror(chosen, root, missing: int) -> None:
         mirror = _fetch.resolve_mirror()
     except ExposureError:  # a bad $EXPOSURE_MIRROR is said by the commands that read it
         return
-    if mirror is None or mirror == root:
+    if mirror is None or _fetch.mirror_holding(root, mirror) is not None:
         return
     held = sum(1 for s in chosen if (mirror / s.name).is_file())
     print(f"$EXPOSURE_MIRROR ({mirror}) holds {held} of the {_files(len(chosen))}: the commands read them "
