@@ -66,6 +66,7 @@ from exposure.scoring._inputs import (
     check_job_zones,
     check_onet,
     check_path_name,
+    check_placeholders,
     check_task_types,
     check_text_column,
     check_titles_not_texts,
@@ -86,6 +87,7 @@ from exposure.scoring._inputs import (  # noqa: F401 (as before: exposure.report
 from exposure.scoring.categories import (  # noqa: F401 (as before)
     _check_titles,
     _tag_categories,
+    _unmarked_texts,
     _warn_unread_keys,
     tag_categories,
 )
@@ -591,6 +593,14 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
         # the row was scored and tagged as a text alone, without a word (the tagger's check)
         _check_titles(tasks, name, path=path, row_offset=row_offset)
 
+    def placeholder_titles():
+        # a title "N/A" or "TBD" was read as a title: ``Write press releases.`` lost its
+        # entry_creative tag (pandas.read_csv reads such a cell as missing: no title)
+        name = _titles(text_column, occupation_column)
+        if name is not None and name != text_column:
+            check_placeholders(tasks, name, "occupation title", "give the occupation's title or "
+                               "leave the cell empty", path=path, row_offset=row_offset)
+
     for what, name in (("text", text_column), ("occupation", occupation_column)):
         if name in SCORE_COLUMNS:  # the scores would replace the column they were read from
             raise DataFormatError(f"the {what} column {name!r} has the name of a score column, "
@@ -602,7 +612,9 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
     # (its 'O*NET-SOC Code' was named as a bad code); the earliest row still wins
     checks = (lambda: check_header_rows(tasks, text_column, **where),
               lambda: texts.extend(task_texts(tasks, text_column, show_index=False, what="tasks",
-                                              **where)), occupation,
+                                              **where)),
+              lambda: _check_references(tasks, text_column, texts, **where), occupation,
+              placeholder_titles,
               lambda: _check_codes(tasks, **where), lambda: _check_task_ids(tasks, **where),
               lambda: _check_unique_keys(tasks, **where), lambda: check_task_types(tasks, **where),
               lambda: check_job_zones(tasks, **where),
@@ -619,6 +631,35 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
     if found:
         raise min(found, key=lambda exc: exc.row)
     return texts
+
+
+def _check_references(tasks: pd.DataFrame, text_column, texts: list, *, path=None,
+                      row_offset: int = 1) -> None:
+    """Raise on the first task text that holds a letter or digit only inside HTML character references.
+
+    ``&nbsp;`` alone (an empty cell of a scraped web page) is blank once read as the
+    scorers read it (:func:`~exposure.scoring._features.normalise_text`): ``learned``
+    scored it as a task (confidence 0, a warning quoting ``' '``), and ``rubric`` refused
+    the blank it had become, ``row 2, column 'task': task text must be a non-empty
+    string, got ' '``, counting the rows of the batch (no file, no index label). The rule
+    of ``tag_categories`` and ``score_rubric``
+    (:func:`exposure.scoring.categories._unmarked_texts`), with the rows of the input.
+
+    ``texts`` is the checked text column as a list, or empty when its check failed (the
+    column is then read here, its cells that are not text as empty).
+
+    Examples
+    --------
+    >>> _check_references(pd.DataFrame({"task": ["Weld.", "&nbsp;"]}), "task", [], row_offset=2)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 3, column 'task': task text holds no letter or digit once its HTML character references are read, got '&nbsp;': give the task statement (drop such rows)
+    """
+    values = texts or [v if isinstance(v, str) else "" for v in tasks[text_column].tolist()]
+    try:
+        _unmarked_texts(values, column=text_column)
+    except DataFormatError as exc:  # rows counted from 1: the input's rows
+        raise exc.in_file(path, row_offset) from None
 
 
 def _check_surrogates(tasks: pd.DataFrame, text_column, occupation_column, texts: list, *,

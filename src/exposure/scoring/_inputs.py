@@ -65,6 +65,9 @@ __all__ = [
     "check_text_column",
     "task_texts",
     "SPREADSHEET_ERRORS",
+    "PLACEHOLDERS",
+    "is_placeholder",
+    "check_placeholders",
     "check_header_rows",
     "bad_task_types",
     "check_task_types",
@@ -451,10 +454,11 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
         an empty / non-string cell, a text without a letter or digit (only invisible
         format characters such as a zero-width space, which are removed before scoring;
         a NUL; punctuation such as ``-`` standing for no task), a text without a letter
-        (a number, a code or a date: ``744``, ``2021-01-01``), or a spreadsheet's error
+        (a number, a code or a date: ``744``, ``2021-01-01``), a spreadsheet's error
         value (``#N/A``, ``#VALUE!``: :data:`SPREADSHEET_ERRORS`, and LibreOffice's
-        ``Err:502``; a formula that failed, as a CSV export writes it) (row and column
-        named).
+        ``Err:502``; a formula that failed, as a CSV export writes it; spaces around it
+        aside), or a placeholder for a missing cell (``N/A``, ``NULL``, ``none``, ``TBD``,
+        ``TODO``: :func:`is_placeholder`) (row and column named).
 
     Examples
     --------
@@ -501,14 +505,14 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
     rows = range(len(values))
     if (all(map(isinstance, values, itertools.repeat(str))) and all(values)
             and not any(map(str.isspace, values))):
-        letter_first = list(map(str.isalpha, map(next, map(iter, values))))
-        # LibreOffice's error values start with a letter (Err:502): where one is among the
-        # texts (a set look-up each, in C), every row goes through the loop
-        calc = not _CALC_ERRORS.isdisjoint(values)
-        if all(letter_first) and not calc:
+        # a short text starting with a letter may still be a placeholder (N/A, TBD) or
+        # LibreOffice's error value (Err:502, also with a space after it): the short texts
+        # (their lengths in C; task statements are longer) go through the loop too
+        looked = list(map(operator.or_, map(operator.not_, map(str.isalpha, map(next, map(iter, values)))),
+                          map(_SHORT_TEXT.__ge__, map(len, values))))
+        if not any(looked):
             return values
-        if not calc:
-            rows = itertools.compress(rows, map(operator.not_, letter_first))
+        rows = itertools.compress(rows, looked)
     for pos in rows:
         value = values[pos]
         # ``not value or value.isspace()`` is ``not value.strip()`` without the copy
@@ -526,6 +530,10 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
             # a formula that failed, exported as its error (a lookup that found nothing:
             # #N/A): scored as a task, E0 without a word by rubric
             reason = "is a spreadsheet error value"
+        elif is_placeholder(value):
+            # a cell standing for no task (N/A, TBD; pandas reads most of them as missing,
+            # the library's file readers as text): scored as a task, confidence 0
+            reason = "is a placeholder"
         else:
             continue
         where = f" (index {cell_shown(col.index.tolist()[pos])})" if show_index else ""
@@ -535,6 +543,8 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
                 ": a formula that failed in the spreadsheet (a lookup that found nothing?), not "
                 "a task statement; correct the formula, or drop such rows"
                 if reason.endswith("value") else
+                ": the mark of a missing cell, not a task statement; give the task statement, or "
+                "drop such rows" if reason.endswith("placeholder") else
                 f": a number or code is not a task statement (is {text_column!r} the column "
                 "of the task texts?)")
         raise DataFormatError(f"task text {reason}, got {cell_shown(value)}{where}{more}",
@@ -555,6 +565,90 @@ SPREADSHEET_ERRORS = frozenset({"#N/A", "#NAME?", "#VALUE!", "#REF!", "#DIV/0!",
 _CALC_ERRORS = frozenset(f"Err:{n}" for n in range(500, 600))
 #: A letter (of any script): a text of digits and punctuation is a number, code or date.
 _LETTER = re.compile(r"[^\W\d_]")
+
+
+def _placeholder_key(text: str) -> str:
+    """``text`` as :func:`is_placeholder` compares it: no case, spaces, brackets around it or final ``.``."""
+    return text.strip().strip("()[]<>").strip().rstrip(".").casefold()
+
+
+#: What a cell holds in place of a missing text (compared by :func:`is_placeholder`): the
+#: strings that :func:`pandas.read_csv` reads as missing by default (``N/A``, ``NA``,
+#: ``NULL``, ``None``, ``nan``, ``<NA>``, ``#NA``...), which the library's file readers
+#: read as text, and the marks of a text not known or not written yet (``n.a.``, ``nil``,
+#: ``unknown``, ``TBD``, ``TBA``, ``TBC``, ``TODO``, Excel's ``(blank)``, ``(empty)``).
+#: Texts without a letter (``-``, ``?``, ``...``) are refused as such.
+PLACEHOLDERS = frozenset(map(_placeholder_key, (
+    "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "1.#IND", "1.#QNAN", "<NA>", "N/A", "NA",
+    "NULL", "NaN", "None", "n.a.", "nil", "unknown", "TBD", "TBA", "TBC", "TODO", "(blank)",
+    "(empty)")))
+#: Texts of more characters than this are never placeholders (nor LibreOffice's error
+#: values): :func:`task_texts` looks at the shorter ones only.
+_SHORT_TEXT = 32
+
+
+def is_placeholder(value) -> bool:
+    """True for a text that stands for a missing cell (:data:`PLACEHOLDERS`), not for a task or title.
+
+    Case, spaces, brackets around it and a final ``.`` aside (``N/A``, ``n/a``, `` NA ``,
+    ``<NA>``, ``(blank)``, ``TBD.``); a text that holds one among other words is not one.
+
+    Examples
+    --------
+    >>> [is_placeholder(v) for v in ("N/A", " tbd ", "None", "(blank)", "TODO.", "Nail boards.", None)]
+    [True, True, True, True, True, False, False]
+    """
+    return isinstance(value, str) and len(value) <= _SHORT_TEXT and _placeholder_key(value) in PLACEHOLDERS
+
+
+def check_placeholders(frame, column, what: str, advice: str, *, path=None, row_offset: int = 1) -> None:
+    """Raise on the first cell of ``frame[column]`` that is a placeholder (:func:`is_placeholder`).
+
+    For the columns read as text beside the task's (occupation titles): a title ``N/A``
+    was read as a title (``Write press releases.`` under it lost ``entry_creative``, which
+    it has with no title), where :func:`pandas.read_csv` reads the cell as missing. Each
+    distinct value is looked at once. A frame without the column passes.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+    column : str
+        The column to check.
+    what : str
+        What its cells are, for the message (``"occupation title"``).
+    advice : str
+        What to do, ending the message.
+    path, row_offset
+        As in :func:`task_texts`.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the row and column.
+
+    Examples
+    --------
+    >>> check_placeholders(pd.DataFrame({"title": ["Clerks", None, "N/A"]}), "title", "occupation title",
+    ...                    "leave the cell empty")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 3, column 'title': occupation title is a placeholder, got 'N/A': the mark of a missing cell; leave the cell empty
+    """
+    if not isinstance(frame, pd.DataFrame) or column is None or column not in frame.columns:
+        return
+    values = frame[column]
+    if isinstance(values, pd.DataFrame):  # a repeated column: the column checks name it
+        return
+    try:
+        distinct = pd.unique(values)
+    except TypeError:  # unhashable cells (lists): not text, the title check names them
+        return
+    found = [v for v in distinct if is_placeholder(v)]
+    if not found:
+        return
+    pos = int(values.isin(found).to_numpy(dtype=bool).argmax())
+    raise DataFormatError(f"{what} is a placeholder, got {cell_shown(values.iloc[pos])}: the mark of a "
+                          f"missing cell; {advice}", path=path, row=pos + row_offset, column=column)
 
 
 def check_text_column(frame, text_column: str = "task", *, path=None, row_offset: int = 1) -> pd.Series:
