@@ -145,3 +145,24 @@ def test_placeholder_title_of_an_occupation_column_and_in_a_file(tmp_path, capsy
     line = one_error_line(err, command="score")
     assert code == 2 and "t.csv, row 3, column 'title': occupation title is a placeholder, got 'N/A'" in line
     assert not (tmp_path / "o.csv").exists()
+
+
+# ------------------------------------------------------------------ the same rules for the scorers' own entry points
+def test_score_learned_refuses_a_text_that_is_only_a_character_reference():
+    """``score_learned`` scored ``&nbsp;`` alone as a task (confidence 0), as score_tasks no longer does."""
+    from exposure.scoring.learned import score_learned
+
+    with pytest.raises(DataFormatError, match=r"^x\.csv, row 3, column 'task': task text holds no letter or digit"):
+        score_learned(pd.DataFrame({"task": ["Weld pipes.", "&nbsp;"]}), path="x.csv", row_offset=2)
+
+
+@pytest.mark.parametrize("title", ["N/A", "TBD", "none"])
+def test_tag_categories_refuses_a_placeholder_title(title):
+    """``tag_categories`` read a title ``N/A`` as a title (the press release lost entry_creative), as score_tasks no longer does."""
+    from exposure.scoring.categories import tag_categories
+
+    frame = pd.DataFrame({"task": ["Write press releases for the company."], "title": [title]})
+    with pytest.raises(DataFormatError, match=rf"row 1, column 'title': occupation title is a placeholder, got '{title}'"):
+        tag_categories(frame)
+    assert bool(tag_categories(frame.assign(title=None))["entry_creative"].iloc[0]) == bool(
+        tag_categories(frame[["task"]])["entry_creative"].iloc[0])

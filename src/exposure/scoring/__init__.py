@@ -66,7 +66,6 @@ from exposure.scoring._inputs import (
     check_job_zones,
     check_onet,
     check_path_name,
-    check_placeholders,
     check_task_types,
     check_text_column,
     check_titles_not_texts,
@@ -590,16 +589,9 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
         if name is None or name not in tasks.columns:
             return
         # a title that is neither text nor missing (bytes, a number) was read as no title:
-        # the row was scored and tagged as a text alone, without a word (the tagger's check)
+        # the row was scored and tagged as a text alone, without a word; a placeholder (N/A)
+        # was read as a title (the tagger's check)
         _check_titles(tasks, name, path=path, row_offset=row_offset)
-
-    def placeholder_titles():
-        # a title "N/A" or "TBD" was read as a title: ``Write press releases.`` lost its
-        # entry_creative tag (pandas.read_csv reads such a cell as missing: no title)
-        name = _titles(text_column, occupation_column)
-        if name is not None and name != text_column:
-            check_placeholders(tasks, name, "occupation title", "give the occupation's title or "
-                               "leave the cell empty", path=path, row_offset=row_offset)
 
     for what, name in (("text", text_column), ("occupation", occupation_column)):
         if name in SCORE_COLUMNS:  # the scores would replace the column they were read from
@@ -614,7 +606,6 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
               lambda: texts.extend(task_texts(tasks, text_column, show_index=False, what="tasks",
                                               **where)),
               lambda: _check_references(tasks, text_column, texts, **where), occupation,
-              placeholder_titles,
               lambda: _check_codes(tasks, **where), lambda: _check_task_ids(tasks, **where),
               lambda: _check_unique_keys(tasks, **where), lambda: check_task_types(tasks, **where),
               lambda: check_job_zones(tasks, **where),

@@ -67,7 +67,6 @@ __all__ = [
     "SPREADSHEET_ERRORS",
     "PLACEHOLDERS",
     "is_placeholder",
-    "check_placeholders",
     "check_header_rows",
     "bad_task_types",
     "check_task_types",
@@ -599,56 +598,6 @@ def is_placeholder(value) -> bool:
     [True, True, True, True, True, False, False]
     """
     return isinstance(value, str) and len(value) <= _SHORT_TEXT and _placeholder_key(value) in PLACEHOLDERS
-
-
-def check_placeholders(frame, column, what: str, advice: str, *, path=None, row_offset: int = 1) -> None:
-    """Raise on the first cell of ``frame[column]`` that is a placeholder (:func:`is_placeholder`).
-
-    For the columns read as text beside the task's (occupation titles): a title ``N/A``
-    was read as a title (``Write press releases.`` under it lost ``entry_creative``, which
-    it has with no title), where :func:`pandas.read_csv` reads the cell as missing. Each
-    distinct value is looked at once. A frame without the column passes.
-
-    Parameters
-    ----------
-    frame : pandas.DataFrame
-    column : str
-        The column to check.
-    what : str
-        What its cells are, for the message (``"occupation title"``).
-    advice : str
-        What to do, ending the message.
-    path, row_offset
-        As in :func:`task_texts`.
-
-    Raises
-    ------
-    exposure.errors.DataFormatError
-        Naming the row and column.
-
-    Examples
-    --------
-    >>> check_placeholders(pd.DataFrame({"title": ["Clerks", None, "N/A"]}), "title", "occupation title",
-    ...                    "leave the cell empty")
-    Traceback (most recent call last):
-    ...
-    exposure.errors.DataFormatError: row 3, column 'title': occupation title is a placeholder, got 'N/A': the mark of a missing cell; leave the cell empty
-    """
-    if not isinstance(frame, pd.DataFrame) or column is None or column not in frame.columns:
-        return
-    values = frame[column]
-    if isinstance(values, pd.DataFrame):  # a repeated column: the column checks name it
-        return
-    try:
-        distinct = pd.unique(values)
-    except TypeError:  # unhashable cells (lists): not text, the title check names them
-        return
-    found = [v for v in distinct if is_placeholder(v)]
-    if not found:
-        return
-    pos = int(values.isin(found).to_numpy(dtype=bool).argmax())
-    raise DataFormatError(f"{what} is a placeholder, got {cell_shown(values.iloc[pos])}: the mark of a "
-                          f"missing cell; {advice}", path=path, row=pos + row_offset, column=column)
 
 
 def check_text_column(frame, text_column: str = "task", *, path=None, row_offset: int = 1) -> pd.Series:

@@ -90,6 +90,7 @@ from exposure.scoring._inputs import (
     check_titles_not_texts,
     dwa_task_keys,
     has_keys,
+    is_placeholder,
     job_zone_lookup,
     job_zone_values,
     release_name,
@@ -1991,20 +1992,28 @@ def _check_titles(frame: pd.DataFrame, occupation_column, *, path=None, row_offs
     title: the row became free text, its contexts taken from its words. Text without a
     letter (a code ``'27-1024.00'`` in the title column, a placeholder ``'-'``) was read as
     a title no occupation has: the row lost the contexts of its words and its entry level
-    (blank text is no title). Also the check of :func:`exposure.scoring.score_tasks`, whose
-    rows are counted from ``row_offset`` in ``path``. The message names the row, not the
-    index label (the callers add it for a non-default index of a frame of the caller).
+    (blank text is no title). So was the mark of a missing cell (``N/A``, ``TBD``, ``none``:
+    :func:`~exposure.scoring._inputs.is_placeholder`), which :func:`pandas.read_csv` reads
+    as missing: ``Write press releases.`` under it lost the ``entry_creative`` tag it has
+    with no title. Also the check of :func:`exposure.scoring.score_tasks`, whose rows are
+    counted from ``row_offset`` in ``path``. The message names the row, not the index label
+    (the callers add it for a non-default index of a frame of the caller).
     """
     if occupation_column is None or occupation_column not in frame.columns:
         return
     values = frame[occupation_column].tolist()
     # titles repeat (one per occupation): look at each distinct text once
-    no_letter = {t for t in set(v for v in values if isinstance(v, str))
-                 if t.strip() and _LETTER.search(t) is None}
-    if not no_letter and all(map(isinstance, values, itertools.repeat(str))):
+    distinct = set(v for v in values if isinstance(v, str))
+    no_letter = {t for t in distinct if t.strip() and _LETTER.search(t) is None}
+    placeholders = {t for t in distinct if is_placeholder(t)}
+    if not no_letter and not placeholders and all(map(isinstance, values, itertools.repeat(str))):
         return
     for pos, value in enumerate(values):
         if isinstance(value, str):
+            if value in placeholders and value not in no_letter:
+                raise DataFormatError(f"occupation title is a placeholder, got {value!r}: the mark of a missing "
+                                      "cell; give the occupation's title or leave the cell empty", path=path,
+                                      row=pos + row_offset, column=occupation_column)
             if value not in no_letter:
                 continue
             code = value.strip()

@@ -58,6 +58,7 @@ from exposure.scoring._inputs import (
     task_texts,
     without_other_ids,
 )
+from exposure.scoring.categories import _unmarked_texts
 from exposure.scoring.retrieval import Neighbours, TaskIndex, load_index
 
 __all__ = [
@@ -781,6 +782,10 @@ def score_learned(
     """
     texts = task_texts(frame, text_column, what="frame", path=path, row_offset=row_offset)
     row_offset = check_row_offset(row_offset)
+    try:  # "&nbsp;" alone (an empty cell of a web page) was scored as a task (confidence 0)
+        _unmarked_texts(texts, column=text_column)
+    except DataFormatError as exc:  # as score_tasks and score_rubric refuse it, rows of the input
+        raise exc.in_file(path, row_offset) from None
     check_column(occupation_column, "occupation_column", optional=True)
     check_onet(onet)
     check_release_columns(onet)
