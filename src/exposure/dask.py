@@ -382,8 +382,9 @@ def _lossless(values: pd.Series, dtype) -> tuple[pd.Series | None, np.ndarray | 
     """``values`` cast to ``dtype`` and None; or None and the rows it changes (all False: it failed).
 
     The cast must give back every value when cast back (``2.5`` to ``int64`` and back is
-    ``2``); a value of text that reads as the number it became (``"3"`` and 3) is kept.
-    Anything cast to text or to Python objects is kept.
+    ``2``), and an integer its sign (``2**63`` cast to ``int64`` is ``-2**63``, and ``2**63``
+    again when cast back to ``uint64``); a value of text that reads as the number it became
+    (``"3"`` and 3) is kept. Anything cast to text or to Python objects is kept.
     """
     try:
         cast = values.astype(dtype)
@@ -398,6 +399,10 @@ def _lossless(values: pd.Series, dtype) -> tuple[pd.Series | None, np.ndarray | 
                 | (back.isna() & values.isna()).to_numpy(dtype=bool)
     except (TypeError, ValueError, OverflowError, ArithmeticError):
         same = np.zeros(len(values), dtype=bool)
+    if pd.api.types.is_integer_dtype(values.dtype) and pd.api.types.is_integer_dtype(dtype):
+        # between int64 and uint64 a value wraps around and back: 2**63 is -2**63 as int64
+        # (and -1 is 2**64 - 1 as uint64), and 2**63 again when cast back
+        same = same & ((cast < 0) == (values < 0)).to_numpy(dtype=bool, na_value=True)
     if not same.all():  # "3" cast to 3 and back (to objects) is 3: compared as text
         again = np.array([str(_plain(a)).strip() == str(_plain(b)) for a, b in
                           zip(values.to_numpy(dtype=object), cast.to_numpy(dtype=object), strict=True)])
@@ -707,6 +712,26 @@ def _located(exc: DataFormatError, part: pd.DataFrame, where: str | None = None)
                            column=exc.column)
 
 
+def _dataset_dtype(arrow_type: pa.DataType):
+    """``types_mapper`` of the Parquet reads of a dataset: as the stream engine's, and dates, times and decimals kept.
+
+    As :func:`~exposure.scoring._files._nested_dtype` (integers and booleans as pandas'
+    nullable types); a column of dates (``date32``, as Spark writes a ``DateType``), of
+    times of day or of decimals is an Arrow column of its type. Read as pandas reads
+    them, Python objects, Dask turned them into text (its ``dataframe.convert-string``
+    option): ``score_dataset`` wrote ``'2024-01-02'`` and ``'1.50'`` as strings, where
+    the stream engine writes the dates and decimals.
+
+    Examples
+    --------
+    >>> _dataset_dtype(pa.date32()), _dataset_dtype(pa.int64()), _dataset_dtype(pa.string())
+    (date32[day][pyarrow], Int64Dtype(), None)
+    """
+    if pa.types.is_date(arrow_type) or pa.types.is_time(arrow_type) or pa.types.is_decimal(arrow_type):
+        return pd.ArrowDtype(arrow_type)
+    return _nested_dtype(arrow_type)
+
+
 def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
     """Row-group pieces ``(file, row groups, first row, hive keys, fill)`` of a Parquet dataset, and its meta.
 
@@ -727,9 +752,10 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
     A column's type in the meta is one that holds the values of every file
     (:func:`_common_type`: integers in one file and floats in another are floats; the
     floats were truncated to the first file's integers), read as the stream engine reads
-    it (:func:`~exposure.scoring._files._nested_dtype`: integers and booleans as pandas'
-    nullable ``Int64`` and ``boolean``; as numpy's ``int64`` and ``bool``, a missing cell
-    was refused: ``nan cannot be held as int64``), and a categorical column's
+    it (:func:`_dataset_dtype`: integers and booleans as pandas' nullable ``Int64`` and
+    ``boolean``; as numpy's ``int64`` and ``bool``, a missing cell was refused: ``nan
+    cannot be held as int64``; dates, times and decimals as Arrow columns of their type,
+    which Dask made text), and a categorical column's
     categories are unknown to Dask, as ``read_parquet`` makes them (each partition keeps
     its own; cast to the first file's empty list of categories, every value was missing).
     """
@@ -756,7 +782,7 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
             pf = pq.ParquetFile(f)
             if first is None:
                 first, names, schema = f, pf.schema_arrow.names, pf.schema_arrow
-                index_as_columns(schema.empty_table().to_pandas(types_mapper=_nested_dtype), schema,
+                index_as_columns(schema.empty_table().to_pandas(types_mapper=_dataset_dtype), schema,
                                  rows=0, path=f)
         except DataFormatError:
             raise
@@ -796,7 +822,7 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
             pieces.append((str(f), tuple(groups), start, hive))
     # the types that hold every file's values, with the first file's pandas metadata
     schema = pa.schema([field.with_type(types[field.name]) for field in schema], metadata=schema.metadata)
-    meta = index_as_columns(schema.empty_table().to_pandas(types_mapper=_nested_dtype), schema,
+    meta = index_as_columns(schema.empty_table().to_pandas(types_mapper=_dataset_dtype), schema,
                             rows=0, path=first)
     categorical = [c for c in meta.columns if isinstance(meta[c].dtype, pd.CategoricalDtype)]
     meta = clear_known_categories(meta, cols=categorical)  # each file has its own
@@ -911,7 +937,7 @@ def _read_piece(piece: tuple, dtypes: dict | None = None) -> pd.DataFrame:
         # integers and booleans as pandas' nullable types, as the stream engine reads them
         # (:func:`~exposure.scoring._files._parquet_frame`): a missing cell made an integer
         # column float and a boolean one objects, refused as not of the meta's dtype
-        frame = pf.read_row_groups(list(groups)).to_pandas(types_mapper=_nested_dtype)
+        frame = pf.read_row_groups(list(groups)).to_pandas(types_mapper=_dataset_dtype)
     except Exception as exc:  # pyarrow raises several types for a bad file
         raise DataFormatError(f"cannot read this Parquet file: {exc}", path=path) from None
     # an index that holds data (task_id stored as the index) is a column, as in every reader
@@ -956,9 +982,12 @@ def read_dataset(src) -> dd.DataFrame:
         values of every file (integers in one file and floats in another are floats; text
         in one of them makes it text); integer and boolean columns are pandas' nullable
         ``Int64`` and ``boolean`` (a missing cell is ``<NA>``), as the stream engine reads
-        them; categorical columns have categories unknown to Dask (each partition its
-        file's), as :func:`dask.dataframe.read_parquet` makes them. The columns are those
-        of the first file, in its order; another file may have them in another order.
+        them; dates, times of day and decimals are Arrow columns of their type
+        (``date32[day][pyarrow]``: as Python objects, Dask made them text, and
+        :func:`score_dataset` wrote strings); categorical columns have categories unknown
+        to Dask (each partition its file's), as :func:`dask.dataframe.read_parquet` makes
+        them. The columns are those of the first file, in its order; another file may have
+        them in another order.
         Partition directories (``year=2024/``) are categorical columns, their values
         decoded as Arrow and Dask decode them (``city=New%20York`` is ``"New York"``,
         ``__HIVE_DEFAULT_PARTITION__`` is missing; they were read as written).
@@ -1007,7 +1036,7 @@ def _keys_partition(part: pd.DataFrame, occupation_column, by_title: bool = Fals
 
 def _with_keys(part: pd.DataFrame, occupation_column, start, by_title: bool = False,
                columns: list | None = None, number: int | None = None,
-               text_column: str | None = None) -> tuple[pd.DataFrame, pd.Index]:
+               text_column: str | None = None) -> tuple[pd.DataFrame, tuple[pd.Index, dict]]:
     """``part`` with its global row numbers and occupation keys (rows alone get their row); its index.
 
     With ``columns``, the partition ``number`` must have them (:func:`_check_columns`), and
@@ -1017,11 +1046,13 @@ def _with_keys(part: pd.DataFrame, occupation_column, start, by_title: bool = Fa
     Returns
     -------
     tuple
-        The keyed rows, under a fresh ``RangeIndex``, and the partition's index, which
+        The keyed rows, under a fresh ``RangeIndex``, and ``(index, categorical)``: the
+        partition's index and the dtypes of its categorical columns, which
         :func:`_restore_index` puts back on the scored rows. The index is kept aside, not
         carried through the shuffle as a column: Dask turned such a column of objects
         into text (a tuple ``(1, 2)`` came back as ``'(1, 2)'``), and an index named
-        ``_partitions`` clashed with Dask's shuffle column.
+        ``_partitions`` clashed with Dask's shuffle column. The shuffle also joins rows of
+        partitions whose categories differ (unknown to Dask), which pandas makes text.
     """
     if columns is not None:
         part = _check_columns(part, columns, f"ddf.partitions[{number}]")
@@ -1032,7 +1063,9 @@ def _with_keys(part: pd.DataFrame, occupation_column, start, by_title: bool = Fa
     keys = occupation_keys(out.rename(columns=onet_aliases(out)), occupation_column, by_title=by_title)
     out[_ROW] = rows
     out[_KEY] = [k if k else f"row:{r}" for k, r in zip(keys, rows, strict=True)]
-    return out.rename(columns=_AWAY), part.index  # Dask's shuffle drops a column named _partitions
+    categorical = {c: t for c, t in part.dtypes.items() if isinstance(t, pd.CategoricalDtype)}
+    # Dask's shuffle drops a column named _partitions
+    return out.rename(columns=_AWAY), (part.index, categorical)
 
 
 def _check_partition_rows(part: pd.DataFrame, text_column: str, occupation_column, start: int,
@@ -1302,7 +1335,7 @@ def _score(ddf: dd.DataFrame, method: str = "learned", *, odd: bool = False,
     # task kept aside (the input is read once)
     filled = iter(back.to_delayed())
     empty = dask.delayed(meta.copy)()
-    restored = [dask.delayed(_restore_index)(next(filled), kp[1]) if n else empty
+    restored = [dask.delayed(_restore_index)(next(filled), kp[1], meta) if n else empty
                 for n, kp in zip(lengths, keyed_parts, strict=True)]
     return dd.from_delayed(restored, meta=meta,
                            divisions=ddf.divisions if ddf.known_divisions else None,
@@ -1333,11 +1366,29 @@ def _warn_columns(head: pd.DataFrame, src: Path | None = None, dst: Path | None 
     scoring_module._warn_key_headers(head.rename(columns=onet_aliases(head)), False)
 
 
-def _restore_index(part: pd.DataFrame, index: pd.Index) -> pd.DataFrame:
-    """Scored rows of one input partition (in their order) with its index ``index`` back, as it was."""
+def _restore_index(part: pd.DataFrame, kept: tuple[pd.Index, dict], meta: pd.DataFrame) -> pd.DataFrame:
+    """Scored rows of one input partition (in their order) with its index back, as it was.
+
+    ``kept`` is what :func:`_with_keys` kept aside of the input partition: its index and
+    the dtypes of its categorical columns. The shuffles of the regrouping change the
+    dtypes of some columns, and the input columns are given back those of ``meta`` (as
+    :func:`_score_partition` gives them, :func:`_conform`): a column whose categories Dask
+    does not know gets the input partition's own categories back, as when not regrouped
+    (it came back as text, under a meta that says ``category``, so that
+    ``scored[c].cat.as_known()`` failed when computed; on a cluster, with the categories
+    of the shuffled rows); an Arrow decimal column came back as Python objects on a
+    cluster.
+    """
     out = part.rename(columns=_BACK)
+    index, categorical = kept
     out.index = index
-    return out
+    inputs = [c for c in out.columns if c in meta.columns and c not in SCORE_COLUMNS]
+    own = {c: categorical[c] for c in inputs if c in categorical
+           and isinstance(meta.dtypes[c], pd.CategoricalDtype)
+           and list(meta.dtypes[c].categories) == [_UNKNOWN_CATEGORIES]}
+    if any(out[c].dtype != t for c, t in own.items()):
+        out = out.astype(own)
+    return _conform(out, {c: meta.dtypes[c] for c in inputs if c not in own}, "ddf's meta")
 
 
 def _unique_divisions(divisions: list[int]) -> list[int]:
@@ -1572,8 +1623,12 @@ def _code_text(codes: pd.Series, by: str, where: str) -> np.ndarray:
     floats: ``541511.0`` was grouped as the industry ``'541511.0'`` (which matches no OEWS
     code), beside ``'541511'`` of a text cell of the same column. A float that is no whole
     number (``541511.5``, ``inf``, or 2**53 and more, where a float holds no exact
-    integer) is refused, naming ``where``, the row (from 1) and the column.
+    integer) is refused, naming ``where``, the row (from 1) and the column. A categorical
+    column is read by its values: categories ``[23.0, 541511.0]`` (a float column made
+    categorical) were grouped as ``'23.0'`` and ``'541511.0'``.
     """
+    if isinstance(codes.dtype, pd.CategoricalDtype):  # no code is missing (_check_codes)
+        codes = codes.astype(codes.dtype.categories.dtype)
     kind = codes.dtype
     if not (pd.api.types.is_float_dtype(kind) or pd.api.types.is_object_dtype(kind)):
         return codes.astype("string").to_numpy()  # text, integers: as they were
@@ -1904,7 +1959,7 @@ def _write_part(part: pd.DataFrame, path: str, index: int, text_column) -> tuple
 
 def _read_columns(path: str, columns: list) -> pd.DataFrame:
     """The columns ``columns`` of the part file ``path``, as :func:`_read_piece` reads their types."""
-    return pq.read_table(path, columns=columns).to_pandas(types_mapper=_nested_dtype)
+    return pq.read_table(path, columns=columns).to_pandas(types_mapper=_dataset_dtype)
 
 
 def _piece_row(src: Path, pieces: list[tuple], partition: int, row: int) -> str:

@@ -584,10 +584,11 @@ def _not_a_schema(schema):
 
 def _check_columns(schema, text_column: str, occupation_column: str | None, *,
                    case_sensitive: bool = False) -> None:
-    """Refuse a missing text or occupation column, or texts or codes that are not strings.
+    """Refuse a missing text or occupation column, or texts, codes or titles that are not strings.
 
     ``score_tasks`` refused them on the first batch, when the job ran, in a worker's
-    traceback (an integer or array text column: ``row 1``, of a partition not named).
+    traceback (an integer or array text column: ``row 1``, of a partition not named; a
+    ``bigint`` occupation column: ``occupation title must be text or missing, got int 0``).
     Also column names that Spark's ``mapInPandas`` cannot pass (an ``AnalysisException``):
     a name twice (in any case, unless ``spark.sql.caseSensitive`` is true), a name with a
     dot.
@@ -616,8 +617,9 @@ def _check_columns(schema, text_column: str, occupation_column: str | None, *,
     if occupation_column is not None and occupation_column not in fields:
         raise DataFormatError(f"missing occupation column {occupation_column!r} (columns: "
                               f"{columns_shown(list(fields))})", column=occupation_column)
-    for name, what in ((text_column, "task texts"), ("onetsoc_code", "O*NET-SOC codes such as '43-9061.00'")):
-        field = fields.get(name)
+    for name, what in ((text_column, "task texts"), ("onetsoc_code", "O*NET-SOC codes such as '43-9061.00'"),
+                       (occupation_column, "occupation titles")):
+        field = fields.get(name) if name is not None else None
         if field is not None and not isinstance(field.dataType, (StringType, NullType)):
             raise DataFormatError(f"{what} must be strings, got a column of Spark type "
                                   f"{field.dataType.simpleString()}", column=field.name)
@@ -658,8 +660,8 @@ def score(sdf, method: str = "learned", *, text_column: str = "task",
         pandas frame: score it with :func:`exposure.scoring.score_tasks`), or one with a
         column whose name starts with ``__exposure_`` (the engine's hidden row number and
         occupation key overwrote it, and it was dropped from the output), without the text
-        column or the named occupation column, whose text or ``onetsoc_code`` column
-        is not of Spark type string, with a column name twice (in any case) or a column
+        column or the named occupation column, whose text, ``onetsoc_code`` or
+        occupation column is not of Spark type string, with a column name twice (in any case) or a column
         name with a dot (which ``mapInPandas`` cannot pass), or a column named like a
         score column in another case (``Label``: see :func:`score_schema`); the argument
         errors of :func:`score_batches`, checked
