@@ -185,7 +185,9 @@ def read_oews(path) -> pd.DataFrame:
         A row of another area than the U.S. (``AREA_TYPE`` not 1, or ``AREA`` not 99, when
         the file has them: a state or metropolitan table was read as national). A ``.csv``
         with a title line above its header (``row 2: too many fields`` before; said in
-        :data:`exposure._tables.TITLE_LINE`'s words, a title holding commas too). Footnote
+        :data:`exposure._tables.TITLE_LINE`'s words, a title holding commas too; a title
+        padded with commas, as a spreadsheet saves it, by :func:`exposure.onet._title_above`:
+        it was ``missing column(s) ...; found: 'May 2026 National'``). Footnote
         lines of a ``.csv`` not padded with commas (``Footnotes:``, ``(1) ...``, one field
         each: ``too few fields`` before) are read as footnotes, as the padded ones; a short
         line among the rows is refused naming its line. A ``NAICS`` code of another level

@@ -25,7 +25,9 @@ and the column. A ``Date`` that is not a month written ``MM/YYYY``, a ``Scale ID
 month is read as that month (``08/2023``). Rows of blank cells ending a file (a spreadsheet's ``,,,`` rows) are
 ignored, as the empty rows ending a sheet are. A text file's cell quoted as a program writing quoted
 text quotes it (``"Conduct ""head counts"" ..."``, pandas' ``to_csv(sep="\\t")``) is read without its
-quotes, with a warning (:func:`_unquoted`). A task statement, title, description or
+quotes, with a warning (:func:`_unquoted`); so is a header quoted so (every cell quoted:
+:func:`_quoted_too`). A title line above the header, padded with tabs as a spreadsheet
+saves it, is said to be one (:func:`_title_above`). A task statement, title, description or
 ``Domain Source`` that is empty, spaces only or ``n/a`` (:func:`_check_filled`), a ``Task
 ID`` given to two occupations (:func:`_check_task_ids`), a DWA or IWA ID not under its IWA
 or element ID (:func:`_check_under`) and a ``Lower CI Bound`` above its ``Upper CI Bound``
@@ -54,6 +56,7 @@ from exposure._tables import (
     compressed_input,
     first_repeat_of,
     missing_to_na,
+    norm_header,
     read_table,
     to_number,
     xlsx_sheet_note,
@@ -233,7 +236,12 @@ def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool 
       (:func:`_without_footnotes`; :mod:`exposure.oews`'s tables);
     - in a text file read unquoted (``quoting=csv.QUOTE_NONE``, the O*NET files), a cell
       quoted as a program writing quoted text quotes it is read without its quotes
-      (:func:`_unquoted`);
+      (:func:`_unquoted`), and so is a header quoted so (:func:`_quoted_too`: a file whose
+      every cell is quoted, its header too, was refused as ``missing column(s) 'O*NET-SOC
+      Code', ... found: '"O*NET-SOC Code"', ...``);
+    - in a text file, a missing-column error whose columns are all on a line below the
+      first (a title line above the header, padded with separators as a spreadsheet saves
+      it) says so (:func:`_title_above`: it listed the title as the header found);
     - a file named as compressed (``Job Zones.txt.gz``, ``db_30_1_text.zip``) or as a
       Parquet or Stata table (:func:`_other_format`) is refused saying what it is and what
       to give: it was ``row 1: file is binary, not text (a NUL byte at offset 3)``.
@@ -247,6 +255,9 @@ def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool 
     """
     path = as_path(path)
     optional = optional or {}
+    unquoted = not _is_xlsx(path) and kwargs.get("quoting", csv.QUOTE_NONE) == csv.QUOTE_NONE
+    if unquoted:  # a header quoted as the cells are ("O*NET-SOC Code"): every cell quoted
+        columns, optional = _quoted_too(columns), _quoted_too(optional)
     try:
         raw = read_table(path, columns, optional=optional, **kwargs)
     except SchemaError:
@@ -254,11 +265,13 @@ def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool 
     except DataFormatError as exc:
         if not _is_xlsx(path) and _is_file(path):
             _other_format(path)  # a .gz, .zip or .parquet file: said so (it was "file is binary")
-        better = _workbook_error(exc, path, kwargs.get("sheet")) if _is_xlsx(path) else None
+        better = (_workbook_error(exc, path, kwargs.get("sheet")) if _is_xlsx(path)
+                  else _title_above(exc, path, columns, kwargs.get("sep", "\t"),
+                                    kwargs.get("quoting", csv.QUOTE_NONE)))
         if better is None:
             raise
         raise better from None
-    if not _is_xlsx(path) and kwargs.get("quoting", csv.QUOTE_NONE) == csv.QUOTE_NONE:
+    if unquoted:
         raw = _unquoted(raw)
     if footnotes:
         raw = _without_footnotes(raw)
@@ -271,6 +284,75 @@ def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool 
 _QUOTED = r'"(?:[^"]|"")*"'
 
 
+def _quoted_too(columns: dict) -> dict:
+    """``columns`` (target -> header name or names) whose names may also be written quoted.
+
+    A file written again with every cell quoted (pandas' ``to_csv(sep="\\t",
+    quoting=csv.QUOTE_ALL)``, LibreOffice's "Quote all text cells") quotes its header too:
+    ``"O*NET-SOC Code"``. Read unquoted, as O*NET's text files are, such a header was
+    refused (``missing column(s) 'O*NET-SOC Code', ... found: '"O*NET-SOC Code"'``) though
+    :func:`_unquoted` reads its quoted cells. The unquoted names come first: a missing
+    column is named as O*NET writes it.
+
+    Examples
+    --------
+    >>> _quoted_too({"code": ("O*NET-SOC Code",), "n": "N"})
+    {'code': ('O*NET-SOC Code', '"O*NET-SOC Code"'), 'n': ('N', '"N"')}
+    """
+    out = {}
+    for target, names in columns.items():
+        names = (names,) if isinstance(names, str) else tuple(names)
+        out[target] = (*names, *(f'"{name}"' for name in names))
+    return out
+
+
+def _title_above(exc: DataFormatError, path, columns: dict, sep: str, quoting: int) -> DataFormatError | None:
+    """The error about lines above the header of text file ``path``, or None to keep ``exc``.
+
+    A sheet with a title row saved as delimited text (a spreadsheet pads the title with
+    separators to the width of the table: ``O*NET 31.0 Job Zones\\t\\t\\t``, ``May 2026
+    National,,,,``) was refused as ``missing column(s) 'O*NET-SOC Code', ... in the header
+    (line 1); found: 'O*NET 31.0 Job Zones'``, not saying that the header is the next line
+    (a title line not padded is said so by the field counts). Looked at on the error path
+    only: the first 30 lines (as a workbook's header is looked for), for one holding every
+    column of ``columns``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "Job Zones.txt"
+    >>> _ = p.write_text("Job zones of 31.0\\t\\nO*NET-SOC Code\\tJob Zone\\n11-1011.00\\t5\\n")
+    >>> err = DataFormatError("missing column(s) 'O*NET-SOC Code'", path=p)
+    >>> print(_title_above(err, p, {"code": "O*NET-SOC Code", "zone": "Job Zone"}, "\\t", csv.QUOTE_NONE).reason)
+    line 1 is a title ('Job zones of 31.0'), not the header: the header ('O*NET-SOC Code', 'Job Zone') is on line 2; delete the line(s) above it, so that the header is line 1
+    """
+    if not exc.reason.startswith("missing column"):
+        return None
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1 << 16).decode("utf-8-sig", errors="replace")
+        lines = re.split(r"\r\n|\r|\n", head)[:_HEADER_ROWS]
+        records = [next(csv.reader([line], delimiter=sep, quoting=quoting), []) for line in lines]
+    except (OSError, csv.Error):
+        return None
+    wanted = [{norm_header(a) for a in ((names,) if isinstance(names, str) else names)}
+              for names in columns.values()]
+    below = next((k for k, fields in enumerate(records[1:], start=2)
+                  if all({norm_header(f) for f in fields} & w for w in wanted)), None)
+    if below is None:
+        return None
+    title = next((f.strip() for f in records[0] if f.strip()), "")
+    names = [repr(f.strip()) for f in records[below - 1] if f.strip()]
+    header = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
+    return DataFormatError(f"line 1 is a title ({title[:60]!r}), not the header: the header ({header}) "
+                           f"is on line {below}; delete the line(s) above it, so that the header is line 1",
+                           path=exc.path, row=1)
+
+
+#: How many lines :func:`_title_above` looks at for the header (as the workbook reader does).
+_HEADER_ROWS = 30
+
+
 def _unquoted(raw: RawTable) -> RawTable:
     """``raw`` whose cells quoted as a writer of quoted text quotes them are read without the quotes.
 
@@ -281,15 +363,18 @@ def _unquoted(raw: RawTable) -> RawTable:
     ones doubled, so the task was scored and shown so and the release diff counted it as
     reworded. A cell that starts and ends with a quote, each quote inside written twice,
     is now read as the writer meant it, with a warning (once for the file) giving the
-    count and the first cell; quotes inside a cell are kept as they are.
+    count and the first cell; quotes inside a cell are kept as they are. A header name
+    quoted so (a file whose every cell is quoted: :func:`_quoted_too` reads its header) is
+    named without its quotes in errors, and the warning says the header was quoted too.
 
     Examples
     --------
     >>> from pathlib import Path
     >>> raw = RawTable(pd.DataFrame({"task": ['"Say ""hi"", then go."', 'Say "hi".', '"Hi" and "bye"']}),
-    ...                Path("t.txt"), 2, {"task": "Task"})
-    >>> _unquoted(raw).frame["task"].tolist()
-    ['Say "hi", then go.', 'Say "hi".', '"Hi" and "bye"']
+    ...                Path("t.txt"), 2, {"task": '"Task"'})
+    >>> out = _unquoted(raw)
+    >>> out.frame["task"].tolist(), out.sources
+    (['Say "hi", then go.', 'Say "hi".', '"Hi" and "bye"'], {'task': 'Task'})
     """
     f = raw.frame
     changed, count, first = {}, 0, None
@@ -306,14 +391,25 @@ def _unquoted(raw: RawTable) -> RawTable:
         pos = int(np.flatnonzero(quoted)[0])
         if first is None or pos < first[0]:
             first = (pos, column)
-    if not changed:
+    sources = {t: _without_quotes(name) for t, name in raw.sources.items()}
+    header = "the header and " if sources != raw.sources else ""
+    if not changed and not header:
         return raw
-    pos, column = first
-    log.warning("%s: %d cell(s) are quoted as a program writing quoted text quotes them (first: row %d, "
-                "column %r: %r): read without the quotes, a quote written twice inside as one; O*NET's text "
-                "files are not quoted", raw.path, count, raw.row(pos), raw.sources.get(column, column),
-                f[column].iloc[pos][:80])
-    return RawTable(f.assign(**changed), raw.path, raw.first_row, raw.sources)
+    if changed:
+        pos, column = first
+        log.warning("%s: %s%d cell(s) are quoted as a program writing quoted text quotes them (first: row %d, "
+                    "column %r: %r): read without the quotes, a quote written twice inside as one; O*NET's "
+                    "text files are not quoted", raw.path, header, count, raw.row(pos),
+                    sources.get(column, column), f[column].iloc[pos][:80])
+    else:
+        log.warning("%s: the header is quoted as a program writing quoted text quotes it: read without the "
+                    "quotes; O*NET's text files are not quoted", raw.path)
+    return RawTable(f.assign(**changed), raw.path, raw.first_row, sources)
+
+
+def _without_quotes(name: str) -> str:
+    """``name`` without the quotes of a writer of quoted text (``'"Task ID"'`` -> ``'Task ID'``)."""
+    return name[1:-1].replace('""', '"') if re.fullmatch(_QUOTED, name) else name
 
 
 #: Code columns read stripped of surrounding white space, as the crosswalk readers read theirs.
@@ -1430,7 +1526,9 @@ def load_onet(release: str = "29.1", *, mirror=None, data_dir=None, store=None,
         readers or of :func:`check_references` (files that do not match, e.g. a ``Tasks to
         DWAs`` row of a task the ``Task Statements`` lack: a
         :class:`~exposure.errors.SchemaError` naming that file, its line or sheet row and
-        the columns as written in it, and the file it refers to).
+        the columns as written in it, and the file it refers to); a file of a header alone
+        (a :class:`~exposure.errors.DataFormatError` naming it: it was loaded as an empty
+        table and pinned).
     exposure.errors.DataFormatError
         ``fmt`` that is not a string, or (for a release the package pins) another format
         than the pinned one, e.g. ``load_onet("29.1", fmt="excel")`` (29.1 is pinned as
@@ -1484,10 +1582,22 @@ def _load_release(release: str, names: dict, resolved, **where) -> OnetRelease:
 
 
 def _noting_path(reader, paths: dict, table: str):
-    """``reader``, noting in ``paths[table]`` the file it reads (named by reference errors)."""
+    """``reader``, noting in ``paths[table]`` the file it reads (named by reference errors).
+
+    A file of a header alone (a download or copy cut after the header) is refused, naming
+    it, as ``exposure validate`` refuses it: :func:`load_onet` (so ``exposure recompute``
+    and ``exposure score --onet``) read a ``Job Zones``, ``Tasks to DWAs``, ``Emerging
+    Tasks`` or ``Task Ratings`` file so as an empty table and pinned it, without a word:
+    every occupation without a job zone, every task scored without its work activities.
+    Every table of an O*NET release has rows.
+    """
     def read(path):
         paths[table] = path
-        return reader(path)
+        frame = reader(path)
+        if not len(frame):
+            raise DataFormatError(f"no {table} rows: the file has a header but no rows (a download cut short?); "
+                                  "every table of an O*NET release has rows", path=path)
+        return frame
     return read
 
 
@@ -1609,6 +1719,46 @@ def _check_release_files(release: OnetRelease, paths: dict) -> None:
                           f"first: {value!r}", path=path, row=raw.row(pos), column="/".join(heads))
 
 
+def _check_key_columns(release: OnetRelease) -> None:
+    """Refuse a table of ``release`` that is not a frame, or lacks a key column :func:`check_references` reads.
+
+    An :class:`OnetRelease` made of the caller's own frames (read with pandas under O*NET's
+    headers, ``O*NET-SOC Code``; a table whose key was made its index; None for a table)
+    raised ``KeyError: 'onetsoc_code'``, ``TypeError: 'NoneType' object is not
+    subscriptable`` or an ``AttributeError`` from inside the check. ``task_ratings`` may be
+    None; ``emerging_tasks`` may lack ``original_task_id`` (nothing to check then).
+
+    Examples
+    --------
+    >>> occ = pd.DataFrame({"O*NET-SOC Code": ["11-1011.00"]})
+    >>> e = pd.DataFrame({c: [] for c in ["onetsoc_code", "task_id", "dwa_id", "iwa_id"]})
+    >>> _check_key_columns(OnetRelease("x", occ, e, e, e, e, e, e))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: occupations, column 'onetsoc_code': occupations lacks column(s) ['onetsoc_code'] (columns: ['O*NET-SOC Code']): the tables of an O*NET release have the columns of exposure.onet's readers (read_occupations)
+    """
+    keys: dict[str, list] = {}
+    for table, cols, parent, pcols in _REFERENCES:
+        keys.setdefault(table, []).extend(c for c in cols if c != "original_task_id")
+        keys.setdefault(parent, []).extend(pcols)
+    for table in OnetRelease.TABLES:
+        frame = getattr(release, table)
+        if frame is None and table == "task_ratings":
+            continue
+        reader = _FILES[table][1].__name__
+        if not isinstance(frame, pd.DataFrame):
+            raise DataFormatError(f"{table} must be a pandas DataFrame (the table exposure.onet.{reader} returns), "
+                                  f"got {type(frame).__name__}", path=table)
+        missing = [c for c in dict.fromkeys(keys.get(table, ())) if c not in frame.columns]
+        if missing:
+            index = [c for c in missing if c in frame.index.names]
+            hint = f"; {index} is the index: reset_index() first" if index else ""
+            raise DataFormatError(f"{table} lacks column(s) {missing} (columns: {list(frame.columns)[:8]}): the "
+                                  f"tables of an O*NET release have the columns of exposure.onet's readers "
+                                  f"({reader}){hint}", path=table, column=missing[0])
+
+
+
 def check_references(release: OnetRelease) -> None:
     """Check referential integrity between the tables of an :class:`OnetRelease`.
 
@@ -1625,7 +1775,9 @@ def check_references(release: OnetRelease) -> None:
         Naming the table (as ``path``), the column, the 0-based frame row (``row``) and
         the first value that has no match.
     exposure.errors.DataFormatError
-        ``release`` is not an :class:`OnetRelease` (a frame, a dict, None).
+        ``release`` is not an :class:`OnetRelease` (a frame, a dict, None); a table of it
+        that is not a frame or lacks a key column read here (:func:`_check_key_columns`: a
+        ``KeyError`` before).
 
     Examples
     --------
@@ -1640,5 +1792,6 @@ def check_references(release: OnetRelease) -> None:
     if not isinstance(release, OnetRelease):  # an AttributeError ('... has no attribute tasks') before
         raise DataFormatError(f"release must be an O*NET release, e.g. exposure.load_onet('29.1'), got "
                               f"{type(release).__name__}")
+    _check_key_columns(release)
     for table, cols, parent, parent_table, pcols, rows in _references(release):
         _check_subset(getattr(release, table), table, cols, parent, parent_table, pcols, rows)
