@@ -91,6 +91,7 @@ __all__ = [
     "oews_code_map",
     "check_not_beside_aggregate",
     "BROAD_EXCEPTIONS",
+    "OEWS_AGGREGATES",
     "CROSSWALK_FILES",
 ]
 
@@ -1310,6 +1311,22 @@ def _broad(code: str) -> str:
     return BROAD_EXCEPTIONS.get(code[:6], code[:6] + "0")
 
 
+#: The OEWS occupation codes that are no SOC 2018 code (nor a broad group), each with the SOC
+#: 2018 detailed codes it publishes together (OEWS May 2025 with the SOC structure:
+#: ``tests/integration/test_rollup_real.py`` checks it).
+#: :func:`oews_code_map` reads it without a SOC structure, when the codes given do not tell
+#: the aggregate from SOC detailed codes (a crosswalk cut to some occupations).
+OEWS_AGGREGATES = {
+    "21-1018": ("21-1011", "21-1014"),
+    "25-2052": ("25-2055", "25-2056"),
+    "25-9045": ("25-9042", "25-9043", "25-9049"),
+    "51-2028": ("51-2022", "51-2023"),
+    "53-1047": ("53-1042", "53-1043", "53-1044", "53-1049"),
+}
+#: SOC 2018 detailed code -> the OEWS aggregate of :data:`OEWS_AGGREGATES` that holds it.
+_IN_AGGREGATE = {code: aggregate for aggregate, codes in OEWS_AGGREGATES.items() for code in codes}
+
+
 #: Columns of a SOC structure frame that :func:`oews_code_map` reads.
 SOC_STRUCTURE_COLUMNS = ("soc_code", "level", "broad_code")
 
@@ -1505,10 +1522,15 @@ def oews_code_map(soc_codes, oews_codes, soc_structure: pd.DataFrame | None = No
     ``aggregate``); otherwise unmapped (``none``; e.g. the military codes 55-xxxx, which
     OEWS does not survey). Broad groups follow :func:`soc_broad_group`; with
     ``soc_structure`` the groups and the set of detailed codes are read from it. Without
-    it, the SOC detailed codes are ``soc_codes`` themselves, so pass every code of the
-    classification (or the structure) for rule 3 to tell aggregates from detailed codes.
-    Codes left unmapped because their broad group holds several aggregates are named in a
-    warning, one line per broad group.
+    it, the SOC detailed codes are ``soc_codes`` themselves: where rule 3 then finds
+    several candidates (``soc_codes`` of a crosswalk cut to some occupations lack the
+    other detailed codes of the broad group), a code that an aggregate of
+    :data:`OEWS_AGGREGATES` holds goes to that aggregate when ``oews_codes`` has it
+    (``21-1011`` -> ``21-1018`` beside ``21-1013``, ``21-1019``; it was left unmapped,
+    its scores lost, with a warning calling the detailed codes aggregates). Codes still
+    left unmapped for several candidates are named in a warning, one line per broad
+    group; without ``soc_structure`` it says that the candidates may be detailed codes
+    missing from ``soc_codes``, and to give the structure.
 
     Parameters
     ----------
@@ -1546,6 +1568,13 @@ def oews_code_map(soc_codes, oews_codes, soc_structure: pd.DataFrame | None = No
     2  21-1011  21-1018  aggregate
     3  21-1012  21-1012      exact
     4  55-1011      NaN       none
+
+    A crosswalk cut to two codes: the other OEWS codes of 21-1010 are detailed codes.
+
+    >>> oews_code_map(["21-1011", "21-1012"], ["21-1012", "21-1013", "21-1015", "21-1018", "21-1019"])
+      soc_code occ_code        how
+    0  21-1011  21-1018  aggregate
+    1  21-1012  21-1012      exact
     """
     check_soc_structure(soc_structure)
     soc = sorted(set(code_list(soc_codes, "soc_codes")))
@@ -1574,13 +1603,24 @@ def oews_code_map(soc_codes, oews_codes, soc_structure: pd.DataFrame | None = No
             rows.append((code, broad, "broad"))
         elif len(aggregates.get(broad, [])) == 1:
             rows.append((code, aggregates[broad][0], "aggregate"))
+        elif soc_structure is None and _IN_AGGREGATE.get(code) in aggregates.get(broad, ()):
+            # the other candidates are detailed codes that soc_codes lack (a cut crosswalk):
+            # the code was left unmapped, its scores lost
+            rows.append((code, _IN_AGGREGATE[code], "aggregate"))
         else:
             if len(aggregates.get(broad, [])) > 1:
                 ambiguous.setdefault(broad, []).append(code)
             rows.append((code, None, "none"))
     for broad, codes in ambiguous.items():  # one line per broad group, not one per code
-        log.warning("%s: several OEWS aggregates in %s broad group %s", ", ".join(map(repr, codes)),
-                    "its" if len(codes) == 1 else "their", aggregates[broad])
+        which, its = ", ".join(map(repr, codes)), "its" if len(codes) == 1 else "their"
+        if soc_structure is not None:
+            log.warning("%s: several OEWS aggregates in %s broad group %s", which, its, aggregates[broad])
+        else:  # the candidates may be SOC detailed codes that soc_codes lack (a cut crosswalk)
+            log.warning("%s: several OEWS aggregates in %s broad group %s, or SOC detailed codes missing from "
+                        "soc_codes (a crosswalk cut to some occupations?): without soc_structure they cannot be "
+                        "told apart, so %s left unmapped; give soc_structure "
+                        "(exposure.crosswalks.load_soc_structure()) or every SOC code", which, its, aggregates[broad],
+                        "it is" if len(codes) == 1 else "they are")
     return pd.DataFrame(rows, columns=["soc_code", "occ_code", "how"])
 
 

@@ -85,6 +85,22 @@ def test_every_oews_2025_code_reachable(shared_data, xw, emp2025):
     assert set(nat["occ_code"]) == set(m["occ_code"].dropna())
 
 
+def test_oews_aggregates_table_is_the_real_structure(shared_data, xw, emp2025):
+    """crosswalks.OEWS_AGGREGATES, read without a SOC structure, is what the structure and OEWS give.
+
+    Its keys are the OEWS May 2025 codes mapped as aggregates with the SOC structure, and
+    its members are the crosswalk's SOC codes mapped to each of them.
+    """
+    from exposure.crosswalks import OEWS_AGGREGATES
+
+    nat = national_detailed(emp2025)
+    m = oews_code_map(xw["soc_code"], nat["occ_code"], load_soc_structure(mirror=shared_data))
+    agg = m[m["how"] == "aggregate"]
+    assert set(agg["occ_code"]) == set(OEWS_AGGREGATES)
+    members = agg.groupby("occ_code")["soc_code"].agg(lambda c: tuple(sorted(set(c)))).to_dict()
+    assert members == {k: tuple(sorted(v)) for k, v in OEWS_AGGREGATES.items()}
+
+
 def test_coverage_beats_prefix_matching_and_counts_employment_once(onet_scores, xw, emp2025):
     occ = to_occupations(onet_scores, weights="core")
     assert len(occ) == 923

@@ -61,17 +61,23 @@ def test_published_measure_covers_the_aggregate_beside_a_detailed_code_it_lacks(
 
 def test_codes_left_unmapped_for_several_aggregates_are_named_on_one_line(caplog):
     caplog.set_level(logging.WARNING)
-    out = crosswalks.oews_code_map(["21-1011", "21-1013", "21-1014"], ["21-1018", "21-1019"])
+    out = crosswalks.oews_code_map(["21-1012", "21-1013", "21-1015"], ["21-1018", "21-1019"])
     assert out["how"].tolist() == ["none"] * 3
     assert _crosswalk_warnings(caplog) == [
-        "'21-1011', '21-1013', '21-1014': several OEWS aggregates in their broad group ['21-1018', '21-1019']"]
+        "'21-1012', '21-1013', '21-1015': several OEWS aggregates in their broad group ['21-1018', '21-1019'], or SOC "
+        "detailed codes missing from soc_codes (a crosswalk cut to some occupations?): without soc_structure they "
+        "cannot be told apart, so they are left unmapped; give soc_structure "
+        "(exposure.crosswalks.load_soc_structure()) or every SOC code"]
 
 
 def test_one_code_left_unmapped_keeps_its_message(caplog):
     caplog.set_level(logging.WARNING)
     crosswalks.oews_code_map(["11-2021"], ["11-2022", "11-2023"])
     assert _crosswalk_warnings(caplog) == ["'11-2021': several OEWS aggregates in its broad group "
-                                           "['11-2022', '11-2023']"]
+                                           "['11-2022', '11-2023'], or SOC detailed codes missing from soc_codes (a "
+                                           "crosswalk cut to some occupations?): without soc_structure they cannot be "
+                                           "told apart, so it is left unmapped; give soc_structure "
+                                           "(exposure.crosswalks.load_soc_structure()) or every SOC code"]
 
 
 # 3. an aggregate must share its broad group with an unpublished detailed code --------------------

@@ -99,12 +99,12 @@ def test_direct_to_soc_still_warns_of_both(caplog):
 
 
 def test_rollup_gives_the_several_aggregates_warning_once(caplog):
-    # 21-1011 of the crosswalk: its broad group holds two OEWS aggregates (21-1018, 21-1019)
+    # 21-1013 of the crosswalk: its broad group holds two OEWS codes it lacks (21-1018, 21-1019)
     caplog.set_level(logging.WARNING)
-    ts = _task_scores().assign(onetsoc_code=["11-1011.00", "11-1011.00", "13-1021.00", "21-1011.00",
+    ts = _task_scores().assign(onetsoc_code=["11-1011.00", "11-1011.00", "13-1021.00", "21-1013.00",
                                              "11-1011.00"], task_id=[1, 2, 3, 4, 6])
-    xw = pd.DataFrame({"onetsoc_code": ["11-1011.00", "13-1021.00", "21-1011.00"],
-                       "soc_code": ["11-1011", "13-1021", "21-1011"]})
+    xw = pd.DataFrame({"onetsoc_code": ["11-1011.00", "13-1021.00", "21-1013.00"],
+                       "soc_code": ["11-1011", "13-1021", "21-1013"]})
     rollup(ts, xw, _emp(("11-1011", "13-1020", "21-1018", "21-1019"), ("100", "300", "10", "10")),
            weights="equal", n_draws=10)
     assert _count(caplog, SEVERAL) == 1

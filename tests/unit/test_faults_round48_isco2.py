@@ -94,7 +94,8 @@ def test_every_retired_soc2010_code_refused_without_aggregate_warnings(registry,
 def test_soc2010_special_education_codes_refused(registry):
     with pytest.raises(DataFormatError) as exc:
         ilo.to_isco(_scores(["25-2051", "25-2052", "25-2053", "25-2054"]), **registry)
-    assert exc.value.row == 2 and "'25-2052' is a SOC 2010 code" in str(exc.value)
+    # 25-2052 names the occupations of the OEWS aggregate 25-2052 (25-2055, 25-2056): 25-2053 is refused
+    assert exc.value.row == 3 and "'25-2053' is a SOC 2010 code" in str(exc.value)
 
 
 def test_oews_aggregate_25_2052_still_linked(registry, caplog):

@@ -403,7 +403,10 @@ def test_crosswalk_errors_quote_the_code():
 def test_oews_code_map_warning_quotes_the_code(caplog):
     with caplog.at_level(logging.WARNING, logger="exposure"):
         oews_code_map(["11-2021"], ["11-2022", "11-2023"])
-    assert _warnings(caplog) == ["'11-2021': several OEWS aggregates in its broad group ['11-2022', '11-2023']"]
+    assert _warnings(caplog) == ["'11-2021': several OEWS aggregates in its broad group ['11-2022', '11-2023'], or "
+                                 "SOC detailed codes missing from soc_codes (a crosswalk cut to some occupations?): "
+                                 "without soc_structure they cannot be told apart, so it is left unmapped; give "
+                                 "soc_structure (exposure.crosswalks.load_soc_structure()) or every SOC code"]
 
 
 def test_to_census_occ_messages_quote_the_code(caplog):

@@ -26,10 +26,12 @@ from exposure.rollup._occupations import _without_other_tasks, check_task_scores
 from exposure.rollup._run import (
     COVERAGE_NAME,
     TABLE_FORMATS,
+    _industry_levels,
     check_inputs_kept,
     check_not_recompute_output,
     check_rollup_output,
 )
+from exposure.rollup._sectors import _industry_cells
 from exposure.rollup._soc import national_detailed
 from exposure.scoring._files import onet_aliases
 from exposure.sources import SOURCES
@@ -202,6 +204,29 @@ def _oews_first_row(path) -> int:
     return first_row_number(path)
 
 
+def _check_employment(emp: pd.DataFrame, path) -> None:
+    """Check what the roll-up needs of the ``--employment`` file ``path`` (read: ``emp``), naming its rows.
+
+    Its cross-industry occupations and the cells of its industries: an error found by the
+    sector roll-up (a SOC group beside a code it holds in one industry) named rows of the
+    frame (row 7 for the file's row 8, under its header) and no file. The rows in the
+    message are counted as the file counts them; the first record's row of a workbook is
+    read only on an error.
+    """
+    def check(row_offset: int) -> None:
+        national_detailed(emp, row_offset=row_offset)  # a file without rows: read_oews refused it
+        for level in _industry_levels(emp):
+            _industry_cells(emp, level, warn=False, row_offset=row_offset)
+
+    try:
+        check(1)
+    except DataFormatError:
+        first = _oews_first_row(path)
+        with _in_file(path, first, every_error=True):
+            check(first)  # the same error, its rows counted as the file's
+        raise
+
+
 def _inputs(args: argparse.Namespace, task_scores: pd.DataFrame):
     registry = set(SOURCES)
     loc = {"mirror": args.mirror, "data_dir": args.data_dir}
@@ -216,8 +241,7 @@ def _inputs(args: argparse.Namespace, task_scores: pd.DataFrame):
         raise DataFormatError("no crosswalk rows: the file has a header but no rows", path=args.crosswalk)
     if args.employment:
         emp = oews.read_oews(args.employment)
-        with _in_file(args.employment, _oews_first_row, every_error=True):
-            national_detailed(emp)  # what the rollup needs of it (a file without rows: read_oews)
+        _check_employment(emp, args.employment)
     else:
         emp = oews.load_oews(args.oews_release, "by_industry" if args.oews_release == "2025" else "national", **loc)
     tasks = ratings = None

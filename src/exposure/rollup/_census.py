@@ -10,7 +10,9 @@ each Census code weighted by OEWS employment:
 - each O*NET-SOC code ``i`` belongs to one OEWS occupation code (its SOC 2018 code, or
   the OEWS aggregate that publishes it, as in :func:`exposure.rollup.to_soc`);
 - the OEWS code's employment is split equally among its scored O*NET children, so that
-  each worker is counted once: ``w_i = tot_emp(OEWS code) / n_scored_children``;
+  each worker is counted once: ``w_i = tot_emp(OEWS code) / n_scored_children`` (scored
+  children that a crosswalk cut to some Census codes lacks count too: they hold their
+  share of the workers);
 - the Census code's measure is ``sum_i w_i x_i / sum_i w_i`` over its scored O*NET codes;
 - when none of them has OEWS employment (e.g. the military codes 55-xxxx, which OEWS does
   not survey) the plain mean is used (``weighting = "equal"``); so is it for a measure
@@ -259,8 +261,12 @@ def census_weights(crosswalk: pd.DataFrame, employment: pd.DataFrame, scored=Non
         (a finite number of at least 0, or missing).
     scored : iterable of str, optional
         O*NET-SOC codes that carry a score (default all): an OEWS code's employment is
-        split among these only. A list, tuple, set, array, Series or Index of codes such
-        as ``11-1011.00`` (:func:`exposure.crosswalks.code_list`).
+        split among these only, those that ``crosswalk`` lacks included (a crosswalk cut
+        to some Census codes: their rows are not returned, but they take their share;
+        the whole employment of ``13-1020`` went to ``13-1021.00``, three times its
+        workers). A code that ``crosswalk`` lists without a Census code takes no share.
+        A list, tuple, set, array, Series or Index of codes such as ``11-1011.00``
+        (:func:`exposure.crosswalks.code_list`).
     soc_structure : pandas.DataFrame, optional
         SOC structure for :func:`exposure.crosswalks.oews_code_map`.
 
@@ -294,7 +300,11 @@ def census_weights(crosswalk: pd.DataFrame, employment: pd.DataFrame, scored=Non
     1   11-1011.03  11-1011   100.0
     2   13-1021.00  13-1020    50.0
     """
-    out = _census_weights(crosswalk, employment, scored, soc_structure)
+    _require_crosswalk(crosswalk)
+    scored = code_list(scored, "scored", "onetsoc", optional=True)
+    listed = set(crosswalk["onetsoc_code"].astype(str))
+    others = [] if scored is None else [code for code in scored if code not in listed]
+    out = _census_weights(crosswalk, employment, scored, soc_structure, others=others)
     if len(out) and out["occ_code"].isna().all():  # occ_code: the OEWS code of employment reached
         # every weight 0 without a word (to_census_occ refuses this in its own words)
         example = str(out["onetsoc_code"].iloc[0])[:7]
@@ -306,21 +316,35 @@ def census_weights(crosswalk: pd.DataFrame, employment: pd.DataFrame, scored=Non
 
 
 def _census_weights(crosswalk: pd.DataFrame, employment: pd.DataFrame, scored=None,
-                    soc_structure: pd.DataFrame | None = None) -> pd.DataFrame:
-    """:func:`census_weights` without its refusal of an employment that reaches no code."""
+                    soc_structure: pd.DataFrame | None = None, *, others=()) -> pd.DataFrame:
+    """:func:`census_weights` without its refusal of an employment that reaches no code.
+
+    ``others``: scored O*NET-SOC codes that ``crosswalk`` does not list (a crosswalk cut
+    to some Census codes), which take their share of their OEWS code's employment: it was
+    split among the scored codes of the crosswalk alone, so that ``13-1021.00``, alone of
+    the three children of ``13-1020`` in the crosswalk given, weighed all its workers.
+    Their SOC codes tell the SOC detailed codes from OEWS aggregates too
+    (:func:`~exposure.crosswalks.oews_code_map`), but for an aggregate's own code
+    (``25-2052``, an O*NET-SOC 2010 code), which would hide that aggregate.
+    """
     _require_crosswalk(crosswalk)
     scored = code_list(scored, "scored", "onetsoc", optional=True)
     check_crosswalk(crosswalk)
     employment = _employment(employment)
     xw = _pairs(crosswalk).dropna().astype(str).reset_index(drop=True)
     soc = xw["onetsoc_code"].str.slice(0, 7)
-    cmap = oews_code_map(soc, employment["soc_code"].astype(str), soc_structure)
-    xw["occ_code"] = soc.map(cmap.set_index("soc_code")["occ_code"]).to_numpy()
+    extra = pd.Series(sorted(set(others)), dtype=object).str.slice(0, 7)
+    extra = extra[~extra.isin(list(crosswalks.OEWS_AGGREGATES)).to_numpy(dtype=bool)]
+    cmap = oews_code_map(pd.concat([soc, extra], ignore_index=True), employment["soc_code"].astype(str),
+                         soc_structure).set_index("soc_code")["occ_code"]
+    xw["occ_code"] = soc.map(cmap).to_numpy()
     emp = employment.drop_duplicates("soc_code").set_index("soc_code")["tot_emp"].astype(float)
     is_scored = xw["onetsoc_code"].isin(set(scored)) if scored is not None else pd.Series(
         True, index=xw.index)
-    n_children = xw[is_scored].groupby("occ_code")["onetsoc_code"].transform("size")
-    # astype(float): with nothing scored the empty selection keeps the codes' str dtype
+    # the scored children of each OEWS code, those the crosswalk lacks included
+    children = pd.concat([xw.loc[is_scored, "occ_code"], extra.map(cmap)], ignore_index=True).dropna()
+    # astype(float): with nothing scored the empty selections keep the codes' str dtype
+    n_children = xw.loc[is_scored, "occ_code"].map(children.value_counts()).astype(float)
     w = xw.loc[is_scored, "occ_code"].map(emp).astype(float) / n_children
     xw["weight"] = w.reindex(xw.index).fillna(0.0).to_numpy()
     return xw
@@ -569,7 +593,11 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
         n = int(no_census.nunique())
         log.warning("%d scored O*NET-SOC code%s no Census code in the crosswalk, so %s left out (e.g. %r)",
                     n, " has" if n == 1 else "s have", "it is" if n == 1 else "they are", str(no_census.iloc[0]))
-    weights = _census_weights(values, employment, scored, soc_structure)
+    # scored codes that the crosswalk does not list (one cut to some Census codes) take their
+    # share of their OEWS code's workers: its scored children in the crosswalk took them all
+    others = [] if key != "onetsoc_code" else sorted(
+        set(clean.loc[clean[names].notna().any(axis=1).to_numpy(dtype=bool), key]) - set(xw["onetsoc_code"]))
+    weights = _census_weights(values, employment, scored, soc_structure, others=others)
     w = weights["weight"].to_numpy(float)
     _check_weights(weights, values[names].notna().any(axis=1).to_numpy(dtype=bool), employment, given_emp)
     rows = []

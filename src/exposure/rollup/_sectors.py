@@ -97,8 +97,11 @@ def check_gain(gain) -> float:
     return check_fraction(gain, "gain")
 
 
-def _industry_cells(employment: pd.DataFrame, level: str, *, warn: bool = True):
+def _industry_cells(employment: pd.DataFrame, level: str, *, warn: bool = True, row_offset: int = 1):
     """Industries of ``level``, their totals, and their detailed occupation cells.
+
+    ``row_offset``: the row of a file that the frame's first row is, in the message of a
+    SOC group beside a code it holds (:func:`~exposure.rollup._soc.national_detailed`).
 
     An industry's title is the first one its rows give (:func:`_first_titles`); with
     ``warn``, a second title is logged, once per ``employment`` frame and level
@@ -133,7 +136,7 @@ def _industry_cells(employment: pd.DataFrame, level: str, *, warn: bool = True):
     # 15-1250 beside 15-1252 in one industry: the member's workers were summed twice
     refuse_nested_codes(cells["occ_code"], "employment frame", names.get("occ_code", "occ_code"),
                         "detailed rows", keys=cells["naics"],
-                        key_where=f" of the {level} NAICS {{!r}}")
+                        key_where=f" of the {level} NAICS {{!r}}", row_offset=row_offset)
     # one order whatever the frame's (the sums over cells ran in row order: a shuffled
     # OEWS frame gave sector means that differed in the 16th digit)
     cells = cells.sort_values(["naics", "occ_code"], kind="stable").reset_index(drop=True)

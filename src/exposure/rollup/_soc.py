@@ -501,13 +501,17 @@ def _check_groups(f: pd.DataFrame, names: dict) -> None:
                                   column=names[column])
 
 
-def national_detailed(employment: pd.DataFrame) -> pd.DataFrame:
+def national_detailed(employment: pd.DataFrame, *, row_offset: int = 1) -> pd.DataFrame:
     """Cross-industry rows of detailed OEWS occupations (the level that sums to the total).
 
     OEWS marks its aggregates of detailed SOC codes (e.g. ``13-1020``) as ``detailed``
     too, so these rows partition the workforce and each worker is counted once. An
     occupation given twice is refused, naming both rows of ``employment`` (counted from
-    1) and the column.
+    1) and the column; so is a SOC group beside a code it holds
+    (:func:`refuse_nested_codes`), whose message counts the rows from ``row_offset``: the
+    row of a file that the frame's first row is (``exposure rollup`` names its
+    ``--employment`` file's rows; the error's ``row`` stays the frame's, for
+    :meth:`~exposure.errors.DataFormatError.in_file`).
 
     Examples
     --------
@@ -534,7 +538,7 @@ def national_detailed(employment: pd.DataFrame) -> pd.DataFrame:
             f"{int(f.index[first]) + 1} and {int(f.index[pos]) + 1} of the employment frame, column {column!r}): "
             "keep one row per occupation", row=int(f.index[pos]) + 1, column=column)
     refuse_nested_codes(f["occ_code"], "employment frame", _employment_names(employment).get("occ_code", "occ_code"),
-                        "cross-industry detailed rows")
+                        "cross-industry detailed rows", row_offset=row_offset)
     return f.sort_values("occ_code").reset_index(drop=True)
 
 
@@ -578,7 +582,7 @@ def _containers(code: str) -> list[str]:
 
 
 def refuse_nested_codes(codes: pd.Series, name: str, column: str, what: str, *, path: bool = False,
-                        keys: pd.Series | None = None, key_where: str = "") -> None:
+                        keys: pd.Series | None = None, key_where: str = "", row_offset: int = 1) -> None:
     """Refuse a SOC group code given beside a code that it holds, naming both rows.
 
     ``codes`` are occupation codes of one frame, checked SOC codes (index: the frame's rows,
@@ -590,7 +594,12 @@ def refuse_nested_codes(codes: pd.Series, name: str, column: str, what: str, *, 
     detailed codes. ``path``: name the frame as a file (``employment, row 3, ...``).
     ``keys`` (same index as ``codes``): check within each key only (an industry's cells),
     ``key_where`` naming it in the message (``" of the sector NAICS {!r}"``, formatted with
-    the key); the first member row (in row order) is named.
+    the key); the first member row (in row order) is named. ``row_offset``: the row that
+    the frame's first row is in the message (the first record of a file the frame was
+    read from), so that both rows named are the file's once the error's own ``row``
+    (the frame's, from 1) is made the file's by
+    :meth:`~exposure.errors.DataFormatError.in_file` with the same offset: ``exposure
+    rollup`` named the file's row in front of the frame's rows.
 
     Examples
     --------
@@ -617,9 +626,9 @@ def refuse_nested_codes(codes: pd.Series, name: str, column: str, what: str, *, 
                 continue
             kind = _group_of(group)[0]
             where = key_where.format(k) if keys is not None else ""
-            message = (f"{code!r} (row {int(pos) + 1}) is in {group!r} (row {first[(k, group)] + 1}), {kind}, and "
-                       f"both are {what}{where}: its workers would be counted twice; give the group or its "
-                       "occupations, not both")
+            message = (f"{code!r} (row {int(pos) + row_offset}) is in {group!r} (row {first[(k, group)] + row_offset}), "
+                       f"{kind}, and both are {what}{where}: its workers would be counted twice; give the group or "
+                       "its occupations, not both")
             if path:
                 raise DataFormatError(message, path=name, row=int(pos) + 1, column=column)
             raise DataFormatError(f"{name}: {message}", row=int(pos) + 1, column=column)
