@@ -89,7 +89,7 @@ def test_a_measure_empty_on_every_row_is_left_out_with_a_warning(tmp_path, capsy
     _scores().to_parquet(tmp_path / "s.parquet", index=False)
     code, _, err = _run(capsys, tmp_path, "p.parquet", "s.parquet", "alpha", "beta")
     assert code == 0, err
-    assert any("s.parquet, column 'alpha': alpha is missing in every row" in w for w in _warnings(caplog))
+    assert any("s.parquet, column 'alpha': alpha is missing in every row: left out of the outcomes" in w for w in _warnings(caplog))
     assert list(dict.fromkeys(_headline(tmp_path)["measure"])) == ["beta"]
     # nothing left of the file: still refused, naming the file and the column
     code, _, err = _run(capsys, tmp_path, "p.parquet", "s.parquet", "alpha", out="out2")

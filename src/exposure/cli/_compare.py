@@ -26,7 +26,8 @@ from exposure.measures import compare as cmp
 from exposure.measures import microsoft
 from exposure.measures._common import check_soc_scores, match_header_case
 
-__all__ = ["register", "run_compare", "DEFAULT_OURS", "DEFAULT_OUT", "REPORT_FILES", "check_parquet_input"]
+__all__ = ["register", "run_compare", "DEFAULT_OURS", "DEFAULT_OUT", "REPORT_FILES", "check_parquet_input",
+           "check_parquet_header"]
 
 #: Our SOC scores by default: the file exposure.load("soc_scores") reads (the newest
 #: recompute, else the shipped tables), whatever the current directory.
@@ -91,7 +92,7 @@ def _read_ours(arg) -> tuple[pd.DataFrame | None, Path | None]:
         return None, None
     if arg:
         _check_parquet(path)
-        _check_header(path)
+        check_parquet_header(path)
     frame = read_parquet_file(path)
     index = frame.index.name
     if (isinstance(index, str) and norm_header(index) == "soc_code"
@@ -138,13 +139,26 @@ def _check_level(frame: pd.DataFrame, path: Path) -> None:
                           "soc_scores.parquet of exposure recompute", path=path)
 
 
-def _check_header(path: Path) -> None:
-    """Refuse an ``--ours`` Parquet file whose header holds a column twice, naming it and both positions.
+def check_parquet_header(path) -> None:
+    """Refuse a Parquet file whose header holds a column twice, naming it and both positions.
 
+    For ``exposure compare --ours`` and ``exposure outcomes --soc-scores`` / ``--panel``.
     pyarrow writes such a file; reading it said ``cannot read this Parquet file: Multiple
     matches for FieldRef.Name(beta) in soc_code: large_string``. The schema is read only
     (a file pyarrow cannot read is left to the reader, which says so).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file given.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``dup.parquet, column 'beta': column 'beta' appears twice in the header (columns 2
+        and 3)``.
     """
+    path = Path(path)
     try:
         names = pq.read_schema(path).names
     except (OSError, ValueError, pa.ArrowException):
@@ -155,6 +169,7 @@ def _check_header(path: Path) -> None:
         if first != pos:
             raise DataFormatError(f"column {name!r} appears twice in the header (columns {first + 1} and "
                                   f"{pos + 1})", path=path, column=name)
+
 
 
 def _check_parquet(path: Path) -> None:

@@ -20,7 +20,7 @@ from exposure._outdir import (
 )
 from exposure._tables import check_input_file, norm_header, read_parquet_file
 from exposure.cli import add_location_options
-from exposure.cli._compare import _check_header, check_parquet_input
+from exposure.cli._compare import check_parquet_header, check_parquet_input
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import read_folders
 from exposure.measures import compare as cmp
@@ -147,7 +147,7 @@ def _read_soc_scores(path, ours: list[str], asked: bool) -> tuple[pd.DataFrame, 
             log.warning("%s has no column %s: left out of the outcomes", path, ", ".join(absent))
         ours = [m for m in ours if m not in absent]
     if frame.columns.is_unique and all(m in frame.columns for m in ours):
-        frame, ours = cmp.drop_empty_measures(frame, ours, path)
+        frame, ours = cmp.drop_empty_measures(frame, ours, path, what="the outcomes")
     return outcomes.check_soc_scores(frame, ours, path=path, row_offset=1), ours
 
 
@@ -272,7 +272,7 @@ def _check_inputs(args) -> None:
             continue  # _read_parquet names it
         check_parquet_input(path, option, what, name)
         # a column twice in the header: pyarrow's "Multiple matches for FieldRef.Name(beta) in ..."
-        _check_header(path)
+        check_parquet_header(path)
 
 
 def _check_figures(args) -> None:

@@ -150,7 +150,11 @@ def read_csv(path, name=None) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Strings, empty cells missing, with a fresh ``RangeIndex``.
+        Strings, empty cells missing, with a fresh ``RangeIndex``. Only an empty cell is
+        missing, as in the library's other file readers: a cell of ``#N/A`` (a spreadsheet's
+        error value), ``NULL``, ``nan`` or ``None`` is text, which a number column refuses
+        (pandas read them as missing: a failed lookup of Excel became a missing score
+        without a word).
 
     Raises
     ------
@@ -187,8 +191,11 @@ def read_csv(path, name=None) -> pd.DataFrame:
     name = path if name is None else name
     source = _checked_fields(path, name)
     try:
-        # empty lines kept (as rows of missing cells), so that row i + 1 of frame is row i + 1 of the file
-        frame = pd.read_csv(source, dtype=str, header=None, encoding="utf-8-sig", skip_blank_lines=False)
+        # empty lines kept (as rows of missing cells), so that row i + 1 of frame is row i + 1 of the file;
+        # an empty cell only is missing: pandas' default tokens ('#N/A', 'NULL', 'nan', 'None') made a
+        # spreadsheet's failed lookup a missing percentile without a word
+        frame = pd.read_csv(source, dtype=str, header=None, encoding="utf-8-sig", skip_blank_lines=False,
+                            keep_default_na=False, na_values=[""])
     except pd.errors.EmptyDataError:
         if not hasattr(path, "read") and path.read_bytes().strip():  # text under an empty first line
             raise DataFormatError(EMPTY_LINE, path=name, row=1) from None
@@ -330,7 +337,8 @@ def check_soc_scores(soc_scores: pd.DataFrame, measures: Sequence[str], *, path=
     A ``soc_code`` column of SOC codes (``11-1011``, as OEWS publishes them), each code
     once (a repeated code would be two exposures of one occupation), at least one row, and
     the ``measures`` columns: shares of tasks (alpha, beta, gamma, ``share_*``), so numbers
-    from 0 to 1 or missing, and not missing in every row. Each failure names ``path``, the
+    from 0 to 1 or missing (a column of values from 0 to 100 is told it may be percent,
+    :func:`percent_hint`), and not missing in every row. Each failure names ``path``, the
     row (position + ``row_offset``) and the column. With the default ``path``, the frame is
     named once (``soc_scores lacks column(s) ['beta']``; it was ``soc_scores: soc_scores
     lacks ...``); a file's ``path`` is named before the message (``s.parquet: soc_scores
@@ -397,12 +405,30 @@ def check_soc_scores(soc_scores: pd.DataFrame, measures: Sequence[str], *, path=
         outside = (values.notna() & ~values.between(0.0, 1.0)).to_numpy(dtype=bool)
         if outside.any():
             pos = int(np.flatnonzero(outside)[0])
-            raise DataFormatError(f"{m} is a share of tasks, from 0 to 1; got {float(values.iloc[pos])!r}",
-                                  path=path, row=pos + row_offset, column=m)
+            # beta 40.0 was refused without a word of why a file holds it
+            raise DataFormatError(f"{m} is a share of tasks, from 0 to 1; got {float(values.iloc[pos])!r}"
+                                  f"{percent_hint(values.to_numpy())}", path=path, row=pos + row_offset, column=m)
         if values.isna().all():
             raise DataFormatError(f"{m} is missing in every row", path=path, column=m)
         out[m] = values
     return out
+
+
+def percent_hint(values: np.ndarray) -> str:
+    """``" (scores on a 0-100 scale? divide them by 100)"`` when ``values`` (shares, some outside 0-1) may be percent.
+
+    That is when every value given lies from 0 to 100; ``""`` otherwise. Missing values
+    (NaN) are left aside.
+
+    Examples
+    --------
+    >>> percent_hint(np.array([40.0, 20.0, np.nan])), percent_hint(np.array([0.4, -0.2]))
+    (' (scores on a 0-100 scale? divide them by 100)', '')
+    """
+    given = np.asarray(values, dtype=float)
+    given = given[~np.isnan(given)]
+    percent = len(given) and (given >= 0).all() and given.max() <= 100
+    return " (scores on a 0-100 scale? divide them by 100)" if percent else ""
 
 
 def check_soc_codes(frame: pd.DataFrame, path, *, row_offset: int = 1) -> None:

@@ -176,11 +176,9 @@ def links_from_pairs(pairs: pd.DataFrame, source: str, target: str) -> pd.DataFr
             raise DataFormatError(f"crosswalk has no column {col!r}", column=col)
     pairs = pairs[[source, target]].reset_index(drop=True)
     for col in dict.fromkeys((source, target)):
-        given = pairs[col]
         # codes as numbers (a column with a blank cell is float): 110.0 became the code '110.0',
         # which matched no score; read as the whole numbers they are, decimals refused
-        if pd.api.types.is_numeric_dtype(given) or not given.dropna().map(type).eq(str).all():
-            pairs[col] = _code_text(given, pd.Series([], dtype=object), "crosswalk", col)
+        pairs[col] = _link_codes(pairs[col], "crosswalk", col)
         # a code with a space (' 15-1252') or an empty cell ('') was a target of its own: the
         # source's weight was split with it (0.5 each), and half of a count split went nowhere
         text = pairs[col].map(lambda v: v.strip() if isinstance(v, str) else v)
@@ -507,6 +505,24 @@ def _check_source_codes(codes: pd.Series, path, column: str) -> None:
                               f"{pos + 1})", path=path, row=pos + 1, column=column)
 
 
+def _link_codes(codes: pd.Series, what, column: str) -> pd.Series:
+    """A code column of a link table as text: numbers as the whole numbers they are (:func:`_code_text`).
+
+    A column of numbers (``int64``; ``float64`` where a cell is blank: ``2512.0``), or one
+    mixing numbers and text, is read as :func:`links_from_pairs` reads it (a number with
+    decimals refused, naming ``what``, the row counted from 1 and ``column``); any other
+    value is its text. Missing codes stay missing.
+
+    Examples
+    --------
+    >>> _link_codes(pd.Series([110.0, 2512.0]), "links", "source_code").tolist()
+    ['110', '2512']
+    """
+    if pd.api.types.is_numeric_dtype(codes) or not codes.dropna().map(type).eq(str).all():
+        codes = _code_text(codes, pd.Series([], dtype=object), what, column)
+    return codes.where(codes.isna(), codes.astype(str))
+
+
 def _checked_links(links: pd.DataFrame, what: str = "links") -> pd.DataFrame:
     """``links`` with text codes and float weights; a bad weight or a repeated link refused.
 
@@ -515,7 +531,9 @@ def _checked_links(links: pd.DataFrame, what: str = "links") -> pd.DataFrame:
     was dropped from the mean, a negative one made it NaN), and a source -> target link
     given twice (its weight counted twice: employment split to ISCO groups added up to
     more than the total). Codes given as numbers are read as text (pandas refused to merge
-    ``int64`` codes with the text codes of the scores). ``what`` names the table in errors.
+    ``int64`` codes with the text codes of the scores), as :func:`links_from_pairs` reads
+    them (:func:`_link_codes`: ``2512.0`` is ``2512``; it was the code ``'2512.0'``, which
+    matched no score). ``what`` names the table in errors.
 
     Examples
     --------
@@ -534,7 +552,7 @@ def _checked_links(links: pd.DataFrame, what: str = "links") -> pd.DataFrame:
         got = "missing" if pd.isna(weight.iloc[pos]) else repr(float(weight.iloc[pos]))
         raise DataFormatError(f"crosswalk_weight must be a number of 0 or more, got {got}", path=what,
                               row=pos + 1, column="crosswalk_weight")
-    codes = {c: links[c].where(links[c].isna(), links[c].astype(str)) for c in ("source_code", "target_code")}
+    codes = {c: _link_codes(links[c], what, c) for c in ("source_code", "target_code")}
     links = links.assign(**codes, crosswalk_weight=weight.to_numpy())
     repeat = first_repeat_of(links.dropna(subset=["source_code", "target_code"]).reset_index(),
                              ["source_code", "target_code"])

@@ -1035,16 +1035,19 @@ def _our_scores(soc_scores: pd.DataFrame, oews_codes: pd.Series, soc_structure, 
     return soc_scores
 
 
-def drop_empty_measures(frame: pd.DataFrame, ours: list[str], path) -> tuple[pd.DataFrame, list[str]]:
+def drop_empty_measures(frame: pd.DataFrame, ours: list[str], path,
+                        what: str = "the comparison") -> tuple[pd.DataFrame, list[str]]:
     """``frame`` and ``ours`` without a measure of ``ours`` missing in every row, when another has a value.
 
     ``exposure rollup`` leaves a measure missing on every task (an empty ``alpha``: "leave a
     measure empty on every row to leave it out") missing on every SOC code of its
     ``soc_scores.parquet``, which ``exposure compare --ours`` then refused (``alpha is
-    missing in every row``). Such a measure is left out of the comparison, with a warning
-    naming ``path`` and the column; scores none of whose measures has a value are still
-    refused (:func:`~exposure.measures._common.check_soc_scores`). The caller's frame is
-    not changed.
+    missing in every row``). Such a measure is left out, with a warning naming ``path``,
+    the column and ``what`` it is left out of (``the comparison``; ``exposure outcomes``
+    says ``the outcomes``: its warning spoke of a comparison); scores none of whose
+    measures has a value are still refused
+    (:func:`~exposure.measures._common.check_soc_scores`). The caller's frame is not
+    changed.
 
     Examples
     --------
@@ -1053,11 +1056,12 @@ def drop_empty_measures(frame: pd.DataFrame, ours: list[str], path) -> tuple[pd.
     >>> list(out.columns), ours
     (['soc_code', 'beta'], ['beta'])
     """
+    check_name(what, "what", "a text (what the measure is left out of)")
     empty = [c for c in ours if frame[c].isna().all()]
     if not empty or len(empty) == len(ours):
         return frame, ours
     for col in empty:
-        log.warning("%s, column %r: %s is missing in every row: left out of the comparison", path, col, col)
+        log.warning("%s, column %r: %s is missing in every row: left out of %s", path, col, col, what)
     return frame.drop(columns=empty), [c for c in ours if c not in empty]
 
 

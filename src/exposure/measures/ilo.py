@@ -27,7 +27,7 @@ from exposure.crosswalks import _ARMED_FORCES, oews_code_map
 from exposure.crosswalks import log as _crosswalks_log
 from exposure.errors import DataFormatError
 from exposure.measures import _common
-from exposure.measures._crosswalk import LINK_COLUMNS, apply_links, links_from_pairs
+from exposure.measures._crosswalk import LINK_COLUMNS, _link_codes, apply_links, links_from_pairs
 from exposure.measures.felten import check_cells
 from exposure.schemas import validate
 from exposure.schemas._fields import ISCO_UNIT_PATTERN, first_bad_soc_code
@@ -227,6 +227,13 @@ def ilo_to_soc(scores: pd.DataFrame, links: pd.DataFrame, *, path=None) -> pd.Da
         ``soc_code``, ``mean_score_2025``, ``mean_score_2023``, ``gradient_level_2025``
         (weighted means), ``crosswalk_weight``, ``n_sources``.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        The errors of :func:`~exposure.measures._crosswalk.apply_links`. ISCO-08 codes of
+        ``links`` given as numbers are read as codes (:func:`_isco_links`: ``110`` is the
+        armed forces' ``0110``, ``2512.0`` is ``2512``); one with decimals is refused.
+
     Examples
     --------
     >>> scores = pd.DataFrame({"isco08_code": ["2511", "2512"], "mean_score_2025": [0.4, 0.6],
@@ -238,12 +245,36 @@ def ilo_to_soc(scores: pd.DataFrame, links: pd.DataFrame, *, path=None) -> pd.Da
     0  15-1211           0.4000               0.5
     1  15-1252           0.5333               1.5
     """
+    _common.check_frame(scores, "scores")  # named first, as apply_links names it
+    _common.check_table(links, "links", LINK_COLUMNS)  # a path: a TypeError from inside pandas
     out = apply_links(
-        scores, links, code="isco08_code", values=["mean_score_2025", "mean_score_2023", "gradient_level_2025"],
-        path=path,
+        scores, _isco_links(links, "source_code"), code="isco08_code",
+        values=["mean_score_2025", "mean_score_2023", "gradient_level_2025"], path=path,
     )
     _warn_unmatched(scores, out.attrs["unmatched"], (), code="isco08_code", what="ilo_to_soc", target="SOC")
     return out
+
+
+def _isco_links(links: pd.DataFrame, column: str) -> pd.DataFrame:
+    """``links`` whose ISCO-08 codes (``column``) lost the leading zero of the armed forces read with it.
+
+    A link table built from a file read by pandas (``pd.read_csv("soc10_isco08.csv")``:
+    ``isco08`` an ``int64`` column) gives the armed forces' ``0110``, ``0210``, ``0310`` as
+    ``110``, ``210``, ``310``, as the ILO workbook and the crosswalk may (their readers read
+    them with the zero); ISCO-08 has no other unit group of three digits. Numbers are read
+    as codes first (:func:`~exposure.measures._crosswalk._link_codes`: ``2512.0`` is
+    ``2512``). :func:`ilo_to_soc` left the ILO's ``0110`` out ("no SOC link"), and
+    :func:`to_isco` returned the code ``'110'``, which matches no ILO score.
+
+    Examples
+    --------
+    >>> links = pd.DataFrame({"source_code": [110, 2512], "target_code": ["55-1011", "15-1252"],
+    ...                       "crosswalk_weight": [1.0, 1.0]})
+    >>> _isco_links(links, "source_code")["source_code"].tolist()
+    ['0110', '2512']
+    """
+    codes = _link_codes(links[column], "links", column)
+    return links.assign(**{column: codes.map(lambda v: v.zfill(4) if v in _ARMED_FORCES else v).to_numpy()})
 
 
 def load_ilo(*, mirror=None, data_dir=None) -> pd.DataFrame:
@@ -407,7 +438,8 @@ def to_isco(
         column, none else. A column named here that ``soc_scores`` lacks is refused (it
         was ignored, and the employment column under another name averaged as a measure).
     links : pandas.DataFrame, optional
-        SOC 2018 -> ISCO-08 links; default built from the registry crosswalks.
+        SOC 2018 -> ISCO-08 links; default built from the registry crosswalks. ISCO-08
+        codes given as numbers are read as codes (:func:`_isco_links`: ``110`` is ``0110``).
     soc_structure : pandas.DataFrame, optional
         SOC structure for :func:`~exposure.crosswalks.oews_code_map` (which detailed codes
         an aggregate holds).
@@ -488,7 +520,9 @@ def to_isco(
     if links is None:  # the registry's links: SOC 2018 codes, which the SOC 2010 ones tell apart
         links = _common.soc18_to_isco(mirror=mirror, data_dir=data_dir)
         soc10 = _common.soc10_to_18(mirror=mirror, data_dir=data_dir)
-    _common.check_table(links, "links", LINK_COLUMNS)  # a path: a TypeError from inside pandas
+    else:
+        _common.check_table(links, "links", LINK_COLUMNS)  # a path: a TypeError from inside pandas
+        links = _isco_links(links, "target_code")  # 110: the armed forces' 0110 (it gave the code '110')
     links = _with_aggregates(links, soc_scores["soc_code"].astype(str).reset_index(drop=True), soc_structure,
                              soc10=soc10)
     out = apply_links(soc_scores, links, code="soc_code", values=list(values), counts=counts, target="isco08_code")

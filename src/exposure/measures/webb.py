@@ -228,6 +228,14 @@ def webb_to_soc(
         ``soc_code``, ``webb_ai``, ``webb_software``, ``webb_robot``, ``crosswalk_weight``,
         ``n_sources`` (number of occ1990dd codes averaged).
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A frame that is not one, and the errors of
+        :func:`~exposure.measures._crosswalk.apply_links`; an O*NET-SOC 2019 code of
+        ``occ_to_onet`` (``15-1252.00``: :func:`_no_onetsoc2019`; its occupation was left
+        out, or took a SOC 2018 code from another occupation, without a word).
+
     Examples
     --------
     occ1990dd ``7`` covers two O*NET codes that fall in different SOC codes (weight 1/2
@@ -250,9 +258,44 @@ def webb_to_soc(
     _common.check_frame(occ_to_onet, "occ_to_onet")
     _common.check_table(onet_to_soc, "onet_to_soc", LINK_COLUMNS)
     links = compose_links(links_from_pairs(occ_to_onet, "occ1990dd", "onetsoc_code"), onet_to_soc)
+    _no_onetsoc2019(occ_to_onet, onet_to_soc, links.attrs.get("unmatched", []))
     out = apply_links(scores, links, code="occ1990dd", values=MEASURES, path=path)
     out.attrs["unmatched_onet"] = links.attrs.get("unmatched", [])
     return out
+
+
+def _no_onetsoc2019(occ_to_onet: pd.DataFrame, onet_to_soc: pd.DataFrame, unmatched) -> None:
+    """Refuse an O*NET-SOC code of ``occ_to_onet`` without a link that is an O*NET-SOC 2019 code.
+
+    Such a code (``15-1252.00``) is on a SOC 2018 code of ``onet_to_soc`` that is no SOC
+    2010 code of its O*NET-SOC 2010 sources: the crosswalk is on O*NET-SOC 2019 (a newer
+    release). Its occ1990dd lost the weight of the code, or left the result (an INFO line
+    only), and a SOC 2018 code took the score of another occupation, without a word. The
+    row is counted from 1 in ``occ_to_onet``. As Felten's scores on SOC 2018 are refused
+    (:func:`exposure.measures.felten.felten_to_soc`).
+
+    Examples
+    --------
+    >>> links = pd.DataFrame({"source_code": ["15-1132.00"], "target_code": ["15-1252"],
+    ...                       "crosswalk_weight": [1.0]})
+    >>> pairs = pd.DataFrame({"onetsoc_code": ["15-1252.00"], "occ1990dd": ["229"]})
+    >>> _no_onetsoc2019(pairs, links, ["15-1252.00"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: occ_to_onet, row 1, column 'onetsoc_code': '15-1252.00' is an O*NET-SOC 2019 code (SOC 2018 15-1252, no SOC 2010 code), not an O*NET-SOC 2010 code: the crosswalk is on O*NET-SOC 2019 (a newer release?); onet_to_soc links O*NET-SOC 2010 codes to SOC 2018
+    """
+    soc10 = set(onet_to_soc["source_code"].astype(str).str[:7])
+    soc18 = set(onet_to_soc["target_code"].astype(str))
+    new = {c for c in unmatched if c[:7] in soc18 and c[:7] not in soc10}
+    if not new:
+        return
+    codes = occ_to_onet["onetsoc_code"].astype(str).str.strip().reset_index(drop=True)
+    pos = int(np.flatnonzero(codes.isin(new).to_numpy(dtype=bool))[0])
+    code = codes.iloc[pos]
+    raise DataFormatError(f"{code!r} is an O*NET-SOC 2019 code (SOC 2018 {code[:7]}, no SOC 2010 code), not an "
+                          "O*NET-SOC 2010 code: the crosswalk is on O*NET-SOC 2019 (a newer release?); onet_to_soc "
+                          "links O*NET-SOC 2010 codes to SOC 2018", path="occ_to_onet", row=pos + 1,
+                          column="onetsoc_code")
 
 
 def load_webb(*, mirror=None, data_dir=None) -> pd.DataFrame:
