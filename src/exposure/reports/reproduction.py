@@ -199,7 +199,7 @@ def _check_share(values: np.ndarray, column: str) -> None:
     if not len(outside):
         return
     pos = int(outside[0])
-    hint = " (scores on a 0-100 scale? divide them by 100)" if (values >= 0).all() and values.max() <= 100 else ""
+    hint = _common.percent_hint(values)
     raise DataFormatError(f"{column} must be a share of tasks from 0 to 1, got {float(values[pos])!r}{hint}",
                           path="occ_level", row=pos + 1, column=column)
 
