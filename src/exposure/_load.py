@@ -35,6 +35,7 @@ import pyarrow.parquet as pq
 from exposure._args import as_shown, is_number, shown
 from exposure._tables import (
     check_delimited_file,
+    drop_unnamed,
     first_repeat,
     link_note,
     read_parquet_file,
@@ -605,7 +606,8 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
         twice, a column both as the stored index and as a column, or damaged pandas
         metadata; for
         ``"measures"``, a CSV that is empty or malformed, has no
-        ``soc_code`` column or repeats a code, or (``validate``) has a bad SOC code, a
+        ``soc_code`` column, repeats a code or has a column without a name that holds
+        values (the row numbers of pandas' ``to_csv``), or (``validate``) has a bad SOC code, a
         value that is not a finite number, a negative ``tot_emp``, or a measure that is a
         fraction (all but Felten's AIOE z-scores) outside 0 to 1 (file, row and column
         named); beside it, a ``soc`` table without ``soc_code`` and ``soc_title`` or with a
@@ -817,14 +819,15 @@ def _load_measures(base: Path, validate: bool) -> pd.DataFrame:
         raise InputError(f"{_permission_reason(exc)}: the folder cannot be searched, so {path.name} in it "
                          "cannot be opened", path=path.parent, errno=exc.errno) from None
     if not is_file:
-        raise ExposureError(
-            f"no measures table at {path} (run `exposure compare -o {base / 'reports'}` "
-            "to create it)")
-    check_delimited_file(path)  # empty, binary, non-UTF-8, ragged lines, a repeated column
+        raise ExposureError(f"no measures table at {path}{_measures_beside(base)}")
+    header = check_delimited_file(path)  # empty, binary, non-UTF-8, ragged lines, a repeated column
     try:
         frame = pd.read_csv(path, dtype={"soc_code": str})
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
         raise DataFormatError(f"cannot parse as CSV: {exc}", path=path) from None
+    # a column without a name: refused when it holds values, as exposure score refuses it (the
+    # row numbers of pandas' to_csv, index=True by default, were returned as 'Unnamed: 0')
+    frame = drop_unnamed(frame, header, path, hint=lambda column: _UNNAMED_HINT)
     if "soc_code" not in frame:
         raise DataFormatError(f"missing column 'soc_code' (columns are {list(frame.columns)})",
                               path=path, row=1)
@@ -837,6 +840,38 @@ def _load_measures(base: Path, validate: bool) -> pd.DataFrame:
             _soc_titles(load("soc", directory=base, validate=validate), soc_path)).astype("string"))
     frame.attrs["exposure_directory"] = str(base)
     return frame
+
+
+def _measures_beside(base: Path) -> str:
+    """The end of "no measures table at ``base``/reports/...": what to do, given what ``base`` holds.
+
+    ``exposure compare -o DIR`` writes ``DIR/measures_table.csv``; ``load("measures",
+    directory=DIR)`` reads ``DIR/reports/measures_table.csv``, and said to run ``exposure
+    compare -o DIR/reports`` of a directory that holds the table.
+
+    Examples
+    --------
+    >>> _measures_beside(Path("/nonexistent/out"))
+    ' (run `exposure compare -o /nonexistent/out/reports` to create it)'
+    """
+    try:
+        beside = (base / MEASURES_FILE.name).is_file()
+    except OSError:
+        beside = False
+    if not beside:
+        return f" (run `exposure compare -o {base / MEASURES_FILE.parent}` to create it)"
+    if base.name == MEASURES_FILE.parent.name:  # the reports folder itself given
+        return (f"; {base} is the reports folder, which holds {MEASURES_FILE.name}: pass the directory "
+                f"above it, directory={str(base.parent)!r}")
+    return (f"; {base / MEASURES_FILE.name} (as `exposure compare -o {base}` writes it) is not read: "
+            f"load('measures') reads the {MEASURES_FILE.parent.name} folder of an output directory: "
+            f"move the file into {base / MEASURES_FILE.parent}, or write it there with "
+            f"`exposure compare -o {base / MEASURES_FILE.parent}`")
+
+
+#: What to do with a column of the measures table that has values but no name.
+_UNNAMED_HINT = ("the row numbers pandas writes with to_csv() (index=True by default)? write the table "
+                 "again with to_csv(..., index=False), or delete that column")
 
 
 def _refuse_repeat(codes: pd.Series, path: Path, first_row: int) -> None:

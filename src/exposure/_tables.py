@@ -97,7 +97,9 @@ __all__ = [
     "check_field_counts",
     "check_header",
     "drop_empty_tail",
+    "drop_unnamed",
     "norm_header",
+    "header_name",
     "xlsx_worksheets",
     "check_first_sheet_shown",
     "COMPRESSED",
@@ -176,8 +178,34 @@ def norm_header(name) -> str:
     return re.sub(r"\s+", " ", str(name if name is not None else "")).strip().lstrip("\ufeff").lower()
 
 
+#: A line break in a header cell, with the white space around it.
+_HEADER_BREAK = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
+
+
+def header_name(name) -> str:
+    """A header cell as errors name its column: as written, without a byte-order mark, on one line.
+
+    The name a :class:`RawTable` keeps of each column read (``sources``), matched by
+    :func:`norm_header`. A cell starting with a byte-order mark (a CSV header pasted into
+    a sheet) was named ``'\\ufeffO*NET-SOC Code'``; a wrapped header cell (``2018 SOC``
+    and ``Code`` on two lines of the cell) split the error over two lines. A line break,
+    and the spaces around it, is one space; other spacing is kept.
+
+    Examples
+    --------
+    >>> header_name("\\ufeffO*NET-SOC Code"), header_name("2018 SOC\\r\\nCode\\n"), header_name("TOT_EMP ")
+    ('O*NET-SOC Code', '2018 SOC Code', 'TOT_EMP ')
+    """
+    text = str(name if name is not None else "").lstrip("\ufeff")
+    return _HEADER_BREAK.sub(" ", text).strip() if _HEADER_BREAK.search(text) else text
+
+
 def check_file(path: Path) -> bytes:
     """Return the first bytes of ``path``; raise on a missing, empty or HTML file.
+
+    Text in UTF-16 (with a byte-order mark, or without one: :func:`_utf16_without_bom`)
+    or UTF-32 is named as such, for every reader that calls this first (a reader that
+    looked for NUL bytes itself said "a binary file").
 
     A symbolic link to a missing file (or a loop of links) is named as such
     (:func:`link_note`); a path that cannot be looked at (a name too long for the
@@ -207,6 +235,8 @@ def check_file(path: Path) -> bytes:
             "file is UTF-16 text (Excel's 'Unicode Text'): save it as UTF-8 ('CSV UTF-8')",
             path=path,
         )
+    if _utf16_without_bom(head):  # named here for every reader: some said "a binary file"
+        raise DataFormatError(UTF16_NO_BOM, path=path)
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         raise DataFormatError(
             "file is an old binary Excel .xls workbook (or another OLE file): save it as .xlsx or CSV",
@@ -244,7 +274,8 @@ def _match_columns(header: list[str], columns: dict, optional: dict, path: Path,
             wanted = {norm_header(a) for a in aliases}
             at = [i for i, name in enumerate(normed) if name in wanted]
             if row is not None and len(at) > 1:
-                source, first, second = str(header[idx]), str(header[at[0]]).strip(), str(header[at[1]]).strip()
+                source = header_name(header[idx])
+                first, second = header_name(header[at[0]]).strip(), header_name(header[at[1]]).strip()
                 written = "" if first == second else f", written {first!r} and {second!r}"
                 raise DataFormatError(f"column {source!r} appears twice in the header (columns {at[0] + 1} "
                                       f"and {at[1] + 1}{written}): keep one", path=path, row=row,
@@ -855,7 +886,7 @@ def read_text_table(
     if frame is None:
         frame = _pandas_text_frame(text, sep, quoting, names, used, path)
     out = pd.DataFrame({target: frame[f"c{idx}"].astype(str) for target, idx in found.items()})
-    return RawTable(out, path, 2, {t: str(header[i]) for t, i in found.items()})
+    return RawTable(out, path, 2, {t: header_name(header[i]) for t, i in found.items()})
 
 
 def _one_column_note(header: list, sep: str) -> str:
@@ -968,10 +999,14 @@ def _count_fields(text: str, sep: str, quoting: int, path: Path) -> list:
     # they read it (a cell holding one was read as two rows, the first short a field and
     # silently padded; a file of old Mac line ends was a csv.Error traceback)
     bare_cr = "\r" in text and re.search(r"\r(?!\n)", text) is not None
-    if bare_cr:
+    first = text.split("\n", 1)[0].rstrip("\r")
+    # a quoted header cell holding a line break (a wrapped header cell of a spreadsheet saved
+    # as CSV) runs over the next line: the header is the first record, as pandas reads it
+    # (read from the first line, it lost the cell's next lines: 'job' for 'job\ntitle', or
+    # the file was "row 1: too many fields: expected 3, got 4")
+    if bare_cr or (quoting != csv.QUOTE_NONE and first.count('"') % 2):
         header = next(csv.reader(io.StringIO(text, newline=""), delimiter=sep, quoting=quoting), [])
     else:
-        first = text.split("\n", 1)[0].rstrip("\r")
         header = next(csv.reader([first], delimiter=sep, quoting=quoting), [])
     if not header:  # the lines below were "too many fields: expected 0, got 1"
         raise DataFormatError(f"{EMPTY_LINE}; the header must be the first line", path=path, row=1, line=1)
@@ -1485,7 +1520,7 @@ def _xlsx_rows(wb, path, columns, optional, sheet, max_header_row) -> RawTable:
             value = cells[i]
             if isinstance(value, bool):
                 flags.setdefault(k, (len(data), value))
-            elif isinstance(value, str) and value.strip():
+            elif _is_text(value):
                 texts.setdefault(k, len(data))
         data.append([_cell_str(cells[i]) for i in idx])
     cut = footnote_rows(whole) if len(header) > 1 else None
@@ -1496,13 +1531,13 @@ def _xlsx_rows(wb, path, columns, optional, sheet, max_header_row) -> RawTable:
     mixed = [k for k in flags if k in texts]  # a boolean among text (see _boolean_in_text)
     if mixed:
         k = min(mixed, key=lambda k: (flags[k][0], k))
-        raise _boolean_error(flags[k][1], path, header_row + 1 + flags[k][0], header[idx[k]])
+        raise _boolean_error(flags[k][1], path, header_row + 1 + flags[k][0], header_name(header[idx[k]]))
     while data and all(v.strip() == "" for v in data[-1]):
         data.pop()
     frame = pd.DataFrame(data, columns=list(found), dtype=str)
     if frame.empty and not data:
         frame = pd.DataFrame({c: pd.Series([], dtype=str) for c in found})
-    return RawTable(frame, path, header_row + 1, {t: str(header[i]) for t, i in found.items()})
+    return RawTable(frame, path, header_row + 1, {t: header_name(header[i]) for t, i in found.items()})
 
 
 def read_table(path, columns: dict, *, optional: dict | None = None, **kwargs) -> RawTable:
@@ -2089,12 +2124,46 @@ def check_header(names: list, path: Path, row: int | None = 1, where: str = "the
         seen.setdefault(key, i)
 
 
-def _drop_unnamed(frame: pd.DataFrame, names: list, path: Path, row: int = 1,
-                  hint=None) -> pd.DataFrame:
+def drop_unnamed(frame: pd.DataFrame, names: list, path: Path, row: int = 1,
+                 hint=None) -> pd.DataFrame:
     """Drop columns without a header name that are empty; raise if one holds values.
 
-    ``hint(column)`` (1-based), if given, says why the column has no name (a merged
-    header cell, :func:`_merged_note`); ``""`` for the usual ``name it``.
+    The rule of every reader of a table with a header (:func:`read_frame`, the measures
+    table of :func:`exposure.load`): a column with no name and no value is a trailing
+    separator; one with values is refused, naming the column and its first value's row.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The rows below the header, column ``i`` under ``names[i]``.
+    names : list
+        The header as written (an empty or blank name is no name).
+    path : str or os.PathLike
+        The file, for the error.
+    row : int, default 1
+        The header's row in the file.
+    hint : callable, optional
+        ``hint(column)`` (1-based) says why the column has no name (a merged header
+        cell, :func:`_merged_note`) or what to do; ``""`` for the usual ``name it``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``frame`` without the unnamed empty columns.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A column without a name holds values.
+
+    Examples
+    --------
+    >>> drop_unnamed(pd.DataFrame([["a", None]]), ["task", ""], Path("t.csv")).shape
+    (1, 1)
+    >>> drop_unnamed(pd.DataFrame([[0, "a"]]), ["", "task"], Path("t.csv"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: t.csv, row 1: column 1 has values but no name in the header (first at row 2): name it
     """
     keep = []
     for i, name in enumerate(names):
@@ -2134,7 +2203,7 @@ def _read_delimited(path: Path, kind: str) -> pd.DataFrame:
         )
     except pd.errors.ParserError as exc:  # pragma: no cover - caught by the field counts
         raise DataFormatError(f"cannot parse as delimited text: {reader_reason(exc)}", path=path) from None
-    frame = _drop_unnamed(frame, header, path)
+    frame = drop_unnamed(frame, header, path)
     frame = drop_empty_tail(frame)  # Excel's ",,," rows ending the file
     return frame.set_axis([str(header[int(c[1:])]) for c in frame.columns], axis=1)
 
@@ -2589,8 +2658,8 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
         # a formula never computed reads as an empty cell (and a last row of them is
         # dropped by pandas as empty): looked for in the sheet's bytes, a pass in C
         _check_computed(path, sheet, names)
-        frame = _drop_unnamed(frame, names, path, hint=lambda j: _title_row_note(names, frame)
-                              or _merged_note(path, sheet, 1, j))
+        frame = drop_unnamed(frame, names, path, hint=lambda j: _title_row_note(names, frame)
+                             or _merged_note(path, sheet, 1, j))
         frame = _xlsx_text(frame, names, path)
         # the names as written, as in a CSV or Parquet file ('task ' is no 'task')
         frame = frame.set_axis([names[int(c)] for c in frame.columns], axis=1)
@@ -2673,7 +2742,8 @@ def _boolean_in_text(cells, path, first_row: int, column) -> None:
 
     Excel stores a typed ``true`` or ``false`` as a boolean: among cells of text it is text
     whose spelling is lost (it was read as ``'True'`` or ``'TRUE'``, and scored as a task).
-    A column of booleans only (a flag) is read, as Excel writes it to CSV.
+    A column of booleans only (a flag) is read, as Excel writes it to CSV, and so is one
+    whose other cells are the text ``TRUE`` or ``FALSE`` (:func:`_is_text`).
 
     Parameters
     ----------
@@ -2696,8 +2766,24 @@ def _boolean_in_text(cells, path, first_row: int, column) -> None:
     exposure.errors.DataFormatError: f.xlsx, row 3, column 'task': a TRUE (boolean) cell in a column of text: Excel turns a typed 'true' or 'false' into a boolean; format the cell as Text and type it again
     """
     flags = [i for i, v in enumerate(cells) if isinstance(v, (bool, np.bool_))]
-    if flags and any(isinstance(v, str) and v.strip() for v in cells):
+    if flags and any(_is_text(v) for v in cells):
         raise _boolean_error(cells[flags[0]], path, first_row + flags[0], column)
+
+
+def _is_text(value) -> bool:
+    """Whether the ``.xlsx`` cell ``value`` is text beside which a boolean cell is refused.
+
+    Blank text is not, nor the text ``TRUE`` or ``FALSE`` (any case, spaces around): a
+    column of flags typed partly as booleans and partly as text cells (a cell formatted as
+    Text, an ``ANNUAL`` column of BLS pasted in) means the same by both, and reads
+    ``TRUE``/``FALSE`` either way; it was refused as "a boolean cell in a column of text".
+
+    Examples
+    --------
+    >>> _is_text("Weld."), _is_text(" true "), _is_text("  "), _is_text(True)
+    (True, False, False, False)
+    """
+    return isinstance(value, str) and value.strip().upper() not in ("", "TRUE", "FALSE")
 
 
 def _boolean_error(value, path, row: int, column) -> DataFormatError:
