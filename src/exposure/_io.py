@@ -35,6 +35,7 @@ import os
 import re
 import secrets
 import shutil
+import socket
 import stat
 import tempfile
 import threading
@@ -54,8 +55,10 @@ __all__ = [
     "atomic_path",
     "atomic_paths",
     "partial_prefix",
+    "partial_stem",
     "remove_stale_partials",
     "check_output_path",
+    "unexpanded_home",
     "output_error",
     "neutralise_formulas",
     "FORMULA_ADVICE",
@@ -92,6 +95,8 @@ _REASONS = {
     errno_codes.ENOTDIR: "a parent of the path is not a directory",
     errno_codes.ENAMETOOLONG: "file name too long",
     errno_codes.ENOENT: "no such directory",
+    errno_codes.EBUSY: ("device or resource busy (a mount point, such as a file mounted on its own into a "
+                        "container, cannot be replaced by a new file)"),
 }
 
 
@@ -257,6 +262,41 @@ def _refuse_directory_path(text) -> None:
                           errno=errno_codes.EISDIR)
 
 
+def unexpanded_home(path) -> str | None:
+    """Why an output ``path`` that starts with ``~`` is refused; None for any other path.
+
+    Nothing expands ``~`` in an output path (:mod:`pathlib` and :func:`open` do not),
+    and a shell expands it only at the start of a word: ``--out=~/results``, ``-o
+    "~/scores.csv"`` and ``recompute(out="~/results")`` made a folder named ``~`` in the
+    current directory (one that ``rm -r ~``, meant for it, takes for the home directory),
+    and the command said it had written ``~/results``.
+
+    Examples
+    --------
+    >>> unexpanded_home("~nosuchuser-exposure/out")
+    "the path starts with '~nosuchuser-exposure', which is not expanded here (a shell expands '~' only at the start of a word: --out=~/x and quotes keep it), so a folder named '~nosuchuser-exposure' would be made in the current directory; give the full path"
+    >>> unexpanded_home("results/~draft") is None
+    True
+    """
+    if not isinstance(path, (str, os.PathLike)):
+        return None
+    text = os.fspath(path)
+    if not isinstance(text, str) or not text.startswith("~"):
+        return None
+    first = re.split(r"[/\\]", text, maxsplit=1)[0]
+    full = os.path.expanduser(text)
+    return (f"the path starts with {first!r}, which is not expanded here (a shell expands '~' only at the "
+            f"start of a word: --out=~/x and quotes keep it), so a folder named {first!r} would be made in "
+            f"the current directory; give the full path{': ' + full if full != text else ''}")
+
+
+def _refuse_unexpanded(text) -> None:
+    """Refuse an output path that starts with ``~`` (:func:`unexpanded_home`), naming it."""
+    reason = unexpanded_home(text)
+    if reason is not None:
+        raise OutputError(reason, path=text, errno=errno_codes.EINVAL)
+
+
 def check_output_path(output, *inputs) -> Path:
     """Refuse, before any work, an output path that cannot or must not be written.
 
@@ -278,7 +318,8 @@ def check_output_path(output, *inputs) -> Path:
     ------
     exposure.errors.OutputError
         ``output`` is an existing directory, ends with a path separator (a directory
-        path, not a file name), is ``-`` (standard output), or another
+        path, not a file name), starts with ``~`` (:func:`unexpanded_home`: a folder
+        ``~`` was made in the current directory), is ``-`` (standard output), or another
         file that is not a regular file (``/dev/full``: the rename would replace the
         device), is one of ``inputs``, lies below a path that is a file, or its directory
         cannot be written (permission, read-only file system).
@@ -307,12 +348,17 @@ def check_output_path(output, *inputs) -> Path:
     if out.is_dir():
         raise OutputError("is a directory; give a file name", path=out, errno=errno_codes.EISDIR)
     _refuse_directory_path(text)  # nothing there, or a file
+    _refuse_unexpanded(text)  # "~/x.csv": a folder "~" was made in the current directory
     if text in ("-", "/dev/stdout") and (text == "/dev/stdout" or not out.exists()):
         raise OutputError("standard output is not supported: give a file name", path=out,
                           errno=errno_codes.EINVAL)
     if out.exists() and not out.is_file():
         raise OutputError("exists and is not a regular file (a device, pipe or socket); "
                           "give a file name", path=out, errno=errno_codes.EEXIST)
+    if out.is_file() and _is_file_mount(out):  # the rename over it failed after the work: EBUSY
+        raise OutputError("is a mount point (a file mounted on its own, as docker run -v FILE:PATH "
+                          "does), which the writer cannot replace by its new file; mount the folder "
+                          "instead, or write to another file", path=out, errno=errno_codes.EBUSY)
     for src in inputs:
         src = Path(src)
         # resolved too: sub/../in.csv, with no sub, is neither the same text nor an existing
@@ -341,6 +387,33 @@ def check_output_path(output, *inputs) -> Path:
     return out
 
 
+def _is_file_mount(path: Path) -> bool:
+    """Whether the file ``path`` (its link followed) is a mount point, by ``/proc/self/mountinfo``.
+
+    A file mounted on its own (``docker run -v $PWD/scores.csv:/out/scores.csv``) cannot
+    be replaced by a rename: the writer failed with ``Device or resource busy`` once the
+    whole work was done. :func:`os.path.ismount` tells directories only. False where
+    the table of mounts cannot be read (not Linux).
+
+    Examples
+    --------
+    >>> _is_file_mount(Path("/nonexistent/scores.csv"))
+    False
+    """
+    real = os.fsencode(os.path.realpath(path))
+    try:
+        with open("/proc/self/mountinfo", "rb") as fh:
+            for line in fh:
+                fields = line.split()
+                # field 5 is the mount point, its blanks and backslashes as octal escapes (\040)
+                if len(fields) > 4 and re.sub(rb"\\([0-7]{3})", lambda m: bytes([int(m[1], 8)]),
+                                              fields[4]) == real:
+                    return True
+    except OSError:
+        return False
+    return False
+
+
 #: When this process started: an unnamed partial file older than this is left over.
 _RUN_START = time.time()
 
@@ -352,6 +425,46 @@ def partial_prefix(dest: Path) -> str:
     whatever the length of the output's own name.
     """
     return f".{Path(dest).name[:64]}."
+
+
+def _host_tag() -> str:
+    """The name of this machine as partial file names carry it: letters, digits, ``-`` and ``_`` only.
+
+    Other characters (the dots of ``node7.cluster.org``) become ``_``; cut at 64 characters.
+    Empty where the system gives no name.
+
+    Examples
+    --------
+    >>> import re
+    >>> re.fullmatch(r"[A-Za-z0-9_-]*", _host_tag()) is not None
+    True
+    """
+    try:
+        name = socket.gethostname()
+    except OSError:
+        return ""
+    return re.sub(r"[^A-Za-z0-9_-]", "_", name or "")[:64]
+
+
+def partial_stem(dest: Path) -> str:
+    """Start of the names of this process's partial files of ``dest``: ``.<name>.p<pid>-<host>-``.
+
+    The process id tells a later run whether the writer still lives; the host name
+    (:func:`_host_tag`) tells it whether that process can be seen from here at all. On a
+    cache or output folder shared by several machines (an NFS home), a live writer of
+    another machine has a process id that is free here: its partial file, named with the
+    process id only, was removed as left by a dead run, under the writer (whose output was
+    then cut, or its rename failed). Without a host name (none given by the system) the
+    stem is ``.<name>.p<pid>-``, the name of earlier releases.
+
+    Examples
+    --------
+    >>> import os
+    >>> partial_stem(Path("out/a.csv")).startswith(f".a.csv.p{os.getpid()}-")
+    True
+    """
+    host = _host_tag()
+    return f"{partial_prefix(dest)}p{os.getpid()}-{host + '-' if host else ''}"
 
 
 def _pid_alive(pid: int) -> bool:
@@ -395,7 +508,7 @@ def _process_start(pid: int) -> float | None:
     return time.time() - (since_boot - ticks / hertz)
 
 
-def _dead_writer(pid: int, tail: str, entry: os.DirEntry, mtime: float) -> bool:
+def _dead_writer(pid: int, tail: str, entry: os.DirEntry, mtime: float, host: str | None = None) -> bool:
     """Whether the partial file ``entry``, named with ``pid``, was left by a run that died.
 
     Its process is gone; or the process that has its id now started after the file was
@@ -403,13 +516,16 @@ def _dead_writer(pid: int, tail: str, entry: os.DirEntry, mtime: float) -> bool:
     the file was kept for ever before); or it was not written for
     :data:`STALE_PARTIAL_AGE`. A backup (``-bak...``, perhaps a copy keeping the old
     file's modification time) is judged by its inode's change time, which a copy cannot
-    set back.
+    set back. A file named with another ``host`` than this machine's (a folder shared
+    by several machines) is stale only by its age: its process cannot be seen from here.
     """
     if tail.startswith("bak"):
         try:
             mtime = entry.stat(follow_symlinks=False).st_ctime
         except OSError:
             return False
+    if host is not None and host != _host_tag():
+        return mtime < time.time() - STALE_PARTIAL_AGE
     if pid == os.getpid():  # this process's id: its own file, or one left before it started
         return mtime < _RUN_START - _CLOCK_SLACK
     if not _pid_alive(pid):
@@ -423,12 +539,13 @@ def _dead_writer(pid: int, tail: str, entry: os.DirEntry, mtime: float) -> bool:
 def _stale_partials(dest: Path) -> list[Path]:
     """Partial files of ``dest`` left by runs that died.
 
-    A partial file is ``.<name>.p<pid>-<random>.tmp`` (:func:`atomic_path` and the
-    download cache) or ``.<name>.<random>.tmp`` (older releases). It is stale
+    A partial file is ``.<name>.p<pid>-<host>-<random>.tmp`` (:func:`partial_stem`:
+    :func:`atomic_path`), ``.<name>.p<pid>-<random>.tmp`` (the download cache, earlier
+    releases) or ``.<name>.<random>.tmp`` (older releases). It is stale
     when its process is gone, when the process that has its id now started after the
     file was last written (the id was reused), or when it was not written for 7 days
-    (:func:`_dead_writer`); without a process id, when it was last written before this
-    process started.
+    (:func:`_dead_writer`); one of another host, only when it was not written for 7 days;
+    without a process id, when it was last written before this process started.
     """
     try:
         entries = list(os.scandir(dest.parent))
@@ -449,9 +566,10 @@ def _stale_partials(dest: Path) -> list[Path]:
             mtime = entry.stat(follow_symlinks=False).st_mtime
         except OSError:
             continue
-        match = re.fullmatch(r"p([0-9]+)-([A-Za-z0-9_]+)", middle)
+        # the random part never holds "-": a host name is what lies between the pid and it
+        match = re.fullmatch(r"p([0-9]+)-(?:([A-Za-z0-9_-]+)-)?([A-Za-z0-9_]+)", middle)
         if match:
-            if _dead_writer(int(match.group(1)), match.group(2), entry, mtime):
+            if _dead_writer(int(match.group(1)), match.group(3), entry, mtime, match.group(2)):
                 stale.append(Path(entry.path))
         elif mtime < _RUN_START:
             stale.append(Path(entry.path))
@@ -540,8 +658,7 @@ def _partial_file(path: Path) -> Path:
         raise output_error(exc, path) from None
     remove_stale_partials(path)  # left by a run that was killed (SIGKILL, power cut)
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f"{partial_prefix(path)}p{os.getpid()}-",
-                                   suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=partial_stem(path), suffix=".tmp")
     except OSError as exc:
         raise output_error(exc, path) from None
     os.close(fd)
@@ -655,6 +772,7 @@ def atomic_path(path):
     """
     if isinstance(path, (str, os.PathLike)):
         _refuse_directory_path(os.fspath(path))
+        _refuse_unexpanded(path)
     path = Path(path)
     if path.is_symlink() and path.is_file():
         path = Path(os.path.realpath(path))
@@ -689,7 +807,7 @@ def _backup(path: Path) -> Path | None:
     """
     if not os.path.lexists(path):
         return None
-    backup = path.parent / f"{partial_prefix(path)}p{os.getpid()}-bak{secrets.token_hex(8)}.tmp"
+    backup = path.parent / f"{partial_stem(path)}bak{secrets.token_hex(8)}.tmp"
     try:
         os.link(path, backup, follow_symlinks=False)
     except OSError:
@@ -816,6 +934,7 @@ def atomic_paths(paths):
     for p in paths:
         if isinstance(p, (str, os.PathLike)):
             _refuse_directory_path(os.fspath(p))
+            _refuse_unexpanded(p)
     paths = [Path(p) for p in paths]
     tmps: list[Path] = []
     created = _missing_dirs(paths)  # made for the files: removed again if they are not written

@@ -56,6 +56,7 @@ import errno
 import fcntl
 import logging
 import os
+import pwd
 import re
 import shutil
 import signal
@@ -67,7 +68,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from exposure._io import _fsync_dir
+from exposure._io import _fsync_dir, unexpanded_home
 from exposure.errors import DataFormatError, ExposureError
 
 __all__ = [
@@ -231,6 +232,7 @@ def check_files_dir(path, *, protect: Iterable = ()) -> Path:
     ...
     exposure.errors.DataFormatError: .../file: output exists and is not a directory
     """
+    _refuse_unexpanded(path)
     out = Path(path)
     refuse_protected(out, protect)
     if out.exists() and not out.is_dir():
@@ -398,6 +400,21 @@ def check_report_files(out, names: Iterable[str], option: str, *, protect: Itera
                               f"give another {option}")
 
 
+def _refuse_unexpanded(path) -> None:
+    """Refuse an output path that starts with ``~`` (:func:`exposure._io.unexpanded_home`).
+
+    Examples
+    --------
+    >>> _refuse_unexpanded("~nosuchuser-exposure/out")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.OutputPathError: output path ~nosuchuser-exposure/out: the path starts with '~nosuchuser-exposure', which is not expanded here ...
+    """
+    reason = unexpanded_home(path)
+    if reason is not None:
+        raise OutputPathError(f"output path {os.fspath(path)}: {reason}")
+
+
 def _resolved(path: Path) -> Path:
     """``path`` made absolute, its symbolic links resolved where they can be."""
     try:
@@ -467,6 +484,7 @@ def check_output_file(path) -> Path:
     if isinstance(text, str) and text.endswith((os.sep, "/")):  # Path drops it: a file "models"
         raise OutputPathError(f"output path {text} ends in {text[-1]!r}: it names a directory; "
                               "name a file")
+    _refuse_unexpanded(path)
     path = Path(path)
     if path.is_dir():
         raise OutputPathError(f"output path {path} is a directory; name a file")
@@ -585,7 +603,10 @@ def check_output_dir(out, *, protect: Iterable = ()) -> Path:
         ``out`` is a file, a mount point or ``/``, or lies under a file (``afile/sub``);
         it is, or lies under, a symbolic link that loops (``out -> out``: Python's
         ``RuntimeError: Symlink loop`` before); it holds a mount point, the current
-        directory, a source checkout (``.git``) or a ``protect`` path.
+        directory, a source checkout (``.git``) or a ``protect`` path; it starts with
+        ``~`` (not expanded: :func:`exposure._io.unexpanded_home`); it is another user's
+        directory in a folder with the sticky bit, which this user may not rename
+        (:func:`_check_renamable`).
 
     Examples
     --------
@@ -603,6 +624,7 @@ def check_output_dir(out, *, protect: Iterable = ()) -> Path:
     ...
     exposure._outdir.OutputPathError: refusing to replace ...: it contains .../cache, which the run reads; ...
     """
+    _refuse_unexpanded(out)  # "--out=~/results": a folder "~" was made in the current directory
     try:
         return _check_output_dir(out, protect)
     except RuntimeError as exc:  # pathlib's "Symlink loop from '...'" (Python 3.11, 3.12)
@@ -681,7 +703,65 @@ def _check_output_dir(out, protect: Iterable) -> Path:
                 "it, which the swap would copy and then delete; unmount it or choose "
                 "another output directory"
             )
+        _check_renamable(out)
     return out
+
+
+#: Linux capability that lets a process rename another user's entries of a sticky folder.
+_CAP_FOWNER = 3
+
+
+def _may_rename_others() -> bool:
+    """Whether this process may rename another user's entry of a sticky folder (``CAP_FOWNER``).
+
+    Read from ``/proc/self/status`` (root whose capabilities were dropped has it not);
+    where that cannot be read, whether the process runs as root.
+
+    Examples
+    --------
+    >>> isinstance(_may_rename_others(), bool)
+    True
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("CapEff:"):
+                    return bool(int(line.split()[1], 16) >> _CAP_FOWNER & 1)
+    except (OSError, ValueError, IndexError):
+        pass
+    return os.geteuid() == 0
+
+
+def _check_renamable(out: Path) -> None:
+    """Refuse an existing ``out`` that this user may not rename: another's, in a sticky folder.
+
+    In a folder with the sticky bit (``/tmp``, a shared ``/scratch``: mode ``1777``) only
+    the owner of an entry (or of the folder) may rename it. A team's output directory
+    made there by a colleague, writable by all, was filled and then failed the swap after
+    the whole run: ``stage 'write' failed (...): [Errno 1] Operation not permitted:
+    '.../.results.k2x9abcd.tmp'``.
+
+    Raises
+    ------
+    OutputPathError
+        Naming ``out``, its owner and the folder.
+    """
+    try:
+        st, folder = os.lstat(out), os.stat(out.parent)
+    except OSError:
+        return
+    me = os.geteuid()
+    if not folder.st_mode & stat.S_ISVTX or me in (st.st_uid, folder.st_uid) or _may_rename_others():
+        return
+    try:
+        owner = pwd.getpwuid(st.st_uid).pw_name
+    except KeyError:  # no such user in the password database
+        owner = f"uid {st.st_uid}"
+    raise OutputPathError(
+        f"refusing to replace {out}: it belongs to {owner}, and {out.parent} is a folder with the "
+        "sticky bit (like /tmp), where only an entry's owner may rename it, which the swap of the new "
+        "contents does; choose a directory of your own (inside it, or elsewhere)"
+    )
 
 
 @contextlib.contextmanager

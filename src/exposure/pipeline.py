@@ -289,9 +289,13 @@ def run_pipeline(
         :func:`exposure._outdir.check_output_dir`) or its parent cannot be written; or
         ``out`` has no ``manifest.json`` (it is not a recompute output) and holds a file
         named like one of ``tables``, which would be replaced (or has a manifest that
-        recompute did not write); checked again once the lock is held, so that a run
+        recompute did not write; one that is not valid JSON, edited by hand, is named with
+        the line and column of the damage); checked again once the lock is held, so that a run
         finishing just before is seen (its tables were carried over, or a rollup's
-        replaced, without a word).
+        replaced, without a word). ``out`` another user's directory in a folder with the
+        sticky bit (``/tmp``), which the swap could not rename: it failed after the
+        whole run. ``out`` that starts with ``~`` (not expanded: a folder ``~`` was made in
+        the current directory).
     exposure.errors.DataFormatError
         Before anything else, an argument of the wrong kind, naming it (and the position
         of a bad item, counted from 0): ``stages`` not a list of :class:`Stage`, two
@@ -558,7 +562,9 @@ def _owned_names(out: Path, tables: Iterable[Table], timings: bool = True) -> se
     written goes away. A ``timings.json`` the run does not write is left alone. Without a
     previous manifest (``out`` is not a recompute output), an entry of ``out`` named like
     one of ``tables`` is refused (:class:`~exposure._outdir.OutputPathError`): it was
-    replaced without a word. So is a manifest that recompute did not write.
+    replaced without a word. So is a manifest that recompute did not write; one that is
+    not valid JSON (edited by hand) is named with the line and column of the damage (the
+    error said only that recompute did not write it).
     """
     owned = {t.filename for t in tables} | {MANIFEST_NAME} | ({TIMINGS_NAME} if timings else set())
     # no manifest: not a recompute output (which always has one), so a file named like a
@@ -575,6 +581,14 @@ def _owned_names(out: Path, tables: Iterable[Table], timings: bool = True) -> se
         return owned  # the output path itself is checked by replace_directory
     try:
         manifest = json.loads(old.read_bytes())
+    except json.JSONDecodeError as exc:
+        # edited by hand (a note added after the last entry, with a trailing comma): the error
+        # said only that recompute did not write it, not where it is damaged
+        raise OutputPathError(
+            f"{out} holds a manifest.json that exposure recompute did not write, or that was edited since: "
+            f"{old}, line {exc.lineno}: not valid JSON: {exc.msg} (column {exc.colno}); recompute reads it to "
+            "tell its own tables (listed under 'tables') from other files: fix it, or choose a new or empty "
+            "--out directory") from None
     except (OSError, ValueError):
         manifest = None
     package = manifest.get("package") if isinstance(manifest, dict) else None

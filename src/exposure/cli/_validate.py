@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from exposure import fetch as _fetch
-from exposure._outdir import OutputPathError, check_files_dir
+from exposure._outdir import OutputPathError, check_files_dir, refuse_file_named_dir
 from exposure.cli import add_location_options
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import read_folders
@@ -149,8 +149,11 @@ def _check_report_dir(args) -> None:
     through a symbolic link inside it (``MIRROR/crosswalks`` a link to the real folder) was
     allowed, as its resolved path lies outside the mirror, and the reports were written
     among the raw files it shows; a ``validate_row_counts.csv`` or ``data_coverage.csv``
-    that is a directory was found only after the whole validation.
+    that is a directory was found only after the whole validation, and so was a new
+    ``--report-dir`` named like a file (``--report-dir counts.csv``: refused by
+    :func:`exposure.reports.sources.write_source_reports` once every source was read).
     """
+    refuse_file_named_dir(args.report_dir, "--report-dir", " and ".join(_REPORT_FILES))
     protect = read_folders(args.mirror, args.data_dir)
     where = Path(os.path.abspath(args.report_dir))
     for what, folder, why in protect:  # as the path is written, links not followed
