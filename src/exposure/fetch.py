@@ -64,7 +64,7 @@ checking its sha256:
 
 A sha256 mismatch raises :class:`~exposure.errors.ChecksumMismatchError`, and in every
 failure nothing is left in the cache: writes go to a partial file
-``.<name>.p<pid>-<random>.tmp`` that is renamed into place only after verification. A
+``.<name>.p<pid>-<host>-<random>.tmp`` that is renamed into place only after verification. A
 partial file left by a killed run (its process is gone) is removed by the next write of
 the same file (:func:`remove_stale_partials`). A cache that cannot be written raises
 :class:`CacheWriteError` naming the directory.
@@ -112,7 +112,13 @@ from pathlib import Path, PurePosixPath
 import platformdirs
 
 from exposure._args import _finite, check_count, check_positive, is_number, shown
-from exposure._io import _flush, _fsync_dir, atomic_path, partial_prefix, remove_stale_partials
+from exposure._io import (
+    _flush,
+    _fsync_dir,
+    atomic_path,
+    partial_stem,
+    remove_stale_partials,
+)
 from exposure._outdir import refuse_protected
 from exposure._version import __version__
 from exposure.errors import (
@@ -235,7 +241,7 @@ def _partial(dest: Path):
     """Yield a partial file beside ``dest``; rename it to ``dest`` on success.
 
     Stale partial files of ``dest`` are removed first. The name carries the process id
-    (``.<name>.p<pid>-<random>.tmp``) so that a later run can tell a dead writer's file
+    (``.<name>.p<pid>-<host>-<random>.tmp``) so that a later run can tell a dead writer's file
     from a live one's. On any exception (SIGTERM included, when the CLI turns it into
     one) the partial file is removed.
 
@@ -247,8 +253,7 @@ def _partial(dest: Path):
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_partials(dest)
-        fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=f"{partial_prefix(dest)}p{os.getpid()}-",
-                                   suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=partial_stem(dest), suffix=".tmp")
         os.close(fd)
     except OSError as exc:
         raise CacheWriteError(
