@@ -10,8 +10,10 @@ its sums add in one order) and the temperature fit.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import hashlib
+import io
 import json
 import logging
 import shutil
@@ -23,17 +25,19 @@ import numpy as np
 import pandas as pd
 from scipy import optimize, sparse
 
+from exposure._args import check_count, check_flag, check_path
 from exposure._io import atomic_paths, check_output_path
 from exposure._measures import CORE_WEIGHT, LABELS, OTHER_WEIGHT
 from exposure._outdir import check_output_file
+from exposure._tables import check_field_counts
 from exposure._threads import one_blas_thread
 from exposure.errors import DataFormatError, ExposureError, OutputError
-from exposure.measures.eloundou import labels_location, read_task_labels
+from exposure.measures.eloundou import check_task_labels, labels_location, read_task_labels
 from exposure.scoring._distill import distill_vectors
 from exposure.scoring._embed import VECTORS_NAME, StaticVectors, load_vectors, save_vectors
 from exposure.scoring._evaluate import agreement
 from exposure.scoring._features import CharTfidf, WordTfidf
-from exposure.scoring._inputs import bad_task_types
+from exposure.scoring._inputs import bad_task_types, check_columns, check_onet
 from exposure.scoring.categories import _warn_unread_keys
 from exposure.scoring.learned import (
     BLOCKS,
@@ -158,8 +162,10 @@ def modern_training_rows(path=None) -> pd.DataFrame:
     ------
     exposure.errors.DataFormatError
         A file that is not CSV text, lacks ``task`` or ``label`` or has no rows; a row with
-        an empty task, a label other than E0/E1/E2, or a task given twice (naming the row
-        of the file).
+        more fields than the header (an unquoted comma in a task: pandas took the text
+        before it as the index, so the rest was read as the task, or the error named the
+        row below), an empty task, a label other than E0/E1/E2, or a task given twice
+        (naming the row of the file).
 
     Examples
     --------
@@ -174,8 +180,11 @@ def modern_training_rows(path=None) -> pd.DataFrame:
     else:
         source, name = Path(path), str(path)
     try:
-        with source.open("r", encoding="utf-8") as handle:
-            rows = pd.read_csv(handle, dtype=str, keep_default_na=False)
+        with source.open("r", encoding="utf-8-sig") as handle:
+            text = handle.read()
+        if text.strip():  # a row of more fields than the header: the text before a comma was the index
+            check_field_counts(text, ",", csv.QUOTE_MINIMAL, Path(name))
+        rows = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise DataFormatError(f"{name}: not a CSV file of tasks and labels ({exc})") from None
     missing = [c for c in ("task", "label") if c not in rows.columns]
@@ -258,6 +267,8 @@ def training_frame(labels: pd.DataFrame, onet=None, *, target: str = "human_expo
         A ``target`` label other than ``E0``, ``E1`` or ``E2``, or missing; a
         ``task_type`` other than ``Core``, ``Supplemental`` or missing (blank, ``n/a``):
         ``"core"`` or ``1`` was weighed as a Supplemental task. Row and column named.
+        The keys are not checked here (the rubric's report groups made-up keys):
+        :func:`train_learned` checks them.
 
     Examples
     --------
@@ -298,6 +309,31 @@ def training_frame(labels: pd.DataFrame, onet=None, *, target: str = "human_expo
     else:
         out["dwas"] = [[] for _ in range(len(out))]
     return out
+
+
+def _checked_keys(labels, target: str = "human_exposure_agg") -> pd.DataFrame:
+    """Refuse labels whose columns or keys :func:`train_learned` would misread; return the keys.
+
+    :func:`~exposure.measures.eloundou.check_task_labels` (a frame; codes of the form
+    ``00-0000.00``; whole task IDs of 0 or more, ``"8823"`` and ``8823.0`` read as 8823; no
+    task listed twice), then the other columns read (present, each once). Before, a task
+    listed twice was trained on twice, a missing code was an occupation ``'nan'``, a padded
+    one an occupation of its own; a missing task ID raised numpy's ``cannot convert float NaN
+    to integer``, a missing column ``KeyError``. Rows are counted from 1, as in ``labels``'
+    other errors.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``onetsoc_code`` and ``task_id`` (int64), with a fresh index.
+    """
+    keys = check_task_labels(labels, [], name="labels")
+    read = ["task", "title", "task_type", target]
+    lacking = [c for c in read if c not in labels.columns]
+    if lacking:
+        raise DataFormatError(f"labels lacks column(s) {lacking} (columns: {list(labels.columns)})")
+    check_columns(labels[read], what="labels")  # a column given twice was read as a frame
+    return keys
 
 
 def fit_model(rows: pd.DataFrame, config: TrainConfig | None = None, *, y=None,
@@ -605,7 +641,8 @@ def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_f
         Seeds the fold assignment and the label permutation of the control.
     shuffle_labels : bool, default False
         Negative control: permute the training labels (within each training fold), so
-        the model can learn nothing true; its scores must be worse.
+        the model can learn nothing true; its scores must be worse. True or False only
+        (``"no"`` ran the control).
     index : exposure.scoring.retrieval.TaskIndex, optional
         Retrieval index of all O*NET tasks (needed by the ``grounded`` block).
     index_rows : pandas.DataFrame, optional
@@ -642,6 +679,7 @@ def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_f
         ``extra_coded_words`` before the blend).
     """
     config = config or TrainConfig()
+    check_flag(shuffle_labels, "shuffle_labels")  # "no" ran the control
     folds = grouped_folds(rows["soc6"], n_folds, seed)
     check_fold_classes(rows, folds, seed=seed)  # before any fit: it failed after the first ones
     modern = modern_training_rows() if config.modern and "free" in config.sets else None
@@ -812,9 +850,14 @@ def train_learned(labels: pd.DataFrame, onet=None, *, config: TrainConfig | None
     Raises
     ------
     exposure.errors.DataFormatError
-        A task statement or title that is missing, blank or not text
-        (:func:`check_label_texts`; scikit-learn's ``np.nan is an invalid document``
-        after the retrieval index was built, before).
+        ``onet`` that is not a release (``"29.1"``: an ``AttributeError`` before);
+        ``n_folds`` not a whole number of 2 or more; labels lacking a column read, or
+        whose keys :func:`~exposure.measures.eloundou.check_task_labels` refuses (a task
+        listed twice, a code or task ID missing or malformed: trained on twice, or as an
+        occupation ``'nan'``, before; ``"8823.0"`` is read as 8823); a task statement or
+        title that is missing, blank or not text (:func:`check_label_texts`;
+        scikit-learn's ``np.nan is an invalid document`` after the retrieval index was
+        built, before).
 
     Warns
     -----
@@ -824,7 +867,12 @@ def train_learned(labels: pd.DataFrame, onet=None, *, config: TrainConfig | None
     """
     config = config or TrainConfig()
     _check_seed(seed)
+    n_folds = check_count(n_folds, "n_folds", 2)  # "2": "cannot deal 8 occupation groups into 2 folds"
+    check_onet(onet)  # "29.1": AttributeError: 'str' object has no attribute 'task_dwas'
     where, offset = labels_location(labels, labels_path)
+    # its columns and keys first: a task listed twice was trained on twice, a missing code was
+    # an occupation 'nan'; task IDs such as "8823.0" read as 8823 (a ValueError before)
+    labels = labels.assign(task_id=_checked_keys(labels)["task_id"].to_numpy())
     # the message of an unnamed frame names it itself ("labels: task is missing")
     check_label_texts(labels, path=None if offset == 1 else where, row_offset=offset)
     _warn_unread_keys(labels, onet, path=where, row_offset=offset)
@@ -921,12 +969,26 @@ def train_and_save(labels_path, onet=None, out=None, *, seed: int = 0, n_folds: 
         index and the registry are written as one set (:func:`exposure._io.atomic_paths`):
         a failure leaves every previous file as it was.
     exposure.errors.DataFormatError
-        Before the vectors are read or distilled: a label file that
+        Before any work: ``labels_path`` or ``model_dir`` not a path, ``onet`` not a
+        release (``"29.1"``), ``n_folds`` not a whole number of 2 or more, ``distill`` not
+        True or False (``"no"`` distilled), ``model_dir`` without ``distill`` (it was
+        ignored). Before the vectors are read or distilled: a label file that
         :func:`~exposure.measures.eloundou.read_task_labels` refuses, or whose labels or
-        folds leave a model without a class (:func:`check_fold_classes`, naming the file).
+        folds leave a model without a class (:func:`check_fold_classes`, naming the file);
+        word vectors beside ``out`` that training would replace or not use
+        (:func:`_training_vectors`).
     """
+    labels_path = check_path(labels_path, "labels_path", "a label file")  # 5: pathlib's TypeError
+    check_onet(onet)  # "29.1": an AttributeError after the labels were read
+    _check_seed(seed)
+    n_folds = check_count(n_folds, "n_folds", 2)  # "2": "cannot deal 8 occupation groups into 2 folds"
+    check_flag(distill, "distill")  # "no" distilled
+    if model_dir is not None:  # ignored without distill, as exposure train --model-dir refuses it
+        if not distill:
+            raise DataFormatError("model_dir is read with distill=True only (the all-MiniLM-L6-v2 the word "
+                                  "vectors are distilled from): pass distill=True, or leave model_dir out")
+        check_path(model_dir, "model_dir", "an all-MiniLM-L6-v2 directory")
     out = check_train_output(out)
-    labels_path = Path(labels_path)
     labels = read_task_labels(labels_path)
     sha = hashlib.sha256(labels_path.read_bytes()).hexdigest()
     rows = training_frame(labels, onet)
@@ -994,7 +1056,9 @@ def check_train_output(out=None) -> Path:
         name not ending in ``.npz`` (``m.npz.gz``, ``m.txt``: an uncompressed ``.npz`` was
         written under it); a directory whose ``registry.txt`` pins another learned model
         (it reads the retrieval index and the vectors this one writes beside it: they were
-        replaced, and it scored with them without a word).
+        replaced, and it scored with them without a word); the fine-tuned transformer's
+        artifact under the artifact's name (``transformer-v1.npz``: it was replaced by the
+        learned model).
     exposure.errors.DataFormatError
         A ``registry.txt`` beside the artifact that is not a registry (naming its row: it
         was extended, and the model written beside it could not be loaded).
@@ -1028,8 +1092,35 @@ def check_train_output(out=None) -> Path:
     check_output_file(out)  # its directory can be written (the reason in the system's words)
     for path in (out, *(out.parent / name for name in (REGISTRY_NAME, VECTORS_NAME, INDEX_NAME))):
         check_output_path(path)
+    _check_other_artifact(out)
     _check_neighbours(out)
     return out
+
+
+def _artifact_metadata(path: Path):
+    """The ``metadata.json`` of a zip of arrays written by :func:`exposure._io.write_arrays`; None for any other file."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return json.loads(archive.read("metadata.json"))
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return None
+
+
+def _check_other_artifact(out: Path) -> None:
+    """Refuse an ``out`` that is the fine-tuned transformer's artifact, not a learned model.
+
+    The transformer (``transformer-v1.npz``, pinned in the same registry as the learned
+    model) under the name given to :func:`train_and_save` was replaced by the learned model
+    and re-pinned: the fine-tuned layers were lost, and ``load_transformer`` then said
+    ``the transformer artifact's metadata lacks 'base_sha256'``. A learned model (retrained
+    in place) and any other file are written over as before.
+    """
+    if not out.is_file():
+        return
+    meta = _artifact_metadata(out)
+    if isinstance(meta, dict) and "base_sha256" in meta:  # what every transformer artifact records
+        raise OutputError("it is a transformer artifact (method 'transformer'), not a learned model: training "
+                          "would write the learned model over it; give the artifact another name", path=out)
 
 
 def _check_neighbours(out: Path) -> None:
@@ -1051,10 +1142,8 @@ def _check_neighbours(out: Path) -> None:
         other = out.parent / name
         if name in (out.name, REGISTRY_NAME, VECTORS_NAME, INDEX_NAME) or not other.is_file():
             continue
-        try:
-            with zipfile.ZipFile(other) as archive:
-                meta = json.loads(archive.read("metadata.json"))
-        except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        meta = _artifact_metadata(other)
+        if meta is None:
             continue  # not a model artifact of this package: it reads nothing of ours
         shared = [meta.get(key) for key in ("index", "vectors")
                   if isinstance(meta, dict) and meta.get(key) in (INDEX_NAME, VECTORS_NAME)]
@@ -1067,11 +1156,23 @@ def _check_neighbours(out: Path) -> None:
 
 
 def _training_vectors(out: Path, onet, distill: bool, model_dir) -> StaticVectors:
-    """Static word vectors for training: distilled afresh, pinned beside ``out``, or shipped."""
+    """Static word vectors for training: distilled afresh, pinned beside ``out``, or shipped.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Without ``distill``, word vectors beside ``out`` that it would not use: a
+        ``vectors-v1.npz`` that the ``registry.txt`` beside it does not pin, or with no
+        ``registry.txt`` there (unless it is a copy of the shipped vectors), and a
+        ``registry.txt`` pinning vectors other than the shipped ones that are not there.
+        Before, the shipped vectors were trained on and written over that file (or
+        re-pinned), without a word.
+    """
     if distill:
         if onet is None:
             raise ExposureError("distilling the word vectors needs an O*NET release (its vocabulary)")
         return distill_vectors(onet, model_dir=model_dir)
+    _check_own_vectors(out.parent)
     for folder in (out.parent, shipped_model_path().parent):
         registry = folder / REGISTRY_NAME
         if (folder / VECTORS_NAME).is_file() and registry.is_file():
@@ -1083,3 +1184,30 @@ def _training_vectors(out: Path, onet, distill: bool, model_dir) -> StaticVector
             return load_vectors(folder / VECTORS_NAME, pins)
     raise ExposureError(f"no pinned {VECTORS_NAME} beside {out} or in the package: train with "
                         "distill=True (exposure train --distill)")
+
+
+def _check_own_vectors(folder: Path) -> None:
+    """Refuse word vectors in ``folder`` that training on the shipped ones would replace or drop.
+
+    A ``vectors-v1.npz`` with no ``registry.txt`` beside it (the user's own, distilled
+    elsewhere and copied there), or a ``registry.txt`` pinning a ``vectors-v1.npz`` that is
+    not there: the shipped vectors were trained on and written over the file (or pinned in
+    place of the pin), without a word. A copy, or a pin, of the shipped vectors is accepted.
+    """
+    vectors, registry = folder / VECTORS_NAME, folder / REGISTRY_NAME
+    shipped = read_registry().get(VECTORS_NAME)
+    distill = "or train with distill=True (exposure train --distill)"
+    if vectors.is_file() and not registry.is_file():
+        if hashlib.sha256(vectors.read_bytes()).hexdigest() == shipped:
+            return
+        raise DataFormatError(f"not pinned (no {REGISTRY_NAME} beside it) and not the shipped word vectors: "
+                              "training would write the shipped vectors over it and learn from them; pin it "
+                              f"in a {REGISTRY_NAME} beside it (a line '{VECTORS_NAME} SHA256') to train on it, "
+                              f"move it away to train on the shipped ones, {distill}", path=vectors)
+    if not vectors.exists() and registry.is_file():
+        pinned = read_registry(registry).get(VECTORS_NAME)
+        if pinned is not None and pinned != shipped:
+            raise DataFormatError(f"pins {VECTORS_NAME} (sha256 {pinned}), which is not beside it: training "
+                                  f"would learn from the shipped vectors (sha256 {shipped}) and pin them in its "
+                                  f"place; put the file back to train on it, remove its line to train on the "
+                                  f"shipped ones, {distill}", path=registry)
