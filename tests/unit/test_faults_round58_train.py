@@ -240,3 +240,12 @@ def test_modern_rows_with_an_unquoted_comma_are_refused_on_their_row(tmp_path, t
     assert modern_training_rows(path)[["task", "label", "y"]].to_dict("list") == {
         "task": ["Draft replies, emails."], "label": ["E1"], "y": [1]}
 
+
+
+def test_a_registry_saved_with_a_byte_order_mark_is_read(tmp_path):
+    """A registry.txt edited in Notepad (UTF-8 with a BOM) was refused: ``row 1: expected 'filename sha256'``."""
+    from exposure.scoring.learned import read_registry
+
+    p = tmp_path / "registry.txt"
+    p.write_bytes(("\ufeff# pinned\nlearned-v1.npz " + "a" * 64 + "\r\n").encode("utf-8"))
+    assert read_registry(p) == {"learned-v1.npz": "a" * 64}

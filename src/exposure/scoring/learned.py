@@ -480,7 +480,7 @@ def read_registry(path=None) -> dict[str, str]:
         text = _models_dir().joinpath("registry.txt").read_text()
     else:
         path = check_path(path, "registry", "a model registry file")
-        text = read_utf8(path, bom=False, what=": a model registry is text")
+        text = read_utf8(path, bom=True, what=": a model registry is text")  # Notepad writes a BOM
     out = {}
     for lineno, line in enumerate(text.splitlines(), start=1):
         line = line.split("#", 1)[0].strip()
