@@ -108,8 +108,8 @@ def run_evaluate(args) -> int:
         they were taken and ignored), an ``--out`` named as the paraphrase or modern-task
         table written beside it (``freetext_modern.csv``: one of the two was lost). The paraphrase and
         modern-task files are read (the modern tasks checked) before the labels and
-        O*NET, which may be downloaded, the paraphrases' columns checked (a modern-task file
-        given as ``--paraphrases`` was refused only after them); the paraphrases are matched
+        O*NET, which may be downloaded, the paraphrases' columns and rows checked (a modern-task file
+        given as ``--paraphrases``, or a file of a header alone, was refused only after them); the paraphrases are matched
         to the labels after. Once the labels are read, before O*NET: a ``--folds`` above
         their occupation groups (:func:`~exposure.cli._report.check_folds_fit`: it named no
         option, after O*NET). An ``--out`` ending in a slash (a directory) is named so.
@@ -175,12 +175,14 @@ _MODERN_COLUMNS = ("task", "label", "exposed")
 
 
 def _check_paraphrase_columns(frame, path) -> None:
-    """Refuse a ``--paraphrases`` file without its columns before the labels and O*NET are read.
+    """Refuse a ``--paraphrases`` file without its columns or rows before the labels and O*NET are read.
 
     The rest of the file is checked with the labels
     (:func:`~exposure.reports.agreement.check_paraphrases`); its columns, and so the modern-task
     file given as ``--paraphrases``, were refused only after the labels and O*NET were loaded
-    (downloaded when not cached).
+    (downloaded when not cached), and so was a file of a header alone (on an empty mirror
+    the error was the labels' ``not found in mirror``, whatever the file), which a
+    ``--modern`` file is refused for before them.
 
     Raises
     ------
@@ -193,6 +195,8 @@ def _check_paraphrase_columns(frame, path) -> None:
                    "--modern" if all(c in frame.columns for c in _MODERN_COLUMNS) else "")
         raise DataFormatError(f"paraphrases lack column(s) {missing} (columns: {list(frame.columns)}){swapped}",
                               path=path)
+    if frame.empty:  # the words of check_paraphrases, which said it after the downloads
+        raise DataFormatError("no paraphrases: the table has no rows", path=path)
 
 
 def check_artifact_name(out) -> None:

@@ -45,7 +45,8 @@ def checked_labels(labels, columns, also=(), *, name: str = "labels", onet_codes
     ``columns`` (the labels compared) and ``also`` (the other columns read), each once; a
     code on every row (of the form ``00-0000.00`` with ``onet_codes``); an integer task ID
     of 0 or more on every row (``"8823"`` and ``8823.0`` are 8823); no (code, task ID)
-    twice; every label ``E0``, ``E1`` or ``E2``; at least one row. A GPT-4 label
+    twice; every label ``E0``, ``E1`` or ``E2``; at least one row. A blank code (``""``,
+    ``" "``) is a missing one. A GPT-4 label
     ``'e1'``, ``' E1'`` or missing was dropped from the GPT-4 row without a word, a task
     listed twice counted twice, a missing code became an occupation ``'nan'``, a missing
     column raised ``KeyError``.
@@ -99,7 +100,9 @@ def checked_labels(labels, columns, also=(), *, name: str = "labels", onet_codes
         raise DataFormatError(f"{name} has no rows: no task to compare")
     frame = labels.reset_index(drop=True)
     codes = frame["onetsoc_code"]
-    gaps = codes.isna().to_numpy(dtype=bool)
+    # a blank code ("", " ") is none: it passed as an occupation key, and was refused later
+    # as "codes row 3: the occupation code is missing", naming no frame nor column
+    gaps = codes.astype("string").str.strip().eq("").to_numpy(dtype=bool, na_value=True)
     if gaps.any():
         raise DataFormatError(f"{name}: O*NET-SOC code missing", row=int(gaps.argmax()) + 1, column="onetsoc_code")
     if onet_codes:

@@ -47,7 +47,10 @@ def check_proba(proba, *, nan_rows: bool = False, name: str = "proba") -> np.nda
 
     Each value in [0, 1] and each row summing to 1, within :data:`PROBA_TOLERANCE` (a
     row of percentages, or two of three columns, gave figures without a word). A row
-    holding NaN is refused unless ``nan_rows`` (the caller drops such rows).
+    holding NaN is refused unless ``nan_rows`` (the caller drops such rows). A frame of
+    nullable or Arrow floats (``Float64``, ``double[pyarrow]``: scores read back with
+    ``pd.read_parquet(..., dtype_backend=...)``) is read with ``<NA>`` as NaN: it was
+    refused as not an array of probabilities when a row was not scored.
 
     Raises
     ------
@@ -60,6 +63,8 @@ def check_proba(proba, *, nan_rows: bool = False, name: str = "proba") -> np.nda
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: proba row 2 is [50.0, 50.0, 0.0]: probabilities of E0, E1, E2 must each be in [0, 1] and sum to 1 (within 0.001)
+    >>> check_proba(pd.DataFrame([[1.0, 0.0, 0.0], [None] * 3], dtype="Float64"), nan_rows=True)[1].tolist()
+    [nan, nan, nan]
     """
     arr = None
     if proba is not None and not isinstance(proba, (str, bytes, dict)):
@@ -67,6 +72,11 @@ def check_proba(proba, *, nan_rows: bool = False, name: str = "proba") -> np.nda
             arr = np.asarray(proba, dtype=float)
         except (TypeError, ValueError):  # "could not convert string to float" before
             arr = None
+        if arr is None and isinstance(proba, pd.DataFrame):  # Float64 or Arrow floats holding <NA>
+            try:
+                arr = proba.to_numpy(dtype=float, na_value=np.nan)
+            except (TypeError, ValueError):
+                arr = None
     if arr is None or arr.ndim != 2 or arr.shape[1] != len(LABELS):  # a matmul or AxisError before
         raise DataFormatError(f"{name} must be an array of probabilities with one row per task and 3 columns "
                               f"(E0, E1, E2), got {shown(proba)}")

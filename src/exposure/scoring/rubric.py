@@ -60,7 +60,7 @@ from exposure.scoring._inputs import (
     without_other_ids,
 )
 from exposure.scoring._rules import PatternRule, RuleSet, rule_texts, strip_list_marker
-from exposure.scoring.categories import _unmarked_texts
+from exposure.scoring.categories import _NEAR_COLUMNS, _column_key, _unmarked_texts
 from exposure.scoring.learned import check_release_columns
 from exposure.scoring.reference import _check_frame_codes
 
@@ -328,8 +328,10 @@ def _first_word(text: str) -> str:
     return match.group(1).lower() if match else ""
 
 
+#: The first word, with a part after a hyphen (``Co-ordinate``: the British spelling).
+_HEAD = re.compile(r"\W*([A-Za-z]+(?:-[A-Za-z]+)?)")
 #: The word after a leading ``to`` (``To maintain records.``: a duty as UK postings write it).
-_AFTER_TO = re.compile(r"\W*to\s+([A-Za-z]+)", re.IGNORECASE)
+_AFTER_TO = re.compile(r"\W*to\s+([A-Za-z]+(?:-[A-Za-z]+)?)", re.IGNORECASE)
 
 
 def _verb_of(text: str) -> str | None:
@@ -341,7 +343,10 @@ def _verb_of(text: str) -> str | None:
     those forms found no verb: the task lost that vote, without a word (``Writes press
     releases.`` p_e1 0.45 for 0.51). Each form is read as its verb when the verb is in
     :data:`FIRST_VERBS`; no O*NET 29.1 statement starts with such a form, so their scores
-    are unchanged.
+    are unchanged. A first word spelt with a hyphen is read as one word when that is a
+    verb (``Co-ordinate``, ``Co-ordinating``: the British spelling of ``coordinate``,
+    which found no verb, read as ``co``), else as the part before the hyphen, as before
+    (``Heat-treat`` is ``heat``); no O*NET 29.1 statement starts with such a word.
 
     Examples
     --------
@@ -350,13 +355,29 @@ def _verb_of(text: str) -> str | None:
     ['write', 'carry', 'wash', 'write', 'plan', 'file', 'write', None]
     >>> _verb_of("1. Prepares invoices."), _verb_of("Thing"), _verb_of("A forklift is driven.")
     ('prepare', None, None)
+    >>> [_verb_of(t) for t in ("Co-ordinate rotas.", "Co-ordinates events.", "To co-ordinate staff.",
+    ...                        "Heat-treat metal.", "Re-enter data.", "To-do lists.")]
+    ['coordinate', 'coordinate', 'coordinate', 'heat', None, None]
     """
     text = strip_list_marker(text)
-    match = _FIRST_WORD.match(text)
+    match = _HEAD.match(text)
     word = match.group(1).lower() if match else ""
     if word == "to":
         match = _AFTER_TO.match(text)
         word = match.group(1).lower() if match else word
+    if "-" in word:
+        return _verb_form(word.replace("-", "")) or _verb_form(word.partition("-")[0])
+    return _verb_form(word)
+
+
+def _verb_form(word: str) -> str | None:
+    """``word`` (lower case) as a verb of :data:`FIRST_VERBS`: itself, or its imperative.
+
+    Examples
+    --------
+    >>> _verb_form("writes"), _verb_form("travelling"), _verb_form("ties"), _verb_form("sales")
+    ('write', 'travel', 'tie', None)
+    """
     if word in FIRST_VERBS:
         return word
     forms = []
@@ -410,6 +431,34 @@ def _check_keys(frame: pd.DataFrame) -> None:
         raise min(found, key=lambda exc: exc.row)
 
 
+#: The warning of :func:`score_rubric` on a frame with its job zones under another name.
+JOB_ZONE_NAME_MESSAGE = ("no 'job_zone' column, but the frame has %r (O*NET's header?): the rubric does not read "
+                         "it (the rows get the prior of onet's job zone, or of an unknown one); rename that "
+                         "column 'job_zone'")
+
+
+def _warn_job_zone_name(frame: pd.DataFrame) -> None:
+    """Warn when ``frame`` has its job zones under another spelling than ``job_zone``.
+
+    A task list joined with O*NET's ``Job Zones`` file has them under ``Job Zone``: the
+    column was not read and every row got the prior of an unknown zone (or of ``onet``'s),
+    without a word, while ``tag_categories`` warns of it and ``exposure score`` reads it
+    (:data:`exposure.scoring._files.ONET_HEADER_ALIASES`). The spellings are those
+    ``tag_categories`` knows (``Job Zone``, ``JOB_ZONE``, ``jobzone``). Not for one batch
+    of a larger input (``exposure score FILE``, Dask and Spark), whose callers rename
+    O*NET's headers first.
+    """
+    if "job_zone" in frame.columns:
+        return
+    near = [c for c in frame.columns if isinstance(c, str) and _column_key(c) in _NEAR_COLUMNS["job_zone"]]
+    if not near:
+        return
+    from exposure.scoring import _BATCH  # (imported here: exposure.scoring imports this module)
+
+    if not _BATCH.get():
+        logger.warning(JOB_ZONE_NAME_MESSAGE, near[0])
+
+
 def _read_inputs(frame: pd.DataFrame, text_column, onet) -> tuple[pd.DataFrame, list, list, list]:
     """``(frame, texts, dwas, zones)`` of :func:`score_rubric`: its inputs checked and read.
 
@@ -430,6 +479,7 @@ def _read_inputs(frame: pd.DataFrame, text_column, onet) -> tuple[pd.DataFrame, 
     if onet is not None:  # the caller's own task ID 2 under a real code: another task's work
         frame = without_other_ids(frame, texts, onet)  # activities scored the text (as score_tasks)
     texts = rule_texts(texts)  # ``in\nperson``, ``e–mail``: the rules' words, one way spelt
+    _warn_job_zone_name(frame)  # ``Job Zone`` (O*NET's header) was not read, without a word
     return frame, texts, task_dwas_for(frame, onet), job_zones_for(frame, onet)
 
 
@@ -475,6 +525,12 @@ def score_rubric(
         integer (row and column named; missing keys pass), which would look up nothing.
         A bad row is counted from 1, and named by its index label too when ``frame``'s
         index is not the default ``0..n-1`` (``row 2, column 'job_zone': ... (index 20)``).
+
+    Warns
+    -----
+    A frame without ``job_zone`` whose job zones are under another spelling (``Job Zone``,
+    O*NET's header; ``JOB_ZONE``) gets one warning (:data:`JOB_ZONE_NAME_MESSAGE`): that
+    column is not read.
 
     Notes
     -----
