@@ -162,3 +162,21 @@ def test_evaluate_refuses_header_only_paraphrases_before_the_labels(tmp_path, ca
     line = one_error_line(err, command="evaluate")
     assert code == 2 and line.endswith("p.csv: no paraphrases: the table has no rows"), line
     assert not (tmp_path / "ev" / "fa.csv").exists()
+
+
+@pytest.mark.parametrize("bullet", ["o\t", "o "])
+def test_words_second_level_bullet_is_not_read_as_the_verb(bullet):
+    """Word's second-level bullet ``o`` and a tab (pasted from a list) was read as the task's first word.
+
+    ``o\\tFile records.`` lost the verb: the rubric scored it from the job-zone prior alone
+    and the tagger missed the rules on its heading verb. It now scores and tags as
+    ``File records.``.
+    """
+    from exposure.scoring import score_tasks, tag_categories
+
+    plain = pd.DataFrame({"task": ["File records and sort incoming mail.", "Enter invoices into the ledger."]})
+    bulleted = plain.assign(task=bullet + plain["task"])
+    cols = ["p_e0", "p_e1", "p_e2", "label"]
+    pd.testing.assert_frame_equal(score_tasks(bulleted, "rubric")[cols], score_tasks(plain, "rubric")[cols])
+    pd.testing.assert_frame_equal(tag_categories(bulleted)[["admin", "routine_coding", "entry_creative"]],
+                                  tag_categories(plain)[["admin", "routine_coding", "entry_creative"]])

@@ -87,7 +87,8 @@ def strip_list_marker(text: str) -> str:
     A duty copied from a numbered or lettered list starts with its marker (``1. File
     records.``, ``a) Draft letters.``, ``(iv) Enter data.``), which hid the verb that
     heads the statement from the rules that look for it. Bullets (``-``, ``•``) are not
-    word characters: the rules skip them already, and so does this function. So is a
+    word characters: the rules skip them already, and so does this function; Word's
+    second-level bullet ``o`` before a tab and a capital is dropped here. So is a
     list item of a web page (``<li>File records.</li>``, :data:`LEADING_TAGS`), whose
     ``li`` was read as the verb: the rubric lost the verb's vote and the category tags the
     rules on it (``File records.`` admin, ``<li>File records.</li>`` not).
@@ -99,11 +100,17 @@ def strip_list_marker(text: str) -> str:
     ['File records.', 'Operate a lift.', 'Sort mail.', 'A forklift is driven.', 'U.S. forms filed.', 'File it.']
     >>> [strip_list_marker(t) for t in ("<li>File records.</li>", "<ul><li> 1. Sort mail.", "<b>Weld.</b>")]
     ['File records.</li>', 'Sort mail.', 'Weld.</b>']
+    >>> [strip_list_marker(t) for t in ("o\\tFile records.", "o File records.", "o-rings replaced.")]
+    ['File records.', 'File records.', 'o-rings replaced.']
     """
     head = text[1:5]
     if text[:1].isalpha() and "." not in head and ")" not in head:
         # a letter first: a marker would be a letter or numeral of 1-4 letters then . or )
-        # (a task's usual start: one C scan, not a regex match per text)
+        # (a task's usual start: one C scan, not a regex match per text), or Word's
+        # second-level bullet, a lower-case "o" and a tab (a space once the white space is
+        # read as one) before a capital: "o\tFile records." pasted from a list
+        if text[:1] == "o" and text[1:2] in (" ", "\t") and text[2:3].isupper():
+            return text[2:]
         return text
     if text.lstrip()[:1] == "<":  # an HTML tag first
         tags = LEADING_TAGS.match(text)
