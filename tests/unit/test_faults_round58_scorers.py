@@ -180,3 +180,22 @@ def test_words_second_level_bullet_is_not_read_as_the_verb(bullet):
     pd.testing.assert_frame_equal(score_tasks(bulleted, "rubric")[cols], score_tasks(plain, "rubric")[cols])
     pd.testing.assert_frame_equal(tag_categories(bulleted)[["admin", "routine_coding", "entry_creative"]],
                                   tag_categories(plain)[["admin", "routine_coding", "entry_creative"]])
+
+
+@pytest.mark.parametrize("method", ["learned", "rubric"])
+def test_score_tasks_warns_once_of_a_job_zone_or_title_it_does_not_read(method, caplog):
+    """score_tasks read neither O*NET's ``Job Zone`` nor a ``Title`` column, without a word (any method).
+
+    The entry-level gate of ``entry_creative`` and the rubric's prior need ``job_zone``; the
+    titles are read from ``title``. One warning per column names it and what to do; the
+    rubric's own warning (for ``score_rubric`` called directly) is not repeated.
+    """
+    from exposure.scoring import score_tasks
+
+    frame = pd.DataFrame({"task": ["Write press releases."], "Job Zone": [2], "Title": ["PR Specialists"]})
+    with caplog.at_level("WARNING"):
+        score_tasks(frame, method)
+    said = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert sum("'Job Zone'" in m for m in said) == 1 and sum("'Title'" in m for m in said) == 1, said
+    assert any("rename that column 'job_zone'" in m for m in said)
+    assert any("give occupation_column='Title'" in m for m in said)

@@ -87,6 +87,7 @@ from exposure.scoring.categories import (  # noqa: F401 (as before)
     _check_titles,
     _tag_categories,
     _unmarked_texts,
+    _warn_near_columns,
     _warn_unread_keys,
     tag_categories,
 )
@@ -103,7 +104,7 @@ from exposure.scoring.reference import (  # noqa: F401 (score_reference as befor
     label_column,
     score_reference,
 )
-from exposure.scoring.rubric import score_rubric
+from exposure.scoring.rubric import _score_rubric
 from exposure.scoring.transformer import load_transformer
 
 __all__ = ["METHODS", "PROBA_COLUMNS", "SCORE_COLUMNS", "EVIDENCE_COLUMNS", "TASK_SCORE_COLUMNS",
@@ -357,7 +358,7 @@ def score_tasks(
         out[col] = table[col].array  # positional: the caller's index is kept
     batch = _BATCH.get()
     _warn_replaced_columns(tasks, replaced, batch)
-    _warn_key_headers(tasks, batch)
+    _warn_key_headers(tasks, batch, _titles(text_column, occupation_column))
     _warn_repeated_index(tasks)
     return out
 
@@ -388,17 +389,22 @@ KEY_HEADERS_MESSAGE = ("score_tasks: the frame has no %s column but %s (O*NET's 
                        "task_score_table gives them no key; rename them first (df.rename(columns={%s}))")
 
 
-def _warn_key_headers(tasks: pd.DataFrame, batch: bool) -> None:
+def _warn_key_headers(tasks: pd.DataFrame, batch: bool, titles=None) -> None:
     """Warn when ``tasks`` holds its keys under other names than ``onetsoc_code`` and ``task_id``.
 
     A frame read from O*NET's own file (``pd.read_excel("Task Statements.xlsx")``: ``O*NET-SOC
     Code``, ``Task ID``) or with a key in capitals (``TASK_ID``) was scored as free text,
     without the work activities of its tasks, and :func:`task_score_table` gave it no
-    keys, without a word (the file readers rename such headers). Not for one batch of a
-    larger input (``batch``: :func:`_score_as_batch`), whose callers rename them first.
+    keys, without a word (the file readers rename such headers). So were its ``Job Zone``
+    (the entry-level gate of ``entry_creative``, the rubric's prior) and, when the titles
+    are read from ``title`` (``titles``, the default), a ``Title`` or ``Job Title`` column:
+    warned of as the tagger warns (:func:`exposure.scoring.categories._warn_near_columns`).
+    Not for one batch of a larger input (``batch``: :func:`_score_as_batch`), whose callers
+    rename them first.
     """
     if batch:
         return
+    _warn_near_columns(tasks, titles, None, keys=False)
     warn_keys_spelled_twice(tasks.columns)  # the library's name is read, the other spelling not
     found = {near[0]: key for key, near in key_spellings(tasks.columns).items() if key not in tasks.columns}
     if found:
@@ -969,7 +975,7 @@ def _score_table(frame, method, *, text_column, occupation_column, onet, labels,
                                text_model=text_model)
         tag = method
     elif method == "rubric":
-        probs = score_rubric(frame, text_column=text_column, onet=onet)
+        probs = _score_rubric(frame, text_column=text_column, onet=onet)  # score_tasks warns itself
         tag = "rubric"
     else:
         if labels is None:

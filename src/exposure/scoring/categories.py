@@ -2111,18 +2111,22 @@ _NEAR_COLUMNS = {"title": {"title", "jobtitle", "occupationtitle"}, "job_zone": 
                  "onetsoc_code": {"onetsoccode"}, "task_id": {"taskid"}}
 
 
-def _warn_near_columns(frame: pd.DataFrame, occupation_column, onet) -> None:
+def _warn_near_columns(frame: pd.DataFrame, occupation_column, onet, *, keys: bool = True) -> None:
     """Log a warning for each optional column that is absent while a near spelling is there.
 
     The optional columns are read only under their exact names: a frame with ``Title``,
     ``Job Title``, ``Job Zone`` or ``O*NET-SOC Code`` (O*NET's own header) was tagged as
     if it had no titles, job zones or codes (no occupation context, no entry-level gate),
     without a word. The warning names the column found and the argument or name to give.
+    ``keys`` False leaves the key columns to the caller (:func:`exposure.scoring.score_tasks`
+    warns of them in its own words).
     """
     columns = [c for c in frame.columns if isinstance(c, str)]
     wanted = [("title", "occupation_column")] if occupation_column == "title" else []
-    wanted += [("job_zone", None), ("onetsoc_code", None)]
-    if onet is not None:
+    wanted += [("job_zone", None)]
+    if keys:
+        wanted.append(("onetsoc_code", None))
+    if keys and onet is not None:
         wanted.append(("task_id", None))
     for name, arg in wanted:
         if name in frame.columns:

@@ -444,18 +444,15 @@ def _warn_job_zone_name(frame: pd.DataFrame) -> None:
     column was not read and every row got the prior of an unknown zone (or of ``onet``'s),
     without a word, while ``tag_categories`` warns of it and ``exposure score`` reads it
     (:data:`exposure.scoring._files.ONET_HEADER_ALIASES`). The spellings are those
-    ``tag_categories`` knows (``Job Zone``, ``JOB_ZONE``, ``jobzone``). Not for one batch
-    of a larger input (``exposure score FILE``, Dask and Spark), whose callers rename
-    O*NET's headers first.
+    ``tag_categories`` knows (``Job Zone``, ``JOB_ZONE``, ``jobzone``). For
+    :func:`score_rubric` called directly; :func:`exposure.scoring.score_tasks` warns of
+    such columns for every method itself (and not for one batch of a larger input, whose
+    callers rename O*NET's headers first).
     """
     if "job_zone" in frame.columns:
         return
     near = [c for c in frame.columns if isinstance(c, str) and _column_key(c) in _NEAR_COLUMNS["job_zone"]]
-    if not near:
-        return
-    from exposure.scoring import _BATCH  # (imported here: exposure.scoring imports this module)
-
-    if not _BATCH.get():
+    if near:
         logger.warning(JOB_ZONE_NAME_MESSAGE, near[0])
 
 
@@ -479,7 +476,6 @@ def _read_inputs(frame: pd.DataFrame, text_column, onet) -> tuple[pd.DataFrame, 
     if onet is not None:  # the caller's own task ID 2 under a real code: another task's work
         frame = without_other_ids(frame, texts, onet)  # activities scored the text (as score_tasks)
     texts = rule_texts(texts)  # ``in\nperson``, ``e–mail``: the rules' words, one way spelt
-    _warn_job_zone_name(frame)  # ``Job Zone`` (O*NET's header) was not read, without a word
     return frame, texts, task_dwas_for(frame, onet), job_zones_for(frame, onet)
 
 
@@ -554,10 +550,18 @@ def score_rubric(
     >>> bool(np.allclose(out[["p_e0", "p_e1", "p_e2"]].sum(axis=1), 1.0))
     True
     """
+    out = _score_rubric(frame, text_column=text_column, onet=onet)
+    _warn_job_zone_name(frame)  # ``Job Zone`` (O*NET's header) was not read, without a word
+    return out
+
+
+def _score_rubric(frame: pd.DataFrame, *, text_column: str = "task", onet=None) -> pd.DataFrame:
+    """:func:`score_rubric` without its warning of a ``Job Zone`` column (``score_tasks`` gives its own)."""
+    original = frame
     try:
         frame, texts, dwas, zones = _read_inputs(frame, text_column, onet)
     except DataFormatError as exc:  # a bad row of the caller's frame: its index label too
-        named = with_index_label(exc, frame)
+        named = with_index_label(exc, original)
         if named is exc:
             raise
         raise named from None
