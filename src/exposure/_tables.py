@@ -54,6 +54,9 @@ from exposure.errors import DataFormatError, InputError
 
 __all__ = [
     "decode_text",
+    "column_letters",
+    "sheet_xml",
+    "split_ref",
     "RawTable",
     "UNSAVED_FORMULA",
     "check_published_separator",
@@ -2814,7 +2817,7 @@ ERROR_CELL = ("(a formula that failed in the spreadsheet): correct the formula o
               "cell")
 
 
-def _sheet_xml(path, sheet=None) -> bytes | None:
+def sheet_xml(path, sheet=None) -> bytes | None:
     """The XML of worksheet ``sheet`` (name or 0-based index, default the first) of ``path``.
 
     Worksheets are counted as openpyxl and :func:`pandas.read_excel` count them (chart
@@ -2929,13 +2932,13 @@ def uncomputed_formula(path, sheet=None) -> tuple[str, str] | None:
     >>> uncomputed_formula(p)
     ('A3', '=A2')
     """
-    data = _sheet_xml(path, sheet)
+    data = sheet_xml(path, sheet)
     if data is None:
         return None
     return next(((ref, text) for ref, kind, text in _sheet_flaws(data) if kind == "formula"), None)
 
 
-def _split_ref(ref: str) -> tuple[int, int]:
+def split_ref(ref: str) -> tuple[int, int]:
     """``(row, 1-based column)`` of a cell reference (``"C7"`` -> ``(7, 3)``)."""
     letters = re.match(r"[A-Z]+", ref).group(0)
     index = 0
@@ -2954,13 +2957,13 @@ def _check_computed(path: Path, sheet, names: list, *, header_row: int = 1,
     ``columns`` it reads (a cell without a reference is refused wherever it is).
     ``names`` is the header row's cells.
     """
-    data = _sheet_xml(path, sheet)
+    data = sheet_xml(path, sheet)
     if data is None:
         return
     for ref, kind, text in _sheet_flaws(data):
         row = column = None
         if ref:
-            row, index = _split_ref(ref)
+            row, index = split_ref(ref)
             if columns is not None and (row <= header_row or index - 1 not in columns):
                 continue
             name = names[index - 1] if index <= len(names) else None
@@ -2979,12 +2982,12 @@ def _merged_note(path, sheet, row: int, column: int) -> str:
     For the error about an unnamed column (1-based ``column``) of a sheet's header
     ``row``; run on the error path only.
     """
-    data = _sheet_xml(path, sheet)
+    data = sheet_xml(path, sheet)
     for match in re.finditer(rb"""<(?:\w+:)?mergeCell\b[^>]*\bref\s*=\s*["']([A-Za-z]+[0-9]+):"""
                              rb"""([A-Za-z]+[0-9]+)["']""", data or b""):
-        (top, left), (bottom, right) = (_split_ref(m.decode().upper()) for m in match.groups())
+        (top, left), (bottom, right) = (split_ref(m.decode().upper()) for m in match.groups())
         if top <= row <= bottom and left <= column <= right:
-            cell = f"{_column_letters(column)}{row}"
+            cell = f"{column_letters(column)}{row}"
             span = b":".join(match.groups()).decode().upper()
             return (f"its header cell {cell} is part of the merged range {span} (a merged cell "
                     "holds its text in its first column only): unmerge the cells and name each "
@@ -3010,7 +3013,7 @@ def _title_row_note(names: list, frame: pd.DataFrame) -> str:
             f"header must be the first row (row {below + 2} looks like it: remove the rows above it)")
 
 
-def _column_letters(index: int) -> str:
+def column_letters(index: int) -> str:
     """The letters of 1-based column ``index`` (``3`` -> ``"C"``)."""
     out = ""
     while index:

@@ -138,6 +138,30 @@ def check_output_options(args: argparse.Namespace) -> None:
                                 f"name: write it with '/'{hint}")
 
 
+def check_location_options(args: argparse.Namespace) -> None:
+    """Refuse an empty ``--mirror`` or ``--data-dir`` before any work, as the loaders refuse it.
+
+    ``Path("")`` is the current directory: ``exposure score IN -o OUT --mirror ''`` (``--mirror
+    "$MIRROR"`` with ``MIRROR`` unset) was refused as ``refusing to write OUT: it is inside the
+    mirror ., which the run reads`` (also ``rollup``, ``compare``, ``report``), the check of
+    the output folders taking the empty mirror for the current directory, where ``--mirror
+    ' '`` and ``exposure fetch --mirror ''`` said that the option is empty
+    (:func:`exposure.fetch.check_location`, whose words are used here).
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        ``the mirror directory (from --mirror/mirror=) is empty; give a directory, or leave
+        it out to download``.
+    """
+    fetch = None
+    for dest in ("mirror", "data_dir"):
+        value = getattr(args, dest, None)
+        if isinstance(value, str) and not value.strip():
+            fetch = fetch or importlib.import_module("exposure.fetch")
+            fetch.check_location(value, dest)
+
+
 #: Modules of this package that register sub-commands, in the order they appear in --help,
 #: with the sub-commands each registers. A command runs with its own module imported only
 #: (:func:`main`): ``exposure score`` does not load the report, training or roll-up code.
@@ -457,6 +481,7 @@ def _run_command(parser: argparse.ArgumentParser, args: argparse.Namespace, outd
     name = command_name(args, parser)  # report agreement, as its usage errors say
     try:
         check_output_options(args)  # -o '': named, before any work
+        check_location_options(args)  # --mirror '': not the current directory
         with outdir.terminate_cleanly():  # SIGTERM/SIGHUP unwind like an error: temporary files go
             code = int(args.func(args) or 0)
             sys.stdout.flush()  # a closed pipe is found here, not after exit (exit 120)

@@ -216,6 +216,10 @@ def run_score(args) -> int:
         if args.batch_rows is not None:  # it was silently ignored: Dask scores whole files
             raise ExposureError("--batch-rows is used with --engine stream only (this run: "
                                 "--engine dask)")
+        if args.scheduler is not None and not args.scheduler.strip():
+            # `--scheduler "$ADDRESS"` with ADDRESS unset ran a local cluster, without a word
+            raise ExposureError("--scheduler is empty: give the address of a running scheduler "
+                                "(tcp://host:8786), or leave --scheduler out for a local cluster")
         return _run_dask(args)
     for option, value in (("--workers", args.workers), ("--scheduler", args.scheduler)):
         if value is not None:  # it was silently ignored: the user expected a cluster

@@ -58,6 +58,7 @@ import csv
 import itertools
 import logging
 import re
+import threading
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -91,6 +92,7 @@ from exposure._tables import (
     check_file,
     check_header,
     check_input_file,
+    column_letters,
     compressed_input,
     compressed_output,
     first_row_number,
@@ -98,6 +100,8 @@ from exposure._tables import (
     nullable_dtype,
     read_frame,
     reader_reason,
+    sheet_xml,
+    split_ref,
     std_stream,
     stored_index,
     write_frame,
@@ -263,12 +267,15 @@ def read_task_file(path) -> pd.DataFrame:
     are pandas' nullable types (``Int64``, ``boolean``), so that a missing cell does not
     turn the integers of its column into floats.
     Empty cells of text files are missing values; double quotes in tab-separated files are
-    text.
+    text. In an ``.xlsx`` sheet, Excel's escapes of control characters (``_x000D_``, the
+    carriage return of a line break) are read as the characters (:func:`_xlsx_escapes`).
 
     Raises
     ------
     exposure.errors.DataFormatError
-        Unsupported extension, missing file, a directory, or a file that cannot be parsed.
+        Unsupported extension, missing file, a directory, or a file that cannot be parsed;
+        an ``.xlsx`` sheet with a merged range over cells of its rows, which would read
+        as empty (:func:`_check_merged`).
 
     Examples
     --------
@@ -289,6 +296,9 @@ def read_task_file(path) -> pd.DataFrame:
         frame = read_frame(path)
     except pd.errors.ParserError as exc:  # pandas' words (a quote left open is read_frame's)
         raise _read_error(exc, path) from None
+    if kind == "xlsx":
+        _check_merged(path, frame)
+        frame = _xlsx_escapes(frame)
     if kind in ("csv", "tsv") and frame.shape[1] == 1:
         header = _text_header(path, kind)
         if len(header) == 1:  # blank lines are rows: see _text_batches
@@ -302,6 +312,86 @@ def read_task_file(path) -> pd.DataFrame:
             with open(path, "rb") as fh:  # as the batches read it
                 frame = _parquet_frame(pq.read_table(fh), path=path)
     return frame
+
+
+#: A merged range of a sheet's XML (``<mergeCell ref="A2:A3"/>``).
+_MERGE_CELL = re.compile(rb"""<(?:\w+:)?mergeCell\b[^>]*\bref\s*=\s*["']([A-Za-z]+[0-9]+):"""
+                         rb"""([A-Za-z]+[0-9]+)["']""")
+
+
+def _check_merged(path: Path, frame: pd.DataFrame) -> None:
+    """Refuse a merged range of the first sheet that covers a cell of the table's rows.
+
+    A merged cell holds its value in its first cell only: the others read as empty. A
+    workbook whose occupation code and title are merged down over the tasks of each
+    occupation (a common layout) was scored with the code and title of the first task
+    only, the others from their text alone (other scores, no occupation context), and the
+    output had empty codes, exit 0. ``frame`` is the sheet as read (row ``i`` is sheet row
+    ``i + 2``); a range in the header row (:func:`exposure._tables.read_frame` names it) or
+    only in unnamed columns (no value is lost there) passes. The sheet's XML is searched as
+    bytes; the header is read on the error path only.
+    """
+    data = sheet_xml(path)
+    if not data or b"mergeCell" not in data:
+        return
+    last = len(frame) + 1  # the sheet row of the table's last row
+    covered = []  # (row, column, range) of each range's first covered cell in the table
+    for match in _MERGE_CELL.finditer(data):
+        (top, left), (bottom, right) = (split_ref(m.decode().upper()) for m in match.groups())
+        span = b":".join(match.groups()).decode().upper()
+        for row in range(max(top, 2), min(bottom, last) + 1):
+            cells = [(row, col, span) for col in range(left, right + 1) if (row, col) != (top, left)]
+            if cells:
+                covered.extend(cells)
+                break
+    if not covered:
+        return
+    with open(path, "rb") as fh:  # a handle: any bytes in the file name
+        header = pd.read_excel(fh, sheet_name=0, header=None, nrows=1, dtype=object).iloc[0].tolist()
+    named = [(row, col, span) for row, col, span in sorted(covered)
+             if col <= len(header) and not pd.isna(header[col - 1]) and str(header[col - 1]).strip()]
+    if named:
+        row, col, span = named[0]
+        first = span.split(":")[0]
+        raise DataFormatError(f"the cell {column_letters(col)}{row} is part of the merged range {span}, "
+                              f"whose value only its first cell {first} holds: the row would be read "
+                              "with this cell empty; unmerge the cells and fill each one with its "
+                              "value", path=path, row=row, column=str(header[col - 1]))
+
+
+#: Excel's escape of a control character in a cell's text (ECMA-376 ``ST_Xstring``):
+#: ``_x000D_`` for the carriage return of a line break typed or pasted as CRLF.
+_XLSX_ESCAPE = re.compile(r"_x00([01][0-9A-Fa-f])_")
+
+
+def _xlsx_escapes(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` (a sheet read as text) with Excel's escaped control characters decoded.
+
+    Excel stores a carriage return of a cell as ``_x000D_`` (XML would read a raw one as
+    a line feed), and openpyxl, so pandas, leaves it so: a task with a line break
+    (``Frame walls and floors`` CRLF ``with lumber.``) was read and scored as ``Frame walls
+    and floors_x000D_`` LF ``with lumber.``, the words around the escape lost to the model
+    (its confidence 0.99 fell to 0.59), and the escape written to the output. Cells without
+    an escape are left as they are (the frame itself when none has one).
+
+    Examples
+    --------
+    >>> _xlsx_escapes(pd.DataFrame({"task": ["Weld_x000D_\\npipes.", None]}))["task"].tolist()
+    ['Weld\\r\\npipes.', nan]
+    """
+    out = frame
+    for j in range(frame.shape[1]):
+        col = frame.iloc[:, j]
+        if not pd.api.types.is_string_dtype(col.dtype):
+            continue
+        texts = col.str.contains("_x00", regex=False, na=False).to_numpy(dtype=bool)
+        if not texts.any():
+            continue
+        if out is frame:
+            out = frame.copy()
+        out.isetitem(j, col.where(~texts, col[texts].str.replace(
+            _XLSX_ESCAPE, lambda m: chr(int(m[1], 16)), regex=True)))
+    return out
 
 
 def _read_error(exc: Exception, path: Path) -> Exception:
@@ -1133,6 +1223,7 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
         repeating the header (two files joined), a task
         key (``onetsoc_code``, ``task_id``) on two rows, a ``task_type`` that
         ``exposure rollup`` refuses (not Core or Supplemental, nor missing or blank), a
+        merged range over cells of an ``.xlsx`` input's rows (read as empty), a
         nested column for an output other than Parquet; for an ``.xlsx`` or ``.dta``
         output, what it cannot hold of the input's columns (before any scoring: an
         integer beyond 2**53, more columns than a sheet or a Stata file holds, a NUL character in a text
@@ -1377,7 +1468,8 @@ def _check_output_holds(frame: pd.DataFrame, dst: Path, out_kind: str, text_colu
                 check_xlsx(pd.DataFrame(index=kept.index), dst)
             if kept.shape[1] + len(SCORE_COLUMNS) > XLSX_MAX_COLUMNS:
                 check_xlsx(pd.DataFrame(columns=range(kept.shape[1] + len(SCORE_COLUMNS))), dst)
-            check_xlsx(kept, dst)
+            with _writer_says_it():  # its warnings (a carriage return) are the writer's to say
+                check_xlsx(kept, dst)
         else:
             # pandas' writer refused more only after all the scoring, in its words ("You
             # must use version 119 for data sets containing more than32,767 variables")
@@ -1391,6 +1483,29 @@ def _check_output_holds(frame: pd.DataFrame, dst: Path, out_kind: str, text_colu
         # the input's own problems came first (scoring refused them before any writing)
         _check_rows(frame, text_column, occupation_column, path=path, row_offset=row_offset)
         raise
+
+
+@contextlib.contextmanager
+def _writer_says_it() -> Iterator[None]:
+    """Within the block, the warnings of :mod:`exposure._io` are not logged: the writer says them.
+
+    :func:`exposure._io.check_xlsx` refuses what a sheet cannot hold and warns of what it
+    changes (a carriage return stored as a line feed, times cut to the millisecond); run
+    before scoring on the input's columns, its warnings came again when the writer ran it
+    on the output: two identical lines for one workbook. Only this thread's warnings are
+    held back: another thread writing a file meanwhile keeps its own.
+    """
+    io_log = logging.getLogger("exposure._io")
+    thread = threading.get_ident()
+
+    def errors_only(record: logging.LogRecord) -> bool:
+        return record.levelno > logging.WARNING or record.thread != thread
+
+    io_log.addFilter(errors_only)
+    try:
+        yield
+    finally:
+        io_log.removeFilter(errors_only)
 
 
 def _check_no_nul(frame: pd.DataFrame, dst: Path, src: Path, first_row: int) -> None:
