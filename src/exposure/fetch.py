@@ -1005,7 +1005,10 @@ def read_folders(mirror=None, data_dir=None) -> list[tuple[str, Path, str]]:
     try:
         mirror = resolve_mirror(mirror)
     except ExposureError:
-        mirror = Path(os.path.expanduser(str(mirror))) if isinstance(mirror, (str, os.PathLike)) else None
+        # a blank mirror ('--mirror "$MIRROR"' with MIRROR unset) is none: as Path('.') it
+        # protected the current directory ('inside the mirror .'), blaming the output
+        given = isinstance(mirror, (str, os.PathLike)) and str(mirror).strip() != ""
+        mirror = Path(os.path.expanduser(str(mirror))) if given else None
     try:
         cache = resolve_data_dir(data_dir)
     except ExposureError:

@@ -224,3 +224,12 @@ def test_an_empty_scheduler_address_is_refused(tmp_path, capsys):
         "--scheduler is empty: give the address of a running scheduler (tcp://host:8786), or leave "
         "--scheduler out for a local cluster")
     assert not (tmp_path / "out").exists()
+
+
+def test_refuse_read_folders_with_a_blank_mirror_does_not_protect_the_current_directory(tmp_path, monkeypatch):
+    """``refuse_read_folders(path, mirror="")`` refused any relative output as 'inside the mirror .'."""
+    from exposure.fetch import read_folders, refuse_read_folders
+
+    monkeypatch.chdir(tmp_path)
+    refuse_read_folders("o.csv", file=True, mirror="", data_dir=tmp_path / "cache")
+    assert "the mirror" not in [what for what, _, _ in read_folders(mirror=" ", data_dir=tmp_path / "cache")]
