@@ -20,13 +20,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from exposure._args import check_choice, check_count, check_flag, check_path, shown
+from exposure._args import check_choice, check_count, check_flag, check_path, is_number, shown
 from exposure._io import atomic_paths, write_csv
 from exposure._measures import CATEGORIES, LABELS
 from exposure._tables import task_id_numbers
 from exposure.errors import DataFormatError, ExposureError, OutputError
 from exposure.fetch import refuse_read_folders
 from exposure.measures.eloundou import check_task_labels, labels_location
+from exposure.reports.categories import _check_paired
 from exposure.reports.rubric import checked_labels
 from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.scoring import PROBA_COLUMNS, _check_row_offset, score_tasks
@@ -52,6 +53,7 @@ __all__ = [
     "baseline_cv",
     "FreeTextReport",
     "check_paraphrases",
+    "check_paraphrase_rows",
     "check_modern_tasks",
     "evaluate_free_text",
     "exposed_figures",
@@ -104,6 +106,18 @@ def _classes(y, n: int) -> np.ndarray:
     return check_classes(y, n)
 
 
+def _paired(proba, y) -> None:
+    """Refuse a ``y`` Series holding the index labels of a ``proba`` frame in another order.
+
+    The rows are paired by position: the scores of a frame sorted since (``score_tasks``
+    keeps the frame's index) were compared with the classes of another row, without a word
+    (accuracy 0.5 for a scorer right on every task). Rule of
+    :func:`exposure.reports.categories._check_paired`.
+    """
+    if isinstance(proba, pd.DataFrame):
+        _check_paired(proba, y, "proba", "y")
+
+
 def reliability_table(proba, y, n_bins: int = 10) -> pd.DataFrame:
     """Per confidence bin: number of tasks, mean top-class probability, accuracy.
 
@@ -130,7 +144,10 @@ def reliability_table(proba, y, n_bins: int = 10) -> pd.DataFrame:
     exposure.errors.DataFormatError
         ``proba`` is not an (n, 3) array of probabilities (a row outside [0, 1] or not
         summing to 1 gave a mean confidence of 1.5); ``y`` is not one class 0, 1 or 2 per
-        row of ``proba``; ``n_bins`` is not a whole number of 1 or more (``True`` is not 1).
+        row of ``proba``, or is a Series holding the index labels of a ``proba`` frame in
+        another order (the rows are paired by position: a sorted frame gave an accuracy of
+        0.5 for a scorer right on every task, without a word); ``n_bins`` is not a whole
+        number of 1 or more (``True`` is not 1).
 
     Examples
     --------
@@ -138,11 +155,12 @@ def reliability_table(proba, y, n_bins: int = 10) -> pd.DataFrame:
        bin_low  bin_high  n_tasks  mean_confidence  accuracy
     0      0.5       1.0        2             0.75       0.5
     """
-    proba = _proba(proba)
-    y = _classes(y, len(proba))
+    p = _proba(proba)
+    classes = _classes(y, len(p))
+    _paired(proba, y)  # a sorted proba frame was read against the classes of other rows
     n_bins = check_count(n_bins, "n_bins", 1)  # True was one bin; None a TypeError
-    keep = ~np.isnan(proba).any(axis=1)  # a NaN row was a bin at -9.2e17
-    proba, y = proba[keep], y[keep]
+    keep = ~np.isnan(p).any(axis=1)  # a NaN row was a bin at -9.2e17
+    proba, y = p[keep], classes[keep]
     conf = proba.max(axis=1)
     correct = (proba.argmax(axis=1) == y).astype(float)
     bins = np.minimum((conf * n_bins).astype(int), n_bins - 1)
@@ -359,7 +377,9 @@ def exposed_figures(proba, y) -> dict:
     ------
     exposure.errors.DataFormatError
         ``proba`` is not an (n, 3) array of probabilities; ``y`` is not one class 0, 1 or 2
-        per row of ``proba`` (a single number was broadcast to every row).
+        per row of ``proba`` (a single number was broadcast to every row), or is a Series
+        holding the index labels of a ``proba`` frame in another order (paired by position:
+        a sorted frame was compared with other rows' classes, without a word).
 
     Examples
     --------
@@ -368,6 +388,7 @@ def exposed_figures(proba, y) -> dict:
     """
     p = _proba(proba)
     truth = _classes(y, len(p)) > 0
+    _paired(proba, y)  # a sorted proba frame was read against the classes of other rows
     keep = ~np.isnan(p).any(axis=1)  # argmax of a NaN row is 0: "not exposed"
     p, truth = p[keep], truth[keep]
     if not len(p):
@@ -527,7 +548,7 @@ _MODERN_COLUMNS = ("task", "label", "exposed")
 
 
 def _need(frame, columns, what: str, path, other: tuple[str, tuple]) -> pd.DataFrame:
-    """``frame`` reset, refused when not a frame, without ``columns`` or rows.
+    """``frame`` reset, refused when not a frame, without ``columns`` (each once) or rows.
 
     ``other`` is the name and the columns of the other free-text file: a file that has
     them is named as that file (the two files given the other way round).
@@ -541,6 +562,9 @@ def _need(frame, columns, what: str, path, other: tuple[str, tuple]) -> pd.DataF
                    if all(c in frame.columns for c in others) else "")  # the two files given the other way
         raise DataFormatError(f"{what} lack column(s) {missing} (columns: {list(frame.columns)}){swapped}",
                               path=path)
+    twice = [c for c in columns if list(frame.columns).count(c) > 1]
+    if twice:  # frame["task_id"] was a frame: "'DataFrame' object has no attribute 'dtype'"
+        raise DataFormatError(f"column {twice[0]!r} appears more than once", path=path, column=twice[0])
     if frame.empty:
         raise DataFormatError(f"no {what}: the table has no rows", path=path)
     return frame.reset_index(drop=True)
@@ -567,7 +591,9 @@ def check_paraphrases(paraphrases: pd.DataFrame, labelled: pd.DataFrame, *, path
     row and both task IDs (:func:`_warn_misfiled`; none of the 1,540 rows of the
     committed sets is so named).
     A frame that has the modern-task columns instead is named so.
-    Failures name ``path``, the row (position + ``row_offset``) and the column.
+    Failures name ``path``, the row (position + ``row_offset``) and the column. The rules
+    that need no labels (:func:`check_paraphrase_rows`) are checked first, ``labelled``
+    after (a malformed code was named only after a bad ``labelled`` frame).
 
     Raises
     ------
@@ -588,13 +614,74 @@ def check_paraphrases(paraphrases: pd.DataFrame, labelled: pd.DataFrame, *, path
     ...
     exposure.errors.DataFormatError: row 2, column 'task_id': task (11-1011.00, 8824) has no human label: a paraphrase must reword a labelled task
     """
+    frame = check_paraphrase_rows(paraphrases, path=path, row_offset=row_offset)  # before the labels
+    row_offset = _check_row_offset(row_offset)
+    checked = check_task_labels(labelled, [], name="labelled")  # None: "not subscriptable" before
+    statements = labelled["task"].tolist() if "task" in labelled.columns else None  # training_frame's
+    labelled = checked
+    keys = list(zip(frame["onetsoc_code"].tolist(), frame["task_id"].tolist(), strict=True))
+    known_keys = list(zip(labelled["onetsoc_code"].astype(str), labelled["task_id"].tolist(), strict=True))
+    known = set(known_keys)
+    for pos, key in enumerate(keys):
+        if key not in known:
+            raise DataFormatError(f"task ({key[0]}, {key[1]}) has no human label: a paraphrase must reword "
+                                  "a labelled task", path=path, row=pos + row_offset, column="task_id")
+    if statements is not None:  # the statements reworded: a copy, or one text for two of them
+        by_key = dict(zip(known_keys, statements, strict=True))
+        _check_rewordings(frame, keys, by_key, path, row_offset)
+        if not _checked_before(paraphrases, keys):  # the CLI's checked frame, given to evaluate_free_text
+            _warn_misfiled(frame, keys, by_key, path, row_offset)
+    frame.attrs[_CHECKED] = (id(frame), _fingerprint(frame, keys))
+    return frame
+
+
+def check_paraphrase_rows(paraphrases: pd.DataFrame, *, path=None, row_offset: int = 1) -> pd.DataFrame:
+    """Check what :func:`check_paraphrases` checks without the labels; return the rows with integer task IDs.
+
+    The columns ``onetsoc_code``, ``task_id`` and ``paraphrase``, each once, and at least
+    one row; on every row an O*NET-SOC code, an integer task ID and a non-empty
+    paraphrase; no task paraphrased twice. ``exposure evaluate --paraphrases`` can run
+    these before the labels and O*NET are loaded (downloaded when not cached):
+    a malformed code, a task ID that is not an integer, a blank paraphrase or a task given
+    twice were refused only after them, and :func:`evaluate_free_text` refused them only
+    after the labels were checked and their rows built. Matching the rows to the labelled
+    tasks is :func:`check_paraphrases`' (which calls this first).
+
+    Parameters
+    ----------
+    paraphrases : pandas.DataFrame
+        ``onetsoc_code, task_id, paraphrase``.
+    path : str or os.PathLike, optional
+        The file the frame was read from, named by the errors.
+    row_offset : int, default 1
+        Row number of the frame's first row (2 for a file with a header).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``paraphrases`` with a fresh index, codes stripped of spaces and task IDs as ints.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming ``path``, the row (position + ``row_offset``) and the column; a frame of the
+        modern-task columns is named so, one holding ``onetsoc_code`` or ``task_id`` twice
+        too (an ``AttributeError`` before); a ``row_offset`` that is not a whole number of 0
+        or more, a ``path`` neither None nor a str or os.PathLike.
+
+    Examples
+    --------
+    >>> para = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011"], "task_id": [8823, 8824],
+    ...                      "paraphrase": ["You will run the budget.", "You will meet the board."]})
+    >>> check_paraphrase_rows(para, path="p.csv", row_offset=2)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: p.csv, row 3, column 'onetsoc_code': not an O*NET-SOC code (like 11-1011.00): '11-1011'
+    """
     row_offset = _check_row_offset(row_offset)
     if path is not None:
         check_path(path, "path")  # 5 was taken (as check_modern_tasks refuses it)
     frame = _need(paraphrases, _PARAPHRASE_COLUMNS, "paraphrases", path, ("modern-task", _MODERN_COLUMNS))
-    checked = check_task_labels(labelled, [], name="labelled")  # None: "not subscriptable" before
-    statements = labelled["task"].tolist() if "task" in labelled.columns else None  # training_frame's
-    labelled = checked
     codes = frame["onetsoc_code"].astype("string").str.strip()
     bad = ~codes.str.fullmatch(ONETSOC_PATTERN).to_numpy(dtype=bool, na_value=False)
     if bad.any():
@@ -607,25 +694,13 @@ def check_paraphrases(paraphrases: pd.DataFrame, labelled: pd.DataFrame, *, path
         raise DataFormatError("task ID missing", path=path, row=pos + row_offset, column="task_id")
     check_text_column(frame, "paraphrase", path=path, row_offset=row_offset)
     keys = list(zip(codes.tolist(), (int(i) for i in ids.tolist()), strict=True))
-    known_keys = list(zip(labelled["onetsoc_code"].astype(str), labelled["task_id"].tolist(), strict=True))
-    known = set(known_keys)
     seen: dict = {}
     for pos, key in enumerate(keys):
         if key in seen:
             raise DataFormatError(f"task ({key[0]}, {key[1]}) is paraphrased twice (rows {seen[key] + row_offset} "
                                   f"and {pos + row_offset})", path=path, row=pos + row_offset, column="task_id")
-        if key not in known:
-            raise DataFormatError(f"task ({key[0]}, {key[1]}) has no human label: a paraphrase must reword "
-                                  "a labelled task", path=path, row=pos + row_offset, column="task_id")
         seen[key] = pos
-    if statements is not None:  # the statements reworded: a copy, or one text for two of them
-        by_key = dict(zip(known_keys, statements, strict=True))
-        _check_rewordings(frame, keys, by_key, path, row_offset)
-        if not _checked_before(paraphrases, keys):  # the CLI's checked frame, given to evaluate_free_text
-            _warn_misfiled(frame, keys, by_key, path, row_offset)
-    out = frame.assign(onetsoc_code=codes.astype(str), task_id=[k[1] for k in keys])
-    out.attrs[_CHECKED] = (id(out), _fingerprint(out, keys))
-    return out
+    return frame.assign(onetsoc_code=codes.astype(str), task_id=[k[1] for k in keys])
 
 
 #: Key of ``DataFrame.attrs`` under which :func:`check_paraphrases` and
@@ -760,7 +835,14 @@ def _warn_misfiled(frame: pd.DataFrame, keys: list, statement: dict, path, row_o
 
 
 def _yes_no(frame: pd.DataFrame, column: str, path, row_offset: int) -> np.ndarray:
-    text = frame[column].astype("string").str.strip().str.lower()
+    """``frame[column]`` as a bool array: true / false, yes / no or 1 / 0 (any case), else refused.
+
+    A number 1.0 or 0.0 is 1 or 0: a flag column of doubles (R's numbers, a Stata
+    ``float``, a Parquet ``double``) was refused as ``must be true or false, got 1.0``.
+    """
+    cells = pd.Series([int(v) if is_number(v) and v in (0, 1) else v for v in frame[column].tolist()],
+                      index=frame.index, dtype=object)
+    text = cells.astype("string").str.strip().str.lower()
     ok = text.isin(_YES | _NO).to_numpy(dtype=bool, na_value=False)
     if not ok.all():
         pos = int(np.flatnonzero(~ok)[0])
@@ -781,7 +863,8 @@ def check_modern_tasks(modern: pd.DataFrame, *, path=None, row_offset: int = 1) 
     """Check hand-labelled modern tasks given to :func:`modern_report`; return them typed.
 
     ``task`` a non-empty text, ``label`` E0, E1 or E2, ``exposed`` and the optional
-    category flags true or false (``True``, ``false``, ``1``, ``no``...), and ``exposed``
+    category flags true or false (``True``, ``false``, ``1``, ``no``...; the numbers ``1.0``
+    and ``0.0`` of a column of doubles too, refused before), and ``exposed``
     agreeing with the label (E1 and E2 are exposed), and each task once (compared without
     case, runs of spaces and final marks ``. ! ? ; : ,``: ``" draft  Emails!"`` is ``"Draft emails."``;
     the full stop was compared, so one task was taken twice, under two labels). A missing
@@ -936,7 +1019,10 @@ def evaluate_free_text(labels: pd.DataFrame, onet, *, paraphrases: pd.DataFrame 
         refuses, ``onet`` None (with the default ``config``), a task statement or title
         that is missing, blank or not text (scikit-learn's ``ValueError`` before), and
         the paraphrases and modern tasks that :func:`check_paraphrases` and
-        :func:`check_modern_tasks` refuse.
+        :func:`check_modern_tasks` refuse. The modern tasks and what
+        :func:`check_paraphrase_rows` checks of the paraphrases are checked before the
+        labels (they were refused only after the labels' rows were built, and after
+        ``onet`` None).
 
     Warns
     -----
@@ -944,15 +1030,17 @@ def evaluate_free_text(labels: pd.DataFrame, onet, *, paraphrases: pd.DataFrame 
     :func:`modern_report` (modern tasks the model was trained on).
     """
     n_folds, seed = _cv_args(n_folds, seed)
+    if modern is not None:  # before the labels: they need nothing else
+        modern = check_modern_tasks(modern)
+    if paraphrases is not None:  # a bad code, ID or text was refused after the labels' rows were built
+        check_paraphrase_rows(paraphrases)
     where, row_offset = labels_location(labels, labels_path)
     labels = checked_labels(labels, _LABEL_COLUMNS, _OTHER_COLUMNS)
     _needs_onet(onet, config, "the free-text report")
     check_label_texts(labels)
     _warn_unread_keys(labels, onet, path=where, row_offset=row_offset)
     rows = training_frame(labels, onet)
-    if modern is not None:  # both checked before the long cross-validation
-        modern = check_modern_tasks(modern)
-    if paraphrases is not None:
+    if paraphrases is not None:  # matched to the labelled tasks, before the long cross-validation
         paraphrases = check_paraphrases(paraphrases, rows)
     y = rows["y"].to_numpy()
     codes = rows["onetsoc_code"].to_numpy()

@@ -53,7 +53,7 @@ import pandas as pd
 from exposure._args import check_path, is_number, shown
 from exposure._io import pyarrow_parquet, write_csv
 from exposure._load import check_manifest_format, check_recompute_dir, load, load_manifest
-from exposure._outdir import OutputPathError, replace_directory
+from exposure._outdir import OutputPathError, refuse_file_named_dir, replace_directory
 from exposure._tables import MAX_TASK_ID
 from exposure.errors import DataFormatError, ExposureError, InputError
 from exposure.fetch import refuse_read_folders
@@ -1074,7 +1074,11 @@ def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list
         ``reports_dir`` is refused or a file cannot be written (the old reports stay);
         ``reports_dir`` inside the mirror, the download cache's folders or the installed
         package (:func:`exposure.fetch.refuse_read_folders`), or holding a
-        directory named like one of the reports (it was replaced, with its files).
+        directory named like one of the reports (it was replaced, with its files);
+        a ``reports_dir`` that is no directory yet and is named like a file
+        (``diff.csv``, ``diff.xlsx``: :func:`exposure._outdir.refuse_file_named_dir`;
+        ``exposure diff OLD NEW --reports diff.csv`` made a directory ``diff.csv`` holding
+        the four reports), before anything is written.
 
     Examples
     --------
@@ -1097,6 +1101,9 @@ def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list
     reports_dir = check_path(reports_dir, "reports_dir", "a directory path")
     refuse_read_folders(reports_dir)  # the mirror, the cache, the package: as the CLI
     _check_parts(diff)
+    names = ["diff_summary.csv", "diff_tasks.csv", "diff_occupations.csv", "diff_sectors.csv"]
+    # exposure diff --reports diff.csv made a directory diff.csv holding the four reports
+    refuse_file_named_dir(reports_dir, "reports_dir", ", ".join(names[:-1]) + " and " + names[-1])
     meta = []
     for side, rel in (("old", diff.old_releases), ("new", diff.new_releases)):
         for k in sorted(rel):
@@ -1105,13 +1112,7 @@ def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list
                          diff.summary.astype({"count": "object"})], ignore_index=True)
     occupations = diff.occupations.head(int(top))
     sectors = diff.sectors[diff.sectors["level"] == "sector"] if len(diff.sectors) else diff.sectors
-    files = [
-        ("diff_summary.csv", summary),
-        ("diff_tasks.csv", diff.tasks),
-        ("diff_occupations.csv", occupations),
-        ("diff_sectors.csv", sectors),
-    ]
-    names = [name for name, _ in files]
+    files = list(zip(names, (summary, diff.tasks, occupations, sectors), strict=True))
     for name in names:  # replace_directory owns these names: a directory of one was dropped, with its files
         if (reports_dir / name).is_dir() and not (reports_dir / name).is_symlink():
             raise OutputPathError(f"{reports_dir / name}: is a directory, where write_diff_reports writes the "

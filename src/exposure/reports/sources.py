@@ -21,6 +21,7 @@ from exposure import crosswalks, oews, onet
 from exposure import fetch as fetching
 from exposure._args import check_choice, check_path, shown
 from exposure._io import atomic_paths, write_csv
+from exposure._outdir import FILE_SUFFIXES
 from exposure.errors import DataFormatError, ExposureError, OutputError
 from exposure.measures._crosswalk import numbers
 
@@ -55,9 +56,6 @@ READERS = {
     # validated by validate_sources (crosswalks.CROSSWALK_FILES), but an unknown table here
     "census_crosswalk": crosswalks.read_census_crosswalk,
 }
-
-#: Suffixes of a file, not of the directory :func:`write_source_reports` writes into.
-_FILE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".parquet", ".json", ".md", ".html")
 
 #: O*NET releases validated by default.
 ONET_RELEASES = ("29.1", "30.1")
@@ -520,7 +518,15 @@ def write_source_reports(counts: pd.DataFrame, loaded: dict, report_dir) -> list
         (``AttributeError`` / ``TypeError`` before), before anything is written.
     exposure.errors.OutputError
         ``report_dir`` that is no directory yet and is named like a file (``counts.csv``,
-        ``report.xlsx``): a directory of that name was made to hold the two reports.
+        ``report.xlsx``, ``report.dta``; the suffixes of
+        :data:`exposure._outdir.FILE_SUFFIXES`, which ``exposure validate --report-dir``
+        refuses: ``.dta``, ``.pq`` and ``.png`` were taken here): a directory of that name
+        was made to hold the two reports.
+    exposure._outdir.OutputPathError
+        ``report_dir`` inside the mirror (``$EXPOSURE_MIRROR``), the download cache's
+        folders or the installed package (:func:`exposure.fetch.refuse_read_folders`, as
+        the other report writers and ``exposure validate --report-dir``): the two reports
+        were written among the raw files.
     exposure.errors.ExposureError
         ``counts`` of a :func:`validate_sources` run in which a source failed (its
         ``attrs["failed"]``), before anything is written: the report was written without
@@ -536,8 +542,10 @@ def write_source_reports(counts: pd.DataFrame, loaded: dict, report_dir) -> list
     (['validate_row_counts.csv', 'data_coverage.csv'], ['source,release,table,rows', 'oews,2025,national,1400'])
     """
     report_dir = check_path(report_dir, "report_dir", "a directory path")
-    if report_dir.suffix.lower() in _FILE_SUFFIXES and not report_dir.is_dir():
-        # a directory "counts.csv" was made to hold the two reports
+    fetching.refuse_read_folders(report_dir)  # the mirror, the cache, the package: as the CLI
+    if report_dir.suffix.lower() in FILE_SUFFIXES and not report_dir.is_dir():
+        # a directory "counts.csv" was made to hold the two reports; the suffixes are those
+        # refuse_file_named_dir refuses (a list of its own lacked .dta, .pq and .png)
         raise OutputError(f"report_dir is the directory that gets validate_row_counts.csv and "
                           f"data_coverage.csv, but {report_dir.name!r} is named like a "
                           f"{report_dir.suffix} file: give a directory", path=report_dir)
