@@ -190,3 +190,29 @@ def test_a_paraphrase_key_column_given_twice_is_named(column):
     twice = pd.concat([PARA, PARA[[column]]], axis=1)
     with pytest.raises(DataFormatError, match=f"^p.csv, column '{column}': column '{column}' appears more than once$"):
         check_paraphrases(twice, LABELLED, path="p.csv")
+
+
+def test_cli_names_a_bad_paraphrase_row_before_reading_the_labels(tmp_path, capsys):
+    """``exposure evaluate --paraphrases`` with a bad code: named before the labels are looked for.
+
+    Before, on a mirror without the labels, the error was the labels' ``not found in mirror``
+    whatever the paraphrase file held.
+    """
+    p = tmp_path / "p.csv"
+    p.write_text("onetsoc_code,task_id,paraphrase\n11-1011.00,8823,Run the company.\n11-1011,8824,Set goals.\n")
+    (tmp_path / "empty").mkdir()
+    code, _, err = cli(capsys, "evaluate", "--mirror", tmp_path / "empty", "--data-dir", tmp_path / "cache",
+                       "--paraphrases", p)
+    line = one_error_line(err, command="evaluate")
+    assert code == 2 and "p.csv, row 3, column 'onetsoc_code'" in line and "not found in mirror" not in line
+
+
+@pytest.mark.parametrize("name", ["d.csv", "d.xlsx"])
+def test_diff_reports_named_like_a_file_refused_before_the_diff(tmp_path, capsys, name):
+    """``exposure diff OLD NEW --reports d.csv`` made a directory d.csv after reading both outputs."""
+    (tmp_path / "old").mkdir()
+    (tmp_path / "new").mkdir()
+    code, _, err = cli(capsys, "diff", tmp_path / "old", tmp_path / "new", "--reports", tmp_path / name)
+    line = one_error_line(err, command="diff")
+    assert code == 2 and f"'{name}' is named like a" in line and "--reports" in line
+    assert not (tmp_path / name).exists()

@@ -31,6 +31,7 @@ from exposure.measures.eloundou import LABELS_NAME, read_task_labels
 from exposure.onet import load_onet
 from exposure.reports.agreement import (
     check_modern_tasks,
+    check_paraphrase_rows,
     check_paraphrases,
     evaluate_free_text,
     report_name,
@@ -144,6 +145,8 @@ def run_evaluate(args) -> int:
     if args.paraphrases:
         para = read_task_file(args.paraphrases)
         _check_paraphrase_columns(para, args.paraphrases)  # the modern-task file given: after the downloads
+        # a bad code, task ID, blank paraphrase or task twice: before the labels and O*NET are read
+        check_paraphrase_rows(para, path=args.paraphrases, row_offset=first_row_number(args.paraphrases))
     if args.modern:
         modern = check_modern_tasks(read_task_file(args.modern), path=args.modern,
                                     row_offset=first_row_number(args.modern))

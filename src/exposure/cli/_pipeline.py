@@ -155,6 +155,10 @@ def _progress(quiet: bool) -> bool:
         return False
 
 
+#: What ``--reports`` receives (named when it is refused).
+DIFF_WRITES = "the four diff reports (diff_summary.csv, diff_tasks.csv, diff_occupations.csv, diff_sectors.csv)"
+
+
 def _check_compare(old: Path, out: Path | None, reports: Path | None, *,
                    default_out: bool = False) -> None:
     """Refuse ``--compare OLD_DIR`` and its report directory before any work.
@@ -183,6 +187,7 @@ def _check_compare(old: Path, out: Path | None, reports: Path | None, *,
                                 "give --out another directory")
         raise ExposureError(f"--compare {old} is the --out directory: nothing to compare")
     if reports is not None:
+        refuse_file_named_dir(reports, "--reports", DIFF_WRITES)  # refused after the whole recompute
         _check_reports(reports, [("--compare", old), ("--out", out)],
                        default=f"{out}/{REPORTS_NAME}" if out is not None else f"<out>/{REPORTS_NAME}")
         check_files_dir(reports)
@@ -213,6 +218,8 @@ def run_diff(args: argparse.Namespace) -> int:
     _check_not_empty("OLD_DIR", args.old_dir)
     _check_not_empty("NEW_DIR", args.new_dir)
     reports = args.reports if args.reports is not None else args.new_dir / REPORTS_NAME
+    if args.reports is not None:  # --reports diff.csv made a directory diff.csv, after the diff
+        refuse_file_named_dir(reports, "--reports", DIFF_WRITES)
     # a missing input is named by diff_outputs ("directory not found"), before this
     _check_reports(reports, [(option, path) for option, path in
                              (("OLD_DIR", args.old_dir), ("NEW_DIR", args.new_dir)) if path.is_dir()],
