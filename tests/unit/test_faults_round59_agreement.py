@@ -216,3 +216,15 @@ def test_diff_reports_named_like_a_file_refused_before_the_diff(tmp_path, capsys
     line = one_error_line(err, command="diff")
     assert code == 2 and f"'{name}' is named like a" in line and "--reports" in line
     assert not (tmp_path / name).exists()
+
+
+def test_probability_columns_are_read_by_name():
+    """A frame of p_e2, p_e1, p_e0 was read by position (E2 as E0): a perfect scorer got accuracy 0."""
+    from exposure.reports.agreement import reliability_table
+    from exposure.scoring._evaluate import agreement
+
+    right = pd.DataFrame({"p_e0": [0.9, 0.05, 0.05], "p_e1": [0.05, 0.9, 0.05], "p_e2": [0.05, 0.05, 0.9]})
+    y = [0, 1, 2]
+    shuffled = right[["p_e2", "p_e1", "p_e0"]].assign(task=["a", "b", "c"])
+    assert agreement(shuffled, y, ["11-1011.00"] * 3, [1.0] * 3)["accuracy"] == 1.0
+    pd.testing.assert_frame_equal(reliability_table(shuffled, y), reliability_table(right, y))

@@ -42,6 +42,10 @@ __all__ = [
 PROBA_TOLERANCE = 1e-3
 
 
+#: The probability columns of a score frame, in label order (``exposure.scoring.PROBA_COLUMNS``).
+_PROBA_NAMES = tuple(f"p_{label.lower()}" for label in LABELS)
+
+
 def check_proba(proba, *, nan_rows: bool = False, name: str = "proba") -> np.ndarray:
     """``proba`` as an (n, 3) float array of probabilities; anything else refused, naming the row.
 
@@ -50,7 +54,9 @@ def check_proba(proba, *, nan_rows: bool = False, name: str = "proba") -> np.nda
     holding NaN is refused unless ``nan_rows`` (the caller drops such rows). A frame of
     nullable or Arrow floats (``Float64``, ``double[pyarrow]``: scores read back with
     ``pd.read_parquet(..., dtype_backend=...)``) is read with ``<NA>`` as NaN: it was
-    refused as not an array of probabilities when a row was not scored.
+    refused as not an array of probabilities when a row was not scored. A frame with the
+    columns ``p_e0``, ``p_e1`` and ``p_e2`` (:func:`exposure.scoring.score_tasks`' output,
+    with other columns or in another order) is read by those names.
 
     Raises
     ------
@@ -65,8 +71,14 @@ def check_proba(proba, *, nan_rows: bool = False, name: str = "proba") -> np.nda
     exposure.errors.DataFormatError: proba row 2 is [50.0, 50.0, 0.0]: probabilities of E0, E1, E2 must each be in [0, 1] and sum to 1 (within 0.001)
     >>> check_proba(pd.DataFrame([[1.0, 0.0, 0.0], [None] * 3], dtype="Float64"), nan_rows=True)[1].tolist()
     [nan, nan, nan]
+    >>> check_proba(pd.DataFrame({"p_e2": [0.7], "p_e1": [0.2], "p_e0": [0.1], "task": ["Weld."]})).tolist()
+    [[0.1, 0.2, 0.7]]
     """
     arr = None
+    if isinstance(proba, pd.DataFrame) and set(_PROBA_NAMES) <= set(proba.columns) and proba.columns.is_unique:
+        # read by name: columns p_e2, p_e1, p_e0 were read by position (E2 as E0, without
+        # a word), and score_tasks' own output (scores among other columns) was refused
+        proba = proba[list(_PROBA_NAMES)]
     if proba is not None and not isinstance(proba, (str, bytes, dict)):
         try:
             arr = np.asarray(proba, dtype=float)
