@@ -300,9 +300,9 @@ def refuse_protected(path, protect: Iterable, *, file: bool = False, what: str =
 
 #: Suffixes of the files the commands read and write: a new output directory named so was
 #: meant as a file (``exposure rollup ... -o rollup.xlsx``). Checked by
-#: :func:`refuse_file_named_dir`.
-FILE_SUFFIXES = frozenset({".csv", ".tsv", ".txt", ".xlsx", ".xls", ".parquet", ".pq", ".dta", ".json",
-                           ".png", ".md", ".html"})
+#: :func:`refuse_file_named_dir`; compressed files too (``-o r.csv.gz``).
+FILE_SUFFIXES = frozenset({".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".parquet", ".pq", ".dta",
+                           ".json", ".jsonl", ".png", ".md", ".html", ".gz", ".zip", ".bz2", ".xz"})
 
 
 def refuse_file_named_dir(path, option: str, writes: str, hint: str = "") -> None:

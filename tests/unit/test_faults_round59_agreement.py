@@ -228,3 +228,13 @@ def test_probability_columns_are_read_by_name():
     shuffled = right[["p_e2", "p_e1", "p_e0"]].assign(task=["a", "b", "c"])
     assert agreement(shuffled, y, ["11-1011.00"] * 3, [1.0] * 3)["accuracy"] == 1.0
     pd.testing.assert_frame_equal(reliability_table(shuffled, y), reliability_table(right, y))
+
+
+@pytest.mark.parametrize("name", ["r.csv.gz", "r.zip", "r.xlsm"])
+def test_a_directory_named_like_a_compressed_file_or_workbook_is_refused(tmp_path, name):
+    """``-o r.csv.gz`` (meant as a compressed file) made a directory r.csv.gz of reports."""
+    from exposure._outdir import OutputPathError, refuse_file_named_dir
+
+    with pytest.raises(OutputPathError, match="named like a"):
+        refuse_file_named_dir(tmp_path / name, "-o", "the reports")
+    assert not (tmp_path / name).exists()
