@@ -389,8 +389,8 @@ def test_train_arguments_are_checked_before_any_work(tmp_path, capsys, args, mes
 
 # ------------------------------------------------------------------ report categories: inputs
 @pytest.mark.parametrize("content, message", [
-    (b"", "file is empty"),
-    (bytes(range(256)) * 4, "a binary file, not CSV text"),
+    (b"", ": file is empty"),
+    (bytes(range(256)) * 4, ", row 1: file is binary, not text (a NUL byte at offset 0)"),
 ])
 def test_report_categories_empty_or_binary_sample(tmp_path, capsys, content, message):
     """EmptyDataError / UnicodeDecodeError tracebacks; now one line, before O*NET is loaded."""
@@ -401,7 +401,7 @@ def test_report_categories_empty_or_binary_sample(tmp_path, capsys, content, mes
                        tmp_path / "mirror", "--data-dir", tmp_path / "cache", "--out-dir",
                        tmp_path / "out")
     assert code == 2
-    assert one_error_line(err, command="report categories") == f"exposure report categories: error: {sample}: {message}"
+    assert one_error_line(err, command="report categories") == f"exposure report categories: error: {sample}{message}"
 
 
 @pytest.mark.parametrize("report", ["reproduction", "rubric", "agreement"])

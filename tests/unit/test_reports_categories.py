@@ -65,7 +65,7 @@ def test_read_hand_checked_rejects_bad_flag(tmp_path):
 @pytest.mark.parametrize("content, message", [
     (b"", "file is empty"),
     (b"\n\n", "file is empty"),
-    (bytes(range(256)) * 4, "a binary file, not CSV text"),
+    (bytes(range(256)) * 4, r"row 1: file is binary, not text \(a NUL byte at offset 0\)"),
     ("onetsoc_code,task_id\n43-6014.00,9\n".encode("utf-16"), "file is UTF-16 text"),
     (b"onetsoc_code,task_id\n\xff\xfe,9\n", "not UTF-8 text"),
 ])

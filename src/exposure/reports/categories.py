@@ -39,6 +39,7 @@ from exposure._tables import (
     check_field_counts,
     check_file,
     check_header,
+    check_no_nul,
     decode_text,
     drop_empty_tail,
     first_repeat,
@@ -94,7 +95,7 @@ def _f1(true_positives: int, tagged: int, positives: int) -> float:
     return 2 * true_positives / (tagged + positives) if tagged + positives else float("nan")
 
 
-def _check_paired(first: pd.DataFrame, second, first_name: str, second_name: str) -> None:
+def _check_paired(first, second, first_name: str, second_name: str) -> None:
     """Refuse ``second`` (a frame or Series) holding the index labels of ``first`` in another order.
 
     The rows of the two are paired by position: a ``predicted`` frame of the tags of
@@ -281,7 +282,9 @@ def _read_csv(path) -> pd.DataFrame:
     111): a binary file?`` before), as the shared readers name it. So is a file those
     readers name by its first bytes (:func:`exposure._tables.check_file`): UTF-16 text
     (Excel's "Unicode Text") or UTF-32, an old ``.xls`` workbook, an HTML page; a UTF-16
-    sample was ``a binary file, not CSV text``.
+    sample was ``a binary file, not CSV text``. A NUL byte (a file damaged on disk or in a
+    copy) is named by its line and offset (:func:`exposure._tables.check_no_nul`; it was
+    ``a binary file, not CSV text``).
 
     Examples
     --------
@@ -294,9 +297,8 @@ def _read_csv(path) -> pd.DataFrame:
     exposure.errors.DataFormatError: .../empty.csv: file is empty
     """
     check_file(Path(path))  # UTF-16 (Excel's "Unicode Text"): "a binary file" before
+    check_no_nul(path)  # its line and offset, as the shared readers name it ("a binary file" before)
     data = Path(path).read_bytes()
-    if b"\x00" in data:
-        raise DataFormatError("a binary file, not CSV text", path=path)
     try:  # the shared readers' decoding: its row, column and the encoding the byte looks like
         text = decode_text(data, Path(path), ",")
     except DataFormatError as exc:  # "not UTF-8 text (byte 111): a binary file?" of a text file
@@ -727,6 +729,9 @@ def cohen_kappa(a, b) -> float:
     Parameters
     ----------
     a, b : array-like of bool
+        Paired by position; two Series holding the same index labels in another order are
+        refused (their ratings were compared by position, without a word: two annotators'
+        files indexed by task, one sorted otherwise, gave -0.67 for identical ratings).
 
     Returns
     -------
@@ -745,11 +750,15 @@ def cohen_kappa(a, b) -> float:
     ------
     exposure.errors.DataFormatError
         ``a`` or ``b`` is not a list of binary ratings (None, a number, text, ``[2, 0]``:
-        ``cohen_kappa([1, 0], None)`` returned a number), or they differ in length.
+        ``cohen_kappa([1, 0], None)`` returned a number), they differ in length, or ``b``
+        holds the index labels of ``a`` in another order.
     """
+    given_a, given_b = a, b
     a, b = _ratings(a, "a"), _ratings(b, "b")
     if len(a) != len(b):  # numpy's "operands could not be broadcast" before
         raise DataFormatError(f"a and b must have one length each, got {len(a)} and {len(b)}")
+    if isinstance(given_a, pd.Series):  # the same labels in another order were compared by position
+        _check_paired(given_a, given_b, "a", "b")
     if len(a) == 0:
         return float("nan")
     p_o = float((a == b).mean())
@@ -1211,9 +1220,12 @@ def _release_tasks(onet) -> pd.DataFrame:
     missing task ID (read as the text ``'nan'``) or one that is not a whole number, a task
     listed twice (the join doubled a sampled task: ``expected and predicted must have one
     length each``, naming nothing), and a task text the tagger refuses (its message named
-    a row of no table).
+    a row of no table). The rows come with a fresh index (``0..n-1``): a table indexed by
+    its keys with the columns kept (``set_index(["onetsoc_code", "task_id"], drop=False)``)
+    failed in the join with pandas' ``'onetsoc_code' is both an index level and a column
+    label, which is ambiguous``.
     """
-    tasks = check_table(onet.tasks, "onet.tasks", ["onetsoc_code", "task_id", "task"])
+    tasks = check_table(onet.tasks, "onet.tasks", ["onetsoc_code", "task_id", "task"]).reset_index(drop=True)
     bad = first_bad_onetsoc_code(tasks["onetsoc_code"])
     if bad is not None:
         raise DataFormatError(f"onet.tasks: {bad[1]}", row=bad[0] + 1, column="onetsoc_code")
@@ -1305,7 +1317,9 @@ def sample_files(samples) -> dict:
     ------
     exposure.errors.DataFormatError
         ``samples`` not a dict, or empty (``ValueError: No objects to concatenate``,
-        ``TypeError`` before).
+        ``TypeError`` before); a file that is not a path (None, bytes) or is empty, naming
+        its sample (``samples['development'] must be a file path ...``: pathlib's
+        ``TypeError`` before, and ``path is empty`` for ``""``).
 
     Examples
     --------
@@ -1319,6 +1333,8 @@ def sample_files(samples) -> dict:
         raise DataFormatError("samples must be a dict of sample names to hand-checked files, e.g. "
                               f"{{'development': 'hand_checked_v1.csv'}}, got {got}")
     samples = dict(samples)
+    for name, path in samples.items():  # None: pathlib's TypeError; "": the current directory
+        check_path(path, f"samples[{name!r}]")
     dev_v2 = _beside(samples, "dev_v2.csv")
     if dev_v2 is not None and "dev_v2" not in samples and not any(_same_file(dev_v2, p) for p in samples.values()):
         samples["dev_v2"] = dev_v2

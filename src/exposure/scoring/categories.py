@@ -78,7 +78,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from exposure._args import check_column, shown
+from exposure._args import check_column, is_number, shown
 from exposure._measures import CATEGORIES
 from exposure._tables import norm_task_ids, task_id_numbers
 from exposure.errors import DataFormatError
@@ -1688,7 +1688,7 @@ def nearest_occupations(titles, occupations: pd.DataFrame, *, min_score: float =
     occupations : pandas.DataFrame
         ``onetsoc_code`` and ``title`` (e.g. ``load_onet(...).occupations``).
     min_score : float, default 0.5
-        Lowest cosine similarity accepted, in [0, 1].
+        Lowest cosine similarity accepted, a real number in [0, 1] (a NumPy number too).
 
     Returns
     -------
@@ -1720,8 +1720,8 @@ def nearest_occupations(titles, occupations: pd.DataFrame, *, min_score: float =
     if not isinstance(occupations, pd.DataFrame) or not {"onetsoc_code", "title"} <= set(occupations.columns):
         raise DataFormatError("occupations must be a frame with columns 'onetsoc_code' and 'title' "
                               "(e.g. load_onet(...).occupations)")
-    if not (isinstance(min_score, (int, float)) and not isinstance(min_score, bool)
-            and 0 <= min_score <= 1):  # NaN fails too
+    # any real number (np.float32(0.6) was refused as not "a number in [0, 1]"); True and NaN fail
+    if not (is_number(min_score) and 0 <= min_score <= 1):
         raise DataFormatError(f"min_score must be a number in [0, 1], got {min_score!r}")
     codes = [str(c) for c in occupations["onetsoc_code"].tolist()]
     docs = [set(_title_tokens(str(t))) for t in occupations["title"].tolist()]
