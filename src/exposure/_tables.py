@@ -54,6 +54,7 @@ from exposure.errors import DataFormatError, InputError
 
 __all__ = [
     "decode_text",
+    "check_paired",
     "column_letters",
     "sheet_xml",
     "split_ref",
@@ -3385,3 +3386,30 @@ def write_frame(frame: pd.DataFrame, path, *, formulas: str = "neutralise") -> P
     if kind == "xlsx":
         return write_xlsx(frame, path)
     return write_stata(frame, path)
+
+
+def check_paired(first, second, first_name: str, second_name: str) -> None:
+    """Refuse ``second`` (a frame or Series) holding the index labels of ``first`` in another order.
+
+    The rows of the two are paired by position: a ``predicted`` frame of the tags of
+    ``expected`` in another row order (``tag_categories`` of a sorted frame keeps the
+    sorted frame's index) was compared row by row without a word, precision and recall 0.0
+    for tags that match every task; a ``proba`` frame sorted after scoring gave a perfect
+    scorer accuracy 0.25. Lists and arrays are paired by position, as documented. Rule of
+    :func:`exposure.outcomes.exposure_groups` (``weights`` of ``values``).
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"admin": [True, False]})
+    >>> check_paired(e, e.iloc[::-1], "expected", "predicted")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: predicted has the index labels of expected in another order: the rows are paired by position, not by label; pass predicted.reindex(expected.index)
+    """
+    if not isinstance(second, (pd.DataFrame, pd.Series)):  # a list or an array: by position, as documented
+        return
+    ours, theirs = first.index, second.index
+    if (len(ours) == len(theirs) and not ours.equals(theirs) and ours.is_unique and theirs.is_unique
+            and set(ours) == set(theirs)):
+        raise DataFormatError(f"{second_name} has the index labels of {first_name} in another order: the rows "
+                              f"are paired by position, not by label; pass {second_name}.reindex({first_name}.index)")

@@ -238,3 +238,17 @@ def test_a_directory_named_like_a_compressed_file_or_workbook_is_refused(tmp_pat
     with pytest.raises(OutputPathError, match="named like a"):
         refuse_file_named_dir(tmp_path / name, "-o", "the reports")
     assert not (tmp_path / name).exists()
+
+
+def test_agreement_refuses_a_sorted_proba_frame_paired_with_series_in_the_first_order():
+    """``agreement`` paired a sorted proba frame with y (and codes, weights) by position: accuracy 0.25."""
+    from exposure.errors import DataFormatError
+    from exposure.scoring._evaluate import agreement
+
+    proba = pd.DataFrame({"p_e0": [0.9, 0.05, 0.05, 0.9], "p_e1": [0.05, 0.9, 0.05, 0.05],
+                          "p_e2": [0.05, 0.05, 0.9, 0.05]})
+    y = pd.Series([0, 1, 2, 0])
+    codes = pd.Series(["a", "a", "b", "c"])
+    assert agreement(proba, y, codes, [1.0] * 4)["accuracy"] == 1.0
+    with pytest.raises(DataFormatError, match=r"y has the index labels of proba in another order"):
+        agreement(proba.sort_values("p_e2"), y, codes, [1.0] * 4)

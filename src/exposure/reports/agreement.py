@@ -23,11 +23,10 @@ import pandas as pd
 from exposure._args import check_choice, check_count, check_flag, check_path, is_number, shown
 from exposure._io import atomic_paths, write_csv
 from exposure._measures import CATEGORIES, LABELS
-from exposure._tables import task_id_numbers
+from exposure._tables import check_paired, task_id_numbers
 from exposure.errors import DataFormatError, ExposureError, OutputError
 from exposure.fetch import refuse_read_folders
 from exposure.measures.eloundou import check_task_labels, labels_location
-from exposure.reports.categories import _check_paired
 from exposure.reports.rubric import checked_labels
 from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.scoring import PROBA_COLUMNS, _check_row_offset, score_tasks
@@ -112,10 +111,10 @@ def _paired(proba, y) -> None:
     The rows are paired by position: the scores of a frame sorted since (``score_tasks``
     keeps the frame's index) were compared with the classes of another row, without a word
     (accuracy 0.5 for a scorer right on every task). Rule of
-    :func:`exposure.reports.categories._check_paired`.
+    :func:`exposure._tables.check_paired`.
     """
     if isinstance(proba, pd.DataFrame):
-        _check_paired(proba, y, "proba", "y")
+        check_paired(proba, y, "proba", "y")
 
 
 def reliability_table(proba, y, n_bins: int = 10) -> pd.DataFrame:

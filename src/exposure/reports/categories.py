@@ -40,6 +40,7 @@ from exposure._tables import (
     check_file,
     check_header,
     check_no_nul,
+    check_paired,
     decode_text,
     drop_empty_tail,
     first_repeat,
@@ -93,32 +94,6 @@ def _f1(true_positives: int, tagged: int, positives: int) -> float:
     (0.0, 0.0, 0.5, nan)
     """
     return 2 * true_positives / (tagged + positives) if tagged + positives else float("nan")
-
-
-def _check_paired(first, second, first_name: str, second_name: str) -> None:
-    """Refuse ``second`` (a frame or Series) holding the index labels of ``first`` in another order.
-
-    The rows of the two are paired by position: a ``predicted`` frame of the tags of
-    ``expected`` in another row order (``tag_categories`` of a sorted frame keeps the
-    sorted frame's index) was compared row by row without a word, precision and recall 0.0
-    for tags that match every task. Rule of :func:`exposure.outcomes.exposure_groups`
-    (``weights`` of ``values``).
-
-    Examples
-    --------
-    >>> e = pd.DataFrame({"admin": [True, False]})
-    >>> _check_paired(e, e.iloc[::-1], "expected", "predicted")
-    Traceback (most recent call last):
-    ...
-    exposure.errors.DataFormatError: predicted has the index labels of expected in another order: the rows are paired by position, not by label; pass predicted.reindex(expected.index)
-    """
-    if not isinstance(second, (pd.DataFrame, pd.Series)):  # a list or an array: by position, as documented
-        return
-    ours, theirs = first.index, second.index
-    if (len(ours) == len(theirs) and not ours.equals(theirs) and ours.is_unique and theirs.is_unique
-            and set(ours) == set(theirs)):
-        raise DataFormatError(f"{second_name} has the index labels of {first_name} in another order: the rows "
-                              f"are paired by position, not by label; pass {second_name}.reindex({first_name}.index)")
 
 
 def _mapping_counted(rule: str) -> bool:
@@ -436,7 +411,7 @@ def precision_recall(expected: pd.DataFrame, predicted: pd.DataFrame) -> pd.Data
     if len(expected) != len(predicted):
         raise DataFormatError(f"expected and predicted must have one length each, got {len(expected)} "
                               f"and {len(predicted)}")
-    _check_paired(expected, predicted, "expected", "predicted")
+    check_paired(expected, predicted, "expected", "predicted")
     rows = []
     for cat in CATEGORIES:
         y = _flags(expected, cat, "expected")
@@ -758,7 +733,7 @@ def cohen_kappa(a, b) -> float:
     if len(a) != len(b):  # numpy's "operands could not be broadcast" before
         raise DataFormatError(f"a and b must have one length each, got {len(a)} and {len(b)}")
     if isinstance(given_a, pd.Series):  # the same labels in another order were compared by position
-        _check_paired(given_a, given_b, "a", "b")
+        check_paired(given_a, given_b, "a", "b")
     if len(a) == 0:
         return float("nan")
     p_o = float((a == b).mean())
@@ -970,7 +945,7 @@ def validation_metrics(sample: pd.DataFrame, predicted: pd.DataFrame, *, n_boot:
     if len(sample) != len(predicted):  # an IndexError before
         raise DataFormatError(f"sample and predicted must have one length each, got {len(sample)} and "
                               f"{len(predicted)}")
-    _check_paired(sample, predicted, "sample", "predicted")
+    check_paired(sample, predicted, "sample", "predicted")
     strata, weight = _design(sample)
     truth = {cat: _flags(sample, cat, "sample") for cat in CATEGORIES}
     tags = {cat: _flags(predicted, cat, "predicted") for cat in CATEGORIES}
@@ -1171,8 +1146,8 @@ def category_estimates(tags: pd.DataFrame, employment: pd.Series, sample: pd.Dat
     if sample.empty:  # "sample_employment is 0 for every row of sample ... (do soc_scores ... match?)"
         raise DataFormatError("sample has no rows: no labelled task to estimate the shares from")
     strata, weight = _design(sample)
-    _check_paired(tags, employment, "tags", "employment")  # read by position
-    _check_paired(sample, sample_employment, "sample", "sample_employment")
+    check_paired(tags, employment, "tags", "employment")  # read by position
+    check_paired(sample, sample_employment, "sample", "sample_employment")
     # scaled, as the weights: a huge employment made the sums overflow (NaN shares)
     e_all = power_scaled(_employment(employment, "employment", len(tags), "tags"))
     e_s = power_scaled(_employment(sample_employment, "sample_employment", len(sample), "sample"))

@@ -27,6 +27,7 @@ import pandas as pd
 
 from exposure._args import as_array, check_count, shown
 from exposure._measures import EXPOSURE_MEASURES, LABEL_LEVELS, LABELS
+from exposure._tables import check_paired
 from exposure.errors import DataFormatError, ExposureError
 
 __all__ = [
@@ -314,7 +315,9 @@ def agreement(proba, y, codes, weights) -> dict:
     exposure.errors.DataFormatError
         ``proba`` rows that are not probabilities (:func:`check_proba`), ``y`` other than
         classes 0, 1, 2 (-1 was read as E2, NaN a ``ValueError``), a code missing, a weight
-        not above 0, or lengths that differ (an ``IndexError`` before), naming the row.
+        not above 0, or lengths that differ (an ``IndexError`` before), naming the row; a
+        ``proba`` frame whose index labels ``y``, ``codes`` or ``weights`` (Series) hold in
+        another order (:func:`exposure._tables.check_paired`).
 
     Examples
     --------
@@ -322,6 +325,11 @@ def agreement(proba, y, codes, weights) -> dict:
     >>> agreement(p, [0, 1, 2, 0], ["a", "a", "b", "c"], [1, 1, 1, 1])["kappa"]
     1.0
     """
+    # a proba frame sorted after scoring, paired with y, codes or weights in the first order
+    # (Series), gave a perfect scorer accuracy 0.25 without a word: refused, as the reports do
+    if isinstance(proba, pd.DataFrame):
+        for value, name in ((y, "y"), (codes, "codes"), (weights, "weights")):
+            check_paired(proba, value, "proba", name)
     proba = check_proba(proba, nan_rows=True)
     y = check_classes(y, len(proba))
     codes, weights = _codes_weights(codes, weights, len(proba))
