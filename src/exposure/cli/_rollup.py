@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 from pathlib import Path
 
 import pandas as pd
@@ -22,7 +23,12 @@ from exposure._tables import (
 from exposure.cli import add_location_options
 from exposure.errors import DataFormatError, ExposureError, NothingMatchedError
 from exposure.rollup import rollup
-from exposure.rollup._occupations import _without_other_tasks, check_task_scores, task_weights
+from exposure.rollup._occupations import (
+    _absent_types,
+    _without_other_tasks,
+    check_task_scores,
+    task_weights,
+)
 from exposure.rollup._run import (
     COVERAGE_NAME,
     TABLE_FORMATS,
@@ -31,7 +37,7 @@ from exposure.rollup._run import (
     check_not_recompute_output,
     check_rollup_output,
 )
-from exposure.rollup._sectors import _industry_cells
+from exposure.rollup._sectors import _industry_cells, warn_titles
 from exposure.rollup._soc import national_detailed
 from exposure.scoring._files import onet_aliases
 from exposure.sources import SOURCES
@@ -138,17 +144,11 @@ def read_task_scores(path) -> pd.DataFrame:
         raise DataFormatError("no task scores: the file has a header but no rows", path=path)
     _refuse_ambiguous_columns(frame, path)
     scores = check_task_scores(frame, path=path, row_offset=first_row_number(path))  # rollup() checks again
-    if "task_type" in scores.columns and _no_task_type(scores["task_type"]):
+    if "task_type" in scores.columns and _absent_types(scores["task_type"]).all():
         # an empty column weighed every task 1 under --weights core (equal weights), and
         # --tasks or the registry's statements were not read: it is no task type given
         scores = scores.drop(columns="task_type")
     return scores
-
-
-def _no_task_type(ttype: pd.Series) -> bool:
-    """Whether no row of ``ttype`` gives a task type (all missing, blank or ``n/a``)."""
-    text = ttype.astype("string").str.strip().str.lower()
-    return bool((text.isna() | text.isin(["", "n/a"])).all())
 
 
 #: Column names (lower case, stripped) of task weights written by other tools: the roll-up
@@ -211,7 +211,9 @@ def _check_employment(emp: pd.DataFrame, path) -> None:
     sector roll-up (a SOC group beside a code it holds in one industry) named rows of the
     frame (row 7 for the file's row 8, under its header) and no file. The rows in the
     message are counted as the file counts them; the first record's row of a workbook is
-    read only on an error.
+    read only on an error. So are the rows of the warning about an industry or a major
+    group given two titles (:func:`~exposure.rollup._sectors.warn_titles`; the roll-up of
+    the same frame does not repeat it): it named the frame's rows and no file.
     """
     def check(row_offset: int) -> None:
         national_detailed(emp, row_offset=row_offset)  # a file without rows: read_oews refused it
@@ -225,6 +227,7 @@ def _check_employment(emp: pd.DataFrame, path) -> None:
         with _in_file(path, first, every_error=True):
             check(first)  # the same error, its rows counted as the file's
         raise
+    warn_titles(emp, path=path, row_offset=functools.cache(lambda: _oews_first_row(path)))
 
 
 def _inputs(args: argparse.Namespace, task_scores: pd.DataFrame):
@@ -245,7 +248,12 @@ def _inputs(args: argparse.Namespace, task_scores: pd.DataFrame):
     else:
         emp = oews.load_oews(args.oews_release, "by_industry" if args.oews_release == "2025" else "national", **loc)
     tasks = ratings = None
-    if args.weights == "core" and "task_type" not in task_scores.columns:
+    # the statements give the types the scores leave out: all (no task_type column; the
+    # registry's by default), or some (a column partly empty: --tasks was ignored, and those
+    # tasks weighed 1 though Core; without --tasks they weigh 1, as documented)
+    partly = bool(args.tasks) and "task_type" in task_scores.columns and bool(
+        _absent_types(task_scores["task_type"]).any())
+    if args.weights == "core" and ("task_type" not in task_scores.columns or partly):
         name = onet.onet_file_name(args.onet_release, "Task Statements", registry)
         if not args.tasks and name is None:
             raise ExposureError(f"no O*NET {args.onet_release} Task Statements in the registry; pass --tasks FILE")

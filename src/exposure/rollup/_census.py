@@ -451,7 +451,12 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
         as text, ``'0010'``; a blank one is missing: :func:`check_crosswalk`); default the
         registered file
         (:func:`exposure.crosswalks.load_census_crosswalk`, with ``mirror``/``data_dir``).
-        Its index is not used.
+        Its index is not used. With scores by OEWS code (``soc_code``), the O*NET-SOC codes
+        that a crosswalk cut to some Census codes leaves out are not known: each OEWS code's
+        workers are split among the codes it lists (``13-1021.00``, alone of the three
+        children of ``13-1020``, takes all its workers). The warning about scored OEWS
+        codes that the crosswalk does not reach says so; keep the Census codes you need
+        from the result of the whole crosswalk instead.
     employment : pandas.DataFrame, optional
         ``soc_code``, ``tot_emp`` of the OEWS codes (SOC codes; a code given twice must
         carry the same ``tot_emp``); default those columns of ``scores`` when it has them,
@@ -545,7 +550,8 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
     given_emp = employment is not None
     if given_emp:
         employment = _employment(employment)
-    if crosswalk is not None:
+    given_xw = crosswalk is not None  # the registered one lists every O*NET-SOC code
+    if given_xw:
         _require_crosswalk(crosswalk)
         check_crosswalk(crosswalk)
     else:
@@ -588,7 +594,15 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
     unknown = sorted(set(codes[lost]))
     if unknown:
         kind = "O*NET-SOC" if key == "onetsoc_code" else "SOC"
-        log.warning("%d %s codes are not in the Census crosswalk (e.g. %r)", len(unknown), kind, unknown[0])
+        # scores by OEWS code do not say which O*NET-SOC codes a cut crosswalk leaves out: the
+        # OEWS code's workers went to those it lists, without a word (13-1021.00 took all of 13-1020)
+        cut = "" if key == "onetsoc_code" or not given_xw else (
+            ": a crosswalk cut to some Census codes? Scores by OEWS code (soc_code) do not say which O*NET-SOC "
+            "codes it leaves out, so each OEWS code's workers are split among the O*NET-SOC codes it lists "
+            "alone, and tot_emp (and the weights of a Census code mixing OEWS codes) come out too large where "
+            "it leaves some out; give the whole crosswalk and keep the Census codes you need from the result, "
+            "or scores by onetsoc_code")
+        log.warning("%d %s codes are not in the Census crosswalk (e.g. %r)%s", len(unknown), kind, unknown[0], cut)
     if len(no_census):  # in the crosswalk without a Census code: left out without a word
         n = int(no_census.nunique())
         log.warning("%d scored O*NET-SOC code%s no Census code in the crosswalk, so %s left out (e.g. %r)",

@@ -1290,13 +1290,19 @@ def to_occupations(
     return occupation_table(ts, weights, task_ratings=task_ratings, tasks=tasks)
 
 
-def occupation_table(ts: pd.DataFrame, weights: str, *, task_ratings=None, tasks=None) -> pd.DataFrame:
+def occupation_table(ts: pd.DataFrame, weights: str, *, task_ratings=None, tasks=None,
+                     w: np.ndarray | None = None) -> pd.DataFrame:
     """:func:`to_occupations` of task scores already checked (:func:`check_task_scores`).
 
     For subsets of checked scores (the category rows of :func:`exposure.rollup.rollup`),
-    which may lack a score without being an error.
+    which may lack a score without being an error. ``w``: the weights of the rows of
+    ``ts`` (:func:`task_weights`), computed on the whole scores when ``ts`` is a subset:
+    the weights of a subset's own were other (a ``task_type`` column leaving out the
+    types of every row of a category read them all from ``tasks``, and refused a task not
+    there that the whole roll-up weighs 1, naming a row of the subset).
     """
-    w = task_weights(ts, weights, task_ratings=task_ratings, tasks=tasks)
+    if w is None:
+        w = task_weights(ts, weights, task_ratings=task_ratings, tasks=tasks)
     codes, group = _groups(ts["onetsoc_code"])
     vals = _measure_matrix(ts)
     # the sums run over the rows in one order (code, task ID, values), so the same scores

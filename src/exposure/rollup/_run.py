@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from exposure._args import as_shown, check_choice, check_flag
+from exposure._args import as_shown, check_choice, check_flag, check_path, choice_hint
 from exposure._io import reported_as, write_json, write_parquet
 from exposure._measures import CATEGORIES, MEASURES
 from exposure._outdir import OutputPathError, foreign_entry, previous_files_note, replace_directory
@@ -25,6 +25,7 @@ from exposure.rollup._occupations import (
     check_level,
     check_task_scores,
     occupation_table,
+    task_weights,
 )
 from exposure.rollup._sectors import (
     LEVELS,
@@ -231,6 +232,13 @@ class Rollup:
         exposure._outdir.OutputPathError
             ``out`` is refused (a recompute output among others), or a file cannot be
             written (the old set is kept).
+        exposure.errors.DataFormatError
+            ``out`` that is not a path (None: pathlib's ``TypeError``), is empty (it was
+            read as the current directory) or holds a NUL character (``ValueError: embedded
+            null byte``), or ``fmt`` that is not a string (:func:`exposure._args.check_path`,
+            :func:`~exposure._args.check_choice`).
+        exposure.errors.ExposureError
+            An unknown ``fmt`` (``"CSV"`` says to write ``'csv'``).
 
         Examples
         --------
@@ -244,8 +252,11 @@ class Rollup:
         >>> [p.name for p in rollup(ts, xw, emp, weights="equal").write(out)][-2:]
         ['working_time.parquet', 'coverage.json']
         """
+        out = check_path(out, "out", "a directory path")  # None: pathlib's TypeError; "": the current directory
+        check_choice(fmt, "fmt", TABLE_FORMATS)  # ["csv"] was named as a list, "CSV" without a hint
         if fmt not in TABLE_FORMATS:
-            raise ExposureError(f"unknown table format {fmt!r}; use one of {', '.join(TABLE_FORMATS)}")
+            raise ExposureError(f"unknown table format {fmt!r}; use one of {', '.join(TABLE_FORMATS)}"
+                                f"{choice_hint(fmt, TABLE_FORMATS)}")
         check_not_recompute_output(out)
         check_rollup_output(out)
         tables = self.tables()  # sorted by their keys, as the pipeline writes them
@@ -522,7 +533,9 @@ def rollup(
     # task IDs that the statements list for another text: said once here, not again by
     # each table and the bootstrap (whose category rows counted rows otherwise)
     task_scores = _without_other_tasks(task_scores, weights, tasks)
-    occ = occupation_table(task_scores, weights, task_ratings=task_ratings, tasks=tasks)
+    # the weights of every row, once: the category roll-ups take theirs from them
+    task_w = task_weights(task_scores, weights, task_ratings=task_ratings, tasks=tasks)
+    occ = occupation_table(task_scores, weights, w=task_w)
     _warn_unscored(occ)
     _check_in_crosswalk(occ, onet_to_soc)  # codes of another taxonomy: seven tables without a score
     # the crosswalk and links of this call serve the bootstrap and the categories: to_soc's
@@ -575,10 +588,12 @@ def rollup(
     for flag in CATEGORIES:
         if flag not in task_scores.columns:
             continue
-        sub = task_scores[task_scores[flag].astype("boolean").fillna(False).to_numpy(dtype=bool)]
-        if sub.empty:
+        keep = task_scores[flag].astype("boolean").fillna(False).to_numpy(dtype=bool)
+        if not keep.any():
             continue
-        occ_c = occupation_table(sub.reset_index(drop=True), weights, task_ratings=task_ratings, tasks=tasks)
+        # weighed as in the whole roll-up: a category's rows alone, all without a task type,
+        # were looked up in tasks, and one not there refused, naming a row of the category
+        occ_c = occupation_table(task_scores[keep].reset_index(drop=True), weights, w=task_w[keep])
         soc_c = _to_soc(occ_c, onet_to_soc, employment, combine=combine, soc_structure=soc_structure, xw=xw)[0]
         w = workforce_stats(soc_c, None)
         w = w[w["group_type"] == "all"].copy()

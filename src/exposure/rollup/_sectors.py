@@ -145,30 +145,36 @@ def _industry_cells(employment: pd.DataFrame, level: str, *, warn: bool = True, 
 
 
 def _first_titles(f: pd.DataFrame, key: str, title: str, what: str, column: str, *, warn: bool = True,
-                  frame: pd.DataFrame | None = None) -> pd.DataFrame:
+                  frame: pd.DataFrame | None = None, path=None, row_offset=1) -> pd.DataFrame:
     """One row per ``key`` (first-seen order) with the first title its rows give.
 
     ``f`` holds rows of an employment frame (index: its rows, from 0). A title missing on
     the first row of a code (a blank cell) hid the title of the rows below (the sector came
     out untitled); a code given two titles (two OEWS releases, or a frame built by hand)
-    kept the first without a word. The first non-missing title is kept, and with ``warn``
+    kept the first without a word. The first title given is kept (a blank text, ``''`` or
+    spaces, as ``pd.read_csv(..., keep_default_na=False)`` reads an empty cell, is no
+    title: it was kept as the sector's title, or called a second title), and with ``warn``
     a second one is logged, naming both titles and their rows, once per caller's ``frame``
-    (:func:`_warn_once`).
+    and code (:func:`_warn_once`). With ``path`` (the file the frame was read from) the
+    warning names the file and its rows, the frame's first row being row ``row_offset``
+    of the file (or a function giving it, called only to warn): ``exposure rollup
+    --employment FILE`` named the frame's rows, one above the file's.
 
     Examples
     --------
-    >>> f = pd.DataFrame({"naics": ["52", "52", "11"], "naics_title": [None, "Finance", "Farms"]})
+    >>> f = pd.DataFrame({"naics": ["52", "52", "11"], "naics_title": [" ", "Finance", "Farms"]})
     >>> _first_titles(f, "naics", "naics_title", "sector NAICS", "naics_title").to_dict("list")
     {'naics': ['52', '11'], 'naics_title': ['Finance', 'Farms']}
     """
     codes = f[key].astype(str)
     titles = f[title].astype(object)
-    given = titles.notna().to_numpy(dtype=bool)
+    text = titles.astype("string").str.strip()
+    given = (titles.notna() & (text != "")).to_numpy(dtype=bool, na_value=False)
     first = titles[given].groupby(codes[given].to_numpy(), sort=False).first()
     out = pd.DataFrame({key: f[key].drop_duplicates().to_numpy()})
     out[title] = first.reindex(out[key].astype(str).to_numpy()).to_numpy(dtype=object)
     if warn and given.any():
-        text = titles[given].astype(str).str.strip()
+        text = text[given].astype(str)
         ref = text.groupby(codes[given].to_numpy()).transform("first")
         other = (text != ref).to_numpy(dtype=bool)
         if other.any():
@@ -177,36 +183,66 @@ def _first_titles(f: pd.DataFrame, key: str, title: str, what: str, column: str,
             j = int(np.flatnonzero((codes[given] == code).to_numpy(dtype=bool))[0])
             rows = titles[given].index
             n = int(pd.Series(codes[given].to_numpy()[other]).nunique())
-            _warn_once(frame, "employment frame: the %s %r has two titles, %r on row %d and %r on row %d of the "
-                       "frame (column %r); the first is kept%s" % (
-                           what, code, titles[given].iloc[j], int(rows[j]) + 1, titles[given].iloc[k],
-                           int(rows[k]) + 1, column, f" ({n} codes have other titles)" if n > 1 else ""))
+            offset = row_offset() if callable(row_offset) else row_offset
+            a, b = int(rows[j]) + offset, int(rows[k]) + offset
+            said = (f"the {what} {code!r} has two titles, {titles[given].iloc[j]!r} on row {a} and "
+                    f"{titles[given].iloc[k]!r} on row {b}")
+            more = f" ({n} codes have other titles)" if n > 1 else ""
+            message = (f"employment frame: {said} of the frame (column {column!r}); the first is kept{more}"
+                       if path is None else str(DataFormatError(f"employment frame: {said}; the first is kept{more}",
+                                                                path=path, row=b, column=column)))
+            _warn_once(frame, message, key=(what, code))
     return out
 
 
-#: The employment frame whose warnings :func:`_warn_once` logged last (a weak reference), and those warnings.
-_LOGGED: dict = {"frame": None, "messages": set()}
+def warn_titles(employment: pd.DataFrame, *, path=None, row_offset=1) -> None:
+    """Log a second title of an industry or a major group of ``employment``, naming file ``path``'s rows.
+
+    The warnings of :func:`to_sectors`, :func:`workforce_stats` and :func:`working_time`
+    (:func:`_first_titles`), given ahead of them by ``exposure rollup --employment FILE``,
+    which names the file and its rows (``row_offset``: the file's row of the frame's first
+    row, or a function giving it); the roll-up of the same frame object then does not
+    repeat them (:func:`_warn_once`). They named the frame's rows, one above the file's.
+    """
+    f = employment_frame(employment)
+    names = _employment_names(employment)
+    for level, group in LEVELS.items():
+        _first_titles(f[f["i_group"] == group], "naics", "naics_title", f"{level} NAICS",
+                      names.get("naics_title", "naics_title"), frame=employment, path=path, row_offset=row_offset)
+    _first_titles(_major_rows(f), "occ_code", "occ_title", "major group", names.get("occ_title", "occ_title"),
+                  frame=employment, path=path, row_offset=row_offset)
 
 
-def _warn_once(frame: pd.DataFrame | None, message: str) -> None:
-    """Log ``message`` as a warning unless it was logged already for this very ``frame`` object.
+def _major_rows(f: pd.DataFrame) -> pd.DataFrame:
+    """The cross-industry rows of SOC major groups of ``f`` (:func:`~exposure.rollup.employment_frame`)."""
+    return f[(f["i_group"] == "cross-industry") & (f["o_group"] == "major")]
+
+
+#: The employment frame whose warnings :func:`_warn_once` logged last (a weak reference), and their keys.
+_LOGGED: dict = {"frame": None, "keys": set()}
+
+
+def _warn_once(frame: pd.DataFrame | None, message: str, key=None) -> None:
+    """Log ``message`` as a warning unless one of its ``key`` was logged already for this very ``frame`` object.
 
     A roll-up reads one employment frame in :func:`to_sectors`, :func:`workforce_stats`
     and :func:`working_time` (and again for the bootstrap intervals): a second title of an
-    industry is logged once, not once per function. Another frame (or None) is warned of
-    afresh.
+    industry is logged once, not once per function. ``key`` (default: the message) tells
+    the same warning in other words: that of ``exposure rollup``, naming the file's rows,
+    and the roll-up's, naming the frame's. Another frame (or None) is warned of afresh.
     """
+    key = message if key is None else key
     ref = _LOGGED["frame"]
     if frame is None or ref is None or ref() is not frame:
         try:
             _LOGGED["frame"] = None if frame is None else weakref.ref(frame)
         except TypeError:  # an object without weak references: warned of at every call
             _LOGGED["frame"] = None
-        _LOGGED["messages"] = set()
-    if message in _LOGGED["messages"]:
+        _LOGGED["keys"] = set()
+    if key in _LOGGED["keys"]:
         return
     if _LOGGED["frame"] is not None:
-        _LOGGED["messages"].add(message)
+        _LOGGED["keys"].add(key)
     log.warning("%s", message)
 
 
@@ -712,8 +748,7 @@ def _workforce_inputs(soc: pd.DataFrame, employment: pd.DataFrame | None, emp: n
     titles = pd.Series(codes, index=codes, dtype=object).map(lambda c: None)
     if employment is not None:
         f = employment_frame(employment)
-        mj = f[(f["i_group"] == "cross-industry") & (f["o_group"] == "major")]
-        mj = _first_titles(mj, "occ_code", "occ_title", "major group", _employment_names(employment).get(
+        mj = _first_titles(_major_rows(f), "occ_code", "occ_title", "major group", _employment_names(employment).get(
             "occ_title", "occ_title"), frame=employment)  # a blank first title hid the next; a second is logged
         titles = mj.set_index("occ_code")["occ_title"].reindex(codes)
     units.append(("major", codes.astype(object), titles.to_numpy(dtype=object), inv, np.arange(n), emp, wage))
