@@ -20,7 +20,9 @@ explicit ``meta``, so the same code scores a laptop's file and a cluster's 10^8 
   occupation (keeping their order within it), scored, and put back in their partitions
   and order, under each partition's own index (kept aside by the task that reads the
   partition, not shuffled; the rows of each partition are checked before the shuffle, so
-  that an error names its first bad row). Either way each row gets the same
+  that an error names its first bad row). A frame with a column that Dask's P2P shuffle
+  (a cluster's default) cannot carry, such as an Arrow list or dictionary column, is
+  shuffled by tasks instead (:func:`_shuffle_method`). Either way each row gets the same
   bytes as when the whole frame is scored at once in one process.
 - :func:`to_occupations` and :func:`to_sectors` roll scored rows up by occupation or
   industry code with weighted sums (``groupby().sum()``, a tree reduction): a 10^8-row
@@ -732,8 +734,8 @@ def _dataset_dtype(arrow_type: pa.DataType):
     return _nested_dtype(arrow_type)
 
 
-def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
-    """Row-group pieces ``(file, row groups, first row, hive keys, fill)`` of a Parquet dataset, and its meta.
+def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame, dict[str, str]]:
+    """Row-group pieces ``(file, row groups, first row, hive keys, fill)`` of a Parquet dataset, its meta, its mixed types.
 
     The files are ``src`` itself or those under it (``.parquet``, ``.pq``, ``.parq``, in
     name order; names starting with ``.`` or ``_`` are skipped, as Dask and Spark skip
@@ -749,9 +751,13 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
     (``frame.iloc[a:b].to_parquet(...)``) are a column ``__index_level_0__`` of every file
     when one file has them (``fill``: a file without them gets its own from 0).
 
-    A column's type in the meta is one that holds the values of every file
+    A column's type in the meta is the one Arrow gives the column's types in the files
     (:func:`_common_type`: integers in one file and floats in another are floats; the
-    floats were truncated to the first file's integers), read as the stream engine reads
+    floats were truncated to the first file's integers; ``int64`` and ``uint64`` are
+    ``int64``, which a value of ``2**63`` or more does not fit: :func:`_read_piece`
+    refuses it, naming the file's types, which the third item gives, per column of more
+    than one type: ``{"n": "int64, the type Arrow gives its files' types int64 and
+    uint64"}``), read as the stream engine reads
     it (:func:`_dataset_dtype`: integers and booleans as pandas' nullable ``Int64`` and
     ``boolean``; as numpy's ``int64`` and ``bool``, a missing cell was refused: ``nan
     cannot be held as int64``; dates, times and decimals as Arrow columns of their type,
@@ -768,6 +774,7 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
         files = [src]
     pieces, first, names, schema, keys = [], None, None, None, None
     types: dict = {}  # per column, a type that holds the values of every file so far
+    kinds: dict = {}  # per column, its types in the files (an ordered set)
     ranges: dict[str, list[str]] = {}  # per file, the RangeIndex column index_as_columns adds
     for f in files:
         # hive partitions (``year=2024/part.parquet``) become columns, as read_parquet makes them
@@ -801,6 +808,7 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
         _check_carried(pf.schema_arrow, f)
         for field in pf.schema_arrow:
             known = types.setdefault(field.name, field.type)
+            kinds.setdefault(field.name, {})[str(field.type)] = None
             if field.type != known:
                 types[field.name] = _common_type(known, field.type, field.name, f, first)
         ranges[str(f)] = [n for n, _ in range_index_columns(pf.schema_arrow, pf.metadata.num_rows)]
@@ -853,7 +861,9 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame]:
               for f, g, start, hive, fill in pieces]
     meta[_SOURCE] = pd.Categorical([], categories=[_UNKNOWN_CATEGORIES])  # each piece its file
     meta[_LINE] = pd.Series(dtype=np.int64)
-    return pieces, meta
+    mixed = {c: f"{types[c]}, the type Arrow gives its files' types {' and '.join(k)}"
+             for c, k in kinds.items() if len(k) > 1}
+    return pieces, meta, mixed
 
 
 def _hive_value(text: str) -> str | None:
@@ -925,11 +935,15 @@ def _check_carried(schema, path) -> None:
                 path=path, column=field.name)
 
 
-def _read_piece(piece: tuple, dtypes: dict | None = None) -> pd.DataFrame:
+def _read_piece(piece: tuple, dtypes: dict | None = None, mixed: dict | None = None) -> pd.DataFrame:
     """The rows of one piece of :func:`_dataset_pieces`, with their file and row in it.
 
     ``dtypes``: those of the dataset's meta, to which the columns are cast without loss
-    (:func:`_conform`), so that every partition has the meta's dtypes.
+    (:func:`_conform`), so that every partition has the meta's dtypes. ``mixed``: the
+    types of the columns of more than one type in the files (:func:`_dataset_pieces`),
+    which the error on a value the meta's dtype cannot hold names (``2**63`` in a column of
+    ``int64`` and ``uint64`` files: the dtype was said to be "a type that every file's
+    values fit", which it is not).
     """
     path, groups, start, hive, fill = piece
     try:
@@ -952,9 +966,12 @@ def _read_piece(piece: tuple, dtypes: dict | None = None) -> pd.DataFrame:
         frame = frame[list(dtypes)]
     if dtypes:
         try:
-            frame = _conform(frame, dtypes, "the dataset (a type that every file's values fit)")
+            frame = _conform(frame, dtypes, "the dataset")
         except DataFormatError as exc:
-            raise DataFormatError(exc.reason, path=path, row=start + exc.row, column=exc.column) from None
+            kinds = (mixed or {}).get(exc.column)
+            reason = exc.reason if kinds is None else (
+                f"{exc.reason} ({kinds}): give the column one type that holds all its values in every file")
+            raise DataFormatError(reason, path=path, row=start + exc.row, column=exc.column) from None
     frame[_SOURCE] = pd.Categorical.from_codes(np.zeros(len(frame), dtype=np.int8), [path])  # one path
     frame[_LINE] = np.arange(start + 1, start + 1 + len(frame), dtype=np.int64)
     return frame
@@ -1019,15 +1036,18 @@ def read_dataset(src) -> dd.DataFrame:
 
 def _read_dataset(src: Path) -> tuple[dd.DataFrame, list[tuple]]:
     """:func:`read_dataset` of a checked ``src``, and its pieces (:func:`_dataset_pieces`), one per partition."""
-    pieces, meta = _dataset_pieces(src)
+    pieces, meta, mixed = _dataset_pieces(src)
     if not pieces:
         return dd.from_pandas(meta, npartitions=1), pieces
     dtypes = {c: meta.dtypes[c] for c in meta.columns if c not in (_SOURCE, _LINE)}
-    return dd.from_map(_read_piece, pieces, meta=meta, enforce_metadata=False, dtypes=dtypes), pieces
+    return dd.from_map(_read_piece, pieces, meta=meta, enforce_metadata=False, dtypes=dtypes,
+                       mixed=mixed), pieces
 
 
-def _keys_partition(part: pd.DataFrame, occupation_column, by_title: bool = False) -> pd.DataFrame:
-    """Distinct occupation keys (hashed) of a partition, for the spanning check."""
+def _keys_partition(part: pd.DataFrame, occupation_column, by_title: bool = False,
+                    used: list | None = None) -> pd.DataFrame:
+    """Distinct occupation keys (hashed) of a partition (of its columns ``used``), for the spanning check."""
+    part = part if used is None else part[used]
     keys = [k for k in occupation_keys(part.rename(columns=onet_aliases(part)), occupation_column,
                                        by_title=by_title) if k]
     h = np.unique(pd.util.hash_array(np.asarray(keys, dtype=object))) if keys else np.empty(0, np.uint64)
@@ -1309,8 +1329,10 @@ def _score(ddf: dd.DataFrame, method: str = "learned", *, odd: bool = False,
         _warn_columns(head.drop(columns=[c for c in _HIDDEN if c in head.columns]))
     by_title = job["by_title"]
     lengths: list[int] = []  # of the partitions, counted by the check
-    if (method not in _GROUPED or ddf.npartitions == 1
-            or not _spans_partitions(ddf, occupation_column, by_title, lengths)):
+    # the partitions the check counts are those the regrouping reads: a frame's column
+    # projection can make Dask join partitions (dd.read_parquet of the key columns only)
+    parts = ddf.to_delayed() if method in _GROUPED and ddf.npartitions > 1 else []
+    if len(parts) < 2 or not _spans_partitions(ddf, occupation_column, by_title, lengths, parts):
         return ddf.map_partitions(_score_partition, meta, job, meta=meta, align_dataframes=False)
     # an occupation spans partitions: regroup by occupation, keeping the order within it
     logger.info("occupations span partitions: regrouping the rows by occupation")
@@ -1319,16 +1341,18 @@ def _score(ddf: dd.DataFrame, method: str = "learned", *, odd: bool = False,
         return ddf.map_partitions(_score_partition, meta, job, meta=meta, align_dataframes=False)
     keyed_parts = [dask.delayed(_with_keys, nout=2)(p, occupation_column, int(s), by_title,
                                                     job["columns"], k, text_column)
-                   for k, (p, s) in enumerate(zip(ddf.to_delayed(), starts[:-1], strict=True))]
+                   for k, (p, s) in enumerate(zip(parts, starts[:-1], strict=True))]
     keyed_meta = _with_keys(head, occupation_column, 0, by_title)[0]
     keyed = dd.from_delayed([kp[0] for kp in keyed_parts], meta=keyed_meta, verify_meta=False)
-    grouped = keyed.shuffle(on=_KEY, npartitions=ddf.npartitions).map_partitions(
+    shuffle = _shuffle_method(keyed_meta)  # P2P (a cluster's default) cannot carry every dtype
+    grouped = keyed.shuffle(on=_KEY, npartitions=len(parts), shuffle_method=shuffle).map_partitions(
         lambda p: p.sort_values(_ROW, kind="stable"), meta=keyed_meta)
     scored_meta = meta.rename(columns=_AWAY).reset_index(drop=True).assign(**{_ROW: np.int64(0)}).iloc[:0]
     scored = grouped.map_partitions(_score_partition, meta, job, meta=scored_meta,
                                     align_dataframes=False)
     divisions = [int(s) for s in starts[:-1]] + [int(starts[-1]) - 1]
-    back = scored.set_index(_ROW, divisions=_unique_divisions(divisions), sorted=False)
+    back = scored.set_index(_ROW, divisions=_unique_divisions(divisions), sorted=False,
+                            shuffle_method=shuffle)
     # each input partition's rows, in their order, under their index (a fresh index per
     # partition, under divisions of the row numbers, found nothing with .loc before), and
     # the input's empty partitions and divisions; the index is the one the partition's
@@ -1337,8 +1361,8 @@ def _score(ddf: dd.DataFrame, method: str = "learned", *, odd: bool = False,
     empty = dask.delayed(meta.copy)()
     restored = [dask.delayed(_restore_index)(next(filled), kp[1], meta) if n else empty
                 for n, kp in zip(lengths, keyed_parts, strict=True)]
-    return dd.from_delayed(restored, meta=meta,
-                           divisions=ddf.divisions if ddf.known_divisions else None,
+    known = ddf.known_divisions and len(ddf.divisions) == len(parts) + 1  # not when Dask joined partitions
+    return dd.from_delayed(restored, meta=meta, divisions=ddf.divisions if known else None,
                            verify_meta=False)
 
 
@@ -1391,6 +1415,46 @@ def _restore_index(part: pd.DataFrame, kept: tuple[pd.Index, dict], meta: pd.Dat
     return _conform(out, {c: meta.dtypes[c] for c in inputs if c not in own}, "ddf's meta")
 
 
+#: pandas' nullable dtypes of numbers and booleans, which Dask's P2P shuffle carries.
+_MASKED = (pd.BooleanDtype, pd.Int8Dtype, pd.Int16Dtype, pd.Int32Dtype, pd.Int64Dtype, pd.UInt8Dtype,
+           pd.UInt16Dtype, pd.UInt32Dtype, pd.UInt64Dtype, pd.Float32Dtype, pd.Float64Dtype)
+
+
+def _p2p_carries(dtype) -> bool:
+    """Whether Dask's P2P shuffle gives a column of ``dtype`` back as it was.
+
+    P2P sends the rows as Arrow tables: numpy's numbers, dates and durations, text,
+    pandas' nullable, tz-aware, period and interval dtypes come back, and so do Arrow
+    columns of one value per cell; complex and sparse columns do not (Dask's ``TypeError:
+    p2p does not support ...``), nor Arrow lists, structs, maps and dictionaries
+    (``RuntimeError: P2P ... failed during transfer phase``), nor categories other than
+    numbers, text, dates and durations (intervals failed so; periods and tz-aware dates
+    came back as other values). Anything not known to come back is said not to.
+    """
+    if isinstance(dtype, pd.CategoricalDtype):
+        kind = dtype.categories.dtype
+        return isinstance(kind, pd.StringDtype) or isinstance(kind, np.dtype) and kind.kind in "biufMmO"
+    if isinstance(dtype, pd.ArrowDtype):
+        kind = dtype.pyarrow_dtype
+        return not (pa.types.is_nested(kind) or pa.types.is_dictionary(kind))
+    if isinstance(dtype, np.dtype):
+        return dtype.kind in "biufMmO"
+    return isinstance(dtype, (pd.StringDtype, pd.DatetimeTZDtype, pd.PeriodDtype, pd.IntervalDtype, *_MASKED))
+
+
+def _shuffle_method(meta: pd.DataFrame) -> str | None:
+    """The shuffle of the regrouping by occupation: Dask's default, or ``"tasks"``.
+
+    On a distributed cluster Dask's default is P2P, which cannot carry every column
+    (:func:`_p2p_carries`): ``learned`` on a frame of an Arrow list or dictionary column
+    (``dd.read_parquet(..., dtype_backend="pyarrow")``), or of a complex or sparse column,
+    failed when an occupation spanned partitions, with Dask's own error naming no column
+    of the user's. The task-based shuffle (pickled rows) carries any column; it is chosen
+    for such a frame only, P2P being the faster on large inputs.
+    """
+    return None if all(_p2p_carries(dtype) for dtype in meta.dtypes) else "tasks"
+
+
 def _unique_divisions(divisions: list[int]) -> list[int]:
     """Strictly increasing divisions (empty input partitions disappear)."""
     out = [divisions[0]]
@@ -1402,11 +1466,19 @@ def _unique_divisions(divisions: list[int]) -> list[int]:
 
 
 def _spans_partitions(ddf: dd.DataFrame, occupation_column, by_title: bool = False,
-                      lengths: list | None = None) -> bool:
+                      lengths: list | None = None, parts: list | None = None) -> bool:
     """True when rows of one occupation lie in two partitions (a distributed count).
 
-    Only the columns the occupation keys are made of are read (not the texts); titles only
-    with ``by_title`` (see :func:`~exposure.scoring._files.occupation_keys`). A list
+    The partitions are ``parts``, default ``ddf.to_delayed()``: those the regrouping of
+    :func:`score` reads. Each partition's task keeps only the columns the occupation keys
+    are made of (titles only with ``by_title``; see
+    :func:`~exposure.scoring._files.occupation_keys`). Before, the check read
+    ``ddf[those columns]``, and Dask joins the partitions of a Parquet read of a few of its
+    columns (``dd.read_parquet``: two files of two occupations were one partition): an
+    occupation spanning files was not seen, each file was scored with its own rows of
+    the occupation as context, not the same scores as ``score_tasks`` of the whole frame,
+    without a word (or the regrouping failed, its counts of rows being of other
+    partitions: ``ValueError: zip() argument 2 is shorter than argument 1``). A list
     ``lengths`` gets the partitions' numbers of rows, counted in the same pass (the
     regrouping needs them: counted apart, the input was read once more, every file of a
     :func:`read_dataset` three times in all).
@@ -1416,11 +1488,13 @@ def _spans_partitions(ddf: dd.DataFrame, occupation_column, by_title: bool = Fal
     used = [c for c in ddf.columns if aliases.get(c, c) in key_columns]
     if not used:  # every row is its own occupation
         return False
-    keys = ddf[used].map_partitions(_keys_partition, occupation_column, by_title,
-                                    meta=pd.DataFrame({"h": np.empty(0, np.uint64)}))["h"]
+    parts = ddf.to_delayed() if parts is None else parts
+    keys = dd.from_delayed([dask.delayed(_keys_partition)(p, occupation_column, by_title, used) for p in parts],
+                           meta=pd.DataFrame({"h": np.empty(0, np.uint64)}), verify_meta=False)["h"]
     counts = [keys.count(), keys.nunique()]
-    if lengths is not None:  # Dask: no meta of an IntervalIndex
-        counts.append(ddf[used].map_partitions(len, meta=(None, "int64")))
+    if lengths is not None:  # a frame, as the keys are (Dask warns of computing delayed objects with them)
+        counts.append(dd.from_delayed([dask.delayed(_length)(p) for p in parts], verify_meta=False,
+                                      meta=pd.DataFrame({"n": np.empty(0, np.int64)}))["n"])
     try:
         total, distinct, *found = dask.compute(*counts)
     except KeyError:  # a partition lacks a key column (Dask's KeyError named no partition)
@@ -1429,6 +1503,11 @@ def _spans_partitions(ddf: dd.DataFrame, occupation_column, by_title: bool = Fal
     if lengths is not None:
         lengths[:] = [int(n) for n in found[0]]
     return int(total) != int(distinct)
+
+
+def _length(part: pd.DataFrame) -> pd.DataFrame:
+    """The number of rows of a partition, as a frame of one row (column ``n``)."""
+    return pd.DataFrame({"n": [len(part)]}, dtype=np.int64)
 
 
 def _name_partition_of_other_columns(ddf: dd.DataFrame) -> None:

@@ -591,10 +591,16 @@ def _check_columns(schema, text_column: str, occupation_column: str | None, *,
     ``bigint`` occupation column: ``occupation title must be text or missing, got int 0``).
     Also column names that Spark's ``mapInPandas`` cannot pass (an ``AnalysisException``):
     a name twice (in any case, unless ``spark.sql.caseSensitive`` is true), a name with a
-    dot.
+    dot, a name with a backtick (``INVALID_ATTRIBUTE_NAME_SYNTAX`` for ``we`ird``,
+    ``UNRESOLVED_COLUMN`` for ```id```) and the name ``*`` (``INVALID_USAGE_OF_STAR``), the
+    last two raised by Spark when ``score`` was called, naming no remedy; and columns of
+    a type that ``mapInPandas`` cannot pass to Python (``interval year``, ``interval``:
+    PySpark's ``NOT_IMPLEMENTED: Invalid return type in mapInPandas``, printing the whole
+    schema, hidden columns included).
     The columns are looked for under their names after O*NET's published headers are
     renamed, as ``score_tasks`` does.
     """
+    from pyspark.sql.pandas.types import to_arrow_type
     from pyspark.sql.types import NullType, StringType
 
     names = [f.name for f in schema.fields]
@@ -610,7 +616,24 @@ def _check_columns(schema, text_column: str, occupation_column: str | None, *,
     if dotted:  # AnalysisException: "A column ... with name `post`.`text` cannot be resolved"
         raise DataFormatError("Spark's mapInPandas cannot pass a column whose name has a dot (it "
                               f"reads it as a field of a struct): rename it, e.g. sdf.withColumnRenamed("
-                              f"{dotted[0]!r}, {dotted[0].replace('.', '_')!r})", column=dotted[0])
+                              f"{dotted[0]!r}, {dotted[0].replace('.', '_').replace('`', '_')!r})",
+                              column=dotted[0])
+    quoted = [n for n in names if "`" in n or n == "*"]
+    if quoted:  # AnalysisException: INVALID_ATTRIBUTE_NAME_SYNTAX, UNRESOLVED_COLUMN, INVALID_USAGE_OF_STAR
+        name = quoted[0]
+        what, new = (("named '*' (it reads it as every column)", "star") if name == "*" else
+                     ("whose name has a backtick (it reads backticks as quotes around a name)",
+                      name.replace("`", "_")))
+        raise DataFormatError(f"Spark's mapInPandas cannot pass a column {what}: rename it, e.g. "
+                              f"sdf.withColumnRenamed({name!r}, {new!r})", column=name)
+    for field in schema.fields:
+        try:  # mapInPandas' own check of the output's types (the input's columns are in it)
+            to_arrow_type(field.dataType, timezone="UTC")
+        except TypeError:
+            raise DataFormatError(f"Spark's mapInPandas cannot pass a column of Spark type "
+                                  f"{field.dataType.simpleString()} (PySpark has no Arrow type for it): "
+                                  f"cast it, e.g. sdf.withColumn({field.name!r}, sdf[{field.name!r}]"
+                                  ".cast('string')), or drop it", column=field.name) from None
     aliases = onet_aliases(pd.DataFrame(columns=names))
     fields = {aliases.get(f.name, f.name): f for f in schema.fields}
     task_texts(pd.DataFrame(columns=list(fields)), text_column, show_index=False)  # missing: its message
@@ -661,8 +684,9 @@ def score(sdf, method: str = "learned", *, text_column: str = "task",
         column whose name starts with ``__exposure_`` (the engine's hidden row number and
         occupation key overwrote it, and it was dropped from the output), without the text
         column or the named occupation column, whose text, ``onetsoc_code`` or
-        occupation column is not of Spark type string, with a column name twice (in any case) or a column
-        name with a dot (which ``mapInPandas`` cannot pass), or a column named like a
+        occupation column is not of Spark type string, with a column name twice (in any case), a column
+        name with a dot or a backtick, or named ``*``, or of a type such as ``interval year`` (which
+        ``mapInPandas`` cannot pass), or a column named like a
         score column in another case (``Label``: see :func:`score_schema`); the argument
         errors of :func:`score_batches`, checked
         before ``sdf``. When the job runs (in the worker's traceback, which Spark raises

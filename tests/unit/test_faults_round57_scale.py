@@ -204,7 +204,8 @@ def test_dataset_of_int64_and_uint64_ids_past_int64_is_refused(tmp_path, client)
     with pytest.raises(DataFormatError) as err:  # was: written as -9223372036854775808
         xd.score_dataset(src, tmp_path / "out2", "rubric", client=client, progress=False)
     assert str(err.value) == (f"{src / 'b.parquet'}, row 2, column 'n': 9223372036854775808 cannot be held "
-                              "as Int64, the column's dtype in the dataset (a type that every file's values fit)")
+                              "as Int64, the column's dtype in the dataset (int64, the type Arrow gives its files' types int64 "
+                              "and uint64): give the column one type that holds all its values in every file")
     assert not (tmp_path / "out2").exists()
 
 
