@@ -1530,7 +1530,10 @@ def load_onet(release: str = "29.1", *, mirror=None, data_dir=None, store=None,
         (a :class:`~exposure.errors.DataFormatError` naming it: it was loaded as an empty
         table and pinned).
     exposure.errors.DataFormatError
-        ``fmt`` that is not a string, or (for a release the package pins) another format
+        ``release`` that is not a str: ``load_onet(29.1)`` loaded O*NET 29.1 with the float
+        29.1 as its ``release`` (scoring warnings then said "the O*NET release", model
+        metadata held a float), where :class:`exposure.pipeline.RecomputeInputs` refuses
+        it. ``fmt`` that is not a string, or (for a release the package pins) another format
         than the pinned one, e.g. ``load_onet("29.1", fmt="excel")`` (29.1 is pinned as
         text; checked before the store is opened).
 
@@ -1541,9 +1544,11 @@ def load_onet(release: str = "29.1", *, mirror=None, data_dir=None, store=None,
     ...
     exposure.errors.ExposureError: O*NET release '31' is not of the form MAJOR.MINOR (e.g. 29.1, 31.0)
     """
-    if fmt is not None:  # before the store is opened
+    # before the store is opened; 29.1 (a float) was loaded with the float as its .release
+    releases.check_onet_release(release)
+    if fmt is not None:
         releases.check_onet_format(fmt)
-        _check_pinned_format(releases.check_onet_release(release), fmt)
+        _check_pinned_format(release, fmt)
     resolved = fetching.resolve_store(store, mirror=mirror, data_dir=data_dir)
     names = onet_file_names(release, fmt, resolved.lock)
     # the new files of a release are pinned only when the whole release is read and checked

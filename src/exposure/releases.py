@@ -46,7 +46,7 @@ except ImportError:  # pragma: no cover - Windows
 
 import pandas as pd
 
-from exposure._args import check_choice, check_name, check_path, shown
+from exposure._args import check_choice, check_name, check_path, is_number, shown
 from exposure._io import atomic_path
 from exposure._outdir import _existing_parent
 from exposure.errors import DataFormatError, ExposureError, InputError
@@ -135,8 +135,10 @@ def check_onet_release(release: str) -> str:
 
     Raises
     ------
+    exposure.errors.DataFormatError
+        ``release`` that is not a str (a number such as ``29.1``, None, a list).
     exposure.errors.ExposureError
-        Otherwise.
+        A str of another form.
 
     Examples
     --------
@@ -154,8 +156,24 @@ def check_onet_release(release: str) -> str:
     Traceback (most recent call last):
     ...
     exposure.errors.ExposureError: O*NET release '029.1' has a leading zero: write '29.1'
+
+    A number is refused, as :class:`exposure.pipeline.RecomputeInputs` and
+    :func:`exposure.reports.sources.validate_sources` refuse it: ``load_onet(29.1)`` loaded
+    the release with the float 29.1 as its ``release`` (scoring warnings then named "the
+    O*NET release", model metadata held a float), and a float cannot tell ``30.10`` from
+    ``30.1``.
+
+    >>> check_onet_release(29.1)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: O*NET release float 29.1 is not of the form MAJOR.MINOR (e.g. 29.1, 31.0): give it as text (str), in quotes (a number loses the zeros of a release: 30.10 and 30.1 are one float)
     """
-    m = _ONET_RELEASE.match(str(release))
+    if not isinstance(release, str):  # 29.1 was read as the release '29.1', its float kept as .release
+        hint = (", in quotes (a number loses the zeros of a release: 30.10 and 30.1 are one float)"
+                if is_number(release) else "")
+        raise DataFormatError(f"O*NET release {shown(release)} is not of the form MAJOR.MINOR (e.g. 29.1, 31.0): "
+                              f"give it as text (str){hint}")
+    m = _ONET_RELEASE.match(release)
     if not m:
         raise ExposureError(f"O*NET release {release!r} is not of the form MAJOR.MINOR (e.g. 29.1, 31.0)"
                             f"{_meant(release, _ONET_WRITTEN, '{0}.{1}', repr)}")
@@ -617,10 +635,12 @@ class Lock:
             # a size with leading zeros ("0190", a hand edit) as its number: compared as written,
             # it was a pin "of another size" than the package's or the same file's
             row["sha256"], row["size"] = row["sha256"].lower(), str(int(row["size"]))
+            _check_unpadded(row, line, self.path)
             _check_lock_url(row["url"], row["name"], line, self.path)  # columns checked left to right
             _check_lock_member(row["member"], row["name"], line, self.path)
             _check_member_url(row["member"], row["url"], row["name"], line, self.path)
             _check_package_pin(row, line, self.path)
+            _check_origin(row["name"], row["url"], row["member"], line, self.path)
             _check_repeat(row, out.get(row["name"]), rows.get(row["name"]), line, self.path)
             out[row["name"]] = row
             rows.setdefault(row["name"], line)
@@ -720,6 +740,12 @@ class Lock:
         except DataFormatError as exc:
             raise DataFormatError(f"{src.name!r}: cannot pin it under that name, which the lock file does not "
                                   f"hold ({exc.reason}); nothing was pinned") from None
+        try:  # a padded URL or member, one of another release or file: the reader would refuse the line
+            _check_unpadded({"name": src.name, "url": src.download_url, "member": src.member or ""}, 0,
+                            Path(LOCK_NAME))
+            _check_origin(src.name, src.download_url, src.member or "", 0, Path(LOCK_NAME))
+        except DataFormatError as exc:
+            raise DataFormatError(f"{src.name}: cannot pin it: {exc.reason}; nothing was pinned") from None
         path = check_path(path, "path")
         if not path.is_file():
             raise InputError("is a directory, not a file" if path.is_dir() else "not found", path=path)
@@ -732,17 +758,68 @@ class Lock:
                 "url": src.download_url, "member": src.member or ""}
 
     def _write(self, entries: dict[str, dict[str, str]]) -> None:
-        """Write ``entries`` as the whole lock file, atomically (the caller holds :func:`_pinning`)."""
+        """Write ``entries`` as the whole lock file, atomically (the caller holds :func:`_pinning`).
+
+        The comment lines a user wrote into the file (a review note: ``# checked against
+        the publisher's list``) are kept, each above the line it stood above
+        (:func:`_user_comments`): the file was written anew from the entries alone, so the
+        next pin dropped them without a word.
+        """
+        real = Path(os.path.realpath(self.path))
+        notes = _user_comments(real)
         buf = io.StringIO()
         buf.write(_LOCK_HEADER)
+        buf.writelines(f"{note}\n" for note in notes.get("", ()))
         writer = csv.DictWriter(buf, _LOCK_COLUMNS, delimiter="\t", lineterminator="\n")
         writer.writeheader()
         for name in sorted(entries):
+            buf.writelines(f"{note}\n" for note in notes.get(name, ()))
             writer.writerow({c: entries[name][c] for c in _LOCK_COLUMNS})
+        # those above a line no longer there, or ending the file, end it
+        buf.writelines(f"{note}\n" for key, kept in notes.items() if key != "" and key not in entries
+                       for note in kept)
         # where a symbolic link points, even a dangling one (a lock kept beside the
         # analysis, linked before its first pin): the link was replaced by a file
-        with atomic_path(Path(os.path.realpath(self.path))) as tmp:
+        with atomic_path(real) as tmp:
             tmp.write_text(buf.getvalue(), "utf-8")
+
+
+def _user_comments(path: Path) -> dict:
+    """The comment lines of lock file ``path`` that are not the library's, by the line they stand above.
+
+    Keyed by the name of the entry below them, ``""`` for those above the header and
+    None for those ending the file. Empty when the file is missing or unreadable (its
+    reader says why).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "exposure.lock"
+    >>> _ = p.write_text(_LOCK_HEADER + "name\\tsize\\tsha256\\turl\\tmember\\n# reviewed\\n"
+    ...                  "onet/31.0/Job Zones.txt\\t...\\n# end\\n")
+    >>> _user_comments(p)
+    {'onet/31.0/Job Zones.txt': ['# reviewed'], None: ['# end']}
+    """
+    try:
+        text = path.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    ours = set(_LOCK_HEADER.splitlines())
+    out: dict = {}
+    pending, header = [], False
+    for line in _LINE_BREAK.split(text):
+        if line.startswith("#"):
+            if line not in ours:
+                pending.append(line)
+        elif line:
+            key = line.split("\t", 1)[0] if header else ""
+            header = True
+            if pending:
+                out.setdefault(key, []).extend(pending)
+                pending = []
+    if pending:
+        out.setdefault(None, []).extend(pending)
+    return out
 
 
 @contextlib.contextmanager
@@ -867,6 +944,88 @@ def _check_member_url(member: str, url: str, name: str, line: int, path: Path) -
         raise DataFormatError(f"{name} has an archive member ({member!r}) but no URL: a member is read from the "
                               "archive at the URL; write the archive's https:// URL, or empty the member too",
                               path=path, row=line, column="url")
+
+
+def _check_unpadded(row: dict, line: int, path: Path) -> None:
+    """Refuse the lock line ``row`` (on ``line``) whose URL or archive member has surrounding spaces.
+
+    A space left after the URL or the member by a hand edit was read as part of it: the
+    download then failed with ``HTTP 404 ... the file is not (or no longer) at this URL``
+    or ``archive ... has no member 'db_31_0_text/Job Zones.txt '; ... (the publisher
+    dropped or renamed it?)``, naming neither the lock file nor its line. (A name so
+    padded is refused by :func:`_check_line_name`.)
+
+    Examples
+    --------
+    >>> _check_unpadded({"name": "onet/31.0/Job Zones.txt", "url": "https://e.org/db.zip ", "member": ""}, 3,
+    ...                 Path("exposure.lock"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: exposure.lock, row 3, column 'url': the URL 'https://e.org/db.zip ' of onet/31.0/Job Zones.txt has surrounding spaces: remove them
+    """
+    for column in ("url", "member"):
+        value = row[column]
+        if value != value.strip():
+            raise DataFormatError(f"the {_LOCK_FIELDS[column]} {value!r} of {row['name']} has surrounding spaces: "
+                                  "remove them", path=path, row=line, column=column)
+
+
+#: How messages name the columns of a lock line.
+_LOCK_FIELDS = {"url": "URL", "member": "archive member"}
+#: The folder of a publisher's archive in a URL or an archive member: ``db_31_0_text``
+#: (O*NET release 31.0) or ``oesm26nat`` (OEWS May 2026).
+_ARCHIVE_TOKEN = re.compile(r"db_([0-9]+)_([0-9]+)_(?:text|excel)|oesm([0-9]{2})(?:nat|in4)", re.IGNORECASE)
+
+
+def _token_release(token: re.Match) -> str:
+    """The release an archive folder names: ``O*NET 31.0`` for ``db_31_0_text``, ``OEWS May 2026`` for ``oesm26nat``."""
+    a, b, yy = token.groups()
+    return f"OEWS May 20{yy}" if yy is not None else f"O*NET {int(a)}.{b}"
+
+
+def _check_origin(name: str, url: str, member: str, line: int, path: Path) -> None:
+    """Refuse the lock line of release file ``name`` whose URL or member is of another release or file.
+
+    A line copied from another release and renamed by hand (``onet/31.1/Job Zones.txt``
+    with the URL ``.../db_31_0_text.zip`` and the member ``db_31_0_text/Job Zones.txt``)
+    was read as it was: a download fetched the other release's file, its sha256 matched
+    the copied one, and O*NET 31.1 was loaded from 31.0's files without a word. A member
+    that is another file (``db_31_0_text/Task Statements.txt`` for ``Job Zones.txt``) was
+    read likewise (a member named otherwise than a file the library reads, of
+    :data:`ONET_FILES` or an OEWS layout, is left as it is). Names of no release layout
+    (custom sources) and the package's pins are not looked at.
+
+    Examples
+    --------
+    >>> _check_origin("onet/31.1/Job Zones.txt", "https://www.onetcenter.org/dl_files/database/db_31_0_text.zip",
+    ...               "db_31_0_text/Job Zones.txt", 3, Path("exposure.lock"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: exposure.lock, row 3, column 'url': the URL '...db_31_0_text.zip' of onet/31.1/Job Zones.txt is of O*NET 31.0 (db_31_0_text), not O*NET 31.1: a line copied from another release? write 'https://www.onetcenter.org/dl_files/database/db_31_1_text.zip' or delete that line
+    """
+    if name in SOURCES or not (_ONET_NAME.match(name) or _OEWS_NAME.match(name)):
+        return
+    try:
+        layout = layout_source(name)
+    except ExposureError:  # a custom source named like a release file (two extensions)
+        return
+    wanted = f"{'O*NET' if layout.kind == 'onet' else 'OEWS'} {layout.release}"
+    for column, value, meant in (("url", url.rsplit("/", 1)[-1], layout.download_url),
+                                 ("member", member.rpartition("/")[0], layout.member)):
+        for token in _ARCHIVE_TOKEN.finditer(value):
+            given = _token_release(token)
+            if given != wanted:
+                shown_value = url if column == "url" else member
+                raise DataFormatError(f"the {_LOCK_FIELDS[column]} {shown_value!r} of {name} is of {given} "
+                                      f"({token.group(0)}), not {wanted}: a line copied from another release? "
+                                      f"write {meant!r} or delete that line", path=path, row=line, column=column)
+    base, other = name.rsplit("/", 1)[-1], member.rsplit("/", 1)[-1]
+    stem, dot, ext = other.rpartition(".")
+    known = (stem in ONET_FILES and f"{dot}{ext}" in ONET_FORMATS.values()) or _OEWS_NAME.match(f"oews/{other}")
+    if other != base and known:  # another file a release reads
+        raise DataFormatError(f"the archive member {member!r} of {name} is another file than {base!r}: a line "
+                              f"copied from another file? write {layout.member!r} or delete that line",
+                              path=path, row=line, column="member")
 
 
 def _is_lock_url(url: str) -> bool:

@@ -1087,8 +1087,9 @@ def onet_for_tasks(frame: pd.DataFrame, method: str, release="auto", *,
 def _loaded_release(onet) -> bool:
     """Whether ``onet`` is a release object rather than a name; refuse what is neither.
 
-    A name is text (``"29.1"``, ``"auto"``, ``"none"``) or a number (``29.1``, as
-    :func:`exposure.onet.load_onet` takes it); anything else must be a release with the
+    A name is text (``"29.1"``, ``"auto"``, ``"none"``; a number such as ``29.1`` is passed
+    on to :func:`exposure.onet.load_onet`, which refuses it: a float cannot tell 30.10 from
+    30.1); anything else must be a release with the
     tables the scorers read (:func:`~exposure.scoring._inputs.check_onet`). A release
     given to :func:`score_file` (as :func:`~exposure.scoring.score_tasks` takes it) was
     read as a release name: ``O*NET release OnetRelease(release='29.1', occupations= ...``,
