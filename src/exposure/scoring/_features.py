@@ -29,7 +29,8 @@ import pyarrow.compute as pc
 from scipy import sparse
 
 __all__ = ["WordTfidf", "CharTfidf", "group_mean", "group_means", "stem", "word_terms", "tokenize",
-           "STOP_WORDS", "content_word_counts",
+           "STOP_WORDS", "content_word_counts", "FOREIGN_WORDS", "other_language", "ADDRESS",
+           "address_only", "PhraseSet",
            "normalise_text", "normalise_texts", "SUFFIXES", "STEM_CACHE_SIZE"]
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
@@ -166,14 +167,217 @@ def content_word_counts(tokens: "Tokens") -> np.ndarray:
     >>> content_word_counts(tokenize(["the and of to a in", "Description", "File the 2024 invoices."])).tolist()
     [0, 1, 2]
     """
+    return _per_text(tokens, _content_words(tokens.words))
+
+
+def _content_words(words: list) -> np.ndarray:
+    """1 for each word of ``words`` that carries content (see :func:`content_word_counts`), else 0."""
     stop = STOP_WORDS
     # a word of letters only (most words) holds a letter and is no number: no loop over its characters
-    content = np.fromiter((w not in stop and (w.isalpha() or not (w.isdigit() or not any(c.isalpha() for c in w)))
-                           for w in tokens.words), dtype=np.int64, count=len(tokens.words))
-    per_word = content[tokens.codes] if len(tokens.codes) else np.zeros(0, dtype=np.int64)
+    return np.fromiter((w not in stop and (w.isalpha() or not (w.isdigit() or not any(c.isalpha() for c in w)))
+                        for w in words), dtype=np.int64, count=len(words))
+
+
+def _per_text(tokens: "Tokens", per_word: np.ndarray) -> np.ndarray:
+    """Sum over the words of each text of ``per_word`` (int64, one value per distinct word)."""
+    per_word = per_word[tokens.codes] if len(tokens.codes) else np.zeros(0, dtype=np.int64)
     ends = np.cumsum(tokens.lengths)
     totals = np.concatenate([[0], np.cumsum(per_word)])
     return totals[ends] - totals[ends - tokens.lengths]
+
+
+#: Function words of other languages written in Latin script (French, Spanish, Portuguese,
+#: Italian, German, Dutch, Scandinavian, Finnish; accents dropped, as :func:`normalise_text`
+#: drops them) that are no English words, and the Latin of placeholder text (*lorem
+#: ipsum*), read by :func:`other_language`. English homographs are left out (``die``,
+#: ``door``, ``pour``, ``par``, ``sans``, ``con``, ``ai``, ``um``, ``uber`` ...): none of
+#: O*NET 29.1's and 30.1's statements, titles and alternate titles, the published labels or
+#: the package's modern tasks reads as another language.
+FOREIGN_WORDS = frozenset("""
+le la les des du au aux et une avec dans sur sont cette ces qui leur leurs vers chez selon nous vous ils
+elle pas mais aussi tres afin ainsi
+el los las del una unos unas para por que en su sus como se es lo pero segun sin sobre hacia desde este
+esta estos estas
+os das em uma aos pelo pela com nao na nos nas seu sua ou
+der das den dem und mit fur von zu zum zur ein eine einen einem einer im auf ist sind sie nicht oder bei
+nach aus wir ihre werden wird sowie als auch vom beim
+il gli della delle dei degli di nel nella nei sono alla alle dal dalla sul sulla questo questa
+de het een voor op te zijn bij naar om aan niet ook uit worden wordt tussen deze
+og af och att ja til
+lorem ipsum dolor amet consectetur adipiscing eiusmod incididunt labore dolore aliqua
+""".split())
+
+
+def other_language(tokens: "Tokens", known) -> np.ndarray:
+    """Texts that read as written in another language than English (or in placeholder Latin).
+
+    The models read English: a Spanish or German sentence shares a few words with O*NET
+    (``equipo``, ``hotel``, ``management``) and was scored, with a confidence up to 0.9,
+    as if those words were the task. A text reads as another language when its words of
+    another language (a :data:`FOREIGN_WORDS` function word, or a word in another script
+    than Latin) are two or more and outnumber its English function words
+    (:data:`STOP_WORDS`), or are one or more while its content words unknown to the
+    model outnumber the known ones. No English text of O*NET or of the package's
+    evaluation sets does.
+
+    Parameters
+    ----------
+    tokens : Tokens
+        :func:`tokenize` of the texts.
+    known : callable
+        ``known(words)``: for each word of a list of words (of ``tokens.words``), whether
+        the model knows it (a bool array). Called only when some text holds a word of
+        another language, with the words of those texts.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        One per text.
+
+    Examples
+    --------
+    >>> tok = tokenize(["Limpiar y mantener el equipo de cocina.", "Clean the kitchen equipment.",
+    ...                 "Die sozialen Medien des Unternehmens betreuen.", "Set up dies on the press."])
+    >>> vocabulary = {"equipo", "clean", "kitchen", "equipment", "set", "dies", "press", "medien"}
+    >>> other_language(tok, lambda words: np.array([w in vocabulary for w in words])).tolist()
+    [True, False, True, False]
+    """
+    words = tokens.words
+    out = np.zeros(len(tokens.lengths), dtype=bool)
+    other = np.fromiter((w in FOREIGN_WORDS or not (w.isascii() or w.isdigit()) for w in words),
+                        dtype=bool, count=len(words))
+    if not other.any():
+        return out
+    # words of another language are rare: counted from where they are, not summed over every word
+    at = np.searchsorted(np.cumsum(tokens.lengths), np.flatnonzero(other[tokens.codes]), side="right")
+    foreign = np.bincount(at, minlength=len(out))
+    maybe = foreign >= 1  # usually a few texts: only their words are read further
+    if not maybe.any():
+        return out
+    used, codes = np.unique(tokens.codes[np.repeat(maybe, tokens.lengths)], return_inverse=True)
+    words = [words[i] for i in used.tolist()]
+    tokens = Tokens(words, codes.ravel(), tokens.lengths[maybe])
+    foreign = foreign[maybe]
+    english = _per_text(tokens, np.fromiter((w in STOP_WORDS for w in words), dtype=np.int64, count=len(words)))
+    content = _content_words(words)
+    unknown = _per_text(tokens, content * ~np.asarray(known(words), dtype=bool))
+    out[maybe] = ((foreign >= 2) & (foreign > english)) | (2 * unknown > _per_text(tokens, content))
+    return out
+
+
+#: An e-mail or web address: ``jane.doe@acme.com`` (``mailto:`` too), ``https://...``,
+#: ``www.acme.com/jobs``.
+ADDRESS = re.compile(r"(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?|ftp)://\S+|\bwww\.\S+", re.IGNORECASE)
+
+
+def address_only(texts: list, min_words: int = 2, tokens: "Tokens | None" = None) -> np.ndarray:
+    """Texts that are e-mail or web addresses, with fewer than ``min_words`` content words besides.
+
+    ``jane.smith@company.co.uk``, ``Contact: hr@acme.com`` or a link to a job posting name
+    no task, but their words (``company``, ``contact``, ``jobs``) are O*NET's. A task that
+    mentions an address (``Email the weekly report to finance@acme.com.``) is not one.
+    The texts are searched as one string for ``@``, ``://`` and ``www.`` (not at all when
+    ``tokens``, :func:`tokenize` of ``texts``, says that none holds them); only those
+    holding one are read with :data:`ADDRESS`.
+
+    Examples
+    --------
+    >>> address_only(["Contact: hr@acme.com", "https://jobs.acme.com/view/123",
+    ...               "Email the weekly report to finance@acme.com.", "Answer telephones."]).tolist()
+    [True, True, False, False]
+    """
+    out = np.zeros(len(texts), dtype=bool)
+    if tokens is not None and not tokens.marked:
+        return out
+    joined = "\n".join(texts)
+    found = [pos for marker in _ADDRESS_MARKS for pos in _positions(joined, marker)]
+    if not found:
+        return out
+    ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1)
+    rows = [i for i in np.unique(np.searchsorted(ends, found, side="right")).tolist()
+            if ADDRESS.search(texts[i])]
+    if rows:
+        rest = [ADDRESS.sub(" ", texts[i]) for i in rows]
+        out[rows] = content_word_counts(tokenize(rest)) < min_words
+    return out
+
+
+def _singular(word: str) -> str:
+    """``word`` with an English plural ending read as singular (``nurses``, ``secretaries``).
+
+    Examples
+    --------
+    >>> [_singular(w) for w in ("nurses", "secretaries", "clerk", "business")]
+    ['nurse', 'secretary', 'clerk', 'business']
+    """
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+class PhraseSet:
+    """Phrases (occupation titles) that a whole text may be, read as :func:`tokenize` reads texts.
+
+    A text is one of the phrases when its words are the phrase's words in order, case,
+    punctuation, words of one letter and plural endings aside (``Software Developer``,
+    ``software developers.`` and ``Software Developers`` are the title
+    ``Software Developers``). :meth:`match` reads all texts at once from their words.
+
+    Examples
+    --------
+    >>> titles = PhraseSet(["Software Developers", "Registered Nurses"])
+    >>> titles.match(tokenize(["Software developer", "registered nurses.", "Train software developers.",
+    ...                        "Nurses"])).tolist()
+    [True, True, False, False]
+    """
+
+    def __init__(self, phrases):
+        tok = tokenize([str(p) for p in phrases])
+        canon = [_singular(w) for w in tok.words]
+        self._vocab = {c: i for i, c in enumerate(dict.fromkeys(canon))}
+        ids = np.array([self._vocab[c] for c in canon], dtype=np.int64)[tok.codes]
+        ends = np.cumsum(tok.lengths)
+        keys = [tuple(ids[e - k:e].tolist()) for e, k in zip(ends.tolist(), tok.lengths.tolist()) if k]
+        self._keys = set(keys)
+        self._longest = max(map(len, keys), default=0)
+        # the words that begin and end a phrase (last slot: a word of no phrase)
+        self._first = np.zeros(len(self._vocab) + 1, dtype=bool)
+        self._last = np.zeros(len(self._vocab) + 1, dtype=bool)
+        self._first[[k[0] for k in keys]] = True
+        self._last[[k[-1] for k in keys]] = True
+
+    def match(self, tokens: "Tokens") -> np.ndarray:
+        """Whether each text of ``tokens`` (:func:`tokenize`) is one of the phrases."""
+        lengths = tokens.lengths
+        out = np.zeros(len(lengths), dtype=bool)
+        rows = np.flatnonzero((lengths > 0) & (lengths <= self._longest))
+        if not len(rows):
+            return out
+        ids = np.fromiter(map(self._vocab.get, map(_singular, tokens.words), itertools.repeat(-1)),
+                          dtype=np.int64, count=len(tokens.words))
+        ends = np.cumsum(lengths)
+        # only texts that begin and end as a phrase does (few) are compared word by word
+        rows = rows[self._first[ids[tokens.codes[ends[rows] - lengths[rows]]]]
+                    & self._last[ids[tokens.codes[ends[rows] - 1]]]]
+        for i, end in zip(rows.tolist(), ends[rows].tolist()):
+            out[i] = tuple(ids[tokens.codes[end - lengths[i]:end]].tolist()) in self._keys
+        return out
+
+
+#: Words of which a web address of :data:`ADDRESS` holds one (its scheme, or ``www``).
+_WEB_WORDS = frozenset(("http", "https", "ftp", "www"))
+#: What every address of :data:`ADDRESS` holds (``www.`` in the case it is written in).
+_ADDRESS_MARKS = ("@", "://", "www.", "WWW.", "Www.")
+
+
+def _positions(text: str, marker: str):
+    """Positions of ``marker`` in ``text`` (:meth:`str.find`: no regex over a long string)."""
+    pos = text.find(marker)
+    while pos >= 0:
+        yield pos
+        pos = text.find(marker, pos + 1)
 
 
 class Tokens(NamedTuple):
@@ -181,11 +385,15 @@ class Tokens(NamedTuple):
 
     ``words`` lists the distinct lower-cased words; ``codes`` gives, for every word of
     every text in order, its position in ``words``; ``lengths`` counts each text's words.
+    ``marked`` is False when no text holds ``@`` nor one of the words ``http``, ``https``,
+    ``ftp``, ``www``, so none holds an e-mail or web address (:func:`address_only`); True
+    when some text may.
     """
 
     words: list
     codes: np.ndarray
     lengths: np.ndarray
+    marked: bool = True
 
     def ids(self, table: dict) -> np.ndarray:
         """``table[word]`` (-1 if absent) of every word of the texts, as int64."""
@@ -251,7 +459,7 @@ def tokenize(texts) -> Tokens:
         codes = dense[first]
         if joined is None:
             lengths = np.fromiter(map(len, per_doc), dtype=np.int64, count=n)
-            return Tokens(list(index), codes, lengths)
+            return Tokens(list(index), codes, lengths)  # marked: the texts were not joined
         distinct = list(index)
         sep_code = dense[index[_SEPARATOR]]
         n_words = len(words)
@@ -265,7 +473,10 @@ def tokenize(texts) -> Tokens:
     lengths = np.diff(kept_before[ends])
     codes = (np.cumsum(~drop) - 1)[codes[keep]]
     words = [w for w, d in zip(distinct, drop.tolist()) if not d]
-    return Tokens(words, codes, lengths.astype(np.int64))
+    # an e-mail address holds "@" (one pass over the texts' one string), a web address one
+    # of the words http, https, ftp, www (a look-up among the distinct words)
+    marked = "@" in joined or not _WEB_WORDS.isdisjoint(words)
+    return Tokens(words, codes, lengths.astype(np.int64), marked)
 
 
 def _finish(rows, cols, n_docs, n_features, idf, sublinear=True):
@@ -438,6 +649,19 @@ class WordTfidf:
         if self._token_ids is None:
             self._token_ids = {t: i for i, t in enumerate(self._tokens.tolist())}
         return self._token_ids
+
+    def known_words(self, words) -> np.ndarray:
+        """Whether each word (lower-cased, as :func:`tokenize` gives them) is a term of the vocabulary.
+
+        A stemming vectoriser looks up the word's :func:`stem`.
+
+        Examples
+        --------
+        >>> WordTfidf(["answer", "telephon"], [1.0, 1.0], 1, stem=True).known_words(["telephones", "llamadas"]).tolist()
+        [True, False]
+        """
+        table = self._stem_ids(words) if self.stem else self._ids()
+        return np.fromiter(map(table.get, words, itertools.repeat(-1)), dtype=np.int64, count=len(words)) >= 0
 
     def _stem_ids(self, words) -> dict[str, int]:
         """The stem-id cache, holding every word of ``words`` (replaced by a new one if it would grow too big).

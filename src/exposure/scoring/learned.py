@@ -25,6 +25,7 @@ verified at load (:class:`exposure.errors.ChecksumMismatchError` on mismatch).
 
 from __future__ import annotations
 
+import functools
 import importlib.resources
 import itertools
 import logging
@@ -44,11 +45,14 @@ from exposure.errors import DataFormatError, ExposureError
 from exposure.scoring._embed import StaticVectors, load_vectors
 from exposure.scoring._features import (
     CharTfidf,
+    PhraseSet,
     WordTfidf,
+    address_only,
     content_word_counts,
     group_mean,
     group_means,
     normalise_texts,
+    other_language,
     tokenize,
 )
 from exposure.scoring._inputs import (
@@ -75,6 +79,7 @@ __all__ = [
     "confidence",
     "GROUNDED_SIMILARITY",
     "OUT_OF_DOMAIN_SIMILARITY",
+    "MAX_TASK_WORDS",
     "SCORE_CHUNK",
     "frame_codes",
     "occupation_groups",
@@ -94,15 +99,23 @@ MODEL_NAME = "learned-v1.npz"
 BLOCKS = ("word", "char", "title", "major", "activity", "context", "grounded", "embed")
 #: Below this retrieval similarity a free text is not grounded in any O*NET task.
 GROUNDED_SIMILARITY = 0.35
-#: Below this similarity (or with no word known to the index, or fewer than
-#: :data:`MIN_CONTENT_WORDS` content words) a text is not taken for a work task: a warning
-#: is logged and its confidence is low.
+#: Below this similarity (or with no word known to the index, fewer than
+#: :data:`MIN_CONTENT_WORDS` content words, more than :data:`MAX_TASK_WORDS` words, in
+#: another language, or an address: :func:`_not_tasks`) a text is not taken for a work
+#: task: a warning is logged and its confidence is low.
 OUT_OF_DOMAIN_SIMILARITY = 0.1
 #: Content words (:func:`~exposure.scoring._features.content_word_counts`) a free text needs
 #: to be taken for a work task: an activity and its object. Every O*NET 29.1 statement has
 #: two or more; ``"the and of to a in"`` (0), ``"Description"`` (1) got confidences of 0.51
 #: and 0.64 from the similarity of their few words to some statement.
 MIN_CONTENT_WORDS = 2
+#: Words (of two letters or more, as :func:`~exposure.scoring._features.tokenize` counts
+#: them) above which a free text is not taken for one work task: a job posting or a
+#: description of many duties, whose similarity to every single O*NET task is low but not
+#: nil (a 4,200-word posting was scored E2 with confidence 0.14 and no word, a 1,500-word
+#: one with 0.30). O*NET 29.1's longest statement has 46 words, the published labels' 40,
+#: the package's modern tasks 28.
+MAX_TASK_WORDS = 200
 #: Free text (the ``free`` set, and the ``text`` set for rows with an O*NET-SOC code) is
 #: blended with the ``onet``-set probabilities of its closest O*NET tasks
 #: (:func:`ground_in_neighbours`): not below this best similarity...
@@ -235,6 +248,27 @@ class LearnedModel:
         if self.index is None:
             raise ExposureError("this model has no retrieval index (the 'grounded' block needs one)")
         return self.index
+
+    def known_words(self, words) -> np.ndarray:
+        """Whether the model knows each word (lower-cased, as :func:`tokenize` gives them).
+
+        A word is known when its stem is a term of the retrieval index (O*NET's statements
+        and work activities) or it has a static word vector (:mod:`exposure.scoring._embed`).
+
+        Examples
+        --------
+        >>> load_model().known_words(["invoices", "zendesk", "facturas"]).tolist()
+        [True, True, False]
+        """
+        known = np.zeros(len(words), dtype=bool)
+        if self.index is not None:
+            known |= self.index.vectorizer.known_words(words)
+        if self.vectors is not None:
+            cached = self.__dict__.get("_vector_words")
+            if cached is None or cached[0] is not self.vectors:  # one set per vectors object
+                cached = self.__dict__["_vector_words"] = (self.vectors, frozenset(self.vectors.words))
+            known |= np.fromiter(map(cached[1].__contains__, words), dtype=bool, count=len(words))
+        return known
 
     def neighbours(self, texts, cache: dict | None = None, *, weights: bool = True,
                    payload: bool = False) -> Neighbours:
@@ -879,9 +913,9 @@ def _score_learned(frame: pd.DataFrame, texts: list | None, *, text_column: str 
             similarity[rows][free_text] = found.similarity[free_text]
             nearest[rows][free_text] = found.best[free_text]
             known_words[rows] = (found.n_terms > 0) | onet_rows
-        # a heading, one word or function words only: no task, whatever their similarity
-        few = content_word_counts(_tokens(part[0], cache)) < MIN_CONTENT_WORDS
-        known_words[rows] &= ~few | onet_rows
+        # a heading, one word or function words only, another language, an address, a
+        # whole job posting: no task, whatever their similarity
+        known_words[rows] &= ~_not_tasks(part[0], _tokens(part[0], cache), model) | onet_rows
         if text_model is not None:
             rows_text = [t for t, keep in zip(part[0], free_text) if keep]
             probs[rows][free_text], cut[rows][free_text] = text_model.predict_proba_cut(rows_text)
@@ -923,6 +957,62 @@ def _score_learned(frame: pd.DataFrame, texts: list | None, *, text_column: str 
                        int(odd.sum()), n, first + row_offset, texts[first][:60])
     logger.info("learned: scored %d tasks (%d with O*NET work activities)", n, int(use_onet.sum()))
     return out
+
+
+def _not_tasks(texts: list, tokens, model: LearnedModel) -> np.ndarray:
+    """Free texts that name no work task, whatever their similarity to O*NET's.
+
+    Fewer than :data:`MIN_CONTENT_WORDS` content words (a heading, one word, function
+    words); more than :data:`MAX_TASK_WORDS` words (a job posting); another language than
+    English (:func:`~exposure.scoring._features.other_language`); an e-mail or web address
+    with too few words besides (:func:`~exposure.scoring._features.address_only`); an
+    occupation title (:func:`occupation_titles`). Their confidence is 0 and they are
+    counted in the warning :data:`ODD_TEXTS_MESSAGE`; their scores and retrieval evidence
+    are as before. Every test reads the words of all texts at once (``tokens``,
+    :func:`tokenize` of ``texts``); only the few texts that hold ``@``, ``://`` or ``www.``,
+    or that begin and end as a title does, are then read one by one.
+
+    Examples
+    --------
+    >>> texts = ["Answer telephones.", "Description", "Limpiar y mantener el equipo de cocina.",
+    ...          "Contact: hr@acme.com", "Answer telephones. " * 120, "Registered Nurses"]
+    >>> _not_tasks(texts, tokenize(texts), load_model()).tolist()
+    [False, True, True, True, True, True]
+    """
+    out = content_word_counts(tokens) < MIN_CONTENT_WORDS
+    out |= tokens.lengths > MAX_TASK_WORDS
+    out |= other_language(tokens, model.known_words)
+    out |= address_only(texts, MIN_CONTENT_WORDS, tokens)
+    titles = occupation_titles()
+    if titles is not None:
+        out |= titles.match(tokens)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def occupation_titles() -> PhraseSet | None:
+    """The O*NET occupation and SOC titles, which a free text may be instead of a task.
+
+    Read once from the shipped tables (``occupation_scores`` and ``soc_scores`` of
+    ``exposure/data/processed``): ``Software Developers`` or ``Registered Nurses`` given as
+    a task text (a column of job titles scored as tasks) were scored, E2 with confidence
+    0.90 and E0 with 0.81, as the tasks their words resemble. None when the tables cannot
+    be read.
+
+    Examples
+    --------
+    >>> occupation_titles().match(tokenize(["Software Developer", "Write software."])).tolist()
+    [True, False]
+    """
+    tables = importlib.resources.files("exposure") / "data" / "processed"
+    try:
+        titles = [t for name, col in (("occupation_scores", "title"), ("soc_scores", "soc_title"))
+                  for t in pd.read_parquet(str(tables / f"{name}.parquet"), columns=[col])[col].tolist()
+                  if isinstance(t, str)]
+    except (OSError, KeyError, ValueError) as exc:  # an install without the tables: no titles to tell
+        logger.info("learned: no occupation titles to tell from tasks (%s)", exc)
+        return None
+    return PhraseSet(titles)
 
 
 def titles_share_context(model: LearnedModel) -> bool:
@@ -1004,7 +1094,8 @@ def confidence(proba, similarity, known_words=None) -> np.ndarray:
     """How far to trust each score: top-class probability times grounding in O*NET.
 
     ``confidence = max(p) * min(1, similarity / GROUNDED_SIMILARITY)``, and 0 for a text
-    with no word known to the retrieval index. O*NET tasks scored from their work
+    with no word known to the retrieval index or that names no task (``known_words``
+    false: :func:`_not_tasks`). O*NET tasks scored from their work
     activities have ``similarity`` 1. The calibrated top-class probability estimates how
     often the label is right; the grounding factor discounts texts that resemble no O*NET
     task (the model has seen nothing like them).
