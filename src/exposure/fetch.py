@@ -858,6 +858,17 @@ def _is_http(url: str) -> bool:
     return url.lower().startswith(("http://", "https://"))
 
 
+def _well_formed(url: str) -> bool:
+    """True when :mod:`requests` can prepare a GET of ``url`` (a valid URL of its own)."""
+    import requests
+
+    try:
+        requests.Request("GET", url).prepare()
+    except (requests.RequestException, ValueError):
+        return False
+    return True
+
+
 @dataclass(frozen=True)
 class DataStore:
     """Where exposure's data lives: mirror, cache and user data directory, held once.
@@ -1471,9 +1482,14 @@ def _drop_cached(root: Path, src: Source, path: Path, mirror: Path | None) -> No
     try:
         path.unlink(missing_ok=True)
     except OSError as exc:
-        raise CacheWriteError(
-            f"{src.name}: cannot remove the corrupt cached file {path}: {exc.strerror or exc}"
-        ) from exc
+        error = CacheWriteError(
+            f"{src.name}: cannot remove the corrupt cached file {path}: {exc.strerror or exc}; "
+            "remove it (or make its directory writable) and fetch it again"
+        )
+        # this file's alone: fetch_many goes on (it stopped, and a read-only cache's verified
+        # files were neither checked nor named)
+        error.one_file = True
+        raise error from exc
     _drop_stamp(root, src)
 
 
@@ -1980,9 +1996,15 @@ def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool
         raise DownloadError(f"{label}: {url} redirects in a loop (or more than "
                             f"{getattr(session, 'max_redirects', 30)} times: {exc}); check the source's URL and "
                             f"${ENV_URL_MAP}; nothing was downloaded") from exc
-    except (requests.exceptions.InvalidSchema, requests.exceptions.MissingSchema,
-            requests.exceptions.InvalidURL) as exc:
+    except ValueError as exc:  # requests' InvalidSchema, MissingSchema and InvalidURL are ValueErrors
         # no retry can mend the URL itself: it was tried `retries` times, with backoff
+        if _is_http(url) and _well_formed(url):
+            # a redirect to a Location that is no http(s) URL (ftp://, file://) was said to be
+            # "'http://host/a.csv' is not a valid URL", and one that cannot be parsed
+            # ("http://[::1") was a bare ValueError from inside requests
+            raise DownloadError(f"{label}: {url} redirects to a URL that cannot be downloaded "
+                                f"({type(exc).__name__}: {exc}); check the source's URL and "
+                                f"${ENV_URL_MAP}; nothing was downloaded") from exc
         what = "is not a valid URL" if _is_http(url) else "is not an http:// or https:// URL"
         raise DownloadError(f"{label}: {url!r} {what} ({type(exc).__name__}: {exc}); check the "
                             f"source's URL and ${ENV_URL_MAP}; nothing was downloaded") from exc
@@ -2031,7 +2053,7 @@ def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool
         try:
             fh = open(tmp, "wb")
         except OSError as exc:
-            raise CacheWriteError(f"{label}: cannot write {tmp}: {exc.strerror or exc}") from exc
+            raise CacheWriteError(f"{label}: cannot write into {tmp.parent}: {exc.strerror or exc}") from exc
         with fh:
             while True:
                 if time.monotonic() > deadline_at:
@@ -2067,8 +2089,9 @@ def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool
                 try:
                     fh.write(chunk)
                 except OSError as exc:
+                    # named the partial file, already removed when the message was read
                     raise CacheWriteError(
-                        f"{label}: cannot write {tmp}: {exc.strerror or exc}"
+                        f"{label}: cannot write into {tmp.parent}: {exc.strerror or exc}"
                     ) from exc
         if expected_len is not None and expected_len.isdigit() and received != int(expected_len):
             raise _Retryable(
@@ -2247,8 +2270,9 @@ def _copy_verified(path: Path, src: Source, dest: Path) -> None:
                 try:
                     fout.write(chunk)
                 except OSError as exc:
+                    # named the partial file, already removed when the message was read
                     raise CacheWriteError(
-                        f"{src.name}: cannot write {tmp}: {exc.strerror or exc}") from exc
+                        f"{src.name}: cannot write {dest}: {exc.strerror or exc}") from exc
         if src.pinned and digest.hexdigest() != src.sha256:
             raise _mismatch(src, digest.hexdigest(), path)
         _make_readable(tmp)
@@ -3807,7 +3831,11 @@ def fetch_many(names=None, *, mirror=None, data_dir=None, **kwargs):
     """Fetch several registry files; return ``(fetched, errors)``.
 
     Unlike :func:`fetch` this does not stop at the first failure, except when the cache
-    cannot be written (:class:`CacheWriteError` is raised: every file would fail).
+    cannot be written (:class:`CacheWriteError` is raised: every file would fail). Its
+    message then ends with the files fetched and verified before it, those that failed
+    before it and those not fetched, also held as its attributes ``fetched``, ``errors``
+    and ``not_fetched``. A corrupt cached file that cannot be removed (a read-only cache)
+    is an error of that file alone: the others are still fetched or verified.
 
     Parameters
     ----------
@@ -3842,15 +3870,44 @@ def fetch_many(names=None, *, mirror=None, data_dir=None, **kwargs):
     # store= (one of fetch's keywords): its lock file chooses the names too; the names were
     # looked for in $EXPOSURE_HOME's lock file, so a file its own lock pinned was "unknown"
     store = resolve_store(kwargs.pop("store", None), mirror=mirror, data_dir=data_dir)
-    for src in select_fetchable(names, store):
+    chosen = select_fetchable(names, store)
+    for at, src in enumerate(chosen):
         try:
             fetched[src.name] = fetch(src, store=store, **kwargs)
-        except CacheWriteError:
-            raise  # every later file would fail the same way
+        except CacheWriteError as exc:
+            if not getattr(exc, "one_file", False):  # every later file would fail the same way: stop
+                # it said only the file it stopped at: not which files were fetched, nor which not
+                _say_stopped(exc, fetched, errors, [s.name for s in chosen[at:]])
+                raise
+            log.info("failed: %s", exc)
+            errors[src.name] = exc
         except ExposureError as exc:
             log.info("failed: %s", exc)
             errors[src.name] = exc
     return fetched, errors
+
+
+def _listed(names: list[str], most: int = 5) -> str:
+    """``names`` joined by commas, at most ``most`` of them, then how many more."""
+    more = f" and {len(names) - most} more" if len(names) > most else ""
+    return ", ".join(names[:most]) + more
+
+
+def _say_stopped(exc: CacheWriteError, fetched: dict, errors: dict, left: list[str]) -> None:
+    """Add to ``exc`` what :func:`fetch_many` fetched before it and what it did not fetch.
+
+    Also set as its attributes ``fetched`` (name -> path), ``errors`` (name -> the error
+    of a file that failed before it) and ``not_fetched`` (the names from it on).
+    """
+    exc.fetched, exc.errors, exc.not_fetched = dict(fetched), dict(errors), list(left)
+    done = (f"{len(fetched)} file{'' if len(fetched) == 1 else 's'} fetched and verified before it "
+            f"({_listed(list(fetched))})" if fetched else "no file fetched before it")
+    if errors:
+        done += f", {len(errors)} failed before it ({_listed(list(errors))})"
+    note = (f"; stopped there: {done}, {len(left)} not fetched ({_listed(left)}), nothing partial "
+            "left: free space or make the cache writable, then fetch again")
+    if exc.args and isinstance(exc.args[0], str):
+        exc.args = (exc.args[0] + note, *exc.args[1:])
 
 
 # Registry names are validated once at import: none may escape the cache directory.

@@ -890,8 +890,8 @@ def _fetch(inputs: RecomputeInputs) -> dict[str, Any]:
     def where(exc, name):
         # a cache that cannot be written is no fault of the file being fetched: it named
         # that file ("stage 'fetch' failed (onet/29.1/Occupation Data.txt): cache directory ...")
-        if isinstance(exc, fetching.CacheWriteError):
-            return store.cache
+        if isinstance(exc, fetching.CacheWriteError) and not getattr(exc, "one_file", False):
+            return store.cache  # (a corrupt cached file that cannot be removed is that file's)
         return getattr(exc, "path", None) or name
 
     # every file first, none pinned: a release that lacks one (no Tasks to DWAs) stopped the

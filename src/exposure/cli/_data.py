@@ -369,7 +369,12 @@ def run_fetch(args) -> int:
     holder = _fetch.mirror_holding(root, mirror)
     if holder is None:
         _fetch.check_cache_dir(root)
-    fetched, errors = _fetch.fetch_many([s.name for s in chosen], mirror=mirror, data_dir=root, **kwargs)
+    try:
+        fetched, errors = _fetch.fetch_many([s.name for s in chosen], mirror=mirror, data_dir=root, **kwargs)
+    except _fetch.CacheWriteError as exc:  # the errors of the files before it were lost
+        for before in getattr(exc, "errors", {}).values():
+            print(f"exposure fetch: error: {before}", file=sys.stderr)
+        raise
     for exc in errors.values():
         print(f"exposure fetch: error: {exc}", file=sys.stderr)
     if holder is not None:
