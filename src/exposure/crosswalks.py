@@ -69,6 +69,7 @@ from exposure.schemas._fields import (
 from exposure.schemas._outcomes import OnetToCensus
 
 __all__ = [
+    "code_hint",
     "read_onet_to_soc",
     "read_soc_structure",
     "read_soc_2010_to_2018",
@@ -213,21 +214,21 @@ _APOSTROPHE_HINT = ": a leading apostrophe (a spreadsheet's mark for text)? remo
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 
 #: A code cell read as a date: a spreadsheet took ``11-2011`` for November 2011.
-_DATE_CELL = re.compile(r"([0-9]{4})-([0-9]{2})-01(T00:00:00)?")
+_DATE_CELL = re.compile(r"([0-9]{4})-([0-9]{2})-01([T ]00:00:00)?")
 
 
-def _code_hint(value: str) -> str:
+def code_hint(value: str) -> str:
     """What a malformed code cell ``value`` may be: a code read as a date or saved as a number.
 
     Examples
     --------
-    >>> _code_hint("2011-11-01T00:00:00")
+    >>> code_hint("2011-11-01T00:00:00")
     ': a date? a spreadsheet read the code 11-2011 as one; save the column as text'
-    >>> _code_hint("111011")[:11], _code_hint("11-101")
+    >>> code_hint("111011")[:11], code_hint("11-101")
     (': a number?', '')
-    >>> _code_hint("'0110")
+    >>> code_hint("'0110")
     ": a leading apostrophe (a spreadsheet's mark for text)? remove it"
-    >>> _code_hint("11\u20131011")
+    >>> code_hint("11\u20131011")
     ": '–' (U+2013, a dash that is not the hyphen '-'; pasted from a document?): write '11-1011'"
     """
     date = _DATE_CELL.fullmatch(value)
@@ -268,7 +269,7 @@ def _check_codes(frame: pd.DataFrame, raw, key: str, pattern: str, what: str) ->
         pos = int(np.flatnonzero(bad)[0])
         value, source = codes.iloc[pos], raw.sources.get(key, key)
         said = (f"{source} is blank: give {what}" if value is pd.NA or value == ""
-                else f"{source} must be {what}, got {value!r}{_code_hint(value)}")
+                else f"{source} must be {what}, got {value!r}{code_hint(value)}")
         raise SchemaError(said, path=raw.path, row=raw.row(pos), column=source)
 
 
@@ -493,7 +494,7 @@ def read_soc_structure(path) -> pd.DataFrame:
         form, what = _LEVEL_FORMS[lv]
         if not re.fullmatch(form, code):
             source = raw.sources.get(lv, lv)
-            raise SchemaError(f"{source} must be {what}, got {code!r}{_code_hint(code)}",
+            raise SchemaError(f"{source} must be {what}, got {code!r}{code_hint(code)}",
                                   path=raw.path, row=raw.row(pos), column=source)
         if lv in current:
             current[lv], at[lv] = code, pos
@@ -658,7 +659,7 @@ def read_soc10_isco08(path) -> pd.DataFrame:
         value = f["isco08_code"].iloc[pos]
         why = (": only the armed forces' codes 0110, 0210, 0310 are read from three digits (110, 210, 310)"
                if re.fullmatch(r"[0-9]{3}", value) else _NUMBER_HINT if re.fullmatch(r"[0-9]+\.0+", value)
-               else _code_hint(value))
+               else code_hint(value))
         said = ("isco08 is blank: give a four-digit ISCO-08 unit group (like 1112)" if not value else
                 f"isco08 must be a four-digit ISCO-08 unit group (like 1112), got {value!r}{why}")
         raise DataFormatError(said, path=raw.path, row=raw.row(pos), column=raw.sources.get("isco08_code", "isco08"))
@@ -667,7 +668,7 @@ def read_soc10_isco08(path) -> pd.DataFrame:
     if bad.any():  # pandera's "check str_matches(...)" said neither what was expected nor why
         pos = int(np.flatnonzero(bad)[0])
         value = f["soc_2010_code"].iloc[pos]
-        why = _NUMBER_HINT if re.fullmatch(r"[0-9]+\.0+", value) else _code_hint(value)
+        why = _NUMBER_HINT if re.fullmatch(r"[0-9]+\.0+", value) else code_hint(value)
         said = ("soc10 is blank: give a SOC 2010 code (like 11-1011 or 111011)" if not value else
                 f"soc10 must be a SOC 2010 code (like 11-1011 or 111011), got {value!r}{why}")
         raise DataFormatError(said, path=raw.path, row=raw.row(pos), column=raw.sources.get("soc_2010_code", "soc10"))
@@ -1049,7 +1050,7 @@ def _check_census_codes(codes: pd.Series, raw) -> None:
         pos = int(np.flatnonzero(bad)[0])
         value, source = codes.iloc[pos], raw.sources.get("census_occ", "cps_code")
         hint = (" (leading zeros lost? save the column as text, so that 0010 keeps them)"
-                if re.fullmatch(r"[0-9]{1,3}(\.0*)?", value) else _code_hint(value))
+                if re.fullmatch(r"[0-9]{1,3}(\.0*)?", value) else code_hint(value))
         raise DataFormatError(f"{source} must be a four-digit Census 2018 OCC code (like '0010'), got "
                               f"{value!r}{hint}", path=raw.path, row=raw.row(pos), column=source)
 

@@ -94,10 +94,11 @@ def _read_ours(arg) -> tuple[pd.DataFrame | None, Path | None]:
         _check_parquet(path)
         check_parquet_header(path)
     frame = read_parquet_file(path)
-    index = frame.index.name
-    if (isinstance(index, str) and norm_header(index) == "soc_code"
+    # saved from .set_index("soc_code") ("SOC_CODE" was not read) or .set_index(["soc_code",
+    # "tot_emp"]) (a level of a MultiIndex was refused as a missing column)
+    if (any(isinstance(n, str) and norm_header(n) == "soc_code" for n in frame.index.names)
             and not any(norm_header(c) == "soc_code" for c in frame.columns if isinstance(c, str))):
-        frame = frame.reset_index()  # saved from .set_index("soc_code") ("SOC_CODE" was not read)
+        frame = frame.reset_index()
     _check_level(frame, path)
     # "soc code", "Beta" read as other readers read such headers ("Gamma" beside "beta" was left out)
     match_header_case(frame, ["soc_code", *cmp.OURS], path, row=None)

@@ -29,7 +29,7 @@ from exposure._tables import (
     first_repeat,
     norm_header,
 )
-from exposure.crosswalks import oews_code_map, read_soc10_isco08, read_soc_2010_to_2018
+from exposure.crosswalks import code_hint, oews_code_map, read_soc10_isco08, read_soc_2010_to_2018
 from exposure.errors import DataFormatError, InputError
 from exposure.fetch import fetch
 
@@ -280,7 +280,10 @@ def check_codes(codes: pd.Series, pattern: str, path, column: str, *, what: str,
 
     Returns the codes stripped of surrounding spaces. A missing, malformed or repeated
     code is a DataFormatError naming ``path``, the row (position + ``row_offset``) and
-    ``column``.
+    ``column``; a malformed code says what it may be, as the crosswalk readers say it
+    (:func:`exposure.crosswalks.code_hint`: a code a spreadsheet read as a date, saved as
+    a number, marked with an apostrophe or written with a dash pasted from a document).
+    Felten's and Microsoft's readers refused ``2011-11-01 00:00:00`` without the hint.
 
     Examples
     --------
@@ -290,13 +293,22 @@ def check_codes(codes: pd.Series, pattern: str, path, column: str, *, what: str,
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: f.csv, row 3, column 'SOC Code': not a SOC code (like 11-1011): 'banana'
+    >>> check_codes(pd.Series(["2011-11-01 00:00:00"]), SOC_PATTERN, "f.xlsx", "SOC Code",
+    ...             what="SOC code", example="11-1011")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: f.xlsx, row 2, column 'SOC Code': not a SOC code (like 11-1011): '2011-11-01 00:00:00': a date? a spreadsheet read the code 11-2011 as one; save the column as text
     """
     codes = codes.astype("string").str.strip().reset_index(drop=True)
     bad = ~codes.str.fullmatch(pattern).to_numpy(dtype=bool, na_value=False)
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
         value = codes.iloc[pos]
-        msg = f"missing {what}" if pd.isna(value) or value == "" else f"not {article} {what} (like {example}): {value!r}"
+        if pd.isna(value) or value == "":
+            msg = f"missing {what}"
+        else:  # a date cell read as text by pandas: '2011-11-01 00:00:00'
+            hint = code_hint(value)
+            msg = f"not {article} {what} (like {example}): {value!r}{hint}"
         raise DataFormatError(msg, path=path, row=pos + row_offset, column=column)
     if unique:
         repeat = first_repeat(codes)

@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from exposure._tables import first_repeat, first_repeat_of, refuse_multilevel_columns
+from exposure._tables import GROUPED, first_repeat, first_repeat_of, refuse_multilevel_columns
 from exposure.errors import DataFormatError
 
 __all__ = ["links_from_pairs", "compose_links", "reverse_links", "apply_links"]
@@ -86,23 +86,38 @@ def check_table(frame, what: str, columns=()) -> pd.DataFrame:
     return frame
 
 
-def to_float(frame: pd.DataFrame, column: str, path, row_offset: int = 2) -> pd.Series:
+def to_float(frame: pd.DataFrame, column: str, path, row_offset: int = 2, *, grouped: bool = True) -> pd.Series:
     """Parse a numeric column; a non-numeric or infinite cell is a DataFormatError naming row and column.
+
+    With ``grouped`` (the measure files' readers), thousands separators (``1,350,430``,
+    :data:`exposure._tables.GROUPED`) are read as the task tables and OEWS files read them
+    (they were refused as not a number); any other comma (``0,5``, a decimal comma) is
+    refused, saying so. :func:`numbers` (frames given in Python) refuses text with commas.
 
     Examples
     --------
+    >>> to_float(pd.DataFrame({"x": ["1,350,430", "0.5"]}), "x", "f.csv").tolist()
+    [1350430.0, 0.5]
     >>> to_float(pd.DataFrame({"x": ["1.5", "inf"]}), "x", "f.csv")
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: f.csv, row 3, column 'x': not a finite number: 'inf'
     """
     raw = frame[column]
-    num = pd.to_numeric(raw, errors="coerce")
+    parsed = raw
+    if grouped and (raw.dtype == object or isinstance(raw.dtype, pd.StringDtype)):
+        text = raw.astype("string").str.strip()
+        thousands = text.str.fullmatch(GROUPED).to_numpy(dtype=bool, na_value=False)
+        if thousands.any():
+            parsed = raw.where(~thousands, text.str.replace(",", "", regex=False))
+    num = pd.to_numeric(parsed, errors="coerce")
     bad = num.isna() & raw.notna() & (raw.astype(str).str.strip() != "")
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])
+        comma = (": a comma must separate thousands (1,234); write decimals with a point (0.5), not a comma"
+                 if grouped and isinstance(raw.iloc[pos], str) and "," in raw.iloc[pos] else "")
         raise DataFormatError(
-            f"not a number: {raw.iloc[pos]!r}", path=path, row=pos + row_offset, column=column
+            f"not a number: {raw.iloc[pos]!r}{comma}", path=path, row=pos + row_offset, column=column
         )
     num = num.astype(float)
     infinite = np.isinf(num.to_numpy())
@@ -138,7 +153,7 @@ def numbers(frame: pd.DataFrame, column: str, path, *, row_offset: int = 1) -> p
         pos = int(np.flatnonzero(flags)[0])
         raise DataFormatError(f"not a number: {raw.iloc[pos]!r}", path=path, row=pos + row_offset,
                               column=column)
-    return to_float(pd.DataFrame({column: raw}), column, path, row_offset=row_offset)
+    return to_float(pd.DataFrame({column: raw}), column, path, row_offset=row_offset, grouped=False)
 
 
 def links_from_pairs(pairs: pd.DataFrame, source: str, target: str) -> pd.DataFrame:
