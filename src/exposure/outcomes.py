@@ -1719,6 +1719,27 @@ def _check_group_count(values: np.ndarray, q, cuts, measure: str, base_year: int
                             f"{base_year}): cannot make {q} exposure groups of them")
 
 
+def _say_empty_groups(values: np.ndarray, groups: np.ndarray, q, measure: str, base_year: int) -> None:
+    """Warn when tied values of ``measure`` leave some of its ``q`` quantile groups empty.
+
+    Ties share one group (:func:`exposure_groups`), so a measure whose balanced
+    occupations of the base year mostly share a value (a category share that is 0 for
+    most of them) fills fewer groups than asked: the growth table and the quintile tables
+    of ``exposure outcomes`` showed groups 3 and 5 only, or blank quintiles, without a word.
+    """
+    n = q if isinstance(q, (int, np.integer)) else len(q) + 1
+    filled = sorted({int(g) for g in groups[~np.isnan(groups)]})
+    if len(filled) >= n:
+        return
+    counts = pd.Series(values[~np.isnan(values)]).value_counts()
+    empty = [str(g) for g in range(1, n + 1) if g not in filled]
+    log.warning("measure %r fills %d of the %d exposure groups (%s; %s empty): tied values share a group, and "
+                "%d of its %d balanced occupations of %d have the value %s", measure, len(filled), n,
+                ", ".join(map(str, filled)), f"group {empty[0]} is" if len(empty) == 1
+                else f"groups {', '.join(empty)} are", int(counts.iloc[0]), int(counts.sum()), base_year,
+                _as_written(counts.index[0]))
+
+
 def group_growth(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence[str] | None = None,
                  *, q: int | Sequence[float] | None = None, cuts: Sequence[float] | None = None,
                  base_year: int = BASE_YEAR, pre_year: int = PRE_YEAR,
@@ -1802,6 +1823,8 @@ def group_growth(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
         single = _single_precision(given[m].dtype)  # a float32 value at a cut went to the group below it
         groups = exposure_groups(vals if single is None else vals.astype(single), wide.base_emp, q=q,
                                  cuts=cuts).to_numpy(dtype=float, na_value=np.nan)
+        if cuts is None:  # cut points on the measure's scale may leave a group empty by design
+            _say_empty_groups(vals, groups, _check_q_or_cuts(q, cuts), m, base_year)
         for g in sorted(set(groups[~np.isnan(groups)])):
             sel = groups == g
             e, wg = emp[sel], wage[sel]

@@ -82,9 +82,11 @@ def register(subparsers) -> None:
     p.add_argument("--no-figures", action="store_true", help="write the tables only")
     p.add_argument("--sectors", action="store_true",
                    help="also write outcomes_sectors.csv: employment growth of each NAICS sector, "
-                   "May 2021-2025, next to its exposure (needs the OEWS by-industry table of every "
-                   "year: BLS's natsector files, downloaded when there is no mirror; the mirror "
-                   "has May 2025 only)")
+                   "May 2021-2025, next to its exposure: the sector scores exposure.load('sector_scores') "
+                   "reads (the newest recompute of this machine, else the shipped one; not --soc-scores), "
+                   "of the measures of ours --measure names (default alpha, beta, gamma) (needs the OEWS "
+                   "by-industry table of every year: BLS's natsector files, downloaded when there is no "
+                   "mirror; the mirror has May 2025 only)")
     p.set_defaults(func=run_outcomes_command)
 
 
@@ -275,6 +277,31 @@ def _check_inputs(args) -> None:
         check_parquet_header(path)
 
 
+def _sector_measures(args) -> list[str]:
+    """The measures of ``outcomes_sectors.csv`` (``--sectors``), with a warning where it differs from the run.
+
+    The sector table was always made of alpha, beta and gamma of the sector scores
+    :func:`exposure.load` reads, whatever ``--measure`` and ``--soc-scores`` asked for,
+    without a word: ``--measure share_admin`` gave a table without ``share_admin``, and
+    ``--soc-scores FILE`` a table of other scores than the file's. It now holds the
+    measures of ours ``--measure`` names (alpha, beta, gamma without ``--measure``, or
+    when it names none of ours: said in a warning), and a warning says that the sector
+    scores are not those of ``--soc-scores`` (SOC scores need the OEWS cells of each
+    sector to be rolled up to sectors: ``exposure rollup``).
+    """
+    asked = list(dict.fromkeys(args.measure or []))
+    measures = [m for m in asked if m in outcomes.OUR_MEASURES] or list(outcomes.EXPOSURE_MEASURES)
+    if asked and not set(asked) & set(outcomes.OUR_MEASURES):
+        log.warning("--sectors: --measure names none of our measures (%s); outcomes_sectors.csv shows %s, "
+                    "the sector scores there are", ", ".join(asked), ", ".join(measures))
+    if args.soc_scores:
+        log.warning("--sectors: outcomes_sectors.csv shows the sector scores exposure.load('sector_scores') "
+                    "reads (the newest recompute of this machine, else the shipped one), not those of "
+                    "--soc-scores %s: for sector scores of your own, roll your scores up with exposure rollup",
+                    args.soc_scores)
+    return measures
+
+
 def _check_figures(args) -> None:
     """Refuse, before any work, a run whose figures cannot be drawn: no matplotlib, or a bad ``MPLBACKEND``.
 
@@ -310,8 +337,9 @@ def run_outcomes_command(args) -> int:
     loc = {"mirror": args.mirror, "data_dir": args.data_dir}
     sectors = None
     if args.sectors:  # before the long part: fails fast when a year is missing
+        sector_measures = _sector_measures(args)  # said before the files are read
         frames = {year: load_oews(str(year), "by_industry", **loc) for year in outcomes.PANEL_YEARS}
-        sectors = outcomes.sector_growth(frames, load("sector_scores"))
+        sectors = outcomes.sector_growth(frames, load("sector_scores"), sector_measures)
     if args.panel == "shipped":
         panel = load("occupation_panel")
     elif args.panel:

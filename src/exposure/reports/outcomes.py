@@ -99,7 +99,7 @@ FILES = {
     "outcomes_exposures.csv": "every measure on the panel's occupation codes",
     "outcomes.json": "settings, sample sizes and the estimator",
     "outcomes_sectors.csv": "with --sectors: employment growth of each NAICS sector next to its "
-    "exposure",
+    "exposure (the sector scores exposure.load('sector_scores') reads, not --soc-scores)",
 }
 
 _SERIES = (("log_emp", "employment", "#1f5fa8", -0.08), ("log_wage", "mean wage", "#c0392b", 0.08))
