@@ -187,7 +187,8 @@ def _check_compare(old: Path, out: Path | None, reports: Path | None, *,
                                 "give --out another directory")
         raise ExposureError(f"--compare {old} is the --out directory: nothing to compare")
     if reports is not None:
-        refuse_file_named_dir(reports, "--reports", DIFF_WRITES)  # refused after the whole recompute
+        if not os.path.lexists(reports):  # a new directory r.xlsx: refused after the whole recompute
+            refuse_file_named_dir(reports, "--reports", DIFF_WRITES)
         _check_reports(reports, [("--compare", old), ("--out", out)],
                        default=f"{out}/{REPORTS_NAME}" if out is not None else f"<out>/{REPORTS_NAME}")
         check_files_dir(reports)
@@ -218,8 +219,8 @@ def run_diff(args: argparse.Namespace) -> int:
     _check_not_empty("OLD_DIR", args.old_dir)
     _check_not_empty("NEW_DIR", args.new_dir)
     reports = args.reports if args.reports is not None else args.new_dir / REPORTS_NAME
-    if args.reports is not None:  # --reports diff.csv made a directory diff.csv, after the diff
-        refuse_file_named_dir(reports, "--reports", DIFF_WRITES)
+    if args.reports is not None and not os.path.lexists(reports):  # a new directory diff.csv, after the diff
+        refuse_file_named_dir(reports, "--reports", DIFF_WRITES)  # (an existing file: 'not a directory', below)
     # a missing input is named by diff_outputs ("directory not found"), before this
     _check_reports(reports, [(option, path) for option, path in
                              (("OLD_DIR", args.old_dir), ("NEW_DIR", args.new_dir)) if path.is_dir()],
