@@ -43,6 +43,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from _cli import _no_env  # noqa: F401 (autouse fixture)
 from test_faults_cli import (  # tests/unit is on sys.path (rootdir-relative imports)
     cli,
     one_error_line,
@@ -64,12 +65,6 @@ LABELS = "onetsoc_code,task_id,admin,routine_coding,entry_creative,note\n"
 CATS = ["admin", "routine_coding", "entry_creative"]
 LOGGER = "exposure.reports.categories"
 UTF16 = r"file is UTF-16 text \(Excel's 'Unicode Text'\): save it as UTF-8 \('CSV UTF-8'\)$"
-
-
-@pytest.fixture(autouse=True)
-def _no_env(monkeypatch):
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    monkeypatch.delenv("EXPOSURE_DATA_DIR", raising=False)
 
 
 def validation_dir(d: Path) -> Path:

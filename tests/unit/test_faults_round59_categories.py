@@ -52,10 +52,12 @@ from types import SimpleNamespace
 import numpy as np
 import pandas as pd
 import pytest
+from _cli import _no_env  # noqa: F401 (autouse fixture)
 from test_faults_cli import (  # tests/unit is on sys.path (rootdir-relative imports)
     cli,
     one_error_line,
 )
+from test_faults_round57_categories import HAND, validation_dir
 
 from exposure.errors import DataFormatError
 from exposure.reports.categories import (
@@ -67,27 +69,7 @@ from exposure.reports.categories import (
 )
 from exposure.scoring.categories import nearest_occupations
 
-HAND = "onetsoc_code,task_id,stratum,admin,routine_coding,entry_creative,note\n"
-SAMPLE = "onetsoc_code,task_id,stratum,enriched_population,inclusion_prob,weight,double\n"
-LABELS = "onetsoc_code,task_id,admin,routine_coding,entry_creative,note\n"
 NUL = r"file is binary, not text \(a NUL byte at offset (\d+)\)$"
-
-
-@pytest.fixture(autouse=True)
-def _no_env(monkeypatch):
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    monkeypatch.delenv("EXPOSURE_DATA_DIR", raising=False)
-
-
-def validation_dir(d):
-    """A validation sample of two tasks, one per stratum (neither double)."""
-    d.mkdir(parents=True, exist_ok=True)
-    (d / "sample.csv").write_text(SAMPLE + "43-9061.00,1,uniform,False,0.5,2,False\n"
-                                  "47-2021.00,3,enriched,True,0.25,4,False\n")
-    (d / "labels_annotator_a.csv").write_text(LABELS + "43-9061.00,1,True,False,False,phones\n"
-                                              "47-2021.00,3,False,False,False,bricks\n")
-    (d / "labels_annotator_b.csv").write_text(LABELS)
-    return d
 
 
 def release(tasks: pd.DataFrame) -> SimpleNamespace:

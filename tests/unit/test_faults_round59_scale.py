@@ -57,18 +57,16 @@ distributed = pytest.importorskip("distributed")
 
 from _spark import spark_ready, spark_session  # noqa: E402
 from test_faults_cli import cli, one_error_line  # noqa: E402
+from test_faults_round57_scale import SPANNING as SPANNING_57  # noqa: E402
 
 from exposure import dask as xd  # noqa: E402
 from exposure import spark as xs  # noqa: E402
 from exposure.errors import DataFormatError  # noqa: E402
 from exposure.scoring import SCORE_COLUMNS, score_tasks  # noqa: E402
 
-#: Two occupations whose rows lie in both partitions of ``dd.from_pandas(..., npartitions=2)``.
-SPANNING = pd.DataFrame({
-    "onetsoc_code": ["43-9061.00", "47-2021.00", "43-9061.00", "47-2021.00", "43-9061.00", "47-2021.00"],
-    "task": ["Answer telephones and relay messages.", "Lay bricks to build walls.",
-             "File records and documents.", "Mix mortar by hand.", "Type letters.", "Set floor tiles."],
-})
+#: Two occupations whose rows lie in both partitions of ``dd.from_pandas(..., npartitions=2)``
+#: (round 57's frame, without its city column).
+SPANNING = SPANNING_57[["onetsoc_code", "task"]]
 
 
 @pytest.fixture(scope="module")
