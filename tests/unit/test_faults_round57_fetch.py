@@ -49,6 +49,7 @@ import os
 
 import pytest
 from test_faults_cli import cli, one_error_line
+from test_faults_round21_fetch import _clean_env  # noqa: F401 (autouse fixture: no mirror, cache or URL map from the environment)
 
 from exposure import fetch as F
 from exposure.errors import ChecksumMismatchError, DataFormatError
@@ -58,13 +59,6 @@ REGISTRY_FILE = "onet/29.1/Task Categories.txt"
 CRLF = b"O*NET-SOC Code\tJob Zone\r\n11-1011.00\t5\r\n13-1021.00\t3\r\n"
 LF = b"naics,occ\n111000,11-1011\n"
 UNREACHABLE = "http://127.0.0.1:9"
-
-
-@pytest.fixture(autouse=True)
-def _clean_env(monkeypatch, tmp_path):
-    for var in ("EXPOSURE_MIRROR", "EXPOSURE_DATA_DIR", "EXPOSURE_URL_MAP"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("EXPOSURE_HOME", str(tmp_path / "home"))
 
 
 def _source(body: bytes, name: str = "demo/a.txt") -> Source:
