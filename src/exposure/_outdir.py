@@ -69,6 +69,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from exposure._io import _fsync_dir, unexpanded_home
+from exposure._tables import COMPRESSED
 from exposure.errors import DataFormatError, ExposureError
 
 __all__ = [
@@ -300,9 +301,9 @@ def refuse_protected(path, protect: Iterable, *, file: bool = False, what: str =
 
 #: Suffixes of the files the commands read and write: a new output directory named so was
 #: meant as a file (``exposure rollup ... -o rollup.xlsx``). Checked by
-#: :func:`refuse_file_named_dir`; compressed files too (``-o r.csv.gz``).
+#: :func:`refuse_file_named_dir`; compressed files too (``-o r.csv.gz``: the suffixes of :data:`exposure._tables.COMPRESSED`).
 FILE_SUFFIXES = frozenset({".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".parquet", ".pq", ".dta",
-                           ".json", ".jsonl", ".png", ".md", ".html", ".gz", ".zip", ".bz2", ".xz"})
+                           ".json", ".jsonl", ".png", ".md", ".html", *COMPRESSED})
 
 
 def refuse_file_named_dir(path, option: str, writes: str, hint: str = "") -> None:

@@ -230,7 +230,7 @@ def test_probability_columns_are_read_by_name():
     pd.testing.assert_frame_equal(reliability_table(shuffled, y), reliability_table(right, y))
 
 
-@pytest.mark.parametrize("name", ["r.csv.gz", "r.zip", "r.xlsm"])
+@pytest.mark.parametrize("name", ["r.csv.gz", "r.zip", "r.xlsm", "r.csv.zst"])
 def test_a_directory_named_like_a_compressed_file_or_workbook_is_refused(tmp_path, name):
     """``-o r.csv.gz`` (meant as a compressed file) made a directory r.csv.gz of reports."""
     from exposure._outdir import OutputPathError, refuse_file_named_dir
