@@ -20,6 +20,7 @@ import numpy as np
 
 __all__ = [
     "LABELS",
+    "PROBA_COLUMNS",
     "LABEL_SCORES",
     "LABEL_LEVELS",
     "EXPOSURE_MEASURES",
@@ -34,6 +35,9 @@ __all__ = [
 #: (``p_e0, p_e1, p_e2``): E0 no exposure, E1 direct exposure to an LLM, E2 exposure to an
 #: LLM with additional tools (agents).
 LABELS = ("E0", "E1", "E2")
+
+#: The probability column of each label, in :data:`LABELS` order.
+PROBA_COLUMNS = tuple(f"p_{label.lower()}" for label in LABELS)
 
 #: The three task-level exposure measures, in order.
 EXPOSURE_MEASURES = ("alpha", "beta", "gamma")

@@ -22,6 +22,7 @@ from exposure._measures import (
     LABELS,
     MEASURES,
     OTHER_WEIGHT,
+    PROBA_COLUMNS,
 )
 from exposure._tables import norm_task_id, norm_task_ids, task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
@@ -925,7 +926,7 @@ def _weighted_means(group: np.ndarray, n_groups: int, w: np.ndarray, values: np.
 
 
 #: Probability columns of TaskScores, in label order.
-_PROBAS = tuple(f"p_{label.lower()}" for label in LABELS)
+_PROBAS = PROBA_COLUMNS
 #: Tolerance of the checks that probabilities sum to 1 and measures match them.
 _TOL = 1e-6
 _TRUE = frozenset({"true", "1", "1.0", "yes", "t"})

@@ -15,7 +15,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from exposure._measures import EXPOSURE_MEASURES, LABEL_LEVELS, LABELS
+from exposure._measures import EXPOSURE_MEASURES, LABEL_LEVELS, LABELS, PROBA_COLUMNS
 from exposure.schemas._base import CHECK_COLUMNS
 from exposure.schemas._fields import fraction_field, onetsoc_code_field, task_id_field
 
@@ -24,7 +24,7 @@ __all__ = ["TaskScores"]
 #: Scorer names allowed in the ``method`` column.
 METHODS = ["learned", "rubric", "reference", "reference-human", "reference-gpt4", "transformer"]
 
-_PROBABILITIES = [f"p_{label.lower()}" for label in LABELS]
+_PROBABILITIES = list(PROBA_COLUMNS)
 _TOL = 1e-6
 
 

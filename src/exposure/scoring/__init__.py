@@ -43,7 +43,7 @@ import pandas as pd
 import pyarrow as pa
 
 from exposure._args import check_choice, check_column, choice_hint
-from exposure._measures import CATEGORIES, EXPOSURE_MEASURES, LABEL_LEVELS, LABELS
+from exposure._measures import CATEGORIES, EXPOSURE_MEASURES, LABEL_LEVELS, LABELS, PROBA_COLUMNS
 from exposure._tables import task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import check_location
@@ -114,8 +114,6 @@ logger = logging.getLogger(__name__)
 
 #: Scoring methods accepted by :func:`score_tasks`.
 METHODS = ("learned", "rubric", "reference", "transformer")
-#: Probability columns of the labels, in :data:`exposure._measures.LABELS` order.
-PROBA_COLUMNS = tuple(f"p_{label.lower()}" for label in LABELS)
 #: How far to trust a score, and the O*NET task a free text was grounded in (``learned``
 #: and ``transformer``; missing for the other methods and, except ``confidence``, for
 #: O*NET tasks given by id).

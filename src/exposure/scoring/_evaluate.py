@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from exposure._args import as_array, check_count, shown
-from exposure._measures import EXPOSURE_MEASURES, LABEL_LEVELS, LABELS
+from exposure._measures import EXPOSURE_MEASURES, LABEL_LEVELS, LABELS, PROBA_COLUMNS
 from exposure._tables import check_paired
 from exposure.errors import DataFormatError, ExposureError
 
@@ -41,10 +41,6 @@ __all__ = [
 
 #: How far a probability may lie outside [0, 1], and a row's sum from 1 (rounding).
 PROBA_TOLERANCE = 1e-3
-
-
-#: The probability columns of a score frame, in label order (``exposure.scoring.PROBA_COLUMNS``).
-_PROBA_NAMES = tuple(f"p_{label.lower()}" for label in LABELS)
 
 
 def check_proba(proba, *, nan_rows: bool = False, name: str = "proba") -> np.ndarray:
@@ -76,10 +72,10 @@ def check_proba(proba, *, nan_rows: bool = False, name: str = "proba") -> np.nda
     [[0.1, 0.2, 0.7]]
     """
     arr = None
-    if isinstance(proba, pd.DataFrame) and set(_PROBA_NAMES) <= set(proba.columns) and proba.columns.is_unique:
+    if isinstance(proba, pd.DataFrame) and set(PROBA_COLUMNS) <= set(proba.columns) and proba.columns.is_unique:
         # read by name: columns p_e2, p_e1, p_e0 were read by position (E2 as E0, without
         # a word), and score_tasks' own output (scores among other columns) was refused
-        proba = proba[list(_PROBA_NAMES)]
+        proba = proba[list(PROBA_COLUMNS)]
     if proba is not None and not isinstance(proba, (str, bytes, dict)):
         try:
             arr = np.asarray(proba, dtype=float)
