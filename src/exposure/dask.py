@@ -487,7 +487,7 @@ def _warn_odd_texts_once(part: pd.DataFrame, texts: pd.Series, odd: np.ndarray, 
         fresh = job["warn"] not in _WARNED
         _WARNED.add(job["warn"])
     log = logging.getLogger(learned_module.__name__)
-    args = (f"{where}: ", count, len(odd), row, str(texts.iloc[first])[:60])
+    args = (f"{where}: ", count, len(odd), row, "", str(texts.iloc[first])[:60])
     if fresh:
         log.warning(learned_module.ODD_TEXTS_MESSAGE + _WARNED_ONCE, *args)
     else:
@@ -655,7 +655,7 @@ def _score_batch(renamed: pd.DataFrame, rows: np.ndarray, job: dict, model,
                                  onet=cached_onet(job["onet"], job["mirror"], job["data_dir"]),
                                  labels=_labels(job["method"], job["mirror"], job["data_dir"]),
                                  reference_source=job["reference_source"], model=model)
-        for _, count, _, row, _ in held.found if odd is not None else ():
+        for _, count, _, row, *_ in held.found if odd is not None else ():
             odd[rows[row - 1]] += count  # ``row`` counts the rows of the batch from 1
         for args in held.cut if odd is not None else ():  # as a note: summed, said once
             said.found.append((learned_module.CUT_TEXTS_MESSAGE, args))
@@ -2070,7 +2070,7 @@ def _warn_odd_texts(src: Path, results: list[tuple]) -> None:
             break
         offset += rows
     logging.getLogger(learned_module.__name__).warning(
-        learned_module.ODD_TEXTS_MESSAGE, f"{src}: ", count, sum(r[1] for r in results), row, text)
+        learned_module.ODD_TEXTS_MESSAGE, f"{src}: ", count, sum(r[1] for r in results), row, "", text)
 
 
 def _warn_notes(src: Path, results: list[tuple]) -> None:

@@ -91,7 +91,7 @@ def test_join_on_the_task_id_alone(caplog):
     assert out.loc[10].tolist() == [0.0, 1.0, 0.0]
     assert out.loc[20].isna().all()  # was the label of task ID 2
     said = _said(caplog)
-    assert len(said) == 1 and "first: row 2, column 'task_id': 2, 'Drive" in said[0]
+    assert len(said) == 1 and "first: row 2 (index 20), column 'task_id': 2, 'Drive" in said[0]
 
 
 def test_text_column_names_the_statements(caplog):

@@ -60,6 +60,7 @@ from exposure.scoring._inputs import (
     OTHER_LABELS_MESSAGE as OTHER_LABELS_MESSAGE,  # said by reference; exposure score and Dask sum it
 )
 from exposure.scoring._inputs import (
+    RowNames,
     cell_shown,
     check_columns,
     check_header_rows,
@@ -344,12 +345,14 @@ def score_tasks(
                 raise
             raise named from None
         frame = tasks.reset_index(drop=True)
+        # the warnings on a row quote its text as written and name its index label, as errors do
+        names = RowNames.of(tasks, texts, path=path, batch=_BATCH.get())
         texts = _normalised(frame, texts, text_column, occupation_column)
         table = _score_table(frame, method, text_column=text_column,
                              occupation_column=occupation_column, onet=onet, labels=labels,
                              reference_source=reference_source, mirror=mirror, data_dir=data_dir,
                              model=model, path=path, row_offset=row_offset, texts=texts,
-                             label_tasks=label_tasks)
+                             label_tasks=label_tasks, names=names)
     replaced = [c for c in SCORE_COLUMNS if c in tasks.columns]
     out = tasks.drop(columns=replaced)
     for col in SCORE_COLUMNS:
@@ -926,7 +929,7 @@ def _put_keys(out: pd.DataFrame, frame: pd.DataFrame, *, path=None, row_offset: 
         out["task_id"] = pd.array([pd.NA] * n, dtype="Int64")
 
 
-def _without_other_ids(frame, texts, *, text_column, onet, path, row_offset):
+def _without_other_ids(frame, texts, *, text_column, onet, path, row_offset, names=None):
     """``frame`` without the task IDs that name another O*NET task than the row's text.
 
     Rows whose (code, task ID) O*NET lists under another statement
@@ -939,10 +942,11 @@ def _without_other_ids(frame, texts, *, text_column, onet, path, row_offset):
         return frame
     if texts is None:
         texts = frame[text_column].astype(str).tolist()
-    return without_other_ids(frame, texts, onet, path=path, row_offset=row_offset)
+    return without_other_ids(frame, texts, onet, path=path, row_offset=row_offset, names=names)
 
 
-def _other_label_rows(frame, texts, label_tasks, onet, *, text_column, path, row_offset) -> np.ndarray:
+def _other_label_rows(frame, texts, label_tasks, onet, *, text_column, path, row_offset,
+                      names=None) -> np.ndarray:
     """Rows of ``reference`` whose key the labels give to another task than their text.
 
     :func:`exposure.scoring._inputs.other_label_rows` (which :func:`score_reference` applies
@@ -950,27 +954,29 @@ def _other_label_rows(frame, texts, label_tasks, onet, *, text_column, path, row
     """
     if texts is None and "task_id" in frame.columns:
         texts = frame[text_column].astype(str).tolist()
-    return other_label_rows(frame, texts, label_tasks, onet, path=path, row_offset=row_offset)
+    return other_label_rows(frame, texts, label_tasks, onet, path=path, row_offset=row_offset, names=names)
 
 
 def _score_table(frame, method, *, text_column, occupation_column, onet, labels, reference_source,
-                 mirror, data_dir, model, path, row_offset, texts=None, label_tasks=None) -> pd.DataFrame:
+                 mirror, data_dir, model, path, row_offset, texts=None, label_tasks=None,
+                 names=None) -> pd.DataFrame:
     """Score ``frame`` (fresh index): the TaskScores table plus the evidence columns.
 
     ``texts`` is the checked text column as a list (:func:`_check_rows`), when already read;
     ``label_tasks`` the caller's ``labels`` as given (their ``task`` column, if any, says
-    which statement each label is of).
+    which statement each label is of); ``names`` how the warnings name the caller's rows
+    (:class:`~exposure.scoring._inputs.RowNames`: the texts as written, the index labels).
     """
     titles = _titles(text_column, occupation_column)  # 0 is a name too
     given = frame  # keys and warnings of the caller's rows
     if method != "reference":
         frame = _without_other_ids(frame, texts, text_column=text_column, onet=onet, path=path,
-                                   row_offset=row_offset)
+                                   row_offset=row_offset, names=names)
     if method in ("learned", "transformer"):
         text_model = load_transformer() if method == "transformer" else None
         probs = _score_learned(frame, texts, text_column=text_column, occupation_column=titles,
                                onet=onet, model=model, path=path, row_offset=row_offset,
-                               text_model=text_model)
+                               text_model=text_model, names=names)
         tag = method
     elif method == "rubric":
         probs = _score_rubric(frame, text_column=text_column, onet=onet)  # score_tasks warns itself
@@ -986,7 +992,7 @@ def _score_table(frame, method, *, text_column, occupation_column, onet, labels,
                 raise
             raise exc.in_file(path, row_offset) from None
         other = _other_label_rows(frame, texts, label_tasks, onet, text_column=text_column, path=path,
-                                  row_offset=row_offset)
+                                  row_offset=row_offset, names=names)
         # the label of another task: none, and not counted in the INFO line ("1 of 1" before)
         probs = join_labels(frame, ids, labels, label_column(reference_source),  # errors name labels' rows
                             unlabelled=np.asarray(other, dtype=bool))

@@ -1634,10 +1634,10 @@ class _OddTexts(logging.Filter):
             return False  # said once, by report()
         if record.msg is not learned_module.ODD_TEXTS_MESSAGE:
             return True
-        _, count, _, row, text = record.args
+        _, count, _, *first = record.args  # the row, its index label and its text
         self.count += count
         if self.first is None:
-            self.first = (row, text)
+            self.first = first
         return False  # said once, by report()
 
     def report(self, n_rows: int) -> None:

@@ -59,6 +59,8 @@ __all__ = [
     "check_path_name",
     "check_titles_not_texts",
     "with_index_label",
+    "index_note",
+    "RowNames",
     "check_onet",
     "ONET_TABLES",
     "DWA_TABLES",
@@ -326,8 +328,8 @@ def with_index_label(exc: DataFormatError, frame, *, path=None, row_offset: int 
     ``frame.loc`` does not find in a filtered frame (``df[df.n > 1]``) or one with labels
     of its own: ``row 2, column 'task': ... (index 20)``. ``exc`` itself when a ``path``
     names the file the rows came from (its rows are what the user counts), when the
-    index is the default ``0..n-1``, when ``exc`` names no row or already names a label,
-    or when it is of a subclass.
+    index is the default ``0..n-1`` (:func:`index_note`), when ``exc`` names no row or
+    already names a label, or when it is of a subclass.
 
     Examples
     --------
@@ -338,19 +340,80 @@ def with_index_label(exc: DataFormatError, frame, *, path=None, row_offset: int 
     if (path is not None or exc.row is None or type(exc) is not DataFormatError
             or "(index " in exc.reason or not isinstance(frame, pd.DataFrame)):
         return exc
-    pos = exc.row - row_offset
-    if not 0 <= pos < len(frame) or frame.index.equals(pd.RangeIndex(len(frame))):
+    note = index_note(frame.index, exc.row - row_offset)
+    if not note:
         return exc
-    label = frame.index[pos]
+    return DataFormatError(f"{exc.reason}{note}", row=exc.row, column=exc.column, line=exc.line)
+
+
+def index_note(index, pos: int) -> str:
+    """``" (index 20)"``: the label of row ``pos`` of a caller's frame, as messages name it.
+
+    ``""`` for the default index ``0..n-1`` (the row number says it) or a position
+    outside ``index``. A MultiIndex label is its tuple; numpy scalars are written as
+    Python's.
+
+    Examples
+    --------
+    >>> index_note(pd.Index([10, 20]), 1), index_note(pd.RangeIndex(2), 1)
+    (' (index 20)', '')
+    >>> index_note(pd.MultiIndex.from_tuples([("a", np.int64(1))]), 0)
+    " (index ('a', 1))"
+    """
+    if index is None or not 0 <= pos < len(index) or index.equals(pd.RangeIndex(len(index))):
+        return ""
+    label = index[pos]
     if isinstance(label, tuple):
         label = tuple(v.item() if isinstance(v, np.generic) else v for v in label)
     elif isinstance(label, np.generic):
         label = label.item()
-    return DataFormatError(f"{exc.reason} (index {cell_shown(label)})", row=exc.row, column=exc.column,
-                           line=exc.line)
+    return f" (index {cell_shown(label)})"
 
 
-#: Tables of an O*NET release that :func:`exposure.scoring.score_tasks`' scorers read from ``onet``.
+class RowNames:
+    """How a scorer's warnings name a row of the caller's input: its index label and its text.
+
+    :func:`exposure.scoring.score_tasks` scores its own copy of the caller's frame (index
+    ``0..n-1``, texts normalised by :func:`~exposure.scoring._features.normalise_texts`);
+    its warnings on a row (:data:`OTHER_IDS_MESSAGE`, :data:`OTHER_LABELS_MESSAGE`, the
+    learned scorer's on texts that do not read as tasks) quote the text as the caller
+    wrote it (``'Gérer la facturation'``, not ``'Gerer la facturation'``) and name the
+    row's index label, as its errors do (:func:`with_index_label`): ``row 2 (index 20)``.
+
+    Parameters
+    ----------
+    texts : list
+        The rows' texts as the caller wrote them.
+    index : pandas.Index, optional
+        The caller's index, whose labels are named (:func:`index_note`); None names none:
+        rows of a file (``path``: its rows are what the user counts) or of one batch of a
+        larger input (whose caller names the rows itself).
+
+    Examples
+    --------
+    >>> names = RowNames(["Gérer la facturation."], pd.Index([20]))
+    >>> names.note(0), names.text(0)
+    (' (index 20)', 'Gérer la facturation.')
+    """
+
+    def __init__(self, texts: list, index=None):
+        self.texts, self.index = texts, index
+
+    @classmethod
+    def of(cls, frame, texts: list, *, path=None, batch: bool = False) -> "RowNames":
+        """The names of the rows of the caller's ``frame``, whose texts (as written) are ``texts``."""
+        index = None if path is not None or batch or not isinstance(frame, pd.DataFrame) else frame.index
+        return cls(texts, index)
+
+    def note(self, pos: int) -> str:
+        """The index label of row ``pos`` for a message (:func:`index_note`), or ``""``."""
+        return index_note(self.index, pos)
+
+    def text(self, pos: int):
+        """The text of row ``pos`` as the caller wrote it."""
+        return self.texts[pos]
+
+
 ONET_TABLES = ("tasks", "task_dwas", "dwas", "occupations")
 #: Tables that the rubric and the category tags need of ``onet`` (:func:`task_dwa_links`;
 #: ``occupations`` or ``job_zones`` are read when there).
@@ -1210,14 +1273,15 @@ def other_task_rows(frame: pd.DataFrame, texts: list, onet) -> np.ndarray:
 
 
 #: The warning on rows whose (code, task ID) names another task than their text (its
-#: arguments: the file's name and ": " or "", the count, the release, the first row, its
-#: task ID, code and text): :func:`without_other_ids`.
+#: arguments: the file's name and ": " or "", the count, the release, the first row and
+#: its index label (:meth:`RowNames.note`), its task ID, code and text): :func:`without_other_ids`.
 OTHER_IDS_MESSAGE = ("%s%d row(s) have an O*NET-SOC code and task ID that %s lists for another task than their "
-                     "text (first: row %d, column 'task_id': %s under %r, %s): scored from their text and code, "
+                     "text (first: row %d%s, column 'task_id': %s under %r, %s): scored from their text and code, "
                      "not as that O*NET task; if these task IDs are your own, name the column otherwise")
 
 
-def without_other_ids(frame: pd.DataFrame, texts: list, onet, *, path=None, row_offset: int = 1) -> pd.DataFrame:
+def without_other_ids(frame: pd.DataFrame, texts: list, onet, *, path=None, row_offset: int = 1,
+                      names: RowNames | None = None) -> pd.DataFrame:
     """``frame`` without the task IDs that name another O*NET task than the row's text.
 
     Rows whose (code, task ID) ``onet`` lists under another statement (:func:`other_task_rows`:
@@ -1238,6 +1302,9 @@ def without_other_ids(frame: pd.DataFrame, texts: list, onet, *, path=None, row_
         Input file name, for the warning.
     row_offset : int, default 1
         Row number of the first row of ``frame`` in the warning.
+    names : RowNames, optional
+        How the warning names the row (its text as written and index label); default:
+        its text as in ``texts``, no label.
 
     Examples
     --------
@@ -1253,9 +1320,10 @@ def without_other_ids(frame: pd.DataFrame, texts: list, onet, *, path=None, row_
         return frame
     first = int(np.flatnonzero(other)[0])
     where = f"{path}: " if path is not None else ""
+    names = names or RowNames(texts)
     _SCORING_LOG.warning(OTHER_IDS_MESSAGE, where, int(other.sum()), release_name(onet), first + row_offset,
-                   norm_task_id(frame["task_id"].iloc[first]), str(frame["onetsoc_code"].iloc[first]),
-                   cell_shown(texts[first]))
+                         names.note(first), norm_task_id(frame["task_id"].iloc[first]),
+                         str(frame["onetsoc_code"].iloc[first]), cell_shown(names.text(first)))
     out = frame.copy()
     ids = out["task_id"].astype(object)
     ids[other] = None
@@ -1268,12 +1336,12 @@ def without_other_ids(frame: pd.DataFrame, texts: list, onet, *, path=None, row_
 #: says so for the release, and the code as ``" under '...'"`` or ``""``):
 #: :func:`other_label_rows`.
 OTHER_LABELS_MESSAGE = ("%s%d row(s) have a task ID that %s for another task than their text (first: row "
-                        "%d, column 'task_id': %s%s, %s): no published label for them (the label is of that "
+                        "%d%s, column 'task_id': %s%s, %s): no published label for them (the label is of that "
                         "task); if these task IDs are your own, name the column otherwise")
 
 
 def other_label_rows(frame: pd.DataFrame, texts: list, label_tasks, onet=None, *, path=None,
-                     row_offset: int = 1) -> np.ndarray:
+                     row_offset: int = 1, names: RowNames | None = None) -> np.ndarray:
     """Rows whose key the labels give to another task than their text, with one warning.
 
     The published labels say which statement they label (their ``task`` column); a
@@ -1301,6 +1369,8 @@ def other_label_rows(frame: pd.DataFrame, texts: list, label_tasks, onet=None, *
         Input file name, for the warning.
     row_offset : int, default 1
         Row number of the first row of ``frame`` in the warning.
+    names : RowNames, optional
+        How the warning names the row, as in :func:`without_other_ids`.
 
     Examples
     --------
@@ -1324,9 +1394,10 @@ def other_label_rows(frame: pd.DataFrame, texts: list, label_tasks, onet=None, *
         first = int(np.flatnonzero(other)[0])
         under = (f" under {str(frame['onetsoc_code'].iloc[first])!r}" if "onetsoc_code" in frame.columns
                  else "")
+        names = names or RowNames(texts)
         _SCORING_LOG.warning(OTHER_LABELS_MESSAGE, f"{path}: " if path is not None else "", int(other.sum()),
-                             name, first + row_offset, norm_task_id(frame["task_id"].iloc[first]), under,
-                             cell_shown(texts[first]))
+                             name, first + row_offset, names.note(first), norm_task_id(frame["task_id"].iloc[first]),
+                             under, cell_shown(names.text(first)))
     return other
 
 

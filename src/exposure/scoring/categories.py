@@ -86,6 +86,7 @@ from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.scoring._features import normalise_texts, unmarked
 from exposure.scoring._inputs import (
     DWA_TABLES,
+    RowNames,
     check_onet,
     check_titles_not_texts,
     dwa_task_keys,
@@ -2316,6 +2317,7 @@ def _evidence_of(frame, text_column, onet, occupation_column, *, fast: bool = Fa
         # and read the texts as score_tasks does: "e\u2011mail", "Ｅｎｔｅｒ" matched no rule
         texts = _check_inputs(frame, text_column, onet, occupation_column)
         _unmarked_texts(texts, column=text_column)  # "&nbsp;" alone: refused, as an empty text
+        names = RowNames.of(frame, texts)  # the other-IDs warning quotes the text as written
         texts = normalise_texts(texts)
         if occupation_column == text_column == "title":  # the default: texts under "title"
             occupation_column = None  # were read as titles too (score_tasks reads no titles)
@@ -2325,7 +2327,7 @@ def _evidence_of(frame, text_column, onet, occupation_column, *, fast: bool = Fa
         # a caller's own task ID under a real code (1, 2, 3) named another O*NET task: its
         # work activities tagged "Drive a forklift" admin; read such rows from their text
         # and code, as score_tasks does
-        frame = without_other_ids(frame, texts, onet)
+        frame = without_other_ids(frame, texts, onet, names=names)
     texts = _one_spaced(texts)  # "Develop  Web sites." lost its tag
     texts = _unlisted(texts)  # "1. File records." lost the tags of its heading verb
     occ = _occupations(frame, onet, occupation_column)

@@ -56,6 +56,7 @@ from exposure.scoring._features import (
     tokenize,
 )
 from exposure.scoring._inputs import (
+    RowNames,
     check_onet,
     check_row_offset,
     remembered,
@@ -824,17 +825,23 @@ def score_learned(
     check_onet(onet)
     check_release_columns(onet)
     check_model(model)
+    names = RowNames.of(frame, texts, path=path)  # the warnings name the caller's index labels
     if onet is not None:  # the caller's own task ID 2 under a real code: scored as that O*NET
         # task, from its work activities ("Drive a forklift" came out E1); as score_tasks, from the text
-        frame = without_other_ids(frame, normalise_texts(texts), onet, path=path, row_offset=row_offset)
+        frame = without_other_ids(frame, normalise_texts(texts), onet, path=path, row_offset=row_offset,
+                                  names=names)
     return _score_learned(frame, texts, text_column=text_column, occupation_column=occupation_column,
-                          onet=onet, model=model, path=path, row_offset=row_offset)
+                          onet=onet, model=model, path=path, row_offset=row_offset, names=names)
 
 
 def _score_learned(frame: pd.DataFrame, texts: list | None, *, text_column: str = "task",
                    occupation_column: str | None = "title", onet=None, model: LearnedModel | None = None,
-                   path=None, row_offset: int = 1, text_model=None) -> pd.DataFrame:
+                   path=None, row_offset: int = 1, text_model=None,
+                   names: RowNames | None = None) -> pd.DataFrame:
     """:func:`score_learned`, given ``frame[text_column]`` as a list of str (None: read it).
+
+    ``names`` says how the warnings name a row (the caller's text as written, its index
+    label: :class:`~exposure.scoring._inputs.RowNames`); default: its text in ``texts``.
 
     ``text_model`` (a :class:`exposure.scoring.transformer.TransformerModel`) scores the
     rows not scored from O*NET work activities, from their text alone (``feature_set``
@@ -930,10 +937,12 @@ def _score_learned(frame: pd.DataFrame, texts: list | None, *, text_column: str 
                 probs[rows][mask] = p
                 which_set[rows][mask] = which
     free_text = ~use_onet
+    names = names or RowNames(texts)
     if cut.any():  # once per call, naming the caller's row (the transformer's own warning named
         first = int(np.flatnonzero(cut)[0])  # the text's place within a chunk of free texts)
         logger.warning(CUT_TEXTS_MESSAGE, f"{path}: " if path else "", int(cut.sum()), n,
-                       text_model.max_length, text_model.max_length - 2, first + row_offset, texts[first][:80])
+                       text_model.max_length, text_model.max_length - 2, first + row_offset,
+                       names.note(first), names.text(first)[:80])
     out = pd.DataFrame(probs, columns=["p_e0", "p_e1", "p_e2"], index=frame.index)
     out["feature_set"] = which_set.astype(str)
     out["confidence"] = confidence(probs, np.where(use_onet, 1.0, similarity), known_words)
@@ -954,7 +963,7 @@ def _score_learned(frame: pd.DataFrame, texts: list | None, *, text_column: str 
     if odd.any():
         first = int(np.flatnonzero(odd)[0])
         logger.warning(ODD_TEXTS_MESSAGE, f"{path}: " if path else "",
-                       int(odd.sum()), n, first + row_offset, texts[first][:60])
+                       int(odd.sum()), n, first + row_offset, names.note(first), names.text(first)[:60])
     logger.info("learned: scored %d tasks (%d with O*NET work activities)", n, int(use_onet.sum()))
     return out
 
@@ -1151,15 +1160,17 @@ def frame_codes(frame: pd.DataFrame) -> list[str]:
 
 
 #: The warning about texts that do not read as work tasks (its arguments: the file prefix,
-#: the count, the rows scored, the first such row and its text); ``exposure score`` sums it
+#: the count, the rows scored, the first such row, its index label (``" (index 20)"`` or
+#: ``""``) and its text as the caller wrote it); ``exposure score`` sums it
 #: over the batches of a file (:func:`exposure.scoring._files.score_file`).
 #: The warning of a call whose free texts the transformer cut (``method="transformer"``):
-#: the input, how many of its texts, the tokens read, and the first such row.
+#: the input, how many of its texts, the tokens read, and the first such row (its number,
+#: index label and text, as :data:`ODD_TEXTS_MESSAGE`'s).
 CUT_TEXTS_MESSAGE = ("%s%d of %d texts are longer than the transformer's %d tokens ([CLS] and [SEP] "
-                     "included): only their first %d tokens were scored (e.g. row %d, %r)")
+                     "included): only their first %d tokens were scored (e.g. row %d%s, %r)")
 ODD_TEXTS_MESSAGE = ("%s%d of %d texts do not read as work tasks (no O*NET task is similar, or "
                      "too few words to name one: "
-                     "e.g. row %d, %r); their scores have low confidence")
+                     "e.g. row %d%s, %r); their scores have low confidence")
 
 
 def task_dwa_lookup(onet) -> dict:

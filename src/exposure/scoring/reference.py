@@ -24,7 +24,7 @@ from exposure.measures._common import check_frame
 from exposure.measures.eloundou import check_task_labels
 from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.scoring._features import normalise_text
-from exposure.scoring._inputs import check_columns, columns_shown, other_label_rows
+from exposure.scoring._inputs import RowNames, check_columns, columns_shown, other_label_rows
 
 __all__ = ["SOURCES", "label_column", "score_reference", "frame_task_ids", "join_labels"]
 
@@ -158,8 +158,10 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
     other = None
     if text_column is not None and text_column in frame.columns:
         # the key of another task than the text: its label is of that task (as score_tasks)
-        texts = [normalise_text(t) if isinstance(t, str) else None for t in frame[text_column].tolist()]
-        other = other_label_rows(frame.reset_index(drop=True), texts, labels)
+        written = frame[text_column].tolist()
+        texts = [normalise_text(t) if isinstance(t, str) else None for t in written]
+        other = other_label_rows(frame.reset_index(drop=True), texts, labels,
+                                 names=RowNames.of(frame, written))
     # the count of the INFO line without them ("1 of 1 tasks have a published label" beside
     # the warning that the row has none)
     return join_labels(frame, ids, labels, col, unlabelled=other)

@@ -51,6 +51,7 @@ from exposure.errors import DataFormatError
 from exposure.scoring._features import normalise_texts
 from exposure.scoring._inputs import (
     DWA_TABLES,
+    RowNames,
     check_onet,
     has_keys,
     job_zones_for,
@@ -472,9 +473,11 @@ def _read_inputs(frame: pd.DataFrame, text_column, onet) -> tuple[pd.DataFrame, 
     check_release_columns(onet, DWA_TABLES)  # a made-up release without dwa_id: ``KeyError``
     if onet is not None:  # keys of another form looked up nothing, silently
         _check_keys(frame)
+    names = RowNames.of(frame, texts)  # the warning quotes the text as written, names the label
     texts = normalise_texts(texts)  # as score_tasks reads them: ``Ｗｒｉｔｅ`` matched no rule
     if onet is not None:  # the caller's own task ID 2 under a real code: another task's work
-        frame = without_other_ids(frame, texts, onet)  # activities scored the text (as score_tasks)
+        # activities scored the text (as score_tasks)
+        frame = without_other_ids(frame, texts, onet, names=names)
     texts = rule_texts(texts)  # ``in\nperson``, ``e–mail``: the rules' words, one way spelt
     return frame, texts, task_dwas_for(frame, onet), job_zones_for(frame, onet)
 
