@@ -549,7 +549,16 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
         elif isinstance(text_column, str):  # "task " or "TASK" in the header: say which
             near = [c for c in frame.columns
                     if isinstance(c, str) and _header_key(c) == _header_key(text_column)]
-            if near and path is None:  # a frame of the caller: "the file" and ``rename it
+            quoted = [c for c in frame.columns if isinstance(c, str) and len(_header_key(c)) > 2
+                      and _header_key(c)[0] == _header_key(c)[-1] == '"'
+                      and _header_key(c)[1:-1].strip() == _header_key(text_column)]
+            if quoted and not near:  # a .tsv/.txt file whose every cell is quoted: its quotes are text
+                hint = (f"; {quoted[0]!r} has double quotes around its name, which a tab-separated "
+                        "file keeps as text: save it as .csv, or without the quotes"
+                        if path is not None else
+                        f"; the frame has {quoted[0]!r}, with double quotes around the name (a file "
+                        f"read with quoting=csv.QUOTE_NONE?): rename that column {text_column!r}")
+            elif near and path is None:  # a frame of the caller: "the file" and ``rename it
                 # task `` (unquoted, for ``text_column="task "``) read as advice on a file
                 hint = (f"; the frame has {near[0]!r}: rename that column {text_column!r} (or "
                         f"give text_column={near[0]!r})")
