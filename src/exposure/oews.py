@@ -2,7 +2,9 @@
 
 :func:`read_oews` reads a BLS OEWS table, as ``.csv`` or ``.xlsx`` (first sheet), with
 BLS's column names in any case (``OCC_CODE`` or ``occ_code``; ``OCC_GROUP``, BLS's name up
-to May 2018, for ``O_GROUP``), normalized to snake_case lower case. A national table only:
+to May 2018, for ``O_GROUP``), normalized to snake_case lower case. BLS's national table up to
+May 2018 has no ``NAICS``, ``NAICS_TITLE`` nor ``I_GROUP``: it is read as the cross-industry
+table (``000000``). A national table only:
 when the file has ``AREA_TYPE`` (or ``AREA``), every row must be of the U.S. (1, or 99). Numbers may carry thousands separators (``"1,234"`` in BLS's CSV files).
 
 BLS special values are handled explicitly, never silently coerced. In every number
@@ -212,7 +214,8 @@ def read_oews(path) -> pd.DataFrame:
         code is named in the reader's words (``OCC_CODE must be a SOC code written like
         11-1011, got '2021-11-01T00:00:00' (a date: ...)``; pandera's ``str_matches``
         before); an ``O_GROUP`` that does not fit its ``OCC_CODE`` (``11-0000`` marked
-        ``detailed``: it was summed again with its occupations) is refused.
+        ``detailed``: it was summed again with its occupations), or a detailed code (last
+        digit not 0) marked ``broad`` or ``minor`` (the roll-ups left it out), is refused.
 
     Notes
     -----
@@ -242,21 +245,12 @@ def read_oews(path) -> pd.DataFrame:
     optional.update(annual="ANNUAL", hourly="HOURLY", **_AREA)
     xlsx = str(path).lower().endswith((".xlsx", ".xlsm"))
     columns = {**_TEXT, **{c: c.upper() for c in _NUMERIC}}
-    text = {} if xlsx else {"sep": ",", "quoting": csv.QUOTE_MINIMAL}
-    notes = None if xlsx else _csv_footnotes(path)
     try:
-        if notes is not None:  # footnote lines ending a CSV, commas in their prose or not
-            raw = _read_above(path, notes, columns, optional)
-        else:
-            raw = _read(path, columns, optional=optional, footnotes=True, **text)
+        raw = _read_file(path, columns, optional, xlsx)
     except SchemaError:
         raise
-    except DataFormatError as exc:
-        start = None if xlsx or notes is not None else _footnote_start(path, exc)
-        if start is not None:  # footnote lines of one field ending a CSV: read the lines above them
-            raw = _read_above(path, start, columns, optional)
-        else:
-            _refuse_read(path, exc, xlsx)
+    except DataFormatError as exc:  # BLS's national layout up to May 2018 has no industry columns
+        raw = _cross_industry(path, columns, optional, xlsx, exc)
     if raw.frame.empty:  # a header alone (or footnotes) was read as an empty table
         raise DataFormatError("no OEWS rows: the file has a header but no rows (a download cut short?)",
                               path=raw.path)
@@ -322,6 +316,62 @@ def read_oews(path) -> pd.DataFrame:
     _check_repeats(frame, raw)
     _check_totals(frame, raw)
     return validate(frame, Employment, path=raw.path, row_offset=raw.first_row, names=raw.sources)
+
+
+def _read_file(path, columns: dict, optional: dict, xlsx: bool) -> RawTable:
+    """The raw table of OEWS file ``path`` (a workbook when ``xlsx``), its footnote lines left out.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        The errors of :func:`exposure.onet._read`, said more clearly where a CSV has a
+        title line or another separator (:func:`_refuse_read`).
+    """
+    text = {} if xlsx else {"sep": ",", "quoting": csv.QUOTE_MINIMAL}
+    notes = None if xlsx else _csv_footnotes(path)
+    try:
+        if notes is not None:  # footnote lines ending a CSV, commas in their prose or not
+            return _read_above(path, notes, columns, optional)
+        return _read(path, columns, optional=optional, footnotes=True, **text)
+    except SchemaError:
+        raise
+    except DataFormatError as exc:
+        start = None if xlsx or notes is not None else _footnote_start(path, exc)
+        if start is not None:  # footnote lines of one field ending a CSV: read the lines above them
+            return _read_above(path, start, columns, optional)
+        _refuse_read(path, exc, xlsx)
+
+
+#: The industry columns, which BLS's national tables up to May 2018 do not have.
+_INDUSTRY = {"naics": "000000", "naics_title": "Cross-industry", "i_group": "cross-industry"}
+
+
+def _cross_industry(path, columns: dict, optional: dict, xlsx: bool, exc: DataFormatError) -> RawTable:
+    """The table of ``path`` read as the cross-industry one when it has none of the industry columns; else raise ``exc``.
+
+    BLS's national table up to May 2018 (``national_M2018_dl.xlsx``: ``OCC_CODE``,
+    ``OCC_TITLE``, ``OCC_GROUP``, ``TOT_EMP``, ...) is of all industries and has no
+    ``NAICS``, ``NAICS_TITLE`` nor ``I_GROUP``: it was refused as ``missing column(s)
+    'NAICS', 'NAICS_TITLE', 'I_GROUP'``, though its ``OCC_GROUP`` is read. Such a file is
+    read with the values BLS's later national tables give (``000000``, ``Cross-industry``,
+    ``cross-industry``; logged at INFO). ``exc``, the error of reading with those columns,
+    is raised when it is not about missing columns, when the file has one of them, or
+    when the file read without them fails too. Run on the error path only.
+    """
+    if not exc.reason.startswith("missing column"):
+        raise exc
+    try:
+        raw = _read_file(path, {c: v for c, v in columns.items() if c not in _INDUSTRY},
+                         {**optional, **{c: _TEXT[c] for c in _INDUSTRY}}, xlsx)
+    except DataFormatError:
+        raise exc from None
+    if any(c in raw.frame for c in _INDUSTRY):  # a misnamed one: the missing-column error
+        raise exc
+    log.info("%s: no NAICS, NAICS_TITLE or I_GROUP column (BLS's national layout up to May 2018): read as the "
+             "cross-industry table (NAICS 000000)", raw.path)
+    frame = raw.frame.assign(**_INDUSTRY)
+    sources = {**raw.sources, **{c: _TEXT[c] for c in _INDUSTRY}}
+    return RawTable(frame, raw.path, raw.first_row, sources)
 
 
 def _refuse_read(path, exc: DataFormatError, xlsx: bool) -> NoReturn:
@@ -646,18 +696,22 @@ def _level(code: str) -> str:
 
     ``00-0000`` total; ``XX-0000`` major; ``XX-X000`` minor (BLS lists ``15-1200`` and
     ``19-5010`` as minor too); a detailed or broad code has at most two trailing zeros
-    (``13-1020`` is both broad and detailed).
+    (``13-1020`` is both broad and detailed); a code whose last digit is not 0 is a
+    detailed occupation (broad and minor group codes end in 0: every such code of the
+    May 2021-2025 tables is ``detailed``).
 
     Examples
     --------
-    >>> _level("00-0000"), _level("11-0000"), _level("11-1000"), _level("11-1010")
-    ('total', 'major', 'minor', 'any')
+    >>> _level("00-0000"), _level("11-0000"), _level("11-1000"), _level("11-1010"), _level("11-1011")
+    ('total', 'major', 'minor', 'any', 'detailed')
     """
     if code == "00-0000":
         return "total"
     if code.endswith("0000"):
         return "major"
-    return "minor" if code.endswith("000") else "any"
+    if code.endswith("000"):
+        return "minor"
+    return "any" if code.endswith("0") else "detailed"
 
 
 def _check_levels(codes: pd.Series, groups: pd.Series, raw: RawTable) -> None:
@@ -665,7 +719,9 @@ def _check_levels(codes: pd.Series, groups: pd.Series, raw: RawTable) -> None:
 
     A major group (``11-0000``) or the all-occupations row marked ``detailed`` was read
     as given, and the roll-ups, which sum the detailed rows, counted it again with its own
-    occupations; ``total`` or ``major`` on another code, likewise.
+    occupations; ``total`` or ``major`` on another code, likewise. A detailed code (its
+    last digit not 0, ``11-1011``) marked ``broad`` or ``minor`` was read as given, and the
+    roll-ups, which take the detailed rows only, left its workers out without a word.
 
     Examples
     --------
@@ -681,6 +737,7 @@ def _check_levels(codes: pd.Series, groups: pd.Series, raw: RawTable) -> None:
     fixed = (levels == "total") | (levels == "major")
     bad = (fixed & (given != levels)) | (~fixed & ((given == "total") | (given == "major")))
     bad |= (levels == "minor") & (given != "minor")
+    bad |= (levels == "detailed") & ((given == "broad") | (given == "minor"))
     if not bad.any():
         return
     pos = int(np.flatnonzero(bad)[0])
@@ -694,6 +751,9 @@ def _check_levels(codes: pd.Series, groups: pd.Series, raw: RawTable) -> None:
         why = "a minor group code (XX-X000): O_GROUP must be minor there"
     elif group == "total":
         why = "not 00-0000, the only total code"
+    elif group in ("broad", "minor"):  # on a detailed code
+        why = (f"a detailed occupation code (its last digit is not 0; {group} group codes end in 0): O_GROUP must "
+               "be detailed there (the roll-ups take the detailed rows: its workers would be left out)")
     else:
         why = "not a major group code (XX-0000)"
     counted = (" (a detailed row is summed with the others: this one would be counted twice)"
@@ -734,14 +794,18 @@ def _check_naics(codes: pd.Series, raw: RawTable) -> None:
 #: the roll-ups' patterns, :data:`exposure.schemas._fields.NAICS_SECTOR_CODE`), a 3-digit industry
 #: three (``113000``), a 4-, 5- or 6-digit industry at least 4, 5 or 5 significant digits
 #: (``113300``, ``238110``, ``541110``: a 6-digit code may end in 0) or a BLS aggregate with
-#: a letter (``3250A1``). The ownership levels (``000001``, ``611102``) are not checked.
+#: a letter (``3250A1``). A ``4-digit`` row may also hold a 3-digit industry that OEWS
+#: publishes no further (``327000``): BLS's field descriptions say such industries "appear
+#: twice, once with the 3-digit and once with the 4-digit designation" (``nat4d_M<year>_dl``).
+#: The ownership levels (``000001``, ``611102``) are not checked.
 _AGGREGATE = r"[0-9]{2}[0-9A-Z]*[A-Z][0-9A-Z]*"
 _INDUSTRY_CODES = {
     "cross-industry": (r"000000", "000000"),
     "sector": (NAICS_SECTOR_CODE, "two digits: 11, 31-33 or 520000"),
     "3-digit": (NAICS_SUBSECTOR_CODE, "three digits: 113000 or 113"),
-    "4-digit": (rf"[0-9]{{3}}(?=[0-9]*[1-9])[0-9]{{1,3}}|{_AGGREGATE}",
-                "four digits: 113300, or a BLS aggregate such as 3250A1"),
+    "4-digit": (rf"[0-9]{{3}}(?=[0-9]*[1-9])[0-9]{{1,3}}|[0-9]{{3}}000|{_AGGREGATE}",
+                "four digits: 113300, a BLS aggregate such as 3250A1, or a 3-digit industry published "
+                "no further, such as 327000"),
     "5-digit": (rf"[0-9]{{4}}(?=[0-9]*[1-9])[0-9]{{1,2}}|{_AGGREGATE}", "five digits: 238110 or 23811"),
     "6-digit": (rf"[0-9]{{4}}(?=[0-9]*[1-9])[0-9]{{1,2}}|{_AGGREGATE}", "six digits: 221111 or 541110"),
 }
@@ -754,7 +818,9 @@ def _check_industry_levels(codes: pd.Series, groups: pd.Series, raw: RawTable) -
     ``sector`` row, a sector marked ``cross-industry``: read as given, and refused (for
     sectors and 3-digit industries) by the roll-ups only, far from the file, or summed as
     the industry the ``I_GROUP`` says. Codes and groups are stripped; the shape of the
-    code is :func:`_check_naics`'s.
+    code is :func:`_check_naics`'s. A 3-digit code on a ``4-digit`` row (``327000``, an
+    industry OEWS publishes no further, as BLS's ``nat4d`` files give it) is read: it was
+    refused as ``a 3-digit code on a 4-digit row?``, so BLS's own 4-digit table was.
 
     Examples
     --------
