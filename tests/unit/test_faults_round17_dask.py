@@ -76,13 +76,6 @@ def _parts(*frames, meta=None):
     return dd.from_delayed([dask.delayed(f) for f in frames], meta=meta, verify_meta=False)
 
 
-@pytest.fixture
-def client():
-    with distributed.Client(processes=False, n_workers=1, threads_per_worker=1,
-                            dashboard_address=":0") as c:
-        yield c
-
-
 # 1. categorical columns -------------------------------------------------------------------
 
 def test_unknown_categories_are_kept():

@@ -205,14 +205,6 @@ def test_a_table_named_like_the_manifest_is_refused(tmp_path, filename):
 
 # 5. Dask: Parquet files in the output directory that are no part files ---------------------------
 
-@pytest.fixture
-def client():
-    distributed = pytest.importorskip("distributed")
-    with distributed.Client(processes=False, n_workers=1, threads_per_worker=1,
-                            dashboard_address=":0") as c:
-        yield c
-
-
 @pytest.mark.parametrize("foreign", ["scores.parquet", "year=2024/a.parquet"])
 def test_score_dataset_refuses_foreign_parquet_in_the_output(tmp_path, client, foreign):
     from exposure.dask import score_dataset

@@ -53,13 +53,6 @@ MEASURES = {"alpha": [0.6, 0.2, 0.1, 0.4], "beta": [0.7, 0.3, 0.1, 0.5],
             "routine_coding": False, "entry_creative": False}
 
 
-@pytest.fixture
-def client():
-    with distributed.Client(processes=False, n_workers=1, threads_per_worker=1,
-                            dashboard_address=":0") as c:
-        yield c
-
-
 def _sync(ddf) -> pd.DataFrame:
     return ddf.compute(scheduler="sync")
 

@@ -175,17 +175,6 @@ def test_score_of_read_dataset_names_the_file_and_row_of_odd_texts(tmp_path, cap
 
 # 3. score_dataset: one note for the dataset, the input read once -----------------------------
 
-@pytest.fixture
-def client():
-    """A threads-only client, closed after the test.
-
-    One left open made Dask shuffle by P2P in the synchronous tests.
-    """
-    with distributed.Client(processes=False, n_workers=1, threads_per_worker=1,
-                            dashboard_address=":0") as c:
-        yield c
-
-
 @needs_mirror
 def test_score_dataset_says_each_note_once_and_reads_each_file_once(tmp_path, caplog, monkeypatch,
                                                                     client):

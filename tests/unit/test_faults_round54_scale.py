@@ -159,13 +159,6 @@ def test_dask_score_checked_partition_names_the_first_use_by_its_row_in_the_fram
 
 
 # ------------------------------------------------------------------ 2, 3. score_dataset
-@pytest.fixture(scope="module")
-def client():
-    with distributed.Client(processes=False, n_workers=1, threads_per_worker=1,
-                            dashboard_address=":0") as c:
-        yield c
-
-
 def _dataset(tmp_path):
     src = tmp_path / "postings"
     src.mkdir()

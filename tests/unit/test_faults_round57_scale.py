@@ -73,13 +73,6 @@ SPANNING = pd.DataFrame({
 })
 
 
-@pytest.fixture(scope="module")
-def client():
-    with distributed.Client(processes=False, n_workers=1, threads_per_worker=1,
-                            dashboard_address=":0") as c:
-        yield c
-
-
 # ---------------------------------------------------- 1. dtypes of rows regrouped by occupation
 @pytest.mark.parametrize("column", ["city", "task"])
 def test_regrouped_rows_keep_a_column_of_unknown_categories(column):

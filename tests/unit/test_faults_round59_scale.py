@@ -69,13 +69,6 @@ from exposure.scoring import SCORE_COLUMNS, score_tasks  # noqa: E402
 SPANNING = SPANNING_57[["onetsoc_code", "task"]]
 
 
-@pytest.fixture(scope="module")
-def client():
-    with distributed.Client(processes=False, n_workers=1, threads_per_worker=1,
-                            dashboard_address=":0") as c:
-        yield c
-
-
 def _same_scores(got: pd.DataFrame, want: pd.DataFrame) -> None:
     """``got`` has the score columns of ``want``, bit for bit (row by row, in order)."""
     for col in SCORE_COLUMNS:

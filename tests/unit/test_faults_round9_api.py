@@ -58,13 +58,6 @@ def no_local_cluster(monkeypatch):
     monkeypatch.setattr(xd, "LocalCluster", refuse)
 
 
-@pytest.fixture(scope="module")
-def client():
-    with distributed.Client(processes=False, n_workers=1, threads_per_worker=1,
-                            dashboard_address=":0") as c:
-        yield c
-
-
 def _only_input(tmp_path):
     """Nothing but the input was made (no output, no lock file, no temporary directory)."""
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]

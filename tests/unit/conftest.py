@@ -1,0 +1,18 @@
+"""Fixtures shared by the unit tests (those of the whole suite are in ``tests/conftest.py``)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def client():
+    """A threads-only Dask client (one worker, one thread), closed after the test.
+
+    One left open made Dask shuffle by P2P in the synchronous tests that followed it
+    (fault round 36). Tests that need two threads define their own.
+    """
+    distributed = pytest.importorskip("distributed")
+    with distributed.Client(processes=False, n_workers=1, threads_per_worker=1,
+                            dashboard_address=":0") as c:
+        yield c
