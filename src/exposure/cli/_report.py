@@ -9,7 +9,7 @@ import pandas as pd
 
 from exposure._args import choice_hint
 from exposure._io import check_output_path
-from exposure._outdir import check_files_dir, files_snapshot, written_note
+from exposure._outdir import check_files_dir, files_snapshot, refuse_file_named_dir, written_note
 from exposure.cli import add_location_options, path_option
 from exposure.crosswalks import load_onet_to_soc
 from exposure.errors import DataFormatError, ExposureError
@@ -25,7 +25,7 @@ from exposure.reports.categories import (
     sample_files,
     write_category_reports,
 )
-from exposure.reports.reproduction import write_reproduction_reports
+from exposure.reports.reproduction import REPRODUCTION_WRITES, write_reproduction_reports
 from exposure.reports.rubric import write_rubric_agreement
 from exposure.scoring import METHODS
 
@@ -49,6 +49,17 @@ def add_agreement_options(parser) -> None:
     parser.add_argument("--control", action="store_true",
                         help="also run the shuffled-label negative control (learned only)")
     add_location_options(parser)
+
+
+def _refuse_file_named(args, writes: str) -> None:
+    """Refuse an ``--out-dir`` that is no directory yet and is named like a file, before any work.
+
+    ``exposure report rubric --out-dir rubric.csv`` made a directory ``rubric.csv`` holding
+    ``rubric_agreement.csv``, after the labels, O*NET and the scoring were read (as
+    ``exposure validate --report-dir`` and ``exposure compare -o`` refuse:
+    :func:`exposure._outdir.refuse_file_named_dir`).
+    """
+    refuse_file_named_dir(args.out_dir, "--out-dir", writes)
 
 
 def _out_dir_option(parser) -> None:
@@ -312,6 +323,8 @@ def run_agreement(args) -> int:
     given = cv_options(args)
     check_agreement_args(args)
     check_out_name(args.out, report_name(args.method))  # evaluate's --out (report agreement has --out-dir)
+    if not args.out:
+        _refuse_file_named(args, report_name(args.method))
     out = Path(args.out) if args.out else Path(args.out_dir) / report_name(args.method)
     calibration = [out.with_name(out.stem + "_calibration.csv")] if args.method == "learned" else []
     check_report_outputs(out, calibration, label_paths(args),  # before the labels and the CV
@@ -376,6 +389,7 @@ def run_categories(args) -> int:
     them is warned of (:func:`~exposure.reports.categories.check_blind`).
     """
     _sample_options(args)
+    _refuse_file_named(args, "the category reports (categories_*.csv)")
     check_files_dir(args.out_dir, protect=read_folders(args.mirror, args.data_dir))
     before = files_snapshot(args.out_dir)  # the summary names the files of an earlier run it replaced
     hand_checked = args.hand_checked
@@ -420,6 +434,7 @@ def run_categories(args) -> int:
 
 def run_rubric(args) -> int:
     """Run ``exposure report rubric``."""
+    _refuse_file_named(args, "rubric_agreement.csv")
     check_files_dir(args.out_dir, protect=read_folders(args.mirror, args.data_dir))
     before = files_snapshot(args.out_dir)  # the summary names the files of an earlier run it replaced
     # rubric_agreement.csv a directory: refused after the labels, O*NET and the scoring
@@ -437,6 +452,7 @@ def run_rubric(args) -> int:
 
 def run_reproduction(args) -> int:
     """Run ``exposure report reproduction``."""
+    _refuse_file_named(args, REPRODUCTION_WRITES)
     check_files_dir(args.out_dir, protect=read_folders(args.mirror, args.data_dir))
     before = files_snapshot(args.out_dir)  # the summary names the files of an earlier run it replaced
     tables = write_reproduction_reports(args.out_dir, mirror=args.mirror, data_dir=args.data_dir)

@@ -30,11 +30,12 @@ from exposure._args import check_column, check_count, check_names, check_path, i
 from exposure._io import atomic_path, atomic_paths, check_output_path
 from exposure._load import check_recorded
 from exposure._measures import CATEGORIES, CATEGORY_SHARES, EXPOSURE_MEASURES
-from exposure._outdir import check_files_dir
+from exposure._outdir import check_files_dir, refuse_file_named_dir
 from exposure._tables import first_repeat, power_scaled, read_parquet_file
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import refuse_read_folders
-from exposure.measures._common import check_table, numbers
+from exposure.measures._common import check_codes, check_range, check_table, numbers
+from exposure.schemas._fields import SOC_OR_ONETSOC_PATTERN
 
 __all__ = [
     "CATEGORY_LABELS",
@@ -228,9 +229,16 @@ def _check_once(soc_scores: pd.DataFrame) -> None:
 
 
 def _as_numbers(soc_scores: pd.DataFrame, columns) -> pd.DataFrame:
-    """``soc_scores`` with ``columns`` as floats (:func:`numbers`: text refused, naming row and column)."""
-    return soc_scores.assign(**{c: numbers(soc_scores, c, "soc_scores").to_numpy(dtype=float)
-                                for c in dict.fromkeys(columns)})
+    """``soc_scores`` with ``columns`` as floats (:func:`numbers`: text refused, naming row and column).
+
+    A negative ``tot_emp`` is refused, naming the row: it was added to its major group's
+    employment (``-300`` beside ``100``: ``-200.0``) and left out of the means and the wage
+    quantiles, without a word.
+    """
+    checked = {c: numbers(soc_scores, c, "soc_scores") for c in dict.fromkeys(columns)}
+    if "tot_emp" in checked:
+        check_range(checked["tot_emp"], "soc_scores", "tot_emp", what="employment", row_offset=1)
+    return soc_scores.assign(**{c: values.to_numpy(dtype=float) for c, values in checked.items()})
 
 
 def by_major_group(soc_scores: pd.DataFrame, columns=EXPOSURE_MEASURES) -> pd.DataFrame:
@@ -265,10 +273,18 @@ def by_major_group(soc_scores: pd.DataFrame, columns=EXPOSURE_MEASURES) -> pd.Da
         occupation given twice (it counted twice in its group's employment), naming the
         row; a ``tot_emp`` or a value of ``columns`` that is not a number (numbers written
         as text are read: ``"100"`` and ``"300"`` made an employment of 100300.0), naming
-        the row and the column.
+        the row and the column; a ``soc_code`` that is missing (its workers were left out
+        of every group) or not a SOC or O*NET-SOC code (``"15 1252"``), naming the row
+        (surrounding spaces are stripped: ``" 15-1252"`` made a group ``" 1-0000"`` of its
+        own); a negative ``tot_emp`` (added to its group's employment), naming the row.
     """
     columns = check_names(columns, "columns", "column names")
     check_table(soc_scores, "soc_scores", ["soc_code", "tot_emp", *columns])
+    # a missing code was left out of every group (its workers lost), a padded one (" 15-1252",
+    # pasted) made a group of its own (" 1-0000"): codes checked, surrounding spaces stripped
+    codes = check_codes(soc_scores["soc_code"], SOC_OR_ONETSOC_PATTERN, "soc_scores", "soc_code",
+                        what="SOC code", example="15-1252", unique=False, row_offset=1)
+    soc_scores = soc_scores.assign(soc_code=codes.to_numpy())
     _check_once(soc_scores)
     # numbers written as text ("100") read as numbers on the whole frame (rows named as the caller
     # counts them): the employment of a group was their text joined ("100" + "300": 100300.0)
@@ -325,7 +341,8 @@ def by_wage_decile(soc_scores: pd.DataFrame, columns=EXPOSURE_MEASURES, n: int =
         counted twice in its quantile), naming the rows; an ``a_mean``, ``tot_emp``,
         ``beta`` or value of ``columns`` that is not a number, naming the row and the column
         (numbers written as text are read: ``"100000"`` was sorted as text, below
-        ``"30000"``).
+        ``"30000"``); a negative ``tot_emp``, naming the row (its occupation was left out
+        without a word).
     """
     columns = check_names(columns, "columns", "column names")
     n = check_count(n, "n", 1)
@@ -396,16 +413,24 @@ def ranked(frame: pd.DataFrame, value: str = "beta", n: int = 15, *, key: str = 
         floor); a column argument that cannot be a column name; ``n`` not a whole number
         of 0 or more; ``min_employment`` not a finite number of 0 or more (None and
         ``True`` were accepted, a negative floor was taken as none and ``inf`` gave empty
-        lists).
+        lists); a ``value`` (or, with a floor, a ``weight``) that is not a number, naming
+        the row and the column (``"20,000"`` workers fell below any floor, without a word).
+        Numbers written as text are read as numbers (``"9000"`` was ranked above
+        ``"10000"``, as text); the lists hold them as floats.
     """
     for arg, col in (("value", value), ("key", key), ("weight", weight)):
         check_column(col, arg)
     n = check_count(n, "n", 0)
     _check_floor(min_employment)
     check_table(frame, "frame", [value, key, *([weight] if min_employment > 0 else [])])
-    has = frame[frame[value].notna()]
+    # numbers written as text were sorted as text ("9000" above "10000"), and an employment that
+    # is no number ("20,000", "x") fell below any floor, its row dropped without a word
+    checked = frame.copy()
+    for col in dict.fromkeys([value, *([weight] if min_employment > 0 else [])]):
+        checked[col] = numbers(frame, col, "frame").to_numpy(dtype=float)
+    has = checked[checked[value].notna()]
     if min_employment > 0:
-        has = has[pd.to_numeric(has[weight], errors="coerce").fillna(0) >= min_employment]
+        has = has[has[weight].fillna(0) >= min_employment]
     top = has.sort_values([value, key], ascending=[False, True], kind="stable").head(n)
     bottom = has.sort_values([value, key], ascending=[True, True], kind="stable").head(n)
     return top.reset_index(drop=True), bottom.reset_index(drop=True)
@@ -1339,7 +1364,9 @@ def render_results(processed_dir, out_dir, *,
         figures cannot be drawn from (:func:`read_results`, the ``plot_*`` functions).
     exposure._outdir.OutputPathError
         ``out_dir`` inside the mirror, the download cache's folders or the installed
-        package (:func:`exposure.fetch.refuse_read_folders`), before anything is drawn.
+        package (:func:`exposure.fetch.refuse_read_folders`), or no directory yet and named
+        like a file (``figures.png``: a directory of that name was made to hold the seven
+        figures; :func:`exposure._outdir.refuse_file_named_dir`), before anything is drawn.
 
     The figures are drawn first and written as one set (:func:`exposure._io.atomic_paths`):
     a figure that cannot be drawn leaves every previous figure as it was (those drawn
@@ -1358,6 +1385,8 @@ def render_results(processed_dir, out_dir, *,
     # the mirror, the cache, the package: as the CLI, before the tables are read (a bad
     # table was named first, then the same run refused the folder)
     refuse_read_folders(out_dir)
+    # "figures.png" made a directory of that name holding the seven figures
+    refuse_file_named_dir(out_dir, "out_dir", "the figures (" + ", ".join(f"{name}.png" for name in FIGURES) + ")")
     tables = read_results(processed_dir)
     _require_matplotlib()  # before out_dir is created
     out_dir = check_files_dir(out_dir)

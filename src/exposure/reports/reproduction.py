@@ -24,7 +24,7 @@ import pandas as pd
 from exposure._args import check_name, check_path, shown
 from exposure._io import atomic_paths, check_output_path, write_csv
 from exposure._measures import EXPOSURE_MEASURES
-from exposure._outdir import check_files_dir
+from exposure._outdir import check_files_dir, refuse_file_named_dir
 from exposure._tables import first_repeat
 from exposure.crosswalks import load_onet_to_soc
 from exposure.errors import DataFormatError
@@ -34,6 +34,7 @@ from exposure.measures.eloundou import load_occ_level, load_task_labels
 from exposure.oews import load_oews
 from exposure.onet import read_tasks
 from exposure.rollup import coverage, rollup, scores_from_labels, to_occupations, to_soc
+from exposure.rollup._sectors import ROUNDING
 from exposure.rollup._soc import _refuse_repeated_column
 from exposure.schemas._fields import SOC_PATTERN, first_bad_onetsoc_code
 
@@ -52,6 +53,11 @@ log = logging.getLogger(__name__)
 #: Label column of the task labels and prefix of the occupation-level columns (as read by
 #: :mod:`exposure.measures.eloundou`), by labeler.
 LABELERS = {"human": ("human_exposure_agg", "human"), "gpt4": ("gpt4_exposure", "gpt4")}
+
+#: The reports :func:`write_reproduction_reports` writes (file names without ``.csv``), in order.
+REPORT_NAMES = ("reproduction_occ_level", "workforce_2021", "workforce_2021_bootstrap", "reproduction_coverage")
+#: What the report directory gets, for the messages that refuse it.
+REPRODUCTION_WRITES = ", ".join(f"{name}.csv" for name in REPORT_NAMES[:-1]) + f" and {REPORT_NAMES[-1]}.csv"
 
 #: The paper's headline figures (share of workers with at least 10% / at least 50% of
 #: their tasks exposed).
@@ -207,6 +213,11 @@ def _check_share(values: np.ndarray, column: str) -> None:
 def workforce_shares(soc_scores: pd.DataFrame, measure: str) -> dict:
     """Shares of covered workers above 10% and 50% of tasks exposed, with >= and >.
 
+    A measure within :data:`exposure.rollup._sectors.ROUNDING` (1e-12) of a threshold is
+    at it (float rounding of a mean of means, as
+    :func:`~exposure.rollup.workforce_stats` counts it): ``0.10000000000000002`` was
+    counted above 0.10 and ``0.09999999999999999`` below it.
+
     Parameters
     ----------
     soc_scores : pandas.DataFrame
@@ -261,12 +272,15 @@ def workforce_shares(soc_scores: pd.DataFrame, measure: str) -> dict:
         raise DataFormatError(f"no covered worker: {measure} is missing on every row, or tot_emp is 0 or "
                               "missing where it is given", path="soc_scores")
     xv = np.where(ok, x, -1.0)
+    # a measure at a threshold but for float rounding (a mean of means: 0.10000000000000002) is
+    # at it, as workforce_stats counts it: it was counted above 0.10 (585,270 workers of
+    # 53-7064, human labels, core weights, n_tasks: share_gt_10 0.837 for 0.8316)
     return {
         "covered_emp": cov,
-        "ge_10": float(emp[xv >= 0.1].sum() / cov),
-        "gt_10": float(emp[xv > 0.1].sum() / cov),
-        "ge_50": float(emp[xv >= 0.5].sum() / cov),
-        "gt_50": float(emp[xv > 0.5].sum() / cov),
+        "ge_10": float(emp[xv >= 0.1 - ROUNDING].sum() / cov),
+        "gt_10": float(emp[xv > 0.1 + ROUNDING].sum() / cov),
+        "ge_50": float(emp[xv >= 0.5 - ROUNDING].sum() / cov),
+        "gt_50": float(emp[xv > 0.5 + ROUNDING].sum() / cov),
     }
 
 
@@ -440,7 +454,9 @@ def write_reproduction_reports(out_dir, *, mirror=None, data_dir=None,
     exposure._outdir.OutputPathError
         Before any input is read: ``out_dir`` inside the mirror (``mirror``, else
         ``$EXPOSURE_MIRROR``), the download cache's folders or the installed package
-        (:func:`exposure.fetch.refuse_read_folders`).
+        (:func:`exposure.fetch.refuse_read_folders`); ``out_dir`` that is no directory yet
+        and is named like a file (``reports.csv``: a directory of that name was made to
+        hold the four reports; :func:`exposure._outdir.refuse_file_named_dir`).
 
     Examples
     --------
@@ -453,14 +469,14 @@ def write_reproduction_reports(out_dir, *, mirror=None, data_dir=None,
     # after every report was computed, and 0 draws wrote a bootstrap report without intervals
     out = check_path(out_dir, "out_dir", "a directory path")
     refuse_read_folders(out, mirror=mirror, data_dir=data_dir)  # the mirror it reads: as the CLI
+    refuse_file_named_dir(out, "out_dir", REPRODUCTION_WRITES)  # "r.csv": a directory r.csv of the reports
     out = check_files_dir(out)
     if isinstance(n_draws, bool) or not isinstance(n_draws, (int, np.integer)):
         raise DataFormatError(f"n_draws must be a whole number of bootstrap draws (e.g. 1000), got {shown(n_draws)}")
     if n_draws < 2:  # one draw gave no interval (the roll-up inside refuses it, after the inputs are read)
         raise DataFormatError(f"n_draws must be 2 or more: workforce_2021_bootstrap.csv holds the bootstrap "
                               f"intervals, got {int(n_draws)}")
-    names = ("reproduction_occ_level", "workforce_2021", "workforce_2021_bootstrap", "reproduction_coverage")
-    for name in names:  # a report path that is a directory: refused after every input was read
+    for name in REPORT_NAMES:  # a report path that is a directory: refused after every input was read
         check_output_path(out / f"{name}.csv")
     labels = load_task_labels(mirror=mirror, data_dir=data_dir)
     occ_level = load_occ_level(mirror=mirror, data_dir=data_dir)

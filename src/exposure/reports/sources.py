@@ -24,6 +24,7 @@ from exposure._io import atomic_paths, write_csv
 from exposure._outdir import FILE_SUFFIXES
 from exposure.errors import DataFormatError, ExposureError, OutputError
 from exposure.measures._crosswalk import numbers
+from exposure.schemas._fields import first_bad_onetsoc_code, first_bad_soc_code
 
 __all__ = [
     "READERS",
@@ -395,8 +396,38 @@ def _check_loaded(loaded: dict) -> None:
             if list(obj.columns).count(column) > 1:
                 raise DataFormatError(f"loaded[{key!r}] has the column {column!r} more than once: keep one",
                                       column=column)
+        _check_codes(obj, kind, f"loaded[{key!r}]")
         if kind == "oews":
             _check_counted(obj, f"loaded[{key!r}]")
+
+
+#: The code columns :func:`coverage_figures` counts and matches, and the check of each.
+_CODE_COLUMNS = {
+    "crosswalks": {"onetsoc_code": first_bad_onetsoc_code, "soc_code": first_bad_soc_code},
+    "oews": {"occ_code": first_bad_soc_code},
+}
+
+
+def _check_codes(frame: pd.DataFrame, kind: str, name: str) -> None:
+    """Refuse a code that :func:`coverage_figures` would count or match wrongly, naming the row.
+
+    A missing ``soc_code`` of the crosswalk raised ``TypeError: '<' not supported between
+    instances of 'float' and 'str'``; a padded one (``" 11-1011"``) counted as a SOC code
+    of its own (``distinct SOC 2018 codes`` 3 for 2, ``shared by several O*NET codes`` 0
+    for 1) and matched no OEWS code, as a padded OEWS ``occ_code`` matched no crosswalk code.
+
+    Examples
+    --------
+    >>> _check_codes(pd.DataFrame({"onetsoc_code": ["11-1011.00"], "soc_code": [" 11-1011"]}),
+    ...              "crosswalks", "cw")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: cw, row 1, column 'soc_code': not a SOC code (like 11-1011): ' 11-1011'
+    """
+    for column, first_bad in _CODE_COLUMNS[kind].items():
+        bad = first_bad(frame[column].reset_index(drop=True))
+        if bad is not None:
+            raise DataFormatError(bad[1], path=name, row=bad[0] + 1, column=column)
 
 
 def _known_key(key) -> bool:
@@ -450,7 +481,9 @@ def coverage_figures(loaded: dict) -> pd.DataFrame:
         not a release, a crosswalk or OEWS entry that is not a frame or lacks a column
         counted, naming its key (``AttributeError`` / ``KeyError`` before); a key of
         another form than :func:`validate_sources` gives (``IndexError`` / ``TypeError``
-        before); an OEWS flag that is not True or False or an employment that is not a
+        before); a crosswalk ``onetsoc_code`` or ``soc_code``, or an OEWS ``occ_code``, that
+        is missing (a ``TypeError`` before) or malformed (``" 11-1011"`` was counted as a
+        SOC code of its own, matching nothing), naming the key, row and column; an OEWS flag that is not True or False or an employment that is not a
         number (``"False"``, ``"300"``: a ``ValueError`` / ``TypeError`` before), naming
         the key, row and column.
 
