@@ -27,16 +27,18 @@ from exposure._tables import (
     decode_text,
     drop_empty_tail,
     first_repeat,
+    first_repeat_of,
     norm_header,
 )
 from exposure.crosswalks import code_hint, oews_code_map, read_soc10_isco08, read_soc_2010_to_2018
 from exposure.errors import DataFormatError, InputError
 from exposure.fetch import fetch
 
-# check_frame, check_table, numbers and to_float live in _crosswalk (which this module
+# check_frame, check_once, check_table, numbers and to_float live in _crosswalk (which this module
 # imports) so that both use one copy
 from exposure.measures._crosswalk import (  # noqa: F401
     check_frame,
+    check_once,
     check_table,
     compose_links,
     links_from_pairs,
@@ -272,6 +274,37 @@ def check_sheet_header(frame: pd.DataFrame, path, sheet, **kwargs) -> None:
     check_header(["" if pd.isna(c) else str(c) for c in header.iloc[0]] if len(header) else [], path)
 
 
+def check_workbook(path) -> None:
+    """Refuse a file that is not an ``.xlsx`` workbook, in the words of the crosswalk readers.
+
+    For the readers of the Felten and ILO workbooks, which pandas reads: a CSV (the sheet
+    exported from a spreadsheet, or a file renamed ``.xlsx``) or a compressed file was
+    pandas' ``cannot read sheet 'Appendix A': Excel file format cannot be determined, you
+    must specify an engine manually``, saying nothing of the file. A missing, empty, HTML,
+    UTF-16 or old ``.xls`` file is named by :func:`exposure._tables.check_file`.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "lm.xlsx"
+    >>> _ = p.write_text("SOC Code,Occupation Title,AIOE\\n11-1011,Chief Executives,1.3\\n")
+    >>> check_workbook(p)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: .../lm.xlsx: not an .xlsx workbook (no zip signature): it holds text (a CSV file?); open it in a spreadsheet and save it as an .xlsx workbook
+    """
+    path = as_path(path)
+    head = check_file(path)
+    if head.startswith(b"PK\x03\x04"):
+        return
+    try:
+        text = b"\x00" not in head and bool(head.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:  # cut inside a character at the end: still text
+        text = exc.start >= len(head) - 3
+    hint = ": it holds text (a CSV file?); open it in a spreadsheet and save it as an .xlsx workbook" if text else ""
+    raise DataFormatError(f"not an .xlsx workbook (no zip signature){hint}", path=path)
+
+
 def check_codes(codes: pd.Series, pattern: str, path, column: str, *, what: str, example: str,
                 unique: bool = True, row_offset: int = 2, article: str = "a") -> pd.Series:
     """Check a column of codes against ``pattern`` (and, if ``unique``, each code once).
@@ -339,6 +372,45 @@ def check_range(values: pd.Series, path, column: str, *, low: float = 0.0, high:
                                   row=pos + row_offset, column=column)
 
 
+def checked_frame(frame: pd.DataFrame, what: str, keys: list[str], values: list[str], *, high: float | None = None,
+                  required=(), unique: bool = True) -> pd.DataFrame:
+    """``frame`` with ``values`` as floats, its ``keys`` never missing (and, if ``unique``, each once together).
+
+    A value that is not a finite number (text, ``True``, ``inf``: :func:`numbers`), below
+    0 or above ``high``, or missing in a column of ``required``, is refused; each failure
+    names ``what``, the row (counted from 1) and the column. The frames given to
+    :func:`exposure.measures.microsoft.rebuild_applicability` and
+    :func:`exposure.measures.anthropic.anthropic_to_soc` are checked so.
+
+    Examples
+    --------
+    >>> w = pd.DataFrame({"soc_code": ["x", "x"], "iwa_id": ["a", "a"], "weight": [1.0, 3.0]})
+    >>> checked_frame(w, "weights", ["soc_code", "iwa_id"], ["weight"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: weights, row 2, column 'iwa_id': ('x', 'a') is given twice (rows 1 and 2): it would count twice
+    """
+    frame = frame.reset_index(drop=True)
+    for key in keys:
+        gap = frame[key].isna().to_numpy(dtype=bool)
+        if gap.any():  # matched another missing key, or nothing
+            raise DataFormatError(f"{key} missing", path=what, row=int(np.flatnonzero(gap)[0]) + 1, column=key)
+    repeat = first_repeat_of(frame, keys) if unique and keys and frame.duplicated(keys).any() else None
+    if repeat is not None:
+        pos, first = repeat
+        key = tuple(str(frame[k].iloc[pos]) for k in keys)
+        raise DataFormatError(f"{key[0] if len(key) == 1 else key!r} is given twice (rows {first + 1} and {pos + 1}): "
+                              "it would count twice", path=what, row=pos + 1, column=keys[-1])
+    out = frame.copy()
+    for col in values:
+        out[col] = numbers(frame, col, what).to_numpy()
+        gap = out[col].isna().to_numpy(dtype=bool) if col in required else np.zeros(len(out), bool)
+        if gap.any():
+            raise DataFormatError("missing value", path=what, row=int(np.flatnonzero(gap)[0]) + 1, column=col)
+        check_range(out[col], what, col, high=high, what=col, row_offset=1)
+    return out
+
+
 def check_soc_scores(soc_scores: pd.DataFrame, measures: Sequence[str], *, path="soc_scores",
                      row_offset: int = 1) -> pd.DataFrame:
     """Check SOC scores (ours) before a comparison; return them with the measures as floats.
@@ -402,11 +474,13 @@ def check_soc_scores(soc_scores: pd.DataFrame, measures: Sequence[str], *, path=
                               f"and {pos + row_offset})", path=path, row=pos + row_offset, column="soc_code")
     out = frame.copy()
     for m in measures:
-        flags = np.array([isinstance(v, (bool, np.bool_)) for v in frame[m].to_numpy(dtype=object)], dtype=bool)
-        if flags.any():  # True was read as 1.0
+        cells = frame[m].to_numpy(dtype=object)
+        # True was read as 1.0, a complex number as its real part
+        flags = np.array([isinstance(v, (bool, np.bool_, complex, np.complexfloating)) for v in cells], dtype=bool)
+        if flags.any():
             pos = int(np.flatnonzero(flags)[0])
-            raise DataFormatError(f"not a number: {bool(frame[m].iloc[pos])!r}", path=path,
-                                  row=pos + row_offset, column=m)
+            value = cells[pos].item() if isinstance(cells[pos], np.generic) else cells[pos]
+            raise DataFormatError(f"not a number: {value!r}", path=path, row=pos + row_offset, column=m)
         values = pd.to_numeric(frame[m], errors="coerce")
         bad = (frame[m].notna() & values.isna()).to_numpy(dtype=bool)
         if bad.any():

@@ -86,6 +86,27 @@ def check_table(frame, what: str, columns=()) -> pd.DataFrame:
     return frame
 
 
+def check_once(frame: pd.DataFrame, columns, path="table") -> None:
+    """Refuse a frame that holds one of ``columns`` twice (``frame[c]`` is then a frame), naming ``path``.
+
+    A column read by a crosswalk given twice (``pd.concat([a, b], axis=1)`` of two tables
+    holding ``beta``) was refused as ``not a number: array([0.6, 0.1], dtype=object)``
+    (the two cells of a row shown as one value), or failed inside pandas
+    (``AttributeError: 'DataFrame' object has no attribute 'str'``).
+
+    Examples
+    --------
+    >>> check_once(pd.DataFrame([[1, 2]], columns=["a", "a"]), ["a"], "scores")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: scores, column 'a': column 'a' appears more than once
+    """
+    present = list(frame.columns)
+    twice = [c for c in dict.fromkeys(columns) if present.count(c) > 1]
+    if twice:
+        raise DataFormatError(f"column {twice[0]!r} appears more than once", path=path, column=twice[0])
+
+
 def to_float(frame: pd.DataFrame, column: str, path, row_offset: int = 2, *, grouped: bool = True) -> pd.Series:
     """Parse a numeric column; a non-numeric or infinite cell is a DataFormatError naming row and column.
 
@@ -134,7 +155,7 @@ def numbers(frame: pd.DataFrame, column: str, path, *, row_offset: int = 1) -> p
 
     Each failure names ``path``, the row (position + ``row_offset``) and ``column``.
     ``True`` is not read as 1: a boolean column (``bool``, ``boolean``) or a boolean cell
-    is refused as not a number.
+    is refused as not a number, and so is a complex number (``0.2+0.5j`` was read as 0.2).
 
     Examples
     --------
@@ -148,7 +169,8 @@ def numbers(frame: pd.DataFrame, column: str, path, *, row_offset: int = 1) -> p
     # Python scalars, so that messages show True and inf, not np.True_ and np.float64(inf)
     raw = pd.Series([v.item() if isinstance(v, np.generic) else v
                      for v in frame[column].to_numpy(dtype=object)], dtype=object)
-    flags = np.array([isinstance(v, bool) for v in raw], dtype=bool)
+    # a complex number was read as its real part (numpy's ComplexWarning only)
+    flags = np.array([isinstance(v, (bool, complex)) for v in raw], dtype=bool)
     if flags.any():
         pos = int(np.flatnonzero(flags)[0])
         raise DataFormatError(f"not a number: {raw.iloc[pos]!r}", path=path, row=pos + row_offset,
@@ -185,10 +207,11 @@ def links_from_pairs(pairs: pd.DataFrame, source: str, target: str) -> pd.DataFr
     1           1           y               0.5
     2           2           x               1.0
     """
-    check_frame(pairs, "crosswalk")  # a path or None: an AttributeError before
+    check_frame(pairs, "crosswalk", flat=True)  # a path or None: an AttributeError before
     for col in (source, target):
         if col not in pairs.columns:
             raise DataFormatError(f"crosswalk has no column {col!r}", column=col)
+    check_once(pairs, [source, target], "crosswalk")
     pairs = pairs[[source, target]].reset_index(drop=True)
     for col in dict.fromkeys((source, target)):
         # codes as numbers (a column with a blank cell is float): 110.0 became the code '110.0',
@@ -343,7 +366,9 @@ def apply_links(
         A missing or duplicated code, codes none of which has a link (the file is
         probably on another classification), or a value or count that is not a finite
         number or missing (text, ``True``, ``inf``: :func:`numbers`), naming its row
-        (counted from 1) and column.
+        (counted from 1) and column; a column read given twice in ``frame`` or ``links``
+        (:func:`check_once`), column names of several levels, a column named in both
+        ``values`` and ``counts``.
 
     Examples
     --------
@@ -358,11 +383,18 @@ def apply_links(
     0        x  0.6               1.5          2
     1        y  0.2               0.5          1
     """
-    check_frame(frame, "scores")  # a path or None: an AttributeError before
+    check_frame(frame, "scores", flat=True)  # a path or None: an AttributeError before
     check_table(links, "links", LINK_COLUMNS)
     missing = [c for c in [code, *values, *counts] if c not in frame.columns]
     if missing:
         raise DataFormatError(f"missing column(s) {missing}", path=path, column=missing[0])
+    # a column twice ('beta' of two concatenated tables), or named as a value and a count, was
+    # "not a number: array([0.6, 0.1], dtype=object)"
+    check_once(frame, [code, *values, *counts], "scores" if path is None else path)
+    both = [c for c in dict.fromkeys(values) if c in counts]
+    if both:
+        raise DataFormatError(f"column {both[0]!r} is named in both values and counts: a score is averaged, a "
+                              "count is split; name it once", path="scores" if path is None else path, column=both[0])
     src = frame[[code, *values, *counts]].reset_index(drop=True)
     links = _checked_links(links)
     src[code] = _code_text(src[code], links["source_code"], "scores" if path is None else path, code)
@@ -559,6 +591,7 @@ def _checked_links(links: pd.DataFrame, what: str = "links") -> pd.DataFrame:
     ...
     exposure.errors.DataFormatError: links, row 2, column 'target_code': the link 'A' -> 'x' is given twice (rows 1 and 2): its weight would count twice
     """
+    check_once(links, LINK_COLUMNS, what)
     links = links[LINK_COLUMNS].reset_index(drop=True)
     weight = numbers(links, "crosswalk_weight", what)
     bad = np.flatnonzero((weight.isna() | (weight < 0)).to_numpy(dtype=bool))

@@ -26,11 +26,12 @@ import numpy as np
 import pandas as pd
 
 from exposure._args import check_flag, check_name, shown
-from exposure._tables import first_repeat
+from exposure._tables import first_repeat, norm_task_ids
 from exposure.errors import DataFormatError
 from exposure.measures import _common
 from exposure.onet import read_tasks
 from exposure.schemas import validate
+from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.schemas._measures import AnthropicTaskCollaboration, AnthropicTaskUsage
 
 __all__ = [
@@ -202,7 +203,9 @@ def read_task_collaboration(path) -> pd.DataFrame:
     missing share, and shares of a task adding up to less than 1 (``1 - 1e-4``: a pattern
     column not read, a row of zeros). A missing or
     repeated task name is refused, and so is a ``pct`` (the task's share of conversations)
-    that is negative or adds up to more than 1: it is then in percent.
+    that is missing (the task's usage came out 0.0), negative or adds up to more than 1
+    (it is then in percent). A file without a ``pct`` column gives a missing
+    ``usage_share``.
 
     Examples
     --------
@@ -253,6 +256,9 @@ def read_task_collaboration(path) -> pd.DataFrame:
     out["usage_share"] = np.nan
     if "pct" in frame.columns:
         pct = _common.to_float(frame, "pct", name)
+        gap = pct.isna().to_numpy(dtype=bool)
+        if gap.any():  # the task's usage (v3 takes it from this pct) came out 0.0 without a word
+            raise DataFormatError("missing value", path=name, row=int(np.flatnonzero(gap)[0]) + 2, column="pct")
         _common.check_range(pct, name, "pct", what="pct (a share of conversations)")
         total = float(pct.sum())
         # shares of conversations add up to 1 at most: in percent (each value below 1, adding
@@ -276,7 +282,9 @@ def match_tasks(task_names: pd.Series, onet_tasks: pd.DataFrame, older: pd.DataF
     Stage 1 matches the text against ``onet_tasks``. Stage 2 (when ``older`` is given)
     takes the names left over, finds their text in ``older`` (the O*NET release the
     publisher used) and follows its ``task_id`` to the same task ID in ``onet_tasks``
-    (O*NET keeps task IDs when it edits a statement).
+    (O*NET keeps task IDs when it edits a statement). Task IDs are compared as the
+    library compares them (:func:`exposure._tables.norm_task_id`: ``8823``, ``"8823"``
+    and ``8823.0`` are one task), and given as that text in the result.
 
     Parameters
     ----------
@@ -334,7 +342,10 @@ def match_tasks(task_names: pd.Series, onet_tasks: pd.DataFrame, older: pd.DataF
 
     def keyed(frame):
         # a task without text matches nothing (its text was the key 'nan')
-        out = frame.loc[frame["task"].notna().to_numpy(dtype=bool), ["onetsoc_code", "task_id", "task"]].astype(str)
+        out = frame.loc[frame["task"].notna().to_numpy(dtype=bool), ["onetsoc_code", "task_id", "task"]]
+        # task IDs compared as task IDs: 8823.0 (a float column, one with a blank cell) was the
+        # text '8823.0', which no ID '8823' of the other release matched in stage 2, without a word
+        out = out.astype({"onetsoc_code": str, "task": str}).assign(task_id=norm_task_ids(out["task_id"]))
         return out.assign(key=out["task"].map(normalize_task)).drop(columns="task")
 
     onet = keyed(onet_tasks)
@@ -384,8 +395,16 @@ def anthropic_to_soc(usage: pd.DataFrame | None, collaboration: pd.DataFrame | N
     ------
     exposure.errors.DataFormatError
         A frame that is not a DataFrame or lacks one of its columns (``KeyError`` or
-        ``AttributeError`` before); a task name given twice in ``usage`` or
-        ``collaboration`` (its usage was counted twice), naming the row (counted from 1).
+        ``AttributeError`` before), or holds one twice; a task name given twice in
+        ``usage`` or ``collaboration`` (its usage was counted twice), naming the row
+        (counted from 1). The values are checked as the readers check the files
+        (:func:`~exposure.measures._common.checked_frame`), naming the frame, the row
+        (counted from 1) and the column: a ``usage_share``, ``automation``,
+        ``augmentation`` or ``split`` that is missing, not a number (text that is none,
+        ``True``) or outside 0-1 (a missing one gave a usage of 0.0, a negative one a
+        negative usage), a task name missing, an ``onetsoc_code`` of ``matches`` missing
+        or not an O*NET-SOC code (the task was dropped, or its code cut to a SOC code
+        ``'banana'``). Numbers written as text are read.
 
     Examples
     --------
@@ -402,14 +421,31 @@ def anthropic_to_soc(usage: pd.DataFrame | None, collaboration: pd.DataFrame | N
     1  11-1021              0.2                0.0000
     """
     _common.check_table(matches, "matches", ["task_name", "onetsoc_code", "split"])
-    for arg, frame, columns in (("usage", usage, ["task_name", "usage_share"]),
-                                ("collaboration", collaboration,
-                                 ["task_name", "automation", "augmentation", "usage_share"])):
+    _common.check_once(matches, ["task_name", "onetsoc_code", "split"], "matches")
+    shares = {"usage": ["usage_share"], "collaboration": ["automation", "augmentation", "usage_share"]}
+    checked = {}
+    for arg, frame in (("usage", usage), ("collaboration", collaboration)):
         if frame is not None:
-            _common.check_table(frame, arg, columns)
+            _common.check_table(frame, arg, ["task_name", *shares[arg]])
+            _common.check_once(frame, ["task_name", *shares[arg]], arg)
             _no_repeat(frame["task_name"], arg)
-    rows = matches.copy()
-    rows["soc_code"] = rows["onetsoc_code"].astype(str).str[:7]
+            if arg == "collaboration" and len(frame) and frame["usage_share"].isna().all():
+                # read from a file without pct: every automation and augmentation came out missing
+                raise DataFormatError("collaboration has no usage_share (read from a file without a pct column?): "
+                                      "the automation and augmentation of a code are means weighted by the usage "
+                                      "of its tasks; give the file with pct", column="usage_share")
+            # a share of text raised "Can only string multiply by an integer", True was a share of 1,
+            # -0.1 a usage of -0.1; a missing one gave a usage of 0.0 or left the task out of a mean
+            checked[arg] = _common.checked_frame(frame, arg, ["task_name"], shares[arg], high=1.0,
+                                                 required=shares[arg], unique=False)
+    usage, collaboration = checked.get("usage"), checked.get("collaboration")
+    # a missing split gave a usage of 0.0; a missing or malformed code dropped the task, or made a code 'banana'
+    rows = _common.checked_frame(matches, "matches", ["task_name"], ["split"], high=1.0, required=["split"],
+                                 unique=False)
+    codes = _common.check_codes(rows["onetsoc_code"], ONETSOC_PATTERN, "matches", "onetsoc_code",
+                                what="O*NET-SOC code", example="11-1011.00", unique=False, row_offset=1,
+                                article="an")
+    rows["soc_code"] = codes.str[:7].to_numpy()
     parts = [rows.groupby("soc_code").agg(crosswalk_weight=("split", "sum"), n_sources=("split", "size"))]
     if usage is not None:
         u = rows.merge(usage[["task_name", "usage_share"]], on="task_name", how="inner")

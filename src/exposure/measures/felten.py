@@ -22,8 +22,6 @@ import pandas as pd
 
 from exposure._tables import (
     UNSAVED_FORMULA,
-    as_path,
-    check_file,
     first_repeat_of,
     norm_header,
     uncomputed_formula,
@@ -71,14 +69,16 @@ VARIANTS = {
 def _sheet(path, sheet, used) -> tuple[pd.DataFrame, int]:
     """The sheet as strings without its blank rows, and the sheet row of its first data row.
 
-    A missing, empty or damaged workbook (a truncated download) is a DataFormatError
-    naming the file, and so is a formula never computed or an error cell in the columns
+    A missing, empty or damaged workbook (a truncated download), or a file that is no
+    workbook (a CSV: :func:`~exposure.measures._common.check_workbook`), is a
+    DataFormatError naming the file, and so is a formula never computed or an error cell in the columns
     ``used`` (:func:`check_cells`). The frame's index holds each row's row in the sheet (the header is
     row 1), which :func:`_at_sheet_rows` puts back in errors: blank rows are dropped, so
     a row's position no longer gives it.
     """
     if not hasattr(path, "read"):
-        check_file(as_path(path))
+        # a CSV was pandas' "Excel file format cannot be determined, you must specify an engine manually"
+        _common.check_workbook(path)
     try:
         frame = pd.read_excel(path, sheet_name=sheet, dtype=str, keep_default_na=False)
     except ValueError as exc:

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from exposure._measures import MEASURES
-from exposure._tables import as_path, check_file
+from exposure._tables import as_path
 from exposure.crosswalks import _ARMED_FORCES, oews_code_map
 from exposure.crosswalks import log as _crosswalks_log
 from exposure.errors import DataFormatError
@@ -74,8 +74,9 @@ def read_ilo(path, *, sheet=0) -> pd.DataFrame:
     Raises
     ------
     exposure.errors.DataFormatError
-        A missing sheet or column (the workbook's sheets are listed: the scores may be on
-        another sheet), a column named twice, a sheet without rows, a task given twice (the
+        A file that is no ``.xlsx`` workbook (a CSV:
+        :func:`~exposure.measures._common.check_workbook`), a missing sheet or column (the
+        workbook's sheets are listed: the scores may be on another sheet), a column named twice, a sheet without rows, a task given twice (the
         same ``taskID`` of one occupation), a missing or malformed ISCO-08 code (``2512``;
         the armed forces' ``0110``, ``0210``, ``0310`` are read from number cells ``110``,
         ``210``, ``310``), a missing value, a score that is not a number, outside 0-1
@@ -103,7 +104,7 @@ def read_ilo(path, *, sheet=0) -> pd.DataFrame:
         raise DataFormatError(f"sheet must be a sheet name (str) or a 0-based position (int), not {sheet!r}")
     if not hasattr(path, "read"):  # a missing file, a directory, bytes: pandas' errors before
         path = as_path(path)
-        check_file(path)
+        _common.check_workbook(path)  # a CSV: "Excel file format cannot be determined" before
     try:
         # "NA" or "None" kept as text (they were a "missing value"); an empty cell is '',
         # so that NaN is an error cell (check_cells)
@@ -247,6 +248,7 @@ def ilo_to_soc(scores: pd.DataFrame, links: pd.DataFrame, *, path=None) -> pd.Da
     """
     _common.check_frame(scores, "scores")  # named first, as apply_links names it
     _common.check_table(links, "links", LINK_COLUMNS)  # a path: a TypeError from inside pandas
+    _common.check_once(links, LINK_COLUMNS, "links")  # read by _isco_links before apply_links checks it
     out = apply_links(
         scores, _isco_links(links, "source_code"), code="isco08_code",
         values=["mean_score_2025", "mean_score_2023", "gradient_level_2025"], path=path,
@@ -456,7 +458,9 @@ def to_isco(
     ------
     exposure.errors.DataFormatError
         ``soc_scores`` or ``links`` is not a DataFrame (``links`` without the columns of
-        :data:`~exposure.measures._crosswalk.LINK_COLUMNS`), ``values`` or ``counts`` is
+        :data:`~exposure.measures._crosswalk.LINK_COLUMNS`), has column names of several
+        levels or a column read twice (without ``values``, any column twice: each may be
+        read), ``values`` or ``counts`` is
         not a list of column names (a bare name ``"tot_emp"``), a ``counts`` column
         ``soc_scores`` lacks, a ``soc_code`` cell that is not a SOC code (``'15-1252 '``,
         ``15-1252.00``; row counted from 1: it was refused as an item of "oews_codes" at a
@@ -477,7 +481,7 @@ def to_isco(
     0        2512  0.533333    125.0               1.5          2
     1        2519  0.400000     25.0               0.5          1
     """
-    _common.check_frame(soc_scores, "soc_scores")  # a path or None: an AttributeError before
+    _common.check_frame(soc_scores, "soc_scores", flat=True)  # a path or None: an AttributeError before
     if "soc_code" not in soc_scores.columns:
         raise DataFormatError("SOC scores have no 'soc_code' column", column="soc_code")
     # a name for a list: counts="tot_emp" were its letters, none a column, and employment was
@@ -487,6 +491,10 @@ def to_isco(
                                   or not all(isinstance(c, str) for c in given)):
             raise DataFormatError(f"{arg} must be a list of column names, not {given!r}"
                                   + (f" (write [{given!r}])" if isinstance(given, str) else ""))
+    # a column read given twice ('beta' of two concatenated tables) was "not a number: array([0.6, 0.1],
+    # dtype=object)", a soc_code twice an AttributeError; without values, every column may be read
+    _common.check_once(soc_scores, ["soc_code", *(counts or ()), *(soc_scores.columns if values is None else values)],
+                       "soc_scores")
     if counts is None:
         counts = tuple(c for c in ("tot_emp",) if c in soc_scores.columns)
     else:  # a name not a column was ignored: counts=["emp"] left employment out, averaged as a measure
@@ -522,6 +530,7 @@ def to_isco(
         soc10 = _common.soc10_to_18(mirror=mirror, data_dir=data_dir)
     else:
         _common.check_table(links, "links", LINK_COLUMNS)  # a path: a TypeError from inside pandas
+        _common.check_once(links, LINK_COLUMNS, "links")
         links = _isco_links(links, "target_code")  # 110: the armed forces' 0110 (it gave the code '110')
     links = _with_aggregates(links, soc_scores["soc_code"].astype(str).reset_index(drop=True), soc_structure,
                              soc10=soc10)

@@ -21,7 +21,6 @@ import numpy as np
 import pandas as pd
 
 from exposure._args import is_number, shown
-from exposure._tables import first_repeat_of
 from exposure.errors import DataFormatError
 from exposure.measures import _common
 from exposure.schemas import validate
@@ -282,12 +281,12 @@ def rebuild_applicability(
     Raises
     ------
     exposure.errors.DataFormatError
-        If a frame argument is not a DataFrame or lacks a column, ``threshold`` is not a
-        number of 0 or more (None and ``True`` were accepted), ``soc_to_iwas`` names
+        If a frame argument is not a DataFrame or lacks a column (or holds one twice),
+        ``threshold`` is not a number of 0 or more (None and ``True`` were accepted), ``soc_to_iwas`` names
         an IWA without metrics or a (SOC, IWA) pair without weight, or a SOC code whose
         weights on its IWAs are all 0 (its score was 0.0). The frames are checked as the
-        readers check their files (:func:`_checked_frame`), naming the frame, the row
-        (counted from 1) and the column: a code missing, an IWA given twice in
+        readers check their files (:func:`~exposure.measures._common.checked_frame`),
+        naming the frame, the row (counted from 1) and the column: a code missing, an IWA given twice in
         ``iwa_metrics`` or a (SOC, IWA) pair twice in ``weights`` (it counted twice: 0.18
         for 0.15), a value that is not a finite number (text raised pandas' ``Invalid
         comparison``, ``True`` was 1), a share missing, a share, completion or impact scope
@@ -308,18 +307,20 @@ def rebuild_applicability(
     [0.25, 0.05, 0.15]
     """
     sides = [f"{m}_{side}" for m in ("share", "completion", "impact_scope") for side in ("user", "ai")]
-    _common.check_table(iwa_metrics, "iwa_metrics", ["iwa_id", *sides])
-    _common.check_table(weights, "weights", ["soc_code", "iwa_id", "weight"])
-    _common.check_table(soc_to_iwas, "soc_to_iwas", ["soc_code", "iwa_id"])
+    for what, frame, columns in (("iwa_metrics", iwa_metrics, ["iwa_id", *sides]),
+                                 ("weights", weights, ["soc_code", "iwa_id", "weight"]),
+                                 ("soc_to_iwas", soc_to_iwas, ["soc_code", "iwa_id"])):
+        _common.check_table(frame, what, columns)
+        _common.check_once(frame, columns, what)  # 'weight' twice: "not a number: array([1.0, 0.5], ...)"
     if not (is_number(threshold) and threshold >= 0):  # "x": "Invalid comparison" from pandas
         raise DataFormatError(f"threshold must be a number of 0 or more (an activity share), got {shown(threshold)}")
     # values and keys checked as the readers check the files: text raised pandas' "Invalid
     # comparison", and a key given twice, a negative weight or a share in percent gave a
     # wrong score without a word
-    iwa_metrics = _checked_frame(iwa_metrics, "iwa_metrics", ["iwa_id"], sides, high=1.0,
+    iwa_metrics = _common.checked_frame(iwa_metrics, "iwa_metrics", ["iwa_id"], sides, high=1.0,
                                  required=[c for c in sides if c.startswith("share_")])
-    weights = _checked_frame(weights, "weights", ["soc_code", "iwa_id"], ["weight"])
-    soc_to_iwas = _checked_frame(soc_to_iwas, "soc_to_iwas", ["soc_code", "iwa_id"], [], unique=False)
+    weights = _common.checked_frame(weights, "weights", ["soc_code", "iwa_id"], ["weight"])
+    soc_to_iwas = _common.checked_frame(soc_to_iwas, "soc_to_iwas", ["soc_code", "iwa_id"], [], unique=False)
     soc_to_iwas = soc_to_iwas[["soc_code", "iwa_id"]].drop_duplicates()  # as read_soc_to_iwas reads a file
     merged = soc_to_iwas.merge(iwa_metrics, on="iwa_id", how="left", indicator=True)
     if (merged["_merge"] != "both").any():
@@ -354,43 +355,6 @@ def rebuild_applicability(
     out = merged.groupby("soc_code", sort=True)[["user", "ai"]].sum().reset_index()
     out = out.rename(columns={"user": "ai_applicability_score_user", "ai": "ai_applicability_score_ai"})
     out["ai_applicability_score"] = 0.5 * out["ai_applicability_score_user"] + 0.5 * out["ai_applicability_score_ai"]
-    return out
-
-
-def _checked_frame(frame: pd.DataFrame, what: str, keys: list[str], values: list[str], *, high: float | None = None,
-                   required=(), unique: bool = True) -> pd.DataFrame:
-    """``frame`` with ``values`` as floats, its ``keys`` never missing (and, if ``unique``, each once together).
-
-    A value that is not a finite number (text, ``True``, ``inf``: :func:`_common.numbers`),
-    below 0 or above ``high``, or missing in a column of ``required``, is refused; each
-    failure names ``what``, the row (counted from 1) and the column.
-
-    Examples
-    --------
-    >>> w = pd.DataFrame({"soc_code": ["x", "x"], "iwa_id": ["a", "a"], "weight": [1.0, 3.0]})
-    >>> _checked_frame(w, "weights", ["soc_code", "iwa_id"], ["weight"])
-    Traceback (most recent call last):
-    ...
-    exposure.errors.DataFormatError: weights, row 2, column 'iwa_id': ('x', 'a') is given twice (rows 1 and 2): it would count twice
-    """
-    frame = frame.reset_index(drop=True)
-    for key in keys:
-        gap = frame[key].isna().to_numpy(dtype=bool)
-        if gap.any():  # matched another missing key, or nothing
-            raise DataFormatError(f"{key} missing", path=what, row=int(np.flatnonzero(gap)[0]) + 1, column=key)
-    repeat = first_repeat_of(frame, keys) if unique and frame.duplicated(keys).any() else None
-    if repeat is not None:
-        pos, first = repeat
-        key = tuple(str(frame[k].iloc[pos]) for k in keys)
-        raise DataFormatError(f"{key[0] if len(key) == 1 else key!r} is given twice (rows {first + 1} and {pos + 1}): "
-                              "it would count twice", path=what, row=pos + 1, column=keys[-1])
-    out = frame.copy()
-    for col in values:
-        out[col] = _common.numbers(frame, col, what).to_numpy()
-        gap = out[col].isna().to_numpy(dtype=bool) if col in required else np.zeros(len(out), bool)
-        if gap.any():
-            raise DataFormatError("missing value", path=what, row=int(np.flatnonzero(gap)[0]) + 1, column=col)
-        _common.check_range(out[col], what, col, high=high, what=col, row_offset=1)
     return out
 
 

@@ -231,7 +231,7 @@ def webb_to_soc(
     Raises
     ------
     exposure.errors.DataFormatError
-        A frame that is not one, and the errors of
+        A frame that is not one, lacks a column or holds one twice, and the errors of
         :func:`~exposure.measures._crosswalk.apply_links`; an O*NET-SOC 2019 code of
         ``occ_to_onet`` (``15-1252.00``: :func:`_no_onetsoc2019`; its occupation was left
         out, or took a SOC 2018 code from another occupation, without a word).
@@ -257,6 +257,10 @@ def webb_to_soc(
     _common.check_frame(scores, "scores")
     _common.check_frame(occ_to_onet, "occ_to_onet")
     _common.check_table(onet_to_soc, "onet_to_soc", LINK_COLUMNS)
+    # a column twice was "not a number: array([...], dtype=object)" or an AttributeError
+    _common.check_once(onet_to_soc, LINK_COLUMNS, "onet_to_soc")
+    _common.check_table(occ_to_onet, "occ_to_onet", ["occ1990dd", "onetsoc_code"])
+    _common.check_once(occ_to_onet, ["occ1990dd", "onetsoc_code"], "occ_to_onet")
     links = compose_links(links_from_pairs(occ_to_onet, "occ1990dd", "onetsoc_code"), onet_to_soc)
     _no_onetsoc2019(occ_to_onet, onet_to_soc, links.attrs.get("unmatched", []))
     out = apply_links(scores, links, code="occ1990dd", values=MEASURES, path=path)
