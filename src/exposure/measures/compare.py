@@ -39,7 +39,7 @@ from exposure.crosswalks import (
 )
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures import _common, anthropic, felten, ilo, microsoft, webb
-from exposure.measures._crosswalk import apply_links, links_from_pairs
+from exposure.measures._crosswalk import apply_links, check_once, links_from_pairs
 from exposure.measures.eloundou import load_occ_level
 from exposure.measures.ilo import to_isco
 from exposure.schemas import validate
@@ -357,7 +357,7 @@ def correlations(table: pd.DataFrame, measures: list[str], weight: str | None = 
     missing = [c for c in needed if c not in table.columns]
     if missing:  # a KeyError from pandas before
         raise DataFormatError(f"correlations: the table lacks column(s) {missing}")
-    _check_once(table, needed)
+    check_once(table, needed)
     table = _numbers(table.reset_index(drop=True), needed)
     if weighted:
         negative = np.flatnonzero((table[weight] < 0).to_numpy(dtype=bool))
@@ -382,22 +382,6 @@ def correlations(table: pd.DataFrame, measures: list[str], weight: str | None = 
     columns = ["measure_a", "measure_b", "n", "pearson", "spearman",
                *(["n_weighted", "pearson_emp", "spearman_emp"] if weighted else [])]
     return pd.DataFrame(rows, columns=columns)  # no column at all for fewer than two measures before
-
-
-def _check_once(table: pd.DataFrame, columns, path="table") -> None:
-    """Refuse a frame that holds one of ``columns`` twice (``table[c]`` is then a frame).
-
-    Examples
-    --------
-    >>> _check_once(pd.DataFrame([[1, 2]], columns=["a", "a"]), ["a"])
-    Traceback (most recent call last):
-    ...
-    exposure.errors.DataFormatError: table, column 'a': column 'a' appears more than once
-    """
-    present = list(table.columns)
-    twice = [c for c in columns if present.count(c) > 1]
-    if twice:  # "not a number: array([0.1, 0.1], dtype=object)" before
-        raise DataFormatError(f"column {twice[0]!r} appears more than once", path=path, column=twice[0])
 
 
 #: The statistics of :func:`correlations` that :func:`correlation_matrix` tabulates.
@@ -572,7 +556,7 @@ def disagreements(table: pd.DataFrame, measures: list[str], *, top: int = 3, tit
         code = titles.index[titles.index.duplicated()][0]
         raise DataFormatError(f"titles gives SOC code {code!r} twice")
     _common.check_table(table, "table", ["soc_code", *measures])
-    _check_once(table, ["soc_code", *measures])
+    check_once(table, ["soc_code", *measures])
     table = table.reset_index(drop=True)
     _check_codes_once(table["soc_code"], "table")
     table = _numbers(table, measures)  # text was ranked as text
@@ -665,7 +649,7 @@ def to_oews_codes(
     if "soc_code" in columns:  # "not a number: array(['11-1011', '11-1011'], dtype=object)"
         raise DataFormatError("columns must not include 'soc_code' (the code column)")
     _common.check_table(frame, "frame", ["soc_code"])
-    _check_once(frame, ["soc_code", *columns], path="frame")
+    check_once(frame, ["soc_code", *columns], path="frame")
     frame = frame.reset_index(drop=True)
     _common.check_soc_codes(frame, "frame")
     codes = frame["soc_code"].astype(str)
