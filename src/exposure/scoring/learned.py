@@ -39,7 +39,7 @@ from scipy import sparse
 
 from exposure._args import check_column, check_path
 from exposure._io import atomic_path, load_pinned, write_arrays
-from exposure._measures import LABELS
+from exposure._measures import LABELS, PROBA_COLUMNS
 from exposure._tables import read_utf8
 from exposure.errors import DataFormatError, ExposureError
 from exposure.scoring._embed import StaticVectors, load_vectors
@@ -943,7 +943,7 @@ def _score_learned(frame: pd.DataFrame, texts: list | None, *, text_column: str 
         logger.warning(CUT_TEXTS_MESSAGE, f"{path}: " if path else "", int(cut.sum()), n,
                        text_model.max_length, text_model.max_length - 2, first + row_offset,
                        names.note(first), names.text(first)[:80])
-    out = pd.DataFrame(probs, columns=["p_e0", "p_e1", "p_e2"], index=frame.index)
+    out = pd.DataFrame(probs, columns=list(PROBA_COLUMNS), index=frame.index)
     out["feature_set"] = which_set.astype(str)
     out["confidence"] = confidence(probs, np.where(use_onet, 1.0, similarity), known_words)
     # built from arrays (missing where no task was found), not from n missing values set

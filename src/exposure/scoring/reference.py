@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from exposure._args import check_choice, check_column, shown
-from exposure._measures import LABELS
+from exposure._measures import LABELS, PROBA_COLUMNS
 from exposure._tables import task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures._common import check_frame
@@ -351,7 +351,7 @@ def join_labels(frame: pd.DataFrame, ids: pd.Series, labels: pd.DataFrame, col: 
     probs[ok] = np.eye(len(LABELS))[idx[ok].astype(int).to_numpy()]
     source = {c: name for name, c in SOURCES.items()}.get(col, col)
     logger.info("reference (%s): %d of %d tasks have a published label", source, int(ok.sum()), len(frame))
-    return pd.DataFrame(probs, columns=["p_e0", "p_e1", "p_e2"], index=frame.index)
+    return pd.DataFrame(probs, columns=list(PROBA_COLUMNS), index=frame.index)
 
 
 def _one_label_per_id(lab: pd.DataFrame, col: str) -> None:

@@ -45,7 +45,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from exposure._measures import LABELS
+from exposure._measures import LABELS, PROBA_COLUMNS
 from exposure._tables import task_id_numbers
 from exposure.errors import DataFormatError
 from exposure.scoring._features import normalise_texts
@@ -659,7 +659,7 @@ def _score_rubric(frame: pd.DataFrame, *, text_column: str = "task", onet=None) 
     ]
 
     probs = probs / probs.sum(axis=1, keepdims=True) if len(frame) else probs
-    out = pd.DataFrame(probs, columns=["p_e0", "p_e1", "p_e2"], index=frame.index)
+    out = pd.DataFrame(probs, columns=list(PROBA_COLUMNS), index=frame.index)
     out["rule"] = pd.Series(explanations, index=frame.index, dtype=object)
     logger.debug("rubric scored %d tasks", len(out))
     return out
