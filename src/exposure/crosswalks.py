@@ -45,7 +45,14 @@ import numpy as np
 import pandas as pd
 
 from exposure._args import check_choice, shown
-from exposure._tables import check_filled, first_repeat_of, missing_to_na, norm_header, to_number
+from exposure._tables import (
+    check_filled,
+    check_published_separator,
+    first_repeat_of,
+    missing_to_na,
+    norm_header,
+    to_number,
+)
 from exposure.errors import DataFormatError, SchemaError
 from exposure.fetch import check_location, fetch
 from exposure.onet import _read
@@ -91,6 +98,7 @@ __all__ = [
     "soc_broad_group",
     "oews_code_map",
     "check_not_beside_aggregate",
+    "first_nested_code",
     "BROAD_EXCEPTIONS",
     "OEWS_AGGREGATES",
     "CROSSWALK_FILES",
@@ -129,7 +137,10 @@ def _read_crosswalk(path, columns: dict, *, optional: dict | None = None):
     positions (the first copy was read without a word); rows of blank cells ending the
     file (a spreadsheet's ``,,,,`` records) are ignored (they were refused as malformed
     codes). A file with a header and no rows is refused (an empty crosswalk matched
-    nothing further on, without a word about the file).
+    nothing further on, without a word about the file). A CSV whose data row is refused
+    and whose header is separated by semicolons or tabs is refused saying so
+    (:func:`_other_separator`), else one whose header is below title lines
+    (:func:`_title_lines`).
 
     Examples
     --------
@@ -146,13 +157,44 @@ def _read_crosswalk(path, columns: dict, *, optional: dict | None = None):
     except DataFormatError as exc:
         if isinstance(exc, SchemaError) or not _csv_kwargs(path):
             raise
-        better = _title_lines(exc, columns)
+        # a data row refused (the header's own errors say what it holds)
+        better = (exc.row is not None and exc.row > 1 and _other_separator(exc)) or _title_lines(exc, columns)
         if better is None:
             raise
         raise better from None
     if not len(raw.frame):
         raise DataFormatError("no crosswalk rows: the file has a header but no rows", path=raw.path)
     return raw
+
+
+def _other_separator(exc: DataFormatError) -> DataFormatError | None:
+    """The error about CSV crosswalk ``exc.path`` saved with semicolons or tabs, or None to keep ``exc``.
+
+    A crosswalk saved by a spreadsheet in a European locale (``;``) or as tab-separated
+    text, a field holding a comma (a title such as ``Plant and System Operators, All
+    Other``, an ISCO description), was refused as ``row 2: too many fields: expected 1,
+    got 2 (an unquoted comma inside a field?)``, which says nothing of the separator. Run
+    on the error path only: :func:`exposure._tables.check_published_separator`, as the
+    published measures are read.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "c.csv"
+    >>> _ = p.write_text("Code;Occupation\\n11-1011.00;Chief Executives, All\\n")
+    >>> print(_other_separator(DataFormatError("too many fields", path=p)).reason)  # doctest: +ELLIPSIS
+    the header holds ';' and no ',': the file looks semicolon-separated ...
+    """
+    try:
+        with open(exc.path, "rb") as handle:
+            head = handle.read(1 << 16)
+    except (OSError, TypeError):
+        return None
+    try:
+        check_published_separator(head.decode("utf-8-sig", "replace"), ",", exc.path)
+    except DataFormatError as better:
+        return better
+    return None
 
 
 #: How many lines of a CSV crosswalk :func:`_title_lines` looks at for the header.
@@ -382,8 +424,8 @@ def read_onet_to_soc(path) -> pd.DataFrame:
     _check_codes(f, raw, "onetsoc_code", ONETSOC_PATTERN, "an O*NET-SOC 2019 code (like 11-1011.03)")
     _check_codes(f, raw, "soc_code", SOC_PATTERN, "a SOC 2018 code (like 11-1011)")
     _check_repeats(f, raw, ["onetsoc_code"], "O*NET-SOC code")
+    _check_own_soc(f, raw)  # in its words, before the model's own_soc check
     frame = validate(f, OnetToSoc, path=raw.path, row_offset=raw.first_row, names=raw.sources)
-    _check_own_soc(frame, raw)
     _check_titles(frame, raw, "soc_code", "soc_title", "SOC 2018 code")
     return frame
 
@@ -1328,6 +1370,44 @@ OEWS_AGGREGATES = {
 _IN_AGGREGATE = {code: aggregate for aggregate, codes in OEWS_AGGREGATES.items() for code in codes}
 
 
+def first_nested_code(codes, broad_of=None) -> tuple[int, int, str] | None:
+    """The first code of ``codes`` that another of them holds: ``(its position, the holder's, what the holder is)``.
+
+    ``codes`` are SOC codes (a list of str, checked: :func:`code_list`). A code is held by
+    its SOC groups (broad, minor, major: ``13-1021`` by ``13-1020``, ``13-1000``,
+    ``13-0000``) and by the all-occupations total ``00-0000``. ``broad_of`` gives the broad
+    group of a detailed code (default :func:`soc_broad_group`'s rule). The OEWS codes of
+    one level never hold one another (``13-1020`` is published instead of its detailed
+    codes); those of an OEWS table of every level (its ``O_GROUP`` major, minor and broad
+    rows kept) do. None when no code is held.
+
+    Examples
+    --------
+    >>> first_nested_code(["13-1020", "21-1010", "21-1012"])
+    (2, 1, 'a SOC broad group')
+    >>> first_nested_code(["13-1020", "21-1018", "21-1012"]) is None
+    True
+    """
+    broad_of = broad_of or _broad
+    first: dict[str, int] = {}
+    for pos, code in enumerate(codes):
+        first.setdefault(code, pos)
+    for pos, code in enumerate(codes):
+        holders = []
+        if code[6] != "0":  # a detailed code (or an OEWS aggregate such as 21-1018)
+            holders.append((broad_of(code), "a SOC broad group"))
+        if code[5:7] != "00":
+            holders.append((code[:5] + "00", "a SOC minor group"))
+        if code[3:7] != "0000":
+            holders.append((code[:3] + "0000", "a SOC major group"))
+        if code != "00-0000":
+            holders.append(("00-0000", "the all-occupations total"))
+        for holder, kind in holders:
+            if holder != code and holder in first:
+                return pos, first[holder], kind
+    return None
+
+
 #: Columns of a SOC structure frame that :func:`oews_code_map` reads.
 SOC_STRUCTURE_COLUMNS = ("soc_code", "level", "broad_code")
 
@@ -1558,6 +1638,11 @@ def oews_code_map(soc_codes, oews_codes, soc_structure: pd.DataFrame | None = No
         frame), or holds an item that is not a SOC code (None, ``'13-1021 '``, an O*NET-SOC
         code, a number), naming its position (counted from 0) and value
         (:func:`code_list`). Such an item used to come out unmapped without a word.
+        ``oews_codes`` holding a SOC group beside a code it holds (:func:`first_nested_code`;
+        the ``OCC_CODE`` of an OEWS table of every level, its major, minor and broad rows
+        kept), naming both positions: ``21-1011`` went to the broad group ``21-1010``,
+        whose employment holds the other codes of the group too, not to the aggregate
+        ``21-1018``.
 
     Examples
     --------
@@ -1579,7 +1664,8 @@ def oews_code_map(soc_codes, oews_codes, soc_structure: pd.DataFrame | None = No
     """
     check_soc_structure(soc_structure)
     soc = sorted(set(code_list(soc_codes, "soc_codes")))
-    oews = set(code_list(oews_codes, "oews_codes"))
+    given = code_list(oews_codes, "oews_codes")
+    oews = set(given)
     structure: dict[str, str] = {}
     soc_set = set(soc)
     if soc_structure is not None:
@@ -1590,6 +1676,14 @@ def oews_code_map(soc_codes, oews_codes, soc_structure: pd.DataFrame | None = No
 
     def broad_of(code: str) -> str:
         return structure[code] if code in structure else _broad(code)
+
+    nested = first_nested_code(given, broad_of)
+    if nested is not None:  # an OEWS table of every level: 21-1011 went to 21-1010, not to 21-1018
+        pos, at, kind = nested
+        raise DataFormatError(f"oews_codes holds {given[at]!r} (position {at}), {kind}, and {given[pos]!r} "
+                              f"(position {pos}), which it holds: the OEWS codes of every level (the major, minor "
+                              "and broad rows of an OEWS table)? give the detailed codes only (O_GROUP "
+                              "'detailed'), or a group or its codes, not both")
 
     aggregates: dict[str, list[str]] = {}
     for code in sorted(oews - soc_set):

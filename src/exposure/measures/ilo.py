@@ -23,7 +23,7 @@ import pandas as pd
 
 from exposure._measures import MEASURES
 from exposure._tables import as_path
-from exposure.crosswalks import _ARMED_FORCES, oews_code_map
+from exposure.crosswalks import _ARMED_FORCES, first_nested_code, oews_code_map
 from exposure.crosswalks import log as _crosswalks_log
 from exposure.errors import DataFormatError
 from exposure.measures import _common
@@ -506,6 +506,13 @@ def to_isco(
     bad = first_bad_soc_code(soc_scores["soc_code"])
     if bad is not None:  # '15-1252 ' was "oews_codes must be a list of SOC codes ... at position 1"
         raise DataFormatError(f"soc_code {bad[1]}", path="soc_scores", row=bad[0] + 1, column="soc_code")
+    codes = soc_scores["soc_code"].astype(str).tolist()
+    nested = first_nested_code(codes)
+    if nested is not None:  # refused by oews_code_map as "oews_codes holds ...", an argument not given
+        pos, at, kind = nested
+        raise DataFormatError(f"{codes[pos]!r} is in {codes[at]!r} (row {at + 1}), {kind}, and both are in the "
+                              "scores: the code's workers and values would count twice in its ISCO group; give "
+                              "the group or its codes, not both", path="soc_scores", row=pos + 1, column="soc_code")
     if values is None:
         # the library's measures read as text (pd.read_csv(..., dtype=str), an object column)
         # were not float columns, so they were left out of the result without a word: they

@@ -144,6 +144,31 @@ def check_crosswalk(crosswalk: pd.DataFrame) -> None:
     raise DataFormatError(message, path="crosswalk", row=pos + 1, column="census_occ")
 
 
+def _refuse_nested(codes: list) -> None:
+    """Refuse scores by OEWS code (``codes``, checked) giving a group beside a code it holds.
+
+    Scores with ``13-1020`` and ``13-1021`` put the code's value on its O*NET-SOC code and
+    the group's on the group's other codes, though the group's value holds the code's
+    workers too, without a word. The scores of OEWS codes (``exposure.load("soc")``)
+    never hold both (:func:`exposure.crosswalks.first_nested_code`).
+
+    Examples
+    --------
+    >>> _refuse_nested(["13-1020", "13-1021"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: scores, row 2, column 'soc_code': '13-1021' is in '13-1020' (row 1), a SOC broad group, and both are in the scores: the group's value holds the code's workers too, so which value its O*NET-SOC codes take is not known; give the group or its codes, not both (scores by OEWS code, such as exposure.load('soc'), give each occupation once)
+    """
+    nested = crosswalks.first_nested_code(codes)
+    if nested is not None:
+        pos, at, kind = nested
+        raise DataFormatError(f"{codes[pos]!r} is in {codes[at]!r} (row {at + 1}), {kind}, and both are in the scores: "
+                              "the group's value holds the code's workers too, so which value its O*NET-SOC codes "
+                              "take is not known; give the group or its codes, not both (scores by OEWS code, "
+                              "such as exposure.load('soc'), give each occupation once)", path="scores",
+                              row=pos + 1, column="soc_code")
+
+
 def _blank(col: pd.Series) -> np.ndarray:
     """Whether each cell of ``col`` is missing or blank text (``''``, spaces).
 
@@ -502,7 +527,10 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
         blamed); an employment ``tot_emp`` of 2**63 or more (``employment, row 2, column
         'tot_emp': tot_emp is too large for a number of workers, got 1e+308``); an
         employment (or scores carrying ``tot_emp``) without any count, ``tot_emp`` missing
-        or 0 on every row (every Census code was a plain mean, without a word).
+        or 0 on every row (every Census code was a plain mean, without a word); scores by
+        OEWS code (``soc_code``) giving a SOC group beside a code it holds (``13-1020`` and
+        ``13-1021``: the code's O*NET-SOC code took its value and the group's others the
+        group's, without a word).
 
     Examples
     --------
@@ -539,6 +567,8 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
         raise DataFormatError("missing", path="scores", row=int(np.flatnonzero(blank)[0]) + 1, column=key)
     check_codes(frame, "scores", [key], path=True)
     require_frame(scores, "scores", unique=key)
+    if key == "soc_code":
+        _refuse_nested(frame[key].astype(str).tolist())
     if frame.empty:
         raise DataFormatError("scores have no rows")
     clean = pd.concat([frame[[key]].astype({key: str}), pd.DataFrame(measure_values(frame, "scores", names), columns=names)], axis=1)
