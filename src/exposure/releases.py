@@ -46,7 +46,7 @@ except ImportError:  # pragma: no cover - Windows
 
 import pandas as pd
 
-from exposure._args import check_choice, check_name, check_path, is_number, shown
+from exposure._args import check_choice, check_flag, check_name, check_path, is_number, shown
 from exposure._io import atomic_path
 from exposure._outdir import _existing_parent
 from exposure.errors import DataFormatError, ExposureError, InputError
@@ -520,6 +520,8 @@ _LOCK_HEADER = (
     "# runs verify against it. Review it; delete a line to download that file again.\n"
 )
 _LOCK_COLUMNS = ("name", "size", "sha256", "url", "member")
+#: A sha256 as the lock file holds it (read in either case, as :func:`exposure.fetch.verify` reads one).
+_SHA256_HEX = re.compile(r"[0-9a-fA-F]{64}")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -586,7 +588,11 @@ class Lock:
             download); an archive member without a URL (a release file was downloaded from
             the layout's archive and member, the lock's dropped without a word). Rows are
             counted at ``\\n``, ``\\r\\n`` and ``\\r`` only: a form feed or U+2028 in a line
-            split it, so the rows below were misnumbered.
+            split it, so the rows below were misnumbered. A name, URL or archive member
+            holding an invisible character (a zero-width space, U+FEFF, copied with the
+            text), and a release file's name holding a no-break space or full-width letter
+            inside (``Job\\u00a0Zones.txt``): read as pins nobody asks for, or URLs a
+            download fails on, naming neither the lock file nor the line.
         """
         if not self.path.is_file():
             if self.path.exists():  # a directory, a pipe: "no pinned file yet" hid it
@@ -628,7 +634,7 @@ class Lock:
             if not re.fullmatch(r"[0-9]+", str(row.get("size") or "")):
                 raise DataFormatError(f"size must be a whole number of bytes (digits 0-9), got {row.get('size')!r}",
                                       path=self.path, row=line, column="size")
-            if not re.fullmatch(r"[0-9a-fA-F]{64}", str(row.get("sha256") or "")):
+            if not _SHA256_HEX.fullmatch(str(row.get("sha256") or "")):
                 raise DataFormatError(f"sha256 must be 64 hexadecimal digits, got {row.get('sha256')!r}",
                                       path=self.path, row=line, column="sha256")
             # read in either case, as exposure.fetch.verify reads a digest; compared in lower case;
@@ -671,8 +677,9 @@ class Lock:
             a pin, recorded meanwhile by another run that read another version of the file,
             is kept and an error raised; the same pin is kept and returned.
         sha256 : str, optional
-            The sha256 of the bytes the caller read: ``path`` must still have it (another
-            run may have replaced the file while it was read), else nothing is pinned.
+            The sha256 of the bytes the caller read, as 64 hexadecimal digits (``hashlib``'s
+            ``hexdigest()``, in either case): ``path`` must still have it (another run may
+            have replaced the file while it was read), else nothing is pinned.
 
         Raises
         ------
@@ -684,11 +691,17 @@ class Lock:
             ``http://`` or ``https://``, whose member is absolute or has a ``..`` segment or
             comes without a URL, or whose name :meth:`entries` does not read (a tab or line
             break, surrounding spaces, ``Job Zones.TXT``): :meth:`entries` refuses such a
-            line, so the lock file would be refused as a whole.
+            line, so the lock file would be refused as a whole; ``sha256`` that is not 64
+            hexadecimal digits (text: ``hashlib``'s ``digest()``, bytes, a digest with
+            spaces around it or cut short was refused as "changed while it was read
+            (another run replaced it?)", a number or a ``hashlib`` object raised an
+            ``AttributeError``), ``replace`` that is not True or False (``"no"`` was read as
+            True: the pin replaced without a word); nothing is pinned.
         exposure.errors.InputError
             ``path`` is missing or a directory (``FileNotFoundError``,
             ``IsADirectoryError`` before); the lock file is left as it was.
         """
+        check_flag(replace, "replace")  # "no" was read as True: a pin to keep was replaced
         entry = self._entry(src, path, sha256)
         with _pinning(self.path):
             entries = self.entries()
@@ -707,6 +720,7 @@ class Lock:
         A pin ``before`` of other bytes is replaced (None) with ``replace``; without it,
         refused: another run read another version of the file and pinned it meanwhile.
         """
+        check_flag(replace, "replace")  # as Lock.pin, for the pins a run holds (exposure.fetch)
         if before is None:
             return None
         if (before["sha256"], before["size"]) == (entry["sha256"], entry["size"]):
@@ -726,6 +740,10 @@ class Lock:
         if not isinstance(src, Source):
             raise DataFormatError("src must be an exposure.sources.Source (e.g. layout_source(name)), "
                                   f"got {shown(src)}")
+        if sha256 is not None and not (isinstance(sha256, str) and _SHA256_HEX.fullmatch(sha256)):
+            # bytes (hashlib's digest()), a padded or cut digest: "changed while it was read"; 5: AttributeError
+            raise DataFormatError(f"sha256 must be 64 hexadecimal digits (hashlib's hexdigest()), got "
+                                  f"{shown(sha256)}; nothing was pinned")
         if not _is_lock_url(src.download_url):  # the lock file's reader would refuse the line
             raise DataFormatError(f"{src.name}: cannot pin it: its URL {src.download_url!r} is not an http:// or "
                                   "https:// URL, which is all the lock file holds; nothing was pinned")
@@ -909,6 +927,28 @@ def _check_lock_name(name: str, line: int, path: Path) -> None:
     if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in name):
         raise DataFormatError(f"the name {name!r} holds a control character or a line separator, which no file "
                               "name of a release has: remove it", path=path, row=line, column="name")
+    _check_invisible(name, f"the name {name!r}", path, line, "name")
+
+
+def _check_invisible(value: str, what: str, path: Path, line: int, column: str) -> None:
+    """Refuse the lock field ``value`` (on ``line``) holding an invisible format character.
+
+    A zero-width space (U+200B), a byte-order mark (U+FEFF) or a direction mark, copied
+    with a name or URL from a web page or a chat: a name so written was read as the pin of
+    a custom file nobody asks for (left out of the release list), a URL as one the
+    download fails on, without naming the lock file or its line.
+
+    Examples
+    --------
+    >>> _check_invisible("onet/31.0/Job Zones.txt\u200b", "the name", Path("exposure.lock"), 3, "name")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: exposure.lock, row 3, column 'name': the name holds an invisible character (U+200B, copied with the text?), which no name or URL of a release has: remove it
+    """
+    bad = next((c for c in value if unicodedata.category(c) == "Cf"), None)
+    if bad is not None:
+        raise DataFormatError(f"{what} holds an invisible character (U+{ord(bad):04X}, copied with the text?), which "
+                              "no name or URL of a release has: remove it", path=path, row=line, column=column)
 
 
 def _check_line_name(name: str, line: int, path: Path) -> None:
@@ -953,7 +993,8 @@ def _check_unpadded(row: dict, line: int, path: Path) -> None:
     download then failed with ``HTTP 404 ... the file is not (or no longer) at this URL``
     or ``archive ... has no member 'db_31_0_text/Job Zones.txt '; ... (the publisher
     dropped or renamed it?)``, naming neither the lock file nor its line. (A name so
-    padded is refused by :func:`_check_line_name`.)
+    padded is refused by :func:`_check_line_name`.) So was one holding an invisible
+    character (a zero-width space copied with it: :func:`_check_invisible`).
 
     Examples
     --------
@@ -968,6 +1009,7 @@ def _check_unpadded(row: dict, line: int, path: Path) -> None:
         if value != value.strip():
             raise DataFormatError(f"the {_LOCK_FIELDS[column]} {value!r} of {row['name']} has surrounding spaces: "
                                   "remove them", path=path, row=line, column=column)
+        _check_invisible(value, f"the {_LOCK_FIELDS[column]} {value!r} of {row['name']}", path, line, column)
 
 
 #: How messages name the columns of a lock line.
@@ -1093,6 +1135,9 @@ def _check_release_name(name: str, line: int, path: Path) -> None:
     ``onet/31.0\u00a0/Job Zones.txt``, ``onet/３１.0/Job Zones.txt`` or ``onet/31.0/Job Zones.TXT``
     (a lock edited by hand, an extension in another case) follows no release layout: it
     pinned a file nobody asks for, and :func:`releases_frame` left it out, without a word.
+    A no-break space or a full-width letter inside the file name (``Job\u00a0Zones.txt``,
+    copied from a web page) follows the layout, but names no file a release reads: it was
+    listed as a pinned file of the release, its pin never used.
 
     Examples
     --------
@@ -1100,6 +1145,10 @@ def _check_release_name(name: str, line: int, path: Path) -> None:
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: exposure.lock, row 3, column 'name': the name 'onet/ 31.0/Job Zones.txt' is of a release file written with a space or with digits other than 0-9, which no release has: write 'onet/31.0/Job Zones.txt'
+    >>> _check_release_name("onet/31.0/Job\u00a0Zones.txt", 3, Path("exposure.lock"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: exposure.lock, row 3, column 'name': the name 'onet/31.0/Job\xa0Zones.txt' is of a release file written with a no-break space or a full-width character in its file name, which no release has: write 'onet/31.0/Job Zones.txt'
     >>> _check_release_name("onet/31.0/Job Zones.TXT", 3, Path("exposure.lock"))
     Traceback (most recent call last):
     ...
@@ -1109,9 +1158,13 @@ def _check_release_name(name: str, line: int, path: Path) -> None:
     ...
     exposure.errors.DataFormatError: exposure.lock, row 3, column 'name': the name 'ONET/31.0/Job Zones.txt' is of a release file written with its top folder in another case, which no release has: write 'onet/31.0/Job Zones.txt'
     """
-    parts = unicodedata.normalize("NFKC", name).split("/")
-    # a folder in another case (``ONET/31.0/Job Zones.txt``): read as a custom source, never asked for
-    if len(parts) < 2 or parts[0].lower() not in ("onet", "oews") or _ONET_NAME.match(name) or _OEWS_NAME.match(name):
+    normal = unicodedata.normalize("NFKC", name)
+    parts = normal.split("/")
+    # a folder in another case (``ONET/31.0/Job Zones.txt``): read as a custom source, never asked for;
+    # a no-break space or full-width letter in the file name (``Job\u00a0Zones.txt``) matched the layout
+    # and was read as the pin of a file nobody asks for
+    layout = bool(_ONET_NAME.match(name) or _OEWS_NAME.match(name))
+    if len(parts) < 2 or parts[0].lower() not in ("onet", "oews") or (layout and normal == name):
         return
     meant = "/".join([parts[0].lower(), *(p.strip() for p in parts[1:-1]), parts[-1].strip()])
     # an extension in another case (``Job Zones.TXT``): read as a custom source, never asked for
@@ -1122,7 +1175,8 @@ def _check_release_name(name: str, line: int, path: Path) -> None:
         if oews:
             meant = f"{oews.group(1)}_dl.xlsx"
     if meant != name and (_ONET_NAME.match(meant) or _OEWS_NAME.match(meant)):
-        how = "with a space or with digits other than 0-9"
+        how = ("with a no-break space or a full-width character in its file name" if layout
+               else "with a space or with digits other than 0-9")
         if meant.lower() == name.lower():  # the same slashes: the case of a part differs
             (top, rest), (top_meant, rest_meant) = name.split("/", 1), meant.split("/", 1)
             cased = [what for what, differ in (

@@ -10,7 +10,8 @@ and reports:
   activities (``dwa_digest``) changed, and how far their score moved;
 - occupations whose exposure (``beta``) moved most (a moved task is a task change of its
   old occupation and of its new one; its ``old_beta`` is its score in the old one);
-- the change of every sector and subsector.
+- the change of every sector and subsector, and those of one release only (the summary's
+  ``sectors_added`` and ``sectors_removed``, sectors and subsectors together).
 
 The releases are those of each directory's ``manifest.json``, else those its tables
 record (the Parquet metadata ``exposure.releases``); a table recording other releases than
@@ -129,6 +130,9 @@ def diff_tasks(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     pandas.DataFrame
         ``onetsoc_code``, ``task_id``, ``change`` (added / removed / reworded / moved),
         sorted by key. A moved task is reported once, under its new occupation.
+        Columns of any dtype are read, categorical ones too (two releases' categories
+        differ: pandas' ``TypeError`` or ``AssertionError`` from inside the comparison,
+        before).
 
     Raises
     ------
@@ -160,8 +164,11 @@ def diff_tasks(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
         bad = _first_bad(frame["text_digest"], lambda v: isinstance(v, str), "a text digest (str)")
         if bad is not None:
             raise DataFormatError(bad[1], path=name, row=bad[0] + 1, column="text_digest")
-    both = old[cols].merge(new[cols], on=_KEY, how="outer", suffixes=("_old", "_new"),
-                           indicator=True)
+    # checked: compared as plain values (categories of two releases differ: pandas' TypeError, or its
+    # AssertionError for categorical ids)
+    old, new = (f[cols].astype({"onetsoc_code": object, "task_id": "int64", "text_digest": object})
+                for f in (old, new))
+    both = old.merge(new, on=_KEY, how="outer", suffixes=("_old", "_new"), indicator=True)
     reworded = both[(both["_merge"] == "both")
                     & (both["text_digest_old"] != both["text_digest_new"])]
     only_old = both[both["_merge"] == "left_only"]
@@ -652,7 +659,11 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
         the bound by more than :data:`NOISE` (``0.51 - 0.5`` is 0.010000000000000009:
         it was counted as a move of more than 0.01); occupations moved by float noise
         only are ranked as unmoved, in code order. Its ``unchanged`` says whether the
-        two outputs differ by noise at most.
+        two outputs differ by noise at most. The sectors and subsectors of one release
+        only are counted too, as the occupations are (``sectors_added``,
+        ``sectors_removed``, before the two ``sectors_beta_...`` rows): an industry
+        added or dropped by a release was in no count, and a subsector so changed was
+        reported nowhere on the command line (``diff_sectors.csv`` holds the sectors).
 
     Warns
     -----
@@ -750,7 +761,8 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
     occupations = _diff_occupations(occ["old"], occ["new"], pd.concat([tasks[_KEY], moved_from], ignore_index=True),
                                     kept, _soc_titles(new_dir, old_dir))
     sectors = _diff_sectors(old_dir, new_dir)
-    in_both = sectors.pop("_in_both").to_numpy(dtype=bool)
+    merged = sectors.pop("_merge").to_numpy(dtype=object)
+    in_both = merged == "both"
     tasks = validate(tasks, DiffTasks, path="diff_tasks")
     occupations = validate(occupations, DiffOccupations, path="diff_occupations")
     sectors = validate(sectors, DiffSectors, path="diff_sectors")
@@ -783,6 +795,9 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
             ("occupations_beta_moved_gt_0.01", int(_beyond(moved, 0.01).sum())),
             ("occupations_beta_moved_gt_0.05", int(_beyond(moved, 0.05).sum())),
             ("occupations_beta_missing", len(both_codes & set(occupations.loc[moved.isna(), "onetsoc_code"]))),
+            # an industry of one release only was in no count (diff_sectors.csv holds the sectors only)
+            ("sectors_added", int((merged == "right_only").sum())),
+            ("sectors_removed", int((merged == "left_only").sum())),
             ("sectors_beta_moved_gt_0.01", int(_beyond(sectors["delta_beta"], 0.01).sum())),
             ("sectors_beta_missing", int((sectors["delta_beta"].isna().to_numpy(dtype=bool) & in_both).sum())),
         ],
@@ -961,7 +976,7 @@ def _diff_sectors(old_dir, new_dir) -> pd.DataFrame:
         "delta_beta": (both["beta_new"] - both["beta_old"]).astype("float64"),
         "old_exposed_workers": both["exposed_workers_old"].astype("float64"),
         "new_exposed_workers": both["exposed_workers_new"].astype("float64"),
-        "_in_both": (both["_merge"] == "both").to_numpy(dtype=bool),  # for the summary, not a column
+        "_merge": both["_merge"].astype(str).to_numpy(dtype=object),  # for the summary, not a column
     })
     order = {"sector": 0, "subsector": 1}
     out = out.sort_values(["level", "naics"], key=lambda s: s.map(order) if s.name == "level"
