@@ -12,6 +12,7 @@ import pandas as pd
 import exposure.fetch as fetching
 from exposure import crosswalks, oews, onet
 from exposure._io import formula_advice
+from exposure._measures import CATEGORIES, PROBA_COLUMNS
 from exposure._outdir import check_output_dir, refuse_file_named_dir, refuse_protected
 from exposure._tables import (
     check_input_file,
@@ -155,18 +156,42 @@ def read_task_scores(path) -> pd.DataFrame:
 #: weighs by ``--weights`` and would ignore them.
 FOREIGN_WEIGHTS = ("weight", "weights", "task_weight", "task_weights")
 
+#: The columns of the task scores that the roll-up reads when they are there, and what for.
+OPTIONAL_COLUMNS = {
+    "task_type": "the task types of --weights core",
+    "label": "the labels of share_e1 and share_exposed",
+    **{p: "the probabilities of the labels" for p in PROBA_COLUMNS},
+    "method": "the scoring method, by which the bootstrap draws the labels of learned scores",
+    **{c: "a category flag, for the category's shares and workforce rows" for c in CATEGORIES},
+}
+
+
+#: Columns refused beside a second spelling (``beta`` and ``Beta``). Beside ``label``,
+#: ``method`` or a flag, another spelling is an input column ``exposure score`` carried
+#: into its output (a hand ``Label``), which the roll-up does not read.
+REFUSED_TWICE = ("onetsoc_code", "task_id", "alpha", "beta", "gamma", "task_type")
+
 
 def _refuse_ambiguous_columns(frame: pd.DataFrame, path) -> None:
-    """Refuse a second spelling of a measure column, or a weights column the roll-up would ignore.
+    """Refuse a second spelling of a column the roll-up reads, or a weights column it would ignore.
 
     ``beta`` and ``Beta`` (two tools' columns): ``beta`` was read and ``Beta`` ignored
-    without a word; a ``weight`` column: the tables were weighted by ``--weights``.
+    without a word (:data:`REFUSED_TWICE`); a ``weight`` column: the tables were weighted
+    by ``--weights``. A column the roll-up reads when it is there (:data:`OPTIONAL_COLUMNS`)
+    given only in another case or with spaces around its name (``Admin``, ``'task_type '``, ``Label``:
+    a header typed or exported by hand) is refused too, as a required column so named is
+    (``rename it beta``): it was not read, without a word (no category shares, the task
+    types read from the statements).
     """
-    for m in ("onetsoc_code", "task_id", "alpha", "beta", "gamma", "task_type"):
+    for m in ("onetsoc_code", "task_id", "alpha", "beta", "gamma", *OPTIONAL_COLUMNS):
         other = [c for c in frame.columns if isinstance(c, str) and c != m and c.strip().lower() == m]
-        if m in frame.columns and other:
+        if m in frame.columns and other and m in REFUSED_TWICE:
             raise DataFormatError(f"columns {m!r} and {other[0]!r} are both given: which one holds the "
                                   f"{m}? drop or rename {other[0]!r}", path=path, column=str(other[0]))
+        if other and m not in frame.columns and m in OPTIONAL_COLUMNS:
+            raise DataFormatError(f"column {other[0]!r} is not read: the roll-up reads {m!r} ("
+                                  f"{OPTIONAL_COLUMNS[m]}), and column names are case- and space-sensitive; "
+                                  f"rename it {m!r}", path=path, column=str(other[0]))
     for c in frame.columns:
         if isinstance(c, str) and c.strip().lower() in FOREIGN_WEIGHTS:
             raise DataFormatError(f"column {c!r} holds task weights, which the roll-up does not read: it "

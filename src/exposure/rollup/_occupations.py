@@ -88,11 +88,7 @@ def label_scores(labels: pd.Series) -> pd.DataFrame:
     """
     if not isinstance(labels, pd.Series):
         raise DataFormatError(f"labels must be a pandas Series of E0/E1/E2 labels, got {type(labels).__name__}")
-    bad = labels.notna() & ~labels.isin(list(LABEL_SCORES))
-    if bad.any():
-        pos = int(np.flatnonzero(bad.to_numpy())[0])
-        raise DataFormatError(f"unknown exposure label {labels.iloc[pos]!r} (expected E0, E1 or E2)",
-                              row=pos + 1, column=labels.name if isinstance(labels.name, str) else None)
+    _refuse_labels(labels, labels.name if isinstance(labels.name, str) else None)
     out = {}
     for j, name in enumerate(EXPOSURE_MEASURES):
         out[name] = labels.map({k: v[j] for k, v in LABEL_SCORES.items()}).astype(float)
@@ -228,6 +224,24 @@ def _lookup(task_scores: pd.DataFrame, table: pd.DataFrame, value: str) -> tuple
 def _plain(value):
     """A cell as a plain Python value for a message (``3.0``, not ``np.float64(3.0)``)."""
     return value.item() if isinstance(value, np.generic) else value
+
+
+def _cell(value) -> str:
+    """A refused cell for a message: a plain Python value (``2``, not ``np.int64(2)``), cut when long.
+
+    A label, task type or category flag of a Parquet or Stata column of numbers was shown
+    as ``np.int64(2)``; :func:`exposure.scoring._inputs.cell_shown` cuts a long text.
+    """
+    return cell_shown(_plain(value))
+
+
+def _refuse_labels(labels: pd.Series, column: str | None) -> None:
+    """Refuse a label other than E0, E1, E2 or missing, naming its row (counted from 1) and ``column``."""
+    bad = (labels.notna() & ~labels.isin(list(LABELS))).to_numpy(dtype=bool)
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        raise DataFormatError(f"unknown exposure label {_cell(labels.iloc[pos])} (expected E0, E1 or E2)",
+                              row=pos + 1, column=column)
 
 
 def _single_columns(frame: pd.DataFrame, name: str, columns) -> None:
@@ -814,7 +828,7 @@ def _refuse_task_types(ttype: pd.Series, name: str | None = None) -> None:
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
         raise DataFormatError(f"{name + ': ' if name else ''}task_type must be Core or Supplemental (or "
-                              f"missing, blank or n/a), got {_plain(ttype.iloc[pos])!r}",
+                              f"missing, blank or n/a), got {_cell(ttype.iloc[pos])}",
                               row=pos + 1, column="task_type")
 
 
@@ -950,7 +964,7 @@ def _flags(ts: pd.DataFrame, column: str) -> pd.Series:
     bad = ~(missing | true | false)
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
-        _fail(f"category flag must be true or false, got {col.iloc[pos]!r}", pos, column)
+        _fail(f"category flag must be true or false, got {_cell(col.iloc[pos])}", pos, column)
     return pd.Series(pd.array(np.where(missing, None, true), dtype="boolean"), index=ts.index)
 
 
@@ -987,7 +1001,9 @@ def check_task_scores(task_scores, *, path=None, row_offset: int = 1) -> pd.Data
       gamma imply (``p_e1 = alpha``, ``p_e2 = gamma - alpha``, ``p_e0 = 1 - gamma``);
       under a tie each tied class is accepted. The label decides ``share_e1`` and
       ``share_exposed``, the probabilities alpha, beta and gamma: a label edited by hand
-      would make them disagree;
+      would make them disagree. A ``label`` column missing on every row (a column left
+      empty) gives no label: it is dropped, as if absent, so that the probabilities give
+      the shares (they came out missing for every occupation);
     - ``task_type`` Core or Supplemental, or missing or blank (the rule of
       :func:`exposure.scoring._inputs.bad_task_types`, which ``exposure score`` applies to
       its input too), category flags true or false (or missing).
@@ -1010,7 +1026,8 @@ def check_task_scores(task_scores, *, path=None, row_offset: int = 1) -> pd.Data
     -------
     pandas.DataFrame
         A copy with a fresh index, measures and probabilities as floats in [0, 1]
-        (clipped) and category flags as pandas booleans.
+        (clipped) and category flags as pandas booleans, without a ``label`` column
+        missing on every row.
 
     Raises
     ------
@@ -1121,21 +1138,15 @@ def _check_task_scores(task_scores, row_offset: int) -> pd.DataFrame:
         p, full = None, np.zeros(len(ts), dtype=bool)
     abg = ts[list(EXPOSURE_MEASURES)].to_numpy(dtype=float)
     _check_rubric(abg, ~full)  # rows with probabilities matched them above
+    if "label" in ts.columns and ts["label"].isna().all():
+        # a column left empty gives no label: share_e1 and share_exposed came out missing for
+        # every occupation, where without the column the probabilities give them
+        ts = ts.drop(columns="label")
     if "label" in ts.columns:
-        labels = ts["label"]
-        bad = (labels.notna() & ~labels.isin(list(LABELS))).to_numpy(dtype=bool)
-        if bad.any():
-            pos = int(np.flatnonzero(bad)[0])
-            _fail(f"unknown exposure label {labels.iloc[pos]!r} (expected E0, E1 or E2)", pos, "label")
-        _check_labels(labels, p, full, abg)
+        _refuse_labels(ts["label"], "label")
+        _check_labels(ts["label"], p, full, abg)
     if "task_type" in ts.columns:
-        ttype = ts["task_type"]
-        bad = bad_task_types(ttype)
-        if bad.any():
-            pos = int(np.flatnonzero(bad)[0])
-            _fail(f"task_type must be Core or Supplemental (or missing, blank or n/a), got "
-                  f"{ttype.iloc[pos]!r}",
-                  pos, "task_type")
+        _refuse_task_types(ts["task_type"])
     for flag in CATEGORIES:
         if flag in ts.columns:
             ts[flag] = _flags(ts, flag)
@@ -1246,7 +1257,7 @@ def to_occupations(
     measure's numerator and denominator, and an occupation with no valued task gets a
     missing measure. ``share_e1`` / ``share_exposed`` are the weighted shares of tasks
     labelled E1 / E1-or-E2 (from ``label``; from ``p_e1`` and ``p_e1 + p_e2`` when there
-    is no label column). Category shares come from the boolean ``admin``,
+    is no label column, or one missing on every row). Category shares come from the boolean ``admin``,
     ``routine_coding`` and ``entry_creative`` columns (missing when absent).
 
     The task scores are checked first (:func:`check_task_scores`): among others, a

@@ -29,6 +29,7 @@ from exposure.rollup._occupations import (
 )
 from exposure.rollup._sectors import (
     LEVELS,
+    SECTOR_COLUMNS,
     _cell_matrix,
     _code_order,
     _industry_cells,
@@ -578,11 +579,12 @@ def rollup(
                 sector_frames[i][f"{m}_ci_low"], sector_frames[i][f"{m}_ci_high"] = lo, hi
         occ = validate(occ, OccupationScores)
         soc = validate(soc, SocScores)
-    sectors = (
-        validate(pd.concat(sector_frames, ignore_index=True), SectorScores)
-        if sector_frames
-        else pd.DataFrame(columns=list(SectorScores.to_schema().columns))
-    )
+    # without industry rows, the table of no industry has the columns of the others, typed: it
+    # had every column of the schema (a title, bounds without a bootstrap), in the schema's
+    # order, of no type (written as Parquet columns of type null)
+    bounds = [f"{m}_ci_{b}" for m in CI_MEASURES for b in ("low", "high")] if n_draws > 0 else []
+    sectors = validate(pd.concat(sector_frames, ignore_index=True) if sector_frames
+                       else pd.DataFrame(columns=[*SECTOR_COLUMNS, *bounds]), SectorScores)
     workforce = workforce_stats(soc, employment, draws=draws_soc, level=level)
     cat_rows = []
     for flag in CATEGORIES:

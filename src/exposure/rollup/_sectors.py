@@ -12,7 +12,7 @@ from scipy import sparse
 
 from exposure._args import as_shown, check_name, check_names, check_positive, shown
 from exposure._measures import EXPOSURE_MEASURES, MEASURES
-from exposure._tables import MAX_COUNT
+from exposure._tables import MAX_COUNT, first_repeat
 from exposure.errors import DataFormatError
 from exposure.rollup._occupations import _interval, check_level
 from exposure.rollup._soc import (
@@ -40,6 +40,10 @@ log = logging.getLogger(__name__)
 
 #: OEWS ``i_group`` of each industry level.
 LEVELS = {"sector": "sector", "subsector": "3-digit"}
+#: The columns of :func:`to_sectors`' table, in order (:func:`~exposure.rollup.rollup`
+#: adds the bootstrap bounds after them).
+SECTOR_COLUMNS = ("naics", "naics_title", "level", *MEASURES, "tot_emp", "covered_emp", "coverage",
+                  "exposed_workers", "suppressed_cells", "suppressed_emp")
 
 #: Thresholds of the workforce shares: at least 10% and more than 50% of tasks exposed.
 GE_THRESHOLD = 0.10
@@ -605,7 +609,7 @@ def to_sectors(
     n_supp = int(out["suppressed_cells"].sum())
     if n_supp:
         log.info("%s: %d suppressed cells, estimated %.0f workers", level, n_supp, out["suppressed_emp"].sum())
-    return validate(out, SectorScores)
+    return validate(out[list(SECTOR_COLUMNS)], SectorScores)
 
 
 def _stats(groups: np.ndarray, n_groups: int, emp: np.ndarray, wage: np.ndarray, x: np.ndarray) -> dict:
@@ -803,6 +807,7 @@ def workforce_stats(
     employment : pandas.DataFrame, optional
         OEWS frame; gives major-group titles and, when it has them, the sector cells.
     measures : sequence of str, default ("alpha", "beta", "gamma")
+        Some of alpha, beta, gamma, each once.
     draws : dict of str to numpy.ndarray, optional
         Bootstrap draws per measure, arrays (n_draws, len(soc_scores)); adds
         ``*_ci_low``/``*_ci_high`` columns for the shares and the employment mean.
@@ -825,7 +830,9 @@ def workforce_stats(
         got 'n/a'``), naming the row (counted from 1) and column, before anything is
         computed; a missing, malformed or repeated ``soc_code`` (``row 1, column 'soc_code':
         soc_scores: soc_code missing``); ``measures`` that is not a list of names (one
-        string is refused, not read letter by letter) or is empty; ``draws`` that is not
+        string is refused, not read letter by letter), is empty, names a measure twice or
+        one other than alpha, beta, gamma (``share_e1``: the table's check failed on its
+        output rows); ``draws`` that is not
         a dict, or whose array of a measure is not numbers of shape (n_draws,
         ``len(soc_scores)``), has no draws, is boolean or complex, or holds a value outside
         [0, 1] (``draws['beta'], draw 1, column 3 (soc_scores row 3, soc_code '15-1252'):
@@ -852,6 +859,14 @@ def workforce_stats(
     measures = check_names(measures, "measures")
     if not measures:
         raise DataFormatError("measures must name at least one measure, got []")
+    # the table's own check failed on its output rows: "WorkforceStats, row 0, column 'measure'"
+    other = [m for m in measures if m not in EXPOSURE_MEASURES]
+    if other:
+        raise DataFormatError(f"measures must be among {', '.join(EXPOSURE_MEASURES)} (the measures of the "
+                              f"workforce table), got {other[0]!r}")
+    repeat = first_repeat(pd.Series(measures, dtype=object))
+    if repeat is not None:  # each of its rows twice: "... is on row 0 and again on row 1"
+        raise DataFormatError(f"measures names {measures[repeat[0]]!r} twice")
     if draws is not None and not isinstance(draws, dict):
         raise DataFormatError(f"draws must be a dict of measure name -> draws array (or None), got {shown(draws)}")
     level = check_level(level)
