@@ -312,7 +312,10 @@ def run_train(args) -> int:
         writer cannot honour (:func:`check_artifact_name`: empty, a directory, a
         compressed name, a name not ending in ``.npz``), inside the mirror or the
         download cache (:func:`check_artifact_place`) or that it cannot write
-        (:func:`~exposure.scoring._train.check_train_output`).
+        (:func:`~exposure.scoring._train.check_train_output`). Once the labels are read,
+        before O*NET: a ``--folds`` above their occupation groups
+        (:func:`~exposure.cli._report.check_folds_fit`, as ``exposure evaluate``: it was
+        refused only after O*NET was loaded, downloaded when not cached).
     """
     if args.seed < 0:
         raise ExposureError(f"--seed must be 0 or more, got {args.seed}")
@@ -336,6 +339,9 @@ def run_train(args) -> int:
     check_artifact_place(args.out, args.mirror, args.data_dir)  # written into the mirror after the training
     check_train_output(args.out)
     labels_path = fetch(LABELS_NAME, mirror=args.mirror, data_dir=args.data_dir)
+    # before O*NET (downloaded when not cached), as exposure evaluate: a --folds above the
+    # labels' occupation groups was refused only after it (O*NET's error on a mirror without it)
+    check_folds_fit(args.folds, read_task_labels(labels_path))
     onet = load_onet(args.onet, mirror=args.mirror, data_dir=args.data_dir)
     done = train_and_save(labels_path, onet, args.out, seed=args.seed, n_folds=args.folds,
                           distill=args.distill, model_dir=args.model_dir)

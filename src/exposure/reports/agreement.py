@@ -23,15 +23,21 @@ import pandas as pd
 from exposure._args import check_choice, check_count, check_flag, check_path, is_number, shown
 from exposure._io import atomic_paths, write_csv
 from exposure._measures import CATEGORIES, LABELS
-from exposure._tables import check_paired, task_id_numbers
+from exposure._tables import task_id_numbers
 from exposure.errors import DataFormatError, ExposureError, OutputError
 from exposure.fetch import refuse_read_folders
 from exposure.measures.eloundou import check_task_labels, labels_location
 from exposure.reports.rubric import checked_labels
 from exposure.schemas._fields import ONETSOC_PATTERN
-from exposure.scoring import PROBA_COLUMNS, _check_row_offset, score_tasks
-from exposure.scoring._evaluate import agreement, check_classes, check_proba, cohen_kappa, onehot
-from exposure.scoring._inputs import check_text_column
+from exposure.scoring import PROBA_COLUMNS, _check_row_offset, _check_rows, score_tasks
+from exposure.scoring._evaluate import (
+    agreement,
+    check_classes,
+    check_pairs,
+    check_proba,
+    cohen_kappa,
+    onehot,
+)
 from exposure.scoring._train import (
     MODERN_TRAINING,
     TrainConfig,
@@ -111,10 +117,9 @@ def _paired(proba, y) -> None:
     The rows are paired by position: the scores of a frame sorted since (``score_tasks``
     keeps the frame's index) were compared with the classes of another row, without a word
     (accuracy 0.5 for a scorer right on every task). Rule of
-    :func:`exposure._tables.check_paired`.
+    :func:`exposure.scoring._evaluate.check_pairs`.
     """
-    if isinstance(proba, pd.DataFrame):
-        check_paired(proba, y, "proba", "y")
+    check_pairs((proba, "proba"), (y, "y"))
 
 
 def reliability_table(proba, y, n_bins: int = 10) -> pd.DataFrame:
@@ -639,7 +644,10 @@ def check_paraphrase_rows(paraphrases: pd.DataFrame, *, path=None, row_offset: i
 
     The columns ``onetsoc_code``, ``task_id`` and ``paraphrase``, each once, and at least
     one row; on every row an O*NET-SOC code, an integer task ID and a non-empty
-    paraphrase; no task paraphrased twice. ``exposure evaluate --paraphrases`` can run
+    paraphrase that :func:`~exposure.scoring.score_tasks` would take as a task text (one
+    holding a letter or digit only inside HTML character references, ``&nbsp;``, an empty
+    cell of a scraped page, was scored as a blank text, without a word); no task
+    paraphrased twice. ``exposure evaluate --paraphrases`` can run
     these before the labels and O*NET are loaded (downloaded when not cached):
     a malformed code, a task ID that is not an integer, a blank paraphrase or a task given
     twice were refused only after them, and :func:`evaluate_free_text` refused them only
@@ -691,7 +699,8 @@ def check_paraphrase_rows(paraphrases: pd.DataFrame, *, path=None, row_offset: i
     if ids.isna().any():
         pos = int(np.flatnonzero(ids.isna().to_numpy(dtype=bool))[0])
         raise DataFormatError("task ID missing", path=path, row=pos + row_offset, column="task_id")
-    check_text_column(frame, "paraphrase", path=path, row_offset=row_offset)
+    # the text checks of score_tasks: '&nbsp;' (a scraped empty cell) was scored as a blank text
+    _check_rows(frame[["paraphrase"]], "paraphrase", path=path, row_offset=row_offset)
     keys = list(zip(codes.tolist(), (int(i) for i in ids.tolist()), strict=True))
     seen: dict = {}
     for pos, key in enumerate(keys):
@@ -861,7 +870,9 @@ def _column_key(name) -> str:
 def check_modern_tasks(modern: pd.DataFrame, *, path=None, row_offset: int = 1) -> pd.DataFrame:
     """Check hand-labelled modern tasks given to :func:`modern_report`; return them typed.
 
-    ``task`` a non-empty text, ``label`` E0, E1 or E2, ``exposed`` and the optional
+    ``task`` a text :func:`~exposure.scoring.score_tasks` takes (its text checks: ``&nbsp;``
+    passed here and was refused by :func:`modern_report`'s scoring, after the
+    cross-validation of ``exposure evaluate``), ``label`` E0, E1 or E2, ``exposed`` and the optional
     category flags true or false (``True``, ``false``, ``1``, ``no``...; the numbers ``1.0``
     and ``0.0`` of a column of doubles too, refused before), and ``exposed``
     agreeing with the label (E1 and E2 are exposed), and each task once (compared without
@@ -910,7 +921,9 @@ def check_modern_tasks(modern: pd.DataFrame, *, path=None, row_offset: int = 1) 
                                       path=path, row=row_offset - 1 if path is not None and row_offset > 1 else None,
                                       column=str(column))
     frame = _need(modern, _MODERN_COLUMNS, "modern tasks", path, ("paraphrase", _PARAPHRASE_COLUMNS))
-    check_text_column(frame, "task", path=path, row_offset=row_offset)
+    # the text checks of the score_tasks call of modern_report: '&nbsp;' passed here and was
+    # refused there, after the cross-validation of exposure evaluate (minutes)
+    _check_rows(frame[["task"]], "task", path=path, row_offset=row_offset)
     first: dict = {}
     for pos, text in enumerate(frame["task"].tolist()):
         key = _text_key(text)  # "Draft emails." and "draft  emails": one task
@@ -1134,7 +1147,10 @@ def modern_report(modern: pd.DataFrame, model=None) -> pd.DataFrame:
     shares right are not a test. Before, they were reported without a word
     (``tests/data/scoring/freetext/modern_tasks_v10.csv``, all 240 of them training rows of
     the shipped model: 95.8% right on the three-way label, against 89.6% on
-    ``modern_tasks_v12.csv``, of which one task is).
+    ``modern_tasks_v12.csv``, of which one task is). The warnings of the scoring itself
+    (:func:`~exposure.scoring.score_tasks`: texts that do not read as work tasks) name that
+    file and its rows too; they named the frame's rows (row 2 for the file's row 3) and no
+    file.
 
     Examples
     --------
@@ -1150,8 +1166,11 @@ def modern_report(modern: pd.DataFrame, model=None) -> pd.DataFrame:
     """
     truth = check_modern_tasks(modern)
     model = as_model(model)  # the shipped one by default: its metadata says what it was trained on
-    _warn_seen_modern(truth, model, *(_modern_source(truth) or (None, 1)))
-    scored = score_tasks(truth[["task"]], model=model)
+    path, row_offset = _modern_source(truth) or (None, 1)
+    _warn_seen_modern(truth, model, path, row_offset)
+    # its warnings (texts that do not read as work tasks) name the file's rows too: they
+    # named the frame's rows, one above the file's, and no file
+    scored = score_tasks(truth[["task"]], model=model, path=path, row_offset=row_offset)
     exposed = truth["exposed"].to_numpy(dtype=bool)
     pred_exposed = (scored["label"] != "E0").to_numpy(bool)
     by_gamma = (scored["gamma"] >= 0.5).to_numpy(bool)  # see exposed_figures

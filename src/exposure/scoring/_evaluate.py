@@ -139,6 +139,31 @@ def check_classes(values, n: int | None = None, *, name: str = "y", per: str = "
     return arr.astype(int)
 
 
+def check_pairs(*named) -> None:
+    """Refuse arguments (frames or Series) holding one another's index labels in another order.
+
+    ``named`` are ``(value, name)`` pairs, paired by position; the first frame or Series
+    among them is the reference each later one is checked against
+    (:func:`exposure._tables.check_paired`). Lists and arrays are paired by position, as
+    documented. Only :func:`agreement` checked its arguments so, and only against a
+    ``proba`` frame: a ``y`` Series sorted since was paired by position with the scores of
+    other tasks by :func:`expected_calibration_error`, :func:`brier_score`,
+    :func:`cohen_kappa` and :func:`occupation_means`, and with the codes and weights of
+    other tasks by :func:`agreement` given an array of scores, without a word.
+
+    Examples
+    --------
+    >>> y = pd.Series([0, 1, 2])
+    >>> check_pairs(([[1.0, 0.0, 0.0]] * 3, "proba"), (y, "y"), (y.iloc[::-1], "codes"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: codes has the index labels of y in another order: the rows are paired by position, not by label; pass codes.reindex(y.index)
+    """
+    given = [(value, name) for value, name in named if isinstance(value, (pd.DataFrame, pd.Series))]
+    for value, name in given[1:]:
+        check_paired(given[0][0], value, given[0][1], name)
+
+
 def _codes_weights(codes, weights, n: int) -> tuple[np.ndarray, np.ndarray]:
     """Occupation codes (present) and task weights (finite, above 0), one per row of proba."""
     if isinstance(codes, (list, tuple)):  # numpy read ["a", nan] as the texts "a" and "nan"
@@ -185,7 +210,10 @@ def occupation_means(proba, codes, weights) -> pd.DataFrame:
     exposure.errors.DataFormatError
         ``proba`` not (n, 3) probabilities (:func:`check_proba`; a NaN row is refused: it
         was left out of the numerator only), a code missing (the task was left out), a
-        weight not above 0 (NaN left the task out, 0 gave NaN means), or lengths differ.
+        weight not above 0 (NaN left the task out, 0 gave NaN means), or lengths differ;
+        a ``proba`` frame and ``codes`` or ``weights`` Series (or two such Series) holding
+        one another's index labels in another order (:func:`check_pairs`: paired by
+        position, the tasks of a sorted frame were given other tasks' codes).
 
     Examples
     --------
@@ -194,6 +222,7 @@ def occupation_means(proba, codes, weights) -> pd.DataFrame:
     a  0.667  0.833    1.0
     b  0.000  0.000    0.0
     """
+    check_pairs((proba, "proba"), (codes, "codes"), (weights, "weights"))  # a sorted frame: other tasks' codes
     proba = check_proba(proba)
     codes, w = _codes_weights(codes, weights, len(proba))
     scores = proba @ LABEL_LEVELS
@@ -217,7 +246,9 @@ def cohen_kappa(a, b) -> float:
     ------
     exposure.errors.DataFormatError
         ``a`` or ``b`` holds something other than 0, 1 or 2 (-1 was read as class 2, 3 or
-        1.5 raised an ``IndexError``), or they differ in length.
+        1.5 raised an ``IndexError``), or they differ in length; two Series holding the same
+        index labels in another order (:func:`check_pairs`: compared by position, two
+        identical ratings, one sorted since, gave a kappa below 1).
 
     Examples
     --------
@@ -226,6 +257,7 @@ def cohen_kappa(a, b) -> float:
     >>> round(cohen_kappa([0, 0, 1, 2], [0, 1, 1, 2]), 4)
     0.6364
     """
+    check_pairs((a, "a"), (b, "b"))  # two Series, one sorted since: other tasks' classes compared
     a = check_classes(a, name="a")
     b = check_classes(b, len(a), name="b", per="entry of a")
     if len(a) == 0:  # an IndexError (a list) or a RuntimeWarning before
@@ -243,13 +275,16 @@ def expected_calibration_error(proba, y, n_bins: int = 15) -> float:
 
     NaN for no rows (it was 0.0). ``proba`` as :func:`check_proba` (no NaN), ``y`` one class
     per row (:func:`check_classes`: 3 counted as a miss before), ``n_bins`` a whole number of
-    1 or more (0, -1 or 2.5 gave a figure before).
+    1 or more (0, -1 or 2.5 gave a figure before); a ``proba`` frame and a ``y`` Series holding
+    one another's index labels in another order are refused (:func:`check_pairs`: a perfect
+    scorer, sorted since, got an error of 0.5).
 
     Examples
     --------
     >>> round(expected_calibration_error([[0.9, 0.1, 0.0], [0.6, 0.4, 0.0]], [0, 1]), 3)
     0.35
     """
+    check_pairs((proba, "proba"), (y, "y"))  # a sorted proba frame: other tasks' classes
     proba = check_proba(proba)
     y = check_classes(y, len(proba))
     n_bins = check_count(n_bins, "n_bins", 1)
@@ -269,13 +304,16 @@ def brier_score(proba, y) -> float:
     """Multi-class Brier score: mean over tasks of the squared distance to the one-hot label.
 
     NaN for no rows (with numpy's warnings before). ``proba`` as :func:`check_proba` (a NaN
-    row gave NaN), ``y`` one class per row (:func:`check_classes`: -1 was read as E2).
+    row gave NaN), ``y`` one class per row (:func:`check_classes`: -1 was read as E2); a
+    ``proba`` frame and a ``y`` Series holding one another's index labels in another order
+    are refused (:func:`check_pairs`: a perfect scorer, sorted since, scored 1.0).
 
     Examples
     --------
     >>> brier_score([[1.0, 0.0, 0.0], [0.5, 0.5, 0.0]], [0, 1])
     0.25
     """
+    check_pairs((proba, "proba"), (y, "y"))  # a sorted proba frame: other tasks' classes
     proba = check_proba(proba)
     y = check_classes(y, len(proba))
     if len(y) == 0:
@@ -313,7 +351,8 @@ def agreement(proba, y, codes, weights) -> dict:
         classes 0, 1, 2 (-1 was read as E2, NaN a ``ValueError``), a code missing, a weight
         not above 0, or lengths that differ (an ``IndexError`` before), naming the row; a
         ``proba`` frame whose index labels ``y``, ``codes`` or ``weights`` (Series) hold in
-        another order (:func:`exposure._tables.check_paired`).
+        another order, or (``proba`` an array) ``y``, ``codes`` and ``weights`` Series in two
+        orders (:func:`check_pairs`).
 
     Examples
     --------
@@ -322,10 +361,9 @@ def agreement(proba, y, codes, weights) -> dict:
     1.0
     """
     # a proba frame sorted after scoring, paired with y, codes or weights in the first order
-    # (Series), gave a perfect scorer accuracy 0.25 without a word: refused, as the reports do
-    if isinstance(proba, pd.DataFrame):
-        for value, name in ((y, "y"), (codes, "codes"), (weights, "weights")):
-            check_paired(proba, value, "proba", name)
+    # (Series), gave a perfect scorer accuracy 0.25 without a word: refused, as the reports do;
+    # so are y, codes and weights Series in two orders beside an array of scores
+    check_pairs((proba, "proba"), (y, "y"), (codes, "codes"), (weights, "weights"))
     proba = check_proba(proba, nan_rows=True)
     y = check_classes(y, len(proba))
     codes, weights = _codes_weights(codes, weights, len(proba))
