@@ -116,6 +116,7 @@ from exposure._io import (
     _flush,
     _fsync_dir,
     atomic_path,
+    atomic_paths,
     partial_stem,
     remove_stale_partials,
 )
@@ -139,7 +140,7 @@ from exposure.releases import (
     pinned_by_lock,
     source_for,
 )
-from exposure.sources import SOURCES, Source, get_source, select_sources
+from exposure.sources import SOURCES, Source, get_source, select_sources, sha256_digest
 
 __all__ = [
     "select_fetchable",
@@ -315,7 +316,8 @@ def verify(path, sha256: str, *, name: str | None = None) -> Path:
     path : str or os.PathLike
         File to check.
     sha256 : str
-        Expected hex digest.
+        Expected hex digest, in either case; surrounding white space (a line end) is not
+        part of it.
     name : str, optional
         Name used in the error message (defaults to the path).
 
@@ -325,6 +327,8 @@ def verify(path, sha256: str, *, name: str | None = None) -> Path:
 
     Raises
     ------
+    exposure.errors.DataFormatError
+        ``sha256`` that is not 64 hexadecimal digits, before the file is read.
     exposure.errors.ChecksumMismatchError
         When the digests differ (the file is left untouched).
 
@@ -341,13 +345,44 @@ def verify(path, sha256: str, *, name: str | None = None) -> Path:
     exposure.errors.ChecksumMismatchError: sha256 mismatch for x.txt (read from ...x.txt): expected 000...
     """
     _check_path_arg(path, "path")
-    _check_text_arg(sha256, "sha256", "a hex digest")
+    expected = _check_sha256_arg(sha256)
     _check_text_arg(name, "name", "a name for the messages", optional=True)
     path = Path(path)
     actual = file_sha256(path)
-    if actual != sha256.lower():
-        raise ChecksumMismatchError(name or str(path), sha256, actual, path=str(path))
+    if actual != expected:
+        raise ChecksumMismatchError(name or str(path), expected, actual, path=str(path))
     return path
+
+
+def _check_sha256_arg(value, *, optional: bool = False) -> str | None:
+    """The ``sha256`` argument of :func:`verify` and :func:`download` as a pin's digest is read.
+
+    As :class:`~exposure.sources.Source` reads it: in lower case, without surrounding white
+    space. A digest read from a file with its line end (``Path("a.csv.sha256").read_text()``)
+    or pasted with spaces was compared as written: a "sha256 mismatch" naming the same digest
+    twice, over two lines (a good download deleted). One that is no sha256 (``sha256:...``, an
+    MD5 or SHA-1) is refused before anything is read or downloaded: it was a mismatch after
+    the whole file.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Not 64 hexadecimal digits (also ``""``).
+
+    Examples
+    --------
+    >>> _check_sha256_arg("sha256:ba7816bf")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: sha256 must be 64 hexadecimal digits, got 'sha256:ba7816bf'
+    """
+    _check_text_arg(value, "sha256", "a hex digest", optional=optional)
+    if value is None:
+        return None
+    digest = sha256_digest(value)
+    if digest is None:
+        raise DataFormatError(f"sha256 must be 64 hexadecimal digits, got {value!r}")
+    return digest
 
 
 # ---------------------------------------------------------------------------------------
@@ -510,6 +545,13 @@ def _check_length(path: Path, origin: str) -> None:
 def resolve_data_dir(data_dir=None) -> Path:
     """Return ``data_dir`` as a Path, or :func:`default_data_dir` when it is None.
 
+    Raises
+    ------
+    exposure.errors.ExposureError
+        ``data_dir`` that is no path (:func:`check_location`), or one with surrounding
+        spaces or a line end that is not a directory as written (``$EXPOSURE_DATA_DIR``
+        is refused so): a new cache was made beside the real one, without a word.
+
     Examples
     --------
     >>> resolve_data_dir("/tmp/cache")
@@ -518,7 +560,16 @@ def resolve_data_dir(data_dir=None) -> Path:
     if isinstance(data_dir, DataStore):
         return data_dir.cache
     check_location(data_dir, "data_dir")
-    return default_data_dir() if data_dir is None else _expand(data_dir, "--data-dir/data_dir=")
+    if data_dir is None:
+        return default_data_dir()
+    text = os.fspath(data_dir)
+    if isinstance(text, str) and text != text.strip() and not os.path.isdir(text):
+        # '--data-dir "$DIR"' of a value read with its line end (a .env file saved with CRLF):
+        # a new cache 'c\r' was made beside the real one, every file fetched into it, and the
+        # summary "verified in c" showed the name without its line end
+        raise ExposureError(f"--data-dir/data_dir= {text!r} has surrounding spaces (or a line end): remove "
+                            f"them ({text!r} and {text.strip()!r} are different directories)")
+    return _expand(data_dir, "--data-dir/data_dir=")
 
 
 #: The error of an empty ``mirror`` (an empty path would be the current directory).
@@ -1612,7 +1663,9 @@ def extract_zip(archive, target_dir, members=None) -> list[Path]:
     """Extract zip members inside ``target_dir``, refusing paths that escape it.
 
     Every selected member name is checked *before* anything is written; absolute paths,
-    drive letters and ``..`` components are rejected. Each file is written atomically.
+    drive letters and ``..`` components are rejected. The files are written as one set
+    (:func:`exposure._io.atomic_paths`): every member to a temporary file, all renamed
+    into place at the end, none when a member cannot be read.
 
     Parameters
     ----------
@@ -1631,8 +1684,13 @@ def extract_zip(archive, target_dir, members=None) -> list[Path]:
     Raises
     ------
     exposure.errors.DataFormatError
-        When the archive is not a zip, lacks a requested member, or a member name would
-        escape ``target_dir``.
+        When the archive is not a zip, lacks a requested member, a member name would
+        escape ``target_dir``, or a member cannot be read (corrupt: a bad CRC-32; encrypted;
+        compressed by a method :mod:`zipfile` does not read), naming the member; nothing
+        is extracted then (a corrupt member was a bare ``zipfile.BadZipFile``, the members
+        before it left extracted).
+    exposure.errors.OutputError
+        A file cannot be written in ``target_dir``.
 
     Examples
     --------
@@ -1689,14 +1747,19 @@ def extract_zip(archive, target_dir, members=None) -> list[Path]:
                 )
             plan.append((info, dest))
         _check_member_paths(plan, archive)
-        out = []
-        for info, dest in plan:
-            with _partial(dest) as tmp:
-                with zf.open(info) as src, open(tmp, "wb") as fh:
-                    shutil.copyfileobj(src, fh, _CHUNK)
-                _make_readable(tmp)
-            out.append(dest)
-    return out
+        # one set: a corrupt member left the members before it extracted (and was a bare
+        # zipfile.BadZipFile); nothing is renamed into place unless every member reads
+        with atomic_paths([dest for _, dest in plan]) as tmps:
+            for (info, _), tmp in zip(plan, tmps, strict=True):
+                try:
+                    with zf.open(info) as src, open(tmp, "wb") as fh:
+                        shutil.copyfileobj(src, fh, _CHUNK)
+                except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+                    # RuntimeError: an encrypted member; NotImplementedError: a compression
+                    # method zipfile cannot read (Deflate64)
+                    raise DataFormatError(f"zip member {info.filename!r} cannot be read ({exc}); nothing was "
+                                          "extracted", path=archive) from exc
+    return [dest for _, dest in plan]
 
 
 def _check_member_type(info: zipfile.ZipInfo, archive: Path) -> None:
@@ -2024,6 +2087,14 @@ def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool
             # the status alone said nothing of what to do
             raise DownloadError(f"{label}: HTTP {status} {response.reason} from {url}"
                                 f"{_HTTP_HINTS.get(status, '')}")
+        if status >= 300 or status == 206:
+            # redirects with a Location are followed: this one has none (or is not one to follow),
+            # and a 206 is a part of the file; its body was saved as the file (a pinned file
+            # was then a bare "sha256 mismatch", a new one read as it was)
+            what = ("a part of the file, not the whole file asked for (a proxy or cache serving a range?)"
+                    if status == 206 else "a redirect without a Location to follow, not the file")
+            raise DownloadError(f"{label}: {url} answered HTTP {status} {response.reason}: {what}; check the "
+                                f"source's URL and ${ENV_URL_MAP}; nothing was written to the cache")
         ctype = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
         if ctype == "text/html" and not html_ok:
             raise DownloadError(
@@ -2149,7 +2220,7 @@ def download(
     dest : str or os.PathLike
         Final path.
     sha256 : str, optional
-        Expected hex digest.
+        Expected hex digest (read as :func:`verify` reads it).
     name : str, optional
         Name used in messages (default: ``dest``).
     timeout : float or (float, float), optional
@@ -2163,7 +2234,8 @@ def download(
     deadline : float, optional
         Overall time limit in seconds (default :data:`DEADLINE`).
     max_bytes : int, optional
-        Largest body accepted (default: no limit); reading stops beyond it.
+        Largest body accepted, a whole number of bytes of 1 or more (default: no limit);
+        reading stops beyond it.
 
     Returns
     -------
@@ -2175,10 +2247,13 @@ def download(
     exposure.errors.DataFormatError
         A ``timeout``, ``retries``, ``backoff`` or ``deadline`` that is no number of its
         range (:func:`_check_network`), before any request; :func:`fetch` and
-        :func:`fetch_many` check them too, with a mirror as well.
+        :func:`fetch_many` check them too, with a mirror as well. So are a ``sha256`` that
+        is not 64 hexadecimal digits and a ``max_bytes`` that is no whole number of 1 or
+        more.
     exposure.errors.DownloadError
         Network/HTTP failure, timeout, deadline, truncated, empty, too long or encoded
-        body, HTML page.
+        body, HTML page, a redirect without a Location to follow or a part of the file
+        (HTTP 206).
     exposure.errors.ChecksumMismatchError
         The body's sha256 differs from ``sha256``.
     CacheWriteError
@@ -2198,9 +2273,11 @@ def download(
     """
     _check_text_arg(url, "url", "a URL")
     _check_path_arg(dest, "dest")
-    _check_text_arg(sha256, "sha256", "a hex digest", optional=True)
+    sha256 = _check_sha256_arg(sha256, optional=True)  # before any request
     _check_text_arg(name, "name", "a name for the messages", optional=True)
     timeout, retries, backoff, deadline = _check_network(timeout, retries, backoff, deadline)
+    # "100" was a TypeError, nan no limit at all, 2.5 a ValueError of a format, 0 refused every body
+    max_bytes = None if max_bytes is None else check_count(max_bytes, "max_bytes", 1)
     dest = Path(dest)
     label = name or dest.name
     timeout = TIMEOUT if timeout is None else timeout
@@ -2227,7 +2304,7 @@ def download(
                     actual = _attempt(session, url, tmp, label=label, timeout=timeout,
                                       html_ok=html_ok, deadline_at=deadline_at,
                                       max_bytes=max_bytes)
-                    if sha256 is not None and actual != sha256.lower():
+                    if sha256 is not None and actual != sha256:
                         raise ChecksumMismatchError(label, sha256, actual, path=url)
                     _make_readable(tmp)
                 return dest

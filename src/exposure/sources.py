@@ -50,6 +50,27 @@ KINDS = ("onet", "crosswalk", "oews", "reference")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
+def sha256_digest(value, *, empty_ok: bool = False) -> str | None:
+    """``value`` as the digest a pin holds: 64 lower-case hex digits; None when it is no digest.
+
+    Upper case (as PowerShell's ``Get-FileHash`` prints it) and surrounding white space (a
+    digest pasted, or read from a file, with its line end) are dropped; ``""`` (a file not
+    pinned yet) is kept when ``empty_ok``. :class:`Source` and
+    :func:`exposure.fetch.verify` / :func:`exposure.fetch.download` read a digest alike.
+
+    Examples
+    --------
+    >>> sha256_digest("BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD\\n")
+    'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
+    >>> sha256_digest("sha256:ba78") is None, sha256_digest("", empty_ok=True)
+    (True, '')
+    """
+    if not isinstance(value, str):
+        return None
+    sha = value.strip().lower()
+    return sha if (sha == "" and empty_ok) or _SHA256.fullmatch(sha) else None
+
+
 @dataclass(frozen=True)
 class Source:
     """One pinned upstream file.
@@ -137,8 +158,8 @@ class Source:
         if not isinstance(self.kind, str) or (self.kind not in KINDS and self.kind.strip().casefold() in KINDS):
             raise DataFormatError(f"{self.name}: kind must be a str, written as the registry's kinds "
                                   f"({', '.join(KINDS)}) are, got {self.kind!r}")
-        sha = self.sha256.strip().lower() if isinstance(self.sha256, str) else self.sha256
-        if not (isinstance(sha, str) and (sha == "" or _SHA256.fullmatch(sha))):
+        sha = sha256_digest(self.sha256, empty_ok=True)
+        if sha is None:
             raise DataFormatError(f"{self.name}: sha256 must be 64 hexadecimal digits (or '' for a file "
                                   f"not pinned yet), got {self.sha256!r}")
         object.__setattr__(self, "sha256", sha)
@@ -663,7 +684,7 @@ def _registry_rows(text: str | None = None, *, path=None) -> list[tuple[int, str
         if not re.fullmatch(r"[0-9]+", size):
             raise DataFormatError(f"size must be a whole number of bytes (digits 0-9), got {size!r}",
                                   path=where, row=line, column="size")
-        if not _SHA256.fullmatch(sha.strip().lower()):
+        if sha256_digest(sha) is None:
             raise DataFormatError(f"sha256 must be 64 hexadecimal digits, got {sha!r}", path=where,
                                   row=line, column="sha256")
         if name in rows:
@@ -676,7 +697,7 @@ def _registry_rows(text: str | None = None, *, path=None) -> list[tuple[int, str
                                   "would be one file on a case-insensitive file system; keep one line",
                                   path=where, row=line, column="name")
         rows[name], folded[key] = line, (line, name)
-        pins.append((line, name, int(size), sha.strip().lower()))
+        pins.append((line, name, int(size), sha256_digest(sha)))
     return pins
 
 
