@@ -26,7 +26,8 @@ What happens, in order:
   (``.<name>.<random>.tmp`` beside ``out``) are removed; if a run died in the middle of
   the fallback swap (``out`` missing, the old contents renamed aside), they are restored.
 - **Write.** The block receives a fresh hidden directory beside ``out`` (same file
-  system, normal permissions).
+  system, normal permissions; the set-group-ID bit that a folder with it gives its new
+  directories is kept).
 - **Exchange.** Entries of the old ``out`` that the writer does not own (``owned``) and
   did not write are hard-linked into the new directory (``reports/`` of other commands,
   READMEs); the two directories are then exchanged with one
@@ -74,6 +75,8 @@ from exposure.errors import DataFormatError, ExposureError
 
 __all__ = [
     "foreign_entry",
+    "real_path",
+    "raise_received",
     "RecomputeLockedError",
     "OutputPathError",
     "Terminated",
@@ -170,7 +173,15 @@ def terminate_cleanly() -> Iterator[None]:
     the download cache, which remove their temporary directories and partial files; the
     command then exits with 128 + the signal (143 for SIGTERM, 129 for SIGHUP) and a
     message. Outside the main thread (where signal handlers cannot be set) the block runs
-    unchanged. A SIGHUP that the caller ignores (``nohup``) stays ignored.
+    unchanged. A SIGHUP that the caller ignores (``nohup``) stays ignored. Ctrl-C
+    (SIGINT, when Python's own handler has it) raises ``KeyboardInterrupt`` as before.
+
+    A signal that comes while a finalizer runs (``__del__``: the zip file of an ``.xlsx``
+    workbook being collected) raises its exception there, where Python prints ``Exception
+    ignored in ...`` and goes on: the run went on, replaced the output and exited 0 (and,
+    for SIGTERM, ignored the next ones). Every signal received is recorded, and
+    :func:`replace_directory` raises it again before it swaps the new contents in
+    (:func:`raise_received`).
 
     Examples
     --------
@@ -188,11 +199,17 @@ def terminate_cleanly() -> Iterator[None]:
         return
 
     def _raise(signum, frame):
+        _RECEIVED.append(signum)  # raised again before a swap, if a finalizer swallows it
         # a second signal must not interrupt the cleanup that this one starts
         for sig in handled:
             signal.signal(sig, signal.SIG_IGN)
         raise Terminated(f"terminated by signal {signum}", signum)
 
+    def _interrupt(signum, frame):
+        _RECEIVED.append(signum)
+        raise KeyboardInterrupt
+
+    received = len(_RECEIVED)
     previous = {}
     for sig in CLEAN_SIGNALS:
         # under nohup SIGHUP is ignored on purpose: the run must go on, not stop cleanly
@@ -200,11 +217,45 @@ def terminate_cleanly() -> Iterator[None]:
             continue
         previous[sig] = signal.signal(sig, _raise)
     handled = tuple(previous)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        previous[signal.SIGINT] = signal.signal(signal.SIGINT, _interrupt)
     try:
         yield
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+        del _RECEIVED[received:]
+
+
+#: Signals received inside the :func:`terminate_cleanly` blocks now running, in order.
+_RECEIVED: list[int] = []
+
+
+def raise_received() -> None:
+    """Raise again the last signal :func:`terminate_cleanly` received, if any.
+
+    Called by :func:`replace_directory` just before it swaps the new contents in (and by
+    :func:`exposure.pipeline.run_pipeline` before it pins new files): a signal whose
+    exception a finalizer swallowed (Python printed ``Exception ignored in: <function
+    ZipFile.__del__ ...>``) let the run go on and replace the output.
+
+    Raises
+    ------
+    Terminated
+        For SIGTERM or SIGHUP.
+    KeyboardInterrupt
+        For Ctrl-C (SIGINT).
+
+    Examples
+    --------
+    >>> raise_received()  # outside terminate_cleanly, or no signal: nothing
+    """
+    if not _RECEIVED:
+        return
+    signum = _RECEIVED[-1]
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
+    raise Terminated(f"terminated by signal {signum}", signum)
 
 
 def check_files_dir(path, *, protect: Iterable = ()) -> Path:
@@ -221,7 +272,8 @@ def check_files_dir(path, *, protect: Iterable = ()) -> Path:
     (:meth:`exposure.fetch.DataStore.read_folders`: the mirror, the download cache's
     folders, the installed package): ``path`` inside one of them, or equal to it, is
     refused (:class:`OutputPathError`). ``exposure compare -o ../shared/data`` wrote its
-    eight reports among the mirror's raw files.
+    eight reports among the mirror's raw files. So is a ``path`` that is, or lies under, a
+    symbolic link to nothing (:func:`_refuse_dangling`: ``File exists`` before).
 
     Examples
     --------
@@ -285,12 +337,12 @@ def refuse_protected(path, protect: Iterable, *, file: bool = False, what: str =
     >>> refuse_protected("/elsewhere/r.csv", [("the mirror", "/m", "which the run reads")], file=True)
     """
     given = Path(os.path.abspath(path))
-    real = _resolved(given.parent) / given.name if file else _resolved(given)
+    real = real_path(Path(path).parent) / given.name if file else real_path(path)
     seen = [given, real]
     if file and given.is_symlink() and given.is_file():  # written through (atomic_path)
-        seen.append(_resolved(given))
+        seen.append(real_path(given))
     for held, folder, why in protect:
-        roots = {Path(os.path.abspath(folder)), _resolved(Path(folder))}
+        roots = {Path(os.path.abspath(folder)), real_path(Path(folder))}
         if any(p == root or p.is_relative_to(root) for p in seen for root in roots):
             target = path if file else f"{what} into {path}"
             link = (f" (a symbolic link to {seen[2]})" if file and len(seen) > 2
@@ -416,10 +468,21 @@ def _refuse_unexpanded(path) -> None:
         raise OutputPathError(f"output path {os.fspath(path)}: {reason}")
 
 
-def _resolved(path: Path) -> Path:
-    """``path`` made absolute, its symbolic links resolved where they can be."""
+def real_path(path) -> Path:
+    """``path`` as the system reads it: absolute, its symbolic links resolved where they can be.
+
+    A ``..`` after a symbolic link goes up from the link's target, as for every program
+    that opens the path: ``data/../results``, where ``data`` links to
+    ``/scratch/me/data``, is ``/scratch/me/results``. Made absolute as text first, the
+    path lost ``data/..`` and named ``./results``.
+
+    Examples
+    --------
+    >>> str(real_path("/nonexistent/a/../b"))
+    '/nonexistent/b'
+    """
     try:
-        return Path(os.path.abspath(path)).resolve()
+        return Path(path).resolve()
     except (OSError, RuntimeError):  # a link that loops: named by the checks that follow
         return Path(os.path.abspath(path))
 
@@ -430,8 +493,9 @@ def _probe(directory: Path, *, keep: bool = True) -> None:
     With ``keep=False`` the directories that the probe had to create are removed again
     (innermost first; one that another process filled meanwhile stays).
     """
+    _refuse_dangling(directory)
     created = []
-    top = Path(os.path.abspath(directory))
+    top = real_path(directory)  # "link/../new": the directories made beside the link's target
     while not top.exists() and top != top.parent:
         created.append(top)
         top = top.parent
@@ -445,6 +509,43 @@ def _probe(directory: Path, *, keep: bool = True) -> None:
             for path in created:  # deepest first
                 with contextlib.suppress(OSError):
                     path.rmdir()
+
+
+def _refuse_dangling(path, *, itself: bool = True) -> None:
+    """Refuse an output path that is, or lies under, a symbolic link to nothing (a purged scratch folder).
+
+    The directories the path needs cannot be made through such a link: the run failed
+    with ``cannot create the lock file .../broken/.exposure-out.lock for .../broken/out:
+    File exists; is the parent directory writable?`` (``cannot write ...: File exists``
+    for a file or report directory), naming neither the link nor where it points.
+
+    With ``itself=False`` (an output file) ``path`` itself may be a link to nothing: the
+    writer replaces it.
+
+    Raises
+    ------
+    OutputPathError
+        Naming the link and its target.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> (d / "scratch").symlink_to(d / "gone")
+    >>> _refuse_dangling(d / "scratch" / "out")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.OutputPathError: output path .../scratch/out lies under .../scratch, a symbolic link to .../gone, which does not exist: create that directory, point the link at one, or choose another output path
+    """
+    path = Path(path)
+    for parent in (path, *path.parents) if itself else path.parents:
+        if parent.exists():
+            return
+        if parent.is_symlink():
+            where = "is" if parent == path else f"lies under {parent},"
+            raise OutputPathError(f"output path {path} {where} a symbolic link to {os.readlink(parent)}, which "
+                                  "does not exist: create that directory, point the link at one, or choose "
+                                  "another output path")
 
 
 def check_output_file(path) -> Path:
@@ -468,7 +569,7 @@ def check_output_file(path) -> Path:
     OutputPathError
         ``path`` is a directory, or ends in a separator (``models/``, a directory path:
         the model was written as a file ``models``), or its directory cannot be created
-        or written.
+        or written; it lies under a symbolic link to nothing (:func:`_refuse_dangling`).
 
     Examples
     --------
@@ -489,6 +590,7 @@ def check_output_file(path) -> Path:
     path = Path(path)
     if path.is_dir():
         raise OutputPathError(f"output path {path} is a directory; name a file")
+    _refuse_dangling(path, itself=False)  # named with the file, not its directory only
     try:
         _probe(path.parent)
     except OSError as exc:
@@ -499,10 +601,15 @@ def check_output_file(path) -> Path:
 
 
 def _absolute(out) -> Path:
-    """``out`` as an absolute, normalised path; a symbolic link is followed."""
+    """``out`` as an absolute, normalised path; a symbolic link is followed, and so is one before ``..``.
+
+    ``data/../results``, where ``data`` is a link, names ``results`` beside the link's
+    target, where every reader looks: made absolute as text (``./results``), the tables
+    went elsewhere (:func:`real_path`).
+    """
     out = Path(out)
     # swap the directory a symlink points to, never the link itself
-    if out.is_symlink():
+    if out.is_symlink() or ".." in out.parts:
         return out.resolve()
     return Path(os.path.abspath(out))
 
@@ -607,7 +714,9 @@ def check_output_dir(out, *, protect: Iterable = ()) -> Path:
         directory, a source checkout (``.git``) or a ``protect`` path; it starts with
         ``~`` (not expanded: :func:`exposure._io.unexpanded_home`); it is another user's
         directory in a folder with the sticky bit, which this user may not rename
-        (:func:`_check_renamable`).
+        (:func:`_check_renamable`); it lies under a symbolic link to nothing
+        (:func:`_refuse_dangling`). A ``..`` after a symbolic link is read as the system
+        reads it (:func:`real_path`).
 
     Examples
     --------
@@ -663,6 +772,7 @@ def _check_output_dir(out, protect: Iterable) -> Path:
     parent = _existing_parent(out)
     if parent is not None and not parent.is_dir():  # it failed after the run, at the lock file
         raise OutputPathError(f"output path {out} lies under {parent}, which is a file, not a directory")
+    _refuse_dangling(out)  # the lock file failed: "File exists; is the parent directory writable?"
     real = out.resolve()
     try:
         cwd = Path.cwd().resolve()
@@ -677,11 +787,7 @@ def _check_output_dir(out, protect: Iterable) -> Path:
         if path is None:
             continue
         held = Path(os.path.abspath(path))
-        try:
-            held_real = held.resolve()
-        except (OSError, RuntimeError):
-            held_real = held
-        if held_real.is_relative_to(real):
+        if real_path(path).is_relative_to(real):
             raise OutputPathError(
                 f"refusing to replace {out}: it contains {held}, which the run reads; "
                 "choose an output directory outside it"
@@ -1156,10 +1262,13 @@ def _is_own_tmp(out: Path, name: str) -> bool:
 def _make_tmp(out: Path) -> Path:
     """A fresh hidden directory beside ``out``, with the permissions of a normal mkdir."""
     tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=_tmp_prefix(out), suffix=".tmp"))
-    # mkdtemp makes the directory 0700; the swapped-in output gets normal permissions
+    # mkdtemp makes the directory 0700; the swapped-in output gets normal permissions, and
+    # keeps the set-group-ID bit that a folder with it (a team's, chmod g+s) gives its new
+    # directories, as mkdir does: without it what is made in the output later took its
+    # writer's own group
     umask = os.umask(0)
     os.umask(umask)
-    os.chmod(tmp, 0o777 & ~umask)
+    os.chmod(tmp, 0o777 & ~umask | os.stat(tmp).st_mode & stat.S_ISGID)
     return tmp
 
 
@@ -1357,6 +1466,7 @@ def _commit(tmp: Path, out: Path, owned: frozenset[str]) -> None:
         os.chmod(tmp, stat.S_IMODE(st.st_mode))
     _fsync_dir(tmp)
     pause("before_swap")
+    raise_received()  # a Ctrl-C or SIGTERM that a finalizer swallowed: the output stays
     if not out.exists():
         os.rename(tmp, out)
     elif _exchange(tmp, out):

@@ -60,6 +60,8 @@ from exposure._outdir import (
     check_output_dir,
     foreign_entry,
     pause,
+    raise_received,
+    real_path,
     refuse_file_named_dir,
     replace_directory,
 )
@@ -288,7 +290,8 @@ def run_pipeline(
         directory holding one, the current directory, a ``protect`` path; see
         :func:`exposure._outdir.check_output_dir`) or its parent cannot be written; or
         ``out`` has no ``manifest.json`` (it is not a recompute output) and holds a file
-        named like one of ``tables``, which would be replaced (or has a manifest that
+        named like one of ``tables`` (or ``timings.json``, when the run writes it there),
+        which would be replaced (or has a manifest that
         recompute did not write; one that is not valid JSON, edited by hand, is named with
         the line and column of the damage); checked again once the lock is held, so that a run
         finishing just before is seen (its tables were carried over, or a rollup's
@@ -396,6 +399,7 @@ def run_pipeline(
                     except OSError as exc:  # pragma: no cover - the tables are complete
                         log.warning("could not write %s: %s", TIMINGS_NAME, exc)
                 if staged is not None:  # every check passed: pin the new files, then swap
+                    raise_received()  # a Ctrl-C a finalizer swallowed: nothing pinned either
                     try:
                         staged.commit()
                     except (ExposureError, OSError) as exc:
@@ -562,19 +566,22 @@ def _owned_names(out: Path, tables: Iterable[Table], timings: bool = True) -> se
     written goes away. A ``timings.json`` the run does not write is left alone. Without a
     previous manifest (``out`` is not a recompute output), an entry of ``out`` named like
     one of ``tables`` is refused (:class:`~exposure._outdir.OutputPathError`): it was
-    replaced without a word. So is a manifest that recompute did not write; one that is
-    not valid JSON (edited by hand) is named with the line and column of the damage (the
-    error said only that recompute did not write it).
+    replaced without a word; so is a ``timings.json`` when the run writes its own there
+    (``timings_path`` None: a user's benchmark notes were replaced). So is a manifest that
+    recompute did not write; one that is not valid JSON (edited by hand) is named with the
+    line and column of the damage (the error said only that recompute did not write it).
     """
-    owned = {t.filename for t in tables} | {MANIFEST_NAME} | ({TIMINGS_NAME} if timings else set())
+    written = [t.filename for t in tables] + ([TIMINGS_NAME] if timings else [])
+    owned = set(written) | {MANIFEST_NAME}
     # no manifest: not a recompute output (which always has one), so a file named like a
     # table is someone else's (a user's own table, an exposure rollup output), which the
-    # swap replaced without a word
-    theirs = foreign_entry(out, MANIFEST_NAME, [t.filename for t in tables])
+    # swap replaced without a word; so is a timings.json, when the run writes its own there
+    theirs = foreign_entry(out, MANIFEST_NAME, written)
     if theirs is not None:
+        kind = "its wall times to a file" if theirs.name == TIMINGS_NAME else "a table"
         raise OutputPathError(
             f"refusing to replace {theirs}: {out} has no {MANIFEST_NAME}, so exposure "
-            "recompute did not write that file, and it writes a table of that name; move "
+            f"recompute did not write that file, and it writes {kind} of that name; move "
             "the file or choose a new or empty --out directory")
     old = out / MANIFEST_NAME
     if not (old.is_file() or old.is_symlink()):
@@ -1211,13 +1218,13 @@ def _check_not_among_inputs(out, store, default=None) -> None:
     ...
     exposure._outdir.OutputPathError: refusing to write the tables into .../home/processed: it is the folder of your recomputes, one directory each (exposure.load reads those directories, not tables beside them); give a directory of its own, such as the default .../home/processed/onet-<release>_oews-<year>
     """
-    real = _real_path(out)
+    real = real_path(out)
     held = fetching.DataStore.read_folders(store)  # the store of the doctest is a SimpleNamespace
     timings = Path(store.timings_path).parent if hasattr(store, "timings_path") else Path(store.cache) / "timings"
     held.insert(-1, ("the download cache's wall-time folder", timings,
                      "where the run writes its timings after the tables"))
     for what, path, why in held:
-        root = _real_path(path)
+        root = real_path(path)
         if real == root or real.is_relative_to(root):
             raise OutputPathError(f"refusing to write the tables into {out}: it is inside {what} "
                                   f"{path}, {why}; choose an output directory outside it")
@@ -1225,23 +1232,15 @@ def _check_not_among_inputs(out, store, default=None) -> None:
     home = getattr(store, "home", None)
     suggestion = (f"give a directory of its own, such as the default "
                   f"{default if default is not None else Path(outputs or '.') / 'onet-<release>_oews-<year>'}")
-    if outputs is not None and real == _real_path(outputs):
+    if outputs is not None and real == real_path(outputs):
         raise OutputPathError(f"refusing to write the tables into {out}: it is the folder of your recomputes, "
                               "one directory each (exposure.load reads those directories, not tables beside "
                               f"them); {suggestion}")
-    if home is not None and _real_path(home).is_relative_to(real):
-        what = "is" if real == _real_path(home) else "holds"
+    if home is not None and real_path(home).is_relative_to(real):
+        what = "is" if real == real_path(home) else "holds"
         raise OutputPathError(f"refusing to write the tables into {out}: it {what} the user data directory "
                               f"{home}, which holds your recomputes (processed/, which exposure.load reads) "
                               f"and the lock file exposure.lock, replaced with it; {suggestion}")
-
-
-def _real_path(path) -> Path:
-    """``path`` made absolute, its symbolic links resolved where they can be."""
-    try:
-        return Path(os.path.abspath(path)).resolve()
-    except (OSError, RuntimeError):  # a link that loops: check_output_dir names it
-        return Path(os.path.abspath(path))
 
 
 def _scorer_info(method: str) -> dict[str, Any]:

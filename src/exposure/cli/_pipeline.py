@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from exposure._outdir import check_files_dir, refuse_file_named_dir
+from exposure._outdir import check_files_dir, real_path, refuse_file_named_dir
 from exposure.cli import add_location_options, path_option
 from exposure.errors import ExposureError
 from exposure.fetch import DataStore, default_home, resolve_data_dir
@@ -180,7 +180,7 @@ def _check_compare(old: Path, out: Path | None, reports: Path | None, *,
     if not old.is_dir():
         raise ExposureError(f"--compare {old}: not a directory (give the --out of an earlier "
                             "recompute)")
-    if out is not None and out.is_dir() and _real(old) == _real(out):
+    if out is not None and out.is_dir() and real_path(old) == real_path(out):
         if default_out:
             raise ExposureError(f"--compare {old} is where this recompute writes (the default --out "
                                 "of these releases): it would be replaced before the comparison; "
@@ -194,10 +194,10 @@ def _check_compare(old: Path, out: Path | None, reports: Path | None, *,
         check_files_dir(reports)
     elif out is not None and (out / REPORTS_NAME).exists() and not (out / REPORTS_NAME).is_dir():
         raise ExposureError(f"{out / REPORTS_NAME}: output exists and is not a directory")
-    elif out is not None and _real(old).is_relative_to(_real(out / REPORTS_NAME)):
+    elif out is not None and real_path(old).is_relative_to(real_path(out / REPORTS_NAME)):
         # the default reports directory is, or holds, OLD_DIR: the diff_*.csv were written
         # among its tables (an explicit --reports of it is refused by _check_reports)
-        where = "is" if _real(old) == _real(out / REPORTS_NAME) else "is inside"
+        where = "is" if real_path(old) == real_path(out / REPORTS_NAME) else "is inside"
         raise ExposureError(f"--compare {old} {where} {out / REPORTS_NAME}, where the diff reports go by "
                             "default: they would be written among the tables it compares; give --reports "
                             "another directory, or move the compared directory")
@@ -249,14 +249,6 @@ def _check_not_empty(name: str, value) -> None:
                             "path would be read as the current directory)")
 
 
-def _real(path: Path) -> Path:
-    """``path`` made absolute, its symbolic links resolved where they can be."""
-    try:
-        return Path(os.path.abspath(path)).resolve()
-    except (OSError, RuntimeError):  # a link that loops: the writer names it later
-        return Path(os.path.abspath(path))
-
-
 def _check_reports(reports: Path, inputs, default: str = f"NEW_DIR/{REPORTS_NAME}", given: bool = True) -> None:
     """Refuse a reports directory that is, or holds, a directory the diff reads.
 
@@ -292,11 +284,11 @@ def _check_reports(reports: Path, inputs, default: str = f"NEW_DIR/{REPORTS_NAME
     ...
     exposure.errors.ExposureError: the default reports directory /runs/new/reports (NEW_DIR/reports) holds the OLD_DIR directory /runs/new/reports/old, which the diff reads: writing the reports replaces /runs/new/reports as a whole; give --reports a directory outside the compared ones
     """
-    real = _real(reports)
+    real = real_path(reports)
     for option, path in inputs:
         if path is None:
             continue
-        held = _real(path)
+        held = real_path(path)
         if not given:  # it named a --reports the user had not given, and advised the default in use
             name = f"the default reports directory {reports} ({default})"
             if held == real:
