@@ -1576,6 +1576,22 @@ def _employment(panel: pd.DataFrame, balanced: np.ndarray, path="panel") -> np.n
     return emp
 
 
+def _n_values(values: np.ndarray) -> int:
+    """How many values ``values`` (finite floats) takes, values equal but for float noise counted once.
+
+    Noise is what :func:`exposure.measures.compare.tied` leaves out (12 decimals of the
+    largest magnitude), as :func:`exposure_groups` ties such values in one group. A measure
+    of 0.3 on every occupation but one, where it is ``0.1 + 0.2``, was estimated on the
+    noise: a standard deviation of 1e-17, and coefficients "per SD" of it, with p-values.
+
+    Examples
+    --------
+    >>> _n_values(np.array([0.3, 0.3, 0.1 + 0.2])), _n_values(np.array([0.3, 0.3001]))
+    (1, 2)
+    """
+    return int(np.unique(published.tied(np.asarray(values, dtype=float))).size)
+
+
 def _check_spread(base: pd.DataFrame, ex: pd.DataFrame, names, base_year: int, *, path=None,
                   left: str = "") -> None:
     """Refuse a measure no estimate can come from: no value, or one value only, on ``base``.
@@ -1591,9 +1607,10 @@ def _check_spread(base: pd.DataFrame, ex: pd.DataFrame, names, base_year: int, *
         if covered.empty:
             reason = (f"measure {m!r} has no value on any balanced occupation of the panel "
                       f"(in the base year {base_year}){left}")
-        elif covered.nunique() < 2:
+        elif _n_values(covered.to_numpy(dtype=float)) < 2:  # 0.3 and 0.1 + 0.2: a spread of float noise
+            noise = " (its values differ by float noise only)" if covered.nunique() > 1 else ""
             reason = (f"measure {m!r} takes the one value {covered.iloc[0]:g} on all "
-                      f"{len(covered)} occupations it covers{left}: nothing to compare")
+                      f"{len(covered)} occupations it covers{noise}{left}: nothing to compare")
         else:
             continue
         if path is None:
@@ -1731,13 +1748,16 @@ def _say_empty_groups(values: np.ndarray, groups: np.ndarray, q, measure: str, b
     filled = sorted({int(g) for g in groups[~np.isnan(groups)]})
     if len(filled) >= n:
         return
-    counts = pd.Series(values[~np.isnan(values)]).value_counts()
+    given = values[~np.isnan(values)]
+    ties = pd.Series(published.tied(given))  # values equal but for float noise share a group: counted as one
+    counts = ties.value_counts()
+    shared = given[int(np.flatnonzero((ties == counts.index[0]).to_numpy(dtype=bool))[0])]
     empty = [str(g) for g in range(1, n + 1) if g not in filled]
     log.warning("measure %r fills %d of the %d exposure groups (%s; %s empty): tied values share a group, and "
                 "%d of its %d balanced occupations of %d have the value %s", measure, len(filled), n,
                 ", ".join(map(str, filled)), f"group {empty[0]} is" if len(empty) == 1
                 else f"groups {', '.join(empty)} are", int(counts.iloc[0]), int(counts.sum()), base_year,
-                _as_written(counts.index[0]))
+                _as_written(shared))
 
 
 def group_growth(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence[str] | None = None,
@@ -1874,7 +1894,7 @@ def _design(wide: _Wide, e_all: np.ndarray, outcome: str, weighted: bool, drop: 
     n_occ, n_t = int(ok.sum()), len(wide.years)
     w_occ = wide.base_emp[ok] if weighted else np.ones(n_occ)
     e = e_all[ok]
-    if np.unique(e).size < 2:
+    if _n_values(e) < 2:  # values that differ by float noise only: estimates "per SD" of the noise
         return f"the exposure takes one value on the {n_occ} occupations"
     # standardised on the measure times a power of two (no digit changes): a measure of 1e160 overflowed
     # when squared (every coefficient 0), one of 1e-200 underflowed (statsmodels' MissingDataError)

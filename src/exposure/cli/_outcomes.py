@@ -122,6 +122,23 @@ def _from_index(frame: pd.DataFrame, names) -> pd.DataFrame:
     return frame
 
 
+def _read_panel(path) -> pd.DataFrame:
+    """The ``--panel FILE`` table, its columns named as :class:`~exposure.schemas._outcomes.OccupationPanel` names them.
+
+    Read as :func:`_read_soc_scores` reads ``--soc-scores``: columns saved as the index are
+    columns (:func:`_from_index`), and a header in another case or spacing, or with a
+    byte-order mark (``Year``, ``SOC_CODE``, ``year ``, ``\ufeffsoc_code``: a table written
+    by Stata or R, or a CSV with a BOM converted to Parquet) is read under its name. Such a
+    panel was refused in 800 errors that blamed other columns (``column 'Year' is not a
+    column of OccupationPanel; ... soc_code fails the check multiple_fields_uniqueness, got
+    text '11-1011'``), while ``--soc-scores`` read the same header.
+    """
+    columns = list(OccupationPanel.to_schema().columns)
+    panel = _from_index(_read_parquet(path, "panel"), columns)
+    match_header_case(panel, columns, path, row=None)
+    return panel
+
+
 def _read_soc_scores(path, ours: list[str], asked: bool) -> tuple[pd.DataFrame, list[str]]:
     """Our SOC scores of ``--soc-scores FILE`` (checked) and the measures of ``ours`` read from them.
 
@@ -343,7 +360,7 @@ def run_outcomes_command(args) -> int:
     if args.panel == "shipped":
         panel = load("occupation_panel")
     elif args.panel:
-        panel = _from_index(_read_parquet(args.panel, "panel"), OccupationPanel.to_schema().columns)
+        panel = _read_panel(args.panel)
         _check_repeats(panel, args.panel)
         panel = validate(panel, OccupationPanel, path=args.panel, row_offset=1)
         outcomes.check_panel(panel, path=args.panel)  # an empty panel: name the file

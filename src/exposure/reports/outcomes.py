@@ -368,9 +368,37 @@ def quintile_table(growth: pd.DataFrame, column: str = "emp_growth_post") -> pd.
     return out.rename_axis("measure").reset_index()
 
 
-def _round(frame: pd.DataFrame, digits: int = 6) -> pd.DataFrame:
-    floats = frame.select_dtypes("float").columns
-    return frame.assign(**{c: frame[c].round(digits) for c in floats})
+def _round(frame: pd.DataFrame, digits: int = 6, significant: int = 3, most: int = 12) -> pd.DataFrame:
+    """The float columns of ``frame`` rounded to ``digits`` decimals, a small value to ``significant`` digits.
+
+    A value below ``10 ** (significant - 1 - digits)`` (1e-4) takes the decimals its
+    ``significant`` digits need, up to ``most`` (the 12 decimals the library's tables are
+    written with: float noise, such as 1e-17 for 0, is still 0.0). Six decimals left a
+    measure on a small scale (a share of all conversations, 1e-6) as ``0.0`` in
+    ``outcomes_exposures.csv`` and in each group's ``exposure_low`` and ``exposure_high``,
+    a p-value of 3e-9 as ``0.0`` and a coefficient of -2.79e-06 as ``-3e-06``, without a
+    word. Values of 1e-4 and more are rounded as before.
+
+    Examples
+    --------
+    >>> x = [0.123456789, 4.108311525e-06, 1.2345e-07, 0.0, 1.5e-17, np.nan]
+    >>> _round(pd.DataFrame({"x": x}))["x"].tolist()
+    [0.123457, 4.11e-06, 1.23e-07, 0.0, 0.0, nan]
+    """
+    out = frame.copy()
+    for pos in range(frame.shape[1]):  # by position: a name may be given twice (one's own exposures)
+        if not pd.api.types.is_float_dtype(frame.dtypes.iloc[pos]):
+            continue
+        values = frame.iloc[:, pos].to_numpy(dtype=float, na_value=np.nan, copy=True)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            magnitude = np.floor(np.log10(np.abs(values)))  # -inf for 0, NaN for NaN
+        decimals = np.where(np.isfinite(magnitude), np.clip(significant - 1 - magnitude, digits, most),
+                            digits).astype(int)
+        for d in np.unique(decimals):
+            at = decimals == d
+            values[at] = np.round(values[at], int(d))
+        out.isetitem(pos, values)
+    return out
 
 
 def last_year(result: Outcomes) -> int:
