@@ -551,9 +551,11 @@ def _refuse_dangling(path, *, itself: bool = True) -> None:
 def check_output_file(path) -> Path:
     """Check, before any work, that the file ``path`` can be written; return it.
 
-    Its directory is created if needed and a probe file is created and removed there, so
-    that a read-only file system, a missing permission or a path through a file fails
-    now, not after a long computation.
+    A probe file is created and removed in its directory, so that a read-only file system,
+    a missing permission or a path through a file fails now, not after a long computation.
+    The directories the probe had to create are removed again (the writer makes them):
+    they were left behind, empty, when a later step failed (``exposure train --out
+    new/dir/m.npz`` refused after the probe).
 
     Parameters
     ----------
@@ -592,7 +594,7 @@ def check_output_file(path) -> Path:
         raise OutputPathError(f"output path {path} is a directory; name a file")
     _refuse_dangling(path, itself=False)  # named with the file, not its directory only
     try:
-        _probe(path.parent)
+        _probe(path.parent, keep=False)
     except OSError as exc:
         raise OutputPathError(
             f"cannot write {path}: {exc.strerror or exc} ({path.parent})"
