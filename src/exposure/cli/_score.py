@@ -206,7 +206,15 @@ def run_score(args) -> int:
 
     The scores go to the ``-o`` file; the summary line printed after it is dropped when
     stdout is closed or cannot be written (exit code 0: the file is written).
+
+    An empty ``INPUT`` (``exposure score "$IN"`` with ``IN`` unset) is refused naming the
+    argument: it was ``src is empty: give a task file path``, the name of
+    :func:`~exposure.scoring._files.score_file`'s parameter, which the command has not.
     """
+    if args.input == "":
+        what = "a Parquet file or directory" if args.engine == "dask" else "the task file's name"
+        raise ExposureError(f"INPUT is empty: give {what} (an empty path would be read as the "
+                            "current directory)")
     _check_onet(args.onet)
     if args.reference_source is not None and not args.method.startswith("reference"):
         # it was silently ignored: the run had no published labels to choose between

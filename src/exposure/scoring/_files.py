@@ -75,6 +75,7 @@ from exposure._io import (
     XLSX_MAX_COLUMNS,
     XLSX_MAX_ROWS,
     _bytes_as_text,
+    _parquet_problem,
     atomic_path,
     check_output_path,
     check_stata,
@@ -308,7 +309,9 @@ def read_task_file(path) -> pd.DataFrame:
         # read_frame drops nested types and reads integers with a missing cell as floats
         with open(path, "rb") as fh:
             schema = pq.read_schema(fh)
-        if stored_index(schema) or _nullable_types(schema):
+        # (and names its columns as pandas labelled them: 0, 1 for the file's '0', '1')
+        if (stored_index(schema) or _nullable_types(schema)
+                or not all(isinstance(c, str) for c in frame.columns)):
             with open(path, "rb") as fh:  # as the batches read it
                 frame = _parquet_frame(pq.read_table(fh), path=path)
     return frame
@@ -651,9 +654,25 @@ def _parquet_frame(table: pa.Table, *, start: int = 0, rows: int | None = None,
     whole file (default: ``start`` plus the rows of ``table``). Nested columns (lists,
     maps, structs) are Arrow-backed (:class:`pandas.ArrowDtype`), so that a Parquet output
     writes them back with their type.
+
+    Columns keep the names the file stores, as text. A frame whose column labels were
+    numbers (``pd.DataFrame(rows).to_parquet(...)``: labels 0, 1, stored as ``'0'``,
+    ``'1'``) was read back with pandas' labels, the numbers, which no ``--text-column``
+    can name (``missing text column '0' (columns: [0, 1])``); with a stored index too,
+    every such column was dropped (``index_as_columns`` looks the columns up by their
+    stored names), leaving the index alone (``columns: ['posting_id']``). Labels of
+    several levels (a MultiIndex) are left as they are, for the scorer to refuse.
+
+    Examples
+    --------
+    >>> table = pa.Table.from_pandas(pd.DataFrame({0: ["Weld."], 1: ["Welder"]}))
+    >>> _parquet_frame(table).columns.tolist()
+    ['0', '1']
     """
-    return index_as_columns(table.to_pandas(types_mapper=_nested_dtype), table.schema,
-                            start=start, rows=rows, path=path)
+    frame = table.to_pandas(types_mapper=_nested_dtype)
+    if not isinstance(frame.columns, pd.MultiIndex):  # pandas stores a label as str(label)
+        frame.columns = [c if isinstance(c, str) else str(c) for c in frame.columns]
+    return index_as_columns(frame, table.schema, start=start, rows=rows, path=path)
 
 
 def _check_flat(src: Path, dst: Path, out_kind: str) -> None:
@@ -1443,7 +1462,7 @@ def _check_task_types(frame: pd.DataFrame, text_column, occupation_column, *, pa
 
 def _check_output_holds(frame: pd.DataFrame, dst: Path, out_kind: str, text_column,
                         occupation_column, *, path, row_offset: int, first_row: int = 2) -> None:
-    """Refuse, before scoring, what an ``.xlsx``, ``.dta`` or ``.csv`` output cannot hold of the input.
+    """Refuse, before scoring, what an ``.xlsx``, ``.dta``, ``.csv`` or ``.parquet`` output cannot hold of the input.
 
     The output keeps the input's columns as they are (:func:`append_scores`): their
     cells, the number of rows and, with the score columns, the number of columns are
@@ -1452,16 +1471,25 @@ def _check_output_holds(frame: pd.DataFrame, dst: Path, out_kind: str, text_colu
     (:func:`exposure._io.check_xlsx`, :func:`exposure._io.check_stata`: the same messages,
     naming ``dst``, its row and column), which the writer runs again on the whole output.
     A ``.csv`` output must not hold a NUL character (:func:`_check_no_nul`; ``first_row``
-    is the output row of ``frame``'s first row, for a batch). A problem of the input that
+    is the output row of ``frame``'s first row, for a batch). A ``.parquet`` output is
+    checked by the rule of :func:`exposure._io.write_parquet`
+    (``exposure._io._parquet_problem``): a Period or Interval column of a Parquet input
+    written by pandas was refused written whole, after all the scoring, but written in
+    batches (the default) as plain integers (``2020-01`` as ``600``) or maps of their two
+    ends, without a word. A problem of the input that
     :func:`~exposure.scoring.score_tasks` refuses is raised first, as before (it came
     before the writing).
     """
-    if out_kind not in _WHOLE and out_kind != "csv":
-        return
     kept = frame.drop(columns=[c for c in frame.columns if _score_named(c)])
     kept = kept.reset_index(drop=True)  # (copy-on-write: no copy of the data)
     try:
-        if out_kind == "csv":
+        if out_kind == "parquet":
+            for j, col in enumerate(kept.columns):
+                problem = _parquet_problem(kept.iloc[:, j])
+                if problem is not None:
+                    raise DataFormatError(f"cannot write as Parquet: {problem[1]}", path=dst,
+                                          row=first_row + problem[0], column=str(col))
+        elif out_kind == "csv":
             _check_no_nul(kept, dst, path, first_row)
         elif out_kind == "xlsx":
             # the size of the output sheet, in check_xlsx's order: rows, then columns
@@ -1562,19 +1590,34 @@ def _header_found(renamed: pd.DataFrame, names, text_column, *, path,
     return []
 
 
-def _warn_replaced(columns, src: Path, dst: Path, said: list | None, used=()) -> None:
+def _warn_replaced(columns, src: Path, dst: Path, said: list | None, used: tuple) -> None:
     """Warn once that input columns named like score columns are replaced in the output.
 
     Their values were lost without a word. An input that is itself a scored file (it
     holds the probability columns) is re-scored without a warning. So is one whose text or
-    occupation column (``used``) is such a column: scoring refuses it, and the warning
-    came before that error, saying that ``dst`` held scores it never got.
+    occupation column (``used``: the two, as options name them) is such a column: scoring
+    refuses it, and the warning came before that error, saying that ``dst`` held scores it
+    never got.
+
+    Also once per file: an optional column that the file has under another name only
+    (``JOB_ZONE``, ``jobzone``, ``Job Title``), which is not read, in the words of
+    :func:`~exposure.scoring.score_tasks` for a frame
+    (:func:`exposure.scoring.categories._warn_near_columns`; the text column is no such
+    column). ``score_tasks`` does not say it of one batch of a file, whose reader renames
+    O*NET's own headers (``Job Zone``, ``Title``) but not these: the file was scored
+    without its job zones (the entry-level gate of ``entry_creative``, the rubric's prior)
+    or titles (the occupation context), without a word, where the same rows given to
+    ``score_tasks`` were warned of.
     """
     if said:
         return
     replaced = [c for c in columns if _score_named(c)]
     if said is not None:
         said.append(True)
+    text_column, occupation_column = used
+    categories_module._warn_near_columns(pd.DataFrame(columns=[c for c in columns if c != text_column]),
+                                         scoring_module._titles(text_column, occupation_column),
+                                         None, keys=False)
     if not replaced or all(c in columns for c in PROBA_COLUMNS) or any(
             isinstance(u, str) and u in replaced for u in used):
         return
