@@ -22,6 +22,7 @@ lines with too many or too few fields are :class:`~exposure.errors.DataFormatErr
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import dataclasses
@@ -413,36 +414,89 @@ def read_utf8(path: Path, *, bom: bool = True, what: str = "") -> str:
     exposure.errors.DataFormatError: .../m.json: byte 0xe9 is not valid UTF-8 (byte offset 7)
     """
     try:
-        return path.read_bytes().decode("utf-8-sig" if bom else "utf-8")
-    except UnicodeDecodeError as exc:
-        raise DataFormatError(f"byte 0x{exc.object[exc.start]:02x} is not valid UTF-8 (byte offset "
-                              f"{exc.start}){what}", path=path) from None
+        data = path.read_bytes()
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), path=path, errno=exc.errno) from None
+    try:
+        return data.decode("utf-8-sig" if bom else "utf-8")
+    except UnicodeDecodeError as exc:
+        # the error's offset counts from after a byte-order mark (utf-8-sig drops it first)
+        offset = exc.start + (3 if bom and data.startswith(codecs.BOM_UTF8) else 0)
+        raise DataFormatError(f"byte 0x{data[offset]:02x} is not valid UTF-8 (byte offset "
+                              f"{offset}){what}", path=path) from None
 
 
-def decode_text(data: bytes, path: Path, sep: str) -> str:
-    """``data`` as UTF-8 text (BOM dropped); raise on binary data or a non-UTF-8 byte."""
+def decode_text(data: bytes, path: Path, sep: str, quoting: int | None = None) -> str:
+    """``data`` as UTF-8 text (BOM dropped); raise on binary data or a non-UTF-8 byte.
+
+    A byte that is not UTF-8 is named with its offset in the file, its record (``row``,
+    the header being row 1), the line it is on and its column, the text before it read as
+    the file's reader reads it (``quoting``; default ``csv.QUOTE_MINIMAL`` for ``sep=","``,
+    quotes as text otherwise): a comma inside a quoted cell before it named the column
+    after its own, a quoted cell spanning lines above it a row further down, and in a file
+    starting with a byte-order mark the byte three bytes before it was named (``byte 0x2c
+    is not valid UTF-8``: a comma), without the advice the byte itself gets.
+
+    Examples
+    --------
+    >>> decode_text(b'task,title\\n"Weld, cut",Cl\\xe9rk\\n', Path("t.csv"), ",")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: t.csv, row 2, column 'title': byte 0xe9 is not valid UTF-8 (byte offset 25): ...
+    """
     nul = data.find(b"\x00")
     if nul >= 0:
         raise _nul_error(path, nul, data.count(b"\n", 0, nul) + 1, data[:512])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        line = data.count(b"\n", 0, exc.start) + 1
-        field = data[line_start : exc.start].count(sep.encode())
+        # the error's offset counts from after a byte-order mark (utf-8-sig drops it first)
+        offset = exc.start + (3 if data.startswith(codecs.BOM_UTF8) else 0)
+        if quoting is None:
+            quoting = csv.QUOTE_MINIMAL if sep == "," else csv.QUOTE_NONE
+        row, line, field = _byte_place(data, offset, sep, quoting)
         header = data.split(b"\n", 1)[0].decode("utf-8-sig", "replace").rstrip("\r")
-        names = next(csv.reader([header], delimiter=sep)) if header else []
+        names = next(csv.reader([header], delimiter=sep, quoting=quoting)) if header else []
         column = names[field] if field < len(names) else None
         raise DataFormatError(
-            f"byte 0x{data[exc.start]:02x} is not valid UTF-8 (byte offset {exc.start})"
-            f"{_encoding_advice(data[exc.start])}",
+            f"byte 0x{data[offset]:02x} is not valid UTF-8 (byte offset {offset})"
+            f"{_encoding_advice(data[offset])}",
             path=path,
-            row=line,  # the line: no records are read before decoding
+            row=row,
             line=line,
             column=column,
         ) from None
+
+
+def _byte_place(data: bytes, offset: int, sep: str, quoting: int) -> tuple[int, int, int]:
+    """``(row, line, field)`` of the byte at ``offset`` of delimited text ``data`` (row and line from 1, field from 0).
+
+    The UTF-8 text before the byte is read record by record as :mod:`csv` (and pandas)
+    read it, so that a separator inside a quoted cell is no field and a quoted line break
+    no record; empty lines are records, as :func:`check_field_counts` counts them. The
+    line counts every line end (``\\r\\n``, ``\\r`` or ``\\n``).
+
+    Examples
+    --------
+    >>> _byte_place(b'a,b\\n"x\\ny, z",\\xe9', 13, ",", csv.QUOTE_MINIMAL)
+    (2, 3, 1)
+    >>> _byte_place(b'a\\tb\\n"x, y"\\t\\xe9', 11, "\\t", csv.QUOTE_NONE)
+    (2, 2, 1)
+    """
+    before = data[:offset].decode("utf-8-sig")  # the first byte that is not UTF-8 is at offset
+    line = len(re.findall(r"\r\n|\r|\n", before)) + 1
+    row, record = 0, [""]
+    try:
+        with _no_field_limit():
+            # the mark stands for the byte: the record holding it is the last one, even when
+            # the byte starts a line
+            for record in csv.reader(io.StringIO(before + "\ufffd", newline=""), delimiter=sep,
+                                     quoting=quoting):
+                row += 1
+    except csv.Error:  # unreadable before the byte: counted by line ends
+        start = before.rfind("\n") + 1
+        return line, line, before[start:].count(sep)
+    return row, line, max(len(record) - 1, 0)
 
 
 def _encoding_advice(byte: int) -> str:
@@ -877,7 +931,7 @@ def read_text_table(
     # was "row 1: file is binary, not text (a NUL byte at offset 3)"
     _check_signature(head, path)
     data = path.read_bytes()
-    text = decode_text(data, path, sep)
+    text = decode_text(data, path, sep, quoting)
     if not text.strip():
         raise DataFormatError("file is empty", path=path)
     header = check_field_counts(text, sep, quoting, path)
@@ -1410,6 +1464,8 @@ def read_xlsx_table(
     the O*NET crosswalk workbooks) are skipped. A cell of a column read holding a formula
     never computed or an error (``#N/A``) is refused, as :func:`read_frame` refuses it
     (:func:`_check_computed`). ``sheet`` counts worksheets only (chart sheets left out).
+    Every row and cell the sheet holds is read, whatever used range (``<dimension>``) it
+    declares: a stale one cut the table short without a word.
 
     Parameters
     ----------
@@ -1490,6 +1546,11 @@ def _xlsx_rows(wb, path, columns, optional, sheet, max_header_row) -> RawTable:
         ws = wb.worksheets[sheet]
     else:
         ws = wb[sheet]
+    # the used range the sheet declares (its <dimension>) may be stale, written by a program
+    # that did not update it: read in read-only mode, rows and columns past it were dropped
+    # without a word (A1:E3 of a sheet of 6 rows read 2 data rows). Every row and cell the
+    # sheet holds is read, as pandas' reader (read_frame) reads it.
+    ws.reset_dimensions()
     rows = ws.iter_rows(values_only=True)
     wanted = [
         {norm_header(a) for a in ((al,) if isinstance(al, str) else al)}
@@ -2175,8 +2236,10 @@ def drop_unnamed(frame: pd.DataFrame, names: list, path: Path, row: int = 1,
             keep.append(i)
             continue
         col = frame.iloc[:, i]
-        if col.notna().any() and (col.astype(str).str.strip() != "").any():
-            first = int(col.notna().to_numpy().nonzero()[0][0])
+        # a value: a cell neither missing nor blank (the row of a blank cell above was named)
+        filled = (col.notna() & (col.astype(str).str.strip() != "")).to_numpy(dtype=bool)
+        if filled.any():
+            first = int(np.flatnonzero(filled)[0])
             raise DataFormatError(
                 f"column {i + 1} has values but no name in the header (first at row "
                 f"{row + 1 + first}): {(hint and hint(i + 1)) or 'name it'}",
@@ -3002,16 +3065,30 @@ def _title_row_note(names: list, frame: pd.DataFrame) -> str:
     For the error about an unnamed column of a sheet whose first row holds one cell (a
     title, ``Table 1. Tasks``, above the header: the usual layout of a published
     workbook): "column 2 has values but no name in the header ... name it" said nothing of
-    the title. ``frame`` holds the rows below row 1; run on the error path only.
+    the title. A first row that is empty (the header on row 2) said only "name it" too:
+    it is named as empty. A cell of spaces is no value (a row of one value and a blank
+    cell was taken for the header). ``frame`` holds the rows below row 1 (cells as stored,
+    empty ones missing); run on the error path only.
+
+    Examples
+    --------
+    >>> below = pd.DataFrame([["task", "title"], ["Weld.", "Welder"]])
+    >>> _title_row_note(["", ""], below)
+    'row 1, read as the header, is empty: the header must be the first row (row 2 looks like it: remove the rows above it)'
+    >>> _title_row_note(["task", ""], pd.DataFrame([["Weld.", " "], ["Sew.", None]]))
+    ''
     """
-    if sum(str(n).strip() != "" for n in names) != 1:
+    named = sum(str(n).strip() != "" for n in names)
+    if named > 1:
         return ""
-    filled = frame.notna().sum(axis=1).to_numpy()
-    below = next((int(i) for i in np.flatnonzero(filled > 1)), None)
+    blank = frame.isna() | frame.map(lambda v: isinstance(v, str) and not v.strip())
+    filled = (~blank).sum(axis=1).to_numpy()
+    below = next((int(i) for i in np.flatnonzero(filled > named)), None)
     if below is None:
         return ""
-    return (f"row 1, read as the header, has 1 filled cell: a title line above the header? The "
-            f"header must be the first row (row {below + 2} looks like it: remove the rows above it)")
+    first = "is empty: the" if named == 0 else "has 1 filled cell: a title line above the header? The"
+    return (f"row 1, read as the header, {first} header must be the first row (row {below + 2} looks "
+            f"like it: remove the rows above it)")
 
 
 def column_letters(index: int) -> str:
@@ -3247,7 +3324,7 @@ def check_delimited_file(path) -> list[str]:
                 data_seen = True
                 start = reader.line_num + 1
     except UnicodeDecodeError:
-        decode_text(path.read_bytes(), path, sep)  # names the bad byte (and its line)
+        decode_text(path.read_bytes(), path, sep, quoting)  # names the bad byte, its row and line
         raise DataFormatError("cannot parse as delimited text", path=path) from None
     except csv.Error as exc:
         raise DataFormatError(f"cannot parse as delimited text: {exc}", path=path, row=rows + 1,

@@ -488,6 +488,8 @@ def _check_header_again(raw: RawTable) -> None:
 
     Such a row was refused by the first check it failed, in words about that value
     (``Date must be a month written MM/YYYY ..., got 'Date'``).
+    So was such a row starting with a byte-order mark (``cat`` of two files saved as UTF-8
+    with one, as Windows Notepad and Excel's "CSV UTF-8" save them).
 
     Examples
     --------
@@ -504,7 +506,9 @@ def _check_header_again(raw: RawTable) -> None:
     rows = np.arange(len(f))
     for j, column in enumerate(f.columns):
         head = re.sub(r"\s+", " ", str(raw.sources.get(column, column))).strip().lower()
-        cells = f.iloc[rows, j].astype(str).str.replace(r"\s+", " ", regex=True).str.strip().str.lower()
+        # (a byte-order mark starting the line: the second of two files saved with one)
+        cells = (f.iloc[rows, j].astype(str).str.lstrip("\ufeff").str.replace(r"\s+", " ", regex=True)
+                 .str.strip().str.lower())
         rows = rows[(cells == head).to_numpy(dtype=bool, na_value=False)]
         if not len(rows):
             return
