@@ -67,6 +67,7 @@ __all__ = [
     "check_text_column",
     "task_texts",
     "SPREADSHEET_ERRORS",
+    "is_spreadsheet_error",
     "PLACEHOLDERS",
     "is_placeholder",
     "check_header_rows",
@@ -597,7 +598,7 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
             # a number, a code or a date (Excel's 2021-01-01; a column of task ids given
             # as the text column): scored as a task, without a word for rubric
             reason = "holds no letter"
-        elif value.strip().upper() in SPREADSHEET_ERRORS or value.strip() in _CALC_ERRORS:
+        elif is_spreadsheet_error(value):
             # a formula that failed, exported as its error (a lookup that found nothing:
             # #N/A): scored as a task, E0 without a word by rubric
             reason = "is a spreadsheet error value"
@@ -634,6 +635,18 @@ SPREADSHEET_ERRORS = frozenset({"#N/A", "#NAME?", "#VALUE!", "#REF!", "#DIV/0!",
 #: invalid argument, a parameter list error; its codes run from 501 to 539), written to a
 #: CSV export as text like those.
 _CALC_ERRORS = frozenset(f"Err:{n}" for n in range(500, 600))
+
+
+def is_spreadsheet_error(value: str) -> bool:
+    """Whether the text ``value`` is a spreadsheet's error value (:data:`SPREADSHEET_ERRORS`, ``Err:502``).
+
+    Examples
+    --------
+    >>> is_spreadsheet_error(" #n/a "), is_spreadsheet_error("Err:502"), is_spreadsheet_error("#1 Copywriter")
+    (True, True, False)
+    """
+    value = value.strip()
+    return value.upper() in SPREADSHEET_ERRORS or value in _CALC_ERRORS
 #: A letter (of any script): a text of digits and punctuation is a number, code or date.
 _LETTER = re.compile(r"[^\W\d_]")
 

@@ -54,10 +54,12 @@ def rule_texts(texts: list) -> list:
     """``texts`` as the text rules read them: white space as one space, dashes in words as ``-``.
 
     The rules spell their words with one space (``in person``, ``hand tools``, ``data
-    entry``) and a hyphen (``e-mail``, ``face-to-face``): a task copied with a line break
-    or a tab between two words (``Meet in\\nperson.``, a cell of a workbook), two spaces,
-    or an en dash or minus sign inside a word (``e–mail``) matched no rule, and scored as
-    if the words were not there. O*NET's statements have none of these. Shared by the
+    entry``), a hyphen (``e-mail``, ``face-to-face``) and the apostrophe ``'`` (``you'll``,
+    ``client's``): a task copied with a line break or a tab between two words (``Meet
+    in\\nperson.``, a cell of a workbook), two spaces, an en dash or minus sign inside a
+    word (``e–mail``), or the typographic apostrophe ``’`` (U+2019) that word processors,
+    web pages and phones write (``You’ll email customers.``) matched no rule, and scored
+    as if the words were not there. O*NET's statements have none of these. Shared by the
     rubric and the task categories (:mod:`exposure.scoring.rubric`,
     :mod:`exposure.scoring.categories`).
 
@@ -65,6 +67,8 @@ def rule_texts(texts: list) -> list:
     --------
     >>> rule_texts(["Meet in\\nperson.", "Use hand\\t tools.", "Send e\u2013mail.", "Weld 1\u20132 pipes."])
     ['Meet in person.', 'Use hand tools.', 'Send e-mail.', 'Weld 1\u20132 pipes.']
+    >>> rule_texts(["You\u2019ll email the client\u2019s suppliers."])
+    ["You'll email the client's suppliers."]
     """
     out = list(texts)
     for i, text in enumerate(out):
@@ -77,7 +81,8 @@ def rule_texts(texts: list) -> list:
             continue
         if _ODD_SPACE.search(text) is not None:
             text = _ODD_SPACE.sub(" ", text)
-        out[i] = _DASH_IN_WORD.sub("-", text)
+        # "you\u2019ll", "client\u2019s": the rules spell the apostrophe "'" (you'll, \w+'s)
+        out[i] = _DASH_IN_WORD.sub("-", text).replace("\u2019", "'")
     return out
 
 

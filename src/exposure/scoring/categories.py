@@ -92,6 +92,7 @@ from exposure.scoring._inputs import (
     dwa_task_keys,
     has_keys,
     is_placeholder,
+    is_spreadsheet_error,
     job_zone_lookup,
     job_zone_values,
     release_name,
@@ -1580,11 +1581,12 @@ def _one_spaced(texts: list) -> list:
 
     As the rubric reads them (:func:`exposure.scoring._rules.rule_texts`): each run of
     white space as one space, an en dash, figure dash or minus sign inside a word as
-    ``-``; spaces at the ends dropped. The rules are written with single spaces and
-    hyphens (``data entry``, ``client databases``, ``e-?mail``): two spaces, a tab or a
-    line break (a cell pasted from a document, Alt+Enter in a spreadsheet) between the
-    words, or ``e\u2013mail`` as a word processor writes it, lost the tag (``Develop  Web
-    sites.`` was not ``routine_coding``).
+    ``-``, the typographic apostrophe ``\u2019`` as ``'``; spaces at the ends dropped. The
+    rules are written with single spaces, hyphens and ``'`` (``data entry``, ``client
+    databases``, ``e-?mail``, ``you'll``): two spaces, a tab or a line break (a cell pasted
+    from a document, Alt+Enter in a spreadsheet) between the words, ``e\u2013mail`` as a
+    word processor writes it, or ``You\u2019ll email customers.``, lost the tag
+    (``Develop  Web sites.`` was not ``routine_coding``, nor that text ``admin``).
 
     Examples
     --------
@@ -1996,9 +1998,13 @@ def _check_titles(frame: pd.DataFrame, occupation_column, *, path=None, row_offs
     (blank text is no title). So was the mark of a missing cell (``N/A``, ``TBD``, ``none``:
     :func:`~exposure.scoring._inputs.is_placeholder`), which :func:`pandas.read_csv` reads
     as missing: ``Write press releases.`` under it lost the ``entry_creative`` tag it has
-    with no title. Also the check of :func:`exposure.scoring.score_tasks`, whose rows are
-    counted from ``row_offset`` in ``path``. The message names the row, not the index label
-    (the callers add it for a non-default index of a frame of the caller).
+    with no title. So was a spreadsheet's error value (``#N/A`` of a title lookup that
+    found nothing, ``#REF!``, LibreOffice's ``Err:502``), refused as a task text is
+    (:data:`~exposure.scoring._inputs.SPREADSHEET_ERRORS`): under it ``Write captions for
+    social media posts.`` lost its ``entry_creative`` tag, without a word. Also the check of
+    :func:`exposure.scoring.score_tasks`, whose rows are counted from ``row_offset`` in
+    ``path``. The message names the row, not the index label (the callers add it for a
+    non-default index of a frame of the caller).
     """
     if occupation_column is None or occupation_column not in frame.columns:
         return
@@ -2007,10 +2013,17 @@ def _check_titles(frame: pd.DataFrame, occupation_column, *, path=None, row_offs
     distinct = set(v for v in values if isinstance(v, str))
     no_letter = {t for t in distinct if t.strip() and _LETTER.search(t) is None}
     placeholders = {t for t in distinct if is_placeholder(t)}
-    if not no_letter and not placeholders and all(map(isinstance, values, itertools.repeat(str))):
+    failed = {t for t in distinct if is_spreadsheet_error(t)}
+    if (not no_letter and not placeholders and not failed
+            and all(map(isinstance, values, itertools.repeat(str)))):
         return
     for pos, value in enumerate(values):
         if isinstance(value, str):
+            if value in failed:  # "#N/A" of a lookup: read as a title no occupation has
+                raise DataFormatError(f"occupation title is a spreadsheet error value, got {value!r}: a "
+                                      "formula that failed in the spreadsheet (a lookup that found "
+                                      "nothing?), not a title; correct the formula, or leave the cell "
+                                      "empty", path=path, row=pos + row_offset, column=occupation_column)
             if value in placeholders and value not in no_letter:
                 raise DataFormatError(f"occupation title is a placeholder, got {value!r}: the mark of a missing "
                                       "cell; give the occupation's title or leave the cell empty", path=path,
@@ -2119,10 +2132,14 @@ def _warn_near_columns(frame: pd.DataFrame, occupation_column, onet, *, keys: bo
     ``Job Title``, ``Job Zone`` or ``O*NET-SOC Code`` (O*NET's own header) was tagged as
     if it had no titles, job zones or codes (no occupation context, no entry-level gate),
     without a word. The warning names the column found and the argument or name to give.
+    So is a level of the frame's index so named (``set_index(["onetsoc_code", "task_id"])``,
+    ``set_index("title")``, as tasks are often kept): it was not read either, and the rows
+    were tagged as free text without a word.
     ``keys`` False leaves the key columns to the caller (:func:`exposure.scoring.score_tasks`
     warns of them in its own words).
     """
     columns = [c for c in frame.columns if isinstance(c, str)]
+    levels = [n for n in frame.index.names if isinstance(n, str)]
     wanted = [("title", "occupation_column")] if occupation_column == "title" else []
     wanted += [("job_zone", None)]
     if keys:
@@ -2133,11 +2150,19 @@ def _warn_near_columns(frame: pd.DataFrame, occupation_column, onet, *, keys: bo
         if name in frame.columns:
             continue
         near = [c for c in columns if _column_key(c) in _NEAR_COLUMNS[name]]
-        if not near:
+        if near:
+            how = (f"give {arg}={near[0]!r}" if arg is not None else f"rename that column {name!r}")
+            logger.warning("no %r column, but the frame has %r: it is not read (the rows are tagged "
+                           "without it); %s", name, near[0], how)
             continue
-        how = (f"give {arg}={near[0]!r}" if arg is not None else f"rename that column {name!r}")
-        logger.warning("no %r column, but the frame has %r: it is not read (the rows are tagged "
-                       "without it); %s", name, near[0], how)
+        # set_index("onetsoc_code"): the codes (or titles, job zones) were not read, the rows
+        # tagged as free text without a word
+        level = next((n for n in levels if _column_key(n) in _NEAR_COLUMNS[name]), None)
+        if level is not None:
+            rename = "" if level == name else f", then rename it {name!r}"
+            logger.warning("no %r column, but the frame's index has a level %r: it is not read (the "
+                           "rows are tagged without it); frame.reset_index() makes it a column%s",
+                           name, level, rename)
 
 
 def _warn_unread_keys(frame: pd.DataFrame, onet, *, path=None, row_offset: int = 1) -> None:
