@@ -56,6 +56,7 @@ import re
 import threading
 import urllib.parse
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -739,7 +740,8 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame, dict[str, str
 
     The files are ``src`` itself or those under it (``.parquet``, ``.pq``, ``.parq``, in
     name order; names starting with ``.`` or ``_`` are skipped, as Dask and Spark skip
-    them). Consecutive row groups of a file make one piece up to :data:`PARTITION_BYTES`.
+    them; symbolic links to directories are followed: :func:`_tree_files`). Consecutive
+    row groups of a file make one piece up to :data:`PARTITION_BYTES`.
     Every file must have the columns of the first (in any order: matched by name, read in
     the first file's order; they were refused), and lie in the same ``key=value``
     partition directories (which become categorical columns, of integers when every value
@@ -766,8 +768,7 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame, dict[str, str
     its own; cast to the first file's empty list of categories, every value was missing).
     """
     if src.is_dir():
-        files = sorted(f for f in src.rglob("*") if f.is_file() and f.suffix.lower() in _PARQUET_SUFFIXES
-                       and not any(part.startswith((".", "_")) for part in f.relative_to(src).parts))
+        files = [f for f in _tree_files(src) if f.suffix.lower() in _PARQUET_SUFFIXES]
         if not files:
             raise DataFormatError("no Parquet files (.parquet, .pq, .parq) in the directory", path=src)
     else:
@@ -864,6 +865,38 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame, dict[str, str
     mixed = {c: f"{types[c]}, the type Arrow gives its files' types {' and '.join(k)}"
              for c, k in kinds.items() if len(k) > 1}
     return pieces, meta, mixed
+
+
+def _tree_files(top: Path) -> list[Path]:
+    """The files under the directory ``top`` (links to directories followed), in name order.
+
+    What a dataset directory holds (:func:`_dataset_pieces` reads its Parquet files,
+    :func:`_warn_unread` names the others). Symbolic links to directories are followed, as
+    Arrow (``pyarrow.parquet.read_table``) and Spark follow them, each directory once (a
+    link to a directory above it does not loop): ``Path.rglob`` does not follow them, so
+    the files of a linked partition directory (``year=2025 -> /archive/2025``) were left
+    out, their rows not scored, without a word. Names starting with ``.`` or ``_`` (Spark's
+    ``_SUCCESS``, ``.crc`` files, ``_temporary/``) are skipped, as Dask and Spark skip them.
+    """
+    return sorted(Path(root, n) for root, names in _tree(top) for n in names
+                  if os.path.isfile(os.path.join(root, n)))
+
+
+def _tree(top: Path) -> Iterator[tuple[str, list[str]]]:
+    """``(directory, names of its other entries)`` of ``top`` and of each directory under it.
+
+    As :func:`_tree_files` reads them: links to directories followed, each real directory
+    once, names starting with ``.`` or ``_`` left out.
+    """
+    seen: set[str] = set()
+    for root, dirs, names in os.walk(top, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:  # a link to a directory already read (or above this one)
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
+        yield root, [n for n in names if not n.startswith((".", "_"))]
 
 
 def _hive_value(text: str) -> str | None:
@@ -983,7 +1016,8 @@ def read_dataset(src) -> dd.DataFrame:
     Read as :func:`dask.dataframe.read_parquet` reads it (a partition per file, or per run
     of row groups of up to :data:`PARTITION_BYTES` of a larger file; the files named
     ``.parquet``, ``.pq`` or ``.parq`` under a directory, but those under names starting
-    with ``.`` or ``_``; :func:`score_dataset` warns of the others), with two hidden
+    with ``.`` or ``_``, also in directories linked to, which Arrow and Spark read and
+    ``read_parquet`` does not; :func:`score_dataset` warns of the others), with two hidden
     columns, each row's file and its row in that file (from 1): :func:`score` then names
     them in an error, and leaves them out of its output.
 
@@ -2111,9 +2145,7 @@ def _warn_unread(src: Path) -> None:
     """
     if not src.is_dir():
         return
-    unread = sorted(f.relative_to(src) for f in src.rglob("*")
-                    if f.is_file() and f.suffix.lower() not in _PARQUET_SUFFIXES
-                    and not any(part.startswith((".", "_")) for part in f.relative_to(src).parts))
+    unread = [f.relative_to(src) for f in _tree_files(src) if f.suffix.lower() not in _PARQUET_SUFFIXES]
     if unread:
         shown = ", ".join(str(f) for f in unread[:3]) + (f" and {len(unread) - 3} more" if len(unread) > 3 else "")
         logger.warning("%s: %d file(s) of the dataset are not read, not being named .parquet, .pq or .parq "
@@ -2128,17 +2160,22 @@ def _check_not_in_dataset(src: Path, dst: Path) -> None:
     Every Parquet file under ``src`` is read (:func:`_dataset_pieces`), except under names
     starting with ``.`` or ``_``: ``score_dataset(src, src / "out")`` wrote its part files
     into the dataset, and the next run read them as input (it failed on their columns).
+    So are those of a directory linked to from ``src`` (:func:`_tree_files`): an output
+    there (``src/year=2025 -> /archive/2025``, ``dst`` ``/archive/2025/out``) is refused too.
     """
     if not src.is_dir():
         return
-    try:
-        inside = Path(os.path.abspath(dst)).resolve().relative_to(src.resolve())
-    except ValueError:
-        return
-    if inside.parts and not any(part.startswith((".", "_")) for part in inside.parts):
-        raise OutputPathError(f"{dst}: refusing to write the scores inside the input dataset {src}: its "
-                              "Parquet files would be read as input by the next run; choose an output "
-                              "directory outside it (or one whose name starts with '_')")
+    real = Path(os.path.abspath(dst)).resolve()
+    for root, _ in _tree(src):
+        try:
+            inside = real.relative_to(os.path.realpath(root))
+        except ValueError:
+            continue
+        # ``src`` itself is check_output_dir's to refuse; a directory linked to is read whole
+        if (inside.parts or root != str(src)) and not any(p.startswith((".", "_")) for p in inside.parts):
+            raise OutputPathError(f"{dst}: refusing to write the scores inside the input dataset {src}: "
+                                  "its Parquet files would be read as input by the next run; choose an "
+                                  "output directory outside it (or one whose name starts with '_')")
 
 
 #: Names of the files :func:`score_dataset` writes, one per partition.
@@ -2167,14 +2204,13 @@ def _foreign_parquet(dst: Path) -> Path | None:
     """
     if not dst.is_dir():
         return None
-    for f in sorted(dst.rglob("*")):
+    for f in _tree_files(dst):
         rel = f.relative_to(dst)
-        if f.suffix.lower() not in _PARQUET_SUFFIXES or any(p.startswith((".", "_")) for p in rel.parts):
+        if f.suffix.lower() not in _PARQUET_SUFFIXES:
             continue
         if len(rel.parts) == 1 and _PART_NAME.fullmatch(f.name):
             continue
-        if f.is_file():
-            return f
+        return f
     return None
 
 

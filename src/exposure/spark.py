@@ -7,7 +7,8 @@ The scorer is a batch function, :func:`exposure.scoring.score_tasks`, as for
   batch of a partition and yields the input columns followed by the score columns.
   Spark cuts a partition into Arrow batches (``spark.sql.execution.arrow.maxRecordsPerBatch``
   rows); the ``learned`` model averages the word vectors of the rows of one occupation (same
-  O*NET-SOC code; a row without a code is scored as text alone), so the rows of the
+  O*NET-SOC code; a row without a code is scored as text alone), and so does
+  ``transformer`` for the O*NET tasks it is given by id, so the rows of the
   occupation a batch ends in are carried over to the next batch, as the streaming
   ``exposure score`` does. When each occupation's rows are contiguous in one partition,
   every row gets the same bytes as when the whole input is scored at once in one process,
@@ -78,6 +79,7 @@ from exposure.scoring._files import (
     _check_new_keys,
     _NoteFilter,
     _score_named,
+    aliased_column,
     append_scores,
     cached_onet,
     carry_cut,
@@ -106,6 +108,11 @@ _KEY = f"{_OWN_PREFIX}occupation"
 #: ``monotonically_increasing_id`` (:data:`_ROW`): the row in its partition in the lower 33
 #: bits, the partition above.
 _ROW_BITS = (1 << 33) - 1
+#: Methods whose scores depend on the other rows of an occupation (the ``learned`` sets'
+#: occupation context; ``transformer`` scores O*NET tasks given by id with them), as in
+#: :mod:`exposure.dask` and the stream engine: their rows are regrouped by occupation
+#: (:func:`score`) and an occupation is not cut between Arrow batches (:func:`score_batches`).
+_GROUPED = ("learned", "transformer")
 #: Options of :func:`score_batches` (and :func:`score`) besides ``method`` and the columns:
 #: its own, then those passed on to :func:`~exposure.scoring.score_tasks`.
 _OPTIONS = ("onet", "mirror", "data_dir", "model_path", "labels", "reference_source", "path",
@@ -273,7 +280,8 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
     batches : iterable of pandas.DataFrame
         What Spark hands ``mapInPandas``: the batches of one partition, in order.
     method, text_column, occupation_column
-        As in :func:`exposure.scoring.score_tasks`.
+        As in :func:`exposure.scoring.score_tasks` (the columns may be named by O*NET's
+        published headers, ``Task``, ``Title``, as the batches have them).
     onet : str or exposure.onet.OnetRelease, optional
         O*NET release (e.g. ``"29.1"``) for rows with ``onetsoc_code`` and ``task_id``;
         loaded once per Python worker from ``mirror``/``data_dir`` (paths the workers read).
@@ -282,7 +290,8 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
     mirror, data_dir : optional
         Where O*NET and the published labels (``reference``) are read from.
     model_path : str or os.PathLike, optional
-        ``learned`` artifact (default the shipped one), sha256-verified on every partition.
+        ``learned`` artifact (default the shipped one; ``transformer`` scores the O*NET
+        tasks given by id with it), sha256-verified on every partition.
     **options
         Passed to :func:`~exposure.scoring.score_tasks`: ``labels``, ``reference_source``,
         ``path`` and ``row_offset`` (errors count the rows across the batches of the
@@ -310,8 +319,9 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
     pandas.DataFrame
         The input columns (O*NET's published headers renamed, see
         :func:`exposure.scoring._files.onet_aliases`; the internal columns of :func:`score`
-        dropped), then :data:`~exposure.scoring.SCORE_COLUMNS`. For ``learned``, the rows
-        of the occupation a batch ends in are yielded with the next batch.
+        dropped), then :data:`~exposure.scoring.SCORE_COLUMNS`. For ``learned`` and
+        ``transformer``, the rows of the occupation a batch ends in are yielded with the
+        next batch.
 
     Examples
     --------
@@ -329,12 +339,14 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
     _check_arguments(method, text_column, occupation_column,
                      {**options, "onet": onet, "mirror": mirror, "data_dir": data_dir})
     first = check_row_offset(options.pop("row_offset", 1))
-    model = load_model(model_path) if method == "learned" else None
-    by_title = model is not None and titles_share_context(model)
+    # ``transformer`` was given no model: its O*NET rows were scored with the shipped one
+    # whatever ``model_path`` said, and each Arrow batch with its own rows of an occupation
+    model = load_model(model_path) if method in _GROUPED else None
+    by_title = method == "learned" and titles_share_context(model)
     release = onet if isinstance(onet, OnetRelease) else cached_onet(onet, mirror, data_dir)
     pending = None
     done = 0  # rows yielded: errors count the rows of the partition, not of one batch
-    regrouped = None if method != "learned" else []  # the hidden row ids of score(), in order
+    regrouped = None if method not in _GROUPED else []  # the hidden row ids of score(), in order
     held = _HeldWarnings()  # said once for the partition, after its last batch
     seen = {"keys": np.empty(0, np.uint64), "key_rows": np.empty(0, np.int64)}  # task keys so far
     for number, batch in enumerate(batches, start=1):
@@ -343,9 +355,13 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
         # a column twice (Spark keeps both columns of a join): the learned scorer's grouping
         # by code raised "'DataFrame' object has no attribute 'str'"
         check_columns(batch)
+        # the options may name O*NET's headers as the batch has them (``Task``, ``Title``), as
+        # score_tasks takes them: they were looked for among the renamed columns, and refused
+        text_column, occupation_column = (aliased_column(c, onet_aliases(batch))
+                                          for c in (text_column, occupation_column))
         frame = batch if pending is None else _one_chunk(pd.concat([pending, batch], ignore_index=True))
         cut = len(frame)
-        if method == "learned" and cut:
+        if method in _GROUPED and cut:
             cut = carry_cut(frame[_KEY].tolist() if _KEY in frame.columns
                             else occupation_keys(frame.rename(columns=onet_aliases(frame)), occupation_column,
                                                  by_title=by_title))
@@ -652,7 +668,8 @@ def score(sdf, method: str = "learned", *, text_column: str = "task",
           occupation_column: str | None = None, **options):
     """Score every row of a Spark DataFrame; the input columns followed by the score columns.
 
-    For ``learned``, the rows are first regrouped so that each occupation's rows are in one
+    For ``learned`` and ``transformer`` (which scores the O*NET tasks given by id with the
+    occupation context), the rows are first regrouped so that each occupation's rows are in one
     partition, contiguous and in their order in ``sdf`` (``repartition`` into
     ``spark.sql.shuffle.partitions`` partitions); every row then gets the same bytes as
     when the whole input is scored at once by :func:`exposure.scoring.score_tasks` in
@@ -667,7 +684,8 @@ def score(sdf, method: str = "learned", *, text_column: str = "task",
     sdf : pyspark.sql.DataFrame
         One task or posting text per row.
     method, text_column, occupation_column
-        As in :func:`exposure.scoring.score_tasks`.
+        As in :func:`exposure.scoring.score_tasks` (the columns may be named by O*NET's
+        published headers, ``Task``, ``Title``, as ``sdf`` has them).
     **options
         Passed to :func:`score_batches` (``onet``, ``mirror``, ``model_path``...).
 
@@ -694,9 +712,9 @@ def score(sdf, method: str = "learned", *, text_column: str = "task",
         partition of ``sdf`` and the row in it (from 1, as ``sdf.rdd.glom()`` lists them),
         ``Spark input partition 1, row 2, column 'task': ...``, the rows regrouped by
         occupation being named by their place in ``sdf``. A task key on two rows of one
-        partition is refused so (for ``learned``, whose rows are regrouped by O*NET-SOC
-        code, on any two rows); on rows of two partitions (``rubric``, ``reference``), it
-        is :func:`check`'s to find.
+        partition is refused so (for ``learned`` and ``transformer``, whose rows are
+        regrouped by O*NET-SOC code, on any two rows); on rows of two partitions
+        (``rubric``, ``reference``), it is :func:`check`'s to find.
     exposure.errors.ExposureError
         An unknown ``method`` or ``reference_source``.
 
@@ -723,6 +741,10 @@ def score(sdf, method: str = "learned", *, text_column: str = "task",
                               f"columns it adds and drops): rename the column (e.g. "
                               f"{own[0][len(_OWN_PREFIX):] or 'x'!r})", column=own[0])
     case_sensitive = _case_sensitive(getattr(sdf, "sparkSession", None))
+    # O*NET's headers named as sdf has them (``text_column="Task"``): the columns are
+    # looked for, and the batches scored, under the library's names
+    aliases = onet_aliases(pd.DataFrame(columns=list(sdf.columns)))
+    text_column, occupation_column = (aliased_column(c, aliases) for c in (text_column, occupation_column))
     _check_columns(sdf.schema, text_column, occupation_column, case_sensitive=case_sensitive)
     _check_score_case(sdf.columns, case_sensitive)
     from pyspark.sql import functions as F
@@ -732,10 +754,11 @@ def score(sdf, method: str = "learned", *, text_column: str = "task",
                   occupation_column=occupation_column, **options)
     schema = _output_schema(sdf.schema)
     _warn_columns(sdf.columns)  # once, here: each batch, scored as a batch, said nothing
-    if method != "learned":
+    if method not in _GROUPED:
         return sdf.mapInPandas(run, schema)
 
-    by_title = titles_share_context(load_model(options.get("model_path")))
+    model = load_model(options.get("model_path"))  # verified on the driver, for every grouped method
+    by_title = method == "learned" and titles_share_context(model)
 
     def with_keys(batches):
         for batch in batches:
