@@ -390,6 +390,12 @@ KEY_HEADERS_MESSAGE = ("score_tasks: the frame has no %s column but %s (O*NET's 
                        "task_score_table gives them no key; rename them first (df.rename(columns={%s}))")
 
 
+#: The warning of :func:`score_tasks` on a frame whose task keys are levels of its index.
+KEY_LEVELS_MESSAGE = ("score_tasks: no %s column, but the frame's index has the level(s) %s: the index is not "
+                      "read, so the rows were scored as free text (no O*NET work activities) and the scores "
+                      "have no keys; frame.reset_index() makes them columns")
+
+
 def _warn_key_headers(tasks: pd.DataFrame, batch: bool, titles=None) -> None:
     """Warn when ``tasks`` holds its keys under other names than ``onetsoc_code`` and ``task_id``.
 
@@ -400,7 +406,8 @@ def _warn_key_headers(tasks: pd.DataFrame, batch: bool, titles=None) -> None:
     (the entry-level gate of ``entry_creative``, the rubric's prior) and, when the titles
     are read from ``title`` (``titles``, the default), a ``Title`` or ``Job Title`` column:
     warned of as the tagger warns (:func:`exposure.scoring.categories._warn_near_columns`).
-    Not for one batch of a larger input (``batch``: :func:`_score_as_batch`), whose callers
+    Keys held as levels of the index (``set_index(["onetsoc_code", "task_id"])``) were not
+    read either, without a word: :data:`KEY_LEVELS_MESSAGE`. Not for one batch of a larger input (``batch``: :func:`_score_as_batch`), whose callers
     rename them first.
     """
     if batch:
@@ -412,6 +419,12 @@ def _warn_key_headers(tasks: pd.DataFrame, batch: bool, titles=None) -> None:
         missing = " and ".join(repr(key) for key in found.values())
         logger.warning(KEY_HEADERS_MESSAGE, missing, ", ".join(repr(c) for c in found),
                        ", ".join(f"{c!r}: {key!r}" for c, key in found.items()))
+    # keys kept in the index (set_index(["onetsoc_code", "task_id"])): scored as free text too
+    levels = {near[0]: key for key, near in key_spellings([n for n in tasks.index.names if n is not None]).items()
+              if key not in tasks.columns and key not in found.values()}
+    if levels:
+        logger.warning(KEY_LEVELS_MESSAGE, " and ".join(repr(key) for key in levels.values()),
+                       ", ".join(repr(n) for n in levels))
 
 
 def _warn_replaced_columns(tasks: pd.DataFrame, replaced: list, batch: bool) -> None:
