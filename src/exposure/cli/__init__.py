@@ -99,7 +99,7 @@ _WINDOWS_DRIVE = re.compile(r"[A-Za-z]:[\\/]")
 
 
 def check_output_options(args: argparse.Namespace) -> None:
-    """Refuse an output option given as an empty string (``-o ''``) or a Windows path, naming the option.
+    """Refuse an output option that is empty, blank, standard output or a Windows path, naming the option.
 
     On a system whose paths use ``/``, ``-o C:\\Users\\me\\scores.csv`` (or
     ``reports\\2026``) wrote a file or directory of that name, backslashes and all, into the
@@ -109,6 +109,14 @@ def check_output_options(args: argparse.Namespace) -> None:
     outcomes -o ''`` wrote its ten files into the current directory, ``rollup -o ''``
     refused to replace the current directory, ``evaluate --out ''`` and ``validate
     --report-dir ''`` were read as the option left out.
+
+    An output given as ``-`` (standard output, as ``-o -`` means to many programs),
+    ``/dev/stdout`` or another standard stream (:func:`exposure._tables.std_stream`), or
+    as spaces only (``--out-dir ' '``), is refused too: ``exposure rollup scores.csv -o -``,
+    ``compare -o -``, ``report rubric --out-dir -`` and ``validate --report-dir -`` wrote
+    their files into a new directory ``-`` (or ``' '``) of the current directory, and said
+    so in words easily read as standard output (``wrote 7 files to -``). A directory ``-``
+    that exists is written into as before.
 
     Raises
     ------
@@ -121,15 +129,25 @@ def check_output_options(args: argparse.Namespace) -> None:
     Traceback (most recent call last):
     ...
     exposure.errors.ExposureError: -o/--output is empty: give the output directory
+    >>> check_output_options(argparse.Namespace(command="validate", report_dir="-"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: --report-dir -: standard output (or a pipe) is not a place to write files: give the report directory
     """
     if getattr(args, "command", None) == "train":  # check_artifact_name says more
         return
     for dest, (option, what) in OUTPUT_OPTIONS.items():
         value = getattr(args, dest, None)
+        kind = _OUTPUT_KIND.get(getattr(args, "command", None), "directory")
         if isinstance(value, str) and value == "":
-            kind = _OUTPUT_KIND.get(getattr(args, "command", None), "directory")
             raise ExposureError(f"{option} is empty: give {what.format(what=kind)}")
         text = os.fspath(value) if isinstance(value, (str, os.PathLike)) else None
+        if isinstance(text, str) and not text.strip():  # ' ': a folder ' ' was made
+            raise ExposureError(f"{option} {text!r} is blank (spaces only): give {what.format(what=kind)}")
+        if isinstance(text, str) and importlib.import_module("exposure._tables").std_stream(text):
+            # `-o -` made a folder '-' and wrote the files there
+            raise ExposureError(f"{option} {text}: standard output (or a pipe) is not a place to write "
+                                f"files: give {what.format(what=kind)}")
         if os.sep == "/" and isinstance(text, str) and "\\" in text:
             # `-o C:\Users\me\scores.csv` wrote a file of that name into the current directory
             hint = " (under WSL, drive C: is /mnt/c)" if _WINDOWS_DRIVE.match(text) else ""

@@ -26,7 +26,8 @@ import pandas as pd
 
 from exposure import fetch as _fetch
 from exposure._outdir import OutputPathError, check_files_dir, refuse_file_named_dir
-from exposure.cli import add_location_options
+from exposure._tables import check_input_file
+from exposure.cli import add_location_options, with_record_line
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import read_folders
 from exposure.reports.sources import (
@@ -88,9 +89,18 @@ def _fmt(n) -> str:
 
 
 def _reason(exc) -> str:
-    """One line saying why a source failed."""
+    """One line saying why a source failed.
+
+    The row of a ``.csv`` file below a quoted cell spanning lines is also named by its line
+    (:func:`exposure.cli.with_record_line`), as the errors of the other commands name it:
+    ``isco_groups: ISCOGroups_en.csv, row 5 (line 33), column 'code': ...``. It said ``row
+    5`` alone, the 33rd line of a file whose every record spans several lines (ESCO's ISCO
+    groups).
+    """
     if isinstance(exc, OSError) and not isinstance(exc, ExposureError) and exc.filename:
         return f"{exc.filename}: {exc.strerror or exc}"
+    if isinstance(exc, ExposureError):
+        exc = with_record_line(exc)
     return " ".join(str(exc).split())
 
 
@@ -137,8 +147,12 @@ def _read_file(table: str, path) -> pd.DataFrame:
     """The validated table of the local file ``path`` (:func:`exposure.reports.sources.validate_file`).
 
     A header without rows is refused there: an O*NET table of a header alone (a download
-    cut after it) was counted 0 rows and passed (exit 0).
+    cut after it) was counted 0 rows and passed (exit 0). ``-`` (standard input, which
+    other commands refuse by that name) is refused as such
+    (:func:`exposure._tables.check_input_file`): it was ``-: file not found``.
     """
+    if path != "":  # validate_file names an empty path
+        check_input_file(path, "file")
     return validate_file(table, path)
 
 

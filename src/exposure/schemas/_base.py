@@ -17,11 +17,12 @@ import pandera.pandas as pa
 import pyarrow
 import pyarrow.compute as pc
 
-from exposure.errors import SchemaError
+from exposure._args import check_count, shown
+from exposure.errors import DataFormatError, SchemaError
 from exposure.schemas._fast import validate_passing
 
-__all__ = ["validate", "check_columns", "check_flags", "check_numbers", "check_codes", "check_text",
-           "as_coercible", "check_finite"]
+__all__ = ["validate", "check_model", "check_columns", "check_flags", "check_numbers", "check_codes",
+           "check_text", "as_coercible", "check_finite"]
 
 
 def validate(
@@ -78,6 +79,12 @@ def validate(
         column (:func:`check_text`), and a frame that is not a DataFrame or gives a
         column of the model twice (:func:`check_columns`). Infinity in a number column is
         refused after coercion (:func:`check_finite`).
+    exposure.errors.DataFormatError
+        A ``model`` that is not a model class (its name, ``"Tasks"``, or the schema
+        ``Tasks.to_schema()``: an ``AttributeError`` before; :func:`check_model`), a
+        ``row_offset`` that is not a whole number of 0 or more (``"2"``: a ``TypeError``;
+        ``2.0`` named ``row 3.0``) or a ``max_cases`` that is not one of 1 or more (``None``:
+        a ``TypeError``; 0 told ``and 1 more`` of a table with one failure).
 
     Examples
     --------
@@ -90,6 +97,9 @@ def validate(
     ...
     exposure.errors.SchemaError: shares.csv, row 3, column 'share': ...
     """
+    check_model(model)
+    row_offset = None if row_offset is None else check_count(row_offset, "row_offset")
+    max_cases = check_count(max_cases, "max_cases", 1)
     if names:
         try:
             return validate(frame, model, path=path, row_offset=row_offset, max_cases=max_cases)
@@ -113,6 +123,35 @@ def validate(
             raise SchemaError(str(exc).splitlines()[0], path=path or model.__name__) from None
     check_finite(passed, model, path=where, row_offset=row_offset)
     return passed
+
+
+def check_model(model) -> None:
+    """Refuse a ``model`` that is not a pandera ``DataFrameModel`` class, saying what to give.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``model must be a schema model class (such as exposure.schemas.Tasks), got str
+        'Tasks': give the class, exposure.schemas.all_models()['Tasks']``.
+
+    Examples
+    --------
+    >>> from exposure.schemas._onet import Tasks
+    >>> check_model(Tasks)
+    >>> check_model(Tasks.to_schema())
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: model must be a schema model class (such as exposure.schemas.Tasks), got DataFrameSchema: give the model class itself, not the schema built from it (Tasks, not Tasks.to_schema())
+    """
+    if isinstance(model, type) and issubclass(model, pa.DataFrameModel):
+        return
+    hint = ""
+    if isinstance(model, str):
+        hint = f": give the class, exposure.schemas.all_models()[{model!r}]"
+    elif isinstance(model, pa.DataFrameSchema):
+        hint = ": give the model class itself, not the schema built from it (Tasks, not Tasks.to_schema())"
+    raise DataFormatError(f"model must be a schema model class (such as exposure.schemas.Tasks), got "
+                          f"{shown(model)}{hint}")
 
 
 def _named_as_in_file(exc: SchemaError, names: Mapping[str, str]) -> SchemaError:
@@ -754,12 +793,15 @@ def _case_text(case, model, data, cases, row_offset) -> str:
         pos = int(case["_pos"])
         if keys and set(keys) <= set(data.columns) and 0 <= pos < len(data):
             key = data[keys].reset_index(drop=True)
-            same = key.eq(key.iloc[pos]).all(axis=1) | (key.isna() & key.iloc[pos].isna()).all(axis=1)
-            where = rows(np.flatnonzero(same.to_numpy(dtype=bool)))
+            # a missing cell is the same as another missing cell, as pandera's check has it
+            # (`==` raised on pd.NA, and made a row with NaN no copy of itself: "is on row ;")
+            codes = [pd.factorize(key[c], use_na_sentinel=False)[0] for c in keys]
+            where = rows(np.flatnonzero(np.logical_and.reduce([c == c[pos] for c in codes])))
             values = tuple(v.item() if isinstance(v, np.generic) else v for v in key.iloc[pos].tolist())
-            shown = ", ".join(repr(v) for v in values)
+            listed = ", ".join("missing" if v is None or (not isinstance(v, str) and pd.isna(v)) else repr(v)
+                               for v in values)
             again = " and again on row ".join(str(r) for r in where[:2])
-            return (f"({', '.join(keys)}) = ({shown}) is on row {again}; keep one row per "
+            return (f"({', '.join(keys)}) = ({listed}) is on row {again}; keep one row per "
                     f"{' and '.join(keys)} (check {check})")
     if check == "field_uniqueness" and column is not None:
         same = cases[(cases["check"] == check) & (cases["column"] == column)
@@ -805,6 +847,30 @@ def _without_crashed_checks(cases: pd.DataFrame) -> pd.DataFrame:
     return cases[~crashed.to_numpy(dtype=bool)]
 
 
+def _without_partial_key(cases: pd.DataFrame, model, data) -> pd.DataFrame:
+    """``cases`` without the failures of the model's unique key when a column of the key is missing.
+
+    pandera then judges the key by the columns it finds: an ``OccupationPanel`` without
+    ``year`` said ``column 'year' is missing (OccupationPanel requires it); 1 more: row 1,
+    column 'soc_code': soc_code fails the check multiple_fields_uniqueness, got text
+    '11-1011'``, the rows of one code in several years told as given twice. The missing
+    column is the error; nothing is known of the key without it.
+
+    Examples
+    --------
+    >>> from exposure.schemas._outcomes import OccupationPanel
+    >>> cases = pd.DataFrame({"check": ["column_in_dataframe", "multiple_fields_uniqueness"],
+    ...                       "column": ["OccupationPanel", "soc_code"], "index": [None, 0]})
+    >>> _without_partial_key(cases, OccupationPanel, pd.DataFrame({"soc_code": ["11-1011"]}))["check"].tolist()
+    ['column_in_dataframe']
+    """
+    unique = model.__config__.unique
+    keys = [unique] if isinstance(unique, str) else list(unique or [])
+    if not isinstance(data, pd.DataFrame) or not keys or set(keys) <= set(data.columns):
+        return cases
+    return cases[(cases["check"] != "multiple_fields_uniqueness").to_numpy(dtype=bool)]
+
+
 def _to_error(exc, model, path, row_offset, max_cases) -> SchemaError:
     """One :class:`SchemaError` of pandera's failure cases: the first in words, then the others.
 
@@ -814,7 +880,7 @@ def _to_error(exc, model, path, row_offset, max_cases) -> SchemaError:
     greater_than_or_equal_to(2000))``; a key given twice names its columns, values and rows.
     """
     data = getattr(exc, "data", None)
-    cases = _without_crashed_checks(exc.failure_cases.copy())
+    cases = _without_partial_key(_without_crashed_checks(exc.failure_cases.copy()), model, data)
     unique_rows = cases["check"] == "multiple_fields_uniqueness"
     if unique_rows.any():  # one case per row (pandera gives one per key column), naming the first key
         unique = model.__config__.unique
