@@ -133,6 +133,23 @@ def test_panel_column_written_twice_in_two_cases_is_refused(tmp_path, capsys):
     assert not (tmp_path / "o").exists()
 
 
+
+def test_panel_with_two_missing_codes_in_a_year_is_one_error_line(tmp_path, capsys):
+    """Two rows of a ``--panel`` with no ``soc_code`` in one year: an ``IndexError`` traceback before."""
+    panel = _panel()
+    panel["soc_code"] = panel["soc_code"].astype(object)
+    rows = panel.index[panel["year"] == panel["year"].iloc[0]][:2]
+    panel.loc[rows, "soc_code"] = None
+    panel.to_parquet(tmp_path / "p.parquet", index=False)
+    outcome_exposures(_panel()).to_parquet(tmp_path / "s.parquet", index=False)
+    code, _, err = cli(capsys, "outcomes", "--panel", tmp_path / "p.parquet", "--soc-scores", tmp_path / "s.parquet",
+                       *RUN, "-o", tmp_path / "o")
+    assert code == 2, err
+    line = one_error_line(err, command="outcomes")
+    assert "p.parquet" in line and "soc_code" in line, line
+    assert not (tmp_path / "o").exists()
+
+
 # 3. small values in the written tables
 def test_small_values_keep_their_digits_in_the_files(tmp_path, caplog):
     panel = outcome_panel()

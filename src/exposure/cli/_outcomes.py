@@ -201,7 +201,10 @@ def _check_repeats(panel: pd.DataFrame, path) -> None:
         return  # the schema names the column missing or repeated
     keys = pd.DataFrame({"soc_code": panel["soc_code"].astype(str).to_numpy(),
                          "year": pd.to_numeric(panel["year"], errors="coerce").to_numpy(dtype=float)})
-    repeated = keys.duplicated().to_numpy(dtype=bool) & ~np.isnan(keys["year"].to_numpy())
+    # a missing code is the schema's to name (two in one year: an IndexError here, as the
+    # missing codes compared unequal to themselves below)
+    repeated = (keys.duplicated().to_numpy(dtype=bool) & ~np.isnan(keys["year"].to_numpy())
+                & panel["soc_code"].notna().to_numpy(dtype=bool))
     if repeated.any():
         pos = int(np.flatnonzero(repeated)[0])
         code, year = keys.iloc[pos]
