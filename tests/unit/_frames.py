@@ -140,3 +140,14 @@ def write_xlsx(tmp_path: Path, name: str, rows) -> Path:
         wb.active.append(row)
     wb.save(path)
     return path
+
+
+def tiny_digests() -> dict:
+    """One stage's output of a made-up recompute: a ``task_digests`` table of one task.
+
+    For the tests of the output machinery (``run_pipeline``, ``exposure recompute`` with its
+    recipe replaced by the ``tiny_recipe`` fixture of ``tests/unit/conftest.py``).
+    """
+    return {"task_digests": pd.DataFrame({
+        "onetsoc_code": ["11-1011.00"], "task_id": [1], "task_type": ["Core"],
+        "text_digest": ["0123456789abcdef"], "dwa_digest": ["e3b0c44298fc1c14"]})}

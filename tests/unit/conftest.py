@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from _frames import tiny_digests
+
+from exposure import pipeline
+from exposure.pipeline import Stage
+from exposure.schemas._catalog import TABLES
 
 
 @pytest.fixture
@@ -16,3 +21,11 @@ def client():
     with distributed.Client(processes=False, n_workers=1, threads_per_worker=1,
                             dashboard_address=":0") as c:
         yield c
+
+
+@pytest.fixture
+def tiny_recipe(monkeypatch):
+    """The recipe of recompute replaced by one tiny stage and table (the output machinery is the subject)."""
+    monkeypatch.setattr(pipeline, "RECOMPUTE_STAGES", (Stage("make", tiny_digests),))
+    monkeypatch.setattr(pipeline, "RECOMPUTE_TABLES", (TABLES["task_digests"],))
+    monkeypatch.setattr(pipeline, "RECOMPUTE_MANIFEST", ("releases",))

@@ -50,9 +50,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from _frames import tiny_digests
 from test_faults_cli import cli, one_error_line
 
-from exposure import _io, _outdir, pipeline
+from exposure import _io, _outdir
 from exposure._io import atomic_path, remove_stale_partials, write_csv
 from exposure._outdir import OutputPathError, check_files_dir, check_output_dir
 from exposure.errors import ExposureError, OutputError
@@ -60,20 +61,6 @@ from exposure.pipeline import Stage, run_pipeline
 from exposure.schemas._catalog import TABLES
 
 GOOD_CSV = "task,title\nAnswer telephones.,Receptionist\nOperate a forklift.,Driver\n"
-
-
-def _tiny():
-    return {"task_digests": pd.DataFrame({
-        "onetsoc_code": ["11-1011.00"], "task_id": [1], "task_type": ["Core"],
-        "text_digest": ["0123456789abcdef"], "dwa_digest": ["e3b0c44298fc1c14"]})}
-
-
-@pytest.fixture
-def tiny_recipe(monkeypatch):
-    """The recipe of recompute replaced by one tiny stage and table (the output machinery is the subject)."""
-    monkeypatch.setattr(pipeline, "RECOMPUTE_STAGES", (Stage("make", _tiny),))
-    monkeypatch.setattr(pipeline, "RECOMPUTE_TABLES", (TABLES["task_digests"],))
-    monkeypatch.setattr(pipeline, "RECOMPUTE_MANIFEST", ("releases",))
 
 
 # ------------------------------------------------------------------ 1. partial files of another host
@@ -141,7 +128,7 @@ def test_run_pipeline_refuses_an_out_starting_with_a_tilde(tmp_path, monkeypatch
     with pytest.raises(OutputPathError, match=r"^output path ~/results: the path starts with '~', which is not "
                        r"expanded here .* so a folder named '~' would be made in the current directory; give "
                        r"the full path: .*/home/results$"):
-        run_pipeline([Stage("make", lambda: ran.append(1) or _tiny())], [TABLES["task_digests"]], "~/results")
+        run_pipeline([Stage("make", lambda: ran.append(1) or tiny_digests())], [TABLES["task_digests"]], "~/results")
     assert ran == [] and list(tmp_path.iterdir()) == []
     with pytest.raises(OutputPathError, match="starts with '~'"):
         check_files_dir("~/reports")
@@ -277,12 +264,12 @@ def _edited(out: Path) -> Path:
 def test_a_manifest_edited_into_invalid_json_is_named_with_its_line(tmp_path):
     """Said to be "a manifest.json that exposure recompute did not write"."""
     out = tmp_path / "out"
-    run_pipeline([Stage("make", _tiny)], [TABLES["task_digests"]], out, timings_path=False)
+    run_pipeline([Stage("make", tiny_digests)], [TABLES["task_digests"]], out, timings_path=False)
     path = _edited(out)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     lines = path.read_text().count("\n")
     with pytest.raises(OutputPathError) as info:
-        run_pipeline([Stage("make", _tiny)], [TABLES["task_digests"]], out, timings_path=False)
+        run_pipeline([Stage("make", tiny_digests)], [TABLES["task_digests"]], out, timings_path=False)
     assert str(info.value) == (
         f"{out} holds a manifest.json that exposure recompute did not write, or that was edited since: {path}, "
         f"line {lines}: not valid JSON: Expecting property name enclosed in double quotes (column 1); recompute "
@@ -291,7 +278,7 @@ def test_a_manifest_edited_into_invalid_json_is_named_with_its_line(tmp_path):
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     doc = json.loads(path.read_text().replace(",\n}", "\n}"))  # fixed by hand: run again
     path.write_text(json.dumps(doc, indent=2))
-    run_pipeline([Stage("make", _tiny)], [TABLES["task_digests"]], out, timings_path=False)
+    run_pipeline([Stage("make", tiny_digests)], [TABLES["task_digests"]], out, timings_path=False)
     assert "note" not in json.loads(path.read_text())
 
 

@@ -24,11 +24,11 @@ Scores do not move: only the quoted arguments of the warnings changed.
 from __future__ import annotations
 
 import logging
-from types import SimpleNamespace
 
 import pandas as pd
 import pytest
 from test_faults_cli import cli
+from test_faults_round45_ids import _release
 
 from exposure.scoring import score_tasks
 from exposure.scoring.categories import tag_categories
@@ -44,19 +44,6 @@ OTHER = "lists for another task than their text"
 
 def _said(caplog, what: str) -> list[str]:
     return [r.getMessage() for r in caplog.records if what in r.getMessage()]
-
-
-def _release() -> SimpleNamespace:
-    """A made-up release of two receptionist tasks, one linked to a work activity."""
-    return SimpleNamespace(
-        release="99.9",
-        tasks=pd.DataFrame({"onetsoc_code": ["43-4171.00", "43-4171.00"], "task_id": [1, 2],
-                            "task": ["Answer telephones and take messages.", "Greet visitors at the front desk."]}),
-        task_dwas=pd.DataFrame({"onetsoc_code": ["43-4171.00"], "task_id": [1], "dwa_id": ["4.A.4.a.2.I03.D01"]}),
-        dwas=pd.DataFrame({"dwa_id": ["4.A.4.a.2.I03.D01"], "iwa_id": ["4.A.4.a.2.I03"],
-                           "dwa_title": ["Respond to customer inquiries."]}),
-        occupations=pd.DataFrame({"onetsoc_code": ["43-4171.00"], "title": ["Receptionists"], "job_zone": [2]}),
-    )
 
 
 def test_odd_text_warning_quotes_the_text_as_written(caplog):

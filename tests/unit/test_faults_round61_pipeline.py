@@ -51,8 +51,8 @@ import signal
 import stat
 import threading
 
-import pandas as pd
 import pytest
+from _frames import tiny_digests
 from test_faults_cli import cli, one_error_line
 from tests.integration.test_publishers import onet_31_files
 from tests.unit.test_faults_round41_staging import _digests, _earlier_pin, _mirror, _store
@@ -61,20 +61,6 @@ from exposure import _outdir, pipeline
 from exposure._outdir import Terminated, replace_directory, terminate_cleanly
 from exposure.pipeline import Stage, run_pipeline
 from exposure.schemas._catalog import TABLES
-
-
-def _tiny():
-    return {"task_digests": pd.DataFrame({
-        "onetsoc_code": ["11-1011.00"], "task_id": [1], "task_type": ["Core"],
-        "text_digest": ["0123456789abcdef"], "dwa_digest": ["e3b0c44298fc1c14"]})}
-
-
-@pytest.fixture
-def tiny_recipe(monkeypatch):
-    """The recipe of recompute replaced by one tiny stage and table (the output machinery is the subject)."""
-    monkeypatch.setattr(pipeline, "RECOMPUTE_STAGES", (Stage("make", _tiny),))
-    monkeypatch.setattr(pipeline, "RECOMPUTE_TABLES", (TABLES["task_digests"],))
-    monkeypatch.setattr(pipeline, "RECOMPUTE_MANIFEST", ("releases",))
 
 
 @pytest.fixture
@@ -149,12 +135,12 @@ def test_new_output_keeps_the_set_group_id_bit_of_its_folder(tmp_path):
     (shared / "by_mkdir").mkdir()
     if not os.stat(shared / "by_mkdir").st_mode & stat.S_ISGID:
         pytest.skip("this file system does not pass the set-group-ID bit on to new directories")
-    run_pipeline([Stage("make", _tiny)], [TABLES["task_digests"]], shared / "out", timings_path=False)
+    run_pipeline([Stage("make", tiny_digests)], [TABLES["task_digests"]], shared / "out", timings_path=False)
     mode = os.stat(shared / "out").st_mode
     assert mode & stat.S_ISGID, oct(mode)
     assert stat.S_IMODE(mode) == stat.S_IMODE(os.stat(shared / "by_mkdir").st_mode)
     # a folder without the bit gives none, as before
-    run_pipeline([Stage("make", _tiny)], [TABLES["task_digests"]], tmp_path / "plain", timings_path=False)
+    run_pipeline([Stage("make", tiny_digests)], [TABLES["task_digests"]], tmp_path / "plain", timings_path=False)
     assert not os.stat(tmp_path / "plain").st_mode & stat.S_ISGID
 
 
@@ -210,7 +196,7 @@ def test_cli_recompute_stopped_in_a_finalizer_leaves_the_output(tmp_path, capsys
     """Exit 0 and the new tables swapped in, after the SIGTERM was printed as 'Exception ignored'."""
     def make():
         _Finalizer(signal.SIGTERM)
-        return _tiny()
+        return tiny_digests()
 
     monkeypatch.setattr(pipeline, "RECOMPUTE_STAGES", (Stage("make", make),))
     monkeypatch.setattr(pipeline, "RECOMPUTE_TABLES", (TABLES["task_digests"],))
@@ -297,7 +283,7 @@ def test_run_pipeline_refuses_to_replace_someone_s_timings_json(tmp_path):
     bench.mkdir()
     (bench / "timings.json").write_text('{"mine": "last week"}')
     with pytest.raises(_outdir.OutputPathError) as info:
-        run_pipeline([Stage("make", _tiny)], [TABLES["task_digests"]], bench)
+        run_pipeline([Stage("make", tiny_digests)], [TABLES["task_digests"]], bench)
     assert str(info.value) == (
         f"refusing to replace {bench / 'timings.json'}: {bench} has no manifest.json, so exposure recompute did "
         "not write that file, and it writes its wall times to a file of that name; move the file or choose a new "
@@ -305,9 +291,9 @@ def test_run_pipeline_refuses_to_replace_someone_s_timings_json(tmp_path):
     assert sorted(p.name for p in bench.iterdir()) == ["timings.json"]
     assert (bench / "timings.json").read_text() == '{"mine": "last week"}'
     # wall times written elsewhere: the file is kept, as before
-    run_pipeline([Stage("make", _tiny)], [TABLES["task_digests"]], bench, timings_path=tmp_path / "t.json")
+    run_pipeline([Stage("make", tiny_digests)], [TABLES["task_digests"]], bench, timings_path=tmp_path / "t.json")
     assert (bench / "timings.json").read_text() == '{"mine": "last week"}'
     assert sorted(p.name for p in bench.iterdir()) == ["manifest.json", "task_digests.parquet", "timings.json"]
     # a recompute output of its own (with its manifest): its timings.json is replaced, as before
-    run_pipeline([Stage("make", _tiny)], [TABLES["task_digests"]], bench)
+    run_pipeline([Stage("make", tiny_digests)], [TABLES["task_digests"]], bench)
     assert '"stage_order"' in (bench / "timings.json").read_text()
