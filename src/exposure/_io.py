@@ -649,11 +649,14 @@ def _check_destination(path: Path) -> None:
                           path=path, errno=errno_codes.EEXIST)
 
 
-def _partial_file(path: Path) -> Path:
-    """A new empty partial file beside ``path`` (its directory made), for :func:`atomic_path`."""
+def _partial_file(path: Path, make_dirs: bool = True) -> Path:
+    """A new empty partial file beside ``path`` (its directory made, with ``make_dirs``), for :func:`atomic_path`."""
     _check_destination(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if make_dirs:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        elif not path.parent.is_dir():  # gone: a failed run removed it
+            raise FileNotFoundError(errno_codes.ENOENT, "no such directory", str(path.parent))
     except FileExistsError:  # a parent is a file
         raise OutputError(_REASONS[errno_codes.ENOTDIR], path=path, errno=errno_codes.ENOTDIR) from None
     except OSError as exc:
@@ -727,8 +730,12 @@ def _remove_dirs(dirs: list[Path]) -> None:
 
 
 @contextlib.contextmanager
-def atomic_path(path):
+def atomic_path(path, *, make_dirs: bool = True):
     """Yield a temporary path beside ``path``; rename it to ``path`` on success.
+
+    ``make_dirs`` False: ``path``'s directory must exist (it is not made again), for a
+    writer whose directory another part of the run may have removed (the partitions of
+    :func:`exposure.dask.score_dataset`, after another one failed).
 
     On an exception the temporary file is removed and ``path`` is left as it was, and so
     are the directories made for it (``-o new/sub/out.csv`` of a run that fails left
@@ -782,7 +789,7 @@ def atomic_path(path):
     tmp = None
     try:
         with signals_held():  # a signal between the partial file's creation and here left it behind
-            tmp = _partial_file(path)
+            tmp = _partial_file(path, make_dirs)
         with reported_as(tmp, path):  # the writer's errors and warnings name path, not tmp
             yield tmp
         try:
@@ -1007,9 +1014,9 @@ def atomic_paths(paths):
 
 
 @contextlib.contextmanager
-def _writing(path):
+def _writing(path, make_dirs: bool = True):
     """:func:`atomic_path` whose body's :class:`OSError` becomes an OutputError naming ``path``."""
-    with atomic_path(path) as tmp:
+    with atomic_path(path, make_dirs=make_dirs) as tmp:
         try:
             yield tmp
         except OSError as exc:
@@ -1143,7 +1150,8 @@ def _parquet_problem(values: pd.Series) -> tuple[int, str] | None:
     return None
 
 
-def write_parquet(frame: pd.DataFrame, path, metadata: dict[str, str] | None = None) -> Path:
+def write_parquet(frame: pd.DataFrame, path, metadata: dict[str, str] | None = None, *,
+                  make_dirs: bool = True) -> Path:
     """Write ``frame`` to Parquet atomically and deterministically.
 
     Parameters
@@ -1155,6 +1163,9 @@ def write_parquet(frame: pd.DataFrame, path, metadata: dict[str, str] | None = N
     metadata : dict of str to str, optional
         Key-value metadata of the file (e.g. the licence and attribution of its content),
         written in key order.
+    make_dirs : bool, default True
+        Make ``path``'s missing directories; False refuses a ``path`` whose directory is
+        gone (:func:`atomic_path`).
 
     Returns
     -------
@@ -1209,7 +1220,7 @@ def write_parquet(frame: pd.DataFrame, path, metadata: dict[str, str] | None = N
     durations = any(pa.types.is_duration(field.type) for field in table.schema)
     options = dict(compression="zstd", compression_level=3, write_statistics=False,
                    use_dictionary=True, store_schema=durations)
-    with _writing(path) as tmp, open(tmp, "wb") as fh:  # a handle: any bytes in the name
+    with _writing(path, make_dirs) as tmp, open(tmp, "wb") as fh:  # a handle: any bytes in the name
         if not metadata:
             pq.write_table(table, fh, row_group_size=1_000_000, **options)
         else:  # store_schema=False drops schema metadata: write it as file key-values

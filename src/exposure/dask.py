@@ -2062,7 +2062,10 @@ def _write_part(part: pd.DataFrame, path: str, index: int, text_column) -> tuple
         for pos in np.flatnonzero([cell is not None for cell in cells]):
             notes += [(int(pos), msg, args, at) for msg, args, at in json.loads(cells[pos])]
     part = part.drop(columns=[_ODD, _NOTES], errors="ignore")  # not the partition the task was given
-    write_parquet(part, path)
+    # into the run's temporary directory only: when another partition failed, the run removed
+    # it, and a partition still running made it again (.out.XXXX.tmp/part-00001.parquet was
+    # left beside the output)
+    write_parquet(part, path, make_dirs=False)
     tag = str(part["method"].iloc[0]) if len(part) else ""
     named = np.flatnonzero(odd)
     first = int(named[0]) if len(named) else -1
