@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+
 import pytest
 from _frames import tiny_digests
 
@@ -29,3 +31,15 @@ def tiny_recipe(monkeypatch):
     monkeypatch.setattr(pipeline, "RECOMPUTE_STAGES", (Stage("make", tiny_digests),))
     monkeypatch.setattr(pipeline, "RECOMPUTE_TABLES", (TABLES["task_digests"],))
     monkeypatch.setattr(pipeline, "RECOMPUTE_MANIFEST", ("releases",))
+
+
+@pytest.fixture
+def ctrl_c():
+    """Python's own Ctrl-C handler on SIGINT for the test, as in a terminal, put back after.
+
+    A shell's background job (``.ci/run &``) starts with SIGINT ignored, and Python then
+    installs no handler of its own: the tests of what Ctrl-C does would test nothing.
+    """
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, before)

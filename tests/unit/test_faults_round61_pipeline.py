@@ -171,7 +171,7 @@ _SWALLOWED = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptio
 
 @_SWALLOWED
 @pytest.mark.parametrize("signum, raised", [(signal.SIGTERM, Terminated), (signal.SIGINT, KeyboardInterrupt)])
-def test_a_signal_swallowed_by_a_finalizer_stops_the_swap(tmp_path, main_thread, signum, raised):
+def test_a_signal_swallowed_by_a_finalizer_stops_the_swap(tmp_path, main_thread, ctrl_c, signum, raised):
     """The run went on and replaced the output: 'Exception ignored in ... __del__'."""
     out = tmp_path / "out"
     out.mkdir()

@@ -195,10 +195,10 @@ def test_extract_zip_of_an_encrypted_member_is_a_data_format_error(tmp_path):
 # ------------------------------------------------------------------ 5. --data-dir with a line end
 @pytest.mark.parametrize("command", ["fetch", "sources"])
 def test_data_dir_with_a_line_end_is_refused(tmp_path, capsys, monkeypatch, shared_data, command):
+    extra = ["--mirror", shared_data.resolve()] if command == "fetch" else []  # before the chdir: it may be relative
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("EXPOSURE_HOME", str(tmp_path / "home"))
     (tmp_path / "c").mkdir()
-    extra = ["--mirror", shared_data] if command == "fetch" else []
     code, _, err = cli(capsys, command, *extra, "--data-dir", "c\r", "onet/29.1/Job Zones.txt")
     line = one_error_line(err, command=command)
     assert code == 2

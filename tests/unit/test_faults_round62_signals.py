@@ -56,7 +56,7 @@ def test_sigterm_as_the_partial_file_is_made_leaves_nothing(tmp_path, signal_aft
     assert out.read_text() == "old\n"
 
 
-def test_ctrl_c_as_the_partial_file_is_made_leaves_nothing(tmp_path, monkeypatch):
+def test_ctrl_c_as_the_partial_file_is_made_leaves_nothing(tmp_path, monkeypatch, ctrl_c):
     real = tempfile.mkstemp
 
     def mkstemp(*args, **kwargs):
