@@ -88,6 +88,7 @@ __all__ = [
     "remembered",
     "frames_unchanged",
     "OTHER_IDS_MESSAGE",
+    "column_key",
     "KEY_NAMES",
     "key_spellings",
     "keys_spelled_twice",
@@ -102,27 +103,42 @@ __all__ = [
 _SCORING_LOG = logging.getLogger("exposure.scoring")
 
 
-#: The key columns by their names in any case, spaces around them aside (O*NET's and the
-#: library's): :func:`key_spellings`.
-KEY_NAMES = {"onetsoc_code": ("o*net-soc code", "onetsoc_code"), "task_id": ("task id", "task_id")}
+def column_key(name) -> str:
+    """A column name as the key and near-column checks compare it: letters and digits, casefolded.
+
+    Examples
+    --------
+    >>> [column_key(c) for c in ("Job Zone", "O*NET-SOC Code", " title", "O.NET.SOC.Code", "taskid")]
+    ['jobzone', 'onetsoccode', 'title', 'onetsoccode', 'taskid']
+    """
+    return "".join(c for c in str(name).casefold() if c.isalnum())
+
+
+#: The key columns by their names as :func:`column_key` reads them (O*NET's headers, the
+#: library's, and as other tools rename them): :func:`key_spellings`.
+KEY_NAMES = {"onetsoc_code": "onetsoccode", "task_id": "taskid"}
 
 
 def key_spellings(columns, skip=()) -> dict[str, list]:
-    """``{key: [the columns that spell it]}``: names of :data:`KEY_NAMES` in any case or padded.
+    """``{key: [the columns that spell it]}``: names of :data:`KEY_NAMES` in another case, spacing or punctuation.
 
     The file readers take the one such column of a key for it (``O*NET-SOC CODE``,
     ``TASK_ID``: :func:`exposure.scoring._files.onet_aliases`); :func:`exposure.scoring.score_tasks`
     warns of them, as it does not read them. Columns in ``skip`` are left out; keys no
-    column spells are absent.
+    column spells are absent. R's ``read.csv`` (``O.NET.SOC.Code``, ``Task.ID``) and Stata's
+    ``import delimited`` (``onetsoccode``, ``taskid``) rename O*NET's headers so: such keys
+    were neither read nor warned of (the rows scored as text alone, without O*NET).
 
     Examples
     --------
     >>> key_spellings(["O*NET-SOC CODE", " task id", "TASK_ID", "task"])
     {'onetsoc_code': ['O*NET-SOC CODE'], 'task_id': [' task id', 'TASK_ID']}
+    >>> key_spellings(["O.NET.SOC.Code", "Task.ID", "Task"])
+    {'onetsoc_code': ['O.NET.SOC.Code'], 'task_id': ['Task.ID']}
     """
     out = {}
-    for key, names in KEY_NAMES.items():
-        near = [c for c in columns if isinstance(c, str) and c not in skip and c.strip().casefold() in names]
+    for key, name in KEY_NAMES.items():
+        near = [c for c in columns if isinstance(c, str) and c not in skip and column_key(c) == name]
         if near:
             out[key] = near
     return out

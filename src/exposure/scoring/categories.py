@@ -102,6 +102,9 @@ from exposure.scoring._inputs import (
     with_index_label,
     without_other_ids,
 )
+from exposure.scoring._inputs import (
+    column_key as _column_key,  # read by rubric too
+)
 from exposure.scoring._rules import (
     PatternRule,
     RuleSet,
@@ -2109,18 +2112,7 @@ def _check_inputs(frame: pd.DataFrame, text_column, onet, occupation_column) -> 
     return texts
 
 
-def _column_key(name) -> str:
-    """A column name as :func:`_warn_near_columns` compares it: letters and digits, casefolded.
-
-    Examples
-    --------
-    >>> [_column_key(c) for c in ("Job Zone", "O*NET-SOC Code", " title", "Job_Title")]
-    ['jobzone', 'onetsoccode', 'title', 'jobtitle']
-    """
-    return "".join(c for c in str(name).casefold() if c.isalnum())
-
-
-#: Other spellings of the optional columns, as :func:`_column_key` reads them.
+#: Other spellings of the optional columns, as :func:`~exposure.scoring._inputs.column_key` reads them.
 _NEAR_COLUMNS = {"title": {"title", "jobtitle", "occupationtitle"}, "job_zone": {"jobzone"},
                  "onetsoc_code": {"onetsoccode"}, "task_id": {"taskid"}}
 
