@@ -1114,7 +1114,10 @@ def _parquet_problem(values: pd.Series) -> tuple[int, str] | None:
     Interval column, stored as maps of its ends, as this writer keeps no pandas metadata;
     an object column of maps (dicts) with different keys, which pyarrow gives every key
     of every row (``{"a": 1}`` read back as ``{'a': 1.0, 'b': None}``); maps without
-    keys, which no Parquet column holds.
+    keys, which no Parquet column holds; dates beside date-times (``date(2020, 1, 1)``
+    then ``datetime(2020, 1, 2, 5, 30)``: pyarrow typed the column ``date32`` and read
+    the second back as ``2020-01-02``, silently); integers beyond 64 bits (pyarrow's
+    ``OverflowError``, naming no column).
     """
     dtype = values.dtype
     if dtype.kind == "c":
@@ -1130,9 +1133,24 @@ def _parquet_problem(values: pd.Series) -> tuple[int, str] | None:
         return _first_given(values), (
             f"the column holds Intervals ({dtype}), which a Parquet file written here stores as "
             "maps of their two ends; convert the column (Series.astype(str))")
-    if dtype != object:
+    if dtype != object or pd.api.types.infer_dtype(values, skipna=True) in ("string", "empty"):
         return None
     cells = values.tolist()
+    huge = next((i for i, v in enumerate(cells) if isinstance(v, int) and not isinstance(v, bool)
+                 and not -(2**63) <= v < 2**63), None)
+    if huge is not None:  # pyarrow's OverflowError ("Python int too large to convert to C long")
+        return huge, (f"a cell holds the integer {cells[huge]}, beyond the +/-2**63 of a Parquet "
+                      "integer column; store the column as text, or write .csv")
+    days = next((i for i, v in enumerate(cells)
+                 if isinstance(v, datetime.date) and not isinstance(v, datetime.datetime)), None)
+    times = None if days is None else next(
+        (i for i, v in enumerate(cells) if isinstance(v, datetime.datetime)), None)
+    if times is not None:  # pyarrow typed the column by its first cell: the times were cut
+        later = max(days, times)
+        return later, (f"the column holds dates (row {days + 2}) and date-times (row {times + 2}: "
+                       f"{cells[times]}), and a Parquet column has one type (as dates, the times "
+                       "of day would be lost); convert the column to date-times (pd.to_datetime) "
+                       "or to text")
     maps = [i for i, v in enumerate(cells) if isinstance(v, dict)]
     if not maps:
         return None
@@ -1187,11 +1205,12 @@ def write_parquet(frame: pd.DataFrame, path, metadata: dict[str, str] | None = N
     A duration column (``timedelta64``) is read back as durations: the file then stores
     its Arrow schema, as Parquet has no duration type (it was read back as integers).
 
-    A column name given twice (``1`` and ``"1"`` too: the file stores names as text), a
-    lone surrogate in a text, an object column holding text and numbers, and a column the
+    Columns of several levels (a MultiIndex, written as names such as ``"('p', 'mean')"``
+    before), a column name given twice (``1`` and ``"1"`` too: the file stores names as
+    text), a lone surrogate in a text, an object column holding text and numbers, and a column the
     file would not hold as it is (:func:`_parquet_problem`: complex numbers, Periods and
-    Intervals, maps with different keys) are refused naming the column (and row), before
-    anything is written:
+    Intervals, maps with different keys, dates beside date-times, Python integers beyond
+    64 bits) are refused naming the column (and row), before anything is written:
 
     >>> write_parquet(pd.DataFrame({"note": ["a", 3]}), d / "m.parquet")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -1199,6 +1218,7 @@ def write_parquet(frame: pd.DataFrame, path, metadata: dict[str, str] | None = N
     exposure.errors.DataFormatError: ...m.parquet, row 3, column 'note': cannot write as Parquet: the column holds text (row 2) and a number here (3), ...
     """
     pq = pyarrow_parquet()
+    _one_header_row(frame, path, "a Parquet file", "its schema (one name per column)")
     _duplicate_name(frame, path, "a Parquet file")
     for j, col in enumerate(frame.columns):
         problem = _parquet_problem(frame.iloc[:, j])
@@ -1493,7 +1513,8 @@ def neutralise_formulas(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
 
     Cells that start with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return and are not
     numbers get a leading single quote; other cells, numbers and column names of other
-    types are untouched. Column names are checked too. Only cells whose first character
+    types are untouched. A categorical column with such a cell is returned as plain text
+    (``object``): its categories do not hold the quoted texts. Column names are checked too. Only cells whose first character
     is one of those get the exact test (a vectorised look at each text column first).
 
     Returns
@@ -1527,6 +1548,10 @@ def neutralise_formulas(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
         if mask.any():
             if out is frame:
                 out = frame.copy()
+            if isinstance(series.dtype, pd.CategoricalDtype):
+                # its categories lack the quoted texts (pandas' "Cannot setitem on a
+                # Categorical with a new category" before): the column as plain text
+                out.isetitem(j, series.astype(object))
             out.iloc[mask, j] = "'" + series[mask].astype(str)
             changed += int(mask.sum())
     names = ["'" + c if _formula_like(c) else c for c in out.columns]
@@ -1831,17 +1856,19 @@ def _nested_as_text(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _one_header_row(frame: pd.DataFrame, path, where: str) -> None:
+def _one_header_row(frame: pd.DataFrame, path, where: str, header: str = "its one header row") -> None:
     """Refuse columns with several levels (a MultiIndex), which ``where`` cannot name in one row.
 
     pandas wrote a CSV file two header rows (the second read back as a row of data), and
-    the Stata writer warned that it renamed the columns and then refused them.
+    the Stata writer warned that it renamed the columns and then refused them; the
+    ``.xlsx`` and Parquet writers named the columns by their tuples' text (``"('p',
+    'mean')"``, read back as such). ``header`` says where ``where`` names its columns.
     """
     if isinstance(frame.columns, pd.MultiIndex):
         levels = frame.columns.nlevels
         raise DataFormatError(
             f"the column names have {levels} levels (a MultiIndex, as groupby().agg() gives), "
-            f"which {where} cannot hold in its one header row; flatten them first (e.g. "
+            f"which {where} cannot hold in {header}; flatten them first (e.g. "
             "frame.columns = ['_'.join(map(str, c)) for c in frame.columns])", path=path,
             column=_shown_name(frame.columns[0]) if len(frame.columns) else None)
 
@@ -2058,6 +2085,8 @@ def _xlsx_problem(value, illegal) -> str | None:
                     ".parquet, or store it as text")
     elif isinstance(value, (datetime.datetime, datetime.time)) and value.tzinfo is not None:
         return _XLSX_TZ.format(value.tzinfo)
+    elif isinstance(value, datetime.date) and _before_1900(value):
+        return _XLSX_BEFORE_1900.format(value)
     elif (isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
           and abs(int(value)) >= XLSX_EXACT_INT):
         return _XLSX_BIG_INT.format(int(value))
@@ -2071,6 +2100,22 @@ _XLSX_INF = ("a cell holds an infinite number, which an .xlsx sheet cannot store
 _XLSX_BIG_INT = ("the column holds the integer {}, beyond the +/-2**53 that an .xlsx sheet "
                  "holds exactly (a workbook stores numbers as doubles, which changes it); "
                  "write .csv or .parquet, or store it as text")
+#: Why an .xlsx cell cannot hold a date before 1900 (Excel's first day is 1900-01-01).
+_XLSX_BEFORE_1900 = ("a cell holds the date {}, before 1900-01-01, the first day an .xlsx sheet "
+                     "can hold (a workbook stores a date as a count of days from 1900: it would "
+                     "be read back as a time of day, or shown by Excel as #####); write .csv or "
+                     ".parquet, or store the column as text")
+#: Excel's first day (serial 1); an earlier date is stored as a serial of 0 or less.
+_XLSX_FIRST_DAY = datetime.datetime(1900, 1, 1)
+
+
+def _before_1900(value: datetime.date) -> bool:
+    """Whether a date or (time-zone-naive) datetime falls before Excel's first day."""
+    if not isinstance(value, datetime.datetime):
+        value = datetime.datetime(value.year, value.month, value.day)
+    return value < _XLSX_FIRST_DAY
+
+
 #: Why an .xlsx cell cannot hold a time with a time zone (as a .dta file cannot).
 _XLSX_TZ = ("the column holds time-zone-aware times ({}), which an .xlsx sheet cannot store; "
             "convert them (Series.dt.tz_convert(None) for UTC, or to text), or write .csv "
@@ -2095,6 +2140,12 @@ def _column_problem(values: pd.Series, illegal) -> tuple[int, str] | None:
     if isinstance(dtype, pd.DatetimeTZDtype):
         given = values.notna().to_numpy(dtype=bool)
         return (int(given.argmax()), _XLSX_TZ.format(dtype.tz)) if given.any() else None
+    if dtype.kind == "M":  # openpyxl wrote 1899-12-31 as 0 (a time) and earlier days as -n
+        early = (values < _XLSX_FIRST_DAY).to_numpy(dtype=bool, na_value=False)
+        if early.any():
+            pos = int(early.argmax())
+            return pos, _XLSX_BEFORE_1900.format(values.iloc[pos])
+        return None
     if dtype.kind == "f":
         bad = np.isinf(values.to_numpy(dtype=float, na_value=np.nan))
         return (int(bad.argmax()), _XLSX_INF) if bad.any() else None
@@ -2140,8 +2191,11 @@ def check_xlsx(frame: pd.DataFrame, path) -> None:
         U+FFFE, U+FFFF or a lone surrogate (which XML cannot hold), bytes that are not
         UTF-8, more than :data:`XLSX_MAX_CELL` characters, a nested
         value such as a list, an infinite number, an integer of magnitude
-        :data:`XLSX_EXACT_INT` or more, a time-zone-aware datetime. A column name is
-        checked as a cell of row 1.
+        :data:`XLSX_EXACT_INT` or more, a time-zone-aware datetime, a date before
+        1900-01-01 (a workbook's first day: ``1899-12-31`` was stored as day 0 and read
+        back as a time of day, earlier dates as negative days Excel shows as ``#####``).
+        A column name is checked as a cell of row 1; columns of several levels (a
+        MultiIndex) are refused (their names were written as ``"('p', 'mean')"``).
 
     Notes
     -----
@@ -2169,6 +2223,7 @@ def check_xlsx(frame: pd.DataFrame, path) -> None:
         raise DataFormatError(
             f"{frame.shape[1]:,} columns do not fit in an .xlsx sheet ({XLSX_MAX_COLUMNS:,} at "
             "most, A to XFD); write .csv or .parquet", path=path)
+    _one_header_row(frame, path, "an .xlsx sheet")  # was written as "('p', 'mean')"
     for col in frame.columns:  # the header row: openpyxl's IllegalCharacterError before
         problem = _xlsx_problem(str(col), ILLEGAL_CHARACTERS_RE)
         if problem is not None:
@@ -2224,7 +2279,7 @@ def write_xlsx(frame: pd.DataFrame, path, *, sheet: str = "data") -> Path:
         left): more rows or columns than a sheet holds, or a cell a workbook cannot store
         (control characters in text or bytes, more than :data:`XLSX_MAX_CELL` characters,
         a nested value such as a list, an infinite number, an integer beyond 2**53, a
-        time-zone-aware datetime), naming its row and column.
+        time-zone-aware datetime, a date before 1900-01-01), naming its row and column.
     exposure.errors.OutputError
         The file cannot be written.
 
