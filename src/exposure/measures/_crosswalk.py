@@ -565,7 +565,8 @@ def _link_codes(codes: pd.Series, what, column: str) -> pd.Series:
     >>> _link_codes(pd.Series([110.0, 2512.0]), "links", "source_code").tolist()
     ['110', '2512']
     """
-    if pd.api.types.is_numeric_dtype(codes) or not codes.dropna().map(type).eq(str).all():
+    # (map(type).eq(str) raised NotImplementedError on an empty Series of pandas' str type)
+    if pd.api.types.is_numeric_dtype(codes) or not all(isinstance(v, str) for v in codes.dropna()):
         codes = _code_text(codes, pd.Series([], dtype=object), what, column)
     return codes.where(codes.isna(), codes.astype(str))
 

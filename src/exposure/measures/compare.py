@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from exposure._args import check_choice, check_column, check_count, check_name, check_names, shown
-from exposure._tables import first_repeat, norm_header, power_scaled
+from exposure._tables import check_paired, first_repeat, norm_header, power_scaled
 from exposure.crosswalks import (
     check_not_beside_aggregate,
     check_soc_structure,
@@ -152,7 +152,8 @@ def _vector(value, name: str, *, finite: bool = False) -> np.ndarray:
     """``value`` as a 1-D float array; text, a dict, a scalar, None or a boolean refused, naming ``name``.
 
     Missing values (None, NaN, ``pd.NA``) are NaN; with ``finite``, an infinity is refused,
-    naming its position (counted from 0).
+    naming its position (counted from 0). ``pd.NA`` in a list or an object array (the
+    ``tolist()`` of an ``Int64`` or ``Float64`` column) was refused as not a number.
     """
     arr = None
     if value is not None and not isinstance(value, (str, bytes, Mapping)):
@@ -160,6 +161,12 @@ def _vector(value, name: str, *, finite: bool = False) -> np.ndarray:
             arr = np.asarray(value, float)
         except (TypeError, ValueError):  # "could not convert string to float" before
             arr = None
+        if arr is None:  # pd.NA: "float() argument must be ... not 'NAType'"
+            try:
+                cells = np.asarray(value, dtype=object)
+                arr = np.asarray(np.where(pd.isna(cells), np.nan, cells), float) if cells.ndim == 1 else None
+            except (TypeError, ValueError):
+                arr = None
     if arr is None or arr.ndim != 1:  # a scalar: "len() of unsized object" before
         raise DataFormatError(f"{name} must be a list of numbers (or an array, a Series), got {shown(value)}")
     pos = _first_bool(value)
@@ -177,8 +184,14 @@ def _pairs(x, y, w) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
     """``x``, ``y`` and ``w`` checked (:func:`_vector`, one length, weights), without the pairs with a missing value.
 
     ``w`` stays None when None. The pairs come back in (``x``, ``y``, ``w``) order, so that
-    the sums over them do not depend on the order they were given in.
+    the sums over them do not depend on the order they were given in. Series holding the
+    index labels of another argument in another order are refused
+    (:func:`~exposure._tables.check_paired`): they are paired by position, and were
+    correlated so without a word (a Series of another table sorted by another column).
     """
+    given = [(v, n) for v, n in ((x, "x"), (y, "y"), (w, "w")) if isinstance(v, (pd.Series, pd.DataFrame))]
+    for other, name in given[1:]:
+        check_paired(given[0][0], other, given[0][1], name)
     x, y = _vector(x, "x", finite=True), _vector(y, "y", finite=True)
     if w is not None:
         w = _vector(w, "w")
@@ -221,7 +234,8 @@ def weighted_pearson(x, y, w=None) -> float:
         ``x``, ``y`` or ``w`` is not a list of numbers (text, a scalar, a dict, None for
         ``x`` or ``y``, a boolean: True was read as 1), or they differ in length; an
         infinite value of ``x`` or ``y``, naming the argument and its position (counted
-        from 0).
+        from 0); Series holding the index labels of another argument in another order
+        (they are paired by position: :func:`~exposure._tables.check_paired`).
     exposure.errors.ExposureError
         A weight is negative or not finite, naming its position.
 
@@ -341,15 +355,17 @@ def correlations(table: pd.DataFrame, measures: list[str], weight: str | None = 
     Raises
     ------
     exposure.errors.DataFormatError
-        ``table`` is not a DataFrame or lacks a column; ``measures`` is not a list of
-        names (one string is refused, not read letter by letter) or names one twice;
-        ``weight`` is not a column name or None; a column used given twice (it was read as
-        a frame); a value of a measure or of ``weight`` that is not a finite number or
+        ``table`` is not a DataFrame, has column names of several levels or lacks a
+        column; ``measures`` is not a list of names (one string is refused, not read
+        letter by letter) or names one twice; ``weight`` is not a column name or None; a
+        column used given twice (it was read as a frame); a value of a measure or of ``weight`` that is not a finite number or
         missing (text, ``True``, ``inf``), or a negative ``weight`` (the row was left out
         of the weighted correlations without a word), naming the row (counted from 1) and
         column.
     """
-    _common.check_frame(table, "table")  # None raised ``AttributeError: ... 'columns'``
+    # None raised ``AttributeError: ... 'columns'``; two-level column names (a pd.concat({...}, axis=1)
+    # result) ``KeyError: ['x', 'y']``
+    _common.check_frame(table, "table", flat=True)
     measures = _measure_names(measures)
     check_column(weight, "weight", optional=True)
     weighted = weight is not None  # 0 (a frame read without a header) was read as no weight
@@ -625,7 +641,8 @@ def to_oews_codes(
     Returns
     -------
     pandas.DataFrame
-        Output of :func:`~exposure.measures._crosswalk.apply_links` on ``soc_code``.
+        Output of :func:`~exposure.measures._crosswalk.apply_links` on ``soc_code``
+        (no row for a ``frame`` without rows).
 
     Examples
     --------
@@ -655,8 +672,11 @@ def to_oews_codes(
     codes = frame["soc_code"].astype(str)
     cmap = oews_code_map(codes, oews_codes, soc_structure).set_index("soc_code")["occ_code"]
     target = codes.map(cmap).fillna(codes)
+    # object codes: links of the ``str`` dtype with no row raised pandas' "eq not implemented for
+    # <class 'type'>" in apply_links (a frame with no rows; coverage() of a measure without values)
     links = pd.DataFrame({"source_code": codes, "target_code": target, "crosswalk_weight": 1.0})
-    return apply_links(frame, links, code="soc_code", values=columns)
+    # errors name the frame ("row 2, column 'm': not a number: 'x'" named none)
+    return apply_links(frame, links, code="soc_code", values=columns, path="frame")
 
 
 def load_measure(name: str, *, mirror=None, data_dir=None) -> pd.DataFrame:
