@@ -72,11 +72,11 @@ from exposure.scoring._inputs import (
     check_titles_not_texts,
     frames_unchanged,
     has_keys,
-    key_spellings,
     norm_task_id,
     norm_task_ids,
     other_label_rows,
     task_texts,
+    unread_keys,
     warn_keys_spelled_twice,
     with_index_label,
     without_other_ids,
@@ -414,15 +414,12 @@ def _warn_key_headers(tasks: pd.DataFrame, batch: bool, titles=None) -> None:
         return
     _warn_near_columns(tasks, titles, None, keys=False)
     warn_keys_spelled_twice(tasks.columns)  # the library's name is read, the other spelling not
-    found = {near[0]: key for key, near in key_spellings(tasks.columns).items() if key not in tasks.columns}
+    found, levels = unread_keys(tasks)
     if found:
         missing = " and ".join(repr(key) for key in found.values())
         logger.warning(KEY_HEADERS_MESSAGE, missing, ", ".join(repr(c) for c in found),
                        ", ".join(f"{c!r}: {key!r}" for c, key in found.items()))
-    # keys kept in the index (set_index(["onetsoc_code", "task_id"])): scored as free text too
-    levels = {near[0]: key for key, near in key_spellings([n for n in tasks.index.names if n is not None]).items()
-              if key not in tasks.columns and key not in found.values()}
-    if levels:
+    if levels:  # keys kept in the index (set_index(["onetsoc_code", "task_id"])): scored as free text too
         logger.warning(KEY_LEVELS_MESSAGE, " and ".join(repr(key) for key in levels.values()),
                        ", ".join(repr(n) for n in levels))
 

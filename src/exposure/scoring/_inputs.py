@@ -91,6 +91,7 @@ __all__ = [
     "column_key",
     "KEY_NAMES",
     "key_spellings",
+    "unread_keys",
     "keys_spelled_twice",
     "warn_keys_spelled_twice",
     "without_other_ids",
@@ -172,6 +173,29 @@ def keys_spelled_twice(columns, aliases=None) -> list[tuple[str, str | None, lis
 
 #: The warning of :func:`warn_keys_spelled_twice` (where, the columns, the key, what is read).
 KEYS_TWICE_MESSAGE = "%s: the columns %s all name the key %r; %s: keep one of them (drop or rename the others)"
+
+
+def unread_keys(frame: pd.DataFrame) -> tuple[dict, dict]:
+    """``({column: key}, {index level: key})``: task keys ``frame`` lacks as columns but holds otherwise.
+
+    Columns under another spelling (O*NET's headers ``O*NET-SOC Code``, ``Task ID``; in
+    capitals, ``TASK_ID``; as R renames them, ``O.NET.SOC.Code``:
+    :func:`key_spellings`, the first such column of each key),
+    then levels of the index (``set_index(["onetsoc_code", "task_id"])``) for the keys
+    left. The scorers read the columns ``onetsoc_code`` and ``task_id`` only.
+
+    Examples
+    --------
+    >>> unread_keys(pd.DataFrame(columns=["O*NET-SOC Code", "task_id", "Task"]))
+    ({'O*NET-SOC Code': 'onetsoc_code'}, {})
+    >>> unread_keys(pd.DataFrame({"task_id": [1]}, index=pd.Index(["11-1011.00"], name="onetsoc_code")))
+    ({}, {'onetsoc_code': 'onetsoc_code'})
+    """
+    headers = {near[0]: key for key, near in key_spellings(frame.columns).items() if key not in frame.columns}
+    names = [name for name in frame.index.names if name is not None]
+    levels = {near[0]: key for key, near in key_spellings(names).items()
+              if key not in frame.columns and key not in headers.values()}
+    return headers, levels
 
 
 def warn_keys_spelled_twice(columns, aliases=None, *, path=None) -> None:

@@ -24,7 +24,13 @@ from exposure.measures._common import check_frame
 from exposure.measures.eloundou import check_task_labels
 from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.scoring._features import normalise_text
-from exposure.scoring._inputs import RowNames, check_columns, columns_shown, other_label_rows
+from exposure.scoring._inputs import (
+    RowNames,
+    check_columns,
+    columns_shown,
+    other_label_rows,
+    unread_keys,
+)
 
 __all__ = ["SOURCES", "label_column", "score_reference", "frame_task_ids", "join_labels"]
 
@@ -113,6 +119,13 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
     exposure.errors.ExposureError
         Unknown ``source``.
 
+    Warns
+    -----
+    A frame without ``onetsoc_code`` whose codes are under another spelling (O*NET's
+    ``O*NET-SOC Code``, R's ``O.NET.SOC.Code``) or in a level of its index gets one
+    warning (:data:`CODE_HEADER_MESSAGE`, :data:`CODE_LEVEL_MESSAGE`): they are not read,
+    and the labels are joined on the task ID alone.
+
     Examples
     --------
     >>> labels = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.00"], "task_id": [1, 2],
@@ -141,19 +154,7 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
     check_frame(frame, "frame")
     check_column(text_column, "text_column", optional=True)
     _check_text_column(frame, text_column)
-    found = []
-    try:
-        ids = frame_task_ids(frame)
-    except DataFormatError as exc:
-        if exc.row is None:  # no task_id column
-            raise
-        found.append(exc)
-    try:
-        _check_frame_codes(frame)
-    except DataFormatError as exc:
-        found.append(exc)
-    if found:  # of a bad task ID and a bad code, the earlier row (as score_tasks reports)
-        raise min(found, key=lambda exc: exc.row)
+    ids = _checked_keys(frame, _task_id_column(frame))
     _checked_labels(labels, col)  # before the texts are compared with their statements
     other = None
     if text_column is not None and text_column in frame.columns:
@@ -164,7 +165,24 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
                                  names=RowNames.of(frame, written))
     # the count of the INFO line without them ("1 of 1 tasks have a published label" beside
     # the warning that the row has none)
-    return join_labels(frame, ids, labels, col, unlabelled=other)
+    out = join_labels(frame, ids, labels, col, unlabelled=other)
+    # O*NET's ``O*NET-SOC Code``, or the codes in the index: joined on the task ID alone, silently
+    headers, levels = unread_keys(frame)
+    for found, message in ((headers, CODE_HEADER_MESSAGE), (levels, CODE_LEVEL_MESSAGE)):
+        name = next((name for name, key in found.items() if key == "onetsoc_code"), None)
+        if name is not None:
+            logger.warning(message, name, name)
+    return out
+
+
+#: The warning of :func:`score_reference` on a frame with its codes under O*NET's header.
+CODE_HEADER_MESSAGE = ("score_reference: the frame has no 'onetsoc_code' column but %r (O*NET's header?), not read: "
+                       "the labels were joined on the task ID alone, so a task ID the labels list under another "
+                       "code got that task's label; rename it first (df.rename(columns={%r: 'onetsoc_code'}))")
+#: The warning of :func:`score_reference` on a frame with its codes in its index.
+CODE_LEVEL_MESSAGE = ("score_reference: no 'onetsoc_code' column, but the frame's index has the level %r: the index "
+                      "is not read, so the labels were joined on the task ID alone and a task ID the labels list "
+                      "under another code got that task's label; frame.reset_index(%r) makes it a column")
 
 
 def _check_text_column(frame: pd.DataFrame, text_column) -> None:
@@ -221,6 +239,40 @@ def _check_frame_codes(frame: pd.DataFrame) -> None:
                           row=pos + 1, column="onetsoc_code")
 
 
+def _checked_keys(frame: pd.DataFrame, ids: pd.Series) -> pd.Series:
+    """``ids`` as ``Int64`` task IDs, ``frame``'s codes checked; of a bad ID and a bad code, the earlier row.
+
+    The library's rules (:func:`exposure._tables.task_id_numbers`, :func:`_check_frame_codes`),
+    rows counted from 1, as ``score_tasks`` reports them.
+    """
+    found = []
+    try:
+        ids = task_id_numbers(ids).astype("Int64")
+    except DataFormatError as exc:
+        found.append(exc)
+    try:
+        _check_frame_codes(frame)
+    except DataFormatError as exc:
+        found.append(exc)
+    if found:
+        raise min(found, key=lambda exc: exc.row)
+    return ids
+
+
+def _task_id_column(frame: pd.DataFrame) -> pd.Series:
+    """``frame["task_id"]``; refuse what is not a frame, repeated names, no ``task_id`` column."""
+    check_frame(frame, "frame")  # None raised ``AttributeError: ... no attribute 'columns'``
+    check_columns(frame, what="frame")  # two task_id columns: ``AttributeError: ... 'dtype'``
+    if "task_id" not in frame.columns:
+        near = [c for c in frame.columns if isinstance(c, str) and c.strip().casefold() in ("task id", "task_id")]
+        hint = f"; the frame has {near[0]!r}: rename it 'task_id'" if near else ""  # O*NET's header
+        if not near and "task_id" in unread_keys(frame)[1].values():  # set_index("task_id")
+            hint = "; it is a level of the frame's index: frame.reset_index() makes it a column again"
+        raise DataFormatError(f"the reference method needs a 'task_id' column (O*NET task ID){hint}",
+                              column="task_id")
+    return frame["task_id"]
+
+
 def frame_task_ids(frame: pd.DataFrame) -> pd.Series:
     """``frame``'s task IDs as ``Int64``; raise on a missing column or an ID that is not an integer.
 
@@ -248,15 +300,8 @@ def frame_task_ids(frame: pd.DataFrame) -> pd.Series:
     ...
     exposure.errors.DataFormatError: row 2, column 'task_id': task ID True is not an integer
     """
-    check_frame(frame, "frame")  # None raised ``AttributeError: ... no attribute 'columns'``
-    check_columns(frame, what="frame")  # two task_id columns: ``AttributeError: ... 'dtype'``
-    if "task_id" not in frame.columns:
-        near = [c for c in frame.columns if isinstance(c, str) and c.strip().casefold() in ("task id", "task_id")]
-        hint = f"; the frame has {near[0]!r}: rename it 'task_id'" if near else ""  # O*NET's header
-        raise DataFormatError(f"the reference method needs a 'task_id' column (O*NET task ID){hint}",
-                              column="task_id")
     # the library's rule: ``True`` was joined as task 1, ``1e30`` raised ``TypeError``
-    return task_id_numbers(frame["task_id"]).astype("Int64")
+    return task_id_numbers(_task_id_column(frame)).astype("Int64")
 
 
 def _checked_labels(labels: pd.DataFrame, col: str) -> pd.DataFrame:
@@ -295,9 +340,12 @@ def join_labels(frame: pd.DataFrame, ids: pd.Series, labels: pd.DataFrame, col: 
                 unlabelled=None) -> pd.DataFrame:
     """The probabilities of :func:`score_reference`, from its checked inputs.
 
-    ``ids`` is :func:`frame_task_ids` of ``frame``; ``labels`` is checked (the published
-    labels, or :func:`~exposure.measures.eloundou.check_task_labels` output) and has the
-    label column ``col``. Without an ``onetsoc_code`` column in ``frame`` the join is on
+    ``ids`` is :func:`frame_task_ids` of ``frame`` (or its ``task_id`` column itself: read by
+    the same rule, :func:`exposure._tables.task_id_numbers`, ``"7"`` and ``7.0`` as task 7);
+    ``frame``'s O*NET-SOC codes are checked as :func:`score_reference` checks them.
+    ``labels`` is checked (the published labels, or
+    :func:`~exposure.measures.eloundou.check_task_labels` output) and has the label column
+    ``col``. Without an ``onetsoc_code`` column in ``frame`` the join is on
     the task ID alone: a task ID that ``labels`` gives two different labels (under two
     codes) is then an error naming the rows of ``labels`` (counted from 1).
 
@@ -306,7 +354,9 @@ def join_labels(frame: pd.DataFrame, ids: pd.Series, labels: pd.DataFrame, col: 
     exposure.errors.DataFormatError
         ``frame`` or ``labels`` is not a DataFrame, ``ids`` not a Series of the length of
         ``frame``, ``col`` not a string or not a column of ``labels`` (each named in one
-        line); ``labels`` breaks a rule of
+        line); a task ID of ``ids`` that is not an integer (``True``, ``1.5``, ``"x"``) or an
+        O*NET-SOC code of ``frame`` not of the form ``00-0000.00`` (the earlier row of the
+        two, counted from 1, and the column named); ``labels`` breaks a rule of
         :func:`~exposure.measures.eloundou.check_task_labels` (checked here too: a task
         ID ``"x"`` raised ``ValueError``, a key twice pandas' ``MergeError``, a label
         ``"e1"`` left its task unscored), has no rows or no label in column ``col``
@@ -325,6 +375,9 @@ def join_labels(frame: pd.DataFrame, ids: pd.Series, labels: pd.DataFrame, col: 
         raise DataFormatError(f"ids must be a pandas Series of task IDs, got {shown(ids)}")
     if len(ids) != len(frame):
         raise DataFormatError(f"ids has {len(ids)} rows, frame {len(frame)}")
+    # ``frame["task_id"]`` itself: IDs as text raised pandas' merge ``ValueError`` (or, with no
+    # code column, matched nothing), ``True`` was task 1; a code ``" 11-1011.00"`` matched nothing
+    ids = _checked_keys(frame, ids)
     lab = _checked_labels(labels, col)
     if unlabelled is not None:
         unlabelled = np.asarray(unlabelled)

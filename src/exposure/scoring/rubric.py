@@ -57,6 +57,7 @@ from exposure.scoring._inputs import (
     job_zones_for,
     task_dwas_for,
     task_texts,
+    unread_keys,
     with_index_label,
     without_other_ids,
 )
@@ -457,6 +458,35 @@ def _warn_job_zone_name(frame: pd.DataFrame) -> None:
         logger.warning(JOB_ZONE_NAME_MESSAGE, near[0])
 
 
+#: The warning of :func:`score_rubric` (with ``onet``) on a frame with its task keys under O*NET's headers.
+KEY_HEADERS_MESSAGE = ("score_rubric: the frame has no %s column but %s (O*NET's headers?), not read as keys: "
+                       "the rows were scored from their text alone, without the work activities and job zones "
+                       "of the O*NET tasks these keys name; rename them first (df.rename(columns={%s}))")
+#: The warning of :func:`score_rubric` (with ``onet``) on a frame with its task keys in its index.
+KEY_LEVELS_MESSAGE = ("score_rubric: no %s column, but the frame's index has the level(s) %s: the index is not "
+                      "read, so the rows were scored from their text alone, without the work activities and job "
+                      "zones of the O*NET tasks these keys name; frame.reset_index() makes them columns")
+
+
+def _warn_key_headers(frame: pd.DataFrame, onet) -> None:
+    """Warn when ``onet`` is given and ``frame`` holds its task keys under other names or in its index.
+
+    O*NET's ``Task Statements`` read with pandas (``O*NET-SOC Code``, ``Task ID``), or a
+    frame indexed by its keys (``set_index(["onetsoc_code", "task_id"])``), were scored
+    from their text alone, without a word, while ``score_tasks`` warns of them (and the
+    file readers rename the headers). Without ``onet`` no key is read, so nothing is said.
+    """
+    if onet is None:
+        return
+    found, levels = unread_keys(frame)
+    if found:
+        logger.warning(KEY_HEADERS_MESSAGE, " and ".join(repr(key) for key in found.values()),
+                       ", ".join(repr(c) for c in found), ", ".join(f"{c!r}: {key!r}" for c, key in found.items()))
+    if levels:
+        logger.warning(KEY_LEVELS_MESSAGE, " and ".join(repr(key) for key in levels.values()),
+                       ", ".join(repr(n) for n in levels))
+
+
 def _read_inputs(frame: pd.DataFrame, text_column, onet) -> tuple[pd.DataFrame, list, list, list]:
     """``(frame, texts, dwas, zones)`` of :func:`score_rubric`: its inputs checked and read.
 
@@ -529,7 +559,10 @@ def score_rubric(
     -----
     A frame without ``job_zone`` whose job zones are under another spelling (``Job Zone``,
     O*NET's header; ``JOB_ZONE``) gets one warning (:data:`JOB_ZONE_NAME_MESSAGE`): that
-    column is not read.
+    column is not read. With ``onet``, so does a frame without ``onetsoc_code`` or
+    ``task_id`` that holds them under another spelling (``O*NET-SOC Code``, ``Task ID``:
+    O*NET's file read with pandas; :data:`KEY_HEADERS_MESSAGE`) or as levels of its index
+    (:data:`KEY_LEVELS_MESSAGE`).
 
     Notes
     -----
@@ -555,6 +588,7 @@ def score_rubric(
     """
     out = _score_rubric(frame, text_column=text_column, onet=onet)
     _warn_job_zone_name(frame)  # ``Job Zone`` (O*NET's header) was not read, without a word
+    _warn_key_headers(frame, onet)  # nor were ``O*NET-SOC Code`` and ``Task ID``
     return out
 
 

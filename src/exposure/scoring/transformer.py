@@ -348,9 +348,12 @@ def _check_texts(texts) -> list:
     ...
     exposure.errors.DataFormatError: texts must be a list of task texts, got a DataFrame of columns ['task'] (a frame gives its column names): pass one column, e.g. frame['task']
     """
-    if isinstance(texts, (str, bytes)) or not isinstance(texts, Iterable):
+    # a 0-d array (``np.asarray(text)``: one text) raised numpy's ``iteration over a 0-d array``
+    zero_d = isinstance(texts, np.ndarray) and texts.ndim == 0
+    if isinstance(texts, (str, bytes)) or not isinstance(texts, Iterable) or zero_d:
+        one = isinstance(texts, str) or (zero_d and isinstance(texts.item(), str))
         raise DataFormatError(f"texts must be a list of task texts, got {shown(texts)}"
-                              + (" (one text: pass [text])" if isinstance(texts, str) else ""))
+                              + (" (one text: pass [text])" if one else ""))
     # a frame gives its column names and a dict its keys (each scored as one text: a frame of
     # 1,000 tasks gave one row, the score of the word "task"); a set, rows in no fixed order
     if isinstance(texts, pd.DataFrame):
@@ -466,7 +469,18 @@ def _build(arrays: dict, meta: dict, *, path) -> TransformerModel:
 
 
 def save_transformer(model: TransformerModel, path) -> Path:
-    """Write ``model`` as a deterministic zip of ``.npy`` arrays plus ``metadata.json``."""
+    """Write ``model`` as a deterministic zip of ``.npy`` arrays plus ``metadata.json``.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``model`` is not a :class:`TransformerModel` or ``path`` is not a path (None, a
+        number: pathlib's ``TypeError`` or an ``AttributeError`` before), before anything
+        is written.
+    """
+    path = check_path(path, "path", "a transformer artifact path")
+    if not isinstance(model, TransformerModel):
+        raise DataFormatError(f"model must be a TransformerModel (e.g. load_transformer()), got {shown(model)}")
     return write_arrays(*model.to_arrays(), path)
 
 
