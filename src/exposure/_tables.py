@@ -56,6 +56,7 @@ from exposure.errors import DataFormatError, InputError
 __all__ = [
     "decode_text",
     "check_paired",
+    "check_merged",
     "column_letters",
     "sheet_xml",
     "split_ref",
@@ -1599,6 +1600,8 @@ def _xlsx_rows(wb, path, columns, optional, sheet, max_header_row) -> RawTable:
         raise _boolean_error(flags[k][1], path, header_row + 1 + flags[k][0], header_name(header[idx[k]]))
     while data and all(v.strip() == "" for v in data[-1]):
         data.pop()
+    # a merged cell of the rows read (a code merged down over its tasks) reads as empty
+    check_merged(path, sheet, header, header_row + len(data), header_row=header_row, columns=set(idx))
     frame = pd.DataFrame(data, columns=list(found), dtype=str)
     if frame.empty and not data:
         frame = pd.DataFrame({c: pd.Series([], dtype=str) for c in found})
@@ -2068,12 +2071,13 @@ def first_row_number(path) -> int:
     return 1 if table_kind(path, "input") in ("parquet", "dta") else 2
 
 
-def refuse_multilevel_columns(frame: pd.DataFrame, what: str) -> None:
+def refuse_multilevel_columns(frame: pd.DataFrame, what: str, *, path=None) -> None:
     """Refuse a frame with multi-level column names (``pivot_table``, ``groupby().agg([...])``).
 
     The code reading named columns failed on them inside pandas (``MergeError``,
     ``KeyError``, ``AttributeError: 'DataFrame' object has no attribute 'str'``); the
-    roll-ups, the measure comparisons and the outcomes refuse them in these words.
+    roll-ups, the measure comparisons and the outcomes refuse them in these words, and so
+    do the readers of Parquet files (:func:`index_as_columns`, with the file's ``path``).
 
     Examples
     --------
@@ -2084,7 +2088,7 @@ def refuse_multilevel_columns(frame: pd.DataFrame, what: str) -> None:
     """
     if isinstance(frame.columns, pd.MultiIndex):
         raise DataFormatError(f"{what} has {frame.columns.nlevels}-level column names "
-                              f"(e.g. {frame.columns[0]!r}): flatten them to one level")
+                              f"(e.g. {frame.columns[0]!r}): flatten them to one level", path=path)
 
 
 def first_repeat(values) -> tuple[int, int] | None:
@@ -2418,6 +2422,15 @@ def index_as_columns(frame: pd.DataFrame, schema: pa.Schema, *, start: int = 0,
     pandas would store it as a column: ``__index_level_0__`` when unnamed), with the
     values of the rows ``frame`` holds. The default ``RangeIndex`` is left out.
 
+    Columns keep the names the file stores, as text: a frame whose column labels were
+    numbers (``pd.DataFrame(rows).to_parquet(...)``: labels 0, 1, stored as ``'0'``,
+    ``'1'``) was read back with pandas' labels, the numbers, which no option naming a
+    column can name; with a stored index too, every such column was dropped (the columns
+    are looked up by their stored names), leaving the index alone. Column names of
+    several levels (a MultiIndex, as ``groupby().agg()`` gives, that pandas wrote) are
+    refused (:func:`refuse_multilevel_columns`): ``exposure rollup`` said every column it
+    reads was missing.
+
     Parameters
     ----------
     frame : pandas.DataFrame
@@ -2443,7 +2456,7 @@ def index_as_columns(frame: pd.DataFrame, schema: pa.Schema, *, start: int = 0,
     ------
     exposure.errors.DataFormatError
         A ``RangeIndex`` named like a column of the file; a column without a name (empty
-        or blank), which a CSV header cannot hold.
+        or blank), which a CSV header cannot hold; column names of several levels.
 
     Examples
     --------
@@ -2454,7 +2467,14 @@ def index_as_columns(frame: pd.DataFrame, schema: pa.Schema, *, start: int = 0,
     {'task': ['Weld.', 'Sew.', 'Cook.'], 'posting_id': [100, 101, 102]}
     >>> index_as_columns(table.slice(2).to_pandas(), table.schema, start=2, rows=3).to_dict("list")
     {'task': ['Cook.'], 'posting_id': [102]}
+    >>> table = pa.Table.from_pandas(pd.DataFrame({0: ["Weld."], 1: ["Welder"]}).rename_axis("posting_id"))
+    >>> index_as_columns(table.to_pandas(), table.schema).columns.tolist()
+    ['0', '1', 'posting_id']
     """
+    refuse_multilevel_columns(frame, "the file", path=path)
+    if not all(isinstance(c, str) for c in frame.columns):
+        # pandas stores a label as str(label) and reads the label back: the stored name
+        frame = frame.set_axis([c if isinstance(c, str) else str(c) for c in frame.columns], axis=1)
     for k, name in enumerate(schema.names):  # a CSV header cannot hold it: read back, it
         if not str(name).strip():  # was no column, and the scores shifted under other names
             raise DataFormatError(f"column {k + 1} has no name ({name!r}): name it", path=path)
@@ -2693,8 +2713,8 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
                     if isinstance(exc, pa.ArrowException):
                         raise
                     raise _metadata_error(path, exc) or exc from None
-                frame = _gapped_as_nullable(read, fh, schema)
-                frame = index_as_columns(frame, schema, path=path)
+                # (the stored names first: a numbered column is looked up by its name)
+                frame = _gapped_as_nullable(index_as_columns(read, schema, path=path), fh, schema)
                 names = list(frame.columns)
             elif kind == "xlsx":
                 if sheet is None:
@@ -2735,6 +2755,7 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
         cut = footnote_rows(list(frame.itertuples(index=False, name=None)))
         if cut is not None:  # footnotes below a blank row (BLS, Census): not rows
             frame = frame.iloc[:cut]
+        check_merged(path, sheet, names, len(frame) + 1)  # a cell of the rows read as empty
     return frame.reset_index(drop=True)
 
 
@@ -3040,6 +3061,11 @@ def _check_computed(path: Path, sheet, names: list, *, header_row: int = 1,
         raise DataFormatError(reason, path=path, row=row, column=column)
 
 
+#: A merged range of a sheet's XML (``<mergeCell ref="A2:A3"/>``): its first and last cells.
+_MERGE_CELL = re.compile(rb"""<(?:\w+:)?mergeCell\b[^>]*\bref\s*=\s*["']([A-Za-z]+[0-9]+):"""
+                         rb"""([A-Za-z]+[0-9]+)["']""")
+
+
 def _merged_note(path, sheet, row: int, column: int) -> str:
     """``"its header cell C1 is part of the merged range B1:C1 ..."``, or ``""``.
 
@@ -3047,8 +3073,7 @@ def _merged_note(path, sheet, row: int, column: int) -> str:
     ``row``; run on the error path only.
     """
     data = sheet_xml(path, sheet)
-    for match in re.finditer(rb"""<(?:\w+:)?mergeCell\b[^>]*\bref\s*=\s*["']([A-Za-z]+[0-9]+):"""
-                             rb"""([A-Za-z]+[0-9]+)["']""", data or b""):
+    for match in _MERGE_CELL.finditer(data or b""):
         (top, left), (bottom, right) = (split_ref(m.decode().upper()) for m in match.groups())
         if top <= row <= bottom and left <= column <= right:
             cell = f"{column_letters(column)}{row}"
@@ -3057,6 +3082,82 @@ def _merged_note(path, sheet, row: int, column: int) -> str:
                     "holds its text in its first column only): unmerge the cells and name each "
                     "column")
     return ""
+
+
+def check_merged(path, sheet, names: list, last_row: int, *, header_row: int = 1,
+                 columns=None) -> None:
+    """Refuse a merged range of a sheet that covers a cell of the table's rows, naming the first.
+
+    A merged cell holds its value in its first cell only: the others read as empty. A
+    workbook whose occupation code and title are merged down over the tasks of each
+    occupation (a common layout) was read with the code and title of the first task only:
+    ``exposure rollup`` said ``row 3, column 'onetsoc_code': onetsoc_code missing`` (or
+    worse, a column that may be empty read so without a word), a workbook given as
+    O*NET task statements ``... got text ''``. The one check of both workbook readers:
+    :func:`read_frame` (so ``exposure score``, ``rollup`` and ``evaluate``) and
+    :func:`read_xlsx_table`. Ranges in the header row or above it (the merged title rows
+    of published workbooks, skipped by :func:`read_xlsx_table`), below ``last_row`` (a
+    footnote) or only over columns without a name (or not read) pass; a range's first
+    cell, which holds the value, is read as it is. The sheet's XML is searched as bytes.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The workbook.
+    sheet : str or int or None
+        Sheet name or 0-based index (default the first), as :func:`sheet_xml` takes it.
+    names : list
+        The cells of the header row (column ``j`` of the sheet is ``names[j - 1]``).
+    last_row : int
+        Sheet row of the table's last row.
+    header_row : int, default 1
+        Sheet row of the header.
+    columns : set of int, optional
+        0-based columns read (default every column with a name).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the row, the column and the merged range.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, openpyxl
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "m.xlsx"
+    >>> wb = openpyxl.Workbook(); ws = wb.active
+    >>> for row in [["onetsoc_code", "task"], ["11-1011.00", "Direct."], [None, "Confer."]]:
+    ...     ws.append(row)
+    >>> ws.merge_cells("A2:A3"); wb.save(p)
+    >>> check_merged(p, None, ["onetsoc_code", "task"], 3)   # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: .../m.xlsx, row 3, column 'onetsoc_code': the cell A3 is part of the merged range A2:A3, whose value only its first cell A2 holds: the row would be read with this cell empty; unmerge the cells and fill each one with its value
+    """
+    data = sheet_xml(path, sheet)
+    if not data or b"mergeCell" not in data:
+        return
+
+    def read(col: int) -> bool:  # a column of the table (1-based), named in the header
+        name = names[col - 1] if col <= len(names) else None
+        return (name is not None and not pd.isna(name) and str(name).strip() != ""
+                and (columns is None or col - 1 in columns))
+
+    covered = []  # (row, column, range) of each range's first cell of the table left empty
+    for match in _MERGE_CELL.finditer(data):
+        (top, left), (bottom, right) = (split_ref(m.decode().upper()) for m in match.groups())
+        span = b":".join(match.groups()).decode().upper()
+        for row in range(max(top, header_row + 1), min(bottom, last_row) + 1):
+            cells = [col for col in range(left, right + 1) if (row, col) != (top, left) and read(col)]
+            if cells:
+                covered.append((row, cells[0], span))
+                break
+    if covered:
+        row, col, span = min(covered)
+        first = span.split(":")[0]
+        raise DataFormatError(f"the cell {column_letters(col)}{row} is part of the merged range {span}, "
+                              f"whose value only its first cell {first} holds: the row would be read "
+                              "with this cell empty; unmerge the cells and fill each one with its "
+                              "value", path=path, row=row, column=header_name(names[col - 1]))
 
 
 def _title_row_note(names: list, frame: pd.DataFrame) -> str:

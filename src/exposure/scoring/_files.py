@@ -93,7 +93,6 @@ from exposure._tables import (
     check_file,
     check_header,
     check_input_file,
-    column_letters,
     compressed_input,
     compressed_output,
     first_row_number,
@@ -101,8 +100,6 @@ from exposure._tables import (
     nullable_dtype,
     read_frame,
     reader_reason,
-    sheet_xml,
-    split_ref,
     std_stream,
     stored_index,
     write_frame,
@@ -276,7 +273,7 @@ def read_task_file(path) -> pd.DataFrame:
     exposure.errors.DataFormatError
         Unsupported extension, missing file, a directory, or a file that cannot be parsed;
         an ``.xlsx`` sheet with a merged range over cells of its rows, which would read
-        as empty (:func:`_check_merged`).
+        as empty (:func:`exposure._tables.check_merged`, as ``read_frame`` refuses it).
 
     Examples
     --------
@@ -298,7 +295,6 @@ def read_task_file(path) -> pd.DataFrame:
     except pd.errors.ParserError as exc:  # pandas' words (a quote left open is read_frame's)
         raise _read_error(exc, path) from None
     if kind == "xlsx":
-        _check_merged(path, frame)
         frame = _xlsx_escapes(frame)
     if kind in ("csv", "tsv") and frame.shape[1] == 1:
         header = _text_header(path, kind)
@@ -309,57 +305,10 @@ def read_task_file(path) -> pd.DataFrame:
         # read_frame drops nested types and reads integers with a missing cell as floats
         with open(path, "rb") as fh:
             schema = pq.read_schema(fh)
-        # (and names its columns as pandas labelled them: 0, 1 for the file's '0', '1')
-        if (stored_index(schema) or _nullable_types(schema)
-                or not all(isinstance(c, str) for c in frame.columns)):
+        if stored_index(schema) or _nullable_types(schema):
             with open(path, "rb") as fh:  # as the batches read it
                 frame = _parquet_frame(pq.read_table(fh), path=path)
     return frame
-
-
-#: A merged range of a sheet's XML (``<mergeCell ref="A2:A3"/>``).
-_MERGE_CELL = re.compile(rb"""<(?:\w+:)?mergeCell\b[^>]*\bref\s*=\s*["']([A-Za-z]+[0-9]+):"""
-                         rb"""([A-Za-z]+[0-9]+)["']""")
-
-
-def _check_merged(path: Path, frame: pd.DataFrame) -> None:
-    """Refuse a merged range of the first sheet that covers a cell of the table's rows.
-
-    A merged cell holds its value in its first cell only: the others read as empty. A
-    workbook whose occupation code and title are merged down over the tasks of each
-    occupation (a common layout) was scored with the code and title of the first task
-    only, the others from their text alone (other scores, no occupation context), and the
-    output had empty codes, exit 0. ``frame`` is the sheet as read (row ``i`` is sheet row
-    ``i + 2``); a range in the header row (:func:`exposure._tables.read_frame` names it) or
-    only in unnamed columns (no value is lost there) passes. The sheet's XML is searched as
-    bytes; the header is read on the error path only.
-    """
-    data = sheet_xml(path)
-    if not data or b"mergeCell" not in data:
-        return
-    last = len(frame) + 1  # the sheet row of the table's last row
-    covered = []  # (row, column, range) of each range's first covered cell in the table
-    for match in _MERGE_CELL.finditer(data):
-        (top, left), (bottom, right) = (split_ref(m.decode().upper()) for m in match.groups())
-        span = b":".join(match.groups()).decode().upper()
-        for row in range(max(top, 2), min(bottom, last) + 1):
-            cells = [(row, col, span) for col in range(left, right + 1) if (row, col) != (top, left)]
-            if cells:
-                covered.extend(cells)
-                break
-    if not covered:
-        return
-    with open(path, "rb") as fh:  # a handle: any bytes in the file name
-        header = pd.read_excel(fh, sheet_name=0, header=None, nrows=1, dtype=object).iloc[0].tolist()
-    named = [(row, col, span) for row, col, span in sorted(covered)
-             if col <= len(header) and not pd.isna(header[col - 1]) and str(header[col - 1]).strip()]
-    if named:
-        row, col, span = named[0]
-        first = span.split(":")[0]
-        raise DataFormatError(f"the cell {column_letters(col)}{row} is part of the merged range {span}, "
-                              f"whose value only its first cell {first} holds: the row would be read "
-                              "with this cell empty; unmerge the cells and fill each one with its "
-                              "value", path=path, row=row, column=str(header[col - 1]))
 
 
 #: Excel's escape of a control character in a cell's text (ECMA-376 ``ST_Xstring``):
@@ -655,13 +604,11 @@ def _parquet_frame(table: pa.Table, *, start: int = 0, rows: int | None = None,
     maps, structs) are Arrow-backed (:class:`pandas.ArrowDtype`), so that a Parquet output
     writes them back with their type.
 
-    Columns keep the names the file stores, as text. A frame whose column labels were
-    numbers (``pd.DataFrame(rows).to_parquet(...)``: labels 0, 1, stored as ``'0'``,
-    ``'1'``) was read back with pandas' labels, the numbers, which no ``--text-column``
-    can name (``missing text column '0' (columns: [0, 1])``); with a stored index too,
-    every such column was dropped (``index_as_columns`` looks the columns up by their
-    stored names), leaving the index alone (``columns: ['posting_id']``). Labels of
-    several levels (a MultiIndex) are left as they are, for the scorer to refuse.
+    Columns keep the names the file stores, as text (``index_as_columns``): a frame whose
+    column labels were numbers (``pd.DataFrame(rows).to_parquet(...)``: labels 0, 1,
+    stored as ``'0'``, ``'1'``) is read with the columns ``'0'``, ``'1'``, which
+    ``--text-column 0`` names; column names of several levels (a MultiIndex) are refused,
+    naming the file.
 
     Examples
     --------
@@ -670,8 +617,6 @@ def _parquet_frame(table: pa.Table, *, start: int = 0, rows: int | None = None,
     ['0', '1']
     """
     frame = table.to_pandas(types_mapper=_nested_dtype)
-    if not isinstance(frame.columns, pd.MultiIndex):  # pandas stores a label as str(label)
-        frame.columns = [c if isinstance(c, str) else str(c) for c in frame.columns]
     return index_as_columns(frame, table.schema, start=start, rows=rows, path=path)
 
 
