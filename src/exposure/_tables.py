@@ -56,6 +56,7 @@ from exposure.errors import DataFormatError, InputError
 __all__ = [
     "decode_text",
     "check_paired",
+    "check_pairs",
     "check_merged",
     "column_letters",
     "sheet_xml",
@@ -3591,3 +3592,26 @@ def check_paired(first, second, first_name: str, second_name: str) -> None:
             and set(ours) == set(theirs)):
         raise DataFormatError(f"{second_name} has the index labels of {first_name} in another order: the rows "
                               f"are paired by position, not by label; pass {second_name}.reindex({first_name}.index)")
+
+
+def check_pairs(*named) -> None:
+    """Refuse arguments (frames or Series) holding one another's index labels in another order.
+
+    ``named`` are ``(value, name)`` pairs, paired by position; the first frame or Series
+    among them is the reference each later one is checked against
+    (:func:`exposure._tables.check_paired`). Lists and arrays are paired by position, as
+    documented. The metric functions of :mod:`exposure.scoring._evaluate` and the
+    weighted correlations of :mod:`exposure.measures.compare` check their arguments so (a
+    ``y`` Series sorted since was paired by position with the scores of other tasks).
+
+    Examples
+    --------
+    >>> y = pd.Series([0, 1, 2])
+    >>> check_pairs(([[1.0, 0.0, 0.0]] * 3, "proba"), (y, "y"), (y.iloc[::-1], "codes"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: codes has the index labels of y in another order: the rows are paired by position, not by label; pass codes.reindex(y.index)
+    """
+    given = [(value, name) for value, name in named if isinstance(value, (pd.DataFrame, pd.Series))]
+    for value, name in given[1:]:
+        check_paired(given[0][0], value, given[0][1], name)

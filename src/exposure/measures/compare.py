@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from exposure._args import check_choice, check_column, check_count, check_name, check_names, shown
-from exposure._tables import check_paired, first_repeat, norm_header, power_scaled
+from exposure._tables import check_pairs, first_repeat, norm_header, power_scaled
 from exposure.crosswalks import (
     check_not_beside_aggregate,
     check_soc_structure,
@@ -186,12 +186,10 @@ def _pairs(x, y, w) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
     ``w`` stays None when None. The pairs come back in (``x``, ``y``, ``w``) order, so that
     the sums over them do not depend on the order they were given in. Series holding the
     index labels of another argument in another order are refused
-    (:func:`~exposure._tables.check_paired`): they are paired by position, and were
+    (:func:`~exposure._tables.check_pairs`): they are paired by position, and were
     correlated so without a word (a Series of another table sorted by another column).
     """
-    given = [(v, n) for v, n in ((x, "x"), (y, "y"), (w, "w")) if isinstance(v, (pd.Series, pd.DataFrame))]
-    for other, name in given[1:]:
-        check_paired(given[0][0], other, given[0][1], name)
+    check_pairs((x, "x"), (y, "y"), (w, "w"))
     x, y = _vector(x, "x", finite=True), _vector(y, "y", finite=True)
     if w is not None:
         w = _vector(w, "w")
@@ -235,7 +233,7 @@ def weighted_pearson(x, y, w=None) -> float:
         ``x`` or ``y``, a boolean: True was read as 1), or they differ in length; an
         infinite value of ``x`` or ``y``, naming the argument and its position (counted
         from 0); Series holding the index labels of another argument in another order
-        (they are paired by position: :func:`~exposure._tables.check_paired`).
+        (they are paired by position: :func:`~exposure._tables.check_pairs`).
     exposure.errors.ExposureError
         A weight is negative or not finite, naming its position.
 

@@ -23,7 +23,7 @@ import pandas as pd
 from exposure._args import check_choice, check_count, check_flag, check_path, is_number, shown
 from exposure._io import atomic_paths, write_csv
 from exposure._measures import CATEGORIES, LABELS
-from exposure._tables import task_id_numbers
+from exposure._tables import check_pairs, task_id_numbers
 from exposure.errors import DataFormatError, ExposureError, OutputError
 from exposure.fetch import refuse_read_folders
 from exposure.measures.eloundou import check_task_labels, labels_location
@@ -33,7 +33,6 @@ from exposure.scoring import PROBA_COLUMNS, _check_row_offset, _check_rows, scor
 from exposure.scoring._evaluate import (
     agreement,
     check_classes,
-    check_pairs,
     check_proba,
     cohen_kappa,
     onehot,
@@ -117,7 +116,7 @@ def _paired(proba, y) -> None:
     The rows are paired by position: the scores of a frame sorted since (``score_tasks``
     keeps the frame's index) were compared with the classes of another row, without a word
     (accuracy 0.5 for a scorer right on every task). Rule of
-    :func:`exposure.scoring._evaluate.check_pairs`.
+    :func:`exposure._tables.check_pairs`.
     """
     check_pairs((proba, "proba"), (y, "y"))
 

@@ -27,7 +27,7 @@ import pandas as pd
 
 from exposure._args import as_array, check_count, shown
 from exposure._measures import EXPOSURE_MEASURES, LABEL_LEVELS, LABELS, PROBA_COLUMNS
-from exposure._tables import check_paired
+from exposure._tables import check_pairs
 from exposure.errors import DataFormatError, ExposureError
 
 __all__ = [
@@ -139,31 +139,6 @@ def check_classes(values, n: int | None = None, *, name: str = "y", per: str = "
     return arr.astype(int)
 
 
-def check_pairs(*named) -> None:
-    """Refuse arguments (frames or Series) holding one another's index labels in another order.
-
-    ``named`` are ``(value, name)`` pairs, paired by position; the first frame or Series
-    among them is the reference each later one is checked against
-    (:func:`exposure._tables.check_paired`). Lists and arrays are paired by position, as
-    documented. Only :func:`agreement` checked its arguments so, and only against a
-    ``proba`` frame: a ``y`` Series sorted since was paired by position with the scores of
-    other tasks by :func:`expected_calibration_error`, :func:`brier_score`,
-    :func:`cohen_kappa` and :func:`occupation_means`, and with the codes and weights of
-    other tasks by :func:`agreement` given an array of scores, without a word.
-
-    Examples
-    --------
-    >>> y = pd.Series([0, 1, 2])
-    >>> check_pairs(([[1.0, 0.0, 0.0]] * 3, "proba"), (y, "y"), (y.iloc[::-1], "codes"))
-    Traceback (most recent call last):
-    ...
-    exposure.errors.DataFormatError: codes has the index labels of y in another order: the rows are paired by position, not by label; pass codes.reindex(y.index)
-    """
-    given = [(value, name) for value, name in named if isinstance(value, (pd.DataFrame, pd.Series))]
-    for value, name in given[1:]:
-        check_paired(given[0][0], value, given[0][1], name)
-
-
 def _codes_weights(codes, weights, n: int) -> tuple[np.ndarray, np.ndarray]:
     """Occupation codes (present) and task weights (finite, above 0), one per row of proba."""
     if isinstance(codes, (list, tuple)):  # numpy read ["a", nan] as the texts "a" and "nan"
@@ -212,7 +187,7 @@ def occupation_means(proba, codes, weights) -> pd.DataFrame:
         was left out of the numerator only), a code missing (the task was left out), a
         weight not above 0 (NaN left the task out, 0 gave NaN means), or lengths differ;
         a ``proba`` frame and ``codes`` or ``weights`` Series (or two such Series) holding
-        one another's index labels in another order (:func:`check_pairs`: paired by
+        one another's index labels in another order (:func:`~exposure._tables.check_pairs`: paired by
         position, the tasks of a sorted frame were given other tasks' codes).
 
     Examples
@@ -247,7 +222,7 @@ def cohen_kappa(a, b) -> float:
     exposure.errors.DataFormatError
         ``a`` or ``b`` holds something other than 0, 1 or 2 (-1 was read as class 2, 3 or
         1.5 raised an ``IndexError``), or they differ in length; two Series holding the same
-        index labels in another order (:func:`check_pairs`: compared by position, two
+        index labels in another order (:func:`~exposure._tables.check_pairs`: compared by position, two
         identical ratings, one sorted since, gave a kappa below 1).
 
     Examples
@@ -276,7 +251,7 @@ def expected_calibration_error(proba, y, n_bins: int = 15) -> float:
     NaN for no rows (it was 0.0). ``proba`` as :func:`check_proba` (no NaN), ``y`` one class
     per row (:func:`check_classes`: 3 counted as a miss before), ``n_bins`` a whole number of
     1 or more (0, -1 or 2.5 gave a figure before); a ``proba`` frame and a ``y`` Series holding
-    one another's index labels in another order are refused (:func:`check_pairs`: a perfect
+    one another's index labels in another order are refused (:func:`~exposure._tables.check_pairs`: a perfect
     scorer, sorted since, got an error of 0.5).
 
     Examples
@@ -306,7 +281,7 @@ def brier_score(proba, y) -> float:
     NaN for no rows (with numpy's warnings before). ``proba`` as :func:`check_proba` (a NaN
     row gave NaN), ``y`` one class per row (:func:`check_classes`: -1 was read as E2); a
     ``proba`` frame and a ``y`` Series holding one another's index labels in another order
-    are refused (:func:`check_pairs`: a perfect scorer, sorted since, scored 1.0).
+    are refused (:func:`~exposure._tables.check_pairs`: a perfect scorer, sorted since, scored 1.0).
 
     Examples
     --------
@@ -352,7 +327,7 @@ def agreement(proba, y, codes, weights) -> dict:
         not above 0, or lengths that differ (an ``IndexError`` before), naming the row; a
         ``proba`` frame whose index labels ``y``, ``codes`` or ``weights`` (Series) hold in
         another order, or (``proba`` an array) ``y``, ``codes`` and ``weights`` Series in two
-        orders (:func:`check_pairs`).
+        orders (:func:`~exposure._tables.check_pairs`).
 
     Examples
     --------
