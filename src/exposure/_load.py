@@ -42,7 +42,7 @@ from exposure._tables import (
     read_utf8,
 )
 from exposure.errors import DataFormatError, ExposureError, InputError
-from exposure.fetch import DataStore, check_store, default_home
+from exposure.fetch import DataStore, _spaced, check_store, default_home
 from exposure.schemas import validate as validate_frame
 from exposure.schemas._catalog import ALIASES, MANIFEST_FORMAT, MANIFEST_NAME, TABLES, get_table
 from exposure.schemas._fields import first_bad_soc_code
@@ -206,7 +206,9 @@ def check_recompute_dir(directory: Path) -> Path:
     Raises
     ------
     exposure.errors.DataFormatError
-        Naming the path.
+        Naming the path; a path with surrounding spaces or a line end (``"out\\r"``,
+        pasted) beside the directory without them says so (the line end, printed, hid
+        the name).
     exposure.errors.InputError
         A directory this user may not search (``chmod 000``, or ``444``: listed but not
         entered), or one under such a directory: a bare ``PermissionError`` naming a table
@@ -227,6 +229,10 @@ def check_recompute_dir(directory: Path) -> Path:
         note = link_note(directory, "an output directory of exposure recompute")
         if note:  # it was "directory not found" of a path that is there
             raise DataFormatError(note, path=directory)
+        if _spaced(directory):  # 'old\r: directory not found': the line end hid the name, printed
+            raise DataFormatError(f"directory {os.fspath(directory)!r} not found (an output directory of exposure "
+                                  f"recompute is expected); {os.fspath(directory).strip()!r} is one: remove the "
+                                  "surrounding spaces (or line end) of the path")
         raise DataFormatError("directory not found (an output directory of exposure "
                               f"recompute is expected){_unexpanded_note(directory)}", path=directory)
     if not directory.is_dir():

@@ -127,6 +127,7 @@ from exposure.errors import (
     DataFormatError,
     DownloadError,
     ExposureError,
+    InputError,
     OutputError,
 )
 from exposure.releases import (
@@ -291,6 +292,12 @@ def file_sha256(path) -> str:
     str
         64 lower-case hex digits.
 
+    Raises
+    ------
+    exposure.errors.InputError
+        ``path`` is a directory, does not exist or cannot be read, naming it (a bare
+        ``IsADirectoryError`` or ``FileNotFoundError`` before); also an :class:`OSError`.
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -302,9 +309,15 @@ def file_sha256(path) -> str:
     # an int was opened as a file descriptor; None, a list: open()'s TypeError
     _check_path_arg(path, "path", bytes_ok=True)
     digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(_CHUNK), b""):
-            digest.update(chunk)
+    try:
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(_CHUNK), b""):
+                digest.update(chunk)
+    except OSError as exc:  # a bare IsADirectoryError / FileNotFoundError (verify of a directory)
+        shown_path = os.fsdecode(path)
+        reason = ("is a directory, not a file" if os.path.isdir(shown_path) else
+                  "no such file" if isinstance(exc, FileNotFoundError) else exc.strerror or str(exc))
+        raise InputError(reason, path=shown_path, errno=exc.errno) from None
     return digest.hexdigest()
 
 
@@ -331,6 +344,8 @@ def verify(path, sha256: str, *, name: str | None = None) -> Path:
         ``sha256`` that is not 64 hexadecimal digits, before the file is read.
     exposure.errors.ChecksumMismatchError
         When the digests differ (the file is left untouched).
+    exposure.errors.InputError
+        ``path`` is a directory, does not exist or cannot be read (:func:`file_sha256`).
 
     Examples
     --------
@@ -562,14 +577,30 @@ def resolve_data_dir(data_dir=None) -> Path:
     check_location(data_dir, "data_dir")
     if data_dir is None:
         return default_data_dir()
-    text = os.fspath(data_dir)
-    if isinstance(text, str) and text != text.strip() and not os.path.isdir(text):
-        # '--data-dir "$DIR"' of a value read with its line end (a .env file saved with CRLF):
-        # a new cache 'c\r' was made beside the real one, every file fetched into it, and the
-        # summary "verified in c" showed the name without its line end
-        raise ExposureError(f"--data-dir/data_dir= {text!r} has surrounding spaces (or a line end): remove "
-                            f"them ({text!r} and {text.strip()!r} are different directories)")
+    # '--data-dir "$DIR"' of a value read with its line end (a .env file saved with CRLF):
+    # a new cache 'c\r' was made beside the real one, every file fetched into it, and the
+    # summary "verified in c" showed the name without its line end
+    _refuse_spaces(data_dir, "--data-dir/data_dir=")
     return _expand(data_dir, "--data-dir/data_dir=")
+
+
+def _refuse_spaces(value, origin: str) -> None:
+    """Refuse a directory ``value`` (from ``origin``) with surrounding spaces or a line end.
+
+    Unless a directory of that very name exists (it is then used). Such a value, pasted
+    from a ``.env`` file or a shell line, named a new directory beside the real one.
+
+    Examples
+    --------
+    >>> _refuse_spaces("/nonexistent/cache\\r", "cache")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: cache '/nonexistent/cache\\r' has surrounding spaces (or a line end): remove them ('/nonexistent/cache\\r' and '/nonexistent/cache' are different directories)
+    """
+    text = os.fspath(value)
+    if isinstance(text, str) and text != text.strip() and not os.path.isdir(text):
+        raise ExposureError(f"{origin} {text!r} has surrounding spaces (or a line end): remove "
+                            f"them ({text!r} and {text.strip()!r} are different directories)")
 
 
 #: The error of an empty ``mirror`` (an empty path would be the current directory).
@@ -942,6 +973,10 @@ class DataStore:
     user_agent : str
         User-Agent of every request (``$EXPOSURE_USER_AGENT``, else :data:`USER_AGENT`).
 
+    A directory given with surrounding spaces or a line end (``cache="c\\r"``) is refused
+    unless one of that very name exists, as :func:`resolve_data_dir` refuses it: it named
+    a new directory beside the real one.
+
     Examples
     --------
     >>> import os, tempfile
@@ -972,6 +1007,8 @@ class DataStore:
             value = getattr(self, name)
             if isinstance(value, str) and not value.strip():  # Path("") is the current directory
                 raise ExposureError(f"{name} is empty; give a directory")
+            if value is not None:  # DataStore(cache="c\r") made a new cache beside the real one
+                _refuse_spaces(value, name)
             if value is not None and not isinstance(value, Path):
                 object.__setattr__(self, name, _expand(value, name))
             elif value is not None:
@@ -1337,6 +1374,7 @@ def check_cache_dir(root, *, create: bool = True) -> Path:
     exposure.fetch.CacheWriteError: cache directory ...file exists and is not a directory...
     """
     _check_path_arg(root, "root", "a directory path")
+    _refuse_spaces(root, "root")  # check_cache_dir("c\r") made a new cache beside the real one
     root = Path(root)
     if root.exists() and not root.is_dir():
         raise CacheWriteError(
@@ -2258,6 +2296,9 @@ def download(
         The body's sha256 differs from ``sha256``.
     CacheWriteError
         The file cannot be written beside ``dest``.
+    exposure.errors.OutputError
+        ``dest`` is a directory, before any request (the whole body was downloaded, then
+        refused: "Is a directory").
 
     Examples
     --------
@@ -2280,6 +2321,9 @@ def download(
     max_bytes = None if max_bytes is None else check_count(max_bytes, "max_bytes", 1)
     dest = Path(dest)
     label = name or dest.name
+    if dest.is_dir() and not dest.is_symlink():  # the body was read whole, then "Is a directory"
+        raise OutputError(f"it is a directory, where the download of {label} goes: give the path of the file, "
+                          "not of its directory (or move the directory away); nothing was downloaded", path=dest)
     timeout = TIMEOUT if timeout is None else timeout
     retries = RETRIES if retries is None else retries
     backoff = BACKOFF if backoff is None else backoff

@@ -51,7 +51,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from exposure._args import check_path, is_number, shown
+from exposure._args import check_count, check_path, is_number, shown
 from exposure._io import pyarrow_parquet, write_csv
 from exposure._load import check_manifest_format, check_recompute_dir, load, load_manifest
 from exposure._outdir import OutputPathError, refuse_file_named_dir, replace_directory
@@ -282,7 +282,7 @@ def _check_tables(directory: Path, manifest: dict) -> None:
             raise DataFormatError(
                 f"this table is not the one manifest.json recorded (sha256 {digest[:12]}... instead of "
                 f"{str(entry['sha256'])[:12]}...): it was changed, or copied from another run, after the "
-                f"recompute of {releases or 'this directory'}; diff two whole recompute outputs",
+                f"recompute of {_recompute_of(releases)}; diff two whole recompute outputs",
                 path=table)
 
 
@@ -335,6 +335,15 @@ def _check_complete(directory: Path) -> None:
 def _shown_releases(releases: dict) -> str:
     """``{'onet': '29.1', 'oews': '2025'}`` as ``oews 2025, onet 29.1``."""
     return ", ".join(f"{k} {v}" for k, v in sorted(releases.items())) or "none"
+
+
+def _recompute_of(releases) -> str:
+    """The recompute of ``releases`` (a manifest's) in words: ``(oews 2025, onet 29.1)``.
+
+    ``this directory`` when the manifest records none (it was printed as a Python dict,
+    ``{'onet': '30.1', 'oews': '2025'}``).
+    """
+    return f"({_shown_releases(releases)})" if isinstance(releases, dict) and releases else "this directory"
 
 
 def _table_releases(directory: Path, manifest: dict) -> dict:
@@ -1076,7 +1085,8 @@ def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list
     ------
     exposure.errors.DataFormatError
         ``diff`` that is not a :class:`ReleaseDiff`, ``top`` that is not a whole number
-        (``"5"``, None, 2.5, True), ``reports_dir`` that is not a path: an
+        (``"5"``, None, 2.5, True) or one too large for a float (``10**400``: an
+        ``OverflowError`` before), ``reports_dir`` that is not a path: an
         ``AttributeError`` or ``TypeError`` before. A ``diff`` whose parts are not those
         of :func:`diff_outputs`: ``summary``, ``tasks``, ``occupations`` or ``sectors``
         not a DataFrame or without the columns written from them (``item`` and ``count``;
@@ -1109,10 +1119,9 @@ def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list
     """
     if not isinstance(diff, ReleaseDiff):
         raise DataFormatError(f"diff must be a ReleaseDiff (the result of diff_outputs), got {shown(diff)}")
-    if not (is_number(top) and float(top).is_integer()):
-        raise DataFormatError(f"top must be a whole number, got {shown(top)}")
-    if top < 0:
+    if is_number(top) and top < 0:
         raise ExposureError(f"top must be 0 or more, got {top}")
+    top = check_count(top, "top")  # 10**400: OverflowError (float(top)), a traceback in exposure diff
     reports_dir = check_path(reports_dir, "reports_dir", "a directory path")
     refuse_read_folders(reports_dir)  # the mirror, the cache, the package: as the CLI
     _check_parts(diff)
@@ -1125,7 +1134,7 @@ def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list
             meta.append((f"{side}_{k}_release", "" if rel[k] is None else str(rel[k])))
     summary = pd.concat([pd.DataFrame(meta, columns=["item", "count"]),
                          diff.summary.astype({"count": "object"})], ignore_index=True)
-    occupations = diff.occupations.head(int(top))
+    occupations = diff.occupations.head(top)
     sectors = diff.sectors[diff.sectors["level"] == "sector"] if len(diff.sectors) else diff.sectors
     files = list(zip(names, (summary, diff.tasks, occupations, sectors), strict=True))
     for name in names:  # replace_directory owns these names: a directory of one was dropped, with its files
