@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from exposure._args import check_column, check_path
+from exposure._args import check_column, check_path, shown
 from exposure._io import atomic_path, load_pinned, write_arrays
 from exposure._measures import LABELS, PROBA_COLUMNS
 from exposure._tables import read_utf8
@@ -474,7 +474,18 @@ def save_model(model: LearnedModel, path) -> Path:
     Returns
     -------
     pathlib.Path
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``model`` not a :class:`LearnedModel`, or ``path`` not a path, before anything is
+        written (``AttributeError: 'NoneType' object has no attribute 'to_arrays'`` and
+        ``TypeError: expected str, bytes or os.PathLike object`` before, as
+        :func:`~exposure.scoring.transformer.save_transformer` refuses them).
     """
+    path = check_path(path, "path", "a model artifact path")
+    if not isinstance(model, LearnedModel):
+        raise DataFormatError(f"model must be a LearnedModel (e.g. load_model()), got {shown(model)}")
     arrays, meta = model.to_arrays()
     return write_arrays(arrays, meta, path)
 
