@@ -76,7 +76,7 @@ from exposure.scoring._inputs import (
     norm_task_ids,
     other_label_rows,
     task_texts,
-    unread_keys,
+    warn_keys_not_read,
     warn_keys_spelled_twice,
     with_index_label,
     without_other_ids,
@@ -414,14 +414,8 @@ def _warn_key_headers(tasks: pd.DataFrame, batch: bool, titles=None) -> None:
         return
     _warn_near_columns(tasks, titles, None, keys=False)
     warn_keys_spelled_twice(tasks.columns)  # the library's name is read, the other spelling not
-    found, levels = unread_keys(tasks)
-    if found:
-        missing = " and ".join(repr(key) for key in found.values())
-        logger.warning(KEY_HEADERS_MESSAGE, missing, ", ".join(repr(c) for c in found),
-                       ", ".join(f"{c!r}: {key!r}" for c, key in found.items()))
-    if levels:  # keys kept in the index (set_index(["onetsoc_code", "task_id"])): scored as free text too
-        logger.warning(KEY_LEVELS_MESSAGE, " and ".join(repr(key) for key in levels.values()),
-                       ", ".join(repr(n) for n in levels))
+    # keys under O*NET's headers, or kept in the index (set_index(["onetsoc_code", "task_id"]))
+    warn_keys_not_read(tasks, logger, KEY_HEADERS_MESSAGE, KEY_LEVELS_MESSAGE)
 
 
 def _warn_replaced_columns(tasks: pd.DataFrame, replaced: list, batch: bool) -> None:

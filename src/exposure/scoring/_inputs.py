@@ -92,6 +92,7 @@ __all__ = [
     "KEY_NAMES",
     "key_spellings",
     "unread_keys",
+    "warn_keys_not_read",
     "keys_spelled_twice",
     "warn_keys_spelled_twice",
     "without_other_ids",
@@ -196,6 +197,23 @@ def unread_keys(frame: pd.DataFrame) -> tuple[dict, dict]:
     levels = {near[0]: key for key, near in key_spellings(names).items()
               if key not in frame.columns and key not in headers.values()}
     return headers, levels
+
+
+def warn_keys_not_read(frame: pd.DataFrame, log: logging.Logger, headers_message: str, levels_message: str) -> None:
+    """Warn, on ``log``, of the task keys that ``frame`` holds other than as key columns (:func:`unread_keys`).
+
+    ``headers_message`` gets the keys (``'onetsoc_code' and 'task_id'``), the columns that
+    spell them and the renaming (``'O*NET-SOC Code': 'onetsoc_code'``); ``levels_message``
+    the keys and the index levels. The scorers' warnings, each in its own words
+    (:func:`exposure.scoring.score_tasks`, :func:`exposure.scoring.rubric.score_rubric`).
+    """
+    headers, levels = unread_keys(frame)
+    if headers:
+        log.warning(headers_message, " and ".join(repr(key) for key in headers.values()),
+                    ", ".join(repr(c) for c in headers), ", ".join(f"{c!r}: {key!r}" for c, key in headers.items()))
+    if levels:
+        log.warning(levels_message, " and ".join(repr(key) for key in levels.values()),
+                    ", ".join(repr(n) for n in levels))
 
 
 def warn_keys_spelled_twice(columns, aliases=None, *, path=None) -> None:

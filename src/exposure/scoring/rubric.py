@@ -57,7 +57,7 @@ from exposure.scoring._inputs import (
     job_zones_for,
     task_dwas_for,
     task_texts,
-    unread_keys,
+    warn_keys_not_read,
     with_index_label,
     without_other_ids,
 )
@@ -476,15 +476,8 @@ def _warn_key_headers(frame: pd.DataFrame, onet) -> None:
     from their text alone, without a word, while ``score_tasks`` warns of them (and the
     file readers rename the headers). Without ``onet`` no key is read, so nothing is said.
     """
-    if onet is None:
-        return
-    found, levels = unread_keys(frame)
-    if found:
-        logger.warning(KEY_HEADERS_MESSAGE, " and ".join(repr(key) for key in found.values()),
-                       ", ".join(repr(c) for c in found), ", ".join(f"{c!r}: {key!r}" for c, key in found.items()))
-    if levels:
-        logger.warning(KEY_LEVELS_MESSAGE, " and ".join(repr(key) for key in levels.values()),
-                       ", ".join(repr(n) for n in levels))
+    if onet is not None:
+        warn_keys_not_read(frame, logger, KEY_HEADERS_MESSAGE, KEY_LEVELS_MESSAGE)
 
 
 def _read_inputs(frame: pd.DataFrame, text_column, onet) -> tuple[pd.DataFrame, list, list, list]:
