@@ -41,6 +41,7 @@ import pandas as pd
 import pytest
 from _cli import _no_env  # noqa: F401 (autouse fixture)
 from test_faults_cli import cli, one_error_line
+from test_faults_round58_files import merged_workbook
 
 from exposure._tables import read_frame, read_xlsx_table
 from exposure.errors import DataFormatError
@@ -55,18 +56,6 @@ SCORES = [["onetsoc_code", "task_id", "alpha", "beta", "gamma"],
 MERGED = ("the cell A3 is part of the merged range A2:A3, whose value only its first cell A2 "
           "holds: the row would be read with this cell empty; unmerge the cells and fill each one "
           "with its value")
-
-
-def merged_workbook(tmp_path, name, rows, merges):
-    """Write ``rows`` to a workbook whose ranges ``merges`` (``"A2:A3"``) are merged."""
-    wb = openpyxl.Workbook()
-    for row in rows:
-        wb.active.append(row)
-    for span in merges:
-        wb.active.merge_cells(span)
-    path = tmp_path / name
-    wb.save(path)
-    return path
 
 
 # ------------------------------------------------------------------ 1. merged cells
