@@ -21,8 +21,7 @@ Under the grouped cross-validation of the agreement report (5 folds by SOC 6-dig
 - ``dwa_from_text_kappa``: the kappa of the label read off the classifier's first DWA
   (that DWA's most probable label in the training folds).
 - ``tfidf_lr_kappa``: the plain scikit-learn baseline of the agreement report
-  (``TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)`` + ``LogisticRegression()``,
-  text alone), for scale.
+  (:func:`exposure.reports.agreement.baseline_cv`, text alone), for scale.
 
 The labelled tasks are those of the train split of Eloundou et al. in the mirror; their
 DWAs come from O*NET 29.1 (``Tasks to DWAs.txt``). About 75 s a fold seed on the two-core
@@ -39,11 +38,11 @@ import warnings
 import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
 from sklearn.svm import LinearSVC
 
 from exposure.measures.eloundou import load_task_labels
 from exposure.onet import load_onet
+from exposure.reports.agreement import baseline_cv
 from exposure.scoring._evaluate import cohen_kappa
 from exposure.scoring._train import grouped_folds, training_frame
 
@@ -64,7 +63,7 @@ def _fold(rows: pd.DataFrame, held: np.ndarray) -> pd.DataFrame:
     prior = int(np.bincount(train["y"], minlength=3).argmax())
     table = _dwa_label_table(train)
     known = set(table.index)
-    out = pd.DataFrame({"y": test["y"].to_numpy()})
+    out = pd.DataFrame({"y": test["y"].to_numpy()}, index=test.index)
 
     seen = [[d for d in dwas if d in known] for dwas in test["dwas"]]
     out["dwa_covered"] = [bool(s) for s in seen]
@@ -79,10 +78,6 @@ def _fold(rows: pd.DataFrame, held: np.ndarray) -> pd.DataFrame:
     out["hit1"] = [classes[t[0]] in s for t, s in zip(top, truth)]
     out["hit5"] = [bool(s.intersection(classes[t])) for t, s in zip(top, truth)]
     out["dwa_from_text"] = table.reindex(classes[top[:, 0]]).to_numpy().argmax(axis=1)
-
-    base = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
-    lr = LogisticRegression(max_iter=2000).fit(base.fit_transform(train["task"]), train["y"])
-    out["tfidf_lr"] = lr.predict(base.transform(test["task"]))
     return out
 
 
@@ -113,6 +108,9 @@ def main(argv=None) -> int:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", category=FutureWarning)
             per = [_fold(rows, folds == k) for k in range(5)]
+        baseline = baseline_cv(rows, folds).argmax(axis=1)
+        for pred in per:
+            pred["tfidf_lr"] = baseline[pred.index]
         pooled = _figures(pd.concat(per, ignore_index=True))
         by_fold = [_figures(p) for p in per]
         print(f"fold seed {seed} ({time.perf_counter() - start:.0f} s), all held-out tasks (and by fold):")
