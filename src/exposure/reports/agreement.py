@@ -37,10 +37,12 @@ from exposure.scoring._evaluate import (
     cohen_kappa,
     onehot,
 )
+from exposure.scoring._inputs import DWA_TABLES, ONET_TABLES, check_onet
 from exposure.scoring._train import (
     MODERN_TRAINING,
     TrainConfig,
     check_label_texts,
+    checked_config,
     cross_validate,
     index_frame,
     modern_training_rows,
@@ -213,8 +215,13 @@ def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: in
         not one of 0 or more, ``control`` not True or False, or True with a method other
         than ``learned``; ``learned`` without ``onet`` (with the default ``config``).
     exposure.errors.DataFormatError
-        ``labels`` is not a frame, lacks ``onetsoc_code``, ``task_id``, ``task``,
-        ``task_type``, ``title``, ``human_exposure_agg`` or ``gpt4_exposure``, has no rows,
+        Before the labels are read: ``onet`` that is not an O*NET release (a release name
+        ``"29.1"``, a path, one of its tables: :func:`exposure.scoring._inputs.check_onet`),
+        ``config`` that is not a :class:`~exposure.scoring._train.TrainConfig` (a dict of
+        settings). Both raised an ``AttributeError`` (``'str' object has no attribute
+        'task_dwas'``) once the labels were checked. ``labels`` is not a frame, lacks
+        ``onetsoc_code``, ``task_id``, ``task``, ``task_type``, ``title``,
+        ``human_exposure_agg`` or ``gpt4_exposure``, has no rows,
         or a row has a label other than ``E0``, ``E1``, ``E2`` or none, a task twice, a
         missing code or task ID, or (``learned``) a code not of the form ``00-0000.00``
         (:func:`exposure.reports.rubric.checked_labels`, naming the row and the column). A GPT-4 label ``'e1'`` or missing was left out of the
@@ -255,6 +262,9 @@ def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: in
     if control and method != "learned":  # ignored without a word
         raise ExposureError(f"control (the shuffled-label control) is for method learned only, not {method}")
     n_folds, seed = _cv_args(n_folds, seed)
+    # a release name ("29.1") or a dict of settings: an AttributeError once the labels were checked
+    check_onet(onet, ONET_TABLES if method == "learned" else DWA_TABLES)
+    config = checked_config(config)
     where, row_offset = labels_location(labels, labels_path)  # before the index is reset
     # the folds group O*NET-SOC codes by SOC 6-digit; the rubric and GPT-4 rows only by code
     labels = checked_labels(labels, _LABEL_COLUMNS, _OTHER_COLUMNS, onet_codes=method == "learned")
@@ -1026,7 +1036,9 @@ def evaluate_free_text(labels: pd.DataFrame, onet, *, paraphrases: pd.DataFrame 
     ------
     exposure.errors.ExposureError
         Before the cross-validation: ``n_folds`` or ``seed`` as :func:`evaluate_method`
-        refuses them, ``labels`` that :func:`exposure.reports.rubric.checked_labels`
+        refuses them, and ``onet`` or ``config`` of another kind (a release name ``"29.1"``,
+        a dict of settings: an ``AttributeError`` before, once the labels' rows were built),
+        ``labels`` that :func:`exposure.reports.rubric.checked_labels`
         refuses, ``onet`` None (with the default ``config``), a task statement or title
         that is missing, blank or not text (scikit-learn's ``ValueError`` before), and
         the paraphrases and modern tasks that :func:`check_paraphrases` and
@@ -1041,6 +1053,8 @@ def evaluate_free_text(labels: pd.DataFrame, onet, *, paraphrases: pd.DataFrame 
     :func:`modern_report` (modern tasks the model was trained on).
     """
     n_folds, seed = _cv_args(n_folds, seed)
+    check_onet(onet)  # "29.1": an AttributeError once the labels were checked and their rows built
+    config = checked_config(config)
     if modern is not None:  # before the labels: they need nothing else
         modern = check_modern_tasks(modern)
     if paraphrases is not None:  # a bad code, ID or text was refused after the labels' rows were built

@@ -33,9 +33,16 @@ from exposure.measures import _common
 from exposure.measures.eloundou import load_occ_level, load_task_labels
 from exposure.oews import load_oews
 from exposure.onet import read_tasks
+from exposure.reports.rubric import _check_task_types, checked_labels
 from exposure.rollup import coverage, rollup, scores_from_labels, to_occupations, to_soc
 from exposure.rollup._sectors import ROUNDING
-from exposure.rollup._soc import _refuse_repeated_column
+from exposure.rollup._soc import (
+    _refuse_repeated_column,
+    check_codes,
+    measure_values,
+    refuse_nested_codes,
+    require_frame,
+)
 from exposure.schemas._fields import SOC_PATTERN, first_bad_onetsoc_code
 
 __all__ = [
@@ -64,6 +71,20 @@ REPRODUCTION_WRITES = ", ".join(f"{name}.csv" for name in REPORT_NAMES[:-1]) + f
 PAPER = {"ge_10": 0.80, "ge_50": 0.19}
 
 
+def _checked_labels(labels) -> pd.DataFrame:
+    """``labels`` checked as the agreement and rubric reports check theirs, naming ``labels``, the row and the column.
+
+    :func:`exposure.reports.rubric.checked_labels` (both labels on every task, each task
+    once, O*NET-SOC codes, integer task IDs) and a ``task_type`` of ``Core``,
+    ``Supplemental`` or missing. The roll-up's own errors named no frame, or ``frame``
+    (``frame lacks column(s) ['gpt4_exposure']``), and a task without a label was left out
+    of its occupation, without a word, where the published scores count every task.
+    """
+    labels = checked_labels(labels, [column for column, _ in LABELERS.values()], ["task_type"])
+    _check_task_types(labels)
+    return labels
+
+
 def reproduce_occ_level(labels: pd.DataFrame, occ_level: pd.DataFrame) -> pd.DataFrame:
     """Compare :func:`~exposure.rollup.to_occupations` (core weights) with the published file.
 
@@ -90,7 +111,12 @@ def reproduce_occ_level(labels: pd.DataFrame, occ_level: pd.DataFrame) -> pd.Dat
         ``occ_level`` not a frame or without ``onetsoc_code`` or a score column, a code
         missing or given twice (it counted as two occupations, each compared), a score that
         is missing (counted as matched, its difference NaN) or not a number (``AttributeError``, ``KeyError``, ``ValueError`` before), naming
-        the row and the column; the errors of the roll-up for ``labels``. Also, naming the
+        the row and the column. ``labels`` as the agreement reports check theirs
+        (:func:`exposure.reports.rubric.checked_labels`), naming ``labels``, the row and
+        the column: a column missing, a label missing or other than E0, E1, E2, a task
+        twice, a code or task ID missing or malformed, a ``task_type`` other than Core,
+        Supplemental or missing (the roll-up's errors named no frame, or ``frame``; a task
+        without a label was left out of its occupation without a word). Also, naming the
         row and column: a code that is not an O*NET-SOC code (``13-1021``, ``131021.00``,
         a number, a padded code: none matched, ``n_matched`` 0 and ``max_abs_diff`` NaN),
         a score outside 0-1 (a 0-100 scale, compared as it came); a column given twice
@@ -116,6 +142,7 @@ def reproduce_occ_level(labels: pd.DataFrame, occ_level: pd.DataFrame) -> pd.Dat
     4    gpt4    beta          1           0.0
     5    gpt4   gamma          1           0.0
     """
+    labels = _checked_labels(labels)  # 'frame lacks column(s)', a missing label left out silently
     columns = [f"{prefix}_{m}" for _, prefix in LABELERS.values() for m in EXPOSURE_MEASURES]
     _common.check_table(occ_level, "occ_level", ["onetsoc_code", *columns])
     for c in ["onetsoc_code", *columns]:  # a frame from inside: 'not a number: array([...])', a ValueError
@@ -245,12 +272,22 @@ def workforce_shares(soc_scores: pd.DataFrame, measure: str) -> dict:
         row (counted from 1) and the column; no covered worker (the measure missing on
         every row, or ``tot_emp`` 0 or missing where it is given) or an employment whose
         sum overflows: NaN shares before; ``measure`` or ``tot_emp`` given twice (refused as
-        ``not a number: array([...])`` before).
+        ``not a number: array([...])`` before). With a ``soc_code`` column, a code that is
+        missing or not a SOC code, given twice, or a SOC group beside a code it holds
+        (``15-1250`` and ``15-1252``), as :func:`~exposure.rollup.coverage` and
+        :func:`~exposure.rollup.workforce_stats` refuse them: their workers were counted
+        twice (``share_ge_50`` 0.33 for 0.2).
     """
     check_name(measure, "measure")  # None raised ``KeyError: None``
     _common.check_table(soc_scores, "soc_scores", [measure, "tot_emp"])
     for c in (measure, "tot_emp"):  # 'not a number: array([0.1, 0.2], dtype=object)'
         _refuse_repeated_column(soc_scores, "soc_scores", c)
+    if "soc_code" in soc_scores.columns:  # as coverage and workforce_stats check the codes of the same frame:
+        # a code given twice, or a group beside a code it holds, counted their workers twice
+        check_codes(soc_scores.reset_index(drop=True), "soc_scores", ["soc_code"])
+        require_frame(soc_scores, "soc_scores", unique="soc_code")
+        refuse_nested_codes(soc_scores["soc_code"].reset_index(drop=True), "soc_scores", "soc_code", "rows",
+                            path=True)
     x = _common.numbers(soc_scores, measure, "soc_scores").to_numpy(dtype=float)
     emp = _common.numbers(soc_scores, "tot_emp", "soc_scores").fillna(0).to_numpy(dtype=float)
     if (emp < 0).any():
@@ -305,6 +342,14 @@ def reproduce_workforce_2021(labels: pd.DataFrame, onet_to_soc: pd.DataFrame, em
         employment, and the shares of covered workers with measure >= / > 0.10 and
         >= / > 0.50, next to the paper's figures (about 80% and about 19%).
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``labels`` that :func:`reproduce_occ_level` refuses (naming ``labels``, the row
+        and the column: a task without a label was left out of its occupation's shares
+        without a word); the errors of :func:`~exposure.rollup.to_soc` for
+        ``onet_to_soc`` and ``employment``.
+
     Examples
     --------
     >>> lab = pd.DataFrame({"onetsoc_code": ["13-1021.00", "13-1021.00", "15-1252.00"],
@@ -322,6 +367,7 @@ def reproduce_workforce_2021(labels: pd.DataFrame, onet_to_soc: pd.DataFrame, em
     1    beta          4.0         0.25         0.25
     2   gamma          4.0         0.25         0.25
     """
+    labels = _checked_labels(labels)  # 'frame lacks column(s)', a missing label left out silently
     rows = []
     for labeler, (column, _) in LABELERS.items():
         ts = scores_from_labels(labels, column)
@@ -368,7 +414,13 @@ def coverage_table(occupation_sets: dict, onet_to_soc: pd.DataFrame, employments
     pandas.DataFrame
         One row per OEWS release and occupation set: codes and employment covered, the
         covered share by prefix matching and through the crosswalk, and the employment a
-        naive join would count (a SOC code's workers once per O*NET child).
+        naive join would count (a SOC code's workers once per O*NET child). ``n_onet`` and
+        the naive join count the occupations with a ``beta``, read as
+        :func:`~exposure.rollup.to_soc` reads it (a blank text is missing: it was counted);
+        the frames are read as ``to_soc`` reads them, by position (one indexed by its code
+        with the column kept, ``set_index("onetsoc_code", drop=False)``, raised pandas'
+        ``ValueError: 'onetsoc_code' is both an index level and a column label``) and each
+        crosswalk pair once (a pair listed twice doubled the naive join's workers).
 
     Raises
     ------
@@ -409,10 +461,16 @@ def coverage_table(occupation_sets: dict, onet_to_soc: pd.DataFrame, employments
                 raise DataFormatError(f"OEWS release {release!r}, occupations {name!r}: {exc.reason}",
                                       path=exc.path, row=exc.row, column=exc.column) from None
             # the trap: joining employment to every O*NET row by its SOC code counts a
-            # code's workers once per O*NET child
-            scored = occ.loc[occ["beta"].notna(), ["onetsoc_code"]].merge(onet_to_soc, on="onetsoc_code")
+            # code's workers once per O*NET child. The frames by position, as to_soc reads
+            # them: a frame indexed by its code with the column kept (set_index(...,
+            # drop=False)) raised pandas' "'onetsoc_code' is both an index level and a column
+            # label"; beta read as to_soc reads it (a blank text is missing: it counted as scored)
+            occ = occ.reset_index(drop=True)
+            valued = ~np.isnan(measure_values(occ, "occupation_scores", ["beta"])[:, 0])
+            xw = onet_to_soc[["onetsoc_code", "soc_code"]].reset_index(drop=True).astype(str).drop_duplicates()
+            scored = occ.loc[valued, ["onetsoc_code"]].astype(str).merge(xw, on="onetsoc_code")
             naive = scored.merge(soc[["soc_code", "tot_emp"]], on="soc_code")["tot_emp"].sum()
-            rows.append({"oews_release": release, "occupations": name, "n_onet": int(occ["beta"].notna().sum()),
+            rows.append({"oews_release": release, "occupations": name, "n_onet": int(valued.sum()),
                          "n_oews_codes": cov["n_codes"], "n_oews_scored": cov["n_covered"],
                          "oews_emp": cov["tot_emp"], "covered_emp": cov["covered_emp"],
                          "prefix_share": cov["prefix_share"], "share": cov["share"],

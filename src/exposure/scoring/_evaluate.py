@@ -53,7 +53,10 @@ def check_proba(proba, *, nan_rows: bool = False, name: str = "proba") -> np.nda
     ``pd.read_parquet(..., dtype_backend=...)``) is read with ``<NA>`` as NaN: it was
     refused as not an array of probabilities when a row was not scored. A frame with the
     columns ``p_e0``, ``p_e1`` and ``p_e2`` (:func:`exposure.scoring.score_tasks`' output,
-    with other columns or in another order) is read by those names.
+    with other columns or in another order) is read by those names, and so is a frame
+    with the columns ``E0``, ``E1`` and ``E2`` (``pd.get_dummies`` of labels whose
+    categories are in another order, or a ``pd.crosstab``: columns ``E1, E0, E2`` were read
+    by position, E1 as E0, and a perfect rater's accuracy was 0.33, without a word).
 
     Raises
     ------
@@ -70,12 +73,17 @@ def check_proba(proba, *, nan_rows: bool = False, name: str = "proba") -> np.nda
     [nan, nan, nan]
     >>> check_proba(pd.DataFrame({"p_e2": [0.7], "p_e1": [0.2], "p_e0": [0.1], "task": ["Weld."]})).tolist()
     [[0.1, 0.2, 0.7]]
+    >>> check_proba(pd.get_dummies(pd.Categorical(["E1", "E0"], categories=["E1", "E0", "E2"]), dtype=float)).tolist()
+    [[0.0, 1.0, 0.0], [1.0, 0.0, 0.0]]
     """
     arr = None
-    if isinstance(proba, pd.DataFrame) and set(PROBA_COLUMNS) <= set(proba.columns) and proba.columns.is_unique:
+    if isinstance(proba, pd.DataFrame) and proba.columns.is_unique:
         # read by name: columns p_e2, p_e1, p_e0 were read by position (E2 as E0, without
-        # a word), and score_tasks' own output (scores among other columns) was refused
-        proba = proba[list(PROBA_COLUMNS)]
+        # a word), and score_tasks' own output (scores among other columns) was refused;
+        # so were columns E1, E0, E2 (pd.get_dummies of categorical labels, a crosstab)
+        named = next((names for names in (PROBA_COLUMNS, LABELS) if set(names) <= set(proba.columns)), None)
+        if named is not None:
+            proba = proba[list(named)]
     if proba is not None and not isinstance(proba, (str, bytes, dict)):
         try:
             arr = np.asarray(proba, dtype=float)

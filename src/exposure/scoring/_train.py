@@ -25,11 +25,26 @@ import numpy as np
 import pandas as pd
 from scipy import optimize, sparse
 
-from exposure._args import check_count, check_flag, check_path
+from exposure._args import (
+    check_count,
+    check_flag,
+    check_path,
+    check_positive,
+    choice_hint,
+    is_number,
+    shown,
+)
 from exposure._io import atomic_paths, check_output_path
 from exposure._measures import CORE_WEIGHT, LABELS, OTHER_WEIGHT
 from exposure._outdir import check_output_file
-from exposure._tables import check_field_counts
+from exposure._tables import (
+    check_field_counts,
+    check_file,
+    check_header,
+    check_no_nul,
+    check_published_separator,
+    drop_empty_tail,
+)
 from exposure._threads import one_blas_thread
 from exposure.errors import DataFormatError, ExposureError, OutputError
 from exposure.measures.eloundou import check_task_labels, labels_location, read_task_labels
@@ -59,6 +74,7 @@ __all__ = [
     "index_frame",
     "fit_model",
     "grouped_folds",
+    "checked_config",
     "check_fold_classes",
     "cross_validate",
     "fit_temperature",
@@ -76,6 +92,10 @@ MODERN_TRAINING = ("data", "training", "modern_tasks.csv")
 
 #: Name of the registry file written beside the artifact.
 REGISTRY_NAME = "registry.txt"
+
+#: The coefficient sets of the ``learned`` scorer (:class:`TrainConfig`): O*NET ids with work
+#: activities, text with an occupation, text alone.
+SETS = ("onet", "text", "free")
 
 logger = logging.getLogger(__name__)
 
@@ -129,12 +149,97 @@ class TrainConfig:
     max_iter: int = 3000
     modern: bool = True
 
+    def __post_init__(self) -> None:
+        """Refuse hyper-parameters the fit would misread, or fail on only after minutes of work.
+
+        Every set is one of :data:`SETS`, a list of the blocks of
+        :data:`~exposure.scoring.learned.BLOCKS` (``grounded`` outside the ``onet`` set, which
+        it then needs), with a ``C`` above 0; every block used has a weight of 0 or more;
+        the minimum document frequencies and ``max_iter`` are whole numbers of 1 or more,
+        ``char_ngram`` two of them in order, ``modern`` True or False. Before, a block name
+        mistyped (``"words"``) or a set given as one string (``{"text": "word"}``, read
+        letter by letter) raised ``KeyError: 'words'`` (``'w'``) when the vocabularies were
+        fitted; a set of another name was fitted in every fold of the cross-validation and
+        then raised ``KeyError: 'mine'`` at the end of :func:`train_learned`; a set without
+        its ``C``, or a block without its weight, a ``KeyError``; ``grounded`` without an
+        ``onet`` set ``KeyError: 'onet'``; ``C`` ``"2"`` scikit-learn's
+        ``InvalidParameterError``, a weight NaN or ``char_ngram=(5, 2)`` its ``ValueError``;
+        ``max_iter=0`` gave a model of untrained coefficients (every probability near 1/3,
+        with scikit-learn's ``ConvergenceWarning``), and ``modern="no"`` was read as True.
+
+        Examples
+        --------
+        >>> TrainConfig(sets={"text": ["words", "title"]}, C={"text": 2.0})
+        Traceback (most recent call last):
+        ...
+        exposure.errors.DataFormatError: TrainConfig sets['text']: unknown feature block 'words'; the blocks are word, char, title, major, activity, context, grounded, embed
+        """
+        sets = self.sets
+        if not isinstance(sets, dict) or not sets:
+            raise DataFormatError("TrainConfig sets must be a dict of coefficient sets (onet, text, free) to "
+                                  f"lists of feature blocks, e.g. {{'text': ['word', 'title']}}, got {shown(sets)}")
+        for name, blocks in sets.items():
+            if name not in SETS:  # fitted in every fold, then a KeyError at the end of train_learned
+                raise DataFormatError(f"TrainConfig sets: unknown coefficient set {name!r}; the sets are "
+                                      f"{', '.join(SETS)}{choice_hint(name, SETS)}")
+            if not isinstance(blocks, (list, tuple)) or not blocks:  # "word" was read as 'w', 'o', ...
+                raise DataFormatError(f"TrainConfig sets[{name!r}] must be a list of feature blocks, e.g. "
+                                      f"['word', 'title'], got {shown(blocks)}")
+            for block in blocks:
+                if block not in BLOCKS:
+                    raise DataFormatError(f"TrainConfig sets[{name!r}]: unknown feature block {block!r}; the "
+                                          f"blocks are {', '.join(BLOCKS)}{choice_hint(block, BLOCKS)}")
+            if "grounded" in blocks and (name == "onet" or "onet" not in sets):
+                raise DataFormatError(f"TrainConfig sets[{name!r}]: the grounded block carries the onet set's "
+                                      "probabilities of the retrieved O*NET tasks: give it to the text or free "
+                                      "set, beside an onet set")
+            C = self.C.get(name) if isinstance(self.C, dict) else None
+            if C is None:
+                raise DataFormatError(f"TrainConfig C has no value for the set {name!r} (the inverse penalty of "
+                                      f"its regression): give one, e.g. C={{{name!r}: 2.0, ...}}")
+            check_positive(C, f"TrainConfig C[{name!r}]")
+        for block in sorted({b for blocks in sets.values() for b in blocks}, key=BLOCKS.index):
+            weight = self.weights.get(block) if isinstance(self.weights, dict) else None
+            if not is_number(weight) or not weight >= 0 or weight == float("inf"):
+                raise DataFormatError(f"TrainConfig weights[{block!r}] must be a number of 0 or more (the "
+                                      f"multiplier of the block), got {shown(weight)}")
+        for attr in ("word_min_df", "char_min_df", "max_iter"):
+            check_count(getattr(self, attr), f"TrainConfig {attr}", 1)
+        ngram = self.char_ngram
+        if (not isinstance(ngram, (list, tuple)) or len(ngram) != 2
+                or not all(is_number(n) and float(n).is_integer() and n >= 1 for n in ngram) or ngram[0] > ngram[1]):
+            raise DataFormatError(f"TrainConfig char_ngram must be two whole numbers (shortest, longest) of 1 "
+                                  f"or more, e.g. (2, 5), got {shown(ngram)}")
+        check_flag(self.modern, "TrainConfig modern")
+
     def to_dict(self) -> dict:
         """Plain-JSON form (stored in the artifact's metadata)."""
         return {"sets": self.sets, "C": self.C, "weights": self.weights,
                 "word_min_df": self.word_min_df, "char_min_df": self.char_min_df,
                 "char_ngram": list(self.char_ngram), "max_iter": self.max_iter,
                 "modern": self.modern}
+
+
+def checked_config(config) -> TrainConfig:
+    """``config``, or the default :class:`TrainConfig` for None; anything else refused.
+
+    A dict of hyper-parameters (``{"sets": ...}``) raised ``AttributeError: 'dict' object
+    has no attribute 'sets'``; its values are checked by :meth:`TrainConfig.__post_init__`.
+
+    Examples
+    --------
+    >>> checked_config({"C": {"text": 1.0}})
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: config must be a TrainConfig (or None for the shipped model's), got dict: write TrainConfig(**config)
+    """
+    if config is None:
+        return TrainConfig()
+    if not isinstance(config, TrainConfig):
+        hint = ": write TrainConfig(**config)" if isinstance(config, dict) else ""
+        raise DataFormatError(f"config must be a TrainConfig (or None for the shipped model's), got "
+                              f"{shown(config)}{hint}")
+    return config
 
 
 def modern_training_rows(path=None) -> pd.DataFrame:
@@ -165,7 +270,14 @@ def modern_training_rows(path=None) -> pd.DataFrame:
         more fields than the header (an unquoted comma in a task: pandas took the text
         before it as the index, so the rest was read as the task, or the error named the
         row below), an empty task, a label other than E0/E1/E2, or a task given twice
-        (naming the row of the file).
+        (naming the row of the file). A ``path`` that is not a path or is empty, a missing
+        file, a directory, an empty file, UTF-16 text or an HTML page
+        (:func:`exposure._tables.check_file`: tracebacks, or "can't decode byte 0xff",
+        before); a NUL byte (read into the task before); a file separated by semicolons or
+        tabs (said to lack ``task`` and ``label`` before); a column named twice in the
+        header (``label,label``: the second was read as ``label.1`` and ignored, without a
+        word). Rows of empty cells ending the file (Excel's ``,,``) are ignored, as the
+        other readers ignore them (they were refused as an empty task).
 
     Examples
     --------
@@ -178,15 +290,23 @@ def modern_training_rows(path=None) -> pd.DataFrame:
     if path is None:
         source, name = importlib.resources.files("exposure").joinpath(*MODERN_TRAINING), "/".join(MODERN_TRAINING)
     else:
-        source, name = Path(path), str(path)
+        # not a path, "" (read as the current directory), a missing file or a directory were
+        # tracebacks; UTF-16 or an HTML page "can't decode byte 0xff"; a NUL byte was read as text
+        source = check_path(path, "path", "a CSV file of modern tasks")
+        check_file(source)
+        check_no_nul(source)
+        name = str(path)
     try:
         with source.open("r", encoding="utf-8-sig") as handle:
             text = handle.read()
         if text.strip():  # a row of more fields than the header: the text before a comma was the index
-            check_field_counts(text, ",", csv.QUOTE_MINIMAL, Path(name))
+            check_published_separator(text, ",", Path(name))  # semicolons: "missing column(s) ['task', 'label']"
+            check_header(check_field_counts(text, ",", csv.QUOTE_MINIMAL, Path(name)), Path(name))  # label twice
         rows = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise DataFormatError(f"{name}: not a CSV file of tasks and labels ({exc})") from None
+    # Excel's ",," rows (cells cleared) ending the file are ignored, as the other readers ignore them
+    rows = rows.iloc[:len(drop_empty_tail(rows.mask(rows.eq(""))))]
     missing = [c for c in ("task", "label") if c not in rows.columns]
     if missing:
         raise DataFormatError(f"{name}, row 1: missing column(s) {missing}")
@@ -380,7 +500,7 @@ def fit_model(rows: pd.DataFrame, config: TrainConfig | None = None, *, y=None,
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    config = config or TrainConfig()
+    config = checked_config(config)
     missing = [LABELS[k] for k in range(len(LABELS)) if not (np.asarray(rows["y"] if y is None else y) == k).any()]
     if missing:  # scikit-learn's "needs samples of at least 2 classes", or an error after the fit
         raise ExposureError(f"training rows must contain all three classes E0, E1, E2; they hold no "
@@ -636,7 +756,12 @@ def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_f
     rows : pandas.DataFrame
         :func:`training_frame` output.
     config : TrainConfig, optional
+        Anything but a :class:`TrainConfig` or None is refused (a dict raised an
+        ``AttributeError``).
     n_folds : int, default 5
+        A whole number of 2 or more (``"2"`` was refused as "cannot deal 8 occupation groups
+        into 2 folds: the folds must number from 2 to 8"; ``2.0`` is 2, as in
+        :func:`train_learned`), at most the SOC 6-digit groups of ``rows``.
     seed : int, default 0
         Seeds the fold assignment and the label permutation of the control.
     shuffle_labels : bool, default False
@@ -678,8 +803,9 @@ def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_f
         index as the shipped scorer retrieves it (``extra_coded``, blended;
         ``extra_coded_words`` before the blend).
     """
-    config = config or TrainConfig()
+    config = checked_config(config)
     check_flag(shuffle_labels, "shuffle_labels")  # "no" ran the control
+    n_folds = check_count(n_folds, "n_folds", 2)  # "2": "cannot deal 8 occupation groups into 2 folds"
     folds = grouped_folds(rows["soc6"], n_folds, seed)
     check_fold_classes(rows, folds, seed=seed)  # before any fit: it failed after the first ones
     modern = modern_training_rows() if config.modern and "free" in config.sets else None
@@ -851,7 +977,8 @@ def train_learned(labels: pd.DataFrame, onet=None, *, config: TrainConfig | None
     ------
     exposure.errors.DataFormatError
         ``onet`` that is not a release (``"29.1"``: an ``AttributeError`` before);
-        ``n_folds`` not a whole number of 2 or more; labels lacking a column read, or
+        ``n_folds`` not a whole number of 2 or more; ``config`` not a :class:`TrainConfig`
+        (a dict: an ``AttributeError`` before); labels lacking a column read, or
         whose keys :func:`~exposure.measures.eloundou.check_task_labels` refuses (a task
         listed twice, a code or task ID missing or malformed: trained on twice, or as an
         occupation ``'nan'``, before; ``"8823.0"`` is read as 8823); a task statement or
@@ -865,7 +992,7 @@ def train_learned(labels: pd.DataFrame, onet=None, *, config: TrainConfig | None
     whose task ID it does not list under that code: they are trained on without work
     activities (labels of another release; before, without a word).
     """
-    config = config or TrainConfig()
+    config = checked_config(config)
     _check_seed(seed)
     n_folds = check_count(n_folds, "n_folds", 2)  # "2": "cannot deal 8 occupation groups into 2 folds"
     check_onet(onet)  # "29.1": AttributeError: 'str' object has no attribute 'task_dwas'
