@@ -186,7 +186,8 @@ def read_task_labels(path) -> pd.DataFrame:
         column, a header without rows, a column read named twice, a line with too few or
         too many fields, an empty line before the last row, a missing or malformed
         O*NET-SOC code, a task ID that is not an integer from 0
-        to 2**63 - 1, a ``gpt_3_relevant`` other than True/False, or a value outside the
+        to 2**63 - 1, a ``gpt_3_relevant`` other than True/False (in any case: ``TRUE`` as a
+        spreadsheet writes it is read), or a value outside the
         schema (:class:`~exposure.errors.SchemaError`: a missing task or title, a missing
         label or one other than E0/E1/E2, a task type other than Core/Supplemental, a
         ``gpt4_automation`` other than T0-T4), naming the file line and column (as the
@@ -219,12 +220,14 @@ def read_task_labels(path) -> pd.DataFrame:
     _common.check_range(ids, path, "Task ID", what="task ID")  # -8823: pandera's words before
     frame["task_id"] = ids.astype("int64")
     flag = frame["gpt_3_relevant"]
-    bad = flag.notna() & ~flag.isin(["True", "False"])
+    # any case: a file re-saved by Excel or LibreOffice writes TRUE / FALSE (refused before)
+    read = flag.str.lower().map({"true": True, "false": False})
+    bad = flag.notna() & read.isna()
     if bad.any():
         row = int(bad.to_numpy().argmax())
         raise DataFormatError(f"expected True or False, got {flag.iloc[row]!r}",
                               path=path, row=row + 2, column="gpt_3_relevant")
-    frame["gpt_3_relevant"] = flag.map({"True": True, "False": False}, na_action="ignore").astype("boolean")
+    frame["gpt_3_relevant"] = read.astype("boolean")
     _check_label_values(frame, path)
     # a task given twice was pandera's "check multiple_fields_uniqueness: '(the row)'", naming no column
     repeat = first_repeat_of(frame, ["onetsoc_code", "task_id"])
