@@ -43,6 +43,7 @@ import csv
 import dataclasses
 import logging
 import re
+import zipfile
 
 import numpy as np
 import pandas as pd
@@ -64,6 +65,7 @@ from exposure._tables import (
 )
 from exposure.errors import DataFormatError, ExposureError, SchemaError
 from exposure.schemas import validate
+from exposure.schemas._base import check_columns
 from exposure.schemas._fields import TASK_TYPES
 from exposure.schemas._onet import (
     Dwas,
@@ -244,7 +246,10 @@ def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool 
       it) says so (:func:`_title_above`: it listed the title as the header found);
     - a file named as compressed (``Job Zones.txt.gz``, ``db_30_1_text.zip``) or as a
       Parquet or Stata table (:func:`_other_format`) is refused saying what it is and what
-      to give: it was ``row 1: file is binary, not text (a NUL byte at offset 3)``.
+      to give: it was ``row 1: file is binary, not text (a NUL byte at offset 3)``; so is
+      a spreadsheet of another format than ``.xlsx`` (``.ods``, ``.xlsb``: it was ``file is
+      a zip archive (an .xlsx workbook?), not delimited text``), also when named ``.xlsx``
+      (:func:`_foreign_workbook`).
 
     :mod:`exposure.oews` reads its files with it too.
 
@@ -443,7 +448,9 @@ def _codes_stripped(raw: RawTable) -> RawTable:
 
 #: Tables of another format than text or a workbook, by extension: what they are.
 _OTHER_FORMATS = {".parquet": "a Parquet file", ".pq": "a Parquet file", ".dta": "a Stata .dta file",
-                  ".feather": "a Feather file", ".pkl": "a pickle file", ".pickle": "a pickle file"}
+                  ".feather": "a Feather file", ".pkl": "a pickle file", ".pickle": "a pickle file",
+                  ".ods": "an OpenDocument spreadsheet (LibreOffice's own format)",
+                  ".xlsb": "an Excel binary workbook (.xlsb)"}
 #: What :func:`_read` reads, for the messages of :func:`_other_format`.
 _READ_KINDS = "delimited text (.txt, .csv) or an .xlsx workbook"
 
@@ -523,8 +530,13 @@ def _workbook_error(exc: DataFormatError, path, sheet) -> DataFormatError | None
     ``missing column(s) ...`` of a workbook of several sheets also names the sheet read and
     the others (:func:`exposure._tables.xlsx_sheet_note`); ``cannot read workbook
     (damaged?): list index out of range`` of a workbook without a worksheet (a chart sheet
-    only) says so. Run on the error path only.
+    only) says so. A file named ``.xlsx`` that is a spreadsheet of another format
+    (:func:`_foreign_workbook`) is named as such. Run on the error path only.
     """
+    if exc.reason.startswith(("cannot read workbook", "the workbook has no worksheet")):
+        foreign = _foreign_workbook(path)
+        if foreign is not None:
+            return DataFormatError(foreign, path=exc.path)
     if exc.reason.startswith("missing column") and sheet is None:
         note = xlsx_sheet_note(path)
         if note:
@@ -538,6 +550,53 @@ def _workbook_error(exc: DataFormatError, path, sheet) -> DataFormatError | None
         if not sheets:
             return DataFormatError("the workbook has no worksheet (a chart sheet only?): put the "
                                    "table on its first worksheet", path=exc.path)
+    return None
+
+
+#: The ``mimetype`` member of an OpenDocument spreadsheet (LibreOffice's ``.ods``), and the
+#: namespaces of a Strict Open XML workbook (Excel's "Strict Open XML Spreadsheet"), which its
+#: package relationships (``_rels/.rels``) use.
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+_STRICT_OOXML = b"http://purl.oclc.org/ooxml/"
+
+
+def _foreign_workbook(path) -> str | None:
+    """What to say of a file named ``.xlsx`` that is a spreadsheet openpyxl does not read, or None.
+
+    - an OpenDocument spreadsheet (LibreOffice's ``.ods``, renamed ``.xlsx``): it was
+      ``cannot read workbook: "There is no item named '[Content_Types].xml' in the
+      archive"``;
+    - a workbook saved as "Strict Open XML Spreadsheet" (a choice of Excel's Save As):
+      openpyxl finds no sheet in it, and it was said to hold no worksheet ``(a chart sheet
+      only?)``, though the table is on its first one.
+
+    Looked at on the error path only (two small members of the zip archive).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "Job Zones.xlsx"
+    >>> with zipfile.ZipFile(p, "w") as z:
+    ...     z.writestr("mimetype", _ODS_MIMETYPE)
+    >>> print(_foreign_workbook(p))
+    the file is an OpenDocument spreadsheet (LibreOffice's .ods format) named .xlsx, which is not read: save it as an Excel workbook (in LibreOffice: File > Save As, 'Excel 2007-365 (.xlsx)')
+    """
+    try:
+        with zipfile.ZipFile(as_path(path)) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names:
+                with archive.open("mimetype") as member:
+                    if member.read(len(_ODS_MIMETYPE)) == _ODS_MIMETYPE:
+                        return ("the file is an OpenDocument spreadsheet (LibreOffice's .ods format) named "
+                                ".xlsx, which is not read: save it as an Excel workbook (in LibreOffice: File > "
+                                "Save As, 'Excel 2007-365 (.xlsx)')")
+            if "_rels/.rels" in names:
+                with archive.open("_rels/.rels") as member:
+                    if _STRICT_OOXML in member.read(1 << 16):
+                        return ("the workbook is saved as 'Strict Open XML Spreadsheet', which is not read: "
+                                "save it as 'Excel Workbook (*.xlsx)'")
+    except Exception:  # noqa: BLE001 - a damaged archive: the error stands
+        return None
     return None
 
 
@@ -1416,6 +1475,10 @@ _FILES = {
     "emerging_tasks": ("Emerging Tasks", read_emerging_tasks),
 }
 
+#: The model of each table of an :class:`OnetRelease` (what its reader of :data:`_FILES` returns).
+_MODELS = {"occupations": Occupations, "tasks": Tasks, "task_ratings": TaskRatings, "task_dwas": TaskDwas,
+           "dwas": Dwas, "iwas": Iwas, "job_zones": JobZones, "emerging_tasks": EmergingTasks}
+
 
 def _registry_names() -> set:
     """Names of the files in the source registry."""
@@ -1735,7 +1798,11 @@ def _check_key_columns(release: OnetRelease) -> None:
     headers, ``O*NET-SOC Code``; a table whose key was made its index; None for a table)
     raised ``KeyError: 'onetsoc_code'``, ``TypeError: 'NoneType' object is not
     subscriptable`` or an ``AttributeError`` from inside the check. ``task_ratings`` may be
-    None; ``emerging_tasks`` may lack ``original_task_id`` (nothing to check then).
+    None; ``emerging_tasks`` may lack ``original_task_id`` (nothing to check then). A
+    column of the table's model given twice (``pd.concat(axis=1)`` of overlapping frames)
+    or columns of two levels are refused by the schemas' own check
+    (:func:`exposure.schemas._base.check_columns`): the first raised ``AttributeError:
+    'DataFrame' object has no attribute 'dtype'``, the second was said to lack its columns.
 
     Examples
     --------
@@ -1758,6 +1825,7 @@ def _check_key_columns(release: OnetRelease) -> None:
         if not isinstance(frame, pd.DataFrame):
             raise DataFormatError(f"{table} must be a pandas DataFrame (the table exposure.onet.{reader} returns), "
                                   f"got {type(frame).__name__}", path=table)
+        check_columns(frame, _MODELS[table], path=table)  # a key column twice; columns of two levels
         missing = [c for c in dict.fromkeys(keys.get(table, ())) if c not in frame.columns]
         if missing:
             index = [c for c in missing if c in frame.index.names]
@@ -1785,8 +1853,9 @@ def check_references(release: OnetRelease) -> None:
         the first value that has no match.
     exposure.errors.DataFormatError
         ``release`` is not an :class:`OnetRelease` (a frame, a dict, None); a table of it
-        that is not a frame or lacks a key column read here (:func:`_check_key_columns`: a
-        ``KeyError`` before).
+        that is not a frame, lacks a key column read here, holds a column twice or has
+        columns of two levels (:func:`_check_key_columns`: a ``KeyError`` or an
+        ``AttributeError`` before).
 
     Examples
     --------
