@@ -55,6 +55,7 @@ from exposure.errors import DataFormatError, InputError
 
 __all__ = [
     "decode_text",
+    "foreign_workbook",
     "check_paired",
     "check_pairs",
     "check_merged",
@@ -1456,6 +1457,100 @@ def _cell_str(value) -> str:
     return str(value)
 
 
+#: The ``mimetype`` member of an OpenDocument spreadsheet (LibreOffice's ``.ods``), and the
+#: namespaces of a Strict Open XML workbook (Excel's "Strict Open XML Spreadsheet"), which its
+#: package relationships (``_rels/.rels``) use.
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+_STRICT_OOXML = b"http://purl.oclc.org/ooxml/"
+
+
+#: What is said of a workbook saved as "Strict Open XML Spreadsheet" (:func:`refuse_strict_workbook`).
+STRICT_WORKBOOK = ("the workbook is saved as 'Strict Open XML Spreadsheet', which is not read: save it as "
+                   "'Excel Workbook (*.xlsx)'")
+
+
+def _is_strict(archive: zipfile.ZipFile, names) -> bool:
+    """Whether the package relationships of an open ``.xlsx`` archive use the Strict Open XML namespaces."""
+    if "_rels/.rels" not in names:
+        return False
+    with archive.open("_rels/.rels") as member:
+        return _STRICT_OOXML in member.read(1 << 16)
+
+
+def refuse_strict_workbook(path) -> None:
+    """Refuse a workbook saved as "Strict Open XML Spreadsheet" before openpyxl reads it.
+
+    openpyxl finds no worksheet in such a workbook: it warned ``UserWarning: File
+    contains an invalid specification for 0. This will be removed`` on stderr, above the
+    error line, and said there was no worksheet (or pandas ``Worksheet index 0 is
+    invalid``). Looked for in the package relationships (one small member of the zip
+    archive); a file that is not a readable zip archive passes (the reader's own errors
+    stand).
+    """
+    try:
+        with zipfile.ZipFile(as_path(path)) as archive:
+            strict = _is_strict(archive, set(archive.namelist()))
+    except Exception:  # noqa: BLE001 - a damaged archive: the reader names what is wrong
+        return
+    if strict:
+        raise DataFormatError(STRICT_WORKBOOK, path=path)
+
+
+def foreign_workbook(path) -> str | None:
+    """What to say of a file named ``.xlsx`` that is not a workbook openpyxl reads, or None.
+
+    - an OpenDocument spreadsheet (LibreOffice's ``.ods``, renamed ``.xlsx``): it was
+      ``cannot read workbook: "There is no item named '[Content_Types].xml' in the
+      archive"``;
+    - a workbook saved as "Strict Open XML Spreadsheet" (a choice of Excel's Save As):
+      openpyxl finds no sheet in it, and it was said to hold no worksheet ``(a chart sheet
+      only?)``, though the table is on its first one;
+    - an Excel binary workbook (``.xlsb``) or another Office file (a Word document) renamed
+      ``.xlsx``: a zip archive without the workbook part ``xl/workbook.xml`` (openpyxl's
+      bare ``OSError: File contains no valid workbook part``, or pandas' ``'zip'``).
+
+    :func:`read_xlsx_table` and :func:`read_frame` (``exposure score``, ``exposure
+    rollup``) look at it when a workbook cannot be read (an ``.ods`` renamed ``.xlsx``
+    raised pandas' ``ImportError: Import odfpy failed`` there), and so do the O*NET
+    readers (:mod:`exposure.onet`).
+
+    Looked at on the error path only (two small members of the zip archive).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "Job Zones.xlsx"
+    >>> with zipfile.ZipFile(p, "w") as z:
+    ...     z.writestr("mimetype", _ODS_MIMETYPE)
+    >>> print(foreign_workbook(p))
+    the file is an OpenDocument spreadsheet (LibreOffice's .ods format) named .xlsx, which is not read: save it as an Excel workbook (in LibreOffice: File > Save As, 'Excel 2007-365 (.xlsx)')
+    """
+    try:
+        with zipfile.ZipFile(as_path(path)) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names:
+                with archive.open("mimetype") as member:
+                    if member.read(len(_ODS_MIMETYPE)) == _ODS_MIMETYPE:
+                        return ("the file is an OpenDocument spreadsheet (LibreOffice's .ods format) named "
+                                ".xlsx, which is not read: save it as an Excel workbook (in LibreOffice: File > "
+                                "Save As, 'Excel 2007-365 (.xlsx)')")
+            if _is_strict(archive, names):
+                return STRICT_WORKBOOK
+            if "xl/workbook.bin" in names:
+                return ("the file is an Excel binary workbook (.xlsb) named .xlsx, which is not read: save it "
+                        "as 'Excel Workbook (*.xlsx)'")
+            if "xl/workbook.xml" not in names:
+                office = next((kind for folder, kind in (("word/", "a Word document"),
+                                                         ("ppt/", "a PowerPoint presentation"))
+                               if any(n.startswith(folder) for n in names)), "a zip archive")
+                return (f"the file is {office} named .xlsx, with no workbook in it "
+                        "(xl/workbook.xml): give the .xlsx workbook itself")
+    except Exception:  # noqa: BLE001 - a damaged archive: the error stands
+        return None
+    return None
+
+
+
 def read_xlsx_table(
     path, columns: dict, *, optional: dict | None = None, sheet=None, max_header_row: int = 30
 ) -> RawTable:
@@ -1512,10 +1607,12 @@ def read_xlsx_table(
     head = check_file(path)
     if not head.startswith(b"PK\x03\x04"):
         raise DataFormatError("not an .xlsx workbook (no zip signature)", path=path)
+    refuse_strict_workbook(path)
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (*_BROKEN_FILE_ERRORS, InvalidFileException) as exc:
-        raise DataFormatError(f"cannot read workbook: {exc}", path=path) from None
+    except (*_BROKEN_FILE_ERRORS, InvalidFileException, OSError) as exc:
+        # a Word file renamed .xlsx: openpyxl's bare "OSError: File contains no valid workbook part"
+        raise DataFormatError(foreign_workbook(path) or f"cannot read workbook: {exc}", path=path) from None
     try:
         return _xlsx_rows(wb, path, columns, optional, sheet, max_header_row)
     except DataFormatError:
@@ -2718,6 +2815,7 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
                 frame = _gapped_as_nullable(index_as_columns(read, schema, path=path), fh, schema)
                 names = list(frame.columns)
             elif kind == "xlsx":
+                refuse_strict_workbook(path)
                 if sheet is None:
                     check_first_sheet_shown(path)
                 # the cells as stored (dtype=str read a TRUE cell as 'True'): see _xlsx_text
@@ -2739,8 +2837,13 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
                 names = list(frame.columns)
     except DataFormatError:
         raise
-    except (*_BROKEN_FILE_ERRORS, OSError) as exc:  # pyarrow reports a bad footer as OSError
-        raise DataFormatError(f"cannot read this {what}: {reader_reason(exc)}", path=path) from None
+    except (*_BROKEN_FILE_ERRORS, OSError, ImportError) as exc:  # pyarrow reports a bad footer as OSError
+        # an .ods renamed .xlsx: pandas tried its ODF reader (ImportError: Import odfpy failed);
+        # a Word file renamed .xlsx: "cannot read this .xlsx workbook: 'zip'"
+        foreign = foreign_workbook(path) if kind == "xlsx" else None
+        if isinstance(exc, ImportError) and foreign is None:
+            raise
+        raise DataFormatError(foreign or f"cannot read this {what}: {reader_reason(exc)}", path=path) from None
     check_header(names, path)
     if kind == "xlsx":
         # a formula never computed reads as an empty cell (and a last row of them is

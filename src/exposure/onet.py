@@ -43,7 +43,6 @@ import csv
 import dataclasses
 import logging
 import re
-import zipfile
 
 import numpy as np
 import pandas as pd
@@ -56,6 +55,7 @@ from exposure._tables import (
     as_path,
     compressed_input,
     first_repeat_of,
+    foreign_workbook,
     missing_to_na,
     norm_header,
     read_table,
@@ -249,7 +249,7 @@ def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool 
       to give: it was ``row 1: file is binary, not text (a NUL byte at offset 3)``; so is
       a spreadsheet of another format than ``.xlsx`` (``.ods``, ``.xlsb``: it was ``file is
       a zip archive (an .xlsx workbook?), not delimited text``), also when named ``.xlsx``
-      (:func:`_foreign_workbook`).
+      (:func:`exposure._tables.foreign_workbook`).
 
     :mod:`exposure.oews` reads its files with it too.
 
@@ -531,10 +531,10 @@ def _workbook_error(exc: DataFormatError, path, sheet) -> DataFormatError | None
     the others (:func:`exposure._tables.xlsx_sheet_note`); ``cannot read workbook
     (damaged?): list index out of range`` of a workbook without a worksheet (a chart sheet
     only) says so. A file named ``.xlsx`` that is a spreadsheet of another format
-    (:func:`_foreign_workbook`) is named as such. Run on the error path only.
+    (:func:`exposure._tables.foreign_workbook`) is named as such. Run on the error path only.
     """
     if exc.reason.startswith(("cannot read workbook", "the workbook has no worksheet")):
-        foreign = _foreign_workbook(path)
+        foreign = foreign_workbook(path)
         if foreign is not None:
             return DataFormatError(foreign, path=exc.path)
     if exc.reason.startswith("missing column") and sheet is None:
@@ -550,53 +550,6 @@ def _workbook_error(exc: DataFormatError, path, sheet) -> DataFormatError | None
         if not sheets:
             return DataFormatError("the workbook has no worksheet (a chart sheet only?): put the "
                                    "table on its first worksheet", path=exc.path)
-    return None
-
-
-#: The ``mimetype`` member of an OpenDocument spreadsheet (LibreOffice's ``.ods``), and the
-#: namespaces of a Strict Open XML workbook (Excel's "Strict Open XML Spreadsheet"), which its
-#: package relationships (``_rels/.rels``) use.
-_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
-_STRICT_OOXML = b"http://purl.oclc.org/ooxml/"
-
-
-def _foreign_workbook(path) -> str | None:
-    """What to say of a file named ``.xlsx`` that is a spreadsheet openpyxl does not read, or None.
-
-    - an OpenDocument spreadsheet (LibreOffice's ``.ods``, renamed ``.xlsx``): it was
-      ``cannot read workbook: "There is no item named '[Content_Types].xml' in the
-      archive"``;
-    - a workbook saved as "Strict Open XML Spreadsheet" (a choice of Excel's Save As):
-      openpyxl finds no sheet in it, and it was said to hold no worksheet ``(a chart sheet
-      only?)``, though the table is on its first one.
-
-    Looked at on the error path only (two small members of the zip archive).
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "Job Zones.xlsx"
-    >>> with zipfile.ZipFile(p, "w") as z:
-    ...     z.writestr("mimetype", _ODS_MIMETYPE)
-    >>> print(_foreign_workbook(p))
-    the file is an OpenDocument spreadsheet (LibreOffice's .ods format) named .xlsx, which is not read: save it as an Excel workbook (in LibreOffice: File > Save As, 'Excel 2007-365 (.xlsx)')
-    """
-    try:
-        with zipfile.ZipFile(as_path(path)) as archive:
-            names = set(archive.namelist())
-            if "mimetype" in names:
-                with archive.open("mimetype") as member:
-                    if member.read(len(_ODS_MIMETYPE)) == _ODS_MIMETYPE:
-                        return ("the file is an OpenDocument spreadsheet (LibreOffice's .ods format) named "
-                                ".xlsx, which is not read: save it as an Excel workbook (in LibreOffice: File > "
-                                "Save As, 'Excel 2007-365 (.xlsx)')")
-            if "_rels/.rels" in names:
-                with archive.open("_rels/.rels") as member:
-                    if _STRICT_OOXML in member.read(1 << 16):
-                        return ("the workbook is saved as 'Strict Open XML Spreadsheet', which is not read: "
-                                "save it as 'Excel Workbook (*.xlsx)'")
-    except Exception:  # noqa: BLE001 - a damaged archive: the error stands
-        return None
     return None
 
 

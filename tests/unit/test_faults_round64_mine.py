@@ -5,12 +5,30 @@
    ``FALSE`` (``expected True or False, got 'TRUE'``), although no report reads that
    column. The flags are now read in any case; other values (``yes``) are still refused
    naming the file, the row and the column.
+2. A file named ``.xlsx`` that is not a workbook openpyxl reads, given to ``exposure
+   score`` or ``exposure rollup`` (``exposure._tables.read_frame``): an OpenDocument
+   spreadsheet renamed ``.xlsx`` gave a traceback (pandas' ``ImportError: Import odfpy
+   failed``); a Word document or an ``.xlsb`` renamed ``.xlsx`` said ``cannot read this
+   .xlsx workbook: 'zip'``, and a workbook saved as Strict Open XML ``Worksheet index 0 is
+   invalid, 0 worksheets found``. Given to an O*NET reader (``exposure validate --file``),
+   the Word document gave openpyxl's bare ``File contains no valid workbook part``, with
+   no file named (an ``OSError``, not an ``ExposureError``, in Python). Each is now named
+   for what it is (``exposure._tables.foreign_workbook``, moved from ``exposure.onet``);
+   a Strict Open XML workbook is refused before openpyxl reads it, which printed its
+   ``UserWarning: File contains an invalid specification for 0`` above the error line.
 """
 
 from __future__ import annotations
 
-import pytest
+import zipfile
 
+import pytest
+from _frames import write_xlsx
+from test_faults_cli import cli, one_error_line
+from test_faults_round64_onet import JZ_ROWS, STRICT_SAID, _ods, _strict
+
+from exposure import onet
+from exposure._tables import read_frame
 from exposure.errors import DataFormatError
 from exposure.measures.eloundou import read_task_labels
 
@@ -36,3 +54,66 @@ def test_other_flags_are_still_refused(tmp_path):
     with pytest.raises(DataFormatError, match="expected True or False, got 'yes'") as info:
         read_task_labels(_labels_file(tmp_path, "yes"))
     assert (info.value.row, info.value.column) == (2, "gpt_3_relevant")
+
+
+def _office(path, folder: str, part: str):
+    """A zip archive holding an Office part other than an .xlsx workbook (a Word document, an .xlsb)."""
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+                         'content-types"/>')
+        archive.writestr("_rels/.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                         f'relationships"><Relationship Id="rId1" Target="{folder}{part}"/></Relationships>')
+        archive.writestr(folder + part, b"<x/>")
+    return path
+
+
+ODS_SAID = "the file is an OpenDocument spreadsheet (LibreOffice's .ods format) named .xlsx, which is not read"
+WORD_SAID = "the file is a Word document named .xlsx, with no workbook in it (xl/workbook.xml)"
+XLSB_SAID = "the file is an Excel binary workbook (.xlsb) named .xlsx, which is not read"
+
+
+@pytest.mark.parametrize("make, said", [
+    (_ods, ODS_SAID),
+    (lambda p: _office(p, "word/", "document.xml"), WORD_SAID),
+    (lambda p: _office(p, "xl/", "workbook.bin"), XLSB_SAID),
+])
+def test_a_file_named_xlsx_that_is_not_a_workbook_is_named_by_read_frame(tmp_path, make, said):
+    path = make(tmp_path / "tasks.xlsx")
+    with pytest.raises(DataFormatError) as info:
+        read_frame(path)
+    assert str(info.value).startswith(f"{path}: {said}")
+
+
+def test_a_strict_open_xml_workbook_is_named_by_read_frame(tmp_path):
+    path = _strict(tmp_path, "tasks.xlsx", [["task"], ["Draft replies to emails."]])
+    with pytest.raises(DataFormatError) as info:
+        read_frame(path)
+    assert str(info.value) == f"{path}: {STRICT_SAID}"
+
+
+@pytest.mark.parametrize("command", [["score"], ["rollup"]])
+def test_exposure_score_and_rollup_of_an_ods_named_xlsx_say_it_in_one_line(tmp_path, capsys, command):
+    path = _ods(tmp_path / "tasks.xlsx")
+    code, _, err = cli(capsys, *command, path, "-o", tmp_path / "out.csv" if command == ["score"] else tmp_path / "r")
+    assert code == 2 and ODS_SAID in one_error_line(err, command=command[0])
+
+
+def test_an_o_net_reader_names_a_word_document_named_xlsx(tmp_path, capsys):
+    path = _office(tmp_path / "Job Zones.xlsx", "word/", "document.xml")
+    with pytest.raises(DataFormatError) as info:
+        onet.read_job_zones(path)
+    assert str(info.value) == f"{path}: {WORD_SAID}: give the .xlsx workbook itself"
+    code, _, err = cli(capsys, "validate", "--file", "job_zones", path)
+    assert code == 2 and WORD_SAID in one_error_line(err, command="validate")
+
+
+def test_workbooks_are_read_as_before(tmp_path):
+    assert onet.read_job_zones(write_xlsx(tmp_path, "Job Zones.xlsx", JZ_ROWS))["job_zone"].notna().all()
+
+
+@pytest.mark.parametrize("command", [["score"], ["validate", "--file", "job_zones"]])
+def test_a_strict_open_xml_workbook_is_named_in_one_line_without_openpyxl_s_warning(tmp_path, capsys, command):
+    path = _strict(tmp_path, "tasks.xlsx", JZ_ROWS if command[0] == "validate" else [["task"], ["Draft emails."]])
+    args = [*command, path] + (["-o", tmp_path / "out.csv"] if command == ["score"] else [])
+    code, _, err = cli(capsys, *args)
+    assert code == 2 and err.strip().count("\n") == 0 and STRICT_SAID in one_error_line(err, command=command[0])
