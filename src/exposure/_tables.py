@@ -1477,6 +1477,21 @@ def _is_strict(archive: zipfile.ZipFile, names) -> bool:
         return _STRICT_OOXML in member.read(1 << 16)
 
 
+#: Content types of a workbook's main part (``[Content_Types].xml``): a workbook whose main part
+#: is not ``xl/workbook.xml`` (another writer's layout) declares one of them.
+_WORKBOOK_TYPES = (b"spreadsheetml.sheet.main", b"sheet.macroEnabled.main", b"spreadsheetml.template.main",
+                   b"template.macroEnabled.main")
+
+
+def _declares_workbook(archive: zipfile.ZipFile, names) -> bool:
+    """Whether ``[Content_Types].xml`` of an open archive declares a workbook part."""
+    if "[Content_Types].xml" not in names:
+        return False
+    with archive.open("[Content_Types].xml") as member:
+        types = member.read(1 << 20)
+    return any(t in types for t in _WORKBOOK_TYPES)
+
+
 def refuse_strict_workbook(path) -> None:
     """Refuse a workbook saved as "Strict Open XML Spreadsheet" before openpyxl reads it.
 
@@ -1506,13 +1521,15 @@ def foreign_workbook(path) -> str | None:
       openpyxl finds no sheet in it, and it was said to hold no worksheet ``(a chart sheet
       only?)``, though the table is on its first one;
     - an Excel binary workbook (``.xlsb``) or another Office file (a Word document) renamed
-      ``.xlsx``: a zip archive without the workbook part ``xl/workbook.xml`` (openpyxl's
-      bare ``OSError: File contains no valid workbook part``, or pandas' ``'zip'``).
+      ``.xlsx``: a zip archive without the workbook part ``xl/workbook.xml``, nor one
+      declared elsewhere in ``[Content_Types].xml`` (openpyxl's bare ``OSError: File
+      contains no valid workbook part``, or pandas' ``'zip'``).
 
     :func:`read_xlsx_table` and :func:`read_frame` (``exposure score``, ``exposure
     rollup``) look at it when a workbook cannot be read (an ``.ods`` renamed ``.xlsx``
     raised pandas' ``ImportError: Import odfpy failed`` there), and so do the O*NET
-    readers (:mod:`exposure.onet`).
+    readers (:mod:`exposure.onet`); the readers of the Felten and ILO workbooks before
+    pandas reads them (:func:`exposure.measures._common.check_workbook`).
 
     Looked at on the error path only (two small members of the zip archive).
 
@@ -1539,7 +1556,7 @@ def foreign_workbook(path) -> str | None:
             if "xl/workbook.bin" in names:
                 return ("the file is an Excel binary workbook (.xlsb) named .xlsx, which is not read: save it "
                         "as 'Excel Workbook (*.xlsx)'")
-            if "xl/workbook.xml" not in names:
+            if "xl/workbook.xml" not in names and not _declares_workbook(archive, names):
                 office = next((kind for folder, kind in (("word/", "a Word document"),
                                                          ("ppt/", "a PowerPoint presentation"))
                                if any(n.startswith(folder) for n in names)), "a zip archive")

@@ -16,6 +16,9 @@
    for what it is (``exposure._tables.foreign_workbook``, moved from ``exposure.onet``);
    a Strict Open XML workbook is refused before openpyxl reads it, which printed its
    ``UserWarning: File contains an invalid specification for 0`` above the error line.
+   The readers of the Felten and ILO workbooks (``exposure.measures``) gave the same
+   tracebacks (``Import odfpy failed``, ``Import python-calamine failed`` for an
+   ``.xlsb``) or ``'zip'`` and now name each file the same way.
 """
 
 from __future__ import annotations
@@ -28,8 +31,9 @@ from test_faults_cli import cli, one_error_line
 from test_faults_round64_onet import JZ_ROWS, STRICT_SAID, _ods, _strict
 
 from exposure import onet
-from exposure._tables import read_frame
+from exposure._tables import foreign_workbook, read_frame
 from exposure.errors import DataFormatError
+from exposure.measures import felten, ilo
 from exposure.measures.eloundou import read_task_labels
 
 
@@ -117,3 +121,28 @@ def test_a_strict_open_xml_workbook_is_named_in_one_line_without_openpyxl_s_warn
     args = [*command, path] + (["-o", tmp_path / "out.csv"] if command == ["score"] else [])
     code, _, err = cli(capsys, *args)
     assert code == 2 and err.strip().count("\n") == 0 and STRICT_SAID in one_error_line(err, command=command[0])
+
+
+@pytest.mark.parametrize("reader", [felten.read_felten_occupations, ilo.read_ilo])
+@pytest.mark.parametrize("make, said", [
+    (_ods, ODS_SAID),
+    (lambda p: _office(p, "word/", "document.xml"), WORD_SAID),
+    (lambda p: _office(p, "xl/", "workbook.bin"), XLSB_SAID),
+    (lambda p: _strict(p.parent, p.name, [["SOC Code"], ["11-1011"]]), STRICT_SAID),
+])
+def test_the_measures_workbook_readers_name_a_file_that_is_not_a_workbook(tmp_path, reader, make, said):
+    path = make(tmp_path / "measure.xlsx")
+    with pytest.raises(DataFormatError) as info:
+        reader(path)
+    assert str(info.value).startswith(f"{path}: {said}")
+
+
+def test_a_workbook_whose_main_part_is_elsewhere_is_not_called_foreign(tmp_path):
+    """The O*NET readers (openpyxl) find the main part through ``[Content_Types].xml`` (pandas looks for ``xl/workbook.xml``)."""
+    path = tmp_path / "Job Zones.xlsx"
+    with zipfile.ZipFile(write_xlsx(tmp_path, "plain.xlsx", JZ_ROWS)) as source, zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename).replace(b"xl/workbook.xml", b"xl/book.xml")
+            target.writestr(info.filename.replace("workbook.xml", "book.xml"), data)  # its rels too
+    assert foreign_workbook(path) is None
+    assert onet.read_job_zones(path)["job_zone"].tolist() == [5]

@@ -28,6 +28,7 @@ from exposure._tables import (
     drop_empty_tail,
     first_repeat,
     first_repeat_of,
+    foreign_workbook,
     norm_header,
 )
 from exposure.crosswalks import code_hint, oews_code_map, read_soc10_isco08, read_soc_2010_to_2018
@@ -281,7 +282,10 @@ def check_workbook(path) -> None:
     exported from a spreadsheet, or a file renamed ``.xlsx``) or a compressed file was
     pandas' ``cannot read sheet 'Appendix A': Excel file format cannot be determined, you
     must specify an engine manually``, saying nothing of the file. A missing, empty, HTML,
-    UTF-16 or old ``.xls`` file is named by :func:`exposure._tables.check_file`.
+    UTF-16 or old ``.xls`` file is named by :func:`exposure._tables.check_file`; a zip
+    archive that is not a workbook pandas reads (an ``.ods``, ``.xlsb`` or Word file named
+    ``.xlsx``, a Strict Open XML workbook) by :func:`exposure._tables.foreign_workbook`:
+    pandas raised an ``ImportError`` (``Import odfpy failed``) or said ``'zip'``.
 
     Examples
     --------
@@ -296,6 +300,11 @@ def check_workbook(path) -> None:
     path = as_path(path)
     head = check_file(path)
     if head.startswith(b"PK\x03\x04"):
+        # an .ods or .xlsb renamed .xlsx: pandas' ImportError (odfpy, python-calamine); a
+        # Word file: "'zip'"; a Strict Open XML workbook: "Worksheet named ... not found"
+        foreign = foreign_workbook(path)
+        if foreign is not None:
+            raise DataFormatError(foreign, path=path)
         return
     try:
         text = b"\x00" not in head and bool(head.decode("utf-8-sig"))
