@@ -13,6 +13,7 @@ from scipy import sparse
 from exposure._args import as_shown, check_name, check_names, check_positive, shown
 from exposure._measures import EXPOSURE_MEASURES, MEASURES
 from exposure._tables import MAX_COUNT, first_repeat
+from exposure.crosswalks import code_hint
 from exposure.errors import DataFormatError
 from exposure.rollup._occupations import _interval, check_level
 from exposure.rollup._soc import (
@@ -105,13 +106,21 @@ def _industry_cells(employment: pd.DataFrame, level: str, *, warn: bool = True, 
     """Industries of ``level``, their totals, and their detailed occupation cells.
 
     ``row_offset``: the row of a file that the frame's first row is, in the message of a
-    SOC group beside a code it holds (:func:`~exposure.rollup._soc.national_detailed`).
+    SOC group beside a code it holds (:func:`~exposure.rollup._soc.national_detailed`) or of
+    an industry written two ways (:func:`_refuse_two_spellings`).
 
     An industry's title is the first one its rows give (:func:`_first_titles`); with
     ``warn``, a second title is logged, once per ``employment`` frame and level
     (:func:`_warn_once`): :func:`to_sectors`, :func:`workforce_stats` and
     :func:`working_time` of one roll-up read one frame. Only :func:`to_sectors` warned: the
     latter two, called on their own, kept the first title without a word.
+
+    Rows of ``level`` without a ``detailed`` cell (an OEWS table cut to its ``total`` and
+    ``major`` rows) are refused: every industry came out unscored, its whole total counted
+    as ``suppressed_emp``, with a warning that blamed the SOC codes of the scores. A NAICS
+    code that is not one is named with :func:`~exposure.crosswalks.code_hint`'s hint
+    (``'31–33'``, an en dash pasted from a document, looked like the ``31-33`` it was told
+    to give).
     """
     if not (isinstance(level, str) and level in LEVELS):  # a list is refused too, not a TypeError
         raise DataFormatError(f"unknown level {level!r}; expected 'sector' or 'subsector'")
@@ -125,8 +134,12 @@ def _industry_cells(employment: pd.DataFrame, level: str, *, warn: bool = True, 
     bad = _first_mismatch(f["naics"], OEWS_NAICS_PATTERN, "an OEWS industry code (like 11, 31-33 or 113000)")
     if bad is not None:
         column = names.get("naics", "naics")
-        raise DataFormatError(f"employment frame: {column} {bad[1]}", row=int(f.index[bad[0]]) + 1, column=column)
+        code = f["naics"].iloc[bad[0]]
+        hint = "" if code is None else code_hint(str(code))
+        raise DataFormatError(f"employment frame: {column} {bad[1]}{hint}", row=int(f.index[bad[0]]) + 1,
+                              column=column)
     _refuse_other_levels(f, level, names.get("naics", "naics"))
+    _refuse_two_spellings(f, level, names.get("naics", "naics"), row_offset)  # 52 and 520000: one sector, two rows
     _refuse_too_large(f, names.get("tot_emp", "tot_emp"))
     industries = _first_titles(f, "naics", "naics_title", f"{level} NAICS",
                                names.get("naics_title", "naics_title"), warn=warn, frame=employment)
@@ -135,6 +148,13 @@ def _industry_cells(employment: pd.DataFrame, level: str, *, warn: bool = True, 
     _refuse_other_totals(totals, level, names.get("tot_emp", "tot_emp"))  # the first was kept without a word
     totals = totals.drop_duplicates("naics").set_index("naics")["tot_emp"]
     cells = f[f["o_group"] == "detailed"]
+    if cells.empty:  # every industry unscored, its total "suppressed", and the scores' codes blamed
+        column = names.get("o_group", "o_group")
+        given = ", ".join(repr(g) for g in sorted(set(f["o_group"])))
+        raise DataFormatError(f"employment frame has no detailed occupation rows ({column} 'detailed') of its "
+                              f"{level} rows (i_group {LEVELS[level]!r}; they are of {column} {given}): the {level} "
+                              "measures are means over the detailed cells of each industry; give the OEWS "
+                              "by-industry table with its detailed rows", column=column)
     _refuse_group_cells(cells, names.get("occ_code", "occ_code"), names.get("o_group", "o_group"))
     _refuse_repeated_cells(cells, level, names.get("occ_code", "occ_code"))
     # 15-1250 beside 15-1252 in one industry: the member's workers were summed twice
@@ -284,6 +304,42 @@ def _refuse_other_levels(f: pd.DataFrame, level: str, column: str = "naics") -> 
                           row=int(f.index[k]) + 1, column=column)
 
 
+def _refuse_two_spellings(f: pd.DataFrame, level: str, column: str = "naics", row_offset: int = 1) -> None:
+    """Refuse an industry of ``level`` written two ways, as given and padded with zeros, naming both rows.
+
+    ``f`` holds the rows of ``level`` (index: rows of the employment frame, from 0), their
+    codes checked by :func:`_refuse_other_levels`: a sector is ``52`` or ``520000``, a
+    3-digit industry ``113`` or ``113000``. Rows of both spellings (a frame stacked from two
+    sources) made two industries of one: two rows of sector 52, in the sector table, the
+    workforce table and the working-time scenario, each with part of its cells, and its
+    workers counted twice in any sum over the sectors, without a word. ``row_offset``: the row
+    that the frame's first row is in the message (:func:`_industry_cells`), the error's own
+    row being the frame's.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"naics": ["52", "11", "520000"]})
+    >>> _refuse_two_spellings(f, "sector", "NAICS")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 3, column 'NAICS': employment frame: the sector NAICS '52' (row 1) is written '520000' on row 3 (padded with zeros): one sector would be two; write its code one way
+    """
+    codes = f["naics"].astype(str)
+    width = 2 if level == "sector" else 3
+    padded = codes.str.fullmatch(rf"[0-9]{{{width}}}0+").to_numpy(dtype=bool, na_value=False)
+    spellings = pd.DataFrame({"industry": codes.where(~padded, codes.str[:width]).to_numpy(dtype=object),
+                              "code": codes.to_numpy(dtype=object)}).drop_duplicates("code")  # index: positions
+    other = spellings["industry"].duplicated().to_numpy(dtype=bool)
+    if not other.any():
+        return
+    k = int(spellings.index[np.flatnonzero(other)[0]])
+    j = int(spellings.index[(spellings["industry"] == spellings.loc[k, "industry"]).to_numpy(dtype=bool)][0])
+    a, b = int(f.index[j]) + row_offset, int(f.index[k]) + row_offset
+    raise DataFormatError(f"employment frame: the {level} NAICS {codes.iloc[j]!r} (row {a}) is written "
+                          f"{codes.iloc[k]!r} on row {b} (padded with zeros): one {level} would be two; write its "
+                          "code one way", row=int(f.index[k]) + 1, column=column)
+
+
 def _refuse_too_large(f: pd.DataFrame, column: str = "tot_emp") -> None:
     """Refuse a ``tot_emp`` of 2**63 or more (:data:`exposure._tables.MAX_COUNT`), naming the row.
 
@@ -390,10 +446,15 @@ def _soc_values(soc_scores: pd.DataFrame) -> np.ndarray:
 
 
 def _check_soc_codes(soc_scores: pd.DataFrame) -> np.ndarray:
-    """``soc_code`` as strings, each an OEWS occupation code (``11-1011``); raise naming the row."""
+    """``soc_code`` as strings, each an OEWS occupation code (``11-1011``); raise naming the row.
+
+    A code that is not one is named with :func:`~exposure.crosswalks.code_hint`'s hint: an
+    en dash pasted from a document (``'11–1011'``) looked like the code it was told to give.
+    """
     bad = first_bad_soc_code(soc_scores["soc_code"])
     if bad is not None:
-        what = "soc_code missing" if bad[1] == "missing" else bad[1]
+        code = soc_scores["soc_code"].iloc[bad[0]]
+        what = "soc_code missing" if bad[1] == "missing" else bad[1] + code_hint(str(code))
         raise DataFormatError(f"soc_scores: {what}", row=bad[0] + 1, column="soc_code")
     return soc_scores["soc_code"].astype(str).to_numpy()
 
@@ -446,8 +507,30 @@ def _refuse_partial_measures(vals: np.ndarray) -> None:
                           path="soc_scores", row=pos + 1, column=absent[0])
 
 
-def _warn_unmatched(soc_codes: np.ndarray, beta: np.ndarray, cells: pd.DataFrame, level: str) -> None:
-    """Log a warning when none, or under half, of the scored codes are in the OEWS ``level`` cells."""
+def _detailed_codes(employment: pd.DataFrame) -> np.ndarray:
+    """The occupation codes of the ``detailed`` rows of ``employment``, of every industry and cross-industry.
+
+    Read from the caller's columns (checked by :func:`~exposure.rollup.employment_frame`
+    before): the OEWS occupation codes the frame knows, whether or not an industry of a
+    level employs them.
+    """
+    names = _employment_names(employment)
+    detailed = employment[names["o_group"]].astype(str).to_numpy() == "detailed"
+    return employment[names["occ_code"]].astype(str).to_numpy()[detailed]
+
+
+def _warn_unmatched(soc_codes: np.ndarray, beta: np.ndarray, cells: pd.DataFrame, level: str,
+                    known: np.ndarray) -> None:
+    """Log a warning when none, or under half, of the scored codes are OEWS codes of the employment frame.
+
+    ``known`` holds the frame's occupation codes (:func:`_detailed_codes`). A scored code
+    in none of the ``level`` cells but in ``known`` (its cross-industry rows, another
+    industry) is an OEWS code that the industries given do not employ: said at INFO level.
+    A frame of one industry (the by-industry table cut to NAICS 52) was warned of as if
+    the scores held codes of another SOC edition: ``only 262 of the 783 scored SOC codes
+    are in the OEWS sector cells ...; are they the OEWS occupation codes (SOC 2018) of
+    to_soc?``, for the very codes of :func:`~exposure.rollup.to_soc`.
+    """
     scored = soc_codes[~np.isnan(beta)]
     if not len(scored):
         log.warning("%s: no SOC code of soc_scores has a beta score; every %s is unscored", level, level)
@@ -456,8 +539,10 @@ def _warn_unmatched(soc_codes: np.ndarray, beta: np.ndarray, cells: pd.DataFrame
     n_hit, n = int(hit.sum()), len(scored)
     if n_hit == n:
         return
+    oews = pd.Index(scored).isin(pd.unique(known))
     example = str(scored[~hit][0])
-    if 2 * n_hit < n:
+    if 2 * int(oews.sum()) < n:
+        example = str(scored[~oews][0])
         log.warning("%s: %s of the %d scored SOC codes %s in the OEWS %s cells (e.g. %r is not), so "
                     "their employment is not scored; are they the OEWS occupation codes (SOC 2018) of to_soc?",
                     level, f"only {n_hit}" if n_hit else "none", n, "are" if n_hit > 1 else "is", level, example)
@@ -508,8 +593,10 @@ def to_sectors(
     pandas.DataFrame
         :class:`~exposure.schemas.SectorScores`. A warning is logged when no code has a
         beta score, or when under half of the scored codes are in the OEWS cells of
-        ``level`` (codes of another SOC edition?), and when an industry has no "All
-        Occupations" (``00-0000``) total or a suppressed one: its ``tot_emp``,
+        ``level`` and in no other detailed row of ``employment`` either (codes of another
+        SOC edition?; codes that the frame has, cross-industry or in another industry, are
+        said at INFO level: a frame of one industry employs few occupations), and when an
+        industry has no "All Occupations" (``00-0000``) total or a suppressed one: its ``tot_emp``,
         ``coverage`` and ``suppressed_emp`` are missing; when an industry's total is 0
         (its ``coverage`` is missing); and when an industry's released cells add up to
         more workers than its total (``coverage`` is clipped to 1, ``suppressed_emp`` to 0).
@@ -533,7 +620,12 @@ def to_sectors(
         whose occupation is a major group or the total (``11-0000``: counted twice); a
         ``tot_emp`` of 2**63 or more (it overflowed once summed); an occupation cell of an
         industry given twice, naming both rows (counted from 1); an industry's "All
-        Occupations" total given twice with other employment, naming both rows).
+        Occupations" total given twice with other employment, naming both rows; rows of
+        ``level`` without a ``detailed`` cell, ``column 'o_group': employment frame has no
+        detailed occupation rows (o_group 'detailed') of its sector rows ...``; an
+        industry written two ways, ``52`` and ``520000``, naming both rows). A malformed
+        ``naics`` or ``soc_code`` is named with :func:`~exposure.crosswalks.code_hint`'s
+        hint (an en dash pasted from a document, a code read as a date).
 
     Examples
     --------
@@ -559,7 +651,7 @@ def to_sectors(
     vals = _soc_values(soc_scores)
     _refuse_partial_measures(vals)  # alpha and gamma means over more workers than covered_emp
     industries, cells = _industry_cells(employment, level)  # a second title: logged once per frame and level
-    _warn_unmatched(soc_codes, vals[:, 1], cells, level)
+    _warn_unmatched(soc_codes, vals[:, 1], cells, level, _detailed_codes(employment))
     order = _code_order(soc_codes)  # the sums run in one order whatever the rows'
     soc_codes, vals = soc_codes[order], vals[order]
     emp_m = _cell_matrix(cells, industries, soc_codes, cells["tot_emp"])
