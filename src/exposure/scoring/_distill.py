@@ -39,7 +39,7 @@ from pathlib import Path
 
 import numpy as np
 
-from exposure._args import check_path
+from exposure._args import check_count, check_path, check_positive
 from exposure.errors import ExposureError
 from exposure.scoring._embed import StaticVectors, quantise
 from exposure.scoring._features import tokenize
@@ -361,7 +361,15 @@ class MiniLM:
         return (x * mask[..., None]).sum(1) / mask.sum(1, keepdims=True)
 
     def encode(self, texts, batch_size: int = 256, *, normalize: bool = True) -> np.ndarray:
-        """Sentence embeddings (float32, L2-normalised by default) of ``texts``."""
+        """Sentence embeddings (float32, L2-normalised by default) of ``texts``.
+
+        Raises
+        ------
+        exposure.errors.DataFormatError
+            ``batch_size`` is not a whole number of 1 or more (before, -1 gave every text a
+            vector of zeros, silently, and 0 raised ``range() arg 3 must not be zero``).
+        """
+        batch_size = check_count(batch_size, "batch_size", 1)
         ids = [e.ids for e in self.tokenizer.encode_batch([str(t) for t in texts])]
         order = np.argsort([len(i) for i in ids], kind="stable")
         out = np.zeros((len(ids), int(self.config["hidden_size"])), dtype=np.float32)
@@ -382,12 +390,16 @@ class MiniLM:
 def vocabulary(texts, extra=()) -> list[str]:
     """Sorted distinct lower-cased words (``\\b\\w\\w+\\b``) of ``texts`` and ``extra``.
 
+    ``extra`` (the model's WordPiece words) is lower-cased too: the scorer reads lower-cased
+    words only, so a cased model's ``Excel`` was distilled and never read (and is now
+    refused by :class:`~exposure.scoring._embed.StaticVectors`).
+
     Examples
     --------
-    >>> vocabulary(["Answer the phone.", "Phone clients"], ["email"])
-    ['answer', 'clients', 'email', 'phone', 'the']
+    >>> vocabulary(["Answer the phone.", "Phone clients"], ["email", "Excel"])
+    ['answer', 'clients', 'email', 'excel', 'phone', 'the']
     """
-    words = set(extra)
+    words = {str(w).lower() for w in extra}
     for text in texts:
         words.update(_WORD.findall(str(text).lower()))
     return sorted(words)
@@ -468,6 +480,9 @@ def refine_vectors(start, bag, targets, lam: float = REFINE_LAMBDA, *, max_iter:
 
     Raises
     ------
+    exposure.errors.DataFormatError
+        ``lam`` is not a number above 0 (before, -0.01 was solved as a ridge that pushes
+        the words away from their word-alone vectors, silently).
     exposure.errors.ExposureError
         The conjugate gradients did not converge in ``max_iter`` iterations.
 
@@ -482,6 +497,7 @@ def refine_vectors(start, bag, targets, lam: float = REFINE_LAMBDA, *, max_iter:
     """
     from scipy import sparse
 
+    lam = check_positive(lam, "lam", "a ridge weight above 0")
     start = np.asarray(start, dtype=np.float64)
     bag = sparse.csr_matrix(bag, dtype=np.float64)
     targets = np.asarray(targets, dtype=np.float64)
@@ -584,10 +600,16 @@ def distill_vectors(onet, *, model_dir=None, batch_size: int = 256, refine: bool
 
     Raises
     ------
+    exposure.errors.DataFormatError
+        ``batch_size`` is not a whole number of 1 or more, or ``lam`` not a number above 0
+        (before any file is read: a ``batch_size`` of -1 gave vectors of zeros, silently, and
+        a ``lam`` of -1 failed after the statements were encoded, minutes later).
     exposure.errors.ExposureError
         The lexicon cannot be read (:func:`read_lexicon`: before any word is encoded), or
         the model cannot be used (:class:`MiniLM`).
     """
+    batch_size = check_count(batch_size, "batch_size", 1)
+    lam = check_positive(lam, "lam", "a ridge weight above 0")
     # the lexicon first: it was read after the words were encoded (minutes), and a wrong
     # path then failed at the end
     extra = None if lexicon is None else read_lexicon(lexicon)

@@ -21,14 +21,15 @@ like the model and its retrieval index.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 import numpy as np
 from scipy import sparse
 
+from exposure._args import check_path, shown
 from exposure._io import load_pinned, write_arrays
-from exposure.errors import ExposureError
+from exposure.errors import DataFormatError, ExposureError
 from exposure.scoring._features import tokenize
 
 __all__ = ["VECTORS_NAME", "StaticVectors", "quantise", "save_vectors", "load_vectors"]
@@ -51,6 +52,15 @@ class StaticVectors:
     metadata : dict
         Source model, its sha256, method.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A word is not a str, not lower-case (the scorer would never read it) or given twice;
+        the codes are not integers within int8 (float codes were cut toward 0); a scale is
+        not a finite number above 0.
+    exposure.errors.ExposureError
+        The numbers of words, codes and scales differ.
+
     Examples
     --------
     >>> v = StaticVectors(["email", "reply", "brick"], *quantise(np.array(
@@ -65,12 +75,17 @@ class StaticVectors:
     metadata: dict = field(default_factory=dict)
 
     def __post_init__(self):
-        self.words = [str(w) for w in self.words]
-        self.codes = np.asarray(self.codes, dtype=np.int8)
+        self.words = _check_words(self.words)
+        self.codes = _int8_codes(self.codes)
         self.scale = np.asarray(self.scale, dtype=np.float32)
         if self.codes.ndim != 2 or self.codes.shape[0] != len(self.words) or self.scale.shape != (len(self.words),):
             raise ExposureError(f"static vectors: {len(self.words)} words, codes {self.codes.shape}, "
                                 f"scale {self.scale.shape} do not match")
+        bad = np.flatnonzero(~(np.isfinite(self.scale) & (self.scale > 0)))
+        if bad.size:  # a NaN scale gave every text holding the word a zero vector, silently
+            raise DataFormatError(f"static vectors: the scale of {self.words[bad[0]]!r} (scale[{bad[0]}]) "
+                                  f"is {self.scale[bad[0]]}: scales must be finite numbers above 0 "
+                                  "(quantise(vectors) gives codes and scales)")
 
     @cached_property
     def _table(self) -> dict:
@@ -230,6 +245,62 @@ class StaticVectors:
         return cls(arrays["words"].tolist(), arrays["codes"], arrays["scale"], dict(meta))
 
 
+def _check_words(words) -> list:
+    """``words`` as a list of distinct lower-cased str, or :class:`~exposure.errors.DataFormatError`.
+
+    The scorer looks up the lower-cased words of a text (:func:`~exposure.scoring._features.tokenize`):
+    before, a word with a capital (``Excel`` of cased vectors) was kept and never read, a
+    word given twice kept its first vector unread, and None or NaN became the words
+    ``None`` and ``nan``, silently.
+
+    Examples
+    --------
+    >>> _check_words(["email", "Excel"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: static vectors: words[1] 'Excel' is not lower-case: the scorer reads lower-cased words, so its vector would never be used; lower-case the words (keeping one vector a word)
+    """
+    if isinstance(words, (str, bytes)):
+        raise DataFormatError(f"static vectors: words must be a list of words, got {shown(words)}")
+    words = list(words)
+    seen: dict = {}
+    for i, word in enumerate(words):
+        if not isinstance(word, str):
+            raise DataFormatError(f"static vectors: words[{i}] must be a str (a word), got {shown(word)}")
+        if word != word.lower():
+            raise DataFormatError(f"static vectors: words[{i}] {word!r} is not lower-case: the scorer "
+                                  "reads lower-cased words, so its vector would never be used; "
+                                  "lower-case the words (keeping one vector a word)")
+        if seen.setdefault(word, i) != i:
+            raise DataFormatError(f"static vectors: {word!r} is words[{seen[word]}] and words[{i}]: "
+                                  "a word needs one vector (the first was never read)")
+    return [str(w) for w in words]
+
+
+def _int8_codes(codes) -> np.ndarray:
+    """``codes`` as int8, or :class:`~exposure.errors.DataFormatError` if that would change them.
+
+    Before, float codes were cut toward 0 (float vectors given as codes became zeros) and
+    integers beyond int8 wrapped (200 became -56), silently.
+
+    Examples
+    --------
+    >>> _int8_codes(np.array([[0.6, -0.4]]))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: static vectors: codes must be integers of -127 to 127 (int8), got float64: pass quantise(vectors), which gives codes and scales
+    """
+    codes = np.asarray(codes)
+    if codes.dtype == np.int8:
+        return codes
+    if codes.dtype.kind not in ("i", "u") or (codes.size and (codes.min() < -127 or codes.max() > 127)):
+        got = (f"values of {codes.min()} to {codes.max()}" if codes.dtype.kind in ("i", "u")
+               else str(codes.dtype))
+        raise DataFormatError(f"static vectors: codes must be integers of -127 to 127 (int8), got {got}: "
+                              "pass quantise(vectors), which gives codes and scales")
+    return codes.astype(np.int8)
+
+
 def quantise(vectors) -> tuple[np.ndarray, np.ndarray]:
     """int8 codes and float32 scales (one per row) of float vectors.
 
@@ -259,7 +330,18 @@ def save_vectors(vectors: StaticVectors, path) -> Path:
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "v.npz"
     >>> save_vectors(v, p).read_bytes() == save_vectors(v, p).read_bytes()
     True
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``vectors`` is not a :class:`StaticVectors` or ``path`` is not a path (None, a
+        number: pathlib's ``TypeError`` or an ``AttributeError`` before), before anything
+        is written.
     """
+    path = check_path(path, "path", "a static word vectors path")
+    if not isinstance(vectors, StaticVectors):
+        raise DataFormatError(f"vectors must be StaticVectors (e.g. StaticVectors(words, *quantise(matrix))), "
+                              f"got {shown(vectors)}")
     return write_arrays(*vectors.to_arrays(), path)
 
 
@@ -279,6 +361,9 @@ def load_vectors(path, pins: dict) -> StaticVectors:
     ------
     exposure.errors.ChecksumMismatchError
         The file's sha256 differs from the pinned one.
+    exposure.errors.DataFormatError
+        ``path`` is not a path; the file's words, codes or scales do not make vectors
+        (:class:`StaticVectors`), naming the file.
     exposure.errors.ExposureError
         The file is missing or not pinned.
 
@@ -292,4 +377,13 @@ def load_vectors(path, pins: dict) -> StaticVectors:
     ...
     exposure.errors.ChecksumMismatchError: sha256 mismatch for v.npz ...
     """
-    return load_pinned(path, pins, "static word vectors", StaticVectors.from_arrays, _CACHE)
+    path = check_path(path, "path", "a static word vectors path")
+    return load_pinned(path, pins, "static word vectors", partial(_build, path=path), _CACHE)
+
+
+def _build(arrays: dict, meta: dict, *, path) -> StaticVectors:
+    """:meth:`StaticVectors.from_arrays`, its errors naming the file ``path``."""
+    try:
+        return StaticVectors.from_arrays(arrays, meta)
+    except ExposureError as exc:
+        raise DataFormatError(str(exc), path=path) from None

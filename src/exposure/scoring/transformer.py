@@ -3,7 +3,8 @@
 all-MiniLM-L6-v2 (a 6-layer BERT, Apache 2.0), with its embeddings kept at the published
 weights and its six layers and a linear head fine-tuned on the labelled O*NET task
 statements of the training split (the embeddings-frozen variant of
-docs/validation/agreement.md): a task text is tokenised (cut at :data:`MAX_LENGTH`
+docs/validation/agreement.md): a task text, read as every scorer reads it
+(:func:`~exposure.scoring._features.normalise_texts`), is tokenised (cut at :data:`MAX_LENGTH`
 tokens, with a logged warning), run through the encoder, mean-pooled and mapped to E0/E1/E2
 logits, divided by a temperature and softmaxed. Under the grouped cross-validation it agrees with the human
 labels better than the shipped ``learned`` model on text alone (the figures, both fold
@@ -49,6 +50,7 @@ from exposure._threads import one_blas_thread
 from exposure.errors import DataFormatError, ExposureError
 from exposure.scoring._distill import MiniLM, backend_message, backend_problems
 from exposure.scoring._embed import quantise
+from exposure.scoring._features import normalise_texts
 from exposure.scoring.learned import _softmax, read_registry, shipped_model_path
 
 __all__ = ["MODEL_NAME", "MAX_LENGTH", "CHECK_TOLERANCE", "TransformerModel", "pack_weights",
@@ -200,7 +202,7 @@ class TransformerModel:
                                 f"a text, so (3, {hidden}) is expected")
         encoder.replace_weights(self.layer_weights())
         want = np.asarray(self.metadata["check_logits"], dtype=np.float64)
-        got = self._logits(encoder, list(self.metadata["check_texts"]), say_cut=False)
+        got = self._logits(encoder, list(self.metadata["check_texts"]), check=True)
         if got.shape != want.shape or not np.allclose(got, want, rtol=0.0, atol=CHECK_TOLERANCE):
             diff = float(np.abs(got - want).max()) if got.shape == want.shape else float("nan")
             raise ExposureError(f"the transformer's check texts give logits up to {diff:.4g} away from "
@@ -211,15 +213,24 @@ class TransformerModel:
         self._encoder = encoder  # only once checked
         return self
 
-    def _logits(self, encoder, texts, *, say_cut: bool = True) -> np.ndarray:
+    def _logits(self, encoder, texts, *, check: bool = False) -> np.ndarray:
         """Logits of ``texts``, each the same whatever the other texts (bit for bit).
 
-        A text longer than the model's tokens is cut as in training, and a warning is logged
-        (unless ``say_cut`` is false: the check texts, one of which is cut on purpose).
+        The texts are read as :func:`exposure.scoring.score_tasks` reads them (:meth:`_logits_cut`).
+        A text longer than the model's tokens is cut as in training, and a warning is logged;
+        so is a text of no word piece the model knows (before, ``"检查预算"``, Thai or emoji were
+        scored as runs of ``[UNK]``, without a word). ``check``: the artifact's check texts,
+        scored as they were at export (not normalised) and not said to be cut (one of them
+        is cut on purpose).
         """
         texts = _check_texts(texts)  # a generator is read once, here
-        logits, long = self._logits_cut(encoder, texts)
-        if long.any() and say_cut:
+        logits, long, unknown = self._logits_cut(encoder, texts, normalise=not check)
+        if unknown.any() and not check:
+            first = int(np.flatnonzero(unknown)[0])
+            logger.warning("%d of %d texts hold no word piece the transformer knows (each token [UNK]: "
+                           "another script, emoji or symbols): their scores do not come from their words "
+                           "(e.g. texts[%d], %r)", int(unknown.sum()), len(unknown), first, texts[first][:80])
+        if long.any() and not check:
             first = int(np.flatnonzero(long)[0])
             limit = encoder.tokenizer.truncation["max_length"]
             logger.warning("%d of %d texts are longer than the transformer's %d tokens ([CLS] and [SEP] "
@@ -227,8 +238,19 @@ class TransformerModel:
                            int(long.sum()), len(long), limit, limit - 2, first, texts[first][:80])
         return logits
 
-    def _logits_cut(self, encoder, texts) -> tuple[np.ndarray, np.ndarray]:
-        """Logits of ``texts`` and which of them were cut at the model's tokens (a bool array).
+    def _logits_cut(self, encoder, texts, *, normalise: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Logits of ``texts``, which of them were cut at the model's tokens, and which hold no known word piece.
+
+        The two masks are bool arrays; a text of no known word piece is one whose every token
+        is ``[UNK]`` (another script the vocabulary lacks, emoji).
+
+        Unless ``normalise`` is false, the texts are read as every scorer reads them
+        (:func:`~exposure.scoring._features.normalise_texts`: full-width letters, ligatures,
+        HTML character references, zero-width characters): the tokenizer of the model does
+        not fold them, so ``predict_proba(["Ｐｒｅｐａｒｅ ｆｉｎａｎｃｉａｌ ｒｅｐｏｒｔｓ."])`` read
+        ``[UNK] [UNK] [UNK]`` (0.55 E0, against 0.01 for the ASCII text and for
+        ``score_tasks``, which normalises its rows) and ``ﬁnancial`` (a PDF's ligature) as
+        other word pieces. O*NET's statements are ASCII: they are read as they are.
 
         The rounding of a matrix product depends on the shapes of its operands and on where
         a row sits in them, so each text is run alone, at its own length (no padding): its
@@ -240,16 +262,18 @@ class TransformerModel:
         is logged here.
         """
         texts = _check_texts(texts)
+        read = normalise_texts(texts) if normalise else texts  # errors quote ``texts``, as given
         # each distinct text once (a text's logits do not depend on the others): 100,000
         # copies of one text took as long as 100,000 texts
-        distinct, where = np.unique(np.array(texts, dtype=object), return_inverse=True) if texts else ([], [])
+        distinct, where = np.unique(np.array(read, dtype=object), return_inverse=True) if read else ([], [])
         where = np.asarray(where, dtype=np.int64).reshape(-1)
         head = self.arrays["head.weight"].astype(np.float64)
         out = np.zeros((len(distinct), head.shape[0]))
         # tokenised chunk by chunk, keeping only the ids (the tokenizer's encodings of 100,000
         # texts, with the tokens cut off the long ones, took gigabytes); all texts before any
         # is run, so that a text with no token is refused at once, not after minutes
-        ids, cut = [], []
+        ids, cut, unknown = [], [], []
+        unk = encoder.tokenizer.token_to_id("[UNK]")
         for start in range(0, len(distinct), TOKENIZE_CHUNK):
             chunk = encoder.tokenizer.encode_batch(list(distinct[start:start + TOKENIZE_CHUNK]))
             for i, encoded in enumerate(chunk, start):
@@ -261,6 +285,8 @@ class TransformerModel:
                 ids.append(np.asarray(encoded.ids, dtype=np.int64))
                 if encoded.overflowing:
                     cut.append(i)
+                if unk is not None and all(token == unk for token in encoded.ids[1:-1]):
+                    unknown.append(i)
             del chunk
         with one_blas_thread():  # the same bits whatever the BLAS threads of the process
             for i, row in enumerate(ids):
@@ -268,7 +294,7 @@ class TransformerModel:
                 # the head text by text (a product summed along each row): a matrix product of
                 # all the texts rounds a text's sums by how many texts there are
                 out[i] = (head * pooled).sum(axis=1)
-        return out[where] + self.arrays["head.bias"], np.isin(where, cut)
+        return out[where] + self.arrays["head.bias"], np.isin(where, cut), np.isin(where, unknown)
 
     def logits(self, texts) -> np.ndarray:
         """E0/E1/E2 logits (before the temperature) of ``texts`` (float64, shape (n, 3)).
@@ -285,8 +311,12 @@ class TransformerModel:
 
         Notes
         -----
-        A text longer than :data:`MAX_LENGTH` tokens is cut there, as in training: a warning
-        (logger ``exposure.scoring.transformer``) says how many were and names the first.
+        The texts are read as :func:`exposure.scoring.score_tasks` reads them (full-width
+        letters, ligatures, HTML character references as what they stand for:
+        :func:`~exposure.scoring._features.normalise_texts`), so a text scores as its row
+        does there. A text longer than :data:`MAX_LENGTH` tokens is cut there, as in
+        training: a warning (logger ``exposure.scoring.transformer``) says how many were and
+        names the first.
         """
         if self._encoder is None:
             with _ATTACH_LOCK:  # threads scoring at once with an unattached model each read it
@@ -308,7 +338,9 @@ class TransformerModel:
         For a caller that names the cut texts itself, in its own rows:
         :func:`exposure.scoring.score_tasks` scores its free-text rows in chunks and warns
         once per call, naming the first cut row as the caller counts it (a warning per
-        chunk named a text by its place within the chunk).
+        chunk named a text by its place within the chunk). The texts are read as
+        :meth:`predict_proba` reads them; a text of no known word piece is not said either
+        (``score_tasks`` gives such rows confidence 0 and counts them in its warning).
 
         Returns
         -------
@@ -328,7 +360,7 @@ class TransformerModel:
             with _ATTACH_LOCK:
                 if self._encoder is None:
                     self.attach()
-        logits, cut = self._logits_cut(self._encoder, texts)
+        logits, cut, _ = self._logits_cut(self._encoder, texts)
         return _softmax(logits / self.temperature), cut
 
 
