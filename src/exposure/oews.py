@@ -767,7 +767,8 @@ def _check_naics(codes: pd.Series, raw: RawTable) -> None:
 
     A code that lost its leading zeros (``0`` for ``000000``: a CSV saved by a spreadsheet,
     or a number cell) was refused in pandera's words only, naming the library's column
-    (``column 'naics', check str_matches(...): '0'``).
+    (``column 'naics', check str_matches(...): '0'``). A sector code pasted with an en dash
+    (``'31–33'``), which looks like the ``31-33`` the message asks for, is told so.
 
     Examples
     --------
@@ -782,8 +783,10 @@ def _check_naics(codes: pd.Series, raw: RawTable) -> None:
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
         value, source = codes.iloc[pos], raw.sources.get("naics", "NAICS")
+        dashed = re.fullmatch(r"([0-9]{2})[\u2010-\u2015\u2212]([0-9]{2})", value)  # '31–33' pasted from a document
         hint = (" (leading zeros lost? keep the column as text, so that 000000 keeps them)"
-                if re.fullmatch(r"[0-9]{1,5}(\.0*)?", value) else "")
+                if re.fullmatch(r"[0-9]{1,5}(\.0*)?", value) else
+                f" (a dash that is not the hyphen '-': write it {dashed[1]}-{dashed[2]})" if dashed else "")
         raise SchemaError(f"{source} must be an industry code as BLS writes it (000000, 31-33, 311000, "
                               f"3250A1), got {raw.frame['naics'].iloc[pos]!r}{hint}", path=raw.path,
                               row=raw.row(pos), column=source)

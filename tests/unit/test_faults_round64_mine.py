@@ -19,6 +19,11 @@
    The readers of the Felten and ILO workbooks (``exposure.measures``) gave the same
    tracebacks (``Import odfpy failed``, ``Import python-calamine failed`` for an
    ``.xlsb``) or ``'zip'`` and now name each file the same way.
+3. An OEWS table (``exposure.oews.read_oews``, ``exposure rollup --employment``) whose
+   sector code was pasted with an en dash (``'31–33'``) was refused as not a code as BLS
+   writes it, ``(000000, 31-33, ...), got '31–33'``: the code looked like the one asked
+   for. The message now says it is a dash that is not the hyphen (the sector roll-up's
+   own check says so since this round).
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from exposure._tables import foreign_workbook, read_frame
 from exposure.errors import DataFormatError
 from exposure.measures import felten, ilo
 from exposure.measures.eloundou import read_task_labels
+from exposure.oews import read_oews
 
 
 def _labels_file(tmp_path, flag: str):
@@ -146,3 +152,16 @@ def test_a_workbook_whose_main_part_is_elsewhere_is_not_called_foreign(tmp_path)
             target.writestr(info.filename.replace("workbook.xml", "book.xml"), data)  # its rels too
     assert foreign_workbook(path) is None
     assert onet.read_job_zones(path)["job_zone"].tolist() == [5]
+
+
+OEWS_HEADER = "NAICS,NAICS_TITLE,I_GROUP,OCC_CODE,OCC_TITLE,O_GROUP,TOT_EMP,EMP_PRSE,H_MEAN,A_MEAN,MEAN_PRSE,H_MEDIAN,A_MEDIAN\n"
+
+
+def test_an_oews_sector_code_with_an_en_dash_is_told_so(tmp_path):
+    path = tmp_path / "oe.csv"
+    path.write_text(OEWS_HEADER + "31\u201333,Manufacturing,sector,00-0000,All Occupations,total,100,1,1,1,1,1,1\n",
+                    encoding="utf-8")
+    with pytest.raises(DataFormatError) as info:
+        read_oews(path)
+    assert str(info.value).endswith("got '31\u201333' (a dash that is not the hyphen '-': write it 31-33)")
+    assert (info.value.row, info.value.column) == (2, "NAICS")
