@@ -24,12 +24,18 @@
    writes it, ``(000000, 31-33, ...), got '31–33'``: the code looked like the one asked
    for. The message now says it is a dash that is not the hyphen (the sector roll-up's
    own check says so since this round).
+4. The roll-ups given a frame indexed by its key (``exposure.load("soc")
+   .set_index("soc_code")`` to :func:`exposure.rollup.to_sectors` or
+   :func:`exposure.rollup.workforce_stats`) said it ``lacks column(s) ['soc_code']``
+   and no more; they now say the column is the index (``reset_index() first``), as the
+   O*NET readers' check says it.
 """
 
 from __future__ import annotations
 
 import zipfile
 
+import pandas as pd
 import pytest
 from _frames import write_xlsx
 from test_faults_cli import cli, one_error_line
@@ -41,6 +47,7 @@ from exposure.errors import DataFormatError
 from exposure.measures import felten, ilo
 from exposure.measures.eloundou import read_task_labels
 from exposure.oews import read_oews
+from exposure.rollup import workforce_stats
 
 
 def _labels_file(tmp_path, flag: str):
@@ -165,3 +172,10 @@ def test_an_oews_sector_code_with_an_en_dash_is_told_so(tmp_path):
         read_oews(path)
     assert str(info.value).endswith("got '31\u201333' (a dash that is not the hyphen '-': write it 31-33)")
     assert (info.value.row, info.value.column) == (2, "NAICS")
+
+
+def test_a_soc_frame_indexed_by_its_code_is_said_to_be_so():
+    soc = pd.DataFrame({"soc_code": ["11-1011"], "alpha": [0.1], "beta": [0.5], "gamma": [0.9], "tot_emp": [100.0]})
+    with pytest.raises(DataFormatError, match=r"lacks column\(s\) \['soc_code'\] .*; 'soc_code' is the index: "
+                                              r"reset_index\(\) first$"):
+        workforce_stats(soc.set_index("soc_code"))

@@ -102,7 +102,8 @@ def require_frame(value, name: str, columns=(), *, unique: str | None = None, ro
     key: no value may be missing (``None``, NaN) or repeated. With ``rows``, a frame
     without rows is refused (``soc_scores have no rows``): scores of nothing rolled up
     to tables of no score, or of 0 workers, without a word. Rows in errors are counted
-    from 1 (positions, whatever the index).
+    from 1 (positions, whatever the index). A column missing because the frame is indexed
+    by it (``set_index("soc_code")``) is said to be the index.
 
     Examples
     --------
@@ -118,6 +119,11 @@ def require_frame(value, name: str, columns=(), *, unique: str | None = None, ro
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: row 1, column 'soc_code': soc_scores: soc_code missing
+    >>> require_frame(pd.DataFrame({"beta": [0.5]}, index=pd.Index(["11-1011"], name="soc_code")),
+    ...               "soc_scores", ["soc_code", "beta"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: soc_scores lacks column(s) ['soc_code'] (columns: ['beta']); 'soc_code' is the index: reset_index() first
     >>> require_frame(pd.DataFrame({"soc_code": []}), "soc_scores", ["soc_code"], rows=True)
     Traceback (most recent call last):
     ...
@@ -126,11 +132,14 @@ def require_frame(value, name: str, columns=(), *, unique: str | None = None, ro
     if not isinstance(value, pd.DataFrame):
         raise DataFormatError(f"{name} must be a pandas DataFrame, got {type(value).__name__}")
     refuse_multilevel_columns(value, name)  # it failed inside pandas (MergeError, KeyError)
-    missing = [c for c in columns if c not in value.columns]
+    missing = [c for c in dict.fromkeys((*columns, *([unique] if unique is not None else [])))
+               if c not in value.columns]
     if missing:
-        raise DataFormatError(f"{name} lacks column(s) {missing} (columns: {list(value.columns)})")
-    if unique is not None and unique not in value.columns:
-        raise DataFormatError(f"{name} lacks column(s) {[unique]} (columns: {list(value.columns)})")
+        # exposure.load("soc").set_index("soc_code"): said to lack the column it is indexed by
+        index = [c for c in missing if c in value.index.names]
+        hint = f"; {', '.join(map(repr, index))} {'is' if len(index) == 1 else 'are'} the index: " \
+               "reset_index() first" if index else ""
+        raise DataFormatError(f"{name} lacks column(s) {missing} (columns: {list(value.columns)}){hint}")
     for column in (*columns, *([unique] if unique is not None else [])):
         _refuse_repeated_column(value, name, column)
     if unique is not None:
