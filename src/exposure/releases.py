@@ -47,7 +47,7 @@ except ImportError:  # pragma: no cover - Windows
 import pandas as pd
 
 from exposure._args import check_choice, check_flag, check_name, check_path, is_number, shown
-from exposure._io import atomic_path
+from exposure._io import atomic_path, unexpanded_home
 from exposure._outdir import _existing_parent
 from exposure.errors import DataFormatError, ExposureError, InputError
 from exposure.sources import _BLS_ATTRIBUTION, _BLS_LICENCE, _ONET_ATTRIBUTION, SOURCES, Source
@@ -130,6 +130,51 @@ def _meant(release, written: re.Pattern, form: str, show) -> str:
     return f": write {show(form.format(*(str(int(g)) for g in m.groups())))}" if m else ""
 
 
+def _download_meant(release, kind: str) -> str:
+    """``": it names ... write X ..."`` when ``release`` names the publisher's download of a release.
+
+    The archive or its unzipped folder (``db_31_0_text.zip``, ``~/Downloads/db_31_0_excel/``,
+    ``oesm26nat.zip``), given where the release belongs (``--onet-release``,
+    ``--oews-release``), was refused as "not of the form MAJOR.MINOR" without saying what to
+    write, nor that the copy is read from the data directory. ``""`` for anything else, and
+    for a download of the other ``kind`` (``"onet"`` or ``"oews"``). A download in the other
+    format than the one the package pins the release in (``db_30_1_text.zip``) is said to be
+    unread: the package reads its own format.
+
+    Examples
+    --------
+    >>> _download_meant("~/Downloads/db_31_0_excel.zip", "onet")  # doctest: +ELLIPSIS
+    ": it names O*NET 31.0's download (db_31_0_excel.zip), not a release: write '31.0' with --onet-format excel ...
+    >>> _download_meant("oesm26nat", "oews")  # doctest: +ELLIPSIS
+    ": it names OEWS May 2026's download (oesm26nat), not a release: write 2026, and put the zip ...
+    >>> _download_meant("db_31_0_text.zip", "oews"), _download_meant("31.0", "onet")
+    ('', '')
+    """
+    if not isinstance(release, str):
+        return ""
+    last = re.split(r"[/\\]", release.strip().rstrip("/\\"))[-1]
+    token = _ARCHIVE_TOKEN.fullmatch(re.sub(r"\.zip\Z", "", last, flags=re.IGNORECASE))
+    if token is None or (token.group(3) is None) != (kind == "onet"):
+        return ""
+    said = f": it names {_token_release(token)}'s download ({last}), not a release: write "
+    where = "in the data directory (--data-dir, data_dir=) to read your copy"
+    a, b, yy = token.groups()
+    if kind == "oews":
+        return f"{said}20{yy}, and put the zip or its unzipped folder {where}"
+    meant, fmt = f"{int(a)}.{b}", "excel" if "excel" in token.group(0).lower() else "text"
+    if not _ONET_RELEASE.match(meant):  # db_31_10_text: no release of the form
+        return ""
+    if not any(name.startswith(f"onet/{meant}/") for name in SOURCES):
+        option = " with --onet-format excel (onet_format='excel')" if fmt == "excel" else ""
+        return f"{said}{meant!r}{option}, and put the zip or its unzipped folder {where}"
+    pinned = onet_format(meant)
+    if pinned == fmt:
+        return f"{said}{meant!r}, and put the zip or its unzipped folder {where}"
+    # 30.1 is pinned in Excel: a text copy is never read, whatever the format asked
+    return (f"{said}{meant!r}; the package pins O*NET {meant} in {pinned} format only, so your {fmt} copy is not "
+            f"read: put O*NET's {pinned} download (db_{a}_{b}_{pinned}.zip) or its unzipped folder {where}")
+
+
 def check_onet_release(release: str) -> str:
     """Return ``release`` if it looks like an O*NET release number (``"31.0"``).
 
@@ -176,7 +221,7 @@ def check_onet_release(release: str) -> str:
     m = _ONET_RELEASE.match(release)
     if not m:
         raise ExposureError(f"O*NET release {release!r} is not of the form MAJOR.MINOR (e.g. 29.1, 31.0)"
-                            f"{_meant(release, _ONET_WRITTEN, '{0}.{1}', repr)}")
+                            f"{_meant(release, _ONET_WRITTEN, '{0}.{1}', repr) or _download_meant(release, 'onet')}")
     if len(m.group(1)) > 1 and m.group(1).startswith("0"):
         raise ExposureError(f"O*NET release {release!r} has a leading zero: write "
                             f"'{int(m.group(1))}.{m.group(2)}'")
@@ -217,7 +262,7 @@ def check_oews_release(release) -> str:
     """
     if not _OEWS_YEAR.match(str(release)):
         raise ExposureError(f"OEWS release {release!r} is not a year such as 2025"
-                            f"{_meant(release, _OEWS_WRITTEN, '{0}', str)}")
+                            f"{_meant(release, _OEWS_WRITTEN, '{0}', str) or _download_meant(release, 'oews')}")
     return str(release)
 
 
@@ -536,11 +581,15 @@ class Lock:
     Raises
     ------
     exposure.errors.DataFormatError
-        ``path`` that is not a path (``TypeError`` from :mod:`pathlib` before); from
-        :meth:`entries`, a damaged lock file (naming its row and column: a line without a
-        name was pinned under the name ``''``), one that pins a file twice with different
-        sha256 or size (the last line won without a word), one whose header has other
-        columns (naming the header's row and the columns that differ).
+        ``path`` that is not a path (``TypeError`` from :mod:`pathlib` before), or that
+        starts with ``~`` (``Lock("~/study/exposure.lock")``: nothing expands it, so the
+        lock read as holding no pin and :meth:`pin` wrote a folder named ``~`` in the
+        current directory; :class:`~exposure.fetch.DataStore` expands ``~`` in its home,
+        so give that path or the full one); from :meth:`entries`, a damaged lock file
+        (naming its row and column: a line without a name was pinned under the name
+        ``''``), one that pins a file twice with different sha256 or size (the last line
+        won without a word), one whose header has other columns (naming the header's row
+        and the columns that differ).
 
     Examples
     --------
@@ -560,7 +609,11 @@ class Lock:
     path: Path
 
     def __post_init__(self):
-        object.__setattr__(self, "path", check_path(self.path, "path", "a lock file path"))
+        path = check_path(self.path, "path", "a lock file path")
+        reason = unexpanded_home(path)  # '~/h/exposure.lock': read as no pin, pinned into ./~/h/
+        if reason is not None:
+            raise DataFormatError(reason, path=path)
+        object.__setattr__(self, "path", path)
 
     def entries(self) -> dict[str, dict[str, str]]:
         """Name -> entry (``size``, ``sha256``, ``url``, ``member``); empty if no file.
@@ -592,7 +645,10 @@ class Lock:
             holding an invisible character (a zero-width space, U+FEFF, copied with the
             text), and a release file's name holding a no-break space or full-width letter
             inside (``Job\\u00a0Zones.txt``): read as pins nobody asks for, or URLs a
-            download fails on, naming neither the lock file nor the line.
+            download fails on, naming neither the lock file nor the line. The marker lines of
+            an unresolved merge conflict (``<<<<<<< HEAD``, ``=======``, ``>>>>>>> theirs``:
+            a lock file kept with the analysis in git, pinned on two branches), which were
+            refused as "too few fields ... (fields are separated by tabs)".
         """
         if not self.path.is_file():
             if self.path.exists():  # a directory, a pipe: "no pinned file yet" hid it
@@ -616,6 +672,12 @@ class Lock:
                     if ln and not ln.startswith("#")]
         if not numbered:
             return {}
+        # "too few fields (fields are separated by tabs)", or "not the header" above it, hid the cause
+        marker = next(((line, ln) for line, ln in numbered if _CONFLICT_MARKER.fullmatch(ln)), None)
+        if marker is not None:
+            raise DataFormatError(f"{marker[1]!r} is a marker of an unresolved merge conflict (git merged two "
+                                  "versions of the lock file): keep the lines of the pins you reviewed and delete "
+                                  "the marker lines", path=self.path, row=marker[0])
         reader = csv.DictReader(io.StringIO("\n".join(ln for _, ln in numbered)), delimiter="\t")
         _check_header(list(reader.fieldnames or ()), numbered[0][0], self.path)
         out, rows = {}, {}
@@ -691,7 +753,9 @@ class Lock:
             ``http://`` or ``https://``, whose member is absolute or has a ``..`` segment or
             comes without a URL, or whose name :meth:`entries` does not read (a tab or line
             break, surrounding spaces, ``Job Zones.TXT``): :meth:`entries` refuses such a
-            line, so the lock file would be refused as a whole; ``sha256`` that is not 64
+            line, so the lock file would be refused as a whole; ``src`` of a file the package
+            pins when ``path`` has other bytes (the line was written, and :meth:`entries` then
+            refused the whole lock file: every later run stopped on it); ``sha256`` that is not 64
             hexadecimal digits (text: ``hashlib``'s ``digest()``, bytes, a digest with
             spaces around it or cut short was refused as "changed while it was read
             (another run replaced it?)", a number or a ``hashlib`` object raised an
@@ -772,7 +836,13 @@ class Lock:
             raise DataFormatError(f"{src.name} changed while it was read (another run replaced it?): read with "
                                   f"sha256 {sha256.lower()}, it has {digest} now; nothing was pinned: run again",
                                   path=path)
-        return {"name": src.name, "size": str(path.stat().st_size), "sha256": digest,
+        size = path.stat().st_size
+        package = _package_pin(src.name, digest, size)
+        if package is not None:  # the reader refuses such a line: the lock file was refused as a whole
+            raise DataFormatError(f"{src.name}: cannot pin it: it is pinned by the package (sha256 {package.sha256}, "
+                                  f"{package.size} bytes), which a lock file cannot change, and {path} has other "
+                                  f"bytes (sha256 {digest}, {size} bytes); nothing was pinned")
+        return {"name": src.name, "size": str(size), "sha256": digest,
                 "url": src.download_url, "member": src.member or ""}
 
     def _write(self, entries: dict[str, dict[str, str]]) -> None:
@@ -904,6 +974,8 @@ def _file_above(path: Path) -> Path | None:
 
 #: Line breaks of a lock file as a text editor counts them (not those of str.splitlines).
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+#: A line git leaves in a file merged with a conflict (``<<<<<<< HEAD``, ``=======``, ``>>>>>>> theirs``).
+_CONFLICT_MARKER = re.compile(r"(<{7}|={7}|>{7}|\|{7})(?: .*)?")
 
 
 def _check_lock_name(name: str, line: int, path: Path) -> None:
@@ -1232,12 +1304,26 @@ def _check_package_pin(row: dict, line: int, path: Path) -> None:
     ...
     exposure.errors.DataFormatError: exposure.lock, row 4, column 'sha256': 'onet/29.1/Job Zones.txt' is pinned by the package ...
     """
-    src = SOURCES.get(row["name"])
-    if src is None or not src.pinned or (src.sha256, str(src.size)) == (row["sha256"], row["size"]):
+    src = _package_pin(row["name"], row["sha256"], row["size"])
+    if src is None:
         return
     raise DataFormatError(f"{row['name']!r} is pinned by the package (sha256 {src.sha256}, {src.size} bytes), "
                           "which a lock file cannot change: this line, of another sha256 or size, would be "
                           "ignored; delete it", path=path, row=line, column="sha256")
+
+
+def _package_pin(name: str, sha256: str, size) -> Source | None:
+    """The package's source of ``name`` when the package pins other bytes than ``sha256`` and ``size``; else None.
+
+    Examples
+    --------
+    >>> _package_pin("onet/29.1/Job Zones.txt", "0" * 64, 5).size, _package_pin("onet/31.0/Job Zones.txt", "0" * 64, 5)
+    (28336, None)
+    """
+    src = SOURCES.get(name)
+    if src is None or not src.pinned or (src.sha256, str(src.size)) == (sha256, str(size)):
+        return None
+    return src
 
 
 def _check_repeat(row: dict, before: dict | None, first: int | None, line: int, path: Path) -> None:

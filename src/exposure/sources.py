@@ -116,7 +116,11 @@ class Source:
         non-empty str (``5`` raised an ``AttributeError`` later), a ``mirror_only`` that is
         not True or False (``"no"`` was read as true), a ``kind`` that is a kind of
         :data:`KINDS` in another case (``"OEWS"`` was left out of the release listing
-        without a word). A ``sha256`` in upper case or
+        without a word), a ``url`` that is not a str (``''`` for a file without one) or an
+        ``archive_url`` or ``member`` that is neither a str nor None (``url=None`` or a
+        :class:`~pathlib.Path` was accepted, and :func:`exposure.fetch.fetch_table` raised
+        ``AttributeError: 'NoneType' object has no attribute 'lower'`` when it pinned the
+        file). A ``sha256`` in upper case or
         with surrounding spaces (as ``Get-FileHash`` prints it, or pasted with its line end)
         is read in lower case without the spaces: it was compared as it was written, so every
         fetch failed with "sha256 mismatch: expected 81BF..., got 81bf...".
@@ -158,6 +162,12 @@ class Source:
         if not isinstance(self.kind, str) or (self.kind not in KINDS and self.kind.strip().casefold() in KINDS):
             raise DataFormatError(f"{self.name}: kind must be a str, written as the registry's kinds "
                                   f"({', '.join(KINDS)}) are, got {self.kind!r}")
+        for field, none_ok in (("url", False), ("archive_url", True), ("member", True)):
+            value = getattr(self, field)
+            if not (isinstance(value, str) or (none_ok and value is None)):
+                # url=None (a file with no URL) or a Path: an AttributeError where fetch_table pinned it
+                what = "a str or None" if none_ok else "a str ('' for a file without one)"
+                raise DataFormatError(f"{self.name}: {field} must be {what}, got {_shown(value)}")
         sha = sha256_digest(self.sha256, empty_ok=True)
         if sha is None:
             raise DataFormatError(f"{self.name}: sha256 must be 64 hexadecimal digits (or '' for a file "
