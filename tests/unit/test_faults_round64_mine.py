@@ -29,6 +29,11 @@
    :func:`exposure.rollup.workforce_stats`) said it ``lacks column(s) ['soc_code']``
    and no more; they now say the column is the index (``reset_index() first``), as the
    O*NET readers' check says it.
+5. ``exposure rollup --onet-release 31.0`` (a release the package does not pin, given as
+   O*NET's download in ``--data-dir``, which ``exposure recompute --onet-release 31.0``
+   reads) looked for the task statements and ratings in the package registry only:
+   ``no O*NET 31.0 Task Statements in the registry; pass --tasks FILE``. It now finds
+   them as :func:`exposure.onet.load_onet` does (the lock file, then the O*NET layout).
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ import pytest
 from _frames import write_xlsx
 from test_faults_cli import cli, one_error_line
 from test_faults_round64_onet import JZ_ROWS, STRICT_SAID, _ods, _strict
+from tests.integration.test_publishers import onet_31_files
 
 from exposure import onet
 from exposure._tables import foreign_workbook, read_frame
@@ -179,3 +185,21 @@ def test_a_soc_frame_indexed_by_its_code_is_said_to_be_so():
     with pytest.raises(DataFormatError, match=r"lacks column\(s\) \['soc_code'\] .*; 'soc_code' is the index: "
                                               r"reset_index\(\) first$"):
         workforce_stats(soc.set_index("soc_code"))
+
+
+@pytest.mark.parametrize("weights", ["core", "importance"])
+def test_rollup_reads_a_release_of_the_data_directory_as_recompute_does(tmp_path, capsys, monkeypatch, weights,
+                                                                        shared_data):
+    data = tmp_path / "data"
+    data.mkdir()
+    with zipfile.ZipFile(data / "db_31_0_text.zip", "w") as archive:
+        for base, content in onet_31_files().items():
+            archive.writestr(f"db_31_0_text/{base}.txt", content)
+    scores = tmp_path / "s.csv"
+    scores.write_text("onetsoc_code,task_id,task,alpha,beta,gamma\n"
+                      "11-1011.00,8823,Direct or coordinate an organization's financial activities.,0.1,0.5,0.9\n")
+    monkeypatch.setenv("EXPOSURE_HOME", str(tmp_path / "home"))
+    code, _, err = cli(capsys, "rollup", scores, "--onet-release", "31.0", "--data-dir", data, "--mirror",
+                       shared_data, "--weights", weights, "-o", tmp_path / "out")
+    assert code == 0, err
+    assert (tmp_path / "out" / "occupation_scores.parquet").is_file()

@@ -41,7 +41,6 @@ from exposure.rollup._run import (
 from exposure.rollup._sectors import _industry_cells, warn_titles
 from exposure.rollup._soc import national_detailed
 from exposure.scoring._files import onet_aliases
-from exposure.sources import SOURCES
 
 __all__ = ["register", "run_rollup", "read_task_scores", "COVERAGE_NAME"]
 
@@ -255,8 +254,19 @@ def _check_employment(emp: pd.DataFrame, path) -> None:
     warn_titles(emp, path=path, row_offset=functools.cache(lambda: _oews_first_row(path)))
 
 
+def _onet_names(release: str, loc: dict) -> dict:
+    """File names of O*NET ``release`` by table, as :func:`exposure.onet.load_onet` reads them.
+
+    The package registry's for a release it pins; for another (``31.0``, from a download in
+    ``--data-dir`` or pinned in the lock file by a recompute), the lock file's or the O*NET
+    layout's (:func:`exposure.onet.onet_file_names`). Only the registry was looked at, so
+    ``exposure rollup --onet-release 31.0`` said ``no O*NET 31.0 Task Statements in the
+    registry`` where ``exposure recompute --onet-release 31.0`` read the release.
+    """
+    return onet.onet_file_names(release, lock=fetching.resolve_store(None, **loc).lock)
+
+
 def _inputs(args: argparse.Namespace, task_scores: pd.DataFrame):
-    registry = set(SOURCES)
     loc = {"mirror": args.mirror, "data_dir": args.data_dir}
     xw = (crosswalks.read_onet_to_soc(args.crosswalk) if args.crosswalk
           else crosswalks.load_onet_to_soc(**loc))
@@ -279,7 +289,7 @@ def _inputs(args: argparse.Namespace, task_scores: pd.DataFrame):
     partly = bool(args.tasks) and "task_type" in task_scores.columns and bool(
         _absent_types(task_scores["task_type"]).any())
     if args.weights == "core" and ("task_type" not in task_scores.columns or partly):
-        name = onet.onet_file_name(args.onet_release, "Task Statements", registry)
+        name = None if args.tasks else _onet_names(args.onet_release, loc)["tasks"]
         if not args.tasks and name is None:
             raise ExposureError(f"no O*NET {args.onet_release} Task Statements in the registry; pass --tasks FILE")
         path = args.tasks or fetching.fetch(name, **loc)
@@ -290,7 +300,7 @@ def _inputs(args: argparse.Namespace, task_scores: pd.DataFrame):
         if args.task_ratings:
             ratings = onet.read_task_ratings(args.task_ratings)
         else:
-            name = onet.onet_file_name(args.onet_release, "Task Ratings", registry)
+            name = _onet_names(args.onet_release, loc)["task_ratings"]
             if name is None:
                 raise ExposureError(
                     f"--weights {args.weights} needs O*NET Task Ratings, which the registry does not "
