@@ -3079,6 +3079,10 @@ def _other_format_hint(root: Path, src: Source) -> str:
     >>> _other_format_hint(root, layout_source("onet/31.0/Job Zones.txt")).endswith(
     ...     "O*NET's excel download: give --onet-format excel (onet_format='excel')")
     True
+
+    For a release the package pins in one format (29.1 text, 30.1 Excel), the copy of the
+    other format is said not to be read, and the download to put there is named: the hint
+    to give ``--onet-format`` was refused by :func:`exposure.onet.load_onet` for them.
     """
     match = re.fullmatch(r"onet/([0-9]+\.[0-9])/(.+)\.(txt|xlsx)", src.name)
     if src.kind != "onet" or match is None:
@@ -3092,6 +3096,13 @@ def _other_format_hint(root: Path, src: Source) -> str:
     found = _publisher_copy(root, other)
     if found is None:
         return ""
+    if any(name.startswith(f"onet/{release}/") for name in SOURCES):
+        # 29.1 and 30.1 are pinned in one format: "give --onet-format text" was then refused
+        # ("O*NET 30.1 is pinned by the package in excel format only")
+        wanted = (src.archive_url or "").rstrip("/").rsplit("/", 1)[-1]
+        put = f": put {wanted} there instead" if wanted else ""
+        return (f"; the data directory has {found}, O*NET's {fmt} download, which is not read: the package "
+                f"pins O*NET {release} in its {'text' if fmt == 'excel' else 'excel'} format only{put}")
     return f"; the data directory has {found}, O*NET's {fmt} download: give --onet-format {fmt} (onet_format={fmt!r})"
 
 

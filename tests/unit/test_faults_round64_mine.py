@@ -34,6 +34,11 @@
    reads) looked for the task statements and ratings in the package registry only:
    ``no O*NET 31.0 Task Statements in the registry; pass --tasks FILE``. It now finds
    them as :func:`exposure.onet.load_onet` does (the lock file, then the O*NET layout).
+6. A download of O*NET 30.1 that failed while the data directory held O*NET's text
+   download of 30.1 (``db_30_1_text.zip``) said to ``give --onet-format text``, which
+   ``load_onet`` then refused (``O*NET 30.1 is pinned by the package in excel format
+   only``); so for 29.1's Excel download. It now says that copy is not read and names the
+   download to put there (``db_30_1_excel.zip``).
 """
 
 from __future__ import annotations
@@ -50,10 +55,12 @@ from tests.integration.test_publishers import onet_31_files
 from exposure import onet
 from exposure._tables import foreign_workbook, read_frame
 from exposure.errors import DataFormatError
+from exposure.fetch import _other_format_hint
 from exposure.measures import felten, ilo
 from exposure.measures.eloundou import read_task_labels
 from exposure.oews import read_oews
 from exposure.rollup import workforce_stats
+from exposure.sources import get_source
 
 
 def _labels_file(tmp_path, flag: str):
@@ -203,3 +210,17 @@ def test_rollup_reads_a_release_of_the_data_directory_as_recompute_does(tmp_path
                        shared_data, "--weights", weights, "-o", tmp_path / "out")
     assert code == 0, err
     assert (tmp_path / "out" / "occupation_scores.parquet").is_file()
+
+
+@pytest.mark.parametrize("name, copy, said", [
+    ("onet/30.1/Job Zones.xlsx", "db_30_1_text.zip", "O*NET's text download, which is not read: the package pins "
+     "O*NET 30.1 in its excel format only: put db_30_1_excel.zip there instead"),
+    ("onet/29.1/Job Zones.txt", "db_29_1_excel.zip", "O*NET's excel download, which is not read: the package pins "
+     "O*NET 29.1 in its text format only: put db_29_1_text.zip there instead"),
+])
+def test_a_download_of_the_unpinned_format_of_a_package_release_is_not_offered(tmp_path, name, copy, said):
+    with zipfile.ZipFile(tmp_path / copy, "w") as archive:
+        archive.writestr(copy[:-4] + "/Job Zones" + (".txt" if "text" in copy else ".xlsx"), "x")
+    hint = _other_format_hint(tmp_path, get_source(name))
+    assert hint == f"; the data directory has {tmp_path / copy}, {said}"
+    assert "--onet-format" not in hint
