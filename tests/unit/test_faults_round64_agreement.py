@@ -49,6 +49,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from _frames import crosswalk, employment, occupation_scores
+from test_faults_round18_reports import LABELS
 
 from exposure.errors import DataFormatError
 from exposure.reports import reproduction
@@ -119,14 +120,7 @@ def test_workforce_shares_unchanged_with_codes_once_or_without_codes():
 # 3. evaluate_method / evaluate_free_text: onet and config of another kind
 # ---------------------------------------------------------------------------------------
 
-LABELS = pd.DataFrame({
-    "onetsoc_code": ["11-1011.00", "11-1011.00", "47-2031.00", "47-2031.00", "43-9061.00"],
-    "task_id": [1, 2, 3, 4, 5], "task_type": ["Core", "Core", "Core", None, "Core"],
-    "task": ["Write reports.", "Enter data into databases.", "Cut lumber with saws.",
-             "Nail boards using hammers.", "Answer telephones."],
-    "title": ["Chief Executives"] * 2 + ["Carpenters"] * 2 + ["Office Clerks"],
-    "human_exposure_agg": ["E1", "E2", "E0", "E0", "E1"],
-    "gpt4_exposure": ["E1", "E2", "E0", "E1", "E1"]})
+# the labels of round 18's report tests
 
 RELEASE_NAME = r"^onet must be an O\*NET release, e.g. exposure.load_onet\('29.1'\) \(or None\), got str '29.1'$"
 

@@ -38,10 +38,11 @@ import pandas as pd
 import pytest
 from _frames import write_text, write_xlsx
 from test_faults_cli import cli, one_error_line
+from test_faults_round57_releases import _OCC, _TASKS, _release
 
 from exposure import onet
 from exposure.errors import DataFormatError
-from exposure.onet import OnetRelease, check_references
+from exposure.onet import check_references
 
 JZ_ROWS = [["O*NET-SOC Code", "Job Zone", "Date", "Domain Source"], ["11-1011.00", 5, "08/2023", "Analyst"]]
 TR_ROWS = [["O*NET-SOC Code", "Task ID", "Scale ID", "Category", "Data Value", "N", "Standard Error",
@@ -51,15 +52,7 @@ TR_ROWS = [["O*NET-SOC Code", "Task ID", "Scale ID", "Category", "Data Value", "
 
 # ------------------------------------------------------------ 1. check_references of hand-made releases
 
-_OCC = pd.DataFrame({"onetsoc_code": ["11-1011.00"]})
-_TASKS = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": [1]})
-_EMPTY = pd.DataFrame({c: [] for c in ["onetsoc_code", "task_id", "dwa_id", "iwa_id"]})
-
-
-def _release(**tables) -> OnetRelease:
-    base = dict(occupations=_OCC, tasks=_TASKS, task_dwas=_EMPTY, dwas=_EMPTY, iwas=_EMPTY,
-                job_zones=_EMPTY, emerging_tasks=_EMPTY)
-    return OnetRelease("x", **{**base, **tables})
+# _OCC, _TASKS and _release: round 57's hand-made releases
 
 
 @pytest.mark.parametrize("tables, message", [

@@ -59,6 +59,7 @@ import pytest
 
 pytest.importorskip("sklearn")
 
+from test_faults_round58_train import WORDS_ONLY  # noqa: E402  (one set of words: fast)
 from test_scoring_train import synthetic_labels  # noqa: E402
 
 from exposure.errors import DataFormatError  # noqa: E402
@@ -71,10 +72,6 @@ from exposure.scoring._train import (  # noqa: E402
     train_learned,
     training_frame,
 )
-
-#: One set of words: no index, no vectors (fast).
-WORDS_ONLY = TrainConfig(sets={"text": ["word", "title", "major"]}, C={"text": 2.0}, word_min_df=1,
-                         modern=False)
 
 
 @pytest.fixture(scope="module")
