@@ -24,7 +24,7 @@ Under the grouped cross-validation of the agreement report (5 folds by SOC 6-dig
   (:func:`exposure.reports.agreement.baseline_cv`, text alone), for scale.
 
 The labelled tasks are those of the train split of Eloundou et al. in the mirror; their
-DWAs come from O*NET 29.1 (``Tasks to DWAs.txt``). About 75 s a fold seed on the two-core
+DWAs come from O*NET 29.1 (``Tasks to DWAs.txt``). 1.5 to 3 minutes a fold seed on the two-core
 reference machine. Figures and what they mean: docs/validation/agreement.md ("What the
 labels follow").
 """
