@@ -92,6 +92,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import contextvars
+import difflib
 import email.utils
 import errno
 import fnmatch
@@ -2929,22 +2930,36 @@ def _check_publisher_copy(root: Path, src: Source, mirror: Path | None) -> None:
     recomputed from the old file while the user believed them computed from the new one.
     A changed upstream file stops the run, as a changed download does
     (:class:`~exposure.errors.ChecksumMismatchError`, naming the user's file).
+
+    With the mirror holding the file, the mirror's is read; the user's copies in the data
+    directory were then not looked at, so a corrected release put there was ignored without
+    a word (and a new file was read and pinned from the mirror). They are checked too:
+    against the pin, or, for a new file, against the mirror's bytes
+    (:class:`~exposure.errors.DownloadError` naming both).
     """
+    expected, mirrored = src.sha256, None
     if mirror is not None and _mirror_has(mirror, src):
         # the mirror's file is the one read, not the data directory's: a mirror holding
         # other bytes than the lock's pin was ignored while the cache held the pinned copy
         # (and refused by a fresh cache); a registry file's mirror is the package's own
-        if src.name not in SOURCES:
-            path = _mirror_file(mirror, src)
-            actual = _hash_in_place(path, src)
-            if actual != src.sha256:
-                raise _mismatch(src, actual, path)
-        return
+        mirrored = _mirror_file(mirror, src)
+        if src.name not in SOURCES or not src.pinned:
+            actual = _hash_in_place(mirrored, src)
+            if src.pinned and actual != src.sha256:
+                raise _mismatch(src, actual, mirrored)
+            expected = actual
     # every copy: a zip of other bytes beside the pinned folder was ignored as well
     for local in _publisher_copies(root, src):
         actual = _publisher_sha256(local, src)
-        if actual != src.sha256:
+        if actual == expected:
+            continue
+        if mirrored is None or src.pinned:
             raise _mismatch(src, actual, local, _copy_name(local, src))
+        raise DownloadError(
+            f"{src.name}: the mirror's {mirrored} (sha256 {expected}) and your copy "
+            f"{_copy_name(local, src)} in the data directory (sha256 {actual}) hold other bytes: two "
+            "dates of the release? The mirror's would be read: remove the copy you do not want (or "
+            "unset the mirror to read yours); nothing was read")
 
 
 def _copy_name(path: Path, src: Source) -> str:
@@ -3195,12 +3210,7 @@ def _from_network(root: Path, src: Source, dest: Path, store: DataStore | None =
                      **kwargs)
         except DownloadError as exc:
             # say where a copy of the publisher's download would have been read instead
-            looked = ", ".join(str(p) for p in [archive, *_publisher_places(root, src)])
-            damaged = _damaged_zip(root, src)
-            unread = f"; {damaged[0]} is there but not read: {damaged[1]}" if damaged else ""
-            exc.args = (f"{exc.args[0]}; no copy of it in the data directory either (looked for "
-                        f"{looked}){unread}{_folder_hint(root, src)}{_other_format_hint(root, src)}"
-                        f"{_renamed_hint(root, src)}",)
+            exc.args = (f"{exc.args[0]}{_data_dir_hint(root, src, [archive])}",)
             raise
     try:
         _extract_member_verified(archive, src, dest, downloaded=True)
@@ -3210,6 +3220,31 @@ def _from_network(root: Path, src: Source, dest: Path, store: DataStore | None =
         if not getattr(exc, "archive_kept", False):
             archive.unlink(missing_ok=True)
         raise
+
+
+def _data_dir_hint(root: Path, src: Source, looked=()) -> str:
+    """``"; no copy of it in the data directory either (looked for ...)"``, and what it holds instead.
+
+    Said when neither the network nor the mirror gave ``src``: the places of the data
+    directory ``root`` where the publisher's download would have been read (``looked``
+    first), a zip there that is no zip, a release folder lacking the file, O*NET's download
+    in the other format and a copy renamed by a browser. ``""`` for a file of no archive.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from exposure.releases import layout_source
+    >>> root = Path(tempfile.mkdtemp())
+    >>> _data_dir_hint(root, layout_source("onet/31.0/Job Zones.txt")).endswith("db_31_0_text.zip)")
+    True
+    """
+    places = [*looked, *_publisher_places(root, src)]
+    if not places:
+        return ""
+    damaged = _damaged_zip(root, src)
+    unread = f"; {damaged[0]} is there but not read: {damaged[1]}" if damaged else ""
+    return (f"; no copy of it in the data directory either (looked for {', '.join(map(str, places))})"
+            f"{unread}{_folder_hint(root, src)}{_other_format_hint(root, src)}{_renamed_hint(root, src)}")
 
 
 def fetch(
@@ -3387,6 +3422,8 @@ def _fetch(store: DataStore, src: Source, *, timeout, retries, backoff, deadline
             _check_copies_agree(root, src)
             _say_renamed(root, src, local)
     else:
+        if local is not None:  # the mirror's file is read: the user's copy was passed over unchecked
+            _check_publisher_copy(root, src, mirror_dir)
         if mirror_dir is None or not _mirror_has(mirror_dir, src):
             _refuse_damaged_zip(root, src)  # it was read as no zip at all
         if mirror_dir is None:
@@ -3397,7 +3434,14 @@ def _fetch(store: DataStore, src: Source, *, timeout, retries, backoff, deadline
         if use_local:
             _from_publisher_copy(local, src, dest)
         elif mirror_dir is not None:
-            _from_mirror(mirror_dir, src, dest)
+            try:
+                _from_mirror(mirror_dir, src, dest)
+            except DownloadError as exc:
+                # it named the mirror alone: not the data directory's places, nor what they hold
+                # (O*NET's other format, a release folder lacking the file, a renamed copy)
+                if not _mirror_has(mirror_dir, src) and exc.args and isinstance(exc.args[0], str):
+                    exc.args = (f"{exc.args[0]}{_data_dir_hint(root, src)}", *exc.args[1:])
+                raise
         else:
             _from_network(root, src, dest, store, timeout=timeout, retries=retries,
                           backoff=backoff, deadline=deadline)
@@ -3909,13 +3953,25 @@ def select_fetchable(names, store: DataStore) -> list[Source]:
             unmatched.append(pattern)
         else:
             in_registry.append(pattern)
+    # a prefix, kind or glob that matches registry files may match files the lock pins too:
+    # `onet/*/Task Statements*` left out a pinned onet/31.0/Task Statements.txt without a word
+    wider = [p for p in in_registry if p.strip() not in SOURCES]
     locked: dict[str, None] = {}
-    if unmatched:
-        pinned = [n for n in store.lock.entries() if n not in SOURCES]
+    if unmatched or wider:
+        try:
+            pinned = [n for n in store.lock.entries() if n not in SOURCES]
+        except ExposureError as exc:
+            if unmatched:  # a NAME that only the lock file could know
+                raise
+            log.warning("%s: only the registry's files are selected: the lock file's pins were not "
+                        "searched, as it cannot be read: %s", ", ".join(map(repr, wider)), exc)
+            pinned = []
+        for pattern in wider:
+            locked.update(dict.fromkeys(n for n in pinned if _matches(n, pattern.strip())))
         for pattern in unmatched:
             hits = [n for n in pinned if _matches(n, pattern.strip())]
             if not hits:
-                _unknown(pattern, store)
+                _unknown(pattern, store, pinned)
             locked.update(dict.fromkeys(hits))
     chosen = select_sources(in_registry) if in_registry else []
     return chosen + [store.source(n) for n in locked]
@@ -3931,12 +3987,14 @@ _ONET_PREFIX = re.compile(r"onet/([0-9]{1,3}\.[0-9])(?:/.*)?")
 _OEWS_FILE = re.compile(r"oews/(?:national|natsector|nat3d)_M(20[0-9]{2})_dl\.xlsx")
 
 
-def _unknown(pattern: str, store: DataStore) -> None:
+def _unknown(pattern: str, store: DataStore, pinned=()) -> None:
     """Raise the error of a NAME that neither the registry nor the lock file knows.
 
     A name (or prefix) of a release that follows the publishers' layout but that nobody
     pinned says so, and how to pin it; anything else gets :func:`get_source`'s close
-    matches.
+    matches, and the close names among ``pinned``, the lock file's own names
+    (:func:`_suggest_pins`). A glob of a release of which the lock pins other files names
+    them: it said "no file of O*NET 31.0 is pinned yet" when the lock pinned some.
     """
     name = pattern.strip()
     onet, oews = _ONET_PREFIX.fullmatch(name), _OEWS_FILE.fullmatch(name)
@@ -3945,18 +4003,52 @@ def _unknown(pattern: str, store: DataStore) -> None:
     elif oews:
         release, option = f"OEWS May {oews.group(1)}", f"--oews-release {oews.group(1)}"
     else:
+        _suggest_pins(name, store, pinned)
         get_source(name)  # raises with close-match suggestions
         raise ExposureError(f"unknown source {name!r}")  # pragma: no cover - get_source raised
     how = (f"`exposure recompute {option}` (with --mirror, or from the network) downloads, "
            "validates and pins the files it reads")
     if any(ch in name for ch in "*?[") or (onet and name.rstrip("/") == f"onet/{onet.group(1)}"):
+        held = [n for n in pinned if onet and n.startswith(f"onet/{onet.group(1)}/")]
+        if held:
+            raise ExposureError(f"{name!r} matches none of the {len(held)} file{'' if len(held) == 1 else 's'} "
+                                f"of {release} that the lock file {store.lock_path} pins ({_listed(held)}): "
+                                f"check the pattern; {how}")
         raise ExposureError(f"{name!r}: no file of {release} is pinned yet by the package or the lock "
                             f"file {store.lock_path}: {how}")
-    layout_source(name)  # a name of no layout (two extensions, another suffix) says so
+    try:
+        layout_source(name)  # a name of no layout (two extensions, another suffix) says so
+    except ExposureError:
+        _suggest_pins(name, store, pinned)
+        raise
     if onet and PurePosixPath(name).stem not in ONET_FILES:  # a file no recompute reads, nor pins
+        _suggest_pins(name, store, pinned)
         get_source(name)
     raise ExposureError(f"{name!r} is a file of {release}, which neither the package nor the lock "
                         f"file {store.lock_path} pins yet: {how}")
+
+
+def _suggest_pins(name: str, store: DataStore, pinned) -> None:
+    """Raise "unknown source" for ``name`` when a name the lock file pins is close to it.
+
+    ``pinned`` are the lock file's names that are not in the registry. A typo in the name
+    of a file of a release only the lock pins (``onet/31.0/Job Zone.txt``) was answered
+    with the registry's names alone (``did you mean 'onet/29.1/Job Zones.txt'``: another
+    release). A lock name in another case comes first; else the closest names of the lock
+    and the registry, when one of the lock's is among them. Nothing is raised otherwise
+    (nor for a glob): :func:`get_source` then says the registry's close names.
+    """
+    if not pinned or any(ch in name for ch in "*?["):
+        return
+    pinned = list(pinned)
+    folded = name.rstrip("/").casefold()
+    close = [n for n in pinned if n.casefold() == folded]
+    if not close:
+        close = difflib.get_close_matches(name, [*pinned, *SOURCES], n=3)
+        if not any(n in pinned for n in close):
+            return
+    said = [f"{n!r} (pinned by the lock file {store.lock_path})" if n in pinned else repr(n) for n in close]
+    raise ExposureError(f"unknown source {name!r}; did you mean {' or '.join(said)}?")
 
 
 def fetch_many(names=None, *, mirror=None, data_dir=None, **kwargs):

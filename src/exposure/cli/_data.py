@@ -196,8 +196,10 @@ def _chosen(names, data_dir=None) -> list[Source]:
     As for ``exposure fetch`` (:func:`exposure.fetch.select_fetchable`), a NAME may also
     be the name, a directory prefix (``onet/31.0``) or a glob of files of a new release that
     ``exposure recompute`` pinned in the lock file (``exposure.lock`` in $EXPOSURE_HOME).
-    The lock file is read only when a NAME matches nothing in the registry, so that a
-    listing of registry files does not depend on it.
+    The lock file is read only for a NAME that is not a registry file's exact name, so that
+    a listing of registry files does not depend on it; a prefix, kind or glob lists the
+    lock's files it matches with the registry's (``onet/*/Task Statements*`` listed the
+    registry's alone, leaving out a pinned ``onet/31.0/Task Statements.txt`` without a word).
 
     Parameters
     ----------
@@ -221,11 +223,8 @@ def _chosen(names, data_dir=None) -> list[Source]:
     >>> [s.name for s in _chosen(["onet/29.1/Job Zones.txt"])]
     ['onet/29.1/Job Zones.txt']
     """
-    try:
+    if all(name.strip() in _sources.SOURCES for name in names):  # none (the registry), or exact names
         return select_sources(names)
-    except ExposureError:
-        if not names:
-            raise
     store = _fetch.DataStore(cache=_fetch.resolve_data_dir(data_dir), home=_fetch.default_home())
     return _fetch.select_fetchable(names, store)
 
