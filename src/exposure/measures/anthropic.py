@@ -205,7 +205,8 @@ def read_task_collaboration(path) -> pd.DataFrame:
     repeated task name is refused, and so is a ``pct`` (the task's share of conversations)
     that is missing (the task's usage came out 0.0), negative or adds up to more than 1
     (it is then in percent). A file without a ``pct`` column gives a missing
-    ``usage_share``.
+    ``usage_share``. Header names are matched whatever their case or spacing, ``pct``
+    too (a ``PCT`` column was not read: the usage came out missing).
 
     Examples
     --------
@@ -219,6 +220,8 @@ def read_task_collaboration(path) -> pd.DataFrame:
     name = _name(path)
     frame = _common.read_csv(path, name)
     _common.require_columns(frame, ["task_name", *_PATTERNS], name)
+    # the optional pct in another case or spacing ('PCT') too: it was not read, and the usage came out missing
+    _common.match_header_case(frame, ["pct"], name)
     out = pd.DataFrame({"task_name": _task_names(frame["task_name"], name)})
     for col in _PATTERNS:
         out[col] = _common.to_float(frame, col, name)
@@ -404,7 +407,10 @@ def anthropic_to_soc(usage: pd.DataFrame | None, collaboration: pd.DataFrame | N
         ``True``) or outside 0-1 (a missing one gave a usage of 0.0, a negative one a
         negative usage), a task name missing, an ``onetsoc_code`` of ``matches`` missing
         or not an O*NET-SOC code (the task was dropped, or its code cut to a SOC code
-        ``'banana'``). Numbers written as text are read.
+        ``'banana'``). Numbers written as text are read. The ``split`` values of a task
+        adding up to more than 1 (a match given twice, two match tables concatenated: its
+        usage counted twice), naming the row that takes the sum past 1
+        (:func:`_check_splits`).
 
     Examples
     --------
@@ -442,6 +448,7 @@ def anthropic_to_soc(usage: pd.DataFrame | None, collaboration: pd.DataFrame | N
     # a missing split gave a usage of 0.0; a missing or malformed code dropped the task, or made a code 'banana'
     rows = _common.checked_frame(matches, "matches", ["task_name"], ["split"], high=1.0, required=["split"],
                                  unique=False)
+    _check_splits(rows)
     codes = _common.check_codes(rows["onetsoc_code"], ONETSOC_PATTERN, "matches", "onetsoc_code",
                                 what="O*NET-SOC code", example="11-1011.00", unique=False, row_offset=1,
                                 article="an")
@@ -467,6 +474,36 @@ def anthropic_to_soc(usage: pd.DataFrame | None, collaboration: pd.DataFrame | N
     out = out[cols].sort_values("soc_code").reset_index(drop=True)
     out["n_sources"] = out["n_sources"].astype("int64")
     return out
+
+
+def _check_splits(matches: pd.DataFrame) -> None:
+    """Refuse a task of ``matches`` (checked, rows from 1) whose ``split`` values add up to more than 1.
+
+    A task's usage is shared among its O*NET tasks (:func:`match_tasks` gives each of
+    ``n`` matches ``1/n``): a match given twice (two match tables concatenated) or a
+    task's matches given ``split`` 1 each counted its usage twice without a word
+    (``anthropic_usage`` 0.6 for tasks of 0.3 in all). The row named is the one that
+    takes the sum past 1 (``1e-9`` of rounding allowed).
+
+    Examples
+    --------
+    >>> m = pd.DataFrame({"task_name": ["a", "b", "a"], "split": [1.0, 1.0, 1.0]})
+    >>> _check_splits(m)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: matches, row 3, column 'split': the splits of task 'a' add up to 2 (rows 1 and 3), more than 1: its usage would count 2 times; give each match once, each task's splits adding up to 1 (match_tasks gives 1/n to each of n matches)
+    """
+    names = matches["task_name"].astype(str)
+    over = (matches["split"].groupby(names, sort=False).cumsum() > 1 + 1e-9).to_numpy(dtype=bool)
+    if not over.any():
+        return
+    pos = int(np.flatnonzero(over)[0])
+    same = np.flatnonzero((names == names.iloc[pos]).to_numpy(dtype=bool))
+    total = float(matches["split"].iloc[same].sum())
+    raise DataFormatError(f"the splits of task {names.iloc[pos]!r} add up to {total:.6g} (rows {same[0] + 1} and "
+                          f"{pos + 1}), more than 1: its usage would count {total:.3g} times; give each match once, "
+                          "each task's splits adding up to 1 (match_tasks gives 1/n to each of n matches)",
+                          path="matches", row=pos + 1, column="split")
 
 
 def _no_repeat(names: pd.Series, arg: str) -> None:

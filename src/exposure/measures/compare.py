@@ -133,29 +133,61 @@ class Comparison:
     coverage: pd.DataFrame
 
 
-def _first_bool(value) -> int | None:
-    """Position of the first boolean of ``value`` (a 1-D array-like), or None.
+#: dtype kind or cell type -> what it is, for the values numpy reads as numbers that are none
+_NOT_NUMBERS = {"b": "a boolean", "c": "a complex number", "M": "a date", "m": "a duration"}
+_NOT_NUMBER_CELLS = ((bool, np.bool_), "b"), ((complex, np.complexfloating), "c")
 
-    numpy reads ``True`` as 1.0; the table checks of this module refuse it as not a number.
+
+def _first_not_number(value) -> tuple[int, str] | None:
+    """Position of the first boolean, complex number, date or duration of ``value`` (1-D), and which, or None.
+
+    numpy reads ``True`` as 1.0, a complex number as its real part (with a
+    ``ComplexWarning`` only), a date or a duration as its count of nanoseconds: the table
+    checks of this module refuse them as not numbers (:func:`correlations` said ``not a
+    number: Timestamp('2020-01-01 00:00:00')`` for the date that :func:`weighted_pearson`
+    correlated without a word).
+
+    Examples
+    --------
+    >>> _first_not_number([0.5, 0.2 + 1j]), _first_not_number(pd.Series(pd.to_timedelta([1], unit="D")))
+    ((1, 'a complex number'), (0, 'a duration'))
     """
     dtype = getattr(value, "dtype", None)
-    if dtype is not None and (pd.api.types.is_bool_dtype(dtype)):
-        return 0 if len(value) else None
-    if dtype is None or dtype == object:
+    if dtype is not None and getattr(value, "ndim", None) != 1:  # a scalar or a table: the caller refuses it
+        return None
+    kind = getattr(dtype, "kind", None)
+    if dtype is not None and pd.api.types.is_bool_dtype(dtype):
+        kind = "b"
+    if kind in _NOT_NUMBERS:  # the first value given (a missing one is NaN whatever the dtype)
+        given = np.flatnonzero(np.asarray(pd.notna(value), dtype=bool))
+        return (int(given[0]), _NOT_NUMBERS[kind]) if len(given) else None
+    if isinstance(value, (list, tuple)) or dtype == object:  # a generator is left to the caller's refusal
         for pos, v in enumerate(value):
-            if isinstance(v, (bool, np.bool_)):
-                return pos
+            for types, kind in _NOT_NUMBER_CELLS:
+                if isinstance(v, types):
+                    return pos, _NOT_NUMBERS[kind]
     return None
 
 
 def _vector(value, name: str, *, finite: bool = False) -> np.ndarray:
-    """``value`` as a 1-D float array; text, a dict, a scalar, None or a boolean refused, naming ``name``.
+    """``value`` as a 1-D float array; text, a dict, a scalar, None, a boolean, a complex number, a date refused.
+
+    The message names ``name`` (and the position of a value that is not a number,
+    :func:`_first_not_number`).
 
     Missing values (None, NaN, ``pd.NA``) are NaN; with ``finite``, an infinity is refused,
     naming its position (counted from 0). ``pd.NA`` in a list or an object array (the
     ``tolist()`` of an ``Int64`` or ``Float64`` column) was refused as not a number.
     """
     arr = None
+    # before numpy reads them: a complex number was its real part, with a ComplexWarning only
+    found = _first_not_number(value) if not isinstance(value, (str, bytes, Mapping)) else None
+    if found is not None:
+        pos, what = found
+        cell = (value if isinstance(value, pd.Series) else pd.Series(value)).iloc[pos]
+        cell = cell.item() if isinstance(cell, np.generic) else cell
+        raise DataFormatError(f"{name} must be a list of numbers (or an array, a Series), got {cell!r} at "
+                              f"position {pos}: {what} is not a number")
     if value is not None and not isinstance(value, (str, bytes, Mapping)):
         try:
             arr = np.asarray(value, float)
@@ -169,10 +201,6 @@ def _vector(value, name: str, *, finite: bool = False) -> np.ndarray:
                 arr = None
     if arr is None or arr.ndim != 1:  # a scalar: "len() of unsized object" before
         raise DataFormatError(f"{name} must be a list of numbers (or an array, a Series), got {shown(value)}")
-    pos = _first_bool(value)
-    if pos is not None:
-        raise DataFormatError(f"{name} must be a list of numbers (or an array, a Series), got "
-                              f"{bool(arr[pos])} at position {pos}: a boolean is not a number")
     infinite = np.flatnonzero(np.isinf(arr)) if finite else ()
     if len(infinite):  # NaN (pearson) or a rank above every number (spearman) before
         raise DataFormatError(f"{name} must hold finite numbers or missing values, got {arr[infinite[0]]} "
@@ -762,7 +790,8 @@ def coverage(
         column of the coverage table (``soc_code``, ``tot_emp``, ``crosswalk_weight``,
         ``n_sources``: ``tot_emp`` was overwritten by the employment); ``attrs``
         ``n_source`` or ``n_matched`` that is not a whole number of 0 or more (a
-        ``TypeError``), or ``n_matched`` above ``n_source`` (a match rate above 1).
+        ``TypeError``), or ``n_matched`` above ``n_source`` (a match rate above 1); a
+        count not given is the measure's codes with a value (:func:`_counts`).
     """
     check_name(name, "name")
     check_column(column, "column")
@@ -771,8 +800,9 @@ def coverage(
     _common.check_table(measure, "measure", ["soc_code", column])
     _common.check_table(employment, "employment", ["soc_code", "tot_emp"])
     attrs = dict(measure.attrs)
-    _check_counts(attrs, "measure")
     measure = _common.check_measure_frame(measure, column, "measure")
+    # a count not given is the measure's codes with a value (to_oews_codes counts them so)
+    _check_counts(attrs, "measure", rows=int(measure[column].notna().sum()))
     employment = _common.check_employment(employment)
     emp_total = _employment_total(employment)
     part = measure[["soc_code", column]].dropna().rename(columns={column: name})
@@ -786,8 +816,14 @@ def coverage(
 _RESERVED = ("soc_code", "tot_emp", "crosswalk_weight", "n_sources")
 
 
-def _check_counts(attrs: Mapping, what: str) -> None:
+def _check_counts(attrs: Mapping, what: str, rows: int | None = None) -> None:
     """Refuse ``attrs`` ``n_source`` / ``n_matched`` (when there) that are not counts, or more matched than sources.
+
+    With ``rows`` (the codes of the measure, which the coverage counts for a count that
+    ``attrs`` lacks: :func:`_counts`), one count given alone is checked against it too:
+    ``n_source`` 3 alone on a measure of 5 codes had a coverage of 5 codes matched of 3,
+    and a match rate pandera refused (``match_rate must be at most 1``, naming the
+    internal table ``measure coverage``).
 
     Examples
     --------
@@ -795,12 +831,39 @@ def _check_counts(attrs: Mapping, what: str) -> None:
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: measure.attrs: n_matched (3) is more than n_source (2)
+    >>> _check_counts({"n_source": 2}, "measure", rows=3)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: measure.attrs: n_matched (3: not given, the codes of the measure) is more than n_source (2); give both counts
     """
     counts = {key: check_count(attrs[key], f"{what}.attrs[{key!r}]") for key in ("n_source", "n_matched")
               if key in attrs}
+    if len(counts) == 1 and rows is not None:
+        source, matched = _counts(counts, rows)
+        said = {key: f"{value}{'' if key in counts else ': not given, the codes of the measure'}"
+                for key, value in (("n_source", source), ("n_matched", matched))}
+        if matched > source:
+            raise DataFormatError(f"{what}.attrs: n_matched ({said['n_matched']}) is more than n_source "
+                                  f"({said['n_source']}); give both counts")
     if len(counts) == 2 and counts["n_matched"] > counts["n_source"]:
         raise DataFormatError(f"{what}.attrs: n_matched ({counts['n_matched']}) is more than n_source "
                               f"({counts['n_source']})")
+
+
+def _counts(attrs: Mapping, rows: int) -> tuple[int, int]:
+    """``(n_source, n_matched)`` of a measure's ``attrs``, each ``rows`` (its codes) when not given.
+
+    The one reading of the counts, for the coverage's ``source_codes``, ``matched_codes``
+    and ``match_rate`` alike: the match rate took 1 for a count not given, so that
+    ``n_source`` 10 alone on a measure of 5 codes gave 5 codes matched of 10 and a match
+    rate of 0.1 (1 of 10).
+
+    Examples
+    --------
+    >>> _counts({"n_source": 10}, 5)
+    (10, 5)
+    """
+    return int(attrs.get("n_source", rows)), int(attrs.get("n_matched", rows))
 
 
 def _employment_total(employment: pd.DataFrame) -> float:
@@ -826,11 +889,12 @@ def _employment_total(employment: pd.DataFrame) -> float:
 
 def _coverage_row(measure, loaded, column, table, emp_total) -> dict:
     has = table[measure].notna()
+    source, matched = _counts(loaded.attrs, len(loaded))
     return {
         "measure": measure,
-        "source_codes": int(loaded.attrs.get("n_source", len(loaded))),
-        "matched_codes": int(loaded.attrs.get("n_matched", len(loaded))),
-        "match_rate": float(loaded.attrs.get("n_matched", 1) / max(loaded.attrs.get("n_source", 1), 1)),
+        "source_codes": source,
+        "matched_codes": matched,
+        "match_rate": float(matched / max(source, 1)),
         "soc_codes": int(has.sum()),
         "emp_covered": float(table.loc[has, "tot_emp"].fillna(0).sum()),
         "emp_share": float(table.loc[has, "tot_emp"].fillna(0).sum() / emp_total) if emp_total else 0.0,
@@ -877,8 +941,9 @@ def compare(
         Passed to :func:`exposure.fetch.fetch`.
     loaded : dict, optional
         Pre-loaded crosswalked frames by measure name (``soc_code`` + the measure column
-        named as the measure, and ``attrs`` with ``n_source``/``n_matched``); used instead
-        of the registry files (tests, custom measures): one named as a measure of
+        named as the measure, and ``attrs`` with ``n_source``/``n_matched``: a count not
+        given is the frame's rows, for the coverage's counts and match rate alike); used
+        instead of the registry files (tests, custom measures): one named as a measure of
         ``measures`` replaces it, and that file is not read.
 
     Returns
@@ -950,7 +1015,7 @@ def compare(
     loaded = {name: _common.check_measure_frame(frame, name, f"measure {name!r}")
               for name, frame in (loaded or {}).items()}
     for name, frame in loaded.items():
-        _check_counts(frame.attrs, f"measure {name!r}")
+        _check_counts(frame.attrs, f"measure {name!r}", rows=len(frame))
     if soc_scores is not None:
         _common.check_frame(soc_scores, "soc_scores: SOC scores", flat=True)
     registry = employment is None
