@@ -337,7 +337,10 @@ def _check_release(release):
     "['29.1']"``, as if that release were missing; ``2025.0`` (a year typed as a float,
     or ``np.float32(2025)``) did not match OEWS 2025; ``""`` and ``" 29.1"`` were looked
     for as they are. A number is read as the decimal it shows (``np.float32(29.1)`` is
-    ``'29.1'``), a whole one of 1000 or more as a year (``2025.0`` is ``'2025'``).
+    ``'29.1'``), a whole one of 1000 or more as a year (``2025.0`` is ``'2025'``). A
+    missing value (NaN, ``pd.NA``, ``NaT``: a blank cell of a settings file) or infinity
+    is refused: NaN was looked for as the release ``'nan'`` ("no processed tables for
+    release 'nan'... run exposure recompute").
 
     Raises
     ------
@@ -355,8 +358,14 @@ def _check_release(release):
     """
     if release is None:
         return None
-    if is_number(release):
-        value = as_shown(release)
+    value = as_shown(release) if is_number(release) else None
+    if release is pd.NA or release is pd.NaT or (isinstance(value, float) and not math.isfinite(value)):
+        # it was looked for as a release: "no processed tables for release 'nan'"
+        blank = " (a blank cell read as a missing value?)" if not isinstance(value, float) or math.isnan(value) else ""
+        raise DataFormatError(f"release is {shown(release)}, which names no release{blank}: give an O*NET release "
+                              "('29.1'), an OEWS year ('2025') or an output name ('onet-29.1_oews-2025'), or leave "
+                              "it out (None)")
+    if value is not None:
         if isinstance(value, int) or (math.isfinite(value) and value.is_integer() and abs(value) >= 1000):
             return str(int(value))
         return repr(value)
@@ -669,8 +678,45 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
     frame = _read_table(path)
     if validate:  # rows counted from 1, as exposure diff and exposure outcomes --panel count them
         frame = validate_frame(frame, table.model, path=path, row_offset=1)
+        _check_level(frame, table.name, path)
     frame.attrs["exposure_directory"] = str(base)
     return frame
+
+
+#: The industry ``level`` of every row of each table of industries (one model, SectorScores, for both).
+_TABLE_LEVELS = {"sector_scores": "sector", "subsector_scores": "subsector"}
+
+
+def _check_level(frame: pd.DataFrame, name: str, path: Path) -> None:
+    """Refuse a row of ``frame``, the validated table ``name``, that is not of the table's industry level.
+
+    Both tables have the model ``SectorScores``, which takes either level: the subsectors
+    (``to_sectors(..., level="subsector")``) saved as ``sector_scores.parquet``, or both
+    levels in one file, were returned as the sectors without a word (``exposure diff``
+    refuses them). Rows are counted from 1, as :func:`load` counts them.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming ``path``, the first such row and the column ``level``.
+
+    Examples
+    --------
+    >>> _check_level(pd.DataFrame({"level": ["sector", "subsector"]}), "sector_scores", Path("d/sector_scores.parquet"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: d/sector_scores.parquet, row 2, column 'level': level must be 'sector' in this table, got 'subsector': the rows of level 'subsector' belong in subsector_scores.parquet; write each level to its own table
+    """
+    level = _TABLE_LEVELS.get(name)
+    if level is None:
+        return
+    odd = np.flatnonzero((frame["level"].astype(object) != level).to_numpy(dtype=bool))
+    if len(odd):
+        got = frame["level"].iloc[int(odd[0])]
+        home = {v: k for k, v in _TABLE_LEVELS.items()}.get(got)
+        where = f": the rows of level {got!r} belong in {get_table(home).filename}" if home else ""
+        raise DataFormatError(f"level must be {level!r} in this table, got {got!r}{where}; write each level "
+                              "to its own table", path=path, row=int(odd[0]) + 1, column="level")
 
 
 def _read_table(path: Path) -> pd.DataFrame:

@@ -96,12 +96,27 @@ def _reason(exc) -> str:
     ``isco_groups: ISCOGroups_en.csv, row 5 (line 33), column 'code': ...``. It said ``row
     5`` alone, the 33rd line of a file whose every record spans several lines (ESCO's ISCO
     groups).
+
+    A message of several lines is joined into one; the spaces inside a line are kept as
+    they are. Every run of spaces was cut to one: ``exposure validate --file job_zones
+    "Job  Zones.txt"`` named a file ``Job Zones.txt`` that is not there, and a cell
+    quoted in the message (``got text 'Analyst  Two'``) was shown as another value.
+
+    Examples
+    --------
+    >>> _reason(ExposureError("jz  two.txt, row 2: bad"))
+    'jz  two.txt, row 2: bad'
+    >>> _reason(ExposureError("first line\\n    second line"))
+    'first line second line'
     """
     if isinstance(exc, OSError) and not isinstance(exc, ExposureError) and exc.filename:
         return f"{exc.filename}: {exc.strerror or exc}"
     if isinstance(exc, ExposureError):
         exc = with_record_line(exc)
-    return " ".join(str(exc).split())
+    lines = str(exc).splitlines()
+    if len(lines) == 1:
+        return lines[0]
+    return " ".join(line.strip() for line in lines if line.strip())
 
 
 def _check_location(args) -> None:

@@ -21,8 +21,8 @@ from exposure._args import check_count, shown
 from exposure.errors import DataFormatError, SchemaError
 from exposure.schemas._fast import validate_passing
 
-__all__ = ["validate", "check_model", "check_columns", "check_flags", "check_numbers", "check_codes",
-           "check_text", "as_coercible", "check_finite"]
+__all__ = ["validate", "check_model", "check_columns", "check_index_levels", "check_flags", "check_numbers",
+           "check_codes", "check_text", "as_coercible", "check_finite"]
 
 
 def validate(
@@ -76,9 +76,11 @@ def validate(
         column (:func:`check_flags`); so is a cell of a number column that is not a
         number, or not a whole number in an ``int`` column (:func:`check_numbers`), a
         number in a code column (:func:`check_codes`), a list, dict or bytes in a text
-        column (:func:`check_text`), and a frame that is not a DataFrame or gives a
-        column of the model twice (:func:`check_columns`). Infinity in a number column is
-        refused after coercion (:func:`check_finite`).
+        column (:func:`check_text`), a frame that is not a DataFrame or gives a
+        column of the model twice (:func:`check_columns`), and one whose column of the
+        model is a level of its index (``set_index("soc_code")``:
+        :func:`check_index_levels`). Infinity in a number column is refused after
+        coercion (:func:`check_finite`).
     exposure.errors.DataFormatError
         A ``model`` that is not a model class (its name, ``"Tasks"``, or the schema
         ``Tasks.to_schema()``: an ``AttributeError`` before; :func:`check_model`), a
@@ -107,6 +109,7 @@ def validate(
             raise _named_as_in_file(exc, names) from None
     where = path or model.__name__
     check_columns(frame, model, path=where)
+    check_index_levels(frame, model, path=where)
     frame = frame.reset_index(drop=True)
     check_flags(frame, model, path=where, row_offset=row_offset)
     check_numbers(frame, model, path=where, row_offset=row_offset)
@@ -276,6 +279,53 @@ def check_columns(frame, model, *, path) -> None:
         if name in names:
             raise SchemaError(f"column {name!r} is given {count} times; a table has one column of each "
                               "name", path=path, column=name)
+
+
+def check_index_levels(frame: pd.DataFrame, model, *, path) -> None:
+    """Refuse a frame whose column of ``model`` is missing because it is a level of the index.
+
+    :func:`validate` drops the index (``reset_index(drop=True)``): a frame indexed by its
+    key (``soc.set_index("soc_code")``, ``scores.set_index(["onetsoc_code", "task_id"])``)
+    was told ``column 'soc_code' is missing (SocScores requires it)``, of a frame that
+    holds the codes. A column the model does not require, or one the frame also holds as
+    a column, is not looked for.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Checked by :func:`check_columns`, its index as the caller gave it.
+    model : pandera.pandas.DataFrameModel subclass
+    path : str or os.PathLike
+        Named in the error.
+
+    Raises
+    ------
+    exposure.errors.SchemaError
+        Naming ``path`` and the (first) column.
+
+    Examples
+    --------
+    >>> from exposure.schemas._onet import JobZones
+    >>> frame = pd.DataFrame({"job_zone": [5]}, index=pd.Index(["11-1011.00"], name="onetsoc_code"))
+    >>> check_index_levels(frame, JobZones, path="zones")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.SchemaError: zones, column 'onetsoc_code': column 'onetsoc_code' is missing (JobZones requires it): it is a level of the frame's index; frame.reset_index() makes it a column again
+    """
+    levels = {name for name in frame.index.names if isinstance(name, str)}
+    found = [field.name if field is not None else key for key, (annotation, field) in model.__fields__.items()
+             if not annotation.is_optional_field]
+    found = [name for name in found if name in levels and name not in frame.columns]
+    if not found:
+        return
+    listed = ", ".join(repr(name) for name in found)
+    if len(found) == 1:
+        text = (f"column {listed} is missing ({model.__name__} requires it): it is a level of the frame's index; "
+                "frame.reset_index() makes it a column again")
+    else:
+        text = (f"columns {listed} are missing ({model.__name__} requires them): they are levels of the frame's "
+                "index; frame.reset_index() makes them columns again")
+    raise SchemaError(text, path=path, column=found[0])
 
 
 #: Text a coercing model reads as a whole number (ASCII digits; Python's ``int`` also
