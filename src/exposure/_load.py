@@ -47,7 +47,7 @@ from exposure.schemas import validate as validate_frame
 from exposure.schemas._catalog import ALIASES, MANIFEST_FORMAT, MANIFEST_NAME, TABLES, get_table
 from exposure.schemas._fields import first_bad_soc_code
 
-__all__ = ["TABLES", "MEASURES", "MANIFEST_FORMATS", "check_manifest_format", "check_recompute_dir", "check_recorded", "load",
+__all__ = ["TABLES", "MEASURES", "MANIFEST_FORMATS", "check_level", "check_manifest_format", "check_recompute_dir", "check_recorded", "load",
            "load_manifest", "processed_dir", "recomputes", "tables_dir"]
 
 log = logging.getLogger(__name__)
@@ -678,7 +678,7 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
     frame = _read_table(path)
     if validate:  # rows counted from 1, as exposure diff and exposure outcomes --panel count them
         frame = validate_frame(frame, table.model, path=path, row_offset=1)
-        _check_level(frame, table.name, path)
+        check_level(frame, table.name, path)
     frame.attrs["exposure_directory"] = str(base)
     return frame
 
@@ -687,7 +687,7 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
 _TABLE_LEVELS = {"sector_scores": "sector", "subsector_scores": "subsector"}
 
 
-def _check_level(frame: pd.DataFrame, name: str, path: Path) -> None:
+def check_level(frame: pd.DataFrame, name: str, path: Path) -> None:
     """Refuse a row of ``frame``, the validated table ``name``, that is not of the table's industry level.
 
     Both tables have the model ``SectorScores``, which takes either level: the subsectors
@@ -702,7 +702,7 @@ def _check_level(frame: pd.DataFrame, name: str, path: Path) -> None:
 
     Examples
     --------
-    >>> _check_level(pd.DataFrame({"level": ["sector", "subsector"]}), "sector_scores", Path("d/sector_scores.parquet"))
+    >>> check_level(pd.DataFrame({"level": ["sector", "subsector"]}), "sector_scores", Path("d/sector_scores.parquet"))
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: d/sector_scores.parquet, row 2, column 'level': level must be 'sector' in this table, got 'subsector': the rows of level 'subsector' belong in subsector_scores.parquet; write each level to its own table

@@ -88,8 +88,8 @@ def test_diff_reports_a_missing_occupation_score(outputs):
     ("occupation_scores", "n_tasks", [np.inf, 1.0], "not a finite number: inf"),     # written as inf
     ("occupation_scores", "n_tasks", [-1, 1], "n_tasks must be 0 or more, got -1"),  # named diff_occupations
     ("sector_scores", "exposed_workers", [np.inf, 1.0], "not a finite number: inf"),  # written as inf
-    ("sector_scores", "level", ["Sector", "sector"], r"level must be 'sector' in this table, got 'Sector'"),
-    ("subsector_scores", "level", [None], r"level must be 'subsector' in this table, got None"),
+    ("sector_scores", "level", ["Sector", "sector"], r"level must be 'sector' in this table, got 'Sector'; write each level to its own table"),
+    ("subsector_scores", "level", [None], r"level must be 'subsector' in this table, got None; write each level to its own table"),
 ], ids=["occ-inf", "occ-1.5", "task-2", "n_tasks-inf", "n_tasks-neg", "workers-inf", "level-case", "level-none"])
 def test_diff_names_the_input_file_row_and_column_of_a_bad_number(outputs, table, column, values, match):
     """Silently used, or a SchemaError naming ``diff_occupations, row 0`` (no such file)."""

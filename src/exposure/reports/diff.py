@@ -53,7 +53,13 @@ import pandas as pd
 
 from exposure._args import check_count, check_path, is_number, shown
 from exposure._io import pyarrow_parquet, write_csv
-from exposure._load import check_manifest_format, check_recompute_dir, load, load_manifest
+from exposure._load import (
+    check_level,
+    check_manifest_format,
+    check_recompute_dir,
+    load,
+    load_manifest,
+)
 from exposure._outdir import OutputPathError, refuse_file_named_dir, replace_directory
 from exposure._tables import MAX_TASK_ID
 from exposure.errors import DataFormatError, ExposureError, InputError
@@ -518,10 +524,7 @@ def _needed(frame: pd.DataFrame, path, key, numbers=("beta",), others=(), level=
                 raise DataFormatError(f"n_tasks must be a whole number, got {float(values[frac[0]])!r}", path=path,
                                       row=int(frac[0]) + 1, column=column)
     if level is not None:  # "Sector" or a missing level: DiffSectors refused it as row 3 of diff_sectors
-        odd = np.flatnonzero((frame["level"].astype(object) != level).to_numpy(dtype=bool))
-        if len(odd):
-            raise DataFormatError(f"level must be {level!r} in this table, got {frame['level'].iloc[int(odd[0])]!r}",
-                                  path=path, row=int(odd[0]) + 1, column="level")
+        check_level(frame, f"{level}_scores", path)  # as exposure.load checks the table
     return frame
 
 
