@@ -41,7 +41,9 @@ What happens, in order:
 An exception (or ``KeyboardInterrupt``, or SIGTERM inside :func:`terminate_cleanly`) in
 the block removes the temporary directory and leaves ``out`` untouched; so does a kill at
 any point before the exchange. A lock file or temporary directory that cannot be created
-(read-only file system, no permission) is an :class:`OutputPathError`.
+(read-only file system, no permission), or a lock file that cannot be locked (a file system
+without locks), is an :class:`OutputPathError`; so is an entry of ``out`` that the swap
+cannot carry over, or whose old copy it could not remove (:func:`_check_carried`).
 
 Test hook: when the environment variable ``EXPOSURE_PIPELINE_PAUSE`` is
 ``<point>:<flag file>``, :func:`pause` creates the flag file and sleeps at ``point`` so
@@ -905,7 +907,8 @@ def replace_directory(out, *, owned: Iterable[str] | Callable[[], Iterable[str]]
         If another process holds the lock of ``out``.
     OutputPathError
         Before the block runs: ``out`` is refused by :func:`check_output_dir`, or its
-        lock file or temporary directory cannot be created.
+        lock file or temporary directory cannot be created, or its lock file cannot be
+        locked (a file system without locks: NFS without its lock service, Lustre).
 
     Examples
     --------
@@ -1155,8 +1158,15 @@ def _running_command() -> str:
 
 @contextlib.contextmanager
 def _lock(out: Path, _attempt: int = 0) -> Iterator[Path]:
-    """Hold an exclusive, non-blocking :func:`fcntl.flock` on the lock file of ``out``."""
+    """Hold an exclusive, non-blocking :func:`fcntl.flock` on the lock file of ``out``.
+
+    A file system that does not lock files (NFS without its lock service: ``ENOLCK``;
+    Lustre mounted without ``flock``: ``ENOSYS``) is an :class:`OutputPathError` naming
+    the lock file, which is removed again with the folders made for it: a bare ``OSError:
+    [Errno 37] No locks available`` naming nothing, the lock file and its folders left.
+    """
     path = _lock_path(out)
+    made, fresh = _missing_parents(out), not os.path.lexists(path)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         fd = _open_lock_file(path)
@@ -1171,7 +1181,13 @@ def _lock(out: Path, _attempt: int = 0) -> Iterator[Path]:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as exc:
             if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                raise
+                if fresh:
+                    _drop_lock_file(path, made)
+                raise OutputPathError(
+                    f"cannot lock {path} for {out}: {exc.strerror or exc} (its file system does not lock "
+                    "files, as some NFS and Lustre mounts do not), so a second run writing it at once "
+                    "would not be stopped; write to a directory on a file system with locks (a local disk)"
+                ) from exc
             holder = os.pread(fd, 256, 0).decode(errors="replace").strip() or "unknown"
             pid, _, what = holder.partition(" ")
             # rollup and diff take this lock too: "another recompute" and "--out" misled
@@ -1300,7 +1316,12 @@ def _check_carried(out: Path, owned: frozenset[str]) -> None:
     Entries of the old ``out`` that the writer does not own are linked (or copied) into
     the new directory (:func:`_commit`): a file of another user that this user may not
     read (nor link: ``fs.protected_hardlinks``), or a folder it may not list, failed the
-    swap with a bare ``PermissionError`` after the whole computation.
+    swap with a bare ``PermissionError`` after the whole computation. A folder of another
+    user that this user may not write, and that holds entries, is refused too: its copy
+    was made, but its entries could not be removed from the previous directory after the
+    swap, which was left beside ``out`` as a hidden ``.<name>.<random>.tmp`` that no later
+    run could remove either (a colleague's ``reports/`` of ``exposure diff`` in a team's
+    output directory); so is an ``out`` of another user that this user may not write.
 
     Raises
     ------
@@ -1315,12 +1336,24 @@ def _check_carried(out: Path, owned: frozenset[str]) -> None:
         return OutputPathError(f"cannot carry {path} over into the new {out}: {why} (another user's file "
                                "this user may not read); move or remove it, or write to another directory")
 
+    def stuck(path: str, found: list) -> bool:
+        # the previous contents are removed after the swap: not those of another's folder
+        # this user may not write (a folder of its own is made writable first: _remove_tree)
+        return bool(found) and os.stat(path).st_uid != os.geteuid() and not os.access(path, os.W_OK | os.X_OK)
+
     def walk(folder: str) -> None:
         try:
             with os.scandir(folder) as entries:
                 found = sorted(entries, key=lambda e: e.name)
         except OSError as exc:
             raise refuse(folder, exc) from None
+        if stuck(folder, found):
+            what = (f"refusing to replace {out}: it is another user's directory" if folder == str(out)
+                    else f"cannot carry {folder} over into the new {out}: it is another user's folder")
+            raise OutputPathError(
+                f"{what} this user may not write, so its files could not be removed from the previous contents "
+                f"after the swap (they would be left in a hidden directory beside {out}); ask its owner to move "
+                "it, or write to another directory")
         for entry in found:
             if folder == str(out) and entry.name in owned:
                 continue

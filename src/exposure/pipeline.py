@@ -165,13 +165,20 @@ class Stage:
         Short name, used in progress output, timings and errors.
     run : callable
         Called with the context entries named by its parameters (see :attr:`inputs`);
-        returns a mapping of the entries it adds to the context.
+        returns a mapping of the entries it adds to the context. A parameter with a
+        default (``n_draws=200``, or a keyword bound by :func:`functools.partial`) takes
+        the context entry of its name when there is one, else its default.
 
     Raises
     ------
     exposure.errors.DataFormatError
         ``name`` that is not a non-empty string, ``run`` that is not callable (before:
-        ``TypeError: None is not a callable object`` when the pipeline ran).
+        ``TypeError: None is not a callable object`` when the pipeline ran); ``run``
+        whose parameters do not name context entries: ``*args`` or ``**kwargs`` (the
+        pipeline said ``needs 'kwargs', which neither the context nor an earlier stage
+        provides``), a positional-only parameter, or a callable whose parameters cannot
+        be read (a builtin such as ``dict``: ``ValueError: no signature found`` when the
+        pipeline ran).
 
     Examples
     --------
@@ -184,6 +191,10 @@ class Stage:
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: Stage 'double': run must be a callable (a function of the context entries it reads), got NoneType None
+    >>> Stage("all", lambda **ctx: {})
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: Stage 'all': run takes **ctx, but a stage names each context entry it reads as a parameter of its own (def run(task_scores, onet): ...); name them
     """
 
     name: str
@@ -195,11 +206,31 @@ class Stage:
         if not callable(self.run):
             raise DataFormatError(f"Stage {self.name!r}: run must be a callable (a function of the context "
                                   f"entries it reads), got {shown(self.run)}")
+        self._parameters()  # *args, **kwargs, a builtin: refused here, not when the pipeline runs
+
+    def _parameters(self) -> Mapping[str, inspect.Parameter]:
+        """The parameters of ``run``, by the name of the context entry each reads."""
+        try:
+            params = inspect.signature(self.run).parameters
+        except (ValueError, TypeError):  # a builtin (dict): "no signature found" when the pipeline ran
+            raise DataFormatError(f"Stage {self.name!r}: the parameters of run ({self.run!r}) cannot be "
+                                  "read, so they name no context entries; give a function whose parameters "
+                                  "name the entries it reads") from None
+        for param in params.values():
+            if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
+                star = "*" if param.kind is param.VAR_POSITIONAL else "**"
+                raise DataFormatError(f"Stage {self.name!r}: run takes {star}{param.name}, but a stage names each "
+                                      "context entry it reads as a parameter of its own (def run(task_scores, "
+                                      "onet): ...); name them")
+            if param.kind is param.POSITIONAL_ONLY:
+                raise DataFormatError(f"Stage {self.name!r}: the parameter {param.name!r} of run is positional-only, "
+                                      "but each context entry is passed by its name; drop the '/'")
+        return params
 
     @property
     def inputs(self) -> tuple[str, ...]:
         """Names of the context entries the stage reads: the parameters of ``run``."""
-        return tuple(inspect.signature(self.run).parameters)
+        return tuple(self._parameters())
 
 
 @dataclass
@@ -425,8 +456,8 @@ def _check_stage_names(stages: list[Stage]) -> None:
 
     Examples
     --------
-    >>> _check_stage_names([Stage("a", dict), Stage("b", dict)])
-    >>> _check_stage_names([Stage("a", dict), Stage("a", dict)])
+    >>> _check_stage_names([Stage("a", lambda: {}), Stage("b", lambda: {})])
+    >>> _check_stage_names([Stage("a", lambda: {}), Stage("a", lambda: {})])
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: stages: two stages are named 'a' (positions 0 and 1): each stage's wall time is recorded under its name; give them different names
@@ -472,7 +503,9 @@ def _items(value, name: str, what: str, ok, *, plural: bool = False) -> list:
 def _run_stage(stage: Stage, ctx: Mapping[str, Any]) -> Mapping[str, Any]:
     """Call ``stage`` with the context entries it names; errors become StageError.
 
-    A stage that returns neither a mapping nor None is a StageError too (a frame raised
+    A parameter with a default that no entry of the context names keeps its default (it
+    was required: ``needs 'n_draws', which neither the context nor an earlier stage
+    provides``). A stage that returns neither a mapping nor None is a StageError too (a frame raised
     pandas' ``The truth value of a DataFrame is ambiguous``, a list or a string Python's
     ``dictionary update sequence`` errors).
 
@@ -483,13 +516,16 @@ def _run_stage(stage: Stage, ctx: Mapping[str, Any]) -> Mapping[str, Any]:
     ...
     exposure.pipeline.StageError: stage 'make' failed: returned DataFrame, not a mapping of context entry name to value (a dict such as {'task_scores': frame}); previous outputs left untouched
     """
-    missing = [name for name in stage.inputs if name not in ctx]
+    params = stage._parameters()
+    # a parameter with a default (n_draws=200, a keyword bound by functools.partial) was
+    # required from the context all the same: "needs 'n_draws', which neither ..."
+    missing = [name for name, p in params.items() if name not in ctx and p.default is p.empty]
     if missing:
         raise StageError(stage.name, ExposureError(
             f"needs {', '.join(map(repr, missing))}, which neither the context nor an "
             "earlier stage provides"))
     try:
-        new = stage.run(**{name: ctx[name] for name in stage.inputs})
+        new = stage.run(**{name: ctx[name] for name in params if name in ctx})
     except StageError:
         raise
     except Exception as exc:

@@ -7,10 +7,16 @@ import os
 import sys
 from pathlib import Path
 
-from exposure._outdir import check_files_dir, real_path, refuse_file_named_dir
+from exposure._outdir import (
+    check_files_dir,
+    check_output_dir,
+    check_report_files,
+    real_path,
+    refuse_file_named_dir,
+)
 from exposure.cli import add_location_options, path_option
 from exposure.errors import ExposureError
-from exposure.fetch import DataStore, default_home, resolve_data_dir
+from exposure.fetch import DataStore, default_home, read_folders, resolve_data_dir
 from exposure.pipeline import (
     DEFAULT_OUT,
     OEWS_RELEASES,
@@ -114,7 +120,8 @@ def run_recompute(args: argparse.Namespace) -> int:
         out = args.out if args.out is not None else DataStore(
             cache=resolve_data_dir(args.data_dir), home=default_home()).output_dir(
                 {"onet": args.onet_release, "oews": args.oews_release})
-        _check_compare(args.compare, out, args.reports, default_out=args.out is None)
+        _check_compare(args.compare, out, args.reports, default_out=args.out is None,
+                       mirror=args.mirror, data_dir=args.data_dir)
     lock = Lock(default_home() / LOCK_NAME)
     pinned_before = set(lock.entries())
     result = recompute(
@@ -155,12 +162,14 @@ def _progress(quiet: bool) -> bool:
         return False
 
 
+#: The files of the diff reports (:func:`exposure.reports.diff.write_diff_reports`).
+DIFF_NAMES = ("diff_summary.csv", "diff_tasks.csv", "diff_occupations.csv", "diff_sectors.csv")
 #: What ``--reports`` receives (named when it is refused).
-DIFF_WRITES = "the four diff reports (diff_summary.csv, diff_tasks.csv, diff_occupations.csv, diff_sectors.csv)"
+DIFF_WRITES = f"the four diff reports ({', '.join(DIFF_NAMES)})"
 
 
 def _check_compare(old: Path, out: Path | None, reports: Path | None, *,
-                   default_out: bool = False) -> None:
+                   default_out: bool = False, mirror=None, data_dir=None) -> None:
     """Refuse ``--compare OLD_DIR`` and its report directory before any work.
 
     ``OLD_DIR`` the output directory (also the default one, ``default_out``: it was
@@ -168,7 +177,9 @@ def _check_compare(old: Path, out: Path | None, reports: Path | None, *,
     ``--reports`` directory that is, or holds, ``OLD_DIR`` or the output (see
     :func:`_check_reports`), are refused; so is an ``OLD_DIR`` that is, or lies inside,
     the default report directory ``<out>/reports`` (the reports were written among its
-    tables).
+    tables). The report directory is checked as its writer checks it
+    (:func:`_check_reports_dir`; ``mirror`` and ``data_dir`` are the command's
+    ``--mirror`` and ``--data-dir``).
 
     Examples
     --------
@@ -191,7 +202,7 @@ def _check_compare(old: Path, out: Path | None, reports: Path | None, *,
             refuse_file_named_dir(reports, "--reports", DIFF_WRITES)
         _check_reports(reports, [("--compare", old), ("--out", out)],
                        default=f"{out}/{REPORTS_NAME}" if out is not None else f"<out>/{REPORTS_NAME}")
-        check_files_dir(reports)
+        _check_reports_dir(reports, mirror=mirror, data_dir=data_dir)
     elif out is not None and (out / REPORTS_NAME).exists() and not (out / REPORTS_NAME).is_dir():
         raise ExposureError(f"{out / REPORTS_NAME}: output exists and is not a directory")
     elif out is not None and real_path(old).is_relative_to(real_path(out / REPORTS_NAME)):
@@ -201,7 +212,36 @@ def _check_compare(old: Path, out: Path | None, reports: Path | None, *,
         raise ExposureError(f"--compare {old} {where} {out / REPORTS_NAME}, where the diff reports go by "
                             "default: they would be written among the tables it compares; give --reports "
                             "another directory, or move the compared directory")
+    if reports is None and out is not None and os.path.lexists(out / REPORTS_NAME):
+        # the default <out>/reports of the earlier run, carried over: a link into the mirror,
+        # a folder diff_tasks.csv in it (a missing one is made inside --out, checked by recompute)
+        _check_reports_dir(out / REPORTS_NAME, mirror=mirror, data_dir=data_dir)
     check_diff_dir(old)  # its tables, before the recompute
+
+
+def _check_reports_dir(reports: Path, *, mirror=None, data_dir=None) -> None:
+    """Refuse, before any work, a report directory that the writer of the diff reports refuses.
+
+    :func:`exposure.reports.diff.write_diff_reports` replaces the directory as a whole
+    (:func:`exposure._outdir.replace_directory`), so it refuses what
+    :func:`exposure._outdir.check_output_dir` refuses (``--reports .``, which holds the
+    current directory; a mount point; a source checkout), a folder named like one of the
+    reports, and a directory inside the mirror, the download cache's folders or the
+    package: ``recompute --compare OLD --reports .`` ran the whole recompute, replaced
+    ``--out``, then failed. The mirror of ``--mirror`` was not seen by the writer, which
+    looks at ``$EXPOSURE_MIRROR`` only: ``--mirror M --reports M/diffs`` wrote the reports
+    into the mirror, exit 0.
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        Naming the directory (:class:`~exposure._outdir.OutputPathError`, or
+        :class:`~exposure.errors.DataFormatError` for one that cannot be written).
+    """
+    held = read_folders(mirror, data_dir)
+    check_files_dir(reports, protect=held)
+    check_output_dir(reports, protect=[folder for _, folder, _ in held])
+    check_report_files(reports, DIFF_NAMES, "--reports")
 
 
 def run_diff(args: argparse.Namespace) -> int:
@@ -226,7 +266,7 @@ def run_diff(args: argparse.Namespace) -> int:
                              (("OLD_DIR", args.old_dir), ("NEW_DIR", args.new_dir)) if path.is_dir()],
                    given=args.reports is not None)
     if args.old_dir.is_dir() and args.new_dir.is_dir():  # as recompute --compare: before any table is read
-        check_files_dir(reports)
+        _check_reports_dir(reports)
     return _diff(args.old_dir, args.new_dir, reports, args.top, args.quiet)
 
 
