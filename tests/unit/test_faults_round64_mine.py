@@ -39,6 +39,12 @@
    ``load_onet`` then refused (``O*NET 30.1 is pinned by the package in excel format
    only``); so for 29.1's Excel download. It now says that copy is not read and names the
    download to put there (``db_30_1_excel.zip``).
+7. A task scores frame holding a task twice, validated against ``TaskScores``
+   (``exposure validate --file task_scores``, ``exposure.schemas.validate``), was named as
+   ``row 1: (onetsoc_code, task_id) is unique where both are known (check _unique_keys)``:
+   no column, no value, and the rule in the words of its success. It now reads ``row 1,
+   column 'task_id': each task (onetsoc_code, task_id) given once (where both are known);
+   got 8824 (check _unique_keys)``.
 """
 
 from __future__ import annotations
@@ -60,6 +66,7 @@ from exposure.measures import felten, ilo
 from exposure.measures.eloundou import read_task_labels
 from exposure.oews import read_oews
 from exposure.rollup import workforce_stats
+from exposure.schemas import all_models, validate
 from exposure.sources import get_source
 
 
@@ -224,3 +231,13 @@ def test_a_download_of_the_unpinned_format_of_a_package_release_is_not_offered(t
     hint = _other_format_hint(tmp_path, get_source(name))
     assert hint == f"; the data directory has {tmp_path / copy}, {said}"
     assert "--onet-format" not in hint
+
+
+def test_a_task_given_twice_in_task_scores_is_named_by_its_column_and_id():
+    rows = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": [8824, 8824], "task": ["Plan.", "Plan."],
+                         "p_e0": [1.0, 1.0], "p_e1": [0.0, 0.0], "p_e2": [0.0, 0.0], "label": ["E0", "E0"],
+                         "alpha": [0.0, 0.0], "beta": [0.0, 0.0], "gamma": [0.0, 0.0], "admin": [False] * 2,
+                         "routine_coding": [False] * 2, "entry_creative": [False] * 2, "method": ["learned"] * 2})
+    with pytest.raises(DataFormatError, match=r"column 'task_id': each task \(onetsoc_code, task_id\) given once "
+                                              r"\(where both are known\); got 8824 \(check _unique_keys\)"):
+        validate(rows, all_models()["TaskScores"])

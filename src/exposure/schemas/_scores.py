@@ -104,7 +104,7 @@ class TaskScores(pa.DataFrameModel):
         ok[scored & given & np.isnan(where)] = True  # not a label at all: isin tells
         return pd.Series(ok, index=df.index)
 
-    @pa.dataframe_check(description="(onetsoc_code, task_id) is unique where both are known")
+    @pa.dataframe_check(description="each task (onetsoc_code, task_id) given once (where both are known)")
     def _unique_keys(cls, df: pd.DataFrame) -> Series[bool]:
         known = df["onetsoc_code"].notna() & df["task_id"].notna()
         dup = df[["onetsoc_code", "task_id"]].duplicated(keep=False) & known
@@ -117,3 +117,4 @@ class TaskScores(pa.DataFrameModel):
 
 # the column each row-wise check judges (named in its errors)
 CHECK_COLUMNS[("TaskScores", "label_is_most_probable")] = "label"
+CHECK_COLUMNS[("TaskScores", "_unique_keys")] = "task_id"
