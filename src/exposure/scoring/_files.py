@@ -48,7 +48,11 @@ are checked for what that format cannot hold (:func:`exposure._io.check_xlsx`,
 :func:`exposure._io.check_stata`): these were found only by the roll-up, or by the
 writer after all the scoring. A ``.csv`` output refuses a NUL character of a Parquet
 input (the library reads such a file as binary), and a line repeating the header (two
-files joined) is refused, naming its line, whole and in batches.
+files joined) is refused, naming its line, whole and in batches, as are the header rows
+that Qualtrics and SurveyMonkey write under the header of their exports and the total row
+of an Excel table (:func:`_survey_header_rows`, :func:`_table_total_rows`). An ``.xlsx``
+output of an ``.xlsx`` input keeps the numbers, dates and booleans of the input's cells
+(:func:`_sheet_cells`).
 """
 
 from __future__ import annotations
@@ -1185,7 +1189,8 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
         callable, an ``onet`` that is neither a release name nor a release (all before
         any work).
         Bad file type, unreadable file, bad cells (naming file, line and column), a line
-        repeating the header (two files joined), a task
+        repeating the header (two files joined), the header rows of a Qualtrics or
+        SurveyMonkey export, the total row of an Excel table of an ``.xlsx`` input, a task
         key (``onetsoc_code``, ``task_id``) on two rows, a ``task_type`` that
         ``exposure rollup`` refuses (not Core or Supplemental, nor missing or blank), a
         merged range over cells of an ``.xlsx`` input's rows (read as empty), a
@@ -1343,6 +1348,8 @@ def _score_whole(src, dst, out_kind, method, onet, *, mirror, data_dir, said=Non
     scores = _score_as_batch(renamed, method, onet=release, mirror=mirror, data_dir=data_dir,
                          path=src, row_offset=row_offset, **options)
     result = append_scores(frame, scores)
+    if out_kind == "xlsx" and file_kind(src, "input") == "xlsx":
+        result = _sheet_cells(src, result, frame.columns, aliases)
     if out_kind == "csv":  # bytes as their text before the formula check, as the stream writes them
         result = _bytes_as_text(result, dst, "a CSV file")
     if out_kind == "csv" and _full_times(result) is not result:
@@ -1361,6 +1368,39 @@ def _score_whole(src, dst, out_kind, method, onet, *, mirror, data_dir, said=Non
         write_frame(result, dst)
     tag = scores["method"].iloc[0] if len(scores) else method
     return ScoredFile(dst, len(result), tag, int(scores["p_e0"].isna().sum()), note)
+
+
+def _sheet_cells(src: Path, result: pd.DataFrame, columns, aliases: dict) -> pd.DataFrame:
+    """``result`` with the input's cells that the ``.xlsx`` sheet ``src`` stores as numbers, dates or booleans as those values.
+
+    :func:`read_task_file` reads a sheet's cells as text (codes and IDs keep their form
+    for scoring), so that an ``.xlsx`` output of an ``.xlsx`` input held every number,
+    date and TRUE/FALSE of the input's columns as text: a wage ``12.5`` was the text
+    ``'12.5'`` (Excel's "number stored as text": ``SUM`` gave 0, a sort put ``100``
+    before ``9``), a date the text ``'2024-01-05 00:00:00'``. The sheet is read again as
+    stored (the call of :func:`exposure._tables.read_frame`, whose rows are the sheet's
+    first ones: it cuts rows at the end only), and each cell it stores as other than text
+    is given that value; text and empty cells, and columns named otherwise than once in
+    the sheet's header, are left as they are. ``columns`` are the input's column names,
+    ``aliases`` their renames in ``result`` (:func:`onet_aliases`).
+    """
+    raw = pd.read_excel(src, sheet_name=0, header=None, dtype=object, keep_default_na=False,
+                        na_values=[""])
+    names = ["" if pd.isna(v) else str(v) for v in raw.iloc[0]] if len(raw) else []
+    out = result
+    for col in columns:
+        if _score_named(col) or names.count(col) != 1:
+            continue
+        stored = raw.iloc[1:1 + len(result), names.index(col)].tolist()
+        name = aliases.get(col, col)
+        text = result[name].tolist()
+        cells = [s if isinstance(t, str) and not isinstance(s, str) and not pd.isna(s) else t
+                 for s, t in zip(stored, text, strict=False)]
+        if len(cells) == len(text) and any(c is not t for c, t in zip(cells, text, strict=True)):
+            if out is result:
+                out = result.copy()
+            out[name] = pd.Series(cells, index=out.index, dtype=object)
+    return out
 
 
 def _raiser(exc: Exception) -> Callable[[], None]:
@@ -1527,11 +1567,101 @@ def _check_no_nul(frame: pd.DataFrame, dst: Path, src: Path, first_row: int) -> 
 
 def _header_found(renamed: pd.DataFrame, names, text_column, *, path,
                   row_offset: int) -> list[DataFormatError]:
-    """A repeated header line of the file (its own column names, O*NET's headers included), as a found problem."""
+    """A repeated header line of the file (its own column names, O*NET's headers included), as a found problem.
+
+    Also the header rows that a survey platform writes under the header
+    (:func:`_survey_header_rows`).
+    """
+    found = _survey_header_rows(renamed, names, text_column, path=path, row_offset=row_offset)
+    found += _table_total_rows(renamed, names, text_column, path=path, row_offset=row_offset)
     try:
         check_header_rows(renamed, text_column, names=list(names), path=path, row_offset=row_offset)
     except DataFormatError as exc:
-        return [exc]
+        found.append(exc)
+    return found
+
+
+def _table_total_rows(renamed: pd.DataFrame, names, text_column, *, path,
+                      row_offset: int) -> list[DataFormatError]:
+    """The total row of an Excel table (Insert > Table) on the first sheet of an ``.xlsx`` input, as a found problem.
+
+    A table with its total row on (Table Design > Total Row) ends in a row that Excel
+    fills itself (``Total`` under the first column, a ``SUBTOTAL`` under the others): it
+    was scored as a task, without a word with ``--method rubric`` (the learned method
+    warned only that ``Total`` does not read as a work task). The workbook's tables are
+    looked up only when it has some (their parts in the archive).
+    """
+    if file_kind(path, "input") != "xlsx" or text_column not in renamed.columns:
+        return []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if not any(n.startswith("xl/tables/") for n in archive.namelist()):
+                return []
+        import openpyxl  # only for a workbook with tables: its full reader (read-only mode has no tables)
+
+        tables = list(openpyxl.load_workbook(path).worksheets[0].tables.values())
+    except Exception:  # noqa: BLE001 - the workbook was read: its tables are only a check
+        return []
+    at = list(renamed.columns).index(text_column)
+    name = str(list(names)[at])
+    for table in tables:  # a table of the text column (not one beside it) whose total row is on
+        last = re.search(r"([0-9]+)$", table.ref or "")
+        if (not table.totalsRowCount or last is None
+                or name not in [c.name for c in table.tableColumns]):
+            continue
+        i = int(last[1]) - row_offset
+        if 0 <= i < len(renamed):
+            return [DataFormatError(
+                f"the row is the total row of the Excel table {table.displayName!r} "
+                f"({renamed.iloc[i, at]!r}), not a task: turn the table's total row off "
+                "(Table Design > Total Row), or delete the row", path=path, row=int(last[1]),
+                column=name)]
+    return []
+
+
+#: A cell of the third header row of a Qualtrics export: the JSON of the column's import ID.
+_QUALTRICS_IMPORT_ID = re.compile(r'\s*\{\s*"ImportId"\s*:')
+#: The second header row of a SurveyMonkey export, under an open-ended question.
+_SURVEYMONKEY_SUBHEADERS = ("Open-Ended Response", "Response")
+
+
+def _survey_header_rows(renamed: pd.DataFrame, names, text_column, *, path,
+                        row_offset: int) -> list[DataFormatError]:
+    """The second (and third) header row of a Qualtrics or SurveyMonkey export, as a found problem.
+
+    A Qualtrics export (CSV, TSV or ``.xlsx``) has two rows under its header: the
+    question texts (``Describe a task you do at work``), then the import IDs
+    (``{"ImportId":"QID2_TEXT"}``); a SurveyMonkey export has one (``Open-Ended
+    Response``, or ``Response`` beside its ``Respondent ID`` column). They were scored
+    as tasks, without a word (``--method rubric``; the learned method warned of the
+    import ID only, as a text that does not read as a task): a file of two answers gave
+    four scored rows. Only the first two rows of the file are looked at, in the text
+    column; the problem names the first of the header rows (row 2 of a text file).
+    """
+    first = first_row_number(path)
+    if text_column not in renamed.columns or row_offset - first > 1 or not len(renamed):
+        return []
+    at = list(renamed.columns).index(text_column)
+    cells = renamed.iloc[: first + 2 - row_offset, at].tolist()
+    column = str(list(names)[at])
+    for i, cell in enumerate(cells):
+        if not isinstance(cell, str):
+            continue
+        if _QUALTRICS_IMPORT_ID.match(cell):
+            both = row_offset + i > first  # the question texts above the import IDs
+            what = ("its two rows under the header (the question texts, then the import IDs "
+                    f"such as {cell.strip()!r}) are not answers, and would be scored as tasks: "
+                    "delete them" if both else
+                    f"its row of import IDs ({cell.strip()!r}) is not an answer, and would be "
+                    "scored as a task: delete it")
+            return [DataFormatError(f"the file is a Qualtrics export: {what}", path=path,
+                                    row=first if both else row_offset + i, column=column)]
+        if (row_offset + i == first and cell.strip() in _SURVEYMONKEY_SUBHEADERS
+                and (cell.strip() != "Response" or "Respondent ID" in list(names))):
+            return [DataFormatError(
+                f"the file is a SurveyMonkey export: its second header row ({cell.strip()!r}) "
+                "is not an answer, and would be scored as a task: delete that row", path=path,
+                row=first, column=column)]
     return []
 
 
