@@ -1490,6 +1490,10 @@ def code_list(value, name: str, kind: str = "soc", *, optional: bool = False) ->
 def _check_columns(frame: pd.DataFrame, name: str, columns, advice: str) -> None:
     """Refuse the frame argument ``name`` when it lacks one of ``columns`` or holds one twice.
 
+    ``advice`` ends the message about a missing column, unless the frame is indexed by it
+    (``set_index("onetsoc_code")``): that is said instead, as the roll-ups say it (the
+    advice to read the file again was given).
+
     Examples
     --------
     >>> _check_columns(pd.DataFrame({"soc_code": []}), "crosswalk", ("onetsoc_code", "soc_code"),
@@ -1497,10 +1501,18 @@ def _check_columns(frame: pd.DataFrame, name: str, columns, advice: str) -> None
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: crosswalk lacks column(s) ['onetsoc_code'] (columns: ['soc_code']): read the file with read_onet_to_soc
+    >>> _check_columns(pd.DataFrame({"soc_code": []}, index=pd.Index([], name="onetsoc_code")), "crosswalk",
+    ...                ("onetsoc_code", "soc_code"), "read the file with read_onet_to_soc")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: crosswalk lacks column(s) ['onetsoc_code'] (columns: ['soc_code']): 'onetsoc_code' is the index: reset_index() first
     """
     present = list(frame.columns)
     missing = [c for c in columns if c not in present]
     if missing:
+        index = [c for c in missing if c in frame.index.names]
+        if index:
+            advice = f"{', '.join(map(repr, index))} {'is' if len(index) == 1 else 'are'} the index: reset_index() first"
         raise DataFormatError(f"{name} lacks column(s) {missing} (columns: {present}): {advice}")
     twice = [c for c in columns if present.count(c) > 1]
     if twice:
@@ -1600,8 +1612,11 @@ def oews_code_map(soc_codes, oews_codes, soc_structure: pd.DataFrame | None = No
     group code (e.g. ``13-1021`` -> ``13-1020``) when OEWS publishes that as an
     occupation (``broad``); (3) the single OEWS code of the same broad group that is not a
     SOC detailed code (an OEWS aggregate such as ``21-1018``, ``25-2052``, ``53-1047``;
-    ``aggregate``); otherwise unmapped (``none``; e.g. the military codes 55-xxxx, which
-    OEWS does not survey). Broad groups follow :func:`soc_broad_group`; with
+    ``aggregate``), but for a code that an aggregate of :data:`OEWS_AGGREGATES` does not
+    hold (with ``oews_codes`` lacking ``21-1013``, as scores of some OEWS codes lack it,
+    ``21-1013`` went to ``21-1018``: another occupation's value and workers); otherwise
+    unmapped (``none``; e.g. the military codes 55-xxxx, which OEWS does not survey).
+    Broad groups follow :func:`soc_broad_group`; with
     ``soc_structure`` the groups and the set of detailed codes are read from it. Without
     it, the SOC detailed codes are ``soc_codes`` themselves: where rule 3 then finds
     several candidates (``soc_codes`` of a crosswalk cut to some occupations lack the
@@ -1696,7 +1711,9 @@ def oews_code_map(soc_codes, oews_codes, soc_structure: pd.DataFrame | None = No
             rows.append((code, code, "exact"))
         elif broad in oews:
             rows.append((code, broad, "broad"))
-        elif len(aggregates.get(broad, [])) == 1:
+        elif len(aggregates.get(broad, [])) == 1 and code in OEWS_AGGREGATES.get(aggregates[broad][0], (code,)):
+            # a known aggregate holds its own codes only: oews_codes cut to some codes (scores by
+            # OEWS code lacking 21-1013) put 21-1013 on 21-1018, its value and workers
             rows.append((code, aggregates[broad][0], "aggregate"))
         elif soc_structure is None and _IN_AGGREGATE.get(code) in aggregates.get(broad, ()):
             # the other candidates are detailed codes that soc_codes lack (a cut crosswalk):

@@ -12,7 +12,8 @@ each Census code weighted by OEWS employment:
 - the OEWS code's employment is split equally among its scored O*NET children, so that
   each worker is counted once: ``w_i = tot_emp(OEWS code) / n_scored_children`` (scored
   children that a crosswalk cut to some Census codes lacks count too: they hold their
-  share of the workers);
+  share of the workers; not those the registered crosswalk lacks, which lists every
+  O*NET-SOC 2019 code);
 - the Census code's measure is ``sum_i w_i x_i / sum_i w_i`` over its scored O*NET codes;
 - when none of them has OEWS employment (e.g. the military codes 55-xxxx, which OEWS does
   not survey) the plain mean is used (``weighting = "equal"``); so is it for a measure
@@ -56,6 +57,11 @@ log = logging.getLogger(__name__)
 #: (nor the code columns of the scores).
 _RESULT_COLUMNS = ("census_occ", "tot_emp", "n_onet", "weighting")
 
+#: Said of scored O*NET-SOC codes that the registered Census crosswalk lacks (:func:`to_census_occ`).
+_REGISTERED_LACKS = (": the registered crosswalk lists every O*NET-SOC 2019 code, so they are none (codes of "
+                     "another O*NET-SOC release, or of your own?) and are left out, taking no share of their OEWS "
+                     "code's workers")
+
 #: A Census 2018 occupation code: four digits, leading zeros kept (``0010``).
 CENSUS_PATTERN = r"^[0-9]{4}\Z"
 
@@ -64,7 +70,8 @@ def _require_crosswalk(crosswalk) -> None:
     """:func:`~exposure.rollup._soc.require_frame` of the crosswalk, saying how to read the file.
 
     The registered file read with ``pd.read_csv`` has BLS's columns (``Code``,
-    ``cps_code``): the message said only which columns were lacking.
+    ``cps_code``): the message said only which columns were lacking. A crosswalk indexed by
+    one of its columns is said to be (it was told to read the file again).
 
     Examples
     --------
@@ -75,7 +82,9 @@ def _require_crosswalk(crosswalk) -> None:
     """
     if isinstance(crosswalk, pd.DataFrame):
         missing = [c for c in ("onetsoc_code", "census_occ") if c not in crosswalk.columns]
-        if missing:
+        # indexed by a column (set_index("onetsoc_code")): require_frame says so (to read the
+        # file again was the advice)
+        if missing and not any(c in crosswalk.index.names for c in missing):
             raise DataFormatError(f"crosswalk lacks column(s) {missing} (columns: {list(crosswalk.columns)}): read "
                                   "the file with exposure.crosswalks.read_census_crosswalk (or "
                                   "load_census_crosswalk), which names them and keeps the leading zeros of its "
@@ -504,7 +513,10 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
         crosswalk, sorted by code. A measure missing in every row of ``scores`` is missing
         in every row of the result. A warning names the codes of ``scores`` that the
         crosswalk does not reach (for ``soc_code``, those with a value), and the scored
-        O*NET-SOC codes that it lists without a Census code: they are left out.
+        O*NET-SOC codes that it lists without a Census code: they are left out. Scored
+        O*NET-SOC codes that the registered crosswalk (``crosswalk`` None) lacks are no
+        O*NET-SOC 2019 codes (``13-1199.01``, an O*NET-SOC 2010 code): they take no share
+        of their OEWS code's workers (they took one from the codes it lists).
 
     Raises
     ------
@@ -555,6 +567,10 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
     require_frame(scores, "scores")  # the scores are checked before anything is loaded
     key = next((k for k in ("onetsoc_code", "soc_code") if k in scores.columns), None)
     if key is None:
+        # exposure.load("occupations").set_index("onetsoc_code"): said to lack the column it is indexed by
+        indexed = [k for k in ("onetsoc_code", "soc_code") if k in scores.index.names]
+        if indexed:
+            require_frame(scores, "scores", indexed[:1])
         raise DataFormatError("scores need an onetsoc_code or a soc_code column")
     names = _measure_names(measures, scores, key)
     twice = [c for c in (key, *names) if (scores.columns == c).sum() > 1]
@@ -626,20 +642,24 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
         kind = "O*NET-SOC" if key == "onetsoc_code" else "SOC"
         # scores by OEWS code do not say which O*NET-SOC codes a cut crosswalk leaves out: the
         # OEWS code's workers went to those it lists, without a word (13-1021.00 took all of 13-1020)
-        cut = "" if key == "onetsoc_code" or not given_xw else (
+        cut = "" if not given_xw else (
             ": a crosswalk cut to some Census codes? Scores by OEWS code (soc_code) do not say which O*NET-SOC "
             "codes it leaves out, so each OEWS code's workers are split among the O*NET-SOC codes it lists "
             "alone, and tot_emp (and the weights of a Census code mixing OEWS codes) come out too large where "
             "it leaves some out; give the whole crosswalk and keep the Census codes you need from the result, "
             "or scores by onetsoc_code")
+        if key == "onetsoc_code":  # the codes a cut crosswalk leaves out are known (round 57)
+            cut = "" if given_xw else _REGISTERED_LACKS
         log.warning("%d %s codes are not in the Census crosswalk (e.g. %r)%s", len(unknown), kind, unknown[0], cut)
     if len(no_census):  # in the crosswalk without a Census code: left out without a word
         n = int(no_census.nunique())
         log.warning("%d scored O*NET-SOC code%s no Census code in the crosswalk, so %s left out (e.g. %r)",
                     n, " has" if n == 1 else "s have", "it is" if n == 1 else "they are", str(no_census.iloc[0]))
     # scored codes that the crosswalk does not list (one cut to some Census codes) take their
-    # share of their OEWS code's workers: its scored children in the crosswalk took them all
-    others = [] if key != "onetsoc_code" else sorted(
+    # share of their OEWS code's workers: its scored children in the crosswalk took them all.
+    # The registered crosswalk lists every O*NET-SOC 2019 code: a code it lacks is none (an
+    # O*NET-SOC 2010 code such as 13-1199.01), and took a share of the workers of those it lists
+    others = [] if key != "onetsoc_code" or not given_xw else sorted(
         set(clean.loc[clean[names].notna().any(axis=1).to_numpy(dtype=bool), key]) - set(xw["onetsoc_code"]))
     weights = _census_weights(values, employment, scored, soc_structure, others=others)
     w = weights["weight"].to_numpy(float)
