@@ -28,10 +28,10 @@ import pandas as pd
 
 from exposure._args import check_column, check_count, check_names, check_path, is_number, shown
 from exposure._io import atomic_path, atomic_paths, check_output_path
-from exposure._load import check_recorded
+from exposure._load import check_recorded, load
 from exposure._measures import CATEGORIES, CATEGORY_SHARES, EXPOSURE_MEASURES
 from exposure._outdir import check_files_dir, refuse_file_named_dir
-from exposure._tables import first_repeat, power_scaled, read_parquet_file
+from exposure._tables import first_repeat, power_scaled
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import refuse_read_folders
 from exposure.measures._common import check_codes, check_range, check_table, numbers
@@ -308,7 +308,9 @@ def by_wage_decile(soc_scores: pd.DataFrame, columns=EXPOSURE_MEASURES, n: int =
 
     Occupations are sorted by ``a_mean``; an occupation belongs to the quantile that
     holds the midpoint of its employment on the cumulative employment scale, so each
-    quantile holds about ``1/n`` of the workers (occupations are not split).
+    quantile holds about ``1/n`` of the workers (occupations are not split). Employments
+    whose sum passes the largest float (``1e307`` on a few rows) are placed as at their true
+    size (scaled by a power of two first; they were put in quantile ``-9223372036854775807``).
 
     Parameters
     ----------
@@ -351,7 +353,9 @@ def by_wage_decile(soc_scores: pd.DataFrame, columns=EXPOSURE_MEASURES, n: int =
     soc = _detailed(_as_numbers(soc_scores, ["a_mean", "tot_emp", "beta", *columns]))
     soc = soc[soc["a_mean"].notna() & (soc["tot_emp"].fillna(0) > 0) & soc["beta"].notna()]
     soc = soc.sort_values(["a_mean", "soc_code"], kind="stable")
-    emp = soc["tot_emp"].to_numpy(dtype=float)
+    # scaled by a power of two (exact): a sum past the largest float (1e307 on a few rows) made the
+    # midpoints past it NaN, put in decile -9223372036854775807
+    emp = power_scaled(soc["tot_emp"].to_numpy(dtype=float))
     mid = (np.cumsum(emp) - emp / 2) / emp.sum()
     quantile = np.minimum(np.floor(mid * n).astype(int) + 1, n)
     soc = soc.assign(quantile=quantile)
@@ -548,20 +552,24 @@ def _short(text, width: int = 46) -> str:
 
 
 def _title_or_code(frame: pd.DataFrame, title: str, code: str) -> list:
-    """Each row's ``title``, else its ``code``.
+    """Each row's ``title``, else (missing or blank) its ``code``.
 
     A categorical title column (a Parquet dictionary column, ``astype("category")``) with a
     missing title raised pandas' ``TypeError: Cannot setitem on a Categorical with a new
-    category`` (``fillna`` with the code).
+    category`` (``fillna`` with the code). A blank title (``""``: a CSV read with
+    ``keep_default_na=False``; spaces from a spreadsheet) was drawn as a bar without a label.
 
     Examples
     --------
     >>> f = pd.DataFrame({"t": pd.Categorical(["Information", None]), "c": ["51", "23"]})
     >>> _title_or_code(f, "t", "c")
     ['Information', '23']
+    >>> _title_or_code(pd.DataFrame({"t": ["Information", " "], "c": ["51", "23"]}), "t", "c")
+    ['Information', '23']
     """
     titles = frame[title].astype(object)
-    return titles.where(titles.notna(), frame[code].astype(object)).tolist()
+    given = titles.notna() & (titles.astype(str).str.strip() != "")
+    return titles.where(given, frame[code].astype(object)).tolist()
 
 
 def _sectors(sector_scores: pd.DataFrame, column: str) -> pd.DataFrame:
@@ -609,7 +617,7 @@ def _channel_bars(ax, labels, frame: pd.DataFrame) -> None:
     ax.barh(y, gamma - alpha, left=alpha, color=_COLOURS["gamma"], height=0.7, alpha=0.55,
             label="agent channel (gamma \u2212 alpha)")
     beta = frame["beta"].to_numpy(dtype=float)
-    if {"beta_ci_low", "beta_ci_high"} <= set(frame.columns):
+    if set(_INTERVAL) <= set(frame.columns):
         low = frame["beta_ci_low"].to_numpy(dtype=float)
         high = frame["beta_ci_high"].to_numpy(dtype=float)
         ok = ~np.isnan(low) & ~np.isnan(high)
@@ -649,8 +657,10 @@ def plot_ranked_occupations(soc_scores: pd.DataFrame, n: int = 15, *,
     exposure.errors.DataFormatError
         ``soc_scores`` not a DataFrame or without a column it draws; a measure that is not
         a number, infinite or outside 0-1, ``alpha`` or ``gamma`` missing where ``beta`` is
-        given, naming the row (counted from 1) and the column; no occupation with a
-        ``beta`` (and ``min_employment`` workers) to draw (an empty figure before).
+        given, naming the row (counted from 1) and the column (so is an end of beta's
+        bootstrap interval, ``beta_ci_low`` or ``beta_ci_high``, where the table has them:
+        text raised numpy's ``ValueError``); no occupation with a ``beta`` (and
+        ``min_employment`` workers) to draw (an empty figure before).
 
     Examples
     --------
@@ -710,8 +720,10 @@ def plot_sectors(sector_scores: pd.DataFrame):
     exposure.errors.DataFormatError
         ``sector_scores`` not a DataFrame or without a column it draws; a value drawn that is
         not a number, infinite or outside 0-1, or (bars) ``alpha`` or ``gamma`` missing where
-        ``beta`` is given, naming the row (counted from 1) and the column; no row of level
-        ``sector``, or none with the value drawn (an empty figure before).
+        ``beta`` is given, naming the row (counted from 1) and the column (so is an end of
+        beta's bootstrap interval, ``beta_ci_low`` or ``beta_ci_high``, where the table has
+        them); no row of level ``sector``, or none with the value drawn (an empty figure
+        before).
 
     Examples
     --------
@@ -822,7 +834,9 @@ def plot_wage(soc_scores: pd.DataFrame, n: int = 10):
 
     The dots are drawn in one order whatever the order of the rows (largest employment
     first), so the same scores give the same PNG. A measure missing on every occupation
-    drawn is left out of the decile lines and the legend, with a warning.
+    drawn is left out of the decile lines and the legend, with a warning. A dot's area grows
+    with its employment divided by the largest, whatever the unit (employment given as
+    shares, all below 1, drew every dot at about the smallest size).
 
     Examples
     --------
@@ -857,8 +871,11 @@ def plot_wage(soc_scores: pd.DataFrame, n: int = 10):
              else EXPOSURE_MEASURES)  # no wage: drawn without points, as before
     with _style():
         fig, (ax,) = _figure(4.2)
-        # area grows with employment from a floor, so small occupations stay visible
-        share = soc["tot_emp"].to_numpy(dtype=float) / max(float(soc["tot_emp"].max()), 1.0)
+        # area grows with employment from a floor, so small occupations stay visible; employment
+        # divided by the largest whatever its unit (shares, all below 1, were divided by 1: every
+        # dot drawn at about the smallest size)
+        emp = soc["tot_emp"].to_numpy(dtype=float)
+        share = emp / emp.max() if len(emp) else emp
         ax.scatter(soc["a_mean"], soc["beta"], s=_DOT_MIN + _DOT_SPAN * share,
                    facecolors=_DOT_FACE, edgecolors=_DOT_EDGE, linewidths=0.5,
                    label="occupation (beta; area grows with employment)")
@@ -1008,6 +1025,8 @@ def plot_distribution(soc_scores: pd.DataFrame, bins: int = 20):
 
     A measure missing on every occupation with workers is left out of the figure and its
     legend, with a warning (it was drawn as a line at 0, a distribution of no worker).
+    Employments whose sum passes the largest float are scaled by a power of two first (every
+    share was NaN: an empty figure).
 
     Examples
     --------
@@ -1032,7 +1051,7 @@ def plot_distribution(soc_scores: pd.DataFrame, bins: int = 20):
         fig, (ax,) = _figure(3.4)
         for m in given:
             keep = kept[m]
-            weights = emp[keep]
+            weights = power_scaled(emp[keep])  # exact: a sum past the largest float drew every share as NaN
             hist, _ = np.histogram(values[m][keep], bins=edges, weights=weights)
             share = hist / weights.sum()
             ax.step(edges, np.append(share, share[-1]), where="post", color=_COLOURS[m],
@@ -1074,6 +1093,10 @@ def _given(has: dict, name: str = "soc_scores") -> list[str]:
     return given
 
 
+#: The ends of beta's bootstrap interval, drawn as whiskers where a table has them.
+_INTERVAL = ("beta_ci_low", "beta_ci_high")
+
+
 def _drawn(frame: pd.DataFrame, columns, name: str) -> pd.DataFrame:
     """``frame`` with ``columns`` (fractions) as floats, checked on every row, naming row and column.
 
@@ -1081,8 +1104,13 @@ def _drawn(frame: pd.DataFrame, columns, name: str) -> pd.DataFrame:
     exposed, ``1.8`` or ``-0.2`` was cut at the axis, ``coverage`` ``inf`` gave numpy's
     ``invalid value`` warnings, and numbers given as text were sorted as text (``"0.9"``
     below ``"0.15"``). Where ``beta`` is given, ``alpha`` and ``gamma`` must be too (a
-    missing one was drawn as no bar, read as 0).
+    missing one was drawn as no bar, read as 0). So are the ends of beta's bootstrap interval
+    when the frame has them (:data:`_INTERVAL`, drawn as whiskers by :func:`_channel_bars`): a
+    cell of text (``"-"``) raised numpy's ``could not convert string to float``, and ``inf`` or
+    ``5.0`` was drawn as a whisker across the axis.
     """
+    if "beta" in columns:
+        columns = [*columns, *(c for c in _INTERVAL if c in frame.columns)]
     values = {c: _fractions(frame, c, name) for c in columns}
     if {"alpha", "beta", "gamma"} <= set(values):
         for c in ("alpha", "gamma"):
@@ -1188,7 +1216,10 @@ def read_results(processed_dir) -> dict[str, pd.DataFrame]:
         If a table is missing (naming every missing file); ``processed_dir`` not a path
         or empty (``None``: pathlib's ``TypeError`` before).
     exposure.errors.DataFormatError
-        If a table lacks a column the results need (naming file and column), or holds
+        If a table lacks a column the results need (naming file and column; a key stored
+        as the Parquet index, ``set_index("soc_code")``, is read as a column, as
+        :func:`exposure.load` reads it: it was said missing), holds a column twice (naming
+        it: pyarrow's ``Multiple matches for FieldRef`` before), or holds
         text that is not a number in a column of numbers (naming the row too); a table
         that is not the one the folder's ``manifest.json`` recorded; a table with no rows,
         an infinite value, a fraction outside 0-1, a negative employment, a mean wage of 0
@@ -1218,7 +1249,9 @@ def read_results(processed_dir) -> dict[str, pd.DataFrame]:
     out = {}
     for name, path in paths.items():
         check_recorded(path)  # another run's table was drawn under this folder's manifest
-        frame = read_parquet_file(path)
+        # read as exposure.load reads it: a key stored as the index (set_index("soc_code")) was
+        # "missing", a column stored twice raised pyarrow's "Multiple matches for FieldRef"
+        frame = load(name, directory=processed_dir, validate=False)
         for col in _REQUIRED[name]:
             if col not in frame.columns:
                 raise DataFormatError(f"column {col!r} missing from {name}", path=path, column=col)
