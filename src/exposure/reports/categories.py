@@ -36,11 +36,13 @@ from exposure._load import load, processed_dir
 from exposure._measures import CATEGORIES, CORE_WEIGHT, OTHER_WEIGHT
 from exposure._outdir import check_files_dir
 from exposure._tables import (
+    INPUT_KINDS,
     check_field_counts,
     check_file,
     check_header,
     check_no_nul,
     check_paired,
+    compressed_input,
     decode_text,
     drop_empty_tail,
     first_repeat,
@@ -241,6 +243,49 @@ def _need_columns(raw: pd.DataFrame, columns, path) -> None:
                               path=path, column=col)
 
 
+#: What a binary file given for a sample CSV is, by the kind its extension names
+#: (:data:`exposure._tables.INPUT_KINDS`; a workbook by its zip signature), and what to do.
+_BINARY_KINDS = {
+    "parquet": ("a Parquet file", "write the table as comma-separated UTF-8 text (to_csv)"),
+    "dta": ("a Stata .dta file", "write the table as comma-separated UTF-8 text (export delimited)"),
+}
+
+
+def _check_binary_table(path: Path, head: bytes) -> None:
+    """Refuse a workbook, a Parquet or Stata table or a compressed file given for a sample CSV.
+
+    The sample files are read as CSV text. Such a file (the sheet kept as ``h.xlsx``, the
+    frame saved with ``to_parquet``, ``h.csv.gz``) was refused as ``h.xlsx, row 1: file is
+    binary, not text (a NUL byte at offset 5)``: a row of a file that has no rows, and
+    neither what the file is nor what to do, which the shared readers say (``file is a zip
+    archive (an .xlsx workbook?), not delimited text``; ``decompress it first``). ``head``
+    holds the first bytes of the file (:func:`exposure._tables.check_file`): a file without
+    a NUL byte among them is text, whatever its name, and left to the reader; a text file
+    damaged by a NUL byte to :func:`exposure._tables.check_no_nul`.
+
+    Examples
+    --------
+    >>> _check_binary_table(Path("h.xlsx"), b"PK\\x03\\x04\\x14\\x00")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: h.xlsx: file is an .xlsx workbook, not CSV text: the sample files are read as CSV; save the sheet as 'CSV UTF-8 (comma delimited)'
+    >>> _check_binary_table(Path("h.xlsx"), b"onetsoc_code,task_id\\n")  # text: read as CSV
+    """
+    if b"\x00" not in head:
+        return
+    compressed = compressed_input(path, "a CSV file")  # h.csv.gz: how to decompress it
+    if compressed is not None:
+        raise DataFormatError(compressed, path=path)
+    kind = _BINARY_KINDS.get(INPUT_KINDS.get(path.suffix.lower(), ""))
+    if head.startswith(b"PK\x03\x04"):  # a zip archive: a workbook, under its name or another
+        named = INPUT_KINDS.get(path.suffix.lower()) == "xlsx"
+        kind = ("an .xlsx workbook" if named else "a zip archive (an .xlsx workbook?)",
+                "save the sheet as 'CSV UTF-8 (comma delimited)'")
+    if kind is not None:
+        raise DataFormatError(f"file is {kind[0]}, not CSV text: the sample files are read as CSV; {kind[1]}",
+                              path=path)
+
+
 def _read_csv(path) -> pd.DataFrame:
     """Read a sample CSV as strings; an empty, binary or malformed file is a DataFormatError.
 
@@ -259,7 +304,9 @@ def _read_csv(path) -> pd.DataFrame:
     (Excel's "Unicode Text") or UTF-32, an old ``.xls`` workbook, an HTML page; a UTF-16
     sample was ``a binary file, not CSV text``. A NUL byte (a file damaged on disk or in a
     copy) is named by its line and offset (:func:`exposure._tables.check_no_nul`; it was
-    ``a binary file, not CSV text``).
+    ``a binary file, not CSV text``). An ``.xlsx`` workbook, a Parquet or Stata file or a
+    compressed file is named as such (:func:`_check_binary_table`; it was ``row 1: file is
+    binary, not text (a NUL byte at offset 5)``).
 
     Examples
     --------
@@ -271,7 +318,8 @@ def _read_csv(path) -> pd.DataFrame:
     ...
     exposure.errors.DataFormatError: .../empty.csv: file is empty
     """
-    check_file(Path(path))  # UTF-16 (Excel's "Unicode Text"): "a binary file" before
+    head = check_file(Path(path))  # UTF-16 (Excel's "Unicode Text"): "a binary file" before
+    _check_binary_table(Path(path), head)  # h.xlsx: "row 1: file is binary, not text" before
     check_no_nul(path)  # its line and offset, as the shared readers name it ("a binary file" before)
     data = Path(path).read_bytes()
     try:  # the shared readers' decoding: its row, column and the encoding the byte looks like
@@ -1469,7 +1517,9 @@ def write_category_reports(samples, out_dir, *, onet, validation=None, onet_to_s
         bad or missing code or task ID, a task listed twice or a task text the tagger
         refuses (naming ``onet.tasks``, the row and the column); a task in two samples (the pooled row counted it twice), naming both;
         ``onet`` that is not an O*NET release; ``samples`` not a non-empty dict
-        (:func:`sample_files`); ``out_dir`` not a path, empty (``""`` wrote the reports
+        (:func:`sample_files`); ``validation`` not a path or empty (``True`` was refused as
+        ``directory must be a directory path``, naming no argument of this function);
+        ``out_dir`` not a path, empty (``""`` wrote the reports
         into the current directory), a file or not writable, or a report path that cannot
         be written or is one of the samples (:func:`report_paths`), checked before any work;
         ``out_dir`` inside the mirror, the download cache's folders or the installed
@@ -1504,6 +1554,8 @@ def write_category_reports(samples, out_dir, *, onet, validation=None, onet_to_s
     if onet is None:
         raise DataFormatError("onet must be an O*NET release, e.g. exposure.load_onet('29.1'), got NoneType None")
     check_onet(onet, ("tasks",))
+    if validation is not None:  # True, 5: "directory must be a directory path", naming no argument given
+        validation = check_path(validation, "validation", "a directory path")
     out_dir = check_files_dir(out_dir)
     samples = sample_files(samples)
     validation = validation if validation is not None else _beside(samples, "v2")

@@ -2113,8 +2113,32 @@ def _check_inputs(frame: pd.DataFrame, text_column, onet, occupation_column) -> 
 
 
 #: Other spellings of the optional columns, as :func:`~exposure.scoring._inputs.column_key` reads them.
-_NEAR_COLUMNS = {"title": {"title", "jobtitle", "occupationtitle"}, "job_zone": {"jobzone"},
-                 "onetsoc_code": {"onetsoccode"}, "task_id": {"taskid"}}
+#: The titles' other usual names too (``Occupation``, ``Position``, ``Role``): a frame with
+#: its titles under them was tagged as if it had none, without a word.
+_NEAR_COLUMNS = {"title": {"title", "jobtitle", "occupationtitle", "occupation", "occupationname",
+                           "position", "positiontitle", "role", "jobrole", "jobname"},
+                 "job_zone": {"jobzone"}, "onetsoc_code": {"onetsoccode"}, "task_id": {"taskid"}}
+
+
+#: An occupation code at the start of a cell (``15-1252``, ``15-1252.00``, ``151252``).
+_CODE_CELL = re.compile(r"\s*[0-9]{2}-?[0-9]{4}(\.[0-9]{2})?\s*$")
+
+
+def _holds_codes(column) -> bool:
+    """Whether the first values of ``column`` (a frame's column, or columns of one name) are occupation codes.
+
+    An ``occupation`` column of codes is not a column of titles: it is not offered as the
+    titles (:func:`_warn_near_columns`), which the title check would then refuse.
+
+    Examples
+    --------
+    >>> _holds_codes(pd.Series(["15-1252.00", None])), _holds_codes(pd.Series(["Software Developers"]))
+    (True, False)
+    """
+    if isinstance(column, pd.DataFrame):  # a name given twice
+        column = column.iloc[:, 0]
+    values = [v for v in column.head(100).tolist() if isinstance(v, str) or not pd.isna(v)]
+    return bool(values) and all(_CODE_CELL.match(str(v)) for v in values)
 
 
 def _warn_near_columns(frame: pd.DataFrame, occupation_column, onet, *, keys: bool = True) -> None:
@@ -2123,7 +2147,9 @@ def _warn_near_columns(frame: pd.DataFrame, occupation_column, onet, *, keys: bo
     The optional columns are read only under their exact names: a frame with ``Title``,
     ``Job Title``, ``Job Zone`` or ``O*NET-SOC Code`` (O*NET's own header) was tagged as
     if it had no titles, job zones or codes (no occupation context, no entry-level gate),
-    without a word. The warning names the column found and the argument or name to give.
+    without a word; so was one with its titles under ``Occupation``, ``Position`` or
+    ``Role`` (``Write ad copy.`` under ``Occupation`` ``Senior Art Director`` was tagged
+    entry-level creative). The warning names the column found and the argument or name to give.
     So is a level of the frame's index so named (``set_index(["onetsoc_code", "task_id"])``,
     ``set_index("title")``, as tasks are often kept): it was not read either, and the rows
     were tagged as free text without a word.
@@ -2141,7 +2167,8 @@ def _warn_near_columns(frame: pd.DataFrame, occupation_column, onet, *, keys: bo
     for name, arg in wanted:
         if name in frame.columns:
             continue
-        near = [c for c in columns if _column_key(c) in _NEAR_COLUMNS[name]]
+        near = [c for c in columns if _column_key(c) in _NEAR_COLUMNS[name]
+                and not (name == "title" and _holds_codes(frame[c]))]
         if near:
             how = (f"give {arg}={near[0]!r}" if arg is not None else f"rename that column {name!r}")
             logger.warning("no %r column, but the frame has %r: it is not read (the rows are tagged "
