@@ -64,7 +64,8 @@ def label_scores(labels: pd.Series) -> pd.DataFrame:
     Parameters
     ----------
     labels : pandas.Series
-        Values ``"E0"``, ``"E1"``, ``"E2"`` or missing.
+        Values ``"E0"``, ``"E1"``, ``"E2"`` or missing (``None``, NaN, or blank text: the
+        ``""`` that :func:`pandas.read_stata` gives for an empty cell).
 
     Returns
     -------
@@ -132,7 +133,9 @@ def scores_from_labels(frame: pd.DataFrame, column: str, *, method: str = "refer
     check_name(column, "column")
     check_name(method, "method", "a method name")
     require_frame(frame, "frame", ["onetsoc_code", "task_id", column])
-    labels = frame[column].astype(object).where(frame[column].notna(), None)
+    # a blank label (the "" of pandas.read_stata, of keep_default_na=False) is missing
+    given = frame[column].notna().to_numpy(dtype=bool) & ~_blank(frame[column])
+    labels = frame[column].astype(object).where(given, None)
     out = frame[["onetsoc_code", "task_id"]].copy()
     for lab in LABELS:
         out[f"p_{lab.lower()}"] = (labels == lab).astype(float).where(labels.notna())
@@ -174,10 +177,18 @@ def _row_order(group: np.ndarray, task_ids: pd.Series, *columns: np.ndarray) -> 
     return np.lexsort((*keys[::-1], task_key, group))
 
 
+def _blank(values: pd.Series) -> np.ndarray:
+    """Where a cell is blank text (empty or spaces only): an empty cell, which is missing.
+
+    A CSV read with ``keep_default_na=False`` and a Stata file read by
+    :func:`pandas.read_stata` (Stata has no missing string) give ``""`` for an empty cell.
+    """
+    return (values.astype("string").str.strip() == "").fillna(False).to_numpy(dtype=bool)
+
+
 def _given_ids(ids: pd.Series) -> np.ndarray:
     """Rows whose task ID is given (not missing, not blank)."""
-    blank = (ids.astype("string").str.strip() == "").fillna(False).to_numpy(dtype=bool)
-    return ids.notna().to_numpy(dtype=bool) & ~blank
+    return ids.notna().to_numpy(dtype=bool) & ~_blank(ids)
 
 
 def _check_ids(task_scores: pd.DataFrame) -> None:
@@ -210,15 +221,25 @@ def _refuse_odd_ids(frame: pd.DataFrame, name: str | None) -> None:
 
 
 def _lookup(task_scores: pd.DataFrame, table: pd.DataFrame, value: str) -> tuple[pd.Series, np.ndarray]:
-    """``table[value]`` of each task row by (onetsoc_code, task_id), and whether the key was found."""
+    """``table[value]`` of each task row by (onetsoc_code, task_id), and whether the key was found.
+
+    A row without a task ID (missing or blank: a task of your own; in ``table``, a rating
+    or statement of no task) is no key, and never found: the missing IDs of both frames
+    matched each other (as the text ``'nan'``), so a task of your own took the type or the
+    rating of a row of ``table`` without an ID under its code, or not, by the dtype of the
+    two columns.
+    """
+    given = _given_ids(task_scores["task_id"])
+    listed = _given_ids(table["task_id"])
     keys = pd.MultiIndex.from_arrays([task_scores["onetsoc_code"].astype(str), _task_key(task_scores["task_id"])])
     right = pd.Series(
-        table[value].to_numpy(),
-        index=pd.MultiIndex.from_arrays([table["onetsoc_code"].astype(str), _task_key(table["task_id"])]),
+        table[value].to_numpy()[listed],
+        index=pd.MultiIndex.from_arrays([table["onetsoc_code"].astype(str).to_numpy()[listed],
+                                         _task_key(table["task_id"]).to_numpy()[listed]]),
     )
     right = right[~right.index.duplicated()]
-    found = right.index.get_indexer(keys) >= 0
-    return pd.Series(right.reindex(keys).to_numpy(), index=task_scores.index), found
+    found = (right.index.get_indexer(keys) >= 0) & given
+    return pd.Series(right.reindex(keys).to_numpy(), index=task_scores.index).where(found), found
 
 
 def _plain(value):
@@ -236,8 +257,12 @@ def _cell(value) -> str:
 
 
 def _refuse_labels(labels: pd.Series, column: str | None) -> None:
-    """Refuse a label other than E0, E1, E2 or missing, naming its row (counted from 1) and ``column``."""
-    bad = (labels.notna() & ~labels.isin(list(LABELS))).to_numpy(dtype=bool)
+    """Refuse a label other than E0, E1, E2 or missing, naming its row (counted from 1) and ``column``.
+
+    Blank text (``""``, spaces) is missing, as in the other columns of the task scores
+    (measures, task types, flags): it was refused as ``unknown exposure label ''``.
+    """
+    bad = (labels.notna() & ~labels.isin(list(LABELS))).to_numpy(dtype=bool) & ~_blank(labels)
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
         raise DataFormatError(f"unknown exposure label {_cell(labels.iloc[pos])} (expected E0, E1 or E2)",
@@ -520,6 +545,7 @@ def task_weights(
         _check_ids(task_scores)
         chosen = _scale_rows(task_ratings, scale, weights)
         rat, rows = task_ratings[chosen], np.flatnonzero(chosen)
+        listed = _given_ids(rat["task_id"])  # a rating without a task ID rates no task (no key)
         _refuse_codes(rat, "task_ratings", rows)
         _refuse_odd_ids(task_ratings, "task_ratings")
         where = ("task_ratings", rat, rows, "data_value")
@@ -529,7 +555,7 @@ def task_weights(
         if scale == "IM":
             _refuse_ratings(*where, not_number, "IM ratings must be numbers, got {value!r}")
             _conflicting_repeats("task_ratings", keys, value, rat["data_value"], column="data_value",
-                                 what="rating", known=_given_ids(rat["task_id"]), rows=rows)
+                                 what="rating", known=listed, rows=rows)
             table = pd.DataFrame({"onetsoc_code": rat["onetsoc_code"].to_numpy(),
                                   "task_id": rat["task_id"].to_numpy(), "w": value})
         else:
@@ -543,11 +569,12 @@ def task_weights(
             keys["category"] = cat.to_numpy(dtype=float)  # 1-7, checked above
             first = _conflicting_repeats("task_ratings", keys, pct, rat["data_value"],
                                          column="data_value", what="rating",
-                                         known=_given_ids(rat["task_id"]), rows=rows)
+                                         known=listed, rows=rows)
             tmp = pd.DataFrame(
                 {
                     "onetsoc_code": keys["onetsoc_code"],
-                    "task_id": keys["task_id"],
+                    # not grouped under the text 'nan', which matched tasks of your own
+                    "task_id": np.where(listed, keys["task_id"], None),
                     "num": pct * cat.map(FREQUENCY_PER_YEAR).to_numpy(dtype=float),
                     "den": pct,
                     "row": rows,
@@ -709,7 +736,9 @@ def _other_statement_rows(task_scores: pd.DataFrame, tasks: pd.DataFrame) -> np.
     The rule of :func:`exposure.scoring._inputs.other_task_rows` (a rewording or a note
     added is the statement). A row without a text (missing, blank, not a string) is not
     compared, nor is a statement without one (it said every text under its key was
-    another task); ``task_scores`` or ``tasks`` without a ``task`` column flag no row.
+    another task), nor a row without a task ID (a task of your own: it was compared with
+    a statement without an ID under its code); ``task_scores`` or ``tasks`` without a
+    ``task`` column flag no row.
     """
     n = len(task_scores)
     out = np.zeros(n, dtype=bool)
@@ -723,8 +752,10 @@ def _other_statement_rows(task_scores: pd.DataFrame, tasks: pd.DataFrame) -> np.
     texts = [t if ok else "" for t, ok in zip(task_scores["task"], read, strict=True)]
     # a statement without a letter or digit says nothing, and a key listed with several
     # statements (two releases stacked) is that task when the row reads as any of them:
-    # both are other_task_rows' own rules (exposure.scoring._inputs.statement_rows)
-    return other_task_rows(task_scores, texts, SimpleNamespace(tasks=tasks)) & read
+    # both are other_task_rows' own rules (exposure.scoring._inputs.statement_rows); a row
+    # without a task ID is under no key (it was compared with a statement without one)
+    return (other_task_rows(task_scores, texts, SimpleNamespace(tasks=tasks)) & read
+            & _given_ids(task_scores["task_id"]))
 
 
 def _without_other_tasks(task_scores: pd.DataFrame, weights: str, tasks, *, path=None,
@@ -995,7 +1026,8 @@ def check_task_scores(task_scores, *, path=None, row_offset: int = 1) -> pd.Data
     - on each row ``alpha``, ``beta`` and ``gamma`` all given or all missing (each is
       averaged over the tasks that give it: a row with beta alone made the occupation
       break the rubric), but for a measure missing on every row, which is left out;
-    - ``label`` one of E0, E1, E2 (or missing) and the most probable class of its row
+    - ``label`` one of E0, E1, E2 (or missing; blank text, the ``""`` of
+      :func:`pandas.read_stata`, is missing) and the most probable class of its row
       (as :class:`~exposure.schemas.TaskScores` defines it): the class of the highest
       ``p_e0``, ``p_e1``, ``p_e2``, or, without them, of the probabilities that alpha and
       gamma imply (``p_e1 = alpha``, ``p_e2 = gamma - alpha``, ``p_e0 = 1 - gamma``);
@@ -1138,6 +1170,11 @@ def _check_task_scores(task_scores, row_offset: int) -> pd.DataFrame:
         p, full = None, np.zeros(len(ts), dtype=bool)
     abg = ts[list(EXPOSURE_MEASURES)].to_numpy(dtype=float)
     _check_rubric(abg, ~full)  # rows with probabilities matched them above
+    blank = _blank(ts["label"]) if "label" in ts.columns else None
+    if blank is not None and blank.any():
+        # a blank label ("" of pandas.read_stata or keep_default_na=False) is missing, as a
+        # blank measure, task type or flag is: it was refused as an unknown label
+        ts["label"] = ts["label"].mask(blank)
     if "label" in ts.columns and ts["label"].isna().all():
         # a column left empty gives no label: share_e1 and share_exposed came out missing for
         # every occupation, where without the column the probabilities give them
