@@ -768,6 +768,7 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame, dict[str, str
     its own; cast to the first file's empty list of categories, every value was missing).
     """
     if src.is_dir():
+        _check_tree(src)
         files = [f for f in _tree_files(src) if f.suffix.lower() in _PARQUET_SUFFIXES]
         if not files:
             raise DataFormatError("no Parquet files (.parquet, .pq, .parq) in the directory", path=src)
@@ -787,7 +788,8 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame, dict[str, str
             raise DataFormatError(f"its partition directories {[k for k, _ in hive]} are not those of "
                                   f"{first.name} {keys}", path=f)
         try:
-            pf = pq.ParquetFile(f)
+            with _parquet_source(f) as source:  # the metadata is read here
+                pf = pq.ParquetFile(source)
             if first is None:
                 first, names, schema = f, pf.schema_arrow.names, pf.schema_arrow
                 index_as_columns(schema.empty_table().to_pandas(types_mapper=_dataset_dtype), schema,
@@ -867,6 +869,21 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame, dict[str, str
     return pieces, meta, mixed
 
 
+def _parquet_source(path) -> contextlib.AbstractContextManager:
+    """What :class:`pyarrow.parquet.ParquetFile` opens for the file ``path``: the path, or the open file.
+
+    Arrow takes only names that are UTF-8: a file whose name is not (``caf\\xe9.parquet``,
+    copied from a Windows share or a zip of another code page, which Python holds with
+    surrogates) was refused as ``cannot read this Parquet file: 'utf-8' codec can't encode
+    character '\\udce9'``. Such a file is opened by Python, and read through it.
+    """
+    try:
+        os.fsencode(path).decode("utf-8")
+    except UnicodeDecodeError:
+        return open(path, "rb")  # closed by the caller's ``with``
+    return contextlib.nullcontext(path)
+
+
 def _tree_files(top: Path) -> list[Path]:
     """The files under the directory ``top`` (links to directories followed), in name order.
 
@@ -897,6 +914,46 @@ def _tree(top: Path) -> Iterator[tuple[str, list[str]]]:
         seen.add(real)
         dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
         yield root, [n for n in names if not n.startswith((".", "_"))]
+
+
+def _check_tree(top: Path) -> None:
+    """Refuse a dataset directory ``top`` whose files do not give its rows: a broken link, a Delta table.
+
+    - A symbolic link whose target is missing (a disk not mounted, a file moved:
+      ``year=2025 -> /archive/2025``) is neither a file nor a directory: it was left out
+      by :func:`_tree_files` without a word (nor named by the warning on files not read),
+      and the dataset was scored without its rows.
+    - A Delta Lake table (a directory with a ``_delta_log``, ``top`` or one under it or
+      above it) keeps the Parquet files of its earlier versions beside the current ones,
+      until it is vacuumed; the log says which are current. Every file was read, as
+      :func:`dask.dataframe.read_parquet` reads them: the rows an update or an overwrite
+      had replaced were scored with their new versions, without a word.
+
+    Names starting with ``.`` or ``_`` are skipped, as :func:`_tree` skips them.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the link and its target, or the table.
+    """
+    def delta(table):
+        return DataFormatError("a Delta Lake table (it has a _delta_log): its directory also holds the "
+                               "Parquet files of its earlier versions, which would be scored with the "
+                               "current ones; write the current version out as Parquet first (deltalake: "
+                               "DeltaTable(path).to_pyarrow_table(), or Spark), and score that", path=table)
+
+    for table in Path(os.path.abspath(top)).parents:  # a partition directory of a table
+        if (table / "_delta_log").is_dir():
+            raise delta(table)
+    for root, names in _tree(top):
+        if os.path.isdir(os.path.join(root, "_delta_log")):
+            raise delta(root)
+        for name in names:
+            link = os.path.join(root, name)
+            if os.path.islink(link) and not os.path.exists(link):
+                raise DataFormatError(f"a symbolic link to {os.readlink(link)}, which does not exist (a "
+                                      "disk not mounted, a file moved): the rows there cannot be read; "
+                                      "restore its target, or remove the link", path=link)
 
 
 def _hive_value(text: str) -> str | None:
@@ -968,7 +1025,8 @@ def _check_carried(schema, path) -> None:
                 path=path, column=field.name)
 
 
-def _read_piece(piece: tuple, dtypes: dict | None = None, mixed: dict | None = None) -> pd.DataFrame:
+def _read_piece(piece: tuple, dtypes: dict | None = None, mixed: dict | None = None,
+                cwd: str | None = None) -> pd.DataFrame:
     """The rows of one piece of :func:`_dataset_pieces`, with their file and row in it.
 
     ``dtypes``: those of the dataset's meta, to which the columns are cast without loss
@@ -976,15 +1034,20 @@ def _read_piece(piece: tuple, dtypes: dict | None = None, mixed: dict | None = N
     types of the columns of more than one type in the files (:func:`_dataset_pieces`),
     which the error on a value the meta's dtype cannot hold names (``2**63`` in a column of
     ``int64`` and ``uint64`` files: the dtype was said to be "a type that every file's
-    values fit", which it is not).
+    values fit", which it is not). ``cwd``: the client's working directory, against which
+    a relative path of the piece is read (:func:`read_dataset` of ``"postings"``); a
+    worker started in another directory (``dask worker`` on the machine) read it against
+    its own: the file was not found, or another dataset's file of that name was scored,
+    without a word. Errors name the path as given.
     """
     path, groups, start, hive, fill = piece
     try:
-        pf = pq.ParquetFile(path)
-        # integers and booleans as pandas' nullable types, as the stream engine reads them
-        # (:func:`~exposure.scoring._files._parquet_frame`): a missing cell made an integer
-        # column float and a boolean one objects, refused as not of the meta's dtype
-        frame = pf.read_row_groups(list(groups)).to_pandas(types_mapper=_dataset_dtype)
+        with _parquet_source(path if cwd is None else os.path.join(cwd, path)) as source:
+            pf = pq.ParquetFile(source)
+            # integers and booleans as pandas' nullable types, as the stream engine reads them
+            # (:func:`~exposure.scoring._files._parquet_frame`): a missing cell made an integer
+            # column float and a boolean one objects, refused as not of the meta's dtype
+            frame = pf.read_row_groups(list(groups)).to_pandas(types_mapper=_dataset_dtype)
     except Exception as exc:  # pyarrow raises several types for a bad file
         raise DataFormatError(f"cannot read this Parquet file: {exc}", path=path) from None
     # an index that holds data (task_id stored as the index) is a column, as in every reader
@@ -1005,7 +1068,10 @@ def _read_piece(piece: tuple, dtypes: dict | None = None, mixed: dict | None = N
             reason = exc.reason if kinds is None else (
                 f"{exc.reason} ({kinds}): give the column one type that holds all its values in every file")
             raise DataFormatError(reason, path=path, row=start + exc.row, column=exc.column) from None
-    frame[_SOURCE] = pd.Categorical.from_codes(np.zeros(len(frame), dtype=np.int8), [path])  # one path
+    # one path, as errors show it: a name that is not UTF-8 (_parquet_source) is no Arrow
+    # text, which pandas makes the category and Dask's shuffle sends (``caf\udce9.parquet``)
+    shown_path = path.encode("utf-8", "backslashreplace").decode("utf-8")
+    frame[_SOURCE] = pd.Categorical.from_codes(np.zeros(len(frame), dtype=np.int8), [shown_path])
     frame[_LINE] = np.arange(start + 1, start + 1 + len(frame), dtype=np.int64)
     return frame
 
@@ -1053,7 +1119,9 @@ def read_dataset(src) -> dd.DataFrame:
         whose column has a type no type shares with the first's (booleans and floats); a
         column whose name starts with ``__exposure_`` (the hidden columns overwrote it), or
         named like a partition directory key of its file (``year=2024/`` beside a column
-        ``year``: the directory's value overwrote the file's).
+        ``year``: the directory's value overwrote the file's); a symbolic link in the
+        directory whose target is missing, or a Delta Lake table (:func:`_check_tree`: rows
+        were left out, or scored twice).
 
     Examples
     --------
@@ -1074,8 +1142,9 @@ def _read_dataset(src: Path) -> tuple[dd.DataFrame, list[tuple]]:
     if not pieces:
         return dd.from_pandas(meta, npartitions=1), pieces
     dtypes = {c: meta.dtypes[c] for c in meta.columns if c not in (_SOURCE, _LINE)}
+    # a relative path read where the client is: a worker may run in another directory
     return dd.from_map(_read_piece, pieces, meta=meta, enforce_metadata=False, dtypes=dtypes,
-                       mixed=mixed), pieces
+                       mixed=mixed, cwd=None if src.is_absolute() else os.getcwd()), pieces
 
 
 def _keys_partition(part: pd.DataFrame, occupation_column, by_title: bool = False,
@@ -1223,6 +1292,13 @@ def _check_score_args(method, text_column, occupation_column, onet, reference_so
 
 def _job(method, text_column, occupation_column, onet, reference_source, mirror, data_dir,
          model_path) -> dict:
+    """What each partition's task is given: the checked arguments, and the model's file and sha256.
+
+    The model's path is made absolute, as the client reads it: a worker started in another
+    directory (``dask worker`` on the machine) read a relative ``model_path`` against its
+    own (``model artifact not found: models/learned-v1.npz``, for the file the client had
+    just verified).
+    """
     path = Path(model_path) if model_path is not None else shipped_model_path()
     by_title = False
     if method in _GROUPED:  # verify the artifact on the client before shipping the job
@@ -1233,7 +1309,7 @@ def _job(method, text_column, occupation_column, onet, reference_source, mirror,
             "onet": onet, "reference_source": reference_source,
             "mirror": None if mirror is None else str(mirror),
             "data_dir": None if data_dir is None else str(data_dir),
-            "model": str(path), "digest": digest, "by_title": by_title}
+            "model": os.path.abspath(path), "digest": digest, "by_title": by_title}
 
 
 def score(ddf: dd.DataFrame, method: str = "learned", *, text_column: str = "task",
