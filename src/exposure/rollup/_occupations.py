@@ -1606,6 +1606,7 @@ def bootstrap_occupations(
     task_ratings: pd.DataFrame | None = None,
     tasks: pd.DataFrame | None = None,
     chunk: int = 50,
+    w: np.ndarray | None = None,
 ) -> OccupationDraws:
     """Bootstrap alpha, beta and gamma of each occupation over its tasks.
 
@@ -1638,6 +1639,11 @@ def bootstrap_occupations(
         Draws computed at once, 1 or more; their working arrays (about
         :data:`CHUNK_ARRAYS` arrays of ``chunk`` x task rows) are counted with the draws
         by :func:`check_draw_memory`, and a chunk too large for memory is refused.
+    w : numpy.ndarray, optional
+        The weights of the rows of ``task_scores`` (:func:`task_weights` of the same
+        arguments), when the caller has them: :func:`exposure.rollup.rollup` passes its
+        own, so that the warnings of the weights (ratings O*NET marks suppressed, FT
+        percentages that sum below 100) are said once, not again by the bootstrap.
 
     Returns
     -------
@@ -1671,7 +1677,11 @@ def bootstrap_occupations(
     check_choice(weights, "weights", WEIGHTS)
     check_flag(sample_labels, "sample_labels", optional=True)
     ts = check_task_scores(task_scores)
-    w = task_weights(ts, weights, task_ratings=task_ratings, tasks=tasks)
+    if w is None:
+        w = task_weights(ts, weights, task_ratings=task_ratings, tasks=tasks)
+    elif len(w) != len(ts):
+        raise DataFormatError(f"w holds {len(w)} weights for {len(ts)} task rows: give task_weights() of the "
+                              "same task scores, or leave it out")
     codes, group = _groups(ts["onetsoc_code"])
     n_groups = len(codes)
     at_once = min(chunk, n_draws)  # a chunk computes this many draws over every task row

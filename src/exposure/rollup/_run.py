@@ -557,7 +557,7 @@ def rollup(
     if n_draws > 0:
         boot = bootstrap_occupations(
             task_scores, weights, n_draws=n_draws, seed=seed, sample_labels=sample_labels,
-            task_ratings=task_ratings, tasks=tasks,
+            task_ratings=task_ratings, tasks=tasks, w=task_w,  # the weights' warnings said once
         )
         col = pd.Index(boot.onetsoc_code).get_indexer(occ["onetsoc_code"])
         matrix = _soc_matrix(occ["onetsoc_code"].to_numpy(), links, soc["soc_code"].to_numpy())
