@@ -756,7 +756,7 @@ def load_panel(years: Sequence[int] = PANEL_YEARS, *, mirror=None, data_dir=None
 # --------------------------------------------------------------------------- exposures
 def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, *,
                    measures: Sequence[str] | None = None, comparison: pd.DataFrame | None = None,
-                   mirror=None, data_dir=None, soc_scores_path=None) -> pd.DataFrame:
+                   mirror=None, data_dir=None, soc_scores_path=None, panel_path=None) -> pd.DataFrame:
     """Every exposure measure on the panel's occupation codes.
 
     Parameters
@@ -782,6 +782,10 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
     soc_scores_path : str or os.PathLike, optional
         The file ``soc_scores`` was read from, named by the errors about its rows (a code
         given beside the OEWS aggregate that holds it); default ``soc_scores``.
+    panel_path : str or os.PathLike, optional
+        The file ``panel`` was read from (``exposure outcomes --panel FILE``), named by the
+        error about a SOC group code beside its occupations among the rows of its last
+        year; default ``panel``.
 
     Returns
     -------
@@ -804,7 +808,11 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
         ``comparison`` that is not a frame, lacks a column, or has a bad or repeated code
         or a measure that is not a number; a column read that appears twice in ``panel``,
         ``soc_scores`` or ``comparison``; a scored detailed code of ``soc_scores`` (or of
-        ``comparison``) given beside the panel's OEWS aggregate that holds it.
+        ``comparison``) given beside the panel's OEWS aggregate that holds it; when a
+        published measure is loaded, a SOC group code (the OEWS total ``00-0000``, a major
+        group ``11-0000``) among the rows of the panel's last year beside an occupation it
+        holds, balanced or not, naming ``panel_path`` and both rows (it was refused as
+        ``employment, row 831``: a frame the caller never gave, and not the panel's row).
 
     Examples
     --------
@@ -875,6 +883,10 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
             balanced = _balanced_flags(panel)
             last_year = years[balanced].max() if balanced.any() else years.max()
             last = panel[(years == last_year).to_numpy(dtype=bool)]
+            # a group code beside its occupations (a panel holding OEWS's 00-0000 and 11-0000 rows):
+            # refused by compare as "employment, row 831", a frame and a row the caller never gave
+            refuse_nested_codes(last["soc_code"], str("panel" if panel_path is None else panel_path), "soc_code",
+                                f"rows of the year {int(last_year)}", path=True)
             employment = last[["soc_code", "tot_emp", "soc_title"]].rename(columns={"soc_title": "title"})
             # the SOC structure tells OEWS aggregates from SOC 2018 detailed codes the measure
             # lacks: without it 21-1019 counted as an aggregate beside 21-1018, and the measure's
@@ -1657,10 +1669,17 @@ def _check_event_years(panel: pd.DataFrame, base_year: int, path="panel") -> Non
 
 
 def _base(panel: pd.DataFrame, base_year: int) -> pd.DataFrame:
+    """The balanced rows of ``base_year``, indexed by ``soc_code`` in code order (as text).
+
+    Not in the panel's row order: :func:`run_outcomes`' ``groups`` (``outcomes_groups.csv``)
+    follow this order, and a panel sorted otherwise (by employment, shuffled) gave them in
+    another order, while every other result is the same in any row order.
+    """
     b = panel[(panel["year"] == base_year) & panel["balanced"]]
     if b.empty:
         raise ExposureError(f"the panel has no balanced occupation in the base year {base_year}")
-    return b.set_index("soc_code")
+    b = b.set_index("soc_code")
+    return b.iloc[np.argsort(b.index.astype(str).to_numpy(), kind="stable")]
 
 
 _COLUMN = {"log_emp": "tot_emp", "log_wage": "a_mean"}

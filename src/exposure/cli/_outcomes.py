@@ -63,7 +63,8 @@ def register(subparsers) -> None:
         "event-study figures, to OUTPUT/outcomes_*.csv, outcomes.json and outcomes_*.png.",
     )
     p.add_argument("--measure", action="append", choices=_ALL, metavar="MEASURE",
-                   help="measure to use (repeatable; default: all). One of: " + ", ".join(_ALL))
+                   help="measure to use (repeatable; default: all, leaving out with a warning each one the panel "
+                   "cannot use: no value, one value, or fewer occupations than --quantiles). One of: " + ", ".join(_ALL))
     p.add_argument("-o", "--output", metavar="DIR", default=str(DEFAULT_OUT),
                    help=f"output directory (default: {DEFAULT_OUT} under the current directory; "
                    "files of an earlier run there are replaced)")
@@ -234,6 +235,38 @@ def _check_measure_groups(panel: pd.DataFrame, exposures: pd.DataFrame, quantile
                                 f"--quantiles {len(values)} or fewer")
 
 
+def _leave_out_unusable(panel: pd.DataFrame, exposures: pd.DataFrame, quantiles: int, sources) -> pd.DataFrame:
+    """``exposures`` without the measures no estimate can come from on the panel, each named in a warning.
+
+    Run without ``--measure`` (every measure): a published measure or one of the shipped
+    SOC scores with no value, one value only, or values on fewer balanced occupations of
+    the base year than ``--quantiles``, on the panel given (a ``--panel`` of some
+    occupations only: the shipped ``share_entry_creative`` is 0 on every engineering
+    occupation) stopped the whole run (``measure 'share_entry_creative' takes the one value
+    0 on all 35 occupations it covers: nothing to compare``), and every other measure had
+    to be named with ``--measure``. It is left out, with the reason
+    (:func:`exposure.outcomes.run_outcomes` checks, run here on each measure alone). A
+    measure read from a ``--soc-scores`` file (``sources``) is still refused, naming the
+    file, and so are measures none of which can be used.
+    """
+    base = outcomes._base(panel, outcomes.BASE_YEAR)
+    ex = exposures.set_index("soc_code")
+    read = {m for measures in sources.values() for m in measures}
+    why = {}
+    for m in [c for c in exposures.columns if c != "soc_code" and c not in read]:
+        try:
+            outcomes._check_spread(base, ex, [m], outcomes.BASE_YEAR)
+            outcomes._check_group_count(ex[m].reindex(base.index).to_numpy(dtype=float), quantiles, None, m,
+                                        outcomes.BASE_YEAR)
+        except ExposureError as exc:
+            why[m] = str(exc)
+    if not why or len(why) == len(exposures.columns) - 1:  # none left: refused as before
+        return exposures
+    for m, reason in why.items():
+        log.warning("%s; left out of the outcomes of this panel", reason)
+    return exposures.drop(columns=list(why))
+
+
 def _check_given(args) -> None:
     """Refuse an empty ``--panel`` or ``--soc-scores`` (``--panel "$PANEL"`` with ``PANEL`` unset).
 
@@ -385,7 +418,11 @@ def run_outcomes_command(args) -> int:
             measures = [m for m in (measures or _ALL) if m not in ours or m in read]
         sources[args.soc_scores] = read  # a measure of the file with one value: name the file and the column
     # errors about rows of --soc-scores name the file (they said "soc_scores")
-    exposures = outcomes.exposure_table(panel, soc, measures=measures, soc_scores_path=args.soc_scores, **loc)
+    exposures = outcomes.exposure_table(panel, soc, measures=measures, soc_scores_path=args.soc_scores,
+                                        panel_path=args.panel if args.panel and args.panel != "shipped" else None,
+                                        **loc)
+    if not args.measure:  # every measure: one the panel cannot use is left out, not the whole run
+        exposures = _leave_out_unusable(panel, exposures, args.quantiles, sources)
     _check_measure_groups(panel, exposures, args.quantiles, sources)
     # the panel is checked once (it was checked a second time, for the measures of the file),
     # its errors naming the --panel file (they said "panel")

@@ -325,6 +325,10 @@ def summary_table(headline: pd.DataFrame, *, year: int | None = None) -> pd.Data
 def quintile_table(growth: pd.DataFrame, column: str = "emp_growth_post") -> pd.DataFrame:
     """One row per measure, one column per exposure group: ``column`` in percent.
 
+    Group 1 is named the least exposed and the last group the most exposed; a table of one
+    group (``exposure outcomes --quantiles 1``) names it ``Q1 (all occupations)`` (it was
+    ``Q1 (least exposed)``, though it holds every occupation).
+
     Raises
     ------
     exposure.errors.DataFormatError
@@ -360,7 +364,9 @@ def quintile_table(growth: pd.DataFrame, column: str = "emp_growth_post") -> pd.
     wide = growth.pivot(index="measure", columns="group", values=column)
     wide = wide.reindex(list(dict.fromkeys(growth["measure"])))
     last = int(wide.columns.max())
-    names = {g: f"Q{g}" + (" (least exposed)" if g == 1 else " (most exposed)" if g == last else "")
+    # one group (--quantiles 1) holds every occupation: it was called "Q1 (least exposed)"
+    names = {g: f"Q{g}" + (" (all occupations)" if last == 1 else " (least exposed)" if g == 1
+                           else " (most exposed)" if g == last else "")
              for g in wide.columns}
     out = (100 * wide).round(1).rename(columns=names)
     out.index = out.index.map(lambda m: MEASURE_LABELS.get(m, m))
