@@ -80,6 +80,7 @@ from exposure.scoring._inputs import (
     warn_keys_spelled_twice,
     with_index_label,
     without_other_ids,
+    without_views,
 )
 from exposure.scoring._inputs import (  # noqa: F401 (as before: exposure.reports imports it)
     check_row_offset as _check_row_offset,
@@ -191,7 +192,8 @@ def score_tasks(
     ----------
     tasks : pandas.DataFrame
         One row per task with a text column and, where known, ``onetsoc_code``,
-        ``task_id`` and an occupation title.
+        ``task_id`` and an occupation title. Columns of Arrow's ``string_view`` (Polars,
+        DuckDB, a Parquet file they wrote) are read as ``large_string``.
     method : {"learned", "rubric", "reference", "transformer"}, default "learned"
         Scorer (``"reference-human"`` / ``"reference-gpt4"`` also accepted).
         ``"transformer"`` (opt-in, about 110-160 texts a second) scores free text with the
@@ -269,7 +271,8 @@ def score_tasks(
     exposure.errors.DataFormatError
         Missing text column, empty or non-string task text, a text without a letter or
         digit (only invisible format characters such as a zero-width space, a NUL, ``-``),
-        a text or title holding a lone surrogate (``'\\udc80'``: not a character),
+        a text or title holding a lone surrogate (``'\\udc80'``: not a character), a text
+        holding UTF-8 read as Windows-1252 or Latin-1 (``customerâ€™s``: mojibake),
         a row whose cells are the column names (a header line repeated: two files joined),
         bad keys (a task ID given as bytes, ``b'18565'``, included), a duplicate
         (``onetsoc_code``, ``task_id``) key (reported in one line, before scoring); a text
@@ -328,23 +331,28 @@ def score_tasks(
     check_model(model)
     row_offset = _check_row_offset(row_offset)
     check_path_name(path)  # ``path=5`` began every message with ``5, row 2, ...``
-    label_tasks = labels  # the statements the labels are of, when it has them (``task``)
+    # the statements the labels are of, when it has them (``task``); string_view columns as
+    # pandas reads them (they raised NotImplementedError inside the labels' check)
+    labels = label_tasks = without_views(labels)
     if labels is not None and (method == "reference" or not isinstance(labels, pd.DataFrame)):
         # a frame is read by ``reference`` only; anything else is refused whatever the
         # method (``labels=5`` or a path was ignored by ``learned`` and ``rubric``)
         labels = eloundou.check_task_labels(labels, [label_column(reference_source)])
     # the release's and labels' look-ups are built once per call, and again when a frame was
     # edited in place since the last call (:func:`exposure.scoring._inputs.remembered`)
+    # the columns as pandas reads them (Arrow's string_view raised NotImplementedError inside
+    # pandas); the result keeps the caller's own
+    read = without_views(tasks)
     with _collector_paused(), frames_unchanged():
         try:
-            texts = _check_rows(tasks, text_column, occupation_column, path=path,
+            texts = _check_rows(read, text_column, occupation_column, path=path,
                                 row_offset=row_offset)
         except DataFormatError as exc:  # a row of a frame of the caller: its index label too
             named = with_index_label(exc, tasks, path=path, row_offset=row_offset)
             if named is exc:
                 raise
             raise named from None
-        frame = tasks.reset_index(drop=True)
+        frame = read.reset_index(drop=True)
         # the warnings on a row quote its text as written and name its index label, as errors do
         names = RowNames.of(tasks, texts, path=path, batch=_BATCH.get())
         texts = _normalised(frame, texts, text_column, occupation_column)
@@ -770,7 +778,7 @@ def task_score_table(scored: pd.DataFrame, *, path=None, row_offset: int = 1) ->
     if missing:  # not scored: ``KeyError: 'p_e0'``
         raise DataFormatError(f"scored lacks column(s) {missing} (columns: {list(scored.columns)}): "
                               "give the output of score_tasks", path=path)
-    frame = scored.reset_index(drop=True)
+    frame = without_views(scored).reset_index(drop=True)  # string_view keys: as score_tasks reads them
     out = pd.DataFrame(index=frame.index)
     _put_keys(out, frame, path=path, row_offset=row_offset)
     for col in TASK_SCORE_COLUMNS[2:]:

@@ -46,6 +46,7 @@ import threading
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from exposure._args import check_column, check_count, shown
 from exposure._tables import norm_task_id, norm_task_ids
@@ -56,6 +57,8 @@ __all__ = [
     "check_row_offset",
     "cell_shown",
     "check_columns",
+    "without_views",
+    "frame_type",
     "check_path_name",
     "check_titles_not_texts",
     "with_index_label",
@@ -70,6 +73,7 @@ __all__ = [
     "is_spreadsheet_error",
     "PLACEHOLDERS",
     "is_placeholder",
+    "mojibake",
     "check_header_rows",
     "bad_task_types",
     "check_task_types",
@@ -295,6 +299,76 @@ def columns_shown(columns, most: int = 12) -> str:
     names = list(columns)
     more = f", ... ({len(names):,} columns)" if len(names) > most else ""
     return "[" + ", ".join(cell_shown(n) for n in names[:most]) + more + "]"
+
+
+#: Arrow's view types, and the types :func:`without_views` reads them as.
+_VIEW_TYPES = {"string_view": pa.large_string, "binary_view": pa.large_binary}
+
+
+def without_views(frame):
+    """``frame`` with its Arrow ``string_view`` / ``binary_view`` columns as ``large_string`` / ``large_binary``.
+
+    Polars and DuckDB hold text as Arrow's ``string_view``, and a Parquet file written
+    from such a table keeps that type: ``pd.read_parquet(path, dtype_backend="pyarrow")``
+    reads it back as ``string_view[pyarrow]``. pandas stores such a column but none of its
+    text methods or dtype checks reads it: :func:`exposure.scoring.score_tasks` of a frame
+    with its task texts, titles, codes or task IDs so raised ``NotImplementedError:
+    string_view`` from inside pandas (``binary_view``: ``ArrowNotImplementedError``),
+    naming no column. The cells are the same (only their Arrow layout differs); anything
+    but a frame, and a frame without such columns, is returned as it is.
+
+    Examples
+    --------
+    >>> view = pd.ArrowDtype(pa.string_view())
+    >>> without_views(pd.DataFrame({"task": pd.Series(["Weld pipes."], dtype=view)})).dtypes.tolist()
+    [large_string[pyarrow]]
+    """
+    if not isinstance(frame, pd.DataFrame):
+        return frame
+    out = frame
+    for j, dtype in enumerate(frame.dtypes):
+        plain = _VIEW_TYPES.get(str(dtype.pyarrow_dtype)) if isinstance(dtype, pd.ArrowDtype) else None
+        if plain is None:
+            continue
+        if out is frame:
+            out = frame.copy(deep=False)  # the caller's frame keeps its columns
+        # cast by pyarrow: pandas' astype raised the same NotImplementedError
+        out.isetitem(j, pd.arrays.ArrowExtensionArray(pa.array(frame.iloc[:, j].array).cast(plain())))
+    return out
+
+
+#: The way to a pandas frame for the frames of other libraries, by the top module of their type
+#: (:func:`frame_type`); a frame with a ``to_pandas`` method is converted with it.
+_OTHER_FRAMES = {
+    "dask": "score it with exposure.dask.score(ddf), or ddf.compute() first",
+    "pyspark": "score it with exposure.spark.score(sdf), or sdf.toPandas() first",
+}
+
+
+def frame_type(value) -> str:
+    """The type of an argument that is not a pandas frame, for a message (``got ...``).
+
+    The name of the type, as before, for Python's, numpy's and pandas' own; a frame of
+    another library is named with its library and the way to a pandas frame. A Dask,
+    Spark or Polars frame given to :func:`exposure.scoring.score_tasks` was refused with
+    ``tasks must be a pandas DataFrame, got DataFrame``, which reads as a contradiction.
+
+    Examples
+    --------
+    >>> frame_type(None), frame_type(pd.Series(["Weld."]))
+    ('NoneType', 'Series')
+    >>> frame_type(pa.table({"task": ["Weld pipes."]}))
+    'pyarrow Table: convert it with .to_pandas() first'
+    """
+    kind = type(value)
+    top = kind.__module__.partition(".")[0]
+    if top in ("builtins", "numpy", "pandas"):
+        return kind.__name__
+    hint = _OTHER_FRAMES.get(top) or (
+        "convert it with .to_pandas() first" if callable(getattr(value, "to_pandas", None)) else "")
+    if hint:
+        return f"{top} {kind.__name__}: {hint}"
+    return f"{top} {kind.__name__}" if kind.__name__ in ("DataFrame", "Series") else kind.__name__
 
 
 def check_columns(frame: pd.DataFrame, *, what: str | None = None, path=None) -> None:
@@ -578,8 +652,9 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
         (a number, a code or a date: ``744``, ``2021-01-01``), a spreadsheet's error
         value (``#N/A``, ``#VALUE!``: :data:`SPREADSHEET_ERRORS`, and LibreOffice's
         ``Err:502``; a formula that failed, as a CSV export writes it; spaces around it
-        aside), or a placeholder for a missing cell (``N/A``, ``NULL``, ``none``, ``TBD``,
-        ``TODO``: :func:`is_placeholder`) (row and column named).
+        aside), a placeholder for a missing cell (``N/A``, ``NULL``, ``none``, ``TBD``,
+        ``TODO``: :func:`is_placeholder`), or UTF-8 text read as Windows-1252 or Latin-1
+        (``customerâ€™s``, ``rÃ©sumÃ©s``: :func:`mojibake`) (row and column named).
 
     Examples
     --------
@@ -596,7 +671,8 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
     """
     if not isinstance(frame, pd.DataFrame):
         start = "expected" if what is None else f"{what} must be"
-        raise DataFormatError(f"{start} a pandas DataFrame, got {type(frame).__name__}", path=path)
+        # a Dask or Polars frame was "got DataFrame" (frame_type names its library)
+        raise DataFormatError(f"{start} a pandas DataFrame, got {frame_type(frame)}", path=path)
     check_column(text_column, "text_column")  # a list raised ``TypeError: unhashable type``
     check_columns(frame, what=what, path=path)  # a repeated column is read as a frame
     row_offset = check_row_offset(row_offset)
@@ -640,6 +716,9 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
         # (their lengths in C; task statements are longer) go through the loop too
         looked = list(map(operator.or_, map(operator.not_, map(str.isalpha, map(next, map(iter, values)))),
                           map(_SHORT_TEXT.__ge__, map(len, values))))
+        # and, when not all is ASCII, a text that may be UTF-8 read as Windows-1252 (mojibake)
+        if not "".join(values).isascii():
+            looked = list(map(operator.or_, looked, map(bool, map(_MOJIBAKE.search, values))))
         if not any(looked):
             return values
         rows = itertools.compress(rows, looked)
@@ -664,6 +743,10 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
             # a cell standing for no task (N/A, TBD; pandas reads most of them as missing,
             # the library's file readers as text): scored as a task, confidence 0
             reason = "is a placeholder"
+        elif (garbled := mojibake(value)) is not None:
+            # UTF-8 read as Windows-1252 or Latin-1: 'customerâ€™s', 'rÃ©sumÃ©s' were
+            # scored as other words (labels changed), without a word
+            reason = f"holds {garbled[0]!r} for {garbled[1]!r} (UTF-8 read as Windows-1252 or Latin-1)"
         else:
             continue
         where = f" (index {cell_shown(col.index.tolist()[pos])})" if show_index else ""
@@ -675,6 +758,8 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
                 if reason.endswith("value") else
                 ": the mark of a missing cell, not a task statement; give the task statement, or "
                 "drop such rows" if reason.endswith("placeholder") else
+                ": read the source as UTF-8 (encoding='utf-8'); a file saved after such a reading "
+                "keeps the garbled text: mend it there" if reason.endswith("Latin-1)") else
                 f": a number or code is not a task statement (is {text_column!r} the column "
                 "of the task texts?)")
         raise DataFormatError(f"task text {reason}, got {cell_shown(value)}{where}{more}",
@@ -684,6 +769,42 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
 
 #: A letter or digit (of any script), which every task statement holds.
 _WORD = re.compile(r"[^\W_]")
+#: The bytes 0x80 to 0xBF (those that continue a UTF-8 sequence) as Latin-1 and as
+#: Windows-1252 show them.
+_CONTINUATIONS = "".join(chr(b) for b in range(0x80, 0xC0)) + "".join(
+    bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
+#: A UTF-8 sequence of two to four bytes as Latin-1 or Windows-1252 show it: its first byte
+#: (``Â`` to ``ß``, ``á`` to ``ï``, ``ð`` to ``ô``) and its continuation bytes (``é`` is
+#: ``Ã©``, ``’`` is ``â€™``, an emoji ``ðŸ...``). Sequences starting with ``à`` are left
+#: out: French writes ``à`` before a no-break space and ``»``.
+_MOJIBAKE = re.compile("[\u00c2-\u00df][{c}]|[\u00e1-\u00ef][{c}]{{2}}|[\u00f0-\u00f4][{c}]{{3}}".format(
+    c=re.escape(_CONTINUATIONS)))
+
+
+def mojibake(text: str) -> tuple[str, str] | None:
+    """``(garbled, meant)``: the first UTF-8 character of ``text`` read as Windows-1252 or Latin-1, or None.
+
+    A UTF-8 file read with ``encoding="latin-1"`` or ``"cp1252"`` (or opened so, then
+    saved again) shows each character beyond ASCII as two to four others: ``é`` as
+    ``Ã©``, ``’`` as ``â€™``. The scorers read those as other words. A run is taken for
+    one only when its bytes are UTF-8 (:data:`_MOJIBAKE`); ASCII text is not looked at.
+
+    Examples
+    --------
+    >>> mojibake("Process a customerâ€™s refund."), mojibake("Screen rÃ©sumÃ©s."), mojibake("Café.")
+    (('â€™', '’'), ('Ã©', 'é'), None)
+    """
+    if text.isascii():
+        return None
+    for match in _MOJIBAKE.finditer(text):
+        run = match.group()
+        try:
+            return run, bytes(ord(c) if ord(c) < 256 else c.encode("cp1252")[0] for c in run).decode("utf-8")
+        except UnicodeDecodeError:  # an overlong or surrogate form: not UTF-8
+            continue
+    return None
+
+
 #: The error values a spreadsheet (Excel, LibreOffice, Google Sheets) shows for a formula
 #: that failed, and writes as text to a CSV export: never a task statement.
 SPREADSHEET_ERRORS = frozenset({"#N/A", "#NAME?", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NULL!",
@@ -705,6 +826,8 @@ def is_spreadsheet_error(value: str) -> bool:
     """
     value = value.strip()
     return value.upper() in SPREADSHEET_ERRORS or value in _CALC_ERRORS
+
+
 #: A letter (of any script): a text of digits and punctuation is a number, code or date.
 _LETTER = re.compile(r"[^\W\d_]")
 
