@@ -8,6 +8,11 @@
    weights (ratings O*NET marks Recommend Suppress = Y, FT percentages summing below 100)
    twice: the bootstrap computed the weights again. It now takes the roll-up's
    (``bootstrap_occupations(..., w=)``).
+3. :func:`exposure.score_tasks` of a frame read with :func:`pandas.read_excel` scored
+   ``Frame walls and floors_x000D_`` (Excel's escape of a carriage return, which openpyxl
+   keeps) as other words: confidence 0.58 against 0.98 for the text with the carriage
+   return, another nearest task. ``exposure score`` decoded it (``_files._xlsx_escapes``);
+   every scorer now reads it so (``_features.unmarked``, one ``XLSX_ESCAPE`` pattern).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import logging
 import pandas as pd
 from _frames import crosswalk, employment
 
+from exposure import score_tasks
 from exposure.rollup import label_scores, rollup
 from exposure.scoring.categories import tag_categories
 
@@ -43,3 +49,12 @@ def test_the_weights_warnings_are_said_once_with_the_bootstrap(caplog):
             rollup(ts, xw, emp, weights="importance", task_ratings=ratings, n_draws=n_draws)
         counts.append(caplog.text.count("Recommend Suppress = Y"))
     assert counts == [1, 1]
+
+
+def test_a_sheet_read_by_pandas_is_scored_as_exposure_score_reads_it():
+    escaped = pd.DataFrame({"task": ["Frame walls and floors_x000D_\nwith lumber."]})
+    plain = pd.DataFrame({"task": ["Frame walls and floors\r\nwith lumber."]})
+    a, b = score_tasks(escaped), score_tasks(plain)
+    cols = ["p_e0", "p_e1", "p_e2", "confidence", "nearest_task_id", "admin", "routine_coding", "entry_creative"]
+    pd.testing.assert_frame_equal(a[cols], b[cols])
+    assert a["task"].tolist() == escaped["task"].tolist()  # the caller's text, as given

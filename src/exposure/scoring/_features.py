@@ -31,7 +31,7 @@ from scipy import sparse
 __all__ = ["WordTfidf", "CharTfidf", "group_mean", "group_means", "stem", "word_terms", "tokenize",
            "STOP_WORDS", "content_word_counts", "FOREIGN_WORDS", "other_language", "ADDRESS",
            "address_only", "PhraseSet",
-           "normalise_text", "normalise_texts", "SUFFIXES", "STEM_CACHE_SIZE"]
+           "normalise_text", "normalise_texts", "XLSX_ESCAPE", "SUFFIXES", "STEM_CACHE_SIZE"]
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 #: Suffixes stripped by :func:`stem`, longest first.
@@ -49,6 +49,9 @@ _LATIN_MARKS = re.compile(r"(?<=[A-Za-z])[\u0300-\u036f]+")
 _CHAR_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 #: Markdown emphasis by underscores at a word's ends (``_Schedule_``, ``__Enter__``).
 _UNDERSCORE_EMPHASIS = re.compile(r"(?<![^\W_])_+(?=[^\W_])|(?<=[^\W_])_+(?![^\W_])")
+#: Excel's escape of a control character of a cell (``_x000D_``, a carriage return), which
+#: openpyxl, so :func:`pandas.read_excel`, leaves in the text.
+XLSX_ESCAPE = re.compile(r"_x00([01][0-9A-Fa-f])_")
 
 
 def _unicode_text(text: str) -> str:
@@ -70,8 +73,12 @@ def unmarked(text: str) -> str:
     (``&amp;nbsp;`` is the text ``&nbsp;``, as a browser shows it) and only with their
     ``;`` (``R&D``, ``Q&notes`` stay); what they stand for is then normalised
     (``&eacute;`` is ``e``, ``&#8209;`` a hyphen). Underscores inside a word
-    (``user_id``) stay. O*NET's statements and titles, the published labels' and every
-    evaluation set of the repository hold neither.
+    (``user_id``) stay. Excel's escapes of control characters, which a sheet read with
+    :func:`pandas.read_excel` keeps (``floors_x000D_`` and a line feed: a carriage return
+    in the cell), are read as the characters, as ``exposure score`` reads them: the words
+    around the escape were lost (the confidence of ``Frame walls and floors`` CRLF ``with
+    lumber.`` fell from 0.98 to 0.58). O*NET's statements and titles, the published
+    labels' and every evaluation set of the repository hold none of these.
 
     Examples
     --------
@@ -79,12 +86,16 @@ def unmarked(text: str) -> str:
     'Schedule appointments for R&D & sales in user_id.'
     >>> unmarked("Caf&eacute; rough&#8209;cuts &amp;nbsp;")
     'Cafe rough-cuts &nbsp;'
+    >>> unmarked("Frame floors_x000D_\\nwith lumber.")
+    'Frame floors\\r\\nwith lumber.'
     """
     if "&" in text:
         read = _CHAR_REF.sub(lambda m: html.unescape(m.group()), text)
         if read != text:
             text = _unicode_text(read)
     if "_" in text:
+        if "_x00" in text:  # pd.read_excel's "floors_x000D_\nwith": the words around it were lost
+            text = XLSX_ESCAPE.sub(lambda m: chr(int(m[1], 16)), text)
         text = _UNDERSCORE_EMPHASIS.sub("", text)
     return text
 

@@ -117,6 +117,7 @@ from exposure.onet import load_onet, onet_file_names
 from exposure.scoring import PROBA_COLUMNS, SCORE_COLUMNS, _check_rows, _score_as_batch
 from exposure.scoring import categories as categories_module
 from exposure.scoring import learned as learned_module
+from exposure.scoring._features import XLSX_ESCAPE
 from exposure.scoring._inputs import (
     check_header_rows,
     check_onet,
@@ -315,11 +316,6 @@ def read_task_file(path) -> pd.DataFrame:
     return frame
 
 
-#: Excel's escape of a control character in a cell's text (ECMA-376 ``ST_Xstring``):
-#: ``_x000D_`` for the carriage return of a line break typed or pasted as CRLF.
-_XLSX_ESCAPE = re.compile(r"_x00([01][0-9A-Fa-f])_")
-
-
 def _xlsx_escapes(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` (a sheet read as text) with Excel's escaped control characters decoded.
 
@@ -346,7 +342,7 @@ def _xlsx_escapes(frame: pd.DataFrame) -> pd.DataFrame:
         if out is frame:
             out = frame.copy()
         out.isetitem(j, col.where(~texts, col[texts].str.replace(
-            _XLSX_ESCAPE, lambda m: chr(int(m[1], 16)), regex=True)))
+            XLSX_ESCAPE, lambda m: chr(int(m[1], 16)), regex=True)))
     return out
 
 
