@@ -42,6 +42,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import math
 import numbers
 import os
 import re
@@ -61,9 +62,9 @@ from exposure._load import (
     load_manifest,
 )
 from exposure._outdir import OutputPathError, refuse_file_named_dir, replace_directory
-from exposure._tables import MAX_TASK_ID
+from exposure._tables import MAX_TASK_ID, refuse_multilevel_columns
 from exposure.errors import DataFormatError, ExposureError, InputError
-from exposure.fetch import refuse_read_folders
+from exposure.fetch import _refuse_spaces, refuse_read_folders
 from exposure.releases import _release_order
 from exposure.schemas import validate
 from exposure.schemas._catalog import MANIFEST_NAME
@@ -143,7 +144,8 @@ def diff_tasks(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     Raises
     ------
     exposure.errors.DataFormatError
-        ``old`` or ``new`` that is not a DataFrame or lacks a column, or holds one twice;
+        ``old`` or ``new`` that is not a DataFrame or lacks a column, or holds one twice,
+        or has column names of two levels (a ``KeyError`` before);
         a missing or malformed ``onetsoc_code``, a ``task_id`` that is missing or not a
         whole number from 0 to 2**63 - 1 (``1e20`` wrapped round to a negative id), a
         ``text_digest`` that is missing or not text (two missing digests were counted as
@@ -229,8 +231,18 @@ def _manifest(directory) -> dict:
 
 
 def _release_value(value) -> bool:
-    """Whether ``value`` can be written as a release: text, a number (``2025``) or None (unknown)."""
-    return value is None or isinstance(value, str) or is_number(value)
+    """Whether ``value`` can be written as a release: text, a finite number (``2025``) or None (unknown).
+
+    ``NaN`` (what ``json.dump`` writes for a float ``nan``) and ``Infinity`` were taken as
+    releases, written into the summary as ``nan`` and ``inf``.
+
+    Examples
+    --------
+    >>> [_release_value(v) for v in ("29.1", 2025, 10**400, None, float("nan"), float("inf"), ["30.1"])]
+    [True, True, True, True, False, False, False]
+    """
+    return (value is None or isinstance(value, str)
+            or (is_number(value) and (isinstance(value, numbers.Integral) or math.isfinite(value))))
 
 
 #: Tables ``exposure diff`` reads from each directory (``soc_scores``, for titles, may be absent).
@@ -254,7 +266,10 @@ def _check_tables(directory: Path, manifest: dict) -> None:
 
     A ``tables`` record that is not an object, or an entry of a table the diff reads
     without a sha256 (``null``, a number, no key): the tables went unchecked, or the table
-    was called changed (``instead of None...``); refused as a damaged manifest. A table
+    was called changed (``instead of None...``); refused as a damaged manifest. A sha256
+    in upper case or with surrounding spaces (``Get-FileHash``'s, a pasted line end) is
+    read as :func:`exposure._load.check_recorded` (so ``exposure.load``) reads it: it was
+    refused as "no sha256", the manifest called damaged. A table
     the diff reads that the manifest does not list, although it lists the tables of its
     recompute, was copied in (it went unchecked): refused.
     """
@@ -276,7 +291,9 @@ def _check_tables(directory: Path, manifest: dict) -> None:
                                       "hand; diff two whole recompute outputs", path=table)
             continue
         sha = entry.get("sha256") if isinstance(entry, dict) else None
-        if not (isinstance(sha, str) and _SHA256.match(sha)):
+        # read as exposure.load reads it (check_recorded): PowerShell's upper case, a pasted line end
+        recorded = sha.strip().lower() if isinstance(sha, str) else None
+        if not (recorded is not None and _SHA256.match(recorded)):
             got = (("no 'sha256'" if "sha256" not in entry else f"sha256 {shown(sha)}") if isinstance(entry, dict)
                    else shown(entry))
             raise DataFormatError(f"tables[{name + '.parquet'!r}] records no sha256 (64 hexadecimal digits), got "
@@ -284,10 +301,10 @@ def _check_tables(directory: Path, manifest: dict) -> None:
         if not table.is_file():
             continue
         digest = hashlib.sha256(table.read_bytes()).hexdigest()
-        if digest != entry["sha256"]:
+        if digest != recorded:
             raise DataFormatError(
                 f"this table is not the one manifest.json recorded (sha256 {digest[:12]}... instead of "
-                f"{str(entry['sha256'])[:12]}...): it was changed, or copied from another run, after the "
+                f"{recorded[:12]}...): it was changed, or copied from another run, after the "
                 f"recompute of {_recompute_of(releases)}; diff two whole recompute outputs",
                 path=table)
 
@@ -494,8 +511,11 @@ def _needed(frame: pd.DataFrame, path, key, numbers=("beta",), others=(), level=
     ``numbers`` columns as finite numbers within :data:`_BOUNDS` (or missing), the
     ``others`` columns present, each of these columns once, and with ``level`` every
     ``level`` cell equal to it; a failure names ``path`` (the table's file, or the
-    argument), the row and the column.
+    argument), the row and the column. Column names of two levels are refused
+    (:func:`exposure._tables.refuse_multilevel_columns`).
     """
+    # ('onetsoc_code', '') columns passed the check below: a KeyError from inside pandas
+    refuse_multilevel_columns(frame, "the table", path=path)
     missing = [c for c in (*key, *numbers, *others) if c not in frame.columns]
     if missing:
         raise DataFormatError(f"missing column(s) {missing}", path=path)
@@ -707,11 +727,12 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
         the first kept); a directory's ``manifest.json`` whose ``tables`` is not an
         object or records a table the diff reads without a sha256; a directory's
         ``manifest.json`` is not JSON, has no ``releases`` object, or records a release
-        that is not text, a number or null (a list was written into the summary as
-        ``['30.1']``); a table is not the one its directory's ``manifest.json`` recorded
+        that is not text, a finite number or null (a list was written into the summary as
+        ``['30.1']``, a ``NaN`` as ``nan``); a table is not the one its directory's ``manifest.json`` recorded
         (sha256); a table does not pass its schema, or lacks a column the diff reads
         (``n_tasks``, ``level``, ``naics_title``, ``soc_title``: a ``KeyError`` before) or
-        holds one twice, or a key given twice (in ``task_digests`` too, and a missing or
+        holds one twice, or has column names of two levels (``('soc_code', '')``: a
+        ``KeyError`` before), or a key given twice (in ``task_digests`` too, and a missing or
         malformed digest there: the schema's wording, rows counted from 0, before), or
         has a key of the wrong kind (a missing code, a number for
         ``onetsoc_code`` or ``naics``, text for ``task_id``: pandas' merge error, or the
@@ -1094,10 +1115,13 @@ def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list
         of :func:`diff_outputs`: ``summary``, ``tasks``, ``occupations`` or ``sectors``
         not a DataFrame or without the columns written from them (``item`` and ``count``;
         ``level`` when ``sectors`` has rows), ``old_releases`` or ``new_releases`` not a
-        dict of names (str) to releases (text, a number or None): a ``TypeError``,
-        ``KeyError`` or ``AttributeError`` before, or a list written as ``['29.1']``.
+        dict of names (str) to releases (text, a finite number or None): a ``TypeError``,
+        ``KeyError`` or ``AttributeError`` before, or a list written as ``['29.1']``, a NaN
+        as ``nan``.
     exposure.errors.ExposureError
-        ``top`` below 0.
+        ``top`` below 0; a ``reports_dir`` with surrounding spaces or a line end (``"r\\r"``,
+        the value of a line read with its CRLF end) that is no directory yet: a new
+        directory ``'r\\r'`` was made beside ``r`` and the reports written into it.
     exposure._outdir.OutputPathError
         ``reports_dir`` is refused or a file cannot be written (the old reports stay);
         ``reports_dir`` inside the mirror, the download cache's folders or the installed
@@ -1126,6 +1150,7 @@ def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list
         raise ExposureError(f"top must be 0 or more, got {top}")
     top = check_count(top, "top")  # 10**400: OverflowError (float(top)), a traceback in exposure diff
     reports_dir = check_path(reports_dir, "reports_dir", "a directory path")
+    _refuse_spaces(reports_dir, "reports_dir")  # "r\r" (a CRLF line's value): a new directory beside r
     refuse_read_folders(reports_dir)  # the mirror, the cache, the package: as the CLI
     _check_parts(diff)
     names = ["diff_summary.csv", "diff_tasks.csv", "diff_occupations.csv", "diff_sectors.csv"]
