@@ -146,6 +146,7 @@ from exposure.sources import SOURCES, Source, get_source, select_sources, sha256
 
 __all__ = [
     "select_fetchable",
+    "refuse_spaces",
     "check_location",
     "check_store",
     "ENV_DATA_DIR",
@@ -581,11 +582,11 @@ def resolve_data_dir(data_dir=None) -> Path:
     # '--data-dir "$DIR"' of a value read with its line end (a .env file saved with CRLF):
     # a new cache 'c\r' was made beside the real one, every file fetched into it, and the
     # summary "verified in c" showed the name without its line end
-    _refuse_spaces(data_dir, "--data-dir/data_dir=")
+    refuse_spaces(data_dir, "--data-dir/data_dir=")
     return _expand(data_dir, "--data-dir/data_dir=")
 
 
-def _refuse_spaces(value, origin: str) -> None:
+def refuse_spaces(value, origin: str) -> None:
     """Refuse a directory ``value`` (from ``origin``) with surrounding spaces or a line end.
 
     Unless a directory of that very name exists (it is then used). Such a value, pasted
@@ -593,7 +594,7 @@ def _refuse_spaces(value, origin: str) -> None:
 
     Examples
     --------
-    >>> _refuse_spaces("/nonexistent/cache\\r", "cache")
+    >>> refuse_spaces("/nonexistent/cache\\r", "cache")
     Traceback (most recent call last):
     ...
     exposure.errors.ExposureError: cache '/nonexistent/cache\\r' has surrounding spaces (or a line end): remove them ('/nonexistent/cache\\r' and '/nonexistent/cache' are different directories)
@@ -1009,7 +1010,7 @@ class DataStore:
             if isinstance(value, str) and not value.strip():  # Path("") is the current directory
                 raise ExposureError(f"{name} is empty; give a directory")
             if value is not None:  # DataStore(cache="c\r") made a new cache beside the real one
-                _refuse_spaces(value, name)
+                refuse_spaces(value, name)
             if value is not None and not isinstance(value, Path):
                 object.__setattr__(self, name, _expand(value, name))
             elif value is not None:
@@ -1375,7 +1376,7 @@ def check_cache_dir(root, *, create: bool = True) -> Path:
     exposure.fetch.CacheWriteError: cache directory ...file exists and is not a directory...
     """
     _check_path_arg(root, "root", "a directory path")
-    _refuse_spaces(root, "root")  # check_cache_dir("c\r") made a new cache beside the real one
+    refuse_spaces(root, "root")  # check_cache_dir("c\r") made a new cache beside the real one
     root = Path(root)
     if root.exists() and not root.is_dir():
         raise CacheWriteError(

@@ -13,6 +13,9 @@
    keeps) as other words: confidence 0.58 against 0.98 for the text with the carriage
    return, another nearest task. ``exposure score`` decoded it (``_files._xlsx_escapes``);
    every scorer now reads it so (``_features.unmarked``, one ``XLSX_ESCAPE`` pattern).
+4. ``exposure diff OLD NEW --reports 'r\r'`` (and ``recompute --compare``) refused the
+   directory only when writing the reports, after reading and diffing both directories
+   (after the whole recompute); it is now refused first, naming ``--reports``.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from __future__ import annotations
 import logging
 
 import pandas as pd
-from _frames import crosswalk, employment
+from _frames import crosswalk, employment, recompute_outputs
+from test_faults_cli import cli, one_error_line
 
 from exposure import score_tasks
 from exposure.rollup import label_scores, rollup
@@ -58,3 +62,11 @@ def test_a_sheet_read_by_pandas_is_scored_as_exposure_score_reads_it():
     cols = ["p_e0", "p_e1", "p_e2", "confidence", "nearest_task_id", "admin", "routine_coding", "entry_creative"]
     pd.testing.assert_frame_equal(a[cols], b[cols])
     assert a["task"].tolist() == escaped["task"].tolist()  # the caller's text, as given
+
+
+def test_diff_refuses_a_reports_directory_with_a_line_end_before_reading_the_tables(tmp_path, capsys):
+    old, new = recompute_outputs(tmp_path / "old", "29.1"), recompute_outputs(tmp_path / "new", "30.1")
+    code, _, err = cli(capsys, "diff", old, new, "--reports", str(tmp_path / "r") + "\r")
+    line = one_error_line(err, command="diff")
+    assert code == 2 and "--reports" in line and "surrounding spaces (or a line end)" in line
+    assert new.is_dir() and not (tmp_path / "r\r").exists()

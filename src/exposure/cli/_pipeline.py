@@ -16,7 +16,7 @@ from exposure._outdir import (
 )
 from exposure.cli import add_location_options, path_option
 from exposure.errors import ExposureError
-from exposure.fetch import DataStore, default_home, read_folders, resolve_data_dir
+from exposure.fetch import DataStore, default_home, read_folders, refuse_spaces, resolve_data_dir
 from exposure.pipeline import (
     DEFAULT_OUT,
     OEWS_RELEASES,
@@ -238,6 +238,7 @@ def _check_reports_dir(reports: Path, *, mirror=None, data_dir=None) -> None:
         Naming the directory (:class:`~exposure._outdir.OutputPathError`, or
         :class:`~exposure.errors.DataFormatError` for one that cannot be written).
     """
+    refuse_spaces(reports, "--reports")  # "r\r": a new directory beside r, written after the whole run
     held = read_folders(mirror, data_dir)
     check_files_dir(reports, protect=held)
     check_output_dir(reports, protect=[folder for _, folder, _ in held])

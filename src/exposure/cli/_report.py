@@ -13,7 +13,7 @@ from exposure._outdir import check_files_dir, files_snapshot, refuse_file_named_
 from exposure.cli import add_location_options, path_option
 from exposure.crosswalks import load_onet_to_soc
 from exposure.errors import DataFormatError, ExposureError
-from exposure.fetch import _refuse_spaces, cache_path, fetch, read_folders, resolve_mirror
+from exposure.fetch import cache_path, fetch, read_folders, refuse_spaces, resolve_mirror
 from exposure.measures.eloundou import LABELS_NAME, read_task_labels
 from exposure.onet import load_onet
 from exposure.reports.agreement import evaluate_method, report_name, write_agreement_report
@@ -69,7 +69,7 @@ def _refuse_file_named(args, writes: str) -> None:
     ...
     exposure.errors.ExposureError: --out-dir '/nonexistent/reports ' has surrounding spaces (or a line end): remove them ('/nonexistent/reports ' and '/nonexistent/reports' are different directories)
     """
-    _refuse_spaces(args.out_dir, "--out-dir")
+    refuse_spaces(args.out_dir, "--out-dir")
     refuse_file_named_dir(args.out_dir, "--out-dir", writes)
 
 

@@ -64,7 +64,7 @@ from exposure._load import (
 from exposure._outdir import OutputPathError, refuse_file_named_dir, replace_directory
 from exposure._tables import MAX_TASK_ID, refuse_multilevel_columns
 from exposure.errors import DataFormatError, ExposureError, InputError
-from exposure.fetch import _refuse_spaces, refuse_read_folders
+from exposure.fetch import refuse_read_folders, refuse_spaces
 from exposure.releases import _release_order
 from exposure.schemas import validate
 from exposure.schemas._catalog import MANIFEST_NAME
@@ -1150,7 +1150,7 @@ def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list
         raise ExposureError(f"top must be 0 or more, got {top}")
     top = check_count(top, "top")  # 10**400: OverflowError (float(top)), a traceback in exposure diff
     reports_dir = check_path(reports_dir, "reports_dir", "a directory path")
-    _refuse_spaces(reports_dir, "reports_dir")  # "r\r" (a CRLF line's value): a new directory beside r
+    refuse_spaces(reports_dir, "reports_dir")  # "r\r" (a CRLF line's value): a new directory beside r
     refuse_read_folders(reports_dir)  # the mirror, the cache, the package: as the CLI
     _check_parts(diff)
     names = ["diff_summary.csv", "diff_tasks.csv", "diff_occupations.csv", "diff_sectors.csv"]
