@@ -47,6 +47,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from test_faults_round33_figures import _processed as _processed33
 
 from exposure.errors import DataFormatError
 from exposure.reports import figures
@@ -71,18 +72,9 @@ def _sectors() -> pd.DataFrame:
                          "beta_ci_low": [0.5, 0.05], "beta_ci_high": [0.6, 0.15]})
 
 
-def _workforce() -> pd.DataFrame:
-    return pd.DataFrame([{"group_type": "all", "group": "all", "measure": m, "tot_emp": 800.0,
-                          "covered_emp": 800.0, "share_ge_10": 0.9, "share_gt_50": 0.3, "emp_mean": 0.4,
-                          "wage_mean": 0.45} for m in ("alpha", "beta", "gamma")])
-
-
-def _processed(path: Path, soc=None, sec=None, work=None) -> Path:
-    path.mkdir(exist_ok=True)
-    (_soc() if soc is None else soc).to_parquet(path / "soc_scores.parquet")
-    (_sectors() if sec is None else sec).to_parquet(path / "sector_scores.parquet")
-    (_workforce() if work is None else work).to_parquet(path / "workforce.parquet")
-    return path
+def _processed(path: Path, soc=None, sec=None) -> Path:
+    """Round 33's results directory, with this module's SOC and sector tables (bootstrap intervals)."""
+    return _processed33(path, soc=_soc() if soc is None else soc, sec=_sectors() if sec is None else sec)
 
 
 # --------------------------------------------------------------------------- 1. huge employment
