@@ -1567,7 +1567,6 @@ def foreign_workbook(path) -> str | None:
     return None
 
 
-
 def read_xlsx_table(
     path, columns: dict, *, optional: dict | None = None, sheet=None, max_header_row: int = 30
 ) -> RawTable:
