@@ -716,9 +716,13 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
         # (their lengths in C; task statements are longer) go through the loop too
         looked = list(map(operator.or_, map(operator.not_, map(str.isalpha, map(next, map(iter, values)))),
                           map(_SHORT_TEXT.__ge__, map(len, values))))
-        # and, when not all is ASCII, a text that may be UTF-8 read as Windows-1252 (mojibake)
-        if not "".join(values).isascii():
-            looked = list(map(operator.or_, looked, map(bool, map(_MOJIBAKE.search, values))))
+        # and a text beyond ASCII that may be UTF-8 read as Windows-1252 (mojibake): those
+        # texts alone (str.isascii reads a flag), searched together first (no run spans a
+        # line end), each one only if that search finds a run
+        wide = list(itertools.compress(rows, map(operator.not_, map(str.isascii, values))))
+        if wide and _MOJIBAKE.search("\n".join(values[i] for i in wide)) is not None:
+            for i in wide:
+                looked[i] = looked[i] or _MOJIBAKE.search(values[i]) is not None
         if not any(looked):
             return values
         rows = itertools.compress(rows, looked)
