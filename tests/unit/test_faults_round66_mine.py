@@ -16,11 +16,16 @@
 4. ``exposure diff OLD NEW --reports 'r\r'`` (and ``recompute --compare``) refused the
    directory only when writing the reports, after reading and diffing both directories
    (after the whole recompute); it is now refused first, naming ``--reports``.
+5. ``exposure score 'caf\\xe9.parquet'`` (a file name that is not UTF-8, copied from a
+   Windows share) ended in pyarrow's ``UnicodeEncodeError`` traceback (the stream reader
+   gave pyarrow the path, which it encodes as UTF-8); the file is now read through a
+   handle, as round 66 made Dask read it.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 
 import pandas as pd
 from _frames import crosswalk, employment, recompute_outputs
@@ -70,3 +75,12 @@ def test_diff_refuses_a_reports_directory_with_a_line_end_before_reading_the_tab
     line = one_error_line(err, command="diff")
     assert code == 2 and "--reports" in line and "surrounding spaces (or a line end)" in line
     assert new.is_dir() and not (tmp_path / "r\r").exists()
+
+
+def test_a_parquet_input_whose_name_is_not_utf8_is_scored(tmp_path, capsys):
+    name = os.fsdecode(b"caf\xe9.parquet")
+    pd.DataFrame({"task": ["Draft emails to customers.", "Lay bricks."]}).to_parquet(tmp_path / "plain.parquet")
+    os.rename(tmp_path / "plain.parquet", tmp_path / name)
+    code, _, err = cli(capsys, "score", tmp_path / name, "-o", tmp_path / "out.csv")
+    assert code == 0, err
+    assert pd.read_csv(tmp_path / "out.csv")["task"].tolist() == ["Draft emails to customers.", "Lay bricks."]

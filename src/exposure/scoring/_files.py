@@ -404,30 +404,34 @@ def iter_task_batches(path, batch_rows: int = BATCH_ROWS) -> Iterator[pd.DataFra
         raise DataFormatError("input file not found", path=path)
     batch_rows = check_batch_rows(batch_rows, whole=False)
     try:
-        if kind == "parquet":
-            # an empty file, a CSV or gzip file named .parquet: read_frame's words, not
-            # pyarrow's ("Parquet file size is 0 bytes", "magic bytes not found ...")
-            if not check_file(path).startswith(b"PAR1"):
-                raise DataFormatError("not a Parquet file (no PAR1 signature)", path=path)
-            reader = pyarrow_parquet().ParquetFile(path)
-            schema, rows = reader.schema_arrow, reader.metadata.num_rows
-            # a column named twice: an AttributeError of a later check (a column read as a
-            # frame), where read_frame names the two columns
-            check_header(schema.names, path, row=None, where="the Parquet schema")
-            # no batch is longer than the file: pyarrow takes a C long (2**63 overflowed)
-            size = min(batch_rows, max(rows, 1))
-            # a stored RangeIndex is metadata only: each batch takes its own slice of it
-            batches = (_parquet_frame(pa.Table.from_batches([b], schema=schema), start=at,
-                                      rows=rows, path=path)
-                       for b, at in _with_starts(reader.iter_batches(batch_size=size)))
-            first = next(batches, None)
-            yield _parquet_frame(schema.empty_table(), rows=rows, path=path) if first is None else first
-        else:
-            # field counts, empty/binary files, a column named twice, before any batch
-            header = check_delimited_file(path)
-            batches = _text_batches(path, kind, header, batch_rows)
-        for batch in batches:
-            yield batch.reset_index(drop=True)
+        with contextlib.ExitStack() as stack:  # the Parquet file's handle, open while batches are read
+            if kind == "parquet":
+                # an empty file, a CSV or gzip file named .parquet: read_frame's words, not
+                # pyarrow's ("Parquet file size is 0 bytes", "magic bytes not found ...")
+                if not check_file(path).startswith(b"PAR1"):
+                    raise DataFormatError("not a Parquet file (no PAR1 signature)", path=path)
+                # a handle: pyarrow encodes a path as UTF-8, and a name that is not (caf\xe9.parquet,
+                # copied from a Windows share) raised a UnicodeEncodeError traceback
+                handle = stack.enter_context(open(path, "rb"))
+                reader = pyarrow_parquet().ParquetFile(handle)
+                schema, rows = reader.schema_arrow, reader.metadata.num_rows
+                # a column named twice: an AttributeError of a later check (a column read as a
+                # frame), where read_frame names the two columns
+                check_header(schema.names, path, row=None, where="the Parquet schema")
+                # no batch is longer than the file: pyarrow takes a C long (2**63 overflowed)
+                size = min(batch_rows, max(rows, 1))
+                # a stored RangeIndex is metadata only: each batch takes its own slice of it
+                batches = (_parquet_frame(pa.Table.from_batches([b], schema=schema), start=at,
+                                          rows=rows, path=path)
+                           for b, at in _with_starts(reader.iter_batches(batch_size=size)))
+                first = next(batches, None)
+                yield _parquet_frame(schema.empty_table(), rows=rows, path=path) if first is None else first
+            else:
+                # field counts, empty/binary files, a column named twice, before any batch
+                header = check_delimited_file(path)
+                batches = _text_batches(path, kind, header, batch_rows)
+            for batch in batches:
+                yield batch.reset_index(drop=True)
     except Exception as exc:
         err = _read_error(exc, path)
         if err is exc:
