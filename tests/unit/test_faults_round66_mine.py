@@ -20,6 +20,10 @@
    Windows share) ended in pyarrow's ``UnicodeEncodeError`` traceback (the stream reader
    gave pyarrow the path, which it encodes as UTF-8); the file is now read through a
    handle, as round 66 made Dask read it.
+6. ``exposure score t.csv --text-column ' task'`` (a value with a space) said ``the file
+   has 'task': rename it  task (or name it as the text column)``: advice to rename the
+   file's column to the value as it was mistyped. It now says the option had spaces
+   around the name and to name it ``'task'``.
 """
 
 from __future__ import annotations
@@ -84,3 +88,11 @@ def test_a_parquet_input_whose_name_is_not_utf8_is_scored(tmp_path, capsys):
     code, _, err = cli(capsys, "score", tmp_path / name, "-o", tmp_path / "out.csv")
     assert code == 0, err
     assert pd.read_csv(tmp_path / "out.csv")["task"].tolist() == ["Draft emails to customers.", "Lay bricks."]
+
+
+def test_a_text_column_option_with_spaces_is_told_so(tmp_path, capsys):
+    path = tmp_path / "t.csv"
+    path.write_text("task\nWeld pipes.\n")
+    code, _, err = cli(capsys, "score", path, "-o", tmp_path / "o.csv", "--text-column", " task")
+    assert code == 2 and one_error_line(err, command="score").endswith(
+        "the file has 'task': the text column was named ' task', with spaces around the name: name it 'task'")

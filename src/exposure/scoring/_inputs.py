@@ -697,6 +697,9 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
                 # task `` (unquoted, for ``text_column="task "``) read as advice on a file
                 hint = (f"; the frame has {near[0]!r}: rename that column {text_column!r} (or "
                         f"give text_column={near[0]!r})")
+            elif near and text_column != text_column.strip():  # --text-column ' task': "rename it  task"
+                hint = (f"; the file has {near[0]!r}: the text column was named {text_column!r}, with spaces "
+                        f"around the name: name it {near[0]!r}")
             elif near:
                 hint = (f"; the file has {near[0]!r}: rename it {text_column} (or name it as "
                         "the text column)")
