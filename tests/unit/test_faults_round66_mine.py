@@ -24,6 +24,9 @@
    has 'task': rename it  task (or name it as the text column)``: advice to rename the
    file's column to the value as it was mistyped. It now says the option had spaces
    around the name and to name it ``'task'``.
+7. ``exposure diff OLD NEW --top 1`` printed 10 top moves (``--top`` sized only
+   ``diff_occupations.csv``) and ``--top 0`` printed a table of 10 under "top moves". The
+   first ``min(top, 10)`` rows are printed now, and no table with ``--top 0``.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from _frames import crosswalk, employment, recompute_outputs
 from test_faults_cli import cli, one_error_line
 
 from exposure import score_tasks
+from exposure._io import write_parquet
 from exposure.rollup import label_scores, rollup
 from exposure.scoring.categories import tag_categories
 
@@ -96,3 +100,17 @@ def test_a_text_column_option_with_spaces_is_told_so(tmp_path, capsys):
     code, _, err = cli(capsys, "score", path, "-o", tmp_path / "o.csv", "--text-column", " task")
     assert code == 2 and one_error_line(err, command="score").endswith(
         "the file has 'task': the text column was named ' task', with spaces around the name: name it 'task'")
+
+
+def test_diff_prints_as_many_top_moves_as_top_asks(tmp_path, capsys):
+    old, new = recompute_outputs(tmp_path / "old", "29.1"), recompute_outputs(tmp_path / "new", "30.1")
+    path = new / "occupation_scores.parquet"
+    write_parquet(pd.read_parquet(path).assign(beta=[0.9, 0.1]), path)  # both occupations move
+    printed = {}
+    for top in (1, 0, 20):
+        code, out, err = cli(capsys, "diff", old, new, "--reports", tmp_path / f"r{top}", "--top", top)
+        assert code == 0, err
+        printed[top] = [code for code in ("11-1011.00", "13-2011.00") if code in out]
+        assert ("top moves of occupation beta:" in out) == bool(top)
+        assert len(pd.read_csv(tmp_path / f"r{top}" / "diff_occupations.csv")) == min(top, 2)
+    assert printed == {1: ["11-1011.00"], 0: [], 20: ["11-1011.00", "13-2011.00"]}

@@ -101,7 +101,8 @@ def register(subparsers) -> None:
     d.add_argument("--reports", type=path_option, default=None,
                    help=f"where to write diff_*.csv (default NEW_DIR/{REPORTS_NAME}, beside "
                    "the tables of the newer output; not the current directory)")
-    d.add_argument("--top", type=int, default=20, help="occupations listed (default 20)")
+    d.add_argument("--top", type=int, default=20,
+                   help="occupations listed in diff_occupations.csv (default 20); the first 10 of them are printed")
     d.add_argument("--quiet", "-q", action="store_true")
     d.set_defaults(func=run_diff)
 
@@ -354,7 +355,9 @@ def _check_reports(reports: Path, inputs, default: str = f"NEW_DIR/{REPORTS_NAME
 def _diff(old, new, reports, top, quiet) -> int:
     """Diff ``old`` against ``new``, write the reports and (unless ``quiet``) print the summary.
 
-    The top moves are printed as the reports write them (rounded: float noise was printed
+    The ``top`` largest moves (at most 10; all ``top`` in ``diff_occupations.csv``; none
+    with ``--top 0``: 10 were printed whatever ``--top`` said) are printed as the reports
+    write them (rounded: float noise was printed
     as ``5.551115e-17``), and two outputs without a change say so in one line (22 counts
     of 0 and tables of zeros were printed without a word), with no table of top moves.
     """
@@ -365,9 +368,10 @@ def _diff(old, new, reports, top, quiet) -> int:
         print(f"{old} ({rel(result.old_releases)}) -> {new} ({rel(result.new_releases)})")
         for item, count in result.summary.itertuples(index=False):
             print(f"  {item:34s} {count:>8,d}")
-        if not result.unchanged:  # a table of zeros headed by Chief Executives said nothing
+        if not result.unchanged and top:  # a table of zeros headed by Chief Executives said nothing
+            # --top rows, at most 10 (the CSV holds all --top): --top 3 printed 10
             print("top moves of occupation beta:")
-            print(report_frame(result.occupations.head(10)).to_string(index=False))
+            print(report_frame(result.occupations.head(min(top, 10))).to_string(index=False))
         if result.unchanged:
             print(f"no change: {old} and {new} hold the same tasks, occupations and industries, with the same "
                   "scores (float noise aside)")
