@@ -1290,6 +1290,11 @@ def _check_score_args(method, text_column, occupation_column, onet, reference_so
         check_path(model_path, "model_path", "a model artifact path")
 
 
+def _absolute(location) -> str | None:
+    """A checked ``mirror`` / ``data_dir`` as the client reads it: ``~`` expanded, made absolute."""
+    return None if location is None else os.path.abspath(os.path.expanduser(os.fspath(location)))
+
+
 def _job(method, text_column, occupation_column, onet, reference_source, mirror, data_dir,
          model_path) -> dict:
     """What each partition's task is given: the checked arguments, and the model's file and sha256.
@@ -1297,7 +1302,10 @@ def _job(method, text_column, occupation_column, onet, reference_source, mirror,
     The model's path is made absolute, as the client reads it: a worker started in another
     directory (``dask worker`` on the machine) read a relative ``model_path`` against its
     own (``model artifact not found: models/learned-v1.npz``, for the file the client had
-    just verified).
+    just verified). So are ``mirror`` and ``data_dir`` (``~`` expanded first): a relative
+    ``mirror='data'`` was read by each task against the directory it ran in, so a worker
+    started elsewhere, or a ``compute()`` after ``os.chdir``, could not find the O*NET
+    release or the labels that the graph was built for.
     """
     path = Path(model_path) if model_path is not None else shipped_model_path()
     by_title = False
@@ -1307,8 +1315,7 @@ def _job(method, text_column, occupation_column, onet, reference_source, mirror,
     digest = hashlib.sha256(path.read_bytes()).hexdigest() if method in _GROUPED else ""
     return {"method": method, "text_column": text_column, "occupation_column": occupation_column,
             "onet": onet, "reference_source": reference_source,
-            "mirror": None if mirror is None else str(mirror),
-            "data_dir": None if data_dir is None else str(data_dir),
+            "mirror": _absolute(mirror), "data_dir": _absolute(data_dir),
             "model": os.path.abspath(path), "digest": digest, "by_title": by_title}
 
 

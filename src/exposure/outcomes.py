@@ -2809,7 +2809,8 @@ class Outcomes:
     panel: pd.DataFrame
     #: ``soc_code`` + one column per measure
     exposures: pd.DataFrame
-    #: ``soc_code``, ``measure``, ``group`` (base-year employment quintiles)
+    #: ``soc_code``, ``measure``, ``group`` (base-year employment quintiles, whole numbers: 1 the
+    #: least exposed)
     groups: pd.DataFrame
     #: :class:`~exposure.schemas._outcomes.GroupGrowth`
     growth: pd.DataFrame
@@ -2944,6 +2945,7 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
         [pd.DataFrame({"soc_code": base.index, "measure": m,
                        "group": exposure_groups(ex[m].reindex(base.index), base["tot_emp"], q=q).to_numpy()})
          for m in names], ignore_index=True).dropna(subset=["group"])
+    groups["group"] = groups["group"].astype("int64")  # 1 to q: written 4.0 for 4 (NaN-capable floats)
     growth = group_growth(checked, exposures, names, q=q, base_year=base_year)
     coefs = event_study(checked, exposures, names, base_year=base_year)
     if coefs.empty:  # pretrend said "coefficients has no rows: no pre-trend to report", of no table given

@@ -76,6 +76,7 @@ from exposure.scoring._inputs import (
     norm_task_ids,
     other_label_rows,
     task_texts,
+    warn_codes_not_read,
     warn_keys_not_read,
     warn_keys_spelled_twice,
     with_index_label,
@@ -424,6 +425,7 @@ def _warn_key_headers(tasks: pd.DataFrame, batch: bool, titles=None) -> None:
     warn_keys_spelled_twice(tasks.columns)  # the library's name is read, the other spelling not
     # keys under O*NET's headers, or kept in the index (set_index(["onetsoc_code", "task_id"]))
     warn_keys_not_read(tasks, logger, KEY_HEADERS_MESSAGE, KEY_LEVELS_MESSAGE)
+    warn_codes_not_read(tasks, "score_tasks", skip=(titles,))  # codes under another name (onet_code)
 
 
 def _warn_replaced_columns(tasks: pd.DataFrame, replaced: list, batch: bool) -> None:

@@ -126,6 +126,7 @@ from exposure.scoring._inputs import (
     key_spellings,
     task_keys,
     task_texts,
+    warn_codes_not_read,
     warn_keys_spelled_twice,
 )
 from exposure.scoring.learned import (
@@ -925,6 +926,11 @@ def append_scores(frame: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
     return result
 
 
+#: The score columns that ``exposure rollup`` refuses beside a column named like them but for
+#: case or spaces (``beta`` and ``Beta``: which one holds the beta?).
+ROLLUP_SCORES = ("alpha", "beta", "gamma")
+
+
 def _score_named(name) -> bool:
     """Whether an input column is replaced by a score column: its name, spaces around it aside.
 
@@ -1333,7 +1339,7 @@ def _score_whole(src, dst, out_kind, method, onet, *, mirror, data_dir, said=Non
         options[option] = aliased_column(options[option], aliases)
     row_offset = first_row_number(src)
     _warn_replaced(renamed.columns, src, dst, said,
-                   used=(options["text_column"], options["occupation_column"]))
+                   used=(options["text_column"], options["occupation_column"]), frame=renamed)
     # before any work: a task type the roll-up refuses, a repeated header line, what the
     # output cannot hold
     where = {"path": src, "row_offset": row_offset}
@@ -1665,7 +1671,8 @@ def _survey_header_rows(renamed: pd.DataFrame, names, text_column, *, path,
     return []
 
 
-def _warn_replaced(columns, src: Path, dst: Path, said: list | None, used: tuple) -> None:
+def _warn_replaced(columns, src: Path, dst: Path, said: list | None, used: tuple, *,
+                   frame: pd.DataFrame | None = None) -> None:
     """Warn once that input columns named like score columns are replaced in the output.
 
     Their values were lost without a word. An input that is itself a scored file (it
@@ -1683,6 +1690,16 @@ def _warn_replaced(columns, src: Path, dst: Path, said: list | None, used: tuple
     without its job zones (the entry-level gate of ``entry_creative``, the rubric's prior)
     or titles (the occupation context), without a word, where the same rows given to
     ``score_tasks`` were warned of.
+
+    Also once: input columns named like ``alpha``, ``beta`` or ``gamma`` but for case
+    (``Beta``, a measure of the user's own) are kept beside the score columns, and
+    ``exposure rollup`` refuses a file holding both (``columns
+    'beta' and 'Beta' are both given``): the output of ``exposure score`` did not feed
+    ``exposure rollup``, and was not said to.
+
+    With ``frame`` (the rows read, renamed as they are scored), also once: a column of
+    O*NET-SOC codes under a name that is not read (``onet_code``:
+    :func:`~exposure.scoring._inputs.warn_codes_not_read`), as ``score_tasks`` warns of it.
     """
     if said:
         return
@@ -1690,9 +1707,18 @@ def _warn_replaced(columns, src: Path, dst: Path, said: list | None, used: tuple
     if said is not None:
         said.append(True)
     text_column, occupation_column = used
+    if frame is not None:
+        warn_codes_not_read(frame, src, skip=(text_column, scoring_module._titles(text_column, occupation_column)))
     categories_module._warn_near_columns(pd.DataFrame(columns=[c for c in columns if c != text_column]),
                                          scoring_module._titles(text_column, occupation_column),
                                          None, keys=False)
+    cased = [c for c in columns if isinstance(c, str) and not _score_named(c) and c not in used
+             and c.strip().lower() in ROLLUP_SCORES]
+    if cased:
+        logger.warning("%s: the input column(s) %s differ from the score column(s) %s only in case or spaces: %s "
+                       "keeps them beside the scores, and exposure rollup refuses a file holding both "
+                       "(rename or drop them)", src, ", ".join(repr(c) for c in cased),
+                       ", ".join(repr(c.strip().lower()) for c in cased), Path(dst).name)
     if not replaced or all(c in columns for c in PROBA_COLUMNS) or any(
             isinstance(u, str) and u in replaced for u in used):
         return
@@ -1915,7 +1941,7 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
     options["text_column"] = aliased_column(options["text_column"], aliases)
     occupation_column = aliased_column(occupation_column, aliases)
     _warn_replaced(first.rename(columns=aliases).columns, src, target, said,
-                   used=(options["text_column"], occupation_column))
+                   used=(options["text_column"], occupation_column), frame=first.rename(columns=aliases))
     release, note = onet_for_tasks(first.rename(columns=aliases), method, onet, mirror=mirror,
                                    data_dir=data_dir)
     labels = (eloundou.load_task_labels(mirror=mirror, data_dir=data_dir)

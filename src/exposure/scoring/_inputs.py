@@ -51,7 +51,7 @@ import pyarrow as pa
 from exposure._args import check_column, check_count, shown
 from exposure._tables import norm_task_id, norm_task_ids
 from exposure.errors import DataFormatError
-from exposure.schemas._fields import TASK_TYPES
+from exposure.schemas._fields import ONETSOC_PATTERN, TASK_TYPES
 
 __all__ = [
     "check_row_offset",
@@ -97,6 +97,9 @@ __all__ = [
     "key_spellings",
     "unread_keys",
     "warn_keys_not_read",
+    "CODES_NOT_READ_MESSAGE",
+    "codes_not_read",
+    "warn_codes_not_read",
     "keys_spelled_twice",
     "warn_keys_spelled_twice",
     "without_other_ids",
@@ -218,6 +221,58 @@ def warn_keys_not_read(frame: pd.DataFrame, log: logging.Logger, headers_message
     if levels:
         log.warning(levels_message, " and ".join(repr(key) for key in levels.values()),
                     ", ".join(repr(n) for n in levels))
+
+
+#: The warning of :func:`warn_codes_not_read`: a column of O*NET-SOC codes under a name that is not read.
+CODES_NOT_READ_MESSAGE = ("%s: the column %r holds O*NET-SOC codes (first: %r) but is not read: the occupation "
+                          "is read from a column 'onetsoc_code' only, so the rows were scored as if they had "
+                          "none; name the column 'onetsoc_code' to have it read")
+
+_ONETSOC_CELL = re.compile(ONETSOC_PATTERN)
+
+
+def codes_not_read(frame: pd.DataFrame, skip=()) -> tuple | None:
+    """``(column, first code)`` of a column holding O*NET-SOC codes under a name no scorer reads; else None.
+
+    The scorers read an occupation from ``onetsoc_code`` (or a spelling of it:
+    :func:`key_spellings`) only. A frame with its codes under ``onet_code``, ``O*NET
+    Code``, ``occ_code`` or ``soc`` (names other tools and exports give them) was scored as
+    if it had none (the learned model's occupation context, the O*NET task match), without
+    a word. A column is taken for codes when its first (up to 20) values that are not
+    missing are all O*NET-SOC codes (``15-1252.00``). None when the frame has such a key
+    already, as a column, a spelling or an index level. Columns in ``skip`` (the text and
+    title columns) are not looked at.
+
+    Examples
+    --------
+    >>> codes_not_read(pd.DataFrame({"task": ["Draft emails."], "onet_code": ["43-6014.00"]}))
+    ('onet_code', '43-6014.00')
+    >>> print(codes_not_read(pd.DataFrame({"task": ["Draft emails."], "onetsoc_code": ["43-6014.00"]})))
+    None
+    """
+    names = [n for n in frame.index.names if n is not None]
+    if "onetsoc_code" in frame.columns or "onetsoc_code" in key_spellings([*frame.columns, *names]):
+        return None
+    for i, name in enumerate(frame.columns):
+        if not isinstance(name, str) or name in skip or frame.columns.tolist().count(name) > 1:
+            continue
+        column = frame.iloc[:, i]
+        if pd.api.types.is_numeric_dtype(column.dtype) or pd.api.types.is_bool_dtype(column.dtype):
+            continue
+        values = column.dropna().head(20).tolist()
+        if values and all(isinstance(v, str) and _ONETSOC_CELL.match(v.strip()) for v in values):
+            return name, values[0]
+    return None
+
+
+def warn_codes_not_read(frame: pd.DataFrame, where, skip=()) -> None:
+    """Log :data:`CODES_NOT_READ_MESSAGE` (``exposure.scoring`` logger) for :func:`codes_not_read`.
+
+    ``where`` starts the message: ``score_tasks``, or the file's path (``exposure score FILE``).
+    """
+    found = codes_not_read(frame, skip)
+    if found is not None:
+        _SCORING_LOG.warning(CODES_NOT_READ_MESSAGE, where, *found)
 
 
 def warn_keys_spelled_twice(columns, aliases=None, *, path=None) -> None:

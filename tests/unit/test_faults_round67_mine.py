@@ -1,0 +1,126 @@
+"""Fault round 67, found while landing the round (each test failed before its fix).
+
+1. ``exposure score`` of a file with a column of the user's own named ``Beta`` (or
+   ``Alpha``, ``Gamma``) kept it beside the score column ``beta`` without a word, and
+   ``exposure rollup`` then refused the output (``columns 'beta' and 'Beta' are both given:
+   which one holds the beta?``): the output did not feed the roll-up, as issue 12 asks.
+   ``exposure score`` now warns once, naming the columns, that the roll-up refuses such a
+   file and to rename or drop them.
+2. :func:`exposure.dask.score` with a relative ``mirror`` (or ``data_dir``) shipped the path
+   as given: each task read it against the directory it ran in, so a worker started in
+   another directory, or a ``compute()`` after ``os.chdir``, could not find the O*NET
+   release the graph was built for (``ExposureError: mirror directory does not exist:
+   data``). It is made absolute on the client (``~`` expanded), as ``model_path`` was.
+3. :func:`exposure.score_tasks` and ``exposure score FILE`` of tasks whose O*NET-SOC codes
+   are under another name than ``onetsoc_code`` or a spelling of it (``onet_code``,
+   ``O*NET Code``, ``soc_code``: names other tools give them) scored the rows as if they
+   had no occupation, without a word: "Draft replies to routine customer emails." under
+   43-6014.00 got beta 0.96 for 0.75 with the code read. Such a column (its first values
+   all O*NET-SOC codes) is now warned of once, naming it and the name to give.
+4. :func:`exposure.outcomes.run_outcomes` gave the exposure group of each occupation
+   (``groups``, ``outcomes_groups.csv``) as floats: the file read ``11-1011,alpha,4.0``.
+   They are whole numbers now (``4``); the shipped ``outcomes_groups.csv`` was regenerated
+   and only that changed.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from test_faults_cli import cli, one_error_line
+
+
+def test_a_column_named_like_a_score_but_for_case_is_warned_of(tmp_path, capsys, caplog):
+    src = tmp_path / "t.csv"
+    src.write_text("O*NET-SOC Code,Task ID,Task,Beta\n43-6014.00,2793,Draft replies to customer emails.,0.3\n"
+                   "47-2022.00,8773,Lay bricks.,0.1\n")
+    with caplog.at_level(logging.WARNING, logger="exposure.scoring._files"):
+        code, _, err = cli(capsys, "score", src, "-o", tmp_path / "s.csv", "--onet", "none")
+    assert code == 0, err
+    said = [r.getMessage() for r in caplog.records if "only in case" in r.getMessage()]
+    assert said == [f"{src}: the input column(s) 'Beta' differ from the score column(s) 'beta' only in case "
+                    "or spaces: s.csv keeps them beside the scores, and exposure rollup refuses a file "
+                    "holding both (rename or drop them)"]
+    code, _, err = cli(capsys, "rollup", tmp_path / "s.csv", "-o", tmp_path / "r")
+    assert code == 2 and "'Beta'" in one_error_line(err, command="rollup")  # what the warning said
+
+
+def test_a_plain_input_is_not_warned_of(tmp_path, capsys, caplog):
+    src = tmp_path / "t.csv"
+    src.write_text("task,Betas\nDraft replies to routine customer emails.,0.3\n")
+    with caplog.at_level(logging.WARNING, logger="exposure.scoring._files"):
+        code, _, err = cli(capsys, "score", src, "-o", tmp_path / "s.csv", "--onet", "none")
+    assert code == 0 and "only in case" not in caplog.text
+
+
+def test_dask_reads_a_relative_mirror_as_the_client_did(tmp_path, monkeypatch):
+    dd = pytest.importorskip("dask.dataframe")
+    from exposure import dask as xd
+    from exposure.scoring import _files
+
+    mirror = Path(os.environ.get("EXPOSURE_MIRROR", "../shared/data")).resolve()
+    frame = pd.DataFrame({"task": ["Draft replies to customer emails.", "Lay bricks."],
+                          "onetsoc_code": ["43-6014.00", "47-2022.00"]})
+    monkeypatch.chdir(mirror.parent)
+    graph = xd.score(dd.from_pandas(frame, npartitions=2), "learned", onet="29.1", mirror=mirror.name)
+    monkeypatch.chdir(tmp_path)  # a worker started elsewhere: another directory, nothing loaded yet
+    monkeypatch.setattr(_files, "_ONETS", {})
+    out = graph.compute(scheduler="sync")
+    assert out["label"].tolist() == ["E1", "E0"] and out["task"].tolist() == frame["task"].tolist()
+
+
+@pytest.mark.parametrize("name", ["onet_code", "O*NET Code", "soc_code"])
+def test_codes_under_another_name_are_warned_of(name, caplog):
+    from exposure import score_tasks
+
+    frame = pd.DataFrame({"task": ["Draft replies to routine customer emails.", "Lay bricks."],
+                          name: [None, "47-2022.00"]})
+    with caplog.at_level(logging.WARNING, logger="exposure.scoring"):
+        score_tasks(frame)
+    said = [r.getMessage() for r in caplog.records if "holds O*NET-SOC codes" in r.getMessage()]
+    assert said == [f"score_tasks: the column {name!r} holds O*NET-SOC codes (first: '47-2022.00') but is not "
+                    "read: the occupation is read from a column 'onetsoc_code' only, so the rows were scored "
+                    "as if they had none; name the column 'onetsoc_code' to have it read"]
+    read = score_tasks(frame.rename(columns={name: "onetsoc_code"}))
+    assert not read["beta"].equals(score_tasks(frame)["beta"])  # the code changes the scores: it matters
+
+
+@pytest.mark.parametrize("other", [{"onetsoc_code": ["47-2022.00"]}, {"O*NET-SOC Code": ["47-2022.00"]},
+                                   {"code": ["47-2022"]}, {"note": ["47-2022.00 and more"]}])
+def test_read_keys_and_other_columns_are_not_warned_of(other, caplog):
+    from exposure import score_tasks
+
+    with caplog.at_level(logging.WARNING, logger="exposure.scoring"):
+        score_tasks(pd.DataFrame({"task": ["Lay bricks."], **other}))
+    assert "holds O*NET-SOC codes" not in caplog.text
+
+
+def test_exposure_score_warns_of_codes_under_another_name_once(tmp_path, capsys, caplog):
+    src = tmp_path / "t.csv"
+    src.write_text("onet_code,task\n" + "43-6014.00,Draft replies to routine customer emails.\n" * 3)
+    with caplog.at_level(logging.WARNING, logger="exposure.scoring"):
+        code, _, err = cli(capsys, "score", src, "-o", tmp_path / "s.csv", "--batch-rows", 1)
+    assert code == 0, err
+    said = [r.getMessage() for r in caplog.records if "holds O*NET-SOC codes" in r.getMessage()]
+    assert len(said) == 1 and said[0].startswith(f"{src}: the column 'onet_code' holds O*NET-SOC codes")
+
+
+def test_the_exposure_groups_are_whole_numbers(tmp_path):
+    from _frames import outcome_exposures, outcome_panel
+
+    from exposure.outcomes import run_outcomes
+    from exposure.reports.outcomes import write_outcomes
+
+    panel = outcome_panel()
+    exposures = outcome_exposures(panel)
+    exposures.loc[7, "beta"] = None  # a measure that does not cover every occupation, as published ones
+    result = run_outcomes(panel, exposures, q=2, with_robustness=False)
+    assert result.groups["group"].dtype == "int64" and set(result.groups["group"]) == {1, 2}
+    assert len(result.groups) == 7
+    write_outcomes(result, tmp_path, figures_too=False)
+    lines = (tmp_path / "outcomes_groups.csv").read_text().splitlines()
+    assert lines[0] == "soc_code,measure,group" and all(line.rsplit(",", 1)[1] in ("1", "2") for line in lines[1:])
