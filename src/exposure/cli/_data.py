@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import math
 import sys
+import threading
 
 from exposure import fetch as _fetch
 from exposure import sources as _sources
@@ -17,7 +18,12 @@ __all__ = ["register", "run_sources", "run_fetch"]
 
 
 def _seconds(text: str) -> float:
-    """Type of ``--timeout``/``--deadline``: a positive, finite number of seconds.
+    """Type of ``--timeout``/``--deadline``: a positive, finite number of seconds a socket takes.
+
+    At most :data:`threading.TIMEOUT_MAX` (about 292 years), the longest timeout a socket
+    is given: ``--timeout 1e10 --deadline 1e10`` (a "no limit" written as a big number) was
+    accepted, and the download raised ``OverflowError: timestamp out of range for platform
+    time_t`` from inside the socket (a traceback).
 
     Examples
     --------
@@ -27,6 +33,10 @@ def _seconds(text: str) -> float:
     Traceback (most recent call last):
     ...
     argparse.ArgumentTypeError: expected a positive, finite number of seconds, got '0'
+    >>> _seconds("1e10")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: expected at most 9223372036 seconds (about 292 years, the longest a socket waits), got '1e10'
     """
     try:
         value = float(text)
@@ -35,6 +45,10 @@ def _seconds(text: str) -> float:
     if not (math.isfinite(value) and value > 0):
         raise argparse.ArgumentTypeError(
             f"expected a positive, finite number of seconds, got {text!r}")
+    if value > threading.TIMEOUT_MAX:
+        raise argparse.ArgumentTypeError(
+            f"expected at most {threading.TIMEOUT_MAX:.0f} seconds (about "
+            f"{threading.TIMEOUT_MAX / (365.25 * 86400):.0f} years, the longest a socket waits), got {text!r}")
     return value
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -28,8 +29,10 @@ from exposure import fetch as _fetch
 from exposure._outdir import OutputPathError, check_files_dir, refuse_file_named_dir
 from exposure._tables import check_input_file
 from exposure.cli import add_location_options, with_record_line
+from exposure.crosswalks import CROSSWALK_FILES
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import read_folders
+from exposure.onet import _FILES as _ONET_FILES
 from exposure.reports.sources import (
     ONET_RELEASES,
     READERS,
@@ -37,6 +40,8 @@ from exposure.reports.sources import (
     validate_sources,
     write_source_reports,
 )
+from exposure.schemas._catalog import ALIASES as _ALIASES
+from exposure.schemas._catalog import TABLES as _TABLES
 
 __all__ = ["register", "run_validate"]
 
@@ -151,11 +156,79 @@ def _check_file_options(args) -> None:
                             f"its local files only); drop {'it' if len(given) == 1 else 'them'} or --file")
     for table, _ in args.files:  # all before any file is read (the first ones were printed)
         if table not in _FILE_TABLES:
-            close = difflib.get_close_matches(table.lower(), _FILE_TABLES, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise ExposureError(
-                f"unknown table {table!r} for --file{hint}; choose from {', '.join(_FILE_TABLES)}"
+                f"unknown table {table!r} for --file{_table_hint(table)}; choose from {', '.join(_FILE_TABLES)}"
             )
+
+
+def _plain(name: str) -> str:
+    """``name`` as :func:`_table_hint` compares names: lower case, without spaces, ``-`` and ``_``."""
+    return re.sub(r"[\s_-]+", "", name).casefold()
+
+
+def _file_tables() -> dict[str, str]:
+    """The name (its stem, :func:`_plain`) of each ``--file`` table's published file -> the table.
+
+    O*NET's (``Task Statements``, :data:`exposure.onet._FILES`) and the crosswalks'
+    (``2019_to_SOC_Crosswalk``, :data:`exposure.crosswalks.CROSSWALK_FILES`).
+    """
+    files = {_plain(stem): table for table, (stem, _) in _ONET_FILES.items()}
+    files.update({_plain(Path(name).stem): table for table, name in CROSSWALK_FILES.items()})
+    return files
+
+
+#: BLS's OEWS national files (``national_M2024_dl``, ``nat4d_M2023_dl``), read as ``oews``.
+_OEWS_FILE = re.compile(r"(national|natsector|nat[2-6]d)m[0-9]{4}dl")
+
+
+def _table_hint(table: str) -> str:
+    """Advice for an unknown ``--file`` table (``""`` when there is none), as ``" (did you mean 'tasks'?)"``.
+
+    The closest table by its letters was advised, wrong where the name was right for
+    something else: ``task_scores`` (a table the library writes, which ``--file`` does not
+    read) was told ``did you mean 'tasks'?``, ``TaskStatements`` (the name of O*NET's file
+    of the table ``tasks``) ``'task_ratings'?``, and ``crosswalk`` ``'census_crosswalk'``,
+    one of the three crosswalks the word fits. Now a table written another way
+    (``Job Zones``) is told as written here, a published file's name its table, a table the
+    library writes is told as such (and what validates it), and a word several tables fit
+    lists them.
+
+    Examples
+    --------
+    >>> _table_hint("Task Statements.txt")
+    ": the file 'Task Statements.txt' holds the table 'tasks': write --file tasks PATH"
+    >>> _table_hint("task")
+    " (did you mean 'tasks'?)"
+    """
+    plain = _plain(re.sub(r"(?i)\.(txt|csv|xlsx|xlsm|xls)\s*$", "", table))
+    if not plain:
+        return ""
+    tables = {_plain(t): t for t in _FILE_TABLES}
+    if plain in tables:  # 'Job Zones', 'TASKS'
+        return f" (did you mean {tables[plain]!r}?)"
+    files = _file_tables()
+    if plain in files or _OEWS_FILE.fullmatch(plain):
+        found = files.get(plain, "oews")
+        return f": the file {table!r} holds the table {found!r}: write --file {found} PATH"
+    written = {_plain(name): name for name in _TABLES}
+    written.update({_plain(alias): name for alias, name in _ALIASES.items()})
+    if plain in written:
+        name = written[plain]
+        return (f": {name!r} is a table the library writes, not a source this command reads; "
+                f"exposure.load({name!r}, directory=DIR) reads and validates DIR/{_TABLES[name].filename} "
+                "(in Python)")
+    fits = [t for t in _FILE_TABLES
+            if plain in _plain(t) or any(plain in stem for stem, of in files.items() if of == t)]
+    scored = sorted(((difflib.SequenceMatcher(None, plain, key).ratio(), t) for key, t in tables.items()),
+                    reverse=True)
+    (best, first), (runner, _) = scored[0], scored[1]
+    if best >= 0.6 and (len(fits) < 2 or best >= 0.8) and best - runner > 0.05:
+        return f" (did you mean {first!r}?)"
+    if len(fits) == 1:
+        return f" (did you mean {fits[0]!r}?)"
+    if fits:
+        return f" (did you mean one of {', '.join(repr(t) for t in fits)}?)"
+    return ""
 
 
 def _read_file(table: str, path) -> pd.DataFrame:

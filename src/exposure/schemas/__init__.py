@@ -23,9 +23,14 @@ generated from them. :func:`validate` runs a model and raises
 
 from __future__ import annotations
 
+import difflib
+import re
+
 import pandera.pandas as pa
 
+from exposure.schemas import _base
 from exposure.schemas._base import validate
+from exposure.schemas._catalog import ALIASES, TABLES
 from exposure.schemas._crosswalks import (
     IscoGroups,
     NaicsTitles,
@@ -199,3 +204,75 @@ def all_models() -> dict[str, type[pa.DataFrameModel]]:
     'exposure.schemas._rollup'
     """
     return {model.__name__: model for model in _MODELS}
+
+
+def _model_what(model) -> str:
+    """What a row of ``model`` is, in a few words: its docstring's first line up to `` (`` or ``,``.
+
+    Examples
+    --------
+    >>> from exposure.schemas._onet import Tasks
+    >>> _model_what(Tasks)
+    'O*NET task statements'
+    """
+    first = (model.__doc__ or model.__name__).strip().splitlines()[0]
+    return re.split(r" \(|,", first, maxsplit=1)[0].strip().rstrip(".")
+
+
+#: Model name -> the name (without ``_``) of its table in ``exposure validate --file`` where
+#: that is not the model's own (``tasks`` is ``Tasks``, ``oews`` is ``Employment``).
+_SOURCE_TABLES = {"Employment": "oews", "OnetToCensus": "censuscrosswalk"}
+
+
+def _model_hint(name: str) -> str:
+    """The advice for a model given by its name (:func:`exposure.schemas._base.check_model`): the class(es) it names.
+
+    ``all_models()[name]`` was advised for any name: a ``KeyError`` for every name but a
+    class's own (``"tasks"``, ``"task_scores"``, ``"job_zones"``). A name is now read as:
+
+    - a model class's name: ``all_models()['Tasks']``, as before;
+    - a table name (or short name) of :func:`exposure.load` (``"task_scores"``,
+      ``"soc"``): the model of that table;
+    - a class's name written in another case or with underscores (``"job_zones"``,
+      ``"tasks"``), or the name of its table in ``exposure validate --file`` (``"oews"``):
+      that class.
+
+    Both can hold: ``"tasks"`` is :func:`exposure.load`'s short name of the task scores
+    (``TaskScores``) and the name of O*NET's task statements (``Tasks``): both are named,
+    each with what it is. A name of neither is told the close model names, else where the
+    names are listed.
+
+    Examples
+    --------
+    >>> _model_hint("job_zones")
+    ": give the class, exposure.schemas.all_models()['JobZones']"
+    >>> _model_hint("soc_scores")
+    ": give the class, exposure.schemas.all_models()['SocScores'] (the model of the table 'soc_scores')"
+    """
+    models = all_models()
+    if name in models:
+        return f": give the class, exposure.schemas.all_models()[{name!r}]"
+    meant = {}  # model name -> what it is
+    table = ALIASES.get(name, name)
+    if table in TABLES:
+        meant[TABLES[table].model.__name__] = f"the model of the table {table!r}" + (
+            f", which exposure.load({name!r}) reads" if table != name else "")
+    plain = re.sub(r"[\s_-]+", "", name).casefold()
+    for model_name, model in models.items():
+        if plain in (model_name.casefold(), _SOURCE_TABLES.get(model_name)) and model_name not in meant:
+            meant[model_name] = _model_what(model)
+    if len(meant) == 1:
+        (model_name, what), = meant.items()
+        return f": give the class, exposure.schemas.all_models()[{model_name!r}]" + (
+            f" ({what})" if table in TABLES else "")
+    if meant:
+        listed = " or ".join(f"exposure.schemas.all_models()[{m!r}] ({what})" for m, what in meant.items())
+        return f": give the class, {listed}"
+    close = difflib.get_close_matches(plain, [m.casefold() for m in models], n=1, cutoff=0.7)
+    if close:
+        found = next(m for m in models if m.casefold() == close[0])
+        return f": give the class (did you mean exposure.schemas.all_models()[{found!r}]?)"
+    return ": give the class; exposure.schemas.all_models() holds every model by its name"
+
+
+_base.MODEL_HINT = _model_hint  # check_model's advice names every model and table

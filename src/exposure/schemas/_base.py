@@ -86,7 +86,9 @@ def validate(
         ``Tasks.to_schema()``: an ``AttributeError`` before; :func:`check_model`), a
         ``row_offset`` that is not a whole number of 0 or more (``"2"``: a ``TypeError``;
         ``2.0`` named ``row 3.0``) or a ``max_cases`` that is not one of 1 or more (``None``:
-        a ``TypeError``; 0 told ``and 1 more`` of a table with one failure).
+        a ``TypeError``; 0 told ``and 1 more`` of a table with one failure); ``names``
+        that is not a mapping (a list: an ``AttributeError`` once a check failed; a
+        Series: pandas' "truth value ... is ambiguous").
 
     Examples
     --------
@@ -102,6 +104,9 @@ def validate(
     check_model(model)
     row_offset = None if row_offset is None else check_count(row_offset, "row_offset")
     max_cases = check_count(max_cases, "max_cases", 1)
+    if names is not None and not isinstance(names, Mapping):  # .items() raised AttributeError
+        raise DataFormatError("names must be a mapping of each column's name to its name in the file "
+                              f"(a dict, as {{'onetsoc_code': 'O*NET-SOC Code'}}), or None, got {shown(names)}")
     if names:
         try:
             return validate(frame, model, path=path, row_offset=row_offset, max_cases=max_cases)
@@ -135,7 +140,8 @@ def check_model(model) -> None:
     ------
     exposure.errors.DataFormatError
         ``model must be a schema model class (such as exposure.schemas.Tasks), got str
-        'Tasks': give the class, exposure.schemas.all_models()['Tasks']``.
+        'Tasks': give the class, exposure.schemas.all_models()['Tasks']``; a name that
+        is not a model's is told the model(s) it names (``exposure.schemas._model_hint``).
 
     Examples
     --------
@@ -150,11 +156,24 @@ def check_model(model) -> None:
         return
     hint = ""
     if isinstance(model, str):
-        hint = f": give the class, exposure.schemas.all_models()[{model!r}]"
+        hint = MODEL_HINT(model)
     elif isinstance(model, pa.DataFrameSchema):
         hint = ": give the model class itself, not the schema built from it (Tasks, not Tasks.to_schema())"
     raise DataFormatError(f"model must be a schema model class (such as exposure.schemas.Tasks), got "
                           f"{shown(model)}{hint}")
+
+
+def _class_hint(name: str) -> str:
+    """The advice for a model given by its name, before :mod:`exposure.schemas` replaces it.
+
+    The package (which imports every model and the table catalog, as this module cannot)
+    sets :data:`MODEL_HINT` to :func:`exposure.schemas._model_hint` when it is imported.
+    """
+    return f": give the class, exposure.schemas.all_models()[{name!r}]"
+
+
+#: The advice of :func:`check_model` for a model given by its name (a name -> a hint).
+MODEL_HINT = _class_hint
 
 
 def _named_as_in_file(exc: SchemaError, names: Mapping[str, str]) -> SchemaError:
@@ -287,8 +306,10 @@ def check_index_levels(frame: pd.DataFrame, model, *, path) -> None:
     :func:`validate` drops the index (``reset_index(drop=True)``): a frame indexed by its
     key (``soc.set_index("soc_code")``, ``scores.set_index(["onetsoc_code", "task_id"])``)
     was told ``column 'soc_code' is missing (SocScores requires it)``, of a frame that
-    holds the codes. A column the model does not require, or one the frame also holds as
-    a column, is not looked for.
+    holds the codes. A column the model does not require is refused too: it was dropped
+    with the index without a word (``validate(scores.set_index("task"), TaskScores)``
+    returned the scores without their texts). One the frame also holds as a column is
+    not looked for.
 
     Parameters
     ----------
@@ -313,9 +334,16 @@ def check_index_levels(frame: pd.DataFrame, model, *, path) -> None:
     exposure.errors.SchemaError: zones, column 'onetsoc_code': column 'onetsoc_code' is missing (JobZones requires it): it is a level of the frame's index; frame.reset_index() makes it a column again
     """
     levels = {name for name in frame.index.names if isinstance(name, str)}
-    found = [field.name if field is not None else key for key, (annotation, field) in model.__fields__.items()
-             if not annotation.is_optional_field]
-    found = [name for name in found if name in levels and name not in frame.columns]
+    fields = [(field.name if field is not None else key, annotation.is_optional_field)
+              for key, (annotation, field) in model.__fields__.items()]
+    found = [name for name, optional in fields if not optional and name in levels and name not in frame.columns]
+    dropped = [name for name, optional in fields if optional and name in levels and name not in frame.columns]
+    if dropped and not found:  # validate returned the frame without it: the values were lost
+        listed = ", ".join(repr(name) for name in dropped)
+        one = len(dropped) == 1
+        raise SchemaError(f"column{'' if one else 's'} {listed} of {model.__name__} {'is a level' if one else 'are levels'} "
+                          "of the frame's index, which is not validated (and not returned): frame.reset_index() "
+                          f"makes {'it a column' if one else 'them columns'} again", path=path, column=dropped[0])
     if not found:
         return
     listed = ", ".join(repr(name) for name in found)
@@ -358,6 +386,9 @@ def _shown(value) -> str:
         return f"text {value!r}"
     if isinstance(value, (dt.date, dt.timedelta, np.datetime64, np.timedelta64)):
         return f"a date or time ({value})"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64 * 3:
+        # a whole number of more than 57 digits: its size (repr raised ValueError beyond 4,300 digits)
+        return f"a whole number of {value.bit_length()} bits (about {'-' if value < 0 else ''}2**{value.bit_length() - 1})"
     if isinstance(value, (bool, int, float)):
         return repr(value)
     return f"{type(value).__name__} {value!r}"
@@ -374,11 +405,19 @@ def _bad_cell(value, whole: bool) -> str | None:
                     return "number"
                 number = float(value)  # "2021.0", "1e3": whole, but not written as one
                 return "digits" if np.isfinite(number) and not number % 1 else "whole"
-            return "big" if abs(int(value)) >= _INT_LIMIT else None
+            # by its digits: int() of more than 4,300 of them raised ValueError (a traceback)
+            digits = value.strip().lstrip("+-").lstrip("0")
+            return "big" if len(digits) > 19 or (digits and int(digits) >= _INT_LIMIT) else None
         return None if re.fullmatch(_NUMBER_TEXT, value) else "number"
     if isinstance(value, bool) or not isinstance(value, numbers.Number) or isinstance(value, complex):
         return "number"
     if not whole:
+        try:  # a whole number beyond a float's range (10**400): pandera's OverflowError as the value
+            float(value)
+        except OverflowError:
+            return "huge"
+        except (TypeError, ValueError):
+            return "number"
         return None
     if isinstance(value, numbers.Integral):
         return "big" if not -_INT_LIMIT <= int(value) < _INT_LIMIT else None
@@ -397,8 +436,9 @@ def _first_bad_number(col: pd.Series, whole: bool) -> tuple[int, str] | None:
     Reason: ``"number"`` (not a number: text that is not one, True/False, a date, a
     complex number, a list, ...), ``"whole"`` (a number with a fraction, or infinite,
     where a whole number is expected), ``"digits"`` (text of a whole number with a
-    decimal point or an exponent, ``"2021.0"``), ``"big"`` (2**63 or more). Missing
-    cells pass.
+    decimal point or an exponent, ``"2021.0"``), ``"big"`` (2**63 or more, text of any
+    number of digits too), ``"huge"`` (a number no float holds, ``10**400``, where any
+    number is expected). Missing cells pass.
     """
     dtype = col.dtype
     if isinstance(dtype, pd.CategoricalDtype):
@@ -447,7 +487,8 @@ def _first_bad_number(col: pd.Series, whole: bool) -> tuple[int, str] | None:
 
 _WHY = {"number": "must be a number", "whole": "must be a whole number",
         "digits": "must be a whole number written in digits only (no decimal point or exponent)",
-        "big": "must be a whole number of at most 64 bits (below 2**63)"}
+        "big": "must be a whole number of at most 64 bits (below 2**63)",
+        "huge": "must be a number a float holds (at most about 1.8e308 in size)"}
 
 
 def check_numbers(frame: pd.DataFrame, model, *, path, row_offset: int | None = None) -> None:
@@ -465,6 +506,14 @@ def check_numbers(frame: pd.DataFrame, model, *, path, row_offset: int | None = 
       number or another object) or text of a number (``"0.5"``, ``"1e3"``, ``"nan"``);
     - ``int`` columns (``Int64`` too): a cell must also be whole (``2021.0``, ``"2021"``)
       and below 2**63 in size.
+
+    A whole number too large for a float (``10**400``, a Python int in an ``object``
+    column) is refused in a ``float`` column: the model's coercion raised
+    ``OverflowError``, told as ``got text 'OverflowError("int too large to convert to
+    float")' (check finite)`` naming no row; one of more than 4,300 digits (or text of
+    as many) raised Python's ``ValueError: Exceeds the limit (4300 digits) for integer
+    string conversion`` (a traceback) in an ``int`` column as well. Such a number is
+    shown by its size (``a whole number of 1329 bits``).
 
     A missing value is left to the model (its ``nullable`` decides), but for an ``int``
     column that is not nullable, where pandera reported ``check coerce_dtype('int64'):
@@ -509,8 +558,11 @@ def check_numbers(frame: pd.DataFrame, model, *, path, row_offset: int | None = 
         if why == "missing":
             raise SchemaError(f"{name} is missing (a whole number is required)", path=path,
                               row=pos + (row_offset or 0), column=name)
-        raise SchemaError(f"{name} {_WHY[why]}, got {_shown(col.iloc[pos])}", path=path,
-                          row=pos + (row_offset or 0), column=name)
+        value = col.iloc[pos]
+        got = _shown(value)
+        if why == "big" and isinstance(value, str) and len(value.strip()) > 60:  # digits by the thousand
+            got = f"text of {len(value.strip())} characters ({value.strip()[:20]}...)"
+        raise SchemaError(f"{name} {_WHY[why]}, got {got}", path=path, row=pos + (row_offset or 0), column=name)
 
 
 def check_codes(frame: pd.DataFrame, model, *, path, row_offset: int | None = None) -> None:
