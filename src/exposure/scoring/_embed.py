@@ -31,6 +31,7 @@ from exposure._args import check_path, shown
 from exposure._io import load_pinned, write_arrays
 from exposure.errors import DataFormatError, ExposureError
 from exposure.scoring._features import tokenize
+from exposure.scoring.retrieval import check_texts
 
 __all__ = ["VECTORS_NAME", "StaticVectors", "quantise", "save_vectors", "load_vectors"]
 
@@ -129,8 +130,15 @@ class StaticVectors:
         Returns
         -------
         numpy.ndarray of float64, shape (len(texts), dim)
+
+        Raises
+        ------
+        exposure.errors.DataFormatError
+            ``texts`` (when ``tokens`` is not given) is not a list of str
+            (:func:`~exposure.scoring.retrieval.check_texts`: one str gave a vector a letter,
+            None raised a ``TypeError``).
         """
-        tokens = tokenize(texts) if tokens is None else tokens
+        tokens = tokenize(check_texts(texts)) if tokens is None else tokens
         return self._normalised(self._bag(tokens))
 
     def bag_norms(self, texts, *, tokens=None, chunk: int = 8192) -> tuple[sparse.csr_matrix, np.ndarray]:
@@ -140,8 +148,9 @@ class StaticVectors:
         serves several coefficient sets (``prepared=``). The dense vectors, needed for the
         norms, are built ``chunk`` rows at a time, in float32 (:attr:`_matrix32`); their
         squares are summed in float64. Each row's norm depends on its own words only.
+        ``texts`` (when ``tokens`` is not given) are checked as :meth:`transform` checks them.
         """
-        tokens = tokenize(texts) if tokens is None else tokens
+        tokens = tokenize(check_texts(texts)) if tokens is None else tokens
         bag = self._bag(tokens)
         counts = bag.astype(np.float32)  # word counts: exact in float32
         norms = np.empty(bag.shape[0], dtype=np.float64)

@@ -28,7 +28,9 @@ from __future__ import annotations
 import logging
 import math
 from collections import Counter
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -41,10 +43,12 @@ try:  # the product routine behind scipy's ``@`` (:func:`_matmul`)
 except ImportError:  # pragma: no cover - another scipy layout: ``@`` is used
     _sparsetools = None
 
+from exposure._args import as_array, check_count, check_path, shown
 from exposure._io import load_pinned, write_arrays
-from exposure.errors import ExposureError
+from exposure._tables import task_id_numbers
+from exposure.errors import DataFormatError, ExposureError
 from exposure.scoring._features import WordTfidf, word_terms
-from exposure.scoring._inputs import job_zone_lookup, norm_task_ids
+from exposure.scoring._inputs import check_onet, job_zone_lookup, norm_task_ids, task_texts
 
 __all__ = [
     "INDEX_NAME",
@@ -170,23 +174,37 @@ class TaskIndex:
     def subset(self, keep) -> "TaskIndex":
         """The index restricted to the tasks where ``keep`` (bool array) is true.
 
+        Raises
+        ------
+        exposure.errors.DataFormatError
+            ``keep`` is not one True or False a task: positions (``[0, 1]`` kept task 1
+            only, read as False, True) or a list of another length (numpy's ``IndexError``).
+
         Examples
         --------
         >>> sub = _tiny_index().subset(np.array([True, False]))
         >>> sub.n_tasks, sub.task_ids.tolist()
         (1, [1])
         """
-        keep = np.asarray(keep, dtype=bool)
+        mask = as_array(keep)
+        if mask is None or mask.dtype != bool or mask.shape != (self.n_tasks,):
+            got = shown(keep) if mask is None else f"{type(keep).__name__} of {mask.dtype}, shape {mask.shape}"
+            raise DataFormatError(f"keep must be one True or False a task ({self.n_tasks}), got {got}")
+        keep = mask
         return TaskIndex(self.vectorizer, self.tasks[keep], self.dwas, self.onetsoc_codes[keep],
                          self.task_ids[keep], self.activities, self.task_activity[keep],
                          self.dwa_activity, self.job_zone[keep], self.payload[keep],
                          dict(self.metadata))
 
     def with_payload(self, payload) -> "TaskIndex":
-        """A copy of the index carrying ``payload`` (n_tasks x 3) instead."""
-        payload = np.asarray(payload, dtype=np.float64)
-        if payload.shape != (self.n_tasks, 3):
-            raise ExposureError(f"payload must have shape ({self.n_tasks}, 3), got {payload.shape}")
+        """A copy of the index carrying ``payload`` (n_tasks x 3) instead.
+
+        Raises
+        ------
+        exposure.errors.DataFormatError
+            ``payload`` is not probabilities of 0 to 1, three a task (:func:`_check_payload`).
+        """
+        payload = _check_payload(payload, self.n_tasks)
         return TaskIndex(self.vectorizer, self.tasks, self.dwas, self.onetsoc_codes, self.task_ids,
                          self.activities, self.task_activity, self.dwa_activity, self.job_zone,
                          payload, dict(self.metadata))
@@ -201,7 +219,8 @@ class TaskIndex:
         texts : sequence of str
         exclude : sequence of str, optional
             Per text, a SOC 6-digit code (``"11-1011"``) whose tasks it must not find (used
-            in training, so that a task is grounded in other occupations only).
+            in training, so that a task is grounded in other occupations only); one code
+            (or None) a text.
         vectors : scipy.sparse.csr_matrix, optional
             ``vectorizer.transform(texts)``, when already computed.
         weights : bool, default True
@@ -217,6 +236,15 @@ class TaskIndex:
         -------
         Neighbours
 
+        Raises
+        ------
+        exposure.errors.DataFormatError
+            ``texts`` is not a list of str (:func:`check_texts`: one str was read letter by
+            letter, a DataFrame as its column names, None raised a ``TypeError``), or
+            ``exclude`` is not a list of one code a text (one str was read letter by letter
+            and excluded nothing; a list of another length raised numpy's ``IndexError`` or
+            was used as far as it went).
+
         Examples
         --------
         >>> index = _tiny_index()
@@ -227,10 +255,11 @@ class TaskIndex:
         >>> bool(np.allclose(mean, full.weights @ index.payload))
         True
         """
-        q = self.vectorizer.transform(list(texts)) if vectors is None else vectors
+        q = self.vectorizer.transform(check_texts(texts)) if vectors is None else vectors
         n = q.shape[0]
         groups = None
         if exclude is not None:
+            exclude = _check_exclude(exclude, n)
             lookup = {c[:7]: g for c, g in zip(self.onetsoc_codes, self.soc6_groups())}
             groups = np.array([lookup.get(str(c)[:7], -1) for c in exclude], dtype=np.int64)
         best = np.full(n, -1, dtype=np.int64)
@@ -259,10 +288,10 @@ class TaskIndex:
             sim[start:start + len(b)] = top
         if not weights:
             return Neighbours(best, sim, None, None, np.diff(q.indptr), mean)
-        if not parts:
+        if not parts:  # no text: payload (n x 3) as when there are texts
             empty = sparse.csr_matrix((0, self.n_tasks))
             return Neighbours(best, sim, empty, sparse.csr_matrix((0, self.dwas.shape[0])),
-                              np.zeros(0, dtype=np.int64))
+                              np.zeros(0, dtype=np.int64), mean)
         return Neighbours(best, sim, sparse.vstack(parts, format="csr"), sparse.vstack(dparts, format="csr"),
                           np.diff(q.indptr), mean)
 
@@ -325,7 +354,15 @@ class TaskIndex:
 
     @classmethod
     def from_arrays(cls, arrays: dict, meta: dict) -> "TaskIndex":
-        """Rebuild an index from :meth:`to_arrays` output."""
+        """Rebuild an index from :meth:`to_arrays` output.
+
+        Raises
+        ------
+        exposure.errors.ExposureError
+            The arrays or metadata do not make an index (:func:`_check_arrays`), naming the
+            array or key.
+        """
+        _check_arrays(arrays, meta)
         mats = {}
         for name in ("tasks", "dwas", "task_activity", "dwa_activity"):
             mats[name] = sparse.csr_matrix(
@@ -344,10 +381,192 @@ class TaskIndex:
 
 
 def _vectorizer(arrays: dict, meta: dict) -> WordTfidf:
-    if "codes" in arrays:  # term codes: no string processing at load
-        return WordTfidf.from_codes(arrays["tokens"], arrays["codes"], arrays["idf"],
-                                    int(meta["ngram_max"]), stem=bool(meta["stem"]))
-    return WordTfidf(arrays["vocab"], arrays["idf"], int(meta["ngram_max"]), stem=bool(meta["stem"]))
+    try:
+        if "codes" in arrays:  # term codes: no string processing at load
+            return WordTfidf.from_codes(arrays["tokens"], arrays["codes"], arrays["idf"],
+                                        int(meta["ngram_max"]), stem=bool(meta["stem"]))
+        return WordTfidf(arrays["vocab"], arrays["idf"], int(meta["ngram_max"]), stem=bool(meta["stem"]))
+    except ValueError as exc:  # "duplicate terms in the word vocabulary", a vocabulary too large
+        raise ExposureError(f"the retrieval index's terms do not make a vocabulary: {exc}") from None
+
+
+#: The sparse matrices of an index artifact: name -> (rows, columns) as names of what they
+#: must equal (``tasks``: the task rows, ``terms``: the vocabulary, ``activities``, ``dwas``).
+_MATRICES = {"tasks": ("tasks", "terms"), "dwas": ("dwas", "terms"),
+             "task_activity": ("tasks", "activities"), "dwa_activity": ("dwas", "activities")}
+#: What those names count, for the messages.
+_SIZES = {"tasks": "tasks (the rows of 'tasks')", "dwas": "DWA titles (the rows of 'dwas')",
+          "terms": "terms (the vocabulary)", "activities": "activities (the array 'activities')"}
+
+
+def _check_arrays(arrays: dict, meta: dict) -> None:
+    """Refuse arrays or metadata that do not make a retrieval index (:meth:`TaskIndex.from_arrays`).
+
+    What an artifact damaged, cut, written by another tool or by another version of the
+    library holds. Before, a sparse matrix whose indices or shape did not fit its arrays
+    crashed the process (a segmentation fault in scipy's product), arrays of the tasks of
+    other lengths raised numpy's ``IndexError`` or a broadcasting ``ValueError`` when a
+    text was retrieved, ``ngram_max`` of text a bare ``ValueError``, and NaN in the IDF
+    weights or the payload gave no neighbour or NaN probabilities, silently.
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        Naming the array or metadata key and what is expected.
+
+    Examples
+    --------
+    >>> arrays, meta = _tiny_index().to_arrays()
+    >>> _check_arrays(dict(arrays, task_ids=arrays["task_ids"][:1]), meta)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: the retrieval index's array 'task_ids' has 1 rows for 2 tasks (the rows of 'tasks')
+    """
+    what = "the retrieval index"
+    for key in ("ngram_max", "stem"):
+        if key not in meta:
+            raise KeyError(key)  # load_pinned: "not a retrieval index: it lacks 'stem'"
+    ngram = meta["ngram_max"]
+    if isinstance(ngram, bool) or not isinstance(ngram, int) or ngram < 1:
+        raise ExposureError(f"{what}'s ngram_max must be a whole number of 1 or more, got {shown(ngram)}")
+    if not isinstance(meta["stem"], bool):
+        raise ExposureError(f"{what}'s stem must be true or false, got {shown(meta['stem'])}")
+    terms = "codes" if "codes" in arrays else "vocab"
+    sizes = {"terms": len(np.atleast_1d(arrays[terms])), "activities": len(np.atleast_1d(arrays["activities"]))}
+    for name, (rows, cols) in _MATRICES.items():
+        shape = np.asarray(arrays[f"{name}_shape"])
+        if shape.shape != (2,) or shape.dtype.kind not in ("i", "u") or (shape < 0).any():
+            raise ExposureError(f"{what}'s array '{name}_shape' must be two whole numbers, got {shown(shape)}")
+        if name in ("tasks", "dwas"):
+            sizes[rows] = int(shape[0])
+        for axis, size in enumerate(shape):
+            want = (rows, cols)[axis]
+            if int(size) != sizes[want]:
+                raise ExposureError(f"{what}'s matrix {name!r} has {int(size)} {('rows', 'columns')[axis]} "
+                                    f"for {sizes[want]} {_SIZES[want]}")
+        _check_matrix(arrays, name, tuple(int(v) for v in shape), what)
+    n = sizes["tasks"]
+    for name in ("onetsoc_codes", "task_ids", "job_zone", "payload"):
+        value = np.asarray(arrays[name])
+        if value.ndim < 1 or value.shape[0] != n:
+            got = value.shape[0] if value.ndim else "no"
+            raise ExposureError(f"{what}'s array {name!r} has {got} rows for {n} {_SIZES['tasks']}")
+    checks = (
+        ("task_ids", lambda v: v.ndim == 1 and v.dtype.kind in ("i", "u"), "whole numbers (O*NET task ids)"),
+        ("onetsoc_codes", lambda v: v.ndim == 1 and v.dtype.kind == "U", "text (O*NET-SOC codes)"),
+        ("job_zone", lambda v: v.ndim == 1 and v.dtype.kind in ("i", "u") and ((v >= 0) & (v <= 5)).all(),
+         "whole numbers of 0 (unknown) to 5"),
+        ("payload", lambda v: v.ndim == 2 and v.shape[1] == 3 and v.dtype.kind == "f"
+         and bool(((v >= 0) & (v <= 1)).all()), "3 probabilities (E0, E1, E2) of 0 to 1 a task"),
+        ("activities", lambda v: v.ndim == 1 and v.dtype.kind == "U", "text (DWA and IWA ids)"),
+        *((("codes", lambda v: v.ndim == 1 and v.dtype.kind in ("i", "u"), "whole numbers (term codes)"),
+           ("tokens", lambda v: v.ndim == 1 and v.dtype.kind == "U", "text (words)")) if terms == "codes"
+          else (("vocab", lambda v: v.ndim == 1 and v.dtype.kind == "U", "text (terms)"),)),
+        ("idf", lambda v: v.ndim == 1 and v.dtype.kind == "f" and bool((v > 0).all()) and np.isfinite(v).all(),
+         "finite numbers above 0"),
+    )
+    for name, ok, expected in checks:
+        value = np.asarray(arrays[name])
+        if not ok(value):
+            raise ExposureError(f"{what}'s array {name!r} must hold {expected}, got {value.dtype} of shape "
+                                f"{value.shape}")
+    if len(arrays["idf"]) != sizes["terms"]:
+        raise ExposureError(f"{what}'s array 'idf' has {len(arrays['idf'])} weights for {sizes['terms']} terms")
+
+
+def _check_matrix(arrays: dict, name: str, shape: tuple, what: str) -> None:
+    """Refuse the arrays of sparse matrix ``name`` (CSR) when they do not make one of ``shape``."""
+    data, indices, indptr = (np.asarray(arrays[f"{name}_{part}"]) for part in ("data", "indices", "indptr"))
+    problem = None
+    if data.dtype.kind != "f" or indices.dtype.kind not in ("i", "u") or indptr.dtype.kind not in ("i", "u"):
+        problem = (f"data of float and indices of whole numbers are expected, got {data.dtype}, "
+                   f"{indices.dtype} and {indptr.dtype}")
+    elif data.ndim != 1 or indices.ndim != 1 or indptr.ndim != 1 or len(data) != len(indices):
+        problem = f"{name}_data and {name}_indices must be of one length, got {data.shape} and {indices.shape}"
+    elif len(indptr) != shape[0] + 1 or indptr[0] != 0 or indptr[-1] != len(indices) or (np.diff(indptr) < 0).any():
+        problem = (f"{name}_indptr must rise from 0 to {len(indices)} in {shape[0] + 1} steps (one a row), "
+                   f"got {len(indptr)} values from {indptr[0] if len(indptr) else None} to "
+                   f"{indptr[-1] if len(indptr) else None}")
+    elif len(indices) and (indices.min() < 0 or indices.max() >= shape[1]):
+        problem = f"{name}_indices must be columns of 0 to {shape[1] - 1}, got {indices.min()} to {indices.max()}"
+    elif not np.isfinite(data).all():
+        problem = f"{name}_data holds a value that is not finite"
+    if problem is not None:
+        raise ExposureError(f"{what}'s matrix {name!r} ({shape[0]} x {shape[1]}) is damaged: {problem}")
+
+
+def check_texts(texts) -> list:
+    """``texts`` as a list of str, or :class:`~exposure.errors.DataFormatError` naming the item.
+
+    What the methods given a list of task texts take (:meth:`TaskIndex.retrieve`, the
+    ``transformer``'s :meth:`~exposure.scoring.transformer.TransformerModel.predict_proba`):
+    one str (read character by character), a DataFrame (its column names), a dict (its
+    keys), a set (no order) and an item that is not a str (None, NaN: a ``TypeError``
+    inside) are refused.
+
+    Examples
+    --------
+    >>> check_texts(("Lay bricks.",))
+    ['Lay bricks.']
+    >>> check_texts(["Lay bricks.", None])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: texts[1] must be a str (a task text), got NoneType None
+    >>> check_texts(pd.DataFrame({"task": ["Lay bricks."]}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: texts must be a list of task texts, got a DataFrame of columns ['task'] (a frame gives its column names): pass one column, e.g. frame['task']
+    """
+    # a 0-d array (``np.asarray(text)``: one text) raised numpy's ``iteration over a 0-d array``
+    zero_d = isinstance(texts, np.ndarray) and texts.ndim == 0
+    if isinstance(texts, (str, bytes)) or not isinstance(texts, Iterable) or zero_d:
+        one = isinstance(texts, str) or (zero_d and isinstance(texts.item(), str))
+        raise DataFormatError(f"texts must be a list of task texts, got {shown(texts)}"
+                              + (" (one text: pass [text])" if one else ""))
+    # a frame gives its column names and a dict its keys (each scored as one text: a frame of
+    # 1,000 tasks gave one row, the score of the word "task"); a set, rows in no fixed order
+    if isinstance(texts, pd.DataFrame):
+        raise DataFormatError(f"texts must be a list of task texts, got a DataFrame of columns "
+                              f"{list(texts.columns)!r} (a frame gives its column names): pass one "
+                              "column, e.g. frame['task']")
+    if isinstance(texts, (Mapping, Set)):
+        raise DataFormatError(f"texts must be a list of task texts, got {shown(texts)}: "
+                              + ("a dict gives its keys; pass list(texts.values()) or list(texts)"
+                                 if isinstance(texts, Mapping) else
+                                 "a set has no order, so its probabilities could not be matched to "
+                                 "its texts; pass a list"))
+    texts = list(texts)
+    for i, text in enumerate(texts):
+        if not isinstance(text, str):
+            raise DataFormatError(f"texts[{i}] must be a str (a task text), got {shown(text)}")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise DataFormatError(f"texts[{i}] holds {text[exc.start]!r}, a lone surrogate, not a "
+                                  "character: decode the source with its own encoding") from None
+    return texts
+
+
+def _check_exclude(exclude, n: int) -> list:
+    """``exclude`` of :meth:`TaskIndex.retrieve` as a list of ``n`` codes, or :class:`~exposure.errors.DataFormatError`.
+
+    Examples
+    --------
+    >>> _check_exclude("11-1011", 1)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: exclude must be a list of SOC codes, one a text, got str '11-1011': write ['11-1011']
+    """
+    if isinstance(exclude, str):
+        raise DataFormatError(f"exclude must be a list of SOC codes, one a text, got str {exclude!r}: "
+                              f"write [{exclude!r}]")
+    if isinstance(exclude, (bytes, pd.DataFrame, Mapping, Set)) or not isinstance(exclude, Iterable):
+        raise DataFormatError(f"exclude must be a list of SOC codes, one a text, got {shown(exclude)}")
+    exclude = list(exclude)
+    if len(exclude) != n:
+        raise DataFormatError(f"exclude holds {len(exclude)} codes for {n} texts: give one SOC code "
+                              "(or None) a text")
+    return exclude
 
 
 def _row_blocks(q: sparse.csr_matrix, items_t: sparse.csr_matrix, max_rows: int = CHUNK,
@@ -644,6 +863,14 @@ def build_index(onet, payload=None, *, max_df: int = MAX_DF) -> TaskIndex:
     -------
     TaskIndex
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``onet`` is not a release (a release name, None, a table); a task statement of
+        ``onet.tasks`` is missing or not text, or a task ID missing or not a whole number
+        (naming the row); ``payload`` is not probabilities of 0 to 1, three a task
+        (:func:`_check_payload`); ``max_df`` is not a whole number of 1 or more.
+
     Examples
     --------
     >>> index = _tiny_index()  # two tasks: billing emails (E1-ish payload), cutting lumber
@@ -651,7 +878,12 @@ def build_index(onet, payload=None, *, max_df: int = MAX_DF) -> TaskIndex:
     >>> index.task_ids[found.best].tolist(), bool(found.similarity[0] > 0.3)
     ([1], True)
     """
+    if onet is None:
+        raise DataFormatError("onet must be an O*NET release, e.g. exposure.load_onet('29.1'), got None")
+    check_onet(onet, ("tasks", "task_dwas", "dwas"))
+    max_df = check_count(max_df, "max_df", 1)
     tasks = onet.tasks
+    _check_tasks(tasks)
     texts = tasks["task"].astype(str).tolist()
     dwa_titles = onet.dwas["dwa_title"].astype(str).tolist()
     corpus = texts + dwa_titles
@@ -684,9 +916,7 @@ def build_index(onet, payload=None, *, max_df: int = MAX_DF) -> TaskIndex:
     zones = job_zone_lookup(onet)
     if payload is None:
         payload = np.full((len(texts), 3), 1.0 / 3.0)
-    payload = np.asarray(payload, dtype=np.float64)
-    if payload.shape != (len(texts), 3):
-        raise ExposureError(f"payload must have shape ({len(texts)}, 3), got {payload.shape}")
+    payload = _check_payload(payload, len(texts))
     return TaskIndex(
         vectorizer=vec, tasks=t_mat, dwas=d_mat,
         onetsoc_codes=np.asarray(codes, dtype=str),
@@ -697,6 +927,58 @@ def build_index(onet, payload=None, *, max_df: int = MAX_DF) -> TaskIndex:
         metadata={"onet_release": getattr(onet, "release", None), "max_df": int(max_df),
                   "n_tasks": len(texts), "n_dwas": len(dwa_titles)},
     )
+
+
+def _check_tasks(tasks) -> None:
+    """Refuse task statements or IDs of ``onet.tasks`` that :func:`build_index` would misread.
+
+    Before, a missing statement raised ``AttributeError: 'float' object has no attribute
+    'lower'`` (or was indexed as the text ``'nan'``), a missing task ID pandas'
+    ``IntCastingNaNError``, and an ID of ``1.5`` was stored as task 1, silently.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming ``onet.tasks``, the row (counted from 1) and the column.
+    """
+    try:
+        task_texts(tasks, "task", what="onet.tasks", show_index=False)
+        if "task_id" not in tasks.columns:
+            raise DataFormatError(f"missing column 'task_id' (columns: {list(tasks.columns)})")
+        ids = task_id_numbers(tasks["task_id"])
+        if ids.isna().any():
+            raise DataFormatError("task ID missing", row=int(np.flatnonzero(ids.isna())[0]) + 1, column="task_id")
+    except DataFormatError as exc:
+        raise DataFormatError(f"onet.tasks: {exc.reason}", row=exc.row, column=exc.column) from None
+
+
+def _check_payload(payload, n: int) -> np.ndarray:
+    """``payload`` as an (n, 3) float array of probabilities, or :class:`~exposure.errors.DataFormatError`.
+
+    Before, NaN, negative or text payloads were kept (the grounded features and the
+    text-alone blend then carried NaN or negative probabilities, silently), and a
+    DataFrame of other columns was read as its values.
+
+    Examples
+    --------
+    >>> _check_payload([[0.2, 0.5, 0.3], [0.1, float("nan"), 0.9]], 2)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: payload row 2 holds nan: it must hold probabilities of 0 to 1 (E0, E1, E2 of each task)
+    """
+    values = as_array(payload)
+    if values is None or values.dtype.kind not in ("f", "i", "u"):
+        raise DataFormatError(f"payload must be an array of probabilities, shape ({n}, 3), got {shown(payload)}"
+                              + ("" if values is None else f" of {values.dtype}"))
+    values = values.astype(np.float64)
+    if values.shape != (n, 3):
+        raise DataFormatError(f"payload must have shape ({n}, 3), got {values.shape}")
+    bad = ~((values >= 0) & (values <= 1))
+    if bad.any():
+        row, col = (int(v) for v in np.argwhere(bad)[0])
+        raise DataFormatError(f"payload row {row + 1} holds {float(values[row, col])!r}: it must hold "
+                              "probabilities of 0 to 1 (E0, E1, E2 of each task)")
+    return values
 
 
 def _drop_columns(m: sparse.csr_matrix, drop: np.ndarray) -> sparse.csr_matrix:
@@ -716,7 +998,17 @@ def save_index(index: TaskIndex, path) -> Path:
     >>> a = save_index(_tiny_index(), p).read_bytes()
     >>> a == save_index(_tiny_index(), p).read_bytes()
     True
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``index`` is not a :class:`TaskIndex` or ``path`` is not a path (None, a number:
+        pathlib's ``TypeError`` or an ``AttributeError`` before), before anything is
+        written.
     """
+    path = check_path(path, "path", "a retrieval index path")
+    if not isinstance(index, TaskIndex):
+        raise DataFormatError(f"index must be a TaskIndex (e.g. build_index(onet)), got {shown(index)}")
     arrays, meta = index.to_arrays()
     return write_arrays(arrays, meta, path)
 
@@ -738,6 +1030,10 @@ def load_index(path, pins: dict) -> TaskIndex:
     ------
     exposure.errors.ChecksumMismatchError
         The file's sha256 differs from the pinned one.
+    exposure.errors.DataFormatError
+        ``path`` is not a path; the file's arrays or metadata do not make an index (an array
+        of another length than the tasks, a matrix whose indices do not fit its shape, NaN
+        weights: :func:`_check_arrays`), naming the file.
     exposure.errors.ExposureError
         The file is missing or not pinned.
 
@@ -750,7 +1046,16 @@ def load_index(path, pins: dict) -> TaskIndex:
     ...
     exposure.errors.ChecksumMismatchError: sha256 mismatch for i.npz ...
     """
-    return load_pinned(path, pins, "retrieval index", TaskIndex.from_arrays, _CACHE)
+    path = check_path(path, "path", "a retrieval index path")
+    return load_pinned(path, pins, "retrieval index", partial(_build, path=path), _CACHE)
+
+
+def _build(arrays: dict, meta: dict, *, path) -> TaskIndex:
+    """:meth:`TaskIndex.from_arrays`, its errors naming the file ``path``."""
+    try:
+        return TaskIndex.from_arrays(arrays, meta)
+    except ExposureError as exc:
+        raise DataFormatError(str(exc), path=path) from None
 
 
 def _tiny_index() -> TaskIndex:

@@ -36,13 +36,11 @@ import importlib.util
 import logging
 import re
 import threading
-from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 
 from exposure._args import check_path, shown
 from exposure._io import load_pinned, write_arrays
@@ -52,6 +50,7 @@ from exposure.scoring._distill import MiniLM, backend_message, backend_problems
 from exposure.scoring._embed import quantise
 from exposure.scoring._features import normalise_texts
 from exposure.scoring.learned import _softmax, read_registry, shipped_model_path
+from exposure.scoring.retrieval import check_texts
 
 __all__ = ["MODEL_NAME", "MAX_LENGTH", "CHECK_TOLERANCE", "TransformerModel", "pack_weights",
            "save_transformer", "load_transformer", "shipped_transformer_path"]
@@ -131,6 +130,9 @@ class TransformerModel:
         #: Tokens of a text the model reads, [CLS] and [SEP] included (longer ones are cut).
         self.max_length = int(self.metadata.get("max_length", MAX_LENGTH))
         self._encoder = None
+        #: The artifact file it was loaded from (:func:`load_transformer`), named in the
+        #: errors of :meth:`attach` about its weights; None when built in memory.
+        self.source = None
 
     @classmethod
     def from_arrays(cls, arrays: dict, meta: dict) -> "TransformerModel":
@@ -197,10 +199,12 @@ class TransformerModel:
         _check_encoder(encoder, int(self.metadata.get("max_length", MAX_LENGTH)))
         hidden = int(encoder.config["hidden_size"])
         if self.arrays["head.weight"].shape[1] != hidden:
-            raise ExposureError(f"the transformer artifact's 'head.weight' has shape "
-                                f"{self.arrays['head.weight'].shape}; the encoder gives {hidden} values "
-                                f"a text, so (3, {hidden}) is expected")
-        encoder.replace_weights(self.layer_weights())
+            raise DataFormatError(f"the transformer artifact's 'head.weight' has shape "
+                                  f"{self.arrays['head.weight'].shape}; the encoder gives {hidden} values "
+                                  f"a text, so (3, {hidden}) is expected", path=self.source)
+        weights = self.layer_weights()
+        self._check_fit(weights, encoder)
+        encoder.replace_weights(weights)
         want = np.asarray(self.metadata["check_logits"], dtype=np.float64)
         got = self._logits(encoder, list(self.metadata["check_texts"]), check=True)
         if got.shape != want.shape or not np.allclose(got, want, rtol=0.0, atol=CHECK_TOLERANCE):
@@ -213,6 +217,32 @@ class TransformerModel:
         self._encoder = encoder  # only once checked
         return self
 
+    def _check_fit(self, weights: dict, encoder: MiniLM) -> None:
+        """Refuse fine-tuned ``weights`` that the published encoder has not, or of other shapes.
+
+        An artifact exported from the fine-tuning of another model (12 layers, another
+        width) was refused by the encoder's ``the model has no weight
+        'encoder.layer.6.attention.self.query.bias'`` or ``weight '...' has shape (384, 10),
+        the model's is (384, 384)``: naming neither the artifact nor the model meant.
+
+        Raises
+        ------
+        exposure.errors.DataFormatError
+            Naming the artifact (:attr:`source`, when loaded from a file), the weight and
+            the encoder's ``model.safetensors``.
+        """
+        published = encoder.model_dir / "model.safetensors"
+        for name, value in weights.items():
+            if name not in encoder.w or name.endswith(".wT"):
+                raise DataFormatError(f"the transformer artifact holds the weight {name!r}, which "
+                                      f"{published} has not: it was fine-tuned from another model "
+                                      "(all-MiniLM-L6-v2 as published is expected)", path=self.source)
+            if value.shape != encoder.w[name].shape:
+                raise DataFormatError(f"the transformer artifact's weight {name!r} has shape {value.shape}, "
+                                      f"{encoder.w[name].shape} in {published}: it was fine-tuned from "
+                                      "another model (all-MiniLM-L6-v2 as published is expected)",
+                                      path=self.source)
+
     def _logits(self, encoder, texts, *, check: bool = False) -> np.ndarray:
         """Logits of ``texts``, each the same whatever the other texts (bit for bit).
 
@@ -223,7 +253,7 @@ class TransformerModel:
         scored as they were at export (not normalised) and not said to be cut (one of them
         is cut on purpose).
         """
-        texts = _check_texts(texts)  # a generator is read once, here
+        texts = check_texts(texts)  # a generator is read once, here
         logits, long, unknown = self._logits_cut(encoder, texts, normalise=not check)
         if unknown.any() and not check:
             first = int(np.flatnonzero(unknown)[0])
@@ -261,7 +291,7 @@ class TransformerModel:
         process either. A text longer than the model's tokens is cut as in training; nothing
         is logged here.
         """
-        texts = _check_texts(texts)
+        texts = check_texts(texts)
         read = normalise_texts(texts) if normalise else texts  # errors quote ``texts``, as given
         # each distinct text once (a text's logits do not depend on the others): 100,000
         # copies of one text took as long as 100,000 texts
@@ -364,52 +394,6 @@ class TransformerModel:
         return _softmax(logits / self.temperature), cut
 
 
-def _check_texts(texts) -> list:
-    """``texts`` as a list of str, or :class:`~exposure.errors.DataFormatError` naming the item.
-
-    Examples
-    --------
-    >>> _check_texts(("Lay bricks.",))
-    ['Lay bricks.']
-    >>> _check_texts(["Lay bricks.", None])
-    Traceback (most recent call last):
-    ...
-    exposure.errors.DataFormatError: texts[1] must be a str (a task text), got NoneType None
-    >>> _check_texts(pd.DataFrame({"task": ["Lay bricks."]}))
-    Traceback (most recent call last):
-    ...
-    exposure.errors.DataFormatError: texts must be a list of task texts, got a DataFrame of columns ['task'] (a frame gives its column names): pass one column, e.g. frame['task']
-    """
-    # a 0-d array (``np.asarray(text)``: one text) raised numpy's ``iteration over a 0-d array``
-    zero_d = isinstance(texts, np.ndarray) and texts.ndim == 0
-    if isinstance(texts, (str, bytes)) or not isinstance(texts, Iterable) or zero_d:
-        one = isinstance(texts, str) or (zero_d and isinstance(texts.item(), str))
-        raise DataFormatError(f"texts must be a list of task texts, got {shown(texts)}"
-                              + (" (one text: pass [text])" if one else ""))
-    # a frame gives its column names and a dict its keys (each scored as one text: a frame of
-    # 1,000 tasks gave one row, the score of the word "task"); a set, rows in no fixed order
-    if isinstance(texts, pd.DataFrame):
-        raise DataFormatError(f"texts must be a list of task texts, got a DataFrame of columns "
-                              f"{list(texts.columns)!r} (a frame gives its column names): pass one "
-                              "column, e.g. frame['task']")
-    if isinstance(texts, (Mapping, Set)):
-        raise DataFormatError(f"texts must be a list of task texts, got {shown(texts)}: "
-                              + ("a dict gives its keys; pass list(texts.values()) or list(texts)"
-                                 if isinstance(texts, Mapping) else
-                                 "a set has no order, so its probabilities could not be matched to "
-                                 "its texts; pass a list"))
-    texts = list(texts)
-    for i, text in enumerate(texts):
-        if not isinstance(text, str):
-            raise DataFormatError(f"texts[{i}] must be a str (a task text), got {shown(text)}")
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError as exc:
-            raise DataFormatError(f"texts[{i}] holds {text[exc.start]!r}, a lone surrogate, not a "
-                                  "character: decode the source with its own encoding") from None
-    return texts
-
-
 def _check_encoder(encoder: MiniLM, max_length: int) -> None:
     """Refuse an artifact whose ``max_length`` is beyond the positions of the model.
 
@@ -446,6 +430,11 @@ def _check_artifact(arrays: dict, meta: dict) -> None:
         if not isinstance(value, np.ndarray) or value.dtype.kind not in ("f", "i"):
             raise ExposureError(f"{what}'s array {name!r} must hold numbers, got "
                                 f"{getattr(value, 'dtype', type(value).__name__)}")
+        if value.dtype.kind == "i" and not name.endswith(_CODES):
+            # weights rounded to whole numbers (a head of int64): the check failed blaming the
+            # tokenizer ("check texts give logits up to 4.438 away")
+            raise ExposureError(f"{what}'s array {name!r} is {value.dtype}: float32 is expected (only "
+                                f"the '{_CODES}' matrices are integers, as pack_weights stores them)")
         if value.dtype.kind == "f" and value.dtype.itemsize < 4:
             # float16 rounds the weights the check logits were recorded with: the check then
             # failed blaming the tokenizer, or (the head) passed with scores moved silently
@@ -463,6 +452,10 @@ def _check_artifact(arrays: dict, meta: dict) -> None:
                                     f"{'none' if scale is None else np.shape(scale)}")
         elif name.endswith(_SCALE) and name[:-len(_SCALE)] + _CODES not in arrays:
             raise ExposureError(f"{what} has {name!r} without {name[:-len(_SCALE)] + _CODES!r}")
+        elif name.endswith(_SCALE) and value.size and not (value > 0).all():
+            # a row of 0 (or below) zeroes (or flips) its weights: the check failed blaming the tokenizer
+            raise ExposureError(f"{what}'s array {name!r} holds {float(value[~(value > 0)][0])!r}: "
+                                "scales must be above 0 (quantise gives them)")
         if not np.isfinite(value).all():
             raise ExposureError(f"{what}'s array {name!r} holds a value that is not finite")
     head, bias = arrays["head.weight"], arrays["head.bias"]
@@ -495,9 +488,11 @@ def _check_artifact(arrays: dict, meta: dict) -> None:
 def _build(arrays: dict, meta: dict, *, path) -> TransformerModel:
     """:meth:`TransformerModel.from_arrays`, its errors naming the artifact ``path``."""
     try:
-        return TransformerModel.from_arrays(arrays, meta)
+        model = TransformerModel.from_arrays(arrays, meta)
     except ExposureError as exc:
         raise DataFormatError(str(exc), path=path) from None
+    model.source = Path(path)
+    return model
 
 
 def save_transformer(model: TransformerModel, path) -> Path:
