@@ -103,6 +103,7 @@ import re
 import shutil
 import stat
 import tempfile
+import threading
 import time
 import zipfile
 import zlib
@@ -722,7 +723,10 @@ def _check_network(timeout=None, retries=None, backoff=None, deadline=None) -> t
         Naming the argument: ``timeout`` not a positive, finite number of seconds nor a
         ``(connect, read)`` pair of them (None for no limit); ``retries`` not a whole number
         of 0 or more; ``backoff`` not a finite number of seconds of 0 or more; ``deadline``
-        not a positive, finite number of seconds.
+        not a positive, finite number of seconds. Any of them above
+        :data:`threading.TIMEOUT_MAX` (about 292 years: ``timeout=1e10``, a "no limit"
+        written as a big number), which raised ``OverflowError: timestamp out of range for
+        platform time_t`` from inside the socket once a download started.
 
     Examples
     --------
@@ -752,6 +756,12 @@ def _check_network(timeout=None, retries=None, backoff=None, deadline=None) -> t
         backoff = float(backoff)
     if deadline is not None:
         deadline = check_positive(deadline, "deadline", seconds)
+    parts = timeout if isinstance(timeout, tuple) else (timeout,)
+    for name, value in (*(("timeout", part) for part in parts), ("backoff", backoff), ("deadline", deadline)):
+        if value is not None and value > threading.TIMEOUT_MAX:  # "no limit" written as 1e10
+            raise DataFormatError(f"{name} must be at most {threading.TIMEOUT_MAX:.0f} seconds (about "
+                                  f"{threading.TIMEOUT_MAX / (365.25 * 86400):.0f} years, the longest a socket "
+                                  f"waits; None is no limit), got {shown(value)}")
     return timeout, retries, backoff, deadline
 
 

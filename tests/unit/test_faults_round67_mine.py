@@ -21,6 +21,16 @@
    (``groups``, ``outcomes_groups.csv``) as floats: the file read ``11-1011,alpha,4.0``.
    They are whole numbers now (``4``); the shipped ``outcomes_groups.csv`` was regenerated
    and only that changed.
+5. :func:`exposure.scoring.learned.load_model` of a model with a retrieval index of
+   another O*NET release pinned beside it (a 30.1 index under the shipped index's name)
+   loaded without a word and scored otherwise (round 67's retrieval helper saw "Answer
+   billing emails from customers." go from E1 to E2). Refused now, naming the index and
+   both releases.
+6. :func:`exposure.fetch.download` (and ``fetch``) with ``timeout=1e10`` or
+   ``deadline=1e10`` (a "no limit" written as a big number) raised ``OverflowError:
+   timestamp out of range for platform time_t`` from inside the socket once it connected;
+   round 67 refused such options on the command line only. Refused before any work, naming
+   the argument.
 """
 
 from __future__ import annotations
@@ -124,3 +134,50 @@ def test_the_exposure_groups_are_whole_numbers(tmp_path):
     write_outcomes(result, tmp_path, figures_too=False)
     lines = (tmp_path / "outcomes_groups.csv").read_text().splitlines()
     assert lines[0] == "soc_code,measure,group" and all(line.rsplit(",", 1)[1] in ("1", "2") for line in lines[1:])
+
+
+def test_a_model_with_an_index_of_another_release_is_refused(tmp_path):
+    import hashlib
+    import shutil
+
+    from exposure._io import read_arrays, write_arrays
+    from exposure.errors import DataFormatError
+    from exposure.scoring.learned import load_model, shipped_model_path, update_registry
+
+    model = tmp_path / shipped_model_path().name
+    shutil.copyfile(shipped_model_path(), model)
+    meta = read_arrays(model.read_bytes())[1]
+    shutil.copyfile(shipped_model_path().with_name(meta["vectors"]), tmp_path / meta["vectors"])
+    arrays, index_meta = read_arrays(shipped_model_path().with_name(meta["index"]).read_bytes())
+    index = tmp_path / meta["index"]
+    registry = tmp_path / "registry.txt"
+
+    def pin_all():
+        for path in (model, tmp_path / meta["vectors"], index):
+            update_registry(registry, path.name, hashlib.sha256(path.read_bytes()).hexdigest())
+
+    write_arrays(arrays, index_meta, index)
+    pin_all()
+    assert load_model(model, registry=registry).index.metadata["onet_release"] == "29.1"  # the copy loads
+    write_arrays(arrays, dict(index_meta, onet_release="30.1"), index)
+    pin_all()
+    with pytest.raises(DataFormatError, match=r"the retrieval index is of O\*NET 30\.1, but the model "
+                       r"learned-v\d+\.npz was trained with the index of O\*NET 29\.1") as info:
+        load_model(model, registry=registry)
+    assert info.value.path == str(index)
+
+
+@pytest.mark.parametrize("settings", [{"timeout": 1e10, "deadline": 1e10}, {"timeout": (5, 1e12)},
+                                      {"deadline": 1e10}, {"backoff": 1e10}])
+def test_download_refuses_settings_beyond_what_a_socket_waits(tmp_path, settings):
+    import threading
+
+    from exposure.errors import DataFormatError
+    from exposure.fetch import _check_network, download
+
+    with pytest.raises(DataFormatError, match=r"must be at most 9223372036 seconds \(about 292 years"):
+        download("http://127.0.0.1:9/x", tmp_path / "x", retries=0, **settings)
+    assert not list(tmp_path.iterdir())
+    limit = {k: (5, threading.TIMEOUT_MAX) if k == "timeout" and isinstance(v, tuple) else threading.TIMEOUT_MAX
+             for k, v in settings.items()}
+    assert _check_network(**limit)  # the limit itself is accepted

@@ -635,9 +635,25 @@ def load_model(path=None, *, registry=None) -> LearnedModel:
     # block: beside the model, pinned in the same registry, verified on every load too
     if model.metadata.get("index"):
         model.index = load_index(path.parent / model.metadata["index"], pins)
+        _check_index_release(model, path.parent / model.metadata["index"], path)
     if model.metadata.get("vectors"):
         model.vectors = load_vectors(path.parent / model.metadata["vectors"], pins)
     return model
+
+
+def _check_index_release(model: LearnedModel, index_path: Path, path: Path) -> None:
+    """Refuse a retrieval index built from another O*NET release than the model was trained with.
+
+    The model's grounded features are the labels and work activities of the index's
+    tasks: an index of O*NET 30.1 pinned beside a model trained on 29.1 (under the same
+    file name) was loaded without a word, and changed the scores ("Answer billing emails
+    from customers." E2 for E1).
+    """
+    want, got = model.metadata.get("onet_release"), model.index.metadata.get("onet_release")
+    if want is not None and got is not None and str(want) != str(got):
+        raise DataFormatError(f"the retrieval index is of O*NET {got}, but the model {path.name} was trained "
+                              f"with the index of O*NET {want}: put that index beside it, or train a model for "
+                              f"O*NET {got} (exposure train)", path=index_path)
 
 
 def check_model(model) -> None:
