@@ -88,6 +88,7 @@ __all__ = [
     "check_report_files",
     "refuse_file_named_dir",
     "refuse_protected",
+    "refuse_spaces",
     "replace_directory",
     "previous_files_note",
     "files_snapshot",
@@ -275,7 +276,10 @@ def check_files_dir(path, *, protect: Iterable = ()) -> Path:
     folders, the installed package): ``path`` inside one of them, or equal to it, is
     refused (:class:`OutputPathError`). ``exposure compare -o ../shared/data`` wrote its
     eight reports among the mirror's raw files. So is a ``path`` that is, or lies under, a
-    symbolic link to nothing (:func:`_refuse_dangling`: ``File exists`` before).
+    symbolic link to nothing (:func:`_refuse_dangling`: ``File exists`` before), and one
+    with surrounding spaces or a line end when no directory of that very name exists
+    (:func:`_refuse_padded`: ``exposure compare -o "$DIR"`` with ``DIR`` read with its CRLF
+    wrote its reports into a new directory ``reports\\r`` beside ``reports``).
 
     Examples
     --------
@@ -288,6 +292,7 @@ def check_files_dir(path, *, protect: Iterable = ()) -> Path:
     exposure.errors.DataFormatError: .../file: output exists and is not a directory
     """
     _refuse_unexpanded(path)
+    _refuse_padded(path)  # "reports\r": the reports went into a new directory beside reports
     out = Path(path)
     refuse_protected(out, protect)
     if out.exists() and not out.is_dir():
@@ -720,7 +725,11 @@ def check_output_dir(out, *, protect: Iterable = ()) -> Path:
         directory in a folder with the sticky bit, which this user may not rename
         (:func:`_check_renamable`); it lies under a symbolic link to nothing
         (:func:`_refuse_dangling`). A ``..`` after a symbolic link is read as the system
-        reads it (:func:`real_path`).
+        reads it (:func:`real_path`). It has surrounding spaces or a line end and no
+        directory of that very name exists (``"results\\r"``, a value read from a file
+        saved with CRLF: a new directory ``results\\r`` was made beside ``results``, after
+        the whole run); it is itself a folder with the sticky bit (``--out /tmp``, a
+        shared ``/scratch``: :func:`_refuse_shared`).
 
     Examples
     --------
@@ -739,6 +748,7 @@ def check_output_dir(out, *, protect: Iterable = ()) -> Path:
     exposure._outdir.OutputPathError: refusing to replace ...: it contains .../cache, which the run reads; ...
     """
     _refuse_unexpanded(out)  # "--out=~/results": a folder "~" was made in the current directory
+    _refuse_padded(out)  # "results\r": a new directory beside results, after the whole run
     try:
         return _check_output_dir(out, protect)
     except RuntimeError as exc:  # pathlib's "Symlink loop from '...'" (Python 3.11, 3.12)
@@ -807,6 +817,7 @@ def _check_output_dir(out, protect: Iterable) -> Path:
                 f"refusing to replace {out}: it is a source checkout (it has .git); write "
                 "into a directory inside it"
             )
+        _refuse_shared(out)
         mount = _mount_inside(out)
         if mount is not None:
             raise OutputPathError(
@@ -816,6 +827,80 @@ def _check_output_dir(out, protect: Iterable) -> Path:
             )
         _check_renamable(out)
     return out
+
+
+def refuse_spaces(value, origin: str, *, error: type[ExposureError] = ExposureError) -> None:
+    """Refuse a directory ``value`` (from ``origin``) with surrounding spaces or a line end.
+
+    Unless a directory of that very name exists (it is then used). Such a value, pasted
+    from a ``.env`` file or a shell line, named a new directory beside the real one.
+    ``error`` is the class raised (:class:`OutputPathError` for an output directory);
+    :mod:`exposure.fetch` re-exports this function, where the cache and mirror options
+    use it.
+
+    Examples
+    --------
+    >>> refuse_spaces("/nonexistent/cache\\r", "cache")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: cache '/nonexistent/cache\\r' has surrounding spaces (or a line end): remove them ('/nonexistent/cache\\r' and '/nonexistent/cache' are different directories)
+    """
+    text = os.fspath(value)
+    if isinstance(text, str) and text != text.strip() and not os.path.isdir(text):
+        raise error(f"{origin} {text!r} has surrounding spaces (or a line end): remove "
+                    f"them ({text!r} and {text.strip()!r} are different directories)")
+
+
+def _refuse_padded(out) -> None:
+    """Refuse an output directory with surrounding spaces or a line end, unless one of that very name exists.
+
+    ``exposure recompute --out "$OUT"`` with ``OUT`` read from a file saved with CRLF line
+    ends (``results\\r``), or pasted with a space after it, named a new directory beside
+    ``results``: the whole run went there, and ``exposure.load(directory="results")``
+    read the old tables (as :func:`refuse_spaces` refuses such a cache or
+    report directory).
+
+    Examples
+    --------
+    >>> _refuse_padded("/nonexistent/results\\r")
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.OutputPathError: output path '/nonexistent/results\\r' has surrounding spaces (or a line end): remove them ('/nonexistent/results\\r' and '/nonexistent/results' are different directories)
+    """
+    refuse_spaces(out, "output path", error=OutputPathError)
+
+
+def _refuse_shared(out: Path) -> None:
+    """Refuse an existing ``out`` that is itself a folder with the sticky bit (``/tmp``, a shared ``/scratch``).
+
+    Such a folder holds the files of every user of the system: ``exposure rollup
+    scores.csv -o /tmp`` (meaning "into /tmp") replaced the folder itself, run as root (a
+    container), its entries hard-linked into a new directory and removed from the old
+    one, under the programs using it; run as another user it failed on the lock file,
+    asking whether ``/`` was writable. An output directory of exposure never has the bit.
+
+    Raises
+    ------
+    OutputPathError
+        ``refusing to replace /tmp: it is a folder with the sticky bit ...``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> d.chmod(0o1777)
+    >>> _refuse_shared(d)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.OutputPathError: refusing to replace ...: it is a folder with the sticky bit (like /tmp), shared by the users of this system; write into a directory inside it (such as .../results)
+    """
+    try:
+        shared = bool(os.stat(out).st_mode & stat.S_ISVTX)
+    except OSError:
+        return
+    if shared:
+        raise OutputPathError(f"refusing to replace {out}: it is a folder with the sticky bit (like /tmp), shared by "
+                              f"the users of this system; write into a directory inside it (such as {out / 'results'})")
 
 
 #: Linux capability that lets a process rename another user's entries of a sticky folder.
@@ -1172,8 +1257,7 @@ def _lock(out: Path, _attempt: int = 0) -> Iterator[Path]:
         fd = _open_lock_file(path)
     except OSError as exc:
         raise OutputPathError(
-            f"cannot create the lock file {path} for {out}: {exc.strerror or exc}; is the "
-            "parent directory writable?"
+            f"cannot create the lock file {path} for {out}: {exc.strerror or exc}; {_lock_advice(out, exc)}"
         ) from exc
     writable = _writable_fd(fd)
     try:
@@ -1220,6 +1304,32 @@ def _lock(out: Path, _attempt: int = 0) -> Iterator[Path]:
     finally:
         if fd >= 0:
             os.close(fd)
+
+
+def _lock_advice(out: Path, exc: OSError) -> str:
+    """What to do when the lock file of ``out`` cannot be created (``exc``): the end of the message.
+
+    An existing ``out`` of this user's, in a folder this user may not write (a directory of
+    one's own in a shared project folder), was answered ``is the parent directory
+    writable?``: it is not, and need not be made so. ``out`` is replaced as a whole, by a
+    new directory made beside it, so a directory inside ``out`` is what can be written.
+
+    Examples
+    --------
+    >>> import errno
+    >>> _lock_advice(Path("/nonexistent/out"), OSError(errno.EACCES, "Permission denied"))
+    'is the parent directory writable?'
+    """
+    try:
+        own = (exc.errno in (errno.EACCES, errno.EPERM) and out.is_dir() and not out.is_symlink()
+               and os.access(out, os.W_OK | os.X_OK))
+    except OSError:
+        own = False
+    if not own:
+        return "is the parent directory writable?"
+    return (f"{out} is replaced as a whole, by a new directory made beside it, with its lock file, in "
+            f"{out.parent}, which this user may not write: write into a directory inside {out} (such as "
+            f"{out / 'results'}), or ask for write access to {out.parent}")
 
 
 def _open_lock_file(path: Path) -> int:

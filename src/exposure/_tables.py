@@ -55,6 +55,8 @@ from exposure.errors import DataFormatError, InputError
 
 __all__ = [
     "decode_text",
+    "nul_error",
+    "utf16_without_bom",
     "foreign_workbook",
     "check_paired",
     "check_pairs",
@@ -211,7 +213,7 @@ def header_name(name) -> str:
 def check_file(path: Path) -> bytes:
     """Return the first bytes of ``path``; raise on a missing, empty or HTML file.
 
-    Text in UTF-16 (with a byte-order mark, or without one: :func:`_utf16_without_bom`)
+    Text in UTF-16 (with a byte-order mark, or without one: :func:`utf16_without_bom`)
     or UTF-32 is named as such, for every reader that calls this first (a reader that
     looked for NUL bytes itself said "a binary file").
 
@@ -243,7 +245,7 @@ def check_file(path: Path) -> bytes:
             "file is UTF-16 text (Excel's 'Unicode Text'): save it as UTF-8 ('CSV UTF-8')",
             path=path,
         )
-    if _utf16_without_bom(head):  # named here for every reader: some said "a binary file"
+    if utf16_without_bom(head):  # named here for every reader: some said "a binary file"
         raise DataFormatError(UTF16_NO_BOM, path=path)
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         raise DataFormatError(
@@ -305,7 +307,7 @@ UTF16_NO_BOM = ("file looks like UTF-16 text without a byte-order mark: save it 
                 "('CSV UTF-8')")
 
 
-def _utf16_without_bom(head: bytes) -> bool:
+def utf16_without_bom(head: bytes) -> bool:
     """Whether the first bytes ``head`` of a text file look like UTF-16 without a byte-order mark.
 
     The pattern of such text of Latin letters: in nine pairs of bytes in ten (of the
@@ -315,9 +317,9 @@ def _utf16_without_bom(head: bytes) -> bool:
 
     Examples
     --------
-    >>> _utf16_without_bom("task,title\\n".encode("utf-16-le")), _utf16_without_bom("t,t\\n".encode("utf-16-be"))
+    >>> utf16_without_bom("task,title\\n".encode("utf-16-le")), utf16_without_bom("t,t\\n".encode("utf-16-be"))
     (True, True)
-    >>> _utf16_without_bom(b"task,title\\n\\x00\\x00\\x00\\x00"), _utf16_without_bom(b"a\\x00")
+    >>> utf16_without_bom(b"task,title\\n\\x00\\x00\\x00\\x00"), utf16_without_bom(b"a\\x00")
     (False, False)
     """
     sample = head[:512]
@@ -330,13 +332,13 @@ def _utf16_without_bom(head: bytes) -> bool:
     return max(little, big) >= 0.9 * pairs
 
 
-def _nul_error(path, offset: int, line: int, head: bytes = b"") -> DataFormatError:
+def nul_error(path, offset: int, line: int, head: bytes = b"") -> DataFormatError:
     """The error of a NUL byte at byte ``offset``, on line ``line`` (from 1), of ``path``.
 
     ``head``, the first bytes of the file, names UTF-16 text without a byte-order mark as
-    such (:func:`_utf16_without_bom`).
+    such (:func:`utf16_without_bom`).
     """
-    if _utf16_without_bom(head):
+    if utf16_without_bom(head):
         return DataFormatError(UTF16_NO_BOM, path=path)
     return DataFormatError(
         f"file is binary, not text (a NUL byte at offset {offset})",
@@ -384,7 +386,7 @@ def check_no_nul(path, name=None) -> None:
             for block in iter(lambda: fh.read(1 << 20), b""):
                 nul = block.find(b"\x00")
                 if nul >= 0:
-                    raise _nul_error(name, offset + nul, lines + block.count(b"\n", 0, nul) + 1,
+                    raise nul_error(name, offset + nul, lines + block.count(b"\n", 0, nul) + 1,
                                      block if offset == 0 else b"")
                 offset += len(block)
                 lines += block.count(b"\n")
@@ -449,7 +451,7 @@ def decode_text(data: bytes, path: Path, sep: str, quoting: int | None = None) -
     """
     nul = data.find(b"\x00")
     if nul >= 0:
-        raise _nul_error(path, nul, data.count(b"\n", 0, nul) + 1, data[:512])
+        raise nul_error(path, nul, data.count(b"\n", 0, nul) + 1, data[:512])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -122,7 +122,7 @@ from exposure._io import (
     partial_stem,
     remove_stale_partials,
 )
-from exposure._outdir import refuse_protected
+from exposure._outdir import refuse_protected, refuse_spaces
 from exposure._version import __version__
 from exposure.errors import (
     ChecksumMismatchError,
@@ -585,25 +585,6 @@ def resolve_data_dir(data_dir=None) -> Path:
     # summary "verified in c" showed the name without its line end
     refuse_spaces(data_dir, "--data-dir/data_dir=")
     return _expand(data_dir, "--data-dir/data_dir=")
-
-
-def refuse_spaces(value, origin: str) -> None:
-    """Refuse a directory ``value`` (from ``origin``) with surrounding spaces or a line end.
-
-    Unless a directory of that very name exists (it is then used). Such a value, pasted
-    from a ``.env`` file or a shell line, named a new directory beside the real one.
-
-    Examples
-    --------
-    >>> refuse_spaces("/nonexistent/cache\\r", "cache")
-    Traceback (most recent call last):
-    ...
-    exposure.errors.ExposureError: cache '/nonexistent/cache\\r' has surrounding spaces (or a line end): remove them ('/nonexistent/cache\\r' and '/nonexistent/cache' are different directories)
-    """
-    text = os.fspath(value)
-    if isinstance(text, str) and text != text.strip() and not os.path.isdir(text):
-        raise ExposureError(f"{origin} {text!r} has surrounding spaces (or a line end): remove "
-                            f"them ({text!r} and {text.strip()!r} are different directories)")
 
 
 #: The error of an empty ``mirror`` (an empty path would be the current directory).

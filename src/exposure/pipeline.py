@@ -49,6 +49,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pandera.pandas as pa
 from tqdm.auto import tqdm
 
 import exposure.fetch as fetching
@@ -82,7 +83,12 @@ from exposure.rollup import rollup
 from exposure.schemas import validate
 from exposure.schemas._base import check_columns
 from exposure.schemas._catalog import MANIFEST_FORMAT, MANIFEST_NAME, PROCESSED_TABLES, Table
-from exposure.schemas._fields import DWA_PATTERN, _first_mismatch, first_bad_onetsoc_code
+from exposure.schemas._fields import (
+    DWA_PATTERN,
+    TASK_TYPES,
+    _first_mismatch,
+    first_bad_onetsoc_code,
+)
 from exposure.schemas._onet import TaskDwas
 from exposure.schemas._onet import Tasks as OnetTasks
 from exposure.scoring.learned import MODEL_NAME, read_registry
@@ -342,7 +348,10 @@ def run_pipeline(
         it), two tables of one file name or one named ``manifest.json``/``timings.json``
         (one overwrote the other), ``progress`` not True or False, ``protect`` not a list
         of paths (None items are skipped), ``pins`` neither None nor a
-        :class:`~exposure.fetch.DataStore`.
+        :class:`~exposure.fetch.DataStore`; a table whose ``keys`` are not a tuple of
+        column names of its model (a str: ``("onetsoc_code")``, a one-element tuple written
+        without its comma, was sorted by the columns ``'o'``, ``'n'``, ...; or a column the
+        model lacks): a ``KeyError`` once every stage had run.
 
     Examples
     --------
@@ -381,6 +390,7 @@ def run_pipeline(
                               f"the run reads) or None, got {shown(pins)}")
     _check_manifest_names(manifest)
     _check_table_files(tables)
+    _check_table_keys(tables)  # keys="code" (a tuple without its comma): KeyError 'c' after every stage
     ctx: dict[str, Any] = dict(context or {})
     timings: dict[str, float] = {}
     t_start = time.perf_counter()
@@ -593,6 +603,47 @@ def _check_table_files(tables: list[Table]) -> None:
                                   f"{pos}): the second would overwrite the first; give each table its own "
                                   "file name")
         seen[name] = pos
+
+
+def _check_table_keys(tables: list[Table]) -> None:
+    """Refuse a table whose ``keys`` are not a tuple of column names of its model.
+
+    The rows of a table are written sorted by its keys: a str (``keys=("onetsoc_code")``,
+    a one-element tuple written without its comma) was read letter by letter, and a key
+    the model has no column of, and both raised a bare ``KeyError: 'o'`` from pandas once
+    every stage had run. A model that is no schema model is left to the validation, which
+    names it.
+
+    Examples
+    --------
+    >>> from exposure.schemas._catalog import TABLES
+    >>> _check_table_keys([TABLES["soc_scores"]])
+    >>> _check_table_keys([Table("soc", "soc.parquet", TABLES["soc_scores"].model, "soc_code", "")])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: tables: the table 'soc' at position 0 has keys 'soc_code', a str: give a tuple of column names, ('soc_code',) (a tuple of one name needs its comma)
+    """
+    for pos, table in enumerate(tables):
+        keys = table.keys
+        where = f"tables: the table {table.name!r} at position {pos}"
+        if isinstance(keys, str):
+            raise DataFormatError(f"{where} has keys {keys!r}, a str: give a tuple of column names, ({keys!r},) "
+                                  "(a tuple of one name needs its comma)")
+        if keys is None:
+            continue
+        if isinstance(keys, (bytes, Mapping, pd.DataFrame)) or not np.iterable(keys):
+            raise DataFormatError(f"{where} has keys {shown(keys)}: give a tuple of column names")
+        for key in keys:
+            if not isinstance(key, str):
+                raise DataFormatError(f"{where} has the key {shown(key)}: give a tuple of column names (str)")
+        model = table.model
+        if not (isinstance(model, type) and issubclass(model, pa.DataFrameModel)):
+            continue  # named by the validation
+        columns = list(model.to_schema().columns)
+        missing = [key for key in keys if key not in columns]
+        if missing:
+            raise DataFormatError(f"{where} has the key {missing[0]!r}, which is not a column of its model "
+                                  f"{model.__name__} (columns: {', '.join(columns)}): give its key columns")
 
 
 def _owned_names(out: Path, tables: Iterable[Table], timings: bool = True) -> set[str]:
@@ -1141,6 +1192,10 @@ def recompute(
         like one of the tables (a user's own, an ``exposure rollup`` output's); an ``out``
         that is no directory yet and is named like a file (``tables.parquet``,
         ``results.csv``: a directory of that name was made, holding the tables).
+    exposure.errors.ExposureError
+        Before anything else: ``out`` with surrounding spaces or a line end
+        (``"results\\r"``), unless a directory of that very name exists: the tables were
+        written into a new directory beside ``results``.
     exposure.errors.DataFormatError
         Before anything else: ``out`` that is not a path (or None), ``progress`` that is
         not True or False; then, before any stage, ``onet_release`` that is not a str or
@@ -1155,6 +1210,7 @@ def recompute(
     """
     if out is not None:  # out=5 raised TypeError from os.path; progress="yes" reached tqdm
         check_path(out, "out", "a directory path")
+        fetching.refuse_spaces(out, "out")  # "results\r": the tables went into a new directory beside results
         if not os.path.lexists(out):  # a file there: "exists and is not a directory" (check_output_dir)
             # out="tables.parquet" made a directory of that name holding the nine tables
             refuse_file_named_dir(out, "out", RECOMPUTE_WRITES)
@@ -1443,7 +1499,12 @@ def task_digests(tasks: pd.DataFrame, task_dwas: pd.DataFrame | None = None) -> 
         cell of ``task_dwas`` that is not an O*NET-SOC code, a task ID or a DWA ID, naming
         ``task_dwas`` (a missing DWA ID raised ``TypeError: sequence item 0: expected str
         instance, float found``, a task ID 1.5 was cut to task 1, and a padded code matched
-        no task: its DWAs were left out of the digest without a word).
+        no task: its DWAs were left out of the digest without a word); a task given twice
+        (two rows of one O*NET-SOC code and task ID, naming the later row: both were
+        returned, so a task had two rows, or two digests when its texts differed) and a
+        ``task_type`` other than ``Core``, ``Supplemental`` or missing (``'core'``,
+        ``'Core '``: returned as it was), which the ``task_digests`` table refuses
+        (``exposure diff`` then stopped on them).
     exposure.errors.SchemaError
         A column of ``tasks`` or ``task_dwas`` given twice (``dwa_id`` twice gave another
         ``dwa_digest`` without a word; a key or text column twice, pandas'
@@ -1455,6 +1516,7 @@ def task_digests(tasks: pd.DataFrame, task_dwas: pd.DataFrame | None = None) -> 
         _common.check_table(task_dwas, "task_dwas", ["onetsoc_code", "task_id", "dwa_id"])
         check_columns(task_dwas, TaskDwas, path="task_dwas")  # dwa_id twice gave another digest
     task_ids = _check_task_cells(tasks)
+    _check_task_rows(tasks, task_ids)  # a task twice: two rows of one key; 'core': a type the table refuses
     text = [_digest(normalize_task_text(t)) for t in tasks["task"]]
     dwa_lists: dict[tuple[str, int], str] = {}
     if task_dwas is not None and len(task_dwas):
@@ -1498,6 +1560,40 @@ def _check_task_cells(tasks: pd.DataFrame) -> np.ndarray:
         raise DataFormatError(f"task text must be a string, got {value!r}", path="tasks", row=pos + 1,
                               column="task")
     return ids
+
+
+def _check_task_rows(tasks: pd.DataFrame, task_ids: np.ndarray) -> None:
+    """Refuse a task of ``tasks`` given twice, or a ``task_type`` the ``task_digests`` table does not hold.
+
+    ``task_ids`` are the task IDs of :func:`_check_task_cells`. Rows are counted from 1;
+    the later row of a task given twice is named.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_type": ["Core", None]})
+    >>> _check_task_rows(t, np.array([8823, 8823]))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: tasks, row 2, column 'task_id': task ('11-1011.00', 8823) appears twice (rows 1 and 2): a task has one row; keep one
+    >>> _check_task_rows(t.assign(task_type=["core", None]), np.array([8823, 8824]))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: tasks, row 1, column 'task_type': task_type must be 'Core' or 'Supplemental' (or missing), got 'core'
+    """
+    types = tasks["task_type"].to_numpy(dtype=object)
+    for pos, value in enumerate(types):  # as exposure diff reads the table (reports.diff._digests)
+        if not (value is None or value is pd.NA or (isinstance(value, float) and value != value)
+                or (isinstance(value, str) and value in TASK_TYPES)):
+            raise DataFormatError(f"task_type must be 'Core' or 'Supplemental' (or missing), got {value!r}",
+                                  path="tasks", row=pos + 1, column="task_type")
+    codes = tasks["onetsoc_code"].astype(str).to_numpy()
+    repeated = pd.MultiIndex.from_arrays([codes, task_ids]).duplicated()
+    if repeated.any():
+        pos = int(np.flatnonzero(repeated)[0])
+        first = next(i for i in range(pos) if codes[i] == codes[pos] and task_ids[i] == task_ids[pos])
+        raise DataFormatError(f"task ({codes[pos]!r}, {int(task_ids[pos])}) appears twice (rows {first + 1} and "
+                              f"{pos + 1}): a task has one row; keep one", path="tasks", row=pos + 1,
+                              column="task_id")
 
 
 def _check_dwa_cells(links: pd.DataFrame) -> np.ndarray:

@@ -28,6 +28,7 @@ while it rewrites the lock file), so none loses another's pins.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import dataclasses
@@ -49,6 +50,7 @@ import pandas as pd
 from exposure._args import check_choice, check_flag, check_name, check_path, is_number, shown
 from exposure._io import atomic_path, unexpanded_home
 from exposure._outdir import _existing_parent
+from exposure._tables import nul_error, utf16_without_bom
 from exposure.errors import DataFormatError, ExposureError, InputError
 from exposure.sources import _BLS_ATTRIBUTION, _BLS_LICENCE, _ONET_ATTRIBUTION, SOURCES, Source
 
@@ -648,7 +650,16 @@ class Lock:
             download fails on, naming neither the lock file nor the line. The marker lines of
             an unresolved merge conflict (``<<<<<<< HEAD``, ``=======``, ``>>>>>>> theirs``:
             a lock file kept with the analysis in git, pinned on two branches), which were
-            refused as "too few fields ... (fields are separated by tabs)".
+            refused as "too few fields ... (fields are separated by tabs)". A lock file that is
+            not UTF-8 text, naming its encoding when it is UTF-16 or UTF-32 (PowerShell's
+            ``>``, Notepad's "Unicode") and else the row and column of the first byte that is
+            not UTF-8 (a review note typed in Windows-1252): ``not a lock file: not UTF-8 text
+            (byte 0)`` named neither.
+
+        A line of white space only (a pin blanked in an editor, or cleared in a spreadsheet,
+        which writes its empty row as ``\\t\\t\\t\\t``) is an empty line, and a comment may be
+        indented: they were refused as ``too few fields: expected 5, got 1`` and ``name
+        missing``, after the documented way to accept a new upstream file (delete its line).
         """
         if not self.path.is_file():
             if self.path.exists():  # a directory, a pipe: "no pinned file yet" hid it
@@ -660,16 +671,13 @@ class Lock:
                                       "set to a file?)", path=self.path)
             return {}
         try:
-            text = self.path.read_text("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise DataFormatError(f"not a lock file: not UTF-8 text (byte {exc.start})",
-                                  path=self.path) from None
+            data = self.path.read_bytes()
         except OSError as exc:  # another user's 0600 lock file: a bare PermissionError
             raise InputError(exc.strerror or str(exc), path=self.path, errno=exc.errno) from None
+        text = _lock_text(data, self.path)  # UTF-16 and a comment in Windows-1252 named, with the row
         # lines as a text editor counts them: str.splitlines also broke at a form feed,
         # U+2028, ..., so every row below it was misnumbered (as in the registry reader)
-        numbered = [(i, ln) for i, ln in enumerate(_LINE_BREAK.split(text), start=1)
-                    if ln and not ln.startswith("#")]
+        numbered = [(i, ln) for i, ln in enumerate(_LINE_BREAK.split(text), start=1) if _is_data_line(ln)]
         if not numbered:
             return {}
         # "too few fields (fields are separated by tabs)", or "not the header" above it, hid the cause
@@ -678,10 +686,10 @@ class Lock:
             raise DataFormatError(f"{marker[1]!r} is a marker of an unresolved merge conflict (git merged two "
                                   "versions of the lock file): keep the lines of the pins you reviewed and delete "
                                   "the marker lines", path=self.path, row=marker[0])
-        reader = csv.DictReader(io.StringIO("\n".join(ln for _, ln in numbered)), delimiter="\t")
-        _check_header(list(reader.fieldnames or ()), numbered[0][0], self.path)
+        fields, records = _parse_lines(numbered, self.path)
+        _check_header(fields, numbered[0][0], self.path)
         out, rows = {}, {}
-        for (line, _), row in zip(numbered[1:], reader):
+        for (line, _), row in zip(numbered[1:], records):
             # extra fields went under the key None, missing ones were None: read without a word
             got = len(_LOCK_COLUMNS) + len(row.get(None) or ()) - sum(row.get(c) is None for c in _LOCK_COLUMNS)
             if got != len(_LOCK_COLUMNS):
@@ -896,10 +904,10 @@ def _user_comments(path: Path) -> dict:
     out: dict = {}
     pending, header = [], False
     for line in _LINE_BREAK.split(text):
-        if line.startswith("#"):
+        if line.lstrip().startswith("#"):  # an indented comment too, as Lock.entries reads it
             if line not in ours:
                 pending.append(line)
-        elif line:
+        elif _is_data_line(line):  # a line of white space only is an empty line
             key = line.split("\t", 1)[0] if header else ""
             header = True
             if pending:
@@ -974,6 +982,95 @@ def _file_above(path: Path) -> Path | None:
 
 #: Line breaks of a lock file as a text editor counts them (not those of str.splitlines).
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _is_data_line(line: str) -> bool:
+    """Whether ``line`` of a lock file is a header or pin line: neither blank nor a comment.
+
+    A line of white space only (``"   "``, or ``"\\t\\t\\t\\t"``: a spreadsheet's empty row)
+    is blank, and a comment may be indented (``"  # reviewed"``); no name of a pin starts
+    with white space (:func:`_check_line_name` refuses it).
+
+    Examples
+    --------
+    >>> [_is_data_line(s) for s in ("name\\tsize", "", "  ", "\\t\\t\\t\\t", "# note", "  # note")]
+    [True, False, False, False, False, False]
+    """
+    stripped = line.strip()
+    return bool(stripped) and not stripped.startswith("#")
+
+
+def _parse_lines(numbered: list, path: Path) -> tuple[list[str], list[dict]]:
+    """The header and the records of the lock file ``path``, from its ``(row, line)`` pairs ``numbered``.
+
+    A line that :mod:`csv` cannot read (a field of more than 128 KiB: a file of one long
+    line, not a lock file) raised a bare ``_csv.Error: field larger than field limit
+    (131072)``; it is named with its row.
+
+    Examples
+    --------
+    >>> _parse_lines([(4, "name\\tsize"), (5, "a\\t1")], Path("exposure.lock"))
+    (['name', 'size'], [{'name': 'a', 'size': '1'}])
+    """
+    reader = csv.DictReader(io.StringIO("\n".join(ln for _, ln in numbered)), delimiter="\t")
+    try:
+        return list(reader.fieldnames or ()), list(reader)
+    except csv.Error as exc:
+        row = numbered[min(max(reader.line_num, 1), len(numbered)) - 1][0]
+        raise DataFormatError(f"not a lock file: {exc} (a lock file holds lines of five short fields separated by "
+                              "tabs)", path=path, row=row) from None
+
+
+def _lock_text(data: bytes, path: Path) -> str:
+    """The text of the lock file ``path`` (its bytes ``data``), UTF-8 with or without a byte-order mark.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Text in UTF-16 or UTF-32 (a lock file rewritten by PowerShell's ``>`` or saved as
+        Notepad's "Unicode"), named so; a NUL byte (a binary file, or one zeroed by a
+        crash: ``too few fields``), naming its row; a byte that is not UTF-8 (a review note
+        typed in Windows-1252), naming its row and column, the byte and what it is in
+        Windows-1252.
+
+    Examples
+    --------
+    >>> _lock_text(b"name\\tsize\\n# r\\xe9vis\\xe9\\n", Path("exposure.lock"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: exposure.lock, row 2: not UTF-8 text: byte 0xe9 is not valid UTF-8 (byte offset 13; 'é' in Windows-1252): save the lock file as UTF-8
+    """
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE starts both
+        found = "UTF-32"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_without_bom(data[:512]):
+        found = "UTF-16"
+    else:
+        found = None
+    if found is not None:
+        raise DataFormatError(f"not a lock file: not UTF-8 text, but {found} (rewritten by PowerShell's '>', or "
+                              "saved as Notepad's 'Unicode'?): save it as UTF-8", path=path)
+    nul = data.find(b"\x00")
+    if nul >= 0:  # a binary file, or one zeroed by a crash: "too few fields" or "not valid UTF-8"
+        raise nul_error(path, nul, len(_LINE_BREAK.findall(data[:nul].decode("utf-8", "replace"))) + 1,
+                         data[:512])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        # the error's offset counts from after a byte-order mark (utf-8-sig drops it first)
+        offset = exc.start + (len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0)
+        before = data[:offset].decode("utf-8-sig")
+        lines = _LINE_BREAK.split(before)
+        line = lines[-1]
+        field = line.count("\t")
+        column = None if line.lstrip().startswith("#") or field >= len(_LOCK_COLUMNS) else _LOCK_COLUMNS[field]
+        byte = data[offset]
+        try:
+            char = bytes([byte]).decode("cp1252")
+        except UnicodeDecodeError:
+            char = ""
+        said = f"; {char!r} in Windows-1252" if char.isprintable() and byte >= 0x80 else ""
+        raise DataFormatError(f"not UTF-8 text: byte 0x{byte:02x} is not valid UTF-8 (byte offset {offset}{said}): "
+                              "save the lock file as UTF-8", path=path, row=len(lines), column=column) from None
 #: A line git leaves in a file merged with a conflict (``<<<<<<< HEAD``, ``=======``, ``>>>>>>> theirs``).
 _CONFLICT_MARKER = re.compile(r"(<{7}|={7}|>{7}|\|{7})(?: .*)?")
 

@@ -108,10 +108,20 @@ def register(subparsers) -> None:
 
 
 def run_recompute(args: argparse.Namespace) -> int:
-    """Run ``exposure recompute``; return the exit code (143 after SIGTERM)."""
+    """Run ``exposure recompute``; return the exit code (143 after SIGTERM).
+
+    An ``--out`` or ``--compare`` with surrounding spaces or a line end (``"$OUT"`` read
+    from a file saved with CRLF: ``results\\r``) is refused before any work, unless a
+    directory of that very name exists: the whole recompute was written into a new
+    directory ``results\\r`` beside ``results``, and ``--compare "old\\r"`` was said to be
+    ``not a directory``, its line end printed as it is.
+    """
     if args.reports is not None and args.compare is None:
         raise ExposureError("--reports is where the diff of --compare OLD_DIR goes: give --compare too")
     _check_not_empty("--compare", args.compare)
+    for option, value in (("--out", args.out), ("--compare", args.compare)):
+        if value is not None:  # "out\r" (a value read with its CRLF): the tables went into a new "out\r"
+            refuse_spaces(value, option)
     if args.out is not None and not os.path.lexists(args.out):  # as recompute(), in the command's words
         refuse_file_named_dir(args.out, "--out", RECOMPUTE_WRITES)
     if args.onet_format is not None:  # in the command's words (it said "give onet_format='text'")
