@@ -25,7 +25,7 @@ from exposure.measures.eloundou import labels_location
 from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.scoring import PROBA_COLUMNS
 from exposure.scoring._evaluate import cohen_kappa, occupation_means
-from exposure.scoring._inputs import bad_task_types
+from exposure.scoring._inputs import bad_task_types, without_views
 from exposure.scoring.categories import _warn_unread_keys
 from exposure.scoring.rubric import score_rubric
 
@@ -46,7 +46,8 @@ def checked_labels(labels, columns, also=(), *, name: str = "labels", onet_codes
     code on every row (of the form ``00-0000.00`` with ``onet_codes``); an integer task ID
     of 0 or more on every row (``"8823"`` and ``8823.0`` are 8823); no (code, task ID)
     twice; every label ``E0``, ``E1`` or ``E2``; at least one row. A blank code (``""``,
-    ``" "``) is a missing one. A GPT-4 label
+    ``" "``) is a missing one; a code with white space around it (``" 11-1011.00"``) is
+    refused (without ``onet_codes`` it made an occupation apart). A GPT-4 label
     ``'e1'``, ``' E1'`` or missing was dropped from the GPT-4 row without a word, a task
     listed twice counted twice, a missing code became an occupation ``'nan'``, a missing
     column raised ``KeyError``.
@@ -54,7 +55,8 @@ def checked_labels(labels, columns, also=(), *, name: str = "labels", onet_codes
     Parameters
     ----------
     labels : pandas.DataFrame
-        E.g. :func:`exposure.measures.eloundou.load_task_labels` output.
+        E.g. :func:`exposure.measures.eloundou.load_task_labels` output. Columns of Arrow's
+        ``string_view`` (Polars, DuckDB) are read as ``large_string``.
     columns : sequence of str
         The label columns the report compares.
     also : sequence of str
@@ -98,13 +100,25 @@ def checked_labels(labels, columns, also=(), *, name: str = "labels", onet_codes
             raise DataFormatError(f"{name}: column {col!r} appears more than once", column=col)
     if labels.empty:  # NaN figures and numpy warnings before
         raise DataFormatError(f"{name} has no rows: no task to compare")
-    frame = labels.reset_index(drop=True)
+    # Arrow's string_view (Polars, DuckDB): ``NotImplementedError: string_view`` from inside pandas
+    frame = without_views(labels).reset_index(drop=True)
     codes = frame["onetsoc_code"]
     # a blank code ("", " ") is none: it passed as an occupation key, and was refused later
     # as "codes row 3: the occupation code is missing", naming no frame nor column
     gaps = codes.astype("string").str.strip().eq("").to_numpy(dtype=bool, na_value=True)
     if gaps.any():
         raise DataFormatError(f"{name}: O*NET-SOC code missing", row=int(gaps.argmax()) + 1, column="onetsoc_code")
+    if not onet_codes:
+        # white space around a key (" 11-1011.00", "11-1011.00\u00a0": a cell of a spreadsheet)
+        # made an occupation apart from the one spelt without it, without a word (a code of the
+        # form 00-0000.00 is refused below)
+        text = codes.astype("string")
+        padded = text.ne(text.str.strip()).to_numpy(dtype=bool, na_value=False)
+        if padded.any():
+            pos = int(padded.argmax())
+            raise DataFormatError(f"{name}: O*NET-SOC code {_plain(codes.iloc[pos])!r} has white space around it "
+                                  f"(an occupation apart from {text.iloc[pos].strip()!r}); remove it",
+                                  row=pos + 1, column="onetsoc_code")
     if onet_codes:
         bad = ~codes.astype("string").str.fullmatch(ONETSOC_PATTERN).to_numpy(dtype=bool, na_value=False)
         if bad.any():

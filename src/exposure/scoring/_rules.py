@@ -42,9 +42,17 @@ _ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")
 #: A dash other than ``-`` between two letters (figure dash, en dash, minus sign; not the
 #: em dash of an aside): ``e–mail`` as typed by word processors or copied from PDFs.
 _DASH_IN_WORD = re.compile(r"(?<=[^\W\d_])[\u2012\u2013\u2212](?=[^\W\d_])")
+#: A character other than ``'`` written for the apostrophe between two letters: the left
+#: single quote (U+2018), the modifier letter apostrophe (U+02BC), the prime (U+2032), the
+#: backtick, and the acute accent of European keyboards (``client\u00b4s``), which the
+#: scorers' NFKC form writes as a space and a combining acute (U+0301).
+_APOSTROPHE_IN_WORD = re.compile("(?<=[^\\W\\d_])(?:[\u2018\u02bc\u2032`]| \u0301)(?=[^\\W\\d_])")
 #: A list marker before the first word of a duty copied from a numbered list: ``1.``,
-#: ``2)``, ``3:``, ``1.2``, ``(a)``, ``b.``, ``iv)``, followed by a space.
-LIST_MARKER = re.compile(r"\W*(?:[0-9]+(?:\.[0-9]+)*[.):]?|(?:[A-Za-z]|[ivxIVX]{1,4})[.)])\s+")
+#: ``2)``, ``3:``, ``1.2``, ``(a)``, ``b.``, ``iv)``, followed by a space; a number
+#: closed by ``.`` or ``)`` also right before a letter (``1.Write``, ``2)File``: a list
+#: copied from a PDF, whose space after the marker was lost; not ``1.5mm``, ``3D``).
+LIST_MARKER = re.compile(r"\W*(?:(?:[0-9]+(?:\.[0-9]+)*[.):]?|(?:[A-Za-z]|[ivxIVX]{1,4})[.)])\s+"
+                         r"|[0-9]+(?:\.[0-9]+)*[.)](?=[A-Za-z]))")
 #: HTML tags before the first word of a duty copied from a web page's source: ``<li>``,
 #: ``<p><strong>``, ``<li class="duty">`` (a letter after ``<``).
 LEADING_TAGS = re.compile(r"\s*(?:<[A-Za-z][^<>]*>\s*)+")
@@ -59,8 +67,11 @@ def rule_texts(texts: list) -> list:
     in\\nperson.``, a cell of a workbook), two spaces, an en dash or minus sign inside a
     word (``e–mail``), or the typographic apostrophe ``’`` (U+2019) that word processors,
     web pages and phones write (``You’ll email customers.``) matched no rule, and scored
-    as if the words were not there. O*NET's statements have none of these. Shared by the
-    rubric and the task categories (:mod:`exposure.scoring.rubric`,
+    as if the words were not there; so did another character written for the apostrophe
+    between two letters (:data:`_APOSTROPHE_IN_WORD`: ``You‘ll``, ``clientʼs``, the
+    backtick, and the acute accent of European keyboards, ``You´ll``, as the scorers read
+    it: :func:`~exposure.scoring._features.normalise_text`). O*NET's statements have none
+    of these. Shared by the rubric and the task categories (:mod:`exposure.scoring.rubric`,
     :mod:`exposure.scoring.categories`).
 
     Examples
@@ -69,6 +80,10 @@ def rule_texts(texts: list) -> list:
     ['Meet in person.', 'Use hand tools.', 'Send e-mail.', 'Weld 1\u20132 pipes.']
     >>> rule_texts(["You\u2019ll email the client\u2019s suppliers."])
     ["You'll email the client's suppliers."]
+    >>> rule_texts(["You\u2018ll email the client`s suppliers.", "Call the client \u0301s suppliers."])
+    ["You'll email the client's suppliers.", "Call the client's suppliers."]
+    >>> rule_texts(["Say \u2018hello\u2019 to `ls` 5\u2032 away."])
+    ["Say \u2018hello' to `ls` 5\u2032 away."]
     """
     out = list(texts)
     for i, text in enumerate(out):
@@ -77,12 +92,15 @@ def rule_texts(texts: list) -> list:
             # holds two spaces or a character of that kind: two C scans, where the search
             # of _ODD_SPACE cost a tenth of the free-text scoring time (the same result)
             if "  " in text or not text.isprintable():
-                out[i] = _ODD_SPACE.sub(" ", text)
+                text = out[i] = _ODD_SPACE.sub(" ", text)
+            if "`" in text:  # "client`s": the backtick for the apostrophe
+                out[i] = _APOSTROPHE_IN_WORD.sub("'", text)
             continue
         if _ODD_SPACE.search(text) is not None:
             text = _ODD_SPACE.sub(" ", text)
         # "you\u2019ll", "client\u2019s": the rules spell the apostrophe "'" (you'll, \w+'s)
-        out[i] = _DASH_IN_WORD.sub("-", text).replace("\u2019", "'")
+        text = _DASH_IN_WORD.sub("-", text).replace("\u2019", "'")
+        out[i] = _APOSTROPHE_IN_WORD.sub("'", text)  # "you\u2018ll", "client \u0301s" (an acute accent)
     return out
 
 
@@ -90,7 +108,8 @@ def strip_list_marker(text: str) -> str:
     """``text`` without the list marker before its first word (:data:`LIST_MARKER`).
 
     A duty copied from a numbered or lettered list starts with its marker (``1. File
-    records.``, ``a) Draft letters.``, ``(iv) Enter data.``), which hid the verb that
+    records.``, ``a) Draft letters.``, ``(iv) Enter data.``; ``1.File records.`` from a PDF
+    that lost the space after it), which hid the verb that
     heads the statement from the rules that look for it. Bullets (``-``, ``•``) are not
     word characters: the rules skip them already, and so does this function; Word's
     second-level bullet ``o`` before a tab and a capital is dropped here. So is a
@@ -107,6 +126,8 @@ def strip_list_marker(text: str) -> str:
     ['File records.</li>', 'Sort mail.', 'Weld.</b>']
     >>> [strip_list_marker(t) for t in ("o\\tFile records.", "o File records.", "o-rings replaced.")]
     ['File records.', 'File records.', 'o-rings replaced.']
+    >>> [strip_list_marker(t) for t in ("1.File records.", "2)Sort mail.", "1.2.Weld.", "1.5mm pipes cut.", "3D prints.")]
+    ['File records.', 'Sort mail.', 'Weld.', '1.5mm pipes cut.', '3D prints.']
     """
     head = text[1:5]
     if text[:1].isalpha() and "." not in head and ")" not in head:

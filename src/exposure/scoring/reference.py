@@ -26,11 +26,17 @@ from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.scoring._features import normalise_text
 from exposure.scoring._inputs import (
     RowNames,
+    _header_key,
+    _stated,
     check_columns,
     columns_shown,
+    is_placeholder,
+    is_spreadsheet_error,
     other_label_rows,
     unread_keys,
+    without_views,
 )
+from exposure.scoring.categories import _check_task_ids
 
 __all__ = ["SOURCES", "label_column", "score_reference", "frame_task_ids", "join_labels"]
 
@@ -76,7 +82,9 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
     Parameters
     ----------
     frame : pandas.DataFrame
-        One row per task with ``task_id`` (and ideally ``onetsoc_code``).
+        One row per task with ``task_id`` (and ideally ``onetsoc_code``). Columns of
+        Arrow's ``string_view`` (Polars, DuckDB), here and in ``labels``, are read as
+        ``large_string``.
     labels : pandas.DataFrame
         :func:`exposure.measures.eloundou.read_task_labels` output, or a frame of the
         caller with ``onetsoc_code``, ``task_id`` and the label column of ``source``,
@@ -93,9 +101,12 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
         code and the ID of "Greet visitors at the front desk.") got that task's label,
         without a word. The statement reworded (:func:`exposure.scoring._inputs.same_statement`,
         with :data:`~exposure.scoring._inputs.SAME_LABEL_WORDS`) or with a note is that
-        task; a missing text is not compared. None, or a frame without the default
-        ``"task"``: the join by key alone. Another name that is no column of ``frame``
-        (misspelled) is an error: it joined by key alone, without a word.
+        task; a missing text is not compared, nor one that stands for none (blank, without
+        a letter or digit, a placeholder such as ``N/A``: :func:`_compared_text`). None, or a
+        frame without the default ``"task"``: the join by key alone. Another name that is
+        no column of ``frame`` (misspelled), or a frame with its texts under another
+        spelling of ``"task"`` (``Task``, ``task ``) or in its index, is an error: it joined
+        by key alone, without a word.
 
     Returns
     -------
@@ -115,7 +126,10 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
         ``frame`` has no ``onetsoc_code`` column, so that the join is on the task ID
         alone) gives one task ID two labels under two codes; a ``text_column`` that
         cannot be a column name (a list), or other than ``"task"`` and not a column of
-        ``frame`` (named, with the frame's columns).
+        ``frame`` (named, with the frame's columns), or the default ``"task"`` absent while
+        ``frame`` has ``Task`` (or ``task ``), as a column or a level of its index;
+        ``labels`` with two ``task`` columns when the texts are compared with their
+        statements.
     exposure.errors.ExposureError
         Unknown ``source``.
 
@@ -152,6 +166,8 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
     """
     col = label_column(source)
     check_frame(frame, "frame")
+    # Arrow's string_view (Polars, DuckDB): ``NotImplementedError: string_view`` from inside pandas
+    frame, labels = without_views(frame), without_views(labels)
     check_column(text_column, "text_column", optional=True)
     _check_text_column(frame, text_column)
     ids = _checked_keys(frame, _task_id_column(frame))
@@ -159,8 +175,9 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
     other = None
     if text_column is not None and text_column in frame.columns:
         # the key of another task than the text: its label is of that task (as score_tasks)
+        _check_statement_column(labels)  # two ``task`` columns: ``AttributeError`` from inside
         written = frame[text_column].tolist()
-        texts = [normalise_text(t) if isinstance(t, str) else None for t in written]
+        texts = [_compared_text(t) for t in written]
         other = other_label_rows(frame.reset_index(drop=True), texts, labels,
                                  names=RowNames.of(frame, written))
     # the count of the INFO line without them ("1 of 1 tasks have a published label" beside
@@ -185,13 +202,58 @@ CODE_LEVEL_MESSAGE = ("score_reference: no 'onetsoc_code' column, but the frame'
                       "under another code got that task's label; frame.reset_index(%r) makes it a column")
 
 
+def _compared_text(text):
+    """``text`` as :func:`score_reference` compares it with its label's statement, or None: not compared.
+
+    A missing text is not compared, and neither is a text that stands for none: blank or
+    without a letter or digit (``""``, ``" "``, ``"-"``, a zero-width space, ``&nbsp;``:
+    an empty cell of a spreadsheet or a web page), a placeholder (``N/A``, ``TBD``:
+    :func:`~exposure.scoring._inputs.is_placeholder`) or a spreadsheet's error value
+    (``#N/A``). Such a text was read as another task than its key's: the row lost its
+    label, with a warning that the labels give its key to another task than ``''``.
+
+    Examples
+    --------
+    >>> [_compared_text(t) for t in ("Direct\u00a0budgets.", "", " ", "-", "N/A", "#N/A", None)]
+    ['Direct budgets.', None, None, None, None, None, None]
+    """
+    if not isinstance(text, str):
+        return None
+    text = normalise_text(text)
+    if not _stated(text) or is_placeholder(text) or is_spreadsheet_error(text):
+        return None
+    return text
+
+
+def _check_statement_column(labels: pd.DataFrame) -> None:
+    """Refuse ``labels`` (checked) with their ``task`` column, the statements they label, twice.
+
+    The statements are compared with the rows' texts; two ``task`` columns (two label
+    files put side by side) raised ``AttributeError: 'DataFrame' object has no attribute
+    'tolist'`` from inside. Labels without a ``task`` column pass (nothing is compared).
+
+    Examples
+    --------
+    >>> _check_statement_column(pd.DataFrame([["Weld.", "Weld."]], columns=["task", "task"]))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: column 'task': labels: column 'task' appears more than once
+    """
+    if int((labels.columns == "task").sum()) > 1:
+        raise DataFormatError("labels: column 'task' appears more than once", column="task")
+
+
 def _check_text_column(frame: pd.DataFrame, text_column) -> None:
-    """Refuse a ``text_column`` other than the default ``"task"`` that ``frame`` lacks.
+    """Refuse a ``text_column`` that ``frame`` lacks, unless it is the default ``"task"`` of a frame without texts.
 
     A name misspelled (``"statment"``) or of a column left out joined the labels by key
     alone, without a word: the rows whose text is another task than their key's got that
     task's label. The default ``"task"`` may be absent (the join by key alone, as
-    documented); so may any name when ``text_column`` is None.
+    documented), but not under another spelling (``Task``, O*NET's header; ``task ``, with
+    a space from a spreadsheet's header) or as a level of the index
+    (``set_index("task")``): those texts were not read, and a row of another task than
+    its key's got that task's label, without a word (``score_tasks`` refuses them so).
+    Any name may be absent when ``text_column`` is None.
 
     Examples
     --------
@@ -199,13 +261,32 @@ def _check_text_column(frame: pd.DataFrame, text_column) -> None:
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: column 'statment': missing text column 'statment' (columns: ['task_id', 'statement']); give the column of task statements, or text_column=None to join the labels by key alone
+    >>> _check_text_column(pd.DataFrame({"task_id": [1], "Task": ["Weld."]}), "task")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: column 'task': missing text column 'task' (columns: ['task_id', 'Task']); the frame has 'Task': rename that column 'task' (or give text_column='Task'), or give text_column=None to join the labels by key alone
     """
     check_columns(frame, what="frame")  # repeated or multi-level names: one line first
-    if text_column is None or text_column == "task" or text_column in frame.columns:
+    if text_column is None or text_column in frame.columns:
         return
-    hint = "give the column of task statements, or text_column=None to join the labels by key alone"
-    if text_column in [n for n in frame.index.names if n is not None]:  # set_index("statement")
+    levels = [n for n in frame.index.names if n is not None]
+    if text_column == "task":  # the default: absent is the join by key alone, unless the texts are there
+        near = [c for c in frame.columns if isinstance(c, str) and _header_key(c) == "task"]
+        level = next((n for n in levels if isinstance(n, str) and _header_key(n) == "task"), None)
+        if near:
+            hint = (f"the frame has {near[0]!r}: rename that column 'task' (or give text_column={near[0]!r}), "
+                    "or give text_column=None to join the labels by key alone")
+        elif level is not None:  # set_index("task"), set_index("Task")
+            hint = ("it is a level of the frame's index: frame.reset_index() makes it a column again"
+                    if level == "task" else
+                    f"the frame's index has the level {level!r}: frame.reset_index().rename(columns={{{level!r}: "
+                    "'task'}) makes it the column 'task'") + ", or give text_column=None to join the labels by key alone"
+        else:
+            return
+    elif text_column in levels:  # set_index("statement")
         hint = "it is a level of the frame's index: frame.reset_index() makes it a column again"
+    else:
+        hint = "give the column of task statements, or text_column=None to join the labels by key alone"
     raise DataFormatError(f"missing text column {text_column!r} (columns: {columns_shown(frame.columns)}); "
                           f"{hint}", column=text_column)
 
@@ -243,10 +324,14 @@ def _checked_keys(frame: pd.DataFrame, ids: pd.Series) -> pd.Series:
     """``ids`` as ``Int64`` task IDs, ``frame``'s codes checked; of a bad ID and a bad code, the earlier row.
 
     The library's rules (:func:`exposure._tables.task_id_numbers`, :func:`_check_frame_codes`),
-    rows counted from 1, as ``score_tasks`` reports them.
+    rows counted from 1, as ``score_tasks`` reports them; a task ID of 0 or more
+    (:func:`exposure.scoring.categories._check_task_ids`, as ``score_tasks`` and
+    ``tag_categories`` check it): ``-1`` joined no label, bytes ``b'7'`` the label of
+    task 7, without a word, and a complex number raised numpy's ``TypeError``.
     """
     found = []
     try:
+        _check_task_ids(ids)
         ids = task_id_numbers(ids).astype("Int64")
     except DataFormatError as exc:
         found.append(exc)

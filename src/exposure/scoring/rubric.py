@@ -46,7 +46,6 @@ import numpy as np
 import pandas as pd
 
 from exposure._measures import LABELS, PROBA_COLUMNS
-from exposure._tables import task_id_numbers
 from exposure.errors import DataFormatError
 from exposure.scoring._features import normalise_texts
 from exposure.scoring._inputs import (
@@ -60,9 +59,10 @@ from exposure.scoring._inputs import (
     warn_keys_not_read,
     with_index_label,
     without_other_ids,
+    without_views,
 )
 from exposure.scoring._rules import PatternRule, RuleSet, rule_texts, strip_list_marker
-from exposure.scoring.categories import _NEAR_COLUMNS, _column_key, _unmarked_texts
+from exposure.scoring.categories import _NEAR_COLUMNS, _check_task_ids, _column_key, _unmarked_texts
 from exposure.scoring.learned import check_release_columns
 from exposure.scoring.reference import _check_frame_codes
 
@@ -408,7 +408,10 @@ def _check_keys(frame: pd.DataFrame) -> None:
     With ``onet``, :func:`score_rubric` looks up each task's work activities by
     (``onetsoc_code``, ``task_id``) and its job zone by code: a code not of the form
     ``00-0000.00`` (``"47-2061"``, ``" 47-2061.00"``) or a task ID that is not an integer
-    (``True``, ``7.5``, ``"x"``) matched nothing, and that evidence was left out without a
+    of 0 or more (``True``, ``7.5``, ``"x"``; ``-1`` and bytes ``b'7'``, refused by
+    ``score_tasks`` and ``tag_categories`` as
+    :func:`exposure.scoring.categories._check_task_ids` does; a complex number raised
+    numpy's ``TypeError``) matched nothing, and that evidence was left out without a
     word. ``score_tasks`` refuses such keys before scoring. A missing key passes (no
     look-up); of a bad code and a bad task ID, the earlier row is raised.
 
@@ -418,6 +421,10 @@ def _check_keys(frame: pd.DataFrame) -> None:
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: row 2, column 'task_id': task ID True is not an integer
+    >>> _check_keys(pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.00"], "task_id": [7, -7]}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'task_id': task ID -7 is negative; O*NET task IDs are 0 or more
     """
     found = []
     try:
@@ -426,7 +433,7 @@ def _check_keys(frame: pd.DataFrame) -> None:
         found.append(exc)
     if has_keys(frame):
         try:
-            task_id_numbers(frame["task_id"])
+            _check_task_ids(frame["task_id"])  # the rule of score_tasks and tag_categories
         except DataFormatError as exc:
             found.append(exc)
     if found:
@@ -489,6 +496,7 @@ def _read_inputs(frame: pd.DataFrame, text_column, onet) -> tuple[pd.DataFrame, 
     to each (the text check named ``(index 1)`` for a default index, the code, task ID
     and job-zone checks no label at all).
     """
+    frame = without_views(frame)  # Polars' string_view keys: ``NotImplementedError`` from inside pandas
     texts = task_texts(frame, text_column, show_index=False, what="frame")
     # "&nbsp;" alone (an empty cell of a web page) was scored as a task, the prior alone
     _unmarked_texts(texts, column=text_column)  # (refused by tag_categories and score_tasks)
@@ -515,6 +523,7 @@ def score_rubric(
     frame : pandas.DataFrame
         One row per task with a text column; optionally ``onetsoc_code`` and ``task_id``
         (to use the task's O*NET work activities), ``title`` (ignored) and ``job_zone``.
+        Columns of Arrow's ``string_view`` (Polars, DuckDB) are read as ``large_string``.
     text_column : str, default "task"
         Column holding the task statement.
     onet : exposure.onet.OnetRelease or object, optional
