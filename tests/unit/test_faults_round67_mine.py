@@ -31,6 +31,10 @@
    timestamp out of range for platform time_t`` from inside the socket once it connected;
    round 67 refused such options on the command line only. Refused before any work, naming
    the argument.
+7. ``score_tasks(frame, "reference", labels=L)`` with labels whose ``task`` column is given
+   twice (two label files put side by side) raised ``AttributeError: 'DataFrame' object
+   has no attribute 'tolist'`` from inside (round 67 named it for ``score_reference``
+   only). Named now, by the same check (``_inputs.check_statement_column``).
 """
 
 from __future__ import annotations
@@ -181,3 +185,17 @@ def test_download_refuses_settings_beyond_what_a_socket_waits(tmp_path, settings
     limit = {k: (5, threading.TIMEOUT_MAX) if k == "timeout" and isinstance(v, tuple) else threading.TIMEOUT_MAX
              for k, v in settings.items()}
     assert _check_network(**limit)  # the limit itself is accepted
+
+
+def test_reference_labels_with_two_task_columns_are_named_by_score_tasks():
+    from exposure import score_tasks
+    from exposure.errors import DataFormatError
+    from exposure.measures.eloundou import load_task_labels
+
+    labels = load_task_labels(mirror=os.environ.get("EXPOSURE_MIRROR", "../shared/data")).head(20)
+    frame = labels[["onetsoc_code", "task_id", "task"]].head(3)
+    want = score_tasks(frame, "reference", labels=labels)["label"].tolist()
+    assert want == labels["human_exposure_agg"].head(3).tolist()
+    twice = pd.concat([labels, labels[["task"]]], axis=1)
+    with pytest.raises(DataFormatError, match=r"^column 'task': labels: column 'task' appears more than once$"):
+        score_tasks(frame, "reference", labels=twice)

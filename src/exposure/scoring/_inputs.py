@@ -104,6 +104,7 @@ __all__ = [
     "warn_keys_spelled_twice",
     "without_other_ids",
     "OTHER_LABELS_MESSAGE",
+    "check_statement_column",
     "other_label_rows",
 ]
 
@@ -1605,6 +1606,26 @@ OTHER_LABELS_MESSAGE = ("%s%d row(s) have a task ID that %s for another task tha
                         "task); if these task IDs are your own, name the column otherwise")
 
 
+def check_statement_column(labels: pd.DataFrame) -> None:
+    """Refuse ``labels`` (checked) with their ``task`` column, the statements they label, twice.
+
+    The statements are compared with the rows' texts; two ``task`` columns (two label
+    files put side by side) raised ``AttributeError: 'DataFrame' object has no attribute
+    'tolist'`` from inside (:func:`exposure.scoring.reference.score_reference`, and
+    ``score_tasks(..., "reference", labels=...)`` through :func:`other_label_rows`).
+    Labels without a ``task`` column pass (nothing is compared).
+
+    Examples
+    --------
+    >>> check_statement_column(pd.DataFrame([["Weld.", "Weld."]], columns=["task", "task"]))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: column 'task': labels: column 'task' appears more than once
+    """
+    if int((labels.columns == "task").sum()) > 1:
+        raise DataFormatError("labels: column 'task' appears more than once", column="task")
+
+
 def other_label_rows(frame: pd.DataFrame, texts: list, label_tasks, onet=None, *, path=None,
                      row_offset: int = 1, names: RowNames | None = None) -> np.ndarray:
     """Rows whose key the labels give to another task than their text, with one warning.
@@ -1648,6 +1669,8 @@ def other_label_rows(frame: pd.DataFrame, texts: list, label_tasks, onet=None, *
     if "task_id" not in frame.columns:
         return np.zeros(len(frame), dtype=bool)
     tasks, name = label_tasks, "the labels give a label"
+    if isinstance(tasks, pd.DataFrame):
+        check_statement_column(tasks)  # two 'task' columns: AttributeError from inside
     if not (isinstance(tasks, pd.DataFrame) and "task" in tasks.columns):
         tasks = getattr(onet, "tasks", None)
         name = f"{release_name(onet)} lists"

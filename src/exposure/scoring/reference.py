@@ -29,6 +29,7 @@ from exposure.scoring._inputs import (
     _header_key,
     _stated,
     check_columns,
+    check_statement_column,
     columns_shown,
     is_placeholder,
     is_spreadsheet_error,
@@ -175,7 +176,7 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
     other = None
     if text_column is not None and text_column in frame.columns:
         # the key of another task than the text: its label is of that task (as score_tasks)
-        _check_statement_column(labels)  # two ``task`` columns: ``AttributeError`` from inside
+        check_statement_column(labels)  # two ``task`` columns: ``AttributeError`` from inside
         written = frame[text_column].tolist()
         texts = [_compared_text(t) for t in written]
         other = other_label_rows(frame.reset_index(drop=True), texts, labels,
@@ -223,24 +224,6 @@ def _compared_text(text):
     if not _stated(text) or is_placeholder(text) or is_spreadsheet_error(text):
         return None
     return text
-
-
-def _check_statement_column(labels: pd.DataFrame) -> None:
-    """Refuse ``labels`` (checked) with their ``task`` column, the statements they label, twice.
-
-    The statements are compared with the rows' texts; two ``task`` columns (two label
-    files put side by side) raised ``AttributeError: 'DataFrame' object has no attribute
-    'tolist'`` from inside. Labels without a ``task`` column pass (nothing is compared).
-
-    Examples
-    --------
-    >>> _check_statement_column(pd.DataFrame([["Weld.", "Weld."]], columns=["task", "task"]))
-    Traceback (most recent call last):
-    ...
-    exposure.errors.DataFormatError: column 'task': labels: column 'task' appears more than once
-    """
-    if int((labels.columns == "task").sum()) > 1:
-        raise DataFormatError("labels: column 'task' appears more than once", column="task")
 
 
 def _check_text_column(frame: pd.DataFrame, text_column) -> None:
