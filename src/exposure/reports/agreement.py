@@ -20,7 +20,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from exposure._args import check_choice, check_count, check_flag, check_path, is_number, shown
+from exposure._args import (
+    check_choice,
+    check_count,
+    check_flag,
+    check_path,
+    choice_hint,
+    is_number,
+    shown,
+)
 from exposure._io import atomic_paths, write_csv
 from exposure._measures import CATEGORIES, LABELS
 from exposure._tables import check_pairs, task_id_numbers
@@ -83,6 +91,31 @@ _OTHER_COLUMNS = ["task", "task_type", "title"]
 def _cv_args(n_folds, seed) -> tuple[int, int]:
     """``n_folds`` (2 or more) and ``seed`` (0 or more) as ints; ``"2"`` and True refused."""
     return check_count(n_folds, "n_folds", 2), check_count(seed, "seed", 0)
+
+
+#: The methods the agreement report evaluates.
+_METHODS = ("learned", "rubric", "reference")
+
+
+def _check_method(method) -> None:
+    """Refuse a ``method`` other than learned, rubric or reference, saying what to write.
+
+    A method in another case (``"Rubric"``) was refused as ``unknown method 'Rubric';
+    choose learned, rubric or reference``, where ``exposure report agreement --method
+    Rubric`` says ``write 'rubric'`` (:func:`exposure._args.choice_hint`); :func:`report_name`
+    checked the type only, and named the file ``agreement_Rubric.csv`` (``agreement_bogus.csv``).
+
+    Examples
+    --------
+    >>> _check_method("Rubric")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: unknown method 'Rubric'; choose learned, rubric or reference: write 'rubric' (the choices are case-sensitive)
+    """
+    check_choice(method, "method", _METHODS)  # a Series: pandas' truth value error
+    if method not in _METHODS:
+        raise ExposureError(f"unknown method {method!r}; choose learned, rubric or reference"
+                            f"{choice_hint(method, _METHODS)}")
 
 
 def _needs_onet(onet, config, what: str) -> None:
@@ -211,7 +244,8 @@ def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: in
     Raises
     ------
     exposure.errors.ExposureError
-        Unknown method (or not a str); ``n_folds`` not a whole number of 2 or more, ``seed``
+        Unknown method (or not a str; one in another case, ``"Rubric"``, is told to write
+        ``'rubric'``); ``n_folds`` not a whole number of 2 or more, ``seed``
         not one of 0 or more, ``control`` not True or False, or True with a method other
         than ``learned``; ``learned`` without ``onet`` (with the default ``config``).
     exposure.errors.DataFormatError
@@ -255,9 +289,7 @@ def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: in
     >>> float(table.loc[1, "accuracy"]), reliability is None
     (0.8, True)
     """
-    check_choice(method, "method", ("learned", "rubric", "reference"))  # a Series: pandas' truth value error
-    if method not in ("learned", "rubric", "reference"):
-        raise ExposureError(f"unknown method {method!r}; choose learned, rubric or reference")
+    _check_method(method)
     check_flag(control, "control")  # "no" ran the control
     if control and method != "learned":  # ignored without a word
         raise ExposureError(f"control (the shuffled-label control) is for method learned only, not {method}")
@@ -422,8 +454,11 @@ def report_name(method: str) -> str:
     ------
     exposure.errors.DataFormatError
         ``method`` is not a string (a Series raised pandas' truth value error).
+    exposure.errors.ExposureError
+        ``method`` is not learned, rubric or reference (``"Rubric"`` is told to write
+        ``'rubric'``): ``agreement_Rubric.csv`` and ``agreement_bogus.csv`` were named.
     """
-    check_choice(method, "method", ("learned", "rubric", "reference"))
+    _check_method(method)  # "Rubric", "bogus": agreement_Rubric.csv, agreement_bogus.csv
     return "agreement.csv" if method == "learned" else f"agreement_{method}.csv"
 
 

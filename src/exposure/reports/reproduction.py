@@ -15,8 +15,10 @@ The label files are read by :mod:`exposure.measures.eloundou`, their one reader.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
+from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
@@ -28,12 +30,14 @@ from exposure._outdir import check_files_dir, refuse_file_named_dir
 from exposure._tables import first_repeat
 from exposure.crosswalks import load_onet_to_soc
 from exposure.errors import DataFormatError
-from exposure.fetch import fetch, refuse_read_folders
+from exposure.fetch import fetch, refuse_read_folders, refuse_spaces
 from exposure.measures import _common
 from exposure.measures.eloundou import load_occ_level, load_task_labels
 from exposure.oews import load_oews
 from exposure.onet import read_tasks
 from exposure.reports.rubric import _check_task_types, checked_labels
+from exposure.rollup import _run as _rollup_run
+from exposure.rollup import _soc as _rollup_soc
 from exposure.rollup import coverage, rollup, scores_from_labels, to_occupations, to_soc
 from exposure.rollup._sectors import ROUNDING
 from exposure.rollup._soc import (
@@ -398,6 +402,71 @@ def reproduce_workforce_2021(labels: pd.DataFrame, onet_to_soc: pd.DataFrame, em
     return pd.DataFrame(rows)
 
 
+#: The loggers whose warnings :func:`~exposure.rollup.to_soc` and
+#: :func:`~exposure.rollup.coverage` give (codes outside the crosswalk or reaching no OEWS
+#: code; several OEWS aggregates in a broad group, from the crosswalks' code map).
+_TO_SOC_LOGGERS = (_rollup_soc.log, logging.getLogger("exposure.crosswalks"))
+
+
+class _LogRewrite(logging.Filter):
+    """Prefix (``prefix``) or drop (``drop``: a test of the message) the records of some loggers.
+
+    A filter of a logger sees the records logged on that logger itself (not those of its
+    children), before its handlers and those it propagates to.
+    """
+
+    def __init__(self, prefix: str = "", drop=None) -> None:
+        super().__init__()
+        self.prefix, self.drop = prefix, drop
+
+    def filter(self, record: logging.LogRecord) -> bool:  # noqa: A003 - logging's name
+        if self.drop is not None and self.drop(record):
+            return False
+        if self.prefix:
+            record.msg, record.args = self.prefix + record.getMessage(), None
+        return True
+
+
+@contextlib.contextmanager
+def _log_rewrite(loggers, *, prefix: str = "", drop=None) -> Iterator[None]:
+    """Within the block, prefix or drop the records of ``loggers`` (:class:`_LogRewrite`)."""
+    rewrite = _LogRewrite(prefix, drop)
+    for logger in loggers:
+        logger.addFilter(rewrite)
+    try:
+        yield
+    finally:
+        for logger in loggers:
+            logger.removeFilter(rewrite)
+
+
+def _prefixed_warnings(prefix: str):
+    """The warnings of :func:`~exposure.rollup.to_soc` and its coverage, prefixed by ``prefix``.
+
+    :func:`coverage_table` rolls several occupation sets up with several OEWS releases:
+    ``exposure report reproduction`` gave three warnings ``1 scored O*NET-SOC code reaches
+    no OEWS occupation code ... (e.g. '45-3031.00' ...)``, ``2 scored ... (e.g.
+    '11-1031.00' ...)``, ``1 scored ... (e.g. '11-1031.00' ...)``, none saying of which
+    release and set (the second and third named the same code), where its errors say
+    ``OEWS release '2025', occupations '...': ...``.
+    """
+    return _log_rewrite(_TO_SOC_LOGGERS, prefix=prefix)
+
+
+def _no_sector_note(record: logging.LogRecord) -> bool:
+    """Whether ``record`` is the roll-up's note of an employment without sector rows.
+
+    :func:`write_reproduction_reports` rolls the human labels up with OEWS May 2021's
+    national table for the bootstrap intervals of its headline shares, on purpose (the
+    paper's table; the report reads the ``all`` rows only): the roll-up's warning ``the
+    employment has no sector or 3-digit industry rows (an OEWS national table?) ... give
+    the OEWS by-industry table for them`` came with every ``exposure report
+    reproduction``, advising what the command has no option for.
+    """
+    return isinstance(record.msg, str) and record.msg.startswith("the employment has no sector or 3-digit "
+                                                                 "industry rows")
+
+
 def coverage_table(occupation_sets: dict, onet_to_soc: pd.DataFrame, employments: dict) -> pd.DataFrame:
     """Share of OEWS employment scored by prefix matching and by :func:`~exposure.rollup.to_soc`.
 
@@ -415,8 +484,11 @@ def coverage_table(occupation_sets: dict, onet_to_soc: pd.DataFrame, employments
         One row per OEWS release and occupation set: codes and employment covered, the
         covered share by prefix matching and through the crosswalk, and the employment a
         naive join would count (a SOC code's workers once per O*NET child). ``n_onet`` and
-        the naive join count the occupations with a ``beta``, read as
-        :func:`~exposure.rollup.to_soc` reads it (a blank text is missing: it was counted);
+        the naive join count the occupations scored as :func:`~exposure.rollup.coverage`
+        counts them for the shares (a value of alpha, beta or gamma: an occupation with
+        alpha and gamma but no beta was left out of them alone, and the naive join came
+        out below ``covered_emp``), read as :func:`~exposure.rollup.to_soc` reads them (a
+        blank text is missing: it was counted);
         the frames are read as ``to_soc`` reads them, by position (one indexed by its code
         with the column kept, ``set_index("onetsoc_code", drop=False)``, raised pandas'
         ``ValueError: 'onetsoc_code' is both an index level and a column label``) and each
@@ -430,6 +502,14 @@ def coverage_table(occupation_sets: dict, onet_to_soc: pd.DataFrame, employments
         the errors of :func:`~exposure.rollup.to_soc` and :func:`~exposure.rollup.coverage`,
         naming the OEWS release and the occupation set (``employment frame has no
         cross-industry detailed occupation rows`` did not say of which release).
+
+    Warns
+    -----
+    The warnings of :func:`~exposure.rollup.to_soc` (scored codes that are not in the
+    crosswalk, or reach no OEWS code), prefixed as its errors are: ``OEWS release '2025',
+    occupations 'Eloundou et al. train split': 1 scored O*NET-SOC code reaches no OEWS
+    occupation code ...`` (they named neither: three such warnings in one ``exposure report
+    reproduction``, two naming the same code).
 
     Examples
     --------
@@ -454,9 +534,10 @@ def coverage_table(occupation_sets: dict, onet_to_soc: pd.DataFrame, employments
     rows = []
     for release, emp in employments.items():
         for name, occ in occupation_sets.items():
-            try:
-                soc = to_soc(occ, onet_to_soc, emp)
-                cov = coverage(soc, occ)
+            try:  # its warnings name the release and the set, as its errors do
+                with _prefixed_warnings(f"OEWS release {release!r}, occupations {name!r}: "):
+                    soc = to_soc(occ, onet_to_soc, emp)
+                    cov = coverage(soc, occ)
             except DataFormatError as exc:  # said "employment frame has no ... rows": of which release?
                 raise DataFormatError(f"OEWS release {release!r}, occupations {name!r}: {exc.reason}",
                                       path=exc.path, row=exc.row, column=exc.column) from None
@@ -464,9 +545,12 @@ def coverage_table(occupation_sets: dict, onet_to_soc: pd.DataFrame, employments
             # code's workers once per O*NET child. The frames by position, as to_soc reads
             # them: a frame indexed by its code with the column kept (set_index(...,
             # drop=False)) raised pandas' "'onetsoc_code' is both an index level and a column
-            # label"; beta read as to_soc reads it (a blank text is missing: it counted as scored)
+            # label"; read as to_soc reads them (a blank text is missing: it counted as scored).
+            # Scored as coverage counts it (shares, prefix_share): a value of alpha, beta or
+            # gamma; beta alone left an occupation scored without a beta out of n_onet and of
+            # the naive join (below covered_emp, which counted it)
             occ = occ.reset_index(drop=True)
-            valued = ~np.isnan(measure_values(occ, "occupation_scores", ["beta"])[:, 0])
+            valued = ~np.isnan(measure_values(occ, "occupation_scores", EXPOSURE_MEASURES)).all(axis=1)
             xw = onet_to_soc[["onetsoc_code", "soc_code"]].reset_index(drop=True).astype(str).drop_duplicates()
             scored = occ.loc[valued, ["onetsoc_code"]].astype(str).merge(xw, on="onetsoc_code")
             naive = scored.merge(soc[["soc_code", "tot_emp"]], on="soc_code")["tot_emp"].sum()
@@ -515,6 +599,20 @@ def write_reproduction_reports(out_dir, *, mirror=None, data_dir=None,
         (:func:`exposure.fetch.refuse_read_folders`); ``out_dir`` that is no directory yet
         and is named like a file (``reports.csv``: a directory of that name was made to
         hold the four reports; :func:`exposure._outdir.refuse_file_named_dir`).
+    exposure.errors.ExposureError
+        Before any input is read: ``out_dir`` with surrounding spaces or a line end
+        (``"reports "``, a value read with its CRLF end), unless a directory of that very
+        name exists (:func:`exposure.fetch.refuse_spaces`, as ``exposure report
+        reproduction --out-dir`` refuses it): a new directory ``'reports '`` was made beside
+        ``reports``. The errors of the loaders: every input (the task statements too, which
+        were read only after the bootstrap) is read before any report is computed.
+
+    Warns
+    -----
+    The warnings of :func:`coverage_table`, naming their OEWS release and occupation set.
+    Not the roll-up's note that OEWS May 2021's national table has no sector rows (``...
+    give the OEWS by-industry table for them``): that table is the report's choice, and
+    the bootstrap reads its ``all`` rows only.
 
     Examples
     --------
@@ -526,6 +624,7 @@ def write_reproduction_reports(out_dir, *, mirror=None, data_dir=None,
     # before the inputs are read (about 10 s): None was a TypeError, a file was refused only
     # after every report was computed, and 0 draws wrote a bootstrap report without intervals
     out = check_path(out_dir, "out_dir", "a directory path")
+    refuse_spaces(out, "out_dir")  # "reports " (a CRLF line's value): a new directory beside reports
     refuse_read_folders(out, mirror=mirror, data_dir=data_dir)  # the mirror it reads: as the CLI
     refuse_file_named_dir(out, "out_dir", REPRODUCTION_WRITES)  # "r.csv": a directory r.csv of the reports
     out = check_files_dir(out)
@@ -536,29 +635,34 @@ def write_reproduction_reports(out_dir, *, mirror=None, data_dir=None,
                               f"intervals, got {int(n_draws)}")
     for name in REPORT_NAMES:  # a report path that is a directory: refused after every input was read
         check_output_path(out / f"{name}.csv")
+    # every input read before any report is computed: the task statements were read after
+    # the bootstrap, so a missing or damaged copy failed at the very end
     labels = load_task_labels(mirror=mirror, data_dir=data_dir)
     occ_level = load_occ_level(mirror=mirror, data_dir=data_dir)
+    xw = load_onet_to_soc(mirror=mirror, data_dir=data_dir)
+    emp2021 = load_oews("2021", "national", mirror=mirror, data_dir=data_dir)
+    emp2025 = load_oews("2025", "by_industry", mirror=mirror, data_dir=data_dir)
+    tasks = read_tasks(fetch("onet/29.1/Task Statements.txt", mirror=mirror, data_dir=data_dir))
     reports, formats = {}, {}
 
     def write(name, frame, float_format):  # kept; all written as one set at the end
         reports[name], formats[name] = frame, float_format
 
     write("reproduction_occ_level", reproduce_occ_level(labels, occ_level), "%.3g")
-    xw = load_onet_to_soc(mirror=mirror, data_dir=data_dir)
-    emp2021 = load_oews("2021", "national", mirror=mirror, data_dir=data_dir)
-    emp2025 = load_oews("2025", "by_industry", mirror=mirror, data_dir=data_dir)
     wf = reproduce_workforce_2021(labels, xw, emp2021)
     wf[["oews_emp", "covered_emp"]] = wf[["oews_emp", "covered_emp"]].round().astype("int64")
     write("workforce_2021", wf, "%.4f")
     # bootstrap intervals of the headline shares (human labels, core weights, equal combination)
     human = scores_from_labels(labels, "human_exposure_agg")
-    r = rollup(human, xw, emp2021, weights="core", n_draws=n_draws, seed=0)
+    # the national table on purpose (the "all" rows only): not the roll-up's note of
+    # empty sector tables, whose advice (the by-industry table) the command has no option for
+    with _log_rewrite([_rollup_run.log], drop=_no_sector_note):
+        r = rollup(human, xw, emp2021, weights="core", n_draws=n_draws, seed=0)
     boot = r.workforce[r.workforce["group_type"] == "all"].drop(
         columns=["group_type", "group", "group_title"])
     boot[["tot_emp", "covered_emp"]] = boot[["tot_emp", "covered_emp"]].round().astype("int64")
     write("workforce_2021_bootstrap", boot, "%.4f")
     # coverage of OEWS employment: all O*NET occupations with task statements vs the train split
-    tasks = read_tasks(fetch("onet/29.1/Task Statements.txt", mirror=mirror, data_dir=data_dir))
     every = tasks[["onetsoc_code", "task_id"]].assign(alpha=0.0, beta=0.0, gamma=0.0)
     sets = {
         "O*NET 29.1 occupations with tasks": to_occupations(every, weights="equal"),

@@ -19,9 +19,9 @@ import pandas as pd
 
 from exposure import crosswalks, oews, onet
 from exposure import fetch as fetching
-from exposure._args import check_choice, check_path, shown
+from exposure._args import check_choice, check_path, choice_hint, shown
 from exposure._io import atomic_paths, write_csv
-from exposure._outdir import FILE_SUFFIXES
+from exposure._outdir import FILE_SUFFIXES, check_files_dir
 from exposure.errors import DataFormatError, ExposureError, OutputError
 from exposure.measures._crosswalk import numbers
 from exposure.schemas._fields import first_bad_onetsoc_code, first_bad_soc_code
@@ -81,8 +81,9 @@ def validate_file(table: str, path) -> pd.DataFrame:
     ------
     exposure.errors.ExposureError
         An unknown table name (or not a str: a list raised ``TypeError: unhashable
-        type``), a ``path`` that is not a str or os.PathLike (None, bytes: a ``TypeError``
-        before); the reader's :class:`~exposure.errors.DataFormatError` (naming file, row
+        type``; one in another case, ``"Tasks"``, is told to write ``'tasks'``), a
+        ``path`` that is not a str or os.PathLike (None, bytes: a ``TypeError`` before);
+        the reader's :class:`~exposure.errors.DataFormatError` (naming file, row
         and column) for a bad file, and a file of a header alone (an O*NET table of a
         header alone was a valid table of 0 rows here, where ``exposure validate --file``
         refused it).
@@ -103,9 +104,9 @@ def validate_file(table: str, path) -> pd.DataFrame:
     exposure.errors.ExposureError: unknown table 'task'; choose from occupations, tasks, ...
     """
     check_choice(table, "table", READERS)
-    if table not in READERS:
+    if table not in READERS:  # "Tasks": the list alone, where exposure validate --file says what to write
         names = ", ".join(READERS)
-        raise ExposureError(f"unknown table {table!r}; choose from {names}")
+        raise ExposureError(f"unknown table {table!r}; choose from {names}{choice_hint(table, READERS)}")
     frame = READERS[table](check_path(path, "path"))
     if len(frame) == 0:  # as exposure validate --file: a download cut after the header
         raise DataFormatError(f"no {table} rows: the file has a header but no rows (a download cut short?)",
@@ -548,7 +549,11 @@ def write_source_reports(counts: pd.DataFrame, loaded: dict, report_dir) -> list
         ``counts`` not a DataFrame or without the columns of :func:`validate_sources`
         (a file of its other columns was written), ``loaded`` not a dict or holding an
         entry :func:`coverage_figures` cannot count, ``report_dir`` not a path
-        (``AttributeError`` / ``TypeError`` before), before anything is written.
+        (``AttributeError`` / ``TypeError`` before), a file or a directory that cannot be
+        written (:func:`exposure._outdir.check_files_dir`, as
+        :func:`~exposure.reports.reproduction.write_reproduction_reports` refuses it: it
+        was ``report_dir/validate_row_counts.csv: cannot write: a parent of the path is not
+        a directory``), before anything is written.
     exposure.errors.OutputError
         ``report_dir`` that is no directory yet and is named like a file (``counts.csv``,
         ``report.xlsx``, ``report.dta``; the suffixes of
@@ -559,11 +564,15 @@ def write_source_reports(counts: pd.DataFrame, loaded: dict, report_dir) -> list
         ``report_dir`` inside the mirror (``$EXPOSURE_MIRROR``), the download cache's
         folders or the installed package (:func:`exposure.fetch.refuse_read_folders`, as
         the other report writers and ``exposure validate --report-dir``): the two reports
-        were written among the raw files.
+        were written among the raw files. ``report_dir`` that is, or lies under, a
+        symbolic link to nothing (it was called a parent that is not a directory).
     exposure.errors.ExposureError
-        ``counts`` of a :func:`validate_sources` run in which a source failed (its
-        ``attrs["failed"]``), before anything is written: the report was written without
-        the failed sources' rows, replacing the complete one.
+        ``report_dir`` with surrounding spaces or a line end (``"reports "``, a value read
+        with its CRLF end), unless a directory of that very name exists
+        (:func:`exposure.fetch.refuse_spaces`): a new directory ``'reports '`` was made
+        beside ``reports``. ``counts`` of a :func:`validate_sources` run in which a
+        source failed (its ``attrs["failed"]``), before anything is written: the report
+        was written without the failed sources' rows, replacing the complete one.
 
     Examples
     --------
@@ -575,6 +584,7 @@ def write_source_reports(counts: pd.DataFrame, loaded: dict, report_dir) -> list
     (['validate_row_counts.csv', 'data_coverage.csv'], ['source,release,table,rows', 'oews,2025,national,1400'])
     """
     report_dir = check_path(report_dir, "report_dir", "a directory path")
+    fetching.refuse_spaces(report_dir, "report_dir")  # "reports " (a CRLF line's value): a new directory
     fetching.refuse_read_folders(report_dir)  # the mirror, the cache, the package: as the CLI
     if report_dir.suffix.lower() in FILE_SUFFIXES and not report_dir.is_dir():
         # a directory "counts.csv" was made to hold the two reports; the suffixes are those
@@ -582,6 +592,9 @@ def write_source_reports(counts: pd.DataFrame, loaded: dict, report_dir) -> list
         raise OutputError(f"report_dir is the directory that gets validate_row_counts.csv and "
                           f"data_coverage.csv, but {report_dir.name!r} is named like a "
                           f"{report_dir.suffix} file: give a directory", path=report_dir)
+    # a file, or a link to nothing: "report_dir/validate_row_counts.csv: cannot write: a parent
+    # of the path is not a directory" (the link named as no directory); as the other writers
+    check_files_dir(report_dir)
     if not isinstance(counts, pd.DataFrame):
         raise DataFormatError(f"counts must be a pandas DataFrame (the first output of validate_sources), "
                               f"got {shown(counts)}")
