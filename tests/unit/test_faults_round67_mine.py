@@ -35,6 +35,10 @@
    twice (two label files put side by side) raised ``AttributeError: 'DataFrame' object
    has no attribute 'tolist'`` from inside (round 67 named it for ``score_reference``
    only). Named now, by the same check (``_inputs.check_statement_column``).
+8. ``exposure validate --report-dir "reports "`` (a value with its CRLF or a space) was
+   refused by the report writer after the whole validation (about 28 s), naming
+   ``report_dir``, since round 67; before that, a directory ``'reports '`` was made. It is
+   refused first now, naming ``--report-dir``.
 """
 
 from __future__ import annotations
@@ -199,3 +203,13 @@ def test_reference_labels_with_two_task_columns_are_named_by_score_tasks():
     twice = pd.concat([labels, labels[["task"]]], axis=1)
     with pytest.raises(DataFormatError, match=r"^column 'task': labels: column 'task' appears more than once$"):
         score_tasks(frame, "reference", labels=twice)
+
+
+def test_validate_refuses_a_report_dir_with_spaces_first(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = cli(capsys, "validate", "--report-dir", "reports\r")
+    assert code == 2 and out == ""
+    assert one_error_line(err, command="validate").endswith(
+        "--report-dir 'reports\\r' has surrounding spaces (or a line end): remove them ('reports\\r' and "
+        "'reports' are different directories)")
+    assert not list(tmp_path.iterdir())

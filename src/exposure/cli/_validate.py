@@ -26,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from exposure import fetch as _fetch
-from exposure._outdir import OutputPathError, check_files_dir, refuse_file_named_dir
+from exposure._outdir import OutputPathError, check_files_dir, refuse_file_named_dir, refuse_spaces
 from exposure._tables import check_input_file
 from exposure.cli import add_location_options, with_record_line
 from exposure.crosswalks import CROSSWALK_FILES
@@ -253,8 +253,11 @@ def _check_report_dir(args) -> None:
     among the raw files it shows; a ``validate_row_counts.csv`` or ``data_coverage.csv``
     that is a directory was found only after the whole validation, and so was a new
     ``--report-dir`` named like a file (``--report-dir counts.csv``: refused by
-    :func:`exposure.reports.sources.write_source_reports` once every source was read).
+    :func:`exposure.reports.sources.write_source_reports` once every source was read);
+    one with surrounding spaces or a line end (``"reports "``) was refused by the writer
+    after the whole validation, naming ``report_dir``.
     """
+    refuse_spaces(args.report_dir, "--report-dir", error=OutputPathError)  # "reports\r": a new directory
     refuse_file_named_dir(args.report_dir, "--report-dir", " and ".join(_REPORT_FILES))
     protect = read_folders(args.mirror, args.data_dir)
     where = Path(os.path.abspath(args.report_dir))
