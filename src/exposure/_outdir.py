@@ -578,7 +578,10 @@ def check_output_file(path) -> Path:
     OutputPathError
         ``path`` is a directory, or ends in a separator (``models/``, a directory path:
         the model was written as a file ``models``), or its directory cannot be created
-        or written; it lies under a symbolic link to nothing (:func:`_refuse_dangling`).
+        or written; it lies under a symbolic link to nothing (:func:`_refuse_dangling`); it
+        has surrounding spaces or a line end and no file of that very name exists
+        (``exposure train --out "m.npz\\r"``, a value read with its CRLF: the model was
+        written as ``'m.npz\\r'``, beside ``m.npz``).
 
     Examples
     --------
@@ -596,6 +599,10 @@ def check_output_file(path) -> Path:
         raise OutputPathError(f"output path {text} ends in {text[-1]!r}: it names a directory; "
                               "name a file")
     _refuse_unexpanded(path)
+    if isinstance(text, str) and text != text.strip() and not os.path.lexists(text):
+        # "m.npz\r" (a value read with its CRLF): a file of that name, beside m.npz
+        raise OutputPathError(f"output path {text!r} has surrounding spaces (or a line end): remove them "
+                              f"({text!r} and {text.strip()!r} are different files)")
     path = Path(path)
     if path.is_dir():
         raise OutputPathError(f"output path {path} is a directory; name a file")

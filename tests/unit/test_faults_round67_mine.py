@@ -39,6 +39,10 @@
    refused by the report writer after the whole validation (about 28 s), naming
    ``report_dir``, since round 67; before that, a directory ``'reports '`` was made. It is
    refused first now, naming ``--report-dir``.
+9. ``exposure train --out " m.npz"`` (a name with a leading space; trailing ones fail the
+   ``.npz`` check) trained for minutes and wrote the model as ``' m.npz'``, beside
+   ``m.npz``. ``_outdir.check_output_file`` refuses a name with surrounding spaces or a
+   line end before any work, unless a file of that very name exists.
 """
 
 from __future__ import annotations
@@ -213,3 +217,18 @@ def test_validate_refuses_a_report_dir_with_spaces_first(tmp_path, capsys, monke
         "--report-dir 'reports\\r' has surrounding spaces (or a line end): remove them ('reports\\r' and "
         "'reports' are different directories)")
     assert not list(tmp_path.iterdir())
+
+
+def test_train_refuses_an_output_name_with_spaces_before_any_work(tmp_path, capsys, monkeypatch):
+    from exposure._outdir import OutputPathError, check_output_file
+
+    monkeypatch.chdir(tmp_path)
+    code, _, err = cli(capsys, "train", "--out", " m.npz")
+    assert code == 2 and one_error_line(err, command="train").endswith(
+        "output path ' m.npz' has surrounding spaces (or a line end): remove them (' m.npz' and 'm.npz' are "
+        "different files)")
+    assert not list(tmp_path.iterdir())
+    with pytest.raises(OutputPathError, match="surrounding spaces"):
+        check_output_file("m.npz\r")
+    (tmp_path / " m.npz").write_bytes(b"")  # a file of that very name: it is the one meant
+    assert check_output_file(" m.npz") == Path(" m.npz")
