@@ -1009,9 +1009,11 @@ def read_census_crosswalk(path) -> pd.DataFrame:
     Columns ``Code`` (O*NET-SOC), ``Occupation``, ``cps_code`` (the Census 2018 ``OCC`` code
     of CPS and ACS microdata, four digits), ``Job Zone`` (a whole number 1-5, or blank) and
     ``Data-level`` (``Y`` when O*NET collects data for the occupation, ``N`` or blank when
-    not; any case). Several O*NET codes share one Census code (up to 37 in the Yale Budget
-    Lab file); two "All Other" codes (``51-8099.00``, ``51-8099.01``) have none, their
-    ``census_occ`` is missing.
+    not; any case). A cell ``NA`` or ``N/A`` (the file written back by R's ``write.csv`` or
+    readr's ``write_csv``) is blank, in ``Job Zone``, ``Data-level`` and ``cps_code``.
+    Several O*NET codes share one Census code (up to 37 in the Yale Budget Lab file); two
+    "All Other" codes (``51-8099.00``, ``51-8099.01``) have none, their ``census_occ`` is
+    missing.
 
     Returns
     -------
@@ -1051,6 +1053,10 @@ def read_census_crosswalk(path) -> pd.DataFrame:
         },
     )
     f = _strip(raw.frame)
+    # 'NA' (R's write.csv, readr's write_csv) is a blank cell, as Job Zone reads it (to_number):
+    # the file written back by R was refused for its blank Data-level and cps_code cells
+    for column in ("data_level", "census_occ"):
+        f[column] = missing_to_na(f[column]).fillna("")
     level = f["data_level"].str.upper()
     odd = ~level.isin(["Y", "N", ""]).to_numpy(dtype=bool)
     if odd.any():  # "yes" was read as False

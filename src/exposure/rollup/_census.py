@@ -103,7 +103,10 @@ def check_crosswalk(crosswalk: pd.DataFrame) -> None:
     reads them, is missing too, as :func:`exposure.crosswalks.read_census_crosswalk` reads
     it). A number there (the column read by ``pd.read_csv`` without ``dtype=str``:
     ``0010`` became ``10.0``) is refused with that advice; it used to fail only after
-    computing, naming a 0-based row of the output.
+    computing, naming a 0-based row of the output. Text that lost its leading zeros
+    (``'10'``: a CSV saved by a spreadsheet; ``'10.0'``: numbers written back) is refused
+    with the advice to pad it (:func:`_lost_zeros_hint`): to read the column as text, the
+    advice given before, left it as it was.
 
     Parameters
     ----------
@@ -147,10 +150,36 @@ def check_crosswalk(crosswalk: pd.DataFrame) -> None:
         message = (f"not a 4-digit Census code: {_shown(value)!r} (a number: read the column as text, e.g. "
                    "pd.read_csv(..., dtype=str), so that '0010' keeps its leading zeros)")
     else:
-        message = f"not a 4-digit Census code (like '0010'): {value!r}"
-        if re.fullmatch(r"[0-9]{1,3}(\.0*)?", value.strip()):
-            message += " (leading zeros lost? read the column as text, e.g. pd.read_csv(..., dtype=str))"
+        message = f"not a 4-digit Census code (like '0010'): {value!r}{_lost_zeros_hint(value)}"
     raise DataFormatError(message, path="crosswalk", row=pos + 1, column="census_occ")
+
+
+def _lost_zeros_hint(value: str) -> str:
+    """What to do with a Census code given as text that lost its leading zeros, or ``""``.
+
+    To read the column as text (``pd.read_csv(..., dtype=str)``), the only advice given,
+    changed nothing when the file itself had lost the zeros (the CSV saved by a
+    spreadsheet: ``10``), nor when a column read as numbers had been written back
+    (``10.0``, ``1010.0``: no advice). Census 2018 codes are four digits, so padding
+    restores them.
+
+    Examples
+    --------
+    >>> _lost_zeros_hint("10")
+    " (leading zeros lost? read the column as text, e.g. pd.read_csv(..., dtype=str)); if the file itself lost them (a CSV saved by a spreadsheet), pad the codes to four digits: crosswalk['census_occ'].str.zfill(4)"
+    >>> _lost_zeros_hint("1010.0")[:46]
+    ' (a number written as text, its leading zeros '
+    >>> _lost_zeros_hint("00010")
+    ''
+    """
+    if re.fullmatch(r"[0-9]{1,3}", value):  # not ' 10': padded, it would be '0 10'
+        return (" (leading zeros lost? read the column as text, e.g. pd.read_csv(..., dtype=str)); if the file "
+                "itself lost them (a CSV saved by a spreadsheet), pad the codes to four digits: "
+                "crosswalk['census_occ'].str.zfill(4)")
+    if re.fullmatch(r"[0-9]{1,4}\.0*", value):
+        return (" (a number written as text, its leading zeros lost: write the codes as four digits, e.g. "
+                "crosswalk['census_occ'].str.replace(r'\\.0*$', '', regex=True).str.zfill(4))")
+    return ""
 
 
 def _refuse_nested(codes: list) -> None:
@@ -167,15 +196,47 @@ def _refuse_nested(codes: list) -> None:
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: scores, row 2, column 'soc_code': '13-1021' is in '13-1020' (row 1), a SOC broad group, and both are in the scores: the group's value holds the code's workers too, so which value its O*NET-SOC codes take is not known; give the group or its codes, not both (scores by OEWS code, such as exposure.load('soc'), give each occupation once)
+
+    So is an OEWS aggregate beside a code it holds (:func:`_in_aggregate`): ``21-1011.00``
+    took the code's value, ``21-1014.00`` the aggregate's and all its workers, those of
+    ``21-1011`` included.
     """
-    nested = crosswalks.first_nested_code(codes)
+    nested = crosswalks.first_nested_code(codes) or _in_aggregate(codes)
     if nested is not None:
         pos, at, kind = nested
+        group = "aggregate" if kind.endswith("aggregate") else "group"
         raise DataFormatError(f"{codes[pos]!r} is in {codes[at]!r} (row {at + 1}), {kind}, and both are in the scores: "
-                              "the group's value holds the code's workers too, so which value its O*NET-SOC codes "
-                              "take is not known; give the group or its codes, not both (scores by OEWS code, "
+                              f"the {group}'s value holds the code's workers too, so which value its O*NET-SOC codes "
+                              f"take is not known; give the {group} or its codes, not both (scores by OEWS code, "
                               "such as exposure.load('soc'), give each occupation once)", path="scores",
                               row=pos + 1, column="soc_code")
+
+
+def _in_aggregate(codes) -> tuple[int, int, str] | None:
+    """The first of ``codes`` (checked SOC codes) that an OEWS aggregate among them holds.
+
+    ``(its position, the aggregate's, "an OEWS aggregate")``, or None, as
+    :func:`exposure.crosswalks.first_nested_code` tells a SOC group beside its codes. An
+    OEWS aggregate (:data:`exposure.crosswalks.OEWS_AGGREGATES`: ``21-1018`` publishes
+    ``21-1011`` and ``21-1014``) is no SOC group, so ``first_nested_code`` does not see it
+    hold its codes.
+
+    Examples
+    --------
+    >>> _in_aggregate(["21-1018", "21-1012", "21-1011"])
+    (2, 0, 'an OEWS aggregate')
+    >>> _in_aggregate(["21-1018", "21-1012"]) is None
+    True
+    """
+    codes = list(codes)
+    first: dict[str, int] = {}
+    for pos, code in enumerate(codes):
+        first.setdefault(code, pos)
+    for pos, code in enumerate(codes):
+        holder = next((agg for agg, held in crosswalks.OEWS_AGGREGATES.items() if code in held), None)
+        if holder is not None and holder in first:
+            return pos, first[holder], "an OEWS aggregate"
+    return None
 
 
 def _blank(col: pd.Series) -> np.ndarray:
@@ -494,7 +555,9 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
     employment : pandas.DataFrame, optional
         ``soc_code``, ``tot_emp`` of the OEWS codes (SOC codes; a code given twice must
         carry the same ``tot_emp``); default those columns of ``scores`` when it has them,
-        else of the shipped ``soc_scores`` table (OEWS May 2025).
+        else of the shipped ``soc_scores`` table (OEWS May 2025). A ``tot_emp`` of scores
+        without ``soc_code`` is not used, and a warning says so (it was ignored without a
+        word).
     measures : str or list of str, optional
         Column(s) to carry, each once (a single name is one measure); default those of
         :data:`exposure._measures.MEASURES` present.
@@ -542,7 +605,8 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
         or 0 on every row (every Census code was a plain mean, without a word); scores by
         OEWS code (``soc_code``) giving a SOC group beside a code it holds (``13-1020`` and
         ``13-1021``: the code's O*NET-SOC code took its value and the group's others the
-        group's, without a word).
+        group's, without a word), or an OEWS aggregate beside a code it holds (``21-1018``
+        and ``21-1011``).
 
     Examples
     --------
@@ -607,6 +671,10 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
                               "(exposure.crosswalks.load_census_crosswalk)", path="crosswalk")
     if employment is None:
         has_emp = {"soc_code", "tot_emp"} <= set(scores.columns)
+        if "tot_emp" in scores.columns and not has_emp:  # the column was ignored without a word
+            log.warning("scores have a tot_emp column but no soc_code, so it is not used: the O*NET-SOC codes are "
+                        "weighted by the OEWS May 2025 employment of their OEWS codes (soc_scores); to weigh by "
+                        "counts of your own, give employment= (soc_code, tot_emp of the OEWS codes)")
         employment = _employment((frame if has_emp else load("soc_scores"))[["soc_code", "tot_emp"]],
                                  "scores" if has_emp else "soc_scores")
     # the index is dropped: one named like a column ('onetsoc_code') made the merge ambiguous

@@ -725,6 +725,7 @@ def _oews_crosswalk(onet_to_soc: pd.DataFrame, oews_codes, soc_structure) -> pd.
     # the indexes are dropped: one named like a column ('soc_code') made the merges ambiguous
     xw = onet_to_soc[["onetsoc_code", "soc_code"]].reset_index(drop=True).astype(str)
     _refuse_two_socs(xw)
+    _refuse_other_soc(xw)
     xw = xw.drop_duplicates()
     cmap = oews_code_map(xw["soc_code"], oews_codes, soc_structure)
     return xw.merge(cmap, on="soc_code", how="left")
@@ -776,6 +777,34 @@ def _refuse_two_socs(xw: pd.DataFrame) -> None:
         f"onet_to_soc: O*NET-SOC code {code!r} maps to two SOC codes ({xw['soc_code'].iloc[first]!r} in row "
         f"{first + 1}, {xw['soc_code'].iloc[pos]!r} in row {pos + 1}): give each O*NET-SOC code once",
         row=pos + 1, column="onetsoc_code")
+
+
+def _refuse_other_soc(xw: pd.DataFrame) -> None:
+    """Refuse a crosswalk (``onetsoc_code``, ``soc_code`` as text, fresh index) mapping a code to another SOC code.
+
+    Every O*NET-SOC 2019 code is its SOC 2018 detailed code with two digits added. A
+    crosswalk frame whose ``soc_code`` is not the first seven characters of its
+    ``onetsoc_code`` (one column sorted without the other, a shifted row, a code of another
+    vintage) was followed as it stood: :func:`to_soc` averaged ``11-1021.00`` into
+    ``11-1011`` without a word, where :func:`exposure.crosswalks.read_onet_to_soc` and
+    :func:`~exposure.crosswalks.onet_to_soc_map` refuse it.
+
+    Examples
+    --------
+    >>> _refuse_other_soc(pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1021.00"],
+    ...                                 "soc_code": ["11-1011", "11-1011"]}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'soc_code': onet_to_soc: '11-1011' is not the SOC code of '11-1021.00' (its first seven characters, '11-1021'): a shifted row, or a code of another SOC vintage (O*NET-SOC 2019 codes expected)?
+    """
+    other = (xw["onetsoc_code"].str.slice(0, 7) != xw["soc_code"]).to_numpy(dtype=bool)
+    if not other.any():
+        return
+    pos = int(np.flatnonzero(other)[0])
+    onet, soc = xw["onetsoc_code"].iloc[pos], xw["soc_code"].iloc[pos]
+    raise DataFormatError(f"onet_to_soc: {soc!r} is not the SOC code of {onet!r} (its first seven characters, "
+                          f"{onet[:7]!r}): a shifted row, or a code of another SOC vintage (O*NET-SOC 2019 codes "
+                          "expected)?", row=pos + 1, column="soc_code")
 
 
 def _warn_no_oews_code(links: pd.DataFrame, scored) -> None:
