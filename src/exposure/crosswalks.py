@@ -625,6 +625,13 @@ def read_soc_2010_to_2018(path) -> pd.DataFrame:
         2010 code), ``soc_code`` (2018), ``soc_title``. Some 2010 codes map to several
         2018 codes.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Among the file's other checks: a SOC 2018 code given two titles (a shifted row, a
+        code typed wrong), naming both rows, as an O*NET-SOC 2010 code given two is; the
+        second title was read without a word.
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -649,6 +656,7 @@ def read_soc_2010_to_2018(path) -> pd.DataFrame:
     _check_codes(f, raw, "soc_code", SOC_PATTERN, "a SOC 2018 code (like 11-1011)")
     _check_repeats(f, raw, ["onetsoc_2010_code", "soc_code"], "pair of codes")
     _check_titles(f, raw, "onetsoc_2010_code", "onetsoc_2010_title", "O*NET-SOC 2010 code")
+    _check_titles(f, raw, "soc_code", "soc_title", "SOC 2018 code")  # a second title was read silently
     frame = pd.DataFrame(
         {
             "onetsoc_2010_code": f["onetsoc_2010_code"],

@@ -123,7 +123,7 @@ def test_soc_2010_to_2018_split_codes(tmp_path):
         ["O*NET-SOC 2010 Code", "O*NET-SOC 2010 Title", "2018 SOC Code", "2018 SOC Title"],
         ["15-1199.01", "Software QA Engineers", "15-1253", "Software QA Analysts and Testers"],
         ["15-1132.00", "Software Developers, Applications", "15-1252", "Software Developers"],
-        ["15-1132.00", "Software Developers, Applications", "15-1253", "Software QA Analysts"],
+        ["15-1132.00", "Software Developers, Applications", "15-1253", "Software QA Analysts and Testers"],
     ]
     df = cw.read_soc_2010_to_2018(_xlsx(tmp_path / "x.xlsx", rows))
     assert df["soc_2010_code"].tolist() == ["15-1199", "15-1132", "15-1132"]

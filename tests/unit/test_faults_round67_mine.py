@@ -43,6 +43,9 @@
    ``.npz`` check) trained for minutes and wrote the model as ``' m.npz'``, beside
    ``m.npz``. ``_outdir.check_output_file`` refuses a name with surrounding spaces or a
    line end before any work, unless a file of that very name exists.
+10. :func:`exposure.crosswalks.read_soc_2010_to_2018` read a SOC 2018 code given two
+    titles (a shifted row) without a word, where an O*NET-SOC 2010 code given two is
+    refused; refused now, naming both rows (the registered file has one title a code).
 """
 
 from __future__ import annotations
@@ -232,3 +235,17 @@ def test_train_refuses_an_output_name_with_spaces_before_any_work(tmp_path, caps
         check_output_file("m.npz\r")
     (tmp_path / " m.npz").write_bytes(b"")  # a file of that very name: it is the one meant
     assert check_output_file(" m.npz") == Path(" m.npz")
+
+
+def test_a_soc_2018_code_of_two_titles_is_refused(tmp_path):
+    from exposure.crosswalks import load_soc_2010_to_2018, read_soc_2010_to_2018
+    from exposure.errors import DataFormatError
+
+    path = tmp_path / "x.csv"
+    path.write_text("O*NET-SOC 2010 Code,O*NET-SOC 2010 Title,2018 SOC Code,2018 SOC Title\n"
+                    "15-1199.01,Software QA Engineers,15-1253,Software QA Analysts and Testers\n"
+                    "15-1132.00,\"Software Developers, Applications\",15-1253,Software Developers\n")
+    with pytest.raises(DataFormatError, match=r"x\.csv, row 3, column '2018 SOC Title': 2018 SOC Title "
+                       r"'Software Developers' of the SOC 2018 code '15-1253' differs from its title on row 2"):
+        read_soc_2010_to_2018(path)
+    assert len(load_soc_2010_to_2018(mirror=os.environ.get("EXPOSURE_MIRROR", "../shared/data"))) == 1170
