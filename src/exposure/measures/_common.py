@@ -30,6 +30,7 @@ from exposure._tables import (
     first_repeat_of,
     foreign_workbook,
     norm_header,
+    refuse_multilevel_columns,
 )
 from exposure.crosswalks import code_hint, oews_code_map, read_soc10_isco08, read_soc_2010_to_2018
 from exposure.errors import DataFormatError, InputError
@@ -435,7 +436,9 @@ def check_soc_scores(soc_scores: pd.DataFrame, measures: Sequence[str], *, path=
     row (position + ``row_offset``) and the column. With the default ``path``, the frame is
     named once (``soc_scores lacks column(s) ['beta']``; it was ``soc_scores: soc_scores
     lacks ...``); a file's ``path`` is named before the message (``s.parquet: soc_scores
-    lacks column(s) ['beta']``).
+    lacks column(s) ['beta']``). A column read given twice (``pd.concat([a, b], axis=1)``),
+    or column names of two levels, are refused (pandas' ``TypeError`` or an
+    ``AttributeError`` before; the two levels were given back).
 
     Raises
     ------
@@ -458,6 +461,11 @@ def check_soc_scores(soc_scores: pd.DataFrame, measures: Sequence[str], *, path=
             check_frame(soc_scores, "soc_scores")
         raise DataFormatError(f"SOC scores must be a pandas DataFrame, got {type(soc_scores).__name__}",
                               path=path)
+    # a column read given twice (pd.concat([a, b], axis=1)) raised pandas' TypeError "arg must be a
+    # list, tuple, 1-d array, or Series" (a measure) or an AttributeError (soc_code)
+    check_once(soc_scores, ["soc_code", *measures], path)
+    # ('soc_code', '') of a pivot was read as 'soc_code', and the frame given back with its 2 levels
+    refuse_multilevel_columns(soc_scores, "soc_scores", path=path if named else None)
     missing = [m for m in ("soc_code", *measures) if m not in soc_scores.columns]
     if missing:
         # a space for an underscore ("SOC Code") is not matched (norm_header): say which column to rename
@@ -551,7 +559,8 @@ def check_measure_frame(frame, column: str, what: str, *, row_offset: int = 1) -
     """Check a measure given as a frame (``soc_code`` + ``column``); return it with floats.
 
     SOC codes, each once and never missing; the measure a finite number or missing (any
-    scale: Felten's AIOE is a z-score). Used for the measures given to
+    scale: Felten's AIOE is a z-score); each column once (one given twice was ``not a
+    number: array([0.2, 0.2], dtype=object)``). Used for the measures given to
     :func:`exposure.measures.compare.compare` (``loaded``) and the comparison table of
     :func:`exposure.outcomes.exposure_table`.
 
@@ -568,6 +577,8 @@ def check_measure_frame(frame, column: str, what: str, *, row_offset: int = 1) -
     exposure.errors.DataFormatError: measure 'x', row 1, column 'x': not a number: '0,4'
     """
     frame = check_frame(frame, what, flat=True)
+    # a column twice was "not a number: array([0.2, 0.2], dtype=object)", the two cells of a row as one
+    check_once(frame, ["soc_code", column], what)
     missing = [c for c in dict.fromkeys(("soc_code", column)) if c not in frame.columns]
     if missing:
         raise DataFormatError(f"missing column(s) {missing} (columns are {list(frame.columns)})",
@@ -583,7 +594,8 @@ def check_employment(employment, *, path="employment", row_offset: int = 1) -> p
     SOC / OEWS codes, each once and never missing, and none the total or a group of
     other codes of the frame (:func:`_check_no_aggregate`: ``00-0000`` or ``15-1250``
     beside ``15-1252`` counted those workers twice); ``tot_emp`` a finite number of at
-    least 0, or missing (OEWS's ``**``).
+    least 0, or missing (OEWS's ``**``); each column once (``not a number: array([10.0,
+    10.0], dtype=object)`` before).
 
     Examples
     --------
@@ -593,6 +605,7 @@ def check_employment(employment, *, path="employment", row_offset: int = 1) -> p
     exposure.errors.DataFormatError: employment, row 1, column 'tot_emp': employment must be at least 0.0; got -1.0
     """
     employment = check_frame(employment, path, flat=True)
+    check_once(employment, ["soc_code", "tot_emp"], path)  # "not a number: array([10.0, 10.0], dtype=object)"
     missing = [c for c in ("soc_code", "tot_emp") if c not in employment.columns]
     if missing:
         raise DataFormatError(f"missing column(s) {missing} (columns are {list(employment.columns)})",

@@ -412,6 +412,12 @@ def anthropic_to_soc(usage: pd.DataFrame | None, collaboration: pd.DataFrame | N
         usage counted twice), naming the row that takes the sum past 1
         (:func:`_check_splits`).
 
+    Notes
+    -----
+    Each code's sums run over its rows in the order of :func:`match_tasks` (task name,
+    O*NET-SOC code, task ID; :func:`_in_match_order`), whatever the order of the rows
+    given: the same frames in another order gave values that differed in the last bit.
+
     Examples
     --------
     >>> matches = pd.DataFrame({"task_name": ["a", "b", "b"],
@@ -453,6 +459,7 @@ def anthropic_to_soc(usage: pd.DataFrame | None, collaboration: pd.DataFrame | N
                                 what="O*NET-SOC code", example="11-1011.00", unique=False, row_offset=1,
                                 article="an")
     rows["soc_code"] = codes.str[:7].to_numpy()
+    rows = _in_match_order(rows)
     parts = [rows.groupby("soc_code").agg(crosswalk_weight=("split", "sum"), n_sources=("split", "size"))]
     if usage is not None:
         u = rows.merge(usage[["task_name", "usage_share"]], on="task_name", how="inner")
@@ -474,6 +481,29 @@ def anthropic_to_soc(usage: pd.DataFrame | None, collaboration: pd.DataFrame | N
     out = out[cols].sort_values("soc_code").reset_index(drop=True)
     out["n_sources"] = out["n_sources"].astype("int64")
     return out
+
+
+def _in_match_order(matches: pd.DataFrame) -> pd.DataFrame:
+    """``matches`` (checked) sorted as :func:`match_tasks` sorts them: task name, O*NET-SOC code, task ID, split.
+
+    Each code's usage, automation and augmentation are sums over its rows (and the rows of
+    ``usage`` and ``collaboration`` merged into them, which keep this order): summed in
+    the caller's row order, the same frames in another order gave values that differed in
+    the last bit (``anthropic_usage`` of some 100 SOC codes of the registry's v2). The
+    order of :func:`match_tasks`, in which :func:`load_anthropic` sums them, is kept: its
+    results are unchanged.
+
+    Examples
+    --------
+    >>> m = pd.DataFrame({"task_name": ["b", "a"], "onetsoc_code": ["11-1011.00", "11-1011.00"], "split": [1.0, 1.0]})
+    >>> _in_match_order(m)["task_name"].tolist()
+    ['a', 'b']
+    """
+    keys = [c for c in ("task_name", "onetsoc_code", "task_id") if c in matches.columns]
+    sort = pd.DataFrame({f"k{i}": matches[c].astype(str).to_numpy() for i, c in enumerate(keys)})
+    sort[f"k{len(keys)}"] = matches["split"].to_numpy(dtype=float)
+    order = sort.sort_values(list(sort.columns), kind="mergesort").index.to_numpy()
+    return matches.iloc[order].reset_index(drop=True)
 
 
 def _check_splits(matches: pd.DataFrame) -> None:

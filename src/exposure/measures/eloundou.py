@@ -113,7 +113,8 @@ def _read(path, sep: str, columns: dict, *, index: bool = False) -> pd.DataFrame
     whatever their case and spacing); a file separated otherwise (the label file saved
     comma-separated, the occupation file with semicolons:
     :func:`exposure._tables.check_published_separator`) is refused on row 1, saying so. A
-    header without rows is refused here (an empty table was returned). The label file's unnamed first column (its index) is not read,
+    header without rows is refused here (an empty table was returned). An empty cell, or a
+    blank one (spaces only), is missing. The label file's unnamed first column (its index) is not read,
     so a file saved without it is read as well; ``index`` is kept for the callers.
     """
     path = check_path(path, "path")  # None: a pathlib TypeError before
@@ -129,7 +130,10 @@ def _read(path, sep: str, columns: dict, *, index: bool = False) -> pd.DataFrame
     frame = raw.frame
     if frame.empty:  # a header only: an empty table was returned
         raise DataFormatError("no rows below the header (row 1)", path=path)
-    return frame.mask(frame == "").reset_index(drop=True)[list(columns)]
+    # a blank cell (spaces only) is empty, as the checks of the labels take it: it was kept as the
+    # value ' ' (a gpt4_automation label ' ' without a word; pandera's words on 'task_type')
+    blank = frame.apply(lambda c: c.str.strip() == "")
+    return frame.mask(blank).reset_index(drop=True)[list(columns)]
 
 
 def _codes(frame: pd.DataFrame, path, *, unique: bool) -> pd.Series:
@@ -192,7 +196,9 @@ def read_task_labels(path) -> pd.DataFrame:
         label or one other than E0/E1/E2, a task type other than Core/Supplemental, a
         ``gpt4_automation`` other than T0-T4), naming the file line and column (as the
         file names it: ``O*NET-SOC Code``, ``Task ID``, ``Title``); a file separated
-        otherwise (saved comma-separated), on row 1.
+        otherwise (saved comma-separated), on row 1. A blank cell (spaces only) is an empty
+        one: missing where a column may be (``Task Type``, ``gpt4_automation``, ...), refused
+        where it may not (a ``gpt4_automation`` of ``' '`` was kept as that label).
 
     Examples
     --------

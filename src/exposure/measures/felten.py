@@ -82,7 +82,7 @@ def _sheet(path, sheet, used) -> tuple[pd.DataFrame, int]:
     try:
         frame = pd.read_excel(path, sheet_name=sheet, dtype=str, keep_default_na=False)
     except ValueError as exc:
-        raise DataFormatError(f"cannot read sheet {sheet!r}: {exc}{_sheets(path)}", path=path) from None
+        raise DataFormatError(f"cannot read sheet {sheet!r}: {exc}{_sheets(path, sheet)}", path=path) from None
     except (zipfile.BadZipFile, KeyError, EOFError, OSError) as exc:
         raise DataFormatError(f"cannot read as an .xlsx workbook: {exc}", path=path) from None
     _common.check_sheet_header(frame, path, sheet, keep_default_na=False)  # 'AIOE' twice: the first was read
@@ -148,13 +148,41 @@ def check_cells(frame: pd.DataFrame, path, sheet, used) -> None:
                               row=pos + 2, column=names[cols[k]])
 
 
-def _sheets(path) -> str:
-    """`` (sheets: [...])`` naming the workbook's sheets, or ``""`` if they cannot be listed."""
+def _sheets(path, sheet=None) -> str:
+    """`` (sheets: [...])`` naming the workbook's sheets, or ``""`` if they cannot be listed.
+
+    When ``sheet`` (the sheet not found) is the sheet of a variant and the workbook holds
+    the same sheet of another variant, the variant to read it with is named
+    (:func:`_variant_hint`): the language-modelling workbook read with the default
+    ``variant="aioe"`` said that ``'Appendix A'`` was not found, and nothing of ``variant``.
+    """
     try:
         with pd.ExcelFile(path) as book:
-            return f" (sheets: {book.sheet_names})"
+            names = list(book.sheet_names)
     except Exception:  # noqa: BLE001 - only a hint in a message already being raised
         return ""
+    return f" (sheets: {names}){_variant_hint(names, sheet)}"
+
+
+def _variant_hint(names, sheet) -> str:
+    """``"; it is the workbook of variant 'lm': read it with variant='lm'"`` when ``names`` hold its ``sheet``; or ``""``.
+
+    ``sheet`` is the occupation (or industry) sheet of the variant asked for; the hint
+    names the variant whose occupation (industry) sheet the workbook holds.
+
+    Examples
+    --------
+    >>> _variant_hint(["LM AIOE", "LM AIIE"], "Appendix A")
+    "; it is the workbook of variant 'lm': read it with variant='lm'"
+    >>> _variant_hint(["Data"], "Appendix A"), _variant_hint(["LM AIOE"], "Appendix B")
+    ('', '')
+    """
+    for index in (1, 3):  # the occupation sheet, the industry sheet
+        if any(spec[index] == sheet for spec in VARIANTS.values()):
+            found = [v for v, spec in VARIANTS.items() if spec[index] in names and spec[index] != sheet]
+            if found:
+                return f"; it is the workbook of variant {found[0]!r}: read it with variant={found[0]!r}"
+    return ""
 
 
 @contextlib.contextmanager
@@ -197,6 +225,27 @@ def _title(frame: pd.DataFrame, column: str, path, first: int) -> pd.Series:
     return title
 
 
+def _score(frame: pd.DataFrame, column: str, path, first: int) -> pd.Series:
+    """The scores of ``column`` as floats; a missing one refused, naming the sheet's column.
+
+    An empty cell (or one of spaces) was refused by the schema in its words, naming the
+    library's column: ``column 'aioe': aioe is missing (a value is required)`` for the
+    sheet's ``Language Modeling AIOE``.
+
+    Examples
+    --------
+    >>> _score(pd.DataFrame({"AIOE": ["1.3", " "]}), "AIOE", "a.xlsx", 2)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: a.xlsx, row 3, column 'AIOE': missing value
+    """
+    values = _common.to_float(frame, column, path, row_offset=first)
+    gap = values.isna().to_numpy(dtype=bool)
+    if gap.any():
+        raise DataFormatError("missing value", path=path, row=int(np.flatnonzero(gap)[0]) + first, column=column)
+    return values
+
+
 def read_felten_occupations(path, variant: str = "aioe") -> pd.DataFrame:
     """Read the occupation sheet of a Felten AIOE workbook.
 
@@ -220,8 +269,9 @@ def read_felten_occupations(path, variant: str = "aioe") -> pd.DataFrame:
         is missing or named twice, the sheet has no rows, a SOC 2010 code is missing,
         malformed (an O*NET-SOC ``11-1011.00``) or repeated, or the total or a group of
         other codes of the sheet (``00-0000``, ``11-0000``; broad codes are kept), a title is missing, a score
-        is not a finite number, or a cell read holds a formula never computed or an error
-        (:func:`check_cells`) (file, sheet row and the sheet's column named).
+        is missing (:func:`_score`) or not a finite number, or a cell read holds a formula never computed or an
+        error (:func:`check_cells`) (file, sheet row and the sheet's column named). A workbook of another
+        variant (the sheets of ``lm`` read with ``variant="aioe"``) names the variant (:func:`_variant_hint`).
 
     Examples
     --------
@@ -255,7 +305,7 @@ def read_felten_occupations(path, variant: str = "aioe") -> pd.DataFrame:
             {
                 "soc10_code": codes.to_numpy(),
                 "title": title,
-                "aioe": _common.to_float(frame, col, path, row_offset=first),
+                "aioe": _score(frame, col, path, first),
             }
         )
         return validate(out, FeltenOccupationScores, path=path, row_offset=first)
@@ -316,7 +366,7 @@ def read_felten_industries(path, variant: str = "aioe") -> pd.DataFrame:
             {
                 "naics": code.to_numpy(),
                 "title": _title(frame, title, path, first),
-                "aiie": _common.to_float(frame, col, path, row_offset=first),
+                "aiie": _score(frame, col, path, first),
             }
         )
         # the original appendix repeats a code under another title; a code and title

@@ -28,7 +28,7 @@ from exposure.crosswalks import log as _crosswalks_log
 from exposure.errors import DataFormatError
 from exposure.measures import _common
 from exposure.measures._crosswalk import LINK_COLUMNS, _link_codes, apply_links, links_from_pairs
-from exposure.measures.felten import check_cells
+from exposure.measures.felten import _at_sheet_rows, check_cells
 from exposure.schemas import validate
 from exposure.schemas._fields import ISCO_UNIT_PATTERN, first_bad_soc_code
 from exposure.schemas._measures import IloScores
@@ -86,7 +86,9 @@ def read_ilo(path, *, sheet=0) -> pd.DataFrame:
         computed or an error cell (``#DIV/0!``; :func:`~exposure.measures.felten.check_cells`)
         (file, row and column named: the row of the task in the sheet, the header being
         row 1), or a ``sheet`` that is neither a name nor a position (None, a list).
-        A cell of text ``NA`` or ``None`` is read as that text, not as missing.
+        A cell of text ``NA`` or ``None`` is read as that text, not as missing. A blank row
+        (every cell empty, or spaces) is skipped, as Felten's reader skips it (it was refused
+        as a task without an ISCO-08 code); the rows named are still the sheet's.
 
     Examples
     --------
@@ -128,6 +130,32 @@ def read_ilo(path, *, sheet=0) -> pd.DataFrame:
     if frame.empty:  # a header only: an empty measure was returned
         raise DataFormatError("no rows below the header (row 1)", path=path)
     frame = frame.reset_index(drop=True)
+    # a blank row (every cell empty, or spaces: a task's cells cleared, a row of spaces below
+    # the table) was refused as "missing ISCO-08 unit group code"; it is skipped, as Felten's
+    # reader skips it, and the errors name the rows of the sheet (_at_sheet_rows)
+    blank = frame.astype(str).apply(lambda c: c.str.strip() == "").all(axis=1).to_numpy(dtype=bool)
+    rows = np.flatnonzero(~blank) + 2
+    frame = frame[~blank].reset_index(drop=True)
+    if frame.empty:
+        raise DataFormatError("no rows below the header (row 1)", path=path)
+    with _at_sheet_rows(pd.DataFrame(index=rows), 2):
+        _check_tasks(frame, path, rows)
+    occ = frame.groupby("ISCO_08", sort=True).agg(n_tasks=("ISCO_08", "size"), **{v: (k, "first") for k, v in _OCC_COLS.items()})
+    occ = occ.reset_index().rename(columns={"ISCO_08": "isco08_code"})
+    occ["gradient_level_2025"] = occ["gradient_2025"].map(GRADIENTS)
+    cols = ["isco08_code", "title", "n_tasks", "mean_score_2025", "sd_2025", "mean_score_2023", "sd_2023",
+            "gradient_2025", "gradient_level_2025", "potential_2023"]
+    return validate(occ[cols], IloScores, path=path)
+
+
+def _check_tasks(frame: pd.DataFrame, path, rows) -> None:
+    """Check the task rows of the ILO sheet (codes, task IDs, values), in place: codes made ``0110``.
+
+    ``frame`` holds the rows that are not blank, position ``i`` being sheet row ``rows[i]``;
+    the errors name the row as position + 2, which :func:`read_ilo` turns into the sheet
+    row (:func:`~exposure.measures.felten._at_sheet_rows`), except the row a message names
+    in its text (``on row N``), given here.
+    """
     # checked on the task rows, where the file's row is known (row = position + 2): a task
     # without a code was dropped, and a bad code or value was named by its row among the
     # occupations ('row 0')
@@ -157,7 +185,7 @@ def read_ilo(path, *, sheet=0) -> pd.DataFrame:
             first = int(np.flatnonzero((frame["ISCO_08"] == isco).to_numpy())[0])
             was, now = (getattr(v, "item", lambda v=v: v)() for v in (frame[col].iloc[first], frame[col].iloc[pos]))
             raise DataFormatError(f"occupation {isco} has more than one {col} across its tasks "
-                                  f"({was!r} on row {first + 2}, {now!r} here)", path=path, row=pos + 2, column=col)
+                                  f"({was!r} on row {int(rows[first])}, {now!r} here)", path=path, row=pos + 2, column=col)
     unknown = ~frame["potential25"].isin(list(GRADIENTS))
     if unknown.any():  # the gradients expected were not said
         pos = int(np.flatnonzero(unknown.to_numpy())[0])
@@ -166,12 +194,6 @@ def read_ilo(path, *, sheet=0) -> pd.DataFrame:
         hint = f" (written {same[0]!r} in the publication)" if same else ""
         raise DataFormatError(f"unknown gradient {value!r}{hint}; expected one of "
                               f"{', '.join(repr(g) for g in GRADIENTS)}", path=path, row=pos + 2, column="potential25")
-    occ = frame.groupby("ISCO_08", sort=True).agg(n_tasks=("ISCO_08", "size"), **{v: (k, "first") for k, v in _OCC_COLS.items()})
-    occ = occ.reset_index().rename(columns={"ISCO_08": "isco08_code"})
-    occ["gradient_level_2025"] = occ["gradient_2025"].map(GRADIENTS)
-    cols = ["isco08_code", "title", "n_tasks", "mean_score_2025", "sd_2025", "mean_score_2023", "sd_2023",
-            "gradient_2025", "gradient_level_2025", "potential_2023"]
-    return validate(occ[cols], IloScores, path=path)
 
 
 def _sheet_names(path) -> list | None:

@@ -40,8 +40,11 @@ def _occ_code(raw: pd.Series, path, column: str) -> pd.Series:
     bad = num.isna() | (num != num.round()) | np.isinf(num) | (num < 0) | (num > 999)
     if bad.any():
         pos = int(bad.to_numpy().nonzero()[0][0])
-        raise DataFormatError(f"not an occ1990dd code: {raw.iloc[pos]!r}", path=path,
-                              row=int(raw.index[pos]) + 2, column=column)
+        value = raw.iloc[pos]
+        # an empty cell was "not an occ1990dd code: nan", a value the file does not hold
+        what = "missing occ1990dd code" if pd.isna(value) or not str(value).strip() else (
+            f"not an occ1990dd code: {value!r}")
+        raise DataFormatError(what, path=path, row=int(raw.index[pos]) + 2, column=column)
     return num.astype(int).astype(str)
 
 
