@@ -31,7 +31,7 @@ from exposure._args import check_path, shown
 from exposure._io import load_pinned, write_arrays
 from exposure.errors import DataFormatError, ExposureError
 from exposure.scoring._features import tokenize
-from exposure.scoring.retrieval import check_texts
+from exposure.scoring.retrieval import built_from, check_texts
 
 __all__ = ["VECTORS_NAME", "StaticVectors", "quantise", "save_vectors", "load_vectors"]
 
@@ -387,12 +387,5 @@ def load_vectors(path, pins: dict) -> StaticVectors:
     exposure.errors.ChecksumMismatchError: sha256 mismatch for v.npz ...
     """
     path = check_path(path, "path", "a static word vectors path")
-    return load_pinned(path, pins, "static word vectors", partial(_build, path=path), _CACHE)
-
-
-def _build(arrays: dict, meta: dict, *, path) -> StaticVectors:
-    """:meth:`StaticVectors.from_arrays`, its errors naming the file ``path``."""
-    try:
-        return StaticVectors.from_arrays(arrays, meta)
-    except ExposureError as exc:
-        raise DataFormatError(str(exc), path=path) from None
+    return load_pinned(path, pins, "static word vectors", partial(built_from, StaticVectors.from_arrays, path=path),
+                       _CACHE)

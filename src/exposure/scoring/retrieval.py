@@ -1047,13 +1047,18 @@ def load_index(path, pins: dict) -> TaskIndex:
     exposure.errors.ChecksumMismatchError: sha256 mismatch for i.npz ...
     """
     path = check_path(path, "path", "a retrieval index path")
-    return load_pinned(path, pins, "retrieval index", partial(_build, path=path), _CACHE)
+    return load_pinned(path, pins, "retrieval index", partial(built_from, TaskIndex.from_arrays, path=path),
+                       _CACHE)
 
 
-def _build(arrays: dict, meta: dict, *, path) -> TaskIndex:
-    """:meth:`TaskIndex.from_arrays`, its errors naming the file ``path``."""
+def built_from(from_arrays, arrays: dict, meta: dict, *, path):
+    """``from_arrays(arrays, meta)``, its errors naming the artifact file ``path``.
+
+    The ``build`` of :func:`exposure._io.load_pinned` for the retrieval index and the
+    static word vectors (:func:`exposure.scoring._embed.load_vectors`).
+    """
     try:
-        return TaskIndex.from_arrays(arrays, meta)
+        return from_arrays(arrays, meta)
     except ExposureError as exc:
         raise DataFormatError(str(exc), path=path) from None
 
