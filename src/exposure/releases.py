@@ -625,6 +625,11 @@ class Lock:
         :func:`exposure.fetch.verify` reads a digest in either case); it was refused as not
         "64 hexadecimal digits".
 
+        A line of white space only (a pin blanked in an editor, or cleared in a spreadsheet,
+        which writes its empty row as ``\\t\\t\\t\\t``) is an empty line, and a comment may be
+        indented: they were refused as ``too few fields: expected 5, got 1`` and ``name
+        missing``, after the documented way to accept a new upstream file (delete its line).
+
         Raises
         ------
         exposure.errors.DataFormatError
@@ -655,11 +660,6 @@ class Lock:
             ``>``, Notepad's "Unicode") and else the row and column of the first byte that is
             not UTF-8 (a review note typed in Windows-1252): ``not a lock file: not UTF-8 text
             (byte 0)`` named neither.
-
-        A line of white space only (a pin blanked in an editor, or cleared in a spreadsheet,
-        which writes its empty row as ``\\t\\t\\t\\t``) is an empty line, and a comment may be
-        indented: they were refused as ``too few fields: expected 5, got 1`` and ``name
-        missing``, after the documented way to accept a new upstream file (delete its line).
         """
         if not self.path.is_file():
             if self.path.exists():  # a directory, a pipe: "no pinned file yet" hid it

@@ -506,10 +506,10 @@ def coverage_table(occupation_sets: dict, onet_to_soc: pd.DataFrame, employments
     Warns
     -----
     The warnings of :func:`~exposure.rollup.to_soc` (scored codes that are not in the
-    crosswalk, or reach no OEWS code), prefixed as its errors are: ``OEWS release '2025',
-    occupations 'Eloundou et al. train split': 1 scored O*NET-SOC code reaches no OEWS
-    occupation code ...`` (they named neither: three such warnings in one ``exposure report
-    reproduction``, two naming the same code).
+    crosswalk, or reach no OEWS code), prefixed as its errors are, for example
+    ``OEWS release '2025', occupations 'Eloundou et al. train split': 1 scored ...``
+    (they named neither: three such warnings in one run of the reproduction report, two
+    naming the same code).
 
     Examples
     --------
@@ -610,8 +610,8 @@ def write_reproduction_reports(out_dir, *, mirror=None, data_dir=None,
     Warns
     -----
     The warnings of :func:`coverage_table`, naming their OEWS release and occupation set.
-    Not the roll-up's note that OEWS May 2021's national table has no sector rows (``...
-    give the OEWS by-industry table for them``): that table is the report's choice, and
+    Not the roll-up's note that OEWS May 2021's national table has no sector rows (it
+    advised to give the OEWS by-industry table): that table is the report's choice, and
     the bootstrap reads its ``all`` rows only.
 
     Examples

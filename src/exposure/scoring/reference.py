@@ -106,7 +106,7 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
         a letter or digit, a placeholder such as ``N/A``: :func:`_compared_text`). None, or a
         frame without the default ``"task"``: the join by key alone. Another name that is
         no column of ``frame`` (misspelled), or a frame with its texts under another
-        spelling of ``"task"`` (``Task``, ``task ``) or in its index, is an error: it joined
+        spelling of ``"task"`` (``Task``, ``'task '``) or in its index, is an error: it joined
         by key alone, without a word.
 
     Returns
@@ -128,7 +128,7 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
         alone) gives one task ID two labels under two codes; a ``text_column`` that
         cannot be a column name (a list), or other than ``"task"`` and not a column of
         ``frame`` (named, with the frame's columns), or the default ``"task"`` absent while
-        ``frame`` has ``Task`` (or ``task ``), as a column or a level of its index;
+        ``frame`` has ``Task`` (or ``'task '``), as a column or a level of its index;
         ``labels`` with two ``task`` columns when the texts are compared with their
         statements.
     exposure.errors.ExposureError
@@ -232,7 +232,7 @@ def _check_text_column(frame: pd.DataFrame, text_column) -> None:
     A name misspelled (``"statment"``) or of a column left out joined the labels by key
     alone, without a word: the rows whose text is another task than their key's got that
     task's label. The default ``"task"`` may be absent (the join by key alone, as
-    documented), but not under another spelling (``Task``, O*NET's header; ``task ``, with
+    documented), but not under another spelling (``Task``, O*NET's header; ``'task '``, with
     a space from a spreadsheet's header) or as a level of the index
     (``set_index("task")``): those texts were not read, and a row of another task than
     its key's got that task's label, without a word (``score_tasks`` refuses them so).
