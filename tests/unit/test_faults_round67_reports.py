@@ -54,6 +54,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -121,7 +122,11 @@ def test_reproduction_report_warns_of_its_sets_and_not_of_sectors(shared_data, t
 
 # ------------------------------------------------------------------ 3. every input read before the reports
 def _mirror_without_task_statements(shared_data, root):
-    """A mirror of links to the real one's folders, without O*NET 29.1's task statements."""
+    """A mirror of links to the real one's folders, without O*NET 29.1's task statements.
+
+    The links are absolute: the CI gives the mirror as a relative path (``../shared/data``).
+    """
+    shared_data = Path(shared_data).resolve()
     root.mkdir()
     for name in ("crosswalks", "oews", "reference"):
         os.symlink(shared_data / name, root / name)
