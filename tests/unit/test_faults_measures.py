@@ -49,7 +49,7 @@ def test_onet_to_occ1990dd_names_file_row(tmp_path):
     assert (err.row, err.column) == (4, "occ1990dd")
 
 
-@pytest.mark.parametrize("code, match", [("banana", "not a O\\*NET-SOC code"), ("", "missing O\\*NET-SOC code")])
+@pytest.mark.parametrize("code, match", [("banana", "not an O\\*NET-SOC code"), ("", "missing O\\*NET-SOC code")])
 def test_onet_to_occ1990dd_bad_code(tmp_path, code, match):
     p = _write(tmp_path, "o.csv", ONET_HEAD + f"A,11-1011.00,4,t\nB,{code},4,t\n")
     err = _raises(match, read_onet_to_occ1990dd, p)

@@ -190,7 +190,7 @@ def read_onet_to_occ1990dd(path) -> pd.DataFrame:
     frame = _common.read_csv(path, name)
     _common.require_columns(frame, ["onetsoccode", "occ1990dd"], name)
     codes = _common.check_codes(frame["onetsoccode"], ONETSOC_PATTERN, name, "onetsoccode",
-                                what="O*NET-SOC code", example="11-1011.00", unique=False)
+                                what="O*NET-SOC code", example="11-1011.00", unique=False, article="an")
     has = (frame["occ1990dd"].notna() & (frame["occ1990dd"].str.strip() != "")).to_numpy()
     rows = np.flatnonzero(has) + 2  # row of the file of each pair
     out = pd.DataFrame(
