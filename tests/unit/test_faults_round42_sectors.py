@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from exposure.crosswalks import OEWS_AGGREGATES
 from exposure.errors import DataFormatError
 from exposure.rollup import rollup, to_census_occ, to_sectors, workforce_stats, working_time
 
@@ -53,8 +54,11 @@ def _quiet(caplog):
 
 
 def _codes(n_major: int = 10, per: int = 30) -> list[str]:
-    return [f"{m:02d}-{k:04d}" for m in range(11, 11 + 2 * n_major, 2) for k in range(1011, 1011 + per)
-            if k % 10]  # no broad group (1020) beside its codes (1021): counted twice, refused
+    # no broad group (1020) beside its codes (1021), nor an OEWS aggregate (21-1018) beside
+    # the codes it publishes (21-1011): counted twice, refused
+    held = {code for codes in OEWS_AGGREGATES.values() for code in codes}
+    return [c for m in range(11, 11 + 2 * n_major, 2) for k in range(1011, 1011 + per)
+            if k % 10 and (c := f"{m:02d}-{k:04d}") not in held]
 
 
 def _employment(socs, seed: int = 1) -> pd.DataFrame:

@@ -46,6 +46,10 @@
 10. :func:`exposure.crosswalks.read_soc_2010_to_2018` read a SOC 2018 code given two
     titles (a shifted row) without a word, where an O*NET-SOC 2010 code given two is
     refused; refused now, naming both rows (the registered file has one title a code).
+11. :func:`exposure.rollup.to_census_occ` (and ``census_weights``) with an employment
+    frame holding an OEWS aggregate beside a code it publishes (``21-1018`` and
+    ``21-1011``) counted the code's workers twice in the Census weights, without a word;
+    round 67 refused the pair in the scores only. Refused now, naming both rows.
 """
 
 from __future__ import annotations
@@ -249,3 +253,19 @@ def test_a_soc_2018_code_of_two_titles_is_refused(tmp_path):
                        r"'Software Developers' of the SOC 2018 code '15-1253' differs from its title on row 2"):
         read_soc_2010_to_2018(path)
     assert len(load_soc_2010_to_2018(mirror=os.environ.get("EXPOSURE_MIRROR", "../shared/data"))) == 1170
+
+
+def test_census_weights_refuse_an_oews_aggregate_beside_its_code():
+    from exposure.errors import DataFormatError
+    from exposure.rollup import to_census_occ
+
+    occ = pd.DataFrame({"onetsoc_code": ["21-1011.00", "21-1014.00"], "alpha": [0.2, 0.4], "beta": [0.3, 0.5],
+                        "gamma": [0.4, 0.6]})
+    census = pd.DataFrame({"onetsoc_code": ["21-1011.00", "21-1014.00"], "census_occ": ["2000", "2000"]})
+    good = pd.DataFrame({"soc_code": ["21-1018"], "tot_emp": [100.0]})
+    assert len(to_census_occ(occ, census, good)) == 1
+    both = pd.DataFrame({"soc_code": ["21-1018", "21-1011"], "tot_emp": [100.0, 40.0]})
+    with pytest.raises(DataFormatError, match=r"^employment, row 2, column 'soc_code': employment: '21-1011' \(row 2\) "
+                       r"is in '21-1018' \(row 1\), an OEWS aggregate, and both are rows: its workers would be "
+                       r"counted twice"):
+        to_census_occ(occ, census, both)

@@ -279,7 +279,9 @@ def _employment(employment, name: str = "employment") -> pd.DataFrame:
     Each ``soc_code`` a SOC code (``11-1011``; a padded or missing code matched nothing,
     without a word); a code given twice must carry the same ``tot_emp`` both times (the
     first was kept and the second dropped): O*NET-level scores repeat their SOC code's
-    employment on each child row. ``name`` is the frame in the messages about codes and
+    employment on each child row. An OEWS aggregate beside a code it holds (``21-1018``
+    and ``21-1011``: :func:`_in_aggregate`) is refused, as a SOC group beside its code is:
+    the code's workers were counted twice in the Census weights. ``name`` is the frame in the messages about codes and
     about a ``tot_emp`` of 2**63 or more (``1e308`` overflowed once summed: ``tot_emp`` inf
     and the measures 0.0). A frame without any count (no rows, or ``tot_emp`` missing or 0
     on every row: a merge that matched no code) is refused: every Census code came out a
@@ -310,6 +312,12 @@ def _employment(employment, name: str = "employment") -> pd.DataFrame:
     check_codes(emp, name, ["soc_code"], path=True)
     refuse_nested_codes(emp["soc_code"].drop_duplicates(), name, "soc_code", "rows", path=True)
     codes = emp["soc_code"].astype(str).to_numpy()
+    nested = _in_aggregate(codes)  # 21-1018 beside 21-1011: the code's workers counted twice
+    if nested is not None:
+        pos, at, kind = nested
+        raise DataFormatError(f"{name}: {codes[pos]!r} (row {pos + 1}) is in {codes[at]!r} (row {at + 1}), {kind}, "
+                              "and both are rows: its workers would be counted twice; give the aggregate or its "
+                              "occupations, not both", path=name, row=pos + 1, column="soc_code")
     first = pd.Series(np.arange(len(codes))).groupby(codes).transform("min").to_numpy()
     ref = tot[first]
     differ = ~((ref == tot) | (np.isnan(ref) & np.isnan(tot)))
