@@ -2794,7 +2794,8 @@ def load_pinned(path, pins: dict, what: str, build, cache: dict):
         As :func:`read_pinned`.
     exposure.errors.DataFormatError
         A pinned file that is not a zip of ``.npy`` arrays and ``metadata.json``, or lacks
-        an array or key ``build`` reads (naming the file).
+        an array or key ``build`` reads, or whose arrays ``build`` refuses (an
+        :class:`~exposure.errors.ExposureError` of no file, given the file's name).
 
     Examples
     --------
@@ -2825,6 +2826,10 @@ def load_pinned(path, pins: dict, what: str, build, cache: dict):
             built = build(arrays, meta)
         except KeyError as exc:  # an array or metadata key missing: KeyError 'coef/onet'
             raise DataFormatError(f"not a {what}: it lacks {exc.args[0]!r}", path=path) from None
+        except ExposureError as exc:  # what build refuses (a damaged array), named with the file
+            if getattr(exc, "path", None) is not None:
+                raise
+            raise DataFormatError(str(exc), path=path) from None
         cache.clear()  # only once built: a file that fails leaves the last object cached
         cache[key] = built
         return built

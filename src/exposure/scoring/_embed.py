@@ -21,7 +21,7 @@ like the model and its retrieval index.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property, partial
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -31,7 +31,7 @@ from exposure._args import check_path, shown
 from exposure._io import load_pinned, write_arrays
 from exposure.errors import DataFormatError, ExposureError
 from exposure.scoring._features import tokenize
-from exposure.scoring.retrieval import built_from, check_texts
+from exposure.scoring.retrieval import check_texts
 
 __all__ = ["VECTORS_NAME", "StaticVectors", "quantise", "save_vectors", "load_vectors"]
 
@@ -387,5 +387,4 @@ def load_vectors(path, pins: dict) -> StaticVectors:
     exposure.errors.ChecksumMismatchError: sha256 mismatch for v.npz ...
     """
     path = check_path(path, "path", "a static word vectors path")
-    return load_pinned(path, pins, "static word vectors", partial(built_from, StaticVectors.from_arrays, path=path),
-                       _CACHE)
+    return load_pinned(path, pins, "static word vectors", StaticVectors.from_arrays, _CACHE)

@@ -30,7 +30,6 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -1047,20 +1046,7 @@ def load_index(path, pins: dict) -> TaskIndex:
     exposure.errors.ChecksumMismatchError: sha256 mismatch for i.npz ...
     """
     path = check_path(path, "path", "a retrieval index path")
-    return load_pinned(path, pins, "retrieval index", partial(built_from, TaskIndex.from_arrays, path=path),
-                       _CACHE)
-
-
-def built_from(from_arrays, arrays: dict, meta: dict, *, path):
-    """``from_arrays(arrays, meta)``, its errors naming the artifact file ``path``.
-
-    The ``build`` of :func:`exposure._io.load_pinned` for the retrieval index and the
-    static word vectors (:func:`exposure.scoring._embed.load_vectors`).
-    """
-    try:
-        return from_arrays(arrays, meta)
-    except ExposureError as exc:
-        raise DataFormatError(str(exc), path=path) from None
+    return load_pinned(path, pins, "retrieval index", TaskIndex.from_arrays, _CACHE)
 
 
 def _tiny_index() -> TaskIndex:

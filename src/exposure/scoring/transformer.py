@@ -37,7 +37,6 @@ import logging
 import re
 import threading
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -485,16 +484,6 @@ def _check_artifact(arrays: dict, meta: dict) -> None:
                             f"a check text), got {shown(meta['check_logits'])}")
 
 
-def _build(arrays: dict, meta: dict, *, path) -> TransformerModel:
-    """:meth:`TransformerModel.from_arrays`, its errors naming the artifact ``path``."""
-    try:
-        model = TransformerModel.from_arrays(arrays, meta)
-    except ExposureError as exc:
-        raise DataFormatError(str(exc), path=path) from None
-    model.source = Path(path)
-    return model
-
-
 def save_transformer(model: TransformerModel, path) -> Path:
     """Write ``model`` as a deterministic zip of ``.npy`` arrays plus ``metadata.json``.
 
@@ -558,7 +547,8 @@ def load_transformer(path=None, *, registry=None, model_dir=None) -> Transformer
         model_dir = check_path(model_dir, "model_dir", "an all-MiniLM-L6-v2 directory")
     pins = read_registry(registry)
     # (a pinned file that is not such a zip: load_pinned names it)
-    model = load_pinned(path, pins, "transformer artifact", partial(_build, path=path), _CACHE)
+    model = load_pinned(path, pins, "transformer artifact", TransformerModel.from_arrays, _CACHE)
+    model.source = Path(path)  # named in the errors of attach
     with _ATTACH_LOCK:  # threads loading at once each attached (read) the encoder again
         if model._encoder is None or (model_dir is not None and model_dir != model._encoder.model_dir):
             model.attach(model_dir)
