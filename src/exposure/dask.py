@@ -1499,7 +1499,7 @@ def _warn_columns(head: pd.DataFrame, src: Path | None = None, dst: Path | None 
     itself scored (it holds ``p_e0, p_e1, p_e2``) is not warned of, as ``score_tasks`` does.
     """
     if src is not None:
-        _warn_replaced(head.columns, src, dst, None, used=used)
+        _warn_replaced(head, src, dst, None, used=used)
     else:
         replaced = [c for c in head.columns if _score_named(c)]
         scoring_module._warn_replaced_columns(head, replaced, False)

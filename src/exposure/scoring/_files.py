@@ -92,6 +92,7 @@ from exposure._io import (
     write_csv,
     write_parquet,
 )
+from exposure._measures import EXPOSURE_MEASURES
 from exposure._tables import (
     check_delimited_file,
     check_file,
@@ -926,11 +927,6 @@ def append_scores(frame: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
     return result
 
 
-#: The score columns that ``exposure rollup`` refuses beside a column named like them but for
-#: case or spaces (``beta`` and ``Beta``: which one holds the beta?).
-ROLLUP_SCORES = ("alpha", "beta", "gamma")
-
-
 def _score_named(name) -> bool:
     """Whether an input column is replaced by a score column: its name, spaces around it aside.
 
@@ -1338,8 +1334,7 @@ def _score_whole(src, dst, out_kind, method, onet, *, mirror, data_dir, said=Non
     for option in ("text_column", "occupation_column"):  # O*NET's header named by the user
         options[option] = aliased_column(options[option], aliases)
     row_offset = first_row_number(src)
-    _warn_replaced(renamed.columns, src, dst, said,
-                   used=(options["text_column"], options["occupation_column"]), frame=renamed)
+    _warn_replaced(renamed, src, dst, said, used=(options["text_column"], options["occupation_column"]))
     # before any work: a task type the roll-up refuses, a repeated header line, what the
     # output cannot hold
     where = {"path": src, "row_offset": row_offset}
@@ -1671,11 +1666,10 @@ def _survey_header_rows(renamed: pd.DataFrame, names, text_column, *, path,
     return []
 
 
-def _warn_replaced(columns, src: Path, dst: Path, said: list | None, used: tuple, *,
-                   frame: pd.DataFrame | None = None) -> None:
-    """Warn once that input columns named like score columns are replaced in the output.
+def _warn_replaced(frame: pd.DataFrame, src: Path, dst: Path, said: list | None, used: tuple) -> None:
+    """Warn once that input columns of ``frame`` named like score columns are replaced in the output.
 
-    Their values were lost without a word. An input that is itself a scored file (it
+    ``frame``: the rows read (the first batch of a stream), renamed as they are scored. Their values were lost without a word. An input that is itself a scored file (it
     holds the probability columns) is re-scored without a warning. So is one whose text or
     occupation column (``used``: the two, as options name them) is such a column: scoring
     refuses it, and the warning came before that error, saying that ``dst`` held scores it
@@ -1697,23 +1691,23 @@ def _warn_replaced(columns, src: Path, dst: Path, said: list | None, used: tuple
     'beta' and 'Beta' are both given``): the output of ``exposure score`` did not feed
     ``exposure rollup``, and was not said to.
 
-    With ``frame`` (the rows read, renamed as they are scored), also once: a column of
-    O*NET-SOC codes under a name that is not read (``onet_code``:
-    :func:`~exposure.scoring._inputs.warn_codes_not_read`), as ``score_tasks`` warns of it.
+    Also once: a column of O*NET-SOC codes under a name that is not read (``onet_code``:
+    :func:`~exposure.scoring._inputs.warn_codes_not_read`), as ``score_tasks`` warns of it
+    (none in a frame of no rows, such as a Dask frame's meta).
     """
     if said:
         return
+    columns = frame.columns
     replaced = [c for c in columns if _score_named(c)]
     if said is not None:
         said.append(True)
     text_column, occupation_column = used
-    if frame is not None:
-        warn_codes_not_read(frame, src, skip=(text_column, scoring_module._titles(text_column, occupation_column)))
+    titles = scoring_module._titles(text_column, occupation_column)
+    warn_codes_not_read(frame, src, skip=(text_column, titles))
     categories_module._warn_near_columns(pd.DataFrame(columns=[c for c in columns if c != text_column]),
-                                         scoring_module._titles(text_column, occupation_column),
-                                         None, keys=False)
+                                         titles, None, keys=False)
     cased = [c for c in columns if isinstance(c, str) and not _score_named(c) and c not in used
-             and c.strip().lower() in ROLLUP_SCORES]
+             and c.strip().lower() in EXPOSURE_MEASURES]
     if cased:
         logger.warning("%s: the input column(s) %s differ from the score column(s) %s only in case or spaces: %s "
                        "keeps them beside the scores, and exposure rollup refuses a file holding both "
@@ -1940,9 +1934,9 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
     # the options may name O*NET's own headers (--text-column Task), which are renamed
     options["text_column"] = aliased_column(options["text_column"], aliases)
     occupation_column = aliased_column(occupation_column, aliases)
-    _warn_replaced(first.rename(columns=aliases).columns, src, target, said,
-                   used=(options["text_column"], occupation_column), frame=first.rename(columns=aliases))
-    release, note = onet_for_tasks(first.rename(columns=aliases), method, onet, mirror=mirror,
+    renamed = first.rename(columns=aliases)
+    _warn_replaced(renamed, src, target, said, used=(options["text_column"], occupation_column))
+    release, note = onet_for_tasks(renamed, method, onet, mirror=mirror,
                                    data_dir=data_dir)
     labels = (eloundou.load_task_labels(mirror=mirror, data_dir=data_dir)
               if method in ("reference", "reference-human", "reference-gpt4") else None)
