@@ -368,7 +368,7 @@ def score_tasks(
         out[col] = table[col].array  # positional: the caller's index is kept
     batch = _BATCH.get()
     _warn_replaced_columns(tasks, replaced, batch)
-    _warn_key_headers(tasks, batch, _titles(text_column, occupation_column))
+    _warn_key_headers(tasks, batch, _titles(text_column, occupation_column), text_column)
     _warn_repeated_index(tasks)
     return out
 
@@ -405,7 +405,7 @@ KEY_LEVELS_MESSAGE = ("score_tasks: no %s column, but the frame's index has the 
                       "have no keys; frame.reset_index() makes them columns")
 
 
-def _warn_key_headers(tasks: pd.DataFrame, batch: bool, titles=None) -> None:
+def _warn_key_headers(tasks: pd.DataFrame, batch: bool, titles=None, text_column=None) -> None:
     """Warn when ``tasks`` holds its keys under other names than ``onetsoc_code`` and ``task_id``.
 
     A frame read from O*NET's own file (``pd.read_excel("Task Statements.xlsx")``: ``O*NET-SOC
@@ -425,7 +425,7 @@ def _warn_key_headers(tasks: pd.DataFrame, batch: bool, titles=None) -> None:
     warn_keys_spelled_twice(tasks.columns)  # the library's name is read, the other spelling not
     # keys under O*NET's headers, or kept in the index (set_index(["onetsoc_code", "task_id"]))
     warn_keys_not_read(tasks, logger, KEY_HEADERS_MESSAGE, KEY_LEVELS_MESSAGE)
-    warn_codes_not_read(tasks, "score_tasks", skip=(titles,))  # codes under another name (onet_code)
+    warn_codes_not_read(tasks, "score_tasks", skip=(text_column, titles))  # codes under another name (onet_code)
 
 
 def _warn_replaced_columns(tasks: pd.DataFrame, replaced: list, batch: bool) -> None:

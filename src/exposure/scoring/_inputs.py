@@ -254,13 +254,16 @@ def codes_not_read(frame: pd.DataFrame, skip=()) -> tuple | None:
     names = [n for n in frame.index.names if n is not None]
     if "onetsoc_code" in frame.columns or "onetsoc_code" in key_spellings([*frame.columns, *names]):
         return None
+    twice = frame.columns.duplicated(keep=False)
     for i, name in enumerate(frame.columns):
-        if not isinstance(name, str) or name in skip or frame.columns.tolist().count(name) > 1:
+        if not isinstance(name, str) or name in skip or twice[i]:
             continue
         column = frame.iloc[:, i]
         if pd.api.types.is_numeric_dtype(column.dtype) or pd.api.types.is_bool_dtype(column.dtype):
             continue
-        values = column.dropna().head(20).tolist()
+        # the first 20 values present, read lazily: not a copy of a column of 200,000 texts
+        present = (v for v in column if not (pd.api.types.is_scalar(v) and pd.isna(v)))
+        values = list(itertools.islice(present, 20))
         if values and all(isinstance(v, str) and _ONETSOC_CELL.match(v.strip()) for v in values):
             return name, values[0]
     return None
