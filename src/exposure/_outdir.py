@@ -599,10 +599,8 @@ def check_output_file(path) -> Path:
         raise OutputPathError(f"output path {text} ends in {text[-1]!r}: it names a directory; "
                               "name a file")
     _refuse_unexpanded(path)
-    if isinstance(text, str) and text != text.strip() and not os.path.lexists(text):
-        # "m.npz\r" (a value read with its CRLF): a file of that name, beside m.npz
-        raise OutputPathError(f"output path {text!r} has surrounding spaces (or a line end): remove them "
-                              f"({text!r} and {text.strip()!r} are different files)")
+    if text is not None:  # "m.npz\r" (a value read with its CRLF): a file of that name, beside m.npz
+        refuse_spaces(text, "output path", error=OutputPathError, file=True)
     path = Path(path)
     if path.is_dir():
         raise OutputPathError(f"output path {path} is a directory; name a file")
@@ -836,12 +834,14 @@ def _check_output_dir(out, protect: Iterable) -> Path:
     return out
 
 
-def refuse_spaces(value, origin: str, *, error: type[ExposureError] = ExposureError) -> None:
+def refuse_spaces(value, origin: str, *, error: type[ExposureError] = ExposureError,
+                  file: bool = False) -> None:
     """Refuse a directory ``value`` (from ``origin``) with surrounding spaces or a line end.
 
     Unless a directory of that very name exists (it is then used). Such a value, pasted
     from a ``.env`` file or a shell line, named a new directory beside the real one.
     ``error`` is the class raised (:class:`OutputPathError` for an output directory);
+    with ``file``, ``value`` names a file (used if anything of that name exists).
     :mod:`exposure.fetch` re-exports this function, where the cache and mirror options
     use it.
 
@@ -853,9 +853,9 @@ def refuse_spaces(value, origin: str, *, error: type[ExposureError] = ExposureEr
     exposure.errors.ExposureError: cache '/nonexistent/cache\\r' has surrounding spaces (or a line end): remove them ('/nonexistent/cache\\r' and '/nonexistent/cache' are different directories)
     """
     text = os.fspath(value)
-    if isinstance(text, str) and text != text.strip() and not os.path.isdir(text):
+    if isinstance(text, str) and text != text.strip() and not (os.path.lexists if file else os.path.isdir)(text):
         raise error(f"{origin} {text!r} has surrounding spaces (or a line end): remove "
-                    f"them ({text!r} and {text.strip()!r} are different directories)")
+                    f"them ({text!r} and {text.strip()!r} are different {'files' if file else 'directories'})")
 
 
 def _refuse_padded(out) -> None:
