@@ -56,6 +56,7 @@ from exposure.errors import DataFormatError, InputError
 __all__ = [
     "decode_text",
     "nul_error",
+    "windows_1252_char",
     "utf16_without_bom",
     "foreign_workbook",
     "check_paired",
@@ -504,6 +505,21 @@ def _byte_place(data: bytes, offset: int, sep: str, quoting: int) -> tuple[int, 
     return row, line, max(len(record) - 1, 0)
 
 
+def windows_1252_char(byte: int) -> str | None:
+    """The printable character that ``byte`` (not ASCII) is in Windows-1252, or None.
+
+    Examples
+    --------
+    >>> windows_1252_char(0xE9), windows_1252_char(0x81), windows_1252_char(0x41)
+    ('é', None, None)
+    """
+    try:
+        char = bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    return char if byte >= 0x80 and char.isprintable() else None
+
+
 def _encoding_advice(byte: int) -> str:
     """What to do about a byte that is not UTF-8: save the file as UTF-8 (naming the likely encoding).
 
@@ -514,11 +530,8 @@ def _encoding_advice(byte: int) -> str:
     >>> _encoding_advice(0x81)
     ": save the file as UTF-8 ('CSV UTF-8')"
     """
-    try:
-        char = bytes([byte]).decode("cp1252")
-    except UnicodeDecodeError:
-        char = None
-    if char is None or byte < 0x80 or not char.isprintable():
+    char = windows_1252_char(byte)
+    if char is None:
         return ": save the file as UTF-8 ('CSV UTF-8')"
     return (f": the file looks like Windows-1252/Latin-1 text (0x{byte:02x} is {char!r} there); "
             "save it as UTF-8 ('CSV UTF-8')")

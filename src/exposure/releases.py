@@ -50,7 +50,7 @@ import pandas as pd
 from exposure._args import check_choice, check_flag, check_name, check_path, is_number, shown
 from exposure._io import atomic_path, unexpanded_home
 from exposure._outdir import _existing_parent
-from exposure._tables import nul_error, utf16_without_bom
+from exposure._tables import nul_error, utf16_without_bom, windows_1252_char
 from exposure.errors import DataFormatError, ExposureError, InputError
 from exposure.sources import _BLS_ATTRIBUTION, _BLS_LICENCE, _ONET_ATTRIBUTION, SOURCES, Source
 
@@ -1064,11 +1064,8 @@ def _lock_text(data: bytes, path: Path) -> str:
         field = line.count("\t")
         column = None if line.lstrip().startswith("#") or field >= len(_LOCK_COLUMNS) else _LOCK_COLUMNS[field]
         byte = data[offset]
-        try:
-            char = bytes([byte]).decode("cp1252")
-        except UnicodeDecodeError:
-            char = ""
-        said = f"; {char!r} in Windows-1252" if char.isprintable() and byte >= 0x80 else ""
+        char = windows_1252_char(byte)
+        said = "" if char is None else f"; {char!r} in Windows-1252"
         raise DataFormatError(f"not UTF-8 text: byte 0x{byte:02x} is not valid UTF-8 (byte offset {offset}{said}): "
                               "save the lock file as UTF-8", path=path, row=len(lines), column=column) from None
 #: A line git leaves in a file merged with a conflict (``<<<<<<< HEAD``, ``=======``, ``>>>>>>> theirs``).
