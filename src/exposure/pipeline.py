@@ -66,7 +66,7 @@ from exposure._outdir import (
     refuse_file_named_dir,
     replace_directory,
 )
-from exposure._tables import task_id_numbers
+from exposure._tables import first_repeat_of, task_id_numbers
 from exposure._version import __version__
 from exposure.crosswalks import CROSSWALK_FILES, load_onet_to_soc, load_soc_structure
 from exposure.errors import ChecksumMismatchError, DataFormatError, ExposureError
@@ -1587,10 +1587,9 @@ def _check_task_rows(tasks: pd.DataFrame, task_ids: np.ndarray) -> None:
             raise DataFormatError(f"task_type must be 'Core' or 'Supplemental' (or missing), got {value!r}",
                                   path="tasks", row=pos + 1, column="task_type")
     codes = tasks["onetsoc_code"].astype(str).to_numpy()
-    repeated = pd.MultiIndex.from_arrays([codes, task_ids]).duplicated()
-    if repeated.any():
-        pos = int(np.flatnonzero(repeated)[0])
-        first = next(i for i in range(pos) if codes[i] == codes[pos] and task_ids[i] == task_ids[pos])
+    found = first_repeat_of(pd.DataFrame({"code": codes, "task_id": task_ids}), ["code", "task_id"])
+    if found is not None:
+        pos, first = found
         raise DataFormatError(f"task ({codes[pos]!r}, {int(task_ids[pos])}) appears twice (rows {first + 1} and "
                               f"{pos + 1}): a task has one row; keep one", path="tasks", row=pos + 1,
                               column="task_id")
