@@ -61,6 +61,7 @@ from exposure._outdir import (
     check_output_dir,
     foreign_entry,
     pause,
+    previous_files_note,
     raise_received,
     real_path,
     refuse_file_named_dir,
@@ -129,6 +130,11 @@ FLOAT_DECIMALS = 12
 class StageError(ExposureError):
     """A pipeline stage failed; the previous outputs were left untouched.
 
+    The message ends with :attr:`NOTE`; :func:`run_pipeline` says instead what holds for
+    its ``out`` (:meth:`about`): ``the previous files in OUT are untouched``, or, on a first
+    run, ``nothing was written to OUT (no partial output left)`` (it spoke of previous
+    outputs that did not exist).
+
     Parameters
     ----------
     stage : str
@@ -156,9 +162,31 @@ class StageError(ExposureError):
             where = ""
         else:
             where = f" ({self.path})" if self.path else ""
-        super().__init__(
-            f"stage {stage!r} failed{where}: {text}; previous outputs left untouched"
-        )
+        super().__init__(f"stage {stage!r} failed{where}: {text}; {self.NOTE}")
+
+    #: What the message says of the outputs until :meth:`about` names the output directory.
+    NOTE = "previous outputs left untouched"
+
+    def about(self, out) -> "StageError":
+        """Make the error's last words say what the failure left in ``out``; return the error itself.
+
+        :func:`exposure._outdir.previous_files_note` of ``out``, called after the failed
+        run has cleaned up.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> out = pathlib.Path(tempfile.mkdtemp()) / "new"
+        >>> str(StageError("score", ValueError("boom")).about(out)).endswith(
+        ...     f"boom; nothing was written to {out} (no partial output left)")
+        True
+        """
+        text = self.args[0] if self.args and isinstance(self.args[0], str) else ""
+        at = text.rfind(f"; {self.NOTE}")
+        if at >= 0:
+            text = text[:at] + f"; {previous_files_note(out)}" + text[at + len(self.NOTE) + 2:]
+            self.args = (text, *self.args[1:])
+        return self
 
 
 @dataclass(frozen=True)
@@ -447,6 +475,8 @@ def run_pipeline(
                         raise StageError("pin", exc, path=pins.lock_path) from exc
                 swapping = True
     except Exception as exc:
+        if isinstance(exc, StageError) and not swapping:
+            raise exc.about(out)  # a first run: there were no previous outputs to leave untouched
         if not swapping or isinstance(exc, StageError):
             raise
         raise StageError("write", exc, path=str(out)) from exc

@@ -261,7 +261,21 @@ def check_oews_release(release) -> str:
     Traceback (most recent call last):
     ...
     exposure.errors.ExposureError: OEWS release 'May 2026' is not a year such as 2025: write 2026
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``release`` neither text nor a whole number (None, ``True``, a list, bytes), as
+        :func:`check_onet_release` refuses a release of the wrong type (both raised
+        ``ExposureError`` for a value of the wrong form, but only the O*NET check a
+        ``DataFormatError`` for one of the wrong type).
+    exposure.errors.ExposureError
+        Text or a number that is not a four-digit year from 2000 (``2025.0`` and
+        ``"May 2026"`` are named with the year meant).
     """
+    if release is None or isinstance(release, (bool, bytes, list, tuple, dict, set)):
+        raise DataFormatError(f"OEWS release {'None' if release is None else shown(release)} is not a year "
+                              "such as 2025: give the May year as a whole number or as text (2025 or '2025')")
     if not _OEWS_YEAR.match(str(release)):
         raise ExposureError(f"OEWS release {release!r} is not a year such as 2025"
                             f"{_meant(release, _OEWS_WRITTEN, '{0}', str) or _download_meant(release, 'oews')}")
@@ -589,8 +603,8 @@ class Lock:
         current directory; :class:`~exposure.fetch.DataStore` expands ``~`` in its home,
         so give that path or the full one); from :meth:`entries`, a damaged lock file
         (naming its row and column: a line without a name was pinned under the name
-        ``''``), one that pins a file twice with different sha256 or size (the last line
-        won without a word), one whose header has other columns (naming the header's row
+        ``''``), one that pins a file twice with different sha256 or size, or from another
+        URL or archive member (the last line won without a word), one whose header has other columns (naming the header's row
         and the columns that differ).
 
     Examples
@@ -1424,7 +1438,9 @@ def _check_repeat(row: dict, before: dict | None, first: int | None, line: int, 
     """Refuse the lock line ``row`` (on ``line``) when it pins its file otherwise than ``before``.
 
     ``before`` is the entry of the same name on line ``first`` (None when there is none); a
-    line repeated as it is passes.
+    line repeated as it is passes. The same size and sha256 from another ``url`` or archive
+    ``member`` is refused too, naming that column: the last line's source was the one
+    fetched, without a word.
 
     Examples
     --------
@@ -1438,6 +1454,12 @@ def _check_repeat(row: dict, before: dict | None, first: int | None, line: int, 
         raise DataFormatError(f"{row['name']!r} is pinned twice (rows {first} and {line}) with a different size "
                               "or sha256: keep the line of the file you reviewed", path=path, row=line,
                               column="name")
+    for column in ("url", "member"):  # the last line's source was fetched, without a word
+        if before is not None and (before.get(column) or "") != (row.get(column) or ""):
+            raise DataFormatError(f"{row['name']!r} is pinned twice (rows {first} and {line}) with a different "
+                                  f"{column} ({before.get(column) or ''!r} and {row.get(column) or ''!r}): only one "
+                                  "is fetched; keep the line of the source you reviewed", path=path, row=line,
+                                  column=column)
 
 
 def _sha256(path: Path) -> str:

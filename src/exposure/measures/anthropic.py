@@ -410,7 +410,9 @@ def anthropic_to_soc(usage: pd.DataFrame | None, collaboration: pd.DataFrame | N
         ``'banana'``). Numbers written as text are read. The ``split`` values of a task
         adding up to more than 1 (a match given twice, two match tables concatenated: its
         usage counted twice), naming the row that takes the sum past 1
-        (:func:`_check_splits`).
+        (:func:`_check_splits`). A ``usage`` or ``collaboration`` none of whose task names
+        is in ``matches`` (matches made from other names: every code's figure was NaN,
+        without a word; :func:`_check_names_met`).
 
     Notes
     -----
@@ -459,6 +461,8 @@ def anthropic_to_soc(usage: pd.DataFrame | None, collaboration: pd.DataFrame | N
                                 what="O*NET-SOC code", example="11-1011.00", unique=False, row_offset=1,
                                 article="an")
     rows["soc_code"] = codes.str[:7].to_numpy()
+    for arg, frame in (("usage", usage), ("collaboration", collaboration)):
+        _check_names_met(frame, rows, arg)  # every code's figure was NaN, without a word
     rows = _in_match_order(rows)
     parts = [rows.groupby("soc_code").agg(crosswalk_weight=("split", "sum"), n_sources=("split", "size"))]
     if usage is not None:
@@ -481,6 +485,34 @@ def anthropic_to_soc(usage: pd.DataFrame | None, collaboration: pd.DataFrame | N
     out = out[cols].sort_values("soc_code").reset_index(drop=True)
     out["n_sources"] = out["n_sources"].astype("int64")
     return out
+
+
+def _check_names_met(frame: pd.DataFrame | None, matches: pd.DataFrame, arg: str) -> None:
+    """Refuse ``frame`` (``usage`` or ``collaboration``, checked) if none of its task names is in ``matches``.
+
+    The figures of a code are sums over its matched task names: matches made from other
+    names (another release of the file, names lower-cased or normalised before
+    :func:`match_tasks`) gave every code an ``anthropic_usage`` (or automation and
+    augmentation) of NaN without a word. Either frame empty is left alone.
+
+    Examples
+    --------
+    >>> m = pd.DataFrame({"task_name": ["direct budgets."], "split": [1.0]})
+    >>> _check_names_met(pd.DataFrame({"task_name": ["Direct budgets."]}), m, "usage")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: usage: none of its 1 task name(s) is a task_name of matches (first: 'Direct budgets.'; matches has 'direct budgets.'): every code's figure would be missing; give matches = match_tasks(usage['task_name'], ...) of the same names, as written
+    """
+    if frame is None or not len(frame) or not len(matches):
+        return
+    names = frame["task_name"].astype(str)
+    if names.isin(set(matches["task_name"].astype(str))).any():
+        return
+    raise DataFormatError(
+        f"{arg}: none of its {len(names)} task name(s) is a task_name of matches (first: "
+        f"{names.iloc[0]!r}; matches has {str(matches['task_name'].iloc[0])!r}): every code's figure "
+        f"would be missing; give matches = match_tasks({arg}['task_name'], ...) of the same names, "
+        "as written")
 
 
 def _in_match_order(matches: pd.DataFrame) -> pd.DataFrame:

@@ -43,6 +43,7 @@ from exposure.scoring._evaluate import (
     check_classes,
     check_proba,
     cohen_kappa,
+    confidence_bins,
     onehot,
 )
 from exposure.scoring._inputs import DWA_TABLES, ONET_TABLES, check_onet
@@ -59,7 +60,7 @@ from exposure.scoring._train import (
 from exposure.scoring.categories import _warn_unread_keys
 from exposure.scoring.learned import as_model
 from exposure.scoring.retrieval import build_index
-from exposure.scoring.rubric import score_rubric
+from exposure.scoring.rubric import rubric_scores
 
 __all__ = [
     "PAPER_GPT4",
@@ -201,7 +202,7 @@ def reliability_table(proba, y, n_bins: int = 10) -> pd.DataFrame:
     proba, y = p[keep], classes[keep]
     conf = proba.max(axis=1)
     correct = (proba.argmax(axis=1) == y).astype(float)
-    bins = np.minimum((conf * n_bins).astype(int), n_bins - 1)
+    bins = confidence_bins(conf, n_bins)  # 15/22 fell one bin below its lower edge
     rows = []
     for b in np.unique(bins):
         m = bins == b
@@ -303,8 +304,8 @@ def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: in
     if method == "learned":
         _needs_onet(onet, config, "method 'learned'")
         check_label_texts(labels)  # scikit-learn's "np.nan is an invalid document", after the index
-    if method != "reference":  # tasks O*NET does not list got no work activities, without a word
-        _warn_unread_keys(labels, onet, path=where, row_offset=row_offset)
+    if method == "learned":  # tasks O*NET does not list got no work activities, without a word
+        _warn_unread_keys(labels, onet, path=where, row_offset=row_offset)  # (the rubric's own says so)
     rows = training_frame(labels, onet)
     y = rows["y"].to_numpy()
     codes = rows["onetsoc_code"].to_numpy()
@@ -335,7 +336,7 @@ def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: in
             add("learned, shuffled training labels (control)", proto, shuffled["proba"][main])
     elif method == "rubric":
         frame = labels[["onetsoc_code", "task_id", "task", "title"]].reset_index(drop=True)
-        scored = score_rubric(frame, text_column="task", onet=onet)
+        scored = rubric_scores(frame, text_column="task", onet=onet, path=where, row_offset=row_offset)
         add("rubric", "all rows (no training)", scored[list(PROBA_COLUMNS)].to_numpy(float))
     add("GPT-4 labels (reference-gpt4), same rows", "all rows (no training)", onehot(labels["gpt4_exposure"]))
     paper = {"scorer": "GPT-4 labels, published (Eloundou et al. 2023)", "protocol": "paper, all rows",

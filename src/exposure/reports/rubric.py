@@ -26,8 +26,7 @@ from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.scoring import PROBA_COLUMNS
 from exposure.scoring._evaluate import cohen_kappa, occupation_means
 from exposure.scoring._inputs import bad_task_types, without_views
-from exposure.scoring.categories import _warn_unread_keys
-from exposure.scoring.rubric import score_rubric
+from exposure.scoring.rubric import rubric_scores
 
 __all__ = ["REFERENCES", "rubric_agreement", "write_rubric_agreement"]
 
@@ -271,8 +270,7 @@ def rubric_agreement(labels: pd.DataFrame, *, onet=None, labels_path=None) -> pd
     _check_task_types(labels)
     # labels of another release: their tasks got the text rules alone, without a word
     # (``score_tasks`` says so: one warning line per kind, naming the first row)
-    _warn_unread_keys(labels, onet, path=where, row_offset=row_offset)
-    scores = score_rubric(labels, onet=onet)
+    scores = rubric_scores(labels, onet=onet, path=where, row_offset=row_offset)
     proba = scores[list(PROBA_COLUMNS)].to_numpy()
     pred = proba.argmax(axis=1)
     pred_labels = np.array(LABELS)[pred]

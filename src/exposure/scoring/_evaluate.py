@@ -36,6 +36,7 @@ __all__ = [
     "cohen_kappa",
     "expected_calibration_error",
     "brier_score",
+    "confidence_bins",
     "onehot",
 ]
 
@@ -253,6 +254,27 @@ def cohen_kappa(a, b) -> float:
     return float((po - pe) / (1 - pe)) if pe < 1 else float("nan")
 
 
+def confidence_bins(conf, n_bins: int) -> np.ndarray:
+    """Equal-width bin of each confidence in [0, 1]: bin *b* holds ``b / n_bins <= conf < (b + 1) / n_bins``.
+
+    The last bin holds 1 as well. The bin is ``floor(conf * n_bins)``, moved by one where
+    that product's rounding disagrees with the edge ``b / n_bins`` as written: ``15 / 22``
+    times 22 is 14.999999999999998, so a confidence of exactly ``15 / 22`` fell into the bin
+    below its lower edge (shown in :func:`exposure.reports.agreement.reliability_table`
+    with the lower edge 0.682 above its value). With 10 or 15 bins no edge is affected.
+
+    Examples
+    --------
+    >>> confidence_bins(np.array([0.0, 15 / 22, 0.99, 1.0]), 22).tolist()
+    [0, 15, 21, 21]
+    """
+    conf = np.asarray(conf, dtype=float)
+    bins = np.minimum(np.floor(conf * n_bins).astype(int), n_bins - 1)
+    bins -= conf < bins / n_bins  # the product rounded up across an edge
+    bins += (bins < n_bins - 1) & (conf >= (bins + 1) / n_bins)  # rounded down below one
+    return bins
+
+
 def expected_calibration_error(proba, y, n_bins: int = 15) -> float:
     """Top-label expected calibration error with equal-width confidence bins.
 
@@ -275,7 +297,7 @@ def expected_calibration_error(proba, y, n_bins: int = 15) -> float:
         return float("nan")
     conf = proba.max(axis=1)
     correct = proba.argmax(axis=1) == y
-    bins = np.minimum((conf * n_bins).astype(int), n_bins - 1)
+    bins = confidence_bins(conf, n_bins)
     ece = 0.0
     for b in np.unique(bins):
         m = bins == b

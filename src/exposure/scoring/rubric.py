@@ -62,7 +62,13 @@ from exposure.scoring._inputs import (
     without_views,
 )
 from exposure.scoring._rules import PatternRule, RuleSet, rule_texts, strip_list_marker
-from exposure.scoring.categories import _NEAR_COLUMNS, _check_task_ids, _column_key, _unmarked_texts
+from exposure.scoring.categories import (
+    _NEAR_COLUMNS,
+    _check_task_ids,
+    _column_key,
+    _unmarked_texts,
+    _warn_unread_keys,
+)
 from exposure.scoring.learned import check_release_columns
 from exposure.scoring.reference import _check_frame_codes
 
@@ -564,7 +570,12 @@ def score_rubric(
     column is not read. With ``onet``, so does a frame without ``onetsoc_code`` or
     ``task_id`` that holds them under another spelling (``O*NET-SOC Code``, ``Task ID``:
     O*NET's file read with pandas; :data:`KEY_HEADERS_MESSAGE`) or as levels of its index
-    (:data:`KEY_LEVELS_MESSAGE`).
+    (:data:`KEY_LEVELS_MESSAGE`). With ``onet``, coded rows whose work activities or job
+    zone the release cannot give are warned of as :func:`exposure.score_tasks` warns of
+    them (:func:`~exposure.scoring.categories._warn_unread_keys`): a code the release's
+    ``occupations`` lack (an older release's ``15-1132.00``), a task ID it does not list
+    under its code, a coded row without a task ID. Called directly, such rows were
+    scored from their text alone without a word.
 
     Notes
     -----
@@ -588,9 +599,21 @@ def score_rubric(
     >>> bool(np.allclose(out[["p_e0", "p_e1", "p_e2"]].sum(axis=1), 1.0))
     True
     """
+    return rubric_scores(frame, text_column=text_column, onet=onet)
+
+
+def rubric_scores(frame: pd.DataFrame, *, text_column: str = "task", onet=None, path=None,
+                  row_offset: int = 1) -> pd.DataFrame:
+    """:func:`score_rubric`, its warnings naming the rows of ``frame`` in ``path`` from ``row_offset``.
+
+    For the reports that read ``frame`` from a file (the label set): a coded row the release
+    cannot give work activities for is named in that file, once.
+    """
     out = _score_rubric(frame, text_column=text_column, onet=onet)
     _warn_job_zone_name(frame)  # ``Job Zone`` (O*NET's header) was not read, without a word
     _warn_key_headers(frame, onet)  # nor were ``O*NET-SOC Code`` and ``Task ID``
+    # a code the release lacks had no work activities, without a word
+    _warn_unread_keys(frame, onet, path=path, row_offset=row_offset)
     return out
 
 

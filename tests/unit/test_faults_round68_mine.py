@@ -1,0 +1,223 @@
+"""Fault round 68, the leads round 67 left (each test failed before its fix).
+
+1. :func:`exposure.reports.agreement.reliability_table` (and
+   :func:`exposure.scoring._evaluate.expected_calibration_error`) put a confidence lying
+   exactly on a bin edge in the bin below it when the product ``conf * n_bins`` rounded
+   down: with 22 bins a confidence of ``15 / 22`` (14.999999999999998 once multiplied) was
+   in the bin ``[0.636, 0.682)``, its mean confidence above the bin's upper edge. Both
+   bin by :func:`exposure.scoring._evaluate.confidence_bins` now, whose bin *b* holds
+   ``b / n_bins <= conf < (b + 1) / n_bins`` as written. With the shipped 10 and 15 bins
+   no edge was affected, and the shipped figures are unchanged.
+2. :func:`exposure.scoring.rubric.score_rubric` called directly with ``onet=`` scored a
+   row whose O*NET-SOC code the release lacks (an older release's ``15-1132.00``) from its
+   text alone, without a word; ``score_tasks(..., "rubric")`` warned of it. It warns now,
+   in the same words, and the rubric's agreement reports (which warned themselves before
+   calling it) say it once.
+3. :func:`exposure.measures.anthropic.anthropic_to_soc` with matches made from other
+   task names than ``usage``'s (names lower-cased before :func:`match_tasks`, or another
+   release of the file) gave every SOC code an ``anthropic_usage`` of NaN, without a
+   word. Refused now, naming the frame, the first name and what matches holds.
+4. A stage of :func:`exposure.pipeline.run_pipeline` failing on a first run (``out`` did
+   not exist) said ``...; previous outputs left untouched``, of outputs that never
+   existed. It says ``nothing was written to OUT (no partial output left)`` then, and
+   ``the previous files in OUT are untouched`` when there were some.
+5. :func:`exposure.releases.check_oews_release` raised a bare ``ExposureError`` for a
+   release of the wrong type (None, ``True``, a list), where
+   :func:`~exposure.releases.check_onet_release` raises a ``DataFormatError``. It raises
+   a ``DataFormatError`` too now (still an ``ExposureError``), saying what to give.
+6. A lock file pinning one file twice with the same size and sha256 but another URL or
+   archive member was read, the last line's source fetched without a word. Refused now,
+   naming the row and the column (``url`` or ``member``), as a different sha256 was.
+"""
+from __future__ import annotations
+
+import logging
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from exposure import releases
+from exposure.errors import DataFormatError, ExposureError
+from exposure.measures.anthropic import anthropic_to_soc, match_tasks
+from exposure.pipeline import Stage, StageError, run_pipeline
+from exposure.reports.agreement import reliability_table
+from exposure.reports.rubric import rubric_agreement
+from exposure.schemas._catalog import TABLES
+from exposure.scoring._evaluate import confidence_bins, expected_calibration_error
+from exposure.scoring.rubric import score_rubric
+
+# 1 ------------------------------------------------------------------------------------
+
+
+def test_a_confidence_on_a_bin_edge_is_in_the_bin_it_opens():
+    edge = 15 / 22
+    proba = [[edge, 1 - edge, 0.0], [0.99, 0.01, 0.0]]
+    table = reliability_table(proba, [0, 0], n_bins=22)
+    first = table.iloc[0]
+    assert first["bin_low"] == edge and first["mean_confidence"] == edge
+    assert (table["bin_low"] <= table["mean_confidence"]).all()
+    assert (table["mean_confidence"] < table["bin_high"]).all()
+
+
+@pytest.mark.parametrize("n_bins", [10, 15])
+def test_the_shipped_bins_are_unchanged(n_bins):
+    conf = np.random.default_rng(0).random(100_000)
+    conf = np.concatenate([conf, np.arange(n_bins + 1) / n_bins])
+    old = np.minimum((conf * n_bins).astype(int), n_bins - 1)  # the rule before
+    np.testing.assert_array_equal(confidence_bins(conf, n_bins), old)
+
+
+def test_the_calibration_error_bins_the_same_way():
+    edge = 15 / 22
+    # one task at the edge, right: alone in its bin, its error is 1 - edge
+    assert expected_calibration_error([[edge, 1 - edge, 0.0]], [0], n_bins=22) == pytest.approx(1 - edge)
+    proba = [[edge, 1 - edge, 0.0], [14.5 / 22, 1 - 14.5 / 22, 0.0]]
+    # the edge task and one of 14.5/22 were one bin (mean confidence 0.67, accuracy 0.5): 0.17
+    assert expected_calibration_error(proba, [0, 1], n_bins=22) == pytest.approx(
+        0.5 * (1 - edge) + 0.5 * (14.5 / 22))
+
+
+# 2 ------------------------------------------------------------------------------------
+
+
+def _onet():
+    """A made-up release: task (47-2061.00, 7) does IWA 4.A.3.a.4.I01 (E0); job zone 2."""
+    return SimpleNamespace(
+        task_dwas=pd.DataFrame({"onetsoc_code": ["47-2061.00"], "task_id": [7],
+                                "dwa_id": ["4.A.3.a.4.I01.D01"]}),
+        dwas=pd.DataFrame({"dwa_id": ["4.A.3.a.4.I01.D01"], "iwa_id": ["4.A.3.a.4.I01"]}),
+        occupations=pd.DataFrame({"onetsoc_code": ["47-2061.00"], "job_zone": [2]}),
+        tasks=pd.DataFrame({"onetsoc_code": ["47-2061.00"], "task_id": [7], "task": ["Weld beams."]}))
+
+
+def _lacks(caplog):
+    return [r for r in caplog.records if "that the O*NET release lacks" in r.getMessage()]
+
+
+def test_score_rubric_warns_of_a_code_the_release_lacks(caplog):
+    frame = pd.DataFrame({"task": ["Weld beams."], "onetsoc_code": ["15-1132.00"], "task_id": [7]})
+    with caplog.at_level(logging.WARNING):
+        out = score_rubric(frame, onet=_onet())
+    assert "iwa" not in out.loc[0, "rule"]
+    (record,) = _lacks(caplog)
+    assert "row 1, column 'onetsoc_code': '15-1132.00'" in record.getMessage()
+
+
+def test_score_rubric_of_known_codes_says_nothing(caplog):
+    frame = pd.DataFrame({"task": ["Weld beams."], "onetsoc_code": ["47-2061.00"], "task_id": [7]})
+    with caplog.at_level(logging.WARNING):
+        out = score_rubric(frame, onet=_onet())
+    assert out.loc[0, "rule"].startswith("iwa 4.A.3.a.4.I01")
+    assert caplog.records == []
+
+
+def test_the_rubric_report_says_it_once_naming_the_file(caplog):
+    labels = pd.DataFrame({"onetsoc_code": ["15-1132.00", "47-2061.00"], "task_id": [7, 7],
+                           "task": ["Weld beams.", "Weld beams."], "task_type": ["Core", "Core"],
+                           "human_exposure_agg": ["E0", "E0"]})
+    with caplog.at_level(logging.WARNING):
+        rubric_agreement(labels, onet=_onet(), labels_path="labels.csv")
+    (record,) = _lacks(caplog)
+    assert record.getMessage().startswith("labels.csv: ")
+    assert "row 2, column 'onetsoc_code'" in record.getMessage()
+
+
+# 3 ------------------------------------------------------------------------------------
+
+
+_ONET_TASKS = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": ["1"], "task": ["Direct budgets."]})
+
+
+def test_usage_none_of_whose_names_were_matched_is_refused():
+    usage = pd.DataFrame({"task_name": ["Direct budgets."], "usage_share": [0.4]})
+    matches = match_tasks(usage["task_name"].str.lower(), _ONET_TASKS)
+    with pytest.raises(DataFormatError, match=r"^usage: none of its 1 task name\(s\) is a task_name of matches "
+                       r"\(first: 'Direct budgets\.'; matches has 'direct budgets\.'\)"):
+        anthropic_to_soc(usage, None, matches)
+    collab = usage.assign(automation=1.0, augmentation=0.0)
+    with pytest.raises(DataFormatError, match="^collaboration: none of its"):
+        anthropic_to_soc(None, collab, matches)
+
+
+def test_usage_matched_by_its_own_names_is_read():
+    usage = pd.DataFrame({"task_name": ["Direct budgets.", "Fly planes."], "usage_share": [0.4, 0.1]})
+    out = anthropic_to_soc(usage, None, match_tasks(usage["task_name"], _ONET_TASKS))
+    assert out["anthropic_usage"].tolist() == [0.4]
+
+
+# 4 ------------------------------------------------------------------------------------
+
+
+def _fails():
+    raise ValueError("boom")
+
+
+def _make():
+    return {"task_digests": pd.DataFrame({
+        "onetsoc_code": ["11-1011.00"], "task_id": [1], "task_type": ["Core"],
+        "text_digest": ["0123456789abcdef"], "dwa_digest": ["e3b0c44298fc1c14"]})}
+
+
+def test_a_first_run_that_fails_says_nothing_was_written(tmp_path):
+    out = tmp_path / "new"
+    with pytest.raises(StageError) as info:
+        run_pipeline([Stage("make", _fails)], [TABLES["task_digests"]], out)
+    assert str(info.value) == f"stage 'make' failed: boom; nothing was written to {out} (no partial output left)"
+    assert not out.exists()
+
+
+def test_a_run_that_fails_over_previous_outputs_says_they_are_untouched(tmp_path):
+    out = tmp_path / "old"
+    run_pipeline([Stage("make", _make)], [TABLES["task_digests"]], out)
+    before = (out / "task_digests.parquet").read_bytes()
+    with pytest.raises(StageError) as info:
+        run_pipeline([Stage("make", _fails)], [TABLES["task_digests"]], out)
+    assert str(info.value) == f"stage 'make' failed: boom; the previous files in {out} are untouched"
+    assert (out / "task_digests.parquet").read_bytes() == before
+
+
+def test_a_stage_error_made_by_hand_keeps_its_words():
+    assert str(StageError("score", ValueError("boom"))) == "stage 'score' failed: boom; previous outputs left untouched"
+
+
+# 5 ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("release, shown", [(None, "None"), (True, "bool True"), (["2025"], r"list \['2025'\]")])
+def test_an_oews_release_of_the_wrong_type_is_a_format_error(release, shown):
+    with pytest.raises(DataFormatError, match=rf"^OEWS release {shown} is not a year such as 2025: give the May "
+                       r"year as a whole number or as text \(2025 or '2025'\)$"):
+        releases.check_oews_release(release)
+
+
+def test_oews_releases_of_another_form_are_still_named():
+    assert releases.check_oews_release(2025) == releases.check_oews_release("2025") == "2025"
+    with pytest.raises(ExposureError, match="^OEWS release 'May 2026' is not a year such as 2025: write 2026$"):
+        releases.check_oews_release("May 2026")
+
+
+# 6 ------------------------------------------------------------------------------------
+
+_HEAD = "name\tsize\tsha256\turl\tmember\n"
+_NAME = "onet/31.0/Job Zones.txt"
+
+
+@pytest.mark.parametrize("second, column", [
+    (f"{_NAME}\t3\t{'a' * 64}\thttps://mirror.example.org/a.zip\tdb/x.txt\n", "url"),
+    (f"{_NAME}\t3\t{'a' * 64}\thttps://example.org/a.zip\tdb/y.txt\n", "member"),
+])
+def test_a_file_pinned_twice_from_two_sources_is_refused(tmp_path, second, column):
+    p = tmp_path / "exposure.lock"
+    p.write_text(_HEAD + f"{_NAME}\t3\t{'a' * 64}\thttps://example.org/a.zip\tdb/x.txt\n" + second)
+    with pytest.raises(DataFormatError, match=rf"exposure.lock, row 3, column '{column}': '{_NAME}' is pinned twice "
+                       rf"\(rows 2 and 3\) with a different {column} .*only one is fetched"):
+        releases.Lock(p).entries()
+
+
+def test_a_line_repeated_as_it_is_is_still_read(tmp_path):
+    p = tmp_path / "exposure.lock"
+    line = f"{_NAME}\t3\t{'a' * 64}\thttps://example.org/a.zip\tdb/x.txt\n"
+    p.write_text(_HEAD + line + line)
+    assert releases.Lock(p).entries()[_NAME]["url"] == "https://example.org/a.zip"
