@@ -28,6 +28,11 @@
 6. A lock file pinning one file twice with the same size and sha256 but another URL or
    archive member was read, the last line's source fetched without a word. Refused now,
    naming the row and the column (``url`` or ``member``), as a different sha256 was.
+7. A text written with the modifier letter apostrophe (U+02BC, the apostrophe of some
+   keyboards and word processors: ``Review the client\u02bcs tax files.``) was scored
+   otherwise than with ``'`` (p(E0) 0.119 for 0.093, confidence 0.54 for 0.45): Unicode
+   makes it a letter, so ``client\u02bcs`` was one word no model knew. It is read as
+   ``'`` (:func:`exposure.scoring._features.normalise_text`), as ``\u2019`` already was.
 """
 from __future__ import annotations
 
@@ -45,6 +50,7 @@ from exposure.pipeline import Stage, StageError, run_pipeline
 from exposure.reports.agreement import reliability_table
 from exposure.reports.rubric import rubric_agreement
 from exposure.schemas._catalog import TABLES
+from exposure.scoring import score_tasks
 from exposure.scoring._evaluate import confidence_bins, expected_calibration_error
 from exposure.scoring.rubric import score_rubric
 
@@ -221,3 +227,15 @@ def test_a_line_repeated_as_it_is_is_still_read(tmp_path):
     line = f"{_NAME}\t3\t{'a' * 64}\thttps://example.org/a.zip\tdb/x.txt\n"
     p.write_text(_HEAD + line + line)
     assert releases.Lock(p).entries()[_NAME]["url"] == "https://example.org/a.zip"
+
+
+# 7 ------------------------------------------------------------------------------------
+
+
+def test_the_modifier_letter_apostrophe_reads_as_an_apostrophe():
+    texts = ["Review the client's tax files.", "Review the client\u02bcs tax files.",
+             "Review the client\u2019s tax files."]
+    out = score_tasks(pd.DataFrame({"task": texts}))
+    cols = ["p_e0", "p_e1", "p_e2", "confidence"]
+    np.testing.assert_array_equal(out.loc[1, cols].to_numpy(float), out.loc[0, cols].to_numpy(float))
+    np.testing.assert_array_equal(out.loc[2, cols].to_numpy(float), out.loc[0, cols].to_numpy(float))

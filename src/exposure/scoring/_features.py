@@ -60,7 +60,9 @@ def _unicode_text(text: str) -> str:
         return text
     text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     text = _LATIN_MARKS.sub("", unicodedata.normalize("NFD", unicodedata.normalize("NFKC", text)))
-    return unicodedata.normalize("NFC", text).replace("\u2010", "-")
+    # U+02BC, the apostrophe of some keyboards and word processors, is a letter to Unicode:
+    # "clientʼs" was one word no model knew (p(E0) 0.119 for 0.093 with "client's")
+    return unicodedata.normalize("NFC", text).replace("\u2010", "-").replace("\u02bc", "'")
 
 
 def unmarked(text: str) -> str:
@@ -114,7 +116,8 @@ def normalise_text(text: str) -> str:
     ``fi``), accents on Latin letters are dropped (``résumé`` reads as ``resume``,
     O*NET's spelling), and the Unicode hyphens of word processors (U+2010, and U+2011,
     the non-breaking one, which NFKC makes U+2010) are ``-``: ``e\u2011mail`` is
-    ``e-mail``, which the text rules of the rubric and of the categories match. HTML
+    ``e-mail``, which the text rules of the rubric and of the categories match; the
+    modifier letter apostrophe (U+02BC) is ``'``: ``client\u02bcs`` read as one unknown word. HTML
     character references and underscore emphasis of web text are read as what they stand
     for (:func:`unmarked`: ``Schedule&nbsp;appointments``). Other scripts keep their
     marks. Other ASCII text is returned as it is.
@@ -127,6 +130,8 @@ def normalise_text(text: str) -> str:
     'Prepare reports.'
     >>> normalise_text("Send e\u2011mail face\u2010to\u2010face.")
     'Send e-mail face-to-face.'
+    >>> normalise_text("Review the client\u02bcs files.")
+    "Review the client's files."
     >>> normalise_text("Schedule&nbsp;appointments for _new_ clients.")
     'Schedule appointments for new clients.'
     """
