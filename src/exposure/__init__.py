@@ -25,7 +25,7 @@ Examples
 True
 """
 
-import importlib
+import importlib as _importlib
 
 from exposure._version import __version__
 
@@ -55,11 +55,11 @@ _MODULES = frozenset({"crosswalks", "errors", "fetch", "measures", "oews", "onet
 
 def __getattr__(name: str):
     if name in _PUBLIC:
-        value = getattr(importlib.import_module(_PUBLIC[name]), name)
+        value = getattr(_importlib.import_module(_PUBLIC[name]), name)
         globals()[name] = value  # once
         return value
     if name in _MODULES:
-        return importlib.import_module(f"exposure.{name}")  # the import binds the attribute
+        return _importlib.import_module(f"exposure.{name}")  # the import binds the attribute
     raise AttributeError(f"module 'exposure' has no attribute {name!r}")
 
 

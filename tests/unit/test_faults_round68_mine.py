@@ -33,6 +33,9 @@
    otherwise than with ``'`` (p(E0) 0.119 for 0.093, confidence 0.54 for 0.45): Unicode
    makes it a letter, so ``client\u02bcs`` was one word no model knew. It is read as
    ``'`` (:func:`exposure.scoring._features.normalise_text`), as ``\u2019`` already was.
+8. ``dir(exposure)``, which lists the public names (tab completion, ``help``), listed
+   ``importlib``, the standard module the package imports its names with:
+   ``exposure.importlib`` looked like part of the API. It is imported as ``_importlib``.
 """
 from __future__ import annotations
 
@@ -239,3 +242,13 @@ def test_the_modifier_letter_apostrophe_reads_as_an_apostrophe():
     cols = ["p_e0", "p_e1", "p_e2", "confidence"]
     np.testing.assert_array_equal(out.loc[1, cols].to_numpy(float), out.loc[0, cols].to_numpy(float))
     np.testing.assert_array_equal(out.loc[2, cols].to_numpy(float), out.loc[0, cols].to_numpy(float))
+
+
+# 8 ------------------------------------------------------------------------------------
+
+
+def test_the_top_level_lists_only_its_names_and_modules():
+    import exposure
+
+    public = {n for n in dir(exposure) if not n.startswith("_")}
+    assert public == (set(exposure.__all__) - {"__version__"}) | set(exposure._MODULES)
