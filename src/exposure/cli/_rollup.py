@@ -29,6 +29,7 @@ from exposure.rollup._occupations import (
     _without_other_tasks,
     check_task_scores,
     task_weights,
+    weight_warnings_said,
 )
 from exposure.rollup._run import (
     COVERAGE_NAME,
@@ -411,13 +412,16 @@ def run_rollup(args: argparse.Namespace) -> int:
         # it again, naming the frame's rows)
         scores = _without_other_tasks(scores, args.weights, tasks, path=args.task_scores,
                                       row_offset=first_row_number(args.task_scores))
-        task_weights(scores, args.weights, task_ratings=ratings, tasks=tasks)
+        # its warnings name the file's rows, said here once: rollup() does not repeat them
+        task_weights(scores, args.weights, task_ratings=ratings, tasks=tasks, path=args.task_scores,
+                     row_offset=first_row_number(args.task_scores))
     try:
-        result = rollup(
-            scores, xw, emp, weights=args.weights, tasks=tasks, task_ratings=ratings,
-            combine=args.combine, n_draws=args.bootstrap, seed=args.seed, gain=args.gain,
-            soc_structure=structure,
-        )
+        with weight_warnings_said():
+            result = rollup(
+                scores, xw, emp, weights=args.weights, tasks=tasks, task_ratings=ratings,
+                combine=args.combine, n_draws=args.bootstrap, seed=args.seed, gain=args.gain,
+                soc_structure=structure,
+            )
     except NothingMatchedError as exc:  # name the file at fault, and the other one
         raise _unmatched(exc, args) from None
     # the command has no formulas= option: the formula warning says what its user can do

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import logging
 import numbers
 import os
@@ -384,6 +386,8 @@ def task_weights(
     *,
     task_ratings: pd.DataFrame | None = None,
     tasks: pd.DataFrame | None = None,
+    path=None,
+    row_offset: int = 1,
 ) -> np.ndarray:
     """Weight of each task row within its occupation.
 
@@ -423,6 +427,14 @@ def task_weights(
         O*NET Task Ratings (``onetsoc_code, task_id, scale_id, category, data_value``).
     tasks : pandas.DataFrame, optional
         O*NET task statements (``onetsoc_code, task_id, task_type``).
+    path : str or os.PathLike, optional
+        File the task scores were read from, named with the row of a task scores row in
+        the warnings (ratings O*NET marks suppressed). The warnings (such ratings, FT
+        percentages summing below 100) are logged once per call, and not at all within
+        :func:`weight_warnings_said` (said already by the caller).
+    row_offset : int, default 1
+        Row number of the first row of ``task_scores`` in the warnings (2: the lines of a
+        CSV file under its header, :func:`exposure._tables.first_row_number`).
 
     Returns
     -------
@@ -519,7 +531,7 @@ def task_weights(
                 row = task_scores.iloc[pos]
                 raise DataFormatError(
                     f"weights='core': {int(absent.sum())} of {n} tasks are not in the O*NET task "
-                    f"statements, first {row['onetsoc_code']} task {row['task_id']}, so their task "
+                    f"statements, first {row['onetsoc_code']} task {norm_task_id(row['task_id'])}, so their task "
                     "type is unknown; use equal weights (--weights equal), a task_type column, or "
                     "the task statements of the O*NET release the scores come from",
                     row=pos + 1, column="task_id",
@@ -604,10 +616,10 @@ def task_weights(
                        "which O*NET does not rate); use --weights core or equal for scores with tasks "
                        "of your own")
             elif zero:  # it was said to have no FT rating, though its rows are there
-                why = (f"first {row['onetsoc_code']} task {_plain(row['task_id'])}, whose FT percentages "
+                why = (f"first {row['onetsoc_code']} task {norm_task_id(row['task_id'])}, whose FT percentages "
                        "(data_value of categories 1-7) are all 0 or missing: no frequency to weigh it by")
             else:
-                why = f"first {row['onetsoc_code']} task {_plain(row['task_id'])}"
+                why = f"first {row['onetsoc_code']} task {norm_task_id(row['task_id'])}"
             raise DataFormatError(
                 f"weights={weights!r}: {int(missing.sum())} of {n} tasks have no {scale} rating, {why}",
                 row=pos + 1,
@@ -621,7 +633,7 @@ def task_weights(
             row = task_scores.iloc[pos]
             raise DataFormatError(
                 f"weights={weights!r}: the {scale} rating of {row['onetsoc_code']} task "
-                f"{row['task_id']} gives weight {float(values[pos])!r} ({int(bad.sum())} of {n} tasks); "
+                f"{norm_task_id(row['task_id'])} gives weight {float(values[pos])!r} ({int(bad.sum())} of {n} tasks); "
                 "task weights must be positive and finite: check the Task Ratings data values",
                 row=pos + 1,
             )
@@ -631,13 +643,13 @@ def task_weights(
                 pos = int(np.flatnonzero(bad)[0])
                 row = task_scores.iloc[pos]
                 raise DataFormatError(
-                    f"weights={weights!r}: the IM rating of {row['onetsoc_code']} task {row['task_id']} "
+                    f"weights={weights!r}: the IM rating of {row['onetsoc_code']} task {norm_task_id(row['task_id'])} "
                     f"is {float(values[pos])!r}, outside O*NET's importance scale "
                     f"{IMPORTANCE_RANGE[0]} to {IMPORTANCE_RANGE[1]} ({int(bad.sum())} of {n} tasks): "
                     "check the Task Ratings data values",
                     row=pos + 1,
                 )
-        _warn_suppressed(task_scores, rat, weights, scale)
+        _warn_suppressed(task_scores, rat, weights, scale, path=path, row_offset=row_offset)
         return values
     raise DataFormatError(f"unknown weights {weights!r}; expected one of {', '.join(WEIGHTS)}"
                           f"{choice_hint(weights, WEIGHTS)}")
@@ -677,29 +689,33 @@ def _check_ft_sums(task_scores: pd.DataFrame, table: pd.DataFrame, weights: str)
         row = task_scores.iloc[pos]
         raise DataFormatError(
             f"task_ratings: the FT percentages (categories 1-7) of {row['onetsoc_code']} task "
-            f"{_plain(row['task_id'])} sum to {float(total[pos]):g}, more than 100 ({int(over.sum())} "
+            f"{norm_task_id(row['task_id'])} sum to {float(total[pos]):g}, more than 100 ({int(over.sum())} "
             f"of {len(task_scores)} tasks): each task's percentages must sum to 100; check for rows of "
             "two releases or counts instead of percentages",
             row=int(last_row.iloc[pos]) + 1, column="data_value")
-    if under.any():
+    if under.any() and not _WEIGHT_WARNINGS_SAID.get():
         pos = int(np.flatnonzero(under)[0])
         row = task_scores.iloc[pos]
         log.warning("weights=%r: the FT percentages of %d of %d tasks sum to less than 100 (categories or "
                     "percentages missing), e.g. %s task %s (task_ratings row %d): %g; each is weighed by "
                     "the mean frequency of the categories given", weights, int(under.sum()),
-                    len(task_scores), row["onetsoc_code"], _plain(row["task_id"]),
+                    len(task_scores), row["onetsoc_code"], norm_task_id(row["task_id"]),
                     int(last_row.iloc[pos]) + 1, float(total[pos]))
 
 
-def _warn_suppressed(task_scores: pd.DataFrame, rat: pd.DataFrame, weights: str, scale: str) -> None:
+def _warn_suppressed(task_scores: pd.DataFrame, rat: pd.DataFrame, weights: str, scale: str, *,
+                     path=None, row_offset: int = 1) -> None:
     """Warn when tasks are weighed by ratings O*NET marks ``Recommend Suppress`` = Y.
+
+    The first such task is named by its row of ``task_scores`` (counted from
+    ``row_offset``), and of file ``path`` when given.
 
     ``rat`` holds the Task Ratings rows of ``scale``; a ``recommend_suppress`` column (as
     :func:`exposure.onet.read_task_ratings` gives it: True/False, or the file's Y/N) marks
     the ratings O*NET advises against using (low precision). They weighed their tasks as
     any other rating, without a word; they still do (no rating is better), now said.
     """
-    if "recommend_suppress" not in rat.columns:
+    if "recommend_suppress" not in rat.columns or _WEIGHT_WARNINGS_SAID.get():
         return
     flag = rat["recommend_suppress"]
     if pd.api.types.is_bool_dtype(flag):
@@ -717,8 +733,38 @@ def _warn_suppressed(task_scores: pd.DataFrame, rat: pd.DataFrame, weights: str,
     pos = int(np.flatnonzero(hit)[0])
     row = task_scores.iloc[pos]
     log.warning("weights=%r: %d of %d tasks are weighed by %s ratings that O*NET marks Recommend Suppress = Y "
-                "(low precision), e.g. %s task %s (row %d); they are used as given", weights, int(hit.sum()),
-                len(task_scores), scale, row["onetsoc_code"], _plain(row["task_id"]), pos + 1)
+                "(low precision), e.g. %s task %s (%srow %d); they are used as given", weights, int(hit.sum()),
+                len(task_scores), scale, row["onetsoc_code"], norm_task_id(row["task_id"]),
+                f"{path}, " if path is not None else "", pos + row_offset)
+
+
+#: True where :func:`task_weights` does not log its warnings: its caller said them already.
+_WEIGHT_WARNINGS_SAID = contextvars.ContextVar("weight_warnings_said", default=False)
+
+
+@contextlib.contextmanager
+def weight_warnings_said():
+    """Within it, :func:`task_weights` logs no warning: the caller said them already.
+
+    ``exposure rollup`` computes the task weights first, so that their errors and warnings
+    name the task scores file and its rows, then :func:`~exposure.rollup.rollup`, which
+    computes them again: its warnings (ratings O*NET marks suppressed, FT percentages
+    summing below 100) were logged twice, the second time naming the frame's rows. A
+    context variable: a roll-up in another thread still warns.
+
+    Examples
+    --------
+    >>> with weight_warnings_said():
+    ...     _WEIGHT_WARNINGS_SAID.get()
+    True
+    >>> _WEIGHT_WARNINGS_SAID.get()
+    False
+    """
+    token = _WEIGHT_WARNINGS_SAID.set(True)
+    try:
+        yield
+    finally:
+        _WEIGHT_WARNINGS_SAID.reset(token)
 
 
 #: The warning of core weights on rows whose (code, task ID) the statements list for another
@@ -1596,6 +1642,44 @@ def _warn_one_task(codes: np.ndarray, group: np.ndarray, known: np.ndarray, draw
                     n, " is" if n == 1 else "s are", str(codes[np.flatnonzero(single)[0]]))
 
 
+def _row_weights(w, n: int) -> np.ndarray:
+    """The weights ``w`` given to :func:`bootstrap_occupations` as floats, one per task row by position.
+
+    A list raised ``TypeError`` (``only integer scalar arrays ...``) and a pandas Series
+    was indexed by its labels (``KeyError``, or weights of other rows when its labels
+    were those of another order); a number, text or a 2-D array raised ``TypeError`` or
+    ``ValueError`` from inside; a missing, infinite or negative weight gave draws
+    missing for its occupation, without a word. Refused as :class:`DataFormatError`.
+
+    Examples
+    --------
+    >>> _row_weights([2, 1], 2).tolist()
+    [2.0, 1.0]
+    >>> _row_weights([2.0, float("nan")], 2)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: w[1] (task row 2) is nan: task weights must be finite numbers of 0 or more
+    """
+    advice = "give task_weights() of the same task scores, or leave it out"
+    try:
+        raw = None if isinstance(w, (str, bytes, dict)) or np.ndim(w) != 1 else np.asarray(w, dtype=object)
+    except ValueError:  # a ragged list: numpy's "inhomogeneous shape"
+        raw = None
+    if raw is None or any(isinstance(v, (bool, np.bool_, str, bytes)) or not isinstance(v, numbers.Real)
+                          for v in raw if v is not None and v is not pd.NA):
+        raise DataFormatError(f"w must be a 1-D array of numbers, one weight per task row, got {shown(w)}; "
+                              f"{advice}")
+    if len(raw) != n:
+        raise DataFormatError(f"w holds {len(raw)} weights for {n} task rows: {advice}")
+    values = np.array([np.nan if v is None or v is pd.NA else float(v) for v in raw], dtype=float)
+    bad = ~(np.isfinite(values) & (values >= 0))
+    if bad.any():
+        k = int(np.flatnonzero(bad)[0])
+        raise DataFormatError(f"w[{k}] (task row {k + 1}) is {float(values[k])!r}: task weights must be finite numbers "
+                              "of 0 or more")
+    return values
+
+
 def bootstrap_occupations(
     task_scores: pd.DataFrame,
     weights: str = "core",
@@ -1633,7 +1717,11 @@ def bootstrap_occupations(
     seed : int, default 0
         Seed of :func:`numpy.random.default_rng`, 0 or more.
     sample_labels : bool, optional
-        Needs the columns ``p_e0, p_e1, p_e2``.
+        True needs the columns ``p_e0, p_e1, p_e2``. By default (None) True when a row's
+        ``method`` is ``"learned"`` and the columns are there; learned scores without
+        them are resampled as rows without probabilities are (each keeps its measures),
+        with a warning (they were refused, naming ``sample_labels=True``, which was not
+        given).
     task_ratings, tasks : pandas.DataFrame, optional
     chunk : int, default 50
         Draws computed at once, 1 or more; their working arrays (about
@@ -1654,7 +1742,8 @@ def bootstrap_occupations(
     exposure.errors.DataFormatError
         ``weights`` that is not a string, ``sample_labels`` that is not True, False or
         None (``"no"`` was read as True), and the errors of :func:`check_task_scores` and
-        :func:`task_weights`.
+        :func:`task_weights`; a ``w`` that is not one finite number of 0 or more per task
+        row (a list is read by position; a missing or negative weight is refused).
     exposure.errors.ExposureError
         A bad ``n_draws``, ``seed`` or ``chunk``, or draws that would not fit in memory.
 
@@ -1679,9 +1768,8 @@ def bootstrap_occupations(
     ts = check_task_scores(task_scores)
     if w is None:
         w = task_weights(ts, weights, task_ratings=task_ratings, tasks=tasks)
-    elif len(w) != len(ts):
-        raise DataFormatError(f"w holds {len(w)} weights for {len(ts)} task rows: give task_weights() of the "
-                              "same task scores, or leave it out")
+    else:
+        w = _row_weights(w, len(ts))
     codes, group = _groups(ts["onetsoc_code"])
     n_groups = len(codes)
     at_once = min(chunk, n_draws)  # a chunk computes this many draws over every task row
@@ -1691,6 +1779,14 @@ def bootstrap_occupations(
                       advice="use fewer draws or a smaller chunk")
     if sample_labels is None:
         sample_labels = "method" in ts.columns and bool((ts["method"] == "learned").any())
+        if sample_labels and not set(_PROBAS) <= set(ts.columns):
+            # as rows without probabilities (each keeps its measures): the error named
+            # sample_labels=True, which was not given (and exposure rollup has no such option)
+            log.warning("bootstrap: the task scores are of method 'learned' but have no probability columns "
+                        "(%s): their labels are not drawn, each task keeps its alpha, beta and gamma, so the "
+                        "intervals leave out the scorer's uncertainty; give the scores with their "
+                        "probabilities (as exposure score writes them) to draw it", ", ".join(_PROBAS))
+            sample_labels = False
     if sample_labels and not set(_PROBAS) <= set(ts.columns):
         raise DataFormatError("sample_labels=True draws each task's label from its probabilities "
                               f"{', '.join(_PROBAS)}, which the task scores lack")
