@@ -325,18 +325,38 @@ def _check_recode(recode) -> dict:
     """``recode`` as a dict (None: empty); what is not a mapping (or a Series) of str to str is refused.
 
     A value that is not a code (``None``, ``5``, NaN) raised ``TypeError: '<' not supported``;
-    a key that is not a str (``11``) renamed nothing, without a word.
+    a key that is not a str (``11``) renamed nothing, without a word. A Series that renames
+    one code twice, to two codes (a crosswalk's ``set_index("soc_2010")["soc_2018"]``, where a
+    SOC 2010 code split into several SOC 2018 codes), is refused naming the code and both
+    targets: it was refused as not a mapping of str to str, showing a Series over several
+    lines (``got '15-1199': 15-1199    15-1211 ...``); the same pair repeated is read once.
+
+    Examples
+    --------
+    >>> _check_recode(pd.Series(["15-1211", "15-1212"], index=["15-1199", "15-1199"]))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: recode renames '15-1199' twice, to '15-1211' and to '15-1212' (positions 0 and 1): an OEWS code goes to one panel code; keep one
     """
     if recode is None:
         return {}
     if not isinstance(recode, (Mapping, pd.Series)):  # 5: TypeError; "x": ValueError from dict()
         raise DataFormatError("recode must be a mapping of OEWS code to panel code (dict) or None, "
                               f"got {shown(recode)}")
-    recode = dict(recode)
-    for key, value in recode.items():
+    # a Series by position: dict() of a repeated label took the Series of its values as the value
+    pairs = (list(zip(recode.index, recode.to_numpy(dtype=object))) if isinstance(recode, pd.Series)
+             else list(recode.items()))
+    checked, at = {}, {}
+    for pos, (key, value) in enumerate(pairs):
         if not (isinstance(key, str) and isinstance(value, str)):
             key, value = (v.item() if isinstance(v, np.generic) else v for v in (key, value))
             raise DataFormatError(f"recode must map OEWS codes (str) to panel codes (str), got {key!r}: {value!r}")
+        if key in checked and checked[key] != value:
+            raise DataFormatError(f"recode renames {key!r} twice, to {checked[key]!r} and to {value!r} (positions "
+                                  f"{at[key]} and {pos}): an OEWS code goes to one panel code; keep one")
+        checked[key] = value
+        at.setdefault(key, pos)
+    recode = checked
     targets = list(recode.items())
     bad = first_bad_soc_code(pd.Series([v for _, v in targets], dtype=object))
     if bad is not None:  # a SchemaError naming the built panel's rows ('31-1121 '), or the table blamed ('nan')
@@ -419,6 +439,11 @@ def _year_rows(frame: pd.DataFrame, year: int, detailed: set[str],
     })
     if out["soc_code"].duplicated().any():  # recoded codes merged into one panel code
         out["_wage_emp"] = out["a_mean"] * out["tot_emp"]
+        # the rows of a merged code in one order, whatever the table's: the panel code's own row first
+        # (its title is the merged code's), then by OEWS code. The title was that of the row the table
+        # gave first (another code's, "Software Developers, Applications" for 15-1252)
+        own = codes.to_numpy() == mapped.to_numpy()
+        out = out.iloc[np.lexsort((codes.to_numpy(), ~own, out["soc_code"].to_numpy()))]
         g = out.groupby("soc_code", sort=True)
         merged = g.agg(soc_title=("soc_title", "first"), tot_emp=("tot_emp", lambda s: s.sum(min_count=len(s))),
                        _wage_emp=("_wage_emp", lambda s: s.sum(min_count=len(s))), n=("soc_title", "size"))
@@ -508,8 +533,9 @@ def build_panel(frames: Mapping[int, pd.DataFrame], soc_detailed: Iterable[str],
     recode : mapping of str to str, optional
         Codes to rename before the check (e.g. a SOC 2010 code to the SOC 2018 code or
         OEWS aggregate that replaced it); codes renamed onto one code are merged (employment
-        summed, mean wage employment-weighted, median missing). A dict (or a Series) of
-        str to str.
+        summed, mean wage employment-weighted, median missing; the title is that of the
+        code's own row when the table has one, else of the smallest OEWS code, in any row
+        order). A dict (or a Series) of str to str, each code renamed to one code.
 
     Returns
     -------
@@ -542,7 +568,7 @@ def build_panel(frames: Mapping[int, pd.DataFrame], soc_detailed: Iterable[str],
         ``soc_detailed`` that is not a list of SOC codes (one str,
         None, a dict, an empty list, a cell that is not a SOC code); ``recode`` that is not
         a mapping of codes (str) to SOC codes (str) (``{"15-1199": None}``,
-        ``{"15-1199": "15-1299 "}``).
+        ``{"15-1199": "15-1299 "}``), or a Series that renames one code to two codes.
     exposure.errors.ExposureError
         ``frames`` without a year.
 
@@ -1729,6 +1755,27 @@ def _event_wide(panel: pd.DataFrame, base_year: int) -> _Wide:
     return wide
 
 
+def _outcomes_with_data(wide: _Wide, outcomes: list[str]) -> list[str]:
+    """``outcomes`` without those fewer than 3 balanced occupations have above 0 in every year, each said once.
+
+    No sample of such an outcome has the 3 occupations an estimate needs, whatever the
+    measure or the occupations left out. :func:`robustness` said so for each measure and
+    each specification, all of one cause: on a panel of employment only (``a_mean`` missing
+    on every row), ``beta / log_wage (drop_major_53): fewer than 3 occupations: 0 of the 736
+    with the measure have a_mean above 0 in every year, no estimate`` and 24 more lines for
+    each measure (some 500 for ``exposure outcomes``). Such an outcome is named in one
+    warning and not estimated.
+    """
+    with np.errstate(invalid="ignore"):
+        have = {o: int((wide.values[o] > 0).all(axis=1).sum()) for o in outcomes}
+    for o in outcomes:
+        if have[o] < 3:
+            log.warning("%s: %d of the %d balanced occupations of the panel have %s above 0 in every year (May %s), "
+                        "fewer than 3: no robustness specification can estimate it, for any measure", o, have[o],
+                        len(wide.codes), _COLUMN[o], ", ".join(map(str, wide.years)))
+    return [o for o in outcomes if have[o] >= 3]
+
+
 def _growth(num_a: float, num_b: float) -> float:
     return float(num_b / num_a - 1.0) if num_a > 0 else np.nan
 
@@ -2198,7 +2245,9 @@ def robustness(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence[
         An unknown outcome; ``base_year`` not in the panel; a measure with no value, or
         one value only, on the balanced occupations. A specification whose sample has
         fewer than 3 occupations, or one value of the measure, is left out (a warning on
-        the ``exposure.outcomes`` logger).
+        the ``exposure.outcomes`` logger); an outcome that fewer than 3 balanced
+        occupations have in every year (``log_wage`` of a panel without wages) is not
+        estimated, said in one warning (not one per measure and specification).
 
     Examples
     --------
@@ -2222,6 +2271,8 @@ def robustness(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence[
     # as event_study: a measure without values or of one value is refused; a specification whose
     # sample leaves one value (or fewer than 3 occupations) is skipped, with a warning
     _check_spread(pd.DataFrame(index=wide.codes), exposures.set_index("soc_code"), names, base_year)
+    # an outcome without data (a panel without wages) is said once, not for each measure and specification
+    outcomes = _outcomes_with_data(wide, outcomes)
     kw = {"scale": "sd", "weighted": True}
     rows = _estimate(wide, exposures, names, outcomes, spec="unweighted", scale="sd", weighted=False,
                      drop=np.zeros(len(wide.codes), dtype=bool))
@@ -2234,6 +2285,30 @@ def robustness(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence[
     return _coefficients(rows, names)
 
 
+def _check_outcome_cells(frame: pd.DataFrame, name: str) -> None:
+    """Refuse a cell of ``frame["outcome"]`` that is not one of :data:`OUTCOMES`, naming ``name``, the row and the column.
+
+    An outcome written another way (``Log_Emp``, ``'log_emp '``, ``emp``: a table edited or
+    read back) passed :func:`headline` and :func:`pretrend`; its row of
+    :func:`exposure.reports.outcomes.summary_table` had a blank outcome and
+    :func:`exposure.reports.outcomes.plot_event_study` drew no line of it, without a word.
+    Rows are counted from 1 by position.
+
+    Examples
+    --------
+    >>> _check_outcome_cells(pd.DataFrame({"outcome": ["log_emp", "Log_Wage"]}), "headline")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: headline, row 2, column 'outcome': outcome must be one of log_emp, log_wage, got 'Log_Wage'
+    """
+    cells = frame["outcome"].to_numpy(dtype=object)
+    bad = ~np.fromiter((isinstance(v, str) and v in OUTCOMES for v in cells), dtype=bool, count=len(cells))
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        raise DataFormatError(f"outcome must be one of {', '.join(OUTCOMES)}, got {_shown_cell(cells[pos])!r}",
+                              path=name, row=pos + 1, column="outcome")
+
+
 def _check_coefficients(coefficients, columns: Sequence[str]) -> pd.DataFrame:
     """``coefficients`` of :func:`pretrend` / :func:`headline`: a frame with ``columns``, numbers in them.
 
@@ -2242,7 +2317,8 @@ def _check_coefficients(coefficients, columns: Sequence[str]) -> pd.DataFrame:
     an infinite value is refused), ``year`` whole ones, ``p_value`` from 0 to 1, ``se``
     0 or more, ``n_occupations`` whole numbers of 0 or more (as
     :class:`~exposure.schemas._outcomes.EventStudyCoefficients` has them; missing values
-    pass), and ``ci_low`` not above ``ci_high`` of its row. A column that is not of a
+    pass), and ``ci_low`` not above ``ci_high`` of its row; ``outcome`` one of
+    :data:`OUTCOMES` (:func:`_check_outcome_cells`). A column that is not of a
     numeric dtype is replaced by its numbers; numeric columns are kept as given. The index
     is not read: the frame is returned with a fresh one (repeated labels, from tables
     stacked without ``ignore_index``, gave :func:`headline` a row per label). Failures
@@ -2307,6 +2383,7 @@ def _check_coefficients(coefficients, columns: Sequence[str]) -> pd.DataFrame:
         if nokey.any():
             raise DataFormatError(f"the {c} is missing", path="coefficients", row=int(np.flatnonzero(nokey)[0]) + 1,
                                   column=c)
+    _check_outcome_cells(coefficients, "coefficients")  # "Log_Emp": a blank outcome in the summary
     keys = coefficients[key].reset_index(drop=True).astype({c: str for c in key[:3]})
     repeated = keys.duplicated().to_numpy(dtype=bool)
     if repeated.any():  # the headline joined repeated rows with each other (16 rows for 1)
@@ -2358,7 +2435,8 @@ def pretrend(coefficients: pd.DataFrame, *, pre_year: int = PRE_YEAR, spec: str 
     -------
     pandas.DataFrame
         ``measure``, ``outcome``, ``coef``, ``se``, ``ci_low``, ``ci_high``, ``p_value``,
-        ``passes`` (True when the 95% interval covers zero).
+        ``passes`` (True when the 95% interval covers zero; missing, ``pd.NA``, when the row
+        has no interval: such a row was said to fail the test).
 
     Raises
     ------
@@ -2368,7 +2446,8 @@ def pretrend(coefficients: pd.DataFrame, *, pre_year: int = PRE_YEAR, spec: str 
         (text, ``True``, ``inf``), a ``year`` that is not a whole number, a negative
         ``se``, a ``p_value`` outside 0-1, a ``ci_low`` above the ``ci_high`` of its row
         (each naming the row and column); a missing ``measure``, ``outcome`` or
-        ``spec``; a (``measure``, ``outcome``, ``spec``, ``year``) given twice;
+        ``spec``; an ``outcome`` that is not ``log_emp`` or ``log_wage`` (``Log_Emp``);
+        a (``measure``, ``outcome``, ``spec``, ``year``) given twice;
         ``pre_year`` that is not a whole number; ``spec`` that is not a str; a ``spec``
         that is not in ``coefficients``, or a ``pre_year`` that none of its rows has (the
         message lists the specifications, or the spec's years), or that is its base year
@@ -2399,7 +2478,10 @@ def pretrend(coefficients: pd.DataFrame, *, pre_year: int = PRE_YEAR, spec: str 
                     "no pre-trend to test; give a year before the base year")
     p = coefficients[(coefficients["year"] == pre_year) & (coefficients["spec"] == spec)]
     p = p[["measure", "outcome", "coef", "se", "ci_low", "ci_high", "p_value"]].copy()
-    p["passes"] = (p["ci_low"] <= 0) & (p["ci_high"] >= 0)
+    # a row without an interval (blank cells of a table read back) was said to fail the test: it is not known
+    known = (p["ci_low"].notna() & p["ci_high"].notna()).to_numpy(dtype=bool)
+    covers = ((p["ci_low"] <= 0) & (p["ci_high"] >= 0)).to_numpy(dtype=bool)
+    p["passes"] = pd.array([bool(c) if k else pd.NA for c, k in zip(covers, known)], dtype="boolean")
     return p.reset_index(drop=True)
 
 
@@ -2424,7 +2506,8 @@ def headline(coefficients: pd.DataFrame, *, year: int | None = None, pre_year: i
         ``measure``, ``outcome``, ``coef``, ``ci_low``, ``ci_high``, ``p_value``,
         ``pre_coef``, ``pre_p_value``, ``robust_min``, ``robust_min_spec``,
         ``robust_max``, ``robust_max_spec`` (over every specification, baseline included,
-        and the specification that gives each), ``n_occupations``.
+        and the specification that gives each: of specifications that give the same value,
+        the baseline, else the first by name, in any row order), ``n_occupations``.
 
     Raises
     ------
@@ -2434,8 +2517,10 @@ def headline(coefficients: pd.DataFrame, *, year: int | None = None, pre_year: i
         number (text, ``True``, ``inf``), a ``year`` that is not a whole number, a
         ``p_value`` outside 0-1, an ``n_occupations`` that is negative or fractional, a
         ``ci_low`` above the ``ci_high`` of its row (each naming the row and column); a
-        missing ``measure``, ``outcome`` or ``spec``; a (``measure``, ``outcome``,
-        ``spec``, ``year``) given twice; ``year`` that is not a whole number or None;
+        missing ``measure``, ``outcome`` or ``spec``; an ``outcome`` that is not
+        ``log_emp`` or ``log_wage`` (``Log_Emp``: a blank outcome in the summary); a
+        (``measure``, ``outcome``, ``spec``, ``year``) given twice; ``year`` that is not a
+        whole number or None;
         ``pre_year`` that is not a whole number; no ``baseline`` rows; a ``year`` or
         ``pre_year`` that no baseline row has (the message lists the baseline years), or
         that is the base year of the baseline rows (``coef`` 0 and no interval on every
@@ -2474,6 +2559,10 @@ def headline(coefficients: pd.DataFrame, *, year: int | None = None, pre_year: i
     last = base[base["year"] == year].set_index(key)
     pre = base[base["year"] == pre_year].set_index(key)
     at = coefficients[(coefficients["year"] == year) & coefficients["coef"].notna()]
+    # a tie (drop_major_XX of a major group the measure does not cover estimates on the baseline's
+    # sample) goes to the baseline, then to the specification first by name, in any row order: the
+    # row the table gave first was named, so the same table sorted otherwise named another
+    at = at.iloc[np.lexsort((at["spec"].astype(str).to_numpy(), (at["spec"] != "baseline").to_numpy(dtype=bool)))]
     lo = at.loc[at.groupby(key, sort=False)["coef"].idxmin()].set_index(key)
     hi = at.loc[at.groupby(key, sort=False)["coef"].idxmax()].set_index(key)
     out = last[["coef", "ci_low", "ci_high", "p_value", "n_occupations"]].join(

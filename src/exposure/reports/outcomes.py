@@ -25,7 +25,15 @@ from exposure._tables import first_repeat
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import refuse_read_folders
 from exposure.measures._common import check_table, numbers
-from exposure.outcomes import BASE_YEAR, OUR_MEASURES, PANEL_YEARS, PRE_YEAR, Outcomes, _check_year
+from exposure.outcomes import (
+    BASE_YEAR,
+    OUR_MEASURES,
+    PANEL_YEARS,
+    PRE_YEAR,
+    Outcomes,
+    _check_outcome_cells,
+    _check_year,
+)
 from exposure.reports import figures
 
 __all__ = [
@@ -163,8 +171,9 @@ def plot_event_study(coefficients: pd.DataFrame, measures=None, *, spec: str = "
     ------
     exposure.errors.ExposureError
         ``coefficients`` not a frame or without one of ``measure, outcome, spec, year,
-        coef, ci_low, ci_high``, a year or coefficient that is not a number (naming the
-        row and the column), no row of ``spec`` or of a measure asked for; ``measures``
+        coef, ci_low, ci_high``, a year or coefficient that is not a number, an outcome
+        that is not ``log_emp`` or ``log_wage`` (``Log_Emp`` was not drawn) (naming the row
+        and the column), no row of ``spec`` or of a measure asked for; ``measures``
         one string (it was read letter by letter: ``['b', 'e', 't', 'a']``) or not a list
         of names, ``spec`` not a string, ``ncols`` not a whole number of 1 or more (0 was
         read as 1), ``base_year`` not a whole number.
@@ -181,6 +190,7 @@ def plot_event_study(coefficients: pd.DataFrame, measures=None, *, spec: str = "
     from matplotlib.figure import Figure
 
     check_table(coefficients, "coefficients", ["measure", "outcome", "spec", "year", "coef", "ci_low", "ci_high"])
+    _check_outcome_cells(coefficients, "coefficients")  # "Log_Emp": a panel without its line, silently
     check_name(spec, "spec", "a specification name")  # a list: "Lengths must match to compare"
     if measures is not None:
         measures = check_names(measures, "measures")  # "beta" was ['b', 'e', 't', 'a']
@@ -274,7 +284,8 @@ def summary_table(headline: pd.DataFrame, *, year: int | None = None) -> pd.Data
     ------
     exposure.errors.DataFormatError
         ``year`` that is not a whole number; ``headline`` not a frame or without a column
-        read; a coefficient, interval or p
+        read; an outcome that is not ``log_emp`` or ``log_wage`` (``Log_Emp``, missing: a
+        blank cell before); a coefficient, interval or p
         value that is not a number (the text ``"x"`` came out as 100 ``x``), a
         robustness specification that is not text, a number of occupations that is not a
         whole number of 0 or more (1.5 was shown as 1, NaN raised pandas'
@@ -292,6 +303,7 @@ def summary_table(headline: pd.DataFrame, *, year: int | None = None) -> pd.Data
     """
     year = PANEL_YEARS[-1] if year is None else _check_year(year, "year")
     check_table(headline, "headline", _HEADLINE_COLUMNS)  # a KeyError from inside before
+    _check_outcome_cells(headline, "headline")  # "Log_Emp" was shown as a blank outcome
     num = {col: numbers(headline, col, "headline").to_numpy(dtype=float)
            for col in ("coef", "ci_low", "ci_high", "p_value", "pre_coef", "pre_p_value", "robust_min",
                        "robust_max", "n_occupations")}
