@@ -64,6 +64,7 @@ from exposure import releases
 from exposure._args import check_choice, check_flag
 from exposure._tables import (
     GROUPED,
+    INPUT_KINDS,
     MAX_COUNT,
     TITLE_LINE,
     RawTable,
@@ -76,7 +77,7 @@ from exposure.errors import DataFormatError, ExposureError, InputError, SchemaEr
 from exposure.onet import _FOOTNOTE, _check_choice, _read
 from exposure.schemas import validate
 from exposure.schemas._fields import NAICS_SECTOR_CODE, NAICS_SUBSECTOR_CODE, OEWS_NAICS_PATTERN
-from exposure.schemas._oews import I_GROUPS, O_GROUPS, Employment
+from exposure.schemas._oews import EMPLOYMENT_KEY, I_GROUPS, O_GROUPS, Employment
 from exposure.sources import SOURCES
 
 __all__ = ["read_oews", "load_oews", "oews_file_names", "OEWS_FILES", "SPECIAL_VALUES"]
@@ -147,7 +148,9 @@ def read_oews(path) -> pd.DataFrame:
     Parameters
     ----------
     path : str or os.PathLike
-        E.g. ``national_M2024_dl.xlsx`` or ``oews_national_by_industry_M2025.csv``.
+        E.g. ``national_M2024_dl.xlsx`` or ``oews_national_by_industry_M2025.csv``; an
+        :class:`os.DirEntry` too (a workbook given so, or as ``national_M2024_dl.xlsx/``,
+        was read as text: a ``TypeError`` from inside).
 
     Returns
     -------
@@ -243,7 +246,8 @@ def read_oews(path) -> pd.DataFrame:
     """
     optional = {c: c.upper() for c in _PERCENTILES}
     optional.update(annual="ANNUAL", hourly="HOURLY", **_AREA)
-    xlsx = str(path).lower().endswith((".xlsx", ".xlsm"))
+    # by the path's suffix, as the table reader chooses (str() of an os.DirEntry is not its path)
+    xlsx = INPUT_KINDS.get(as_path(path).suffix.lower()) == "xlsx"
     columns = {**_TEXT, **{c: c.upper() for c in _NUMERIC}}
     try:
         raw = _read_file(path, columns, optional, xlsx)
@@ -528,13 +532,14 @@ def _read_above(path, start: int, columns: dict, optional: dict) -> RawTable:
     ``\\u2028`` in a cell too), so that a row above the footnotes of a file of more than
     64 KB was left out. Errors name ``path``; a copy that cannot be written (the temporary
     directory full or read-only) is an :class:`~exposure.errors.InputError` naming ``path``
-    too (it was the ``OSError`` of the copy, naming a temporary file).
+    too (it was the ``OSError`` of the copy, naming a temporary file). The footnote lines
+    left out are logged (INFO) once the rows are read: they were logged before, so twice
+    for a national table up to May 2018, read again without the industry columns
+    (:func:`_cross_industry`).
     """
     path = as_path(path)
     with open(path, "rb") as handle:
         lines = handle.read().splitlines(keepends=True)
-    log.info("%s: %d footnote line(s) below the table left out, from line %d", path,
-             len(lines) - start + 1, start)
     try:
         with tempfile.TemporaryDirectory() as folder:
             copy = Path(folder) / path.name
@@ -551,6 +556,9 @@ def _read_above(path, start: int, columns: dict, optional: dict) -> RawTable:
         raise InputError(f"the rows above its footnote lines are read from a copy in a temporary directory, and "
                          f"the copy{where} could not be written ({exc.strerror or exc}): free space there, or set "
                          "TMPDIR to another directory", path=path, errno=exc.errno) from None
+    # said once the rows are read: a national table up to May 2018 is read twice (_cross_industry)
+    log.info("%s: %d footnote line(s) below the table left out, from line %d", path,
+             len(lines) - start + 1, start)
     return RawTable(raw.frame, path, raw.first_row, raw.sources)
 
 
@@ -653,12 +661,21 @@ def _check_area(f: pd.DataFrame, raw: RawTable) -> None:
                           path=raw.path, row=raw.row(pos), column=source)
 
 
+#: A SOC code ``11-XXXX`` as a spreadsheet writes the date it read it as (November of year
+#: XXXX) into a ``.csv``: ``Nov-21``, ``Nov-2021``, ``November 2021``, ``1-Nov-21``,
+#: ``11/1/2021``, ``1/11/2021`` (only major group 11 is a month).
+_DATE_TEXT = re.compile(r"(?i)(?:0?1[-/ .])?nov(?:ember)?[-/ .,]*[0-9]{2,4}|11/0?1/[0-9]{2,4}|0?1/11/[0-9]{2,4}")
+
+
 def _check_occ_codes(codes: pd.Series, raw: RawTable) -> None:
     """Refuse an ``OCC_CODE`` (stripped) that is not a SOC code, naming its row and what it looks like.
 
     It was refused in pandera's words only (``check str_matches('^[0-9]{2}-[0-9]{4}\\Z'):
     '2021-11-01T00:00:00'``): an ``.xlsx`` cell a spreadsheet turned into a date (SOC
-    ``11-2021`` read as November 2021), ``11 1011``, ``111011``, ``11-XXXX``.
+    ``11-2021`` read as November 2021), ``11 1011``, ``111011``, ``11-XXXX``. A ``.csv``
+    opened in a spreadsheet and saved again holds such a date as text (``Nov-21``,
+    ``11/1/2021``: :data:`_DATE_TEXT`), and an O*NET-SOC code (``15-1252.00``, a table
+    merged with O*NET's) was refused with no word on what it is either.
 
     Examples
     --------
@@ -678,11 +695,18 @@ def _check_occ_codes(codes: pd.Series, raw: RawTable) -> None:
     source = raw.sources.get("occ_code", "OCC_CODE")
     date = re.fullmatch(r"([0-9]{4})-([0-9]{2})-01(?:[T ]00:00:00)?", value)
     digits = re.fullmatch(r"([0-9]{2})[\s._/\u2013\u2014-]*([0-9]{4})", value)
+    onet = re.fullmatch(r"([0-9]{2}-[0-9]{4})\.[0-9]{2}", value)
     if date:
         hint = (f" (a date: a spreadsheet read the code {date.group(2)}-{date.group(1)} as a date; keep "
                 "the column as text)")
     elif digits:
         hint = f" (write it {digits.group(1)}-{digits.group(2)})"
+    elif _DATE_TEXT.fullmatch(value):  # 11-2000 opened in a spreadsheet: the year is 2000 or 9000 (Nov-00)
+        hint = (" (a date: a spreadsheet read a code 11-XXXX as November of a year and saved it so, which no "
+                "longer tells the code; take the codes from BLS's file again, and open a CSV in a spreadsheet "
+                "with that column as text)")
+    elif onet:
+        hint = f" (an O*NET-SOC code: OEWS writes the SOC code, {onet.group(1)})"
     elif re.search(r"[Xx]", value):
         hint = " (OEWS codes are digits: 'X' codes are Census or ACS groupings, not OEWS)"
     else:
@@ -854,12 +878,28 @@ def _check_industry_levels(codes: pd.Series, groups: pd.Series, raw: RawTable) -
 
 
 def _check_repeats(frame: pd.DataFrame, raw: RawTable) -> None:
-    """Refuse a (NAICS, OCC_CODE, O_GROUP) cell given twice, naming both rows (a SchemaError, as before).
+    """Refuse a (NAICS, I_GROUP, OCC_CODE, O_GROUP) cell given twice, naming both rows (a SchemaError, as before).
 
     The schema's uniqueness check said only ``check multiple_fields_uniqueness: '(the row)'``.
+    The key is the schema's (:data:`~exposure.schemas._oews.EMPLOYMENT_KEY`): an industry
+    BLS publishes no further than 3 digits, listed as ``3-digit`` and as ``4-digit``
+    (``327000``: BLS's 3-digit and 4-digit tables stacked, as the by-industry table stacks
+    its levels), was refused as ``327000/00-0000/total is given twice``.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> f = pd.DataFrame({"naics": ["327000", "327000"], "i_group": ["3-digit", "4-digit"],
+    ...                   "occ_code": ["00-0000", "00-0000"], "o_group": ["total", "total"]})
+    >>> _check_repeats(f, RawTable(f, Path("o.csv"), 2, {}))
+    >>> _check_repeats(f.assign(i_group="3-digit"), RawTable(f, Path("o.csv"), 2, {}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.SchemaError: o.csv, row 3: naics/occ_code/o_group 327000/00-0000/total is given twice (rows 2 and 3): keep one row per industry and occupation
     """
-    key = frame["naics"].astype("string") + "|" + frame["occ_code"].astype("string") + "|" + \
-        frame["o_group"].astype("string")
+    key = frame[EMPLOYMENT_KEY[0]].astype("string")
+    for column in EMPLOYMENT_KEY[1:]:
+        key = key + "|" + frame[column].astype("string")
     repeat = first_repeat(key)
     if repeat is not None:
         pos, first = repeat
@@ -1232,7 +1272,10 @@ def load_oews(release: str = "2025", table: str = "by_industry", *, mirror=None,
         ``data_dir`` that is not a path; the errors of the readers.
     exposure.errors.DataFormatError
         ``table`` that is not a string (``table must be one of cross_industry,
-        by_industry, national (str), got list ['by_industry']``).
+        by_industry, national (str), got list ['by_industry']``). A file of BLS's of a
+        release not registered that holds no row of its level of industries (``nat3d``
+        holding BLS's 4-digit table: read and pinned, the 3-digit rows missing without a
+        word), naming the file.
 
     Examples
     --------
@@ -1268,6 +1311,7 @@ def load_oews(release: str = "2025", table: str = "by_industry", *, mirror=None,
             # registry names alone were given
             _check_disjoint(frames, [_origin(paths.get(name), name, resolved) for name in names])
             raise
+        _check_file_levels(frames, names, lambda name: _origin(paths.get(name), name, resolved))
         frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
         frame = validate(frame, Employment, path=" + ".join(names))
     _warn_missing_sectors(frame, " + ".join(names))
@@ -1321,6 +1365,41 @@ def _warn_missing_sectors(frame: pd.DataFrame, where: str) -> list[str]:
                     "are missing from the sector scores (a sector file without them?)", where,
                     ", ".join(missing))
     return missing
+
+
+#: The level of industries (``I_GROUP``) that each of BLS's files of a table holds, by the
+#: start of the file's name (``nat3d`` for ``nat3d_M2026_dl.xlsx``).
+_FILE_LEVELS = {"national": "cross-industry", "natsector": "sector", "nat3d": "3-digit"}
+
+
+def _check_file_levels(frames: list, names: list, origin) -> None:
+    """Refuse a file of BLS's (``names``, read as ``frames``) that holds no row of its level of industries.
+
+    A file holding another table of BLS's under its name (``nat4d_M2026_dl.xlsx``, 4-digit
+    industries, saved as ``nat3d_M2026_dl.xlsx`` in the data directory) passed its schema
+    and repeated no cell of the others: the by-industry table was read, and its files
+    pinned, without 3-digit industries, and the roll-ups gave no subsector table (no sector
+    table, for a ``natsector`` file), without a word. ``origin(name)`` is the file to fix
+    (:func:`_origin`), called on an error only.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"i_group": ["4-digit", "4-digit"]})
+    >>> _check_file_levels([f], ["oews/nat3d_M2026_dl.xlsx"], lambda name: name)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: oews/nat3d_M2026_dl.xlsx: no row of I_GROUP '3-digit', the industries BLS's nat3d file holds (its rows are of I_GROUP '4-digit'): is it another of BLS's tables under this name (nat4d, nat5d_6d)? The table would have no 3-digit rows
+    """
+    for frame, name in zip(frames, names):
+        prefix = Path(name).name.partition("_M")[0]
+        level = _FILE_LEVELS.get(prefix)
+        if level is None or (frame["i_group"] == level).any():
+            continue
+        found = ", ".join(repr(g) for g in pd.unique(frame["i_group"].astype(str))[:3])
+        raise DataFormatError(f"no row of I_GROUP {level!r}, the industries BLS's {prefix} file holds (its rows "
+                              f"are of I_GROUP {found}): is it another of BLS's tables under this name (nat4d, "
+                              f"nat5d_6d)? The table would have no {level} rows",
+                              path=origin(name))
 
 
 def _check_disjoint(frames: list, names: list) -> None:

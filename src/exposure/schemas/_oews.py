@@ -14,7 +14,7 @@ from pandera.typing import Series
 
 from exposure.schemas._fields import OEWS_NAICS_PATTERN, soc_code_field
 
-__all__ = ["Employment", "I_GROUPS", "O_GROUPS"]
+__all__ = ["Employment", "EMPLOYMENT_KEY", "I_GROUPS", "O_GROUPS"]
 
 #: Industry aggregation levels (``I_GROUP``).
 I_GROUPS = [
@@ -29,6 +29,13 @@ I_GROUPS = [
 ]
 #: Occupation aggregation levels (``O_GROUP``).
 O_GROUPS = ["total", "major", "minor", "broad", "detailed"]
+#: The columns that name one cell (row) of an OEWS table. BLS lists an occupation it
+#: publishes no further than its broad group twice, as ``broad`` and as ``detailed``
+#: (``13-1020``), and an industry it publishes no further than 3 digits twice, as
+#: ``3-digit`` and as ``4-digit`` (``327000``, in its 3-digit and 4-digit tables): both
+#: levels are part of the key. Without ``i_group``, BLS's 3-digit and 4-digit tables in one
+#: file were refused as the same cell given twice.
+EMPLOYMENT_KEY = ["naics", "i_group", "occ_code", "o_group"]
 
 _HOURLY = {"unit": "USD per hour"}
 _ANNUAL = {"unit": "USD per year"}
@@ -66,7 +73,11 @@ class Employment(pa.DataFrameModel):
         "key: BLS lists a few codes (e.g. ``13-1020``) both as broad and as detailed.",
     )
     naics_title: Series[str] = pa.Field(description="Industry title.")
-    i_group: Series[str] = pa.Field(isin=I_GROUPS, description="Industry level (``I_GROUP``).")
+    i_group: Series[str] = pa.Field(
+        isin=I_GROUPS,
+        description="Industry level (``I_GROUP``). Part of the key: BLS lists an industry it publishes "
+        "no further than 3 digits (e.g. ``327000``) both as 3-digit and as 4-digit.",
+    )
     occ_title: Series[str] = pa.Field(description="Occupation title.")
     tot_emp: Series[pd.Int64Dtype] = pa.Field(
         nullable=True,
@@ -121,4 +132,4 @@ class Employment(pa.DataFrameModel):
     class Config:
         strict = True
         coerce = True
-        unique = ["naics", "occ_code", "o_group"]
+        unique = EMPLOYMENT_KEY
