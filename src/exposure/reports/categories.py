@@ -36,6 +36,7 @@ from exposure._load import load, processed_dir
 from exposure._measures import CATEGORIES, CORE_WEIGHT, OTHER_WEIGHT
 from exposure._outdir import check_files_dir
 from exposure._tables import (
+    GROUPED,
     INPUT_KINDS,
     check_field_counts,
     check_file,
@@ -607,6 +608,45 @@ def _check_design(sample: pd.DataFrame, raw: pd.DataFrame, path) -> None:
                               column="enriched_population")
 
 
+def _design_numbers(cells: pd.Series, col: str, path) -> pd.Series:
+    """A design column of ``sample.csv`` (text cells) as positive floats, naming a bad cell.
+
+    Thousands separators are read as the shared readers read them (``1,234``:
+    :data:`exposure._tables.GROUPED`). A cell that is missing, not a number or not
+    positive is refused, naming the file, its row (the header is row 1), the column and
+    the cell: each was ``inclusion_prob must be a positive number``, also of a decimal
+    comma (``"0,5"``, as a spreadsheet in a European locale writes it: a positive number,
+    which the message denied), of a blank cell and of ``50%``. Infinity is left to the
+    caller's checks (:func:`read_validation_sample` names it).
+
+    Examples
+    --------
+    >>> _design_numbers(pd.Series(["0.5", "1,250", " 2 "]), "weight", "s.csv").tolist()
+    [0.5, 1250.0, 2.0]
+    >>> _design_numbers(pd.Series(["0.5", "0,25"]), "inclusion_prob", "s.csv")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: s.csv, row 3, column 'inclusion_prob': inclusion_prob must be a number, got '0,25': a comma must separate thousands (1,234); write decimals with a point (0.5), not a comma
+    """
+    text = cells.astype(str).str.strip()
+    grouped = text.str.fullmatch(GROUPED).to_numpy(dtype=bool)
+    values = pd.to_numeric(text.where(~grouped, text.str.replace(",", "", regex=False)), errors="coerce")
+    bad = ~(values > 0).to_numpy(dtype=bool)  # (infinity passes, to the caller's check)
+    if not bad.any():
+        return values
+    pos = int(np.flatnonzero(bad)[0])
+    cell = cells.iloc[pos]
+    if not text.iloc[pos]:
+        what = f"{col} is missing: give each sampled task its {col}"
+    elif pd.isna(values.iloc[pos]):
+        what = f"{col} must be a number, got {cell!r}" + (
+            ": a comma must separate thousands (1,234); write decimals with a point (0.5), not a comma"
+            if "," in cell else "")
+    else:
+        what = f"{col} must be a positive number, got {cell!r}"
+    raise DataFormatError(what, path=path, row=pos + 2, column=col)
+
+
 def read_validation_sample(directory) -> pd.DataFrame:
     """Read the blind validation sample and its two annotators' labels.
 
@@ -679,12 +719,7 @@ def read_validation_sample(directory) -> pd.DataFrame:
         raise DataFormatError(f"stratum must be {' or '.join(STRATA)}, got {sample['stratum'].iloc[pos]!r}",
                               path=path, row=pos + 2, column="stratum")
     for col in ("inclusion_prob", "weight"):
-        sample[col] = pd.to_numeric(sample[col], errors="coerce")
-        bad = ~(sample[col] > 0)
-        if bad.any():
-            pos = int(bad.to_numpy().nonzero()[0][0])
-            raise DataFormatError(f"{col} must be a positive number", path=path, row=pos + 2,
-                                  column=col)
+        sample[col] = _design_numbers(raw[col], col, path)
     # an infinite weight, or a probability above 1, gave estimates without a word
     for col, bad, rule in (
             ("inclusion_prob", ~(sample["inclusion_prob"] <= 1), "a probability in (0, 1]"),

@@ -89,12 +89,14 @@ from exposure.scoring._inputs import (
     RowNames,
     check_onet,
     check_titles_not_texts,
+    codes_not_read,
     dwa_task_keys,
     has_keys,
     is_placeholder,
     is_spreadsheet_error,
     job_zone_lookup,
     job_zone_values,
+    key_spellings,
     release_name,
     remembered,
     task_dwa_links,
@@ -1704,8 +1706,11 @@ def nearest_occupations(titles, occupations: pd.DataFrame, *, min_score: float =
     Raises
     ------
     exposure.errors.DataFormatError
-        ``titles`` is one str or not a sequence (None, a number, a dict, a DataFrame),
-        ``occupations`` lacks its columns, ``min_score`` is not in [0, 1].
+        ``titles`` is one str or not a sequence (None, a number, a dict, a DataFrame), or
+        holds a title that is neither text nor missing (bytes, a number: it was read as no
+        title); ``occupations`` lacks its columns, has one twice, or has an occupation
+        without a code or with one that is not text (its code was returned as ``'None'``
+        or ``'nan'``); ``min_score`` is not in [0, 1].
 
     Examples
     --------
@@ -1726,6 +1731,13 @@ def nearest_occupations(titles, occupations: pd.DataFrame, *, min_score: float =
     if not isinstance(occupations, pd.DataFrame) or not {"onetsoc_code", "title"} <= set(occupations.columns):
         raise DataFormatError("occupations must be a frame with columns 'onetsoc_code' and 'title' "
                               "(e.g. load_onet(...).occupations)")
+    _check_occupations(occupations)
+    titles = list(titles)
+    # bytes or a number was read as no title (None), without a word
+    odd = next((pos for pos, t in enumerate(titles) if not isinstance(t, str) and not _is_missing(t)), None)
+    if odd is not None:
+        raise DataFormatError(f"titles must be occupation titles (str) or missing, got {shown(titles[odd])} "
+                              f"at position {odd}")
     # any real number (np.float32(0.6) was refused as not "a number in [0, 1]"); True and NaN fail
     if not (is_number(min_score) and 0 <= min_score <= 1):
         raise DataFormatError(f"min_score must be a number in [0, 1], got {min_score!r}")
@@ -1765,6 +1777,38 @@ def nearest_occupations(titles, occupations: pd.DataFrame, *, min_score: float =
             cache[title] = codes[best] if best is not None and best_score >= min_score else None
         out.append(cache[title])
     return out
+
+
+def _check_occupations(occupations: pd.DataFrame) -> None:
+    """Refuse an ``occupations`` frame of :func:`nearest_occupations` whose codes it cannot return.
+
+    A column given twice raised pandas'
+    ``AttributeError: 'DataFrame' object has no attribute 'tolist'``; an occupation without
+    a code (None, NaN) or with one that is not text was returned as its code's text
+    (``'None'``, ``'nan'``, ``'151252'``) to every title nearest to it, without a word.
+    The message names ``occupations``, the row (from 1) and the column.
+
+    Examples
+    --------
+    >>> _check_occupations(pd.DataFrame({"onetsoc_code": [None], "title": ["Clerks"]}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 1, column 'onetsoc_code': occupations: O*NET-SOC code is missing: give each occupation its code
+    >>> _check_occupations(pd.DataFrame({"onetsoc_code": [151252], "title": ["Software Developers"]}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 1, column 'onetsoc_code': occupations: O*NET-SOC code must be text (like 43-4171.00), got int 151252
+    """
+    for name in ("onetsoc_code", "title"):
+        if (occupations.columns == name).sum() > 1:
+            raise DataFormatError(f"occupations has the column {name!r} twice: keep one", column=name)
+    codes = occupations["onetsoc_code"].tolist()
+    if all(map(isinstance, codes, itertools.repeat(str))):  # the usual column
+        return
+    pos = next(pos for pos, c in enumerate(codes) if not isinstance(c, str))
+    what = ("is missing: give each occupation its code" if _is_missing(codes[pos])
+            else f"must be text (like 43-4171.00), got {shown(codes[pos])}")
+    raise DataFormatError(f"occupations: O*NET-SOC code {what}", row=pos + 1, column="onetsoc_code")
 
 
 @dataclass
@@ -1989,6 +2033,8 @@ _ONETSOC_RE = re.compile(ONETSOC_PATTERN)
 _LETTER = re.compile(r"[^\W\d_]")
 #: A SOC code given as a title (``27-1024``, without the O*NET ``.00``).
 _SOC_RE = re.compile(r"^\d{2}-\d{4}\Z")
+#: The columns the tagger reads as what they are, not as titles: what each holds.
+_READ_COLUMNS = {"onetsoc_code": "O*NET-SOC codes", "task_id": "task IDs", "job_zone": "job zones"}
 
 
 def _check_titles(frame: pd.DataFrame, occupation_column, *, path=None, row_offset: int = 1) -> None:
@@ -2008,9 +2054,20 @@ def _check_titles(frame: pd.DataFrame, occupation_column, *, path=None, row_offs
     :func:`exposure.scoring.score_tasks`, whose rows are counted from ``row_offset`` in
     ``path``. The message names the row, not the index label (the callers add it for a
     non-default index of a frame of the caller).
+
+    An ``occupation_column`` naming a column the rows are read by already
+    (:data:`_READ_COLUMNS`: ``onetsoc_code``, ``task_id``, ``job_zone``) is refused as the
+    argument it is: its cells were refused one by one with advice that was wrong there
+    (``give it in the 'onetsoc_code' column`` of a code in the ``onetsoc_code`` column
+    itself; ``leave the cell empty`` of a job zone or a task ID).
     """
     if occupation_column is None or occupation_column not in frame.columns:
         return
+    if occupation_column in _READ_COLUMNS:
+        raise DataFormatError(f"occupation_column {occupation_column!r} is the column of "
+                              f"{_READ_COLUMNS[occupation_column]}, read as such already: give the column "
+                              "of occupation titles, or None (no titles)", path=path,
+                              column=occupation_column)
     values = frame[occupation_column].tolist()
     # titles repeat (one per occupation): look at each distinct text once
     distinct = set(v for v in values if isinstance(v, str))
@@ -2182,6 +2239,38 @@ def _warn_near_columns(frame: pd.DataFrame, occupation_column, onet, *, keys: bo
             logger.warning("no %r column, but the frame's index has a level %r: it is not read (the "
                            "rows are tagged without it); frame.reset_index() makes it a column%s",
                            name, level, rename)
+
+
+def _warn_codes_not_read(frame: pd.DataFrame, skip, onet) -> None:
+    """Log a warning (one line) when the rows' occupations or task IDs are in ``frame`` but not read.
+
+    The occupation is read from ``onetsoc_code`` alone (other spellings of that name are
+    :func:`_warn_near_columns`'s). A frame with its O*NET-SOC codes under another name
+    (``onet_code``, ``occ_code``, ``soc``: :func:`~exposure.scoring._inputs.codes_not_read`),
+    or, with ``onet``, with O*NET task IDs in ``task_id`` but no codes at all, was tagged
+    as free text, without a word (``score_tasks`` warned of the first): the public
+    relations managers' (job zone 4) task
+    ``Design and edit promotional publications, such as brochures.``, under ``onet_code``
+    or by its task ID alone, came out ``entry_creative``.
+    The columns in ``skip`` (the text and title columns) are not looked at.
+    """
+    found = codes_not_read(frame, skip)
+    if found is not None:
+        logger.warning("the column %r holds O*NET-SOC codes (first: %r) but is not read: the occupation is "
+                       "read from a column 'onetsoc_code' only, so the rows are tagged as free text; name "
+                       "the column 'onetsoc_code' to have it read", *found)
+        return
+    names = [*frame.columns, *(n for n in frame.index.names if n is not None)]
+    if (onet is None or "task_id" not in frame.columns or "onetsoc_code" in frame.columns
+            or "onetsoc_code" in key_spellings(names)):  # a spelling: _warn_near_columns says it
+        return
+    ids = frame["task_id"]
+    with_id = int(ids.notna().sum()) if isinstance(ids, pd.Series) else 0
+    if with_id:
+        logger.warning("no 'onetsoc_code' column: the task IDs of 'task_id' are not read (%s's work "
+                       "activities are keyed by onetsoc_code and task_id), so the %d row(s) with a task "
+                       "ID are tagged as free text; add the rows' O*NET-SOC codes as a column "
+                       "'onetsoc_code' to have them read", release_name(onet), with_id)
 
 
 def _warn_unread_keys(frame: pd.DataFrame, onet, *, path=None, row_offset: int = 1) -> None:
@@ -2367,6 +2456,7 @@ def _evidence_of(frame, text_column, onet, occupation_column, *, fast: bool = Fa
             occupation_column = None  # were read as titles too (score_tasks reads no titles)
         check_titles_not_texts(text_column, occupation_column)
         _warn_near_columns(frame, occupation_column, onet)
+        _warn_codes_not_read(frame, (text_column, occupation_column), onet)  # onet_code: free text
         _warn_unread_keys(frame, onet)
         # a caller's own task ID under a real code (1, 2, 3) named another O*NET task: its
         # work activities tagged "Drive a forklift" admin; read such rows from their text
@@ -2513,6 +2603,8 @@ def explain_categories(
         ``onet``, a warning line names the first coded row whose evidence the release
         cannot give or contradicts: no ``task_id``, a code or a task ID it does not list
         (another release's, another occupation's task), a ``job_zone`` other than its own.
+        A column of codes under another name (``onet_code``) and, with ``onet``, task IDs
+        without a code column are warned of (the rows are tagged as free text).
     text_column : str, default "task"
         Column holding the task statement.
     onet : exposure.onet.OnetRelease or object, optional
@@ -2544,7 +2636,8 @@ def explain_categories(
         When the text column is missing or a cell is empty or not a string, or a
         ``job_zone`` is not a whole number from 1 to 5 (missing or blank is unknown);
         repeated or multi-level column names; an ``onet`` that is not a release; an
-        ``occupation_column`` other than ``"title"`` that ``frame`` lacks; an
+        ``occupation_column`` other than ``"title"`` that ``frame`` lacks, or naming
+        ``onetsoc_code``, ``task_id`` or ``job_zone``; an
         ``onetsoc_code`` cell that is neither text nor missing (a number, bytes), or text
         not of the form ``00-0000.00`` (``"n/a"``, ``"27-3043"``); a title that is
         neither text nor missing, or text without a letter (a code ``"27-1024.00"``, a
@@ -2650,6 +2743,8 @@ def tag_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None,
         ``onet``, a warning line names the first coded row whose evidence the release
         cannot give or contradicts: no ``task_id``, a code or a task ID it does not list
         (another release's, another occupation's task), a ``job_zone`` other than its own.
+        A column of codes under another name (``onet_code``) and, with ``onet``, task IDs
+        without a code column are warned of (the rows are tagged as free text).
     text_column : str, default "task"
         Column holding the task statement. Texts and titles are read normalised
         (:func:`~exposure.scoring._features.normalise_text`), each run of white space as
@@ -2680,7 +2775,8 @@ def tag_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None,
         from 1 to 5 (``3``, ``3.0``, ``"3.0"`` are zone 3; missing or blank is unknown);
         repeated or multi-level column names; an ``onet`` that is not a release; an
         ``occupation_column`` other than ``"title"`` that ``frame`` lacks (``"title"``
-        may be absent); an ``onetsoc_code`` cell that is neither text nor missing (a
+        may be absent), or naming ``onetsoc_code``, ``task_id`` or ``job_zone`` (read as
+        such); an ``onetsoc_code`` cell that is neither text nor missing (a
         number, bytes such as ``b'43-4171.00'``: it was read as no code, the row as free
         text), or text not of the form ``00-0000.00`` (``"n/a"``, a SOC code
         ``"27-3043"``: read as an unknown occupation); an occupation title that is
