@@ -24,9 +24,11 @@ and the column. A ``Date`` that is not a month written ``MM/YYYY``, a ``Scale ID
 (:func:`_months`, :func:`_check_choice`); a workbook's Excel date cell of the first of a
 month is read as that month (``08/2023``). Rows of blank cells ending a file (a spreadsheet's ``,,,`` rows) are
 ignored, as the empty rows ending a sheet are. A text file's cell quoted as a program writing quoted
-text quotes it (``"Conduct ""head counts"" ..."``, pandas' ``to_csv(sep="\\t")``) is read without its
-quotes, with a warning (:func:`_unquoted`); so is a header quoted so (every cell quoted:
-:func:`_quoted_too`). A title line above the header, padded with tabs as a spreadsheet
+text quotes it (``"Conduct ""head counts"" ..."``, pandas' ``to_csv(sep="\\t")``; R's
+``write.table``, ``"Conduct \\"head counts\\" ..."``) is read without its quotes, with a
+warning (:func:`_unquoted`); so is a header quoted so (every cell quoted: :func:`_quoted_too`).
+The row names R writes, and a quoted cell holding a tab, are named as such
+(:func:`_field_too_many`). A title line above the header, padded with tabs as a spreadsheet
 saves it, is said to be one (:func:`_title_above`). A task statement, title, description or
 ``Domain Source`` that is empty, spaces only or ``n/a`` (:func:`_check_filled`), a ``Task
 ID`` given to two occupations (:func:`_check_task_ids`), a DWA or IWA ID not under its IWA
@@ -56,6 +58,7 @@ from exposure._tables import (
     compressed_input,
     first_repeat_of,
     foreign_workbook,
+    header_name,
     missing_to_na,
     norm_header,
     read_table,
@@ -157,9 +160,10 @@ def _check_choice(raw: RawTable, column: str, choices, *, missing=()) -> None:
                           row=raw.row(pos), column=source)
 
 
-#: An O*NET Date as published, and an Excel date cell of the first of a month (as read).
+#: An O*NET Date as published, and an Excel date cell of the first of a month (as read: a
+#: cell of a number of days reads as a datetime, one stored as a date, ``t="d"``, as a date).
 _MONTH = re.compile(r"(0[1-9]|1[0-2])/[0-9]{4}")
-_FIRST_OF_MONTH = r"([0-9]{4})-(0[1-9]|1[0-2])-01T00:00:00"
+_FIRST_OF_MONTH = r"([0-9]{4})-(0[1-9]|1[0-2])-01(?:T00:00:00)?"
 #: The year of the first O*NET database (O*NET 98): no Date of a release is earlier.
 _FIRST_YEAR = 1998
 
@@ -168,7 +172,8 @@ def _months(raw: RawTable) -> RawTable:
     """``raw`` whose ``date`` column is checked: a month written ``MM/YYYY``, as O*NET publishes it.
 
     In a workbook, an Excel date cell of the first of a month (``2023-08-01``, shown as
-    ``08/2023``) is read as its month: it was refused as ``'2023-08-01T00:00:00'``. Any
+    ``08/2023``) is read as its month: it was refused as ``'2023-08-01T00:00:00'``; so is
+    one stored as a date (``<c t="d">``, read as ``'2023-08-01'``: it was refused). Any
     other date (``8/2023``, ``2023-08``, another day) is refused in plain words: it was
     refused in pandera's only (``check str_matches('^(0[1-9]|1[0-2])/[0-9]{4}\\Z')``). A
     year before :data:`_FIRST_YEAR` (``01/1900``, Excel's day 1 shown as a month; ``08/0000``)
@@ -222,7 +227,7 @@ def _is_xlsx(path) -> bool:
 
 
 def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool = False,
-          **kwargs) -> RawTable:
+          warn: bool = True, **kwargs) -> RawTable:
     """:func:`exposure._tables.read_table`, with the checks of a raw file it does not make.
 
     (A column read that the header holds twice is refused by ``read_table`` itself.)
@@ -244,12 +249,19 @@ def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool 
     - in a text file, a missing-column error whose columns are all on a line below the
       first (a title line above the header, padded with separators as a spreadsheet saves
       it) says so (:func:`_title_above`: it listed the title as the header found);
+    - in a tab-separated text file read unquoted, a row with a field more than the header
+      whose cause is plain says it (:func:`_field_too_many`): the row names R's
+      ``write.table`` writes, or a quoted cell holding a tab (it was said to be a title
+      line, or to be read if saved as ``.csv``, which these readers read tab-separated too);
     - a file named as compressed (``Job Zones.txt.gz``, ``db_30_1_text.zip``) or as a
       Parquet or Stata table (:func:`_other_format`) is refused saying what it is and what
       to give: it was ``row 1: file is binary, not text (a NUL byte at offset 3)``; so is
       a spreadsheet of another format than ``.xlsx`` (``.ods``, ``.xlsb``: it was ``file is
       a zip archive (an .xlsx workbook?), not delimited text``), also when named ``.xlsx``
       (:func:`exposure._tables.foreign_workbook`).
+
+    ``warn=False`` reads a file already read without saying its quoted cells again
+    (:func:`_check_release_files`).
 
     :mod:`exposure.oews` reads its files with it too.
 
@@ -270,14 +282,15 @@ def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool 
     except DataFormatError as exc:
         if not _is_xlsx(path) and _is_file(path):
             _other_format(path)  # a .gz, .zip or .parquet file: said so (it was "file is binary")
+        sep, quoting = kwargs.get("sep", "\t"), kwargs.get("quoting", csv.QUOTE_NONE)
         better = (_workbook_error(exc, path, kwargs.get("sheet")) if _is_xlsx(path)
-                  else _title_above(exc, path, columns, kwargs.get("sep", "\t"),
-                                    kwargs.get("quoting", csv.QUOTE_NONE)))
+                  else _field_too_many(exc, path, columns, sep, quoting)
+                  or _title_above(exc, path, columns, sep, quoting))
         if better is None:
             raise
         raise better from None
     if unquoted:
-        raw = _unquoted(raw)
+        raw = _unquoted(raw, warn=warn)
     if footnotes:
         raw = _without_footnotes(raw)
     raw = _without_empty_rows(raw)
@@ -287,6 +300,9 @@ def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool 
 
 #: A cell as a program writing quoted delimited text quotes it: ``"..."``, a quote inside written twice.
 _QUOTED = r'"(?:[^"]|"")*"'
+#: A cell as R's ``write.table`` quotes it (its default ``qmethod = "escape"``): a quote inside
+#: written ``\"``.
+_ESCAPED = r'"(?:[^"\\]|\\.)*"'
 
 
 def _quoted_too(columns: dict) -> dict:
@@ -358,7 +374,79 @@ def _title_above(exc: DataFormatError, path, columns: dict, sep: str, quoting: i
 _HEADER_ROWS = 30
 
 
-def _unquoted(raw: RawTable) -> RawTable:
+def _field_too_many(exc: DataFormatError, path, columns: dict, sep: str,
+                    quoting: int) -> DataFormatError | None:
+    """The error about a row of text file ``path`` with a field more than the header, or None to keep ``exc``.
+
+    Two causes were told wrongly for a tab-separated file read unquoted (the O*NET files):
+
+    - the row names R's ``write.table`` writes (its default ``row.names = TRUE``): a first
+      column of row numbers (``1``, ``"1"``), without a name in the header. With two rows
+      or more the file was said to have ``a title line above the header?`` (the header must
+      be the first line), though the header is line 1; with one row quoted, the next cause.
+    - a quoted cell holding a tab (``"Plan\\tdo."``, as pandas' ``to_csv(sep="\\t")`` quotes
+      it): said to be read if saved ``as .csv``, but these readers read a ``.csv`` file
+      tab-separated too, and refused the comma-separated one as ``read tab-separated``.
+
+    Now the first is named, with how to write the file without row names; the second names
+    the cell and its column and says to remove the tab or give an ``.xlsx`` workbook.
+    Looked at on the error path only, when the header (line 1) holds every column of
+    ``columns``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "Job Zones.txt"
+    >>> _ = p.write_text('"O*NET-SOC Code"\\t"Job Zone"\\n"1"\\t"11-1011.00"\\t5\\n"2"\\t"11-1021.00"\\t4\\n')
+    >>> err = DataFormatError("too many fields: expected 2, got 3", path=p, row=2, line=2)
+    >>> print(_field_too_many(err, p, _quoted_too({"code": "O*NET-SOC Code", "zone": "Job Zone"}), "\\t",
+    ...                       csv.QUOTE_NONE).reason)
+    too many fields: expected 2, got 3: every row has a first field more than the header, numbering the rows ('1', '2'): the row names R's write.table writes without a name in the header; write the file with row.names = FALSE, or delete that first column
+    """
+    if (not exc.reason.startswith("too many fields") or exc.line is None or sep != "\t"
+            or quoting != csv.QUOTE_NONE):
+        return None
+    try:
+        with open(path, "rb") as handle:
+            text = handle.read().decode("utf-8-sig", errors="replace")
+    except OSError:
+        return None
+    if re.search(r"\r(?!\n)", text):  # lines ended by a carriage return alone: left to exc
+        return None
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    while len(lines) > 1 and not lines[-1].strip(sep + " "):
+        lines.pop()
+    if not 2 <= exc.line <= len(lines):
+        return None
+    header = lines[0].split(sep)
+    names = {norm_header(name) for name in header}
+    wanted = [{norm_header(a) for a in ((al,) if isinstance(al, str) else al)} for al in columns.values()]
+    if not all(names & w for w in wanted):
+        return None
+    width, rows = len(header), [line.split(sep) for line in lines[1:]]
+    firsts = [_without_quotes(fields[0].strip()) for fields in rows]
+    if (all(len(fields) == width + 1 for fields in rows) and all(f.isdigit() for f in firsts)
+            and len(set(firsts)) == len(firsts)):
+        shown = ", ".join(repr(f) for f in firsts[:2]) + (", ..." if len(firsts) > 2 else "")
+        return DataFormatError(f"too many fields: expected {width}, got {width + 1}: every row has a first "
+                               f"field more than the header, numbering the rows ({shown}): the row names R's "
+                               "write.table writes without a name in the header; write the file with "
+                               "row.names = FALSE, or delete that first column", path=exc.path, row=exc.row,
+                               line=exc.line)
+    cells = next(csv.reader([lines[exc.line - 1]], delimiter=sep), [])
+    tabbed = [k for k, cell in enumerate(cells) if sep in cell]
+    if len(cells) != width or not tabbed:
+        return None
+    got = lines[exc.line - 1].count(sep) + 1
+    column = header_name(_without_quotes(header[tabbed[0]]))
+    return DataFormatError(f"too many fields: expected {width}, got {got}: the quoted cell "
+                           f"{cells[tabbed[0]][:60]!r} holds a tab, and O*NET's text files are read unquoted, "
+                           "where a tab always separates cells (in a .csv file too): remove the tab from the "
+                           "cell, or give the table as an .xlsx workbook", path=exc.path, row=exc.row,
+                           line=exc.line, column=column)
+
+
+def _unquoted(raw: RawTable, *, warn: bool = True) -> RawTable:
     """``raw`` whose cells quoted as a writer of quoted text quotes them are read without the quotes.
 
     O*NET's text files are not quoted (a quote is text: ``Conduct "head counts" ...``), and
@@ -368,9 +456,14 @@ def _unquoted(raw: RawTable) -> RawTable:
     ones doubled, so the task was scored and shown so and the release diff counted it as
     reworded. A cell that starts and ends with a quote, each quote inside written twice,
     is now read as the writer meant it, with a warning (once for the file) giving the
-    count and the first cell; quotes inside a cell are kept as they are. A header name
-    quoted so (a file whose every cell is quoted: :func:`_quoted_too` reads its header) is
-    named without its quotes in errors, and the warning says the header was quoted too.
+    count and the first cell; quotes inside a cell are kept as they are. So is a cell
+    whose quotes inside are each escaped with a backslash, as R's ``write.table`` writes
+    them (``"Conduct \\"head counts\\" ..."``): it was read so, quotes and backslashes
+    kept, while the warning said the file's quoted cells were read without their quotes. A
+    header name quoted so (a file whose every cell is quoted: :func:`_quoted_too` reads its
+    header) is named without its quotes in errors, and the warning says the header was
+    quoted too.
+    ``warn=False`` (a file read again) leaves the warning out.
 
     Examples
     --------
@@ -380,6 +473,9 @@ def _unquoted(raw: RawTable) -> RawTable:
     >>> out = _unquoted(raw)
     >>> out.frame["task"].tolist(), out.sources
     (['Say "hi", then go.', 'Say "hi".', '"Hi" and "bye"'], {'task': 'Task'})
+    >>> _unquoted(RawTable(pd.DataFrame({"task": ['"Say \\\\"hi\\\\" twice."']}), Path("t.txt"), 2, {})
+    ...           ).frame["task"].tolist()
+    ['Say "hi" twice.']
     """
     f = raw.frame
     changed, count, first = {}, 0, None
@@ -388,10 +484,15 @@ def _unquoted(raw: RawTable) -> RawTable:
         quoted = text.str.startswith('"').to_numpy(dtype=bool, na_value=False)
         if not quoted.any():
             continue
-        quoted = quoted & text.str.fullmatch(_QUOTED).to_numpy(dtype=bool, na_value=False)
+        doubled = text.str.fullmatch(_QUOTED).to_numpy(dtype=bool, na_value=False)
+        # (a cell both ways, no quote inside, or '"a\\""', is read as written twice)
+        escaped = ~doubled & text.str.fullmatch(_ESCAPED).to_numpy(dtype=bool, na_value=False)
+        quoted = quoted & (doubled | escaped)
         if not quoted.any():
             continue
-        changed[column] = text.where(~quoted, text.str[1:-1].str.replace('""', '"', regex=False))
+        inner = text.str[1:-1]
+        changed[column] = (text.where(~(quoted & doubled), inner.str.replace('""', '"', regex=False))
+                           .where(~(quoted & escaped), inner.str.replace('\\"', '"', regex=False)))
         count += int(quoted.sum())
         pos = int(np.flatnonzero(quoted)[0])
         if first is None or pos < first[0]:
@@ -400,13 +501,13 @@ def _unquoted(raw: RawTable) -> RawTable:
     header = "the header and " if sources != raw.sources else ""
     if not changed and not header:
         return raw
-    if changed:
+    if warn and changed:
         pos, column = first
         log.warning("%s: %s%d cell(s) are quoted as a program writing quoted text quotes them (first: row %d, "
-                    "column %r: %r): read without the quotes, a quote written twice inside as one; O*NET's "
-                    "text files are not quoted", raw.path, header, count, raw.row(pos),
+                    "column %r: %r): read without the quotes, a quote inside written twice or after a backslash "
+                    "as one; O*NET's text files are not quoted", raw.path, header, count, raw.row(pos),
                     sources.get(column, column), f[column].iloc[pos][:80])
-    else:
+    elif warn:
         log.warning("%s: the header is quoted as a program writing quoted text quotes it: read without the "
                     "quotes; O*NET's text files are not quoted", raw.path)
     return RawTable(f.assign(**changed), raw.path, raw.first_row, sources)
@@ -1736,7 +1837,8 @@ def _check_release_files(release: OnetRelease, paths: dict) -> None:
             continue
         count, pos, value = missing
         path = paths[table]
-        raw = _read(path, {c: _KEY_HEADERS[c] for c in cols})
+        # read again without a second warning of its quoted cells (of the key columns only)
+        raw = _read(path, {c: _KEY_HEADERS[c] for c in cols}, warn=False)
         heads = [raw.sources[c] for c in cols]
         wanted = "/".join(_KEY_HEADERS[c] if isinstance(_KEY_HEADERS[c], str) else _KEY_HEADERS[c][0]
                           for c in pcols)
