@@ -373,7 +373,7 @@ def test_validation_metrics_refuses_bad_predicted_flags(flags, shown):
      r"^row 1, column 'weight': sample: weight must be a positive, finite number, got -10\.0"),
     ({"weight": [np.nan] + [10.0] * 3 + [1.0] * 2},
      r"^row 1, column 'weight': sample: weight must be a positive, finite number, got nan"),
-    ({"weight": ["ten"] + [10.0] * 3 + [1.0] * 2}, r"^row 1, column 'weight': not a number: 'ten'"),
+    ({"weight": ["ten"] + [10.0] * 3 + [1.0] * 2}, r"^sample, row 1, column 'weight': not a number: 'ten'"),
 ])
 def test_validation_metrics_refuses_a_bad_design(change, message):
     """A stratum 'Uniform' fell out of the uniform row (n 0); a weight -10 gave precision -4.0."""
@@ -454,7 +454,7 @@ XW = pd.DataFrame({"onetsoc_code": ["43-9061.00", "43-9061.01"], "soc_code": ["4
      r"^row 1, column 'tot_emp': soc_scores: tot_emp must be a number of 0 or more, got -300\.0"),
     ((TASKS, SOC.assign(tot_emp=[np.nan]), XW),
      r"^row 1, column 'tot_emp': soc_scores: tot_emp is missing"),
-    ((TASKS, SOC.assign(tot_emp=["**"]), XW), r"^row 1, column 'tot_emp': not a number: '\*\*'"),
+    ((TASKS, SOC.assign(tot_emp=["**"]), XW), r"^soc_scores, row 1, column 'tot_emp': not a number: '\*\*'"),
     ((TASKS, pd.concat([SOC, SOC], ignore_index=True), XW),
      r"^row 2, column 'soc_code': soc_scores has soc_code '43-9061' twice \(rows 1 and 2\)"),
     ((TASKS.assign(onetsoc_code=[None, "43-9061.00", "43-9061.01"]), SOC, XW),

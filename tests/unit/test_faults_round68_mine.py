@@ -36,6 +36,20 @@
 8. ``dir(exposure)``, which lists the public names (tab completion, ``help``), listed
    ``importlib``, the standard module the package imports its names with:
    ``exposure.importlib`` looked like part of the API. It is imported as ``_importlib``.
+9. ``score_tasks(frame, onet=release)`` of a frame with O*NET task IDs but no
+   ``onetsoc_code`` column scored the rows as free text without a word (the tagger warns
+   of it since this round's categories helper): "Design and edit promotional
+   publications, such as brochures." with its task ID 21228 alone came out
+   ``entry_creative``, as free text. One warning now, naming the number of rows and what
+   to add; none where the codes are there or another warning names them.
+10. The validation sample's weights and the SOC scores' ``tot_emp`` of
+    :mod:`exposure.reports.categories` that are not numbers were named by row and column
+    only (``row 1, column 'weight': not a number: 'ten'``), where every other error of
+    those frames names the frame; they are named ``sample, row 1, ...`` and
+    ``soc_scores, row 1, ...`` now (the updated round 18 tests).
+11. ``exposure rollup SCORES --employment FILE --oews-release 2024`` rolled up with the
+    file's employment and ignored ``--oews-release`` without a word. Refused before any
+    input is read, naming both options; either alone works as before.
 """
 from __future__ import annotations
 
@@ -47,6 +61,7 @@ from types import SimpleNamespace
 import numpy as np
 import pandas as pd
 import pytest
+from test_faults_cli import cli, one_error_line
 
 from exposure import releases
 from exposure.errors import DataFormatError, ExposureError
@@ -257,3 +272,58 @@ def test_the_top_level_lists_only_its_names_and_modules():
                                       check=True).stdout.splitlines()
     assert "importlib" not in listed
     assert listed == expected
+
+
+# 9 ------------------------------------------------------------------------------------
+
+
+def _release():
+    """A made-up release: task 21228 is a public relations managers' task (job zone 4)."""
+    code = "11-2032.00"
+    return SimpleNamespace(
+        tasks=pd.DataFrame({"onetsoc_code": [code], "task_id": [21228],
+                            "task": ["Design and edit promotional publications, such as brochures."]}),
+        task_dwas=pd.DataFrame({"onetsoc_code": [code], "task_id": [21228], "dwa_id": ["4.A.3.b.6.I01.D01"]}),
+        dwas=pd.DataFrame({"dwa_id": ["4.A.3.b.6.I01.D01"], "iwa_id": ["4.A.3.b.6.I01"]}),
+        occupations=pd.DataFrame({"onetsoc_code": [code], "title": ["Public Relations Managers"], "job_zone": [4]}),
+        release="29.1")
+
+
+def _ids_without_codes(caplog):
+    return [r for r in caplog.records if "no 'onetsoc_code' column: the task IDs" in r.getMessage()]
+
+
+def test_task_ids_without_codes_are_warned_of(caplog):
+    frame = pd.DataFrame({"task": ["Design and edit promotional publications, such as brochures."],
+                          "task_id": [21228]})
+    with caplog.at_level(logging.WARNING):
+        score_tasks(frame, "rubric", onet=_release())
+    (record,) = _ids_without_codes(caplog)
+    assert record.getMessage().startswith("score_tasks: no 'onetsoc_code' column: the task IDs of 'task_id' "
+                                          "(1 row(s)) are not read")
+
+
+@pytest.mark.parametrize("extra, onet", [({"onetsoc_code": ["11-2032.00"]}, True), ({}, False),
+                                         ({"onet_code": ["11-2032.00"]}, True)])
+def test_task_ids_with_codes_or_without_a_release_are_not_warned_of(caplog, extra, onet):
+    frame = pd.DataFrame({"task": ["Design and edit promotional publications, such as brochures."],
+                          "task_id": [21228], **extra})
+    with caplog.at_level(logging.WARNING):
+        score_tasks(frame, "rubric", onet=_release() if onet else None)
+    assert _ids_without_codes(caplog) == []
+
+
+# 11 -----------------------------------------------------------------------------------
+
+
+def test_rollup_refuses_an_oews_release_beside_an_employment_file(tmp_path, capsys):
+    scores, employment = tmp_path / "scores.csv", tmp_path / "national_M2025_dl.csv"
+    scores.write_text("onetsoc_code,task_id,alpha,beta,gamma\n")  # never read: refused first
+    employment.write_text("OCC_CODE,TOT_EMP\n")
+    code, out, err = cli(capsys, "rollup", str(scores), "-o", str(tmp_path / "out"), "--employment",
+                         str(employment), "--oews-release", "2024")
+    assert code == 2 and out == ""
+    assert one_error_line(err, command="rollup").endswith(
+        f"--oews-release 2024 chooses the OEWS release to load, and --employment {employment} gives the "
+        "employment itself (the file's release): drop one of them")
+    assert not (tmp_path / "out").exists()

@@ -86,7 +86,9 @@ def register(subparsers) -> None:
     p.add_argument("--seed", type=int, default=0, metavar="S", help="random seed of the bootstrap")
     p.add_argument("--gain", type=float, default=0.5, help="productivity gain of the working-time scenario")
     p.add_argument("--onet-release", default="29.1", help="O*NET release of the task statements")
-    p.add_argument("--oews-release", default="2025", help="OEWS release (2025 has the by-industry table)")
+    p.add_argument("--oews-release", default=None,
+                   help="OEWS release of the employment (default 2025, which has the by-industry table); "
+                        "not with --employment, whose file is the employment")
     p.add_argument("--crosswalk", metavar="FILE", help="O*NET-SOC -> SOC 2018 crosswalk file")
     p.add_argument("--employment", metavar="FILE", help="OEWS file (BLS layout)")
     p.add_argument("--tasks", metavar="FILE",
@@ -346,18 +348,30 @@ def _unmatched(exc: NothingMatchedError, args: argparse.Namespace) -> DataFormat
     return DataFormatError(exc.text(crosswalk=crosswalk, employment=f"OEWS {args.oews_release}"))
 
 
+#: The OEWS release ``exposure rollup`` loads without ``--oews-release`` or ``--employment``.
+DEFAULT_OEWS_RELEASE = "2025"
+
+
 def _refuse_unread_options(args: argparse.Namespace) -> None:
     """Refuse ``--task-ratings`` that the chosen ``--weights`` would not read.
 
     ``--task-ratings`` with the default core weights (``--weights importance`` forgotten)
     was ignored without a word: the tables were weighted by task type, not by the ratings
     given. (``--tasks`` with ``--weights equal`` stays accepted: the advice of the core
-    weights' error is to add ``--weights equal``.)
+    weights' error is to add ``--weights equal``.) ``--oews-release`` with ``--employment``
+    is refused too: the file was read and the release ignored, without a word. Without
+    either, the release is :data:`DEFAULT_OEWS_RELEASE`.
     """
     if args.task_ratings and args.weights not in ("importance", "frequency"):
         raise ExposureError(f"--task-ratings is read by --weights importance or frequency only, and the "
                             f"weights are {args.weights}: add --weights importance (or frequency), or drop "
                             "--task-ratings")
+    if args.employment and args.oews_release is not None:  # the file was read, the release ignored
+        raise ExposureError(f"--oews-release {args.oews_release} chooses the OEWS release to load, and "
+                            f"--employment {args.employment} gives the employment itself (the file's release): "
+                            "drop one of them")
+    if args.oews_release is None:
+        args.oews_release = DEFAULT_OEWS_RELEASE
 
 
 def run_rollup(args: argparse.Namespace) -> int:

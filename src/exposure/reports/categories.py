@@ -172,7 +172,7 @@ def _design(sample: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
         pos = int(bad.argmax())
         raise DataFormatError(f"sample: stratum must be {' or '.join(STRATA)}, got {strata.iloc[pos]!r}",
                               row=pos + 1, column="stratum")
-    weight = number_column(sample, "weight", None).to_numpy(dtype=float)  # text, bools, inf refused
+    weight = number_column(sample, "weight", "sample").to_numpy(dtype=float)  # text, bools, inf refused
     bad = ~(weight > 0)
     if bad.any():
         pos = int(bad.argmax())
@@ -1141,7 +1141,7 @@ def task_employment(tasks: pd.DataFrame, soc_scores: pd.DataFrame,
         pos, first = repeat
         raise DataFormatError(f"soc_scores has soc_code {str(soc_scores['soc_code'].iloc[pos])!r} twice (rows "
                               f"{first + 1} and {pos + 1})", row=pos + 1, column="soc_code")
-    tot_emp = number_column(soc_scores, "tot_emp", None)
+    tot_emp = number_column(soc_scores, "tot_emp", "soc_scores")
     for bad, what in ((tot_emp.isna(), "tot_emp is missing: give each code its employment (0 for none)"),
                       (tot_emp < 0, "tot_emp must be a number of 0 or more, got {!r}")):
         bad = bad.to_numpy(dtype=bool)

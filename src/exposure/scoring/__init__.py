@@ -70,11 +70,14 @@ from exposure.scoring._inputs import (
     check_task_types,
     check_text_column,
     check_titles_not_texts,
+    codes_not_read,
     frames_unchanged,
     has_keys,
+    key_spellings,
     norm_task_id,
     norm_task_ids,
     other_label_rows,
+    release_name,
     task_texts,
     warn_codes_not_read,
     warn_keys_not_read,
@@ -369,8 +372,38 @@ def score_tasks(
     batch = _BATCH.get()
     _warn_replaced_columns(tasks, replaced, batch)
     _warn_key_headers(tasks, batch, _titles(text_column, occupation_column), text_column)
+    if method != "reference":  # the labels are joined by task ID alone (join_labels says what it finds)
+        _warn_ids_without_codes(tasks, batch, onet, _titles(text_column, occupation_column), text_column)
     _warn_repeated_index(tasks)
     return out
+
+
+#: The warning of :func:`score_tasks` with ``onet`` on a frame of task IDs without O*NET-SOC codes.
+IDS_WITHOUT_CODES_MESSAGE = ("score_tasks: no 'onetsoc_code' column: the task IDs of 'task_id' (%d row(s)) are not "
+                             "read, as %s's work activities are keyed by onetsoc_code and task_id, so the rows were "
+                             "scored as free text; add the rows' O*NET-SOC codes as a column 'onetsoc_code' to have "
+                             "them scored as those O*NET tasks")
+
+
+def _warn_ids_without_codes(tasks: pd.DataFrame, batch: bool, onet, titles, text_column) -> None:
+    """Warn when ``onet`` is given and ``tasks`` has task IDs but no O*NET-SOC codes at all.
+
+    O*NET keys a task by its occupation's code and its ID: ``Design and edit promotional
+    publications, such as brochures.`` given with its task ID 21228 alone was scored as free
+    text (``entry_creative`` True, from a public relations managers' task of job zone 4),
+    without a word; the tagger said so since round 68, :func:`score_tasks` did not. Not
+    said where another warning names the codes already (a spelling of ``onetsoc_code``,
+    codes under another name), nor for one batch of a larger input (``batch``).
+    """
+    if batch or onet is None or "task_id" not in tasks.columns or "onetsoc_code" in tasks.columns:
+        return
+    names = [*tasks.columns, *(n for n in tasks.index.names if n is not None)]
+    if "onetsoc_code" in key_spellings(names) or codes_not_read(tasks, (text_column, titles)) is not None:
+        return  # said by warn_keys_not_read or warn_codes_not_read, naming the column
+    ids = tasks["task_id"]
+    n = int(ids.notna().sum()) if isinstance(ids, pd.Series) else 0
+    if n:
+        logger.warning(IDS_WITHOUT_CODES_MESSAGE, n, release_name(onet))
 
 
 #: The warning of :func:`score_tasks` on a frame with columns named like score columns.
