@@ -271,7 +271,7 @@ def _score_partition(part: pd.DataFrame, meta: pd.DataFrame | None, job: dict,
     if meta is not None:
         part = _check_columns(part, job["columns"], where)
     frame = part.drop(columns=[c for c in _HIDDEN if c in part.columns])
-    renamed = frame.rename(columns=onet_aliases(frame)).reset_index(drop=True)
+    renamed = _scored_frame(frame)
     model = _model(job["model"], job["digest"]) if job["method"] in _GROUPED else None
     batches = _batches(renamed, job)
     odd = np.zeros(len(renamed), dtype=np.int64) if job.get("odd") or job.get("warn") else None
@@ -301,6 +301,25 @@ def _score_partition(part: pd.DataFrame, meta: pd.DataFrame | None, job: dict,
         out[_ROW] = part[_ROW].to_numpy()
     out = out if meta is None else out.astype({c: meta.dtypes[c] for c in SCORE_COLUMNS})
     return out.rename(columns=_AWAY) if regrouped else out
+
+
+def _scored_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """What a partition's rows are scored as: O*NET's headers renamed, a fresh index, decimals as Python objects.
+
+    A column of decimals read by :func:`read_dataset` (``decimal128(10, 0)``, the
+    ``task_id`` of a table from a SQL database, Spark's ``DecimalType``) is an Arrow column
+    (:func:`_dataset_dtype`), which the ``learned`` scorer could not read with a missing
+    cell (pandas' ``ValueError: Length of values (0) does not match length of index (1)``
+    on the probe row of the meta, so on every such dataset with ``onet``). The scorer is
+    given the :class:`decimal.Decimal` values the stream engine gives it for the same file
+    (``exposure score FILE``); the output keeps the column's type.
+    """
+    renamed = frame.rename(columns=onet_aliases(frame)).reset_index(drop=True)
+    decimals = [c for c, t in renamed.dtypes.items()
+                if isinstance(t, pd.ArrowDtype) and pa.types.is_decimal(t.pyarrow_dtype)]
+    if not decimals:
+        return renamed
+    return renamed.assign(**{c: renamed[c].astype(object).where(renamed[c].notna(), None) for c in decimals})
 
 
 def _where(part: pd.DataFrame, partition_info: dict | None) -> str | None:
@@ -1202,7 +1221,7 @@ def _check_partition_rows(part: pd.DataFrame, text_column: str, occupation_colum
     rows before it), or the file and row it was read from (:func:`read_dataset`).
     """
     frame = part.drop(columns=[c for c in _HIDDEN if c in part.columns])
-    renamed = frame.rename(columns=onet_aliases(frame)).reset_index(drop=True)
+    renamed = _scored_frame(frame)
     try:
         _check_rows(renamed, text_column, occupation_column)
     except DataFormatError as exc:
@@ -1908,6 +1927,12 @@ def _sums_partition(part: pd.DataFrame, by: str, weight: str | None,
         has = ~np.isnan(x)
         out[f"{col}__w"] = np.where(has, w, 0.0)
         out[f"{col}__wx"] = np.where(has, w * np.nan_to_num(x), 0.0)
+    # which of alpha, beta, gamma each row gives: its place (partition, row) in the column
+    # of its set of them, for the check of rows that give some and not the others
+    given = (~np.isnan(values[:, :len(EXPOSURE_MEASURES)])) @ (1 << np.arange(len(EXPOSURE_MEASURES)))
+    place = (0 if partition_info is None else partition_info["number"]) * _PLACE + np.arange(len(part))
+    for mask, col in enumerate(_FIRSTS, start=1):
+        out[col] = np.where(given == mask, place, _NOWHERE).astype(np.int64)
     return out
 
 
@@ -1917,8 +1942,9 @@ def _means_partition(sums: pd.DataFrame, by: str, weight: str | None = None,
 
     With ``check`` (the one partition of all the sums), what the pandas roll-up refuses is
     refused as it refuses it (:func:`exposure.rollup.to_occupations`): no rows, no row
-    with a score; and so are weights that are 0 or missing on every row with a score
-    (every mean would be missing).
+    with a score, a row that gives some of alpha, beta and gamma but not the others
+    (:func:`_refuse_partial_measures`, from the columns :data:`_FIRSTS`); and so are
+    weights that are 0 or missing on every row with a score (every mean would be missing).
     """
     if check:
         if sums.empty:
@@ -1926,6 +1952,7 @@ def _means_partition(sums: pd.DataFrame, by: str, weight: str | None = None,
         if not sums["__n_known"].sum():
             raise DataFormatError(f"no task has a score: {', '.join(EXPOSURE_MEASURES[:-1])} and "
                                   f"{EXPOSURE_MEASURES[-1]} are missing on every row")
+        _refuse_partial_measures(sums[list(_FIRSTS)].min())
         if not sums["__n_counted"].sum():
             raise DataFormatError("every row with a score has a weight of 0 or none, so every mean "
                                   "would be missing", column=weight)
@@ -1940,6 +1967,46 @@ def _means_partition(sums: pd.DataFrame, by: str, weight: str | None = None,
 
 #: Column of the codes in the partial sums of the roll-ups (the result's index is named ``by``).
 _CODE = f"{_OWN_PREFIX}code"
+#: Columns of the partial sums, one per set of alpha, beta, gamma a row may give (a bitmask
+#: from 1 to 7): at a row giving that set, its place (``partition * _PLACE + row from 0``),
+#: else :data:`_NOWHERE`; their minimum over the frame is the first row giving each set.
+_FIRSTS = tuple(f"{_OWN_PREFIX}first_{mask}" for mask in range(1, 2 ** len(EXPOSURE_MEASURES)))
+_PLACE = 2**32
+#: The place of no row, in the columns :data:`_FIRSTS`.
+_NOWHERE = np.iinfo(np.int64).max
+
+
+def _refuse_partial_measures(firsts: pd.Series) -> None:
+    """Refuse rows giving some of alpha, beta, gamma and not the others, as the pandas roll-up does.
+
+    ``firsts`` holds the minimum of each column of :data:`_FIRSTS` over the frame. Each mean
+    of a code is over its rows that give the measure: a row of beta alone made beta a mean
+    over other rows than alpha and gamma, and the code's means broke the rubric (beta
+    ``0.4`` and gamma ``0.4`` beside alpha ``0.2``), without a word, where
+    :func:`exposure.rollup.to_occupations` refuses such a row
+    (:func:`exposure.rollup._occupations._refuse_partial_measures`: a measure missing on
+    every row is left out). The first such row (by partition, then row) is named, with
+    the pandas roll-up's message.
+    """
+    found = {mask: int(firsts[col]) for mask, col in enumerate(_FIRSTS, start=1)
+             if int(firsts[col]) != _NOWHERE}
+    used = 0
+    for mask in found:
+        used |= mask
+    partial = sorted((place, mask) for mask, place in found.items() if mask != used)
+    if not partial:
+        return
+    place, mask = partial[0]
+    given = [m for j, m in enumerate(EXPOSURE_MEASURES) if mask >> j & 1]
+    absent = [m for j, m in enumerate(EXPOSURE_MEASURES) if used >> j & 1 and not mask >> j & 1]
+    raise DataFormatError(
+        f"{', '.join(given)} {'is' if len(given) == 1 else 'are'} given and {', '.join(absent)} "
+        f"{'is' if len(absent) == 1 else 'are'} missing: a task gives alpha, beta and gamma, or none "
+        "of them (each is averaged over the same tasks); leave a measure empty on every row to "
+        "leave it out", path=f"scored.partitions[{place // _PLACE}]", row=place % _PLACE + 1,
+        column=absent[0])
+
+
 #: Columns of the roll-ups' result besides :data:`ROLLUP_MEASURES`.
 _RESULT_COUNTS = ("n_rows", "n_scored", "weight")
 
@@ -1959,8 +2026,10 @@ def _rollup(scored: dd.DataFrame, by: str, weight: str | None) -> dd.DataFrame:
     sums = scored.map_partitions(_sums_partition, by, weight, meta=meta)
     # rows with a score, whatever their weight (those of weight 0 or none were left out)
     sums = sums.assign(n_scored=sums["__n_known"])
-    # tree reduction of the partial sums, into one partition: the checks of _means_partition see all codes
-    totals = sums.groupby(_CODE, sort=True).sum(split_out=1)
+    # tree reduction of the partial sums, into one partition: the checks of _means_partition
+    # see all codes; of the first row giving each set of alpha, beta, gamma, the minimum
+    totals = sums.groupby(_CODE, sort=True).agg(
+        {c: "min" if c in _FIRSTS else "sum" for c in sums.columns if c != _CODE}, split_out=1)
     means_meta = _means_partition(totals._meta, by)
     return totals.map_partitions(_means_partition, by, weight, True, meta=means_meta)[
         ["n_rows", "n_scored", "weight", *ROLLUP_MEASURES]]
@@ -2007,8 +2076,12 @@ def to_occupations(scored: dd.DataFrame, by: str = "onetsoc_code", *,
         them, a frame without rows (``no task scores: the frame has no rows``) and rows
         none of which has an alpha, beta or gamma (``no task has a score: ...``: a table
         of missing means was returned); so are weights that are 0 or missing on every row
-        with a score, a weight of 2**63 or more (two of them added up to infinity), and a
-        code with spaces around it (``'52 '`` was a code beside ``'52'``). When called:
+        with a score, a weight of 2**63 or more (two of them added up to infinity), a
+        code with spaces around it (``'52 '`` was a code beside ``'52'``), and a row that
+        gives some of alpha, beta and gamma but not the others, as the pandas roll-up
+        refuses it, naming the first such row (a measure missing on every row is left
+        out; each was averaged over other rows, and the means broke the rubric, without
+        a word). When called:
         ``by`` naming a measure or a column of the result (``alpha``, ``admin``,
         ``n_rows``: pandas' ``cannot insert alpha, already exists`` when computed). A ``by``
         named like the working columns of the sums (``__n_known``, ``alpha__w``) is rolled

@@ -52,6 +52,7 @@ PySpark is imported only when a function needs it; this module imports without i
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -60,7 +61,7 @@ import numpy as np
 import pandas as pd
 
 from exposure import scoring as scoring_module
-from exposure._args import check_column, shown
+from exposure._args import check_column, check_path, shown
 from exposure._tables import norm_task_ids
 from exposure.errors import DataFormatError
 from exposure.fetch import check_location
@@ -241,7 +242,10 @@ def _check_arguments(method, text_column, occupation_column, options: dict) -> N
 
     Under Spark (lazy) a bad argument surfaced when the job ran, in a worker's traceback;
     an option that ``score_tasks`` does not take was a ``TypeError``; a partition with no
-    batches let any argument through.
+    batches let any argument through. A ``model_path`` that is not a path (a number, a
+    list, ``""``) is refused whatever the method, as :func:`exposure.dask.score` refuses
+    it: the methods without a model let it through without a word, and ``learned``
+    named it ``path`` (``path must be a model artifact path``), which is another option.
     """
     _normalise_method(method, options.get("reference_source"))
     check_column(text_column, "text_column")
@@ -255,8 +259,27 @@ def _check_arguments(method, text_column, occupation_column, options: dict) -> N
     _check_onet(options.get("onet"))
     check_location(options.get("mirror"), "mirror")
     check_location(options.get("data_dir"), "data_dir")
+    if options.get("model_path") is not None:
+        check_path(options["model_path"], "model_path", "a model artifact path")
     if "row_offset" in options:
         check_row_offset(options["row_offset"])
+
+
+#: The options of :func:`score` that name files the executors read, made absolute on the driver.
+_PATHS = ("mirror", "data_dir", "model_path")
+
+
+def _absolute(location) -> str:
+    """A checked ``mirror``, ``data_dir`` or ``model_path`` as the driver reads it: ``~`` expanded, made absolute.
+
+    Each executor reads it in its own working directory (on a cluster, the directory of
+    its container; in a local session, the one the session started in, whatever
+    ``os.chdir`` the driver made since): a relative ``mirror="data"`` that the driver
+    reads failed in every task (``mirror directory 'data' ... does not exist``), or read
+    another directory of that name, and a relative ``model_path`` verified on the driver
+    was not found. As :mod:`exposure.dask` makes them absolute on the client.
+    """
+    return os.path.abspath(os.path.expanduser(os.fspath(location)))
 
 
 def _check_onet(onet) -> None:
@@ -303,10 +326,11 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
         ``batches`` that is one frame or not an iterable, a batch that is not a frame
         (numbered from 1), a column given twice in a batch; before any batch, an option
         that is none of the above (``model``: give ``model_path``), an ``onet`` that is
-        neither a release name nor a release, a text or occupation column that cannot
-        be a column name; a task key (``onetsoc_code``, ``task_id``) on two rows of the
-        partition, also of two of its Arrow batches (each batch was scored alone: the key
-        was scored twice without a word); the errors of
+        neither a release name nor a release, a ``model_path`` that is not a path
+        (whatever the method), a text or occupation column that cannot be a column
+        name; a task key (``onetsoc_code``, ``task_id``) on two rows of the partition,
+        also of two of its Arrow batches (each batch was scored alone: the key was
+        scored twice without a word); the errors of
         :func:`~exposure.scoring.score_tasks`, which under Spark name the partition
         (``Spark partition 2, row 5, column 'task': ...``; for the rows :func:`score`
         regrouped by occupation, ``Spark input partition``: the partition of its input and
@@ -337,7 +361,8 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
         raise DataFormatError("batches must be an iterable of pandas DataFrames (what Spark hands "
                               f"mapInPandas), got {shown(batches)}")
     _check_arguments(method, text_column, occupation_column,
-                     {**options, "onet": onet, "mirror": mirror, "data_dir": data_dir})
+                     {**options, "onet": onet, "mirror": mirror, "data_dir": data_dir,
+                      "model_path": model_path})
     first = check_row_offset(options.pop("row_offset", 1))
     # ``transformer`` was given no model: its O*NET rows were scored with the shipped one
     # whatever ``model_path`` said, and each Arrow batch with its own rows of an occupation
@@ -687,7 +712,9 @@ def score(sdf, method: str = "learned", *, text_column: str = "task",
         As in :func:`exposure.scoring.score_tasks` (the columns may be named by O*NET's
         published headers, ``Task``, ``Title``, as ``sdf`` has them).
     **options
-        Passed to :func:`score_batches` (``onet``, ``mirror``, ``model_path``...).
+        Passed to :func:`score_batches` (``onet``, ``mirror``, ``model_path``...);
+        ``mirror``, ``data_dir`` and ``model_path`` as the driver reads them (``~``
+        expanded, made absolute: the executors read them in other directories).
 
     Returns
     -------
@@ -750,6 +777,8 @@ def score(sdf, method: str = "learned", *, text_column: str = "task",
     from pyspark.sql import functions as F
     from pyspark.sql.types import StringType, StructField, StructType
 
+    # the paths the executors read, as the driver reads them (an executor runs in its own directory)
+    options = {**options, **{k: _absolute(options[k]) for k in _PATHS if options.get(k) is not None}}
     run = partial(score_batches, method=method, text_column=text_column,
                   occupation_column=occupation_column, **options)
     schema = _output_schema(sdf.schema)
