@@ -118,6 +118,28 @@ def _check_onet(value: str) -> None:
         raise ExposureError(f"--onet: {exc}") from None
 
 
+def _check_columns(args) -> None:
+    """Refuse an empty ``--text-column`` or ``--occupation-column``, or one column given to both.
+
+    An empty value (``--text-column "$COL"`` with ``COL`` unset) was ``missing text column
+    ''``, naming neither the option nor what to give. ``--occupation-column`` naming the
+    ``--text-column`` was refused in the words of the Python API, ``give the column of
+    occupation titles, or None (no titles)``: ``--occupation-column None`` is a column
+    named ``None`` (``missing occupation column 'None'``); the option is left out for
+    the column ``title`` (when present and not the text column), else no titles.
+    """
+    if args.text_column == "":
+        raise ExposureError("--text-column is empty: give the column of the task texts (default: "
+                            "task)")
+    default = "leave the option out (default: the column 'title', when present and not the text column)"
+    if args.occupation_column == "":
+        raise ExposureError(f"--occupation-column is empty: give the column of occupation titles, "
+                            f"or {default}")
+    if args.occupation_column is not None and args.occupation_column == args.text_column:
+        raise ExposureError(f"--occupation-column {args.occupation_column!r} is the --text-column "
+                            f"too: give the column of occupation titles, or {default}")
+
+
 def _dask_onet(engine, args) -> tuple[str | None, str | None]:
     """The release for ``--engine dask`` and a note: ``auto`` by the stream engine's rule.
 
@@ -216,6 +238,7 @@ def run_score(args) -> int:
         raise ExposureError(f"INPUT is empty: give {what} (an empty path would be read as the "
                             "current directory)")
     _check_onet(args.onet)
+    _check_columns(args)
     if args.reference_source is not None and not args.method.startswith("reference"):
         # it was silently ignored: the run had no published labels to choose between
         raise ExposureError(f"--reference-source is used with --method reference only (this run: "

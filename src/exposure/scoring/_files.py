@@ -94,6 +94,7 @@ from exposure._io import (
 )
 from exposure._measures import EXPOSURE_MEASURES
 from exposure._tables import (
+    INPUT_KINDS,
     check_delimited_file,
     check_file,
     check_header,
@@ -159,7 +160,6 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 _CSV = (".csv",)
-_TSV = (".tsv", ".txt")
 _PARQUET = (".parquet", ".pq")
 #: O*NET's own published column names, accepted in place of the library's names.
 #: ``Job Zone`` is the header of O*NET's ``Job Zones`` file: a task list joined with it was
@@ -183,6 +183,11 @@ STATA_MAX_VARIABLES = 32_767
 _WHOLE = {"xlsx", "dta"}
 _PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 3, "write_statistics": False,
                     "use_dictionary": True, "store_schema": False}
+#: Names of task-weight columns (lower case, spaces around them aside) that ``exposure
+#: rollup`` refuses in its input (it weighs tasks by ``--weights``): the rule of
+#: ``exposure.cli._rollup.FOREIGN_WEIGHTS``, which :func:`_warn_replaced` tells of before
+#: the scoring, as the output keeps the input's columns.
+WEIGHT_COLUMNS = ("weight", "weights", "task_weight", "task_weights")
 
 
 def file_kind(path, what: str = "input") -> str:
@@ -190,7 +195,10 @@ def file_kind(path, what: str = "input") -> str:
 
     Excel workbooks (``.xlsx``, first sheet, cells read as text) and Stata files (``.dta``)
     are read and written whole (no batches): they are for the tables economists keep, not
-    for millions of postings.
+    for millions of postings. An input is read by the extensions of
+    :func:`exposure._tables.read_frame` (:data:`exposure._tables.INPUT_KINDS`): a
+    macro-enabled workbook (``.xlsm``) is read as an ``.xlsx`` one (not written), as
+    ``exposure rollup`` reads it; it was an ``unsupported input file type``.
 
     Raises
     ------
@@ -203,8 +211,8 @@ def file_kind(path, what: str = "input") -> str:
 
     Examples
     --------
-    >>> file_kind("tasks.TXT"), file_kind("out.pq", "output"), file_kind("in.DTA")
-    ('tsv', 'parquet', 'dta')
+    >>> file_kind("tasks.TXT"), file_kind("out.pq", "output"), file_kind("in.DTA"), file_kind("in.xlsm")
+    ('tsv', 'parquet', 'dta', 'xlsx')
     >>> file_kind("out.xls", "output")
     Traceback (most recent call last):
     ...
@@ -237,17 +245,17 @@ def file_kind(path, what: str = "input") -> str:
                f"rename it {path.name.rstrip()!r}, so that its extension reads {suffix.rstrip()!r}")
         raise DataFormatError(f"the file name ends in a space or tab ({path.name!r}): {fix}",
                               path=path)
+    if what == "input" and suffix in INPUT_KINDS:  # read_frame's: .xlsm too
+        return INPUT_KINDS[suffix]
     if suffix in _CSV:
         return "csv"
-    if suffix in _TSV and what == "input":
-        return "tsv"
     if suffix in _PARQUET:
         return "parquet"
     if suffix == ".xlsx":
         return "xlsx"
     if suffix == ".dta":
         return "dta"
-    kinds = (".csv, .tsv, .txt, .parquet, .xlsx or .dta" if what == "input"
+    kinds = (", ".join(list(INPUT_KINDS)[:-1]) + f" or {list(INPUT_KINDS)[-1]}" if what == "input"
              else ".csv, .parquet, .xlsx or .dta")
     # a .csv.gz input: "decompress it first"; output: "write .parquet", not "unsupported" alone
     compressed = (compressed_input if what == "input" else compressed_output)(path, kinds)
@@ -1297,15 +1305,21 @@ def _sheet_named(src: Path) -> Iterator[None]:
 
 
 def _check_text_named(columns, text_column, aliases: dict, *, path) -> None:
-    """Refuse a text column that a file with O*NET's headers lacks, naming the file's own columns.
+    """Refuse a text column that the file lacks, naming the file's own columns, before any warning.
 
     The check of :func:`~exposure.scoring.score_tasks` saw the columns renamed
     (:func:`onet_aliases`): ``missing text column 'TASK' (columns: ['onetsoc_code',
     'task_id', 'task']); the file has 'task'``, names the file does not have (it has
     ``Task``). Here the same message (:func:`~exposure.scoring._inputs.task_texts`) is
-    given with the columns as the file names them. Nothing is checked without aliases.
+    given with the columns as the file names them.
+
+    Checked first, before the warnings on the file's columns (:func:`_warn_replaced`,
+    :func:`~exposure.scoring._inputs.warn_keys_spelled_twice`): ``--text-column Task``
+    on a file with ``task``, ``label`` and ``Job Title`` was told that ``OUT holds the
+    scores there, not the input's values`` and given advice on its titles, then refused,
+    ``OUT`` never written.
     """
-    if not aliases or not isinstance(text_column, str) or text_column in columns:
+    if text_column in columns:
         return
     if aliased_column(text_column, aliases) in {aliases.get(c, c) for c in columns}:
         return
@@ -1673,7 +1687,8 @@ def _warn_replaced(frame: pd.DataFrame, src: Path, dst: Path, said: list | None,
     holds the probability columns) is re-scored without a warning. So is one whose text or
     occupation column (``used``: the two, as options name them) is such a column: scoring
     refuses it, and the warning came before that error, saying that ``dst`` held scores it
-    never got.
+    never got. Nothing is said of a frame without its text column or the occupation column
+    named (``used``): it is refused too.
 
     Also once per file: an optional column that the file has under another name only
     (``JOB_ZONE``, ``jobzone``, ``Job Title``), which is not read, in the words of
@@ -1694,14 +1709,24 @@ def _warn_replaced(frame: pd.DataFrame, src: Path, dst: Path, said: list | None,
     Also once: a column of O*NET-SOC codes under a name that is not read (``onet_code``:
     :func:`~exposure.scoring._inputs.warn_codes_not_read`), as ``score_tasks`` warns of it
     (none in a frame of no rows, such as a Dask frame's meta).
+
+    Also once each, the other input columns that the output keeps and ``exposure rollup``
+    refuses in it: ``task_type`` in another case or with spaces around the name
+    (``TASK_TYPE``, ``Task_Type``, ``'task_type '``; O*NET's own ``Task Type`` is renamed and
+    read), which the roll-up does not read as the task types (``column 'TASK_TYPE' is not
+    read: the roll-up reads 'task_type' ...``), and a column of task weights
+    (:data:`WEIGHT_COLUMNS`: ``Weight``), which it does not read either. The file was
+    scored and written without a word, and the roll-up of it refused after all the scoring.
     """
     if said:
         return
     columns = frame.columns
+    text_column, occupation_column = used
+    if text_column not in columns or occupation_column is not None and occupation_column not in columns:
+        return  # refused for it (score_tasks' check): no output to say anything of
     replaced = [c for c in columns if _score_named(c)]
     if said is not None:
         said.append(True)
-    text_column, occupation_column = used
     titles = scoring_module._titles(text_column, occupation_column)
     warn_codes_not_read(frame, src, skip=(text_column, titles))
     categories_module._warn_near_columns(pd.DataFrame(columns=[c for c in columns if c != text_column]),
@@ -1713,6 +1738,24 @@ def _warn_replaced(frame: pd.DataFrame, src: Path, dst: Path, said: list | None,
                        "keeps them beside the scores, and exposure rollup refuses a file holding both "
                        "(rename or drop them)", src, ", ".join(repr(c) for c in cased),
                        ", ".join(repr(c.strip().lower()) for c in cased), Path(dst).name)
+    kept = [c for c in columns if isinstance(c, str) and not _score_named(c) and c not in used]
+    typed = [c for c in kept if c != "task_type" and c.strip().lower() == "task_type"]
+    if typed:
+        todo = ("drop or rename them" if "task_type" in columns else
+                "rename it 'task_type' if it holds O*NET's task types, Core or Supplemental, or "
+                "give it another name" if len(typed) == 1 else
+                "keep one of them, renamed 'task_type' if it holds O*NET's task types, Core or "
+                "Supplemental, and drop or rename the others")
+        logger.warning("%s: the input column(s) %s are not read as 'task_type' (column names are case- "
+                       "and space-sensitive): %s keeps them beside the scores, and exposure rollup "
+                       "refuses a file holding them (%s)", src, ", ".join(repr(c) for c in typed),
+                       Path(dst).name, todo)
+    weights = [c for c in kept if c.strip().lower() in WEIGHT_COLUMNS]
+    if weights:
+        logger.warning("%s: the input column(s) %s are named as task weights, which exposure rollup "
+                       "does not read (it weighs tasks by --weights: core, equal, importance or "
+                       "frequency) and refuses in a file: %s keeps them beside the scores (drop or "
+                       "rename them)", src, ", ".join(repr(c) for c in weights), Path(dst).name)
     if not replaced or all(c in columns for c in PROBA_COLUMNS) or any(
             isinstance(u, str) and u in replaced for u in used):
         return
