@@ -22,10 +22,11 @@ O*NET-SOC code, or a SOC code given two titles (:func:`read_soc_2010_to_2018`: a
 :func:`read_soc10_isco08` an ISCO-08 code that is not four digits once the armed forces'
 ``110``/``210``/``310`` are zero-padded; :func:`read_isco_groups` a 2- or 3-digit code with
 a 0 after its first digit (``110``: the unit group ``0110`` whose leading zero was lost); a code column's cell that is
-not a code of its kind (:func:`_check_codes`; in the SOC structure, not of its column's
-level), saying so when a spreadsheet read it as a date (``11-2011``) or saved it as a number,
-when it starts with a spreadsheet's apostrophe (``'0110``) or holds a dash that is not the
-hyphen (``11–1011``).
+not a code of its kind (:func:`~exposure.schemas._fields.check_code_cells`; in the SOC
+structure, not of its column's level), saying so (:func:`code_hint`) when a spreadsheet read
+it as a date (``11-2011``, also saved in a CSV as ``Nov-11``) or saved it as a number, when
+it starts with a spreadsheet's apostrophe (``'0110``) or holds a dash that is not the hyphen
+(``11–1011``), and when it is a code of the other kind (``11-1011`` for an O*NET-SOC code).
 
 The rule that puts a SOC 2018 detailed code on the OEWS code publishing its employment
 (the code itself, its broad group, or an OEWS aggregate; :func:`soc_broad_group`,
@@ -67,9 +68,13 @@ from exposure.schemas._crosswalks import (
 )
 from exposure.schemas._fields import (
     ISCO_PATTERN,
+    ISCO_UNIT_PATTERN,
     NAICS_PATTERN,
+    NUMBER_HINT,
     ONETSOC_PATTERN,
     SOC_PATTERN,
+    check_code_cells,
+    code_hint,
     first_bad_onetsoc_code,
     first_bad_soc_code,
 )
@@ -249,72 +254,6 @@ def _strip(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.apply(lambda s: s.str.strip())
 
 
-#: Said of a code cell like ``'0110``: the apostrophe a spreadsheet takes as "this cell is text".
-_APOSTROPHE_HINT = ": a leading apostrophe (a spreadsheet's mark for text)? remove it"
-#: Dashes that look like the hyphen-minus of a code: hyphen, non-breaking hyphen, figure dash,
-#: en dash, em dash, horizontal bar, minus sign.
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
-
-#: A code cell read as a date: a spreadsheet took ``11-2011`` for November 2011.
-_DATE_CELL = re.compile(r"([0-9]{4})-([0-9]{2})-01([T ]00:00:00)?")
-
-
-def code_hint(value: str) -> str:
-    """What a malformed code cell ``value`` may be: a code read as a date or saved as a number.
-
-    Examples
-    --------
-    >>> code_hint("2011-11-01T00:00:00")
-    ': a date? a spreadsheet read the code 11-2011 as one; save the column as text'
-    >>> code_hint("111011")[:11], code_hint("11-101")
-    (': a number?', '')
-    >>> code_hint("'0110")
-    ": a leading apostrophe (a spreadsheet's mark for text)? remove it"
-    >>> code_hint("11\u20131011")
-    ": '–' (U+2013, a dash that is not the hyphen '-'; pasted from a document?): write '11-1011'"
-    """
-    date = _DATE_CELL.fullmatch(value)
-    if date:
-        return f": a date? a spreadsheet read the code {date[2]}-{date[1]} as one; save the column as text"
-    if value.startswith("'"):  # refused as a malformed code, without saying why
-        return _APOSTROPHE_HINT
-    dash = next((ch for ch in value if ch in _DASHES), None)
-    if dash is not None:  # '11–1011.00' pasted from a document looks like a good code
-        meant = "".join("-" if ch in _DASHES else ch for ch in value)
-        return (f": {dash!r} (U+{ord(dash):04X}, a dash that is not the hyphen '-'; pasted from a document?): "
-                f"write {meant!r}")
-    return _NUMBER_HINT if re.fullmatch(r"[1-9][0-9]*(\.[0-9]+)?", value) else ""
-
-
-def _check_codes(frame: pd.DataFrame, raw, key: str, pattern: str, what: str) -> None:
-    """Refuse a cell of the code column ``key`` that does not match ``pattern``, naming file, row and column.
-
-    ``what`` says what is expected (``an O*NET-SOC code (like 11-1011.00)``). A blank
-    cell, a malformed code, a code a spreadsheet read as a date (``11-2011`` became
-    ``2011-11-01``) or saved as a number (``111011``) were refused in pandera's words only
-    (``check str_matches('^[0-9]{2}-[0-9]{4}\\Z'): '2011-11-01T00:00:00'``).
-
-    Examples
-    --------
-    >>> from pathlib import Path
-    >>> from exposure._tables import RawTable
-    >>> f = pd.DataFrame({"soc_code": ["11-1011", "2011-11-01T00:00:00"]})
-    >>> _check_codes(f, RawTable(f, Path("x.xlsx"), 4, {"soc_code": "2018 SOC Code"}), "soc_code",
-    ...              SOC_PATTERN, "a SOC 2018 code (like 11-1011)")
-    Traceback (most recent call last):
-    ...
-    exposure.errors.SchemaError: x.xlsx, row 5, column '2018 SOC Code': 2018 SOC Code must be a SOC 2018 code (like 11-1011), got '2011-11-01T00:00:00': a date? a spreadsheet read the code 11-2011 as one; save the column as text
-    """
-    codes = frame[key].astype("string")
-    bad = ~codes.str.match(pattern).to_numpy(dtype=bool, na_value=False)
-    if bad.any():
-        pos = int(np.flatnonzero(bad)[0])
-        value, source = codes.iloc[pos], raw.sources.get(key, key)
-        said = (f"{source} is blank: give {what}" if value is pd.NA or value == ""
-                else f"{source} must be {what}, got {value!r}{code_hint(value)}")
-        raise SchemaError(said, path=raw.path, row=raw.row(pos), column=source)
-
-
 def _check_repeats(frame: pd.DataFrame, raw, keys, what: str, *, label: str | None = None,
                    column=None) -> None:
     """Refuse a key of ``frame`` (the columns ``keys``) given twice, naming it, both rows and the column.
@@ -421,8 +360,8 @@ def read_onet_to_soc(path) -> pd.DataFrame:
     )
     f = _strip(raw.frame)
     check_filled(raw, {"onetsoc_title": f["onetsoc_title"], "soc_title": f["soc_title"]}, "give every row its title")
-    _check_codes(f, raw, "onetsoc_code", ONETSOC_PATTERN, "an O*NET-SOC 2019 code (like 11-1011.03)")
-    _check_codes(f, raw, "soc_code", SOC_PATTERN, "a SOC 2018 code (like 11-1011)")
+    check_code_cells(f, raw, "onetsoc_code", ONETSOC_PATTERN, "an O*NET-SOC 2019 code (like 11-1011.03)")
+    check_code_cells(f, raw, "soc_code", SOC_PATTERN, "a SOC 2018 code (like 11-1011)")
     _check_repeats(f, raw, ["onetsoc_code"], "O*NET-SOC code")
     _check_own_soc(f, raw)  # in its words, before the model's own_soc check
     frame = validate(f, OnetToSoc, path=raw.path, row_offset=raw.first_row, names=raw.sources)
@@ -535,8 +474,8 @@ def read_soc_structure(path) -> pd.DataFrame:
         lv, code = filled[0]
         form, what = _LEVEL_FORMS[lv]
         if not re.fullmatch(form, code):
-            source = raw.sources.get(lv, lv)
-            raise SchemaError(f"{source} must be {what}, got {code!r}{code_hint(code)}",
+            source, hint = raw.sources.get(lv, lv), code_hint(code, form + r"\Z")
+            raise SchemaError(f"{source} must be {what}, got {code!r}{hint}",
                                   path=raw.path, row=raw.row(pos), column=source)
         if lv in current:
             current[lv], at[lv] = code, pos
@@ -652,8 +591,9 @@ def read_soc_2010_to_2018(path) -> pd.DataFrame:
     )
     f = _strip(raw.frame)
     check_filled(raw, {"onetsoc_2010_title": f["onetsoc_2010_title"], "soc_title": f["soc_title"]}, "give every row its title")
-    _check_codes(f, raw, "onetsoc_2010_code", ONETSOC_PATTERN, "an O*NET-SOC 2010 code (like 11-1011.00)")
-    _check_codes(f, raw, "soc_code", SOC_PATTERN, "a SOC 2018 code (like 11-1011)")
+    check_code_cells(f, raw, "onetsoc_2010_code", ONETSOC_PATTERN, "an O*NET-SOC 2010 code (like 11-1011.00)",
+                     other_kind=False)  # no '.00' advice: the 2010 code 19-1020 has none
+    check_code_cells(f, raw, "soc_code", SOC_PATTERN, "a SOC 2018 code (like 11-1011)")
     _check_repeats(f, raw, ["onetsoc_2010_code", "soc_code"], "pair of codes")
     _check_titles(f, raw, "onetsoc_2010_code", "onetsoc_2010_title", "O*NET-SOC 2010 code")
     _check_titles(f, raw, "soc_code", "soc_title", "SOC 2018 code")  # a second title was read silently
@@ -667,10 +607,6 @@ def read_soc_2010_to_2018(path) -> pd.DataFrame:
         }
     )
     return validate(frame, Soc2010To2018, path=raw.path, row_offset=raw.first_row, names=raw.sources)
-
-
-#: Said of a code cell like ``111011.0``: a spreadsheet saved the code as a number.
-_NUMBER_HINT = ": a number? a spreadsheet may have saved the code as one; write it as text"
 
 
 def _hyphenate_soc(code: pd.Series) -> pd.Series:
@@ -708,8 +644,8 @@ def read_soc10_isco08(path) -> pd.DataFrame:
         pos = int(np.flatnonzero(bad)[0])
         value = f["isco08_code"].iloc[pos]
         why = (": only the armed forces' codes 0110, 0210, 0310 are read from three digits (110, 210, 310)"
-               if re.fullmatch(r"[0-9]{3}", value) else _NUMBER_HINT if re.fullmatch(r"[0-9]+\.0+", value)
-               else code_hint(value))
+               if re.fullmatch(r"[0-9]{3}", value) else NUMBER_HINT if re.fullmatch(r"[0-9]+\.0+", value)
+               else code_hint(value, ISCO_UNIT_PATTERN))
         said = ("isco08 is blank: give a four-digit ISCO-08 unit group (like 1112)" if not value else
                 f"isco08 must be a four-digit ISCO-08 unit group (like 1112), got {value!r}{why}")
         raise DataFormatError(said, path=raw.path, row=raw.row(pos), column=raw.sources.get("isco08_code", "isco08"))
@@ -718,7 +654,7 @@ def read_soc10_isco08(path) -> pd.DataFrame:
     if bad.any():  # pandera's "check str_matches(...)" said neither what was expected nor why
         pos = int(np.flatnonzero(bad)[0])
         value = f["soc_2010_code"].iloc[pos]
-        why = _NUMBER_HINT if re.fullmatch(r"[0-9]+\.0+", value) else code_hint(value)
+        why = NUMBER_HINT if re.fullmatch(r"[0-9]+\.0+", value) else code_hint(value, r"[0-9]{2}-?[0-9]{4}\Z")
         said = ("soc10 is blank: give a SOC 2010 code (like 11-1011 or 111011)" if not value else
                 f"soc10 must be a SOC 2010 code (like 11-1011 or 111011), got {value!r}{why}")
         raise DataFormatError(said, path=raw.path, row=raw.row(pos), column=raw.sources.get("soc_2010_code", "soc10"))
@@ -771,7 +707,7 @@ def read_isco_groups(path) -> pd.DataFrame:
         }
     )
     check_filled(raw, {"isco_title": frame["isco_title"]}, "give every row its title")
-    _check_codes(frame, raw, "isco08_code", ISCO_PATTERN, "an ISCO-08 code of 1 to 4 digits (like 0110)")
+    check_code_cells(frame, raw, "isco08_code", ISCO_PATTERN, "an ISCO-08 code of 1 to 4 digits (like 0110)")
     _check_isco_groups(code, raw)
     _check_repeats(frame, raw, ["isco08_code"], "ISCO-08 code")
     return validate(frame, IscoGroups, path=raw.path, row_offset=raw.first_row, names=raw.sources)
@@ -839,8 +775,8 @@ def read_naics_titles(path) -> pd.DataFrame:
     f = _strip(raw.frame)
     check_filled(raw, {"naics_title": f["naics_title"]}, "give every row its title")
     # pandera's words showed its regex, and a failure of 'level', a column the file does not have
-    _check_codes(f, raw, "naics", NAICS_PATTERN, "a NAICS code of 2 to 6 digits (like 311, or a sector range "
-                 "like 31-33)")
+    check_code_cells(f, raw, "naics", NAICS_PATTERN, "a NAICS code of 2 to 6 digits (like 311, or a sector range "
+                     "like 31-33)")
     _check_repeats(f, raw, ["naics"], "NAICS code")
     level = f["naics"].map(lambda c: 2 if re.fullmatch(r"[0-9]{2}-[0-9]{2}", c) else len(c))
     frame = pd.DataFrame({"naics": f["naics"], "naics_title": f["naics_title"], "level": level})
@@ -1072,7 +1008,7 @@ def read_census_crosswalk(path) -> pd.DataFrame:
         raise DataFormatError(f"Data-level must be Y, N or blank, got {raw.frame['data_level'].iloc[pos]!r}",
                               path=raw.path, row=raw.row(pos), column=raw.sources.get("data_level", "Data-level"))
     check_filled(raw, {"onetsoc_title": f["onetsoc_title"]}, "give every row its title")
-    _check_codes(f, raw, "onetsoc_code", ONETSOC_PATTERN, "an O*NET-SOC 2019 code (like 11-1011.00)")
+    check_code_cells(f, raw, "onetsoc_code", ONETSOC_PATTERN, "an O*NET-SOC 2019 code (like 11-1011.00)")
     _check_repeats(f, raw, ["onetsoc_code"], "O*NET-SOC code")
     _check_census_codes(f["census_occ"], raw)
     frame = pd.DataFrame({
@@ -1106,7 +1042,7 @@ def _check_census_codes(codes: pd.Series, raw) -> None:
         pos = int(np.flatnonzero(bad)[0])
         value, source = codes.iloc[pos], raw.sources.get("census_occ", "cps_code")
         hint = (" (leading zeros lost? save the column as text, so that 0010 keeps them)"
-                if re.fullmatch(r"[0-9]{1,3}(\.0*)?", value) else code_hint(value))
+                if re.fullmatch(r"[0-9]{1,3}(\.0*)?", value) else code_hint(value, r"[0-9]{4}\Z"))
         raise DataFormatError(f"{source} must be a four-digit Census 2018 OCC code (like '0010'), got "
                               f"{value!r}{hint}", path=raw.path, row=raw.row(pos), column=source)
 

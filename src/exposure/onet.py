@@ -16,7 +16,8 @@ Bad input raises :class:`exposure.errors.DataFormatError` (unreadable, truncated
 empty, non-UTF-8, missing column, a column read given twice in the header, an empty row
 between the rows, non-numeric value, a decimal comma such as ``9,5``, an infinite number,
 an ``.xlsx`` formula never computed) or :class:`exposure.errors.SchemaError` (malformed
-code, out-of-range value, a required number missing, duplicate key: the key and both rows
+code: an ``O*NET-SOC Code`` said to be a SOC code, a number or a date, or to hold a dash
+that is not the hyphen, where it is one (:func:`_validate`); out-of-range value, a required number missing, duplicate key: the key and both rows
 named; an emerging task whose ``Original Task ID`` contradicts its ``Category``), naming the file and, where it applies, the line (``row``; the header is line 1)
 and the column. A ``Date`` that is not a month written ``MM/YYYY``, a ``Scale ID``,
 ``Task Type`` or emerging task ``Category`` that O*NET does not publish (a new release's
@@ -69,7 +70,7 @@ from exposure._tables import (
 from exposure.errors import DataFormatError, ExposureError, SchemaError
 from exposure.schemas import validate
 from exposure.schemas._base import check_columns
-from exposure.schemas._fields import TASK_TYPES
+from exposure.schemas._fields import ONETSOC_PATTERN, TASK_TYPES, check_code_cells
 from exposure.schemas._onet import (
     Dwas,
     EmergingTasks,
@@ -118,7 +119,17 @@ _SOURCE = ("Domain Source",)
 
 
 def _validate(frame: pd.DataFrame, model, raw: RawTable) -> pd.DataFrame:
-    """Validate ``frame`` against ``model``; failures name ``raw``'s file line."""
+    """Validate ``frame`` against ``model``; failures name ``raw``'s file line.
+
+    An ``O*NET-SOC Code`` that is not one is refused first, saying what it may be
+    (:func:`~exposure.schemas._fields.check_code_cells`): a dash that is not the hyphen
+    (``11–1011.00``), a SOC code without its suffix (``11-1011``), a number, a blank cell.
+    It was refused in pandera's words only (``onetsoc_code must match the pattern
+    ^[0-9]{2}-[0-9]{4}\\.[0-9]{2}\\Z, got text '11–1011.00' (check str_matches)``), where
+    the crosswalk readers said what the cell held.
+    """
+    if "onetsoc_code" in frame.columns:
+        check_code_cells(frame, raw, "onetsoc_code", ONETSOC_PATTERN, "an O*NET-SOC code (like 11-1011.00)")
     return validate(frame, model, path=raw.path, row_offset=raw.first_row, names=raw.sources)
 
 

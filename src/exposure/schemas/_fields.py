@@ -22,9 +22,13 @@ False
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
+
+from exposure.errors import SchemaError
 
 __all__ = [
     "ONETSOC_PATTERN",
@@ -49,6 +53,11 @@ __all__ = [
     "soc_code_field",
     "first_bad_soc_code",
     "first_bad_onetsoc_code",
+    "NUMBER_HINT",
+    "DATE_TEXT",
+    "code_hint",
+    "other_kind_hint",
+    "check_code_cells",
     "task_id_field",
     "fraction_field",
     "workers_field",
@@ -90,6 +99,155 @@ IWA_PATTERN = r"^4\.A\.[0-9]+\.[a-z]\.[0-9]+\.I[0-9]{2}\Z"
 DWA_PATTERN = r"^4\.A\.[0-9]+\.[a-z]\.[0-9]+\.I[0-9]{2}\.D[0-9]{2}\Z"
 #: First 16 hex digits of a sha256.
 DIGEST_PATTERN = r"^[0-9a-f]{16}\Z"
+
+# ---------------------------------------------------------------------------- hints
+#: Said of a code cell like ``111011.0``: a spreadsheet saved the code as a number.
+NUMBER_HINT = ": a number? a spreadsheet may have saved the code as one; write it as text"
+#: Said of a code cell like ``'0110``: the apostrophe a spreadsheet takes as "this cell is text".
+_APOSTROPHE_HINT = ": a leading apostrophe (a spreadsheet's mark for text)? remove it"
+#: Dashes that look like the hyphen-minus of a code: hyphen, non-breaking hyphen, figure dash,
+#: en dash, em dash, horizontal bar, minus sign.
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+#: A code cell read as a date: a spreadsheet took ``11-2011`` for November 2011.
+_DATE_CELL = re.compile(r"([0-9]{4})-([0-9]{2})-01([T ]00:00:00)?")
+#: A SOC code ``11-XXXX`` as a spreadsheet writes the date it read it as (November of year
+#: XXXX) into a ``.csv``: ``Nov-21``, ``Nov-2021``, ``November 2021``, ``1-Nov-21``,
+#: ``11/1/2021``, ``1/11/2021`` (only major group 11 is a month; as ``exposure.oews`` reads
+#: ``OCC_CODE``).
+DATE_TEXT = re.compile(r"(?i)(?:0?1[-/ .])?nov(?:ember)?[-/ .,]*[0-9]{2,4}|11/0?1/[0-9]{2,4}|0?1/11/[0-9]{2,4}")
+
+
+def code_hint(value: str, pattern: str | None = None) -> str:
+    """What a malformed code cell ``value`` may be: a code read as a date or saved as a number.
+
+    A code Excel read as a date and saved in a CSV as it shows it (``11-2011`` as ``Nov-11``)
+    was refused without a word of why. Also a code starting with a spreadsheet's apostrophe, or holding a dash that is not the
+    hyphen (``11–1011.00`` pasted from a document), with the code to write instead when it
+    is one of ``pattern`` (the pattern of the column; the code was advised even when it
+    still was no code of the column, ``'–0010'`` to be written ``'-0010'``). Declared
+    here, below every reader, so that :mod:`exposure.onet` says it too
+    (:mod:`exposure.crosswalks` gives it under its old name).
+
+    Parameters
+    ----------
+    value : str
+        The cell, as read.
+    pattern : str, optional
+        The pattern of the column's codes (:data:`ONETSOC_PATTERN`, ...).
+
+    Returns
+    -------
+    str
+        The hint, starting with ``": "``, or ``""`` when there is none.
+
+    Examples
+    --------
+    >>> code_hint("2011-11-01T00:00:00")
+    ': a date? a spreadsheet read the code 11-2011 as one; save the column as text'
+    >>> code_hint("Nov-11")[:46]
+    ': a date? a spreadsheet read a code 11-XXXX as'
+    >>> code_hint("111011")[:11], code_hint("11-101")
+    (': a number?', '')
+    >>> code_hint("'0110")
+    ": a leading apostrophe (a spreadsheet's mark for text)? remove it"
+    >>> code_hint("11\u20131011")
+    ": '–' (U+2013, a dash that is not the hyphen '-'; pasted from a document?): write '11-1011'"
+    >>> code_hint("\u20130010", r"^[0-9]{4}\\Z")
+    ": '–' (U+2013, a dash that is not the hyphen '-'; pasted from a document?)"
+    """
+    date = _DATE_CELL.fullmatch(value)
+    if date:
+        return f": a date? a spreadsheet read the code {date[2]}-{date[1]} as one; save the column as text"
+    if DATE_TEXT.fullmatch(value):  # 'Nov-11' was refused without a word of why
+        return (": a date? a spreadsheet read a code 11-XXXX as November of a year and saved it so, which no "
+                "longer tells the code; take the codes from the source again, and open a CSV in a spreadsheet "
+                "with that column as text")
+    if value.startswith("'"):  # refused as a malformed code, without saying why
+        return _APOSTROPHE_HINT
+    dash = next((ch for ch in value if ch in _DASHES), None)
+    if dash is not None:  # '11–1011.00' pasted from a document looks like a good code
+        meant = "".join("-" if ch in _DASHES else ch for ch in value)
+        said = f": {dash!r} (U+{ord(dash):04X}, a dash that is not the hyphen '-'; pasted from a document?)"
+        return said + (f": write {meant!r}" if pattern is None or re.match(pattern, meant) else "")
+    return NUMBER_HINT if re.fullmatch(r"[1-9][0-9]*(\.[0-9]+)?", value) else ""
+
+
+def other_kind_hint(value: str, pattern: str) -> str:
+    """What a code cell ``value`` of the other kind is, in a column of ``pattern``'s codes.
+
+    A SOC code in a column of O*NET-SOC codes (``11-1011``, its two-digit suffix left out)
+    or an O*NET-SOC code in a column of SOC codes (``11-1011.00``) was refused saying only
+    what the column holds, as if the code were malformed. The advice to add ``.00`` holds
+    for O*NET-SOC 2019: every SOC 2018 detailed code has its ``.00`` code.
+
+    Parameters
+    ----------
+    value : str
+        The cell, as read.
+    pattern : str
+        The pattern of the column's codes: :data:`ONETSOC_PATTERN` or :data:`SOC_PATTERN`
+        (any other gives no hint).
+
+    Returns
+    -------
+    str
+        The hint, starting with ``": "``, or ``""``.
+
+    Examples
+    --------
+    >>> other_kind_hint("11-1011", ONETSOC_PATTERN)
+    ": a SOC code? an O*NET-SOC code has a two-digit suffix: write '11-1011.00' (the SOC occupation itself) or the O*NET-SOC code meant"
+    >>> other_kind_hint("11-1011.03", SOC_PATTERN)
+    ": an O*NET-SOC code? a SOC code has no suffix: write '11-1011'"
+    """
+    if pattern == ONETSOC_PATTERN and re.match(SOC_PATTERN, value):
+        return (f": a SOC code? an O*NET-SOC code has a two-digit suffix: write {value + '.00'!r} (the SOC "
+                "occupation itself) or the O*NET-SOC code meant")
+    if pattern == SOC_PATTERN and re.match(ONETSOC_PATTERN, value):
+        return f": an O*NET-SOC code? a SOC code has no suffix: write {value[:7]!r}"
+    return ""
+
+
+def check_code_cells(frame: pd.DataFrame, raw, key: str, pattern: str, what: str, *, other_kind: bool = True) -> None:
+    """Refuse a cell of the code column ``key`` that does not match ``pattern``, naming file, row and column.
+
+    ``what`` says what is expected (``an O*NET-SOC code (like 11-1011.00)``); ``raw`` is
+    the :class:`~exposure._tables.RawTable` the frame was read from. A blank cell, a
+    malformed code, a code a spreadsheet read as a date (``11-2011`` became
+    ``2011-11-01``) or saved as a number (``111011``) were refused in pandera's words only
+    (``check str_matches('^[0-9]{2}-[0-9]{4}\\Z'): '2011-11-01T00:00:00'``); the message
+    ends with :func:`code_hint`'s hint, or :func:`other_kind_hint`'s unless ``other_kind``
+    is False (a column of O*NET-SOC 2010 codes: its SOC code ``19-1020`` has no ``.00``,
+    so the advice to add it would be wrong there). The crosswalk readers and the O*NET
+    readers check their code columns with it.
+
+    Raises
+    ------
+    exposure.errors.SchemaError
+        The first such cell.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> from exposure._tables import RawTable
+    >>> f = pd.DataFrame({"soc_code": ["11-1011", "2011-11-01T00:00:00"]})
+    >>> check_code_cells(f, RawTable(f, Path("x.xlsx"), 4, {"soc_code": "2018 SOC Code"}), "soc_code",
+    ...                  SOC_PATTERN, "a SOC 2018 code (like 11-1011)")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.SchemaError: x.xlsx, row 5, column '2018 SOC Code': 2018 SOC Code must be a SOC 2018 code (like 11-1011), got '2011-11-01T00:00:00': a date? a spreadsheet read the code 11-2011 as one; save the column as text
+    """
+    codes = frame[key].astype("string")
+    bad = ~codes.str.match(pattern).to_numpy(dtype=bool, na_value=False)
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        value, source = codes.iloc[pos], raw.sources.get(key, key)
+        hint = "" if value is pd.NA else code_hint(value, pattern) or (
+            other_kind_hint(value, pattern) if other_kind else "")
+        said = (f"{source} is blank: give {what}" if value is pd.NA or value == ""
+                else f"{source} must be {what}, got {value!r}{hint}")
+        raise SchemaError(said, path=raw.path, row=raw.row(pos), column=source)
+
 
 # ---------------------------------------------------------------------------- values
 #: O*NET task types (``Task Type``); a task without a rating has none (missing).
@@ -277,7 +435,8 @@ def first_bad_onetsoc_code(codes: pd.Series) -> tuple[int, str] | None:
     The O*NET-SOC twin of :func:`first_bad_soc_code`, the check of the tables keyed by
     O*NET-SOC code that users give (task and occupation scores, crosswalks): a missing
     cell or one not of the form ``11-1011.00`` (:data:`ONETSOC_PATTERN`: no spaces, no
-    line break, the two-digit suffix given).
+    line break, the two-digit suffix given). A code with a dash that is not the hyphen, a
+    leading apostrophe, or read as a date or a number, is said to be one (:func:`code_hint`).
 
     Returns
     -------
@@ -293,5 +452,11 @@ def first_bad_onetsoc_code(codes: pd.Series) -> tuple[int, str] | None:
     (0, 'missing')
     >>> first_bad_onetsoc_code(pd.Series(["11-1011.00"])) is None
     True
+    >>> first_bad_onetsoc_code(pd.Series(["11\u20131011.00"]))[1]
+    "not an O*NET-SOC code (like 11-1011.00): '11–1011.00': '–' (U+2013, a dash that is not the hyphen '-'; pasted from a document?): write '11-1011.00'"
     """
-    return _first_mismatch(codes, ONETSOC_PATTERN, "an O*NET-SOC code (like 11-1011.00)")
+    bad = _first_mismatch(codes, ONETSOC_PATTERN, "an O*NET-SOC code (like 11-1011.00)")
+    if bad is None:
+        return None
+    value = codes.iloc[bad[0]]  # '11–1011.00' looked like the code it asked for
+    return (bad[0], bad[1] + code_hint(value, ONETSOC_PATTERN)) if isinstance(value, str) else bad
