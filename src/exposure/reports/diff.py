@@ -645,7 +645,10 @@ def _soc_titles(*dirs) -> pd.Series:
 
     One that lacks ``soc_code`` or ``soc_title`` is refused, naming its file (a ``KeyError``
     before); so is one that cannot be read, or a directory in its place (the titles were
-    dropped without a word: ``soc_title`` empty in every row).
+    dropped without a word: ``soc_title`` empty in every row). A blank title (``""``,
+    spaces) is none: the other directory's title is taken (the blank one hid it, and
+    ``diff_occupations.csv`` wrote an empty title), as :func:`_titles` reads the
+    occupations' own titles.
     """
     titles = {}
     for d in dirs:
@@ -660,7 +663,7 @@ def _soc_titles(*dirs) -> pd.Series:
         soc = load("soc_scores", directory=d, validate=False)
         soc = _needed(soc, path, ["soc_code"], numbers=(), others=("soc_title",))
         for code, title in zip(soc["soc_code"], soc["soc_title"]):
-            if isinstance(title, str):
+            if isinstance(title, str) and title.strip():  # a blank one hid the other release's title
                 titles.setdefault(code, title)
     return pd.Series(titles, dtype="object")
 
@@ -684,7 +687,8 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
         and subsectors of both releases whose ``beta`` is (``sectors_beta_missing``, the
         last row; counted with the subsectors, as ``sectors_beta_moved_gt_0.01`` is): no
         move can be measured for them, and they are in no ``..._beta_moved_gt_...``
-        count. A sector's title missing in the new release is the old one. A task moved
+        count. A sector's title missing in the new release is the old one, and so is an
+        occupation's (a blank title is missing: it hid the old one). A task moved
         to another occupation is a task change of both (``tasks_changed``; its old
         occupation counted none), and its ``old_beta`` is its score in the old one (it
         was left empty). A move counts in ``..._beta_moved_gt_...`` when it exceeds
@@ -998,7 +1002,8 @@ def _diff_sectors(old_dir, new_dir) -> pd.DataFrame:
                                      suffixes=("_old", "_new"), indicator=True)
     # the newer title, or the older one when the new release has none (it hid the old one)
     titles = pd.concat([frames["new"], frames["old"]])
-    titles = titles[titles["naics_title"].map(lambda t: isinstance(t, str)).to_numpy(dtype=bool)]
+    # a blank title ("", "  ") is none: it hid the other release's title too
+    titles = titles[titles["naics_title"].map(lambda t: isinstance(t, str) and bool(t.strip())).to_numpy(dtype=bool)]
     titles = titles.drop_duplicates(["naics", "level"]).set_index(["naics", "level"])["naics_title"]
     out = pd.DataFrame({
         "naics": both["naics"].astype(str),

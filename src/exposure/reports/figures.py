@@ -26,7 +26,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from exposure._args import check_column, check_count, check_names, check_path, is_number, shown
+from exposure._args import (
+    check_column,
+    check_count,
+    check_names,
+    check_path,
+    choice_hint,
+    is_number,
+    shown,
+)
 from exposure._io import atomic_path, atomic_paths, check_output_path
 from exposure._load import check_recorded, load
 from exposure._measures import CATEGORIES, CATEGORY_SHARES, EXPOSURE_MEASURES
@@ -219,6 +227,26 @@ def _detailed(soc_scores: pd.DataFrame) -> pd.DataFrame:
     return soc_scores[~soc_scores["soc_code"].astype(str).str.endswith("-0000")]
 
 
+def _stripped(frame: pd.DataFrame, column: str = "soc_code") -> pd.DataFrame:
+    """``frame`` with the text of ``column`` stripped of surrounding spaces (others kept as they are).
+
+    A code pasted with a space (``" 15-1252"`` beside ``"15-1252"``, ``"15-0000 "``) was
+    another occupation: counted twice in its wage quantile and drawn twice, and a major-group
+    total so written drawn as an occupation (:func:`_detailed` did not see it). The frame is
+    returned as it is when no code has such spaces.
+
+    Examples
+    --------
+    >>> _stripped(pd.DataFrame({"soc_code": [" 15-1252", "47-2061", "15-0000 "]}))["soc_code"].tolist()
+    ['15-1252', '47-2061', '15-0000']
+    """
+    values = frame[column].to_numpy(dtype=object)
+    stripped = [v.strip() if isinstance(v, str) else v for v in values]
+    if all(a is b for a, b in zip(values, stripped)):
+        return frame
+    return frame.assign(**{column: np.array(stripped, dtype=object)})
+
+
 def _check_once(soc_scores: pd.DataFrame) -> None:
     """Refuse an occupation given twice, naming its rows (it counted twice in its group's employment)."""
     repeat = first_repeat(soc_scores["soc_code"])
@@ -344,11 +372,15 @@ def by_wage_decile(soc_scores: pd.DataFrame, columns=EXPOSURE_MEASURES, n: int =
         ``beta`` or value of ``columns`` that is not a number, naming the row and the column
         (numbers written as text are read: ``"100000"`` was sorted as text, below
         ``"30000"``); a negative ``tot_emp``, naming the row (its occupation was left out
-        without a word).
+        without a word). Codes are read without surrounding spaces: ``" 15-1252"`` beside
+        ``"15-1252"`` is the occupation given twice (it was counted twice), and
+        ``"15-0000 "`` a major-group total, left out (it was counted as an occupation).
     """
     columns = check_names(columns, "columns", "column names")
     n = check_count(n, "n", 1)
     check_table(soc_scores, "soc_scores", ["soc_code", "a_mean", "tot_emp", "beta", *columns])
+    # " 15-1252" beside "15-1252" counted twice, "15-0000 " (a total) counted as an occupation
+    soc_scores = _stripped(soc_scores)
     _check_once(soc_scores)
     soc = _detailed(_as_numbers(soc_scores, ["a_mean", "tot_emp", "beta", *columns]))
     soc = soc[soc["a_mean"].notna() & (soc["tot_emp"].fillna(0) > 0) & soc["beta"].notna()]
@@ -420,13 +452,26 @@ def ranked(frame: pd.DataFrame, value: str = "beta", n: int = 15, *, key: str = 
         lists); a ``value`` (or, with a floor, a ``weight``) that is not a number, naming
         the row and the column (``"20,000"`` workers fell below any floor, without a word).
         Numbers written as text are read as numbers (``"9000"`` was ranked above
-        ``"10000"``, as text); the lists hold them as floats.
+        ``"10000"``, as text); the lists hold them as floats. A ``key`` given twice
+        (``" a"`` beside ``"a"`` too), naming both rows: it was listed twice in both lists;
+        a ``value``, ``key`` or ``weight`` column given twice (a ``ValueError`` from pandas
+        before: ``The column label 'soc_code' is not unique``).
     """
     for arg, col in (("value", value), ("key", key), ("weight", weight)):
         check_column(col, arg)
     n = check_count(n, "n", 0)
     _check_floor(min_employment)
     check_table(frame, "frame", [value, key, *([weight] if min_employment > 0 else [])])
+    for col in dict.fromkeys([value, key, *([weight] if min_employment > 0 else [])]):
+        if list(frame.columns).count(col) > 1:  # pandas' "The column label 'soc_code' is not unique"
+            raise DataFormatError(f"frame has the column {col!r} more than once: keep one", path="frame",
+                                  column=col)
+    # a row given twice was listed twice, in both lists (an occupation of two stacked tables)
+    repeat = first_repeat(frame[key].astype("string").str.strip())
+    if repeat is not None:
+        pos, first = repeat
+        raise DataFormatError(f"{key} {str(frame[key].iloc[pos]).strip()!r} is given twice (rows {first + 1} and "
+                              f"{pos + 1}): it would be listed twice", path="frame", row=pos + 1, column=key)
     # numbers written as text were sorted as text ("9000" above "10000"), and an employment that
     # is no number ("20,000", "x") fell below any floor, its row dropped without a word
     checked = frame.copy()
@@ -572,9 +617,51 @@ def _title_or_code(frame: pd.DataFrame, title: str, code: str) -> list:
     return titles.where(given, frame[code].astype(object)).tolist()
 
 
+#: The industry levels of ``sector_scores`` (the figures draw the sectors).
+_LEVELS = ("sector", "subsector")
+
+
+def _check_levels(sector_scores: pd.DataFrame, path) -> np.ndarray:
+    """The ``level`` cells of ``sector_scores``, each ``sector`` or ``subsector``, else refused naming the row.
+
+    A level in another case, with spaces or missing (``"Sector"``, ``"sector "``) was
+    neither: its row was left out of the sectors, without a word.
+
+    Examples
+    --------
+    >>> _check_levels(pd.DataFrame({"level": ["sector", "Sector"]}), "sector_scores")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: sector_scores, row 2, column 'level': level must be 'sector' or 'subsector', got 'Sector': write 'sector' (the choices are case-sensitive)
+    """
+    levels = sector_scores["level"].to_numpy(dtype=object)
+    odd = np.flatnonzero([not (isinstance(v, str) and v in _LEVELS) for v in levels])
+    if len(odd):
+        value = levels[int(odd[0])]
+        missing = value is None or value is pd.NA or (isinstance(value, float) and value != value)
+        hint = (": remove the surrounding spaces" if isinstance(value, str) and value.strip() in _LEVELS
+                else choice_hint(value, _LEVELS))
+        raise DataFormatError(f"level must be 'sector' or 'subsector', got {'missing' if missing else repr(value)}"
+                              f"{hint}", path=path, row=int(odd[0]) + 1, column="level")
+    return levels
+
+
 def _sectors(sector_scores: pd.DataFrame, column: str) -> pd.DataFrame:
-    """The rows of level ``sector`` with a ``column``; none is refused (an empty figure, without a word)."""
-    sectors = sector_scores[(sector_scores["level"] == "sector").to_numpy(dtype=bool, na_value=False)]
+    """The rows of level ``sector`` with a ``column``; none is refused (an empty figure, without a word).
+
+    A ``level`` other than ``sector`` or ``subsector`` (``"Sector"``, ``"sector "``, missing)
+    is refused, naming its row: the row was left out of the figure without a word. So is
+    a sector given twice (``"51"`` and ``" 51"`` too), naming both rows: it was drawn twice.
+    """
+    levels = _check_levels(sector_scores, "sector_scores")
+    is_sector = levels == "sector"
+    naics = sector_scores["naics"].astype("string").str.strip()
+    repeat = first_repeat(naics.where(is_sector))
+    if repeat is not None:
+        pos, first = repeat
+        raise DataFormatError(f"sector {str(naics.iloc[pos])!r} given twice (rows {first + 1} and {pos + 1}): it "
+                              "would be drawn twice", path="sector_scores", row=pos + 1, column="naics")
+    sectors = sector_scores[is_sector]
     if sectors.empty:
         levels = sorted({str(v) for v in sector_scores["level"].dropna()})
         raise DataFormatError(f"no row of level 'sector' (levels: {levels}): there is nothing to draw",
@@ -660,7 +747,9 @@ def plot_ranked_occupations(soc_scores: pd.DataFrame, n: int = 15, *,
         given, naming the row (counted from 1) and the column (so is an end of beta's
         bootstrap interval, ``beta_ci_low`` or ``beta_ci_high``, where the table has them:
         text raised numpy's ``ValueError``); no occupation with a ``beta`` (and
-        ``min_employment`` workers) to draw (an empty figure before).
+        ``min_employment`` workers) to draw (an empty figure before); a SOC code given
+        twice, naming the rows (``" 15-1252"`` beside ``"15-1252"`` too: it was listed
+        twice in both lists).
 
     Examples
     --------
@@ -678,6 +767,9 @@ def plot_ranked_occupations(soc_scores: pd.DataFrame, n: int = 15, *,
     'Occupations with at least 10,000 workers; employment in brackets.'
     """
     check_table(soc_scores, "soc_scores", ["soc_code", "soc_title", "tot_emp", *EXPOSURE_MEASURES])
+    # an occupation given twice (" 15-1252" beside "15-1252" too) was listed twice in both lists
+    soc_scores = _stripped(soc_scores)
+    _check_once(soc_scores)
     soc = _drawn(soc_scores, EXPOSURE_MEASURES, "soc_scores")  # rows named as the caller counts them
     soc = soc.assign(tot_emp=numbers(soc_scores, "tot_emp", "soc_scores").to_numpy(dtype=float))
     top, bottom = ranked(_detailed(soc), "beta", n, min_employment=min_employment)
@@ -723,7 +815,9 @@ def plot_sectors(sector_scores: pd.DataFrame):
         ``beta`` is given, naming the row (counted from 1) and the column (so is an end of
         beta's bootstrap interval, ``beta_ci_low`` or ``beta_ci_high``, where the table has
         them); no row of level ``sector``, or none with the value drawn (an empty figure
-        before).
+        before); a ``level`` other than ``sector`` or ``subsector`` (``"Sector"``,
+        ``"sector "``, missing: the row was left out without a word), or a sector given
+        twice (``" 51"`` beside ``"51"`` too: it was drawn twice), naming the row.
 
     Examples
     --------
@@ -830,7 +924,9 @@ def plot_wage(soc_scores: pd.DataFrame, n: int = 10):
         a SOC code given twice (drawn and counted twice), naming the rows; a measure or
         ``tot_emp`` that is not a number, infinite, or (a measure) outside 0-1, naming the
         row and the column (text was drawn on a category axis, ``1.5`` off the axis; numbers
-        written as text are read).
+        written as text are read). Codes are read without surrounding spaces
+        (``" 15-1252"`` beside ``"15-1252"`` was drawn twice, ``"15-0000 "`` drawn as an
+        occupation).
 
     The dots are drawn in one order whatever the order of the rows (largest employment
     first), so the same scores give the same PNG. A measure missing on every occupation
@@ -851,6 +947,8 @@ def plot_wage(soc_scores: pd.DataFrame, n: int = 10):
     ([612.0, 312.0], 0.85)
     """
     check_table(soc_scores, "soc_scores", ["soc_code", "a_mean", "tot_emp", *EXPOSURE_MEASURES])
+    # " 15-1252" beside "15-1252" was drawn twice, "15-0000 " (a total) drawn as an occupation
+    soc_scores = _stripped(soc_scores)
     _check_once(soc_scores)  # on the whole frame: its rows named as the caller counts them
     wages = numbers(soc_scores, "a_mean", "soc_scores").to_numpy(dtype=float)
     low = np.flatnonzero(wages <= 0)
@@ -970,7 +1068,9 @@ def plot_coverage(sector_scores: pd.DataFrame):
         ``sector_scores`` not a DataFrame or without a column it draws; a value drawn that is
         not a number, infinite or outside 0-1, or (bars) ``alpha`` or ``gamma`` missing where
         ``beta`` is given, naming the row (counted from 1) and the column; no row of level
-        ``sector``, or none with the value drawn (an empty figure before).
+        ``sector``, or none with the value drawn (an empty figure before); a ``level`` other
+        than ``sector`` or ``subsector``, or a sector given twice, naming the row (as
+        :func:`plot_sectors`).
 
     Examples
     --------
@@ -1223,9 +1323,10 @@ def read_results(processed_dir) -> dict[str, pd.DataFrame]:
         text that is not a number in a column of numbers (naming the row too); a table
         that is not the one the folder's ``manifest.json`` recorded; a table with no rows,
         an infinite value, a fraction outside 0-1, a negative employment, a mean wage of 0
-        or less, a missing ``soc_code``, a sector or workforce row given twice, no
-        occupation with workers, no ``sector`` row, or no ``all`` row of a measure
-        (naming the file, row and column).
+        or less, a missing ``soc_code``, a sector or workforce row given twice, a
+        ``level`` other than ``sector`` or ``subsector`` (``"Sector"``: the row was left
+        out of the sectors table without a word), no occupation with workers, no
+        ``sector`` row, or no ``all`` row of a measure (naming the file, row and column).
     exposure.errors.ExposureError
         From the figures: matplotlib not installed (saying what to install).
 
@@ -1294,7 +1395,8 @@ def _check_values(name: str, frame: pd.DataFrame, path) -> None:
     an infinite value, a fraction outside 0-1, a negative employment, a wage of 0 or
     less (off the log axis), a missing ``soc_code`` (dropped from its major group), a row
     given twice (counted twice), no occupation with workers, no ``sector`` row, no
-    ``all`` row of a measure in ``workforce``.
+    ``all`` row of a measure in ``workforce``, a ``level`` other than ``sector`` or
+    ``subsector`` (its row left out of the sectors).
     """
     what = {"soc_scores": "occupation", "sector_scores": "industry", "workforce": "group"}[name]
     if frame.empty:
@@ -1316,6 +1418,8 @@ def _check_values(name: str, frame: pd.DataFrame, path) -> None:
         gaps = np.flatnonzero(frame[col].isna().to_numpy(dtype=bool))
         if len(gaps):
             raise DataFormatError("missing", path=path, row=int(gaps[0]) + 1, column=col)
+    if name == "sector_scores":  # "Sector": the row was left out of the sectors table without a word
+        _check_levels(frame, path)
     # an occupation twice: refused by by_major_group, which every figure set and table runs
     repeat = None if name == "soc_scores" else first_repeat(frame[keys].astype(str).agg("\x1f".join, axis=1))
     if repeat is not None:
@@ -1494,6 +1598,7 @@ def _results_tables(t: dict, n: int, min_employment: float) -> dict[str, pd.Data
     soc, sec, work = _detailed(t["soc_scores"]), t["sector_scores"], t["workforce"]
     occ_cols = {"soc_code": "SOC code", "soc_title": "occupation", "tot_emp": "employment",
                 "alpha": "alpha", "beta": "beta", "gamma": "gamma"}
+    _check_once(_stripped(t["soc_scores"]))  # before ranked, which counts the rows of the detailed ones
     top, bottom = ranked(soc, "beta", n, min_employment=min_employment)
     every = work[work["group_type"] == "all"].sort_values("measure", kind="stable")
     workforce = every[["measure", "covered_emp", "share_ge_10", "share_gt_50", "emp_mean",

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import math
 import re
 from collections.abc import Iterator
 
@@ -247,7 +248,9 @@ def workforce_shares(soc_scores: pd.DataFrame, measure: str) -> dict:
     A measure within :data:`exposure.rollup._sectors.ROUNDING` (1e-12) of a threshold is
     at it (float rounding of a mean of means, as
     :func:`~exposure.rollup.workforce_stats` counts it): ``0.10000000000000002`` was
-    counted above 0.10 and ``0.09999999999999999`` below it.
+    counted above 0.10 and ``0.09999999999999999`` below it. The sums are exact
+    (:func:`math.fsum`), so the rows in any order give the same shares (numpy's sums gave
+    another last digit for fractional employments in another order).
 
     Parameters
     ----------
@@ -304,11 +307,11 @@ def workforce_shares(soc_scores: pd.DataFrame, measure: str) -> dict:
         pos = int(outside[0])
         raise DataFormatError(f"{measure} must be a fraction from 0 to 1, got {float(x[pos])!r}", path="soc_scores",
                               row=pos + 1, column=measure)
-    with np.errstate(over="ignore"):
-        cov = float(emp[ok].sum())
-    if not np.isfinite(cov):  # inf, and NaN shares
+    try:  # exact sums (math.fsum): numpy's gave another last digit for the same rows in another order
+        cov = math.fsum(emp[ok])
+    except OverflowError:  # inf, and NaN shares
         raise DataFormatError("the employment adds up to more than a float can hold (tot_emp too large)",
-                              path="soc_scores", column="tot_emp")
+                              path="soc_scores", column="tot_emp") from None
     if cov == 0:  # NaN shares, with numpy's warnings
         raise DataFormatError(f"no covered worker: {measure} is missing on every row, or tot_emp is 0 or "
                               "missing where it is given", path="soc_scores")
@@ -318,10 +321,10 @@ def workforce_shares(soc_scores: pd.DataFrame, measure: str) -> dict:
     # 53-7064, human labels, core weights, n_tasks: share_gt_10 0.837 for 0.8316)
     return {
         "covered_emp": cov,
-        "ge_10": float(emp[xv >= 0.1 - ROUNDING].sum() / cov),
-        "gt_10": float(emp[xv > 0.1 + ROUNDING].sum() / cov),
-        "ge_50": float(emp[xv >= 0.5 - ROUNDING].sum() / cov),
-        "gt_50": float(emp[xv > 0.5 + ROUNDING].sum() / cov),
+        "ge_10": math.fsum(emp[xv >= 0.1 - ROUNDING]) / cov,
+        "gt_10": math.fsum(emp[xv > 0.1 + ROUNDING]) / cov,
+        "ge_50": math.fsum(emp[xv >= 0.5 - ROUNDING]) / cov,
+        "gt_50": math.fsum(emp[xv > 0.5 + ROUNDING]) / cov,
     }
 
 
