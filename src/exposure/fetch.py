@@ -1849,6 +1849,27 @@ def _member_hint(zf: zipfile.ZipFile, member: str) -> str:
     return f"; none of its {len(files)} file(s) is named {want!r} (the publisher dropped or renamed it?)"
 
 
+def _unreadable_member(exc: Exception) -> str:
+    """Why :mod:`zipfile` could not read a member (``exc``), as said after the member's name.
+
+    An encrypted member (a zip made with a password: :mod:`zipfile`'s ``RuntimeError``) was
+    a traceback from inside; one compressed by a method :mod:`zipfile` does not read
+    (Deflate64, which 7-Zip can be set to use) was said to be "corrupt".
+
+    Examples
+    --------
+    >>> _unreadable_member(RuntimeError("File <ZipInfo ...> is encrypted, password required for extraction"))
+    'is encrypted (a zip made with a password), which the library cannot read'
+    >>> _unreadable_member(zipfile.BadZipFile("Bad CRC-32 for file 'a.txt'"))
+    "is corrupt (Bad CRC-32 for file 'a.txt')"
+    """
+    if isinstance(exc, NotImplementedError):  # (a RuntimeError too)
+        return f"is compressed by a method Python's zipfile cannot read (Deflate64, or another: {exc})"
+    if isinstance(exc, RuntimeError):
+        return "is encrypted (a zip made with a password), which the library cannot read"
+    return f"is corrupt ({exc})"
+
+
 def _extract_member_verified(archive: Path, src: Source, dest: Path, *, downloaded: bool = False) -> None:
     """Extract ``src.member`` from ``archive`` to ``dest`` atomically, verifying sha256.
 
@@ -1885,14 +1906,14 @@ def _extract_member_verified(archive: Path, src: Source, dest: Path, *, download
                         for chunk in iter(lambda: fin.read(_CHUNK), b""):
                             digest.update(chunk)
                             fout.write(chunk)
-                except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+                except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
                     # the user's own copy is kept: "the archive was removed, fetch again"
                     # was untrue for it, and fetching again read the same bytes again
                     after = ("the archive was removed, fetch again to download it anew" if downloaded
                              else "it is your copy of the publisher's download: replace it with a "
                              "good one (or remove it to download the file)")
                     raise DownloadError(
-                        f"{src.name}: member {src.member!r} of {archive} is corrupt ({exc}); {after}"
+                        f"{src.name}: member {src.member!r} of {archive} {_unreadable_member(exc)}; {after}"
                     ) from exc
             if src.pinned and digest.hexdigest() != src.sha256:
                 raise ChecksumMismatchError(
@@ -2906,8 +2927,10 @@ def _publisher_sha256(path: Path, src: Source) -> str:
                 digest.update(chunk)
     except KeyError:  # no such member: the cached copy is what there is
         return src.sha256
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError) as exc:
-        raise DownloadError(f"{src.name}: member {src.member!r} of {path} is unreadable ({exc}); "
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError) as exc:
+        why = (_unreadable_member(exc) if isinstance(exc, (NotImplementedError, RuntimeError))
+               else f"is unreadable ({exc})")
+        raise DownloadError(f"{src.name}: member {src.member!r} of {path} {why}; "
                             "it is your copy of the publisher's download: replace it with a good "
                             "one (or remove it)") from exc
     return digest.hexdigest()
@@ -3020,6 +3043,59 @@ def _refuse_partial_folder(root: Path, src: Source) -> None:
         f"another date of the release. Copy the file into {folder}, put the publisher's zip "
         f"itself in the data directory ({places[1]}), or remove the folder to download the "
         "whole release; nothing was downloaded")
+
+
+def _root_release_file(root: Path, src: Source) -> Path | None:
+    """``src``'s file in the data directory ``root`` when ``root`` is the release folder itself, else None.
+
+    ``--data-dir ~/Downloads/db_31_0_text`` (the publisher's zip as unzipped, given as the
+    data directory instead of the folder that holds it): the file is ``root/Job Zones.txt``,
+    where the library looks for ``root/db_31_0_text/Job Zones.txt``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from exposure.releases import layout_source
+    >>> d = Path(tempfile.mkdtemp()) / "db_31_0_text"; d.mkdir()
+    >>> _ = (d / "Job Zones.txt").write_text("x")
+    >>> _root_release_file(d, layout_source("onet/31.0/Job Zones.txt")) == d / "Job Zones.txt"
+    True
+    """
+    if not src.member or not src.archive_url:
+        return None
+    try:
+        rel = _safe_relpath(src.member, what="archive member")
+    except ExposureError:
+        return None
+    if len(rel.parts) < 2 or Path(os.path.abspath(root)).name != rel.parts[0]:
+        return None
+    held = root.joinpath(*rel.parts[1:])
+    return held if held.is_file() else None
+
+
+def _release_folder_hint(root: Path, src: Source) -> str:
+    """``"; the data directory ... is itself the release folder ..."`` (:func:`_root_release_file`), else ``""``."""
+    held = _root_release_file(root, src)
+    if held is None:
+        return ""
+    folder = Path(os.path.abspath(root))
+    return (f"; the data directory {root} is itself the release folder {folder.name}/ (it holds {held.name!r}), "
+            f"not the folder that holds it: give {folder.parent} as the data directory (--data-dir, "
+            f"${ENV_DATA_DIR}) to read your copy")
+
+
+def _refuse_release_folder_root(root: Path, src: Source) -> None:
+    """Refuse to download a new file whose release folder is the data directory ``root`` itself.
+
+    With the network reachable, the release was downloaded into that folder and read
+    without a word, the user's files beside it passed over (they may be of another date of
+    the release); without it, the error said "no copy of it in the data directory
+    either". A file pinned before is downloaded as before (its sha256 is checked).
+    """
+    hint = _release_folder_hint(root, src)
+    if src.pinned or not hint:
+        return
+    raise DownloadError(f"{src.name}: {hint[2:]}; nothing was downloaded")
 
 
 def _from_publisher_copy(path: Path, src: Source, dest: Path) -> None:
@@ -3236,7 +3312,8 @@ def _data_dir_hint(root: Path, src: Source, looked=()) -> str:
     damaged = _damaged_zip(root, src)
     unread = f"; {damaged[0]} is there but not read: {damaged[1]}" if damaged else ""
     return (f"; no copy of it in the data directory either (looked for {', '.join(map(str, places))})"
-            f"{unread}{_folder_hint(root, src)}{_other_format_hint(root, src)}{_renamed_hint(root, src)}")
+            f"{unread}{_release_folder_hint(root, src)}{_folder_hint(root, src)}{_other_format_hint(root, src)}"
+            f"{_renamed_hint(root, src)}")
 
 
 def fetch(
@@ -3419,6 +3496,7 @@ def _fetch(store: DataStore, src: Source, *, timeout, retries, backoff, deadline
         if mirror_dir is None or not _mirror_has(mirror_dir, src):
             _refuse_damaged_zip(root, src)  # it was read as no zip at all
         if mirror_dir is None:
+            _refuse_release_folder_root(root, src)
             _refuse_partial_folder(root, src)
             _say_other_format(root, src)
             _say_renamed(root, src, None)
@@ -3458,7 +3536,9 @@ def fetch_table(name, reader, *, store: DataStore | None = None, mirror=None, da
     ``reader`` (which validates it against its schema) and, when that succeeds, its
     sha256 is recorded in the store's lock file; when it fails the file is removed from
     the cache and the error is raised, naming the file the bytes came from (the mirror's
-    file, or the source and its URL), not the removed copy. Inside :func:`staged_pins` (a
+    file, or the source and its URL), not the removed copy. The warnings ``reader`` logs
+    name the file the user can fix as its errors do (the mirror's, or the user's copy in the
+    data directory: :class:`_NamingOrigin`), not the cache copy. Inside :func:`staged_pins` (a
     recompute) the pin is held, read as a pin by the rest of the run, and written to the
     lock file only when the whole run succeeds; used alone, the pin is written at once.
 
@@ -3509,7 +3589,8 @@ def fetch_table(name, reader, *, store: DataStore | None = None, mirror=None, da
     path = fetch(name if src.pinned else src, **where, **kwargs)
     if src.pinned:
         try:
-            return reader(path)
+            with _NamingOrigin(path, src, store):
+                return reader(path)
         except DataFormatError as exc:  # the file to fix is the mirror's, not its cache copy
             if exc.path is None or Path(exc.path) != path:
                 raise
@@ -3523,7 +3604,8 @@ def fetch_table(name, reader, *, store: DataStore | None = None, mirror=None, da
     # only this copy
     seen, digest = _read_once(path, src)
     try:
-        table = reader(path)
+        with _NamingOrigin(path, src, store):
+            table = reader(path)
     except DataFormatError as exc:
         if mirror_holding(path.parent, store.mirror) is not None:  # read in place: named
             raise
@@ -3614,6 +3696,66 @@ def mirror_origin(path, name, store: DataStore) -> Path:
         return origin if file_sha256(origin) == file_sha256(path) else path
     except (ExposureError, OSError):  # an error is being reported: never hide it behind another
         return path
+
+
+class _NamingOrigin(logging.Filter):
+    """Name the file the user can fix in what a reader logs while it reads the cache copy ``path``.
+
+    A context manager around one reader's call in :func:`fetch_table`: a warning of the
+    reader (``.../cache/onet/31.0/Job Zones.txt: 1 cell(s) are quoted ...``) named the cache
+    copy, which the user must not edit (it is replaced from the mirror), while its errors
+    name the mirror's file (:func:`mirror_origin`). The records of the package's loggers
+    that name ``path`` (an argument, or the message) name that file instead; the file is
+    looked for (and hashed) only when such a record is logged.
+    """
+
+    def __init__(self, path: Path, src: Source, store: DataStore):
+        super().__init__()
+        self.path, self.src, self.store = path, src, store
+        # the path as a word of a message: not the start of a longer name ("....txt.part")
+        self.pattern = re.compile(re.escape(str(path)) + r"(?!\.?\w)")
+        self.origin: Path | None = None
+        self.looked = False
+        self.loggers: list[logging.Logger] = []
+
+    def __enter__(self) -> _NamingOrigin:
+        top = __name__.partition(".")[0]
+        # a filter of a logger sees only the records logged to it, not its children's
+        self.loggers = [lg for name, lg in list(logging.Logger.manager.loggerDict.items())
+                        if isinstance(lg, logging.Logger) and (name == top or name.startswith(f"{top}."))]
+        for lg in self.loggers:
+            lg.addFilter(self)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for lg in self.loggers:
+            lg.removeFilter(self)
+
+    def _origin(self) -> Path | None:
+        """The file to name instead of :attr:`path` (None when it is the cache copy itself)."""
+        if not self.looked:
+            self.looked = True
+            origin = mirror_origin(self.path, self.src, self.store)
+            self.origin = None if origin == self.path else origin
+        return self.origin
+
+    def _shown(self, value):
+        """``value`` (an argument or message of a record) naming the origin instead of the cache copy."""
+        if isinstance(value, os.PathLike) and os.fspath(value) == str(self.path):
+            return self._origin() or value
+        if isinstance(value, str) and self.pattern.search(value):
+            origin = self._origin()
+            return value if origin is None else self.pattern.sub(lambda _: str(origin), value)
+        return value
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Rewrite ``record`` in place when it names the cache copy; every record passes."""
+        record.msg = self._shown(record.msg)
+        if isinstance(record.args, tuple):
+            record.args = tuple(self._shown(a) for a in record.args)
+        elif isinstance(record.args, dict):
+            record.args = {k: self._shown(v) for k, v in record.args.items()}
+        return True
 
 
 def _read_once(path: Path, src: Source) -> tuple[tuple[int, int], str]:
