@@ -892,7 +892,10 @@ def _score_learned(frame: pd.DataFrame, texts: list | None, *, text_column: str 
     if onet is not None and "task_id" in frame.columns:
         known = remembered("onet_task_keys", (onet.tasks,), lambda: set(
             onet.tasks["onetsoc_code"].astype(str) + "|" + onet.tasks["task_id"].astype("int64").astype(str)))
-        ids = pd.to_numeric(frame["task_id"], errors="coerce")
+        ids = frame["task_id"]
+        if isinstance(ids.dtype, pd.ArrowDtype):  # decimal128 with a missing cell: pandas' length ValueError
+            ids = pd.Series(ids.to_numpy(dtype=object, na_value=None), index=ids.index)
+        ids = pd.to_numeric(ids, errors="coerce")
         keys = [f"{c}|{int(i)}" if c and ok else "" for c, i, ok in
                 zip(codes, ids.tolist(), ids.notna().tolist())]
         use_onet = np.fromiter((k in known for k in keys), dtype=bool, count=n)
