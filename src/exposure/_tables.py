@@ -43,6 +43,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
+from exposure._args import check_path
 from exposure._io import (
     _bytes_as_text,
     pyarrow_parquet,
@@ -166,6 +167,13 @@ class RawTable:
 def as_path(path) -> Path:
     """``path`` as a :class:`~pathlib.Path`; a value that is not a path is a DataFormatError.
 
+    An empty path (``""``) and one holding a NUL character are refused as
+    :func:`exposure._args.check_path` refuses them: ``Path("")`` is ``.``, the current
+    directory (``exposure.onet.read_job_zones("")`` said
+    ``.: is a directory, not a file``, ``read_frame("")``
+    ``.: unsupported input file type '(none)'``), and a NUL made the file ``not found``,
+    its name shown with a space.
+
     Examples
     --------
     >>> as_path("tasks.csv").name
@@ -174,15 +182,24 @@ def as_path(path) -> Path:
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: expected a file path (str or os.PathLike), got NoneType
+    >>> as_path("")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: the file path is empty: give a file path (an empty path would be read as the current directory)
     """
     if isinstance(path, Path):
-        return path
-    try:
-        return Path(path)
-    except TypeError:
-        raise DataFormatError(
-            f"expected a file path (str or os.PathLike), got {type(path).__name__}"
-        ) from None
+        text = str(path)
+    else:
+        try:
+            text = os.fspath(path)
+            path = Path(text)
+        except TypeError:
+            raise DataFormatError(
+                f"expected a file path (str or os.PathLike), got {type(path).__name__}"
+            ) from None
+    if text == "" or "\0" in text:
+        check_path(text, "the file path")  # raises, naming what is wrong
+    return path
 
 
 def norm_header(name) -> str:
@@ -211,12 +228,19 @@ def header_name(name) -> str:
     return _HEADER_BREAK.sub(" ", text).strip() if _HEADER_BREAK.search(text) else text
 
 
-def check_file(path: Path) -> bytes:
+def check_file(path: Path, *, save_sep: str | None = ",", workbook: bool = True) -> bytes:
     """Return the first bytes of ``path``; raise on a missing, empty or HTML file.
 
     Text in UTF-16 (with a byte-order mark, or without one: :func:`utf16_without_bom`)
     or UTF-32 is named as such, for every reader that calls this first (a reader that
-    looked for NUL bytes itself said "a binary file").
+    looked for NUL bytes itself said "a binary file"), and so is an old binary ``.xls``
+    workbook, each saying what to save the file as for its reader: ``save_sep`` is the
+    separator the reader reads text with whatever the file's name (None: it reads no
+    text), ``workbook`` whether it reads an ``.xlsx`` workbook too
+    (:func:`_utf8_advice`, :func:`_xls_advice`). The default is a reader of user tables
+    (:func:`read_frame`), which reads ``.csv`` comma-separated and workbooks; a reader of
+    tab-separated text (the O*NET files) was told to save the file as ``'CSV UTF-8'`` or
+    CSV, which it refuses (it reads a ``.csv`` file tab-separated too).
 
     A symbolic link to a missing file (or a loop of links) is named as such
     (:func:`link_note`); a path that cannot be looked at (a name too long for the
@@ -239,18 +263,16 @@ def check_file(path: Path) -> bytes:
         raise InputError(exc.strerror or str(exc), path=path, errno=exc.errno) from None
     if not head.strip():
         raise DataFormatError("file is empty", path=path)
+    advice = _utf8_advice(save_sep, workbook)
     if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        raise DataFormatError("file is UTF-32 text: save it as UTF-8 ('CSV UTF-8')", path=path)
+        raise DataFormatError(f"file is UTF-32 text: {advice}", path=path)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DataFormatError(
-            "file is UTF-16 text (Excel's 'Unicode Text'): save it as UTF-8 ('CSV UTF-8')",
-            path=path,
-        )
+        raise DataFormatError(f"file is UTF-16 text (Excel's 'Unicode Text'): {advice}", path=path)
     if utf16_without_bom(head):  # named here for every reader: some said "a binary file"
-        raise DataFormatError(UTF16_NO_BOM, path=path)
+        raise DataFormatError(f"{_UTF16_LOOKS}: {advice}", path=path)
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         raise DataFormatError(
-            "file is an old binary Excel .xls workbook (or another OLE file): save it as .xlsx or CSV",
+            f"file is an old binary Excel .xls workbook (or another OLE file): {_xls_advice(save_sep, workbook)}",
             path=path,
         )
     probe = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -303,9 +325,54 @@ def _match_columns(header: list[str], columns: dict, optional: dict, path: Path,
     return found
 
 
-#: What a text file whose first bytes are UTF-16 without a byte-order mark says.
-UTF16_NO_BOM = ("file looks like UTF-16 text without a byte-order mark: save it as UTF-8 "
-                "('CSV UTF-8')")
+#: What a text file whose first bytes are UTF-16 without a byte-order mark is.
+_UTF16_LOOKS = "file looks like UTF-16 text without a byte-order mark"
+#: What a text file whose first bytes are UTF-16 without a byte-order mark says (a CSV reader).
+UTF16_NO_BOM = f"{_UTF16_LOOKS}: save it as UTF-8 ('CSV UTF-8')"
+#: UTF-8 tab-separated text, and how to save it (Excel saves none: its "Text (Tab
+#: delimited)" is Windows-1252, its "Unicode Text" UTF-16).
+_UTF8_TAB = ("UTF-8 tab-separated text (Excel saves none: in LibreOffice, Save As 'Text CSV' with "
+             "the character set 'Unicode (UTF-8)' and the field delimiter {Tab})")
+
+
+def _utf8_advice(sep: str | None = ",", workbook: bool = True) -> str:
+    """What to do with a text file in another encoding than UTF-8, for a reader of ``sep`` text.
+
+    ``sep`` is the separator the reader reads text with whatever the file's name (None: it
+    reads workbooks only), ``workbook`` whether it reads an ``.xlsx`` workbook too. Excel's
+    ``'CSV UTF-8'`` is comma-separated: a reader of tab-separated text (the O*NET files,
+    the Eloundou et al. labels) refuses it, so it is said to such a reader only.
+
+    Examples
+    --------
+    >>> _utf8_advice(",")
+    "save it as UTF-8 ('CSV UTF-8')"
+    >>> _utf8_advice("\\t", workbook=False)
+    "save it as UTF-8 tab-separated text (Excel saves none: in LibreOffice, Save As 'Text CSV' with the character set 'Unicode (UTF-8)' and the field delimiter {Tab})"
+    >>> _utf8_advice("\\t").startswith("give the table as an .xlsx workbook, or save it as UTF-8 tab-separated text")
+    True
+    """
+    if sep is None:
+        return "give the table as an .xlsx workbook"
+    if sep != "\t":
+        return "save it as UTF-8 ('CSV UTF-8')"
+    text = f"save it as {_UTF8_TAB}"
+    return f"give the table as an .xlsx workbook, or {text}" if workbook else text
+
+
+def _xls_advice(sep: str | None = ",", workbook: bool = True) -> str:
+    """What to do with an old binary ``.xls`` workbook, for a reader of ``sep`` text (:func:`_utf8_advice`).
+
+    Examples
+    --------
+    >>> _xls_advice(","), _xls_advice("\\t"), _xls_advice(None), _xls_advice(",", workbook=False)
+    ('save it as .xlsx or CSV', 'save it as .xlsx', 'save it as .xlsx', "save it as CSV ('CSV UTF-8')")
+    """
+    if sep is None or (sep == "\t" and workbook):
+        return "save it as .xlsx"
+    if sep == "\t":
+        return f"save it as {_UTF8_TAB}"
+    return "save it as .xlsx or CSV" if workbook else "save it as CSV ('CSV UTF-8')"
 
 
 def utf16_without_bom(head: bytes) -> bool:
@@ -333,14 +400,16 @@ def utf16_without_bom(head: bytes) -> bool:
     return max(little, big) >= 0.9 * pairs
 
 
-def nul_error(path, offset: int, line: int, head: bytes = b"") -> DataFormatError:
+def nul_error(path, offset: int, line: int, head: bytes = b"", *, save_sep: str | None = ",",
+              workbook: bool = True) -> DataFormatError:
     """The error of a NUL byte at byte ``offset``, on line ``line`` (from 1), of ``path``.
 
     ``head``, the first bytes of the file, names UTF-16 text without a byte-order mark as
-    such (:func:`utf16_without_bom`).
+    such (:func:`utf16_without_bom`), saying what to save it as for a reader of
+    ``save_sep`` text (and of workbooks, with ``workbook``: :func:`_utf8_advice`).
     """
     if utf16_without_bom(head):
-        return DataFormatError(UTF16_NO_BOM, path=path)
+        return DataFormatError(f"{_UTF16_LOOKS}: {_utf8_advice(save_sep, workbook)}", path=path)
     return DataFormatError(
         f"file is binary, not text (a NUL byte at offset {offset})",
         path=path,
@@ -432,8 +501,15 @@ def read_utf8(path: Path, *, bom: bool = True, what: str = "") -> str:
                               f"{offset}){what}", path=path) from None
 
 
-def decode_text(data: bytes, path: Path, sep: str, quoting: int | None = None) -> str:
+def decode_text(data: bytes, path: Path, sep: str, quoting: int | None = None, *,
+                save_sep: str | None = ",", workbook: bool = True) -> str:
     """``data`` as UTF-8 text (BOM dropped); raise on binary data or a non-UTF-8 byte.
+
+    The error says what to save the file as for its reader (:func:`_utf8_advice`), which
+    reads text separated by ``save_sep`` whatever the file's name (the default, ``,``, is
+    a reader of user tables, which reads a ``.csv`` file comma-separated) and ``.xlsx``
+    workbooks too with ``workbook``: a reader of tab-separated text (the O*NET files) was
+    told ``save it as UTF-8 ('CSV UTF-8')``, Excel's comma-separated CSV, which it refuses.
 
     A byte that is not UTF-8 is named with its offset in the file, its record (``row``,
     the header being row 1), the line it is on and its column, the text before it read as
@@ -452,7 +528,8 @@ def decode_text(data: bytes, path: Path, sep: str, quoting: int | None = None) -
     """
     nul = data.find(b"\x00")
     if nul >= 0:
-        raise nul_error(path, nul, data.count(b"\n", 0, nul) + 1, data[:512])
+        raise nul_error(path, nul, data.count(b"\n", 0, nul) + 1, data[:512], save_sep=save_sep,
+                        workbook=workbook)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -466,7 +543,7 @@ def decode_text(data: bytes, path: Path, sep: str, quoting: int | None = None) -
         column = names[field] if field < len(names) else None
         raise DataFormatError(
             f"byte 0x{data[offset]:02x} is not valid UTF-8 (byte offset {offset})"
-            f"{_encoding_advice(data[offset])}",
+            f"{_encoding_advice(data[offset], save_sep, workbook)}",
             path=path,
             row=row,
             line=line,
@@ -520,8 +597,11 @@ def windows_1252_char(byte: int) -> str | None:
     return char if byte >= 0x80 and char.isprintable() else None
 
 
-def _encoding_advice(byte: int) -> str:
+def _encoding_advice(byte: int, sep: str | None = ",", workbook: bool = True) -> str:
     """What to do about a byte that is not UTF-8: save the file as UTF-8 (naming the likely encoding).
+
+    What to save it as depends on the reader (:func:`_utf8_advice`): ``sep`` is the
+    separator it reads text with, ``workbook`` whether it reads workbooks too.
 
     Examples
     --------
@@ -529,12 +609,15 @@ def _encoding_advice(byte: int) -> str:
     ": the file looks like Windows-1252/Latin-1 text (0xe9 is 'é' there); save it as UTF-8 ('CSV UTF-8')"
     >>> _encoding_advice(0x81)
     ": save the file as UTF-8 ('CSV UTF-8')"
+    >>> _encoding_advice(0x81, "\\t").startswith(": give the table as an .xlsx workbook, or save the file as UTF-8 tab")
+    True
     """
+    advice = _utf8_advice(sep, workbook)
     char = windows_1252_char(byte)
-    if char is None:
-        return ": save the file as UTF-8 ('CSV UTF-8')"
+    if char is None:  # (the file is named: "it" would be the byte)
+        return ": " + advice.replace("save it as", "save the file as", 1)
     return (f": the file looks like Windows-1252/Latin-1 text (0x{byte:02x} is {char!r} there); "
-            "save it as UTF-8 ('CSV UTF-8')")
+            f"{advice}")
 
 
 #: Excel's first line naming the separator (``sep=;``), which no other program reads.
@@ -794,6 +877,8 @@ TITLE_LINE = (" (row 1, read as the header, has %d field%s: a title line above t
 #: The same, when the records below are not counted (a file read record by record).
 TITLE_OR_COMMA = (" (a title line above the header, row 1 being read as the header (%d field%s)? "
                   "Or an unquoted comma inside a field?)")
+#: The same, for a tab-separated file (where a comma separates no fields).
+TITLE_ABOVE = " (a title line above the header, row 1 being read as the header (%d field%s)?)"
 
 
 def link_note(path: Path, what: str = "the file") -> str | None:
@@ -899,6 +984,7 @@ def read_text_table(
     optional: dict | None = None,
     sep: str = "\t",
     quoting: int = csv.QUOTE_NONE,
+    workbook: bool = False,
 ) -> RawTable:
     """Read a delimited text file (header on line 1) into a :class:`RawTable` of strings.
 
@@ -916,6 +1002,10 @@ def read_text_table(
     quoting : int, default csv.QUOTE_NONE
         ``csv.QUOTE_NONE`` for O*NET text files (quotes are text); ``csv.QUOTE_MINIMAL``
         for CSV files.
+    workbook : bool, default False
+        Whether the caller reads the table from an ``.xlsx`` workbook too
+        (:func:`read_table`): errors then offer it (what to save a file in another
+        encoding as, what to do with a quoted cell holding a tab).
 
     Returns
     -------
@@ -924,10 +1014,11 @@ def read_text_table(
     Raises
     ------
     exposure.errors.DataFormatError
-        Missing/empty/HTML file, a byte that is not UTF-8 (naming its line and column),
+        Missing/empty/HTML file, a byte that is not UTF-8 (naming its line and column,
+        and what to save the file as for a reader of ``sep`` text: :func:`_utf8_advice`),
         a line with too many or too few fields, a quoted cell never closed, a missing
         column (a header of one column separated by another character than ``sep``
-        says so: :func:`_one_column_note`).
+        says so: :func:`_one_column_note`, also when a row of it splits on ``sep``).
 
     Examples
     --------
@@ -940,7 +1031,7 @@ def read_text_table(
     """
     path = as_path(path)
     optional = optional or {}
-    head = check_file(path)
+    head = check_file(path, save_sep=sep, workbook=workbook)
     if head.startswith(b"PK\x03\x04"):
         raise DataFormatError(
             "file is a zip archive (an .xlsx workbook?), not delimited text", path=path
@@ -949,10 +1040,16 @@ def read_text_table(
     # was "row 1: file is binary, not text (a NUL byte at offset 3)"
     _check_signature(head, path)
     data = path.read_bytes()
-    text = decode_text(data, path, sep, quoting)
+    text = decode_text(data, path, sep, quoting, save_sep=sep, workbook=workbook)
     if not text.strip():
         raise DataFormatError("file is empty", path=path)
-    header = check_field_counts(text, sep, quoting, path)
+    try:
+        header = check_field_counts(text, sep, quoting, path,
+                                    quoted_tab=_QUOTED_TAB_XLSX if workbook else _QUOTED_TAB_TEXT)
+    except DataFormatError:
+        if sep == "\t":  # (the readers of CSV name a file separated otherwise themselves)
+            _other_separator_header(text, sep, quoting, columns, optional, path)
+        raise
     found = _match_columns(header, columns, optional, path, "line 1", row=1,
                            note=_one_column_note(header, sep))
     names = [f"c{i}" for i in range(len(header))]
@@ -963,6 +1060,26 @@ def read_text_table(
         frame = _pandas_text_frame(text, sep, quoting, names, used, path)
     out = pd.DataFrame({target: frame[f"c{idx}"].astype(str) for target, idx in found.items()})
     return RawTable(out, path, 2, {t: header_name(header[i]) for t, i in found.items()})
+
+
+def _other_separator_header(text: str, sep: str, quoting: int, columns: dict, optional: dict,
+                            path: Path) -> None:
+    """Refuse the missing columns of a file whose header is one field separated by another character than ``sep``.
+
+    Run when a row of ``text``, read tab-separated, is refused: in such a file (a
+    comma-separated ``.csv`` given to a reader of tab-separated text, the O*NET files) a
+    row may split on ``sep`` (a cell holding a tab), and it was named first, as
+    ``too many fields: expected 1, got 2`` with advice for a tab-separated file (``save it as .csv``);
+    the header says what the file is (:func:`_one_column_note`), as it does for the same
+    file without the tab. Returns when the header is not such, or holds the columns.
+    """
+    first = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]
+    if quoting != csv.QUOTE_NONE and first.count('"') % 2:  # a quoted header cell spanning lines
+        return
+    header = next(csv.reader([first], delimiter=sep, quoting=quoting), [])
+    note = _one_column_note(header, sep)
+    if note:
+        _match_columns(header, columns, optional, path, "line 1", row=1, note=note)
 
 
 def _one_column_note(header: list, sep: str) -> str:
@@ -1046,8 +1163,14 @@ def _arrow_text_frame(data: bytes, sep: str, names: list, used: list) -> pd.Data
                          for c in used})
 
 
-def check_field_counts(text: str, sep: str, quoting: int, path: Path) -> list:
+def check_field_counts(text: str, sep: str, quoting: int, path: Path, *,
+                       quoted_tab: str | None = None) -> list:
     """Return the header fields; raise if a line's field count differs from the header's.
+
+    ``quoted_tab`` ends the message of a row of a tab-separated file read unquoted with a
+    field too many and a double quote (default :data:`QUOTED_TAB`, for a reader that reads
+    a ``.csv`` file as quoted CSV: save it so). A reader of tab-separated text whatever the
+    file's name (the O*NET files) says what works for it (:func:`read_text_table`).
 
     A truncated line has too few fields, a stray separator too many; an empty line (or
     one of spaces) among the rows of a file of several columns is named as such
@@ -1065,10 +1188,10 @@ def check_field_counts(text: str, sep: str, quoting: int, path: Path) -> list:
     ``csv.Error`` traceback.
     """
     with _no_field_limit():
-        return _count_fields(text, sep, quoting, path)
+        return _count_fields(text, sep, quoting, path, QUOTED_TAB if quoted_tab is None else quoted_tab)
 
 
-def _count_fields(text: str, sep: str, quoting: int, path: Path) -> list:
+def _count_fields(text: str, sep: str, quoting: int, path: Path, quoted_tab: str) -> list:
     """The body of :func:`check_field_counts`, run with :mod:`csv`'s field limit lifted."""
     # a carriage return not followed by a line feed ends a line for pandas and csv too:
     # such a file (old Mac line ends, or a cell holding one) is checked record by record as
@@ -1173,7 +1296,7 @@ def _count_fields(text: str, sep: str, quoting: int, path: Path) -> list:
                 elif sep == ",":
                     what += " (an unquoted comma inside a field?)"
                 elif sep == "\t" and '"' in line:
-                    what += QUOTED_TAB
+                    what += quoted_tab
             column = None
         raise DataFormatError(what, path=path, row=pos + 1, line=line_no[pos], column=column)
     return header
@@ -1212,6 +1335,13 @@ def _unnamed_header_note(header: list, got: int, sep: str) -> str:
 #: What a line of a tab-separated file with a field too many and a double quote adds.
 QUOTED_TAB = (" (a tab inside a quoted field? quotes are text in a tab-separated file: save it "
               "as .csv)")
+#: The same, for a reader of tab-separated text whatever the file's name, which reads
+#: workbooks too (:func:`read_table`: the O*NET files), and for one that reads no workbook.
+_QUOTED_TAB_XLSX = (" (a tab inside a quoted field? quotes are text in this tab-separated file, in a "
+                    ".csv file too: remove the tab from the cell, or give the table as an .xlsx "
+                    "workbook)")
+_QUOTED_TAB_TEXT = (" (a tab inside a quoted field? quotes are text in this tab-separated file, in a "
+                    ".csv file too: remove the tab from the cell)")
 #: What a record ended by a carriage return alone says, in a file of line feeds.
 LONE_CR = ("a carriage return (\\r) alone ends this line, where the other lines end with a line "
            "feed: a line break inside a cell? remove it, or quote the cell")
@@ -1635,7 +1765,7 @@ def read_xlsx_table(
 
     path = as_path(path)
     optional = optional or {}
-    head = check_file(path)
+    head = check_file(path, save_sep=None)  # (named .xlsx: "save it as .xlsx", whatever text the caller reads)
     if not head.startswith(b"PK\x03\x04"):
         raise DataFormatError("not an .xlsx workbook (no zip signature)", path=path)
     refuse_strict_workbook(path)
@@ -1765,7 +1895,8 @@ def read_table(path, columns: dict, *, optional: dict | None = None, **kwargs) -
     path = as_path(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         return read_xlsx_table(path, columns, optional=optional, **kwargs)
-    return read_text_table(path, columns, optional=optional, **kwargs)
+    # a workbook is read too: errors about text may offer it
+    return read_text_table(path, columns, optional=optional, workbook=True, **kwargs)
 
 
 def missing_to_na(series: pd.Series, tokens=_MISSING) -> pd.Series:
@@ -3548,13 +3679,14 @@ def check_delimited_file(path) -> list[str]:
                         what = f"too many fields: expected {width}, got {got}"
                         if record[-1] == "":
                             what += " (a trailing separator at the end of the line?)"
+                        elif sep == "\t" and any('"' in field for field in record):
+                            what += QUOTED_TAB  # (a comma separates nothing in this file)
                         elif rows == 2 or not data_seen:  # the first record (read in batches:
                             # the ones below unseen), empty lines above it ("Title\n\nheader")
-                            what += TITLE_OR_COMMA % (width, "" if width == 1 else "s")
+                            what += (TITLE_OR_COMMA if sep == "," else TITLE_ABOVE) % (
+                                width, "" if width == 1 else "s")
                         elif sep == ",":
                             what += " (an unquoted comma inside a field?)"
-                        elif any('"' in field for field in record):
-                            what += QUOTED_TAB
                         column = None
                     raise DataFormatError(what, path=path, row=rows, line=start, column=column)
                 data_seen = True
