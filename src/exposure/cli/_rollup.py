@@ -41,7 +41,7 @@ from exposure.rollup._run import (
 )
 from exposure.rollup._sectors import _industry_cells, warn_titles
 from exposure.rollup._soc import national_detailed
-from exposure.scoring._files import onet_aliases
+from exposure.scoring._files import WEIGHT_COLUMNS, onet_aliases
 
 __all__ = ["register", "run_rollup", "read_task_scores", "COVERAGE_NAME"]
 
@@ -155,8 +155,9 @@ def read_task_scores(path) -> pd.DataFrame:
 
 
 #: Column names (lower case, stripped) of task weights written by other tools: the roll-up
-#: weighs by ``--weights`` and would ignore them.
-FOREIGN_WEIGHTS = ("weight", "weights", "task_weight", "task_weights")
+#: weighs by ``--weights`` and would ignore them. ``exposure score`` warns of the same names
+#: (:data:`exposure.scoring._files.WEIGHT_COLUMNS`, this list).
+FOREIGN_WEIGHTS = WEIGHT_COLUMNS
 
 #: The columns of the task scores that the roll-up reads when they are there, and what for.
 OPTIONAL_COLUMNS = {
