@@ -55,6 +55,12 @@
     ``DecimalType`` read with ``dtype_backend="pyarrow"``) raised pandas' ``ValueError:
     Length of values (1) does not match length of index (2)`` from inside the learned
     scorer (round 68's Dask helper's lead). Scored now, as the same IDs in ``Int64``.
+13. ``exposure rollup`` of a scores file whose task types are under ``Task type`` (O*NET's
+    header ``Task Type`` in another case; also ``task type``, ``Task_type``) read no task
+    types and weighed the tasks by the registry's statements, without a word: only names
+    differing by case or surrounding spaces were refused. Names with spaces for their
+    underscores are refused too now (``rename it 'task_type'``), and so are weight columns
+    written so (``task weights``). ``Task Type`` itself is read, as before.
 """
 from __future__ import annotations
 
@@ -348,3 +354,26 @@ def test_decimal_task_ids_with_a_missing_cell_are_scored():
     got = score_tasks(frame, onet=onet)[cols]
     expected = score_tasks(frame.assign(task_id=pd.array([21228, None], dtype="Int64")), onet=onet)[cols]
     pd.testing.assert_frame_equal(got, expected)
+
+
+# 13 -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["Task type", "task type", "TASK  TYPE"])
+def test_rollup_refuses_task_types_under_a_spaced_name(tmp_path, capsys, name):
+    scores = tmp_path / "scores.csv"
+    pd.DataFrame({"onetsoc_code": ["43-4171.00"], "task_id": [8823], "alpha": [0.5], "beta": [0.5],
+                  "gamma": [0.5], name: ["Core"]}).to_csv(scores, index=False)
+    code, out, err = cli(capsys, "rollup", str(scores), "-o", str(tmp_path / "out"))
+    assert code == 2 and out == ""
+    assert one_error_line(err, command="rollup").endswith(
+        f"column {name!r} is not read: the roll-up reads 'task_type' (the task types of --weights core), and "
+        "column names are case- and space-sensitive; rename it 'task_type'")
+
+
+def test_rollup_refuses_weights_under_a_spaced_name(tmp_path, capsys):
+    scores = tmp_path / "scores.csv"
+    pd.DataFrame({"onetsoc_code": ["43-4171.00"], "task_id": [8823], "alpha": [0.5], "beta": [0.5],
+                  "gamma": [0.5], "Task Weight": [2.0]}).to_csv(scores, index=False)
+    code, _, err = cli(capsys, "rollup", str(scores), "-o", str(tmp_path / "out"))
+    assert code == 2 and "column 'Task Weight' holds task weights" in one_error_line(err, command="rollup")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -184,10 +185,12 @@ def _refuse_ambiguous_columns(frame: pd.DataFrame, path) -> None:
     given only in another case or with spaces around its name (``Admin``, ``'task_type '``, ``Label``:
     a header typed or exported by hand) is refused too, as a required column so named is
     (``rename it beta``): it was not read, without a word (no category shares, the task
-    types read from the statements).
+    types read from the statements). So is one written with spaces for its underscores
+    (``Task type``, ``task weight``).
     """
     for m in ("onetsoc_code", "task_id", "alpha", "beta", "gamma", *OPTIONAL_COLUMNS):
-        other = [c for c in frame.columns if isinstance(c, str) and c != m and c.strip().lower() == m]
+        # a space for the underscore too: 'Task type' (O*NET's header in another case) was not read
+        other = [c for c in frame.columns if isinstance(c, str) and c != m and _plain_name(c) == m]
         if m in frame.columns and other and m in REFUSED_TWICE:
             raise DataFormatError(f"columns {m!r} and {other[0]!r} are both given: which one holds the "
                                   f"{m}? drop or rename {other[0]!r}", path=path, column=str(other[0]))
@@ -196,10 +199,21 @@ def _refuse_ambiguous_columns(frame: pd.DataFrame, path) -> None:
                                   f"{OPTIONAL_COLUMNS[m]}), and column names are case- and space-sensitive; "
                                   f"rename it {m!r}", path=path, column=str(other[0]))
     for c in frame.columns:
-        if isinstance(c, str) and c.strip().lower() in FOREIGN_WEIGHTS:
+        if isinstance(c, str) and _plain_name(c) in FOREIGN_WEIGHTS:
             raise DataFormatError(f"column {c!r} holds task weights, which the roll-up does not read: it "
                                   "weighs tasks by --weights (core, equal, importance or frequency); drop "
                                   "or rename the column", path=path, column=c)
+
+
+def _plain_name(column: str) -> str:
+    """``column`` in lower case, stripped, each run of spaces or underscores one underscore.
+
+    Examples
+    --------
+    >>> _plain_name(" Task  type"), _plain_name("TASK_TYPE"), _plain_name("task weights")
+    ('task_type', 'task_type', 'task_weights')
+    """
+    return re.sub(r"[\s_]+", "_", column.strip().lower())
 
 
 @contextlib.contextmanager
