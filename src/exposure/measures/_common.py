@@ -595,7 +595,11 @@ def check_employment(employment, *, path="employment", row_offset: int = 1) -> p
     other codes of the frame (:func:`_check_no_aggregate`: ``00-0000`` or ``15-1250``
     beside ``15-1252`` counted those workers twice); ``tot_emp`` a finite number of at
     least 0, or missing (OEWS's ``**``); each column once (``not a number: array([10.0,
-    10.0], dtype=object)`` before).
+    10.0], dtype=object)`` before). The optional ``title`` (the disagreement table's titles)
+    is read under that name when written in another case or spacing (``Title``: it was left
+    out without a word), and refused when given twice (a ``title`` and a ``Title``, or the
+    column twice: :func:`~exposure.measures.compare.compare` said ``titles must be a Series
+    or a dict``, of an argument not given); the caller's frame is not renamed.
 
     Examples
     --------
@@ -605,7 +609,10 @@ def check_employment(employment, *, path="employment", row_offset: int = 1) -> p
     exposure.errors.DataFormatError: employment, row 1, column 'tot_emp': employment must be at least 0.0; got -1.0
     """
     employment = check_frame(employment, path, flat=True)
-    check_once(employment, ["soc_code", "tot_emp"], path)  # "not a number: array([10.0, 10.0], dtype=object)"
+    check_once(employment, ["soc_code", "tot_emp", "title"], path)  # "not a number: array([10.0, 10.0], dtype=object)"
+    # the optional titles: a 'Title' was left out without a word, a 'Title' beside 'title' too
+    employment = employment.copy(deep=False)
+    match_header_case(employment, ["title"], path, row=None)
     missing = [c for c in ("soc_code", "tot_emp") if c not in employment.columns]
     if missing:
         raise DataFormatError(f"missing column(s) {missing} (columns are {list(employment.columns)})",

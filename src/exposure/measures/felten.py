@@ -401,8 +401,10 @@ def felten_to_soc(scores: pd.DataFrame, links: pd.DataFrame, *, path=None) -> pd
     ------
     exposure.errors.DataFormatError
         As :func:`~exposure.measures._crosswalk.apply_links`; also a code that is a SOC
-        2018 code of ``links`` and no SOC 2010 code (the scores are on SOC 2018), naming
-        its row (counted from 1) and ``soc10_code``.
+        2018 code of ``links`` and no SOC 2010 code (the scores are on SOC 2018), or a
+        code without a link that is no SOC 2010 code at all (``151132``, a date, an
+        O*NET-SOC code: :func:`_malformed`), naming its row (counted from 1) and
+        ``soc10_code``.
 
     Examples
     --------
@@ -416,7 +418,43 @@ def felten_to_soc(scores: pd.DataFrame, links: pd.DataFrame, *, path=None) -> pd
     """
     out = apply_links(scores, links, code="soc10_code", values=["aioe"], path=path)
     _no_soc2018(scores, links, out.attrs["unmatched"], path)
+    _malformed(scores, links, out.attrs["unmatched"], path)
     return out
+
+
+def _malformed(scores: pd.DataFrame, links: pd.DataFrame, unmatched, path) -> None:
+    """Refuse an unmatched code of ``scores`` that is no SOC 2010 code (nor a source code of ``links``).
+
+    A code written another way (``151132``: a spreadsheet saved it as a number; a date,
+    ``2011-11-01``; an O*NET-SOC code ``15-1132.00``) matched no link and was left out of
+    the result, listed in ``attrs["unmatched"]`` only (an INFO line), so that its SOC
+    2018 codes took the scores of the other sources alone. Refused as
+    :func:`read_felten_occupations` refuses it, naming the row (counted from 1) and
+    ``soc10_code``. Codes none of which matches are left to
+    :func:`~exposure.measures._crosswalk.apply_links`, which says so.
+
+    Examples
+    --------
+    >>> scores = pd.DataFrame({"soc10_code": ["15-1132", "151133"], "aioe": [1.0, 2.0]})
+    >>> links = pd.DataFrame({"source_code": ["15-1132", "15-1133"],
+    ...                       "target_code": ["15-1252", "15-1252"], "crosswalk_weight": [1.0, 1.0]})
+    >>> _malformed(scores, links, ["151133"], None)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: scores, row 2, column 'soc10_code': not a SOC 2010 code (like 11-1011): '151133': a number? a spreadsheet may have saved the code as one; write it as text
+    """
+    if not len(unmatched):
+        return
+    codes = scores["soc10_code"].astype("string").str.strip().reset_index(drop=True)
+    sources = set(links["source_code"].astype(str).str.strip())
+    bad = (~codes.str.fullmatch(SOC_PATTERN).to_numpy(dtype=bool, na_value=False)
+           & ~codes.isin(sources).to_numpy(dtype=bool, na_value=False))
+    if not bad.any():
+        return
+    pos = int(np.flatnonzero(bad)[0])
+    # the reader's check and words, on that one row
+    _common.check_codes(codes.iloc[pos:pos + 1], SOC_PATTERN, "scores" if path is None else path, "soc10_code",
+                        what="SOC 2010 code", example="11-1011", unique=False, row_offset=pos + 1)
 
 
 def _no_soc2018(scores: pd.DataFrame, links: pd.DataFrame, unmatched, path) -> None:

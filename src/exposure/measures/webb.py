@@ -237,7 +237,11 @@ def webb_to_soc(
         A frame that is not one, lacks a column or holds one twice, and the errors of
         :func:`~exposure.measures._crosswalk.apply_links`; an O*NET-SOC 2019 code of
         ``occ_to_onet`` (``15-1252.00``: :func:`_no_onetsoc2019`; its occupation was left
-        out, or took a SOC 2018 code from another occupation, without a word).
+        out, or took a SOC 2018 code from another occupation, without a word); a code
+        that is none: an ``occ1990dd`` of ``scores`` or ``occ_to_onet`` that is no whole
+        number from 0 to 999, an ``onetsoc_code`` of ``occ_to_onet`` missing or no
+        O*NET-SOC code (``11-1011``) on a row with an ``occ1990dd``
+        (:func:`_check_codes`), naming the row (counted from 1) and column.
 
     Examples
     --------
@@ -264,11 +268,61 @@ def webb_to_soc(
     _common.check_once(onet_to_soc, LINK_COLUMNS, "onet_to_soc")
     _common.check_table(occ_to_onet, "occ_to_onet", ["occ1990dd", "onetsoc_code"])
     _common.check_once(occ_to_onet, ["occ1990dd", "onetsoc_code"], "occ_to_onet")
+    _check_codes(scores, occ_to_onet, path)
     links = compose_links(links_from_pairs(occ_to_onet, "occ1990dd", "onetsoc_code"), onet_to_soc)
     _no_onetsoc2019(occ_to_onet, onet_to_soc, links.attrs.get("unmatched", []))
     out = apply_links(scores, links, code="occ1990dd", values=MEASURES, path=path)
     out.attrs["unmatched_onet"] = links.attrs.get("unmatched", [])
     return out
+
+
+def _check_codes(scores: pd.DataFrame, occ_to_onet: pd.DataFrame, path) -> None:
+    """Refuse a code of ``scores`` or ``occ_to_onet`` that is none, naming the frame, the row (from 1) and column.
+
+    An ``occ1990dd`` must be a whole number from 0 to 999 (as :func:`read_webb` and
+    :func:`read_onet_to_occ1990dd` read it); an ``onetsoc_code`` of a pair with an
+    ``occ1990dd`` must be an O*NET-SOC code (``11-1011.00``). A pair of ``11-1011`` (a SOC
+    code), ``banana`` or a missing code, or an occ1990dd ``7a``, linked nothing: its
+    occupation's weight went to its other O*NET-SOC codes, a score of occ1990dd ``8.5``
+    was left out (``attrs["unmatched"]`` only), without a word. A pair without an
+    ``occ1990dd`` (an O*NET code Dorn's crosswalk does not link) is left out, as
+    before; a missing code of ``scores`` is left to
+    :func:`~exposure.measures._crosswalk.apply_links`.
+
+    Examples
+    --------
+    >>> scores = pd.DataFrame({"occ1990dd": ["7"], "webb_ai": [0.2]})
+    >>> _check_codes(scores, pd.DataFrame({"onetsoc_code": ["15-1132.00", "13-2011"], "occ1990dd": [7, 7]}), None)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: occ_to_onet, row 2, column 'onetsoc_code': not an O*NET-SOC code (like 11-1011.00): '13-2011'
+    """
+    where = "scores" if path is None else path
+    for frame, name, pairs in ((scores, where, False), (occ_to_onet, "occ_to_onet", True)):
+        if "occ1990dd" not in frame.columns:  # apply_links names the missing column
+            continue
+        frame = frame.reset_index(drop=True)
+        occ = frame["occ1990dd"].astype("string").str.strip()
+        given = (occ.notna() & (occ != "")).to_numpy(dtype=bool, na_value=False)
+        num = pd.to_numeric(occ.astype(object).where(given, None), errors="coerce").to_numpy(dtype=float)
+        with np.errstate(invalid="ignore"):
+            bad_occ = given & ~((num == np.round(num)) & (num >= 0) & (num <= 999))
+        bad_code = np.zeros(len(frame), dtype=bool)
+        if pairs:
+            codes = frame["onetsoc_code"].astype("string").str.strip()
+            bad_code = given & ~codes.str.fullmatch(ONETSOC_PATTERN).to_numpy(dtype=bool, na_value=False)
+        bad = bad_occ | bad_code
+        if not bad.any():
+            continue
+        pos = int(np.flatnonzero(bad)[0])
+        if bad_code[pos]:
+            # the readers' words (read_onet_to_occ1990dd)
+            _common.check_codes(codes.iloc[pos:pos + 1], ONETSOC_PATTERN, name, "onetsoc_code",
+                                what="O*NET-SOC code", example="11-1011.00", unique=False, article="an",
+                                row_offset=pos + 1)
+        value = frame["occ1990dd"].iloc[pos]
+        value = value.item() if isinstance(value, np.generic) else value  # -7, not np.int64(-7)
+        raise DataFormatError(f"not an occ1990dd code: {value!r}", path=name, row=pos + 1, column="occ1990dd")
 
 
 def _no_onetsoc2019(occ_to_onet: pd.DataFrame, onet_to_soc: pd.DataFrame, unmatched) -> None:
