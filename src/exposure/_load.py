@@ -38,6 +38,7 @@ from exposure._tables import (
     drop_unnamed,
     first_repeat,
     link_note,
+    norm_header,
     read_parquet_file,
     read_utf8,
 )
@@ -71,6 +72,9 @@ _MEASURES_FRACTIONS = (
     "microsoft_applicability", "anthropic_usage", "anthropic_automation",
     "anthropic_augmentation", "ilo_2025", "ilo_2023", "alpha", "beta", "gamma",
 )
+#: The columns of the measures table the library reads by name: the key, the title, then
+#: those checked as numbers.
+_MEASURES_COLUMNS = ("soc_code", "soc_title", "tot_emp", *_MEASURES_ZSCORES, *_MEASURES_FRACTIONS)
 
 
 def processed_dir() -> Path:
@@ -285,7 +289,9 @@ def _get_table(name: str):
     """The catalogue entry of ``name``; a file name or path of a table is named as such.
 
     ``load("soc_scores.parquet")`` (or ``"out/soc_scores.parquet"``) said only ``unknown
-    table 'soc_scores.parquet'; choose one of ...``.
+    table 'soc_scores.parquet'; choose one of ...``. ``load("out/reports/measures_table.csv")``
+    said ``did you mean 'measures'?``, which reads the shipped table, not that file: the
+    directory to pass is named.
 
     Examples
     --------
@@ -316,6 +322,10 @@ def _get_table(name: str):
                                 f"{bare.lower()!r}") from None
         # 'tasks.parquet', 'SOC_SCORES.PARQUET' (the suffix in any case)
         stem = Path(name).name.strip().lower().removesuffix(".parquet").removesuffix(".csv").strip()
+        if stem == MEASURES_FILE.stem and (Path(name).suffix or Path(name).name != name):
+            # 'out/reports/measures_table.csv': "did you mean 'measures'?" read the shipped table
+            raise ExposureError(f"unknown table {name!r}: give the table's name, {MEASURES!r}, not its file "
+                                f"name{_measures_where(Path(name))}") from None
         if stem != name and (_is_table(stem) or stem == MEASURES):
             where = (f" (for the file in {str(Path(name).parent)!r}, pass "
                      f"directory={str(Path(name).parent)!r})" if Path(name).name != name else "")
@@ -330,6 +340,31 @@ def _get_table(name: str):
         raise ExposureError(f"unknown table {name!r}; choose one of {', '.join(known)}") from None
 
 
+def _measures_where(path: Path) -> str:
+    """What to pass :func:`load` for the measures table at ``path`` (a file name given as the table's name).
+
+    ``load("measures", directory=D)`` reads ``D/reports/measures_table.csv``: for
+    ``out/reports/measures_table.csv`` it is ``directory='out'``; a table elsewhere (as
+    ``exposure compare -o out`` writes it, ``out/measures_table.csv``) is to be moved into
+    a ``reports`` folder first; for a bare file name, nothing is said.
+
+    Examples
+    --------
+    >>> _measures_where(Path("out/reports/measures_table.csv"))
+    " (for the file in 'out/reports', pass directory='out')"
+    >>> _measures_where(Path("measures_table.csv"))
+    ''
+    """
+    folder = path.parent
+    if folder == Path("."):
+        return ""
+    if folder.name == MEASURES_FILE.parent.name:
+        return f" (for the file in {str(folder)!r}, pass directory={str(folder.parent)!r})"
+    return (f" (load('measures', directory=D) reads D/{MEASURES_FILE.as_posix()}: for the file in "
+            f"{str(folder)!r}, move it into {str(folder / MEASURES_FILE.parent)!r} and pass "
+            f"directory={str(folder)!r})")
+
+
 def _check_release(release):
     """``release`` as the text :func:`tables_dir` matches; None stays None.
 
@@ -340,7 +375,9 @@ def _check_release(release):
     ``'29.1'``), a whole one of 1000 or more as a year (``2025.0`` is ``'2025'``). A
     missing value (NaN, ``pd.NA``, ``NaT``: a blank cell of a settings file) or infinity
     is refused: NaN was looked for as the release ``'nan'`` ("no processed tables for
-    release 'nan'... run exposure recompute").
+    release 'nan'... run exposure recompute"). The text ``'2025.0'`` (a year read as a
+    float, then written) is the year ``'2025'``, as the number is: it was "no processed
+    tables for release '2025.0'", with the advice to recompute tables that were there.
 
     Raises
     ------
@@ -351,6 +388,8 @@ def _check_release(release):
     --------
     >>> _check_release(2025.0), _check_release(29.1), _check_release("onet-29.1_oews-2025")
     ('2025', '29.1', 'onet-29.1_oews-2025')
+    >>> _check_release("2025.0"), _check_release("29.0")
+    ('2025', '29.0')
     >>> _check_release(["29.1"])
     Traceback (most recent call last):
     ...
@@ -377,7 +416,13 @@ def _check_release(release):
                               "('2025') or an output name ('onet-29.1_oews-2025'), or leave it out")
     if release != release.strip():
         raise DataFormatError(f"release {release!r} has spaces around it: write {release.strip()!r}")
+    if _YEAR_TEXT.fullmatch(release):  # a year read as a float, then written: '2025.0', as 2025.0 is
+        return release.partition(".")[0]
     return str(release)
+
+
+#: A year written as the float it was read as (``'2025.0'``: a cell of a settings file).
+_YEAR_TEXT = re.compile(r"[0-9]{4}\.0+")
 
 
 def _is_table(name: str) -> bool:
@@ -573,8 +618,8 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
     release : str or number, optional
         O*NET release or OEWS year the tables must come from (see :func:`tables_dir`);
         with ``directory``, the release its ``manifest.json`` must record. A number is
-        read as the decimal it shows (``29.1``; ``2025.0`` is the year ``'2025'``);
-        anything else than text or a number is refused.
+        read as the decimal it shows (``29.1``; ``2025.0``, and the text ``'2025.0'``, is the
+        year ``'2025'``); anything else than text or a number is refused.
     validate : bool, default True
         Validate against the table's schema (raises :class:`exposure.errors.SchemaError`,
         rows counted from 1, the first record), after checking that the table is the one
@@ -622,7 +667,8 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
         metadata; for
         ``"measures"``, a CSV that is empty or malformed, has no
         ``soc_code`` column, repeats a code or has a column without a name that holds
-        values (the row numbers of pandas' ``to_csv``), or (``validate``) has a bad SOC code, a
+        values (the row numbers of pandas' ``to_csv``), or (``validate``) has a column of
+        its own written another way (``' alpha'``, ``'Alpha'``), a bad SOC code, a
         value that is not a finite number, a negative ``tot_emp``, or a measure that is a
         fraction (all but Felten's AIOE z-scores) outside 0 to 1 (file, row and column
         named); beside it, a ``soc`` table without ``soc_code`` and ``soc_title`` or with a
@@ -881,10 +927,11 @@ def _load_measures(base: Path, validate: bool) -> pd.DataFrame:
     # row numbers of pandas' to_csv, index=True by default, were returned as 'Unnamed: 0')
     frame = drop_unnamed(frame, header, path, hint=lambda column: _UNNAMED_HINT)
     if "soc_code" not in frame:
-        raise DataFormatError(f"missing column 'soc_code' (columns are {list(frame.columns)})",
-                              path=path, row=1)
+        raise DataFormatError(f"missing column 'soc_code' (columns are {list(frame.columns)})"
+                              f"{_written_as(frame, 'soc_code')}", path=path, row=1)
     _refuse_repeat(frame["soc_code"], path, first_row=2)
     if validate:
+        _check_measure_names(frame, path)
         _check_measures(frame, path)
     soc_path = base / get_table("soc").filename
     if "soc_title" not in frame and soc_path.is_file():
@@ -926,6 +973,56 @@ _UNNAMED_HINT = ("the row numbers pandas writes with to_csv() (index=True by def
                  "again with to_csv(..., index=False), or delete that column")
 
 
+def _measure_name(column) -> str | None:
+    """The column of the measures table that the header cell ``column`` names written another way, or None.
+
+    In another case, with spaces around it or for its underscores (``' alpha'``,
+    ``'Alpha'``, ``'Tot Emp'``: a header edited in a spreadsheet); None for a name of
+    the table as it is, or for no name of it.
+
+    Examples
+    --------
+    >>> _measure_name(" alpha"), _measure_name("Tot Emp"), _measure_name("alpha"), _measure_name("note")
+    ('alpha', 'tot_emp', None, None)
+    """
+    plain = norm_header(column).replace(" ", "_")
+    return plain if plain in _MEASURES_COLUMNS and column != plain else None
+
+
+def _written_as(frame: pd.DataFrame, name: str) -> str:
+    """The end of "missing column ``name``": the column of ``frame`` that is ``name`` written another way.
+
+    Examples
+    --------
+    >>> _written_as(pd.DataFrame(columns=["SOC_Code ", "alpha"]), "soc_code")
+    "; 'SOC_Code ' is 'soc_code' written another way: rename it 'soc_code'"
+    """
+    other = next((c for c in frame.columns if _measure_name(c) == name), None)
+    return "" if other is None else f"; {other!r} is {name!r} written another way: rename it {name!r}"
+
+
+def _check_measure_names(frame: pd.DataFrame, path: Path) -> None:
+    """Refuse a column of the measures table that is one of its columns written another way (row 1).
+
+    ``' alpha'`` or ``'Alpha'`` (a header edited in a spreadsheet) was returned as a column
+    of its own, unchecked: ``alpha`` of 5 passed validation, and ``alpha`` was missing
+    from the frame without a word.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the file and the column, and the name to give it.
+    """
+    for column in frame.columns:
+        name = _measure_name(column)
+        if name is None:
+            continue
+        beside = (f", beside {name!r} itself: delete one of them" if name in frame.columns
+                  else f": rename it {name!r}")
+        raise DataFormatError(f"column {column!r} is {name!r} written another way (case, spaces), which is "
+                              f"read by that name only{beside}", path=path, row=1, column=str(column))
+
+
 def _refuse_repeat(codes: pd.Series, path: Path, first_row: int) -> None:
     """Refuse a SOC code given twice in ``codes``, the column of ``path`` whose first record is row ``first_row``."""
     repeat = first_repeat(codes)
@@ -955,22 +1052,35 @@ def _check_measures(frame: pd.DataFrame, path: Path) -> None:
     ``soc_code`` holds SOC codes; ``tot_emp`` numbers of workers (0 or more), Felten's
     AIOE finite numbers, the other measures numbers from 0 to 1; any of them may be
     missing. Other columns (``soc_title``) are not checked.
+
+    A column of whole numbers one of which is 2**64 or more (pandas reads it as Python
+    ints) is checked, and set in ``frame``, as the numbers they are: it was refused as "not
+    a number", naming row 2 and its value whatever row held the large one. A column of
+    True/False cells names the cell as ``'True'`` (it was ``np.True_``).
     """
     if frame.empty:
         raise DataFormatError("the measures table has no rows", path=path)
     bad = first_bad_soc_code(frame["soc_code"])
     if bad is not None:
         raise DataFormatError(f"soc_code {bad[1]}", path=path, row=bad[0] + 2, column="soc_code")
-    numeric = [c for c in ("tot_emp", *_MEASURES_ZSCORES, *_MEASURES_FRACTIONS) if c in frame]
+    numeric = [c for c in _MEASURES_COLUMNS[2:] if c in frame]
     for column in numeric:
         raw = frame[column]
-        if not pd.api.types.is_numeric_dtype(raw) or pd.api.types.is_bool_dtype(raw):
+        if pd.api.types.is_bool_dtype(raw):  # TRUE/FALSE cells: 'not a number: np.True_'
+            pos = int(np.flatnonzero(raw.notna().to_numpy(dtype=bool))[0])
+            raise DataFormatError(f"not a number: {str(raw.iloc[pos])!r} (the column holds True/False)",
+                                  path=path, row=pos + 2, column=column)
+        if not pd.api.types.is_numeric_dtype(raw):
+            # a whole number of 2**64 or more is read as a Python int (an object column): it was
+            # "not a number" at row 2, whatever row held it and whatever row 2 held
             as_text = raw.astype("string").str.strip()
             values = pd.to_numeric(as_text, errors="coerce")
             odd = (raw.notna() & values.isna()).to_numpy(dtype=bool)
-            pos = int(np.flatnonzero(odd)[0]) if odd.any() else 0
-            raise DataFormatError(f"not a number: {raw.iloc[pos]!r}", path=path, row=pos + 2,
-                                  column=column)
+            if odd.any():
+                pos = int(np.flatnonzero(odd)[0])
+                raise DataFormatError(f"not a number: {raw.iloc[pos]!r}", path=path, row=pos + 2,
+                                      column=column)
+            raw = frame[column] = values.astype(float)  # returned as the numbers they are
         values = raw.astype(float).to_numpy()
         if column == "tot_emp":
             rule, ok = "a number of workers, 0 or more", (values >= 0) & np.isfinite(values)
