@@ -39,10 +39,11 @@ from pathlib import Path
 
 import numpy as np
 
-from exposure._args import check_count, check_path, check_positive
-from exposure.errors import ExposureError
+from exposure._args import check_count, check_flag, check_path, check_positive
+from exposure.errors import DataFormatError, ExposureError
 from exposure.scoring._embed import StaticVectors, quantise
 from exposure.scoring._features import tokenize
+from exposure.scoring._inputs import check_onet
 
 __all__ = ["MODEL_ID", "REFINE_LAMBDA", "LEXICON", "MiniLM", "default_model_dir", "vocabulary",
            "read_lexicon", "refine_vectors", "extend_vectors", "distill_vectors"]
@@ -603,13 +604,25 @@ def distill_vectors(onet, *, model_dir=None, batch_size: int = 256, refine: bool
     exposure.errors.DataFormatError
         ``batch_size`` is not a whole number of 1 or more, or ``lam`` not a number above 0
         (before any file is read: a ``batch_size`` of -1 gave vectors of zeros, silently, and
-        a ``lam`` of -1 failed after the statements were encoded, minutes later).
+        a ``lam`` of -1 failed after the statements were encoded, minutes later); ``onet``
+        None or not a release (``"29.1"``), ``refine`` not True or False (before the lexicon
+        and the model are read: ``AttributeError: 'str' object has no attribute 'tasks'``
+        once the model was loaded, and ``refine="no"`` refined).
     exposure.errors.ExposureError
         The lexicon cannot be read (:func:`read_lexicon`: before any word is encoded), or
         the model cannot be used (:class:`MiniLM`).
     """
     batch_size = check_count(batch_size, "batch_size", 1)
     lam = check_positive(lam, "lam", "a ridge weight above 0")
+    check_flag(refine, "refine")  # "no" refined
+    # "29.1" or None: an AttributeError once the lexicon and the model were read
+    if onet is None:
+        raise DataFormatError("distilling the word vectors needs an O*NET release (its vocabulary and task "
+                              "statements), e.g. exposure.load_onet('29.1'), got None")
+    try:
+        check_onet(onet, ("tasks", "occupations"))
+    except DataFormatError as exc:  # its "(or None)" is not for the vectors, which need a release
+        raise DataFormatError(str(exc).replace(" (or None)", "")) from None
     # the lexicon first: it was read after the words were encoded (minutes), and a wrong
     # path then failed at the end
     extra = None if lexicon is None else read_lexicon(lexicon)

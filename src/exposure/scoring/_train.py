@@ -44,6 +44,7 @@ from exposure._tables import (
     check_no_nul,
     check_published_separator,
     drop_empty_tail,
+    task_id_numbers,
 )
 from exposure._threads import one_blas_thread
 from exposure.errors import DataFormatError, ExposureError, OutputError
@@ -165,7 +166,11 @@ class TrainConfig:
         ``onet`` set ``KeyError: 'onet'``; ``C`` ``"2"`` scikit-learn's
         ``InvalidParameterError``, a weight NaN or ``char_ngram=(5, 2)`` its ``ValueError``;
         ``max_iter=0`` gave a model of untrained coefficients (every probability near 1/3,
-        with scikit-learn's ``ConvergenceWarning``), and ``modern="no"`` was read as True.
+        with scikit-learn's ``ConvergenceWarning``), and ``modern="no"`` was read as True. The
+        whole numbers are kept as ints (``2.0`` is 2): scikit-learn read a ``word_min_df`` or
+        ``char_min_df`` of ``1.0`` as a share of the documents (every one: "After pruning, no
+        terms remain"), and refused ``2.0``, a ``max_iter`` of ``100.0`` or a ``char_ngram``
+        of ``(2.0, 5.0)`` only in the first fit.
 
         Examples
         --------
@@ -204,12 +209,17 @@ class TrainConfig:
                 raise DataFormatError(f"TrainConfig weights[{block!r}] must be a number of 0 or more (the "
                                       f"multiplier of the block), got {shown(weight)}")
         for attr in ("word_min_df", "char_min_df", "max_iter"):
-            check_count(getattr(self, attr), f"TrainConfig {attr}", 1)
+            # kept as int: scikit-learn read a min_df of 1.0 as a share (every document), and
+            # refused 2.0 or a max_iter of 100.0 in the first fit
+            object.__setattr__(self, attr, check_count(getattr(self, attr), f"TrainConfig {attr}", 1))
         ngram = self.char_ngram
         if (not isinstance(ngram, (list, tuple)) or len(ngram) != 2
-                or not all(is_number(n) and float(n).is_integer() and n >= 1 for n in ngram) or ngram[0] > ngram[1]):
+                or not all(is_number(n) and float(n).is_integer() and n >= 1 for n in ngram)
+                or ngram[0] > ngram[1]):
             raise DataFormatError(f"TrainConfig char_ngram must be two whole numbers (shortest, longest) of 1 "
                                   f"or more, e.g. (2, 5), got {shown(ngram)}")
+        # (2.0, 5.0): "'float' object cannot be interpreted as an integer" in the first fit
+        object.__setattr__(self, "char_ngram", tuple(int(n) for n in ngram))
         check_flag(self.modern, "TrainConfig modern")
 
     def to_dict(self) -> dict:
@@ -388,7 +398,11 @@ def training_frame(labels: pd.DataFrame, onet=None, *, target: str = "human_expo
         ``task_type`` other than ``Core``, ``Supplemental`` or missing (blank, ``n/a``):
         ``"core"`` or ``1`` was weighed as a Supplemental task. Row and column named.
         The keys are not checked here (the rubric's report groups made-up keys):
-        :func:`train_learned` checks them.
+        :func:`train_learned` checks them, and the texts (:func:`check_label_texts`: the
+        rubric's and the reference's reports read no title). Still refused here:
+        ``labels`` not a frame, a column read missing or given twice (``KeyError``
+        before), a task ID missing or not a whole number (``"8823.0"`` is 8823; pandas'
+        ``Cannot convert non-finite values`` or ``invalid literal for int()`` before).
 
     Examples
     --------
@@ -399,11 +413,24 @@ def training_frame(labels: pd.DataFrame, onet=None, *, target: str = "human_expo
           soc6  y  weight
     0  11-1011  2     2.0
     """
+    if not isinstance(labels, pd.DataFrame):
+        raise DataFormatError(f"labels must be a pandas DataFrame, e.g. "
+                              f"exposure.measures.eloundou.read_task_labels(path), got {shown(labels)}")
+    read = ["onetsoc_code", "task_id", "task", "title", "task_type", target]
+    lacking = [c for c in read if c not in labels.columns]
+    if lacking:  # KeyError: 'task'
+        raise DataFormatError(f"labels lacks column(s) {lacking} (columns: {list(labels.columns)})")
+    check_columns(labels[read], what="labels")  # a column given twice was read as a frame
+    ids = task_id_numbers(labels["task_id"].reset_index(drop=True))
+    if ids.isna().any():  # "Cannot convert non-finite values (NA or inf) to integer"
+        pos = int(np.flatnonzero(ids.isna().to_numpy())[0])
+        raise DataFormatError("labels: task_id is missing: every task trained on needs its task ID",
+                              row=pos + 1, column="task_id")
     out = pd.DataFrame({
         "task": labels["task"].astype(str).to_numpy(),
         "title": labels["title"].astype(str).to_numpy(),
         "onetsoc_code": labels["onetsoc_code"].astype(str).to_numpy(),
-        "task_id": labels["task_id"].astype("int64").to_numpy(),
+        "task_id": ids.astype("int64").to_numpy(),
     })
     out["soc6"] = out["onetsoc_code"].str[:7]
     out["y"] = labels[target].map({c: i for i, c in enumerate(LABELS)}).to_numpy()
