@@ -43,6 +43,7 @@ from exposure.rollup._soc import (
     check_codes,
     measure_values,
     refuse_nested_codes,
+    refuse_other_spelling,
     require_frame,
 )
 from exposure.schemas import validate
@@ -454,8 +455,23 @@ def _census_weights(crosswalk: pd.DataFrame, employment: pd.DataFrame, scored=No
 
 
 def _measure_names(measures, scores: pd.DataFrame, key: str) -> list[str]:
-    """The measure columns to carry: ``measures`` checked against ``scores``."""
+    """The measure columns to carry: ``measures`` checked against ``scores``.
+
+    By default, every measure of :data:`~exposure._measures.MEASURES` that ``scores`` has;
+    one written another way (``Beta``, ``Share_E1``) is refused
+    (:func:`~exposure.rollup._soc.refuse_other_spelling`): it was left out without a word,
+    or all were said to be lacking.
+
+    Examples
+    --------
+    >>> _measure_names(None, pd.DataFrame(columns=["onetsoc_code", "beta", "Share_E1"]), "onetsoc_code")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: column 'Share_E1': scores has the column 'share_e1' written 'Share_E1', which is not read: name it 'share_e1'
+    """
     if measures is None:
+        for m in MEASURES:
+            refuse_other_spelling(scores, "scores", m)
         names = [m for m in MEASURES if m in scores.columns]
         if not names:
             raise DataFormatError(f"scores lack the measure column(s) {list(MEASURES)}")
@@ -478,6 +494,8 @@ def _measure_names(measures, scores: pd.DataFrame, key: str) -> list[str]:
     if repeat is not None:
         raise DataFormatError(f"measures names {names[repeat[0]]!r} twice")
     missing = [m for m in names if m not in scores.columns]
+    for m in missing:
+        refuse_other_spelling(scores, "scores", m)
     if missing:
         raise DataFormatError(f"scores lack the measure column(s) {missing}")
     return names

@@ -23,6 +23,7 @@ from exposure.rollup._soc import (
     employment_frame,
     measure_values,
     refuse_nested_codes,
+    refuse_other_spelling,
     require_frame,
 )
 from exposure.schemas import validate
@@ -740,7 +741,9 @@ def _soc_numbers(soc: pd.DataFrame, column: str) -> np.ndarray:
     :func:`to_sectors`; other text, a boolean, a negative or infinite number, or one of
     2**63 or more (:data:`exposure._tables.MAX_COUNT`), is refused
     (:func:`~exposure.rollup._soc._number`), naming ``soc_scores``, the row (counted from
-    1, ``soc`` has a fresh index) and the column. A column ``soc`` lacks is missing.
+    1, ``soc`` has a fresh index) and the column. A column ``soc`` lacks is missing; one
+    written another way (``A_MEAN``: ``wage_mean`` came out missing without a word) is
+    refused (:func:`~exposure.rollup._soc.refuse_other_spelling`).
 
     Examples
     --------
@@ -751,6 +754,7 @@ def _soc_numbers(soc: pd.DataFrame, column: str) -> np.ndarray:
     ...
     exposure.errors.DataFormatError: soc_scores, row 2, column 'tot_emp': tot_emp must be a number or a BLS special value (** * # ~), got 'n/a'
     """
+    refuse_other_spelling(soc, "soc_scores", column)
     if column not in soc:
         return np.full(len(soc), np.nan)
     require_frame(soc, "soc_scores", [column])  # a column given twice: named, not a pandas error

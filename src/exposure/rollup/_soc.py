@@ -21,6 +21,7 @@ from exposure.schemas import validate
 from exposure.schemas._fields import first_bad_onetsoc_code, first_bad_soc_code
 from exposure.schemas._oews import I_GROUPS, O_GROUPS
 from exposure.schemas._rollup import SocScores
+from exposure.scoring._inputs import column_key
 
 __all__ = ["employment_frame", "national_detailed", "onet_to_oews", "to_soc", "coverage", "check_codes"]
 
@@ -174,6 +175,36 @@ def _refuse_repeated_column(frame: pd.DataFrame, name: str | None, column) -> No
                               column=str(column))
 
 
+def refuse_other_spelling(frame: pd.DataFrame, name: str | None, column: str) -> None:
+    """Refuse ``frame`` (the argument ``name``) when it writes ``column`` another way, naming that column.
+
+    Names are compared as :func:`exposure.scoring._inputs.column_key` compares them
+    (letters and digits, casefolded): ``Beta``, ``SHARE_E1``, ``Share.E1`` (R's
+    ``read.csv``), ``A_MEAN`` (BLS's header). Such a column was not read, without a word:
+    a frame without ``column`` had it missing throughout (every sector unscored by
+    :func:`~exposure.rollup.to_sectors`, with a warning that no code had a beta score;
+    :func:`~exposure.rollup.workforce_stats`' ``wage_mean`` missing). Beside ``column``
+    itself, another spelling is left unread, as ``exposure rollup`` leaves an input column
+    that ``exposure score`` carried into its output.
+
+    Examples
+    --------
+    >>> refuse_other_spelling(pd.DataFrame(columns=["soc_code", "Beta"]), "soc_scores", "beta")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: column 'Beta': soc_scores has the column 'beta' written 'Beta', which is not read: name it 'beta'
+    >>> refuse_other_spelling(pd.DataFrame(columns=["beta", "BETA"]), None, "beta")
+    """
+    if column in frame.columns:
+        return
+    key = column_key(column)
+    other = [c for c in frame.columns if isinstance(c, str) and column_key(c) == key]
+    if not other:
+        return
+    raise DataFormatError(f"{name or 'the frame'} has the column {column!r} written {other[0]!r}, which is not "
+                          f"read: name it {column!r}", column=other[0])
+
+
 #: Code column -> the check of its cells.
 _CODE_CHECKS = {"onetsoc_code": first_bad_onetsoc_code, "soc_code": first_bad_soc_code}
 
@@ -228,8 +259,9 @@ def measure_values(frame: pd.DataFrame, name: str | None, measures=MEASURES, *, 
     The library's one check of measures and probabilities, shares of tasks: each a
     number in [0, 1], or missing (``None``, NaN, a blank text), which stays NaN. Text
     that reads as a number (``"0.5"``) is accepted. A column ``frame`` lacks is NaN
-    throughout. Anything else (text such as ``"0,46"``, a complex number -- never cut to
-    its real part --, a boolean -- ``True`` is not taken as 1.0, as ``task_id=True`` is
+    throughout; one written another way (``Beta``, ``Share.E1``) is refused
+    (:func:`refuse_other_spelling`). Anything else (text such as ``"0,46"``, a complex
+    number -- never cut to its real part --, a boolean -- ``True`` is not taken as 1.0, as ``task_id=True`` is
     not taken as 1 --, ``1.5``, ``inf``) is refused, naming ``name``, the first bad row
     (counted from 1) and its column; the columns are checked in the order of
     ``measures``. :func:`to_soc`, :func:`~exposure.rollup.to_sectors`,
@@ -297,6 +329,7 @@ def measure_values(frame: pd.DataFrame, name: str | None, measures=MEASURES, *, 
 
     out = np.full((len(frame), len(measures)), np.nan)
     for j, m in enumerate(measures):
+        refuse_other_spelling(frame, name, m)  # 'Beta', 'SHARE_E1': missing throughout, without a word
         if m not in frame:
             continue
         _refuse_repeated_column(frame, name, m)
@@ -494,7 +527,21 @@ def _employment_names(employment: pd.DataFrame) -> dict:
 
 
 def _check_groups(f: pd.DataFrame, names: dict) -> None:
-    """Refuse a bad ``occ_code``, ``o_group`` or ``i_group`` of ``f`` (lower-case names, fresh index)."""
+    """Refuse a bad ``occ_code``, ``o_group`` or ``i_group`` of ``f`` (lower-case names, fresh index).
+
+    The groups allowed are quoted: two of OEWS's ``i_group`` values hold a comma
+    (``'cross-industry, ownership'``), and the list read ``cross-industry, cross-industry,
+    ownership, sector, ...``; a group written in another case (``Sector``, as a
+    spreadsheet capitalizes it) is told how OEWS writes it.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"occ_code": ["11-1011"], "o_group": ["detailed"], "i_group": ["Sector"]})
+    >>> _check_groups(f, {c: c for c in f.columns})
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 1, column 'i_group': employment frame: i_group must be one of 'cross-industry', 'cross-industry, ownership', 'sector', '3-digit', '4-digit', '4-digit, ownership', '5-digit', '6-digit', got 'Sector' (write it 'sector', as OEWS does)
+    """
     bad = first_bad_soc_code(f["occ_code"])
     if bad is not None:
         raise DataFormatError(f"employment frame: {names['occ_code']} {bad[1]}", row=bad[0] + 1,
@@ -505,7 +552,10 @@ def _check_groups(f: pd.DataFrame, names: dict) -> None:
         if wrong.any():
             pos = int(np.flatnonzero(wrong)[0])
             value = values.iloc[pos]
-            what = "missing" if pd.isna(value) else f"must be one of {', '.join(allowed)}, got {_shown(value)!r}"
+            meant = [g for g in allowed if isinstance(value, str) and g.casefold() == value.strip().casefold()]
+            hint = f" (write it {meant[0]!r}, as OEWS does)" if meant else ""
+            what = "missing" if pd.isna(value) else \
+                f"must be one of {', '.join(map(repr, allowed))}, got {_shown(value)!r}{hint}"
             raise DataFormatError(f"employment frame: {names[column]} {what}", row=pos + 1,
                                   column=names[column])
 
