@@ -156,6 +156,15 @@ def _check_choice(raw: RawTable, column: str, choices, *, missing=()) -> None:
     Traceback (most recent call last):
     ...
     exposure.errors.SchemaError: r.txt, row 3, column 'Scale ID': Scale ID must be IM, RT or FT, got 'im': write IM
+
+    Choices holding a comma (OEWS's ``I_GROUP`` ``cross-industry, ownership``) are quoted:
+    the list read ``cross-industry, cross-industry, ownership, sector, ...``.
+
+    >>> raw = RawTable(pd.DataFrame({"g": ["Sector"]}), Path("o.csv"), 2, {"g": "I_GROUP"})
+    >>> _check_choice(raw, "g", ["cross-industry", "cross-industry, ownership", "sector"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.SchemaError: o.csv, row 2, column 'I_GROUP': I_GROUP must be 'cross-industry', 'cross-industry, ownership' or 'sector', got 'Sector': write 'sector'
     """
     text = raw.frame[column]
     bad = ~text.isin([*choices, *missing]).to_numpy(dtype=bool)
@@ -163,10 +172,14 @@ def _check_choice(raw: RawTable, column: str, choices, *, missing=()) -> None:
         return
     pos = int(np.flatnonzero(bad)[0])
     cell, source = text.iloc[pos], raw.sources.get(column, column)
-    shown = [str(c) for c in choices] + [repr(m) if m == "" else str(m) for m in missing]
+    # values holding a comma (OEWS's 'cross-industry, ownership') quoted, all of them: the
+    # list read 'cross-industry, cross-industry, ownership, ...', one value seemingly twice
+    quoted = any("," in str(c) for c in choices)
+    shown = ([repr(str(c)) if quoted else str(c) for c in choices]
+             + [repr(m) if m == "" or quoted else str(m) for m in missing])
     listed = ", ".join(shown[:-1]) + f" or {shown[-1]}" if len(shown) > 1 else shown[0]
     same = [c for c in choices if str(cell).strip().lower() == str(c).lower()]
-    hint = f": write {same[0]}" if same else ""
+    hint = f": write {str(same[0])!r}" if same and quoted else f": write {same[0]}" if same else ""
     raise SchemaError(f"{source} must be {listed}, got {cell!r}{hint}", path=raw.path,
                           row=raw.row(pos), column=source)
 
