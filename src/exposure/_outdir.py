@@ -581,7 +581,8 @@ def check_output_file(path) -> Path:
         or written; it lies under a symbolic link to nothing (:func:`_refuse_dangling`); it
         has surrounding spaces or a line end and no file of that very name exists
         (``exposure train --out "m.npz\\r"``, a value read with its CRLF: the model was
-        written as ``'m.npz\\r'``, beside ``m.npz``).
+        written as ``'m.npz\\r'``, beside ``m.npz``); its name is longer than its file
+        system allows (:func:`_refuse_long_name`).
 
     Examples
     --------
@@ -602,6 +603,8 @@ def check_output_file(path) -> Path:
     if text is not None:  # "m.npz\r" (a value read with its CRLF): a file of that name, beside m.npz
         refuse_spaces(text, "output path", error=OutputPathError, file=True)
     path = Path(path)
+    # "File name too long" came when the file was written, after the whole run (or from is_dir)
+    _refuse_long_name(Path(os.path.abspath(path)), file=True)
     if path.is_dir():
         raise OutputPathError(f"output path {path} is a directory; name a file")
     _refuse_dangling(path, itself=False)  # named with the file, not its directory only
@@ -734,7 +737,8 @@ def check_output_dir(out, *, protect: Iterable = ()) -> Path:
         directory of that very name exists (``"results\\r"``, a value read from a file
         saved with CRLF: a new directory ``results\\r`` was made beside ``results``, after
         the whole run); it is itself a folder with the sticky bit (``--out /tmp``, a
-        shared ``/scratch``: :func:`_refuse_shared`).
+        shared ``/scratch``: :func:`_refuse_shared`); its name leaves no room for the lock
+        file and temporary directory made beside it (:func:`_refuse_long_name`).
 
     Examples
     --------
@@ -786,6 +790,7 @@ def _check_output_dir(out, protect: Iterable) -> Path:
     out = _absolute(out)
     if out == Path(out.anchor) or not out.name:
         raise OutputPathError(f"refusing to replace {out}: it is the file-system root")
+    _refuse_long_name(out)  # first: pathlib's exists() raises on a name too long
     if out.exists() and not out.is_dir():
         raise OutputPathError(f"output path {out} exists and is not a directory")
     parent = _existing_parent(out)
@@ -832,6 +837,54 @@ def _check_output_dir(out, protect: Iterable) -> Path:
             )
         _check_renamable(out)
     return out
+
+
+def _refuse_long_name(out: Path, *, file: bool = False) -> None:
+    """Refuse an output directory whose name leaves no room for its lock file and temporary directory.
+
+    Both are made beside ``out``, named after it: ``.exposure-<name>.lock`` (15 bytes
+    longer) and ``.<name>.<8 characters>.tmp`` (14 bytes longer). A name of more than 240
+    bytes (``NAME_MAX``, 255 on most file systems, less 15; 81 characters of a script
+    written with 3 bytes a character in UTF-8) is a legal directory name, but the lock file
+    could not be made: ``cannot create the lock file ...: File name too long; is the
+    parent directory writable?``, after the whole roll-up for ``exposure rollup -o``, with
+    advice that did not apply. The file system of the closest existing folder above
+    ``out`` (absolute) sets the limit. With ``file``, ``out`` names an output file (its
+    temporary file has a shortened name): a name longer than the limit itself is refused
+    (``exposure train --out`` wrote nothing after the whole training: ``File name too
+    long``).
+
+    Raises
+    ------
+    OutputPathError
+        Naming the directory (or file), its length in bytes and the longest name allowed.
+
+    Examples
+    --------
+    >>> _refuse_long_name(Path("/tmp/" + "r" * 250))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.OutputPathError: output directory name ... is 250 bytes long: ...
+    """
+    folder = next((p for p in out.parents if os.path.isdir(p)), Path(out.anchor))
+    try:
+        limit = os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError):  # no such setting here: the usual limit
+        limit = 255
+    size = len(os.fsencode(out.name))
+    if file:
+        if size > limit:
+            raise OutputPathError(f"output file name {out.name!r} is {size} bytes long, and the file system of "
+                                  f"{folder} allows names of {limit} bytes; give the file a name of at most "
+                                  f"{limit} bytes")
+        return
+    longest = len(os.fsencode(_lock_path(out).name)) - size
+    if size + longest > limit:
+        raise OutputPathError(
+            f"output directory name {out.name!r} is {size} bytes long: its lock file and temporary "
+            f"directory are made beside it under names {longest} bytes longer, and the file system of "
+            f"{folder} allows names of {limit} bytes; give the directory a name of at most "
+            f"{limit - longest} bytes")
 
 
 def refuse_spaces(value, origin: str, *, error: type[ExposureError] = ExposureError,
