@@ -76,7 +76,12 @@ from exposure._tables import (
 from exposure.errors import DataFormatError, ExposureError, InputError, SchemaError
 from exposure.onet import _FOOTNOTE, _check_choice, _read
 from exposure.schemas import validate
-from exposure.schemas._fields import NAICS_SECTOR_CODE, NAICS_SUBSECTOR_CODE, OEWS_NAICS_PATTERN
+from exposure.schemas._fields import (
+    DATE_TEXT,
+    NAICS_SECTOR_CODE,
+    NAICS_SUBSECTOR_CODE,
+    OEWS_NAICS_PATTERN,
+)
 from exposure.schemas._oews import EMPLOYMENT_KEY, I_GROUPS, O_GROUPS, Employment
 from exposure.sources import SOURCES
 
@@ -661,12 +666,6 @@ def _check_area(f: pd.DataFrame, raw: RawTable) -> None:
                           path=raw.path, row=raw.row(pos), column=source)
 
 
-#: A SOC code ``11-XXXX`` as a spreadsheet writes the date it read it as (November of year
-#: XXXX) into a ``.csv``: ``Nov-21``, ``Nov-2021``, ``November 2021``, ``1-Nov-21``,
-#: ``11/1/2021``, ``1/11/2021`` (only major group 11 is a month).
-_DATE_TEXT = re.compile(r"(?i)(?:0?1[-/ .])?nov(?:ember)?[-/ .,]*[0-9]{2,4}|11/0?1/[0-9]{2,4}|0?1/11/[0-9]{2,4}")
-
-
 def _check_occ_codes(codes: pd.Series, raw: RawTable) -> None:
     """Refuse an ``OCC_CODE`` (stripped) that is not a SOC code, naming its row and what it looks like.
 
@@ -674,8 +673,9 @@ def _check_occ_codes(codes: pd.Series, raw: RawTable) -> None:
     '2021-11-01T00:00:00'``): an ``.xlsx`` cell a spreadsheet turned into a date (SOC
     ``11-2021`` read as November 2021), ``11 1011``, ``111011``, ``11-XXXX``. A ``.csv``
     opened in a spreadsheet and saved again holds such a date as text (``Nov-21``,
-    ``11/1/2021``: :data:`_DATE_TEXT`), and an O*NET-SOC code (``15-1252.00``, a table
-    merged with O*NET's) was refused with no word on what it is either.
+    ``11/1/2021``: :data:`~exposure.schemas._fields.DATE_TEXT`), and an O*NET-SOC code
+    (``15-1252.00``, a table merged with O*NET's) was refused with no word on what it is
+    either.
 
     Examples
     --------
@@ -701,7 +701,7 @@ def _check_occ_codes(codes: pd.Series, raw: RawTable) -> None:
                 "the column as text)")
     elif digits:
         hint = f" (write it {digits.group(1)}-{digits.group(2)})"
-    elif _DATE_TEXT.fullmatch(value):  # 11-2000 opened in a spreadsheet: the year is 2000 or 9000 (Nov-00)
+    elif DATE_TEXT.fullmatch(value):  # 11-2000 opened in a spreadsheet: the year is 2000 or 9000 (Nov-00)
         hint = (" (a date: a spreadsheet read a code 11-XXXX as November of a year and saved it so, which no "
                 "longer tells the code; take the codes from BLS's file again, and open a CSV in a spreadsheet "
                 "with that column as text)")

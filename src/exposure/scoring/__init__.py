@@ -70,10 +70,9 @@ from exposure.scoring._inputs import (
     check_task_types,
     check_text_column,
     check_titles_not_texts,
-    codes_not_read,
     frames_unchanged,
     has_keys,
-    key_spellings,
+    ids_without_codes,
     norm_task_id,
     norm_task_ids,
     other_label_rows,
@@ -395,13 +394,9 @@ def _warn_ids_without_codes(tasks: pd.DataFrame, batch: bool, onet, titles, text
     said where another warning names the codes already (a spelling of ``onetsoc_code``,
     codes under another name), nor for one batch of a larger input (``batch``).
     """
-    if batch or onet is None or "task_id" not in tasks.columns or "onetsoc_code" in tasks.columns:
+    if batch or onet is None:
         return
-    names = [*tasks.columns, *(n for n in tasks.index.names if n is not None)]
-    if "onetsoc_code" in key_spellings(names) or codes_not_read(tasks, (text_column, titles)) is not None:
-        return  # said by warn_keys_not_read or warn_codes_not_read, naming the column
-    ids = tasks["task_id"]
-    n = int(ids.notna().sum()) if isinstance(ids, pd.Series) else 0
+    n = ids_without_codes(tasks, (text_column, titles))  # 0 where another warning names the codes
     if n:
         logger.warning(IDS_WITHOUT_CODES_MESSAGE, n, release_name(onet))
 

@@ -619,10 +619,7 @@ def distill_vectors(onet, *, model_dir=None, batch_size: int = 256, refine: bool
     if onet is None:
         raise DataFormatError("distilling the word vectors needs an O*NET release (its vocabulary and task "
                               "statements), e.g. exposure.load_onet('29.1'), got None")
-    try:
-        check_onet(onet, ("tasks", "occupations"))
-    except DataFormatError as exc:  # its "(or None)" is not for the vectors, which need a release
-        raise DataFormatError(str(exc).replace(" (or None)", "")) from None
+    check_onet(onet, ("tasks", "occupations"), required=True)
     # the lexicon first: it was read after the words were encoded (minutes), and a wrong
     # path then failed at the end
     extra = None if lexicon is None else read_lexicon(lexicon)

@@ -269,6 +269,33 @@ def codes_not_read(frame: pd.DataFrame, skip=()) -> tuple | None:
     return None
 
 
+def ids_without_codes(frame: pd.DataFrame, skip=()) -> int:
+    """Rows of ``frame`` with a task ID when it holds no O*NET-SOC codes at all; else 0.
+
+    O*NET keys a task by its occupation's code and its ID: with ``onet``, such rows are read
+    as free text, their task IDs unread. 0 when there is no ``task_id`` column, or when the
+    codes are there under ``onetsoc_code``, a spelling of it (:func:`key_spellings`, an
+    index level too) or another name (:func:`codes_not_read`): those cases are warned of
+    in their own words. :func:`exposure.score_tasks` and the category tagger both warn of
+    these rows.
+
+    Examples
+    --------
+    >>> ids_without_codes(pd.DataFrame({"task": ["Draft emails."], "task_id": [21228]}))
+    1
+    >>> ids_without_codes(pd.DataFrame({"task": ["Draft emails."], "task_id": [21228],
+    ...                                 "onet_code": ["11-2032.00"]}))
+    0
+    """
+    if "task_id" not in frame.columns or "onetsoc_code" in frame.columns:
+        return 0
+    names = [*frame.columns, *(n for n in frame.index.names if n is not None)]
+    if "onetsoc_code" in key_spellings(names) or codes_not_read(frame, skip) is not None:
+        return 0
+    ids = frame["task_id"]
+    return int(ids.notna().sum()) if isinstance(ids, pd.Series) else 0
+
+
 def warn_codes_not_read(frame: pd.DataFrame, where, skip=()) -> None:
     """Log :data:`CODES_NOT_READ_MESSAGE` (``exposure.scoring`` logger) for :func:`codes_not_read`.
 
@@ -625,8 +652,8 @@ def release_name(onet) -> str:
     return f"O*NET {release}" if isinstance(release, str) else "the O*NET release"
 
 
-def check_onet(onet, tables: tuple[str, ...] = ONET_TABLES) -> None:
-    """Refuse an ``onet`` argument that is not an O*NET release (None passes).
+def check_onet(onet, tables: tuple[str, ...] = ONET_TABLES, *, required: bool = False) -> None:
+    """Refuse an ``onet`` argument that is not an O*NET release (None passes, unless ``required``).
 
     A release is an :class:`exposure.onet.OnetRelease` or any object with the ``tables``
     frames as attributes (made-up releases in tests). One attribute look-up per table:
@@ -637,6 +664,9 @@ def check_onet(onet, tables: tuple[str, ...] = ONET_TABLES) -> None:
     onet : object
     tables : tuple of str, default :data:`ONET_TABLES`
         The frames the caller reads from it.
+    required : bool, default False
+        The caller needs a release: None is refused, and the messages do not offer it
+        (``(or None)``).
 
     Raises
     ------
@@ -651,7 +681,10 @@ def check_onet(onet, tables: tuple[str, ...] = ONET_TABLES) -> None:
     ...
     exposure.errors.DataFormatError: onet must be an O*NET release, e.g. exposure.load_onet('29.1') (or None), got dict without a 'tasks' table
     """
+    or_none = "" if required else " (or None)"
     if onet is None:
+        if required:
+            raise DataFormatError("onet must be an O*NET release, e.g. exposure.load_onet('29.1'), got None")
         return
     if isinstance(onet, (str, bytes, numbers.Number, os.PathLike)):  # e.g. "29.1", as --onet takes
         # a release name (also the float 28.3) is echoed in the example; anything else (5,
@@ -665,8 +698,8 @@ def check_onet(onet, tables: tuple[str, ...] = ONET_TABLES) -> None:
         if isinstance(onet, os.PathLike) or isinstance(onet, str) and ("/" in onet or "\\" in onet):
             got = (f"{type(onet).__name__} {cell_shown(os.fspath(onet))}: a path is not a release; "
                    "load the release first (load_onet's mirror= and data_dir= say where its files are)")
-        raise DataFormatError(f"onet must be an O*NET release, e.g. exposure.load_onet({example!r}) "
-                              f"(or None), got {got}")
+        raise DataFormatError(f"onet must be an O*NET release, e.g. exposure.load_onet({example!r})"
+                              f"{or_none}, got {got}")
     lacking = [name for name in tables if not isinstance(getattr(onet, name, None), pd.DataFrame)]
     if not lacking:
         return
@@ -675,7 +708,7 @@ def check_onet(onet, tables: tuple[str, ...] = ONET_TABLES) -> None:
         what += ": pass the release itself, not one of its tables"
     else:
         what += f" without a {lacking[0]!r} table"
-    raise DataFormatError(f"onet must be an O*NET release, e.g. exposure.load_onet('29.1') (or None), "
+    raise DataFormatError(f"onet must be an O*NET release, e.g. exposure.load_onet('29.1'){or_none}, "
                           f"got {what}")
 
 

@@ -92,11 +92,11 @@ from exposure.scoring._inputs import (
     codes_not_read,
     dwa_task_keys,
     has_keys,
+    ids_without_codes,
     is_placeholder,
     is_spreadsheet_error,
     job_zone_lookup,
     job_zone_values,
-    key_spellings,
     release_name,
     remembered,
     task_dwa_links,
@@ -2260,12 +2260,8 @@ def _warn_codes_not_read(frame: pd.DataFrame, skip, onet) -> None:
                        "read from a column 'onetsoc_code' only, so the rows are tagged as free text; name "
                        "the column 'onetsoc_code' to have it read", *found)
         return
-    names = [*frame.columns, *(n for n in frame.index.names if n is not None)]
-    if (onet is None or "task_id" not in frame.columns or "onetsoc_code" in frame.columns
-            or "onetsoc_code" in key_spellings(names)):  # a spelling: _warn_near_columns says it
-        return
-    ids = frame["task_id"]
-    with_id = int(ids.notna().sum()) if isinstance(ids, pd.Series) else 0
+    # a spelling of onetsoc_code is _warn_near_columns's to say
+    with_id = 0 if onet is None else ids_without_codes(frame, skip)
     if with_id:
         logger.warning("no 'onetsoc_code' column: the task IDs of 'task_id' are not read (%s's work "
                        "activities are keyed by onetsoc_code and task_id), so the %d row(s) with a task "
