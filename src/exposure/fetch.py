@@ -134,6 +134,8 @@ from exposure.errors import (
 )
 from exposure.releases import (
     LOCK_NAME,
+    OEWS_ARCHIVES,
+    ONET_ARCHIVE,
     ONET_FILES,
     Lock,
     _entry_row,
@@ -970,6 +972,11 @@ class DataStore:
     unless one of that very name exists, as :func:`resolve_data_dir` refuses it: it named
     a new directory beside the real one.
 
+    ``~`` is expanded in a :class:`~pathlib.Path` as in a string: ``cache=Path("~/c")``
+    was kept as written, so the cache was made as a folder ``~/c`` in the current
+    directory while the files were said to be in ``$HOME/c``, and ``home=Path("~/h")``
+    refused its lock file (``the path starts with '~', which is not expanded here``).
+
     Examples
     --------
     >>> import os, tempfile
@@ -1002,10 +1009,8 @@ class DataStore:
                 raise ExposureError(f"{name} is empty; give a directory")
             if value is not None:  # DataStore(cache="c\r") made a new cache beside the real one
                 refuse_spaces(value, name)
-            if value is not None and not isinstance(value, Path):
+            if value is not None:  # a Path too: Path("~/c") was half read as ./~/c (see DataStore)
                 object.__setattr__(self, name, _expand(value, name))
-            elif value is not None:
-                _check_length(value, name)
         _check_home(self.home, "home")  # a file: its lock file was "no pinned file yet"
         _check_user_agent(self.user_agent, "user_agent")
 
@@ -1250,6 +1255,11 @@ def _as_source(name, store: DataStore | None = None) -> Source:
     except DataFormatError:
         raise  # a damaged lock file, named with its row and column (it was "unknown source")
     except ExposureError:
+        release = _ONET_PREFIX.fullmatch(name)
+        if release is not None and not any(n.startswith(f"onet/{release.group(1)}/") for n in SOURCES):
+            # the layout's reason ("two extensions", "other capitals") gave way to "did you mean"
+            # the same file of another release, which read that release
+            raise
         return get_source(name)  # raises with close-match suggestions
 
 
@@ -2413,14 +2423,16 @@ def _copy_verified(path: Path, src: Source, dest: Path) -> None:
         _make_readable(tmp)
 
 
-def _mismatch(src: Source, actual: str, path: Path, shown: str | None = None) -> ChecksumMismatchError:
+def _mismatch(src: Source, actual: str, path: Path, shown: str | None = None, *,
+              advice: str = "") -> ChecksumMismatchError:
     """The :class:`~exposure.errors.ChecksumMismatchError` of the file ``path`` of ``src`` (sha256 ``actual``).
 
     Said as ``shown`` (default ``path``), with what :func:`_line_ends_hint` finds: a copy
-    whose line ends were converted read as a bare mismatch of two digests.
+    whose line ends were converted read as a bare mismatch of two digests. ``advice`` is
+    said when that finds nothing.
     """
     error = ChecksumMismatchError(src.name, src.sha256, actual, path=shown or str(path))
-    hint = _line_ends_hint(path, src) if shown is None or shown == str(path) else ""
+    hint = (_line_ends_hint(path, src) if shown is None or shown == str(path) else "") or advice
     if hint:
         error.args = (f"{error.args[0]}; {hint}",)
     return error
@@ -2969,12 +2981,26 @@ def _check_publisher_copy(root: Path, src: Source, mirror: Path | None) -> None:
         if actual == expected:
             continue
         if mirrored is None or src.pinned:
-            raise _mismatch(src, actual, local, _copy_name(local, src))
+            raise _copy_mismatch(src, actual, local)
         raise DownloadError(
             f"{src.name}: the mirror's {mirrored} (sha256 {expected}) and your copy "
             f"{_copy_name(local, src)} in the data directory (sha256 {actual}) hold other bytes: two "
             "dates of the release? The mirror's would be read: remove the copy you do not want (or "
             "unset the mirror to read yours); nothing was read")
+
+
+def _copy_mismatch(src: Source, actual: str, path: Path) -> ChecksumMismatchError:
+    """The sha256 mismatch of the user's copy ``path`` of the publisher's download of ``src`` (sha256 ``actual``).
+
+    An edited copy of a release file in the data directory (a cell fixed by hand, the file
+    saved again by a spreadsheet) was refused with two digests and no word on what to do:
+    the file is the user's, and the pinned one is read once it is put back or removed.
+    """
+    shown = _copy_name(path, src)
+    return _mismatch(src, actual, path, shown, advice=(
+        f"{shown} is your copy of the publisher's download in the data directory, with other bytes than the "
+        "pinned file (edited, or saved again by a spreadsheet?): put the publisher's file back unchanged, or "
+        f"remove {path} to read the pinned file (from the cache, the mirror or a download)"))
 
 
 def _copy_name(path: Path, src: Source) -> str:
@@ -3252,9 +3278,49 @@ def _mirror_has(mirror: Path, src: Source) -> bool:
         return False
 
 
+#: The old prefixes of a URL map already said to match no URL (:func:`_say_unused_map`).
+_SAID_UNUSED_MAP: set[str] = set()
+
+
+def _say_unused_map(store: DataStore, src: Source) -> None:
+    """Warn, once, of each old prefix of ``store``'s URL map that matches no URL a download may use.
+
+    ``$EXPOSURE_URL_MAP`` with a typo in an old prefix (``http://www.bls.gov``, where
+    BLS's URLs start with ``https://``; ``https://www.onetcenter.org/dl_file``) mapped
+    nothing: the file was downloaded from the publisher itself, not from the local server
+    the map named, or the download failed naming the publisher's URL, without a word on
+    the map. The URLs looked at are the registry's, the release layouts' (up to the
+    release in them), the lock file's and ``src``'s own.
+    """
+    if not store.url_map:
+        return
+    urls = {u for s in (*SOURCES.values(), src) for u in (s.url, s.archive_url) if u}
+    try:
+        urls.update(entry["url"] for entry in store.lock.entries().values() if entry.get("url"))
+    except ExposureError:  # a damaged lock file is said where it is read
+        pass
+    heads = [url.split("{", 1)[0] for url in (ONET_ARCHIVE, *(u for u, _ in OEWS_ARCHIVES.values()))]
+    origins = sorted({"/".join(u.split("/", 3)[:3]) for u in (*urls, *heads)})
+    env = os.environ.get(ENV_URL_MAP, "")
+    try:
+        said = f"${ENV_URL_MAP}" if env and _parse_url_map(env) == store.url_map else "the URL map"
+    except ExposureError:
+        said = "the URL map"
+    for old, new in store.url_map:
+        if old in _SAID_UNUSED_MAP or any(u.startswith(old) for u in urls) or any(
+                head.startswith(old) or old.startswith(head) for head in heads):
+            continue
+        _SAID_UNUSED_MAP.add(old)
+        close = difflib.get_close_matches(old.rstrip("/"), origins, n=1, cutoff=0.6)
+        log.warning("%s: the old prefix %r (of '%s=%s') starts no URL of a source, so it is never used (a "
+                    "typo?)%s; files are downloaded from their publishers' URLs", said, old, old, new,
+                    f": the URLs start with {close[0]!r}" if close else "")
+
+
 def _from_network(root: Path, src: Source, dest: Path, store: DataStore | None = None,
                   **kwargs) -> None:
     if store is not None:  # the store's User-Agent and URL map
+        _say_unused_map(store, src)
         with contextlib.closing(_session(store.user_agent)) as session:
             mapped = replace(src, url=store.url(src.url), archive_url=(
                 store.url(src.archive_url) if src.archive_url else None))

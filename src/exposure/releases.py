@@ -462,7 +462,7 @@ def layout_source(name: str) -> Source:
     exposure.errors.ExposureError
         When ``name`` follows no known layout, or names an O*NET file with two
         extensions (``Task Statements.txt.txt``: the archive member of that name was
-        looked for).
+        looked for) or in other capitals (``Job zones.txt``, naming the file).
 
     Examples
     --------
@@ -480,6 +480,11 @@ def layout_source(name: str) -> Source:
         if base.lower().endswith(tuple(ONET_FORMATS.values())):
             raise ExposureError(f"unknown source {name!r}: the file name has two extensions (write "
                                 f"'onet/{release}/{base}')")
+        cased = _onet_file_cased(base)
+        if cased is not None:  # 'Job zones.txt': no archive member (nor file, but on macOS) of that name
+            raise ExposureError(f"unknown source {name!r}: O*NET's file is {cased + ext!r}, written with other "
+                                "capitals (the names of the files in O*NET's archive are case-sensitive): "
+                                f"write 'onet/{release}/{cased}{ext}'")
         if "/" in base or "\\" in base or base != base.strip() or base in (".", ".."):
             # as onet_name refuses it: the archive's files lie in one folder
             raise ExposureError(f"unknown source {name!r}: {base!r} is not an O*NET file name (the files "
@@ -505,6 +510,28 @@ def layout_source(name: str) -> Source:
     raise ExposureError(
         f"unknown source {name!r}: it is not in the registry and follows no release layout "
         "(onet/<release>/<file>.txt|.xlsx, oews/national|natsector|nat3d_M<year>_dl.xlsx)")
+
+
+def _onet_file_cased(base: str) -> str | None:
+    """The name of an O*NET file that ``base`` (a file name without extension) writes in other capitals, else None.
+
+    The files the library reads (:data:`ONET_FILES`) and those of the releases the package
+    pins. ``onet/31.0/Job zones.txt`` followed the layout: its member
+    ``db_31_0_text/Job zones.txt`` is in no archive of O*NET's (the release was downloaded
+    and refused for it), and a release folder holding ``Job Zones.txt`` was said to hold
+    the file "renamed by the publisher? give the file the name 'Job zones.txt'", where
+    the name asked for was the one to fix (and on a file system that ignores case, such
+    as macOS's, the file was read and pinned under that name).
+
+    Examples
+    --------
+    >>> _onet_file_cased("Job zones"), _onet_file_cased("Job Zones"), _onet_file_cased("Skills 2")
+    ('Job Zones', None, None)
+    """
+    known = {*ONET_FILES, *(n.rsplit("/", 1)[-1].rpartition(".")[0] for n in SOURCES if n.startswith("onet/"))}
+    if base in known:
+        return None
+    return next((k for k in sorted(known) if k.lower() == base.lower()), None)
 
 
 def source_for(name: str, lock: Lock | None = None) -> Source:
@@ -918,8 +945,8 @@ def _user_comments(path: Path) -> dict:
     out: dict = {}
     pending, header = [], False
     for line in _LINE_BREAK.split(text):
-        if line.lstrip().startswith("#"):  # an indented comment too, as Lock.entries reads it
-            if line not in ours:
+        if _is_comment(line):  # an indented or quoted comment too, as Lock.entries reads it
+            if line not in ours and _unquoted(line) not in ours:
                 pending.append(line)
         elif _is_data_line(line):  # a line of white space only is an empty line
             key = line.split("\t", 1)[0] if header else ""
@@ -930,6 +957,20 @@ def _user_comments(path: Path) -> dict:
     if pending:
         out.setdefault(None, []).extend(pending)
     return out
+
+
+def _unquoted(line: str) -> str:
+    """The comment ``line`` of a lock file without the quotes a spreadsheet put around it (:func:`_is_comment`).
+
+    Examples
+    --------
+    >>> _unquoted('"# read ""as is"", checked"\\t\\t'), _unquoted("# a")
+    ('# read "as is", checked', '# a')
+    """
+    text = line.strip()
+    if text.startswith('"#'):
+        return next(csv.reader([text], delimiter="\t"))[0]
+    return line
 
 
 @contextlib.contextmanager
@@ -1010,8 +1051,25 @@ def _is_data_line(line: str) -> bool:
     >>> [_is_data_line(s) for s in ("name\\tsize", "", "  ", "\\t\\t\\t\\t", "# note", "  # note")]
     [True, False, False, False, False, False]
     """
-    stripped = line.strip()
-    return bool(stripped) and not stripped.startswith("#")
+    return bool(line.strip()) and not _is_comment(line)
+
+
+def _is_comment(line: str) -> bool:
+    """Whether ``line`` of a lock file is a comment, as written or as a spreadsheet saved it.
+
+    A lock file reviewed in Excel or LibreOffice and saved again as tab-separated text
+    holds its comment lines that have a comma or a quote in quotes (``"# checked, ok"``,
+    with the quotes inside doubled), and maybe the tabs of the row's empty cells after
+    them: that line was read as the header (``its first line that is not a comment is not
+    the header``) or as a pin (``too few fields``), where it is a comment still. No name
+    of a pin starts with ``"#``.
+
+    Examples
+    --------
+    >>> [_is_comment(s) for s in ("# a", "  # a", '"# a, b"', '"# a, b"\\t\\t\\t\\t', "name\\tsize", '"name"')]
+    [True, True, True, True, False, False]
+    """
+    return line.strip().startswith(("#", '"#'))
 
 
 def _parse_lines(numbered: list, path: Path) -> tuple[list[str], list[dict]]:
@@ -1076,7 +1134,7 @@ def _lock_text(data: bytes, path: Path) -> str:
         lines = _LINE_BREAK.split(before)
         line = lines[-1]
         field = line.count("\t")
-        column = None if line.lstrip().startswith("#") or field >= len(_LOCK_COLUMNS) else _LOCK_COLUMNS[field]
+        column = None if _is_comment(line) or field >= len(_LOCK_COLUMNS) else _LOCK_COLUMNS[field]
         byte = data[offset]
         char = windows_1252_char(byte)
         said = "" if char is None else f"; {char!r} in Windows-1252"

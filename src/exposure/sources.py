@@ -867,7 +867,8 @@ def get_source(name: str) -> Source:
         When ``name`` is not in :data:`SOURCES`: the message suggests close names, first a
         name, directory prefix or kind that differs in case only (``Onet/29.1``: did you
         mean ``'onet/29.1'``?), then close names, prefixes and kinds (``oes``: ``'oews'``);
-        a glob ``matches no registry name``; an empty name says so (``unknown source ''``
+        a glob ``matches no registry name`` (naming the names it matches in other
+        capitals: a glob is case-sensitive); an empty name says so (``unknown source ''``
         before, and no suggestion for a prefix or kind, or a name in another case).
 
     Examples
@@ -889,8 +890,12 @@ def get_source(name: str) -> Source:
     if not name:  # was "unknown source ''"
         raise ExposureError("the name is empty: give a registry name, prefix, kind or glob")
     if any(c in name for c in "*?["):  # a glob was called an "unknown source"
-        raise ExposureError(f"{name!r} matches no registry name; run `exposure sources` to list the "
-                            "registry")
+        # 'onet/29.1/job*': the names in another case were not said (a glob is case-sensitive)
+        cased = [n for n in SOURCES if fnmatch.fnmatchcase(n.lower(), name.lower())]
+        hint = (f": names are case-sensitive, and it matches {len(cased)} in other capitals "
+                f"({', '.join(map(repr, cased[:3]))}{', ...' if len(cased) > 3 else ''}): write it in "
+                "their capitals" if cased else "; run `exposure sources` to list the registry")
+        raise ExposureError(f"{name!r} matches no registry name{hint}")
     close = _close_names(name)
     hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else (
         "; run `exposure sources` to list the registry"
