@@ -61,6 +61,9 @@ __all__ = [
     "remove_stale_partials",
     "check_output_path",
     "unexpanded_home",
+    "name_limit",
+    "long_name",
+    "broken_link",
     "output_error",
     "neutralise_formulas",
     "FORMULA_ADVICE",
@@ -292,6 +295,97 @@ def unexpanded_home(path) -> str | None:
             f"the current directory; give the full path{': ' + full if full != text else ''}")
 
 
+def name_limit(path) -> tuple[Path, int]:
+    """The closest existing folder above ``path`` and the longest name (in bytes) its file system allows.
+
+    ``NAME_MAX`` of that folder's file system (255 where it cannot be had). A folder the
+    writer makes below it is on the same file system, so the same limit holds for it.
+
+    Examples
+    --------
+    >>> name_limit("/nonexistent-exposure/a/b.csv")[0]
+    PosixPath('/')
+    """
+    try:
+        path = Path(os.path.abspath(path))
+    except OSError:  # a relative path, and the current directory is gone
+        path = Path(path)
+    # os.path.isdir, not Path.is_dir: it raised OSError for a name too long
+    folder = next((p for p in path.parents if os.path.isdir(p)), Path(path.anchor))
+    try:
+        limit = os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError):  # no such setting here: the usual limit
+        limit = 255
+    return folder, limit
+
+
+def long_name(path) -> str | None:
+    """Why the output file ``path`` cannot be made: a name in it too long for its file system; None if none is.
+
+    The file's own name and the names of the folders still to be made for it are compared
+    with :func:`name_limit`. Such a path raised a bare ``OSError: [Errno 36] File name too
+    long`` from :mod:`pathlib` while it was checked (``exposure.score_file``,
+    ``train_and_save``), or was refused by the writer only, after the whole work.
+
+    Examples
+    --------
+    >>> long_name("/tmp/" + "x" * 300 + ".csv")  # doctest: +ELLIPSIS
+    "output file name 'xxx...x.csv' is 304 bytes long, and the file system of /tmp allows names of ... bytes; give the file a name of at most ... bytes"
+    >>> long_name("/tmp/scores.csv") is None
+    True
+    """
+    try:
+        path = Path(os.path.abspath(path))
+    except OSError:  # a relative path, and the current directory is gone: said by the writer
+        return None
+    folder, limit = name_limit(path)
+    names = path.relative_to(folder).parts  # below the closest folder that exists
+    for i, name in enumerate(names):
+        size = len(os.fsencode(name))
+        if size > limit:
+            what = "file" if i == len(names) - 1 else "folder"
+            return (f"output {what} name {name!r} is {size} bytes long, and the file system of {folder} "
+                    f"allows names of {limit} bytes; give the {what} a name of at most {limit} bytes")
+    return None
+
+
+def broken_link(path, *, itself: bool = True) -> str | None:
+    """Why the output ``path`` cannot be made: it is, or lies under, a broken symbolic link; None if not.
+
+    A link to nothing (a purged scratch folder) or a link that loops (``a -> b -> a``):
+    the folders the path needs cannot be made through it. The reason starts with ``is``
+    or ``lies under <link>,`` and names the link and its target. With ``itself=False``
+    (an output file) ``path`` itself may be such a link: the writer replaces it.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> (d / "scratch").symlink_to(d / "gone")
+    >>> broken_link(d / "scratch" / "out")  # doctest: +ELLIPSIS
+    'lies under .../scratch, a symbolic link to .../gone, which does not exist: create that directory, point the link at one, or choose another output path'
+    >>> (d / "a").symlink_to("b"); (d / "b").symlink_to("a")
+    >>> broken_link(d / "a" / "out")  # doctest: +ELLIPSIS
+    'lies under .../a, a symbolic link that loops (.../a -> b): point the link at a directory, remove it, or choose another output path'
+    """
+    path = Path(path)
+    for parent in (path, *path.parents) if itself else path.parents:
+        if os.path.exists(parent):
+            return None
+        if os.path.islink(parent):
+            where = "is" if parent == path else f"lies under {parent},"
+            target = os.readlink(parent)
+            try:
+                os.stat(parent)
+            except OSError as exc:
+                if exc.errno == errno_codes.ELOOP:  # os.path.exists is False for it too: "to nothing" before
+                    return (f"{where} a symbolic link that loops ({parent} -> {target}): point the link at a "
+                            "directory, remove it, or choose another output path")
+            return (f"{where} a symbolic link to {target}, which does not exist: create that directory, point "
+                    "the link at one, or choose another output path")
+    return None
+
+
 def _refuse_unexpanded(text) -> None:
     """Refuse an output path that starts with ``~`` (:func:`unexpanded_home`), naming it."""
     reason = unexpanded_home(text)
@@ -324,7 +418,11 @@ def check_output_path(output, *inputs) -> Path:
         ``~`` was made in the current directory), is ``-`` (standard output), or another
         file that is not a regular file (``/dev/full``: the rename would replace the
         device), is one of ``inputs``, lies below a path that is a file, or its directory
-        cannot be written (permission, read-only file system).
+        cannot be written (permission, read-only file system). Its name, or that of a
+        folder to be made for it, is longer than its file system allows
+        (:func:`long_name`: a bare ``OSError`` before); it lies under a symbolic link to
+        nothing or one that loops (:func:`broken_link`: the whole work was done, then
+        ``a parent of the path is not a directory``).
 
     Examples
     --------
@@ -347,6 +445,9 @@ def check_output_path(output, *inputs) -> Path:
     except TypeError:
         raise DataFormatError(f"expected an output file path, got {type(output).__name__}") from None
     out = Path(output)
+    reason = long_name(out)  # first: pathlib raised a bare OSError ("File name too long")
+    if reason is not None:
+        raise OutputError(reason, path=out, errno=errno_codes.ENAMETOOLONG)
     if out.is_dir():
         raise OutputError("is a directory; give a file name", path=out, errno=errno_codes.EISDIR)
     _refuse_directory_path(text)  # nothing there, or a file
@@ -372,6 +473,9 @@ def check_output_path(output, *inputs) -> Path:
                 path=out,
                 errno=errno_codes.EEXIST,
             )
+    reason = broken_link(out, itself=False)  # its folders cannot be made: the writer failed after the work
+    if reason is not None:
+        raise OutputError(f"it {reason}", path=out, errno=errno_codes.ENOENT)
     parent = out.parent
     while not parent.exists() and parent != parent.parent:
         parent = parent.parent
@@ -421,12 +525,26 @@ _RUN_START = time.time()
 
 
 def partial_prefix(dest: Path) -> str:
-    """Start of the names of ``dest``'s partial files: ``.<name>.``, the name cut at 64 characters.
+    """Start of the names of ``dest``'s partial files: ``.<name>.``, the name cut at 64 bytes.
 
     Cut, so that a partial file's name stays within the file system's limit (255 bytes)
-    whatever the length of the output's own name.
+    whatever the length of the output's own name. Cut in bytes (of UTF-8), on a character
+    boundary: cut at 64 characters, a name of 60 emoji (244 bytes, a legal name) gave a
+    partial name of 256 bytes and more, and 64 characters of Chinese or Japanese (192
+    bytes) one of more than 255 bytes with a long host name (:func:`partial_stem`): the
+    write failed with ``file name too long``, after the whole work.
+
+    Examples
+    --------
+    >>> partial_prefix(Path("out/scores.csv"))
+    '.scores.csv.'
+    >>> len(partial_prefix(Path("\u7814" * 80 + ".csv")).encode())
+    65
     """
-    return f".{Path(dest).name[:64]}."
+    name = Path(dest).name[:64]
+    while len(os.fsencode(name)) > 64:
+        name = name[:-1]
+    return f".{name}."
 
 
 def _host_tag() -> str:

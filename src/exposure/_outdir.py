@@ -71,7 +71,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from exposure._io import _fsync_dir, unexpanded_home
+from exposure._io import _fsync_dir, broken_link, long_name, name_limit, unexpanded_home
 from exposure._tables import COMPRESSED
 from exposure.errors import DataFormatError, ExposureError
 
@@ -524,7 +524,9 @@ def _refuse_dangling(path, *, itself: bool = True) -> None:
     The directories the path needs cannot be made through such a link: the run failed
     with ``cannot create the lock file .../broken/.exposure-out.lock for .../broken/out:
     File exists; is the parent directory writable?`` (``cannot write ...: File exists``
-    for a file or report directory), naming neither the link nor where it points.
+    for a file or report directory), naming neither the link nor where it points. A link
+    that loops (``a -> b -> a``) is named as such (:func:`exposure._io.broken_link`): it
+    was called a link to ``b``, "which does not exist".
 
     With ``itself=False`` (an output file) ``path`` itself may be a link to nothing: the
     writer replaces it.
@@ -544,15 +546,9 @@ def _refuse_dangling(path, *, itself: bool = True) -> None:
     ...
     exposure._outdir.OutputPathError: output path .../scratch/out lies under .../scratch, a symbolic link to .../gone, which does not exist: create that directory, point the link at one, or choose another output path
     """
-    path = Path(path)
-    for parent in (path, *path.parents) if itself else path.parents:
-        if parent.exists():
-            return
-        if parent.is_symlink():
-            where = "is" if parent == path else f"lies under {parent},"
-            raise OutputPathError(f"output path {path} {where} a symbolic link to {os.readlink(parent)}, which "
-                                  "does not exist: create that directory, point the link at one, or choose "
-                                  "another output path")
+    reason = broken_link(path, itself=itself)
+    if reason is not None:
+        raise OutputPathError(f"output path {Path(path)} {reason}")
 
 
 def check_output_file(path) -> Path:
@@ -866,18 +862,13 @@ def _refuse_long_name(out: Path, *, file: bool = False) -> None:
     ...
     exposure._outdir.OutputPathError: output directory name ... is 250 bytes long: ...
     """
-    folder = next((p for p in out.parents if os.path.isdir(p)), Path(out.anchor))
-    try:
-        limit = os.pathconf(folder, "PC_NAME_MAX")
-    except (OSError, ValueError):  # no such setting here: the usual limit
-        limit = 255
-    size = len(os.fsencode(out.name))
-    if file:
-        if size > limit:
-            raise OutputPathError(f"output file name {out.name!r} is {size} bytes long, and the file system of "
-                                  f"{folder} allows names of {limit} bytes; give the file a name of at most "
-                                  f"{limit} bytes")
+    if file:  # the folders to be made for it too (exposure._io.long_name)
+        reason = long_name(out)
+        if reason is not None:
+            raise OutputPathError(reason)
         return
+    folder, limit = name_limit(out)
+    size = len(os.fsencode(out.name))
     longest = len(os.fsencode(_lock_path(out).name)) - size
     if size + longest > limit:
         raise OutputPathError(

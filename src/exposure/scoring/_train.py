@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import errno
 import hashlib
 import io
 import json
 import logging
+import os
 import shutil
 import zipfile
 from dataclasses import dataclass, field
@@ -283,11 +285,15 @@ def modern_training_rows(path=None) -> pd.DataFrame:
         (naming the row of the file). A ``path`` that is not a path or is empty, a missing
         file, a directory, an empty file, UTF-16 text or an HTML page
         (:func:`exposure._tables.check_file`: tracebacks, or "can't decode byte 0xff",
-        before); a NUL byte (read into the task before); a file separated by semicolons or
-        tabs (said to lack ``task`` and ``label`` before); a column named twice in the
+        before); an old ``.xls`` workbook, said to be saved as CSV (the advice was
+        ".xlsx or CSV", and an ``.xlsx`` is not read); a NUL byte (read into the task
+        before); a file separated by semicolons or tabs (said to lack ``task`` and
+        ``label`` before); a column named twice in the
         header (``label,label``: the second was read as ``label.1`` and ignored, without a
         word). Rows of empty cells ending the file (Excel's ``,,``) are ignored, as the
-        other readers ignore them (they were refused as an empty task).
+        other readers ignore them (they were refused as an empty task). A column ``y``
+        whose value is not the class of the row's label (it was replaced by the class,
+        without a word); one that agrees (rows returned before and saved) is read.
 
     Examples
     --------
@@ -303,7 +309,7 @@ def modern_training_rows(path=None) -> pd.DataFrame:
         # not a path, "" (read as the current directory), a missing file or a directory were
         # tracebacks; UTF-16 or an HTML page "can't decode byte 0xff"; a NUL byte was read as text
         source = check_path(path, "path", "a CSV file of modern tasks")
-        check_file(source)
+        check_file(source, workbook=False)  # read as CSV only: an .xls is not to be saved as .xlsx
         check_no_nul(source)
         name = str(path)
     try:
@@ -334,7 +340,16 @@ def modern_training_rows(path=None) -> pd.DataFrame:
         i = int(np.flatnonzero(twice.to_numpy())[0])
         raise DataFormatError(f"{name}, row {i + 2}, column 'task': task given twice (also in other case, "
                               f"spacing or final punctuation): {rows['task'].iloc[i]!r}")
-    return rows.assign(y=rows["label"].map({label: k for k, label in enumerate(LABELS)}).astype(int))
+    y = rows["label"].map({label: k for k, label in enumerate(LABELS)}).astype(int)
+    if "y" in rows.columns:  # the file's own y was replaced by the label's class, without a word
+        wrong = rows["y"].str.strip().ne(y.astype(str)).to_numpy()
+        if wrong.any():
+            i = int(np.flatnonzero(wrong)[0])
+            raise DataFormatError(f"{name}, row {i + 2}, column 'y': y is {rows['y'].iloc[i]!r}, but the label "
+                                  f"{rows['label'].iloc[i]} is class {y.iloc[i]} (0=E0, 1=E1, 2=E2): the class is "
+                                  "read from the label, and y holds it in the rows returned; correct the column "
+                                  "y, or rename or remove it")
+    return rows.assign(y=y)
 
 
 def _sklearn():
@@ -1123,7 +1138,7 @@ def train_and_save(labels_path, onet=None, out=None, *, seed: int = 0, n_folds: 
         index and the registry are written as one set (:func:`exposure._io.atomic_paths`):
         a failure leaves every previous file as it was.
     exposure.errors.DataFormatError
-        Before any work: ``labels_path`` or ``model_dir`` not a path, ``onet`` not a
+        Before any work: ``labels_path``, ``out`` or ``model_dir`` not a path, ``onet`` not a
         release (``"29.1"``), ``n_folds`` not a whole number of 2 or more, ``distill`` not
         True or False (``"no"`` distilled), ``model_dir`` without ``distill`` (it was
         ignored). Before the vectors are read or distilled: a label file that
@@ -1202,11 +1217,18 @@ def check_train_output(out=None) -> Path:
     Raises
     ------
     exposure._outdir.OutputPathError
-        The artifact's directory cannot be created or written.
+        The artifact's directory cannot be created or written; the artifact's name, or
+        that of a folder to be made for it, is longer than its file system allows (a
+        bare ``OSError`` before).
     exposure.errors.ExposureError
         An empty ``out`` (``""`` was read as no ``out``: the package's own artifact).
+    exposure.errors.DataFormatError
+        An ``out`` that is not a str or os.PathLike (bytes, a number: pathlib's
+        ``TypeError`` before).
     exposure.errors.OutputError
-        A path that is not a regular file, or an artifact named like a file beside it; a
+        A path that names a directory by its form (``Path(".")``, ``Path("")``, ``..``:
+        pathlib's ``ValueError: PosixPath('.') has an empty name`` before); a path that
+        is not a regular file, or an artifact named like a file beside it; a
         name not ending in ``.npz`` (``m.npz.gz``, ``m.txt``: an uncompressed ``.npz`` was
         written under it); a directory whose ``registry.txt`` pins another learned model
         (it reads the retrieval index and the vectors this one writes beside it: they were
@@ -1232,7 +1254,11 @@ def check_train_output(out=None) -> Path:
     if out is not None and not isinstance(out, Path) and str(out) == "":  # read as no out: the package's model
         raise ExposureError("out is empty: give the artifact's file name, e.g. model.npz (out=None writes "
                             "the package's own model)")
-    out = Path(out) if out else shipped_model_path()
+    # b"m.npz", 5: pathlib's TypeError
+    out = check_path(out, "out", "the artifact's file name") if out is not None else shipped_model_path()
+    if out.name in ("", ".."):  # Path("."), Path(""): "PosixPath('.') has an empty name" (a ValueError)
+        raise OutputError("names a directory, not the artifact's file: give a file name ending in .npz, e.g. "
+                          f"{out / 'model.npz'}", path=out, errno=errno.EISDIR)
     if out.name in (REGISTRY_NAME, VECTORS_NAME, INDEX_NAME):
         raise OutputError(f"{out.name} is written beside the artifact; give the artifact another name",
                           path=out)
@@ -1241,7 +1267,8 @@ def check_train_output(out=None) -> Path:
         give = inner if inner.suffix.lower() == ".npz" else out.with_suffix(".npz")
         raise OutputError("the artifact is an uncompressed .npz file (a zip of .npy arrays); give a name "
                           f"ending in .npz, e.g. {give.name}", path=out)
-    if out.exists() and not (out.is_file() or out.is_dir()):
+    # os.path's: pathlib's raised a bare OSError for a name too long (check_output_file names it)
+    if os.path.exists(out) and not (os.path.isfile(out) or os.path.isdir(out)):
         check_output_path(out)  # a device, pipe or socket: refused before its directory is probed
     check_output_file(out)  # its directory can be written (the reason in the system's words)
     for path in (out, *(out.parent / name for name in (REGISTRY_NAME, VECTORS_NAME, INDEX_NAME))):
