@@ -71,6 +71,7 @@ __all__ = [
     "check_published_separator",
     "reader_reason",
     "link_note",
+    "missing_note",
     "nullable_dtype",
     "read_text_table",
     "read_xlsx_table",
@@ -255,7 +256,7 @@ def check_file(path: Path, *, save_sep: str | None = ",", workbook: bool = True)
     if exists and not is_file:
         raise DataFormatError("is not a regular file (a device, pipe or socket)", path=path)
     if not is_file:
-        raise DataFormatError(link_note(path) or "file not found", path=path)
+        raise DataFormatError(missing_note(path), path=path)
     try:
         with open(path, "rb") as fh:
             head = fh.read(4096)
@@ -780,8 +781,10 @@ def drop_empty_tail(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 #: How the first footnote below a sheet's table starts: ``Note:``, ``Source:``,
-#: ``Footnotes:``, ``(1) ...``, ``* ...``.
-_FOOTNOTE_START = re.compile(r"(?i)\s*(?:(?:foot\s*notes?|notes?|sources?)\b|\([0-9]+\)|\*)")
+#: ``Footnotes:`` (the word with a colon, or alone in its cell), ``(1) ...``, ``* ...``.
+#: The word alone started O*NET tasks too (``Note malfunctions of equipment ...``, ``Note,
+#: mark, and photograph ...``): such tasks below a blank row were dropped as footnotes.
+_FOOTNOTE_START = re.compile(r"(?i)\s*(?:(?:foot\s*notes?|notes?|sources?)\s*(?::|$)|\([0-9]+\)|\*)")
 
 
 def footnote_rows(rows: list) -> int | None:
@@ -801,6 +804,8 @@ def footnote_rows(rows: list) -> int | None:
     >>> footnote_rows([("Weld", 1), (None, None), ("Source: BLS", None), ("(1) Rounded.", None)])
     1
     >>> footnote_rows([("Weld", 1), (None, None), ("Sew", 2)]) is None
+    True
+    >>> footnote_rows([("Weld", 1), (None, None), ("Note malfunctions.", None)]) is None
     True
     """
     def filled(cell) -> bool:
@@ -918,6 +923,71 @@ def link_note(path: Path, what: str = "the file") -> str | None:
     return None
 
 
+#: Names of the whitespace characters a path copied from a spreadsheet or a shell may carry.
+_SPACE_NAMES = {" ": "a space", "\t": "a tab", "\n": "a line break", "\r": "a carriage return",
+                "\u00a0": "a no-break space"}
+
+
+def missing_note(path: Path, what: str = "file") -> str:
+    """What to say of ``path``, which names nothing: ``"<what> not found"``, and why if it can tell.
+
+    A symbolic link to a missing file is named as such (:func:`link_note`). A name with
+    whitespace at either end (a path copied from a spreadsheet cell or a shell, ``'tasks.csv '``)
+    was ``tasks.csv : input file not found``, the space unseen: the message names it, and the
+    path without it when that is a file. So is a path starting with ``~``, which no
+    shell expands inside quotes (:func:`_tilde_note`).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "tasks.csv").write_text("task\\nWeld.\\n")
+    >>> missing_note(d / "tasks.csv ", "input file").replace(str(d), "D")
+    "input file not found: its name ends with a space; 'D/tasks.csv' (without it) is a file: give that path"
+    >>> print(missing_note(d / "\\tother.csv"))
+    file not found (its name starts with a tab: '\\tother.csv')
+    >>> import shutil; shutil.rmtree(d)
+    """
+    note = link_note(path)
+    if note:
+        return note
+    if path.parts and path.parts[0].startswith("~"):
+        return f"{what} not found: {_tilde_note(path)}"
+    parts = [part.strip() for part in path.parts]  # also a directory's name: 'data /tasks.csv'
+    padded = [part for part in path.parts if part.strip() != part and part.strip()]
+    if not padded:
+        return f"{what} not found"
+    part = padded[-1]
+    ends = [(side, part[0 if side == "starts" else -1]) for side, edge in
+            (("starts", part.lstrip()), ("ends", part.rstrip())) if edge != part]
+    how = " and ".join(f"{side} with {_SPACE_NAMES.get(char, repr(char))}" for side, char in ends)
+    whose = "its name" if part == path.name else f"the directory name {part!r} in it"
+    bare = Path(*parts)
+    try:
+        found = bare.is_file()
+    except OSError:
+        found = False
+    if found:
+        return (f"{what} not found: {whose} {how}; {str(bare)!r} (without it) is a file: give "
+                "that path")
+    return f"{what} not found ({whose} {how}: {part!r})"
+
+
+def _tilde_note(path: Path) -> str:
+    """Why ``path``, which starts with ``~`` and names nothing, was not found (:func:`missing_note`).
+
+    A shell expands ``~`` to the home directory only outside quotes, and Python never: a
+    path with spaces in quotes (``"~/My data/tasks.csv"``) reached the reader as written.
+    """
+    try:
+        home = path.expanduser()
+        found = home != path and home.is_file()
+    except (RuntimeError, OSError):  # ~user of no such user; a name too long
+        found = False
+    said = "the '~' is not read as the home directory (a shell expands it only outside quotes)"
+    return f"{said}; {str(home)!r} is a file: give that path" if found else said
+
+
 def _stat_error(path: Path, exc: OSError) -> InputError:
     """The error of a path that cannot be looked at (a name too long for the system: ENAMETOOLONG)."""
     return InputError(exc.strerror or str(exc), path=path, errno=exc.errno)
@@ -973,7 +1043,7 @@ def check_input_file(path, what: str = "input file") -> Path:
                               "and pipes are not supported: save the data to a file and give "
                               "its name", path=path)
     if not is_file and not is_dir:
-        raise DataFormatError(link_note(path) or f"{what} not found", path=path)
+        raise DataFormatError(missing_note(path, what), path=path)
     return path
 
 
@@ -1856,7 +1926,8 @@ def _xlsx_rows(wb, path, columns, optional, sheet, max_header_row) -> RawTable:
     mixed = [k for k in flags if k in texts]  # a boolean among text (see _boolean_in_text)
     if mixed:
         k = min(mixed, key=lambda k: (flags[k][0], k))
-        raise _boolean_error(flags[k][1], path, header_row + 1 + flags[k][0], header_name(header[idx[k]]))
+        raise _boolean_error(flags[k][1], path, header_row + 1 + flags[k][0], header_name(header[idx[k]]),
+                             [r[idx[k]] for r in whole[:len(data)]])
     while data and all(v.strip() == "" for v in data[-1]):
         data.pop()
     # a merged cell of the rows read (a code merged down over its tasks) reads as empty
@@ -2045,20 +2116,31 @@ def check_filled(raw: RawTable, cells: dict, rule: str) -> None:
                                   row=raw.row(int(np.flatnonzero(blank)[0])), column=source)
 
 
+#: Text that is a number to :func:`pandas.to_numeric`: ASCII digits (no ``_``), an optional
+#: sign, point and exponent, ASCII whitespace around.
+_NUMBER_TEXT = re.compile(r"\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*", re.ASCII)
+
+
 def exact_integer(value) -> int | None:
     """The integer a cell holds, exactly (None if it holds none).
 
     Reads ``7``, ``7.0``, ``"7"``, ``" 7.0 "`` and ``"1e3"`` without rounding through a
     float, so that integers past 2**53 keep every digit; a boolean is not an integer.
+    Text is a number as :func:`pandas.to_numeric` (and so :func:`task_id_numbers`) reads
+    one: ASCII digits, spaces around (:data:`_NUMBER_TEXT`). Python's own ``int`` also
+    reads ``"9_0"`` as 90, ``"\u0663"`` (an Arabic-Indic digit) as 3 and a no-break space
+    around: a task ID ``'9_0'`` that the validator refuses was one task with ``90``.
 
     Examples
     --------
     >>> [exact_integer(v) for v in (7, 7.0, "9007199254740993", "9007199254740993.0", "1e3")]
     [7, 7, 9007199254740993, 9007199254740993, 1000]
-    >>> [exact_integer(v) for v in ("1.5", "9007199254740993.5", "x", "inf", True)]
-    [None, None, None, None, None]
+    >>> [exact_integer(v) for v in ("1.5", "9007199254740993.5", "x", "inf", True, "9_0", "\u0663")]
+    [None, None, None, None, None, None, None]
     """
     if isinstance(value, (bool, np.bool_)):
+        return None
+    if isinstance(value, str) and not _NUMBER_TEXT.fullmatch(value):
         return None
     if isinstance(value, (int, np.integer)):
         return int(value)
@@ -2082,17 +2164,25 @@ def norm_task_id(value) -> str:
 
     The one key that task IDs are compared by (repeated keys, look-ups, batches): ``20699``,
     ``"20699"``, ``"20699.0"``, ``20699.0`` and ``"2.0699e4"`` are one task, as
-    :func:`task_id_numbers` reads them, and IDs past 2**53 keep every digit.
+    :func:`task_id_numbers` reads them, and IDs past 2**53 keep every digit. Text that
+    :func:`task_id_numbers` refuses is kept as text, so that it is no other task's key:
+    ``"9_0"`` was task 90 (Python's ``int`` reads the underscore), ``"\u0663"`` task 3.
+    The key has no file or row to name: where task IDs are read (``score_tasks``, the
+    roll-ups, the O*NET readers) such an ID is refused by :func:`task_id_numbers`, naming
+    the file, row and column; where they are only compared (``match_tasks``) it matches
+    no other ID.
 
     Examples
     --------
     >>> [norm_task_id(v) for v in (20699, "20699", "20699.0", 20699.0, " 7 ", "1e3", "x", True)]
     ['20699', '20699', '20699', '20699', '7', '1000', 'x', 'True']
+    >>> norm_task_id("9_0"), norm_task_id(" 9_0 ")
+    ('9_0', '9_0')
     """
     if _plain_digits(value):  # the usual cell of a text file: already canonical
         return value
     number = exact_integer(value)
-    return str(number) if number is not None else str(value).strip()
+    return str(number) if number is not None else str(value).strip(" \t\n\r\f\v")
 
 
 def _plain_digits(value) -> bool:
@@ -2401,7 +2491,8 @@ def table_kind(path, what: str = "input") -> str:
     exposure.errors.DataFormatError
         Any other extension (listing those read or written); a compressed one
         (``.csv.gz``): for an input, how to decompress it; for an output, the ``.parquet``
-        file to write instead.
+        file to write instead; a name ending in a space or tab (``tasks.csv``, a space
+        after it): the name to give (an input that is not there: :func:`missing_note`).
 
     Examples
     --------
@@ -2411,6 +2502,10 @@ def table_kind(path, what: str = "input") -> str:
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: out.json: unsupported output file type '.json'; use .csv, .tsv, .parquet, .pq, .xlsx or .dta
+    >>> table_kind("out.csv ", "output")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: out.csv : the file name ends in a space or tab ('out.csv '): write 'out.csv'
     >>> table_kind("out.csv.gz", "output")
     Traceback (most recent call last):
     ...
@@ -2432,6 +2527,14 @@ def table_kind(path, what: str = "input") -> str:
         compressed = (compressed_input if what == "input" else compressed_output)(path, listed)
         if compressed is not None:
             raise DataFormatError(compressed, path=path)
+        if suffix.rstrip() in kinds:  # 'tasks.csv ': a name copied with a space after it
+            if what == "input" and not os.path.lexists(path):
+                raise DataFormatError(missing_note(path), path=path)
+            # (as exposure.scoring._files.file_kind says it)
+            fix = (f"write {path.name.rstrip()!r}" if what == "output" else
+                   f"rename it {path.name.rstrip()!r}, so that its extension reads {suffix.rstrip()!r}")
+            raise DataFormatError(f"the file name ends in a space or tab ({path.name!r}): {fix}",
+                                  path=path)
         raise DataFormatError(f"unsupported {what} file type {suffix or '(none)'!r}; use {listed}",
                               path=path)
     return kinds[suffix]
@@ -3076,10 +3179,11 @@ def _read_stata(fh, path: Path) -> pd.DataFrame:
     is not a Stata file (a CSV file renamed ``.dta``) is refused saying what it looks like
     (:func:`_stata_signature`).
     """
-    _stata_signature(fh.read(512), path)
+    head = fh.read(512)
+    _stata_signature(head, path)
     fh.seek(0)
     try:
-        return pd.read_stata(fh)
+        frame = pd.read_stata(fh)
     except ValueError as exc:
         found = re.search(r"Value labels for column (.+?) are not unique", str(exc))
         if found is None:
@@ -3089,6 +3193,73 @@ def _read_stata(fh, path: Path) -> pd.DataFrame:
             "its value labels are not unique (one label for two values), so its values cannot be "
             "read as their labels: give each value its own label, or remove the labels from the "
             f"column (Stata: label values {column})", path=path, column=column) from None
+    if _stata_release(head) <= 117:
+        _refuse_control_text(frame, path)
+    return frame
+
+
+def _stata_release(head: bytes) -> int:
+    """The format of the Stata file whose first bytes are ``head`` (:func:`_stata_signature`).
+
+    Examples
+    --------
+    >>> _stata_release(b"<stata_dta><header><release>117</release>"), _stata_release(b"\\x72\\x02")
+    (117, 114)
+    """
+    found = re.match(rb"<stata_dta><header><release>(\d+)</release>", head)
+    return int(found.group(1)) if found else head[0]
+
+
+#: A C1 control character (U+0080 to U+009F): what a Windows-1252 curly quote or dash
+#: (bytes 0x80 to 0x9F) becomes when the bytes are read as Latin-1.
+_C1_CONTROL = re.compile("[\x80-\x9f]")
+
+
+def _refuse_control_text(frame: pd.DataFrame, path: Path) -> None:
+    """Refuse a text cell (or value label) of an old Stata file holding a C1 control character.
+
+    A file of format 117 (Stata 13) or older declares no encoding: pandas reads its text as
+    Latin-1, and the Windows-1252 characters that Stata 13 on Windows saved (the curly
+    quotes and dashes a task copied from Word holds, bytes 0x80 to 0x9F) became control
+    characters, scored without a word (``'Answer \\x93phones\\x94.'``). Text files are
+    never decoded by guessing either (:func:`decode_text`): the cell is named, with the
+    character it would be in Windows-1252 and how to convert the file.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the row (the first row is 1) and the column of the first such cell.
+
+    Examples
+    --------
+    >>> _refuse_control_text(pd.DataFrame({"task": ["Weld.", "Sew \\x93hems\\x94."]}), Path("t.dta"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: t.dta, row 2, column 'task': the text holds '\\x93', a control character: a Stata file of format 117 (Stata 13) or older declares no encoding, and its text is read as Latin-1 (0x93 is '“' in Windows-1252); in Stata 14 or later convert it to UTF-8 (unicode encoding set windows-1252, then unicode translate t.dta) and give the converted file
+    """
+    for name in frame.columns:
+        column = frame[name]
+        if isinstance(column.dtype, pd.CategoricalDtype):  # value labels: their codes' rows
+            column = column.astype(object)
+        if not (column.dtype == object or pd.api.types.is_string_dtype(column.dtype)):
+            continue
+        found = column.astype("string").str.contains(_C1_CONTROL.pattern, regex=True)
+        hits = np.flatnonzero(found.to_numpy(dtype=bool, na_value=False))
+        if not len(hits):
+            continue
+        pos = int(hits[0])
+        char = _C1_CONTROL.search(str(column.iloc[pos])).group()
+        cp1252 = windows_1252_char(ord(char))
+        if cp1252:
+            what, encoding = f"0x{ord(char):02x} is {cp1252!r} in Windows-1252", "windows-1252"
+        else:
+            what, encoding = (f"0x{ord(char):02x} is no character in Windows-1252 either",
+                              "followed by the encoding it was saved in")
+        raise DataFormatError(
+            f"the text holds {char!r}, a control character: a Stata file of format 117 (Stata 13) or "
+            f"older declares no encoding, and its text is read as Latin-1 ({what}); in Stata 14 or "
+            f"later convert it to UTF-8 (unicode encoding set {encoding}, then unicode translate "
+            f"{path.name}) and give the converted file", path=path, row=pos + 1, column=str(name))
 
 
 def _boolean_in_text(cells, path, first_row: int, column) -> None:
@@ -3117,11 +3288,11 @@ def _boolean_in_text(cells, path, first_row: int, column) -> None:
     >>> _boolean_in_text(["Weld.", True], Path("f.xlsx"), 2, "task")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: f.xlsx, row 3, column 'task': a TRUE (boolean) cell in a column of text: Excel turns a typed 'true' or 'false' into a boolean; format the cell as Text and type it again
+    exposure.errors.DataFormatError: f.xlsx, row 3, column 'task': a TRUE (boolean) cell in a column of text: Excel turns a typed 'true' or 'false' into a boolean; type the value the cell should hold, in a cell formatted as Text
     """
     flags = [i for i, v in enumerate(cells) if isinstance(v, (bool, np.bool_))]
     if flags and any(_is_text(v) for v in cells):
-        raise _boolean_error(cells[flags[0]], path, first_row + flags[0], column)
+        raise _boolean_error(cells[flags[0]], path, first_row + flags[0], column, cells)
 
 
 def _is_text(value) -> bool:
@@ -3140,12 +3311,33 @@ def _is_text(value) -> bool:
     return isinstance(value, str) and value.strip().upper() not in ("", "TRUE", "FALSE")
 
 
-def _boolean_error(value, path, row: int, column) -> DataFormatError:
-    """The error of the boolean cell ``value`` at sheet row ``row`` of a column of text."""
+def _boolean_error(value, path, row: int, column, cells=()) -> DataFormatError:
+    """The error of the boolean cell ``value`` at sheet row ``row`` of a column of text.
+
+    The advice is to type the value the cell should hold, not the boolean's spelling: a
+    ``FALSE`` among the ``Y``/``N`` of O*NET's ``Recommend Suppress`` (an ``N`` that a
+    spreadsheet turned into a boolean) was to be typed again as the text ``FALSE``, which
+    the reader then refused (``expected Y or N``). When the column's other text ``cells``
+    (as stored) are a few short codes, they are named.
+
+    Examples
+    --------
+    >>> print(_boolean_error(False, Path("r.xlsx"), 3, "Recommend Suppress", ["N", "Y", False]))
+    r.xlsx, row 3, column 'Recommend Suppress': a FALSE (boolean) cell in a column of text (its other cells hold 'N', 'Y'): Excel turns a typed 'true' or 'false' into a boolean; type the value the cell should hold, in a cell formatted as Text
+    """
+    codes = sorted({v.strip() for v in cells if _is_text(v)})
+    held = (f" (its other cells hold {', '.join(map(repr, codes))})" if len(codes) <= _FEW_CODES
+            and all(len(c) <= _CODE_LENGTH and c.isalnum() for c in codes) else "")
     return DataFormatError(f"a {'TRUE' if value else 'FALSE'} (boolean) cell in a column of "
-                           "text: Excel turns a typed 'true' or 'false' into a boolean; format "
-                           "the cell as Text and type it again", path=path, row=row,
-                           column=str(column))
+                           f"text{held}: Excel turns a typed 'true' or 'false' into a boolean; "
+                           "type the value the cell should hold, in a cell formatted as Text",
+                           path=path, row=row, column=str(column))
+
+
+#: At most how many distinct texts, of at most how many letters and digits, a column of codes
+#: holds (``Y``/``N``, ``yes``/``no``), named beside a boolean cell among them
+#: (:func:`_boolean_error`).
+_FEW_CODES, _CODE_LENGTH = 4, 12
 
 
 #: A cell holding a formula and no value (``<v/>``, ``<v></v>`` or none): its attributes

@@ -93,8 +93,8 @@ def test_boolean_cell_in_the_task_column_of_a_workbook_is_refused(tmp_path, caps
     assert _score(src, out) == 2
     assert capsys.readouterr().err == (
         f"exposure score: error: {src}, row 3, column 'task': a TRUE (boolean) cell in a column "
-        "of text: Excel turns a typed 'true' or 'false' into a boolean; format the cell as Text "
-        "and type it again\n")
+        "of text: Excel turns a typed 'true' or 'false' into a boolean; type the value the cell "
+        "should hold, in a cell formatted as Text\n")  # (its advice since round 71)
     assert not out.exists()
 
 

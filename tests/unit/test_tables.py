@@ -320,7 +320,8 @@ def test_norm_task_ids_agree_with_norm_task_id():
     values = ["8823", "0", "007", "00", "\u0663", "1_000", " 7 ", "7.0", "1e3", "x", "", "-5",
               "9" * 30]
     want = [norm_task_id(v) for v in values]
-    assert want[:4] == ["8823", "0", "7", "0"] and want[4:6] == ["3", "1000"]
+    # (round 71: '\u0663' and '1_000', which pandas reads as no number, are no longer 3 and 1000)
+    assert want[:4] == ["8823", "0", "7", "0"] and want[4:6] == ["\u0663", "1_000"]
     assert norm_task_ids(pd.Series(values, dtype="str")) == want
     assert norm_task_ids(pd.Series(values, dtype=object)) == want
 
