@@ -1137,6 +1137,29 @@ def _single_precision(dtype) -> np.dtype | None:
     return found if found is not None and found.kind == "f" and found.itemsize < 8 else None
 
 
+def _stored_sizes(values, x: pd.Series) -> np.ndarray:
+    """Item size (bytes) of the float each value of ``x`` is stored in: 8, or 4 (2) for float32 (float16).
+
+    A typed ``values`` (an array or Series of float32, ``Float32`` or ``float[pyarrow]``:
+    :func:`_single_precision`) gives its size to every value; in a list (or an object
+    Series) each numpy float32 (float16) item is so sized, the others 8. A list of float32
+    values (``list(array)``) was compared with the cuts as written (``0.7`` below the cut
+    ``0.7``), where the same values as an array were not.
+
+    Examples
+    --------
+    >>> _stored_sizes([np.float32(0.7), 0.5], pd.Series([np.float32(0.7), 0.5], dtype=object)).tolist()
+    [4, 8]
+    """
+    single = _single_precision(getattr(values, "dtype", None))
+    if single is not None:
+        return np.full(len(x), single.itemsize)
+    if x.dtype != object:
+        return np.full(len(x), 8)
+    return np.fromiter((i.itemsize if isinstance(i, np.floating) and i.itemsize < 8 else 8 for i in x),
+                       dtype=int, count=len(x))
+
+
 def _weight_array(weights) -> np.ndarray:
     """``weights`` of :func:`exposure_groups` (checked numbers or missing values) as floats, missing as NaN.
 
@@ -1210,7 +1233,8 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] | None = N
         Cut points on the measure's own scale instead of quantiles (a value equal to a cut,
         or within 1e-12 below it as rounding, goes to the upper group; values stored as float32, ``Float32`` or ``float[pyarrow]``
         are compared with the cuts rounded to float32, so that ``0.7`` is equal to the cut
-        ``0.7`` as written: it went to the lower group); not together with ``q``.
+        ``0.7`` as written: it went to the lower group; so are the numpy float32 items of a
+        list, which went to the lower group until round 71); not together with ``q``.
 
     Returns
     -------
@@ -1269,12 +1293,16 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] | None = N
         return out
     if cuts is not None:
         edges = np.asarray(sorted(cuts), float)
-        single = _single_precision(getattr(values, "dtype", None))
-        if single is not None:  # float32's 0.7 is 0.699999988: below the cut 0.7 it was written as
-            edges = edges.astype(single).astype(float)
-        # a value a rounding below a cut is at it (0.3 / 3 = 0.09999999999999999 at the cut 0.1),
-        # as workforce_stats reads its thresholds
-        groups = np.searchsorted(edges - ROUNDING, v[ok], side="right") + 1
+        # float32's 0.7 is 0.699999988: below the cut 0.7 it was written as (in a list of
+        # float32 values too: each value against the cuts rounded as it is stored)
+        sizes = _stored_sizes(values, x)[ok]
+        groups = np.empty(int(ok.sum()), dtype=int)
+        for size in np.unique(sizes):
+            at = sizes == size
+            stored = edges if size == 8 else edges.astype(f"f{size}").astype(float)
+            # a value a rounding below a cut is at it (0.3 / 3 = 0.09999999999999999 at the cut
+            # 0.1), as workforce_stats reads its thresholds
+            groups[at] = np.searchsorted(stored - ROUNDING, v[ok][at], side="right") + 1
     else:
         probs = np.arange(1, q) / q if isinstance(q, (int, np.integer)) else np.asarray(sorted(q), float)
         if isinstance(q, (int, np.integer)) and q > ok.sum():  # q < 1 and cut points outside (0, 1): refused above

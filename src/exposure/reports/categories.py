@@ -303,7 +303,9 @@ def _read_csv(path) -> pd.DataFrame:
     111): a binary file?`` before), as the shared readers name it. So is a file those
     readers name by its first bytes (:func:`exposure._tables.check_file`): UTF-16 text
     (Excel's "Unicode Text") or UTF-32, an old ``.xls`` workbook, an HTML page; a UTF-16
-    sample was ``a binary file, not CSV text``. A NUL byte (a file damaged on disk or in a
+    sample was ``a binary file, not CSV text``. The advice is that of a reader of CSV alone:
+    an old ``.xls`` is to be saved as CSV (``save it as .xlsx or CSV`` before, and an
+    ``.xlsx`` sample is refused). A NUL byte (a file damaged on disk or in a
     copy) is named by its line and offset (:func:`exposure._tables.check_no_nul`; it was
     ``a binary file, not CSV text``). An ``.xlsx`` workbook, a Parquet or Stata file or a
     compressed file is named as such (:func:`_check_binary_table`; it was ``row 1: file is
@@ -319,7 +321,9 @@ def _read_csv(path) -> pd.DataFrame:
     ...
     exposure.errors.DataFormatError: .../empty.csv: file is empty
     """
-    head = check_file(Path(path))  # UTF-16 (Excel's "Unicode Text"): "a binary file" before
+    # UTF-16 (Excel's "Unicode Text"): "a binary file" before; advice of a reader of CSV alone (an
+    # old .xls was told "save it as .xlsx or CSV", and the .xlsx is refused)
+    head = check_file(Path(path), workbook=False)
     _check_binary_table(Path(path), head)  # h.xlsx: "row 1: file is binary, not text" before
     check_no_nul(path)  # its line and offset, as the shared readers name it ("a binary file" before)
     data = Path(path).read_bytes()

@@ -204,13 +204,17 @@ def weighted_mean(frame: pd.DataFrame, value: str, weight: str = "tot_emp") -> f
         ``frame`` not a DataFrame or without ``value`` or ``weight``; ``value`` or
         ``weight`` that cannot be a column name (a list); a cell of either that is not a
         number, naming the row and the column (the text ``"x"`` was dropped as missing,
-        which changed the mean).
+        which changed the mean); a negative weight, naming the row and the column (it was
+        dropped without a word: the weights 300 and -100 gave the first value alone).
     """
     check_column(value, "value")
     check_column(weight, "weight")
     check_table(frame, "frame", [value, weight])  # None: "not subscriptable"; KeyError before
     v = numbers(frame, value, "frame").to_numpy(dtype=float)
-    w = numbers(frame, weight, "frame").to_numpy(dtype=float)
+    weights = numbers(frame, weight, "frame")
+    # a negative weight (an employment of -100) was dropped without a word, as a zero one
+    check_range(weights, "frame", weight, what="weight", row_offset=1)
+    w = weights.to_numpy(dtype=float)
     ok = ~np.isnan(v) & ~np.isnan(w) & (w > 0)
     if not ok.any():
         return float("nan")
@@ -372,9 +376,11 @@ def by_wage_decile(soc_scores: pd.DataFrame, columns=EXPOSURE_MEASURES, n: int =
         ``beta`` or value of ``columns`` that is not a number, naming the row and the column
         (numbers written as text are read: ``"100000"`` was sorted as text, below
         ``"30000"``); a negative ``tot_emp``, naming the row (its occupation was left out
-        without a word). Codes are read without surrounding spaces: ``" 15-1252"`` beside
-        ``"15-1252"`` is the occupation given twice (it was counted twice), and
-        ``"15-0000 "`` a major-group total, left out (it was counted as an occupation).
+        without a word); a negative ``a_mean``, naming the row (it was sorted into the
+        lowest quantile and averaged into its ``wage_mean``: -5000.0). Codes are read
+        without surrounding spaces: ``" 15-1252"`` beside ``"15-1252"`` is the occupation
+        given twice (it was counted twice), and ``"15-0000 "`` a major-group total, left
+        out (it was counted as an occupation).
     """
     columns = check_names(columns, "columns", "column names")
     n = check_count(n, "n", 1)
@@ -382,7 +388,10 @@ def by_wage_decile(soc_scores: pd.DataFrame, columns=EXPOSURE_MEASURES, n: int =
     # " 15-1252" beside "15-1252" counted twice, "15-0000 " (a total) counted as an occupation
     soc_scores = _stripped(soc_scores)
     _check_once(soc_scores)
-    soc = _detailed(_as_numbers(soc_scores, ["a_mean", "tot_emp", "beta", *columns]))
+    checked = _as_numbers(soc_scores, ["a_mean", "tot_emp", "beta", *columns])
+    # a negative wage (-40000) was sorted into the lowest quantile and averaged into its mean wage
+    check_range(checked["a_mean"], "soc_scores", "a_mean", what="a mean annual wage", row_offset=1)
+    soc = _detailed(checked)
     soc = soc[soc["a_mean"].notna() & (soc["tot_emp"].fillna(0) > 0) & soc["beta"].notna()]
     soc = soc.sort_values(["a_mean", "soc_code"], kind="stable")
     # scaled by a power of two (exact): a sum past the largest float (1e307 on a few rows) made the
@@ -517,7 +526,8 @@ def format_workers(value) -> str:
     ------
     exposure.errors.DataFormatError
         ``value`` is neither a number nor missing (None, NaN, ``pd.NA``): text, a bool,
-        a list (``"840"`` and ``True`` were formatted, None raised a TypeError).
+        a list (``"840"`` and ``True`` were formatted, None raised a TypeError); an
+        infinite or negative number (``inf`` was ``'infM'``, ``-5e6`` was ``'-5000000'``).
     """
     if value is None or value is pd.NA:
         return "n/a"
@@ -526,6 +536,9 @@ def format_workers(value) -> str:
     v = float(value)
     if np.isnan(v):
         return "n/a"
+    if not (np.isfinite(v) and v >= 0):  # inf was "infM", -5e6 "-5000000"
+        raise DataFormatError(f"value must be a finite number of workers of 0 or more (or missing), got {v!r}")
+    v += 0.0  # -0.0 as 0.0: it was "-0"
     if v >= 999_500:
         return f"{v / 1e6:.1f}M"
     if v >= 9_950:
@@ -749,7 +762,8 @@ def plot_ranked_occupations(soc_scores: pd.DataFrame, n: int = 15, *,
         text raised numpy's ``ValueError``); no occupation with a ``beta`` (and
         ``min_employment`` workers) to draw (an empty figure before); a SOC code given
         twice, naming the rows (``" 15-1252"`` beside ``"15-1252"`` too: it was listed
-        twice in both lists).
+        twice in both lists); a negative ``tot_emp``, naming the row (it was drawn as
+        ``(-300)`` workers).
 
     Examples
     --------
@@ -771,7 +785,10 @@ def plot_ranked_occupations(soc_scores: pd.DataFrame, n: int = 15, *,
     soc_scores = _stripped(soc_scores)
     _check_once(soc_scores)
     soc = _drawn(soc_scores, EXPOSURE_MEASURES, "soc_scores")  # rows named as the caller counts them
-    soc = soc.assign(tot_emp=numbers(soc_scores, "tot_emp", "soc_scores").to_numpy(dtype=float))
+    emp = numbers(soc_scores, "tot_emp", "soc_scores")
+    # a negative employment was drawn in brackets as "(-300)", below any floor but 0
+    check_range(emp, "soc_scores", "tot_emp", what="employment", row_offset=1)
+    soc = soc.assign(tot_emp=emp.to_numpy(dtype=float))
     top, bottom = ranked(_detailed(soc), "beta", n, min_employment=min_employment)
     note = "employment in brackets"
     if min_employment > 0:

@@ -119,13 +119,20 @@ def figure_names(measures) -> dict[str, list[str]]:
     :data:`FIGURE_MEASURES` in order, each with the measures it draws, then
     :data:`OTHER_FIGURE` with the measures neither of them draws (in the order given).
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``measures`` that is not a list of names (:func:`exposure._args.check_names`): one
+        string was read letter by letter (``"beta"``: the figure of the measures ``b``,
+        ``e``, ``t``, ``a``), None or a number raised a ``TypeError``.
+
     Examples
     --------
     >>> figure_names(["beta", "webb_robot", "my_exposure"])  # doctest: +NORMALIZE_WHITESPACE
     {'outcomes_event_study_published': ['beta'], 'outcomes_event_study_ours': ['beta'],
      'outcomes_event_study_other': ['webb_robot', 'my_exposure']}
     """
-    measures = list(dict.fromkeys(measures))
+    measures = list(dict.fromkeys(check_names(measures, "measures")))  # "beta" was ['b', 'e', 't', 'a']
     out = {}
     for name, drawn in FIGURE_MEASURES.items():
         have = [m for m in drawn if m in set(measures)]
@@ -265,7 +272,7 @@ _HEADLINE_COLUMNS = ("measure", "outcome", "coef", "ci_low", "ci_high", "p_value
                      "robust_min", "robust_min_spec", "robust_max", "robust_max_spec", "n_occupations")
 
 
-def summary_table(headline: pd.DataFrame, *, year: int | None = None) -> pd.DataFrame:
+def summary_table(headline: pd.DataFrame, *, year: int | None = None, pre_year: int = PRE_YEAR) -> pd.DataFrame:
     """The headline (:func:`exposure.outcomes.headline`) formatted for reading.
 
     Coefficients are shown in percent (100 x log points) per standard deviation of
@@ -279,12 +286,16 @@ def summary_table(headline: pd.DataFrame, *, year: int | None = None) -> pd.Data
         column ``May YEAR (% per SD)``; default 2025, the last year of the OEWS panel
         (:data:`exposure.outcomes.PANEL_YEARS`). :func:`write_outcomes` gives the last
         year of the event study (a panel ending in 2024 was labelled May 2025).
+    pre_year : int, default 2021
+        The year of the headline's pre-trend (the ``pre_year`` given to
+        :func:`exposure.outcomes.headline`), named in the column ``pre-trend, May PRE_YEAR
+        (%)`` (the coefficient of ``headline(c, pre_year=2020)`` was labelled May 2021).
 
     Raises
     ------
     exposure.errors.DataFormatError
-        ``year`` that is not a whole number; ``headline`` not a frame or without a column
-        read; an outcome that is not ``log_emp`` or ``log_wage`` (``Log_Emp``, missing: a
+        ``year`` or ``pre_year`` that is not a whole number; ``headline`` not a frame or
+        without a column read; an outcome that is not ``log_emp`` or ``log_wage`` (``Log_Emp``, missing: a
         blank cell before); a coefficient, interval or p
         value that is not a number (the text ``"x"`` came out as 100 ``x``), a
         robustness specification that is not text, a number of occupations that is not a
@@ -302,6 +313,7 @@ def summary_table(headline: pd.DataFrame, *, year: int | None = None) -> pd.Data
     (-1.13, '[\u22122.82, 0.56]', '\u22121.79 (without 51) to 1.46 (unweighted)')
     """
     year = PANEL_YEARS[-1] if year is None else _check_year(year, "year")
+    pre_year = _check_year(pre_year, "pre_year")  # it was May 2021 whatever the headline's pre-trend year
     check_table(headline, "headline", _HEADLINE_COLUMNS)  # a KeyError from inside before
     _check_outcome_cells(headline, "headline")  # "Log_Emp" was shown as a blank outcome
     num = {col: numbers(headline, col, "headline").to_numpy(dtype=float)
@@ -325,7 +337,7 @@ def summary_table(headline: pd.DataFrame, *, year: int | None = None) -> pd.Data
         f"May {year} (% per SD)": (100 * num["coef"]).round(2),
         "95% interval": [f"[{_pct(a)}, {_pct(b)}]" for a, b in zip(num["ci_low"].tolist(), num["ci_high"].tolist())],
         "p": num["p_value"].round(3),
-        f"pre-trend, May {PRE_YEAR} (%)": (100 * num["pre_coef"]).round(2),
+        f"pre-trend, May {pre_year} (%)": (100 * num["pre_coef"]).round(2),
         "pre-trend p": num["pre_p_value"].round(3),
         "robustness range": [f"{_pct(a)} ({_spec(sa)}) to {_pct(b)} ({_spec(sb)})" for a, sa, b, sb in
                              zip(num["robust_min"].tolist(), headline["robust_min_spec"],

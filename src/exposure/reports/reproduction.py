@@ -19,6 +19,7 @@ import contextlib
 import logging
 import math
 import re
+import threading
 from collections.abc import Iterator
 
 import numpy as np
@@ -415,14 +416,21 @@ class _LogRewrite(logging.Filter):
     """Prefix (``prefix``) or drop (``drop``: a test of the message) the records of some loggers.
 
     A filter of a logger sees the records logged on that logger itself (not those of its
-    children), before its handlers and those it propagates to.
+    children), before its handlers and those it propagates to. It rewrites only the
+    records logged in the thread that made it (a logger's filters run in the thread that
+    logs): the warnings of a :func:`~exposure.rollup.to_soc` run in another thread during
+    the report were given the report's prefix (``OEWS release '2025', occupations ...:``),
+    or dropped.
     """
 
     def __init__(self, prefix: str = "", drop=None) -> None:
         super().__init__()
         self.prefix, self.drop = prefix, drop
+        self.thread = threading.get_ident()
 
     def filter(self, record: logging.LogRecord) -> bool:  # noqa: A003 - logging's name
+        if threading.get_ident() != self.thread:  # another thread's record: as it is
+            return True
         if self.drop is not None and self.drop(record):
             return False
         if self.prefix:
