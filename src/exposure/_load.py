@@ -35,6 +35,9 @@ import pyarrow.parquet as pq
 from exposure._args import as_shown, is_number, shown
 from exposure._tables import (
     check_delimited_file,
+    check_file,
+    check_published_separator,
+    drop_empty_tail,
     drop_unnamed,
     first_repeat,
     link_note,
@@ -665,11 +668,14 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
         format than this version reads (a newer version's output); a table with a column
         twice, a column both as the stored index and as a column, or damaged pandas
         metadata; for
-        ``"measures"``, a CSV that is empty or malformed, has no
+        ``"measures"``, a CSV that is empty or malformed (a workbook, a file separated
+        otherwise than by commas: told to save it as CSV; lines of commas only ending it,
+        as Excel writes cleared rows, are ignored), has no
         ``soc_code`` column, repeats a code or has a column without a name that holds
         values (the row numbers of pandas' ``to_csv``), or (``validate``) has a column of
         its own written another way (``' alpha'``, ``'Alpha'``), a bad SOC code, a
-        value that is not a finite number, a negative ``tot_emp``, or a measure that is a
+        value that is not a finite number (an empty cell only is missing: ``#N/A``,
+        ``NULL`` or ``NA`` is refused), a negative ``tot_emp``, or a measure that is a
         fraction (all but Felten's AIOE z-scores) outside 0 to 1 (file, row and column
         named); beside it, a ``soc`` table without ``soc_code`` and ``soc_title`` or with a
         code twice (a ``KeyError`` or ``InvalidIndexError`` without ``validate``).
@@ -918,14 +924,29 @@ def _load_measures(base: Path, validate: bool) -> pd.DataFrame:
                          "cannot be opened", path=path.parent, errno=exc.errno) from None
     if not is_file:
         raise ExposureError(f"no measures table at {path}{_measures_beside(base)}")
+    # read comma-separated under this one name: an .xls file was told "save it as .xlsx or CSV", an
+    # .xlsx one "give it its own extension", a tab-separated one "rename it .tsv", a semicolon-separated
+    # one "or as tab-separated .tsv", and none of these is read
+    head = check_file(path, workbook=False)
+    if head.startswith(b"PK\x03\x04"):  # check_delimited_file: "give it its own extension"
+        raise DataFormatError("file is a zip archive (an .xlsx workbook?), not CSV text: save it as CSV "
+                              "('CSV UTF-8')", path=path)
+    if b"\x00" not in head:  # (a binary file is named by check_delimited_file)
+        check_published_separator(head.decode("utf-8-sig", "replace"), ",", path)
     header = check_delimited_file(path)  # empty, binary, non-UTF-8, ragged lines, a repeated column
     try:
-        frame = pd.read_csv(path, dtype={"soc_code": str})
+        # an empty cell only is missing: pandas' default tokens ('#N/A', 'NULL', 'NA', 'None') made a
+        # failed lookup of a spreadsheet a missing measure without a word (the library writes none of
+        # them); the titles as text (a column of blank titles was read as floats)
+        frame = pd.read_csv(path, dtype={"soc_code": str, "soc_title": str}, keep_default_na=False, na_values=[""])
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
         raise DataFormatError(f"cannot parse as CSV: {exc}", path=path) from None
     # a column without a name: refused when it holds values, as exposure score refuses it (the
     # row numbers of pandas' to_csv, index=True by default, were returned as 'Unnamed: 0')
     frame = drop_unnamed(frame, header, path, hint=lambda column: _UNNAMED_HINT)
+    # the lines of separators only (',,,') that Excel writes for cleared rows ending the sheet are
+    # ignored, as the measure readers ignore them: they were refused as "soc_code missing"
+    frame = drop_empty_tail(frame)
     if "soc_code" not in frame:
         raise DataFormatError(f"missing column 'soc_code' (columns are {list(frame.columns)})"
                               f"{_written_as(frame, 'soc_code')}", path=path, row=1)

@@ -189,7 +189,9 @@ def read_csv(path, name=None) -> pd.DataFrame:
     """
     if not hasattr(path, "read"):
         path = as_path(path)
-        check_file(path)
+        # text only: an old .xls workbook was told "save it as .xlsx or CSV", and no reader of a
+        # published CSV reads an .xlsx workbook
+        check_file(path, workbook=False)
         # a NUL byte was read into a cell; the task tables refuse it (exposure._tables.read_frame)
         check_no_nul(path, path if name is None else name)
     name = path if name is None else name
@@ -299,7 +301,9 @@ def check_workbook(path) -> None:
     exposure.errors.DataFormatError: .../lm.xlsx: not an .xlsx workbook (no zip signature): it holds text (a CSV file?); open it in a spreadsheet and save it as an .xlsx workbook
     """
     path = as_path(path)
-    head = check_file(path)
+    # a workbook only: an old .xls file was told "save it as .xlsx or CSV", and UTF-16 text "save it
+    # as UTF-8 ('CSV UTF-8')", both refused here as no .xlsx workbook
+    head = check_file(path, save_sep=None)
     if head.startswith(b"PK\x03\x04"):
         # an .ods or .xlsb renamed .xlsx: pandas' ImportError (odfpy, python-calamine); a
         # Word file: "'zip'"; a Strict Open XML workbook: "Worksheet named ... not found"
@@ -595,11 +599,13 @@ def check_employment(employment, *, path="employment", row_offset: int = 1) -> p
     other codes of the frame (:func:`_check_no_aggregate`: ``00-0000`` or ``15-1250``
     beside ``15-1252`` counted those workers twice); ``tot_emp`` a finite number of at
     least 0, or missing (OEWS's ``**``); each column once (``not a number: array([10.0,
-    10.0], dtype=object)`` before). The optional ``title`` (the disagreement table's titles)
-    is read under that name when written in another case or spacing (``Title``: it was left
-    out without a word), and refused when given twice (a ``title`` and a ``Title``, or the
-    column twice: :func:`~exposure.measures.compare.compare` said ``titles must be a Series
-    or a dict``, of an argument not given); the caller's frame is not renamed.
+    10.0], dtype=object)`` before). Each column, and the optional ``title`` (the
+    disagreement table's titles), is read under its name when written in another case or
+    spacing (OEWS's own ``TOT_EMP``, a ``SOC_CODE``, a ``Title``: the first two were
+    refused as missing columns, the title left out without a word), and refused when given
+    twice (a ``title`` and a ``Title``, or the column twice:
+    :func:`~exposure.measures.compare.compare` said ``titles must be a Series or a
+    dict``, of an argument not given); the caller's frame is not renamed.
 
     Examples
     --------
@@ -610,9 +616,10 @@ def check_employment(employment, *, path="employment", row_offset: int = 1) -> p
     """
     employment = check_frame(employment, path, flat=True)
     check_once(employment, ["soc_code", "tot_emp", "title"], path)  # "not a number: array([10.0, 10.0], dtype=object)"
-    # the optional titles: a 'Title' was left out without a word, a 'Title' beside 'title' too
+    # OEWS's 'TOT_EMP' was a missing column; the optional titles: a 'Title' was left out without a
+    # word, a 'Title' beside 'title' too
     employment = employment.copy(deep=False)
-    match_header_case(employment, ["title"], path, row=None)
+    match_header_case(employment, ["soc_code", "tot_emp", "title"], path, row=None)
     missing = [c for c in ("soc_code", "tot_emp") if c not in employment.columns]
     if missing:
         raise DataFormatError(f"missing column(s) {missing} (columns are {list(employment.columns)})",
@@ -660,6 +667,41 @@ def _check_no_aggregate(codes: pd.Series, path, row_offset: int, *, column: str 
             what = " (all occupations)" if code == "00-0000" else ""
             raise DataFormatError(f"{code!r}{what} includes {text.iloc[other]!r} (row {int(at[other])}): {why}; "
                                   "keep the detailed codes only", path=path, row=int(at[pos]), column=column)
+
+
+def warn_unmatched(frame: pd.DataFrame, unmatched: list[str], counts=(), *, code: str, what: str, source: str,
+                   target: str, logger: logging.Logger = log) -> None:
+    """Log one warning naming the codes of ``frame`` left out of a crosswalk (no link), with their counts.
+
+    ``unmatched`` is the ``attrs["unmatched"]`` of
+    :func:`~exposure.measures._crosswalk.apply_links`, which logs them at INFO level only;
+    ``code`` is their column, ``what`` the function, ``source`` and ``target`` the
+    classifications, ``counts`` the count columns whose total left out is given.
+    :func:`~exposure.measures.ilo.to_isco` (the registry's links have none for
+    ``29-2055``, some 110,000 workers), :func:`~exposure.measures.ilo.ilo_to_soc` (an
+    ISCO-88 code among ISCO-08 scores) and :func:`~exposure.measures.felten.felten_to_soc`
+    (a SOC 2010 code that the crosswalk does not link; it was left out at INFO level
+    only, while the ILO reader warned) warn in these words.
+
+    Examples
+    --------
+    >>> import sys
+    >>> log.addHandler(shown := logging.StreamHandler(sys.stdout))
+    >>> soc = pd.DataFrame({"soc_code": ["15-1252", "29-2055"], "tot_emp": [100.0, 50.0]})
+    >>> warn_unmatched(soc, ["29-2055"], ("tot_emp",), code="soc_code", what="to_isco", source="SOC",
+    ...                target="ISCO-08")
+    to_isco: 1 of the 2 SOC codes have no ISCO-08 link and are left out of the result (attrs['unmatched']): '29-2055'; tot_emp 50 of 150 left out
+    >>> log.removeHandler(shown)
+    """
+    if not unmatched:
+        return
+    codes = frame[code].astype(str)
+    out = codes.isin(set(unmatched)).to_numpy(dtype=bool)
+    lost = "".join(f"; {col} {pd.to_numeric(frame[col], errors='coerce')[out].sum():,.0f} of "
+                   f"{pd.to_numeric(frame[col], errors='coerce').sum():,.0f} left out" for col in counts)
+    shown = ", ".join(map(repr, unmatched[:10])) + (", ..." if len(unmatched) > 10 else "")
+    logger.warning("%s: %d of the %d %s codes have no %s link and are left out of the result (attrs['unmatched']): "
+                   "%s%s", what, len(unmatched), codes.nunique(), source, target, shown, lost)
 
 
 def read_soc10_to_18_links(path) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -351,7 +351,7 @@ def apply_links(
     target : str, default "soc_code"
         Name of the target code column in the result.
     path : str or os.PathLike, optional
-        File the scores come from, named in errors.
+        File (or frame) the scores come from, named in errors; by default ``scores``.
 
     Returns
     -------
@@ -365,8 +365,8 @@ def apply_links(
     exposure.errors.DataFormatError
         A missing or duplicated code, codes none of which has a link (the file is
         probably on another classification), or a value or count that is not a finite
-        number or missing (text, ``True``, ``inf``: :func:`numbers`), naming its row
-        (counted from 1) and column; a column read given twice in ``frame`` or ``links``
+        number or missing (text, ``True``, ``inf``: :func:`numbers`), naming ``path``, its
+        row (counted from 1) and column; a column read given twice in ``frame`` or ``links``
         (:func:`check_once`), column names of several levels, a column named in both
         ``values`` and ``counts``.
 
@@ -385,29 +385,32 @@ def apply_links(
     """
     check_frame(frame, "scores", flat=True)  # a path or None: an AttributeError before
     check_table(links, "links", LINK_COLUMNS)
+    # every error names the scores: a missing column, a value not a number and codes none of which
+    # matched named no frame ("row 1, column 'v': not a number: 'x'") when no path was given
+    where = "scores" if path is None else path
     missing = [c for c in [code, *values, *counts] if c not in frame.columns]
     if missing:
-        raise DataFormatError(f"missing column(s) {missing}", path=path, column=missing[0])
+        raise DataFormatError(f"missing column(s) {missing}", path=where, column=missing[0])
     # a column twice ('beta' of two concatenated tables), or named as a value and a count, was
     # "not a number: array([0.6, 0.1], dtype=object)"
-    check_once(frame, [code, *values, *counts], "scores" if path is None else path)
+    check_once(frame, [code, *values, *counts], where)
     both = [c for c in dict.fromkeys(values) if c in counts]
     if both:
         raise DataFormatError(f"column {both[0]!r} is named in both values and counts: a score is averaged, a "
-                              "count is split; name it once", path="scores" if path is None else path, column=both[0])
+                              "count is split; name it once", path=where, column=both[0])
     src = frame[[code, *values, *counts]].reset_index(drop=True)
     links = _checked_links(links)
-    src[code] = _code_text(src[code], links["source_code"], "scores" if path is None else path, code)
-    _check_source_codes(src[code], "scores" if path is None else path, code)
+    src[code] = _code_text(src[code], links["source_code"], where, code)
+    _check_source_codes(src[code], where, code)
     for col in dict.fromkeys([*values, *counts]):  # text: "could not convert string to float" before
-        src[col] = numbers(src, col, path).to_numpy()
+        src[col] = numbers(src, col, where).to_numpy()
     src[code] = src[code].astype(str)
     merged = src.merge(links, left_on=code, right_on="source_code", how="left")
     unmatched = sorted(merged.loc[merged["target_code"].isna(), code].unique())
     if len(src) and len(unmatched) == src[code].nunique():
         raise DataFormatError(
             f"none of the {len(unmatched)} codes matches the crosswalk (e.g. {unmatched[0]!r})",
-            path=path,
+            path=where,
             column=code,
         )
     if unmatched:
@@ -447,7 +450,7 @@ def apply_links(
         if len(infinite):  # the sum was inf, without a word
             raise DataFormatError(f"the {col} of {target} {out[target].iloc[int(infinite[0])]!r} adds up to more "
                                   f"than the largest number ({np.finfo(float).max:.4g})",
-                                  path="scores" if path is None else path, column=col)
+                                  path=where, column=col)
     out["crosswalk_weight"] = agg["_w"].to_numpy()
     out["n_sources"] = agg["_one"].to_numpy().astype("int64")
     out.attrs["unmatched"] = unmatched

@@ -798,7 +798,8 @@ def coverage(
     if name in _RESERVED:
         raise DataFormatError(f"name {name!r} is a column of the coverage table: give the measure another name")
     _common.check_table(measure, "measure", ["soc_code", column])
-    _common.check_table(employment, "employment", ["soc_code", "tot_emp"])
+    # its columns are named by check_employment, which reads OEWS's 'TOT_EMP' (refused here as missing)
+    _common.check_frame(employment, "employment", flat=True)
     attrs = dict(measure.attrs)
     measure = _common.check_measure_frame(measure, column, "measure")
     # a count not given is the measure's codes with a value (to_oews_codes counts them so)

@@ -14,6 +14,7 @@ Journal 42(12):2195-2217.
 from __future__ import annotations
 
 import contextlib
+import logging
 import re
 import zipfile
 
@@ -45,6 +46,8 @@ __all__ = [
     "load_felten_industries",
     "felten_to_soc",
 ]
+
+log = logging.getLogger(__name__)
 
 #: variant -> (registry name, occupation sheet, score column, industry sheet, industry score column)
 VARIANTS = {
@@ -406,6 +409,11 @@ def felten_to_soc(scores: pd.DataFrame, links: pd.DataFrame, *, path=None) -> pd
         O*NET-SOC code: :func:`_malformed`), naming its row (counted from 1) and
         ``soc10_code``.
 
+    Warns
+    -----
+    A warning (log) names the SOC 2010 codes of ``scores`` without a link in ``links``,
+    left out of the result (:func:`~exposure.measures._common.warn_unmatched`).
+
     Examples
     --------
     >>> scores = pd.DataFrame({"soc10_code": ["15-1132", "15-1133"], "title": ["a", "b"],
@@ -419,6 +427,9 @@ def felten_to_soc(scores: pd.DataFrame, links: pd.DataFrame, *, path=None) -> pd
     out = apply_links(scores, links, code="soc10_code", values=["aioe"], path=path)
     _no_soc2018(scores, links, out.attrs["unmatched"], path)
     _malformed(scores, links, out.attrs["unmatched"], path)
+    # a SOC 2010 code without a link was left out at INFO level only (the ILO reader warns)
+    _common.warn_unmatched(scores, out.attrs["unmatched"], code="soc10_code", what="felten_to_soc",
+                           source="SOC 2010", target="SOC 2018", logger=log)
     return out
 
 

@@ -275,7 +275,8 @@ def ilo_to_soc(scores: pd.DataFrame, links: pd.DataFrame, *, path=None) -> pd.Da
         scores, _isco_links(links, "source_code"), code="isco08_code",
         values=["mean_score_2025", "mean_score_2023", "gradient_level_2025"], path=path,
     )
-    _warn_unmatched(scores, out.attrs["unmatched"], (), code="isco08_code", what="ilo_to_soc", target="SOC")
+    _common.warn_unmatched(scores, out.attrs["unmatched"], (), code="isco08_code", what="ilo_to_soc", source="ISCO-08",
+                           target="SOC", logger=log)
     return out
 
 
@@ -564,37 +565,6 @@ def to_isco(
     links = _with_aggregates(links, soc_scores["soc_code"].astype(str).reset_index(drop=True), soc_structure,
                              soc10=soc10)
     out = apply_links(soc_scores, links, code="soc_code", values=list(values), counts=counts, target="isco08_code")
-    _warn_unmatched(soc_scores, out.attrs["unmatched"], counts)
+    _common.warn_unmatched(soc_scores, out.attrs["unmatched"], counts, code="soc_code", what="to_isco", source="SOC",
+                           target="ISCO-08", logger=log)
     return out
-
-
-def _warn_unmatched(soc_scores: pd.DataFrame, unmatched: list[str], counts: tuple[str, ...], *,
-                    code: str = "soc_code", what: str = "to_isco", target: str = "ISCO-08") -> None:
-    """Log a warning naming the codes left out of :func:`to_isco` (no ISCO-08 link), with their counts.
-
-    They were listed in ``attrs["unmatched"]`` only (a log line at INFO level): the
-    registry's links have none for ``29-2055`` (surgical technologists, some 110,000
-    workers), whose score and employment were missing from every ISCO group without a word.
-    :func:`ilo_to_soc` warns likewise of ISCO-08 codes without a SOC link (``code``,
-    ``what`` and ``target`` name the column, the function and the classification linked
-    to): an ISCO-88 code (``2139``) among ISCO-08 scores was left out the same way.
-
-    Examples
-    --------
-    >>> import sys
-    >>> log.addHandler(shown := logging.StreamHandler(sys.stdout))
-    >>> soc = pd.DataFrame({"soc_code": ["15-1252", "29-2055"], "tot_emp": [100.0, 50.0]})
-    >>> _warn_unmatched(soc, ["29-2055"], ("tot_emp",))
-    to_isco: 1 of the 2 SOC codes have no ISCO-08 link and are left out of the result (attrs['unmatched']): '29-2055'; tot_emp 50 of 150 left out
-    >>> log.removeHandler(shown)
-    """
-    if not unmatched:
-        return
-    codes = soc_scores[code].astype(str)
-    out = codes.isin(set(unmatched)).to_numpy(dtype=bool)
-    lost = "".join(f"; {col} {pd.to_numeric(soc_scores[col], errors='coerce')[out].sum():,.0f} of "
-                   f"{pd.to_numeric(soc_scores[col], errors='coerce').sum():,.0f} left out" for col in counts)
-    shown = ", ".join(map(repr, unmatched[:10])) + (", ..." if len(unmatched) > 10 else "")
-    source = "SOC" if code == "soc_code" else "ISCO-08"
-    log.warning("%s: %d of the %d %s codes have no %s link and are left out of the result (attrs['unmatched']): "
-                "%s%s", what, len(unmatched), codes.nunique(), source, target, shown, lost)
