@@ -10,6 +10,7 @@ import pandas as pd
 from exposure._args import choice_hint
 from exposure._io import check_output_path
 from exposure._outdir import check_files_dir, files_snapshot, refuse_file_named_dir, written_note
+from exposure._tables import missing_note
 from exposure.cli import add_location_options, path_option
 from exposure.crosswalks import load_onet_to_soc
 from exposure.errors import DataFormatError, ExposureError
@@ -423,7 +424,8 @@ def run_categories(args) -> int:
             raise DataFormatError("is a directory, not a file (the hand-checked sample's CSV is expected)",
                                   path=path)
         if not path.exists():  # a pipe or device (<(...), /dev/null) is named so by read_hand_checked
-            raise DataFormatError("hand-checked sample not found", path=path)
+            # its name's stray space or unexpanded '~' was not said ("hand-checked sample not found")
+            raise DataFormatError(missing_note(path, "hand-checked sample"), path=path)
     # the files write_category_reports adds beside --hand-checked (dev_v2.csv) were read only
     # after O*NET and the crosswalk (downloaded when not cached): a bad one failed after them;
     # and a task in two samples was refused only then
