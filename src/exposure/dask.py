@@ -90,7 +90,7 @@ from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import check_location
 from exposure.measures import eloundou
 from exposure.releases import check_onet_release
-from exposure.rollup._occupations import _TOL, _flags
+from exposure.rollup._occupations import _TOL, _check_rubric, _flags
 from exposure.rollup._soc import _number, measure_values
 from exposure.scoring import (
     SCORE_COLUMNS,
@@ -1794,10 +1794,19 @@ def _rollup_values(part: pd.DataFrame, where: str) -> np.ndarray:
     [0, 1] (text that reads as one too; up to 1e-6 outside, clipped), a flag true or false
     (``True``, ``"yes"``, ``"t"``, ``1``...). Anything else is refused, naming ``where``,
     the row (from 1) and the column: ``"abc"`` was read as missing, ``1.5``, ``-3`` and
-    ``inf`` as given, ``True`` as 1, a flag ``"yes"`` as missing.
+    ``inf`` as given, ``True`` as 1, a flag ``"yes"`` as missing. Measures that no class
+    probabilities can give are refused as the pandas roll-up refuses them
+    (:func:`~exposure.rollup._occupations._check_rubric`): ``alpha <= beta <= gamma`` where
+    two are known, and ``beta = (alpha + gamma) / 2`` where all three are, within 1e-6
+    (``alpha 0.9, beta 0.2, gamma 0.1`` was averaged as given, and its occupation broke
+    the rubric).
     """
     out = np.empty((len(part), len(ROLLUP_MEASURES)))
     values = measure_values(part, where, EXPOSURE_MEASURES, tolerance=_TOL, explain=True)
+    try:
+        _check_rubric(values, np.ones(len(part), dtype=bool))
+    except DataFormatError as exc:
+        raise DataFormatError(exc.reason, path=where, row=exc.row, column=exc.column) from None
     out[:, :len(EXPOSURE_MEASURES)] = np.clip(values, 0.0, 1.0)
     flags = part.reset_index(drop=True)
     for j, flag in enumerate(CATEGORIES, start=len(EXPOSURE_MEASURES)):
@@ -2071,8 +2080,10 @@ def to_occupations(scored: dd.DataFrame, by: str = "onetsoc_code", *,
         (:func:`exposure.rollup.to_occupations`), a row without a code in ``by`` (it was
         left out without a word: drop such rows first), a measure that is not a number in
         [0, 1] (``"abc"`` was read as missing, ``1.5``, ``-3``, ``inf`` and ``True`` as
-        given) and a category flag that is not true or false (``"maybe"``; ``"yes"`` and
-        ``"t"`` are true, as there: they were missing). As the pandas roll-up refuses
+        given), measures that break the rubric (``alpha <= beta <= gamma`` and
+        ``beta = (alpha + gamma) / 2``, within 1e-6: they were averaged as given) and a
+        category flag that is not true or false (``"maybe"``; ``"yes"`` and ``"t"`` are
+        true, as there: they were missing). As the pandas roll-up refuses
         them, a frame without rows (``no task scores: the frame has no rows``) and rows
         none of which has an alpha, beta or gamma (``no task has a score: ...``: a table
         of missing means was returned); so are weights that are 0 or missing on every row
@@ -2091,7 +2102,7 @@ def to_occupations(scored: dd.DataFrame, by: str = "onetsoc_code", *,
     --------
     >>> import dask.dataframe as dd
     >>> s = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.00", "43-9061.00"],
-    ...                   "alpha": [0.2, 0.4, 0.9], "beta": [0.3, 0.5, 0.9],
+    ...                   "alpha": [0.2, 0.4, 0.9], "beta": [0.3, 0.5, 0.95],
     ...                   "gamma": [0.4, 0.6, 1.0], "admin": [True, False, True],
     ...                   "routine_coding": False, "entry_creative": False, "n": [1, 3, 1]})
     >>> occ = to_occupations(dd.from_pandas(s, npartitions=2), weight="n").compute()
@@ -2115,7 +2126,7 @@ def to_sectors(scored: dd.DataFrame, by: str = "naics", *, weight: str | None = 
     --------
     >>> import dask.dataframe as dd
     >>> s = pd.DataFrame({"naics": ["52", "52", "23"], "alpha": [0.6, None, 0.1],
-    ...                   "beta": [0.7, None, 0.1], "gamma": [0.8, None, 0.2],
+    ...                   "beta": [0.7, None, 0.15], "gamma": [0.8, None, 0.2],
     ...                   "admin": pd.array([True, None, False], dtype="boolean"),
     ...                   "routine_coding": False,
     ...                   "entry_creative": False})

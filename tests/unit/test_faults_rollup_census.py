@@ -109,7 +109,8 @@ def test_missing_code_is_refused_with_its_row(scores, key, row, no_crosswalk_loa
         (dict(crosswalk=pd.DataFrame({"onetsoc_code": CODES})),
          r"^crosswalk lacks column\(s\) \['census_occ'\]"),
         (dict(employment=pd.DataFrame({"occ_code": ["11-1011"], "tot_emp": [1.0]})),
-         r"^employment lacks column\(s\) \['soc_code'\]"),
+         r"^employment, column 'occ_code': OEWS's column of the occupation codes, not soc_code: name the "
+         r"columns soc_code and tot_emp, e\.g\. employment\.rename\(columns=\{'occ_code': 'soc_code'\}\)$"),
         (dict(employment="soc.csv"), r"^employment must be a pandas DataFrame, got str$"),
         (dict(employment=EMP.assign(tot_emp=[200.0, -5.0, 1000.0])),
          r"^row 2, column 'tot_emp': employment frame: tot_emp must be a finite number of at least 0"),

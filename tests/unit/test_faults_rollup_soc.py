@@ -44,7 +44,10 @@ _soc = partial(soc_scores, "13-1021")
 def test_bad_measure_names_the_input_row(where, value, reason):
     if where == "to_soc":
         def call(v):
-            return to_soc(_occ(beta=pd.Series([0.2, v, 0.3], dtype=object)), _xw(), _emp())
+            # row 2 has no alpha and gamma: a missing beta leaves it unscored (round 71: a row
+            # with alpha and gamma but no beta is refused, the code's means were over other children)
+            return to_soc(_occ(alpha=[0.1, None, 0.0], beta=pd.Series([0.2, v, 0.3], dtype=object),
+                               gamma=[0.3, None, 0.6]), _xw(), _emp())
         name = "occupation_scores"
     else:
         def call(v):

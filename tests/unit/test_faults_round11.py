@@ -177,7 +177,7 @@ def test_check_soc_scores_of_a_file_still_names_the_file_then_the_table():
 def _scored(weights) -> pd.DataFrame:
     return pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.00", "43-9061.00", "43-9061.00"],
                          "naics": ["52", "52", "23", "23"],
-                         "alpha": [0.2, 0.4, 0.9, 0.5], "beta": [0.3, 0.5, 0.9, 0.5],
+                         "alpha": [0.2, 0.4, 0.9, 0.5], "beta": [0.3, 0.5, 0.95, 0.5],
                          "gamma": [0.4, 0.6, 1.0, 0.5], "admin": [True, False, True, False],
                          "routine_coding": False, "entry_creative": False, "n": weights})
 

@@ -54,7 +54,7 @@ from exposure import dask as xd  # noqa: E402
 TEXTS = ["Answer telephones and relay messages.", "Operate a forklift to move pallets.",
          "Weld steel beams on site.", "File records and documents."]
 CODES = ["43-4051.00", "53-7051.00", "43-4051.00", "53-7051.00"]  # each spans both partitions
-MEASURES = {"alpha": [0.6, 0.2, 0.1, 0.4], "beta": [0.7, 0.3, 0.1, 0.5],
+MEASURES = {"alpha": [0.6, 0.2, 0.1, 0.4], "beta": [0.7, 0.3, 0.15, 0.5],
             "gamma": [0.8, 0.4, 0.2, 0.6], "admin": [True, False, False, True],
             "routine_coding": False, "entry_creative": False}
 

@@ -56,9 +56,9 @@ def register(subparsers) -> None:
     >>> import argparse
     >>> parser = argparse.ArgumentParser(prog="exposure")
     >>> register(parser.add_subparsers(dest="command"))
-    >>> args = parser.parse_args(["rollup", "scores.parquet", "-o", "out", "--bootstrap", "100"])
+    >>> args = parser.parse_args(["rollup", "scores.parquet", "-o", "out", "--bootstrap", "100", "--seed", "3"])
     >>> args.weights, args.bootstrap, args.seed, args.func.__name__
-    ('core', 100, 0, 'run_rollup')
+    ('core', 100, 3, 'run_rollup')
     """
     p = subparsers.add_parser(
         "rollup",
@@ -84,9 +84,13 @@ def register(subparsers) -> None:
     p.add_argument("--bootstrap", type=int, default=0, metavar="N", help="bootstrap draws (default 0: none)")
     p.add_argument("--format", choices=TABLE_FORMATS, default="parquet",
                    help="file format of the output tables (default parquet)")
-    p.add_argument("--seed", type=int, default=0, metavar="S", help="random seed of the bootstrap")
+    p.add_argument("--seed", type=int, default=None, metavar="S",
+                   help="random seed of the bootstrap (default 0; with --bootstrap only)")
     p.add_argument("--gain", type=float, default=0.5, help="productivity gain of the working-time scenario")
-    p.add_argument("--onet-release", default="29.1", help="O*NET release of the task statements")
+    p.add_argument("--onet-release", default=None,
+                   help=f"O*NET release of the task statements and ratings (default {DEFAULT_ONET_RELEASE}); "
+                   "not with --tasks (--weights core) or --task-ratings (importance, frequency), whose files "
+                   "are the release read")
     p.add_argument("--oews-release", default=None,
                    help="OEWS release of the employment (default 2025, which has the by-industry table); "
                         "not with --employment, whose file is the employment")
@@ -365,6 +369,9 @@ def _unmatched(exc: NothingMatchedError, args: argparse.Namespace) -> DataFormat
 
 #: The OEWS release ``exposure rollup`` loads without ``--oews-release`` or ``--employment``.
 DEFAULT_OEWS_RELEASE = "2025"
+#: The O*NET release whose task statements or ratings ``exposure rollup`` loads without
+#: ``--onet-release``, ``--tasks`` or ``--task-ratings``.
+DEFAULT_ONET_RELEASE = "29.1"
 
 
 def _refuse_unread_options(args: argparse.Namespace) -> None:
@@ -375,7 +382,11 @@ def _refuse_unread_options(args: argparse.Namespace) -> None:
     given. (``--tasks`` with ``--weights equal`` stays accepted: the advice of the core
     weights' error is to add ``--weights equal``.) ``--oews-release`` with ``--employment``
     is refused too: the file was read and the release ignored, without a word. Without
-    either, the release is :data:`DEFAULT_OEWS_RELEASE`.
+    either, the release is :data:`DEFAULT_OEWS_RELEASE`. So is ``--onet-release`` when the
+    O*NET file the weights read is given: ``--tasks`` with ``--weights core``,
+    ``--task-ratings`` with ``--weights importance`` or ``frequency`` (the release was
+    ignored without a word; ``--weights equal`` reads no O*NET file, and stays accepted
+    with it, as with ``--tasks``). Without it, the release is :data:`DEFAULT_ONET_RELEASE`.
     """
     if args.task_ratings and args.weights not in ("importance", "frequency"):
         raise ExposureError(f"--task-ratings is read by --weights importance or frequency only, and the "
@@ -387,6 +398,14 @@ def _refuse_unread_options(args: argparse.Namespace) -> None:
                             "drop one of them")
     if args.oews_release is None:
         args.oews_release = DEFAULT_OEWS_RELEASE
+    given = ("--tasks", args.tasks) if args.weights == "core" else (
+        ("--task-ratings", args.task_ratings) if args.weights in ("importance", "frequency") else (None, None))
+    if args.onet_release is not None and given[1]:  # the file was read, the release ignored
+        raise ExposureError(f"--onet-release {args.onet_release} chooses the O*NET release to load, and "
+                            f"{given[0]} {given[1]} gives the file --weights {args.weights} reads (its "
+                            "release): drop one of them")
+    if args.onet_release is None:
+        args.onet_release = DEFAULT_ONET_RELEASE
 
 
 def run_rollup(args: argparse.Namespace) -> int:
@@ -403,7 +422,8 @@ def run_rollup(args: argparse.Namespace) -> int:
     OEWS code without a score are refused naming the file at fault
     (:class:`~exposure.errors.NothingMatchedError`). ``--gain`` outside [0, 1], and
     ``--task-ratings`` that the ``--weights`` do not read, are refused before any input is
-    read. So are an output directory inside a folder the run reads (the mirror, the
+    read, and so is ``--seed`` without ``--bootstrap`` (nothing is drawn: it was ignored
+    without a word, and written to ``coverage.json`` as the run's seed). So are an output directory inside a folder the run reads (the mirror, the
     download cache's folders, the installed package) or holding one, as ``exposure
     compare`` and ``exposure recompute`` refuse theirs (the roll-up replaced a folder of the
     mirror with one holding its tables), and a new output directory named like a file
@@ -414,8 +434,13 @@ def run_rollup(args: argparse.Namespace) -> int:
         raise ExposureError(f"--bootstrap must be 0 or more, got {args.bootstrap}")
     if args.bootstrap == 1:  # its intervals had low = high for every code
         raise ExposureError("--bootstrap must be 0 (none) or 2 or more, got 1: an interval of one draw has low = high")
-    if args.seed < 0:
+    if args.seed is not None and args.seed < 0:
         raise ExposureError(f"--seed must be 0 or more, got {args.seed}")
+    if args.seed is not None and not args.bootstrap:  # nothing is drawn: it was ignored without a word
+        raise ExposureError(f"--seed {args.seed} seeds the bootstrap, and --bootstrap is 0 (no draws): add "
+                            "--bootstrap N (2 or more), or drop --seed")
+    if args.seed is None:
+        args.seed = 0
     if not 0 <= args.gain <= 1:  # it was refused as "gain" after every input was read and rolled up
         raise ExposureError(f"--gain must be a number in [0, 1], got {args.gain}")
     _refuse_unread_options(args)

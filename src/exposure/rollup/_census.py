@@ -299,6 +299,7 @@ def _employment(employment, name: str = "employment") -> pd.DataFrame:
     ...
     exposure.errors.DataFormatError: employment, row 2, column 'soc_code': soc_code '11-1011' is there twice with different tot_emp (1.0 in row 1, 5.0 in row 2): give each OEWS code once
     """
+    _refuse_oews_frame(employment, name)
     require_frame(employment, name, ["soc_code", "tot_emp"])
     emp = employment.reset_index(drop=True)
     tot = _number(emp["tot_emp"], "tot_emp").to_numpy(dtype=float)
@@ -328,6 +329,41 @@ def _employment(employment, name: str = "employment") -> pd.DataFrame:
                               f"row {int(first[pos]) + 1}, {float(tot[pos])!r} in row {pos + 1}): give each OEWS code "
                               "once", path=name, row=pos + 1, column="soc_code")
     return pd.DataFrame({"soc_code": emp["soc_code"].to_numpy(), "tot_emp": tot})
+
+
+def _refuse_oews_frame(employment, name: str) -> None:
+    """Refuse an employment frame of OEWS's columns (``occ_code``, ``OCC_CODE``) for ``soc_code``, saying what to give.
+
+    The frame of :func:`exposure.oews.load_oews` or :func:`~exposure.oews.read_oews`, or
+    BLS's file read with :func:`pandas.read_excel` (``OCC_CODE``, ``TOT_EMP``), was refused
+    as lacking ``soc_code``, and no more: renaming the column was not enough either, as
+    such a frame holds the total, the groups and every industry (``11-0000`` is in
+    ``00-0000``, and was refused). The advice names :func:`exposure.rollup.national_detailed`, which keeps
+    the cross-industry detailed occupations, each once, when the frame has OEWS's
+    ``o_group`` and ``i_group``; else the renaming of the columns.
+
+    Examples
+    --------
+    >>> _refuse_oews_frame(pd.DataFrame(columns=["OCC_CODE", "TOT_EMP"]), "employment")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: employment, column 'OCC_CODE': OEWS's column of the occupation codes, not soc_code: name the columns soc_code and tot_emp, e.g. employment.rename(columns={'OCC_CODE': 'soc_code', 'TOT_EMP': 'tot_emp'})
+    """
+    if not isinstance(employment, pd.DataFrame) or "soc_code" in employment.columns:
+        return
+    names = {c.lower(): c for c in employment.columns if isinstance(c, str)}
+    occ = names.get("occ_code")
+    if occ is None:
+        return
+    if {"naics", "i_group", "o_group", "tot_emp"} <= set(names):  # every OEWS row: groups, industries
+        raise DataFormatError("OEWS's column of the occupation codes, not soc_code: an OEWS frame (every "
+                              "industry, the total and the groups)? give its cross-industry detailed "
+                              "occupations, each once: exposure.rollup.national_detailed("
+                              f"{name}).rename(columns={{'occ_code': 'soc_code'}})", path=name, column=occ)
+    renames = {occ: "soc_code"} | ({names["tot_emp"]: "tot_emp"} if names.get("tot_emp", "tot_emp") != "tot_emp"
+                                   else {})
+    raise DataFormatError("OEWS's column of the occupation codes, not soc_code: name the columns soc_code and "
+                          f"tot_emp, e.g. {name}.rename(columns={renames!r})", path=name, column=occ)
 
 
 def _no_count(name: str, n: int) -> str:

@@ -955,7 +955,9 @@ def to_soc(
         A bad input, before anything is computed, naming the first bad row of
         ``occupation_scores`` (counted from 1) and its column: no rows, a missing,
         repeated or malformed ``onetsoc_code`` (``'11-1011.00 '``), a measure that is not
-        a number or outside [0, 1], an ``n_tasks`` that is not a count
+        a number or outside [0, 1], some of alpha, beta and gamma given and not the others
+        (each is averaged over the children that give it: the code broke the rubric; a
+        measure missing on every row is left out), an ``n_tasks`` that is not a count
         (``combine="n_tasks"``); a crosswalk with a missing or malformed code (its row and
         column named), a bad ``soc_structure``; or a bad employment frame (a ``tot_emp``
         or ``a_mean`` that is other text, a boolean, negative or infinite: ``row 1,
@@ -1015,6 +1017,7 @@ def _to_soc(occupation_scores, onet_to_soc, employment, combine="equal", soc_str
     if np.isnan(vals).all():  # every OEWS code would come out unscored, without a word
         present = [m for m in MEASURES if m in occ.columns]
         raise DataFormatError(f"occupation_scores have no value: every row is missing all of {present}")
+    _refuse_partial_measures(vals)  # an OEWS code's alpha, beta, gamma means over other children
     counts = None
     if combine == "n_tasks":
         require_frame(occ, "occupation_scores", ["n_tasks"])
@@ -1051,6 +1054,40 @@ def _to_soc(occupation_scores, onet_to_soc, employment, combine="equal", soc_str
     with np.errstate(invalid="ignore", divide="ignore"):
         out["crosswalk_weight"] = np.where(total_w > 0, (matrix @ scored) / np.where(total_w > 0, total_w, 1), np.nan)
     return validate(out, SocScores), xw, links
+
+
+def _refuse_partial_measures(vals: np.ndarray) -> None:
+    """Refuse an ``occupation_scores`` row giving some of alpha, beta, gamma and not the others.
+
+    ``vals`` holds the measures of :data:`~exposure._measures.MEASURES` (alpha, beta and
+    gamma first), rows counted from 1 by position. Each measure of an OEWS code is the
+    mean over its O*NET children that give it: a child with beta alone made the code's
+    beta a mean over other occupations than its alpha and gamma, and the code broke the
+    rubric (beta ``0.4`` above gamma ``0.3``), without a word, where
+    :func:`~exposure.rollup.to_occupations` refuses such a task and
+    :func:`~exposure.rollup.to_sectors` such an OEWS code. A measure missing on every row
+    (a column left empty) is left out, as before.
+
+    Examples
+    --------
+    >>> _refuse_partial_measures(np.array([[0.1, 0.2, 0.3], [np.nan, 0.6, np.nan]]))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: occupation_scores, row 2, column 'alpha': beta is given and alpha, gamma are missing: an OEWS code's alpha, beta and gamma are means over the same O*NET occupations; give alpha, beta and gamma on a row, or none of them (leave a measure empty on every row to leave it out)
+    """
+    known = ~np.isnan(vals[:, :len(EXPOSURE_MEASURES)])
+    used = known.any(axis=0)
+    partial = known.any(axis=1) & (~known & used).any(axis=1)
+    if not partial.any():
+        return
+    pos = int(np.flatnonzero(partial)[0])
+    given = [m for m, k in zip(EXPOSURE_MEASURES, known[pos], strict=True) if k]
+    absent = [m for m, k, u in zip(EXPOSURE_MEASURES, known[pos], used, strict=True) if u and not k]
+    raise DataFormatError(f"{', '.join(given)} {'is' if len(given) == 1 else 'are'} given and {', '.join(absent)} "
+                          f"{'is' if len(absent) == 1 else 'are'} missing: an OEWS code's alpha, beta and gamma "
+                          "are means over the same O*NET occupations; give alpha, beta and gamma on a row, or "
+                          "none of them (leave a measure empty on every row to leave it out)",
+                          path="occupation_scores", row=pos + 1, column=absent[0])
 
 
 def _absent_weight(xw: pd.DataFrame, occ_codes: np.ndarray, soc_codes: np.ndarray, combine: str) -> np.ndarray:
