@@ -227,7 +227,9 @@ def test_to_soc_refuses_malformed_onetsoc_codes(occ, says, no_computing):
     (_xw(soc_code=["11-1011", "11-1011 ", "13-1021"]),
      "row 2, column 'soc_code': onet_to_soc: not a SOC code (like 11-1011): '11-1011 '"),
     (_xw(soc_code=["11-1011", "11-1011", "131021"]),
-     "row 3, column 'soc_code': onet_to_soc: not a SOC code (like 11-1011): '131021'"),
+     # with its hint since round 71 (first_bad_soc_code, as first_bad_onetsoc_code)
+     "row 3, column 'soc_code': onet_to_soc: not a SOC code (like 11-1011): '131021': a number? a spreadsheet "
+     "may have saved the code as one; write it as text"),
     (_xw(soc_code=["11-1011", None, "13-1021"]), "row 2, column 'soc_code': onet_to_soc: soc_code missing"),
     (_xw(onetsoc_code=["11-1011.00", "11-1011.03", "13-1021.00 "]),
      "row 3, column 'onetsoc_code': onet_to_soc: not an O*NET-SOC code (like 11-1011.00): '13-1021.00 '"),

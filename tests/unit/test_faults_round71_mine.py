@@ -7,12 +7,23 @@
    (:func:`exposure._tables.missing_note`): ``its name ends with a space; 'hc.csv'
    (without it) is a file: give that path``, and ``the '~' is not read as the home
    directory``.
+2. A SOC code written with an en dash (``'11\u20131011'``, pasted from a document) or saved
+   as a number (``111011``) in a column of SOC codes was said to be ``not a SOC code (like
+   11-1011)`` without a word of why by every reader but ``to_sectors``, which added the
+   hint itself; the O*NET-SOC twin of the check said it. The one check
+   (:func:`exposure.schemas._fields.first_bad_soc_code`) says it now, so ``to_soc``'s
+   crosswalk, the measures readers and ``to_sectors`` all say it, once.
 """
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from test_faults_cli import cli, one_error_line
+
+from exposure.errors import DataFormatError
+from exposure.rollup import to_sectors
+from exposure.schemas._fields import first_bad_soc_code
 
 
 @pytest.mark.parametrize("given, said", [
@@ -30,3 +41,25 @@ def test_1_hand_checked_sample_path_with_a_stray_space_or_tilde_is_named(capsys,
     assert code == 2
     assert line.endswith(f"{given}: {said}"), line
     assert not (tmp_path / "out").exists()
+
+
+DASH_HINT = ": '\u2013' (U+2013, a dash that is not the hyphen '-'; pasted from a document?): write '11-1011'"
+NUMBER_HINT = ": a number? a spreadsheet may have saved the code as one; write it as text"
+
+
+@pytest.mark.parametrize("code, hint", [("11\u20131011", DASH_HINT), ("111011", NUMBER_HINT), (111011, NUMBER_HINT)])
+def test_2_a_soc_code_check_says_what_the_cell_may_be(code, hint):
+    assert first_bad_soc_code(pd.Series(["13-1020", code], dtype=object)) == (
+        1, f"not a SOC code (like 11-1011): {str(code)!r}{hint}")
+
+
+def test_2_to_sectors_says_the_hint_once():
+    soc = pd.DataFrame({"soc_code": ["13-1020", "11\u20131011"], "alpha": [0.0, 0.5], "beta": [0.1, 0.6],
+                        "gamma": [0.2, 0.7]})
+    emp = pd.DataFrame({"naics": "11", "naics_title": "Agriculture", "i_group": "sector",
+                        "occ_code": ["00-0000", "11-1011", "13-1020"], "o_group": ["total", "detailed", "detailed"],
+                        "tot_emp": ["100", "60", "40"]})
+    with pytest.raises(DataFormatError) as info:
+        to_sectors(soc, emp)
+    assert str(info.value) == (f"row 2, column 'soc_code': soc_scores: not a SOC code (like 11-1011): "
+                               f"'11\u20131011'{DASH_HINT}")

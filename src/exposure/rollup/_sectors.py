@@ -454,8 +454,7 @@ def _check_soc_codes(soc_scores: pd.DataFrame) -> np.ndarray:
     """
     bad = first_bad_soc_code(soc_scores["soc_code"])
     if bad is not None:
-        code = soc_scores["soc_code"].iloc[bad[0]]
-        what = "soc_code missing" if bad[1] == "missing" else bad[1] + code_hint(str(code))
+        what = "soc_code missing" if bad[1] == "missing" else bad[1]  # with its hint (first_bad_soc_code)
         raise DataFormatError(f"soc_scores: {what}", row=bad[0] + 1, column="soc_code")
     return soc_scores["soc_code"].astype(str).to_numpy()
 

@@ -425,8 +425,30 @@ def first_bad_soc_code(codes: pd.Series) -> tuple[int, str] | None:
     (1, "not a SOC code (like 11-1011): '11-1011 '")
     >>> first_bad_soc_code(pd.Series(["11-1011"])) is None
     True
+    >>> first_bad_soc_code(pd.Series(["11\u20131011", "111011"]))[1]
+    "not a SOC code (like 11-1011): '11–1011': '–' (U+2013, a dash that is not the hyphen '-'; pasted from a document?): write '11-1011'"
+    >>> first_bad_soc_code(pd.Series([111011]))[1]
+    "not a SOC code (like 11-1011): '111011': a number? a spreadsheet may have saved the code as one; write it as text"
     """
-    return _first_mismatch(codes, SOC_PATTERN, "a SOC code (like 11-1011)")
+    bad = _first_mismatch(codes, SOC_PATTERN, "a SOC code (like 11-1011)")
+    return _with_hint(codes, bad, SOC_PATTERN)
+
+
+def _with_hint(codes: pd.Series, bad: tuple[int, str] | None, pattern: str) -> tuple[int, str] | None:
+    """``bad`` (of :func:`_first_mismatch`) with what its cell may be (:func:`code_hint`).
+
+    The one place :func:`first_bad_soc_code` and :func:`first_bad_onetsoc_code` add it:
+    ``'11–1011'`` (an en dash) or ``111011`` (a number, or a number cell) in a column of
+    SOC codes were said to be "not a SOC code" without a word of why, where the O*NET-SOC
+    twin said it (``rollup/_sectors`` added it itself).
+    """
+    if bad is None:
+        return None
+    value = codes.iloc[bad[0]]  # '11–1011.00' looked like the code it asked for
+    if bad[1] == "missing" or isinstance(value, bytes):
+        return bad
+    text = value if isinstance(value, str) else str(value)  # 111011 read as a number: said so
+    return bad[0], bad[1] + code_hint(text, pattern)
 
 
 def first_bad_onetsoc_code(codes: pd.Series) -> tuple[int, str] | None:
@@ -456,7 +478,4 @@ def first_bad_onetsoc_code(codes: pd.Series) -> tuple[int, str] | None:
     "not an O*NET-SOC code (like 11-1011.00): '11–1011.00': '–' (U+2013, a dash that is not the hyphen '-'; pasted from a document?): write '11-1011.00'"
     """
     bad = _first_mismatch(codes, ONETSOC_PATTERN, "an O*NET-SOC code (like 11-1011.00)")
-    if bad is None:
-        return None
-    value = codes.iloc[bad[0]]  # '11–1011.00' looked like the code it asked for
-    return (bad[0], bad[1] + code_hint(value, ONETSOC_PATTERN)) if isinstance(value, str) else bad
+    return _with_hint(codes, bad, ONETSOC_PATTERN)
