@@ -175,7 +175,7 @@ def test_near_named_job_zone_and_title_warned_once(tmp_path, capsys, caplog, bat
     assert said(caplog, ZONE_WARNING) == 1  # was: no word, the zones not read
     assert said(caplog, TITLE_WARNING) == 1
     assert said(caplog, "rename that column 'job_zone'") == 1
-    assert said(caplog, "give occupation_column='Job Title'") == 1
+    assert said(caplog, "give --occupation-column 'Job Title'") == 1  # the command's option (round 71)
 
 
 def test_near_named_columns_warned_unless_used(tmp_path, capsys, caplog):

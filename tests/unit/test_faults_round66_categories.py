@@ -99,7 +99,7 @@ def test_titles_under_another_name_warned_of_by_exposure_score(tmp_path, capsys,
     assert code == 0
     assert [m for m in caplog.messages if "'Occupation'" in m] == [
         "no 'title' column, but the frame has 'Occupation': it is not read (the rows are tagged without it); "
-        "give occupation_column='Occupation'"]
+        "give --occupation-column Occupation"]  # the command's option (round 71)
 
 
 # ------------------------------------------------------------------ 2. a workbook or a compressed sample file

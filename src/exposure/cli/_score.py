@@ -16,6 +16,7 @@ from exposure.errors import ExposureError
 from exposure.fetch import read_folders
 from exposure.releases import check_onet_release
 from exposure.scoring._files import BATCH_ROWS, auto_release, score_file
+from exposure.scoring._inputs import options_named
 
 
 def register(subparsers) -> None:
@@ -79,6 +80,11 @@ def _dask_engine():
                             "pip install 'ai-exposure[dask]'")
     return importlib.import_module("exposure.dask")
 
+
+#: The options of ``exposure score`` that stand for arguments named in the library's advice
+#: (:func:`~exposure.scoring._inputs.options_named`): a title column under another name
+#: (``Job Title``) was to be given as ``occupation_column='Job Title'``.
+_OPTIONS = {"occupation_column": "--occupation-column"}
 
 #: What an O*NET release looks like on the command line (the rule of
 #: :func:`exposure.releases.check_onet_release`, leading zeros aside).
@@ -190,11 +196,12 @@ def _run_dask(args) -> int:
         client = importlib.import_module("distributed").Client(args.scheduler)
     try:
         onet, note = _dask_onet(engine, args)
-        done = engine.score_dataset(args.input, args.output, args.method, client=client,
-                                    workers=args.workers, text_column=args.text_column,
-                                    occupation_column=args.occupation_column, onet=onet,
-                                    reference_source=args.reference_source, mirror=args.mirror,
-                                    data_dir=args.data_dir, quiet=not args.verbose)
+        with options_named(_OPTIONS):  # the advice of warnings said in this process
+            done = engine.score_dataset(args.input, args.output, args.method, client=client,
+                                        workers=args.workers, text_column=args.text_column,
+                                        occupation_column=args.occupation_column, onet=onet,
+                                        reference_source=args.reference_source, mirror=args.mirror,
+                                        data_dir=args.data_dir, quiet=not args.verbose)
     finally:
         if client is not None:
             client.close()
@@ -262,7 +269,8 @@ def run_score(args) -> int:
     check_output_path(args.output, args.input)  # before any work: not a directory, not the input
     _refuse_read_folders(args, file=True)
     # the command has no formulas= option: the formula warning says what its user can do
-    with _progress_bar() as bar, formula_advice("write .parquet or .xlsx to keep the text unchanged"):
+    with (_progress_bar() as bar, formula_advice("write .parquet or .xlsx to keep the text unchanged"),
+          options_named(_OPTIONS)):
         done = score_file(args.input, args.output, args.method, text_column=args.text_column,
                           occupation_column=args.occupation_column, onet=args.onet,
                           reference_source=args.reference_source, mirror=args.mirror,

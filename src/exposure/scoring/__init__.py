@@ -73,6 +73,7 @@ from exposure.scoring._inputs import (
     frames_unchanged,
     has_keys,
     ids_without_codes,
+    missing_column_hint,
     norm_task_id,
     norm_task_ids,
     other_label_rows,
@@ -632,8 +633,10 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
 
     def occupation():
         if occupation_column is not None and occupation_column not in tasks.columns:
-            raise DataFormatError(f"missing occupation column {occupation_column!r}", path=path,
-                                  column=occupation_column)
+            # Title for title: the column was named, not said to be there in another case
+            raise DataFormatError(f"missing occupation column {occupation_column!r}"
+                                  f"{missing_column_hint(tasks.columns, occupation_column, 'occupation_column', path=path)}",
+                                  path=path, column=occupation_column)
         name = _titles(text_column, occupation_column)  # "title", read by default
         if name is None or name not in tasks.columns:
             return

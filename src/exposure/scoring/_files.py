@@ -126,6 +126,7 @@ from exposure.scoring._inputs import (
     check_task_types,
     frames_unchanged,
     key_spellings,
+    missing_column_hint,
     task_keys,
     task_texts,
     warn_codes_not_read,
@@ -1304,6 +1305,24 @@ def _sheet_named(src: Path) -> Iterator[None]:
                               line=exc.line) from None
 
 
+def _check_occupation_named(columns, occupation_column, aliases: dict, *, path) -> None:
+    """Refuse an occupation column that the file lacks, offering the file's own column of that name.
+
+    The check of :func:`~exposure.scoring.score_tasks` saw the columns renamed
+    (:func:`onet_aliases`): ``--occupation-column TITLE`` on a file with O*NET's ``Title``
+    was told ``the file has 'title'``, which it has not. Here the same message is given
+    with the columns as the file names them (``the file has 'Title': give
+    --occupation-column Title``).
+    """
+    if occupation_column is None or occupation_column in columns:
+        return
+    if aliased_column(occupation_column, aliases) in {aliases.get(c, c) for c in columns}:
+        return
+    hint = missing_column_hint(columns, occupation_column, "occupation_column", path=path)
+    raise DataFormatError(f"missing occupation column {occupation_column!r}{hint}", path=path,
+                          column=occupation_column)
+
+
 def _check_text_named(columns, text_column, aliases: dict, *, path) -> None:
     """Refuse a text column that the file lacks, naming the file's own columns, before any warning.
 
@@ -1343,6 +1362,7 @@ def _score_whole(src, dst, out_kind, method, onet, *, mirror, data_dir, said=Non
     frame = read_task_file(src)
     aliases = onet_aliases(frame)
     _check_text_named(frame.columns, options["text_column"], aliases, path=src)
+    _check_occupation_named(frame.columns, options["occupation_column"], aliases, path=src)
     renamed = frame.rename(columns=aliases)
     warn_keys_spelled_twice(frame.columns, aliases, path=src)  # one of them was read without a word
     for option in ("text_column", "occupation_column"):  # O*NET's header named by the user
@@ -1973,6 +1993,7 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
         raise _NotGrouped("the input has no rows")
     aliases = onet_aliases(first)
     _check_text_named(first.columns, options["text_column"], aliases, path=src)
+    _check_occupation_named(first.columns, occupation_column, aliases, path=src)
     warn_keys_spelled_twice(first.columns, aliases, path=src)  # one of them was read without a word
     # the options may name O*NET's own headers (--text-column Task), which are renamed
     options["text_column"] = aliased_column(options["text_column"], aliases)

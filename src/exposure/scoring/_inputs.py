@@ -42,7 +42,9 @@ import numbers
 import operator
 import os
 import re
+import shlex
 import threading
+import unicodedata
 
 import numpy as np
 import pandas as pd
@@ -85,6 +87,8 @@ __all__ = [
     "has_keys",
     "task_keys",
     "task_dwa_links",
+    "RELEASE_TABLE_COLUMNS",
+    "check_release_table",
     "dwa_task_keys",
     "job_zone_lookup",
     "job_zones_for",
@@ -93,6 +97,9 @@ __all__ = [
     "frames_unchanged",
     "OTHER_IDS_MESSAGE",
     "column_key",
+    "argument_given",
+    "options_named",
+    "missing_column_hint",
     "KEY_NAMES",
     "key_spellings",
     "unread_keys",
@@ -122,6 +129,71 @@ def column_key(name) -> str:
     ['jobzone', 'onetsoccode', 'title', 'onetsoccode', 'taskid']
     """
     return "".join(c for c in str(name).casefold() if c.isalnum())
+
+
+#: The command-line options that stand for arguments, within :func:`options_named`.
+_OPTIONS: contextvars.ContextVar[dict | None] = contextvars.ContextVar("exposure_scoring_options", default=None)
+
+
+@contextlib.contextmanager
+def options_named(options: dict):
+    """Name arguments by ``options`` (``{argument: option}``) in the advice of messages within the block.
+
+    ``exposure score`` has ``--occupation-column``, not ``occupation_column=``: the warning
+    of a title column under another name (``Job Title``) told its user to ``give
+    occupation_column='Job Title'``, which the command does not take.
+
+    Parameters
+    ----------
+    options : dict
+        ``{"occupation_column": "--occupation-column"}``.
+
+    Examples
+    --------
+    >>> with options_named({"occupation_column": "--occupation-column"}):
+    ...     argument_given("occupation_column", "Job Title")
+    "--occupation-column 'Job Title'"
+    >>> argument_given("occupation_column", "Job Title")
+    "occupation_column='Job Title'"
+    """
+    token = _OPTIONS.set({**(_OPTIONS.get() or {}), **options})
+    try:
+        yield
+    finally:
+        _OPTIONS.reset(token)
+
+
+def argument_given(argument: str, value) -> str:
+    """``argument=value`` as the caller gives it: ``occupation_column='Title'``, or ``--occupation-column Title``.
+
+    The option's form within :func:`options_named` (the value quoted for a shell when it
+    needs to be), the Python form otherwise.
+    """
+    option = (_OPTIONS.get() or {}).get(argument)
+    if option is None or not isinstance(value, str):
+        return f"{argument}={value!r}"
+    return f"{option} {shlex.quote(value)}"
+
+
+def missing_column_hint(columns, name, argument: str, *, path=None) -> str:
+    """``"; the frame has 'title': give occupation_column='title'"`` for a column named but absent.
+
+    A column of ``columns`` that :func:`column_key` reads as ``name`` (another case,
+    spacing or punctuation: ``title`` for ``Title``, ``job_title`` for ``Job Title``) is
+    offered in the words of :func:`argument_given`; "the file" when ``path`` is given. An
+    empty string when there is none.
+
+    Examples
+    --------
+    >>> missing_column_hint(["task", "title"], "Title", "occupation_column")
+    "; the frame has 'title': give occupation_column='title'"
+    >>> missing_column_hint(["task"], "Title", "occupation_column")
+    ''
+    """
+    near = [c for c in columns if isinstance(c, str) and c != name and column_key(c) == column_key(name)]
+    if not near or not column_key(name):
+        return ""
+    return f"; the {'frame' if path is None else 'file'} has {near[0]!r}: give {argument_given(argument, near[0])}"
 
 
 #: The key columns by their names as :func:`column_key` reads them (O*NET's headers, the
@@ -878,6 +950,10 @@ _CONTINUATIONS = "".join(chr(b) for b in range(0x80, 0xC0)) + "".join(
 #: out: French writes ``à`` before a no-break space and ``»``.
 _MOJIBAKE = re.compile("[\u00c2-\u00df][{c}]|[\u00e1-\u00ef][{c}]{{2}}|[\u00f0-\u00f4][{c}]{{3}}".format(
     c=re.escape(_CONTINUATIONS)))
+#: Runs of :data:`_MOJIBAKE` that are text as it is: square and cubic ångströms (``Å²``,
+#: ``Å³``, whose bytes would be Lithuanian ``Ų``, ``ų``) and a multiplication sign before a
+#: power (``×²``, ``×³``, Hebrew ligature and punctuation marks as bytes).
+_POWERS = frozenset({"\u00c5\u00b2", "\u00c5\u00b3", "\u00d7\u00b2", "\u00d7\u00b3"})
 
 
 def mojibake(text: str) -> tuple[str, str] | None:
@@ -886,21 +962,31 @@ def mojibake(text: str) -> tuple[str, str] | None:
     A UTF-8 file read with ``encoding="latin-1"`` or ``"cp1252"`` (or opened so, then
     saved again) shows each character beyond ASCII as two to four others: ``é`` as
     ``Ã©``, ``’`` as ``â€™``. The scorers read those as other words. A run is taken for
-    one only when its bytes are UTF-8 (:data:`_MOJIBAKE`); ASCII text is not looked at.
+    one only when its bytes are UTF-8 (:data:`_MOJIBAKE`) of a character Unicode assigns,
+    and is not a unit's power (:data:`_POWERS`); ASCII text is not looked at. Task
+    statements of the sciences and trades were refused, with no way to have them read:
+    ``Report surface areas in Å² per molecule.`` (``'Å²' for 'Ų'``), ``Cut 2×½ inch
+    boards.`` (``'×½' for '\\u05fd'``, no character at all).
 
     Examples
     --------
     >>> mojibake("Process a customerâ€™s refund."), mojibake("Screen rÃ©sumÃ©s."), mojibake("Café.")
     (('â€™', '’'), ('Ã©', 'é'), None)
+    >>> mojibake("Refine cell volumes in Å³."), mojibake("Cut 2×½ inch boards."), mojibake("PoznaÅ„ office.")
+    (None, None, ('Å„', 'ń'))
     """
     if text.isascii():
         return None
     for match in _MOJIBAKE.finditer(text):
         run = match.group()
+        if run in _POWERS:
+            continue
         try:
-            return run, bytes(ord(c) if ord(c) < 256 else c.encode("cp1252")[0] for c in run).decode("utf-8")
+            meant = bytes(ord(c) if ord(c) < 256 else c.encode("cp1252")[0] for c in run).decode("utf-8")
         except UnicodeDecodeError:  # an overlong or surrogate form: not UTF-8
             continue
+        if unicodedata.category(meant) != "Cn":  # no character (2×½ is U+05FD): text as it is
+            return run, meant
     return None
 
 
@@ -1813,6 +1899,44 @@ def _stated(text) -> bool:
     return isinstance(text, str) and bool(_WORDS.search(text))
 
 
+#: The columns read of the tables of an O*NET release (:func:`task_dwa_links`,
+#: :func:`job_zone_lookup`): :func:`check_release_table`.
+RELEASE_TABLE_COLUMNS = {"task_dwas": ("onetsoc_code", "task_id", "dwa_id"), "dwas": ("dwa_id", "iwa_id")}
+
+
+def check_release_table(frame, name: str, columns=None) -> None:
+    """Refuse the table ``name`` of an O*NET release that lacks a column read of it.
+
+    ``columns``: those read (default: :data:`RELEASE_TABLE_COLUMNS` of ``name``). A release
+    of :func:`exposure.load_onet` has them all; one made up of the caller's own frames
+    (``SimpleNamespace(task_dwas=..., dwas=...)``) may not, and the category tagger and the
+    rubric raised a bare ``KeyError: 'dwa_id'`` (``'iwa_id'``, ``'onetsoc_code'`` of a
+    ``job_zones`` frame) from deep inside. The message is that of
+    :func:`exposure.scoring.learned.check_release_columns`.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the table, the columns it lacks and those it has; a table that is not a
+        DataFrame (``occupations=5``, an ``AttributeError`` before).
+
+    Examples
+    --------
+    >>> check_release_table(pd.DataFrame({"dwa_id": ["4.A.1.I01.D01"]}), "dwas")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: onet.dwas lacks column(s) ['iwa_id'] (columns: ['dwa_id']): onet must be an O*NET release, e.g. exposure.load_onet('29.1')
+    """
+    if not isinstance(frame, pd.DataFrame):  # occupations=5: "'int' object has no attribute 'columns'"
+        raise DataFormatError(f"onet.{name} must be a pandas DataFrame, got {frame_type(frame)}: onet "
+                              "must be an O*NET release, e.g. exposure.load_onet('29.1')")
+    missing = [c for c in (RELEASE_TABLE_COLUMNS[name] if columns is None else columns)
+               if c not in frame.columns]
+    if missing:
+        raise DataFormatError(f"onet.{name} lacks column(s) {missing} (columns: {list(frame.columns)}): "
+                              "onet must be an O*NET release, e.g. exposure.load_onet('29.1')")
+
+
 def task_dwa_links(onet) -> tuple[dict, dict]:
     """``({(code, task_id): [dwa_id, ...]}, {dwa_id: iwa_id})`` of an O*NET release.
 
@@ -1823,7 +1947,8 @@ def task_dwa_links(onet) -> tuple[dict, dict]:
     Raises
     ------
     exposure.errors.DataFormatError
-        When ``onet`` lacks a ``task_dwas`` or ``dwas`` frame.
+        When ``onet`` lacks a ``task_dwas`` or ``dwas`` frame, or a column of
+        :data:`RELEASE_TABLE_COLUMNS` (:func:`check_release_table`).
 
     Examples
     --------
@@ -1838,6 +1963,7 @@ def task_dwa_links(onet) -> tuple[dict, dict]:
     for name in ("task_dwas", "dwas"):
         if getattr(onet, name, None) is None:
             raise DataFormatError(f"onet argument has no {name!r} frame")
+        check_release_table(getattr(onet, name), name)
     return remembered("task_dwa_links", (onet.task_dwas, onet.dwas),
                        lambda: _build_task_dwa_links(onet.task_dwas, onet.dwas))
 
@@ -1903,7 +2029,9 @@ def job_zone_lookup(onet) -> dict[str, int]:
     Raises
     ------
     exposure.errors.DataFormatError
-        A zone that is not a whole number from 1 to 5 (e.g. in a made-up release).
+        A zone that is not a whole number from 1 to 5 (e.g. in a made-up release); a
+        ``job_zones`` or ``occupations`` frame with a ``job_zone`` column but no
+        ``onetsoc_code`` (:func:`check_release_table`).
 
     Examples
     --------
@@ -1922,8 +2050,12 @@ def job_zone_lookup(onet) -> dict[str, int]:
 def _build_job_zones(frames: tuple) -> dict[str, int]:
     out: dict[str, int] = {}
     for name, frame in zip(("job_zones", "occupations"), frames, strict=True):
-        if frame is None or "job_zone" not in frame.columns:
+        if frame is None:
             continue
+        check_release_table(frame, name, ())  # a table (occupations=5 was an AttributeError)
+        if "job_zone" not in frame.columns:
+            continue
+        check_release_table(frame, name, ("onetsoc_code",))
         zones = job_zone_values(frame["job_zone"], what=f"onet.{name}: ")
         for code, jz in zip(frame["onetsoc_code"].tolist(), zones, strict=True):
             if jz is not None and str(code) not in out:

@@ -87,7 +87,9 @@ from exposure.scoring._features import normalise_texts, unmarked
 from exposure.scoring._inputs import (
     DWA_TABLES,
     RowNames,
+    argument_given,
     check_onet,
+    check_release_table,
     check_titles_not_texts,
     codes_not_read,
     dwa_task_keys,
@@ -97,6 +99,7 @@ from exposure.scoring._inputs import (
     is_spreadsheet_error,
     job_zone_lookup,
     job_zone_values,
+    missing_column_hint,
     release_name,
     remembered,
     task_dwa_links,
@@ -1872,6 +1875,8 @@ def _occupations(frame: pd.DataFrame, onet, occupation_column: str | None) -> _O
         titles = [(read[t] if t in read else read.setdefault(t, _read_title(t)))
                   if isinstance(t, str) else None for t in frame[occupation_column].tolist()]
     occ = getattr(onet, "occupations", None) if onet is not None else None
+    if occ is not None:  # a table (occupations=5 was an AttributeError)
+        check_release_table(occ, "occupations", ())
     if occ is not None and "title" in occ.columns:
         need = [i for i in range(n) if codes[i] is None and titles[i] is not None]
         if need:
@@ -2159,8 +2164,11 @@ def _check_inputs(frame: pd.DataFrame, text_column, onet, occupation_column) -> 
     check_column(occupation_column, "occupation_column", optional=True)
     if (occupation_column is not None and occupation_column != "title"
             and occupation_column not in frame.columns):  # a typo read every row as free text
+        # Title for title: the column was named, not said to be there in another case
         raise DataFormatError(f"missing occupation column {occupation_column!r} "
-                              f"(columns: {list(frame.columns)})", column=occupation_column)
+                              f"(columns: {list(frame.columns)})"
+                              f"{missing_column_hint(frame.columns, occupation_column, 'occupation_column')}",
+                              column=occupation_column)
     check_onet(onet, DWA_TABLES)  # a release name or a table was ignored without task keys
     _check_codes(frame)
     _check_titles(frame, occupation_column)
@@ -2206,7 +2214,8 @@ def _warn_near_columns(frame: pd.DataFrame, occupation_column, onet, *, keys: bo
     if it had no titles, job zones or codes (no occupation context, no entry-level gate),
     without a word; so was one with its titles under ``Occupation``, ``Position`` or
     ``Role`` (``Write ad copy.`` under ``Occupation`` ``Senior Art Director`` was tagged
-    entry-level creative). The warning names the column found and the argument or name to give.
+    entry-level creative). The warning names the column found and the argument or name to give
+    (the option, under ``exposure score``: :func:`~exposure.scoring._inputs.argument_given`).
     So is a level of the frame's index so named (``set_index(["onetsoc_code", "task_id"])``,
     ``set_index("title")``, as tasks are often kept): it was not read either, and the rows
     were tagged as free text without a word.
@@ -2227,7 +2236,8 @@ def _warn_near_columns(frame: pd.DataFrame, occupation_column, onet, *, keys: bo
         near = [c for c in columns if _column_key(c) in _NEAR_COLUMNS[name]
                 and not (name == "title" and _holds_codes(frame[c]))]
         if near:
-            how = (f"give {arg}={near[0]!r}" if arg is not None else f"rename that column {name!r}")
+            # exposure score: --occupation-column 'Job Title' (options_named), not the API's words
+            how = (f"give {argument_given(arg, near[0])}" if arg is not None else f"rename that column {name!r}")
             logger.warning("no %r column, but the frame has %r: it is not read (the rows are tagged "
                            "without it); %s", name, near[0], how)
             continue
@@ -2769,9 +2779,11 @@ def tag_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None,
         the text column and ``row`` the 1-based position of the bad row in ``frame`` (its
         index label is in the message when the index is not the default ``0..n-1``). Also a ``job_zone`` that is not a whole number
         from 1 to 5 (``3``, ``3.0``, ``"3.0"`` are zone 3; missing or blank is unknown);
-        repeated or multi-level column names; an ``onet`` that is not a release; an
+        repeated or multi-level column names; an ``onet`` that is not a release, or one
+        whose table lacks a column that is read or is not a frame
+        (:func:`~exposure.scoring._inputs.check_release_table`); an
         ``occupation_column`` other than ``"title"`` that ``frame`` lacks (``"title"``
-        may be absent), or naming ``onetsoc_code``, ``task_id`` or ``job_zone`` (read as
+        may be absent; a column of that name in another case is offered), or naming ``onetsoc_code``, ``task_id`` or ``job_zone`` (read as
         such); an ``onetsoc_code`` cell that is neither text nor missing (a
         number, bytes such as ``b'43-4171.00'``: it was read as no code, the row as free
         text), or text not of the form ``00-0000.00`` (``"n/a"``, a SOC code
