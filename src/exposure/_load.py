@@ -34,6 +34,7 @@ import pyarrow.parquet as pq
 
 from exposure._args import as_shown, is_number, shown
 from exposure._tables import (
+    GROUPED,
     check_delimited_file,
     check_file,
     check_published_separator,
@@ -1072,7 +1073,10 @@ def _check_measures(frame: pd.DataFrame, path: Path) -> None:
 
     ``soc_code`` holds SOC codes; ``tot_emp`` numbers of workers (0 or more), Felten's
     AIOE finite numbers, the other measures numbers from 0 to 1; any of them may be
-    missing. Other columns (``soc_title``) are not checked.
+    missing. Other columns (``soc_title``) are not checked. Thousands separators
+    (``1,350,430``, :data:`exposure._tables.GROUPED`: a table saved by Excel with a number
+    format) are read, as the measure readers read them (they were refused as "not a
+    number"); any other comma (``0,5``) is refused, saying to write decimals with a point.
 
     A column of whole numbers one of which is 2**64 or more (pandas reads it as Python
     ints) is checked, and set in ``frame``, as the numbers they are: it was refused as "not
@@ -1095,11 +1099,17 @@ def _check_measures(frame: pd.DataFrame, path: Path) -> None:
             # a whole number of 2**64 or more is read as a Python int (an object column): it was
             # "not a number" at row 2, whatever row held it and whatever row 2 held
             as_text = raw.astype("string").str.strip()
-            values = pd.to_numeric(as_text, errors="coerce")
+            # thousands separators ('1,350,430', a tot_emp Excel saved with its number format) are
+            # read as the measure and OEWS readers read them: the table was refused as "not a number"
+            grouped = as_text.str.fullmatch(GROUPED).to_numpy(dtype=bool, na_value=False)
+            values = pd.to_numeric(as_text.where(~grouped, as_text.str.replace(",", "", regex=False)),
+                                   errors="coerce")
             odd = (raw.notna() & values.isna()).to_numpy(dtype=bool)
             if odd.any():
                 pos = int(np.flatnonzero(odd)[0])
-                raise DataFormatError(f"not a number: {raw.iloc[pos]!r}", path=path, row=pos + 2,
+                comma = (": a comma must separate thousands (1,234); write decimals with a point (0.5), not a "
+                         "comma" if "," in str(raw.iloc[pos]) else "")
+                raise DataFormatError(f"not a number: {raw.iloc[pos]!r}{comma}", path=path, row=pos + 2,
                                       column=column)
             raw = frame[column] = values.astype(float)  # returned as the numbers they are
         values = raw.astype(float).to_numpy()

@@ -129,8 +129,9 @@ def test_match_tasks_does_not_join_task_9_0_to_task_90():
     onet = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": ["90"],
                          "task": ["Direct budgets and staff."]})
     older = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": ["9_0"], "task": ["Direct budgets."]})
-    matched = match_tasks(pd.Series(["direct budgets."]), onet, older)
-    assert matched.empty and matched.attrs["unmatched"] == ["direct budgets."]
+    # round 71 (measures2): no longer left unmatched without a word, but refused, naming the row
+    with pytest.raises(DataFormatError, match=r"^older, row 1, column 'task_id': task ID '9_0' is not an integer"):
+        match_tasks(pd.Series(["direct budgets."]), onet, older)
     older90 = older.assign(task_id=["90.0"])  # the same ID written as the reader reads it: joined
     assert match_tasks(pd.Series(["direct budgets."]), onet, older90)["task_id"].tolist() == ["90"]
 

@@ -674,7 +674,8 @@ def warn_unmatched(frame: pd.DataFrame, unmatched: list[str], counts=(), *, code
     """Log one warning naming the codes of ``frame`` left out of a crosswalk (no link), with their counts.
 
     ``unmatched`` is the ``attrs["unmatched"]`` of
-    :func:`~exposure.measures._crosswalk.apply_links`, which logs them at INFO level only;
+    :func:`~exposure.measures._crosswalk.apply_links` (called with ``log_unmatched=False``:
+    the codes are said once, here);
     ``code`` is their column, ``what`` the function, ``source`` and ``target`` the
     classifications, ``counts`` the count columns whose total left out is given.
     :func:`~exposure.measures.ilo.to_isco` (the registry's links have none for

@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from exposure._args import check_flag
 from exposure._tables import GROUPED, first_repeat, first_repeat_of, refuse_multilevel_columns
 from exposure.errors import DataFormatError
 
@@ -328,6 +329,7 @@ def apply_links(
     counts: tuple[str, ...] = (),
     target: str = "soc_code",
     path=None,
+    log_unmatched: bool = True,
 ) -> pd.DataFrame:
     """Move scores from source codes to target codes through weighted links.
 
@@ -352,6 +354,10 @@ def apply_links(
         Name of the target code column in the result.
     path : str or os.PathLike, optional
         File (or frame) the scores come from, named in errors; by default ``scores``.
+    log_unmatched : bool, default True
+        Log the source codes without a link at INFO level. False where the caller warns of
+        them itself (:func:`~exposure.measures._common.warn_unmatched`): with
+        ``exposure -v`` the same codes were said twice, at INFO and at WARNING level.
 
     Returns
     -------
@@ -383,6 +389,7 @@ def apply_links(
     0        x  0.6               1.5          2
     1        y  0.2               0.5          1
     """
+    check_flag(log_unmatched, "log_unmatched")
     check_frame(frame, "scores", flat=True)  # a path or None: an AttributeError before
     check_table(links, "links", LINK_COLUMNS)
     # every error names the scores: a missing column, a value not a number and codes none of which
@@ -413,7 +420,7 @@ def apply_links(
             path=where,
             column=code,
         )
-    if unmatched:
+    if unmatched and log_unmatched:
         log.info("%d source code(s) have no crosswalk link: %s", len(unmatched), unmatched[:10])
     # summed in (target, source) order, not in the caller's row order: the same scores and
     # links in another row order gave means and weights that differed in the 16th digit

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from exposure._args import check_flag, check_name, shown
-from exposure._tables import first_repeat, norm_task_ids
+from exposure._tables import first_repeat, norm_task_ids, task_id_numbers
 from exposure.errors import DataFormatError
 from exposure.measures import _common
 from exposure.onet import read_tasks
@@ -201,7 +201,8 @@ def read_task_collaboration(path) -> pd.DataFrame:
     Shares may fall outside [0, 1] by rounding (1e-6 at most); they are clipped to [0, 1].
     A share below 0 or a sum above 1 beyond that is refused, naming the row; so is a
     missing share, and shares of a task adding up to less than 1 (``1 - 1e-4``: a pattern
-    column not read, a row of zeros). A missing or
+    column not read, a row of zeros; the file's other columns, patterns of another release
+    such as ``none``, are named). A missing or
     repeated task name is refused, and so is a ``pct`` (the task's share of conversations)
     that is missing (the task's usage came out 0.0), negative or adds up to more than 1
     (it is then in percent). A file without a ``pct`` column gives a missing
@@ -252,9 +253,13 @@ def read_task_collaboration(path) -> pd.DataFrame:
     under = (total < 1 - 1e-4).to_numpy(dtype=bool)
     if under.any():
         pos = int(np.flatnonzero(under)[0])
+        # a pattern of another release ('none', 'not_classified') is a column of the file that is
+        # not read: it was asked whether a pattern column was missing, though all six were there
+        other = [str(c) for c in frame.columns if c not in ("task_name", *_PATTERNS, "pct")]
+        why = (f"the file's column(s) {other} are not read (patterns of another release?): this reader takes "
+               f"the six patterns of releases v2 and v3 only" if other else "a pattern column missing or renamed?")
         raise DataFormatError(f"the shares of the patterns ({', '.join(_PATTERNS)}) add up to "
-                              f"{float(total.iloc[pos]):.6g}, not 1: a pattern column missing or renamed?",
-                              path=name, row=pos + 2)
+                              f"{float(total.iloc[pos]):.6g}, not 1: {why}", path=name, row=pos + 2)
     out[cols] = out[cols].clip(0.0, 1.0)
     out["usage_share"] = np.nan
     if "pct" in frame.columns:
@@ -274,8 +279,14 @@ def read_task_collaboration(path) -> pd.DataFrame:
 
 
 def _read_older_tasks(path) -> pd.DataFrame:
-    frame = _common.read_csv(path, _name(path))
-    _common.require_columns(frame, ["O*NET-SOC Code", "Task ID", "Task"], path)
+    """Read the publisher's O*NET task statements (``onet_task_statements.csv``).
+
+    A missing column of a buffer named the buffer's repr (``<_io.StringIO object at
+    0x...>``); it is ``<buffer>``, as the other readers of this module name it.
+    """
+    name = _name(path)
+    frame = _common.read_csv(path, name)
+    _common.require_columns(frame, ["O*NET-SOC Code", "Task ID", "Task"], name)
     return frame.rename(columns={"O*NET-SOC Code": "onetsoc_code", "Task ID": "task_id", "Task": "task"})
 
 
@@ -287,7 +298,8 @@ def match_tasks(task_names: pd.Series, onet_tasks: pd.DataFrame, older: pd.DataF
     publisher used) and follows its ``task_id`` to the same task ID in ``onet_tasks``
     (O*NET keeps task IDs when it edits a statement). Task IDs are compared as the
     library compares them (:func:`exposure._tables.norm_task_id`: ``8823``, ``"8823"``
-    and ``8823.0`` are one task), and given as that text in the result.
+    and ``8823.0`` are one task), and given as that text in the result. A missing
+    task ID is followed to no task (it followed a missing one of the other frame).
 
     Parameters
     ----------
@@ -311,7 +323,11 @@ def match_tasks(task_names: pd.Series, onet_tasks: pd.DataFrame, older: pd.DataF
     exposure.errors.DataFormatError
         ``task_names`` that is not a Series (a list raised ``AttributeError``) or holds a
         missing name (naming its position, counted from 0); ``onet_tasks`` or ``older``
-        that is not a DataFrame with the three columns.
+        that is not a DataFrame with the three columns, that holds one of them twice
+        (pandas' ``ValueError`` before), or a task ID of a row with a task
+        text that is not a whole number (``9_0``, ``x``, ``1.5``, ``True``: it matched
+        no task, or gave a match of task ``'9_0'``), naming the frame, the row (counted
+        from 1) and ``task_id`` (:func:`_check_task_ids`).
 
     Examples
     --------
@@ -336,6 +352,9 @@ def match_tasks(task_names: pd.Series, onet_tasks: pd.DataFrame, older: pd.DataF
     for arg, frame in (("onet_tasks", onet_tasks), ("older", older)):
         if arg == "onet_tasks" or frame is not None:
             _common.check_table(frame, arg, ["onetsoc_code", "task_id", "task"])
+            # a column twice (two tables side by side) raised pandas' ValueError
+            _common.check_once(frame, ["onetsoc_code", "task_id", "task"], arg)
+            _check_task_ids(frame, arg)
     absent = task_names.isna().to_numpy(dtype=bool)
     if absent.any():  # it was a name 'nan'; two of them raised TypeError in sorted()
         pos = int(np.flatnonzero(absent)[0])
@@ -348,17 +367,21 @@ def match_tasks(task_names: pd.Series, onet_tasks: pd.DataFrame, older: pd.DataF
         out = frame.loc[frame["task"].notna().to_numpy(dtype=bool), ["onetsoc_code", "task_id", "task"]]
         # task IDs compared as task IDs: 8823.0 (a float column, one with a blank cell) was the
         # text '8823.0', which no ID '8823' of the other release matched in stage 2, without a word
+        known = out["task_id"].notna().to_numpy(dtype=bool)  # a blank ID is followed to no task in stage 2
         out = out.astype({"onetsoc_code": str, "task": str}).assign(task_id=norm_task_ids(out["task_id"]))
-        return out.assign(key=out["task"].map(normalize_task)).drop(columns="task")
+        return out.assign(key=out["task"].map(normalize_task), known=known).drop(columns="task")
 
     onet = keyed(onet_tasks)
-    out = names.merge(onet, on="key", how="left")
+    out = names.merge(onet.drop(columns="known"), on="key", how="left")
     first = out.dropna(subset=["onetsoc_code"]).assign(match="text")
     left = names[~names["task_name"].isin(first["task_name"])]
     parts = [first]
     if older is not None and len(left):
-        ids = left.merge(keyed(older)[["key", "task_id"]].drop_duplicates(), on="key")
-        second = ids.merge(onet[["onetsoc_code", "task_id"]], on="task_id").assign(match="task_id")
+        # a blank ID of older was the ID 'nan', which followed a blank one of onet_tasks: the
+        # name was given the occupation of another task without a word
+        old = keyed(older)
+        ids = left.merge(old.loc[old["known"], ["key", "task_id"]].drop_duplicates(), on="key")
+        second = ids.merge(onet.loc[onet["known"], ["onetsoc_code", "task_id"]], on="task_id").assign(match="task_id")
         parts.append(second)
     out = pd.concat(parts, ignore_index=True).drop(columns="key")
     out = out.drop_duplicates(["task_name", "onetsoc_code", "task_id"])
@@ -373,6 +396,29 @@ def match_tasks(task_names: pd.Series, onet_tasks: pd.DataFrame, older: pd.DataF
         unmatched=unmatched,
     )
     return out
+
+
+def _check_task_ids(frame: pd.DataFrame, arg: str) -> None:
+    """Refuse a task ID of ``frame`` (``onet_tasks`` or ``older``) that is no task ID, naming the row (from 1).
+
+    IDs are compared as :func:`exposure._tables.norm_task_id` keys, which keep text that is
+    no number as it is: ``9_0`` or ``x`` matched no task of the other frame (stage 2 lost
+    the task without a word), and a text match gave a task ``'9_0'``. A missing ID is
+    allowed (a float column with a blank cell); :func:`match_tasks` follows it to no task.
+    Rows without a task text match nothing and are not checked.
+    :func:`exposure._tables.task_id_numbers` reads them as the O*NET readers do.
+
+    Examples
+    --------
+    >>> older = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 2, "task_id": ["8823", "9_0"], "task": ["a", "b"]})
+    >>> _check_task_ids(older, "older")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: older, row 2, column 'task_id': task ID '9_0' is not an integer
+    """
+    texts = frame["task"].notna().to_numpy(dtype=bool)
+    ids = frame["task_id"].reset_index(drop=True)
+    task_id_numbers(ids.where(texts), path=arg)  # rows without a text: left missing, not read
 
 
 def anthropic_to_soc(usage: pd.DataFrame | None, collaboration: pd.DataFrame | None, matches: pd.DataFrame) -> pd.DataFrame:

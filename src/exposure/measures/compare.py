@@ -735,7 +735,10 @@ def load_measure(name: str, *, mirror=None, data_dir=None) -> pd.DataFrame:
     exposure.errors.DownloadError: reference/webb2020/exposure_by_occ1990dd_lswt2010.csv: not found in mirror ...
     """
     if not isinstance(name, str) or name not in MEASURES:  # a list is unhashable
-        raise DataFormatError(f"unknown measure {name!r}; known: {sorted(MEASURES)}")
+        # 'Felten_AIOE' was told the known names only, while compare() says which one was meant
+        meant = _in_other_case(name, MEASURES) if isinstance(name, str) else None
+        hint = f" (did you mean {meant!r}?)" if meant else ""
+        raise DataFormatError(f"unknown measure {name!r}{hint}; known: {sorted(MEASURES)}")
     loader, column = MEASURES[name]
     return _common.to_measure_scores(loader(mirror, data_dir), column, name)
 

@@ -424,7 +424,8 @@ def felten_to_soc(scores: pd.DataFrame, links: pd.DataFrame, *, path=None) -> pd
       soc_code  aioe  crosswalk_weight  n_sources
     0  15-1252   1.5               2.0          2
     """
-    out = apply_links(scores, links, code="soc10_code", values=["aioe"], path=path)
+    # the codes without a link are warned of below, once (apply_links said them at INFO level too)
+    out = apply_links(scores, links, code="soc10_code", values=["aioe"], path=path, log_unmatched=False)
     _no_soc2018(scores, links, out.attrs["unmatched"], path)
     _malformed(scores, links, out.attrs["unmatched"], path)
     # a SOC 2010 code without a link was left out at INFO level only (the ILO reader warns)

@@ -274,6 +274,7 @@ def ilo_to_soc(scores: pd.DataFrame, links: pd.DataFrame, *, path=None) -> pd.Da
     out = apply_links(
         scores, _isco_links(links, "source_code"), code="isco08_code",
         values=["mean_score_2025", "mean_score_2023", "gradient_level_2025"], path=path,
+        log_unmatched=False,  # warned of below, once
     )
     _common.warn_unmatched(scores, out.attrs["unmatched"], (), code="isco08_code", what="ilo_to_soc", source="ISCO-08",
                            target="SOC", logger=log)
@@ -564,7 +565,8 @@ def to_isco(
         links = _isco_links(links, "target_code")  # 110: the armed forces' 0110 (it gave the code '110')
     links = _with_aggregates(links, soc_scores["soc_code"].astype(str).reset_index(drop=True), soc_structure,
                              soc10=soc10)
-    out = apply_links(soc_scores, links, code="soc_code", values=list(values), counts=counts, target="isco08_code")
+    out = apply_links(soc_scores, links, code="soc_code", values=list(values), counts=counts, target="isco08_code",
+                      log_unmatched=False)  # warned of below, once
     _common.warn_unmatched(soc_scores, out.attrs["unmatched"], counts, code="soc_code", what="to_isco", source="SOC",
                            target="ISCO-08", logger=log)
     return out
