@@ -709,6 +709,7 @@ def read_isco_groups(path) -> pd.DataFrame:
     check_filled(raw, {"isco_title": frame["isco_title"]}, "give every row its title")
     check_code_cells(frame, raw, "isco08_code", ISCO_PATTERN, "an ISCO-08 code of 1 to 4 digits (like 0110)")
     _check_isco_groups(code, raw)
+    _check_armed_forces(frame, raw)
     _check_repeats(frame, raw, ["isco08_code"], "ISCO-08 code")
     return validate(frame, IscoGroups, path=raw.path, row_offset=raw.first_row, names=raw.sources)
 
@@ -741,6 +742,42 @@ def _check_isco_groups(codes: pd.Series, raw) -> None:
                 f"that {meant} keeps it" if len(code) == 3 else "")
         raise DataFormatError(f"{code!r} is no ISCO-08 group (no sub-major or minor group has a 0 after "
                               f"its first digit){hint}", path=raw.path, row=raw.row(pos), column=source)
+
+
+#: The armed forces' sub-major and minor groups (``01``, ``011``, ...) without their leading zero.
+_ARMED_FORCES_LOST = ("1", "2", "3", "11", "21", "31")
+
+
+def _check_armed_forces(frame: pd.DataFrame, raw) -> None:
+    """Refuse a group code given twice with two titles that is an armed forces group without its leading zero.
+
+    ESCO's file saved by a spreadsheet without its unit groups (a table of groups down to
+    the minor groups) holds ``01`` as ``1`` and ``011`` as ``11``, the codes of other
+    groups: it was refused as the code ``1`` given twice "with other values", which did
+    not say why (:func:`_check_isco_groups` tells a unit group's lost zero, ``110``).
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> from exposure._tables import RawTable
+    >>> f = pd.DataFrame({"isco08_code": ["0", "1", "1"], "isco_title": ["Armed forces", "Officers", "Managers"]})
+    >>> _check_armed_forces(f, RawTable(f, Path("i.csv"), 2, {"isco08_code": "code"}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: i.csv, row 4, column 'code': code '1' is on row 3 and again on row 4, with other titles: the armed forces group '01' with its leading zero lost? Save the column as text, so that 01 keeps it
+    """
+    repeat = first_repeat_of(frame[["isco08_code"]], ["isco08_code"], "")
+    if repeat is None:
+        return
+    pos, first = repeat
+    code = frame["isco08_code"].iloc[pos]
+    titles = frame["isco_title"].iloc[[first, pos]].astype("string").str.casefold().tolist()
+    if code in _ARMED_FORCES_LOST and titles[0] != titles[1]:
+        source = raw.sources.get("isco08_code", "code")
+        raise DataFormatError(f"{source} {code!r} is on row {raw.row(first)} and again on row {raw.row(pos)}, with "
+                              f"other titles: the armed forces group '0{code}' with its leading zero lost? Save the "
+                              f"column as text, so that 0{code} keeps it", path=raw.path, row=raw.row(pos),
+                              column=source)
 
 
 def read_naics_titles(path) -> pd.DataFrame:
@@ -1381,7 +1418,11 @@ def code_list(value, name: str, kind: str = "soc", *, optional: bool = False) ->
     as its column names); then the first item that is not a code of ``kind`` (``"soc"``:
     ``11-1011``; ``"onetsoc"``: ``11-1011.00``; no surrounding spaces), with its position
     counted from 0 and its value. Before, such an item went through ``str`` and matched
-    nothing, without a word.
+    nothing, without a word. A code with a dash that is not the hyphen (``15\u20131252``,
+    pasted from a document: it looks like the code asked for), a leading apostrophe or
+    a date is said to be one, as the readers say it of a code cell
+    (:func:`~exposure.schemas._fields.code_hint`); it was refused naming only its
+    position and value.
 
     Parameters
     ----------
@@ -1432,8 +1473,13 @@ def code_list(value, name: str, kind: str = "soc", *, optional: bool = False) ->
     for pos, item in enumerate(items):
         if not (isinstance(item, str) and match(item)):
             item = item.item() if isinstance(item, np.generic) else item
+            # a dash that is not the hyphen ('15\u20131252' looks like the code asked for), a leading
+            # apostrophe or a date, as the readers say it of a code cell; not their advice on a
+            # number, which is about a file a spreadsheet saved
+            hint = code_hint(item, pattern) if isinstance(item, str) else ""
+            hint = "" if hint == NUMBER_HINT else hint
             raise DataFormatError(f"{name} must be a list of {what} (like {example}), got {_brief(item)} "
-                                  f"at position {pos}")
+                                  f"at position {pos}{hint}")
     return [str(item) for item in items]
 
 

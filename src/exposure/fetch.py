@@ -100,6 +100,7 @@ import hashlib
 import logging
 import os
 import re
+import shlex
 import shutil
 import stat
 import tempfile
@@ -882,7 +883,7 @@ def _parse_url_map(text: str) -> tuple[tuple[str, str], ...]:
             raise ExposureError(f"${ENV_URL_MAP}: {item!r}: the new prefix must be an http:// or "
                                 f"https:// URL, got {new!r}")
         for before, after in pairs:  # the first match wins: this pair was never used
-            if old.startswith(before):
+            if _starts_url(old, before):
                 raise ExposureError(f"${ENV_URL_MAP}: {item!r} is never used: the earlier pair "
                                     f"'{before}={after}' maps every URL starting with {old!r} (an old "
                                     "prefix given twice); keep one")
@@ -933,6 +934,25 @@ def _env_user_agent() -> str | None:
 def _is_http(url: str) -> bool:
     """True when ``url`` starts with ``http://`` or ``https://`` (in any case)."""
     return url.lower().startswith(("http://", "https://"))
+
+
+def _starts_url(url: str, prefix: str) -> bool:
+    """True when ``url`` starts with the URL ``prefix``, its scheme and host compared in any case.
+
+    The scheme and host of a URL ignore case (RFC 3986), its path does not: an old prefix
+    of a URL map written ``HTTPS://WWW.BLS.GOV`` (copied from a document in capitals)
+    matched no URL, and the files were downloaded from the publisher, without a word.
+
+    Examples
+    --------
+    >>> _starts_url("https://www.bls.gov/oes/x.zip", "HTTPS://WWW.BLS.GOV"), _starts_url("https://a.org/X", "https://a.org/x")
+    (True, False)
+    """
+    start = prefix.find("://") + 3 if "://" in prefix else 0
+    slash = prefix.find("/", start)
+    head = len(prefix) if slash < 0 else slash  # the scheme and host (and port) of the prefix
+    return (len(url) >= len(prefix) and url[:head].lower() == prefix[:head].lower()
+            and url[head:len(prefix)] == prefix[head:])
 
 
 def _well_formed(url: str) -> bool:
@@ -1084,9 +1104,13 @@ class DataStore:
         return _read_folders(self.mirror, self.cache)
 
     def url(self, url: str) -> str:
-        """``url`` with the first matching :attr:`url_map` prefix substituted."""
+        """``url`` with the first matching :attr:`url_map` prefix substituted.
+
+        The scheme and host of a prefix are compared in any case, as a URL's are
+        (:func:`_starts_url`): ``HTTPS://WWW.BLS.GOV`` matched no URL of BLS's.
+        """
         for old, new in self.url_map:
-            if url.startswith(old):
+            if _starts_url(url, old):
                 return new + url[len(old):]
         return url
 
@@ -2582,7 +2606,9 @@ def _mirror_hint(mirror: Path, src: Source, path: Path) -> str:
     A mirror laid out otherwise than ``../shared/data`` (a new release copied by hand) gave
     only "not found in mirror M (expected ...)". Looked at: a broken symbolic link, the
     file in another case, the other O*NET format, the archive's folder as unzipped, the
-    file at the mirror's top, a mirror that is a release directory of one.
+    publisher's archive itself (``onet/31.0/db_31_0_text.zip``, downloaded into the release
+    folder: "fix the mirror" alone), the file at the mirror's top, a mirror that is a
+    release directory of one.
     """
     said = []
     if path.is_symlink():
@@ -2612,6 +2638,13 @@ def _mirror_hint(mirror: Path, src: Source, path: Path) -> str:
                 said.append(f"the mirror has {unzipped} (the archive's folder as unzipped): move the "
                             f"files to {path.parent}")
                 break
+    if src.archive_url and not said:  # the publisher's zip saved into the mirror: "fix the mirror" alone
+        archive = PurePosixPath(src.archive_url.split("?", 1)[0]).name
+        zipped = next((z for z in (_same_name(folder, archive) for folder in (path.parent, mirror)) if z), None)
+        if archive and zipped is not None:
+            said.append(f"the mirror has the publisher's archive {zipped}, which is not read from a mirror: unzip "
+                        f"its files into {path.parent} (unzip -j {shlex.quote(str(zipped))} -d "
+                        f"{shlex.quote(str(path.parent))})")
     parents = rel.parent.parts
     tail = next((k for k in range(len(parents), 0, -1) if mirror.parts[-k:] == parents[:k]), 0)
     if tail and len(mirror.parts) > tail and _same_name(mirror.joinpath(*parents[tail:]), rel.name):
@@ -3307,8 +3340,8 @@ def _say_unused_map(store: DataStore, src: Source) -> None:
     except ExposureError:
         said = "the URL map"
     for old, new in store.url_map:
-        if old in _SAID_UNUSED_MAP or any(u.startswith(old) for u in urls) or any(
-                head.startswith(old) or old.startswith(head) for head in heads):
+        if old in _SAID_UNUSED_MAP or any(_starts_url(u, old) for u in urls) or any(
+                _starts_url(head, old) or _starts_url(old, head) for head in heads):
             continue
         _SAID_UNUSED_MAP.add(old)
         close = difflib.get_close_matches(old.rstrip("/"), origins, n=1, cutoff=0.6)

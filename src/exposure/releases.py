@@ -700,7 +700,9 @@ class Lock:
             not UTF-8 text, naming its encoding when it is UTF-16 or UTF-32 (PowerShell's
             ``>``, Notepad's "Unicode") and else the row and column of the first byte that is
             not UTF-8 (a review note typed in Windows-1252): ``not a lock file: not UTF-8 text
-            (byte 0)`` named neither.
+            (byte 0)`` named neither. An O*NET file's name or archive member in other capitals
+            (``onet/31.0/Job zones.txt``, pinned on a file system that ignores case): read as the
+            pin of a custom source nobody asks for, whose member no archive holds.
         """
         if not self.path.is_file():
             if self.path.exists():  # a directory, a pipe: "no pinned file yet" hid it
@@ -926,7 +928,10 @@ def _user_comments(path: Path) -> dict:
 
     Keyed by the name of the entry below them, ``""`` for those above the header and
     None for those ending the file. Empty when the file is missing or unreadable (its
-    reader says why).
+    reader says why). The name is read as :meth:`Lock.entries` reads it: one a spreadsheet
+    quoted (``"onet/31.0/Education, Training, and Experience.txt"``, a name with a comma)
+    was the key with its quotes, so the comments above it were moved to the end of the
+    file at the next pin.
 
     Examples
     --------
@@ -949,7 +954,7 @@ def _user_comments(path: Path) -> dict:
             if line not in ours and _unquoted(line) not in ours:
                 pending.append(line)
         elif _is_data_line(line):  # a line of white space only is an empty line
-            key = line.split("\t", 1)[0] if header else ""
+            key = _line_name(line) if header else ""
             header = True
             if pending:
                 out.setdefault(key, []).extend(pending)
@@ -957,6 +962,20 @@ def _user_comments(path: Path) -> dict:
     if pending:
         out.setdefault(None, []).extend(pending)
     return out
+
+
+def _line_name(line: str) -> str:
+    """The name (first field) of the pin ``line`` of a lock file, unquoted as :mod:`csv` reads it.
+
+    Examples
+    --------
+    >>> _line_name('"onet/31.0/Education, Training, and Experience.txt"\\t3'), _line_name("onet/a.txt\\t3")
+    ('onet/31.0/Education, Training, and Experience.txt', 'onet/a.txt')
+    """
+    try:
+        return next(csv.reader([line], delimiter="\t"), [""])[0]
+    except (csv.Error, IndexError):  # a field too long: Lock.entries names it
+        return line.split("\t", 1)[0]
 
 
 def _unquoted(line: str) -> str:
@@ -1272,8 +1291,12 @@ def _check_origin(name: str, url: str, member: str, line: int, path: Path) -> No
     the copied one, and O*NET 31.1 was loaded from 31.0's files without a word. A member
     that is another file (``db_31_0_text/Task Statements.txt`` for ``Job Zones.txt``) was
     read likewise (a member named otherwise than a file the library reads, of
-    :data:`ONET_FILES` or an OEWS layout, is left as it is). Names of no release layout
-    (custom sources) and the package's pins are not looked at.
+    :data:`ONET_FILES` or an OEWS layout, is left as it is). A member writing the file's
+    name in other capitals (``db_31_0_text/Job zones.txt``, left when the name of a line
+    pinned on a file system that ignores case was corrected as
+    :func:`_check_release_name` advises) is refused too: no archive holds it, and the
+    download failed. Names of no release layout (custom sources) and the package's pins
+    are not looked at.
 
     Examples
     --------
@@ -1302,6 +1325,10 @@ def _check_origin(name: str, url: str, member: str, line: int, path: Path) -> No
     base, other = name.rsplit("/", 1)[-1], member.rsplit("/", 1)[-1]
     stem, dot, ext = other.rpartition(".")
     known = (stem in ONET_FILES and f"{dot}{ext}" in ONET_FORMATS.values()) or _OEWS_NAME.match(f"oews/{other}")
+    if other != base and other.lower() == base.lower():  # 'Job zones.txt': no archive member of that name
+        raise DataFormatError(f"the archive member {member!r} of {name} writes {base!r} in other capitals (the "
+                              f"names of the files in an archive are case-sensitive): write {layout.member!r}",
+                              path=path, row=line, column="member")
     if other != base and known:  # another file a release reads
         raise DataFormatError(f"the archive member {member!r} of {name} is another file than {base!r}: a line "
                               f"copied from another file? write {layout.member!r} or delete that line",
@@ -1364,7 +1391,7 @@ def _entry_row(path: Path, name: str) -> int | None:
         lines = _LINE_BREAK.split(path.read_text("utf-8-sig"))
     except (OSError, UnicodeDecodeError):
         return None
-    return next((i for i, line in enumerate(lines, start=1) if line.split("\t", 1)[0] == name), None)
+    return next((i for i, line in enumerate(lines, start=1) if _line_name(line) == name), None)
 
 
 def _check_release_name(name: str, line: int, path: Path) -> None:
@@ -1375,7 +1402,10 @@ def _check_release_name(name: str, line: int, path: Path) -> None:
     pinned a file nobody asks for, and :func:`releases_frame` left it out, without a word.
     A no-break space or a full-width letter inside the file name (``Job\u00a0Zones.txt``,
     copied from a web page) follows the layout, but names no file a release reads: it was
-    listed as a pinned file of the release, its pin never used.
+    listed as a pinned file of the release, its pin never used. An O*NET file in other
+    capitals (``onet/31.0/Job zones.txt``, as a run on a file system that ignores case could
+    pin it) was read as a custom source with the lock's own URL and member, which no archive
+    of O*NET's holds (:func:`_onet_file_cased`).
 
     Examples
     --------
@@ -1395,6 +1425,10 @@ def _check_release_name(name: str, line: int, path: Path) -> None:
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: exposure.lock, row 3, column 'name': the name 'ONET/31.0/Job Zones.txt' is of a release file written with its top folder in another case, which no release has: write 'onet/31.0/Job Zones.txt'
+    >>> _check_release_name("onet/31.0/Job zones.txt", 3, Path("exposure.lock"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: exposure.lock, row 3, column 'name': the name 'onet/31.0/Job zones.txt' is of a release file written with its file name in another case, which no release has: write 'onet/31.0/Job Zones.txt'
     """
     normal = unicodedata.normalize("NFKC", name)
     parts = normal.split("/")
@@ -1402,16 +1436,24 @@ def _check_release_name(name: str, line: int, path: Path) -> None:
     # a no-break space or full-width letter in the file name (``Job\u00a0Zones.txt``) matched the layout
     # and was read as the pin of a file nobody asks for
     layout = bool(_ONET_NAME.match(name) or _OEWS_NAME.match(name))
-    if len(parts) < 2 or parts[0].lower() not in ("onet", "oews") or (layout and normal == name):
+    if len(parts) < 2 or parts[0].lower() not in ("onet", "oews"):
         return
-    meant = "/".join([parts[0].lower(), *(p.strip() for p in parts[1:-1]), parts[-1].strip()])
-    # an extension in another case (``Job Zones.TXT``): read as a custom source, never asked for
-    stem, dot, ext = meant.rpartition(".")
-    if dot and ext.lower() in ("txt", "xlsx"):
-        meant = f"{stem}.{ext.lower()}"
-        oews = re.fullmatch(r"(oews/(?:national|natsector|nat3d)_M20[0-9]{2})_dl\.xlsx", meant, re.IGNORECASE)
-        if oews:
-            meant = f"{oews.group(1)}_dl.xlsx"
+    meant = name
+    if not (layout and normal == name):
+        meant = "/".join([parts[0].lower(), *(p.strip() for p in parts[1:-1]), parts[-1].strip()])
+        # an extension in another case (``Job Zones.TXT``): read as a custom source, never asked for
+        stem, dot, ext = meant.rpartition(".")
+        if dot and ext.lower() in ("txt", "xlsx"):
+            meant = f"{stem}.{ext.lower()}"
+            oews = re.fullmatch(r"(oews/(?:national|natsector|nat3d)_M20[0-9]{2})_dl\.xlsx", meant, re.IGNORECASE)
+            if oews:
+                meant = f"{oews.group(1)}_dl.xlsx"
+    # an O*NET file in other capitals (``Job zones.txt``, pinned by a run on a file system that
+    # ignores case): layout_source refuses the name, so it was read as a custom source, never asked for
+    onet = _ONET_NAME.match(meant)
+    cased = _onet_file_cased(onet.group(2)) if onet else None
+    if cased is not None:
+        meant = f"onet/{onet.group(1)}/{cased}{onet.group(3)}"
     if meant != name and (_ONET_NAME.match(meant) or _OEWS_NAME.match(meant)):
         how = ("with a no-break space or a full-width character in its file name" if layout
                else "with a space or with digits other than 0-9")
