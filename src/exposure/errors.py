@@ -175,6 +175,22 @@ class NothingMatchedError(DataFormatError):
         return type(self)(self.kind, self.n_codes, self.example, self.found, path=self.path, row=self.row,
                           column=self.column, line=line)
 
+    def __reduce__(self):
+        """Rebuild from the parts, not the message: an error of a worker process reaches its parent.
+
+        Python rebuilds an exception from its message alone, which this class does not take
+        (``TypeError: ... missing 2 required positional arguments``): raised in a
+        :class:`concurrent.futures.ProcessPoolExecutor` worker (a roll-up per release), it
+        broke the pool (``BrokenProcessPool``) instead of reaching the caller.
+        """
+        return (_nothing_matched_error, (type(self), self.kind, self.n_codes, self.example, self.found,
+                                         self.path, self.row, self.column, self.line),
+                {**self.__dict__, "args": self.args})  # a hint added to the message is kept
+
+
+def _nothing_matched_error(cls, kind, n_codes, example, found, path, row, column, line):
+    return cls(kind, n_codes, example, found, path=path, row=row, column=column, line=line)
+
 
 class ChecksumMismatchError(ExposureError):
     """A downloaded or mirrored file does not have the sha256 the registry pins.
@@ -194,6 +210,16 @@ class ChecksumMismatchError(ExposureError):
             f"sha256 mismatch for {name}{src}: expected {expected}, got {actual}; "
             "nothing was written to the cache"
         )
+
+    def __reduce__(self):
+        """Rebuild from the parts (see :meth:`NothingMatchedError.__reduce__`): a pickled error unpickles."""
+        # the message as said: the line-ends or edited-copy advice is added to it after it is made
+        return (_checksum_mismatch_error, (type(self), self.name, self.expected, self.actual, self.path),
+                {**self.__dict__, "args": self.args})
+
+
+def _checksum_mismatch_error(cls, name, expected, actual, path):
+    return cls(name, expected, actual, path)
 
 
 class DownloadError(ExposureError):

@@ -250,10 +250,47 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def parse_known_args(self, args=None, namespace=None):  # noqa: D102
+        self._given = list(sys.argv[1:] if args is None else args)  # for error()'s hint
         namespace, extras = super().parse_known_args(args, namespace)
         if extras:
             self.error(f"unrecognized arguments: {' '.join(extras)}{self._unknown_hint(extras)}")
         return namespace, extras
+
+    def error(self, message: str):  # noqa: D102
+        super().error(message + self._values_hint(message))
+
+    def _values_hint(self, message: str) -> str:
+        """What an option of several values takes, for argparse's ``expected 2 arguments``.
+
+        ``exposure validate --file=tasks "Task Statements.txt"`` (the ``=`` of an option of
+        one value) was told ``argument --file: expected 2 arguments``, and
+        ``--file "Task Statements.txt"`` the same: neither said which values, nor that
+        ``=`` gives one. Now it is followed by
+        ``(--file takes 2 values, TABLE PATH, each after a space: write --file tasks PATH, not --file=tasks)``.
+
+        Examples
+        --------
+        >>> p = _Parser(prog="exposure validate")
+        >>> _ = p.add_argument("--file", nargs=2, metavar=("TABLE", "PATH"))
+        >>> p._given = ["--file=tasks", "t.txt"]
+        >>> p._values_hint("argument --file: expected 2 arguments")
+        ' (--file takes 2 values, TABLE PATH, each after a space: write --file tasks PATH, not --file=tasks)'
+        """
+        found = re.fullmatch(r"argument (\S+): expected (\d+) arguments", message)
+        if found is None:
+            return ""
+        options, count = found.group(1).split("/"), int(found.group(2))
+        action = self._option_string_actions.get(options[-1])
+        metavar = getattr(action, "metavar", None)
+        names = list(metavar) if isinstance(metavar, tuple) and len(metavar) == count else []
+        listed = f", {' '.join(names)}," if names else ""
+        for arg in getattr(self, "_given", []):
+            option, equals, value = arg.partition("=")
+            if equals and option in options:
+                rest = " ".join(names[1:]) if names else "..."
+                return (f" ({option} takes {count} values{listed} each after a space: write {option} {value} "
+                        f"{rest}, not {arg})")
+        return f" ({options[-1]} takes {count} values{listed.rstrip(',')})" if names else ""
 
     def _unknown_hint(self, extras: list[str]) -> str:
         """Where an unknown option goes: ``-v`` before the command; the start of an option in full."""
@@ -405,6 +442,29 @@ def entry() -> int:
 
 
 def _run(argv: list[str] | None, *, own_process: bool = False) -> int:
+    if sys.stderr is not None:
+        return _run_with_stderr(argv, own_process)
+    # stderr closed (`2>&-`): Python's sys.stderr is None, and print(..., file=None) writes to
+    # stdout: `exposure validate > counts.txt 2>&-` wrote its error lines (and argparse its
+    # usage) into counts.txt, among the command's output. They are dropped now; the exit
+    # code still tells the failure. (The stream is not closed: a log handler set up in the
+    # run keeps it.)
+    global _NO_STDERR
+    if _NO_STDERR is None:
+        _NO_STDERR = open(os.devnull, "w")
+    sys.stderr = _NO_STDERR
+    try:
+        return _run_with_stderr(argv, own_process)
+    finally:
+        sys.stderr = None
+
+
+#: What ``sys.stderr`` is while a command runs with stderr closed (:func:`_run`): /dev/null.
+_NO_STDERR = None
+
+
+def _run_with_stderr(argv: list[str] | None, own_process: bool) -> int:
+    """:func:`_run`, with ``sys.stderr`` a stream."""
     argv = sys.argv[1:] if argv is None else list(argv)
     module = _module_of(argv)
     # importing a command's modules (pandas, scipy...) takes a second: Ctrl-C or SIGTERM may

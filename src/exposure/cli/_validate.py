@@ -20,6 +20,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import shlex
 import sys
 from pathlib import Path
 
@@ -154,11 +155,35 @@ def _check_file_options(args) -> None:
         raise ExposureError(f"{' and '.join(given)} {'chooses' if len(given) == 1 else 'choose'} what a "
                             "validation of every source reads, and would be ignored with --file (which reads "
                             f"its local files only); drop {'it' if len(given) == 1 else 'them'} or --file")
-    for table, _ in args.files:  # all before any file is read (the first ones were printed)
+    for table, path in args.files:  # all before any file is read (the first ones were printed)
         if table not in _FILE_TABLES:
             raise ExposureError(
-                f"unknown table {table!r} for --file{_table_hint(table)}; choose from {', '.join(_FILE_TABLES)}"
+                f"unknown table {table!r} for --file{_swapped_hint(table, path) or _table_hint(table)}; "
+                f"choose from {', '.join(_FILE_TABLES)}"
             )
+
+
+def _swapped_hint(table: str, path: str) -> str:
+    """Advice for ``--file PATH TABLE`` (the two values swapped), ``""`` when ``path`` names no table.
+
+    ``--file jz.txt job_zones`` was told ``unknown table 'jz.txt'`` and no more, and
+    ``--file "Job Zones.txt" job_zones`` ``did you mean 'job_zones'?``, whose advice,
+    followed (``--file job_zones job_zones``), was ``job_zones: file not found``. A path
+    that is a table's name (written another way too, ``Job Zones``), where the table is
+    not, is taken for the two values given in the wrong order.
+
+    Examples
+    --------
+    >>> _swapped_hint("jz.txt", "job_zones")
+    ': --file takes the table first, then the file: write --file job_zones jz.txt'
+    >>> _swapped_hint("jobs", "jz.txt")
+    ''
+    """
+    tables = {_plain(t): t for t in _FILE_TABLES}
+    found = tables.get(_plain(path))
+    if found is None or _plain(table) in tables:
+        return ""
+    return f": --file takes the table first, then the file: write --file {found} {shlex.quote(table)}"
 
 
 def _plain(name: str) -> str:
@@ -177,8 +202,9 @@ def _file_tables() -> dict[str, str]:
     return files
 
 
-#: BLS's OEWS national files (``national_M2024_dl``, ``nat4d_M2023_dl``), read as ``oews``.
-_OEWS_FILE = re.compile(r"(national|natsector|nat[2-6]d)m[0-9]{4}dl")
+#: BLS's OEWS national files (``national_M2024_dl``, ``nat4d_M2023_dl``, and those of May 2025,
+#: ``oews_national_cross_industry_M2025``), read as ``oews``.
+_OEWS_FILE = re.compile(r"(national|natsector|nat[2-6]d)m[0-9]{4}dl|oewsnational(by|cross)industrym[0-9]{4}")
 
 
 def _table_hint(table: str) -> str:

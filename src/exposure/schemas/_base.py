@@ -819,6 +819,28 @@ def _column_set(cases: pd.DataFrame) -> pd.DataFrame:
     return cases
 
 
+def _case_column(case):
+    """The column a failure case names: its label as the frame has it, None for none.
+
+    A column of the column set (:data:`_COLUMN_SET_CHECKS`) is named by its label, not by
+    its text: a column ``0`` (``pd.concat([scores, series], axis=1)`` of a Series without a
+    name) was named ``column '0'``, a text that names no column of the frame
+    (``frame.drop(columns='0')`` raised ``KeyError``).
+
+    Examples
+    --------
+    >>> _case_column({"check": "column_in_schema", "column": "0", "failure_case": 0})
+    0
+    >>> _case_column({"check": "isin", "column": "label", "failure_case": "e1"})
+    'label'
+    """
+    label = case["failure_case"]
+    if case["check"] in _COLUMN_SET_CHECKS and isinstance(label, (str, numbers.Integral)) \
+            and not isinstance(label, (bool, np.bool_)):
+        return label.item() if isinstance(label, np.generic) else label
+    return case["column"] if isinstance(case["column"], str) else None
+
+
 def _check_words(model, column, check: str) -> str:
     """What a failed pandera check asks of a value, in words (``must be at least 2000``).
 
@@ -884,9 +906,10 @@ def _case_text(case, model, data, cases, row_offset) -> str:
     value = case["failure_case"]
     rows = (lambda positions: [int(p) + (row_offset or 0) for p in positions])
     if check in _COLUMN_SET_CHECKS:
+        label = _case_column(case)
         if check == "column_in_schema":
-            return f"column {column!r} is not a column of {model.__name__} (no other column allowed)"
-        return f"column {column!r} is missing ({model.__name__} requires it)"
+            return f"column {label!r} is not a column of {model.__name__} (no other column allowed)"
+        return f"column {label!r} is missing ({model.__name__} requires it)"
     if check == "not_nullable":
         return f"{column} is missing (a value is required)"
     if check == "multiple_fields_uniqueness" and data is not None:
@@ -1011,14 +1034,15 @@ def _to_error(exc, model, path, row_offset, max_cases) -> SchemaError:
     else:
         every = cases
     first = cases.iloc[0]
-    column = first["column"] if isinstance(first["column"], str) else None
+    column = _case_column(first)
     pos = first["_pos"]
     row = None if pd.isna(pos) else int(pos) + (row_offset or 0)
     msg = _case_text(first, model, data, every, row_offset)
     others = []
     for _, case in cases.iloc[1:max_cases].iterrows():
         loc = "" if pd.isna(case["_pos"]) else f"row {int(case['_pos']) + (row_offset or 0)}, "
-        col = f"column {case['column']!r}: " if isinstance(case["column"], str) else ""
+        label = _case_column(case)
+        col = "" if label is None else f"column {label!r}: "
         others.append(f"{loc}{col}{_case_text(case, model, data, every, row_offset)}")
     if others:
         msg += f"; {len(cases) - 1} more: " + "; ".join(others)
