@@ -13,15 +13,22 @@
    hint itself; the O*NET-SOC twin of the check said it. The one check
    (:func:`exposure.schemas._fields.first_bad_soc_code`) says it now, so ``to_soc``'s
    crosswalk, the measures readers and ``to_sectors`` all say it, once.
+3. A :class:`~exposure.errors.ChecksumMismatchError` whose message had advice added (an
+   edited copy in the data directory, line ends converted) lost it when pickled (sent
+   back from a worker process) or copied: round 71's ``__reduce__`` rebuilt the error
+   from its parts alone. The message as said is kept now.
 """
 
 from __future__ import annotations
+
+import copy
+import pickle
 
 import pandas as pd
 import pytest
 from test_faults_cli import cli, one_error_line
 
-from exposure.errors import DataFormatError
+from exposure.errors import ChecksumMismatchError, DataFormatError
 from exposure.rollup import to_sectors
 from exposure.schemas._fields import first_bad_soc_code
 
@@ -63,3 +70,12 @@ def test_2_to_sectors_says_the_hint_once():
         to_sectors(soc, emp)
     assert str(info.value) == (f"row 2, column 'soc_code': soc_scores: not a SOC code (like 11-1011): "
                                f"'11\u20131011'{DASH_HINT}")
+
+
+def test_3_a_checksum_error_keeps_its_advice_when_pickled_or_copied():
+    error = ChecksumMismatchError("onet/29.1/Job Zones.txt", "a" * 64, "b" * 64, path="d/Job Zones.txt")
+    error.args = (f"{error.args[0]}; put the publisher's file back unchanged",)
+    for again in (pickle.loads(pickle.dumps(error)), copy.copy(error)):
+        assert type(again) is ChecksumMismatchError
+        assert str(again) == str(error)
+        assert again.path == error.path and again.actual == "b" * 64
