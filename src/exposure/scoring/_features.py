@@ -31,7 +31,8 @@ from scipy import sparse
 __all__ = ["WordTfidf", "CharTfidf", "group_mean", "group_means", "stem", "word_terms", "tokenize",
            "STOP_WORDS", "content_word_counts", "FOREIGN_WORDS", "other_language", "ADDRESS",
            "address_only", "PhraseSet",
-           "normalise_text", "normalise_texts", "XLSX_ESCAPE", "SUFFIXES", "STEM_CACHE_SIZE"]
+           "normalise_text", "normalise_texts", "XLSX_ESCAPE", "SUFFIXES", "STEM_CACHE_SIZE",
+           "HTML_TAG", "LIST_NUMBER", "without_markup"]
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 #: Suffixes stripped by :func:`stem`, longest first.
@@ -157,6 +158,50 @@ def normalise_texts(texts: list) -> list:
         return texts
     read = [normalise_text(t) for t in texts]
     return texts if all(a is b for a, b in zip(read, texts)) else read
+
+
+#: An HTML tag left in a cell of text copied from a web page's source: ``<li>``, ``</li>``,
+#: ``<br/>``, ``<span class="duty">`` (a letter, or ``/`` and a letter, after ``<``).
+HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+#: A list marker of a word's length before the first word of a duty: a number of two or
+#: more digits, or a Roman numeral of two to four letters, closed by ``.``, ``)`` or ``:``
+#: and followed by white space or a letter (``10) File``, ``12.File``, ``1.10 Sort``,
+#: ``(iv) Enter``); not ``1.5mm`` nor ``24 hours`` (no closing mark), nor ``3D``.
+LIST_NUMBER = re.compile(r"[^\w(]*\(?(?:[0-9]+(?:\.[0-9]+)*|[ivxIVX]{2,4})[.):](?=\s|[^\W\d_])")
+
+
+def without_markup(texts: list) -> list:
+    """``texts`` without their HTML tags and the list marker before their first word.
+
+    What the ``learned`` scorer reads of a duty copied from a job posting (:func:`tokenize`):
+    the ``li`` of ``<li>File records.</li>``, the ``strong`` of ``<strong>File</strong>``,
+    the ``10`` of ``10) File records.`` or the ``iv`` of ``(iv) File records.`` were read
+    as words of the task, and changed its scores and its closest O*NET tasks (while
+    ``1) File records.``, ``- File records.`` or ``**File** records.`` read as the
+    statement: one-letter words and punctuation are no words). A tag is read as a space.
+    The same list object when no text holds ``<`` nor begins with something other than a
+    letter (O*NET's statements hold none: they are read as they are).
+
+    Examples
+    --------
+    >>> without_markup(["<li>File records.</li>", "10) Sort <strong>mail</strong>.", "(iv) Weld.",
+    ...                 "1.5mm pipes cut.", "24 hours on call."])
+    [' File records. ', 'Sort  mail .', 'Weld.', '1.5mm pipes cut.', '24 hours on call.']
+    >>> texts = ["File records.", "Sort mail."]
+    >>> without_markup(texts) is texts
+    True
+    """
+    odd = [i for i, t in enumerate(texts) if not t[:1].isalpha() or "<" in t]
+    if not odd:
+        return texts
+    out = list(texts)
+    for i in odd:
+        text = out[i]
+        if "<" in text:
+            text = HTML_TAG.sub(" ", text)
+        marker = LIST_NUMBER.match(text.lstrip())
+        out[i] = text if marker is None else text.lstrip()[marker.end():].lstrip()
+    return out if any(out[i] is not texts[i] for i in odd) else texts
 
 
 #: English function words (articles, pronouns, prepositions, conjunctions, auxiliaries):
@@ -428,6 +473,8 @@ _ASCII_SPACES = bytes(c if chr(c).isalnum() or c == ord("_") else 32 for c in ra
 def tokenize(texts) -> Tokens:
     """Lower-cased words of every text (``token_pattern=r"(?u)\\b\\w\\w+\\b"``), after :func:`normalise_text`.
 
+    HTML tags and a list marker before the first word are not read (:func:`without_markup`).
+
     Pass the result as ``tokens=`` to several :class:`WordTfidf` of the same texts to
     tokenise them once. The texts are matched as one string (much faster than one regex
     call per text), joined by a separator word that no text contains, and each distinct
@@ -442,7 +489,7 @@ def tokenize(texts) -> Tokens:
     >>> tok.words, tok.codes.tolist(), tok.lengths.tolist()
     (['answer', 'the', 'phone', 'go', 'to'], [0, 1, 2, 3, 4, 1], [3, 0, 3])
     """
-    texts = normalise_texts(list(texts))
+    texts = without_markup(normalise_texts(list(texts)))
     n = len(texts)
     joined = None
     if n > 1:

@@ -29,6 +29,7 @@ import functools
 import importlib.resources
 import itertools
 import logging
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,7 +41,7 @@ from scipy import sparse
 from exposure._args import check_column, check_path, shown
 from exposure._io import atomic_path, load_pinned, write_arrays
 from exposure._measures import LABELS, PROBA_COLUMNS
-from exposure._tables import read_utf8
+from exposure._tables import missing_note, read_utf8
 from exposure.errors import DataFormatError, ExposureError
 from exposure.scoring._embed import StaticVectors, load_vectors
 from exposure.scoring._features import (
@@ -391,7 +392,16 @@ class LearnedModel:
 
     @classmethod
     def from_arrays(cls, arrays: dict, meta: dict) -> "LearnedModel":
-        """Rebuild a model from :meth:`to_arrays` output."""
+        """Rebuild a model from :meth:`to_arrays` output.
+
+        Raises
+        ------
+        KeyError
+            An array or metadata key is missing (:func:`~exposure._io.load_pinned` names it).
+        exposure.errors.ExposureError
+            The arrays or metadata do not make a model (:func:`_check_model_arrays`).
+        """
+        _check_model_arrays(arrays, meta)
         char = None
         if meta.get("char_ngram"):
             char = CharTfidf(arrays["task_char_vocab"], arrays["task_char_idf"], *meta["char_ngram"])
@@ -418,6 +428,96 @@ class LearnedModel:
             metadata={k: v for k, v in meta.items()
                       if k not in ("weights", "temperature", "sets", "word_ngram_max", "char_ngram")},
         )
+
+
+def _number(value) -> bool:
+    """Whether ``value`` (from JSON) is a finite number (not True or False)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _check_model_arrays(arrays: dict, meta: dict) -> None:
+    """Refuse arrays or metadata that do not make a ``learned`` model (:meth:`LearnedModel.from_arrays`).
+
+    What an artifact damaged, edited by hand, written by another tool or by another version
+    of the library holds (a pinned one: its sha256 is in the registry given). Before, a
+    coefficient set naming a feature block this version does not know loaded without a
+    word and raised ``KeyError: 'bogus'`` from inside :func:`score_learned`; a temperature
+    or ``word_ngram_max`` of text a bare ``ValueError``, ``weights`` that are no mapping a
+    ``TypeError``. The widths of the coefficients are checked once the retrieval index and
+    the word vectors are attached (:func:`_check_widths`).
+
+    Raises
+    ------
+    KeyError
+        A metadata key or array of a coefficient set is missing.
+    exposure.errors.ExposureError
+        Naming the key or array and what is expected.
+
+    Examples
+    --------
+    >>> arrays, meta = load_model().to_arrays()
+    >>> _check_model_arrays(arrays, dict(meta, sets={"onet": ["word", "bert"]}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: the model artifact's coefficient set 'onet' names feature blocks ['bert'] that this version does not know (it knows ['word', 'char', 'title', 'major', 'activity', 'context', 'grounded', 'embed']): is the artifact of a newer version of the library?
+    """
+    what = "the model artifact"
+    for key in ("sets", "weights", "temperature", "word_ngram_max"):
+        if key not in meta:
+            raise KeyError(key)  # load_pinned: "not a model artifact: it lacks 'sets'"
+    sets, weights, temperature = meta["sets"], meta["weights"], meta["temperature"]
+    if not isinstance(sets, dict) or not sets:
+        raise ExposureError(f"{what}'s sets must map coefficient sets to their feature blocks, got {shown(sets)}")
+    for which, names in sets.items():
+        if not isinstance(names, list) or not all(isinstance(b, str) for b in names):
+            raise ExposureError(f"{what}'s coefficient set {which!r} must list feature block names, got "
+                                f"{shown(names)}")
+        unknown = [b for b in names if b not in BLOCKS]
+        if unknown:
+            raise ExposureError(f"{what}'s coefficient set {which!r} names feature blocks {unknown} that this "
+                                f"version does not know (it knows {list(BLOCKS)}): is the artifact of a newer "
+                                "version of the library?")
+    if not isinstance(weights, dict) or not all(_number(v) for v in weights.values()):
+        raise ExposureError(f"{what}'s weights must map feature blocks to numbers, got {shown(weights)}")
+    if not isinstance(temperature, dict):
+        raise ExposureError(f"{what}'s temperature must map coefficient sets to numbers, got {shown(temperature)}")
+    ngram = meta["word_ngram_max"]
+    if isinstance(ngram, bool) or not isinstance(ngram, int) or ngram < 1:
+        raise ExposureError(f"{what}'s word_ngram_max must be a whole number of 1 or more, got {shown(ngram)}")
+    for which in sets:
+        value = temperature[which]
+        if not _number(value) or value <= 0:
+            raise ExposureError(f"{what}'s temperature of set {which!r} must be a number above 0, got "
+                                f"{shown(value)}")
+        coef, intercept = np.asarray(arrays[f"coef_{which}"]), np.asarray(arrays[f"intercept_{which}"])
+        if coef.ndim != 2 or coef.shape[0] != len(LABELS) or coef.dtype.kind != "f" or not np.isfinite(coef).all():
+            raise ExposureError(f"{what}'s array 'coef_{which}' must hold finite numbers, one row per class "
+                                f"({len(LABELS)}), got {coef.dtype} of shape {coef.shape}")
+        if intercept.shape != (len(LABELS),) or intercept.dtype.kind != "f" or not np.isfinite(intercept).all():
+            raise ExposureError(f"{what}'s array 'intercept_{which}' must hold {len(LABELS)} finite numbers, "
+                                f"got {intercept.dtype} of shape {intercept.shape}")
+
+
+def _check_widths(model: "LearnedModel", path: Path) -> None:
+    """Refuse a model whose coefficients do not fit its feature blocks (once index and vectors are attached).
+
+    A coefficient set with more or fewer columns than its blocks have features (an artifact
+    of another index or other word vectors, or damaged) raised numpy's broadcasting
+    ``ValueError`` when the first text was scored; a set of the ``grounded`` or ``embed``
+    block with no index or vectors named in the metadata an :class:`ExposureError` of no file.
+    """
+    widths = model._widths()
+    for which, names in model.sets.items():
+        for name, needs, key in (("grounded", model.index, "index"), ("embed", model.vectors, "vectors")):
+            if name in names and needs is None:
+                raise DataFormatError(f"the coefficient set {which!r} uses the {name!r} block, but the "
+                                      f"artifact's metadata names no {key} file", path=path)
+        want = sum(widths[name] for name in names)
+        got = np.shape(model.coef[which])[1]
+        if got != want:
+            raise DataFormatError(f"the coefficient set {which!r} has {got} columns for the {want} features of "
+                                  f"its blocks {names}: the artifact does not fit its retrieval index or word "
+                                  "vectors (or is damaged)", path=path)
 
 
 def _tokens(texts, cache: dict):
@@ -617,7 +717,9 @@ def load_model(path=None, *, registry=None) -> LearnedModel:
         string (it read as the current directory: "model artifact not found: .").
     exposure.errors.DataFormatError, exposure.errors.InputError
         ``path`` is neither None nor a path (``5`` raised pathlib's ``TypeError``); a
-        ``registry`` that cannot be read (:func:`read_registry`).
+        ``registry`` that cannot be read (:func:`read_registry`); an artifact whose metadata
+        or coefficients do not make a model, or do not fit its retrieval index and word
+        vectors (:func:`_check_model_arrays`, :func:`_check_widths`), naming the file.
 
     Examples
     --------
@@ -629,6 +731,7 @@ def load_model(path=None, *, registry=None) -> LearnedModel:
         raise ExposureError("the model artifact path is empty: give the artifact file, or leave it out "
                             "for the shipped model")
     path = check_path(path, "path", "a model artifact path") if path is not None else shipped_model_path()
+    _check_found(path)
     pins = read_registry(registry)
     model = load_pinned(path, pins, "model artifact", LearnedModel.from_arrays, _CACHE)
     # the retrieval index of the grounded block and the static word vectors of the embed
@@ -638,7 +741,32 @@ def load_model(path=None, *, registry=None) -> LearnedModel:
         _check_index_release(model, path.parent / model.metadata["index"], path)
     if model.metadata.get("vectors"):
         model.vectors = load_vectors(path.parent / model.metadata["vectors"], pins)
+    _check_widths(model, path)
     return model
+
+
+def _missing_note(path: Path) -> str | None:
+    """Why ``path``, which names no file, names none, when it can tell (else None).
+
+    A stray space at either end of the name (copied from a spreadsheet cell or a shell),
+    an unexpanded ``~`` or a broken link: :func:`exposure._tables.missing_note`.
+    """
+    note = missing_note(path, "model artifact")
+    return None if note == "model artifact not found" else note
+
+
+def _check_found(path: Path) -> None:
+    """Refuse an artifact path that names no file, saying why when it can tell (:func:`_missing_note`).
+
+    ``load_model("models/learned-v1.npz ")`` (a stray space) or ``load_model("~/m/learned-v1.npz")``
+    said ``model artifact not found: models/learned-v1.npz`` and nothing of the space or the
+    ``~``, which no call expands. Other missing files are named as before (by
+    :func:`exposure._io.load_pinned`).
+    """
+    if not path.is_file():
+        note = _missing_note(path)
+        if note is not None:
+            raise ExposureError(f"{path}: {note}")
 
 
 def _check_index_release(model: LearnedModel, index_path: Path, path: Path) -> None:
@@ -684,6 +812,9 @@ def check_model(model) -> None:
         return
     if isinstance(model, (str, os.PathLike)):
         if not Path(model).is_file():
+            note = _missing_note(Path(model))
+            if note is not None:  # a stray space, an unexpanded ~: said, not only "not a file"
+                raise DataFormatError(f"model {str(model)!r} is not a file ({note})")
             raise DataFormatError(f"model {str(model)!r} is not a file: pass a LearnedModel "
                                   "(exposure.scoring.learned.load_model(), the shipped model by "
                                   "default) or the path of a model artifact")
