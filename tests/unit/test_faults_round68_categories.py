@@ -125,7 +125,10 @@ def test_exposure_score_occupation_column_naming_a_read_column(tmp_path, capsys,
     code, _, err = cli(capsys, "score", src, "-o", tmp_path / "out.csv", "--method", "rubric",
                        "--occupation-column", column)
     line = one_error_line(err, command="score")
-    assert code == 2 and line.endswith(f"my tasks.csv, {read_column_message(column)}")
+    # in the command's words since round 71 (--occupation-column None named a column 'None')
+    said = (f"column '{column}': --occupation-column {column} is the column of {WHAT[column]}, read as such "
+            "already: give the column of occupation titles, or leave --occupation-column out (no titles)")
+    assert code == 2 and line.endswith(f"my tasks.csv, {said}")
     assert not (tmp_path / "out.csv").exists()
 
 

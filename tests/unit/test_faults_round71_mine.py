@@ -17,6 +17,13 @@
    edited copy in the data directory, line ends converted) lost it when pickled (sent
    back from a worker process) or copied: round 71's ``__reduce__`` rebuilt the error
    from its parts alone. The message as said is kept now.
+4. ``exposure score --occupation-column task_id`` (a column read as such already, or the
+   text column) was told ``occupation_column 'task_id' is the column of task IDs ...:
+   give the column of occupation titles, or None (no titles)``: the API's words, and
+   ``--occupation-column None`` names a column ``None``. It says ``--occupation-column
+   task_id ...: or leave --occupation-column out (no titles)`` now
+   (:func:`exposure.scoring._inputs.argument_named`, :func:`~exposure.scoring._inputs.none_given`);
+   the Python API keeps its words.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from test_faults_cli import cli, one_error_line
 from exposure.errors import ChecksumMismatchError, DataFormatError
 from exposure.rollup import to_sectors
 from exposure.schemas._fields import first_bad_soc_code
+from exposure.scoring import score_tasks
 
 
 @pytest.mark.parametrize("given, said", [
@@ -79,3 +87,19 @@ def test_3_a_checksum_error_keeps_its_advice_when_pickled_or_copied():
         assert type(again) is ChecksumMismatchError
         assert str(again) == str(error)
         assert again.path == error.path and again.actual == "b" * 64
+
+
+@pytest.mark.parametrize("column, what", [("task_id", "task IDs"), ("onetsoc_code", "O*NET-SOC codes")])
+def test_4_exposure_score_advice_about_a_read_column_is_in_the_command_s_words(tmp_path, capsys, column, what):
+    src = tmp_path / "t.csv"
+    src.write_text("onetsoc_code,task_id,task\n11-1011.00,8823,Direct or coordinate budgets.\n")
+    code, _, err = cli(capsys, "score", src, "-o", tmp_path / "o.csv", "--occupation-column", column)
+    line = one_error_line(err, command="score")
+    assert code == 2
+    assert line.endswith(f"t.csv, column '{column}': --occupation-column {column} is the column of {what}, read as "
+                         "such already: give the column of occupation titles, or leave --occupation-column out "
+                         "(no titles)"), line
+    assert not (tmp_path / "o.csv").exists()
+    with pytest.raises(DataFormatError, match=r"occupation_column 'task_id' is the column of task IDs, .*or None "
+                                              r"\(no titles\)$"):
+        score_tasks(pd.DataFrame({"task": ["Direct budgets."], "task_id": [1]}), occupation_column="task_id")

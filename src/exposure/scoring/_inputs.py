@@ -98,6 +98,8 @@ __all__ = [
     "OTHER_IDS_MESSAGE",
     "column_key",
     "argument_given",
+    "argument_named",
+    "none_given",
     "options_named",
     "missing_column_hint",
     "KEY_NAMES",
@@ -173,6 +175,43 @@ def argument_given(argument: str, value) -> str:
     if option is None or not isinstance(value, str):
         return f"{argument}={value!r}"
     return f"{option} {shlex.quote(value)}"
+
+
+def argument_named(argument: str, value) -> str:
+    """``argument 'value'`` as the caller gives it: ``occupation_column 'task'``, or ``--occupation-column task``.
+
+    As :func:`argument_given`, in the words of a message that names the value given.
+
+    Examples
+    --------
+    >>> argument_named("occupation_column", "task_id")
+    "occupation_column 'task_id'"
+    >>> with options_named({"occupation_column": "--occupation-column"}):
+    ...     argument_named("occupation_column", "task_id")
+    '--occupation-column task_id'
+    """
+    option = (_OPTIONS.get() or {}).get(argument)
+    if option is None or not isinstance(value, str):
+        return f"{argument} {value!r}"
+    return f"{option} {shlex.quote(value)}"
+
+
+def none_given(argument: str) -> str:
+    """How to give no value for ``argument``: ``None``, or leave its option out (:func:`options_named`).
+
+    ``exposure score --occupation-column task_id`` was told to give ``None (no titles)``:
+    ``--occupation-column None`` names a column ``None``.
+
+    Examples
+    --------
+    >>> none_given("occupation_column")
+    'None'
+    >>> with options_named({"occupation_column": "--occupation-column"}):
+    ...     none_given("occupation_column")
+    'leave --occupation-column out'
+    """
+    option = (_OPTIONS.get() or {}).get(argument)
+    return "None" if option is None else f"leave {option} out"
 
 
 def missing_column_hint(columns, name, argument: str, *, path=None) -> str:
@@ -577,9 +616,10 @@ def check_titles_not_texts(text_column, occupation_column, *, path=None) -> None
     exposure.errors.DataFormatError: column 'task': occupation_column 'task' is the text column too: give the column of occupation titles, or None (no titles)
     """
     if occupation_column is not None and occupation_column == text_column:
-        raise DataFormatError(f"occupation_column {occupation_column!r} is the text column too: "
-                              "give the column of occupation titles, or None (no titles)",
-                              path=path, column=occupation_column)
+        # in the command's words under exposure score (--occupation-column None names a column 'None')
+        raise DataFormatError(f"{argument_named('occupation_column', occupation_column)} is the text column "
+                              f"too: give the column of occupation titles, or {none_given('occupation_column')} "
+                              "(no titles)", path=path, column=occupation_column)
 
 
 def check_path_name(path) -> None:

@@ -88,6 +88,7 @@ from exposure.scoring._inputs import (
     DWA_TABLES,
     RowNames,
     argument_given,
+    argument_named,
     check_onet,
     check_release_table,
     check_titles_not_texts,
@@ -100,6 +101,7 @@ from exposure.scoring._inputs import (
     job_zone_lookup,
     job_zone_values,
     missing_column_hint,
+    none_given,
     release_name,
     remembered,
     task_dwa_links,
@@ -2069,10 +2071,11 @@ def _check_titles(frame: pd.DataFrame, occupation_column, *, path=None, row_offs
     if occupation_column is None or occupation_column not in frame.columns:
         return
     if occupation_column in _READ_COLUMNS:
-        raise DataFormatError(f"occupation_column {occupation_column!r} is the column of "
+        # in the command's words under exposure score (--occupation-column None names a column 'None')
+        raise DataFormatError(f"{argument_named('occupation_column', occupation_column)} is the column of "
                               f"{_READ_COLUMNS[occupation_column]}, read as such already: give the column "
-                              "of occupation titles, or None (no titles)", path=path,
-                              column=occupation_column)
+                              f"of occupation titles, or {none_given('occupation_column')} (no titles)",
+                              path=path, column=occupation_column)
     values = frame[occupation_column].tolist()
     # titles repeat (one per occupation): look at each distinct text once
     distinct = set(v for v in values if isinstance(v, str))
