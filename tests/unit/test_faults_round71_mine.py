@@ -24,6 +24,10 @@
    task_id ...: or leave --occupation-column out (no titles)`` now
    (:func:`exposure.scoring._inputs.argument_named`, :func:`~exposure.scoring._inputs.none_given`);
    the Python API keeps its words.
+5. :func:`exposure.reports.outcomes.quintile_table` of a growth frame with a missing
+   measure (None, NaN) or one that is not a name (a number, a blank) gave a row labelled
+   ``NaN`` (or ``5``) among the measures, without a word. Refused now, naming the row and
+   the column.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ import pytest
 from test_faults_cli import cli, one_error_line
 
 from exposure.errors import ChecksumMismatchError, DataFormatError
+from exposure.reports.outcomes import quintile_table
 from exposure.rollup import to_sectors
 from exposure.schemas._fields import first_bad_soc_code
 from exposure.scoring import score_tasks
@@ -103,3 +108,16 @@ def test_4_exposure_score_advice_about_a_read_column_is_in_the_command_s_words(t
     with pytest.raises(DataFormatError, match=r"occupation_column 'task_id' is the column of task IDs, .*or None "
                                               r"\(no titles\)$"):
         score_tasks(pd.DataFrame({"task": ["Direct budgets."], "task_id": [1]}), occupation_column="task_id")
+
+
+@pytest.mark.parametrize("measure, said", [(None, "measure missing"), (float("nan"), "measure missing"),
+                                           (" ", "measure must be a measure's name, got ' '"),
+                                           (5, "measure must be a measure's name, got 5")])
+def test_5_quintile_table_refuses_a_row_without_a_measure(measure, said):
+    growth = pd.DataFrame({"measure": ["beta", measure], "group": [1, 2], "emp_growth_post": [0.05, -0.02]})
+    with pytest.raises(DataFormatError) as info:
+        quintile_table(growth)
+    assert str(info.value) == f"growth, row 2, column 'measure': {said}"
+    good = growth.assign(measure="beta")
+    assert quintile_table(good).to_dict("records") == [
+        {"measure": "ours: beta", "Q1 (least exposed)": 5.0, "Q2 (most exposed)": -2.0}]

@@ -357,7 +357,8 @@ def quintile_table(growth: pd.DataFrame, column: str = "emp_growth_post") -> pd.
     ------
     exposure.errors.DataFormatError
         ``growth`` not a frame, without ``measure``, ``group`` or ``column``, or without
-        rows; ``column`` not a string; a group that is not a whole number of 1 or more
+        rows; ``column`` not a string; a measure that is missing or not a name (it was a row
+        labelled NaN), a group that is not a whole number of 1 or more
         (``"1"`` lost its "least exposed" name, 2.5 became ``Q2.5``), a value that is not
         a number, or a (measure, group) given twice (pandas' "Index contains duplicate
         entries"), naming the row and the column.
@@ -379,6 +380,14 @@ def quintile_table(growth: pd.DataFrame, column: str = "emp_growth_post") -> pd.
         raise DataFormatError(f"group must be a whole number of 1 or more, got {_plain(growth['group'].iloc[pos])!r}",
                               path="growth", row=pos + 1, column="group")
     value = numbers(growth, column, "growth").to_numpy(dtype=float)
+    # a missing measure was a row of the table labelled NaN
+    blank = ~growth["measure"].map(lambda m: isinstance(m, str) and bool(m.strip())).to_numpy(dtype=bool)
+    if blank.any():
+        pos = int(blank.argmax())
+        cell = growth["measure"].iloc[pos]
+        said = ("measure missing" if pd.api.types.is_scalar(cell) and pd.isna(cell)
+                else f"measure must be a measure's name, got {_plain(cell)!r}")
+        raise DataFormatError(said, path="growth", row=pos + 1, column="measure")
     growth = pd.DataFrame({"measure": growth["measure"].to_numpy(), "group": group.astype(int), column: value})
     repeat = first_repeat(growth["measure"].astype(str) + "|" + growth["group"].astype(str))
     if repeat is not None:
