@@ -127,6 +127,76 @@ def _needs_onet(onet, config, what: str) -> None:
                             "work activities and the retrieval index of its tasks feed the learned model")
 
 
+def _check_cv_groups(labels: pd.DataFrame, n_folds: int, what: str, where: str = "labels",
+                     row_offset: int = 1, *, instead: str = "") -> None:
+    """Refuse labels that no grouped cross-validation can evaluate, before the retrieval index is built.
+
+    The cross-validation holds out whole occupation groups (SOC 6-digit codes, the first
+    seven characters of ``onetsoc_code``: :func:`~exposure.scoring._train.grouped_folds`).
+    Labels of one group were refused only after the index, with advice no ``n_folds`` can
+    follow (``cannot deal 1 occupation groups into 5 folds: the folds must number from 2
+    to 1``); a class whose tasks all sit in one group was refused with ``give fewer folds
+    or another seed, or more E2 tasks``, though no number of folds and no seed can help
+    (the model trained without that group's fold never sees the class). ``n_folds`` above
+    the groups was refused without naming ``n_folds``. A class that no task has is left to
+    :func:`~exposure.scoring._train.check_fold_classes` (its message fits it).
+
+    Parameters
+    ----------
+    labels : pandas.DataFrame
+        Labels checked by :func:`exposure.reports.rubric.checked_labels` (fresh index).
+    n_folds : int
+        The folds asked for (checked: 2 or more).
+    what : str
+        What runs the cross-validation, for the messages (``"method 'learned'"``).
+    where, row_offset : str and int
+        :func:`exposure.measures.eloundou.labels_location`: the labels file and the line of
+        its first row, or ``"labels"`` and 1.
+    instead : str, optional
+        What else to run on labels of one group (``", or evaluate method 'rubric' ..."``).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Labels of one occupation group, or a class (E0, E1, E2) whose tasks are all of one
+        group (naming the first such row and ``human_exposure_agg``).
+    exposure.errors.ExposureError
+        ``n_folds`` above the number of groups.
+
+    Examples
+    --------
+    >>> labels = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.03", "13-1041.00"],
+    ...                        "human_exposure_agg": ["E0", "E1", "E2"]})
+    >>> _check_cv_groups(labels, 2, "method 'learned'")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 1, column 'human_exposure_agg': labels: every E0 task is of one occupation group, 11-1011 (SOC 6-digit): method 'learned' holds out whole groups in its cross-validation, so the model trained without that group's fold learns no E0, whatever n_folds and seed; give E0 tasks of two occupation groups at least
+    """
+    groups = labels["onetsoc_code"].astype(str).str[:7].to_numpy()
+    named = {} if where == "labels" else {"path": where}
+    prefix = "labels: " if where == "labels" else ""
+
+    distinct = pd.unique(groups)
+    if len(distinct) < 2:
+        raise DataFormatError(f"{prefix}every task is of one occupation group, {distinct[0]} (SOC 6-digit): "
+                              f"{what} holds out whole groups in its cross-validation, so it needs tasks of two "
+                              f"groups at least; give labels of more occupations{instead}", **named)
+    if n_folds > len(distinct):
+        raise ExposureError(f"n_folds {n_folds} is more than the {len(distinct)} occupation groups (SOC 6-digit "
+                            f"codes) of the labels: {what} holds out whole groups, one fold at least each; give "
+                            f"n_folds from 2 to {len(distinct)}")
+    human = labels["human_exposure_agg"].astype(str).to_numpy()
+    for label in LABELS:
+        has = human == label
+        if has.any() and len(pd.unique(groups[has])) == 1:
+            pos = int(np.flatnonzero(has)[0])
+            raise DataFormatError(f"{prefix}every {label} task is of one occupation group, {groups[pos]} "
+                                  f"(SOC 6-digit): {what} holds out whole groups in its cross-validation, so "
+                                  f"the model trained without that group's fold learns no {label}, whatever "
+                                  f"n_folds and seed; give {label} tasks of two occupation groups at least",
+                                  row=pos + row_offset, column="human_exposure_agg", **named)
+
+
 
 
 def _proba(proba) -> np.ndarray:
@@ -248,7 +318,8 @@ def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: in
         Unknown method (or not a str; one in another case, ``"Rubric"``, is told to write
         ``'rubric'``); ``n_folds`` not a whole number of 2 or more, ``seed``
         not one of 0 or more, ``control`` not True or False, or True with a method other
-        than ``learned``; ``learned`` without ``onet`` (with the default ``config``).
+        than ``learned``; ``learned`` without ``onet`` (with the default ``config``);
+        for ``learned``, ``n_folds`` above the labels' occupation groups (named now).
     exposure.errors.DataFormatError
         Before the labels are read: ``onet`` that is not an O*NET release (a release name
         ``"29.1"``, a path, one of its tables: :func:`exposure.scoring._inputs.check_onet`),
@@ -262,7 +333,10 @@ def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: in
         (:func:`exposure.reports.rubric.checked_labels`, naming the row and the column). A GPT-4 label ``'e1'`` or missing was left out of the
         GPT-4 row without a word. For ``learned``, a task statement or title that is
         missing, blank or not text (scikit-learn's ``ValueError: np.nan is an invalid
-        document`` before, after the retrieval index was built).
+        document`` before, after the retrieval index was built); labels of one occupation
+        group (SOC 6-digit), or whose tasks of one class are all of one group
+        (:func:`_check_cv_groups`: refused after the index, told to give other folds or a
+        seed, which cannot help).
 
     Warns
     -----
@@ -304,6 +378,10 @@ def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: in
     if method == "learned":
         _needs_onet(onet, config, "method 'learned'")
         check_label_texts(labels)  # scikit-learn's "np.nan is an invalid document", after the index
+        # one occupation group, or a class in one: refused after the index, advising folds or a seed
+        _check_cv_groups(labels, n_folds, "method 'learned'", where, row_offset,
+                         instead=", or evaluate method 'rubric' or 'reference' (scored on every row, "
+                                 "without training)")
     if method == "learned":  # tasks O*NET does not list got no work activities, without a word
         _warn_unread_keys(labels, onet, path=where, row_offset=row_offset)  # (the rubric's own says so)
     rows = training_frame(labels, onet)
@@ -1076,7 +1154,9 @@ def evaluate_free_text(labels: pd.DataFrame, onet, *, paraphrases: pd.DataFrame 
         a dict of settings: an ``AttributeError`` before, once the labels' rows were built),
         ``labels`` that :func:`exposure.reports.rubric.checked_labels`
         refuses, ``onet`` None (with the default ``config``), a task statement or title
-        that is missing, blank or not text (scikit-learn's ``ValueError`` before), and
+        that is missing, blank or not text (scikit-learn's ``ValueError`` before), labels
+        of one occupation group or whose tasks of one class are all of one group
+        (:func:`_check_cv_groups`), ``n_folds`` above the groups, and
         the paraphrases and modern tasks that :func:`check_paraphrases` and
         :func:`check_modern_tasks` refuse. The modern tasks and what
         :func:`check_paraphrase_rows` checks of the paraphrases are checked before the
@@ -1099,6 +1179,7 @@ def evaluate_free_text(labels: pd.DataFrame, onet, *, paraphrases: pd.DataFrame 
     labels = checked_labels(labels, _LABEL_COLUMNS, _OTHER_COLUMNS)
     _needs_onet(onet, config, "the free-text report")
     check_label_texts(labels)
+    _check_cv_groups(labels, n_folds, "the free-text report", where, row_offset)  # as evaluate_method
     _warn_unread_keys(labels, onet, path=where, row_offset=row_offset)
     rows = training_frame(labels, onet)
     if paraphrases is not None:  # matched to the labelled tasks, before the long cross-validation

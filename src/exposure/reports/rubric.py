@@ -11,6 +11,7 @@ label, at the task level (label shares, accuracy, Cohen's kappa) and the occupat
 from __future__ import annotations
 
 import logging
+import re
 
 import numpy as np
 import pandas as pd
@@ -75,6 +76,10 @@ def checked_labels(labels, columns, also=(), *, name: str = "labels", onet_codes
     ------
     exposure.errors.DataFormatError
         Naming the row (its position, counted from 1) and the column where one is at fault.
+        A column missing that the frame holds under another name (the published file's
+        ``O*NET-SOC Code``, ``Task ID``, ``Task Type``; R's ``O.NET.SOC.Code``) or as a
+        level of its index is named with the renaming, or the ``reset_index``, that reads it
+        (:func:`_spelt_otherwise`: the columns alone were listed).
 
     Examples
     --------
@@ -93,7 +98,8 @@ def checked_labels(labels, columns, also=(), *, name: str = "labels", onet_codes
     needed = list(dict.fromkeys(["onetsoc_code", "task_id", *columns, *also]))
     missing = [c for c in needed if c not in labels.columns]
     if missing:  # a KeyError before
-        raise DataFormatError(f"{name} lacks column(s) {missing} (columns: {list(labels.columns)})")
+        raise DataFormatError(f"{name} lacks column(s) {missing} (columns: {list(labels.columns)})"
+                              f"{_spelt_otherwise(labels, missing, name)}")
     for col in needed:
         if (labels.columns == col).sum() > 1:
             raise DataFormatError(f"{name}: column {col!r} appears more than once", column=col)
@@ -148,6 +154,41 @@ def checked_labels(labels, columns, also=(), *, name: str = "labels", onet_codes
             raise DataFormatError(f"{name}: {col} must be {', '.join(LABELS[:-1])} or {LABELS[-1]}, got "
                                   f"{_plain(values.iloc[pos])!r}", row=pos + 1, column=col)
     return frame.assign(task_id=ids.astype("int64").to_numpy())
+
+
+def _name_key(name) -> str:
+    """A column name without case, spaces or marks (``O*NET-SOC Code``, R's ``O.NET.SOC.Code``: ``onetsoccode``)."""
+    return re.sub(r"[\W_]+", "", str(name).casefold())
+
+
+def _spelt_otherwise(labels: pd.DataFrame, missing, name: str) -> str:
+    """Advice for the ``missing`` columns that ``labels`` holds under other names or in its index.
+
+    The published file read as it is (``pd.read_csv(path, sep="\\t")``: ``O*NET-SOC Code``,
+    ``Task ID``, ``Task Type``), a save by R (``O.NET.SOC.Code``) or a frame indexed by its
+    keys was refused as lacking the columns, with no word of the columns it has under
+    other names: the message now says how to rename them, or to reset the index.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame(columns=["O*NET-SOC Code", "Task ID", "Task", "human_exposure_agg"])
+    >>> _spelt_otherwise(frame, ["onetsoc_code", "task_id", "task"], "labels")
+    "; it has them under other names: labels.rename(columns={'O*NET-SOC Code': 'onetsoc_code', 'Task ID': 'task_id', 'Task': 'task'}) (exposure.measures.eloundou.read_task_labels reads the published file so)"
+    """
+    columns = {}
+    for column in labels.columns:
+        columns.setdefault(_name_key(column), column)
+    renames = {columns[_name_key(c)]: c for c in missing if _name_key(c) in columns}
+    levels = {_name_key(n): n for n in labels.index.names if n is not None}
+    indexed = [levels[_name_key(c)] for c in missing if _name_key(c) in levels and columns.get(_name_key(c)) is None]
+    advice = ""
+    if renames:
+        advice += (f"; it has them under other names: {name}.rename(columns={renames!r}) "
+                   "(exposure.measures.eloundou.read_task_labels reads the published file so)")
+    if indexed:
+        advice += (f"; {', '.join(repr(n) for n in indexed)} {'is a level' if len(indexed) == 1 else 'are levels'} "
+                   f"of its index: {name}.reset_index() makes {'it a column' if len(indexed) == 1 else 'them columns'}")
+    return advice
 
 
 def _check_task_types(labels: pd.DataFrame) -> None:
