@@ -723,7 +723,9 @@ def check_fold_classes(rows: pd.DataFrame, folds, *, seed: int = 0, path=None,
     Raises
     ------
     exposure.errors.DataFormatError
-        A class no task has, or a fold whose training rows have none of a class.
+        A class no task has, or a fold whose training rows have none of a class (a class
+        whose tasks are all of one occupation group is said to be so: it was told to give
+        fewer folds or another seed, which cannot help).
 
     Examples
     --------
@@ -733,6 +735,10 @@ def check_fold_classes(rows: pd.DataFrame, folds, *, seed: int = 0, path=None,
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: column 'human_exposure_agg': with 2 folds (seed 0), every E2 task is in fold 1 (occupations c, f): the model trained without that fold learns no E2; give fewer folds or another seed, or more E2 tasks
+    >>> check_fold_classes(rows.assign(soc6=["a", "b", "c", "d", "e", "c"]), [0, 0, 1, 1, 1, 1])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: column 'human_exposure_agg': every E2 task is of one occupation group, c (SOC 6-digit): the folds hold out whole groups, so the model trained without its fold learns no E2, whatever the folds and seed; give E2 tasks of two occupation groups at least
     """
     y = np.asarray(rows["y"])
     folds = np.asarray(folds)
@@ -746,6 +752,12 @@ def check_fold_classes(rows: pd.DataFrame, folds, *, seed: int = 0, path=None,
             if not ((y == c) & (folds != k)).any():
                 groups = sorted(set(np.asarray(rows["soc6"])[(y == c) & (folds == k)]))
                 shown = ", ".join(groups[:5]) + (f" and {len(groups) - 5} more" if len(groups) > 5 else "")
+                if len(groups) == 1:  # "give fewer folds or another seed", which cannot help
+                    raise DataFormatError(f"every {label} task is of one occupation group, {groups[0]} (SOC "
+                                          "6-digit): the folds hold out whole groups, so the model trained "
+                                          f"without its fold learns no {label}, whatever the folds and seed; "
+                                          f"give {label} tasks of two occupation groups at least", path=path,
+                                          column=column)
                 raise DataFormatError(f"with {n_folds} folds (seed {seed}), every {label} task is in fold "
                                       f"{int(k)} (occupations {shown}): the model trained without that "
                                       f"fold learns no {label}; give fewer folds or another seed, or more "
