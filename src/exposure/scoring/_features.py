@@ -44,6 +44,9 @@ STEM_CACHE_SIZE = 200_000
 
 #: Accents (combining marks) on a Latin letter, removed by :func:`normalise_text`.
 _LATIN_MARKS = re.compile(r"(?<=[A-Za-z])[\u0300-\u036f]+")
+#: The acute accent (U+00B4) after a letter: the apostrophe of some European keyboards
+#: (``client\u00b4s``, ``workers\u00b4 pay``), read as ``'`` by :func:`normalise_text`.
+_ACUTE_APOSTROPHE = re.compile("(?<=[^\\W\\d_])\u00b4")
 
 
 #: An HTML character reference with its ``;`` (``&nbsp;``, ``&amp;``, ``&#160;``, ``&#xA0;``).
@@ -60,9 +63,12 @@ def _unicode_text(text: str) -> str:
     if text.isascii():
         return text
     text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    if "\u00b4" in text:  # before NFKC, which makes it a space and a combining acute
+        text = _ACUTE_APOSTROPHE.sub("'", text)
     text = _LATIN_MARKS.sub("", unicodedata.normalize("NFD", unicodedata.normalize("NFKC", text)))
     # U+02BC, the apostrophe of some keyboards and word processors, is a letter to Unicode:
-    # "clientʼs" was one word no model knew (p(E0) 0.119 for 0.093 with "client's")
+    # "clientʼs" was one word no model knew (p(E0) 0.119 for 0.093 with "client's"); U+00B4
+    # is "'" before NFKC (above): "client\u00b4s" was "client \u0301s" to the transformer
     return unicodedata.normalize("NFC", text).replace("\u2010", "-").replace("\u02bc", "'")
 
 
@@ -118,7 +124,9 @@ def normalise_text(text: str) -> str:
     O*NET's spelling), and the Unicode hyphens of word processors (U+2010, and U+2011,
     the non-breaking one, which NFKC makes U+2010) are ``-``: ``e\u2011mail`` is
     ``e-mail``, which the text rules of the rubric and of the categories match; the
-    modifier letter apostrophe (U+02BC) is ``'``: ``client\u02bcs`` read as one unknown word. HTML
+    modifier letter apostrophe (U+02BC) is ``'``: ``client\u02bcs`` read as one unknown word; so
+    is the acute accent (U+00B4) after a letter, the apostrophe of some European keyboards,
+    which NFKC makes a space and a combining accent (``client\u00b4s``). HTML
     character references and underscore emphasis of web text are read as what they stand
     for (:func:`unmarked`: ``Schedule&nbsp;appointments``). Other scripts keep their
     marks. Other ASCII text is returned as it is.
@@ -132,6 +140,8 @@ def normalise_text(text: str) -> str:
     >>> normalise_text("Send e\u2011mail face\u2010to\u2010face.")
     'Send e-mail face-to-face.'
     >>> normalise_text("Review the client\u02bcs files.")
+    "Review the client's files."
+    >>> normalise_text("Review the client\u00b4s files.")
     "Review the client's files."
     >>> normalise_text("Schedule&nbsp;appointments for _new_ clients.")
     'Schedule appointments for new clients.'
@@ -164,14 +174,16 @@ def normalise_texts(texts: list) -> list:
 #: ``<br/>``, ``<span class="duty">`` (a letter, or ``/`` and a letter, after ``<``).
 HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 #: A list marker of a word's length before the first word of a duty: a number of two or
-#: more digits, or a Roman numeral of two to four letters, closed by ``.``, ``)`` or ``:``
-#: and followed by white space or a letter (``10) File``, ``12.File``, ``1.10 Sort``,
-#: ``(iv) Enter``); not ``1.5mm`` nor ``24 hours`` (no closing mark), nor ``3D``.
-LIST_NUMBER = re.compile(r"[^\w(]*\(?(?:[0-9]+(?:\.[0-9]+)*|[ivxIVX]{2,4})[.):](?=\s|[^\W\d_])")
+#: more digits closed by ``.``, ``)`` or ``:``, or a Roman numeral of two to four letters
+#: of one case closed by ``.`` or ``)``, followed by white space or a letter (``10) File``,
+#: ``12.File``, ``1.10 Sort``, ``(iv) Enter``, ``IV. Enter``); not ``1.5mm`` nor ``24 hours``
+#: (no closing mark), nor ``3D``, nor the ``IV`` (intravenous) of ``IV: start infusions``:
+#: a Roman numeral closed by ``:`` is a heading word, not an outline's number.
+LIST_NUMBER = re.compile(r"[^\w(]*\(?(?:[0-9]+(?:\.[0-9]+)*[.):]|(?:[ivx]{2,4}|[IVX]{2,4})[.)])(?=\s|[^\W\d_])")
 
 
-def without_markup(texts: list) -> list:
-    """``texts`` without their HTML tags and the list marker before their first word.
+def without_markup(texts: list, *, addresses: bool = True) -> list:
+    """``texts`` without their HTML tags, their e-mail and web addresses and the list marker before their first word.
 
     What the ``learned`` scorer reads of a duty copied from a job posting (:func:`tokenize`):
     the ``li`` of ``<li>File records.</li>``, the ``strong`` of ``<strong>File</strong>``,
@@ -179,19 +191,32 @@ def without_markup(texts: list) -> list:
     as words of the task, and changed its scores and its closest O*NET tasks (while
     ``1) File records.``, ``- File records.`` or ``**File** records.`` read as the
     statement: one-letter words and punctuation are no words). A tag is read as a space.
-    The same list object when no text holds ``<`` nor begins with something other than a
-    letter (O*NET's statements hold none: they are read as they are).
+    So were the words of an address (:data:`ADDRESS`): ``Answer telephones. See
+    https://acme.com/jobs or mail hr@acme.com`` read ``https``, ``acme``, ``com`` and
+    ``hr``, twice the Portuguese ``com``, and was taken for another language
+    (:func:`other_language`: confidence 0). An address is read as a space, unless the text
+    holds no word besides its addresses (``hr@acme.com``: read as it is, and
+    :func:`address_only`). The same list object when no text holds ``<`` nor an address
+    nor begins with something other than a letter (O*NET's statements hold none: they are
+    read as they are). ``addresses=False`` leaves the addresses (:func:`tokenize` looks for
+    them only when its words may hold one).
 
     Examples
     --------
     >>> without_markup(["<li>File records.</li>", "10) Sort <strong>mail</strong>.", "(iv) Weld.",
-    ...                 "1.5mm pipes cut.", "24 hours on call."])
-    [' File records. ', 'Sort  mail .', 'Weld.', '1.5mm pipes cut.', '24 hours on call.']
+    ...                 "1.5mm pipes cut.", "24 hours on call.", "- IV: start infusions."])
+    [' File records. ', 'Sort  mail .', 'Weld.', '1.5mm pipes cut.', '24 hours on call.', '- IV: start infusions.']
+    >>> without_markup(["Answer telephones; mail hr@acme.com or see www.acme.com.", "hr@acme.com"])
+    ['Answer telephones; mail   or see  ', 'hr@acme.com']
     >>> texts = ["File records.", "Sort mail."]
     >>> without_markup(texts) is texts
     True
     """
-    odd = [i for i, t in enumerate(texts) if not t[:1].isalpha() or "<" in t]
+    addresses = addresses and _holds_address_mark("\n".join(texts))  # one look at all texts: rare
+    if addresses:
+        odd = [i for i, t in enumerate(texts) if not t[:1].isalpha() or "<" in t or _holds_address_mark(t)]
+    else:
+        odd = [i for i, t in enumerate(texts) if not t[:1].isalpha() or "<" in t]
     if not odd:
         return texts
     out = list(texts)
@@ -199,9 +224,25 @@ def without_markup(texts: list) -> list:
         text = out[i]
         if "<" in text:
             text = HTML_TAG.sub(" ", text)
+        if addresses and _holds_address_mark(text):
+            rest = ADDRESS.sub(" ", text)
+            if rest != text and _TOKEN.search(rest) is not None:
+                text = rest
         marker = LIST_NUMBER.match(text.lstrip())
         out[i] = text if marker is None else text.lstrip()[marker.end():].lstrip()
     return out if any(out[i] is not texts[i] for i in odd) else texts
+
+
+def _holds_address_mark(text: str) -> bool:
+    """Whether ``text`` holds ``@``, ``://`` or ``ww.`` in any case (as every :data:`ADDRESS` does).
+
+    Examples
+    --------
+    >>> [_holds_address_mark(t) for t in ("hr@acme.com", "See WwW.acme.com", "File records.")]
+    [True, True, False]
+    """
+    return ("@" in text or "://" in text or "ww." in text or "WW." in text or "wW." in text
+            or "Ww." in text)
 
 
 #: English function words (articles, pronouns, prepositions, conjunctions, auxiliaries):
@@ -448,7 +489,7 @@ class Tokens(NamedTuple):
     every text in order, its position in ``words``; ``lengths`` counts each text's words.
     ``marked`` is False when no text holds ``@`` nor one of the words ``http``, ``https``,
     ``ftp``, ``www``, so none holds an e-mail or web address (:func:`address_only`); True
-    when some text may.
+    when some text may (also when :func:`without_markup` took its addresses out of its words).
     """
 
     words: list
@@ -473,7 +514,8 @@ _ASCII_SPACES = bytes(c if chr(c).isalnum() or c == ord("_") else 32 for c in ra
 def tokenize(texts) -> Tokens:
     """Lower-cased words of every text (``token_pattern=r"(?u)\\b\\w\\w+\\b"``), after :func:`normalise_text`.
 
-    HTML tags and a list marker before the first word are not read (:func:`without_markup`).
+    HTML tags, e-mail and web addresses in a text with other words, and a list marker before
+    the first word are not read (:func:`without_markup`).
 
     Pass the result as ``tokens=`` to several :class:`WordTfidf` of the same texts to
     tokenise them once. The texts are matched as one string (much faster than one regex
@@ -489,7 +531,25 @@ def tokenize(texts) -> Tokens:
     >>> tok.words, tok.codes.tolist(), tok.lengths.tolist()
     (['answer', 'the', 'phone', 'go', 'to'], [0, 1, 2, 3, 4, 1], [3, 0, 3])
     """
-    texts = without_markup(normalise_texts(list(texts)))
+    normal = normalise_texts(list(texts))
+    plain = without_markup(normal, addresses=False)
+    tokens = _tokenize(plain)
+    if tokens.marked:  # some text may hold an address (rare): its words are read without it
+        web = np.fromiter((w in _WEB_WORDS for w in tokens.words), dtype=np.int64, count=len(tokens.words))
+        rows = np.flatnonzero((_per_text(tokens, web) > 0)
+                              | np.fromiter(("@" in t for t in plain), dtype=bool, count=len(plain))).tolist()
+        bare = without_markup([normal[i] for i in rows])
+        changed = [(i, text) for i, text in zip(rows, bare) if text != plain[i]]
+        if changed:
+            plain = list(plain)
+            for i, text in changed:
+                plain[i] = text
+            tokens = _tokenize(plain)._replace(marked=True)  # address_only still looks at them
+    return tokens
+
+
+def _tokenize(texts: list) -> Tokens:
+    """:func:`tokenize` of ``texts`` already normalised and without markup."""
     n = len(texts)
     joined = None
     if n > 1:
