@@ -28,7 +28,7 @@ from exposure._measures import (
 )
 from exposure._tables import norm_task_id, norm_task_ids, task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
-from exposure.rollup._soc import measure_values, require_frame
+from exposure.rollup._soc import measure_values, partial_measures, require_frame
 from exposure.schemas import validate
 from exposure.schemas._fields import first_bad_onetsoc_code
 from exposure.schemas._rollup import OccupationScores
@@ -1246,17 +1246,11 @@ def _refuse_partial_measures(values: np.ndarray) -> None:
     broke the rubric (beta 0.5 above gamma 0.0). A measure missing on every row (a
     column left empty) is left out, as before.
     """
-    known = ~np.isnan(values)
-    used = known.any(axis=0)
-    partial = known.any(axis=1) & (~known & used).any(axis=1)
-    if partial.any():
-        pos = int(np.flatnonzero(partial)[0])
-        given = [m for m, k in zip(EXPOSURE_MEASURES, known[pos], strict=True) if k]
-        absent = [m for m, k, u in zip(EXPOSURE_MEASURES, known[pos], used, strict=True) if u and not k]
-        _fail(f"{', '.join(given)} {'is' if len(given) == 1 else 'are'} given and {', '.join(absent)} "
-              f"{'is' if len(absent) == 1 else 'are'} missing: a task gives alpha, beta and gamma, or "
-              "none of them (each is averaged over the same tasks); leave a measure empty on every "
-              "row to leave it out", pos, absent[0])
+    found = partial_measures(values)
+    if found is not None:
+        pos, said, column = found
+        _fail(f"{said}: a task gives alpha, beta and gamma, or none of them (each is averaged over the same "
+              "tasks); leave a measure empty on every row to leave it out", pos, column)
 
 
 def _show(value) -> str:

@@ -22,6 +22,7 @@ from exposure.rollup._soc import (
     _number,
     employment_frame,
     measure_values,
+    partial_measures,
     refuse_nested_codes,
     refuse_other_spelling,
     require_frame,
@@ -492,19 +493,13 @@ def _refuse_partial_measures(vals: np.ndarray) -> None:
     ...
     exposure.errors.DataFormatError: soc_scores, row 2, column 'beta': alpha, gamma are given and beta is missing: an industry's means and covered_emp are over the same workers (those whose occupation has a beta); give alpha, beta and gamma on a row, or none of them (leave alpha or gamma empty on every row to leave it out)
     """
-    known = ~np.isnan(vals[:, :len(EXPOSURE_MEASURES)])
-    used = known.any(axis=0) | (np.asarray(EXPOSURE_MEASURES) == "beta")  # covered_emp: the workers with a beta
-    partial = known.any(axis=1) & (~known & used).any(axis=1)
-    if not partial.any():
-        return
-    pos = int(np.flatnonzero(partial)[0])
-    given = [m for m, k in zip(EXPOSURE_MEASURES, known[pos], strict=True) if k]
-    absent = [m for m, k, u in zip(EXPOSURE_MEASURES, known[pos], used, strict=True) if u and not k]
-    raise DataFormatError(f"{', '.join(given)} {'is' if len(given) == 1 else 'are'} given and {', '.join(absent)} "
-                          f"{'is' if len(absent) == 1 else 'are'} missing: an industry's means and covered_emp are "
-                          "over the same workers (those whose occupation has a beta); give alpha, beta and gamma "
-                          "on a row, or none of them (leave alpha or gamma empty on every row to leave it out)",
-                          path="soc_scores", row=pos + 1, column=absent[0])
+    found = partial_measures(vals, required=("beta",))  # covered_emp: the workers with a beta
+    if found is not None:
+        pos, said, column = found
+        raise DataFormatError(f"{said}: an industry's means and covered_emp are over the same workers (those "
+                              "whose occupation has a beta); give alpha, beta and gamma on a row, or none of "
+                              "them (leave alpha or gamma empty on every row to leave it out)", path="soc_scores",
+                              row=pos + 1, column=column)
 
 
 def _detailed_codes(employment: pd.DataFrame) -> np.ndarray:

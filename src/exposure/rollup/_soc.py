@@ -1056,14 +1056,47 @@ def _to_soc(occupation_scores, onet_to_soc, employment, combine="equal", soc_str
     return validate(out, SocScores), xw, links
 
 
+def partial_measures(vals: np.ndarray, *, required: tuple[str, ...] = ()) -> tuple[int, str, str] | None:
+    """The first row of ``vals`` giving some of alpha, beta, gamma and not the others, said; None if none.
+
+    ``vals`` holds alpha, beta and gamma first (columns, :data:`EXPOSURE_MEASURES`). A
+    measure missing on every row (a column left empty) is not asked for, unless it is in
+    ``required``. The one check of :func:`~exposure.rollup.to_occupations` (tasks),
+    :func:`to_soc` (occupations) and :func:`~exposure.rollup.to_sectors` (SOC scores),
+    each of which says why in its own words.
+
+    Returns
+    -------
+    (int, str, str) or None
+        The row's position, what it gives and lacks (``"beta is given and alpha, gamma are
+        missing"``) and the first measure it lacks.
+
+    Examples
+    --------
+    >>> partial_measures(np.array([[0.1, 0.2, 0.3], [np.nan, 0.6, np.nan]]))
+    (1, 'beta is given and alpha, gamma are missing', 'alpha')
+    >>> partial_measures(np.array([[0.1, np.nan, 0.3]])) is None, partial_measures(np.array([[0.1, np.nan, 0.3]]), required=("beta",))
+    (True, (0, 'alpha, gamma are given and beta is missing', 'beta'))
+    """
+    known = ~np.isnan(vals[:, :len(EXPOSURE_MEASURES)])
+    used = known.any(axis=0) | np.isin(np.asarray(EXPOSURE_MEASURES), list(required))
+    partial = known.any(axis=1) & (~known & used).any(axis=1)
+    if not partial.any():
+        return None
+    pos = int(np.flatnonzero(partial)[0])
+    given = [m for m, k in zip(EXPOSURE_MEASURES, known[pos], strict=True) if k]
+    absent = [m for m, k, u in zip(EXPOSURE_MEASURES, known[pos], used, strict=True) if u and not k]
+    return (pos, f"{', '.join(given)} {'is' if len(given) == 1 else 'are'} given and {', '.join(absent)} "
+                 f"{'is' if len(absent) == 1 else 'are'} missing", absent[0])
+
+
 def _refuse_partial_measures(vals: np.ndarray) -> None:
     """Refuse an ``occupation_scores`` row giving some of alpha, beta, gamma and not the others.
 
-    ``vals`` holds the measures of :data:`~exposure._measures.MEASURES` (alpha, beta and
-    gamma first), rows counted from 1 by position. Each measure of an OEWS code is the
-    mean over its O*NET children that give it: a child with beta alone made the code's
-    beta a mean over other occupations than its alpha and gamma, and the code broke the
-    rubric (beta ``0.4`` above gamma ``0.3``), without a word, where
+    Each measure of an OEWS code is the mean over its O*NET children that give it
+    (:func:`partial_measures`): a child with beta alone made the code's beta a mean over
+    other occupations than its alpha and gamma, and the code broke the rubric (beta
+    ``0.4`` above gamma ``0.3``), without a word, where
     :func:`~exposure.rollup.to_occupations` refuses such a task and
     :func:`~exposure.rollup.to_sectors` such an OEWS code. A measure missing on every row
     (a column left empty) is left out, as before.
@@ -1075,19 +1108,13 @@ def _refuse_partial_measures(vals: np.ndarray) -> None:
     ...
     exposure.errors.DataFormatError: occupation_scores, row 2, column 'alpha': beta is given and alpha, gamma are missing: an OEWS code's alpha, beta and gamma are means over the same O*NET occupations; give alpha, beta and gamma on a row, or none of them (leave a measure empty on every row to leave it out)
     """
-    known = ~np.isnan(vals[:, :len(EXPOSURE_MEASURES)])
-    used = known.any(axis=0)
-    partial = known.any(axis=1) & (~known & used).any(axis=1)
-    if not partial.any():
-        return
-    pos = int(np.flatnonzero(partial)[0])
-    given = [m for m, k in zip(EXPOSURE_MEASURES, known[pos], strict=True) if k]
-    absent = [m for m, k, u in zip(EXPOSURE_MEASURES, known[pos], used, strict=True) if u and not k]
-    raise DataFormatError(f"{', '.join(given)} {'is' if len(given) == 1 else 'are'} given and {', '.join(absent)} "
-                          f"{'is' if len(absent) == 1 else 'are'} missing: an OEWS code's alpha, beta and gamma "
-                          "are means over the same O*NET occupations; give alpha, beta and gamma on a row, or "
-                          "none of them (leave a measure empty on every row to leave it out)",
-                          path="occupation_scores", row=pos + 1, column=absent[0])
+    found = partial_measures(vals)
+    if found is not None:
+        pos, said, column = found
+        raise DataFormatError(f"{said}: an OEWS code's alpha, beta and gamma are means over the same O*NET "
+                              "occupations; give alpha, beta and gamma on a row, or none of them (leave a "
+                              "measure empty on every row to leave it out)", path="occupation_scores",
+                              row=pos + 1, column=column)
 
 
 def _absent_weight(xw: pd.DataFrame, occ_codes: np.ndarray, soc_codes: np.ndarray, combine: str) -> np.ndarray:
