@@ -2855,8 +2855,11 @@ def read_pinned(path, pins: dict, what: str) -> tuple[bytes, str]:
     ------
     exposure.errors.ChecksumMismatchError
         The file's sha256 differs from the pinned one.
+    exposure.errors.DataFormatError
+        The file is missing: ``PATH: retrieval index not found``, as a missing input file
+        is named (it was a bare ``ExposureError``, ``retrieval index not found: PATH``).
     exposure.errors.ExposureError
-        The file is missing or not pinned.
+        The file is not pinned.
 
     Examples
     --------
@@ -2869,8 +2872,8 @@ def read_pinned(path, pins: dict, what: str) -> tuple[bytes, str]:
     exposure.errors.ExposureError: artifact 'a.npz' is not listed in the model registry
     """
     path = Path(path)
-    if not path.is_file():
-        raise ExposureError(f"{what} not found: {path}")
+    if not path.is_file():  # a bare ExposureError "... not found: PATH" was neither of the file errors
+        raise DataFormatError(f"{what} not found", path=path)
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     if path.name not in pins:
@@ -2911,9 +2914,10 @@ def load_pinned(path, pins: dict, what: str, build, cache: dict):
     exposure.errors.ChecksumMismatchError, exposure.errors.ExposureError
         As :func:`read_pinned`.
     exposure.errors.DataFormatError
-        A pinned file that is not a zip of ``.npy`` arrays and ``metadata.json``, or lacks
-        an array or key ``build`` reads, or whose arrays ``build`` refuses (an
-        :class:`~exposure.errors.ExposureError` of no file, given the file's name).
+        The file is missing (:func:`read_pinned`). A pinned file that is not a zip of
+        ``.npy`` arrays and ``metadata.json``, or lacks an array or key ``build`` reads, or
+        whose arrays ``build`` refuses (an :class:`~exposure.errors.ExposureError` of no
+        file, given the file's name).
 
     Examples
     --------

@@ -279,7 +279,9 @@ def check_files_dir(path, *, protect: Iterable = ()) -> Path:
     symbolic link to nothing (:func:`_refuse_dangling`: ``File exists`` before), and one
     with surrounding spaces or a line end when no directory of that very name exists
     (:func:`_refuse_padded`: ``exposure compare -o "$DIR"`` with ``DIR`` read with its CRLF
-    wrote its reports into a new directory ``reports\\r`` beside ``reports``).
+    wrote its reports into a new directory ``reports\\r`` beside ``reports``). A name in
+    ``path`` longer than its file system allows (:func:`exposure._io.long_name`) is refused
+    too: pathlib raised a bare ``OSError: [Errno 36] File name too long``.
 
     Examples
     --------
@@ -294,6 +296,11 @@ def check_files_dir(path, *, protect: Iterable = ()) -> Path:
     _refuse_unexpanded(path)
     _refuse_padded(path)  # "reports\r": the reports went into a new directory beside reports
     out = Path(path)
+    # a folder name longer than its file system allows: a bare OSError "File name too long"
+    # from pathlib (the reports are files of the folders out names: "_" stands for them)
+    reason = long_name(out / "_")
+    if reason is not None:
+        raise OutputPathError(reason)
     refuse_protected(out, protect)
     if out.exists() and not out.is_dir():
         raise DataFormatError("output exists and is not a directory", path=out)

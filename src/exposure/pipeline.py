@@ -32,6 +32,7 @@ before the swap).
 from __future__ import annotations
 
 import contextlib
+import difflib
 import hashlib
 import inspect
 import json
@@ -187,6 +188,21 @@ class StageError(ExposureError):
             text = text[:at] + f"; {previous_files_note(out)}" + text[at + len(self.NOTE) + 2:]
             self.args = (text, *self.args[1:])
         return self
+
+    def __reduce__(self):
+        """Rebuild from the parts, not the message: an error of a worker process reaches its parent.
+
+        Python rebuilds an exception from its message alone, which this class does not take
+        (``TypeError: StageError.__init__() missing 1 required positional argument:
+        'cause'``): a stage error raised in a :class:`concurrent.futures.ProcessPoolExecutor`
+        worker broke the pool, and :func:`copy.copy` failed. The message is kept as said
+        (:meth:`about` rewrites its last words).
+        """
+        return (_stage_error, (type(self), self.stage, self.cause, self.path), {**self.__dict__, "args": self.args})
+
+
+def _stage_error(cls, stage, cause, path):
+    return cls(stage, cause, path=path)
 
 
 @dataclass(frozen=True)
@@ -732,7 +748,7 @@ def _write(tmp: Path, tables: list[Table], ctx: Mapping[str, Any],
     frames = {}
     for table in tables:
         if table.name not in ctx:
-            raise StageError("write", KeyError(f"no stage produced {table.name!r}"),
+            raise StageError("write", _unproduced(table.name, ctx, f"the table {table.filename}"),
                              path=table.filename)
         try:
             frames[table.filename] = _prepare(ctx[table.name], table)
@@ -742,7 +758,7 @@ def _write(tmp: Path, tables: list[Table], ctx: Mapping[str, Any],
     extra = {}
     for name in entries:
         if name not in ctx:
-            raise StageError("write", KeyError(f"no stage produced {name!r}"),
+            raise StageError("write", _unproduced(name, ctx, f"the {MANIFEST_NAME} entry"),
                              path=MANIFEST_NAME)
         try:
             extra[name] = _manifest_value(ctx[name], name)
@@ -774,6 +790,23 @@ def _write(tmp: Path, tables: list[Table], ctx: Mapping[str, Any],
     except Exception as exc:
         raise StageError("write", exc, path=current) from exc
     return manifest
+
+
+def _unproduced(name: str, ctx: Mapping[str, Any], what: str) -> ExposureError:
+    """The error for ``name``, which :func:`run_pipeline` writes as ``what``, but no entry of ``ctx`` holds.
+
+    It was a ``KeyError``, whose message Python quotes: ``stage 'write' failed
+    (manifest.json): "no stage produced 'code'"``; a close name of the context (a stage
+    returning ``task_digest``) is pointed at.
+
+    Examples
+    --------
+    >>> str(_unproduced("task_digests", {"task_digest": None}, "the table task_digests.parquet"))
+    "no stage produced 'task_digests' (the table task_digests.parquet), nor did the context hold it (it holds 'task_digest', a close name)"
+    """
+    close = difflib.get_close_matches(name, [str(key) for key in ctx], n=1, cutoff=0.6)
+    hint = f" (it holds {close[0]!r}, a close name)" if close else ""
+    return ExposureError(f"no stage produced {name!r} ({what}), nor did the context hold it{hint}")
 
 
 def _prepare(frame: pd.DataFrame, table: Table) -> pd.DataFrame:

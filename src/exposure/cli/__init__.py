@@ -464,7 +464,18 @@ _NO_STDERR = None
 
 
 def _run_with_stderr(argv: list[str] | None, own_process: bool) -> int:
-    """:func:`_run`, with ``sys.stderr`` a stream."""
+    """:func:`_run`, with ``sys.stderr`` a stream (a :class:`_Stderr` while the command runs)."""
+    real_stderr = sys.stderr
+    sys.stderr = _Stderr(real_stderr)
+    try:
+        return _run_command_line(argv, own_process)
+    finally:
+        if isinstance(sys.stderr, _Stderr):
+            sys.stderr = real_stderr
+
+
+def _run_command_line(argv: list[str] | None, own_process: bool) -> int:
+    """:func:`_run_with_stderr`, with stderr's write errors dropped."""
     argv = sys.argv[1:] if argv is None else list(argv)
     module = _module_of(argv)
     # importing a command's modules (pandas, scipy...) takes a second: Ctrl-C or SIGTERM may
@@ -485,7 +496,8 @@ def _run_with_stderr(argv: list[str] | None, own_process: bool) -> int:
         gc.freeze()
         gc.enable()
     real_stdout = sys.stdout
-    for stream in (sys.stdout, sys.stderr):  # a path with non-UTF-8 bytes must print
+    err = sys.stderr.stream if isinstance(sys.stderr, _Stderr) else sys.stderr
+    for stream in (sys.stdout, err):  # a path with non-UTF-8 bytes must print
         if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
             stream.reconfigure(errors="backslashreplace")
     if real_stdout is not None:
@@ -730,6 +742,39 @@ class _Stdout:
             self._stream.flush()
         except OSError as exc:
             self._failed(exc)
+
+
+class _Stderr:
+    """``sys.stderr`` while a command runs: the real stream, whose write errors are dropped.
+
+    With stderr full (``2>/dev/full``) or a pipe whose reader has gone, printing the
+    error line raised again inside the handler that caught the error: a traceback that
+    could not be shown either, and exit code 1 instead of 2. What cannot be written to
+    stderr is dropped; the exit code still tells a failure. Everything else is the real
+    stream's (:attr:`stream`).
+    """
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+        self.error: OSError | None = None
+
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+    def write(self, text: str) -> int:  # noqa: D102
+        if self.error is None:
+            try:
+                return self.stream.write(text)
+            except OSError as exc:
+                self.error = exc
+        return len(text)
+
+    def flush(self) -> None:  # noqa: D102
+        if self.error is None:
+            try:
+                self.stream.flush()
+            except OSError as exc:
+                self.error = exc
 
 
 class _ClosedStdout(io.TextIOBase):
