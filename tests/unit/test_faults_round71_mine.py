@@ -28,12 +28,18 @@
    measure (None, NaN) or one that is not a name (a number, a blank) gave a row labelled
    ``NaN`` (or ``5``) among the measures, without a word. Refused now, naming the row and
    the column.
+6. :func:`exposure.scoring.learned.load_model` of a model copied without the retrieval
+   index or word vectors beside it said ``m/retrieval-v1.npz: retrieval index not found``,
+   naming the file the metadata asks for but not the model asking for it. The model is
+   named now, with what to do: ``(named in the metadata of the model m/learned-v1.npz:
+   copy it with the files beside it)``.
 """
 
 from __future__ import annotations
 
 import copy
 import pickle
+import shutil
 
 import pandas as pd
 import pytest
@@ -44,6 +50,7 @@ from exposure.reports.outcomes import quintile_table
 from exposure.rollup import to_sectors
 from exposure.schemas._fields import first_bad_soc_code
 from exposure.scoring import score_tasks
+from exposure.scoring.learned import load_model, shipped_model_path
 
 
 @pytest.mark.parametrize("given, said", [
@@ -121,3 +128,17 @@ def test_5_quintile_table_refuses_a_row_without_a_measure(measure, said):
     good = growth.assign(measure="beta")
     assert quintile_table(good).to_dict("records") == [
         {"measure": "ours: beta", "Q1 (least exposed)": 5.0, "Q2 (most exposed)": -2.0}]
+
+
+def test_6_a_model_copied_without_its_index_or_vectors_is_named(tmp_path):
+    shipped = shipped_model_path()
+    for name in (shipped.name, "registry.txt"):
+        shutil.copy(shipped.parent / name, tmp_path / name)
+    model = tmp_path / shipped.name
+    for needed, what in (("retrieval-v1.npz", "retrieval index"), ("vectors-v1.npz", "static word vectors")):
+        with pytest.raises(DataFormatError) as info:
+            load_model(model, registry=tmp_path / "registry.txt")
+        assert str(info.value) == (f"{tmp_path / needed}: {what} not found (named in the metadata of the model "
+                                   f"{model}: copy it with the files beside it)")
+        shutil.copy(shipped.parent / needed, tmp_path / needed)  # the advice works
+    assert load_model(model, registry=tmp_path / "registry.txt").index.n_tasks == 18796

@@ -98,14 +98,17 @@ def model_folder(tmp_path):
 def test_2_missing_retrieval_index_is_a_data_format_error(model_folder):
     with pytest.raises(DataFormatError) as info:
         load_model(model_folder / "learned-v1.npz", registry=model_folder / "registry.txt")
-    assert str(info.value) == f"{model_folder / 'retrieval-v1.npz'}: retrieval index not found"
+    assert str(info.value) == (f"{model_folder / 'retrieval-v1.npz'}: retrieval index not found (named in the "
+                               f"metadata of the model {model_folder / 'learned-v1.npz'}: copy it with the files "
+                               "beside it)")
     assert info.value.path == str(model_folder / "retrieval-v1.npz")
 
 
 def test_2_missing_word_vectors_is_a_data_format_error(model_folder):
     shutil.copyfile(shipped_model_path().with_name("retrieval-v1.npz"), model_folder / "retrieval-v1.npz")
     (model_folder / "vectors-v1.npz").unlink()
-    with pytest.raises(DataFormatError, match=r"^.*/m dir/vectors-v1\.npz: static word vectors not found$"):
+    with pytest.raises(DataFormatError, match=r"^.*/m dir/vectors-v1\.npz: static word vectors not found \(named in the "
+                                              r"metadata of the model .*/m dir/learned-v1\.npz"):
         load_model(model_folder / "learned-v1.npz", registry=model_folder / "registry.txt")
 
 

@@ -25,6 +25,7 @@ verified at load (:class:`exposure.errors.ChecksumMismatchError` on mismatch).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.resources
 import itertools
@@ -737,12 +738,31 @@ def load_model(path=None, *, registry=None) -> LearnedModel:
     # the retrieval index of the grounded block and the static word vectors of the embed
     # block: beside the model, pinned in the same registry, verified on every load too
     if model.metadata.get("index"):
-        model.index = load_index(path.parent / model.metadata["index"], pins)
+        with _needed_by(path, model.metadata["index"]):
+            model.index = load_index(path.parent / model.metadata["index"], pins)
         _check_index_release(model, path.parent / model.metadata["index"], path)
     if model.metadata.get("vectors"):
-        model.vectors = load_vectors(path.parent / model.metadata["vectors"], pins)
+        with _needed_by(path, model.metadata["vectors"]):
+            model.vectors = load_vectors(path.parent / model.metadata["vectors"], pins)
     _check_widths(model, path)
     return model
+
+
+@contextlib.contextmanager
+def _needed_by(model_path: Path, name: str):
+    """Name the model ``model_path`` in the error of its file ``name`` (beside it) that is missing.
+
+    ``m/retrieval-v1.npz: retrieval index not found`` named the file the metadata asks
+    for, not the model asking for it (a model copied without the files beside it).
+    """
+    try:
+        yield
+    except DataFormatError as exc:
+        if not str(exc).endswith(" not found") or exc.path is None:
+            raise
+        exc.args = (f"{exc.args[0]} (named in the metadata of the model {model_path}: copy it with the "
+                    f"files beside it)",)
+        raise
 
 
 def _missing_note(path: Path) -> str | None:
