@@ -108,7 +108,7 @@ def test_a_pinned_file_its_reader_refuses_names_the_mirror_file(tmp_path):
     err = info.value
     assert err.path == str(mirror / ZONES)
     assert (err.row, err.column) == (2, "Job Zone")
-    assert "job_zone must be at most 5, got 9" in str(err)
+    assert "Job Zone must be at most 5, got 9" in str(err)
 
 
 # -- 3. load_onet alone pins nothing of a refused release ---------------------------------

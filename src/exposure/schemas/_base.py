@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 from exposure._args import check_count, shown
 from exposure.errors import DataFormatError, SchemaError
 from exposure.schemas._fast import validate_passing
+from exposure.schemas._fields import DATE_PATTERN
 
 __all__ = ["validate", "check_model", "check_columns", "check_index_levels", "check_flags", "check_numbers",
            "check_codes", "check_text", "as_coercible", "check_finite"]
@@ -75,7 +76,7 @@ def validate(
         value in a column that is not nullable) is refused before the model coerces the
         column (:func:`check_flags`); so is a cell of a number column that is not a
         number, or not a whole number in an ``int`` column (:func:`check_numbers`), a
-        number in a code column (:func:`check_codes`), a list, dict or bytes in a text
+        number or a date in a code column (:func:`check_codes`), a list, dict or bytes in a text
         column (:func:`check_text`), a frame that is not a DataFrame or gives a
         column of the model twice (:func:`check_columns`), and one whose column of the
         model is a level of its index (``set_index("soc_code")``:
@@ -179,16 +180,29 @@ MODEL_HINT = _class_hint
 def _named_as_in_file(exc: SchemaError, names: Mapping[str, str]) -> SchemaError:
     """``exc`` naming each column as the file writes it (``names``: library name -> file name).
 
+    The words of a failure start with its column (``job_zone must be at least 1, got
+    0``): that name is the file's too, at the start of the message and after each
+    ``column '...': `` of the other failures; it was the library's (``Job Zones.txt, row 3,
+    column 'Job Zone': job_zone must be at least 1``, a name in no file).
+
     Examples
     --------
     >>> exc = SchemaError("row 2, column 'onetsoc_code', check str_matches(...): 'x'", path="t.txt", row=2,
     ...                   column="onetsoc_code")
     >>> str(_named_as_in_file(exc, {"onetsoc_code": "O*NET-SOC Code"}))
     "t.txt, row 2, column 'O*NET-SOC Code': row 2, column 'O*NET-SOC Code', check str_matches(...): 'x'"
+    >>> exc = SchemaError("job_zone must be at least 1, got 0; 1 more: row 4, column 'job_zone': job_zone "
+    ...                   "must be at least 1, got -1", path="z.txt", row=3, column="job_zone")
+    >>> str(_named_as_in_file(exc, {"job_zone": "Job Zone"}))
+    "z.txt, row 3, column 'Job Zone': Job Zone must be at least 1, got 0; 1 more: row 4, column 'Job Zone': Job Zone must be at least 1, got -1"
     """
     reason = exc.reason
+    if isinstance(exc.column, str) and names.get(exc.column, exc.column) != exc.column \
+            and reason.startswith(f"{exc.column} "):
+        reason = f"{names[exc.column]} {reason[len(exc.column) + 1:]}"
     for ours, theirs in names.items():
         if ours != theirs:
+            reason = reason.replace(f"column {ours!r}: {ours} ", f"column {theirs!r}: {theirs} ")
             reason = reason.replace(f"column {ours!r}", f"column {theirs!r}")
     column = names.get(exc.column, exc.column) if isinstance(exc.column, str) else exc.column
     return SchemaError(reason, path=exc.path, row=exc.row, column=column, line=exc.line)
@@ -566,12 +580,19 @@ def check_numbers(frame: pd.DataFrame, model, *, path, row_offset: int | None = 
 
 
 def check_codes(frame: pd.DataFrame, model, *, path, row_offset: int | None = None) -> None:
-    """Refuse a number in a code column (a ``str`` field with a ``str_matches`` pattern).
+    """Refuse a number or a date in a code column (a ``str`` field with a ``str_matches`` pattern).
 
     A coercing model turned the number into its text: an ISCO-08 code ``0110`` read as the
     number 110 became ``'110'``, a valid code of another level, without a word; ``110.0``
     failed the pattern in pandera's words. A code is text: a number there lost its leading
     zeros (or gained a decimal point) before the table was validated.
+
+    A date (a ``datetime64`` column, or a ``Timestamp`` or ``datetime.date`` cell: a
+    spreadsheet reads the SOC code ``11-2011`` as November 2011) was turned into its text
+    too and refused as ``got text '2011-11-01 00:00:00'``, a text no file held, without a
+    word on the date: it is named as a date now, with the code it may have been (the month
+    and year of the first of a month). A column of months (``date``, ``MM/YYYY``) is left
+    to its pattern.
 
     Parameters
     ----------
@@ -597,12 +618,15 @@ def check_codes(frame: pd.DataFrame, model, *, path, row_offset: int | None = No
     exposure.errors.SchemaError: i.csv, row 2, column 'isco08_code': isco08_code must be text (a code keeps its leading zeros), got 110
     """
     for name, annotation, field, col in _model_columns(frame, model):
-        if annotation.arg is not str or field is None or not any(c.name == "str_matches" for c in field.checks):
+        patterns = [c.statistics.get("pattern") for c in (field.checks if field is not None else ())
+                    if c.name == "str_matches"]
+        if annotation.arg is not str or not patterns:
             continue
+        no_dates = DATE_PATTERN not in [getattr(p, "pattern", p) for p in patterns]  # a column of months: its pattern
         if isinstance(col.dtype, pd.CategoricalDtype):
             col = col.astype(object)
-        if col.dtype != object and getattr(col.dtype, "kind", "O") not in "biuf":
-            continue  # text (str, string[pyarrow], ...), dates: the pattern decides
+        if col.dtype != object and getattr(col.dtype, "kind", "O") not in ("biufmM" if no_dates else "biuf"):
+            continue  # text (str, string[pyarrow], ...): the pattern decides
         cells = col.to_numpy(dtype=object)
         if col.dtype == object and pd.api.types.infer_dtype(cells, skipna=True) in ("string", "empty"):
             continue  # all text: no loop over a long column
@@ -611,6 +635,35 @@ def check_codes(frame: pd.DataFrame, model, *, path, row_offset: int | None = No
             if isinstance(value, (numbers.Number, np.bool_)):
                 raise SchemaError(f"{name} must be text (a code keeps its leading zeros), got {_shown(value)}",
                                   path=path, row=int(pos) + (row_offset or 0), column=name)
+            if no_dates and isinstance(value, (dt.date, dt.timedelta, np.datetime64, np.timedelta64)):
+                raise SchemaError(f"{name} must be text (a code), got {_shown(value)}{_date_hint(value, patterns)}",
+                                  path=path, row=int(pos) + (row_offset or 0), column=name)
+
+
+def _date_hint(value, patterns) -> str:
+    """What a date in a code column may have been: the code a spreadsheet read as a month.
+
+    The code is told when the first of a month, written ``MM-YYYY``, is one of the
+    column (``patterns``, its ``str_matches``): a SOC code ``11-2011`` read as November 2011.
+
+    Examples
+    --------
+    >>> from exposure.schemas._fields import SOC_PATTERN
+    >>> _date_hint(pd.Timestamp("2011-11-01"), [SOC_PATTERN])
+    ': the code 11-2011 read as a date (November 2011) by a spreadsheet? Take the codes from the source again, and open a CSV in a spreadsheet with that column as text'
+    >>> _date_hint(pd.Timestamp("2011-11-05"), [SOC_PATTERN])
+    ': a code read as a date by a spreadsheet? Take the codes from the source again, and open a CSV in a spreadsheet with that column as text'
+    """
+    advice = "Take the codes from the source again, and open a CSV in a spreadsheet with that column as text"
+    try:
+        stamp = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        stamp = None
+    code = None if stamp is None or pd.isna(stamp) or stamp.day != 1 or stamp.hour or stamp.minute \
+        else f"{stamp.month:02d}-{stamp.year:04d}"
+    if code is not None and any(re.match(getattr(p, "pattern", p), code) for p in patterns):
+        return f": the code {code} read as a date ({stamp:%B %Y}) by a spreadsheet? {advice}"
+    return f": a code read as a date by a spreadsheet? {advice}"
 
 
 def check_text(frame: pd.DataFrame, model, *, path, row_offset: int | None = None) -> None:

@@ -14,6 +14,7 @@ from exposure.schemas._fields import (
     DIGEST_PATTERN,
     FRACTION,
     INDUSTRY_LEVELS,
+    OEWS_NAICS_PATTERN,
     TASK_TYPES,
     TASKS,
     WORKERS,
@@ -105,7 +106,7 @@ class DiffOccupations(pa.DataFrameModel):
 class DiffSectors(pa.DataFrameModel):
     """Sector- or subsector-level exposure in two releases and the change."""
 
-    naics: Series[str] = pa.Field(description="NAICS code as published by OEWS.")
+    naics: Series[str] = pa.Field(str_matches=OEWS_NAICS_PATTERN, description="NAICS code as published by OEWS.")
     level: Series[str] = pa.Field(isin=INDUSTRY_LEVELS, description="Industry level.")
     naics_title: Series[str] = pa.Field(nullable=True, description="Industry title.")
     old_beta: Series[float] = fraction_field("Employment-weighted beta, old.", nullable=True)

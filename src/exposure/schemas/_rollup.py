@@ -15,10 +15,12 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from exposure._measures import EXPOSURE_MEASURES
+from exposure._measures import CATEGORIES, EXPOSURE_MEASURES
 from exposure.schemas._base import CHECK_COLUMNS
 from exposure.schemas._fields import (
     INDUSTRY_LEVELS,
+    OEWS_NAICS_PATTERN,
+    SOC_PATTERN,
     TASKS,
     fraction_field,
     onetsoc_code_field,
@@ -27,6 +29,15 @@ from exposure.schemas._fields import (
 )
 
 __all__ = ["OccupationScores", "SocScores", "SectorScores", "WorkforceStats", "WorkingTime"]
+
+#: The codes of a NAICS column of the rollups: OEWS's (``11``, ``31-33``, ``113000``).
+#: A code is text: a pattern makes :func:`exposure.schemas.check_codes` refuse a number
+#: (``113000.0`` of a column R or pandas wrote as numbers was read as the code ``'113000.0'``).
+_NAICS = OEWS_NAICS_PATTERN[1:-2]
+#: A ``code`` of the working-time table: an OEWS occupation code or a NAICS sector.
+SOC_OR_NAICS_PATTERN = rf"^({SOC_PATTERN[1:-2]}|{_NAICS})\Z"
+#: A ``group`` of the workforce table: ``all``, a task category, a SOC major group or a NAICS sector.
+GROUP_PATTERN = rf"^(all|{'|'.join(CATEGORIES)}|[0-9]{{2}}-0000|{_NAICS})\Z"
 
 
 def _measure(text):
@@ -132,7 +143,9 @@ class SocScores(_Measures):
 class SectorScores(_Measures):
     """Employment-weighted exposure of a NAICS sector or 3-digit subsector."""
 
-    naics: Series[str] = pa.Field(description="NAICS code as published by OEWS (e.g. '31-33', '113000').")
+    naics: Series[str] = pa.Field(
+        str_matches=OEWS_NAICS_PATTERN, description="NAICS code as published by OEWS (e.g. '31-33', '113000')."
+    )
     naics_title: Series[str] = pa.Field(nullable=True, description="Industry title as OEWS publishes it.")
     title: Optional[Series[str]] = pa.Field(
         nullable=True,
@@ -166,7 +179,9 @@ class WorkforceStats(pa.DataFrameModel):
     group_type: Series[str] = pa.Field(
         isin=["all", "major", "sector", "category"], description="How workers are grouped."
     )
-    group: Series[str] = pa.Field(description="Group code ('all', SOC major group, NAICS sector or category).")
+    group: Series[str] = pa.Field(
+        str_matches=GROUP_PATTERN, description="Group code ('all', SOC major group, NAICS sector or category)."
+    )
     group_title: Series[str] = pa.Field(nullable=True, description="Group title.")
     measure: Series[str] = pa.Field(isin=list(EXPOSURE_MEASURES), description="Exposure measure.")
     tot_emp: Series[float] = workers_field("Released employment of the group.")
@@ -204,7 +219,7 @@ class WorkingTime(pa.DataFrameModel):
     """Working-time scenario: workers whose saveable hours reach 10% and 20% of the week."""
 
     level: Series[str] = pa.Field(isin=["soc", "sector"], description="Occupation or sector row.")
-    code: Series[str] = pa.Field(description="OEWS occupation code or NAICS sector code.")
+    code: Series[str] = pa.Field(str_matches=SOC_OR_NAICS_PATTERN, description="OEWS occupation code or NAICS sector code.")
     title: Series[str] = pa.Field(nullable=True, description="Occupation or sector title.")
     gain: Series[float] = fraction_field("Assumed productivity gain on exposed time.")
     tot_emp: Series[float] = workers_field("Employment.", nullable=True)
