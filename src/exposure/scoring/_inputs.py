@@ -1941,7 +1941,12 @@ def _stated(text) -> bool:
 
 #: The columns read of the tables of an O*NET release (:func:`task_dwa_links`,
 #: :func:`job_zone_lookup`): :func:`check_release_table`.
-RELEASE_TABLE_COLUMNS = {"task_dwas": ("onetsoc_code", "task_id", "dwa_id"), "dwas": ("dwa_id", "iwa_id")}
+RELEASE_TABLE_COLUMNS = {
+    "tasks": ("onetsoc_code", "task_id"),
+    "task_dwas": ("onetsoc_code", "task_id", "dwa_id"),
+    "dwas": ("dwa_id", "iwa_id"),
+    "occupations": ("onetsoc_code", "title"),
+}
 
 
 def check_release_table(frame, name: str, columns=None) -> None:
@@ -1951,8 +1956,8 @@ def check_release_table(frame, name: str, columns=None) -> None:
     of :func:`exposure.load_onet` has them all; one made up of the caller's own frames
     (``SimpleNamespace(task_dwas=..., dwas=...)``) may not, and the category tagger and the
     rubric raised a bare ``KeyError: 'dwa_id'`` (``'iwa_id'``, ``'onetsoc_code'`` of a
-    ``job_zones`` frame) from deep inside. The message is that of
-    :func:`exposure.scoring.learned.check_release_columns`.
+    ``job_zones`` frame) from deep inside. The one check of a release's tables:
+    :func:`exposure.scoring.learned.check_release_columns` calls it too.
 
     Raises
     ------

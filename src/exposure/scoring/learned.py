@@ -58,8 +58,10 @@ from exposure.scoring._features import (
     tokenize,
 )
 from exposure.scoring._inputs import (
+    RELEASE_TABLE_COLUMNS,
     RowNames,
     check_onet,
+    check_release_table,
     check_row_offset,
     remembered,
     task_texts,
@@ -870,19 +872,15 @@ def as_model(model=None) -> LearnedModel:
 
 # ------------------------------------------------------------------ scoring
 #: Columns the scorers read of each table of an O*NET release (``onet=``):
-#: :func:`check_release_columns`.
-RELEASE_COLUMNS = {
-    "tasks": ("onetsoc_code", "task_id"),
-    "task_dwas": ("onetsoc_code", "task_id", "dwa_id"),
-    "dwas": ("dwa_id", "iwa_id"),
-    "occupations": ("onetsoc_code", "title"),
-}
+#: :func:`check_release_columns` (:data:`exposure.scoring._inputs.RELEASE_TABLE_COLUMNS`).
+RELEASE_COLUMNS = RELEASE_TABLE_COLUMNS
 
 
 def check_release_columns(onet, tables=tuple(RELEASE_COLUMNS)) -> None:
     """Refuse an O*NET release whose ``tables`` lack a column the scorers read.
 
-    ``onet`` has passed :func:`exposure.scoring._inputs.check_onet` (None passes). A
+    ``onet`` has passed :func:`exposure.scoring._inputs.check_onet` (None passes). Each table is
+    checked by :func:`exposure.scoring._inputs.check_release_table`. A
     release of :func:`exposure.load_onet` has them all; a release made up of the
     caller's own frames may not, and the scorers raised ``KeyError: 'dwa_id'`` (or
     ``'title'``, ``'task_id'``) from deep inside.
@@ -908,13 +906,8 @@ def check_release_columns(onet, tables=tuple(RELEASE_COLUMNS)) -> None:
     """
     if onet is None:
         return
-    for name in tables:
-        frame = getattr(onet, name)
-        missing = [c for c in RELEASE_COLUMNS[name] if c not in frame.columns]
-        if missing:
-            raise DataFormatError(f"onet.{name} lacks column(s) {missing} (columns: "
-                                  f"{list(frame.columns)}): onet must be an O*NET release, "
-                                  "e.g. exposure.load_onet('29.1')")
+    for name in tables:  # the one check of a release's tables (the category tagger's too)
+        check_release_table(getattr(onet, name), name)
 
 
 def score_learned(
