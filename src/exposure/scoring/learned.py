@@ -778,17 +778,15 @@ def _missing_note(path: Path) -> str | None:
 
 
 def _check_found(path: Path) -> None:
-    """Refuse an artifact path that names no file, saying why when it can tell (:func:`_missing_note`).
+    """Refuse an artifact path that names no file, saying why when it can tell (:func:`exposure._tables.missing_note`).
 
     ``load_model("models/learned-v1.npz ")`` (a stray space) or ``load_model("~/m/learned-v1.npz")``
     said ``model artifact not found: models/learned-v1.npz`` and nothing of the space or the
-    ``~``, which no call expands. Other missing files are named as before (by
-    :func:`exposure._io.load_pinned`).
+    ``~``, which no call expands. Any other missing file is ``PATH: model artifact not
+    found``, as :func:`exposure._io.read_pinned` names it.
     """
     if not path.is_file():
-        note = _missing_note(path)
-        if note is not None:
-            raise ExposureError(f"{path}: {note}")
+        raise DataFormatError(missing_note(path, "model artifact"), path=path)
 
 
 def _check_index_release(model: LearnedModel, index_path: Path, path: Path) -> None:
