@@ -179,6 +179,8 @@ HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 #: ``12.File``, ``1.10 Sort``, ``(iv) Enter``, ``IV. Enter``); not ``1.5mm`` nor ``24 hours``
 #: (no closing mark), nor ``3D``, nor the ``IV`` (intravenous) of ``IV: start infusions``:
 #: a Roman numeral closed by ``:`` is a heading word, not an outline's number.
+#: The letters of the Roman numerals :data:`LIST_NUMBER` reads (a text beginning with two may be marked).
+_ROMAN = "ivxIVX"
 LIST_NUMBER = re.compile(r"[^\w(]*\(?(?:[0-9]+(?:\.[0-9]+)*[.):]|(?:[ivx]{2,4}|[IVX]{2,4})[.)])(?=\s|[^\W\d_])")
 
 
@@ -197,15 +199,16 @@ def without_markup(texts: list, *, addresses: bool = True) -> list:
     (:func:`other_language`: confidence 0). An address is read as a space, unless the text
     holds no word besides its addresses (``hr@acme.com``: read as it is, and
     :func:`address_only`). The same list object when no text holds ``<`` nor an address
-    nor begins with something other than a letter (O*NET's statements hold none: they are
-    read as they are). ``addresses=False`` leaves the addresses (:func:`tokenize` looks for
+    nor begins with something other than a letter or with two Roman numerals (O*NET's statements
+    hold none: they are read as they are). An outline's Roman number is taken off at the
+    very start too (``II. Start infusions.``). ``addresses=False`` leaves the addresses (:func:`tokenize` looks for
     them only when its words may hold one).
 
     Examples
     --------
     >>> without_markup(["<li>File records.</li>", "10) Sort <strong>mail</strong>.", "(iv) Weld.",
-    ...                 "1.5mm pipes cut.", "24 hours on call.", "- IV: start infusions."])
-    [' File records. ', 'Sort  mail .', 'Weld.', '1.5mm pipes cut.', '24 hours on call.', '- IV: start infusions.']
+    ...                 "1.5mm pipes cut.", "24 hours on call.", "- IV: start infusions.", "II. Start infusions."])
+    [' File records. ', 'Sort  mail .', 'Weld.', '1.5mm pipes cut.', '24 hours on call.', '- IV: start infusions.', 'Start infusions.']
     >>> without_markup(["Answer telephones; mail hr@acme.com or see www.acme.com.", "hr@acme.com"])
     ['Answer telephones; mail   or see  ', 'hr@acme.com']
     >>> texts = ["File records.", "Sort mail."]
@@ -213,10 +216,15 @@ def without_markup(texts: list, *, addresses: bool = True) -> list:
     True
     """
     addresses = addresses and _holds_address_mark("\n".join(texts))  # one look at all texts: rare
+    # a marker may begin a text that does not begin with a letter, or with two Roman numerals
+    # ("II. Start infusions.": its "ii" was read as a word); inline, as this looks at every text
+    roman = _ROMAN
     if addresses:
-        odd = [i for i, t in enumerate(texts) if not t[:1].isalpha() or "<" in t or _holds_address_mark(t)]
+        odd = [i for i, t in enumerate(texts) if not t[:1].isalpha() or (t[:1] in roman and t[1:2] in roman)
+               or "<" in t or _holds_address_mark(t)]
     else:
-        odd = [i for i, t in enumerate(texts) if not t[:1].isalpha() or "<" in t]
+        odd = [i for i, t in enumerate(texts) if not t[:1].isalpha() or (t[:1] in roman and t[1:2] in roman)
+               or "<" in t]
     if not odd:
         return texts
     out = list(texts)

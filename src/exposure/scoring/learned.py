@@ -56,6 +56,7 @@ from exposure.scoring._features import (
     normalise_texts,
     other_language,
     tokenize,
+    without_markup,
 )
 from exposure.scoring._inputs import (
     RELEASE_TABLE_COLUMNS,
@@ -191,6 +192,10 @@ class LearnedModel:
         (one SOC 6-digit code per task) keeps the ``grounded`` block from retrieving tasks
         of the task's own occupation (training only). ``tokens`` is
         :func:`~exposure.scoring._features.tokenize` of ``texts``, when already computed.
+        The ``char`` block reads the texts as the words are read
+        (:func:`~exposure.scoring._features.normalise_text`, then
+        :func:`~exposure.scoring._features.without_markup`): HTML tags, addresses and list
+        markers are not its n-grams either.
         """
         w = self.weights
         out = {}
@@ -202,8 +207,8 @@ class LearnedModel:
                 m = words
             elif name == "context":
                 m = group_mean(words, groups if groups is not None else np.arange(len(texts)))
-            elif name == "char":
-                m = self.task_char.transform(texts)
+            elif name == "char":  # the text as the words are read: normalised, without markup
+                m = self.task_char.transform(without_markup(normalise_texts(list(texts))))
             elif name == "grounded":
                 m = self._index().features(self._index().retrieve(texts, exclude=exclude))
             elif name == "embed":

@@ -1,0 +1,91 @@
+"""Fault round 72, the leads left in files no helper held (each test failed before its fix).
+
+1. A duty whose text begins with an outline's Roman number, ``II. Start infusions.`` or
+   ``iv) Enter orders.``, was read with its ``ii`` (``iv``) as a word of the task: only a
+   text beginning with something other than a letter was looked at for a list marker
+   (:func:`exposure.scoring._features.without_markup`), so ``- II. Start infusions.``
+   lost its marker and ``II. Start infusions.`` kept it, with other scores and another
+   closest O*NET task. It is read as ``Start infusions.`` now. No O*NET 29.1 or 30.1
+   statement and no text cell of the repository's evaluation sets begins that way, so
+   no committed score moves.
+2. The ``char`` block of a learned model (character n-grams; a model trained with
+   ``TrainConfig(sets={...: [..., "char"]})``, the shipped model has none) read the raw
+   text, while every other block reads it normalised and without markup: the ``li`` of
+   ``<li>File records.</li>``, the ``strong`` of ``<strong>File</strong>``, the ``ii`` of
+   an outline's ``II.`` and the words of a web address were n-grams of the task there
+   alone. It reads the text as the words
+   are read now (:meth:`exposure.scoring.learned.LearnedModel.blocks`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from exposure.scoring import score_tasks
+from exposure.scoring._features import tokenize, without_markup
+from exposure.scoring._train import TrainConfig, fit_model, training_frame
+from exposure.scoring.learned import score_learned
+
+TASK = "Start intravenous infusions and monitor patients for reactions."
+EVIDENCE = ["p_e0", "p_e1", "p_e2", "confidence", "nearest_task_id", "nearest_onetsoc_code", "similarity"]
+
+
+# ------------------------------------------------------- 1. a Roman number at the very start
+@pytest.mark.parametrize("marker", ["II.", "IV)", "iii.", "xii)", "VII."])
+def test_an_outline_roman_number_at_the_start_is_not_a_word(marker):
+    text = f"{marker} {TASK}"
+    assert without_markup([text]) == [TASK]
+    assert [tokenize([t]).words for t in (text, TASK)] == [tokenize([TASK]).words] * 2
+    out = score_learned(pd.DataFrame({"task": [TASK, text]}))
+    pd.testing.assert_frame_equal(out.loc[[1], EVIDENCE].reset_index(drop=True),
+                                  out.loc[[0], EVIDENCE].reset_index(drop=True), check_exact=True)
+
+
+def test_score_tasks_reads_it_as_the_statement_with_a_marker_before_it():
+    frame = pd.DataFrame({"task": [f"II. {TASK}", f"- II. {TASK}", TASK]})
+    out = score_tasks(frame)
+    assert out.loc[0, EVIDENCE].tolist() == out.loc[2, EVIDENCE].tolist()
+    assert out.loc[1, EVIDENCE].tolist() == out.loc[2, EVIDENCE].tolist()
+
+
+@pytest.mark.parametrize("text", [
+    "IV: start infusions.",        # a heading word closed by ':'
+    "IV drips: start and monitor them.",
+    "Vi. Edit text files.",        # mixed case: not a numeral
+    "Xi'an office: file records.",
+    "Ivx. File records.",
+    "Inspect pipes.",
+])
+def test_words_beginning_with_numeral_letters_are_still_read(text):
+    assert without_markup([text]) == [text]
+
+
+# ------------------------------------------- 2. the char block reads the text as the words do
+def _char_model():
+    """A small model whose one set is words + character n-grams (the shipped model has no char block)."""
+    rng = np.random.default_rng(0)
+    words = ["plan", "budget", "write", "code", "lift", "boxes", "drive", "truck", "draft", "report"]
+    n = 30
+    labels = pd.DataFrame({
+        "onetsoc_code": [f"1{i % 9}-10{i % 7}1.00" for i in range(n)],
+        "task_id": list(range(1, n + 1)),
+        "task": [" ".join(rng.choice(words, 4)) + "." for _ in range(n)],
+        "task_type": ["Core"] * n,
+        "title": [f"Title {i % 5}" for i in range(n)],
+        "human_exposure_agg": [("E0", "E1", "E2")[i % 3] for i in range(n)],
+    })
+    config = TrainConfig(sets={"onet": ["word", "char"]}, C={"onet": 1.0}, modern=False, char_min_df=1)
+    return fit_model(training_frame(labels), config)
+
+
+@pytest.mark.parametrize(("marked", "plain"), [
+    ("<li>Plan budget report.</li>", "Plan budget report."),
+    ("<strong>Plan</strong> budget report.", "Plan budget report."),
+    ("II. Plan budget report.", "Plan budget report."),
+    ("Plan budget report. See https://plan.budget.com/code", "Plan budget report. See"),
+])
+def test_the_char_block_reads_no_markup(marked, plain):
+    got = _char_model().blocks(["char"], [marked, plain], ["", ""], ["", ""])["char"]
+    assert (got[0] != got[1]).nnz == 0
