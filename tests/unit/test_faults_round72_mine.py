@@ -23,10 +23,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from exposure.errors import DataFormatError
 from exposure.scoring import score_tasks
 from exposure.scoring._features import tokenize, without_markup
 from exposure.scoring._train import TrainConfig, fit_model, training_frame
-from exposure.scoring.learned import score_learned
+from exposure.scoring.learned import confidence, occupation_groups, score_learned
 
 TASK = "Start intravenous infusions and monitor patients for reactions."
 EVIDENCE = ["p_e0", "p_e1", "p_e2", "confidence", "nearest_task_id", "nearest_onetsoc_code", "similarity"]
@@ -89,3 +90,22 @@ def _char_model():
 def test_the_char_block_reads_no_markup(marked, plain):
     got = _char_model().blocks(["char"], [marked, plain], ["", ""], ["", ""])["char"]
     assert (got[0] != got[1]).nnz == 0
+
+
+# ------------------------------------------------------------ 3. confidence's arguments
+def test_confidence_refuses_arguments_of_the_wrong_shape():
+    proba = np.array([[0.9, 0.05, 0.05], [0.2, 0.3, 0.5]])
+    with pytest.raises(DataFormatError, match=r"proba must be of shape \(n, 3\).*got shape \(2,\)"):
+        confidence([1.0, 0.07], proba)
+    with pytest.raises(DataFormatError, match=r"similarity must hold one value per row of proba \(2\)"):
+        confidence(proba, [1.0])
+    with pytest.raises(DataFormatError, match=r"known_words must hold one value per row of proba \(2\)"):
+        confidence(proba, [1.0, 1.0], [True])
+    assert confidence(proba, [1.0, np.nan], [True, True]).round(2).tolist() == [0.9, 0.0]
+
+
+# ------------------------------------------------------- 4. missing codes and titles
+def test_occupation_groups_reads_missing_codes_and_titles_as_none():
+    assert occupation_groups([None, float("nan"), pd.NA, ""], [None, float("nan"), pd.NA, "None"]) == [
+        "row:0", "row:1", "row:2", "title:none"]
+    assert occupation_groups(["11-1011.00", None], [None, "Clerks"]) == ["11-1011.00", "title:clerks"]

@@ -1293,13 +1293,28 @@ def confidence(proba, similarity, known_words=None) -> np.ndarray:
         Retrieval similarity (NaN counts as 0).
     known_words : array-like of bool, optional
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``proba`` not of shape (n, 3), or ``similarity`` (``known_words``) not of ``n``
+        values: the arguments given the other way round (``confidence(similarity,
+        proba)``) raised numpy's ``AxisError``, and a ``similarity`` of another length its
+        broadcasting error or, of length 1, a result broadcast over every row.
+
     Examples
     --------
     >>> confidence(np.array([[0.9, 0.05, 0.05], [0.9, 0.05, 0.05]]), [1.0, 0.07]).round(2).tolist()
     [0.9, 0.18]
     """
     proba = np.asarray(proba, dtype=float)
+    if proba.ndim != 2 or proba.shape[1] != 3:
+        raise DataFormatError(f"confidence: proba must be of shape (n, 3), the probabilities of E0, E1 and E2 "
+                              f"of each task; got shape {proba.shape} (proba first, then similarity)")
     sim = np.nan_to_num(np.asarray(similarity, dtype=float))
+    for name, values in (("similarity", sim), ("known_words", known_words)):
+        if values is not None and np.shape(values) != (len(proba),):
+            raise DataFormatError(f"confidence: {name} must hold one value per row of proba ({len(proba)}); "
+                                  f"got shape {np.shape(values)}")
     out = proba.max(axis=1) * np.clip(sim / GROUNDED_SIMILARITY, 0.0, 1.0)
     if known_words is not None:
         out = np.where(np.asarray(known_words, dtype=bool), out, 0.0)
@@ -1309,15 +1324,24 @@ def confidence(proba, similarity, known_words=None) -> np.ndarray:
 def occupation_groups(codes, titles) -> list[str]:
     """Occupation of each task for the ``context`` block: code, else title, else the task alone.
 
+    A missing code or title (None, NaN, ``pd.NA``) is no code or title: ``None`` titles
+    were the title ``'none'`` (so the tasks of no title shared one context) and a NaN code
+    the group NaN.
+
     Examples
     --------
     >>> occupation_groups(["11-1011.00", "", "", ""], ["Chief Executives", "Clerks", "clerks ", ""])
     ['11-1011.00', 'title:clerks', 'title:clerks', 'row:3']
+    >>> occupation_groups([None, float("nan"), pd.NA], [None, float("nan"), pd.NA])
+    ['row:0', 'row:1', 'row:2']
     """
     out = []
     for i, (code, title) in enumerate(zip(codes, titles)):
-        title = str(title).strip().lower()
-        out.append(code if code else (f"title:{title}" if title else f"row:{i}"))
+        if code is not None and code is not pd.NA and code == code and code:
+            out.append(code)
+            continue
+        title = "" if title is None or title is pd.NA or title != title else str(title).strip().lower()
+        out.append(f"title:{title}" if title else f"row:{i}")
     return out
 
 
