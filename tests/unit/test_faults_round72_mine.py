@@ -28,6 +28,7 @@ from exposure.scoring import score_tasks
 from exposure.scoring._features import tokenize, without_markup
 from exposure.scoring._train import TrainConfig, fit_model, training_frame
 from exposure.scoring.learned import confidence, occupation_groups, score_learned
+from exposure.scoring.rubric import load_rubric_rules
 
 TASK = "Start intravenous infusions and monitor patients for reactions."
 EVIDENCE = ["p_e0", "p_e1", "p_e2", "confidence", "nearest_task_id", "nearest_onetsoc_code", "similarity"]
@@ -109,3 +110,16 @@ def test_occupation_groups_reads_missing_codes_and_titles_as_none():
     assert occupation_groups([None, float("nan"), pd.NA, ""], [None, float("nan"), pd.NA, "None"]) == [
         "row:0", "row:1", "row:2", "title:none"]
     assert occupation_groups(["11-1011.00", None], [None, "Clerks"]) == ["11-1011.00", "title:clerks"]
+
+
+# ------------------------------------------------- 5. a rubric table version that is a path
+@pytest.mark.parametrize(("version", "path_like"), [("/home/me/rules.csv", True), ("rules.csv", True),
+                                                    ("v2", False), (1, False), (None, False)])
+def test_load_rubric_rules_names_the_versions(version, path_like):
+    with pytest.raises(DataFormatError) as err:
+        load_rubric_rules(version)
+    message = str(err.value)
+    assert message.startswith(f"no rubric rule table version {version!r} (the versions are 'v1')")
+    assert "iwa_rules-" not in message
+    assert ("takes the version of a table shipped with the package, not a file" in message) is path_like
+    assert len(load_rubric_rules("v1")) == len(load_rubric_rules())

@@ -39,6 +39,7 @@ from __future__ import annotations
 import csv
 import importlib.resources
 import logging
+import os
 import re
 from dataclasses import dataclass
 
@@ -284,11 +285,19 @@ def load_rubric_rules(version: str = RUBRIC_VERSION) -> pd.DataFrame:
     >>> sorted(rules["label"].unique())
     ['E0', 'E1', 'E2']
     """
-    resource = importlib.resources.files("exposure").joinpath(
-        "data", "rubric", f"iwa_rules-{version}.csv"
-    )
-    if not resource.is_file():
-        raise DataFormatError(f"no rubric rule table version {version!r}", path=str(resource))
+    folder = importlib.resources.files("exposure").joinpath("data", "rubric")
+    known = sorted(p.name[len("iwa_rules-"):-len(".csv")] for p in folder.iterdir()
+                   if p.name.startswith("iwa_rules-") and p.name.endswith(".csv"))
+    if not isinstance(version, str) or version not in known:
+        # a path, a number or another name: it was joined into a file name of the package
+        # ('.../iwa_rules-/home/me/rules.csv.csv: no rubric rule table version ...')
+        path_like = isinstance(version, (str, os.PathLike)) and (
+            "/" in os.fspath(version) or "\\" in os.fspath(version) or os.fspath(version).endswith(".csv"))
+        hint = (": load_rubric_rules takes the version of a table shipped with the package, not a file"
+                if path_like else "")
+        raise DataFormatError(f"no rubric rule table version {version!r} (the versions are "
+                              f"{', '.join(map(repr, known))}){hint}")
+    resource = folder.joinpath(f"iwa_rules-{version}.csv")
     with resource.open("r", encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     expected = ["level", "id", "label", "note"]
