@@ -984,7 +984,8 @@ class DataStore:
         Local mirror laid out like ``../shared/data`` (``$EXPOSURE_MIRROR``); when set,
         files are read from it instead of the network.
     url_map : tuple of (str, str)
-        URL prefix substitutions applied before downloading (``$EXPOSURE_URL_MAP``).
+        URL prefix substitutions applied before downloading (``$EXPOSURE_URL_MAP``); a
+        final slash of one prefix that the other lacks is not doubled or lost (:meth:`url`).
     user_agent : str
         User-Agent of every request (``$EXPOSURE_USER_AGENT``, else :data:`USER_AGENT`).
 
@@ -1107,12 +1108,49 @@ class DataStore:
         """``url`` with the first matching :attr:`url_map` prefix substituted.
 
         The scheme and host of a prefix are compared in any case, as a URL's are
-        (:func:`_starts_url`): ``HTTPS://WWW.BLS.GOV`` matched no URL of BLS's.
+        (:func:`_starts_url`): ``HTTPS://WWW.BLS.GOV`` matched no URL of BLS's. The two
+        prefixes are joined by one slash where one of them ends in a slash and the other
+        does not (:func:`_mapped_url`).
+
+        Examples
+        --------
+        >>> store = DataStore(cache=Path("/c"), home=Path("/h"),
+        ...                   url_map=(("https://www.bls.gov/", "http://127.0.0.1:8000"),))
+        >>> store.url("https://www.bls.gov/oes/special-requests/oesm26nat.zip")
+        'http://127.0.0.1:8000/oes/special-requests/oesm26nat.zip'
         """
         for old, new in self.url_map:
             if _starts_url(url, old):
-                return new + url[len(old):]
+                return _mapped_url(old, new, url[len(old):])
         return url
+
+
+def _mapped_url(old: str, new: str, rest: str) -> str:
+    """The URL ``old + rest`` with its prefix ``old`` replaced by ``new``, one slash between ``new`` and ``rest``.
+
+    A URL map whose prefixes disagree on a final slash glued the URL or doubled its slash:
+    ``https://www.onetcenter.org/=http://127.0.0.1:8000`` asked for
+    ``http://127.0.0.1:8000dl_files/...`` (refused as ``not a valid URL``; with a path in
+    the new prefix, a 404 from ``.../mirrordl_files/...``), and
+    ``https://www.onetcenter.org=http://127.0.0.1:8000/`` for ``http://127.0.0.1:8000//dl_files/...``,
+    another path, which a server of files by their keys (S3) does not have. A prefix
+    ending in a slash is a folder, as is the other one; one holding a query (``?``) is
+    joined as written.
+
+    Examples
+    --------
+    >>> _mapped_url("https://a.org/", "http://h:8000", "f/x.zip"), _mapped_url("https://a.org", "http://h/m/", "/f/x.zip")
+    ('http://h:8000/f/x.zip', 'http://h/m/f/x.zip')
+    >>> _mapped_url("https://a.org/f", "http://h/g", "/x.zip")
+    'http://h/g/x.zip'
+    """
+    if "?" in new:
+        return new + rest
+    if new.endswith("/") and rest.startswith("/"):
+        return new + rest[1:]
+    if old.endswith("/") and not new.endswith("/") and rest and not rest.startswith("/"):
+        return f"{new}/{rest}"
+    return new + rest
 
 
 def read_folders(mirror=None, data_dir=None) -> list[tuple[str, Path, str]]:
@@ -3694,6 +3732,8 @@ def fetch_table(name, reader, *, store: DataStore | None = None, mirror=None, da
             if exc.path is None or Path(exc.path) != path:
                 raise
             origin = mirror_origin(path, src, store)
+            if origin == path:  # a copy unpacked from the user's zip: its member
+                origin = zip_origin(path, src, store) or path
             if origin == path or type(exc).__init__ is not DataFormatError.__init__:
                 raise
             raise type(exc)(exc.reason, path=origin, row=exc.row, column=exc.column,
@@ -3797,6 +3837,60 @@ def mirror_origin(path, name, store: DataStore) -> Path:
         return path
 
 
+def zip_origin(path, name, store: DataStore) -> str | None:
+    """The member of the user's zip in the data directory that the cache copy ``path`` was unpacked from.
+
+    ``"<data dir>/db_31_0_text.zip (member 'db_31_0_text/Job Zones.txt')"`` when the data
+    directory holds the publisher's zip of ``name`` (:func:`_publisher_copy`), no mirror has
+    the file, and the member holds the bytes of ``path`` (hashed here, on the paths that
+    report only); else None. A reader's warnings and a pinned file's errors named the cache
+    copy (``<data dir>/onet/31.0/Job Zones.txt``), a file the user never made, and an edit of
+    which was refused at the next run as a sha256 mismatch (:func:`mirror_origin` names the
+    mirror's file and the unzipped folder's, a file of their own).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The cache copy that was read.
+    name : str or Source
+        Its registry (or lock-file) name.
+    store : DataStore
+        The store it was read from.
+
+    Returns
+    -------
+    str or None
+
+    Examples
+    --------
+    >>> import pathlib, tempfile, zipfile
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> with zipfile.ZipFile(d / "db_31_0_text.zip", "w") as zf:
+    ...     zf.writestr("db_31_0_text/Job Zones.txt", "zones\\n")
+    >>> (d / "onet/31.0").mkdir(parents=True)
+    >>> _ = (d / "onet/31.0/Job Zones.txt").write_text("zones\\n")
+    >>> store = DataStore(cache=d, home=d / "home", mirror=None)
+    >>> zip_origin(d / "onet/31.0/Job Zones.txt", "onet/31.0/Job Zones.txt", store)  # doctest: +ELLIPSIS
+    ".../db_31_0_text.zip (member 'db_31_0_text/Job Zones.txt')"
+    """
+    path = Path(path)
+    try:
+        src = name if isinstance(name, Source) else store.source(name)
+        if store.mirror is not None and _mirror_has(store.mirror, src):
+            return None
+        local = _publisher_copy(store.cache, src)
+        if local is None or local.name == PurePosixPath(src.member).name:  # none, or the folder's file
+            return None
+        digest = hashlib.sha256()
+        with zipfile.ZipFile(local) as zf, zf.open(src.member) as fh:
+            for chunk in iter(lambda: fh.read(_CHUNK), b""):
+                digest.update(chunk)
+        return f"{local} (member {src.member!r})" if digest.hexdigest() == file_sha256(path) else None
+    except (ExposureError, OSError, KeyError, ValueError, EOFError, RuntimeError, NotImplementedError,
+            zipfile.BadZipFile, zlib.error):  # an error is being reported: never hide it behind another
+        return None
+
+
 class _NamingOrigin(logging.Filter):
     """Name the file the user can fix in what a reader logs while it reads the cache copy ``path``.
 
@@ -3805,7 +3899,8 @@ class _NamingOrigin(logging.Filter):
     copy, which the user must not edit (it is replaced from the mirror), while its errors
     name the mirror's file (:func:`mirror_origin`). The records of the package's loggers
     that name ``path`` (an argument, or the message) name that file instead; the file is
-    looked for (and hashed) only when such a record is logged.
+    looked for (and hashed) only when such a record is logged. A copy unpacked from the
+    user's zip in the data directory is named as the zip's member (:func:`zip_origin`).
     """
 
     def __init__(self, path: Path, src: Source, store: DataStore):
@@ -3830,12 +3925,12 @@ class _NamingOrigin(logging.Filter):
         for lg in self.loggers:
             lg.removeFilter(self)
 
-    def _origin(self) -> Path | None:
+    def _origin(self) -> Path | str | None:
         """The file to name instead of :attr:`path` (None when it is the cache copy itself)."""
         if not self.looked:
             self.looked = True
             origin = mirror_origin(self.path, self.src, self.store)
-            self.origin = None if origin == self.path else origin
+            self.origin = (None if origin == self.path else origin) or zip_origin(self.path, self.src, self.store)
         return self.origin
 
     def _shown(self, value):

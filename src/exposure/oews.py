@@ -1329,13 +1329,16 @@ def _noting_path(paths: dict, name: str):
 def _origin(path: Path | None, name: str, store) -> str:
     """The file the user can fix for the file ``name`` read from ``path``: the mirror's or the data directory's.
 
-    The registry name when the file was downloaded (its cache copy is replaced at the
-    next run), or when ``path`` is unknown.
+    The member of the user's zip in the data directory it was unpacked from
+    (:func:`exposure.fetch.zip_origin`); the registry name when the file was downloaded
+    (its cache copy is replaced at the next run), or when ``path`` is unknown.
     """
     if path is None:
         return name
     origin = fetching.mirror_origin(path, name, store)
-    return name if origin == path else str(origin)
+    if origin == path:  # a copy unpacked from the user's zip (oesm26nat.zip): its member
+        return fetching.zip_origin(path, name, store) or name
+    return str(origin)
 
 
 def _warn_missing_sectors(frame: pd.DataFrame, where: str) -> list[str]:

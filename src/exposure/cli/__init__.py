@@ -257,7 +257,36 @@ class _Parser(argparse.ArgumentParser):
         return namespace, extras
 
     def error(self, message: str):  # noqa: D102
-        super().error(message + self._values_hint(message))
+        super().error(message + self._values_hint(message) + self._after_dashes_hint())
+
+    def _after_dashes_hint(self) -> str:
+        """Which options were given after ``--``, which ends the options, for any usage error.
+
+        ``exposure score -- in.csv -o out.csv`` said ``the following arguments are
+        required: -o/--output`` (the ``-o`` after ``--`` is read as a value, not the
+        option), and ``exposure validate -- --onet-release 29.1`` said ``unrecognized
+        arguments: -- --onet-release 29.1 (options are written in full: --onet-release)``,
+        advice to write what was written. Now the options after ``--`` are named.
+
+        Examples
+        --------
+        >>> p = _Parser(prog="exposure score")
+        >>> _ = p.add_argument("-o", "--output")
+        >>> p._given = ["--", "in.csv", "-o", "out.csv"]
+        >>> p._after_dashes_hint()
+        " (-o is given after '--', which ends the options: what follows '--' is read as values, not options; give the options before '--')"
+        """
+        given = list(getattr(self, "_given", []))
+        if "--" not in given:
+            return ""
+        after = [arg for arg in given[given.index("--") + 1:]
+                 if arg.partition("=")[0] in self._option_string_actions]
+        if not after:
+            return ""
+        named = ", ".join(dict.fromkeys(arg.partition("=")[0] for arg in after))
+        verb = "is" if len(after) == 1 else "are"
+        return (f" ({named} {verb} given after '--', which ends the options: what follows '--' is read as "
+                "values, not options; give the options before '--')")
 
     def _values_hint(self, message: str) -> str:
         """What an option of several values takes, for argparse's ``expected 2 arguments``.
@@ -299,7 +328,8 @@ class _Parser(argparse.ArgumentParser):
             if option in _TOP_OPTIONS and self.prog != "exposure":
                 return (f" ({option} is an option of exposure itself: give it before the command, "
                         f"e.g. exposure {option} {self.prog.removeprefix('exposure ')} ...)")
-            if option.startswith("--") and len(option) > 2:
+            if option.startswith("--") and len(option) > 2 and option not in self._option_string_actions:
+                # (an option written in full is unknown only after '--': error() says so)
                 full = sorted(o for o in self._option_string_actions if o.startswith(option))
                 if full:
                     return f" (options are written in full: {' or '.join(full)})"
@@ -310,12 +340,33 @@ class _Parser(argparse.ArgumentParser):
             super()._check_value(action, value)
         except argparse.ArgumentError as exc:  # exposure._args loads numpy: on this path only
             hint = importlib.import_module("exposure._args").choice_hint(value, action.choices or ())
+            message = exc.message
+            if isinstance(action, argparse._SubParsersAction) and self.prog == "exposure":
+                message, hint = self._command_error(value, hint)
             if not hint and value == "help" and isinstance(action, argparse._SubParsersAction):
                 # `exposure help` is no command: say where the help is
                 hint = f" (for help: {self.prog} --help, or {self.prog} {action.metavar} --help)"
-            if not hint:
+            if not hint and message == exc.message:
                 raise
-            raise argparse.ArgumentError(action, f"{exc.message}{hint}") from None
+            raise argparse.ArgumentError(action, f"{message}{hint}") from None
+
+    def _command_error(self, value: str, hint: str) -> tuple[str, str]:
+        """The ``invalid choice`` error of the command, listing every command, and its hint.
+
+        Only the module of the command named in the arguments is loaded (:func:`main`):
+        ``exposure -- validate`` (argparse 3.11 takes the ``--`` for the command) was told
+        ``invalid choice: '--' (choose from 'validate')``, the one command it had loaded, as
+        if it were the only one, and nothing on the ``--``.
+        """
+        commands = [name for names in COMMANDS.values() for name in names]
+        message = f"invalid choice: {value!r} (choose from {', '.join(map(repr, commands))})"
+        if value == "--" and not hint:
+            given = list(getattr(self, "_given", []))
+            rest = given[given.index("--") + 1:] if "--" in given else []
+            command = rest[0] if rest and rest[0] in commands else "COMMAND"
+            hint = (f" ('--' ends the options of exposure, and the command is not one of them: write "
+                    f"exposure {command} ..., without '--')")
+        return message, hint
 
 
 def command_name(args: argparse.Namespace, parser: argparse.ArgumentParser) -> str:
