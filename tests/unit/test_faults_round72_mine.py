@@ -19,15 +19,20 @@
 
 from __future__ import annotations
 
+import types
+
 import numpy as np
 import pandas as pd
 import pytest
 
 from exposure.errors import DataFormatError
+from exposure.onet import load_onet
 from exposure.scoring import score_tasks
+from exposure.scoring._embed import quantise
 from exposure.scoring._features import tokenize, without_markup
 from exposure.scoring._train import TrainConfig, fit_model, training_frame
 from exposure.scoring.learned import confidence, occupation_groups, score_learned
+from exposure.scoring.retrieval import build_index
 from exposure.scoring.rubric import load_rubric_rules
 
 TASK = "Start intravenous infusions and monitor patients for reactions."
@@ -123,3 +128,28 @@ def test_load_rubric_rules_names_the_versions(version, path_like):
     assert "iwa_rules-" not in message
     assert ("takes the version of a table shipped with the package, not a file" in message) is path_like
     assert len(load_rubric_rules("v1")) == len(load_rubric_rules())
+
+
+# ------------------------------------------------------ 6. an index of no task statement
+def test_build_index_refuses_a_release_of_no_task():
+    onet = load_onet("29.1")
+    empty = types.SimpleNamespace(tasks=onet.tasks.head(0), task_dwas=onet.task_dwas.head(0), dwas=onet.dwas,
+                                  occupations=onet.occupations)
+    with pytest.raises(DataFormatError, match=r"^onet.tasks: holds no task statement: an index of no task"):
+        build_index(empty)
+    one = types.SimpleNamespace(tasks=onet.tasks.head(1), task_dwas=onet.task_dwas, dwas=onet.dwas,
+                                occupations=onet.occupations)
+    assert build_index(one).retrieve([onet.tasks["task"].iloc[0]]).similarity[0] > 0.99
+
+
+# --------------------------------------------------------- 7. vectors that cannot be codes
+@pytest.mark.parametrize(("vectors", "message"), [
+    (np.ones(3), r"vectors must be a matrix, one vector per row; got shape \(3,\)"),
+    (np.array([[0.5, 1.0], [np.nan, 1.0]]), r"vectors row 2, column 1 holds nan: vectors must be finite"),
+    (np.array([[0.5, np.inf]]), r"vectors row 1, column 2 holds inf"),
+])
+def test_quantise_refuses_what_it_cannot_code(vectors, message):
+    with pytest.raises(DataFormatError, match=message):
+        quantise(vectors)
+    codes, scale = quantise(np.array([[0.5, -1.0], [0.0, 0.0]]))
+    assert codes.tolist() == [[64, -127], [0, 0]] and scale.tolist()[1] == 1.0

@@ -316,6 +316,12 @@ def quantise(vectors) -> tuple[np.ndarray, np.ndarray]:
     Each row is scaled so that its largest absolute value becomes 127 and rounded: the
     reconstruction ``codes * scale[:, None]`` is within ``scale / 2`` of the input.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``vectors`` not a matrix, or holding NaN or an infinity (naming the first such
+        row and column, counted from 1).
+
     Examples
     --------
     >>> codes, scale = quantise(np.array([[0.5, -1.0], [0.0, 0.0]]))
@@ -323,6 +329,13 @@ def quantise(vectors) -> tuple[np.ndarray, np.ndarray]:
     ([[64, -127], [0, 0]], [0.0079, 1.0])
     """
     v = np.asarray(vectors, dtype=np.float64)
+    if v.ndim != 2:  # one vector: numpy's AxisError
+        raise DataFormatError(f"vectors must be a matrix, one vector per row; got shape {v.shape}")
+    bad = ~np.isfinite(v)
+    if bad.any():  # NaN was quantised to 0 beside the row's other values, inf made the scale inf
+        row, col = (int(i) for i in np.argwhere(bad)[0])
+        raise DataFormatError(f"vectors row {row + 1}, column {col + 1} holds {v[row, col]}: vectors must be "
+                              f"finite numbers")
     top = np.abs(v).max(axis=1)
     scale = np.where(top > 0, top / 127.0, 1.0)
     codes = np.clip(np.rint(v / scale[:, None]), -127, 127).astype(np.int8)

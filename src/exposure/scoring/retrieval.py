@@ -933,7 +933,8 @@ def _check_tasks(tasks) -> None:
 
     Before, a missing statement raised ``AttributeError: 'float' object has no attribute
     'lower'`` (or was indexed as the text ``'nan'``), a missing task ID pandas'
-    ``IntCastingNaNError``, and an ID of ``1.5`` was stored as task 1, silently.
+    ``IntCastingNaNError``, and an ID of ``1.5`` was stored as task 1, silently; a
+    release of no task gave an index whose every retrieval found no task (similarity 0).
 
     Raises
     ------
@@ -942,6 +943,9 @@ def _check_tasks(tasks) -> None:
     """
     try:
         task_texts(tasks, "task", what="onet.tasks", show_index=False)
+        if len(tasks) == 0:  # was an index of no task, whose every retrieval found nothing
+            raise DataFormatError("holds no task statement: an index of no task finds nothing (a release "
+                                  "filtered to no occupation?)")
         if "task_id" not in tasks.columns:
             raise DataFormatError(f"missing column 'task_id' (columns: {list(tasks.columns)})")
         ids = task_id_numbers(tasks["task_id"])
