@@ -674,7 +674,8 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
         as Excel writes cleared rows, are ignored), has no
         ``soc_code`` column, repeats a code or has a column without a name that holds
         values (the row numbers of pandas' ``to_csv``), or (``validate``) has a column of
-        its own written another way (``' alpha'``, ``'Alpha'``), a bad SOC code, a
+        its own written another way (``' alpha'``, ``'Alpha'``), a bad SOC code (white
+        space around a code is not read: a code so written twice is a code repeated), a
         value that is not a finite number (an empty cell only is missing: ``#N/A``,
         ``NULL`` or ``NA`` is refused), a negative ``tot_emp``, or a measure that is a
         fraction (all but Felten's AIOE z-scores) outside 0 to 1 (file, row and column
@@ -951,6 +952,11 @@ def _load_measures(base: Path, validate: bool) -> pd.DataFrame:
     if "soc_code" not in frame:
         raise DataFormatError(f"missing column 'soc_code' (columns are {list(frame.columns)})"
                               f"{_written_as(frame, 'soc_code')}", path=path, row=1)
+    # the codes without the spaces around them, as the measure readers read codes (a cell '11-1011 ',
+    # edited in a spreadsheet, was "soc_code not a SOC code (like 11-1011): '11-1011 '"; one of spaces
+    # only is missing), so that a code written twice, once with a space, is found twice
+    codes = frame["soc_code"].str.strip()
+    frame["soc_code"] = codes.mask(codes == "")
     _refuse_repeat(frame["soc_code"], path, first_row=2)
     if validate:
         _check_measure_names(frame, path)
@@ -1077,6 +1083,8 @@ def _check_measures(frame: pd.DataFrame, path: Path) -> None:
     (``1,350,430``, :data:`exposure._tables.GROUPED`: a table saved by Excel with a number
     format) are read, as the measure readers read them (they were refused as "not a
     number"); any other comma (``0,5``) is refused, saying to write decimals with a point.
+    A column so read is returned as pandas reads it written plainly: whole numbers without
+    a gap as int64 (``tot_emp`` ``"1,234"`` was float64, and ``1234`` int64).
 
     A column of whole numbers one of which is 2**64 or more (pandas reads it as Python
     ints) is checked, and set in ``frame``, as the numbers they are: it was refused as "not
@@ -1111,7 +1119,10 @@ def _check_measures(frame: pd.DataFrame, path: Path) -> None:
                          "comma" if "," in str(raw.iloc[pos]) else "")
                 raise DataFormatError(f"not a number: {raw.iloc[pos]!r}{comma}", path=path, row=pos + 2,
                                       column=column)
-            raw = frame[column] = values.astype(float)  # returned as the numbers they are
+            # returned as the numbers they are, as pandas reads them written plainly: whole numbers
+            # without a gap as integers (a tot_emp '1,234' was float64 where 1234 is int64)
+            whole = pd.api.types.is_integer_dtype(values) and not values.hasnans
+            raw = frame[column] = values.astype(values.dtype.numpy_dtype if whole else float)
         values = raw.astype(float).to_numpy()
         if column == "tot_emp":
             rule, ok = "a number of workers, 0 or more", (values >= 0) & np.isfinite(values)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -102,29 +103,44 @@ def _header_below(frame: pd.DataFrame, columns, sheet_rows: bool) -> str:
     return ""
 
 
-def match_header_case(frame: pd.DataFrame, columns, path, row: int = 1) -> None:
-    """Rename (in place) each column of ``frame`` that is one of ``columns`` written in another case or spacing.
-
-    Names are compared as :func:`exposure._tables.norm_header` compares them. A column of
-    ``columns`` that the header holds twice so (``SOC Code`` and ``soc code``) is refused,
-    naming both positions (header row ``row``): one of them would be read without a word.
+def header_key(name) -> str:
+    """``name`` as header names are compared: :func:`exposure._tables.norm_header`, an underscore a space.
 
     Examples
     --------
-    >>> f = pd.DataFrame({"soc code": ["11-1011"], "Title": ["x"]})
-    >>> match_header_case(f, ["SOC Code", "title"], "m.csv")
+    >>> header_key(" SOC_Code "), header_key("feedback  loop")
+    ('soc code', 'feedback loop')
+    """
+    return re.sub(r"[\s_]+", " ", norm_header(name)).strip()
+
+
+def match_header_case(frame: pd.DataFrame, columns, path, row: int = 1) -> None:
+    """Rename (in place) each column of ``frame`` that is one of ``columns`` written in another case or spacing.
+
+    Names are compared as :func:`exposure._tables.norm_header` compares them, an underscore
+    as a space (:func:`header_key`): a header written with underscores for spaces
+    (``SOC_Code``, ``task_id`` for ``Task ID``: a table saved by Stata, whose variable
+    names have no spaces, or cleaned in R) or spaces for underscores (``feedback loop``)
+    was refused as a missing column. A column of ``columns`` that the header holds twice
+    so (``SOC Code`` and ``soc_code``) is refused, naming both positions (header row
+    ``row``): one of them would be read without a word.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"soc code": ["11-1011"], "Title": ["x"], "Feedback Loop": [0.1]})
+    >>> match_header_case(f, ["SOC Code", "title", "feedback_loop"], "m.csv")
     >>> list(f.columns)
-    ['SOC Code', 'title']
+    ['SOC Code', 'title', 'feedback_loop']
     >>> match_header_case(pd.DataFrame(columns=["SOC Code", "soc code"]), ["SOC Code"], "m.csv")
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: m.csv, row 1, column 'SOC Code': column 'SOC Code' appears twice in the header (columns 1 and 2, written 'SOC Code' and 'soc code')
     """
     names = list(frame.columns)
-    normed = [norm_header(c) for c in names]
+    normed = [header_key(c) for c in names]
     rename = {}
     for col in columns:
-        at = [i for i, n in enumerate(normed) if n == norm_header(col)]
+        at = [i for i, n in enumerate(normed) if n == header_key(col)]
         if len(at) > 1:
             raise DataFormatError(f"column {col!r} appears twice in the header (columns {at[0] + 1} and {at[1] + 1}, "
                                   f"written {str(names[at[0]])!r} and {str(names[at[1]])!r})", path=path, row=row,
@@ -341,10 +357,10 @@ def check_codes(codes: pd.Series, pattern: str, path, column: str, *, what: str,
     ...
     exposure.errors.DataFormatError: f.csv, row 3, column 'SOC Code': not a SOC code (like 11-1011): 'banana'
     >>> check_codes(pd.Series(["2011-11-01 00:00:00"]), SOC_PATTERN, "f.xlsx", "SOC Code",
-    ...             what="SOC code", example="11-1011")
+    ...             what="SOC code", example="11-1011")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: f.xlsx, row 2, column 'SOC Code': not a SOC code (like 11-1011): '2011-11-01 00:00:00': a date? a spreadsheet read the code 11-2011 as one; save the column as text
+    exposure.errors.DataFormatError: f.xlsx, row 2, column 'SOC Code': not a SOC code (like 11-1011): '2011-11-01 00:00:00': a date? a spreadsheet read the code 11-2011 as one; ...
     """
     codes = codes.astype("string").str.strip().reset_index(drop=True)
     bad = ~codes.str.fullmatch(pattern).to_numpy(dtype=bool, na_value=False)

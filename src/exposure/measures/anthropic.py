@@ -299,7 +299,9 @@ def match_tasks(task_names: pd.Series, onet_tasks: pd.DataFrame, older: pd.DataF
     (O*NET keeps task IDs when it edits a statement). Task IDs are compared as the
     library compares them (:func:`exposure._tables.norm_task_id`: ``8823``, ``"8823"``
     and ``8823.0`` are one task), and given as that text in the result. A missing
-    task ID is followed to no task (it followed a missing one of the other frame).
+    task ID is followed to no task (it followed a missing one of the other frame); a
+    row of ``onet_tasks`` without one that is matched by its text keeps it missing
+    (``None``: it was the task ID ``'nan'``).
 
     Parameters
     ----------
@@ -368,7 +370,9 @@ def match_tasks(task_names: pd.Series, onet_tasks: pd.DataFrame, older: pd.DataF
         # task IDs compared as task IDs: 8823.0 (a float column, one with a blank cell) was the
         # text '8823.0', which no ID '8823' of the other release matched in stage 2, without a word
         known = out["task_id"].notna().to_numpy(dtype=bool)  # a blank ID is followed to no task in stage 2
-        out = out.astype({"onetsoc_code": str, "task": str}).assign(task_id=norm_task_ids(out["task_id"]))
+        # and stays missing: a text match of a row without an ID gave the task ID 'nan'
+        ids = [i if k else None for i, k in zip(norm_task_ids(out["task_id"]), known, strict=True)]
+        out = out.astype({"onetsoc_code": str, "task": str}).assign(task_id=pd.Series(ids, index=out.index, dtype=object))
         return out.assign(key=out["task"].map(normalize_task), known=known).drop(columns="task")
 
     onet = keyed(onet_tasks)

@@ -35,6 +35,8 @@ from __future__ import annotations
 import csv
 import logging
 import os
+import re
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -113,8 +115,9 @@ def _read(path, sep: str, columns: dict, *, index: bool = False) -> pd.DataFrame
     whatever their case and spacing); a file separated otherwise (the label file saved
     comma-separated, the occupation file with semicolons:
     :func:`exposure._tables.check_published_separator`) is refused on row 1, saying so. A
-    header without rows is refused here (an empty table was returned). An empty cell, or a
-    blank one (spaces only), is missing. The label file's unnamed first column (its index) is not read,
+    header without rows is refused here (an empty table was returned); lines of separators
+    only ending the file (rows a spreadsheet cleared: :func:`_separator_tail`) are
+    ignored. An empty cell, or a blank one (spaces only), is missing. The label file's unnamed first column (its index) is not read,
     so a file saved without it is read as well; ``index`` is kept for the callers.
     """
     path = check_path(path, "path")  # None: a pathlib TypeError before
@@ -128,12 +131,50 @@ def _read(path, sep: str, columns: dict, *, index: bool = False) -> pd.DataFrame
         check_published_separator(head.decode("utf-8-sig", "replace"), sep, path)
     raw = read_text_table(path, {name: name for name in columns}, sep=sep, quoting=csv.QUOTE_MINIMAL)
     frame = raw.frame
-    if frame.empty:  # a header only: an empty table was returned
-        raise DataFormatError("no rows below the header (row 1)", path=path)
     # a blank cell (spaces only) is empty, as the checks of the labels take it: it was kept as the
     # value ' ' (a gpt4_automation label ' ' without a word; pandera's words on 'task_type')
     blank = frame.apply(lambda c: c.str.strip() == "")
-    return frame.mask(blank).reset_index(drop=True)[list(columns)]
+    frame = frame.mask(blank).reset_index(drop=True)[list(columns)]
+    frame = frame.iloc[:len(frame) - _separator_tail(path, sep, frame)]
+    if frame.empty:  # a header only: an empty table was returned
+        raise DataFormatError("no rows below the header (row 1)", path=path)
+    return frame
+
+
+def _separator_tail(path, sep: str, frame: pd.DataFrame) -> int:
+    """How many records ending ``frame`` (read from ``path``) are lines of separators only.
+
+    Excel and LibreOffice write such a line (``,,,,,,,``, or tabs) for a row of the sheet's
+    used range whose cells were cleared; the readers of the other published measures
+    ignore them at the end of a file (:func:`exposure.measures._common.read_csv`), and so
+    do these: the occupation file was refused as ``missing O*NET-SOC code`` on such a
+    line. Empty lines are not counted (they are no records). A record whose
+    cells read are empty but whose line holds anything else (the label file's index) is
+    no such line: it is refused as before.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "occ.csv"
+    >>> _ = p.write_text("a,b\\n1,2\\n,\\n,\\n\\n")
+    >>> _separator_tail(p, ",", pd.DataFrame({"a": ["1", None, None], "b": ["2", None, None]}))
+    2
+    """
+    empty = frame.isna().all(axis=1).to_numpy(dtype=bool)
+    records = len(empty) if empty.all() else int(empty[::-1].argmin())  # empty records ending it
+    if not records:
+        return 0
+    try:
+        text = Path(path).read_bytes().decode("utf-8-sig", "replace")
+    except OSError:
+        return 0
+    lines = [line for line in re.split(r"\r\n|\r|\n", text) if line.strip(" ")]  # (tabs: the label file's)
+    count = 0
+    for line in reversed(lines):
+        if line.strip(sep + " \t") or count == records:
+            break
+        count += 1
+    return count
 
 
 def _codes(frame: pd.DataFrame, path, *, unique: bool) -> pd.Series:
