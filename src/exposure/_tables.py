@@ -336,6 +336,21 @@ _UTF8_TAB = ("UTF-8 tab-separated text (Excel saves none: in LibreOffice, Save A
              "the character set 'Unicode (UTF-8)' and the field delimiter {Tab})")
 
 
+def _save_as_text(sep: str) -> str:
+    """What to save a table as for a reader of ``sep`` text under its one name (:func:`_check_signature`).
+
+    Examples
+    --------
+    >>> _save_as_text(","), _save_as_text(";")
+    ("CSV ('CSV UTF-8')", "UTF-8 text separated by ';'")
+    >>> _save_as_text("\\t").startswith("UTF-8 tab-separated text")
+    True
+    """
+    if sep == ",":
+        return "CSV ('CSV UTF-8')"
+    return _UTF8_TAB if sep == "\t" else f"UTF-8 text separated by {sep!r}"
+
+
 def _utf8_advice(sep: str | None = ",", workbook: bool = True) -> str:
     """What to do with a text file in another encoding than UTF-8, for a reader of ``sep`` text.
 
@@ -884,6 +899,47 @@ TITLE_OR_COMMA = (" (a title line above the header, row 1 being read as the head
                   "Or an unquoted comma inside a field?)")
 #: The same, for a tab-separated file (where a comma separates no fields).
 TITLE_ABOVE = " (a title line above the header, row 1 being read as the header (%d field%s)?)"
+#: The hint of "too many fields" in the first record when every record has a field more than
+#: the header, its number (1, 2, ...): the row names R's write.table writes (row.names = TRUE,
+#: its default), with no field for them in the header (:func:`_row_names`).
+ROW_NAMES = (" (row names: each row starts with its number, 1, 2, ..., which the header has no field "
+             "for, as R's write.table writes them: write the file again without them, "
+             "row.names = FALSE)")
+
+
+def _row_names(records, width: int) -> bool:
+    """Whether ``records`` (an iterator of the records below a header of ``width`` fields) hold R's row names.
+
+    Every record (of the first 100, up to an empty one; two at least: a file of one row
+    tells nothing) has one field more than the header, the first being its number from 1,
+    quoted or not (R's ``write.table``, whose default ``row.names = TRUE`` writes no
+    header field for them). Such a file was said to have "a title line above the header"
+    (it has none), or, tab-separated, "a tab inside a quoted field? ... save it as .csv"
+    (which did not help).
+
+    Examples
+    --------
+    >>> _row_names(iter([['"1"', "Weld."], ['"2"', "Sew."]]), 1), _row_names(iter([["1", "Weld."]]), 1)
+    (True, False)
+    """
+    number = 0
+    for record in records:
+        if not record or number == 100:
+            break
+        number += 1
+        if len(record) != width + 1 or record[0].strip().strip('"') != str(number):
+            return False
+    return number > 1
+
+
+def _text_row_names(text: str, sep: str, quoting: int, width: int) -> bool:
+    """:func:`_row_names` of the records below the header of ``text`` (a file read whole)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, quoting=quoting)
+    try:
+        next(reader, None)
+        return _row_names(reader, width)
+    except csv.Error:
+        return False
 
 
 def link_note(path: Path, what: str = "the file") -> str | None:
@@ -953,6 +1009,9 @@ def missing_note(path: Path, what: str = "file") -> str:
         return note
     if path.parts and path.parts[0].startswith("~"):
         return f"{what} not found: {_tilde_note(path)}"
+    variable = _variable_note(path)
+    if variable:
+        return f"{what} not found: {variable}"
     parts = [part.strip() for part in path.parts]  # also a directory's name: 'data /tasks.csv'
     padded = [part for part in path.parts if part.strip() != part and part.strip()]
     if not padded:
@@ -986,6 +1045,40 @@ def _tilde_note(path: Path) -> str:
         found = False
     said = "the '~' is not read as the home directory (a shell expands it only outside quotes)"
     return f"{said}; {str(home)!r} is a file: give that path" if found else said
+
+
+#: A shell variable in a path (``$HOME``, ``${DATA}``), which no shell expands inside single quotes.
+_SHELL_VARIABLE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
+
+
+def _variable_note(path: Path) -> str | None:
+    """Why ``path``, which holds ``$NAME`` or ``${NAME}`` and names nothing, was not found, or None.
+
+    A shell expands a variable outside single quotes only (``'$HOME/jz.txt'``, a path
+    written in a script or a spreadsheet cell), and Python never: the path reached the
+    reader as written, and was "input file not found" alone (:func:`missing_note`).
+
+    Examples
+    --------
+    >>> _variable_note(Path("/no/such/dir/$EXPOSURE_NO_SUCH_VARIABLE/t.csv"))
+    "the '$EXPOSURE_NO_SUCH_VARIABLE' is not read as an environment variable (a shell expands it only outside single quotes); EXPOSURE_NO_SUCH_VARIABLE is not set"
+    >>> _variable_note(Path("t.csv")) is None
+    True
+    """
+    match = _SHELL_VARIABLE.search(str(path))
+    if match is None:
+        return None
+    name = match.group(1) or match.group(2)
+    said = (f"the {match.group(0)!r} is not read as an environment variable (a shell expands it "
+            "only outside single quotes)")
+    if name not in os.environ:
+        return f"{said}; {name} is not set"
+    expanded = Path(os.path.expandvars(str(path)))
+    try:
+        found = expanded.is_file()
+    except OSError:  # a name too long
+        found = False
+    return f"{said}; {str(expanded)!r} is a file: give that path" if found else said
 
 
 def _stat_error(path: Path, exc: OSError) -> InputError:
@@ -1102,13 +1195,11 @@ def read_text_table(
     path = as_path(path)
     optional = optional or {}
     head = check_file(path, save_sep=sep, workbook=workbook)
-    if head.startswith(b"PK\x03\x04"):
-        raise DataFormatError(
-            "file is a zip archive (an .xlsx workbook?), not delimited text", path=path
-        )
     # compressed data or a Parquet file named as text (Job Zones.txt gunzipped by no one)
-    # was "row 1: file is binary, not text (a NUL byte at offset 3)"
-    _check_signature(head, path)
+    # was "row 1: file is binary, not text (a NUL byte at offset 3)"; a workbook or a
+    # Parquet file is to be saved as the text read under this name (a Parquet file was
+    # told "give it its own extension", which no reader of a published table reads)
+    _check_signature(head, path, _save_as_text(sep))
     data = path.read_bytes()
     text = decode_text(data, path, sep, quoting, save_sep=sep, workbook=workbook)
     if not text.strip():
@@ -1358,7 +1449,9 @@ def _count_fields(text: str, sep: str, quoting: int, path: Path, quoted_tab: str
             # (empty lines between the title and the header: "Title\n\nheader", one field each)
             title = (pos >= 1 and len(counts) > pos + 1 and all(c == got for c in counts[pos:])
                      and all(not lines[line_no[i] - 1].strip() for i in range(1, pos)))
-            if quoting == csv.QUOTE_NONE or '"' not in line or sep == ",":
+            if pos == 1 and got == len(header) + 1 and _text_row_names(text, sep, quoting, len(header)):
+                what += ROW_NAMES
+            elif quoting == csv.QUOTE_NONE or '"' not in line or sep == ",":
                 if line.endswith(sep):
                     what += " (a trailing separator at the end of the line?)"
                 elif title:
@@ -2299,12 +2392,19 @@ COMPRESSED = {".gz": ("gzip-compressed", "gunzip -k"), ".bz2": ("bzip2-compresse
                ".zip": ("a zip archive", "unzip")}
 
 
-def _check_signature(head: bytes, path: Path) -> None:
+def _check_signature(head: bytes, path: Path, save_as: str | None = None) -> None:
     """Refuse a ``.csv``/``.tsv`` file whose first bytes are another format's (``head``).
 
-    A zip archive or a Parquet file: give it its own extension; compressed data (a
-    ``.csv.gz`` renamed ``.csv``): decompress it first (a gzip file was "byte 0x8b is not
-    valid UTF-8 ... the file looks like Windows-1252/Latin-1 text").
+    Compressed data (a ``.csv.gz`` renamed ``.csv``): decompress it first (a gzip file
+    was "byte 0x8b is not valid UTF-8 ... the file looks like Windows-1252/Latin-1
+    text"). A zip archive or a Parquet file: what to do depends on the reader.
+    ``save_as`` (what to save the file as) is given by a reader of text under this one
+    name (the O*NET, crosswalk and published readers, :func:`read_text_table`): renaming
+    the file gets it read by none of them. Without it, the reader of user tables
+    (:func:`read_frame`, ``exposure score``) reads a workbook and a Parquet file by their
+    extension: the name to give is said (it was "give it its own extension" for every
+    reader, which named no extension and misled the readers of one name). A zip archive
+    holding no workbook (a zipped CSV file) is to be unzipped.
 
     Examples
     --------
@@ -2313,16 +2413,49 @@ def _check_signature(head: bytes, path: Path) -> None:
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: t.csv: file is gzip-compressed, not delimited text: decompress it first
+    >>> _check_signature(b"PAR1", Path("t.csv"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: t.csv: file is a Parquet file, not delimited text: rename it 't.parquet' (a Parquet file is read by its extension)
+    >>> _check_signature(b"PAR1", Path("Job Zones.txt"), "CSV ('CSV UTF-8')")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: Job Zones.txt: file is a Parquet file, not delimited text: save it as CSV ('CSV UTF-8')
     >>> _check_signature(b"task\\n", Path("t.csv"))
     """
     for signature, what in _SIGNATURES.items():
         if head.startswith(signature):
-            raise DataFormatError(f"file is {what}, not delimited text: give it its own extension",
-                                  path=path)
+            if signature == b"PK\x03\x04" and not _zip_workbook(path):
+                what, fix = "a zip archive", f"extract the table from it ({COMPRESSED['.zip'][1]}) and give that file"
+            elif save_as is not None:
+                fix = f"save it as {save_as}"
+            else:
+                kind, suffix = _SIGNATURE_KINDS[signature]
+                fix = f"rename it {path.with_suffix(suffix).name!r} ({kind} is read by its extension)"
+            raise DataFormatError(f"file is {what}, not delimited text: {fix}", path=path)
     for what, signature in _COMPRESSED_DATA.items():
         if signature.match(head):
             raise DataFormatError(f"file is {what}, not delimited text: decompress it first",
                                   path=path)
+
+
+#: Signature of a file of another format -> (what it is, the extension it is read by).
+_SIGNATURE_KINDS = {b"PK\x03\x04": ("a workbook", ".xlsx"), b"PAR1": ("a Parquet file", ".parquet")}
+
+
+def _zip_workbook(path: Path) -> bool:
+    """Whether the zip archive ``path`` holds a workbook (its part, or one declared), or cannot be opened.
+
+    A damaged archive counts as one (the ``.xlsx`` reader names what is wrong with it); a
+    zip archive of text (``tasks.csv`` zipped, the ``.zip`` dropped) does not.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            return ("xl/workbook.xml" in names or "xl/workbook.bin" in names or "mimetype" in names
+                    or _declares_workbook(archive, names))
+    except Exception:  # noqa: BLE001 - a damaged archive: the workbook reader's errors stand
+        return True
 
 
 def compressed_input(path, kinds: str) -> str | None:
@@ -2624,7 +2757,9 @@ def _read_delimited(path: Path, kind: str) -> pd.DataFrame:
     _check_signature(data, path)
     if b"\x00" not in data:  # (a binary file is named as such by decode_text)
         _check_layout(_head_lines(data[:1 << 16].decode("utf-8-sig", "replace")), sep, path)
-    text = decode_text(data, path, sep)
+    # a second byte-order mark (a file saved as UTF-8 with one, then again by a tool that kept
+    # it as text) began the first column's name: '\ufefftask', unseen, written to the outputs
+    text = decode_text(data, path, sep).lstrip("\ufeff")
     if not text.strip():
         raise DataFormatError("file is empty", path=path)
     header = check_field_counts(text, sep, quoting, path)
@@ -3140,24 +3275,35 @@ def _stata_signature(head: bytes, path: Path) -> None:
     ``.dta``) was pandas' long ``This is either not a valid Stata dataset or a Stata
     dataset from a version pandas does not support (detected: 116). pandas supports
     importing versions 102, ...``, naming a "version" that was the file's first letter.
+    The name to give it is said, for the reader of user tables (:func:`read_frame`), which
+    reads each format by its extension: a CSV file ``rename it 't.csv'``, a tab-separated
+    one ``'t.tsv'``, a workbook ``'t.xlsx'``, a Parquet file ``'t.parquet'`` (it was
+    "give it its own extension", naming none); compressed data is to be decompressed.
 
     Examples
     --------
     >>> _stata_signature(b"task,score\\nWeld.,1\\n", Path("t.dta"))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: t.dta: not a Stata .dta file: it looks like delimited text (a CSV or TSV file named .dta?); give it its own extension
+    exposure.errors.DataFormatError: t.dta: not a Stata .dta file: it looks like delimited text (a CSV or TSV file named .dta?); rename it 't.csv'
     >>> _stata_signature(b"<stata_dta><header>", Path("t.dta"))
     """
     if head.startswith(b"<stata_dta>") or (len(head) >= 2 and head[0] in _STATA_OLD_RELEASES
                                             and head[1] in (1, 2)):
         return
-    what = next((what for signature, what in _SIGNATURES.items() if head.startswith(signature)), None)
-    if what is None:
-        what = next((f"{name} data" for name, signature in _COMPRESSED_DATA.items()
-                     if signature.match(head)), None)
-    if what is not None:
-        looks = f"it is {what}"
+    signature = next((signature for signature in _SIGNATURES if head.startswith(signature)), None)
+    compressed = next((f"{name} data" for name, pattern in _COMPRESSED_DATA.items()
+                       if pattern.match(head)), None)
+    fix = "give it its own extension"  # (what it is cannot be told)
+    if signature is not None:
+        looks = f"it is {_SIGNATURES[signature]}"
+        if signature == b"PK\x03\x04" and not _zip_workbook(path):
+            looks = "it is a zip archive"
+            fix = f"extract the table from it ({COMPRESSED['.zip'][1]}) and give that file"
+        else:
+            fix = f"rename it {path.with_suffix(_SIGNATURE_KINDS[signature][1]).name!r}"
+    elif compressed is not None:
+        looks, fix = f"it is {compressed}", "decompress it first"
     else:
         try:
             text = head.decode("utf-8")
@@ -3165,9 +3311,12 @@ def _stata_signature(head: bytes, path: Path) -> None:
             text = head[:exc.start].decode("utf-8") if exc.start >= len(head) - 3 else None
         if text is not None and text and all(c.isprintable() or c in "\t\r\n" for c in text):
             looks = "it looks like delimited text (a CSV or TSV file named .dta?)"
+            first = text.split("\n", 1)[0]  # a tab and no comma: tab-separated
+            suffix = ".tsv" if "\t" in first and "," not in first else ".csv"
+            fix = f"rename it {path.with_suffix(suffix).name!r}"
         else:
             looks = "its first bytes are not a Stata file's"
-    raise DataFormatError(f"not a Stata .dta file: {looks}; give it its own extension", path=path)
+    raise DataFormatError(f"not a Stata .dta file: {looks}; {fix}", path=path)
 
 
 def _read_stata(fh, path: Path) -> pd.DataFrame:
@@ -3763,7 +3912,7 @@ def read_frame(path, *, sheet=None) -> pd.DataFrame:
     return _read_binary(path, kind, sheet)
 
 
-def check_delimited_file(path) -> list[str]:
+def check_delimited_file(path, *, one_name: bool = False) -> list[str]:
     """Check a CSV or TSV user table record by record, without loading it; return its header.
 
     The checks of :func:`read_frame` for a file read in batches (``pandas.read_csv`` with
@@ -3775,12 +3924,19 @@ def check_delimited_file(path) -> list[str]:
     before any batch is read, with the row and line where the quote opens; pandas raised
     ``ParserError`` at the last batch, and a header whose quote was never closed was
     returned as the header). Empty lines and lines of spaces or tabs ending
-    the file are skipped, as pandas skips them. Memory does not grow with the file.
+    the file are skipped, as pandas skips them. Memory does not grow with the file. A
+    second byte-order mark starting the file is dropped from the header, as
+    :func:`read_frame` drops it (it began the first column's name).
 
     Parameters
     ----------
     path : str or os.PathLike
         ``.csv`` (comma, double-quote quoting) or ``.tsv``/``.txt`` (tab, quotes are text).
+    one_name : bool, default False
+        Whether the caller reads the table under this one name only (a table of the
+        library's own): a workbook or a Parquet file so named is told to be saved as
+        text. By default the caller reads user tables (``exposure score``), which read
+        a workbook or a Parquet file by its extension: the name to give it is said.
 
     Returns
     -------
@@ -3810,12 +3966,13 @@ def check_delimited_file(path) -> list[str]:
         raise DataFormatError(f"not a delimited text file ({kind})", path=path)
     head = check_file(path)
     sep, quoting = ("," , csv.QUOTE_MINIMAL) if kind == "csv" else ("\t", csv.QUOTE_NONE)
-    _check_signature(head, path)
+    _check_signature(head, path, _save_as_text(sep) if one_name else None)
     check_no_nul(path)  # named with its line, as read_frame names it
     with open(path, "rb") as fh:  # a byte that is not UTF-8 is named below, as read_frame does
         _check_layout(_head_lines(fh.read(1 << 16).decode("utf-8-sig", "replace")), sep, path)
     header = _fitting_header(path, sep, quoting)
     if header is not None:
+        header[0] = header[0].lstrip("\ufeff")  # a second byte-order mark, as read_frame drops it
         check_header(header, path)
         return header
     # errors name the record (row, the header being row 1) and the line it starts on
@@ -3851,7 +4008,7 @@ def check_delimited_file(path) -> list[str]:
                     start = reader.line_num + 1
                     continue
                 if header is None:
-                    header = record
+                    header = [record[0].lstrip("\ufeff"), *record[1:]]  # (as read_frame reads it)
                     check_header(header, path)
                     start = reader.line_num + 1
                     continue
@@ -3867,9 +4024,16 @@ def check_delimited_file(path) -> list[str]:
                     if got < width:
                         what = f"too few fields: expected {width}, got {got} (truncated file or line?)"
                         column = header[got]
+                        # a header ending with a separator the rows lack: named as read_frame names it
+                        # (it was "row 2, column '': ... (truncated file or line?)")
+                        unnamed = _unnamed_header_note(header, got, sep)
+                        if unnamed:
+                            what, column = f"too few fields: expected {width}, got {got}: {unnamed}", None
                     else:
                         what = f"too many fields: expected {width}, got {got}"
-                        if record[-1] == "":
+                        if rows == 2 and got == width + 1 and _file_row_names(path, sep, quoting, width):
+                            what += ROW_NAMES
+                        elif record[-1] == "":
                             what += " (a trailing separator at the end of the line?)"
                         elif sep == "\t" and any('"' in field for field in record):
                             what += QUOTED_TAB  # (a comma separates nothing in this file)
@@ -3894,6 +4058,17 @@ def check_delimited_file(path) -> list[str]:
     # a quoted cell never closed takes the rest of the file: the last record
     _refuse_open_quote(taken, sep, quoting, path, rows, begun)
     return header
+
+
+def _file_row_names(path: Path, sep: str, quoting: int, width: int) -> bool:
+    """:func:`_row_names` of the records below the header of the file ``path`` (its first records only)."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh, _no_field_limit():
+            reader = csv.reader(fh, delimiter=sep, quoting=quoting)
+            next(reader, None)
+            return _row_names(reader, width)
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return False
 
 
 def _refuse_open_quote(lines: list, sep: str, quoting: int, path: Path, row: int, line: int) -> None:

@@ -223,11 +223,13 @@ def test_fault2_stata_still_refuses_what_pandas_would_change(tmp_path):
 
 
 @pytest.mark.parametrize(("data", "looks"), [
-    (b"task,score\nWeld.,1\n", "it looks like delimited text (a CSV or TSV file named .dta?)"),
-    (b"task\tscore\nSoud\xc3\xa9.\t1\n", "it looks like delimited text (a CSV or TSV file named .dta?)"),
-    (b"PK\x03\x04" + bytes(60), "it is a zip archive (an .xlsx workbook?)"),
-    (b"PAR1" + bytes(60), "it is a Parquet file"),
-    (bytes([0x1f, 0x8b, 8, 0]) + bytes(60), "it is gzip-compressed data"),
+    # (round 72: the name to give is said; it was "give it its own extension" for each)
+    (b"task,score\nWeld.,1\n", "it looks like delimited text (a CSV or TSV file named .dta?); rename it 'tasks.csv'"),
+    (b"task\tscore\nSoud\xc3\xa9.\t1\n",
+     "it looks like delimited text (a CSV or TSV file named .dta?); rename it 'tasks.tsv'"),
+    (b"PK\x03\x04" + bytes(60), "it is a zip archive (an .xlsx workbook?); rename it 'tasks.xlsx'"),
+    (b"PAR1" + bytes(60), "it is a Parquet file; rename it 'tasks.parquet'"),
+    (bytes([0x1f, 0x8b, 8, 0]) + bytes(60), "it is gzip-compressed data; decompress it first"),
 ])
 def test_fault3_a_file_that_is_not_stata_named_in_one_line(tmp_path, data, looks):
     path = tmp_path / "tasks.dta"
@@ -235,7 +237,7 @@ def test_fault3_a_file_that_is_not_stata_named_in_one_line(tmp_path, data, looks
     with pytest.raises(DataFormatError) as err:
         read_frame(path)
     message = str(err.value)
-    assert message == f"{path}: not a Stata .dta file: {looks}; give it its own extension"
+    assert message == f"{path}: not a Stata .dta file: {looks}"
     assert "pandas supports" not in message
 
 
