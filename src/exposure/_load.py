@@ -935,7 +935,9 @@ def _load_measures(base: Path, validate: bool) -> pd.DataFrame:
                               "('CSV UTF-8')", path=path)
     if b"\x00" not in head:  # (a binary file is named by check_delimited_file)
         check_published_separator(head.decode("utf-8-sig", "replace"), ",", path)
-    header = check_delimited_file(path)  # empty, binary, non-UTF-8, ragged lines, a repeated column
+    # empty, binary, non-UTF-8, ragged lines, a repeated column; a Parquet file is told to be saved
+    # as CSV (it was "give it its own extension", then "rename it measures_table.parquet": read by no one)
+    header = check_delimited_file(path, one_name=True)
     try:
         # an empty cell only is missing: pandas' default tokens ('#N/A', 'NULL', 'NA', 'None') made a
         # failed lookup of a spreadsheet a missing measure without a word (the library writes none of

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from exposure import load
 from exposure.errors import DataFormatError
 from exposure.onet import load_onet
 from exposure.scoring import score_tasks
@@ -153,3 +154,12 @@ def test_quantise_refuses_what_it_cannot_code(vectors, message):
         quantise(vectors)
     codes, scale = quantise(np.array([[0.5, -1.0], [0.0, 0.0]]))
     assert codes.tolist() == [[64, -127], [0, 0]] and scale.tolist()[1] == 1.0
+
+
+# ------------------------------------------------ 8. a Parquet file as the measures table
+def test_a_parquet_measures_table_is_told_to_be_saved_as_csv(tmp_path):
+    (tmp_path / "reports").mkdir()
+    pd.DataFrame({"soc_code": ["11-1011"], "beta": [0.5]}).to_parquet(tmp_path / "reports" / "measures_table.csv")
+    with pytest.raises(DataFormatError, match=r"measures_table.csv: file is a Parquet file, not delimited text: "
+                                              r"save it as CSV \('CSV UTF-8'\)$"):
+        load("measures", directory=tmp_path)
