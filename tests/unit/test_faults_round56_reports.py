@@ -221,7 +221,8 @@ def test_report_of_a_sample_ending_in_empty_cells(tmp_path):
 def soc_table(n: int = 240) -> pd.DataFrame:
     rng = np.random.default_rng(7)
     groups = ["11", "13", "15", "43", "47"]
-    codes = [f"{groups[k % len(groups)]}-{1000 + k:04d}" for k in range(n)]
+    # detailed codes (no final 0: "11-1000" and "11-1010" are SOC groups, refused beside codes they hold)
+    codes = [f"{groups[k % len(groups)]}-{1001 + k + k // 9:04d}" for k in range(n)]
     beta = rng.uniform(0.3, 0.6, n)
     return pd.DataFrame({
         "soc_code": codes, "soc_title": [f"Occupation {k}" for k in range(n)],

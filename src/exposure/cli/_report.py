@@ -247,7 +247,9 @@ def check_folds_fit(folds: int, labels: pd.DataFrame) -> None:
     The cross-validation deals whole SOC 6-digit groups to the folds, so each fold needs
     one at least. Checked once the labels are read, before O*NET and the model: ``--folds
     1000000`` was refused later with ``cannot deal 598 occupation groups into 1000000
-    folds``, naming no option.
+    folds``, naming no option. Labels of one occupation group allow no cross-validation
+    at all: they are refused as such (the advice was ``give --folds from 2 to 1``, which
+    no ``--folds`` follows).
 
     Examples
     --------
@@ -257,8 +259,18 @@ def check_folds_fit(folds: int, labels: pd.DataFrame) -> None:
     Traceback (most recent call last):
     ...
     exposure.errors.ExposureError: --folds 3 is more than the 2 occupation groups (SOC 6-digit codes) of the human labels (full_labelset_train.tsv): each fold holds one at least; give --folds from 2 to 2
+    >>> check_folds_fit(2, labels.head(2))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: the human labels (full_labelset_train.tsv): every task is of one occupation group, 11-1011 (SOC 6-digit): the cross-validation holds out whole groups, so it needs tasks of two groups at least, whatever --folds; give labels of more occupations
     """
-    groups = labels["onetsoc_code"].astype(str).str[:7].nunique()
+    codes = labels["onetsoc_code"].astype(str).str[:7]
+    groups = codes.nunique()
+    if groups < 2:  # "give --folds from 2 to 1": no --folds follows that advice
+        one = f", {codes.iloc[0]} (SOC 6-digit)" if groups else ""
+        raise ExposureError(f"the human labels ({Path(LABELS_NAME).name}): every task is of one occupation "
+                            f"group{one}: the cross-validation holds out whole groups, so it needs tasks of two "
+                            "groups at least, whatever --folds; give labels of more occupations")
     if folds > groups:
         raise ExposureError(f"--folds {folds} is more than the {groups} occupation groups (SOC 6-digit "
                             f"codes) of the human labels ({Path(LABELS_NAME).name}): each fold holds one "

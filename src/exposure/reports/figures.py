@@ -43,6 +43,7 @@ from exposure._tables import first_repeat, power_scaled
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import refuse_read_folders
 from exposure.measures._common import check_codes, check_range, check_table, numbers
+from exposure.rollup._soc import refuse_nested_codes
 from exposure.schemas._fields import SOC_OR_ONETSOC_PATTERN
 
 __all__ = [
@@ -251,13 +252,46 @@ def _stripped(frame: pd.DataFrame, column: str = "soc_code") -> pd.DataFrame:
     return frame.assign(**{column: np.array(stripped, dtype=object)})
 
 
-def _check_once(soc_scores: pd.DataFrame) -> None:
-    """Refuse an occupation given twice, naming its rows (it counted twice in its group's employment)."""
+def _check_once(soc_scores: pd.DataFrame, *, nested: bool = True) -> None:
+    """Refuse an occupation given twice, naming its rows (it counted twice in its group's employment).
+
+    A SOC code beside an O*NET-SOC code of it (``"15-1252"`` and ``"15-1252.00"``, or
+    ``"15-1299"`` and ``"15-1299.08"``) is the occupation given twice too: its workers were
+    counted twice in the major groups, the wage quantiles and the distribution, without a
+    word. So, with ``nested`` (the functions that add up workers), is a SOC minor or broad
+    group beside a code it holds (``"15-1200"`` or ``"15-1250"`` beside ``"15-1252"``, as
+    an OEWS national file lists them: :func:`exposure.rollup._soc.refuse_nested_codes`);
+    major-group totals (``"15-0000"``) are left out of the figures, as before.
+
+    Examples
+    --------
+    >>> _check_once(pd.DataFrame({"soc_code": ["15-1252", "47-2061", "15-1252.00"]}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 3, column 'soc_code': soc_scores has the O*NET-SOC code '15-1252.00' (row 3) and its SOC code '15-1252' (row 1): the occupation's workers would be counted twice; give codes of one kind (SOC codes, or O*NET-SOC codes)
+    """
     repeat = first_repeat(soc_scores["soc_code"])
     if repeat is not None:
         pos, first = repeat
         raise DataFormatError(f"soc_scores has soc_code {str(soc_scores['soc_code'].iloc[pos])!r} twice (rows "
                               f"{first + 1} and {pos + 1})", row=pos + 1, column="soc_code")
+    codes = soc_scores["soc_code"].tolist()
+    soc = {code: pos for pos, code in enumerate(codes) if isinstance(code, str) and _SOC.fullmatch(code)}
+    for pos, code in enumerate(codes):  # "15-1252.00" beside "15-1252": its workers counted twice
+        if isinstance(code, str) and _ONETSOC.fullmatch(code) and code[:7] in soc:
+            raise DataFormatError(f"soc_scores has the O*NET-SOC code {code!r} (row {pos + 1}) and its SOC code "
+                                  f"{code[:7]!r} (row {soc[code[:7]] + 1}): the occupation's workers would be "
+                                  "counted twice; give codes of one kind (SOC codes, or O*NET-SOC codes)",
+                                  row=pos + 1, column="soc_code")
+    if nested:  # "15-1250" beside "15-1252" (an OEWS file's broad group): its workers counted twice
+        groups = {pos: code for code, pos in soc.items() if not code.endswith("-0000")}
+        refuse_nested_codes(pd.Series(list(groups.values()), index=list(groups), dtype=object), "soc_scores",
+                            "soc_code", "rows")
+
+
+#: A SOC code and an O*NET-SOC code (:func:`_check_once`).
+_SOC = re.compile(r"\d{2}-\d{4}")
+_ONETSOC = re.compile(r"\d{2}-\d{4}\.\d{2}")
 
 
 def _as_numbers(soc_scores: pd.DataFrame, columns) -> pd.DataFrame:
@@ -506,7 +540,11 @@ def _check_floor(min_employment) -> None:
 
 
 def format_workers(value) -> str:
-    """Number of workers, short: ``"2.6M"``, ``"52k"``, ``"3.1k"``, ``"840"``.
+    """Number of workers, short: ``"3.5B"``, ``"2.6M"``, ``"52k"``, ``"3.1k"``, ``"840"``.
+
+    Billions and trillions take ``B`` and ``T`` (a billion was ``"1000.0M"``, a trillion
+    ``"1000000.0M"``); a thousand trillion and more is written with an exponent
+    (``"1.0e+15"``: 1e300 was a string of 300 digits).
 
     Parameters
     ----------
@@ -521,6 +559,8 @@ def format_workers(value) -> str:
     --------
     >>> [format_workers(v) for v in (2_595_750, 52_060, 3_100, 840, float("nan"))]
     ['2.6M', '52k', '3.1k', '840', 'n/a']
+    >>> [format_workers(v) for v in (999_949_999, 999_950_000, 3.5e9, 1e12, 1e15)]
+    ['999.9M', '1.0B', '3.5B', '1.0T', '1.0e+15']
 
     Raises
     ------
@@ -539,6 +579,13 @@ def format_workers(value) -> str:
     if not (np.isfinite(v) and v >= 0):  # inf was "infM", -5e6 "-5000000"
         raise DataFormatError(f"value must be a finite number of workers of 0 or more (or missing), got {v!r}")
     v += 0.0  # -0.0 as 0.0: it was "-0"
+    # a billion was "1000.0M", a trillion "1000000.0M", 1e300 a string of 300 digits
+    if v >= 999.95e12:
+        return f"{v:.1e}"
+    if v >= 999.95e9:
+        return f"{v / 1e12:.1f}T"
+    if v >= 999.95e6:
+        return f"{v / 1e9:.1f}B"
     if v >= 999_500:
         return f"{v / 1e6:.1f}M"
     if v >= 9_950:
@@ -783,7 +830,7 @@ def plot_ranked_occupations(soc_scores: pd.DataFrame, n: int = 15, *,
     check_table(soc_scores, "soc_scores", ["soc_code", "soc_title", "tot_emp", *EXPOSURE_MEASURES])
     # an occupation given twice (" 15-1252" beside "15-1252" too) was listed twice in both lists
     soc_scores = _stripped(soc_scores)
-    _check_once(soc_scores)
+    _check_once(soc_scores, nested=False)  # a group beside its occupations: both listed, nothing added up
     soc = _drawn(soc_scores, EXPOSURE_MEASURES, "soc_scores")  # rows named as the caller counts them
     emp = numbers(soc_scores, "tot_emp", "soc_scores")
     # a negative employment was drawn in brackets as "(-300)", below any floor but 0
@@ -1138,7 +1185,11 @@ def plot_distribution(soc_scores: pd.DataFrame, bins: int = 20):
         ``soc_scores`` not a DataFrame or without a column it draws; ``bins`` not a
         whole number of 1 or more; a measure or ``tot_emp`` that is not a number or is
         infinite, a measure outside 0-1 (naming the row, counted from 1, and the column);
-        no occupation with workers and a measure (nothing to draw).
+        no occupation with workers and a measure (nothing to draw); a SOC code given
+        twice, naming the rows (``" 15-1252"`` beside ``"15-1252"`` too: its workers were
+        counted twice); a negative ``tot_emp``, naming the row (it was left out without
+        a word, as the other figures refuse it). Codes are read without surrounding
+        spaces (``"15-0000 "``, a major-group total, was counted as an occupation).
 
     A measure missing on every occupation with workers is left out of the figure and its
     legend, with a warning (it was drawn as a line at 0, a distribution of no worker).
@@ -1157,9 +1208,15 @@ def plot_distribution(soc_scores: pd.DataFrame, bins: int = 20):
     check_table(soc_scores, "soc_scores", ["soc_code", "tot_emp", *EXPOSURE_MEASURES])
     # read and checked on the whole frame, so that a row is named as the caller counts it:
     # text raised numpy's ValueError / TypeError, a measure outside 0-1 fell out of the
-    # histogram and an infinite employment made every share NaN, without a word
+    # histogram and an infinite employment made every share NaN, without a word; an occupation
+    # given twice was counted twice, "15-0000 " (a total) as an occupation, a negative
+    # employment left out (as the other figures read them)
+    soc_scores = _stripped(soc_scores)
+    _check_once(soc_scores)
     detailed = ~soc_scores["soc_code"].astype(str).str.endswith("-0000").to_numpy(dtype=bool)
-    emp = numbers(soc_scores, "tot_emp", "soc_scores").to_numpy(dtype=float)
+    emp_column = numbers(soc_scores, "tot_emp", "soc_scores")
+    check_range(emp_column, "soc_scores", "tot_emp", what="employment", row_offset=1)
+    emp = emp_column.to_numpy(dtype=float)
     values = {m: _fractions(soc_scores, m) for m in EXPOSURE_MEASURES}
     kept = {m: detailed & ~np.isnan(values[m]) & (np.nan_to_num(emp) > 0) for m in EXPOSURE_MEASURES}
     edges = np.linspace(0, 1, bins + 1)
@@ -1615,7 +1672,7 @@ def _results_tables(t: dict, n: int, min_employment: float) -> dict[str, pd.Data
     soc, sec, work = _detailed(t["soc_scores"]), t["sector_scores"], t["workforce"]
     occ_cols = {"soc_code": "SOC code", "soc_title": "occupation", "tot_emp": "employment",
                 "alpha": "alpha", "beta": "beta", "gamma": "gamma"}
-    _check_once(_stripped(t["soc_scores"]))  # before ranked, which counts the rows of the detailed ones
+    _check_once(_stripped(t["soc_scores"]), nested=False)  # before ranked, which counts the rows of the detailed ones
     top, bottom = ranked(soc, "beta", n, min_employment=min_employment)
     every = work[work["group_type"] == "all"].sort_values("measure", kind="stable")
     workforce = every[["measure", "covered_emp", "share_ge_10", "share_gt_50", "emp_mean",

@@ -31,6 +31,7 @@ from exposure.outcomes import (
     PANEL_YEARS,
     PRE_YEAR,
     Outcomes,
+    _check_coefficients,
     _check_outcome_cells,
     _check_year,
 )
@@ -183,7 +184,13 @@ def plot_event_study(coefficients: pd.DataFrame, measures=None, *, spec: str = "
         and the column), no row of ``spec`` or of a measure asked for; ``measures``
         one string (it was read letter by letter: ``['b', 'e', 't', 'a']``) or not a list
         of names, ``spec`` not a string, ``ncols`` not a whole number of 1 or more (0 was
-        read as 1), ``base_year`` not a whole number.
+        read as 1), ``base_year`` not a whole number. As :func:`exposure.outcomes.headline`
+        reads them (:func:`exposure.outcomes._check_coefficients`), naming the row and the
+        column: a (``measure``, ``outcome``, ``spec``, ``year``) given twice (both drawn,
+        the line zigzagging between them), a missing measure (a panel titled ``nan``), a
+        ``ci_low`` above its ``ci_high`` (swapped columns) or a year that is not a whole
+        number; and a ``coef`` outside its own interval. The last two raised matplotlib's
+        ``ValueError: 'yerr' must not contain negative values``.
 
     Examples
     --------
@@ -205,6 +212,11 @@ def plot_event_study(coefficients: pd.DataFrame, measures=None, *, spec: str = "
     base_year = check_count(base_year, "base_year", 0)
     values = {col: numbers(coefficients, col, "coefficients").to_numpy(dtype=float)
               for col in ("year", "coef", "ci_low", "ci_high")}  # text: a ValueError when drawn
+    # as headline reads them: a row twice was drawn twice (a zigzag line), a missing measure as
+    # a panel "nan", swapped interval columns raised matplotlib's "'yerr' must not contain
+    # negative values"
+    _check_coefficients(coefficients, ["measure", "outcome", "spec", "year", "coef", "ci_low", "ci_high"])
+    _check_inside(values)
     coefficients = coefficients.reset_index(drop=True).assign(**values)
     c = coefficients[(coefficients["spec"] == spec).to_numpy(dtype=bool)]
     if c.empty:  # "Number of rows must be a positive integer, not 0"
@@ -225,7 +237,8 @@ def plot_event_study(coefficients: pd.DataFrame, measures=None, *, spec: str = "
                     continue
                 x = s["year"].to_numpy(float) + dx
                 y = s["coef"].to_numpy(float)
-                err = np.vstack([y - s["ci_low"].to_numpy(float), s["ci_high"].to_numpy(float) - y])
+                # a coefficient past its interval by float rounding only (_check_inside): at it
+                err = np.fmax(np.vstack([y - s["ci_low"].to_numpy(float), s["ci_high"].to_numpy(float) - y]), 0)
                 ax.errorbar(x, y, yerr=np.nan_to_num(err), fmt="o-", color=color, ms=3.5, lw=1.2,
                             capsize=2, label=label)
             ax.axhline(0, color="#555555", lw=0.8)
@@ -242,6 +255,24 @@ def plot_event_study(coefficients: pd.DataFrame, measures=None, *, spec: str = "
         if handles:
             fig.legend(handles, labels, loc="outside upper center", ncols=len(labels))
     return fig
+
+
+def _check_inside(values: dict) -> None:
+    """Refuse a ``coef`` outside its own 95% interval, naming the row: no error bar can draw it.
+
+    ``values``: the ``coef``, ``ci_low`` and ``ci_high`` of :func:`plot_event_study`, as
+    floats (the interval checked the right way round already). A coefficient beyond its
+    interval by float rounding only (1e-9 of its size) is at it.
+    """
+    coef, low, high = values["coef"], values["ci_low"], values["ci_high"]
+    tolerance = 1e-9 * np.fmax(np.abs(coef), 1e-300)
+    with np.errstate(invalid="ignore"):
+        outside = (coef < low - tolerance) | (coef > high + tolerance)
+    if outside.any():  # matplotlib's "'yerr' must not contain negative values"
+        pos = int(np.flatnonzero(outside)[0])
+        raise DataFormatError(f"coef {float(coef[pos])!r} is outside its 95% interval [{float(low[pos])!r}, "
+                              f"{float(high[pos])!r}] (ci_low, ci_high): the interval holds its coefficient",
+                              path="coefficients", row=pos + 1, column="coef")
 
 
 _MINUS = "\u2212"  # a typographic minus: text cells never start with "-" or "+"
