@@ -155,8 +155,8 @@ NEAR_CSV = ("onetsoc_code,task,Job Title,JOB_ZONE\n"
             "43-4051.00,Answer customer emails about orders.,Customer Service Representatives,2\n"
             "47-2031.00,Frame walls and floors with lumber.,Carpenters,2\n"
             "43-4051.00,Process refunds for customers.,Customer Service Representatives,2\n")
-ZONE_WARNING = "no 'job_zone' column, but the frame has 'JOB_ZONE': it is not read"
-TITLE_WARNING = "no 'title' column, but the frame has 'Job Title': it is not read"
+ZONE_WARNING = "no 'job_zone' column, but the file has 'JOB_ZONE': it is not read"  # the file (round 72)
+TITLE_WARNING = "no 'title' column, but the file has 'Job Title': it is not read"
 
 
 def said(caplog, text: str) -> int:

@@ -88,7 +88,9 @@ def test_titles_under_another_name_warned_of_by_explain_and_score_tasks(caplog):
     with caplog.at_level(logging.WARNING, logger=LOGGER):
         explain_categories(captions("Occupation"))
         score_tasks(captions("Occupation"), method="rubric")
-    assert [m.startswith("no 'title' column, but the frame has 'Occupation'") for m in caplog.messages] == [True] * 2
+    said = "no 'title' column, but the frame has 'Occupation'"
+    assert [m.startswith(start + said) for m, start in zip(caplog.messages, ["", "score_tasks: "], strict=True)] == [
+        True] * 2  # score_tasks' warning in its name (round 72)
 
 
 def test_titles_under_another_name_warned_of_by_exposure_score(tmp_path, capsys, caplog):
@@ -98,8 +100,8 @@ def test_titles_under_another_name_warned_of_by_exposure_score(tmp_path, capsys,
         code, _, _ = cli(capsys, "score", src, "-o", tmp_path / "o.csv", "--method", "rubric")
     assert code == 0
     assert [m for m in caplog.messages if "'Occupation'" in m] == [
-        "no 'title' column, but the frame has 'Occupation': it is not read (the rows are tagged without it); "
-        "give --occupation-column Occupation"]  # the command's option (round 71)
+        f"{src}: no 'title' column, but the file has 'Occupation': it is not read (the rows are scored without "
+        "it); give --occupation-column Occupation"]  # the command's option (round 71), the file (round 72)
 
 
 # ------------------------------------------------------------------ 2. a workbook or a compressed sample file

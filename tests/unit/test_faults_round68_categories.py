@@ -183,7 +183,7 @@ def test_codes_under_another_name_are_warned_of(caplog, func, name):
         got = func(frame)
     assert warnings_of(caplog) == [
         f"the column {name!r} holds O*NET-SOC codes (first: '11-2032.00') but is not read: the occupation is "
-        "read from a column 'onetsoc_code' only, so the rows are tagged as free text; name the column "
+        "read from a column 'onetsoc_code' only, so the rows were tagged as if they had none; name the column "
         "'onetsoc_code' to have it read"]
     assert got["entry_creative"].tolist() == [True, False]  # tagged as free text, as before
     caplog.clear()

@@ -450,7 +450,7 @@ def _warn_key_headers(tasks: pd.DataFrame, batch: bool, titles=None, text_column
     """
     if batch:
         return
-    _warn_near_columns(tasks, titles, None, keys=False)
+    _warn_near_columns(tasks, titles, None, keys=False, caller="score_tasks")  # in its own name
     warn_keys_spelled_twice(tasks.columns)  # the library's name is read, the other spelling not
     # keys under O*NET's headers, or kept in the index (set_index(["onetsoc_code", "task_id"]))
     warn_keys_not_read(tasks, logger, KEY_HEADERS_MESSAGE, KEY_LEVELS_MESSAGE)

@@ -1712,9 +1712,9 @@ def _warn_replaced(frame: pd.DataFrame, src: Path, dst: Path, said: list | None,
 
     Also once per file: an optional column that the file has under another name only
     (``JOB_ZONE``, ``jobzone``, ``Job Title``), which is not read, in the words of
-    :func:`~exposure.scoring.score_tasks` for a frame
-    (:func:`exposure.scoring.categories._warn_near_columns`; the text column is no such
-    column). ``score_tasks`` does not say it of one batch of a file, whose reader renames
+    :func:`~exposure.scoring.score_tasks` for a frame, said of the file
+    (:func:`exposure.scoring.categories._warn_near_columns` with ``path``: ``t.csv: no
+    'job_zone' column, but the file has 'JOB_ZONE'``; the text column is no such column). ``score_tasks`` does not say it of one batch of a file, whose reader renames
     O*NET's own headers (``Job Zone``, ``Title``) but not these: the file was scored
     without its job zones (the entry-level gate of ``entry_creative``, the rubric's prior)
     or titles (the occupation context), without a word, where the same rows given to
@@ -1750,7 +1750,7 @@ def _warn_replaced(frame: pd.DataFrame, src: Path, dst: Path, said: list | None,
     titles = scoring_module._titles(text_column, occupation_column)
     warn_codes_not_read(frame, src, skip=(text_column, titles))
     categories_module._warn_near_columns(pd.DataFrame(columns=[c for c in columns if c != text_column]),
-                                         titles, None, keys=False)
+                                         titles, None, keys=False, path=src)
     cased = [c for c in columns if isinstance(c, str) and not _score_named(c) and c not in used
              and c.strip().lower() in EXPOSURE_MEASURES]
     if cased:

@@ -335,16 +335,18 @@ def warn_keys_not_read(frame: pd.DataFrame, log: logging.Logger, headers_message
                     ", ".join(repr(n) for n in levels))
 
 
-#: The warning of :func:`warn_codes_not_read`: a column of O*NET-SOC codes under a name that is not read.
-CODES_NOT_READ_MESSAGE = ("%s: the column %r holds O*NET-SOC codes (first: %r) but is not read: the occupation "
-                          "is read from a column 'onetsoc_code' only, so the rows were scored as if they had "
-                          "none; name the column 'onetsoc_code' to have it read")
+#: The warning of :func:`warn_codes_not_read`: a column of O*NET-SOC codes under a name that is not read
+#: (the start, ``score_tasks`` or the file's path, the verb, ``scored`` or ``tagged``, and the spaces to
+#: remove around the codes, as ``onetsoc_code`` refuses them, are given).
+CODES_NOT_READ_MESSAGE = ("%sthe column %r holds O*NET-SOC codes (first: %r) but is not read: the occupation "
+                          "is read from a column 'onetsoc_code' only, so the rows were %s as if they had "
+                          "none; name the column 'onetsoc_code'%s to have it read")
 
 _ONETSOC_CELL = re.compile(ONETSOC_PATTERN)
 
 
 def codes_not_read(frame: pd.DataFrame, skip=()) -> tuple | None:
-    """``(column, first code)`` of a column holding O*NET-SOC codes under a name no scorer reads; else None.
+    """``(column, first code, first code with spaces)`` of a column of O*NET-SOC codes under a name no scorer reads.
 
     The scorers read an occupation from ``onetsoc_code`` (or a spelling of it:
     :func:`key_spellings`) only. A frame with its codes under ``onet_code``, ``O*NET
@@ -353,12 +355,17 @@ def codes_not_read(frame: pd.DataFrame, skip=()) -> tuple | None:
     a word. A column is taken for codes when its first (up to 20) values that are not
     missing are all O*NET-SOC codes (``15-1252.00``). None when the frame has such a key
     already, as a column, a spelling or an index level. Columns in ``skip`` (the text and
-    title columns) are not looked at.
+    title columns) are not looked at. A column of any name is looked at: the numbered
+    columns of ``pd.read_csv(path, header=None)`` (``score_tasks(frame, text_column=2)``)
+    were scored without their codes, without a word. The third item is the first code
+    (of those looked at) with white space around it, else None: ``onetsoc_code`` refuses
+    such a code (the advice to rename the column then failed on it). None when no column
+    holds codes.
 
     Examples
     --------
     >>> codes_not_read(pd.DataFrame({"task": ["Draft emails."], "onet_code": ["43-6014.00"]}))
-    ('onet_code', '43-6014.00')
+    ('onet_code', '43-6014.00', None)
     >>> print(codes_not_read(pd.DataFrame({"task": ["Draft emails."], "onetsoc_code": ["43-6014.00"]})))
     None
     """
@@ -367,7 +374,7 @@ def codes_not_read(frame: pd.DataFrame, skip=()) -> tuple | None:
         return None
     twice = frame.columns.duplicated(keep=False)
     for i, name in enumerate(frame.columns):
-        if not isinstance(name, str) or name in skip or twice[i]:
+        if twice[i] or name in skip:
             continue
         column = frame.iloc[:, i]
         if pd.api.types.is_numeric_dtype(column.dtype) or pd.api.types.is_bool_dtype(column.dtype):
@@ -376,7 +383,7 @@ def codes_not_read(frame: pd.DataFrame, skip=()) -> tuple | None:
         present = (v for v in column if not (pd.api.types.is_scalar(v) and pd.isna(v)))
         values = list(itertools.islice(present, 20))
         if values and all(isinstance(v, str) and _ONETSOC_CELL.match(v.strip()) for v in values):
-            return name, values[0]
+            return name, values[0], next((v for v in values if v != v.strip()), None)
     return None
 
 
@@ -407,14 +414,26 @@ def ids_without_codes(frame: pd.DataFrame, skip=()) -> int:
     return int(ids.notna().sum()) if isinstance(ids, pd.Series) else 0
 
 
-def warn_codes_not_read(frame: pd.DataFrame, where, skip=()) -> None:
-    """Log :data:`CODES_NOT_READ_MESSAGE` (``exposure.scoring`` logger) for :func:`codes_not_read`.
+def warn_codes_not_read(frame: pd.DataFrame, where=None, skip=(), *, verb: str = "scored",
+                        log: logging.Logger | None = None) -> bool:
+    """Log :data:`CODES_NOT_READ_MESSAGE` for :func:`codes_not_read`; whether it was logged.
 
-    ``where`` starts the message: ``score_tasks``, or the file's path (``exposure score FILE``).
+    ``where`` starts the message: ``score_tasks``, or the file's path (``exposure score
+    FILE``); None starts it with the column (the category tagger, whose warnings name no
+    function). ``verb`` says what was done to the rows: ``scored``, or ``tagged`` (the
+    category tagger). ``log``: the logger (default ``exposure.scoring``). The scorers and
+    the tagger said it in two wordings of two functions (``the rows were scored as if
+    they had none``; ``the rows are tagged as free text``). Codes with spaces around them
+    are told to lose them too: renaming the column alone had them refused.
     """
     found = codes_not_read(frame, skip)
-    if found is not None:
-        _SCORING_LOG.warning(CODES_NOT_READ_MESSAGE, where, *found)
+    if found is None:
+        return False
+    name, first, spaced = found
+    strip = "" if spaced is None else f" and remove the spaces around its codes ({spaced!r})"
+    (_SCORING_LOG if log is None else log).warning(CODES_NOT_READ_MESSAGE, "" if where is None else f"{where}: ",
+                                                   name, first, verb, strip)
+    return True
 
 
 def warn_keys_spelled_twice(columns, aliases=None, *, path=None) -> None:
@@ -1369,6 +1388,7 @@ def _job_zone_error(values: pd.Series, codes: np.ndarray, *, what: str = "", pat
     """Raise on the first refused cell (``codes`` -1) of ``values``, naming its row.
 
     Also a ``row_offset`` that is not a whole number of 0 or more (:func:`check_row_offset`).
+    A cell that is a Stata value label (:func:`_value_labels_note`) is told to be one.
     """
     row_offset = check_row_offset(row_offset)
     bad = codes < 0
@@ -1378,8 +1398,47 @@ def _job_zone_error(values: pd.Series, codes: np.ndarray, *, what: str = "", pat
     value = values.iloc[pos]
     value = value.item() if isinstance(value, np.generic) else value
     raise DataFormatError(f"{what}job zone must be a whole number from {JOB_ZONES.start} to "
-                          f"{JOB_ZONES.stop - 1}, got {cell_shown(value)}", path=path, row=pos + row_offset,
-                          column="job_zone")
+                          f"{JOB_ZONES.stop - 1}, got {cell_shown(value)}{_value_labels_note(values, value, path)}",
+                          path=path, row=pos + row_offset, column="job_zone")
+
+
+def _value_labels_note(values: pd.Series, value, path) -> str:
+    """The end of the job zone error for a cell that is a Stata value label; else ``""``.
+
+    pandas reads a Stata variable with value labels as the labels (a categorical column):
+    a ``job_zone`` of 4 labelled ``Considerable Preparation Needed`` was refused as
+    ``got 'Considerable Preparation Needed'``, the number the file holds unnamed, and the
+    advice (remove the labels) unsaid. ``path``: the ``.dta`` file read (the command's
+    advice, in Stata), when ``value`` is one of its value labels (the file is read
+    again, on this error only: its reader has made the labels plain text by now); else a
+    frame of a categorical column (pandas' way to read the numbers).
+
+    Examples
+    --------
+    >>> _value_labels_note(pd.Series(["Some Preparation Needed"], dtype="category"), "Some Preparation Needed", None)
+    "; the column's categories are text: a Stata file's value labels? pd.read_stata(path, convert_categoricals=False) reads the job zones they label"
+    >>> _value_labels_note(pd.Series(["4"]), "4", None)
+    ''
+    """
+    if not isinstance(value, str):
+        return ""
+    if path is None:
+        if not isinstance(values.dtype, pd.CategoricalDtype):
+            return ""
+        return ("; the column's categories are text: a Stata file's value labels? "
+                "pd.read_stata(path, convert_categoricals=False) reads the job zones they label")
+    if not os.fspath(path).lower().endswith(".dta"):
+        return ""
+    try:
+        with pd.read_stata(path, iterator=True) as reader:
+            labels = reader.value_labels()
+    except Exception:  # noqa: BLE001 - the file was read: the labels are only a note
+        return ""
+    if not any(value in set(found.values()) for found in labels.values()):
+        return ""
+    return ("; the file's value labels were read in place of its values (as pandas reads a Stata "
+            "file): remove the labels from the column (Stata: label values job_zone) and save the "
+            "file again")
 
 
 def job_zone_values(values: pd.Series, *, what: str = "", path=None,

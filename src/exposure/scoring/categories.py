@@ -92,7 +92,6 @@ from exposure.scoring._inputs import (
     check_onet,
     check_release_table,
     check_titles_not_texts,
-    codes_not_read,
     dwa_task_keys,
     has_keys,
     ids_without_codes,
@@ -106,6 +105,7 @@ from exposure.scoring._inputs import (
     remembered,
     task_dwa_links,
     task_texts,
+    warn_codes_not_read,
     with_index_label,
     without_other_ids,
 )
@@ -2209,7 +2209,8 @@ def _holds_codes(column) -> bool:
     return bool(values) and all(_CODE_CELL.match(str(v)) for v in values)
 
 
-def _warn_near_columns(frame: pd.DataFrame, occupation_column, onet, *, keys: bool = True) -> None:
+def _warn_near_columns(frame: pd.DataFrame, occupation_column, onet, *, keys: bool = True, path=None,
+                       caller: str | None = None) -> None:
     """Log a warning for each optional column that is absent while a near spelling is there.
 
     The optional columns are read only under their exact names: a frame with ``Title``,
@@ -2223,8 +2224,16 @@ def _warn_near_columns(frame: pd.DataFrame, occupation_column, onet, *, keys: bo
     ``set_index("title")``, as tasks are often kept): it was not read either, and the rows
     were tagged as free text without a word.
     ``keys`` False leaves the key columns to the caller (:func:`exposure.scoring.score_tasks`
-    warns of them in its own words).
+    warns of them in its own words). ``path``: the file the columns are read from
+    (``exposure score FILE``), which the warning names, and whose rows are scored: it
+    said ``the frame has 'JOB_ZONE'`` and ``the rows are tagged``, naming neither the file
+    nor what was done to it. ``caller``: the scorer of a frame (``score_tasks``), which
+    starts the warning, as its other warnings; its rows are scored, not tagged.
     """
+    if path is not None:
+        where, had, done = f"{path}: ", "the file", "scored"
+    else:
+        where, had, done = ("", "the frame", "tagged") if caller is None else (f"{caller}: ", "the frame", "scored")
     columns = [c for c in frame.columns if isinstance(c, str)]
     levels = [n for n in frame.index.names if isinstance(n, str)]
     wanted = [("title", "occupation_column")] if occupation_column == "title" else []
@@ -2241,17 +2250,17 @@ def _warn_near_columns(frame: pd.DataFrame, occupation_column, onet, *, keys: bo
         if near:
             # exposure score: --occupation-column 'Job Title' (options_named), not the API's words
             how = (f"give {argument_given(arg, near[0])}" if arg is not None else f"rename that column {name!r}")
-            logger.warning("no %r column, but the frame has %r: it is not read (the rows are tagged "
-                           "without it); %s", name, near[0], how)
+            logger.warning("%sno %r column, but %s has %r: it is not read (the rows are %s without it); %s",
+                           where, name, had, near[0], done, how)
             continue
         # set_index("onetsoc_code"): the codes (or titles, job zones) were not read, the rows
         # tagged as free text without a word
         level = next((n for n in levels if _column_key(n) in _NEAR_COLUMNS[name]), None)
         if level is not None:
             rename = "" if level == name else f", then rename it {name!r}"
-            logger.warning("no %r column, but the frame's index has a level %r: it is not read (the "
-                           "rows are tagged without it); frame.reset_index() makes it a column%s",
-                           name, level, rename)
+            logger.warning("%sno %r column, but the frame's index has a level %r: it is not read (the "
+                           "rows are %s without it); frame.reset_index() makes it a column%s",
+                           where, name, level, done, rename)
 
 
 def _warn_codes_not_read(frame: pd.DataFrame, skip, onet) -> None:
@@ -2264,14 +2273,12 @@ def _warn_codes_not_read(frame: pd.DataFrame, skip, onet) -> None:
     as free text, without a word (``score_tasks`` warned of the first): the public
     relations managers' (job zone 4) task
     ``Design and edit promotional publications, such as brochures.``, under ``onet_code``
-    or by its task ID alone, came out ``entry_creative``.
+    or by its task ID alone, came out ``entry_creative``. The first is said by
+    :func:`~exposure.scoring._inputs.warn_codes_not_read`, in ``score_tasks``' words (the
+    rows ``were tagged as if they had none``): it was a copy, in words of its own.
     The columns in ``skip`` (the text and title columns) are not looked at.
     """
-    found = codes_not_read(frame, skip)
-    if found is not None:
-        logger.warning("the column %r holds O*NET-SOC codes (first: %r) but is not read: the occupation is "
-                       "read from a column 'onetsoc_code' only, so the rows are tagged as free text; name "
-                       "the column 'onetsoc_code' to have it read", *found)
+    if warn_codes_not_read(frame, skip=skip, verb="tagged", log=logger):  # in score_tasks' words
         return
     # a spelling of onetsoc_code is _warn_near_columns's to say
     with_id = 0 if onet is None else ids_without_codes(frame, skip)
