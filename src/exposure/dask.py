@@ -52,6 +52,7 @@ import hashlib
 import json
 import logging
 import os
+import pickle
 import re
 import threading
 import urllib.parse
@@ -1906,6 +1907,54 @@ def _require_columns(part: pd.DataFrame, columns: list, where: str) -> None:
 
 def _sums_partition(part: pd.DataFrame, by: str, weight: str | None,
                     partition_info: dict | None = None) -> pd.DataFrame:
+    """:func:`_partition_sums`, or, where it refuses the partition, the row of :func:`_failed_sums`.
+
+    The error of each partition is carried to the one partition of all the sums, where
+    :func:`_means_partition` raises that of the first partition (by number). Raised in
+    the partition, the error was that of the partition that failed first: with bad rows in
+    ``scored.partitions[1]`` and ``[2]``, the synchronous scheduler named ``[2]`` (the
+    reduction's order), the threaded one either, from one run to the next.
+    """
+    try:
+        return _partition_sums(part, by, weight, partition_info)
+    except DataFormatError as exc:
+        if partition_info is None:
+            raise
+        return _failed_sums(exc, partition_info["number"])
+
+
+#: The start of a code of :func:`_failed_sums` (no code of the data starts with NUL).
+_FAILED = "\0failed:"
+
+
+def _failed_sums(exc: DataFormatError, number: int) -> pd.DataFrame:
+    """The sums of partition ``number`` (columns of :func:`_partition_sums`) that refused it with ``exc``.
+
+    One row, of a code that is :data:`_FAILED`, the partition's number (12 digits: the
+    codes sort by it) and ``exc`` pickled (hex); every count and sum 0, no row giving a
+    measure (:data:`_NOWHERE`).
+    """
+    code = f"{_FAILED}{number:012d}:{pickle.dumps(exc).hex()}"
+    out = pd.DataFrame({_CODE: pd.array([code], dtype="string").to_numpy(), "n_rows": 0, "weight": 0.0})
+    out["__n_known"] = np.int64(0)
+    out["__n_counted"] = np.int64(0)
+    for col in ROLLUP_MEASURES:
+        out[f"{col}__w"] = 0.0
+        out[f"{col}__wx"] = 0.0
+    for col in _FIRSTS:
+        out[col] = np.int64(_NOWHERE)
+    return out
+
+
+def _refuse_failed(codes: pd.Index) -> None:
+    """Raise the error of the first partition (by number) that :func:`_sums_partition` refused, if any."""
+    failed = [c for c in codes if isinstance(c, str) and c.startswith(_FAILED)]
+    if failed:
+        raise pickle.loads(bytes.fromhex(min(failed)[len(_FAILED) + 13:]))
+
+
+def _partition_sums(part: pd.DataFrame, by: str, weight: str | None,
+                    partition_info: dict | None = None) -> pd.DataFrame:
     """The weighted sums of a partition of scored rows, by ``by``.
 
     Weights are read as the pandas roll-ups read employment
@@ -1956,6 +2005,7 @@ def _means_partition(sums: pd.DataFrame, by: str, weight: str | None = None,
     weights that are 0 or missing on every row with a score (every mean would be missing).
     """
     if check:
+        _refuse_failed(sums.index)  # a bad row: that of the first partition refused
         if sums.empty:
             raise DataFormatError("no task scores: the frame has no rows")
         if not sums["__n_known"].sum():
@@ -2074,7 +2124,9 @@ def to_occupations(scored: dd.DataFrame, by: str = "onetsoc_code", *,
         naming the partition and the column (a bare ``KeyError`` before); a weight that is
         not a number of 0 or more (``"abc"``, ``True``, ``-1``, ``inf``), read as the
         pandas roll-ups read employment (``"1,200"`` is 1200; ``**`` and blanks are
-        missing, a weight of 0), naming the partition, its row and the column:
+        missing, a weight of 0), naming the partition, its row (from 1, in the partition)
+        and the column; of bad rows in several partitions, that of the first partition
+        (by number) is named, whatever the scheduler ran first:
         ``scored.partitions[1], row 2, column 'n': n must be a number or a BLS special
         value (** * # ~), got 'abc'``. So are, as the pandas roll-ups refuse them
         (:func:`exposure.rollup.to_occupations`), a row without a code in ``by`` (it was

@@ -89,7 +89,13 @@ from exposure.scoring._files import (
     onet_aliases,
     row_arg,
 )
-from exposure.scoring._inputs import check_columns, check_row_offset, columns_shown, task_texts
+from exposure.scoring._inputs import (
+    check_columns,
+    check_row_offset,
+    columns_shown,
+    missing_column_hint,
+    task_texts,
+)
 from exposure.scoring.learned import load_model, titles_share_context
 
 __all__ = ["score", "score_batches", "score_schema", "check", "SCORE_TYPES", "REPLACED_COLUMNS_MESSAGE"]
@@ -639,7 +645,11 @@ def _check_columns(schema, text_column: str, occupation_column: str | None, *,
     PySpark's ``NOT_IMPLEMENTED: Invalid return type in mapInPandas``, printing the whole
     schema, hidden columns included).
     The columns are looked for under their names after O*NET's published headers are
-    renamed, as ``score_tasks`` does.
+    renamed, as ``score_tasks`` does. A missing occupation column is followed, as
+    ``score_tasks`` follows it, by the column of ``sdf`` that spells it in another case
+    (:func:`~exposure.scoring._inputs.missing_column_hint`:
+    ``the frame has 'Job Title': give occupation_column='Job Title'``), which was left
+    unsaid.
     """
     from pyspark.sql.pandas.types import to_arrow_type
     from pyspark.sql.types import NullType, StringType
@@ -679,8 +689,12 @@ def _check_columns(schema, text_column: str, occupation_column: str | None, *,
     fields = {aliases.get(f.name, f.name): f for f in schema.fields}
     task_texts(pd.DataFrame(columns=list(fields)), text_column, show_index=False)  # missing: its message
     if occupation_column is not None and occupation_column not in fields:
+        # as score_tasks: a column in another case offered (``Job Title`` for ``job_title``),
+        # under the name sdf gives it
         raise DataFormatError(f"missing occupation column {occupation_column!r} (columns: "
-                              f"{columns_shown(list(fields))})", column=occupation_column)
+                              f"{columns_shown(list(fields))})"
+                              f"{missing_column_hint(names, occupation_column, 'occupation_column')}",
+                              column=occupation_column)
     for name, what in ((text_column, "task texts"), ("onetsoc_code", "O*NET-SOC codes such as '43-9061.00'"),
                        (occupation_column, "occupation titles")):
         field = fields.get(name) if name is not None else None

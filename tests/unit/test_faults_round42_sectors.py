@@ -80,8 +80,11 @@ def _employment(socs, seed: int = 1) -> pd.DataFrame:
 def _soc_scores(socs, seed: int = 2) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     n = len(socs)
-    return pd.DataFrame({"soc_code": socs, "soc_title": socs, "alpha": rng.random(n), "beta": rng.random(n),
-                         "gamma": rng.random(n), "tot_emp": rng.integers(10, 100_000, n) + rng.random(n),
+    # the same draws, in the rubric's order alpha <= beta <= gamma on each row (round 72: to_sectors refuses
+    # a row out of it)
+    alpha, beta, gamma = np.sort(np.stack([rng.random(n), rng.random(n), rng.random(n)]), axis=0)
+    return pd.DataFrame({"soc_code": socs, "soc_title": socs, "alpha": alpha, "beta": beta,
+                         "gamma": gamma, "tot_emp": rng.integers(10, 100_000, n) + rng.random(n),
                          "a_mean": rng.random(n) * 1e5})
 
 
@@ -155,8 +158,10 @@ def test_to_census_occ_independent_of_crosswalk_row_order():
     rng = np.random.default_rng(5)
     socs = _codes(6, 20)
     onet = [f"{s}.{j:02d}" for s in socs for j in range(int(rng.integers(1, 3)))]
-    occ = pd.DataFrame({"onetsoc_code": onet, "alpha": rng.random(len(onet)), "beta": rng.random(len(onet)),
-                        "gamma": rng.random(len(onet))})
+    # the same draws, in the rubric's order on each row (round 72: to_census_occ refuses a row out of it)
+    alpha, beta, gamma = np.sort(np.stack([rng.random(len(onet)), rng.random(len(onet)), rng.random(len(onet))]),
+                                 axis=0)
+    occ = pd.DataFrame({"onetsoc_code": onet, "alpha": alpha, "beta": beta, "gamma": gamma})
     # five O*NET codes a Census code, employment with fractions so the sums round
     census = pd.DataFrame({"onetsoc_code": onet, "census_occ": [f"{(i // 5) * 10:04d}" for i in range(len(onet))]})
     emp = pd.DataFrame({"soc_code": socs, "tot_emp": rng.integers(1, 100_000, len(socs)) + rng.random(len(socs))})

@@ -32,7 +32,7 @@ import pandas as pd
 
 from exposure import crosswalks
 from exposure._load import load
-from exposure._measures import MEASURES
+from exposure._measures import EXPOSURE_MEASURES, MEASURES
 from exposure._tables import MAX_COUNT, first_repeat
 from exposure.crosswalks import check_soc_structure, code_list, oews_code_map
 from exposure.errors import DataFormatError
@@ -44,6 +44,7 @@ from exposure.rollup._soc import (
     measure_values,
     refuse_nested_codes,
     refuse_other_spelling,
+    refuse_rubric_order,
     require_frame,
 )
 from exposure.schemas import validate
@@ -655,10 +656,14 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
         ``measures`` empty, repeated, or naming an absent column; a measure value that is
         not a number or not in [0, 1] (``scores, row 6, column 'beta':
         must be in [0, 1], got inf``; rows count the rows of ``scores``
-        from 1); an O*NET-SOC code twice in the crosswalk; an employment ``soc_code``
-        missing, malformed or given twice with different ``tot_emp`` (``employment, row 2,
-        column 'soc_code': ...``; ``scores, ...`` when the employment is taken from the
-        scores); scores with no rows or no value at all; scores none of whose codes reach
+        from 1); alpha, beta and gamma (those carried) out of the rubric's order,
+        ``alpha <= beta <= gamma`` within 1e-6, which means of task scores keep (two
+        columns swapped: carried as given before;
+        :func:`~exposure.rollup._soc.refuse_rubric_order`); an O*NET-SOC code twice in
+        the crosswalk; an employment ``soc_code`` missing, malformed or given twice
+        with different ``tot_emp`` (``employment, row 2, column 'soc_code': ...``;
+        ``scores, ...`` when the employment is taken from the scores); scores with no
+        rows or no value at all; scores none of whose codes reach
         the crosswalk (e.g. O*NET-SOC 2010 codes such as ``15-1132.00``), which would
         leave every Census code unscored; a crosswalk without rows (the scores were
         blamed); an employment ``tot_emp`` of 2**63 or more (``employment, row 2, column
@@ -716,6 +721,10 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
     clean = pd.concat([frame[[key]].astype({key: str}), pd.DataFrame(measure_values(frame, "scores", names), columns=names)], axis=1)
     if clean[names].isna().all(axis=None):
         raise DataFormatError(f"scores have no value: every row is missing all of {names}")
+    # alpha above beta (swapped columns): carried to the Census codes as given, as to_soc did
+    refuse_rubric_order(np.column_stack([clean[m].to_numpy(dtype=float) if m in names else np.full(len(clean), np.nan)
+                                         for m in EXPOSURE_MEASURES]),
+                        "scores", "O*NET occupations" if key == "onetsoc_code" else "OEWS codes")
     check_soc_structure(soc_structure)
     check_location(mirror, "mirror")
     check_location(data_dir, "data_dir")

@@ -28,7 +28,7 @@ from exposure._measures import (
 )
 from exposure._tables import norm_task_id, norm_task_ids, task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
-from exposure.rollup._soc import measure_values, partial_measures, require_frame
+from exposure.rollup._soc import measure_values, partial_measures, require_frame, rubric_order
 from exposure.schemas import validate
 from exposure.schemas._fields import first_bad_onetsoc_code
 from exposure.schemas._rollup import OccupationScores
@@ -1264,16 +1264,10 @@ def _check_rubric(abg: np.ndarray, rows: np.ndarray) -> None:
     On ``rows`` (those without probabilities): alpha <= beta <= gamma wherever two are
     known, and beta = (alpha + gamma) / 2 where all three are, within :data:`_TOL`.
     """
+    found = rubric_order(abg, rows)  # the order: the one check of to_soc and to_sectors too
+    if found is not None:
+        _fail(found[1], found[0], found[2])
     with np.errstate(invalid="ignore"):
-        order = [(i, j, rows & (abg[:, i] > abg[:, j] + _TOL)) for i, j in ((0, 1), (1, 2), (0, 2))]
-        wrong = np.logical_or.reduce([bad for _, _, bad in order])
-        if wrong.any():
-            pos = int(np.flatnonzero(wrong)[0])
-            i, j = next((i, j) for i, j, bad in order if bad[pos])
-            shown = ", ".join(f"{m} {_show(v)}" for m, v in zip(EXPOSURE_MEASURES, abg[pos], strict=True))
-            _fail(f"{EXPOSURE_MEASURES[i]} is above {EXPOSURE_MEASURES[j]} ({shown}): the rubric gives "
-                  "alpha <= beta <= gamma (alpha = p_e1, beta = p_e1 + p_e2 / 2, gamma = p_e1 + p_e2)",
-                  pos, EXPOSURE_MEASURES[i])
         a, b, g = abg.T
         off = rows & (np.abs(b - (a + g) / 2) > _TOL)
     if off.any():

@@ -25,6 +25,7 @@ from exposure.rollup._soc import (
     partial_measures,
     refuse_nested_codes,
     refuse_other_spelling,
+    refuse_rubric_order,
     require_frame,
 )
 from exposure.schemas import validate
@@ -604,7 +605,10 @@ def to_sectors(
         repeated or malformed ``soc_code``, a measure that is not a number in [0, 1], some
         of alpha, beta and gamma given and not the others -- ``covered_emp`` counts the
         workers with a beta, so alpha and gamma would be means over other workers --
-        ``soc_scores, row 2, column 'beta': alpha, gamma are given and beta is missing``),
+        ``soc_scores, row 2, column 'beta': alpha, gamma are given and beta is missing``,
+        alpha, beta and gamma out of the rubric's order, ``alpha <= beta <= gamma`` within
+        1e-6, which means of task scores keep: two columns swapped, averaged as given before,
+        :func:`~exposure.rollup._soc.refuse_rubric_order`),
         naming the row (counted from 1) and column; or a bad ``employment`` frame (a
         ``tot_emp`` or ``a_mean`` that is other text, a boolean, negative or infinite,
         its row and column named: :func:`~exposure.rollup.employment_frame`; a row of
@@ -645,6 +649,7 @@ def to_sectors(
     soc_codes = _check_soc_codes(soc_scores)
     vals = _soc_values(soc_scores)
     _refuse_partial_measures(vals)  # alpha and gamma means over more workers than covered_emp
+    refuse_rubric_order(vals, "soc_scores", "OEWS codes")  # swapped columns, averaged as given
     industries, cells = _industry_cells(employment, level)  # a second title: logged once per frame and level
     _warn_unmatched(soc_codes, vals[:, 1], cells, level, _detailed_codes(employment))
     order = _code_order(soc_codes)  # the sums run in one order whatever the rows'

@@ -957,7 +957,10 @@ def to_soc(
         repeated or malformed ``onetsoc_code`` (``'11-1011.00 '``), a measure that is not
         a number or outside [0, 1], some of alpha, beta and gamma given and not the others
         (each is averaged over the children that give it: the code broke the rubric; a
-        measure missing on every row is left out), an ``n_tasks`` that is not a count
+        measure missing on every row is left out), alpha, beta and gamma out of the
+        rubric's order (``alpha <= beta <= gamma``, within 1e-6: weighted means of task
+        scores keep it, so such a row has two columns swapped; it was rolled up as given,
+        :func:`refuse_rubric_order`), an ``n_tasks`` that is not a count
         (``combine="n_tasks"``); a crosswalk with a missing or malformed code (its row and
         column named), a bad ``soc_structure``; or a bad employment frame (a ``tot_emp``
         or ``a_mean`` that is other text, a boolean, negative or infinite: ``row 1,
@@ -1018,6 +1021,7 @@ def _to_soc(occupation_scores, onet_to_soc, employment, combine="equal", soc_str
         present = [m for m in MEASURES if m in occ.columns]
         raise DataFormatError(f"occupation_scores have no value: every row is missing all of {present}")
     _refuse_partial_measures(vals)  # an OEWS code's alpha, beta, gamma means over other children
+    refuse_rubric_order(vals, "occupation_scores", "O*NET occupations")  # swapped columns
     counts = None
     if combine == "n_tasks":
         require_frame(occ, "occupation_scores", ["n_tasks"])
@@ -1088,6 +1092,75 @@ def partial_measures(vals: np.ndarray, *, required: tuple[str, ...] = ()) -> tup
     absent = [m for m, k, u in zip(EXPOSURE_MEASURES, known[pos], used, strict=True) if u and not k]
     return (pos, f"{', '.join(given)} {'is' if len(given) == 1 else 'are'} given and {', '.join(absent)} "
                  f"{'is' if len(absent) == 1 else 'are'} missing", absent[0])
+
+
+#: Float rounding allowed in the order of alpha, beta and gamma (:func:`rubric_order`), that
+#: of the task scores' check (:func:`~exposure.rollup._occupations.check_task_scores`).
+RUBRIC_TOLERANCE = 1e-6
+
+
+def rubric_order(vals: np.ndarray, rows: np.ndarray | None = None) -> tuple[int, str, str] | None:
+    """The first row of ``vals`` whose alpha, beta, gamma break ``alpha <= beta <= gamma``, said; None if none.
+
+    ``vals`` holds alpha, beta and gamma first (columns,
+    :data:`~exposure._measures.EXPOSURE_MEASURES`); only ``rows`` (a boolean mask; all rows
+    when None) are looked at, and two measures are compared where both are known, within
+    :data:`RUBRIC_TOLERANCE`. The rubric gives the order to every task (``alpha = p_e1``,
+    ``beta = p_e1 + p_e2 / 2``, ``gamma = p_e1 + p_e2``), and weighted means keep it: the
+    one check of the order of :func:`~exposure.rollup.to_occupations` (tasks),
+    :func:`to_soc` (occupations), :func:`~exposure.rollup.to_sectors` (SOC scores) and
+    :func:`~exposure.rollup.to_census_occ`, each of which says why in its own words. A
+    measure that is missing on the row is not shown.
+
+    Returns
+    -------
+    (int, str, str) or None
+        The row's position, what is wrong with it (``alpha is above beta (...): the
+        rubric gives ...``, the measures of the row in the brackets) and the first
+        measure of the pair out of order.
+
+    Examples
+    --------
+    >>> rubric_order(np.array([[0.1, 0.2, 0.3], [0.6, 0.3, 0.7]]))[0]
+    1
+    >>> rubric_order(np.array([[0.1, np.nan, 0.3], [np.nan, np.nan, np.nan]])) is None
+    True
+    """
+    abg = np.asarray(vals, dtype=float)[:, :len(EXPOSURE_MEASURES)]
+    rows = np.ones(len(abg), dtype=bool) if rows is None else np.asarray(rows, dtype=bool)
+    with np.errstate(invalid="ignore"):
+        order = [(i, j, rows & (abg[:, i] > abg[:, j] + RUBRIC_TOLERANCE)) for i, j in ((0, 1), (1, 2), (0, 2))]
+    wrong = np.logical_or.reduce([bad for _, _, bad in order])
+    if not wrong.any():
+        return None
+    pos = int(np.flatnonzero(wrong)[0])
+    i, j = next((i, j) for i, j, bad in order if bad[pos])
+    shown = ", ".join(f"{m} {float(v):.6g}" for m, v in zip(EXPOSURE_MEASURES, abg[pos], strict=True)
+                      if not np.isnan(v))  # a measure left out is not shown as nan
+    return (pos, f"{EXPOSURE_MEASURES[i]} is above {EXPOSURE_MEASURES[j]} ({shown}): the rubric gives "
+                 "alpha <= beta <= gamma (alpha = p_e1, beta = p_e1 + p_e2 / 2, gamma = p_e1 + p_e2)",
+            EXPOSURE_MEASURES[i])
+
+
+def refuse_rubric_order(vals: np.ndarray, name: str, what: str) -> None:
+    """Refuse a row of ``name`` (scores of ``what``, means of task scores) out of the rubric's order.
+
+    ``vals`` as for :func:`rubric_order`. Such a row is no mean of rubric scores: its
+    columns were swapped or mislabelled (``alpha`` read from a file's ``gamma``), and
+    its codes were rolled up as given, without a word.
+
+    Examples
+    --------
+    >>> refuse_rubric_order(np.array([[0.1, 0.2, 0.3], [0.7, 0.3, 0.6]]), "soc_scores", "OEWS codes")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: soc_scores, row 2, column 'alpha': alpha is above beta (alpha 0.7, beta 0.3, gamma 0.6): the rubric gives alpha <= beta <= gamma (alpha = p_e1, beta = p_e1 + p_e2 / 2, gamma = p_e1 + p_e2), and the scores of OEWS codes, means of task scores, keep that order: are two columns swapped?
+    """
+    found = rubric_order(vals)
+    if found is not None:
+        pos, said, column = found
+        raise DataFormatError(f"{said}, and the scores of {what}, means of task scores, keep that order: "
+                              "are two columns swapped?", path=name, row=pos + 1, column=column)
 
 
 def _refuse_partial_measures(vals: np.ndarray) -> None:
