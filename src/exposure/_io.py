@@ -76,6 +76,7 @@ __all__ = [
     "write_arrays",
     "read_arrays",
     "read_pinned",
+    "pinnable_name",
     "load_pinned",
     "pyarrow_parquet",
     "write_csv",
@@ -1286,6 +1287,23 @@ def _parquet_problem(values: pd.Series) -> tuple[int, str] | None:
     return None
 
 
+def _dense(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its sparse columns (:class:`pandas.SparseDtype`) as the dense columns they stand for.
+
+    A sparse column holds the same values as a dense one; the Parquet and Stata writers
+    failed on it from inside (pyarrow's ``TypeError: Sparse pandas data (column x) not
+    supported``, pandas' ``AttributeError: 'SparseDtype' object has no attribute
+    'itemsize'``), while ``.csv`` and ``.xlsx`` wrote its values. Other frames: unchanged.
+    """
+    sparse = [j for j, dtype in enumerate(frame.dtypes) if isinstance(dtype, pd.SparseDtype)]
+    if not sparse:
+        return frame
+    frame = frame.copy()
+    for j in sparse:
+        frame.isetitem(j, frame.iloc[:, j].sparse.to_dense())
+    return frame
+
+
 def write_parquet(frame: pd.DataFrame, path, metadata: dict[str, str] | None = None, *,
                   make_dirs: bool = True) -> Path:
     """Write ``frame`` to Parquet atomically and deterministically.
@@ -1337,6 +1355,7 @@ def write_parquet(frame: pd.DataFrame, path, metadata: dict[str, str] | None = N
     """
     pq = pyarrow_parquet()
     _one_header_row(frame, path, "a Parquet file", "its schema (one name per column)")
+    frame = _dense(frame)
     _duplicate_name(frame, path, "a Parquet file")
     for j, col in enumerate(frame.columns):
         problem = _parquet_problem(frame.iloc[:, j])
@@ -2724,6 +2743,7 @@ def check_stata(frame: pd.DataFrame, path) -> None:
                               "least one", path=path)
     _one_header_row(frame, path, "a Stata .dta file")
     _duplicate_name(frame, path, "a Stata .dta file")
+    frame = _dense(frame)
     for j, col in enumerate(frame.columns):
         values = _stata_plain(frame.iloc[:, j])
         problem = _stata_problem(values) or _cell_problem(values, "dta")
@@ -2795,7 +2815,7 @@ def write_stata(frame: pd.DataFrame, path) -> Path:
     ...
     exposure.errors.DataFormatError: ...t.dta, row 2, column 'id': the column holds the integer 9223372036854775807, beyond ...
     """
-    frame = frame.reset_index(drop=True)
+    frame = _dense(frame.reset_index(drop=True))  # a sparse column: its values
     check_stata(frame, path)  # before any writing
     _warn_sub_ms(frame, path)
     for col in frame.columns:
@@ -2854,22 +2874,24 @@ def read_pinned(path, pins: dict, what: str) -> tuple[bytes, str]:
     Raises
     ------
     exposure.errors.ChecksumMismatchError
-        The file's sha256 differs from the pinned one.
+        The file's sha256 differs from the pinned one, naming the ``registry.txt`` beside
+        it when that pins it (:func:`_mismatch`).
     exposure.errors.DataFormatError
         The file is missing: ``PATH: retrieval index not found``, as a missing input file
         is named (it was a bare ``ExposureError``, ``retrieval index not found: PATH``).
-    exposure.errors.ExposureError
-        The file is not pinned.
+        The file is not pinned, naming it and how to pin it (:func:`_unpinned_advice`; it
+        was a bare ``ExposureError``, ``artifact 'a.npz' is not listed in the model
+        registry``, naming no folder and giving no advice).
 
     Examples
     --------
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.npz"
     >>> _ = p.write_bytes(b"x")
-    >>> read_pinned(p, {}, "artifact")
+    >>> read_pinned(p, {}, "artifact")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    exposure.errors.ExposureError: artifact 'a.npz' is not listed in the model registry
+    exposure.errors.DataFormatError: .../a.npz: artifact 'a.npz' is not listed in the model registry, ...
     """
     path = Path(path)
     if not path.is_file():  # a bare ExposureError "... not found: PATH" was neither of the file errors
@@ -2877,10 +2899,96 @@ def read_pinned(path, pins: dict, what: str) -> tuple[bytes, str]:
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     if path.name not in pins:
-        raise ExposureError(f"{what} {path.name!r} is not listed in the model registry")
+        raise DataFormatError(f"{what} {path.name!r} is not listed in the model registry, "
+                              f"{_unpinned_advice(path, digest, what)}", path=path)
     if pins[path.name] != digest:
-        raise ChecksumMismatchError(path.name, pins[path.name], digest, path=path)
+        raise _mismatch(path, pins[path.name], digest, what)
     return data, digest
+
+
+def _pinned_beside(path: Path, digest: str) -> Path | None:
+    """The ``registry.txt`` beside ``path`` when it pins ``path``'s name with ``digest``, else None.
+
+    ``exposure train --out models/m.npz`` pins the model it writes there, not in the
+    registry read by default.
+    """
+    beside = path.parent / "registry.txt"
+    try:
+        lines = beside.read_text(encoding="utf-8-sig").splitlines() if beside.is_file() else []
+    except (OSError, UnicodeDecodeError):
+        return None
+    # as read_registry reads a line: 'name sha256', the digest in either case
+    pinned = any([part.lower() if i else part for i, part in enumerate(line.split("#", 1)[0].split())]
+                 == [path.name, digest] for line in lines)
+    return beside if pinned else None
+
+
+def pinnable_name(name: str) -> str:
+    """``name`` as a registry line ``name sha256`` can hold it: each run of spaces and ``#`` one ``_``.
+
+    Examples
+    --------
+    >>> pinnable_name("my model.npz"), pinnable_name("m#1.npz"), pinnable_name("m.npz")
+    ('my_model.npz', 'm_1.npz', 'm.npz')
+    """
+    return re.sub(r"[\s#]+", "_", name.strip()) or "model.npz"
+
+
+def _loader(what: str, registry: str = "...") -> str:
+    """The call that loads a pinned file of kind ``what`` with the registry ``registry``.
+
+    The retrieval index and the word vectors are loaded by the model beside them, with its
+    registry.
+    """
+    if what.startswith("transformer"):
+        return f"load_transformer(path, registry={registry})"
+    return f"load_model({'path' if what.startswith('model') else 'the model beside it'}, registry={registry})"
+
+
+def _unpinned_advice(path: Path, digest: str, what: str) -> str:
+    """How to load ``path`` (sha256 ``digest``), a file the registry given does not pin.
+
+    A registry pins each file by its name and sha256. A model trained by ``exposure
+    train`` is pinned in the ``registry.txt`` written beside it, which is not the
+    shipped registry read by default (``score_tasks(model="models/m.npz")``): that
+    registry is named when it pins the file (:func:`_pinned_beside`). Else the line that
+    would pin it is given (with a new name for a name a registry line cannot hold: a space
+    or ``#``).
+    """
+    beside = _pinned_beside(path, digest)
+    if beside is not None:
+        return (f"which pins each file by its name and sha256; {beside} beside it pins it: load "
+                f"it with that registry ({_loader(what, repr(str(beside)))}, then pass the model)")
+    name, rename = pinnable_name(path.name), ""
+    if name != path.name:  # a registry line cannot hold it: read_registry splits there
+        rename = f"rename it {name} (a registry line cannot hold a name with a space or '#'), "
+    return ("which pins each file by its name and sha256; to load a file of your own, "
+            f"{rename}write a registry file holding the line '{name} {digest}' (as exposure "
+            f"train writes registry.txt beside the model it trains) and load it with that "
+            f"registry ({_loader(what)})")
+
+
+def _mismatch(path: Path, expected: str, digest: str, what: str) -> ChecksumMismatchError:
+    """The error of a pinned file ``path`` whose sha256 ``digest`` is not the ``expected`` one.
+
+    Said as a download's mismatch, it ended ``nothing was written to the cache`` (no
+    cache is written when a model is loaded) and gave no advice: a model retrained under
+    the shipped model's name (``exposure train --out models/learned-v1.npz``, the default
+    name) and given by its path was refused so, though the ``registry.txt`` beside it pins
+    it. That registry is named now; else the file is said not to be the one pinned.
+    """
+    exc = ChecksumMismatchError(path.name, expected, digest, path=path)
+    said = f"sha256 mismatch for {path.name} (read from {path}): expected {expected}, got {digest}"
+    beside = _pinned_beside(path, digest)
+    if beside is not None:
+        exc.args = (f"{said}: the registry given pins another {what} of this name; {beside} beside "
+                    f"it pins this one: load it with that registry ({_loader(what, repr(str(beside)))}, "
+                    "then pass the model)",)
+    else:
+        exc.args = (f"{said}: the file is not the {what} the registry pins under its name (damaged, "
+                    "edited, or another file given its name); restore it (the package's own files: "
+                    f"reinstall the package), or load it with a registry that pins it ({_loader(what)})",)
+    return exc
 
 
 #: Held while :func:`load_pinned` builds an object and stores it in its cache (an RLock:
@@ -2911,10 +3019,10 @@ def load_pinned(path, pins: dict, what: str, build, cache: dict):
 
     Raises
     ------
-    exposure.errors.ChecksumMismatchError, exposure.errors.ExposureError
+    exposure.errors.ChecksumMismatchError
         As :func:`read_pinned`.
     exposure.errors.DataFormatError
-        The file is missing (:func:`read_pinned`). A pinned file that is not a zip of
+        The file is missing or not pinned (:func:`read_pinned`). A pinned file that is not a zip of
         ``.npy`` arrays and ``metadata.json``, or lacks an array or key ``build`` reads, or
         whose arrays ``build`` refuses (an :class:`~exposure.errors.ExposureError` of no
         file, given the file's name).

@@ -36,7 +36,7 @@ from exposure._args import (
     is_number,
     shown,
 )
-from exposure._io import atomic_paths, check_output_path
+from exposure._io import atomic_paths, check_output_path, pinnable_name
 from exposure._measures import CORE_WEIGHT, LABELS, OTHER_WEIGHT
 from exposure._outdir import check_output_file
 from exposure._tables import (
@@ -1246,7 +1246,9 @@ def check_train_output(out=None) -> Path:
         (it reads the retrieval index and the vectors this one writes beside it: they were
         replaced, and it scored with them without a word); the fine-tuned transformer's
         artifact under the artifact's name (``transformer-v1.npz``: it was replaced by the
-        learned model).
+        learned model); a name holding a space or ``#``, which the registry line
+        ``name sha256`` cannot hold (the registry was written, then could not be read:
+        ``expected 'filename sha256'``, and the model not loaded).
     exposure.errors.DataFormatError
         A ``registry.txt`` beside the artifact that is not a registry (naming its row: it
         was extended, and the model written beside it could not be loaded).
@@ -1283,6 +1285,11 @@ def check_train_output(out=None) -> Path:
     if os.path.exists(out) and not (os.path.isfile(out) or os.path.isdir(out)):
         check_output_path(out)  # a device, pipe or socket: refused before its directory is probed
     check_output_file(out)  # its directory can be written (the reason in the system's words)
+    if pinnable_name(out.name) != out.name:  # (after the surrounding spaces) a registry line cannot hold it
+        raise OutputError(f"the artifact is pinned in {REGISTRY_NAME} beside it by a line 'name sha256', "
+                          "which cannot hold a name with a space or '#' (the registry written could not "
+                          f"be read back, nor the model loaded); give a name without them, e.g. "
+                          f"{pinnable_name(out.name)}", path=out)
     for path in (out, *(out.parent / name for name in (REGISTRY_NAME, VECTORS_NAME, INDEX_NAME))):
         check_output_path(path)
     _check_other_artifact(out)
