@@ -387,7 +387,8 @@ def load_vectors(path, pins: dict) -> StaticVectors:
         ``path`` is not a path; the file's words, codes or scales do not make vectors
         (:class:`StaticVectors`), naming the file.
     exposure.errors.ExposureError
-        The file is missing or not pinned.
+        The file is missing or not pinned (both a ``DataFormatError`` naming the file:
+        :func:`exposure._io.read_pinned`).
 
     Examples
     --------

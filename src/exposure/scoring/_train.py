@@ -667,7 +667,11 @@ def grouped_folds(groups, n_folds: int = 5, seed: int = 0) -> np.ndarray:
     """Fold number of each row; rows of one group (SOC 6-digit code) share a fold.
 
     Groups are shuffled with ``seed`` and dealt to folds greedily by size (largest first,
-    to the smallest fold), so folds have similar numbers of rows.
+    to the smallest fold), so folds have similar numbers of rows. The shuffle starts
+    from the order of each group's first row, so the folds depend on the row order of
+    ``groups`` as well as on ``seed``: the same labels in another order give other folds
+    (the shipped model and figures are those of the published label file's order; this
+    is kept so that they can be reproduced).
 
     Examples
     --------

@@ -721,8 +721,10 @@ def load_model(path=None, *, registry=None) -> LearnedModel:
     exposure.errors.ChecksumMismatchError
         The file's (or its index's) sha256 differs from the pinned one.
     exposure.errors.ExposureError
-        The file is missing or not listed in the registry; ``path`` is an empty or blank
-        string (it read as the current directory: "model artifact not found: .").
+        The file is missing or not listed in the registry (a ``DataFormatError`` naming
+        the file, and the ``registry.txt`` beside it that pins it, if one does:
+        :func:`exposure._io.read_pinned`); ``path`` is an empty or blank string (it read as
+        the current directory: "model artifact not found: .").
     exposure.errors.DataFormatError, exposure.errors.InputError
         ``path`` is neither None nor a path (``5`` raised pathlib's ``TypeError``); a
         ``registry`` that cannot be read (:func:`read_registry`); an artifact whose metadata

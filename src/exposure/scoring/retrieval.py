@@ -1038,7 +1038,8 @@ def load_index(path, pins: dict) -> TaskIndex:
         of another length than the tasks, a matrix whose indices do not fit its shape, NaN
         weights: :func:`_check_arrays`), naming the file.
     exposure.errors.ExposureError
-        The file is missing or not pinned.
+        The file is missing or not pinned (both a ``DataFormatError`` naming the file:
+        :func:`exposure._io.read_pinned`).
 
     Examples
     --------
